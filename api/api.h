@@ -1,0 +1,46 @@
+/* api.h: mnemo's HTTP API on libmicrohttpd with JSON through jansson. Routes, request
+ * validation (UTF-8, sizes, types), bearer-token auth and every error reply live in
+ * api/; it reaches data only through the agent's C interface (daemon/agent.h). */
+#ifndef MNEMO_API_API_H
+#define MNEMO_API_API_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "daemon/agent.h"
+
+typedef struct api_token {
+    char *secret;
+    char *user;          /* NULL for an admin token */
+} api_token_t;
+
+typedef struct api_limits {
+    size_t max_body;         /* bytes of a request body (default 1 MiB) */
+    size_t max_import_body;  /* bytes of an import body (default 64 MiB) */
+    size_t max_text;         /* bytes of one memory text (default 8 KiB) */
+    int max_k;               /* largest k (default 100) */
+    int max_page;            /* largest page size (default 500) */
+    int max_batch;           /* memories in one POST (default 1000) */
+    unsigned max_connections;/* default 256 */
+} api_limits_t;
+
+typedef struct api_config {
+    const char *host;        /* "127.0.0.1" */
+    int port;                /* 0 = any free port (read it back with api_port) */
+    unsigned threads;        /* worker threads (default 2) */
+    api_token_t *tokens;     /* borrowed for the server's lifetime */
+    size_t n_tokens;
+    api_limits_t limits;
+} api_config_t;
+
+typedef struct api_server api_server_t;
+
+void api_limits_default(api_limits_t *l);
+
+/* Starts serving. Refuses (NULL, err filled) a non-loopback host when no tokens are
+ * configured. */
+api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size_t errlen);
+int api_port(const api_server_t *s);
+/* Stops accepting, lets in-flight requests finish, frees the server. */
+void api_stop(api_server_t *s);
+
+#endif

@@ -1,0 +1,33 @@
+/* tokenizer.h: UTF-8-aware word tokenizer shared by the lexical sketch and the model.
+ * ASCII is lower-cased; text splits on whitespace and punctuation; each CJK character
+ * is a token of its own and adjacent CJK characters also yield a character bigram
+ * token ("猫狗" -> "猫", "狗", "猫狗"). Invalid UTF-8 is rejected, never guessed at. */
+#ifndef MNEMO_MODEL_TOKENIZER_H
+#define MNEMO_MODEL_TOKENIZER_H
+
+#include <stddef.h>
+
+enum tok_err { TOK_OK = 0, TOK_EINVAL = -1, TOK_ENOMEM = -2 };
+
+/* A token list owns its strings. kind[i] is TOK_WORD, TOK_CJK (one CJK character)
+ * or TOK_CJK_BIGRAM (two adjacent CJK characters). */
+enum tok_kind { TOK_WORD = 0, TOK_CJK = 1, TOK_CJK_BIGRAM = 2 };
+
+typedef struct tok_list {
+    char **v;          /* n NUL-terminated UTF-8 tokens, owned */
+    unsigned char *kind; /* n entries of enum tok_kind */
+    int n;
+    int cap;
+} tok_list_t;
+
+/* Returns 1 when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates,
+ * nothing above U+10FFFF), else 0. */
+int tok_utf8_valid(const char *s, size_t len);
+
+/* Splits text into out (which must be zeroed or freed before). Returns TOK_OK,
+ * TOK_EINVAL for invalid UTF-8 (err says where), or TOK_ENOMEM. */
+int tok_split(const char *text, size_t len, tok_list_t *out, char *err, size_t errlen);
+
+void tok_list_free(tok_list_t *l);
+
+#endif

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# setup.sh: installs the Debian packages mnemo builds with (only those missing, quietly)
+# and configures the meson build directory. Idempotent; safe to run again.
+# Usage: scripts/setup.sh [build-dir] [extra meson options...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PKGS=(build-essential pkg-config meson ninja-build libmicrohttpd-dev libsqlite3-dev sqlite3
+      libjansson-dev libopenblas-dev check libcurl4-openssl-dev libsystemd-dev systemd)
+
+missing=()
+for p in "${PKGS[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing ${missing[*]}" >&2
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >/dev/null
+fi
+
+BUILD="${1:-build}"
+shift || true
+if [ ! -f "$BUILD/build.ninja" ]; then
+    meson setup "$BUILD" "$@" >/dev/null
+elif [ $# -gt 0 ]; then
+    meson configure "$BUILD" "$@" >/dev/null
+fi

@@ -1,0 +1,55 @@
+/* index.h: the in-RAM vector index. Rows are partitioned by user; each partition keeps
+ * its vectors as contiguous float rows (L2-normalized) scanned with cblas_sgemv, and a
+ * bounded min-heap keeps the top k. SQLite stays the source of truth: the store
+ * rebuilds the index at start-up and keeps it in step with every write.
+ * Not thread-safe by itself: the store wraps it in a read/write lock. */
+#ifndef MNEMO_STORE_INDEX_H
+#define MNEMO_STORE_INDEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct index index_t;
+
+/* Optional filters applied while scanning; zero/NULL fields mean "no filter". */
+typedef struct index_filter {
+    int64_t since_ms;      /* created_ms >= since_ms when since_ms > 0 */
+    int64_t until_ms;      /* created_ms <  until_ms when until_ms > 0 */
+    uint64_t conv_hash;    /* index_hash(conversation) when nonzero */
+} index_filter_t;
+
+typedef struct index_hit {
+    int64_t id;
+    float score;           /* cosine similarity in [-1, 1] */
+} index_hit_t;
+
+/* A new empty index for vectors of dim floats. NULL on allocation failure. */
+index_t *index_new(int dim);
+void index_free(index_t *ix);
+int index_dim(const index_t *ix);
+
+/* Inserts or replaces memory id for user. vec has dim floats and is normalized here.
+ * Returns 0 or -1 on allocation failure (the index is unchanged then). */
+int index_put(index_t *ix, const char *user, int64_t id, const float *vec,
+              int64_t created_ms, uint64_t conv_hash);
+/* Removes id (no-op when absent). Returns 1 when removed, 0 when absent. */
+int index_remove(index_t *ix, int64_t id);
+/* Removes every row of user. Returns the number removed. */
+size_t index_remove_user(index_t *ix, const char *user);
+
+/* Exact top-k by cosine over user's rows only. hits must hold k entries; they come
+ * back best first. When idf is nonzero the query is first weighted per dimension by
+ * log((N + 1) / (df + 0.5)) over the user's rows (df = rows with a nonzero value in
+ * that dimension), BM25-style. Returns the number of hits (<= k), or -1 on error. */
+int index_search(const index_t *ix, const char *user, const float *q, int k,
+                 const index_filter_t *filter, int idf, index_hit_t *hits);
+
+size_t index_count(const index_t *ix);              /* rows in all partitions */
+size_t index_user_count(const index_t *ix, const char *user);
+size_t index_users(const index_t *ix);              /* number of partitions */
+size_t index_bytes(const index_t *ix);              /* bytes held for vectors */
+
+/* 64-bit FNV-1a of a string, never 0 (used for conversation filters). */
+uint64_t index_hash(const char *s);
+
+#endif
