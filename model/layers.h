@@ -112,8 +112,8 @@ void gru_seq_backward_ref(float *dx, float *dh0, gru_params_t *dp, const float *
 
 /* ---- attn.c: scaled dot-product attention, the DMN+ gate, weighted-sum read ------ */
 
-/* Masked softmax of each row: x [N,S], mask [N,S] (or NULL) -> p [N,S]; a fully masked
- * row gives zeros. Row-wise so that mask [B,S] applies to [B,Tq,S] with stride 0. */
+/* Softmaxes over slots skip masked entries (probability 0); a fully masked row gives
+ * all zeros, so an empty memory reads a zero context. */
 
 /* Scaled dot-product attention, Tq queries per example over S keys.
  * q [B,Tq,D], k [B,S,D], v [B,S,Dv], mask [B,S] (or NULL) ->
