@@ -1,0 +1,690 @@
+/* harness.c: spawning, waiting for, stopping and killing a real mnemod, and the
+ * libcurl request helper the integration tests talk through. The daemons a test
+ * process started are remembered (by pid and directory, copied, never by pointer) so
+ * a failed assertion, which exits the test process, still kills them and removes
+ * their directories. */
+#define _XOPEN_SOURCE 700   /* nftw, strptime */
+#include "tests/integration/harness.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <curl/curl.h>
+
+/* ---- the daemons this process started, for clean-up at exit -------------------- */
+
+#define MAX_LIVE 16
+typedef struct live_entry {
+    int used;
+    pid_t owner;      /* the process that started it: a forked test child inherits
+                         this table and must leave its parent's daemons alone */
+    pid_t pid;
+    char dir[256];
+    char log[320];
+} live_entry_t;
+static live_entry_t live[MAX_LIVE];   /* test-only state, see the file comment */
+static int atexit_done;
+
+static void dump_log(const char *path, const char *why)
+{
+    char *log = h_read_file(path, NULL);
+    fprintf(stderr, "---- mnemod log (%s) %s ----\n%s---- end of log ----\n", path, why,
+            log ? log : "(none)\n");
+    free(log);
+}
+
+static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    remove(path);
+    return 0;
+}
+
+static void rm_rf(const char *dir)
+{
+    if (dir[0])
+        nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static void at_exit_cleanup(void)
+{
+    for (int i = 0; i < MAX_LIVE; i++) {
+        if (!live[i].used || live[i].owner != getpid())
+            continue;
+        if (live[i].pid > 0) {
+            dump_log(live[i].log, "still running when the test exited");
+            kill(live[i].pid, SIGKILL);
+            waitpid(live[i].pid, NULL, 0);
+        }
+        rm_rf(live[i].dir);
+        live[i].used = 0;
+    }
+}
+
+static live_entry_t *live_find(const h_daemon_t *d)
+{
+    for (int i = 0; i < MAX_LIVE; i++)
+        if (live[i].used && live[i].owner == getpid() && strcmp(live[i].dir, d->dir) == 0)
+            return &live[i];
+    return NULL;
+}
+
+static void live_sync(const h_daemon_t *d)
+{
+    live_entry_t *e = live_find(d);
+    if (e)
+        e->pid = d->pid;
+}
+
+/* ---- files ------------------------------------------------------------------- */
+
+char *h_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n - 1, f);
+        if (n < cap - 1)
+            break;
+        char *b = realloc(buf, cap * 2);
+        if (!b) {
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        buf = b;
+        cap *= 2;
+    }
+    fclose(f);
+    if (buf) {
+        buf[n] = '\0';
+        if (len)
+            *len = n;
+    }
+    return buf;
+}
+
+int h_write_file(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return -1;
+    size_t w = fwrite(data, 1, len, f);
+    return fclose(f) == 0 && w == len ? 0 : -1;
+}
+
+/* ---- lifecycle --------------------------------------------------------------- */
+
+static void sleep_ms(int ms)
+{
+    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+}
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+void h_init(h_daemon_t *d, const char *config_text)
+{
+    memset(d, 0, sizeof *d);
+    const char *tmp = getenv("TMPDIR");
+    snprintf(d->dir, sizeof d->dir, "%s/mnemo-it-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    ck_assert_msg(mkdtemp(d->dir) != NULL, "mkdtemp: %s", strerror(errno));
+    snprintf(d->db, sizeof d->db, "%s/mnemo.db", d->dir);
+    snprintf(d->config, sizeof d->config, "%s/mnemod.conf", d->dir);
+    snprintf(d->port_file, sizeof d->port_file, "%s/port", d->dir);
+    snprintf(d->log, sizeof d->log, "%s/mnemod.log", d->dir);
+    if (config_text)
+        h_write_config(d, config_text);
+
+    if (!atexit_done) {
+        atexit(at_exit_cleanup);
+        signal(SIGPIPE, SIG_IGN);
+        atexit_done = 1;
+    }
+    for (int i = 0; i < MAX_LIVE; i++) {
+        if (!live[i].used || live[i].owner != getpid()) {
+            live[i].used = 1;
+            live[i].owner = getpid();
+            live[i].pid = 0;
+            snprintf(live[i].dir, sizeof live[i].dir, "%s", d->dir);
+            snprintf(live[i].log, sizeof live[i].log, "%s", d->log);
+            break;
+        }
+    }
+}
+
+void h_write_config(h_daemon_t *d, const char *config_text)
+{
+    ck_assert_msg(h_write_file(d->config, config_text, strlen(config_text)) == 0,
+                  "cannot write %s", d->config);
+    d->has_config = 1;
+}
+
+void h_spawn(h_daemon_t *d, const char *listen)
+{
+    const char *exe = getenv("MNEMOD");
+    ck_assert_msg(exe && *exe, "MNEMOD is not set (meson passes the mnemod path)");
+    ck_assert_msg(d->pid == 0, "mnemod is already running");
+    unlink(d->port_file);
+    char *argv[16];
+    int n = 0;
+    argv[n++] = (char *)exe;
+    argv[n++] = "--listen";
+    argv[n++] = (char *)listen;
+    argv[n++] = "--db";
+    argv[n++] = d->db;
+    argv[n++] = "--port-file";
+    argv[n++] = d->port_file;
+    if (d->has_config) {
+        argv[n++] = "--config";
+        argv[n++] = d->config;
+    }
+    argv[n] = NULL;
+
+    pid_t parent = getpid();
+    pid_t pid = fork();
+    ck_assert_msg(pid >= 0, "fork: %s", strerror(errno));
+    if (pid == 0) {
+        /* The daemon dies with the test process, whatever way that ends. */
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent)
+            _exit(126);
+        int fd = open(d->log, O_WRONLY | O_CREAT | O_APPEND, 0644);
+        int in = open("/dev/null", O_RDONLY);
+        if (fd < 0 || in < 0)
+            _exit(126);
+        dup2(in, 0);
+        dup2(fd, 1);
+        dup2(fd, 2);
+        signal(SIGPIPE, SIG_DFL);
+        execv(exe, argv);
+        dprintf(2, "harness: cannot exec %s: %s\n", exe, strerror(errno));
+        _exit(127);
+    }
+    d->pid = pid;
+    d->port = 0;
+    live_sync(d);
+}
+
+/* Reaps d->pid when it has exited: returns 1 and fills *status, else 0. */
+static int reap(h_daemon_t *d, int *status)
+{
+    int ws;
+    pid_t r = waitpid(d->pid, &ws, WNOHANG);
+    if (r != d->pid)
+        return 0;
+    *status = WIFEXITED(ws) ? WEXITSTATUS(ws) : WIFSIGNALED(ws) ? 128 + WTERMSIG(ws) : -1;
+    d->pid = 0;
+    live_sync(d);
+    return 1;
+}
+
+static void fail_with_log(h_daemon_t *d, const char *what)
+{
+    dump_log(d->log, what);
+    ck_abort_msg("%s (log above)", what);
+}
+
+void h_start(h_daemon_t *d)
+{
+    h_start_on(d, "127.0.0.1:0");
+}
+
+void h_start_on(h_daemon_t *d, const char *listen)
+{
+    int status;
+    h_spawn(d, listen);
+    double deadline = now_ms() + 60000;   /* sanitizer builds start slowly */
+    while (d->port == 0) {
+        if (reap(d, &status)) {
+            char what[96];
+            snprintf(what, sizeof what, "mnemod exited with %d before listening", status);
+            fail_with_log(d, what);
+        }
+        char *txt = h_read_file(d->port_file, NULL);
+        if (txt) {
+            int port = atoi(txt);
+            if (port > 0 && port < 65536 && strchr(txt, '\n'))
+                d->port = port;
+            free(txt);
+        }
+        if (d->port == 0) {
+            if (now_ms() > deadline)
+                fail_with_log(d, "mnemod wrote no port file within 60 s");
+            sleep_ms(10);
+        }
+    }
+    snprintf(d->base, sizeof d->base, "http://127.0.0.1:%d", d->port);
+    for (;;) {
+        h_resp_t r;
+        h_get(d, NULL, "/healthz", &r);
+        long st = r.status;
+        h_resp_clear(&r);
+        if (st == 200)
+            return;
+        if (reap(d, &status))
+            fail_with_log(d, "mnemod exited before /healthz answered");
+        if (now_ms() > deadline)
+            fail_with_log(d, "mnemod never answered GET /healthz with 200");
+        sleep_ms(20);
+    }
+}
+
+int h_wait_exit(h_daemon_t *d, int timeout_ms)
+{
+    int status;
+    double deadline = now_ms() + timeout_ms;
+    while (d->pid > 0) {
+        if (reap(d, &status))
+            return status;
+        if (now_ms() > deadline) {
+            h_kill9(d);
+            return -1;
+        }
+        sleep_ms(5);
+    }
+    return -1;
+}
+
+int h_stop(h_daemon_t *d)
+{
+    if (d->pid <= 0)
+        return -1;
+    kill(d->pid, SIGTERM);
+    int st = h_wait_exit(d, 20000);
+    if (st != 0)
+        dump_log(d->log, "after SIGTERM");
+    return st;
+}
+
+void h_kill9(h_daemon_t *d)
+{
+    if (d->pid <= 0)
+        return;
+    kill(d->pid, SIGKILL);
+    waitpid(d->pid, NULL, 0);
+    d->pid = 0;
+    live_sync(d);
+}
+
+void h_cleanup(h_daemon_t *d)
+{
+    h_kill9(d);
+    rm_rf(d->dir);
+    live_entry_t *e = live_find(d);
+    if (e)
+        e->used = 0;
+}
+
+char *h_log(const h_daemon_t *d)
+{
+    char *s = h_read_file(d->log, NULL);
+    return s ? s : strdup("");
+}
+
+/* ---- HTTP -------------------------------------------------------------------- */
+
+typedef struct body_buf {
+    char *p;
+    size_t len, cap;
+} body_buf_t;
+
+static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
+{
+    body_buf_t *b = userp;
+    size_t n = size * nmemb;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 4096;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p)
+            return 0;
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, data, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+    return n;
+}
+
+/* Copies the value of header name (without CRLF) to out when line is that header. */
+static void take_header(const char *line, size_t n, const char *name, char *out, size_t outlen)
+{
+    size_t k = strlen(name);
+    if (n <= k + 1 || strncasecmp(line, name, k) != 0 || line[k] != ':')
+        return;
+    const char *v = line + k + 1;
+    size_t vn = n - k - 1;
+    while (vn && (*v == ' ' || *v == '\t'))
+        v++, vn--;
+    while (vn && (v[vn - 1] == '\r' || v[vn - 1] == '\n' || v[vn - 1] == ' '))
+        vn--;
+    snprintf(out, outlen, "%.*s", (int)vn, v);
+}
+
+static size_t on_header(char *data, size_t size, size_t nmemb, void *userp)
+{
+    h_resp_t *r = userp;
+    size_t n = size * nmemb;
+    take_header(data, n, "Content-Type", r->content_type, sizeof r->content_type);
+    take_header(data, n, "Allow", r->allow, sizeof r->allow);
+    return n;
+}
+
+static int request(const h_daemon_t *d, const char *method, const char *path,
+                   const char *token, const char *extra_header, const char *ctype,
+                   const char *body, size_t len, h_resp_t *r)
+{
+    memset(r, 0, sizeof *r);
+    body_buf_t b = {0};
+    char url[4096], auth[512], ct[256];
+    struct curl_slist *hdr = NULL;
+    CURL *c = curl_easy_init();
+    if (!c) {
+        snprintf(r->error, sizeof r->error, "curl_easy_init failed");
+        r->body = strdup("");
+        return -1;
+    }
+    snprintf(url, sizeof url, "%s%s", d->base, path);
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, r);
+    /* Sends the path's bytes as given (tests put odd bytes there on purpose). */
+    curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
+    hdr = curl_slist_append(hdr, "Expect:");
+    if (token) {
+        snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+        hdr = curl_slist_append(hdr, auth);
+    }
+    if (extra_header)
+        hdr = curl_slist_append(hdr, extra_header);
+    if (ctype) {
+        snprintf(ct, sizeof ct, "Content-Type: %s", ctype);
+        hdr = curl_slist_append(hdr, ct);
+    } else {
+        hdr = curl_slist_append(hdr, "Content-Type:");   /* curl adds none then */
+    }
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
+    int wants_body = strcmp(method, "POST") == 0 || strcmp(method, "PUT") == 0 ||
+                     strcmp(method, "PATCH") == 0;
+    if (strcmp(method, "GET") == 0 && !body) {
+        curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+    } else if (strcmp(method, "HEAD") == 0) {
+        curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
+    } else {
+        curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+        if (body || wants_body) {
+            curl_easy_setopt(c, CURLOPT_POSTFIELDS, body ? body : "");
+            curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)(body ? len : 0));
+        }
+    }
+    CURLcode cr = curl_easy_perform(c);
+    if (cr == CURLE_OK) {
+        curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
+    } else {
+        snprintf(r->error, sizeof r->error, "%s %s: %s", method, path, curl_easy_strerror(cr));
+        r->status = 0;
+    }
+    curl_slist_free_all(hdr);
+    curl_easy_cleanup(c);
+    r->body = b.p ? b.p : strdup("");
+    r->len = b.len;
+    if (r->status && r->len)
+        r->json = json_loadb(r->body, r->len, 0, NULL);
+    return r->status ? 0 : -1;
+}
+
+int h_request(const h_daemon_t *d, const char *method, const char *path, const char *token,
+              const char *ctype, const char *body, size_t len, h_resp_t *r)
+{
+    return request(d, method, path, token, NULL, ctype, body, len, r);
+}
+
+int h_request_header(const h_daemon_t *d, const char *method, const char *path,
+                     const char *header, h_resp_t *r)
+{
+    return request(d, method, path, NULL, header, NULL, NULL, 0, r);
+}
+
+int h_get(const h_daemon_t *d, const char *token, const char *path, h_resp_t *r)
+{
+    return h_request(d, "GET", path, token, NULL, NULL, 0, r);
+}
+
+int h_send(const h_daemon_t *d, const char *method, const char *token, const char *path,
+           json_t *body, h_resp_t *r)
+{
+    char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
+    json_decref(body);
+    int rc = h_request(d, method, path, token, text ? "application/json" : NULL, text,
+                       text ? strlen(text) : 0, r);
+    free(text);
+    return rc;
+}
+
+void h_resp_clear(h_resp_t *r)
+{
+    json_decref(r->json);
+    free(r->body);
+    memset(r, 0, sizeof *r);
+}
+
+const char *h_error_code(const h_resp_t *r)
+{
+    const char *c = json_string_value(json_object_get(json_object_get(r->json, "error"), "code"));
+    return c ? c : "";
+}
+
+int64_t h_create(const h_daemon_t *d, const char *token, const char *user, const char *text)
+{
+    h_resp_t r;
+    json_t *body = json_pack("{s:s}", "text", text);
+    if (user)
+        json_object_set_new(body, "user", json_string(user));
+    h_send(d, "POST", token, "/v1/memories", body, &r);
+    int64_t id = -1;
+    if (r.status == 201 && json_is_integer(json_object_get(r.json, "id")))
+        id = json_integer_value(json_object_get(r.json, "id"));
+    else
+        fprintf(stderr, "h_create: %ld %s%s\n", r.status, r.body, r.error);
+    h_resp_clear(&r);
+    return id;
+}
+
+json_t *h_list_all(const h_daemon_t *d, const char *token, const char *query)
+{
+    json_t *all = json_array();
+    char *cursor = NULL;
+    for (int page = 0; page < 100000; page++) {
+        char path[1024];
+        h_resp_t r;
+        snprintf(path, sizeof path, "/v1/memories?%s%s%s", query, cursor ? "&cursor=" : "",
+                 cursor ? cursor : "");
+        free(cursor);
+        cursor = NULL;
+        h_get(d, token, path, &r);
+        h_assert_reply(&r, 200, NULL);
+        json_t *mems = json_object_get(r.json, "memories");
+        ck_assert_msg(json_is_array(mems), "no \"memories\" array: %s", r.body);
+        json_array_extend(all, mems);
+        json_t *next = json_object_get(r.json, "next_cursor");
+        ck_assert_msg(next && (json_is_null(next) || json_is_string(next)),
+                      "next_cursor must be a string or null: %s", r.body);
+        if (json_is_string(next))
+            cursor = h_escape(json_string_value(next));
+        h_resp_clear(&r);
+        if (!cursor)
+            return all;
+    }
+    ck_abort_msg("listing never ended");
+    return NULL;
+}
+
+json_t *h_search(const h_daemon_t *d, const char *token, const char *query)
+{
+    char path[2048];
+    h_resp_t r;
+    snprintf(path, sizeof path, "/v1/memories?%s", query);
+    h_get(d, token, path, &r);
+    h_assert_reply(&r, 200, NULL);
+    json_t *res = json_object_get(r.json, "results");
+    ck_assert_msg(json_is_array(res), "no \"results\" array: %s", r.body);
+    json_incref(res);
+    h_resp_clear(&r);
+    return res;
+}
+
+json_t *h_export(const h_daemon_t *d, const char *token, const char *user)
+{
+    char path[512];
+    h_resp_t r;
+    char *u = h_escape(user);
+    snprintf(path, sizeof path, "/v1/users/%s/export", u);
+    free(u);
+    h_get(d, token, path, &r);
+    h_assert_reply(&r, 200, NULL);
+    ck_assert_msg(strncmp(r.content_type, "application/x-ndjson", 20) == 0,
+                  "export Content-Type is '%s'", r.content_type);
+    json_t *all = json_array();
+    char *line = r.body;
+    while (line && *line) {
+        char *nl = strchr(line, '\n');
+        size_t n = nl ? (size_t)(nl - line) : strlen(line);
+        if (n > 0) {
+            json_error_t je;
+            json_t *m = json_loadb(line, n, 0, &je);
+            ck_assert_msg(json_is_object(m), "export line is not a JSON object (%s): %.*s",
+                          je.text, (int)n, line);
+            json_array_append_new(all, m);
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    h_resp_clear(&r);
+    return all;
+}
+
+int64_t h_id(const json_t *m)
+{
+    const json_t *id = json_object_get(m, "id");
+    return json_is_integer(id) ? json_integer_value(id) : -1;
+}
+
+char *h_escape(const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    char *out = malloc(strlen(s) * 3 + 1), *o = out;
+    if (!out)
+        return NULL;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+            *p == '-' || *p == '.' || *p == '_' || *p == '~') {
+            *o++ = (char)*p;
+        } else {
+            *o++ = '%';
+            *o++ = hex[*p >> 4];
+            *o++ = hex[*p & 15];
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+/* ---- child processes --------------------------------------------------------- */
+
+/* A temporary file for a child's output: an fd already unlinked from its name. */
+static int temp_fd(void)
+{
+    const char *tmp = getenv("TMPDIR");
+    char path[256];
+    snprintf(path, sizeof path, "%s/mnemo-it-out-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    int fd = mkstemp(path);
+    if (fd >= 0)
+        unlink(path);
+    return fd;
+}
+
+static char *read_fd(int fd)
+{
+    off_t n = lseek(fd, 0, SEEK_END);
+    char *buf = malloc(n > 0 ? (size_t)n + 1 : 1);
+    size_t got = 0;
+    if (!buf)
+        return NULL;
+    lseek(fd, 0, SEEK_SET);
+    while (n > 0 && got < (size_t)n) {
+        ssize_t k = read(fd, buf + got, (size_t)n - got);
+        if (k <= 0)
+            break;
+        got += (size_t)k;
+    }
+    buf[got] = '\0';
+    return buf;
+}
+
+int h_run(char *const argv[], char *const env[], const char *in_file, char **out, char **err)
+{
+    int fo = temp_fd(), fe = temp_fd();
+    ck_assert_msg(fo >= 0 && fe >= 0, "cannot create temporary files");
+    pid_t pid = fork();
+    ck_assert_msg(pid >= 0, "fork: %s", strerror(errno));
+    if (pid == 0) {
+        int in = open(in_file ? in_file : "/dev/null", O_RDONLY);
+        if (in < 0)
+            _exit(126);
+        dup2(in, 0);
+        dup2(fo, 1);
+        dup2(fe, 2);
+        for (size_t i = 0; env && env[i]; i++)
+            putenv(env[i]);
+        signal(SIGPIPE, SIG_DFL);
+        execv(argv[0], argv);
+        dprintf(2, "cannot exec %s: %s\n", argv[0], strerror(errno));
+        _exit(127);
+    }
+    int ws;
+    while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
+        ;
+    *out = read_fd(fo);
+    *err = read_fd(fe);
+    close(fo);
+    close(fe);
+    return WIFEXITED(ws) ? WEXITSTATUS(ws) : -1;
+}
+
+int h_run_suite(Suite *s)
+{
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    signal(SIGPIPE, SIG_IGN);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    curl_global_cleanup();
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
