@@ -77,7 +77,7 @@ double gc_check(gc_fn f, void *ctx, float *x, const float *g, size_t n, int max_
         diff2 += (num - g[i]) * (num - g[i]);
     }
     double den = sqrt(num2 > ana2 ? num2 : ana2);
-    double rel = den > 1e-12 ? sqrt(diff2) / den : sqrt(diff2);
+    double rel = den > 1e-6 ? sqrt(diff2) / (den > GC_FLOOR ? den : GC_FLOOR) : 1.0;
     if (getenv("GC_VERBOSE"))
         fprintf(stderr, "gradcheck: n=%zu rel=%.2e |grad|=%.2e\n", n, rel, den);
     return rel;
