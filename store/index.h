@@ -28,10 +28,16 @@ index_t *index_new(int dim);
 void index_free(index_t *ix);
 int index_dim(const index_t *ix);
 
-/* Inserts or replaces memory id for user. vec has dim floats and is normalized here.
- * Returns 0 or -1 on allocation failure (the index is unchanged then). */
+/* Inserts or replaces memory id (nonzero) for user. vec has dim floats and is
+ * normalized here (an all-zero vector stays zero and scores 0). Returns 0, or -1 on
+ * allocation failure, id 0 or a non-finite vec (the index is unchanged then). */
 int index_put(index_t *ix, const char *user, int64_t id, const float *vec,
               int64_t created_ms, uint64_t conv_hash);
+/* Makes sure the next extra puts of new ids for user cannot fail for lack of memory
+ * (user NULL: only the id map). The store calls it before COMMIT so that the index
+ * update after COMMIT cannot fail. Returns 0 or -1. */
+int index_reserve(index_t *ix, const char *user, size_t extra);
+
 /* Removes id (no-op when absent). Returns 1 when removed, 0 when absent. */
 int index_remove(index_t *ix, int64_t id);
 /* Removes every row of user. Returns the number removed. */
@@ -46,8 +52,9 @@ int index_search(const index_t *ix, const char *user, const float *q, int k,
 
 size_t index_count(const index_t *ix);              /* rows in all partitions */
 size_t index_user_count(const index_t *ix, const char *user);
-size_t index_users(const index_t *ix);              /* number of partitions */
-size_t index_bytes(const index_t *ix);              /* bytes held for vectors */
+size_t index_users(const index_t *ix);              /* users with at least one row */
+size_t index_bytes(const index_t *ix);              /* bytes the index holds: rows,
+                                                       ids, times, maps (by capacity) */
 
 /* 64-bit FNV-1a of a string, never 0 (used for conversation filters). */
 uint64_t index_hash(const char *s);

@@ -89,12 +89,15 @@ int store_memory_add(store_t *st, const store_new_memory_t *m, size_t n, int64_t
 int store_memory_get(store_t *st, int64_t id, int with_vec, store_memory_t *out);
 
 /* Changes text (and vector) and/or importance of id; the previous text is kept in the
- * memory's history. text NULL = unchanged; importance < 0 = unchanged. */
+ * memory's history. text NULL = unchanged; importance < 0 = unchanged; vec (the store's
+ * dim floats) is required with a new text and may also come alone (re-encoding). */
 int store_memory_update(store_t *st, int64_t id, const char *text, const float *vec,
                         double importance, char *err, size_t errlen);
 
 /* Marks old_id superseded by new_id (both of the same user) and records it in old_id's
- * history. */
+ * history. old_id stays readable (get, list, history, export) but leaves the search
+ * index. STORE_EINVAL for different users or old_id == new_id, STORE_ECONFLICT when
+ * old_id is already superseded. */
 int store_memory_supersede(store_t *st, int64_t old_id, int64_t new_id, char *err,
                            size_t errlen);
 
@@ -113,7 +116,8 @@ int store_memory_delete(store_t *st, int64_t id);       /* STORE_ENOTFOUND when 
 /* Marks ids as used now (use_count += 1, last_used_ms = now), one transaction. */
 int store_memory_touch(store_t *st, const int64_t *ids, size_t n);
 
-/* Exact top-k search of q->user's memories (never another user's). hits must hold
+/* Exact top-k search of q->user's current memories (never another user's; superseded
+ * and stale memories are not searched). hits must hold
  * q->k entries; *n receives how many were filled; each hit's mem is owned by the
  * caller (store_hits_clear). idf: BM25-style query weighting (see index_search). */
 int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits, int *n,
@@ -135,7 +139,26 @@ int store_memory_each(store_t *st, const char *user, store_each_fn fn, void *ctx
  * receives the number of memories deleted (may be NULL). */
 int store_user_delete(store_t *st, const char *user, int64_t *removed);
 
-/* Conversations and turns (the chat issue uses these). */
+/* Memories whose vector came from another encoder id or dimension than store_open's
+ * stay in SQLite (readable, listed, exported) but are not searchable until re-encoded.
+ * store_stale_count says how many there are (counted at open, kept up to date). */
+size_t store_stale_count(store_t *st);
+
+/* Fills out (the store's dim floats) with text's vector. Returns 0, nonzero on failure. */
+typedef int (*store_encode_fn)(const char *text, float *out, void *ctx);
+
+/* Re-encodes every stale memory with fn. Rows are read in batches, encoded without the
+ * store's lock (searches and writes go on meanwhile) and rewritten one transaction per
+ * batch, then indexed; a row whose text changed in between is skipped (its update
+ * brought a fresh vector). *done (may be NULL) receives how many were rewritten.
+ * STORE_EINVAL with err filled when fn fails or gives a non-finite vector; batches
+ * already written stay written. */
+int store_reencode(store_t *st, store_encode_fn fn, void *ctx, size_t *done, char *err,
+                   size_t errlen);
+
+/* Conversations and turns (the chat issue uses these). A conversation belongs to the
+ * user of its first turn; store_turn_add for another user's conversation is
+ * STORE_ECONFLICT, and role must be "user" or "assistant" (else STORE_EINVAL). */
 typedef struct store_turn {
     int64_t id;
     char *role;                 /* "user" or "assistant" */
@@ -152,8 +175,8 @@ void store_turns_free(store_turn_t *v, size_t n);
 int store_conversation_delete(store_t *st, const char *conversation);
 
 /* Observability. */
-size_t store_memory_count(store_t *st);
-size_t store_user_count(store_t *st);
+size_t store_memory_count(store_t *st);     /* all rows, stale and superseded too */
+size_t store_user_count(store_t *st);       /* users with a searchable memory */
 size_t store_index_bytes(store_t *st);
 int64_t store_db_bytes(store_t *st);
 

@@ -1,0 +1,441 @@
+/* index.c: the in-RAM vector index's bookkeeping: per-user partitions of dense rows,
+ * the user -> partition hash table and the id -> (partition, row) hash table that make
+ * put, replace and remove O(1). The scan itself lives in index_search.c.
+ * Every mutation allocates first and changes state last, so a failed allocation leaves
+ * the index as it was. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_internal.h"
+
+uint64_t index_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        h ^= *p;
+        h *= 1099511628211ULL;
+    }
+    return h ? h : 1;
+}
+
+static uint64_t id_hash(int64_t id)
+{
+    uint64_t x = (uint64_t)id;     /* splitmix64 finalizer */
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
+
+index_t *index_new(int dim)
+{
+    if (dim < 1)
+        return NULL;
+    index_t *ix = calloc(1, sizeof(*ix));
+    if (!ix)
+        return NULL;
+    ix->dim = dim;
+    return ix;
+}
+
+static void part_free(index_part_t *p)
+{
+    if (!p)
+        return;
+    free(p->user);
+    free(p->vecs);
+    free(p->ids);
+    free(p->created);
+    free(p->conv);
+    free(p->df);
+    free(p);
+}
+
+void index_free(index_t *ix)
+{
+    if (!ix)
+        return;
+    for (uint32_t i = 0; i < ix->nparts; i++)
+        part_free(ix->parts[i]);
+    free(ix->parts);
+    free(ix->free_parts);
+    free(ix->umap);
+    free(ix->idmap);
+    free(ix);
+}
+
+int index_dim(const index_t *ix)
+{
+    return ix->dim;
+}
+
+/* ---- user -> partition ---------------------------------------------------------- */
+
+/* The slot + 1 of user's partition, 0 when absent. h is index_hash(user). */
+static uint32_t umap_lookup(const index_t *ix, const char *user, uint64_t h)
+{
+    if (!ix->umap_cap)
+        return 0;
+    size_t mask = ix->umap_cap - 1;
+    for (size_t i = h & mask; ix->umap[i]; i = (i + 1) & mask) {
+        const index_part_t *p = ix->parts[ix->umap[i] - 1];
+        if (p->hash == h && strcmp(p->user, user) == 0)
+            return ix->umap[i];
+    }
+    return 0;
+}
+
+index_part_t *index_find_part(const index_t *ix, const char *user)
+{
+    uint32_t e = umap_lookup(ix, user, index_hash(user));
+    return e ? ix->parts[e - 1] : NULL;
+}
+
+static size_t umap_slot(const index_t *ix, uint64_t h)
+{
+    size_t mask = ix->umap_cap - 1;
+    size_t i = h & mask;
+    while (ix->umap[i])
+        i = (i + 1) & mask;
+    return i;
+}
+
+/* Makes room for one more user (load <= 1/2). Returns 0 or -1. */
+static int umap_grow(index_t *ix)
+{
+    if ((ix->nusers + 1) * 2 <= ix->umap_cap)
+        return 0;
+    size_t cap = ix->umap_cap ? ix->umap_cap * 2 : 16;
+    uint32_t *old = ix->umap, *nu = calloc(cap, sizeof(*nu));
+    if (!nu)
+        return -1;
+    size_t oldcap = ix->umap_cap;
+    ix->umap = nu;
+    ix->umap_cap = cap;
+    for (size_t i = 0; i < oldcap; i++)
+        if (old[i])
+            ix->umap[umap_slot(ix, ix->parts[old[i] - 1]->hash)] = old[i];
+    free(old);
+    return 0;
+}
+
+static void umap_delete(index_t *ix, uint32_t slot)
+{
+    size_t mask = ix->umap_cap - 1;
+    size_t i = ix->parts[slot]->hash & mask;
+    while (ix->umap[i] != slot + 1)
+        i = (i + 1) & mask;
+    /* Backward-shift deletion: pull later entries of the probe run into the hole. */
+    for (size_t j = (i + 1) & mask; ix->umap[j]; j = (j + 1) & mask) {
+        size_t home = ix->parts[ix->umap[j] - 1]->hash & mask;
+        int movable = (j > i) ? (home <= i || home > j) : (home <= i && home > j);
+        if (movable) {
+            ix->umap[i] = ix->umap[j];
+            i = j;
+        }
+    }
+    ix->umap[i] = 0;
+}
+
+/* Finds or creates user's partition; *slot receives its slot. NULL on failure. */
+static index_part_t *part_get(index_t *ix, const char *user, uint32_t *slot)
+{
+    uint64_t h = index_hash(user);
+    uint32_t e = umap_lookup(ix, user, h);
+    if (e) {
+        *slot = e - 1;
+        return ix->parts[e - 1];
+    }
+    if (umap_grow(ix) != 0)
+        return NULL;
+    if (!ix->nfree && ix->nparts == ix->capparts) {
+        uint32_t cap = ix->capparts ? ix->capparts * 2 : 8;
+        index_part_t **np = realloc(ix->parts, cap * sizeof(*np));
+        if (!np)
+            return NULL;
+        ix->parts = np;
+        uint32_t *nf = realloc(ix->free_parts, cap * sizeof(*nf));
+        if (!nf)
+            return NULL;
+        ix->free_parts = nf;
+        ix->capparts = cap;
+    }
+    index_part_t *p = calloc(1, sizeof(*p));
+    if (!p)
+        return NULL;
+    p->user = strdup(user);
+    p->df = calloc((size_t)ix->dim, sizeof(*p->df));
+    if (!p->user || !p->df) {
+        part_free(p);
+        return NULL;
+    }
+    p->hash = h;
+    uint32_t s = ix->nfree ? ix->free_parts[--ix->nfree] : ix->nparts++;
+    ix->parts[s] = p;
+    ix->umap[umap_slot(ix, h)] = s + 1;
+    ix->nusers++;
+    *slot = s;
+    return p;
+}
+
+/* Drops an empty partition. */
+static void part_drop(index_t *ix, uint32_t slot)
+{
+    umap_delete(ix, slot);
+    part_free(ix->parts[slot]);
+    ix->parts[slot] = NULL;
+    ix->free_parts[ix->nfree++] = slot;
+    ix->nusers--;
+}
+
+/* Grows p to hold at least want rows. Returns 0 or -1 (p still valid, cap unchanged). */
+static int part_reserve(const index_t *ix, index_part_t *p, size_t want)
+{
+    if (want <= p->cap)
+        return 0;
+    size_t cap = p->cap ? p->cap : 16;
+    while (cap < want)
+        cap = cap < 65536 ? cap * 2 : cap + cap / 2;
+    /* Each array is replaced as soon as its realloc succeeds; cap moves only when all
+     * did, so a partial failure just leaves some arrays larger than needed. */
+    float *v = realloc(p->vecs, cap * (size_t)ix->dim * sizeof(float));
+    if (!v)
+        return -1;
+    p->vecs = v;
+    int64_t *ids = realloc(p->ids, cap * sizeof(*ids));
+    if (!ids)
+        return -1;
+    p->ids = ids;
+    int64_t *cr = realloc(p->created, cap * sizeof(*cr));
+    if (!cr)
+        return -1;
+    p->created = cr;
+    uint64_t *cv = realloc(p->conv, cap * sizeof(*cv));
+    if (!cv)
+        return -1;
+    p->conv = cv;
+    p->cap = cap;
+    return 0;
+}
+
+/* ---- id -> (partition, row) ------------------------------------------------------- */
+
+static index_slot_t *idmap_find(const index_t *ix, int64_t id)
+{
+    if (!ix->idmap_cap)
+        return NULL;
+    size_t mask = ix->idmap_cap - 1;
+    for (size_t i = id_hash(id) & mask; ix->idmap[i].id; i = (i + 1) & mask)
+        if (ix->idmap[i].id == id)
+            return &ix->idmap[i];
+    return NULL;
+}
+
+static index_slot_t *idmap_slot(index_t *ix, int64_t id)
+{
+    size_t mask = ix->idmap_cap - 1;
+    size_t i = id_hash(id) & mask;
+    while (ix->idmap[i].id)
+        i = (i + 1) & mask;
+    return &ix->idmap[i];
+}
+
+/* Makes room for extra more ids (load <= 3/4). Returns 0 or -1. */
+static int idmap_reserve(index_t *ix, size_t extra)
+{
+    size_t want = ix->nrows + extra;
+    if (want * 4 <= ix->idmap_cap * 3)
+        return 0;
+    size_t cap = ix->idmap_cap ? ix->idmap_cap : 64;
+    while (want * 4 > cap * 3)
+        cap *= 2;
+    index_slot_t *old = ix->idmap, *nu = calloc(cap, sizeof(*nu));
+    if (!nu)
+        return -1;
+    size_t oldcap = ix->idmap_cap;
+    ix->idmap = nu;
+    ix->idmap_cap = cap;
+    for (size_t i = 0; i < oldcap; i++)
+        if (old[i].id)
+            *idmap_slot(ix, old[i].id) = old[i];
+    free(old);
+    return 0;
+}
+
+static void idmap_delete(index_t *ix, index_slot_t *e)
+{
+    size_t mask = ix->idmap_cap - 1;
+    size_t i = (size_t)(e - ix->idmap);
+    for (size_t j = (i + 1) & mask; ix->idmap[j].id; j = (j + 1) & mask) {
+        size_t home = id_hash(ix->idmap[j].id) & mask;
+        int movable = (j > i) ? (home <= i || home > j) : (home <= i && home > j);
+        if (movable) {
+            ix->idmap[i] = ix->idmap[j];
+            i = j;
+        }
+    }
+    ix->idmap[i].id = 0;
+    ix->nrows--;
+}
+
+/* ---- rows ------------------------------------------------------------------------- */
+
+static void df_add(const index_t *ix, index_part_t *p, const float *row, int sign)
+{
+    for (int d = 0; d < ix->dim; d++)
+        if (row[d] != 0.0f)
+            p->df[d] += (uint32_t)sign;
+}
+
+/* Writes the normalized vec into row r of p (df updated by the caller). */
+static void row_write(const index_t *ix, index_part_t *p, size_t r, const float *vec,
+                      double norm)
+{
+    float *row = p->vecs + r * (size_t)ix->dim;
+    float inv = norm > 0 ? (float)(1.0 / norm) : 0.0f;
+    for (int d = 0; d < ix->dim; d++)
+        row[d] = vec[d] * inv;
+}
+
+/* Removes row r of partition slot ps (and its id map entry e), moving the last row
+ * into the hole. Drops the partition when it empties. */
+static void row_remove(index_t *ix, uint32_t ps, size_t r, index_slot_t *e)
+{
+    index_part_t *p = ix->parts[ps];
+    size_t dim = (size_t)ix->dim, last = p->n - 1;
+    df_add(ix, p, p->vecs + r * dim, -1);
+    idmap_delete(ix, e);
+    if (r != last) {
+        memcpy(p->vecs + r * dim, p->vecs + last * dim, dim * sizeof(float));
+        p->ids[r] = p->ids[last];
+        p->created[r] = p->created[last];
+        p->conv[r] = p->conv[last];
+        idmap_find(ix, p->ids[r])->row = (uint32_t)r;
+    }
+    p->n--;
+    if (p->n == 0)
+        part_drop(ix, ps);
+}
+
+int index_reserve(index_t *ix, const char *user, size_t extra)
+{
+    if (idmap_reserve(ix, extra) != 0)
+        return -1;
+    if (!user)
+        return 0;
+    uint32_t ps;
+    index_part_t *p = part_get(ix, user, &ps);
+    if (!p)
+        return -1;
+    if (part_reserve(ix, p, p->n + extra) != 0) {
+        if (p->n == 0)
+            part_drop(ix, ps);
+        return -1;
+    }
+    return 0;
+}
+
+int index_put(index_t *ix, const char *user, int64_t id, const float *vec,
+              int64_t created_ms, uint64_t conv_hash)
+{
+    if (id == 0 || !user || !vec)
+        return -1;
+    double ss = 0;
+    for (int d = 0; d < ix->dim; d++)
+        ss += (double)vec[d] * vec[d];
+    if (!isfinite(ss))
+        return -1;
+    double norm = sqrt(ss);
+    size_t dim = (size_t)ix->dim;
+
+    index_slot_t *e = idmap_find(ix, id);
+    if (e && strcmp(ix->parts[e->part]->user, user) == 0) {
+        /* Same user: replace the row in place. */
+        index_part_t *p = ix->parts[e->part];
+        df_add(ix, p, p->vecs + e->row * dim, -1);
+        row_write(ix, p, e->row, vec, norm);
+        df_add(ix, p, p->vecs + e->row * dim, +1);
+        p->created[e->row] = created_ms;
+        p->conv[e->row] = conv_hash;
+        return 0;
+    }
+    if (index_reserve(ix, user, 1) != 0)
+        return -1;
+    if (e)      /* moved to another user: nothing can fail from here on */
+        row_remove(ix, e->part, e->row, e);
+    uint32_t ps;
+    index_part_t *p = part_get(ix, user, &ps);   /* exists: reserved above */
+    size_t r = p->n++;
+    row_write(ix, p, r, vec, norm);
+    df_add(ix, p, p->vecs + r * dim, +1);
+    p->ids[r] = id;
+    p->created[r] = created_ms;
+    p->conv[r] = conv_hash;
+    index_slot_t *ne = idmap_slot(ix, id);
+    ne->id = id;
+    ne->part = ps;
+    ne->row = (uint32_t)r;
+    ix->nrows++;
+    return 0;
+}
+
+int index_remove(index_t *ix, int64_t id)
+{
+    index_slot_t *e = id ? idmap_find(ix, id) : NULL;
+    if (!e)
+        return 0;
+    row_remove(ix, e->part, e->row, e);
+    return 1;
+}
+
+size_t index_remove_user(index_t *ix, const char *user)
+{
+    uint32_t e = umap_lookup(ix, user, index_hash(user));
+    if (!e)
+        return 0;
+    uint32_t ps = e - 1;
+    index_part_t *p = ix->parts[ps];
+    size_t n = p->n;
+    for (size_t r = 0; r < n; r++)
+        idmap_delete(ix, idmap_find(ix, p->ids[r]));
+    part_drop(ix, ps);
+    return n;
+}
+
+size_t index_count(const index_t *ix)
+{
+    return ix->nrows;
+}
+
+size_t index_user_count(const index_t *ix, const char *user)
+{
+    const index_part_t *p = index_find_part(ix, user);
+    return p ? p->n : 0;
+}
+
+size_t index_users(const index_t *ix)
+{
+    size_t n = 0;
+    for (uint32_t i = 0; i < ix->nparts; i++)
+        if (ix->parts[i] && ix->parts[i]->n)
+            n++;
+    return n;
+}
+
+size_t index_bytes(const index_t *ix)
+{
+    size_t b = sizeof(*ix) + ix->capparts * (sizeof(*ix->parts) + sizeof(uint32_t)) +
+               ix->umap_cap * sizeof(uint32_t) + ix->idmap_cap * sizeof(index_slot_t);
+    for (uint32_t i = 0; i < ix->nparts; i++) {
+        const index_part_t *p = ix->parts[i];
+        if (!p)
+            continue;
+        b += sizeof(*p) + strlen(p->user) + 1 + (size_t)ix->dim * sizeof(uint32_t) +
+             p->cap * ((size_t)ix->dim * sizeof(float) + 2 * sizeof(int64_t) +
+                       sizeof(uint64_t));
+    }
+    return b;
+}

@@ -1,0 +1,432 @@
+/* memories.c: writing and reading single memories: add (batched, all or nothing),
+ * get, update and supersede (both keep the old text in memory_versions), history,
+ * delete and touch. Every call is one transaction under st->mu; the index follows
+ * only after COMMIT succeeds, from room reserved before it, so it never holds a row
+ * that SQLite does not. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_internal.h"
+
+static int bind_text(sqlite3_stmt *s, int i, const char *t)
+{
+    return t ? sqlite3_bind_text(s, i, t, -1, SQLITE_STATIC) : sqlite3_bind_null(s, i);
+}
+
+static int check_new(const store_t *st, const store_new_memory_t *m, size_t i, char *err,
+                     size_t errlen)
+{
+    const char *why = NULL;
+    if (!m->user || !*m->user)
+        why = "user is empty";
+    else if (!m->text || !*m->text)
+        why = "text is empty";
+    else if (m->dim != st->dim)
+        why = "vector dimension differs from the store's";
+    else if (!store_vec_ok(m->vec, m->dim))
+        why = "vector is missing or not finite";
+    else if (m->encoder && strcmp(m->encoder, st->encoder) != 0)
+        why = "vector comes from another encoder than the store's";
+    else if (isnan(m->importance) || m->importance > 1.0)
+        why = "importance is not in 0..1";
+    else if (m->created_ms < 0)
+        why = "created time is negative";
+    else if (m->id < 0)
+        why = "id is negative";
+    if (!why)
+        return STORE_OK;
+    store_errf(err, errlen, "memory %zu: %s", i, why);
+    return STORE_EINVAL;
+}
+
+static int cmp_user(const void *a, const void *b)
+{
+    return strcmp((*(const store_new_memory_t *const *)a)->user,
+                  (*(const store_new_memory_t *const *)b)->user);
+}
+
+/* Reserves index room for the batch: n ids, and each user's count of rows. */
+static int reserve_batch(store_t *st, const store_new_memory_t *m, size_t n)
+{
+    int rc = STORE_ENOMEM;
+    const store_new_memory_t **by = malloc(n * sizeof(*by));
+    if (!by)
+        return rc;
+    for (size_t i = 0; i < n; i++)
+        by[i] = &m[i];
+    qsort(by, n, sizeof(*by), cmp_user);
+    if (store_ix_reserve(st, NULL, n) != STORE_OK)
+        goto done;
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && strcmp(by[j]->user, by[i]->user) == 0; j++)
+            ;
+        if (store_ix_reserve(st, by[i]->user, j - i) != STORE_OK)
+            goto done;
+    }
+    rc = STORE_OK;
+done:
+    free(by);
+    return rc;
+}
+
+int store_memory_add(store_t *st, const store_new_memory_t *m, size_t n, int64_t *ids,
+                     char *err, size_t errlen)
+{
+    int rc = STORE_OK;
+    if (n == 0)
+        return STORE_OK;
+    if (!m) {
+        store_errf(err, errlen, "no memories given");
+        return STORE_EINVAL;
+    }
+    for (size_t i = 0; i < n; i++)
+        if ((rc = check_new(st, &m[i], i, err, errlen)) != STORE_OK)
+            return rc;
+    int64_t *got = ids ? ids : malloc(n * sizeof(*got));
+    if (!got) {
+        store_errf(err, errlen, "out of memory");
+        return STORE_ENOMEM;
+    }
+    int64_t now = store_now_ms();
+    sqlite3_stmt *s = stmt_get(st, S_MEM_INSERT);
+
+    pthread_mutex_lock(&st->mu);
+    if ((rc = store_begin(st, 1, err, errlen)) != STORE_OK)
+        goto unlock;
+    for (size_t i = 0; i < n; i++) {
+        const store_new_memory_t *x = &m[i];
+        if (x->id > 0)
+            sqlite3_bind_int64(s, 1, x->id);
+        bind_text(s, 2, x->user);
+        bind_text(s, 3, x->conversation);
+        bind_text(s, 4, x->text);
+        sqlite3_bind_blob(s, 5, x->vec, x->dim * (int)sizeof(float), SQLITE_STATIC);
+        sqlite3_bind_int(s, 6, x->dim);
+        bind_text(s, 7, st->encoder);
+        sqlite3_bind_int64(s, 8, x->created_ms > 0 ? x->created_ms : now);
+        sqlite3_bind_double(s, 9, x->importance < 0 ? 0.5 : x->importance);
+        int src = sqlite3_step(s);
+        if (src != SQLITE_DONE) {
+            rc = store_sqlerr(st, src, err, errlen, "adding a memory");
+            if (rc == STORE_ECONFLICT)
+                store_errf(err, errlen, "memory %zu: id %lld already exists", i,
+                           (long long)x->id);
+            stmt_done(s);
+            goto rollback;
+        }
+        stmt_done(s);
+        got[i] = sqlite3_last_insert_rowid(st->db);
+    }
+    if (reserve_batch(st, m, n) != STORE_OK) {
+        store_errf(err, errlen, "out of memory growing the index");
+        rc = STORE_ENOMEM;
+        goto rollback;
+    }
+    if ((rc = store_commit(st, err, errlen)) != STORE_OK)
+        goto unlock;
+    for (size_t i = 0; i < n; i++)
+        store_ix_put(st, m[i].user, got[i], m[i].vec, m[i].created_ms > 0 ? m[i].created_ms
+                                                                          : now,
+                     m[i].conversation);
+    st->nmem += n;
+    goto unlock;
+rollback:
+    store_rollback(st);
+unlock:
+    pthread_mutex_unlock(&st->mu);
+    if (got != ids)
+        free(got);
+    return rc;
+}
+
+/* Reads memory id into out with st->mu held; *stale (may be NULL) receives whether
+ * its vector is of another encoder or dimension than the store's. */
+static int get_locked(store_t *st, int64_t id, int with_vec, store_memory_t *out,
+                      int *stale)
+{
+    sqlite3_stmt *s = stmt_get(st, S_MEM_GET);
+    sqlite3_bind_int64(s, 1, id);
+    int src = sqlite3_step(s), rc;
+    if (src == SQLITE_ROW) {
+        rc = store_row_memory(s, with_vec, out);
+        if (stale)
+            *stale = store_is_stale(st, sqlite3_column_int(s, 10), out->encoder);
+    } else
+        rc = src == SQLITE_DONE ? STORE_ENOTFOUND : STORE_EIO;
+    stmt_done(s);
+    return rc;
+}
+
+int store_memory_get(store_t *st, int64_t id, int with_vec, store_memory_t *out)
+{
+    memset(out, 0, sizeof(*out));
+    pthread_mutex_lock(&st->mu);
+    int rc = get_locked(st, id, with_vec, out, NULL);
+    pthread_mutex_unlock(&st->mu);
+    return rc;
+}
+
+static int add_version(store_t *st, int64_t id, const char *text, int64_t until,
+                       int64_t superseded_by, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = stmt_get(st, S_VER_INSERT);
+    sqlite3_bind_int64(s, 1, id);
+    bind_text(s, 2, text);
+    sqlite3_bind_int64(s, 3, until);
+    if (superseded_by)
+        sqlite3_bind_int64(s, 4, superseded_by);
+    int src = sqlite3_step(s);
+    int rc = src == SQLITE_DONE ? STORE_OK
+                                : store_sqlerr(st, src, err, errlen, "recording history");
+    stmt_done(s);
+    return rc;
+}
+
+int store_memory_update(store_t *st, int64_t id, const char *text, const float *vec,
+                        double importance, char *err, size_t errlen)
+{
+    store_memory_t old = {0};
+    int rc, stale = 0;
+    if (text && !*text) {
+        store_errf(err, errlen, "text is empty");
+        return STORE_EINVAL;
+    }
+    if (text && !vec) {
+        store_errf(err, errlen, "a new text needs its vector");
+        return STORE_EINVAL;
+    }
+    if (vec && !store_vec_ok(vec, st->dim)) {
+        store_errf(err, errlen, "vector is not finite");
+        return STORE_EINVAL;
+    }
+    if (isnan(importance) || importance > 1.0) {
+        store_errf(err, errlen, "importance is not in 0..1");
+        return STORE_EINVAL;
+    }
+    int64_t now = store_now_ms();
+    sqlite3_stmt *s = stmt_get(st, S_MEM_UPDATE);
+
+    pthread_mutex_lock(&st->mu);
+    if ((rc = store_begin(st, 1, err, errlen)) != STORE_OK)
+        goto unlock;
+    if ((rc = get_locked(st, id, 0, &old, &stale)) != STORE_OK) {
+        store_errf(err, errlen, "memory %lld not found", (long long)id);
+        goto rollback;
+    }
+    if (text && strcmp(text, old.text) != 0 &&
+        (rc = add_version(st, id, old.text, now, 0, err, errlen)) != STORE_OK)
+        goto rollback;
+    sqlite3_bind_int64(s, 1, id);
+    bind_text(s, 2, text);
+    if (vec) {
+        sqlite3_bind_blob(s, 3, vec, st->dim * (int)sizeof(float), SQLITE_STATIC);
+        sqlite3_bind_int(s, 4, st->dim);
+        bind_text(s, 5, st->encoder);
+    }
+    if (importance >= 0)
+        sqlite3_bind_double(s, 6, importance);
+    sqlite3_bind_int64(s, 7, now);
+    int src = sqlite3_step(s);
+    stmt_done(s);
+    if (src != SQLITE_DONE) {
+        rc = store_sqlerr(st, src, err, errlen, "updating a memory");
+        goto rollback;
+    }
+    int reindex = vec && !old.superseded_by;
+    if (reindex && store_ix_reserve(st, old.user, 1) != STORE_OK) {
+        store_errf(err, errlen, "out of memory growing the index");
+        rc = STORE_ENOMEM;
+        goto rollback;
+    }
+    if ((rc = store_commit(st, err, errlen)) != STORE_OK)
+        goto unlock;
+    if (reindex)
+        store_ix_put(st, old.user, id, vec, old.created_ms, old.conversation);
+    if (vec && stale)
+        st->nstale--;
+    goto unlock;
+rollback:
+    store_rollback(st);
+unlock:
+    pthread_mutex_unlock(&st->mu);
+    store_memory_clear(&old);
+    return rc;
+}
+
+int store_memory_supersede(store_t *st, int64_t old_id, int64_t new_id, char *err,
+                           size_t errlen)
+{
+    store_memory_t old = {0}, nu = {0};
+    int rc;
+    if (old_id == new_id) {
+        store_errf(err, errlen, "a memory cannot supersede itself");
+        return STORE_EINVAL;
+    }
+    int64_t now = store_now_ms();
+    pthread_mutex_lock(&st->mu);
+    if ((rc = store_begin(st, 1, err, errlen)) != STORE_OK)
+        goto unlock;
+    if ((rc = get_locked(st, old_id, 0, &old, NULL)) != STORE_OK ||
+        (rc = get_locked(st, new_id, 0, &nu, NULL)) != STORE_OK) {
+        store_errf(err, errlen, "memory %lld not found",
+                   (long long)(old.id ? new_id : old_id));
+        goto rollback;
+    }
+    if (strcmp(old.user, nu.user) != 0) {
+        store_errf(err, errlen, "memories %lld and %lld belong to different users",
+                   (long long)old_id, (long long)new_id);
+        rc = STORE_EINVAL;
+        goto rollback;
+    }
+    if (old.superseded_by) {
+        store_errf(err, errlen, "memory %lld is already superseded by %lld",
+                   (long long)old_id, (long long)old.superseded_by);
+        rc = STORE_ECONFLICT;
+        goto rollback;
+    }
+    if ((rc = add_version(st, old_id, old.text, now, new_id, err, errlen)) != STORE_OK)
+        goto rollback;
+    sqlite3_stmt *s = stmt_get(st, S_MEM_SUPERSEDE);
+    sqlite3_bind_int64(s, 1, old_id);
+    sqlite3_bind_int64(s, 2, new_id);
+    sqlite3_bind_int64(s, 3, now);
+    int src = sqlite3_step(s);
+    stmt_done(s);
+    if (src != SQLITE_DONE) {
+        rc = store_sqlerr(st, src, err, errlen, "superseding a memory");
+        goto rollback;
+    }
+    if ((rc = store_commit(st, err, errlen)) != STORE_OK)
+        goto unlock;
+    store_ix_remove(st, old_id);
+    goto unlock;
+rollback:
+    store_rollback(st);
+unlock:
+    pthread_mutex_unlock(&st->mu);
+    store_memory_clear(&old);
+    store_memory_clear(&nu);
+    return rc;
+}
+
+int store_memory_history(store_t *st, int64_t id, store_version_t **out, size_t *n)
+{
+    store_memory_t m = {0};
+    store_version_t *v = NULL;
+    size_t len = 0, cap = 0;
+    int rc, src;
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *s = stmt_get(st, S_VER_LIST);
+    pthread_mutex_lock(&st->mu);
+    if ((rc = store_begin(st, 0, NULL, 0)) != STORE_OK)
+        goto unlock;
+    if ((rc = get_locked(st, id, 0, &m, NULL)) != STORE_OK)
+        goto end;
+    sqlite3_bind_int64(s, 1, id);
+    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+        if (len == cap) {
+            size_t nc = cap ? cap * 2 : 8;
+            store_version_t *nv = realloc(v, nc * sizeof(*nv));
+            if (!nv) {
+                rc = STORE_ENOMEM;
+                break;
+            }
+            v = nv;
+            cap = nc;
+        }
+        const unsigned char *t = sqlite3_column_text(s, 0);
+        v[len].text = strdup(t ? (const char *)t : "");
+        v[len].valid_until_ms = sqlite3_column_int64(s, 1);
+        v[len].superseded_by = sqlite3_column_int64(s, 2);
+        if (!v[len].text) {
+            rc = STORE_ENOMEM;
+            break;
+        }
+        len++;
+    }
+    if (rc == STORE_OK && src != SQLITE_DONE)
+        rc = STORE_EIO;
+    stmt_done(s);
+end:
+    store_rollback(st);     /* a read: nothing to keep */
+unlock:
+    pthread_mutex_unlock(&st->mu);
+    store_memory_clear(&m);
+    if (rc != STORE_OK) {
+        store_history_free(v, len);
+        return rc;
+    }
+    *out = v;
+    *n = len;
+    return STORE_OK;
+}
+
+void store_history_free(store_version_t *v, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++)
+        free(v[i].text);
+    free(v);
+}
+
+int store_memory_delete(store_t *st, int64_t id)
+{
+    store_memory_t m = {0};
+    int rc, stale = 0;
+    pthread_mutex_lock(&st->mu);
+    if ((rc = store_begin(st, 1, NULL, 0)) != STORE_OK)
+        goto unlock;
+    if ((rc = get_locked(st, id, 0, &m, &stale)) != STORE_OK)
+        goto rollback;
+    sqlite3_stmt *s = stmt_get(st, S_MEM_DELETE);
+    sqlite3_bind_int64(s, 1, id);
+    int src = sqlite3_step(s);
+    stmt_done(s);
+    if (src != SQLITE_DONE) {
+        rc = STORE_EIO;
+        goto rollback;
+    }
+    if ((rc = store_commit(st, NULL, 0)) != STORE_OK)
+        goto unlock;
+    store_ix_remove(st, id);
+    st->nmem--;
+    if (stale)
+        st->nstale--;
+    goto unlock;
+rollback:
+    store_rollback(st);
+unlock:
+    pthread_mutex_unlock(&st->mu);
+    store_memory_clear(&m);
+    return rc;
+}
+
+int store_memory_touch(store_t *st, const int64_t *ids, size_t n)
+{
+    int rc;
+    if (n == 0)
+        return STORE_OK;
+    if (!ids)
+        return STORE_EINVAL;
+    int64_t now = store_now_ms();
+    sqlite3_stmt *s = stmt_get(st, S_MEM_TOUCH);
+    pthread_mutex_lock(&st->mu);
+    if ((rc = store_begin(st, 1, NULL, 0)) != STORE_OK)
+        goto unlock;
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_bind_int64(s, 1, ids[i]);
+        sqlite3_bind_int64(s, 2, now);
+        int src = sqlite3_step(s);
+        stmt_done(s);
+        if (src != SQLITE_DONE) {
+            rc = STORE_EIO;
+            store_rollback(st);
+            goto unlock;
+        }
+    }
+    rc = store_commit(st, NULL, 0);
+unlock:
+    pthread_mutex_unlock(&st->mu);
+    return rc;
+}

@@ -1,0 +1,137 @@
+/* schema.c: the database's pragmas and schema, versioned by PRAGMA user_version.
+ * migrations[v] takes a database from version v to v + 1; a new database runs them all
+ * (so the upgrade path is the path every database takes), inside one transaction that
+ * also sets user_version. A database newer than STORE_SCHEMA_VERSION is refused before
+ * anything is written to it. */
+#include <stdio.h>
+#include <string.h>
+
+#include "store/store_internal.h"
+
+/* 0 -> 1: the first schema: memories without importance, supersession or history. */
+static const char MIGRATE_0_1[] =
+    "CREATE TABLE conversations ("
+    "  id TEXT PRIMARY KEY,"
+    "  user TEXT NOT NULL,"
+    "  created_ms INTEGER NOT NULL);"
+    "CREATE INDEX conversations_user ON conversations(user);"
+    "CREATE TABLE memories ("
+    "  id INTEGER PRIMARY KEY,"
+    "  user TEXT NOT NULL,"
+    "  conversation TEXT,"
+    "  text TEXT NOT NULL,"
+    "  vec BLOB NOT NULL,"
+    "  dim INTEGER NOT NULL,"
+    "  encoder TEXT NOT NULL,"
+    "  created_ms INTEGER NOT NULL,"
+    "  updated_ms INTEGER NOT NULL,"
+    "  last_used_ms INTEGER,"
+    "  use_count INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX memories_user ON memories(user);"
+    "CREATE TABLE turns ("
+    "  id INTEGER PRIMARY KEY,"
+    "  conversation TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,"
+    "  role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),"
+    "  text TEXT NOT NULL,"
+    "  created_ms INTEGER NOT NULL);"
+    "CREATE INDEX turns_conversation ON turns(conversation, id);";
+
+/* 1 -> 2: importance, supersession and the history of each memory's text. Existing
+ * memories get the default importance and are current. */
+static const char MIGRATE_1_2[] =
+    "ALTER TABLE memories ADD COLUMN importance REAL NOT NULL DEFAULT 0.5;"
+    "ALTER TABLE memories ADD COLUMN superseded_by INTEGER;"
+    "DROP INDEX IF EXISTS memories_user;"
+    "CREATE INDEX memories_user_id ON memories(user, id);"
+    "CREATE TABLE memory_versions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  memory_id INTEGER NOT NULL REFERENCES memories(id) ON DELETE CASCADE,"
+    "  text TEXT NOT NULL,"
+    "  valid_until_ms INTEGER NOT NULL,"
+    "  superseded_by INTEGER);"
+    "CREATE INDEX memory_versions_memory ON memory_versions(memory_id, id);";
+
+static const char *const migrations[STORE_SCHEMA_VERSION] = {MIGRATE_0_1, MIGRATE_1_2};
+
+static int exec(sqlite3 *db, const char *sql, char *err, size_t errlen, const char *what)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK)
+        return STORE_OK;
+    store_errf(err, errlen, "%s: %s", what, msg ? msg : sqlite3_errmsg(db));
+    sqlite3_free(msg);
+    return STORE_EIO;
+}
+
+/* Reads PRAGMA user_version into *version. */
+int store_schema_version(sqlite3 *db, int *version, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = STORE_EIO;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK ||
+        sqlite3_step(s) != SQLITE_ROW) {
+        store_errf(err, errlen, "reading the schema version: %s", sqlite3_errmsg(db));
+        goto done;
+    }
+    *version = sqlite3_column_int(s, 0);
+    rc = STORE_OK;
+done:
+    sqlite3_finalize(s);
+    return rc;
+}
+
+static int check_version(int v, char *err, size_t errlen)
+{
+    if (v > STORE_SCHEMA_VERSION) {
+        store_errf(err, errlen,
+                   "database schema version %d is newer than this mnemo supports (%d); "
+                   "upgrade mnemo or use another database",
+                   v, STORE_SCHEMA_VERSION);
+        return STORE_EINVAL;
+    }
+    if (v < 0) {
+        store_errf(err, errlen, "database schema version %d is invalid", v);
+        return STORE_EINVAL;
+    }
+    return STORE_OK;
+}
+
+/* Applies the pragmas and migrates db to STORE_SCHEMA_VERSION. */
+int store_schema_open(sqlite3 *db, char *err, size_t errlen)
+{
+    int rc, v = 0;
+    char sql[64];
+
+    /* Refuse a newer database before the journal-mode switch writes to it. */
+    if ((rc = store_schema_version(db, &v, err, errlen)) != STORE_OK ||
+        (rc = check_version(v, err, errlen)) != STORE_OK)
+        return rc;
+    if ((rc = exec(db, "PRAGMA journal_mode=WAL", err, errlen, "enabling WAL")) ||
+        (rc = exec(db, "PRAGMA synchronous=FULL", err, errlen, "setting synchronous")) ||
+        (rc = exec(db, "PRAGMA foreign_keys=ON", err, errlen, "enabling foreign keys")))
+        return rc;
+    if (v == STORE_SCHEMA_VERSION)
+        return STORE_OK;
+
+    if ((rc = exec(db, "BEGIN IMMEDIATE", err, errlen, "starting the migration")))
+        return rc;
+    /* Read again inside the transaction: another process may have migrated meanwhile. */
+    if ((rc = store_schema_version(db, &v, err, errlen)) != STORE_OK ||
+        (rc = check_version(v, err, errlen)) != STORE_OK)
+        goto fail;
+    for (; v < STORE_SCHEMA_VERSION; v++) {
+        char what[64];
+        snprintf(what, sizeof(what), "migrating the schema from version %d to %d", v,
+                 v + 1);
+        if ((rc = exec(db, migrations[v], err, errlen, what)) != STORE_OK)
+            goto fail;
+    }
+    snprintf(sql, sizeof(sql), "PRAGMA user_version=%d", STORE_SCHEMA_VERSION);
+    if ((rc = exec(db, sql, err, errlen, "setting the schema version")) ||
+        (rc = exec(db, "COMMIT", err, errlen, "committing the migration")))
+        goto fail;
+    return STORE_OK;
+fail:
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}

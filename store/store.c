@@ -1,0 +1,440 @@
+/* store.c: opening and closing the store (connection, schema, prepared statements, the
+ * index loaded from every current memory), the helpers the other store files share,
+ * and the observability counters. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store/store_internal.h"
+
+/* The prepared statements, in enum store_stmt order. */
+static const char *const stmt_sql[S_COUNT] = {
+    [S_BEGIN] = "BEGIN IMMEDIATE",
+    [S_BEGIN_READ] = "BEGIN",
+    [S_COMMIT] = "COMMIT",
+    [S_ROLLBACK] = "ROLLBACK",
+    [S_MEM_INSERT] =
+        "INSERT INTO memories (id, user, conversation, text, vec, dim, encoder, created_ms,"
+        " updated_ms, use_count, importance) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, 0,"
+        " ?9)",
+    [S_MEM_GET] = "SELECT " STORE_MEM_COLS " FROM memories WHERE id = ?1",
+    [S_MEM_UPDATE] =
+        "UPDATE memories SET text = coalesce(?2, text), vec = coalesce(?3, vec),"
+        " dim = coalesce(?4, dim), encoder = coalesce(?5, encoder),"
+        " importance = coalesce(?6, importance), updated_ms = ?7 WHERE id = ?1",
+    [S_MEM_SUPERSEDE] =
+        "UPDATE memories SET superseded_by = ?2, updated_ms = ?3 WHERE id = ?1",
+    [S_MEM_DELETE] = "DELETE FROM memories WHERE id = ?1",
+    [S_MEM_TOUCH] =
+        "UPDATE memories SET use_count = use_count + 1, last_used_ms = ?2 WHERE id = ?1",
+    [S_MEM_LIST] =
+        "SELECT " STORE_MEM_COLS " FROM memories WHERE user = ?1 AND id < ?2"
+        " AND (?3 = 0 OR created_ms >= ?3) AND (?4 = 0 OR created_ms < ?4)"
+        " AND (?5 IS NULL OR conversation = ?5) ORDER BY id DESC LIMIT ?6",
+    [S_MEM_EACH] =
+        "SELECT " STORE_MEM_COLS " FROM memories WHERE user = ?1 AND id > ?2"
+        " ORDER BY id LIMIT ?3",
+    [S_MEM_USER_DELETE] = "DELETE FROM memories WHERE user = ?1",
+    [S_MEM_USER_STALE] =
+        "SELECT count(*) FROM memories WHERE user = ?1 AND (dim <> ?2 OR encoder <> ?3)",
+    [S_MEM_STALE_BATCH] =
+        "SELECT id, text FROM memories WHERE id > ?1 AND (dim <> ?2 OR encoder <> ?3)"
+        " ORDER BY id LIMIT ?4",
+    [S_MEM_REENCODE] =
+        "UPDATE memories SET vec = ?2, dim = ?3, encoder = ?4 WHERE id = ?1 AND text = ?5"
+        " AND (dim <> ?3 OR encoder <> ?4)",
+    [S_VER_INSERT] =
+        "INSERT INTO memory_versions (memory_id, text, valid_until_ms, superseded_by)"
+        " VALUES (?1, ?2, ?3, ?4)",
+    [S_VER_LIST] =
+        "SELECT text, valid_until_ms, superseded_by FROM memory_versions"
+        " WHERE memory_id = ?1 ORDER BY id",
+    [S_CONV_ENSURE] =
+        "INSERT INTO conversations (id, user, created_ms) VALUES (?1, ?2, ?3)"
+        " ON CONFLICT (id) DO NOTHING",
+    [S_CONV_OWNER] = "SELECT user FROM conversations WHERE id = ?1",
+    [S_CONV_DELETE] = "DELETE FROM conversations WHERE id = ?1",
+    [S_CONV_USER_DELETE] = "DELETE FROM conversations WHERE user = ?1",
+    [S_TURN_INSERT] =
+        "INSERT INTO turns (conversation, role, text, created_ms) VALUES (?1, ?2, ?3, ?4)",
+    [S_TURN_LAST] =
+        "SELECT id, role, text, created_ms FROM turns WHERE conversation = ?1"
+        " ORDER BY id DESC LIMIT ?2",
+    [S_PAGE_COUNT] = "PRAGMA page_count",
+    [S_PAGE_SIZE] = "PRAGMA page_size",
+};
+
+/* ---- helpers shared by the store's files ------------------------------------------ */
+
+void store_errf(char *err, size_t errlen, const char *fmt, ...)
+{
+    if (!err || !errlen)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
+
+int store_sqlerr(store_t *st, int sqlrc, char *err, size_t errlen, const char *what)
+{
+    int ext = sqlite3_extended_errcode(st->db);
+    store_errf(err, errlen, "%s: %s", what, sqlite3_errmsg(st->db));
+    if (ext == SQLITE_CONSTRAINT_PRIMARYKEY || ext == SQLITE_CONSTRAINT_UNIQUE)
+        return STORE_ECONFLICT;
+    return sqlrc == SQLITE_NOMEM ? STORE_ENOMEM : STORE_EIO;
+}
+
+sqlite3_stmt *stmt_get(store_t *st, enum store_stmt s)
+{
+    return st->stmt[s];
+}
+
+void stmt_done(sqlite3_stmt *s)
+{
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+}
+
+static int step_one(store_t *st, enum store_stmt which, char *err, size_t errlen,
+                    const char *what)
+{
+    sqlite3_stmt *s = st->stmt[which];
+    int rc = sqlite3_step(s);
+    int out = rc == SQLITE_DONE ? STORE_OK : store_sqlerr(st, rc, err, errlen, what);
+    stmt_done(s);
+    return out;
+}
+
+int store_begin(store_t *st, int write, char *err, size_t errlen)
+{
+    return step_one(st, write ? S_BEGIN : S_BEGIN_READ, err, errlen,
+                    "starting a transaction");
+}
+
+int store_commit(store_t *st, char *err, size_t errlen)
+{
+    int rc = step_one(st, S_COMMIT, err, errlen, "committing");
+    if (rc != STORE_OK)
+        store_rollback(st);
+    return rc;
+}
+
+void store_rollback(store_t *st)
+{
+    if (!sqlite3_get_autocommit(st->db))
+        step_one(st, S_ROLLBACK, NULL, 0, "rolling back");
+}
+
+char *store_strdup(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+static char *col_strdup(sqlite3_stmt *s, int col, int *oom)
+{
+    const unsigned char *t = sqlite3_column_text(s, col);
+    if (!t)
+        return NULL;
+    char *c = strdup((const char *)t);
+    if (!c)
+        *oom = 1;
+    return c;
+}
+
+int store_row_memory(sqlite3_stmt *s, int with_vec, store_memory_t *m)
+{
+    int oom = 0;
+    memset(m, 0, sizeof(*m));
+    m->id = sqlite3_column_int64(s, 0);
+    m->user = col_strdup(s, 1, &oom);
+    m->conversation = col_strdup(s, 2, &oom);
+    m->text = col_strdup(s, 3, &oom);
+    m->created_ms = sqlite3_column_int64(s, 4);
+    m->updated_ms = sqlite3_column_int64(s, 5);
+    m->last_used_ms = sqlite3_column_int64(s, 6);   /* NULL reads as 0: never used */
+    m->use_count = sqlite3_column_int64(s, 7);
+    m->importance = sqlite3_column_double(s, 8);
+    m->superseded_by = sqlite3_column_int64(s, 9);
+    m->encoder = col_strdup(s, 11, &oom);
+    if (with_vec) {
+        int dim = sqlite3_column_int(s, 10);
+        const void *blob = sqlite3_column_blob(s, 12);
+        size_t bytes = (size_t)sqlite3_column_bytes(s, 12);
+        if (dim > 0 && blob && bytes == (size_t)dim * sizeof(float)) {
+            m->vec = malloc(bytes);
+            if (m->vec) {
+                memcpy(m->vec, blob, bytes);
+                m->dim = dim;
+            } else {
+                oom = 1;
+            }
+        }
+    }
+    if (oom) {
+        store_memory_clear(m);
+        return STORE_ENOMEM;
+    }
+    return STORE_OK;
+}
+
+int store_is_stale(const store_t *st, int dim, const char *encoder)
+{
+    return dim != st->dim || !encoder || strcmp(encoder, st->encoder) != 0;
+}
+
+int store_vec_ok(const float *v, int dim)
+{
+    if (!v)
+        return 0;
+    for (int i = 0; i < dim; i++)
+        if (!isfinite(v[i]))
+            return 0;
+    return 1;
+}
+
+int store_ix_reserve(store_t *st, const char *user, size_t extra)
+{
+    pthread_rwlock_wrlock(&st->ixlock);
+    int rc = index_reserve(st->ix, user, extra);
+    pthread_rwlock_unlock(&st->ixlock);
+    return rc == 0 ? STORE_OK : STORE_ENOMEM;
+}
+
+void store_ix_put(store_t *st, const char *user, int64_t id, const float *vec,
+                  int64_t created_ms, const char *conversation)
+{
+    pthread_rwlock_wrlock(&st->ixlock);
+    /* Cannot fail: the caller reserved room and validated vec before COMMIT. */
+    index_put(st->ix, user, id, vec, created_ms, conversation ? index_hash(conversation) : 0);
+    pthread_rwlock_unlock(&st->ixlock);
+}
+
+void store_ix_remove(store_t *st, int64_t id)
+{
+    pthread_rwlock_wrlock(&st->ixlock);
+    index_remove(st->ix, id);
+    pthread_rwlock_unlock(&st->ixlock);
+}
+
+int64_t store_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void store_memory_clear(store_memory_t *m)
+{
+    if (!m)
+        return;
+    free(m->user);
+    free(m->conversation);
+    free(m->text);
+    free(m->vec);
+    free(m->encoder);
+    memset(m, 0, sizeof(*m));
+}
+
+/* ---- open / close ----------------------------------------------------------------- */
+
+/* Sizes every user's partition (from the (user, id) index alone) so the load below
+ * appends without reallocating. */
+static int load_reserve(store_t *st, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = STORE_OK, src;
+    size_t total = 0;
+    if (sqlite3_prepare_v2(st->db, "SELECT user, count(*) FROM memories GROUP BY user", -1,
+                           &s, NULL) != SQLITE_OK)
+        return store_sqlerr(st, SQLITE_ERROR, err, errlen, "counting memories");
+    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+        size_t n = (size_t)sqlite3_column_int64(s, 1);
+        total += n;
+        if (index_reserve(st->ix, (const char *)sqlite3_column_text(s, 0), n) != 0) {
+            store_errf(err, errlen, "out of memory sizing the index");
+            rc = STORE_ENOMEM;
+            goto done;
+        }
+    }
+    if (src != SQLITE_DONE) {
+        rc = store_sqlerr(st, src, err, errlen, "counting memories");
+        goto done;
+    }
+    if (index_reserve(st->ix, NULL, total) != 0) {
+        store_errf(err, errlen, "out of memory sizing the index");
+        rc = STORE_ENOMEM;
+    }
+done:
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/* Streams every memory into the index: current ones of this encoder and dim are
+ * indexed, the others only counted (stale ones in st->nstale). */
+static int load_index(store_t *st, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = NULL;
+    float *vec = NULL;     /* one row, aligned */
+    int rc, src;
+    if ((rc = load_reserve(st, err, errlen)) != STORE_OK)
+        return rc;
+    if (!(vec = malloc((size_t)st->dim * sizeof(float)))) {
+        store_errf(err, errlen, "out of memory loading the index");
+        return STORE_ENOMEM;
+    }
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT id, user, conversation, created_ms, superseded_by, dim,"
+                           " encoder, vec FROM memories",
+                           -1, &s, NULL) != SQLITE_OK) {
+        rc = store_sqlerr(st, SQLITE_ERROR, err, errlen, "loading memories");
+        goto done;
+    }
+    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+        st->nmem++;
+        int dim = sqlite3_column_int(s, 5);
+        if (store_is_stale(st, dim, (const char *)sqlite3_column_text(s, 6))) {
+            st->nstale++;
+            continue;
+        }
+        if (sqlite3_column_type(s, 4) != SQLITE_NULL)
+            continue;   /* superseded: kept, but no longer retrieved */
+        /* A damaged (wrong-sized or non-finite) vector is left out of the index. The
+         * blob is copied out because SQLite does not align it for floats. */
+        const void *blob = sqlite3_column_blob(s, 7);
+        if (!blob || (size_t)sqlite3_column_bytes(s, 7) != (size_t)dim * sizeof(float))
+            continue;
+        memcpy(vec, blob, (size_t)dim * sizeof(float));
+        if (!store_vec_ok(vec, dim))
+            continue;
+        const char *conv = (const char *)sqlite3_column_text(s, 2);
+        if (index_put(st->ix, (const char *)sqlite3_column_text(s, 1),
+                      sqlite3_column_int64(s, 0), vec, sqlite3_column_int64(s, 3),
+                      conv ? index_hash(conv) : 0) != 0) {
+            store_errf(err, errlen, "out of memory loading the index");
+            rc = STORE_ENOMEM;
+            goto done;
+        }
+    }
+    if (src != SQLITE_DONE)
+        rc = store_sqlerr(st, src, err, errlen, "loading memories");
+done:
+    sqlite3_finalize(s);
+    free(vec);
+    return rc;
+}
+
+store_t *store_open(const char *path, int dim, const char *encoder, char *err,
+                    size_t errlen)
+{
+    if (!path || dim < 1 || dim > 65536 || !encoder || !*encoder) {
+        store_errf(err, errlen, "store_open: need a path, a dimension in 1..65536 and an "
+                                "encoder id");
+        return NULL;
+    }
+    store_t *st = calloc(1, sizeof(*st));
+    if (!st) {
+        store_errf(err, errlen, "out of memory");
+        return NULL;
+    }
+    pthread_mutex_init(&st->mu, NULL);
+    pthread_rwlock_init(&st->ixlock, NULL);
+    st->dim = dim;
+    st->encoder = strdup(encoder);
+    st->ix = index_new(dim);
+    if (!st->encoder || !st->ix) {
+        store_errf(err, errlen, "out of memory");
+        goto fail;
+    }
+    int rc = sqlite3_open_v2(path, &st->db,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                                 SQLITE_OPEN_NOMUTEX,
+                             NULL);
+    if (rc != SQLITE_OK) {
+        store_errf(err, errlen, "opening %s: %s", path,
+                   st->db ? sqlite3_errmsg(st->db) : "out of memory");
+        goto fail;
+    }
+    sqlite3_extended_result_codes(st->db, 1);
+    sqlite3_busy_timeout(st->db, 5000);
+    if (store_schema_open(st->db, err, errlen) != STORE_OK)
+        goto fail;
+    for (int i = 0; i < S_COUNT; i++) {
+        if (sqlite3_prepare_v3(st->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+                               &st->stmt[i], NULL) != SQLITE_OK) {
+            store_errf(err, errlen, "preparing \"%s\": %s", stmt_sql[i],
+                       sqlite3_errmsg(st->db));
+            goto fail;
+        }
+    }
+    if (load_index(st, err, errlen) != STORE_OK)
+        goto fail;
+    return st;
+fail:
+    store_close(st);
+    return NULL;
+}
+
+void store_close(store_t *st)
+{
+    if (!st)
+        return;
+    for (int i = 0; i < S_COUNT; i++)
+        sqlite3_finalize(st->stmt[i]);
+    sqlite3_close(st->db);
+    index_free(st->ix);
+    free(st->encoder);
+    pthread_rwlock_destroy(&st->ixlock);
+    pthread_mutex_destroy(&st->mu);
+    free(st);
+}
+
+/* ---- observability ---------------------------------------------------------------- */
+
+size_t store_memory_count(store_t *st)
+{
+    pthread_mutex_lock(&st->mu);
+    size_t n = st->nmem;
+    pthread_mutex_unlock(&st->mu);
+    return n;
+}
+
+size_t store_stale_count(store_t *st)
+{
+    pthread_mutex_lock(&st->mu);
+    size_t n = st->nstale;
+    pthread_mutex_unlock(&st->mu);
+    return n;
+}
+
+size_t store_user_count(store_t *st)
+{
+    pthread_rwlock_rdlock(&st->ixlock);
+    size_t n = index_users(st->ix);
+    pthread_rwlock_unlock(&st->ixlock);
+    return n;
+}
+
+size_t store_index_bytes(store_t *st)
+{
+    pthread_rwlock_rdlock(&st->ixlock);
+    size_t n = index_bytes(st->ix);
+    pthread_rwlock_unlock(&st->ixlock);
+    return n;
+}
+
+int64_t store_db_bytes(store_t *st)
+{
+    int64_t v[2] = {0, 0};
+    pthread_mutex_lock(&st->mu);
+    for (int i = 0; i < 2; i++) {
+        sqlite3_stmt *s = st->stmt[i ? S_PAGE_SIZE : S_PAGE_COUNT];
+        if (sqlite3_step(s) == SQLITE_ROW)
+            v[i] = sqlite3_column_int64(s, 0);
+        stmt_done(s);
+    }
+    pthread_mutex_unlock(&st->mu);
+    return v[0] * v[1];
+}

@@ -1,0 +1,114 @@
+/* store_internal.h: private to store/. The index's layout (shared by index.c and
+ * index_search.c) and the store's state, prepared statements and helpers (shared by
+ * store.c, schema.c, memories.c, query.c and turns.c). Nothing outside store/ (the
+ * store's own tests aside) includes this file. */
+#ifndef MNEMO_STORE_INTERNAL_H
+#define MNEMO_STORE_INTERNAL_H
+
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/index.h"
+#include "store/store.h"
+
+/* ---- the index (index.c, index_search.c) ---------------------------------------- */
+
+/* One user's rows. Row r of every array describes the same memory; rows 0..n-1 are in
+ * use, removal moves the last row into the hole so the arrays stay dense. */
+typedef struct index_part {
+    char *user;             /* owned */
+    uint64_t hash;          /* index_hash(user) */
+    size_t n, cap;          /* rows in use / allocated */
+    float *vecs;            /* [cap][dim] row-major, each row L2-normalized */
+    int64_t *ids;           /* [cap] */
+    int64_t *created;       /* [cap] created_ms */
+    uint64_t *conv;         /* [cap] index_hash(conversation), 0 = none */
+    uint32_t *df;           /* [dim] rows with a nonzero value in each dimension */
+} index_part_t;
+
+/* id -> (partition, row); id 0 marks an empty slot (ids are never 0). */
+typedef struct index_slot {
+    int64_t id;
+    uint32_t part, row;
+} index_slot_t;
+
+struct index {
+    int dim;
+    index_part_t **parts;   /* [capparts]; NULL = free slot, listed in free_parts */
+    uint32_t nparts, capparts;
+    uint32_t *free_parts;   /* [capparts] stack of free slots */
+    uint32_t nfree;
+    uint32_t *umap;         /* [umap_cap] user hash table: part slot + 1, 0 = empty */
+    size_t umap_cap, nusers;
+    index_slot_t *idmap;    /* [idmap_cap] linear probing, backward-shift deletion */
+    size_t idmap_cap, nrows;
+};
+
+/* The partition of user, or NULL. */
+index_part_t *index_find_part(const index_t *ix, const char *user);
+
+/* ---- the store ------------------------------------------------------------------- */
+
+/* Prepared once at open, used under st->mu, reset after each use (stmt_done). */
+enum store_stmt {
+    S_BEGIN, S_BEGIN_READ, S_COMMIT, S_ROLLBACK,
+    S_MEM_INSERT, S_MEM_GET, S_MEM_UPDATE, S_MEM_SUPERSEDE, S_MEM_DELETE, S_MEM_TOUCH,
+    S_MEM_LIST, S_MEM_EACH, S_MEM_USER_DELETE, S_MEM_USER_STALE, S_MEM_STALE_BATCH,
+    S_MEM_REENCODE,
+    S_VER_INSERT, S_VER_LIST,
+    S_CONV_ENSURE, S_CONV_OWNER, S_CONV_DELETE, S_CONV_USER_DELETE,
+    S_TURN_INSERT, S_TURN_LAST,
+    S_PAGE_COUNT, S_PAGE_SIZE,
+    S_COUNT
+};
+
+/* The column list every memory query selects, in the order store_row_memory reads. */
+#define STORE_MEM_COLS \
+    "id, user, conversation, text, created_ms, updated_ms, last_used_ms, use_count, " \
+    "importance, superseded_by, dim, encoder, vec"
+
+struct store {
+    sqlite3 *db;
+    sqlite3_stmt *stmt[S_COUNT];
+    pthread_mutex_t mu;     /* guards db, stmt, nmem, nstale and every index write */
+    pthread_rwlock_t ixlock;/* searches read-lock, index writers (holding mu) write-lock */
+    index_t *ix;
+    int dim;
+    char *encoder;          /* owned */
+    size_t nmem;            /* rows in memories */
+    size_t nstale;          /* rows whose vector is of another encoder or dim */
+};
+
+/* schema.c: pragmas, then migrations up to STORE_SCHEMA_VERSION. */
+int store_schema_open(sqlite3 *db, char *err, size_t errlen);
+int store_schema_version(sqlite3 *db, int *version, char *err, size_t errlen);
+
+/* store.c helpers. */
+void store_errf(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Fills err with what and SQLite's message; returns STORE_EIO (or STORE_ECONFLICT for a
+ * uniqueness violation). */
+int store_sqlerr(store_t *st, int sqlrc, char *err, size_t errlen, const char *what);
+sqlite3_stmt *stmt_get(store_t *st, enum store_stmt s);
+void stmt_done(sqlite3_stmt *s);
+/* BEGIN IMMEDIATE (write = 1) or a deferred read transaction; COMMIT; ROLLBACK. */
+int store_begin(store_t *st, int write, char *err, size_t errlen);
+int store_commit(store_t *st, char *err, size_t errlen);
+void store_rollback(store_t *st);
+/* Fills m from the current row of a statement selecting STORE_MEM_COLS starting at
+ * column 0. with_vec copies the vector. Returns STORE_OK or STORE_ENOMEM (m cleared). */
+int store_row_memory(sqlite3_stmt *s, int with_vec, store_memory_t *m);
+int store_is_stale(const store_t *st, int dim, const char *encoder);
+int store_vec_ok(const float *v, int dim);
+char *store_strdup(const char *s);
+
+/* Index updates, called with st->mu held; they take the index write lock. */
+int store_ix_reserve(store_t *st, const char *user, size_t extra);
+void store_ix_put(store_t *st, const char *user, int64_t id, const float *vec,
+                  int64_t created_ms, const char *conversation);
+void store_ix_remove(store_t *st, int64_t id);
+
+#endif

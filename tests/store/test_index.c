@@ -1,0 +1,398 @@
+/* test_index.c: the in-RAM index against a brute-force reference: exact top-k on random
+ * data across dimensions, k, filters and idf; removals, replacements and moves reflected
+ * in search; no search ever returning another user's row. */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+static const char *const USERS[] = {"alice", "bob", "carol"};
+
+typedef struct fixture {
+    int dim;
+    size_t n;
+    float *vecs;        /* [n][dim], as given to index_put (not normalized) */
+    th_row_t *rows;     /* row r has id r + 1 */
+    index_t *ix;
+} fixture_t;
+
+static void fixture_build(fixture_t *fx, int dim, size_t n, uint64_t seed, float zero_frac)
+{
+    uint64_t s = seed;
+    fx->dim = dim;
+    fx->n = n;
+    fx->vecs = malloc(n * (size_t)dim * sizeof(float));
+    fx->rows = calloc(n, sizeof(th_row_t));
+    fx->ix = index_new(dim);
+    ck_assert_ptr_nonnull(fx->ix);
+    for (size_t r = 0; r < n; r++) {
+        float *v = fx->vecs + r * (size_t)dim;
+        th_vec(&s, v, dim, zero_frac);
+        th_row_t *row = &fx->rows[r];
+        row->user = USERS[th_rand(&s) % 3];
+        row->id = (int64_t)r + 1;
+        row->vec = v;
+        row->created_ms = 1000 + (int64_t)(th_rand(&s) % 1000);
+        row->conv_hash = index_hash(th_rand(&s) % 2 ? "c1" : "c2");
+        ck_assert_int_eq(index_put(fx->ix, row->user, row->id, v, row->created_ms,
+                                   row->conv_hash), 0);
+    }
+    ck_assert_uint_eq(index_count(fx->ix), n);
+}
+
+static void fixture_free(fixture_t *fx)
+{
+    index_free(fx->ix);
+    free(fx->vecs);
+    free(fx->rows);
+}
+
+/* got must equal the reference rank by rank (scores within tolerance, so near-ties may
+ * swap), and every returned id must really have the returned score. */
+static void expect_topk(const fixture_t *fx, const char *user, const float *q, int k,
+                        const index_filter_t *f, int idf)
+{
+    index_hit_t *got = calloc((size_t)k, sizeof(*got));
+    index_hit_t *ref = calloc((size_t)k, sizeof(*ref));
+    th_row_t *mine = malloc(fx->n * sizeof(*mine));
+    size_t nmine = 0;
+    for (size_t r = 0; r < fx->n; r++)
+        if (fx->rows[r].id)
+            mine[nmine++] = fx->rows[r];
+    int ng = index_search(fx->ix, user, q, k, f, idf, got);
+    int nr = th_topk(mine, nmine, fx->dim, user, q, k, f, idf, ref);
+    ck_assert_int_eq(ng, nr);
+    for (int i = 0; i < ng; i++) {
+        ck_assert_msg(fabsf(got[i].score - ref[i].score) < 1e-4f,
+                      "rank %d: score %f, reference %f", i, got[i].score, ref[i].score);
+        const th_row_t *row = &fx->rows[got[i].id - 1];
+        ck_assert_int_eq(row->id, got[i].id);
+        ck_assert_str_eq(row->user, user);
+        if (f && f->conv_hash)
+            ck_assert(row->conv_hash == f->conv_hash);
+        if (f && f->since_ms)
+            ck_assert_int_ge(row->created_ms, f->since_ms);
+        if (f && f->until_ms)
+            ck_assert_int_lt(row->created_ms, f->until_ms);
+        if (!idf)
+            ck_assert(fabs(th_cosine(q, row->vec, NULL, fx->dim) - got[i].score) < 1e-4);
+        for (int j = 0; j < i; j++)
+            ck_assert_int_ne(got[j].id, got[i].id);
+        if (i > 0)
+            ck_assert(got[i - 1].score >= got[i].score);
+    }
+    free(got);
+    free(ref);
+    free(mine);
+}
+
+START_TEST(test_topk_equals_brute_force)
+{
+    static const int dims[] = {3, 16, 384, 512};
+    static const int ks[] = {1, 5, 10, 50};
+    for (size_t di = 0; di < sizeof(dims) / sizeof(dims[0]); di++) {
+        fixture_t fx;
+        fixture_build(&fx, dims[di], dims[di] > 100 ? 1500 : 4000, 42 + di, 0.3f);
+        uint64_t s = 7 + di;
+        float *q = malloc((size_t)fx.dim * sizeof(float));
+        for (size_t ki = 0; ki < sizeof(ks) / sizeof(ks[0]); ki++) {
+            th_vec(&s, q, fx.dim, 0.3f);
+            index_filter_t conv = {0, 0, index_hash("c1")};
+            index_filter_t window = {1200, 1700, 0};
+            index_filter_t all = {1100, 1900, index_hash("c2")};
+            for (int idf = 0; idf < 2; idf++) {
+                for (int u = 0; u < 3; u++) {
+                    expect_topk(&fx, USERS[u], q, ks[ki], NULL, idf);
+                    expect_topk(&fx, USERS[u], q, ks[ki], &conv, idf);
+                }
+                expect_topk(&fx, "alice", q, ks[ki], &window, idf);
+                expect_topk(&fx, "bob", q, ks[ki], &all, idf);
+            }
+        }
+        free(q);
+        fixture_free(&fx);
+    }
+}
+END_TEST
+
+START_TEST(test_topk_across_scan_chunks)
+{
+    /* More rows than one sgemv chunk, so the heap carries across chunks. */
+    fixture_t fx;
+    fixture_build(&fx, 8, 60000, 99, 0.0f);
+    uint64_t s = 5;
+    float q[8];
+    for (int t = 0; t < 4; t++) {
+        th_vec(&s, q, 8, 0.0f);
+        expect_topk(&fx, "carol", q, 20, NULL, 0);
+        index_filter_t f = {1500, 0, 0};
+        expect_topk(&fx, "alice", q, 7, &f, 1);
+    }
+    fixture_free(&fx);
+}
+END_TEST
+
+START_TEST(test_k_larger_than_rows_returns_all_best_first)
+{
+    index_t *ix = index_new(4);
+    const float a[4] = {1, 0, 0, 0}, b[4] = {1, 1, 0, 0}, c[4] = {0, 0, 1, 0};
+    index_put(ix, "u", 1, a, 1, 0);
+    index_put(ix, "u", 2, b, 1, 0);
+    index_put(ix, "u", 3, c, 1, 0);
+    index_hit_t h[10];
+    ck_assert_int_eq(index_search(ix, "u", a, 10, NULL, 0, h), 3);
+    ck_assert_int_eq(h[0].id, 1);
+    ck_assert_float_eq_tol(h[0].score, 1.0f, 1e-6f);
+    ck_assert_int_eq(h[1].id, 2);
+    ck_assert_float_eq_tol(h[1].score, (float)M_SQRT1_2, 1e-6f);
+    ck_assert_int_eq(h[2].id, 3);
+    ck_assert_float_eq_tol(h[2].score, 0.0f, 1e-6f);
+    index_free(ix);
+}
+END_TEST
+
+START_TEST(test_removals_and_replacements_reflected_in_search)
+{
+    fixture_t fx;
+    fixture_build(&fx, 32, 2000, 11, 0.0f);
+    uint64_t s = 3;
+    float q[32];
+    th_vec(&s, q, 32, 0.0f);
+    index_hit_t h[10];
+
+    /* Remove the current top 5 of alice: they must never come back. */
+    int n = index_search(fx.ix, "alice", q, 5, NULL, 0, h);
+    ck_assert_int_eq(n, 5);
+    for (int i = 0; i < n; i++) {
+        ck_assert_int_eq(index_remove(fx.ix, h[i].id), 1);
+        ck_assert_int_eq(index_remove(fx.ix, h[i].id), 0);
+        fx.rows[h[i].id - 1].id = 0;    /* gone from the reference too */
+    }
+    ck_assert_uint_eq(index_count(fx.ix), 1995);
+    expect_topk(&fx, "alice", q, 10, NULL, 0);
+
+    /* Replace some bob row with the query itself: it becomes bob's best, score 1. */
+    int64_t id = 0;
+    for (size_t r = 0; r < fx.n && !id; r++)
+        if (fx.rows[r].id && strcmp(fx.rows[r].user, "bob") == 0)
+            id = fx.rows[r].id;
+    memcpy(fx.vecs + (id - 1) * 32, q, sizeof(q));
+    ck_assert_int_eq(index_put(fx.ix, "bob", id, q, 5, 0), 0);
+    fx.rows[id - 1].created_ms = 5;
+    fx.rows[id - 1].conv_hash = 0;
+    ck_assert_uint_eq(index_count(fx.ix), 1995);
+    ck_assert_int_eq(index_search(fx.ix, "bob", q, 1, NULL, 0, h), 1);
+    ck_assert_int_eq(h[0].id, id);
+    ck_assert_float_eq_tol(h[0].score, 1.0f, 1e-5f);
+    expect_topk(&fx, "bob", q, 10, NULL, 1);
+
+    /* Move it to carol: bob no longer finds it, carol does. */
+    ck_assert_int_eq(index_put(fx.ix, "carol", id, q, 5, 0), 0);
+    fx.rows[id - 1].user = "carol";
+    ck_assert_int_eq(index_search(fx.ix, "carol", q, 1, NULL, 0, h), 1);
+    ck_assert_int_eq(h[0].id, id);
+    expect_topk(&fx, "bob", q, 10, NULL, 0);
+    expect_topk(&fx, "carol", q, 10, NULL, 0);
+    fixture_free(&fx);
+}
+END_TEST
+
+START_TEST(test_search_never_crosses_users)
+{
+    index_t *ix = index_new(8);
+    float v[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+    for (int64_t id = 1; id <= 100; id++)
+        ck_assert_int_eq(index_put(ix, id % 2 ? "odd" : "even", id, v, id, 0), 0);
+    index_hit_t h[100];
+    int n = index_search(ix, "odd", v, 100, NULL, 0, h);
+    ck_assert_int_eq(n, 50);
+    for (int i = 0; i < n; i++)
+        ck_assert_int_eq(h[i].id % 2, 1);
+    ck_assert_int_eq(index_search(ix, "nobody", v, 10, NULL, 0, h), 0);
+    ck_assert_int_eq(index_search(ix, "od", v, 10, NULL, 0, h), 0);
+    ck_assert_uint_eq(index_users(ix), 2);
+    ck_assert_uint_eq(index_user_count(ix, "even"), 50);
+    index_free(ix);
+}
+END_TEST
+
+START_TEST(test_remove_user_removes_only_that_user)
+{
+    fixture_t fx;
+    fixture_build(&fx, 16, 900, 21, 0.0f);
+    size_t bob = index_user_count(fx.ix, "bob");
+    ck_assert_uint_gt(bob, 0);
+    ck_assert_uint_eq(index_remove_user(fx.ix, "bob"), bob);
+    ck_assert_uint_eq(index_remove_user(fx.ix, "bob"), 0);
+    ck_assert_uint_eq(index_count(fx.ix), 900 - bob);
+    ck_assert_uint_eq(index_users(fx.ix), 2);
+    for (size_t r = 0; r < fx.n; r++)
+        if (strcmp(fx.rows[r].user, "bob") == 0) {
+            ck_assert_int_eq(index_remove(fx.ix, fx.rows[r].id), 0);
+            fx.rows[r].id = 0;
+        }
+    float q[16];
+    uint64_t s = 1;
+    th_vec(&s, q, 16, 0.0f);
+    index_hit_t h[5];
+    ck_assert_int_eq(index_search(fx.ix, "bob", q, 5, NULL, 0, h), 0);
+    expect_topk(&fx, "alice", q, 5, NULL, 0);
+    expect_topk(&fx, "carol", q, 5, NULL, 1);
+    /* The freed partition is reused by a new user. */
+    ck_assert_int_eq(index_put(fx.ix, "dave", 5000, q, 1, 0), 0);
+    ck_assert_int_eq(index_search(fx.ix, "dave", q, 5, NULL, 0, h), 1);
+    fixture_free(&fx);
+}
+END_TEST
+
+START_TEST(test_random_churn_matches_reference)
+{
+    /* Random puts, replacements, moves and removals over many users; afterwards every
+     * user's search equals the reference (exercises the hash tables' deletions). */
+    enum { DIM = 12, IDS = 3000, USERS_N = 40 };
+    char names[USERS_N][16];
+    for (int u = 0; u < USERS_N; u++)
+        snprintf(names[u], sizeof(names[u]), "user-%d", u);
+    fixture_t fx = {DIM, IDS, malloc(IDS * DIM * sizeof(float)),
+                    calloc(IDS, sizeof(th_row_t)), index_new(DIM)};
+    uint64_t s = 1234;
+    size_t live = 0;
+    for (int step = 0; step < 20000; step++) {
+        size_t r = th_rand(&s) % IDS;
+        th_row_t *row = &fx.rows[r];
+        if (th_rand(&s) % 3 == 0) {
+            ck_assert_int_eq(index_remove(fx.ix, (int64_t)r + 1), row->id ? 1 : 0);
+            live -= row->id != 0;
+            row->id = 0;
+        } else {
+            float *v = fx.vecs + r * DIM;
+            th_vec(&s, v, DIM, 0.5f);
+            live += row->id == 0;
+            row->id = (int64_t)r + 1;
+            row->user = names[th_rand(&s) % USERS_N];
+            row->vec = v;
+            row->created_ms = (int64_t)(th_rand(&s) % 100);
+            ck_assert_int_eq(index_put(fx.ix, row->user, row->id, v, row->created_ms, 0), 0);
+        }
+        ck_assert_uint_eq(index_count(fx.ix), live);
+    }
+    float q[DIM];
+    for (int u = 0; u < USERS_N; u++) {
+        th_vec(&s, q, DIM, 0.0f);
+        expect_topk(&fx, names[u], q, 8, NULL, u % 2);
+    }
+    fixture_free(&fx);
+}
+END_TEST
+
+START_TEST(test_bad_input_leaves_index_unchanged)
+{
+    index_t *ix = index_new(4);
+    const float ok[4] = {1, 0, 0, 0};
+    float bad[4] = {1, NAN, 0, 0};
+    ck_assert_int_eq(index_put(ix, "u", 1, ok, 1, 0), 0);
+    ck_assert_int_eq(index_put(ix, "u", 0, ok, 1, 0), -1);
+    ck_assert_int_eq(index_put(ix, "u", 2, bad, 1, 0), -1);
+    ck_assert_int_eq(index_put(ix, "u", 1, bad, 1, 0), -1);
+    ck_assert_uint_eq(index_count(ix), 1);
+    index_hit_t h[4];
+    ck_assert_int_eq(index_search(ix, "u", ok, 4, NULL, 0, h), 1);
+    ck_assert_float_eq_tol(h[0].score, 1.0f, 1e-6f);
+    ck_assert_int_eq(index_search(ix, "u", bad, 4, NULL, 0, h), -1);
+    ck_assert_int_eq(index_search(ix, "u", ok, 0, NULL, 0, h), -1);
+    ck_assert_ptr_null(index_new(0));
+    index_free(ix);
+}
+END_TEST
+
+START_TEST(test_zero_vectors_score_zero)
+{
+    index_t *ix = index_new(4);
+    const float zero[4] = {0}, one[4] = {0, 1, 0, 0};
+    ck_assert_int_eq(index_put(ix, "u", 1, zero, 1, 0), 0);
+    ck_assert_int_eq(index_put(ix, "u", 2, one, 1, 0), 0);
+    index_hit_t h[2];
+    ck_assert_int_eq(index_search(ix, "u", one, 2, NULL, 0, h), 2);
+    ck_assert_int_eq(h[0].id, 2);
+    ck_assert_float_eq_tol(h[1].score, 0.0f, 1e-9f);
+    ck_assert_int_eq(index_search(ix, "u", zero, 2, NULL, 1, h), 2);
+    ck_assert_float_eq_tol(h[0].score, 0.0f, 1e-9f);
+    index_free(ix);
+}
+END_TEST
+
+START_TEST(test_idf_weights_rare_dimensions)
+{
+    /* Dimension 0 is in every row, dimension 1 in one: a query on both prefers the row
+     * sharing the rare one once idf is on. */
+    index_t *ix = index_new(3);
+    const float common[3] = {1, 0, 1}, rare[3] = {1, 1, 0}, q[3] = {1, 0.3f, 1};
+    for (int64_t id = 1; id <= 20; id++)
+        index_put(ix, "u", id, common, 1, 0);
+    index_put(ix, "u", 100, rare, 1, 0);
+    index_hit_t h[1];
+    ck_assert_int_eq(index_search(ix, "u", q, 1, NULL, 0, h), 1);
+    ck_assert_int_ne(h[0].id, 100);
+    ck_assert_int_eq(index_search(ix, "u", q, 1, NULL, 1, h), 1);
+    ck_assert_int_eq(h[0].id, 100);
+    index_free(ix);
+}
+END_TEST
+
+START_TEST(test_reserve_then_put_and_bytes)
+{
+    index_t *ix = index_new(16);
+    ck_assert_int_eq(index_reserve(ix, NULL, 1000), 0);
+    ck_assert_int_eq(index_reserve(ix, "u", 1000), 0);
+    ck_assert_uint_eq(index_users(ix), 0);     /* reserved, still empty */
+    size_t before = index_bytes(ix);
+    ck_assert_uint_ge(before, 1000 * 16 * sizeof(float));
+    float v[16] = {1};
+    for (int64_t id = 1; id <= 1000; id++)
+        ck_assert_int_eq(index_put(ix, "u", id, v, 0, 0), 0);
+    ck_assert_uint_eq(index_bytes(ix), before);  /* no growth past the reservation */
+    ck_assert_uint_eq(index_users(ix), 1);
+    index_free(ix);
+}
+END_TEST
+
+START_TEST(test_hash_is_never_zero_and_distinguishes)
+{
+    ck_assert(index_hash("") != 0);
+    ck_assert(index_hash("c1") != index_hash("c2"));
+    ck_assert(index_hash("c1") == index_hash("c1"));
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("index");
+    TCase *tc = tcase_create("index");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_topk_equals_brute_force);
+    tcase_add_test(tc, test_topk_across_scan_chunks);
+    tcase_add_test(tc, test_k_larger_than_rows_returns_all_best_first);
+    tcase_add_test(tc, test_removals_and_replacements_reflected_in_search);
+    tcase_add_test(tc, test_search_never_crosses_users);
+    tcase_add_test(tc, test_remove_user_removes_only_that_user);
+    tcase_add_test(tc, test_random_churn_matches_reference);
+    tcase_add_test(tc, test_bad_input_leaves_index_unchanged);
+    tcase_add_test(tc, test_zero_vectors_score_zero);
+    tcase_add_test(tc, test_idf_weights_rare_dimensions);
+    tcase_add_test(tc, test_reserve_then_put_and_bytes);
+    tcase_add_test(tc, test_hash_is_never_zero_and_distinguishes);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

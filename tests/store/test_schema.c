@@ -1,0 +1,269 @@
+/* test_schema.c: the schema's versions: a new database is created at the current
+ * version in WAL mode, a version-1 database (written here by hand, as the first release
+ * wrote it) is migrated with its data kept, and a database newer than the code, or not a
+ * database at all, is refused with a clear message and left untouched. */
+#include <check.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+static char *dir;
+static char err[256];
+
+static void setup(void)
+{
+    dir = th_dir_new();
+    ck_assert_ptr_nonnull(dir);
+}
+
+static void teardown(void)
+{
+    th_dir_remove(dir);
+}
+
+static void raw_exec(const char *path, const char *sql)
+{
+    sqlite3 *db;
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+    char *msg = NULL;
+    int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+    ck_assert_msg(rc == SQLITE_OK, "%s", msg ? msg : "");
+    sqlite3_close(db);
+}
+
+static long long raw_int(const char *path, const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+    long long v = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return v;
+}
+
+static void raw_text(const char *path, const char *sql, char *out, size_t len)
+{
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+    snprintf(out, len, "%s", (const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+}
+
+START_TEST(test_new_database_is_current_and_in_wal_mode)
+{
+    char path[512], mode[32];
+    snprintf(path, sizeof(path), "%s", th_path(dir, "new.db"));
+    store_t *st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
+    ck_assert_msg(st != NULL, "%s", err);
+    store_close(st);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    raw_text(path, "PRAGMA journal_mode", mode, sizeof(mode));
+    ck_assert_str_eq(mode, "wal");
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                                   "('memories', 'memory_versions', 'conversations', "
+                                   "'turns', 'memories_user_id')"), 5);
+    /* Opening again is a no-op for the schema. */
+    st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
+    ck_assert_ptr_nonnull(st);
+    store_close(st);
+}
+END_TEST
+
+/* The first release's schema, verbatim: no importance, no supersession, no history. */
+static const char V1_SCHEMA[] =
+    "CREATE TABLE conversations (id TEXT PRIMARY KEY, user TEXT NOT NULL,"
+    "  created_ms INTEGER NOT NULL);"
+    "CREATE INDEX conversations_user ON conversations(user);"
+    "CREATE TABLE memories (id INTEGER PRIMARY KEY, user TEXT NOT NULL, conversation TEXT,"
+    "  text TEXT NOT NULL, vec BLOB NOT NULL, dim INTEGER NOT NULL, encoder TEXT NOT NULL,"
+    "  created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, last_used_ms INTEGER,"
+    "  use_count INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX memories_user ON memories(user);"
+    "CREATE TABLE turns (id INTEGER PRIMARY KEY,"
+    "  conversation TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,"
+    "  role TEXT NOT NULL CHECK (role IN ('user', 'assistant')), text TEXT NOT NULL,"
+    "  created_ms INTEGER NOT NULL);"
+    "CREATE INDEX turns_conversation ON turns(conversation, id);"
+    "PRAGMA user_version = 1;";
+
+static void write_v1(const char *path)
+{
+    raw_exec(path, V1_SCHEMA);
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(db,
+        "INSERT INTO memories (id, user, conversation, text, vec, dim, encoder, created_ms,"
+        " updated_ms, last_used_ms, use_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        -1, &s, NULL), SQLITE_OK);
+    for (int i = 1; i <= 30; i++) {
+        float v[TH_DIM];
+        th_mem("", "", v, (uint64_t)i);
+        char text[32];
+        snprintf(text, sizeof(text), "old memory %d", i);
+        sqlite3_bind_int64(s, 1, i * 10);
+        sqlite3_bind_text(s, 2, i % 2 ? "alice" : "bob", -1, SQLITE_TRANSIENT);
+        if (i % 3)
+            sqlite3_bind_text(s, 3, "c1", -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(s, 3);
+        sqlite3_bind_text(s, 4, text, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_blob(s, 5, v, sizeof(v), SQLITE_TRANSIENT);
+        sqlite3_bind_int(s, 6, TH_DIM);
+        sqlite3_bind_text(s, 7, TH_ENCODER, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 8, 1000 + i);
+        sqlite3_bind_int64(s, 9, 2000 + i);
+        if (i == 5)
+            sqlite3_bind_int64(s, 10, 3000);
+        else
+            sqlite3_bind_null(s, 10);
+        sqlite3_bind_int64(s, 11, i == 5 ? 4 : 0);
+        ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+    }
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    raw_exec(path, "INSERT INTO conversations VALUES ('c1', 'alice', 500);"
+                   "INSERT INTO turns (conversation, role, text, created_ms) VALUES"
+                   " ('c1', 'user', 'hello', 600), ('c1', 'assistant', 'hi', 601);");
+}
+
+START_TEST(test_version_1_database_is_migrated_with_its_data)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s", th_path(dir, "v1.db"));
+    write_v1(path);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 1);
+
+    store_t *st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
+    ck_assert_msg(st != NULL, "%s", err);
+    ck_assert_uint_eq(store_memory_count(st), 30);
+    ck_assert_uint_eq(store_stale_count(st), 0);
+    ck_assert_uint_eq(store_user_count(st), 2);
+
+    store_memory_t g;
+    ck_assert_int_eq(store_memory_get(st, 50, 1, &g), STORE_OK);
+    ck_assert_str_eq(g.user, "alice");
+    ck_assert_str_eq(g.conversation, "c1");
+    ck_assert_str_eq(g.text, "old memory 5");
+    ck_assert_int_eq(g.created_ms, 1005);
+    ck_assert_int_eq(g.updated_ms, 2005);
+    ck_assert_int_eq(g.last_used_ms, 3000);
+    ck_assert_int_eq(g.use_count, 4);
+    ck_assert_double_eq_tol(g.importance, 0.5, 1e-12);     /* the migration's default */
+    ck_assert_int_eq(g.superseded_by, 0);
+    float v[TH_DIM];
+    th_mem("", "", v, 5);
+    ck_assert_mem_eq(g.vec, v, sizeof(v));
+    store_memory_clear(&g);
+
+    /* Searchable, and the new features work on old rows. */
+    store_hit_t hits[3];
+    int n;
+    store_query_t q = {.user = "alice", .vec = v, .k = 3};
+    ck_assert_int_eq(store_search(st, &q, 0, hits, &n, err, sizeof(err)), STORE_OK);
+    ck_assert_int_eq(n, 3);
+    ck_assert_int_eq(hits[0].mem.id, 50);
+    store_hits_clear(hits, n);
+    ck_assert_int_eq(store_memory_update(st, 50, "old memory 5, edited", v, 0.9, err,
+                                         sizeof(err)), STORE_OK);
+    ck_assert_int_eq(store_memory_supersede(st, 20, 10, err, sizeof(err)), STORE_EINVAL);
+    ck_assert_int_eq(store_memory_supersede(st, 70, 10, err, sizeof(err)), STORE_OK);
+    store_version_t *h;
+    size_t hn;
+    ck_assert_int_eq(store_memory_history(st, 50, &h, &hn), STORE_OK);
+    ck_assert_uint_eq(hn, 1);
+    ck_assert_str_eq(h[0].text, "old memory 5");
+    store_history_free(h, hn);
+    store_turn_t *t;
+    char *owner;
+    ck_assert_int_eq(store_turns_last(st, "c1", 10, &t, &hn, &owner), STORE_OK);
+    ck_assert_uint_eq(hn, 2);
+    ck_assert_str_eq(owner, "alice");
+    ck_assert_str_eq(t[1].text, "hi");
+    store_turns_free(t, hn);
+    free(owner);
+    store_close(st);
+
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM memories"), 30);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name = "
+                                   "'memories_user'"), 0);
+}
+END_TEST
+
+START_TEST(test_newer_database_is_refused_and_untouched)
+{
+    char path[512], mode[32];
+    snprintf(path, sizeof(path), "%s", th_path(dir, "future.db"));
+    raw_exec(path, "CREATE TABLE memories (id INTEGER PRIMARY KEY, shiny BLOB);"
+                   "PRAGMA user_version = 3;");
+    err[0] = 0;
+    store_t *st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
+    ck_assert_ptr_null(st);
+    ck_assert_msg(strstr(err, "newer") && strstr(err, "3"), "message: \"%s\"", err);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 3);
+    raw_text(path, "PRAGMA journal_mode", mode, sizeof(mode));
+    ck_assert_str_eq(mode, "delete");
+}
+END_TEST
+
+START_TEST(test_not_a_database_is_refused)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s", th_path(dir, "junk.db"));
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    for (int i = 0; i < 4096; i++)
+        fputc((i * 7919) & 0xff, f);
+    fclose(f);
+    err[0] = 0;
+    ck_assert_ptr_null(store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err)));
+    ck_assert_str_ne(err, "");
+    ck_assert_ptr_null(store_open(th_path(dir, "no/such/dir.db"), TH_DIM, TH_ENCODER, err,
+                                  sizeof(err)));
+    ck_assert_ptr_null(store_open(th_path(dir, "x.db"), 0, TH_ENCODER, err, sizeof(err)));
+    ck_assert_ptr_null(store_open(th_path(dir, "x.db"), TH_DIM, "", err, sizeof(err)));
+}
+END_TEST
+
+START_TEST(test_failed_migration_leaves_the_database_at_its_version)
+{
+    /* A version-1 database that lacks the memories table cannot be migrated. */
+    char path[512];
+    snprintf(path, sizeof(path), "%s", th_path(dir, "broken.db"));
+    raw_exec(path, "CREATE TABLE conversations (id TEXT PRIMARY KEY);"
+                   "PRAGMA user_version = 1;");
+    err[0] = 0;
+    ck_assert_ptr_null(store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err)));
+    ck_assert_msg(strstr(err, "version 1 to 2"), "message: \"%s\"", err);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 1);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name = "
+                                   "'memory_versions'"), 0);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("schema");
+    TCase *tc = tcase_create("schema");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_new_database_is_current_and_in_wal_mode);
+    tcase_add_test(tc, test_version_1_database_is_migrated_with_its_data);
+    tcase_add_test(tc, test_newer_database_is_refused_and_untouched);
+    tcase_add_test(tc, test_not_a_database_is_refused);
+    tcase_add_test(tc, test_failed_migration_leaves_the_database_at_its_version);
+    suite_add_tcase(s, tc);
+    return th_run(s);
+}
