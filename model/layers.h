@@ -13,7 +13,8 @@
  * gradients and the two Adam moments are buffers of the same size carved the same way,
  * so saving the model is one write and Adam runs over one flat array.
  *
- * Parameter size table (net.c, in this order; D hidden, A gate hidden, P = 1 or hops):
+ * Parameter size table (layers_net.c, net_param_table, in this order; D hidden, A gate
+ * hidden, P = 1 or hops):
  *   emb      [R, D]        word embeddings, shared by encoder, decoder input and copy keys
  *   time     [S, D]        temporal-order embedding, indexed by slot age (0 = newest)
  *   fus_fwd  GRU(D,D)      input fusion, forward in time     (gru_nparams(D,D))
@@ -274,5 +275,58 @@ double adam_update(float *params, float *grads, float *m, float *v, size_t n,
                    const adam_cfg_t *cfg, int t);
 double adam_update_ref(float *params, float *grads, float *m, float *v, size_t n,
                        const adam_cfg_t *cfg, int t);
+
+/* ---- layers_net.c: the whole model over a batch --------------------------------- */
+
+typedef struct net_cfg {
+    int V, Hb;       /* output vocabulary (ids 0..V-1, incl. PAD/EOS/GO), hashed buckets */
+    int D, A;        /* hidden size, gate hidden size */
+    int S, J, T;     /* slots, words per slot (and per question), answer steps */
+    int hops, tied;  /* episodic hops; one memory update shared by all hops */
+} net_cfg_t;
+
+/* One row of the parameter size table. */
+typedef struct net_tensor {
+    const char *name;
+    size_t offset, size; /* in floats, within the parameter buffer */
+} net_tensor_t;
+
+enum { NET_NTENSORS = 6 };
+
+typedef struct net_params {
+    float *emb;              /* [R, D] */
+    float *time;             /* [S, D] */
+    gru_params_t fus_fwd, fus_bwd;
+    epi_params_t epi;
+    dec_params_t dec;
+} net_params_t;
+
+/* Fills t[NET_NTENSORS]; returns the total number of floats. */
+size_t net_param_table(const net_cfg_t *c, net_tensor_t *t);
+size_t net_nparams(const net_cfg_t *c);
+void net_carve(net_params_t *p, float *buf, const net_cfg_t *c);
+
+/* A batch: story [B,S,J] word ids (slots oldest first, empty slots all pad), question
+ * [B,J], ans_in [B,T] (GO then the answer), ans_out [B,T] (the answer, EOS, then -1). */
+typedef struct net_batch {
+    int B;
+    const int *story, *question, *ans_in, *ans_out;
+} net_batch_t;
+
+/* Activations, caches and scratch for batches of up to Bmax examples, carved from one
+ * float buffer. One per worker thread; the parameters are shared read-only. */
+typedef struct net_work net_work_t;
+net_work_t *net_work_new(const net_cfg_t *c, int Bmax);
+void net_work_free(net_work_t *w);
+
+/* Forward; returns the mean cross-entropy over the answer tokens. */
+double net_forward(net_work_t *w, const net_params_t *p, const net_batch_t *b);
+/* Backward of the last net_forward on w; adds into g (zero it first). */
+void net_backward(net_work_t *w, net_params_t *g, const net_params_t *p,
+                  const net_batch_t *b);
+/* Greedy answers out [B,T] (EOS-terminated, then PAD) for b (ans_in/ans_out unused). */
+int net_predict(net_work_t *w, const net_params_t *p, const net_batch_t *b, int *out);
+/* The slot attention [B,S] of hop h of the last forward or predict. */
+const float *net_attention(const net_work_t *w, int hop, int B);
 
 #endif

@@ -61,6 +61,12 @@ double gc_maxdiff(const float *a, const float *b, size_t n)
 double gc_check(gc_fn f, void *ctx, float *x, const float *g, size_t n, int max_checks,
                 float eps)
 {
+    return gc_check_floor(f, ctx, x, g, n, max_checks, eps, GC_FLOOR);
+}
+
+double gc_check_floor(gc_fn f, void *ctx, float *x, const float *g, size_t n, int max_checks,
+                      float eps, double floor)
+{
     double num2 = 0.0, ana2 = 0.0, diff2 = 0.0;
     size_t step = n <= (size_t)max_checks ? 1 : n / (size_t)max_checks;
     for (size_t i = (step > 1 ? step / 2 : 0); i < n; i += step) {
@@ -77,8 +83,9 @@ double gc_check(gc_fn f, void *ctx, float *x, const float *g, size_t n, int max_
         diff2 += (num - g[i]) * (num - g[i]);
     }
     double den = sqrt(num2 > ana2 ? num2 : ana2);
-    double rel = den > 1e-6 ? sqrt(diff2) / (den > GC_FLOOR ? den : GC_FLOOR) : 1.0;
+    double rel = den > 1e-6 ? sqrt(diff2) / (den > floor ? den : floor) : 1.0;
     if (getenv("GC_VERBOSE"))
-        fprintf(stderr, "gradcheck: n=%zu rel=%.2e |grad|=%.2e\n", n, rel, den);
+        fprintf(stderr, "gradcheck: n=%zu rel=%.2e (unfloored %.2e) |grad|=%.2e\n", n, rel,
+                den > 0 ? sqrt(diff2) / den : 0.0, den);
     return rel;
 }

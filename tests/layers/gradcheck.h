@@ -34,5 +34,13 @@ double gc_maxdiff(const float *a, const float *b, size_t n);
  * gradients vanish: a check that compares zeros with zeros proves nothing. */
 double gc_check(gc_fn f, void *ctx, float *x, const float *g, size_t n, int max_checks,
                 float eps);
+/* The same with another floor; 0 makes it purely relative. */
+double gc_check_floor(gc_fn f, void *ctx, float *x, const float *g, size_t n, int max_checks,
+                      float eps, double floor);
+
+/* The whole model: a long chain of small weights gives encoder gradients of ~1e-3 per
+ * entry, where float rounding / 2e-3 is already 5%. There the step is GC_EPS_NET and the
+ * check purely relative (no floor): rel < GC_TOL with truncation error ~1e-4. */
+#define GC_EPS_NET 1e-2f
 
 #endif
