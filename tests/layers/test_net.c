@@ -7,6 +7,7 @@
 #include "gradcheck.h"
 
 #include <check.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,6 +136,27 @@ START_TEST(test_net_adam_fits_a_batch_and_copies_the_unknown_word)
 }
 END_TEST
 
+/* A mini-batch is the examples side by side: the batch loss is the mean of the
+ * single-example losses (two answer tokens each), and each answer is its own. */
+START_TEST(test_net_batch_examples_do_not_interact)
+{
+    net_ctx_t c;
+    net_init(&c, 63);
+    double both = net_loss(&c), alone[B];
+    int out_both[B * 2], out_one[2];
+    net_predict(c.w, &c.p, &c.b, out_both);
+    for (int e = 0; e < B; e++) {
+        net_batch_t one = {1, STORY + e * 9, QUESTION + e * 3, ANS_IN + e * 2, ANS_OUT + e * 2};
+        alone[e] = net_forward(c.w, &c.p, &one);
+        net_predict(c.w, &c.p, &one, out_one);
+        ck_assert_int_eq(out_one[0], out_both[e * 2]);
+        ck_assert_int_eq(out_one[1], out_both[e * 2 + 1]);
+    }
+    ck_assert_double_lt(fabs(both - (alone[0] + alone[1]) / 2.0), 1e-5);
+    net_free(&c);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("net");
@@ -143,6 +165,7 @@ int main(void)
     tcase_add_test(tc, test_net_param_table_covers_the_buffer);
     tcase_add_test(tc, test_net_backward_matches_finite_differences);
     tcase_add_test(tc, test_net_gradcheck_fails_when_a_layer_backward_is_wrong);
+    tcase_add_test(tc, test_net_batch_examples_do_not_interact);
     tcase_add_test(tc, test_net_adam_fits_a_batch_and_copies_the_unknown_word);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
