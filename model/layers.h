@@ -28,6 +28,10 @@
  * -> decoder (teacher forced) mixed distribution P [B,T,R] -> cross-entropy.
  * Backward runs the same chain in reverse, each layer adding into the shared gradient
  * buffer (the embedding gradient collects from the encoder, decoder inputs and copy keys).
+ * Activations, caches and scratch for batches of up to Bmax examples are one float
+ * buffer in a net_work_t (one per worker thread; parameters are shared read-only).
+ * A training step: memset(grads, 0); net_forward; net_backward; adam_update over the
+ * whole flat buffer. Initialization, data, the trainer and the model file are not here.
  */
 #ifndef MNEMO_MODEL_LAYERS_H
 #define MNEMO_MODEL_LAYERS_H
