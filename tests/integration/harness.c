@@ -1,8 +1,7 @@
 /* harness.c: spawning, waiting for, stopping and killing a real mnemod, and the
- * libcurl request helper the integration tests talk through. The daemons a test
- * process started are remembered (by pid and directory, copied, never by pointer) so
- * a failed assertion, which exits the test process, still kills them and removes
- * their directories. */
+ * libcurl request helper the integration tests talk through. Every daemon's directory
+ * lives under one per-executable root that the runner removes at the end, so a failed
+ * assertion (which ends the test process at once) leaves nothing behind. */
 #define _XOPEN_SOURCE 700   /* nftw, strptime */
 #include "tests/integration/harness.h"
 
@@ -21,19 +20,13 @@
 #include <unistd.h>
 #include <curl/curl.h>
 
-/* ---- the daemons this process started, for clean-up at exit -------------------- */
+/* ---- the directory every daemon of this test executable lives under ------------ */
 
-#define MAX_LIVE 16
-typedef struct live_entry {
-    int used;
-    pid_t owner;      /* the process that started it: a forked test child inherits
-                         this table and must leave its parent's daemons alone */
-    pid_t pid;
-    char dir[256];
-    char log[320];
-} live_entry_t;
-static live_entry_t live[MAX_LIVE];   /* test-only state, see the file comment */
-static int atexit_done;
+/* Set once by h_run_suite before any test forks, so every test process inherits it.
+ * Check ends a failed test with _exit(), skipping teardown and atexit handlers, so the
+ * runner removes this whole tree at the end instead (after printing the logs left in
+ * it when a test failed); the daemons die with their test process (PR_SET_PDEATHSIG). */
+static char root_dir[256];   /* test-only state, see above */
 
 static void dump_log(const char *path, const char *why)
 {
@@ -58,34 +51,14 @@ static void rm_rf(const char *dir)
         nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
-static void at_exit_cleanup(void)
+static int dump_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 {
-    for (int i = 0; i < MAX_LIVE; i++) {
-        if (!live[i].used || live[i].owner != getpid())
-            continue;
-        if (live[i].pid > 0) {
-            dump_log(live[i].log, "still running when the test exited");
-            kill(live[i].pid, SIGKILL);
-            waitpid(live[i].pid, NULL, 0);
-        }
-        rm_rf(live[i].dir);
-        live[i].used = 0;
-    }
-}
-
-static live_entry_t *live_find(const h_daemon_t *d)
-{
-    for (int i = 0; i < MAX_LIVE; i++)
-        if (live[i].used && live[i].owner == getpid() && strcmp(live[i].dir, d->dir) == 0)
-            return &live[i];
-    return NULL;
-}
-
-static void live_sync(const h_daemon_t *d)
-{
-    live_entry_t *e = live_find(d);
-    if (e)
-        e->pid = d->pid;
+    (void)sb;
+    (void)ftw;
+    size_t n = strlen(path);
+    if (flag == FTW_F && n > 11 && strcmp(path + n - 11, "/mnemod.log") == 0)
+        dump_log(path, "left by a failed test");
+    return 0;
 }
 
 /* ---- files ------------------------------------------------------------------- */
@@ -147,7 +120,10 @@ void h_init(h_daemon_t *d, const char *config_text)
 {
     memset(d, 0, sizeof *d);
     const char *tmp = getenv("TMPDIR");
-    snprintf(d->dir, sizeof d->dir, "%s/mnemo-it-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (root_dir[0])
+        snprintf(d->dir, sizeof d->dir, "%.200s/d-XXXXXX", root_dir);
+    else
+        snprintf(d->dir, sizeof d->dir, "%s/mnemo-it-XXXXXX", tmp && *tmp ? tmp : "/tmp");
     ck_assert_msg(mkdtemp(d->dir) != NULL, "mkdtemp: %s", strerror(errno));
     snprintf(d->db, sizeof d->db, "%s/mnemo.db", d->dir);
     snprintf(d->config, sizeof d->config, "%s/mnemod.conf", d->dir);
@@ -155,21 +131,29 @@ void h_init(h_daemon_t *d, const char *config_text)
     snprintf(d->log, sizeof d->log, "%s/mnemod.log", d->dir);
     if (config_text)
         h_write_config(d, config_text);
+}
 
-    if (!atexit_done) {
-        atexit(at_exit_cleanup);
-        signal(SIGPIPE, SIG_IGN);
-        atexit_done = 1;
-    }
-    for (int i = 0; i < MAX_LIVE; i++) {
-        if (!live[i].used || live[i].owner != getpid()) {
-            live[i].used = 1;
-            live[i].owner = getpid();
-            live[i].pid = 0;
-            snprintf(live[i].dir, sizeof live[i].dir, "%s", d->dir);
-            snprintf(live[i].log, sizeof live[i].log, "%s", d->log);
-            break;
+/* The secret of the config's admin_token, else of its first user token: the start-up
+ * probe sends it, since with tokens configured every route asks for one. */
+static void find_probe_token(h_daemon_t *d, const char *config_text)
+{
+    d->probe_token[0] = '\0';
+    for (const char *line = config_text; line && *line;) {
+        const char *nl = strchr(line, '\n');
+        int n = nl ? (int)(nl - line) : (int)strlen(line);
+        char key[32], val[160];
+        char buf[256];
+        snprintf(buf, sizeof buf, "%.*s", n, line);
+        if (sscanf(buf, " %31[a-z_] = %159s", key, val) == 2) {
+            if (strcmp(key, "admin_token") == 0) {
+                snprintf(d->probe_token, sizeof d->probe_token, "%s", val);
+                return;
+            }
+            const char *colon = strchr(val, ':');
+            if (strcmp(key, "token") == 0 && colon && !d->probe_token[0])
+                snprintf(d->probe_token, sizeof d->probe_token, "%s", colon + 1);
         }
+        line = nl ? nl + 1 : NULL;
     }
 }
 
@@ -178,6 +162,7 @@ void h_write_config(h_daemon_t *d, const char *config_text)
     ck_assert_msg(h_write_file(d->config, config_text, strlen(config_text)) == 0,
                   "cannot write %s", d->config);
     d->has_config = 1;
+    find_probe_token(d, config_text);
 }
 
 void h_spawn(h_daemon_t *d, const char *listen)
@@ -223,7 +208,6 @@ void h_spawn(h_daemon_t *d, const char *listen)
     }
     d->pid = pid;
     d->port = 0;
-    live_sync(d);
 }
 
 /* Reaps d->pid when it has exited: returns 1 and fills *status, else 0. */
@@ -235,14 +219,12 @@ static int reap(h_daemon_t *d, int *status)
         return 0;
     *status = WIFEXITED(ws) ? WEXITSTATUS(ws) : WIFSIGNALED(ws) ? 128 + WTERMSIG(ws) : -1;
     d->pid = 0;
-    live_sync(d);
     return 1;
 }
 
 static void fail_with_log(h_daemon_t *d, const char *what)
 {
-    dump_log(d->log, what);
-    ck_abort_msg("%s (log above)", what);
+    ck_abort_msg("%s (its log %s is printed at the end)", what, d->log);
 }
 
 void h_start(h_daemon_t *d)
@@ -277,7 +259,7 @@ void h_start_on(h_daemon_t *d, const char *listen)
     snprintf(d->base, sizeof d->base, "http://127.0.0.1:%d", d->port);
     for (;;) {
         h_resp_t r;
-        h_get(d, NULL, "/healthz", &r);
+        h_get(d, d->probe_token[0] ? d->probe_token : NULL, "/healthz", &r);
         long st = r.status;
         h_resp_clear(&r);
         if (st == 200)
@@ -311,10 +293,7 @@ int h_stop(h_daemon_t *d)
     if (d->pid <= 0)
         return -1;
     kill(d->pid, SIGTERM);
-    int st = h_wait_exit(d, 20000);
-    if (st != 0)
-        dump_log(d->log, "after SIGTERM");
-    return st;
+    return h_wait_exit(d, 20000);
 }
 
 void h_kill9(h_daemon_t *d)
@@ -324,16 +303,12 @@ void h_kill9(h_daemon_t *d)
     kill(d->pid, SIGKILL);
     waitpid(d->pid, NULL, 0);
     d->pid = 0;
-    live_sync(d);
 }
 
 void h_cleanup(h_daemon_t *d)
 {
     h_kill9(d);
     rm_rf(d->dir);
-    live_entry_t *e = live_find(d);
-    if (e)
-        e->used = 0;
 }
 
 char *h_log(const h_daemon_t *d)
@@ -679,6 +654,14 @@ int h_run(char *const argv[], char *const env[], const char *in_file, char **out
 
 int h_run_suite(Suite *s)
 {
+    const char *tmp = getenv("TMPDIR");
+    snprintf(root_dir, sizeof root_dir, "%s/mnemo-it-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(root_dir)) {
+        fprintf(stderr, "mkdtemp %s: %s\n", root_dir, strerror(errno));
+        return EXIT_FAILURE;
+    }
+    /* Daemons orphaned by a failed test are re-parented here and reaped below. */
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
     curl_global_init(CURL_GLOBAL_DEFAULT);
     signal(SIGPIPE, SIG_IGN);
     SRunner *sr = srunner_create(s);
@@ -686,5 +669,10 @@ int h_run_suite(Suite *s)
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);
     curl_global_cleanup();
+    while (waitpid(-1, NULL, WNOHANG) > 0)
+        ;
+    if (failed)
+        nftw(root_dir, dump_one, 16, FTW_PHYS);
+    rm_rf(root_dir);
     return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -1,8 +1,8 @@
 /* harness.h: what the integration tests share. Each test starts the real mnemod
  * (path in $MNEMOD) on 127.0.0.1:0 in its own mkdtemp directory, reads the port back
  * from --port-file, waits for /healthz, talks HTTP with libcurl and stops it with
- * SIGTERM (or kill -9). A daemon left running when a test process exits (a failed
- * assertion) is killed, its log printed and its directory removed. */
+ * SIGTERM (or kill -9). A daemon left running when a test process ends (a failed
+ * assertion) dies with it; its log is printed and its directory removed by the runner. */
 #ifndef MNEMO_TESTS_INTEGRATION_HARNESS_H
 #define MNEMO_TESTS_INTEGRATION_HARNESS_H
 
@@ -19,6 +19,7 @@ typedef struct h_daemon {
     char db[320], config[320], port_file[320], log[320];
     char base[64];            /* "http://127.0.0.1:PORT" */
     int has_config;
+    char probe_token[192];    /* a token from the config for /healthz, "" when none */
 } h_daemon_t;
 
 /* Creates the temporary directory and writes config_text (may be NULL: no --config)
@@ -100,7 +101,8 @@ int h_run(char *const argv[], char *const env[], const char *in_file, char **out
 char *h_read_file(const char *path, size_t *len);
 int h_write_file(const char *path, const char *data, size_t len);
 
-/* Runs the suite with curl initialized; returns the process exit code. */
+/* Runs the suite with curl initialized and the temporary root made (and removed
+ * afterwards, with the logs of failed tests printed); returns the exit code. */
 int h_run_suite(Suite *s);
 
 /* Asserts that r came back with status and, when code is not NULL, that error code. */

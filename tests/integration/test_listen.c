@@ -43,7 +43,7 @@ START_TEST(test_with_tokens_it_listens_on_any_address)
     h_init(&D, "token = alice:alice-secret-0123456789\n");
     h_start_on(&D, "0.0.0.0:0");
     h_resp_t r;
-    h_get(&D, NULL, "/healthz", &r);
+    h_get(&D, "alice-secret-0123456789", "/healthz", &r);
     ck_assert_int_eq(r.status, 200);
     h_resp_clear(&r);
     ck_assert_int_eq(h_stop(&D), 0);
