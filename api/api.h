@@ -30,6 +30,7 @@ typedef struct api_config {
     api_token_t *tokens;     /* borrowed for the server's lifetime */
     size_t n_tokens;
     api_limits_t limits;
+    int log_requests;        /* nonzero: one line per request on stderr */
 } api_config_t;
 
 typedef struct api_server api_server_t;

@@ -1,0 +1,117 @@
+/* reply.c: the one helper that sends every response (api_send) and the one function
+ * every error goes through (api_error), plus the memory object of docs/API.md.
+ * A response decided before the request body has arrived waits in rq->pending:
+ * libmicrohttpd only lets us queue before the upload starts or after it ends. */
+#include "api/internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Real numbers print with 7 significant digits: importance 0.7 stays "0.7" and a float
+ * score 0.83f prints "0.83" rather than its double expansion. */
+#define API_JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(7))
+
+int api_send(api_req_t *rq, unsigned status, const char *content_type, char *buf, size_t len)
+{
+    struct MHD_Response *r;
+    if (rq->queued || rq->pending) {        /* the first reply wins */
+        free(buf);
+        return 0;
+    }
+    r = MHD_create_response_from_buffer(len, buf, MHD_RESPMEM_MUST_FREE);
+    if (!r) {
+        free(buf);
+        return -1;
+    }
+    MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, content_type);
+    MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+    if (status == 405 && rq->allow) MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, rq->allow);
+    if (status == 401) MHD_add_response_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
+    if (status == 429) {
+        MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "1");
+        MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+    }
+    rq->status = status;
+    if (rq->phase != API_PHASE_FINAL) {
+        rq->pending = r;
+        rq->pending_status = status;
+        return 0;
+    }
+    rq->queued = 1;
+    int ok = MHD_queue_response(rq->conn, status, r) == MHD_YES;
+    MHD_destroy_response(r);
+    return ok ? 0 : -1;
+}
+
+int api_send_json(api_req_t *rq, unsigned status, json_t *j)
+{
+    char *s = j ? json_dumps(j, API_JSON_FLAGS) : NULL;
+    json_decref(j);
+    if (!s) {
+        /* Only allocation can fail here: answer with a fixed body. */
+        static const char oom[] =
+            "{\"error\":{\"code\":\"internal\",\"message\":\"out of memory\"}}";
+        s = strdup(oom);
+        status = 500;
+        if (!s) return -1;
+    }
+    return api_send(rq, status, "application/json", s, strlen(s));
+}
+
+int api_error(api_req_t *rq, unsigned status, const char *code, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    api_sanitize(msg);
+    return api_send_json(rq, status,
+                         json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg));
+}
+
+int api_error_v(api_req_t *rq, const api_verr_t *e)
+{
+    return api_error(rq, (unsigned)e->status, e->code, "%s", e->msg);
+}
+
+int api_error_agent(api_req_t *rq, int rc, const char *what, const char *err)
+{
+    const char *why = err && *err ? err : "no detail";
+    switch (rc) {
+    case AGENT_ENOTFOUND:
+    case AGENT_EFORBIDDEN:      /* never tell a token that another user's id exists */
+        return api_error(rq, 404, API_CODE_NOT_FOUND, "%s not found", what);
+    case AGENT_EINVAL:
+        return api_error(rq, 422, API_CODE_VALIDATION_FAILED, "%s", why);
+    case AGENT_ECONFLICT:
+        return api_error(rq, 409, API_CODE_CONFLICT, "%s", why);
+    case AGENT_ENOMEM:
+        return api_error(rq, 500, API_CODE_INTERNAL, "out of memory; nothing was written");
+    default:
+        return api_error(rq, 500, API_CODE_INTERNAL, "storage failed (%s); nothing was written",
+                         why);
+    }
+}
+
+json_t *api_memory_json(const store_memory_t *m)
+{
+    char created[API_TIME_LEN], updated[API_TIME_LEN], used[API_TIME_LEN];
+    api_time_format(m->created_ms, created);
+    api_time_format(m->updated_ms > 0 ? m->updated_ms : m->created_ms, updated);
+    api_time_format(m->last_used_ms, used);
+    return json_pack("{s:I,s:s,s:s?,s:s,s:f,s:s,s:s,s:s?,s:I,s:o}",
+                     "id", (json_int_t)m->id,
+                     "user", m->user ? m->user : "",
+                     "conversation", m->conversation,
+                     "text", m->text ? m->text : "",
+                     "importance", m->importance,
+                     "created_at", created,
+                     "updated_at", updated,
+                     "last_used_at", m->last_used_ms > 0 ? used : NULL,
+                     "use_count", (json_int_t)m->use_count,
+                     "superseded_by", m->superseded_by > 0
+                         ? json_integer((json_int_t)m->superseded_by) : json_null());
+}

@@ -1,0 +1,77 @@
+/* routes.c: the route table of docs/API.md and its matcher, plus the two handlers too
+ * small for a file of their own (healthz, readyz). A path that matches no pattern is 404;
+ * a pattern matched with a method it lacks is 405 with the row's Allow header. The
+ * health probes are open; every other route needs a token when tokens are configured. */
+#include "api/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void h_healthz(api_req_t *rq)
+{
+    api_send_json(rq, 200, json_pack("{s:s}", "status", "ok"));
+}
+
+static void h_readyz(api_req_t *rq)
+{
+    if (!agent_ready(rq->srv->agent)) {
+        api_error(rq, 503, API_CODE_NOT_READY, "start-up has not finished");
+        return;
+    }
+    api_send_json(rq, 200, json_pack("{s:s}", "status", "ready"));
+}
+
+static const api_route_t routes[] = {
+    /* Probes (systemd, load balancers) carry no token; they reveal nothing. */
+    {"/healthz", "GET", 1, {{"GET", h_healthz, API_BODY_NONE}}},
+    {"/readyz", "GET", 1, {{"GET", h_readyz, API_BODY_NONE}}},
+    {"/v1/memories", "GET, POST", 0,
+     {{"GET", api_h_memories_get, API_BODY_NONE},
+      {"POST", api_h_memories_post, API_BODY_JSON}}},
+    {"/v1/memories/{id}", "GET, PATCH, DELETE", 0,
+     {{"GET", api_h_memory_get, API_BODY_NONE},
+      {"PATCH", api_h_memory_patch, API_BODY_JSON},
+      {"DELETE", api_h_memory_delete, API_BODY_NONE}}},
+    {"/v1/memories/{id}/history", "GET", 0, {{"GET", api_h_memory_history, API_BODY_NONE}}},
+    {"/v1/users/{id}", "DELETE", 0, {{"DELETE", api_h_user_delete, API_BODY_NONE}}},
+    {"/v1/users/{id}/export", "GET", 0, {{"GET", api_h_user_export, API_BODY_NONE}}},
+    {"/v1/users/{id}/import", "POST", 0, {{"POST", api_h_user_import, API_BODY_IMPORT}}},
+};
+
+/* Matches path against pattern segment by segment; a {..} segment matches any
+ * non-empty segment, whose bounds land in *cap / *cap_len. */
+static int match(const char *pattern, const char *path, const char **cap, size_t *cap_len)
+{
+    const char *p = pattern, *s = path;
+    while (*p && *s) {
+        if (*p != '/' || *s != '/') return 0;
+        p++, s++;
+        size_t pl = strcspn(p, "/"), sl = strcspn(s, "/");
+        if (p[0] == '{') {
+            if (sl == 0) return 0;
+            *cap = s;
+            *cap_len = sl;
+        } else if (pl != sl || memcmp(p, s, pl) != 0) {
+            return 0;
+        }
+        p += pl;
+        s += sl;
+    }
+    return *p == '\0' && *s == '\0';
+}
+
+const api_route_t *api_route_match(const char *path, char **param)
+{
+    *param = NULL;
+    for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+        const char *cap = NULL;
+        size_t cap_len = 0;
+        if (!match(routes[i].pattern, path, &cap, &cap_len)) continue;
+        if (cap) {
+            *param = strndup(cap, cap_len);
+            if (!*param) return NULL;
+        }
+        return &routes[i];
+    }
+    return NULL;
+}

@@ -1,0 +1,414 @@
+/* server.c: the HTTP server on libmicrohttpd. It owns the listening socket, the thread
+ * pool and the life of a request: per-request state allocated on the first handler call
+ * and freed in the completion callback; path, route, method, auth, Content-Type and
+ * Content-Length checked before any body is read; the body accumulated under a hard cap
+ * (413 past it); then the route's handler. One log line per request. */
+#include "api/internal.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+/* A body past its cap is read and dropped up to this much more, so the client gets its
+ * 413 instead of a reset; past that the connection is closed. */
+#define API_DRAIN_EXTRA ((size_t)64 << 20)
+/* Connections past max_connections still get a 429; past this many more, libmicrohttpd
+ * refuses them outright. */
+#define API_CONN_HEADROOM 64u
+/* How long api_stop waits for in-flight requests. */
+#define API_STOP_WAIT_MS 10000
+
+static double elapsed_ms(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) * 1e3 + (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+/* One line per request: time, method, path, status, duration, user. Control bytes and
+ * bytes that are not UTF-8 in the path show as '?', so a request cannot forge lines. */
+static void log_request(const api_req_t *rq, enum MHD_RequestTerminationCode toe)
+{
+    char path[256], when[API_TIME_LEN], status[16];
+    snprintf(path, sizeof path, "%s", rq->path);
+    api_sanitize(path);
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    api_time_format((int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000, when);
+    if (rq->queued)
+        snprintf(status, sizeof status, "%u", rq->status);
+    else
+        snprintf(status, sizeof status, "-(%d)", (int)toe);   /* client went away */
+    fprintf(stderr, "%s mnemod: %s %s %s %.2fms user=%s\n", when, rq->method, path, status,
+            elapsed_ms(&rq->t0), rq->log_user[0] ? rq->log_user : "-");
+}
+
+/* 1 when the media type of a Content-Type value is `type` (case-insensitive) and any
+ * charset parameter says UTF-8. */
+static int media_type_is(const char *ct, const char *type)
+{
+    size_t n = strlen(type);
+    while (*ct == ' ') ct++;
+    if (strncasecmp(ct, type, n) != 0) return 0;
+    ct += n;
+    while (*ct == ' ') ct++;
+    if (*ct == '\0') return 1;
+    if (*ct != ';') return 0;
+    const char *cs = NULL;
+    for (const char *p = ct; *p && !cs; p++)
+        if (!strncasecmp(p, "charset=", 8)) cs = p + 8;
+    if (!cs) return 1;
+    if (*cs == '"') cs++;
+    return strncasecmp(cs, "utf-8", 5) == 0 &&
+           (cs[5] == '\0' || cs[5] == '"' || cs[5] == ';' || cs[5] == ' ');
+}
+
+/* The checks that need no body, in the order of docs/API.md: over the connection limit,
+ * path UTF-8, route, method, token, Content-Type, Content-Length. An error lands in
+ * rq->pending (api_send knows the phase). */
+static void begin(api_req_t *rq)
+{
+    api_server_t *srv = rq->srv;
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(rq->conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    if (ci && ci->socket_context) {
+        rq->over_limit = 1;
+        api_error(rq, 429, API_CODE_TOO_MANY_REQUESTS,
+                  "the server has %u connections open; retry shortly", srv->lim.max_connections);
+        return;
+    }
+    size_t plen = strlen(rq->path);
+    if (!api_utf8_valid(rq->path, plen)) {
+        api_error(rq, 400, API_CODE_INVALID_UTF8, "the path is not valid UTF-8");
+        return;
+    }
+    rq->route = api_route_match(rq->path, &rq->param);
+    if (!rq->route) {
+        api_error(rq, 404, API_CODE_NOT_FOUND, "no route %s %s", rq->method, rq->path);
+        return;
+    }
+    /* HEAD is GET without the body (libmicrohttpd drops it). */
+    const char *method = strcmp(rq->method, "HEAD") ? rq->method : "GET";
+    for (const api_method_t *m = rq->route->methods; m->name; m++)
+        if (!strcmp(m->name, method)) rq->m = m;
+    if (!rq->m) {
+        rq->allow = rq->route->allow;
+        api_error(rq, 405, API_CODE_METHOD_NOT_ALLOWED, "%s takes %s, not %s",
+                  rq->route->pattern, rq->route->allow, rq->method);
+        return;
+    }
+    if (!rq->route->open && api_auth(rq)) return;
+
+    rq->limit = rq->m->body == API_BODY_IMPORT ? srv->lim.max_import_body : srv->lim.max_body;
+    if (rq->m->body != API_BODY_NONE) {
+        const char *ct = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND,
+                                                     MHD_HTTP_HEADER_CONTENT_TYPE);
+        int ok = ct && (media_type_is(ct, "application/json") ||
+                        (rq->m->body == API_BODY_IMPORT &&
+                         media_type_is(ct, "application/x-ndjson")));
+        if (!ok) {
+            api_error(rq, 415, API_CODE_UNSUPPORTED_MEDIA_TYPE,
+                      "Content-Type must be application/json%s, not %s",
+                      rq->m->body == API_BODY_IMPORT ? " or application/x-ndjson" : "",
+                      ct ? ct : "absent");
+            return;
+        }
+    }
+    const char *cl = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND,
+                                                 MHD_HTTP_HEADER_CONTENT_LENGTH);
+    if (cl) {
+        unsigned long long n = strtoull(cl, NULL, 10);
+        if (n > rq->limit) {
+            rq->too_large = 1;
+            api_error(rq, 413, API_CODE_PAYLOAD_TOO_LARGE,
+                      "the body is %llu bytes; the limit is %zu", n, rq->limit);
+            return;
+        }
+        if (n > 0) {
+            rq->body = malloc((size_t)n + 1);
+            if (rq->body) rq->cap = (size_t)n + 1;
+        }
+    }
+}
+
+/* Whether a pending error can go out from the first call: with Expect: 100-continue
+ * the client waits for us, and a body too large to drain is not worth reading. */
+static int send_early(const api_req_t *rq)
+{
+    if (rq->over_limit) return 1;
+    const char *ex = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND,
+                                                 MHD_HTTP_HEADER_EXPECT);
+    if (ex && !strcasecmp(ex, "100-continue")) return 1;
+    const char *cl = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND,
+                                                 MHD_HTTP_HEADER_CONTENT_LENGTH);
+    return cl && strtoull(cl, NULL, 10) > rq->limit + API_DRAIN_EXTRA;
+}
+
+static int queue_pending(api_req_t *rq)
+{
+    rq->queued = 1;
+    int ok = MHD_queue_response(rq->conn, rq->pending_status, rq->pending) == MHD_YES;
+    MHD_destroy_response(rq->pending);
+    rq->pending = NULL;
+    return ok;
+}
+
+/* Appends upload data under the cap; past it, drops the body and decides a 413. */
+static int accumulate(api_req_t *rq, const char *data, size_t n)
+{
+    if (rq->pending || rq->too_large) {
+        rq->dropped += n;
+        return rq->dropped <= rq->limit + API_DRAIN_EXTRA;
+    }
+    if (n > rq->limit - rq->len) {
+        rq->too_large = 1;
+        rq->dropped = rq->len + n;
+        free(rq->body);
+        rq->body = NULL;
+        rq->len = rq->cap = 0;
+        api_error(rq, 413, API_CODE_PAYLOAD_TOO_LARGE, "the body is over the limit of %zu bytes",
+                  rq->limit);
+        return 1;
+    }
+    if (rq->len + n + 1 > rq->cap) {
+        size_t cap = rq->cap ? rq->cap : 4096;
+        while (cap < rq->len + n + 1) cap *= 2;
+        if (cap > rq->limit + 1) cap = rq->limit + 1;
+        char *b = realloc(rq->body, cap);
+        if (!b) {
+            api_error(rq, 500, API_CODE_INTERNAL, "out of memory reading the body");
+            return 1;
+        }
+        rq->body = b;
+        rq->cap = cap;
+    }
+    memcpy(rq->body + rq->len, data, n);
+    rq->len += n;
+    rq->body[rq->len] = '\0';
+    return 1;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_data_size,
+                                  void **con_cls)
+{
+    api_server_t *srv = cls;
+    api_req_t *rq = *con_cls;
+    (void)version;
+
+    if (!rq) {
+        rq = calloc(1, sizeof *rq);
+        if (!rq) return MHD_NO;
+        clock_gettime(CLOCK_MONOTONIC, &rq->t0);
+        rq->srv = srv;
+        rq->conn = conn;
+        rq->method = method;
+        rq->path = url;
+        rq->limit = srv->lim.max_body;
+        *con_cls = rq;
+        atomic_fetch_add(&srv->inflight, 1);
+        begin(rq);
+        if (rq->pending && send_early(rq)) return queue_pending(rq) ? MHD_YES : MHD_NO;
+        rq->phase = API_PHASE_UPLOAD;
+        return MHD_YES;
+    }
+    if (*upload_data_size) {
+        int ok = accumulate(rq, upload_data, *upload_data_size);
+        *upload_data_size = 0;
+        return ok ? MHD_YES : MHD_NO;
+    }
+    if (rq->queued) return MHD_YES;
+    rq->phase = API_PHASE_FINAL;
+    if (rq->pending) return queue_pending(rq) ? MHD_YES : MHD_NO;
+    if (!rq->m) return MHD_NO;             /* begin() could not even build its error */
+    if (!rq->body) rq->body = calloc(1, 1);
+    if (!rq->body) return MHD_NO;
+    rq->m->fn(rq);
+    if (!rq->queued)
+        api_error(rq, 500, API_CODE_INTERNAL, "the handler of %s %s gave no reply", rq->method,
+                  rq->path);
+    return rq->queued ? MHD_YES : MHD_NO;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    api_server_t *srv = cls;
+    api_req_t *rq = *con_cls;
+    (void)conn;
+    if (!rq) return;
+    if (srv->log_requests) log_request(rq, toe);
+    if (rq->pending) MHD_destroy_response(rq->pending);
+    free(rq->param);
+    free(rq->body);
+    free(rq);
+    *con_cls = NULL;
+    atomic_fetch_sub(&srv->inflight, 1);
+}
+
+/* Counts connections; one past max_connections is marked, and its requests get 429. */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+                          enum MHD_ConnectionNotificationCode toe)
+{
+    api_server_t *srv = cls;
+    static int over_marker;
+    (void)conn;
+    if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+        unsigned n = atomic_fetch_add(&srv->conns, 1) + 1;
+        *socket_context = n > srv->lim.max_connections ? &over_marker : NULL;
+    } else {
+        atomic_fetch_sub(&srv->conns, 1);
+    }
+}
+
+static void on_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+    char msg[512];
+    (void)cls;
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    size_t n = strlen(msg);
+    while (n && msg[n - 1] == '\n') msg[--n] = '\0';
+    fprintf(stderr, "mnemod: http: %s\n", msg);
+}
+
+static int is_loopback(const struct sockaddr *sa)
+{
+    if (sa->sa_family == AF_INET) {
+        const struct sockaddr_in *in = (const struct sockaddr_in *)sa;
+        return (ntohl(in->sin_addr.s_addr) >> 24) == 127;
+    }
+    if (sa->sa_family == AF_INET6) {
+        const struct in6_addr *a = &((const struct sockaddr_in6 *)sa)->sin6_addr;
+        if (IN6_IS_ADDR_LOOPBACK(a)) return 1;
+        return IN6_IS_ADDR_V4MAPPED(a) && a->s6_addr[12] == 127;
+    }
+    return 0;
+}
+
+/* Resolves host, refuses a non-loopback address when no tokens are configured, and
+ * binds and listens. Returns the socket or -1 with err filled. */
+static int open_listener(const api_config_t *cfg, int *family, int *port, char *err,
+                         size_t errlen)
+{
+    struct addrinfo hints = {0}, *ai = NULL;
+    char portstr[16];
+    int fd = -1, one = 1, rc;
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+    snprintf(portstr, sizeof portstr, "%d", cfg->port);
+    if (cfg->port < 0 || cfg->port > 65535) {
+        snprintf(err, errlen, "port %d is out of range 0..65535", cfg->port);
+        return -1;
+    }
+    if ((rc = getaddrinfo(cfg->host, portstr, &hints, &ai)) != 0) {
+        snprintf(err, errlen, "cannot resolve listen host '%s': %s", cfg->host,
+                 gai_strerror(rc));
+        return -1;
+    }
+    if (cfg->n_tokens == 0 && !is_loopback(ai->ai_addr)) {
+        snprintf(err, errlen,
+                 "refusing to listen on %s without tokens: configure token/admin_token or "
+                 "listen on a loopback address such as 127.0.0.1", cfg->host);
+        goto fail;
+    }
+    fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (fd < 0) goto fail_errno;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (ai->ai_family == AF_INET6) setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
+    if (bind(fd, ai->ai_addr, ai->ai_addrlen) || listen(fd, 511)) goto fail_errno;
+
+    struct sockaddr_storage ss;
+    socklen_t sl = sizeof ss;
+    if (getsockname(fd, (struct sockaddr *)&ss, &sl)) goto fail_errno;
+    *port = ntohs(ss.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&ss)->sin6_port
+                                           : ((struct sockaddr_in *)&ss)->sin_port);
+    *family = ai->ai_family;
+    freeaddrinfo(ai);
+    return fd;
+fail_errno:
+    snprintf(err, errlen, "cannot listen on %s port %d: %s", cfg->host, cfg->port,
+             strerror(errno));
+fail:
+    if (fd >= 0) close(fd);
+    freeaddrinfo(ai);
+    return -1;
+}
+
+api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size_t errlen)
+{
+    int family = AF_INET;
+    api_server_t *s = calloc(1, sizeof *s);
+    if (!s) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    s->agent = agent;
+    s->tokens = cfg->tokens;
+    s->n_tokens = cfg->n_tokens;
+    s->lim = cfg->limits;
+    s->log_requests = cfg->log_requests;
+    if (s->lim.max_connections == 0) s->lim.max_connections = 1;
+    json_object_seed(0);    /* seed jansson's hash once, before any worker thread */
+
+    int fd = open_listener(cfg, &family, &s->port, err, errlen);
+    if (fd < 0) {
+        free(s);
+        return NULL;
+    }
+    unsigned threads = cfg->threads ? cfg->threads : 2;
+    unsigned hard = s->lim.max_connections + API_CONN_HEADROOM;
+    if (hard < threads) hard = threads;
+    struct MHD_OptionItem ops[] = {
+        {MHD_OPTION_LISTEN_SOCKET, fd, NULL},
+        {MHD_OPTION_CONNECTION_LIMIT, (intptr_t)hard, NULL},
+        {MHD_OPTION_CONNECTION_TIMEOUT, 60, NULL},
+        {MHD_OPTION_CONNECTION_MEMORY_LIMIT, (intptr_t)(128 * 1024), NULL},
+        {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)on_completed, s},
+        {MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)on_connection, s},
+        /* a pool only for more than one thread: otherwise this row ends the list */
+        {threads > 1 ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END, (intptr_t)threads, NULL},
+        {MHD_OPTION_END, 0, NULL},
+    };
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG |
+                     MHD_USE_ITC | (family == AF_INET6 ? MHD_USE_IPv6 : 0);
+    /* The logger must come first, or libmicrohttpd logs its options' messages itself. */
+    s->mhd = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER,
+                              on_mhd_log, s, MHD_OPTION_ARRAY, ops, MHD_OPTION_END);
+    if (!s->mhd) {
+        snprintf(err, errlen, "libmicrohttpd could not start on %s port %d", cfg->host,
+                 s->port);
+        close(fd);
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+int api_port(const api_server_t *s)
+{
+    return s ? s->port : -1;
+}
+
+void api_stop(api_server_t *s)
+{
+    if (!s) return;
+    /* Stop accepting, let requests in flight finish, then close everything. */
+    MHD_socket fd = MHD_quiesce_daemon(s->mhd);
+    if (fd != MHD_INVALID_SOCKET) close(fd);
+    for (int waited = 0; atomic_load(&s->inflight) > 0 && waited < API_STOP_WAIT_MS; waited += 5) {
+        struct timespec ts = {0, 5 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    MHD_stop_daemon(s->mhd);
+    free(s);
+}

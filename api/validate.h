@@ -1,0 +1,130 @@
+/* validate.h: private to api/. The pure checks a request goes through before it reaches
+ * the agent: UTF-8, user/conversation ids, query integers and times, memory ids, and the
+ * JSON request bodies. Nothing here touches libmicrohttpd, so tests/api unit-tests it
+ * without a server. Every check that fails fills an api_verr_t with the HTTP status, the
+ * error code of docs/API.md and a message naming the field. */
+#ifndef MNEMO_API_VALIDATE_H
+#define MNEMO_API_VALIDATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <jansson.h>
+#include "api/api.h"
+
+/* Error codes of docs/API.md. */
+#define API_CODE_INVALID_JSON "invalid_json"
+#define API_CODE_INVALID_UTF8 "invalid_utf8"
+#define API_CODE_INVALID_PARAMETER "invalid_parameter"
+#define API_CODE_UNAUTHORIZED "unauthorized"
+#define API_CODE_FORBIDDEN "forbidden"
+#define API_CODE_NOT_FOUND "not_found"
+#define API_CODE_METHOD_NOT_ALLOWED "method_not_allowed"
+#define API_CODE_CONFLICT "conflict"
+#define API_CODE_PAYLOAD_TOO_LARGE "payload_too_large"
+#define API_CODE_UNSUPPORTED_MEDIA_TYPE "unsupported_media_type"
+#define API_CODE_VALIDATION_FAILED "validation_failed"
+#define API_CODE_TOO_MANY_REQUESTS "too_many_requests"
+#define API_CODE_INTERNAL "internal"
+#define API_CODE_NOT_READY "not_ready"
+
+#define API_ID_MAX 128      /* bytes of a user or conversation id */
+#define API_TIME_LEN 32     /* room for "2026-11-28T20:15:03.120Z" */
+
+typedef struct api_verr {
+    int status;             /* HTTP status: 400, 409, 422 ... */
+    const char *code;       /* one of API_CODE_* (static string) */
+    char msg[256];          /* names the field; may quote input (sanitized on send) */
+} api_verr_t;
+
+/* Fills e and returns -1, so a check can end with `return api_verr(e, ...)`. */
+int api_verr(api_verr_t *e, int status, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Offset of the first byte of s[0..len) that is not well-formed UTF-8 (RFC 3629: no
+ * overlongs, no surrogates, nothing above U+10FFFF), or len when all of it is. */
+size_t api_utf8_check(const char *s, size_t len);
+int api_utf8_valid(const char *s, size_t len);          /* 1 when valid */
+/* Replaces, in place, each byte that is not part of well-formed UTF-8 and each ASCII
+ * control character with '?': for messages and log lines that quote input. */
+void api_sanitize(char *s);
+
+/* A user or conversation id: 1..API_ID_MAX bytes of UTF-8 without control characters
+ * (C0, DEL, C1) or '/'. Returns 1 when valid. */
+int api_id_valid(const char *s, size_t len);
+
+/* A decimal integer in lo..hi: digits only (no sign, blanks or suffix). 0 or -1. */
+int api_parse_int(const char *s, long lo, long hi, long *out);
+
+/* A memory id or cursor: a positive int64 in canonical decimal (no leading zeros).
+ * 0 or -1. */
+int api_parse_id(const char *s, int64_t *out);
+
+/* ISO-8601: YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS[.fff]] followed by Z or an offset
+ * (+HH:MM, +HHMM, +HH). Fractions past milliseconds are truncated. Returns 0 and the
+ * UTC milliseconds since the epoch, or -1. */
+int api_time_parse(const char *s, int64_t *ms);
+/* Formats ms as "YYYY-MM-DDTHH:MM:SS.mmmZ" into buf (API_TIME_LEN bytes); returns buf. */
+char *api_time_format(int64_t ms, char *buf);
+
+/* Parses a request body: invalid UTF-8 -> 400 invalid_utf8, unparseable (including
+ * duplicate keys and depth past jansson's limit) -> 400 invalid_json. Returns a new
+ * reference or NULL with e filled. api_parse_object also requires an object. */
+json_t *api_parse_json(const char *body, size_t len, api_verr_t *e);
+json_t *api_parse_object(const char *body, size_t len, api_verr_t *e);
+
+/* Field extraction from a JSON object; absent and null are the same. A failure is 422
+ * validation_failed naming prefix+name. */
+enum api_field_kind { API_FIELD_TEXT, API_FIELD_ID };
+int api_field_string(const json_t *obj, const char *prefix, const char *name,
+                     enum api_field_kind kind, int required, size_t max_len,
+                     const char **out, api_verr_t *e);
+/* importance: a number 0..1; *out = -1 when absent. */
+int api_field_importance(const json_t *obj, const char *prefix, double *out, api_verr_t *e);
+
+/* POST /v1/memories: one memory or {"memories": [...]}. Strings borrow from obj, which
+ * must outlive the result; items is malloc'd (api_create_free). */
+typedef struct api_create {
+    const char *user;           /* NULL when omitted */
+    agent_memory_in_t *items;
+    size_t n;
+    int batch;                  /* 1 when the body used "memories" */
+} api_create_t;
+int api_parse_create(const json_t *obj, const api_limits_t *lim, api_create_t *out,
+                     api_verr_t *e);
+void api_create_free(api_create_t *c);
+
+/* PATCH /v1/memories/{id}: *text NULL when unchanged, *importance < 0 when unchanged. */
+int api_parse_patch(const json_t *obj, const api_limits_t *lim, const char **text,
+                    double *importance, api_verr_t *e);
+
+/* POST /v1/users/{id}/import: JSON lines (ndjson != 0) or a JSON array of memory
+ * objects. text required; id, conversation, importance, created_at kept; other fields
+ * ignored. An id given twice is 409 conflict. root owns the strings items borrow. */
+typedef struct api_import {
+    json_t *root;
+    agent_memory_in_t *items;
+    size_t n;
+    size_t *lines;              /* ndjson: the line of each item (for messages) */
+} api_import_t;
+int api_parse_import(const char *body, size_t len, int ndjson, const api_limits_t *lim,
+                     api_import_t *out, api_verr_t *e);
+void api_import_free(api_import_t *im);
+
+/* GET /v1/memories query parameters. Values borrow from the caller. */
+typedef struct api_query {
+    const char *user;           /* NULL when omitted */
+    const char *q;              /* NULL: a page, else a search */
+    const char *conversation;
+    int k, limit;
+    int has_since, has_until;
+    int64_t since_ms, until_ms;
+    int64_t cursor;             /* 0 = first page */
+} api_query_t;
+void api_query_init(api_query_t *q, const api_limits_t *lim);
+/* Applies one parameter (unknown keys are ignored). val may be NULL ("?q"). Invalid
+ * UTF-8 -> 400 invalid_utf8; anything malformed or out of range -> 400
+ * invalid_parameter. */
+int api_query_set(api_query_t *q, const char *key, size_t key_len, const char *val,
+                  size_t val_len, const api_limits_t *lim, api_verr_t *e);
+
+#endif

@@ -1,0 +1,391 @@
+/* config.c: mnemod's configuration as one declarative table: every key with its type,
+ * bounds, default and help. Defaults, the config file and the command-line flags all
+ * go through config_set, so a value is checked the same way wherever it comes from and
+ * a bad one is reported with the key (and the file and line) that carried it. */
+#include "daemon/config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "store/store.h"
+
+enum config_type {
+    CT_STRING,      /* char *, non-empty */
+    CT_LISTEN,      /* char *, HOST:PORT */
+    CT_SECRET,      /* char *, non-empty, no whitespace */
+    CT_UINT,        /* unsigned, min..max */
+    CT_INT,         /* int, min..max */
+    CT_SIZE,        /* size_t bytes, min..max, optional K/M/G suffix (binary) */
+    CT_TOKEN,       /* user:secret, appended to tokens (repeatable) */
+    CT_LOG_LEVEL,   /* error | warn | info | debug */
+};
+
+typedef struct config_key {
+    const char *name;
+    enum config_type type;
+    size_t offset;              /* of the field in mnemod_config_t */
+    long long min, max;         /* for numbers */
+    const char *def;            /* NULL: unset by default */
+    const char *help;
+} config_key_t;
+
+#define F(field) offsetof(mnemod_config_t, field)
+#define L(field) (offsetof(mnemod_config_t, limits) + offsetof(api_limits_t, field))
+
+static const config_key_t keys[] = {
+    {"listen", CT_LISTEN, F(listen), 0, 0, "127.0.0.1:8420",
+     "address and port to serve on (port 0: any free port)"},
+    {"db", CT_STRING, F(db), 0, 0, "./var/mnemo.db", "SQLite database file"},
+    {"threads", CT_UINT, F(threads), 1, 256, "2", "HTTP worker threads"},
+    {"token", CT_TOKEN, 0, 0, 0, NULL, "USER:SECRET, a bearer token bound to USER (repeatable)"},
+    {"admin_token", CT_SECRET, F(admin_token), 0, 0, NULL, "a bearer token that acts for any user"},
+    {"max_body_bytes", CT_SIZE, L(max_body), 1024, 1LL << 30, "1M", "largest request body"},
+    {"max_import_bytes", CT_SIZE, L(max_import_body), 1024, 4LL << 30, "64M",
+     "largest import body"},
+    {"max_text_bytes", CT_SIZE, L(max_text), 16, 1 << 20, "8K", "largest memory text"},
+    {"max_k", CT_INT, L(max_k), 1, STORE_MAX_K, "100", "largest k of a search"},
+    {"max_page", CT_INT, L(max_page), 1, 10000, "500", "largest page of a listing"},
+    {"max_batch", CT_INT, L(max_batch), 1, 100000, "1000", "most memories in one POST"},
+    {"max_connections", CT_UINT, L(max_connections), 1, 65536, "256",
+     "open connections served; more get 429"},
+    {"log_level", CT_LOG_LEVEL, F(log_level), 0, 0, "info", "error, warn, info or debug"},
+};
+
+static const char *const log_levels[] = {"error", "warn", "info", "debug"};
+
+static const config_key_t *find_key(const char *name)
+{
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (!strcmp(keys[i].name, name)) return &keys[i];
+    return NULL;
+}
+
+int config_split_listen(const char *listen, char *host, size_t hostlen, int *port)
+{
+    const char *colon, *h = listen;
+    size_t n;
+    if (listen[0] == '[') {
+        const char *close = strchr(listen, ']');
+        if (!close || close[1] != ':') return -1;
+        h = listen + 1;
+        n = (size_t)(close - h);
+        colon = close + 1;
+    } else {
+        colon = strrchr(listen, ':');
+        if (!colon || memchr(listen, ':', (size_t)(colon - listen))) return -1;
+        n = (size_t)(colon - listen);
+    }
+    if (n == 0 || n >= hostlen) return -1;
+    const char *p = colon + 1;
+    long v = 0;
+    if (!*p || strlen(p) > 5) return -1;
+    for (; *p; p++) {
+        if (!isdigit((unsigned char)*p)) return -1;
+        v = v * 10 + (*p - '0');
+    }
+    if (v > 65535) return -1;
+    memcpy(host, h, n);
+    host[n] = '\0';
+    *port = (int)v;
+    return 0;
+}
+
+/* A whole number with an optional binary suffix (K, M, G, optionally followed by "iB"
+ * or "B") when sizes is set. 0 or -1. */
+static int parse_number(const char *s, int sizes, unsigned long long *out)
+{
+    unsigned long long v = 0;
+    const char *p = s;
+    if (!isdigit((unsigned char)*p)) return -1;
+    for (; isdigit((unsigned char)*p); p++) {
+        if (v > (ULLONG_MAX - 9) / 10) return -1;
+        v = v * 10 + (unsigned long long)(*p - '0');
+    }
+    if (*p && sizes) {
+        int shift = 0;
+        switch (*p) {
+        case 'k': case 'K': shift = 10; break;
+        case 'm': case 'M': shift = 20; break;
+        case 'g': case 'G': shift = 30; break;
+        default: return -1;
+        }
+        p++;
+        if (!strcmp(p, "iB") || !strcmp(p, "B")) p += strlen(p);
+        if (v > (ULLONG_MAX >> shift)) return -1;
+        v <<= shift;
+    }
+    if (*p) return -1;
+    *out = v;
+    return 0;
+}
+
+static int has_space(const char *s)
+{
+    for (; *s; s++)
+        if (isspace((unsigned char)*s)) return 1;
+    return 0;
+}
+
+/* The user of a token: like an API user id, 1..128 bytes without control characters
+ * or '/'. */
+static int token_user_ok(const char *u, size_t n)
+{
+    if (n == 0 || n > 128) return 0;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)u[i] < 0x20 || u[i] == 0x7F || u[i] == '/') return 0;
+    return 1;
+}
+
+static int set_string(char **field, const char *value)
+{
+    char *s = strdup(value);
+    if (!s) return -1;
+    free(*field);
+    *field = s;
+    return 0;
+}
+
+static int add_token(mnemod_config_t *c, const char *value, char *err, size_t errlen)
+{
+    const char *colon = strchr(value, ':');
+    if (!colon || !token_user_ok(value, (size_t)(colon - value)) || !colon[1] ||
+        has_space(colon + 1)) {
+        snprintf(err, errlen, "token: expected USER:SECRET (a user of 1-128 bytes without "
+                 "control characters or '/', a secret without spaces)");
+        return -1;
+    }
+    api_token_t *t = realloc(c->tokens, (c->n_tokens + 1) * sizeof *t);
+    if (!t) goto oom;
+    c->tokens = t;
+    t = &c->tokens[c->n_tokens];
+    t->user = strndup(value, (size_t)(colon - value));
+    t->secret = strdup(colon + 1);
+    if (!t->user || !t->secret) {
+        free(t->user);
+        free(t->secret);
+        goto oom;
+    }
+    c->n_tokens++;
+    return 0;
+oom:
+    snprintf(err, errlen, "token: out of memory");
+    return -1;
+}
+
+int config_set(mnemod_config_t *c, const char *key, const char *value, char *err,
+               size_t errlen)
+{
+    const config_key_t *k = find_key(key);
+    char *base = (char *)c;
+    unsigned long long v;
+    if (!k) {
+        snprintf(err, errlen, "unknown key '%s'", key);
+        return -1;
+    }
+    void *field = base + k->offset;
+    switch (k->type) {
+    case CT_STRING:
+    case CT_LISTEN:
+    case CT_SECRET: {
+        char host[256];
+        int port;
+        if (!*value) {
+            snprintf(err, errlen, "%s: needs a value", k->name);
+            return -1;
+        }
+        if (k->type == CT_LISTEN && config_split_listen(value, host, sizeof host, &port)) {
+            snprintf(err, errlen, "%s: '%s' is not HOST:PORT (port 0..65535; IPv6 as [::1]:8420)",
+                     k->name, value);
+            return -1;
+        }
+        if (k->type == CT_SECRET && has_space(value)) {
+            snprintf(err, errlen, "%s: a secret may not contain spaces", k->name);
+            return -1;
+        }
+        if (set_string(field, value)) {
+            snprintf(err, errlen, "%s: out of memory", k->name);
+            return -1;
+        }
+        return 0;
+    }
+    case CT_UINT:
+    case CT_INT:
+    case CT_SIZE:
+        if (parse_number(value, k->type == CT_SIZE, &v)) {
+            snprintf(err, errlen, "%s: '%s' is not a whole number%s", k->name, value,
+                     k->type == CT_SIZE ? " of bytes (suffixes K, M, G allowed)" : "");
+            return -1;
+        }
+        if (v < (unsigned long long)k->min || v > (unsigned long long)k->max) {
+            snprintf(err, errlen, "%s: %s is out of range %lld..%lld", k->name, value, k->min,
+                     k->max);
+            return -1;
+        }
+        if (k->type == CT_UINT)
+            *(unsigned *)field = (unsigned)v;
+        else if (k->type == CT_INT)
+            *(int *)field = (int)v;
+        else
+            *(size_t *)field = (size_t)v;
+        return 0;
+    case CT_TOKEN:
+        return add_token(c, value, err, errlen);
+    case CT_LOG_LEVEL:
+        for (int i = 0; i < (int)(sizeof log_levels / sizeof log_levels[0]); i++) {
+            if (!strcmp(value, log_levels[i])) {
+                *(int *)field = i;
+                return 0;
+            }
+        }
+        snprintf(err, errlen, "%s: '%s' is not one of error, warn, info, debug", k->name, value);
+        return -1;
+    }
+    snprintf(err, errlen, "%s: unhandled type", k->name);
+    return -1;
+}
+
+int config_init(mnemod_config_t *c)
+{
+    char err[256];
+    memset(c, 0, sizeof *c);
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (keys[i].def && config_set(c, keys[i].name, keys[i].def, err, sizeof err)) {
+            config_free(c);
+            return -1;
+        }
+    return 0;
+}
+
+void config_free(mnemod_config_t *c)
+{
+    for (size_t i = 0; i < c->n_tokens; i++) {
+        free(c->tokens[i].user);
+        free(c->tokens[i].secret);
+    }
+    free(c->tokens);
+    free(c->listen);
+    free(c->db);
+    free(c->admin_token);
+    memset(c, 0, sizeof *c);
+}
+
+static char *trim(char *s)
+{
+    while (isspace((unsigned char)*s)) s++;
+    size_t n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1])) s[--n] = '\0';
+    return s;
+}
+
+int config_parse(mnemod_config_t *c, const char *name, const char *text, char *err,
+                 size_t errlen)
+{
+    char *copy = strdup(text), *line;
+    char why[256];
+    int lineno = 0, rc = 0;
+    if (!copy) {
+        snprintf(err, errlen, "%s: out of memory", name);
+        return -1;
+    }
+    /* strsep, not strtok: empty lines still count */
+    for (char *p = copy; (line = strsep(&p, "\n")) != NULL && !rc;) {
+        lineno++;
+        char *s = trim(line);
+        if (!*s || *s == '#') continue;
+        char *eq = strchr(s, '=');
+        if (!eq) {
+            snprintf(err, errlen, "%s:%d: expected 'key = value', got '%s'", name, lineno, s);
+            rc = -1;
+            break;
+        }
+        *eq = '\0';
+        char *key = trim(s), *value = trim(eq + 1);
+        size_t vn = strlen(value);
+        if (vn >= 2 && value[0] == '"' && value[vn - 1] == '"') {
+            value[vn - 1] = '\0';
+            value++;
+        }
+        if (!*key) {
+            snprintf(err, errlen, "%s:%d: missing key before '='", name, lineno);
+            rc = -1;
+        } else if (config_set(c, key, value, why, sizeof why)) {
+            snprintf(err, errlen, "%s:%d: %s", name, lineno, why);
+            rc = -1;
+        }
+    }
+    free(copy);
+    return rc;
+}
+
+int config_load(mnemod_config_t *c, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    char *text = NULL;
+    size_t len = 0, cap = 0, n;
+    char chunk[4096];
+    if (!f) {
+        snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+        return -1;
+    }
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (len + n + 1 > cap) {
+            cap = (len + n + 1) * 2;
+            char *t = realloc(text, cap);
+            if (!t) {
+                free(text);
+                fclose(f);
+                snprintf(err, errlen, "%s: out of memory", path);
+                return -1;
+            }
+            text = t;
+        }
+        memcpy(text + len, chunk, n);
+        len += n;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(text);
+        snprintf(err, errlen, "cannot read %s", path);
+        return -1;
+    }
+    if (memchr(text ? text : "", '\0', len)) {
+        free(text);
+        snprintf(err, errlen, "%s: contains a NUL byte; not a config file", path);
+        return -1;
+    }
+    if (text) text[len] = '\0';
+    int rc = config_parse(c, path, text ? text : "", err, errlen);
+    free(text);
+    return rc;
+}
+
+int config_check(const mnemod_config_t *c, char *err, size_t errlen)
+{
+    for (size_t i = 0; i < c->n_tokens; i++) {
+        for (size_t j = i + 1; j < c->n_tokens; j++)
+            if (!strcmp(c->tokens[i].secret, c->tokens[j].secret)) {
+                snprintf(err, errlen, "token: users '%s' and '%s' have the same secret",
+                         c->tokens[i].user, c->tokens[j].user);
+                return -1;
+            }
+        if (c->admin_token && !strcmp(c->tokens[i].secret, c->admin_token)) {
+            snprintf(err, errlen, "admin_token: the same secret as the token of user '%s'",
+                     c->tokens[i].user);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+void config_usage(FILE *f)
+{
+    fprintf(f, "Config file keys (`key = value` lines, '#' comments):\n");
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        fprintf(f, "  %-18s %-16s %s\n", keys[i].name, keys[i].def ? keys[i].def : "(unset)",
+                keys[i].help);
+}

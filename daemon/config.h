@@ -1,0 +1,50 @@
+/* config.h: mnemod's configuration: one declarative table (config.c) of every key with
+ * its type, bounds, default and help, read from `key = value` files and from the
+ * command-line flags that override them. Errors name the file, line and key. */
+#ifndef MNEMO_DAEMON_CONFIG_H
+#define MNEMO_DAEMON_CONFIG_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "api/api.h"
+
+enum config_log_level { CONFIG_LOG_ERROR, CONFIG_LOG_WARN, CONFIG_LOG_INFO, CONFIG_LOG_DEBUG };
+
+typedef struct mnemod_config {
+    char *listen;               /* "HOST:PORT" (IPv6 as "[::1]:8420") */
+    char *db;
+    unsigned threads;
+    api_token_t *tokens;        /* user tokens, then the admin token when set */
+    size_t n_tokens;
+    char *admin_token;
+    api_limits_t limits;
+    int log_level;              /* enum config_log_level */
+} mnemod_config_t;
+
+/* Fills c with every key's default. Returns 0, or -1 when out of memory. */
+int config_init(mnemod_config_t *c);
+void config_free(mnemod_config_t *c);
+
+/* Sets key to value (a repeatable key appends). Returns 0, or -1 with err saying what
+ * is wrong: "unknown key 'x'", "max_k: 0 is out of range 1..1000", ... */
+int config_set(mnemod_config_t *c, const char *key, const char *value, char *err,
+               size_t errlen);
+
+/* Parses `key = value` lines of text: blank lines and lines starting with '#' are
+ * skipped; whitespace around key and value is trimmed. name prefixes messages
+ * ("mnemo.conf:12: unknown key 'x'"). Returns 0 or -1 with err filled. */
+int config_parse(mnemod_config_t *c, const char *name, const char *text, char *err,
+                 size_t errlen);
+/* Reads and parses the file at path. */
+int config_load(mnemod_config_t *c, const char *path, char *err, size_t errlen);
+
+/* Checks what no single key can: the same secret given twice. 0 or -1 with err. */
+int config_check(const mnemod_config_t *c, char *err, size_t errlen);
+
+/* Splits "HOST:PORT" or "[V6]:PORT". Returns 0, or -1 when malformed. */
+int config_split_listen(const char *listen, char *host, size_t hostlen, int *port);
+
+/* Prints every key with its default and help, for --help. */
+void config_usage(FILE *f);
+
+#endif
