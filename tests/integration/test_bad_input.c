@@ -137,22 +137,26 @@ static char *make_body(const bad_case_t *c, size_t *len)
     if (strcmp(c->body, BODY_DEEP) == 0) {
         size_t n = MAX_BODY - 64;
         b = malloc(n + 1);
+        ck_assert_ptr_nonnull(b);
         memset(b, '[', n);
         b[n] = '\0';
     } else if (strcmp(c->body, BODY_HUGE) == 0) {
         /* valid JSON twice the limit */
         size_t n = 2 * MAX_BODY;
         b = malloc(n + 64);
+        ck_assert_ptr_nonnull(b);
         int k = sprintf(b, "{\"user\":\"u\",\"text\":\"");
         memset(b + k, 'a', n);
         strcpy(b + k + n, "\"}");
     } else if (strcmp(c->body, BODY_LONG_USER) == 0) {
         b = malloc(256);
+        ck_assert_ptr_nonnull(b);
         int k = sprintf(b, "{\"user\":\"");
         memset(b + k, 'u', 129);
         strcpy(b + k + 129, "\",\"text\":\"a\"}");
     } else {
         b = strdup(c->body);
+        ck_assert_ptr_nonnull(b);
     }
     *len = strlen(b);
     return b;
