@@ -4,8 +4,11 @@
  * Every mutation allocates first and changes state last, so a failed allocation leaves
  * the index as it was. */
 #include <math.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "store/store_internal.h"
 
@@ -70,6 +73,33 @@ void index_free(index_t *ix)
 int index_dim(const index_t *ix)
 {
     return ix->dim;
+}
+
+/* Arrays this large ask for transparent huge pages: loading 1M rows otherwise takes
+ * ~400k page faults (slow under virtualization), and the scan misses the TLB less. */
+#define HUGE_MIN_BYTES ((size_t)4 << 20)
+
+static void advise_huge(void *p, size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+    if (!p || bytes < HUGE_MIN_BYTES)
+        return;
+    uintptr_t lo = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
+    uintptr_t hi = ((uintptr_t)p + bytes) & ~(uintptr_t)4095;
+    if (hi > lo)
+        madvise((void *)lo, hi - lo, MADV_HUGEPAGE);   /* advice only: errors ignored */
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
+
+/* realloc, then huge-page advice for big blocks. */
+static void *grow(void *p, size_t bytes)
+{
+    void *q = realloc(p, bytes);
+    advise_huge(q, bytes);
+    return q;
 }
 
 /* ---- user -> partition ---------------------------------------------------------- */
@@ -196,24 +226,26 @@ static int part_reserve(const index_t *ix, index_part_t *p, size_t want)
 {
     if (want <= p->cap)
         return 0;
-    size_t cap = p->cap ? p->cap : 16;
-    while (cap < want)
-        cap = cap < 65536 ? cap * 2 : cap + cap / 2;
+    /* Geometric growth for one-at-a-time puts; exactly want for a bigger reservation
+     * (the start-up load reserves each partition's final size). */
+    size_t cap = p->cap < 16 ? 16 : (p->cap < 65536 ? p->cap * 2 : p->cap + p->cap / 2);
+    if (cap < want)
+        cap = want;
     /* Each array is replaced as soon as its realloc succeeds; cap moves only when all
      * did, so a partial failure just leaves some arrays larger than needed. */
-    float *v = realloc(p->vecs, cap * (size_t)ix->dim * sizeof(float));
+    float *v = grow(p->vecs, cap * (size_t)ix->dim * sizeof(float));
     if (!v)
         return -1;
     p->vecs = v;
-    int64_t *ids = realloc(p->ids, cap * sizeof(*ids));
+    int64_t *ids = grow(p->ids, cap * sizeof(*ids));
     if (!ids)
         return -1;
     p->ids = ids;
-    int64_t *cr = realloc(p->created, cap * sizeof(*cr));
+    int64_t *cr = grow(p->created, cap * sizeof(*cr));
     if (!cr)
         return -1;
     p->created = cr;
-    uint64_t *cv = realloc(p->conv, cap * sizeof(*cv));
+    uint64_t *cv = grow(p->conv, cap * sizeof(*cv));
     if (!cv)
         return -1;
     p->conv = cv;
@@ -255,6 +287,7 @@ static int idmap_reserve(index_t *ix, size_t extra)
     index_slot_t *old = ix->idmap, *nu = calloc(cap, sizeof(*nu));
     if (!nu)
         return -1;
+    advise_huge(nu, cap * sizeof(*nu));
     size_t oldcap = ix->idmap_cap;
     ix->idmap = nu;
     ix->idmap_cap = cap;
@@ -351,7 +384,14 @@ int index_put(index_t *ix, const char *user, int64_t id, const float *vec,
     double norm = sqrt(ss);
     size_t dim = (size_t)ix->dim;
 
-    index_slot_t *e = idmap_find(ix, id);
+    /* One probe finds the id or the empty slot it would take (the table is grown first,
+     * so the slot stays valid unless a removal below shifts entries). */
+    if (idmap_reserve(ix, 1) != 0)
+        return -1;
+    size_t mask = ix->idmap_cap - 1, i = id_hash(id) & mask;
+    while (ix->idmap[i].id && ix->idmap[i].id != id)
+        i = (i + 1) & mask;
+    index_slot_t *e = ix->idmap[i].id ? &ix->idmap[i] : NULL;
     if (e && strcmp(ix->parts[e->part]->user, user) == 0) {
         /* Same user: replace the row in place. */
         index_part_t *p = ix->parts[e->part];
@@ -362,19 +402,26 @@ int index_put(index_t *ix, const char *user, int64_t id, const float *vec,
         p->conv[e->row] = conv_hash;
         return 0;
     }
-    if (index_reserve(ix, user, 1) != 0)
-        return -1;
-    if (e)      /* moved to another user: nothing can fail from here on */
-        row_remove(ix, e->part, e->row, e);
     uint32_t ps;
-    index_part_t *p = part_get(ix, user, &ps);   /* exists: reserved above */
+    index_part_t *p = part_get(ix, user, &ps);
+    if (!p)
+        return -1;
+    if (part_reserve(ix, p, p->n + 1) != 0) {
+        if (p->n == 0)
+            part_drop(ix, ps);
+        return -1;
+    }
+    index_slot_t *ne = &ix->idmap[i];
+    if (e) {    /* moved from another user; nothing can fail from here on */
+        row_remove(ix, e->part, e->row, e);
+        ne = idmap_slot(ix, id);
+    }
     size_t r = p->n++;
     row_write(ix, p, r, vec, norm);
     df_add(ix, p, p->vecs + r * dim, +1);
     p->ids[r] = id;
     p->created[r] = created_ms;
     p->conv[r] = conv_hash;
-    index_slot_t *ne = idmap_slot(ix, id);
     ne->id = id;
     ne->part = ps;
     ne->row = (uint32_t)r;
@@ -438,4 +485,85 @@ size_t index_bytes(const index_t *ix)
                        sizeof(uint64_t));
     }
     return b;
+}
+
+/* ---- start-up prefaulting --------------------------------------------------------- */
+
+/* Page faults are the bulk of loading a big index on a virtual machine (the host backs
+ * fresh memory lazily). Once the load has reserved every array, a helper thread
+ * populates them (MADV_POPULATE_WRITE: allocates pages, leaves contents alone, so it
+ * is safe beside the loader's writes) from the back while the loader fills them from
+ * the front and reads SQLite. */
+typedef struct span {
+    char *p;
+    size_t len;
+} span_t;
+
+struct index_prefault {
+    pthread_t thread;
+    span_t *spans;
+    size_t n;
+};
+
+static void add_span(span_t *spans, size_t *n, void *p, size_t bytes)
+{
+    uintptr_t lo = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
+    uintptr_t hi = ((uintptr_t)p + bytes) & ~(uintptr_t)4095;
+    if (p && bytes >= HUGE_MIN_BYTES && hi > lo)
+        spans[(*n)++] = (span_t){(char *)lo, hi - lo};
+}
+
+static void *prefault_main(void *arg)
+{
+#ifdef MADV_POPULATE_WRITE
+    const index_prefault_t *pf = arg;
+    const size_t step = (size_t)32 << 20;
+    for (size_t i = 0; i < pf->n; i++) {
+        for (size_t end = pf->spans[i].len; end > 0;) {
+            size_t start = end > step ? end - step : 0;
+            if (madvise(pf->spans[i].p + start, end - start, MADV_POPULATE_WRITE) != 0)
+                return NULL;    /* unsupported or out of memory: the loader faults alone */
+            end = start;
+        }
+    }
+#else
+    (void)arg;
+#endif
+    return NULL;
+}
+
+index_prefault_t *index_prefault_start(index_t *ix)
+{
+    index_prefault_t *pf = calloc(1, sizeof(*pf));
+    if (!pf)
+        return NULL;
+    pf->spans = calloc((size_t)ix->nparts * 4 + 1, sizeof(span_t));
+    if (!pf->spans)
+        goto fail;
+    add_span(pf->spans, &pf->n, ix->idmap, ix->idmap_cap * sizeof(index_slot_t));
+    for (uint32_t i = 0; i < ix->nparts; i++) {
+        index_part_t *p = ix->parts[i];
+        if (!p)
+            continue;
+        add_span(pf->spans, &pf->n, p->vecs, p->cap * (size_t)ix->dim * sizeof(float));
+        add_span(pf->spans, &pf->n, p->ids, p->cap * sizeof(int64_t));
+        add_span(pf->spans, &pf->n, p->created, p->cap * sizeof(int64_t));
+        add_span(pf->spans, &pf->n, p->conv, p->cap * sizeof(uint64_t));
+    }
+    if (pf->n == 0 || pthread_create(&pf->thread, NULL, prefault_main, pf) != 0)
+        goto fail;
+    return pf;
+fail:
+    free(pf->spans);
+    free(pf);
+    return NULL;
+}
+
+void index_prefault_join(index_prefault_t *pf)
+{
+    if (!pf)
+        return;
+    pthread_join(pf->thread, NULL);
+    free(pf->spans);
+    free(pf);
 }

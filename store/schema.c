@@ -80,6 +80,29 @@ done:
     return rc;
 }
 
+/* Switches to WAL and checks that it took (SQLite falls back silently, e.g. on a file
+ * system without shared memory); an in-memory database keeps its "memory" journal. */
+static int enable_wal(sqlite3 *db, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = STORE_EIO;
+    if (sqlite3_prepare_v2(db, "PRAGMA journal_mode=WAL", -1, &s, NULL) != SQLITE_OK ||
+        sqlite3_step(s) != SQLITE_ROW) {
+        store_errf(err, errlen, "enabling WAL: %s", sqlite3_errmsg(db));
+        goto done;
+    }
+    const char *mode = (const char *)sqlite3_column_text(s, 0);
+    if (!mode || (strcmp(mode, "wal") != 0 && strcmp(mode, "memory") != 0)) {
+        store_errf(err, errlen, "enabling WAL: the journal mode stayed \"%s\"",
+                   mode ? mode : "?");
+        goto done;
+    }
+    rc = STORE_OK;
+done:
+    sqlite3_finalize(s);
+    return rc;
+}
+
 static int check_version(int v, char *err, size_t errlen)
 {
     if (v > STORE_SCHEMA_VERSION) {
@@ -106,7 +129,7 @@ int store_schema_open(sqlite3 *db, char *err, size_t errlen)
     if ((rc = store_schema_version(db, &v, err, errlen)) != STORE_OK ||
         (rc = check_version(v, err, errlen)) != STORE_OK)
         return rc;
-    if ((rc = exec(db, "PRAGMA journal_mode=WAL", err, errlen, "enabling WAL")) ||
+    if ((rc = enable_wal(db, err, errlen)) ||
         (rc = exec(db, "PRAGMA synchronous=FULL", err, errlen, "setting synchronous")) ||
         (rc = exec(db, "PRAGMA foreign_keys=ON", err, errlen, "enabling foreign keys")))
         return rc;

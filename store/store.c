@@ -1,6 +1,7 @@
 /* store.c: opening and closing the store (connection, schema, prepared statements, the
  * index loaded from every current memory), the helpers the other store files share,
  * and the observability counters. */
+#define _GNU_SOURCE     /* pthread_rwlockattr_setkind_np, below */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -278,12 +279,19 @@ static int load_index(store_t *st, char *err, size_t errlen)
 {
     sqlite3_stmt *s = NULL;
     float *vec = NULL;     /* one row, aligned */
+    index_prefault_t *pf = NULL;
     int rc, src;
+    /* One read transaction: the sizes counted are the rows streamed, so the loader
+     * never grows an array under the prefault thread. */
+    if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+        return store_sqlerr(st, SQLITE_ERROR, err, errlen, "loading memories");
     if ((rc = load_reserve(st, err, errlen)) != STORE_OK)
-        return rc;
+        goto done;
+    pf = index_prefault_start(st->ix);
     if (!(vec = malloc((size_t)st->dim * sizeof(float)))) {
         store_errf(err, errlen, "out of memory loading the index");
-        return STORE_ENOMEM;
+        rc = STORE_ENOMEM;
+        goto done;
     }
     if (sqlite3_prepare_v2(st->db,
                            "SELECT id, user, conversation, created_ms, superseded_by, dim,"
@@ -307,12 +315,12 @@ static int load_index(store_t *st, char *err, size_t errlen)
         if (!blob || (size_t)sqlite3_column_bytes(s, 7) != (size_t)dim * sizeof(float))
             continue;
         memcpy(vec, blob, (size_t)dim * sizeof(float));
-        if (!store_vec_ok(vec, dim))
-            continue;
         const char *conv = (const char *)sqlite3_column_text(s, 2);
         if (index_put(st->ix, (const char *)sqlite3_column_text(s, 1),
                       sqlite3_column_int64(s, 0), vec, sqlite3_column_int64(s, 3),
                       conv ? index_hash(conv) : 0) != 0) {
+            if (!store_vec_ok(vec, dim))
+                continue;
             store_errf(err, errlen, "out of memory loading the index");
             rc = STORE_ENOMEM;
             goto done;
@@ -322,6 +330,8 @@ static int load_index(store_t *st, char *err, size_t errlen)
         rc = store_sqlerr(st, src, err, errlen, "loading memories");
 done:
     sqlite3_finalize(s);
+    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+    index_prefault_join(pf);
     free(vec);
     return rc;
 }
@@ -340,7 +350,15 @@ store_t *store_open(const char *path, int dim, const char *encoder, char *err,
         return NULL;
     }
     pthread_mutex_init(&st->mu, NULL);
-    pthread_rwlock_init(&st->ixlock, NULL);
+    /* glibc's rwlocks prefer readers: under a steady stream of searches a writer would
+     * wait forever, so ask for writer preference where it exists. */
+    pthread_rwlockattr_t ra;
+    pthread_rwlockattr_init(&ra);
+#if defined(__GLIBC__)
+    pthread_rwlockattr_setkind_np(&ra, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
+#endif
+    pthread_rwlock_init(&st->ixlock, &ra);
+    pthread_rwlockattr_destroy(&ra);
     st->dim = dim;
     st->encoder = strdup(encoder);
     st->ix = index_new(dim);

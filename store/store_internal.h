@@ -50,6 +50,14 @@ struct index {
 /* The partition of user, or NULL. */
 index_part_t *index_find_part(const index_t *ix, const char *user);
 
+/* Start-up only: populates the memory of every reserved array on a helper thread while
+ * the caller fills them. Between start and join the caller may only put rows into room
+ * already reserved (no growth, no new users). start returns NULL when there is nothing
+ * to do or no thread; join accepts NULL. */
+typedef struct index_prefault index_prefault_t;
+index_prefault_t *index_prefault_start(index_t *ix);
+void index_prefault_join(index_prefault_t *pf);
+
 /* ---- the store ------------------------------------------------------------------- */
 
 /* Prepared once at open, used under st->mu, reset after each use (stmt_done). */

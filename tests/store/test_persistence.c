@@ -187,6 +187,50 @@ START_TEST(test_same_dim_other_encoder_is_stale)
 }
 END_TEST
 
+START_TEST(test_reopen_of_a_large_index_answers_the_same)
+{
+    /* Big enough (> 4 MiB of rows) for the start-up path that prefaults on a thread. */
+    enum { N = 4000, D = 384 };
+    th_st = th_reopen(th_st, D, "enc-384");
+    float *v = malloc((size_t)N * D * sizeof(float));
+    store_new_memory_t *m = calloc(N, sizeof(*m));
+    uint64_t s = 77;
+    for (int i = 0; i < N; i++) {
+        th_vec(&s, v + (size_t)i * D, D, 0.5f);
+        m[i] = (store_new_memory_t){.user = i % 3 ? "alice" : "bob", .text = "t",
+                                    .vec = v + (size_t)i * D, .dim = D, .importance = -1};
+    }
+    ck_assert_int_eq(store_memory_add(th_st, m, N, NULL, err, sizeof(err)), STORE_OK);
+    store_hit_t hits[10];
+    int64_t before[8][10];
+    int nb[8];
+    for (int pass = 0; pass < 2; pass++) {
+        for (int q = 0; q < 8; q++) {
+            store_query_t sq = {.user = q % 2 ? "alice" : "bob",
+                                .vec = v + (size_t)(q * 97) * D, .k = 10};
+            int n;
+            ck_assert_int_eq(store_search(th_st, &sq, q % 3 == 0, hits, &n, err,
+                                          sizeof(err)), STORE_OK);
+            if (!pass)
+                nb[q] = n;
+            ck_assert_int_eq(n, nb[q]);
+            for (int j = 0; j < n; j++) {
+                if (!pass)
+                    before[q][j] = hits[j].mem.id;
+                ck_assert_int_eq(hits[j].mem.id, before[q][j]);
+            }
+            store_hits_clear(hits, n);
+        }
+        if (!pass)
+            th_st = th_reopen(th_st, D, "enc-384");
+    }
+    ck_assert_uint_eq(store_memory_count(th_st), N);
+    ck_assert_uint_ge(store_index_bytes(th_st), (size_t)N * D * sizeof(float));
+    free(v);
+    free(m);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("persistence");
@@ -197,6 +241,7 @@ int main(void)
     tcase_add_test(tc, test_stale_vectors_are_counted_and_reencoded);
     tcase_add_test(tc, test_reencode_stops_when_the_encoder_fails);
     tcase_add_test(tc, test_same_dim_other_encoder_is_stale);
+    tcase_add_test(tc, test_reopen_of_a_large_index_answers_the_same);
     suite_add_tcase(s, tc);
     return th_run(s);
 }

@@ -1,0 +1,386 @@
+/* bench_search.c: `bench-search`, the store's two budgets measured on this machine.
+ * Search: index.h directly (no SQLite, so it times the scan), N normalized random rows
+ * of one user, top-k latency p50/p99, the scan's effective GB/s beside the machine's
+ * measured memory bandwidth, bytes per memory. Start-up: store_open of a SQLite file of
+ * N memories written with store_memory_add in big batches. Prints a markdown table.
+ * Usage: bench-search [--sizes 10000,100000,1000000] [--dim 384] [--k 10]
+ *        [--queries 200] [--startup 100000] [--db PATH] [--keep-db] */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store/index.h"
+#include "store/store.h"
+
+/* OpenBLAS's thread count when linked against OpenBLAS, else unknown. */
+extern int openblas_get_num_threads(void) __attribute__((weak));
+
+typedef struct opts {
+    size_t sizes[8];
+    int nsizes, dim, k, queries;
+    size_t startup;
+    const char *db;
+    int keep_db;
+} opts_t;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static uint64_t rng(uint64_t *s)
+{
+    uint64_t x = *s;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return *s = x;
+}
+
+/* Roughly Gaussian (sum of four uniforms), so rows look like dense encodings. */
+static void rand_vec(uint64_t *s, float *v, int dim)
+{
+    for (int i = 0; i < dim; i++) {
+        uint64_t r = rng(s);
+        int sum = (int)(r & 0xffff) + (int)((r >> 16) & 0xffff) + (int)((r >> 32) & 0xffff) +
+                  (int)(r >> 48);
+        v[i] = (float)(sum - 2 * 65535) / 65535.0f;
+    }
+}
+
+static long rss_kib(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    long kib = -1;
+    while (f && fgets(line, sizeof(line), f))
+        if (sscanf(line, "VmRSS: %ld kB", &kib) == 1)
+            break;
+    if (f)
+        fclose(f);
+    return kib;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* ---- memory bandwidth --------------------------------------------------------------- */
+
+typedef struct bw_job {
+    const uint64_t *p;
+    size_t n;
+    uint64_t sum;
+} bw_job_t;
+
+static void *bw_read(void *arg)
+{
+    bw_job_t *j = arg;
+    uint64_t a = 0, b = 0, c = 0, d = 0;
+    for (size_t i = 0; i + 4 <= j->n; i += 4) {
+        a += j->p[i];
+        b += j->p[i + 1];
+        c += j->p[i + 2];
+        d += j->p[i + 3];
+    }
+    j->sum = a + b + c + d;
+    return NULL;
+}
+
+/* Best-of-3 GB/s reading buf with nthreads threads. */
+static double bandwidth_read(const uint64_t *buf, size_t words, int nthreads)
+{
+    double best = 0;
+    for (int rep = 0; rep < 3; rep++) {
+        pthread_t t[16];
+        bw_job_t j[16];
+        size_t per = words / (size_t)nthreads;
+        double t0 = now_s();
+        for (int i = 0; i < nthreads; i++) {
+            j[i] = (bw_job_t){buf + (size_t)i * per, per, 0};
+            pthread_create(&t[i], NULL, bw_read, &j[i]);
+        }
+        for (int i = 0; i < nthreads; i++)
+            pthread_join(t[i], NULL);
+        double gbs = (double)(per * (size_t)nthreads * 8) / (now_s() - t0) / 1e9;
+        if (gbs > best)
+            best = gbs;
+        if (j[0].sum == 42)     /* keeps the sums alive */
+            printf(" ");
+    }
+    return best;
+}
+
+static void machine(void)
+{
+    char model[256] = "unknown", line[512];
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    while (f && fgets(line, sizeof(line), f))
+        if (strncmp(line, "model name", 10) == 0) {
+            char *c = strchr(line, ':');
+            if (c) {
+                snprintf(model, sizeof(model), "%s", c + 2);
+                model[strcspn(model, "\n")] = 0;
+            }
+            break;
+        }
+    if (f)
+        fclose(f);
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    printf("## Machine\n\n- CPU: %s, %ld online CPUs\n", model, ncpu);
+    printf("- OpenBLAS threads: %d\n",
+           openblas_get_num_threads ? openblas_get_num_threads() : -1);
+
+    size_t bytes = (size_t)1 << 30;     /* 1 GiB: far past any cache */
+    uint64_t *buf = malloc(bytes), *dst = malloc(bytes);
+    if (!buf || !dst) {
+        printf("- memory bandwidth: (could not allocate 2 GiB)\n\n");
+        free(buf);
+        free(dst);
+        return;
+    }
+    memset(buf, 1, bytes);
+    memset(dst, 2, bytes);
+    double r1 = bandwidth_read(buf, bytes / 8, 1);
+    int nt = ncpu > 16 ? 16 : (int)ncpu;
+    double rn = bandwidth_read(buf, bytes / 8, nt);
+    double best = 0;
+    for (int rep = 0; rep < 3; rep++) {
+        double t0 = now_s();
+        memcpy(dst, buf, bytes);
+        double gbs = 2.0 * (double)bytes / (now_s() - t0) / 1e9;
+        best = gbs > best ? gbs : best;
+    }
+    printf("- memory bandwidth (1 GiB, best of 3): read %.1f GB/s on 1 thread, %.1f GB/s on "
+           "%d threads; memcpy %.1f GB/s (read + write)\n\n",
+           r1, rn, nt, best);
+    free(buf);
+    free(dst);
+}
+
+/* ---- search ------------------------------------------------------------------------- */
+
+static void bench_search(size_t n, const opts_t *o)
+{
+    uint64_t s = 0x9e3779b97f4a7c15ULL ^ n;
+    float *v = malloc((size_t)o->dim * sizeof(float));
+    long rss0 = rss_kib();
+    index_t *ix = index_new(o->dim);
+    double t0 = now_s();
+    if (!ix || !v || index_reserve(ix, NULL, n) != 0 || index_reserve(ix, "bench", n) != 0) {
+        fprintf(stderr, "bench-search: out of memory for %zu rows\n", n);
+        exit(1);
+    }
+    for (size_t i = 0; i < n; i++) {
+        rand_vec(&s, v, o->dim);
+        const char *conv = (i % 4) ? "chat-a" : "chat-b";
+        index_put(ix, "bench", (int64_t)i + 1, v, (int64_t)i, index_hash(conv));
+    }
+    double build = now_s() - t0;
+    long rss1 = rss_kib();
+
+    index_hit_t *hits = malloc((size_t)o->k * sizeof(*hits));
+    double *lat = malloc((size_t)o->queries * sizeof(double));
+    double *lat_f = malloc((size_t)o->queries * sizeof(double));
+    for (int warm = 0; warm < 3; warm++) {
+        rand_vec(&s, v, o->dim);
+        index_search(ix, "bench", v, o->k, NULL, 0, hits);
+    }
+    index_filter_t f = {0, 0, index_hash("chat-b")};
+    for (int q = 0; q < o->queries; q++) {
+        rand_vec(&s, v, o->dim);
+        double a = now_s();
+        if (index_search(ix, "bench", v, o->k, NULL, 0, hits) < 0)
+            exit(1);
+        lat[q] = now_s() - a;
+        a = now_s();
+        if (index_search(ix, "bench", v, o->k, &f, 1, hits) < 0)
+            exit(1);
+        lat_f[q] = now_s() - a;
+    }
+    qsort(lat, (size_t)o->queries, sizeof(double), cmp_double);
+    qsort(lat_f, (size_t)o->queries, sizeof(double), cmp_double);
+    double p50 = lat[o->queries / 2], p99 = lat[(o->queries * 99) / 100];
+    double raw = (double)n * o->dim * sizeof(float);
+    printf("| %zu | %d | %.2f | %.2f | %.2f | %.1f | %.0f | %.0f | %.2f | %.1f |\n", n, o->k,
+           p50 * 1e3, p99 * 1e3, lat_f[o->queries / 2] * 1e3, raw / p50 / 1e9,
+           (double)index_bytes(ix) / (double)n, (double)(rss1 - rss0) * 1024.0 / (double)n,
+           (double)(rss1 - rss0) * 1024.0 / raw, build);
+    fflush(stdout);
+    index_free(ix);
+    free(v);
+    free(hits);
+    free(lat);
+    free(lat_f);
+}
+
+/* ---- start-up ----------------------------------------------------------------------- */
+
+static int generate(const char *path, size_t n, int dim)
+{
+    char err[256];
+    store_t *st = store_open(path, dim, "bench-enc", err, sizeof(err));
+    if (!st) {
+        fprintf(stderr, "bench-search: %s\n", err);
+        return -1;
+    }
+    size_t have = store_memory_count(st);
+    if (have == n) {
+        store_close(st);
+        return 0;
+    }
+    if (have) {
+        fprintf(stderr, "bench-search: %s holds %zu memories, not %zu\n", path, have, n);
+        store_close(st);
+        return -1;
+    }
+    enum { BATCH = 10000 };
+    store_new_memory_t *m = calloc(BATCH, sizeof(*m));
+    float *vecs = malloc((size_t)BATCH * (size_t)dim * sizeof(float));
+    char(*text)[48] = malloc(BATCH * sizeof(*text));
+    uint64_t s = 12345;
+    double t0 = now_s();
+    int rc = 0;
+    for (size_t done = 0; done < n && rc == 0;) {
+        size_t b = n - done < BATCH ? n - done : BATCH;
+        for (size_t i = 0; i < b; i++) {
+            rand_vec(&s, vecs + i * (size_t)dim, dim);
+            snprintf(text[i], sizeof(text[i]), "memory number %zu of the bench", done + i);
+            m[i] = (store_new_memory_t){.user = "bench", .conversation = "chat-a",
+                                        .text = text[i], .vec = vecs + i * (size_t)dim,
+                                        .dim = dim, .encoder = "bench-enc",
+                                        .importance = -1};
+        }
+        rc = store_memory_add(st, m, b, NULL, err, sizeof(err));
+        done += b;
+    }
+    if (rc)
+        fprintf(stderr, "bench-search: %s\n", err);
+    else
+        fprintf(stderr, "bench-search: wrote %zu memories in %.1f s\n", n, now_s() - t0);
+    free(m);
+    free(vecs);
+    free(text);
+    store_close(st);
+    return rc;
+}
+
+static void bench_startup(const opts_t *o)
+{
+    char dir[] = "/tmp/mnemo-bench-XXXXXX", path[600];
+    int tmp = !o->db;
+    if (tmp) {
+        if (!mkdtemp(dir)) {
+            perror("mkdtemp");
+            return;
+        }
+        snprintf(path, sizeof(path), "%s/bench.db", dir);
+    } else {
+        snprintf(path, sizeof(path), "%s", o->db);
+    }
+    if (generate(path, o->startup, o->dim) != 0)
+        return;
+    printf("## Start-up\n\n| memories | store_open s (1st) | store_open s (2nd) | RSS after "
+           "open MiB | index bytes/memory | db MiB |\n|---|---|---|---|---|---|\n");
+    double t[2];
+    long rss = 0;
+    size_t ixb = 0;
+    int64_t dbb = 0;
+    for (int rep = 0; rep < 2; rep++) {
+        char err[256];
+        long r0 = rss_kib();
+        double a = now_s();
+        store_t *st = store_open(path, o->dim, "bench-enc", err, sizeof(err));
+        t[rep] = now_s() - a;
+        if (!st) {
+            fprintf(stderr, "bench-search: %s\n", err);
+            return;
+        }
+        rss = rss_kib() - r0;
+        ixb = store_index_bytes(st);
+        dbb = store_db_bytes(st);
+        store_close(st);
+    }
+    printf("| %zu | %.2f | %.2f | %.0f | %.0f | %.0f |\n\n", o->startup, t[0], t[1],
+           (double)rss / 1024.0, (double)ixb / (double)o->startup,
+           (double)dbb / 1048576.0);
+    if (tmp && !o->keep_db) {
+        const char *suffix[] = {"", "-wal", "-shm"};
+        for (int i = 0; i < 3; i++) {
+            char p[640];
+            snprintf(p, sizeof(p), "%s%s", path, suffix[i]);
+            unlink(p);
+        }
+        rmdir(dir);
+    } else {
+        fprintf(stderr, "bench-search: kept %s\n", path);
+    }
+}
+
+static void usage(void)
+{
+    fprintf(stderr, "usage: bench-search [--sizes 10000,100000,1000000] [--dim 384] [--k 10]\n"
+                    "       [--queries 200] [--startup N (0 = skip)] [--db PATH] "
+                    "[--keep-db]\n");
+    exit(2);
+}
+
+int main(int argc, char **argv)
+{
+    opts_t o = {.sizes = {10000, 100000, 1000000}, .nsizes = 3, .dim = 384, .k = 10,
+                .queries = 200, .startup = 100000};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(a, "--keep-db") == 0) {
+            o.keep_db = 1;
+            continue;
+        }
+        if (!val)
+            usage();
+        i++;
+        if (strcmp(a, "--sizes") == 0) {
+            char *end;
+            o.nsizes = 0;
+            for (const char *p = val; *p && o.nsizes < 8; p = *end ? end + 1 : end) {
+                o.sizes[o.nsizes++] = strtoull(p, &end, 10);
+                if (end == p)
+                    usage();
+            }
+        } else if (strcmp(a, "--dim") == 0) {
+            o.dim = atoi(val);
+        } else if (strcmp(a, "--k") == 0) {
+            o.k = atoi(val);
+        } else if (strcmp(a, "--queries") == 0) {
+            o.queries = atoi(val);
+        } else if (strcmp(a, "--startup") == 0) {
+            o.startup = strtoull(val, NULL, 10);
+        } else if (strcmp(a, "--db") == 0) {
+            o.db = val;
+        } else {
+            usage();
+        }
+    }
+    if (o.dim < 1 || o.k < 1 || o.queries < 2)
+        usage();
+
+    machine();
+    printf("## Search (dim %d, one user, %d queries)\n\n", o.dim, o.queries);
+    printf("| memories | k | p50 ms | p99 ms | p50 ms, idf + conversation filter | scan GB/s "
+           "(p50) | index bytes/memory | RSS bytes/memory | RSS / raw vectors | build s "
+           "|\n|---|---|---|---|---|---|---|---|---|---|\n");
+    for (int i = 0; i < o.nsizes; i++)
+        bench_search(o.sizes[i], &o);
+    printf("\n");
+    if (o.startup)
+        bench_startup(&o);
+    return 0;
+}
