@@ -235,7 +235,7 @@ static int run_list(cli_ctx_t *ctx, const cli_args_t *a)
         free(d);
         json_decref(o);
     } else if (!ctx->json && cursor) {
-        fprintf(stderr, "more: mnemo list --cursor %s (or --all)\n", cursor);
+        fprintf(stderr, "more: repeat with --cursor %s (or list --all)\n", cursor);
     }
     rc = CLI_EXIT_OK;
     goto done;
