@@ -1,0 +1,535 @@
+/* babi.c: the bAbI-format reader and the vocabulary. Words are interned once per
+ * corpus; statements live in one pool per corpus so every question refers to the range
+ * of its story's statements so far instead of copying them. Stories restart when a
+ * line number does not grow; the last ceil(10%) of each file's stories are held out. */
+#include "model/data.h"
+#include "model/tokenizer.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- a string -> int hash map (open addressing, FNV-1a) -------------------------- */
+
+typedef struct strmap {
+    char **keys;   /* by id, owned */
+    int n, cap;    /* ids in use, capacity of keys */
+    int *slots;    /* [nslots] id + 1, 0 = empty */
+    size_t nslots; /* a power of two */
+} strmap_t;
+
+static uint32_t fnv(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static int map_find(const strmap_t *m, const char *w)
+{
+    if (!m->nslots)
+        return -1;
+    for (size_t i = fnv(w) & (m->nslots - 1);; i = (i + 1) & (m->nslots - 1)) {
+        int id = m->slots[i] - 1;
+        if (id < 0)
+            return -1;
+        if (strcmp(m->keys[id], w) == 0)
+            return id;
+    }
+}
+
+static int map_grow(strmap_t *m)
+{
+    size_t ns = m->nslots ? m->nslots * 2 : 256;
+    int *slots = calloc(ns, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (int id = 0; id < m->n; id++) {
+        size_t i = fnv(m->keys[id]) & (ns - 1);
+        while (slots[i])
+            i = (i + 1) & (ns - 1);
+        slots[i] = id + 1;
+    }
+    free(m->slots);
+    m->slots = slots;
+    m->nslots = ns;
+    return 0;
+}
+
+static int map_add(strmap_t *m, const char *w)
+{
+    int id = map_find(m, w);
+    if (id >= 0)
+        return id;
+    if ((size_t)(m->n + 1) * 2 > m->nslots && map_grow(m) < 0)
+        return -1;
+    if (m->n == m->cap) {
+        int cap = m->cap ? m->cap * 2 : 64;
+        char **k = realloc(m->keys, sizeof *k * cap);
+        if (!k)
+            return -1;
+        m->keys = k;
+        m->cap = cap;
+    }
+    char *copy = strdup(w);
+    if (!copy)
+        return -1;
+    id = m->n++;
+    m->keys[id] = copy;
+    size_t i = fnv(w) & (m->nslots - 1);
+    while (m->slots[i])
+        i = (i + 1) & (m->nslots - 1);
+    m->slots[i] = id + 1;
+    return id;
+}
+
+static void map_free(strmap_t *m)
+{
+    for (int i = 0; i < m->n; i++)
+        free(m->keys[i]);
+    free(m->keys);
+    free(m->slots);
+    memset(m, 0, sizeof *m);
+}
+
+/* ---- vocabulary ------------------------------------------------------------------- */
+
+struct vocab {
+    strmap_t map;
+};
+
+vocab_t *vocab_new(void)
+{
+    vocab_t *v = calloc(1, sizeof *v);
+    if (!v)
+        return NULL;
+    if (map_add(&v->map, "<pad>") != LAYERS_PAD || map_add(&v->map, "<eos>") != LAYERS_EOS ||
+        map_add(&v->map, "<go>") != LAYERS_GO) {
+        vocab_free(v);
+        return NULL;
+    }
+    return v;
+}
+
+void vocab_free(vocab_t *v)
+{
+    if (!v)
+        return;
+    map_free(&v->map);
+    free(v);
+}
+
+int vocab_add(vocab_t *v, const char *w) { return map_add(&v->map, w); }
+int vocab_find(const vocab_t *v, const char *w) { return map_find(&v->map, w); }
+int vocab_size(const vocab_t *v) { return v->map.n; }
+
+int vocab_id(const vocab_t *v, const char *w, int Hb)
+{
+    int id = map_find(&v->map, w);
+    return id >= 0 ? id : emb_bucket(w, strlen(w), v->map.n, Hb);
+}
+
+const char *vocab_word(const vocab_t *v, int id)
+{
+    return id >= 0 && id < v->map.n ? v->map.keys[id] : NULL;
+}
+
+/* ---- corpus ----------------------------------------------------------------------- */
+
+/* A growable int array. */
+typedef struct ivec {
+    int *v;
+    size_t n, cap;
+} ivec_t;
+
+static int ivec_push(ivec_t *a, int x)
+{
+    if (a->n == a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 1024;
+        int *v = realloc(a->v, sizeof *v * cap);
+        if (!v)
+            return -1;
+        a->v = v;
+        a->cap = cap;
+    }
+    a->v[a->n++] = x;
+    return 0;
+}
+
+/* One question: its words, its answer's words, and its story's statements so far. */
+typedef struct babi_qrec {
+    int w0, nw;     /* in words */
+    int a0, na;     /* in words */
+    int s0, ns;     /* statements */
+    int task, split;
+} babi_qrec_t;
+
+struct babi_corpus {
+    strmap_t words;
+    ivec_t words_pool;          /* word indices of statements, questions and answers */
+    ivec_t stmt_w0, stmt_nw;    /* per statement: range in words_pool */
+    ivec_t stmt_split;          /* per statement: its story's split */
+    babi_qrec_t *qs;
+    int nq, capq;
+    int nstories;
+};
+
+babi_corpus_t *babi_corpus_new(void) { return calloc(1, sizeof(babi_corpus_t)); }
+
+void babi_corpus_free(babi_corpus_t *c)
+{
+    if (!c)
+        return;
+    map_free(&c->words);
+    free(c->words_pool.v);
+    free(c->stmt_w0.v);
+    free(c->stmt_nw.v);
+    free(c->stmt_split.v);
+    free(c->qs);
+    free(c);
+}
+
+int babi_corpus_questions(const babi_corpus_t *c, int split)
+{
+    int n = 0;
+    for (int i = 0; i < c->nq; i++)
+        n += split < 0 || c->qs[i].split == split;
+    return n;
+}
+
+int babi_corpus_stories(const babi_corpus_t *c) { return c->nstories; }
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+    if (!err || !errlen)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
+
+/* Tokenizes text[0..len) and appends the interned words; *nw gets their count.
+ * Returns 0, -1 (memory) or -2 (invalid UTF-8). */
+static int push_words(babi_corpus_t *c, const char *text, size_t len, int *nw)
+{
+    tok_list_t tl = {0};
+    int rc = tok_split(text, len, &tl, NULL, 0);
+    if (rc != TOK_OK)
+        return rc == TOK_EINVAL ? -2 : -1;
+    *nw = 0;
+    for (int i = 0; i < tl.n && rc == 0; i++) {
+        if (tl.kind[i] == TOK_CJK_BIGRAM)
+            continue; /* one token per character is enough for the model */
+        int id = map_add(&c->words, tl.v[i]);
+        if (id < 0 || ivec_push(&c->words_pool, id) < 0)
+            rc = -1;
+        else
+            (*nw)++;
+    }
+    tok_list_free(&tl);
+    return rc;
+}
+
+static int task_from_name(const char *name)
+{
+    const char *b = strrchr(name, '/');
+    b = b ? b + 1 : name;
+    if (strncmp(b, "qa", 2) != 0 || !isdigit((unsigned char)b[2]))
+        return 0;
+    return atoi(b + 2);
+}
+
+int babi_read_buffer(babi_corpus_t *c, const char *name, const char *text, size_t len,
+                     char *err, size_t errlen)
+{
+    int task = task_from_name(name);
+    int first_q = c->nq;
+    size_t first_stmt = c->stmt_w0.n;
+    int story = -1, prev_no = 0, story_s0 = 0, lineno = 0;
+    int *stmt_story = NULL, *q_story = NULL; /* local story index, set at the end */
+    ivec_t ss = {0}, qs = {0};
+    const char *p = text, *end = text + len;
+    int rc = 0;
+    while (p < end && rc == 0) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol)
+            eol = end;
+        const char *line = p, *lend = eol;
+        p = eol + 1;
+        lineno++;
+        if (lend > line && lend[-1] == '\r')
+            lend--;
+        while (line < lend && (*line == ' ' || *line == '\t'))
+            line++;
+        if (line == lend)
+            continue;
+        char *numend;
+        errno = 0;
+        long no = strtol(line, &numend, 10);
+        if (numend == line || no < 1 || no > 1000000 || errno) {
+            set_err(err, errlen, "%s:%d: a line must start with its number", name, lineno);
+            rc = -1;
+            break;
+        }
+        if (story < 0 || no <= prev_no) {
+            story++;
+            story_s0 = (int)c->stmt_w0.n;
+        }
+        prev_no = (int)no;
+        const char *tab = memchr(numend, '\t', (size_t)(lend - numend));
+        int nw = 0;
+        if (!tab) { /* a statement */
+            int w0 = (int)c->words_pool.n;
+            int r = push_words(c, numend, (size_t)(lend - numend), &nw);
+            if (r == 0 && (ivec_push(&c->stmt_w0, w0) < 0 || ivec_push(&c->stmt_nw, nw) < 0 ||
+                           ivec_push(&ss, story) < 0))
+                r = -1;
+            if (r < 0) {
+                set_err(err, errlen, "%s:%d: %s", name, lineno,
+                        r == -2 ? "invalid UTF-8" : "out of memory");
+                rc = -1;
+            }
+            continue;
+        }
+        const char *tab2 = memchr(tab + 1, '\t', (size_t)(lend - tab - 1));
+        const char *aend = tab2 ? tab2 : lend;
+        if (aend == tab + 1) {
+            set_err(err, errlen, "%s:%d: a question without an answer", name, lineno);
+            rc = -1;
+            break;
+        }
+        babi_qrec_t q = {.task = task, .s0 = story_s0,
+                         .ns = (int)c->stmt_w0.n - story_s0};
+        q.w0 = (int)c->words_pool.n;
+        int r = push_words(c, numend, (size_t)(tab - numend), &q.nw);
+        q.a0 = (int)c->words_pool.n;
+        q.na = 0;
+        /* answers: comma-separated tokens ("n,w", "apple,football") */
+        for (const char *a = tab + 1; r == 0 && a < aend;) {
+            const char *comma = memchr(a, ',', (size_t)(aend - a));
+            const char *e = comma ? comma : aend;
+            r = push_words(c, a, (size_t)(e - a), &nw);
+            q.na += nw;
+            a = e + 1;
+        }
+        if (r == 0 && q.na == 0)
+            r = -3;
+        if (r == 0 && c->nq == c->capq) {
+            int cap = c->capq ? c->capq * 2 : 1024;
+            babi_qrec_t *n = realloc(c->qs, sizeof *n * cap);
+            if (!n)
+                r = -1;
+            else {
+                c->qs = n;
+                c->capq = cap;
+            }
+        }
+        if (r == 0 && ivec_push(&qs, story) < 0)
+            r = -1;
+        if (r < 0) {
+            set_err(err, errlen, "%s:%d: %s", name, lineno,
+                    r == -2 ? "invalid UTF-8" : r == -3 ? "empty answer" : "out of memory");
+            rc = -1;
+            break;
+        }
+        c->qs[c->nq++] = q;
+    }
+    int nstories = story + 1;
+    if (rc == 0 && c->nq == first_q) {
+        set_err(err, errlen, "%s: no questions", name);
+        rc = -1;
+    }
+    if (rc == 0) {
+        /* hold out the last ceil(10%) of the stories (at least one when there are two) */
+        int nvalid = (nstories + 9) / 10;
+        if (nvalid >= nstories)
+            nvalid = nstories > 1 ? 1 : 0;
+        int first_valid = nstories - nvalid;
+        stmt_story = ss.v;
+        q_story = qs.v;
+        for (size_t i = 0; i < ss.n && rc == 0; i++)
+            rc = ivec_push(&c->stmt_split, stmt_story[i] >= first_valid);
+        for (int i = first_q; i < c->nq; i++)
+            c->qs[i].split = q_story[i - first_q] >= first_valid;
+        c->nstories += nstories;
+        if (rc < 0)
+            set_err(err, errlen, "%s: out of memory", name);
+    }
+    if (rc < 0) { /* forget the partial file */
+        c->nq = first_q;
+        c->stmt_w0.n = c->stmt_nw.n = first_stmt;
+        if (c->stmt_split.n > first_stmt)
+            c->stmt_split.n = first_stmt;
+    }
+    free(ss.v);
+    free(qs.v);
+    return rc;
+}
+
+int babi_read_file(babi_corpus_t *c, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        set_err(err, errlen, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    int rc = 0;
+    for (;;) {
+        if (len + 65536 > cap) {
+            cap = cap ? cap * 2 : 1 << 20;
+            char *n = realloc(buf, cap);
+            if (!n) {
+                rc = -1;
+                set_err(err, errlen, "%s: out of memory", path);
+                break;
+            }
+            buf = n;
+        }
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0)
+            break;
+    }
+    if (rc == 0 && ferror(f)) {
+        set_err(err, errlen, "%s: read error", path);
+        rc = -1;
+    }
+    fclose(f);
+    if (rc == 0)
+        rc = babi_read_buffer(c, path, buf, len, err, errlen);
+    free(buf);
+    return rc;
+}
+
+int babi_vocab_build(const babi_corpus_t *c, vocab_t *v)
+{
+    /* statements of training stories, then training questions and answers, in order of
+     * appearance so the ids do not depend on hashing */
+    for (size_t s = 0; s < c->stmt_w0.n; s++) {
+        if (c->stmt_split.v[s])
+            continue;
+        for (int k = 0; k < c->stmt_nw.v[s]; k++)
+            if (vocab_add(v, c->words.keys[c->words_pool.v[c->stmt_w0.v[s] + k]]) < 0)
+                return -1;
+    }
+    for (int i = 0; i < c->nq; i++) {
+        const babi_qrec_t *q = &c->qs[i];
+        if (q->split)
+            continue;
+        for (int k = 0; k < q->nw; k++)
+            if (vocab_add(v, c->words.keys[c->words_pool.v[q->w0 + k]]) < 0)
+                return -1;
+        for (int k = 0; k < q->na; k++)
+            if (vocab_add(v, c->words.keys[c->words_pool.v[q->a0 + k]]) < 0)
+                return -1;
+    }
+    return 0;
+}
+
+/* ---- sets ------------------------------------------------------------------------- */
+
+void babi_set_free(babi_set_t *s)
+{
+    free(s->sent);
+    free(s->q);
+    free(s->ans);
+    free(s->nans);
+    free(s->s0);
+    free(s->ns);
+    free(s->task);
+    memset(s, 0, sizeof *s);
+}
+
+/* Writes up to J ids of words [w0, w0+nw) into out [J]; returns the words cut. */
+static int encode_words(int *out, const babi_corpus_t *c, const int *map, int w0, int nw,
+                        int J)
+{
+    int k = 0;
+    for (; k < nw && k < J; k++)
+        out[k] = map[c->words_pool.v[w0 + k]];
+    return nw - k;
+}
+
+int babi_set_build(babi_set_t *s, const babi_corpus_t *c, const vocab_t *v, int split,
+                   int Hb, int J, int Smax)
+{
+    memset(s, 0, sizeof *s);
+    s->J = J;
+    s->Smax = Smax;
+    int *map = malloc(sizeof *map * (size_t)(c->words.n ? c->words.n : 1));
+    int *newidx = malloc(sizeof *newidx * (c->stmt_w0.n ? c->stmt_w0.n : 1));
+    if (!map || !newidx)
+        goto fail;
+    for (int i = 0; i < c->words.n; i++)
+        map[i] = vocab_id(v, c->words.keys[i], Hb);
+    for (size_t i = 0; i < c->stmt_w0.n; i++)
+        if (c->stmt_split.v[i] == split)
+            newidx[i] = s->nsent++;
+    s->n = babi_corpus_questions(c, split);
+    size_t n = (size_t)s->n ? (size_t)s->n : 1;
+    s->sent = calloc((size_t)(s->nsent ? s->nsent : 1) * J, sizeof(int));
+    s->q = calloc(n * J, sizeof(int));
+    s->ans = calloc(n * BABI_TMAX, sizeof(int));
+    s->nans = calloc(n, sizeof(int));
+    s->s0 = calloc(n, sizeof(int));
+    s->ns = calloc(n, sizeof(int));
+    s->task = calloc(n, sizeof(int));
+    if (!s->sent || !s->q || !s->ans || !s->nans || !s->s0 || !s->ns || !s->task)
+        goto fail;
+    for (size_t i = 0; i < c->stmt_w0.n; i++)
+        if (c->stmt_split.v[i] == split)
+            s->cut_words += encode_words(s->sent + (size_t)newidx[i] * J, c, map,
+                                         c->stmt_w0.v[i], c->stmt_nw.v[i], J);
+    int e = 0;
+    for (int i = 0; i < c->nq; i++) {
+        const babi_qrec_t *q = &c->qs[i];
+        if (q->split != split)
+            continue;
+        s->cut_words += encode_words(s->q + (size_t)e * J, c, map, q->w0, q->nw, J);
+        s->nans[e] = q->na < BABI_TMAX ? q->na : BABI_TMAX;
+        encode_words(s->ans + (size_t)e * BABI_TMAX, c, map, q->a0, s->nans[e], BABI_TMAX);
+        int ns = q->ns < Smax ? q->ns : Smax;
+        s->ns[e] = ns;
+        s->s0[e] = ns ? newidx[q->s0 + q->ns - ns] : 0;
+        s->task[e] = q->task;
+        e++;
+    }
+    free(map);
+    free(newidx);
+    return 0;
+fail:
+    free(map);
+    free(newidx);
+    babi_set_free(s);
+    return -1;
+}
+
+int babi_batch_fill(const babi_set_t *s, const int *idx, int B, int S, int T, int *story,
+                    int *question, int *ans_in, int *ans_out)
+{
+    int J = s->J, targets = 0;
+    memset(story, 0, sizeof(int) * (size_t)B * S * J);
+    for (int b = 0; b < B; b++) {
+        int e = idx[b], ns = s->ns[e] < S ? s->ns[e] : S;
+        /* keep the most recent slots when S is smaller than the example */
+        int first = s->s0[e] + s->ns[e] - ns;
+        memcpy(story + (size_t)b * S * J, s->sent + (size_t)first * J,
+               sizeof(int) * (size_t)ns * J);
+        memcpy(question + (size_t)b * J, s->q + (size_t)e * J, sizeof(int) * J);
+        int na = s->nans[e] < T - 1 ? s->nans[e] : T - 1;
+        const int *a = s->ans + (size_t)e * BABI_TMAX;
+        for (int t = 0; t < T; t++) {
+            ans_in[b * T + t] = t == 0 ? LAYERS_GO : t <= na ? a[t - 1] : LAYERS_PAD;
+            ans_out[b * T + t] = t < na ? a[t] : t == na ? LAYERS_EOS : -1;
+        }
+        targets += na + 1;
+    }
+    return targets;
+}

@@ -1,0 +1,78 @@
+/* data.h: bAbI-format stories turned into training examples for the memory model, and
+ * the word vocabulary shared by the trainer, the model file and inference.
+ * A corpus holds the words of every file read (interned strings); a set holds one
+ * split of it as model ids, ready to be cut into mini-batches of net_batch_t. */
+#ifndef MNEMO_MODEL_DATA_H
+#define MNEMO_MODEL_DATA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/layers.h"
+
+enum { BABI_TMAX = 8 };    /* longest answer kept, in tokens (bAbI has 3 at most) */
+
+/* ---- vocabulary: words <-> ids; ids 0..2 are PAD, EOS, GO ------------------------ */
+
+typedef struct vocab vocab_t;
+
+vocab_t *vocab_new(void);               /* holds "<pad>", "<eos>", "<go>" */
+void vocab_free(vocab_t *v);
+/* Adds w (a copy) if absent; returns its id, or -1 on allocation failure. */
+int vocab_add(vocab_t *v, const char *w);
+/* The id of w, or -1. */
+int vocab_find(const vocab_t *v, const char *w);
+/* The id of w, or its hashed bucket V + h (emb_bucket) when it is unknown. */
+int vocab_id(const vocab_t *v, const char *w, int Hb);
+int vocab_size(const vocab_t *v);
+const char *vocab_word(const vocab_t *v, int id); /* NULL when out of range */
+
+/* ---- corpus: files read, words interned, stories split train / validation -------- */
+
+typedef struct babi_corpus babi_corpus_t;
+
+babi_corpus_t *babi_corpus_new(void);
+void babi_corpus_free(babi_corpus_t *c);
+/* Reads one bAbI-format file and appends its questions. The last ceil(10%) of the
+ * file's stories are the validation split. The task number comes from a "qaN_" file
+ * name (0 otherwise). Returns 0, or -1 with the reason (file, line) in err. */
+int babi_read_file(babi_corpus_t *c, const char *path, char *err, size_t errlen);
+/* The same from a buffer (name only labels messages and gives the task). */
+int babi_read_buffer(babi_corpus_t *c, const char *name, const char *text, size_t len,
+                     char *err, size_t errlen);
+/* Counts: questions in split (0 train, 1 validation, -1 both); stories read. */
+int babi_corpus_questions(const babi_corpus_t *c, int split);
+int babi_corpus_stories(const babi_corpus_t *c);
+/* Adds every word of the training split (statements, questions, answers) to v. */
+int babi_vocab_build(const babi_corpus_t *c, vocab_t *v);
+
+/* ---- sets: one split as model ids ------------------------------------------------- */
+
+typedef struct babi_set {
+    int J, Smax;     /* words per sentence (longer ones are cut), slots per example */
+    int nsent;       /* statements in the pool */
+    int *sent;       /* [nsent, J] ids, 0-padded */
+    int n;           /* examples */
+    int *q;          /* [n, J] question ids */
+    int *ans;        /* [n, BABI_TMAX] answer ids, 0-padded */
+    int *nans;       /* [n] answer length */
+    int *s0, *ns;    /* [n] the example's slots: statements s0 .. s0+ns-1 (ns <= Smax) */
+    int *task;       /* [n] task number (0 when unknown) */
+    int cut_words;   /* words dropped from sentences longer than J */
+} babi_set_t;
+
+/* Encodes split (0 train, 1 validation) with v (unknown words -> buckets of Hb). For
+ * each question the slots are the story's statements so far, the most recent Smax.
+ * Returns 0 or -1 (allocation failure). */
+int babi_set_build(babi_set_t *s, const babi_corpus_t *c, const vocab_t *v, int split,
+                   int Hb, int J, int Smax);
+void babi_set_free(babi_set_t *s);
+
+/* Writes examples idx[0..B) into a batch padded to S slots (S >= each ns) and T steps:
+ * story [B,S,J] (slots oldest first from slot 0, then pad), question [B,J],
+ * ans_in [B,T] (GO, answer, pad), ans_out [B,T] (answer, EOS, then -1).
+ * Returns the number of answer targets (EOS included). */
+int babi_batch_fill(const babi_set_t *s, const int *idx, int B, int S, int T, int *story,
+                    int *question, int *ans_in, int *ans_out);
+
+#endif

@@ -1,0 +1,445 @@
+/* modelfile.c: the model file and checkpoints. Little-endian layout:
+ *   "MNEMOMDL" | u32 version | u32 kind (0 model, 1 checkpoint) | u64 file size
+ *   | u32 V, Hb, D, A, S, J, T, hops, tied | u32 ntensors, per tensor u8 name length,
+ *   name, u64 floats | u32 vocabulary count (= V), per word u16 length, bytes
+ *   | checkpoint only: u32 epoch, u32 step, u64 rng, f32 lr, f32 best acc, u32 bad
+ *   | u64 nparams | f32 params [nparams] | checkpoint only: f32 adam m, v [nparams]
+ *   | u32 CRC-32 of every byte before it.
+ * Reading checks the header, the size, the checksum, then every field against bounds
+ * and the size table the hyper-parameters give, so a bad file is a message, not a crash. */
+#include "model/model.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { HEADER_BYTES = 24, NHP = 9 };
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+    if (!err || !errlen)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
+
+uint32_t modelfile_crc32(uint32_t crc, const void *buf, size_t len)
+{
+    static uint32_t table[256];
+    static int ready; /* benign: every thread computes the same table */
+    if (!ready) {
+        for (uint32_t i = 0; i < 256; i++) {
+            uint32_t c = i;
+            for (int k = 0; k < 8; k++)
+                c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            table[i] = c;
+        }
+        ready = 1;
+    }
+    const unsigned char *p = buf;
+    crc = ~crc;
+    for (size_t i = 0; i < len; i++)
+        crc = table[(crc ^ p[i]) & 0xFF] ^ (crc >> 8);
+    return ~crc;
+}
+
+static int little_endian(void)
+{
+    const uint16_t one = 1;
+    return *(const unsigned char *)&one == 1;
+}
+
+/* ---- writing: a growable byte buffer ------------------------------------------- */
+
+typedef struct wbuf {
+    unsigned char *p;
+    size_t n, cap;
+    int oom;
+} wbuf_t;
+
+static void put(wbuf_t *b, const void *src, size_t len)
+{
+    if (b->oom)
+        return;
+    if (b->n + len > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->n + len)
+            cap *= 2;
+        unsigned char *q = realloc(b->p, cap);
+        if (!q) {
+            b->oom = 1;
+            return;
+        }
+        b->p = q;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, src, len);
+    b->n += len;
+}
+
+static void put_u8(wbuf_t *b, uint8_t x) { put(b, &x, 1); }
+static void put_u16(wbuf_t *b, uint16_t x) { put(b, &x, 2); }
+static void put_u32(wbuf_t *b, uint32_t x) { put(b, &x, 4); }
+static void put_u64(wbuf_t *b, uint64_t x) { put(b, &x, 8); }
+static void put_f32(wbuf_t *b, float x) { put(b, &x, 4); }
+
+static int cfg_fields(const net_cfg_t *c, int *f)
+{
+    f[0] = c->V, f[1] = c->Hb, f[2] = c->D, f[3] = c->A, f[4] = c->S, f[5] = c->J;
+    f[6] = c->T, f[7] = c->hops, f[8] = c->tied;
+    return NHP;
+}
+
+int modelfile_write(const char *path, const net_cfg_t *c, const vocab_t *v,
+                    const float *params, const modelfile_state_t *st, char *err,
+                    size_t errlen)
+{
+    if (!little_endian()) {
+        set_err(err, errlen, "model files are little-endian; this host is not");
+        return -1;
+    }
+    if (vocab_size(v) != c->V) {
+        set_err(err, errlen, "vocabulary has %d words, the model %d", vocab_size(v), c->V);
+        return -1;
+    }
+    net_tensor_t t[NET_NTENSORS];
+    size_t np = net_param_table(c, t);
+    wbuf_t b = {0};
+    put(&b, MODELFILE_MAGIC, 8);
+    put_u32(&b, MODELFILE_VERSION);
+    put_u32(&b, st ? MODELFILE_CHECKPOINT : MODELFILE_MODEL);
+    put_u64(&b, 0); /* file size, patched below */
+    int f[NHP];
+    for (int i = 0; i < cfg_fields(c, f); i++)
+        put_u32(&b, (uint32_t)f[i]);
+    put_u32(&b, NET_NTENSORS);
+    for (int i = 0; i < NET_NTENSORS; i++) {
+        size_t len = strlen(t[i].name);
+        put_u8(&b, (uint8_t)len);
+        put(&b, t[i].name, len);
+        put_u64(&b, t[i].size);
+    }
+    put_u32(&b, (uint32_t)c->V);
+    for (int i = 0; i < c->V; i++) {
+        const char *w = vocab_word(v, i);
+        size_t len = strlen(w);
+        if (len > 65535)
+            len = 65535;
+        put_u16(&b, (uint16_t)len);
+        put(&b, w, len);
+    }
+    if (st) {
+        put_u32(&b, (uint32_t)st->epoch);
+        put_u32(&b, (uint32_t)st->step);
+        put_u64(&b, st->rng);
+        put_f32(&b, st->lr);
+        put_f32(&b, st->best_acc);
+        put_u32(&b, (uint32_t)st->bad_epochs);
+    }
+    put_u64(&b, np);
+    put(&b, params, np * sizeof(float)); /* the whole parameter buffer in one piece */
+    if (st) {
+        put(&b, st->adam_m, np * sizeof(float));
+        put(&b, st->adam_v, np * sizeof(float));
+    }
+    put_u32(&b, 0); /* crc, patched */
+    if (b.oom) {
+        free(b.p);
+        set_err(err, errlen, "out of memory writing %s", path);
+        return -1;
+    }
+    uint64_t size = b.n;
+    memcpy(b.p + 16, &size, 8);
+    uint32_t crc = modelfile_crc32(0, b.p, b.n - 4);
+    memcpy(b.p + b.n - 4, &crc, 4);
+
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + 5);
+    if (!tmp) {
+        free(b.p);
+        set_err(err, errlen, "out of memory");
+        return -1;
+    }
+    memcpy(tmp, path, plen);
+    memcpy(tmp + plen, ".tmp", 5);
+    int rc = 0;
+    FILE *fp = fopen(tmp, "wb");
+    if (!fp) {
+        set_err(err, errlen, "%s: %s", tmp, strerror(errno));
+        rc = -1;
+    } else {
+        int bad = fwrite(b.p, 1, b.n, fp) != b.n;
+        bad |= fflush(fp) != 0;
+        bad |= fclose(fp) != 0;
+        if (bad) {
+            set_err(err, errlen, "%s: write failed (%s)", tmp, strerror(errno));
+            remove(tmp);
+            rc = -1;
+        } else if (rename(tmp, path) != 0) {
+            set_err(err, errlen, "rename %s -> %s: %s", tmp, path, strerror(errno));
+            remove(tmp);
+            rc = -1;
+        }
+    }
+    free(tmp);
+    free(b.p);
+    return rc;
+}
+
+/* ---- reading: a bounds-checked cursor ------------------------------------------- */
+
+typedef struct rbuf {
+    const unsigned char *p;
+    size_t n, at;
+    int bad; /* ran past the end */
+} rbuf_t;
+
+static const void *get(rbuf_t *r, size_t len)
+{
+    if (r->bad || len > r->n - r->at) {
+        r->bad = 1;
+        return NULL;
+    }
+    const void *q = r->p + r->at;
+    r->at += len;
+    return q;
+}
+
+static uint32_t get_u32(rbuf_t *r)
+{
+    uint32_t x = 0;
+    const void *q = get(r, 4);
+    if (q)
+        memcpy(&x, q, 4);
+    return x;
+}
+
+static uint64_t get_u64(rbuf_t *r)
+{
+    uint64_t x = 0;
+    const void *q = get(r, 8);
+    if (q)
+        memcpy(&x, q, 8);
+    return x;
+}
+
+static float get_f32(rbuf_t *r)
+{
+    float x = 0;
+    const void *q = get(r, 4);
+    if (q)
+        memcpy(&x, q, 4);
+    return x;
+}
+
+int modelfile_parse(const unsigned char *buf, size_t len, net_cfg_t *c, vocab_t **vout,
+                    float **params, modelfile_state_t *st, char *err, size_t errlen)
+{
+    *vout = NULL;
+    *params = NULL;
+    if (len < HEADER_BYTES) {
+        set_err(err, errlen, "truncated: %zu bytes, the header alone needs %d", len,
+                HEADER_BYTES);
+        return -1;
+    }
+    if (memcmp(buf, MODELFILE_MAGIC, 8) != 0) {
+        set_err(err, errlen, "wrong magic: not a mnemo model file");
+        return -1;
+    }
+    if (!little_endian()) {
+        set_err(err, errlen, "model files are little-endian; this host is not");
+        return -1;
+    }
+    rbuf_t r = {buf, len, 8, 0};
+    uint32_t version = get_u32(&r), kind = get_u32(&r);
+    uint64_t size = get_u64(&r);
+    if (version != MODELFILE_VERSION) {
+        set_err(err, errlen, "unsupported format version %u (this build reads %d)",
+                (unsigned)version, MODELFILE_VERSION);
+        return -1;
+    }
+    if (size > len) {
+        set_err(err, errlen, "truncated: %zu of %llu bytes", len, (unsigned long long)size);
+        return -1;
+    }
+    if (size < len) {
+        set_err(err, errlen, "%zu bytes where the header says %llu: trailing data", len,
+                (unsigned long long)size);
+        return -1;
+    }
+    uint32_t stored, computed = modelfile_crc32(0, buf, len - 4);
+    memcpy(&stored, buf + len - 4, 4);
+    if (len < HEADER_BYTES + 4 || stored != computed) {
+        set_err(err, errlen, "bad checksum (stored %08x, computed %08x): the file is corrupt",
+                (unsigned)stored, (unsigned)computed);
+        return -1;
+    }
+    if (kind != MODELFILE_MODEL && kind != MODELFILE_CHECKPOINT) {
+        set_err(err, errlen, "unknown file kind %u", (unsigned)kind);
+        return -1;
+    }
+    if (st && kind != MODELFILE_CHECKPOINT) {
+        set_err(err, errlen, "a model file, not a checkpoint: it cannot be resumed");
+        return -1;
+    }
+    r.n = len - 4; /* the checksum is not content */
+    int f[NHP];
+    for (int i = 0; i < NHP; i++) {
+        uint32_t x = get_u32(&r);
+        f[i] = x > 1000000 ? -1 : (int)x;
+    }
+    *c = (net_cfg_t){.V = f[0], .Hb = f[1], .D = f[2], .A = f[3], .S = f[4], .J = f[5],
+                     .T = f[6], .hops = f[7], .tied = f[8]};
+    if (r.bad || c->V < 3 || c->Hb < 1 || c->D < 1 || c->A < 1 || c->S < 1 || c->J < 1 ||
+        c->T < 1 || c->hops < 1 || c->tied < 0 || c->tied > 1 || c->D > 8192 ||
+        c->A > 8192) {
+        set_err(err, errlen,
+                "bad hyper-parameters (V %d Hb %d D %d A %d S %d J %d T %d hops %d tied %d)",
+                c->V, c->Hb, c->D, c->A, c->S, c->J, c->T, c->hops, c->tied);
+        return -1;
+    }
+    net_tensor_t t[NET_NTENSORS];
+    size_t np = net_param_table(c, t);
+    uint32_t nt = get_u32(&r);
+    if (nt != NET_NTENSORS) {
+        set_err(err, errlen, "mismatched sizes: %u tensors, this build has %d", (unsigned)nt,
+                NET_NTENSORS);
+        return -1;
+    }
+    for (int i = 0; i < NET_NTENSORS; i++) {
+        const unsigned char *nl = get(&r, 1);
+        size_t l = nl ? *nl : 0;
+        const char *name = get(&r, l);
+        uint64_t sz = get_u64(&r);
+        if (r.bad)
+            break;
+        if (l != strlen(t[i].name) || memcmp(name, t[i].name, l) != 0) {
+            set_err(err, errlen, "mismatched sizes: tensor %d is '%.*s', expected '%s'", i,
+                    (int)l, name, t[i].name);
+            return -1;
+        }
+        if (sz != t[i].size) {
+            set_err(err, errlen,
+                    "mismatched sizes: tensor '%s' has %llu floats, the hyper-parameters "
+                    "give %zu",
+                    t[i].name, (unsigned long long)sz, t[i].size);
+            return -1;
+        }
+    }
+    uint32_t nv = get_u32(&r);
+    if (!r.bad && nv != (uint32_t)c->V) {
+        set_err(err, errlen, "mismatched sizes: %u vocabulary words, V is %d", (unsigned)nv,
+                c->V);
+        return -1;
+    }
+    vocab_t *v = vocab_new();
+    if (!v) {
+        set_err(err, errlen, "out of memory");
+        return -1;
+    }
+    char word[65536];
+    for (uint32_t i = 0; i < nv && !r.bad; i++) {
+        const unsigned char *lp = get(&r, 2);
+        uint16_t l = 0;
+        if (lp)
+            memcpy(&l, lp, 2);
+        const char *w = get(&r, l);
+        if (r.bad)
+            break;
+        memcpy(word, w, l);
+        word[l] = 0;
+        int id = i < 3 ? (int)i : vocab_add(v, word);
+        if (i < 3 && strcmp(word, vocab_word(v, (int)i)) != 0)
+            id = -2;
+        if (id != (int)i) {
+            set_err(err, errlen, "bad vocabulary: word %u '%s' is %s", (unsigned)i, word,
+                    id == -2 ? "not the reserved one" : "a duplicate");
+            vocab_free(v);
+            return -1;
+        }
+    }
+    modelfile_state_t s = {0};
+    if (kind == MODELFILE_CHECKPOINT) {
+        s.epoch = (int)get_u32(&r);
+        s.step = (int)get_u32(&r);
+        s.rng = get_u64(&r);
+        s.lr = get_f32(&r);
+        s.best_acc = get_f32(&r);
+        s.bad_epochs = (int)get_u32(&r);
+    }
+    uint64_t npf = get_u64(&r);
+    if (!r.bad && npf != np) {
+        set_err(err, errlen, "mismatched sizes: %llu parameters, the hyper-parameters give %zu",
+                (unsigned long long)npf, np);
+        vocab_free(v);
+        return -1;
+    }
+    size_t want = np * sizeof(float) * (kind == MODELFILE_CHECKPOINT ? 3 : 1);
+    if (r.bad || r.n - r.at != want) {
+        set_err(err, errlen, "mismatched sizes: %zu bytes of tensors, %zu expected",
+                r.bad ? 0 : r.n - r.at, want);
+        vocab_free(v);
+        return -1;
+    }
+    float *p = malloc(np * sizeof(float));
+    if (st) {
+        s.adam_m = malloc(np * sizeof(float));
+        s.adam_v = malloc(np * sizeof(float));
+    }
+    if (!p || (st && (!s.adam_m || !s.adam_v))) {
+        free(p);
+        free(s.adam_m);
+        free(s.adam_v);
+        vocab_free(v);
+        set_err(err, errlen, "out of memory (%zu parameters)", np);
+        return -1;
+    }
+    memcpy(p, get(&r, np * sizeof(float)), np * sizeof(float));
+    if (st) {
+        memcpy(s.adam_m, get(&r, np * sizeof(float)), np * sizeof(float));
+        memcpy(s.adam_v, get(&r, np * sizeof(float)), np * sizeof(float));
+        *st = s;
+    }
+    *vout = v;
+    *params = p;
+    return 0;
+}
+
+int modelfile_read(const char *path, net_cfg_t *c, vocab_t **v, float **params,
+                   modelfile_state_t *st, char *err, size_t errlen)
+{
+    *v = NULL;
+    *params = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        set_err(err, errlen, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    unsigned char *buf = NULL;
+    long len = -1;
+    if (fseek(f, 0, SEEK_END) == 0)
+        len = ftell(f);
+    if (len < 0 || fseek(f, 0, SEEK_SET) != 0) {
+        fclose(f);
+        set_err(err, errlen, "%s: cannot size the file", path);
+        return -1;
+    }
+    buf = malloc(len ? (size_t)len : 1);
+    if (!buf || fread(buf, 1, (size_t)len, f) != (size_t)len) {
+        set_err(err, errlen, "%s: %s", path, buf ? "read error" : "out of memory");
+        fclose(f);
+        free(buf);
+        return -1;
+    }
+    fclose(f);
+    char why[256];
+    int rc = modelfile_parse(buf, (size_t)len, c, v, params, st, why, sizeof why);
+    if (rc < 0)
+        set_err(err, errlen, "%s: %s", path, why);
+    free(buf);
+    return rc;
+}

@@ -1,0 +1,66 @@
+/* trainer.h: training the memory model on a babi_set_t: mini-batches bucketed by story
+ * length, split across worker threads (each with its own net_work_t and gradient
+ * buffer, summed before one Adam step), validation every epoch, learning-rate warm-up
+ * and halving on plateaus, early stopping, checkpoints and resume. */
+#ifndef MNEMO_MODEL_TRAINER_H
+#define MNEMO_MODEL_TRAINER_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "model/data.h"
+#include "model/layers.h"
+#include "model/model.h"
+
+typedef struct trainer_opts {
+    int epochs;          /* at most this many epochs (in total, counting resumed ones) */
+    int batch;           /* examples per Adam step */
+    int threads;         /* workers, >= 1 */
+    uint64_t seed;       /* initialization and shuffling */
+    float lr, clip, weight_decay;
+    int warmup;          /* steps of linear learning-rate warm-up */
+    int plateau;         /* halve the learning rate after this many epochs without gain */
+    int patience;        /* stop after this many epochs without gain (0 = never) */
+    float target_acc;    /* stop once validation accuracy reaches this (0 = never) */
+    const char *out;     /* best model so far (NULL = not written) */
+    const char *ckpt;    /* checkpoint written after every epoch (NULL = none) */
+    FILE *log;           /* progress lines (NULL = quiet) */
+    double progress_s;   /* seconds between in-epoch progress lines (0 = none) */
+} trainer_opts_t;
+
+void trainer_opts_default(trainer_opts_t *o);
+
+typedef struct trainer_result {
+    int epochs;                 /* epochs completed (including resumed ones) */
+    double loss[256];           /* mean training loss of each epoch run here */
+    int nloss;
+    float best_acc, last_acc;   /* validation exact-match accuracy */
+    double seconds, ex_per_s;   /* training time here, training examples per second */
+    double gflops;              /* achieved, from the analytic count of trainer_flops */
+} trainer_result_t;
+
+/* Trains from a fresh initialization (resume NULL) or from a checkpoint's parameters
+ * and state (resume_params / resume set, as modelfile_read gives them). v must be the
+ * vocabulary the sets were built with. Returns 0, or -1 with err. */
+int trainer_run(const trainer_opts_t *o, const net_cfg_t *c, const vocab_t *v,
+                const babi_set_t *train, const babi_set_t *valid,
+                const float *resume_params, const modelfile_state_t *resume,
+                trainer_result_t *res, char *err, size_t errlen);
+
+/* Greedy answers for every example of s; correct [s->n] (or NULL) gets 1 for an exact
+ * match of the whole answer. Returns the number correct, or -1 (memory). */
+int trainer_evaluate(const net_cfg_t *c, const net_params_t *p, const babi_set_t *s,
+                     int threads, int *correct);
+
+/* The initialization: Xavier-uniform matrices, zero biases, small normal embeddings. */
+void trainer_init_params(float *params, const net_cfg_t *c, uint64_t seed);
+
+/* Floating-point operations of one training example (forward + backward, matrix
+ * products only) whose story fills S slots. */
+double trainer_flops(const net_cfg_t *c, int S);
+
+/* cblas_sgemm's peak on n x n matrices with `threads` workers each running its own
+ * single-threaded product: GFLOP/s in total. */
+double trainer_sgemm_peak(int n, int threads);
+
+#endif
