@@ -15,7 +15,7 @@ enum cli_exit {
     CLI_EXIT_CONNECT = 3,   /* no reply from the server */
 };
 
-#define CLI_MAX_OPTS 8
+#define CLI_MAX_OPTS 24
 #define CLI_MAX_ARGS 64
 
 /* One option of a subcommand: "--name" (and "-s" when short is set). */
@@ -52,6 +52,7 @@ typedef struct cli_cmd {
 /* The commands, each defined next to its run function. */
 extern const cli_cmd_t cli_cmd_remember, cli_cmd_search, cli_cmd_list, cli_cmd_get,
     cli_cmd_edit, cli_cmd_forget, cli_cmd_export, cli_cmd_import, cli_cmd_forget_user;
+extern const cli_cmd_t cli_cmd_train, cli_cmd_eval; /* cmd_train.c, cmd_eval.c */
 
 /* Sends a request and checks the reply: returns CLI_EXIT_OK with *out set to the parsed
  * JSON body (owned by the caller; NULL when the body is not JSON or when out is NULL),
