@@ -347,3 +347,145 @@ void attn_wsum_backward_ref(float *dg, float *df, const float *dc, const float *
                     df[(b * S + s) * D + k] += g[b * S + s] * dc[b * D + k];
             }
 }
+
+/* ---- pointer attention over the tokens of attended slots ------------------------- */
+
+size_t attn_ptr_scratch(int Tq, int S, int J) { return (size_t)2 * Tq * S * J; }
+
+/* q [B,Tq,D], k [B,L,D], kmask [B,L], g [B,S] (L = S J) -> w, a [B,Tq,L], out [B,Tq,D] */
+void attn_ptr_forward(float *out, float *a, float *w, const float *q, const float *k,
+                      const float *kmask, const float *g, int B, int Tq, int S, int J, int D)
+{
+    int L = S * J;
+    float scale = 1.0f / sqrtf((float)D);
+    for (int b = 0; b < B; b++) {
+        float *wb = w + (size_t)b * Tq * L, *ab = a + (size_t)b * Tq * L;
+        const float *kb = k + (size_t)b * L * D, *mb = kmask + (size_t)b * L;
+        const float *gb = g + (size_t)b * S;
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Tq, L, D, scale,
+                    q + (size_t)b * Tq * D, D, kb, D, 0.0f, wb, L);
+        for (int t = 0; t < Tq; t++)
+            for (int s = 0; s < S; s++) {
+                float *ws = wb + (size_t)t * L + (size_t)s * J;
+                softmax_masked(ws, ws, mb + (size_t)s * J, J);
+                for (int j = 0; j < J; j++)
+                    ab[(size_t)t * L + (size_t)s * J + j] = gb[s] * ws[j];
+            }
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Tq, D, L, 1.0f, ab, L, kb, D,
+                    0.0f, out + (size_t)b * Tq * D, D);
+    }
+}
+
+/* dout [B,Tq,D] and/or da [B,Tq,L] -> dq [B,Tq,D], dk [B,L,D], dg [B,S] (+=) */
+void attn_ptr_backward(float *dq, float *dk, float *dg, const float *dout, const float *da,
+                       const float *a, const float *w, const float *q, const float *k,
+                       const float *g, int B, int Tq, int S, int J, int D, float *scratch)
+{
+    int L = S * J;
+    float scale = 1.0f / sqrtf((float)D);
+    float *dA = scratch, *dX = scratch + (size_t)Tq * L;
+    for (int b = 0; b < B; b++) {
+        const float *ab = a + (size_t)b * Tq * L, *wb = w + (size_t)b * Tq * L;
+        const float *qb = q + (size_t)b * Tq * D, *kb = k + (size_t)b * L * D;
+        const float *gb = g + (size_t)b * S;
+        const float *dob = dout ? dout + (size_t)b * Tq * D : NULL;
+        if (da)
+            memcpy(dA, da + (size_t)b * Tq * L, sizeof(float) * Tq * L);
+        else
+            memset(dA, 0, sizeof(float) * Tq * L);
+        if (dob) {
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Tq, L, D, 1.0f, dob, D, kb, D,
+                        1.0f, dA, L);
+            if (dk)
+                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, L, D, Tq, 1.0f, ab, L,
+                            dob, D, 1.0f, dk + (size_t)b * L * D, D);
+        }
+        for (int t = 0; t < Tq; t++)
+            for (int s = 0; s < S; s++) {
+                const float *ws = wb + (size_t)t * L + (size_t)s * J;
+                const float *das = dA + (size_t)t * L + (size_t)s * J;
+                float *dxs = dX + (size_t)t * L + (size_t)s * J;
+                double dgs = 0.0, dot = 0.0;
+                for (int j = 0; j < J; j++) {
+                    dgs += (double)das[j] * ws[j];
+                    dot += (double)ws[j] * gb[s] * das[j];
+                }
+                if (dg)
+                    dg[(size_t)b * S + s] += (float)dgs;
+                for (int j = 0; j < J; j++)
+                    dxs[j] = ws[j] * (gb[s] * das[j] - (float)dot);
+            }
+        if (dq)
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Tq, D, L, scale, dX, L, kb,
+                        D, 1.0f, dq + (size_t)b * Tq * D, D);
+        if (dk)
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, L, D, Tq, scale, dX, L, qb, D,
+                        1.0f, dk + (size_t)b * L * D, D);
+    }
+}
+
+void attn_ptr_forward_ref(float *out, float *a, float *w, const float *q, const float *k,
+                          const float *kmask, const float *g, int B, int Tq, int S, int J,
+                          int D)
+{
+    int L = S * J;
+    double scale = 1.0 / sqrt((double)D);
+    for (int b = 0; b < B; b++)
+        for (int t = 0; t < Tq; t++) {
+            float *wt = w + (b * Tq + t) * L, *at = a + (b * Tq + t) * L;
+            for (int l = 0; l < L; l++) {
+                double dot = 0.0;
+                for (int i = 0; i < D; i++)
+                    dot += (double)q[(b * Tq + t) * D + i] * k[(b * L + l) * D + i];
+                wt[l] = (float)(dot * scale);
+            }
+            for (int s = 0; s < S; s++)
+                softmax_masked(wt + s * J, wt + s * J, kmask + b * L + s * J, J);
+            for (int l = 0; l < L; l++)
+                at[l] = g[b * S + l / J] * wt[l];
+            for (int i = 0; i < D; i++) {
+                double acc = 0.0;
+                for (int l = 0; l < L; l++)
+                    acc += (double)at[l] * k[(b * L + l) * D + i];
+                out[(b * Tq + t) * D + i] = (float)acc;
+            }
+        }
+}
+
+void attn_ptr_backward_ref(float *dq, float *dk, float *dg, const float *dout,
+                           const float *da, const float *a, const float *w, const float *q,
+                           const float *k, const float *g, int B, int Tq, int S, int J, int D)
+{
+    int L = S * J;
+    double scale = 1.0 / sqrt((double)D);
+    for (int b = 0; b < B; b++)
+        for (int t = 0; t < Tq; t++) {
+            const float *wt = w + (b * Tq + t) * L, *at = a + (b * Tq + t) * L;
+            for (int s = 0; s < S; s++) {
+                double dA[64], dot = 0.0, gs = g[b * S + s];
+                for (int j = 0; j < J; j++) {
+                    int l = s * J + j;
+                    double acc = da ? da[(b * Tq + t) * L + l] : 0.0;
+                    for (int i = 0; dout && i < D; i++) {
+                        acc += (double)dout[(b * Tq + t) * D + i] * k[(b * L + l) * D + i];
+                        if (dk)
+                            dk[(b * L + l) * D + i] += at[l] * dout[(b * Tq + t) * D + i];
+                    }
+                    dA[j] = acc;
+                    if (dg)
+                        dg[b * S + s] += (float)(acc * wt[l]);
+                    dot += wt[l] * gs * acc;
+                }
+                for (int j = 0; j < J; j++) {
+                    int l = s * J + j;
+                    double dx = wt[l] * (gs * dA[j] - dot);
+                    for (int i = 0; i < D; i++) {
+                        if (dq)
+                            dq[(b * Tq + t) * D + i] += (float)(dx * scale * k[(b * L + l) * D + i]);
+                        if (dk)
+                            dk[(b * L + l) * D + i] += (float)(dx * scale * q[(b * Tq + t) * D + i]);
+                    }
+                }
+            }
+        }
+}

@@ -1,6 +1,9 @@
 /* decoder.c: the answer decoder: a GRU started from [m; q] whose every step mixes a
  * vocabulary softmax with a copy distribution over the tokens of the memory slots
  * (pointer-generator gate), so it can answer with a word it has only seen in the story.
+ * The copy distribution is a pointer through the memory: the slot weights sg (the last
+ * hop's attention) times a softmax over the tokens within each slot (attn_ptr), so
+ * copying the right word needs the memory to attend to the right slot.
  * Teacher forcing for training (all steps batched through sgemm), greedy decoding. */
 #include "model/layers.h"
 
@@ -29,9 +32,10 @@ float *dec_carve(dec_params_t *p, float *buf, const dec_dims_t *dd)
 }
 
 /* The cache, in order: xi [B,2D], h0 [B,D], X [B,T,D], gru cache [B,T,4D], Hs [B,T,D],
- * Psm [B,T,V], Kt [B,L,D], Km [B,L], Qc [B,T,D], Acp [B,T,L], C [B,T,D], G [B,T]. */
+ * Psm [B,T,V], Kt [B,L,D], Km [B,L], Qc [B,T,D], Acp [B,T,L], C [B,T,D], G [B,T],
+ * Wcp [B,T,L] (within-slot token softmax). */
 typedef struct dec_view {
-    float *xi, *h0, *X, *gc, *Hs, *Psm, *Kt, *Km, *Qc, *Acp, *C, *G, *end;
+    float *xi, *h0, *X, *gc, *Hs, *Psm, *Kt, *Km, *Qc, *Acp, *C, *G, *Wcp, *end;
 } dec_view_t;
 
 static dec_view_t view_at(const float *cache, int B, const dec_dims_t *dd)
@@ -50,14 +54,15 @@ static dec_view_t view_at(const float *cache, int B, const dec_dims_t *dd)
     v.Acp = v.Qc + B * T * D;
     v.C = v.Acp + B * T * L;
     v.G = v.C + B * T * D;
-    v.end = v.G + B * T;
+    v.Wcp = v.G + B * T;
+    v.end = v.Wcp + B * T * L;
     return v;
 }
 
 size_t dec_cache(int B, const dec_dims_t *dd)
 {
     size_t D = dd->D, T = dd->T, L = dd->L, V = dd->V;
-    return B * (3 * D + T * (8 * D + V + L + 1) + L * (D + 1));
+    return B * (3 * D + T * (8 * D + V + 2 * L + 1) + L * (D + 1));
 }
 
 /* Backward: dHs, dX, dQc, dC [B,T,D]; dlogit [B,T,V]; dA [B,T,L]; dKt [B,L,D];
@@ -66,7 +71,8 @@ size_t dec_cache(int B, const dec_dims_t *dd)
 static size_t bwd_size(int B, const dec_dims_t *dd)
 {
     size_t D = dd->D, T = dd->T, L = dd->L, V = dd->V;
-    size_t g = gru_seq_scratch(B, dd->T, dd->D), a = attn_dot_scratch(dd->T, dd->L);
+    size_t g = gru_seq_scratch(B, dd->T, dd->D),
+           a = attn_ptr_scratch(dd->T, dd->L / dd->J, dd->J);
     return B * (4 * T * D + T * V + T * L + L * D + 3 * D + T) + (g > a ? g : a);
 }
 
@@ -74,7 +80,7 @@ static size_t greedy_size(int B, const dec_dims_t *dd)
 {
     size_t D = dd->D;
     return B * (5 * D + 4 * D + gru_cell_scratch(1, dd->D) + (size_t)dd->R) +
-           attn_dot_scratch(1, dd->L);
+           attn_ptr_scratch(1, dd->L / dd->J, dd->J);
 }
 
 size_t dec_scratch(int B, const dec_dims_t *dd)
@@ -241,7 +247,7 @@ static void matmul_backward_ref(float *dx, float *dw, float *db, const float *dy
 
 /* m, q [B,D], yin [B,T], tok [B,L], emb [R,D] -> P [B,T,R]; cache [dec_cache] */
 void dec_forward(float *P, float *cache, const float *m, const float *q, const int *yin,
-                 const int *tok, const float *emb, const dec_params_t *p,
+                 const int *tok, const float *sg, const float *emb, const dec_params_t *p,
                  const dec_dims_t *dd, int B, float *scratch)
 {
     int D = dd->D, T = dd->T, V = dd->V, L = dd->L, N = B * T;
@@ -258,13 +264,13 @@ void dec_forward(float *P, float *cache, const float *m, const float *q, const i
     key_mask(v.Km, tok, (size_t)B * L);
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, N, D, D, 1.0f, v.Hs, D, p->wq, D,
                 0.0f, v.Qc, D);
-    attn_dot_forward(v.C, v.Acp, v.Qc, v.Kt, v.Kt, v.Km, B, T, L, D, D);
+    attn_ptr_forward(v.C, v.Acp, v.Wcp, v.Qc, v.Kt, v.Km, sg, B, T, L / dd->J, dd->J, D);
     gate_forward(v.G, v.Hs, v.C, p->wg, p->bg, N, D);
     mix_forward(P, v.Psm, v.Acp, v.G, tok, B, T, V, dd->R, L);
 }
 
 void dec_forward_ref(float *P, float *cache, const float *m, const float *q,
-                     const int *yin, const int *tok, const float *emb,
+                     const int *yin, const int *tok, const float *sg, const float *emb,
                      const dec_params_t *p, const dec_dims_t *dd, int B)
 {
     int D = dd->D, T = dd->T, V = dd->V, L = dd->L, N = B * T;
@@ -277,7 +283,7 @@ void dec_forward_ref(float *P, float *cache, const float *m, const float *q,
     emb_forward_ref(v.Kt, tok, emb, B * L, D);
     key_mask(v.Km, tok, (size_t)B * L);
     matmul_ref(v.Qc, v.Hs, p->wq, NULL, N, D, D);
-    attn_dot_forward_ref(v.C, v.Acp, v.Qc, v.Kt, v.Kt, v.Km, B, T, L, D, D);
+    attn_ptr_forward_ref(v.C, v.Acp, v.Wcp, v.Qc, v.Kt, v.Km, sg, B, T, L / dd->J, dd->J, D);
     gate_forward(v.G, v.Hs, v.C, p->wg, p->bg, N, D);
     mix_forward(P, v.Psm, v.Acp, v.G, tok, B, T, V, dd->R, L);
 }
@@ -331,10 +337,11 @@ static void init_backward(float *dm, float *dq, dec_params_t *dp, const dec_view
         }
 }
 
-static void dec_backward_impl(float *dm, float *dq, float *demb, dec_params_t *dp,
-                              const float *dP, const float *cache, const int *yin,
-                              const int *tok, const dec_params_t *p, const dec_dims_t *dd,
-                              int B, float *scratch, int ref)
+static void dec_backward_impl(float *dm, float *dq, float *dsg, float *demb,
+                              dec_params_t *dp, const float *dP, const float *cache,
+                              const int *yin, const int *tok, const float *sg,
+                              const dec_params_t *p, const dec_dims_t *dd, int B,
+                              float *scratch, int ref)
 {
     int D = dd->D, T = dd->T, V = dd->V, L = dd->L, N = B * T;
     dec_view_t v = view_at(cache, B, dd);
@@ -344,8 +351,8 @@ static void dec_backward_impl(float *dm, float *dq, float *demb, dec_params_t *d
     gate_backward(w.dHs, w.dC, dp->wg, dp->bg, w.dGpre, v.Hs, v.C, p->wg, N, D);
     if (ref) {
         matmul_backward_ref(w.dHs, dp->wv, dp->bv, w.dlogit, v.Hs, p->wv, N, D, V);
-        attn_dot_backward_ref(w.dQc, w.dKt, w.dKt, w.dC, w.dA, v.Acp, v.Qc, v.Kt, v.Kt, B, T,
-                              L, D, D);
+        attn_ptr_backward_ref(w.dQc, w.dKt, dsg, w.dC, w.dA, v.Acp, v.Wcp, v.Qc, v.Kt, sg, B,
+                              T, L / dd->J, dd->J, D);
         matmul_backward_ref(w.dHs, dp->wq, NULL, w.dQc, v.Hs, p->wq, N, D, D);
         emb_backward_ref(demb, w.dKt, tok, B * L, D, 1);
         gru_seq_backward_ref(w.dX, w.dh0, &dp->gru, w.dHs, v.X, v.h0, NULL, v.Hs, v.gc,
@@ -359,8 +366,8 @@ static void dec_backward_impl(float *dm, float *dq, float *demb, dec_params_t *d
                     V, 1.0f, dp->wv, V);
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, N, D, V, 1.0f, w.dlogit, V,
                     p->wv, V, 1.0f, w.dHs, D);
-        attn_dot_backward(w.dQc, w.dKt, w.dKt, w.dC, w.dA, v.Acp, v.Qc, v.Kt, v.Kt, B, T, L,
-                          D, D, w.rest);
+        attn_ptr_backward(w.dQc, w.dKt, dsg, w.dC, w.dA, v.Acp, v.Wcp, v.Qc, v.Kt, sg, B, T,
+                          L / dd->J, dd->J, D, w.rest);
         cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, D, D, N, 1.0f, v.Hs, D, w.dQc, D,
                     1.0f, dp->wq, D);
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, N, D, D, 1.0f, w.dQc, D, p->wq, D,
@@ -373,33 +380,34 @@ static void dec_backward_impl(float *dm, float *dq, float *demb, dec_params_t *d
     init_backward(dm, dq, dp, &v, &w, p, B, D, ref);
 }
 
-/* dP [B,T,R] -> dm, dq [B,D], demb [R,D], dp (+=) */
-void dec_backward(float *dm, float *dq, float *demb, dec_params_t *dp, const float *dP,
-                  const float *cache, const float *m, const float *q, const int *yin,
-                  const int *tok, const float *emb, const dec_params_t *p,
-                  const dec_dims_t *dd, int B, float *scratch)
+/* dP [B,T,R] -> dm, dq [B,D], dsg [B,S], demb [R,D], dp (+=) */
+void dec_backward(float *dm, float *dq, float *dsg, float *demb, dec_params_t *dp,
+                  const float *dP, const float *cache, const float *m, const float *q,
+                  const int *yin, const int *tok, const float *sg, const float *emb,
+                  const dec_params_t *p, const dec_dims_t *dd, int B, float *scratch)
 {
     (void)m, (void)q, (void)emb; /* what backward needs of them is in the cache */
-    dec_backward_impl(dm, dq, demb, dp, dP, cache, yin, tok, p, dd, B, scratch, 0);
+    dec_backward_impl(dm, dq, dsg, demb, dp, dP, cache, yin, tok, sg, p, dd, B, scratch, 0);
 }
 
-void dec_backward_ref(float *dm, float *dq, float *demb, dec_params_t *dp, const float *dP,
-                      const float *cache, const float *m, const float *q, const int *yin,
-                      const int *tok, const float *emb, const dec_params_t *p,
-                      const dec_dims_t *dd, int B)
+void dec_backward_ref(float *dm, float *dq, float *dsg, float *demb, dec_params_t *dp,
+                      const float *dP, const float *cache, const float *m, const float *q,
+                      const int *yin, const int *tok, const float *sg, const float *emb,
+                      const dec_params_t *p, const dec_dims_t *dd, int B)
 {
     (void)m, (void)q, (void)emb;
     float *scratch = calloc(bwd_size(B, dd), sizeof(float));
     if (!scratch)
         abort(); /* test-only path */
-    dec_backward_impl(dm, dq, demb, dp, dP, cache, yin, tok, p, dd, B, scratch, 1);
+    dec_backward_impl(dm, dq, dsg, demb, dp, dP, cache, yin, tok, sg, p, dd, B, scratch, 1);
     free(scratch);
 }
 
 /* Greedy: one GRU cell step at a time, feeding back the most probable id. The copy keys
  * and the step's activations live in scratch, laid out as a T = 1 cache. */
-int dec_greedy(int *out, const float *m, const float *q, const int *tok, const float *emb,
-               const dec_params_t *p, const dec_dims_t *dd, int B, float *scratch)
+int dec_greedy(int *out, const float *m, const float *q, const int *tok, const float *sg,
+               const float *emb, const dec_params_t *p, const dec_dims_t *dd, int B,
+               float *scratch)
 {
     int D = dd->D, V = dd->V, L = dd->L, R = dd->R;
     dec_dims_t one = *dd;
@@ -431,7 +439,7 @@ int dec_greedy(int *out, const float *m, const float *q, const int *tok, const f
         softmax_rows(v.Psm, B, V);
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B, D, D, 1.0f, v.Hs, D, p->wq,
                     D, 0.0f, v.Qc, D);
-        attn_dot_forward(v.C, v.Acp, v.Qc, v.Kt, v.Kt, v.Km, B, 1, L, D, D);
+        attn_ptr_forward(v.C, v.Acp, v.Wcp, v.Qc, v.Kt, v.Km, sg, B, 1, L / dd->J, dd->J, D);
         gate_forward(v.G, v.Hs, v.C, p->wg, p->bg, B, D);
         mix_forward(P, v.Psm, v.Acp, v.G, tok, B, 1, V, R, L);
         int live = 0;

@@ -96,8 +96,8 @@ void epi_forward(float *m, float *cache, const float *f, const float *q, const f
 
 /* dmout [B,D] -> df [B,S,D], dq [B,D], dp (+=) */
 void epi_backward(float *df, float *dq, epi_params_t *dp, const float *dmout,
-                  const float *cache, const float *f, const float *q, const epi_params_t *p,
-                  const epi_dims_t *dm, int B, int S, float *scratch)
+                  const float *dglast, const float *cache, const float *f, const float *q,
+                  const epi_params_t *p, const epi_dims_t *dm, int B, int S, float *scratch)
 {
     int D = dm->D;
     float *dmc = scratch, *dpre = dmc + (size_t)B * D, *dc = dpre + (size_t)B * D;
@@ -125,7 +125,10 @@ void epi_backward(float *df, float *dq, epi_params_t *dp, const float *dmout,
                 for (int k = 0; k < D; k++)
                     dq[(size_t)b * D + k] += dx[(size_t)b * 3 * D + 2 * D + k];
         }
-        memset(dg, 0, sizeof(float) * B * S);
+        if (h == dm->hops - 1 && dglast)
+            memcpy(dg, dglast, sizeof(float) * B * S);
+        else
+            memset(dg, 0, sizeof(float) * B * S);
         attn_wsum_backward(dg, df, dc, v.g, f, B, S, D);
         attn_gate_backward(df, dq, dmn, &dp->gate, dg, v.g, v.gc, f, q, v.m_in, &p->gate, B,
                            S, D, dm->A, gscr);
@@ -164,8 +167,9 @@ void epi_forward_ref(float *m, float *cache, const float *f, const float *q,
 }
 
 void epi_backward_ref(float *df, float *dq, epi_params_t *dp, const float *dmout,
-                      const float *cache, const float *f, const float *q,
-                      const epi_params_t *p, const epi_dims_t *dm, int B, int S)
+                      const float *dglast, const float *cache, const float *f,
+                      const float *q, const epi_params_t *p, const epi_dims_t *dm, int B,
+                      int S)
 {
     int D = dm->D;
     float *dmc = malloc(sizeof(float) * B * D), *dmn = malloc(sizeof(float) * B * D);
@@ -193,7 +197,8 @@ void epi_backward_ref(float *df, float *dq, epi_params_t *dp, const float *dmout
                         dq[b * D + i - 2 * D] += g;
                 }
             }
-        memset(dg, 0, sizeof(float) * B * S);
+        for (int i = 0; i < B * S; i++)
+            dg[i] = h == dm->hops - 1 && dglast ? dglast[i] : 0.0f;
         attn_wsum_backward_ref(dg, df, dc, v.g, f, B, S, D);
         attn_gate_backward_ref(df, dq, dmn, &dp->gate, dg, v.g, v.gc, f, q, v.m_in, &p->gate,
                                B, S, D, dm->A);

@@ -23,9 +23,10 @@
  *   dec      wi [2D,D], bi [D], GRU(D,D), wq [D,D], wv [D,V], bv [V], wg [2D], bg [1]
  *
  * A batch, forward: story ids [B,S,J] and question ids [B,J] -> PE sentence vectors
- * F0 [B,S,D] + time[age] and q [B,D] -> bidirectional fusion GRU F = Ff + Fb [B,S,D]
+ * F0 [B,S,D] + time[age] and q [B,D] -> residual bidirectional fusion F = F0 + Ff + Fb [B,S,D]
  * -> episodic memory m [B,D] (H hops of gate attention, weighted-sum read, ReLU update)
- * -> decoder (teacher forced) mixed distribution P [B,T,R] -> cross-entropy.
+ * -> decoder (teacher forced; copy pointer through the last hop attention) mixed
+ * distribution P [B,T,R] -> cross-entropy.
  * Backward runs the same chain in reverse, each layer adding into the shared gradient
  * buffer (the embedding gradient collects from the encoder, decoder inputs and copy keys).
  * Activations, caches and scratch for batches of up to Bmax examples are one float
@@ -138,6 +139,26 @@ void attn_dot_backward_ref(float *dq, float *dk, float *dv, const float *dout,
                            const float *da, const float *a, const float *q, const float *k,
                            const float *v, int B, int Tq, int S, int D, int Dv);
 
+/* Pointer attention over the tokens of S slots of J tokens (L = S J): q [B,Tq,D],
+ * token keys k [B,L,D], kmask [B,L], slot weights g [B,S] ->
+ * w [B,Tq,L] = softmax of q k^T / sqrt(D) over the unmasked tokens of each slot (a slot
+ * without tokens: 0), a [B,Tq,L] = g_slot(l) w, out [B,Tq,D] = a k. With g a distribution
+ * over slots, a is one over tokens: the decoder's copy pointer through the memory. */
+void attn_ptr_forward(float *out, float *a, float *w, const float *q, const float *k,
+                      const float *kmask, const float *g, int B, int Tq, int S, int J, int D);
+void attn_ptr_forward_ref(float *out, float *a, float *w, const float *q, const float *k,
+                          const float *kmask, const float *g, int B, int Tq, int S, int J,
+                          int D);
+/* dout [B,Tq,D] and/or da [B,Tq,L] (either NULL) -> dq, dk, dg (each may be NULL, +=).
+ * scratch: attn_ptr_scratch floats. The reference needs J <= 64. */
+size_t attn_ptr_scratch(int Tq, int S, int J);
+void attn_ptr_backward(float *dq, float *dk, float *dg, const float *dout, const float *da,
+                       const float *a, const float *w, const float *q, const float *k,
+                       const float *g, int B, int Tq, int S, int J, int D, float *scratch);
+void attn_ptr_backward_ref(float *dq, float *dk, float *dg, const float *dout,
+                           const float *da, const float *a, const float *w, const float *q,
+                           const float *k, const float *g, int B, int Tq, int S, int J, int D);
+
 /* DMN+ gate: z = [f*q, f*m, |f-q|, |f-m|] [B,S,4D] -> h1 = tanh(z w1 + b1) [B,S,A]
  * -> e = h1 w2 [B,S] -> g = masked softmax over slots [B,S]. */
 typedef struct attn_gate_params {
@@ -196,26 +217,29 @@ void epi_forward(float *m, float *cache, const float *f, const float *q, const f
                  const epi_params_t *p, const epi_dims_t *dm, int B, int S);
 /* The gate attention [B,S] of hop h (0-based) from a filled cache. */
 const float *epi_attention(const float *cache, int hop, int B, int S, const epi_dims_t *dm);
-/* dmout [B,D] -> df [B,S,D], dq [B,D] (either NULL), dp. */
+/* dmout [B,D] and dglast [B,S] (the gradient of the last hop's attention, or NULL) ->
+ * df [B,S,D], dq [B,D] (either NULL), dp. */
 void epi_backward(float *df, float *dq, epi_params_t *dp, const float *dmout,
-                  const float *cache, const float *f, const float *q, const epi_params_t *p,
-                  const epi_dims_t *dm, int B, int S, float *scratch);
+                  const float *dglast, const float *cache, const float *f, const float *q,
+                  const epi_params_t *p, const epi_dims_t *dm, int B, int S, float *scratch);
 /* The reference composes the *_ref kernels with the same cache layout. */
 void epi_forward_ref(float *m, float *cache, const float *f, const float *q,
                      const float *mask, const epi_params_t *p, const epi_dims_t *dm, int B,
                      int S);
 void epi_backward_ref(float *df, float *dq, epi_params_t *dp, const float *dmout,
-                      const float *cache, const float *f, const float *q,
-                      const epi_params_t *p, const epi_dims_t *dm, int B, int S);
+                      const float *dglast, const float *cache, const float *f,
+                      const float *q, const epi_params_t *p, const epi_dims_t *dm, int B,
+                      int S);
 
 /* ---- decoder.c: GRU answer decoder mixing a vocabulary softmax with copying ------ */
 
 /* h0 = tanh([m; q] wi + bi); x_t = emb[yin_t]; h_t = GRU(x_t, h_{t-1});
- * vocabulary p_v = softmax(h_t wv + bv) over V; copy attention a_t [L] of h_t wq over
- * the embeddings of the slot tokens tok [B,L] (0 = pad, masked), copy context c_t;
+ * vocabulary p_v = softmax(h_t wv + bv) over V; copy pointer a_t [L] = attn_ptr of
+ * h_t wq over the embeddings of the slot tokens tok [B,L] (L = S J; 0 = pad, masked)
+ * weighted by the slot attention sg [B,S] (the memory's last hop), copy context c_t;
  * gate g_t = sig([h_t; c_t] wg + bg);
  * P_t[w] = g_t p_v[w] (w < V) + (1 - g_t) sum_{l : tok_l = w} a_t[l], w in [0, R). */
-typedef struct dec_dims { int D, V, R, T, L; } dec_dims_t;
+typedef struct dec_dims { int D, V, R, T, L, J; } dec_dims_t;
 typedef struct dec_params {
     float *wi;         /* [2D, D] */
     float *bi;         /* [D] */
@@ -232,26 +256,27 @@ float *dec_carve(dec_params_t *p, float *buf, const dec_dims_t *dd);
 size_t dec_cache(int B, const dec_dims_t *dd);
 size_t dec_scratch(int B, const dec_dims_t *dd);
 /* Teacher forcing. m [B,D], q [B,D], yin [B,T] input ids (GO then the previous target),
- * tok [B,L], emb [R,D] -> P [B,T,R]. */
+ * tok [B,L], sg [B,S], emb [R,D] -> P [B,T,R]. */
 void dec_forward(float *P, float *cache, const float *m, const float *q, const int *yin,
-                 const int *tok, const float *emb, const dec_params_t *p,
+                 const int *tok, const float *sg, const float *emb, const dec_params_t *p,
                  const dec_dims_t *dd, int B, float *scratch);
 void dec_forward_ref(float *P, float *cache, const float *m, const float *q,
-                     const int *yin, const int *tok, const float *emb,
+                     const int *yin, const int *tok, const float *sg, const float *emb,
                      const dec_params_t *p, const dec_dims_t *dd, int B);
-/* dP [B,T,R] -> dm, dq [B,D] (either NULL), demb [R,D], dp. */
-void dec_backward(float *dm, float *dq, float *demb, dec_params_t *dp, const float *dP,
-                  const float *cache, const float *m, const float *q, const int *yin,
-                  const int *tok, const float *emb, const dec_params_t *p,
-                  const dec_dims_t *dd, int B, float *scratch);
-void dec_backward_ref(float *dm, float *dq, float *demb, dec_params_t *dp, const float *dP,
-                      const float *cache, const float *m, const float *q, const int *yin,
-                      const int *tok, const float *emb, const dec_params_t *p,
-                      const dec_dims_t *dd, int B);
+/* dP [B,T,R] -> dm, dq [B,D], dsg [B,S] (each may be NULL), demb [R,D], dp. */
+void dec_backward(float *dm, float *dq, float *dsg, float *demb, dec_params_t *dp,
+                  const float *dP, const float *cache, const float *m, const float *q,
+                  const int *yin, const int *tok, const float *sg, const float *emb,
+                  const dec_params_t *p, const dec_dims_t *dd, int B, float *scratch);
+void dec_backward_ref(float *dm, float *dq, float *dsg, float *demb, dec_params_t *dp,
+                      const float *dP, const float *cache, const float *m, const float *q,
+                      const int *yin, const int *tok, const float *sg, const float *emb,
+                      const dec_params_t *p, const dec_dims_t *dd, int B);
 /* Greedy decoding: out [B,T] ids (LAYERS_EOS ends an answer; positions after it are
  * LAYERS_PAD). Returns the number of steps run. scratch: dec_scratch floats. */
-int dec_greedy(int *out, const float *m, const float *q, const int *tok, const float *emb,
-               const dec_params_t *p, const dec_dims_t *dd, int B, float *scratch);
+int dec_greedy(int *out, const float *m, const float *q, const int *tok, const float *sg,
+               const float *emb, const dec_params_t *p, const dec_dims_t *dd, int B,
+               float *scratch);
 
 /* ---- loss.c: cross-entropy on a distribution ------------------------------------- */
 

@@ -11,7 +11,7 @@
 size_t net_param_table(const net_cfg_t *c, net_tensor_t *t)
 {
     epi_dims_t ed = {c->D, c->A, c->hops, c->tied};
-    dec_dims_t dd = {c->D, c->V, c->V + c->Hb, c->T, c->S * c->J};
+    dec_dims_t dd = {c->D, c->V, c->V + c->Hb, c->T, c->S * c->J, c->J};
     size_t sizes[NET_NTENSORS] = {
         (size_t)(c->V + c->Hb) * c->D, (size_t)c->S * c->D, gru_nparams(c->D, c->D),
         gru_nparams(c->D, c->D), epi_nparams(&ed), dec_nparams(&dd),
@@ -33,7 +33,7 @@ void net_carve(net_params_t *p, float *buf, const net_cfg_t *c)
 {
     net_tensor_t t[NET_NTENSORS];
     epi_dims_t ed = {c->D, c->A, c->hops, c->tied};
-    dec_dims_t dd = {c->D, c->V, c->V + c->Hb, c->T, c->S * c->J};
+    dec_dims_t dd = {c->D, c->V, c->V + c->Hb, c->T, c->S * c->J, c->J};
     net_param_table(c, t);
     p->emb = buf + t[0].offset;
     p->time = buf + t[1].offset;
@@ -54,7 +54,7 @@ struct net_work {
     float *F0, *Ff, *Fb, *F, *cf, *cb; /* [B,S,D] x4, [B,S,4D] x2 */
     float *qv, *m;  /* [B,D] */
     float *ecache, *dcache, *P; /* epi cache, dec cache, [B,T,R] */
-    float *dP, *dm, *dq, *dF, *dF0;
+    float *dP, *dm, *dq, *dF, *dF0, *dsg; /* ..., dsg [B,S] */
     float *scratch;
 };
 
@@ -65,7 +65,7 @@ net_work_t *net_work_new(const net_cfg_t *c, int Bmax)
         return NULL;
     w->c = *c;
     w->ed = (epi_dims_t){c->D, c->A, c->hops, c->tied};
-    w->dd = (dec_dims_t){c->D, c->V, c->V + c->Hb, c->T, c->S * c->J};
+    w->dd = (dec_dims_t){c->D, c->V, c->V + c->Hb, c->T, c->S * c->J, c->J};
     w->Bmax = Bmax;
     size_t B = Bmax, S = c->S, D = c->D, R = w->dd.R, T = c->T;
     size_t scr = gru_seq_scratch(Bmax, c->S, c->D), e = epi_scratch(Bmax, c->S, &w->ed),
@@ -75,10 +75,10 @@ net_work_t *net_work_new(const net_cfg_t *c, int Bmax)
     size_t sizes[] = {B * S,         B * S * D,       B * S * D, B * S * D, B * S * D,
                       B * S * 4 * D, B * S * 4 * D,   B * D,     B * D,
                       epi_cache(Bmax, c->S, &w->ed), dec_cache(Bmax, &w->dd), B * T * R,
-                      B * T * R,     B * D,           B * D,     B * S * D, B * S * D, scr};
+                      B * T * R,     B * D,           B * D,     B * S * D, B * S * D, B * S, scr};
     float **ptrs[] = {&w->smask, &w->F0, &w->Ff, &w->Fb, &w->F, &w->cf, &w->cb, &w->qv,
                       &w->m, &w->ecache, &w->dcache, &w->P, &w->dP, &w->dm, &w->dq, &w->dF,
-                      &w->dF0, &w->scratch};
+                      &w->dF0, &w->dsg, &w->scratch};
     size_t total = 0, n = sizeof sizes / sizeof sizes[0];
     for (size_t i = 0; i < n; i++)
         total += sizes[i];
@@ -129,16 +129,17 @@ static void encode(net_work_t *w, const net_params_t *p, const net_batch_t *b)
                     w->scratch);
     gru_seq_forward(w->Fb, w->cb, w->F0, NULL, w->smask, &p->fus_bwd, B, S, D, D, 1,
                     w->scratch);
-    for (size_t i = 0; i < (size_t)B * S * D; i++)
-        w->F[i] = w->Ff[i] + w->Fb[i];
+    for (size_t i = 0; i < (size_t)B * S * D; i++) /* residual: F = F0 + Ff + Fb */
+        w->F[i] = w->F0[i] + w->Ff[i] + w->Fb[i];
     epi_forward(w->m, w->ecache, w->F, w->qv, w->smask, &p->epi, &w->ed, B, S);
 }
 
 double net_forward(net_work_t *w, const net_params_t *p, const net_batch_t *b)
 {
     encode(w, p, b);
-    dec_forward(w->P, w->dcache, w->m, w->qv, b->ans_in, b->story, p->emb, &p->dec, &w->dd,
-                b->B, w->scratch);
+    dec_forward(w->P, w->dcache, w->m, w->qv, b->ans_in, b->story,
+                net_attention(w, w->c.hops - 1, b->B), p->emb, &p->dec, &w->dd, b->B,
+                w->scratch);
     return xent_forward(w->P, b->ans_out, b->B * w->c.T, w->dd.R, NULL);
 }
 
@@ -151,13 +152,15 @@ void net_backward(net_work_t *w, net_params_t *g, const net_params_t *p,
     memset(w->dm, 0, sizeof(float) * B * D);
     memset(w->dq, 0, sizeof(float) * B * D);
     memset(w->dF, 0, sizeof(float) * B * S * D);
-    memset(w->dF0, 0, sizeof(float) * B * S * D);
+    memset(w->dsg, 0, sizeof(float) * B * S);
     xent_backward(w->dP, w->P, b->ans_out, B * T, R, 1.0f);
-    dec_backward(w->dm, w->dq, g->emb, &g->dec, w->dP, w->dcache, w->m, w->qv, b->ans_in,
-                 b->story, p->emb, &p->dec, &w->dd, B, w->scratch);
-    epi_backward(w->dF, w->dq, &g->epi, w->dm, w->ecache, w->F, w->qv, &p->epi, &w->ed, B, S,
-                 w->scratch);
-    /* F = Ff + Fb: both directions receive dF */
+    dec_backward(w->dm, w->dq, w->dsg, g->emb, &g->dec, w->dP, w->dcache, w->m, w->qv,
+                 b->ans_in, b->story, net_attention(w, c->hops - 1, B), p->emb, &p->dec,
+                 &w->dd, B, w->scratch);
+    epi_backward(w->dF, w->dq, &g->epi, w->dm, w->dsg, w->ecache, w->F, w->qv, &p->epi,
+                 &w->ed, B, S, w->scratch);
+    /* F = F0 + Ff + Fb: the residual and both directions receive dF */
+    memcpy(w->dF0, w->dF, sizeof(float) * B * S * D);
     gru_seq_backward(w->dF0, NULL, &g->fus_fwd, w->dF, w->F0, NULL, w->smask, w->Ff, w->cf,
                      &p->fus_fwd, B, S, D, D, 0, w->scratch);
     gru_seq_backward(w->dF0, NULL, &g->fus_bwd, w->dF, w->F0, NULL, w->smask, w->Fb, w->cb,
@@ -170,7 +173,8 @@ void net_backward(net_work_t *w, net_params_t *g, const net_params_t *p,
 int net_predict(net_work_t *w, const net_params_t *p, const net_batch_t *b, int *out)
 {
     encode(w, p, b);
-    return dec_greedy(out, w->m, w->qv, b->story, p->emb, &p->dec, &w->dd, b->B, w->scratch);
+    return dec_greedy(out, w->m, w->qv, b->story, net_attention(w, w->c.hops - 1, b->B),
+                      p->emb, &p->dec, &w->dd, b->B, w->scratch);
 }
 
 const float *net_attention(const net_work_t *w, int hop, int B)

@@ -1,10 +1,12 @@
-/* test_attn.c: scaled dot-product attention, the DMN+ gate and the weighted-sum read:
+/* test_attn.c: scaled dot-product attention, the pointer over slot tokens, the DMN+ gate
+ * and the weighted-sum read:
  * optimized kernels against the loop references, backward against central finite
  * differences (tolerance GC_TOL in gradcheck.h), masked slots getting no weight. */
 #include "model/layers.h"
 #include "gradcheck.h"
 
 #include <check.h>
+#include <math.h>
 #include <stdlib.h>
 
 enum { B = 2, TQ = 3, S = 5, D = 4, DV = 3, A = 6 };
@@ -87,6 +89,103 @@ START_TEST(test_attn_dot_backward_matches_finite_differences)
     ck_assert_double_lt(gc_check(dot_loss, &c, c.q, dq, B * TQ * D, 1000, GC_EPS), GC_TOL);
     ck_assert_double_lt(gc_check(dot_loss, &c, c.k, dk, B * S * D, 1000, GC_EPS), GC_TOL);
     ck_assert_double_lt(gc_check(dot_loss, &c, c.v, dv, B * S * DV, 1000, GC_EPS), GC_TOL);
+}
+END_TEST
+
+/* ---- pointer attention over the tokens of attended slots ---- */
+
+enum { PS = 3, PJ = 3, PL = PS * PJ };
+
+typedef struct ptr_ctx {
+    float q[B * TQ * D], k[B * PL * D], kmask[B * PL], g[B * PS];
+    float wo[B * TQ * D], wa[B * TQ * PL], out[B * TQ * D], a[B * TQ * PL], w[B * TQ * PL];
+} ptr_ctx_t;
+
+static void ptr_init(ptr_ctx_t *c)
+{
+    gc_seed(13);
+    gc_fill(c->q, B * TQ * D, 1.0f);
+    gc_fill(c->k, B * PL * D, 1.0f);
+    gc_fill(c->wo, B * TQ * D, 1.0f);
+    gc_fill(c->wa, B * TQ * PL, 1.0f);
+    /* example 0: slot 1 has one token; example 1: slot 2 is empty */
+    static const float km[B * PL] = {1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1, 0, 1, 1, 1, 0, 0, 0};
+    static const float g[B * PS] = {0.2f, 0.5f, 0.3f, 0.6f, 0.4f, 0.0f};
+    for (int i = 0; i < B * PL; i++)
+        c->kmask[i] = km[i];
+    for (int i = 0; i < B * PS; i++)
+        c->g[i] = g[i];
+}
+
+static double ptr_loss(void *ctx)
+{
+    ptr_ctx_t *c = ctx;
+    attn_ptr_forward(c->out, c->a, c->w, c->q, c->k, c->kmask, c->g, B, TQ, PS, PJ, D);
+    return gc_dot(c->out, c->wo, B * TQ * D) + gc_dot(c->a, c->wa, B * TQ * PL);
+}
+
+START_TEST(test_attn_ptr_matches_reference)
+{
+    ptr_ctx_t c;
+    ptr_init(&c);
+    float out2[B * TQ * D], a2[B * TQ * PL], w2[B * TQ * PL], scr[2 * TQ * PL];
+    float dq1[B * TQ * D] = {0}, dk1[B * PL * D] = {0}, dg1[B * PS] = {0};
+    float dq2[B * TQ * D] = {0}, dk2[B * PL * D] = {0}, dg2[B * PS] = {0};
+    ptr_loss(&c);
+    attn_ptr_forward_ref(out2, a2, w2, c.q, c.k, c.kmask, c.g, B, TQ, PS, PJ, D);
+    ck_assert_double_lt(gc_maxdiff(c.out, out2, B * TQ * D), GC_REF_TOL);
+    ck_assert_double_lt(gc_maxdiff(c.a, a2, B * TQ * PL), GC_REF_TOL);
+    ck_assert_double_lt(gc_maxdiff(c.w, w2, B * TQ * PL), GC_REF_TOL);
+    attn_ptr_backward(dq1, dk1, dg1, c.wo, c.wa, c.a, c.w, c.q, c.k, c.g, B, TQ, PS, PJ, D,
+                      scr);
+    attn_ptr_backward_ref(dq2, dk2, dg2, c.wo, c.wa, c.a, c.w, c.q, c.k, c.g, B, TQ, PS, PJ,
+                          D);
+    ck_assert_double_lt(gc_maxdiff(dq1, dq2, B * TQ * D), GC_REF_TOL);
+    ck_assert_double_lt(gc_maxdiff(dk1, dk2, B * PL * D), GC_REF_TOL);
+    ck_assert_double_lt(gc_maxdiff(dg1, dg2, B * PS), GC_REF_TOL);
+}
+END_TEST
+
+/* Each slot's tokens share its weight g_s: a sums to g_s over a non-empty slot, masked
+ * tokens and empty slots get nothing. */
+START_TEST(test_attn_ptr_slot_mass_is_the_slot_weight)
+{
+    ptr_ctx_t c;
+    ptr_init(&c);
+    ptr_loss(&c);
+    for (int b = 0; b < B; b++)
+        for (int t = 0; t < TQ; t++)
+            for (int s = 0; s < PS; s++) {
+                double sum = 0.0;
+                int any = 0;
+                for (int j = 0; j < PJ; j++) {
+                    int l = s * PJ + j;
+                    float a = c.a[(b * TQ + t) * PL + l];
+                    if (c.kmask[b * PL + l] == 0.0f)
+                        ck_assert_float_eq(a, 0.0f);
+                    any |= c.kmask[b * PL + l] != 0.0f;
+                    sum += a;
+                }
+                ck_assert_double_lt(fabs(sum - (any ? c.g[b * PS + s] : 0.0)), 1e-6);
+            }
+}
+END_TEST
+
+START_TEST(test_attn_ptr_backward_matches_finite_differences)
+{
+    ptr_ctx_t c;
+    ptr_init(&c);
+    float scr[2 * TQ * PL];
+    float dq[B * TQ * D] = {0}, dk[B * PL * D] = {0}, dg[B * PS] = {0};
+    ptr_loss(&c);
+    attn_ptr_backward(dq, dk, dg, c.wo, c.wa, c.a, c.w, c.q, c.k, c.g, B, TQ, PS, PJ, D, scr);
+    ck_assert_double_lt(gc_check(ptr_loss, &c, c.q, dq, B * TQ * D, 1000, GC_EPS), GC_TOL);
+    ck_assert_double_lt(gc_check(ptr_loss, &c, c.k, dk, B * PL * D, 1000, GC_EPS), GC_TOL);
+    ck_assert_double_lt(gc_check(ptr_loss, &c, c.g, dg, B * PS, 1000, GC_EPS), GC_TOL);
+    /* and the check fails when the slot-weight gradient is off by 10% */
+    for (int i = 0; i < B * PS; i++)
+        dg[i] *= 1.1f;
+    ck_assert_double_gt(gc_check(ptr_loss, &c, c.g, dg, B * PS, 1000, GC_EPS), GC_TOL);
 }
 END_TEST
 
@@ -219,6 +318,9 @@ int main(void)
     tcase_add_test(tc, test_attn_dot_matches_reference);
     tcase_add_test(tc, test_attn_dot_masked_slots_get_no_weight);
     tcase_add_test(tc, test_attn_dot_backward_matches_finite_differences);
+    tcase_add_test(tc, test_attn_ptr_matches_reference);
+    tcase_add_test(tc, test_attn_ptr_slot_mass_is_the_slot_weight);
+    tcase_add_test(tc, test_attn_ptr_backward_matches_finite_differences);
     tcase_add_test(tc, test_attn_gate_matches_reference);
     tcase_add_test(tc, test_attn_gate_backward_matches_finite_differences);
     tcase_add_test(tc, test_attn_wsum_matches_reference_and_finite_differences);

@@ -9,16 +9,17 @@
 #include <math.h>
 #include <stdlib.h>
 
-enum { B = 2, D = 4, V = 7, HB = 3, R = V + HB, T = 3, L = 6 };
+enum { B = 2, D = 4, V = 7, HB = 3, R = V + HB, T = 3, S = 3, J = 2, L = S * J };
 
-/* Slot tokens: vocabulary words, a hashed unknown word (8, twice), pads. */
+/* Slot tokens (S = 3 slots of J = 2): vocabulary words, a hashed unknown word (8, twice),
+ * pads; example 1's middle slot is empty. */
 static const int TOK[B * L] = {4, 8, 5, 0, 8, 3, 6, 9, 0, 0, 7, 0};
 static const int YIN[B * T] = {LAYERS_GO, 4, 8, LAYERS_GO, 9, 1};
 static const int TGT[B * T] = {4, 8, LAYERS_EOS, 9, LAYERS_EOS, -1};
 
 typedef struct dec_ctx {
     dec_dims_t dd;
-    float m[B * D], q[B * D], wP[B * T * R], P[B * T * R];
+    float m[B * D], q[B * D], sg[B * S], wP[B * T * R], P[B * T * R];
     float *emb, *demb, *buf, *grad, *cache, *scratch;
     dec_params_t p, dp;
     int use_xent;
@@ -26,7 +27,7 @@ typedef struct dec_ctx {
 
 static void dec_init(dec_ctx_t *c)
 {
-    c->dd = (dec_dims_t){.D = D, .V = V, .R = R, .T = T, .L = L};
+    c->dd = (dec_dims_t){.D = D, .V = V, .R = R, .T = T, .L = L, .J = J};
     size_t np = dec_nparams(&c->dd);
     gc_seed(31);
     c->buf = gc_alloc(np);
@@ -41,6 +42,10 @@ static void dec_init(dec_ctx_t *c)
     c->scratch = gc_alloc(dec_scratch(B, &c->dd));
     gc_fill(c->m, B * D, 1.0f);
     gc_fill(c->q, B * D, 1.0f);
+    /* slot attention: a distribution over the non-empty slots */
+    const float sg[B * S] = {0.5f, 0.2f, 0.3f, 0.7f, 0.0f, 0.3f};
+    for (int i = 0; i < B * S; i++)
+        c->sg[i] = sg[i];
     gc_fill(c->wP, B * T * R, 10.0f); /* gradients above GC_FLOOR: a relative check */
     c->use_xent = 0;
 }
@@ -54,7 +59,7 @@ static void dec_free(dec_ctx_t *c)
 static double dec_loss(void *ctx)
 {
     dec_ctx_t *c = ctx;
-    dec_forward(c->P, c->cache, c->m, c->q, YIN, TOK, c->emb, &c->p, &c->dd, B, c->scratch);
+    dec_forward(c->P, c->cache, c->m, c->q, YIN, TOK, c->sg, c->emb, &c->p, &c->dd, B, c->scratch);
     if (c->use_xent)
         return xent_forward(c->P, TGT, B * T, R, NULL);
     return gc_dot(c->P, c->wP, B * T * R);
@@ -89,27 +94,28 @@ START_TEST(test_dec_matches_reference)
     size_t np = dec_nparams(&c.dd), nc = dec_cache(B, &c.dd);
     float P2[B * T * R], *cache2 = gc_alloc(nc), *grad2 = gc_alloc(np);
     float *demb2 = gc_alloc(R * D), dm1[B * D] = {0}, dq1[B * D] = {0}, dm2[B * D] = {0},
-          dq2[B * D] = {0};
+          dq2[B * D] = {0}, ds1[B * S] = {0}, ds2[B * S] = {0};
     dec_params_t dp2;
     dec_carve(&dp2, grad2, &c.dd);
     dec_loss(&c);
-    dec_forward_ref(P2, cache2, c.m, c.q, YIN, TOK, c.emb, &c.p, &c.dd, B);
+    dec_forward_ref(P2, cache2, c.m, c.q, YIN, TOK, c.sg, c.emb, &c.p, &c.dd, B);
     ck_assert_double_lt(gc_maxdiff(c.P, P2, B * T * R), GC_REF_TOL);
     ck_assert_double_lt(gc_maxdiff(c.cache, cache2, nc), GC_REF_TOL);
-    dec_backward(dm1, dq1, c.demb, &c.dp, c.wP, c.cache, c.m, c.q, YIN, TOK, c.emb, &c.p,
+    dec_backward(dm1, dq1, ds1, c.demb, &c.dp, c.wP, c.cache, c.m, c.q, YIN, TOK, c.sg, c.emb, &c.p,
                  &c.dd, B, c.scratch);
-    dec_backward_ref(dm2, dq2, demb2, &dp2, c.wP, c.cache, c.m, c.q, YIN, TOK, c.emb, &c.p,
+    dec_backward_ref(dm2, dq2, ds2, demb2, &dp2, c.wP, c.cache, c.m, c.q, YIN, TOK, c.sg, c.emb, &c.p,
                      &c.dd, B);
     ck_assert_double_lt(gc_maxdiff(c.grad, grad2, np), GC_REF_TOL);
     ck_assert_double_lt(gc_maxdiff(c.demb, demb2, R * D), GC_REF_TOL);
     ck_assert_double_lt(gc_maxdiff(dm1, dm2, B * D), GC_REF_TOL);
     ck_assert_double_lt(gc_maxdiff(dq1, dq2, B * D), GC_REF_TOL);
+    ck_assert_double_lt(gc_maxdiff(ds1, ds2, B * S), GC_REF_TOL);
     free(cache2); free(grad2); free(demb2);
     dec_free(&c);
 }
 END_TEST
 
-static void check_all(dec_ctx_t *c, const float *dm, const float *dq)
+static void check_all(dec_ctx_t *c, const float *dm, const float *dq, const float *dsg)
 {
     dec_params_t *p = &c->p, *g = &c->dp;
     struct { float *x, *g; size_t n; } t[] = {
@@ -119,6 +125,7 @@ static void check_all(dec_ctx_t *c, const float *dm, const float *dq)
         {p->bv, g->bv, V}, {p->wg, g->wg, 2 * D}, {p->bg, g->bg, 1},
         {c->emb + D, c->demb + D, (R - 1) * D}, /* row 0 is pad: no gradient */
         {c->m, (float *)dm, B * D}, {c->q, (float *)dq, B * D},
+        {c->sg, (float *)dsg, B * S},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
         double rel = gc_check(dec_loss, c, t[i].x, t[i].g, t[i].n, 1000, GC_EPS);
@@ -130,11 +137,11 @@ START_TEST(test_dec_backward_matches_finite_differences)
 {
     dec_ctx_t c;
     dec_init(&c);
-    float dm[B * D] = {0}, dq[B * D] = {0};
+    float dm[B * D] = {0}, dq[B * D] = {0}, dsg[B * S] = {0};
     dec_loss(&c);
-    dec_backward(dm, dq, c.demb, &c.dp, c.wP, c.cache, c.m, c.q, YIN, TOK, c.emb, &c.p, &c.dd,
+    dec_backward(dm, dq, dsg, c.demb, &c.dp, c.wP, c.cache, c.m, c.q, YIN, TOK, c.sg, c.emb, &c.p, &c.dd,
                  B, c.scratch);
-    check_all(&c, dm, dq);
+    check_all(&c, dm, dq, dsg);
     dec_free(&c);
 }
 END_TEST
@@ -144,12 +151,12 @@ START_TEST(test_dec_with_xent_backward_matches_finite_differences)
     dec_ctx_t c;
     dec_init(&c);
     c.use_xent = 1;
-    float dm[B * D] = {0}, dq[B * D] = {0}, dP[B * T * R] = {0};
+    float dm[B * D] = {0}, dq[B * D] = {0}, dsg[B * S] = {0}, dP[B * T * R] = {0};
     dec_loss(&c);
     xent_backward(dP, c.P, TGT, B * T, R, 1.0f);
-    dec_backward(dm, dq, c.demb, &c.dp, dP, c.cache, c.m, c.q, YIN, TOK, c.emb, &c.p, &c.dd,
+    dec_backward(dm, dq, dsg, c.demb, &c.dp, dP, c.cache, c.m, c.q, YIN, TOK, c.sg, c.emb, &c.p, &c.dd,
                  B, c.scratch);
-    check_all(&c, dm, dq);
+    check_all(&c, dm, dq, dsg);
     dec_free(&c);
 }
 END_TEST
@@ -188,14 +195,14 @@ START_TEST(test_dec_greedy_agrees_with_teacher_forcing)
     dec_ctx_t c;
     dec_init(&c);
     int out[B * T];
-    int steps = dec_greedy(out, c.m, c.q, TOK, c.emb, &c.p, &c.dd, B, c.scratch);
+    int steps = dec_greedy(out, c.m, c.q, TOK, c.sg, c.emb, &c.p, &c.dd, B, c.scratch);
     ck_assert_int_ge(steps, 1);
     ck_assert_int_le(steps, T);
     int yin[B * T];
     for (int b = 0; b < B; b++)
         for (int t = 0; t < T; t++)
             yin[b * T + t] = t == 0 ? LAYERS_GO : (out[b * T + t - 1] ? out[b * T + t - 1] : 1);
-    dec_forward(c.P, c.cache, c.m, c.q, yin, TOK, c.emb, &c.p, &c.dd, B, c.scratch);
+    dec_forward(c.P, c.cache, c.m, c.q, yin, TOK, c.sg, c.emb, &c.p, &c.dd, B, c.scratch);
     for (int b = 0; b < B; b++)
         for (int t = 0; t < steps; t++) {
             if (t > 0 && out[b * T + t - 1] == LAYERS_EOS)
@@ -211,13 +218,41 @@ START_TEST(test_dec_greedy_agrees_with_teacher_forcing)
 }
 END_TEST
 
+/* The copy pointer goes through the slot attention: with the gate closed and all the
+ * attention on one slot, only that slot's words get probability. */
+START_TEST(test_dec_copy_follows_the_slot_attention)
+{
+    dec_ctx_t c;
+    dec_init(&c);
+    c.p.bg[0] = -30.0f;
+    for (int s = 0; s < S; s++) {
+        for (int i = 0; i < B * S; i++)
+            c.sg[i] = 0.0f;
+        c.sg[s] = 1.0f;                    /* example 0: slot s */
+        c.sg[S + (s == 1 ? 0 : s)] = 1.0f; /* example 1: slot s, not the empty one */
+        dec_loss(&c);
+        for (int n = 0; n < B * T; n++) {
+            int b = n / T, slot = b == 1 && s == 1 ? 0 : s;
+            double in = 0.0;
+            for (int j = 0; j < J; j++) {
+                int w = TOK[b * L + slot * J + j];
+                if (w != LAYERS_PAD && (j == 0 || w != TOK[b * L + slot * J + j - 1]))
+                    in += c.P[n * R + w];
+            }
+            ck_assert_msg(in > 0.999, "example %d slot %d: %.4f on its words", b, slot, in);
+        }
+    }
+    dec_free(&c);
+}
+END_TEST
+
 START_TEST(test_dec_copies_an_unknown_word_from_the_story)
 {
     dec_ctx_t c;
     dec_init(&c);
     c.p.bg[0] = -30.0f; /* gate closed: everything comes from the copy distribution */
     int out[B * T];
-    dec_greedy(out, c.m, c.q, TOK, c.emb, &c.p, &c.dd, B, c.scratch);
+    dec_greedy(out, c.m, c.q, TOK, c.sg, c.emb, &c.p, &c.dd, B, c.scratch);
     for (int b = 0; b < B; b++) {
         int w = out[b * T], found = 0;
         for (int l = 0; l < L; l++)
@@ -238,6 +273,7 @@ int main(void)
     tcase_add_test(tc, test_dec_with_xent_backward_matches_finite_differences);
     tcase_add_test(tc, test_xent_backward_matches_finite_differences_and_ignores_minus_one);
     tcase_add_test(tc, test_dec_greedy_agrees_with_teacher_forcing);
+    tcase_add_test(tc, test_dec_copy_follows_the_slot_attention);
     tcase_add_test(tc, test_dec_copies_an_unknown_word_from_the_story);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

@@ -11,7 +11,7 @@ enum { B = 2, S = 5, D = 4, A = 5 };
 
 typedef struct epi_ctx {
     epi_dims_t dm;
-    float f[B * S * D], q[B * D], mask[B * S], w[B * D], m[B * D];
+    float f[B * S * D], q[B * D], mask[B * S], w[B * D], wg[B * S], m[B * D];
     float *buf, *grad, *cache, *scratch;
     epi_params_t p, dp;
 } epi_ctx_t;
@@ -33,6 +33,7 @@ static void epi_init(epi_ctx_t *c, int hops, int tied)
     gc_fill(c->f, B * S * D, 1.0f);
     gc_fill(c->q, B * D, 1.0f);
     gc_fill(c->w, B * D, 1.0f);
+    gc_fill(c->wg, B * S, 1.0f);
     for (int i = 0; i < B * S; i++)
         c->mask[i] = (i / S == 1 && i % S >= 3) ? 0.0f : 1.0f;
 }
@@ -46,7 +47,9 @@ static double epi_loss(void *ctx)
 {
     epi_ctx_t *c = ctx;
     epi_forward(c->m, c->cache, c->f, c->q, c->mask, &c->p, &c->dm, B, S);
-    return gc_dot(c->m, c->w, B * D);
+    /* the last hop's attention is an output too (the decoder's copy pointer) */
+    return gc_dot(c->m, c->w, B * D) +
+           gc_dot(epi_attention(c->cache, c->dm.hops - 1, B, S, &c->dm), c->wg, B * S);
 }
 
 static void compare_with_reference(int hops, int tied)
@@ -62,8 +65,8 @@ static void compare_with_reference(int hops, int tied)
     epi_forward_ref(m2, cache2, c.f, c.q, c.mask, &c.p, &c.dm, B, S);
     ck_assert_double_lt(gc_maxdiff(c.m, m2, B * D), GC_REF_TOL);
     ck_assert_double_lt(gc_maxdiff(c.cache, cache2, nc), GC_REF_TOL);
-    epi_backward(df1, dq1, &c.dp, c.w, c.cache, c.f, c.q, &c.p, &c.dm, B, S, c.scratch);
-    epi_backward_ref(df2, dq2, &dp2, c.w, c.cache, c.f, c.q, &c.p, &c.dm, B, S);
+    epi_backward(df1, dq1, &c.dp, c.w, c.wg, c.cache, c.f, c.q, &c.p, &c.dm, B, S, c.scratch);
+    epi_backward_ref(df2, dq2, &dp2, c.w, c.wg, c.cache, c.f, c.q, &c.p, &c.dm, B, S);
     ck_assert_double_lt(gc_maxdiff(c.grad, grad2, np), GC_REF_TOL);
     ck_assert_double_lt(gc_maxdiff(df1, df2, B * S * D), GC_REF_TOL);
     ck_assert_double_lt(gc_maxdiff(dq1, dq2, B * D), GC_REF_TOL);
@@ -106,7 +109,7 @@ static void gradcheck(int hops, int tied)
     float df[B * S * D] = {0}, dq[B * D] = {0};
     int P = tied ? 1 : hops;
     epi_loss(&c);
-    epi_backward(df, dq, &c.dp, c.w, c.cache, c.f, c.q, &c.p, &c.dm, B, S, c.scratch);
+    epi_backward(df, dq, &c.dp, c.w, c.wg, c.cache, c.f, c.q, &c.p, &c.dm, B, S, c.scratch);
     ck_assert_double_lt(gc_check(epi_loss, &c, c.p.gate.w1, c.dp.gate.w1, 4 * D * A, 1000,
                                  GC_EPS), GC_TOL);
     ck_assert_double_lt(gc_check(epi_loss, &c, c.p.gate.b1, c.dp.gate.b1, A, 1000, GC_EPS),
