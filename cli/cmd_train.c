@@ -109,7 +109,7 @@ done:
 
 enum {
     O_DATA, O_TASKS, O_DIR, O_SETTING, O_OUT, O_EPOCHS, O_BATCH, O_SEED, O_RESUME, O_HIDDEN,
-    O_HOPS, O_THREADS, O_LR, O_SLOTS, O_PATIENCE, O_PEAK,
+    O_HOPS, O_THREADS, O_LR, O_WD, O_SLOTS, O_PATIENCE, O_PEAK,
 };
 
 static const cli_opt_t train_opts[] = {
@@ -126,6 +126,7 @@ static const cli_opt_t train_opts[] = {
     [O_HOPS] = {"hops", 0, "H", "episodic memory hops (default 3)"},
     [O_THREADS] = {"threads", 0, "N", "worker threads (default 2)"},
     [O_LR] = {"lr", 0, "X", "Adam learning rate (default 0.002)"},
+    [O_WD] = {"weight-decay", 0, "X", "decoupled (AdamW) weight decay (default 0)"},
     [O_SLOTS] = {"slots", 0, "S", "memory slots: the most recent S statements (default 50)"},
     [O_PATIENCE] = {"patience", 0, "N", "stop after N epochs without gain (default 8)"},
     [O_PEAK] = {"bench-peak", 0, NULL, "only measure cblas_sgemm's peak GFLOP/s"},
@@ -168,6 +169,16 @@ static int run_train(cli_ctx_t *ctx, const cli_args_t *a)
         if (cli_parse_double("lr", a->val[O_LR], &lr) < 0)
             return CLI_EXIT_USAGE;
         o.lr = (float)lr;
+    }
+    if (a->val[O_WD]) {
+        double wd;
+        if (cli_parse_double("weight-decay", a->val[O_WD], &wd) < 0)
+            return CLI_EXIT_USAGE;
+        if (wd < 0 || wd > 1) {
+            cli_usage_error("train", "--weight-decay must be in 0..1");
+            return CLI_EXIT_USAGE;
+        }
+        o.weight_decay = (float)wd;
     }
     if (a->val[O_PEAK]) {
         printf("cblas_sgemm peak (1024^3): 1 thread %.1f GFLOP/s, %d threads %.1f GFLOP/s\n",
@@ -222,8 +233,8 @@ static int run_train(cli_ctx_t *ctx, const cli_args_t *a)
            "%zu parameters\n", c.V, c.Hb, c.D, c.A, c.S, c.J, c.T, c.hops, net_nparams(&c));
     printf("data: %d training, %d validation examples (%d words cut)\n", tr.n, va.n,
            tr.cut_words + va.cut_words);
-    printf("train: batch %d, lr %g, clip %g, %d threads, seed %d, up to %d epochs\n",
-           o.batch, o.lr, o.clip, o.threads, seed, o.epochs);
+    printf("train: batch %d, lr %g, clip %g, weight decay %g, %d threads, seed %d, up to %d "
+           "epochs\n", o.batch, o.lr, o.clip, o.weight_decay, o.threads, seed, o.epochs);
     printf("cblas_sgemm peak (1024^3): 1 thread %.1f GFLOP/s, %d threads %.1f GFLOP/s\n",
            peak1, o.threads, peakn);
     fflush(stdout);

@@ -13,7 +13,9 @@
 #include "model/layers.h"
 
 #define MODELFILE_MAGIC "MNEMOMDL"
-enum { MODELFILE_VERSION = 1 };
+/* 2: the copy pointer goes through the slot attention and the fusion is residual (the
+ * tensors of version 1 have the same sizes but another meaning) */
+enum { MODELFILE_VERSION = 2 };
 enum { MODELFILE_MODEL = 0, MODELFILE_CHECKPOINT = 1 };
 
 /* What a checkpoint keeps beyond the model: where training stood, and Adam's moments. */

@@ -418,8 +418,8 @@ START_TEST(test_wrong_magic_and_version_are_named)
     b[0] = 'X';
     expect_error(b, len, "wrong magic");
     b[0] = 'M';
-    b[8] = 2; /* version 2 */
-    expect_error(b, len, "unsupported format version 2");
+    b[8] = 1; /* version 1: the model before the copy pointer */
+    expect_error(b, len, "unsupported format version 1");
     free(params);
     vocab_free(v);
     free(b);
