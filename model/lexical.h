@@ -1,20 +1,26 @@
 /* lexical.h: the lexical half of a memory vector: a signed feature-hashed sketch of
- * word unigrams and bigrams (CJK: characters and character bigrams), L2-normalized.
- * Common function words are down-weighted and English suffixes lightly stemmed, so
- * "walked" finds "walking". */
+ * stemmed English content words and of CJK characters and character bigrams,
+ * L2-normalized. Stopwords weigh nothing (unless a text has nothing else), English
+ * suffixes are lightly stemmed and common irregular verbs mapped to their base, so
+ * "walked" finds "walking" and "went" finds "go". Each feature lands in LEX_PROBES
+ * buckets, each with its own hashed sign. Word bigrams are not used: they lowered
+ * recall at every weight measured (docs/RETRIEVAL.md, which also explains the size). */
 #ifndef MNEMO_MODEL_LEXICAL_H
 #define MNEMO_MODEL_LEXICAL_H
 
 #include <stddef.h>
 
-#define LEX_DIM 384                 /* dimensions of the sketch */
-#define LEX_ENCODER_ID "lex1-384"   /* recorded with every stored vector */
+#define LEX_DIM 512                 /* dimensions of the sketch */
+#define LEX_PROBES 4                /* buckets per feature */
+#define LEX_ENCODER_ID "lex1-512"   /* recorded with every stored vector */
 
 /* Encodes text into out[LEX_DIM], L2-normalized (all zeros when the text has no
  * tokens). Returns 0, TOK_EINVAL for invalid UTF-8 (err filled) or TOK_ENOMEM. */
 int lex_encode(const char *text, size_t len, float *out, char *err, size_t errlen);
 
-/* The bucket and sign a single (already tokenized) feature hashes to. Exposed for
+/* The LEX_PROBES buckets and signs a single feature hashes to: bucket and sign must
+ * each hold LEX_PROBES entries. A feature is what lex_encode hashes: a word's stem
+ * ("walk" for "walking"), a CJK character, or a pair of CJK characters. Exposed for
  * the tests and for query-side term weighting. */
 void lex_feature(const char *feature, size_t len, int *bucket, float *sign);
 
