@@ -30,7 +30,12 @@ typedef struct api_config {
     api_token_t *tokens;     /* borrowed for the server's lifetime */
     size_t n_tokens;
     api_limits_t limits;
-    int log_requests;        /* nonzero: one line per request on stderr */
+    int log_requests;        /* nonzero: one line per request (through log) */
+    unsigned stop_wait_ms;   /* how long api_stop lets requests finish (0: 10000) */
+    /* Where log lines go, with their syslog priority (3 err, 4 warning, 6 info, 7 debug);
+     * NULL: stderr with a timestamp. */
+    void (*log)(int priority, const char *line);
+    const char *version;     /* for mnemo_build_info (NULL: "dev") */
 } api_config_t;
 
 typedef struct api_server api_server_t;
@@ -41,7 +46,18 @@ void api_limits_default(api_limits_t *l);
  * configured. */
 api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size_t errlen);
 int api_port(const api_server_t *s);
-/* Stops accepting, lets in-flight requests finish, frees the server. */
+/* Stops accepting, lets in-flight requests finish (up to stop_wait_ms), frees the
+ * server. */
 void api_stop(api_server_t *s);
+
+/* Swaps in the settings that can change while serving: tokens, limits (except
+ * max_connections' hard cap, fixed at start), log_requests and stop_wait_ms. Requests
+ * that have begun keep the settings they started with; new ones see the new ones.
+ * cfg is copied. Returns 0, or -1 with err filled (nothing changed). */
+int api_reload(api_server_t *s, const api_config_t *cfg, char *err, size_t errlen);
+
+/* The routes the server answers, as (pattern, method) pairs ("/v1/memories/{id}",
+ * "PATCH"); HEAD is implied by GET. Fills up to cap pairs, returns how many exist. */
+size_t api_route_list(const char **patterns, const char **methods, size_t cap);
 
 #endif

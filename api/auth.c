@@ -25,8 +25,8 @@ static void set_log_user(api_req_t *rq, const char *user)
 
 int api_auth(api_req_t *rq)
 {
-    const api_server_t *srv = rq->srv;
-    if (srv->n_tokens == 0) {
+    const api_live_t *set = rq->set;
+    if (set->n_tokens == 0) {
         rq->admin = 1;
         set_log_user(rq, "admin");
         return 0;
@@ -42,8 +42,8 @@ int api_auth(api_req_t *rq)
     while (len && (h[len - 1] == ' ' || h[len - 1] == '\t')) len--;
 
     const api_token_t *found = NULL;
-    for (size_t i = 0; i < srv->n_tokens; i++)     /* no early exit: same time for all */
-        if (secret_equal(h, len, srv->tokens[i].secret) && !found) found = &srv->tokens[i];
+    for (size_t i = 0; i < set->n_tokens; i++)     /* no early exit: same time for all */
+        if (secret_equal(h, len, set->tokens[i].secret) && !found) found = &set->tokens[i];
     if (!found || len == 0)
         return api_error(rq, 401, API_CODE_UNAUTHORIZED, "unknown bearer token"), -1;
     rq->admin = found->user == NULL;

@@ -1,10 +1,12 @@
 /* internal.h: private to api/. The server and per-request state shared by the files of
  * api/: server.c (libmicrohttpd lifecycle, body accumulation), routes.c (the route table),
  * reply.c (the one send helper and the one error function), auth.c (bearer tokens and
- * which user a request acts for) and the handlers (memories.c, users.c). */
+ * which user a request acts for), metrics.c (counters, histograms, GET /metrics) and the
+ * handlers (memories.c, users.c). */
 #ifndef MNEMO_API_INTERNAL_H
 #define MNEMO_API_INTERNAL_H
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -26,24 +28,61 @@ typedef struct api_method {
     enum api_body body;
 } api_method_t;
 
+/* Who may call a route. */
+enum api_access { API_TOKEN = 0, API_OPEN, API_ADMIN };
+
+#define API_ROUTE_METHODS 4
 typedef struct api_route {
     const char *pattern;        /* "/v1/memories/{id}/history": {..} captures a segment */
     const char *allow;          /* the Allow header of a 405 */
-    int open;                   /* 1: no token needed (health probes) */
-    api_method_t methods[4];
+    enum api_access access;     /* API_OPEN: health probes; API_ADMIN: /metrics */
+    api_method_t methods[API_ROUTE_METHODS];
 } api_route_t;
+
+/* The settings that api_reload swaps: immutable once published. The server holds one
+ * reference, every request one for its life; the last release frees it. */
+typedef struct api_live {
+    api_token_t *tokens;        /* owned copies */
+    size_t n_tokens;
+    api_limits_t lim;
+    int log_requests;
+    unsigned stop_wait_ms;
+    int refs;                   /* under api_server.live_mu */
+} api_live_t;
+
+/* Latency histogram: bucket counts (not cumulative; the last is +Inf) and the sum. */
+#define API_HIST_BUCKETS 14
+typedef struct api_hist {
+    atomic_ulong n[API_HIST_BUCKETS + 1];
+    atomic_ullong sum_ns;
+} api_hist_t;
+
+#define API_MAX_ROUTES 16
+#define API_N_STATUS 16         /* the statuses of docs/API.md, then "other" */
+typedef struct api_metrics {
+    /* [route index, or API_MAX_ROUTES for no route][method index, 4 = other][status] */
+    atomic_ulong requests[API_MAX_ROUTES + 1][API_ROUTE_METHODS + 1][API_N_STATUS];
+    api_hist_t request, search, model;
+    int64_t started_ms;
+} api_metrics_t;
 
 struct api_server {
     struct MHD_Daemon *mhd;
     int port;
     agent_t *agent;
-    const api_token_t *tokens;
-    size_t n_tokens;
-    api_limits_t lim;
-    int log_requests;
+    pthread_mutex_t live_mu;
+    api_live_t *live;           /* current settings (under live_mu) */
+    atomic_uint max_connections;
     atomic_uint conns;          /* open connections (for 429) */
     atomic_int inflight;        /* requests begun and not completed (for api_stop) */
+    void (*log)(int priority, const char *line);
+    char version[64];
+    api_metrics_t metrics;
 };
+
+/* A log line through the server's sink (api_config.log). */
+void api_log(const api_server_t *s, int priority, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* Where a request is in its life: a response can be queued in the first call or once
  * the body is in, never while it arrives (libmicrohttpd's rule); in between an error
@@ -54,6 +93,7 @@ struct api_req {
     api_server_t *srv;
     struct MHD_Connection *conn;
     const char *method, *path;      /* owned by libmicrohttpd for the request's life */
+    const api_live_t *set;          /* the settings this request started with */
     const api_route_t *route;
     const api_method_t *m;
     char *param;                    /* the {..} segment, malloc'd */
@@ -78,6 +118,13 @@ struct api_req {
 
 /* routes.c */
 const api_route_t *api_route_match(const char *path, char **param);
+const api_route_t *api_routes(size_t *n);
+
+/* metrics.c */
+void api_hist_observe(api_hist_t *h, double seconds);
+/* Counts a finished request (status 0: no reply went out) and its duration. */
+void api_metrics_request(api_server_t *s, const api_req_t *rq, double seconds);
+void api_h_metrics(api_req_t *rq);
 
 /* reply.c: every response goes through api_send, every error through api_error. */
 int api_send(api_req_t *rq, unsigned status, const char *content_type, char *buf, size_t len);

@@ -24,7 +24,7 @@ void api_h_memories_post(api_req_t *rq)
         api_error_v(rq, &e);
         return;
     }
-    if (api_parse_create(body, &rq->srv->lim, &cr, &e)) {
+    if (api_parse_create(body, &rq->set->lim, &cr, &e)) {
         api_error_v(rq, &e);
         goto out;
     }
@@ -92,7 +92,12 @@ static void search(api_req_t *rq, const api_query_t *q, const char *user)
         api_error_agent(rq, AGENT_ENOMEM, "memory", NULL);
         return;
     }
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     int rc = agent_memory_search(rq->srv->agent, &sq, q->q, hits, &n, err, sizeof err);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    api_hist_observe(&rq->srv->metrics.search, (double)(t1.tv_sec - t0.tv_sec) +
+                                                   (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
     if (rc) {
         api_error_agent(rq, rc, "memory", err);
         free(hits);
@@ -140,7 +145,7 @@ static void page(api_req_t *rq, const api_query_t *q, const char *user)
 
 void api_h_memories_get(api_req_t *rq)
 {
-    query_ctx_t c = {.lim = &rq->srv->lim};
+    query_ctx_t c = {.lim = &rq->set->lim};
     const char *user;
     api_query_init(&c.q, c.lim);
     MHD_get_connection_values_n(rq->conn, MHD_GET_ARGUMENT_KIND, on_arg, &c);
@@ -208,7 +213,7 @@ void api_h_memory_patch(api_req_t *rq)
     int64_t id = path_id(rq);
     if (!id) return;
     json_t *body = api_parse_object(rq->body, rq->len, &e);
-    if (!body || api_parse_patch(body, &rq->srv->lim, &text, &importance, &e)) {
+    if (!body || api_parse_patch(body, &rq->set->lim, &text, &importance, &e)) {
         api_error_v(rq, &e);
         json_decref(body);
         return;

@@ -1,7 +1,8 @@
 /* routes.c: the route table of docs/API.md and its matcher, plus the two handlers too
  * small for a file of their own (healthz, readyz). A path that matches no pattern is 404;
  * a pattern matched with a method it lacks is 405 with the row's Allow header. The
- * health probes are open; every other route needs a token when tokens are configured. */
+ * health probes are open; /metrics needs the admin token (it counts users and memories);
+ * every other route needs a token when tokens are configured. */
 #include "api/internal.h"
 
 #include <stdlib.h>
@@ -23,20 +24,41 @@ static void h_readyz(api_req_t *rq)
 
 static const api_route_t routes[] = {
     /* Probes (systemd, load balancers) carry no token; they reveal nothing. */
-    {"/healthz", "GET", 1, {{"GET", h_healthz, API_BODY_NONE}}},
-    {"/readyz", "GET", 1, {{"GET", h_readyz, API_BODY_NONE}}},
-    {"/v1/memories", "GET, POST", 0,
+    {"/healthz", "GET", API_OPEN, {{"GET", h_healthz, API_BODY_NONE}}},
+    {"/readyz", "GET", API_OPEN, {{"GET", h_readyz, API_BODY_NONE}}},
+    {"/metrics", "GET", API_ADMIN, {{"GET", api_h_metrics, API_BODY_NONE}}},
+    {"/v1/memories", "GET, POST", API_TOKEN,
      {{"GET", api_h_memories_get, API_BODY_NONE},
       {"POST", api_h_memories_post, API_BODY_JSON}}},
-    {"/v1/memories/{id}", "GET, PATCH, DELETE", 0,
+    {"/v1/memories/{id}", "GET, PATCH, DELETE", API_TOKEN,
      {{"GET", api_h_memory_get, API_BODY_NONE},
       {"PATCH", api_h_memory_patch, API_BODY_JSON},
       {"DELETE", api_h_memory_delete, API_BODY_NONE}}},
-    {"/v1/memories/{id}/history", "GET", 0, {{"GET", api_h_memory_history, API_BODY_NONE}}},
-    {"/v1/users/{id}", "DELETE", 0, {{"DELETE", api_h_user_delete, API_BODY_NONE}}},
-    {"/v1/users/{id}/export", "GET", 0, {{"GET", api_h_user_export, API_BODY_NONE}}},
-    {"/v1/users/{id}/import", "POST", 0, {{"POST", api_h_user_import, API_BODY_IMPORT}}},
+    {"/v1/memories/{id}/history", "GET", API_TOKEN, {{"GET", api_h_memory_history, API_BODY_NONE}}},
+    {"/v1/users/{id}", "DELETE", API_TOKEN, {{"DELETE", api_h_user_delete, API_BODY_NONE}}},
+    {"/v1/users/{id}/export", "GET", API_TOKEN, {{"GET", api_h_user_export, API_BODY_NONE}}},
+    {"/v1/users/{id}/import", "POST", API_TOKEN, {{"POST", api_h_user_import, API_BODY_IMPORT}}},
 };
+
+_Static_assert(sizeof routes / sizeof routes[0] <= API_MAX_ROUTES, "raise API_MAX_ROUTES");
+
+const api_route_t *api_routes(size_t *n)
+{
+    *n = sizeof routes / sizeof routes[0];
+    return routes;
+}
+
+size_t api_route_list(const char **patterns, const char **methods, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++)
+        for (const api_method_t *m = routes[i].methods; m->name; m++, n++)
+            if (n < cap) {
+                patterns[n] = routes[i].pattern;
+                methods[n] = m->name;
+            }
+    return n;
+}
 
 /* Matches path against pattern segment by segment; a {..} segment matches any
  * non-empty segment, whose bounds land in *cap / *cap_len. */

@@ -2,7 +2,9 @@
  * pool and the life of a request: per-request state allocated on the first handler call
  * and freed in the completion callback; path, route, method, auth, Content-Type and
  * Content-Length checked before any body is read; the body accumulated under a hard cap
- * (413 past it); then the route's handler. One log line per request. */
+ * (413 past it); then the route's handler. One log line per request. The settings that
+ * SIGHUP may change (tokens, limits) live in an immutable api_live_t that api_reload
+ * swaps; each request holds a reference to the one it started with. */
 #include "api/internal.h"
 
 #include <arpa/inet.h>
@@ -23,8 +25,112 @@
 /* Connections past max_connections still get a 429; past this many more, libmicrohttpd
  * refuses them outright. */
 #define API_CONN_HEADROOM 64u
-/* How long api_stop waits for in-flight requests. */
+/* How long api_stop waits for in-flight requests unless told. */
 #define API_STOP_WAIT_MS 10000
+
+void api_log(const api_server_t *s, int priority, const char *fmt, ...)
+{
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (s->log) {
+        s->log(priority, line);
+        return;
+    }
+    char when[API_TIME_LEN];
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    api_time_format((int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000, when);
+    fprintf(stderr, "%s mnemod: %s\n", when, line);
+}
+
+static int is_loopback(const struct sockaddr *sa);
+
+/* ---- live settings ---------------------------------------------------------------- */
+
+static void live_free(api_live_t *l)
+{
+    if (!l) return;
+    for (size_t i = 0; i < l->n_tokens; i++) {
+        free(l->tokens[i].secret);
+        free(l->tokens[i].user);
+    }
+    free(l->tokens);
+    free(l);
+}
+
+static api_live_t *live_new(const api_config_t *cfg)
+{
+    api_live_t *l = calloc(1, sizeof *l);
+    if (!l) return NULL;
+    l->tokens = calloc(cfg->n_tokens ? cfg->n_tokens : 1, sizeof *l->tokens);
+    if (!l->tokens) goto oom;
+    for (size_t i = 0; i < cfg->n_tokens; i++) {
+        l->tokens[i].secret = strdup(cfg->tokens[i].secret);
+        l->tokens[i].user = cfg->tokens[i].user ? strdup(cfg->tokens[i].user) : NULL;
+        l->n_tokens = i + 1;
+        if (!l->tokens[i].secret || (cfg->tokens[i].user && !l->tokens[i].user)) goto oom;
+    }
+    l->lim = cfg->limits;
+    if (l->lim.max_connections == 0) l->lim.max_connections = 1;
+    l->log_requests = cfg->log_requests;
+    l->stop_wait_ms = cfg->stop_wait_ms ? cfg->stop_wait_ms : API_STOP_WAIT_MS;
+    l->refs = 1;
+    return l;
+oom:
+    live_free(l);
+    return NULL;
+}
+
+static api_live_t *live_get(api_server_t *s)
+{
+    pthread_mutex_lock(&s->live_mu);
+    api_live_t *l = s->live;
+    l->refs++;
+    pthread_mutex_unlock(&s->live_mu);
+    return l;
+}
+
+static void live_put(api_server_t *s, const api_live_t *cl)
+{
+    api_live_t *l = (api_live_t *)cl;
+    pthread_mutex_lock(&s->live_mu);
+    int last = --l->refs == 0;
+    pthread_mutex_unlock(&s->live_mu);
+    if (last) live_free(l);
+}
+
+int api_reload(api_server_t *s, const api_config_t *cfg, char *err, size_t errlen)
+{
+    api_live_t *l = live_new(cfg);
+    if (!l) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    if (s->live->n_tokens > 0 && l->n_tokens == 0) {
+        /* open_listener's loopback check ran with tokens; dropping them all on a
+         * non-loopback socket would serve everyone as admin. */
+        const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->mhd, MHD_DAEMON_INFO_LISTEN_FD);
+        struct sockaddr_storage ss;
+        socklen_t sl = sizeof ss;
+        if (!di || getsockname(di->listen_fd, (struct sockaddr *)&ss, &sl) ||
+            !is_loopback((struct sockaddr *)&ss)) {
+            live_free(l);
+            snprintf(err, errlen, "cannot remove every token while listening on a "
+                     "non-loopback address; restart instead");
+            return -1;
+        }
+    }
+    atomic_store(&s->max_connections, l->lim.max_connections);
+    pthread_mutex_lock(&s->live_mu);
+    api_live_t *old = s->live;
+    s->live = l;
+    pthread_mutex_unlock(&s->live_mu);
+    live_put(s, old);
+    return 0;
+}
 
 static double elapsed_ms(const struct timespec *t0)
 {
@@ -33,22 +139,19 @@ static double elapsed_ms(const struct timespec *t0)
     return (double)(t.tv_sec - t0->tv_sec) * 1e3 + (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
-/* One line per request: time, method, path, status, duration, user. Control bytes and
+/* One line per request: method, path, route, status, duration, user. Control bytes and
  * bytes that are not UTF-8 in the path show as '?', so a request cannot forge lines. */
-static void log_request(const api_req_t *rq, enum MHD_RequestTerminationCode toe)
+static void log_request(const api_req_t *rq, enum MHD_RequestTerminationCode toe, double ms)
 {
-    char path[256], when[API_TIME_LEN], status[16];
+    char path[256], status[16];
     snprintf(path, sizeof path, "%s", rq->path);
     api_sanitize(path);
-    struct timespec now;
-    clock_gettime(CLOCK_REALTIME, &now);
-    api_time_format((int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000, when);
     if (rq->queued)
         snprintf(status, sizeof status, "%u", rq->status);
     else
         snprintf(status, sizeof status, "-(%d)", (int)toe);   /* client went away */
-    fprintf(stderr, "%s mnemod: %s %s %s %.2fms user=%s\n", when, rq->method, path, status,
-            elapsed_ms(&rq->t0), rq->log_user[0] ? rq->log_user : "-");
+    api_log(rq->srv, 6, "%s %s route=%s status=%s %.2fms user=%s", rq->method, path,
+            rq->route ? rq->route->pattern : "-", status, ms, rq->log_user[0] ? rq->log_user : "-");
 }
 
 /* 1 when the media type of a Content-Type value is `type` (case-insensitive) and any
@@ -76,13 +179,13 @@ static int media_type_is(const char *ct, const char *type)
  * rq->pending (api_send knows the phase). */
 static void begin(api_req_t *rq)
 {
-    api_server_t *srv = rq->srv;
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(rq->conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
     if (ci && ci->socket_context) {
         rq->over_limit = 1;
         api_error(rq, 429, API_CODE_TOO_MANY_REQUESTS,
-                  "the server has %u connections open; retry shortly", srv->lim.max_connections);
+                  "the server has %u connections open; retry shortly",
+                  rq->set->lim.max_connections);
         return;
     }
     size_t plen = strlen(rq->path);
@@ -105,9 +208,14 @@ static void begin(api_req_t *rq)
                   rq->route->pattern, rq->route->allow, rq->method);
         return;
     }
-    if (!rq->route->open && api_auth(rq)) return;
+    if (rq->route->access != API_OPEN && api_auth(rq)) return;
+    if (rq->route->access == API_ADMIN && !rq->admin) {
+        api_error(rq, 403, API_CODE_FORBIDDEN, "%s needs the admin token", rq->route->pattern);
+        return;
+    }
 
-    rq->limit = rq->m->body == API_BODY_IMPORT ? srv->lim.max_import_body : srv->lim.max_body;
+    rq->limit = rq->m->body == API_BODY_IMPORT ? rq->set->lim.max_import_body
+                                               : rq->set->lim.max_body;
     if (rq->m->body != API_BODY_NONE) {
         const char *ct = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND,
                                                      MHD_HTTP_HEADER_CONTENT_TYPE);
@@ -213,7 +321,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         rq->conn = conn;
         rq->method = method;
         rq->path = url;
-        rq->limit = srv->lim.max_body;
+        rq->set = live_get(srv);
+        rq->limit = rq->set->lim.max_body;
         *con_cls = rq;
         atomic_fetch_add(&srv->inflight, 1);
         begin(rq);
@@ -246,7 +355,10 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     api_req_t *rq = *con_cls;
     (void)conn;
     if (!rq) return;
-    if (srv->log_requests) log_request(rq, toe);
+    double ms = elapsed_ms(&rq->t0);
+    api_metrics_request(srv, rq, ms / 1e3);
+    if (rq->set->log_requests) log_request(rq, toe, ms);
+    live_put(srv, rq->set);
     if (rq->pending) MHD_destroy_response(rq->pending);
     free(rq->param);
     free(rq->body);
@@ -264,7 +376,7 @@ static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_
     (void)conn;
     if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
         unsigned n = atomic_fetch_add(&srv->conns, 1) + 1;
-        *socket_context = n > srv->lim.max_connections ? &over_marker : NULL;
+        *socket_context = n > atomic_load(&srv->max_connections) ? &over_marker : NULL;
     } else {
         atomic_fetch_sub(&srv->conns, 1);
     }
@@ -273,11 +385,10 @@ static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_
 static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 {
     char msg[512];
-    (void)cls;
     vsnprintf(msg, sizeof msg, fmt, ap);
     size_t n = strlen(msg);
     while (n && msg[n - 1] == '\n') msg[--n] = '\0';
-    fprintf(stderr, "mnemod: http: %s\n", msg);
+    api_log(cls, 4, "http: %s", msg);
 }
 
 static int is_loopback(const struct sockaddr *sa)
@@ -353,20 +464,29 @@ api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size
         return NULL;
     }
     s->agent = agent;
-    s->tokens = cfg->tokens;
-    s->n_tokens = cfg->n_tokens;
-    s->lim = cfg->limits;
-    s->log_requests = cfg->log_requests;
-    if (s->lim.max_connections == 0) s->lim.max_connections = 1;
+    s->log = cfg->log;
+    snprintf(s->version, sizeof s->version, "%s", cfg->version ? cfg->version : "dev");
+    s->live = live_new(cfg);
+    pthread_mutex_init(&s->live_mu, NULL);
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    s->metrics.started_ms = (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+    if (!s->live) {
+        snprintf(err, errlen, "out of memory");
+        free(s);
+        return NULL;
+    }
+    atomic_store(&s->max_connections, s->live->lim.max_connections);
     json_object_seed(0);    /* seed jansson's hash once, before any worker thread */
 
     int fd = open_listener(cfg, &family, &s->port, err, errlen);
     if (fd < 0) {
+        live_free(s->live);
         free(s);
         return NULL;
     }
     unsigned threads = cfg->threads ? cfg->threads : 2;
-    unsigned hard = s->lim.max_connections + API_CONN_HEADROOM;
+    unsigned hard = s->live->lim.max_connections + API_CONN_HEADROOM;
     if (hard < threads) hard = threads;
     struct MHD_OptionItem ops[] = {
         {MHD_OPTION_LISTEN_SOCKET, fd, NULL},
@@ -388,6 +508,7 @@ api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size
         snprintf(err, errlen, "libmicrohttpd could not start on %s port %d", cfg->host,
                  s->port);
         close(fd);
+        live_free(s->live);
         free(s);
         return NULL;
     }
@@ -405,10 +526,16 @@ void api_stop(api_server_t *s)
     /* Stop accepting, let requests in flight finish, then close everything. */
     MHD_socket fd = MHD_quiesce_daemon(s->mhd);
     if (fd != MHD_INVALID_SOCKET) close(fd);
-    for (int waited = 0; atomic_load(&s->inflight) > 0 && waited < API_STOP_WAIT_MS; waited += 5) {
+    int wait_ms = (int)s->live->stop_wait_ms, waited = 0;
+    for (; atomic_load(&s->inflight) > 0 && waited < wait_ms; waited += 5) {
         struct timespec ts = {0, 5 * 1000 * 1000};
         nanosleep(&ts, NULL);
     }
+    if (atomic_load(&s->inflight) > 0)
+        api_log(s, 4, "%d requests still running after %d ms; closing them",
+                atomic_load(&s->inflight), wait_ms);
     MHD_stop_daemon(s->mhd);
+    live_put(s, s->live);
+    pthread_mutex_destroy(&s->live_mu);
     free(s);
 }

@@ -81,7 +81,7 @@ void api_h_user_import(api_req_t *rq)
     const char *ct = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND,
                                                  MHD_HTTP_HEADER_CONTENT_TYPE);
     int ndjson = ct && strstr(ct, "ndjson") != NULL;
-    if (api_parse_import(rq->body, rq->len, ndjson, &rq->srv->lim, &im, &e)) {
+    if (api_parse_import(rq->body, rq->len, ndjson, &rq->set->lim, &im, &e)) {
         api_error_v(rq, &e);
         return;
     }

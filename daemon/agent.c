@@ -81,6 +81,14 @@ int agent_ready(const agent_t *a)
     return a && atomic_load(&((agent_t *)a)->ready);
 }
 
+void agent_stats(agent_t *a, agent_stats_t *out)
+{
+    out->memories = store_memory_count(a->st);
+    out->users = store_user_count(a->st);
+    out->index_bytes = store_index_bytes(a->st);
+    out->db_bytes = store_db_bytes(a->st);
+}
+
 store_t *agent_store(agent_t *a)
 {
     return a->st;

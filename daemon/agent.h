@@ -59,4 +59,13 @@ int agent_user_delete(agent_t *a, const char *user, int64_t *removed);
 
 store_t *agent_store(agent_t *a);
 
+/* Sizes for /metrics. */
+typedef struct agent_stats {
+    size_t memories;            /* rows, superseded and stale included */
+    size_t users;               /* users with a searchable memory */
+    size_t index_bytes;         /* the in-RAM vector index */
+    int64_t db_bytes;           /* the SQLite file (pages in use and free) */
+} agent_stats_t;
+void agent_stats(agent_t *a, agent_stats_t *out);
+
 #endif

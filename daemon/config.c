@@ -21,15 +21,22 @@ enum config_type {
     CT_INT,         /* int, min..max */
     CT_SIZE,        /* size_t bytes, min..max, optional K/M/G suffix (binary) */
     CT_TOKEN,       /* user:secret, appended to tokens (repeatable) */
-    CT_LOG_LEVEL,   /* error | warn | info | debug */
+    CT_CHOICE,      /* int, the index of the value in choices */
 };
 
+static const char *const log_levels[] = {"error", "warn", "info", "debug", NULL};
+static const char *const log_formats[] = {"auto", "text", "journal", NULL};
+
+/* live: SIGHUP applies a new value to requests that begin after it; the others are
+ * read at start only (a change is logged as needing a restart). */
 typedef struct config_key {
     const char *name;
     enum config_type type;
     size_t offset;              /* of the field in mnemod_config_t */
     long long min, max;         /* for numbers */
     const char *def;            /* NULL: unset by default */
+    int live;
+    const char *const *choices; /* CT_CHOICE */
     const char *help;
 } config_key_t;
 
@@ -37,25 +44,31 @@ typedef struct config_key {
 #define L(field) (offsetof(mnemod_config_t, limits) + offsetof(api_limits_t, field))
 
 static const config_key_t keys[] = {
-    {"listen", CT_LISTEN, F(listen), 0, 0, "127.0.0.1:8420",
+    {"listen", CT_LISTEN, F(listen), 0, 0, "127.0.0.1:8420", 0, NULL,
      "address and port to serve on (port 0: any free port)"},
-    {"db", CT_STRING, F(db), 0, 0, "./var/mnemo.db", "SQLite database file"},
-    {"threads", CT_UINT, F(threads), 1, 256, "2", "HTTP worker threads"},
-    {"token", CT_TOKEN, 0, 0, 0, NULL, "USER:SECRET, a bearer token bound to USER (repeatable)"},
-    {"admin_token", CT_SECRET, F(admin_token), 0, 0, NULL, "a bearer token that acts for any user"},
-    {"max_body_bytes", CT_SIZE, L(max_body), 1024, 1LL << 30, "1M", "largest request body"},
-    {"max_import_bytes", CT_SIZE, L(max_import_body), 1024, 4LL << 30, "64M",
+    {"db", CT_STRING, F(db), 0, 0, "./var/mnemo.db", 0, NULL, "SQLite database file"},
+    {"threads", CT_UINT, F(threads), 1, 256, "2", 0, NULL, "HTTP worker threads"},
+    {"token", CT_TOKEN, 0, 0, 0, NULL, 1, NULL,
+     "USER:SECRET, a bearer token bound to USER (repeatable)"},
+    {"admin_token", CT_SECRET, F(admin_token), 0, 0, NULL, 1, NULL,
+     "a bearer token that acts for any user"},
+    {"max_body_bytes", CT_SIZE, L(max_body), 1024, 1LL << 30, "1M", 1, NULL,
+     "largest request body"},
+    {"max_import_bytes", CT_SIZE, L(max_import_body), 1024, 4LL << 30, "64M", 1, NULL,
      "largest import body"},
-    {"max_text_bytes", CT_SIZE, L(max_text), 16, 1 << 20, "8K", "largest memory text"},
-    {"max_k", CT_INT, L(max_k), 1, STORE_MAX_K, "100", "largest k of a search"},
-    {"max_page", CT_INT, L(max_page), 1, 10000, "500", "largest page of a listing"},
-    {"max_batch", CT_INT, L(max_batch), 1, 100000, "1000", "most memories in one POST"},
-    {"max_connections", CT_UINT, L(max_connections), 1, 65536, "256",
-     "open connections served; more get 429"},
-    {"log_level", CT_LOG_LEVEL, F(log_level), 0, 0, "info", "error, warn, info or debug"},
+    {"max_text_bytes", CT_SIZE, L(max_text), 16, 1 << 20, "8K", 1, NULL, "largest memory text"},
+    {"max_k", CT_INT, L(max_k), 1, STORE_MAX_K, "100", 1, NULL, "largest k of a search"},
+    {"max_page", CT_INT, L(max_page), 1, 10000, "500", 1, NULL, "largest page of a listing"},
+    {"max_batch", CT_INT, L(max_batch), 1, 100000, "1000", 1, NULL, "most memories in one POST"},
+    {"max_connections", CT_UINT, L(max_connections), 1, 65536, "256", 1, NULL,
+     "open connections served; more get 429 (a reload cannot raise it past start + 64)"},
+    {"log_level", CT_CHOICE, F(log_level), 0, 0, "info", 1, log_levels,
+     "error, warn, info or debug (info logs one line per request)"},
+    {"log_format", CT_CHOICE, F(log_format), 0, 0, "auto", 0, log_formats,
+     "auto (journal when stderr is the journal), text or journal (<N> prefixes)"},
+    {"shutdown_timeout", CT_UINT, F(shutdown_timeout), 1, 3600, "10", 1, NULL,
+     "seconds SIGTERM waits for requests in flight"},
 };
-
-static const char *const log_levels[] = {"error", "warn", "info", "debug"};
 
 static const config_key_t *find_key(const char *name)
 {
@@ -234,15 +247,19 @@ int config_set(mnemod_config_t *c, const char *key, const char *value, char *err
         return 0;
     case CT_TOKEN:
         return add_token(c, value, err, errlen);
-    case CT_LOG_LEVEL:
-        for (int i = 0; i < (int)(sizeof log_levels / sizeof log_levels[0]); i++) {
-            if (!strcmp(value, log_levels[i])) {
+    case CT_CHOICE: {
+        char list[128] = "";
+        for (int i = 0; k->choices[i]; i++) {
+            if (!strcmp(value, k->choices[i])) {
                 *(int *)field = i;
                 return 0;
             }
+            size_t n = strlen(list);
+            snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "", k->choices[i]);
         }
-        snprintf(err, errlen, "%s: '%s' is not one of error, warn, info, debug", k->name, value);
+        snprintf(err, errlen, "%s: '%s' is not one of %s", k->name, value, list);
         return -1;
+    }
     }
     snprintf(err, errlen, "%s: unhandled type", k->name);
     return -1;
@@ -382,10 +399,122 @@ int config_check(const mnemod_config_t *c, char *err, size_t errlen)
     return 0;
 }
 
+static void clear_tokens(mnemod_config_t *c)
+{
+    for (size_t i = 0; i < c->n_tokens; i++) {
+        free(c->tokens[i].user);
+        free(c->tokens[i].secret);
+    }
+    free(c->tokens);
+    c->tokens = NULL;
+    c->n_tokens = 0;
+}
+
+/* MNEMO_ and the key in upper case: max_k -> MNEMO_MAX_K. */
+static void env_name(const char *key, char *out, size_t cap)
+{
+    size_t j = (size_t)snprintf(out, cap, "MNEMO_");
+    for (; *key && j + 1 < cap; key++) out[j++] = (char)toupper((unsigned char)*key);
+    out[j] = '\0';
+}
+
+int config_env(mnemod_config_t *c, const char *(*get)(const char *name), char *err,
+               size_t errlen)
+{
+    char name[64], why[256];
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        env_name(keys[i].name, name, sizeof name);
+        const char *v = get(name);
+        if (!v) continue;
+        int rc = 0;
+        if (keys[i].type == CT_TOKEN) {
+            /* Several tokens, separated by spaces, replace the file's. */
+            char *copy = strdup(v), *save = NULL;
+            if (!copy) {
+                snprintf(err, errlen, "environment %s: out of memory", name);
+                return -1;
+            }
+            clear_tokens(c);
+            for (char *t = strtok_r(copy, " \t\n", &save); t && !rc;
+                 t = strtok_r(NULL, " \t\n", &save))
+                rc = config_set(c, keys[i].name, t, why, sizeof why);
+            free(copy);
+        } else {
+            rc = config_set(c, keys[i].name, v, why, sizeof why);
+        }
+        if (rc) {
+            snprintf(err, errlen, "environment %s: %s", name, why);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The value of key k in c as text, secrets masked; "" when unset. */
+static void show(const mnemod_config_t *c, const config_key_t *k, char *out, size_t cap)
+{
+    const char *base = (const char *)c;
+    const void *field = base + k->offset;
+    switch (k->type) {
+    case CT_STRING:
+    case CT_LISTEN:
+        snprintf(out, cap, "%s", *(char *const *)field ? *(char *const *)field : "");
+        return;
+    case CT_SECRET:
+        snprintf(out, cap, "%s", *(char *const *)field ? "(set)" : "(unset)");
+        return;
+    case CT_UINT: snprintf(out, cap, "%u", *(const unsigned *)field); return;
+    case CT_INT: snprintf(out, cap, "%d", *(const int *)field); return;
+    case CT_SIZE: snprintf(out, cap, "%zu", *(const size_t *)field); return;
+    case CT_CHOICE: snprintf(out, cap, "%s", k->choices[*(const int *)field]); return;
+    case CT_TOKEN:
+        snprintf(out, cap, "%zu tokens", c->n_tokens);
+        return;
+    }
+}
+
+static int same_tokens(const mnemod_config_t *a, const mnemod_config_t *b)
+{
+    if (a->n_tokens != b->n_tokens) return 0;
+    for (size_t i = 0; i < a->n_tokens; i++)
+        if (strcmp(a->tokens[i].user, b->tokens[i].user) ||
+            strcmp(a->tokens[i].secret, b->tokens[i].secret))
+            return 0;
+    return 1;
+}
+
+int config_changes(const mnemod_config_t *a, const mnemod_config_t *b, config_change_fn fn,
+                   void *ctx)
+{
+    int n = 0;
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const config_key_t *k = &keys[i];
+        char va[256], vb[256];
+        show(a, k, va, sizeof va);
+        show(b, k, vb, sizeof vb);
+        int differ = strcmp(va, vb) != 0;
+        if (k->type == CT_TOKEN) differ = !same_tokens(a, b);
+        if (k->type == CT_SECRET) {
+            const char *sa = *(char *const *)((const char *)a + k->offset);
+            const char *sb = *(char *const *)((const char *)b + k->offset);
+            differ = (sa == NULL) != (sb == NULL) || (sa && strcmp(sa, sb));
+            if (differ && sa && sb) snprintf(vb, sizeof vb, "(a new secret)");
+        }
+        if (!differ) continue;
+        n++;
+        if (fn) fn(k->name, k->live, va, vb, ctx);
+    }
+    return n;
+}
+
 void config_usage(FILE *f)
 {
-    fprintf(f, "Config file keys (`key = value` lines, '#' comments):\n");
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        fprintf(f, "  %-18s %-16s %s\n", keys[i].name, keys[i].def ? keys[i].def : "(unset)",
-                keys[i].help);
+    char name[64];
+    fprintf(f, "Config file keys (`key = value` lines, '#' comments), each also read from\n"
+               "the environment as MNEMO_<KEY> (e.g. MNEMO_MAX_K):\n");
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        env_name(keys[i].name, name, sizeof name);
+        fprintf(f, "  %-18s %-16s %s%s\n", keys[i].name, keys[i].def ? keys[i].def : "(unset)",
+                keys[i].help, keys[i].live ? " [reloads]" : "");
+    }
 }

@@ -1,6 +1,7 @@
 /* config.h: mnemod's configuration: one declarative table (config.c) of every key with
- * its type, bounds, default and help, read from `key = value` files and from the
- * command-line flags that override them. Errors name the file, line and key. */
+ * its type, bounds, default, whether SIGHUP applies it, and help; read from `key = value`
+ * files, then MNEMO_<KEY> environment variables, then the command-line flags, each
+ * overriding the one before. Errors name the file, line and key. */
 #ifndef MNEMO_DAEMON_CONFIG_H
 #define MNEMO_DAEMON_CONFIG_H
 
@@ -9,6 +10,7 @@
 #include "api/api.h"
 
 enum config_log_level { CONFIG_LOG_ERROR, CONFIG_LOG_WARN, CONFIG_LOG_INFO, CONFIG_LOG_DEBUG };
+enum config_log_format { CONFIG_LOG_AUTO, CONFIG_LOG_TEXT, CONFIG_LOG_JOURNAL };
 
 typedef struct mnemod_config {
     char *listen;               /* "HOST:PORT" (IPv6 as "[::1]:8420") */
@@ -19,6 +21,8 @@ typedef struct mnemod_config {
     char *admin_token;
     api_limits_t limits;
     int log_level;              /* enum config_log_level */
+    int log_format;             /* enum config_log_format */
+    unsigned shutdown_timeout;  /* seconds */
 } mnemod_config_t;
 
 /* Fills c with every key's default. Returns 0, or -1 when out of memory. */
@@ -43,6 +47,19 @@ int config_check(const mnemod_config_t *c, char *err, size_t errlen);
 
 /* Splits "HOST:PORT" or "[V6]:PORT". Returns 0, or -1 when malformed. */
 int config_split_listen(const char *listen, char *host, size_t hostlen, int *port);
+
+/* Applies MNEMO_<KEY> variables (MNEMO_ and the key in upper case) found by get
+ * (getenv): MNEMO_TOKEN holds space-separated USER:SECRET tokens that replace the
+ * file's. Returns 0 or -1 with err naming the variable. */
+int config_env(mnemod_config_t *c, const char *(*get)(const char *name), char *err,
+               size_t errlen);
+
+/* Calls fn for each key whose value differs between a and b (secrets are not shown:
+ * "(set)"); live says whether a reload applies it. Returns how many differ. */
+typedef void (*config_change_fn)(const char *key, int live, const char *was, const char *now,
+                                 void *ctx);
+int config_changes(const mnemod_config_t *a, const mnemod_config_t *b, config_change_fn fn,
+                   void *ctx);
 
 /* Prints every key with its default and help, for --help. */
 void config_usage(FILE *f);

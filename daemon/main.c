@@ -1,13 +1,15 @@
-/* main.c: mnemod's life: flags and config file, the database directory, the agent and
- * the HTTP server, the port file, systemd notification, and a clean stop. SIGTERM and
+/* main.c: mnemod's life: flags, environment and config file, the database directory, the
+ * agent and the HTTP server, the port file, systemd notification and watchdog, and a
+ * clean stop. SIGTERM and
  * SIGINT are blocked in every thread and taken here by sigwait, so nothing runs in a
- * signal handler. Exit status: 0 after a clean stop, 1 when start-up fails, 2 for a bad
- * flag or config. */
+ * signal handler; SIGHUP reloads the settings that can change live. Exit status: 0 after
+ * a clean stop, 1 when start-up fails, 2 for a bad flag or config. */
 #include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +19,7 @@
 #include "api/api.h"
 #include "daemon/agent.h"
 #include "daemon/config.h"
+#include "daemon/log.h"
 #ifdef MNEMO_HAVE_SYSTEMD
 #include <systemd/sd-daemon.h>
 #endif
@@ -24,25 +27,11 @@
 #ifndef MNEMO_VERSION
 #define MNEMO_VERSION "dev"
 #endif
+#ifndef MNEMO_DEFAULT_CONFIG
+#define MNEMO_DEFAULT_CONFIG "/etc/mnemo/mnemod.conf"
+#endif
 
-static int log_level = CONFIG_LOG_INFO;     /* set once, before any thread starts */
-
-static void say(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void say(int level, const char *fmt, ...)
-{
-    char msg[1024], when[32];
-    va_list ap;
-    if (level > log_level) return;
-    struct timespec ts;
-    struct tm tm;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    gmtime_r(&ts.tv_sec, &tm);
-    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", &tm);
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "%s.%03ldZ mnemod: %s\n", when, ts.tv_nsec / 1000000, msg);
-}
+#define say log_say
 
 static void notify(const char *state)
 {
@@ -53,6 +42,17 @@ static void notify(const char *state)
 #endif
 }
 
+static void notifyf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void notifyf(const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    notify(msg);
+}
+
 static void usage(FILE *f)
 {
     fprintf(f,
@@ -60,11 +60,14 @@ static void usage(FILE *f)
             "mnemo's daemon: a conversational memory served over HTTP (docs/API.md).\n\n"
             "  --listen HOST:PORT   address to serve on (default 127.0.0.1:8420; port 0: any)\n"
             "  --db PATH            database file (default ./var/mnemo.db)\n"
-            "  --config FILE        read `key = value` settings from FILE\n"
+            "  --config FILE        read `key = value` settings from FILE (default\n"
+            "                       " MNEMO_DEFAULT_CONFIG " when it exists; also $MNEMO_CONFIG)\n"
             "  --threads N          HTTP worker threads (default 2)\n"
             "  --port-file FILE     after listening, write the port to FILE (atomically)\n"
+            "  --check-config       validate the configuration and exit (0 good, 2 bad)\n"
             "  --help, --version\n\n"
-            "Flags override the config file.\n");
+            "Precedence: defaults < config file < MNEMO_<KEY> environment < flags.\n"
+            "Signals: SIGTERM/SIGINT drain and stop (exit 0); SIGHUP reloads the file.\n");
     config_usage(f);
 }
 
@@ -126,6 +129,7 @@ typedef struct flags {
     const char *config, *port_file;
     const char *key[8], *value[8];
     int n;
+    int check;
 } flags_t;
 
 /* Returns -1 to continue, else the exit status. */
@@ -137,6 +141,7 @@ static int parse_flags(int argc, char **argv, flags_t *fl)
         {"config", required_argument, NULL, 'c'},
         {"threads", required_argument, NULL, 't'},
         {"port-file", required_argument, NULL, 'p'},
+        {"check-config", no_argument, NULL, 'C'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -149,6 +154,7 @@ static int parse_flags(int argc, char **argv, flags_t *fl)
         case 't': fl->key[fl->n] = "threads"; fl->value[fl->n++] = optarg; break;
         case 'c': fl->config = optarg; break;
         case 'p': fl->port_file = optarg; break;
+        case 'C': fl->check = 1; break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("mnemod %s\n", MNEMO_VERSION); return 0;
         default: usage(stderr); return 2;
@@ -165,29 +171,174 @@ static int parse_flags(int argc, char **argv, flags_t *fl)
     return -1;
 }
 
-/* Reads the config file and applies the flags over it. 0, or 2 after a message. */
-static int load_config(mnemod_config_t *cfg, const flags_t *fl)
+static const char *env_get(const char *name)
 {
-    char err[512];
+    return getenv(name);
+}
+
+/* The config file to read: --config, else $MNEMO_CONFIG (both must exist), else the
+ * default path when it exists; NULL when there is none. */
+static const char *config_path(const flags_t *fl)
+{
+    if (fl->config) return fl->config;
+    const char *env = getenv("MNEMO_CONFIG");
+    if (env && *env) return env;
+    if (access(MNEMO_DEFAULT_CONFIG, F_OK) == 0) return MNEMO_DEFAULT_CONFIG;
+    return NULL;
+}
+
+/* Builds the configuration: defaults < file < environment < flags. Returns 0, 1 when
+ * out of memory, or 2 with err naming the file, line and key (or the variable or flag). */
+static int load_config(mnemod_config_t *cfg, const flags_t *fl, char *err, size_t errlen)
+{
+    char why[512], host[256];
+    int port;
+    const char *path = config_path(fl);
     if (config_init(cfg)) {
-        fprintf(stderr, "mnemod: out of memory\n");
+        snprintf(err, errlen, "out of memory");
         return 1;
     }
-    if (fl->config && config_load(cfg, fl->config, err, sizeof err)) {
-        fprintf(stderr, "mnemod: %s\n", err);
-        return 2;
-    }
+    if (path && config_load(cfg, path, err, errlen)) return 2;
+    if (config_env(cfg, env_get, err, errlen)) return 2;
     for (int i = 0; i < fl->n; i++)
-        if (config_set(cfg, fl->key[i], fl->value[i], err, sizeof err)) {
-            fprintf(stderr, "mnemod: --%s\n", err);
+        if (config_set(cfg, fl->key[i], fl->value[i], why, sizeof why)) {
+            snprintf(err, errlen, "--%.400s", why);
             return 2;
         }
-    if (config_check(cfg, err, sizeof err)) {
-        fprintf(stderr, "mnemod: %s%s%s\n", fl->config ? fl->config : "", fl->config ? ": " : "",
-                err);
+    if (config_check(cfg, why, sizeof why)) {
+        snprintf(err, errlen, "%.200s%s%.280s", path ? path : "", path ? ": " : "", why);
+        return 2;
+    }
+    if (config_split_listen(cfg->listen, host, sizeof host, &port)) {
+        snprintf(err, errlen, "listen: '%s' is not HOST:PORT", cfg->listen);
         return 2;
     }
     return 0;
+}
+
+/* The API's view of cfg. *tokens (malloc'd, borrowing cfg's strings) holds the user
+ * tokens, then the admin's; free it after api_start/api_reload, which copy it. */
+static int api_config_of(const mnemod_config_t *cfg, api_config_t *ac, api_token_t **tokens)
+{
+    size_t n = cfg->n_tokens + (cfg->admin_token != NULL);
+    *tokens = calloc(n ? n : 1, sizeof **tokens);
+    if (!*tokens) return -1;
+    if (cfg->n_tokens) memcpy(*tokens, cfg->tokens, cfg->n_tokens * sizeof **tokens);
+    if (cfg->admin_token) (*tokens)[cfg->n_tokens] = (api_token_t){cfg->admin_token, NULL};
+    *ac = (api_config_t){.threads = cfg->threads, .tokens = *tokens, .n_tokens = n,
+                         .limits = cfg->limits, .log_requests = cfg->log_level >= CONFIG_LOG_INFO,
+                         .stop_wait_ms = cfg->shutdown_timeout * 1000u, .log = log_line,
+                         .version = MNEMO_VERSION};
+    return 0;
+}
+
+static void log_change(const char *key, int live, const char *was, const char *now, void *ctx)
+{
+    (void)ctx;
+    if (live)
+        say(CONFIG_LOG_INFO, "reload: %s: %s -> %s", key, was, now);
+    else
+        say(CONFIG_LOG_WARN, "reload: %s: %s -> %s needs a restart; still %s", key, was, now,
+            was);
+}
+
+/* SIGHUP: builds the configuration again and applies what can change live. A bad file
+ * leaves everything as it was. */
+static void reload(mnemod_config_t *cfg, const flags_t *fl, api_server_t *srv)
+{
+    mnemod_config_t next;
+    api_config_t ac;
+    api_token_t *tokens = NULL;
+    char err[512];
+    notify("RELOADING=1");
+    if (load_config(&next, fl, err, sizeof err)) {
+        say(CONFIG_LOG_ERROR, "reload failed, keeping the current settings: %s", err);
+        config_free(&next);
+        notify("READY=1\nSTATUS=serving; the last reload failed (see the log)");
+        return;
+    }
+    if (config_changes(cfg, &next, NULL, NULL) == 0) {
+        say(CONFIG_LOG_INFO, "reload: no changes");
+        config_free(&next);
+        notify("READY=1");
+        return;
+    }
+    if (api_config_of(&next, &ac, &tokens) || api_reload(srv, &ac, err, sizeof err)) {
+        say(CONFIG_LOG_ERROR, "reload failed, keeping the current settings: %s",
+            tokens ? err : "out of memory");
+        config_free(&next);
+        free(tokens);
+        notify("READY=1");
+        return;
+    }
+    free(tokens);
+    config_changes(cfg, &next, log_change, NULL);
+    /* The keys read only at start keep their running values. */
+    char *t = next.listen;
+    next.listen = cfg->listen;
+    cfg->listen = t;
+    t = next.db;
+    next.db = cfg->db;
+    cfg->db = t;
+    next.threads = cfg->threads;
+    next.log_format = cfg->log_format;
+    log_set_level(next.log_level);
+    config_free(cfg);
+    *cfg = next;
+    say(CONFIG_LOG_INFO, "reloaded the configuration");
+    notify("READY=1\nSTATUS=serving; configuration reloaded");
+}
+
+/* The watchdog: WATCHDOG=1 at half of systemd's WatchdogSec, from its own thread, until
+ * watchdog_stop. */
+static struct {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int stop, running;
+    uint64_t usec;
+} wd = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
+
+static void *watchdog_main(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&wd.mu);
+    while (!wd.stop) {
+        notify("WATCHDOG=1");
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        uint64_t ns = wd.usec / 2 * 1000 + (uint64_t)until.tv_nsec;
+        until.tv_sec += (time_t)(ns / 1000000000u);
+        until.tv_nsec = (long)(ns % 1000000000u);
+        while (!wd.stop && pthread_cond_timedwait(&wd.cv, &wd.mu, &until) != ETIMEDOUT) {}
+    }
+    pthread_mutex_unlock(&wd.mu);
+    return NULL;
+}
+
+static void watchdog_start(void)
+{
+#ifdef MNEMO_HAVE_SYSTEMD
+    uint64_t usec = 0;
+    if (sd_watchdog_enabled(0, &usec) <= 0 || usec == 0) return;
+    wd.usec = usec;
+    if (pthread_create(&wd.thread, NULL, watchdog_main, NULL) == 0) {
+        wd.running = 1;
+        say(CONFIG_LOG_INFO, "systemd watchdog: a ping every %llu ms",
+            (unsigned long long)(usec / 2000));
+    }
+#endif
+}
+
+static void watchdog_stop(void)
+{
+    if (!wd.running) return;
+    pthread_mutex_lock(&wd.mu);
+    wd.stop = 1;
+    pthread_cond_signal(&wd.cv);
+    pthread_mutex_unlock(&wd.mu);
+    pthread_join(wd.thread, NULL);
+    wd.running = 0;
 }
 
 int main(int argc, char **argv)
@@ -201,50 +352,50 @@ int main(int argc, char **argv)
     api_token_t *tokens = NULL;
 
     if (rc >= 0) return rc;
-    if ((rc = load_config(&cfg, &fl))) {
+    if ((rc = load_config(&cfg, &fl, err, sizeof err))) {
+        fprintf(stderr, "mnemod: %s\n", err);
         config_free(&cfg);
         return rc;
     }
-    log_level = cfg.log_level;
-    if (config_split_listen(cfg.listen, host, sizeof host, &port)) {
-        fprintf(stderr, "mnemod: listen: '%s' is not HOST:PORT\n", cfg.listen);
+    if (fl.check) {
+        const char *path = config_path(&fl);
+        printf("mnemod: configuration OK (%s)\n", path ? path : "no config file");
         config_free(&cfg);
-        return 2;
+        return 0;
     }
+    log_setup(cfg.log_level, cfg.log_format);
+    config_split_listen(cfg.listen, host, sizeof host, &port);
 
-    /* Block the stop signals before any thread exists, so every thread inherits the
-     * mask and only sigwait below sees them. */
-    sigset_t stop;
-    sigemptyset(&stop);
-    sigaddset(&stop, SIGTERM);
-    sigaddset(&stop, SIGINT);
-    sigaddset(&stop, SIGHUP);
-    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    /* Block the signals before any thread exists, so every thread inherits the mask and
+     * only sigwait below sees them. */
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGTERM);
+    sigaddset(&sigs, SIGINT);
+    sigaddset(&sigs, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
+    watchdog_start();
 
     rc = 1;
+    notifyf("STATUS=opening the database %s", cfg.db);
     if (make_parents(cfg.db, err, sizeof err)) {
         say(CONFIG_LOG_ERROR, "%s", err);
         goto out;
     }
-    agent_config_t ac = {.db_path = cfg.db};
-    agent = agent_new(&ac, err, sizeof err);
+    agent_config_t agc = {.db_path = cfg.db};
+    agent = agent_new(&agc, err, sizeof err);
     if (!agent) {
         say(CONFIG_LOG_ERROR, "cannot open database %s: %s", cfg.db, err);
         goto out;
     }
 
-    /* The API takes one token list: the user tokens, then the admin's. */
-    size_t n_tokens = cfg.n_tokens + (cfg.admin_token != NULL);
-    tokens = calloc(n_tokens ? n_tokens : 1, sizeof *tokens);
-    if (!tokens) goto out;
-    if (cfg.n_tokens) memcpy(tokens, cfg.tokens, cfg.n_tokens * sizeof *tokens);
-    if (cfg.admin_token) tokens[cfg.n_tokens] = (api_token_t){cfg.admin_token, NULL};
-
-    api_config_t apic = {.host = host, .port = port, .threads = cfg.threads, .tokens = tokens,
-                         .n_tokens = n_tokens, .limits = cfg.limits,
-                         .log_requests = cfg.log_level >= CONFIG_LOG_INFO};
+    api_config_t apic;
+    if (api_config_of(&cfg, &apic, &tokens)) goto out;
+    apic.host = host;
+    apic.port = port;
     srv = api_start(&apic, agent, err, sizeof err);
+    free(tokens);
     if (!srv) {
         say(CONFIG_LOG_ERROR, "%s", err);
         goto out;
@@ -253,29 +404,32 @@ int main(int argc, char **argv)
         say(CONFIG_LOG_ERROR, "%s", err);
         goto out;
     }
+    size_t n_tokens = cfg.n_tokens + (cfg.admin_token != NULL);
     say(CONFIG_LOG_INFO, "mnemod %s listening on %s port %d; db %s (%zu memories); %u threads; %s",
         MNEMO_VERSION, host, api_port(srv), cfg.db, store_memory_count(agent_store(agent)),
         cfg.threads, n_tokens ? "bearer tokens required" : "no tokens: loopback only");
-    notify("READY=1");
+    /* The database is open, migrated and indexed, and the server answers: ready. */
+    notifyf("READY=1\nSTATUS=serving on %s port %d", host, api_port(srv));
 
     for (;;) {
         int sig = 0;
-        if (sigwait(&stop, &sig)) continue;
+        if (sigwait(&sigs, &sig)) continue;
         if (sig == SIGHUP) {
-            say(CONFIG_LOG_WARN, "SIGHUP: reloading is not supported; ignored");
+            reload(&cfg, &fl, srv);
             continue;
         }
-        say(CONFIG_LOG_INFO, "%s: stopping", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+        say(CONFIG_LOG_INFO, "%s: stopping (waiting up to %u s for requests in flight)",
+            sig == SIGTERM ? "SIGTERM" : "SIGINT", cfg.shutdown_timeout);
         break;
     }
-    notify("STOPPING=1");
+    notify("STOPPING=1\nSTATUS=stopping: draining requests");
     rc = 0;
 out:
     api_stop(srv);          /* lets requests in flight finish */
     agent_free(agent);      /* closes the database cleanly */
+    watchdog_stop();
     if (rc == 0 && fl.port_file) unlink(fl.port_file);
     if (rc == 0) say(CONFIG_LOG_INFO, "stopped");
-    free(tokens);
     config_free(&cfg);
     return rc;
 }

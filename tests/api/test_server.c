@@ -29,6 +29,7 @@ agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen)
 void agent_free(agent_t *a) { (void)a; }
 int agent_ready(const agent_t *a) { return a != NULL; }
 store_t *agent_store(agent_t *a) { (void)a; return NULL; }
+void agent_stats(agent_t *a, agent_stats_t *out) { (void)a; *out = (agent_stats_t){0}; }
 int agent_memory_create(agent_t *a, const char *user, const agent_memory_in_t *in, size_t n,
                         int64_t *ids, char *err, size_t errlen)
 {
