@@ -410,9 +410,15 @@ static void clear_tokens(mnemod_config_t *c)
     c->n_tokens = 0;
 }
 
-/* MNEMO_ and the key in upper case: max_k -> MNEMO_MAX_K. */
+/* MNEMO_ and the key in upper case: max_k -> MNEMO_MAX_K. The repeatable token is
+ * MNEMO_TOKENS: MNEMO_TOKEN is the client's (mnemo(1)) bearer secret, and the two often
+ * share a shell. */
 static void env_name(const char *key, char *out, size_t cap)
 {
+    if (!strcmp(key, "token")) {
+        snprintf(out, cap, "MNEMO_TOKENS");
+        return;
+    }
     size_t j = (size_t)snprintf(out, cap, "MNEMO_");
     for (; *key && j + 1 < cap; key++) out[j++] = (char)toupper((unsigned char)*key);
     out[j] = '\0';
@@ -514,7 +520,8 @@ void config_usage(FILE *f)
                "the environment as MNEMO_<KEY> (e.g. MNEMO_MAX_K):\n");
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         env_name(keys[i].name, name, sizeof name);
-        fprintf(f, "  %-18s %-16s %s%s\n", keys[i].name, keys[i].def ? keys[i].def : "(unset)",
-                keys[i].help, keys[i].live ? " [reloads]" : "");
+        fprintf(f, "  %-18s %-16s %s%s (%s)\n", keys[i].name,
+                keys[i].def ? keys[i].def : "(unset)", keys[i].help,
+                keys[i].live ? " [reloads]" : "", name);
     }
 }

@@ -49,8 +49,8 @@ int config_check(const mnemod_config_t *c, char *err, size_t errlen);
 int config_split_listen(const char *listen, char *host, size_t hostlen, int *port);
 
 /* Applies MNEMO_<KEY> variables (MNEMO_ and the key in upper case) found by get
- * (getenv): MNEMO_TOKEN holds space-separated USER:SECRET tokens that replace the
- * file's. Returns 0 or -1 with err naming the variable. */
+ * (getenv): MNEMO_TOKENS (not MNEMO_TOKEN, the client's) holds space-separated
+ * USER:SECRET tokens that replace the file's. Returns 0 or -1 with err naming the variable. */
 int config_env(mnemod_config_t *c, const char *(*get)(const char *name), char *err,
                size_t errlen);
 
