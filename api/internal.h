@@ -110,6 +110,7 @@ struct api_req {
     unsigned status;                /* for the log line */
     const char *allow;              /* Allow header for a 405 */
     int over_limit;                 /* 429: close after replying */
+    int counted;                    /* in the metrics already */
 
     int admin;                      /* admin token, or no tokens configured */
     const char *token_user;         /* the user a user token is bound to */
@@ -122,8 +123,9 @@ const api_route_t *api_routes(size_t *n);
 
 /* metrics.c */
 void api_hist_observe(api_hist_t *h, double seconds);
-/* Counts a finished request (status 0: no reply went out) and its duration. */
-void api_metrics_request(api_server_t *s, const api_req_t *rq, double seconds);
+/* Counts a request and its duration, once: when its reply is queued (so a client that
+ * has its reply sees it counted), or at completion when no reply went out (status 0). */
+void api_metrics_request(api_req_t *rq);
 void api_h_metrics(api_req_t *rq);
 
 /* reply.c: every response goes through api_send, every error through api_error. */

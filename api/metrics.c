@@ -30,8 +30,15 @@ void api_hist_observe(api_hist_t *h, double seconds)
                               memory_order_relaxed);
 }
 
-void api_metrics_request(api_server_t *s, const api_req_t *rq, double seconds)
+void api_metrics_request(api_req_t *rq)
 {
+    api_server_t *s = rq->srv;
+    struct timespec now;
+    if (rq->counted) return;
+    rq->counted = 1;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double seconds = (double)(now.tv_sec - rq->t0.tv_sec) +
+                     (double)(now.tv_nsec - rq->t0.tv_nsec) / 1e9;
     size_t n_routes, r = API_MAX_ROUTES, m = API_ROUTE_METHODS, st = API_N_STATUS - 1;
     const api_route_t *routes = api_routes(&n_routes);
     if (rq->route) r = (size_t)(rq->route - routes);
@@ -152,7 +159,7 @@ void api_h_metrics(api_req_t *rq)
         }
     }
     histogram(&t, "mnemo_http_request_duration_seconds",
-              "Time from a request's first byte to its completion.", &mt->request);
+              "Time from a request's first byte until its reply is queued.", &mt->request);
     histogram(&t, "mnemo_search_duration_seconds",
               "Time of a similarity search in the agent (GET /v1/memories?q=).", &mt->search);
     histogram(&t, "mnemo_model_duration_seconds", "Time of a model forward pass (chat turn).",

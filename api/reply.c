@@ -40,6 +40,7 @@ int api_send(api_req_t *rq, unsigned status, const char *content_type, char *buf
         return 0;
     }
     rq->queued = 1;
+    api_metrics_request(rq);
     int ok = MHD_queue_response(rq->conn, status, r) == MHD_YES;
     MHD_destroy_response(r);
     return ok ? 0 : -1;

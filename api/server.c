@@ -263,6 +263,7 @@ static int send_early(const api_req_t *rq)
 static int queue_pending(api_req_t *rq)
 {
     rq->queued = 1;
+    api_metrics_request(rq);
     int ok = MHD_queue_response(rq->conn, rq->pending_status, rq->pending) == MHD_YES;
     MHD_destroy_response(rq->pending);
     rq->pending = NULL;
@@ -356,7 +357,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     (void)conn;
     if (!rq) return;
     double ms = elapsed_ms(&rq->t0);
-    api_metrics_request(srv, rq, ms / 1e3);
+    api_metrics_request(rq);       /* when no reply went out */
     if (rq->set->log_requests) log_request(rq, toe, ms);
     live_put(srv, rq->set);
     if (rq->pending) MHD_destroy_response(rq->pending);
