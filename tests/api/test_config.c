@@ -271,6 +271,50 @@ END_TEST
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
+/* A fake environment for config_env. */
+static const char *fake_env[][2] = {{"MNEMO_MAX_K", "9"}, {"MNEMO_TOKENS", "a:s1 b:s2"},
+                                    {"MNEMO_LOG_LEVEL", "debug"}, {NULL, NULL}};
+static const char *fake_get(const char *name)
+{
+    for (int i = 0; fake_env[i][0]; i++)
+        if (!strcmp(fake_env[i][0], name)) return fake_env[i][1];
+    return NULL;
+}
+
+START_TEST(test_environment_variables_override_the_file)
+{
+    ck_assert_int_eq(parse("max_k = 7\ntoken = old:s0\nmax_page = 8\n"), 0);
+    ck_assert_msg(config_env(&c, fake_get, err, sizeof err) == 0, "%s", err);
+    ck_assert_int_eq(c.limits.max_k, 9);
+    ck_assert_int_eq(c.limits.max_page, 8);
+    ck_assert_int_eq(c.log_level, CONFIG_LOG_DEBUG);
+    ck_assert_uint_eq(c.n_tokens, 2);
+    ck_assert_str_eq(c.tokens[1].user, "b");
+}
+END_TEST
+
+static int n_live, n_restart;
+static void on_change(const char *key, int live, const char *was, const char *now, void *ctx)
+{
+    (void)key, (void)was, (void)now, (void)ctx;
+    if (live) n_live++; else n_restart++;
+}
+
+START_TEST(test_changes_say_which_keys_differ_and_whether_they_reload)
+{
+    mnemod_config_t d;
+    ck_assert_int_eq(config_init(&d), 0);
+    ck_assert_int_eq(config_parse(&d, "b.conf", "max_k = 3\nlisten = 127.0.0.1:1\n"
+                                  "token = a:x\n", err, sizeof err), 0);
+    n_live = n_restart = 0;
+    ck_assert_int_eq(config_changes(&c, &d, on_change, NULL), 3);
+    ck_assert_int_eq(n_live, 2);
+    ck_assert_int_eq(n_restart, 1);
+    ck_assert_int_eq(config_changes(&d, &d, NULL, NULL), 0);
+    config_free(&d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("api_config");
@@ -278,6 +322,8 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_defaults_match_the_documented_values);
     tcase_add_test(tc, test_every_key_is_read);
+    tcase_add_test(tc, test_environment_variables_override_the_file);
+    tcase_add_test(tc, test_changes_say_which_keys_differ_and_whether_they_reload);
     tcase_add_test(tc, test_comments_and_blank_lines_are_skipped);
     tcase_add_test(tc, test_an_empty_file_keeps_the_defaults);
     tcase_add_test(tc, test_a_later_line_overrides_an_earlier_one);
