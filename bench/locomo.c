@@ -413,10 +413,14 @@ static int run_server(const conv_t *c, const opts_t *o, tally_t *t)
     for (int qi = 0; qi < c->nq; qi++) {
         const question_t *qq = &c->qs[qi];
         char *eq = curl_easy_escape(h, qq->text, 0), *eu = curl_easy_escape(h, user, 0);
-        snprintf(url, sizeof url, "%s/v1/memories?user=%s&q=%s&k=%d", o->server, eu, eq,
-                 KMAX);
+        int un = snprintf(url, sizeof url, "%s/v1/memories?user=%s&q=%s&k=%d", o->server,
+                          eu ? eu : "", eq ? eq : "", KMAX);
         curl_free(eq);
         curl_free(eu);
+        if (un < 0 || (size_t)un >= sizeof url) {
+            fprintf(stderr, "locomo-recall: question too long for a URL\n");
+            goto done;
+        }
         json_t *rep;
         long st = http(h, "GET", url, NULL, &rep);
         json_t *res = json_object_get(rep, "results");
@@ -547,12 +551,14 @@ static void report(const char *sys, const tally_t *t)
 static void usage(void)
 {
     fprintf(stderr,
-            "usage: locomo-recall (--inproc | --server URL) [--no-idf] [--batch N] "
-            "[--dump] FILE.json...\n"
+            "usage: locomo-recall (--inproc | --server URL) [--no-idf] [--pivot P] "
+            "[--batch N] [--dump] FILE.json...\n"
             "  --inproc      encode with lex_encode, rank by brute-force cosine here\n"
             "  --server URL  store and search through a running mnemod (MNEMO_TOKEN:\n"
             "                an admin token when tokens are configured)\n"
             "  --no-idf      in-process: plain cosine, no query-side IDF weighting\n"
+            "  --pivot P     in-process: scale each row's score by sqrt(nnz / (nnz + P)),\n"
+            "                nnz = its nonzero dimensions (a store-side length pivot)\n"
             "  --batch N     memories per POST /v1/memories (default 100)\n"
             "  --dump        print the questions ours misses at k=10 (twice: FTS5 too)\n");
 }
@@ -610,7 +616,8 @@ int main(int argc, char **argv)
         if (o.server)
             snprintf(sys, sizeof sys, "mnemo (server)");
         else
-            snprintf(sys, sizeof sys, "%s%s", LEX_ENCODER_ID, o.idf ? " +idf" : "");
+            snprintf(sys, sizeof sys, "%s%s%s", LEX_ENCODER_ID, o.idf ? " +idf" : "",
+                     o.pivot > 0 ? " +pivot" : "");
         printf("locomo-recall: %d conversations, %d turns, %d questions (categories 1-4)\n",
                argc - first, turns, ours.n[0]);
         printf("%-22s %-16s %4s  %5s  %5s  %5s\n", "system", "questions", "n", "@5", "@10",

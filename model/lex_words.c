@@ -173,6 +173,17 @@ static size_t strip_clitic(char *w, size_t n)
     return j;
 }
 
+/* A final y after a consonant becomes i (city ~ cities, try ~ tried); a final e goes
+ * (hope ~ hoping). */
+static size_t final_y_e(char *w, size_t n)
+{
+    if (n >= 3 && w[n - 1] == 'y' && is_cons(w, n - 2))
+        w[n - 1] = 'i';
+    if (n >= 4 && w[n - 1] == 'e')
+        n -= 1;
+    return n;
+}
+
 /* Regular suffixes of a lower-case ASCII word w[0..n), n > 3. */
 static size_t strip_suffixes(char *w, size_t n)
 {
@@ -210,11 +221,7 @@ static size_t strip_suffixes(char *w, size_t n)
     if (ends(w, n, "ation") && n >= 7)
         n -= 3;
 
-    if (n >= 3 && w[n - 1] == 'y' && is_cons(w, n - 2))
-        w[n - 1] = 'i';
-    if (n >= 4 && w[n - 1] == 'e')
-        n -= 1;
-    return n;
+    return final_y_e(w, n);
 }
 
 size_t lex_stem(const char *tok, char *out, size_t outlen)
@@ -241,9 +248,7 @@ size_t lex_stem(const char *tok, char *out, size_t outlen)
         n = strlen((*irr)[1]);
         memcpy(out, (*irr)[1], n + 1);
     }
-    if (n > 3) {
-        n = strip_suffixes(out, n);
-        out[n] = '\0';
-    }
+    n = n > 3 ? strip_suffixes(out, n) : final_y_e(out, n);
+    out[n] = '\0';
     return n;
 }
