@@ -295,6 +295,8 @@ int tok_split(const char *text, size_t len, tok_list_t *out, char *err, size_t e
     rc = flush_word(out, &w);
 done:
     free(w.p);
+    if (rc == TOK_ENOMEM && err && errlen)
+        snprintf(err, errlen, "out of memory");
     if (rc != TOK_OK)
         tok_list_free(out);
     return rc;
