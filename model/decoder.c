@@ -15,7 +15,8 @@
 size_t dec_nparams(const dec_dims_t *dd)
 {
     size_t D = (size_t)dd->D, V = (size_t)dd->V;
-    return 2 * D * D + D + gru_nparams(dd->D, dd->D) + D * D + D * V + V + 2 * D + 1;
+    return 2 * D * D + D + gru_nparams(dd->D, dd->D) + D * D + D * V + V + 2 * D + 1 +
+           (size_t)dd->J * D;
 }
 
 float *dec_carve(dec_params_t *p, float *buf, const dec_dims_t *dd)
@@ -28,7 +29,8 @@ float *dec_carve(dec_params_t *p, float *buf, const dec_dims_t *dd)
     p->bv = p->wv + D * V;
     p->wg = p->bv + V;
     p->bg = p->wg + 2 * D;
-    return p->bg + 1;
+    p->pk = p->bg + 1;
+    return p->pk + (size_t)dd->J * D;
 }
 
 /* The cache, in order: xi [B,2D], h0 [B,D], X [B,T,D], gru cache [B,T,4D], Hs [B,T,D],
@@ -215,6 +217,26 @@ static void key_mask(float *Km, const int *tok, size_t n)
         Km[i] = tok[i] != LAYERS_PAD ? 1.0f : 0.0f;
 }
 
+/* Kt [BL,D] += pk [J,D] at each token's position in its slot (tok [BL]; pads skipped),
+ * so the pointer can tell "the office is north of the kitchen" from its converse. */
+static void key_pos_forward(float *Kt, const int *tok, const float *pk, int BL, int J, int D)
+{
+    for (int l = 0; l < BL; l++)
+        if (tok[l] != LAYERS_PAD)
+            for (int k = 0; k < D; k++)
+                Kt[(size_t)l * D + k] += pk[(size_t)(l % J) * D + k];
+}
+
+/* dpk [J,D] += dKt [BL,D] of the non-pad tokens */
+static void key_pos_backward(float *dpk, const float *dKt, const int *tok, int BL, int J,
+                             int D)
+{
+    for (int l = 0; l < BL; l++)
+        if (tok[l] != LAYERS_PAD)
+            for (int k = 0; k < D; k++)
+                dpk[(size_t)(l % J) * D + k] += dKt[(size_t)l * D + k];
+}
+
 /* out [N,M] = x [N,K] w [K,M] (+ bias [M] when not NULL), loops in double */
 static void matmul_ref(float *out, const float *x, const float *w, const float *bias, int N,
                        int K, int M)
@@ -261,6 +283,7 @@ void dec_forward(float *P, float *cache, const float *m, const float *q, const i
                 1.0f, v.Psm, V);
     softmax_rows(v.Psm, N, V);
     emb_forward(v.Kt, tok, emb, B * L, D);
+    key_pos_forward(v.Kt, tok, p->pk, B * L, dd->J, D);
     key_mask(v.Km, tok, (size_t)B * L);
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, N, D, D, 1.0f, v.Hs, D, p->wq, D,
                 0.0f, v.Qc, D);
@@ -281,6 +304,7 @@ void dec_forward_ref(float *P, float *cache, const float *m, const float *q,
     matmul_ref(v.Psm, v.Hs, p->wv, p->bv, N, D, V);
     softmax_rows(v.Psm, N, V);
     emb_forward_ref(v.Kt, tok, emb, B * L, D);
+    key_pos_forward(v.Kt, tok, p->pk, B * L, dd->J, D);
     key_mask(v.Km, tok, (size_t)B * L);
     matmul_ref(v.Qc, v.Hs, p->wq, NULL, N, D, D);
     attn_ptr_forward_ref(v.C, v.Acp, v.Wcp, v.Qc, v.Kt, v.Km, sg, B, T, L / dd->J, dd->J, D);
@@ -355,6 +379,7 @@ static void dec_backward_impl(float *dm, float *dq, float *dsg, float *demb,
                               T, L / dd->J, dd->J, D);
         matmul_backward_ref(w.dHs, dp->wq, NULL, w.dQc, v.Hs, p->wq, N, D, D);
         emb_backward_ref(demb, w.dKt, tok, B * L, D, 1);
+        key_pos_backward(dp->pk, w.dKt, tok, B * L, dd->J, D);
         gru_seq_backward_ref(w.dX, w.dh0, &dp->gru, w.dHs, v.X, v.h0, NULL, v.Hs, v.gc,
                              &p->gru, B, T, D, D, 0);
         emb_backward_ref(demb, w.dX, yin, N, D, 1);
@@ -373,6 +398,7 @@ static void dec_backward_impl(float *dm, float *dq, float *dsg, float *demb,
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, N, D, D, 1.0f, w.dQc, D, p->wq, D,
                     1.0f, w.dHs, D);
         emb_backward(demb, w.dKt, tok, B * L, D, 1);
+        key_pos_backward(dp->pk, w.dKt, tok, B * L, dd->J, D);
         gru_seq_backward(w.dX, w.dh0, &dp->gru, w.dHs, v.X, v.h0, NULL, v.Hs, v.gc, &p->gru,
                          B, T, D, D, 0, w.rest);
         emb_backward(demb, w.dX, yin, N, D, 1);
@@ -423,6 +449,7 @@ int dec_greedy(int *out, const float *m, const float *q, const int *tok, const f
     init_state(v.xi, v.h0, m, q, p, B, D, 0);
     memcpy(hp, v.h0, sizeof(float) * B * D);
     emb_forward(v.Kt, tok, emb, B * L, D);
+    key_pos_forward(v.Kt, tok, p->pk, B * L, dd->J, D);
     key_mask(v.Km, tok, (size_t)B * L);
     for (int b = 0; b < B; b++)
         y[b] = LAYERS_GO;

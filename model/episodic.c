@@ -1,10 +1,13 @@
 /* episodic.c: the DMN+ episodic memory: H hops over the fused memory slots, each hop
  * scoring the slots with the gate attention, reading a weighted-sum context and
- * updating the memory m = ReLU([m; c; q] wm + bm), with update weights per hop or tied.
+ * updating the memory m = tanh([m; c; q] wm + bm), with update weights per hop or tied.
+ * Bounded: DMN+'s ReLU let |m| grow to 20-30, which saturated the gate's tanh (the
+ * features f*m, |f-m|) so the attention went uniform and stopped learning.
  * The gate's weights are shared by the hops. */
 #include "model/layers.h"
 
 #include <cblas.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,8 +91,7 @@ void epi_forward(float *m, float *cache, const float *f, const float *q, const f
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B, D, 3 * D, 1.0f, v.x, 3 * D,
                     wm, D, 1.0f, v.m_out, D);
         for (size_t i = 0; i < (size_t)B * D; i++)
-            if (v.m_out[i] < 0.0f)
-                v.m_out[i] = 0.0f;
+            v.m_out[i] = tanhf(v.m_out[i]);
     }
     memcpy(m, hop_at(cache, dm->hops - 1, B, S, dm).m_out, sizeof(float) * B * D);
 }
@@ -110,7 +112,7 @@ void epi_backward(float *df, float *dq, epi_params_t *dp, const float *dmout,
         const float *wm = p->wm + o * 3 * D * D;
         float *dwm = dp->wm + o * 3 * D * D, *dbm = dp->bm + o * D;
         for (size_t i = 0; i < (size_t)B * D; i++)
-            dpre[i] = v.m_out[i] > 0.0f ? dmc[i] : 0.0f;
+            dpre[i] = dmc[i] * (1.0f - v.m_out[i] * v.m_out[i]);
         for (int b = 0; b < B; b++)
             for (int k = 0; k < D; k++)
                 dbm[k] += dpre[(size_t)b * D + k];
@@ -160,7 +162,7 @@ void epi_forward_ref(float *m, float *cache, const float *f, const float *q,
                 double acc = bm[k];
                 for (int i = 0; i < 3 * D; i++)
                     acc += (double)v.x[b * 3 * D + i] * wm[i * D + k];
-                v.m_out[b * D + k] = acc > 0.0 ? (float)acc : 0.0f;
+                v.m_out[b * D + k] = (float)tanh(acc);
             }
     }
     memcpy(m, hop_at(cache, dm->hops - 1, B, S, dm).m_out, sizeof(float) * B * D);
@@ -184,7 +186,7 @@ void epi_backward_ref(float *df, float *dq, epi_params_t *dp, const float *dmout
         memset(dc, 0, sizeof(float) * B * D);
         for (int b = 0; b < B; b++)
             for (int k = 0; k < D; k++) {
-                float d = v.m_out[b * D + k] > 0.0f ? dmc[b * D + k] : 0.0f;
+                float mo = v.m_out[b * D + k], d = dmc[b * D + k] * (1.0f - mo * mo);
                 dbm[k] += d;
                 for (int i = 0; i < 3 * D; i++) {
                     dwm[i * D + k] += v.x[b * 3 * D + i] * d;

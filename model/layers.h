@@ -20,11 +20,12 @@
  *   fus_fwd  GRU(D,D)      input fusion, forward in time     (gru_nparams(D,D))
  *   fus_bwd  GRU(D,D)      input fusion, backward in time
  *   epi      gate w1 [4D,A], b1 [A], w2 [A]; wm [P,3D,D]; bm [P,D]
- *   dec      wi [2D,D], bi [D], GRU(D,D), wq [D,D], wv [D,V], bv [V], wg [2D], bg [1]
+ *   dec      wi [2D,D], bi [D], GRU(D,D), wq [D,D], wv [D,V], bv [V], wg [2D], bg [1],
+ *            pk [J,D] (copy-key position)
  *
  * A batch, forward: story ids [B,S,J] and question ids [B,J] -> PE sentence vectors
  * F0 [B,S,D] + time[age] and q [B,D] -> residual bidirectional fusion F = F0 + Ff + Fb [B,S,D]
- * -> episodic memory m [B,D] (H hops of gate attention, weighted-sum read, ReLU update)
+ * -> episodic memory m [B,D] (H hops of gate attention, weighted-sum read, tanh update)
  * -> decoder (teacher forced; copy pointer through the last hop attention) mixed
  * distribution P [B,T,R] -> cross-entropy.
  * Backward runs the same chain in reverse, each layer adding into the shared gradient
@@ -199,7 +200,7 @@ void attn_wsum_backward_ref(float *dg, float *df, const float *dc, const float *
 
 /* ---- episodic.c: multi-hop episodic memory --------------------------------------- */
 
-/* m_0 = q; hop h: g = gate(f, q, m), c = sum g f, m = ReLU([m; c; q] wm_h + bm_h).
+/* m_0 = q; hop h: g = gate(f, q, m), c = sum g f, m = tanh([m; c; q] wm_h + bm_h).
  * tied: one (wm, bm) shared by all hops, else one per hop. */
 typedef struct epi_dims { int D, A, hops, tied; } epi_dims_t;
 typedef struct epi_params {
@@ -235,7 +236,8 @@ void epi_backward_ref(float *df, float *dq, epi_params_t *dp, const float *dmout
 
 /* h0 = tanh([m; q] wi + bi); x_t = emb[yin_t]; h_t = GRU(x_t, h_{t-1});
  * vocabulary p_v = softmax(h_t wv + bv) over V; copy pointer a_t [L] = attn_ptr of
- * h_t wq over the embeddings of the slot tokens tok [B,L] (L = S J; 0 = pad, masked)
+ * h_t wq over the keys emb[tok] + pk[position in the slot] of the slot tokens tok [B,L]
+ * (L = S J; 0 = pad, masked)
  * weighted by the slot attention sg [B,S] (the memory's last hop), copy context c_t;
  * gate g_t = sig([h_t; c_t] wg + bg);
  * P_t[w] = g_t p_v[w] (w < V) + (1 - g_t) sum_{l : tok_l = w} a_t[l], w in [0, R). */
@@ -249,6 +251,7 @@ typedef struct dec_params {
     float *bv;         /* [V] */
     float *wg;         /* [2D] */
     float *bg;         /* [1] */
+    float *pk;         /* [J, D] position of a token in its slot, added to its copy key */
 } dec_params_t;
 
 size_t dec_nparams(const dec_dims_t *dd);

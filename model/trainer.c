@@ -118,6 +118,10 @@ void trainer_init_params(float *params, const net_cfg_t *c, uint64_t seed)
     xavier(p.dec.wq, c->D, c->D, D * D, &s);
     xavier(p.dec.wv, c->D, c->V, D * c->V, &s);
     xavier(p.dec.wg, 2 * c->D, 1, 2 * D, &s);
+    /* the decoder starts out copying (gate sig(-2) = 0.12 on the vocabulary): the copy
+     * goes through the memory's attention, so the answer's gradient trains the attention
+     * from the first step instead of the vocabulary softmax learning to answer alone */
+    p.dec.bg[0] = -2.0f;
 }
 
 double trainer_flops(const net_cfg_t *c, int S)

@@ -122,7 +122,7 @@ static void check_all(dec_ctx_t *c, const float *dm, const float *dq, const floa
         {p->wi, g->wi, 2 * D * D}, {p->bi, g->bi, D},
         {p->gru.wx, g->gru.wx, D * 3 * D}, {p->gru.uh, g->gru.uh, D * 3 * D},
         {p->gru.b, g->gru.b, 3 * D}, {p->wq, g->wq, D * D}, {p->wv, g->wv, D * V},
-        {p->bv, g->bv, V}, {p->wg, g->wg, 2 * D}, {p->bg, g->bg, 1},
+        {p->bv, g->bv, V}, {p->wg, g->wg, 2 * D}, {p->bg, g->bg, 1}, {p->pk, g->pk, J * D},
         {c->emb + D, c->demb + D, (R - 1) * D}, /* row 0 is pad: no gradient */
         {c->m, (float *)dm, B * D}, {c->q, (float *)dq, B * D},
         {c->sg, (float *)dsg, B * S},

@@ -37,8 +37,6 @@ static void net_init(net_ctx_t *c, unsigned seed)
     gc_fill(c->buf, n, 0.5f);
     net_carve(&c->p, c->buf, &CFG);
     net_carve(&c->g, c->grad, &CFG);
-    for (int i = 0; i < CFG.hops * CFG.D; i++) /* keep the memory's ReLUs alive */
-        c->p.epi.bm[i] += 0.5f;
     c->w = net_work_new(&CFG, B);
     ck_assert_ptr_nonnull(c->w);
     c->b = (net_batch_t){B, STORY, QUESTION, ANS_IN, ANS_OUT};
@@ -72,7 +70,7 @@ START_TEST(test_net_param_table_covers_the_buffer)
 }
 END_TEST
 
-/* The gate features |f - q| and |f - m| and the memory's ReLU have kinks; a central
+/* The gate features |f - q| and |f - m| have kinks; a central
  * difference with the step GC_EPS_NET that straddles one is wrong by O(1) for that entry.
  * Since the fusion is residual (F = F0 + GRUs) the slot vectors and q share the embedding
  * scale, and some random draws put an entry within 1e-2 of a kink (seeds 61-67 show
