@@ -3,9 +3,12 @@
  * updating the memory m = tanh([m; c; q] wm + bm), with update weights per hop or tied.
  * Bounded: DMN+'s ReLU let |m| grow to 20-30, which saturated the gate's tanh (the
  * features f*m, |f-m|) so the attention went uniform and stopped learning.
- * The gate's weights are shared by the hops. */
+ * Each hop has its own gate (tied: one for all): with a shared gate the copy pointer's
+ * gradient on the last hop taught every hop to look for the answer's statement, so no
+ * hop looked for the first link of a chain ("Emily is a mouse"). */
 #include "model/layers.h"
 
+#include <assert.h>
 #include <cblas.h>
 #include <math.h>
 #include <stdlib.h>
@@ -14,13 +17,16 @@
 size_t epi_nparams(const epi_dims_t *dm)
 {
     size_t P = dm->tied ? 1 : (size_t)dm->hops, D = (size_t)dm->D;
-    return attn_gate_nparams(dm->D, dm->A) + P * (3 * D * D + D);
+    return P * (attn_gate_nparams(dm->D, dm->A) + 3 * D * D + D);
 }
 
 float *epi_carve(epi_params_t *p, float *buf, const epi_dims_t *dm)
 {
     size_t P = dm->tied ? 1 : (size_t)dm->hops, D = (size_t)dm->D;
-    p->wm = attn_gate_carve(&p->gate, buf, dm->D, dm->A);
+    assert(P <= EPI_MAX_HOPS);
+    for (size_t h = 0; h < P; h++)
+        buf = attn_gate_carve(&p->gate[h], buf, dm->D, dm->A);
+    p->wm = buf;
     p->bm = p->wm + P * 3 * D * D;
     return p->bm + P * D;
 }
@@ -83,7 +89,8 @@ void epi_forward(float *m, float *cache, const float *f, const float *q, const f
         const float *bm = p->bm + (size_t)(dm->tied ? 0 : h) * D;
         memcpy(v.m_in, h == 0 ? q : hop_at(cache, h - 1, B, S, dm).m_out,
                sizeof(float) * B * D);
-        attn_gate_forward(v.g, v.gc, f, q, v.m_in, mask, &p->gate, B, S, D, dm->A);
+        attn_gate_forward(v.g, v.gc, f, q, v.m_in, mask, &p->gate[dm->tied ? 0 : h], B, S, D,
+                          dm->A);
         attn_wsum_forward(v.c, v.g, f, B, S, D);
         concat3(v.x, v.m_in, v.c, q, B, D);
         for (int b = 0; b < B; b++)
@@ -132,7 +139,7 @@ void epi_backward(float *df, float *dq, epi_params_t *dp, const float *dmout,
         else
             memset(dg, 0, sizeof(float) * B * S);
         attn_wsum_backward(dg, df, dc, v.g, f, B, S, D);
-        attn_gate_backward(df, dq, dmn, &dp->gate, dg, v.g, v.gc, f, q, v.m_in, &p->gate, B,
+        attn_gate_backward(df, dq, dmn, &dp->gate[o], dg, v.g, v.gc, f, q, v.m_in, &p->gate[o], B,
                            S, D, dm->A, gscr);
         memcpy(dmc, dmn, sizeof(float) * B * D);
     }
@@ -154,7 +161,8 @@ void epi_forward_ref(float *m, float *cache, const float *f, const float *q,
         const float *bm = p->bm + (size_t)(dm->tied ? 0 : h) * D;
         memcpy(v.m_in, h == 0 ? q : hop_at(cache, h - 1, B, S, dm).m_out,
                sizeof(float) * B * D);
-        attn_gate_forward_ref(v.g, v.gc, f, q, v.m_in, mask, &p->gate, B, S, D, dm->A);
+        attn_gate_forward_ref(v.g, v.gc, f, q, v.m_in, mask, &p->gate[dm->tied ? 0 : h], B, S,
+                              D, dm->A);
         attn_wsum_forward_ref(v.c, v.g, f, B, S, D);
         concat3(v.x, v.m_in, v.c, q, B, D);
         for (int b = 0; b < B; b++)
@@ -202,7 +210,7 @@ void epi_backward_ref(float *df, float *dq, epi_params_t *dp, const float *dmout
         for (int i = 0; i < B * S; i++)
             dg[i] = h == dm->hops - 1 && dglast ? dglast[i] : 0.0f;
         attn_wsum_backward_ref(dg, df, dc, v.g, f, B, S, D);
-        attn_gate_backward_ref(df, dq, dmn, &dp->gate, dg, v.g, v.gc, f, q, v.m_in, &p->gate,
+        attn_gate_backward_ref(df, dq, dmn, &dp->gate[o], dg, v.g, v.gc, f, q, v.m_in, &p->gate[o],
                                B, S, D, dm->A);
         memcpy(dmc, dmn, sizeof(float) * B * D);
     }

@@ -19,7 +19,7 @@
  *   time     [S, D]        temporal-order embedding, indexed by slot age (0 = newest)
  *   fus_fwd  GRU(D,D)      input fusion, forward in time     (gru_nparams(D,D))
  *   fus_bwd  GRU(D,D)      input fusion, backward in time
- *   epi      gate w1 [4D,A], b1 [A], w2 [A]; wm [P,3D,D]; bm [P,D]
+ *   epi      P x gate (w1 [4D,A], b1 [A], w2 [A]); wm [P,3D,D]; bm [P,D]
  *   dec      wi [2D,D], bi [D], GRU(D,D), wq [D,D], wv [D,V], bv [V], wg [2D], bg [1],
  *            pk [J,D] (copy-key position)
  *
@@ -200,13 +200,14 @@ void attn_wsum_backward_ref(float *dg, float *df, const float *dc, const float *
 
 /* ---- episodic.c: multi-hop episodic memory --------------------------------------- */
 
-/* m_0 = q; hop h: g = gate(f, q, m), c = sum g f, m = tanh([m; c; q] wm_h + bm_h).
- * tied: one (wm, bm) shared by all hops, else one per hop. */
+/* m_0 = q; hop h: g = gate_h(f, q, m), c = sum g f, m = tanh([m; c; q] wm_h + bm_h).
+ * tied: one (gate, wm, bm) shared by all hops, else one per hop (hops <= EPI_MAX_HOPS). */
+enum { EPI_MAX_HOPS = 10 };
 typedef struct epi_dims { int D, A, hops, tied; } epi_dims_t;
 typedef struct epi_params {
-    attn_gate_params_t gate; /* shared by the hops */
-    float *wm;               /* [P, 3D, D], P = tied ? 1 : hops */
-    float *bm;               /* [P, D] */
+    attn_gate_params_t gate[EPI_MAX_HOPS]; /* [P] one gate per hop, P = tied ? 1 : hops */
+    float *wm;                             /* [P, 3D, D] */
+    float *bm;                             /* [P, D] */
 } epi_params_t;
 
 size_t epi_nparams(const epi_dims_t *dm);

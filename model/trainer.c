@@ -109,9 +109,11 @@ void trainer_init_params(float *params, const net_cfg_t *c, uint64_t seed)
         p.time[i] = (float)(0.1 * rng_normal(&s));
     gru_init(&p.fus_fwd, c->D, c->D, &s);
     gru_init(&p.fus_bwd, c->D, c->D, &s);
-    xavier(p.epi.gate.w1, 4 * c->D, c->A, (size_t)4 * D * c->A, &s);
-    xavier(p.epi.gate.w2, c->A, 1, (size_t)c->A, &s);
     int P = c->tied ? 1 : c->hops;
+    for (int h = 0; h < P; h++) {
+        xavier(p.epi.gate[h].w1, 4 * c->D, c->A, (size_t)4 * D * c->A, &s);
+        xavier(p.epi.gate[h].w2, c->A, 1, (size_t)c->A, &s);
+    }
     xavier(p.epi.wm, 3 * c->D, c->D, (size_t)P * 3 * D * D, &s);
     xavier(p.dec.wi, 2 * c->D, c->D, 2 * D * D, &s);
     gru_init(&p.dec.gru, c->D, c->D, &s);

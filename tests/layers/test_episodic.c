@@ -108,12 +108,14 @@ static void gradcheck(int hops, int tied)
     int P = tied ? 1 : hops;
     epi_loss(&c);
     epi_backward(df, dq, &c.dp, c.w, c.wg, c.cache, c.f, c.q, &c.p, &c.dm, B, S, c.scratch);
-    ck_assert_double_lt(gc_check(epi_loss, &c, c.p.gate.w1, c.dp.gate.w1, 4 * D * A, 1000,
-                                 GC_EPS), GC_TOL);
-    ck_assert_double_lt(gc_check(epi_loss, &c, c.p.gate.b1, c.dp.gate.b1, A, 1000, GC_EPS),
-                        GC_TOL);
-    ck_assert_double_lt(gc_check(epi_loss, &c, c.p.gate.w2, c.dp.gate.w2, A, 1000, GC_EPS),
-                        GC_TOL);
+    for (int h = 0; h < P; h++) { /* one gate per hop (tied: one) */
+        ck_assert_double_lt(gc_check(epi_loss, &c, c.p.gate[h].w1, c.dp.gate[h].w1, 4 * D * A,
+                                     1000, GC_EPS), GC_TOL);
+        ck_assert_double_lt(gc_check(epi_loss, &c, c.p.gate[h].b1, c.dp.gate[h].b1, A, 1000,
+                                     GC_EPS), GC_TOL);
+        ck_assert_double_lt(gc_check(epi_loss, &c, c.p.gate[h].w2, c.dp.gate[h].w2, A, 1000,
+                                     GC_EPS), GC_TOL);
+    }
     ck_assert_double_lt(gc_check(epi_loss, &c, c.p.wm, c.dp.wm, P * 3 * D * D, 1000, GC_EPS),
                         GC_TOL);
     ck_assert_double_lt(gc_check(epi_loss, &c, c.p.bm, c.dp.bm, P * D, 1000, GC_EPS), GC_TOL);
