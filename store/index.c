@@ -4,7 +4,6 @@
  * Every mutation allocates first and changes state last, so a failed allocation leaves
  * the index as it was. */
 #include <math.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,10 +74,9 @@ int index_dim(const index_t *ix)
     return ix->dim;
 }
 
-/* Arrays this large ask for transparent huge pages: loading 1M rows otherwise takes
- * ~400k page faults (slow under virtualization), and the scan misses the TLB less. */
-#define HUGE_MIN_BYTES ((size_t)4 << 20)
-
+/* Arrays of HUGE_MIN_BYTES or more ask for transparent huge pages: loading 1M rows
+ * otherwise takes ~400k page faults (slow under virtualization), and the scan misses
+ * the TLB less. */
 static void advise_huge(void *p, size_t bytes)
 {
 #ifdef MADV_HUGEPAGE
@@ -485,85 +483,4 @@ size_t index_bytes(const index_t *ix)
                        sizeof(uint64_t));
     }
     return b;
-}
-
-/* ---- start-up prefaulting --------------------------------------------------------- */
-
-/* Page faults are the bulk of loading a big index on a virtual machine (the host backs
- * fresh memory lazily). Once the load has reserved every array, a helper thread
- * populates them (MADV_POPULATE_WRITE: allocates pages, leaves contents alone, so it
- * is safe beside the loader's writes) from the back while the loader fills them from
- * the front and reads SQLite. */
-typedef struct span {
-    char *p;
-    size_t len;
-} span_t;
-
-struct index_prefault {
-    pthread_t thread;
-    span_t *spans;
-    size_t n;
-};
-
-static void add_span(span_t *spans, size_t *n, void *p, size_t bytes)
-{
-    uintptr_t lo = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
-    uintptr_t hi = ((uintptr_t)p + bytes) & ~(uintptr_t)4095;
-    if (p && bytes >= HUGE_MIN_BYTES && hi > lo)
-        spans[(*n)++] = (span_t){(char *)lo, hi - lo};
-}
-
-static void *prefault_main(void *arg)
-{
-#ifdef MADV_POPULATE_WRITE
-    const index_prefault_t *pf = arg;
-    const size_t step = (size_t)32 << 20;
-    for (size_t i = 0; i < pf->n; i++) {
-        for (size_t end = pf->spans[i].len; end > 0;) {
-            size_t start = end > step ? end - step : 0;
-            if (madvise(pf->spans[i].p + start, end - start, MADV_POPULATE_WRITE) != 0)
-                return NULL;    /* unsupported or out of memory: the loader faults alone */
-            end = start;
-        }
-    }
-#else
-    (void)arg;
-#endif
-    return NULL;
-}
-
-index_prefault_t *index_prefault_start(index_t *ix)
-{
-    index_prefault_t *pf = calloc(1, sizeof(*pf));
-    if (!pf)
-        return NULL;
-    pf->spans = calloc((size_t)ix->nparts * 4 + 1, sizeof(span_t));
-    if (!pf->spans)
-        goto fail;
-    add_span(pf->spans, &pf->n, ix->idmap, ix->idmap_cap * sizeof(index_slot_t));
-    for (uint32_t i = 0; i < ix->nparts; i++) {
-        index_part_t *p = ix->parts[i];
-        if (!p)
-            continue;
-        add_span(pf->spans, &pf->n, p->vecs, p->cap * (size_t)ix->dim * sizeof(float));
-        add_span(pf->spans, &pf->n, p->ids, p->cap * sizeof(int64_t));
-        add_span(pf->spans, &pf->n, p->created, p->cap * sizeof(int64_t));
-        add_span(pf->spans, &pf->n, p->conv, p->cap * sizeof(uint64_t));
-    }
-    if (pf->n == 0 || pthread_create(&pf->thread, NULL, prefault_main, pf) != 0)
-        goto fail;
-    return pf;
-fail:
-    free(pf->spans);
-    free(pf);
-    return NULL;
-}
-
-void index_prefault_join(index_prefault_t *pf)
-{
-    if (!pf)
-        return;
-    pthread_join(pf->thread, NULL);
-    free(pf->spans);
-    free(pf);
 }

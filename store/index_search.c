@@ -10,7 +10,9 @@
 #include "store/store_internal.h"
 
 /* Rows per sgemv call: 16384 x 384 floats = 24 MiB of rows, 64 KiB of scores. */
+#ifndef CHUNK_ROWS
 #define CHUNK_ROWS 16384
+#endif
 
 /* a ranks before b: higher score, then the newer (larger) id. */
 static int better(float as, int64_t aid, float bs, int64_t bid)

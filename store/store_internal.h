@@ -47,6 +47,9 @@ struct index {
     size_t idmap_cap, nrows;
 };
 
+/* Arrays at least this big are advised onto transparent huge pages and prefaulted. */
+#define HUGE_MIN_BYTES ((size_t)4 << 20)
+
 /* The partition of user, or NULL. */
 index_part_t *index_find_part(const index_t *ix, const char *user);
 
