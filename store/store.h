@@ -79,8 +79,11 @@ typedef struct store_page {
 store_t *store_open(const char *path, int dim, const char *encoder, char *err, size_t errlen);
 void store_close(store_t *st);
 
-/* Inserts n memories in one transaction; ids[i] receives each new id. All or nothing.
- * Returns STORE_OK or an error with err filled. */
+/* Inserts n memories in one transaction; ids[i] receives each new id (ids may be NULL).
+ * All or nothing. Each item needs a user, a non-empty text and a finite vector of the
+ * store's dim from the store's encoder (encoder NULL = the store's); importance above 1
+ * is STORE_EINVAL (err names the item), an id that exists STORE_ECONFLICT. Returns
+ * STORE_OK or an error with err filled. */
 int store_memory_add(store_t *st, const store_new_memory_t *m, size_t n, int64_t *ids,
                      char *err, size_t errlen);
 
@@ -131,7 +134,9 @@ int store_memory_list(store_t *st, const store_page_t *p, store_memory_t **out, 
 void store_memories_free(store_memory_t *v, size_t n);
 
 /* Calls fn for every memory of user, oldest first, with vectors loaded; stops early and
- * returns fn's value when fn returns nonzero. */
+ * returns fn's value when fn returns nonzero. Rows are read in batches of 256, each its
+ * own read transaction, and fn runs without the store's lock (so a slow consumer does
+ * not stall the store); a memory added or deleted meanwhile may or may not be seen. */
 typedef int (*store_each_fn)(const store_memory_t *m, void *ctx);
 int store_memory_each(store_t *st, const char *user, store_each_fn fn, void *ctx);
 
