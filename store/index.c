@@ -40,6 +40,8 @@ index_t *index_new(int dim)
     if (!ix)
         return NULL;
     ix->dim = dim;
+    ix->dpad = ((size_t)dim + 63) / 64 * 64;
+    ix->quant_min_rows = INDEX_QUANT_MIN_ROWS;
     return ix;
 }
 
@@ -53,6 +55,9 @@ static void part_free(index_part_t *p)
     free(p->created);
     free(p->conv);
     free(p->df);
+    free(p->codes);
+    free(p->qscale);
+    free(p->qerr);
     free(p);
 }
 
@@ -219,6 +224,24 @@ static void part_drop(index_t *ix, uint32_t slot)
     ix->nusers--;
 }
 
+/* Grows (or first allocates) p's compact copy to cap rows. Returns 0 or -1. */
+static int codes_grow(const index_t *ix, index_part_t *p, size_t cap)
+{
+    int8_t *codes = grow(p->codes, cap * ix->dpad);
+    if (!codes)
+        return -1;
+    p->codes = codes;
+    float *qs = grow(p->qscale, cap * sizeof(*qs));
+    if (!qs)
+        return -1;
+    p->qscale = qs;
+    float *qe = grow(p->qerr, cap * sizeof(*qe));
+    if (!qe)
+        return -1;
+    p->qerr = qe;
+    return 0;
+}
+
 /* Grows p to hold at least want rows. Returns 0 or -1 (p still valid, cap unchanged). */
 static int part_reserve(const index_t *ix, index_part_t *p, size_t want)
 {
@@ -247,6 +270,8 @@ static int part_reserve(const index_t *ix, index_part_t *p, size_t want)
     if (!cv)
         return -1;
     p->conv = cv;
+    if (p->codes && codes_grow(ix, p, cap) != 0)
+        return -1;
     p->cap = cap;
     return 0;
 }
@@ -314,21 +339,133 @@ static void idmap_delete(index_t *ix, index_slot_t *e)
 
 /* ---- rows ------------------------------------------------------------------------- */
 
+/* The per-row loops here work in blocks of 8 with a scalar tail: at -O2 GCC only
+ * vectorizes loops of a known trip count, and a single accumulator would chain every
+ * add behind the previous (floating-point sums are not reordered for us). Written
+ * plainly they were the bulk of loading a big index. */
 static void df_add(const index_t *ix, index_part_t *p, const float *row, int sign)
 {
-    for (int d = 0; d < ix->dim; d++)
-        if (row[d] != 0.0f)
-            p->df[d] += (uint32_t)sign;
+    uint32_t *df = p->df, inc = (uint32_t)sign;
+    int d = 0;
+    for (; d + 8 <= ix->dim; d += 8)
+        for (int t = 0; t < 8; t++)
+            df[d + t] += inc * (uint32_t)(row[d + t] != 0.0f);
+    for (; d < ix->dim; d++)
+        df[d] += inc * (uint32_t)(row[d] != 0.0f);
 }
 
-/* Writes the normalized vec into row r of p (df updated by the caller). */
+static double sum_sq(const float *x, int n)
+{
+    double acc[8] = {0};
+    int d = 0;
+    for (; d + 8 <= n; d += 8)
+        for (int t = 0; t < 8; t++)
+            acc[t] += (double)x[d + t] * x[d + t];
+    for (; d < n; d++)
+        acc[0] += (double)x[d] * x[d];
+    return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+}
+
+static float max_abs(const float *x, int n)
+{
+    float m[8] = {0};
+    int d = 0;
+    for (; d + 8 <= n; d += 8)
+        for (int t = 0; t < 8; t++) {
+            float a = fabsf(x[d + t]);
+            m[t] = a > m[t] ? a : m[t];
+        }
+    for (; d < n; d++)
+        m[0] = fabsf(x[d]) > m[0] ? fabsf(x[d]) : m[0];
+    for (int t = 1; t < 8; t++)
+        m[0] = m[t] > m[0] ? m[t] : m[0];
+    return m[0];
+}
+
+/* codes[d] = round(x[d] * inv) and returns the sum of (x - s * code)^2. With
+ * inv = 127 / max|x|, |x * inv| <= 127 (1 + 2^-23)^2 < 127.5, so codes stay in
+ * [-127, 127] with no clamp (which would keep the loop from vectorizing). */
+static float quant_block(const float *restrict x, int n, float inv, float s,
+                         int8_t *restrict codes)
+{
+    float e[8] = {0};
+    int d = 0;
+    for (; d + 8 <= n; d += 8) {
+        int c[8];
+        for (int t = 0; t < 8; t++) {
+            float v = x[d + t] * inv;
+            c[t] = (int)(v + __builtin_copysignf(0.5f, v));
+        }
+        for (int t = 0; t < 8; t++)
+            codes[d + t] = (int8_t)c[t];
+        for (int t = 0; t < 8; t++) {
+            float diff = x[d + t] - s * (float)c[t];
+            e[t] += diff * diff;
+        }
+    }
+    for (; d < n; d++) {
+        float v = x[d] * inv;
+        int c = (int)(v + __builtin_copysignf(0.5f, v));
+        codes[d] = (int8_t)c;
+        float diff = x[d] - s * (float)c;
+        e[0] += diff * diff;
+    }
+    return ((e[0] + e[1]) + (e[2] + e[3])) + ((e[4] + e[5]) + (e[6] + e[7]));
+}
+
+float index_quantize(const float *x, int dim, size_t dpad, int8_t *codes, float *err)
+{
+    float m = max_abs(x, dim);
+    memset(codes, 0, dpad);
+    *err = 0;
+    if (m == 0)
+        return 0;
+    float s = m / 127.0f;
+    float e2 = quant_block(x, dim, 127.0f / m, s, codes);
+    /* Rounded up past the float error of computing it (the relative error of the sum,
+     * the absolute error of each difference), so it stays a bound. */
+    *err = sqrtf(e2) * (1.0f + 1e-4f + 1e-7f * (float)dim) +
+           (1e-5f + 2e-7f * sqrtf((float)dim)) * m;
+    return s;
+}
+
+/* Writes the normalized vec into row r of p, and its codes (df updated by the
+ * caller). */
 static void row_write(const index_t *ix, index_part_t *p, size_t r, const float *vec,
                       double norm)
 {
     float *row = p->vecs + r * (size_t)ix->dim;
     float inv = norm > 0 ? (float)(1.0 / norm) : 0.0f;
-    for (int d = 0; d < ix->dim; d++)
+    int d = 0;
+    for (; d + 8 <= ix->dim; d += 8)
+        for (int t = 0; t < 8; t++)
+            row[d + t] = vec[d + t] * inv;
+    for (; d < ix->dim; d++)
         row[d] = vec[d] * inv;
+    if (p->codes)
+        p->qscale[r] = index_quantize(row, ix->dim, ix->dpad, p->codes + r * ix->dpad,
+                                      &p->qerr[r]);
+}
+
+/* Gives p its compact copy (when it is big enough to be scanned through one and has
+ * none yet): allocated for p->cap rows, filled for the rows there are. A partition
+ * keeps its copy from then on. Returns 0 or -1 (p unchanged but for spare capacity). */
+static int part_quantize(const index_t *ix, index_part_t *p, size_t rows)
+{
+    if (p->codes || rows < ix->quant_min_rows || p->cap == 0)
+        return 0;
+    if (codes_grow(ix, p, p->cap) != 0) {
+        free(p->codes);
+        free(p->qscale);
+        free(p->qerr);
+        p->codes = NULL;
+        p->qscale = p->qerr = NULL;
+        return -1;
+    }
+    for (size_t r = 0; r < p->n; r++)
+        p->qscale[r] = index_quantize(p->vecs + r * (size_t)ix->dim, ix->dim, ix->dpad,
+                                      p->codes + r * ix->dpad, &p->qerr[r]);
+    return 0;
 }
 
 /* Removes row r of partition slot ps (and its id map entry e), moving the last row
@@ -344,11 +481,24 @@ static void row_remove(index_t *ix, uint32_t ps, size_t r, index_slot_t *e)
         p->ids[r] = p->ids[last];
         p->created[r] = p->created[last];
         p->conv[r] = p->conv[last];
+        if (p->codes) {
+            memcpy(p->codes + r * ix->dpad, p->codes + last * ix->dpad, ix->dpad);
+            p->qscale[r] = p->qscale[last];
+            p->qerr[r] = p->qerr[last];
+        }
         idmap_find(ix, p->ids[r])->row = (uint32_t)r;
     }
     p->n--;
     if (p->n == 0)
         part_drop(ix, ps);
+}
+
+void index_set_quant_min_rows(index_t *ix, size_t min_rows)
+{
+    ix->quant_min_rows = min_rows;
+    for (uint32_t i = 0; i < ix->nparts; i++)
+        if (ix->parts[i])   /* a failure leaves that partition on the float scan */
+            part_quantize(ix, ix->parts[i], ix->parts[i]->n);
 }
 
 int index_reserve(index_t *ix, const char *user, size_t extra)
@@ -361,7 +511,7 @@ int index_reserve(index_t *ix, const char *user, size_t extra)
     index_part_t *p = part_get(ix, user, &ps);
     if (!p)
         return -1;
-    if (part_reserve(ix, p, p->n + extra) != 0) {
+    if (part_reserve(ix, p, p->n + extra) != 0 || part_quantize(ix, p, p->n + extra) != 0) {
         if (p->n == 0)
             part_drop(ix, ps);
         return -1;
@@ -374,9 +524,7 @@ int index_put(index_t *ix, const char *user, int64_t id, const float *vec,
 {
     if (id == 0 || !user || !vec)
         return -1;
-    double ss = 0;
-    for (int d = 0; d < ix->dim; d++)
-        ss += (double)vec[d] * vec[d];
+    double ss = sum_sq(vec, ix->dim);
     if (!isfinite(ss))
         return -1;
     double norm = sqrt(ss);
@@ -404,7 +552,7 @@ int index_put(index_t *ix, const char *user, int64_t id, const float *vec,
     index_part_t *p = part_get(ix, user, &ps);
     if (!p)
         return -1;
-    if (part_reserve(ix, p, p->n + 1) != 0) {
+    if (part_reserve(ix, p, p->n + 1) != 0 || part_quantize(ix, p, p->n + 1) != 0) {
         if (p->n == 0)
             part_drop(ix, ps);
         return -1;
@@ -480,7 +628,7 @@ size_t index_bytes(const index_t *ix)
             continue;
         b += sizeof(*p) + strlen(p->user) + 1 + (size_t)ix->dim * sizeof(uint32_t) +
              p->cap * ((size_t)ix->dim * sizeof(float) + 2 * sizeof(int64_t) +
-                       sizeof(uint64_t));
+                       sizeof(uint64_t) + (p->codes ? ix->dpad + 2 * sizeof(float) : 0));
     }
     return b;
 }

@@ -1,7 +1,9 @@
 /* index.h: the in-RAM vector index. Rows are partitioned by user; each partition keeps
  * its vectors as contiguous float rows (L2-normalized) scanned with cblas_sgemv, and a
- * bounded min-heap keeps the top k. SQLite stays the source of truth: the store
- * rebuilds the index at start-up and keeps it in step with every write.
+ * bounded min-heap keeps the top k. Big partitions also keep an int8 copy, scanned
+ * first, with exact float re-ranking of the candidates (index_set_quant_min_rows).
+ * SQLite stays the source of truth: the store rebuilds the index at start-up and keeps
+ * it in step with every write.
  * Not thread-safe by itself: the store wraps it in a read/write lock. */
 #ifndef MNEMO_STORE_INDEX_H
 #define MNEMO_STORE_INDEX_H
@@ -42,6 +44,14 @@ int index_reserve(index_t *ix, const char *user, size_t extra);
 int index_remove(index_t *ix, int64_t id);
 /* Removes every row of user. Returns the number removed. */
 size_t index_remove_user(index_t *ix, const char *user);
+
+/* Partitions that reach min_rows rows get a compact int8 copy of their rows (dim
+ * bytes + 8 per row, built then and kept) and are scanned through it: 4x less memory
+ * traffic, and the candidates whose error bound leaves them in reach of the top k are
+ * re-ranked with the float rows, so the results are the float scan's. 0 = always,
+ * SIZE_MAX = never. Not to be called while searches run. */
+#define INDEX_QUANT_MIN_ROWS 8192
+void index_set_quant_min_rows(index_t *ix, size_t min_rows);
 
 /* Exact top-k by cosine over user's rows only. hits must hold k entries; they come
  * back best first. When idf is nonzero the query is first weighted per dimension by

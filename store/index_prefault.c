@@ -53,7 +53,7 @@ index_prefault_t *index_prefault_start(index_t *ix)
     index_prefault_t *pf = calloc(1, sizeof(*pf));
     if (!pf)
         return NULL;
-    pf->spans = calloc((size_t)ix->nparts * 4 + 1, sizeof(span_t));
+    pf->spans = calloc((size_t)ix->nparts * 7 + 1, sizeof(span_t));
     if (!pf->spans)
         goto fail;
     add_span(pf->spans, &pf->n, ix->idmap, ix->idmap_cap * sizeof(index_slot_t));
@@ -65,6 +65,9 @@ index_prefault_t *index_prefault_start(index_t *ix)
         add_span(pf->spans, &pf->n, p->ids, p->cap * sizeof(int64_t));
         add_span(pf->spans, &pf->n, p->created, p->cap * sizeof(int64_t));
         add_span(pf->spans, &pf->n, p->conv, p->cap * sizeof(uint64_t));
+        add_span(pf->spans, &pf->n, p->codes, p->codes ? p->cap * ix->dpad : 0);
+        add_span(pf->spans, &pf->n, p->qscale, p->cap * sizeof(float));
+        add_span(pf->spans, &pf->n, p->qerr, p->cap * sizeof(float));
     }
     if (pf->n == 0 || pthread_create(&pf->thread, NULL, prefault_main, pf) != 0)
         goto fail;

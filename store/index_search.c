@@ -1,11 +1,16 @@
-/* index_search.c: exact top-k by cosine over one user's partition. The partition's
- * rows are scored chunk by chunk with cblas_sgemv (a chunk's scores stay in L2), and a
- * bounded min-heap of k hits keeps the best; filters are only checked for rows that
- * would enter the heap. Reads the index only; all scratch is per call, so any number
- * of threads may search at once under the store's read lock. */
+/* index_search.c: exact top-k by cosine over one user's partition. Small partitions:
+ * the float rows are scored chunk by chunk with cblas_sgemv (a chunk's scores stay in
+ * L2) and a bounded min-heap of k hits keeps the best. Big ones: the int8 codes are
+ * scored first, each approximate score with a rigorous error bound; a row whose upper
+ * bound falls below the k-th best lower bound cannot be in the top k, and the few that
+ * remain are re-scored with their float rows. Same results, a quarter of the memory
+ * traffic. Filters are only checked for rows still in reach. Reads the index only; all
+ * scratch is per call, so any number of threads may search at once under the store's
+ * read lock. */
 #include <cblas.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "store/store_internal.h"
 
@@ -82,28 +87,30 @@ static int query_prepare(const index_part_t *p, int dim, const float *q, int idf
     return 0;
 }
 
-int index_search(const index_t *ix, const char *user, const float *q, int k,
-                 const index_filter_t *filter, int idf, index_hit_t *hits)
+/* Offers row r with exact score s to the top-k heap hits[0..*n). */
+static void offer(const index_part_t *p, size_t r, float s, int k, index_hit_t *hits, int *n)
 {
-    if (!ix || !user || !q || k < 1 || !hits)
-        return -1;
-    const index_part_t *p = index_find_part(ix, user);
-    if (!p || p->n == 0)
-        return 0;
-    static const index_filter_t none = {0, 0, 0};
-    const index_filter_t *f = filter ? filter : &none;
-    int filtered = f->since_ms > 0 || f->until_ms > 0 || f->conv_hash != 0;
+    s = s > 1.0f ? 1.0f : (s < -1.0f ? -1.0f : s);
+    if (*n < k) {
+        hits[*n].id = p->ids[r];
+        hits[*n].score = s;
+        sift_up(hits, (*n)++);
+    } else if (better(s, p->ids[r], hits[0].score, hits[0].id)) {
+        hits[0].id = p->ids[r];
+        hits[0].score = s;
+        sift_down(hits, k, 0);
+    }
+}
 
-    int rc = -1, n = 0;
+/* The float scan: every row scored by sgemv. Returns the heap size, or -1. */
+static int search_float(const index_t *ix, const index_part_t *p, const float *qn, int k,
+                        const index_filter_t *f, int filtered, index_hit_t *hits)
+{
+    int n = 0;
     size_t chunk = p->n < CHUNK_ROWS ? p->n : CHUNK_ROWS;
-    float *qn = malloc((size_t)ix->dim * sizeof(float));
     float *scores = malloc(chunk * sizeof(float));
-    if (!qn || !scores)
-        goto done;
-    if (query_prepare(p, ix->dim, q, idf, qn) != 0)
-        goto done;
-
-    /* hits[0..n) is the heap until the final sort. */
+    if (!scores)
+        return -1;
     for (size_t off = 0; off < p->n; off += chunk) {
         size_t m = p->n - off < chunk ? p->n - off : chunk;
         /* scores[m] = vecs[off..off+m)[dim] . qn[dim] */
@@ -118,17 +125,164 @@ int index_search(const index_t *ix, const char *user, const float *q, int k,
                 continue;
             if (filtered && !passes(p, r, f))
                 continue;
-            if (n < k) {
-                hits[n].id = p->ids[r];
-                hits[n].score = s;
-                sift_up(hits, n++);
-            } else {
-                hits[0].id = p->ids[r];
-                hits[0].score = s;
-                sift_down(hits, k, 0);
-            }
+            offer(p, r, s, k, hits, &n);
         }
     }
+    free(scores);
+    return n;
+}
+
+/* Min-heap of floats (the k best lower bounds; lo[0] is the k-th best). */
+static void lo_push(float *lo, int *n, int k, float v)
+{
+    int i;
+    if (*n < k) {
+        i = (*n)++;
+        while (i > 0 && lo[(i - 1) / 2] > v) {
+            lo[i] = lo[(i - 1) / 2];
+            i = (i - 1) / 2;
+        }
+        lo[i] = v;
+        return;
+    }
+    if (v <= lo[0])
+        return;
+    i = 0;
+    for (;;) {  /* replace the root, sift down */
+        int l = 2 * i + 1, r = l + 1, m = i;
+        float mv = v;
+        if (l < k && lo[l] < mv) {
+            m = l;
+            mv = lo[l];
+        }
+        if (r < k && lo[r] < mv)
+            m = r;
+        if (m == i)
+            break;
+        lo[i] = lo[m];
+        i = m;
+    }
+    lo[i] = v;
+}
+
+/* Rows still in reach after the code scan: row index and upper bound. */
+typedef struct cands {
+    uint32_t *row;
+    float *up;
+    size_t n, cap;
+} cands_t;
+
+/* Appends (r, up), first dropping entries below the current threshold when full. */
+static int cand_add(cands_t *c, uint32_t r, float up, float threshold)
+{
+    if (c->n == c->cap) {
+        size_t keep = 0;
+        for (size_t i = 0; i < c->n; i++)
+            if (c->up[i] >= threshold) {
+                c->row[keep] = c->row[i];
+                c->up[keep++] = c->up[i];
+            }
+        c->n = keep;
+        if (c->n * 2 > c->cap) {
+            size_t cap = c->cap * 2;
+            uint32_t *nr = realloc(c->row, cap * sizeof(*nr));
+            if (!nr)
+                return -1;
+            c->row = nr;
+            float *nu = realloc(c->up, cap * sizeof(*nu));
+            if (!nu)
+                return -1;
+            c->up = nu;
+            c->cap = cap;
+        }
+    }
+    c->row[c->n] = r;
+    c->up[c->n++] = up;
+    return 0;
+}
+
+/* The compact scan. With x a stored row (|x| = 1), X = qscale * codes its copy
+ * (|x - X| <= qerr), q the query and Q its copy (|q - Q| <= eq):
+ *   |q.x - Q.X| <= |q| |x - X| + |q - Q| |X| <= qerr + eq (1 + qerr),
+ * plus EPS for float rounding in both this approximation and the exact dot product. */
+static int search_quant(const index_t *ix, const index_part_t *p, const float *qn, int k,
+                        const index_filter_t *f, int filtered, index_hit_t *hits)
+{
+    const size_t dpad = ix->dpad;
+    const float eps = 1e-4f + (float)ix->dim * 2.4e-7f;
+    size_t chunk = p->n < CHUNK_ROWS ? p->n : CHUNK_ROWS;
+    int rc = -1, n = 0, nlo = 0;
+    cands_t c = {malloc(1024 * sizeof(uint32_t)), malloc(1024 * sizeof(float)), 0, 1024};
+    float *lo = malloc((size_t)k * sizeof(float));
+    int32_t *dots = malloc(chunk * sizeof(int32_t));
+    /* q, q16, qu carved from one 64-byte aligned block: dpad + 2 dpad + dpad bytes. */
+    int8_t *qbuf = aligned_alloc(64, 4 * dpad);
+    if (!c.row || !c.up || !lo || !dots || !qbuf)
+        goto done;
+    index_q8_t q8 = {dpad, INDEX_KERNEL_AUTO, qbuf, (int16_t *)(void *)(qbuf + dpad),
+                     (uint8_t *)qbuf + 3 * dpad};
+    float eq;
+    float sq = index_quantize(qn, ix->dim, dpad, q8.q, &eq);
+    index_q8_prepare(&q8);
+
+    for (size_t off = 0; off < p->n; off += chunk) {
+        size_t m = p->n - off < chunk ? p->n - off : chunk;
+        index_dots_i8(p->codes + off * dpad, m, &q8, dots);
+        for (size_t i = 0; i < m; i++) {
+            size_t r = off + i;
+            float ex = p->qerr[r];
+            float approx = (float)dots[i] * (p->qscale[r] * sq);
+            float b = ex + eq * (1.0f + ex) + eps;
+            float threshold = nlo == k ? lo[0] : -INFINITY;
+            if (approx + b < threshold)
+                continue;
+            if (filtered && !passes(p, r, f))
+                continue;
+            lo_push(lo, &nlo, k, approx - b);
+            if (cand_add(&c, (uint32_t)r, approx + b, threshold) != 0)
+                goto done;
+        }
+    }
+    /* Every row scoring at least the k-th best lower bound is a candidate, so the
+     * exact top k is among them. */
+    float threshold = nlo == k ? lo[0] : -INFINITY;
+    for (size_t i = 0; i < c.n; i++) {
+        if (c.up[i] < threshold)
+            continue;
+        size_t r = c.row[i];
+        offer(p, r, cblas_sdot(ix->dim, p->vecs + r * (size_t)ix->dim, 1, qn, 1), k, hits,
+              &n);
+    }
+    rc = n;
+done:
+    free(c.row);
+    free(c.up);
+    free(lo);
+    free(dots);
+    free(qbuf);
+    return rc;
+}
+
+int index_search(const index_t *ix, const char *user, const float *q, int k,
+                 const index_filter_t *filter, int idf, index_hit_t *hits)
+{
+    if (!ix || !user || !q || k < 1 || !hits)
+        return -1;
+    const index_part_t *p = index_find_part(ix, user);
+    if (!p || p->n == 0)
+        return 0;
+    static const index_filter_t none = {0, 0, 0};
+    const index_filter_t *f = filter ? filter : &none;
+    int filtered = f->since_ms > 0 || f->until_ms > 0 || f->conv_hash != 0;
+
+    int n = -1;
+    float *qn = malloc((size_t)ix->dim * sizeof(float));
+    if (!qn || query_prepare(p, ix->dim, q, idf, qn) != 0)
+        goto done;
+    if (p->codes && p->n >= ix->quant_min_rows)
+        n = search_quant(ix, p, qn, k, f, filtered, hits);
+    else
+        n = search_float(ix, p, qn, k, f, filtered, hits);
     /* Heap sort in place: repeatedly move the worst to the end -> best first. */
     for (int end = n - 1; end > 0; end--) {
         index_hit_t t = hits[0];
@@ -136,9 +290,7 @@ int index_search(const index_t *ix, const char *user, const float *q, int k,
         hits[end] = t;
         sift_down(hits, end, 0);
     }
-    rc = n;
 done:
     free(qn);
-    free(scores);
-    return rc;
+    return n;
 }

@@ -27,6 +27,12 @@ typedef struct index_part {
     int64_t *created;       /* [cap] created_ms */
     uint64_t *conv;         /* [cap] index_hash(conversation), 0 = none */
     uint32_t *df;           /* [dim] rows with a nonzero value in each dimension */
+    /* The compact copy, NULL until the partition reaches quant_min_rows rows:
+     * row r ~= qscale[r] * codes[r], and qerr[r] bounds the L2 norm of the difference,
+     * so a dot product through it comes with an error bound. */
+    int8_t *codes;          /* [cap][dpad] in [-127, 127], zero past dim */
+    float *qscale;          /* [cap] */
+    float *qerr;            /* [cap] */
 } index_part_t;
 
 /* id -> (partition, row); id 0 marks an empty slot (ids are never 0). */
@@ -37,6 +43,8 @@ typedef struct index_slot {
 
 struct index {
     int dim;
+    size_t dpad;            /* dim rounded up to a multiple of 64: a code row's bytes */
+    size_t quant_min_rows;  /* partitions this big are scanned through their codes */
     index_part_t **parts;   /* [capparts]; NULL = free slot, listed in free_parts */
     uint32_t nparts, capparts;
     uint32_t *free_parts;   /* [capparts] stack of free slots */
@@ -49,6 +57,22 @@ struct index {
 
 /* Arrays at least this big are advised onto transparent huge pages and prefaulted. */
 #define HUGE_MIN_BYTES ((size_t)4 << 20)
+
+/* A query quantized for index_dots_i8 (index_kernel.c). */
+enum index_kernel { INDEX_KERNEL_AUTO, INDEX_KERNEL_AVX2, INDEX_KERNEL_C };
+typedef struct index_q8 {
+    size_t dpad;
+    int kernel;             /* enum index_kernel: AUTO = the best this CPU has */
+    int8_t *q;              /* [dpad] codes in [-127, 127], zero past dim */
+    int16_t *q16;           /* [dpad] the same widened, 32-byte aligned */
+    uint8_t *qu;            /* [dpad] q + 128 */
+} index_q8_t;
+/* Fills q8->q16 and q8->qu from q8->q. */
+void index_q8_prepare(index_q8_t *q8);
+/* out[i] = codes[i * dpad ..] . q for n rows, exact int32. */
+void index_dots_i8(const int8_t *codes, size_t n, const index_q8_t *q8, int32_t *out);
+/* Quantizes x[dim] into codes[dpad]; returns the scale, *err the L2 error bound. */
+float index_quantize(const float *x, int dim, size_t dpad, int8_t *codes, float *err);
 
 /* The partition of user, or NULL. */
 index_part_t *index_find_part(const index_t *ix, const char *user);

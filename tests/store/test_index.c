@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "store/store_internal.h"
 
 static const char *const USERS[] = {"alice", "bob", "carol"};
 
@@ -62,28 +63,33 @@ static void expect_topk(const fixture_t *fx, const char *user, const float *q, i
     for (size_t r = 0; r < fx->n; r++)
         if (fx->rows[r].id)
             mine[nmine++] = fx->rows[r];
-    int ng = index_search(fx->ix, user, q, k, f, idf, got);
     int nr = th_topk(mine, nmine, fx->dim, user, q, k, f, idf, ref);
-    ck_assert_int_eq(ng, nr);
-    for (int i = 0; i < ng; i++) {
-        ck_assert_msg(fabsf(got[i].score - ref[i].score) < 1e-4f,
-                      "rank %d: score %f, reference %f", i, got[i].score, ref[i].score);
-        const th_row_t *row = &fx->rows[got[i].id - 1];
-        ck_assert_int_eq(row->id, got[i].id);
-        ck_assert_str_eq(row->user, user);
-        if (f && f->conv_hash)
-            ck_assert(row->conv_hash == f->conv_hash);
-        if (f && f->since_ms)
-            ck_assert_int_ge(row->created_ms, f->since_ms);
-        if (f && f->until_ms)
-            ck_assert_int_lt(row->created_ms, f->until_ms);
-        if (!idf)
-            ck_assert(fabs(th_cosine(q, row->vec, NULL, fx->dim) - got[i].score) < 1e-4);
-        for (int j = 0; j < i; j++)
-            ck_assert_int_ne(got[j].id, got[i].id);
-        if (i > 0)
-            ck_assert(got[i - 1].score >= got[i].score);
+    /* Both scans: the float one and the int8 one with re-ranking. */
+    for (int mode = 0; mode < 2; mode++) {
+        index_set_quant_min_rows(fx->ix, mode ? 0 : SIZE_MAX);
+        int ng = index_search(fx->ix, user, q, k, f, idf, got);
+        ck_assert_int_eq(ng, nr);
+        for (int i = 0; i < ng; i++) {
+            ck_assert_msg(fabsf(got[i].score - ref[i].score) < 1e-4f,
+                          "rank %d: score %f, reference %f", i, got[i].score, ref[i].score);
+            const th_row_t *row = &fx->rows[got[i].id - 1];
+            ck_assert_int_eq(row->id, got[i].id);
+            ck_assert_str_eq(row->user, user);
+            if (f && f->conv_hash)
+                ck_assert(row->conv_hash == f->conv_hash);
+            if (f && f->since_ms)
+                ck_assert_int_ge(row->created_ms, f->since_ms);
+            if (f && f->until_ms)
+                ck_assert_int_lt(row->created_ms, f->until_ms);
+            if (!idf)
+                ck_assert(fabs(th_cosine(q, row->vec, NULL, fx->dim) - got[i].score) < 1e-4);
+            for (int j = 0; j < i; j++)
+                ck_assert_int_ne(got[j].id, got[i].id);
+            if (i > 0)
+                ck_assert(got[i - 1].score >= got[i].score);
+        }
     }
+    index_set_quant_min_rows(fx->ix, INDEX_QUANT_MIN_ROWS);
     free(got);
     free(ref);
     free(mine);
@@ -258,6 +264,7 @@ START_TEST(test_random_churn_matches_reference)
         snprintf(names[u], sizeof(names[u]), "user-%d", u);
     fixture_t fx = {DIM, IDS, malloc(IDS * DIM * sizeof(float)),
                     calloc(IDS, sizeof(th_row_t)), index_new(DIM)};
+    index_set_quant_min_rows(fx.ix, 60);   /* some partitions get codes mid-churn */
     uint64_t s = 1234;
     size_t live = 0;
     for (int step = 0; step < 20000; step++) {
@@ -284,6 +291,122 @@ START_TEST(test_random_churn_matches_reference)
         th_vec(&s, q, DIM, 0.0f);
         expect_topk(&fx, names[u], q, 8, NULL, u % 2);
     }
+    fixture_free(&fx);
+}
+END_TEST
+
+START_TEST(test_int8_kernels_agree)
+{
+    /* The vector kernels (where the CPU has them) and plain C give identical dots. */
+    enum { N = 37, DPAD = 448 };
+    int8_t *codes = malloc(N * DPAD), *q = aligned_alloc(64, 4 * DPAD);
+    uint64_t s = 3;
+    for (int i = 0; i < N * DPAD; i++)
+        codes[i] = (int8_t)((int)(th_rand(&s) % 255) - 127);
+    for (int j = 0; j < DPAD; j++)
+        q[j] = (int8_t)((int)(th_rand(&s) % 255) - 127);
+    codes[0] = q[0] = -127;     /* the extremes */
+    codes[1] = q[1] = 127;
+    index_q8_t q8 = {DPAD, INDEX_KERNEL_C, q, (int16_t *)(void *)(q + DPAD),
+                     (uint8_t *)q + 3 * DPAD};
+    index_q8_prepare(&q8);
+    int32_t ref[N], got[N];
+    index_dots_i8(codes, N, &q8, ref);
+    for (int i = 0; i < N; i++) {
+        int32_t want = 0;
+        for (int j = 0; j < DPAD; j++)
+            want += codes[i * DPAD + j] * q[j];
+        ck_assert_int_eq(ref[i], want);
+    }
+    for (int kern = INDEX_KERNEL_AUTO; kern <= INDEX_KERNEL_AVX2; kern++) {
+        q8.kernel = kern;
+        index_dots_i8(codes, N, &q8, got);
+        ck_assert_mem_eq(got, ref, sizeof(ref));
+    }
+    free(codes);
+    free(q);
+}
+END_TEST
+
+START_TEST(test_quantization_error_bound_holds)
+{
+    uint64_t s = 8;
+    int8_t codes[448];
+    for (int t = 0; t < 200; t++) {
+        float x[400];
+        int dim = 1 + (int)(th_rand(&s) % 400);
+        th_vec(&s, x, dim, t % 2 ? 0.9f : 0.0f);
+        float err, sc = index_quantize(x, dim, 448, codes, &err);
+        double e2 = 0;
+        for (int d = 0; d < dim; d++) {
+            ck_assert_int_ge(codes[d], -127);
+            double diff = x[d] - (double)sc * codes[d];
+            e2 += diff * diff;
+        }
+        for (int d = dim; d < 448; d++)
+            ck_assert_int_eq(codes[d], 0);
+        ck_assert(sqrt(e2) <= err);
+    }
+}
+END_TEST
+
+START_TEST(test_near_duplicates_keep_the_int8_scan_exact)
+{
+    /* Thousands of rows within the quantization error of each other (the worst case for
+     * the compact scan: most rows stay candidates) still give the exact top k. */
+    enum { DIM = 64, N = 12000 };
+    fixture_t fx = {DIM, N, malloc(N * DIM * sizeof(float)), calloc(N, sizeof(th_row_t)),
+                    index_new(DIM)};
+    uint64_t s = 42;
+    float base[DIM], q[DIM];
+    th_vec(&s, base, DIM, 0.0f);
+    for (size_t r = 0; r < N; r++) {
+        float *v = fx.vecs + r * DIM;
+        for (int d = 0; d < DIM; d++)
+            v[d] = base[d] + (r % 3 ? 1e-4f : 1e-2f) * th_uniform(&s);
+        fx.rows[r] = (th_row_t){"alice", (int64_t)r + 1, v, 0, 0};
+        ck_assert_int_eq(index_put(fx.ix, "alice", (int64_t)r + 1, v, 0, 0), 0);
+    }
+    for (int d = 0; d < DIM; d++)
+        q[d] = base[d] + 1e-3f * th_uniform(&s);
+    expect_topk(&fx, "alice", q, 10, NULL, 0);
+    expect_topk(&fx, "alice", q, 200, NULL, 1);
+    memcpy(q, base, sizeof(q));
+    expect_topk(&fx, "alice", q, 1, NULL, 0);
+    fixture_free(&fx);
+}
+END_TEST
+
+START_TEST(test_partition_gets_its_int8_copy_at_the_threshold)
+{
+    enum { DIM = 16, N = 300 };
+    fixture_t fx = {DIM, N, malloc(N * DIM * sizeof(float)), calloc(N, sizeof(th_row_t)),
+                    index_new(DIM)};
+    index_set_quant_min_rows(fx.ix, 200);
+    uint64_t s = 9;
+    size_t bytes_before = 0;
+    for (size_t r = 0; r < N; r++) {
+        float *v = fx.vecs + r * DIM;
+        th_vec(&s, v, DIM, 0.2f);
+        fx.rows[r] = (th_row_t){"alice", (int64_t)r + 1, v, (int64_t)r, 0};
+        ck_assert_int_eq(index_put(fx.ix, "alice", (int64_t)r + 1, v, (int64_t)r, 0), 0);
+        if (r == 198)
+            bytes_before = index_bytes(fx.ix);
+        if (r == 199)   /* the 200th row brought the codes: 64 + 8 bytes a row */
+            ck_assert_uint_ge(index_bytes(fx.ix), bytes_before + 200 * 72);
+    }
+    float q[DIM];
+    th_vec(&s, q, DIM, 0.0f);
+    expect_topk(&fx, "alice", q, 10, NULL, 0);
+    /* Back below the threshold, the copy stays and stays right. */
+    for (size_t r = 0; r < 250; r++) {
+        ck_assert_int_eq(index_remove(fx.ix, (int64_t)r + 1), 1);
+        fx.rows[r].id = 0;
+    }
+    index_set_quant_min_rows(fx.ix, 10);
+    index_hit_t h[10];
+    ck_assert_int_eq(index_search(fx.ix, "alice", q, 10, NULL, 0, h), 10);
+    expect_topk(&fx, "alice", q, 10, NULL, 1);
     fixture_free(&fx);
 }
 END_TEST
@@ -379,6 +502,10 @@ static Suite *suite(void)
     tcase_add_test(tc, test_search_never_crosses_users);
     tcase_add_test(tc, test_remove_user_removes_only_that_user);
     tcase_add_test(tc, test_random_churn_matches_reference);
+    tcase_add_test(tc, test_int8_kernels_agree);
+    tcase_add_test(tc, test_quantization_error_bound_holds);
+    tcase_add_test(tc, test_near_duplicates_keep_the_int8_scan_exact);
+    tcase_add_test(tc, test_partition_gets_its_int8_copy_at_the_threshold);
     tcase_add_test(tc, test_bad_input_leaves_index_unchanged);
     tcase_add_test(tc, test_zero_vectors_score_zero);
     tcase_add_test(tc, test_idf_weights_rare_dimensions);

@@ -189,8 +189,9 @@ END_TEST
 
 START_TEST(test_reopen_of_a_large_index_answers_the_same)
 {
-    /* Big enough (> 4 MiB of rows) for the start-up path that prefaults on a thread. */
-    enum { N = 4000, D = 384 };
+    /* Big enough for the start-up path that prefaults on a thread (> 4 MiB of rows)
+     * and for alice's searches to go through the int8 copy (> INDEX_QUANT_MIN_ROWS). */
+    enum { N = 12600, D = 384 };
     th_st = th_reopen(th_st, D, "enc-384");
     float *v = malloc((size_t)N * D * sizeof(float));
     store_new_memory_t *m = calloc(N, sizeof(*m));
