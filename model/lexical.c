@@ -166,7 +166,8 @@ int lex_encode(const char *text, size_t len, float *out, char *err, size_t errle
     }
 
     /* equal features are adjacent after sorting by hash; tf counts them */
-    qsort(f.v, (size_t)f.n, sizeof *f.v, cmp_feat);
+    if (f.n > 0)   /* f.v is NULL for an empty text; qsort wants a real pointer */
+        qsort(f.v, (size_t)f.n, sizeof *f.v, cmp_feat);
     const float scale = 1.0f / sqrtf((float)LEX_PROBES);
     for (int i = 0; i < f.n;) {
         int j = i, tf = 0;
