@@ -3,6 +3,7 @@
  * of its story's statements so far instead of copying them. Stories restart when a
  * line number does not grow; the last ceil(10%) of each file's stories are held out. */
 #include "model/data.h"
+#include "model/persona.h"
 #include "model/tokenizer.h"
 
 #include <ctype.h>
@@ -166,6 +167,7 @@ typedef struct babi_qrec {
     int a0, na;     /* in words */
     int s0, ns;     /* statements */
     int task, split;
+    int ack;        /* 1: an acknowledgement example (the statement itself asked) */
 } babi_qrec_t;
 
 struct babi_corpus {
@@ -176,7 +178,25 @@ struct babi_corpus {
     babi_qrec_t *qs;
     int nq, capq;
     int nstories;
+    int ack_every;              /* statements read get an ack example, 1 in ack_every */
+    uint64_t ack_seen;          /* statements read while ack_every > 0 */
+    int force_split;            /* 0: hold out the last 10%; 1: all train; 2: all validation */
 };
+
+void babi_corpus_set_split(babi_corpus_t *c, int split)
+{
+    c->force_split = split == 0 || split == 1 ? split + 1 : 0;
+}
+
+void babi_corpus_set_ack(babi_corpus_t *c, int every) { c->ack_every = every > 0 ? every : 0; }
+
+int babi_question_mark(const char *text, size_t len)
+{
+    while (len && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\r' ||
+                   text[len - 1] == '\n' || text[len - 1] == '"' || text[len - 1] == '\''))
+        len--;
+    return len && text[len - 1] == '?';
+}
 
 babi_corpus_t *babi_corpus_new(void) { return calloc(1, sizeof(babi_corpus_t)); }
 
@@ -213,9 +233,10 @@ static void set_err(char *err, size_t errlen, const char *fmt, ...)
     va_end(ap);
 }
 
-/* Tokenizes text[0..len) and appends the interned words; *nw gets their count.
+/* Tokenizes text[0..len) and appends the interned words, then BABI_QMARK when qmark
+ * is set and the text ends with a question mark; *nw gets their count.
  * Returns 0, -1 (memory) or -2 (invalid UTF-8). */
-static int push_words(babi_corpus_t *c, const char *text, size_t len, int *nw)
+static int push_words_q(babi_corpus_t *c, const char *text, size_t len, int *nw, int qmark)
 {
     tok_list_t tl = {0};
     int rc = tok_split(text, len, &tl, NULL, 0);
@@ -232,7 +253,19 @@ static int push_words(babi_corpus_t *c, const char *text, size_t len, int *nw)
             (*nw)++;
     }
     tok_list_free(&tl);
+    if (rc == 0 && qmark && babi_question_mark(text, len)) {
+        int id = map_add(&c->words, BABI_QMARK);
+        if (id < 0 || ivec_push(&c->words_pool, id) < 0)
+            rc = -1;
+        else
+            (*nw)++;
+    }
     return rc;
+}
+
+static int push_words(babi_corpus_t *c, const char *text, size_t len, int *nw)
+{
+    return push_words_q(c, text, len, nw, 0);
 }
 
 static int task_from_name(const char *name)
@@ -242,6 +275,33 @@ static int task_from_name(const char *name)
     if (strncmp(b, "qa", 2) != 0 || !isdigit((unsigned char)b[2]))
         return 0;
     return atoi(b + 2);
+}
+
+/* Appends question q of local story `story` (its story index goes to qs). 0 or -1. */
+static int q_append(babi_corpus_t *c, const babi_qrec_t *q, ivec_t *qs, int story)
+{
+    if (c->nq == c->capq) {
+        int cap = c->capq ? c->capq * 2 : 1024;
+        babi_qrec_t *n = realloc(c->qs, sizeof *n * cap);
+        if (!n)
+            return -1;
+        c->qs = n;
+        c->capq = cap;
+    }
+    if (ivec_push(qs, story) < 0)
+        return -1;
+    c->qs[c->nq++] = *q;
+    return 0;
+}
+
+/* Whether statement number i (counted while acknowledgements are on) gets one: a
+ * fixed hash, so the choice does not follow the stories' regular structure. */
+static int ack_pick(uint64_t i, int every)
+{
+    uint64_t z = i + 0x9e3779b97f4a7c15ull;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return (z ^ (z >> 31)) % (uint64_t)every == 0;
 }
 
 int babi_read_buffer(babi_corpus_t *c, const char *name, const char *text, size_t len,
@@ -289,6 +349,14 @@ int babi_read_buffer(babi_corpus_t *c, const char *name, const char *text, size_
             if (r == 0 && (ivec_push(&c->stmt_w0, w0) < 0 || ivec_push(&c->stmt_nw, nw) < 0 ||
                            ivec_push(&ss, story) < 0))
                 r = -1;
+            if (r == 0 && c->ack_every && ack_pick(c->ack_seen++, c->ack_every)) {
+                babi_qrec_t q = {.task = task, .s0 = story_s0, .w0 = w0, .nw = nw, .ack = 1,
+                                 .ns = (int)c->stmt_w0.n - 1 - story_s0};
+                q.a0 = (int)c->words_pool.n;
+                r = push_words(c, PERSONA_ACK, strlen(PERSONA_ACK), &q.na);
+                if (r == 0)
+                    r = q_append(c, &q, &qs, story);
+            }
             if (r < 0) {
                 set_err(err, errlen, "%s:%d: %s", name, lineno,
                         r == -2 ? "invalid UTF-8" : "out of memory");
@@ -306,7 +374,7 @@ int babi_read_buffer(babi_corpus_t *c, const char *name, const char *text, size_
         babi_qrec_t q = {.task = task, .s0 = story_s0,
                          .ns = (int)c->stmt_w0.n - story_s0};
         q.w0 = (int)c->words_pool.n;
-        int r = push_words(c, numend, (size_t)(tab - numend), &q.nw);
+        int r = push_words_q(c, numend, (size_t)(tab - numend), &q.nw, 1);
         q.a0 = (int)c->words_pool.n;
         q.na = 0;
         /* answers: comma-separated tokens ("n,w", "apple,football") */
@@ -319,25 +387,14 @@ int babi_read_buffer(babi_corpus_t *c, const char *name, const char *text, size_
         }
         if (r == 0 && q.na == 0)
             r = -3;
-        if (r == 0 && c->nq == c->capq) {
-            int cap = c->capq ? c->capq * 2 : 1024;
-            babi_qrec_t *n = realloc(c->qs, sizeof *n * cap);
-            if (!n)
-                r = -1;
-            else {
-                c->qs = n;
-                c->capq = cap;
-            }
-        }
-        if (r == 0 && ivec_push(&qs, story) < 0)
-            r = -1;
+        if (r == 0)
+            r = q_append(c, &q, &qs, story);
         if (r < 0) {
             set_err(err, errlen, "%s:%d: %s", name, lineno,
                     r == -2 ? "invalid UTF-8" : r == -3 ? "empty answer" : "out of memory");
             rc = -1;
             break;
         }
-        c->qs[c->nq++] = q;
     }
     int nstories = story + 1;
     if (rc == 0 && c->nq == first_q) {
@@ -350,6 +407,8 @@ int babi_read_buffer(babi_corpus_t *c, const char *name, const char *text, size_
         if (nvalid >= nstories)
             nvalid = nstories > 1 ? 1 : 0;
         int first_valid = nstories - nvalid;
+        if (c->force_split)
+            first_valid = c->force_split == 2 ? 0 : nstories;
         stmt_story = ss.v;
         q_story = qs.v;
         for (size_t i = 0; i < ss.n && rc == 0; i++)
@@ -408,30 +467,59 @@ int babi_read_file(babi_corpus_t *c, const char *path, char *err, size_t errlen)
     return rc;
 }
 
-int babi_vocab_build(const babi_corpus_t *c, vocab_t *v)
+static int vocab_visit(const babi_corpus_t *c, vocab_t *v, int *count, int min, int w)
 {
-    /* statements of training stories, then training questions and answers, in order of
-     * appearance so the ids do not depend on hashing */
+    if (!v) {
+        count[w]++;
+        return 0;
+    }
+    return count[w] >= min && vocab_add(v, c->words.keys[w]) < 0 ? -1 : 0;
+}
+
+/* Visits every word of the training split in order of appearance (statements, then
+ * questions and answers): counts it (v NULL) or adds it to v when count[word] >= min. */
+static int vocab_walk(const babi_corpus_t *c, vocab_t *v, int *count, int min)
+{
     for (size_t s = 0; s < c->stmt_w0.n; s++) {
         if (c->stmt_split.v[s])
             continue;
         for (int k = 0; k < c->stmt_nw.v[s]; k++)
-            if (vocab_add(v, c->words.keys[c->words_pool.v[c->stmt_w0.v[s] + k]]) < 0)
+            if (vocab_visit(c, v, count, min, c->words_pool.v[c->stmt_w0.v[s] + k]) < 0)
                 return -1;
     }
     for (int i = 0; i < c->nq; i++) {
         const babi_qrec_t *q = &c->qs[i];
-        if (q->split)
+        if (q->split || q->ack) /* an ack example repeats its statement's words */
             continue;
         for (int k = 0; k < q->nw; k++)
-            if (vocab_add(v, c->words.keys[c->words_pool.v[q->w0 + k]]) < 0)
+            if (vocab_visit(c, v, count, min, c->words_pool.v[q->w0 + k]) < 0)
                 return -1;
         for (int k = 0; k < q->na; k++)
-            if (vocab_add(v, c->words.keys[c->words_pool.v[q->a0 + k]]) < 0)
+            if (vocab_visit(c, v, count, min, c->words_pool.v[q->a0 + k]) < 0)
                 return -1;
     }
     return 0;
 }
+
+int babi_vocab_build_min(const babi_corpus_t *c, vocab_t *v, int min_count)
+{
+    int *count = calloc((size_t)c->words.n + 1, sizeof *count);
+    if (!count)
+        return -1;
+    int rc = vocab_walk(c, NULL, count, 0);
+    if (rc == 0) {
+        /* the acknowledgement is always a word of the model, however rare */
+        for (int i = 0; i < c->nq; i++)
+            if (c->qs[i].ack && !c->qs[i].split)
+                for (int k = 0; k < c->qs[i].na; k++)
+                    count[c->words_pool.v[c->qs[i].a0 + k]] = min_count;
+        rc = vocab_walk(c, v, count, min_count);
+    }
+    free(count);
+    return rc;
+}
+
+int babi_vocab_build(const babi_corpus_t *c, vocab_t *v) { return babi_vocab_build_min(c, v, 1); }
 
 /* ---- sets ------------------------------------------------------------------------- */
 
@@ -444,6 +532,7 @@ void babi_set_free(babi_set_t *s)
     free(s->s0);
     free(s->ns);
     free(s->task);
+    free(s->ack);
     memset(s, 0, sizeof *s);
 }
 
@@ -481,7 +570,8 @@ int babi_set_build(babi_set_t *s, const babi_corpus_t *c, const vocab_t *v, int 
     s->s0 = calloc(n, sizeof(int));
     s->ns = calloc(n, sizeof(int));
     s->task = calloc(n, sizeof(int));
-    if (!s->sent || !s->q || !s->ans || !s->nans || !s->s0 || !s->ns || !s->task)
+    s->ack = calloc(n, sizeof(int));
+    if (!s->sent || !s->q || !s->ans || !s->nans || !s->s0 || !s->ns || !s->task || !s->ack)
         goto fail;
     for (size_t i = 0; i < c->stmt_w0.n; i++)
         if (c->stmt_split.v[i] == split)
@@ -499,6 +589,7 @@ int babi_set_build(babi_set_t *s, const babi_corpus_t *c, const vocab_t *v, int 
         s->ns[e] = ns;
         s->s0[e] = ns ? newidx[q->s0 + q->ns - ns] : 0;
         s->task[e] = q->task;
+        s->ack[e] = q->ack;
         e++;
     }
     free(map);

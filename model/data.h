@@ -40,11 +40,32 @@ int babi_read_file(babi_corpus_t *c, const char *path, char *err, size_t errlen)
 /* The same from a buffer (name only labels messages and gives the task). */
 int babi_read_buffer(babi_corpus_t *c, const char *name, const char *text, size_t len,
                      char *err, size_t errlen);
+/* From now on, 1 in `every` statements read (a fixed pseudo-random choice; 0 = none)
+ * also becomes an example of its own: the statement itself as the question, the
+ * story's statements before it as the slots and PERSONA_ACK as the answer. This is how
+ * the model learns to acknowledge what it is told (set_build marks them in ack[]). */
+void babi_corpus_set_ack(babi_corpus_t *c, int every);
+
+/* The split of the stories of files read from now on: -1 (the default) holds out the
+ * last ceil(10%) of each file's stories; 0 or 1 puts all of them in that split. */
+void babi_corpus_set_split(babi_corpus_t *c, int split);
+
+/* The token a question's words end with when its text ends with '?' (the tokenizer
+ * drops punctuation, but whether a message asks something matters to the model):
+ * added by the reader to question lines and by model_answer to the message. */
+#define BABI_QMARK "?"
+/* 1 when text[0..len) ends with '?' (trailing spaces and quotes ignored). */
+int babi_question_mark(const char *text, size_t len);
+
 /* Counts: questions in split (0 train, 1 validation, -1 both); stories read. */
 int babi_corpus_questions(const babi_corpus_t *c, int split);
 int babi_corpus_stories(const babi_corpus_t *c);
 /* Adds every word of the training split (statements, questions, answers) to v. */
 int babi_vocab_build(const babi_corpus_t *c, vocab_t *v);
+/* The same for words seen at least min_count times in the training split; rarer words
+ * stay unknown (hashed buckets), so the model learns to copy words it has no
+ * embedding of, as it must for the names people tell it. */
+int babi_vocab_build_min(const babi_corpus_t *c, vocab_t *v, int min_count);
 
 /* ---- sets: one split as model ids ------------------------------------------------- */
 
@@ -58,6 +79,7 @@ typedef struct babi_set {
     int *nans;       /* [n] answer length */
     int *s0, *ns;    /* [n] the example's slots: statements s0 .. s0+ns-1 (ns <= Smax) */
     int *task;       /* [n] task number (0 when unknown) */
+    int *ack;        /* [n] 1 for an acknowledgement example (babi_corpus_set_ack) */
     int cut_words;   /* words dropped from sentences longer than J */
 } babi_set_t;
 

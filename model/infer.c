@@ -16,6 +16,7 @@ struct model {
     vocab_t *v;
     float *buf;
     net_params_t p;
+    char tag[9];
 };
 
 struct model_session {
@@ -47,6 +48,9 @@ model_t *model_load(const char *path, char *err, size_t errlen)
         return NULL;
     }
     net_carve(&m->p, m->buf, &m->c);
+    uint32_t crc = modelfile_crc32(0, &m->c, sizeof m->c);
+    crc = modelfile_crc32(crc, m->buf, sizeof(float) * net_nparams(&m->c));
+    snprintf(m->tag, sizeof m->tag, "%08x", (unsigned)crc);
     return m;
 }
 
@@ -63,11 +67,12 @@ const net_cfg_t *model_cfg(const model_t *m) { return &m->c; }
 const vocab_t *model_vocab(const model_t *m) { return m->v; }
 const net_params_t *model_params(const model_t *m) { return &m->p; }
 int model_dim(const model_t *m) { return m->c.D; }
+const char *model_tag(const model_t *m) { return m->tag; }
 
 /* ids [J] (0-padded) of text's first J words; words [J] (or NULL) gets the token
  * strings, owned by tl. Returns the number of words or -1. */
 static int encode_text(const model_t *m, const char *text, int *ids, char **words,
-                       tok_list_t *tl, char *err, size_t errlen)
+                       tok_list_t *tl, int qmark, char *err, size_t errlen)
 {
     memset(ids, 0, sizeof(int) * m->c.J);
     if (tok_split(text, strlen(text), tl, err, errlen) != TOK_OK)
@@ -81,6 +86,12 @@ static int encode_text(const model_t *m, const char *text, int *ids, char **word
             words[n] = tl->v[i];
         n++;
     }
+    if (qmark && n < m->c.J && babi_question_mark(text, strlen(text))) {
+        ids[n] = vocab_id(m->v, BABI_QMARK, m->c.Hb);
+        if (words)
+            words[n] = BABI_QMARK;
+        n++;
+    }
     return n;
 }
 
@@ -92,7 +103,7 @@ int model_encode(const model_t *m, const char *text, float *vec, char *err, size
         set_err(err, errlen, "out of memory");
         return -1;
     }
-    int n = encode_text(m, text, ids, NULL, &tl, err, errlen);
+    int n = encode_text(m, text, ids, NULL, &tl, 0, err, errlen);
     tok_list_free(&tl);
     if (n < 0) {
         free(ids);
@@ -142,6 +153,22 @@ void model_session_free(model_session_t *s)
     free(s);
 }
 
+/* The word of bucket id in the slot with the most attention a [used] among those that
+ * hold it (two unknown words may share a bucket); NULL when no slot holds it. */
+static const char *bucket_word(const model_session_t *s, const float *a, int used, int id)
+{
+    int J = s->m->c.J;
+    const char *w = NULL;
+    float best = -1.0f;
+    for (int i = 0; i < used; i++)
+        for (int j = 0; j < J; j++)
+            if (s->story[(size_t)i * J + j] == id && a[i] > best) {
+                best = a[i];
+                w = s->slot_words[(size_t)i * J + j];
+            }
+    return w;
+}
+
 int model_answer(model_session_t *s, const char *const *slots, int nslots,
                  const char *question, char *answer, size_t anslen, float *attn,
                  char *err, size_t errlen)
@@ -158,17 +185,16 @@ int model_answer(model_session_t *s, const char *const *slots, int nslots,
     memset(s->slot_words, 0, sizeof(char *) * (size_t)S * J);
     for (int i = 0; i < used; i++)
         if (encode_text(m, slots[first + i], s->story + (size_t)i * J,
-                        s->slot_words + (size_t)i * J, &tls[i], err, errlen) < 0)
+                        s->slot_words + (size_t)i * J, &tls[i], 0, err, errlen) < 0)
             goto out;
-    if (encode_text(m, question, s->question, NULL, &tls[used], err, errlen) < 0)
+    if (encode_text(m, question, s->question, NULL, &tls[used], 1, err, errlen) < 0)
         goto out;
     net_batch_t b = {1, s->story, s->question, NULL, NULL};
     net_predict(s->w, &m->p, &b, s->pred);
-    if (attn) {
-        const float *a = net_attention(s->w, m->c.hops - 1, 1);
+    const float *a = net_attention(s->w, m->c.hops - 1, 1);
+    if (attn)
         for (int i = 0; i < nslots; i++)
             attn[i] = i < first ? 0.0f : a[i - first];
-    }
     size_t at = 0;
     int ntok = 0;
     if (anslen)
@@ -176,10 +202,8 @@ int model_answer(model_session_t *s, const char *const *slots, int nslots,
     for (int t = 0; t < T && s->pred[t] != LAYERS_EOS && s->pred[t] != LAYERS_PAD; t++) {
         int id = s->pred[t];
         const char *w = vocab_word(m->v, id);
-        if (id >= m->c.V) /* a bucket: the slot word it was copied from */
-            for (int k = 0; k < S * J && !w; k++)
-                if (s->story[k] == id)
-                    w = s->slot_words[k];
+        if (id >= m->c.V) /* a bucket: the word it was copied from, in the slot read most */
+            w = bucket_word(s, a, used, id);
         if (!w)
             w = "<unk>";
         int n = snprintf(at < anslen ? answer + at : NULL, at < anslen ? anslen - at : 0, "%s%s",

@@ -59,6 +59,9 @@ const net_cfg_t *model_cfg(const model_t *m);
 const vocab_t *model_vocab(const model_t *m);
 const net_params_t *model_params(const model_t *m);
 int model_dim(const model_t *m); /* D, the length of a sentence vector */
+/* Eight hex digits identifying the weights (CRC-32 of the configuration and the
+ * parameters): part of the encoder id of memory vectors built with this model. */
+const char *model_tag(const model_t *m);
 
 /* The sentence vector vec [D] of text: the position-encoded embeddings of its first J
  * words (unknown words through their hashed buckets), L2-normalized; all zeros for a
