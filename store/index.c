@@ -42,6 +42,7 @@ index_t *index_new(int dim)
     ix->dim = dim;
     ix->dpad = ((size_t)dim + 63) / 64 * 64;
     ix->quant_min_rows = INDEX_QUANT_MIN_ROWS;
+    ix->lexical_dims = dim;
     return ix;
 }
 
@@ -491,6 +492,14 @@ static void row_remove(index_t *ix, uint32_t ps, size_t r, index_slot_t *e)
     p->n--;
     if (p->n == 0)
         part_drop(ix, ps);
+}
+
+int index_set_lexical_dims(index_t *ix, int n)
+{
+    if (n < 0 || n > ix->dim)
+        return -1;
+    ix->lexical_dims = n ? n : ix->dim;
+    return 0;
 }
 
 void index_set_quant_min_rows(index_t *ix, size_t min_rows)

@@ -53,10 +53,19 @@ size_t index_remove_user(index_t *ix, const char *user);
 #define INDEX_QUANT_MIN_ROWS 8192
 void index_set_quant_min_rows(index_t *ix, size_t min_rows);
 
+/* Vectors whose first n dimensions are a lexical sketch and the rest another encoding
+ * (a learned sentence vector): query IDF weighting (index_search) applies to [0, n)
+ * only, and that part of the query keeps its norm, so the score stays the same mix of
+ * the two cosines. 0 (the default) or dim = every dimension is lexical. Not to be
+ * called while searches run. Returns 0, or -1 when n is outside 0..dim. */
+int index_set_lexical_dims(index_t *ix, int n);
+
 /* Exact top-k by cosine over user's rows only. hits must hold k entries; they come
  * back best first. When idf is nonzero the query is first weighted per dimension by
  * log((N + 1) / (df + 0.5)) over the user's rows (df = rows with a nonzero value in
- * that dimension), BM25-style. Returns the number of hits (<= k), or -1 on error. */
+ * that dimension), BM25-style: the lexical dimensions only when index_set_lexical_dims
+ * set fewer than dim, the weighted part rescaled to its norm before weighting.
+ * Returns the number of hits (<= k), or -1 on error. */
 int index_search(const index_t *ix, const char *user, const float *q, int k,
                  const index_filter_t *filter, int idf, index_hit_t *hits);
 

@@ -67,20 +67,38 @@ static int passes(const index_part_t *p, size_t r, const index_filter_t *f)
     return 1;
 }
 
-/* Fills qn[dim] with q, idf-weighted when asked, L2-normalized. Returns 0, or -1 when
- * q is not finite. */
-static int query_prepare(const index_part_t *p, int dim, const float *q, int idf, float *qn)
+/* Fills qn[dim] with q, idf-weighted when asked, L2-normalized. With lexical dims
+ * fewer than dim, only [0, lex) is weighted and then scaled back to its norm before
+ * weighting, so the lexical and the other part keep their shares of the score.
+ * Returns 0, or -1 when q is not finite. */
+static int query_prepare(const index_part_t *p, int dim, int lex, const float *q, int idf,
+                         float *qn)
 {
     double ss = 0;
+    int part = idf && lex < dim;
+    double before = 0, after = 0;
     for (int d = 0; d < dim; d++) {
         float w = 1.0f;
-        if (idf)
+        if (idf && d < lex)
             w = logf(((float)p->n + 1.0f) / ((float)p->df[d] + 0.5f));
         qn[d] = q[d] * w;
+        if (part && d < lex) {
+            before += (double)q[d] * q[d];
+            after += (double)qn[d] * qn[d];
+        }
         ss += (double)qn[d] * qn[d];
     }
     if (!isfinite(ss))
         return -1;
+    if (part && after > 0) {
+        float r = (float)sqrt(before / after);
+        ss = 0;
+        for (int d = 0; d < dim; d++) {
+            if (d < lex)
+                qn[d] *= r;
+            ss += (double)qn[d] * qn[d];
+        }
+    }
     float inv = ss > 0 ? (float)(1.0 / sqrt(ss)) : 0.0f;
     for (int d = 0; d < dim; d++)
         qn[d] *= inv;
@@ -277,7 +295,7 @@ int index_search(const index_t *ix, const char *user, const float *q, int k,
 
     int n = -1;
     float *qn = malloc((size_t)ix->dim * sizeof(float));
-    if (!qn || query_prepare(p, ix->dim, q, idf, qn) != 0)
+    if (!qn || query_prepare(p, ix->dim, ix->lexical_dims, q, idf, qn) != 0)
         goto done;
     if (p->codes && p->n >= ix->quant_min_rows)
         n = search_quant(ix, p, qn, k, f, filtered, hits);

@@ -409,6 +409,14 @@ void store_close(store_t *st)
     free(st);
 }
 
+int store_set_lexical_dims(store_t *st, int n)
+{
+    pthread_rwlock_wrlock(&st->ixlock);
+    int rc = index_set_lexical_dims(st->ix, n);
+    pthread_rwlock_unlock(&st->ixlock);
+    return rc == 0 ? STORE_OK : STORE_EINVAL;
+}
+
 /* ---- observability ---------------------------------------------------------------- */
 
 size_t store_memory_count(store_t *st)

@@ -127,6 +127,12 @@ int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits
                  char *err, size_t errlen);
 void store_hits_clear(store_hit_t *hits, int n);
 
+/* Tells the index that the first n dimensions of every vector are the lexical sketch
+ * (index_set_lexical_dims): idf weighting of a search then applies to them only. 0 or
+ * the store's dim (the default) = all. Call it right after store_open. Returns
+ * STORE_OK, or STORE_EINVAL when n is outside 0..dim. */
+int store_set_lexical_dims(store_t *st, int n);
+
 /* A page of p->user's memories, newest first (by id). *out malloc'd array of *n
  * (store_memories_free); *next_cursor is 0 when there is no further page. */
 int store_memory_list(store_t *st, const store_page_t *p, store_memory_t **out, size_t *n,

@@ -45,6 +45,7 @@ struct index {
     int dim;
     size_t dpad;            /* dim rounded up to a multiple of 64: a code row's bytes */
     size_t quant_min_rows;  /* partitions this big are scanned through their codes */
+    int lexical_dims;       /* query idf applies to [0, lexical_dims); dim = all */
     index_part_t **parts;   /* [capparts]; NULL = free slot, listed in free_parts */
     uint32_t nparts, capparts;
     uint32_t *free_parts;   /* [capparts] stack of free slots */

@@ -465,6 +465,51 @@ START_TEST(test_idf_weights_rare_dimensions)
 }
 END_TEST
 
+START_TEST(test_idf_applies_only_to_lexical_dims)
+{
+    /* Rows of a 5-dim lexical part and a 3-dim rest: idf weights dims 0..4 of the query
+     * and that part keeps its norm, so every score is the cosine with
+     * [|q_lex| * w.q_lex / |w.q_lex| ; q_rest]. */
+    enum { DIM = 8, LEX = 5, N = 40 };
+    uint64_t s = 7;
+    float rows[N][DIM], q[DIM];
+    index_t *ix = index_new(DIM);
+    ck_assert_int_eq(index_set_lexical_dims(ix, DIM + 1), -1);
+    ck_assert_int_eq(index_set_lexical_dims(ix, LEX), 0);
+    double df[LEX] = {0};
+    for (int r = 0; r < N; r++) {
+        th_vec(&s, rows[r], DIM, 0.4f);
+        ck_assert_int_eq(index_put(ix, "u", r + 1, rows[r], 1, 0), 0);
+        for (int d = 0; d < LEX; d++)
+            df[d] += rows[r][d] != 0.0f;
+    }
+    th_vec(&s, q, DIM, 0.0f);
+    double qw[DIM], before = 0, after = 0;
+    for (int d = 0; d < DIM; d++) {
+        qw[d] = q[d] * (d < LEX ? log((N + 1.0) / (df[d] + 0.5)) : 1.0);
+        if (d < LEX) {
+            before += (double)q[d] * q[d];
+            after += qw[d] * qw[d];
+        }
+    }
+    for (int d = 0; d < LEX; d++)
+        qw[d] *= sqrt(before / after);
+    index_hit_t h[N];
+    ck_assert_int_eq(index_search(ix, "u", q, N, NULL, 1, h), N);
+    for (int i = 0; i < N; i++) {
+        const float *x = rows[h[i].id - 1];
+        double dot = 0, qq = 0, xx = 0;
+        for (int d = 0; d < DIM; d++) {
+            dot += qw[d] * x[d];
+            qq += qw[d] * qw[d];
+            xx += (double)x[d] * x[d];
+        }
+        ck_assert_double_eq_tol(h[i].score, dot / sqrt(qq * xx), 1e-5);
+    }
+    index_free(ix);
+}
+END_TEST
+
 START_TEST(test_reserve_then_put_and_bytes)
 {
     index_t *ix = index_new(16);
@@ -509,6 +554,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_bad_input_leaves_index_unchanged);
     tcase_add_test(tc, test_zero_vectors_score_zero);
     tcase_add_test(tc, test_idf_weights_rare_dimensions);
+    tcase_add_test(tc, test_idf_applies_only_to_lexical_dims);
     tcase_add_test(tc, test_reserve_then_put_and_bytes);
     tcase_add_test(tc, test_hash_is_never_zero_and_distinguishes);
     suite_add_tcase(s, tc);
