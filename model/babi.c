@@ -489,9 +489,9 @@ static int vocab_walk(const babi_corpus_t *c, vocab_t *v, int *count, int min)
     }
     for (int i = 0; i < c->nq; i++) {
         const babi_qrec_t *q = &c->qs[i];
-        if (q->split || q->ack) /* an ack example repeats its statement's words */
+        if (q->split)
             continue;
-        for (int k = 0; k < q->nw; k++)
+        for (int k = 0; k < q->nw && !q->ack; k++) /* an ack repeats its statement */
             if (vocab_visit(c, v, count, min, c->words_pool.v[q->w0 + k]) < 0)
                 return -1;
         for (int k = 0; k < q->na; k++)

@@ -3,6 +3,7 @@
  * places. Training runs are a few hundred steps of a small model (seconds). */
 #include "model/data.h"
 #include "model/model.h"
+#include "model/persona.h"
 #include "model/trainer.h"
 
 #include <check.h>
@@ -107,6 +108,52 @@ START_TEST(test_reader_parses_stories_questions_and_list_answers)
     ck_assert_int_lt(va.sent[0], vocab_size(v) + 8);
     babi_set_free(&s);
     babi_set_free(&va);
+    vocab_free(v);
+    babi_corpus_free(c);
+}
+END_TEST
+
+START_TEST(test_reader_acknowledgements_question_mark_rare_words_and_split)
+{
+    const char *text = "1 Mary moved to the bathroom.\n"
+                       "2 Kalrox went to the hallway.\n"
+                       "3 Where is Mary?\tbathroom\t1\n"
+                       "1 Mary went to the garden.\n"
+                       "2 Hello there\thello\n";
+    babi_corpus_t *c = babi_corpus_new();
+    char err[256];
+    babi_corpus_set_ack(c, 1);
+    babi_corpus_set_split(c, 0);
+    ck_assert_msg(babi_read_buffer(c, "persona", text, strlen(text), err, sizeof err) == 0,
+                  "%s", err);
+    /* three statements, each acknowledged, and two questions; all in training */
+    ck_assert_int_eq(babi_corpus_questions(c, 0), 5);
+    ck_assert_int_eq(babi_corpus_questions(c, 1), 0);
+    vocab_t *v = vocab_new();
+    ck_assert_int_eq(babi_vocab_build_min(c, v, 2), 0);
+    ck_assert_int_ge(vocab_find(v, "mary"), 3);  /* 3 times */
+    ck_assert_int_lt(vocab_find(v, "kalrox"), 0); /* once: a bucket */
+    ck_assert_int_ge(vocab_find(v, "got"), 3);   /* the acknowledgement always */
+    ck_assert_int_lt(vocab_find(v, BABI_QMARK), 0); /* seen once */
+    babi_set_t s;
+    ck_assert_int_eq(babi_set_build(&s, c, v, 0, 8, 10, 50), 0);
+    ck_assert_int_eq(s.n, 5);
+    int acks = 0, qmarks = 0;
+    for (int i = 0; i < s.n; i++) {
+        acks += s.ack[i];
+        for (int j = 0; j < 10; j++)
+            qmarks += s.q[i * 10 + j] == vocab_id(v, BABI_QMARK, 8);
+    }
+    ck_assert_int_eq(acks, 3);
+    ck_assert_int_eq(qmarks, 1); /* "Where is Mary?" only; "Hello there" asks nothing */
+    /* the second statement's ack example reads the first statement only */
+    ck_assert_int_eq(s.ack[1], 1);
+    ck_assert_int_eq(s.ns[1], 1);
+    ck_assert_int_eq(s.nans[1], 2);
+    ck_assert_int_eq(s.ans[BABI_TMAX * 1], vocab_find(v, "got"));
+    ck_assert_int_eq(babi_question_mark("Is it? ", 7), 1);
+    ck_assert_int_eq(babi_question_mark("It is.", 6), 0);
+    babi_set_free(&s);
     vocab_free(v);
     babi_corpus_free(c);
 }
@@ -498,6 +545,7 @@ int main(void)
           *file = tcase_create("modelfile");
     tcase_add_test(data, test_reader_parses_stories_questions_and_list_answers);
     tcase_add_test(data, test_reader_keeps_the_most_recent_slots);
+    tcase_add_test(data, test_reader_acknowledgements_question_mark_rare_words_and_split);
     tcase_add_test(data, test_reader_rejects_malformed_files);
     tcase_set_timeout(train, 100);
     tcase_add_test(train, test_loss_falls);
