@@ -50,6 +50,8 @@ typedef struct persona_turn {
     int conv;            /* conversation index within the story: 0, 1, 2 */
     int where;           /* questions: enum persona_where; other turns: 0 */
     int updated;         /* questions: 1 when the fact asked about was changed */
+    int attr;            /* the attribute stated or asked about (its row in the
+                          * generator's table: 0 name, 1 dog, ...); -1 for small talk */
 } persona_turn_t;
 
 typedef struct persona_story {
