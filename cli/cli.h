@@ -38,6 +38,7 @@ typedef struct cli_ctx {
     cli_http_t *http;
     int json;               /* --json: print the server's JSON as it came */
     const char *server;
+    int server_flag;        /* --server was on the command line (eval: play through it) */
 } cli_ctx_t;
 
 typedef struct cli_cmd {
@@ -53,6 +54,7 @@ typedef struct cli_cmd {
 extern const cli_cmd_t cli_cmd_remember, cli_cmd_search, cli_cmd_list, cli_cmd_get,
     cli_cmd_edit, cli_cmd_forget, cli_cmd_export, cli_cmd_import, cli_cmd_forget_user;
 extern const cli_cmd_t cli_cmd_train, cli_cmd_eval; /* cmd_train.c, cmd_eval.c */
+extern const cli_cmd_t cli_cmd_chat;                 /* cmd_chat.c */
 
 /* Sends a request and checks the reply: returns CLI_EXIT_OK with *out set to the parsed
  * JSON body (owned by the caller; NULL when the body is not JSON or when out is NULL),

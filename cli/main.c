@@ -14,7 +14,7 @@
 static const cli_cmd_t *const commands[] = {
     &cli_cmd_remember, &cli_cmd_search, &cli_cmd_list,   &cli_cmd_get,
     &cli_cmd_edit,     &cli_cmd_forget, &cli_cmd_export, &cli_cmd_import,
-    &cli_cmd_forget_user, &cli_cmd_train, &cli_cmd_eval,
+    &cli_cmd_forget_user, &cli_cmd_train, &cli_cmd_eval, &cli_cmd_chat,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -129,7 +129,7 @@ static int parse_args(const cli_cmd_t *c, int argc, char **argv, cli_args_t *a)
 int main(int argc, char **argv)
 {
     const char *server = getenv("MNEMO_SERVER");
-    int json = 0, help = 0, only_pos = 0, rest = 0;
+    int json = 0, help = 0, only_pos = 0, rest = 0, server_flag = 0;
     char **words = calloc((size_t)argc + 1, sizeof *words);
     if (!words)
         return CLI_EXIT_SERVER;
@@ -147,8 +147,10 @@ int main(int argc, char **argv)
                 return cli_usage_error(NULL, "--server needs a URL");
             }
             server = argv[++i];
+            server_flag = 1;
         } else if (!only_pos && strncmp(s, "--server=", 9) == 0) {
             server = s + 9;
+            server_flag = 1;
         } else {
             if (strcmp(s, "--") == 0)
                 only_pos = 1;
@@ -188,6 +190,7 @@ int main(int argc, char **argv)
                 .http = cli_http_new(server, getenv("MNEMO_TOKEN")),
                 .json = json,
                 .server = server,
+                .server_flag = server_flag,
             };
             if (!ctx.http) {
                 fprintf(stderr, "mnemo: cannot set up the HTTP client\n");
