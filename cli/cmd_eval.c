@@ -3,23 +3,36 @@
  * and whether it failed (> 5%), then the mean error and the number of failed tasks. */
 #include "cli/cli.h"
 #include "cli/cmd_model.h"
+#include "cli/evalserver.h"
 #include "model/model.h"
+#include "model/persona.h"
 #include "model/trainer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { O_DATA, O_TASKS, O_DIR, O_SETTING, O_MODEL, O_THREADS, O_TRAIN };
+enum { O_DATA, O_TASKS, O_DIR, O_SETTING, O_MODEL, O_THREADS, O_TRAIN, O_PERSONA, O_ACK };
+/* with --server: played through the daemon's POST /v1/chat (evalserver.h) */
+enum { O_ONLY = O_ACK + 1, O_LIMIT, O_JOBS, O_KEEP, O_SEED, O_RESTART, O_TOKEN };
 
 static const cli_opt_t eval_opts[] = {
     [O_DATA] = {"data", 0, "FILE", "a bAbI-format file (more may follow as arguments)"},
-    [O_TASKS] = {"tasks", 0, "LIST", "bAbI tasks: all or 1,2,3 (default all)"},
+    [O_TASKS] = {"tasks", 0, "LIST", "bAbI tasks: all, none or 1,2,3 (default all)"},
     [O_DIR] = {"babi-dir", 0, "DIR", "bAbI folder (default ../shared/data/babi)"},
     [O_SETTING] = {"setting", 0, "1k|10k", "which files (default 1k)"},
     [O_MODEL] = {"model", 'm', "FILE", "the model file (default model.bin)"},
     [O_THREADS] = {"threads", 0, "N", "worker threads (default 2)"},
     [O_TRAIN] = {"on-train", 0, NULL, "measure on the training split instead"},
+    [O_PERSONA] = {"persona", 0, "N", "also N held-out generated personal-fact conversations"},
+    [O_ACK] = {"ack", 0, "N", "also ask for the acknowledgement of 1 in N bAbI statements"},
+    [O_ONLY] = {"only", 0, "babi|persona", "--server: run one part (default both)"},
+    [O_LIMIT] = {"limit-stories", 0, "N", "--server: at most N held-out stories per file"},
+    [O_JOBS] = {"jobs", 'j', "N", "--server: stories played in parallel (default 2)"},
+    [O_KEEP] = {"keep", 0, NULL, "--server: keep the eval users (default: deleted)"},
+    [O_SEED] = {"seed", 0, "S", "--server: personal-fact stories' seed (default 1)"},
+    [O_RESTART] = {"restart-cmd", 0, "CMD", "--server: sh command restarting the daemon"},
+    [O_TOKEN] = {"token", 0, "T", "--server: bearer token (default $MNEMO_TOKEN)"},
     {0},
 };
 
@@ -32,6 +45,13 @@ static int run_eval(cli_ctx_t *ctx, const cli_args_t *a)
         files[nfiles++] = a->val[O_DATA];
     for (int i = 0; i < a->npos && nfiles < CMD_MODEL_MAX_FILES; i++)
         files[nfiles++] = a->pos[i];
+    if (ctx->server_flag)
+        return evs_main(ctx, files, nfiles, &(evs_args_t){
+            .tasks = a->val[O_TASKS], .setting = a->val[O_SETTING], .dir = a->val[O_DIR],
+            .only = a->val[O_ONLY], .limit_stories = a->val[O_LIMIT], .jobs = a->val[O_JOBS],
+            .keep = a->val[O_KEEP], .persona = a->val[O_PERSONA], .seed = a->val[O_SEED],
+            .restart_cmd = a->val[O_RESTART], .token = a->val[O_TOKEN],
+            .model = a->val[O_MODEL], .on_train = a->val[O_TRAIN]});
     if (a->val[O_THREADS]) {
         long t;
         if (cli_parse_long("threads", a->val[O_THREADS], &t) < 0 || t < 1 || t > 16)
@@ -50,9 +70,21 @@ static int run_eval(cli_ctx_t *ctx, const cli_args_t *a)
         return rc;
     }
     const net_cfg_t *c = model_cfg(m);
+    long persona = 0, ack = 0;
+    if ((a->val[O_PERSONA] && cli_parse_long("persona", a->val[O_PERSONA], &persona) < 0) ||
+        (a->val[O_ACK] && cli_parse_long("ack", a->val[O_ACK], &ack) < 0) || persona < 0 ||
+        persona > 1000000 || ack < 0 || ack > 1000000) {
+        rc = cli_usage_error("eval", "--persona and --ack take a count");
+        goto out;
+    }
     corpus = babi_corpus_new();
+    if (corpus)
+        babi_corpus_set_ack(corpus, (int)ack);
     if (!corpus || cmd_model_read(corpus, files, nfiles, a->val[O_TASKS], a->val[O_SETTING],
                                   a->val[O_DIR]) < 0)
+        goto out;
+    /* all held-out stories: the reader's own 10% split of them is not what is wanted */
+    if (persona && cmd_model_persona(corpus, (int)persona, 1, PERSONA_HELDOUT) < 0)
         goto out;
     if (babi_set_build(&s, corpus, model_vocab(m), a->val[O_TRAIN] ? 0 : 1, c->Hb, c->J,
                        c->S) < 0 ||
@@ -65,8 +97,14 @@ static int run_eval(cli_ctx_t *ctx, const cli_args_t *a)
         goto out;
     }
     int total[21] = {0}, ok[21] = {0}; /* by task; 0 = files not named qaN_ */
+    int nack = 0, okack = 0;
     for (int i = 0; i < s.n; i++) {
         int t = s.task[i] >= 0 && s.task[i] <= 20 ? s.task[i] : 0;
+        if (s.ack[i]) {
+            nack++;
+            okack += correct[i];
+            continue;
+        }
         total[t]++;
         ok[t] += correct[i];
     }
@@ -81,11 +119,14 @@ static int run_eval(cli_ctx_t *ctx, const cli_args_t *a)
         ntasks++;
         sum += e;
         failed += e > 5.0;
-        printf("| %s%d | %d | %.1f | %s |\n", t ? "" : "other ", t, total[t], e,
+        printf("| %s%d | %d | %.1f | %s |\n", t ? "" : "other/persona ", t, total[t], e,
                e > 5.0 ? "yes" : "");
     }
     printf("\nmean error %.2f%%, failed tasks %d of %d\n", ntasks ? sum / ntasks : 0.0, failed,
            ntasks);
+    if (nack)
+        printf("acknowledgements (\"%s\"): %d of %d statements (%.2f%%)\n", PERSONA_ACK, okack,
+               nack, 100.0 * okack / nack);
     rc = CLI_EXIT_OK;
 out:
     free(correct);

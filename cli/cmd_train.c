@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "cli/cmd_model.h"
 #include "model/model.h"
+#include "model/persona.h"
 #include "model/trainer.h"
 
 #include <dirent.h>
@@ -72,6 +73,8 @@ int cmd_model_read(babi_corpus_t *c, const char *const *files, int nfiles,
         return -1;
     }
     int want[21] = {0};
+    if (tasks && strcmp(tasks, "none") == 0)
+        goto done;
     if (!tasks || strcmp(tasks, "all") == 0) {
         for (int t = 1; t <= 20; t++)
             want[t] = 1;
@@ -107,14 +110,50 @@ done:
     return 0;
 }
 
+int cmd_model_persona(babi_corpus_t *c, int n, uint64_t seed, int pool)
+{
+    char *buf = NULL, err[512];
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    int rc = f ? 0 : -1;
+    for (int i = 0; i < n && rc == 0; i++) {
+        persona_story_t st;
+        rc = persona_story_make(&st, seed, i, pool);
+        if (rc == 0) {
+            rc = persona_render(&st, f);
+            persona_story_free(&st);
+        }
+    }
+    if (f && fclose(f) != 0)
+        rc = -1;
+    if (rc < 0) {
+        fprintf(stderr, "mnemo: out of memory generating conversations\n");
+        free(buf);
+        return -1;
+    }
+    babi_corpus_set_ack(c, 1); /* every told fact is acknowledged */
+    babi_corpus_set_split(c, pool == PERSONA_HELDOUT ? 1 : -1);
+    rc = babi_read_buffer(c, pool == PERSONA_HELDOUT ? "persona-heldout" : "persona", buf, len,
+                          err, sizeof err);
+    free(buf);
+    babi_corpus_set_split(c, -1);
+    if (rc < 0)
+        fprintf(stderr, "mnemo: %s\n", err);
+    else
+        fprintf(stderr, "generated %d personal-fact conversations (%s pool, seed %llu)\n", n,
+                pool == PERSONA_HELDOUT ? "held-out" : "training", (unsigned long long)seed);
+    return rc;
+}
+
 enum {
     O_DATA, O_TASKS, O_DIR, O_SETTING, O_OUT, O_EPOCHS, O_BATCH, O_SEED, O_RESUME, O_HIDDEN,
-    O_HOPS, O_THREADS, O_LR, O_WD, O_SLOTS, O_PATIENCE, O_PEAK,
+    O_HOPS, O_THREADS, O_LR, O_WD, O_SLOTS, O_PATIENCE, O_PEAK, O_PERSONA, O_ACK, O_MINCOUNT,
+    O_BUCKETS, O_INIT,
 };
 
 static const cli_opt_t train_opts[] = {
     [O_DATA] = {"data", 0, "FILE", "a bAbI-format file (more may follow as arguments)"},
-    [O_TASKS] = {"tasks", 0, "LIST", "bAbI tasks: all or 1,2,3 (default all)"},
+    [O_TASKS] = {"tasks", 0, "LIST", "bAbI tasks: all, none or 1,2,3 (default all)"},
     [O_DIR] = {"babi-dir", 0, "DIR", "bAbI folder (default ../shared/data/babi)"},
     [O_SETTING] = {"setting", 0, "1k|10k", "training set size (default 1k)"},
     [O_OUT] = {"out", 'o', "FILE", "model file to write (default model.bin)"},
@@ -130,6 +169,12 @@ static const cli_opt_t train_opts[] = {
     [O_SLOTS] = {"slots", 0, "S", "memory slots: the most recent S statements (default 50)"},
     [O_PATIENCE] = {"patience", 0, "N", "stop after N epochs without gain (default 8)"},
     [O_PEAK] = {"bench-peak", 0, NULL, "only measure cblas_sgemm's peak GFLOP/s"},
+    [O_PERSONA] = {"persona", 0, "N", "add N generated personal-fact conversations (default 0)"},
+    [O_ACK] = {"ack", 0, "N", "teach the acknowledgement on 1 in N bAbI statements (default 0: "
+                              "none)"},
+    [O_MINCOUNT] = {"min-count", 0, "N", "words seen fewer times stay unknown (default 1)"},
+    [O_BUCKETS] = {"buckets", 0, "N", "hashed buckets for unknown words (default 64)"},
+    [O_INIT] = {"init", 0, "MODEL", "start from what MODEL learned (its shape; any vocabulary)"},
     {0},
 };
 
@@ -148,12 +193,41 @@ static int opt_int(const cli_args_t *a, int i, const char *name, long lo, long h
     return 0;
 }
 
+/* Fresh parameters for c carrying over what the model at path learned. 0 or -1. */
+static int warm_start(const char *path, const net_cfg_t *c, const vocab_t *v, uint64_t seed,
+                      float **params)
+{
+    char err[512];
+    net_cfg_t fc;
+    vocab_t *fv = NULL;
+    float *from = NULL;
+    if (modelfile_read(path, &fc, &fv, &from, NULL, err, sizeof err) < 0) {
+        fprintf(stderr, "mnemo: --init: %s\n", err);
+        return -1;
+    }
+    int words = -1;
+    *params = malloc(sizeof(float) * net_nparams(c));
+    if (!*params) {
+        snprintf(err, sizeof err, "out of memory");
+    } else {
+        trainer_init_params(*params, c, seed);
+        words = trainer_warm_start(*params, c, v, from, &fc, fv, err, sizeof err);
+    }
+    if (words < 0)
+        fprintf(stderr, "mnemo: --init %s: %s\n", path, err);
+    else
+        printf("init: %s, %d of %d words carried over\n", path, words, c->V);
+    vocab_free(fv);
+    free(from);
+    return words < 0 ? -1 : 0;
+}
+
 static int run_train(cli_ctx_t *ctx, const cli_args_t *a)
 {
     (void)ctx;
     trainer_opts_t o;
     trainer_opts_default(&o);
-    int D = 64, hops = 3, S = 50, seed = 1;
+    int D = 64, hops = 3, S = 50, seed = 1, persona = 0, ack = 0, min_count = 1, Hb = 64;
     if (opt_int(a, O_EPOCHS, "epochs", 1, 255, &o.epochs) < 0 ||
         opt_int(a, O_BATCH, "batch", 1, 4096, &o.batch) < 0 ||
         opt_int(a, O_SEED, "seed", 0, 2147483647, &seed) < 0 ||
@@ -161,7 +235,11 @@ static int run_train(cli_ctx_t *ctx, const cli_args_t *a)
         opt_int(a, O_HOPS, "hops", 1, 10, &hops) < 0 ||
         opt_int(a, O_THREADS, "threads", 1, 16, &o.threads) < 0 ||
         opt_int(a, O_SLOTS, "slots", 1, 1000, &S) < 0 ||
-        opt_int(a, O_PATIENCE, "patience", 0, 1000, &o.patience) < 0)
+        opt_int(a, O_PATIENCE, "patience", 0, 1000, &o.patience) < 0 ||
+        opt_int(a, O_PERSONA, "persona", 0, 1000000, &persona) < 0 ||
+        opt_int(a, O_ACK, "ack", 0, 1000000, &ack) < 0 ||
+        opt_int(a, O_MINCOUNT, "min-count", 1, 1000000, &min_count) < 0 ||
+        opt_int(a, O_BUCKETS, "buckets", 1, 65536, &Hb) < 0)
         return CLI_EXIT_USAGE;
     o.seed = (uint64_t)seed;
     if (a->val[O_LR]) {
@@ -205,9 +283,16 @@ static int run_train(cli_ctx_t *ctx, const cli_args_t *a)
     modelfile_state_t st = {0};
     babi_set_t tr = {0}, va = {0};
     net_cfg_t c;
+    if (corpus)
+        babi_corpus_set_ack(corpus, ack);
     if (!corpus || cmd_model_read(corpus, files, nfiles, a->val[O_TASKS],
-                                  a->val[O_SETTING], a->val[O_DIR]) < 0)
+                                  a->val[O_SETTING], a->val[O_DIR]) < 0 ||
+        (persona && cmd_model_persona(corpus, persona, (uint64_t)seed, PERSONA_TRAIN) < 0))
         goto out;
+    if (babi_corpus_questions(corpus, 0) == 0) {
+        fprintf(stderr, "mnemo: no training questions (give bAbI tasks, files or --persona)\n");
+        goto out;
+    }
     if (a->val[O_RESUME]) {
         if (modelfile_read(a->val[O_RESUME], &c, &v, &params, &st, err, sizeof err) < 0) {
             fprintf(stderr, "mnemo: %s\n", err);
@@ -216,13 +301,24 @@ static int run_train(cli_ctx_t *ctx, const cli_args_t *a)
         printf("resuming %s after epoch %d (step %d)\n", a->val[O_RESUME], st.epoch, st.step);
     } else {
         v = vocab_new();
-        if (!v || babi_vocab_build(corpus, v) < 0) {
+        if (!v || babi_vocab_build_min(corpus, v, min_count) < 0) {
             fprintf(stderr, "mnemo: out of memory\n");
             goto out;
         }
-        c = (net_cfg_t){.V = vocab_size(v), .Hb = 32, .D = D, .A = D, .S = S, .J = 12,
+        c = (net_cfg_t){.V = vocab_size(v), .Hb = Hb, .D = D, .A = D, .S = S, .J = 12,
                         .T = 4, .hops = hops, .tied = 0};
+        /* decoder steps: the longest training answer and its end token */
+        babi_set_t probe;
+        if (babi_set_build(&probe, corpus, v, 0, c.Hb, c.J, c.S) == 0) {
+            for (int i = 0; i < probe.n; i++)
+                if (probe.nans[i] + 1 > c.T)
+                    c.T = probe.nans[i] + 1;
+            babi_set_free(&probe);
+        }
     }
+    if (a->val[O_INIT] && !a->val[O_RESUME] && warm_start(a->val[O_INIT], &c, v, o.seed,
+                                                          &params) < 0)
+        goto out;
     if (babi_set_build(&tr, corpus, v, 0, c.Hb, c.J, c.S) < 0 ||
         babi_set_build(&va, corpus, v, 1, c.Hb, c.J, c.S) < 0) {
         fprintf(stderr, "mnemo: out of memory\n");

@@ -70,6 +70,8 @@ typedef struct build {
     int nwhere[3];                  /* questions so far per enum persona_where */
     const char *used[MAX_USED];     /* values in the story: never two facts alike */
     int nused;
+    char coined[MAX_USED][16];      /* made-up values (training pool), see coin() */
+    int ncoined;
 } build_t;
 
 /* ---- turns ------------------------------------------------------------------------- */
@@ -126,11 +128,52 @@ static const char *pick(rng_t *r, pw_list_t l)
     return l.v[rng_int(r, l.n)];
 }
 
-/* A value of cls from the story's pool that the story has not used yet. */
+/* 1 when w is a value of any class of the held-out pool. */
+static int heldout_word(const char *w)
+{
+    for (int c = 0; c < PW_NCLASS; c++) {
+        if (c == PW_PERSON)
+            continue;
+        pw_list_t l = pw_values(c, PERSONA_HELDOUT);
+        for (int i = 0; i < l.n; i++)
+            if (strcmp(l.v[i], w) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* A made-up word of 2-3 syllables ("kalo", "tivaru"). Names people tell mnemo are
+ * mostly words it has never seen; a training pool of real names alone would let the
+ * model learn them as vocabulary instead of copying them from memory. Each coined word
+ * is rare, so `mnemo train --min-count` leaves it to the hashed buckets. */
+static const char *coin(build_t *b)
+{
+    static const char cons[] = "bdfgklmnprstvz", vow[] = "aeiou";
+    char *w = b->coined[b->ncoined++];
+    do {
+        int n = 2 + rng_int(&b->r, 2), o = 0;
+        for (int i = 0; i < n; i++) {
+            w[o++] = cons[rng_int(&b->r, (int)sizeof cons - 1)];
+            w[o++] = vow[rng_int(&b->r, (int)sizeof vow - 1)];
+        }
+        w[o] = '\0';
+    } while (heldout_word(w));
+    return w;
+}
+
+/* A value of cls from the story's pool that the story has not used yet; in the training
+ * pool, open classes are a made-up word 40% of the time. */
 static const char *pick_value(build_t *b, int cls)
 {
     if (cls == PW_PERSON)
         cls = rng_pct(&b->r, 50) ? PW_FEMALE : PW_MALE;
+    int open = cls != PW_COLOUR && cls != PW_MONTH && cls != PW_SPORT;
+    if (b->pool == PERSONA_TRAIN && open && b->ncoined < MAX_USED && rng_pct(&b->r, 40)) {
+        const char *w = coin(b);
+        if (b->nused < MAX_USED)
+            b->used[b->nused++] = w;
+        return w;
+    }
     pw_list_t l = pw_values(cls, b->pool);
     const char *v = pick(&b->r, l);
     for (int tries = 0; tries < 64; tries++) {

@@ -469,6 +469,8 @@ int trainer_run(const trainer_opts_t *o, const net_cfg_t *c, const vocab_t *v,
         lr = resume->lr;
         best = resume->best_acc;
         bad = resume->bad_epochs;
+    } else if (resume_params) {
+        memcpy(params, resume_params, np * sizeof(float));
     } else {
         trainer_init_params(params, c, o->seed);
     }
@@ -613,4 +615,54 @@ done:
     free(perm);
     free(batch_len);
     return rc;
+}
+
+/* ---- warm start ------------------------------------------------------------------- */
+
+static void copy_f(float *to, const float *from, size_t n) { memcpy(to, from, n * sizeof *to); }
+
+int trainer_warm_start(float *params, const net_cfg_t *c, const vocab_t *v,
+                       const float *from, const net_cfg_t *fc, const vocab_t *fv, char *err,
+                       size_t errlen)
+{
+    if (c->D != fc->D || c->A != fc->A || c->S != fc->S || c->J != fc->J ||
+        c->hops != fc->hops || c->tied != fc->tied) {
+        set_err(err, errlen, "the initial model's shape (D %d A %d slots %d words %d hops %d) "
+                "differs from this run's (D %d A %d slots %d words %d hops %d)", fc->D, fc->A,
+                fc->S, fc->J, fc->hops, c->D, c->A, c->S, c->J, c->hops);
+        return -1;
+    }
+    net_tensor_t t[NET_NTENSORS], ft[NET_NTENSORS];
+    net_param_table(c, t);
+    net_param_table(fc, ft);
+    for (int i = 1; i <= 4; i++) /* time, fusion, episodic memory: no vocabulary inside */
+        if (t[i].size == ft[i].size)
+            copy_f(params + t[i].offset, from + ft[i].offset, t[i].size);
+    net_params_t p, f;
+    net_carve(&p, params, c);
+    net_carve(&f, (float *)from, fc);
+    int D = c->D, words = 0;
+    copy_f(p.dec.wi, f.dec.wi, (size_t)2 * D * D);
+    copy_f(p.dec.bi, f.dec.bi, (size_t)D);
+    copy_f(p.dec.gru.wx, f.dec.gru.wx, (size_t)3 * D * D);
+    copy_f(p.dec.gru.uh, f.dec.gru.uh, (size_t)3 * D * D);
+    copy_f(p.dec.gru.b, f.dec.gru.b, (size_t)3 * D);
+    copy_f(p.dec.wq, f.dec.wq, (size_t)D * D);
+    copy_f(p.dec.wg, f.dec.wg, (size_t)2 * D);
+    copy_f(p.dec.bg, f.dec.bg, 1);
+    copy_f(p.dec.pk, f.dec.pk, (size_t)c->J * D);
+    /* words both vocabularies know keep their embedding and output weights */
+    for (int w = 0; w < c->V; w++) {
+        int o = vocab_find(fv, vocab_word(v, w));
+        if (o < 0 || o >= fc->V)
+            continue;
+        words++;
+        copy_f(p.emb + (size_t)w * D, f.emb + (size_t)o * D, (size_t)D);
+        for (int k = 0; k < D; k++)
+            p.dec.wv[(size_t)k * c->V + w] = f.dec.wv[(size_t)k * fc->V + o];
+        p.dec.bv[w] = f.dec.bv[o];
+    }
+    if (c->Hb == fc->Hb)
+        copy_f(p.emb + (size_t)c->V * D, f.emb + (size_t)fc->V * D, (size_t)c->Hb * D);
+    return words;
 }

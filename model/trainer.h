@@ -39,13 +39,24 @@ typedef struct trainer_result {
     double gflops;              /* achieved, from the analytic count of trainer_flops */
 } trainer_result_t;
 
-/* Trains from a fresh initialization (resume NULL) or from a checkpoint's parameters
- * and state (resume_params / resume set, as modelfile_read gives them). v must be the
+/* Trains from a fresh initialization (resume_params and resume NULL), from given
+ * parameters with a fresh optimizer (resume_params set, resume NULL: a warm start), or
+ * from a checkpoint's parameters and state (both set, as modelfile_read gives them). v must be the
  * vocabulary the sets were built with. Returns 0, or -1 with err. */
 int trainer_run(const trainer_opts_t *o, const net_cfg_t *c, const vocab_t *v,
                 const babi_set_t *train, const babi_set_t *valid,
                 const float *resume_params, const modelfile_state_t *resume,
                 trainer_result_t *res, char *err, size_t errlen);
+
+/* Warm start: copies into params (already initialized for c and v) what the model
+ * `from` (fc, fv) learned: every tensor without a vocabulary dimension, and for each
+ * word both vocabularies hold its embedding and output weights (the hashed buckets'
+ * rows too when their number is the same). The shapes other than the vocabulary (D, A,
+ * slots, words, hops) must match. Returns the number of words carried over, or -1 with
+ * err. */
+int trainer_warm_start(float *params, const net_cfg_t *c, const vocab_t *v,
+                       const float *from, const net_cfg_t *fc, const vocab_t *fv, char *err,
+                       size_t errlen);
 
 /* Greedy answers for every example of s; correct [s->n] (or NULL) gets 1 for an exact
  * match of the whole answer. Returns the number correct, or -1 (memory). */
