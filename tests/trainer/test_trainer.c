@@ -538,6 +538,49 @@ START_TEST(test_loaded_model_encodes_and_answers)
 }
 END_TEST
 
+START_TEST(test_warm_start_carries_shared_words_and_shapes)
+{
+    fixture_t f;
+    fixture_make(&f, 60, 1);
+    size_t np = net_nparams(&f.cfg);
+    float *from = malloc(np * sizeof(float)), *to = NULL;
+    ck_assert_ptr_nonnull(from);
+    trainer_init_params(from, &f.cfg, 11);
+    /* a vocabulary that adds a word in front: every known word moves one id up */
+    vocab_t *v2 = vocab_new();
+    vocab_add(v2, "zebra");
+    for (int w = 3; w < vocab_size(f.v); w++)
+        vocab_add(v2, vocab_word(f.v, w));
+    net_cfg_t c2 = f.cfg;
+    c2.V = vocab_size(v2);
+    size_t np2 = net_nparams(&c2);
+    to = malloc(np2 * sizeof(float));
+    ck_assert_ptr_nonnull(to);
+    trainer_init_params(to, &c2, 12);
+    char err[256];
+    ck_assert_int_eq(trainer_warm_start(to, &c2, v2, from, &f.cfg, f.v, err, sizeof err),
+                     vocab_size(f.v));
+    net_params_t a, b;
+    net_carve(&a, from, &f.cfg);
+    net_carve(&b, to, &c2);
+    int D = f.cfg.D, mary = vocab_find(f.v, "mary"), mary2 = vocab_find(v2, "mary");
+    ck_assert_int_eq(mary2, mary + 1);
+    ck_assert_mem_eq(b.emb + (size_t)mary2 * D, a.emb + (size_t)mary * D, sizeof(float) * D);
+    ck_assert(b.dec.wv[(size_t)(D - 1) * c2.V + mary2] ==
+              a.dec.wv[(size_t)(D - 1) * f.cfg.V + mary]);
+    ck_assert_mem_eq(b.time, a.time, sizeof(float) * (size_t)f.cfg.S * D);
+    ck_assert_mem_eq(b.dec.pk, a.dec.pk, sizeof(float) * (size_t)f.cfg.J * D);
+    /* another shape is refused with both shapes named */
+    c2.D = 8;
+    ck_assert_int_eq(trainer_warm_start(to, &c2, v2, from, &f.cfg, f.v, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "D 16"));
+    free(from);
+    free(to);
+    vocab_free(v2);
+    fixture_free(&f);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("trainer");
@@ -553,6 +596,7 @@ int main(void)
     tcase_add_test(train, test_same_seed_gives_identical_loss);
     tcase_add_test(train, test_resume_continues_where_the_checkpoint_stopped);
     tcase_add_test(train, test_loaded_model_encodes_and_answers);
+    tcase_add_test(train, test_warm_start_carries_shared_words_and_shapes);
     tcase_add_test(file, test_model_file_round_trip);
     tcase_add_test(file, test_truncated_model_file_is_an_error);
     tcase_add_test(file, test_flipped_byte_is_a_bad_checksum);
