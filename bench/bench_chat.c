@@ -1,0 +1,564 @@
+/* bench_chat.c: chat-turn latency through the HTTP API. Starts a mnemod with a model on a
+ * fresh database (or uses --server), gives one user N long-term memories (batched POST
+ * /v1/memories), fills one conversation with W exchanges so its working memory is full,
+ * then times M more POST /v1/chat turns on one keep-alive connection: p50/p90/p99 and
+ * turns/s against the p50 <= 5 ms budget (W=64, 10k memories). Messages and memories
+ * come from the personal-fact generator (model/persona.h), so retrieval has real
+ * competition: statements, questions and small talk as a person would send them. */
+#define _XOPEN_SOURCE 700   /* nftw */
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <curl/curl.h>
+#include <jansson.h>
+
+#include "model/model.h"
+#include "model/persona.h"
+
+#define BUDGET_P50_MS 5.0
+
+typedef struct opts {
+    const char *server, *mnemod, *model, *token, *user, *dir;
+    long n, w, m, batch;
+} opts_t;
+
+/* ---- messages: persona stories' turns, one after another ------------------------- */
+
+typedef struct texts {
+    char **v;
+    int *kind;                /* enum persona_kind */
+    long n, cap;
+} texts_t;
+
+static int texts_add(texts_t *t, const char *s, int kind)
+{
+    if (t->n == t->cap) {
+        long cap = t->cap ? t->cap * 2 : 1024;
+        char **v = realloc(t->v, (size_t)cap * sizeof *v);
+        int *k = realloc(t->kind, (size_t)cap * sizeof *k);
+        if (v)
+            t->v = v;
+        if (k)
+            t->kind = k;
+        if (!v || !k)
+            return -1;
+        t->cap = cap;
+    }
+    if (!(t->v[t->n] = strdup(s)))
+        return -1;
+    t->kind[t->n++] = kind;
+    return 0;
+}
+
+static void texts_free(texts_t *t)
+{
+    for (long i = 0; i < t->n; i++)
+        free(t->v[i]);
+    free(t->v);
+    free(t->kind);
+}
+
+/* At least `want` turns (statements only when stmt_only) of stories seed, 0, 1, ... */
+static int texts_fill(texts_t *t, long want, uint64_t seed, int stmt_only)
+{
+    for (int idx = 0; t->n < want; idx++) {
+        persona_story_t s;
+        if (persona_story_make(&s, seed, idx, PERSONA_TRAIN) < 0)
+            return -1;
+        for (int i = 0; i < s.n && t->n < want; i++)
+            if ((!stmt_only || s.t[i].kind == PERSONA_STATEMENT) &&
+                texts_add(t, s.t[i].text, s.t[i].kind) < 0) {
+                persona_story_free(&s);
+                return -1;
+            }
+        persona_story_free(&s);
+    }
+    return 0;
+}
+
+/* ---- the daemon, when we start it ------------------------------------------------ */
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void sleep_ms(int ms)
+{
+    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+}
+
+static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    remove(path);
+    return 0;
+}
+
+/* rel resolved beside this binary (<build>/bench/bench-chat): "../daemon/mnemod". */
+static void beside_self(char *buf, size_t len, const char *rel)
+{
+    char self[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0) {
+        snprintf(buf, len, "%s", rel);
+        return;
+    }
+    self[n] = '\0';
+    char *slash = strrchr(self, '/');
+    if (slash)
+        *slash = '\0';
+    if (snprintf(buf, len, "%s/%s", self, rel) >= (int)len)
+        snprintf(buf, len, "%s", rel);
+}
+
+/* Spawns mnemod in dir on 127.0.0.1:0 with model and an empty config (no tokens, nothing
+ * from /etc). Returns the pid (port in *port) or -1 with a message printed. */
+static pid_t spawn_mnemod(const char *exe, const char *model, const char *dir, int *port)
+{
+    char db[PATH_MAX], pf[PATH_MAX], log[PATH_MAX], conf[PATH_MAX];
+    snprintf(db, sizeof db, "%s/bench.db", dir);
+    snprintf(pf, sizeof pf, "%s/port", dir);
+    snprintf(log, sizeof log, "%s/mnemod.log", dir);
+    snprintf(conf, sizeof conf, "%s/mnemod.conf", dir);
+    FILE *f = fopen(conf, "w");
+    if (!f) {
+        fprintf(stderr, "bench-chat: %s: %s\n", conf, strerror(errno));
+        return -1;
+    }
+    fclose(f);
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        int fd = open(log, O_WRONLY | O_CREAT | O_APPEND, 0644);
+        if (fd >= 0) {
+            dup2(fd, 1);
+            dup2(fd, 2);
+        }
+        execl(exe, exe, "--listen", "127.0.0.1:0", "--db", db, "--port-file", pf, "--config",
+              conf, "--model", model, "--threads", "2", (char *)NULL);
+        dprintf(2, "cannot exec %s: %s\n", exe, strerror(errno));
+        _exit(127);
+    }
+    for (int i = 0; i < 6000; i++) {
+        int st;
+        if (waitpid(pid, &st, WNOHANG) == pid) {
+            fprintf(stderr, "bench-chat: mnemod exited before listening (see %s)\n", log);
+            return -1;
+        }
+        f = fopen(pf, "r");
+        if (f) {
+            int ok = fscanf(f, "%d", port) == 1 && *port > 0;
+            fclose(f);
+            if (ok)
+                return pid;
+        }
+        sleep_ms(10);
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+    fprintf(stderr, "bench-chat: mnemod wrote no port file in 60 s\n");
+    return -1;
+}
+
+/* ---- one keep-alive connection ---------------------------------------------------- */
+
+typedef struct conn {
+    CURL *c;
+    struct curl_slist *h;
+    char base[256];
+    char *buf;
+    size_t len, cap;
+} conn_t;
+
+static size_t on_body(char *d, size_t s, size_t n, void *u)
+{
+    conn_t *k = u;
+    size_t add = s * n;
+    if (k->len + add + 1 > k->cap) {
+        size_t cap = k->cap ? k->cap : 4096;
+        while (cap < k->len + add + 1)
+            cap *= 2;
+        char *b = realloc(k->buf, cap);
+        if (!b)
+            return 0;
+        k->buf = b;
+        k->cap = cap;
+    }
+    memcpy(k->buf + k->len, d, add);
+    k->len += add;
+    k->buf[k->len] = '\0';
+    return add;
+}
+
+/* One request; the body (NUL-terminated) stays in k->buf. Returns the HTTP status, or 0
+ * with the reason printed. */
+static long request(conn_t *k, const char *method, const char *path, const char *body)
+{
+    char url[512];
+    snprintf(url, sizeof url, "%s%s", k->base, path);
+    k->len = 0;
+    if (k->buf)
+        k->buf[0] = '\0';
+    curl_easy_setopt(k->c, CURLOPT_URL, url);
+    if (body) {
+        curl_easy_setopt(k->c, CURLOPT_POSTFIELDS, body);
+        curl_easy_setopt(k->c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)strlen(body));
+        curl_easy_setopt(k->c, CURLOPT_CUSTOMREQUEST, strcmp(method, "POST") ? method : NULL);
+    } else {
+        curl_easy_setopt(k->c, CURLOPT_HTTPGET, 1L);
+        curl_easy_setopt(k->c, CURLOPT_CUSTOMREQUEST, strcmp(method, "GET") ? method : NULL);
+    }
+    CURLcode cr = curl_easy_perform(k->c);
+    long status = 0;
+    curl_easy_getinfo(k->c, CURLINFO_RESPONSE_CODE, &status);
+    if (cr != CURLE_OK) {
+        fprintf(stderr, "bench-chat: %s %s: %s\n", method, path, curl_easy_strerror(cr));
+        return 0;
+    }
+    return status;
+}
+
+static int conn_init(conn_t *k, const char *base, const char *token)
+{
+    memset(k, 0, sizeof *k);
+    snprintf(k->base, sizeof k->base, "%s", base);
+    if (!(k->c = curl_easy_init()))
+        return -1;
+    k->h = curl_slist_append(k->h, "Content-Type: application/json");
+    k->h = curl_slist_append(k->h, "Expect:");
+    if (token && *token) {
+        char auth[300];
+        snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+        k->h = curl_slist_append(k->h, auth);
+    }
+    curl_easy_setopt(k->c, CURLOPT_HTTPHEADER, k->h);
+    curl_easy_setopt(k->c, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(k->c, CURLOPT_WRITEDATA, k);
+    curl_easy_setopt(k->c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(k->c, CURLOPT_TIMEOUT, 120L);
+    curl_easy_setopt(k->c, CURLOPT_TCP_NODELAY, 1L);
+    return 0;
+}
+
+static void conn_free(conn_t *k)
+{
+    curl_slist_free_all(k->h);
+    if (k->c)
+        curl_easy_cleanup(k->c);
+    free(k->buf);
+}
+
+/* ---- the benchmark ---------------------------------------------------------------- */
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double percentile(const double *sorted, long n, double p)
+{
+    if (n <= 0)
+        return 0.0;
+    long i = (long)(p * (double)(n - 1) + 0.5);
+    return sorted[i < 0 ? 0 : i >= n ? n - 1 : i];
+}
+
+/* Posts n memories of texts to user in batches. 0 or -1. */
+static int load_memories(conn_t *k, const opts_t *o, const texts_t *t)
+{
+    for (long b = 0; b < o->n; b += o->batch) {
+        json_t *items = json_array();
+        for (long i = b; i < b + o->batch && i < o->n; i++)
+            json_array_append_new(items, json_pack("{s:s}", "text", t->v[i % t->n]));
+        json_t *body = json_pack("{s:s,s:o}", "user", o->user, "memories", items);
+        char *d = json_dumps(body, JSON_COMPACT);
+        json_decref(body);
+        long st = d ? request(k, "POST", "/v1/memories", d) : 0;
+        free(d);
+        if (st != 201) {
+            fprintf(stderr, "bench-chat: POST /v1/memories: %ld %.300s\n", st,
+                    k->buf ? k->buf : "");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* One chat turn; *natt and *nmem get the reply's attention and memories counts. Returns
+ * the latency in ms, or -1. */
+static double chat(conn_t *k, const opts_t *o, const char *conv, const char *msg, int *natt,
+                   int *nmem, int *statement)
+{
+    json_t *body = json_pack("{s:s,s:s,s:s}", "user", o->user, "conversation", conv,
+                             "message", msg);
+    char *d = json_dumps(body, JSON_COMPACT);
+    json_decref(body);
+    if (!d)
+        return -1;
+    double t0 = now_s();
+    long st = request(k, "POST", "/v1/chat", d);
+    double ms = (now_s() - t0) * 1e3;
+    free(d);
+    if (st != 200) {
+        fprintf(stderr, "bench-chat: POST /v1/chat: %ld %.300s\n", st, k->buf ? k->buf : "");
+        return -1;
+    }
+    json_t *r = json_loads(k->buf, 0, NULL);
+    *natt = (int)json_array_size(json_object_get(r, "attention"));
+    *nmem = (int)json_array_size(json_object_get(r, "memories"));
+    const char *kind = json_string_value(json_object_get(r, "kind"));
+    *statement = kind && strcmp(kind, "statement") == 0;
+    json_decref(r);
+    return ms;
+}
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: bench-chat [-n N] [-w W] [-m M] [--model FILE] [--server URL]\n"
+            "                  [--mnemod PATH] [--dir DIR] [--token SECRET] [--user U]\n"
+            "  -n N            long-term memories of the user (default 10000)\n"
+            "  -w W            exchanges filling the conversation first (default 64)\n"
+            "  -m M            chat turns measured (default 500)\n"
+            "  --model FILE    the model the started mnemod loads (default\n"
+            "                  model/default.mnemo of the source tree)\n"
+            "  --server URL    use a running mnemod instead of starting one (its model)\n"
+            "  --mnemod PATH   the mnemod to start (default ../daemon/mnemod beside this binary)\n"
+            "  --dir DIR       where the started mnemod keeps its database (default a new\n"
+            "                  directory under $TMPDIR or /tmp, removed afterwards)\n"
+            "  --token SECRET  bearer token (default $MNEMO_TOKEN)\n"
+            "  --user U        the user (default bench-chat-<pid>)\n");
+}
+
+static int parse_opts(int argc, char **argv, opts_t *o)
+{
+    static char user[64];
+    snprintf(user, sizeof user, "bench-chat-%ld", (long)getpid());
+    *o = (opts_t){.n = 10000, .w = 64, .m = 500, .batch = 500, .user = user,
+                  .token = getenv("MNEMO_TOKEN")};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            usage(stdout);
+            exit(0);
+        }
+        if (!v) {
+            fprintf(stderr, "bench-chat: %s needs a value\n", a);
+            return -1;
+        }
+        i++;
+        if (strcmp(a, "-n") == 0)
+            o->n = atol(v);
+        else if (strcmp(a, "-w") == 0)
+            o->w = atol(v);
+        else if (strcmp(a, "-m") == 0)
+            o->m = atol(v);
+        else if (strcmp(a, "--model") == 0)
+            o->model = v;
+        else if (strcmp(a, "--server") == 0)
+            o->server = v;
+        else if (strcmp(a, "--mnemod") == 0)
+            o->mnemod = v;
+        else if (strcmp(a, "--dir") == 0)
+            o->dir = v;
+        else if (strcmp(a, "--token") == 0)
+            o->token = v;
+        else if (strcmp(a, "--user") == 0)
+            o->user = v;
+        else {
+            fprintf(stderr, "bench-chat: unknown option %s\n", a);
+            return -1;
+        }
+    }
+    if (o->n < 0 || o->w < 0 || o->m <= 0) {
+        fprintf(stderr, "bench-chat: -n and -w must be >= 0, -m > 0\n");
+        return -1;
+    }
+    return 0;
+}
+
+static void machine(char *buf, size_t len)
+{
+    char line[512], cpu[256] = "unknown CPU";
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    while (f && fgets(line, sizeof line, f)) {
+        char *c = strchr(line, ':');
+        if (strncmp(line, "model name", 10) == 0 && c) {
+            snprintf(cpu, sizeof cpu, "%s", c + 2);
+            cpu[strcspn(cpu, "\n")] = '\0';
+            break;
+        }
+    }
+    if (f)
+        fclose(f);
+    snprintf(buf, len, "%ld CPUs online (nproc), %s", sysconf(_SC_NPROCESSORS_ONLN), cpu);
+}
+
+int main(int argc, char **argv)
+{
+    opts_t o;
+    if (parse_opts(argc, argv, &o) < 0) {
+        usage(stderr);
+        return 2;
+    }
+    char mnemod[PATH_MAX], model[PATH_MAX], dir[PATH_MAX] = "", base[256], conv[96],
+        where[2 * PATH_MAX + 64];
+    pid_t pid = -1;
+    int own_dir = 0, rc = 1, natt = 0, nmem = 0, maxmem = 0, stmt = 0;
+    long nstmt = 0;
+    texts_t mem = {0}, msgs = {0};
+    /* by the kind of message sent: statements, questions (never-told ones too), small talk */
+    double *lat = calloc((size_t)o.m, sizeof *lat), *by[3];
+    long nby[3] = {0};
+    for (int g = 0; g < 3; g++)
+        by[g] = calloc((size_t)o.m, sizeof *lat);
+    conn_t k = {0};
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    if (!lat || !by[0] || !by[1] || !by[2] || texts_fill(&mem, o.n ? o.n : 1, 7, 1) < 0 ||
+        texts_fill(&msgs, o.w + o.m, 11, 0) < 0) {
+        fprintf(stderr, "bench-chat: out of memory\n");
+        goto done;
+    }
+    if (o.server) {
+        snprintf(base, sizeof base, "%s", o.server);
+        snprintf(where, sizeof where, "%s (its model)", o.server);
+    } else {
+        if (o.model)
+            snprintf(model, sizeof model, "%s", o.model);
+        else
+            beside_self(model, sizeof model, "../../model/default.mnemo");
+        if (access(model, R_OK) != 0) {
+            fprintf(stderr, "bench-chat: no model %s (train one, or give --model)\n", model);
+            goto done;
+        }
+        if (o.mnemod)
+            snprintf(mnemod, sizeof mnemod, "%s", o.mnemod);
+        else
+            beside_self(mnemod, sizeof mnemod, "../daemon/mnemod");
+        if (o.dir) {
+            snprintf(dir, sizeof dir, "%s", o.dir);
+            mkdir(dir, 0755);
+        } else {
+            const char *tmp = getenv("TMPDIR");
+            snprintf(dir, sizeof dir, "%s/mnemo-bench-chat-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+            if (!mkdtemp(dir)) {
+                fprintf(stderr, "bench-chat: mkdtemp: %s\n", strerror(errno));
+                goto done;
+            }
+            own_dir = 1;
+        }
+        int port = 0;
+        if ((pid = spawn_mnemod(mnemod, model, dir, &port)) < 0)
+            goto done;
+        snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
+        char err[256];
+        model_t *mm = model_load(model, err, sizeof err);
+        if (!mm) {
+            fprintf(stderr, "bench-chat: %s\n", err);
+            goto done;
+        }
+        const net_cfg_t *c = model_cfg(mm);
+        snprintf(where, sizeof where, "%s, model %s (tag %s: D %d, hops %d, %d slots, "
+                 "vocabulary %d)", mnemod, model, model_tag(mm), c->D, c->hops, c->S, c->V);
+        model_free(mm);
+    }
+    if (conn_init(&k, base, o.token) < 0)
+        goto done;
+    for (int i = 0; i < 600 && request(&k, "GET", "/readyz", NULL) != 200; i++)
+        sleep_ms(100);
+    snprintf(conv, sizeof conv, "%s-c", o.user);
+
+    double t0 = now_s();
+    if (o.n && load_memories(&k, &o, &mem) < 0)
+        goto done;
+    double t_load = now_s() - t0;
+    for (long i = 0; i < o.w; i++)
+        if (chat(&k, &o, conv, msgs.v[i], &natt, &nmem, &stmt) < 0)
+            goto done;
+    double t1 = now_s();
+    for (long i = 0; i < o.m; i++) {
+        double ms = chat(&k, &o, conv, msgs.v[o.w + i], &natt, &nmem, &stmt);
+        if (ms < 0)
+            goto done;
+        lat[i] = ms;
+        int kind = msgs.kind[o.w + i];
+        int g = kind == PERSONA_STATEMENT ? 0 : kind == PERSONA_SMALLTALK ? 2 : 1;
+        by[g][nby[g]++] = ms;
+        nstmt += stmt;
+        if (nmem > maxmem)
+            maxmem = nmem;
+    }
+    double secs = now_s() - t1;
+    qsort(lat, (size_t)o.m, sizeof *lat, cmp_double);
+    for (int g = 0; g < 3; g++)
+        qsort(by[g], (size_t)nby[g], sizeof *lat, cmp_double);
+    char mach[400];
+    machine(mach, sizeof mach);
+    double p50 = percentile(lat, o.m, 0.50);
+    printf("bench-chat: %ld chat turns on one keep-alive connection\n", o.m);
+    printf("  server    %s\n", where);
+    printf("  machine   %s\n", mach);
+    printf("  setup     N %ld memories of the user (loaded in %.1f s), W %ld exchanges first;"
+           " working memory seen %d turns, K up to %d memories per turn\n",
+           o.n, t_load, o.w, natt, maxmem);
+    printf("  latency   p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms  (budget p50 <= "
+           "%.0f ms: %s)\n", p50, percentile(lat, o.m, 0.90), percentile(lat, o.m, 0.99),
+           lat[o.m - 1], BUDGET_P50_MS, p50 <= BUDGET_P50_MS ? "met" : "MISSED");
+    printf("  by kind   p50 of %ld statements %.2f ms, %ld questions %.2f ms, %ld small talk "
+           "%.2f ms; %ld replies of kind statement (written to memory)\n", nby[0],
+           percentile(by[0], nby[0], 0.5), nby[1], percentile(by[1], nby[1], 0.5), nby[2],
+           percentile(by[2], nby[2], 0.5), nstmt);
+    printf("  rate      %.0f turns/s\n", (double)o.m / secs);
+    rc = 0;
+done:
+    conn_free(&k);
+    if (pid > 0) {
+        kill(pid, SIGTERM);
+        int st = 0;
+        waitpid(pid, &st, 0);
+        if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+            fprintf(stderr, "bench-chat: mnemod did not exit cleanly on SIGTERM\n");
+            rc = 1;
+        }
+        if (rc && dir[0]) {
+            char log[PATH_MAX + 16];
+            snprintf(log, sizeof log, "%s/mnemod.log", dir);
+            FILE *f = fopen(log, "r");
+            char line[512];
+            fprintf(stderr, "bench-chat: mnemod's log:\n");
+            while (f && fgets(line, sizeof line, f))
+                fputs(line, stderr);
+            if (f)
+                fclose(f);
+        }
+    }
+    if (own_dir)
+        nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+    texts_free(&mem);
+    texts_free(&msgs);
+    free(lat);
+    for (int g = 0; g < 3; g++)
+        free(by[g]);
+    curl_global_cleanup();
+    return rc;
+}
