@@ -17,6 +17,7 @@ typedef struct api_limits {
     size_t max_body;         /* bytes of a request body (default 1 MiB) */
     size_t max_import_body;  /* bytes of an import body (default 64 MiB) */
     size_t max_text;         /* bytes of one memory text (default 8 KiB) */
+    size_t max_message;      /* bytes of one chat message (default 4 KiB) */
     int max_k;               /* largest k (default 100) */
     int max_page;            /* largest page size (default 500) */
     int max_batch;           /* memories in one POST (default 1000) */

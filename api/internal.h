@@ -2,7 +2,7 @@
  * api/: server.c (libmicrohttpd lifecycle, body accumulation), routes.c (the route table),
  * reply.c (the one send helper and the one error function), auth.c (bearer tokens and
  * which user a request acts for), metrics.c (counters, histograms, GET /metrics) and the
- * handlers (memories.c, users.c). */
+ * handlers (memories.c, users.c, chat.c). */
 #ifndef MNEMO_API_INTERNAL_H
 #define MNEMO_API_INTERNAL_H
 
@@ -62,7 +62,8 @@ typedef struct api_hist {
 typedef struct api_metrics {
     /* [route index, or API_MAX_ROUTES for no route][method index, 4 = other][status] */
     atomic_ulong requests[API_MAX_ROUTES + 1][API_ROUTE_METHODS + 1][API_N_STATUS];
-    api_hist_t request, search, model;
+    api_hist_t request, search, model, chat;
+    atomic_ulong chat_turns;
     int64_t started_ms;
 } api_metrics_t;
 
@@ -157,5 +158,10 @@ void api_h_memory_history(api_req_t *rq);
 void api_h_user_export(api_req_t *rq);
 void api_h_user_import(api_req_t *rq);
 void api_h_user_delete(api_req_t *rq);
+
+/* chat.c */
+void api_h_chat_post(api_req_t *rq);
+void api_h_conversation_get(api_req_t *rq);
+void api_h_conversation_delete(api_req_t *rq);
 
 #endif

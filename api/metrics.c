@@ -1,6 +1,7 @@
 /* metrics.c: what GET /metrics reports, in the Prometheus text format 0.0.4: requests by
- * route pattern, method and status; latency histograms (request, search, model); the
- * agent's sizes (memories, users, index and database bytes); build info and start time.
+ * route pattern, method and status; latency histograms (request, search, model, chat
+ * turn) and chat turns; the agent's sizes (memories, users, index and database bytes);
+ * the model loaded; build info and start time.
  * Counters are relaxed atomics bumped by the worker threads; a histogram's count is the
  * sum of the bucket counts read once, so +Inf always equals _count. */
 #include "api/internal.h"
@@ -164,6 +165,20 @@ void api_h_metrics(api_req_t *rq)
               "Time of a similarity search in the agent (GET /v1/memories?q=).", &mt->search);
     histogram(&t, "mnemo_model_duration_seconds", "Time of a model forward pass (chat turn).",
               &mt->model);
+    histogram(&t, "mnemo_chat_turn_seconds",
+              "Time of a whole chat turn in the agent (retrieve, answer, write).", &mt->chat);
+    header(&t, "mnemo_chat_turns_total", "counter", "Chat turns answered (POST /v1/chat 200).");
+    put(&t, "mnemo_chat_turns_total %lu\n",
+        atomic_load_explicit(&mt->chat_turns, memory_order_relaxed));
+    const char *tag = agent_model_tag(s->agent);
+    header(&t, "mnemo_model_loaded", "gauge", "1 when a model is loaded (chat on), else 0.");
+    put(&t, "mnemo_model_loaded %d\n", tag != NULL);
+    if (tag) {
+        char v[64];
+        label(v, sizeof v, tag);
+        header(&t, "mnemo_model_info", "gauge", "The loaded model (always 1), by its tag.");
+        put(&t, "mnemo_model_info{tag=\"%s\"} 1\n", v);
+    }
 
     header(&t, "mnemo_memories", "gauge", "Memories stored (superseded versions included).");
     put(&t, "mnemo_memories %zu\n", st.memories);

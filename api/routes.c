@@ -38,6 +38,10 @@ static const api_route_t routes[] = {
     {"/v1/users/{id}", "DELETE", API_TOKEN, {{"DELETE", api_h_user_delete, API_BODY_NONE}}},
     {"/v1/users/{id}/export", "GET", API_TOKEN, {{"GET", api_h_user_export, API_BODY_NONE}}},
     {"/v1/users/{id}/import", "POST", API_TOKEN, {{"POST", api_h_user_import, API_BODY_IMPORT}}},
+    {"/v1/chat", "POST", API_TOKEN, {{"POST", api_h_chat_post, API_BODY_JSON}}},
+    {"/v1/conversations/{id}", "GET, DELETE", API_TOKEN,
+     {{"GET", api_h_conversation_get, API_BODY_NONE},
+      {"DELETE", api_h_conversation_delete, API_BODY_NONE}}},
 };
 
 _Static_assert(sizeof routes / sizeof routes[0] <= API_MAX_ROUTES, "raise API_MAX_ROUTES");

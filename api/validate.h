@@ -26,6 +26,7 @@
 #define API_CODE_TOO_MANY_REQUESTS "too_many_requests"
 #define API_CODE_INTERNAL "internal"
 #define API_CODE_NOT_READY "not_ready"
+#define API_CODE_NO_MODEL "no_model"
 
 #define API_ID_MAX 128      /* bytes of a user or conversation id */
 #define API_TIME_LEN 32     /* room for "2026-11-28T20:15:03.120Z" */

@@ -1,7 +1,8 @@
-/* agent.h: the C interface the HTTP layer calls. The agent owns the store and the
- * encoders; it turns text into memory vectors (lexical sketch today, joined by the
- * model's sentence encoding once the model issue lands) and enforces nothing about
- * authentication: api/ decides which user a request may act for and passes it here. */
+/* agent.h: the C interface the HTTP layer calls. The agent owns the store, the model
+ * and the working memories; it turns text into memory vectors (the lexical sketch,
+ * joined by the model's sentence encoding when a model is loaded), runs the chat turn,
+ * and enforces nothing about authentication: api/ decides which user a request may act
+ * for and passes it here. */
 #ifndef MNEMO_DAEMON_AGENT_H
 #define MNEMO_DAEMON_AGENT_H
 
@@ -10,6 +11,7 @@
 #include "store/store.h"
 
 typedef struct agent agent_t;
+typedef struct model model_t;   /* model/model.h */
 
 enum agent_err {
     AGENT_OK = 0,
@@ -19,13 +21,28 @@ enum agent_err {
     AGENT_ENOMEM = -4,
     AGENT_ECONFLICT = -5,
     AGENT_EFORBIDDEN = -6,  /* the row exists but belongs to another user */
+    AGENT_ENOMODEL = -7,    /* chat without a loaded model */
 };
 
 typedef struct agent_config {
     const char *db_path;
+    model_t *model;         /* NULL: no model (lexical memories, no chat); the agent
+                               owns it from agent_new on, failure included */
+    int chat_turns;         /* W: exchanges kept per conversation (1..1024) */
+    int chat_memories;      /* K: long-term memories retrieved per turn (0..256) */
+    double chat_duplicate;  /* cosine from which a statement updates the memory */
+    double lexical_weight;  /* w: share of the lexical cosine (0..1) */
 } agent_config_t;
 
-/* Opens the store (migrating and indexing it). NULL with err filled on failure. */
+/* The defaults of docs/OPERATIONS.md: no model, W 64, K 16, 0.92, 0.5. */
+void agent_config_default(agent_config_t *cfg);
+
+/* Opens the store (migrating and indexing it, re-encoding the memories of another
+ * encoder). Memory vectors are the lexical sketch (LEX_DIM floats, encoder
+ * LEX_ENCODER_ID) without a model, else [sqrt(w) * sketch ; sqrt(1 - w) * model_encode]
+ * (LEX_DIM + D floats, encoder "lex1-512+<model_tag>", with "/w=<w>" appended when w
+ * is not 0.5): cosine = w * lexical cosine + (1 - w) * learned cosine. NULL with err
+ * filled on failure. */
 agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen);
 void agent_free(agent_t *a);
 int agent_ready(const agent_t *a);
@@ -58,6 +75,56 @@ int agent_user_export(agent_t *a, const char *user, store_each_fn fn, void *ctx)
 int agent_user_delete(agent_t *a, const char *user, int64_t *removed);
 
 store_t *agent_store(agent_t *a);
+
+/* ---- the chat turn (docs/API.md, "The chat turn") ---------------------------------- */
+
+typedef struct agent_attention {
+    int64_t turn;           /* the user turn of a working-memory exchange */
+    float weight;           /* the last hop's attention on it (0: not a slot) */
+} agent_attention_t;
+
+typedef struct agent_recall {
+    store_memory_t mem;     /* a retrieved memory (vec not loaded) */
+    float score;            /* its search score */
+    float weight;           /* the last hop's attention on its slot (0: not read) */
+} agent_recall_t;
+
+typedef struct agent_turn {
+    int64_t turn;           /* id of the user's turn (the reply is the next turn) */
+    char reply[1024];
+    int statement;          /* 1 when the reply acknowledged a fact */
+    agent_attention_t *attention;   /* [nattention] oldest first */
+    size_t nattention;
+    agent_recall_t *memories;       /* [nmemories] best first */
+    size_t nmemories;
+    int64_t written;        /* memory created or updated, 0 when none */
+    int64_t *superseded;    /* [nsuperseded] memories this statement replaced */
+    size_t nsuperseded;
+    double model_seconds;   /* time in the model's forward pass */
+} agent_turn_t;
+
+/* One turn of conversation for user: retrieve, answer from working memory and the
+ * retrieved memories, store both turns, write a statement to long-term memory (update a
+ * near-duplicate, supersede what it replaces). out is filled on AGENT_OK and must be
+ * released with agent_turn_clear whatever the result. AGENT_ENOMODEL without a model,
+ * AGENT_ENOTFOUND when the conversation belongs to another user, AGENT_EINVAL for an
+ * empty message or invalid UTF-8 (err says why). One conversation's turns run one at a
+ * time; different conversations in parallel. */
+int agent_chat(agent_t *a, const char *user, const char *conversation, const char *message,
+               agent_turn_t *out, char *err, size_t errlen);
+void agent_turn_clear(agent_turn_t *t);
+
+/* The last limit turns of conversation, oldest first, when it belongs to user (NULL:
+ * anyone's); *owner (malloc'd) receives its user. AGENT_ENOTFOUND when absent or
+ * another user's. */
+int agent_conversation_get(agent_t *a, const char *user, const char *conversation,
+                           int limit, store_turn_t **out, size_t *n, char **owner);
+/* Deletes conversation (its turns and working memory; the memories written from it
+ * stay) when it belongs to user (NULL: anyone's). */
+int agent_conversation_delete(agent_t *a, const char *user, const char *conversation);
+
+/* The loaded model's tag (model_tag), or NULL without a model. */
+const char *agent_model_tag(const agent_t *a);
 
 /* Sizes for /metrics. */
 typedef struct agent_stats {

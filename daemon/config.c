@@ -22,6 +22,7 @@ enum config_type {
     CT_SIZE,        /* size_t bytes, min..max, optional K/M/G suffix (binary) */
     CT_TOKEN,       /* user:secret, appended to tokens (repeatable) */
     CT_CHOICE,      /* int, the index of the value in choices */
+    CT_REAL,        /* double, min..max (whole numbers as bounds), finite */
 };
 
 static const char *const log_levels[] = {"error", "warn", "info", "debug", NULL};
@@ -39,6 +40,11 @@ typedef struct config_key {
     const char *const *choices; /* CT_CHOICE */
     const char *help;
 } config_key_t;
+
+/* The model installed beside the binaries (meson passes the real path). */
+#ifndef MNEMO_DEFAULT_MODEL
+#define MNEMO_DEFAULT_MODEL "/usr/local/share/mnemo/default.mnemo"
+#endif
 
 #define F(field) offsetof(mnemod_config_t, field)
 #define L(field) (offsetof(mnemod_config_t, limits) + offsetof(api_limits_t, field))
@@ -60,6 +66,8 @@ static const config_key_t keys[] = {
     {"max_k", CT_INT, L(max_k), 1, STORE_MAX_K, "100", 1, NULL, "largest k of a search"},
     {"max_page", CT_INT, L(max_page), 1, 10000, "500", 1, NULL, "largest page of a listing"},
     {"max_batch", CT_INT, L(max_batch), 1, 100000, "1000", 1, NULL, "most memories in one POST"},
+    {"max_message_bytes", CT_SIZE, L(max_message), 16, 1 << 20, "4K", 1, NULL,
+     "largest chat message"},
     {"max_connections", CT_UINT, L(max_connections), 1, 65536, "256", 1, NULL,
      "open connections served; more get 429 (a reload cannot raise it past start + 64)"},
     {"log_level", CT_CHOICE, F(log_level), 0, 0, "info", 1, log_levels,
@@ -68,6 +76,16 @@ static const config_key_t keys[] = {
      "auto (journal when stderr is the journal), text or journal (<N> prefixes)"},
     {"shutdown_timeout", CT_UINT, F(shutdown_timeout), 1, 3600, "10", 1, NULL,
      "seconds SIGTERM waits for requests in flight"},
+    {"model", CT_STRING, F(model), 0, 0, MNEMO_DEFAULT_MODEL, 0, NULL,
+     "model file (mnemo train), or none: lexical memories only, no chat"},
+    {"chat_turns", CT_INT, F(chat_turns), 1, 1024, "64", 0, NULL,
+     "exchanges a conversation's working memory keeps"},
+    {"chat_memories", CT_INT, F(chat_memories), 0, 256, "16", 0, NULL,
+     "long-term memories retrieved for a chat turn"},
+    {"chat_duplicate", CT_REAL, F(chat_duplicate), 0, 1, "0.92", 0, NULL,
+     "cosine from which a statement updates the memory it repeats"},
+    {"lexical_weight", CT_REAL, F(lexical_weight), 0, 1, "0.5", 0, NULL,
+     "share of the lexical cosine in a memory's similarity (the rest: the model's)"},
 };
 
 static const config_key_t *find_key(const char *name)
@@ -247,6 +265,22 @@ int config_set(mnemod_config_t *c, const char *key, const char *value, char *err
         return 0;
     case CT_TOKEN:
         return add_token(c, value, err, errlen);
+    case CT_REAL: {
+        char *end = NULL;
+        errno = 0;
+        double d = strtod(value, &end);
+        if (!*value || isspace((unsigned char)*value) || *end || errno || d != d) {
+            snprintf(err, errlen, "%s: '%s' is not a number", k->name, value);
+            return -1;
+        }
+        if (d < (double)k->min || d > (double)k->max) {
+            snprintf(err, errlen, "%s: %s is out of range %lld..%lld", k->name, value, k->min,
+                     k->max);
+            return -1;
+        }
+        *(double *)field = d;
+        return 0;
+    }
     case CT_CHOICE: {
         char list[128] = "";
         for (int i = 0; k->choices[i]; i++) {
@@ -287,6 +321,7 @@ void config_free(mnemod_config_t *c)
     free(c->listen);
     free(c->db);
     free(c->admin_token);
+    free(c->model);
     memset(c, 0, sizeof *c);
 }
 
@@ -473,6 +508,7 @@ static void show(const mnemod_config_t *c, const config_key_t *k, char *out, siz
     case CT_INT: snprintf(out, cap, "%d", *(const int *)field); return;
     case CT_SIZE: snprintf(out, cap, "%zu", *(const size_t *)field); return;
     case CT_CHOICE: snprintf(out, cap, "%s", k->choices[*(const int *)field]); return;
+    case CT_REAL: snprintf(out, cap, "%g", *(const double *)field); return;
     case CT_TOKEN:
         snprintf(out, cap, "%zu tokens", c->n_tokens);
         return;

@@ -23,6 +23,11 @@ typedef struct mnemod_config {
     int log_level;              /* enum config_log_level */
     int log_format;             /* enum config_log_format */
     unsigned shutdown_timeout;  /* seconds */
+    char *model;                /* model file path, or "none" */
+    int chat_turns;             /* W: exchanges in a conversation's working memory */
+    int chat_memories;          /* K: long-term memories retrieved per turn */
+    double chat_duplicate;      /* cosine from which a statement updates a memory */
+    double lexical_weight;      /* share of the lexical cosine in a memory's score */
 } mnemod_config_t;
 
 /* Fills c with every key's default. Returns 0, or -1 when out of memory. */

@@ -3,7 +3,8 @@
  * clean stop. SIGTERM and
  * SIGINT are blocked in every thread and taken here by sigwait, so nothing runs in a
  * signal handler; SIGHUP reloads the settings that can change live. Exit status: 0 after
- * a clean stop, 1 when start-up fails, 2 for a bad flag or config. */
+ * a clean stop, 1 when start-up fails, 2 for a bad flag or config (a model file that
+ * is missing or does not load included). */
 #include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
@@ -20,6 +21,7 @@
 #include "daemon/agent.h"
 #include "daemon/config.h"
 #include "daemon/log.h"
+#include "model/model.h"
 #ifdef MNEMO_HAVE_SYSTEMD
 #include <systemd/sd-daemon.h>
 #endif
@@ -63,6 +65,8 @@ static void usage(FILE *f)
             "  --config FILE        read `key = value` settings from FILE (default\n"
             "                       " MNEMO_DEFAULT_CONFIG " when it exists; also $MNEMO_CONFIG)\n"
             "  --threads N          HTTP worker threads (default 2)\n"
+            "  --model FILE|none    model file (default the installed default.mnemo); none:\n"
+            "                       memories are lexical only and chat is 503\n"
             "  --port-file FILE     after listening, write the port to FILE (atomically)\n"
             "  --check-config       validate the configuration and exit (0 good, 2 bad)\n"
             "  --help, --version\n\n"
@@ -140,6 +144,7 @@ static int parse_flags(int argc, char **argv, flags_t *fl)
         {"db", required_argument, NULL, 'd'},
         {"config", required_argument, NULL, 'c'},
         {"threads", required_argument, NULL, 't'},
+        {"model", required_argument, NULL, 'm'},
         {"port-file", required_argument, NULL, 'p'},
         {"check-config", no_argument, NULL, 'C'},
         {"help", no_argument, NULL, 'h'},
@@ -152,6 +157,7 @@ static int parse_flags(int argc, char **argv, flags_t *fl)
         case 'l': fl->key[fl->n] = "listen"; fl->value[fl->n++] = optarg; break;
         case 'd': fl->key[fl->n] = "db"; fl->value[fl->n++] = optarg; break;
         case 't': fl->key[fl->n] = "threads"; fl->value[fl->n++] = optarg; break;
+        case 'm': fl->key[fl->n] = "model"; fl->value[fl->n++] = optarg; break;
         case 'c': fl->config = optarg; break;
         case 'p': fl->port_file = optarg; break;
         case 'C': fl->check = 1; break;
@@ -280,7 +286,14 @@ static void reload(mnemod_config_t *cfg, const flags_t *fl, api_server_t *srv)
     t = next.db;
     next.db = cfg->db;
     cfg->db = t;
+    t = next.model;
+    next.model = cfg->model;
+    cfg->model = t;
     next.threads = cfg->threads;
+    next.chat_turns = cfg->chat_turns;
+    next.chat_memories = cfg->chat_memories;
+    next.chat_duplicate = cfg->chat_duplicate;
+    next.lexical_weight = cfg->lexical_weight;
     next.log_format = cfg->log_format;
     log_set_level(next.log_level);
     config_free(cfg);
@@ -377,13 +390,37 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
     watchdog_start();
 
+    /* The model first: a bad model file is a bad setting (exit 2), found before the
+     * database is opened and long before READY=1. */
+    model_t *model = NULL;
+    if (strcmp(cfg.model, "none") != 0) {
+        notifyf("STATUS=loading the model %s", cfg.model);
+        if (!(model = model_load(cfg.model, err, sizeof err))) {
+            say(CONFIG_LOG_ERROR, "cannot load the model %s: %s (set model = none to run "
+                "without one)", cfg.model, err);
+            rc = 2;
+            goto out;
+        }
+        say(CONFIG_LOG_INFO, "model %s loaded (tag %s, sentence vectors of %d)", cfg.model,
+            model_tag(model), model_dim(model));
+    } else {
+        say(CONFIG_LOG_INFO, "no model (model = none): lexical memories only, chat is off");
+    }
     rc = 1;
     notifyf("STATUS=opening the database %s", cfg.db);
     if (make_parents(cfg.db, err, sizeof err)) {
         say(CONFIG_LOG_ERROR, "%s", err);
+        model_free(model);
         goto out;
     }
-    agent_config_t agc = {.db_path = cfg.db};
+    agent_config_t agc;
+    agent_config_default(&agc);
+    agc.db_path = cfg.db;
+    agc.model = model;          /* the agent's from here on */
+    agc.chat_turns = cfg.chat_turns;
+    agc.chat_memories = cfg.chat_memories;
+    agc.chat_duplicate = cfg.chat_duplicate;
+    agc.lexical_weight = cfg.lexical_weight;
     agent = agent_new(&agc, err, sizeof err);
     if (!agent) {
         say(CONFIG_LOG_ERROR, "cannot open database %s: %s", cfg.db, err);

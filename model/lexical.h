@@ -24,4 +24,11 @@ int lex_encode(const char *text, size_t len, float *out, char *err, size_t errle
  * the tests and for query-side term weighting. */
 void lex_feature(const char *feature, size_t len, int *bucket, float *sign);
 
+/* The words the sketch ignores, for callers that compare texts by their content words
+ * (tokens of tok_split): 1 when a word token is an English function word ("my", "is",
+ * "the"), and when a single CJK character token is a function character (的, の).
+ * Defined in lex_words.c. */
+int lex_is_stopword(const char *tok);
+int lex_cjk_stop(const char *tok);
+
 #endif

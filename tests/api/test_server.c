@@ -87,6 +87,27 @@ int agent_user_delete(agent_t *a, const char *user, int64_t *removed)
     *removed = 0;
     return AGENT_OK;
 }
+int agent_chat(agent_t *a, const char *user, const char *conversation, const char *message,
+               agent_turn_t *out, char *err, size_t errlen)
+{
+    (void)a, (void)user, (void)conversation, (void)message, (void)err, (void)errlen;
+    memset(out, 0, sizeof *out);
+    return AGENT_ENOMODEL;
+}
+void agent_turn_clear(agent_turn_t *t) { (void)t; }
+int agent_conversation_get(agent_t *a, const char *user, const char *conversation, int limit,
+                           store_turn_t **out, size_t *n, char **owner)
+{
+    (void)a, (void)user, (void)conversation, (void)limit, (void)out, (void)n, (void)owner;
+    return AGENT_ENOTFOUND;
+}
+int agent_conversation_delete(agent_t *a, const char *user, const char *conversation)
+{
+    (void)a, (void)user, (void)conversation;
+    return AGENT_ENOTFOUND;
+}
+const char *agent_model_tag(const agent_t *a) { (void)a; return NULL; }
+void store_turns_free(store_turn_t *v, size_t n) { (void)v, (void)n; }
 void store_memory_clear(store_memory_t *m) { (void)m; }
 void store_hits_clear(store_hit_t *hits, int n) { (void)hits, (void)n; }
 void store_memories_free(store_memory_t *v, size_t n) { (void)v, (void)n; }

@@ -184,6 +184,9 @@ void h_spawn(h_daemon_t *d, const char *listen)
         argv[n++] = "--config";
         argv[n++] = d->config;
     }
+    /* No model unless the test gives one: the shipped default may not exist. */
+    argv[n++] = "--model";
+    argv[n++] = d->model[0] ? d->model : "none";
     argv[n] = NULL;
 
     pid_t parent = getpid();

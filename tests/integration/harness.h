@@ -20,6 +20,7 @@ typedef struct h_daemon {
     char base[64];            /* "http://127.0.0.1:PORT" */
     int has_config;
     char probe_token[192];    /* a token from the config for /healthz, "" when none */
+    char model[320];          /* passed as --model; "" (h_init's) passes --model none */
 } h_daemon_t;
 
 /* Creates the temporary directory and writes config_text (may be NULL: no --config)
@@ -28,7 +29,7 @@ void h_init(h_daemon_t *d, const char *config_text);
 /* Rewrites the config file (takes effect at the next start). */
 void h_write_config(h_daemon_t *d, const char *config_text);
 
-/* Starts mnemod on 127.0.0.1:0 with d's db, config and port file; returns once it
+/* Starts mnemod on 127.0.0.1:0 with d's db, config, model and port file; returns once it
  * answers GET /healthz with 200. Fails the test (with the daemon's log) otherwise. */
 void h_start(h_daemon_t *d);
 /* The same on another address (the tests still connect to 127.0.0.1:PORT). */

@@ -1,0 +1,38 @@
+/* agent_internal.h: private to daemon/'s agent files: the agent's state, shared by
+ * agent.c (lifecycle, the encoder, the memory calls) and turn.c (the chat turn and
+ * conversations). */
+#ifndef MNEMO_DAEMON_AGENT_INTERNAL_H
+#define MNEMO_DAEMON_AGENT_INTERNAL_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include "daemon/agent.h"
+#include "daemon/wm.h"
+#include "model/model.h"
+
+struct agent {
+    store_t *st;
+    atomic_int ready;
+    model_t *model;             /* NULL: no model */
+    int dim;                    /* LEX_DIM, plus the model's D */
+    char encoder[64];           /* encoder id of every vector written */
+    float wlex, wlearn;         /* sqrt(w), sqrt(1 - w): the parts' scales */
+    int turns, memories;        /* W, K */
+    double duplicate;           /* chat_duplicate */
+    wm_t *wm;
+    /* Bumped when conversations go behind the working memories' back (a user deleted):
+     * a ring loaded under an older generation is restored again. */
+    atomic_uint_fast64_t gen;
+    /* Idle model sessions (scratch for model_answer), one per concurrent turn at most. */
+    pthread_mutex_t sess_mu;
+    model_session_t **idle;
+    size_t nidle, capidle;
+};
+
+/* The agent's vector of text into vec[a->dim]. AGENT_OK, AGENT_EINVAL (invalid UTF-8)
+ * or AGENT_ENOMEM, with err filled. */
+int agent_encode(const agent_t *a, const char *text, float *vec, char *err, size_t errlen);
+/* The store's code as the agent's. */
+int agent_from_store(int rc);
+
+#endif

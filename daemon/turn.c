@@ -1,0 +1,397 @@
+/* turn.c: the chat turn (agent_chat, docs/API.md "The chat turn") and the conversation
+ * calls. A turn reads the conversation's working memory (wm.h, restored from the turns
+ * table when it is not in RAM), retrieves the user's closest memories, lets the model
+ * answer from [retrieved memories oldest first ; working-memory statements in order],
+ * stores both turns and, when the model acknowledged a fact, writes it to long-term
+ * memory: a near-duplicate updates the memory it repeats, and a memory with the same
+ * "frame" (frame_replaces) is superseded by it. */
+#include "daemon/agent_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "model/lexical.h"
+#include "model/persona.h"
+#include "model/tokenizer.h"
+
+/* Memories searched for the write decisions (duplicate, supersession) even when fewer
+ * are retrieved for the model. */
+#define WRITE_K 8
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- model sessions: one per concurrent turn, kept for the next ------------------- */
+
+static model_session_t *session_get(agent_t *a)
+{
+    model_session_t *s = NULL;
+    pthread_mutex_lock(&a->sess_mu);
+    if (a->nidle) s = a->idle[--a->nidle];
+    pthread_mutex_unlock(&a->sess_mu);
+    return s ? s : model_session_new(a->model);
+}
+
+static void session_put(agent_t *a, model_session_t *s)
+{
+    if (!s) return;
+    pthread_mutex_lock(&a->sess_mu);
+    if (a->nidle == a->capidle) {
+        size_t cap = a->capidle ? a->capidle * 2 : 4;
+        model_session_t **v = realloc(a->idle, cap * sizeof *v);
+        if (v) {
+            a->idle = v;
+            a->capidle = cap;
+        }
+    }
+    if (a->nidle < a->capidle) {
+        a->idle[a->nidle++] = s;
+        s = NULL;
+    }
+    pthread_mutex_unlock(&a->sess_mu);
+    model_session_free(s);
+}
+
+/* ---- frames: does a new statement replace an old one? ----------------------------- */
+
+/* The distinct content tokens of text (words that are not stopwords, CJK characters
+ * that are not function characters) in t, the rest freed. 0 or -1. */
+static int content_tokens(const char *text, tok_list_t *t)
+{
+    char err[64];
+    if (tok_split(text, strlen(text), t, err, sizeof err) != TOK_OK) return -1;
+    int keep = 0;
+    for (int i = 0; i < t->n; i++) {
+        int content = t->kind[i] == TOK_WORD ? !lex_is_stopword(t->v[i])
+                      : t->kind[i] == TOK_CJK ? !lex_cjk_stop(t->v[i])
+                                              : 0;   /* bigrams repeat their characters */
+        for (int j = 0; content && j < keep; j++)
+            if (strcmp(t->v[j], t->v[i]) == 0) content = 0;
+        if (content) {
+            char *v = t->v[keep];
+            t->v[keep] = t->v[i];
+            t->v[i] = v;
+            t->kind[keep++] = t->kind[i];
+        }
+    }
+    for (int i = keep; i < t->n; i++) free(t->v[i]);
+    t->n = keep;
+    return 0;
+}
+
+static int has_token(const tok_list_t *t, const char *s)
+{
+    for (int i = 0; i < t->n; i++)
+        if (strcmp(t->v[i], s) == 0) return 1;
+    return 0;
+}
+
+/* 1 when the statement next replaces old: they share content tokens and each has one
+ * or two the other lacks, no more than they share ("My dog is called Rex." -> "My dog
+ * is called Max.", "I live in Paris." -> "I live in Berlin.", but not "My dog is called
+ * Rex." -> "My cat is called Tom.", which only shares "called"). */
+static int frame_replaces(const tok_list_t *next, const char *old)
+{
+    tok_list_t o = {0};
+    if (content_tokens(old, &o) != 0) return 0;
+    int shared = 0;
+    for (int i = 0; i < o.n; i++) shared += has_token(next, o.v[i]);
+    int only_old = o.n - shared, only_new = next->n - shared;
+    tok_list_free(&o);
+    return shared >= 1 && only_old >= 1 && only_old <= 2 && only_new >= 1 && only_new <= 2 &&
+           shared >= only_old && shared >= only_new;
+}
+
+/* ---- the working memory of a conversation ------------------------------------------ */
+
+/* Makes c reflect the turns table for user: restores its ring when it is not loaded (or
+ * loaded before a user was deleted). AGENT_ENOTFOUND when the conversation is another
+ * user's. */
+static int conv_load(agent_t *a, wm_conv_t *c, const char *user)
+{
+    uint64_t gen = atomic_load(&a->gen);
+    if (!c->loaded || c->gen != gen) {
+        store_turn_t *t = NULL;
+        size_t n = 0;
+        char *owner = NULL;
+        int rc = store_turns_last(a->st, c->id, 2 * a->turns, &t, &n, &owner);
+        if (rc != STORE_OK && rc != STORE_ENOTFOUND) return agent_from_store(rc);
+        rc = wm_ring_restore(&c->ring, t, n, PERSONA_ACK);
+        store_turns_free(t, n);
+        free(c->owner);
+        c->owner = owner;
+        if (rc) return AGENT_ENOMEM;
+        c->loaded = 1;
+        c->gen = gen;
+    }
+    if (c->owner && strcmp(c->owner, user) != 0) return AGENT_ENOTFOUND;
+    return AGENT_OK;
+}
+
+/* Forgets what c holds: the next turn restores it from the turns table. */
+static void conv_reset(wm_conv_t *c)
+{
+    wm_ring_clear(&c->ring);
+    free(c->owner);
+    c->owner = NULL;
+    c->loaded = 0;
+}
+
+/* ---- the turn --------------------------------------------------------------------- */
+
+static float cosine(const float *x, const float *y, int n)
+{
+    double xy = 0, xx = 0, yy = 0;
+    for (int i = 0; i < n; i++) {
+        xy += (double)x[i] * y[i];
+        xx += (double)x[i] * x[i];
+        yy += (double)y[i] * y[i];
+    }
+    return xx > 0 && yy > 0 ? (float)(xy / sqrt(xx * yy)) : 0.0f;
+}
+
+/* Writes the statement msg (vector vec) to long-term memory: updates (or, same text,
+ * touches) the search hit it nearly repeats, else adds it; then supersedes the hits it
+ * replaces. hits[0..nh) are the user's current memories closest to vec. */
+static int write_statement(agent_t *a, const char *user, const char *conversation,
+                           const char *msg, const float *vec, const store_hit_t *hits,
+                           int nh, agent_turn_t *out, char *err, size_t errlen)
+{
+    int rc, dup = -1;
+    float best = -2;
+    for (int i = 0; i < nh; i++) {
+        float cos;
+        if (strcmp(hits[i].mem.text, msg) == 0) {
+            cos = 2;            /* the same text: whatever rounding says */
+        } else {
+            store_memory_t m = {0};
+            if (store_memory_get(a->st, hits[i].mem.id, 1, &m) != STORE_OK) continue;
+            cos = m.vec && m.dim == a->dim ? cosine(vec, m.vec, a->dim) : -1;
+            store_memory_clear(&m);
+        }
+        if (cos > best) {
+            best = cos;
+            dup = i;
+        }
+    }
+    if (dup >= 0 && best >= a->duplicate) {
+        out->written = hits[dup].mem.id;
+        if (strcmp(hits[dup].mem.text, msg) == 0)
+            rc = store_memory_touch(a->st, &out->written, 1);
+        else
+            rc = store_memory_update(a->st, out->written, msg, vec, -1, err, errlen);
+    } else {
+        store_new_memory_t nm = {.user = user, .conversation = conversation, .text = msg,
+                                 .vec = vec, .dim = a->dim, .encoder = a->encoder,
+                                 .importance = -1};
+        rc = store_memory_add(a->st, &nm, 1, &out->written, err, errlen);
+    }
+    if (rc != STORE_OK) {
+        out->written = 0;
+        return agent_from_store(rc);
+    }
+
+    tok_list_t next = {0};
+    if (content_tokens(msg, &next) != 0) return AGENT_OK;   /* nothing to compare */
+    out->superseded = calloc((size_t)nh + 1, sizeof *out->superseded);
+    for (int i = 0; out->superseded && i < nh; i++) {
+        const store_memory_t *m = &hits[i].mem;
+        if (m->id == out->written || strcmp(m->text, msg) == 0 || !frame_replaces(&next, m->text))
+            continue;
+        /* ECONFLICT: superseded meanwhile by another turn; that is fine. */
+        if (store_memory_supersede(a->st, m->id, out->written, NULL, 0) == STORE_OK)
+            out->superseded[out->nsuperseded++] = m->id;
+    }
+    tok_list_free(&next);
+    return AGENT_OK;
+}
+
+static int by_created(const void *x, const void *y)
+{
+    const store_hit_t *a = *(const store_hit_t *const *)x, *b = *(const store_hit_t *const *)y;
+    if (a->mem.created_ms != b->mem.created_ms) return a->mem.created_ms < b->mem.created_ms ? -1 : 1;
+    return (a->mem.id > b->mem.id) - (a->mem.id < b->mem.id);
+}
+
+/* The turn with c held and loaded. */
+static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
+                agent_turn_t *out, char *err, size_t errlen)
+{
+    const wm_ring_t *wm = &c->ring;
+    int k = a->memories > WRITE_K ? a->memories : WRITE_K, nh = 0, rc, nslots = 0;
+    float *vec = malloc((size_t)a->dim * sizeof *vec);
+    store_hit_t *hits = calloc((size_t)k, sizeof *hits);
+    const store_hit_t **recalled = calloc((size_t)k, sizeof *recalled);
+    const char **slots = calloc((size_t)(k + wm->n) + 1, sizeof *slots);
+    float *attn = calloc((size_t)(k + wm->n) + 1, sizeof *attn);
+    int *slot_of = calloc((size_t)k + 1, sizeof *slot_of);   /* hit -> slot, -1 = none */
+    if (!vec || !hits || !recalled || !slots || !attn || !slot_of) {
+        rc = AGENT_ENOMEM;
+        goto out;
+    }
+    if ((rc = agent_encode(a, msg, vec, err, errlen))) goto out;
+
+    /* Retrieve: the user's closest current memories, those already in working memory
+     * (as statements) left out; the first K of them become slots. */
+    store_query_t q = {.user = user, .vec = vec, .k = k};
+    if ((rc = agent_from_store(store_search(a->st, &q, 1, hits, &nh, err, errlen)))) goto out;
+    int nrec = 0;
+    for (int i = 0; i < nh; i++) {
+        slot_of[i] = -1;
+        int in_wm = 0;
+        for (int j = 0; j < wm->n && !in_wm; j++) {
+            const wm_exchange_t *e = wm_ring_at(wm, j);
+            in_wm = e->statement && strcmp(e->text, hits[i].mem.text) == 0;
+        }
+        if (!in_wm && nrec < a->memories && hits[i].score > 0) recalled[nrec++] = &hits[i];
+    }
+    qsort(recalled, (size_t)nrec, sizeof *recalled, by_created);
+    for (int i = 0; i < nrec; i++) {
+        slot_of[recalled[i] - hits] = nslots;
+        slots[nslots++] = recalled[i]->mem.text;
+    }
+    int first_wm = nslots;
+    for (int j = 0; j < wm->n; j++)
+        if (wm_ring_at(wm, j)->statement) slots[nslots++] = wm_ring_at(wm, j)->text;
+
+    /* Read and answer. */
+    model_session_t *s = session_get(a);
+    if (!s) {
+        rc = AGENT_ENOMEM;
+        goto out;
+    }
+    double t0 = now_s();
+    int ntok = model_answer(s, slots, nslots, msg, out->reply, sizeof out->reply, attn, err,
+                            errlen);
+    out->model_seconds = now_s() - t0;
+    session_put(a, s);
+    if (ntok < 0) {
+        rc = AGENT_ENOMEM;
+        goto out;
+    }
+    out->statement = strcmp(out->reply, PERSONA_ACK) == 0;
+
+    /* What the model read, as the reply reports it (before this exchange joins). */
+    out->attention = calloc((size_t)wm->n + 1, sizeof *out->attention);
+    out->memories = calloc((size_t)nh + 1, sizeof *out->memories);
+    if (!out->attention || !out->memories) {
+        rc = AGENT_ENOMEM;
+        goto out;
+    }
+    for (int j = 0, sl = first_wm; j < wm->n; j++) {
+        const wm_exchange_t *e = wm_ring_at(wm, j);
+        out->attention[out->nattention++] =
+            (agent_attention_t){e->turn, e->statement ? attn[sl++] : 0.0f};
+    }
+
+    /* Write: both turns, then the statement's memory. */
+    int64_t reply_id;
+    rc = agent_from_store(store_turn_add(a->st, user, c->id, "user", msg, &out->turn));
+    if (!rc)
+        rc = agent_from_store(store_turn_add(a->st, user, c->id, "assistant", out->reply,
+                                             &reply_id));
+    if (rc == AGENT_ECONFLICT) rc = AGENT_ENOTFOUND;    /* another user's, after all */
+    if (rc) {
+        if (out->turn) conv_reset(c);   /* half written: the table knows best */
+        goto out;
+    }
+    if (!c->owner && !(c->owner = strdup(user))) conv_reset(c);
+    if (wm_ring_push(&c->ring, out->turn, msg, out->statement) != 0) conv_reset(c);
+    if (out->statement &&
+        (rc = write_statement(a, user, c->id, msg, vec, hits, nh, out, err, errlen)))
+        goto out;
+
+    /* The retrieved memories move into the reply, best first. */
+    for (int i = 0; i < nh; i++) {
+        if (slot_of[i] < 0) continue;
+        agent_recall_t *r = &out->memories[out->nmemories++];
+        r->mem = hits[i].mem;
+        memset(&hits[i].mem, 0, sizeof hits[i].mem);
+        r->score = hits[i].score;
+        r->weight = attn[slot_of[i]];
+    }
+out:
+    store_hits_clear(hits, nh);
+    free(hits);
+    free(recalled);
+    free(slots);
+    free(attn);
+    free(slot_of);
+    free(vec);
+    return rc;
+}
+
+int agent_chat(agent_t *a, const char *user, const char *conversation, const char *message,
+               agent_turn_t *out, char *err, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    if (!a->model) {
+        snprintf(err, errlen, "no model is loaded (model = none)");
+        return AGENT_ENOMODEL;
+    }
+    if (!user || !*user || !conversation || !*conversation || !message || !*message) {
+        snprintf(err, errlen, "a turn needs a user, a conversation and a message");
+        return AGENT_EINVAL;
+    }
+    if (!tok_utf8_valid(message, strlen(message))) {
+        snprintf(err, errlen, "message: is not valid UTF-8");
+        return AGENT_EINVAL;
+    }
+    wm_conv_t *c = wm_acquire(a->wm, conversation);
+    if (!c) return AGENT_ENOMEM;
+    int rc = conv_load(a, c, user);
+    if (!rc) rc = turn(a, c, user, message, out, err, errlen);
+    wm_release(a->wm, c);
+    return rc;
+}
+
+void agent_turn_clear(agent_turn_t *t)
+{
+    for (size_t i = 0; i < t->nmemories; i++) store_memory_clear(&t->memories[i].mem);
+    free(t->memories);
+    free(t->attention);
+    free(t->superseded);
+    memset(t, 0, sizeof *t);
+}
+
+/* ---- conversations ---------------------------------------------------------------- */
+
+int agent_conversation_get(agent_t *a, const char *user, const char *conversation,
+                           int limit, store_turn_t **out, size_t *n, char **owner)
+{
+    int rc = agent_from_store(store_turns_last(a->st, conversation, limit, out, n, owner));
+    if (rc) return rc;
+    if (user && strcmp(*owner, user) != 0) {
+        store_turns_free(*out, *n);
+        free(*owner);
+        *out = NULL;
+        *n = 0;
+        *owner = NULL;
+        return AGENT_ENOTFOUND;
+    }
+    return AGENT_OK;
+}
+
+int agent_conversation_delete(agent_t *a, const char *user, const char *conversation)
+{
+    store_turn_t *t = NULL;
+    size_t n = 0;
+    char *owner = NULL;
+    /* Held, so that no turn of it runs meanwhile. */
+    wm_conv_t *c = wm_acquire(a->wm, conversation);
+    if (!c) return AGENT_ENOMEM;
+    int rc = agent_from_store(store_turns_last(a->st, conversation, 0, &t, &n, &owner));
+    if (!rc && user && strcmp(owner, user) != 0) rc = AGENT_ENOTFOUND;
+    if (!rc) rc = agent_from_store(store_conversation_delete(a->st, conversation));
+    conv_reset(c);
+    wm_release(a->wm, c);
+    store_turns_free(t, n);
+    free(owner);
+    return rc;
+}
