@@ -45,6 +45,32 @@ START_TEST(test_defaults_match_the_documented_values)
     ck_assert_int_eq(c.limits.max_batch, d.max_batch);
     ck_assert_uint_eq(c.limits.max_connections, d.max_connections);
     ck_assert_int_eq(c.log_level, CONFIG_LOG_INFO);
+    ck_assert_uint_eq(c.limits.max_message, d.max_message);
+    ck_assert_uint_eq(c.limits.max_message, 4096);
+    const char *tail = "/mnemo/default.mnemo";
+    ck_assert_uint_gt(strlen(c.model), strlen(tail));
+    ck_assert_str_eq(c.model + strlen(c.model) - strlen(tail), tail);
+    ck_assert_int_eq(c.chat_turns, 64);
+    ck_assert_int_eq(c.chat_memories, 16);
+    ck_assert_double_eq(c.chat_duplicate, 0.92);
+    ck_assert_double_eq(c.lexical_weight, 0.5);
+}
+END_TEST
+
+START_TEST(test_chat_keys_are_read)
+{
+    ck_assert_msg(parse("model = none\n"
+                        "chat_turns = 8\n"
+                        "chat_memories = 0\n"
+                        "chat_duplicate = 1\n"
+                        "lexical_weight = 0.25\n"
+                        "max_message_bytes = 1K\n") == 0, "%s", err);
+    ck_assert_str_eq(c.model, "none");
+    ck_assert_int_eq(c.chat_turns, 8);
+    ck_assert_int_eq(c.chat_memories, 0);
+    ck_assert_double_eq(c.chat_duplicate, 1.0);
+    ck_assert_double_eq(c.lexical_weight, 0.25);
+    ck_assert_uint_eq(c.limits.max_message, 1024);
 }
 END_TEST
 
@@ -164,6 +190,15 @@ static const bad_case_t bad_cases[] = {
     {"token = a/b:secret\n", "token"},
     {"token = alice:two words\n", "token"},
     {"admin_token = two words\n", "admin_token"},
+    {"lexical_weight = 1.5\n", "lexical_weight|out of range|0..1"},
+    {"lexical_weight = -0.1\n", "lexical_weight|out of range"},
+    {"chat_duplicate = high\n", "chat_duplicate|not a number"},
+    {"chat_duplicate = 0.9x\n", "chat_duplicate|not a number"},
+    {"chat_duplicate = nan\n", "chat_duplicate"},
+    {"chat_turns = 0\n", "chat_turns|out of range|1..1024"},
+    {"chat_memories = 257\n", "chat_memories|out of range"},
+    {"max_message_bytes = 8\n", "max_message_bytes|out of range"},
+    {"model =\n", "model|value"},
     {"max_k 5\n", "test.conf:1:|key = value"},
     {" = 5\n", "test.conf:1:|key"},
 };
@@ -322,6 +357,7 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_defaults_match_the_documented_values);
     tcase_add_test(tc, test_every_key_is_read);
+    tcase_add_test(tc, test_chat_keys_are_read);
     tcase_add_test(tc, test_environment_variables_override_the_file);
     tcase_add_test(tc, test_changes_say_which_keys_differ_and_whether_they_reload);
     tcase_add_test(tc, test_comments_and_blank_lines_are_skipped);
