@@ -290,15 +290,13 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
             (agent_attention_t){e->turn, e->statement ? attn[sl++] : 0.0f};
     }
 
-    /* Write: both turns, then the statement's memory. */
+    /* Write: both turns (one transaction), then the statement's memory. */
     int64_t reply_id;
-    rc = agent_from_store(store_turn_add(a->st, user, c->id, "user", msg, &out->turn));
-    if (!rc)
-        rc = agent_from_store(store_turn_add(a->st, user, c->id, "assistant", out->reply,
+    rc = agent_from_store(store_exchange_add(a->st, user, c->id, msg, out->reply, &out->turn,
                                              &reply_id));
     if (rc == AGENT_ECONFLICT) rc = AGENT_ENOTFOUND;    /* another user's, after all */
     if (rc) {
-        if (out->turn) conv_reset(c);   /* half written: the table knows best */
+        out->turn = 0;
         goto out;
     }
     if (!c->owner && !(c->owner = strdup(user))) conv_reset(c);

@@ -178,6 +178,12 @@ typedef struct store_turn {
 } store_turn_t;
 int store_turn_add(store_t *st, const char *user, const char *conversation,
                    const char *role, const char *text, int64_t *id_out);
+/* A message (role "user") and the reply to it (role "assistant") as two turns in one
+ * transaction: one commit instead of two on the chat turn's path. Same rules as
+ * store_turn_add. */
+int store_exchange_add(store_t *st, const char *user, const char *conversation,
+                       const char *message, const char *reply, int64_t *message_id,
+                       int64_t *reply_id);
 /* The last limit turns of conversation (oldest first). STORE_ENOTFOUND when the
  * conversation does not exist; *owner receives its user (malloc'd) when owner != NULL. */
 int store_turns_last(store_t *st, const char *conversation, int limit, store_turn_t **out,

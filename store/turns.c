@@ -6,28 +6,22 @@
 
 #include "store/store_internal.h"
 
-int store_turn_add(store_t *st, const char *user, const char *conversation,
-                   const char *role, const char *text, int64_t *id_out)
+/* Makes sure conversation exists and belongs to user, then inserts the n turns
+ * (roles[i], texts[i]) with ids[i]. With st->mu held, inside a write transaction. */
+static int insert_turns(store_t *st, const char *user, const char *conversation,
+                        const char *const *roles, const char *const *texts, int n,
+                        int64_t *ids)
 {
-    int rc, src;
-    if (!user || !*user || !conversation || !*conversation || !text || !role ||
-        (strcmp(role, "user") != 0 && strcmp(role, "assistant") != 0))
-        return STORE_EINVAL;
+    int rc = STORE_OK, src;
     int64_t now = store_now_ms();
-    pthread_mutex_lock(&st->mu);
-    if ((rc = store_begin(st, 1, NULL, 0)) != STORE_OK)
-        goto unlock;
-
     sqlite3_stmt *s = stmt_get(st, S_CONV_ENSURE);
     sqlite3_bind_text(s, 1, conversation, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, user, -1, SQLITE_STATIC);
     sqlite3_bind_int64(s, 3, now);
     src = sqlite3_step(s);
     stmt_done(s);
-    if (src != SQLITE_DONE) {
-        rc = STORE_EIO;
-        goto rollback;
-    }
+    if (src != SQLITE_DONE)
+        return STORE_EIO;
     s = stmt_get(st, S_CONV_OWNER);
     sqlite3_bind_text(s, 1, conversation, -1, SQLITE_STATIC);
     src = sqlite3_step(s);
@@ -36,28 +30,72 @@ int store_turn_add(store_t *st, const char *user, const char *conversation,
     else if (strcmp((const char *)sqlite3_column_text(s, 0), user) != 0)
         rc = STORE_ECONFLICT;   /* another user's conversation */
     stmt_done(s);
-    if (rc != STORE_OK)
-        goto rollback;
-
-    s = stmt_get(st, S_TURN_INSERT);
-    sqlite3_bind_text(s, 1, conversation, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 2, role, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 3, text, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(s, 4, now);
-    src = sqlite3_step(s);
-    stmt_done(s);
-    if (src != SQLITE_DONE) {
-        rc = STORE_EIO;
-        goto rollback;
+    for (int i = 0; i < n && rc == STORE_OK; i++) {
+        s = stmt_get(st, S_TURN_INSERT);
+        sqlite3_bind_text(s, 1, conversation, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, roles[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 3, texts[i], -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 4, now);
+        src = sqlite3_step(s);
+        stmt_done(s);
+        if (src != SQLITE_DONE)
+            rc = STORE_EIO;
+        else
+            ids[i] = sqlite3_last_insert_rowid(st->db);
     }
-    int64_t id = sqlite3_last_insert_rowid(st->db);
-    if ((rc = store_commit(st, NULL, 0)) == STORE_OK && id_out)
-        *id_out = id;
-    goto unlock;
-rollback:
-    store_rollback(st);
+    return rc;
+}
+
+/* n turns of conversation in one transaction (one commit, one sync). */
+static int add_turns(store_t *st, const char *user, const char *conversation,
+                     const char *const *roles, const char *const *texts, int n, int64_t *ids)
+{
+    int rc;
+    pthread_mutex_lock(&st->mu);
+    if ((rc = store_begin(st, 1, NULL, 0)) != STORE_OK)
+        goto unlock;
+    if ((rc = insert_turns(st, user, conversation, roles, texts, n, ids)) != STORE_OK)
+        store_rollback(st);
+    else
+        rc = store_commit(st, NULL, 0);
 unlock:
     pthread_mutex_unlock(&st->mu);
+    return rc;
+}
+
+static int role_ok(const char *role)
+{
+    return role && (strcmp(role, "user") == 0 || strcmp(role, "assistant") == 0);
+}
+
+int store_turn_add(store_t *st, const char *user, const char *conversation,
+                   const char *role, const char *text, int64_t *id_out)
+{
+    int64_t id = 0;
+    if (!user || !*user || !conversation || !*conversation || !text || !role_ok(role))
+        return STORE_EINVAL;
+    int rc = add_turns(st, user, conversation, &role, &text, 1, &id);
+    if (rc == STORE_OK && id_out)
+        *id_out = id;
+    return rc;
+}
+
+int store_exchange_add(store_t *st, const char *user, const char *conversation,
+                       const char *message, const char *reply, int64_t *message_id,
+                       int64_t *reply_id)
+{
+    static const char *const roles[2] = {"user", "assistant"};
+    const char *texts[2] = {message, reply};
+    int64_t ids[2] = {0, 0};
+    if (!user || !*user || !conversation || !*conversation || !message || !reply)
+        return STORE_EINVAL;
+    int rc = add_turns(st, user, conversation, roles, texts, 2, ids);
+    if (rc == STORE_OK) {
+        if (message_id)
+            *message_id = ids[0];
+        if (reply_id)
+            *reply_id = ids[1];
+    }
     return rc;
 }
 

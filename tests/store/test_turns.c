@@ -46,6 +46,37 @@ START_TEST(test_last_turns_oldest_first_with_owner)
 }
 END_TEST
 
+START_TEST(test_an_exchange_is_two_turns_in_one_go)
+{
+    int64_t msg = 0, reply = 0;
+    ck_assert_int_eq(store_exchange_add(th_st, "alice", "c1", "My dog is called Rex.", "got it",
+                                        &msg, &reply), STORE_OK);
+    ck_assert_int_gt(msg, 0);
+    ck_assert_int_eq(reply, msg + 1);
+    store_turn_t *t;
+    size_t n;
+    char *owner = NULL;
+    ck_assert_int_eq(store_turns_last(th_st, "c1", 10, &t, &n, &owner), STORE_OK);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_str_eq(owner, "alice");
+    ck_assert_str_eq(t[0].role, "user");
+    ck_assert_str_eq(t[0].text, "My dog is called Rex.");
+    ck_assert_str_eq(t[1].role, "assistant");
+    ck_assert_str_eq(t[1].text, "got it");
+    store_turns_free(t, n);
+    free(owner);
+    /* Another user's conversation takes neither turn. */
+    ck_assert_int_eq(store_exchange_add(th_st, "bob", "c1", "Hi", "hello", NULL, NULL),
+                     STORE_ECONFLICT);
+    ck_assert_int_eq(store_exchange_add(th_st, "bob", "c2", NULL, "hello", NULL, NULL),
+                     STORE_EINVAL);
+    ck_assert_int_eq(store_turns_last(th_st, "c1", 10, &t, &n, NULL), STORE_OK);
+    ck_assert_uint_eq(n, 2);
+    store_turns_free(t, n);
+    ck_assert_int_eq(store_turns_last(th_st, "c2", 10, &t, &n, NULL), STORE_ENOTFOUND);
+}
+END_TEST
+
 START_TEST(test_conversation_belongs_to_one_user)
 {
     ck_assert_int_eq(store_turn_add(th_st, "alice", "c1", "user", "mine", NULL), STORE_OK);
@@ -104,6 +135,7 @@ int main(void)
     TCase *tc = tcase_create("turns");
     tcase_add_checked_fixture(tc, th_store_setup, th_store_teardown);
     tcase_add_test(tc, test_last_turns_oldest_first_with_owner);
+    tcase_add_test(tc, test_an_exchange_is_two_turns_in_one_go);
     tcase_add_test(tc, test_conversation_belongs_to_one_user);
     tcase_add_test(tc, test_bad_turns_are_refused);
     tcase_add_test(tc, test_conversation_delete_takes_its_turns_and_keeps_memories);
