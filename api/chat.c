@@ -101,14 +101,14 @@ static enum MHD_Result on_arg(void *cls, enum MHD_ValueKind kind, const char *ke
     (void)kind;
     if (!key) return MHD_YES;
     int ours = key_size == strlen(key) && (!strcmp(key, "user") || !strcmp(key, "limit"));
-    if (ours ? api_query_set(&c->q, key, key_size, value, value_size, c->lim, &c->e) != 0
-             : !api_utf8_valid(key, key_size) ||
-                   (value && !api_utf8_valid(value, value_size))) {
-        if (!ours) api_verr(&c->e, 400, API_CODE_INVALID_UTF8, "a query parameter is not valid UTF-8");
+    if (ours && api_query_set(&c->q, key, key_size, value, value_size, c->lim, &c->e) != 0)
         c->failed = 1;
-        return MHD_NO;
+    if (!ours && (!api_utf8_valid(key, key_size) ||
+                  (value && !api_utf8_valid(value, value_size)))) {
+        api_verr(&c->e, 400, API_CODE_INVALID_UTF8, "a query parameter is not valid UTF-8");
+        c->failed = 1;
     }
-    return MHD_YES;
+    return c->failed ? MHD_NO : MHD_YES;
 }
 
 /* The user a conversation route is scoped to: a user token's own (naming another is

@@ -354,6 +354,15 @@ static void watchdog_stop(void)
     wd.running = 0;
 }
 
+/* The thread that sigwaits, and the handler that runs only in threads started before
+ * main (OpenBLAS's): pthread_kill is async-signal-safe. */
+static pthread_t main_thread;
+
+static void forward_to_main(int sig)
+{
+    pthread_kill(main_thread, sig);
+}
+
 int main(int argc, char **argv)
 {
     flags_t fl = {0};
@@ -379,14 +388,23 @@ int main(int argc, char **argv)
     log_setup(cfg.log_level, cfg.log_format);
     config_split_listen(cfg.listen, host, sizeof host, &port);
 
-    /* Block the signals before any thread exists, so every thread inherits the mask and
-     * only sigwait below sees them. */
+    /* Block the signals before any thread of ours exists, so every thread inherits the
+     * mask and only sigwait below sees them. OpenBLAS starts its threads before main,
+     * unblocked: one of them may be handed a SIGTERM while this thread is not in sigwait
+     * (which would end the process at once), so the handler there only passes it on to
+     * this thread, where it waits, blocked, for sigwait. */
     sigset_t sigs;
     sigemptyset(&sigs);
     sigaddset(&sigs, SIGTERM);
     sigaddset(&sigs, SIGINT);
     sigaddset(&sigs, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+    main_thread = pthread_self();
+    struct sigaction fwd = {.sa_handler = forward_to_main};
+    sigfillset(&fwd.sa_mask);
+    sigaction(SIGTERM, &fwd, NULL);
+    sigaction(SIGINT, &fwd, NULL);
+    sigaction(SIGHUP, &fwd, NULL);
     signal(SIGPIPE, SIG_IGN);
     watchdog_start();
 

@@ -202,7 +202,8 @@ static int write_statement(agent_t *a, const char *user, const char *conversatio
     out->superseded = calloc((size_t)nh + 1, sizeof *out->superseded);
     for (int i = 0; out->superseded && i < nh; i++) {
         const store_memory_t *m = &hits[i].mem;
-        if (m->id == out->written || strcmp(m->text, msg) == 0 || !frame_replaces(&next, m->text))
+        if (m->id == out->written || strcmp(m->text, msg) == 0 ||
+            !frame_replaces(&next, m->text))
             continue;
         /* ECONFLICT: superseded meanwhile by another turn; that is fine. */
         if (store_memory_supersede(a->st, m->id, out->written, NULL, 0) == STORE_OK)
@@ -215,7 +216,8 @@ static int write_statement(agent_t *a, const char *user, const char *conversatio
 static int by_created(const void *x, const void *y)
 {
     const store_hit_t *a = *(const store_hit_t *const *)x, *b = *(const store_hit_t *const *)y;
-    if (a->mem.created_ms != b->mem.created_ms) return a->mem.created_ms < b->mem.created_ms ? -1 : 1;
+    if (a->mem.created_ms != b->mem.created_ms)
+        return a->mem.created_ms < b->mem.created_ms ? -1 : 1;
     return (a->mem.id > b->mem.id) - (a->mem.id < b->mem.id);
 }
 
@@ -294,7 +296,10 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     int64_t reply_id;
     rc = agent_from_store(store_exchange_add(a->st, user, c->id, msg, out->reply, &out->turn,
                                              &reply_id));
-    if (rc == AGENT_ECONFLICT) rc = AGENT_ENOTFOUND;    /* another user's, after all */
+    if (rc == AGENT_ECONFLICT) {    /* another user's after all: reload it next time */
+        conv_reset(c);
+        rc = AGENT_ENOTFOUND;
+    }
     if (rc) {
         out->turn = 0;
         goto out;
