@@ -347,7 +347,8 @@ static void usage(FILE *f)
             "  --dir DIR       where the started mnemod keeps its database (default a new\n"
             "                  directory under $TMPDIR or /tmp, removed afterwards)\n"
             "  --token SECRET  bearer token (default $MNEMO_TOKEN)\n"
-            "  --user U        the user (default bench-chat-<pid>)\n");
+            "  --user U        the user (default bench-chat-<pid>; deleted afterwards from a\n"
+            "                  --server daemon)\n");
 }
 
 static int parse_opts(int argc, char **argv, opts_t *o)
@@ -531,6 +532,13 @@ int main(int argc, char **argv)
     printf("  rate      %.0f turns/s\n", (double)o.m / secs);
     rc = 0;
 done:
+    if (o.server && k.c) { /* a running daemon keeps no trace of the bench's user */
+        char path[400], *esc = curl_easy_escape(k.c, o.user, 0);
+        snprintf(path, sizeof path, "/v1/users/%s", esc ? esc : o.user);
+        curl_free(esc);
+        if (request(&k, "DELETE", path, NULL) != 200)
+            fprintf(stderr, "bench-chat: could not delete the user %s\n", o.user);
+    }
     conn_free(&k);
     if (pid > 0) {
         kill(pid, SIGTERM);
