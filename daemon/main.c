@@ -414,8 +414,10 @@ int main(int argc, char **argv)
     if (strcmp(cfg.model, "none") != 0) {
         notifyf("STATUS=loading the model %s", cfg.model);
         if (!(model = model_load(cfg.model, err, sizeof err))) {
-            say(CONFIG_LOG_ERROR, "cannot load the model %s: %s (set model = none to run "
-                "without one)", cfg.model, err);
+            /* model_load's reason usually starts with the path already */
+            int named = strncmp(err, cfg.model, strlen(cfg.model)) == 0;
+            say(CONFIG_LOG_ERROR, "cannot load the model %s%s%s (set model = none to run "
+                "without one)", named ? "" : cfg.model, named ? "" : ": ", err);
             rc = 2;
             goto out;
         }

@@ -35,8 +35,8 @@ int wm_ring_push(wm_ring_t *r, int64_t turn, const char *text, int statement)
 {
     if (!r->v && !(r->v = calloc((size_t)r->cap, sizeof *r->v)))
         return -1;
-    char *copy = strdup(text ? text : "");
-    if (!copy)
+    char *copy = statement ? strdup(text ? text : "") : NULL;
+    if (statement && !copy)
         return -1;
     int slot;
     if (r->n == r->cap) {       /* full: the oldest goes */

@@ -14,7 +14,8 @@
 /* One exchange: the user's message and what became of it. */
 typedef struct wm_exchange {
     int64_t turn;           /* id of the user's turn in the turns table */
-    char *text;             /* the message (owned) */
+    char *text;             /* the message when it is a statement (a slot the model
+                               reads), else NULL: nothing reads it (owned) */
     int statement;          /* 1 when the reply was the acknowledgement of a fact */
 } wm_exchange_t;
 
@@ -28,8 +29,8 @@ void wm_ring_init(wm_ring_t *r, int cap);
 /* Drops every exchange (keeps the capacity). */
 void wm_ring_clear(wm_ring_t *r);
 void wm_ring_free(wm_ring_t *r);
-/* Appends an exchange (text copied), dropping the oldest when full. 0, or -1 when out of
- * memory (the ring is unchanged then). */
+/* Appends an exchange (text copied for a statement), dropping the oldest when full. 0,
+ * or -1 when out of memory (the ring is unchanged then). */
 int wm_ring_push(wm_ring_t *r, int64_t turn, const char *text, int statement);
 /* Exchange i, 0 = the oldest kept; i must be below r->n. */
 const wm_exchange_t *wm_ring_at(const wm_ring_t *r, int i);
