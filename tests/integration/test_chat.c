@@ -720,10 +720,11 @@ int main(void)
      * that did not learn the acknowledgement fails here, not in a confusing test. */
     const char *env = getenv("MNEMO_TEST_SEED");
     uint64_t seed = env && *env ? strtoull(env, NULL, 10) : 1;
+    int rc = EXIT_FAILURE;
     if (train_model(model_path, seed, 120, 8) != 0 || !model_acks_reliably(model_path)) {
         fprintf(stderr, "test_chat: the tiny model (seed %llu) did not learn to acknowledge "
                 "statements\n", (unsigned long long)seed);
-        return EXIT_FAILURE;
+        goto out;
     }
     Suite *s = suite();
     TCase *tc = tcase_create("messages");
@@ -731,7 +732,8 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_bad_chat_bodies_are_refused);
     suite_add_tcase(s, tc);
-    int rc = h_run_suite(s);
+    rc = h_run_suite(s);
+out:;
     static const char *const files[] = {"tiny.mnemo", "flipped.mnemo", "truncated.mnemo",
                                         "empty.mnemo"};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
