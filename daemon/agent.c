@@ -54,7 +54,7 @@ static int reencode_one(const char *text, float *out, void *ctx)
 void agent_config_default(agent_config_t *cfg)
 {
     *cfg = (agent_config_t){.chat_turns = 64, .chat_memories = 16, .chat_duplicate = 0.92,
-                            .lexical_weight = 0.5};
+                            .lexical_weight = AGENT_LEXICAL_WEIGHT};
 }
 
 agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen)
@@ -78,7 +78,7 @@ agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen)
     if (a->model) {
         a->dim += model_dim(a->model);
         /* w is part of the vector: another weight is another encoder. */
-        if (w == 0.5)
+        if (w == AGENT_LEXICAL_WEIGHT)
             snprintf(a->encoder, sizeof a->encoder, "%s+%s", LEX_ENCODER_ID,
                      model_tag(a->model));
         else

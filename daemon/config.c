@@ -84,7 +84,7 @@ static const config_key_t keys[] = {
      "long-term memories retrieved for a chat turn"},
     {"chat_duplicate", CT_REAL, F(chat_duplicate), 0, 1, "0.92", 0, NULL,
      "cosine from which a statement updates the memory it repeats"},
-    {"lexical_weight", CT_REAL, F(lexical_weight), 0, 1, "0.5", 0, NULL,
+    {"lexical_weight", CT_REAL, F(lexical_weight), 0, 1, "0.9", 0, NULL,
      "share of the lexical cosine in a memory's similarity (the rest: the model's)"},
 };
 

@@ -53,7 +53,7 @@ START_TEST(test_defaults_match_the_documented_values)
     ck_assert_int_eq(c.chat_turns, 64);
     ck_assert_int_eq(c.chat_memories, 16);
     ck_assert_double_eq(c.chat_duplicate, 0.92);
-    ck_assert_double_eq(c.lexical_weight, 0.5);
+    ck_assert_double_eq(c.lexical_weight, 0.9);
 }
 END_TEST
 
