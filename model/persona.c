@@ -105,28 +105,85 @@ static void put(char *out, size_t n, size_t *o, const char *src, int up)
         out[(*o)++] = q == src && up ? (char)toupper((unsigned char)*q) : *q;
 }
 
-/* Fills a template: "%s" is v (capitalized when cap or at the start), "%a" its article. */
-static void expand(char *out, size_t n, const char *tmpl, const char *v, int cap)
+static const char *pick(rng_t *r, pw_list_t l)
+{
+    return l.v[rng_int(r, l.n)];
+}
+
+/* Words a phrasing may carry besides its value: distractors the model must read past. */
+static const char *const numbers[] = {"two", "three", "five", "ten", "4", "7", "12"};
+static const char *const times[] = {"last year", "in 2019", "two years ago", "recently",
+                                    "this spring", "in 2021"};
+static const char *const years[] = {"2015", "2019", "2021", "last year", "last spring"};
+
+#define PICK(r, a) ((a)[rng_int(r, (int)(sizeof(a) / sizeof *(a)))])
+
+/* Fills a template: "%s" is v (capitalized when cap or at the start), "%a" its article,
+ * "%c" another city (a distractor), "%n" a number, "%y" a time ("last year"), "%Y" a
+ * year or time after "since". */
+static void expand(rng_t *r, char *out, size_t n, const char *tmpl, const char *v, int cap,
+                   int pool)
 {
     size_t o = 0;
     for (const char *p = tmpl; *p && o + 1 < n; p++) {
-        if (p[0] == '%' && p[1] == 's') {
-            put(out, n, &o, v, cap || p == tmpl);
-            p++;
-        } else if (p[0] == '%' && p[1] == 'a') {
-            put(out, n, &o, strchr("aeiou", v[0]) ? "an" : "a", p == tmpl);
-            p++;
-        } else {
+        if (p[0] != '%' || !p[1]) {
             out[o++] = *p;
+            continue;
+        }
+        p++;
+        switch (*p) {
+        case 's': put(out, n, &o, v, cap || p == tmpl + 1); break;
+        case 'a': put(out, n, &o, strchr("aeiou", v[0]) ? "an" : "a", p == tmpl + 1); break;
+        case 'c': put(out, n, &o, pick(r, pw_values(PW_CITY, pool)), 1); break;
+        case 'n': put(out, n, &o, PICK(r, numbers), 0); break;
+        case 'y': put(out, n, &o, PICK(r, times), 0); break;
+        case 'Y': put(out, n, &o, PICK(r, years), 0); break;
+        default: out[o++] = '%'; if (o + 1 < n) out[o++] = *p; break;
         }
     }
     out[o] = '\0';
 }
 
-static const char *pick(rng_t *r, pw_list_t l)
+/* How people dress up what they say: a lead-in, a tail, or a casual lower-case line
+ * without its final punctuation (then a question has no '?' to go by). */
+static const char *const say_lead[] = {"By the way, ", "Oh, and ", "Just so you know, ",
+                                       "Also, ", "For the record, ", "So, ", "Well, "};
+static const char *const say_tail[] = {" by the way", " for what it's worth",
+                                       " just so you know", " as you may know",
+                                       " and I am happy about it"};
+static const char *const ask_lead[] = {"Remind me, ", "Quick question: ", "Hey mnemo, ",
+                                       "Sorry, ", "Tell me, ", "Out of curiosity, "};
+
+/* 1 when the line starts with the pronoun I (kept upper-case after a lead-in). */
+static int starts_with_i(const char *t)
 {
-    return l.v[rng_int(r, l.n)];
+    return t[0] == 'I' && (t[1] == ' ' || t[1] == '\'');
 }
+
+static void decorate(rng_t *r, char *t, size_t n, int question, int value_first)
+{
+    char tmp[sizeof ((persona_turn_t *)0)->text];
+    size_t len = strlen(t);
+    int roll = rng_int(r, 100);
+    if (roll < 25) { /* a lead-in */
+        const char *lead = question ? PICK(r, ask_lead) : PICK(r, say_lead);
+        snprintf(tmp, sizeof tmp, "%s%s", lead, t);
+        size_t at = strlen(lead);
+        if (!value_first && !starts_with_i(t))
+            tmp[at] = (char)tolower((unsigned char)tmp[at]);
+        snprintf(t, n, "%s", tmp);
+    } else if (roll < 40 && !question && len > 1) { /* a tail before the final stop */
+        char stop = t[len - 1];
+        t[len - 1] = '\0';
+        snprintf(tmp, sizeof tmp, "%s%s%c", t, PICK(r, say_tail), stop);
+        snprintf(t, n, "%s", tmp);
+    } else if (roll < 48 && len > 1) { /* typed in a hurry */
+        t[len - 1] = '\0';
+        for (char *c = t; *c; c++)
+            *c = (char)tolower((unsigned char)*c);
+    }
+}
+
 
 /* 1 when w is a value of any class of the held-out pool. */
 static int heldout_word(const char *w)
@@ -215,7 +272,9 @@ static void tell(build_t *b, int a)
     persona_turn_t *t = push(b, PERSONA_STATEMENT, a);
     if (!t)
         return;
-    expand(t->text, sizeof t->text, pick(&b->r, change ? at->change : at->say), v, at->cap);
+    const char *tmpl = pick(&b->r, change ? at->change : at->say);
+    expand(&b->r, t->text, sizeof t->text, tmpl, v, at->cap, b->pool);
+    decorate(&b->r, t->text, sizeof t->text, 0, tmpl[0] == '%');
     snprintf(t->reply, sizeof t->reply, "%s", PERSONA_ACK);
     b->val[a] = v;
     b->last_stmt[a] = b->s->n - 1;
@@ -238,6 +297,7 @@ static void question(build_t *b, int a)
     if (!t)
         return;
     snprintf(t->text, sizeof t->text, "%s", pick(&b->r, pw_attrs[a].ask));
+    decorate(&b->r, t->text, sizeof t->text, 1, 0);
     snprintf(t->reply, sizeof t->reply, "%s", b->val[a]);
     t->where = where_of(b, a);
     t->updated = b->nstmt[a] > 1;
@@ -266,6 +326,7 @@ static int unknown_question(build_t *b)
     persona_turn_t *t = push(b, PERSONA_UNKNOWN_Q, a);
     if (t) {
         snprintf(t->text, sizeof t->text, "%s", pick(&b->r, pw_attrs[a].ask));
+        decorate(&b->r, t->text, sizeof t->text, 1, 0);
         snprintf(t->reply, sizeof t->reply, "%s", PERSONA_UNKNOWN);
         b->asked[a]++;
     }

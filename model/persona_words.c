@@ -149,27 +149,34 @@ pw_list_t pw_values(int cls, int pool)
 /* ---- attributes -------------------------------------------------------------------- */
 
 static const char *const name_say[] = {
+    "Hi, I am %s.", "My name's %s, nice to meet you.",
     "My name is %s.", "I am %s.", "Call me %s.", "People call me %s.", "I'm %s.",
 };
 static const char *const name_ask[] = {
+    "Can you tell me my name?",
     "What is my name?", "What's my name?", "Do you remember my name?", "Who am I?",
 };
 static const char *const dog_say[] = {
+    "I walk my dog %s every morning.", "My dog %s is %n years old.",
     "My dog is called %s.", "I have a dog named %s.", "%s is my dog.",
     "My dog's name is %s.",
 };
 static const char *const dog_ask[] = {
+    "Do you remember my dog's name?", "What did I say my dog is called?",
     "What is my dog called?", "What's my dog's name?", "What is the name of my dog?",
 };
 static const char *const dog_change[] = {
+    "We have a new puppy, %s.",
     "My new dog is called %s.", "I got a new dog named %s.",
     "We adopted a new dog called %s.",
 };
 static const char *const cat_say[] = {
+    "My cat %s is %n years old.", "I have a cat, her name is %s.",
     "My cat is called %s.", "I have a cat named %s.", "%s is my cat.",
     "My cat's name is %s.",
 };
 static const char *const cat_ask[] = {
+    "Do you remember my cat's name?",
     "What is my cat called?", "What's my cat's name?", "What is the name of my cat?",
 };
 static const char *const cat_change[] = {
@@ -177,40 +184,51 @@ static const char *const cat_change[] = {
     "We adopted a new cat called %s.",
 };
 static const char *const city_say[] = {
+    "I have lived in %s for %n years.", "I live in %s, near the centre.",
     "I live in %s.", "My home is in %s.", "I am based in %s.", "My city is %s.",
 };
 static const char *const city_ask[] = {
+    "In which city do I live?", "Where is my home?",
     "Where do I live?", "Which city do I live in?", "What city is my home in?",
 };
 static const char *const city_change[] = {
+    "I moved to %s %y.", "I relocated to %s %y.",
     "I moved to %s.", "I live in %s now.", "We just moved to %s.",
 };
 static const char *const job_say[] = {
+    "I have been %a %s for %n years.", "I earn my living as %a %s.",
     "I work as %a %s.", "I am %a %s by trade.", "By profession I am %a %s.",
     "My job is being %a %s.",
 };
 static const char *const job_ask[] = {
+    "What is my occupation?",
     "What is my job?", "What do I do for a living?", "What's my profession?",
     "What do I work as?",
 };
 static const char *const job_change[] = {
+    "I became %a %s %y.",
     "I work as %a %s now.", "I changed jobs, I am %a %s now.", "I retrained as %a %s.",
 };
 static const char *const sister_say[] = {
+    "My sister %s lives in %c.", "My older sister is called %s.",
     "My sister is called %s.", "I have a sister named %s.", "%s is my sister.",
     "My sister's name is %s.",
 };
 static const char *const sister_ask[] = {
+    "Do you remember my sister's name?",
     "What is my sister called?", "What's my sister's name?", "Who is my sister?",
 };
 static const char *const brother_say[] = {
+    "My brother %s works in %c.", "My little brother is called %s.",
     "My brother is called %s.", "I have a brother named %s.", "%s is my brother.",
     "My brother's name is %s.",
 };
 static const char *const brother_ask[] = {
+    "Do you remember my brother's name?",
     "What is my brother called?", "What's my brother's name?", "Who is my brother?",
 };
 static const char *const partner_say[] = {
+    "I have been with %s for %n years.", "My partner %s and I live together.",
     "My partner is called %s.", "I share my life with %s.", "%s is my partner.",
     "My partner's name is %s.",
 };
@@ -218,6 +236,7 @@ static const char *const partner_ask[] = {
     "What is my partner called?", "Who is my partner?", "What's my partner's name?",
 };
 static const char *const friend_say[] = {
+    "My best friend %s lives in %c.",
     "My best friend is %s.", "%s is my best friend.", "My best friend is called %s.",
 };
 static const char *const friend_ask[] = {
@@ -225,6 +244,7 @@ static const char *const friend_ask[] = {
     "What's my best friend's name?",
 };
 static const char *const colour_say[] = {
+    "I really like the colour %s.",
     "My favourite colour is %s.", "I love the colour %s.", "%s is my favourite colour.",
     "The colour I like best is %s.",
 };
@@ -237,10 +257,12 @@ static const char *const colour_change[] = {
     "These days my favourite colour is %s.",
 };
 static const char *const food_say[] = {
+    "I could eat %s every day.",
     "My favourite food is %s.", "I love eating %s.", "%s is my favourite food.",
     "Nothing beats %s for me.",
 };
 static const char *const food_ask[] = {
+    "What do I love eating?",
     "What is my favourite food?", "What's my favourite food?", "What food do I like best?",
 };
 static const char *const food_change[] = {
@@ -248,12 +270,14 @@ static const char *const food_change[] = {
     "Actually my favourite food is %s these days.",
 };
 static const char *const birthday_say[] = {
+    "Every year in %s I celebrate my birthday.",
     "My birthday is in %s.", "I was born in %s.", "My birthday month is %s.",
 };
 static const char *const birthday_ask[] = {
     "When is my birthday?", "In which month is my birthday?", "What month was I born in?",
 };
 static const char *const sport_say[] = {
+    "I have played %s for %n years.",
     "I play %s.", "My sport is %s.", "I play %s every weekend.", "I am into %s.",
 };
 static const char *const sport_ask[] = {
@@ -263,18 +287,23 @@ static const char *const sport_change[] = {
     "Now I play %s instead.", "I switched to %s.", "I took up %s and dropped my old sport.",
 };
 static const char *const company_say[] = {
+    "I have worked at %s since %Y.",
     "I work at %s.", "My employer is %s.", "I am employed by %s.", "My company is %s.",
 };
 static const char *const company_ask[] = {
+    "Which company employs me?",
     "Where do I work?", "Which company do I work for?", "Who is my employer?",
 };
 static const char *const company_change[] = {
+    "I joined %s %y.",
     "I work at %s now.", "I joined %s last month.", "My new employer is %s.",
 };
 static const char *const car_say[] = {
+    "I have %a %s, it is %n years old.",
     "I drive %a %s.", "My car is %a %s.", "I own %a %s.",
 };
 static const char *const car_ask[] = {
+    "Which car do I have?",
     "What car do I drive?", "What kind of car do I have?", "What is my car?",
 };
 static const char *const car_change[] = {
