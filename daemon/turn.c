@@ -251,7 +251,7 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
             const wm_exchange_t *e = wm_ring_at(wm, j);
             in_wm = e->statement && strcmp(e->text, hits[i].mem.text) == 0;
         }
-        if (!in_wm && nrec < a->memories && hits[i].score > 0) recalled[nrec++] = &hits[i];
+        if (!in_wm && nrec < a->memories) recalled[nrec++] = &hits[i];
     }
     qsort(recalled, (size_t)nrec, sizeof *recalled, by_created);
     for (int i = 0; i < nrec; i++) {
