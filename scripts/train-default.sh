@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# train-default.sh: reproduces model/default.mnemo, the model mnemod ships with. It was
+# made in four steps, each starting from the one before (`mnemo train --init`), and each
+# step with the code of the commit it was run with (the data pipeline changed between
+# them: the question-mark token, acknowledgements, the generator's phrasings), so every
+# step builds its commit in a git worktree under $WORK first. About two hours on 2 cores.
+# Usage: scripts/train-default.sh [OUT] (default: model/default.mnemo); needs git history,
+# the bAbI data in ../shared/data/babi (or $MNEMO_BABI_DIR) and the build packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT=${1:-model/default.mnemo}
+BABI=${MNEMO_BABI_DIR:-$ROOT/../shared/data/babi}
+WORK=${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/mnemo-train-default-XXXXXX")}
+COMMON=(--tasks all --setting 10k --babi-dir "$BABI" --hidden 64 --hops 3 --batch 32
+        --threads 2 --weight-decay 0.05)
+
+# mnemo of a commit: $WORK/<commit>/build/cli/mnemo
+mnemo_at() {
+    local c=$1
+    if [ ! -x "$WORK/$c/build/cli/mnemo" ]; then
+        git worktree add --detach "$WORK/$c" "$c" >/dev/null
+        (cd "$WORK/$c" && meson setup build -Dtests=false >/dev/null && ninja -C build cli/mnemo >/dev/null)
+    fi
+    echo "$WORK/$c/build/cli/mnemo"
+}
+
+# 1. the model issue's bAbI 10k model (docs/MODEL.md, 10k table): 45 epochs, 30 min
+"$(mnemo_at c4fc9ab)" train "${COMMON[@]}" --out "$WORK/c10k.bin" --epochs 45 --seed 1 \
+    --patience 10
+# 2. + 3,000 generated conversations, acknowledgements, '?' token, rare words as
+#    buckets: 16 epochs, 32 min
+"$(mnemo_at 91f62e2)" train "${COMMON[@]}" --ack 16 --persona 3000 --min-count 20 \
+    --init "$WORK/c10k.bin" --out "$WORK/s2.mnemo" --epochs 16 --seed 1 --patience 4 --lr 0.001
+# 3. the generator's richer phrasings (lead-ins, tails, distractors): 8 epochs, 11 min
+"$(mnemo_at a560a12)" train "${COMMON[@]}" --ack 16 --persona 3000 --min-count 20 \
+    --init "$WORK/s2.mnemo" --out "$WORK/s3.mnemo" --epochs 8 --seed 1 --patience 3 --lr 0.0005
+# 4. one bAbI statement in 4 acknowledged (yes/no tasks mistook some statements for
+#    questions): 3 epochs
+"$ROOT/build/cli/mnemo" train "${COMMON[@]}" --ack 4 --persona 3000 --min-count 20 \
+    --init "$WORK/s3.mnemo" --out "$OUT" --epochs 3 --seed 2 --patience 3 --lr 0.0003
+echo "train-default: $OUT (intermediate models and worktrees in $WORK)"
