@@ -64,6 +64,7 @@ typedef struct build {
     int first_conv[PA_NATTR];       /* conversation the fact is first told in, -1 never */
     int change_conv[PA_NATTR];      /* conversation it changes in, -1 never */
     const char *val[PA_NATTR];      /* the value told last, NULL before */
+    const char *rel[PA_NATTR];      /* the relation word of PA_KIN / PA_ANIMAL ("%r") */
     int last_stmt[PA_NATTR];        /* index of its latest statement */
     int nstmt[PA_NATTR];            /* statements about it so far */
     int asked[PA_NATTR];            /* questions about it since its latest statement */
@@ -118,11 +119,12 @@ static const char *const years[] = {"2015", "2019", "2021", "last year", "last s
 
 #define PICK(r, a) ((a)[rng_int(r, (int)(sizeof(a) / sizeof *(a)))])
 
-/* Fills a template: "%s" is v (capitalized when cap or at the start), "%a" its article,
+/* Fills a template: "%s" is v (capitalized when cap or at the start), "%a" its article
+ * (of the relation word when "%r" follows), "%r" the fact's relation word,
  * "%c" another city (a distractor), "%n" a number, "%y" a time ("last year"), "%Y" a
  * year or time after "since". */
 static void expand(rng_t *r, char *out, size_t n, const char *tmpl, const char *v, int cap,
-                   int pool)
+                   int pool, const char *rel)
 {
     size_t o = 0;
     for (const char *p = tmpl; *p && o + 1 < n; p++) {
@@ -133,11 +135,16 @@ static void expand(rng_t *r, char *out, size_t n, const char *tmpl, const char *
         p++;
         switch (*p) {
         case 's': put(out, n, &o, v, cap || p == tmpl + 1); break;
-        case 'a': put(out, n, &o, strchr("aeiou", v[0]) ? "an" : "a", p == tmpl + 1); break;
+        case 'a': {
+            const char *w = p[1] == ' ' && p[2] == '%' && p[3] == 'r' && rel ? rel : v;
+            put(out, n, &o, strchr("aeiou", w[0]) ? "an" : "a", p == tmpl + 1);
+            break;
+        }
         case 'c': put(out, n, &o, pick(r, pw_values(PW_CITY, pool)), 1); break;
         case 'n': put(out, n, &o, PICK(r, numbers), 0); break;
         case 'y': put(out, n, &o, PICK(r, times), 0); break;
         case 'Y': put(out, n, &o, PICK(r, years), 0); break;
+        case 'r': put(out, n, &o, rel ? rel : "", p == tmpl + 1); break;
         default: out[o++] = '%'; if (o + 1 < n) out[o++] = *p; break;
         }
     }
@@ -273,7 +280,7 @@ static void tell(build_t *b, int a)
     if (!t)
         return;
     const char *tmpl = pick(&b->r, change ? at->change : at->say);
-    expand(&b->r, t->text, sizeof t->text, tmpl, v, at->cap, b->pool);
+    expand(&b->r, t->text, sizeof t->text, tmpl, v, at->cap, b->pool, b->rel[a]);
     decorate(&b->r, t->text, sizeof t->text, 0, tmpl[0] == '%');
     snprintf(t->reply, sizeof t->reply, "%s", PERSONA_ACK);
     b->val[a] = v;
@@ -296,7 +303,8 @@ static void question(build_t *b, int a)
     persona_turn_t *t = push(b, PERSONA_QUESTION, a);
     if (!t)
         return;
-    snprintf(t->text, sizeof t->text, "%s", pick(&b->r, pw_attrs[a].ask));
+    expand(&b->r, t->text, sizeof t->text, pick(&b->r, pw_attrs[a].ask), "", 0, b->pool,
+           b->rel[a]);
     decorate(&b->r, t->text, sizeof t->text, 1, 0);
     snprintf(t->reply, sizeof t->reply, "%s", b->val[a]);
     t->where = where_of(b, a);
@@ -325,7 +333,8 @@ static int unknown_question(build_t *b)
     int a = ids[rng_int(&b->r, n)];
     persona_turn_t *t = push(b, PERSONA_UNKNOWN_Q, a);
     if (t) {
-        snprintf(t->text, sizeof t->text, "%s", pick(&b->r, pw_attrs[a].ask));
+        expand(&b->r, t->text, sizeof t->text, pick(&b->r, pw_attrs[a].ask), "", 0, b->pool,
+               b->rel[a]);
         decorate(&b->r, t->text, sizeof t->text, 1, 0);
         snprintf(t->reply, sizeof t->reply, "%s", PERSONA_UNKNOWN);
         b->asked[a]++;
@@ -488,8 +497,11 @@ int persona_story_make(persona_story_t *s, uint64_t seed, int idx, int pool)
     build_t b = { .s = s, .pool = pool, .r = { seed } };
     b.r.s = rng_next(&b.r) ^ (uint64_t)(uint32_t)idx;
     b.r.s = rng_next(&b.r) ^ (uint64_t)(uint32_t)pool;
-    for (int a = 0; a < PA_NATTR; a++)
+    for (int a = 0; a < PA_NATTR; a++) {
         b.change_conv[a] = -1;
+        pw_list_t rl = pw_relations(a, pool);
+        b.rel[a] = rl.n ? rl.v[rng_int(&b.r, rl.n)] : NULL;
+    }
     s->restart_at = -1;
     plan_facts(&b);
     plan_changes(&b);

@@ -310,6 +310,52 @@ static const char *const car_change[] = {
     "Now I drive %a %s.", "I bought a new car, %a %s.", "I sold my car and got %a %s.",
 };
 
+/* Facts about any relation: "%r" is the story's relation word (pw_relations). */
+static const char *const kin_say[] = {
+    "My %r is called %s.", "My %r's name is %s.", "I have %a %r named %s.", "%s is my %r.",
+    "My %r %s lives in %c.",
+};
+static const char *const kin_ask[] = {
+    "What is my %r called?", "What's my %r's name?", "Who is my %r?",
+    "What is the name of my %r?",
+};
+static const char *const animal_say[] = {
+    "My %r is called %s.", "I have %a %r named %s.", "My %r's name is %s.",
+    "We named our %r %s.",
+};
+static const char *const animal_ask[] = {
+    "What is my %r called?", "What's my %r's name?", "What is the name of my %r?",
+};
+
+static const char *const kin_a[] = {
+    "mother", "father", "son", "daughter", "wife", "husband", "aunt", "uncle", "cousin",
+    "grandmother", "neighbour", "boss", "colleague", "roommate", "nephew", "godfather",
+    "mentor", "landlord", "coach", "stepbrother",
+};
+static const char *const kin_b[] = {
+    "grandfather", "niece", "stepsister", "fiancee", "girlfriend", "boyfriend", "grandson",
+    "granddaughter", "stepfather", "manager", "teammate", "flatmate", "godmother", "tutor",
+    "classmate",
+};
+static const char *const animal_a[] = {
+    "parrot", "hamster", "rabbit", "horse", "turtle", "goldfish", "pony", "lizard", "snake",
+    "ferret",
+};
+static const char *const animal_b[] = {
+    "canary", "budgie", "tortoise", "gecko", "donkey", "iguana", "chinchilla", "hedgehog",
+    "cockatoo", "piglet",
+};
+
+pw_list_t pw_relations(int attr, int pool)
+{
+    pw_list_t none = NONE;
+    if (attr == PA_KIN)
+        return pool == PERSONA_HELDOUT ? (pw_list_t)LIST(kin_b) : (pw_list_t)LIST(kin_a);
+    if (attr == PA_ANIMAL)
+        return pool == PERSONA_HELDOUT ? (pw_list_t)LIST(animal_b) : (pw_list_t)LIST(animal_a);
+    return none;
+}
+
 /* Rows name their phrasing lists by stem: stem_say, stem_ask and (CHANGES) stem_change. */
 #define FIXED(id, stem, cls, cap) \
     [id] = { #stem, cls, cap, LIST(stem##_say), LIST(stem##_ask), NONE }
@@ -332,6 +378,8 @@ const pw_attr_t pw_attrs[PA_NATTR] = {
     CHANGES(PA_SPORT, sport, PW_SPORT, 0),
     CHANGES(PA_COMPANY, company, PW_COMPANY, 1),
     CHANGES(PA_CAR, car, PW_CAR, 1),
+    FIXED(PA_KIN, kin, PW_PERSON, 1),
+    FIXED(PA_ANIMAL, animal, PW_PET, 1),
 };
 
 /* ---- small talk -------------------------------------------------------------------- */

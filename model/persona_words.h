@@ -38,7 +38,7 @@ typedef struct pw_chat {
 /* The rows of pw_attrs, in order. */
 enum pw_attr_id {
     PA_NAME, PA_DOG, PA_CAT, PA_CITY, PA_JOB, PA_SISTER, PA_BROTHER, PA_PARTNER, PA_FRIEND,
-    PA_COLOUR, PA_FOOD, PA_BIRTHDAY, PA_SPORT, PA_COMPANY, PA_CAR, PA_NATTR
+    PA_COLOUR, PA_FOOD, PA_BIRTHDAY, PA_SPORT, PA_COMPANY, PA_CAR, PA_KIN, PA_ANIMAL, PA_NATTR
 };
 
 extern const pw_attr_t pw_attrs[PA_NATTR];
@@ -48,5 +48,10 @@ extern const int pw_nchats;
 /* The values of cls (not PW_PERSON) in pool (enum persona_pool); the closed classes
  * (colours, months, sports) give the same list for both pools. */
 pw_list_t pw_values(int cls, int pool);
+
+/* The relation words a story's PA_KIN ("mother", "neighbour") or PA_ANIMAL ("parrot")
+ * fact names ("%r" in its phrasings); the two pools share none, so held-out stories ask
+ * about relations the model has never been told of. */
+pw_list_t pw_relations(int attr, int pool);
 
 #endif
