@@ -501,6 +501,9 @@ int persona_story_make(persona_story_t *s, uint64_t seed, int idx, int pool)
         b.change_conv[a] = -1;
         pw_list_t rl = pw_relations(a, pool);
         b.rel[a] = rl.n ? rl.v[rng_int(&b.r, rl.n)] : NULL;
+        /* as with names: a relation the model has no word for must still be matched */
+        if (rl.n && pool == PERSONA_TRAIN && rng_pct(&b.r, 40))
+            b.rel[a] = coin(&b);
     }
     s->restart_at = -1;
     plan_facts(&b);
