@@ -190,6 +190,12 @@ void babi_corpus_set_split(babi_corpus_t *c, int split)
 
 void babi_corpus_set_ack(babi_corpus_t *c, int every) { c->ack_every = every > 0 ? every : 0; }
 
+size_t babi_possessive(const char *word)
+{
+    size_t n = strlen(word);
+    return n > 2 && word[n - 2] == '\'' && word[n - 1] == 's' ? n - 2 : 0;
+}
+
 int babi_question_mark(const char *text, size_t len)
 {
     while (len && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\r' ||
@@ -246,11 +252,21 @@ static int push_words_q(babi_corpus_t *c, const char *text, size_t len, int *nw,
     for (int i = 0; i < tl.n && rc == 0; i++) {
         if (tl.kind[i] == TOK_CJK_BIGRAM)
             continue; /* one token per character is enough for the model */
+        size_t stem = babi_possessive(tl.v[i]);
+        if (stem)
+            tl.v[i][stem] = '\0';
         int id = map_add(&c->words, tl.v[i]);
         if (id < 0 || ivec_push(&c->words_pool, id) < 0)
             rc = -1;
         else
             (*nw)++;
+        if (rc == 0 && stem) {
+            id = map_add(&c->words, BABI_POSS);
+            if (id < 0 || ivec_push(&c->words_pool, id) < 0)
+                rc = -1;
+            else
+                (*nw)++;
+        }
     }
     tok_list_free(&tl);
     if (rc == 0 && qmark && babi_question_mark(text, len)) {

@@ -54,6 +54,14 @@ void babi_corpus_set_split(babi_corpus_t *c, int split);
  * drops punctuation, but whether a message asks something matters to the model):
  * added by the reader to question lines and by model_answer to the message. */
 #define BABI_QMARK "?"
+/* The possessive the model reads as a token of its own: "girlfriend's" is read as
+ * "girlfriend" then BABI_POSS, so a relation told as "my girlfriend's name is Aria" is the
+ * same word as in "who is my girlfriend?" even when the model has no embedding for it.
+ * babi_possessive returns the length of the stem when word ends with 's after at least
+ * one character, else 0. */
+#define BABI_POSS "'s"
+size_t babi_possessive(const char *word);
+
 /* 1 when text[0..len) ends with '?' (trailing spaces and quotes ignored). */
 int babi_question_mark(const char *text, size_t len);
 

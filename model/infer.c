@@ -81,10 +81,19 @@ static int encode_text(const model_t *m, const char *text, int *ids, char **word
     for (int i = 0; i < tl->n && n < m->c.J; i++) {
         if (tl->kind[i] == TOK_CJK_BIGRAM)
             continue;
+        size_t stem = babi_possessive(tl->v[i]);
+        if (stem)
+            tl->v[i][stem] = '\0';
         ids[n] = vocab_id(m->v, tl->v[i], m->c.Hb);
         if (words)
             words[n] = tl->v[i];
         n++;
+        if (stem && n < m->c.J) {
+            ids[n] = vocab_id(m->v, BABI_POSS, m->c.Hb);
+            if (words)
+                words[n] = BABI_POSS;
+            n++;
+        }
     }
     if (qmark && n < m->c.J && babi_question_mark(text, strlen(text))) {
         ids[n] = vocab_id(m->v, BABI_QMARK, m->c.Hb);
