@@ -156,14 +156,14 @@ static float cosine(const float *x, const float *y, int n)
     return xx > 0 && yy > 0 ? (float)(xy / sqrt(xx * yy)) : 0.0f;
 }
 
-/* Writes the statement msg (vector vec) to long-term memory: updates (or, same text,
- * touches) the search hit it nearly repeats, else adds it; then supersedes the hits it
- * replaces. hits[0..nh) are the user's current memories closest to vec. */
-static int write_statement(agent_t *a, const char *user, const char *conversation,
-                           const char *msg, const float *vec, const store_hit_t *hits,
-                           int nh, agent_turn_t *out, char *err, size_t errlen)
+/* Plans the statement's memory: it updates (or, with the same text, only touches) the
+ * search hit it nearly repeats, else it is a new one; it supersedes the hits it
+ * replaces. hits[0..nh) are the user's current memories closest to vec. Fills w (whose
+ * supersede and superseded arrays it allocates; the caller frees them). */
+static int plan_statement(agent_t *a, const char *msg, const float *vec,
+                          const store_hit_t *hits, int nh, store_chat_write_t *w)
 {
-    int rc, dup = -1;
+    int dup = -1;
     float best = -2;
     for (int i = 0; i < nh; i++) {
         float cos;
@@ -181,33 +181,24 @@ static int write_statement(agent_t *a, const char *user, const char *conversatio
         }
     }
     if (dup >= 0 && best >= a->duplicate) {
-        out->written = hits[dup].mem.id;
-        if (strcmp(hits[dup].mem.text, msg) == 0)
-            rc = store_memory_touch(a->st, &out->written, 1);
-        else
-            rc = store_memory_update(a->st, out->written, msg, vec, -1, err, errlen);
-    } else {
-        store_new_memory_t nm = {.user = user, .conversation = conversation, .text = msg,
-                                 .vec = vec, .dim = a->dim, .encoder = a->encoder,
-                                 .importance = -1};
-        rc = store_memory_add(a->st, &nm, 1, &out->written, err, errlen);
+        w->update_id = hits[dup].mem.id;
+        w->touch_only = strcmp(hits[dup].mem.text, msg) == 0;
     }
-    if (rc != STORE_OK) {
-        out->written = 0;
-        return agent_from_store(rc);
+    int64_t *sup = calloc((size_t)nh + 1, sizeof *sup);
+    w->superseded = calloc((size_t)nh + 1, sizeof *w->superseded);
+    if (!sup || !w->superseded) {
+        free(sup);
+        return AGENT_ENOMEM;
     }
-
+    w->supersede = sup;
     tok_list_t next = {0};
     if (content_tokens(msg, &next) != 0) return AGENT_OK;   /* nothing to compare */
-    out->superseded = calloc((size_t)nh + 1, sizeof *out->superseded);
-    for (int i = 0; out->superseded && i < nh; i++) {
+    for (int i = 0; i < nh; i++) {
         const store_memory_t *m = &hits[i].mem;
-        if (m->id == out->written || strcmp(m->text, msg) == 0 ||
+        if (m->id == w->update_id || strcmp(m->text, msg) == 0 ||
             !frame_replaces(&next, m->text))
             continue;
-        /* ECONFLICT: superseded meanwhile by another turn; that is fine. */
-        if (store_memory_supersede(a->st, m->id, out->written, NULL, 0) == STORE_OK)
-            out->superseded[out->nsuperseded++] = m->id;
+        sup[w->nsupersede++] = m->id;
     }
     tok_list_free(&next);
     return AGENT_OK;
@@ -292,10 +283,27 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
             (agent_attention_t){e->turn, e->statement ? attn[sl++] : 0.0f};
     }
 
-    /* Write: both turns (one transaction), then the statement's memory. */
+    /* Write: both turns and the statement's memory, one transaction. */
     int64_t reply_id;
-    rc = agent_from_store(store_exchange_add(a->st, user, c->id, msg, out->reply, &out->turn,
-                                             &reply_id));
+    store_new_memory_t nm = {.user = user, .conversation = c->id, .text = msg, .vec = vec,
+                             .dim = a->dim, .encoder = a->encoder, .importance = -1};
+    store_chat_write_t w = {.mem = &nm};
+    if (out->statement && (rc = plan_statement(a, msg, vec, hits, nh, &w))) {
+        free((void *)w.supersede);
+        free(w.superseded);
+        goto out;
+    }
+    rc = agent_from_store(store_chat_commit(a->st, user, c->id, msg, out->reply, &out->turn,
+                                            &reply_id, out->statement ? &w : NULL, err,
+                                            errlen));
+    free((void *)w.supersede);
+    if (rc == AGENT_OK && out->statement) {
+        out->written = w.mem_id;
+        out->superseded = w.superseded;
+        out->nsuperseded = w.nsuperseded;
+    } else {
+        free(w.superseded);
+    }
     if (rc == AGENT_ECONFLICT) {    /* another user's after all: reload it next time */
         conv_reset(c);
         rc = AGENT_ENOTFOUND;
@@ -306,9 +314,6 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     }
     if (!c->owner && !(c->owner = strdup(user))) conv_reset(c);
     if (wm_ring_push(&c->ring, out->turn, msg, out->statement) != 0) conv_reset(c);
-    if (out->statement &&
-        (rc = write_statement(a, user, c->id, msg, vec, hits, nh, out, err, errlen)))
-        goto out;
 
     /* The retrieved memories move into the reply, best first. */
     for (int i = 0; i < nh; i++) {

@@ -70,6 +70,29 @@ done:
     return rc;
 }
 
+int store_mem_insert_locked(store_t *st, const store_new_memory_t *x, int64_t now,
+                           int64_t *id, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = stmt_get(st, S_MEM_INSERT);
+    if (x->id > 0)
+        sqlite3_bind_int64(s, 1, x->id);
+    bind_text(s, 2, x->user);
+    bind_text(s, 3, x->conversation);
+    bind_text(s, 4, x->text);
+    sqlite3_bind_blob(s, 5, x->vec, x->dim * (int)sizeof(float), SQLITE_STATIC);
+    sqlite3_bind_int(s, 6, x->dim);
+    bind_text(s, 7, st->encoder);
+    sqlite3_bind_int64(s, 8, x->created_ms > 0 ? x->created_ms : now);
+    sqlite3_bind_double(s, 9, x->importance < 0 ? 0.5 : x->importance);
+    int src = sqlite3_step(s), rc = STORE_OK;
+    if (src != SQLITE_DONE)
+        rc = store_sqlerr(st, src, err, errlen, "adding a memory");
+    stmt_done(s);
+    if (rc == STORE_OK)
+        *id = sqlite3_last_insert_rowid(st->db);
+    return rc;
+}
+
 int store_memory_add(store_t *st, const store_new_memory_t *m, size_t n, int64_t *ids,
                      char *err, size_t errlen)
 {
@@ -89,34 +112,17 @@ int store_memory_add(store_t *st, const store_new_memory_t *m, size_t n, int64_t
         return STORE_ENOMEM;
     }
     int64_t now = store_now_ms();
-    sqlite3_stmt *s = stmt_get(st, S_MEM_INSERT);
 
     pthread_mutex_lock(&st->mu);
     if ((rc = store_begin(st, 1, err, errlen)) != STORE_OK)
         goto unlock;
     for (size_t i = 0; i < n; i++) {
-        const store_new_memory_t *x = &m[i];
-        if (x->id > 0)
-            sqlite3_bind_int64(s, 1, x->id);
-        bind_text(s, 2, x->user);
-        bind_text(s, 3, x->conversation);
-        bind_text(s, 4, x->text);
-        sqlite3_bind_blob(s, 5, x->vec, x->dim * (int)sizeof(float), SQLITE_STATIC);
-        sqlite3_bind_int(s, 6, x->dim);
-        bind_text(s, 7, st->encoder);
-        sqlite3_bind_int64(s, 8, x->created_ms > 0 ? x->created_ms : now);
-        sqlite3_bind_double(s, 9, x->importance < 0 ? 0.5 : x->importance);
-        int src = sqlite3_step(s);
-        if (src != SQLITE_DONE) {
-            rc = store_sqlerr(st, src, err, errlen, "adding a memory");
-            if (rc == STORE_ECONFLICT)
-                store_errf(err, errlen, "memory %zu: id %lld already exists", i,
-                           (long long)x->id);
-            stmt_done(s);
+        rc = store_mem_insert_locked(st, &m[i], now, &got[i], err, errlen);
+        if (rc == STORE_ECONFLICT)
+            store_errf(err, errlen, "memory %zu: id %lld already exists", i,
+                       (long long)m[i].id);
+        if (rc != STORE_OK)
             goto rollback;
-        }
-        stmt_done(s);
-        got[i] = sqlite3_last_insert_rowid(st->db);
     }
     if (reserve_batch(st, m, n) != STORE_OK) {
         store_errf(err, errlen, "out of memory growing the index");
@@ -183,6 +189,36 @@ static int add_version(store_t *st, int64_t id, const char *text, int64_t until,
     return rc;
 }
 
+int store_mem_update_locked(store_t *st, int64_t id, const char *text, const float *vec,
+                           double importance, int64_t now, store_memory_t *old, int *stale,
+                           char *err, size_t errlen)
+{
+    int rc;
+    if ((rc = get_locked(st, id, 0, old, stale)) != STORE_OK) {
+        store_errf(err, errlen, "memory %lld not found", (long long)id);
+        return rc;
+    }
+    if (text && strcmp(text, old->text) != 0 &&
+        (rc = add_version(st, id, old->text, now, 0, err, errlen)) != STORE_OK)
+        return rc;
+    sqlite3_stmt *s = stmt_get(st, S_MEM_UPDATE);
+    sqlite3_bind_int64(s, 1, id);
+    bind_text(s, 2, text);
+    if (vec) {
+        sqlite3_bind_blob(s, 3, vec, st->dim * (int)sizeof(float), SQLITE_STATIC);
+        sqlite3_bind_int(s, 4, st->dim);
+        bind_text(s, 5, st->encoder);
+    }
+    if (importance >= 0)
+        sqlite3_bind_double(s, 6, importance);
+    sqlite3_bind_int64(s, 7, now);
+    int src = sqlite3_step(s);
+    stmt_done(s);
+    if (src != SQLITE_DONE)
+        rc = store_sqlerr(st, src, err, errlen, "updating a memory");
+    return rc;
+}
+
 int store_memory_update(store_t *st, int64_t id, const char *text, const float *vec,
                         double importance, char *err, size_t errlen)
 {
@@ -205,34 +241,13 @@ int store_memory_update(store_t *st, int64_t id, const char *text, const float *
         return STORE_EINVAL;
     }
     int64_t now = store_now_ms();
-    sqlite3_stmt *s = stmt_get(st, S_MEM_UPDATE);
 
     pthread_mutex_lock(&st->mu);
     if ((rc = store_begin(st, 1, err, errlen)) != STORE_OK)
         goto unlock;
-    if ((rc = get_locked(st, id, 0, &old, &stale)) != STORE_OK) {
-        store_errf(err, errlen, "memory %lld not found", (long long)id);
+    if ((rc = store_mem_update_locked(st, id, text, vec, importance, now, &old, &stale, err,
+                                      errlen)) != STORE_OK)
         goto rollback;
-    }
-    if (text && strcmp(text, old.text) != 0 &&
-        (rc = add_version(st, id, old.text, now, 0, err, errlen)) != STORE_OK)
-        goto rollback;
-    sqlite3_bind_int64(s, 1, id);
-    bind_text(s, 2, text);
-    if (vec) {
-        sqlite3_bind_blob(s, 3, vec, st->dim * (int)sizeof(float), SQLITE_STATIC);
-        sqlite3_bind_int(s, 4, st->dim);
-        bind_text(s, 5, st->encoder);
-    }
-    if (importance >= 0)
-        sqlite3_bind_double(s, 6, importance);
-    sqlite3_bind_int64(s, 7, now);
-    int src = sqlite3_step(s);
-    stmt_done(s);
-    if (src != SQLITE_DONE) {
-        rc = store_sqlerr(st, src, err, errlen, "updating a memory");
-        goto rollback;
-    }
     int reindex = vec && !old.superseded_by;
     if (reindex && store_ix_reserve(st, old.user, 1) != STORE_OK) {
         store_errf(err, errlen, "out of memory growing the index");
@@ -254,10 +269,42 @@ unlock:
     return rc;
 }
 
+int store_mem_supersede_locked(store_t *st, int64_t old_id, int64_t new_id, int64_t now,
+                              char *err, size_t errlen)
+{
+    store_memory_t old = {0}, nu = {0};
+    int rc;
+    if ((rc = get_locked(st, old_id, 0, &old, NULL)) != STORE_OK ||
+        (rc = get_locked(st, new_id, 0, &nu, NULL)) != STORE_OK) {
+        store_errf(err, errlen, "memory %lld not found",
+                   (long long)(old.id ? new_id : old_id));
+    } else if (strcmp(old.user, nu.user) != 0) {
+        store_errf(err, errlen, "memories %lld and %lld belong to different users",
+                   (long long)old_id, (long long)new_id);
+        rc = STORE_EINVAL;
+    } else if (old.superseded_by) {
+        store_errf(err, errlen, "memory %lld is already superseded by %lld",
+                   (long long)old_id, (long long)old.superseded_by);
+        rc = STORE_ECONFLICT;
+    } else if ((rc = add_version(st, old_id, old.text, now, new_id, err, errlen)) ==
+               STORE_OK) {
+        sqlite3_stmt *s = stmt_get(st, S_MEM_SUPERSEDE);
+        sqlite3_bind_int64(s, 1, old_id);
+        sqlite3_bind_int64(s, 2, new_id);
+        sqlite3_bind_int64(s, 3, now);
+        int src = sqlite3_step(s);
+        stmt_done(s);
+        if (src != SQLITE_DONE)
+            rc = store_sqlerr(st, src, err, errlen, "superseding a memory");
+    }
+    store_memory_clear(&old);
+    store_memory_clear(&nu);
+    return rc;
+}
+
 int store_memory_supersede(store_t *st, int64_t old_id, int64_t new_id, char *err,
                            size_t errlen)
 {
-    store_memory_t old = {0}, nu = {0};
     int rc;
     if (old_id == new_id) {
         store_errf(err, errlen, "a memory cannot supersede itself");
@@ -267,36 +314,8 @@ int store_memory_supersede(store_t *st, int64_t old_id, int64_t new_id, char *er
     pthread_mutex_lock(&st->mu);
     if ((rc = store_begin(st, 1, err, errlen)) != STORE_OK)
         goto unlock;
-    if ((rc = get_locked(st, old_id, 0, &old, NULL)) != STORE_OK ||
-        (rc = get_locked(st, new_id, 0, &nu, NULL)) != STORE_OK) {
-        store_errf(err, errlen, "memory %lld not found",
-                   (long long)(old.id ? new_id : old_id));
+    if ((rc = store_mem_supersede_locked(st, old_id, new_id, now, err, errlen)) != STORE_OK)
         goto rollback;
-    }
-    if (strcmp(old.user, nu.user) != 0) {
-        store_errf(err, errlen, "memories %lld and %lld belong to different users",
-                   (long long)old_id, (long long)new_id);
-        rc = STORE_EINVAL;
-        goto rollback;
-    }
-    if (old.superseded_by) {
-        store_errf(err, errlen, "memory %lld is already superseded by %lld",
-                   (long long)old_id, (long long)old.superseded_by);
-        rc = STORE_ECONFLICT;
-        goto rollback;
-    }
-    if ((rc = add_version(st, old_id, old.text, now, new_id, err, errlen)) != STORE_OK)
-        goto rollback;
-    sqlite3_stmt *s = stmt_get(st, S_MEM_SUPERSEDE);
-    sqlite3_bind_int64(s, 1, old_id);
-    sqlite3_bind_int64(s, 2, new_id);
-    sqlite3_bind_int64(s, 3, now);
-    int src = sqlite3_step(s);
-    stmt_done(s);
-    if (src != SQLITE_DONE) {
-        rc = store_sqlerr(st, src, err, errlen, "superseding a memory");
-        goto rollback;
-    }
     if ((rc = store_commit(st, err, errlen)) != STORE_OK)
         goto unlock;
     store_ix_remove(st, old_id);
@@ -305,8 +324,6 @@ rollback:
     store_rollback(st);
 unlock:
     pthread_mutex_unlock(&st->mu);
-    store_memory_clear(&old);
-    store_memory_clear(&nu);
     return rc;
 }
 
@@ -402,6 +419,16 @@ unlock:
     return rc;
 }
 
+int store_mem_touch_locked(store_t *st, int64_t id, int64_t now)
+{
+    sqlite3_stmt *s = stmt_get(st, S_MEM_TOUCH);
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_int64(s, 2, now);
+    int src = sqlite3_step(s);
+    stmt_done(s);
+    return src == SQLITE_DONE ? STORE_OK : STORE_EIO;
+}
+
 int store_memory_touch(store_t *st, const int64_t *ids, size_t n)
 {
     int rc;
@@ -410,17 +437,11 @@ int store_memory_touch(store_t *st, const int64_t *ids, size_t n)
     if (!ids)
         return STORE_EINVAL;
     int64_t now = store_now_ms();
-    sqlite3_stmt *s = stmt_get(st, S_MEM_TOUCH);
     pthread_mutex_lock(&st->mu);
     if ((rc = store_begin(st, 1, NULL, 0)) != STORE_OK)
         goto unlock;
     for (size_t i = 0; i < n; i++) {
-        sqlite3_bind_int64(s, 1, ids[i]);
-        sqlite3_bind_int64(s, 2, now);
-        int src = sqlite3_step(s);
-        stmt_done(s);
-        if (src != SQLITE_DONE) {
-            rc = STORE_EIO;
+        if ((rc = store_mem_touch_locked(st, ids[i], now)) != STORE_OK) {
             store_rollback(st);
             goto unlock;
         }

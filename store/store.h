@@ -184,6 +184,28 @@ int store_turn_add(store_t *st, const char *user, const char *conversation,
 int store_exchange_add(store_t *st, const char *user, const char *conversation,
                        const char *message, const char *reply, int64_t *message_id,
                        int64_t *reply_id);
+
+/* A chat turn's writes in one transaction (one commit, one sync): the message and its
+ * reply as turns (as store_exchange_add) and, when w is not NULL, the statement's
+ * memory: w->update_id nonzero updates that memory (touch_only: only marks it used; else
+ * w->mem's text and vector, the old text going to its history), zero adds w->mem; then
+ * each of w->supersede[0..nsupersede) is superseded by it (one that is gone, already
+ * superseded or another user's is skipped). w->mem_id receives the memory's id and
+ * w->superseded (room for nsupersede) the ids superseded, w->nsuperseded their number.
+ * All or nothing. */
+typedef struct store_chat_write {
+    const store_new_memory_t *mem;  /* the statement: user, conversation, text, vec, dim */
+    int64_t update_id;              /* the memory it repeats, 0 = a new one */
+    int touch_only;                 /* with update_id: the same text, only mark it used */
+    const int64_t *supersede;
+    size_t nsupersede;
+    int64_t mem_id;                 /* out */
+    int64_t *superseded;            /* out, [nsupersede] */
+    size_t nsuperseded;             /* out */
+} store_chat_write_t;
+int store_chat_commit(store_t *st, const char *user, const char *conversation,
+                      const char *message, const char *reply, int64_t *message_id,
+                      int64_t *reply_id, store_chat_write_t *w, char *err, size_t errlen);
 /* The last limit turns of conversation (oldest first). STORE_ENOTFOUND when the
  * conversation does not exist; *owner receives its user (malloc'd) when owner != NULL. */
 int store_turns_last(store_t *st, const char *conversation, int limit, store_turn_t **out,

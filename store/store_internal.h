@@ -132,6 +132,21 @@ sqlite3_stmt *stmt_get(store_t *st, enum store_stmt s);
 void stmt_done(sqlite3_stmt *s);
 /* BEGIN IMMEDIATE (write = 1) or a deferred read transaction; COMMIT; ROLLBACK. */
 int store_begin(store_t *st, int write, char *err, size_t errlen);
+
+/* The writes behind store_memory_add/update/supersede/touch and store_exchange_add,
+ * with st->mu held inside a write transaction (the caller commits, then updates the
+ * index). update fills *old (the row before; the caller clears it) and *stale. */
+int store_mem_insert_locked(store_t *st, const store_new_memory_t *x, int64_t now,
+                           int64_t *id, char *err, size_t errlen);
+int store_mem_update_locked(store_t *st, int64_t id, const char *text, const float *vec,
+                           double importance, int64_t now, store_memory_t *old, int *stale,
+                           char *err, size_t errlen);
+int store_mem_supersede_locked(store_t *st, int64_t old_id, int64_t new_id, int64_t now,
+                              char *err, size_t errlen);
+int store_mem_touch_locked(store_t *st, int64_t id, int64_t now);
+int store_turns_insert(store_t *st, const char *user, const char *conversation,
+                       const char *const *roles, const char *const *texts, int n,
+                       int64_t *ids);
 int store_commit(store_t *st, char *err, size_t errlen);
 void store_rollback(store_t *st);
 /* Fills m from the current row of a statement selecting STORE_MEM_COLS starting at

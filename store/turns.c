@@ -8,9 +8,9 @@
 
 /* Makes sure conversation exists and belongs to user, then inserts the n turns
  * (roles[i], texts[i]) with ids[i]. With st->mu held, inside a write transaction. */
-static int insert_turns(store_t *st, const char *user, const char *conversation,
-                        const char *const *roles, const char *const *texts, int n,
-                        int64_t *ids)
+int store_turns_insert(store_t *st, const char *user, const char *conversation,
+                       const char *const *roles, const char *const *texts, int n,
+                       int64_t *ids)
 {
     int rc = STORE_OK, src;
     int64_t now = store_now_ms();
@@ -54,7 +54,7 @@ static int add_turns(store_t *st, const char *user, const char *conversation,
     pthread_mutex_lock(&st->mu);
     if ((rc = store_begin(st, 1, NULL, 0)) != STORE_OK)
         goto unlock;
-    if ((rc = insert_turns(st, user, conversation, roles, texts, n, ids)) != STORE_OK)
+    if ((rc = store_turns_insert(st, user, conversation, roles, texts, n, ids)) != STORE_OK)
         store_rollback(st);
     else
         rc = store_commit(st, NULL, 0);
@@ -204,5 +204,91 @@ int store_conversation_delete(store_t *st, const char *conversation)
     rc = store_commit(st, NULL, 0);
 unlock:
     pthread_mutex_unlock(&st->mu);
+    return rc;
+}
+
+/* The statement's memory inside the turn's transaction: touched, updated or added
+ * (w->mem_id), then the superseded ones. With st->mu held; *old receives the updated
+ * row, *stale whether it was of another encoder. */
+static int chat_memory_locked(store_t *st, store_chat_write_t *w, int64_t now,
+                              store_memory_t *old, int *stale, char *err, size_t errlen)
+{
+    int rc;
+    if (w->update_id && w->touch_only)
+        rc = store_mem_touch_locked(st, w->update_id, now);
+    else if (w->update_id)
+        rc = store_mem_update_locked(st, w->update_id, w->mem->text, w->mem->vec, -1, now,
+                                     old, stale, err, errlen);
+    else
+        rc = store_mem_insert_locked(st, w->mem, now, &w->mem_id, err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    if (w->update_id)
+        w->mem_id = w->update_id;
+    w->nsuperseded = 0;
+    for (size_t i = 0; i < w->nsupersede; i++) {
+        int64_t id = w->supersede[i];
+        if (id == w->mem_id)
+            continue;
+        rc = store_mem_supersede_locked(st, id, w->mem_id, now, NULL, 0);
+        if (rc == STORE_OK)
+            w->superseded[w->nsuperseded++] = id;
+        else if (rc != STORE_ECONFLICT && rc != STORE_ENOTFOUND && rc != STORE_EINVAL)
+            return rc; /* gone, or already superseded, or another user's: skipped */
+    }
+    return STORE_OK;
+}
+
+int store_chat_commit(store_t *st, const char *user, const char *conversation,
+                      const char *message, const char *reply, int64_t *message_id,
+                      int64_t *reply_id, store_chat_write_t *w, char *err, size_t errlen)
+{
+    static const char *const roles[2] = {"user", "assistant"};
+    const char *texts[2] = {message, reply};
+    int64_t ids[2] = {0, 0}, now = store_now_ms();
+    store_memory_t old = {0};
+    int stale = 0, rc;
+    if (!user || !*user || !conversation || !*conversation || !message || !reply ||
+        (w && (!w->mem || !w->mem->vec || (w->nsupersede && !w->superseded))))
+        return STORE_EINVAL;
+    if (w && !w->update_id && w->mem->dim != st->dim) {
+        store_errf(err, errlen, "vector of %d floats, the store's are %d", w->mem->dim,
+                   st->dim);
+        return STORE_EINVAL;
+    }
+    pthread_mutex_lock(&st->mu);
+    if ((rc = store_begin(st, 1, err, errlen)) != STORE_OK)
+        goto unlock;
+    if ((rc = store_turns_insert(st, user, conversation, roles, texts, 2, ids)) != STORE_OK ||
+        (w && (rc = chat_memory_locked(st, w, now, &old, &stale, err, errlen)) != STORE_OK))
+        goto rollback;
+    int put = w && !(w->update_id && (w->touch_only || old.superseded_by));
+    if (put && store_ix_reserve(st, user, 1) != STORE_OK) {
+        store_errf(err, errlen, "out of memory growing the index");
+        rc = STORE_ENOMEM;
+        goto rollback;
+    }
+    if ((rc = store_commit(st, err, errlen)) != STORE_OK)
+        goto unlock;
+    if (put)
+        store_ix_put(st, user, w->mem_id, w->mem->vec,
+                     w->update_id ? old.created_ms : now, w->update_id ? old.conversation
+                                                                       : w->mem->conversation);
+    if (w && !w->update_id)
+        st->nmem++;
+    if (w && w->update_id && !w->touch_only && stale)
+        st->nstale--;
+    for (size_t i = 0; w && i < w->nsuperseded; i++)
+        store_ix_remove(st, w->superseded[i]);
+    if (message_id)
+        *message_id = ids[0];
+    if (reply_id)
+        *reply_id = ids[1];
+    goto unlock;
+rollback:
+    store_rollback(st);
+unlock:
+    pthread_mutex_unlock(&st->mu);
+    store_memory_clear(&old);
     return rc;
 }
