@@ -129,6 +129,90 @@ START_TEST(test_conversation_delete_takes_its_turns_and_keeps_memories)
 }
 END_TEST
 
+/* How many of alice's current memories a search for vec's own memory finds, and
+ * whether id is among the hits. */
+static int searchable(const float *vec, int64_t id)
+{
+    store_hit_t hits[10];
+    int n = 0, found = 0;
+    char err[128];
+    store_query_t q = {.user = "alice", .vec = vec, .k = 10};
+    ck_assert_int_eq(store_search(th_st, &q, 0, hits, &n, err, sizeof(err)), STORE_OK);
+    for (int i = 0; i < n; i++)
+        found |= hits[i].mem.id == id;
+    store_hits_clear(hits, n);
+    return found;
+}
+
+START_TEST(test_a_chat_turn_commits_turns_memory_and_supersession_at_once)
+{
+    float v1[TH_DIM], v2[TH_DIM], v3[TH_DIM];
+    char err[128];
+    int64_t msg = 0, reply = 0, sup[2];
+    /* a new statement */
+    store_new_memory_t m1 = th_mem("alice", "My dog is called Rex.", v1, 1);
+    m1.conversation = "c1";
+    store_chat_write_t w = {.mem = &m1};
+    ck_assert_int_eq(store_chat_commit(th_st, "alice", "c1", m1.text, "got it", &msg, &reply,
+                                       &w, err, sizeof(err)), STORE_OK);
+    ck_assert_int_gt(w.mem_id, 0);
+    ck_assert_int_eq(reply, msg + 1);
+    ck_assert(searchable(v1, w.mem_id));
+    int64_t rex = w.mem_id;
+    /* a statement that replaces it (and names an id that does not exist: skipped) */
+    store_new_memory_t m2 = th_mem("alice", "My dog is called Max.", v2, 2);
+    int64_t olds[2] = {rex, 999999};
+    w = (store_chat_write_t){.mem = &m2, .supersede = olds, .nsupersede = 2, .superseded = sup};
+    ck_assert_int_eq(store_chat_commit(th_st, "alice", "c1", m2.text, "got it", NULL, NULL, &w,
+                                       err, sizeof(err)), STORE_OK);
+    ck_assert_uint_eq(w.nsuperseded, 1);
+    ck_assert_int_eq(sup[0], rex);
+    store_memory_t g;
+    ck_assert_int_eq(store_memory_get(th_st, rex, 0, &g), STORE_OK);
+    ck_assert_int_eq(g.superseded_by, w.mem_id);
+    store_memory_clear(&g);
+    ck_assert(!searchable(v1, rex));
+    int64_t max = w.mem_id;
+    /* a near-duplicate updates Max in place, keeping the old text in its history */
+    store_new_memory_t m3 = th_mem("alice", "My dog is called Max!", v3, 3);
+    w = (store_chat_write_t){.mem = &m3, .update_id = max};
+    ck_assert_int_eq(store_chat_commit(th_st, "alice", "c2", m3.text, "got it", NULL, NULL, &w,
+                                       err, sizeof(err)), STORE_OK);
+    ck_assert_int_eq(w.mem_id, max);
+    ck_assert_int_eq(store_memory_get(th_st, max, 0, &g), STORE_OK);
+    ck_assert_str_eq(g.text, "My dog is called Max!");
+    store_memory_clear(&g);
+    ck_assert(searchable(v3, max));
+    store_version_t *h;
+    size_t nh;
+    ck_assert_int_eq(store_memory_history(th_st, max, &h, &nh), STORE_OK);
+    ck_assert_uint_eq(nh, 1);
+    ck_assert_str_eq(h[0].text, "My dog is called Max.");
+    store_history_free(h, nh);
+    /* the same text only marks it used; a message without a statement only logs turns */
+    w = (store_chat_write_t){.mem = &m3, .update_id = max, .touch_only = 1};
+    ck_assert_int_eq(store_chat_commit(th_st, "alice", "c2", m3.text, "got it", NULL, NULL, &w,
+                                       err, sizeof(err)), STORE_OK);
+    ck_assert_int_eq(store_memory_get(th_st, max, 0, &g), STORE_OK);
+    ck_assert_int_eq(g.use_count, 1);
+    store_memory_clear(&g);
+    ck_assert_int_eq(store_chat_commit(th_st, "alice", "c2", "Where is Max?", "i don't know",
+                                       NULL, NULL, NULL, err, sizeof(err)), STORE_OK);
+    ck_assert_uint_eq(store_memory_count(th_st), 2);
+    /* another user's conversation: nothing at all is written */
+    store_new_memory_t m4 = th_mem("bob", "I am Bob.", v1, 4);
+    w = (store_chat_write_t){.mem = &m4};
+    ck_assert_int_eq(store_chat_commit(th_st, "bob", "c1", m4.text, "got it", NULL, NULL, &w,
+                                       err, sizeof(err)), STORE_ECONFLICT);
+    ck_assert_uint_eq(store_memory_count(th_st), 2);
+    store_turn_t *t;
+    size_t n;
+    ck_assert_int_eq(store_turns_last(th_st, "c1", 100, &t, &n, NULL), STORE_OK);
+    ck_assert_uint_eq(n, 4);
+    store_turns_free(t, n);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("turns");
@@ -139,6 +223,7 @@ int main(void)
     tcase_add_test(tc, test_conversation_belongs_to_one_user);
     tcase_add_test(tc, test_bad_turns_are_refused);
     tcase_add_test(tc, test_conversation_delete_takes_its_turns_and_keeps_memories);
+    tcase_add_test(tc, test_a_chat_turn_commits_turns_memory_and_supersession_at_once);
     suite_add_tcase(s, tc);
     return th_run(s);
 }
