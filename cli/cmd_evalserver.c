@@ -4,6 +4,7 @@
  * in-process eval. Also what the personal-fact part shares: the parallel workers, one
  * chat call, and the word comparison. */
 #include "cli/evalserver.h"
+#include "model/data.h"
 #include "model/tokenizer.h"
 
 #include <dirent.h>
@@ -209,41 +210,25 @@ static void bset_free(bset_t *b)
     free(b->s);
 }
 
-static int task_of(const char *path)
-{
-    const char *b = strrchr(path, '/');
-    b = b ? b + 1 : path;
-    return strncmp(b, "qa", 2) == 0 && b[2] >= '0' && b[2] <= '9' ? atoi(b + 2) : 0;
-}
-
-/* Splits text into stories as model/babi.c does: a story restarts when a line number
- * does not grow; a line with a tab is a question, its answer up to the next tab. Keeps
- * the last ceil(10%) of the stories (one when there are 2..10, none when only one), the
- * first `limit` of them when limit > 0. Returns 0, or -1 with the reason printed. */
+/* Splits text into stories with the reader's own line parser (model/data.h): a story
+ * restarts when a line number does not grow; a line with a tab is a question, its answer
+ * up to the next tab. Keeps the reader's held-out stories (babi_heldout: the last ones),
+ * the first `limit` of them when limit > 0. Returns 0, or -1 with the reason printed. */
 static int read_heldout(bset_t *b, const char *path, const char *text, size_t len, long limit)
 {
     bstory_t *all = NULL;
     long n = 0, cap = 0;
-    int prev = 0, lineno = 0, rc = 0, nq = 0, task = task_of(path);
-    for (const char *p = text, *end = text + len; p < end && rc == 0;) {
-        const char *eol = memchr(p, '\n', (size_t)(end - p));
-        const char *line = p, *lend = eol ? eol : end;
-        p = lend + 1;
-        lineno++;
-        if (lend > line && lend[-1] == '\r')
-            lend--;
-        while (line < lend && (*line == ' ' || *line == '\t'))
-            line++;
-        if (line == lend)
-            continue;
-        char *num;
-        errno = 0;
-        long no = strtol(line, &num, 10);
-        if (num == line || no < 1 || no > 1000000 || errno) {
+    int prev = 0, lineno = 0, rc = 0, nq = 0, task = babi_task_of(path), got;
+    size_t at = 0;
+    babi_line_t ln;
+    while (rc == 0 && (got = babi_next_line(text, len, &at, &lineno, &ln)) != 0) {
+        if (got < 0) {
             fprintf(stderr, "mnemo: %s:%d: a line must start with its number\n", path, lineno);
             rc = -1;
             break;
         }
+        long no = ln.no;
+        const char *num = ln.body, *lend = ln.end, *tab = ln.tab;
         if (n == 0 || no <= prev) {
             if (n == cap) {
                 cap = cap ? cap * 2 : 256;
@@ -260,7 +245,6 @@ static int read_heldout(bset_t *b, const char *path, const char *text, size_t le
         if (!g)
             goto oom;
         s->l = g;
-        const char *tab = memchr(num, '\t', (size_t)(lend - num));
         bline_t *l = &s->l[s->n];
         *l = (bline_t){0};
         l->text = trimmed(num, tab ? tab : lend);
@@ -281,9 +265,7 @@ static int read_heldout(bset_t *b, const char *path, const char *text, size_t le
         fprintf(stderr, "mnemo: %s: no questions\n", path);
         rc = -1;
     }
-    long nvalid = (n + 9) / 10;
-    if (nvalid >= n)
-        nvalid = n > 1 ? 1 : 0;
+    long nvalid = babi_heldout((int)n);
     long first = n - nvalid, last = limit > 0 && limit < nvalid ? first + limit : n;
     for (long i = 0; i < n; i++) {
         if (rc == 0 && i >= first && i < last) {

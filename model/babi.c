@@ -284,13 +284,46 @@ static int push_words(babi_corpus_t *c, const char *text, size_t len, int *nw)
     return push_words_q(c, text, len, nw, 0);
 }
 
-static int task_from_name(const char *name)
+int babi_task_of(const char *name)
 {
     const char *b = strrchr(name, '/');
     b = b ? b + 1 : name;
     if (strncmp(b, "qa", 2) != 0 || !isdigit((unsigned char)b[2]))
         return 0;
     return atoi(b + 2);
+}
+
+int babi_heldout(int nstories)
+{
+    int nvalid = (nstories + 9) / 10;
+    if (nvalid >= nstories)
+        nvalid = nstories > 1 ? 1 : 0;
+    return nvalid;
+}
+
+int babi_next_line(const char *text, size_t len, size_t *at, int *lineno, babi_line_t *l)
+{
+    while (*at < len) {
+        const char *p = text + *at, *end = text + len;
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        const char *line = p, *lend = eol ? eol : end;
+        *at = (size_t)(lend - text) + 1;
+        (*lineno)++;
+        if (lend > line && lend[-1] == '\r')
+            lend--;
+        while (line < lend && (*line == ' ' || *line == '\t'))
+            line++;
+        if (line == lend)
+            continue;
+        char *num;
+        errno = 0;
+        long no = strtol(line, &num, 10);
+        if (num == line || no < 1 || no > 1000000 || errno)
+            return -1;
+        *l = (babi_line_t){no, num, lend, memchr(num, '\t', (size_t)(lend - num))};
+        return 1;
+    }
+    return 0;
 }
 
 /* Appends question q of local story `story` (its story index goes to qs). 0 or -1. */
@@ -323,41 +356,28 @@ static int ack_pick(uint64_t i, int every)
 int babi_read_buffer(babi_corpus_t *c, const char *name, const char *text, size_t len,
                      char *err, size_t errlen)
 {
-    int task = task_from_name(name);
+    int task = babi_task_of(name);
     int first_q = c->nq;
     size_t first_stmt = c->stmt_w0.n;
     int story = -1, prev_no = 0, story_s0 = 0, lineno = 0;
     int *stmt_story = NULL, *q_story = NULL; /* local story index, set at the end */
     ivec_t ss = {0}, qs = {0};
-    const char *p = text, *end = text + len;
-    int rc = 0;
-    while (p < end && rc == 0) {
-        const char *eol = memchr(p, '\n', (size_t)(end - p));
-        if (!eol)
-            eol = end;
-        const char *line = p, *lend = eol;
-        p = eol + 1;
-        lineno++;
-        if (lend > line && lend[-1] == '\r')
-            lend--;
-        while (line < lend && (*line == ' ' || *line == '\t'))
-            line++;
-        if (line == lend)
-            continue;
-        char *numend;
-        errno = 0;
-        long no = strtol(line, &numend, 10);
-        if (numend == line || no < 1 || no > 1000000 || errno) {
+    size_t at = 0;
+    int rc = 0, got;
+    babi_line_t ln;
+    while (rc == 0 && (got = babi_next_line(text, len, &at, &lineno, &ln)) != 0) {
+        if (got < 0) {
             set_err(err, errlen, "%s:%d: a line must start with its number", name, lineno);
             rc = -1;
             break;
         }
+        long no = ln.no;
+        const char *numend = ln.body, *lend = ln.end, *tab = ln.tab;
         if (story < 0 || no <= prev_no) {
             story++;
             story_s0 = (int)c->stmt_w0.n;
         }
         prev_no = (int)no;
-        const char *tab = memchr(numend, '\t', (size_t)(lend - numend));
         int nw = 0;
         if (!tab) { /* a statement */
             int w0 = (int)c->words_pool.n;
@@ -419,10 +439,7 @@ int babi_read_buffer(babi_corpus_t *c, const char *name, const char *text, size_
     }
     if (rc == 0) {
         /* hold out the last ceil(10%) of the stories (at least one when there are two) */
-        int nvalid = (nstories + 9) / 10;
-        if (nvalid >= nstories)
-            nvalid = nstories > 1 ? 1 : 0;
-        int first_valid = nstories - nvalid;
+        int first_valid = nstories - babi_heldout(nstories);
         if (c->force_split)
             first_valid = c->force_split == 2 ? 0 : nstories;
         stmt_story = ss.v;

@@ -27,6 +27,23 @@ int vocab_id(const vocab_t *v, const char *w, int Hb);
 int vocab_size(const vocab_t *v);
 const char *vocab_word(const vocab_t *v, int id); /* NULL when out of range */
 
+/* ---- the format, line by line (the reader and `mnemo eval --server` share it) ------ */
+
+/* A non-blank line: its number, the text after the number up to the line's end (a
+ * trailing CR dropped), and the first tab in it (NULL for a statement). */
+typedef struct babi_line {
+    long no;
+    const char *body, *end, *tab;
+} babi_line_t;
+/* The next non-blank line of text[*at..len) (advancing *at and *lineno): 1, 0 at the
+ * end, -1 when it does not start with its number (1..1000000). */
+int babi_next_line(const char *text, size_t len, size_t *at, int *lineno, babi_line_t *l);
+/* How many of a file's nstories stories are held out (its last ones): ceil(10%), one
+ * when there are 2..10, none when there is one. */
+int babi_heldout(int nstories);
+/* The task number of a "qaN_..." file name (any folder), else 0. */
+int babi_task_of(const char *name);
+
 /* ---- corpus: files read, words interned, stories split train / validation -------- */
 
 typedef struct babi_corpus babi_corpus_t;
