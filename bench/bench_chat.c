@@ -23,6 +23,7 @@
 #include <curl/curl.h>
 #include <jansson.h>
 
+#include "bench/daemon.h"
 #include "model/model.h"
 #include "model/persona.h"
 
@@ -88,96 +89,6 @@ static int texts_fill(texts_t *t, long want, uint64_t seed, int stmt_only)
 }
 
 /* ---- the daemon, when we start it ------------------------------------------------ */
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void sleep_ms(int ms)
-{
-    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
-    nanosleep(&ts, NULL);
-}
-
-static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    remove(path);
-    return 0;
-}
-
-/* rel resolved beside this binary (<build>/bench/bench-chat): "../daemon/mnemod". */
-static void beside_self(char *buf, size_t len, const char *rel)
-{
-    char self[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-    if (n <= 0) {
-        snprintf(buf, len, "%s", rel);
-        return;
-    }
-    self[n] = '\0';
-    char *slash = strrchr(self, '/');
-    if (slash)
-        *slash = '\0';
-    if (snprintf(buf, len, "%s/%s", self, rel) >= (int)len)
-        snprintf(buf, len, "%s", rel);
-}
-
-/* Spawns mnemod in dir on 127.0.0.1:0 with model and an empty config (no tokens, nothing
- * from /etc). Returns the pid (port in *port) or -1 with a message printed. */
-static pid_t spawn_mnemod(const char *exe, const char *model, const char *dir, int *port)
-{
-    char db[PATH_MAX], pf[PATH_MAX], log[PATH_MAX], conf[PATH_MAX];
-    snprintf(db, sizeof db, "%s/bench.db", dir);
-    snprintf(pf, sizeof pf, "%s/port", dir);
-    snprintf(log, sizeof log, "%s/mnemod.log", dir);
-    snprintf(conf, sizeof conf, "%s/mnemod.conf", dir);
-    FILE *f = fopen(conf, "w");
-    if (!f) {
-        fprintf(stderr, "bench-chat: %s: %s\n", conf, strerror(errno));
-        return -1;
-    }
-    fclose(f);
-    pid_t pid = fork();
-    if (pid < 0)
-        return -1;
-    if (pid == 0) {
-        prctl(PR_SET_PDEATHSIG, SIGKILL);
-        int fd = open(log, O_WRONLY | O_CREAT | O_APPEND, 0644);
-        if (fd >= 0) {
-            dup2(fd, 1);
-            dup2(fd, 2);
-        }
-        execl(exe, exe, "--listen", "127.0.0.1:0", "--db", db, "--port-file", pf, "--config",
-              conf, "--model", model, "--threads", "2", (char *)NULL);
-        dprintf(2, "cannot exec %s: %s\n", exe, strerror(errno));
-        _exit(127);
-    }
-    for (int i = 0; i < 6000; i++) {
-        int st;
-        if (waitpid(pid, &st, WNOHANG) == pid) {
-            fprintf(stderr, "bench-chat: mnemod exited before listening (see %s)\n", log);
-            return -1;
-        }
-        f = fopen(pf, "r");
-        if (f) {
-            int ok = fscanf(f, "%d", port) == 1 && *port > 0;
-            fclose(f);
-            if (ok)
-                return pid;
-        }
-        sleep_ms(10);
-    }
-    kill(pid, SIGKILL);
-    waitpid(pid, NULL, 0);
-    fprintf(stderr, "bench-chat: mnemod wrote no port file in 60 s\n");
-    return -1;
-}
 
 /* ---- one keep-alive connection ---------------------------------------------------- */
 
@@ -269,20 +180,6 @@ static void conn_free(conn_t *k)
 
 /* ---- the benchmark ---------------------------------------------------------------- */
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double percentile(const double *sorted, long n, double p)
-{
-    if (n <= 0)
-        return 0.0;
-    long i = (long)(p * (double)(n - 1) + 0.5);
-    return sorted[i < 0 ? 0 : i >= n ? n - 1 : i];
-}
-
 /* Posts n memories of texts to user in batches. 0 or -1. */
 static int load_memories(conn_t *k, const opts_t *o, const texts_t *t)
 {
@@ -315,9 +212,9 @@ static double chat(conn_t *k, const opts_t *o, const char *conv, const char *msg
     json_decref(body);
     if (!d)
         return -1;
-    double t0 = now_s();
+    double t0 = bench_now_s();
     long st = request(k, "POST", "/v1/chat", d);
-    double ms = (now_s() - t0) * 1e3;
+    double ms = (bench_now_s() - t0) * 1e3;
     free(d);
     if (st != 200) {
         fprintf(stderr, "bench-chat: POST /v1/chat: %ld %.300s\n", st, k->buf ? k->buf : "");
@@ -447,7 +344,7 @@ int main(int argc, char **argv)
         if (o.model)
             snprintf(model, sizeof model, "%s", o.model);
         else
-            beside_self(model, sizeof model, "../../model/default.mnemo");
+            bench_beside_self(model, sizeof model, "../../model/default.mnemo");
         if (access(model, R_OK) != 0) {
             fprintf(stderr, "bench-chat: no model %s (train one, or give --model)\n", model);
             goto done;
@@ -455,21 +352,11 @@ int main(int argc, char **argv)
         if (o.mnemod)
             snprintf(mnemod, sizeof mnemod, "%s", o.mnemod);
         else
-            beside_self(mnemod, sizeof mnemod, "../daemon/mnemod");
-        if (o.dir) {
-            snprintf(dir, sizeof dir, "%s", o.dir);
-            mkdir(dir, 0755);
-        } else {
-            const char *tmp = getenv("TMPDIR");
-            snprintf(dir, sizeof dir, "%s/mnemo-bench-chat-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-            if (!mkdtemp(dir)) {
-                fprintf(stderr, "bench-chat: mkdtemp: %s\n", strerror(errno));
-                goto done;
-            }
-            own_dir = 1;
-        }
+            bench_beside_self(mnemod, sizeof mnemod, "../daemon/mnemod");
+        if (bench_workdir("bench-chat", o.dir, dir, sizeof dir, &own_dir) < 0)
+            goto done;
         int port = 0;
-        if ((pid = spawn_mnemod(mnemod, model, dir, &port)) < 0)
+        if ((pid = bench_spawn_mnemod("bench-chat", mnemod, model, dir, &port)) < 0)
             goto done;
         snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
         char err[256];
@@ -486,17 +373,17 @@ int main(int argc, char **argv)
     if (conn_init(&k, base, o.token) < 0)
         goto done;
     for (int i = 0; i < 600 && request(&k, "GET", "/readyz", NULL) != 200; i++)
-        sleep_ms(100);
+        bench_sleep_ms(100);
     snprintf(conv, sizeof conv, "%s-c", o.user);
 
-    double t0 = now_s();
+    double t0 = bench_now_s();
     if (o.n && load_memories(&k, &o, &mem) < 0)
         goto done;
-    double t_load = now_s() - t0;
+    double t_load = bench_now_s() - t0;
     for (long i = 0; i < o.w; i++)
         if (chat(&k, &o, conv, msgs.v[i], &natt, &nmem, &stmt) < 0)
             goto done;
-    double t1 = now_s();
+    double t1 = bench_now_s();
     for (long i = 0; i < o.m; i++) {
         double ms = chat(&k, &o, conv, msgs.v[o.w + i], &natt, &nmem, &stmt);
         if (ms < 0)
@@ -509,13 +396,13 @@ int main(int argc, char **argv)
         if (nmem > maxmem)
             maxmem = nmem;
     }
-    double secs = now_s() - t1;
-    qsort(lat, (size_t)o.m, sizeof *lat, cmp_double);
+    double secs = bench_now_s() - t1;
+    bench_sort(lat, o.m);
     for (int g = 0; g < 3; g++)
-        qsort(by[g], (size_t)nby[g], sizeof *lat, cmp_double);
+        bench_sort(by[g], nby[g]);
     char mach[400];
     machine(mach, sizeof mach);
-    double p50 = percentile(lat, o.m, 0.50);
+    double p50 = bench_percentile(lat, o.m, 0.50);
     printf("bench-chat: %ld chat turns on one keep-alive connection\n", o.m);
     printf("  server    %s\n", where);
     printf("  machine   %s\n", mach);
@@ -523,12 +410,12 @@ int main(int argc, char **argv)
            " working memory seen %d turns, K up to %d memories per turn\n",
            o.n, t_load, o.w, natt, maxmem);
     printf("  latency   p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms  (budget p50 <= "
-           "%.0f ms: %s)\n", p50, percentile(lat, o.m, 0.90), percentile(lat, o.m, 0.99),
+           "%.0f ms: %s)\n", p50, bench_percentile(lat, o.m, 0.90), bench_percentile(lat, o.m, 0.99),
            lat[o.m - 1], BUDGET_P50_MS, p50 <= BUDGET_P50_MS ? "met" : "MISSED");
     printf("  by kind   p50 of %ld statements %.2f ms, %ld questions %.2f ms, %ld small talk "
            "%.2f ms; %ld replies of kind statement (written to memory)\n", nby[0],
-           percentile(by[0], nby[0], 0.5), nby[1], percentile(by[1], nby[1], 0.5), nby[2],
-           percentile(by[2], nby[2], 0.5), nstmt);
+           bench_percentile(by[0], nby[0], 0.5), nby[1], bench_percentile(by[1], nby[1], 0.5), nby[2],
+           bench_percentile(by[2], nby[2], 0.5), nstmt);
     printf("  rate      %.0f turns/s\n", (double)o.m / secs);
     rc = 0;
 done:
@@ -561,7 +448,7 @@ done:
         }
     }
     if (own_dir)
-        nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+        bench_rmtree(dir);
     texts_free(&mem);
     texts_free(&msgs);
     free(lat);

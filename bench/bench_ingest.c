@@ -23,10 +23,12 @@
 #include <curl/curl.h>
 #include <jansson.h>
 
+#include "bench/daemon.h"
+
 #define BUDGET_PER_S 5000.0
 
 typedef struct opts {
-    const char *server, *mnemod, *token, *user, *dir;
+    const char *server, *mnemod, *model, *token, *user, *dir;
     long n, batch;
     int threads;
 } opts_t;
@@ -129,89 +131,6 @@ static void sentence(uint64_t *s, char *buf, size_t len)
 
 /* ---- the daemon, when we start it ------------------------------------------- */
 
-static void sleep_ms(int ms)
-{
-    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
-    nanosleep(&ts, NULL);
-}
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    remove(path);
-    return 0;
-}
-
-/* mnemod next to this binary: <build>/bench/bench-ingest -> <build>/daemon/mnemod. */
-static void default_mnemod(char *buf, size_t len)
-{
-    char self[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-    if (n <= 0) {
-        snprintf(buf, len, "daemon/mnemod");
-        return;
-    }
-    self[n] = '\0';
-    char *slash = strrchr(self, '/');
-    if (slash)
-        *slash = '\0';
-    if (snprintf(buf, len, "%s/../daemon/mnemod", self) >= (int)len)
-        snprintf(buf, len, "daemon/mnemod");
-}
-
-/* Spawns mnemod in dir on 127.0.0.1:0 and waits for its port. Returns the pid (port in
- * *port) or -1 with a message printed. */
-static pid_t spawn_mnemod(const char *exe, const char *dir, int *port)
-{
-    char db[PATH_MAX], pf[PATH_MAX], log[PATH_MAX];
-    snprintf(db, sizeof db, "%s/bench.db", dir);
-    snprintf(pf, sizeof pf, "%s/port", dir);
-    snprintf(log, sizeof log, "%s/mnemod.log", dir);
-    pid_t pid = fork();
-    if (pid < 0)
-        return -1;
-    if (pid == 0) {
-        prctl(PR_SET_PDEATHSIG, SIGKILL);
-        int fd = open(log, O_WRONLY | O_CREAT | O_APPEND, 0644);
-        if (fd >= 0) {
-            dup2(fd, 1);
-            dup2(fd, 2);
-        }
-        execl(exe, exe, "--listen", "127.0.0.1:0", "--db", db, "--port-file", pf, "--threads",
-              "2", (char *)NULL);
-        dprintf(2, "cannot exec %s: %s\n", exe, strerror(errno));
-        _exit(127);
-    }
-    for (int i = 0; i < 6000; i++) {
-        int st;
-        if (waitpid(pid, &st, WNOHANG) == pid) {
-            fprintf(stderr, "bench-ingest: mnemod exited before listening (see %s)\n", log);
-            return -1;
-        }
-        FILE *f = fopen(pf, "r");
-        if (f) {
-            int ok = fscanf(f, "%d", port) == 1 && *port > 0;
-            fclose(f);
-            if (ok)
-                return pid;
-        }
-        sleep_ms(10);
-    }
-    kill(pid, SIGKILL);
-    waitpid(pid, NULL, 0);
-    fprintf(stderr, "bench-ingest: mnemod wrote no port file in 60 s\n");
-    return -1;
-}
-
 /* ---- the clients --------------------------------------------------------------- */
 
 typedef struct shared {
@@ -253,9 +172,9 @@ static void *client(void *arg)
             break;
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, sh->bodies[b]);
         curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)strlen(sh->bodies[b]));
-        double t0 = now_s();
+        double t0 = bench_now_s();
         CURLcode cr = curl_easy_perform(c);
-        sh->lat_ms[b] = (now_s() - t0) * 1e3;
+        sh->lat_ms[b] = (bench_now_s() - t0) * 1e3;
         long status = 0;
         curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
         if (cr != CURLE_OK || status != 201) {
@@ -269,28 +188,17 @@ static void *client(void *arg)
     return NULL;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double percentile(const double *sorted, long n, double p)
-{
-    long i = (long)(p * (double)(n - 1) + 0.5);
-    return sorted[i < 0 ? 0 : i >= n ? n - 1 : i];
-}
-
 static void usage(FILE *f)
 {
     fprintf(f,
             "usage: bench-ingest [-n N] [-b B] [-t T] [--server URL] [--mnemod PATH]\n"
-            "                    [--dir DIR] [--token SECRET] [--user U]\n"
+            "                    [--model FILE|none] [--dir DIR] [--token SECRET] [--user U]\n"
             "  -n N            memories to post (default 50000)\n"
             "  -b B            memories per POST /v1/memories batch (default 500)\n"
             "  -t T            client threads (default 2)\n"
             "  --server URL    use a running mnemod instead of starting one\n"
             "  --mnemod PATH   the mnemod to start (default: ../daemon/mnemod beside this binary)\n"
+            "  --model FILE    the started mnemod's model (default none: lexical vectors only)\n"
             "  --dir DIR       where the started mnemod keeps its database (default a new\n"
             "                  directory under $TMPDIR or /tmp, removed afterwards)\n"
             "  --token SECRET  bearer token (default $MNEMO_TOKEN)\n"
@@ -299,7 +207,7 @@ static void usage(FILE *f)
 
 static int parse_opts(int argc, char **argv, opts_t *o)
 {
-    *o = (opts_t){.n = 50000, .batch = 500, .threads = 2, .user = "bench",
+    *o = (opts_t){.n = 50000, .batch = 500, .threads = 2, .user = "bench", .model = "none",
                   .token = getenv("MNEMO_TOKEN")};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -323,6 +231,8 @@ static int parse_opts(int argc, char **argv, opts_t *o)
             o->server = v;
         else if (strcmp(a, "--mnemod") == 0)
             o->mnemod = v;
+        else if (strcmp(a, "--model") == 0)
+            o->model = v;
         else if (strcmp(a, "--dir") == 0)
             o->dir = v;
         else if (strcmp(a, "--token") == 0)
@@ -402,21 +312,11 @@ int main(int argc, char **argv)
         if (o.mnemod)
             snprintf(mnemod, sizeof mnemod, "%s", o.mnemod);
         else
-            default_mnemod(mnemod, sizeof mnemod);
-        if (o.dir) {
-            snprintf(dir, sizeof dir, "%s", o.dir);
-            mkdir(dir, 0755);
-        } else {
-            const char *tmp = getenv("TMPDIR");
-            snprintf(dir, sizeof dir, "%s/mnemo-bench-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-            if (!mkdtemp(dir)) {
-                fprintf(stderr, "bench-ingest: mkdtemp: %s\n", strerror(errno));
-                goto done;
-            }
-            own_dir = 1;
-        }
+            bench_beside_self(mnemod, sizeof mnemod, "../daemon/mnemod");
+        if (bench_workdir("bench-ingest", o.dir, dir, sizeof dir, &own_dir) < 0)
+            goto done;
         int port = 0;
-        pid = spawn_mnemod(mnemod, dir, &port);
+        pid = bench_spawn_mnemod("bench-ingest", mnemod, o.model, dir, &port);
         if (pid < 0)
             goto done;
         snprintf(sh.url, sizeof sh.url, "http://127.0.0.1:%d/v1/memories", port);
@@ -425,14 +325,14 @@ int main(int argc, char **argv)
         snprintf(sh.auth, sizeof sh.auth, "Authorization: Bearer %s", o.token);
 
     pthread_t th[64];
-    double t0 = now_s();
+    double t0 = bench_now_s();
     for (int i = 0; i < o.threads; i++)
         pthread_create(&th[i], NULL, client, &sh);
     for (int i = 0; i < o.threads; i++)
         pthread_join(th[i], NULL);
-    double secs = now_s() - t0;
+    double secs = bench_now_s() - t0;
 
-    qsort(sh.lat_ms, (size_t)sh.nbatches, sizeof *sh.lat_ms, cmp_double);
+    bench_sort(sh.lat_ms, sh.nbatches);
     double rate = (double)o.n / secs;
     long errors = atomic_load(&sh.errors);
     printf("bench-ingest: %ld memories (avg %.0f bytes of text) in %ld batches of %ld, "
@@ -446,7 +346,7 @@ int main(int argc, char **argv)
     printf("  rate     %.0f memories/s  (budget >= %.0f/s: %s)\n", rate, BUDGET_PER_S,
            rate >= BUDGET_PER_S ? "met" : "MISSED");
     printf("  batch    p50 %.1f ms  p99 %.1f ms  max %.1f ms\n",
-           percentile(sh.lat_ms, sh.nbatches, 0.50), percentile(sh.lat_ms, sh.nbatches, 0.99),
+           bench_percentile(sh.lat_ms, sh.nbatches, 0.50), bench_percentile(sh.lat_ms, sh.nbatches, 0.99),
            sh.lat_ms[sh.nbatches - 1]);
     if (errors)
         printf("  errors   %ld batches failed\n", errors);
@@ -463,7 +363,7 @@ done:
         }
     }
     if (own_dir)
-        nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+        bench_rmtree(dir);
     for (long b = 0; b < sh.nbatches; b++)
         free(sh.bodies[b]);
     free(sh.bodies);
