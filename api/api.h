@@ -1,12 +1,12 @@
 /* api.h: mnemo's HTTP API on libmicrohttpd with JSON through jansson. Routes, request
  * validation (UTF-8, sizes, types), bearer-token auth and every error reply live in
- * api/; it reaches data only through the agent's C interface (daemon/agent.h). */
+ * api/; it reaches data only through the agent's C interface (agent/agent.h). */
 #ifndef MNEMO_API_API_H
 #define MNEMO_API_API_H
 
 #include <stddef.h>
 #include <stdint.h>
-#include "daemon/agent.h"
+#include "agent/agent.h"
 
 typedef struct api_token {
     char *secret;

@@ -18,7 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "api/api.h"
-#include "daemon/agent.h"
+#include "agent/agent.h"
 #include "daemon/config.h"
 #include "daemon/log.h"
 #include "model/model.h"

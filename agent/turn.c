@@ -5,7 +5,7 @@
  * stores both turns and, when the model acknowledged a fact, writes it to long-term
  * memory: a near-duplicate updates the memory it repeats, and a memory with the same
  * "frame" (frame_replaces) is superseded by it. */
-#include "daemon/agent_internal.h"
+#include "agent/agent_internal.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -3,7 +3,7 @@
  * model/lexical.h, joined by the model's sentence vector when one is loaded), and the
  * memory calls, which keep every memory id inside the user they are given: another
  * user's id is "not found". The chat turn lives in turn.c. */
-#include "daemon/agent_internal.h"
+#include "agent/agent_internal.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -3,8 +3,8 @@
  * joined by the model's sentence encoding when a model is loaded), runs the chat turn,
  * and enforces nothing about authentication: api/ decides which user a request may act
  * for and passes it here. */
-#ifndef MNEMO_DAEMON_AGENT_H
-#define MNEMO_DAEMON_AGENT_H
+#ifndef MNEMO_AGENT_AGENT_H
+#define MNEMO_AGENT_AGENT_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -3,8 +3,8 @@
  * map bounded by a least-recently-used eviction, and a conversation evicted (or never
  * seen since a restart) is restored from the turns table (wm_ring_restore). One
  * conversation's turns are serialized: wm_acquire hands the caller its entry locked. */
-#ifndef MNEMO_DAEMON_WM_H
-#define MNEMO_DAEMON_WM_H
+#ifndef MNEMO_AGENT_WM_H
+#define MNEMO_AGENT_WM_H
 
 #include <pthread.h>
 #include <stddef.h>

@@ -1,4 +1,4 @@
-/* test_wm.c: the working memory (daemon/wm.h): a ring keeps the last W exchanges oldest
+/* test_wm.c: the working memory (agent/wm.h): a ring keeps the last W exchanges oldest
  * first; restoring from the turns table pairs each message with the reply after it (a
  * statement when that reply is the acknowledgement); the map hands out one entry per
  * conversation, evicts the least recently used ones nobody holds, and serializes the
@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "daemon/wm.h"
+#include "agent/wm.h"
 
 #define ACK "got it"
 

@@ -3,7 +3,7 @@
  * plus a least-recently-used list, under one mutex held only for lookups; each entry has
  * its own mutex, held by the caller for a whole turn. An entry somebody holds is never
  * evicted, so a pointer from wm_acquire stays valid until wm_release. */
-#include "daemon/wm.h"
+#include "agent/wm.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,13 +1,13 @@
-/* agent_internal.h: private to daemon/'s agent files: the agent's state, shared by
+/* agent_internal.h: private to agent/'s files: the agent's state, shared by
  * agent.c (lifecycle, the encoder, the memory calls) and turn.c (the chat turn and
  * conversations). */
-#ifndef MNEMO_DAEMON_AGENT_INTERNAL_H
-#define MNEMO_DAEMON_AGENT_INTERNAL_H
+#ifndef MNEMO_AGENT_AGENT_INTERNAL_H
+#define MNEMO_AGENT_AGENT_INTERNAL_H
 
 #include <pthread.h>
 #include <stdatomic.h>
-#include "daemon/agent.h"
-#include "daemon/wm.h"
+#include "agent/agent.h"
+#include "agent/wm.h"
 #include "model/model.h"
 
 struct agent {
