@@ -53,7 +53,9 @@ static int reencode_one(const char *text, float *out, void *ctx)
 
 void agent_config_default(agent_config_t *cfg)
 {
-    *cfg = (agent_config_t){.chat_turns = 64, .chat_memories = 16, .chat_duplicate = 0.92,
+    *cfg = (agent_config_t){.chat_turns = AGENT_DEFAULT_TURNS,
+                            .chat_memories = AGENT_DEFAULT_MEMORIES,
+                            .chat_duplicate = AGENT_DEFAULT_DUPLICATE,
                             .lexical_weight = AGENT_LEXICAL_WEIGHT};
 }
 

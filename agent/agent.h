@@ -12,10 +12,16 @@
 
 typedef struct agent agent_t;
 
-/* The default share of the lexical cosine in a memory's similarity. The learned half
- * alone ranks LoCoMo's memories close to randomly and at 0.5 it cost 0.25 recall@10;
- * from 0.9 up recall is the lexical sketch's (docs/RETRIEVAL.md), and the learned half
- * still orders memories the sketch cannot tell apart. */
+/* The agent's defaults, owned here (mnemod's config table reads them). W: exchanges a
+ * conversation's working memory keeps; K: long-term memories retrieved per turn; the
+ * cosine from which a statement updates the memory it repeats; the share of the lexical
+ * cosine in a memory's similarity. The learned half alone ranks LoCoMo's memories close
+ * to randomly and at 0.5 it cost 0.25 recall@10; from 0.9 up recall is the lexical
+ * sketch's (docs/RETRIEVAL.md), and the learned half still orders memories the sketch
+ * cannot tell apart. */
+#define AGENT_DEFAULT_TURNS 64
+#define AGENT_DEFAULT_MEMORIES 16
+#define AGENT_DEFAULT_DUPLICATE 0.92
 #define AGENT_LEXICAL_WEIGHT 0.9
 typedef struct model model_t;   /* model/model.h */
 
@@ -40,7 +46,7 @@ typedef struct agent_config {
     double lexical_weight;  /* w: share of the lexical cosine (0..1) */
 } agent_config_t;
 
-/* The defaults of docs/OPERATIONS.md: no model, W 64, K 16, 0.92, 0.5. */
+/* The defaults above, and no model. */
 void agent_config_default(agent_config_t *cfg);
 
 /* Opens the store (migrating and indexing it, re-encoding the memories of another
