@@ -2,13 +2,13 @@
  * and the working memories; it turns text into memory vectors (the lexical sketch,
  * joined by the model's sentence encoding when a model is loaded), runs the chat turn,
  * and enforces nothing about authentication: api/ decides which user a request may act
- * for and passes it here. */
+ * for and passes it here. Its types are its own: a caller sees neither the store nor the
+ * model behind it. */
 #ifndef MNEMO_AGENT_AGENT_H
 #define MNEMO_AGENT_AGENT_H
 
 #include <stddef.h>
 #include <stdint.h>
-#include "store/store.h"
 
 typedef struct agent agent_t;
 
@@ -35,6 +35,68 @@ enum agent_err {
     AGENT_EFORBIDDEN = -6,  /* the row exists but belongs to another user */
     AGENT_ENOMODEL = -7,    /* chat without a loaded model */
 };
+
+/* Largest k of a search: the store's own limit (agent.c checks that they agree). */
+#define AGENT_MAX_K 1000
+
+/* A memory as callers see it: owned strings, released by agent_memory_clear. */
+typedef struct agent_memory {
+    int64_t id;
+    char *user;
+    char *conversation;     /* may be NULL */
+    char *text;
+    int64_t created_ms, updated_ms, last_used_ms;   /* ms since the epoch, UTC */
+    int64_t use_count;
+    double importance;      /* 0..1 */
+    int64_t superseded_by;  /* 0 when current */
+} agent_memory_t;
+void agent_memory_clear(agent_memory_t *m);
+void agent_memories_free(agent_memory_t *v, size_t n);   /* clears each, frees v */
+
+/* One earlier version of a memory: its text and when it stopped being current. */
+typedef struct agent_version {
+    char *text;             /* owned */
+    int64_t valid_until_ms;
+    int64_t superseded_by;  /* nonzero when this version ended by supersession */
+} agent_version_t;
+void agent_history_free(agent_version_t *v, size_t n);
+
+typedef struct agent_hit {
+    agent_memory_t mem;
+    float score;            /* the search score, best first */
+} agent_hit_t;
+void agent_hits_clear(agent_hit_t *hits, int n);          /* clears each, not hits */
+
+/* A search of user's current memories: k best (1..AGENT_MAX_K), within [since, until]
+ * (0 = open) and conversation (NULL = any). */
+typedef struct agent_search {
+    const char *user;
+    int k;
+    int64_t since_ms, until_ms;
+    const char *conversation;
+} agent_search_t;
+
+/* A page of user's memories, newest first: ids below cursor (0 = the first page). */
+typedef struct agent_page {
+    const char *user;
+    int64_t since_ms, until_ms;
+    const char *conversation;
+    int64_t cursor;
+    int limit;
+} agent_page_t;
+
+/* A logged turn of a conversation. */
+typedef struct agent_turn_row {
+    int64_t id;
+    char *role;             /* "user" or "assistant" (owned) */
+    char *text;             /* owned */
+    char *kind;             /* what the exchange was (model_kind_name), NULL when unknown */
+    int64_t created_ms;
+} agent_turn_row_t;
+void agent_turn_rows_free(agent_turn_row_t *v, size_t n);
+
+/* Called for each memory of an export; a nonzero value stops it and is returned. */
+typedef int (*agent_each_fn)(const agent_memory_t *m, void *ctx);
 
 typedef struct agent_config {
     const char *db_path;
@@ -73,20 +135,22 @@ int agent_memory_create(agent_t *a, const char *user, const agent_memory_in_t *i
                         int64_t *ids, char *err, size_t errlen);
 /* Loads id when it belongs to user (user NULL = admin: any). AGENT_ENOTFOUND when
  * absent or another user's: a token never learns that another user's id exists. */
-int agent_memory_get(agent_t *a, const char *user, int64_t id, store_memory_t *out);
+int agent_memory_get(agent_t *a, const char *user, int64_t id, agent_memory_t *out);
 int agent_memory_update(agent_t *a, const char *user, int64_t id, const char *text,
-                        double importance, store_memory_t *out, char *err, size_t errlen);
+                        double importance, agent_memory_t *out, char *err, size_t errlen);
 int agent_memory_delete(agent_t *a, const char *user, int64_t id);
-int agent_memory_history(agent_t *a, const char *user, int64_t id, store_version_t **out,
+int agent_memory_history(agent_t *a, const char *user, int64_t id, agent_version_t **out,
                          size_t *n);
-int agent_memory_search(agent_t *a, const store_query_t *q_without_vec, const char *text,
-                        store_hit_t *hits, int *n, char *err, size_t errlen);
-int agent_memory_list(agent_t *a, const store_page_t *p, store_memory_t **out, size_t *n,
+/* The memories closest to text: hits must hold q->k entries, *n receives how many
+ * were filled (the caller clears them with agent_hits_clear). */
+int agent_memory_search(agent_t *a, const agent_search_t *q, const char *text,
+                        agent_hit_t *hits, int *n, char *err, size_t errlen);
+int agent_memory_list(agent_t *a, const agent_page_t *p, agent_memory_t **out, size_t *n,
                       int64_t *next_cursor);
-int agent_user_export(agent_t *a, const char *user, store_each_fn fn, void *ctx);
+/* Calls fn for every memory of user, oldest first (see store_memory_each: batches, fn
+ * runs without the store's lock). */
+int agent_user_export(agent_t *a, const char *user, agent_each_fn fn, void *ctx);
 int agent_user_delete(agent_t *a, const char *user, int64_t *removed);
-
-store_t *agent_store(agent_t *a);
 
 /* ---- the chat turn (docs/API.md, "The chat turn") ---------------------------------- */
 
@@ -96,7 +160,7 @@ typedef struct agent_attention {
 } agent_attention_t;
 
 typedef struct agent_recall {
-    store_memory_t mem;     /* a retrieved memory (vec not loaded) */
+    agent_memory_t mem;     /* a retrieved memory */
     float score;            /* its search score */
     float weight;           /* the last hop's attention on its slot (0: not read) */
 } agent_recall_t;
@@ -130,7 +194,7 @@ void agent_turn_clear(agent_turn_t *t);
  * anyone's); *owner (malloc'd) receives its user. AGENT_ENOTFOUND when absent or
  * another user's. */
 int agent_conversation_get(agent_t *a, const char *user, const char *conversation,
-                           int limit, store_turn_t **out, size_t *n, char **owner);
+                           int limit, agent_turn_row_t **out, size_t *n, char **owner);
 /* Deletes conversation (its turns and working memory; the memories written from it
  * stay) when it belongs to user (NULL: anyone's). */
 int agent_conversation_delete(agent_t *a, const char *user, const char *conversation);

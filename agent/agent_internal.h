@@ -1,6 +1,6 @@
 /* agent_internal.h: private to agent/'s files: the agent's state, shared by
- * agent.c (lifecycle, the encoder, the memory calls) and turn.c (the chat turn and
- * conversations). */
+ * agent.c (lifecycle, the encoder), memories.c (the memory calls) and turn.c (the
+ * chat turn and conversations). */
 #ifndef MNEMO_AGENT_AGENT_INTERNAL_H
 #define MNEMO_AGENT_AGENT_INTERNAL_H
 
@@ -9,6 +9,7 @@
 #include "agent/agent.h"
 #include "agent/wm.h"
 #include "model/model.h"
+#include "store/store.h"
 
 struct agent {
     store_t *st;
@@ -34,5 +35,7 @@ struct agent {
 int agent_encode(const agent_t *a, const char *text, float *vec, char *err, size_t errlen);
 /* The store's code as the agent's. */
 int agent_from_store(int rc);
+/* Moves m's strings into out and releases the rest of m (memories.c). */
+void agent_memory_from_store(agent_memory_t *out, store_memory_t *m);
 
 #endif

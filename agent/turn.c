@@ -319,8 +319,7 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     for (int i = 0; i < nh; i++) {
         if (slot_of[i] < 0) continue;
         agent_recall_t *r = &out->memories[out->nmemories++];
-        r->mem = hits[i].mem;
-        memset(&hits[i].mem, 0, sizeof hits[i].mem);
+        agent_memory_from_store(&r->mem, &hits[i].mem);
         r->score = hits[i].score;
         r->weight = attn[slot_of[i]];
     }
@@ -361,7 +360,7 @@ int agent_chat(agent_t *a, const char *user, const char *conversation, const cha
 
 void agent_turn_clear(agent_turn_t *t)
 {
-    for (size_t i = 0; i < t->nmemories; i++) store_memory_clear(&t->memories[i].mem);
+    for (size_t i = 0; i < t->nmemories; i++) agent_memory_clear(&t->memories[i].mem);
     free(t->memories);
     free(t->attention);
     free(t->superseded);
@@ -371,19 +370,36 @@ void agent_turn_clear(agent_turn_t *t)
 /* ---- conversations ---------------------------------------------------------------- */
 
 int agent_conversation_get(agent_t *a, const char *user, const char *conversation,
-                           int limit, store_turn_t **out, size_t *n, char **owner)
+                           int limit, agent_turn_row_t **out, size_t *n, char **owner)
 {
-    int rc = agent_from_store(store_turns_last(a->st, conversation, limit, out, n, owner));
-    if (rc) return rc;
-    if (user && strcmp(*owner, user) != 0) {
-        store_turns_free(*out, *n);
-        free(*owner);
-        *out = NULL;
-        *n = 0;
-        *owner = NULL;
-        return AGENT_ENOTFOUND;
+    store_turn_t *t = NULL;
+    *out = NULL;
+    *owner = NULL;
+    int rc = agent_from_store(store_turns_last(a->st, conversation, limit, &t, n, owner));
+    if (!rc && user && strcmp(*owner, user) != 0) rc = AGENT_ENOTFOUND;
+    if (!rc && !(*out = calloc(*n + 1, sizeof **out))) rc = AGENT_ENOMEM;
+    for (size_t i = 0; !rc && i < *n; i++) {
+        (*out)[i] = (agent_turn_row_t){.id = t[i].id, .role = t[i].role, .text = t[i].text,
+                                       .created_ms = t[i].created_ms};
+        t[i].role = t[i].text = NULL;
     }
-    return AGENT_OK;
+    store_turns_free(t, t ? *n : 0);
+    if (rc) {
+        free(*owner);
+        *owner = NULL;
+        *n = 0;
+    }
+    return rc;
+}
+
+void agent_turn_rows_free(agent_turn_row_t *v, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++) {
+        free(v[i].role);
+        free(v[i].text);
+        free(v[i].kind);
+    }
+    free(v);
 }
 
 int agent_conversation_delete(agent_t *a, const char *user, const char *conversation)

@@ -135,7 +135,7 @@ void api_h_conversation_get(api_req_t *rq)
 {
     conv_args_t c = {.lim = &rq->set->lim};
     const char *user;
-    store_turn_t *t = NULL;
+    agent_turn_row_t *t = NULL;
     size_t n = 0;
     char *owner = NULL;
     if (conv_scope(rq, &c, &user)) return;
@@ -159,7 +159,7 @@ void api_h_conversation_get(api_req_t *rq)
     }
     api_send_json(rq, 200, json_pack("{s:s,s:s,s:o}", "id", rq->param, "user", owner,
                                       "turns", arr));
-    store_turns_free(t, n);
+    agent_turn_rows_free(t, n);
     free(owner);
 }
 

@@ -137,7 +137,7 @@ int api_error(api_req_t *rq, unsigned status, const char *code, const char *fmt,
 int api_error_v(api_req_t *rq, const api_verr_t *e);
 /* Maps an agent error (AGENT_E*) to its status and code; what names the object. */
 int api_error_agent(api_req_t *rq, int rc, const char *what, const char *err);
-json_t *api_memory_json(const store_memory_t *m);
+json_t *api_memory_json(const agent_memory_t *m);
 
 /* auth.c */
 int api_auth(api_req_t *rq);

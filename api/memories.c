@@ -46,13 +46,13 @@ void api_h_memories_post(api_req_t *rq)
         api_send_json(rq, 201, json_pack("{s:o}", "ids", arr));
         goto out;
     }
-    store_memory_t m = {0};
+    agent_memory_t m = {0};
     rc = agent_memory_get(rq->srv->agent, user, ids[0], &m);
     if (rc)
         api_error_agent(rq, rc, "the new memory", NULL);
     else
         api_send_json(rq, 201, api_memory_json(&m));
-    store_memory_clear(&m);
+    agent_memory_clear(&m);
 out:
     free(ids);
     api_create_free(&cr);
@@ -83,9 +83,9 @@ static enum MHD_Result on_arg(void *cls, enum MHD_ValueKind kind, const char *ke
 
 static void search(api_req_t *rq, const api_query_t *q, const char *user)
 {
-    store_query_t sq = {.user = user, .k = q->k, .since_ms = q->since_ms,
+    agent_search_t sq = {.user = user, .k = q->k, .since_ms = q->since_ms,
                         .until_ms = q->until_ms, .conversation = q->conversation};
-    store_hit_t *hits = calloc((size_t)q->k, sizeof *hits);
+    agent_hit_t *hits = calloc((size_t)q->k, sizeof *hits);
     char err[ERRLEN] = "";
     int n = 0;
     if (!hits) {
@@ -112,16 +112,16 @@ static void search(api_req_t *rq, const api_query_t *q, const char *user)
             arr = NULL;
         }
     }
-    store_hits_clear(hits, n);
+    agent_hits_clear(hits, n);
     free(hits);
     api_send_json(rq, 200, json_pack("{s:o}", "results", arr));
 }
 
 static void page(api_req_t *rq, const api_query_t *q, const char *user)
 {
-    store_page_t p = {.user = user, .since_ms = q->since_ms, .until_ms = q->until_ms,
+    agent_page_t p = {.user = user, .since_ms = q->since_ms, .until_ms = q->until_ms,
                       .conversation = q->conversation, .cursor = q->cursor, .limit = q->limit};
-    store_memory_t *v = NULL;
+    agent_memory_t *v = NULL;
     size_t n = 0;
     int64_t next = 0;
     int rc = agent_memory_list(rq->srv->agent, &p, &v, &n, &next);
@@ -136,7 +136,7 @@ static void page(api_req_t *rq, const api_query_t *q, const char *user)
             arr = NULL;
         }
     }
-    store_memories_free(v, n);
+    agent_memories_free(v, n);
     char cursor[24];
     snprintf(cursor, sizeof cursor, "%lld", (long long)next);
     api_send_json(rq, 200, json_pack("{s:o,s:s?}", "memories", arr, "next_cursor",
@@ -192,7 +192,7 @@ static void not_found(api_req_t *rq, int rc, int64_t id)
 
 void api_h_memory_get(api_req_t *rq)
 {
-    store_memory_t m = {0};
+    agent_memory_t m = {0};
     int64_t id = path_id(rq);
     if (!id) return;
     int rc = agent_memory_get(rq->srv->agent, api_id_scope(rq), id, &m);
@@ -200,7 +200,7 @@ void api_h_memory_get(api_req_t *rq)
         not_found(rq, rc, id);
     else
         api_send_json(rq, 200, api_memory_json(&m));
-    store_memory_clear(&m);
+    agent_memory_clear(&m);
 }
 
 void api_h_memory_patch(api_req_t *rq)
@@ -209,7 +209,7 @@ void api_h_memory_patch(api_req_t *rq)
     const char *text;
     double importance;
     char err[ERRLEN] = "";
-    store_memory_t m = {0};
+    agent_memory_t m = {0};
     int64_t id = path_id(rq);
     if (!id) return;
     json_t *body = api_parse_object(rq->body, rq->len, &e);
@@ -226,7 +226,7 @@ void api_h_memory_patch(api_req_t *rq)
         api_error_agent(rq, rc, "memory", err);
     else
         api_send_json(rq, 200, api_memory_json(&m));
-    store_memory_clear(&m);
+    agent_memory_clear(&m);
     json_decref(body);
 }
 
@@ -243,8 +243,8 @@ void api_h_memory_delete(api_req_t *rq)
 
 void api_h_memory_history(api_req_t *rq)
 {
-    store_memory_t m = {0};
-    store_version_t *v = NULL;
+    agent_memory_t m = {0};
+    agent_version_t *v = NULL;
     size_t n = 0;
     int64_t id = path_id(rq);
     if (!id) return;
@@ -253,7 +253,7 @@ void api_h_memory_history(api_req_t *rq)
     if (!rc) rc = agent_memory_history(rq->srv->agent, scope, id, &v, &n);
     if (rc) {
         not_found(rq, rc, id);
-        store_memory_clear(&m);
+        agent_memory_clear(&m);
         return;
     }
     json_t *arr = json_array();
@@ -273,6 +273,6 @@ void api_h_memory_history(api_req_t *rq)
                                           ? json_integer((json_int_t)m.superseded_by)
                                           : json_null(),
                                       "versions", arr));
-    store_history_free(v, n);
-    store_memory_clear(&m);
+    agent_history_free(v, n);
+    agent_memory_clear(&m);
 }

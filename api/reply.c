@@ -97,7 +97,7 @@ int api_error_agent(api_req_t *rq, int rc, const char *what, const char *err)
     }
 }
 
-json_t *api_memory_json(const store_memory_t *m)
+json_t *api_memory_json(const agent_memory_t *m)
 {
     char created[API_TIME_LEN], updated[API_TIME_LEN], used[API_TIME_LEN];
     api_time_format(m->created_ms, created);

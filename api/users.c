@@ -42,7 +42,7 @@ static int append(buf_t *b, const char *s, size_t n)
     return 0;
 }
 
-static int export_one(const store_memory_t *m, void *ctx)
+static int export_one(const agent_memory_t *m, void *ctx)
 {
     buf_t *b = ctx;
     json_t *o = api_memory_json(m);

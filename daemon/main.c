@@ -462,8 +462,10 @@ int main(int argc, char **argv)
         goto out;
     }
     size_t n_tokens = cfg.n_tokens + (cfg.admin_token != NULL);
+    agent_stats_t stats;
+    agent_stats(agent, &stats);
     say(CONFIG_LOG_INFO, "mnemod %s listening on %s port %d; db %s (%zu memories); %u threads; %s",
-        MNEMO_VERSION, host, api_port(srv), cfg.db, store_memory_count(agent_store(agent)),
+        MNEMO_VERSION, host, api_port(srv), cfg.db, stats.memories,
         cfg.threads, n_tokens ? "bearer tokens required" : "no tokens: loopback only");
     /* The database is open, migrated and indexed, and the server answers: ready. */
     notifyf("READY=1\nSTATUS=serving on %s port %d", host, api_port(srv));

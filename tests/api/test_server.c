@@ -28,7 +28,6 @@ agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen)
 }
 void agent_free(agent_t *a) { (void)a; }
 int agent_ready(const agent_t *a) { return a != NULL; }
-store_t *agent_store(agent_t *a) { (void)a; return NULL; }
 void agent_stats(agent_t *a, agent_stats_t *out) { (void)a; *out = (agent_stats_t){0}; }
 int agent_memory_create(agent_t *a, const char *user, const agent_memory_in_t *in, size_t n,
                         int64_t *ids, char *err, size_t errlen)
@@ -37,13 +36,13 @@ int agent_memory_create(agent_t *a, const char *user, const agent_memory_in_t *i
     for (size_t i = 0; i < n; i++) ids[i] = (int64_t)i + 1;
     return AGENT_OK;
 }
-int agent_memory_get(agent_t *a, const char *user, int64_t id, store_memory_t *out)
+int agent_memory_get(agent_t *a, const char *user, int64_t id, agent_memory_t *out)
 {
     (void)a, (void)user, (void)id, (void)out;
     return AGENT_ENOTFOUND;
 }
 int agent_memory_update(agent_t *a, const char *user, int64_t id, const char *text,
-                        double importance, store_memory_t *out, char *err, size_t errlen)
+                        double importance, agent_memory_t *out, char *err, size_t errlen)
 {
     (void)a, (void)user, (void)id, (void)text, (void)importance, (void)out, (void)err,
         (void)errlen;
@@ -54,20 +53,20 @@ int agent_memory_delete(agent_t *a, const char *user, int64_t id)
     (void)a, (void)user, (void)id;
     return AGENT_ENOTFOUND;
 }
-int agent_memory_history(agent_t *a, const char *user, int64_t id, store_version_t **out,
+int agent_memory_history(agent_t *a, const char *user, int64_t id, agent_version_t **out,
                          size_t *n)
 {
     (void)a, (void)user, (void)id, (void)out, (void)n;
     return AGENT_ENOTFOUND;
 }
-int agent_memory_search(agent_t *a, const store_query_t *q, const char *text,
-                        store_hit_t *hits, int *n, char *err, size_t errlen)
+int agent_memory_search(agent_t *a, const agent_search_t *q, const char *text,
+                        agent_hit_t *hits, int *n, char *err, size_t errlen)
 {
     (void)a, (void)q, (void)text, (void)hits, (void)err, (void)errlen;
     *n = 0;
     return AGENT_OK;
 }
-int agent_memory_list(agent_t *a, const store_page_t *p, store_memory_t **out, size_t *n,
+int agent_memory_list(agent_t *a, const agent_page_t *p, agent_memory_t **out, size_t *n,
                       int64_t *next_cursor)
 {
     (void)a, (void)p;
@@ -76,7 +75,7 @@ int agent_memory_list(agent_t *a, const store_page_t *p, store_memory_t **out, s
     *next_cursor = 0;
     return AGENT_OK;
 }
-int agent_user_export(agent_t *a, const char *user, store_each_fn fn, void *ctx)
+int agent_user_export(agent_t *a, const char *user, agent_each_fn fn, void *ctx)
 {
     (void)a, (void)user, (void)fn, (void)ctx;
     return AGENT_OK;
@@ -96,7 +95,7 @@ int agent_chat(agent_t *a, const char *user, const char *conversation, const cha
 }
 void agent_turn_clear(agent_turn_t *t) { (void)t; }
 int agent_conversation_get(agent_t *a, const char *user, const char *conversation, int limit,
-                           store_turn_t **out, size_t *n, char **owner)
+                           agent_turn_row_t **out, size_t *n, char **owner)
 {
     (void)a, (void)user, (void)conversation, (void)limit, (void)out, (void)n, (void)owner;
     return AGENT_ENOTFOUND;
@@ -107,11 +106,11 @@ int agent_conversation_delete(agent_t *a, const char *user, const char *conversa
     return AGENT_ENOTFOUND;
 }
 const char *agent_model_tag(const agent_t *a) { (void)a; return NULL; }
-void store_turns_free(store_turn_t *v, size_t n) { (void)v, (void)n; }
-void store_memory_clear(store_memory_t *m) { (void)m; }
-void store_hits_clear(store_hit_t *hits, int n) { (void)hits, (void)n; }
-void store_memories_free(store_memory_t *v, size_t n) { (void)v, (void)n; }
-void store_history_free(store_version_t *v, size_t n) { (void)v, (void)n; }
+void agent_turn_rows_free(agent_turn_row_t *v, size_t n) { (void)v, (void)n; }
+void agent_memory_clear(agent_memory_t *m) { (void)m; }
+void agent_hits_clear(agent_hit_t *hits, int n) { (void)hits, (void)n; }
+void agent_memories_free(agent_memory_t *v, size_t n) { (void)v, (void)n; }
+void agent_history_free(agent_version_t *v, size_t n) { (void)v, (void)n; }
 
 /* ---- a server per test -------------------------------------------------------------- */
 
