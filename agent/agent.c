@@ -29,11 +29,10 @@ int agent_from_store(int rc)
 /* vec [a->dim] = [sqrt(w) * sketch [LEX_DIM] ; sqrt(1 - w) * sentence vector [D]]: each
  * part unit length (or zero), so the dot product of two vectors is w times the lexical
  * cosine plus (1 - w) times the learned one. */
-int agent_encode(const agent_t *a, const char *text, float *vec, char *err, size_t errlen)
+int agent_encode_tokens(const agent_t *a, const char *text, const tok_list_t *toks,
+                        float *vec, char *err, size_t errlen)
 {
-    int rc = lex_encode(text, strlen(text), vec, err, errlen);
-    if (rc == TOK_EINVAL) return AGENT_EINVAL;
-    if (rc) {
+    if (lex_encode_tokens(toks, vec) != 0) {
         snprintf(err, errlen, "out of memory");
         return AGENT_ENOMEM;
     }
@@ -42,6 +41,20 @@ int agent_encode(const agent_t *a, const char *text, float *vec, char *err, size
     for (int i = 0; i < LEX_DIM; i++) vec[i] *= a->wlex;
     for (int i = LEX_DIM; i < a->dim; i++) vec[i] *= a->wlearn;
     return AGENT_OK;
+}
+
+int agent_encode(const agent_t *a, const char *text, float *vec, char *err, size_t errlen)
+{
+    tok_list_t toks = {0};
+    int rc = tok_split(text, strlen(text), &toks, err, errlen);
+    if (rc == TOK_EINVAL) return AGENT_EINVAL;     /* err says where */
+    if (rc != TOK_OK) {
+        snprintf(err, errlen, "out of memory");
+        return AGENT_ENOMEM;
+    }
+    rc = agent_encode_tokens(a, text, &toks, vec, err, errlen);
+    tok_list_free(&toks);
+    return rc;
 }
 
 static int reencode_one(const char *text, float *out, void *ctx)

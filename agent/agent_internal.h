@@ -9,6 +9,7 @@
 #include "agent/agent.h"
 #include "agent/wm.h"
 #include "model/model.h"
+#include "model/tokenizer.h"
 #include "store/store.h"
 
 struct agent {
@@ -33,6 +34,9 @@ struct agent {
 /* The agent's vector of text into vec[a->dim]. AGENT_OK, AGENT_EINVAL (invalid UTF-8)
  * or AGENT_ENOMEM, with err filled. */
 int agent_encode(const agent_t *a, const char *text, float *vec, char *err, size_t errlen);
+/* The same from text already split (toks, by tok_split). */
+int agent_encode_tokens(const agent_t *a, const char *text, const tok_list_t *toks,
+                        float *vec, char *err, size_t errlen);
 /* The store's code as the agent's. */
 int agent_from_store(int rc);
 /* Moves m's strings into out and releases the rest of m (memories.c). */

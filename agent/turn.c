@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "agent/frame.h"
 #include "model/lexical.h"
 #include "model/persona.h"
 #include "model/tokenizer.h"
@@ -56,56 +57,6 @@ static void session_put(agent_t *a, model_session_t *s)
     }
     pthread_mutex_unlock(&a->sess_mu);
     model_session_free(s);
-}
-
-/* ---- frames: does a new statement replace an old one? ----------------------------- */
-
-/* The distinct content tokens of text (words that are not stopwords, CJK characters
- * that are not function characters) in t, the rest freed. 0 or -1. */
-static int content_tokens(const char *text, tok_list_t *t)
-{
-    char err[64];
-    if (tok_split(text, strlen(text), t, err, sizeof err) != TOK_OK) return -1;
-    int keep = 0;
-    for (int i = 0; i < t->n; i++) {
-        int content = t->kind[i] == TOK_WORD ? !lex_is_stopword(t->v[i])
-                      : t->kind[i] == TOK_CJK ? !lex_cjk_stop(t->v[i])
-                                              : 0;   /* bigrams repeat their characters */
-        for (int j = 0; content && j < keep; j++)
-            if (strcmp(t->v[j], t->v[i]) == 0) content = 0;
-        if (content) {
-            char *v = t->v[keep];
-            t->v[keep] = t->v[i];
-            t->v[i] = v;
-            t->kind[keep++] = t->kind[i];
-        }
-    }
-    for (int i = keep; i < t->n; i++) free(t->v[i]);
-    t->n = keep;
-    return 0;
-}
-
-static int has_token(const tok_list_t *t, const char *s)
-{
-    for (int i = 0; i < t->n; i++)
-        if (strcmp(t->v[i], s) == 0) return 1;
-    return 0;
-}
-
-/* 1 when the statement next replaces old: they share content tokens and each has one
- * or two the other lacks, no more than they share ("My dog is called Rex." -> "My dog
- * is called Max.", "I live in Paris." -> "I live in Berlin.", but not "My dog is called
- * Rex." -> "My cat is called Tom.", which only shares "called"). */
-static int frame_replaces(const tok_list_t *next, const char *old)
-{
-    tok_list_t o = {0};
-    if (content_tokens(old, &o) != 0) return 0;
-    int shared = 0;
-    for (int i = 0; i < o.n; i++) shared += has_token(next, o.v[i]);
-    int only_old = o.n - shared, only_new = next->n - shared;
-    tok_list_free(&o);
-    return shared >= 1 && only_old >= 1 && only_old <= 2 && only_new >= 1 && only_new <= 2 &&
-           shared >= only_old && shared >= only_new;
 }
 
 /* ---- the working memory of a conversation ------------------------------------------ */
@@ -156,52 +107,41 @@ static float cosine(const float *x, const float *y, int n)
     return xx > 0 && yy > 0 ? (float)(xy / sqrt(xx * yy)) : 0.0f;
 }
 
-/* Plans the statement's memory: it updates (or, with the same text, only touches) the
- * search hit it nearly repeats, else it is a new one; it supersedes the hits it
- * replaces. hits[0..nh) are the user's current memories closest to vec. Fills w (whose
- * supersede and superseded arrays it allocates; the caller frees them). */
-static int plan_statement(agent_t *a, const char *msg, const float *vec,
-                          const store_hit_t *hits, int nh, store_chat_write_t *w)
+/* Plans the statement's memory (frame.h) from the search hits[0..nh), the user's current
+ * memories closest to vec: it updates (or, with the same text, only touches) the hit it
+ * nearly repeats, else it is new; it supersedes the hits whose frame it replaces. Fills w
+ * (its supersede and superseded arrays are allocated here; the caller frees them). */
+static int plan_statement(agent_t *a, const char *msg, const tok_list_t *toks,
+                          const float *vec, const store_hit_t *hits, int nh,
+                          store_chat_write_t *w)
 {
-    int dup = -1;
-    float best = -2;
+    frame_candidate_t *c = calloc((size_t)nh + 1, sizeof *c);
+    tok_list_t content = {0};
+    frame_plan_t plan = {0};
+    int rc = AGENT_ENOMEM;
+    if (!c || frame_content(toks, &content) != 0) goto out;
     for (int i = 0; i < nh; i++) {
-        float cos;
-        if (strcmp(hits[i].mem.text, msg) == 0) {
-            cos = 2;            /* the same text: whatever rounding says */
-        } else {
-            store_memory_t m = {0};
-            if (store_memory_get(a->st, hits[i].mem.id, 1, &m) != STORE_OK) continue;
-            cos = m.vec && m.dim == a->dim ? cosine(vec, m.vec, a->dim) : -1;
-            store_memory_clear(&m);
-        }
-        if (cos > best) {
-            best = cos;
-            dup = i;
-        }
+        store_memory_t m = {0};
+        float cos = -1;
+        if (store_memory_get(a->st, hits[i].mem.id, 1, &m) == STORE_OK && m.vec &&
+            m.dim == a->dim)
+            cos = cosine(vec, m.vec, a->dim);
+        store_memory_clear(&m);
+        c[i] = (frame_candidate_t){hits[i].mem.id, hits[i].mem.text, cos};
     }
-    if (dup >= 0 && best >= a->duplicate) {
-        w->update_id = hits[dup].mem.id;
-        w->touch_only = strcmp(hits[dup].mem.text, msg) == 0;
-    }
-    int64_t *sup = calloc((size_t)nh + 1, sizeof *sup);
-    w->superseded = calloc((size_t)nh + 1, sizeof *w->superseded);
-    if (!sup || !w->superseded) {
-        free(sup);
-        return AGENT_ENOMEM;
-    }
-    w->supersede = sup;
-    tok_list_t next = {0};
-    if (content_tokens(msg, &next) != 0) return AGENT_OK;   /* nothing to compare */
-    for (int i = 0; i < nh; i++) {
-        const store_memory_t *m = &hits[i].mem;
-        if (m->id == w->update_id || strcmp(m->text, msg) == 0 ||
-            !frame_replaces(&next, m->text))
-            continue;
-        sup[w->nsupersede++] = m->id;
-    }
-    tok_list_free(&next);
-    return AGENT_OK;
+    if (frame_plan(msg, &content, c, nh, a->duplicate, &plan) != 0) goto out;
+    if (!(w->superseded = calloc(plan.nsupersede + 1, sizeof *w->superseded))) goto out;
+    w->update_id = plan.update_id;
+    w->touch_only = plan.touch_only;
+    w->supersede = plan.supersede;
+    w->nsupersede = plan.nsupersede;
+    plan.supersede = NULL;
+    rc = AGENT_OK;
+out:
+    frame_plan_free(&plan);
+    tok_list_free(&content);
+    free(c);
+    return rc;
 }
 
 static int by_created(const void *x, const void *y)
@@ -224,11 +164,16 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     const char **slots = calloc((size_t)(k + wm->n) + 1, sizeof *slots);
     float *attn = calloc((size_t)(k + wm->n) + 1, sizeof *attn);
     int *slot_of = calloc((size_t)k + 1, sizeof *slot_of);   /* hit -> slot, -1 = none */
+    tok_list_t toks = {0};      /* the message, split once for every use below */
     if (!vec || !hits || !recalled || !slots || !attn || !slot_of) {
         rc = AGENT_ENOMEM;
         goto out;
     }
-    if ((rc = agent_encode(a, msg, vec, err, errlen))) goto out;
+    if ((rc = tok_split(msg, strlen(msg), &toks, err, errlen)) != TOK_OK) {
+        rc = rc == TOK_EINVAL ? AGENT_EINVAL : AGENT_ENOMEM;
+        goto out;
+    }
+    if ((rc = agent_encode_tokens(a, msg, &toks, vec, err, errlen))) goto out;
 
     /* Retrieve: the user's closest current memories, those already in working memory
      * (as statements) left out; the first K of them become slots. */
@@ -288,7 +233,7 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     store_new_memory_t nm = {.user = user, .conversation = c->id, .text = msg, .vec = vec,
                              .dim = a->dim, .encoder = a->encoder, .importance = -1};
     store_chat_write_t w = {.mem = &nm};
-    if (out->statement && (rc = plan_statement(a, msg, vec, hits, nh, &w))) {
+    if (out->statement && (rc = plan_statement(a, msg, &toks, vec, hits, nh, &w))) {
         free((void *)w.supersede);
         free(w.superseded);
         goto out;
@@ -324,6 +269,7 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
         r->weight = attn[slot_of[i]];
     }
 out:
+    tok_list_free(&toks);
     store_hits_clear(hits, nh);
     free(hits);
     free(recalled);

@@ -145,23 +145,32 @@ static int collect(const tok_list_t *t, double stop_w, feats_t *f, int *content)
 int lex_encode(const char *text, size_t len, float *out, char *err, size_t errlen)
 {
     tok_list_t t;
-    feats_t f = { 0 };
-    int content = 0;
-
     memset(out, 0, LEX_DIM * sizeof *out);
     int rc = tok_split(text, len, &t, err, errlen);
     if (rc != TOK_OK)
         return rc;
-    rc = collect(&t, 0.0, &f, &content);
+    rc = lex_encode_tokens(&t, out);
+    if (rc != 0 && err && errlen)
+        snprintf(err, errlen, "out of memory");
+    tok_list_free(&t);
+    return rc;
+}
+
+int lex_encode_tokens(const tok_list_t *t, float *out)
+{
+    feats_t f = { 0 };
+    int content = 0;
+
+    memset(out, 0, LEX_DIM * sizeof *out);
+    int rc = collect(t, 0.0, &f, &content);
     if (rc == 0 && content == 0) {
         /* only function words ("How are you?"): keep them rather than return an
          * empty sketch */
         f.n = 0;
-        rc = collect(&t, 1.0, &f, &content);
+        rc = collect(t, 1.0, &f, &content);
     }
     if (rc != 0) {
-        if (err && errlen)
-            snprintf(err, errlen, "out of memory");
+        rc = TOK_ENOMEM;
         goto done;
     }
 
@@ -193,6 +202,5 @@ int lex_encode(const char *text, size_t len, float *out, char *err, size_t errle
     }
 done:
     free(f.v);
-    tok_list_free(&t);
     return rc;
 }

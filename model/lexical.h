@@ -17,6 +17,9 @@
 /* Encodes text into out[LEX_DIM], L2-normalized (all zeros when the text has no
  * tokens). Returns 0, TOK_EINVAL for invalid UTF-8 (err filled) or TOK_ENOMEM. */
 int lex_encode(const char *text, size_t len, float *out, char *err, size_t errlen);
+/* The same from text already split by tok_split (t is only read): 0 or TOK_ENOMEM. */
+struct tok_list;
+int lex_encode_tokens(const struct tok_list *t, float *out);
 
 /* The LEX_PROBES buckets and signs a single feature hashes to: bucket and sign must
  * each hold LEX_PROBES entries. A feature is what lex_encode hashes: a word's stem
