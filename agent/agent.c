@@ -26,18 +26,28 @@ int agent_from_store(int rc)
 }
 #define from_store agent_from_store
 
+int agent_from_model(int rc)
+{
+    switch (rc) {
+    case MODEL_OK: return AGENT_OK;
+    case MODEL_EINVAL: return AGENT_EINVAL;
+    default: return AGENT_ENOMEM;
+    }
+}
+
 /* vec [a->dim] = [sqrt(w) * sketch [LEX_DIM] ; sqrt(1 - w) * sentence vector [D]]: each
  * part unit length (or zero), so the dot product of two vectors is w times the lexical
  * cosine plus (1 - w) times the learned one. */
-int agent_encode_tokens(const agent_t *a, const char *text, const tok_list_t *toks,
-                        float *vec, char *err, size_t errlen)
+int agent_encode_tokens(const agent_t *a, const tok_list_t *toks, float *vec, char *err,
+                        size_t errlen)
 {
     if (lex_encode_tokens(toks, vec) != 0) {
         snprintf(err, errlen, "out of memory");
         return AGENT_ENOMEM;
     }
     if (!a->model) return AGENT_OK;
-    if (model_encode(a->model, text, vec + LEX_DIM, err, errlen) != 0) return AGENT_ENOMEM;
+    int rc = model_encode_tokens(a->model, toks, vec + LEX_DIM, err, errlen);
+    if (rc) return agent_from_model(rc);
     for (int i = 0; i < LEX_DIM; i++) vec[i] *= a->wlex;
     for (int i = LEX_DIM; i < a->dim; i++) vec[i] *= a->wlearn;
     return AGENT_OK;
@@ -52,9 +62,21 @@ int agent_encode(const agent_t *a, const char *text, float *vec, char *err, size
         snprintf(err, errlen, "out of memory");
         return AGENT_ENOMEM;
     }
-    rc = agent_encode_tokens(a, text, &toks, vec, err, errlen);
+    rc = agent_encode_tokens(a, &toks, vec, err, errlen);
     tok_list_free(&toks);
     return rc;
+}
+
+/* w is part of the vector, so it is part of the id, always: an id without it was
+ * written before this rule, when the weight was left out at the compiled default (then
+ * 0.5), so it reads as "/w=0.5" and differs from every id written now: such memories
+ * are stale and re-encoded once at start. */
+void agent_encoder_id(char *buf, size_t len, const char *model_tag, double w)
+{
+    if (model_tag)
+        snprintf(buf, len, "%s+%s/w=%g", LEX_ENCODER_ID, model_tag, w);
+    else
+        snprintf(buf, len, "%s", LEX_ENCODER_ID);  /* the sketch alone: w weighs nothing */
 }
 
 static int reencode_one(const char *text, float *out, void *ctx)
@@ -87,18 +109,8 @@ agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen)
     a->turns = cfg->chat_turns > 0 ? cfg->chat_turns : 64;
     a->memories = cfg->chat_memories >= 0 ? cfg->chat_memories : 16;
     a->duplicate = cfg->chat_duplicate;
-    a->dim = LEX_DIM;
-    snprintf(a->encoder, sizeof a->encoder, "%s", LEX_ENCODER_ID);
-    if (a->model) {
-        a->dim += model_dim(a->model);
-        /* w is part of the vector: another weight is another encoder. */
-        if (w == AGENT_LEXICAL_WEIGHT)
-            snprintf(a->encoder, sizeof a->encoder, "%s+%s", LEX_ENCODER_ID,
-                     model_tag(a->model));
-        else
-            snprintf(a->encoder, sizeof a->encoder, "%s+%s/w=%g", LEX_ENCODER_ID,
-                     model_tag(a->model), w);
-    }
+    a->dim = LEX_DIM + (a->model ? model_dim(a->model) : 0);
+    agent_encoder_id(a->encoder, sizeof a->encoder, a->model ? model_tag(a->model) : NULL, w);
     if (!(a->wm = wm_new(a->turns, 0))) {
         snprintf(err, errlen, "out of memory");
         goto fail;

@@ -114,8 +114,8 @@ void agent_config_default(agent_config_t *cfg);
 /* Opens the store (migrating and indexing it, re-encoding the memories of another
  * encoder). Memory vectors are the lexical sketch (LEX_DIM floats, encoder
  * LEX_ENCODER_ID) without a model, else [sqrt(w) * sketch ; sqrt(1 - w) * model_encode]
- * (LEX_DIM + D floats, encoder "lex1-512+<model_tag>", with "/w=<w>" appended when w
- * is not 0.5): cosine = w * lexical cosine + (1 - w) * learned cosine. NULL with err
+ * (LEX_DIM + D floats, encoder "lex1-512+<model_tag>/w=<w>", the weight always
+ * written): cosine = w * lexical cosine + (1 - w) * learned cosine. NULL with err
  * filled on failure. */
 agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen);
 void agent_free(agent_t *a);
@@ -168,7 +168,8 @@ typedef struct agent_recall {
 typedef struct agent_turn {
     int64_t turn;           /* id of the user's turn (the reply is the next turn) */
     char reply[1024];
-    int statement;          /* 1 when the reply acknowledged a fact */
+    const char *kind;       /* what the model took the message for: "statement" (a fact
+                               it acknowledged), "answer" or "other" (static string) */
     agent_attention_t *attention;   /* [nattention] oldest first */
     size_t nattention;
     agent_recall_t *memories;       /* [nmemories] best first */

@@ -35,10 +35,14 @@ struct agent {
  * or AGENT_ENOMEM, with err filled. */
 int agent_encode(const agent_t *a, const char *text, float *vec, char *err, size_t errlen);
 /* The same from text already split (toks, by tok_split). */
-int agent_encode_tokens(const agent_t *a, const char *text, const tok_list_t *toks,
-                        float *vec, char *err, size_t errlen);
-/* The store's code as the agent's. */
+int agent_encode_tokens(const agent_t *a, const tok_list_t *toks, float *vec, char *err,
+                        size_t errlen);
+/* The encoder id of the agent's vectors into buf: LEX_ENCODER_ID alone without a model,
+ * else "<LEX_ENCODER_ID>+<model_tag>/w=<w>". */
+void agent_encoder_id(char *buf, size_t len, const char *model_tag, double w);
+/* The store's and the model's codes as the agent's (err keeps their message). */
 int agent_from_store(int rc);
+int agent_from_model(int rc);
 /* Moves m's strings into out and releases the rest of m (memories.c). */
 void agent_memory_from_store(agent_memory_t *out, store_memory_t *m);
 

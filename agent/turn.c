@@ -7,14 +7,12 @@
  * "frame" (frame_replaces) is superseded by it. */
 #include "agent/agent_internal.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "agent/frame.h"
 #include "model/lexical.h"
-#include "model/persona.h"
 #include "model/tokenizer.h"
 
 /* Memories searched for the write decisions (duplicate, supersession) even when fewer
@@ -73,7 +71,7 @@ static int conv_load(agent_t *a, wm_conv_t *c, const char *user)
         char *owner = NULL;
         int rc = store_turns_last(a->st, c->id, 2 * a->turns, &t, &n, &owner);
         if (rc != STORE_OK && rc != STORE_ENOTFOUND) return agent_from_store(rc);
-        rc = wm_ring_restore(&c->ring, t, n, PERSONA_ACK);
+        rc = wm_ring_restore(&c->ring, t, n, model_kind_name(MODEL_KIND_STATEMENT));
         store_turns_free(t, n);
         free(c->owner);
         c->owner = owner;
@@ -96,39 +94,20 @@ static void conv_reset(wm_conv_t *c)
 
 /* ---- the turn --------------------------------------------------------------------- */
 
-static float cosine(const float *x, const float *y, int n)
-{
-    double xy = 0, xx = 0, yy = 0;
-    for (int i = 0; i < n; i++) {
-        xy += (double)x[i] * y[i];
-        xx += (double)x[i] * x[i];
-        yy += (double)y[i] * y[i];
-    }
-    return xx > 0 && yy > 0 ? (float)(xy / sqrt(xx * yy)) : 0.0f;
-}
-
 /* Plans the statement's memory (frame.h) from the search hits[0..nh), the user's current
- * memories closest to vec: it updates (or, with the same text, only touches) the hit it
+ * memories closest to the message (each with its plain cosine): it updates (or, with the same text, only touches) the hit it
  * nearly repeats, else it is new; it supersedes the hits whose frame it replaces. Fills w
  * (its supersede and superseded arrays are allocated here; the caller frees them). */
-static int plan_statement(agent_t *a, const char *msg, const tok_list_t *toks,
-                          const float *vec, const store_hit_t *hits, int nh,
-                          store_chat_write_t *w)
+static int plan_statement(const agent_t *a, const char *msg, const tok_list_t *toks,
+                          const store_hit_t *hits, int nh, store_chat_write_t *w)
 {
     frame_candidate_t *c = calloc((size_t)nh + 1, sizeof *c);
     tok_list_t content = {0};
     frame_plan_t plan = {0};
     int rc = AGENT_ENOMEM;
     if (!c || frame_content(toks, &content) != 0) goto out;
-    for (int i = 0; i < nh; i++) {
-        store_memory_t m = {0};
-        float cos = -1;
-        if (store_memory_get(a->st, hits[i].mem.id, 1, &m) == STORE_OK && m.vec &&
-            m.dim == a->dim)
-            cos = cosine(vec, m.vec, a->dim);
-        store_memory_clear(&m);
-        c[i] = (frame_candidate_t){hits[i].mem.id, hits[i].mem.text, cos};
-    }
+    for (int i = 0; i < nh; i++)
+        c[i] = (frame_candidate_t){hits[i].mem.id, hits[i].mem.text, hits[i].cosine};
     if (frame_plan(msg, &content, c, nh, a->duplicate, &plan) != 0) goto out;
     if (!(w->superseded = calloc(plan.nsupersede + 1, sizeof *w->superseded))) goto out;
     w->update_id = plan.update_id;
@@ -173,7 +152,7 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
         rc = rc == TOK_EINVAL ? AGENT_EINVAL : AGENT_ENOMEM;
         goto out;
     }
-    if ((rc = agent_encode_tokens(a, msg, &toks, vec, err, errlen))) goto out;
+    if ((rc = agent_encode_tokens(a, &toks, vec, err, errlen))) goto out;
 
     /* Retrieve: the user's closest current memories, those already in working memory
      * (as statements) left out; the first K of them become slots. */
@@ -205,15 +184,17 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
         goto out;
     }
     double t0 = now_s();
-    int ntok = model_answer(s, slots, nslots, msg, out->reply, sizeof out->reply, attn, err,
-                            errlen);
+    int kind = MODEL_KIND_OTHER;
+    int ntok = model_answer(s, slots, nslots, msg, &toks, out->reply, sizeof out->reply,
+                            &kind, attn, err, errlen);
     out->model_seconds = now_s() - t0;
     session_put(a, s);
     if (ntok < 0) {
-        rc = AGENT_ENOMEM;
+        rc = agent_from_model(ntok);
         goto out;
     }
-    out->statement = strcmp(out->reply, PERSONA_ACK) == 0;
+    out->kind = model_kind_name(kind);
+    int statement = kind == MODEL_KIND_STATEMENT;
 
     /* What the model read, as the reply reports it (before this exchange joins). */
     out->attention = calloc((size_t)wm->n + 1, sizeof *out->attention);
@@ -233,16 +214,17 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     store_new_memory_t nm = {.user = user, .conversation = c->id, .text = msg, .vec = vec,
                              .dim = a->dim, .encoder = a->encoder, .importance = -1};
     store_chat_write_t w = {.mem = &nm};
-    if (out->statement && (rc = plan_statement(a, msg, &toks, vec, hits, nh, &w))) {
+    if (statement && (rc = plan_statement(a, msg, &toks, hits, nh, &w))) {
         free((void *)w.supersede);
         free(w.superseded);
         goto out;
     }
-    rc = agent_from_store(store_chat_commit(a->st, user, c->id, msg, out->reply, &out->turn,
-                                            &reply_id, out->statement ? &w : NULL, err,
-                                            errlen));
+    rc = agent_from_store(store_chat_commit(a->st, user, c->id, msg, out->reply,
+                                            out->kind, &out->turn, &reply_id,
+                                            statement ? &w : NULL,
+                                            err, errlen));
     free((void *)w.supersede);
-    if (rc == AGENT_OK && out->statement) {
+    if (rc == AGENT_OK && statement) {
         out->written = w.mem_id;
         out->superseded = w.superseded;
         out->nsuperseded = w.nsuperseded;
@@ -258,7 +240,7 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
         goto out;
     }
     if (!c->owner && !(c->owner = strdup(user))) conv_reset(c);
-    if (wm_ring_push(&c->ring, out->turn, msg, out->statement) != 0) conv_reset(c);
+    if (wm_ring_push(&c->ring, out->turn, msg, statement) != 0) conv_reset(c);
 
     /* The retrieved memories move into the reply, best first. */
     for (int i = 0; i < nh; i++) {
@@ -326,8 +308,8 @@ int agent_conversation_get(agent_t *a, const char *user, const char *conversatio
     if (!rc && !(*out = calloc(*n + 1, sizeof **out))) rc = AGENT_ENOMEM;
     for (size_t i = 0; !rc && i < *n; i++) {
         (*out)[i] = (agent_turn_row_t){.id = t[i].id, .role = t[i].role, .text = t[i].text,
-                                       .created_ms = t[i].created_ms};
-        t[i].role = t[i].text = NULL;
+                                       .kind = t[i].kind, .created_ms = t[i].created_ms};
+        t[i].role = t[i].text = t[i].kind = NULL;
     }
     store_turns_free(t, t ? *n : 0);
     if (rc) {

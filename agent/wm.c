@@ -55,17 +55,14 @@ const wm_exchange_t *wm_ring_at(const wm_ring_t *r, int i)
     return &r->v[(r->head + i) % r->cap];
 }
 
-int wm_ring_restore(wm_ring_t *r, const store_turn_t *t, size_t n, const char *ack)
+int wm_ring_restore(wm_ring_t *r, const store_turn_t *t, size_t n, const char *statement)
 {
     wm_ring_clear(r);
     for (size_t i = 0; i < n; i++) {
         if (!t[i].role || strcmp(t[i].role, "user") != 0)
-            continue;           /* a reply whose message fell outside the window */
-        const store_turn_t *reply =
-            i + 1 < n && t[i + 1].role && strcmp(t[i + 1].role, "assistant") == 0 ? &t[i + 1]
-                                                                                  : NULL;
-        int statement = reply && reply->text && ack && strcmp(reply->text, ack) == 0;
-        if (wm_ring_push(r, t[i].id, t[i].text, statement) != 0) {
+            continue;           /* a reply: its message carries the exchange's kind */
+        int stmt = t[i].kind && statement && strcmp(t[i].kind, statement) == 0;
+        if (wm_ring_push(r, t[i].id, t[i].text, stmt) != 0) {
             wm_ring_clear(r);
             return -1;
         }

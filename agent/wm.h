@@ -16,7 +16,7 @@ typedef struct wm_exchange {
     int64_t turn;           /* id of the user's turn in the turns table */
     char *text;             /* the message when it is a statement (a slot the model
                                reads), else NULL: nothing reads it (owned) */
-    int statement;          /* 1 when the reply was the acknowledgement of a fact */
+    int statement;          /* 1 when the model took the message for a statement */
 } wm_exchange_t;
 
 /* The last cap exchanges, oldest first through wm_ring_at. */
@@ -35,11 +35,10 @@ int wm_ring_push(wm_ring_t *r, int64_t turn, const char *text, int statement);
 /* Exchange i, 0 = the oldest kept; i must be below r->n. */
 const wm_exchange_t *wm_ring_at(const wm_ring_t *r, int i);
 /* Rebuilds r from turns t[0..n), oldest first as store_turns_last gives them: each user
- * turn is paired with the assistant turn right after it, and is a statement when that
- * reply equals ack; a user turn without a reply is not a statement, an assistant turn
- * without a user turn before it is skipped. The last cap exchanges are kept. 0, or -1
- * when out of memory (r is empty then). */
-int wm_ring_restore(wm_ring_t *r, const store_turn_t *t, size_t n, const char *ack);
+ * turn is an exchange, a statement when the kind stored with it is statement (the
+ * model's name for it); assistant turns are skipped. The last cap exchanges are kept.
+ * 0, or -1 when out of memory (r is empty then). */
+int wm_ring_restore(wm_ring_t *r, const store_turn_t *t, size_t n, const char *statement);
 
 /* A conversation's entry. The caller of wm_acquire owns the public fields until
  * wm_release. */

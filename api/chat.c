@@ -35,8 +35,8 @@ static json_t *turn_json(const char *conversation, const agent_turn_t *t)
     for (size_t i = 0; sup && i < t->nsuperseded; i++)
         json_array_append_new(sup, json_integer((json_int_t)t->superseded[i]));
     return json_pack("{s:s,s:I,s:s,s:s,s:o,s:o,s:o,s:o}", "conversation", conversation,
-                     "turn", (json_int_t)t->turn, "reply", t->reply, "kind",
-                     t->statement ? "statement" : "message", "attention", att, "memories",
+                     "turn", (json_int_t)t->turn, "reply", t->reply, "kind", t->kind,
+                     "attention", att, "memories",
                      mems, "written", written, "superseded", sup);
 }
 
@@ -149,8 +149,8 @@ void api_h_conversation_get(api_req_t *rq)
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < n; i++) {
         char at[API_TIME_LEN];
-        json_t *o = json_pack("{s:I,s:s,s:s,s:s}", "id", (json_int_t)t[i].id, "role",
-                              t[i].role, "text", t[i].text, "created_at",
+        json_t *o = json_pack("{s:I,s:s,s:s,s:s?,s:s}", "id", (json_int_t)t[i].id, "role",
+                              t[i].role, "text", t[i].text, "kind", t[i].kind, "created_at",
                               api_time_format(t[i].created_ms, at));
         if (!o || json_array_append_new(arr, o)) {
             json_decref(arr);

@@ -80,18 +80,20 @@ int api_error_v(api_req_t *rq, const api_verr_t *e)
 
 int api_error_agent(api_req_t *rq, int rc, const char *what, const char *err)
 {
-    const char *why = err && *err ? err : "no detail";
+    const char *why = err && *err ? err : NULL;
     switch (rc) {
     case AGENT_ENOTFOUND:
     case AGENT_EFORBIDDEN:      /* never tell a token that another user's id exists */
         return api_error(rq, 404, API_CODE_NOT_FOUND, "%s not found", what);
     case AGENT_EINVAL:
-        return api_error(rq, 422, API_CODE_VALIDATION_FAILED, "%s", why);
+        return api_error(rq, 422, API_CODE_VALIDATION_FAILED, "%s", why ? why : "invalid input");
     case AGENT_ECONFLICT:
-        return api_error(rq, 409, API_CODE_CONFLICT, "%s", why);
+        return api_error(rq, 409, API_CODE_CONFLICT, "%s", why ? why : "conflict");
     case AGENT_ENOMEM:
         return api_error(rq, 500, API_CODE_INTERNAL, "out of memory; nothing was written");
     default:
+        if (!why)
+            return api_error(rq, 500, API_CODE_INTERNAL, "storage failed; nothing was written");
         return api_error(rq, 500, API_CODE_INTERNAL, "storage failed (%s); nothing was written",
                          why);
     }

@@ -24,7 +24,7 @@
 #include <jansson.h>
 
 #include "bench/daemon.h"
-#include "model/model.h"
+#include "model/model_internal.h"
 #include "model/persona.h"
 
 #define BUDGET_P50_MS 5.0

@@ -1,10 +1,12 @@
 /* cmd_eval.c: `mnemo eval`: runs a model file on the held-out 10% of bAbI files (the
  * same split the trainer held out) and prints the papers' table: per task the error %
- * and whether it failed (> 5%), then the mean error and the number of failed tasks. */
+ * and whether it failed (> 5%), then the mean error and the number of failed tasks.
+ * It reads the file itself (modelfile_read), so it also measures a model mnemod would
+ * refuse for lack of an acknowledgement. */
 #include "cli/cli.h"
 #include "cli/cmd_model.h"
 #include "cli/evalserver.h"
-#include "model/model.h"
+#include "model/modelfile.h"
 #include "model/persona.h"
 #include "model/trainer.h"
 
@@ -64,12 +66,16 @@ static int run_eval(cli_ctx_t *ctx, const cli_args_t *a)
     babi_set_t s = {0};
     int *correct = NULL;
     babi_corpus_t *corpus = NULL;
-    model_t *m = model_load(path, err, sizeof err);
-    if (!m) {
+    net_cfg_t cfg;
+    vocab_t *v = NULL;
+    float *params = NULL;
+    if (modelfile_read(path, &cfg, &v, NULL, &params, NULL, err, sizeof err) < 0) {
         fprintf(stderr, "mnemo: %s\n", err);
         return rc;
     }
-    const net_cfg_t *c = model_cfg(m);
+    const net_cfg_t *c = &cfg;
+    net_params_t p;
+    net_carve(&p, params, c);
     long persona = 0, ack = 0;
     if ((a->val[O_PERSONA] && cli_parse_long("persona", a->val[O_PERSONA], &persona) < 0) ||
         (a->val[O_ACK] && cli_parse_long("ack", a->val[O_ACK], &ack) < 0) || persona < 0 ||
@@ -86,13 +92,13 @@ static int run_eval(cli_ctx_t *ctx, const cli_args_t *a)
     /* all held-out stories: the reader's own 10% split of them is not what is wanted */
     if (persona && cmd_model_persona(corpus, (int)persona, 1, PERSONA_HELDOUT) < 0)
         goto out;
-    if (babi_set_build(&s, corpus, model_vocab(m), a->val[O_TRAIN] ? 0 : 1, c->Hb, c->J,
+    if (babi_set_build(&s, corpus, v, a->val[O_TRAIN] ? 0 : 1, c->Hb, c->J,
                        c->S) < 0 ||
         !(correct = malloc(sizeof(int) * (size_t)(s.n ? s.n : 1)))) {
         fprintf(stderr, "mnemo: out of memory\n");
         goto out;
     }
-    if (trainer_evaluate(c, model_params(m), &s, threads, correct) < 0) {
+    if (trainer_evaluate(c, &p, &s, threads, correct) < 0) {
         fprintf(stderr, "mnemo: out of memory\n");
         goto out;
     }
@@ -132,7 +138,8 @@ out:
     free(correct);
     babi_set_free(&s);
     babi_corpus_free(corpus);
-    model_free(m);
+    vocab_free(v);
+    free(params);
     return rc;
 }
 

@@ -1,11 +1,13 @@
 /* cmd_train.c: `mnemo train`: reads bAbI files (explicit ones, or tasks of a setting
  * under the bAbI folder), builds the vocabulary from the training split, trains the
  * memory model on both cores with checkpoints every epoch, and writes the best model.
+ * Its defaults make a model mnemod can chat with (it acknowledges statements). The
+ * shape options are bounded by the model file's table (modelfile_limits).
  * `--bench-peak` only measures cblas_sgemm's peak. Also the bAbI file lookup that
  * `mnemo eval` shares (cmd_model.h). */
 #include "cli/cli.h"
 #include "cli/cmd_model.h"
-#include "model/model.h"
+#include "model/modelfile.h"
 #include "model/persona.h"
 #include "model/trainer.h"
 
@@ -145,6 +147,12 @@ int cmd_model_persona(babi_corpus_t *c, int n, uint64_t seed, int pool)
     return rc;
 }
 
+/* The default of --ack: 1 in TRAIN_ACK bAbI statements teaches the acknowledgement
+ * that tells mnemod a message was a statement (model_load refuses a model without). */
+#define TRAIN_ACK 4
+#define TRAIN_STR_(x) #x
+#define TRAIN_STR(x) TRAIN_STR_(x)
+
 enum {
     O_DATA, O_TASKS, O_DIR, O_SETTING, O_OUT, O_EPOCHS, O_BATCH, O_SEED, O_RESUME, O_HIDDEN,
     O_HOPS, O_THREADS, O_LR, O_WD, O_SLOTS, O_PATIENCE, O_PEAK, O_PERSONA, O_ACK, O_MINCOUNT,
@@ -170,8 +178,9 @@ static const cli_opt_t train_opts[] = {
     [O_PATIENCE] = {"patience", 0, "N", "stop after N epochs without gain (default 8)"},
     [O_PEAK] = {"bench-peak", 0, NULL, "only measure cblas_sgemm's peak GFLOP/s"},
     [O_PERSONA] = {"persona", 0, "N", "add N generated personal-fact conversations (default 0)"},
-    [O_ACK] = {"ack", 0, "N", "teach the acknowledgement on 1 in N bAbI statements (default 0: "
-                              "none)"},
+    [O_ACK] = {"ack", 0, "N", "teach the acknowledgement on 1 in N bAbI statements (default "
+                              TRAIN_STR(TRAIN_ACK) "; 0: none, and mnemod will refuse the "
+                              "model unless --persona teaches it)"},
     [O_MINCOUNT] = {"min-count", 0, "N", "words seen fewer times stay unknown (default 1)"},
     [O_BUCKETS] = {"buckets", 0, "N", "hashed buckets for unknown words (default 64)"},
     [O_INIT] = {"init", 0, "MODEL", "start from what MODEL learned (its shape; any vocabulary)"},
@@ -193,6 +202,12 @@ static int opt_int(const cli_args_t *a, int i, const char *name, long lo, long h
     return 0;
 }
 
+/* opt_int bounded by the model file's row f (the one table of what a file may hold). */
+static int opt_field(const cli_args_t *a, int i, const char *name, int f, int *out)
+{
+    return opt_int(a, i, name, modelfile_limits[f].min, modelfile_limits[f].max, out);
+}
+
 /* Fresh parameters for c carrying over what the model at path learned. 0 or -1. */
 static int warm_start(const char *path, const net_cfg_t *c, const vocab_t *v, uint64_t seed,
                       float **params)
@@ -201,7 +216,7 @@ static int warm_start(const char *path, const net_cfg_t *c, const vocab_t *v, ui
     net_cfg_t fc;
     vocab_t *fv = NULL;
     float *from = NULL;
-    if (modelfile_read(path, &fc, &fv, &from, NULL, err, sizeof err) < 0) {
+    if (modelfile_read(path, &fc, &fv, NULL, &from, NULL, err, sizeof err) < 0) {
         fprintf(stderr, "mnemo: --init: %s\n", err);
         return -1;
     }
@@ -227,19 +242,19 @@ static int run_train(cli_ctx_t *ctx, const cli_args_t *a)
     (void)ctx;
     trainer_opts_t o;
     trainer_opts_default(&o);
-    int D = 64, hops = 3, S = 50, seed = 1, persona = 0, ack = 0, min_count = 1, Hb = 64;
+    int D = 64, hops = 3, S = 50, seed = 1, persona = 0, ack = TRAIN_ACK, min_count = 1, Hb = 64;
     if (opt_int(a, O_EPOCHS, "epochs", 1, 255, &o.epochs) < 0 ||
         opt_int(a, O_BATCH, "batch", 1, 4096, &o.batch) < 0 ||
         opt_int(a, O_SEED, "seed", 0, 2147483647, &seed) < 0 ||
-        opt_int(a, O_HIDDEN, "hidden", 4, 1024, &D) < 0 ||
-        opt_int(a, O_HOPS, "hops", 1, 10, &hops) < 0 ||
+        opt_field(a, O_HIDDEN, "hidden", MODELFILE_D, &D) < 0 ||
+        opt_field(a, O_HOPS, "hops", MODELFILE_HOPS, &hops) < 0 ||
         opt_int(a, O_THREADS, "threads", 1, 16, &o.threads) < 0 ||
-        opt_int(a, O_SLOTS, "slots", 1, 1000, &S) < 0 ||
+        opt_field(a, O_SLOTS, "slots", MODELFILE_S, &S) < 0 ||
         opt_int(a, O_PATIENCE, "patience", 0, 1000, &o.patience) < 0 ||
         opt_int(a, O_PERSONA, "persona", 0, 1000000, &persona) < 0 ||
         opt_int(a, O_ACK, "ack", 0, 1000000, &ack) < 0 ||
         opt_int(a, O_MINCOUNT, "min-count", 1, 1000000, &min_count) < 0 ||
-        opt_int(a, O_BUCKETS, "buckets", 1, 65536, &Hb) < 0)
+        opt_field(a, O_BUCKETS, "buckets", MODELFILE_HB, &Hb) < 0)
         return CLI_EXIT_USAGE;
     o.seed = (uint64_t)seed;
     if (a->val[O_LR]) {
@@ -294,7 +309,7 @@ static int run_train(cli_ctx_t *ctx, const cli_args_t *a)
         goto out;
     }
     if (a->val[O_RESUME]) {
-        if (modelfile_read(a->val[O_RESUME], &c, &v, &params, &st, err, sizeof err) < 0) {
+        if (modelfile_read(a->val[O_RESUME], &c, &v, NULL, &params, &st, err, sizeof err) < 0) {
             fprintf(stderr, "mnemo: %s\n", err);
             goto out;
         }
@@ -315,6 +330,10 @@ static int run_train(cli_ctx_t *ctx, const cli_args_t *a)
                     c.T = probe.nans[i] + 1;
             babi_set_free(&probe);
         }
+        if (modelfile_cfg_check(&c, err, sizeof err) < 0) {
+            fprintf(stderr, "mnemo: this data gives a model out of bounds: %s\n", err);
+            goto out;
+        }
     }
     if (a->val[O_INIT] && !a->val[O_RESUME] && warm_start(a->val[O_INIT], &c, v, o.seed,
                                                           &params) < 0)
@@ -324,6 +343,23 @@ static int run_train(cli_ctx_t *ctx, const cli_args_t *a)
         fprintf(stderr, "mnemo: out of memory\n");
         goto out;
     }
+    const char *chat[MODELFILE_MAX_PHRASES];
+    if (persona) { /* the generator's small talk is in the data: the model says so */
+        int n = persona_smalltalk_replies(chat, MODELFILE_MAX_PHRASES);
+        o.nsmalltalk = n < MODELFILE_MAX_PHRASES ? n : MODELFILE_MAX_PHRASES;
+        o.smalltalk = chat;
+    }
+    modelfile_phrases_t ph;
+    if (trainer_phrases(&tr, v, o.smalltalk, o.nsmalltalk, &ph, stdout, err, sizeof err) < 0) {
+        fprintf(stderr, "mnemo: %s\n", err);
+        goto out;
+    }
+    int acki = modelfile_phrases_ack(&ph);
+    if (acki < 0)
+        fprintf(stderr, "mnemo: warning: no acknowledgement is taught (--ack 0 and no --persona):"
+                " mnemo eval can measure this model but mnemod will refuse it\n");
+    else
+        printf("replies: acknowledgement '%s', %d small-talk\n", ph.p[acki].text, ph.n - 1);
     double peak1 = trainer_sgemm_peak(1024, 1), peakn = trainer_sgemm_peak(1024, o.threads);
     printf("model: V %d (+%d buckets) D %d A %d slots %d words %d steps %d hops %d: "
            "%zu parameters\n", c.V, c.Hb, c.D, c.A, c.S, c.J, c.T, c.hops, net_nparams(&c));

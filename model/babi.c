@@ -1,7 +1,8 @@
-/* babi.c: the bAbI-format reader and the vocabulary. Words are interned once per
- * corpus; statements live in one pool per corpus so every question refers to the range
- * of its story's statements so far instead of copying them. Stories restart when a
- * line number does not grow; the last ceil(10%) of each file's stories are held out. */
+/* babi.c: the bAbI-format reader. Words are interned once per corpus (in a vocab_t,
+ * read with the model's one text-to-words rule, vocab_words); statements live in one
+ * pool per corpus so every question refers to the range of its story's statements so
+ * far instead of copying them. Stories restart when a line number does not grow; the
+ * last ceil(10%) of each file's stories are held out. */
 #include "model/data.h"
 #include "model/persona.h"
 #include "model/tokenizer.h"
@@ -12,132 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ---- a string -> int hash map (open addressing, FNV-1a) -------------------------- */
-
-typedef struct strmap {
-    char **keys;   /* by id, owned */
-    int n, cap;    /* ids in use, capacity of keys */
-    int *slots;    /* [nslots] id + 1, 0 = empty */
-    size_t nslots; /* a power of two */
-} strmap_t;
-
-static uint32_t fnv(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
-
-static int map_find(const strmap_t *m, const char *w)
-{
-    if (!m->nslots)
-        return -1;
-    for (size_t i = fnv(w) & (m->nslots - 1);; i = (i + 1) & (m->nslots - 1)) {
-        int id = m->slots[i] - 1;
-        if (id < 0)
-            return -1;
-        if (strcmp(m->keys[id], w) == 0)
-            return id;
-    }
-}
-
-static int map_grow(strmap_t *m)
-{
-    size_t ns = m->nslots ? m->nslots * 2 : 256;
-    int *slots = calloc(ns, sizeof *slots);
-    if (!slots)
-        return -1;
-    for (int id = 0; id < m->n; id++) {
-        size_t i = fnv(m->keys[id]) & (ns - 1);
-        while (slots[i])
-            i = (i + 1) & (ns - 1);
-        slots[i] = id + 1;
-    }
-    free(m->slots);
-    m->slots = slots;
-    m->nslots = ns;
-    return 0;
-}
-
-static int map_add(strmap_t *m, const char *w)
-{
-    int id = map_find(m, w);
-    if (id >= 0)
-        return id;
-    if ((size_t)(m->n + 1) * 2 > m->nslots && map_grow(m) < 0)
-        return -1;
-    if (m->n == m->cap) {
-        int cap = m->cap ? m->cap * 2 : 64;
-        char **k = realloc(m->keys, sizeof *k * cap);
-        if (!k)
-            return -1;
-        m->keys = k;
-        m->cap = cap;
-    }
-    char *copy = strdup(w);
-    if (!copy)
-        return -1;
-    id = m->n++;
-    m->keys[id] = copy;
-    size_t i = fnv(w) & (m->nslots - 1);
-    while (m->slots[i])
-        i = (i + 1) & (m->nslots - 1);
-    m->slots[i] = id + 1;
-    return id;
-}
-
-static void map_free(strmap_t *m)
-{
-    for (int i = 0; i < m->n; i++)
-        free(m->keys[i]);
-    free(m->keys);
-    free(m->slots);
-    memset(m, 0, sizeof *m);
-}
-
-/* ---- vocabulary ------------------------------------------------------------------- */
-
-struct vocab {
-    strmap_t map;
-};
-
-vocab_t *vocab_new(void)
-{
-    vocab_t *v = calloc(1, sizeof *v);
-    if (!v)
-        return NULL;
-    if (map_add(&v->map, "<pad>") != LAYERS_PAD || map_add(&v->map, "<eos>") != LAYERS_EOS ||
-        map_add(&v->map, "<go>") != LAYERS_GO) {
-        vocab_free(v);
-        return NULL;
-    }
-    return v;
-}
-
-void vocab_free(vocab_t *v)
-{
-    if (!v)
-        return;
-    map_free(&v->map);
-    free(v);
-}
-
-int vocab_add(vocab_t *v, const char *w) { return map_add(&v->map, w); }
-int vocab_find(const vocab_t *v, const char *w) { return map_find(&v->map, w); }
-int vocab_size(const vocab_t *v) { return v->map.n; }
-
-int vocab_id(const vocab_t *v, const char *w, int Hb)
-{
-    int id = map_find(&v->map, w);
-    return id >= 0 ? id : emb_bucket(w, strlen(w), v->map.n, Hb);
-}
-
-const char *vocab_word(const vocab_t *v, int id)
-{
-    return id >= 0 && id < v->map.n ? v->map.keys[id] : NULL;
-}
 
 /* ---- corpus ----------------------------------------------------------------------- */
 
@@ -171,7 +46,7 @@ typedef struct babi_qrec {
 } babi_qrec_t;
 
 struct babi_corpus {
-    strmap_t words;
+    vocab_t *words;             /* interned words (ids 0..2 are the reserved ones) */
     ivec_t words_pool;          /* word indices of statements, questions and answers */
     ivec_t stmt_w0, stmt_nw;    /* per statement: range in words_pool */
     ivec_t stmt_split;          /* per statement: its story's split */
@@ -190,27 +65,21 @@ void babi_corpus_set_split(babi_corpus_t *c, int split)
 
 void babi_corpus_set_ack(babi_corpus_t *c, int every) { c->ack_every = every > 0 ? every : 0; }
 
-size_t babi_possessive(const char *word)
+babi_corpus_t *babi_corpus_new(void)
 {
-    size_t n = strlen(word);
-    return n > 2 && word[n - 2] == '\'' && word[n - 1] == 's' ? n - 2 : 0;
+    babi_corpus_t *c = calloc(1, sizeof(babi_corpus_t));
+    if (c && !(c->words = vocab_new())) {
+        free(c);
+        c = NULL;
+    }
+    return c;
 }
-
-int babi_question_mark(const char *text, size_t len)
-{
-    while (len && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\r' ||
-                   text[len - 1] == '\n' || text[len - 1] == '"' || text[len - 1] == '\''))
-        len--;
-    return len && text[len - 1] == '?';
-}
-
-babi_corpus_t *babi_corpus_new(void) { return calloc(1, sizeof(babi_corpus_t)); }
 
 void babi_corpus_free(babi_corpus_t *c)
 {
     if (!c)
         return;
-    map_free(&c->words);
+    vocab_free(c->words);
     free(c->words_pool.v);
     free(c->stmt_w0.v);
     free(c->stmt_nw.v);
@@ -239,43 +108,34 @@ static void set_err(char *err, size_t errlen, const char *fmt, ...)
     va_end(ap);
 }
 
-/* Tokenizes text[0..len) and appends the interned words, then BABI_QMARK when qmark
- * is set and the text ends with a question mark; *nw gets their count.
- * Returns 0, -1 (memory) or -2 (invalid UTF-8). */
+/* Tokenizes text[0..len) and appends the interned words the model reads of it
+ * (vocab_words; VOCAB_QMARK last when qmark is set and the text asks); *nw gets their
+ * count. Returns 0, -1 (memory) or -2 (invalid UTF-8). */
 static int push_words_q(babi_corpus_t *c, const char *text, size_t len, int *nw, int qmark)
 {
     tok_list_t tl = {0};
+    vocab_span_t *w = NULL;
     int rc = tok_split(text, len, &tl, NULL, 0);
     if (rc != TOK_OK)
         return rc == TOK_EINVAL ? -2 : -1;
+    int n = vocab_words(text, len, &tl, qmark, NULL, 0);
+    if (!(w = malloc(sizeof *w * (size_t)(n ? n : 1)))) {
+        rc = -1;
+        goto out;
+    }
+    vocab_words(text, len, &tl, qmark, w, n);
     *nw = 0;
-    for (int i = 0; i < tl.n && rc == 0; i++) {
-        if (tl.kind[i] == TOK_CJK_BIGRAM)
-            continue; /* one token per character is enough for the model */
-        size_t stem = babi_possessive(tl.v[i]);
-        if (stem)
-            tl.v[i][stem] = '\0';
-        int id = map_add(&c->words, tl.v[i]);
-        if (id < 0 || ivec_push(&c->words_pool, id) < 0)
+    for (int i = 0; i < n; i++) {
+        int id = vocab_add_n(c->words, w[i].s, w[i].len);
+        if (id < 0 || ivec_push(&c->words_pool, id) < 0) {
             rc = -1;
-        else
-            (*nw)++;
-        if (rc == 0 && stem) {
-            id = map_add(&c->words, BABI_POSS);
-            if (id < 0 || ivec_push(&c->words_pool, id) < 0)
-                rc = -1;
-            else
-                (*nw)++;
+            goto out;
         }
+        (*nw)++;
     }
+out:
+    free(w);
     tok_list_free(&tl);
-    if (rc == 0 && qmark && babi_question_mark(text, len)) {
-        int id = map_add(&c->words, BABI_QMARK);
-        if (id < 0 || ivec_push(&c->words_pool, id) < 0)
-            rc = -1;
-        else
-            (*nw)++;
-    }
     return rc;
 }
 
@@ -506,7 +366,7 @@ static int vocab_visit(const babi_corpus_t *c, vocab_t *v, int *count, int min, 
         count[w]++;
         return 0;
     }
-    return count[w] >= min && vocab_add(v, c->words.keys[w]) < 0 ? -1 : 0;
+    return count[w] >= min && vocab_add(v, vocab_word(c->words, w)) < 0 ? -1 : 0;
 }
 
 /* Visits every word of the training split in order of appearance (statements, then
@@ -536,7 +396,7 @@ static int vocab_walk(const babi_corpus_t *c, vocab_t *v, int *count, int min)
 
 int babi_vocab_build_min(const babi_corpus_t *c, vocab_t *v, int min_count)
 {
-    int *count = calloc((size_t)c->words.n + 1, sizeof *count);
+    int *count = calloc((size_t)vocab_size(c->words) + 1, sizeof *count);
     if (!count)
         return -1;
     int rc = vocab_walk(c, NULL, count, 0);
@@ -585,12 +445,13 @@ int babi_set_build(babi_set_t *s, const babi_corpus_t *c, const vocab_t *v, int 
     memset(s, 0, sizeof *s);
     s->J = J;
     s->Smax = Smax;
-    int *map = malloc(sizeof *map * (size_t)(c->words.n ? c->words.n : 1));
+    int nwords = vocab_size(c->words);
+    int *map = malloc(sizeof *map * (size_t)nwords);
     int *newidx = malloc(sizeof *newidx * (c->stmt_w0.n ? c->stmt_w0.n : 1));
     if (!map || !newidx)
         goto fail;
-    for (int i = 0; i < c->words.n; i++)
-        map[i] = vocab_id(v, c->words.keys[i], Hb);
+    for (int i = 0; i < nwords; i++)
+        map[i] = vocab_id(v, vocab_word(c->words, i), Hb);
     for (size_t i = 0; i < c->stmt_w0.n; i++)
         if (c->stmt_split.v[i] == split)
             newidx[i] = s->nsent++;

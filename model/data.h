@@ -1,7 +1,8 @@
-/* data.h: bAbI-format stories turned into training examples for the memory model, and
- * the word vocabulary shared by the trainer, the model file and inference.
- * A corpus holds the words of every file read (interned strings); a set holds one
- * split of it as model ids, ready to be cut into mini-batches of net_batch_t. */
+/* data.h: bAbI-format stories turned into training examples for the memory model.
+ * A corpus holds the words of every file read (interned strings, read with the model's
+ * text-to-words rule of vocab.h, so a question line ends with VOCAB_QMARK and a
+ * possessive is two words); a set holds one split of it as model ids, ready to be cut
+ * into mini-batches of net_batch_t. Training code: inference never includes it. */
 #ifndef MNEMO_MODEL_DATA_H
 #define MNEMO_MODEL_DATA_H
 
@@ -9,23 +10,9 @@
 #include <stdint.h>
 
 #include "model/layers.h"
+#include "model/vocab.h"
 
 enum { BABI_TMAX = 8 };    /* longest answer kept, in tokens (bAbI has 3 at most) */
-
-/* ---- vocabulary: words <-> ids; ids 0..2 are PAD, EOS, GO ------------------------ */
-
-typedef struct vocab vocab_t;
-
-vocab_t *vocab_new(void);               /* holds "<pad>", "<eos>", "<go>" */
-void vocab_free(vocab_t *v);
-/* Adds w (a copy) if absent; returns its id, or -1 on allocation failure. */
-int vocab_add(vocab_t *v, const char *w);
-/* The id of w, or -1. */
-int vocab_find(const vocab_t *v, const char *w);
-/* The id of w, or its hashed bucket V + h (emb_bucket) when it is unknown. */
-int vocab_id(const vocab_t *v, const char *w, int Hb);
-int vocab_size(const vocab_t *v);
-const char *vocab_word(const vocab_t *v, int id); /* NULL when out of range */
 
 /* ---- the format, line by line (the reader and `mnemo eval --server` share it) ------ */
 
@@ -60,27 +47,13 @@ int babi_read_buffer(babi_corpus_t *c, const char *name, const char *text, size_
 /* From now on, 1 in `every` statements read (a fixed pseudo-random choice; 0 = none)
  * also becomes an example of its own: the statement itself as the question, the
  * story's statements before it as the slots and PERSONA_ACK as the answer. This is how
- * the model learns to acknowledge what it is told (set_build marks them in ack[]). */
+ * the model learns to acknowledge what it is told (set_build marks them in ack[]; the
+ * trainer records their answer in the model file as the acknowledgement phrase). */
 void babi_corpus_set_ack(babi_corpus_t *c, int every);
 
 /* The split of the stories of files read from now on: -1 (the default) holds out the
  * last ceil(10%) of each file's stories; 0 or 1 puts all of them in that split. */
 void babi_corpus_set_split(babi_corpus_t *c, int split);
-
-/* The token a question's words end with when its text ends with '?' (the tokenizer
- * drops punctuation, but whether a message asks something matters to the model):
- * added by the reader to question lines and by model_answer to the message. */
-#define BABI_QMARK "?"
-/* The possessive the model reads as a token of its own: "girlfriend's" is read as
- * "girlfriend" then BABI_POSS, so a relation told as "my girlfriend's name is Aria" is the
- * same word as in "who is my girlfriend?" even when the model has no embedding for it.
- * babi_possessive returns the length of the stem when word ends with 's after at least
- * one character, else 0. */
-#define BABI_POSS "'s"
-size_t babi_possessive(const char *word);
-
-/* 1 when text[0..len) ends with '?' (trailing spaces and quotes ignored). */
-int babi_question_mark(const char *text, size_t len);
 
 /* Counts: questions in split (0 train, 1 validation, -1 both); stories read. */
 int babi_corpus_questions(const babi_corpus_t *c, int split);

@@ -1,85 +1,69 @@
-/* model.h: the trained memory model as the daemon uses it: load a model file, encode a
- * sentence into the learned vector kept beside each memory, and answer a question from
- * memory slots (answer tokens and the attention over the slots). Also the model file
- * itself (written by the trainer, read by everything else): magic, format version,
- * hyper-parameters, the tensor size table, the vocabulary, float32 parameters, CRC32. */
+/* model.h: the trained memory model as the agent uses it, and nothing more: load a model
+ * file, encode a sentence into the learned vector kept beside each memory, and answer a
+ * message from memory slots: the answer's words, what kind of reply it is (the model
+ * file records which replies acknowledge a statement and which are small talk), and the
+ * attention over the slots. The file format is modelfile.h; the layers are layers.h. */
 #ifndef MNEMO_MODEL_MODEL_H
 #define MNEMO_MODEL_MODEL_H
 
 #include <stddef.h>
-#include <stdint.h>
 
-#include "model/data.h"
-#include "model/layers.h"
+#include "model/tokenizer.h"
 
-#define MODELFILE_MAGIC "MNEMOMDL"
-/* 2: the copy pointer goes through the slot attention and the fusion is residual (the
- * tensors of version 1 have the same sizes but another meaning) */
-enum { MODELFILE_VERSION = 2 };
-enum { MODELFILE_MODEL = 0, MODELFILE_CHECKPOINT = 1 };
+/* Return codes of model_encode* and model_answer (err says what failed). */
+enum model_err {
+    MODEL_OK = 0,
+    MODEL_EINVAL = -1, /* the input, e.g. invalid UTF-8 */
+    MODEL_ENOMEM = -2,
+};
 
-/* What a checkpoint keeps beyond the model: where training stood, and Adam's moments. */
-typedef struct modelfile_state {
-    int epoch, step;        /* epochs done, Adam steps done */
-    uint64_t rng;           /* the trainer's generator after the epoch */
-    float lr, best_acc;     /* current learning rate, best validation accuracy */
-    int bad_epochs;         /* epochs since the best */
-    float *adam_m, *adam_v; /* [nparams] each; owned by the caller */
-} modelfile_state_t;
+/* What a reply is, as the model says it: the acknowledgement of something told
+ * (STATEMENT), small talk (OTHER), or an answer from memory (ANSWER). */
+enum model_kind { MODEL_KIND_OTHER = 0, MODEL_KIND_STATEMENT = 1, MODEL_KIND_ANSWER = 2 };
 
-/* Writes a model (st NULL) or a checkpoint (st set) to path, through a temporary file
- * renamed into place. Returns 0 or -1 with the reason in err. */
-int modelfile_write(const char *path, const net_cfg_t *c, const vocab_t *v,
-                    const float *params, const modelfile_state_t *st, char *err,
-                    size_t errlen);
-
-/* Reads a model file or checkpoint. On success fills *c, *v (new vocabulary, caller
- * frees), *params (malloc'd [net_nparams(c)], caller frees) and, when st is not NULL, the
- * checkpoint state (st->adam_m/v malloc'd, caller frees; st NULL ignores them; a model
- * file asked for as a checkpoint is an error). Returns 0, or -1 with what is wrong in
- * err (truncated, wrong magic, unsupported version, bad checksum, mismatched sizes). */
-int modelfile_read(const char *path, net_cfg_t *c, vocab_t **v, float **params,
-                   modelfile_state_t *st, char *err, size_t errlen);
-/* The same on a buffer already in memory. */
-int modelfile_parse(const unsigned char *buf, size_t len, net_cfg_t *c, vocab_t **v,
-                    float **params, modelfile_state_t *st, char *err, size_t errlen);
-
-/* CRC-32 (IEEE 802.3, as zlib), continuing from crc (start with 0). */
-uint32_t modelfile_crc32(uint32_t crc, const void *buf, size_t len);
-
-/* ---- inference -------------------------------------------------------------------- */
+/* "other", "statement", "answer"; "other" for anything else. Static strings. */
+const char *model_kind_name(int kind);
+/* The kind named name (as model_kind_name writes it), or -1 when unknown. */
+int model_kind_parse(const char *name);
 
 typedef struct model model_t;
 
-/* Loads path; NULL with the reason in err. The weights are read-only afterwards and
- * may be shared by threads, each with its own model_session_t. */
+/* Loads the model file at path; NULL with the reason in err, which starts with the path.
+ * A file that cannot tell statements from questions (no acknowledgement phrase) is
+ * refused. The weights are read-only afterwards and may be shared by threads, each with
+ * its own model_session_t. model_free(NULL) does nothing. */
 model_t *model_load(const char *path, char *err, size_t errlen);
 void model_free(model_t *m);
-const net_cfg_t *model_cfg(const model_t *m);
-const vocab_t *model_vocab(const model_t *m);
-const net_params_t *model_params(const model_t *m);
 int model_dim(const model_t *m); /* D, the length of a sentence vector */
 /* Eight hex digits identifying the weights (CRC-32 of the configuration and the
- * parameters): part of the encoder id of memory vectors built with this model. */
+ * parameters): part of the encoder id of memory vectors built with this model. Owned by
+ * m. */
 const char *model_tag(const model_t *m);
 
-/* The sentence vector vec [D] of text: the position-encoded embeddings of its first J
- * words (unknown words through their hashed buckets), L2-normalized; all zeros for a
- * text without words. Returns 0, or -1 (invalid UTF-8, memory) with err. */
+/* The sentence vector vec [D] of text: the position-encoded embeddings of the first J
+ * words it reads (unknown words through their hashed buckets), L2-normalized; all zeros
+ * for a text without words. Returns MODEL_OK, or MODEL_EINVAL (invalid UTF-8) /
+ * MODEL_ENOMEM with err. */
 int model_encode(const model_t *m, const char *text, float *vec, char *err, size_t errlen);
+/* The same from text already split by tok_split (so a caller who tokenized a message
+ * does not tokenize it again). */
+int model_encode_tokens(const model_t *m, const tok_list_t *toks, float *vec, char *err,
+                        size_t errlen);
 
-/* Per-thread scratch for answering. */
+/* Per-thread scratch for answering; NULL when out of memory. */
 typedef struct model_session model_session_t;
 model_session_t *model_session_new(const model_t *m);
 void model_session_free(model_session_t *s);
 
 /* Answers question from slots[0..nslots) (oldest first; only the most recent S are
- * read). answer gets the answer tokens joined by single spaces (unknown words copied
- * from the slots come back as written there); attn [nslots] (or NULL) gets the last
- * hop's attention per slot (0 for slots not read). Returns the number of answer tokens,
- * or -1 with err. */
+ * read). qtoks is tok_split(question) when the caller has it (NULL: the question is
+ * split here). answer gets the answer's words joined by single spaces (unknown words
+ * copied from the slots come back as written there; cut to anslen); *kind (or NULL) the
+ * enum model_kind of the reply; attn [nslots] (or NULL) the last hop's attention per
+ * slot (0 for slots not read). Returns the number of answer words, or MODEL_EINVAL /
+ * MODEL_ENOMEM with err. */
 int model_answer(model_session_t *s, const char *const *slots, int nslots,
-                 const char *question, char *answer, size_t anslen, float *attn,
-                 char *err, size_t errlen);
+                 const char *question, const tok_list_t *qtoks, char *answer, size_t anslen,
+                 int *kind, float *attn, char *err, size_t errlen);
 
 #endif

@@ -2,12 +2,14 @@
  *   "MNEMOMDL" | u32 version | u32 kind (0 model, 1 checkpoint) | u64 file size
  *   | u32 V, Hb, D, A, S, J, T, hops, tied | u32 ntensors, per tensor u8 name length,
  *   name, u64 floats | u32 vocabulary count (= V), per word u16 length, bytes
+ *   | version 3: u32 phrase count, per phrase u8 kind, u8 length, bytes
  *   | checkpoint only: u32 epoch, u32 step, u64 rng, f32 lr, f32 best acc, u32 bad
  *   | u64 nparams | f32 params [nparams] | checkpoint only: f32 adam m, v [nparams]
  *   | u32 CRC-32 of every byte before it.
- * Reading checks the header, the size, the checksum, then every field against bounds
- * and the size table the hyper-parameters give, so a bad file is a message, not a crash. */
-#include "model/model.h"
+ * Reading checks the header, the size, the checksum, then every field against the
+ * bounds of modelfile_check.c and the size table the hyper-parameters give, so a bad
+ * file is a message, not a crash. */
+#include "model/modelfile.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -15,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { HEADER_BYTES = 24, NHP = 9 };
+enum { HEADER_BYTES = 24, NHP = MODELFILE_NFIELDS };
 
 static void set_err(char *err, size_t errlen, const char *fmt, ...)
 {
@@ -87,16 +89,9 @@ static void put_u32(wbuf_t *b, uint32_t x) { put(b, &x, 4); }
 static void put_u64(wbuf_t *b, uint64_t x) { put(b, &x, 8); }
 static void put_f32(wbuf_t *b, float x) { put(b, &x, 4); }
 
-static int cfg_fields(const net_cfg_t *c, int *f)
-{
-    f[0] = c->V, f[1] = c->Hb, f[2] = c->D, f[3] = c->A, f[4] = c->S, f[5] = c->J;
-    f[6] = c->T, f[7] = c->hops, f[8] = c->tied;
-    return NHP;
-}
-
 int modelfile_write(const char *path, const net_cfg_t *c, const vocab_t *v,
-                    const float *params, const modelfile_state_t *st, char *err,
-                    size_t errlen)
+                    const modelfile_phrases_t *ph, const float *params,
+                    const modelfile_state_t *st, char *err, size_t errlen)
 {
     if (!little_endian()) {
         set_err(err, errlen, "model files are little-endian; this host is not");
@@ -106,6 +101,8 @@ int modelfile_write(const char *path, const net_cfg_t *c, const vocab_t *v,
         set_err(err, errlen, "vocabulary has %d words, the model %d", vocab_size(v), c->V);
         return -1;
     }
+    if (modelfile_cfg_check(c, err, errlen) < 0)
+        return -1;
     net_tensor_t t[NET_NTENSORS];
     size_t np = net_param_table(c, t);
     wbuf_t b = {0};
@@ -113,9 +110,9 @@ int modelfile_write(const char *path, const net_cfg_t *c, const vocab_t *v,
     put_u32(&b, MODELFILE_VERSION);
     put_u32(&b, st ? MODELFILE_CHECKPOINT : MODELFILE_MODEL);
     put_u64(&b, 0); /* file size, patched below */
-    int f[NHP];
-    for (int i = 0; i < cfg_fields(c, f); i++)
-        put_u32(&b, (uint32_t)f[i]);
+    net_cfg_t cc = *c;
+    for (int i = 0; i < NHP; i++)
+        put_u32(&b, (uint32_t)*modelfile_field(&cc, i));
     put_u32(&b, NET_NTENSORS);
     for (int i = 0; i < NET_NTENSORS; i++) {
         size_t len = strlen(t[i].name);
@@ -131,6 +128,13 @@ int modelfile_write(const char *path, const net_cfg_t *c, const vocab_t *v,
             len = 65535;
         put_u16(&b, (uint16_t)len);
         put(&b, w, len);
+    }
+    put_u32(&b, ph ? (uint32_t)ph->n : 0);
+    for (int i = 0; ph && i < ph->n; i++) {
+        size_t len = strnlen(ph->p[i].text, MODELFILE_PHRASE_BYTES - 1);
+        put_u8(&b, (uint8_t)ph->p[i].kind);
+        put_u8(&b, (uint8_t)len);
+        put(&b, ph->p[i].text, len);
     }
     if (st) {
         put_u32(&b, (uint32_t)st->epoch);
@@ -236,8 +240,54 @@ static float get_f32(rbuf_t *r)
     return x;
 }
 
+/* The phrase table of a version-3 file at r, checked against v, into ph (NULL: read
+ * and checked all the same). 0, or -1 with err. */
+static int read_phrases(rbuf_t *r, const vocab_t *v, modelfile_phrases_t *ph, char *err,
+                        size_t errlen)
+{
+    modelfile_phrases_t tmp;
+    if (!ph)
+        ph = &tmp;
+    ph->n = 0;
+    uint32_t n = get_u32(r);
+    if (!r->bad && n > MODELFILE_MAX_PHRASES) {
+        set_err(err, errlen, "bad phrase table: %u phrases, at most %d", (unsigned)n,
+                MODELFILE_MAX_PHRASES);
+        return -1;
+    }
+    for (uint32_t i = 0; i < n && !r->bad; i++) {
+        const unsigned char *kind = get(r, 1), *lp = get(r, 1);
+        size_t l = lp ? *lp : 0;
+        const char *text = get(r, l);
+        if (r->bad)
+            break;
+        if (l >= MODELFILE_PHRASE_BYTES) {
+            set_err(err, errlen, "bad phrase table: phrase %u has %zu bytes, at most %d",
+                    (unsigned)i, l, MODELFILE_PHRASE_BYTES - 1);
+            return -1;
+        }
+        char t[MODELFILE_PHRASE_BYTES], why[160];
+        memcpy(t, text, l);
+        t[l] = '\0';
+        if (modelfile_phrases_add(ph, v, *kind, t, why, sizeof why) < 0) {
+            set_err(err, errlen, "bad phrase table: phrase %u: %s", (unsigned)i, why);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* A version-2 file's table: MODELFILE_V2_ACK when v holds its words, else nothing. */
+static void v2_phrases(const vocab_t *v, modelfile_phrases_t *ph)
+{
+    ph->n = 0;
+    if (modelfile_phrases_add(ph, v, MODEL_KIND_STATEMENT, MODELFILE_V2_ACK, NULL, 0) < 0)
+        ph->n = 0;
+}
+
 int modelfile_parse(const unsigned char *buf, size_t len, net_cfg_t *c, vocab_t **vout,
-                    float **params, modelfile_state_t *st, char *err, size_t errlen)
+                    modelfile_phrases_t *ph, float **params, modelfile_state_t *st,
+                    char *err, size_t errlen)
 {
     *vout = NULL;
     *params = NULL;
@@ -257,9 +307,9 @@ int modelfile_parse(const unsigned char *buf, size_t len, net_cfg_t *c, vocab_t 
     rbuf_t r = {buf, len, 8, 0};
     uint32_t version = get_u32(&r), kind = get_u32(&r);
     uint64_t size = get_u64(&r);
-    if (version != MODELFILE_VERSION) {
-        set_err(err, errlen, "unsupported format version %u (this build reads %d)",
-                (unsigned)version, MODELFILE_VERSION);
+    if (version < MODELFILE_OLDEST || version > MODELFILE_VERSION) {
+        set_err(err, errlen, "unsupported format version %u (this build reads %d..%d)",
+                (unsigned)version, MODELFILE_OLDEST, MODELFILE_VERSION);
         return -1;
     }
     if (size > len) {
@@ -287,20 +337,20 @@ int modelfile_parse(const unsigned char *buf, size_t len, net_cfg_t *c, vocab_t 
         return -1;
     }
     r.n = len - 4; /* the checksum is not content */
-    int f[NHP];
+    memset(c, 0, sizeof *c);
     for (int i = 0; i < NHP; i++) {
         uint32_t x = get_u32(&r);
-        f[i] = x > 1000000 ? -1 : (int)x;
-    }
-    *c = (net_cfg_t){.V = f[0], .Hb = f[1], .D = f[2], .A = f[3], .S = f[4], .J = f[5],
-                     .T = f[6], .hops = f[7], .tied = f[8]};
-    if (r.bad || c->V < 3 || c->Hb < 1 || c->D < 1 || c->A < 1 || c->S < 1 || c->J < 1 ||
-        c->T < 1 || c->hops < 1 || c->tied < 0 || c->tied > 1 || c->D > 8192 ||
-        c->A > 8192) {
-        set_err(err, errlen,
-                "bad hyper-parameters (V %d Hb %d D %d A %d S %d J %d T %d hops %d tied %d)",
-                c->V, c->Hb, c->D, c->A, c->S, c->J, c->T, c->hops, c->tied);
-        return -1;
+        const modelfile_limit_t *l = &modelfile_limits[i];
+        if (r.bad) {
+            set_err(err, errlen, "truncated: the hyper-parameters are cut");
+            return -1;
+        }
+        if (x < (uint32_t)l->min || x > (uint32_t)l->max) {
+            set_err(err, errlen, "%s %u is out of range %d..%d", l->name, (unsigned)x, l->min,
+                    l->max);
+            return -1;
+        }
+        *modelfile_field(c, i) = (int)x;
     }
     net_tensor_t t[NET_NTENSORS];
     size_t np = net_param_table(c, t);
@@ -362,6 +412,12 @@ int modelfile_parse(const unsigned char *buf, size_t len, net_cfg_t *c, vocab_t 
             return -1;
         }
     }
+    if (!r.bad && version >= 3 && read_phrases(&r, v, ph, err, errlen) < 0) {
+        vocab_free(v);
+        return -1;
+    }
+    if (version < 3 && ph)
+        v2_phrases(v, ph);
     modelfile_state_t s = {0};
     if (kind == MODELFILE_CHECKPOINT) {
         s.epoch = (int)get_u32(&r);
@@ -409,8 +465,8 @@ int modelfile_parse(const unsigned char *buf, size_t len, net_cfg_t *c, vocab_t 
     return 0;
 }
 
-int modelfile_read(const char *path, net_cfg_t *c, vocab_t **v, float **params,
-                   modelfile_state_t *st, char *err, size_t errlen)
+int modelfile_read(const char *path, net_cfg_t *c, vocab_t **v, modelfile_phrases_t *ph,
+                   float **params, modelfile_state_t *st, char *err, size_t errlen)
 {
     *v = NULL;
     *params = NULL;
@@ -437,7 +493,7 @@ int modelfile_read(const char *path, net_cfg_t *c, vocab_t **v, float **params,
     }
     fclose(f);
     char why[256];
-    int rc = modelfile_parse(buf, (size_t)len, c, v, params, st, why, sizeof why);
+    int rc = modelfile_parse(buf, (size_t)len, c, v, ph, params, st, why, sizeof why);
     if (rc < 0)
         set_err(err, errlen, "%s: %s", path, why);
     free(buf);

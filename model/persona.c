@@ -270,6 +270,22 @@ static void chat(build_t *b, int when)
     snprintf(t->reply, sizeof t->reply, "%s", c->reply);
 }
 
+int persona_smalltalk_replies(const char **out, int max)
+{
+    int n = 0;
+    for (int i = 0; i < pw_nchats; i++) {
+        int seen = 0;
+        for (int j = 0; j < i && !seen; j++)
+            seen = strcmp(pw_chats[j].reply, pw_chats[i].reply) == 0;
+        if (seen)
+            continue;
+        if (n < max)
+            out[n] = pw_chats[i].reply;
+        n++;
+    }
+    return n;
+}
+
 /* States fact a: its first value, or (when already told) a new one. */
 static void tell(build_t *b, int a)
 {

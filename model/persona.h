@@ -20,10 +20,12 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/* The model's replies the agent recognizes: a statement is acknowledged with
- * PERSONA_ACK (and only statements are), a question about something never told is
- * answered PERSONA_UNKNOWN. Both are written here once; bAbI statements are taught the
- * same acknowledgement (babi_corpus_set_ack). */
+/* The replies the generator teaches: a statement is acknowledged with PERSONA_ACK (and
+ * only statements are), a question about something never told is answered
+ * PERSONA_UNKNOWN. Both are written here once; bAbI statements are taught the same
+ * acknowledgement (babi_corpus_set_ack). The agent does not compare replies with them:
+ * the trainer records the acknowledgement in the model file and model_answer says
+ * which replies are statements (model.h). */
 #define PERSONA_ACK "got it"
 #define PERSONA_UNKNOWN "i don't know"
 
@@ -63,6 +65,11 @@ typedef struct persona_story {
 /* Builds story number idx of the given seed and pool. Returns 0 or -1 (memory). */
 int persona_story_make(persona_story_t *s, uint64_t seed, int idx, int pool);
 void persona_story_free(persona_story_t *s);
+
+/* The generator's small-talk replies (what a PERSONA_SMALLTALK turn is answered), each
+ * once: up to max of them into out (static strings); returns how many there are. The
+ * trainer records them in the model file so the model can say a reply is small talk. */
+int persona_smalltalk_replies(const char **out, int max);
 
 /* Writes the story in the bAbI format to f (numbered from 1). Returns 0 or -1. */
 int persona_render(const persona_story_t *s, FILE *f);

@@ -430,6 +430,9 @@ int trainer_run(const trainer_opts_t *o, const net_cfg_t *c, const vocab_t *v,
         set_err(err, errlen, "no training examples");
         return -1;
     }
+    modelfile_phrases_t ph;
+    if (trainer_phrases(train, v, o->smalltalk, o->nsmalltalk, &ph, NULL, err, errlen) < 0)
+        return -1;
     blas_single_thread();
     size_t np = net_nparams(c);
     float *params = malloc(np * sizeof(float)), *m = calloc(np, sizeof(float)),
@@ -568,7 +571,7 @@ int trainer_run(const trainer_opts_t *o, const net_cfg_t *c, const vocab_t *v,
         if (improved) {
             best = acc;
             res->best_acc = acc;
-            if (o->out && modelfile_write(o->out, c, v, params, NULL, err, errlen) < 0)
+            if (o->out && modelfile_write(o->out, c, v, &ph, params, NULL, err, errlen) < 0)
                 goto done;
         }
         if (gain)
@@ -589,7 +592,7 @@ int trainer_run(const trainer_opts_t *o, const net_cfg_t *c, const vocab_t *v,
         }
         if (o->ckpt) {
             modelfile_state_t st = {epoch + 1, step, rng, lr, best, bad, m, vv};
-            if (modelfile_write(o->ckpt, c, v, params, &st, err, errlen) < 0)
+            if (modelfile_write(o->ckpt, c, v, &ph, params, &st, err, errlen) < 0)
                 goto done;
         }
         if (o->target_acc > 0 && acc >= o->target_acc)
@@ -615,6 +618,60 @@ done:
     free(perm);
     free(batch_len);
     return rc;
+}
+
+/* ---- the reply phrases -------------------------------------------------------------- */
+
+/* The words of answer e of s joined by spaces into out [n]. 0, or -1 when a word is not
+ * in v (a bucket) or the text does not fit. */
+static int answer_text(const babi_set_t *s, int e, const vocab_t *v, char *out, size_t n)
+{
+    size_t at = 0;
+    out[0] = '\0';
+    for (int k = 0; k < s->nans[e]; k++) {
+        const char *w = vocab_word(v, s->ans[(size_t)e * BABI_TMAX + k]);
+        int m = w ? snprintf(out + at, n - at, "%s%s", k ? " " : "", w) : -1;
+        if (m < 0 || (size_t)m >= n - at)
+            return -1;
+        at += (size_t)m;
+    }
+    return 0;
+}
+
+int trainer_phrases(const babi_set_t *train, const vocab_t *v, const char *const *smalltalk,
+                    int n, modelfile_phrases_t *ph, FILE *log, char *err, size_t errlen)
+{
+    char ack[MODELFILE_PHRASE_BYTES] = "", text[MODELFILE_PHRASE_BYTES], why[256];
+    int ack_at = -1;
+    ph->n = 0;
+    for (int e = 0; e < train->n; e++) {
+        if (!train->ack[e])
+            continue;
+        if (answer_text(train, e, v, text, sizeof text) < 0) {
+            set_err(err, errlen, "acknowledgement example %d: its answer is not a phrase of "
+                    "known words within %d bytes", e, MODELFILE_PHRASE_BYTES - 1);
+            return -1;
+        }
+        if (ack_at < 0) {
+            snprintf(ack, sizeof ack, "%s", text);
+            ack_at = e;
+        } else if (strcmp(ack, text) != 0) {
+            set_err(err, errlen, "acknowledgement examples disagree: '%s' (example %d) and "
+                    "'%s' (example %d)", ack, ack_at, text, e);
+            return -1;
+        }
+    }
+    if (ack_at >= 0 && modelfile_phrases_add(ph, v, MODEL_KIND_STATEMENT, ack, why,
+                                             sizeof why) < 0) {
+        set_err(err, errlen, "the acknowledgement: %s", why);
+        return -1;
+    }
+    for (int i = 0; i < n; i++)
+        if (strcmp(smalltalk[i], ack) != 0 &&
+            modelfile_phrases_add(ph, v, MODEL_KIND_OTHER, smalltalk[i], why, sizeof why) < 0 &&
+            log)
+            fprintf(log, "small talk reply left out of the model file: %s\n", why);
+    return 0;
 }
 
 /* ---- warm start ------------------------------------------------------------------- */

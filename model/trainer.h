@@ -10,7 +10,7 @@
 
 #include "model/data.h"
 #include "model/layers.h"
-#include "model/model.h"
+#include "model/modelfile.h"
 
 typedef struct trainer_opts {
     int epochs;          /* at most this many epochs (in total, counting resumed ones) */
@@ -26,6 +26,9 @@ typedef struct trainer_opts {
     const char *ckpt;    /* checkpoint written after every epoch (NULL = none) */
     FILE *log;           /* progress lines (NULL = quiet) */
     double progress_s;   /* seconds between in-epoch progress lines (0 = none) */
+    const char *const *smalltalk; /* [nsmalltalk] replies the training data uses for
+                                   * small talk (persona_smalltalk_replies), or NULL */
+    int nsmalltalk;
 } trainer_opts_t;
 
 void trainer_opts_default(trainer_opts_t *o);
@@ -39,10 +42,19 @@ typedef struct trainer_result {
     double gflops;              /* achieved, from the analytic count of trainer_flops */
 } trainer_result_t;
 
+/* The reply phrases a model trained on train records (modelfile_phrases_t): the
+ * acknowledgement, i.e. the answer of train's acknowledgement examples (none without
+ * any), and each of smalltalk[0..n) whose words are all in v (the others are named on
+ * log, or left out silently when log is NULL). Returns 0, or -1 with err when the
+ * acknowledgement examples disagree or do not fit the table's rules. */
+int trainer_phrases(const babi_set_t *train, const vocab_t *v, const char *const *smalltalk,
+                    int n, modelfile_phrases_t *ph, FILE *log, char *err, size_t errlen);
+
 /* Trains from a fresh initialization (resume_params and resume NULL), from given
  * parameters with a fresh optimizer (resume_params set, resume NULL: a warm start), or
  * from a checkpoint's parameters and state (both set, as modelfile_read gives them). v must be the
- * vocabulary the sets were built with. Returns 0, or -1 with err. */
+ * vocabulary the sets were built with. The model and checkpoints carry the phrases of
+ * trainer_phrases(train, v, o->smalltalk). Returns 0, or -1 with err. */
 int trainer_run(const trainer_opts_t *o, const net_cfg_t *c, const vocab_t *v,
                 const babi_set_t *train, const babi_set_t *valid,
                 const float *resume_params, const modelfile_state_t *resume,

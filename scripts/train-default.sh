@@ -48,7 +48,10 @@ mnemo_at() {
 # 7. the possessive read as a token of its own ("girlfriend's" = "girlfriend" + "'s"): 4 epochs
 "$ROOT/build/cli/mnemo" train "${COMMON[@]}" --ack 4 --persona 4000 --min-count 20 \
     --init "$WORK/s6.mnemo" --out "$WORK/s7.mnemo" --epochs 4 --seed 5 --patience 3 --lr 0.0003
-# 8. a lower learning rate to settle bAbI (task 19 had slipped to 6.9%): 2 epochs, 3 min
+# 8. a lower learning rate to settle bAbI (task 19 had slipped to 6.9%): 2 epochs, 3 min.
+#    Today's mnemo writes format version 3 (the reply phrases: the acknowledgement and
+#    the generator's small talk); the shipped file was made in version 2 and rewritten
+#    as version 3 with the same weights (same tag), which this step gives directly.
 "$ROOT/build/cli/mnemo" train "${COMMON[@]}" --ack 4 --persona 4000 --min-count 20 \
     --init "$WORK/s7.mnemo" --out "$OUT" --epochs 2 --seed 6 --patience 3 --lr 0.00015
 echo "train-default: $OUT (intermediate models and worktrees in $WORK)"

@@ -22,7 +22,10 @@ typedef struct index_filter {
 
 typedef struct index_hit {
     int64_t id;
-    float score;           /* cosine similarity in [-1, 1] */
+    float score;           /* cosine similarity in [-1, 1] with the query as searched
+                              (idf-weighted when asked): the ranking */
+    float cosine;          /* plain cosine of the query and the row in [-1, 1], no idf
+                              weighting; 0 when either is all zero */
 } index_hit_t;
 
 /* A new empty index for vectors of dim floats. NULL on allocation failure. */
@@ -64,7 +67,8 @@ int index_set_lexical_dims(index_t *ix, int n);
  * back best first. When idf is nonzero the query is first weighted per dimension by
  * log((N + 1) / (df + 0.5)) over the user's rows (df = rows with a nonzero value in
  * that dimension), BM25-style: the lexical dimensions only when index_set_lexical_dims
- * set fewer than dim, the weighted part rescaled to its norm before weighting.
+ * set fewer than dim, the weighted part rescaled to its norm before weighting. Each
+ * hit's cosine is then computed for the returned hits only, from q as given.
  * Returns the number of hits (<= k), or -1 on error. */
 int index_search(const index_t *ix, const char *user, const float *q, int k,
                  const index_filter_t *filter, int idf, index_hit_t *hits);

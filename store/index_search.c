@@ -281,6 +281,25 @@ done:
     return rc;
 }
 
+/* Fills each hit's plain cosine: the query as given (no idf) against the hit's float
+ * row, in double, for the k hits only; with idf the score ranked by another query. */
+static void plain_cosines(const index_t *ix, const float *q, index_hit_t *hits, int n)
+{
+    double qq = 0;
+    for (int d = 0; d < ix->dim; d++)
+        qq += (double)q[d] * q[d];
+    for (int i = 0; i < n; i++) {
+        const float *r = index_row_vec(ix, hits[i].id);
+        double qr = 0, rr = 0;
+        for (int d = 0; r && d < ix->dim; d++) {
+            qr += (double)q[d] * r[d];
+            rr += (double)r[d] * r[d];
+        }
+        double c = qq > 0 && rr > 0 ? qr / sqrt(qq * rr) : 0.0;
+        hits[i].cosine = (float)(c > 1.0 ? 1.0 : (c < -1.0 ? -1.0 : c));
+    }
+}
+
 int index_search(const index_t *ix, const char *user, const float *q, int k,
                  const index_filter_t *filter, int idf, index_hit_t *hits)
 {
@@ -308,6 +327,8 @@ int index_search(const index_t *ix, const char *user, const float *q, int k,
         hits[end] = t;
         sift_down(hits, end, 0);
     }
+    if (n > 0)
+        plain_cosines(ix, q, hits, n);
 done:
     free(qn);
     return n;

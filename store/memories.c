@@ -9,11 +9,6 @@
 
 #include "store/store_internal.h"
 
-static int bind_text(sqlite3_stmt *s, int i, const char *t)
-{
-    return t ? sqlite3_bind_text(s, i, t, -1, SQLITE_STATIC) : sqlite3_bind_null(s, i);
-}
-
 static int check_new(const store_t *st, const store_new_memory_t *m, size_t i, char *err,
                      size_t errlen)
 {
@@ -74,17 +69,18 @@ int store_mem_insert_locked(store_t *st, const store_new_memory_t *x, int64_t no
                            int64_t *id, char *err, size_t errlen)
 {
     sqlite3_stmt *s = stmt_get(st, S_MEM_INSERT);
+    int b = SQLITE_OK;
     if (x->id > 0)
-        sqlite3_bind_int64(s, 1, x->id);
-    bind_text(s, 2, x->user);
-    bind_text(s, 3, x->conversation);
-    bind_text(s, 4, x->text);
-    sqlite3_bind_blob(s, 5, x->vec, x->dim * (int)sizeof(float), SQLITE_STATIC);
-    sqlite3_bind_int(s, 6, x->dim);
-    bind_text(s, 7, st->encoder);
-    sqlite3_bind_int64(s, 8, x->created_ms > 0 ? x->created_ms : now);
-    sqlite3_bind_double(s, 9, x->importance < 0 ? 0.5 : x->importance);
-    int src = sqlite3_step(s), rc = STORE_OK;
+        store_bind_int64(s, 1, x->id, &b);
+    store_bind_text(s, 2, x->user, &b);
+    store_bind_text(s, 3, x->conversation, &b);
+    store_bind_text(s, 4, x->text, &b);
+    store_bind_blob(s, 5, x->vec, (size_t)x->dim * sizeof(float), &b);
+    store_bind_int64(s, 6, x->dim, &b);
+    store_bind_text(s, 7, st->encoder, &b);
+    store_bind_int64(s, 8, x->created_ms > 0 ? x->created_ms : now, &b);
+    store_bind_double(s, 9, x->importance < 0 ? 0.5 : x->importance, &b);
+    int src = store_step(s, b), rc = STORE_OK;
     if (src != SQLITE_DONE)
         rc = store_sqlerr(st, src, err, errlen, "adding a memory");
     stmt_done(s);
@@ -147,19 +143,26 @@ unlock:
 }
 
 /* Reads memory id into out with st->mu held; *stale (may be NULL) receives whether
- * its vector is of another encoder or dimension than the store's. */
+ * its vector is of another encoder or dimension than the store's. STORE_ENOTFOUND
+ * ("memory N not found"), STORE_ENOMEM or STORE_EIO with err (may be NULL) filled. */
 static int get_locked(store_t *st, int64_t id, int with_vec, store_memory_t *out,
-                      int *stale)
+                      int *stale, char *err, size_t errlen)
 {
     sqlite3_stmt *s = stmt_get(st, S_MEM_GET);
-    sqlite3_bind_int64(s, 1, id);
-    int src = sqlite3_step(s), rc;
+    int b = SQLITE_OK, rc;
+    store_bind_int64(s, 1, id, &b);
+    int src = store_step(s, b);
     if (src == SQLITE_ROW) {
-        rc = store_row_memory(s, with_vec, out);
-        if (stale)
+        if ((rc = store_row_memory(s, with_vec, out)) != STORE_OK)
+            store_errf(err, errlen, "reading memory %lld: out of memory", (long long)id);
+        else if (stale)
             *stale = store_is_stale(st, sqlite3_column_int(s, 10), out->encoder);
-    } else
-        rc = src == SQLITE_DONE ? STORE_ENOTFOUND : STORE_EIO;
+    } else if (src == SQLITE_DONE) {
+        store_errf(err, errlen, "memory %lld not found", (long long)id);
+        rc = STORE_ENOTFOUND;
+    } else {
+        rc = store_sqlerr(st, src, err, errlen, "reading a memory");
+    }
     stmt_done(s);
     return rc;
 }
@@ -168,7 +171,7 @@ int store_memory_get(store_t *st, int64_t id, int with_vec, store_memory_t *out)
 {
     memset(out, 0, sizeof(*out));
     pthread_mutex_lock(&st->mu);
-    int rc = get_locked(st, id, with_vec, out, NULL);
+    int rc = get_locked(st, id, with_vec, out, NULL, NULL, 0);
     pthread_mutex_unlock(&st->mu);
     return rc;
 }
@@ -177,12 +180,13 @@ static int add_version(store_t *st, int64_t id, const char *text, int64_t until,
                        int64_t superseded_by, char *err, size_t errlen)
 {
     sqlite3_stmt *s = stmt_get(st, S_VER_INSERT);
-    sqlite3_bind_int64(s, 1, id);
-    bind_text(s, 2, text);
-    sqlite3_bind_int64(s, 3, until);
+    int b = SQLITE_OK;
+    store_bind_int64(s, 1, id, &b);
+    store_bind_text(s, 2, text, &b);
+    store_bind_int64(s, 3, until, &b);
     if (superseded_by)
-        sqlite3_bind_int64(s, 4, superseded_by);
-    int src = sqlite3_step(s);
+        store_bind_int64(s, 4, superseded_by, &b);
+    int src = store_step(s, b);
     int rc = src == SQLITE_DONE ? STORE_OK
                                 : store_sqlerr(st, src, err, errlen, "recording history");
     stmt_done(s);
@@ -194,28 +198,27 @@ int store_mem_update_locked(store_t *st, int64_t id, const char *text, const flo
                            char *err, size_t errlen)
 {
     int rc;
-    if ((rc = get_locked(st, id, 0, old, stale)) != STORE_OK) {
-        store_errf(err, errlen, "memory %lld not found", (long long)id);
+    if ((rc = get_locked(st, id, 0, old, stale, err, errlen)) != STORE_OK)
         return rc;
-    }
     if (text && strcmp(text, old->text) != 0 &&
         (rc = add_version(st, id, old->text, now, 0, err, errlen)) != STORE_OK)
         return rc;
     sqlite3_stmt *s = stmt_get(st, S_MEM_UPDATE);
-    sqlite3_bind_int64(s, 1, id);
-    bind_text(s, 2, text);
+    int b = SQLITE_OK;
+    store_bind_int64(s, 1, id, &b);
+    store_bind_text(s, 2, text, &b);
     if (vec) {
-        sqlite3_bind_blob(s, 3, vec, st->dim * (int)sizeof(float), SQLITE_STATIC);
-        sqlite3_bind_int(s, 4, st->dim);
-        bind_text(s, 5, st->encoder);
+        store_bind_blob(s, 3, vec, (size_t)st->dim * sizeof(float), &b);
+        store_bind_int64(s, 4, st->dim, &b);
+        store_bind_text(s, 5, st->encoder, &b);
     }
     if (importance >= 0)
-        sqlite3_bind_double(s, 6, importance);
-    sqlite3_bind_int64(s, 7, now);
-    int src = sqlite3_step(s);
-    stmt_done(s);
+        store_bind_double(s, 6, importance, &b);
+    store_bind_int64(s, 7, now, &b);
+    int src = store_step(s, b);
     if (src != SQLITE_DONE)
         rc = store_sqlerr(st, src, err, errlen, "updating a memory");
+    stmt_done(s);
     return rc;
 }
 
@@ -274,11 +277,10 @@ int store_mem_supersede_locked(store_t *st, int64_t old_id, int64_t new_id, int6
 {
     store_memory_t old = {0}, nu = {0};
     int rc;
-    if ((rc = get_locked(st, old_id, 0, &old, NULL)) != STORE_OK ||
-        (rc = get_locked(st, new_id, 0, &nu, NULL)) != STORE_OK) {
-        store_errf(err, errlen, "memory %lld not found",
-                   (long long)(old.id ? new_id : old_id));
-    } else if (strcmp(old.user, nu.user) != 0) {
+    if ((rc = get_locked(st, old_id, 0, &old, NULL, err, errlen)) != STORE_OK ||
+        (rc = get_locked(st, new_id, 0, &nu, NULL, err, errlen)) != STORE_OK)
+        goto done;
+    if (strcmp(old.user, nu.user) != 0) {
         store_errf(err, errlen, "memories %lld and %lld belong to different users",
                    (long long)old_id, (long long)new_id);
         rc = STORE_EINVAL;
@@ -289,14 +291,16 @@ int store_mem_supersede_locked(store_t *st, int64_t old_id, int64_t new_id, int6
     } else if ((rc = add_version(st, old_id, old.text, now, new_id, err, errlen)) ==
                STORE_OK) {
         sqlite3_stmt *s = stmt_get(st, S_MEM_SUPERSEDE);
-        sqlite3_bind_int64(s, 1, old_id);
-        sqlite3_bind_int64(s, 2, new_id);
-        sqlite3_bind_int64(s, 3, now);
-        int src = sqlite3_step(s);
-        stmt_done(s);
+        int b = SQLITE_OK;
+        store_bind_int64(s, 1, old_id, &b);
+        store_bind_int64(s, 2, new_id, &b);
+        store_bind_int64(s, 3, now, &b);
+        int src = store_step(s, b);
         if (src != SQLITE_DONE)
             rc = store_sqlerr(st, src, err, errlen, "superseding a memory");
+        stmt_done(s);
     }
+done:
     store_memory_clear(&old);
     store_memory_clear(&nu);
     return rc;
@@ -339,10 +343,11 @@ int store_memory_history(store_t *st, int64_t id, store_version_t **out, size_t 
     pthread_mutex_lock(&st->mu);
     if ((rc = store_begin(st, 0, NULL, 0)) != STORE_OK)
         goto unlock;
-    if ((rc = get_locked(st, id, 0, &m, NULL)) != STORE_OK)
+    if ((rc = get_locked(st, id, 0, &m, NULL, NULL, 0)) != STORE_OK)
         goto end;
-    sqlite3_bind_int64(s, 1, id);
-    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+    int b = SQLITE_OK;
+    store_bind_int64(s, 1, id, &b);
+    while ((src = store_step(s, b)) == SQLITE_ROW) {
         if (len == cap) {
             size_t nc = cap ? cap * 2 : 8;
             store_version_t *nv = realloc(v, nc * sizeof(*nv));
@@ -364,7 +369,7 @@ int store_memory_history(store_t *st, int64_t id, store_version_t **out, size_t 
         len++;
     }
     if (rc == STORE_OK && src != SQLITE_DONE)
-        rc = STORE_EIO;
+        rc = store_sqlcode(src);
     stmt_done(s);
 end:
     store_rollback(st);     /* a read: nothing to keep */
@@ -394,14 +399,15 @@ int store_memory_delete(store_t *st, int64_t id)
     pthread_mutex_lock(&st->mu);
     if ((rc = store_begin(st, 1, NULL, 0)) != STORE_OK)
         goto unlock;
-    if ((rc = get_locked(st, id, 0, &m, &stale)) != STORE_OK)
+    if ((rc = get_locked(st, id, 0, &m, &stale, NULL, 0)) != STORE_OK)
         goto rollback;
     sqlite3_stmt *s = stmt_get(st, S_MEM_DELETE);
-    sqlite3_bind_int64(s, 1, id);
-    int src = sqlite3_step(s);
+    int b = SQLITE_OK;
+    store_bind_int64(s, 1, id, &b);
+    int src = store_step(s, b);
     stmt_done(s);
     if (src != SQLITE_DONE) {
-        rc = STORE_EIO;
+        rc = store_sqlcode(src);
         goto rollback;
     }
     if ((rc = store_commit(st, NULL, 0)) != STORE_OK)
@@ -419,14 +425,17 @@ unlock:
     return rc;
 }
 
-int store_mem_touch_locked(store_t *st, int64_t id, int64_t now)
+int store_mem_touch_locked(store_t *st, int64_t id, int64_t now, char *err, size_t errlen)
 {
     sqlite3_stmt *s = stmt_get(st, S_MEM_TOUCH);
-    sqlite3_bind_int64(s, 1, id);
-    sqlite3_bind_int64(s, 2, now);
-    int src = sqlite3_step(s);
+    int b = SQLITE_OK;
+    store_bind_int64(s, 1, id, &b);
+    store_bind_int64(s, 2, now, &b);
+    int src = store_step(s, b);
+    int rc = src == SQLITE_DONE ? STORE_OK
+                                : store_sqlerr(st, src, err, errlen, "marking a memory used");
     stmt_done(s);
-    return src == SQLITE_DONE ? STORE_OK : STORE_EIO;
+    return rc;
 }
 
 int store_memory_touch(store_t *st, const int64_t *ids, size_t n)
@@ -441,7 +450,7 @@ int store_memory_touch(store_t *st, const int64_t *ids, size_t n)
     if ((rc = store_begin(st, 1, NULL, 0)) != STORE_OK)
         goto unlock;
     for (size_t i = 0; i < n; i++) {
-        if ((rc = store_mem_touch_locked(st, ids[i], now)) != STORE_OK) {
+        if ((rc = store_mem_touch_locked(st, ids[i], now, NULL, 0)) != STORE_OK) {
             store_rollback(st);
             goto unlock;
         }

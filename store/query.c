@@ -9,7 +9,6 @@
 
 /* Rows fetched per lock hold by store_memory_each. */
 #define EACH_BATCH 256
-#define LIST_MAX 10000
 
 int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits, int *n,
                  char *err, size_t errlen)
@@ -51,8 +50,9 @@ int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits
     if ((rc = store_begin(st, 0, err, errlen)) != STORE_OK)
         goto unlock;
     for (int i = 0; i < got && rc == STORE_OK; i++) {
-        sqlite3_bind_int64(s, 1, ih[i].id);
-        int src = sqlite3_step(s);
+        int b = SQLITE_OK;
+        store_bind_int64(s, 1, ih[i].id, &b);
+        int src = store_step(s, b);
         if (src == SQLITE_ROW) {
             store_memory_t *m = &hits[filled].mem;
             if ((rc = store_row_memory(s, 0, m)) == STORE_OK) {
@@ -60,7 +60,8 @@ int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits
                     (!m->conversation || strcmp(m->conversation, q->conversation) != 0)) {
                     store_memory_clear(m);
                 } else {
-                    hits[filled++].score = ih[i].score;
+                    hits[filled].score = ih[i].score;
+                    hits[filled++].cosine = ih[i].cosine;
                 }
             } else {
                 store_errf(err, errlen, "out of memory");
@@ -96,21 +97,21 @@ void store_memories_free(store_memory_t *v, size_t n)
     free(v);
 }
 
-/* Runs a statement selecting STORE_MEM_COLS into a new array. With st->mu held. */
-static int collect(store_t *st, sqlite3_stmt *s, int with_vec, size_t max,
-                   store_memory_t **out, size_t *n)
+/* Runs a statement selecting STORE_MEM_COLS, whose binds left brc, into a new array.
+ * With st->mu held. */
+static int collect(sqlite3_stmt *s, int brc, int with_vec, size_t max, store_memory_t **out,
+                   size_t *n)
 {
     store_memory_t *v = NULL;
     size_t len = 0;
     int rc = STORE_OK, src = SQLITE_DONE;
-    (void)st;
     if (max && !(v = calloc(max, sizeof(*v))))
         rc = STORE_ENOMEM;
-    while (rc == STORE_OK && len < max && (src = sqlite3_step(s)) == SQLITE_ROW)
+    while (rc == STORE_OK && len < max && (src = store_step(s, brc)) == SQLITE_ROW)
         if ((rc = store_row_memory(s, with_vec, &v[len])) == STORE_OK)
             len++;
     if (rc == STORE_OK && src != SQLITE_ROW && src != SQLITE_DONE)
-        rc = STORE_EIO;
+        rc = store_sqlcode(src);
     stmt_done(s);
     if (rc != STORE_OK) {
         store_memories_free(v, len);
@@ -127,18 +128,18 @@ int store_memory_list(store_t *st, const store_page_t *p, store_memory_t **out, 
     *out = NULL;
     *n = 0;
     *next_cursor = 0;
-    if (!p || !p->user || p->limit < 1 || p->limit > LIST_MAX || p->cursor < 0)
+    if (!p || !p->user || p->limit < 1 || p->limit > STORE_LIST_MAX || p->cursor < 0)
         return STORE_EINVAL;
     sqlite3_stmt *s = stmt_get(st, S_MEM_LIST);
+    int b = SQLITE_OK;
     pthread_mutex_lock(&st->mu);
-    sqlite3_bind_text(s, 1, p->user, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(s, 2, p->cursor ? p->cursor : INT64_MAX);
-    sqlite3_bind_int64(s, 3, p->since_ms > 0 ? p->since_ms : 0);
-    sqlite3_bind_int64(s, 4, p->until_ms > 0 ? p->until_ms : 0);
-    if (p->conversation)
-        sqlite3_bind_text(s, 5, p->conversation, -1, SQLITE_STATIC);
-    sqlite3_bind_int(s, 6, p->limit + 1);   /* one more tells whether a next page exists */
-    int rc = collect(st, s, 0, (size_t)p->limit + 1, out, n);
+    store_bind_text(s, 1, p->user, &b);
+    store_bind_int64(s, 2, p->cursor ? p->cursor : INT64_MAX, &b);
+    store_bind_int64(s, 3, p->since_ms > 0 ? p->since_ms : 0, &b);
+    store_bind_int64(s, 4, p->until_ms > 0 ? p->until_ms : 0, &b);
+    store_bind_text(s, 5, p->conversation, &b);
+    store_bind_int64(s, 6, p->limit + 1, &b);   /* one more tells whether a next page exists */
+    int rc = collect(s, b, 0, (size_t)p->limit + 1, out, n);
     pthread_mutex_unlock(&st->mu);
     if (rc == STORE_OK && *n > (size_t)p->limit) {
         store_memory_clear(&(*out)[--*n]);
@@ -157,11 +158,12 @@ int store_memory_each(store_t *st, const char *user, store_each_fn fn, void *ctx
         store_memory_t *v = NULL;
         size_t n = 0;
         sqlite3_stmt *s = stmt_get(st, S_MEM_EACH);
+        int b = SQLITE_OK;
         pthread_mutex_lock(&st->mu);
-        sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(s, 2, after);
-        sqlite3_bind_int(s, 3, EACH_BATCH);
-        int rc = collect(st, s, 1, EACH_BATCH, &v, &n);
+        store_bind_text(s, 1, user, &b);
+        store_bind_int64(s, 2, after, &b);
+        store_bind_int64(s, 3, EACH_BATCH, &b);
+        int rc = collect(s, b, 1, EACH_BATCH, &v, &n);
         pthread_mutex_unlock(&st->mu);
         if (rc != STORE_OK)
             return rc;
@@ -180,12 +182,13 @@ int store_memory_each(store_t *st, const char *user, store_each_fn fn, void *ctx
 static int exec_user(store_t *st, enum store_stmt which, const char *user, int64_t *changes)
 {
     sqlite3_stmt *s = stmt_get(st, which);
-    sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
-    int src = sqlite3_step(s);
+    int b = SQLITE_OK;
+    store_bind_text(s, 1, user, &b);
+    int src = store_step(s, b);
     stmt_done(s);
     if (changes)
         *changes = sqlite3_changes64(st->db);
-    return src == SQLITE_DONE ? STORE_OK : STORE_EIO;
+    return src == SQLITE_DONE ? STORE_OK : store_sqlcode(src);
 }
 
 int store_user_delete(store_t *st, const char *user, int64_t *removed)
@@ -200,13 +203,15 @@ int store_user_delete(store_t *st, const char *user, int64_t *removed)
     if ((rc = store_begin(st, 1, NULL, 0)) != STORE_OK)
         goto unlock;
     sqlite3_stmt *s = stmt_get(st, S_MEM_USER_STALE);
-    sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
-    sqlite3_bind_int(s, 2, st->dim);
-    sqlite3_bind_text(s, 3, st->encoder, -1, SQLITE_STATIC);
-    if (sqlite3_step(s) == SQLITE_ROW)
+    int b = SQLITE_OK;
+    store_bind_text(s, 1, user, &b);
+    store_bind_int64(s, 2, st->dim, &b);
+    store_bind_text(s, 3, st->encoder, &b);
+    int src = store_step(s, b);
+    if (src == SQLITE_ROW)
         nstale = sqlite3_column_int64(s, 0);
     else
-        rc = STORE_EIO;
+        rc = src == SQLITE_DONE ? STORE_EIO : store_sqlcode(src);
     stmt_done(s);
     /* Turns go with their conversations (ON DELETE CASCADE), history with memories. */
     if (rc != STORE_OK || (rc = exec_user(st, S_MEM_USER_DELETE, user, &nmem)) ||

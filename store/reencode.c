@@ -27,14 +27,14 @@ static void batch_clear(batch_t *b)
 /* Reads up to REENCODE_BATCH stale rows with id > after. */
 static int batch_read(store_t *st, int64_t after, batch_t *b, char *err, size_t errlen)
 {
-    int rc = STORE_OK, src;
+    int rc = STORE_OK, src, bind = SQLITE_OK;
     sqlite3_stmt *s = stmt_get(st, S_MEM_STALE_BATCH);
     pthread_mutex_lock(&st->mu);
-    sqlite3_bind_int64(s, 1, after);
-    sqlite3_bind_int(s, 2, st->dim);
-    sqlite3_bind_text(s, 3, st->encoder, -1, SQLITE_STATIC);
-    sqlite3_bind_int(s, 4, REENCODE_BATCH);
-    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+    store_bind_int64(s, 1, after, &bind);
+    store_bind_int64(s, 2, st->dim, &bind);
+    store_bind_text(s, 3, st->encoder, &bind);
+    store_bind_int64(s, 4, REENCODE_BATCH, &bind);
+    while ((src = store_step(s, bind)) == SQLITE_ROW) {
         const unsigned char *t = sqlite3_column_text(s, 1);
         b->id[b->n] = sqlite3_column_int64(s, 0);
         if (!(b->text[b->n] = strdup(t ? (const char *)t : ""))) {
@@ -64,28 +64,31 @@ static int batch_write(store_t *st, batch_t *b, size_t *done, char *err, size_t 
         goto unlock;
     for (size_t i = 0; i < b->n; i++) {
         sqlite3_stmt *s = stmt_get(st, S_MEM_REENCODE);
-        sqlite3_bind_int64(s, 1, b->id[i]);
-        sqlite3_bind_blob(s, 2, b->vecs + i * (size_t)st->dim, (int)vbytes, SQLITE_STATIC);
-        sqlite3_bind_int(s, 3, st->dim);
-        sqlite3_bind_text(s, 4, st->encoder, -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 5, b->text[i], -1, SQLITE_STATIC);
-        int src = sqlite3_step(s);
-        stmt_done(s);
-        if (src != SQLITE_DONE) {
+        int bind = SQLITE_OK;
+        store_bind_int64(s, 1, b->id[i], &bind);
+        store_bind_blob(s, 2, b->vecs + i * (size_t)st->dim, vbytes, &bind);
+        store_bind_int64(s, 3, st->dim, &bind);
+        store_bind_text(s, 4, st->encoder, &bind);
+        store_bind_text(s, 5, b->text[i], &bind);
+        int src = store_step(s, bind);
+        if (src != SQLITE_DONE)
             rc = store_sqlerr(st, src, err, errlen, "rewriting a vector");
+        stmt_done(s);
+        if (rc != STORE_OK)
             goto rollback;
-        }
         if (sqlite3_changes(st->db) == 0)
             continue;   /* changed or deleted meanwhile */
         s = stmt_get(st, S_MEM_GET);
-        sqlite3_bind_int64(s, 1, b->id[i]);
-        src = sqlite3_step(s);
-        rc = src == SQLITE_ROW ? store_row_memory(s, 0, &rows[nrows]) : STORE_EIO;
+        bind = SQLITE_OK;
+        store_bind_int64(s, 1, b->id[i], &bind);
+        src = store_step(s, bind);
+        if (src != SQLITE_ROW)
+            rc = store_sqlerr(st, src, err, errlen, "reading a re-encoded memory");
+        else if ((rc = store_row_memory(s, 0, &rows[nrows])) != STORE_OK)
+            store_errf(err, errlen, "reading a re-encoded memory: out of memory");
         stmt_done(s);
-        if (rc != STORE_OK) {
-            store_errf(err, errlen, "reading a re-encoded memory failed");
+        if (rc != STORE_OK)
             goto rollback;
-        }
         slot[nrows++] = i;
     }
     /* Room in the index for each current row: per user, one more per row seen so far. */

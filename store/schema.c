@@ -51,16 +51,33 @@ static const char MIGRATE_1_2[] =
     "  superseded_by INTEGER);"
     "CREATE INDEX memory_versions_memory ON memory_versions(memory_id, id);";
 
-static const char *const migrations[STORE_SCHEMA_VERSION] = {MIGRATE_0_1, MIGRATE_1_2};
+/* 2 -> 3: each turn records its kind, the model layer's word for the exchange (NULL =
+ * unknown), instead of the agent rebuilding it from the reply's text. Existing turns get
+ * what version 2 knew: an assistant turn reading exactly 'got it' (version 2's
+ * acknowledgement of a statement; this is the one place that compares with it) was a
+ * statement, any other reply an answer, and the user turn right before a reply in its
+ * conversation gets the reply's kind. A user turn without a reply stays unknown. */
+static const char MIGRATE_2_3[] =
+    "ALTER TABLE turns ADD COLUMN kind TEXT;"
+    "UPDATE turns SET kind = CASE WHEN text = 'got it' THEN 'statement' ELSE 'answer' END"
+    "  WHERE role = 'assistant';"
+    "UPDATE turns SET kind = ("
+    "  SELECT CASE WHEN n.role = 'assistant' THEN n.kind END FROM turns AS n"
+    "  WHERE n.conversation = turns.conversation AND n.id > turns.id ORDER BY n.id LIMIT 1)"
+    "  WHERE role = 'user';";
+
+static const char *const migrations[STORE_SCHEMA_VERSION] = {MIGRATE_0_1, MIGRATE_1_2,
+                                                             MIGRATE_2_3};
 
 static int exec(sqlite3 *db, const char *sql, char *err, size_t errlen, const char *what)
 {
     char *msg = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK)
+    int src = sqlite3_exec(db, sql, NULL, NULL, &msg);
+    if (src == SQLITE_OK)
         return STORE_OK;
-    store_errf(err, errlen, "%s: %s", what, msg ? msg : sqlite3_errmsg(db));
+    store_errf(err, errlen, "%s: %s", what, msg ? msg : sqlite3_errstr(src));
     sqlite3_free(msg);
-    return STORE_EIO;
+    return store_sqlcode(src);
 }
 
 /* Reads PRAGMA user_version into *version. */

@@ -59,9 +59,10 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_CONV_DELETE] = "DELETE FROM conversations WHERE id = ?1",
     [S_CONV_USER_DELETE] = "DELETE FROM conversations WHERE user = ?1",
     [S_TURN_INSERT] =
-        "INSERT INTO turns (conversation, role, text, created_ms) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO turns (conversation, role, text, created_ms, kind)"
+        " VALUES (?1, ?2, ?3, ?4, ?5)",
     [S_TURN_LAST] =
-        "SELECT id, role, text, created_ms FROM turns WHERE conversation = ?1"
+        "SELECT id, role, text, created_ms, kind FROM turns WHERE conversation = ?1"
         " ORDER BY id DESC LIMIT ?2",
     [S_PAGE_COUNT] = "PRAGMA page_count",
     [S_PAGE_SIZE] = "PRAGMA page_size",
@@ -79,13 +80,66 @@ void store_errf(char *err, size_t errlen, const char *fmt, ...)
     va_end(ap);
 }
 
+int store_sqlcode(int sqlrc)
+{
+    switch (sqlrc) {
+    case SQLITE_OK:
+    case SQLITE_ROW:
+    case SQLITE_DONE:
+        return STORE_OK;
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+    case SQLITE_CONSTRAINT_UNIQUE:
+        return STORE_ECONFLICT;
+    }
+    switch (sqlrc & 0xff) {
+    case SQLITE_NOMEM:
+        return STORE_ENOMEM;
+    case SQLITE_TOOBIG:
+        return STORE_EINVAL;
+    default:
+        return STORE_EIO;
+    }
+}
+
 int store_sqlerr(store_t *st, int sqlrc, char *err, size_t errlen, const char *what)
 {
-    int ext = sqlite3_extended_errcode(st->db);
-    store_errf(err, errlen, "%s: %s", what, sqlite3_errmsg(st->db));
-    if (ext == SQLITE_CONSTRAINT_PRIMARYKEY || ext == SQLITE_CONSTRAINT_UNIQUE)
-        return STORE_ECONFLICT;
-    return sqlrc == SQLITE_NOMEM ? STORE_ENOMEM : STORE_EIO;
+    /* The connection's message when it is about this failure (it can name the file or
+     * the constraint), else the code's own text. */
+    const char *msg = (sqlite3_errcode(st->db) & 0xff) == (sqlrc & 0xff)
+                          ? sqlite3_errmsg(st->db)
+                          : sqlite3_errstr(sqlrc);
+    store_errf(err, errlen, "%s: %s", what, msg);
+    int rc = store_sqlcode(sqlrc);
+    return rc == STORE_OK ? STORE_EIO : rc;
+}
+
+void store_bind_text(sqlite3_stmt *s, int i, const char *t, int *brc)
+{
+    if (*brc == SQLITE_OK)
+        *brc = t ? sqlite3_bind_text(s, i, t, -1, SQLITE_STATIC) : sqlite3_bind_null(s, i);
+}
+
+void store_bind_blob(sqlite3_stmt *s, int i, const void *p, size_t n, int *brc)
+{
+    if (*brc == SQLITE_OK)
+        *brc = sqlite3_bind_blob64(s, i, p, (sqlite3_uint64)n, SQLITE_STATIC);
+}
+
+void store_bind_int64(sqlite3_stmt *s, int i, int64_t v, int *brc)
+{
+    if (*brc == SQLITE_OK)
+        *brc = sqlite3_bind_int64(s, i, v);
+}
+
+void store_bind_double(sqlite3_stmt *s, int i, double v, int *brc)
+{
+    if (*brc == SQLITE_OK)
+        *brc = sqlite3_bind_double(s, i, v);
+}
+
+int store_step(sqlite3_stmt *s, int brc)
+{
+    return brc == SQLITE_OK ? sqlite3_step(s) : brc;
 }
 
 sqlite3_stmt *stmt_get(store_t *st, enum store_stmt s)
@@ -248,9 +302,9 @@ static int load_reserve(store_t *st, char *err, size_t errlen)
     sqlite3_stmt *s = NULL;
     int rc = STORE_OK, src;
     size_t total = 0;
-    if (sqlite3_prepare_v2(st->db, "SELECT user, count(*) FROM memories GROUP BY user", -1,
-                           &s, NULL) != SQLITE_OK)
-        return store_sqlerr(st, SQLITE_ERROR, err, errlen, "counting memories");
+    if ((src = sqlite3_prepare_v2(st->db, "SELECT user, count(*) FROM memories GROUP BY user",
+                                  -1, &s, NULL)) != SQLITE_OK)
+        return store_sqlerr(st, src, err, errlen, "counting memories");
     while ((src = sqlite3_step(s)) == SQLITE_ROW) {
         size_t n = (size_t)sqlite3_column_int64(s, 1);
         total += n;
@@ -283,8 +337,8 @@ static int load_index(store_t *st, char *err, size_t errlen)
     int rc, src;
     /* One read transaction: the sizes counted are the rows streamed, so the loader
      * never grows an array under the prefault thread. */
-    if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-        return store_sqlerr(st, SQLITE_ERROR, err, errlen, "loading memories");
+    if ((src = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL)) != SQLITE_OK)
+        return store_sqlerr(st, src, err, errlen, "loading memories");
     if ((rc = load_reserve(st, err, errlen)) != STORE_OK)
         goto done;
     pf = index_prefault_start(st->ix);
@@ -293,11 +347,11 @@ static int load_index(store_t *st, char *err, size_t errlen)
         rc = STORE_ENOMEM;
         goto done;
     }
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT id, user, conversation, created_ms, superseded_by, dim,"
-                           " encoder, vec FROM memories",
-                           -1, &s, NULL) != SQLITE_OK) {
-        rc = store_sqlerr(st, SQLITE_ERROR, err, errlen, "loading memories");
+    if ((src = sqlite3_prepare_v2(st->db,
+                                  "SELECT id, user, conversation, created_ms, superseded_by,"
+                                  " dim, encoder, vec FROM memories",
+                                  -1, &s, NULL)) != SQLITE_OK) {
+        rc = store_sqlerr(st, src, err, errlen, "loading memories");
         goto done;
     }
     while ((src = sqlite3_step(s)) == SQLITE_ROW) {

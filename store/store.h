@@ -3,21 +3,27 @@
  * memories, their history, conversations and turns; an in-RAM index (index.h) mirrors
  * the memory vectors for top-k search. Every public call is one transaction and is
  * thread-safe: writes are serialized, searches take a read lock on the index.
- * Times are milliseconds since the Unix epoch, UTC. */
+ * Times are milliseconds since the Unix epoch, UTC.
+ * Errors: every int-returning call below returns STORE_OK or one of enum store_err, and
+ * lists which. A call that takes (err, errlen) fills err with the reason on every
+ * failure (err NULL or errlen 0: no message); SQLite's own failures keep their meaning:
+ * out of memory is STORE_ENOMEM, a full disk, a read-only or busy database, corruption
+ * or an I/O error is STORE_EIO with SQLite's message. */
 #ifndef MNEMO_STORE_STORE_H
 #define MNEMO_STORE_STORE_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 enum store_err {
     STORE_OK = 0,
     STORE_ENOTFOUND = -1,   /* no such row (or it belongs to another user) */
-    STORE_EINVAL = -2,      /* bad argument: dimension mismatch, empty text ... */
-    STORE_EIO = -3,         /* SQLite failed; err says why */
-    STORE_ENOMEM = -4,
+    STORE_EINVAL = -2,      /* bad argument: dimension mismatch, empty text, a text over
+                               SQLite's length limit ... */
+    STORE_EIO = -3,         /* SQLite failed (disk full, read-only, busy, corrupt, I/O) */
+    STORE_ENOMEM = -4,      /* out of memory, ours or SQLite's */
     STORE_ECONFLICT = -5,   /* e.g. importing an id that exists for another user */
 };
 
@@ -52,7 +58,12 @@ typedef struct store_new_memory {
 
 typedef struct store_hit {
     store_memory_t mem;         /* vec not loaded */
-    float score;
+    float score;                /* the ranking score: cosine with the query as searched
+                                   (idf-weighted when store_search's idf is set) */
+    float cosine;               /* the plain cosine of the query vector and the memory's
+                                   vector, in [-1, 1]: no idf weighting, no recency; 0
+                                   when either is all zero. Without idf it is score, up
+                                   to rounding. */
 } store_hit_t;
 
 typedef struct store_query {
@@ -72,40 +83,47 @@ typedef struct store_page {
 } store_page_t;
 
 #define STORE_MAX_K 1000
+#define STORE_LIST_MAX 10000    /* the largest page store_memory_list returns */
 
 /* Opens (creating when absent) the database at path, migrates it forward to
  * STORE_SCHEMA_VERSION and loads the index for vectors of dim floats and encoder id.
- * Returns NULL with err filled on failure (including a database newer than this code). */
+ * Returns the store (store_close frees it), or NULL with err filled on failure
+ * (including a database newer than this code). */
 store_t *store_open(const char *path, int dim, const char *encoder, char *err, size_t errlen);
 void store_close(store_t *st);
 
 /* Inserts n memories in one transaction; ids[i] receives each new id (ids may be NULL).
  * All or nothing. Each item needs a user, a non-empty text and a finite vector of the
- * store's dim from the store's encoder (encoder NULL = the store's); importance above 1
- * is STORE_EINVAL (err names the item), an id that exists STORE_ECONFLICT. Returns
- * STORE_OK or an error with err filled. */
+ * store's dim from the store's encoder (encoder NULL = the store's).
+ * Returns STORE_OK; STORE_EINVAL for a bad item (err names it, e.g. importance above
+ * 1); STORE_ECONFLICT for an id that exists; STORE_ENOMEM; STORE_EIO. */
 int store_memory_add(store_t *st, const store_new_memory_t *m, size_t n, int64_t *ids,
                      char *err, size_t errlen);
 
-/* Loads memory id into out (which the caller clears with store_memory_clear).
- * with_vec loads the vector too. STORE_ENOTFOUND when absent. */
+/* Loads memory id into out (which the caller clears with store_memory_clear; it is
+ * zeroed on failure). with_vec loads the vector too.
+ * Returns STORE_OK, STORE_ENOTFOUND when absent, STORE_ENOMEM or STORE_EIO. */
 int store_memory_get(store_t *st, int64_t id, int with_vec, store_memory_t *out);
 
 /* Changes text (and vector) and/or importance of id; the previous text is kept in the
  * memory's history. text NULL = unchanged; importance < 0 = unchanged; vec (the store's
- * dim floats) is required with a new text and may also come alone (re-encoding). */
+ * dim floats) is required with a new text and may also come alone (re-encoding).
+ * Returns STORE_OK; STORE_EINVAL (empty text, a text without vector, a non-finite
+ * vector, importance above 1); STORE_ENOTFOUND; STORE_ENOMEM; STORE_EIO. */
 int store_memory_update(store_t *st, int64_t id, const char *text, const float *vec,
                         double importance, char *err, size_t errlen);
 
 /* Marks old_id superseded by new_id (both of the same user) and records it in old_id's
  * history. old_id stays readable (get, list, history, export) but leaves the search
- * index. STORE_EINVAL for different users or old_id == new_id, STORE_ECONFLICT when
- * old_id is already superseded. */
+ * index. Returns STORE_OK; STORE_EINVAL for different users or old_id == new_id;
+ * STORE_ENOTFOUND when either is absent; STORE_ECONFLICT when old_id is already
+ * superseded; STORE_ENOMEM; STORE_EIO. */
 int store_memory_supersede(store_t *st, int64_t old_id, int64_t new_id, char *err,
                            size_t errlen);
 
 /* History of id, oldest first: each entry's text and the time it stopped being
- * current. *out is malloc'd (free with store_history_free). */
+ * current. *out is malloc'd (free with store_history_free); NULL and *n 0 on failure.
+ * Returns STORE_OK, STORE_ENOTFOUND when id is absent, STORE_ENOMEM or STORE_EIO. */
 typedef struct store_version {
     char *text;
     int64_t valid_until_ms;
@@ -114,15 +132,22 @@ typedef struct store_version {
 int store_memory_history(store_t *st, int64_t id, store_version_t **out, size_t *n);
 void store_history_free(store_version_t *v, size_t n);
 
-int store_memory_delete(store_t *st, int64_t id);       /* STORE_ENOTFOUND when absent */
+/* Deletes memory id and its history. Returns STORE_OK, STORE_ENOTFOUND when absent,
+ * STORE_ENOMEM or STORE_EIO. */
+int store_memory_delete(store_t *st, int64_t id);
 
-/* Marks ids as used now (use_count += 1, last_used_ms = now), one transaction. */
+/* Marks ids as used now (use_count += 1, last_used_ms = now), one transaction; an id
+ * that does not exist is skipped. Returns STORE_OK, STORE_EINVAL (ids NULL with n > 0),
+ * STORE_ENOMEM or STORE_EIO. */
 int store_memory_touch(store_t *st, const int64_t *ids, size_t n);
 
 /* Exact top-k search of q->user's current memories (never another user's; superseded
- * and stale memories are not searched). hits must hold
- * q->k entries; *n receives how many were filled; each hit's mem is owned by the
- * caller (store_hits_clear). idf: BM25-style query weighting (see index_search). */
+ * and stale memories are not searched). hits must hold q->k entries; *n receives how
+ * many were filled (0 on failure); each hit's mem is owned by the caller
+ * (store_hits_clear). idf: BM25-style query weighting of score (see index_search);
+ * each hit's cosine is the plain one either way. Returns STORE_OK; STORE_EINVAL (no
+ * user, vector or hits, k outside 1..STORE_MAX_K, a non-finite vector); STORE_ENOMEM;
+ * STORE_EIO. */
 int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits, int *n,
                  char *err, size_t errlen);
 void store_hits_clear(store_hit_t *hits, int n);
@@ -134,20 +159,26 @@ void store_hits_clear(store_hit_t *hits, int n);
 int store_set_lexical_dims(store_t *st, int n);
 
 /* A page of p->user's memories, newest first (by id). *out malloc'd array of *n
- * (store_memories_free); *next_cursor is 0 when there is no further page. */
+ * (store_memories_free); *next_cursor is 0 when there is no further page. Returns
+ * STORE_OK; STORE_EINVAL (no user, limit outside 1..STORE_LIST_MAX, a negative cursor);
+ * STORE_ENOMEM; STORE_EIO. */
 int store_memory_list(store_t *st, const store_page_t *p, store_memory_t **out, size_t *n,
                       int64_t *next_cursor);
 void store_memories_free(store_memory_t *v, size_t n);
 
 /* Calls fn for every memory of user, oldest first, with vectors loaded; stops early and
- * returns fn's value when fn returns nonzero. Rows are read in batches of 256, each its
- * own read transaction, and fn runs without the store's lock (so a slow consumer does
- * not stall the store); a memory added or deleted meanwhile may or may not be seen. */
+ * returns fn's value when fn returns nonzero. Rows are read in batches, each its own
+ * read transaction, and fn runs without the store's lock (so a slow consumer does not
+ * stall the store); a memory added or deleted meanwhile may or may not be seen.
+ * Returns STORE_OK, fn's nonzero value, STORE_EINVAL (no user or fn), STORE_ENOMEM or
+ * STORE_EIO. */
 typedef int (*store_each_fn)(const store_memory_t *m, void *ctx);
 int store_memory_each(store_t *st, const char *user, store_each_fn fn, void *ctx);
 
 /* Deletes every memory, conversation and turn of user in one transaction. *removed
- * receives the number of memories deleted (may be NULL). */
+ * receives the number of memories deleted (may be NULL); a user without any is
+ * STORE_OK with 0. Returns STORE_OK, STORE_EINVAL (empty user), STORE_ENOMEM or
+ * STORE_EIO. */
 int store_user_delete(store_t *st, const char *user, int64_t *removed);
 
 /* Memories whose vector came from another encoder id or dimension than store_open's
@@ -162,37 +193,49 @@ typedef int (*store_encode_fn)(const char *text, float *out, void *ctx);
  * store's lock (searches and writes go on meanwhile) and rewritten one transaction per
  * batch, then indexed; a row whose text changed in between is skipped (its update
  * brought a fresh vector). *done (may be NULL) receives how many were rewritten.
- * STORE_EINVAL with err filled when fn fails or gives a non-finite vector; batches
- * already written stay written. */
+ * Returns STORE_OK; STORE_EINVAL when fn is NULL, fails or gives a non-finite vector;
+ * STORE_ENOMEM; STORE_EIO. Batches already written stay written. */
 int store_reencode(store_t *st, store_encode_fn fn, void *ctx, size_t *done, char *err,
                    size_t errlen);
 
-/* Conversations and turns (the chat issue uses these). A conversation belongs to the
- * user of its first turn; store_turn_add for another user's conversation is
- * STORE_ECONFLICT, and role must be "user" or "assistant" (else STORE_EINVAL). */
+/* Conversations and turns. A conversation belongs to the user of its first turn; a
+ * turn for another user's conversation is STORE_ECONFLICT, and role must be "user" or
+ * "assistant" (else STORE_EINVAL).
+ * A turn's kind is what the model layer says the exchange was ("statement", "answer",
+ * "other" ...): the store keeps it as an opaque string of 1..STORE_KIND_MAX bytes of
+ * [a-z_] (anything else is STORE_EINVAL), NULL = unknown. */
+#define STORE_KIND_MAX 16
 typedef struct store_turn {
     int64_t id;
     char *role;                 /* "user" or "assistant" */
     char *text;
     int64_t created_ms;
-} store_turn_t;
+    char *kind;                 /* NULL when unknown */
+} store_turn_t;                 /* strings owned (store_turns_free frees them) */
+/* Adds one turn; *id_out (may be NULL) receives its id. Returns STORE_OK, STORE_EINVAL
+ * (empty user or conversation, no text, a bad role or kind), STORE_ECONFLICT,
+ * STORE_ENOMEM or STORE_EIO. */
 int store_turn_add(store_t *st, const char *user, const char *conversation,
-                   const char *role, const char *text, int64_t *id_out);
+                   const char *role, const char *text, const char *kind, int64_t *id_out);
 /* A message (role "user") and the reply to it (role "assistant") as two turns in one
- * transaction: one commit instead of two on the chat turn's path. Same rules as
- * store_turn_add. */
+ * transaction, both of kind (may be NULL): one commit instead of two on the chat turn's
+ * path. Same rules and codes as store_turn_add. */
 int store_exchange_add(store_t *st, const char *user, const char *conversation,
-                       const char *message, const char *reply, int64_t *message_id,
-                       int64_t *reply_id);
+                       const char *message, const char *reply, const char *kind,
+                       int64_t *message_id, int64_t *reply_id);
 
 /* A chat turn's writes in one transaction (one commit, one sync): the message and its
- * reply as turns (as store_exchange_add) and, when w is not NULL, the statement's
- * memory: w->update_id nonzero updates that memory (touch_only: only marks it used; else
- * w->mem's text and vector, the old text going to its history), zero adds w->mem; then
- * each of w->supersede[0..nsupersede) is superseded by it (one that is gone, already
- * superseded or another user's is skipped). w->mem_id receives the memory's id and
- * w->superseded (room for nsupersede) the ids superseded, w->nsuperseded their number.
- * All or nothing. */
+ * reply as turns of kind (as store_exchange_add) and, when w is not NULL, the
+ * statement's memory: w->update_id nonzero updates that memory (touch_only: only marks
+ * it used; else w->mem's text and vector, the old text going to its history), zero adds
+ * w->mem; then each of w->supersede[0..nsupersede) is superseded by it (one that is
+ * gone, already superseded or another user's is skipped). w->mem_id receives the
+ * memory's id and w->superseded (room for nsupersede) the ids superseded,
+ * w->nsuperseded their number. All or nothing. Returns STORE_OK; STORE_EINVAL (as
+ * store_exchange_add, or a statement without text or with a vector not finite or not
+ * of the store's dim); STORE_ECONFLICT (another user's conversation); STORE_ENOTFOUND
+ * (update_id is gone, unless touch_only); STORE_ENOMEM; STORE_EIO; err is filled on
+ * every failure. */
 typedef struct store_chat_write {
     const store_new_memory_t *mem;  /* the statement: user, conversation, text, vec, dim */
     int64_t update_id;              /* the memory it repeats, 0 = a new one */
@@ -204,21 +247,27 @@ typedef struct store_chat_write {
     size_t nsuperseded;             /* out */
 } store_chat_write_t;
 int store_chat_commit(store_t *st, const char *user, const char *conversation,
-                      const char *message, const char *reply, int64_t *message_id,
-                      int64_t *reply_id, store_chat_write_t *w, char *err, size_t errlen);
-/* The last limit turns of conversation (oldest first). STORE_ENOTFOUND when the
- * conversation does not exist; *owner receives its user (malloc'd) when owner != NULL. */
+                      const char *message, const char *reply, const char *kind,
+                      int64_t *message_id, int64_t *reply_id, store_chat_write_t *w,
+                      char *err, size_t errlen);
+/* The last limit turns of conversation (oldest first) into *out, a malloc'd array of
+ * *n (store_turns_free); *owner receives its user (malloc'd) when owner != NULL.
+ * Returns STORE_OK, STORE_EINVAL (no conversation, a negative limit), STORE_ENOTFOUND
+ * when the conversation does not exist, STORE_ENOMEM or STORE_EIO. */
 int store_turns_last(store_t *st, const char *conversation, int limit, store_turn_t **out,
                      size_t *n, char **owner);
 void store_turns_free(store_turn_t *v, size_t n);
+/* Deletes conversation and its turns (its memories stay). Returns STORE_OK,
+ * STORE_EINVAL (NULL), STORE_ENOTFOUND, STORE_ENOMEM or STORE_EIO. */
 int store_conversation_delete(store_t *st, const char *conversation);
 
-/* Observability. */
+/* Observability; they cannot fail. */
 size_t store_memory_count(store_t *st);     /* all rows, stale and superseded too */
 size_t store_user_count(store_t *st);       /* users with a searchable memory */
 size_t store_index_bytes(store_t *st);
-int64_t store_db_bytes(store_t *st);
+int64_t store_db_bytes(store_t *st);        /* 0 when SQLite cannot say */
 
+/* Frees m's strings and vector and zeroes it (m may be NULL). */
 void store_memory_clear(store_memory_t *m);
 int64_t store_now_ms(void);
 

@@ -77,6 +77,9 @@ float index_quantize(const float *x, int dim, size_t dpad, int8_t *codes, float 
 
 /* The partition of user, or NULL. */
 index_part_t *index_find_part(const index_t *ix, const char *user);
+/* The float row [dim] (L2-normalized) of id, or NULL when id is not indexed. Valid until
+ * the next write to the index. */
+const float *index_row_vec(const index_t *ix, int64_t id);
 
 /* Start-up only: populates the memory of every reserved array on a helper thread while
  * the caller fills them. Between start and join the caller may only put rows into room
@@ -125,9 +128,23 @@ int store_schema_version(sqlite3 *db, int *version, char *err, size_t errlen);
 /* store.c helpers. */
 void store_errf(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* Fills err with what and SQLite's message; returns STORE_EIO (or STORE_ECONFLICT for a
- * uniqueness violation). */
+/* The store code of a SQLite result code (extended or primary): STORE_OK for SQLITE_OK,
+ * ROW and DONE; STORE_ENOMEM for SQLITE_NOMEM; STORE_ECONFLICT for a primary key or
+ * uniqueness violation; STORE_EINVAL for SQLITE_TOOBIG (a text or blob over SQLite's
+ * length limit); STORE_EIO for everything else (FULL, READONLY, BUSY, CORRUPT, IOERR ...). */
+int store_sqlcode(int sqlrc);
+/* Fills err with "what: reason" (the connection's message when it is about sqlrc, else
+ * sqlite3_errstr) and returns store_sqlcode(sqlrc), STORE_EIO for a success code. */
 int store_sqlerr(store_t *st, int sqlrc, char *err, size_t errlen, const char *what);
+/* Binding that keeps the first failure: each call is a no-op once *brc (SQLITE_OK to
+ * begin with) holds one, and store_step returns it instead of stepping, so a statement's
+ * binds need one check. Texts and blobs are bound SQLITE_STATIC (they must outlive the
+ * step); a NULL text binds NULL. */
+void store_bind_text(sqlite3_stmt *s, int i, const char *t, int *brc);
+void store_bind_blob(sqlite3_stmt *s, int i, const void *p, size_t n, int *brc);
+void store_bind_int64(sqlite3_stmt *s, int i, int64_t v, int *brc);
+void store_bind_double(sqlite3_stmt *s, int i, double v, int *brc);
+int store_step(sqlite3_stmt *s, int brc);
 sqlite3_stmt *stmt_get(store_t *st, enum store_stmt s);
 void stmt_done(sqlite3_stmt *s);
 /* BEGIN IMMEDIATE (write = 1) or a deferred read transaction; COMMIT; ROLLBACK. */
@@ -135,7 +152,8 @@ int store_begin(store_t *st, int write, char *err, size_t errlen);
 
 /* The writes behind store_memory_add/update/supersede/touch and store_exchange_add,
  * with st->mu held inside a write transaction (the caller commits, then updates the
- * index). update fills *old (the row before; the caller clears it) and *stale. */
+ * index). update fills *old (the row before; the caller clears it) and *stale. Each
+ * returns a store code and, on failure, fills err (which may be NULL). */
 int store_mem_insert_locked(store_t *st, const store_new_memory_t *x, int64_t now,
                            int64_t *id, char *err, size_t errlen);
 int store_mem_update_locked(store_t *st, int64_t id, const char *text, const float *vec,
@@ -143,10 +161,11 @@ int store_mem_update_locked(store_t *st, int64_t id, const char *text, const flo
                            char *err, size_t errlen);
 int store_mem_supersede_locked(store_t *st, int64_t old_id, int64_t new_id, int64_t now,
                               char *err, size_t errlen);
-int store_mem_touch_locked(store_t *st, int64_t id, int64_t now);
+int store_mem_touch_locked(store_t *st, int64_t id, int64_t now, char *err, size_t errlen);
+/* kind (NULL = unknown) is written on all n turns. */
 int store_turns_insert(store_t *st, const char *user, const char *conversation,
-                       const char *const *roles, const char *const *texts, int n,
-                       int64_t *ids);
+                       const char *const *roles, const char *const *texts, const char *kind,
+                       int n, int64_t *ids, char *err, size_t errlen);
 int store_commit(store_t *st, char *err, size_t errlen);
 void store_rollback(store_t *st);
 /* Fills m from the current row of a statement selecting STORE_MEM_COLS starting at

@@ -1,60 +1,71 @@
 /* turns.c: conversations and their turns, the log the daemon's working memory is
  * restored from. A conversation belongs to the user who wrote its first turn; its turns
- * go with it when it is deleted (ON DELETE CASCADE). */
+ * go with it when it is deleted (ON DELETE CASCADE). A turn's kind is the model layer's
+ * word for the exchange, kept here as an opaque short string. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/store_internal.h"
 
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define KIND_MAX_STR STR(STORE_KIND_MAX)
+
 /* Makes sure conversation exists and belongs to user, then inserts the n turns
- * (roles[i], texts[i]) with ids[i]. With st->mu held, inside a write transaction. */
+ * (roles[i], texts[i], kind) with ids[i]. With st->mu held, inside a write transaction. */
 int store_turns_insert(store_t *st, const char *user, const char *conversation,
-                       const char *const *roles, const char *const *texts, int n,
-                       int64_t *ids)
+                       const char *const *roles, const char *const *texts, const char *kind,
+                       int n, int64_t *ids, char *err, size_t errlen)
 {
-    int rc = STORE_OK, src;
+    int rc = STORE_OK, src, b = SQLITE_OK;
     int64_t now = store_now_ms();
     sqlite3_stmt *s = stmt_get(st, S_CONV_ENSURE);
-    sqlite3_bind_text(s, 1, conversation, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 2, user, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(s, 3, now);
-    src = sqlite3_step(s);
+    store_bind_text(s, 1, conversation, &b);
+    store_bind_text(s, 2, user, &b);
+    store_bind_int64(s, 3, now, &b);
+    if ((src = store_step(s, b)) != SQLITE_DONE)
+        rc = store_sqlerr(st, src, err, errlen, "recording the conversation");
     stmt_done(s);
-    if (src != SQLITE_DONE)
-        return STORE_EIO;
+    if (rc != STORE_OK)
+        return rc;
     s = stmt_get(st, S_CONV_OWNER);
-    sqlite3_bind_text(s, 1, conversation, -1, SQLITE_STATIC);
-    src = sqlite3_step(s);
-    if (src != SQLITE_ROW)
-        rc = STORE_EIO;
-    else if (strcmp((const char *)sqlite3_column_text(s, 0), user) != 0)
-        rc = STORE_ECONFLICT;   /* another user's conversation */
+    b = SQLITE_OK;
+    store_bind_text(s, 1, conversation, &b);
+    if ((src = store_step(s, b)) != SQLITE_ROW) {
+        rc = store_sqlerr(st, src, err, errlen, "reading the conversation's owner");
+    } else if (strcmp((const char *)sqlite3_column_text(s, 0), user) != 0) {
+        store_errf(err, errlen, "conversation %s belongs to another user", conversation);
+        rc = STORE_ECONFLICT;
+    }
     stmt_done(s);
     for (int i = 0; i < n && rc == STORE_OK; i++) {
         s = stmt_get(st, S_TURN_INSERT);
-        sqlite3_bind_text(s, 1, conversation, -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 2, roles[i], -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 3, texts[i], -1, SQLITE_STATIC);
-        sqlite3_bind_int64(s, 4, now);
-        src = sqlite3_step(s);
-        stmt_done(s);
-        if (src != SQLITE_DONE)
-            rc = STORE_EIO;
+        b = SQLITE_OK;
+        store_bind_text(s, 1, conversation, &b);
+        store_bind_text(s, 2, roles[i], &b);
+        store_bind_text(s, 3, texts[i], &b);
+        store_bind_int64(s, 4, now, &b);
+        store_bind_text(s, 5, kind, &b);
+        if ((src = store_step(s, b)) != SQLITE_DONE)
+            rc = store_sqlerr(st, src, err, errlen, "adding a turn");
         else
             ids[i] = sqlite3_last_insert_rowid(st->db);
+        stmt_done(s);
     }
     return rc;
 }
 
 /* n turns of conversation in one transaction (one commit, one sync). */
 static int add_turns(store_t *st, const char *user, const char *conversation,
-                     const char *const *roles, const char *const *texts, int n, int64_t *ids)
+                     const char *const *roles, const char *const *texts, const char *kind,
+                     int n, int64_t *ids)
 {
     int rc;
     pthread_mutex_lock(&st->mu);
     if ((rc = store_begin(st, 1, NULL, 0)) != STORE_OK)
         goto unlock;
-    if ((rc = store_turns_insert(st, user, conversation, roles, texts, n, ids)) != STORE_OK)
+    if ((rc = store_turns_insert(st, user, conversation, roles, texts, kind, n, ids, NULL,
+                                 0)) != STORE_OK)
         store_rollback(st);
     else
         rc = store_commit(st, NULL, 0);
@@ -68,28 +79,39 @@ static int role_ok(const char *role)
     return role && (strcmp(role, "user") == 0 || strcmp(role, "assistant") == 0);
 }
 
+/* NULL (unknown) or 1..STORE_KIND_MAX bytes of [a-z_]. */
+static int kind_ok(const char *kind)
+{
+    if (!kind)
+        return 1;
+    size_t n = strspn(kind, "abcdefghijklmnopqrstuvwxyz_");
+    return n >= 1 && n <= STORE_KIND_MAX && kind[n] == 0;
+}
+
 int store_turn_add(store_t *st, const char *user, const char *conversation,
-                   const char *role, const char *text, int64_t *id_out)
+                   const char *role, const char *text, const char *kind, int64_t *id_out)
 {
     int64_t id = 0;
-    if (!user || !*user || !conversation || !*conversation || !text || !role_ok(role))
+    if (!user || !*user || !conversation || !*conversation || !text || !role_ok(role) ||
+        !kind_ok(kind))
         return STORE_EINVAL;
-    int rc = add_turns(st, user, conversation, &role, &text, 1, &id);
+    int rc = add_turns(st, user, conversation, &role, &text, kind, 1, &id);
     if (rc == STORE_OK && id_out)
         *id_out = id;
     return rc;
 }
 
 int store_exchange_add(store_t *st, const char *user, const char *conversation,
-                       const char *message, const char *reply, int64_t *message_id,
-                       int64_t *reply_id)
+                       const char *message, const char *reply, const char *kind,
+                       int64_t *message_id, int64_t *reply_id)
 {
     static const char *const roles[2] = {"user", "assistant"};
     const char *texts[2] = {message, reply};
     int64_t ids[2] = {0, 0};
-    if (!user || !*user || !conversation || !*conversation || !message || !reply)
+    if (!user || !*user || !conversation || !*conversation || !message || !reply ||
+        !kind_ok(kind))
         return STORE_EINVAL;
-    int rc = add_turns(st, user, conversation, roles, texts, 2, ids);
+    int rc = add_turns(st, user, conversation, roles, texts, kind, 2, ids);
     if (rc == STORE_OK) {
         if (message_id)
             *message_id = ids[0];
@@ -116,13 +138,14 @@ int store_turns_last(store_t *st, const char *conversation, int limit, store_tur
     if ((rc = store_begin(st, 0, NULL, 0)) != STORE_OK)
         goto unlock;
     sqlite3_stmt *s = stmt_get(st, S_CONV_OWNER);
-    sqlite3_bind_text(s, 1, conversation, -1, SQLITE_STATIC);
-    src = sqlite3_step(s);
+    int b = SQLITE_OK;
+    store_bind_text(s, 1, conversation, &b);
+    src = store_step(s, b);
     if (src == SQLITE_ROW) {
         if (!(who = strdup((const char *)sqlite3_column_text(s, 0))))
             rc = STORE_ENOMEM;
     } else {
-        rc = src == SQLITE_DONE ? STORE_ENOTFOUND : STORE_EIO;
+        rc = src == SQLITE_DONE ? STORE_ENOTFOUND : store_sqlcode(src);
     }
     stmt_done(s);
     if (rc != STORE_OK || limit == 0)
@@ -133,22 +156,25 @@ int store_turns_last(store_t *st, const char *conversation, int limit, store_tur
     }
     /* Newest first from SQLite, stored from the back so the array is oldest first. */
     s = stmt_get(st, S_TURN_LAST);
-    sqlite3_bind_text(s, 1, conversation, -1, SQLITE_STATIC);
-    sqlite3_bind_int(s, 2, limit);
-    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+    b = SQLITE_OK;
+    store_bind_text(s, 1, conversation, &b);
+    store_bind_int64(s, 2, limit, &b);
+    while ((src = store_step(s, b)) == SQLITE_ROW) {
         store_turn_t *t = &v[limit - 1 - (int)len];
+        const unsigned char *kind = sqlite3_column_text(s, 4);
         t->id = sqlite3_column_int64(s, 0);
         t->role = strdup((const char *)sqlite3_column_text(s, 1));
         t->text = strdup((const char *)sqlite3_column_text(s, 2));
         t->created_ms = sqlite3_column_int64(s, 3);
+        t->kind = kind ? strdup((const char *)kind) : NULL;
         len++;
-        if (!t->role || !t->text) {
+        if (!t->role || !t->text || (kind && !t->kind)) {
             rc = STORE_ENOMEM;
             break;
         }
     }
     if (rc == STORE_OK && src != SQLITE_DONE)
-        rc = STORE_EIO;
+        rc = store_sqlcode(src);
     stmt_done(s);
     if (len < (size_t)limit)    /* move the filled tail to the front */
         memmove(v, v + ((size_t)limit - len), len * sizeof(*v));
@@ -175,6 +201,7 @@ void store_turns_free(store_turn_t *v, size_t n)
     for (size_t i = 0; v && i < n; i++) {
         free(v[i].role);
         free(v[i].text);
+        free(v[i].kind);
     }
     free(v);
 }
@@ -188,11 +215,12 @@ int store_conversation_delete(store_t *st, const char *conversation)
     if ((rc = store_begin(st, 1, NULL, 0)) != STORE_OK)
         goto unlock;
     sqlite3_stmt *s = stmt_get(st, S_CONV_DELETE);
-    sqlite3_bind_text(s, 1, conversation, -1, SQLITE_STATIC);
-    int src = sqlite3_step(s);
+    int b = SQLITE_OK;
+    store_bind_text(s, 1, conversation, &b);
+    int src = store_step(s, b);
     stmt_done(s);
     if (src != SQLITE_DONE) {
-        rc = STORE_EIO;
+        rc = store_sqlcode(src);
         store_rollback(st);
         goto unlock;
     }
@@ -213,9 +241,10 @@ unlock:
 static int chat_memory_locked(store_t *st, store_chat_write_t *w, int64_t now,
                               store_memory_t *old, int *stale, char *err, size_t errlen)
 {
+    char why[256];
     int rc;
     if (w->update_id && w->touch_only)
-        rc = store_mem_touch_locked(st, w->update_id, now);
+        rc = store_mem_touch_locked(st, w->update_id, now, err, errlen);
     else if (w->update_id)
         rc = store_mem_update_locked(st, w->update_id, w->mem->text, w->mem->vec, -1, now,
                                      old, stale, err, errlen);
@@ -230,36 +259,66 @@ static int chat_memory_locked(store_t *st, store_chat_write_t *w, int64_t now,
         int64_t id = w->supersede[i];
         if (id == w->mem_id)
             continue;
-        rc = store_mem_supersede_locked(st, id, w->mem_id, now, NULL, 0);
-        if (rc == STORE_OK)
+        rc = store_mem_supersede_locked(st, id, w->mem_id, now, why, sizeof(why));
+        if (rc == STORE_OK) {
             w->superseded[w->nsuperseded++] = id;
-        else if (rc != STORE_ECONFLICT && rc != STORE_ENOTFOUND && rc != STORE_EINVAL)
-            return rc; /* gone, or already superseded, or another user's: skipped */
+        } else if (rc != STORE_ECONFLICT && rc != STORE_ENOTFOUND && rc != STORE_EINVAL) {
+            store_errf(err, errlen, "%s", why);
+            return rc;
+        }   /* else gone, or already superseded, or another user's: skipped */
     }
     return STORE_OK;
 }
 
+/* Why the arguments of store_chat_commit are not acceptable, or NULL. */
+static const char *chat_args_bad(const store_t *st, const char *user,
+                                 const char *conversation, const char *message,
+                                 const char *reply, const char *kind,
+                                 const store_chat_write_t *w)
+{
+    if (!user || !*user)
+        return "user is empty";
+    if (!conversation || !*conversation)
+        return "conversation is empty";
+    if (!message || !reply)
+        return "a turn needs a message and a reply";
+    if (!kind_ok(kind))
+        return "kind must be 1.." KIND_MAX_STR " bytes of a-z and _";
+    if (!w)
+        return NULL;
+    if (!w->mem || !w->mem->vec || (w->nsupersede && (!w->supersede || !w->superseded)))
+        return "the statement's memory, vector or supersede arrays are missing";
+    if (w->touch_only)
+        return NULL;
+    if (w->mem->dim != st->dim)
+        return "the statement's vector dimension differs from the store's";
+    if (!store_vec_ok(w->mem->vec, st->dim))
+        return "the statement's vector is not finite";
+    if (!w->mem->text || !*w->mem->text)
+        return "the statement's text is empty";
+    return NULL;
+}
+
 int store_chat_commit(store_t *st, const char *user, const char *conversation,
-                      const char *message, const char *reply, int64_t *message_id,
-                      int64_t *reply_id, store_chat_write_t *w, char *err, size_t errlen)
+                      const char *message, const char *reply, const char *kind,
+                      int64_t *message_id, int64_t *reply_id, store_chat_write_t *w,
+                      char *err, size_t errlen)
 {
     static const char *const roles[2] = {"user", "assistant"};
     const char *texts[2] = {message, reply};
     int64_t ids[2] = {0, 0}, now = store_now_ms();
     store_memory_t old = {0};
     int stale = 0, rc;
-    if (!user || !*user || !conversation || !*conversation || !message || !reply ||
-        (w && (!w->mem || !w->mem->vec || (w->nsupersede && !w->superseded))))
-        return STORE_EINVAL;
-    if (w && !w->update_id && w->mem->dim != st->dim) {
-        store_errf(err, errlen, "vector of %d floats, the store's are %d", w->mem->dim,
-                   st->dim);
+    const char *bad = chat_args_bad(st, user, conversation, message, reply, kind, w);
+    if (bad) {
+        store_errf(err, errlen, "%s", bad);
         return STORE_EINVAL;
     }
     pthread_mutex_lock(&st->mu);
     if ((rc = store_begin(st, 1, err, errlen)) != STORE_OK)
         goto unlock;
-    if ((rc = store_turns_insert(st, user, conversation, roles, texts, 2, ids)) != STORE_OK ||
+    if ((rc = store_turns_insert(st, user, conversation, roles, texts, kind, 2, ids, err,
+                                 errlen)) != STORE_OK ||
         (w && (rc = chat_memory_locked(st, w, now, &old, &stale, err, errlen)) != STORE_OK))
         goto rollback;
     int put = w && !(w->update_id && (w->touch_only || old.superseded_by));

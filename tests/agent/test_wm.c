@@ -1,6 +1,6 @@
 /* test_wm.c: the working memory (agent/wm.h): a ring keeps the last W exchanges oldest
- * first; restoring from the turns table pairs each message with the reply after it (a
- * statement when that reply is the acknowledgement); the map hands out one entry per
+ * first; restoring from the turns table takes each message with the kind stored with it
+ * (a slot when the model took it for a statement); the map hands out one entry per
  * conversation, evicts the least recently used ones nobody holds, and serializes the
  * turns of one conversation. */
 #include <check.h>
@@ -12,7 +12,7 @@
 
 #include "agent/wm.h"
 
-#define ACK "got it"
+#define STMT "statement"
 
 static void push(wm_ring_t *r, int64_t turn, int statement)
 {
@@ -50,24 +50,24 @@ START_TEST(test_ring_keeps_the_last_exchanges_oldest_first)
 }
 END_TEST
 
-static store_turn_t turn(int64_t id, const char *role, const char *text)
+static store_turn_t turn(int64_t id, const char *role, const char *text, const char *kind)
 {
-    return (store_turn_t){id, (char *)role, (char *)text, 1000 + id};
+    return (store_turn_t){id, (char *)role, (char *)text, 1000 + id, (char *)kind};
 }
 
-START_TEST(test_restore_pairs_each_message_with_the_reply_after_it)
+START_TEST(test_restore_takes_each_message_with_its_stored_kind)
 {
     store_turn_t t[] = {
-        turn(10, "assistant", "rex"),               /* its message fell outside: skipped */
-        turn(11, "user", "My dog is called Rex."), turn(12, "assistant", ACK),
-        turn(13, "user", "What is my dog called?"), turn(14, "assistant", "rex"),
-        turn(15, "user", "I live in Paris."), turn(16, "assistant", ACK),
-        turn(17, "user", "Got it?"), turn(18, "assistant", "got it too"),
-        turn(19, "user", "I like tea."),           /* no reply stored: not a statement */
+        turn(10, "assistant", "rex", "answer"),     /* a reply: never a slot of its own */
+        turn(11, "user", "My dog is called Rex.", STMT), turn(12, "assistant", "got it", STMT),
+        turn(13, "user", "What is my dog called?", "answer"), turn(14, "assistant", "rex", "answer"),
+        turn(15, "user", "I live in Paris.", STMT), turn(16, "assistant", "noted", STMT),
+        turn(17, "user", "Got it?", "other"), turn(18, "assistant", "got it", "other"),
+        turn(19, "user", "I like tea.", NULL),     /* kind unknown: not a statement */
     };
     wm_ring_t r;
     wm_ring_init(&r, 8);
-    ck_assert_int_eq(wm_ring_restore(&r, t, sizeof t / sizeof t[0], ACK), 0);
+    ck_assert_int_eq(wm_ring_restore(&r, t, sizeof t / sizeof t[0], STMT), 0);
     ck_assert_int_eq(r.n, 5);
     static const int64_t ids[] = {11, 13, 15, 17, 19};
     static const int stmt[] = {1, 0, 1, 0, 0};
@@ -80,11 +80,11 @@ START_TEST(test_restore_pairs_each_message_with_the_reply_after_it)
     wm_ring_t small;
     wm_ring_init(&small, 2);
     push(&small, 1, 1);
-    ck_assert_int_eq(wm_ring_restore(&small, t, sizeof t / sizeof t[0], ACK), 0);
+    ck_assert_int_eq(wm_ring_restore(&small, t, sizeof t / sizeof t[0], STMT), 0);
     ck_assert_int_eq(small.n, 2);
     ck_assert_int_eq(wm_ring_at(&small, 0)->turn, 17);
     ck_assert_int_eq(wm_ring_at(&small, 1)->turn, 19);
-    ck_assert_int_eq(wm_ring_restore(&small, NULL, 0, ACK), 0);
+    ck_assert_int_eq(wm_ring_restore(&small, NULL, 0, STMT), 0);
     ck_assert_int_eq(small.n, 0);
     wm_ring_free(&small);
     wm_ring_free(&r);
@@ -212,7 +212,7 @@ int main(void)
     Suite *s = suite_create("wm");
     TCase *tc = tcase_create("wm");
     tcase_add_test(tc, test_ring_keeps_the_last_exchanges_oldest_first);
-    tcase_add_test(tc, test_restore_pairs_each_message_with_the_reply_after_it);
+    tcase_add_test(tc, test_restore_takes_each_message_with_its_stored_kind);
     tcase_add_test(tc, test_acquire_gives_one_entry_per_conversation);
     tcase_add_test(tc, test_least_recently_used_conversations_are_evicted);
     tcase_add_test(tc, test_a_held_conversation_is_never_evicted);

@@ -112,7 +112,8 @@ int th_topk(const th_row_t *rows, size_t n, int dim, const char *user, const flo
             continue;
         if (f && f->conv_hash && x->conv_hash != f->conv_hash)
             continue;
-        index_hit_t h = {x->id, (float)th_cosine(q, x->vec, w, dim)};
+        index_hit_t h = {x->id, (float)th_cosine(q, x->vec, w, dim),
+                         (float)th_cosine(q, x->vec, NULL, dim)};
         /* insertion into the sorted out[0..got) */
         int pos = got < k ? got : k;
         while (pos > 0 && ref_better(&h, &out[pos - 1]))

@@ -81,8 +81,11 @@ static void expect_topk(const fixture_t *fx, const char *user, const float *q, i
                 ck_assert_int_ge(row->created_ms, f->since_ms);
             if (f && f->until_ms)
                 ck_assert_int_lt(row->created_ms, f->until_ms);
+            double plain = th_cosine(q, row->vec, NULL, fx->dim);
             if (!idf)
-                ck_assert(fabs(th_cosine(q, row->vec, NULL, fx->dim) - got[i].score) < 1e-4);
+                ck_assert(fabs(plain - got[i].score) < 1e-4);
+            ck_assert_msg(fabs(plain - got[i].cosine) < 1e-5, "rank %d: cosine %f, by hand %f",
+                          i, got[i].cosine, plain);
             for (int j = 0; j < i; j++)
                 ck_assert_int_ne(got[j].id, got[i].id);
             if (i > 0)
@@ -505,6 +508,7 @@ START_TEST(test_idf_applies_only_to_lexical_dims)
             xx += (double)x[d] * x[d];
         }
         ck_assert_double_eq_tol(h[i].score, dot / sqrt(qq * xx), 1e-5);
+        ck_assert_double_eq_tol(h[i].cosine, th_cosine(q, x, NULL, DIM), 1e-5);
     }
     index_free(ix);
 }

@@ -2,6 +2,7 @@
  * filters, pages visit every memory exactly once, the export walk is oldest first, and
  * forgetting a user removes everything of that user and nothing else. */
 #include <check.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,6 +96,43 @@ START_TEST(test_search_filters_by_time_and_conversation)
     ck_assert_int_eq(n, 1);
     ck_assert_int_eq(hits[0].mem.id, c);
     store_hits_clear(hits, n);
+}
+END_TEST
+
+START_TEST(test_a_hits_cosine_is_the_plain_cosine_of_the_two_vectors)
+{
+    /* Sparse vectors, so idf weighting moves the score away from the plain cosine; the
+     * last dimensions are not lexical, as in the agent's vectors. */
+    enum { N = 30 };
+    float vecs[N][TH_DIM], q[TH_DIM], scratch[TH_DIM];
+    uint64_t s = 11;
+    for (int i = 0; i < N; i++) {
+        store_new_memory_t m = th_mem("alice", "some text", scratch, 0);
+        th_vec(&s, vecs[i], TH_DIM, 0.5f);
+        vecs[i][0] = 1.0f;      /* no row is all zero */
+        m.vec = vecs[i];
+        ck_assert_int_eq(store_memory_add(th_st, &m, 1, NULL, err, sizeof(err)), STORE_OK);
+    }
+    ck_assert_int_eq(store_set_lexical_dims(th_st, TH_DIM - 2), STORE_OK);
+    th_vec(&s, q, TH_DIM, 0.0f);
+    store_hit_t hits[N];
+    int n, moved = 0;
+    store_query_t sq = {.user = "alice", .vec = q, .k = N};
+    for (int idf = 0; idf < 2; idf++) {
+        ck_assert_int_eq(store_search(th_st, &sq, idf, hits, &n, err, sizeof(err)), STORE_OK);
+        ck_assert_int_eq(n, N);
+        for (int i = 0; i < n; i++) {
+            const float *v = vecs[hits[i].mem.id - 1];     /* ids are 1..N in order */
+            double by_hand = th_cosine(q, v, NULL, TH_DIM);
+            ck_assert_msg(fabs(hits[i].cosine - by_hand) < 1e-5, "idf %d, hit %d: %f, %f",
+                          idf, i, hits[i].cosine, by_hand);
+            if (!idf)
+                ck_assert(fabsf(hits[i].score - hits[i].cosine) < 1e-5f);
+            moved += fabsf(hits[i].score - hits[i].cosine) > 1e-3f;
+        }
+        store_hits_clear(hits, n);
+    }
+    ck_assert_int_gt(moved, 0);     /* idf did change the scores */
 }
 END_TEST
 
@@ -212,8 +250,10 @@ START_TEST(test_user_delete_removes_everything_of_one_user_only)
     ck_assert_int_eq(store_memory_update(th_st, a1, "one, edited", nv, -1, err, sizeof(err)),
                      STORE_OK);
     ck_assert_int_eq(store_memory_supersede(th_st, a2, a1, err, sizeof(err)), STORE_OK);
-    ck_assert_int_eq(store_turn_add(th_st, "alice", "a-conv", "user", "hi", NULL), STORE_OK);
-    ck_assert_int_eq(store_turn_add(th_st, "bob", "b-conv", "user", "hello", NULL), STORE_OK);
+    ck_assert_int_eq(store_turn_add(th_st, "alice", "a-conv", "user", "hi", NULL, NULL),
+                     STORE_OK);
+    ck_assert_int_eq(store_turn_add(th_st, "bob", "b-conv", "user", "hello", NULL, NULL),
+                     STORE_OK);
 
     int64_t removed = -1;
     ck_assert_int_eq(store_user_delete(th_st, "alice", &removed), STORE_OK);
@@ -272,6 +312,7 @@ int main(void)
     tcase_add_test(tc, test_search_never_crosses_users);
     tcase_add_test(tc, test_search_rejects_bad_queries);
     tcase_add_test(tc, test_search_filters_by_time_and_conversation);
+    tcase_add_test(tc, test_a_hits_cosine_is_the_plain_cosine_of_the_two_vectors);
     tcase_add_test(tc, test_paging_visits_every_memory_once);
     tcase_add_test(tc, test_each_walks_oldest_first_with_vectors);
     tcase_add_test(tc, test_user_delete_removes_everything_of_one_user_only);

@@ -1,7 +1,7 @@
 /* test_schema.c: the schema's versions: a new database is created at the current
- * version in WAL mode, a version-1 database (written here by hand, as the first release
- * wrote it) is migrated with its data kept, and a database newer than the code, or not a
- * database at all, is refused with a clear message and left untouched. */
+ * version in WAL mode, version-1 and version-2 databases (written here by hand, as those
+ * releases wrote them) are migrated with their data kept, and a database newer than the
+ * code, or not a database at all, is refused with a clear message and left untouched. */
 #include <check.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -192,6 +192,8 @@ START_TEST(test_version_1_database_is_migrated_with_its_data)
     ck_assert_uint_eq(hn, 2);
     ck_assert_str_eq(owner, "alice");
     ck_assert_str_eq(t[1].text, "hi");
+    ck_assert_str_eq(t[0].kind, "answer");  /* the exchange was not a statement */
+    ck_assert_str_eq(t[1].kind, "answer");
     store_turns_free(t, hn);
     free(owner);
     store_close(st);
@@ -203,17 +205,96 @@ START_TEST(test_version_1_database_is_migrated_with_its_data)
 }
 END_TEST
 
+/* What the second release added to the first, verbatim. */
+static const char V1_TO_V2[] =
+    "ALTER TABLE memories ADD COLUMN importance REAL NOT NULL DEFAULT 0.5;"
+    "ALTER TABLE memories ADD COLUMN superseded_by INTEGER;"
+    "DROP INDEX IF EXISTS memories_user;"
+    "CREATE INDEX memories_user_id ON memories(user, id);"
+    "CREATE TABLE memory_versions (id INTEGER PRIMARY KEY,"
+    "  memory_id INTEGER NOT NULL REFERENCES memories(id) ON DELETE CASCADE,"
+    "  text TEXT NOT NULL, valid_until_ms INTEGER NOT NULL, superseded_by INTEGER);"
+    "CREATE INDEX memory_versions_memory ON memory_versions(memory_id, id);"
+    "PRAGMA user_version = 2;";
+
+/* Turns as version 2 logged them, two conversations interleaved: c1's statement is
+ * acknowledged with version 2's "got it" after c2's message came in between. */
+static const char V2_TURNS[] =
+    "INSERT INTO conversations VALUES ('c1', 'alice', 500), ('c2', 'alice', 501),"
+    " ('c3', 'bob', 502);"
+    "INSERT INTO turns (id, conversation, role, text, created_ms) VALUES"
+    " (1, 'c1', 'user', 'My dog is called Rex.', 600),"
+    " (2, 'c2', 'user', 'Hello', 601),"
+    " (3, 'c1', 'assistant', 'got it', 602),"
+    " (4, 'c2', 'assistant', 'hello', 603),"
+    " (5, 'c1', 'user', 'What is my dog called?', 604),"
+    " (6, 'c1', 'assistant', 'rex', 605),"
+    " (7, 'c1', 'user', 'Got it?', 606),"
+    " (8, 'c1', 'assistant', 'Got it', 607),"     /* not the acknowledgement */
+    " (9, 'c1', 'user', 'I like tea.', 608),"      /* no reply was stored */
+    " (10, 'c3', 'assistant', 'got it', 609),"    /* its message is not there */
+    " (11, 'c3', 'user', 'Still there?', 610);";
+
+START_TEST(test_version_2_turns_get_the_kind_version_2_knew)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s", th_path(dir, "v2.db"));
+    raw_exec(path, V1_SCHEMA);
+    raw_exec(path, V1_TO_V2);
+    raw_exec(path, V2_TURNS);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 2);
+
+    store_t *st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
+    ck_assert_msg(st != NULL, "%s", err);
+    static const struct { const char *conv; size_t n; const char *kinds[7]; } want[] = {
+        {"c1", 7, {"statement", "statement", "answer", "answer", "answer", "answer", NULL}},
+        {"c2", 2, {"answer", "answer"}},
+        {"c3", 2, {"statement", NULL}},
+    };
+    for (size_t c = 0; c < sizeof(want) / sizeof(want[0]); c++) {
+        store_turn_t *t;
+        size_t n;
+        ck_assert_int_eq(store_turns_last(st, want[c].conv, 10, &t, &n, NULL), STORE_OK);
+        ck_assert_uint_eq(n, want[c].n);
+        for (size_t i = 0; i < n; i++) {
+            if (want[c].kinds[i])
+                ck_assert_msg(t[i].kind && strcmp(t[i].kind, want[c].kinds[i]) == 0,
+                              "%s turn %zu: %s, want %s", want[c].conv, i,
+                              t[i].kind ? t[i].kind : "NULL", want[c].kinds[i]);
+            else
+                ck_assert_ptr_null(t[i].kind);
+        }
+        store_turns_free(t, n);
+    }
+    /* The old conversations go on, with kinds from now on. */
+    ck_assert_int_eq(store_exchange_add(st, "alice", "c1", "I live in Paris.", "ok",
+                                        "statement", NULL, NULL), STORE_OK);
+    store_close(st);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM turns WHERE kind = 'statement'"),
+                     5);
+    /* Opening again changes nothing: the migration ran once. */
+    raw_exec(path, "UPDATE turns SET kind = NULL WHERE id = 3");
+    st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
+    ck_assert_msg(st != NULL, "%s", err);
+    store_close(st);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM turns WHERE kind IS NULL"), 3);
+}
+END_TEST
+
 START_TEST(test_newer_database_is_refused_and_untouched)
 {
-    char path[512], mode[32];
+    char path[512], mode[32], sql[128], version[16];
     snprintf(path, sizeof(path), "%s", th_path(dir, "future.db"));
-    raw_exec(path, "CREATE TABLE memories (id INTEGER PRIMARY KEY, shiny BLOB);"
-                   "PRAGMA user_version = 3;");
+    snprintf(sql, sizeof(sql), "CREATE TABLE memories (id INTEGER PRIMARY KEY, shiny BLOB);"
+             "PRAGMA user_version = %d;", STORE_SCHEMA_VERSION + 1);
+    snprintf(version, sizeof(version), "%d", STORE_SCHEMA_VERSION + 1);
+    raw_exec(path, sql);
     err[0] = 0;
     store_t *st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
     ck_assert_ptr_null(st);
-    ck_assert_msg(strstr(err, "newer") && strstr(err, "3"), "message: \"%s\"", err);
-    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 3);
+    ck_assert_msg(strstr(err, "newer") && strstr(err, version), "message: \"%s\"", err);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION + 1);
     raw_text(path, "PRAGMA journal_mode", mode, sizeof(mode));
     ck_assert_str_eq(mode, "delete");
 }
@@ -261,6 +342,7 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_new_database_is_current_and_in_wal_mode);
     tcase_add_test(tc, test_version_1_database_is_migrated_with_its_data);
+    tcase_add_test(tc, test_version_2_turns_get_the_kind_version_2_knew);
     tcase_add_test(tc, test_newer_database_is_refused_and_untouched);
     tcase_add_test(tc, test_not_a_database_is_refused);
     tcase_add_test(tc, test_failed_migration_leaves_the_database_at_its_version);

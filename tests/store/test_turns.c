@@ -1,6 +1,8 @@
 /* test_turns.c: conversations and turns: the last turns come back oldest first with
- * their owner, a conversation belongs to one user, and deleting it takes its turns. */
+ * their owner and kind, a conversation belongs to one user, deleting it takes its turns,
+ * and a chat turn's writes are one transaction. */
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +16,7 @@ START_TEST(test_last_turns_oldest_first_with_owner)
         char text[16];
         snprintf(text, sizeof(text), "turn %d", i);
         ck_assert_int_eq(store_turn_add(th_st, "alice", "c1", i % 2 ? "assistant" : "user",
-                                        text, &ids[i]), STORE_OK);
+                                        text, NULL, &ids[i]), STORE_OK);
         if (i)
             ck_assert_int_gt(ids[i], ids[i - 1]);
     }
@@ -49,8 +51,8 @@ END_TEST
 START_TEST(test_an_exchange_is_two_turns_in_one_go)
 {
     int64_t msg = 0, reply = 0;
-    ck_assert_int_eq(store_exchange_add(th_st, "alice", "c1", "My dog is called Rex.", "got it",
-                                        &msg, &reply), STORE_OK);
+    ck_assert_int_eq(store_exchange_add(th_st, "alice", "c1", "My dog is called Rex.",
+                                        "got it", "statement", &msg, &reply), STORE_OK);
     ck_assert_int_gt(msg, 0);
     ck_assert_int_eq(reply, msg + 1);
     store_turn_t *t;
@@ -66,10 +68,10 @@ START_TEST(test_an_exchange_is_two_turns_in_one_go)
     store_turns_free(t, n);
     free(owner);
     /* Another user's conversation takes neither turn. */
-    ck_assert_int_eq(store_exchange_add(th_st, "bob", "c1", "Hi", "hello", NULL, NULL),
-                     STORE_ECONFLICT);
-    ck_assert_int_eq(store_exchange_add(th_st, "bob", "c2", NULL, "hello", NULL, NULL),
-                     STORE_EINVAL);
+    ck_assert_int_eq(store_exchange_add(th_st, "bob", "c1", "Hi", "hello", "answer", NULL,
+                                        NULL), STORE_ECONFLICT);
+    ck_assert_int_eq(store_exchange_add(th_st, "bob", "c2", NULL, "hello", "answer", NULL,
+                                        NULL), STORE_EINVAL);
     ck_assert_int_eq(store_turns_last(th_st, "c1", 10, &t, &n, NULL), STORE_OK);
     ck_assert_uint_eq(n, 2);
     store_turns_free(t, n);
@@ -77,10 +79,88 @@ START_TEST(test_an_exchange_is_two_turns_in_one_go)
 }
 END_TEST
 
+START_TEST(test_turns_keep_their_kind)
+{
+    char err[128];
+    ck_assert_int_eq(store_exchange_add(th_st, "alice", "c1", "I live in Paris.", "got it",
+                                        "statement", NULL, NULL), STORE_OK);
+    ck_assert_int_eq(store_chat_commit(th_st, "alice", "c1", "Where do I live?", "paris",
+                                       "answer", NULL, NULL, NULL, err, sizeof(err)),
+                     STORE_OK);
+    ck_assert_int_eq(store_turn_add(th_st, "alice", "c1", "user", "Hm.", NULL, NULL),
+                     STORE_OK);
+    store_turn_t *t;
+    size_t n;
+    ck_assert_int_eq(store_turns_last(th_st, "c1", 10, &t, &n, NULL), STORE_OK);
+    ck_assert_uint_eq(n, 5);
+    ck_assert_str_eq(t[0].kind, "statement");
+    ck_assert_str_eq(t[1].kind, "statement");
+    ck_assert_str_eq(t[2].kind, "answer");
+    ck_assert_str_eq(t[3].kind, "answer");
+    ck_assert_ptr_null(t[4].kind);     /* unknown */
+    store_turns_free(t, n);
+}
+END_TEST
+
+START_TEST(test_bad_kinds_are_refused_and_nothing_is_written)
+{
+    static const char *const bad[] = {"", "Statement", "state-ment", "two words",
+                                      "caf\xc3\xa9", "abcdefghijklmnopq" /* 17 bytes */};
+    char err[128];
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        ck_assert_int_eq(store_turn_add(th_st, "alice", "c1", "user", "x", bad[i], NULL),
+                         STORE_EINVAL);
+        ck_assert_int_eq(store_exchange_add(th_st, "alice", "c1", "x", "y", bad[i], NULL,
+                                            NULL), STORE_EINVAL);
+        err[0] = 0;
+        ck_assert_int_eq(store_chat_commit(th_st, "alice", "c1", "x", "y", bad[i], NULL, NULL,
+                                           NULL, err, sizeof(err)), STORE_EINVAL);
+        ck_assert_msg(strstr(err, "kind"), "message: \"%s\"", err);
+    }
+    store_turn_t *t;
+    size_t n;
+    ck_assert_int_eq(store_turns_last(th_st, "c1", 10, &t, &n, NULL), STORE_ENOTFOUND);
+    ck_assert_int_eq(store_turn_add(th_st, "alice", "c1", "user", "x", "abcdefghijklmno_",
+                                    NULL), STORE_OK);
+}
+END_TEST
+
+START_TEST(test_a_refused_chat_turn_says_why)
+{
+    float v[TH_DIM];
+    char err[128];
+    store_new_memory_t m = th_mem("alice", "I am Alice.", v, 1);
+    store_chat_write_t w = {.mem = &m};
+    ck_assert_int_eq(store_turn_add(th_st, "bob", "c1", "user", "mine", NULL, NULL),
+                     STORE_OK);
+    err[0] = 0;
+    ck_assert_int_eq(store_chat_commit(th_st, "alice", "c1", m.text, "got it", "statement",
+                                       NULL, NULL, &w, err, sizeof(err)), STORE_ECONFLICT);
+    ck_assert_msg(strstr(err, "another user"), "message: \"%s\"", err);
+    err[0] = 0;
+    ck_assert_int_eq(store_chat_commit(th_st, "", "c1", m.text, "got it", "statement", NULL,
+                                       NULL, &w, err, sizeof(err)), STORE_EINVAL);
+    ck_assert_str_ne(err, "");
+    m.dim = TH_DIM - 1;
+    err[0] = 0;
+    ck_assert_int_eq(store_chat_commit(th_st, "alice", "c2", m.text, "got it", "statement",
+                                       NULL, NULL, &w, err, sizeof(err)), STORE_EINVAL);
+    ck_assert_msg(strstr(err, "dimension"), "message: \"%s\"", err);
+    m.dim = TH_DIM;
+    v[2] = NAN;
+    err[0] = 0;
+    ck_assert_int_eq(store_chat_commit(th_st, "alice", "c2", m.text, "got it", "statement",
+                                       NULL, NULL, &w, err, sizeof(err)), STORE_EINVAL);
+    ck_assert_msg(strstr(err, "finite"), "message: \"%s\"", err);
+    ck_assert_uint_eq(store_memory_count(th_st), 0);
+}
+END_TEST
+
 START_TEST(test_conversation_belongs_to_one_user)
 {
-    ck_assert_int_eq(store_turn_add(th_st, "alice", "c1", "user", "mine", NULL), STORE_OK);
-    ck_assert_int_eq(store_turn_add(th_st, "bob", "c1", "user", "not mine", NULL),
+    ck_assert_int_eq(store_turn_add(th_st, "alice", "c1", "user", "mine", NULL, NULL),
+                     STORE_OK);
+    ck_assert_int_eq(store_turn_add(th_st, "bob", "c1", "user", "not mine", NULL, NULL),
                      STORE_ECONFLICT);
     store_turn_t *t;
     size_t n;
@@ -92,10 +172,13 @@ END_TEST
 
 START_TEST(test_bad_turns_are_refused)
 {
-    ck_assert_int_eq(store_turn_add(th_st, "alice", "c1", "system", "x", NULL), STORE_EINVAL);
-    ck_assert_int_eq(store_turn_add(th_st, "", "c1", "user", "x", NULL), STORE_EINVAL);
-    ck_assert_int_eq(store_turn_add(th_st, "alice", "", "user", "x", NULL), STORE_EINVAL);
-    ck_assert_int_eq(store_turn_add(th_st, "alice", "c1", "user", NULL, NULL), STORE_EINVAL);
+    ck_assert_int_eq(store_turn_add(th_st, "alice", "c1", "system", "x", NULL, NULL),
+                     STORE_EINVAL);
+    ck_assert_int_eq(store_turn_add(th_st, "", "c1", "user", "x", NULL, NULL), STORE_EINVAL);
+    ck_assert_int_eq(store_turn_add(th_st, "alice", "", "user", "x", NULL, NULL),
+                     STORE_EINVAL);
+    ck_assert_int_eq(store_turn_add(th_st, "alice", "c1", "user", NULL, NULL, NULL),
+                     STORE_EINVAL);
     store_turn_t *t;
     size_t n;
     ck_assert_int_eq(store_turns_last(th_st, "c1", 10, &t, &n, NULL), STORE_ENOTFOUND);
@@ -104,8 +187,10 @@ END_TEST
 
 START_TEST(test_conversation_delete_takes_its_turns_and_keeps_memories)
 {
-    ck_assert_int_eq(store_turn_add(th_st, "alice", "c1", "user", "a", NULL), STORE_OK);
-    ck_assert_int_eq(store_turn_add(th_st, "alice", "c2", "user", "b", NULL), STORE_OK);
+    ck_assert_int_eq(store_turn_add(th_st, "alice", "c1", "user", "a", NULL, NULL),
+                     STORE_OK);
+    ck_assert_int_eq(store_turn_add(th_st, "alice", "c2", "user", "b", NULL, NULL),
+                     STORE_OK);
     float v[TH_DIM];
     store_new_memory_t m = th_mem("alice", "from c1", v, 1);
     m.conversation = "c1";
@@ -125,7 +210,8 @@ START_TEST(test_conversation_delete_takes_its_turns_and_keeps_memories)
     ck_assert_int_eq(store_memory_get(th_st, id, 0, &g), STORE_OK);
     store_memory_clear(&g);
     /* The id is free again, for anyone. */
-    ck_assert_int_eq(store_turn_add(th_st, "bob", "c1", "user", "new", NULL), STORE_OK);
+    ck_assert_int_eq(store_turn_add(th_st, "bob", "c1", "user", "new", NULL, NULL),
+                     STORE_OK);
 }
 END_TEST
 
@@ -153,8 +239,8 @@ START_TEST(test_a_chat_turn_commits_turns_memory_and_supersession_at_once)
     store_new_memory_t m1 = th_mem("alice", "My dog is called Rex.", v1, 1);
     m1.conversation = "c1";
     store_chat_write_t w = {.mem = &m1};
-    ck_assert_int_eq(store_chat_commit(th_st, "alice", "c1", m1.text, "got it", &msg, &reply,
-                                       &w, err, sizeof(err)), STORE_OK);
+    ck_assert_int_eq(store_chat_commit(th_st, "alice", "c1", m1.text, "got it", "statement",
+                                       &msg, &reply, &w, err, sizeof(err)), STORE_OK);
     ck_assert_int_gt(w.mem_id, 0);
     ck_assert_int_eq(reply, msg + 1);
     ck_assert(searchable(v1, w.mem_id));
@@ -163,8 +249,8 @@ START_TEST(test_a_chat_turn_commits_turns_memory_and_supersession_at_once)
     store_new_memory_t m2 = th_mem("alice", "My dog is called Max.", v2, 2);
     int64_t olds[2] = {rex, 999999};
     w = (store_chat_write_t){.mem = &m2, .supersede = olds, .nsupersede = 2, .superseded = sup};
-    ck_assert_int_eq(store_chat_commit(th_st, "alice", "c1", m2.text, "got it", NULL, NULL, &w,
-                                       err, sizeof(err)), STORE_OK);
+    ck_assert_int_eq(store_chat_commit(th_st, "alice", "c1", m2.text, "got it", "statement",
+                                       NULL, NULL, &w, err, sizeof(err)), STORE_OK);
     ck_assert_uint_eq(w.nsuperseded, 1);
     ck_assert_int_eq(sup[0], rex);
     store_memory_t g;
@@ -176,8 +262,8 @@ START_TEST(test_a_chat_turn_commits_turns_memory_and_supersession_at_once)
     /* a near-duplicate updates Max in place, keeping the old text in its history */
     store_new_memory_t m3 = th_mem("alice", "My dog is called Max!", v3, 3);
     w = (store_chat_write_t){.mem = &m3, .update_id = max};
-    ck_assert_int_eq(store_chat_commit(th_st, "alice", "c2", m3.text, "got it", NULL, NULL, &w,
-                                       err, sizeof(err)), STORE_OK);
+    ck_assert_int_eq(store_chat_commit(th_st, "alice", "c2", m3.text, "got it", "statement",
+                                       NULL, NULL, &w, err, sizeof(err)), STORE_OK);
     ck_assert_int_eq(w.mem_id, max);
     ck_assert_int_eq(store_memory_get(th_st, max, 0, &g), STORE_OK);
     ck_assert_str_eq(g.text, "My dog is called Max!");
@@ -191,19 +277,20 @@ START_TEST(test_a_chat_turn_commits_turns_memory_and_supersession_at_once)
     store_history_free(h, nh);
     /* the same text only marks it used; a message without a statement only logs turns */
     w = (store_chat_write_t){.mem = &m3, .update_id = max, .touch_only = 1};
-    ck_assert_int_eq(store_chat_commit(th_st, "alice", "c2", m3.text, "got it", NULL, NULL, &w,
-                                       err, sizeof(err)), STORE_OK);
+    ck_assert_int_eq(store_chat_commit(th_st, "alice", "c2", m3.text, "got it", "statement",
+                                       NULL, NULL, &w, err, sizeof(err)), STORE_OK);
     ck_assert_int_eq(store_memory_get(th_st, max, 0, &g), STORE_OK);
     ck_assert_int_eq(g.use_count, 1);
     store_memory_clear(&g);
     ck_assert_int_eq(store_chat_commit(th_st, "alice", "c2", "Where is Max?", "i don't know",
-                                       NULL, NULL, NULL, err, sizeof(err)), STORE_OK);
+                                       "answer", NULL, NULL, NULL, err, sizeof(err)),
+                     STORE_OK);
     ck_assert_uint_eq(store_memory_count(th_st), 2);
     /* another user's conversation: nothing at all is written */
     store_new_memory_t m4 = th_mem("bob", "I am Bob.", v1, 4);
     w = (store_chat_write_t){.mem = &m4};
-    ck_assert_int_eq(store_chat_commit(th_st, "bob", "c1", m4.text, "got it", NULL, NULL, &w,
-                                       err, sizeof(err)), STORE_ECONFLICT);
+    ck_assert_int_eq(store_chat_commit(th_st, "bob", "c1", m4.text, "got it", "statement",
+                                       NULL, NULL, &w, err, sizeof(err)), STORE_ECONFLICT);
     ck_assert_uint_eq(store_memory_count(th_st), 2);
     store_turn_t *t;
     size_t n;
@@ -220,6 +307,9 @@ int main(void)
     tcase_add_checked_fixture(tc, th_store_setup, th_store_teardown);
     tcase_add_test(tc, test_last_turns_oldest_first_with_owner);
     tcase_add_test(tc, test_an_exchange_is_two_turns_in_one_go);
+    tcase_add_test(tc, test_turns_keep_their_kind);
+    tcase_add_test(tc, test_bad_kinds_are_refused_and_nothing_is_written);
+    tcase_add_test(tc, test_a_refused_chat_turn_says_why);
     tcase_add_test(tc, test_conversation_belongs_to_one_user);
     tcase_add_test(tc, test_bad_turns_are_refused);
     tcase_add_test(tc, test_conversation_delete_takes_its_turns_and_keeps_memories);

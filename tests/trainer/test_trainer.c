@@ -3,6 +3,7 @@
  * places. Training runs are a few hundred steps of a small model (seconds). */
 #include "model/data.h"
 #include "model/model.h"
+#include "model/modelfile.h"
 #include "model/persona.h"
 #include "model/trainer.h"
 
@@ -52,15 +53,44 @@ static char *gen_task(int stories, int per, unsigned seed)
     return buf;
 }
 
-static babi_corpus_t *corpus_of(const char *text)
+/* The corpus of text, 1 in ack statements also an acknowledgement example (0: none). */
+/* gen_task with small talk: "Hello there.", answered "good morning", opens each story
+ * and comes again before its question. */
+static char *gen_chat_task(int stories, int per, unsigned seed)
+{
+    char *task = gen_task(stories, per, seed);
+    size_t cap = strlen(task) + (size_t)stories * 80 + 1, at = 0;
+    char *buf = malloc(cap);
+    ck_assert_ptr_nonnull(buf);
+    long shift = 0;
+    for (const char *line = task; *line;) {
+        const char *eol = strchr(line, '\n');
+        char *num;
+        long no = strtol(line, &num, 10);
+        shift = no == 1 ? 0 : shift;
+        if (no == 1 || memchr(num, '\t', (size_t)(eol - num)))
+            at += (size_t)snprintf(buf + at, cap - at, "%ld Hello there.\tgood morning\n",
+                                   no + shift++);
+        at += (size_t)snprintf(buf + at, cap - at, "%ld%.*s\n", no + shift, (int)(eol - num),
+                               num);
+        line = eol + 1;
+    }
+    free(task);
+    return buf;
+}
+
+static babi_corpus_t *corpus_of_ack(const char *text, int ack)
 {
     babi_corpus_t *c = babi_corpus_new();
     char err[256];
     ck_assert_ptr_nonnull(c);
+    babi_corpus_set_ack(c, ack);
     ck_assert_msg(babi_read_buffer(c, "qa1_gen_train.txt", text, strlen(text), err,
                                    sizeof err) == 0, "%s", err);
     return c;
 }
+
+static babi_corpus_t *corpus_of(const char *text) { return corpus_of_ack(text, 0); }
 
 START_TEST(test_reader_parses_stories_questions_and_list_answers)
 {
@@ -134,7 +164,7 @@ START_TEST(test_reader_acknowledgements_question_mark_rare_words_and_split)
     ck_assert_int_ge(vocab_find(v, "mary"), 3);  /* 3 times */
     ck_assert_int_lt(vocab_find(v, "kalrox"), 0); /* once: a bucket */
     ck_assert_int_ge(vocab_find(v, "got"), 3);   /* the acknowledgement always */
-    ck_assert_int_lt(vocab_find(v, BABI_QMARK), 0); /* seen once */
+    ck_assert_int_lt(vocab_find(v, VOCAB_QMARK), 0); /* seen once */
     babi_set_t s;
     ck_assert_int_eq(babi_set_build(&s, c, v, 0, 8, 10, 50), 0);
     ck_assert_int_eq(s.n, 5);
@@ -142,7 +172,7 @@ START_TEST(test_reader_acknowledgements_question_mark_rare_words_and_split)
     for (int i = 0; i < s.n; i++) {
         acks += s.ack[i];
         for (int j = 0; j < 10; j++)
-            qmarks += s.q[i * 10 + j] == vocab_id(v, BABI_QMARK, 8);
+            qmarks += s.q[i * 10 + j] == vocab_id(v, VOCAB_QMARK, 8);
     }
     ck_assert_int_eq(acks, 3);
     ck_assert_int_eq(qmarks, 1); /* "Where is Mary?" only; "Hello there" asks nothing */
@@ -151,8 +181,8 @@ START_TEST(test_reader_acknowledgements_question_mark_rare_words_and_split)
     ck_assert_int_eq(s.ns[1], 1);
     ck_assert_int_eq(s.nans[1], 2);
     ck_assert_int_eq(s.ans[BABI_TMAX * 1], vocab_find(v, "got"));
-    ck_assert_int_eq(babi_question_mark("Is it? ", 7), 1);
-    ck_assert_int_eq(babi_question_mark("It is.", 6), 0);
+    ck_assert_int_eq(vocab_question_mark("Is it? ", 7), 1);
+    ck_assert_int_eq(vocab_question_mark("It is.", 6), 0);
     babi_set_free(&s);
     vocab_free(v);
     babi_corpus_free(c);
@@ -203,10 +233,12 @@ typedef struct fixture {
     net_cfg_t cfg;
 } fixture_t;
 
-static void fixture_make(fixture_t *f, int stories, int per)
+/* A trained-on task of stories of per moves; 1 in ack statements is also taught the
+ * acknowledgement (0: none; model_load needs one). */
+static void fixture_make_ack(fixture_t *f, int stories, int per, int ack)
 {
     char *text = gen_task(stories, per, 7);
-    f->c = corpus_of(text);
+    f->c = corpus_of_ack(text, ack);
     free(text);
     f->v = vocab_new();
     ck_assert_int_eq(babi_vocab_build(f->c, f->v), 0);
@@ -214,6 +246,25 @@ static void fixture_make(fixture_t *f, int stories, int per)
                          .T = 3, .hops = 1, .tied = 0};
     ck_assert_int_eq(babi_set_build(&f->tr, f->c, f->v, 0, f->cfg.Hb, f->cfg.J, f->cfg.S), 0);
     ck_assert_int_eq(babi_set_build(&f->va, f->c, f->v, 1, f->cfg.Hb, f->cfg.J, f->cfg.S), 0);
+}
+
+/* The same with small talk (gen_chat_task) and every statement acknowledged. */
+static void fixture_make_chat(fixture_t *f, int stories, int per)
+{
+    char *text = gen_chat_task(stories, per, 7);
+    f->c = corpus_of_ack(text, 1);
+    free(text);
+    f->v = vocab_new();
+    ck_assert_int_eq(babi_vocab_build(f->c, f->v), 0);
+    f->cfg = (net_cfg_t){.V = vocab_size(f->v), .Hb = 4, .D = 16, .A = 16, .S = 8, .J = 6,
+                         .T = 3, .hops = 1, .tied = 0};
+    ck_assert_int_eq(babi_set_build(&f->tr, f->c, f->v, 0, f->cfg.Hb, f->cfg.J, f->cfg.S), 0);
+    ck_assert_int_eq(babi_set_build(&f->va, f->c, f->v, 1, f->cfg.Hb, f->cfg.J, f->cfg.S), 0);
+}
+
+static void fixture_make(fixture_t *f, int stories, int per)
+{
+    fixture_make_ack(f, stories, per, 0);
 }
 
 static void fixture_free(fixture_t *f)
@@ -297,7 +348,7 @@ END_TEST
 START_TEST(test_resume_continues_where_the_checkpoint_stopped)
 {
     fixture_t f;
-    fixture_make(&f, 100, 2);
+    fixture_make_ack(&f, 100, 2, 4); /* the best model is loaded below */
     make_tmpdir();
     char ckpt[512], out[512], err[256];
     path_in(ckpt, sizeof ckpt, "m.bin.ckpt");
@@ -316,7 +367,8 @@ START_TEST(test_resume_continues_where_the_checkpoint_stopped)
     vocab_t *v;
     float *params;
     modelfile_state_t st;
-    ck_assert_msg(modelfile_read(ckpt, &c, &v, &params, &st, err, sizeof err) == 0, "%s", err);
+    ck_assert_msg(modelfile_read(ckpt, &c, &v, NULL, &params, &st, err, sizeof err) == 0, "%s",
+                  err);
     ck_assert_int_eq(st.epoch, 2);
     o.epochs = 3;
     o.ckpt = NULL;
@@ -372,7 +424,7 @@ static unsigned char *small_model_bytes(size_t *len, net_cfg_t *cfg, float **par
     make_tmpdir();
     char path[512], err[256];
     path_in(path, sizeof path, "model.bin");
-    ck_assert_msg(modelfile_write(path, cfg, *v, *params, NULL, err, sizeof err) == 0, "%s",
+    ck_assert_msg(modelfile_write(path, cfg, *v, NULL, *params, NULL, err, sizeof err) == 0, "%s",
                   err);
     unsigned char *b = slurp(path, len);
     unlink(path);
@@ -386,7 +438,7 @@ static void expect_error(const unsigned char *b, size_t len, const char *needle)
     vocab_t *v;
     float *p;
     char err[256] = "";
-    ck_assert_int_eq(modelfile_parse(b, len, &c, &v, &p, NULL, err, sizeof err), -1);
+    ck_assert_int_eq(modelfile_parse(b, len, &c, &v, NULL, &p, NULL, err, sizeof err), -1);
     ck_assert_ptr_null(v);
     ck_assert_ptr_null(p);
     ck_assert_msg(strstr(err, needle) != NULL, "'%s' does not say '%s'", err, needle);
@@ -400,7 +452,8 @@ START_TEST(test_model_file_round_trip)
     vocab_t *v, *v2;
     unsigned char *b = small_model_bytes(&len, &cfg, &params, &v);
     char err[256];
-    ck_assert_msg(modelfile_parse(b, len, &c, &v2, &p, NULL, err, sizeof err) == 0, "%s", err);
+    ck_assert_msg(modelfile_parse(b, len, &c, &v2, NULL, &p, NULL, err, sizeof err) == 0, "%s",
+                  err);
     ck_assert_mem_eq(&c, &cfg, sizeof c);
     ck_assert_int_eq(vocab_size(v2), vocab_size(v));
     for (int i = 0; i < vocab_size(v); i++)
@@ -410,7 +463,7 @@ START_TEST(test_model_file_round_trip)
     modelfile_state_t st;
     vocab_t *v3;
     float *p3;
-    ck_assert_int_eq(modelfile_parse(b, len, &c, &v3, &p3, &st, err, sizeof err), -1);
+    ck_assert_int_eq(modelfile_parse(b, len, &c, &v3, NULL, &p3, &st, err, sizeof err), -1);
     ck_assert_ptr_nonnull(strstr(err, "not a checkpoint"));
     free(p);
     vocab_free(v2);
@@ -503,7 +556,7 @@ END_TEST
 START_TEST(test_loaded_model_encodes_and_answers)
 {
     fixture_t f;
-    fixture_make(&f, 60, 1);
+    fixture_make_ack(&f, 60, 1, 4);
     make_tmpdir();
     char out[512], err[256];
     path_in(out, sizeof out, "m.bin");
@@ -527,9 +580,92 @@ START_TEST(test_loaded_model_encodes_and_answers)
     const char *slots[] = {"John went to the office.", "Mary went to the kitchen."};
     char ans[64];
     float attn[2];
-    int k = model_answer(s, slots, 2, "Where is Mary?", ans, sizeof ans, attn, err, sizeof err);
+    int k = model_answer(s, slots, 2, "Where is Mary?", NULL, ans, sizeof ans, NULL, attn, err,
+                         sizeof err);
     ck_assert_int_ge(k, 0);
     ck_assert(fabs(attn[0] + attn[1] - 1.0) < 1e-4);
+    model_session_free(s);
+    model_free(m);
+    unlink(out);
+    rmdir(tmpdir);
+    fixture_free(&f);
+}
+END_TEST
+
+START_TEST(test_trainer_records_the_acknowledgement_and_the_small_talk_it_knows)
+{
+    fixture_t f;
+    fixture_make_ack(&f, 20, 1, 1);
+    const char *chat[] = {"mary kitchen", "hello stranger"}; /* "hello" is no word of f */
+    modelfile_phrases_t ph;
+    char err[256];
+    ck_assert_msg(trainer_phrases(&f.tr, f.v, chat, 2, &ph, NULL, err, sizeof err) == 0, "%s",
+                  err);
+    ck_assert_int_eq(ph.n, 2);
+    ck_assert_int_eq(ph.p[0].kind, MODEL_KIND_STATEMENT);
+    ck_assert_str_eq(ph.p[0].text, PERSONA_ACK);
+    ck_assert_int_eq(ph.p[1].kind, MODEL_KIND_OTHER);
+    ck_assert_str_eq(ph.p[1].text, "mary kitchen");
+    fixture_free(&f);
+    /* no acknowledgement examples: no acknowledgement */
+    fixture_make(&f, 20, 1);
+    ck_assert_int_eq(trainer_phrases(&f.tr, f.v, NULL, 0, &ph, NULL, err, sizeof err), 0);
+    ck_assert_int_eq(modelfile_phrases_ack(&ph), -1);
+    fixture_free(&f);
+}
+END_TEST
+
+START_TEST(test_the_model_says_which_reply_acknowledges_answers_or_makes_small_talk)
+{
+    fixture_t f;
+    fixture_make_chat(&f, 300, 2);
+    make_tmpdir();
+    char out[512], err[256];
+    path_in(out, sizeof out, "m.bin");
+    trainer_opts_t o;
+    small_opts(&o, 40);
+    o.target_acc = 0.995f;
+    o.out = out;
+    const char *chat[] = {"good morning"};
+    o.smalltalk = chat;
+    o.nsmalltalk = 1;
+    trainer_result_t r;
+    ck_assert_msg(trainer_run(&o, &f.cfg, f.v, &f.tr, &f.va, NULL, NULL, &r, err,
+                              sizeof err) == 0, "%s", err);
+    ck_assert_msg(r.best_acc >= 0.95f, "validation accuracy %.2f", r.best_acc);
+    model_t *m = model_load(out, err, sizeof err);
+    ck_assert_msg(m != NULL, "%s", err);
+    model_session_t *s = model_session_new(m);
+    ck_assert_ptr_nonnull(s);
+    const char *slots[] = {"John went to the office.", "Mary went to the kitchen."};
+    static const struct {
+        const char *msg, *reply;
+        int kind;
+    } cases[] = {
+        {"Sandra went to the garden.", "got it", MODEL_KIND_STATEMENT},
+        {"Hello there.", "good morning", MODEL_KIND_OTHER},
+        {"Where is Mary?", "kitchen", MODEL_KIND_ANSWER},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char ans[64];
+        int kind = -1;
+        ck_assert_int_ge(model_answer(s, slots, 2, cases[i].msg, NULL, ans, sizeof ans, &kind,
+                                      NULL, err, sizeof err), 1);
+        ck_assert_msg(strcmp(ans, cases[i].reply) == 0 && kind == cases[i].kind,
+                      "'%s' -> '%s' (%s)", cases[i].msg, ans, model_kind_name(kind));
+    }
+    /* the message given already split: the same reply and kind */
+    tok_list_t tl = {0};
+    ck_assert_int_eq(tok_split("Hello there.", 12, &tl, NULL, 0), TOK_OK);
+    char ans[64];
+    int kind = -1;
+    ck_assert_int_eq(model_answer(s, slots, 2, "Hello there.", &tl, ans, sizeof ans, &kind, NULL,
+                                  err, sizeof err), 2);
+    ck_assert_int_eq(kind, MODEL_KIND_OTHER);
+    tok_list_free(&tl);
+    /* invalid UTF-8 is the input's fault, and says so */
+    ck_assert_int_eq(model_answer(s, slots, 2, "bad \xff", NULL, ans, sizeof ans, &kind, NULL,
+                                  err, sizeof err), MODEL_EINVAL);
     model_session_free(s);
     model_free(m);
     unlink(out);
@@ -597,6 +733,9 @@ int main(void)
     tcase_add_test(train, test_resume_continues_where_the_checkpoint_stopped);
     tcase_add_test(train, test_loaded_model_encodes_and_answers);
     tcase_add_test(train, test_warm_start_carries_shared_words_and_shapes);
+    tcase_add_test(train, test_trainer_records_the_acknowledgement_and_the_small_talk_it_knows);
+    tcase_add_test(train,
+                   test_the_model_says_which_reply_acknowledges_answers_or_makes_small_talk);
     tcase_add_test(file, test_model_file_round_trip);
     tcase_add_test(file, test_truncated_model_file_is_an_error);
     tcase_add_test(file, test_flipped_byte_is_a_bad_checksum);
