@@ -85,6 +85,22 @@ static int reencode_one(const char *text, float *out, void *ctx)
     return agent_encode(ctx, text, out, err, sizeof err);
 }
 
+model_t *agent_model_load(const char *path, char *err, size_t errlen)
+{
+    return model_load(path, err, errlen);
+}
+
+void agent_model_free(model_t *m)
+{
+    model_free(m);
+}
+
+const char *agent_model_about(const model_t *m, char *buf, size_t len)
+{
+    snprintf(buf, len, "tag %s, sentence vectors of %d", model_tag(m), model_dim(m));
+    return buf;
+}
+
 void agent_config_default(agent_config_t *cfg)
 {
     *cfg = (agent_config_t){.chat_turns = AGENT_DEFAULT_TURNS,

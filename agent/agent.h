@@ -108,6 +108,14 @@ typedef struct agent_config {
     double lexical_weight;  /* w: share of the lexical cosine (0..1) */
 } agent_config_t;
 
+/* The model an agent may be given (agent_config_t.model), loaded before the agent so a
+ * bad file is told apart from a bad database: NULL with err saying why (the file and
+ * what is wrong with it). agent_model_about writes "tag T, sentence vectors of D" into
+ * buf and returns it. */
+model_t *agent_model_load(const char *path, char *err, size_t errlen);
+void agent_model_free(model_t *m);
+const char *agent_model_about(const model_t *m, char *buf, size_t len);
+
 /* The defaults above, and no model. */
 void agent_config_default(agent_config_t *cfg);
 

@@ -13,26 +13,42 @@ typedef struct api_token {
     char *user;          /* NULL for an admin token */
 } api_token_t;
 
+/* Worker threads and how long api_stop waits for requests in flight, when the config
+ * leaves them 0. */
+#define API_DEFAULT_THREADS 2
+#define API_STOP_WAIT_MS 10000
+/* The default request limits, owned here: api_limits_default fills them and mnemod's
+ * config table (daemon/config.c) turns them into its defaults by stringifying, so each
+ * (and API_DEFAULT_THREADS) must stay a plain decimal literal. Sizes are in bytes. */
+#define API_DEFAULT_MAX_BODY 1048576
+#define API_DEFAULT_MAX_IMPORT_BODY 67108864
+#define API_DEFAULT_MAX_TEXT 8192
+#define API_DEFAULT_MAX_MESSAGE 4096
+#define API_DEFAULT_MAX_K 100
+#define API_DEFAULT_MAX_PAGE 500
+#define API_DEFAULT_MAX_BATCH 1000
+#define API_DEFAULT_MAX_CONNECTIONS 256
+
 typedef struct api_limits {
-    size_t max_body;         /* bytes of a request body (default 1 MiB) */
-    size_t max_import_body;  /* bytes of an import body (default 64 MiB) */
-    size_t max_text;         /* bytes of one memory text (default 8 KiB) */
-    size_t max_message;      /* bytes of one chat message (default 4 KiB) */
-    int max_k;               /* largest k (default 100) */
-    int max_page;            /* largest page size (default 500) */
-    int max_batch;           /* memories in one POST (default 1000) */
-    unsigned max_connections;/* default 256 */
+    size_t max_body;         /* bytes of a request body (413 past it) */
+    size_t max_import_body;  /* bytes of an import body */
+    size_t max_text;         /* bytes of one memory text */
+    size_t max_message;      /* bytes of one chat message */
+    int max_k;               /* largest k of a search */
+    int max_page;            /* largest page of a listing */
+    int max_batch;           /* memories in one POST */
+    unsigned max_connections;/* open connections served; more get 429 */
 } api_limits_t;
 
 typedef struct api_config {
     const char *host;        /* "127.0.0.1" */
     int port;                /* 0 = any free port (read it back with api_port) */
-    unsigned threads;        /* worker threads (default 2) */
+    unsigned threads;        /* worker threads (0: API_DEFAULT_THREADS) */
     api_token_t *tokens;     /* borrowed for the server's lifetime */
     size_t n_tokens;
     api_limits_t limits;
     int log_requests;        /* nonzero: one line per request (through log) */
-    unsigned stop_wait_ms;   /* how long api_stop lets requests finish (0: 10000) */
+    unsigned stop_wait_ms;   /* how long api_stop lets requests finish (0: API_STOP_WAIT_MS) */
     /* Where log lines go, with their syslog priority (3 err, 4 warning, 6 info, 7 debug);
      * NULL: stderr with a timestamp. */
     void (*log)(int priority, const char *line);

@@ -26,7 +26,6 @@
  * refuses them outright. */
 #define API_CONN_HEADROOM 64u
 /* How long api_stop waits for in-flight requests unless told. */
-#define API_STOP_WAIT_MS 10000
 
 void api_log(const api_server_t *s, int priority, const char *fmt, ...)
 {
@@ -486,7 +485,7 @@ api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size
         free(s);
         return NULL;
     }
-    unsigned threads = cfg->threads ? cfg->threads : 2;
+    unsigned threads = cfg->threads ? cfg->threads : API_DEFAULT_THREADS;
     unsigned hard = s->live->lim.max_connections + API_CONN_HEADROOM;
     if (hard < threads) hard = threads;
     struct MHD_OptionItem ops[] = {

@@ -1,7 +1,9 @@
 /* config.c: mnemod's configuration as one declarative table: every key with its type,
- * bounds, default and help. Defaults, the config file and the command-line flags all
- * go through config_set, so a value is checked the same way wherever it comes from and
- * a bad one is reported with the key (and the file and line) that carried it. */
+ * bounds, default, whether SIGHUP applies it, and help. The numbers the layers below
+ * use are theirs (API_DEFAULT_* in api/api.h, AGENT_DEFAULT_* in agent/agent.h); the
+ * table only spells them as text. Defaults, the config file and the command-line flags
+ * all go through config_set, so a value is checked the same way wherever it comes from
+ * and a bad one is reported with the key (and the file and line) that carried it. */
 #include "daemon/config.h"
 
 #include <ctype.h>
@@ -11,7 +13,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "store/store.h"
+#include "agent/agent.h"
+#include "api/api.h"
 
 enum config_type {
     CT_STRING,      /* char *, non-empty */
@@ -29,7 +32,8 @@ static const char *const log_levels[] = {"error", "warn", "info", "debug", NULL}
 static const char *const log_formats[] = {"auto", "text", "journal", NULL};
 
 /* live: SIGHUP applies a new value to requests that begin after it; the others are
- * read at start only (a change is logged as needing a restart). */
+ * read at start only (a change is logged as needing a restart, and
+ * config_keep_start_only keeps the running value). */
 typedef struct config_key {
     const char *name;
     enum config_type type;
@@ -46,6 +50,12 @@ typedef struct config_key {
 #define MNEMO_DEFAULT_MODEL "/usr/local/share/mnemo/default.mnemo"
 #endif
 
+/* A default owned by another layer's header, as the text config_set reads: the macro
+ * must be a plain literal (a whole number or a decimal), which the table's tests check
+ * by loading every default. */
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
 #define F(field) offsetof(mnemod_config_t, field)
 #define L(field) (offsetof(mnemod_config_t, limits) + offsetof(api_limits_t, field))
 
@@ -53,22 +63,28 @@ static const config_key_t keys[] = {
     {"listen", CT_LISTEN, F(listen), 0, 0, "127.0.0.1:8420", 0, NULL,
      "address and port to serve on (port 0: any free port)"},
     {"db", CT_STRING, F(db), 0, 0, "./var/mnemo.db", 0, NULL, "SQLite database file"},
-    {"threads", CT_UINT, F(threads), 1, 256, "2", 0, NULL, "HTTP worker threads"},
+    {"threads", CT_UINT, F(threads), 1, 256, STR(API_DEFAULT_THREADS), 0, NULL,
+     "HTTP worker threads"},
     {"token", CT_TOKEN, 0, 0, 0, NULL, 1, NULL,
      "USER:SECRET, a bearer token bound to USER (repeatable)"},
     {"admin_token", CT_SECRET, F(admin_token), 0, 0, NULL, 1, NULL,
      "a bearer token that acts for any user"},
-    {"max_body_bytes", CT_SIZE, L(max_body), 1024, 1LL << 30, "1M", 1, NULL,
-     "largest request body"},
-    {"max_import_bytes", CT_SIZE, L(max_import_body), 1024, 4LL << 30, "64M", 1, NULL,
-     "largest import body"},
-    {"max_text_bytes", CT_SIZE, L(max_text), 16, 1 << 20, "8K", 1, NULL, "largest memory text"},
-    {"max_k", CT_INT, L(max_k), 1, STORE_MAX_K, "100", 1, NULL, "largest k of a search"},
-    {"max_page", CT_INT, L(max_page), 1, 10000, "500", 1, NULL, "largest page of a listing"},
-    {"max_batch", CT_INT, L(max_batch), 1, 100000, "1000", 1, NULL, "most memories in one POST"},
-    {"max_message_bytes", CT_SIZE, L(max_message), 16, 1 << 20, "4K", 1, NULL,
-     "largest chat message"},
-    {"max_connections", CT_UINT, L(max_connections), 1, 65536, "256", 1, NULL,
+    {"max_body_bytes", CT_SIZE, L(max_body), 1024, 1LL << 30, STR(API_DEFAULT_MAX_BODY), 1,
+     NULL, "largest request body"},
+    {"max_import_bytes", CT_SIZE, L(max_import_body), 1024, 4LL << 30,
+     STR(API_DEFAULT_MAX_IMPORT_BODY), 1, NULL, "largest import body"},
+    {"max_text_bytes", CT_SIZE, L(max_text), 16, 1 << 20, STR(API_DEFAULT_MAX_TEXT), 1, NULL,
+     "largest memory text"},
+    {"max_k", CT_INT, L(max_k), 1, AGENT_MAX_K, STR(API_DEFAULT_MAX_K), 1, NULL,
+     "largest k of a search"},
+    {"max_page", CT_INT, L(max_page), 1, 10000, STR(API_DEFAULT_MAX_PAGE), 1, NULL,
+     "largest page of a listing"},
+    {"max_batch", CT_INT, L(max_batch), 1, 100000, STR(API_DEFAULT_MAX_BATCH), 1, NULL,
+     "most memories in one POST"},
+    {"max_message_bytes", CT_SIZE, L(max_message), 16, 1 << 20, STR(API_DEFAULT_MAX_MESSAGE), 1,
+     NULL, "largest chat message"},
+    {"max_connections", CT_UINT, L(max_connections), 1, 65536,
+     STR(API_DEFAULT_MAX_CONNECTIONS), 1, NULL,
      "open connections served; more get 429 (a reload cannot raise it past start + 64)"},
     {"log_level", CT_CHOICE, F(log_level), 0, 0, "info", 1, log_levels,
      "error, warn, info or debug (info logs one line per request)"},
@@ -78,19 +94,21 @@ static const config_key_t keys[] = {
      "seconds SIGTERM waits for requests in flight"},
     {"model", CT_STRING, F(model), 0, 0, MNEMO_DEFAULT_MODEL, 0, NULL,
      "model file (mnemo train), or none: lexical memories only, no chat"},
-    {"chat_turns", CT_INT, F(chat_turns), 1, 1024, "64", 0, NULL,
+    {"chat_turns", CT_INT, F(chat_turns), 1, 1024, STR(AGENT_DEFAULT_TURNS), 0, NULL,
      "exchanges a conversation's working memory keeps"},
-    {"chat_memories", CT_INT, F(chat_memories), 0, 256, "16", 0, NULL,
+    {"chat_memories", CT_INT, F(chat_memories), 0, 256, STR(AGENT_DEFAULT_MEMORIES), 0, NULL,
      "long-term memories retrieved for a chat turn"},
-    {"chat_duplicate", CT_REAL, F(chat_duplicate), 0, 1, "0.92", 0, NULL,
+    {"chat_duplicate", CT_REAL, F(chat_duplicate), 0, 1, STR(AGENT_DEFAULT_DUPLICATE), 0, NULL,
      "cosine from which a statement updates the memory it repeats"},
-    {"lexical_weight", CT_REAL, F(lexical_weight), 0, 1, "0.9", 0, NULL,
+    {"lexical_weight", CT_REAL, F(lexical_weight), 0, 1, STR(AGENT_LEXICAL_WEIGHT), 0, NULL,
      "share of the lexical cosine in a memory's similarity (the rest: the model's)"},
 };
 
+#define N_KEYS (sizeof keys / sizeof keys[0])
+
 static const config_key_t *find_key(const char *name)
 {
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+    for (size_t i = 0; i < N_KEYS; i++)
         if (!strcmp(keys[i].name, name)) return &keys[i];
     return NULL;
 }
@@ -152,6 +170,21 @@ static int parse_number(const char *s, int sizes, unsigned long long *out)
     if (*p) return -1;
     *out = v;
     return 0;
+}
+
+/* v in bytes as --help, the docs and the reload log write it: with the largest binary
+ * suffix that divides it exactly (3145728 -> "3M", 1536 -> "1536"). */
+static void size_text(unsigned long long v, char *out, size_t cap)
+{
+    static const char suffix[] = "GMK";
+    for (int i = 0; i < 3; i++) {
+        int shift = 30 - 10 * i;
+        if (v && v % (1ULL << shift) == 0) {
+            snprintf(out, cap, "%llu%c", v >> shift, suffix[i]);
+            return;
+        }
+    }
+    snprintf(out, cap, "%llu", v);
 }
 
 static int has_space(const char *s)
@@ -303,7 +336,7 @@ int config_init(mnemod_config_t *c)
 {
     char err[256];
     memset(c, 0, sizeof *c);
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+    for (size_t i = 0; i < N_KEYS; i++)
         if (keys[i].def && config_set(c, keys[i].name, keys[i].def, err, sizeof err)) {
             config_free(c);
             return -1;
@@ -463,7 +496,7 @@ int config_env(mnemod_config_t *c, const char *(*get)(const char *name), char *e
                size_t errlen)
 {
     char name[64], why[256];
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+    for (size_t i = 0; i < N_KEYS; i++) {
         env_name(keys[i].name, name, sizeof name);
         const char *v = get(name);
         if (!v) continue;
@@ -506,7 +539,7 @@ static void show(const mnemod_config_t *c, const config_key_t *k, char *out, siz
         return;
     case CT_UINT: snprintf(out, cap, "%u", *(const unsigned *)field); return;
     case CT_INT: snprintf(out, cap, "%d", *(const int *)field); return;
-    case CT_SIZE: snprintf(out, cap, "%zu", *(const size_t *)field); return;
+    case CT_SIZE: size_text(*(const size_t *)field, out, cap); return;
     case CT_CHOICE: snprintf(out, cap, "%s", k->choices[*(const int *)field]); return;
     case CT_REAL: snprintf(out, cap, "%g", *(const double *)field); return;
     case CT_TOKEN:
@@ -529,7 +562,7 @@ int config_changes(const mnemod_config_t *a, const mnemod_config_t *b, config_ch
                    void *ctx)
 {
     int n = 0;
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+    for (size_t i = 0; i < N_KEYS; i++) {
         const config_key_t *k = &keys[i];
         char va[256], vb[256];
         show(a, k, va, sizeof va);
@@ -549,15 +582,85 @@ int config_changes(const mnemod_config_t *a, const mnemod_config_t *b, config_ch
     return n;
 }
 
+/* The bytes a key's value takes in mnemod_config_t (0 for the token list, which is two
+ * fields). */
+static size_t field_size(enum config_type t)
+{
+    switch (t) {
+    case CT_STRING:
+    case CT_LISTEN:
+    case CT_SECRET: return sizeof(char *);
+    case CT_UINT: return sizeof(unsigned);
+    case CT_INT:
+    case CT_CHOICE: return sizeof(int);
+    case CT_SIZE: return sizeof(size_t);
+    case CT_REAL: return sizeof(double);
+    case CT_TOKEN: return 0;
+    }
+    return 0;
+}
+
+static void swap_bytes(void *a, void *b, size_t n)
+{
+    unsigned char *x = a, *y = b;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char t = x[i];
+        x[i] = y[i];
+        y[i] = t;
+    }
+}
+
+void config_keep_start_only(mnemod_config_t *next, mnemod_config_t *running)
+{
+    /* Swapped, not copied: each owned string (and the token list) stays owned by exactly
+     * one of the two, so freeing both frees everything once. */
+    for (size_t i = 0; i < N_KEYS; i++) {
+        const config_key_t *k = &keys[i];
+        if (k->live) continue;
+        if (k->type == CT_TOKEN) {
+            swap_bytes(&next->tokens, &running->tokens, sizeof next->tokens);
+            swap_bytes(&next->n_tokens, &running->n_tokens, sizeof next->n_tokens);
+            continue;
+        }
+        swap_bytes((char *)next + k->offset, (char *)running + k->offset, field_size(k->type));
+    }
+}
+
+size_t config_key_count(void)
+{
+    return N_KEYS;
+}
+
+const char *config_key_name(size_t i)
+{
+    return i < N_KEYS ? keys[i].name : NULL;
+}
+
+int config_key_live(size_t i)
+{
+    return i < N_KEYS && keys[i].live;
+}
+
+const char *config_key_default(size_t i, char *buf, size_t cap)
+{
+    unsigned long long v;
+    if (i >= N_KEYS || !keys[i].def) return NULL;
+    if (keys[i].type == CT_SIZE && parse_number(keys[i].def, 1, &v) == 0)
+        size_text(v, buf, cap);
+    else
+        snprintf(buf, cap, "%s", keys[i].def);
+    return buf;
+}
+
 void config_usage(FILE *f)
 {
-    char name[64];
+    char name[64], def[256];
     fprintf(f, "Config file keys (`key = value` lines, '#' comments), each also read from\n"
                "the environment as MNEMO_<KEY> (e.g. MNEMO_MAX_K):\n");
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+    for (size_t i = 0; i < N_KEYS; i++) {
         env_name(keys[i].name, name, sizeof name);
-        fprintf(f, "  %-18s %-16s %s%s (%s)\n", keys[i].name,
-                keys[i].def ? keys[i].def : "(unset)", keys[i].help,
+        const char *d = config_key_default(i, def, sizeof def);
+        fprintf(f, "  %-18s %-16s %s%s (%s)\n", keys[i].name, d ? d : "(unset)", keys[i].help,
                 keys[i].live ? " [reloads]" : "", name);
     }
 }

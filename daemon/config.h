@@ -66,6 +66,19 @@ typedef void (*config_change_fn)(const char *key, int live, const char *was, con
 int config_changes(const mnemod_config_t *a, const mnemod_config_t *b, config_change_fn fn,
                    void *ctx);
 
+/* For a reload: every key the table marks as read at start only (not live) takes its
+ * value in running back into next, so next can replace running whole. The two swap
+ * values, so running is left holding next's start-only values: config_free both. */
+void config_keep_start_only(mnemod_config_t *next, mnemod_config_t *running);
+
+/* The table, for --help, tests and the docs' checks: the number of keys, and key i's
+ * name, whether SIGHUP applies it, and its default as --help and the docs write it
+ * (filled into buf; a size with its binary suffix) or NULL when it has none. */
+size_t config_key_count(void);
+const char *config_key_name(size_t i);
+int config_key_live(size_t i);
+const char *config_key_default(size_t i, char *buf, size_t cap);
+
 /* Prints every key with its default and help, for --help. */
 void config_usage(FILE *f);
 

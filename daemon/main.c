@@ -21,7 +21,6 @@
 #include "agent/agent.h"
 #include "daemon/config.h"
 #include "daemon/log.h"
-#include "model/model.h"
 #ifdef MNEMO_HAVE_SYSTEMD
 #include <systemd/sd-daemon.h>
 #endif
@@ -60,16 +59,17 @@ static void usage(FILE *f)
     fprintf(f,
             "Usage: mnemod [options]\n"
             "mnemo's daemon: a conversational memory served over HTTP (docs/API.md).\n\n"
-            "  --listen HOST:PORT   address to serve on (default 127.0.0.1:8420; port 0: any)\n"
-            "  --db PATH            database file (default ./var/mnemo.db)\n"
+            "  --listen HOST:PORT   address to serve on (port 0: any free port)\n"
+            "  --db PATH            database file\n"
             "  --config FILE        read `key = value` settings from FILE (default\n"
             "                       " MNEMO_DEFAULT_CONFIG " when it exists; also $MNEMO_CONFIG)\n"
-            "  --threads N          HTTP worker threads (default 2)\n"
-            "  --model FILE|none    model file (default the installed default.mnemo); none:\n"
+            "  --threads N          HTTP worker threads\n"
+            "  --model FILE|none    model file (default: the installed default.mnemo); none:\n"
             "                       memories are lexical only and chat is 503\n"
             "  --port-file FILE     after listening, write the port to FILE (atomically)\n"
             "  --check-config       validate the configuration and exit (0 good, 2 bad)\n"
             "  --help, --version\n\n"
+            "A flag sets the key of its name; the keys and their defaults are below.\n"
             "Precedence: defaults < config file < MNEMO_<KEY> environment < flags.\n"
             "Signals: SIGTERM/SIGINT drain and stop (exit 0); SIGHUP reloads the file.\n");
     config_usage(f);
@@ -279,22 +279,8 @@ static void reload(mnemod_config_t *cfg, const flags_t *fl, api_server_t *srv)
     }
     free(tokens);
     config_changes(cfg, &next, log_change, NULL);
-    /* The keys read only at start keep their running values. */
-    char *t = next.listen;
-    next.listen = cfg->listen;
-    cfg->listen = t;
-    t = next.db;
-    next.db = cfg->db;
-    cfg->db = t;
-    t = next.model;
-    next.model = cfg->model;
-    cfg->model = t;
-    next.threads = cfg->threads;
-    next.chat_turns = cfg->chat_turns;
-    next.chat_memories = cfg->chat_memories;
-    next.chat_duplicate = cfg->chat_duplicate;
-    next.lexical_weight = cfg->lexical_weight;
-    next.log_format = cfg->log_format;
+    /* The keys read only at start (the table's live flag) keep their running values. */
+    config_keep_start_only(&next, cfg);
     log_set_level(next.log_level);
     config_free(cfg);
     *cfg = next;
@@ -413,7 +399,7 @@ int main(int argc, char **argv)
     model_t *model = NULL;
     if (strcmp(cfg.model, "none") != 0) {
         notifyf("STATUS=loading the model %s", cfg.model);
-        if (!(model = model_load(cfg.model, err, sizeof err))) {
+        if (!(model = agent_model_load(cfg.model, err, sizeof err))) {
             /* model_load's reason usually starts with the path already */
             int named = strncmp(err, cfg.model, strlen(cfg.model)) == 0;
             say(CONFIG_LOG_ERROR, "cannot load the model %s%s%s (set model = none to run "
@@ -421,8 +407,9 @@ int main(int argc, char **argv)
             rc = 2;
             goto out;
         }
-        say(CONFIG_LOG_INFO, "model %s loaded (tag %s, sentence vectors of %d)", cfg.model,
-            model_tag(model), model_dim(model));
+        char about[128];
+        say(CONFIG_LOG_INFO, "model %s loaded (%s)", cfg.model,
+            agent_model_about(model, about, sizeof about));
     } else {
         say(CONFIG_LOG_INFO, "no model (model = none): lexical memories only, chat is off");
     }
@@ -430,7 +417,7 @@ int main(int argc, char **argv)
     notifyf("STATUS=opening the database %s", cfg.db);
     if (make_parents(cfg.db, err, sizeof err)) {
         say(CONFIG_LOG_ERROR, "%s", err);
-        model_free(model);
+        agent_model_free(model);
         goto out;
     }
     agent_config_t agc;
