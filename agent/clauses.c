@@ -1,0 +1,153 @@
+/* clauses.c: cutting a message into clauses (clauses.h). Sentence ends cut always; a
+ * comma or "and"/"but"/"so" cuts only when the next word starts a new subject (a
+ * first-person word or a possessive), so "salt and pepper" and "hi, how are you" stay
+ * whole. A full stop cuts only before a space or the end and not after a one-letter or
+ * title abbreviation ("Dr. Li", "J. Smith"), so "3.5" and "St. Ives" stay whole. */
+#include "agent/clauses.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* Words that start a new clause after a comma or a conjunction. */
+static const char *const subjects[] = {
+    "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "my", "our", "we", "we're", "we've",
+    "me", "mine", "he", "she", "they", "his", "her", "their", "it's", "its", "and", NULL};
+static const char *const joins[] = {"and", "but", "so", "also", "plus", NULL};
+static const char *const titles[] = {"dr", "mr", "mrs", "ms", "st", "mt", "prof", "jr", "sr",
+                                     NULL};
+
+static int in_list(const char *const *list, const char *w, size_t n)
+{
+    for (int i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && strncmp(list[i], w, n) == 0) return 1;
+    return 0;
+}
+
+/* The lower-cased word at text[i..) (ASCII letters, ' and ’ folded to '), its length in
+ * bytes of text in *adv. Returns the word's length in buf (0: not a word). */
+static size_t word_at(const char *text, size_t len, size_t i, char *buf, size_t cap,
+                      size_t *adv)
+{
+    size_t n = 0, j = i;
+    while (j < len && n + 1 < cap) {
+        unsigned char c = (unsigned char)text[j];
+        if (isalpha(c)) {
+            buf[n++] = (char)tolower(c);
+            j++;
+        } else if (c == '\'') {
+            buf[n++] = '\'';
+            j++;
+        } else if (c == 0xE2 && j + 2 < len && (unsigned char)text[j + 1] == 0x80 &&
+                   (unsigned char)text[j + 2] == 0x99) {
+            buf[n++] = '\'';    /* ’ */
+            j += 3;
+        } else {
+            break;
+        }
+    }
+    buf[n] = '\0';
+    *adv = j - i;
+    return n;
+}
+
+static size_t skip_spaces(const char *text, size_t len, size_t i)
+{
+    while (i < len && (text[i] == ' ' || text[i] == '\t')) i++;
+    return i;
+}
+
+/* 1 when a new subject starts at text[i..) (after spaces). */
+static int subject_at(const char *text, size_t len, size_t i)
+{
+    char w[16];
+    size_t adv;
+    i = skip_spaces(text, len, i);
+    size_t n = word_at(text, len, i, w, sizeof w, &adv);
+    if (n == 0) {               /* a CJK clause starting with 我 (I, my) */
+        return i + 2 < len && (unsigned char)text[i] == 0xE6 &&
+               (unsigned char)text[i + 1] == 0x88 && (unsigned char)text[i + 2] == 0x91;
+    }
+    return in_list(subjects, w, n) && (i + adv >= len || !isalnum((unsigned char)text[i + adv]));
+}
+
+/* The length of a hard boundary at text[i] (0: none). A '?' is kept by its clause. */
+static size_t hard_at(const char *text, size_t len, size_t i, size_t start)
+{
+    unsigned char c = (unsigned char)text[i];
+    if (c == '!' || c == ';' || c == '\n' || c == '?') return 1;
+    if (c == '.') {
+        if (i + 1 < len && text[i + 1] != ' ' && text[i + 1] != '\n' && text[i + 1] != '.')
+            return 0;           /* "3.5", "example.com" */
+        size_t b = i;           /* the word before: an abbreviation does not end a clause */
+        while (b > start && isalpha((unsigned char)text[b - 1])) b--;
+        char w[8];
+        size_t n = i - b, k;
+        if (n >= 1 && n < sizeof w) {
+            for (k = 0; k < n; k++) w[k] = (char)tolower((unsigned char)text[b + k]);
+            if (n == 1 || in_list(titles, w, n)) return 0;
+        }
+        return 1;
+    }
+    if (c == 0xE3 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
+        (unsigned char)text[i + 2] == 0x82)
+        return 3;               /* 。 */
+    if (c == 0xEF && i + 2 < len && (unsigned char)text[i + 1] == 0xBC) {
+        unsigned char d = (unsigned char)text[i + 2];
+        if (d == 0x81 || d == 0x9F || d == 0x9B) return 3;   /* ！ ？ ； */
+    }
+    return 0;
+}
+
+/* The length of a soft boundary at text[i] followed by a new subject (0: none): a
+ * comma (also ，), or " and " / " but " ... */
+static size_t soft_at(const char *text, size_t len, size_t i)
+{
+    if (text[i] == ',') return subject_at(text, len, i + 1) ? 1 : 0;
+    if ((unsigned char)text[i] == 0xEF && i + 2 < len && (unsigned char)text[i + 1] == 0xBC &&
+        (unsigned char)text[i + 2] == 0x8C)
+        return subject_at(text, len, i + 3) ? 3 : 0;          /* ， */
+    if (text[i] != ' ') return 0;
+    char w[8];
+    size_t adv, n = word_at(text, len, i + 1, w, sizeof w, &adv);
+    if (n == 0 || !in_list(joins, w, n) || i + 1 + adv >= len || text[i + 1 + adv] != ' ')
+        return 0;
+    return subject_at(text, len, i + 1 + adv) ? 1 + adv : 0;
+}
+
+static int has_alnum(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80) return 1;
+    return 0;
+}
+
+/* Appends text[a..b) trimmed (keeping a trailing '?') when it has a word. */
+static void emit(const char *text, size_t a, size_t b, clause_span_t *out, int *n)
+{
+    while (a < b && (text[a] == ' ' || text[a] == '\t' || text[a] == ',')) a++;
+    while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == ',' ||
+                     text[b - 1] == '\n'))
+        b--;
+    if (b > a && has_alnum(text + a, b - a)) out[(*n)++] = (clause_span_t){a, b - a};
+}
+
+int clauses_split(const char *text, size_t len, clause_span_t *out)
+{
+    int n = 0;
+    size_t start = 0;
+    for (size_t i = 0; i < len && n < CLAUSES_MAX - 1;) {
+        size_t h = hard_at(text, len, i, start), s = h ? 0 : soft_at(text, len, i);
+        if (!h && !s) {
+            i++;
+            continue;
+        }
+        /* a '?' (ASCII or fullwidth) stays in its clause; other boundaries do not */
+        int keep = text[i] == '?' ||
+                   (h == 3 && (unsigned char)text[i + 2] == 0x9F);
+        emit(text, start, keep ? i + h : i, out, &n);
+        i += h ? h : s;
+        start = i;
+    }
+    emit(text, start, len, out, &n);
+    return n;
+}

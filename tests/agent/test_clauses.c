@@ -1,0 +1,75 @@
+/* test_clauses.c: cutting messages into clauses (agent/clauses.h), as a table: sentence
+ * ends always cut, a comma or a conjunction cuts only before a new subject, and
+ * abbreviations, decimals and lists stay whole. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agent/clauses.h"
+
+static const struct {
+    const char *text;
+    const char *want[6];    /* the clauses, NULL-terminated */
+} rows[] = {
+    {"My dog is called Rex.", {"My dog is called Rex", NULL}},
+    {"my mum is Ann and my dad is Rob", {"my mum is Ann", "my dad is Rob", NULL}},
+    {"i left Siemens, i joined Nokia last week", {"i left Siemens", "i joined Nokia last week", NULL}},
+    {"hello! what's my cat called?", {"hello", "what's my cat called?", NULL}},
+    {"I like salt and pepper on chips", {"I like salt and pepper on chips", NULL}},
+    {"hi, how are you", {"hi, how are you", NULL}},
+    {"Dr. Okafor is my GP. She works in St. Ives", {"Dr. Okafor is my GP", "She works in St. Ives", NULL}},
+    {"my shoe size is 9.5 lol", {"my shoe size is 9.5 lol", NULL}},
+    {"i'm 31 but my brother is 28", {"i'm 31", "my brother is 28", NULL}},
+    {"  ...  ", {NULL}},
+    {"", {NULL}},
+    {"ok so i moved to Porto; we love it here!!", {"ok", "i moved to Porto", "we love it here", NULL}},
+    {"我叫小明。我住在上海", {"我叫小明", "我住在上海", NULL}},
+    {"我的猫叫什么？", {"我的猫叫什么？", NULL}},
+    {"我有一只狗，我的狗叫旺财", {"我有一只狗", "我的狗叫旺财", NULL}},
+    {"line one\nline two", {"line one", "line two", NULL}},
+};
+
+START_TEST(test_messages_cut_where_a_new_clause_starts)
+{
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        clause_span_t c[CLAUSES_MAX];
+        int n = clauses_split(rows[r].text, strlen(rows[r].text), c);
+        int want = 0;
+        while (rows[r].want[want]) want++;
+        ck_assert_msg(n == want, "'%s': %d clauses, want %d", rows[r].text, n, want);
+        for (int i = 0; i < n; i++) {
+            char got[256];
+            snprintf(got, sizeof got, "%.*s", (int)c[i].len, rows[r].text + c[i].at);
+            ck_assert_msg(strcmp(got, rows[r].want[i]) == 0, "'%s' clause %d: '%s', want '%s'",
+                          rows[r].text, i, got, rows[r].want[i]);
+        }
+    }
+}
+END_TEST
+
+START_TEST(test_a_long_message_keeps_the_rest_in_its_last_clause)
+{
+    char text[1024] = "";
+    for (int i = 0; i < 40; i++) strcat(text, "I like tea. ");
+    clause_span_t c[CLAUSES_MAX];
+    int n = clauses_split(text, strlen(text), c);
+    ck_assert_int_eq(n, CLAUSES_MAX);
+    ck_assert_uint_gt(c[n - 1].len, 12);
+    ck_assert_uint_le(c[n - 1].at + c[n - 1].len, strlen(text));
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("clauses");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_messages_cut_where_a_new_clause_starts);
+    tcase_add_test(tc, test_a_long_message_keeps_the_rest_in_its_last_clause);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
