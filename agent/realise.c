@@ -1,0 +1,208 @@
+/* realise.c: reply sentences (realise.h). One row per relation says how a fact of the
+ * user ("you live in Leeds") and of someone of theirs ("your sister lives in Leeds") is
+ * said, and how the thing asked about is named when it is not known ("where your sister
+ * lives"). {H} is the holder ("your sister"), {P} its possessive ("your sister's"), {V}
+ * the value, {A} "a" or "an" before the value, {R} an open relation's words. */
+#include "agent/realise.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "model/reader.h"
+
+typedef struct rel_say {
+    const char *self, *other;           /* the fact */
+    const char *self_noun, *other_noun; /* what is asked about */
+} rel_say_t;
+
+static const rel_say_t say[READER_NRELS] = {
+    [READER_REL_OPEN] = {"your {R} is {V}", "{P} {R} is {V}", "your {R}", "{P} {R}"},
+    [READER_REL_NAME] = {"your name is {V}", "{H} is called {V}", "your name", "{P} name"},
+    [READER_REL_AGE] = {"you are {V}", "{H} is {V}", "your age", "{P} age"},
+    [READER_REL_BIRTHDAY] = {"your birthday is {V}", "{P} birthday is {V}", "your birthday",
+                             "{P} birthday"},
+    [READER_REL_HOME] = {"you live in {V}", "{H} lives in {V}", "where you live",
+                         "where {H} lives"},
+    [READER_REL_HOMETOWN] = {"you are from {V}", "{H} is from {V}", "where you are from",
+                             "where {H} is from"},
+    [READER_REL_JOB] = {"you work as {A} {V}", "{H} works as {A} {V}", "your job", "{P} job"},
+    [READER_REL_EMPLOYER] = {"you work at {V}", "{H} works at {V}", "where you work",
+                             "where {H} works"},
+    [READER_REL_WORKPLACE] = {"you work in {V}", "{H} works in {V}", "where you work",
+                              "where {H} works"},
+    [READER_REL_SCHOOL] = {"you study at {V}", "{H} studies at {V}", "where you study",
+                           "where {H} studies"},
+    [READER_REL_KIND] = {"you are {A} {V}", "{H} is {A} {V}", "what you are", "what {H} is"},
+    [READER_REL_HOBBY] = {"you like {V}", "{H} likes {V}", "your hobbies", "{P} hobbies"},
+    [READER_REL_LIKES] = {"you like {V}", "{H} likes {V}", "what you like", "what {H} likes"},
+    [READER_REL_ALLERGY] = {"you are allergic to {V}", "{H} is allergic to {V}",
+                            "your allergies", "{P} allergies"},
+    [READER_REL_LANGUAGE] = {"you speak {V}", "{H} speaks {V}", "which languages you speak",
+                             "which languages {H} speaks"},
+    [READER_REL_DIET] = {"you are {V}", "{H} is {V}", "your diet", "{P} diet"},
+    [READER_REL_OWNS] = {"you have {A} {V}", "{H} has {A} {V}", "what you have",
+                         "what {H} has"},
+};
+
+/* A bounded writer: what does not fit is dropped, buf stays terminated. */
+typedef struct out {
+    char *buf;
+    size_t len, at;
+} out_t;
+
+static void put(out_t *o, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n && o->at + 1 < o->len; i++) o->buf[o->at++] = s[i];
+    if (o->len) o->buf[o->at < o->len ? o->at : o->len - 1] = '\0';
+}
+
+static void puts_(out_t *o, const char *s) { put(o, s, strlen(s)); }
+
+static void putf(out_t *o, const char *fmt, ...)
+{
+    char tmp[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    puts_(o, tmp);
+}
+
+static int is_self(const realise_frame_t *f)
+{
+    return !f->holder || !*f->holder || strcmp(f->holder, "self") == 0;
+}
+
+static const char *article(const char *v)
+{
+    if (!v || !strncmp(v, "a ", 2) || !strncmp(v, "an ", 3) || !strncmp(v, "the ", 4))
+        return "";
+    return strchr("aeiouAEIOU", v[0]) && v[0] ? "an" : "a";
+}
+
+/* Writes pattern with the frame's parts in place; an empty {A} takes its space along. */
+static void fill(out_t *o, const char *pat, const realise_frame_t *f)
+{
+    for (const char *p = pat; *p;) {
+        if (p[0] == '{' && p[1] && p[2] == '}') {
+            switch (p[1]) {
+            case 'H': putf(o, "your %s", f->holder); break;
+            case 'P': putf(o, "your %s's", f->holder); break;
+            case 'V': puts_(o, f->value ? f->value : ""); break;
+            case 'R': puts_(o, f->relation && *f->relation ? f->relation : "answer"); break;
+            case 'A': {
+                const char *a = article(f->value);
+                puts_(o, a);
+                if (!*a && p[3] == ' ') p++;
+                break;
+            }
+            }
+            p += 3;
+        } else {
+            put(o, p++, 1);
+        }
+    }
+}
+
+static const rel_say_t *say_of(const realise_frame_t *f)
+{
+    return f->rel > 0 && f->rel < READER_NRELS ? &say[f->rel] : &say[READER_REL_OPEN];
+}
+
+/* The fact's clause, lower case: "your sister is called Janet". */
+static void clause(out_t *o, const realise_frame_t *f)
+{
+    const rel_say_t *s = say_of(f);
+    fill(o, is_self(f) ? s->self : s->other, f);
+}
+
+static void capitalise(char *buf, size_t from)
+{
+    if (buf[from]) buf[from] = (char)toupper((unsigned char)buf[from]);
+}
+
+char *realise_fact(char *buf, size_t len, const realise_frame_t *f)
+{
+    out_t o = {buf, len, 0};
+    puts_(&o, "");
+    clause(&o, f);
+    puts_(&o, ".");
+    capitalise(buf, 0);
+    return buf;
+}
+
+char *realise_ack(char *buf, size_t len, const realise_frame_t *f, int n)
+{
+    out_t o = {buf, len, 0};
+    puts_(&o, "Got it");
+    for (int i = 0; i < n; i++) {
+        puts_(&o, i == 0 ? ": " : i == n - 1 ? ", and " : ", ");
+        clause(&o, &f[i]);
+    }
+    puts_(&o, ".");
+    return buf;
+}
+
+char *realise_yesno(char *buf, size_t len, int yes, const realise_frame_t *asked,
+                    const realise_frame_t *known)
+{
+    out_t o = {buf, len, 0};
+    puts_(&o, yes ? "Yes, " : "No, ");
+    if (yes || known)
+        clause(&o, yes ? (known ? known : asked) : known);
+    else
+        puts_(&o, "not as far as I know");
+    puts_(&o, ".");
+    return buf;
+}
+
+char *realise_unknown(char *buf, size_t len, const realise_frame_t *f)
+{
+    out_t o = {buf, len, 0};
+    const rel_say_t *s = say_of(f);
+    puts_(&o, "I don't know ");
+    fill(&o, is_self(f) ? s->self_noun : s->other_noun, f);
+    puts_(&o, " yet.");
+    return buf;
+}
+
+char *realise_forgot(char *buf, size_t len, const realise_frame_t *f, int n)
+{
+    out_t o = {buf, len, 0};
+    puts_(&o, "Done, I've forgotten ");
+    if (!f || n == 0) {
+        puts_(&o, "that.");
+        return buf;
+    }
+    for (int i = 0; i < n; i++) {
+        const rel_say_t *s = say_of(&f[i]);
+        if (i) puts_(&o, i == n - 1 ? " and " : ", ");
+        fill(&o, is_self(&f[i]) ? s->self_noun : s->other_noun, &f[i]);
+    }
+    puts_(&o, ".");
+    return buf;
+}
+
+char *realise_summary(char *buf, size_t len, const realise_frame_t *f, int n)
+{
+    out_t o = {buf, len, 0};
+    if (n == 0) {
+        puts_(&o, "You haven't told me anything about yourself yet.");
+        return buf;
+    }
+    puts_(&o, "Here's what I know about you: ");
+    for (int i = 0; i < n; i++) {
+        if (i) puts_(&o, "; ");
+        clause(&o, &f[i]);
+    }
+    puts_(&o, ".");
+    return buf;
+}
+
+char *realise_unable(char *buf, size_t len)
+{
+    snprintf(buf, len, "Sorry, I can't do that: I remember what you tell me and answer "
+                       "questions about it.");
+    return buf;
+}

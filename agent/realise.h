@@ -1,0 +1,39 @@
+/* realise.h: the reply as a sentence, from what the turn decided: the act it answers,
+ * the frame asked about or told, and the value found. Small and deterministic, with the
+ * pronouns turned around ("my sister" -> "your sister", "I" -> "you"): the decisions
+ * are made before (the model reads, the agent looks up); this only says them. */
+#ifndef MNEMO_AGENT_REALISE_H
+#define MNEMO_AGENT_REALISE_H
+
+#include <stddef.h>
+
+/* A frame as the realiser reads it (borrowed strings). */
+typedef struct realise_frame {
+    const char *holder;     /* "self", or what the fact is about: "sister", "dog" */
+    int rel;                /* enum reader_rel (model/reader.h) */
+    const char *relation;   /* the relation's words, for READER_REL_OPEN ("favourite colour") */
+    const char *value;      /* "Janet", "New York"; NULL when not known */
+} realise_frame_t;
+
+/* Each writes one sentence into buf (truncated to len, always terminated) and returns
+ * buf. */
+
+/* "Your sister is called Janet." */
+char *realise_fact(char *buf, size_t len, const realise_frame_t *f);
+/* "Got it: your sister is called Janet." (several: "Got it: A, and B.") */
+char *realise_ack(char *buf, size_t len, const realise_frame_t *f, int n);
+/* "Yes, your dog is called Rex." / "No, your dog is called Max." (known: what is stored;
+ * NULL: a plain "No." with what was asked) */
+char *realise_yesno(char *buf, size_t len, int yes, const realise_frame_t *asked,
+                    const realise_frame_t *known);
+/* "I don't know your sister's job yet." */
+char *realise_unknown(char *buf, size_t len, const realise_frame_t *f);
+/* "Done, I've forgotten your address." (f NULL: "Done, I've forgotten that.") */
+char *realise_forgot(char *buf, size_t len, const realise_frame_t *f, int n);
+/* "Here's what I know about you: your name is Priya; you live in Leeds." (n = 0: "You
+ * haven't told me anything about yourself yet.") */
+char *realise_summary(char *buf, size_t len, const realise_frame_t *f, int n);
+/* A request mnemo cannot do. */
+char *realise_unable(char *buf, size_t len);
+
+#endif

@@ -1,0 +1,90 @@
+/* reader.h: the part of the model that reads what a person says, one clause at a time:
+ * the clause's dialogue act (a fact, a question, a correction, a forget request ...),
+ * the kind of relation it is about, and a tag per word marking the frame: who the fact
+ * is about (holder), the relation words, the value, the old value a correction replaces,
+ * and a holder's name given in passing ("my brother Tom"). The decisions are a trained
+ * network's (hashed character n-grams and word embeddings, a bidirectional GRU, three
+ * softmax heads); the agent turns them into memory operations and replies.
+ *
+ * This header owns the names both layers must agree on: acts, relations and tags. */
+#ifndef MNEMO_MODEL_READER_H
+#define MNEMO_MODEL_READER_H
+
+#include <stddef.h>
+#include "model/tokenizer.h"
+
+/* What a clause does. */
+enum reader_act {
+    READER_FACT = 0,        /* tells a fact about the user or someone/something of theirs */
+    READER_QUESTION,        /* asks for a value (wh-question, "who/which of ...") */
+    READER_YESNO,           /* asks whether a fact holds */
+    READER_CORRECTION,      /* replaces or ends a fact ("I meant X not Y", "not anymore") */
+    READER_FORGET,          /* asks to forget something */
+    READER_SUMMARY,         /* "what do you know about me?" */
+    READER_SMALLTALK,       /* greeting, thanks, feelings, opinions, chit-chat */
+    READER_UNABLE,          /* a request mnemo cannot do ("write me a poem") */
+    READER_NACTS
+};
+
+/* The relation a clause is about. READER_REL_OPEN: none of the named ones; the relation
+ * is the words tagged as relation ("favourite colour", "blood type"). */
+enum reader_rel {
+    READER_REL_OPEN = 0,
+    READER_REL_NAME,        /* is called, 's name is */
+    READER_REL_AGE,
+    READER_REL_BIRTHDAY,
+    READER_REL_HOME,        /* lives in, moved to, address */
+    READER_REL_HOMETOWN,    /* is from, was born in, grew up in */
+    READER_REL_JOB,         /* works as, is a (occupation) */
+    READER_REL_EMPLOYER,    /* works at/for, joined (a company) */
+    READER_REL_WORKPLACE,   /* works in (a town or place) */
+    READER_REL_SCHOOL,      /* studies at/in */
+    READER_REL_KIND,        /* what it is: breed, make, species ("my dog is a beagle") */
+    READER_REL_HOBBY,       /* plays, likes doing */
+    READER_REL_LIKES,       /* loves, likes, favourite (the thing liked) */
+    READER_REL_ALLERGY,
+    READER_REL_LANGUAGE,    /* speaks */
+    READER_REL_DIET,        /* vegetarian, vegan ... */
+    READER_REL_OWNS,        /* has, owns, drives (a car, a bike) */
+    READER_NRELS
+};
+
+/* Per-word frame tags, BIO: B_ begins a span, I_ continues it. */
+enum reader_tag {
+    READER_O = 0,
+    READER_B_HOLDER, READER_I_HOLDER,   /* "my sister", "our cat", "I" */
+    READER_B_REL, READER_I_REL,         /* "is called", "works as", "moved to" */
+    READER_B_VALUE, READER_I_VALUE,     /* "Janet", "New York", "golden retriever" */
+    READER_B_OLD, READER_I_OLD,         /* the value a correction replaces: "not Janice" */
+    READER_B_NAME, READER_I_NAME,       /* a holder's name in passing: "my brother Tom" */
+    READER_NTAGS
+};
+
+/* Names for logs, JSON and tests: "fact", "question", ...; "open", "name", ...; "O",
+ * "B-HOLDER", ... NULL when out of range. */
+const char *reader_act_name(int act);
+const char *reader_rel_name(int rel);
+const char *reader_tag_name(int tag);
+/* The value of a name above, or -1. */
+int reader_act_parse(const char *name);
+int reader_rel_parse(const char *name);
+int reader_tag_parse(const char *name);
+
+/* A trained reader (read-only after loading, shared by threads). */
+typedef struct reader reader_t;
+
+/* What the reader made of one clause of n words. */
+typedef struct reader_out {
+    int act;                /* enum reader_act */
+    float act_p;            /* its probability */
+    int rel;                /* enum reader_rel */
+    float rel_p;
+    unsigned char *tags;    /* [n] enum reader_tag, owned by the caller (n bytes) */
+} reader_out_t;
+
+/* Reads the clause words[0..n) (tokens of tok_split, lower-cased as it gives them).
+ * out->tags must hold n bytes. Returns 0, or a negative model_err (model.h) with err. */
+int reader_read(const reader_t *r, const char *const *words, int n, reader_out_t *out,
+                char *err, size_t errlen);
+
+#endif

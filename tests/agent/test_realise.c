@@ -1,0 +1,112 @@
+/* test_realise.c: reply sentences (agent/realise.h) as tables: facts of the user and of
+ * someone of theirs with the pronouns turned around, articles, acknowledgements of
+ * several facts, yes/no, "I don't know ... yet", forgetting and the summary. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agent/realise.h"
+#include "model/reader.h"
+
+#define F(h, r, rel, v) ((realise_frame_t){h, r, rel, v})
+
+static const struct {
+    realise_frame_t f;
+    const char *fact, *unknown;
+} rows[] = {
+    {F("self", READER_REL_NAME, NULL, "Priya"), "Your name is Priya.", "I don't know your name yet."},
+    {F("sister", READER_REL_NAME, NULL, "Janet"), "Your sister is called Janet.",
+     "I don't know your sister's name yet."},
+    {F("self", READER_REL_JOB, NULL, "engineer"), "You work as an engineer.", "I don't know your job yet."},
+    {F("brother", READER_REL_JOB, NULL, "plumber"), "Your brother works as a plumber.",
+     "I don't know your brother's job yet."},
+    {F("self", READER_REL_HOME, NULL, "New York"), "You live in New York.",
+     "I don't know where you live yet."},
+    {F("dog", READER_REL_KIND, NULL, "golden retriever"), "Your dog is a golden retriever.",
+     "I don't know what your dog is yet."},
+    {F("self", READER_REL_OPEN, "favourite colour", "teal"), "Your favourite colour is teal.",
+     "I don't know your favourite colour yet."},
+    {F("self", READER_REL_ALLERGY, NULL, "shellfish"), "You are allergic to shellfish.",
+     "I don't know your allergies yet."},
+    {F("self", READER_REL_OWNS, NULL, "a red Vespa"), "You have a red Vespa.",
+     "I don't know what you have yet."},
+    {F("son", READER_REL_AGE, NULL, "7"), "Your son is 7.", "I don't know your son's age yet."},
+};
+
+START_TEST(test_facts_and_unknowns_turn_the_pronouns_around)
+{
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char buf[256];
+        ck_assert_str_eq(realise_fact(buf, sizeof buf, &rows[i].f), rows[i].fact);
+        ck_assert_str_eq(realise_unknown(buf, sizeof buf, &rows[i].f), rows[i].unknown);
+    }
+}
+END_TEST
+
+START_TEST(test_an_acknowledgement_lists_every_fact_told)
+{
+    realise_frame_t f[] = {F("mother", READER_REL_NAME, NULL, "Ann"),
+                           F("father", READER_REL_NAME, NULL, "Rob"),
+                           F("self", READER_REL_HOME, NULL, "Leeds")};
+    char buf[256];
+    ck_assert_str_eq(realise_ack(buf, sizeof buf, f, 1), "Got it: your mother is called Ann.");
+    ck_assert_str_eq(realise_ack(buf, sizeof buf, f, 3),
+                     "Got it: your mother is called Ann, your father is called Rob, and you "
+                     "live in Leeds.");
+}
+END_TEST
+
+START_TEST(test_yes_and_no_say_what_is_known)
+{
+    realise_frame_t asked = F("dog", READER_REL_NAME, NULL, "Rex"),
+                    known = F("dog", READER_REL_NAME, NULL, "Max");
+    char buf[256];
+    ck_assert_str_eq(realise_yesno(buf, sizeof buf, 1, &asked, &asked),
+                     "Yes, your dog is called Rex.");
+    ck_assert_str_eq(realise_yesno(buf, sizeof buf, 0, &asked, &known),
+                     "No, your dog is called Max.");
+    ck_assert_str_eq(realise_yesno(buf, sizeof buf, 0, &asked, NULL),
+                     "No, not as far as I know.");
+}
+END_TEST
+
+START_TEST(test_forgetting_and_the_summary)
+{
+    realise_frame_t f[] = {F("self", READER_REL_HOME, NULL, "Leeds"),
+                           F("self", READER_REL_JOB, NULL, "nurse")};
+    char buf[256];
+    ck_assert_str_eq(realise_forgot(buf, sizeof buf, f, 1), "Done, I've forgotten where you live.");
+    ck_assert_str_eq(realise_forgot(buf, sizeof buf, NULL, 0), "Done, I've forgotten that.");
+    ck_assert_str_eq(realise_summary(buf, sizeof buf, f, 2),
+                     "Here's what I know about you: you live in Leeds; you work as a nurse.");
+    ck_assert_str_eq(realise_summary(buf, sizeof buf, f, 0),
+                     "You haven't told me anything about yourself yet.");
+}
+END_TEST
+
+START_TEST(test_a_small_buffer_is_truncated_and_terminated)
+{
+    realise_frame_t f = F("self", READER_REL_HOME, NULL, "Llanfairpwllgwyngyll");
+    char buf[12];
+    realise_fact(buf, sizeof buf, &f);
+    ck_assert_uint_eq(strlen(buf), sizeof buf - 1);
+    ck_assert_str_eq(buf, "You live in");
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("realise");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_facts_and_unknowns_turn_the_pronouns_around);
+    tcase_add_test(tc, test_an_acknowledgement_lists_every_fact_told);
+    tcase_add_test(tc, test_yes_and_no_say_what_is_known);
+    tcase_add_test(tc, test_forgetting_and_the_summary);
+    tcase_add_test(tc, test_a_small_buffer_is_truncated_and_terminated);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
