@@ -1,8 +1,8 @@
 /* memories.c: writing and reading single memories: add (batched, all or nothing),
  * get, update and supersede (both keep the old text in memory_versions), history,
- * delete and touch. Every call is one transaction under st->mu; the index follows
- * only after COMMIT succeeds, from room reserved before it, so it never holds a row
- * that SQLite does not. */
+ * delete (which brings back what the memory superseded) and touch. Every call is one
+ * transaction under st->mu; the index follows only after COMMIT succeeds, from room
+ * reserved before it, so it never holds a row that SQLite does not. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +29,8 @@ static int check_new(const store_t *st, const store_new_memory_t *m, size_t i, c
         why = "created time is negative";
     else if (m->id < 0)
         why = "id is negative";
+    else
+        why = store_frame_bad(m->holder, m->relation, m->value);
     if (!why)
         return STORE_OK;
     store_errf(err, errlen, "memory %zu: %s", i, why);
@@ -80,6 +82,9 @@ int store_mem_insert_locked(store_t *st, const store_new_memory_t *x, int64_t no
     store_bind_text(s, 7, st->encoder, &b);
     store_bind_int64(s, 8, x->created_ms > 0 ? x->created_ms : now, &b);
     store_bind_double(s, 9, x->importance < 0 ? 0.5 : x->importance, &b);
+    store_bind_text(s, 10, x->holder, &b);
+    store_bind_text(s, 11, x->relation, &b);
+    store_bind_text(s, 12, x->value, &b);
     int src = store_step(s, b), rc = STORE_OK;
     if (src != SQLITE_DONE)
         rc = store_sqlerr(st, src, err, errlen, "adding a memory");
@@ -218,6 +223,23 @@ int store_mem_update_locked(store_t *st, int64_t id, const char *text, const flo
     int src = store_step(s, b);
     if (src != SQLITE_DONE)
         rc = store_sqlerr(st, src, err, errlen, "updating a memory");
+    stmt_done(s);
+    return rc;
+}
+
+int store_mem_set_frame_locked(store_t *st, int64_t id, const char *holder,
+                               const char *relation, const char *value, char *err,
+                               size_t errlen)
+{
+    sqlite3_stmt *s = stmt_get(st, S_MEM_SET_FRAME);
+    int b = SQLITE_OK;
+    store_bind_int64(s, 1, id, &b);
+    store_bind_text(s, 2, holder, &b);
+    store_bind_text(s, 3, relation, &b);
+    store_bind_text(s, 4, value, &b);
+    int src = store_step(s, b);
+    int rc = src == SQLITE_DONE ? STORE_OK
+                                : store_sqlerr(st, src, err, errlen, "setting a frame");
     stmt_done(s);
     return rc;
 }
@@ -392,10 +414,48 @@ void store_history_free(store_version_t *v, size_t n)
     free(v);
 }
 
+/* Whether a memory read with its vector can go back into the index: a vector of the
+ * store's encoder and dim, finite. */
+static int indexable(const store_t *st, const store_memory_t *m)
+{
+    return m->vec && !store_is_stale(st, m->dim, m->encoder) && store_vec_ok(m->vec, m->dim);
+}
+
+/* Makes the memories that id superseded current again, with st->mu held inside the
+ * write transaction: *back receives them with their vectors (the caller frees it with
+ * store_memories_free), and index room is reserved for those of user that can be
+ * indexed (supersession never crosses users). A store code. */
+static int unsupersede_locked(store_t *st, int64_t id, const char *user, int64_t now,
+                              store_memory_t **back, size_t *nback)
+{
+    sqlite3_stmt *s = stmt_get(st, S_MEM_SUPERSEDED_OF);
+    int b = SQLITE_OK, rc;
+    size_t put = 0;
+    store_bind_int64(s, 1, id, &b);
+    if ((rc = store_collect(s, b, 1, SIZE_MAX, back, nback)) != STORE_OK || *nback == 0)
+        return rc;
+    s = stmt_get(st, S_MEM_UNSUPERSEDE);
+    b = SQLITE_OK;
+    store_bind_int64(s, 1, id, &b);
+    store_bind_int64(s, 2, now, &b);
+    int src = store_step(s, b);
+    stmt_done(s);
+    if (src != SQLITE_DONE)
+        return store_sqlcode(src);
+    for (size_t i = 0; i < *nback; i++)
+        put += indexable(st, &(*back)[i]) && strcmp((*back)[i].user, user) == 0;
+    if (put && (store_ix_reserve(st, NULL, put) != STORE_OK ||
+                store_ix_reserve(st, user, put) != STORE_OK))
+        return STORE_ENOMEM;
+    return STORE_OK;
+}
+
 int store_memory_delete(store_t *st, int64_t id)
 {
-    store_memory_t m = {0};
+    store_memory_t m = {0}, *back = NULL;
+    size_t nback = 0;
     int rc, stale = 0;
+    int64_t now = store_now_ms();
     pthread_mutex_lock(&st->mu);
     if ((rc = store_begin(st, 1, NULL, 0)) != STORE_OK)
         goto unlock;
@@ -410,9 +470,15 @@ int store_memory_delete(store_t *st, int64_t id)
         rc = store_sqlcode(src);
         goto rollback;
     }
+    if ((rc = unsupersede_locked(st, id, m.user, now, &back, &nback)) != STORE_OK)
+        goto rollback;
     if ((rc = store_commit(st, NULL, 0)) != STORE_OK)
         goto unlock;
     store_ix_remove(st, id);
+    for (size_t i = 0; i < nback; i++)
+        if (indexable(st, &back[i]) && strcmp(back[i].user, m.user) == 0)
+            store_ix_put(st, back[i].user, back[i].id, back[i].vec, back[i].created_ms,
+                         back[i].conversation);
     st->nmem--;
     if (stale)
         st->nstale--;
@@ -422,6 +488,7 @@ rollback:
 unlock:
     pthread_mutex_unlock(&st->mu);
     store_memory_clear(&m);
+    store_memories_free(back, nback);
     return rc;
 }
 

@@ -1,6 +1,7 @@
 /* query.c: reading many memories: top-k search (index under the read lock, then the
  * rows from SQLite), pages newest first, the oldest-first walk used by export, and
- * forgetting a user. */
+ * forgetting a user (then checkpointing the WAL, so that nothing of theirs stays in
+ * it). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,19 +98,26 @@ void store_memories_free(store_memory_t *v, size_t n)
     free(v);
 }
 
-/* Runs a statement selecting STORE_MEM_COLS, whose binds left brc, into a new array.
- * With st->mu held. */
-static int collect(sqlite3_stmt *s, int brc, int with_vec, size_t max, store_memory_t **out,
-                   size_t *n)
+int store_collect(sqlite3_stmt *s, int brc, int with_vec, size_t max, store_memory_t **out,
+                  size_t *n)
 {
     store_memory_t *v = NULL;
-    size_t len = 0;
+    size_t len = 0, cap = 0;
     int rc = STORE_OK, src = SQLITE_DONE;
-    if (max && !(v = calloc(max, sizeof(*v))))
-        rc = STORE_ENOMEM;
-    while (rc == STORE_OK && len < max && (src = store_step(s, brc)) == SQLITE_ROW)
+    while (rc == STORE_OK && len < max && (src = store_step(s, brc)) == SQLITE_ROW) {
+        if (len == cap) {
+            size_t nc = cap ? (cap < max / 2 ? cap * 2 : max) : (max < 16 ? max : 16);
+            store_memory_t *nv = realloc(v, nc * sizeof(*nv));
+            if (!nv) {
+                rc = STORE_ENOMEM;
+                break;
+            }
+            v = nv;
+            cap = nc;
+        }
         if ((rc = store_row_memory(s, with_vec, &v[len])) == STORE_OK)
             len++;
+    }
     if (rc == STORE_OK && src != SQLITE_ROW && src != SQLITE_DONE)
         rc = store_sqlcode(src);
     stmt_done(s);
@@ -139,7 +147,7 @@ int store_memory_list(store_t *st, const store_page_t *p, store_memory_t **out, 
     store_bind_int64(s, 4, p->until_ms > 0 ? p->until_ms : 0, &b);
     store_bind_text(s, 5, p->conversation, &b);
     store_bind_int64(s, 6, p->limit + 1, &b);   /* one more tells whether a next page exists */
-    int rc = collect(s, b, 0, (size_t)p->limit + 1, out, n);
+    int rc = store_collect(s, b, 0, (size_t)p->limit + 1, out, n);
     pthread_mutex_unlock(&st->mu);
     if (rc == STORE_OK && *n > (size_t)p->limit) {
         store_memory_clear(&(*out)[--*n]);
@@ -163,7 +171,7 @@ int store_memory_each(store_t *st, const char *user, store_each_fn fn, void *ctx
         store_bind_text(s, 1, user, &b);
         store_bind_int64(s, 2, after, &b);
         store_bind_int64(s, 3, EACH_BATCH, &b);
-        int rc = collect(s, b, 1, EACH_BATCH, &v, &n);
+        int rc = store_collect(s, b, 1, EACH_BATCH, &v, &n);
         pthread_mutex_unlock(&st->mu);
         if (rc != STORE_OK)
             return rc;
@@ -228,6 +236,7 @@ int store_user_delete(store_t *st, const char *user, int64_t *removed)
     st->nstale -= (size_t)nstale;
     if (removed)
         *removed = nmem;
+    rc = store_checkpoint_locked(st, NULL, 0);
 unlock:
     pthread_mutex_unlock(&st->mu);
     return rc;

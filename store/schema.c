@@ -66,8 +66,21 @@ static const char MIGRATE_2_3[] =
     "  WHERE n.conversation = turns.conversation AND n.id > turns.id ORDER BY n.id LIMIT 1)"
     "  WHERE role = 'user';";
 
+/* 3 -> 4: frames (holder, relation, value; all NULL = none, as every existing memory
+ * stays), found through a partial index of current framed memories, and an index of
+ * supersession so that deleting or forgetting a memory finds the ones it superseded
+ * without a scan. */
+static const char MIGRATE_3_4[] =
+    "ALTER TABLE memories ADD COLUMN holder TEXT;"
+    "ALTER TABLE memories ADD COLUMN relation TEXT;"
+    "ALTER TABLE memories ADD COLUMN value TEXT;"
+    "CREATE INDEX memories_frame ON memories(user, holder, relation)"
+    "  WHERE superseded_by IS NULL AND holder IS NOT NULL;"
+    "CREATE INDEX memories_superseded_by ON memories(superseded_by)"
+    "  WHERE superseded_by IS NOT NULL;";
+
 static const char *const migrations[STORE_SCHEMA_VERSION] = {MIGRATE_0_1, MIGRATE_1_2,
-                                                             MIGRATE_2_3};
+                                                             MIGRATE_2_3, MIGRATE_3_4};
 
 static int exec(sqlite3 *db, const char *sql, char *err, size_t errlen, const char *what)
 {
@@ -120,6 +133,27 @@ done:
     return rc;
 }
 
+/* Turns secure_delete on and checks that it took: deleted rows are then overwritten
+ * with zeros whatever SQLite's build default, and a SQLite built without the pragma
+ * (which answers nothing) is refused rather than trusted. */
+static int enable_secure_delete(sqlite3 *db, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = STORE_EIO;
+    if (sqlite3_prepare_v2(db, "PRAGMA secure_delete=ON", -1, &s, NULL) != SQLITE_OK) {
+        store_errf(err, errlen, "enabling secure delete: %s", sqlite3_errmsg(db));
+        goto done;
+    }
+    if (sqlite3_step(s) != SQLITE_ROW || sqlite3_column_int(s, 0) != 1) {
+        store_errf(err, errlen, "enabling secure delete: this SQLite does not support it");
+        goto done;
+    }
+    rc = STORE_OK;
+done:
+    sqlite3_finalize(s);
+    return rc;
+}
+
 static int check_version(int v, char *err, size_t errlen)
 {
     if (v > STORE_SCHEMA_VERSION) {
@@ -148,7 +182,8 @@ int store_schema_open(sqlite3 *db, char *err, size_t errlen)
         return rc;
     if ((rc = enable_wal(db, err, errlen)) ||
         (rc = exec(db, "PRAGMA synchronous=FULL", err, errlen, "setting synchronous")) ||
-        (rc = exec(db, "PRAGMA foreign_keys=ON", err, errlen, "enabling foreign keys")))
+        (rc = exec(db, "PRAGMA foreign_keys=ON", err, errlen, "enabling foreign keys")) ||
+        (rc = enable_secure_delete(db, err, errlen)))
         return rc;
     if (v == STORE_SCHEMA_VERSION)
         return STORE_OK;

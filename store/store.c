@@ -1,12 +1,15 @@
-/* store.c: opening and closing the store (connection, schema, prepared statements, the
- * index loaded from every current memory), the helpers the other store files share,
- * and the observability counters. */
+/* store.c: opening and closing the store (a private database file, connection, schema,
+ * prepared statements, the index loaded from every current memory), the helpers the
+ * other store files share, and the observability counters. */
 #define _GNU_SOURCE     /* pthread_rwlockattr_setkind_np, below */
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "store/store_internal.h"
 
@@ -18,8 +21,8 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_ROLLBACK] = "ROLLBACK",
     [S_MEM_INSERT] =
         "INSERT INTO memories (id, user, conversation, text, vec, dim, encoder, created_ms,"
-        " updated_ms, use_count, importance) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, 0,"
-        " ?9)",
+        " updated_ms, use_count, importance, holder, relation, value) VALUES (?1, ?2, ?3,"
+        " ?4, ?5, ?6, ?7, ?8, ?8, 0, ?9, ?10, ?11, ?12)",
     [S_MEM_GET] = "SELECT " STORE_MEM_COLS " FROM memories WHERE id = ?1",
     [S_MEM_UPDATE] =
         "UPDATE memories SET text = coalesce(?2, text), vec = coalesce(?3, vec),"
@@ -46,6 +49,28 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_MEM_REENCODE] =
         "UPDATE memories SET vec = ?2, dim = ?3, encoder = ?4 WHERE id = ?1 AND text = ?5"
         " AND (dim <> ?3 OR encoder <> ?4)",
+    [S_MEM_SET_FRAME] =
+        "UPDATE memories SET holder = ?2, relation = ?3, value = ?4 WHERE id = ?1",
+    /* The frame queries name memories_frame: left to itself the planner prefers
+     * memories_user_id, which saves the sort but walks every memory of the user. */
+    [S_MEM_FRAME_FIND] =
+        "SELECT " STORE_MEM_COLS " FROM memories INDEXED BY memories_frame"
+        " WHERE user = ?1 AND holder = ?2"
+        " AND (?3 IS NULL OR relation = ?3) AND superseded_by IS NULL"
+        " ORDER BY id DESC LIMIT ?4",
+    [S_MEM_FRAMES_LIST] =
+        "SELECT " STORE_MEM_COLS " FROM memories INDEXED BY memories_frame"
+        " WHERE user = ?1 AND holder IS NOT NULL AND superseded_by IS NULL"
+        " ORDER BY id LIMIT ?2",
+    [S_MEM_SUPERSEDED_OF] =
+        "SELECT " STORE_MEM_COLS " FROM memories WHERE superseded_by = ?1 ORDER BY id",
+    [S_MEM_UNSUPERSEDE] =
+        "UPDATE memories SET superseded_by = NULL, updated_ms = ?2 WHERE superseded_by = ?1",
+    /* ?1 and every memory it superseded, transitively (UNION ends a cycle). */
+    [S_MEM_FORGET_CHAIN] =
+        "WITH RECURSIVE chain(id) AS (SELECT id FROM memories WHERE id = ?1"
+        " UNION SELECT m.id FROM memories AS m JOIN chain ON m.superseded_by = chain.id)"
+        " SELECT m.id, m.dim, m.encoder FROM memories AS m JOIN chain ON m.id = chain.id",
     [S_VER_INSERT] =
         "INSERT INTO memory_versions (memory_id, text, valid_until_ms, superseded_by)"
         " VALUES (?1, ?2, ?3, ?4)",
@@ -56,6 +81,9 @@ static const char *const stmt_sql[S_COUNT] = {
         "INSERT INTO conversations (id, user, created_ms) VALUES (?1, ?2, ?3)"
         " ON CONFLICT (id) DO NOTHING",
     [S_CONV_OWNER] = "SELECT user FROM conversations WHERE id = ?1",
+    [S_TURN_REDACT] = "UPDATE turns SET text = ?3 WHERE conversation IN "
+                      "(SELECT id FROM conversations WHERE user = ?1) "
+                      "AND instr(lower(text), lower(?2)) > 0",
     [S_CONV_DELETE] = "DELETE FROM conversations WHERE id = ?1",
     [S_CONV_USER_DELETE] = "DELETE FROM conversations WHERE user = ?1",
     [S_TURN_INSERT] =
@@ -111,6 +139,13 @@ int store_sqlerr(store_t *st, int sqlrc, char *err, size_t errlen, const char *w
     store_errf(err, errlen, "%s: %s", what, msg);
     int rc = store_sqlcode(sqlrc);
     return rc == STORE_OK ? STORE_EIO : rc;
+}
+
+int store_checkpoint_locked(store_t *st, char *err, size_t errlen)
+{
+    int src = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    return src == SQLITE_OK ? STORE_OK
+                            : store_sqlerr(st, src, err, errlen, "checkpointing the WAL");
 }
 
 void store_bind_text(sqlite3_stmt *s, int i, const char *t, int *brc)
@@ -214,6 +249,9 @@ int store_row_memory(sqlite3_stmt *s, int with_vec, store_memory_t *m)
     m->importance = sqlite3_column_double(s, 8);
     m->superseded_by = sqlite3_column_int64(s, 9);
     m->encoder = col_strdup(s, 11, &oom);
+    m->holder = col_strdup(s, 13, &oom);
+    m->relation = col_strdup(s, 14, &oom);
+    m->value = col_strdup(s, 15, &oom);
     if (with_vec) {
         int dim = sqlite3_column_int(s, 10);
         const void *blob = sqlite3_column_blob(s, 12);
@@ -290,6 +328,9 @@ void store_memory_clear(store_memory_t *m)
     free(m->text);
     free(m->vec);
     free(m->encoder);
+    free(m->holder);
+    free(m->relation);
+    free(m->value);
     memset(m, 0, sizeof(*m));
 }
 
@@ -390,6 +431,22 @@ done:
     return rc;
 }
 
+/* Creates the database file 0600 when it does not exist yet. SQLite gives the -wal,
+ * -shm and journal files it creates the database file's mode, so none of them can be
+ * read by others either, whatever the process umask (which is not touched: it is
+ * process-wide). An existing file keeps its mode; in-memory and URI names are left to
+ * SQLite, and so is every failure here (SQLite's open reports it). */
+static void create_private(const char *path)
+{
+    if (!*path || strcmp(path, ":memory:") == 0 || strncmp(path, "file:", 5) == 0)
+        return;
+    int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return;
+    fchmod(fd, 0600);   /* exactly 0600 even under a umask such as 0277 */
+    close(fd);
+}
+
 store_t *store_open(const char *path, int dim, const char *encoder, char *err,
                     size_t errlen)
 {
@@ -420,6 +477,7 @@ store_t *store_open(const char *path, int dim, const char *encoder, char *err,
         store_errf(err, errlen, "out of memory");
         goto fail;
     }
+    create_private(path);
     int rc = sqlite3_open_v2(path, &st->db,
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
                                  SQLITE_OPEN_NOMUTEX,

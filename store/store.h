@@ -4,6 +4,10 @@
  * the memory vectors for top-k search. Every public call is one transaction and is
  * thread-safe: writes are serialized, searches take a read lock on the index.
  * Times are milliseconds since the Unix epoch, UTC.
+ * Privacy: the database and its -wal/-shm files are created 0600, the connection runs
+ * with secure_delete on (deleted rows are overwritten with zeros, whatever SQLite's
+ * build default), and forgetting (store_memory_forget) and deleting a user checkpoint
+ * and truncate the WAL, so deleted text is gone from every file of the database.
  * Errors: every int-returning call below returns STORE_OK or one of enum store_err, and
  * lists which. A call that takes (err, errlen) fills err with the reason on every
  * failure (err NULL or errlen 0: no message); SQLite's own failures keep their meaning:
@@ -15,7 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 enum store_err {
     STORE_OK = 0,
@@ -41,6 +45,9 @@ typedef struct store_memory {
     int dim;                /* vector dimension, 0 when vec is NULL */
     float *vec;             /* owned, may be NULL when not requested */
     char *encoder;          /* encoder id of vec */
+    /* The frame (see store_new_memory_t), owned; all three NULL when the memory has
+     * none, as every memory written before schema version 4 has none. */
+    char *holder, *relation, *value;
 } store_memory_t;
 
 /* What a caller hands to store_memory_add: borrowed pointers. */
@@ -54,7 +61,15 @@ typedef struct store_new_memory {
     double importance;          /* < 0 means default 0.5 */
     int64_t created_ms;         /* 0 means now */
     int64_t id;                 /* 0 means assign; nonzero only for import */
+    /* The frame: whom the fact is about (holder, normalized by the agent: "self",
+     * "sister", "brother:tom"), the relation key ("name", "home", "favourite colour")
+     * and the value's text as told ("New York"). All three set, each 1..STORE_FRAME_MAX
+     * bytes, or all NULL (no frame); anything else is STORE_EINVAL. The store compares
+     * them byte for byte and does not check their UTF-8. */
+    const char *holder, *relation, *value;
 } store_new_memory_t;
+
+#define STORE_FRAME_MAX 256     /* bytes of each of holder, relation and value */
 
 typedef struct store_hit {
     store_memory_t mem;         /* vec not loaded */
@@ -94,9 +109,10 @@ void store_close(store_t *st);
 
 /* Inserts n memories in one transaction; ids[i] receives each new id (ids may be NULL).
  * All or nothing. Each item needs a user, a non-empty text and a finite vector of the
- * store's dim from the store's encoder (encoder NULL = the store's).
- * Returns STORE_OK; STORE_EINVAL for a bad item (err names it, e.g. importance above
- * 1); STORE_ECONFLICT for an id that exists; STORE_ENOMEM; STORE_EIO. */
+ * store's dim from the store's encoder (encoder NULL = the store's), and a frame or
+ * none. Returns STORE_OK; STORE_EINVAL for a bad item (err names it, e.g. importance
+ * above 1 or half a frame); STORE_ECONFLICT for an id that exists; STORE_ENOMEM;
+ * STORE_EIO. */
 int store_memory_add(store_t *st, const store_new_memory_t *m, size_t n, int64_t *ids,
                      char *err, size_t errlen);
 
@@ -107,7 +123,8 @@ int store_memory_get(store_t *st, int64_t id, int with_vec, store_memory_t *out)
 
 /* Changes text (and vector) and/or importance of id; the previous text is kept in the
  * memory's history. text NULL = unchanged; importance < 0 = unchanged; vec (the store's
- * dim floats) is required with a new text and may also come alone (re-encoding).
+ * dim floats) is required with a new text and may also come alone (re-encoding). The
+ * frame stays as it is (store_chat_commit's update is the one that replaces it).
  * Returns STORE_OK; STORE_EINVAL (empty text, a text without vector, a non-finite
  * vector, importance above 1); STORE_ENOTFOUND; STORE_ENOMEM; STORE_EIO. */
 int store_memory_update(store_t *st, int64_t id, const char *text, const float *vec,
@@ -132,9 +149,25 @@ typedef struct store_version {
 int store_memory_history(store_t *st, int64_t id, store_version_t **out, size_t *n);
 void store_history_free(store_version_t *v, size_t n);
 
-/* Deletes memory id and its history. Returns STORE_OK, STORE_ENOTFOUND when absent,
- * STORE_ENOMEM or STORE_EIO. */
+/* Deletes memory id and its history. The memories id superseded become current again
+ * (superseded_by 0, searchable unless stale): deleting a correction brings back what it
+ * corrected. The deleted text is overwritten in the database, but the WAL is not
+ * checkpointed (store_memory_forget is the call that guarantees the text is gone).
+ * Returns STORE_OK, STORE_ENOTFOUND when absent, STORE_ENOMEM or STORE_EIO. */
 int store_memory_delete(store_t *st, int64_t id);
+
+/* Forgets ids for good, in one transaction: each memory, its history (its earlier
+ * texts) and, transitively, every memory it superseded (they held earlier values of
+ * the same fact, so they are forgotten with it rather than brought back as
+ * store_memory_delete does). They leave the index; then the WAL is checkpointed and
+ * truncated, so with secure_delete no byte of their text stays in the database's files.
+ * The store cannot see other copies: turns that quoted the text stay (the caller deletes
+ * them) and so do earlier backups. An id that does not exist is skipped (already gone).
+ * Returns STORE_OK; STORE_EINVAL (ids NULL with n > 0); STORE_ENOMEM; STORE_EIO, with
+ * err filled on every failure. A failed checkpoint (e.g. another process reading) is
+ * STORE_EIO after the rows are deleted: calling again with the same ids retries it. */
+int store_memory_forget(store_t *st, const int64_t *ids, size_t n, char *err,
+                        size_t errlen);
 
 /* Marks ids as used now (use_count += 1, last_used_ms = now), one transaction; an id
  * that does not exist is skipped. Returns STORE_OK, STORE_EINVAL (ids NULL with n > 0),
@@ -175,11 +208,25 @@ void store_memories_free(store_memory_t *v, size_t n);
 typedef int (*store_each_fn)(const store_memory_t *m, void *ctx);
 int store_memory_each(store_t *st, const char *user, store_each_fn fn, void *ctx);
 
-/* Deletes every memory, conversation and turn of user in one transaction. *removed
- * receives the number of memories deleted (may be NULL); a user without any is
- * STORE_OK with 0. Returns STORE_OK, STORE_EINVAL (empty user), STORE_ENOMEM or
- * STORE_EIO. */
+/* Deletes every memory, conversation and turn of user in one transaction, then
+ * checkpoints and truncates the WAL (as store_memory_forget). *removed receives the
+ * number of memories deleted (may be NULL); a user without any is STORE_OK with 0.
+ * Returns STORE_OK, STORE_EINVAL (empty user), STORE_ENOMEM or STORE_EIO (also when only
+ * the checkpoint failed: calling again retries it). */
 int store_user_delete(store_t *st, const char *user, int64_t *removed);
+
+/* Frames. store_frame_find: user's current (not superseded) memories whose frame has
+ * holder and relation (relation NULL = any relation of holder), newest first (by id),
+ * at most STORE_LIST_MAX. store_frames_list: user's current memories that have a frame,
+ * oldest first, at most max (1..STORE_LIST_MAX). Both include stale memories (their
+ * facts hold, only their vectors wait for re-encoding) and do not load vectors. *out is
+ * a malloc'd array of *n (store_memories_free; NULL and 0 when nothing matched or on
+ * failure). Return STORE_OK; STORE_EINVAL (no user or holder, max out of range);
+ * STORE_ENOMEM; STORE_EIO. */
+int store_frame_find(store_t *st, const char *user, const char *holder,
+                     const char *relation, store_memory_t **out, size_t *n);
+int store_frames_list(store_t *st, const char *user, size_t max, store_memory_t **out,
+                      size_t *n);
 
 /* Memories whose vector came from another encoder id or dimension than store_open's
  * stay in SQLite (readable, listed, exported) but are not searchable until re-encoded.
@@ -227,17 +274,18 @@ int store_exchange_add(store_t *st, const char *user, const char *conversation,
 /* A chat turn's writes in one transaction (one commit, one sync): the message and its
  * reply as turns of kind (as store_exchange_add) and, when w is not NULL, the
  * statement's memory: w->update_id nonzero updates that memory (touch_only: only marks
- * it used; else w->mem's text and vector, the old text going to its history), zero adds
- * w->mem; then each of w->supersede[0..nsupersede) is superseded by it (one that is
- * gone, already superseded or another user's is skipped). w->mem_id receives the
- * memory's id and w->superseded (room for nsupersede) the ids superseded,
- * w->nsuperseded their number. All or nothing. Returns STORE_OK; STORE_EINVAL (as
- * store_exchange_add, or a statement without text or with a vector not finite or not
- * of the store's dim); STORE_ECONFLICT (another user's conversation); STORE_ENOTFOUND
- * (update_id is gone, unless touch_only); STORE_ENOMEM; STORE_EIO; err is filled on
- * every failure. */
+ * it used; else w->mem's text, vector and frame, the old text going to its history, the
+ * old frame replaced even by none), zero adds w->mem; then each of
+ * w->supersede[0..nsupersede) is superseded by it (one that is gone, already superseded
+ * or another user's is skipped). w->mem_id receives the memory's id and w->superseded
+ * (room for nsupersede) the ids superseded, w->nsuperseded their number. All or
+ * nothing. Returns STORE_OK; STORE_EINVAL (as store_exchange_add, or a statement
+ * without text, with a bad frame, or with a vector not finite or not of the store's
+ * dim); STORE_ECONFLICT (another user's conversation); STORE_ENOTFOUND (update_id is
+ * gone, unless touch_only); STORE_ENOMEM; STORE_EIO; err is filled on every failure. */
 typedef struct store_chat_write {
-    const store_new_memory_t *mem;  /* the statement: user, conversation, text, vec, dim */
+    const store_new_memory_t *mem;  /* the statement: user, conversation, text, vec, dim,
+                                       frame */
     int64_t update_id;              /* the memory it repeats, 0 = a new one */
     int touch_only;                 /* with update_id: the same text, only mark it used */
     const int64_t *supersede;
@@ -250,6 +298,20 @@ int store_chat_commit(store_t *st, const char *user, const char *conversation,
                       const char *message, const char *reply, const char *kind,
                       int64_t *message_id, int64_t *reply_id, store_chat_write_t *w,
                       char *err, size_t errlen);
+/* The same with the memories of several statements w[0..nw) (a message that tells
+ * several facts), all in the one transaction. */
+int store_chat_commit_n(store_t *st, const char *user, const char *conversation,
+                        const char *message, const char *reply, const char *kind,
+                        int64_t *message_id, int64_t *reply_id, store_chat_write_t *w,
+                        size_t nw, char *err, size_t errlen);
+/* Replaces the text of every turn of user's conversations that contains needle (ASCII
+ * case folded) with STORE_REDACTED, in one transaction; *n (may be NULL) receives how
+ * many. A forget request calls it before store_memory_forget, whose checkpoint then
+ * clears the WAL too. Returns STORE_OK, STORE_EINVAL (no user or needle), STORE_ENOMEM
+ * or STORE_EIO, with err. */
+#define STORE_REDACTED "[forgotten]"
+int store_turns_redact(store_t *st, const char *user, const char *needle, size_t *n,
+                       char *err, size_t errlen);
 /* The last limit turns of conversation (oldest first) into *out, a malloc'd array of
  * *n (store_turns_free); *owner receives its user (malloc'd) when owner != NULL.
  * Returns STORE_OK, STORE_EINVAL (no conversation, a negative limit), STORE_ENOTFOUND

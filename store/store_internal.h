@@ -1,7 +1,7 @@
 /* store_internal.h: private to store/. The index's layout (shared by index.c and
  * index_search.c) and the store's state, prepared statements and helpers (shared by
- * store.c, schema.c, memories.c, query.c and turns.c). Nothing outside store/ (the
- * store's own tests aside) includes this file. */
+ * store.c, schema.c, memories.c, query.c, frames.c, forget.c and turns.c). Nothing
+ * outside store/ (the store's own tests aside) includes this file. */
 #ifndef MNEMO_STORE_INTERNAL_H
 #define MNEMO_STORE_INTERNAL_H
 
@@ -96,10 +96,11 @@ enum store_stmt {
     S_BEGIN, S_BEGIN_READ, S_COMMIT, S_ROLLBACK,
     S_MEM_INSERT, S_MEM_GET, S_MEM_UPDATE, S_MEM_SUPERSEDE, S_MEM_DELETE, S_MEM_TOUCH,
     S_MEM_LIST, S_MEM_EACH, S_MEM_USER_DELETE, S_MEM_USER_STALE, S_MEM_STALE_BATCH,
-    S_MEM_REENCODE,
+    S_MEM_REENCODE, S_MEM_SET_FRAME, S_MEM_FRAME_FIND, S_MEM_FRAMES_LIST,
+    S_MEM_SUPERSEDED_OF, S_MEM_UNSUPERSEDE, S_MEM_FORGET_CHAIN,
     S_VER_INSERT, S_VER_LIST,
     S_CONV_ENSURE, S_CONV_OWNER, S_CONV_DELETE, S_CONV_USER_DELETE,
-    S_TURN_INSERT, S_TURN_LAST,
+    S_TURN_INSERT, S_TURN_LAST, S_TURN_REDACT,
     S_PAGE_COUNT, S_PAGE_SIZE,
     S_COUNT
 };
@@ -107,7 +108,7 @@ enum store_stmt {
 /* The column list every memory query selects, in the order store_row_memory reads. */
 #define STORE_MEM_COLS \
     "id, user, conversation, text, created_ms, updated_ms, last_used_ms, use_count, " \
-    "importance, superseded_by, dim, encoder, vec"
+    "importance, superseded_by, dim, encoder, vec, holder, relation, value"
 
 struct store {
     sqlite3 *db;
@@ -136,6 +137,11 @@ int store_sqlcode(int sqlrc);
 /* Fills err with "what: reason" (the connection's message when it is about sqlrc, else
  * sqlite3_errstr) and returns store_sqlcode(sqlrc), STORE_EIO for a success code. */
 int store_sqlerr(store_t *st, int sqlrc, char *err, size_t errlen, const char *what);
+/* Copies the WAL into the database and truncates it to zero bytes (waiting for other
+ * connections up to the busy timeout), so that text deleted under secure_delete is
+ * left in no file. With st->mu held, outside a transaction. STORE_OK or a store code
+ * with err (may be NULL) filled. */
+int store_checkpoint_locked(store_t *st, char *err, size_t errlen);
 /* Binding that keeps the first failure: each call is a no-op once *brc (SQLITE_OK to
  * begin with) holds one, and store_step returns it instead of stepping, so a statement's
  * binds need one check. Texts and blobs are bound SQLITE_STATIC (they must outlive the
@@ -162,6 +168,13 @@ int store_mem_update_locked(store_t *st, int64_t id, const char *text, const flo
 int store_mem_supersede_locked(store_t *st, int64_t old_id, int64_t new_id, int64_t now,
                               char *err, size_t errlen);
 int store_mem_touch_locked(store_t *st, int64_t id, int64_t now, char *err, size_t errlen);
+/* Sets memory id's frame (all NULL = none). */
+int store_mem_set_frame_locked(store_t *st, int64_t id, const char *holder,
+                               const char *relation, const char *value, char *err,
+                               size_t errlen);
+/* frames.c: why a frame is not acceptable (not all three or none, or one empty or over
+ * STORE_FRAME_MAX bytes), or NULL when it is. */
+const char *store_frame_bad(const char *holder, const char *relation, const char *value);
 /* kind (NULL = unknown) is written on all n turns. */
 int store_turns_insert(store_t *st, const char *user, const char *conversation,
                        const char *const *roles, const char *const *texts, const char *kind,
@@ -171,6 +184,12 @@ void store_rollback(store_t *st);
 /* Fills m from the current row of a statement selecting STORE_MEM_COLS starting at
  * column 0. with_vec copies the vector. Returns STORE_OK or STORE_ENOMEM (m cleared). */
 int store_row_memory(sqlite3_stmt *s, int with_vec, store_memory_t *m);
+/* Runs a statement selecting STORE_MEM_COLS, whose binds left brc, into a new array of
+ * at most max rows (grown as rows come), then resets it. With st->mu held. *out and *n
+ * are set only on STORE_OK (*out NULL when no row); else STORE_ENOMEM or a SQLite
+ * failure's code. */
+int store_collect(sqlite3_stmt *s, int brc, int with_vec, size_t max, store_memory_t **out,
+                  size_t *n);
 int store_is_stale(const store_t *st, int dim, const char *encoder);
 int store_vec_ok(const float *v, int dim);
 char *store_strdup(const char *s);

@@ -235,6 +235,39 @@ unlock:
     return rc;
 }
 
+int store_turns_redact(store_t *st, const char *user, const char *needle, size_t *n,
+                       char *err, size_t errlen)
+{
+    int rc, b = SQLITE_OK;
+    if (n)
+        *n = 0;
+    if (!user || !*user || !needle || !*needle) {
+        store_errf(err, errlen, "redacting turns needs a user and a text");
+        return STORE_EINVAL;
+    }
+    pthread_mutex_lock(&st->mu);
+    if ((rc = store_begin(st, 1, err, errlen)) != STORE_OK)
+        goto unlock;
+    sqlite3_stmt *s = stmt_get(st, S_TURN_REDACT);
+    store_bind_text(s, 1, user, &b);
+    store_bind_text(s, 2, needle, &b);
+    store_bind_text(s, 3, STORE_REDACTED, &b);
+    int src = store_step(s, b);
+    if (src != SQLITE_DONE) {
+        rc = store_sqlerr(st, src, err, errlen, "redacting turns");
+        stmt_done(s);
+        store_rollback(st);
+        goto unlock;
+    }
+    stmt_done(s);
+    if (n)
+        *n = (size_t)sqlite3_changes(st->db);
+    rc = store_commit(st, err, errlen);
+unlock:
+    pthread_mutex_unlock(&st->mu);
+    return rc;
+}
+
 /* The statement's memory inside the turn's transaction: touched, updated or added
  * (w->mem_id), then the superseded ones. With st->mu held; *old receives the updated
  * row, *stale whether it was of another encoder. */
@@ -245,10 +278,14 @@ static int chat_memory_locked(store_t *st, store_chat_write_t *w, int64_t now,
     int rc;
     if (w->update_id && w->touch_only)
         rc = store_mem_touch_locked(st, w->update_id, now, err, errlen);
-    else if (w->update_id)
+    else if (w->update_id) {
         rc = store_mem_update_locked(st, w->update_id, w->mem->text, w->mem->vec, -1, now,
                                      old, stale, err, errlen);
-    else
+        if (rc == STORE_OK)     /* the new text's frame, or none: the old one described
+                                   the old text */
+            rc = store_mem_set_frame_locked(st, w->update_id, w->mem->holder,
+                                            w->mem->relation, w->mem->value, err, errlen);
+    } else
         rc = store_mem_insert_locked(st, w->mem, now, &w->mem_id, err, errlen);
     if (rc != STORE_OK)
         return rc;
@@ -296,49 +333,65 @@ static const char *chat_args_bad(const store_t *st, const char *user,
         return "the statement's vector is not finite";
     if (!w->mem->text || !*w->mem->text)
         return "the statement's text is empty";
-    return NULL;
+    return store_frame_bad(w->mem->holder, w->mem->relation, w->mem->value);
 }
 
-int store_chat_commit(store_t *st, const char *user, const char *conversation,
-                      const char *message, const char *reply, const char *kind,
-                      int64_t *message_id, int64_t *reply_id, store_chat_write_t *w,
-                      char *err, size_t errlen)
+int store_chat_commit_n(store_t *st, const char *user, const char *conversation,
+                        const char *message, const char *reply, const char *kind,
+                        int64_t *message_id, int64_t *reply_id, store_chat_write_t *w,
+                        size_t nw, char *err, size_t errlen)
 {
     static const char *const roles[2] = {"user", "assistant"};
     const char *texts[2] = {message, reply};
     int64_t ids[2] = {0, 0}, now = store_now_ms();
-    store_memory_t old = {0};
-    int stale = 0, rc;
-    const char *bad = chat_args_bad(st, user, conversation, message, reply, kind, w);
+    store_memory_t *old = calloc(nw + 1, sizeof *old);
+    int *stale = calloc(nw + 1, sizeof *stale), *put = calloc(nw + 1, sizeof *put), rc;
+    const char *bad = chat_args_bad(st, user, conversation, message, reply, kind, NULL);
+    for (size_t i = 0; !bad && i < nw; i++)
+        bad = chat_args_bad(st, user, conversation, message, reply, kind, &w[i]);
     if (bad) {
         store_errf(err, errlen, "%s", bad);
-        return STORE_EINVAL;
+        rc = STORE_EINVAL;
+        goto out;
+    }
+    if (!old || !stale || !put) {
+        store_errf(err, errlen, "out of memory");
+        rc = STORE_ENOMEM;
+        goto out;
     }
     pthread_mutex_lock(&st->mu);
     if ((rc = store_begin(st, 1, err, errlen)) != STORE_OK)
         goto unlock;
     if ((rc = store_turns_insert(st, user, conversation, roles, texts, kind, 2, ids, err,
-                                 errlen)) != STORE_OK ||
-        (w && (rc = chat_memory_locked(st, w, now, &old, &stale, err, errlen)) != STORE_OK))
+                                 errlen)) != STORE_OK)
         goto rollback;
-    int put = w && !(w->update_id && (w->touch_only || old.superseded_by));
-    if (put && store_ix_reserve(st, user, 1) != STORE_OK) {
+    size_t nput = 0;
+    for (size_t i = 0; i < nw; i++) {
+        if ((rc = chat_memory_locked(st, &w[i], now, &old[i], &stale[i], err, errlen)) !=
+            STORE_OK)
+            goto rollback;
+        put[i] = !(w[i].update_id && (w[i].touch_only || old[i].superseded_by));
+        nput += (size_t)put[i];
+    }
+    if (nput && store_ix_reserve(st, user, nput) != STORE_OK) {
         store_errf(err, errlen, "out of memory growing the index");
         rc = STORE_ENOMEM;
         goto rollback;
     }
     if ((rc = store_commit(st, err, errlen)) != STORE_OK)
         goto unlock;
-    if (put)
-        store_ix_put(st, user, w->mem_id, w->mem->vec,
-                     w->update_id ? old.created_ms : now, w->update_id ? old.conversation
-                                                                       : w->mem->conversation);
-    if (w && !w->update_id)
-        st->nmem++;
-    if (w && w->update_id && !w->touch_only && stale)
-        st->nstale--;
-    for (size_t i = 0; w && i < w->nsuperseded; i++)
-        store_ix_remove(st, w->superseded[i]);
+    for (size_t i = 0; i < nw; i++) {
+        if (put[i])
+            store_ix_put(st, user, w[i].mem_id, w[i].mem->vec,
+                         w[i].update_id ? old[i].created_ms : now,
+                         w[i].update_id ? old[i].conversation : w[i].mem->conversation);
+        if (!w[i].update_id)
+            st->nmem++;
+        if (w[i].update_id && !w[i].touch_only && stale[i])
+            st->nstale--;
+        for (size_t j = 0; j < w[i].nsuperseded; j++)
+            store_ix_remove(st, w[i].superseded[j]);
+    }
     if (message_id)
         *message_id = ids[0];
     if (reply_id)
@@ -348,6 +401,20 @@ rollback:
     store_rollback(st);
 unlock:
     pthread_mutex_unlock(&st->mu);
-    store_memory_clear(&old);
+out:
+    for (size_t i = 0; old && i < nw; i++)
+        store_memory_clear(&old[i]);
+    free(old);
+    free(stale);
+    free(put);
     return rc;
+}
+
+int store_chat_commit(store_t *st, const char *user, const char *conversation,
+                      const char *message, const char *reply, const char *kind,
+                      int64_t *message_id, int64_t *reply_id, store_chat_write_t *w,
+                      char *err, size_t errlen)
+{
+    return store_chat_commit_n(st, user, conversation, message, reply, kind, message_id,
+                               reply_id, w, w ? 1 : 0, err, errlen);
 }

@@ -1,5 +1,5 @@
 /* test_schema.c: the schema's versions: a new database is created at the current
- * version in WAL mode, version-1 and version-2 databases (written here by hand, as those
+ * version in WAL mode, version-1, -2 and -3 databases (written here by hand, as those
  * releases wrote them) are migrated with their data kept, and a database newer than the
  * code, or not a database at all, is refused with a clear message and left untouched. */
 #include <check.h>
@@ -71,7 +71,8 @@ START_TEST(test_new_database_is_current_and_in_wal_mode)
     ck_assert_str_eq(mode, "wal");
     ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name IN "
                                    "('memories', 'memory_versions', 'conversations', "
-                                   "'turns', 'memories_user_id')"), 5);
+                                   "'turns', 'memories_user_id', 'memories_frame', "
+                                   "'memories_superseded_by')"), 7);
     /* Opening again is a no-op for the schema. */
     st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
     ck_assert_ptr_nonnull(st);
@@ -282,6 +283,89 @@ START_TEST(test_version_2_turns_get_the_kind_version_2_knew)
 }
 END_TEST
 
+/* What the third release added to the second, verbatim. */
+static const char V2_TO_V3[] =
+    "ALTER TABLE turns ADD COLUMN kind TEXT;"
+    "PRAGMA user_version = 3;";
+
+START_TEST(test_version_3_memories_open_without_a_frame_and_gain_frames)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s", th_path(dir, "v3.db"));
+    raw_exec(path, V1_SCHEMA);
+    raw_exec(path, V1_TO_V2);
+    raw_exec(path, V2_TO_V3);
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(db,
+        "INSERT INTO memories (id, user, text, vec, dim, encoder, created_ms, updated_ms,"
+        " superseded_by) VALUES (?, 'alice', ?, ?, ?, ?, 1000, 1000, ?)", -1, &s, NULL),
+        SQLITE_OK);
+    static const struct { int64_t id; const char *text; int64_t by; } rows[] = {
+        {10, "I live in Paris.", 20}, {20, "I live in Lyon.", 0}, {30, "I like tea.", 0}};
+    for (int i = 0; i < 3; i++) {
+        float v[TH_DIM];
+        th_mem("", "", v, (uint64_t)rows[i].id);
+        sqlite3_bind_int64(s, 1, rows[i].id);
+        sqlite3_bind_text(s, 2, rows[i].text, -1, SQLITE_STATIC);
+        sqlite3_bind_blob(s, 3, v, sizeof(v), SQLITE_TRANSIENT);
+        sqlite3_bind_int(s, 4, TH_DIM);
+        sqlite3_bind_text(s, 5, TH_ENCODER, -1, SQLITE_STATIC);
+        if (rows[i].by)
+            sqlite3_bind_int64(s, 6, rows[i].by);
+        else
+            sqlite3_bind_null(s, 6);
+        ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+    }
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    raw_exec(path, "INSERT INTO memory_versions (memory_id, text, valid_until_ms,"
+                   " superseded_by) VALUES (10, 'I live in Paris.', 1500, 20);");
+
+    store_t *st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
+    ck_assert_msg(st != NULL, "%s", err);
+    ck_assert_uint_eq(store_memory_count(st), 3);
+    store_memory_t g;
+    ck_assert_int_eq(store_memory_get(st, 20, 0, &g), STORE_OK);
+    ck_assert_str_eq(g.text, "I live in Lyon.");
+    ck_assert_ptr_null(g.holder);
+    ck_assert_ptr_null(g.relation);
+    ck_assert_ptr_null(g.value);
+    store_memory_clear(&g);
+    store_memory_t *v;
+    size_t n;
+    ck_assert_int_eq(store_frames_list(st, "alice", 10, &v, &n), STORE_OK);
+    ck_assert_uint_eq(n, 0);
+
+    /* A framed correction supersedes an old memory; a frame is found and listed. */
+    float nv[TH_DIM];
+    store_new_memory_t m = th_mem("alice", "I moved to Turin.", nv, 40);
+    m.holder = "self";
+    m.relation = "home";
+    m.value = "Turin";
+    int64_t old = 20, sup[1];
+    store_chat_write_t w = {.mem = &m, .supersede = &old, .nsupersede = 1, .superseded = sup};
+    ck_assert_int_eq(store_chat_commit(st, "alice", "c1", m.text, "ok", "statement", NULL,
+                                       NULL, &w, err, sizeof(err)), STORE_OK);
+    ck_assert_uint_eq(w.nsuperseded, 1);
+    ck_assert_int_eq(store_frame_find(st, "alice", "self", "home", &v, &n), STORE_OK);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(v[0].value, "Turin");
+    store_memories_free(v, n);
+    /* Old supersessions work with the new calls: forgetting Lyon takes Paris too. */
+    ck_assert_int_eq(store_memory_forget(st, &old, 1, err, sizeof(err)), STORE_OK);
+    ck_assert_int_eq(store_memory_get(st, 10, 0, &g), STORE_ENOTFOUND);
+    ck_assert_uint_eq(store_memory_count(st), 2);
+    store_close(st);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM memory_versions"), 0);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM memories WHERE holder IS NULL"), 1);
+}
+END_TEST
+
 START_TEST(test_newer_database_is_refused_and_untouched)
 {
     char path[512], mode[32], sql[128], version[16];
@@ -343,6 +427,7 @@ int main(void)
     tcase_add_test(tc, test_new_database_is_current_and_in_wal_mode);
     tcase_add_test(tc, test_version_1_database_is_migrated_with_its_data);
     tcase_add_test(tc, test_version_2_turns_get_the_kind_version_2_knew);
+    tcase_add_test(tc, test_version_3_memories_open_without_a_frame_and_gain_frames);
     tcase_add_test(tc, test_newer_database_is_refused_and_untouched);
     tcase_add_test(tc, test_not_a_database_is_refused);
     tcase_add_test(tc, test_failed_migration_leaves_the_database_at_its_version);

@@ -1,0 +1,66 @@
+/* frames.c: a memory's frame (holder, relation, value), the structured form of the fact
+ * its text states, written with the memory (memories.c, turns.c) and read back here:
+ * the current memories of one holder and relation, which supersession and answers are
+ * keyed by, and all of a user's framed facts. The store keeps frames as opaque strings;
+ * what they mean is the agent's business. */
+#include <string.h>
+
+#include "store/store_internal.h"
+
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+static int part_ok(const char *s)
+{
+    size_t n = strnlen(s, STORE_FRAME_MAX + 1);
+    return n >= 1 && n <= STORE_FRAME_MAX;
+}
+
+const char *store_frame_bad(const char *holder, const char *relation, const char *value)
+{
+    int set = (holder != NULL) + (relation != NULL) + (value != NULL);
+    if (set == 0)
+        return NULL;
+    if (set != 3)
+        return "a frame needs all of holder, relation and value, or none";
+    if (!part_ok(holder) || !part_ok(relation) || !part_ok(value))
+        return "a frame's holder, relation and value must each be 1.." STR(STORE_FRAME_MAX)
+               " bytes";
+    return NULL;
+}
+
+int store_frame_find(store_t *st, const char *user, const char *holder,
+                     const char *relation, store_memory_t **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (!user || !*user || !holder || !*holder)
+        return STORE_EINVAL;
+    sqlite3_stmt *s = stmt_get(st, S_MEM_FRAME_FIND);
+    int b = SQLITE_OK;
+    pthread_mutex_lock(&st->mu);
+    store_bind_text(s, 1, user, &b);
+    store_bind_text(s, 2, holder, &b);
+    store_bind_text(s, 3, relation, &b);
+    store_bind_int64(s, 4, STORE_LIST_MAX, &b);
+    int rc = store_collect(s, b, 0, STORE_LIST_MAX, out, n);
+    pthread_mutex_unlock(&st->mu);
+    return rc;
+}
+
+int store_frames_list(store_t *st, const char *user, size_t max, store_memory_t **out,
+                      size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (!user || !*user || max < 1 || max > STORE_LIST_MAX)
+        return STORE_EINVAL;
+    sqlite3_stmt *s = stmt_get(st, S_MEM_FRAMES_LIST);
+    int b = SQLITE_OK;
+    pthread_mutex_lock(&st->mu);
+    store_bind_text(s, 1, user, &b);
+    store_bind_int64(s, 2, (int64_t)max, &b);
+    int rc = store_collect(s, b, 0, max, out, n);
+    pthread_mutex_unlock(&st->mu);
+    return rc;
+}
