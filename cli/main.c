@@ -11,11 +11,13 @@
 
 #define DEFAULT_SERVER "http://127.0.0.1:8420"
 
+extern const cli_cmd_t cli_cmd_reader; /* cmd_reader.c */
+
 static const cli_cmd_t *const commands[] = {
     &cli_cmd_remember, &cli_cmd_search, &cli_cmd_list,   &cli_cmd_get,
     &cli_cmd_edit,     &cli_cmd_forget, &cli_cmd_export, &cli_cmd_import,
     &cli_cmd_forget_user, &cli_cmd_train, &cli_cmd_eval, &cli_cmd_chat,
-    &cli_cmd_persona,
+    &cli_cmd_persona, &cli_cmd_reader,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

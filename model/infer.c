@@ -7,6 +7,7 @@
 #include "model/model.h"
 #include "model/model_internal.h"
 #include "model/modelfile.h"
+#include "model/reader_internal.h"
 #include "model/tokenizer.h"
 
 #include <math.h>
@@ -29,6 +30,7 @@ struct model {
     char tag[9];
     phrase_ids_t ph[MODELFILE_MAX_PHRASES];
     int nph;
+    reader_t *reader; /* NULL when the file has no reader section */
 };
 
 struct model_session {
@@ -78,8 +80,19 @@ model_t *model_load(const char *path, char *err, size_t errlen)
         set_err(err, errlen, "%s: out of memory", path);
         return NULL;
     }
-    if (modelfile_read(path, &m->c, &m->v, &ph, &m->buf, NULL, err, errlen) < 0)
+    unsigned char *rd = NULL;
+    size_t rdlen = 0;
+    if (modelfile_read_reader(path, &m->c, &m->v, &ph, &m->buf, NULL, &rd, &rdlen, err,
+                              errlen) < 0)
         goto fail;
+    if (rd) {
+        m->reader = reader_parse(rd, rdlen, why, sizeof why);
+        free(rd);
+        if (!m->reader) {
+            set_err(err, errlen, "%s: %s", path, why);
+            goto fail;
+        }
+    }
     if (modelfile_phrases_ack(&ph) < 0) {
         set_err(err, errlen,
                 "%s: the model has no acknowledgement phrase, so it cannot tell statements "
@@ -113,6 +126,7 @@ void model_free(model_t *m)
         return;
     vocab_free(m->v);
     free(m->buf);
+    reader_free(m->reader);
     free(m);
 }
 
@@ -120,6 +134,7 @@ const net_cfg_t *model_cfg(const model_t *m) { return &m->c; }
 const vocab_t *model_vocab(const model_t *m) { return m->v; }
 const net_params_t *model_params(const model_t *m) { return &m->p; }
 int model_dim(const model_t *m) { return m->c.D; }
+const reader_t *model_reader(const model_t *m) { return m->reader; }
 const char *model_tag(const model_t *m) { return m->tag; }
 
 /* tok_split into tl, its code as a model_err. */

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "model/reader.h"
 #include "model/tokenizer.h"
 
 /* Return codes of model_encode* and model_answer (err says what failed). */
@@ -35,6 +36,9 @@ typedef struct model model_t;
 model_t *model_load(const char *path, char *err, size_t errlen);
 void model_free(model_t *m);
 int model_dim(const model_t *m); /* D, the length of a sentence vector */
+/* The reader of people's clauses (reader.h) the file carries, owned by m; NULL when it
+ * has none (files of version 2 and 3, or written without one). */
+const reader_t *model_reader(const model_t *m);
 /* Eight hex digits identifying the weights (CRC-32 of the configuration and the
  * parameters): part of the encoder id of memory vectors built with this model. Owned by
  * m. */

@@ -5,7 +5,9 @@
  *   | version 3: u32 phrase count, per phrase u8 kind, u8 length, bytes
  *   | checkpoint only: u32 epoch, u32 step, u64 rng, f32 lr, f32 best acc, u32 bad
  *   | u64 nparams | f32 params [nparams] | checkpoint only: f32 adam m, v [nparams]
+ *   | version 4: u32 sections, per section 4-byte tag, u64 length, bytes (the reader)
  *   | u32 CRC-32 of every byte before it.
+ * A file without sections is written as version 3.
  * Reading checks the header, the size, the checksum, then every field against the
  * bounds of modelfile_check.c and the size table the hyper-parameters give, so a bad
  * file is a message, not a crash. */
@@ -93,6 +95,14 @@ int modelfile_write(const char *path, const net_cfg_t *c, const vocab_t *v,
                     const modelfile_phrases_t *ph, const float *params,
                     const modelfile_state_t *st, char *err, size_t errlen)
 {
+    return modelfile_write_reader(path, c, v, ph, params, st, NULL, 0, err, errlen);
+}
+
+int modelfile_write_reader(const char *path, const net_cfg_t *c, const vocab_t *v,
+                           const modelfile_phrases_t *ph, const float *params,
+                           const modelfile_state_t *st, const void *reader, size_t rlen,
+                           char *err, size_t errlen)
+{
     if (!little_endian()) {
         set_err(err, errlen, "model files are little-endian; this host is not");
         return -1;
@@ -107,7 +117,7 @@ int modelfile_write(const char *path, const net_cfg_t *c, const vocab_t *v,
     size_t np = net_param_table(c, t);
     wbuf_t b = {0};
     put(&b, MODELFILE_MAGIC, 8);
-    put_u32(&b, MODELFILE_VERSION);
+    put_u32(&b, reader ? MODELFILE_VERSION : MODELFILE_NOSECTIONS);
     put_u32(&b, st ? MODELFILE_CHECKPOINT : MODELFILE_MODEL);
     put_u64(&b, 0); /* file size, patched below */
     net_cfg_t cc = *c;
@@ -149,6 +159,12 @@ int modelfile_write(const char *path, const net_cfg_t *c, const vocab_t *v,
     if (st) {
         put(&b, st->adam_m, np * sizeof(float));
         put(&b, st->adam_v, np * sizeof(float));
+    }
+    if (reader) {
+        put_u32(&b, 1);
+        put(&b, MODELFILE_READER_TAG, 4);
+        put_u64(&b, rlen);
+        put(&b, reader, rlen);
     }
     put_u32(&b, 0); /* crc, patched */
     if (b.oom) {
@@ -289,8 +305,54 @@ int modelfile_parse(const unsigned char *buf, size_t len, net_cfg_t *c, vocab_t 
                     modelfile_phrases_t *ph, float **params, modelfile_state_t *st,
                     char *err, size_t errlen)
 {
+    return modelfile_parse_reader(buf, len, c, vout, ph, params, st, NULL, NULL, err,
+                                  errlen);
+}
+
+/* The sections of a version-4 file in r (up to its end): the reader's bytes into
+ * *reader / *rlen (pointers into r's buffer; NULL / 0 when absent). 0, or -1 with err. */
+static int read_sections(rbuf_t *r, const unsigned char **reader, size_t *rlen, char *err,
+                         size_t errlen)
+{
+    *reader = NULL;
+    *rlen = 0;
+    uint32_t n = get_u32(r);
+    for (uint32_t i = 0; i < n && !r->bad; i++) {
+        const char *tag = get(r, 4);
+        uint64_t l = get_u64(r);
+        if (r->bad || l > r->n - r->at) {
+            set_err(err, errlen, "bad section table: section %u is cut", (unsigned)i);
+            return -1;
+        }
+        const unsigned char *data = get(r, (size_t)l);
+        if (memcmp(tag, MODELFILE_READER_TAG, 4) == 0) {
+            if (*reader) {
+                set_err(err, errlen, "bad section table: two reader sections");
+                return -1;
+            }
+            *reader = data;
+            *rlen = (size_t)l;
+        }
+    }
+    if (r->bad || r->at != r->n) {
+        set_err(err, errlen, "bad section table: %s",
+                r->bad ? "truncated" : "bytes after the last section");
+        return -1;
+    }
+    return 0;
+}
+
+int modelfile_parse_reader(const unsigned char *buf, size_t len, net_cfg_t *c,
+                           vocab_t **vout, modelfile_phrases_t *ph, float **params,
+                           modelfile_state_t *st, unsigned char **reader, size_t *rlen,
+                           char *err, size_t errlen)
+{
     *vout = NULL;
     *params = NULL;
+    if (reader)
+        *reader = NULL;
+    if (rlen)
+        *rlen = 0;
     if (len < HEADER_BYTES) {
         set_err(err, errlen, "truncated: %zu bytes, the header alone needs %d", len,
                 HEADER_BYTES);
@@ -435,6 +497,16 @@ int modelfile_parse(const unsigned char *buf, size_t len, net_cfg_t *c, vocab_t 
         return -1;
     }
     size_t want = np * sizeof(float) * (kind == MODELFILE_CHECKPOINT ? 3 : 1);
+    const unsigned char *sec = NULL;
+    size_t seclen = 0;
+    if (!r.bad && version >= 4 && r.n - r.at >= want) {
+        rbuf_t rs = {buf, r.n, r.at + want, 0};
+        if (read_sections(&rs, &sec, &seclen, err, errlen) < 0) {
+            vocab_free(v);
+            return -1;
+        }
+        r.n = r.at + want; /* the parameters end where the sections begin */
+    }
     if (r.bad || r.n - r.at != want) {
         set_err(err, errlen, "mismatched sizes: %zu bytes of tensors, %zu expected",
                 r.bad ? 0 : r.n - r.at, want);
@@ -442,6 +514,11 @@ int modelfile_parse(const unsigned char *buf, size_t len, net_cfg_t *c, vocab_t 
         return -1;
     }
     float *p = malloc(np * sizeof(float));
+    unsigned char *rd = NULL;
+    if (reader && sec && !(rd = malloc(seclen ? seclen : 1))) {
+        free(p);
+        p = NULL;
+    }
     if (st) {
         s.adam_m = malloc(np * sizeof(float));
         s.adam_v = malloc(np * sizeof(float));
@@ -455,6 +532,11 @@ int modelfile_parse(const unsigned char *buf, size_t len, net_cfg_t *c, vocab_t 
         return -1;
     }
     memcpy(p, get(&r, np * sizeof(float)), np * sizeof(float));
+    if (rd) {
+        memcpy(rd, sec, seclen);
+        *reader = rd;
+        *rlen = seclen;
+    }
     if (st) {
         memcpy(s.adam_m, get(&r, np * sizeof(float)), np * sizeof(float));
         memcpy(s.adam_v, get(&r, np * sizeof(float)), np * sizeof(float));
@@ -468,7 +550,16 @@ int modelfile_parse(const unsigned char *buf, size_t len, net_cfg_t *c, vocab_t 
 int modelfile_read(const char *path, net_cfg_t *c, vocab_t **v, modelfile_phrases_t *ph,
                    float **params, modelfile_state_t *st, char *err, size_t errlen)
 {
+    return modelfile_read_reader(path, c, v, ph, params, st, NULL, NULL, err, errlen);
+}
+
+int modelfile_read_reader(const char *path, net_cfg_t *c, vocab_t **v,
+                          modelfile_phrases_t *ph, float **params, modelfile_state_t *st,
+                          unsigned char **reader, size_t *rlen, char *err, size_t errlen)
+{
     *v = NULL;
+    if (reader)
+        *reader = NULL;
     *params = NULL;
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -493,7 +584,8 @@ int modelfile_read(const char *path, net_cfg_t *c, vocab_t **v, modelfile_phrase
     }
     fclose(f);
     char why[256];
-    int rc = modelfile_parse(buf, (size_t)len, c, v, ph, params, st, why, sizeof why);
+    int rc = modelfile_parse_reader(buf, (size_t)len, c, v, ph, params, st, reader, rlen,
+                                    why, sizeof why);
     if (rc < 0)
         set_err(err, errlen, "%s: %s", path, why);
     free(buf);

@@ -17,8 +17,10 @@
 /* 2: the copy pointer goes through the slot attention and the fusion is residual (the
  * tensors of version 1 have the same sizes but another meaning).
  * 3: the reply phrases after the vocabulary. Version 2 still loads (see
- * MODELFILE_V2_ACK); version 1 does not. */
-enum { MODELFILE_VERSION = 3, MODELFILE_OLDEST = 2 };
+ * MODELFILE_V2_ACK); version 1 does not.
+ * 4: optional sections after the parameters (the reader). A file without one is
+ * written as version 3, so it reads the same in builds that know no sections. */
+enum { MODELFILE_VERSION = 4, MODELFILE_OLDEST = 2, MODELFILE_NOSECTIONS = 3 };
 enum { MODELFILE_MODEL = 0, MODELFILE_CHECKPOINT = 1 };
 
 /* ---- the hyper-parameters' bounds ------------------------------------------------ */
@@ -114,6 +116,29 @@ int modelfile_read(const char *path, net_cfg_t *c, vocab_t **v, modelfile_phrase
 int modelfile_parse(const unsigned char *buf, size_t len, net_cfg_t *c, vocab_t **v,
                     modelfile_phrases_t *ph, float **params, modelfile_state_t *st,
                     char *err, size_t errlen);
+
+/* ---- the reader's section (version 4) --------------------------------------------- */
+
+/* Sections: u32 count, then per section a 4-byte tag, u64 length and the bytes. The
+ * reader (model/reader_internal.h) is the section tagged MODELFILE_READER_TAG; a
+ * section with another tag is skipped. */
+#define MODELFILE_READER_TAG "RDR1"
+
+/* modelfile_write with the reader's bytes reader[0..rlen) as a section (reader NULL:
+ * none, and the file is version 3). */
+int modelfile_write_reader(const char *path, const net_cfg_t *c, const vocab_t *v,
+                           const modelfile_phrases_t *ph, const float *params,
+                           const modelfile_state_t *st, const void *reader, size_t rlen,
+                           char *err, size_t errlen);
+/* modelfile_read / modelfile_parse that also hand back the reader's bytes: *reader
+ * malloc'd (caller frees) with *rlen bytes, or NULL when the file has no reader
+ * section. The bytes are only framed here; reader_parse checks what they say. */
+int modelfile_read_reader(const char *path, net_cfg_t *c, vocab_t **v,
+                          modelfile_phrases_t *ph, float **params, modelfile_state_t *st,
+                          unsigned char **reader, size_t *rlen, char *err, size_t errlen);
+int modelfile_parse_reader(const unsigned char *buf, size_t len, net_cfg_t *c, vocab_t **v,
+                           modelfile_phrases_t *ph, float **params, modelfile_state_t *st,
+                           unsigned char **reader, size_t *rlen, char *err, size_t errlen);
 
 /* CRC-32 (IEEE 802.3, as zlib), continuing from crc (start with 0). */
 uint32_t modelfile_crc32(uint32_t crc, const void *buf, size_t len);

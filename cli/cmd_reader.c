@@ -1,0 +1,312 @@
+/* cmd_reader.c: `mnemo reader`: trains the reader (model/reader.h) on clauses from the
+ * dialogue generator (model/dialogue.h) and writes it into a copy of a model file as its
+ * reader section (`train`), measures a model's reader on held-out clauses (`eval`), and
+ * shows what it makes of one clause (`read`). No server is involved. */
+#include "cli/cli.h"
+#include "model/dialogue.h"
+#include "model/model.h"
+#include "model/modelfile.h"
+#include "model/reader_internal.h"
+#include "model/tokenizer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+enum {
+    O_MODEL, O_OUT, O_CLAUSES, O_VALID, O_EPOCHS, O_HIDDEN, O_EMBED, O_BUCKETS, O_BATCH,
+    O_SEED, O_THREADS, O_LR, O_WORDNET, O_NOPTS
+};
+
+static const cli_opt_t reader_opts[] = {
+    [O_MODEL] = {"model", 'm', "FILE", "the model file to read (train: the memory model)"},
+    [O_OUT] = {"out", 'o', "FILE", "train: the model file to write, with the reader"},
+    [O_CLAUSES] = {"clauses", 0, "N", "train: generated training clauses (default "
+                   STR(READER_DEF_CLAUSES) "); eval: held-out clauses (default "
+                   STR(READER_DEF_VALID) ")"},
+    [O_VALID] = {"valid", 0, "N", "train: held-out validation clauses (default "
+                 STR(READER_DEF_VALID) ")"},
+    [O_EPOCHS] = {"epochs", 0, "E", "train: at most E epochs (default " STR(READER_DEF_EPOCHS) ")"},
+    [O_HIDDEN] = {"hidden", 0, "H", "train: GRU size per direction (default "
+                  STR(READER_DEF_HIDDEN) ")"},
+    [O_EMBED] = {"embed", 0, "E", "train: word feature size (default " STR(READER_DEF_EMBED) ")"},
+    [O_BUCKETS] = {"buckets", 0, "B", "train: character n-gram buckets (default "
+                   STR(READER_DEF_BUCKETS) ")"},
+    [O_BATCH] = {"batch", 0, "B", "train: clauses per step (default " STR(READER_DEF_BATCH) ")"},
+    [O_SEED] = {"seed", 0, "S", "generator and initialization seed (default 1; eval: 2)"},
+    [O_THREADS] = {"threads", 0, "N", "worker threads (default 2)"},
+    [O_LR] = {"lr", 0, "X", "train: Adam learning rate (default 0.002)"},
+    [O_WORDNET] = {"wordnet", 0, "DIR", "WordNet folder (default /usr/share/wordnet)"},
+    {0},
+};
+
+/* a->val[i] as an integer in [lo, hi] into *out (unchanged when absent). 0 or -1. */
+static int opt_long(const cli_args_t *a, int i, long lo, long hi, long *out)
+{
+    if (!a->val[i])
+        return 0;
+    long x;
+    if (cli_parse_long(reader_opts[i].name, a->val[i], &x) < 0)
+        return -1;
+    if (x < lo || x > hi) {
+        cli_usage_error("reader", "--%s %ld is out of range %ld..%ld", reader_opts[i].name, x,
+                        lo, hi);
+        return -1;
+    }
+    *out = x;
+    return 0;
+}
+
+static void print_metrics(const char *what, const reader_metrics_t *m)
+{
+    printf("%s: %d clauses, %d words\n", what, m->n, m->ntok);
+    printf("  act accuracy       %6.2f%%\n", 100 * m->act_acc);
+    printf("  relation accuracy  %6.2f%%\n", 100 * m->rel_acc);
+    printf("  tag accuracy       %6.2f%%\n", 100 * m->tag_acc);
+    for (int k = 0; k < READER_NSPANS; k++)
+        printf("  span F1 %-10s %6.3f\n", reader_span_name(k), m->span_f1[k]);
+}
+
+/* n clauses of (seed, pool) into s. 0, or -1 with the reason printed. */
+static int gen_set(const char *wordnet, uint64_t seed, int pool, long n, reader_set_t *s)
+{
+    reader_set_init(s);
+#ifndef MNEMO_HAVE_DIALOGUE
+    (void)wordnet, (void)seed, (void)pool, (void)n;
+    fprintf(stderr, "mnemo reader: this build has no dialogue generator (model/dialogue.c)\n");
+    return -1;
+#else
+    char err[512];
+    dialogue_t *d = dialogue_new(wordnet, err, sizeof err);
+    if (!d) {
+        fprintf(stderr, "mnemo reader: %s\n", err);
+        return -1;
+    }
+    dialogue_clause_t *cl = malloc(sizeof *cl);
+    int rc = cl ? 0 : -1;
+    for (long i = 0; rc == 0 && i < n; i++) {
+        if (dialogue_clause(d, seed, (uint64_t)i, pool, cl) < 0)
+            continue;
+        rc = reader_set_add(s, cl);
+    }
+    if (rc < 0)
+        fprintf(stderr, "mnemo reader: out of memory generating clauses\n");
+    free(cl);
+    dialogue_free(d);
+    return rc;
+#endif
+}
+
+static int run_train(const cli_args_t *a)
+{
+    const char *in = a->val[O_MODEL], *out = a->val[O_OUT];
+    if (!in || !out)
+        return cli_usage_error("reader", "train needs --model IN and -o OUT");
+    reader_train_opts_t o;
+    reader_train_opts_default(&o);
+    long nclauses = READER_DEF_CLAUSES, nvalid = READER_DEF_VALID, seed = 1, ep = o.epochs,
+         h = o.hidden, e = o.embed, nb = o.buckets, batch = o.batch, th = o.threads;
+    double lr = o.lr;
+    if (opt_long(a, O_CLAUSES, 1, 100000000, &nclauses) < 0 ||
+        opt_long(a, O_VALID, 0, 10000000, &nvalid) < 0 ||
+        opt_long(a, O_EPOCHS, 1, 1000, &ep) < 0 ||
+        opt_long(a, O_HIDDEN, reader_limits[READER_F_H].min, reader_limits[READER_F_H].max,
+                 &h) < 0 ||
+        opt_long(a, O_EMBED, reader_limits[READER_F_E].min, reader_limits[READER_F_E].max,
+                 &e) < 0 ||
+        opt_long(a, O_BUCKETS, reader_limits[READER_F_NB].min, reader_limits[READER_F_NB].max,
+                 &nb) < 0 ||
+        opt_long(a, O_BATCH, 1, 4096, &batch) < 0 || opt_long(a, O_SEED, 0, 1L << 62, &seed) < 0 ||
+        opt_long(a, O_THREADS, 1, 8, &th) < 0)
+        return CLI_EXIT_USAGE;
+    if (a->val[O_LR] && cli_parse_double("lr", a->val[O_LR], &lr) < 0)
+        return CLI_EXIT_USAGE;
+    o.epochs = (int)ep;
+    o.hidden = (int)h;
+    o.embed = (int)e;
+    o.buckets = (int)nb;
+    o.batch = (int)batch;
+    o.threads = (int)th;
+    o.seed = (uint64_t)seed;
+    o.lr = (float)lr;
+    o.log = stdout;
+
+    char err[512];
+    net_cfg_t c;
+    vocab_t *v = NULL;
+    float *params = NULL;
+    modelfile_phrases_t ph;
+    unsigned char *old = NULL, *sec = NULL;
+    size_t oldlen = 0, seclen = 0;
+    reader_set_t tr, va;
+    reader_set_init(&tr);
+    reader_set_init(&va);
+    reader_t *r = NULL;
+    int rc = CLI_EXIT_SERVER;
+    if (modelfile_read_reader(in, &c, &v, &ph, &params, NULL, &old, &oldlen, err,
+                              sizeof err) < 0) {
+        fprintf(stderr, "mnemo reader: %s\n", err);
+        goto done;
+    }
+    if (old)
+        printf("%s has a reader already; it is replaced\n", in);
+    if (gen_set(a->val[O_WORDNET], o.seed, DIALOGUE_TRAIN, nclauses, &tr) < 0 ||
+        gen_set(a->val[O_WORDNET], o.seed, DIALOGUE_HELDOUT, nvalid, &va) < 0)
+        goto done;
+    reader_train_result_t res;
+    if (!(r = reader_train(&o, &tr, &va, &res, err, sizeof err))) {
+        fprintf(stderr, "mnemo reader: %s\n", err);
+        goto done;
+    }
+    printf("trained %d epochs in %.1f s (%.1f s an epoch); best epoch %d\n", res.epochs,
+           res.seconds, res.sec_per_epoch, res.best_epoch);
+    print_metrics("held-out validation", &res.best);
+    if (!(sec = reader_serialize(r, &seclen))) {
+        fprintf(stderr, "mnemo reader: out of memory\n");
+        goto done;
+    }
+    if (modelfile_write_reader(out, &c, v, &ph, params, NULL, sec, seclen, err, sizeof err) <
+        0) {
+        fprintf(stderr, "mnemo reader: %s\n", err);
+        goto done;
+    }
+    printf("wrote %s (reader: %zu parameters)\n", out, reader_nparams(&r->c));
+    rc = CLI_EXIT_OK;
+done:
+    reader_free(r);
+    reader_set_free(&tr);
+    reader_set_free(&va);
+    free(sec);
+    free(old);
+    free(params);
+    vocab_free(v);
+    return rc;
+}
+
+/* The model at a->val[O_MODEL] and its reader; NULL with the reason printed. */
+static model_t *load(const cli_args_t *a, const reader_t **r)
+{
+    char err[512];
+    if (!a->val[O_MODEL]) {
+        cli_usage_error("reader", "--model FILE is needed");
+        return NULL;
+    }
+    model_t *m = model_load(a->val[O_MODEL], err, sizeof err);
+    if (!m) {
+        fprintf(stderr, "mnemo reader: %s\n", err);
+        return NULL;
+    }
+    if (!(*r = model_reader(m))) {
+        fprintf(stderr, "mnemo reader: %s has no reader (train one with `mnemo reader "
+                        "train`)\n", a->val[O_MODEL]);
+        model_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+static int run_eval(const cli_args_t *a)
+{
+    long n = READER_DEF_VALID, seed = 2, th = 2;
+    if (opt_long(a, O_CLAUSES, 1, 10000000, &n) < 0 || opt_long(a, O_SEED, 0, 1L << 62, &seed) < 0 ||
+        opt_long(a, O_THREADS, 1, 8, &th) < 0)
+        return CLI_EXIT_USAGE;
+    const reader_t *r;
+    model_t *m = load(a, &r);
+    if (!m)
+        return CLI_EXIT_SERVER;
+    reader_set_t s;
+    reader_metrics_t mt;
+    int rc = CLI_EXIT_SERVER;
+    if (gen_set(a->val[O_WORDNET], (uint64_t)seed, DIALOGUE_HELDOUT, n, &s) == 0) {
+        if (reader_evaluate(r, &s, (int)th, &mt) == 0) {
+            print_metrics("held-out", &mt);
+            rc = CLI_EXIT_OK;
+        } else {
+            fprintf(stderr, "mnemo reader: out of memory\n");
+        }
+    }
+    reader_set_free(&s);
+    model_free(m);
+    return rc;
+}
+
+static int run_read(const cli_args_t *a)
+{
+    if (a->npos < 2)
+        return cli_usage_error("reader", "read needs the text of a clause");
+    const reader_t *r;
+    model_t *m = load(a, &r);
+    if (!m)
+        return CLI_EXIT_SERVER;
+    /* the text: the positional words after "read", joined by spaces */
+    size_t len = 0;
+    for (int i = 1; i < a->npos; i++)
+        len += strlen(a->pos[i]) + 1;
+    char *text = malloc(len + 1), err[256];
+    tok_list_t tl = {0};
+    const char **words = NULL;
+    unsigned char *tags = NULL;
+    int rc = CLI_EXIT_SERVER;
+    if (!text)
+        goto done;
+    text[0] = '\0';
+    for (int i = 1; i < a->npos; i++) {
+        strcat(text, a->pos[i]);
+        if (i + 1 < a->npos)
+            strcat(text, " ");
+    }
+    if (tok_split(text, strlen(text), &tl, err, sizeof err) != TOK_OK) {
+        fprintf(stderr, "mnemo reader: %s\n", err);
+        goto done;
+    }
+    words = malloc(sizeof *words * (size_t)(tl.n ? tl.n : 1));
+    tags = malloc((size_t)(tl.n ? tl.n : 1));
+    if (!words || !tags)
+        goto done;
+    int n = 0;
+    for (int i = 0; i < tl.n; i++) /* the words the generator labels: no CJK bigrams */
+        if (tl.kind[i] != TOK_CJK_BIGRAM)
+            words[n++] = tl.v[i];
+    reader_out_t out = {.tags = tags};
+    if (reader_read(r, words, n, &out, err, sizeof err) != MODEL_OK) {
+        fprintf(stderr, "mnemo reader: %s\n", err);
+        goto done;
+    }
+    printf("act  %s (%.2f)\nrel  %s (%.2f)\ntags", reader_act_name(out.act), out.act_p,
+           reader_rel_name(out.rel), out.rel_p);
+    for (int i = 0; i < n; i++)
+        printf(" %s/%s", words[i], reader_tag_name(tags[i]));
+    printf("\n");
+    rc = CLI_EXIT_OK;
+done:
+    free(text);
+    free(words);
+    free(tags);
+    tok_list_free(&tl);
+    model_free(m);
+    return rc;
+}
+
+static int run_reader(cli_ctx_t *ctx, const cli_args_t *a)
+{
+    (void)ctx;
+    const char *what = a->pos[0];
+    if (strcmp(what, "train") == 0)
+        return a->npos == 1 ? run_train(a) : cli_usage_error("reader", "train takes no text");
+    if (strcmp(what, "eval") == 0)
+        return a->npos == 1 ? run_eval(a) : cli_usage_error("reader", "eval takes no text");
+    if (strcmp(what, "read") == 0)
+        return run_read(a);
+    return cli_usage_error("reader", "no reader command '%s' (train, eval or read)", what);
+}
+
+const cli_cmd_t cli_cmd_reader = {
+    "reader", "train|eval|read [TEXT...]",
+    "train the reader of people's clauses on generated dialogue, measure it, or read one "
+    "clause",
+    reader_opts, 1, -1, run_reader,
+};

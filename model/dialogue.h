@@ -1,0 +1,42 @@
+/* dialogue.h: mnemo's generator of what people say to it, labelled for the reader
+ * (reader.h): clauses with their act, relation and per-word frame tags, drawn from a
+ * broad compositional grammar (many phrasings per act, fillers, typos, lower case,
+ * contractions, emoji, several facts per message, Chinese), with values and relation
+ * words from WordNet (lexicon.h) split into a training and a held-out pool, so that an
+ * evaluation only meets words the reader was never trained on.
+ *
+ * The same (seed, index, pool) always gives the same clause or message. */
+#ifndef MNEMO_MODEL_DIALOGUE_H
+#define MNEMO_MODEL_DIALOGUE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum dialogue_pool { DIALOGUE_TRAIN = 0, DIALOGUE_HELDOUT = 1 };
+
+enum { DIALOGUE_MAX_WORDS = 48, DIALOGUE_WORD_BYTES = 48, DIALOGUE_TEXT_BYTES = 512 };
+
+/* One labelled clause: its text as a person would type it, and its words as tok_split
+ * gives them (CJK bigram tokens left out), each with its tag. */
+typedef struct dialogue_clause {
+    char text[DIALOGUE_TEXT_BYTES];
+    int n;                                          /* words */
+    char word[DIALOGUE_MAX_WORDS][DIALOGUE_WORD_BYTES];
+    unsigned char tag[DIALOGUE_MAX_WORDS];          /* enum reader_tag */
+    int act;                                        /* enum reader_act */
+    int rel;                                        /* enum reader_rel */
+} dialogue_clause_t;
+
+typedef struct dialogue dialogue_t;     /* the grammar and its word pools */
+
+/* Builds the generator; wordnet_dir is Debian wordnet-base's folder
+ * (/usr/share/wordnet; NULL = that) from which value and relation pools are read.
+ * NULL with err when the folder cannot be read or yields too few words. */
+dialogue_t *dialogue_new(const char *wordnet_dir, char *err, size_t errlen);
+void dialogue_free(dialogue_t *d);
+
+/* Clause number idx of (seed, pool). Returns 0, or -1 when it could not be made. */
+int dialogue_clause(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
+                    dialogue_clause_t *out);
+
+#endif

@@ -1,0 +1,390 @@
+/* reader.c: the reader as the agent uses it (reader.h): the names of acts, relations
+ * and tags, reading one clause (one example through the batched network with B = 1 and
+ * per-call scratch, so a loaded reader is shared read-only by threads), and the
+ * reader's bytes in the model file, checked field by field when read. */
+#include "model/reader_internal.h"
+#include "model/model.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+    if (!err || !errlen)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- names ----------------------------------------------------------------------- */
+
+static const char *const act_names[READER_NACTS] = {
+    "fact", "question", "yesno", "correction", "forget", "summary", "smalltalk", "unable",
+};
+static const char *const rel_names[READER_NRELS] = {
+    "open",     "name",     "age",    "birthday", "home",    "hometown",
+    "job",      "employer", "workplace", "school", "kind",   "hobby",
+    "likes",    "allergy",  "language", "diet",   "owns",
+};
+static const char *const tag_names[READER_NTAGS] = {
+    "O",     "B-HOLDER", "I-HOLDER", "B-REL",  "I-REL",  "B-VALUE",
+    "I-VALUE", "B-OLD",  "I-OLD",    "B-NAME", "I-NAME",
+};
+
+const char *reader_act_name(int act) { return act >= 0 && act < READER_NACTS ? act_names[act] : NULL; }
+const char *reader_rel_name(int rel) { return rel >= 0 && rel < READER_NRELS ? rel_names[rel] : NULL; }
+const char *reader_tag_name(int tag) { return tag >= 0 && tag < READER_NTAGS ? tag_names[tag] : NULL; }
+
+static int find(const char *const *names, int n, const char *name)
+{
+    for (int i = 0; name && i < n; i++)
+        if (strcmp(names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+int reader_act_parse(const char *name) { return find(act_names, READER_NACTS, name); }
+int reader_rel_parse(const char *name) { return find(rel_names, READER_NRELS, name); }
+int reader_tag_parse(const char *name) { return find(tag_names, READER_NTAGS, name); }
+
+/* ---- configuration bounds ------------------------------------------------------------ */
+
+/* Why each maximum: one reader's parameters stay within a few hundred MB. */
+const reader_limit_t reader_limits[READER_NFIELDS] = {
+    [READER_F_V] = {"vocabulary", 3, 1000000},
+    [READER_F_NB] = {"buckets", 1, 1 << 20},
+    [READER_F_E] = {"embedding", 2, 512},
+    [READER_F_H] = {"hidden", 2, 512},
+};
+
+int *reader_cfg_field(reader_cfg_t *c, int f)
+{
+    switch (f) {
+    case READER_F_V: return &c->V;
+    case READER_F_NB: return &c->Nb;
+    case READER_F_E: return &c->E;
+    default: return &c->H;
+    }
+}
+
+int reader_cfg_check(const reader_cfg_t *c, char *err, size_t errlen)
+{
+    reader_cfg_t cc = *c;
+    for (int f = 0; f < READER_NFIELDS; f++) {
+        int x = *reader_cfg_field(&cc, f);
+        const reader_limit_t *l = &reader_limits[f];
+        if (x < l->min || x > l->max) {
+            set_err(err, errlen, "%s %d is out of range %d..%d", l->name, x, l->min, l->max);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* ---- the object ------------------------------------------------------------------- */
+
+reader_t *reader_wrap(const reader_cfg_t *c, vocab_t *v, float *buf)
+{
+    reader_t *r = calloc(1, sizeof *r);
+    if (!r) {
+        vocab_free(v);
+        free(buf);
+        return NULL;
+    }
+    r->c = *c;
+    r->v = v;
+    r->buf = buf;
+    reader_carve(&r->p, buf, c);
+    return r;
+}
+
+void reader_free(reader_t *r)
+{
+    if (!r)
+        return;
+    vocab_free(r->v);
+    free(r->buf);
+    free(r);
+}
+
+int reader_word_id(const reader_t *r, const char *word, size_t len)
+{
+    int id = vocab_find_n(r->v, word, len);
+    return id > READER_UNK ? id : READER_UNK;
+}
+
+/* ---- reading one clause ------------------------------------------------------------ */
+
+int reader_read(const reader_t *r, const char *const *words, int n, reader_out_t *out,
+                char *err, size_t errlen)
+{
+    if (!r || n < 0 || (n > 0 && (!words || !out->tags))) {
+        set_err(err, errlen, "reader_read: no reader, or no words or tags buffer");
+        return MODEL_EINVAL;
+    }
+    if (n > READER_MAX_CLAUSE) {
+        set_err(err, errlen, "a clause of %d words; the reader reads at most %d", n,
+                READER_MAX_CLAUSE);
+        return MODEL_EINVAL;
+    }
+    int T = n > 0 ? n : 1, rc = MODEL_OK;
+    int *ids = malloc(sizeof(int) * (size_t)T), *off = malloc(sizeof(int) * (size_t)(T + 1));
+    int *idx = malloc(sizeof(int) * (size_t)T * READER_MAX_NGRAMS);
+    reader_work_t *w = reader_work_new(&r->c, 1, T);
+    if (!ids || !off || !idx || !w) {
+        set_err(err, errlen, "out of memory");
+        rc = MODEL_ENOMEM;
+        goto done;
+    }
+    off[0] = 0;
+    for (int t = 0; t < T; t++) {
+        const char *s = t < n ? words[t] : "";
+        size_t len = t < n && s ? strlen(s) : 0;
+        ids[t] = t < n ? reader_word_id(r, s ? s : "", len) : READER_PAD;
+        off[t + 1] = off[t] + (t < n ? reader_ngrams(s ? s : "", len, r->c.Nb, idx + off[t],
+                                                     READER_MAX_NGRAMS)
+                                     : 0);
+    }
+    int len1 = n;
+    reader_batch_t b = {.B = 1, .T = T, .ids = ids, .off = off, .idx = idx, .len = &len1};
+    reader_net_forward(w, &r->p, &r->c, &b, NULL);
+    const float *pa, *pr, *pt;
+    reader_work_probs(w, &pa, &pr, &pt);
+    out->act = 0;
+    for (int k = 1; k < READER_NACTS; k++)
+        if (pa[k] > pa[out->act])
+            out->act = k;
+    out->act_p = pa[out->act];
+    out->rel = 0;
+    for (int k = 1; k < READER_NRELS; k++)
+        if (pr[k] > pr[out->rel])
+            out->rel = k;
+    out->rel_p = pr[out->rel];
+    if (n > 0)
+        reader_decode_tags(out->tags, pt, n);
+done:
+    free(ids);
+    free(off);
+    free(idx);
+    reader_work_free(w);
+    return rc;
+}
+
+/* ---- bytes ------------------------------------------------------------------------- */
+
+enum { SECTION_VERSION = 1 };
+
+typedef struct obuf {
+    unsigned char *p;
+    size_t n, cap;
+    int oom;
+} obuf_t;
+
+static void put(obuf_t *b, const void *src, size_t len)
+{
+    if (b->oom)
+        return;
+    if (b->n + len > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->n + len)
+            cap *= 2;
+        unsigned char *q = realloc(b->p, cap);
+        if (!q) {
+            b->oom = 1;
+            return;
+        }
+        b->p = q;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, src, len);
+    b->n += len;
+}
+
+static void put_u32(obuf_t *b, uint32_t x) { put(b, &x, 4); }
+
+unsigned char *reader_serialize(const reader_t *r, size_t *len)
+{
+    obuf_t b = {0};
+    net_tensor_t t[READER_NTENSORS];
+    uint64_t np = reader_param_table(&r->c, t);
+    put_u32(&b, SECTION_VERSION);
+    put_u32(&b, (uint32_t)r->c.V);
+    put_u32(&b, (uint32_t)r->c.Nb);
+    put_u32(&b, (uint32_t)r->c.E);
+    put_u32(&b, (uint32_t)r->c.H);
+    put_u32(&b, READER_NACTS);
+    put_u32(&b, READER_NRELS);
+    put_u32(&b, READER_NTAGS);
+    put_u32(&b, READER_NTENSORS);
+    for (int i = 0; i < READER_NTENSORS; i++) {
+        uint8_t l = (uint8_t)strlen(t[i].name);
+        uint64_t sz = t[i].size;
+        put(&b, &l, 1);
+        put(&b, t[i].name, l);
+        put(&b, &sz, 8);
+    }
+    for (int i = 0; i < r->c.V; i++) {
+        const char *w = vocab_word(r->v, i);
+        size_t l = strlen(w);
+        uint16_t l16 = (uint16_t)(l > 65535 ? 65535 : l);
+        put(&b, &l16, 2);
+        put(&b, w, l16);
+    }
+    put(&b, &np, 8);
+    put(&b, r->buf, (size_t)np * sizeof(float));
+    if (b.oom) {
+        free(b.p);
+        return NULL;
+    }
+    *len = b.n;
+    return b.p;
+}
+
+typedef struct ibuf {
+    const unsigned char *p;
+    size_t n, at;
+    int bad;
+} ibuf_t;
+
+static const void *get(ibuf_t *r, size_t len)
+{
+    if (r->bad || len > r->n - r->at) {
+        r->bad = 1;
+        return NULL;
+    }
+    const void *q = r->p + r->at;
+    r->at += len;
+    return q;
+}
+
+static uint32_t get_u32(ibuf_t *r)
+{
+    uint32_t x = 0;
+    const void *q = get(r, 4);
+    if (q)
+        memcpy(&x, q, 4);
+    return x;
+}
+
+static uint64_t get_u64(ibuf_t *r)
+{
+    uint64_t x = 0;
+    const void *q = get(r, 8);
+    if (q)
+        memcpy(&x, q, 8);
+    return x;
+}
+
+reader_t *reader_parse(const unsigned char *buf, size_t len, char *err, size_t errlen)
+{
+    ibuf_t in = {buf, len, 0, 0};
+    vocab_t *v = NULL;
+    float *p = NULL;
+    uint32_t ver = get_u32(&in);
+    if (in.bad) {
+        set_err(err, errlen, "reader section: truncated (%zu bytes)", len);
+        return NULL;
+    }
+    if (ver != SECTION_VERSION) {
+        set_err(err, errlen, "reader section: unsupported version %u (this build reads %d)",
+                (unsigned)ver, SECTION_VERSION);
+        return NULL;
+    }
+    reader_cfg_t c;
+    for (int f = 0; f < READER_NFIELDS; f++) {
+        uint32_t x = get_u32(&in);
+        const reader_limit_t *l = &reader_limits[f];
+        if (in.bad) {
+            set_err(err, errlen, "reader section: truncated in the sizes");
+            return NULL;
+        }
+        if (x < (uint32_t)l->min || x > (uint32_t)l->max) {
+            set_err(err, errlen, "reader section: %s %u is out of range %d..%d", l->name,
+                    (unsigned)x, l->min, l->max);
+            return NULL;
+        }
+        *reader_cfg_field(&c, f) = (int)x;
+    }
+    static const char *const what[3] = {"acts", "relations", "tags"};
+    const uint32_t have[3] = {READER_NACTS, READER_NRELS, READER_NTAGS};
+    for (int i = 0; i < 3; i++) {
+        uint32_t x = get_u32(&in);
+        if (!in.bad && x != have[i]) {
+            set_err(err, errlen, "reader section: %u %s, this build has %u", (unsigned)x,
+                    what[i], (unsigned)have[i]);
+            return NULL;
+        }
+    }
+    net_tensor_t t[READER_NTENSORS];
+    size_t np = reader_param_table(&c, t);
+    uint32_t nt = get_u32(&in);
+    if (!in.bad && nt != READER_NTENSORS) {
+        set_err(err, errlen, "reader section: %u tensors, this build has %d", (unsigned)nt,
+                READER_NTENSORS);
+        return NULL;
+    }
+    for (int i = 0; i < READER_NTENSORS && !in.bad; i++) {
+        const unsigned char *lp = get(&in, 1);
+        size_t l = lp ? *lp : 0;
+        const char *name = get(&in, l);
+        uint64_t sz = get_u64(&in);
+        if (in.bad)
+            break;
+        if (l != strlen(t[i].name) || memcmp(name, t[i].name, l) != 0 || sz != t[i].size) {
+            set_err(err, errlen,
+                    "reader section: tensor %d is '%.*s' of %llu floats, the sizes give "
+                    "'%s' of %zu",
+                    i, (int)l, name, (unsigned long long)sz, t[i].name, t[i].size);
+            return NULL;
+        }
+    }
+    if (in.bad || !(v = vocab_new())) {
+        set_err(err, errlen, in.bad ? "reader section: truncated in the tensor table"
+                                    : "out of memory");
+        return NULL;
+    }
+    char word[65536];
+    for (int i = 0; i < c.V && !in.bad; i++) {
+        const unsigned char *lp = get(&in, 2);
+        uint16_t l = 0;
+        if (lp)
+            memcpy(&l, lp, 2);
+        const char *s = get(&in, l);
+        if (in.bad)
+            break;
+        memcpy(word, s, l);
+        word[l] = '\0';
+        int id = i < 3 ? (strcmp(word, vocab_word(v, i)) == 0 ? i : -2) : vocab_add(v, word);
+        if (id != i) {
+            set_err(err, errlen, "reader section: word %d '%s' is %s", i, word,
+                    id == -2 ? "not the reserved one" : "a duplicate");
+            vocab_free(v);
+            return NULL;
+        }
+    }
+    uint64_t npf = get_u64(&in);
+    if (in.bad || npf != np || in.n - in.at != np * sizeof(float)) {
+        size_t left = in.bad ? 0 : in.n - in.at;
+        set_err(err, errlen,
+                "reader section: %s (%llu parameters, the sizes give %zu; %zu bytes left)",
+                in.bad || (npf == np && left < np * sizeof(float)) ? "truncated"
+                                                                   : "mismatched sizes",
+                (unsigned long long)npf, np, left);
+        vocab_free(v);
+        return NULL;
+    }
+    if (!(p = malloc(np * sizeof(float)))) {
+        vocab_free(v);
+        set_err(err, errlen, "out of memory (%zu reader parameters)", np);
+        return NULL;
+    }
+    memcpy(p, get(&in, np * sizeof(float)), np * sizeof(float));
+    reader_t *r = reader_wrap(&c, v, p);
+    if (!r)
+        set_err(err, errlen, "out of memory");
+    return r;
+}
