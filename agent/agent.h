@@ -173,18 +173,40 @@ typedef struct agent_recall {
     float weight;           /* the last hop's attention on its slot (0: not read) */
 } agent_recall_t;
 
+/* A clause of the message as the model read it (static strings for act and relation). */
+typedef struct agent_clause {
+    char text[512];
+    const char *act;        /* "fact", "question", "yesno", "correction", "forget",
+                               "summary", "smalltalk", "unable" */
+    float act_p;            /* the model's probability of that act */
+    const char *relation_class;     /* "name", "home", ... or "open" */
+    char holder[64], relation[64], value[256];  /* the frame ("" where none) */
+} agent_clause_t;
+
+/* A fact a turn wrote, with its frame. */
+typedef struct agent_written {
+    int64_t id;
+    char holder[64], relation[64], value[256];
+} agent_written_t;
+
 typedef struct agent_turn {
     int64_t turn;           /* id of the user's turn (the reply is the next turn) */
-    char reply[1024];
+    char reply[1024];       /* the reply in sentences */
+    char answer[256];       /* the bare answer ("Janet", "yes"), "" when none */
     const char *kind;       /* what the model took the message for: "statement" (a fact
                                it acknowledged), "answer" or "other" (static string) */
+    agent_clause_t *clauses;        /* [nclauses] in order; none without a reader */
+    size_t nclauses;
     agent_attention_t *attention;   /* [nattention] oldest first */
     size_t nattention;
-    agent_recall_t *memories;       /* [nmemories] best first */
+    agent_recall_t *memories;       /* [nmemories] best first: an answer's memory first */
     size_t nmemories;
-    int64_t written;        /* memory created or updated, 0 when none */
-    int64_t *superseded;    /* [nsuperseded] memories this statement replaced */
+    agent_written_t *written;       /* [nwritten] memories created or updated */
+    size_t nwritten;
+    int64_t *superseded;    /* [nsuperseded] memories the facts told replaced */
     size_t nsuperseded;
+    int64_t *forgotten;     /* [nforgotten] memories a forget request deleted */
+    size_t nforgotten;
     double model_seconds;   /* time in the model's forward pass */
 } agent_turn_t;
 

@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "agent/frame.h"
+#include "agent/respond.h"
+#include "agent/understand.h"
+#include "agent/write.h"
 #include "model/lexical.h"
 #include "model/tokenizer.h"
 
@@ -94,35 +96,6 @@ static void conv_reset(wm_conv_t *c)
 
 /* ---- the turn --------------------------------------------------------------------- */
 
-/* Plans the statement's memory (frame.h) from the search hits[0..nh), the user's current
- * memories closest to the message (each with its plain cosine): it updates (or, with the same text, only touches) the hit it
- * nearly repeats, else it is new; it supersedes the hits whose frame it replaces. Fills w
- * (its supersede and superseded arrays are allocated here; the caller frees them). */
-static int plan_statement(const agent_t *a, const char *msg, const tok_list_t *toks,
-                          const store_hit_t *hits, int nh, store_chat_write_t *w)
-{
-    frame_candidate_t *c = calloc((size_t)nh + 1, sizeof *c);
-    tok_list_t content = {0};
-    frame_plan_t plan = {0};
-    int rc = AGENT_ENOMEM;
-    if (!c || frame_content(toks, &content) != 0) goto out;
-    for (int i = 0; i < nh; i++)
-        c[i] = (frame_candidate_t){hits[i].mem.id, hits[i].mem.text, hits[i].cosine};
-    if (frame_plan(msg, &content, c, nh, a->duplicate, &plan) != 0) goto out;
-    if (!(w->superseded = calloc(plan.nsupersede + 1, sizeof *w->superseded))) goto out;
-    w->update_id = plan.update_id;
-    w->touch_only = plan.touch_only;
-    w->supersede = plan.supersede;
-    w->nsupersede = plan.nsupersede;
-    plan.supersede = NULL;
-    rc = AGENT_OK;
-out:
-    frame_plan_free(&plan);
-    tok_list_free(&content);
-    free(c);
-    return rc;
-}
-
 static int by_created(const void *x, const void *y)
 {
     const store_hit_t *a = *(const store_hit_t *const *)x, *b = *(const store_hit_t *const *)y;
@@ -131,7 +104,107 @@ static int by_created(const void *x, const void *y)
     return (a->mem.id > b->mem.id) - (a->mem.id < b->mem.id);
 }
 
-/* The turn with c held and loaded. */
+/* The memories written (with their frames) and superseded, into out. */
+static int report_writes(const turn_writes_t *tw, const respond_t *plan, agent_turn_t *out)
+{
+    size_t nsup = 0;
+    for (size_t i = 0; i < tw->n; i++) nsup += tw->w[i].nsuperseded;
+    out->written = calloc(tw->n + 1, sizeof *out->written);
+    out->superseded = calloc(nsup + 1, sizeof *out->superseded);
+    if (!out->written || !out->superseded) return AGENT_ENOMEM;
+    for (size_t i = 0; i < tw->n; i++) {
+        agent_written_t *w = &out->written[out->nwritten++];
+        w->id = tw->w[i].mem_id;
+        if (plan) {
+            snprintf(w->holder, sizeof w->holder, "%s", plan->w[i].holder);
+            snprintf(w->relation, sizeof w->relation, "%s", plan->w[i].relation);
+            snprintf(w->value, sizeof w->value, "%s", plan->w[i].value);
+        }
+        for (size_t j = 0; j < tw->w[i].nsuperseded; j++)
+            out->superseded[out->nsuperseded++] = tw->w[i].superseded[j];
+    }
+    return AGENT_OK;
+}
+
+/* What the reader made of msg into out->clauses, and the plan for its personal
+ * clauses into *plan (malloc'd; the caller frees it). smalltalk: the memory network's
+ * reply when it took msg for small talk, else NULL. */
+static int read_message(agent_t *a, const char *user, const char *msg, const char *smalltalk,
+                        agent_turn_t *out, respond_t **plan, char *err, size_t errlen)
+{
+    understood_t u[CLAUSES_MAX];
+    int n = understand(model_reader(a->model), msg, u, err, errlen);
+    if (n < 0) return agent_from_model(n);
+    if (!(*plan = malloc(sizeof **plan)) || !(out->clauses = calloc((size_t)n + 1,
+                                                                    sizeof *out->clauses)))
+        return AGENT_ENOMEM;
+    for (int i = 0; i < n; i++) {
+        agent_clause_t *c = &out->clauses[out->nclauses++];
+        snprintf(c->text, sizeof c->text, "%.*s", (int)u[i].len, msg + u[i].at);
+        c->act = reader_act_name(u[i].act);
+        c->act_p = u[i].act_p;
+        c->relation_class = reader_rel_name(u[i].rel);
+        snprintf(c->holder, sizeof c->holder, "%s", u[i].holder);
+        snprintf(c->relation, sizeof c->relation, "%s", u[i].relation);
+        snprintf(c->value, sizeof c->value, "%s", u[i].value);
+    }
+    return agent_from_store(respond_plan(a->st, user, msg, u, n, smalltalk, *plan, err,
+                                         errlen));
+}
+
+/* Forgets what plan p asks: the turns that quoted the values, the working-memory copies
+ * and the memories (their text gone from the database files). */
+static int forget(agent_t *a, wm_conv_t *c, const char *user, const respond_t *p,
+                  agent_turn_t *out, char *err, size_t errlen)
+{
+    for (int i = 0; i < p->nforget_text; i++) {
+        int rc = agent_from_store(store_turns_redact(a->st, user, p->forget_text[i], NULL,
+                                                     err, errlen));
+        if (rc) return rc;
+        wm_ring_forget(&c->ring, p->forget_text[i]);
+    }
+    if (!p->nforget) return AGENT_OK;
+    /* Other conversations' working memories restore themselves from the redacted turns. */
+    atomic_fetch_add(&a->gen, 1);
+    c->gen = atomic_load(&a->gen);
+    if (!(out->forgotten = calloc(p->nforget, sizeof *out->forgotten))) return AGENT_ENOMEM;
+    memcpy(out->forgotten, p->forget, p->nforget * sizeof *p->forget);
+    out->nforgotten = p->nforget;
+    return agent_from_store(store_memory_forget(a->st, p->forget, p->nforget, err, errlen));
+}
+
+/* The memories an answer came from first (weight 1), then the slots the model read. */
+static int report_memories(agent_t *a, const respond_t *p, store_hit_t *hits, int nh,
+                           const int *slot_of, const float *attn, agent_turn_t *out)
+{
+    int nused = p ? p->nused : 0;
+    if (!(out->memories = calloc((size_t)(nh + nused) + 1, sizeof *out->memories)))
+        return AGENT_ENOMEM;
+    for (int u = 0; u < nused; u++) {
+        agent_recall_t *r = &out->memories[out->nmemories];
+        store_memory_t m = {0};
+        if (store_memory_get(a->st, p->used[u], 0, &m) != STORE_OK) continue;
+        for (int i = 0; i < nh; i++)
+            if (hits[i].mem.id == m.id) r->score = hits[i].score;
+        agent_memory_from_store(&r->mem, &m);
+        r->weight = 1.0f;
+        out->nmemories++;
+    }
+    for (int i = 0; i < nh; i++) {
+        int dup = 0;
+        for (int u = 0; u < nused; u++) dup |= hits[i].mem.id == p->used[u];
+        if (slot_of[i] < 0 || dup) continue;
+        agent_recall_t *r = &out->memories[out->nmemories++];
+        agent_memory_from_store(&r->mem, &hits[i].mem);
+        r->score = hits[i].score;
+        r->weight = attn[slot_of[i]];
+    }
+    return AGENT_OK;
+}
+
+/* The turn with c held and loaded: retrieve, let the memory network answer, read the
+ * message (when the model has a reader) and plan its personal clauses, write both turns
+ * and the facts in one transaction, forget what was asked, report. */
 static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
                 agent_turn_t *out, char *err, size_t errlen)
 {
@@ -144,6 +217,8 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     float *attn = calloc((size_t)(k + wm->n) + 1, sizeof *attn);
     int *slot_of = calloc((size_t)k + 1, sizeof *slot_of);   /* hit -> slot, -1 = none */
     tok_list_t toks = {0};      /* the message, split once for every use below */
+    respond_t *plan = NULL;
+    turn_writes_t tw = {0};
     if (!vec || !hits || !recalled || !slots || !attn || !slot_of) {
         rc = AGENT_ENOMEM;
         goto out;
@@ -177,7 +252,7 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     for (int j = 0; j < wm->n; j++)
         if (wm_ring_at(wm, j)->statement) slots[nslots++] = wm_ring_at(wm, j)->text;
 
-    /* Read and answer. */
+    /* The memory network reads and answers. */
     model_session_t *s = session_get(a);
     if (!s) {
         rc = AGENT_ENOMEM;
@@ -193,13 +268,28 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
         rc = agent_from_model(ntok);
         goto out;
     }
+
+    /* The reader: what each clause does, and the plan for those about the user. */
+    if (model_reader(a->model)) {
+        t0 = now_s();
+        rc = read_message(a, user, msg, kind == MODEL_KIND_OTHER ? out->reply : NULL, out,
+                          &plan, err, errlen);
+        out->model_seconds += now_s() - t0;
+        if (rc) goto out;
+        if (plan->handled) {
+            snprintf(out->reply, sizeof out->reply, "%s", plan->reply);
+            snprintf(out->answer, sizeof out->answer, "%s", plan->answer);
+            kind = plan->kind;
+        } else {
+            free(plan);
+            plan = NULL;
+        }
+    }
     out->kind = model_kind_name(kind);
     int statement = kind == MODEL_KIND_STATEMENT;
 
     /* What the model read, as the reply reports it (before this exchange joins). */
-    out->attention = calloc((size_t)wm->n + 1, sizeof *out->attention);
-    out->memories = calloc((size_t)nh + 1, sizeof *out->memories);
-    if (!out->attention || !out->memories) {
+    if (!(out->attention = calloc((size_t)wm->n + 1, sizeof *out->attention))) {
         rc = AGENT_ENOMEM;
         goto out;
     }
@@ -209,28 +299,16 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
             (agent_attention_t){e->turn, e->statement ? attn[sl++] : 0.0f};
     }
 
-    /* Write: both turns and the statement's memory, one transaction. */
+    /* Write: both turns and the facts, one transaction. */
+    if (plan)
+        rc = write_facts(a, user, c->id, plan, &tw, err, errlen);
+    else if (statement)
+        rc = write_statement(a, user, c->id, msg, &toks, vec, hits, nh, &tw);
+    if (rc) goto out;
     int64_t reply_id;
-    store_new_memory_t nm = {.user = user, .conversation = c->id, .text = msg, .vec = vec,
-                             .dim = a->dim, .encoder = a->encoder, .importance = -1};
-    store_chat_write_t w = {.mem = &nm};
-    if (statement && (rc = plan_statement(a, msg, &toks, hits, nh, &w))) {
-        free((void *)w.supersede);
-        free(w.superseded);
-        goto out;
-    }
-    rc = agent_from_store(store_chat_commit(a->st, user, c->id, msg, out->reply,
-                                            out->kind, &out->turn, &reply_id,
-                                            statement ? &w : NULL,
-                                            err, errlen));
-    free((void *)w.supersede);
-    if (rc == AGENT_OK && statement) {
-        out->written = w.mem_id;
-        out->superseded = w.superseded;
-        out->nsuperseded = w.nsuperseded;
-    } else {
-        free(w.superseded);
-    }
+    rc = agent_from_store(store_chat_commit_n(a->st, user, c->id, msg, out->reply, out->kind,
+                                              &out->turn, &reply_id, tw.w, tw.n, err,
+                                              errlen));
     if (rc == AGENT_ECONFLICT) {    /* another user's after all: reload it next time */
         conv_reset(c);
         rc = AGENT_ENOTFOUND;
@@ -239,18 +317,14 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
         out->turn = 0;
         goto out;
     }
+    if ((rc = report_writes(&tw, plan, out))) goto out;
     if (!c->owner && !(c->owner = strdup(user))) conv_reset(c);
     if (wm_ring_push(&c->ring, out->turn, msg, statement) != 0) conv_reset(c);
-
-    /* The retrieved memories move into the reply, best first. */
-    for (int i = 0; i < nh; i++) {
-        if (slot_of[i] < 0) continue;
-        agent_recall_t *r = &out->memories[out->nmemories++];
-        agent_memory_from_store(&r->mem, &hits[i].mem);
-        r->score = hits[i].score;
-        r->weight = attn[slot_of[i]];
-    }
+    if (plan && (rc = forget(a, c, user, plan, out, err, errlen))) goto out;
+    rc = report_memories(a, plan, hits, nh, slot_of, attn, out);
 out:
+    turn_writes_free(&tw);
+    free(plan);
     tok_list_free(&toks);
     store_hits_clear(hits, nh);
     free(hits);
@@ -291,6 +365,9 @@ void agent_turn_clear(agent_turn_t *t)
     for (size_t i = 0; i < t->nmemories; i++) agent_memory_clear(&t->memories[i].mem);
     free(t->memories);
     free(t->attention);
+    free(t->clauses);
+    free(t->written);
+    free(t->forgotten);
     free(t->superseded);
     memset(t, 0, sizeof *t);
 }

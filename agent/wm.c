@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- the ring --------------------------------------------------------------------- */
 
@@ -53,6 +54,29 @@ int wm_ring_push(wm_ring_t *r, int64_t turn, const char *text, int statement)
 const wm_exchange_t *wm_ring_at(const wm_ring_t *r, int i)
 {
     return &r->v[(r->head + i) % r->cap];
+}
+
+/* 1 when needle occurs in hay, ASCII case folded. */
+static int contains_nocase(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (const char *p = hay; n && *p; p++)
+        if (strncasecmp(p, needle, n) == 0) return 1;
+    return 0;
+}
+
+int wm_ring_forget(wm_ring_t *r, const char *needle)
+{
+    int n = 0;
+    for (int i = 0; i < r->n; i++) {
+        wm_exchange_t *e = &r->v[(r->head + i) % r->cap];
+        if (!e->text || !contains_nocase(e->text, needle)) continue;
+        free(e->text);
+        e->text = NULL;
+        e->statement = 0;
+        n++;
+    }
+    return n;
 }
 
 int wm_ring_restore(wm_ring_t *r, const store_turn_t *t, size_t n, const char *statement)

@@ -32,6 +32,9 @@ void wm_ring_free(wm_ring_t *r);
 /* Appends an exchange (text copied for a statement), dropping the oldest when full. 0,
  * or -1 when out of memory (the ring is unchanged then). */
 int wm_ring_push(wm_ring_t *r, int64_t turn, const char *text, int statement);
+/* Drops the text of every exchange that contains needle (ASCII case folded): it is no
+ * longer a statement the model reads (a forget request). Returns how many. */
+int wm_ring_forget(wm_ring_t *r, const char *needle);
 /* Exchange i, 0 = the oldest kept; i must be below r->n. */
 const wm_exchange_t *wm_ring_at(const wm_ring_t *r, int i);
 /* Rebuilds r from turns t[0..n), oldest first as store_turns_last gives them: each user

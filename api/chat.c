@@ -17,10 +17,24 @@ static double since(const struct timespec *t0)
     return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+static json_t *ids_json(const int64_t *v, size_t n)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; arr && i < n; i++) json_array_append_new(arr, json_integer(v[i]));
+    return arr;
+}
+
+/* {"holder", "relation", "value"}, or JSON null for a clause or memory without one. */
+static json_t *frame_json(const char *holder, const char *relation, const char *value)
+{
+    if (!holder[0] && !relation[0] && !value[0]) return json_null();
+    return json_pack("{s:s,s:s,s:s}", "holder", holder, "relation", relation, "value", value);
+}
+
 static json_t *turn_json(const char *conversation, const agent_turn_t *t)
 {
-    json_t *att = json_array(), *mems = json_array(), *sup = json_array();
-    json_t *written = json_array();
+    json_t *att = json_array(), *mems = json_array(), *clauses = json_array();
+    json_t *frames = json_array(), *written = json_array();
     for (size_t i = 0; att && i < t->nattention; i++)
         json_array_append_new(att, json_pack("{s:I,s:f}", "turn",
                                              (json_int_t)t->attention[i].turn, "weight",
@@ -31,13 +45,28 @@ static json_t *turn_json(const char *conversation, const agent_turn_t *t)
                                               "text", r->mem.text ? r->mem.text : "", "score",
                                               (double)r->score, "weight", (double)r->weight));
     }
-    if (written && t->written) json_array_append_new(written, json_integer(t->written));
-    for (size_t i = 0; sup && i < t->nsuperseded; i++)
-        json_array_append_new(sup, json_integer((json_int_t)t->superseded[i]));
-    return json_pack("{s:s,s:I,s:s,s:s,s:o,s:o,s:o,s:o}", "conversation", conversation,
-                     "turn", (json_int_t)t->turn, "reply", t->reply, "kind", t->kind,
-                     "attention", att, "memories",
-                     mems, "written", written, "superseded", sup);
+    for (size_t i = 0; clauses && i < t->nclauses; i++) {
+        const agent_clause_t *c = &t->clauses[i];
+        json_array_append_new(clauses,
+                              json_pack("{s:s,s:s,s:f,s:s,s:o}", "text", c->text, "act", c->act,
+                                        "p", (double)c->act_p, "relation_class",
+                                        c->relation_class,
+                                        "frame", frame_json(c->holder, c->relation, c->value)));
+    }
+    for (size_t i = 0; written && i < t->nwritten; i++) {
+        const agent_written_t *w = &t->written[i];
+        json_array_append_new(written, json_integer(w->id));
+        if (frames && w->relation[0])
+            json_array_append_new(frames, json_pack("{s:I,s:s,s:s,s:s}", "id", (json_int_t)w->id,
+                                                    "holder", w->holder, "relation",
+                                                    w->relation, "value", w->value));
+    }
+    return json_pack("{s:s,s:I,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "conversation",
+                     conversation, "turn", (json_int_t)t->turn, "reply", t->reply, "answer",
+                     t->answer, "kind", t->kind, "clauses", clauses, "attention", att,
+                     "memories", mems, "written", written, "frames", frames, "superseded",
+                     ids_json(t->superseded, t->nsuperseded), "forgotten",
+                     ids_json(t->forgotten, t->nforgotten));
 }
 
 /* ---- POST /v1/chat ---------------------------------------------------------------- */

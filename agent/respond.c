@@ -1,0 +1,345 @@
+/* respond.c: the plan of a turn for the clauses about the user (respond.h). Facts are
+ * keyed by holder + relation: a new value supersedes the current one (except for the
+ * relations that hold several values at once: likes, hobbies, languages, allergies,
+ * things owned), the same value only marks it used. A correction replaces the memory
+ * holding its old value (or, with no old value, the last fact told); one without a new
+ * value ends it. Questions are answered from the current memory of their frame; yes/no
+ * compares the value asked with it; forget requests delete the memories of their frame
+ * or value; the summary lists every current fact. */
+#include "agent/respond.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "agent/realise.h"
+#include "model/model.h"
+
+static int multi_valued(int rel)
+{
+    return rel == READER_REL_LIKES || rel == READER_REL_HOBBY || rel == READER_REL_LANGUAGE ||
+           rel == READER_REL_ALLERGY || rel == READER_REL_OWNS;
+}
+
+/* Case-insensitive equality of two values, ignoring a leading article. */
+static const char *skip_article(const char *s)
+{
+    if (!strncasecmp(s, "a ", 2)) return s + 2;
+    if (!strncasecmp(s, "an ", 3)) return s + 3;
+    if (!strncasecmp(s, "the ", 4)) return s + 4;
+    return s;
+}
+
+static int same_value(const char *a, const char *b)
+{
+    return a && b && strcasecmp(skip_article(a), skip_article(b)) == 0;
+}
+
+/* 1 when needle occurs in hay as whole words, without case. */
+static int has_words(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (!n) return 0;
+    for (const char *p = hay; *p; p++) {
+        if (strncasecmp(p, needle, n) != 0) continue;
+        int before = p == hay || !isalnum((unsigned char)p[-1]);
+        int after = !isalnum((unsigned char)p[n]);
+        if (before && after) return 1;
+    }
+    return 0;
+}
+
+/* The relation class of a stored relation key (the open class when it is not a name). */
+static int rel_of(const char *key)
+{
+    int r = key ? reader_rel_parse(key) : -1;
+    return r < 0 ? READER_REL_OPEN : r;
+}
+
+static realise_frame_t frame_of_memory(const store_memory_t *m)
+{
+    int rel = rel_of(m->relation);
+    return (realise_frame_t){m->holder, rel, rel == READER_REL_OPEN ? m->relation : NULL,
+                             m->value};
+}
+
+static realise_frame_t frame_of_clause(const understood_t *u)
+{
+    return (realise_frame_t){u->holder, u->rel, u->rel == READER_REL_OPEN ? u->relation : NULL,
+                             u->value[0] ? u->value : NULL};
+}
+
+/* ---- reading the store ------------------------------------------------------------ */
+
+/* The user's current facts (frames_list), kept for the whole plan. */
+typedef struct facts {
+    store_memory_t *v;
+    size_t n;
+} facts_t;
+
+/* The newest current fact of holder + relation whose value still holds (not ended), or
+ * NULL; *ended says whether the newest one is an ended fact. */
+static const store_memory_t *fact_find(const facts_t *f, const char *holder,
+                                       const char *relation, int *ended)
+{
+    if (ended) *ended = 0;
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        if (!m->holder || strcmp(m->holder, holder) != 0) continue;
+        if (relation && strcmp(m->relation, relation) != 0) continue;
+        if (strcmp(m->value, RESPOND_ENDED) == 0) {
+            if (ended) *ended = 1;
+            return NULL;
+        }
+        return m;
+    }
+    return NULL;
+}
+
+/* The newest current fact whose value is v. */
+static const store_memory_t *fact_by_value(const facts_t *f, const char *v)
+{
+    for (size_t i = f->n; i-- > 0;)
+        if (same_value(f->v[i].value, v)) return &f->v[i];
+    return NULL;
+}
+
+/* A holder that is the name of someone of the user's ("Marcus is a plumber" after "my
+ * brother's called Marcus") becomes that someone: the clause is personal after all. */
+static void resolve_holder(const facts_t *f, understood_t *u)
+{
+    if (u->personal) return;
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        if (m->relation && !strcmp(m->relation, reader_rel_name(READER_REL_NAME)) &&
+            strcmp(m->holder, "self") != 0 && same_value(m->value, u->holder)) {
+            snprintf(u->holder, sizeof u->holder, "%s", m->holder);
+            u->personal = 1;
+            return;
+        }
+    }
+}
+
+/* ---- the plan --------------------------------------------------------------------- */
+
+static void say(respond_t *r, const char *s)
+{
+    size_t at = strlen(r->reply);
+    snprintf(r->reply + at, sizeof r->reply - at, "%s%s", at ? " " : "", s);
+}
+
+static int kind_rank(int kind)     /* statement > answer > other, for the turn's kind */
+{
+    return kind == MODEL_KIND_STATEMENT ? 2 : kind == MODEL_KIND_ANSWER ? 1 : 0;
+}
+
+static void set_kind(respond_t *r, int kind)
+{
+    if (kind_rank(kind) > kind_rank(r->kind)) r->kind = kind;
+}
+
+/* Adds a fact to write (deduplicated within the message); returns it or NULL. */
+static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *text,
+                                  const char *holder, const char *relation, int rel,
+                                  const char *value)
+{
+    for (int i = 0; i < r->nw; i++)
+        if (!strcmp(r->w[i].holder, holder) && !strcmp(r->w[i].relation, relation) &&
+            same_value(r->w[i].value, value))
+            return &r->w[i];
+    if (r->nw == CLAUSES_MAX || !*relation || !*value) return NULL;
+    respond_write_t *w = &r->w[r->nw++];
+    memset(w, 0, sizeof *w);
+    snprintf(w->text, sizeof w->text, "%s", text);
+    snprintf(w->holder, sizeof w->holder, "%s", holder);
+    snprintf(w->relation, sizeof w->relation, "%s", relation);
+    snprintf(w->value, sizeof w->value, "%s", value);
+    w->rel = rel;
+    for (size_t i = 0; i < f->n; i++) {
+        const store_memory_t *m = &f->v[i];
+        if (!m->holder || strcmp(m->holder, holder) || strcmp(m->relation, relation)) continue;
+        if (same_value(m->value, value) && !w->update_id)
+            w->update_id = m->id;           /* told again: the same memory */
+        else if ((!multi_valued(rel) || !strcmp(value, RESPOND_ENDED) ||
+                  !strcmp(m->value, RESPOND_ENDED)) &&
+                 w->nsupersede < sizeof w->supersede / sizeof w->supersede[0])
+            w->supersede[w->nsupersede++] = m->id;
+    }
+    if (w->update_id) w->nsupersede = 0;
+    return w;
+}
+
+static void fact(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
+{
+    if (!u->value[0]) return;
+    add_write(r, f, text, u->holder, u->relation, u->rel, u->value);
+    if (u->name[0] && strcmp(u->holder, "self") != 0)    /* "my brother Tom ..." */
+        add_write(r, f, text, u->holder, reader_rel_name(READER_REL_NAME), READER_REL_NAME,
+                  u->name);
+}
+
+static void correction(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
+{
+    const store_memory_t *target = u->old[0] ? fact_by_value(f, u->old) : NULL;
+    if (!target && u->relation[0] && u->rel != READER_REL_OPEN)
+        target = fact_find(f, u->holder, u->relation, NULL);
+    if (!target && !u->old[0] && f->n)          /* "sorry, I meant Lena": the last fact */
+        target = &f->v[f->n - 1];
+    if (!target) {
+        fact(r, f, text, u);
+        return;
+    }
+    const char *value = u->value[0] ? u->value : RESPOND_ENDED;
+    add_write(r, f, text, target->holder, target->relation, rel_of(target->relation), value);
+}
+
+static void question(respond_t *r, const facts_t *f, const understood_t *u)
+{
+    realise_frame_t asked = frame_of_clause(u);
+    char buf[512];
+    int ended = 0;
+    const store_memory_t *m = fact_find(f, u->holder, u->relation, &ended);
+    if (!m && u->rel == READER_REL_OPEN)        /* an open relation asked in other words */
+        for (size_t i = f->n; !m && i-- > 0;)
+            if (f->v[i].holder && !strcmp(f->v[i].holder, u->holder) &&
+                (has_words(f->v[i].relation, u->relation) ||
+                 has_words(u->relation, f->v[i].relation)) &&
+                strcmp(f->v[i].value, RESPOND_ENDED) != 0)
+                m = &f->v[i];
+    set_kind(r, MODEL_KIND_ANSWER);
+    if (u->act == READER_YESNO) {
+        if (!m) {
+            if (ended) {
+                say(r, "No, not anymore.");
+                snprintf(r->answer, sizeof r->answer, "no");
+            } else {
+                say(r, realise_unknown(buf, sizeof buf, &asked));
+            }
+            return;
+        }
+        realise_frame_t known = frame_of_memory(m);
+        int yes = u->value[0] && (same_value(m->value, u->value) ||
+                                  has_words(m->value, u->value));
+        say(r, realise_yesno(buf, sizeof buf, yes, &asked, &known));
+        snprintf(r->answer, sizeof r->answer, "%s", yes ? "yes" : "no");
+    } else if (m) {
+        realise_frame_t known = frame_of_memory(m);
+        say(r, realise_fact(buf, sizeof buf, &known));
+        snprintf(r->answer, sizeof r->answer, "%s", m->value);
+    } else {
+        say(r, realise_unknown(buf, sizeof buf, &asked));
+        return;
+    }
+    if (r->nused < CLAUSES_MAX) r->used[r->nused++] = m->id;
+}
+
+static void forget(respond_t *r, const facts_t *f, const understood_t *u)
+{
+    realise_frame_t told[8];
+    int nt = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        const store_memory_t *m = &f->v[i];
+        int hit;        /* by the value named, else by the frame, else all of a holder */
+        if (u->value[0])
+            hit = same_value(m->value, u->value) || has_words(m->text, u->value);
+        else if (u->relation[0])
+            hit = !strcmp(m->holder, u->holder) && !strcmp(m->relation, u->relation);
+        else
+            hit = !strcmp(m->holder, u->holder) && strcmp(u->holder, "self") != 0;
+        if (!hit || r->nforget == sizeof r->forget / sizeof r->forget[0]) continue;
+        r->forget[r->nforget++] = m->id;
+        if (strcmp(m->value, RESPOND_ENDED) != 0 &&
+            r->nforget_text < (int)(sizeof r->forget_text / sizeof r->forget_text[0]))
+            snprintf(r->forget_text[r->nforget_text++], UNDERSTAND_VALUE, "%s", m->value);
+        if (nt < 8) told[nt++] = frame_of_memory(m);
+    }
+    char buf[512];
+    set_kind(r, MODEL_KIND_STATEMENT);
+    say(r, nt ? realise_forgot(buf, sizeof buf, told, nt)
+              : "I don't have anything about that to forget.");
+}
+
+static void summary(respond_t *r, const facts_t *f)
+{
+    realise_frame_t v[32];
+    int n = 0;
+    for (size_t i = 0; i < f->n && n < 32; i++)
+        if (strcmp(f->v[i].value, RESPOND_ENDED) != 0) v[n++] = frame_of_memory(&f->v[i]);
+    char buf[1024];
+    set_kind(r, MODEL_KIND_ANSWER);
+    say(r, realise_summary(buf, sizeof buf, v, n));
+}
+
+int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u, int n,
+                 const char *smalltalk, respond_t *out, char *err, size_t errlen)
+{
+    facts_t f = {0};
+    memset(out, 0, sizeof *out);
+    out->kind = MODEL_KIND_OTHER;
+    int rc = store_frames_list(st, user, STORE_LIST_MAX, &f.v, &f.n);
+    if (rc) {
+        snprintf(err, errlen, "reading the user's facts failed");
+        return rc;
+    }
+    int personal = 0, small = 0;
+    for (int i = 0; i < n; i++) {
+        resolve_holder(&f, &u[i]);
+        int act = u[i].act;
+        personal |= (act == READER_SUMMARY || act == READER_FORGET || act == READER_UNABLE ||
+                     u[i].personal) && act != READER_SMALLTALK;
+        small |= act == READER_SMALLTALK;
+    }
+    out->handled = personal;
+    for (int i = 0; personal && i < n; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "%.*s", (int)u[i].len, msg + u[i].at);
+        switch (u[i].act) {
+        case READER_FACT:
+            if (u[i].personal) fact(out, &f, text, &u[i]);
+            break;
+        case READER_CORRECTION: correction(out, &f, text, &u[i]); break;
+        case READER_QUESTION:
+        case READER_YESNO:
+            if (u[i].personal) question(out, &f, &u[i]);
+            break;
+        case READER_FORGET: forget(out, &f, &u[i]); break;
+        case READER_SUMMARY: summary(out, &f); break;
+        case READER_UNABLE: {
+            char buf[256];
+            say(out, realise_unable(buf, sizeof buf));
+            break;
+        }
+        default: break;
+        }
+    }
+    if (out->nw) {                  /* the acknowledgement of what is written goes first */
+        realise_frame_t v[CLAUSES_MAX];
+        int nv = 0;
+        for (int i = 0; i < out->nw; i++)
+            if (strcmp(out->w[i].value, RESPOND_ENDED) != 0)
+                v[nv++] = (realise_frame_t){out->w[i].holder, out->w[i].rel,
+                                            out->w[i].rel == READER_REL_OPEN ? out->w[i].relation
+                                                                             : NULL,
+                                            out->w[i].value};
+        char rest[sizeof out->reply];
+        memcpy(rest, out->reply, sizeof rest);
+        if (nv)
+            realise_ack(out->reply, sizeof out->reply, v, nv);
+        else
+            snprintf(out->reply, sizeof out->reply, "Got it, noted.");
+        if (rest[0]) say(out, rest);
+        set_kind(out, MODEL_KIND_STATEMENT);
+    }
+    if (personal && !out->reply[0]) {
+        if (small && smalltalk)
+            snprintf(out->reply, sizeof out->reply, "%s", smalltalk);
+        else
+            snprintf(out->reply, sizeof out->reply, "Okay.");
+    }
+    if (!personal && small && n > 0) {  /* only small talk: answered, never stored */
+        out->handled = 1;
+        snprintf(out->reply, sizeof out->reply, "%s", smalltalk ? smalltalk : "Okay.");
+    }
+    store_memories_free(f.v, f.n);
+    return 0;
+}

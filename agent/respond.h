@@ -1,0 +1,52 @@
+/* respond.h: what a turn does with a message the reader understood (understand.h), for
+ * the clauses about the user and the people and things of theirs: which facts it writes
+ * and what each supersedes (keyed by holder + relation), what a correction replaces or
+ * ends, which memories a forget request deletes, what a question's answer is (looked up
+ * by its frame among the user's current memories), and the reply in sentences
+ * (realise.h). It reads the store and plans; the turn writes the plan in one
+ * transaction. Clauses about others ("Mary went to the kitchen", "where is Mary?") are
+ * left to the memory network: a plan that handles nothing says so. */
+#ifndef MNEMO_AGENT_RESPOND_H
+#define MNEMO_AGENT_RESPOND_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "agent/understand.h"
+#include "store/store.h"
+
+/* The value of a fact that no longer holds ("we sold the car", "I don't work at Bosch
+ * anymore"): its memory supersedes the old one and answers "no" and "don't know". */
+#define RESPOND_ENDED "-"
+
+/* A fact to write: a memory with its frame, and the memories it supersedes. */
+typedef struct respond_write {
+    char text[512];                 /* the clause as told */
+    char holder[UNDERSTAND_KEY], relation[UNDERSTAND_KEY], value[UNDERSTAND_VALUE];
+    int rel;                        /* enum reader_rel, for the reply */
+    int64_t update_id;              /* the same fact already stored: only mark it used */
+    int64_t supersede[8];
+    size_t nsupersede;
+} respond_write_t;
+
+typedef struct respond {
+    int handled;                    /* 0: nothing personal, the memory network answers */
+    int kind;                       /* enum model_kind of the turn */
+    char reply[1024];
+    char answer[UNDERSTAND_VALUE];  /* the bare answer ("yes", "Janet"), "" when none */
+    respond_write_t w[CLAUSES_MAX];
+    int nw;
+    int64_t forget[64];             /* memories to forget */
+    size_t nforget;
+    char forget_text[8][UNDERSTAND_VALUE]; /* values whose turns and working-memory copies go */
+    int nforget_text;
+    int64_t used[CLAUSES_MAX];      /* memories an answer came from */
+    int nused;
+} respond_t;
+
+/* Plans the turn of user's message msg, read as u[0..n). smalltalk is the memory
+ * network's reply when it took the message for small talk (else NULL): a small-talk
+ * clause is answered with it. Returns 0, or a negative store code with err. */
+int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u, int n,
+                 const char *smalltalk, respond_t *out, char *err, size_t errlen);
+
+#endif

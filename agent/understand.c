@@ -1,0 +1,196 @@
+/* understand.c: a message read clause by clause (understand.h). The reader decides the
+ * act, the relation and which words are holder, relation, value, old value and name;
+ * this file only turns those spans into keys: a holder without its possessive and with
+ * kin words in one form, the value in the writer's own spelling, recovered from the
+ * clause text. */
+#include "agent/understand.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "model/model.h"
+#include "model/vocab.h"
+
+/* Words of a holder span that say whose it is (dropped from the key). */
+static const char *const owner_words[] = {
+    "my", "our", "the", "a", "an", "i", "me", "mine", "i'm", "im", "i've", "ive", "i'd",
+    "we", "we're", "we've", "us", "'s", "s", "of", "我", "的", "我们", NULL};
+/* Words that make a holder the user's own (the first of a personal holder span). */
+static const char *const personal_words[] = {
+    "my", "our", "i", "me", "mine", "i'm", "im", "i've", "ive", "i'd", "we", "we're",
+    "we've", "us", "我", "我们", NULL};
+/* Kin and pet words brought to one form (a normalisation of spelling, not a meaning). */
+static const struct {
+    const char *word, *key;
+} canon[] = {
+    {"mum", "mother"}, {"mom", "mother"}, {"mam", "mother"}, {"mama", "mother"},
+    {"mommy", "mother"}, {"mummy", "mother"}, {"ma", "mother"}, {"dad", "father"},
+    {"daddy", "father"}, {"papa", "father"}, {"pa", "father"}, {"pop", "father"},
+    {"hubby", "husband"}, {"bf", "boyfriend"}, {"gf", "girlfriend"}, {"wifey", "wife"},
+    {"grandma", "grandmother"}, {"granny", "grandmother"}, {"nan", "grandmother"},
+    {"nana", "grandmother"}, {"gran", "grandmother"}, {"grandpa", "grandfather"},
+    {"grandad", "grandfather"}, {"granddad", "grandfather"}, {"gramps", "grandfather"},
+    {"bro", "brother"}, {"sis", "sister"}, {"kids", "children"}, {"kid", "child"},
+    {"neighbor", "neighbour"}, {"roommate", "flatmate"}, {"coworker", "colleague"},
+    {"妈妈", "mother"}, {"妈", "mother"}, {"爸爸", "father"}, {"爸", "father"},
+    {"猫", "cat"}, {"狗", "dog"},
+};
+
+static int in_list(const char *const *list, const char *w)
+{
+    for (int i = 0; list[i]; i++)
+        if (strcmp(list[i], w) == 0) return 1;
+    return 0;
+}
+
+void understand_holder(const char *const *words, int n, char *key, size_t len)
+{
+    size_t at = 0;
+    key[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        char stem[UNDERSTAND_KEY];
+        const char *w = words[i];
+        size_t sl = vocab_possessive(w);        /* "sister's" -> "sister" */
+        if (sl && sl < sizeof stem) {
+            snprintf(stem, sizeof stem, "%.*s", (int)sl, w);
+            w = stem;
+        }
+        if (in_list(owner_words, w)) continue;
+        for (size_t c = 0; c < sizeof canon / sizeof canon[0]; c++)
+            if (strcmp(canon[c].word, w) == 0) w = canon[c].key;
+        int k = snprintf(key + at, at < len ? len - at : 0, "%s%s", at ? " " : "", w);
+        if (k > 0) at += (size_t)k;
+    }
+    if (at >= len) at = len - 1;
+    if (!key[0]) snprintf(key, len, "self");
+}
+
+/* The words of the span tagged b/i starting at or after *from: [*s, *e) (0 when none). */
+static int span(const unsigned char *tags, int n, int b, int i_tag, int from, int *s, int *e)
+{
+    for (int k = from; k < n; k++) {
+        if (tags[k] != b && tags[k] != i_tag) continue;
+        *s = k;
+        for (*e = k + 1; *e < n && tags[*e] == i_tag; (*e)++) {}
+        return 1;
+    }
+    return 0;
+}
+
+/* The span words[s..e) as the clause text [c, c + cn) spells it: from the first word's
+ * start to the last word's end, matched without case; the words joined when they cannot
+ * be found (letters the tokenizer folded). */
+static void as_written(const char *c, size_t cn, const char *const *words, int s, int e,
+                       char *out, size_t len)
+{
+    size_t at = 0, first = 0, last = 0;
+    int found = 1;
+    for (int k = s; k < e && found; k++) {
+        size_t wl = strlen(words[k]);
+        found = 0;
+        for (size_t p = at; p + wl <= cn; p++) {
+            if (strncasecmp(c + p, words[k], wl) == 0) {
+                if (k == s) first = p;
+                last = p + wl;
+                at = last;
+                found = 1;
+                break;
+            }
+        }
+    }
+    if (found && last > first) {
+        snprintf(out, len, "%.*s", (int)(last - first), c + first);
+        return;
+    }
+    size_t o = 0;
+    out[0] = '\0';
+    for (int k = s; k < e; k++) {
+        int w = snprintf(out + o, o < len ? len - o : 0, "%s%s", k > s ? " " : "", words[k]);
+        if (w > 0) o += (size_t)w;
+        if (o >= len) break;
+    }
+}
+
+/* The relation key: the class's name, or an open relation's words less the verbs. */
+static void relation_key(int rel, const char *const *words, const unsigned char *tags, int n,
+                         char *key, size_t len)
+{
+    static const char *const glue[] = {"is", "are", "was", "'s", "s", "my", "our", "the",
+                                       "called", "named", "name", "叫", "是", NULL};
+    key[0] = '\0';
+    if (rel != READER_REL_OPEN) {
+        snprintf(key, len, "%s", reader_rel_name(rel));
+        return;
+    }
+    size_t at = 0;
+    for (int k = 0; k < n; k++) {
+        if ((tags[k] != READER_B_REL && tags[k] != READER_I_REL) || in_list(glue, words[k]))
+            continue;
+        int w = snprintf(key + at, at < len ? len - at : 0, "%s%s", at ? " " : "", words[k]);
+        if (w > 0) at += (size_t)w;
+        if (at >= len) break;
+    }
+}
+
+/* Reads one clause [c, c + cn) into u. */
+static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t *u, char *err,
+                       size_t errlen)
+{
+    tok_list_t t = {0};
+    const char **words = NULL;
+    unsigned char *tags = NULL;
+    int rc = tok_split(c, cn, &t, err, errlen), n = 0;
+    if (rc != TOK_OK) {
+        rc = rc == TOK_EINVAL ? MODEL_EINVAL : MODEL_ENOMEM;
+        goto out;
+    }
+    words = calloc((size_t)t.n + 1, sizeof *words);
+    tags = calloc((size_t)t.n + 1, 1);
+    rc = MODEL_ENOMEM;
+    if (!words || !tags) goto out;
+    for (int k = 0; k < t.n; k++)
+        if (t.kind[k] != TOK_CJK_BIGRAM) words[n++] = t.v[k];
+    reader_out_t ro = {.tags = tags};
+    if (n > 0 && (rc = reader_read(r, words, n, &ro, err, errlen)) != 0) goto out;
+    if (n == 0) ro.act = READER_SMALLTALK;
+    u->act = ro.act;
+    u->act_p = ro.act_p;
+    u->rel = ro.rel;
+    int s, e;
+    if (span(tags, n, READER_B_HOLDER, READER_I_HOLDER, 0, &s, &e)) {
+        understand_holder(words + s, e - s, u->holder, sizeof u->holder);
+        u->personal = in_list(personal_words, words[s]) || !strcmp(u->holder, "self");
+    } else {
+        snprintf(u->holder, sizeof u->holder, "self");     /* "allergic to nuts" */
+        u->personal = 1;
+    }
+    relation_key(u->rel, words, tags, n, u->relation, sizeof u->relation);
+    if (span(tags, n, READER_B_VALUE, READER_I_VALUE, 0, &s, &e))
+        as_written(c, cn, words, s, e, u->value, sizeof u->value);
+    if (span(tags, n, READER_B_OLD, READER_I_OLD, 0, &s, &e))
+        as_written(c, cn, words, s, e, u->old, sizeof u->old);
+    if (span(tags, n, READER_B_NAME, READER_I_NAME, 0, &s, &e))
+        as_written(c, cn, words, s, e, u->name, sizeof u->name);
+    rc = 0;
+out:
+    free(words);
+    free(tags);
+    tok_list_free(&t);
+    return rc;
+}
+
+int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
+               size_t errlen)
+{
+    clause_span_t c[CLAUSES_MAX];
+    int n = clauses_split(msg, strlen(msg), c);
+    for (int i = 0; i < n; i++) {
+        memset(&out[i], 0, sizeof out[i]);
+        out[i].at = c[i].at;
+        out[i].len = c[i].len;
+        int rc = read_clause(r, msg + c[i].at, c[i].len, &out[i], err, errlen);
+        if (rc) return rc;
+    }
+    return n;
+}

@@ -1,0 +1,38 @@
+/* understand.h: a message as the agent acts on it: its clauses (clauses.h), each with
+ * the act, relation and frame the model's reader gave it (model/reader.h), the frame's
+ * spans turned into keys the store can match: the holder ("self" for the user, else
+ * what the fact is about: "sister", "dog"), the relation ("name", "home", or an open
+ * relation's words), the value as the person wrote it ("New York"), a correction's old
+ * value, and a holder's name told in passing ("my brother Tom"). */
+#ifndef MNEMO_AGENT_UNDERSTAND_H
+#define MNEMO_AGENT_UNDERSTAND_H
+
+#include <stddef.h>
+#include "agent/clauses.h"
+#include "model/reader.h"
+
+enum { UNDERSTAND_KEY = 64, UNDERSTAND_VALUE = 256 };
+
+typedef struct understood {
+    size_t at, len;                 /* the clause in the message */
+    int act, rel;                   /* enum reader_act, enum reader_rel */
+    float act_p;
+    int personal;                   /* about the user or someone/something of theirs */
+    char holder[UNDERSTAND_KEY];    /* "self", "sister", "dog" ("" when none) */
+    char relation[UNDERSTAND_KEY];  /* "name", "home", "favourite colour" */
+    char value[UNDERSTAND_VALUE];   /* "" when none */
+    char old[UNDERSTAND_VALUE];     /* a correction's replaced value, "" when none */
+    char name[UNDERSTAND_KEY];      /* the holder's name told in passing, "" when none */
+} understood_t;
+
+/* Reads msg with r: fills out[0..CLAUSES_MAX) and returns how many clauses, or a
+ * negative model_err with err filled. */
+int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
+               size_t errlen);
+
+/* The holder key of the words of a holder span: possessives and articles dropped, kin
+ * words brought to one form ("mum", "mom" -> "mother"), "self" when nothing is left
+ * ("I", "me", "my"). Exposed for the tests. */
+void understand_holder(const char *const *words, int n, char *key, size_t len);
+
+#endif
