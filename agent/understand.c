@@ -160,7 +160,10 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     int s, e;
     if (span(tags, n, READER_B_HOLDER, READER_I_HOLDER, 0, &s, &e)) {
         understand_holder(words + s, e - s, u->holder, sizeof u->holder);
-        u->personal = in_list(personal_words, words[s]) || !strcmp(u->holder, "self");
+        /* "my sister", "i", or a holder after a first-person word: "i've got a dog" */
+        u->personal = !strcmp(u->holder, "self");
+        for (int k = 0; k <= s && !u->personal; k++)
+            u->personal = in_list(personal_words, words[k]);
     } else {
         snprintf(u->holder, sizeof u->holder, "self");     /* "allergic to nuts" */
         u->personal = 1;

@@ -74,11 +74,6 @@ static void print_metrics(const char *what, const reader_metrics_t *m)
 static int gen_set(const char *wordnet, uint64_t seed, int pool, long n, reader_set_t *s)
 {
     reader_set_init(s);
-#ifndef MNEMO_HAVE_DIALOGUE
-    (void)wordnet, (void)seed, (void)pool, (void)n;
-    fprintf(stderr, "mnemo reader: this build has no dialogue generator (model/dialogue.c)\n");
-    return -1;
-#else
     char err[512];
     dialogue_t *d = dialogue_new(wordnet, err, sizeof err);
     if (!d) {
@@ -97,7 +92,6 @@ static int gen_set(const char *wordnet, uint64_t seed, int pool, long n, reader_
     free(cl);
     dialogue_free(d);
     return rc;
-#endif
 }
 
 static int run_train(const cli_args_t *a)

@@ -25,6 +25,7 @@ typedef struct dialogue_clause {
     unsigned char tag[DIALOGUE_MAX_WORDS];          /* enum reader_tag */
     int act;                                        /* enum reader_act */
     int rel;                                        /* enum reader_rel */
+    int phrasing;                                   /* the template used, for tests */
 } dialogue_clause_t;
 
 typedef struct dialogue dialogue_t;     /* the grammar and its word pools */
@@ -38,5 +39,26 @@ void dialogue_free(dialogue_t *d);
 /* Clause number idx of (seed, pool). Returns 0, or -1 when it could not be made. */
 int dialogue_clause(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
                     dialogue_clause_t *out);
+
+/* Tag convention (what the spans of a clause cover):
+ *   HOLDER  the possessor phrase with its possessive determiner and 's: "my sister",
+ *           "my sister's", "our cat", "my" (of "my name is"), "i", "i'm", "me", "we";
+ *           no article ("i've got a [dog] called Rex"); Chinese 我 / 我的猫.
+ *   REL     the words naming the relation, copula included where it carries it:
+ *           "name is", "is called", "works as", "lives in", "moved to", "favourite
+ *           food", "birthday is on", "years old", "allergic to"; forget and correction
+ *           verbs are not REL ("forget", "sold" are O).
+ *   VALUE   the value words only ("golden retriever", "New York", "March 3rd"); in
+ *           questions only the value a yes/no question asks about, or the condition of
+ *           a list question ("which of my kids plays [tennis]").
+ *   OLD     the value a correction replaces ("not [Lina]", "don't work at [Bosch]").
+ *   NAME    a holder's name given in passing ("my brother [Tom] is a plumber").
+ * Relation words and values come from pools split in two by a hash of the word; the
+ * most common relation words (mum, sister, dog ...) are in both pools, the rest and
+ * every value and name in one only. */
+
+/* How many templates there are, and the act of template i (-1 out of range). */
+int dialogue_nphrasings(void);
+int dialogue_phrasing_act(int i);
 
 #endif

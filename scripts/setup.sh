@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PKGS=(build-essential pkg-config meson ninja-build libmicrohttpd-dev libsqlite3-dev sqlite3
-      libjansson-dev libopenblas-dev check libcurl4-openssl-dev libsystemd-dev systemd)
+      libjansson-dev libopenblas-dev check libcurl4-openssl-dev libsystemd-dev systemd
+      wordnet-base)
 
 missing=()
 for p in "${PKGS[@]}"; do
