@@ -9,6 +9,7 @@
 #include "model/reader_internal.h"
 #include "model/tokenizer.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,7 @@
 
 enum {
     O_MODEL, O_OUT, O_CLAUSES, O_VALID, O_EPOCHS, O_HIDDEN, O_EMBED, O_BUCKETS, O_BATCH,
-    O_SEED, O_THREADS, O_LR, O_WORDNET, O_NOPTS
+    O_SEED, O_THREADS, O_LR, O_WORDNET, O_BABI, O_BABI_EVERY, O_NOPTS
 };
 
 static const cli_opt_t reader_opts[] = {
@@ -40,6 +41,9 @@ static const cli_opt_t reader_opts[] = {
     [O_THREADS] = {"threads", 0, "N", "worker threads (default 2)"},
     [O_LR] = {"lr", 0, "X", "train: Adam learning rate (default 0.002)"},
     [O_WORDNET] = {"wordnet", 0, "DIR", "WordNet folder (default /usr/share/wordnet)"},
+    [O_BABI] = {"babi-dir", 0, "DIR", "train: also the qaN_*_train.txt stories in DIR, as "
+                                      "clauses about others (the memory network's)"},
+    [O_BABI_EVERY] = {"babi-every", 0, "N", "train: 1 in N of their lines (default 4)"},
     {0},
 };
 
@@ -68,6 +72,34 @@ static void print_metrics(const char *what, const reader_metrics_t *m)
     printf("  tag accuracy       %6.2f%%\n", 100 * m->tag_acc);
     for (int k = 0; k < READER_NSPANS; k++)
         printf("  span F1 %-10s %6.3f\n", reader_span_name(k), m->span_f1[k]);
+}
+
+/* 1 in every lines of each bAbI training file of dir (qa1_ .. qa20_) into s. 0, or -1
+ * with the reason printed. */
+static int add_babi(const char *dir, int every, reader_set_t *s)
+{
+    long total = 0;
+    for (int task = 1; task <= 20; task++) {
+        char pat[64], path[4096] = "", err[512];
+        snprintf(pat, sizeof pat, "qa%d_", task);
+        DIR *d = opendir(dir);
+        if (!d) {
+            fprintf(stderr, "mnemo reader: cannot open %s\n", dir);
+            return -1;
+        }
+        for (struct dirent *e; (e = readdir(d));)
+            if (!strncmp(e->d_name, pat, strlen(pat)) && strstr(e->d_name, "_train.txt"))
+                snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        closedir(d);
+        long n = 0;
+        if (path[0] && reader_set_add_babi(s, path, every, &n, err, sizeof err) < 0) {
+            fprintf(stderr, "mnemo reader: %s\n", err);
+            return -1;
+        }
+        total += n;
+    }
+    printf("bAbI: %ld clauses about others from %s\n", total, dir);
+    return 0;
 }
 
 /* n clauses of (seed, pool) into s. 0, or -1 with the reason printed. */
@@ -102,7 +134,7 @@ static int run_train(const cli_args_t *a)
     reader_train_opts_t o;
     reader_train_opts_default(&o);
     long nclauses = READER_DEF_CLAUSES, nvalid = READER_DEF_VALID, seed = 1, ep = o.epochs,
-         h = o.hidden, e = o.embed, nb = o.buckets, batch = o.batch, th = o.threads;
+         h = o.hidden, e = o.embed, nb = o.buckets, batch = o.batch, th = o.threads, every = 4;
     double lr = o.lr;
     if (opt_long(a, O_CLAUSES, 1, 100000000, &nclauses) < 0 ||
         opt_long(a, O_VALID, 0, 10000000, &nvalid) < 0 ||
@@ -114,7 +146,7 @@ static int run_train(const cli_args_t *a)
         opt_long(a, O_BUCKETS, reader_limits[READER_F_NB].min, reader_limits[READER_F_NB].max,
                  &nb) < 0 ||
         opt_long(a, O_BATCH, 1, 4096, &batch) < 0 || opt_long(a, O_SEED, 0, 1L << 62, &seed) < 0 ||
-        opt_long(a, O_THREADS, 1, 8, &th) < 0)
+        opt_long(a, O_THREADS, 1, 8, &th) < 0 || opt_long(a, O_BABI_EVERY, 1, 1000, &every) < 0)
         return CLI_EXIT_USAGE;
     if (a->val[O_LR] && cli_parse_double("lr", a->val[O_LR], &lr) < 0)
         return CLI_EXIT_USAGE;
@@ -148,7 +180,8 @@ static int run_train(const cli_args_t *a)
     if (old)
         printf("%s has a reader already; it is replaced\n", in);
     if (gen_set(a->val[O_WORDNET], o.seed, DIALOGUE_TRAIN, nclauses, &tr) < 0 ||
-        gen_set(a->val[O_WORDNET], o.seed, DIALOGUE_HELDOUT, nvalid, &va) < 0)
+        gen_set(a->val[O_WORDNET], o.seed, DIALOGUE_HELDOUT, nvalid, &va) < 0 ||
+        (a->val[O_BABI] && add_babi(a->val[O_BABI], (int)every, &tr) < 0))
         goto done;
     reader_train_result_t res;
     if (!(r = reader_train(&o, &tr, &va, &res, err, sizeof err))) {

@@ -204,6 +204,11 @@ void reader_set_init(reader_set_t *s);
 void reader_set_free(reader_set_t *s);
 /* Appends a clause (its first DIALOGUE_MAX_WORDS words). 0, or -1 on memory. */
 int reader_set_add(reader_set_t *s, const dialogue_clause_t *cl);
+/* Appends 1 in every lines of the bAbI-format file at path as clauses about others
+ * (reader_babi.c: statements as facts, questions as questions or yes/no, no frame);
+ * *added (may be NULL) receives how many. 0, or -1 with err. */
+int reader_set_add_babi(reader_set_t *s, const char *path, int every, long *added, char *err,
+                        size_t errlen);
 
 /* The defaults of reader_train_opts_default and `mnemo reader train` (chosen so that
  * training to good held-out accuracy takes under half an hour on 2 cores; docs/MODEL.md
