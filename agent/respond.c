@@ -193,6 +193,19 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
     add_write(r, f, text, target->holder, target->relation, rel_of(target->relation), value);
 }
 
+/* The relation a question may mean as well ("where do I work?" asks for a workplace or
+ * an employer; "what do I like?" for likes or hobbies), or -1. */
+static int kin_rel(int rel)
+{
+    switch (rel) {
+    case READER_REL_WORKPLACE: return READER_REL_EMPLOYER;
+    case READER_REL_EMPLOYER: return READER_REL_WORKPLACE;
+    case READER_REL_LIKES: return READER_REL_HOBBY;
+    case READER_REL_HOBBY: return READER_REL_LIKES;
+    default: return -1;
+    }
+}
+
 static void question(respond_t *r, const facts_t *f, const understood_t *u)
 {
     realise_frame_t asked = frame_of_clause(u);
@@ -206,6 +219,8 @@ static void question(respond_t *r, const facts_t *f, const understood_t *u)
                  has_words(u->relation, f->v[i].relation)) &&
                 strcmp(f->v[i].value, RESPOND_ENDED) != 0)
                 m = &f->v[i];
+    if (!m && kin_rel(u->rel) >= 0)             /* "where do I work?": workplace or employer */
+        m = fact_find(f, u->holder, reader_rel_name(kin_rel(u->rel)), NULL);
     set_kind(r, MODEL_KIND_ANSWER);
     if (u->act == READER_YESNO) {
         if (!m) {

@@ -164,9 +164,10 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         u->personal = !strcmp(u->holder, "self");
         for (int k = 0; k <= s && !u->personal; k++)
             u->personal = in_list(personal_words, words[k]);
-    } else {
-        snprintf(u->holder, sizeof u->holder, "self");     /* "allergic to nuts" */
-        u->personal = 1;
+    } else {    /* no holder: the user's when the clause speaks in the first person */
+        snprintf(u->holder, sizeof u->holder, "self");
+        for (int k = 0; k < n && !u->personal; k++)
+            u->personal = in_list(personal_words, words[k]);
     }
     relation_key(u->rel, words, tags, n, u->relation, sizeof u->relation);
     if (span(tags, n, READER_B_VALUE, READER_I_VALUE, 0, &s, &e))
