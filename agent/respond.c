@@ -106,13 +106,14 @@ static const store_memory_t *fact_by_value(const facts_t *f, const char *v)
 
 /* A holder that is the name of someone of the user's ("Marcus is a plumber" after "my
  * brother's called Marcus") becomes that someone: the clause is personal after all. */
-static void resolve_holder(const facts_t *f, understood_t *u)
+static void resolve_holder(const facts_t *f, const char *text, understood_t *u)
 {
     if (u->personal) return;
     for (size_t i = f->n; i-- > 0;) {
         const store_memory_t *m = &f->v[i];
         if (m->relation && !strcmp(m->relation, reader_rel_name(READER_REL_NAME)) &&
-            strcmp(m->holder, "self") != 0 && same_value(m->value, u->holder)) {
+            strcmp(m->holder, "self") != 0 &&
+            (same_value(m->value, u->holder) || has_words(text, m->value))) {
             snprintf(u->holder, sizeof u->holder, "%s", m->holder);
             u->personal = 1;
             return;
@@ -298,7 +299,9 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
     }
     int personal = 0, small = 0;
     for (int i = 0; i < n; i++) {
-        resolve_holder(&f, &u[i]);
+        char text[512];
+        snprintf(text, sizeof text, "%.*s", (int)u[i].len, msg + u[i].at);
+        resolve_holder(&f, text, &u[i]);
         int act = u[i].act;
         personal |= (act == READER_SUMMARY || act == READER_FORGET || act == READER_UNABLE ||
                      u[i].personal) && act != READER_SMALLTALK;

@@ -100,7 +100,10 @@ static void as_written(const char *c, size_t cn, const char *const *words, int s
         }
     }
     if (found && last > first) {
-        snprintf(out, len, "%.*s", (int)(last - first), c + first);
+        size_t end = first;     /* a value ends at punctuation: "shellfish, found that" */
+        while (end < last && !strchr(",;:()!?\"", c[end])) end++;
+        while (end > first && (c[end - 1] == ' ' || c[end - 1] == '.')) end--;
+        snprintf(out, len, "%.*s", (int)(end - first), c + first);
         return;
     }
     size_t o = 0;
@@ -131,6 +134,20 @@ static void relation_key(int rel, const char *const *words, const unsigned char 
         if (w > 0) at += (size_t)w;
         if (at >= len) break;
     }
+}
+
+static int has_digit(const char *const *words, int n)
+{
+    static const char *const numbers[] = {"one", "two", "three", "four", "five", "six", "seven",
+                                          "eight", "nine", "ten", "eleven", "twelve", "twenty",
+                                          "thirty", "forty", "fifty", "sixty", "seventy",
+                                          "eighty", "ninety", "hundred", NULL};
+    for (int i = 0; i < n; i++) {
+        for (const char *p = words[i]; *p; p++)
+            if (isdigit((unsigned char)*p)) return 1;
+        if (in_list(numbers, words[i])) return 1;
+    }
+    return 0;
 }
 
 /* Reads one clause [c, c + cn) into u. */
@@ -169,6 +186,9 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         for (int k = 0; k < n && !u->personal; k++)
             u->personal = in_list(personal_words, words[k]);
     }
+    if (u->rel == READER_REL_AGE && span(tags, n, READER_B_VALUE, READER_I_VALUE, 0, &s, &e) &&
+        !has_digit(words + s, e - s))
+        u->rel = READER_REL_NAME;   /* "my mum is Ann": an age is a number, this a name */
     relation_key(u->rel, words, tags, n, u->relation, sizeof u->relation);
     if (span(tags, n, READER_B_VALUE, READER_I_VALUE, 0, &s, &e))
         as_written(c, cn, words, s, e, u->value, sizeof u->value);

@@ -1,0 +1,213 @@
+/* test_understand.c: the shipped model (model/default.mnemo, with its reader) through
+ * the real mnemod's POST /v1/chat, on sentences written here in everyday phrasing (not
+ * the generator's): a correction replaces what it corrects, a fact ended by a change is
+ * gone, forgetting removes the text from the database files, the summary lists what is
+ * current, a message with two facts keeps both, yes/no questions check the fact, a
+ * Chinese question is answered and never stored, small talk is not stored, and a
+ * restart in the middle loses nothing. */
+#define _GNU_SOURCE /* strcasestr */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "tests/integration/harness.h"
+
+static h_daemon_t D;
+
+static void setup(void)
+{
+    const char *model = getenv("MNEMO_SHIPPED_MODEL");
+    ck_assert_msg(model && access(model, R_OK) == 0, "MNEMO_SHIPPED_MODEL is not readable");
+    h_init(&D, "");
+    snprintf(D.model, sizeof D.model, "%s", model);
+    h_start(&D);
+}
+
+static void teardown(void) { h_cleanup(&D); }
+
+/* One turn; the reply object (the caller decrefs it). Fails the test unless 200. */
+static json_t *say(const char *conversation, const char *message)
+{
+    h_resp_t r;
+    json_t *body = json_pack("{s:s,s:s,s:s}", "user", "u1", "conversation", conversation,
+                             "message", message);
+    ck_assert_int_eq(h_send(&D, "POST", NULL, "/v1/chat", body, &r), 0);
+    ck_assert_msg(r.status == 200, "'%s': %ld %s", message, r.status, r.body);
+    json_t *j = json_incref(r.json);
+    h_resp_clear(&r);
+    return j;
+}
+
+static const char *reply_of(const json_t *t)
+{
+    return json_string_value(json_object_get(t, "reply"));
+}
+
+/* Asks and checks the reply contains want (case folded) and none of reject. */
+static void ask(const char *conversation, const char *q, const char *want, const char *reject)
+{
+    json_t *t = say(conversation, q);
+    const char *r = reply_of(t);
+    ck_assert_msg(strcasestr(r, want), "'%s' -> '%s', want '%s'", q, r, want);
+    if (reject) ck_assert_msg(!strcasestr(r, reject), "'%s' -> '%s' has '%s'", q, r, reject);
+    ck_assert_str_ne(json_string_value(json_object_get(t, "kind")), "statement");
+    json_decref(t);
+}
+
+static void tell(const char *conversation, const char *fact)
+{
+    json_t *t = say(conversation, fact);
+    ck_assert_msg(json_array_size(json_object_get(t, "written")) > 0, "'%s' -> '%s' wrote nothing",
+                  fact, reply_of(t));
+    json_decref(t);
+}
+
+static size_t memories(void)
+{
+    json_t *all = h_list_all(&D, NULL, "user=u1");
+    size_t n = json_array_size(all);
+    json_decref(all);
+    return n;
+}
+
+/* 1 when needle's bytes occur in the file at path (a missing file has nothing). */
+static int file_has(const char *path, const char *needle)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    size_t cap = 1 << 20, n = 0, k = strlen(needle);
+    char *buf = malloc(cap);
+    int found = 0;
+    for (size_t got; buf && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
+        n += got;
+        if (n == cap) {
+            char *b = realloc(buf, cap *= 2);
+            if (!b) break;
+            buf = b;
+        }
+    }
+    for (size_t i = 0; buf && i + k <= n && !found; i++) found = memcmp(buf + i, needle, k) == 0;
+    free(buf);
+    fclose(f);
+    return found;
+}
+
+START_TEST(test_a_correction_replaces_the_value_it_corrects)
+{
+    tell("a", "my sister is called Lina");
+    json_t *t = say("a", "sorry, I meant Lena not Lina");
+    ck_assert_uint_gt(json_array_size(json_object_get(t, "superseded")), 0);
+    json_decref(t);
+    ask("b", "what's my sister called?", "Lena", "Lina");
+}
+END_TEST
+
+START_TEST(test_a_new_employer_replaces_the_old_one)
+{
+    tell("a", "I work at Siemens");
+    json_decref(say("a", "I'm not at Siemens anymore, I joined Vestas"));
+    ask("b", "where do I work?", "Vestas", "Siemens");
+}
+END_TEST
+
+START_TEST(test_forgetting_removes_the_text_from_the_database_files)
+{
+    tell("a", "my address is 14 Quarrington Lane");
+    json_t *t = say("a", "please forget my address");
+    ck_assert_msg(strcasestr(reply_of(t), "forgot"), "reply '%s'", reply_of(t));
+    ck_assert_uint_gt(json_array_size(json_object_get(t, "forgotten")), 0);
+    json_decref(t);
+    ask("b", "what's my address?", "don't know", "Quarrington");
+    ck_assert_int_eq(h_stop(&D), 0);
+    char wal[400];
+    snprintf(wal, sizeof wal, "%s-wal", D.db);
+    ck_assert_msg(!file_has(D.db, "Quarrington"), "the database file still has the text");
+    ck_assert_msg(!file_has(wal, "Quarrington"), "the WAL still has the text");
+}
+END_TEST
+
+START_TEST(test_the_summary_lists_what_is_current)
+{
+    tell("a", "I live in Tampere");
+    tell("a", "I'm a carpenter");
+    tell("a", "actually I moved to Oulu");
+    json_t *t = say("b", "what do you know about me?");
+    const char *r = reply_of(t);
+    ck_assert_msg(strcasestr(r, "Oulu") && strcasestr(r, "carpenter"), "summary '%s'", r);
+    ck_assert_msg(!strcasestr(r, "Tampere"), "summary '%s' has the old city", r);
+    json_decref(t);
+}
+END_TEST
+
+START_TEST(test_a_message_with_two_facts_keeps_both)
+{
+    json_t *t = say("a", "my mum is Ann and my dad is Rob");
+    ck_assert_uint_eq(json_array_size(json_object_get(t, "written")), 2);
+    json_decref(t);
+    ask("b", "what's my dad called?", "Rob", "Ann");
+    ask("b", "what is my mum's name?", "Ann", "Rob");
+}
+END_TEST
+
+START_TEST(test_yes_no_questions_check_the_fact)
+{
+    tell("a", "I live in Porto");
+    ask("b", "do I live in Porto?", "yes", NULL);
+    ask("b", "do I live in Lyon?", "no", "yes");
+}
+END_TEST
+
+START_TEST(test_a_chinese_question_is_answered_and_never_stored)
+{
+    tell("a", "我的猫叫小白");
+    size_t before = memories();
+    ask("b", "我的猫叫什么？", "小白", NULL);
+    ck_assert_uint_eq(memories(), before);
+}
+END_TEST
+
+START_TEST(test_small_talk_is_answered_but_not_stored)
+{
+    json_t *t = say("a", "haha nice one");
+    ck_assert_uint_eq(json_array_size(json_object_get(t, "written")), 0);
+    ck_assert_str_ne(json_string_value(json_object_get(t, "kind")), "statement");
+    json_decref(t);
+    ck_assert_uint_eq(memories(), 0);
+}
+END_TEST
+
+START_TEST(test_facts_survive_a_restart_in_the_middle)
+{
+    tell("a", "my dog is called Biscuit");
+    ck_assert_int_eq(h_stop(&D), 0);
+    h_start(&D);
+    ask("c", "what's my dog's name?", "Biscuit", NULL);
+    ask("c", "what's my brother's job?", "don't know", "Biscuit");
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("understand");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 60);
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_a_correction_replaces_the_value_it_corrects);
+    tcase_add_test(tc, test_a_new_employer_replaces_the_old_one);
+    tcase_add_test(tc, test_forgetting_removes_the_text_from_the_database_files);
+    tcase_add_test(tc, test_the_summary_lists_what_is_current);
+    tcase_add_test(tc, test_a_message_with_two_facts_keeps_both);
+    tcase_add_test(tc, test_yes_no_questions_check_the_fact);
+    tcase_add_test(tc, test_a_chinese_question_is_answered_and_never_stored);
+    tcase_add_test(tc, test_small_talk_is_answered_but_not_stored);
+    tcase_add_test(tc, test_facts_survive_a_restart_in_the_middle);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
