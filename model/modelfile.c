@@ -11,6 +11,7 @@
  * Reading checks the header, the size, the checksum, then every field against the
  * bounds of modelfile_check.c and the size table the hyper-parameters give, so a bad
  * file is a message, not a crash. */
+#include "model/bytes.h"
 #include "model/modelfile.h"
 
 #include <errno.h>
@@ -212,69 +213,25 @@ int modelfile_write_reader(const char *path, const net_cfg_t *c, const vocab_t *
 
 /* ---- reading: a bounds-checked cursor ------------------------------------------- */
 
-typedef struct rbuf {
-    const unsigned char *p;
-    size_t n, at;
-    int bad; /* ran past the end */
-} rbuf_t;
-
-static const void *get(rbuf_t *r, size_t len)
-{
-    if (r->bad || len > r->n - r->at) {
-        r->bad = 1;
-        return NULL;
-    }
-    const void *q = r->p + r->at;
-    r->at += len;
-    return q;
-}
-
-static uint32_t get_u32(rbuf_t *r)
-{
-    uint32_t x = 0;
-    const void *q = get(r, 4);
-    if (q)
-        memcpy(&x, q, 4);
-    return x;
-}
-
-static uint64_t get_u64(rbuf_t *r)
-{
-    uint64_t x = 0;
-    const void *q = get(r, 8);
-    if (q)
-        memcpy(&x, q, 8);
-    return x;
-}
-
-static float get_f32(rbuf_t *r)
-{
-    float x = 0;
-    const void *q = get(r, 4);
-    if (q)
-        memcpy(&x, q, 4);
-    return x;
-}
-
 /* The phrase table of a version-3 file at r, checked against v, into ph (NULL: read
  * and checked all the same). 0, or -1 with err. */
-static int read_phrases(rbuf_t *r, const vocab_t *v, modelfile_phrases_t *ph, char *err,
+static int read_phrases(bytes_in_t *r, const vocab_t *v, modelfile_phrases_t *ph, char *err,
                         size_t errlen)
 {
     modelfile_phrases_t tmp;
     if (!ph)
         ph = &tmp;
     ph->n = 0;
-    uint32_t n = get_u32(r);
+    uint32_t n = bytes_u32(r);
     if (!r->bad && n > MODELFILE_MAX_PHRASES) {
         set_err(err, errlen, "bad phrase table: %u phrases, at most %d", (unsigned)n,
                 MODELFILE_MAX_PHRASES);
         return -1;
     }
     for (uint32_t i = 0; i < n && !r->bad; i++) {
-        const unsigned char *kind = get(r, 1), *lp = get(r, 1);
+        const unsigned char *kind = bytes_get(r, 1), *lp = bytes_get(r, 1);
         size_t l = lp ? *lp : 0;
-        const char *text = get(r, l);
+        const char *text = bytes_get(r, l);
         if (r->bad)
             break;
         if (l >= MODELFILE_PHRASE_BYTES) {
@@ -311,20 +268,20 @@ int modelfile_parse(const unsigned char *buf, size_t len, net_cfg_t *c, vocab_t 
 
 /* The sections of a version-4 file in r (up to its end): the reader's bytes into
  * *reader / *rlen (pointers into r's buffer; NULL / 0 when absent). 0, or -1 with err. */
-static int read_sections(rbuf_t *r, const unsigned char **reader, size_t *rlen, char *err,
+static int read_sections(bytes_in_t *r, const unsigned char **reader, size_t *rlen, char *err,
                          size_t errlen)
 {
     *reader = NULL;
     *rlen = 0;
-    uint32_t n = get_u32(r);
+    uint32_t n = bytes_u32(r);
     for (uint32_t i = 0; i < n && !r->bad; i++) {
-        const char *tag = get(r, 4);
-        uint64_t l = get_u64(r);
+        const char *tag = bytes_get(r, 4);
+        uint64_t l = bytes_u64(r);
         if (r->bad || l > r->n - r->at) {
             set_err(err, errlen, "bad section table: section %u is cut", (unsigned)i);
             return -1;
         }
-        const unsigned char *data = get(r, (size_t)l);
+        const unsigned char *data = bytes_get(r, (size_t)l);
         if (memcmp(tag, MODELFILE_READER_TAG, 4) == 0) {
             if (*reader) {
                 set_err(err, errlen, "bad section table: two reader sections");
@@ -366,9 +323,9 @@ int modelfile_parse_reader(const unsigned char *buf, size_t len, net_cfg_t *c,
         set_err(err, errlen, "model files are little-endian; this host is not");
         return -1;
     }
-    rbuf_t r = {buf, len, 8, 0};
-    uint32_t version = get_u32(&r), kind = get_u32(&r);
-    uint64_t size = get_u64(&r);
+    bytes_in_t r = {buf, len, 8, 0};
+    uint32_t version = bytes_u32(&r), kind = bytes_u32(&r);
+    uint64_t size = bytes_u64(&r);
     if (version < MODELFILE_OLDEST || version > MODELFILE_VERSION) {
         set_err(err, errlen, "unsupported format version %u (this build reads %d..%d)",
                 (unsigned)version, MODELFILE_OLDEST, MODELFILE_VERSION);
@@ -401,7 +358,7 @@ int modelfile_parse_reader(const unsigned char *buf, size_t len, net_cfg_t *c,
     r.n = len - 4; /* the checksum is not content */
     memset(c, 0, sizeof *c);
     for (int i = 0; i < NHP; i++) {
-        uint32_t x = get_u32(&r);
+        uint32_t x = bytes_u32(&r);
         const modelfile_limit_t *l = &modelfile_limits[i];
         if (r.bad) {
             set_err(err, errlen, "truncated: the hyper-parameters are cut");
@@ -416,17 +373,17 @@ int modelfile_parse_reader(const unsigned char *buf, size_t len, net_cfg_t *c,
     }
     net_tensor_t t[NET_NTENSORS];
     size_t np = net_param_table(c, t);
-    uint32_t nt = get_u32(&r);
+    uint32_t nt = bytes_u32(&r);
     if (nt != NET_NTENSORS) {
         set_err(err, errlen, "mismatched sizes: %u tensors, this build has %d", (unsigned)nt,
                 NET_NTENSORS);
         return -1;
     }
     for (int i = 0; i < NET_NTENSORS; i++) {
-        const unsigned char *nl = get(&r, 1);
+        const unsigned char *nl = bytes_get(&r, 1);
         size_t l = nl ? *nl : 0;
-        const char *name = get(&r, l);
-        uint64_t sz = get_u64(&r);
+        const char *name = bytes_get(&r, l);
+        uint64_t sz = bytes_u64(&r);
         if (r.bad)
             break;
         if (l != strlen(t[i].name) || memcmp(name, t[i].name, l) != 0) {
@@ -442,7 +399,7 @@ int modelfile_parse_reader(const unsigned char *buf, size_t len, net_cfg_t *c,
             return -1;
         }
     }
-    uint32_t nv = get_u32(&r);
+    uint32_t nv = bytes_u32(&r);
     if (!r.bad && nv != (uint32_t)c->V) {
         set_err(err, errlen, "mismatched sizes: %u vocabulary words, V is %d", (unsigned)nv,
                 c->V);
@@ -455,11 +412,11 @@ int modelfile_parse_reader(const unsigned char *buf, size_t len, net_cfg_t *c,
     }
     char word[65536];
     for (uint32_t i = 0; i < nv && !r.bad; i++) {
-        const unsigned char *lp = get(&r, 2);
+        const unsigned char *lp = bytes_get(&r, 2);
         uint16_t l = 0;
         if (lp)
             memcpy(&l, lp, 2);
-        const char *w = get(&r, l);
+        const char *w = bytes_get(&r, l);
         if (r.bad)
             break;
         memcpy(word, w, l);
@@ -482,14 +439,14 @@ int modelfile_parse_reader(const unsigned char *buf, size_t len, net_cfg_t *c,
         v2_phrases(v, ph);
     modelfile_state_t s = {0};
     if (kind == MODELFILE_CHECKPOINT) {
-        s.epoch = (int)get_u32(&r);
-        s.step = (int)get_u32(&r);
-        s.rng = get_u64(&r);
-        s.lr = get_f32(&r);
-        s.best_acc = get_f32(&r);
-        s.bad_epochs = (int)get_u32(&r);
+        s.epoch = (int)bytes_u32(&r);
+        s.step = (int)bytes_u32(&r);
+        s.rng = bytes_u64(&r);
+        s.lr = bytes_f32(&r);
+        s.best_acc = bytes_f32(&r);
+        s.bad_epochs = (int)bytes_u32(&r);
     }
-    uint64_t npf = get_u64(&r);
+    uint64_t npf = bytes_u64(&r);
     if (!r.bad && npf != np) {
         set_err(err, errlen, "mismatched sizes: %llu parameters, the hyper-parameters give %zu",
                 (unsigned long long)npf, np);
@@ -500,7 +457,7 @@ int modelfile_parse_reader(const unsigned char *buf, size_t len, net_cfg_t *c,
     const unsigned char *sec = NULL;
     size_t seclen = 0;
     if (!r.bad && version >= 4 && r.n - r.at >= want) {
-        rbuf_t rs = {buf, r.n, r.at + want, 0};
+        bytes_in_t rs = {buf, r.n, r.at + want, 0};
         if (read_sections(&rs, &sec, &seclen, err, errlen) < 0) {
             vocab_free(v);
             return -1;
@@ -531,15 +488,15 @@ int modelfile_parse_reader(const unsigned char *buf, size_t len, net_cfg_t *c,
         set_err(err, errlen, "out of memory (%zu parameters)", np);
         return -1;
     }
-    memcpy(p, get(&r, np * sizeof(float)), np * sizeof(float));
+    memcpy(p, bytes_get(&r, np * sizeof(float)), np * sizeof(float));
     if (rd) {
         memcpy(rd, sec, seclen);
         *reader = rd;
         *rlen = seclen;
     }
     if (st) {
-        memcpy(s.adam_m, get(&r, np * sizeof(float)), np * sizeof(float));
-        memcpy(s.adam_v, get(&r, np * sizeof(float)), np * sizeof(float));
+        memcpy(s.adam_m, bytes_get(&r, np * sizeof(float)), np * sizeof(float));
+        memcpy(s.adam_v, bytes_get(&r, np * sizeof(float)), np * sizeof(float));
         *st = s;
     }
     *vout = v;

@@ -2,6 +2,7 @@
  * and tags, reading one clause (one example through the batched network with B = 1 and
  * per-call scratch, so a loaded reader is shared read-only by threads), and the
  * reader's bytes in the model file, checked field by field when read. */
+#include "model/bytes.h"
 #include "model/reader_internal.h"
 #include "model/model.h"
 
@@ -244,47 +245,12 @@ unsigned char *reader_serialize(const reader_t *r, size_t *len)
     return b.p;
 }
 
-typedef struct ibuf {
-    const unsigned char *p;
-    size_t n, at;
-    int bad;
-} ibuf_t;
-
-static const void *get(ibuf_t *r, size_t len)
-{
-    if (r->bad || len > r->n - r->at) {
-        r->bad = 1;
-        return NULL;
-    }
-    const void *q = r->p + r->at;
-    r->at += len;
-    return q;
-}
-
-static uint32_t get_u32(ibuf_t *r)
-{
-    uint32_t x = 0;
-    const void *q = get(r, 4);
-    if (q)
-        memcpy(&x, q, 4);
-    return x;
-}
-
-static uint64_t get_u64(ibuf_t *r)
-{
-    uint64_t x = 0;
-    const void *q = get(r, 8);
-    if (q)
-        memcpy(&x, q, 8);
-    return x;
-}
-
 reader_t *reader_parse(const unsigned char *buf, size_t len, char *err, size_t errlen)
 {
-    ibuf_t in = {buf, len, 0, 0};
+    bytes_in_t in = {buf, len, 0, 0};
     vocab_t *v = NULL;
     float *p = NULL;
-    uint32_t ver = get_u32(&in);
+    uint32_t ver = bytes_u32(&in);
     if (in.bad) {
         set_err(err, errlen, "reader section: truncated (%zu bytes)", len);
         return NULL;
@@ -296,7 +262,7 @@ reader_t *reader_parse(const unsigned char *buf, size_t len, char *err, size_t e
     }
     reader_cfg_t c;
     for (int f = 0; f < READER_NFIELDS; f++) {
-        uint32_t x = get_u32(&in);
+        uint32_t x = bytes_u32(&in);
         const reader_limit_t *l = &reader_limits[f];
         if (in.bad) {
             set_err(err, errlen, "reader section: truncated in the sizes");
@@ -312,7 +278,7 @@ reader_t *reader_parse(const unsigned char *buf, size_t len, char *err, size_t e
     static const char *const what[3] = {"acts", "relations", "tags"};
     const uint32_t have[3] = {READER_NACTS, READER_NRELS, READER_NTAGS};
     for (int i = 0; i < 3; i++) {
-        uint32_t x = get_u32(&in);
+        uint32_t x = bytes_u32(&in);
         if (!in.bad && x != have[i]) {
             set_err(err, errlen, "reader section: %u %s, this build has %u", (unsigned)x,
                     what[i], (unsigned)have[i]);
@@ -321,17 +287,17 @@ reader_t *reader_parse(const unsigned char *buf, size_t len, char *err, size_t e
     }
     net_tensor_t t[READER_NTENSORS];
     size_t np = reader_param_table(&c, t);
-    uint32_t nt = get_u32(&in);
+    uint32_t nt = bytes_u32(&in);
     if (!in.bad && nt != READER_NTENSORS) {
         set_err(err, errlen, "reader section: %u tensors, this build has %d", (unsigned)nt,
                 READER_NTENSORS);
         return NULL;
     }
     for (int i = 0; i < READER_NTENSORS && !in.bad; i++) {
-        const unsigned char *lp = get(&in, 1);
+        const unsigned char *lp = bytes_get(&in, 1);
         size_t l = lp ? *lp : 0;
-        const char *name = get(&in, l);
-        uint64_t sz = get_u64(&in);
+        const char *name = bytes_get(&in, l);
+        uint64_t sz = bytes_u64(&in);
         if (in.bad)
             break;
         if (l != strlen(t[i].name) || memcmp(name, t[i].name, l) != 0 || sz != t[i].size) {
@@ -349,11 +315,11 @@ reader_t *reader_parse(const unsigned char *buf, size_t len, char *err, size_t e
     }
     char word[65536];
     for (int i = 0; i < c.V && !in.bad; i++) {
-        const unsigned char *lp = get(&in, 2);
+        const unsigned char *lp = bytes_get(&in, 2);
         uint16_t l = 0;
         if (lp)
             memcpy(&l, lp, 2);
-        const char *s = get(&in, l);
+        const char *s = bytes_get(&in, l);
         if (in.bad)
             break;
         memcpy(word, s, l);
@@ -366,7 +332,7 @@ reader_t *reader_parse(const unsigned char *buf, size_t len, char *err, size_t e
             return NULL;
         }
     }
-    uint64_t npf = get_u64(&in);
+    uint64_t npf = bytes_u64(&in);
     if (in.bad || npf != np || in.n - in.at != np * sizeof(float)) {
         size_t left = in.bad ? 0 : in.n - in.at;
         set_err(err, errlen,
@@ -382,7 +348,7 @@ reader_t *reader_parse(const unsigned char *buf, size_t len, char *err, size_t e
         set_err(err, errlen, "out of memory (%zu reader parameters)", np);
         return NULL;
     }
-    memcpy(p, get(&in, np * sizeof(float)), np * sizeof(float));
+    memcpy(p, bytes_get(&in, np * sizeof(float)), np * sizeof(float));
     reader_t *r = reader_wrap(&c, v, p);
     if (!r)
         set_err(err, errlen, "out of memory");

@@ -1,0 +1,54 @@
+/* bytes.h: reading a file's bytes in place, little-endian as this machine writes them,
+ * without running past the end: a read past it marks the buffer bad and yields zeros,
+ * so a parser checks once (b.bad) after a run of reads. Used by the model file and the
+ * reader section. */
+#ifndef MNEMO_MODEL_BYTES_H
+#define MNEMO_MODEL_BYTES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+typedef struct bytes_in {
+    const unsigned char *p;
+    size_t n, at;
+    int bad;            /* a read ran past the end */
+} bytes_in_t;
+
+/* The next len bytes (in place), or NULL past the end. */
+static inline const void *bytes_get(bytes_in_t *b, size_t len)
+{
+    if (b->bad || len > b->n - b->at) {
+        b->bad = 1;
+        return NULL;
+    }
+    const void *q = b->p + b->at;
+    b->at += len;
+    return q;
+}
+
+static inline uint32_t bytes_u32(bytes_in_t *b)
+{
+    uint32_t x = 0;
+    const void *q = bytes_get(b, 4);
+    if (q) memcpy(&x, q, 4);
+    return x;
+}
+
+static inline uint64_t bytes_u64(bytes_in_t *b)
+{
+    uint64_t x = 0;
+    const void *q = bytes_get(b, 8);
+    if (q) memcpy(&x, q, 8);
+    return x;
+}
+
+static inline float bytes_f32(bytes_in_t *b)
+{
+    float x = 0;
+    const void *q = bytes_get(b, 4);
+    if (q) memcpy(&x, q, 4);
+    return x;
+}
+
+#endif
