@@ -118,6 +118,7 @@ agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen)
         return NULL;
     }
     pthread_mutex_init(&a->sess_mu, NULL);
+    model_blas_single();        /* the model and the index run inside request threads */
     a->model = cfg->model;
     double w = cfg->lexical_weight < 0 ? 0 : cfg->lexical_weight > 1 ? 1 : cfg->lexical_weight;
     a->wlex = (float)sqrt(w);

@@ -27,6 +27,10 @@ const char *model_kind_name(int kind);
 /* The kind named name (as model_kind_name writes it), or -1 when unknown. */
 int model_kind_parse(const char *name);
 
+/* One BLAS thread for the whole process: mnemo's matrix work runs on its own threads
+ * (blas.c says why). The agent calls it at start; the trainers before each run. */
+void model_blas_single(void);
+
 typedef struct model model_t;
 
 /* Loads the model file at path; NULL with the reason in err, which starts with the path.

@@ -7,6 +7,7 @@
  * floats is not swept for the hundred rows a batch reads). Word dropout sends a share of
  * the known words to the unknown row so the n-grams learn to carry unseen words. The
  * parameters of the epoch with the best validation score are kept. */
+#include "model/model.h"
 #include "model/reader_internal.h"
 
 #include <cblas.h>
@@ -34,13 +35,6 @@ static double now_s(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static void blas_single_thread(void)
-{
-#ifdef OPENBLAS_VERSION
-    openblas_set_num_threads(1);
-#endif
 }
 
 static uint64_t rng_next(uint64_t *s)
@@ -318,7 +312,7 @@ typedef struct worker {
 static void *worker_run(void *arg)
 {
     worker_t *k = arg;
-    blas_single_thread();
+    model_blas_single();
     if (k->b.B <= 0)
         return NULL;
     int nt = 0;
@@ -485,7 +479,7 @@ int reader_evaluate(const reader_t *r, const reader_set_t *s, int threads,
     e.chunk = 128;
     int per = (e.chunk + e.nt - 1) / e.nt, n = s->n;
     int rc = -1;
-    blas_single_thread();
+    model_blas_single();
     if (feats_init(&e.f, e.chunk) < 0)
         goto done;
     for (int t = 0; t < e.nt; t++)
@@ -565,7 +559,7 @@ reader_t *reader_train(const reader_train_opts_t *o, const reader_set_t *train,
         set_err(err, errlen, "no training clauses");
         return NULL;
     }
-    blas_single_thread();
+    model_blas_single();
     vocab_t *v = build_vocab(train, o->min_count, o->max_vocab);
     if (!v) {
         set_err(err, errlen, "out of memory (vocabulary)");

@@ -5,6 +5,7 @@
  * bucket and its own gradient buffer; the gradients are summed weighted by answer
  * tokens, then one Adam step runs over the flat parameter buffer. OpenBLAS runs
  * single-threaded inside the workers so the cores are not oversubscribed. */
+#include "model/model.h"
 #include "model/trainer.h"
 
 #include <cblas.h>
@@ -32,13 +33,6 @@ static double now_s(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static void blas_single_thread(void)
-{
-#ifdef OPENBLAS_VERSION
-    openblas_set_num_threads(1);
-#endif
 }
 
 /* ---- random numbers: xorshift64* ------------------------------------------------- */
@@ -250,7 +244,7 @@ static int answer_correct(const babi_set_t *s, int e, const int *pred, int T)
 static void *worker_run(void *arg)
 {
     worker_t *k = arg;
-    blas_single_thread();
+    model_blas_single();
     if (k->B == 0)
         return NULL;
     net_work_t *w = k->w[k->bucket];
@@ -353,7 +347,7 @@ typedef struct peak_job {
 static void *peak_run(void *arg)
 {
     peak_job_t *j = arg;
-    blas_single_thread();
+    model_blas_single();
     for (int r = 0; r < j->reps; r++)
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, j->n, j->n, j->n, 1.0f, j->a,
                     j->n, j->b, j->n, 0.0f, j->c, j->n);
@@ -433,7 +427,7 @@ int trainer_run(const trainer_opts_t *o, const net_cfg_t *c, const vocab_t *v,
     modelfile_phrases_t ph;
     if (trainer_phrases(train, v, o->smalltalk, o->nsmalltalk, &ph, NULL, err, errlen) < 0)
         return -1;
-    blas_single_thread();
+    model_blas_single();
     size_t np = net_nparams(c);
     float *params = malloc(np * sizeof(float)), *m = calloc(np, sizeof(float)),
           *vv = calloc(np, sizeof(float));
