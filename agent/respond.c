@@ -172,8 +172,7 @@ static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *te
 
 static void fact(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
-    if (!u->value[0]) return;
-    add_write(r, f, text, u->holder, u->relation, u->rel, u->value);
+    if (u->value[0]) add_write(r, f, text, u->holder, u->relation, u->rel, u->value);
     if (u->name[0] && strcmp(u->holder, "self") != 0)    /* "my brother Tom ..." */
         add_write(r, f, text, u->holder, reader_rel_name(READER_REL_NAME), READER_REL_NAME,
                   u->name);
