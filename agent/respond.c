@@ -206,8 +206,49 @@ static int kin_rel(int rel)
     }
 }
 
+/* The name of holder (its NAME fact's value), else NULL. */
+static const char *name_of(const facts_t *f, const char *holder)
+{
+    const store_memory_t *m = fact_find(f, holder, reader_rel_name(READER_REL_NAME), NULL);
+    return m ? m->value : NULL;
+}
+
+/* "Which of my kids plays football?", "who lives in Leeds?": the question names a value
+ * and asks whose it is. Answers with the names (or the holders) of every current fact of
+ * someone of the user's with that value; 0 when none has it. */
+static int whose(respond_t *r, const facts_t *f, const understood_t *u)
+{
+    char list[512] = "";
+    size_t at = 0;
+    int n = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        const store_memory_t *m = &f->v[i];
+        if (!strcmp(m->holder, "self") || !strcmp(m->value, RESPOND_ENDED) ||
+            !strcmp(m->relation, reader_rel_name(READER_REL_NAME)) ||
+            !(same_value(m->value, u->value) || has_words(m->value, u->value)))
+            continue;
+        const char *who = name_of(f, m->holder);
+        char one[128];
+        snprintf(one, sizeof one, "%s", who ? who : m->holder);
+        if (has_words(list, one)) continue;
+        int w = snprintf(list + at, sizeof list - at, "%s%s", n ? " and " : "", one);
+        if (w > 0 && (size_t)w < sizeof list - at) at += (size_t)w;
+        n++;
+        if (r->nused < CLAUSES_MAX) r->used[r->nused++] = m->id;
+    }
+    if (!n) return 0;
+    char buf[600];
+    snprintf(buf, sizeof buf, "%s.", list);
+    if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
+    say(r, buf);
+    snprintf(r->answer, sizeof r->answer, "%s", list);
+    set_kind(r, MODEL_KIND_ANSWER);
+    return 1;
+}
+
 static void question(respond_t *r, const facts_t *f, const understood_t *u)
 {
+    if (u->act == READER_QUESTION && u->value[0] && whose(r, f, u)) return;
     realise_frame_t asked = frame_of_clause(u);
     char buf[512];
     int ended = 0;

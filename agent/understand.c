@@ -12,10 +12,12 @@
 #include "model/model.h"
 #include "model/vocab.h"
 
-/* Words of a holder span that say whose it is (dropped from the key). */
+/* Words of a holder span that say whose it is, or how old, not who (dropped from the
+ * key: "my big brother" is "brother"). */
 static const char *const owner_words[] = {
     "my", "our", "the", "a", "an", "i", "me", "mine", "i'm", "im", "i've", "ive", "i'd",
-    "we", "we're", "we've", "us", "'s", "s", "of", "我", "的", "我们", NULL};
+    "we", "we're", "we've", "us", "'s", "s", "of", "big", "little", "older", "younger",
+    "elder", "baby", "lil", "我", "的", "我们", NULL};
 /* Words that make a holder the user's own (the first of a personal holder span). */
 static const char *const personal_words[] = {
     "my", "our", "i", "me", "mine", "i'm", "im", "i've", "ive", "i'd", "we", "we're",
