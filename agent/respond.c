@@ -218,7 +218,7 @@ static const char *name_of(const facts_t *f, const char *holder)
  * someone of the user's with that value; 0 when none has it. */
 static int whose(respond_t *r, const facts_t *f, const understood_t *u)
 {
-    char list[512] = "";
+    char list[sizeof r->answer] = "";
     size_t at = 0;
     int n = 0;
     for (size_t i = 0; i < f->n; i++) {
@@ -237,11 +237,11 @@ static int whose(respond_t *r, const facts_t *f, const understood_t *u)
         if (r->nused < CLAUSES_MAX) r->used[r->nused++] = m->id;
     }
     if (!n) return 0;
-    char buf[600];
+    char buf[sizeof list + 1];
     snprintf(buf, sizeof buf, "%s.", list);
     if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
     say(r, buf);
-    snprintf(r->answer, sizeof r->answer, "%s", list);
+    memcpy(r->answer, list, sizeof list);
     set_kind(r, MODEL_KIND_ANSWER);
     return 1;
 }
