@@ -58,39 +58,11 @@ static int little_endian(void)
     return *(const unsigned char *)&one == 1;
 }
 
-/* ---- writing: a growable byte buffer ------------------------------------------- */
+/* ---- writing, into bytes.h's growing buffer --------------------------------------- */
 
-typedef struct wbuf {
-    unsigned char *p;
-    size_t n, cap;
-    int oom;
-} wbuf_t;
-
-static void put(wbuf_t *b, const void *src, size_t len)
-{
-    if (b->oom)
-        return;
-    if (b->n + len > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->n + len)
-            cap *= 2;
-        unsigned char *q = realloc(b->p, cap);
-        if (!q) {
-            b->oom = 1;
-            return;
-        }
-        b->p = q;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, src, len);
-    b->n += len;
-}
-
-static void put_u8(wbuf_t *b, uint8_t x) { put(b, &x, 1); }
-static void put_u16(wbuf_t *b, uint16_t x) { put(b, &x, 2); }
-static void put_u32(wbuf_t *b, uint32_t x) { put(b, &x, 4); }
-static void put_u64(wbuf_t *b, uint64_t x) { put(b, &x, 8); }
-static void put_f32(wbuf_t *b, float x) { put(b, &x, 4); }
+static void put_u8(bytes_out_t *b, uint8_t x) { bytes_put(b, &x, 1); }
+static void put_u16(bytes_out_t *b, uint16_t x) { bytes_put(b, &x, 2); }
+static void put_f32(bytes_out_t *b, float x) { bytes_put(b, &x, 4); }
 
 int modelfile_write(const char *path, const net_cfg_t *c, const vocab_t *v,
                     const modelfile_phrases_t *ph, const float *params,
@@ -116,58 +88,58 @@ int modelfile_write_reader(const char *path, const net_cfg_t *c, const vocab_t *
         return -1;
     net_tensor_t t[NET_NTENSORS];
     size_t np = net_param_table(c, t);
-    wbuf_t b = {0};
-    put(&b, MODELFILE_MAGIC, 8);
-    put_u32(&b, reader ? MODELFILE_VERSION : MODELFILE_NOSECTIONS);
-    put_u32(&b, st ? MODELFILE_CHECKPOINT : MODELFILE_MODEL);
-    put_u64(&b, 0); /* file size, patched below */
+    bytes_out_t b = {0};
+    bytes_put(&b, MODELFILE_MAGIC, 8);
+    bytes_put_u32(&b, reader ? MODELFILE_VERSION : MODELFILE_NOSECTIONS);
+    bytes_put_u32(&b, st ? MODELFILE_CHECKPOINT : MODELFILE_MODEL);
+    bytes_put_u64(&b, 0); /* file size, patched below */
     net_cfg_t cc = *c;
     for (int i = 0; i < NHP; i++)
-        put_u32(&b, (uint32_t)*modelfile_field(&cc, i));
-    put_u32(&b, NET_NTENSORS);
+        bytes_put_u32(&b, (uint32_t)*modelfile_field(&cc, i));
+    bytes_put_u32(&b, NET_NTENSORS);
     for (int i = 0; i < NET_NTENSORS; i++) {
         size_t len = strlen(t[i].name);
         put_u8(&b, (uint8_t)len);
-        put(&b, t[i].name, len);
-        put_u64(&b, t[i].size);
+        bytes_put(&b, t[i].name, len);
+        bytes_put_u64(&b, t[i].size);
     }
-    put_u32(&b, (uint32_t)c->V);
+    bytes_put_u32(&b, (uint32_t)c->V);
     for (int i = 0; i < c->V; i++) {
         const char *w = vocab_word(v, i);
         size_t len = strlen(w);
         if (len > 65535)
             len = 65535;
         put_u16(&b, (uint16_t)len);
-        put(&b, w, len);
+        bytes_put(&b, w, len);
     }
-    put_u32(&b, ph ? (uint32_t)ph->n : 0);
+    bytes_put_u32(&b, ph ? (uint32_t)ph->n : 0);
     for (int i = 0; ph && i < ph->n; i++) {
         size_t len = strnlen(ph->p[i].text, MODELFILE_PHRASE_BYTES - 1);
         put_u8(&b, (uint8_t)ph->p[i].kind);
         put_u8(&b, (uint8_t)len);
-        put(&b, ph->p[i].text, len);
+        bytes_put(&b, ph->p[i].text, len);
     }
     if (st) {
-        put_u32(&b, (uint32_t)st->epoch);
-        put_u32(&b, (uint32_t)st->step);
-        put_u64(&b, st->rng);
+        bytes_put_u32(&b, (uint32_t)st->epoch);
+        bytes_put_u32(&b, (uint32_t)st->step);
+        bytes_put_u64(&b, st->rng);
         put_f32(&b, st->lr);
         put_f32(&b, st->best_acc);
-        put_u32(&b, (uint32_t)st->bad_epochs);
+        bytes_put_u32(&b, (uint32_t)st->bad_epochs);
     }
-    put_u64(&b, np);
-    put(&b, params, np * sizeof(float)); /* the whole parameter buffer in one piece */
+    bytes_put_u64(&b, np);
+    bytes_put(&b, params, np * sizeof(float)); /* the whole parameter buffer in one piece */
     if (st) {
-        put(&b, st->adam_m, np * sizeof(float));
-        put(&b, st->adam_v, np * sizeof(float));
+        bytes_put(&b, st->adam_m, np * sizeof(float));
+        bytes_put(&b, st->adam_v, np * sizeof(float));
     }
     if (reader) {
-        put_u32(&b, 1);
-        put(&b, MODELFILE_READER_TAG, 4);
-        put_u64(&b, rlen);
-        put(&b, reader, rlen);
+        bytes_put_u32(&b, 1);
+        bytes_put(&b, MODELFILE_READER_TAG, 4);
+        bytes_put_u64(&b, rlen);
+        bytes_put(&b, reader, rlen);
     }
-    put_u32(&b, 0); /* crc, patched */
+    bytes_put_u32(&b, 0); /* crc, patched */
     if (b.oom) {
         free(b.p);
         set_err(err, errlen, "out of memory writing %s", path);

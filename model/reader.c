@@ -179,64 +179,37 @@ done:
 
 enum { SECTION_VERSION = 1 };
 
-typedef struct obuf {
-    unsigned char *p;
-    size_t n, cap;
-    int oom;
-} obuf_t;
-
-static void put(obuf_t *b, const void *src, size_t len)
-{
-    if (b->oom)
-        return;
-    if (b->n + len > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->n + len)
-            cap *= 2;
-        unsigned char *q = realloc(b->p, cap);
-        if (!q) {
-            b->oom = 1;
-            return;
-        }
-        b->p = q;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, src, len);
-    b->n += len;
-}
-
-static void put_u32(obuf_t *b, uint32_t x) { put(b, &x, 4); }
 
 unsigned char *reader_serialize(const reader_t *r, size_t *len)
 {
-    obuf_t b = {0};
+    bytes_out_t b = {0};
     net_tensor_t t[READER_NTENSORS];
     uint64_t np = reader_param_table(&r->c, t);
-    put_u32(&b, SECTION_VERSION);
-    put_u32(&b, (uint32_t)r->c.V);
-    put_u32(&b, (uint32_t)r->c.Nb);
-    put_u32(&b, (uint32_t)r->c.E);
-    put_u32(&b, (uint32_t)r->c.H);
-    put_u32(&b, READER_NACTS);
-    put_u32(&b, READER_NRELS);
-    put_u32(&b, READER_NTAGS);
-    put_u32(&b, READER_NTENSORS);
+    bytes_put_u32(&b, SECTION_VERSION);
+    bytes_put_u32(&b, (uint32_t)r->c.V);
+    bytes_put_u32(&b, (uint32_t)r->c.Nb);
+    bytes_put_u32(&b, (uint32_t)r->c.E);
+    bytes_put_u32(&b, (uint32_t)r->c.H);
+    bytes_put_u32(&b, READER_NACTS);
+    bytes_put_u32(&b, READER_NRELS);
+    bytes_put_u32(&b, READER_NTAGS);
+    bytes_put_u32(&b, READER_NTENSORS);
     for (int i = 0; i < READER_NTENSORS; i++) {
         uint8_t l = (uint8_t)strlen(t[i].name);
         uint64_t sz = t[i].size;
-        put(&b, &l, 1);
-        put(&b, t[i].name, l);
-        put(&b, &sz, 8);
+        bytes_put(&b, &l, 1);
+        bytes_put(&b, t[i].name, l);
+        bytes_put(&b, &sz, 8);
     }
     for (int i = 0; i < r->c.V; i++) {
         const char *w = vocab_word(r->v, i);
         size_t l = strlen(w);
         uint16_t l16 = (uint16_t)(l > 65535 ? 65535 : l);
-        put(&b, &l16, 2);
-        put(&b, w, l16);
+        bytes_put(&b, &l16, 2);
+        bytes_put(&b, w, l16);
     }
-    put(&b, &np, 8);
-    put(&b, r->buf, (size_t)np * sizeof(float));
+    bytes_put(&b, &np, 8);
+    bytes_put(&b, r->buf, (size_t)np * sizeof(float));
     if (b.oom) {
         free(b.p);
         return NULL;
