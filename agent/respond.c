@@ -172,7 +172,10 @@ static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *te
 
 static void fact(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
-    if (u->value[0]) add_write(r, f, text, u->holder, u->relation, u->rel, u->value);
+    if (u->value[0])
+        add_write(r, f, text, u->holder, u->relation, u->rel, u->value);
+    else if (!u->name[0])
+        r->fact_unread = 1;
     if (u->name[0] && strcmp(u->holder, "self") != 0)    /* "my brother Tom ..." */
         add_write(r, f, text, u->holder, reader_rel_name(READER_REL_NAME), READER_REL_NAME,
                   u->name);
@@ -248,7 +251,10 @@ static int whose(respond_t *r, const facts_t *f, const understood_t *u)
 
 static void question(respond_t *r, const facts_t *f, const understood_t *u)
 {
-    if (u->act == READER_QUESTION && u->value[0] && whose(r, f, u)) return;
+    if (u->act == READER_QUESTION && u->value[0] && whose(r, f, u)) {
+        r->answered++;
+        return;
+    }
     realise_frame_t asked = frame_of_clause(u);
     char buf[512];
     int ended = 0;
@@ -284,8 +290,10 @@ static void question(respond_t *r, const facts_t *f, const understood_t *u)
         snprintf(r->answer, sizeof r->answer, "%s", m->value);
     } else {
         say(r, realise_unknown(buf, sizeof buf, &asked));
+        r->unanswered++;
         return;
     }
+    r->answered++;
     if (r->nused < CLAUSES_MAX) r->used[r->nused++] = m->id;
 }
 

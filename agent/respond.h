@@ -41,6 +41,10 @@ typedef struct respond {
     int nforget_text;
     int64_t used[CLAUSES_MAX];      /* memories an answer came from */
     int nused;
+    /* What the reader could not pin down, for the memory network to take over: a fact
+     * it saw without finding its value, questions with no fact to answer them. */
+    int fact_unread;
+    int unanswered, answered;
 } respond_t;
 
 /* Plans the turn of user's message msg, read as u[0..n). smalltalk is the memory

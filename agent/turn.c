@@ -202,6 +202,17 @@ static int report_memories(agent_t *a, const respond_t *p, store_hit_t *hits, in
     return AGENT_OK;
 }
 
+/* 1 when the memory network's turn is better than the plan's: the reader saw a fact but
+ * found no value in it (and nothing else to do), and the network took the message for a
+ * statement: it is kept as told, unframed. (Letting the network also answer the questions
+ * the plan found nothing for helped generated facts and hurt the hand-written probe's
+ * forgotten and never-told questions, so it does not.) */
+static int network_takes_over(const respond_t *p, int kind)
+{
+    return !p->nw && !p->nforget && !p->answered && !p->unanswered && p->fact_unread &&
+           kind == MODEL_KIND_STATEMENT;
+}
+
 /* The turn with c held and loaded: retrieve, let the memory network answer, read the
  * message (when the model has a reader) and plan its personal clauses, write both turns
  * and the facts in one transaction, forget what was asked, report. */
@@ -276,7 +287,7 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
                           &plan, err, errlen);
         out->model_seconds += now_s() - t0;
         if (rc) goto out;
-        if (plan->handled) {
+        if (plan->handled && !network_takes_over(plan, kind)) {
             snprintf(out->reply, sizeof out->reply, "%s", plan->reply);
             snprintf(out->answer, sizeof out->answer, "%s", plan->answer);
             kind = plan->kind;

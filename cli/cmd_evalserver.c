@@ -5,6 +5,7 @@
  * chat call, and the word comparison. */
 #include "cli/evalserver.h"
 #include "model/data.h"
+#include "model/persona.h"
 #include "model/tokenizer.h"
 
 #include <dirent.h>
@@ -109,7 +110,20 @@ int evs_chat(evs_worker_t *w, const char *user, const char *conv, const char *me
         return rc;
     const char *r = json_string_value(json_object_get(out, "reply"));
     const char *kind = json_string_value(json_object_get(out, "kind"));
+    const char *answer = json_string_value(json_object_get(out, "answer"));
     *statement = kind && strcmp(kind, "statement") == 0;
+    /* A model with a reader replies in sentences ("Your dog is called Rex.") and gives the
+     * bare answer beside; it is what is scored. A turn it answered with no bare answer is
+     * scored as the memory network's words for the same outcome: the acknowledgement of
+     * a statement, "i don't know" for a reply saying so. */
+    if (json_array_size(json_object_get(out, "clauses")) > 0 && answer) {
+        if (*answer)
+            r = answer;
+        else if (*statement)
+            r = PERSONA_ACK;
+        else if (r && strstr(r, "don't know"))
+            r = PERSONA_UNKNOWN;
+    }
     *reply = strdup(r ? r : "");
     json_decref(out);
     if (!*reply) {
