@@ -167,10 +167,26 @@ static int forget(agent_t *a, wm_conv_t *c, const char *user, const respond_t *p
     /* Other conversations' working memories restore themselves from the redacted turns. */
     atomic_fetch_add(&a->gen, 1);
     c->gen = atomic_load(&a->gen);
-    if (!(out->forgotten = calloc(p->nforget, sizeof *out->forgotten))) return AGENT_ENOMEM;
+    /* The facts' memories, and any memory that holds one of the values as told. */
+    enum { MORE = 64 };
+    size_t cap = p->nforget + (size_t)p->nforget_text * MORE, n = p->nforget;
+    if (!(out->forgotten = calloc(cap, sizeof *out->forgotten))) return AGENT_ENOMEM;
     memcpy(out->forgotten, p->forget, p->nforget * sizeof *p->forget);
-    out->nforgotten = p->nforget;
-    return agent_from_store(store_memory_forget(a->st, p->forget, p->nforget, err, errlen));
+    for (int i = 0; i < p->nforget_text; i++) {
+        size_t got = 0;
+        int rc = agent_from_store(store_memories_with_text(a->st, user, p->forget_text[i],
+                                                           out->forgotten + n, MORE, &got));
+        if (rc) return rc;
+        size_t end = n + got;
+        for (size_t j = n; j < end; j++) {     /* each id once */
+            int64_t id = out->forgotten[j];
+            int seen = 0;
+            for (size_t k = 0; k < n && !seen; k++) seen = out->forgotten[k] == id;
+            if (!seen) out->forgotten[n++] = id;
+        }
+    }
+    out->nforgotten = n;
+    return agent_from_store(store_memory_forget(a->st, out->forgotten, n, err, errlen));
 }
 
 /* The memories an answer came from first (weight 1), then the slots the model read. */

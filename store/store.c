@@ -81,6 +81,8 @@ static const char *const stmt_sql[S_COUNT] = {
         "INSERT INTO conversations (id, user, created_ms) VALUES (?1, ?2, ?3)"
         " ON CONFLICT (id) DO NOTHING",
     [S_CONV_OWNER] = "SELECT user FROM conversations WHERE id = ?1",
+    [S_MEM_WITH_TEXT] = "SELECT id FROM memories WHERE user = ?1 "
+                        "AND instr(lower(text), lower(?2)) > 0 ORDER BY id LIMIT ?3",
     [S_TURN_REDACT] = "UPDATE turns SET text = ?3 WHERE conversation IN "
                       "(SELECT id FROM conversations WHERE user = ?1) "
                       "AND instr(lower(text), lower(?2)) > 0",

@@ -309,6 +309,12 @@ int store_chat_commit_n(store_t *st, const char *user, const char *conversation,
  * many. A forget request calls it before store_memory_forget, whose checkpoint then
  * clears the WAL too. Returns STORE_OK, STORE_EINVAL (no user or needle), STORE_ENOMEM
  * or STORE_EIO, with err. */
+/* The ids of user's memories (current or not) whose text contains needle (ASCII case
+ * folded), oldest first, at most max, into ids; *n receives how many. A forget request
+ * finds with it the memories that hold a value as told, without a frame. Returns
+ * STORE_OK, STORE_EINVAL, STORE_ENOMEM or STORE_EIO. */
+int store_memories_with_text(store_t *st, const char *user, const char *needle, int64_t *ids,
+                             size_t max, size_t *n);
 #define STORE_REDACTED "[forgotten]"
 int store_turns_redact(store_t *st, const char *user, const char *needle, size_t *n,
                        char *err, size_t errlen);

@@ -268,6 +268,27 @@ unlock:
     return rc;
 }
 
+int store_memories_with_text(store_t *st, const char *user, const char *needle, int64_t *ids,
+                             size_t max, size_t *n)
+{
+    int rc = STORE_OK, b = SQLITE_OK, src;
+    *n = 0;
+    if (!user || !*user || !needle || !*needle || (max && !ids))
+        return STORE_EINVAL;
+    pthread_mutex_lock(&st->mu);
+    sqlite3_stmt *s = stmt_get(st, S_MEM_WITH_TEXT);
+    store_bind_text(s, 1, user, &b);
+    store_bind_text(s, 2, needle, &b);
+    store_bind_int64(s, 3, (int64_t)max, &b);
+    while ((src = store_step(s, b)) == SQLITE_ROW)
+        ids[(*n)++] = sqlite3_column_int64(s, 0);
+    if (src != SQLITE_DONE)
+        rc = store_sqlcode(src);
+    stmt_done(s);
+    pthread_mutex_unlock(&st->mu);
+    return rc;
+}
+
 /* The statement's memory inside the turn's transaction: touched, updated or added
  * (w->mem_id), then the superseded ones. With st->mu held; *old receives the updated
  * row, *stale whether it was of another encoder. */

@@ -218,6 +218,23 @@ START_TEST(test_a_deleted_users_text_is_gone_from_the_database_files)
 }
 END_TEST
 
+START_TEST(test_memories_holding_a_text_are_found_for_forgetting)
+{
+    int64_t a = th_add(th_st, "alice", "My locker code is Quorble 42.", 1);
+    th_add(th_st, "alice", "I like tea.", 2);
+    int64_t c = th_add(th_st, "alice", "the QUORBLE one, remember", 3);
+    th_add(th_st, "bob", "My locker code is Quorble 42.", 4);
+    int64_t ids[8];
+    size_t n = 9;
+    ck_assert_int_eq(store_memories_with_text(th_st, "alice", "quorble", ids, 8, &n), STORE_OK);
+    ck_assert_uint_eq(n, 2);                /* alice's two, never bob's */
+    ck_assert(ids[0] == a && ids[1] == c);
+    ck_assert_int_eq(store_memories_with_text(th_st, "alice", "quorble", ids, 1, &n), STORE_OK);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_int_eq(store_memories_with_text(th_st, "alice", "", ids, 8, &n), STORE_EINVAL);
+}
+END_TEST
+
 START_TEST(test_secure_delete_is_on)
 {
     sqlite3_stmt *s;
@@ -259,6 +276,7 @@ int main(void)
     tcase_add_test(tc, test_forgetting_an_old_value_keeps_the_current_one);
     tcase_add_test(tc, test_deleting_a_correction_brings_back_what_it_corrected);
     tcase_add_test(tc, test_a_deleted_users_text_is_gone_from_the_database_files);
+    tcase_add_test(tc, test_memories_holding_a_text_are_found_for_forgetting);
     tcase_add_test(tc, test_secure_delete_is_on);
     tcase_add_test(tc, test_database_files_are_created_private);
     suite_add_tcase(s, tc);
