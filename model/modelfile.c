@@ -336,11 +336,8 @@ int modelfile_parse_reader(const unsigned char *buf, size_t len, net_cfg_t *c,
             set_err(err, errlen, "truncated: the hyper-parameters are cut");
             return -1;
         }
-        if (x < (uint32_t)l->min || x > (uint32_t)l->max) {
-            set_err(err, errlen, "%s %u is out of range %d..%d", l->name, (unsigned)x, l->min,
-                    l->max);
+        if (modelfile_limit_check(l, x, "", err, errlen) < 0)
             return -1;
-        }
         *modelfile_field(c, i) = (int)x;
     }
     net_tensor_t t[NET_NTENSORS];

@@ -39,6 +39,11 @@ typedef struct modelfile_limit {
 
 /* [MODELFILE_NFIELDS], indexed by enum modelfile_field: the only source of the bounds. */
 extern const modelfile_limit_t modelfile_limits[MODELFILE_NFIELDS];
+/* 0 when x is within l's range, else -1 with err "<what><name> <x> is out of range
+ * <min>..<max>" (what: a prefix such as "reader section: ", or ""). Every bounds table
+ * of a model file (this one, the reader's) is checked through it. */
+int modelfile_limit_check(const modelfile_limit_t *l, int64_t x, const char *what, char *err,
+                          size_t errlen);
 
 /* The field f of c, for reading or setting. */
 int *modelfile_field(net_cfg_t *c, int f);

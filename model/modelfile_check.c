@@ -48,17 +48,23 @@ int *modelfile_field(net_cfg_t *c, int f)
     }
 }
 
+int modelfile_limit_check(const modelfile_limit_t *l, int64_t x, const char *what, char *err,
+                          size_t errlen)
+{
+    if (x >= l->min && x <= l->max)
+        return 0;
+    set_err(err, errlen, "%s%s %lld is out of range %d..%d", what, l->name, (long long)x,
+            l->min, l->max);
+    return -1;
+}
+
 int modelfile_cfg_check(const net_cfg_t *c, char *err, size_t errlen)
 {
     net_cfg_t cc = *c;
-    for (int f = 0; f < MODELFILE_NFIELDS; f++) {
-        int x = *modelfile_field(&cc, f);
-        const modelfile_limit_t *l = &modelfile_limits[f];
-        if (x < l->min || x > l->max) {
-            set_err(err, errlen, "%s %d is out of range %d..%d", l->name, x, l->min, l->max);
+    for (int f = 0; f < MODELFILE_NFIELDS; f++)
+        if (modelfile_limit_check(&modelfile_limits[f], *modelfile_field(&cc, f), "", err,
+                                  errlen) < 0)
             return -1;
-        }
-    }
     return 0;
 }
 

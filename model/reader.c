@@ -75,14 +75,10 @@ int *reader_cfg_field(reader_cfg_t *c, int f)
 int reader_cfg_check(const reader_cfg_t *c, char *err, size_t errlen)
 {
     reader_cfg_t cc = *c;
-    for (int f = 0; f < READER_NFIELDS; f++) {
-        int x = *reader_cfg_field(&cc, f);
-        const reader_limit_t *l = &reader_limits[f];
-        if (x < l->min || x > l->max) {
-            set_err(err, errlen, "%s %d is out of range %d..%d", l->name, x, l->min, l->max);
+    for (int f = 0; f < READER_NFIELDS; f++)
+        if (modelfile_limit_check(&reader_limits[f], *reader_cfg_field(&cc, f), "", err,
+                                  errlen) < 0)
             return -1;
-        }
-    }
     return 0;
 }
 
@@ -241,11 +237,8 @@ reader_t *reader_parse(const unsigned char *buf, size_t len, char *err, size_t e
             set_err(err, errlen, "reader section: truncated in the sizes");
             return NULL;
         }
-        if (x < (uint32_t)l->min || x > (uint32_t)l->max) {
-            set_err(err, errlen, "reader section: %s %u is out of range %d..%d", l->name,
-                    (unsigned)x, l->min, l->max);
+        if (modelfile_limit_check(l, x, "reader section: ", err, errlen) < 0)
             return NULL;
-        }
         *reader_cfg_field(&c, f) = (int)x;
     }
     static const char *const what[3] = {"acts", "relations", "tags"};

@@ -29,6 +29,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "model/modelfile.h"
 #include "model/dialogue.h"
 #include "model/layers.h"
 #include "model/reader.h"
@@ -52,10 +53,7 @@ typedef struct reader_cfg {
 
 /* The bounds of every field, the only source of them (file check, train options). */
 enum reader_field { READER_F_V, READER_F_NB, READER_F_E, READER_F_H, READER_NFIELDS };
-typedef struct reader_limit {
-    const char *name;
-    int min, max;
-} reader_limit_t;
+typedef modelfile_limit_t reader_limit_t;     /* checked by modelfile_limit_check */
 extern const reader_limit_t reader_limits[READER_NFIELDS];
 int *reader_cfg_field(reader_cfg_t *c, int f);
 /* 0, or -1 with err naming the first field out of range. */
