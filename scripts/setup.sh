@@ -22,6 +22,22 @@ if [ ${#missing[@]} -gt 0 ]; then
         "${missing[@]}" >/dev/null
 fi
 
+# The real third-party clients the suite drives (MCP SDK, openai, puppeteer-core), pinned
+# by tests/node/package-lock.json. Node.js and npm are the machine's; Debian's if absent.
+if ! command -v npm >/dev/null 2>&1; then
+    echo "setup: installing nodejs npm" >&2
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+        nodejs npm >/dev/null
+fi
+if [ ! -f tests/node/node_modules/.package-lock.json ] ||
+   [ tests/node/package-lock.json -nt tests/node/node_modules/.package-lock.json ]; then
+    echo "setup: installing the test clients (npm ci in tests/node)" >&2
+    (cd tests/node && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
 BUILD="${1:-build}"
 shift || true
 if [ ! -f "$BUILD/build.ninja" ]; then
