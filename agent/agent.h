@@ -213,22 +213,36 @@ typedef struct agent_turn {
 /* One turn of conversation for user: retrieve, answer from working memory and the
  * retrieved memories, store both turns, write a statement to long-term memory (update a
  * near-duplicate, supersede what it replaces). out is filled on AGENT_OK and must be
- * released with agent_turn_clear whatever the result. AGENT_ENOMODEL without a model,
- * AGENT_ENOTFOUND when the conversation belongs to another user, AGENT_EINVAL for an
- * empty message or invalid UTF-8 (err says why). One conversation's turns run one at a
- * time; different conversations in parallel. */
+ * released with agent_turn_clear whatever the result. A conversation is user's own:
+ * another user's conversation of the same id is another conversation. AGENT_ENOMODEL
+ * without a model, AGENT_EINVAL for an empty message or invalid UTF-8 (err says why).
+ * One conversation's turns run one at a time; different conversations in parallel. */
 int agent_chat(agent_t *a, const char *user, const char *conversation, const char *message,
                agent_turn_t *out, char *err, size_t errlen);
 void agent_turn_clear(agent_turn_t *t);
 
-/* The last limit turns of conversation, oldest first, when it belongs to user (NULL:
- * anyone's); *owner (malloc'd) receives its user. AGENT_ENOTFOUND when absent or
- * another user's. */
+/* The last limit turns of user's conversation, oldest first (*out malloc'd,
+ * agent_turn_rows_free). AGENT_ENOTFOUND when user has no such conversation. */
 int agent_conversation_get(agent_t *a, const char *user, const char *conversation,
-                           int limit, agent_turn_row_t **out, size_t *n, char **owner);
-/* Deletes conversation (its turns and working memory; the memories written from it
- * stay) when it belongs to user (NULL: anyone's). */
+                           int limit, agent_turn_row_t **out, size_t *n);
+/* Deletes user's conversation (its turns and working memory; the memories written from
+ * it stay). AGENT_ENOTFOUND when user has no such conversation. */
 int agent_conversation_delete(agent_t *a, const char *user, const char *conversation);
+
+/* A conversation in a listing. */
+typedef struct agent_conversation {
+    char *id;               /* owned */
+    int64_t created_ms;
+    int64_t turns;          /* stored turns (a message and its reply are two) */
+    int64_t last_ms;        /* the last turn's time, 0 without turns */
+} agent_conversation_t;
+/* A page of user's conversations, newest first (by when each began): cursor 0 for the
+ * first page, then the *next_cursor of the one before (0: no further page); limit from
+ * 1 to the store's largest page (as agent_memory_list). *out malloc'd
+ * (agent_conversations_free). AGENT_EINVAL for a limit or cursor out of range. */
+int agent_conversations_list(agent_t *a, const char *user, int64_t cursor, int limit,
+                             agent_conversation_t **out, size_t *n, int64_t *next_cursor);
+void agent_conversations_free(agent_conversation_t *v, size_t n);
 
 /* The loaded model's tag (model_tag), or NULL without a model. */
 const char *agent_model_tag(const agent_t *a);

@@ -61,27 +61,22 @@ static void session_put(agent_t *a, model_session_t *s)
 
 /* ---- the working memory of a conversation ------------------------------------------ */
 
-/* Makes c reflect the turns table for user: restores its ring when it is not loaded (or
- * loaded before a user was deleted). AGENT_ENOTFOUND when the conversation is another
- * user's. */
-static int conv_load(agent_t *a, wm_conv_t *c, const char *user)
+/* Makes c reflect the turns table: restores its ring when it is not loaded (or loaded
+ * before a user was deleted). */
+static int conv_load(agent_t *a, wm_conv_t *c)
 {
     uint64_t gen = atomic_load(&a->gen);
     if (!c->loaded || c->gen != gen) {
         store_turn_t *t = NULL;
         size_t n = 0;
-        char *owner = NULL;
-        int rc = store_turns_last(a->st, c->id, 2 * a->turns, &t, &n, &owner);
+        int rc = store_turns_last(a->st, c->user, c->id, 2 * a->turns, &t, &n);
         if (rc != STORE_OK && rc != STORE_ENOTFOUND) return agent_from_store(rc);
         rc = wm_ring_restore(&c->ring, t, n, model_kind_name(MODEL_KIND_STATEMENT));
         store_turns_free(t, n);
-        free(c->owner);
-        c->owner = owner;
         if (rc) return AGENT_ENOMEM;
         c->loaded = 1;
         c->gen = gen;
     }
-    if (c->owner && strcmp(c->owner, user) != 0) return AGENT_ENOTFOUND;
     return AGENT_OK;
 }
 
@@ -89,8 +84,6 @@ static int conv_load(agent_t *a, wm_conv_t *c, const char *user)
 static void conv_reset(wm_conv_t *c)
 {
     wm_ring_clear(&c->ring);
-    free(c->owner);
-    c->owner = NULL;
     c->loaded = 0;
 }
 
@@ -336,16 +329,11 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     rc = agent_from_store(store_chat_commit_n(a->st, user, c->id, msg, out->reply, out->kind,
                                               &out->turn, &reply_id, tw.w, tw.n, err,
                                               errlen));
-    if (rc == AGENT_ECONFLICT) {    /* another user's after all: reload it next time */
-        conv_reset(c);
-        rc = AGENT_ENOTFOUND;
-    }
     if (rc) {
         out->turn = 0;
         goto out;
     }
     if ((rc = report_writes(&tw, plan, out))) goto out;
-    if (!c->owner && !(c->owner = strdup(user))) conv_reset(c);
     if (wm_ring_push(&c->ring, out->turn, msg, statement) != 0) conv_reset(c);
     if (plan && (rc = forget(a, c, user, plan, out, err, errlen))) goto out;
     rc = report_memories(a, plan, hits, nh, slot_of, attn, out);
@@ -379,9 +367,9 @@ int agent_chat(agent_t *a, const char *user, const char *conversation, const cha
         snprintf(err, errlen, "message: is not valid UTF-8");
         return AGENT_EINVAL;
     }
-    wm_conv_t *c = wm_acquire(a->wm, conversation);
+    wm_conv_t *c = wm_acquire(a->wm, user, conversation);
     if (!c) return AGENT_ENOMEM;
-    int rc = conv_load(a, c, user);
+    int rc = conv_load(a, c);
     if (!rc) rc = turn(a, c, user, message, out, err, errlen);
     wm_release(a->wm, c);
     return rc;
@@ -402,13 +390,12 @@ void agent_turn_clear(agent_turn_t *t)
 /* ---- conversations ---------------------------------------------------------------- */
 
 int agent_conversation_get(agent_t *a, const char *user, const char *conversation,
-                           int limit, agent_turn_row_t **out, size_t *n, char **owner)
+                           int limit, agent_turn_row_t **out, size_t *n)
 {
     store_turn_t *t = NULL;
     *out = NULL;
-    *owner = NULL;
-    int rc = agent_from_store(store_turns_last(a->st, conversation, limit, &t, n, owner));
-    if (!rc && user && strcmp(*owner, user) != 0) rc = AGENT_ENOTFOUND;
+    *n = 0;
+    int rc = agent_from_store(store_turns_last(a->st, user, conversation, limit, &t, n));
     if (!rc && !(*out = calloc(*n + 1, sizeof **out))) rc = AGENT_ENOMEM;
     for (size_t i = 0; !rc && i < *n; i++) {
         (*out)[i] = (agent_turn_row_t){.id = t[i].id, .role = t[i].role, .text = t[i].text,
@@ -416,11 +403,7 @@ int agent_conversation_get(agent_t *a, const char *user, const char *conversatio
         t[i].role = t[i].text = t[i].kind = NULL;
     }
     store_turns_free(t, t ? *n : 0);
-    if (rc) {
-        free(*owner);
-        *owner = NULL;
-        *n = 0;
-    }
+    if (rc) *n = 0;
     return rc;
 }
 
@@ -436,18 +419,39 @@ void agent_turn_rows_free(agent_turn_row_t *v, size_t n)
 
 int agent_conversation_delete(agent_t *a, const char *user, const char *conversation)
 {
-    store_turn_t *t = NULL;
-    size_t n = 0;
-    char *owner = NULL;
     /* Held, so that no turn of it runs meanwhile. */
-    wm_conv_t *c = wm_acquire(a->wm, conversation);
+    wm_conv_t *c = wm_acquire(a->wm, user, conversation);
     if (!c) return AGENT_ENOMEM;
-    int rc = agent_from_store(store_turns_last(a->st, conversation, 0, &t, &n, &owner));
-    if (!rc && user && strcmp(owner, user) != 0) rc = AGENT_ENOTFOUND;
-    if (!rc) rc = agent_from_store(store_conversation_delete(a->st, conversation));
+    int rc = agent_from_store(store_conversation_delete(a->st, user, conversation));
     conv_reset(c);
     wm_release(a->wm, c);
-    store_turns_free(t, n);
-    free(owner);
     return rc;
+}
+
+int agent_conversations_list(agent_t *a, const char *user, int64_t cursor, int limit,
+                             agent_conversation_t **out, size_t *n, int64_t *next_cursor)
+{
+    store_conversation_t *v = NULL;
+    *out = NULL;
+    int rc = agent_from_store(store_conversations_list(a->st, user, cursor, limit, &v, n,
+                                                       next_cursor));
+    if (rc) return rc;
+    if (!(*out = calloc(*n + 1, sizeof **out))) {
+        store_conversations_free(v, *n);
+        *n = 0;
+        return AGENT_ENOMEM;
+    }
+    for (size_t i = 0; i < *n; i++) {
+        (*out)[i] = (agent_conversation_t){.id = v[i].id, .created_ms = v[i].created_ms,
+                                           .turns = v[i].turns, .last_ms = v[i].last_ms};
+        v[i].id = NULL;
+    }
+    store_conversations_free(v, *n);
+    return AGENT_OK;
+}
+
+void agent_conversations_free(agent_conversation_t *v, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++) free(v[i].id);
+    free(v);
 }

@@ -105,10 +105,16 @@ struct wm {
     wm_conv_t *lru_head, *lru_tail; /* most / least recently used */
 };
 
-static uint64_t hash_str(const char *s)
+/* FNV-1a over user, a NUL, then id: ("ab", "c") and ("a", "bc") differ. */
+static uint64_t hash_key(const char *user, const char *id)
 {
-    uint64_t h = 1469598103934665603ULL;   /* FNV-1a */
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    uint64_t h = 1469598103934665603ULL;
+    for (const unsigned char *p = (const unsigned char *)user; *p; p++) {
+        h ^= *p;
+        h *= 1099511628211ULL;
+    }
+    h *= 1099511628211ULL;      /* the separator: a NUL byte */
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
         h ^= *p;
         h *= 1099511628211ULL;
     }
@@ -136,7 +142,7 @@ static void conv_free(wm_conv_t *c)
     wm_ring_free(&c->ring);
     pthread_mutex_destroy(&c->mu);
     free(c->id);
-    free(c->owner);
+    free(c->user);
     free(c);
 }
 
@@ -218,17 +224,19 @@ static void evict(wm_t *w)
     }
 }
 
-wm_conv_t *wm_acquire(wm_t *w, const char *id)
+wm_conv_t *wm_acquire(wm_t *w, const char *user, const char *id)
 {
-    uint64_t h = hash_str(id);
+    uint64_t h = hash_key(user, id);
     pthread_mutex_lock(&w->mu);
     wm_conv_t *c = w->buckets[h & (w->nbuckets - 1)];
-    while (c && (c->hash != h || strcmp(c->id, id) != 0))
+    while (c && (c->hash != h || strcmp(c->id, id) != 0 || strcmp(c->user, user) != 0))
         c = c->next_in_bucket;
     if (c) {
         lru_unlink(w, c);
     } else {
-        if (!(c = calloc(1, sizeof *c)) || !(c->id = strdup(id))) {
+        if (!(c = calloc(1, sizeof *c)) || !(c->id = strdup(id)) ||
+            !(c->user = strdup(user))) {
+            if (c) free(c->id);
             free(c);
             pthread_mutex_unlock(&w->mu);
             return NULL;

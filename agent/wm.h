@@ -1,8 +1,9 @@
 /* wm.h: working memory. Per conversation, a ring of its last W exchanges (a message and
  * the reply to it), which the chat turn reads as memory slots; the rings live in a hash
- * map bounded by a least-recently-used eviction, and a conversation evicted (or never
- * seen since a restart) is restored from the turns table (wm_ring_restore). One
- * conversation's turns are serialized: wm_acquire hands the caller its entry locked. */
+ * map keyed by (user, conversation id) and bounded by a least-recently-used eviction, and
+ * a conversation evicted (or never seen since a restart) is restored from the turns table
+ * (wm_ring_restore). One conversation's turns are serialized: wm_acquire hands the caller
+ * its entry locked. */
 #ifndef MNEMO_AGENT_WM_H
 #define MNEMO_AGENT_WM_H
 
@@ -46,9 +47,9 @@ int wm_ring_restore(wm_ring_t *r, const store_turn_t *t, size_t n, const char *s
 /* A conversation's entry. The caller of wm_acquire owns the public fields until
  * wm_release. */
 typedef struct wm_conv {
-    char *id;               /* the conversation id (owned) */
-    char *owner;            /* its user once known, else NULL (owned) */
-    int loaded;             /* ring and owner reflect the turns table */
+    char *user;             /* the conversation's user (owned) */
+    char *id;               /* the conversation id, unique within user (owned) */
+    int loaded;             /* the ring reflects the turns table */
     uint64_t gen;           /* the caller's generation when loaded (see agent.c) */
     wm_ring_t ring;
     /* private to wm.c */
@@ -65,10 +66,10 @@ typedef struct wm wm_t;
 #define WM_MAX_CONVS 10000
 wm_t *wm_new(int turns, size_t max_convs);
 void wm_free(wm_t *w);
-/* Finds or creates conversation id's entry (a new one is not loaded), marks it most
- * recently used and returns it locked: another caller for the same conversation waits
- * until wm_release. NULL when out of memory. */
-wm_conv_t *wm_acquire(wm_t *w, const char *id);
+/* Finds or creates the entry of user's conversation id (a new one is not loaded), marks
+ * it most recently used and returns it locked: another caller for the same conversation
+ * waits until wm_release. NULL when out of memory. */
+wm_conv_t *wm_acquire(wm_t *w, const char *user, const char *id);
 void wm_release(wm_t *w, wm_conv_t *c);
 /* Conversations held in RAM. */
 size_t wm_count(wm_t *w);

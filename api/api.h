@@ -28,6 +28,20 @@ typedef struct api_token {
 #define API_DEFAULT_MAX_PAGE 500
 #define API_DEFAULT_MAX_BATCH 1000
 #define API_DEFAULT_MAX_CONNECTIONS 256
+/* Connections from one client address (more are closed as they are accepted). */
+#define API_DEFAULT_MAX_CONNECTIONS_PER_ADDRESS 64
+/* Seconds a connection may stay silent (a request's headers or body not arriving, or
+ * an idle keep-alive) before it is closed. */
+#define API_DEFAULT_IDLE_TIMEOUT 10
+/* Bytes of request bodies held in memory by all requests together; a body that would
+ * go past it is 503 (413 when it alone is larger). */
+#define API_DEFAULT_MAX_INFLIGHT_BODY 268435456
+/* The shortest bearer secret mnemod accepts (the config table refuses shorter). */
+#define API_MIN_SECRET_BYTES 16
+/* Failed authentications from one address within a window of API_AUTH_WINDOW_S seconds
+ * past which its requests that need a token get 429 until the window ends. */
+#define API_AUTH_FAILURES 20
+#define API_AUTH_WINDOW_S 60
 
 typedef struct api_limits {
     size_t max_body;         /* bytes of a request body (413 past it) */
@@ -38,6 +52,7 @@ typedef struct api_limits {
     int max_page;            /* largest page of a listing */
     int max_batch;           /* memories in one POST */
     unsigned max_connections;/* open connections served; more get 429 */
+    size_t max_inflight_body;/* bytes of bodies held by all requests (503 past it) */
 } api_limits_t;
 
 typedef struct api_config {
@@ -53,6 +68,14 @@ typedef struct api_config {
      * NULL: stderr with a timestamp. */
     void (*log)(int priority, const char *line);
     const char *version;     /* for mnemo_build_info (NULL: "dev") */
+    /* Start-only connection limits (0: the API_DEFAULT_* above). */
+    unsigned idle_timeout;   /* seconds */
+    unsigned max_connections_per_address;
+    /* Whether the database can take writes: 0, or -1 with why filled (the file was
+     * deleted or replaced). Asked by /readyz and before every request that may write
+     * (503 when it says no); NULL: always usable. Called from worker threads. */
+    int (*storage_check)(void *ctx, char *why, size_t whylen);
+    void *storage_ctx;
 } api_config_t;
 
 typedef struct api_server api_server_t;
@@ -64,7 +87,8 @@ void api_limits_default(api_limits_t *l);
 api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size_t errlen);
 int api_port(const api_server_t *s);
 /* Stops accepting, lets in-flight requests finish (up to stop_wait_ms), frees the
- * server. */
+ * server. From the moment it is called every reply carries Connection: close and a
+ * request that begins on a kept-alive connection gets 503 shutting_down. */
 void api_stop(api_server_t *s);
 
 /* Swaps in the settings that can change while serving: tokens, limits (except

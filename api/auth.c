@@ -1,7 +1,8 @@
 /* auth.c: bearer tokens and the user a request acts for (docs/API.md, "Auth"). A user
  * token acts only for its user, which a request may leave implicit; naming another user
  * is 403. An admin token (or no tokens configured at all) acts for anyone but must name
- * the user. Secrets are compared in time independent of where they differ. */
+ * the user. Secrets are compared in time independent of where they differ; each 401
+ * counts against the client's address (throttle.c), which past too many gets 429. */
 #include "api/internal.h"
 
 #include <stdio.h>
@@ -23,6 +24,22 @@ static void set_log_user(api_req_t *rq, const char *user)
     snprintf(rq->log_user, sizeof rq->log_user, "%s", user);
 }
 
+/* The client's address, or NULL. */
+static const struct sockaddr *peer(const api_req_t *rq)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(rq->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    return ci ? ci->client_addr : NULL;
+}
+
+/* A 401, counted against the client's address. */
+static int unauthorized(api_req_t *rq, const char *msg)
+{
+    api_throttle_fail(rq->srv->throttle, peer(rq));
+    api_error(rq, 401, API_CODE_UNAUTHORIZED, "%s", msg);
+    return -1;
+}
+
 int api_auth(api_req_t *rq)
 {
     const api_live_t *set = rq->set;
@@ -31,11 +48,18 @@ int api_auth(api_req_t *rq)
         set_log_user(rq, "admin");
         return 0;
     }
+    /* An address that failed too often waits before any token of it is compared. */
+    unsigned wait = api_throttle_wait(rq->srv->throttle, peer(rq));
+    if (wait) {
+        rq->retry_after = wait;
+        return api_error(rq, 429, API_CODE_TOO_MANY_REQUESTS,
+                         "too many failed authentications from this address; retry in %u s",
+                         wait), -1;
+    }
     const char *h = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND,
                                                 MHD_HTTP_HEADER_AUTHORIZATION);
     if (!h || strncasecmp(h, "Bearer ", 7) != 0)
-        return api_error(rq, 401, API_CODE_UNAUTHORIZED,
-                         "send Authorization: Bearer <token>"), -1;
+        return unauthorized(rq, "send Authorization: Bearer <token>");
     h += 7;
     while (*h == ' ' || *h == '\t') h++;
     size_t len = strlen(h);
@@ -45,7 +69,7 @@ int api_auth(api_req_t *rq)
     for (size_t i = 0; i < set->n_tokens; i++)     /* no early exit: same time for all */
         if (secret_equal(h, len, set->tokens[i].secret) && !found) found = &set->tokens[i];
     if (!found || len == 0)
-        return api_error(rq, 401, API_CODE_UNAUTHORIZED, "unknown bearer token"), -1;
+        return unauthorized(rq, "unknown bearer token");
     rq->admin = found->user == NULL;
     rq->token_user = found->user;
     set_log_user(rq, found->user ? found->user : "admin");

@@ -1,7 +1,8 @@
-/* chat.c: POST /v1/chat (one turn, docs/API.md "The chat turn") and
- * GET/DELETE /v1/conversations/{id}. The body is validated here (conversation id,
- * message 1..max_message_bytes), the user decided by auth.c, the turn run by the agent
- * and timed for /metrics. A conversation of another user is 404, as a memory is. */
+/* chat.c: POST /v1/chat (one turn, docs/API.md "The chat turn"), and the two things
+ * every route that runs a turn shares (POST /v1/chat/completions too, openai.c): running
+ * it through the agent, timed for /metrics (api_chat_turn), and the turn object
+ * (api_turn_json). The body of /v1/chat is validated here (conversation id, message
+ * 1..max_message_bytes), the user decided by auth.c. */
 #include "api/internal.h"
 
 #include <stdio.h>
@@ -31,7 +32,7 @@ static json_t *frame_json(const char *holder, const char *relation, const char *
     return json_pack("{s:s,s:s,s:s}", "holder", holder, "relation", relation, "value", value);
 }
 
-static json_t *turn_json(const char *conversation, const agent_turn_t *t)
+json_t *api_turn_json(const char *conversation, const agent_turn_t *t)
 {
     json_t *att = json_array(), *mems = json_array(), *clauses = json_array();
     json_t *frames = json_array(), *written = json_array();
@@ -69,13 +70,38 @@ static json_t *turn_json(const char *conversation, const agent_turn_t *t)
                      ids_json(t->forgotten, t->nforgotten));
 }
 
+/* ---- the turn, for every route that runs one ------------------------------------- */
+
+int api_chat_turn(api_req_t *rq, const char *user, const char *conversation,
+                  const char *message, agent_turn_t *t)
+{
+    char err[ERRLEN] = "";
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    int rc = agent_chat(rq->srv->agent, user, conversation, message, t, err, sizeof err);
+    if (rc == AGENT_ENOMODEL) {
+        api_error(rq, 503, API_CODE_NO_MODEL,
+                  "chat needs a model; this mnemod runs without one (model = none)");
+    } else if (rc) {
+        char what[API_ID_MAX + 32];
+        snprintf(what, sizeof what, "conversation %s", conversation);
+        api_error_agent(rq, rc, what, err);
+    } else {
+        api_hist_observe(&rq->srv->metrics.chat, since(&t0));
+        api_hist_observe(&rq->srv->metrics.model, t->model_seconds);
+        atomic_fetch_add_explicit(&rq->srv->metrics.chat_turns, 1, memory_order_relaxed);
+        return 0;
+    }
+    agent_turn_clear(t);
+    return -1;
+}
+
 /* ---- POST /v1/chat ---------------------------------------------------------------- */
 
 void api_h_chat_post(api_req_t *rq)
 {
     api_verr_t e;
     const char *named, *conversation, *message, *user;
-    char err[ERRLEN] = "";
     agent_turn_t t;
     json_t *body = api_parse_object(rq->body, rq->len, &e);
     if (!body) {
@@ -90,119 +116,10 @@ void api_h_chat_post(api_req_t *rq)
         goto out;
     }
     if (api_act_as(rq, named, API_FROM_BODY, &user)) goto out;
-
-    struct timespec t0;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    int rc = agent_chat(rq->srv->agent, user, conversation, message, &t, err, sizeof err);
-    if (rc == AGENT_ENOMODEL) {
-        api_error(rq, 503, API_CODE_NO_MODEL,
-                  "chat needs a model; this mnemod runs without one (model = none)");
-    } else if (rc) {
-        char what[API_ID_MAX + 32];
-        snprintf(what, sizeof what, "conversation %s", conversation);
-        api_error_agent(rq, rc, what, err);
-    } else {
-        api_hist_observe(&rq->srv->metrics.chat, since(&t0));
-        api_hist_observe(&rq->srv->metrics.model, t.model_seconds);
-        atomic_fetch_add_explicit(&rq->srv->metrics.chat_turns, 1, memory_order_relaxed);
-        api_send_json(rq, 200, turn_json(conversation, &t));
+    if (api_chat_turn(rq, user, conversation, message, &t) == 0) {
+        api_send_json(rq, 200, api_turn_json(conversation, &t));
+        agent_turn_clear(&t);
     }
-    agent_turn_clear(&t);
 out:
     json_decref(body);
-}
-
-/* ---- /v1/conversations/{id} ------------------------------------------------------- */
-
-typedef struct conv_args {
-    api_query_t q;
-    const api_limits_t *lim;
-    api_verr_t e;
-    int failed;
-} conv_args_t;
-
-/* user and limit as GET /v1/memories reads them; other keys are ignored (UTF-8 still
- * checked). */
-static enum MHD_Result on_arg(void *cls, enum MHD_ValueKind kind, const char *key,
-                              size_t key_size, const char *value, size_t value_size)
-{
-    conv_args_t *c = cls;
-    (void)kind;
-    if (!key) return MHD_YES;
-    int ours = key_size == strlen(key) && (!strcmp(key, "user") || !strcmp(key, "limit"));
-    if (ours && api_query_set(&c->q, key, key_size, value, value_size, c->lim, &c->e) != 0)
-        c->failed = 1;
-    if (!ours && (!api_utf8_valid(key, key_size) ||
-                  (value && !api_utf8_valid(value, value_size)))) {
-        api_verr(&c->e, 400, API_CODE_INVALID_UTF8, "a query parameter is not valid UTF-8");
-        c->failed = 1;
-    }
-    return c->failed ? MHD_NO : MHD_YES;
-}
-
-/* The user a conversation route is scoped to: a user token's own (naming another is
- * 403); an admin's ?user= when given, else NULL (any user). -1 after an error. */
-static int conv_scope(api_req_t *rq, conv_args_t *c, const char **user)
-{
-    api_query_init(&c->q, c->lim);
-    MHD_get_connection_values_n(rq->conn, MHD_GET_ARGUMENT_KIND, on_arg, c);
-    if (c->failed) {
-        api_error_v(rq, &c->e);
-        return -1;
-    }
-    if (!rq->param || !api_id_valid(rq->param, strlen(rq->param))) {
-        api_error(rq, 404, API_CODE_NOT_FOUND, "conversation %s not found",
-                  rq->param ? rq->param : "");
-        return -1;
-    }
-    *user = NULL;
-    if (rq->admin && !c->q.user) return 0;
-    return api_act_as(rq, c->q.user, API_FROM_QUERY, user);
-}
-
-void api_h_conversation_get(api_req_t *rq)
-{
-    conv_args_t c = {.lim = &rq->set->lim};
-    const char *user;
-    agent_turn_row_t *t = NULL;
-    size_t n = 0;
-    char *owner = NULL;
-    if (conv_scope(rq, &c, &user)) return;
-    int rc = agent_conversation_get(rq->srv->agent, user, rq->param, c.q.limit, &t, &n, &owner);
-    if (rc) {
-        char what[API_ID_MAX + 32];
-        snprintf(what, sizeof what, "conversation %s", rq->param);
-        api_error_agent(rq, rc, what, NULL);
-        return;
-    }
-    json_t *arr = json_array();
-    for (size_t i = 0; arr && i < n; i++) {
-        char at[API_TIME_LEN];
-        json_t *o = json_pack("{s:I,s:s,s:s,s:s?,s:s}", "id", (json_int_t)t[i].id, "role",
-                              t[i].role, "text", t[i].text, "kind", t[i].kind, "created_at",
-                              api_time_format(t[i].created_ms, at));
-        if (!o || json_array_append_new(arr, o)) {
-            json_decref(arr);
-            arr = NULL;
-        }
-    }
-    api_send_json(rq, 200, json_pack("{s:s,s:s,s:o}", "id", rq->param, "user", owner,
-                                      "turns", arr));
-    agent_turn_rows_free(t, n);
-    free(owner);
-}
-
-void api_h_conversation_delete(api_req_t *rq)
-{
-    conv_args_t c = {.lim = &rq->set->lim};
-    const char *user;
-    if (conv_scope(rq, &c, &user)) return;
-    int rc = agent_conversation_delete(rq->srv->agent, user, rq->param);
-    if (rc) {
-        char what[API_ID_MAX + 32];
-        snprintf(what, sizeof what, "conversation %s", rq->param);
-        api_error_agent(rq, rc, what, NULL);
-        return;
-    }
-    api_send_json(rq, 200, json_pack("{s:s,s:b}", "id", rq->param, "deleted", 1));
 }

@@ -1,8 +1,9 @@
 /* internal.h: private to api/. The server and per-request state shared by the files of
- * api/: server.c (libmicrohttpd lifecycle, body accumulation), routes.c (the route table),
- * reply.c (the one send helper and the one error function), auth.c (bearer tokens and
- * which user a request acts for), metrics.c (counters, histograms, GET /metrics) and the
- * handlers (memories.c, users.c, chat.c). */
+ * api/: server.c (libmicrohttpd lifecycle, body accumulation), framing.c (the HTTP checks
+ * before routing), routes.c (the route table), reply.c (the one send helper and the one
+ * error function), auth.c (bearer tokens and which user a request acts for), throttle.c
+ * (failed tokens per address), metrics.c (counters, histograms, GET /metrics) and the
+ * handlers (memories.c, users.c, chat.c, conversations.c, openai.c, mcp_http.c). */
 #ifndef MNEMO_API_INTERNAL_H
 #define MNEMO_API_INTERNAL_H
 
@@ -31,12 +32,18 @@ typedef struct api_method {
 /* Who may call a route. */
 enum api_access { API_TOKEN = 0, API_OPEN, API_ADMIN };
 
+/* The shape of a route's errors: mnemo's {"error": {"code", "message"}} (docs/API.md),
+ * or OpenAI's {"error": {"message", "type", "param", "code"}} for the OpenAI-compatible
+ * routes, whose clients parse that one (api_error picks it from rq->route). */
+enum api_errors { API_ERRORS_MNEMO = 0, API_ERRORS_OPENAI };
+
 #define API_ROUTE_METHODS 4
 typedef struct api_route {
     const char *pattern;        /* "/v1/memories/{id}/history": {..} captures a segment */
     const char *allow;          /* the Allow header of a 405 */
     enum api_access access;     /* API_OPEN: health probes; API_ADMIN: /metrics */
     api_method_t methods[API_ROUTE_METHODS];
+    enum api_errors errors;     /* omitted in the table: mnemo's */
 } api_route_t;
 
 /* The settings that api_reload swaps: immutable once published. The server holds one
@@ -67,6 +74,32 @@ typedef struct api_metrics {
     int64_t started_ms;
 } api_metrics_t;
 
+/* The MCP sessions of the handshake era (mcp_http.c): opened by initialize, ended by
+ * DELETE /mcp or, when a new one needs the room, by being the least recently used. A
+ * fixed table inside the server, so it needs no setup or teardown: calloc's zeroes are
+ * an empty table and an open spin lock (held for a lookup, never across a call). */
+#define API_MCP_SESSIONS 256
+#define API_MCP_SESSION_ID_LEN 32   /* hex digits of 128 random bits */
+typedef struct api_mcp_session {
+    char id[API_MCP_SESSION_ID_LEN + 1];    /* "" when free */
+    char owner[API_ID_MAX + 1];             /* the token's user, "" for admin */
+    uint64_t used;                          /* tick of its last request */
+} api_mcp_session_t;
+typedef struct api_mcp_sessions {
+    atomic_int lock;
+    uint64_t tick;
+    api_mcp_session_t s[API_MCP_SESSIONS];
+} api_mcp_sessions_t;
+
+/* throttle.c: failed authentications per client address. */
+typedef struct api_throttle api_throttle_t;
+api_throttle_t *api_throttle_new(void);
+void api_throttle_free(api_throttle_t *t);
+/* Seconds the address must wait before its token is looked at, 0 when it may try. */
+unsigned api_throttle_wait(api_throttle_t *t, const struct sockaddr *sa);
+/* Counts a failed authentication of the address. */
+void api_throttle_fail(api_throttle_t *t, const struct sockaddr *sa);
+
 struct api_server {
     struct MHD_Daemon *mhd;
     int port;
@@ -76,9 +109,15 @@ struct api_server {
     atomic_uint max_connections;
     atomic_uint conns;          /* open connections (for 429) */
     atomic_int inflight;        /* requests begun and not completed (for api_stop) */
+    atomic_int stopping;        /* api_stop has begun: Connection: close, 503 for new */
+    atomic_size_t body_bytes;   /* bytes of request bodies held (max_inflight_body) */
+    api_throttle_t *throttle;
+    int (*storage_check)(void *ctx, char *why, size_t whylen);
+    void *storage_ctx;
     void (*log)(int priority, const char *line);
     char version[64];
     api_metrics_t metrics;
+    api_mcp_sessions_t mcp;
 };
 
 /* A log line through the server's sink (api_config.log). */
@@ -91,6 +130,8 @@ void api_log(const api_server_t *s, int priority, const char *fmt, ...)
 enum api_phase { API_PHASE_FIRST, API_PHASE_UPLOAD, API_PHASE_FINAL };
 
 struct api_req {
+    int started;                    /* the handler has seen the request */
+    int bad_target;                 /* the raw request target holds %00 or control bytes */
     api_server_t *srv;
     struct MHD_Connection *conn;
     const char *method, *path;      /* owned by libmicrohttpd for the request's life */
@@ -103,6 +144,7 @@ struct api_req {
 
     char *body;                     /* accumulated, NUL-terminated, at most limit bytes */
     size_t len, cap, limit, dropped;
+    size_t held;                    /* bytes of body counted in srv->body_bytes */
     int too_large;
 
     struct MHD_Response *pending;   /* an error decided before the body was in */
@@ -111,12 +153,27 @@ struct api_req {
     unsigned status;                /* for the log line */
     const char *allow;              /* Allow header for a 405 */
     int over_limit;                 /* 429: close after replying */
+    int close;                      /* reply with Connection: close */
+    unsigned retry_after;           /* seconds for a Retry-After header (0: none; 429: 1) */
     int counted;                    /* in the metrics already */
 
     int admin;                      /* admin token, or no tokens configured */
     const char *token_user;         /* the user a user token is bound to */
     char log_user[API_ID_MAX + 1];
 };
+
+/* framing.c. api_target_bad: 1 when a raw request target would decode to a NUL anywhere
+ * or to a control byte in the path. api_framing_bad: 1 (why filled) when the request's
+ * framing headers are ambiguous or bad_target is set. api_host_is_loopback: 1 when a Host
+ * value is localhost, 127.0.0.1 or [::1], with or without a port. */
+int api_target_bad(const char *t);
+int api_framing_bad(struct MHD_Connection *conn, int bad_target, const char *version, char *why,
+                    size_t n);
+int api_host_is_loopback(const char *h);
+
+/* server.c: whether the database can take writes (api_config.storage_check): 0, or -1
+ * with why filled. */
+int api_storage_check(api_req_t *rq, char *why, size_t n);
 
 /* routes.c */
 const api_route_t *api_route_match(const char *path, char **param);
@@ -129,9 +186,21 @@ void api_hist_observe(api_hist_t *h, double seconds);
 void api_metrics_request(api_req_t *rq);
 void api_h_metrics(api_req_t *rq);
 
+/* How every JSON body is written. Real numbers print with 7 significant digits:
+ * importance 0.7 stays "0.7" and a float score 0.83f prints "0.83" rather than its double
+ * expansion. */
+#define API_JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(7))
+
 /* reply.c: every response goes through api_send, every error through api_error. */
 int api_send(api_req_t *rq, unsigned status, const char *content_type, char *buf, size_t len);
+/* api_send with more headers: name, value pairs ended by NULL. content_type NULL sends
+ * none (a reply without a body). */
+int api_send_headers(api_req_t *rq, unsigned status, const char *content_type, char *buf,
+                     size_t len, const char *const *headers);
 int api_send_json(api_req_t *rq, unsigned status, json_t *j);   /* steals j */
+/* A whole text/event-stream body (Server-Sent Events) with Cache-Control: no-cache;
+ * takes buf (malloc'd) as api_send does. */
+int api_send_stream(api_req_t *rq, unsigned status, char *buf, size_t len);
 int api_error(api_req_t *rq, unsigned status, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 int api_error_v(api_req_t *rq, const api_verr_t *e);
@@ -155,13 +224,39 @@ void api_h_memory_get(api_req_t *rq);
 void api_h_memory_patch(api_req_t *rq);
 void api_h_memory_delete(api_req_t *rq);
 void api_h_memory_history(api_req_t *rq);
+/* The history object of GET /v1/memories/{id}/history for memory m (id) and its n
+ * earlier versions v; a new reference, NULL when out of memory. */
+json_t *api_history_json(int64_t id, const agent_memory_t *m, const agent_version_t *v,
+                         size_t n);
 void api_h_user_export(api_req_t *rq);
 void api_h_user_import(api_req_t *rq);
 void api_h_user_delete(api_req_t *rq);
+/* The user of a /v1/users/{id} path, checked as an id and against the token; NULL after
+ * the error is sent. */
+const char *api_path_user(api_req_t *rq);
 
 /* chat.c */
 void api_h_chat_post(api_req_t *rq);
+/* Runs one turn of user's conversation through the agent, timed for /metrics: 0 with t
+ * filled (the caller renders it, then agent_turn_clear), or -1 once the error is sent
+ * (503 without a model, else api_error_agent's) with t cleared. */
+int api_chat_turn(api_req_t *rq, const char *user, const char *conversation,
+                  const char *message, agent_turn_t *t);
+/* The turn object of docs/API.md ("The chat turn"); a new reference, NULL when out of
+ * memory. */
+json_t *api_turn_json(const char *conversation, const agent_turn_t *t);
+
+/* conversations.c */
 void api_h_conversation_get(api_req_t *rq);
 void api_h_conversation_delete(api_req_t *rq);
+void api_h_user_conversations(api_req_t *rq);
+
+/* openai.c */
+void api_h_chat_completions(api_req_t *rq);
+void api_h_models(api_req_t *rq);
+
+/* mcp_http.c: the MCP endpoint (Streamable HTTP; the protocol itself is mcp.c) */
+void api_h_mcp_post(api_req_t *rq);
+void api_h_mcp_delete(api_req_t *rq);
 
 #endif

@@ -14,4 +14,5 @@ void api_limits_default(api_limits_t *l)
     l->max_page = API_DEFAULT_MAX_PAGE;
     l->max_batch = API_DEFAULT_MAX_BATCH;
     l->max_connections = API_DEFAULT_MAX_CONNECTIONS;
+    l->max_inflight_body = API_DEFAULT_MAX_INFLIGHT_BODY;
 }

@@ -241,6 +241,27 @@ void api_h_memory_delete(api_req_t *rq)
         api_send_json(rq, 200, json_pack("{s:I,s:b}", "id", (json_int_t)id, "deleted", 1));
 }
 
+json_t *api_history_json(int64_t id, const agent_memory_t *m, const agent_version_t *v,
+                         size_t n)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; arr && i < n; i++) {
+        char until[API_TIME_LEN];
+        json_t *o = json_pack("{s:s,s:s,s:o}", "text", v[i].text ? v[i].text : "",
+                              "valid_until", api_time_format(v[i].valid_until_ms, until),
+                              "superseded_by", v[i].superseded_by > 0
+                                  ? json_integer((json_int_t)v[i].superseded_by) : json_null());
+        if (!o || json_array_append_new(arr, o)) {
+            json_decref(arr);
+            arr = NULL;
+        }
+    }
+    return json_pack("{s:I,s:o,s:o}", "id", (json_int_t)id, "superseded_by",
+                     m->superseded_by > 0 ? json_integer((json_int_t)m->superseded_by)
+                                          : json_null(),
+                     "versions", arr);
+}
+
 void api_h_memory_history(api_req_t *rq)
 {
     agent_memory_t m = {0};
@@ -256,23 +277,7 @@ void api_h_memory_history(api_req_t *rq)
         agent_memory_clear(&m);
         return;
     }
-    json_t *arr = json_array();
-    for (size_t i = 0; arr && i < n; i++) {
-        char until[API_TIME_LEN];
-        json_t *o = json_pack("{s:s,s:s,s:o}", "text", v[i].text ? v[i].text : "",
-                              "valid_until", api_time_format(v[i].valid_until_ms, until),
-                              "superseded_by", v[i].superseded_by > 0
-                                  ? json_integer((json_int_t)v[i].superseded_by) : json_null());
-        if (!o || json_array_append_new(arr, o)) {
-            json_decref(arr);
-            arr = NULL;
-        }
-    }
-    api_send_json(rq, 200, json_pack("{s:I,s:o,s:o}", "id", (json_int_t)id, "superseded_by",
-                                      m.superseded_by > 0
-                                          ? json_integer((json_int_t)m.superseded_by)
-                                          : json_null(),
-                                      "versions", arr));
+    api_send_json(rq, 200, api_history_json(id, &m, v, n));
     agent_history_free(v, n);
     agent_memory_clear(&m);
 }

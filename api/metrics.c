@@ -190,6 +190,9 @@ void api_h_metrics(api_req_t *rq)
     put(&t, "mnemo_database_bytes %lld\n", (long long)st.db_bytes);
     header(&t, "mnemo_http_connections", "gauge", "Open HTTP connections.");
     put(&t, "mnemo_http_connections %u\n", atomic_load(&s->conns));
+    header(&t, "mnemo_http_body_bytes", "gauge",
+           "Bytes of request bodies held in memory (max_inflight_body_bytes caps them).");
+    put(&t, "mnemo_http_body_bytes %zu\n", atomic_load(&s->body_bytes));
 
     if (t.failed) {
         free(t.buf);

@@ -1,5 +1,7 @@
-/* reply.c: the one helper that sends every response (api_send) and the one function
- * every error goes through (api_error), plus the memory object of docs/API.md.
+/* reply.c: the one helper that sends every response (api_send, api_send_headers when a
+ * reply needs more headers, api_send_stream for Server-Sent Events) and the one function
+ * every error goes through (api_error, in the shape of the request's route: mnemo's or
+ * OpenAI's), plus the memory object of docs/API.md.
  * A response decided before the request body has arrived waits in rq->pending:
  * libmicrohttpd only lets us queue before the upload starts or after it ends. */
 #include "api/internal.h"
@@ -8,12 +10,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Real numbers print with 7 significant digits: importance 0.7 stays "0.7" and a float
- * score 0.83f prints "0.83" rather than its double expansion. */
-#define API_JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(7))
+#include <strings.h>
 
 int api_send(api_req_t *rq, unsigned status, const char *content_type, char *buf, size_t len)
+{
+    return api_send_headers(rq, status, content_type, buf, len, NULL);
+}
+
+int api_send_headers(api_req_t *rq, unsigned status, const char *content_type, char *buf,
+                     size_t len, const char *const *headers)
 {
     struct MHD_Response *r;
     if (rq->queued || rq->pending) {        /* the first reply wins */
@@ -25,14 +30,23 @@ int api_send(api_req_t *rq, unsigned status, const char *content_type, char *buf
         free(buf);
         return -1;
     }
-    MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, content_type);
-    MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+    if (content_type) MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, content_type);
+    int cache_control = 0;      /* a header of the caller's replaces the default */
+    for (const char *const *h = headers; h && h[0]; h += 2) {
+        MHD_add_response_header(r, h[0], h[1]);
+        cache_control |= strcasecmp(h[0], MHD_HTTP_HEADER_CACHE_CONTROL) == 0;
+    }
+    if (!cache_control) MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
     if (status == 405 && rq->allow) MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, rq->allow);
     if (status == 401) MHD_add_response_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
-    if (status == 429) {
-        MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "1");
-        MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+    if (status == 429 || rq->retry_after) {
+        char secs[16];
+        snprintf(secs, sizeof secs, "%u", rq->retry_after ? rq->retry_after : 1);
+        MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, secs);
     }
+    /* A 429 sheds the connection; a stopping server closes each after its reply. */
+    if (status == 429 || rq->close || atomic_load(&rq->srv->stopping))
+        MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
     rq->status = status;
     if (rq->phase != API_PHASE_FINAL) {
         rq->pending = r;
@@ -44,6 +58,12 @@ int api_send(api_req_t *rq, unsigned status, const char *content_type, char *buf
     int ok = MHD_queue_response(rq->conn, status, r) == MHD_YES;
     MHD_destroy_response(r);
     return ok ? 0 : -1;
+}
+
+int api_send_stream(api_req_t *rq, unsigned status, char *buf, size_t len)
+{
+    static const char *const headers[] = {MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache", NULL};
+    return api_send_headers(rq, status, "text/event-stream", buf, len, headers);
 }
 
 int api_send_json(api_req_t *rq, unsigned status, json_t *j)
@@ -61,6 +81,38 @@ int api_send_json(api_req_t *rq, unsigned status, json_t *j)
     return api_send(rq, status, "application/json", s, strlen(s));
 }
 
+/* OpenAI's error type for a status. */
+static const char *openai_type(unsigned status)
+{
+    switch (status) {
+    case 401: return "authentication_error";
+    case 403: return "permission_error";
+    case 404: return "not_found_error";
+    case 409: return "conflict_error";
+    case 429: return "rate_limit_error";
+    }
+    return status >= 500 ? "server_error" : "invalid_request_error";
+}
+
+/* OpenAI's error object. Its clients treat every malformed request as 400, so mnemo's
+ * 422 is sent as 400; code stays mnemo's (docs/API.md), and param is the field a
+ * message names ("messages[0].content: must not be empty"), else null. */
+static int send_openai_error(api_req_t *rq, unsigned status, const char *code,
+                             const char *msg)
+{
+    char param[128] = "";
+    size_t n = strcspn(msg, ": ");
+    if (n > 0 && n < sizeof param && msg[n] == ':' && msg[n + 1] == ' ') {
+        memcpy(param, msg, n);
+        param[n] = 0;
+    }
+    if (status == 422) status = 400;
+    return api_send_json(rq, status,
+                         json_pack("{s:{s:s,s:s,s:s?,s:s}}", "error", "message", msg, "type",
+                                   openai_type(status), "param", param[0] ? param : NULL,
+                                   "code", code));
+}
+
 int api_error(api_req_t *rq, unsigned status, const char *code, const char *fmt, ...)
 {
     char msg[512];
@@ -69,6 +121,16 @@ int api_error(api_req_t *rq, unsigned status, const char *code, const char *fmt,
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     api_sanitize(msg);
+    if (status >= 500) {
+        /* A 5xx is the server's fault: the operator sees each with its cause. */
+        char path[256];
+        snprintf(path, sizeof path, "%s", rq->path ? rq->path : "-");
+        api_sanitize(path);
+        api_log(rq->srv, 3, "%s %s: %u %s: %s", rq->method ? rq->method : "-", path, status,
+                code, msg);
+    }
+    if (rq->route && rq->route->errors == API_ERRORS_OPENAI)
+        return send_openai_error(rq, status, code, msg);
     return api_send_json(rq, status,
                          json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg));
 }

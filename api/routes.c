@@ -15,8 +15,13 @@ static void h_healthz(api_req_t *rq)
 
 static void h_readyz(api_req_t *rq)
 {
+    char why[256];
     if (!agent_ready(rq->srv->agent)) {
         api_error(rq, 503, API_CODE_NOT_READY, "start-up has not finished");
+        return;
+    }
+    if (api_storage_check(rq, why, sizeof why)) {
+        api_error(rq, 503, API_CODE_NOT_READY, "%s", why);
         return;
     }
     api_send_json(rq, 200, json_pack("{s:s}", "status", "ready"));
@@ -24,24 +29,39 @@ static void h_readyz(api_req_t *rq)
 
 static const api_route_t routes[] = {
     /* Probes (systemd, load balancers) carry no token; they reveal nothing. */
-    {"/healthz", "GET", API_OPEN, {{"GET", h_healthz, API_BODY_NONE}}},
-    {"/readyz", "GET", API_OPEN, {{"GET", h_readyz, API_BODY_NONE}}},
-    {"/metrics", "GET", API_ADMIN, {{"GET", api_h_metrics, API_BODY_NONE}}},
+    {"/healthz", "GET", API_OPEN, {{"GET", h_healthz, API_BODY_NONE}}, API_ERRORS_MNEMO},
+    {"/readyz", "GET", API_OPEN, {{"GET", h_readyz, API_BODY_NONE}}, API_ERRORS_MNEMO},
+    {"/metrics", "GET", API_ADMIN, {{"GET", api_h_metrics, API_BODY_NONE}}, API_ERRORS_MNEMO},
     {"/v1/memories", "GET, POST", API_TOKEN,
      {{"GET", api_h_memories_get, API_BODY_NONE},
-      {"POST", api_h_memories_post, API_BODY_JSON}}},
+      {"POST", api_h_memories_post, API_BODY_JSON}}, API_ERRORS_MNEMO},
     {"/v1/memories/{id}", "GET, PATCH, DELETE", API_TOKEN,
      {{"GET", api_h_memory_get, API_BODY_NONE},
       {"PATCH", api_h_memory_patch, API_BODY_JSON},
-      {"DELETE", api_h_memory_delete, API_BODY_NONE}}},
-    {"/v1/memories/{id}/history", "GET", API_TOKEN, {{"GET", api_h_memory_history, API_BODY_NONE}}},
-    {"/v1/users/{id}", "DELETE", API_TOKEN, {{"DELETE", api_h_user_delete, API_BODY_NONE}}},
-    {"/v1/users/{id}/export", "GET", API_TOKEN, {{"GET", api_h_user_export, API_BODY_NONE}}},
-    {"/v1/users/{id}/import", "POST", API_TOKEN, {{"POST", api_h_user_import, API_BODY_IMPORT}}},
-    {"/v1/chat", "POST", API_TOKEN, {{"POST", api_h_chat_post, API_BODY_JSON}}},
+      {"DELETE", api_h_memory_delete, API_BODY_NONE}}, API_ERRORS_MNEMO},
+    {"/v1/memories/{id}/history", "GET", API_TOKEN,
+     {{"GET", api_h_memory_history, API_BODY_NONE}}, API_ERRORS_MNEMO},
+    {"/v1/users/{id}", "DELETE", API_TOKEN,
+     {{"DELETE", api_h_user_delete, API_BODY_NONE}}, API_ERRORS_MNEMO},
+    {"/v1/users/{id}/export", "GET", API_TOKEN,
+     {{"GET", api_h_user_export, API_BODY_NONE}}, API_ERRORS_MNEMO},
+    {"/v1/users/{id}/import", "POST", API_TOKEN,
+     {{"POST", api_h_user_import, API_BODY_IMPORT}}, API_ERRORS_MNEMO},
+    {"/v1/chat", "POST", API_TOKEN,
+     {{"POST", api_h_chat_post, API_BODY_JSON}}, API_ERRORS_MNEMO},
     {"/v1/conversations/{id}", "GET, DELETE", API_TOKEN,
      {{"GET", api_h_conversation_get, API_BODY_NONE},
-      {"DELETE", api_h_conversation_delete, API_BODY_NONE}}},
+      {"DELETE", api_h_conversation_delete, API_BODY_NONE}}, API_ERRORS_MNEMO},
+    {"/v1/users/{id}/conversations", "GET", API_TOKEN,
+     {{"GET", api_h_user_conversations, API_BODY_NONE}}, API_ERRORS_MNEMO},
+    /* OpenAI-compatible: OpenAI's error shape, for the clients that parse it. */
+    {"/v1/chat/completions", "POST", API_TOKEN,
+     {{"POST", api_h_chat_completions, API_BODY_JSON}}, API_ERRORS_OPENAI},
+    {"/v1/models", "GET", API_TOKEN, {{"GET", api_h_models, API_BODY_NONE}}, API_ERRORS_OPENAI},
+    /* MCP, Streamable HTTP: no GET (no server stream), so GET is 405 as the spec asks. */
+    {"/mcp", "POST, DELETE", API_TOKEN,
+     {{"POST", api_h_mcp_post, API_BODY_JSON},
+      {"DELETE", api_h_mcp_delete, API_BODY_NONE}}, API_ERRORS_MNEMO},
 };
 
 _Static_assert(sizeof routes / sizeof routes[0] <= API_MAX_ROUTES, "raise API_MAX_ROUTES");

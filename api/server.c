@@ -1,10 +1,12 @@
 /* server.c: the HTTP server on libmicrohttpd. It owns the listening socket, the thread
- * pool and the life of a request: per-request state allocated on the first handler call
- * and freed in the completion callback; path, route, method, auth, Content-Type and
- * Content-Length checked before any body is read; the body accumulated under a hard cap
- * (413 past it); then the route's handler. One log line per request. The settings that
- * SIGHUP may change (tokens, limits) live in an immutable api_live_t that api_reload
- * swaps; each request holds a reference to the one it started with. */
+ * pool and the life of a request: per-request state allocated when the request line is
+ * read (the raw target is checked there, before libmicrohttpd decodes it) and freed in
+ * the completion callback; framing (Content-Length, Transfer-Encoding, Host), path,
+ * route, method, auth, Content-Type and Content-Length checked before any body is read;
+ * the body grown as it arrives under a hard cap (413 past it) and a cap on the bytes of
+ * all bodies together (503); then the route's handler. One log line per request. The
+ * settings that SIGHUP may change (tokens, limits) live in an immutable api_live_t that
+ * api_reload swaps; each request holds a reference to the one it started with. */
 #include "api/internal.h"
 
 #include <arpa/inet.h>
@@ -143,7 +145,7 @@ static double elapsed_ms(const struct timespec *t0)
 static void log_request(const api_req_t *rq, enum MHD_RequestTerminationCode toe, double ms)
 {
     char path[256], status[16];
-    snprintf(path, sizeof path, "%s", rq->path);
+    snprintf(path, sizeof path, "%s", rq->path ? rq->path : "-");
     api_sanitize(path);
     if (rq->queued)
         snprintf(status, sizeof status, "%u", rq->status);
@@ -173,11 +175,21 @@ static int media_type_is(const char *ct, const char *type)
            (cs[5] == '\0' || cs[5] == '"' || cs[5] == ';' || cs[5] == ' ');
 }
 
-/* The checks that need no body, in the order of docs/API.md: over the connection limit,
- * path UTF-8, route, method, token, Content-Type, Content-Length. An error lands in
- * rq->pending (api_send knows the phase). */
-static void begin(api_req_t *rq)
+int api_storage_check(api_req_t *rq, char *why, size_t n)
 {
+    api_server_t *s = rq->srv;
+    if (!s->storage_check) return 0;
+    why[0] = '\0';
+    return s->storage_check(s->storage_ctx, why, n);
+}
+
+/* The checks that need no body, in the order of docs/API.md: over the connection limit,
+ * framing, Host (without tokens), stopping, path UTF-8, route, method, token, storage
+ * (for a write), Content-Type, Content-Length. An error lands in rq->pending (api_send
+ * knows the phase). */
+static void begin(api_req_t *rq, const char *version)
+{
+    char why[256];
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(rq->conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
     if (ci && ci->socket_context) {
@@ -185,6 +197,29 @@ static void begin(api_req_t *rq)
         api_error(rq, 429, API_CODE_TOO_MANY_REQUESTS,
                   "the server has %u connections open; retry shortly",
                   rq->set->lim.max_connections);
+        return;
+    }
+    if (api_framing_bad(rq->conn, rq->bad_target, version, why, sizeof why)) {
+        rq->close = 1;          /* where this request ends is unclear: read no further */
+        api_error(rq, 400, API_CODE_BAD_REQUEST, "%s", why);
+        return;
+    }
+    if (rq->set->n_tokens == 0) {
+        const char *host = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND,
+                                                       MHD_HTTP_HEADER_HOST);
+        if (host && !api_host_is_loopback(host)) {
+            rq->close = 1;
+            api_error(rq, 403, API_CODE_FORBIDDEN,
+                      "without tokens mnemod answers only requests addressed to localhost, "
+                      "127.0.0.1 or [::1], not %.100s; configure tokens to serve other names",
+                      host);
+            return;
+        }
+    }
+    if (atomic_load(&rq->srv->stopping)) {
+        rq->close = 1;
+        rq->retry_after = 1;
+        api_error(rq, 503, API_CODE_SHUTTING_DOWN, "the server is stopping");
         return;
     }
     size_t plen = strlen(rq->path);
@@ -212,6 +247,14 @@ static void begin(api_req_t *rq)
         api_error(rq, 403, API_CODE_FORBIDDEN, "%s needs the admin token", rq->route->pattern);
         return;
     }
+    /* Anything but GET and HEAD may write: refused while the database file is gone, rather
+     * than acknowledged into a file nobody will open again. */
+    if (rq->route->access != API_OPEN && strcmp(method, "GET") &&
+        api_storage_check(rq, why, sizeof why)) {
+        rq->close = 1;
+        api_error(rq, 503, API_CODE_STORAGE_UNAVAILABLE, "%s", why);
+        return;
+    }
 
     rq->limit = rq->m->body == API_BODY_IMPORT ? rq->set->lim.max_import_body
                                                : rq->set->lim.max_body;
@@ -231,6 +274,7 @@ static void begin(api_req_t *rq)
     }
     const char *cl = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND,
                                                  MHD_HTTP_HEADER_CONTENT_LENGTH);
+    /* Nothing is set aside from Content-Length: the body grows as it arrives. */
     if (cl) {
         unsigned long long n = strtoull(cl, NULL, 10);
         if (n > rq->limit) {
@@ -239,9 +283,13 @@ static void begin(api_req_t *rq)
                       "the body is %llu bytes; the limit is %zu", n, rq->limit);
             return;
         }
-        if (n > 0) {
-            rq->body = malloc((size_t)n + 1);
-            if (rq->body) rq->cap = (size_t)n + 1;
+        if (n >= rq->set->lim.max_inflight_body) {
+            rq->too_large = 1;
+            rq->close = 1;      /* not worth draining: answer now */
+            api_error(rq, 413, API_CODE_PAYLOAD_TOO_LARGE,
+                      "the body is %llu bytes; the server holds at most %zu bytes of bodies "
+                      "at once", n, rq->set->lim.max_inflight_body);
+            return;
         }
     }
 }
@@ -250,7 +298,7 @@ static void begin(api_req_t *rq)
  * the client waits for us, and a body too large to drain is not worth reading. */
 static int send_early(const api_req_t *rq)
 {
-    if (rq->over_limit) return 1;
+    if (rq->over_limit || rq->close) return 1;
     const char *ex = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND,
                                                  MHD_HTTP_HEADER_EXPECT);
     if (ex && !strcasecmp(ex, "100-continue")) return 1;
@@ -269,7 +317,30 @@ static int queue_pending(api_req_t *rq)
     return ok;
 }
 
-/* Appends upload data under the cap; past it, drops the body and decides a 413. */
+/* Counts more bytes of body against max_inflight_body: 0, or -1 (nothing counted) when
+ * the bodies held would go past it. */
+static int hold(api_req_t *rq, size_t more)
+{
+    size_t was = atomic_fetch_add(&rq->srv->body_bytes, more);
+    if (was + more > rq->set->lim.max_inflight_body) {
+        atomic_fetch_sub(&rq->srv->body_bytes, more);
+        return -1;
+    }
+    rq->held += more;
+    return 0;
+}
+
+static void drop_body(api_req_t *rq)
+{
+    atomic_fetch_sub(&rq->srv->body_bytes, rq->held);
+    rq->held = 0;
+    free(rq->body);
+    rq->body = NULL;
+    rq->len = rq->cap = 0;
+}
+
+/* Appends upload data under the cap; past it, drops the body and decides a 413 (or a
+ * 503 when all the bodies held together would pass max_inflight_body). */
 static int accumulate(api_req_t *rq, const char *data, size_t n)
 {
     if (rq->pending || rq->too_large) {
@@ -279,9 +350,7 @@ static int accumulate(api_req_t *rq, const char *data, size_t n)
     if (n > rq->limit - rq->len) {
         rq->too_large = 1;
         rq->dropped = rq->len + n;
-        free(rq->body);
-        rq->body = NULL;
-        rq->len = rq->cap = 0;
+        drop_body(rq);
         api_error(rq, 413, API_CODE_PAYLOAD_TOO_LARGE, "the body is over the limit of %zu bytes",
                   rq->limit);
         return 1;
@@ -290,6 +359,14 @@ static int accumulate(api_req_t *rq, const char *data, size_t n)
         size_t cap = rq->cap ? rq->cap : 4096;
         while (cap < rq->len + n + 1) cap *= 2;
         if (cap > rq->limit + 1) cap = rq->limit + 1;
+        if (hold(rq, cap - rq->cap)) {
+            rq->dropped = rq->len + n;
+            drop_body(rq);
+            rq->retry_after = 1;
+            api_error(rq, 503, API_CODE_OVERLOADED, "the server holds %zu bytes of request "
+                      "bodies already; retry shortly", rq->set->lim.max_inflight_body);
+            return 1;
+        }
         char *b = realloc(rq->body, cap);
         if (!b) {
             api_error(rq, 500, API_CODE_INTERNAL, "out of memory reading the body");
@@ -304,6 +381,29 @@ static int accumulate(api_req_t *rq, const char *data, size_t n)
     return 1;
 }
 
+/* A request's state, from its request line on (on_uri), freed by on_completed. */
+static api_req_t *req_new(api_server_t *srv, struct MHD_Connection *conn)
+{
+    api_req_t *rq = calloc(1, sizeof *rq);
+    if (!rq) return NULL;
+    clock_gettime(CLOCK_MONOTONIC, &rq->t0);
+    rq->srv = srv;
+    rq->conn = conn;
+    rq->set = live_get(srv);
+    rq->limit = rq->set->lim.max_body;
+    atomic_fetch_add(&srv->inflight, 1);
+    return rq;
+}
+
+/* libmicrohttpd's URI log callback: the raw request target, before it is decoded and
+ * split; the return value is the request's *con_cls. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+    api_req_t *rq = req_new(cls, conn);
+    if (rq) rq->bad_target = uri && api_target_bad(uri);
+    return rq;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version,
                                   const char *upload_data, size_t *upload_data_size,
@@ -311,21 +411,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 {
     api_server_t *srv = cls;
     api_req_t *rq = *con_cls;
-    (void)version;
 
     if (!rq) {
-        rq = calloc(1, sizeof *rq);
-        if (!rq) return MHD_NO;
-        clock_gettime(CLOCK_MONOTONIC, &rq->t0);
-        rq->srv = srv;
-        rq->conn = conn;
+        if (!(rq = req_new(srv, conn))) return MHD_NO;
+        *con_cls = rq;
+    }
+    if (!rq->started) {
+        rq->started = 1;
         rq->method = method;
         rq->path = url;
-        rq->set = live_get(srv);
-        rq->limit = rq->set->lim.max_body;
-        *con_cls = rq;
-        atomic_fetch_add(&srv->inflight, 1);
-        begin(rq);
+        begin(rq, version);
         if (rq->pending && send_early(rq)) return queue_pending(rq) ? MHD_YES : MHD_NO;
         rq->phase = API_PHASE_UPLOAD;
         return MHD_YES;
@@ -356,12 +451,16 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     (void)conn;
     if (!rq) return;
     double ms = elapsed_ms(&rq->t0);
-    api_metrics_request(rq);       /* when no reply went out */
-    if (rq->set->log_requests) log_request(rq, toe, ms);
+    /* A request libmicrohttpd refused itself (a malformed header, ...) never started:
+     * it logs those (http: ...). */
+    if (rq->started) {
+        api_metrics_request(rq);   /* when no reply went out */
+        if (rq->set->log_requests) log_request(rq, toe, ms);
+    }
     live_put(srv, rq->set);
     if (rq->pending) MHD_destroy_response(rq->pending);
     free(rq->param);
-    free(rq->body);
+    drop_body(rq);
     free(rq);
     *con_cls = NULL;
     atomic_fetch_sub(&srv->inflight, 1);
@@ -477,10 +576,19 @@ api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size
         return NULL;
     }
     atomic_store(&s->max_connections, s->live->lim.max_connections);
+    s->storage_check = cfg->storage_check;
+    s->storage_ctx = cfg->storage_ctx;
+    if (!(s->throttle = api_throttle_new())) {
+        snprintf(err, errlen, "out of memory");
+        live_free(s->live);
+        free(s);
+        return NULL;
+    }
     json_object_seed(0);    /* seed jansson's hash once, before any worker thread */
 
     int fd = open_listener(cfg, &family, &s->port, err, errlen);
     if (fd < 0) {
+        api_throttle_free(s->throttle);
         live_free(s->live);
         free(s);
         return NULL;
@@ -488,10 +596,18 @@ api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size
     unsigned threads = cfg->threads ? cfg->threads : API_DEFAULT_THREADS;
     unsigned hard = s->live->lim.max_connections + API_CONN_HEADROOM;
     if (hard < threads) hard = threads;
+    unsigned idle = cfg->idle_timeout ? cfg->idle_timeout : API_DEFAULT_IDLE_TIMEOUT;
+    unsigned per_ip = cfg->max_connections_per_address ? cfg->max_connections_per_address
+                                                       : API_DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+    /* libmicrohttpd 0.9.75 has one timeout for a connection's silence, whether in the
+     * request line, the headers, the body or between keep-alive requests; a client past
+     * the per-address limit is closed as it is accepted. */
     struct MHD_OptionItem ops[] = {
         {MHD_OPTION_LISTEN_SOCKET, fd, NULL},
         {MHD_OPTION_CONNECTION_LIMIT, (intptr_t)hard, NULL},
-        {MHD_OPTION_CONNECTION_TIMEOUT, 60, NULL},
+        {MHD_OPTION_PER_IP_CONNECTION_LIMIT, (intptr_t)per_ip, NULL},
+        {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)idle, NULL},
+        {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)on_uri, s},
         {MHD_OPTION_CONNECTION_MEMORY_LIMIT, (intptr_t)(128 * 1024), NULL},
         {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)on_completed, s},
         {MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)on_connection, s},
@@ -508,6 +624,7 @@ api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size
         snprintf(err, errlen, "libmicrohttpd could not start on %s port %d", cfg->host,
                  s->port);
         close(fd);
+        api_throttle_free(s->throttle);
         live_free(s->live);
         free(s);
         return NULL;
@@ -523,9 +640,13 @@ int api_port(const api_server_t *s)
 void api_stop(api_server_t *s)
 {
     if (!s) return;
-    /* Stop accepting, let requests in flight finish, then close everything. */
-    MHD_socket fd = MHD_quiesce_daemon(s->mhd);
-    if (fd != MHD_INVALID_SOCKET) close(fd);
+    /* Stop taking requests, let those in flight finish, then close everything. From here
+     * each reply closes its connection, and a request that begins on a kept-alive one
+     * is 503, so steady keep-alive traffic cannot hold the stop until its timeout. */
+    atomic_store(&s->stopping, 1);
+    /* No MHD_quiesce_daemon: in libmicrohttpd 0.9.75 it races the epoll loop's own
+     * removal of the listen socket and can abort the process (MHD_PANIC on ENOENT).
+     * New connections are still accepted until MHD_stop_daemon, and answered 503. */
     int wait_ms = (int)s->live->stop_wait_ms, waited = 0;
     for (; atomic_load(&s->inflight) > 0 && waited < wait_ms; waited += 5) {
         struct timespec ts = {0, 5 * 1000 * 1000};
@@ -535,6 +656,7 @@ void api_stop(api_server_t *s)
         api_log(s, 4, "%d requests still running after %d ms; closing them",
                 atomic_load(&s->inflight), wait_ms);
     MHD_stop_daemon(s->mhd);
+    api_throttle_free(s->throttle);
     live_put(s, s->live);
     pthread_mutex_destroy(&s->live_mu);
     free(s);

@@ -7,8 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The user of the path, checked as an id and against the token; NULL after an error. */
-static const char *path_user(api_req_t *rq)
+const char *api_path_user(api_req_t *rq)
 {
     const char *user;
     if (!rq->param || !api_id_valid(rq->param, strlen(rq->param))) {
@@ -46,7 +45,7 @@ static int export_one(const agent_memory_t *m, void *ctx)
 {
     buf_t *b = ctx;
     json_t *o = api_memory_json(m);
-    char *s = o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(7)) : NULL;
+    char *s = o ? json_dumps(o, API_JSON_FLAGS) : NULL;
     int rc = !s || append(b, s, strlen(s)) || append(b, "\n", 1) ? AGENT_ENOMEM : 0;
     free(s);
     json_decref(o);
@@ -56,7 +55,7 @@ static int export_one(const agent_memory_t *m, void *ctx)
 void api_h_user_export(api_req_t *rq)
 {
     buf_t b = {0};
-    const char *user = path_user(rq);
+    const char *user = api_path_user(rq);
     if (!user) return;
     /* The whole export is built in memory, then sent: the store's iteration holds a
      * transaction, which must not wait on a slow client. */
@@ -76,7 +75,7 @@ void api_h_user_import(api_req_t *rq)
     api_verr_t e;
     api_import_t im;
     char err[256] = "";
-    const char *user = path_user(rq);
+    const char *user = api_path_user(rq);
     if (!user) return;
     const char *ct = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND,
                                                  MHD_HTTP_HEADER_CONTENT_TYPE);
@@ -105,7 +104,7 @@ void api_h_user_import(api_req_t *rq)
 void api_h_user_delete(api_req_t *rq)
 {
     int64_t removed = 0;
-    const char *user = path_user(rq);
+    const char *user = api_path_user(rq);
     if (!user) return;
     int rc = agent_user_delete(rq->srv->agent, user, &removed);
     if (rc)

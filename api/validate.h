@@ -27,6 +27,10 @@
 #define API_CODE_INTERNAL "internal"
 #define API_CODE_NOT_READY "not_ready"
 #define API_CODE_NO_MODEL "no_model"
+#define API_CODE_BAD_REQUEST "bad_request"
+#define API_CODE_OVERLOADED "overloaded"
+#define API_CODE_SHUTTING_DOWN "shutting_down"
+#define API_CODE_STORAGE_UNAVAILABLE "storage_unavailable"
 
 #define API_ID_MAX 128      /* bytes of a user or conversation id */
 #define API_TIME_LEN 32     /* room for "2026-11-28T20:15:03.120Z" */

@@ -4,7 +4,10 @@
  * then times M more POST /v1/chat turns on one keep-alive connection: p50/p90/p99 and
  * turns/s against the p50 <= 5 ms budget (W=64, 10k memories). Messages and memories
  * come from the personal-fact generator (model/persona.h), so retrieval has real
- * competition: statements, questions and small talk as a person would send them. */
+ * competition: statements, questions and small talk as a person would send them. With
+ * --openai the measured turns go in turn through POST /v1/chat, POST /v1/chat/completions
+ * and the same streamed, so the OpenAI-compatible route is timed beside /v1/chat in one
+ * run, on the same conversation and memories. */
 #define _XOPEN_SOURCE 700   /* nftw */
 #include <errno.h>
 #include <fcntl.h>
@@ -32,7 +35,14 @@
 typedef struct opts {
     const char *server, *mnemod, *model, *token, *user, *dir;
     long n, w, m, batch;
+    int openai;               /* rotate the measured turns over the routes below */
 } opts_t;
+
+/* The routes a turn can take: POST /v1/chat, POST /v1/chat/completions, and the same
+ * with "stream": true (Server-Sent Events). */
+enum { R_CHAT, R_COMPLETIONS, R_STREAM, R_N };
+static const char *const route_name[R_N] = {"/v1/chat", "/v1/chat/completions",
+                                            "/v1/chat/completions stream"};
 
 /* ---- messages: persona stories' turns, one after another ------------------------- */
 
@@ -201,26 +211,56 @@ static int load_memories(conn_t *k, const opts_t *o, const texts_t *t)
     return 0;
 }
 
-/* One chat turn; *natt and *nmem get the reply's attention and memories counts. Returns
- * the latency in ms, or -1. */
-static double chat(conn_t *k, const opts_t *o, const char *conv, const char *msg, int *natt,
-                   int *nmem, int *statement)
+/* The turn object in a reply of route: the body (/v1/chat), its "mnemo"
+ * (/v1/chat/completions) or the "mnemo" of the event that carries it (streamed). A new
+ * reference, or NULL. */
+static json_t *turn_of(const char *body, int route)
 {
-    json_t *body = json_pack("{s:s,s:s,s:s}", "user", o->user, "conversation", conv,
-                             "message", msg);
+    json_t *r = NULL;
+    if (route != R_STREAM)
+        r = json_loads(body, 0, NULL);
+    for (const char *p = body; route == R_STREAM && p && *p; p = strchr(p, '\n')) {
+        p += strspn(p, "\n");
+        if (strncmp(p, "data: {", 7) != 0)
+            continue;
+        json_t *c = json_loadb(p + 6, strcspn(p + 6, "\n"), 0, NULL);
+        if (json_object_get(c, "mnemo")) {
+            r = c;
+            break;
+        }
+        json_decref(c);
+    }
+    if (!r || route == R_CHAT)
+        return r;
+    json_t *t = json_incref(json_object_get(r, "mnemo"));
+    json_decref(r);
+    return t;
+}
+
+/* One chat turn through route; *natt and *nmem get the reply's attention and memories
+ * counts. Returns the latency in ms, or -1. */
+static double chat(conn_t *k, const opts_t *o, const char *conv, const char *msg, int route,
+                   int *natt, int *nmem, int *statement)
+{
+    json_t *body = route == R_CHAT
+        ? json_pack("{s:s,s:s,s:s}", "user", o->user, "conversation", conv, "message", msg)
+        : json_pack("{s:s,s:s,s:{s:s},s:[{s:s,s:s}],s:b}", "model", "bench", "user", o->user,
+                    "metadata", "conversation", conv, "messages", "role", "user", "content",
+                    msg, "stream", route == R_STREAM);
+    const char *path = route == R_CHAT ? "/v1/chat" : "/v1/chat/completions";
     char *d = json_dumps(body, JSON_COMPACT);
     json_decref(body);
     if (!d)
         return -1;
     double t0 = bench_now_s();
-    long st = request(k, "POST", "/v1/chat", d);
+    long st = request(k, "POST", path, d);
     double ms = (bench_now_s() - t0) * 1e3;
     free(d);
     if (st != 200) {
-        fprintf(stderr, "bench-chat: POST /v1/chat: %ld %.300s\n", st, k->buf ? k->buf : "");
+        fprintf(stderr, "bench-chat: POST %s: %ld %.300s\n", path, st, k->buf ? k->buf : "");
         return -1;
     }
-    json_t *r = json_loads(k->buf, 0, NULL);
+    json_t *r = turn_of(k->buf, route);
     *natt = (int)json_array_size(json_object_get(r, "attention"));
     *nmem = (int)json_array_size(json_object_get(r, "memories"));
     const char *kind = json_string_value(json_object_get(r, "kind"));
@@ -245,7 +285,9 @@ static void usage(FILE *f)
             "                  directory under $TMPDIR or /tmp, removed afterwards)\n"
             "  --token SECRET  bearer token (default $MNEMO_TOKEN)\n"
             "  --user U        the user (default bench-chat-<pid>; deleted afterwards from a\n"
-            "                  --server daemon)\n");
+            "                  --server daemon)\n"
+            "  --openai        measured turns in turn through /v1/chat, /v1/chat/completions\n"
+            "                  and /v1/chat/completions streamed; p50/p99 of each\n");
 }
 
 static int parse_opts(int argc, char **argv, opts_t *o)
@@ -259,6 +301,10 @@ static int parse_opts(int argc, char **argv, opts_t *o)
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout);
             exit(0);
+        }
+        if (strcmp(a, "--openai") == 0) {
+            o->openai = 1;
+            continue;
         }
         if (!v) {
             fprintf(stderr, "bench-chat: %s needs a value\n", a);
@@ -326,13 +372,15 @@ int main(int argc, char **argv)
     long nstmt = 0;
     texts_t mem = {0}, msgs = {0};
     /* by the kind of message sent: statements, questions (never-told ones too), small talk */
-    double *lat = calloc((size_t)o.m, sizeof *lat), *by[3];
-    long nby[3] = {0};
+    double *lat = calloc((size_t)o.m, sizeof *lat), *by[3], *per[R_N];
+    long nby[3] = {0}, nper[R_N] = {0};
     for (int g = 0; g < 3; g++)
         by[g] = calloc((size_t)o.m, sizeof *lat);
+    for (int g = 0; g < R_N; g++)
+        per[g] = calloc((size_t)o.m, sizeof *lat);
     conn_t k = {0};
     curl_global_init(CURL_GLOBAL_DEFAULT);
-    if (!lat || !by[0] || !by[1] || !by[2] || texts_fill(&mem, o.n ? o.n : 1, 7, 1) < 0 ||
+    if (!lat || !by[0] || !by[1] || !by[2] || !per[0] || !per[1] || !per[2] || texts_fill(&mem, o.n ? o.n : 1, 7, 1) < 0 ||
         texts_fill(&msgs, o.w + o.m, 11, 0) < 0) {
         fprintf(stderr, "bench-chat: out of memory\n");
         goto done;
@@ -381,14 +429,16 @@ int main(int argc, char **argv)
         goto done;
     double t_load = bench_now_s() - t0;
     for (long i = 0; i < o.w; i++)
-        if (chat(&k, &o, conv, msgs.v[i], &natt, &nmem, &stmt) < 0)
+        if (chat(&k, &o, conv, msgs.v[i], R_CHAT, &natt, &nmem, &stmt) < 0)
             goto done;
     double t1 = bench_now_s();
     for (long i = 0; i < o.m; i++) {
-        double ms = chat(&k, &o, conv, msgs.v[o.w + i], &natt, &nmem, &stmt);
+        int route = o.openai ? (int)(i % R_N) : R_CHAT;
+        double ms = chat(&k, &o, conv, msgs.v[o.w + i], route, &natt, &nmem, &stmt);
         if (ms < 0)
             goto done;
         lat[i] = ms;
+        per[route][nper[route]++] = ms;
         int kind = msgs.kind[o.w + i];
         int g = kind == PERSONA_STATEMENT ? 0 : kind == PERSONA_SMALLTALK ? 2 : 1;
         by[g][nby[g]++] = ms;
@@ -417,6 +467,15 @@ int main(int argc, char **argv)
            bench_percentile(by[0], nby[0], 0.5), nby[1], bench_percentile(by[1], nby[1], 0.5), nby[2],
            bench_percentile(by[2], nby[2], 0.5), nstmt);
     printf("  rate      %.0f turns/s\n", (double)o.m / secs);
+    for (int g = 0; o.openai && g < R_N; g++) {
+        bench_sort(per[g], nper[g]);
+        double p = bench_percentile(per[g], nper[g], 0.5), q = bench_percentile(per[g], nper[g],
+                                                                                 0.99);
+        printf("  route     %-28s %ld turns  p50 %.2f ms  p99 %.2f ms  (x%.2f / x%.2f of "
+               "/v1/chat)\n", route_name[g], nper[g], p, q,
+               p / bench_percentile(per[R_CHAT], nper[R_CHAT], 0.5),
+               q / bench_percentile(per[R_CHAT], nper[R_CHAT], 0.99));
+    }
     rc = 0;
 done:
     if (o.server && k.c) { /* a running daemon keeps no trace of the bench's user */
@@ -454,6 +513,8 @@ done:
     free(lat);
     for (int g = 0; g < 3; g++)
         free(by[g]);
+    for (int g = 0; g < R_N; g++)
+        free(per[g]);
     curl_global_cleanup();
     return rc;
 }

@@ -56,6 +56,7 @@ extern const cli_cmd_t cli_cmd_remember, cli_cmd_search, cli_cmd_list, cli_cmd_g
 extern const cli_cmd_t cli_cmd_train, cli_cmd_eval; /* cmd_train.c, cmd_eval.c */
 extern const cli_cmd_t cli_cmd_chat;                 /* cmd_chat.c */
 extern const cli_cmd_t cli_cmd_persona;              /* cmd_persona.c */
+extern const cli_cmd_t cli_cmd_mcp;                  /* cmd_mcp.c */
 
 /* Sends a request and checks the reply: returns CLI_EXIT_OK with *out set to the parsed
  * JSON body (owned by the caller; NULL when the body is not JSON or when out is NULL),

@@ -20,6 +20,8 @@ typedef struct sink_state {
     char *buf;
     size_t len, cap;
     int oom, write_failed;
+    const char *capture;      /* the reply header wanted, or NULL */
+    char *captured;
 } sink_state_t;
 
 cli_http_t *cli_http_new(const char *base_url, const char *token)
@@ -62,6 +64,7 @@ void cli_http_reply_clear(cli_http_reply_t *r)
 {
     free(r->body);
     free(r->content_type);
+    free(r->captured);
     memset(r, 0, sizeof *r);
 }
 
@@ -108,6 +111,23 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
     return n;
 }
 
+/* Keeps the value of the header st->capture asks for (the last one wins). */
+static size_t on_header(char *data, size_t size, size_t nmemb, void *userp)
+{
+    sink_state_t *st = userp;
+    size_t n = size * nmemb, k = strlen(st->capture);
+    if (n > k + 1 && strncasecmp(data, st->capture, k) == 0 && data[k] == ':') {
+        const char *v = data + k + 1;
+        size_t vn = n - k - 1;
+        while (vn && (*v == ' ' || *v == '\t')) v++, vn--;
+        while (vn && (v[vn - 1] == '\r' || v[vn - 1] == '\n' || v[vn - 1] == ' ')) vn--;
+        free(st->captured);
+        st->captured = strndup(v, vn);
+        if (!st->captured) st->oom = 1;
+    }
+    return n;
+}
+
 int cli_http_send(cli_http_t *h, const cli_http_request_t *req, cli_http_reply_t *reply,
                   char *err, size_t errlen)
 {
@@ -115,7 +135,7 @@ int cli_http_send(cli_http_t *h, const cli_http_request_t *req, cli_http_reply_t
     struct curl_slist *headers = NULL;
     char *url = NULL;
     char ctype[160];
-    sink_state_t st = {.curl = h->curl, .sink = req->sink};
+    sink_state_t st = {.curl = h->curl, .sink = req->sink, .capture = req->capture};
     CURL *c = h->curl;
 
     memset(reply, 0, sizeof *reply);
@@ -141,6 +161,12 @@ int cli_http_send(cli_http_t *h, const cli_http_request_t *req, cli_http_reply_t
     if (req->content_type) {
         snprintf(ctype, sizeof ctype, "Content-Type: %s", req->content_type);
         headers = curl_slist_append(headers, ctype);
+    }
+    for (const char *const *x = req->headers; x && *x; x++)
+        headers = curl_slist_append(headers, *x);
+    if (req->capture) {
+        curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+        curl_easy_setopt(c, CURLOPT_HEADERDATA, &st);
     }
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
     if (strcmp(req->method, "GET") == 0) {
@@ -184,10 +210,13 @@ int cli_http_send(cli_http_t *h, const cli_http_request_t *req, cli_http_reply_t
     }
     reply->body = st.buf;
     reply->len = st.len;
+    reply->captured = st.captured;
     st.buf = NULL;
+    st.captured = NULL;
 
 done:
     free(st.buf);
+    free(st.captured);
     free(url);
     curl_slist_free_all(headers);
     return rc;

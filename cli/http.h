@@ -21,6 +21,7 @@ typedef struct cli_http_reply {
     char *body;               /* malloc'd, NUL-terminated (empty when streamed) */
     size_t len;
     char *content_type;       /* malloc'd, may be NULL */
+    char *captured;           /* the request's `capture` header's value (malloc'd), or NULL */
 } cli_http_reply_t;
 
 /* A request: method, a path with its query already encoded ("/v1/memories?user=a"),
@@ -33,6 +34,8 @@ typedef struct cli_http_request {
     const char *body;
     size_t body_len;
     FILE *sink;
+    const char *const *headers;   /* more header lines ("Name: value"), NULL-ended; may be NULL */
+    const char *capture;      /* a reply header to keep in reply->captured ("MCP-Session-Id") */
 } cli_http_request_t;
 
 /* base_url "http://127.0.0.1:8420" (a trailing '/' is ignored); token may be NULL.

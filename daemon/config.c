@@ -86,6 +86,15 @@ static const config_key_t keys[] = {
     {"max_connections", CT_UINT, L(max_connections), 1, 65536,
      STR(API_DEFAULT_MAX_CONNECTIONS), 1, NULL,
      "open connections served; more get 429 (a reload cannot raise it past start + 64)"},
+    {"max_connections_per_address", CT_UINT, F(max_connections_per_address), 1, 65536,
+     STR(API_DEFAULT_MAX_CONNECTIONS_PER_ADDRESS), 0, NULL,
+     "open connections from one client address; more are closed as they are accepted"},
+    {"idle_timeout", CT_UINT, F(idle_timeout), 1, 3600, STR(API_DEFAULT_IDLE_TIMEOUT), 0,
+     NULL, "seconds a connection may send nothing (mid-request or kept alive) before it is "
+     "closed"},
+    {"max_inflight_body_bytes", CT_SIZE, L(max_inflight_body), 64 << 10, 1LL << 40,
+     STR(API_DEFAULT_MAX_INFLIGHT_BODY), 1, NULL,
+     "request body bytes held by all requests together; past it 503"},
     {"log_level", CT_CHOICE, F(log_level), 0, 0, "info", 1, log_levels,
      "error, warn, info or debug (info logs one line per request)"},
     {"log_format", CT_CHOICE, F(log_format), 0, 0, "auto", 0, log_formats,
@@ -222,6 +231,12 @@ static int add_token(mnemod_config_t *c, const char *value, char *err, size_t er
                  "control characters or '/', a secret without spaces)");
         return -1;
     }
+    if (strlen(colon + 1) < API_MIN_SECRET_BYTES) {
+        snprintf(err, errlen, "token: the secret of user '%.*s' is %zu bytes; use at least %d "
+                 "(e.g. `openssl rand -hex 16`)", (int)(colon - value), value,
+                 strlen(colon + 1), API_MIN_SECRET_BYTES);
+        return -1;
+    }
     api_token_t *t = realloc(c->tokens, (c->n_tokens + 1) * sizeof *t);
     if (!t) goto oom;
     c->tokens = t;
@@ -268,6 +283,11 @@ int config_set(mnemod_config_t *c, const char *key, const char *value, char *err
         }
         if (k->type == CT_SECRET && has_space(value)) {
             snprintf(err, errlen, "%s: a secret may not contain spaces", k->name);
+            return -1;
+        }
+        if (k->type == CT_SECRET && strlen(value) < API_MIN_SECRET_BYTES) {
+            snprintf(err, errlen, "%s: the secret is %zu bytes; use at least %d (e.g. "
+                     "`openssl rand -hex 16`)", k->name, strlen(value), API_MIN_SECRET_BYTES);
             return -1;
         }
         if (set_string(field, value)) {

@@ -23,6 +23,8 @@ typedef struct mnemod_config {
     int log_level;              /* enum config_log_level */
     int log_format;             /* enum config_log_format */
     unsigned shutdown_timeout;  /* seconds */
+    unsigned idle_timeout;      /* seconds a connection may stay silent */
+    unsigned max_connections_per_address;
     char *model;                /* model file path, or "none" */
     int chat_turns;             /* W: exchanges in a conversation's working memory */
     int chat_memories;          /* K: long-term memories retrieved per turn */
@@ -47,7 +49,8 @@ int config_parse(mnemod_config_t *c, const char *name, const char *text, char *e
 /* Reads and parses the file at path. */
 int config_load(mnemod_config_t *c, const char *path, char *err, size_t errlen);
 
-/* Checks what no single key can: the same secret given twice. 0 or -1 with err. */
+/* Checks what no single key can: the same secret given twice. 0 or -1 with err.
+ * (A secret shorter than API_MIN_SECRET_BYTES is refused by config_set itself.) */
 int config_check(const mnemod_config_t *c, char *err, size_t errlen);
 
 /* Splits "HOST:PORT" or "[V6]:PORT". Returns 0, or -1 when malformed. */

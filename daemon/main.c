@@ -1,8 +1,9 @@
-/* main.c: mnemod's life: flags, environment and config file, the database directory, the
- * agent and the HTTP server, the port file, systemd notification and watchdog, and a
- * clean stop. SIGTERM and
+/* main.c: mnemod's life: flags, environment and config file, the database directory and
+ * its lock (dbfile.c), the agent and the HTTP server, the port file, systemd notification
+ * and watchdog, and a clean stop. SIGTERM and
  * SIGINT are blocked in every thread and taken here by sigwait, so nothing runs in a
- * signal handler; SIGHUP reloads the settings that can change live. Exit status: 0 after
+ * signal handler; SIGHUP reloads the settings that can change live; SIGXFSZ is ignored
+ * (a write past `ulimit -f` fails and is reported instead). Exit status: 0 after
  * a clean stop, 1 when start-up fails, 2 for a bad flag or config (a model file that
  * is missing or does not load included). */
 #include <errno.h>
@@ -14,12 +15,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include "api/api.h"
 #include "agent/agent.h"
 #include "daemon/config.h"
+#include "daemon/dbfile.h"
 #include "daemon/log.h"
 #ifdef MNEMO_HAVE_SYSTEMD
 #include <systemd/sd-daemon.h>
@@ -224,7 +227,8 @@ static int load_config(mnemod_config_t *cfg, const flags_t *fl, char *err, size_
 
 /* The API's view of cfg. *tokens (malloc'd, borrowing cfg's strings) holds the user
  * tokens, then the admin's; free it after api_start/api_reload, which copy it. */
-static int api_config_of(const mnemod_config_t *cfg, api_config_t *ac, api_token_t **tokens)
+static int api_config_of(const mnemod_config_t *cfg, dbfile_t *db, api_config_t *ac,
+                         api_token_t **tokens)
 {
     size_t n = cfg->n_tokens + (cfg->admin_token != NULL);
     *tokens = calloc(n ? n : 1, sizeof **tokens);
@@ -234,7 +238,9 @@ static int api_config_of(const mnemod_config_t *cfg, api_config_t *ac, api_token
     *ac = (api_config_t){.threads = cfg->threads, .tokens = *tokens, .n_tokens = n,
                          .limits = cfg->limits, .log_requests = cfg->log_level >= CONFIG_LOG_INFO,
                          .stop_wait_ms = cfg->shutdown_timeout * 1000u, .log = log_line,
-                         .version = MNEMO_VERSION};
+                         .version = MNEMO_VERSION, .idle_timeout = cfg->idle_timeout,
+                         .max_connections_per_address = cfg->max_connections_per_address,
+                         .storage_check = dbfile_check, .storage_ctx = db};
     return 0;
 }
 
@@ -250,7 +256,7 @@ static void log_change(const char *key, int live, const char *was, const char *n
 
 /* SIGHUP: builds the configuration again and applies what can change live. A bad file
  * leaves everything as it was. */
-static void reload(mnemod_config_t *cfg, const flags_t *fl, api_server_t *srv)
+static void reload(mnemod_config_t *cfg, const flags_t *fl, api_server_t *srv, dbfile_t *db)
 {
     mnemod_config_t next;
     api_config_t ac;
@@ -269,7 +275,7 @@ static void reload(mnemod_config_t *cfg, const flags_t *fl, api_server_t *srv)
         notify("READY=1");
         return;
     }
-    if (api_config_of(&next, &ac, &tokens) || api_reload(srv, &ac, err, sizeof err)) {
+    if (api_config_of(&next, db, &ac, &tokens) || api_reload(srv, &ac, err, sizeof err)) {
         say(CONFIG_LOG_ERROR, "reload failed, keeping the current settings: %s",
             tokens ? err : "out of memory");
         config_free(&next);
@@ -358,6 +364,7 @@ int main(int argc, char **argv)
     agent_t *agent = NULL;
     api_server_t *srv = NULL;
     api_token_t *tokens = NULL;
+    dbfile_t *db = NULL;
 
     if (rc >= 0) return rc;
     if ((rc = load_config(&cfg, &fl, err, sizeof err))) {
@@ -392,6 +399,13 @@ int main(int argc, char **argv)
     sigaction(SIGINT, &fwd, NULL);
     sigaction(SIGHUP, &fwd, NULL);
     signal(SIGPIPE, SIG_IGN);
+    /* Past `ulimit -f` a write fails with EFBIG, which the store reports (and the API
+     * logs with the 500), instead of the signal ending the process without a word. */
+    signal(SIGXFSZ, SIG_IGN);
+    struct rlimit fsize;
+    if (getrlimit(RLIMIT_FSIZE, &fsize) == 0 && fsize.rlim_cur != RLIM_INFINITY)
+        say(CONFIG_LOG_WARN, "the file size limit (ulimit -f) is %llu bytes: writes that "
+            "would grow the database past it fail", (unsigned long long)fsize.rlim_cur);
     watchdog_start();
 
     /* The model first: a bad model file is a bad setting (exit 2), found before the
@@ -415,7 +429,7 @@ int main(int argc, char **argv)
     }
     rc = 1;
     notifyf("STATUS=opening the database %s", cfg.db);
-    if (make_parents(cfg.db, err, sizeof err)) {
+    if (make_parents(cfg.db, err, sizeof err) || !(db = dbfile_lock(cfg.db, err, sizeof err))) {
         say(CONFIG_LOG_ERROR, "%s", err);
         agent_model_free(model);
         goto out;
@@ -433,9 +447,13 @@ int main(int argc, char **argv)
         say(CONFIG_LOG_ERROR, "cannot open database %s: %s", cfg.db, err);
         goto out;
     }
+    if (dbfile_remember(db, err, sizeof err)) {
+        say(CONFIG_LOG_ERROR, "%s", err);
+        goto out;
+    }
 
     api_config_t apic;
-    if (api_config_of(&cfg, &apic, &tokens)) goto out;
+    if (api_config_of(&cfg, db, &apic, &tokens)) goto out;
     apic.host = host;
     apic.port = port;
     srv = api_start(&apic, agent, err, sizeof err);
@@ -461,7 +479,7 @@ int main(int argc, char **argv)
         int sig = 0;
         if (sigwait(&sigs, &sig)) continue;
         if (sig == SIGHUP) {
-            reload(&cfg, &fl, srv);
+            reload(&cfg, &fl, srv, db);
             continue;
         }
         say(CONFIG_LOG_INFO, "%s: stopping (waiting up to %u s for requests in flight)",
@@ -473,6 +491,7 @@ int main(int argc, char **argv)
 out:
     api_stop(srv);          /* lets requests in flight finish */
     agent_free(agent);      /* closes the database cleanly */
+    dbfile_release(db);     /* then lets another mnemod have it */
     watchdog_stop();
     if (rc == 0 && fl.port_file) unlink(fl.port_file);
     if (rc == 0) say(CONFIG_LOG_INFO, "stopped");

@@ -79,8 +79,43 @@ static const char MIGRATE_3_4[] =
     "CREATE INDEX memories_superseded_by ON memories(superseded_by)"
     "  WHERE superseded_by IS NOT NULL;";
 
-static const char *const migrations[STORE_SCHEMA_VERSION] = {MIGRATE_0_1, MIGRATE_1_2,
-                                                             MIGRATE_2_3, MIGRATE_3_4};
+/* 4 -> 5: a conversation is keyed by its user and its id, so two users may both call
+ * theirs "main". Turns name their conversation's user too (the key their foreign key
+ * points at); seq numbers conversations in the order they began, for listing a user's
+ * newest first. SQLite cannot change a key in place: both tables are copied, the old
+ * child dropped before its parent, and the copies renamed (renaming rewrites the
+ * foreign key to the final name). Every conversation keeps its owner and its turns. */
+static const char MIGRATE_4_5[] =
+    "CREATE TABLE conversations_v5 ("
+    "  seq INTEGER PRIMARY KEY,"
+    "  user TEXT NOT NULL,"
+    "  id TEXT NOT NULL,"
+    "  created_ms INTEGER NOT NULL,"
+    "  UNIQUE (user, id));"
+    "INSERT INTO conversations_v5 (user, id, created_ms)"
+    "  SELECT user, id, created_ms FROM conversations ORDER BY created_ms, rowid;"
+    "CREATE TABLE turns_v5 ("
+    "  id INTEGER PRIMARY KEY,"
+    "  user TEXT NOT NULL,"
+    "  conversation TEXT NOT NULL,"
+    "  role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),"
+    "  text TEXT NOT NULL,"
+    "  created_ms INTEGER NOT NULL,"
+    "  kind TEXT,"
+    "  FOREIGN KEY (user, conversation) REFERENCES conversations_v5(user, id)"
+    "    ON DELETE CASCADE);"
+    "INSERT INTO turns_v5 (id, user, conversation, role, text, created_ms, kind)"
+    "  SELECT t.id, c.user, t.conversation, t.role, t.text, t.created_ms, t.kind"
+    "  FROM turns AS t JOIN conversations AS c ON c.id = t.conversation;"
+    "DROP TABLE turns;"
+    "DROP TABLE conversations;"
+    "ALTER TABLE conversations_v5 RENAME TO conversations;"
+    "ALTER TABLE turns_v5 RENAME TO turns;"
+    "CREATE INDEX conversations_user_seq ON conversations(user, seq);"
+    "CREATE INDEX turns_conversation ON turns(user, conversation, id);";
+
+static const char *const migrations[STORE_SCHEMA_VERSION] = {
+    MIGRATE_0_1, MIGRATE_1_2, MIGRATE_2_3, MIGRATE_3_4, MIGRATE_4_5};
 
 static int exec(sqlite3 *db, const char *sql, char *err, size_t errlen, const char *what)
 {

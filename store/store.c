@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -79,21 +80,28 @@ static const char *const stmt_sql[S_COUNT] = {
         " WHERE memory_id = ?1 ORDER BY id",
     [S_CONV_ENSURE] =
         "INSERT INTO conversations (id, user, created_ms) VALUES (?1, ?2, ?3)"
-        " ON CONFLICT (id) DO NOTHING",
-    [S_CONV_OWNER] = "SELECT user FROM conversations WHERE id = ?1",
+        " ON CONFLICT (user, id) DO NOTHING",
+    [S_CONV_FIND] = "SELECT 1 FROM conversations WHERE user = ?1 AND id = ?2",
+    /* A page of ?1's conversations, newest first, with their turns' count and last time. */
+    [S_CONV_LIST] =
+        "SELECT c.seq, c.id, c.created_ms,"
+        " (SELECT count(*) FROM turns AS t WHERE t.user = c.user AND t.conversation = c.id),"
+        " (SELECT max(t.created_ms) FROM turns AS t"
+        "   WHERE t.user = c.user AND t.conversation = c.id)"
+        " FROM conversations AS c WHERE c.user = ?1 AND c.seq < ?2 ORDER BY c.seq DESC"
+        " LIMIT ?3",
     [S_MEM_WITH_TEXT] = "SELECT id FROM memories WHERE user = ?1 "
                         "AND instr(lower(text), lower(?2)) > 0 ORDER BY id LIMIT ?3",
-    [S_TURN_REDACT] = "UPDATE turns SET text = ?3 WHERE conversation IN "
-                      "(SELECT id FROM conversations WHERE user = ?1) "
+    [S_TURN_REDACT] = "UPDATE turns SET text = ?3 WHERE user = ?1 "
                       "AND instr(lower(text), lower(?2)) > 0",
-    [S_CONV_DELETE] = "DELETE FROM conversations WHERE id = ?1",
+    [S_CONV_DELETE] = "DELETE FROM conversations WHERE user = ?1 AND id = ?2",
     [S_CONV_USER_DELETE] = "DELETE FROM conversations WHERE user = ?1",
     [S_TURN_INSERT] =
-        "INSERT INTO turns (conversation, role, text, created_ms, kind)"
-        " VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO turns (conversation, role, text, created_ms, kind, user)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [S_TURN_LAST] =
-        "SELECT id, role, text, created_ms, kind FROM turns WHERE conversation = ?1"
-        " ORDER BY id DESC LIMIT ?2",
+        "SELECT id, role, text, created_ms, kind FROM turns WHERE user = ?3"
+        " AND conversation = ?1 ORDER BY id DESC LIMIT ?2",
     [S_PAGE_COUNT] = "PRAGMA page_count",
     [S_PAGE_SIZE] = "PRAGMA page_size",
 };
@@ -131,6 +139,29 @@ int store_sqlcode(int sqlrc)
     }
 }
 
+/* Why a write failed when errno no longer says (SQLite reports a short write past the
+ * limit as a plain I/O error): a file of the database at the process's file size limit
+ * (RLIMIT_FSIZE, `ulimit -f`, systemd's LimitFSIZE=). Fills out and returns 1 when so. */
+static int at_size_limit(store_t *st, char *out, size_t n)
+{
+    struct rlimit rl;
+    const char *db = sqlite3_db_filename(st->db, "main");
+    if (!db || !*db || getrlimit(RLIMIT_FSIZE, &rl) || rl.rlim_cur == RLIM_INFINITY)
+        return 0;
+    for (int wal = 0; wal < 2; wal++) {
+        char path[4096];
+        struct stat sb;
+        snprintf(path, sizeof path, "%s%s", db, wal ? "-wal" : "");
+        /* within the largest page SQLite writes at once */
+        if (stat(path, &sb) == 0 && (unsigned long long)sb.st_size + 65536 >= rl.rlim_cur) {
+            snprintf(out, n, "File too large: %.300s reached the file size limit (ulimit -f) "
+                     "of %llu bytes", path, (unsigned long long)rl.rlim_cur);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int store_sqlerr(store_t *st, int sqlrc, char *err, size_t errlen, const char *what)
 {
     /* The connection's message when it is about this failure (it can name the file or
@@ -138,7 +169,18 @@ int store_sqlerr(store_t *st, int sqlrc, char *err, size_t errlen, const char *w
     const char *msg = (sqlite3_errcode(st->db) & 0xff) == (sqlrc & 0xff)
                           ? sqlite3_errmsg(st->db)
                           : sqlite3_errstr(sqlrc);
-    store_errf(err, errlen, "%s: %s", what, msg);
+    /* SQLite's own text ("disk I/O error", "database or disk is full") does not tell a
+     * file size limit from a full disk or a failing one: say which where we can. */
+    int prim = sqlrc & 0xff, sys = sqlite3_system_errno(st->db);
+    char limit[512];
+    if ((prim == SQLITE_FULL || prim == SQLITE_IOERR) && at_size_limit(st, limit, sizeof limit)) {
+        store_errf(err, errlen, "%s: %s (%s)", what, msg, limit);
+    } else if (sys && (prim == SQLITE_FULL || prim == SQLITE_IOERR || prim == SQLITE_CANTOPEN ||
+                       prim == SQLITE_READONLY)) {
+        store_errf(err, errlen, "%s: %s (%s)", what, msg, strerror(sys));
+    } else {
+        store_errf(err, errlen, "%s: %s", what, msg);
+    }
     int rc = store_sqlcode(sqlrc);
     return rc == STORE_OK ? STORE_EIO : rc;
 }
@@ -491,6 +533,14 @@ store_t *store_open(const char *path, int dim, const char *encoder, char *err,
     }
     sqlite3_extended_result_codes(st->db, 1);
     sqlite3_busy_timeout(st->db, 5000);
+    /* SQLite opens a file it may not write read-only without a word, and every write
+     * would fail later: refuse it now, saying why. */
+    if (sqlite3_db_readonly(st->db, "main") == 1) {
+        store_errf(err, errlen, "%s is read-only: mnemod must be able to write it and "
+                   "create files beside it (-wal, -shm); check its owner, mode and mount",
+                   path);
+        goto fail;
+    }
     if (store_schema_open(st->db, err, errlen) != STORE_OK)
         goto fail;
     for (int i = 0; i < S_COUNT; i++) {

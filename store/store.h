@@ -19,7 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 enum store_err {
     STORE_OK = 0,
@@ -245,9 +245,9 @@ typedef int (*store_encode_fn)(const char *text, float *out, void *ctx);
 int store_reencode(store_t *st, store_encode_fn fn, void *ctx, size_t *done, char *err,
                    size_t errlen);
 
-/* Conversations and turns. A conversation belongs to the user of its first turn; a
- * turn for another user's conversation is STORE_ECONFLICT, and role must be "user" or
- * "assistant" (else STORE_EINVAL).
+/* Conversations and turns. A conversation is keyed by (user, id): the first turn of a
+ * user's conversation creates it, and another user's conversation of the same id is
+ * another conversation. role must be "user" or "assistant" (else STORE_EINVAL).
  * A turn's kind is what the model layer says the exchange was ("statement", "answer",
  * "other" ...): the store keeps it as an opaque string of 1..STORE_KIND_MAX bytes of
  * [a-z_] (anything else is STORE_EINVAL), NULL = unknown. */
@@ -260,8 +260,7 @@ typedef struct store_turn {
     char *kind;                 /* NULL when unknown */
 } store_turn_t;                 /* strings owned (store_turns_free frees them) */
 /* Adds one turn; *id_out (may be NULL) receives its id. Returns STORE_OK, STORE_EINVAL
- * (empty user or conversation, no text, a bad role or kind), STORE_ECONFLICT,
- * STORE_ENOMEM or STORE_EIO. */
+ * (empty user or conversation, no text, a bad role or kind), STORE_ENOMEM or STORE_EIO. */
 int store_turn_add(store_t *st, const char *user, const char *conversation,
                    const char *role, const char *text, const char *kind, int64_t *id_out);
 /* A message (role "user") and the reply to it (role "assistant") as two turns in one
@@ -281,8 +280,8 @@ int store_exchange_add(store_t *st, const char *user, const char *conversation,
  * (room for nsupersede) the ids superseded, w->nsuperseded their number. All or
  * nothing. Returns STORE_OK; STORE_EINVAL (as store_exchange_add, or a statement
  * without text, with a bad frame, or with a vector not finite or not of the store's
- * dim); STORE_ECONFLICT (another user's conversation); STORE_ENOTFOUND (update_id is
- * gone, unless touch_only); STORE_ENOMEM; STORE_EIO; err is filled on every failure. */
+ * dim); STORE_ENOTFOUND (update_id is gone, unless touch_only); STORE_ENOMEM;
+ * STORE_EIO; err is filled on every failure. */
 typedef struct store_chat_write {
     const store_new_memory_t *mem;  /* the statement: user, conversation, text, vec, dim,
                                        frame */
@@ -318,16 +317,32 @@ int store_memories_with_text(store_t *st, const char *user, const char *needle, 
 #define STORE_REDACTED "[forgotten]"
 int store_turns_redact(store_t *st, const char *user, const char *needle, size_t *n,
                        char *err, size_t errlen);
-/* The last limit turns of conversation (oldest first) into *out, a malloc'd array of
- * *n (store_turns_free); *owner receives its user (malloc'd) when owner != NULL.
- * Returns STORE_OK, STORE_EINVAL (no conversation, a negative limit), STORE_ENOTFOUND
- * when the conversation does not exist, STORE_ENOMEM or STORE_EIO. */
-int store_turns_last(store_t *st, const char *conversation, int limit, store_turn_t **out,
-                     size_t *n, char **owner);
+/* The last limit turns of user's conversation (oldest first) into *out, a malloc'd
+ * array of *n (store_turns_free). Returns STORE_OK, STORE_EINVAL (no user or
+ * conversation, a negative limit), STORE_ENOTFOUND when user has no such conversation,
+ * STORE_ENOMEM or STORE_EIO. */
+int store_turns_last(store_t *st, const char *user, const char *conversation, int limit,
+                     store_turn_t **out, size_t *n);
 void store_turns_free(store_turn_t *v, size_t n);
-/* Deletes conversation and its turns (its memories stay). Returns STORE_OK,
+/* Deletes user's conversation and its turns (its memories stay). Returns STORE_OK,
  * STORE_EINVAL (NULL), STORE_ENOTFOUND, STORE_ENOMEM or STORE_EIO. */
-int store_conversation_delete(store_t *st, const char *conversation);
+int store_conversation_delete(store_t *st, const char *user, const char *conversation);
+
+/* A page of user's conversations, newest first (by when each began): those whose seq is
+ * below cursor (0 = the first page), at most limit (1..STORE_LIST_MAX). *out is a
+ * malloc'd array of *n (store_conversations_free); *next_cursor is the seq to pass for
+ * the next page, 0 when there is none. Returns STORE_OK; STORE_EINVAL (no user, a
+ * negative cursor, limit out of range); STORE_ENOMEM; STORE_EIO. */
+typedef struct store_conversation {
+    int64_t seq;                /* the order conversations began in (the cursor) */
+    char *id;                   /* owned */
+    int64_t created_ms;
+    int64_t turns;              /* its turns (a message and its reply are two) */
+    int64_t last_ms;            /* its last turn's time, 0 without turns */
+} store_conversation_t;
+int store_conversations_list(store_t *st, const char *user, int64_t cursor, int limit,
+                             store_conversation_t **out, size_t *n, int64_t *next_cursor);
+void store_conversations_free(store_conversation_t *v, size_t n);
 
 /* Observability; they cannot fail. */
 size_t store_memory_count(store_t *st);     /* all rows, stale and superseded too */

@@ -1,7 +1,7 @@
 /* turns.c: conversations and their turns, the log the daemon's working memory is
- * restored from. A conversation belongs to the user who wrote its first turn; its turns
- * go with it when it is deleted (ON DELETE CASCADE). A turn's kind is the model layer's
- * word for the exchange, kept here as an opaque short string. */
+ * restored from. A conversation is keyed by its user and its id (two users may both
+ * have a "main"); its turns go with it when it is deleted (ON DELETE CASCADE). A turn's
+ * kind is the model layer's word for the exchange, kept here as an opaque short string. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,8 +11,8 @@
 #define STR(x) STR_(x)
 #define KIND_MAX_STR STR(STORE_KIND_MAX)
 
-/* Makes sure conversation exists and belongs to user, then inserts the n turns
- * (roles[i], texts[i], kind) with ids[i]. With st->mu held, inside a write transaction. */
+/* Makes sure user's conversation exists, then inserts the n turns (roles[i], texts[i],
+ * kind) with ids[i]. With st->mu held, inside a write transaction. */
 int store_turns_insert(store_t *st, const char *user, const char *conversation,
                        const char *const *roles, const char *const *texts, const char *kind,
                        int n, int64_t *ids, char *err, size_t errlen)
@@ -26,18 +26,6 @@ int store_turns_insert(store_t *st, const char *user, const char *conversation,
     if ((src = store_step(s, b)) != SQLITE_DONE)
         rc = store_sqlerr(st, src, err, errlen, "recording the conversation");
     stmt_done(s);
-    if (rc != STORE_OK)
-        return rc;
-    s = stmt_get(st, S_CONV_OWNER);
-    b = SQLITE_OK;
-    store_bind_text(s, 1, conversation, &b);
-    if ((src = store_step(s, b)) != SQLITE_ROW) {
-        rc = store_sqlerr(st, src, err, errlen, "reading the conversation's owner");
-    } else if (strcmp((const char *)sqlite3_column_text(s, 0), user) != 0) {
-        store_errf(err, errlen, "conversation %s belongs to another user", conversation);
-        rc = STORE_ECONFLICT;
-    }
-    stmt_done(s);
     for (int i = 0; i < n && rc == STORE_OK; i++) {
         s = stmt_get(st, S_TURN_INSERT);
         b = SQLITE_OK;
@@ -46,6 +34,7 @@ int store_turns_insert(store_t *st, const char *user, const char *conversation,
         store_bind_text(s, 3, texts[i], &b);
         store_bind_int64(s, 4, now, &b);
         store_bind_text(s, 5, kind, &b);
+        store_bind_text(s, 6, user, &b);
         if ((src = store_step(s, b)) != SQLITE_DONE)
             rc = store_sqlerr(st, src, err, errlen, "adding a turn");
         else
@@ -121,32 +110,26 @@ int store_exchange_add(store_t *st, const char *user, const char *conversation,
     return rc;
 }
 
-int store_turns_last(store_t *st, const char *conversation, int limit, store_turn_t **out,
-                     size_t *n, char **owner)
+int store_turns_last(store_t *st, const char *user, const char *conversation, int limit,
+                     store_turn_t **out, size_t *n)
 {
     store_turn_t *v = NULL;
-    char *who = NULL;
     size_t len = 0;
     int rc, src;
     *out = NULL;
     *n = 0;
-    if (owner)
-        *owner = NULL;
-    if (!conversation || limit < 0)
+    if (!user || !conversation || limit < 0)
         return STORE_EINVAL;
     pthread_mutex_lock(&st->mu);
     if ((rc = store_begin(st, 0, NULL, 0)) != STORE_OK)
         goto unlock;
-    sqlite3_stmt *s = stmt_get(st, S_CONV_OWNER);
+    sqlite3_stmt *s = stmt_get(st, S_CONV_FIND);
     int b = SQLITE_OK;
-    store_bind_text(s, 1, conversation, &b);
+    store_bind_text(s, 1, user, &b);
+    store_bind_text(s, 2, conversation, &b);
     src = store_step(s, b);
-    if (src == SQLITE_ROW) {
-        if (!(who = strdup((const char *)sqlite3_column_text(s, 0))))
-            rc = STORE_ENOMEM;
-    } else {
+    if (src != SQLITE_ROW)
         rc = src == SQLITE_DONE ? STORE_ENOTFOUND : store_sqlcode(src);
-    }
     stmt_done(s);
     if (rc != STORE_OK || limit == 0)
         goto end;
@@ -159,6 +142,7 @@ int store_turns_last(store_t *st, const char *conversation, int limit, store_tur
     b = SQLITE_OK;
     store_bind_text(s, 1, conversation, &b);
     store_bind_int64(s, 2, limit, &b);
+    store_bind_text(s, 3, user, &b);
     while ((src = store_step(s, b)) == SQLITE_ROW) {
         store_turn_t *t = &v[limit - 1 - (int)len];
         const unsigned char *kind = sqlite3_column_text(s, 4);
@@ -184,15 +168,10 @@ unlock:
     pthread_mutex_unlock(&st->mu);
     if (rc != STORE_OK) {
         store_turns_free(v, len);
-        free(who);
         return rc;
     }
     *out = v;
     *n = len;
-    if (owner)
-        *owner = who;
-    else
-        free(who);
     return STORE_OK;
 }
 
@@ -206,17 +185,18 @@ void store_turns_free(store_turn_t *v, size_t n)
     free(v);
 }
 
-int store_conversation_delete(store_t *st, const char *conversation)
+int store_conversation_delete(store_t *st, const char *user, const char *conversation)
 {
     int rc;
-    if (!conversation)
+    if (!user || !conversation)
         return STORE_EINVAL;
     pthread_mutex_lock(&st->mu);
     if ((rc = store_begin(st, 1, NULL, 0)) != STORE_OK)
         goto unlock;
     sqlite3_stmt *s = stmt_get(st, S_CONV_DELETE);
     int b = SQLITE_OK;
-    store_bind_text(s, 1, conversation, &b);
+    store_bind_text(s, 1, user, &b);
+    store_bind_text(s, 2, conversation, &b);
     int src = store_step(s, b);
     stmt_done(s);
     if (src != SQLITE_DONE) {
@@ -233,6 +213,65 @@ int store_conversation_delete(store_t *st, const char *conversation)
 unlock:
     pthread_mutex_unlock(&st->mu);
     return rc;
+}
+
+int store_conversations_list(store_t *st, const char *user, int64_t cursor, int limit,
+                             store_conversation_t **out, size_t *n, int64_t *next_cursor)
+{
+    store_conversation_t *v = NULL;
+    size_t len = 0;
+    int rc = STORE_OK, src, b = SQLITE_OK;
+    *out = NULL;
+    *n = 0;
+    *next_cursor = 0;
+    if (!user || !*user || cursor < 0 || limit < 1 || limit > STORE_LIST_MAX)
+        return STORE_EINVAL;
+    /* One row more than asked says whether another page follows. */
+    if (!(v = calloc((size_t)limit + 1, sizeof *v)))
+        return STORE_ENOMEM;
+    pthread_mutex_lock(&st->mu);
+    if ((rc = store_begin(st, 0, NULL, 0)) != STORE_OK)
+        goto unlock;
+    sqlite3_stmt *s = stmt_get(st, S_CONV_LIST);
+    store_bind_text(s, 1, user, &b);
+    store_bind_int64(s, 2, cursor ? cursor : INT64_MAX, &b);
+    store_bind_int64(s, 3, (int64_t)limit + 1, &b);
+    while ((src = store_step(s, b)) == SQLITE_ROW) {
+        store_conversation_t *c = &v[len++];
+        c->seq = sqlite3_column_int64(s, 0);
+        c->created_ms = sqlite3_column_int64(s, 2);
+        c->turns = sqlite3_column_int64(s, 3);
+        c->last_ms = sqlite3_column_int64(s, 4);    /* NULL (no turn) reads as 0 */
+        if (!(c->id = strdup((const char *)sqlite3_column_text(s, 1)))) {
+            rc = STORE_ENOMEM;
+            break;
+        }
+    }
+    if (rc == STORE_OK && src != SQLITE_DONE)
+        rc = store_sqlcode(src);
+    stmt_done(s);
+    store_rollback(st);
+unlock:
+    pthread_mutex_unlock(&st->mu);
+    if (rc != STORE_OK) {
+        store_conversations_free(v, len);
+        return rc;
+    }
+    if (len > (size_t)limit) {
+        free(v[limit].id);
+        len = (size_t)limit;
+        *next_cursor = v[len - 1].seq;
+    }
+    *out = v;
+    *n = len;
+    return STORE_OK;
+}
+
+void store_conversations_free(store_conversation_t *v, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++)
+        free(v[i].id);
+    free(v);
 }
 
 int store_turns_redact(store_t *st, const char *user, const char *needle, size_t *n,

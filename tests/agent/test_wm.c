@@ -1,8 +1,8 @@
 /* test_wm.c: the working memory (agent/wm.h): a ring keeps the last W exchanges oldest
  * first; restoring from the turns table takes each message with the kind stored with it
  * (a slot when the model took it for a statement); the map hands out one entry per
- * conversation, evicts the least recently used ones nobody holds, and serializes the
- * turns of one conversation. */
+ * conversation of a user (two users' "c1" are two), evicts the least recently used ones
+ * nobody holds, and serializes the turns of one conversation. */
 #include <check.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -91,24 +91,34 @@ START_TEST(test_restore_takes_each_message_with_its_stored_kind)
 }
 END_TEST
 
-START_TEST(test_acquire_gives_one_entry_per_conversation)
+START_TEST(test_acquire_gives_one_entry_per_users_conversation)
 {
     wm_t *w = wm_new(4, 10);
-    wm_conv_t *a = wm_acquire(w, "c1");
+    wm_conv_t *a = wm_acquire(w, "alice", "c1");
     ck_assert_ptr_nonnull(a);
     ck_assert_str_eq(a->id, "c1");
-    ck_assert(!a->loaded && !a->owner && a->ring.cap == 4);
+    ck_assert_str_eq(a->user, "alice");
+    ck_assert(!a->loaded && a->ring.cap == 4);
     a->loaded = 1;
     push(&a->ring, 1, 1);
     wm_release(w, a);
-    wm_conv_t *b = wm_acquire(w, "c2");
+    wm_conv_t *b = wm_acquire(w, "alice", "c2");
     ck_assert_ptr_ne(a, b);
     wm_release(w, b);
-    a = wm_acquire(w, "c1");
+    /* Another user's c1 is another conversation, and so is a key that only splits
+     * differently between user and id. */
+    b = wm_acquire(w, "bob", "c1");
+    ck_assert_ptr_ne(a, b);
+    ck_assert(!b->loaded);
+    wm_release(w, b);
+    b = wm_acquire(w, "alicec", "1");
+    ck_assert_ptr_ne(a, b);
+    wm_release(w, b);
+    a = wm_acquire(w, "alice", "c1");
     ck_assert(a->loaded);
     ck_assert_int_eq(a->ring.n, 1);
     wm_release(w, a);
-    ck_assert_uint_eq(wm_count(w), 2);
+    ck_assert_uint_eq(wm_count(w), 4);
     wm_free(w);
 }
 END_TEST
@@ -119,18 +129,18 @@ START_TEST(test_least_recently_used_conversations_are_evicted)
     char id[16];
     for (int i = 0; i < 200; i++) {   /* past the first bucket growth too */
         snprintf(id, sizeof id, "c%d", i);
-        wm_conv_t *c = wm_acquire(w, id);
+        wm_conv_t *c = wm_acquire(w, "u", id);
         c->loaded = 1;
         wm_release(w, c);
         ck_assert_uint_le(wm_count(w), 3);
         if (i >= 2) {                 /* c0 stays: it is used again before each eviction */
-            wm_conv_t *c0 = wm_acquire(w, "c0");
+            wm_conv_t *c0 = wm_acquire(w, "u", "c0");
             ck_assert_msg(c0->loaded, "c0 was evicted at c%d", i);
             wm_release(w, c0);
         }
     }
     /* c1 went long ago: it comes back empty, to be restored. */
-    wm_conv_t *c1 = wm_acquire(w, "c1");
+    wm_conv_t *c1 = wm_acquire(w, "u", "c1");
     ck_assert(!c1->loaded);
     wm_release(w, c1);
     wm_free(w);
@@ -140,12 +150,12 @@ END_TEST
 START_TEST(test_a_held_conversation_is_never_evicted)
 {
     wm_t *w = wm_new(2, 1);
-    wm_conv_t *held = wm_acquire(w, "held");
+    wm_conv_t *held = wm_acquire(w, "u", "held");
     held->loaded = 1;
     char id[16];
     for (int i = 0; i < 20; i++) {
         snprintf(id, sizeof id, "c%d", i);
-        wm_release(w, wm_acquire(w, id));
+        wm_release(w, wm_acquire(w, "u", id));
     }
     ck_assert(held->loaded);          /* still valid memory, still the same entry */
     ck_assert_str_eq(held->id, "held");
@@ -166,7 +176,7 @@ static void *work(void *arg)
 {
     worker_t *k = arg;
     for (int i = 0; i < 200; i++) {
-        wm_conv_t *c = wm_acquire(k->w, k->conv);
+        wm_conv_t *c = wm_acquire(k->w, "u", k->conv);
         pthread_mutex_lock(k->mu);
         int now = ++*k->inside;
         if (now > *k->max_inside) *k->max_inside = now;
@@ -200,7 +210,7 @@ START_TEST(test_one_conversations_turns_run_one_at_a_time)
     for (int i = 0; i < 6; i++) pthread_join(th[i], NULL);
     ck_assert_int_eq(done, 800);
     ck_assert_int_eq(max_inside, 1);
-    wm_conv_t *c = wm_acquire(w, "shared");
+    wm_conv_t *c = wm_acquire(w, "u", "shared");
     ck_assert_int_eq(c->ring.n, 8);
     wm_release(w, c);
     wm_free(w);
@@ -213,7 +223,7 @@ int main(void)
     TCase *tc = tcase_create("wm");
     tcase_add_test(tc, test_ring_keeps_the_last_exchanges_oldest_first);
     tcase_add_test(tc, test_restore_takes_each_message_with_its_stored_kind);
-    tcase_add_test(tc, test_acquire_gives_one_entry_per_conversation);
+    tcase_add_test(tc, test_acquire_gives_one_entry_per_users_conversation);
     tcase_add_test(tc, test_least_recently_used_conversations_are_evicted);
     tcase_add_test(tc, test_a_held_conversation_is_never_evicted);
     tcase_add_test(tc, test_one_conversations_turns_run_one_at_a_time);

@@ -44,6 +44,9 @@ START_TEST(test_defaults_are_those_of_the_layers_that_use_them)
     ck_assert_uint_eq(c.limits.max_connections, d.max_connections);
     ck_assert_int_eq(c.log_level, CONFIG_LOG_INFO);
     ck_assert_uint_eq(c.limits.max_message, d.max_message);
+    ck_assert_uint_eq(c.limits.max_inflight_body, d.max_inflight_body);
+    ck_assert_uint_eq(c.idle_timeout, API_DEFAULT_IDLE_TIMEOUT);
+    ck_assert_uint_eq(c.max_connections_per_address, API_DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
     const char *tail = "/mnemo/default.mnemo";
     ck_assert_uint_gt(strlen(c.model), strlen(tail));
     ck_assert_str_eq(c.model + strlen(c.model) - strlen(tail), tail);
@@ -78,8 +81,8 @@ START_TEST(test_every_key_is_read)
     ck_assert_msg(parse("listen = 0.0.0.0:9000\n"
                         "db = /tmp/m.db\n"
                         "threads = 4\n"
-                        "token = alice:s1\n"
-                        "admin_token = root-secret\n"
+                        "token = alice:s1-0123456789abcdef\n"
+                        "admin_token = root-secret-0123456789\n"
                         "max_body_bytes = 2048\n"
                         "max_import_bytes = 4096\n"
                         "max_text_bytes = 100\n"
@@ -87,12 +90,15 @@ START_TEST(test_every_key_is_read)
                         "max_page = 8\n"
                         "max_batch = 9\n"
                         "max_connections = 10\n"
+                        "max_connections_per_address = 5\n"
+                        "idle_timeout = 3\n"
+                        "max_inflight_body_bytes = 128K\n"
                         "log_level = debug\n") == 0, "%s", err);
     ck_assert_str_eq(c.listen, "0.0.0.0:9000");
     ck_assert_str_eq(c.db, "/tmp/m.db");
     ck_assert_uint_eq(c.threads, 4);
     ck_assert_uint_eq(c.n_tokens, 1);
-    ck_assert_str_eq(c.admin_token, "root-secret");
+    ck_assert_str_eq(c.admin_token, "root-secret-0123456789");
     ck_assert_uint_eq(c.limits.max_body, 2048);
     ck_assert_uint_eq(c.limits.max_import_body, 4096);
     ck_assert_uint_eq(c.limits.max_text, 100);
@@ -100,6 +106,9 @@ START_TEST(test_every_key_is_read)
     ck_assert_int_eq(c.limits.max_page, 8);
     ck_assert_int_eq(c.limits.max_batch, 9);
     ck_assert_uint_eq(c.limits.max_connections, 10);
+    ck_assert_uint_eq(c.max_connections_per_address, 5);
+    ck_assert_uint_eq(c.idle_timeout, 3);
+    ck_assert_uint_eq(c.limits.max_inflight_body, 128 << 10);
     ck_assert_int_eq(c.log_level, CONFIG_LOG_DEBUG);
 }
 END_TEST
@@ -142,12 +151,12 @@ END_TEST
 
 START_TEST(test_token_is_repeatable_and_keeps_its_order)
 {
-    ck_assert_msg(parse("token = alice:secret-a\n"
+    ck_assert_msg(parse("token = alice:secret-a-0123456789\n"
                         "token = bob:secret:with:colons\n"
-                        "token = carol:c\n") == 0, "%s", err);
+                        "token = carol:c-0123456789abcdef\n") == 0, "%s", err);
     ck_assert_uint_eq(c.n_tokens, 3);
     ck_assert_str_eq(c.tokens[0].user, "alice");
-    ck_assert_str_eq(c.tokens[0].secret, "secret-a");
+    ck_assert_str_eq(c.tokens[0].secret, "secret-a-0123456789");
     ck_assert_str_eq(c.tokens[1].user, "bob");
     ck_assert_str_eq(c.tokens[1].secret, "secret:with:colons");
     ck_assert_str_eq(c.tokens[2].user, "carol");
@@ -189,6 +198,8 @@ static const bad_case_t bad_cases[] = {
     {"token = a/b:secret\n", "token"},
     {"token = alice:two words\n", "token"},
     {"admin_token = two words\n", "admin_token"},
+    {"token = alice:short\n", "token|'alice' is 5 bytes|at least 16"},
+    {"admin_token = 0123456789abcde\n", "admin_token|15 bytes|at least 16"},
     {"lexical_weight = 1.5\n", "lexical_weight|out of range|0..1"},
     {"lexical_weight = -0.1\n", "lexical_weight|out of range"},
     {"chat_duplicate = high\n", "chat_duplicate|not a number"},
@@ -239,7 +250,7 @@ END_TEST
 
 START_TEST(test_the_same_secret_twice_fails_the_check)
 {
-    ck_assert_int_eq(parse("token = alice:same\ntoken = bob:same\n"), 0);
+    ck_assert_int_eq(parse("token = alice:same-0123456789abc\ntoken = bob:same-0123456789abc\n"), 0);
     ck_assert_int_eq(config_check(&c, err, sizeof err), -1);
     ck_assert_ptr_nonnull(strstr(err, "same secret"));
 }
@@ -247,7 +258,7 @@ END_TEST
 
 START_TEST(test_an_admin_secret_equal_to_a_user_secret_fails_the_check)
 {
-    ck_assert_int_eq(parse("token = alice:same\nadmin_token = same\n"), 0);
+    ck_assert_int_eq(parse("token = alice:same-0123456789abc\nadmin_token = same-0123456789abc\n"), 0);
     ck_assert_int_eq(config_check(&c, err, sizeof err), -1);
     ck_assert_ptr_nonnull(strstr(err, "admin_token"));
 }
@@ -255,7 +266,8 @@ END_TEST
 
 START_TEST(test_distinct_secrets_pass_the_check)
 {
-    ck_assert_int_eq(parse("token = alice:a1\ntoken = bob:b2\nadmin_token = root\n"), 0);
+    ck_assert_int_eq(parse("token = alice:a1-0123456789abcdef\ntoken = bob:b2-0123456789abcdef\n"
+                           "admin_token = root-0123456789abcdef\n"), 0);
     ck_assert_int_eq(config_check(&c, err, sizeof err), 0);
 }
 END_TEST
@@ -306,7 +318,7 @@ END_TEST
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 /* A fake environment for config_env. */
-static const char *fake_env[][2] = {{"MNEMO_MAX_K", "9"}, {"MNEMO_TOKENS", "a:s1 b:s2"},
+static const char *fake_env[][2] = {{"MNEMO_MAX_K", "9"}, {"MNEMO_TOKENS", "a:s1-0123456789abcdef b:s2-0123456789abcdef"},
                                     {"MNEMO_LOG_LEVEL", "debug"}, {NULL, NULL}};
 static const char *fake_get(const char *name)
 {
@@ -317,7 +329,7 @@ static const char *fake_get(const char *name)
 
 START_TEST(test_environment_variables_override_the_file)
 {
-    ck_assert_int_eq(parse("max_k = 7\ntoken = old:s0\nmax_page = 8\n"), 0);
+    ck_assert_int_eq(parse("max_k = 7\ntoken = old:s0-0123456789abcdef\nmax_page = 8\n"), 0);
     ck_assert_msg(config_env(&c, fake_get, err, sizeof err) == 0, "%s", err);
     ck_assert_int_eq(c.limits.max_k, 9);
     ck_assert_int_eq(c.limits.max_page, 8);
@@ -339,7 +351,7 @@ START_TEST(test_changes_say_which_keys_differ_and_whether_they_reload)
     mnemod_config_t d;
     ck_assert_int_eq(config_init(&d), 0);
     ck_assert_int_eq(config_parse(&d, "b.conf", "max_k = 3\nlisten = 127.0.0.1:1\n"
-                                  "token = a:x\n", err, sizeof err), 0);
+                                  "token = a:x-0123456789abcdef\n", err, sizeof err), 0);
     n_live = n_restart = 0;
     ck_assert_int_eq(config_changes(&c, &d, on_change, NULL), 3);
     ck_assert_int_eq(n_live, 2);
@@ -353,12 +365,14 @@ END_TEST
  * table needs a row here, and the reload test says which one is missing. */
 static const char *const other_value[][2] = {
     {"listen", "127.0.0.1:1"},      {"db", "/tmp/other.db"},
-    {"threads", "7"},               {"token", "zed:zed-secret"},
-    {"admin_token", "other-admin"}, {"max_body_bytes", "2K"},
+    {"threads", "7"},               {"token", "zed:zed-secret-0123456789"},
+    {"admin_token", "other-admin-0123456789"}, {"max_body_bytes", "2K"},
     {"max_import_bytes", "3K"},     {"max_text_bytes", "17"},
     {"max_k", "7"},                 {"max_page", "8"},
     {"max_batch", "9"},             {"max_message_bytes", "18"},
     {"max_connections", "10"},      {"log_level", "debug"},
+    {"max_connections_per_address", "5"}, {"idle_timeout", "3"},
+    {"max_inflight_body_bytes", "128K"},
     {"log_format", "journal"},      {"shutdown_timeout", "11"},
     {"model", "none"},              {"chat_turns", "8"},
     {"chat_memories", "0"},         {"chat_duplicate", "0.5"},

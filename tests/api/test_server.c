@@ -95,11 +95,21 @@ int agent_chat(agent_t *a, const char *user, const char *conversation, const cha
 }
 void agent_turn_clear(agent_turn_t *t) { (void)t; }
 int agent_conversation_get(agent_t *a, const char *user, const char *conversation, int limit,
-                           agent_turn_row_t **out, size_t *n, char **owner)
+                           agent_turn_row_t **out, size_t *n)
 {
-    (void)a, (void)user, (void)conversation, (void)limit, (void)out, (void)n, (void)owner;
+    (void)a, (void)user, (void)conversation, (void)limit, (void)out, (void)n;
     return AGENT_ENOTFOUND;
 }
+int agent_conversations_list(agent_t *a, const char *user, int64_t cursor, int limit,
+                             agent_conversation_t **out, size_t *n, int64_t *next_cursor)
+{
+    (void)a, (void)user, (void)cursor, (void)limit;
+    *out = NULL;
+    *n = 0;
+    *next_cursor = 0;
+    return AGENT_OK;
+}
+void agent_conversations_free(agent_conversation_t *v, size_t n) { (void)v, (void)n; }
 int agent_conversation_delete(agent_t *a, const char *user, const char *conversation)
 {
     (void)a, (void)user, (void)conversation;
@@ -186,7 +196,7 @@ static int request(const char *raw, size_t len, char *buf, size_t cap)
 static int get(const char *path, const char *auth, char *buf, size_t cap)
 {
     char raw[512];
-    int n = snprintf(raw, sizeof raw, "GET %s HTTP/1.1\r\nHost: t\r\n%s%s%sConnection: close\r\n\r\n",
+    int n = snprintf(raw, sizeof raw, "GET %s HTTP/1.1\r\nHost: localhost\r\n%s%s%sConnection: close\r\n\r\n",
                      path, auth ? "Authorization: Bearer " : "", auth ? auth : "",
                      auth ? "\r\n" : "");
     return request(raw, (size_t)n, buf, cap);
@@ -218,7 +228,7 @@ END_TEST
 START_TEST(test_wrong_method_is_405_with_allow)
 {
     char buf[4096];
-    const char raw[] = "PUT /v1/memories HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
+    const char raw[] = "PUT /v1/memories HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
     ck_assert_int_eq(request(raw, sizeof raw - 1, buf, sizeof buf), 405);
     ck_assert(has(buf, "Allow: GET, POST"));
     ck_assert(has(buf, "\"code\":\"method_not_allowed\""));
@@ -228,7 +238,7 @@ END_TEST
 START_TEST(test_head_is_answered_like_get)
 {
     char buf[4096];
-    const char raw[] = "HEAD /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
+    const char raw[] = "HEAD /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
     ck_assert_int_eq(request(raw, sizeof raw - 1, buf, sizeof buf), 200);
     ck_assert(!has(buf, "\"status\""));
 }
@@ -297,7 +307,7 @@ END_TEST
 
 /* ---- bodies ------------------------------------------------------------------------- */
 
-static const char post_head[] = "POST /v1/memories HTTP/1.1\r\nHost: t\r\nConnection: close\r\n"
+static const char post_head[] = "POST /v1/memories HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                                 "Content-Type: application/json\r\n";
 
 START_TEST(test_a_body_within_the_cap_is_served)
@@ -350,7 +360,7 @@ END_TEST
 START_TEST(test_a_body_without_json_content_type_is_415)
 {
     char buf[4096];
-    const char raw[] = "POST /v1/memories HTTP/1.1\r\nHost: t\r\nConnection: close\r\n"
+    const char raw[] = "POST /v1/memories HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                        "Content-Type: text/plain\r\nContent-Length: 2\r\n\r\n{}";
     ck_assert_int_eq(request(raw, sizeof raw - 1, buf, sizeof buf), 415);
     ck_assert(has(buf, "\"code\":\"unsupported_media_type\""));
@@ -361,7 +371,7 @@ START_TEST(test_an_error_before_the_body_still_reads_it_and_keeps_serving)
 {
     char buf[4096];
     /* 401 decided from the headers; the body is drained, the reply is whole */
-    const char raw[] = "POST /v1/memories HTTP/1.1\r\nHost: t\r\nConnection: close\r\n"
+    const char raw[] = "POST /v1/memories HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                        "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
     ck_assert_int_eq(request(raw, sizeof raw - 1, buf, sizeof buf), 401);
     ck_assert_int_eq(get("/healthz", NULL, buf, sizeof buf), 200);

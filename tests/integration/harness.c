@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <grp.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -205,6 +207,16 @@ void h_spawn(h_daemon_t *d, const char *listen)
         dup2(fd, 1);
         dup2(fd, 2);
         signal(SIGPIPE, SIG_DFL);
+        if (d->fsize_limit > 0) {
+            struct rlimit rl = {(rlim_t)d->fsize_limit, (rlim_t)d->fsize_limit};
+            if (setrlimit(RLIMIT_FSIZE, &rl))
+                _exit(126);
+        }
+        if (d->run_as) {
+            if (setgroups(0, NULL) || setgid(d->run_as) || setuid(d->run_as))
+                _exit(126);
+            prctl(PR_SET_PDEATHSIG, SIGKILL);   /* a change of uid cleared it */
+        }
         execv(exe, argv);
         dprintf(2, "harness: cannot exec %s: %s\n", exe, strerror(errno));
         _exit(127);

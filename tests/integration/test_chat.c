@@ -4,8 +4,9 @@
  * a statement is acknowledged ("got it") and a question is not. Covered: statements
  * written and readable, questions not stored, attention per earlier exchange, working
  * memory restored after a restart, supersession with history, near-duplicates updating,
- * the conversation routes and their users, bad bodies, a corrupt or missing model file
- * stopping mnemod, and chat without a model. */
+ * the conversation routes and their users (each user's "main" is their own), the list of
+ * a user's conversations, the OpenAI-compatible route running the same turn, bad bodies,
+ * a corrupt or missing model file stopping mnemod, and chat without a model. */
 #include "tests/integration/harness.h"
 
 #include <math.h>
@@ -259,7 +260,7 @@ START_TEST(test_a_question_is_answered_but_not_stored)
     json_decref(t);
     /* Both turns of both exchanges are in the log. */
     h_resp_t r;
-    h_get(&D, NULL, "/v1/conversations/c1", &r);
+    h_get(&D, NULL, "/v1/conversations/c1?user=u1", &r);
     h_assert_reply(&r, 200, NULL);
     json_t *turns = json_object_get(r.json, "turns");
     ck_assert_uint_eq(json_array_size(turns), 4);
@@ -441,7 +442,7 @@ START_TEST(test_conversations_can_be_read_and_deleted)
     int64_t id = stated("c1", "My dog is called Rex.");
     json_decref(chat("c1", "What is my dog called?"));
     h_resp_t r;
-    h_get(&D, NULL, "/v1/conversations/c1?limit=3", &r);
+    h_get(&D, NULL, "/v1/conversations/c1?user=u1&limit=3", &r);
     h_assert_reply(&r, 200, NULL);
     ck_assert_str_eq(str(r.json, "id"), "c1");
     ck_assert_str_eq(str(r.json, "user"), "u1");
@@ -453,18 +454,22 @@ START_TEST(test_conversations_can_be_read_and_deleted)
     ck_assert_int_lt(num(json_array_get(turns, 1), "id"), num(json_array_get(turns, 2), "id"));
     ck_assert(json_is_string(json_object_get(json_array_get(turns, 2), "created_at")));
     h_resp_clear(&r);
-    h_get(&D, NULL, "/v1/conversations/c1?limit=0", &r);
+    h_get(&D, NULL, "/v1/conversations/c1?user=u1&limit=0", &r);
+    h_assert_reply(&r, 400, "invalid_parameter");
+    h_resp_clear(&r);
+    /* A conversation is a user's: acting as admin (no tokens), the user must be named. */
+    h_get(&D, NULL, "/v1/conversations/c1", &r);
     h_assert_reply(&r, 400, "invalid_parameter");
     h_resp_clear(&r);
 
-    h_request(&D, "DELETE", "/v1/conversations/c1", NULL, NULL, NULL, 0, &r);
+    h_request(&D, "DELETE", "/v1/conversations/c1?user=u1", NULL, NULL, NULL, 0, &r);
     h_assert_reply(&r, 200, NULL);
     ck_assert(json_is_true(json_object_get(r.json, "deleted")));
     h_resp_clear(&r);
-    h_get(&D, NULL, "/v1/conversations/c1", &r);
+    h_get(&D, NULL, "/v1/conversations/c1?user=u1", &r);
     h_assert_reply(&r, 404, "not_found");
     h_resp_clear(&r);
-    h_request(&D, "DELETE", "/v1/conversations/c1", NULL, NULL, NULL, 0, &r);
+    h_request(&D, "DELETE", "/v1/conversations/c1?user=u1", NULL, NULL, NULL, 0, &r);
     h_assert_reply(&r, 404, "not_found");
     h_resp_clear(&r);
     /* Its memory stays; the conversation starts again with an empty working memory. */
@@ -475,52 +480,220 @@ START_TEST(test_conversations_can_be_read_and_deleted)
 }
 END_TEST
 
-START_TEST(test_another_users_conversation_is_not_found)
+/* The turns of user's conversation conv as token sees them (asserting 200). */
+static json_t *turns_of(const char *token, const char *path)
 {
-    json_t *t = chat_as(ALICE, NULL, "c1", "My dog is called Rex.");
+    h_resp_t r;
+    h_get(&D, token, path, &r);
+    h_assert_reply(&r, 200, NULL);
+    json_t *j = json_incref(json_object_get(r.json, "turns"));
+    h_resp_clear(&r);
+    return j;
+}
+
+START_TEST(test_two_users_each_have_their_own_main)
+{
+    json_decref(chat_as(ALICE, NULL, "main", "My dog is called Rex."));
+    /* Bob's "main" is another conversation: his first turn, an empty working memory. */
+    json_t *t = chat_as(BOB, NULL, "main", "My dog is called Max.");
+    ck_assert_str_eq(str(t, "conversation"), "main");
+    ck_assert_uint_eq(json_array_size(json_object_get(t, "attention")), 0);
     json_decref(t);
+    t = chat_as(ALICE, NULL, "main", "What is my dog called?");
+    ck_assert_uint_eq(json_array_size(json_object_get(t, "attention")), 1);
+    json_decref(t);
+    json_t *turns = turns_of(ALICE, "/v1/conversations/main");
+    ck_assert_uint_eq(json_array_size(turns), 4);
+    ck_assert_str_eq(str(json_array_get(turns, 0), "text"), "My dog is called Rex.");
+    json_decref(turns);
+    turns = turns_of(BOB, "/v1/conversations/main");
+    ck_assert_uint_eq(json_array_size(turns), 2);
+    ck_assert_str_eq(str(json_array_get(turns, 0), "text"), "My dog is called Max.");
+    json_decref(turns);
+
     h_resp_t r;
     h_send(&D, "POST", BOB, "/v1/chat",
-           json_pack("{s:s,s:s}", "conversation", "c1", "message", "My dog is called Max."), &r);
-    h_assert_reply(&r, 404, "not_found");
-    h_resp_clear(&r);
-    h_send(&D, "POST", BOB, "/v1/chat",
-           json_pack("{s:s,s:s,s:s}", "user", "alice", "conversation", "c1", "message", "Hi"),
-           &r);
+           json_pack("{s:s,s:s,s:s}", "user", "alice", "conversation", "main", "message",
+                     "Hi"), &r);
     h_assert_reply(&r, 403, "forbidden");
     h_resp_clear(&r);
-    h_get(&D, BOB, "/v1/conversations/c1", &r);
-    h_assert_reply(&r, 404, "not_found");
-    h_resp_clear(&r);
-    h_get(&D, BOB, "/v1/conversations/c1?user=alice", &r);
+    h_get(&D, BOB, "/v1/conversations/main?user=alice", &r);
     h_assert_reply(&r, 403, "forbidden");
     h_resp_clear(&r);
-    h_request(&D, "DELETE", "/v1/conversations/c1", BOB, NULL, NULL, 0, &r);
+    h_get(&D, BOB, "/v1/conversations/other", &r);
     h_assert_reply(&r, 404, "not_found");
     h_resp_clear(&r);
-    /* The admin reads any conversation, or checks it belongs to a user. */
-    h_get(&D, ADMIN, "/v1/conversations/c1", &r);
-    h_assert_reply(&r, 200, NULL);
-    ck_assert_str_eq(str(r.json, "user"), "alice");
-    ck_assert_uint_eq(json_array_size(json_object_get(r.json, "turns")), 2);
+    /* The admin names whose conversation it means. */
+    h_get(&D, ADMIN, "/v1/conversations/main", &r);
+    h_assert_reply(&r, 400, "invalid_parameter");
     h_resp_clear(&r);
-    h_get(&D, ADMIN, "/v1/conversations/c1?user=bob", &r);
+    turns = turns_of(ADMIN, "/v1/conversations/main?user=alice");
+    ck_assert_uint_eq(json_array_size(turns), 4);
+    json_decref(turns);
+    h_get(&D, ADMIN, "/v1/conversations/main?user=carol", &r);
     h_assert_reply(&r, 404, "not_found");
     h_resp_clear(&r);
     h_send(&D, "POST", ADMIN, "/v1/chat",
-           json_pack("{s:s,s:s}", "conversation", "c1", "message", "Hi"), &r);
+           json_pack("{s:s,s:s}", "conversation", "main", "message", "Hi"), &r);
     h_assert_reply(&r, 422, "validation_failed");
     h_resp_clear(&r);
-    h_get(&D, ALICE, "/v1/conversations/c1", &r);
+
+    /* Bob deleting his "main" leaves alice's. */
+    h_request(&D, "DELETE", "/v1/conversations/main", BOB, NULL, NULL, 0, &r);
     h_assert_reply(&r, 200, NULL);
+    ck_assert_str_eq(str(r.json, "user"), "bob");
     h_resp_clear(&r);
-    /* Forgetting alice takes her conversations and their working memory. */
+    h_get(&D, BOB, "/v1/conversations/main", &r);
+    h_assert_reply(&r, 404, "not_found");
+    h_resp_clear(&r);
+    turns = turns_of(ALICE, "/v1/conversations/main");
+    ck_assert_uint_eq(json_array_size(turns), 4);
+    json_decref(turns);
+    /* Forgetting alice takes her conversations and their working memory, not bob's. */
+    json_decref(chat_as(BOB, NULL, "main", "My cat is called Tom."));
     h_request(&D, "DELETE", "/v1/users/alice", ADMIN, NULL, NULL, 0, &r);
     h_assert_reply(&r, 200, NULL);
     h_resp_clear(&r);
-    t = chat_as(BOB, NULL, "c1", "My dog is called Max.");
+    h_get(&D, ALICE, "/v1/conversations/main", &r);
+    h_assert_reply(&r, 404, "not_found");
+    h_resp_clear(&r);
+    t = chat_as(ALICE, NULL, "main", "My dog is called Rex.");
     ck_assert_uint_eq(json_array_size(json_object_get(t, "attention")), 0);
     json_decref(t);
+    t = chat_as(BOB, NULL, "main", "What is my cat called?");
+    ck_assert_uint_eq(json_array_size(json_object_get(t, "attention")), 1);
+    json_decref(t);
+}
+END_TEST
+
+START_TEST(test_a_users_conversations_are_listed_newest_first_in_pages)
+{
+    static const char *const convs[] = {"c1", "c2", "c3"};
+    for (size_t i = 0; i < 3; i++)
+        for (size_t j = 0; j <= i; j++)
+            json_decref(chat_as(ALICE, NULL, convs[i], "My dog is called Rex."));
+    json_decref(chat_as(BOB, NULL, "b1", "Hi"));
+    h_resp_t r;
+    h_get(&D, ALICE, "/v1/users/alice/conversations?limit=2", &r);
+    h_assert_reply(&r, 200, NULL);
+    json_t *list = json_object_get(r.json, "conversations");
+    ck_assert_uint_eq(json_array_size(list), 2);
+    ck_assert_str_eq(str(json_array_get(list, 0), "id"), "c3");
+    ck_assert_int_eq(num(json_array_get(list, 0), "turns"), 6);     /* 3 exchanges */
+    ck_assert(json_is_string(json_object_get(json_array_get(list, 0), "created_at")));
+    ck_assert(json_is_string(json_object_get(json_array_get(list, 0), "last_turn_at")));
+    ck_assert_str_eq(str(json_array_get(list, 1), "id"), "c2");
+    const char *next = str(r.json, "next_cursor");
+    ck_assert_str_ne(next, "");
+    char path[128];
+    snprintf(path, sizeof path, "/v1/users/alice/conversations?limit=2&cursor=%s", next);
+    h_resp_clear(&r);
+    h_get(&D, ALICE, path, &r);
+    h_assert_reply(&r, 200, NULL);
+    list = json_object_get(r.json, "conversations");
+    ck_assert_uint_eq(json_array_size(list), 1);
+    ck_assert_str_eq(str(json_array_get(list, 0), "id"), "c1");
+    ck_assert_int_eq(num(json_array_get(list, 0), "turns"), 2);
+    ck_assert(json_is_null(json_object_get(r.json, "next_cursor")));
+    h_resp_clear(&r);
+    /* Only one's own; the admin lists anyone's; bad parameters are 400. */
+    h_get(&D, BOB, "/v1/users/alice/conversations", &r);
+    h_assert_reply(&r, 403, "forbidden");
+    h_resp_clear(&r);
+    h_get(&D, ADMIN, "/v1/users/bob/conversations", &r);
+    h_assert_reply(&r, 200, NULL);
+    ck_assert_uint_eq(json_array_size(json_object_get(r.json, "conversations")), 1);
+    h_resp_clear(&r);
+    h_get(&D, ADMIN, "/v1/users/nobody/conversations", &r);
+    h_assert_reply(&r, 200, NULL);
+    ck_assert_uint_eq(json_array_size(json_object_get(r.json, "conversations")), 0);
+    h_resp_clear(&r);
+    h_get(&D, ALICE, "/v1/users/alice/conversations?limit=0", &r);
+    h_assert_reply(&r, 400, "invalid_parameter");
+    h_resp_clear(&r);
+    h_get(&D, ALICE, "/v1/users/alice/conversations?cursor=x", &r);
+    h_assert_reply(&r, 400, "invalid_parameter");
+    h_resp_clear(&r);
+}
+END_TEST
+
+/* POST /v1/chat/completions as u1 with extra headers; asserts 200. */
+static void complete(const char *conversation, const char *message, int stream, h_resp_t *r)
+{
+    json_t *body = json_pack("{s:s,s:s,s:[{s:s,s:s}],s:b,s:{s:b},s:{s:s}}", "model", "any",
+                             "user", "u1", "messages", "role", "user", "content", message,
+                             "stream", stream, "stream_options", "include_usage", 1,
+                             "metadata", "conversation", conversation);
+    char *s = json_dumps(body, JSON_COMPACT);
+    json_decref(body);
+    h_request(&D, "POST", "/v1/chat/completions", NULL, "application/json", s, strlen(s), r);
+    free(s);
+    h_assert_reply(r, 200, NULL);
+}
+
+START_TEST(test_chat_completions_runs_the_same_turn)
+{
+    h_resp_t r;
+    complete("oa", "My dog is called Rex.", 0, &r);
+    ck_assert_str_eq(str(r.json, "object"), "chat.completion");
+    ck_assert_msg(!strncmp(str(r.json, "model"), "mnemo-", 6), "model: %s", r.body);
+    json_t *choice = json_array_get(json_object_get(r.json, "choices"), 0);
+    ck_assert_str_eq(str(json_object_get(choice, "message"), "role"), "assistant");
+    ck_assert_str_eq(str(json_object_get(choice, "message"), "content"), PERSONA_ACK);
+    ck_assert_str_eq(str(choice, "finish_reason"), "stop");
+    json_t *usage = json_object_get(r.json, "usage");
+    ck_assert_int_eq(num(usage, "prompt_tokens"), 5);
+    ck_assert_int_eq(num(usage, "total_tokens"),
+                     num(usage, "prompt_tokens") + num(usage, "completion_tokens"));
+    json_t *mnemo = json_object_get(r.json, "mnemo");
+    ck_assert_str_eq(str(mnemo, "conversation"), "oa");
+    ck_assert_str_eq(str(mnemo, "kind"), "statement");
+    ck_assert_uint_eq(json_array_size(json_object_get(mnemo, "written")), 1);
+    char id[48];
+    snprintf(id, sizeof id, "chatcmpl-%lld", (long long)num(mnemo, "turn"));
+    ck_assert_str_eq(str(r.json, "id"), id);
+    h_resp_clear(&r);
+
+    /* The same conversation as /v1/chat's, and the same turns. */
+    json_t *t = chat("oa", "What is my dog called?");
+    ck_assert_uint_eq(json_array_size(json_object_get(t, "attention")), 1);
+    json_decref(t);
+
+    /* Streamed: the role, the reply in deltas, the finish with the turn, the usage. */
+    complete("oa", "I live in Paris.", 1, &r);
+    ck_assert_str_eq(r.content_type, "text/event-stream");
+    char content[256] = "";
+    int chunks = 0, finished = 0, usage_seen = 0, done = 0;
+    for (char *line = strtok(r.body, "\n"); line; line = strtok(NULL, "\n")) {
+        ck_assert_msg(!strncmp(line, "data: ", 6), "not an event line: %s", line);
+        ck_assert_msg(!done, "an event after [DONE]");
+        if (!strcmp(line + 6, "[DONE]")) {
+            done = 1;
+            continue;
+        }
+        json_t *c = json_loads(line + 6, 0, NULL);
+        ck_assert_ptr_nonnull(c);
+        ck_assert_str_eq(str(c, "object"), "chat.completion.chunk");
+        json_t *ch = json_array_get(json_object_get(c, "choices"), 0);
+        if (chunks++ == 0)
+            ck_assert_str_eq(str(json_object_get(ch, "delta"), "role"), "assistant");
+        if (ch) {
+            strncat(content, str(json_object_get(ch, "delta"), "content"),
+                    sizeof content - strlen(content) - 1);
+            if (!strcmp(str(ch, "finish_reason"), "stop")) {
+                finished = 1;
+                ck_assert_str_eq(str(json_object_get(c, "mnemo"), "kind"), "statement");
+            }
+        } else {
+            ck_assert_msg(finished, "the usage chunk comes after the finish");
+            ck_assert_int_eq(num(json_object_get(c, "usage"), "prompt_tokens"), 4);
+            usage_seen = 1;
+        }
+        json_decref(c);
+    }
+    ck_assert(finished && usage_seen && done);
+    ck_assert_str_eq(content, PERSONA_ACK);
+    h_resp_clear(&r);
 }
 END_TEST
 
@@ -571,7 +744,7 @@ START_TEST(test_bad_chat_bodies_are_refused)
     text[64] = '\0';
     json_decref(chat("c1", text));
     /* Nothing refused was stored. */
-    h_get(&D, NULL, "/v1/conversations/c1", &r);
+    h_get(&D, NULL, "/v1/conversations/c1?user=u1", &r);
     h_assert_reply(&r, 200, NULL);
     ck_assert_uint_eq(json_array_size(json_object_get(r.json, "turns")), 2);
     h_resp_clear(&r);
@@ -689,12 +862,14 @@ static Suite *suite(void)
     tcase_add_test(tc, test_a_near_duplicate_updates_instead_of_adding);
     tcase_add_test(tc, test_conversations_can_be_read_and_deleted);
     tcase_add_test(tc, test_chat_is_counted_in_the_metrics);
+    tcase_add_test(tc, test_chat_completions_runs_the_same_turn);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("tokens");
     tcase_add_checked_fixture(tc, setup_tokens, teardown);
     tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_another_users_conversation_is_not_found);
+    tcase_add_test(tc, test_two_users_each_have_their_own_main);
+    tcase_add_test(tc, test_a_users_conversations_are_listed_newest_first_in_pages);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("models");

@@ -241,7 +241,8 @@ static int check_config(const char *path, char **out, char **err)
 START_TEST(test_check_config_exits_0_for_a_good_file_and_2_for_a_bad_one)
 {
     char *out, *err;
-    h_init(&D, "listen = 127.0.0.1:8421\ntoken = alice:alice-secret\nmax_body_bytes = 2M\n");
+    h_init(&D, "listen = 127.0.0.1:8421\ntoken = alice:alice-secret-0123456789\n"
+               "max_body_bytes = 2M\n");
     ck_assert_int_eq(check_config(D.config, &out, &err), 0);
     ck_assert_msg(strstr(out, "OK"), "stdout: %s", out);
     free(out);
@@ -317,15 +318,15 @@ static long status_with(const h_daemon_t *d, const char *token)
 
 START_TEST(test_sighup_with_a_new_token_makes_it_work)
 {
-    h_init(&D, "token = alice:alice-secret-1\n");
+    h_init(&D, "token = alice:alice-secret-0123456789\n");
     h_start(&D);
-    ck_assert_int_eq(status_with(&D, "alice-secret-1"), 200);
-    ck_assert_int_eq(status_with(&D, "bob-secret-2"), 401);
-    h_write_config(&D, "token = alice:alice-secret-1\ntoken = bob:bob-secret-2\nmax_k = 3\n");
+    ck_assert_int_eq(status_with(&D, "alice-secret-0123456789"), 200);
+    ck_assert_int_eq(status_with(&D, "bob-secret-9876543210"), 401);
+    h_write_config(&D, "token = alice:alice-secret-0123456789\ntoken = bob:bob-secret-9876543210\nmax_k = 3\n");
     kill(D.pid, SIGHUP);
     ck_assert_msg(log_waits_for(&D, "reloaded the configuration"), "no reload in the log");
-    ck_assert_int_eq(status_with(&D, "bob-secret-2"), 200);
-    ck_assert_int_eq(status_with(&D, "alice-secret-1"), 200);
+    ck_assert_int_eq(status_with(&D, "bob-secret-9876543210"), 200);
+    ck_assert_int_eq(status_with(&D, "alice-secret-0123456789"), 200);
     ck_assert_int_eq(count_in_log(&D, "reload: max_k: 100 -> 3"), 1);
     ck_assert_int_eq(h_stop(&D), 0);
 }
@@ -333,14 +334,14 @@ END_TEST
 
 START_TEST(test_sighup_with_a_bad_file_keeps_serving_with_the_old_settings)
 {
-    h_init(&D, "token = alice:alice-secret-1\n");
+    h_init(&D, "token = alice:alice-secret-0123456789\n");
     h_start(&D);
-    h_write_config(&D, "token = bob:bob-secret-2\nmax_k = nope\n");
+    h_write_config(&D, "token = bob:bob-secret-9876543210\nmax_k = nope\n");
     kill(D.pid, SIGHUP);
     ck_assert_msg(log_waits_for(&D, "reload failed"), "no reload error in the log");
     ck_assert_int_eq(count_in_log(&D, "mnemod.conf:2: max_k"), 1);
-    ck_assert_int_eq(status_with(&D, "alice-secret-1"), 200);
-    ck_assert_int_eq(status_with(&D, "bob-secret-2"), 401);
+    ck_assert_int_eq(status_with(&D, "alice-secret-0123456789"), 200);
+    ck_assert_int_eq(status_with(&D, "bob-secret-9876543210"), 401);
     ck_assert_int_eq(h_stop(&D), 0);
 }
 END_TEST
@@ -392,16 +393,16 @@ END_TEST
 
 START_TEST(test_metrics_need_the_admin_token_when_tokens_are_configured)
 {
-    h_init(&D, "token = alice:alice-secret-1\nadmin_token = root-secret-1\n");
+    h_init(&D, "token = alice:alice-secret-0123456789\nadmin_token = root-secret-abcdef0123\n");
     h_start(&D);
     h_resp_t r;
     h_get(&D, NULL, "/metrics", &r);
     h_assert_reply(&r, 401, "unauthorized");
     h_resp_clear(&r);
-    h_get(&D, "alice-secret-1", "/metrics", &r);
+    h_get(&D, "alice-secret-0123456789", "/metrics", &r);
     h_assert_reply(&r, 403, "forbidden");
     h_resp_clear(&r);
-    prom_free(scrape(&D, "root-secret-1"));
+    prom_free(scrape(&D, "root-secret-abcdef0123"));
     ck_assert_int_eq(h_stop(&D), 0);
 }
 END_TEST

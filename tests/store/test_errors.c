@@ -44,7 +44,7 @@ static void expect_nothing_written(void)
 {
     store_turn_t *t;
     size_t n;
-    ck_assert_int_eq(store_turns_last(th_st, "c1", 10, &t, &n, NULL), STORE_ENOTFOUND);
+    ck_assert_int_eq(store_turns_last(th_st, "alice", "c1", 10, &t, &n), STORE_ENOTFOUND);
     ck_assert_uint_eq(store_memory_count(th_st), 0);
     ck_assert_uint_eq(store_user_count(th_st), 0);
 }

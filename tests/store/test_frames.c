@@ -149,7 +149,7 @@ START_TEST(test_bad_frames_are_refused_with_a_reason)
     ck_assert_uint_eq(store_memory_count(th_st), 3);
     store_turn_t *t;
     size_t n;
-    ck_assert_int_eq(store_turns_last(th_st, "c1", 10, &t, &n, NULL), STORE_ENOTFOUND);
+    ck_assert_int_eq(store_turns_last(th_st, "alice", "c1", 10, &t, &n), STORE_ENOTFOUND);
 }
 END_TEST
 

@@ -265,7 +265,7 @@ START_TEST(test_user_delete_removes_everything_of_one_user_only)
     size_t n;
     ck_assert_int_eq(store_memory_history(th_st, a1, &h, &n), STORE_ENOTFOUND);
     store_turn_t *t;
-    ck_assert_int_eq(store_turns_last(th_st, "a-conv", 10, &t, &n, NULL), STORE_ENOTFOUND);
+    ck_assert_int_eq(store_turns_last(th_st, "alice", "a-conv", 10, &t, &n), STORE_ENOTFOUND);
     store_hit_t hits[5];
     int nh;
     store_query_t q = {.user = "alice", .vec = nv, .k = 5};
@@ -275,7 +275,7 @@ START_TEST(test_user_delete_removes_everything_of_one_user_only)
     /* Bob is untouched. */
     ck_assert_int_eq(store_memory_get(th_st, b1, 0, &g), STORE_OK);
     store_memory_clear(&g);
-    ck_assert_int_eq(store_turns_last(th_st, "b-conv", 10, &t, &n, NULL), STORE_OK);
+    ck_assert_int_eq(store_turns_last(th_st, "bob", "b-conv", 10, &t, &n), STORE_OK);
     ck_assert_uint_eq(n, 1);
     store_turns_free(t, n);
     q.user = "bob";

@@ -1,5 +1,5 @@
 /* test_schema.c: the schema's versions: a new database is created at the current
- * version in WAL mode, version-1, -2 and -3 databases (written here by hand, as those
+ * version in WAL mode, version-1, -2, -3 and -4 databases (written here by hand, as those
  * releases wrote them) are migrated with their data kept, and a database newer than the
  * code, or not a database at all, is refused with a clear message and left untouched. */
 #include <check.h>
@@ -72,7 +72,8 @@ START_TEST(test_new_database_is_current_and_in_wal_mode)
     ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name IN "
                                    "('memories', 'memory_versions', 'conversations', "
                                    "'turns', 'memories_user_id', 'memories_frame', "
-                                   "'memories_superseded_by')"), 7);
+                                   "'memories_superseded_by', 'conversations_user_seq', "
+                                   "'turns_conversation')"), 9);
     /* Opening again is a no-op for the schema. */
     st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
     ck_assert_ptr_nonnull(st);
@@ -188,15 +189,12 @@ START_TEST(test_version_1_database_is_migrated_with_its_data)
     ck_assert_str_eq(h[0].text, "old memory 5");
     store_history_free(h, hn);
     store_turn_t *t;
-    char *owner;
-    ck_assert_int_eq(store_turns_last(st, "c1", 10, &t, &hn, &owner), STORE_OK);
+    ck_assert_int_eq(store_turns_last(st, "alice", "c1", 10, &t, &hn), STORE_OK);
     ck_assert_uint_eq(hn, 2);
-    ck_assert_str_eq(owner, "alice");
     ck_assert_str_eq(t[1].text, "hi");
     ck_assert_str_eq(t[0].kind, "answer");  /* the exchange was not a statement */
     ck_assert_str_eq(t[1].kind, "answer");
     store_turns_free(t, hn);
-    free(owner);
     store_close(st);
 
     ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
@@ -247,15 +245,20 @@ START_TEST(test_version_2_turns_get_the_kind_version_2_knew)
 
     store_t *st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
     ck_assert_msg(st != NULL, "%s", err);
-    static const struct { const char *conv; size_t n; const char *kinds[7]; } want[] = {
-        {"c1", 7, {"statement", "statement", "answer", "answer", "answer", "answer", NULL}},
-        {"c2", 2, {"answer", "answer"}},
-        {"c3", 2, {"statement", NULL}},
+    static const struct {
+        const char *user, *conv;
+        size_t n;
+        const char *kinds[7];
+    } want[] = {
+        {"alice", "c1", 7,
+         {"statement", "statement", "answer", "answer", "answer", "answer", NULL}},
+        {"alice", "c2", 2, {"answer", "answer"}},
+        {"bob", "c3", 2, {"statement", NULL}},
     };
     for (size_t c = 0; c < sizeof(want) / sizeof(want[0]); c++) {
         store_turn_t *t;
         size_t n;
-        ck_assert_int_eq(store_turns_last(st, want[c].conv, 10, &t, &n, NULL), STORE_OK);
+        ck_assert_int_eq(store_turns_last(st, want[c].user, want[c].conv, 10, &t, &n), STORE_OK);
         ck_assert_uint_eq(n, want[c].n);
         for (size_t i = 0; i < n; i++) {
             if (want[c].kinds[i])
@@ -366,6 +369,89 @@ START_TEST(test_version_3_memories_open_without_a_frame_and_gain_frames)
 }
 END_TEST
 
+/* What the fourth release added to the third, verbatim. */
+static const char V3_TO_V4[] =
+    "ALTER TABLE memories ADD COLUMN holder TEXT;"
+    "ALTER TABLE memories ADD COLUMN relation TEXT;"
+    "ALTER TABLE memories ADD COLUMN value TEXT;"
+    "CREATE INDEX memories_frame ON memories(user, holder, relation)"
+    "  WHERE superseded_by IS NULL AND holder IS NOT NULL;"
+    "CREATE INDEX memories_superseded_by ON memories(superseded_by)"
+    "  WHERE superseded_by IS NOT NULL;"
+    "PRAGMA user_version = 4;";
+
+/* Version 4's conversations, keyed by their id alone: alice's "main" and "c2", bob's
+ * "b1"; the turns interleaved. */
+static const char V4_TURNS[] =
+    "INSERT INTO conversations VALUES ('c2', 'alice', 510), ('main', 'alice', 500),"
+    " ('b1', 'bob', 505);"
+    "INSERT INTO turns (id, conversation, role, text, created_ms, kind) VALUES"
+    " (1, 'main', 'user', 'My dog is called Rex.', 600, 'statement'),"
+    " (2, 'main', 'assistant', 'Got it.', 601, 'statement'),"
+    " (3, 'b1', 'user', 'Hello', 602, 'other'),"
+    " (4, 'b1', 'assistant', 'Hello!', 603, 'other'),"
+    " (5, 'c2', 'user', 'What is my dog called?', 604, NULL);";
+
+START_TEST(test_version_4_conversations_are_keyed_by_user_and_keep_their_turns)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s", th_path(dir, "v4.db"));
+    raw_exec(path, V1_SCHEMA);
+    raw_exec(path, V1_TO_V2);
+    raw_exec(path, V2_TO_V3);
+    raw_exec(path, V3_TO_V4);
+    raw_exec(path, V4_TURNS);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 4);
+
+    store_t *st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
+    ck_assert_msg(st != NULL, "%s", err);
+    store_turn_t *t;
+    size_t n;
+    ck_assert_int_eq(store_turns_last(st, "alice", "main", 10, &t, &n), STORE_OK);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_int_eq(t[0].id, 1);
+    ck_assert_str_eq(t[0].text, "My dog is called Rex.");
+    ck_assert_str_eq(t[1].kind, "statement");
+    ck_assert_int_eq(t[1].created_ms, 601);
+    store_turns_free(t, n);
+    ck_assert_int_eq(store_turns_last(st, "bob", "b1", 10, &t, &n), STORE_OK);
+    ck_assert_uint_eq(n, 2);
+    store_turns_free(t, n);
+    ck_assert_int_eq(store_turns_last(st, "bob", "main", 10, &t, &n), STORE_ENOTFOUND);
+
+    /* Bob may now have a "main" of his own; alice's is untouched. */
+    int64_t id = 0;
+    ck_assert_int_eq(store_exchange_add(st, "bob", "main", "Hi", "Hello!", "other", &id,
+                                        NULL), STORE_OK);
+    ck_assert_int_gt(id, 5);
+    ck_assert_int_eq(store_turns_last(st, "alice", "main", 10, &t, &n), STORE_OK);
+    ck_assert_uint_eq(n, 2);
+    store_turns_free(t, n);
+    /* Listed newest first by when they began: version 4's times are kept. */
+    store_conversation_t *v;
+    int64_t next;
+    ck_assert_int_eq(store_conversations_list(st, "alice", 0, 10, &v, &n, &next), STORE_OK);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_str_eq(v[0].id, "c2");
+    ck_assert_int_eq(v[0].turns, 1);
+    ck_assert_int_eq(v[0].last_ms, 604);
+    ck_assert_str_eq(v[1].id, "main");
+    ck_assert_int_eq(v[1].created_ms, 500);
+    ck_assert_int_eq(v[1].turns, 2);
+    store_conversations_free(v, n);
+    /* The foreign key still cascades. */
+    ck_assert_int_eq(store_conversation_delete(st, "alice", "main"), STORE_OK);
+    store_close(st);
+
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM turns"), 5);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM turns WHERE user = 'bob'"), 4);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name LIKE "
+                                   "'%_v5'"), 0);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+}
+END_TEST
+
 START_TEST(test_newer_database_is_refused_and_untouched)
 {
     char path[512], mode[32], sql[128], version[16];
@@ -428,6 +514,7 @@ int main(void)
     tcase_add_test(tc, test_version_1_database_is_migrated_with_its_data);
     tcase_add_test(tc, test_version_2_turns_get_the_kind_version_2_knew);
     tcase_add_test(tc, test_version_3_memories_open_without_a_frame_and_gain_frames);
+    tcase_add_test(tc, test_version_4_conversations_are_keyed_by_user_and_keep_their_turns);
     tcase_add_test(tc, test_newer_database_is_refused_and_untouched);
     tcase_add_test(tc, test_not_a_database_is_refused);
     tcase_add_test(tc, test_failed_migration_leaves_the_database_at_its_version);

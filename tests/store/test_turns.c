@@ -1,6 +1,7 @@
-/* test_turns.c: conversations and turns: the last turns come back oldest first with
- * their owner and kind, a conversation belongs to one user, deleting it takes its turns,
- * and a chat turn's writes are one transaction. */
+/* test_turns.c: conversations and their turns: the last turns come back oldest first with
+ * their kind, a conversation is keyed by its user and its id (two users' "c1" are two
+ * conversations), a user's conversations are listed in pages, deleting one takes its
+ * turns, and a chat turn's writes are one transaction. */
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
@@ -9,7 +10,7 @@
 
 #include "helpers.h"
 
-START_TEST(test_last_turns_oldest_first_with_owner)
+START_TEST(test_last_turns_oldest_first)
 {
     int64_t ids[10];
     for (int i = 0; i < 10; i++) {
@@ -22,10 +23,8 @@ START_TEST(test_last_turns_oldest_first_with_owner)
     }
     store_turn_t *t;
     size_t n;
-    char *owner = NULL;
-    ck_assert_int_eq(store_turns_last(th_st, "c1", 4, &t, &n, &owner), STORE_OK);
+    ck_assert_int_eq(store_turns_last(th_st, "alice", "c1", 4, &t, &n), STORE_OK);
     ck_assert_uint_eq(n, 4);
-    ck_assert_str_eq(owner, "alice");
     for (int i = 0; i < 4; i++) {
         char text[16];
         snprintf(text, sizeof(text), "turn %d", 6 + i);
@@ -35,14 +34,13 @@ START_TEST(test_last_turns_oldest_first_with_owner)
         ck_assert_int_gt(t[i].created_ms, 0);
     }
     store_turns_free(t, n);
-    free(owner);
     /* More than there are. */
-    ck_assert_int_eq(store_turns_last(th_st, "c1", 64, &t, &n, NULL), STORE_OK);
+    ck_assert_int_eq(store_turns_last(th_st, "alice", "c1", 64, &t, &n), STORE_OK);
     ck_assert_uint_eq(n, 10);
     ck_assert_str_eq(t[0].text, "turn 0");
     ck_assert_str_eq(t[9].text, "turn 9");
     store_turns_free(t, n);
-    ck_assert_int_eq(store_turns_last(th_st, "c1", 0, &t, &n, NULL), STORE_OK);
+    ck_assert_int_eq(store_turns_last(th_st, "alice", "c1", 0, &t, &n), STORE_OK);
     ck_assert_uint_eq(n, 0);
     store_turns_free(t, n);
 }
@@ -57,25 +55,20 @@ START_TEST(test_an_exchange_is_two_turns_in_one_go)
     ck_assert_int_eq(reply, msg + 1);
     store_turn_t *t;
     size_t n;
-    char *owner = NULL;
-    ck_assert_int_eq(store_turns_last(th_st, "c1", 10, &t, &n, &owner), STORE_OK);
+    ck_assert_int_eq(store_turns_last(th_st, "alice", "c1", 10, &t, &n), STORE_OK);
     ck_assert_uint_eq(n, 2);
-    ck_assert_str_eq(owner, "alice");
     ck_assert_str_eq(t[0].role, "user");
     ck_assert_str_eq(t[0].text, "My dog is called Rex.");
     ck_assert_str_eq(t[1].role, "assistant");
     ck_assert_str_eq(t[1].text, "got it");
     store_turns_free(t, n);
-    free(owner);
-    /* Another user's conversation takes neither turn. */
-    ck_assert_int_eq(store_exchange_add(th_st, "bob", "c1", "Hi", "hello", "answer", NULL,
-                                        NULL), STORE_ECONFLICT);
-    ck_assert_int_eq(store_exchange_add(th_st, "bob", "c2", NULL, "hello", "answer", NULL,
+    /* A refused exchange takes neither turn. */
+    ck_assert_int_eq(store_exchange_add(th_st, "alice", "c2", NULL, "hello", "answer", NULL,
                                         NULL), STORE_EINVAL);
-    ck_assert_int_eq(store_turns_last(th_st, "c1", 10, &t, &n, NULL), STORE_OK);
+    ck_assert_int_eq(store_turns_last(th_st, "alice", "c1", 10, &t, &n), STORE_OK);
     ck_assert_uint_eq(n, 2);
     store_turns_free(t, n);
-    ck_assert_int_eq(store_turns_last(th_st, "c2", 10, &t, &n, NULL), STORE_ENOTFOUND);
+    ck_assert_int_eq(store_turns_last(th_st, "alice", "c2", 10, &t, &n), STORE_ENOTFOUND);
 }
 END_TEST
 
@@ -91,7 +84,7 @@ START_TEST(test_turns_keep_their_kind)
                      STORE_OK);
     store_turn_t *t;
     size_t n;
-    ck_assert_int_eq(store_turns_last(th_st, "c1", 10, &t, &n, NULL), STORE_OK);
+    ck_assert_int_eq(store_turns_last(th_st, "alice", "c1", 10, &t, &n), STORE_OK);
     ck_assert_uint_eq(n, 5);
     ck_assert_str_eq(t[0].kind, "statement");
     ck_assert_str_eq(t[1].kind, "statement");
@@ -119,7 +112,7 @@ START_TEST(test_bad_kinds_are_refused_and_nothing_is_written)
     }
     store_turn_t *t;
     size_t n;
-    ck_assert_int_eq(store_turns_last(th_st, "c1", 10, &t, &n, NULL), STORE_ENOTFOUND);
+    ck_assert_int_eq(store_turns_last(th_st, "alice", "c1", 10, &t, &n), STORE_ENOTFOUND);
     ck_assert_int_eq(store_turn_add(th_st, "alice", "c1", "user", "x", "abcdefghijklmno_",
                                     NULL), STORE_OK);
 }
@@ -131,12 +124,6 @@ START_TEST(test_a_refused_chat_turn_says_why)
     char err[128];
     store_new_memory_t m = th_mem("alice", "I am Alice.", v, 1);
     store_chat_write_t w = {.mem = &m};
-    ck_assert_int_eq(store_turn_add(th_st, "bob", "c1", "user", "mine", NULL, NULL),
-                     STORE_OK);
-    err[0] = 0;
-    ck_assert_int_eq(store_chat_commit(th_st, "alice", "c1", m.text, "got it", "statement",
-                                       NULL, NULL, &w, err, sizeof(err)), STORE_ECONFLICT);
-    ck_assert_msg(strstr(err, "another user"), "message: \"%s\"", err);
     err[0] = 0;
     ck_assert_int_eq(store_chat_commit(th_st, "", "c1", m.text, "got it", "statement", NULL,
                                        NULL, &w, err, sizeof(err)), STORE_EINVAL);
@@ -156,17 +143,82 @@ START_TEST(test_a_refused_chat_turn_says_why)
 }
 END_TEST
 
-START_TEST(test_conversation_belongs_to_one_user)
+START_TEST(test_two_users_conversations_of_one_id_are_two)
 {
     ck_assert_int_eq(store_turn_add(th_st, "alice", "c1", "user", "mine", NULL, NULL),
                      STORE_OK);
-    ck_assert_int_eq(store_turn_add(th_st, "bob", "c1", "user", "not mine", NULL, NULL),
-                     STORE_ECONFLICT);
+    ck_assert_int_eq(store_exchange_add(th_st, "bob", "c1", "also mine", "ok", "answer", NULL,
+                                        NULL), STORE_OK);
     store_turn_t *t;
     size_t n;
-    ck_assert_int_eq(store_turns_last(th_st, "c1", 10, &t, &n, NULL), STORE_OK);
+    ck_assert_int_eq(store_turns_last(th_st, "alice", "c1", 10, &t, &n), STORE_OK);
     ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(t[0].text, "mine");
     store_turns_free(t, n);
+    ck_assert_int_eq(store_turns_last(th_st, "bob", "c1", 10, &t, &n), STORE_OK);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_str_eq(t[0].text, "also mine");
+    store_turns_free(t, n);
+    ck_assert_int_eq(store_turns_last(th_st, "carol", "c1", 10, &t, &n), STORE_ENOTFOUND);
+    /* Deleting one leaves the other; a forget request redacts its user's turns only. */
+    size_t red = 0;
+    char err[128];
+    ck_assert_int_eq(store_turns_redact(th_st, "bob", "mine", &red, err, sizeof(err)),
+                     STORE_OK);
+    ck_assert_uint_eq(red, 1);
+    ck_assert_int_eq(store_conversation_delete(th_st, "bob", "c1"), STORE_OK);
+    ck_assert_int_eq(store_conversation_delete(th_st, "bob", "c1"), STORE_ENOTFOUND);
+    ck_assert_int_eq(store_turns_last(th_st, "alice", "c1", 10, &t, &n), STORE_OK);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(t[0].text, "mine");
+    store_turns_free(t, n);
+}
+END_TEST
+
+START_TEST(test_a_users_conversations_come_in_pages_newest_first)
+{
+    char id[16], text[16];
+    for (int i = 0; i < 5; i++) {
+        snprintf(id, sizeof(id), "c%d", i);
+        for (int j = 0; j <= i; j++) {
+            snprintf(text, sizeof(text), "turn %d", j);
+            ck_assert_int_eq(store_turn_add(th_st, "alice", id, "user", text, NULL, NULL),
+                             STORE_OK);
+        }
+    }
+    ck_assert_int_eq(store_turn_add(th_st, "bob", "c9", "user", "x", NULL, NULL), STORE_OK);
+    store_conversation_t *v;
+    size_t n;
+    int64_t next;
+    ck_assert_int_eq(store_conversations_list(th_st, "alice", 0, 2, &v, &n, &next), STORE_OK);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_str_eq(v[0].id, "c4");
+    ck_assert_int_eq(v[0].turns, 5);
+    ck_assert_int_ge(v[0].last_ms, v[0].created_ms);
+    ck_assert_str_eq(v[1].id, "c3");
+    ck_assert_int_gt(next, 0);
+    store_conversations_free(v, n);
+    ck_assert_int_eq(store_conversations_list(th_st, "alice", next, 2, &v, &n, &next),
+                     STORE_OK);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_str_eq(v[0].id, "c2");
+    ck_assert_str_eq(v[1].id, "c1");
+    store_conversations_free(v, n);
+    ck_assert_int_eq(store_conversations_list(th_st, "alice", next, 2, &v, &n, &next),
+                     STORE_OK);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(v[0].id, "c0");
+    ck_assert_int_eq(v[0].turns, 1);
+    ck_assert_int_eq(next, 0);
+    store_conversations_free(v, n);
+    ck_assert_int_eq(store_conversations_list(th_st, "nobody", 0, 10, &v, &n, &next),
+                     STORE_OK);
+    ck_assert_uint_eq(n, 0);
+    store_conversations_free(v, n);
+    ck_assert_int_eq(store_conversations_list(th_st, "alice", 0, 0, &v, &n, &next),
+                     STORE_EINVAL);
+    ck_assert_int_eq(store_conversations_list(th_st, "alice", -1, 5, &v, &n, &next),
+                     STORE_EINVAL);
 }
 END_TEST
 
@@ -181,7 +233,7 @@ START_TEST(test_bad_turns_are_refused)
                      STORE_EINVAL);
     store_turn_t *t;
     size_t n;
-    ck_assert_int_eq(store_turns_last(th_st, "c1", 10, &t, &n, NULL), STORE_ENOTFOUND);
+    ck_assert_int_eq(store_turns_last(th_st, "alice", "c1", 10, &t, &n), STORE_ENOTFOUND);
 }
 END_TEST
 
@@ -198,12 +250,12 @@ START_TEST(test_conversation_delete_takes_its_turns_and_keeps_memories)
     char err[128];
     ck_assert_int_eq(store_memory_add(th_st, &m, 1, &id, err, sizeof(err)), STORE_OK);
 
-    ck_assert_int_eq(store_conversation_delete(th_st, "c1"), STORE_OK);
-    ck_assert_int_eq(store_conversation_delete(th_st, "c1"), STORE_ENOTFOUND);
+    ck_assert_int_eq(store_conversation_delete(th_st, "alice", "c1"), STORE_OK);
+    ck_assert_int_eq(store_conversation_delete(th_st, "alice", "c1"), STORE_ENOTFOUND);
     store_turn_t *t;
     size_t n;
-    ck_assert_int_eq(store_turns_last(th_st, "c1", 10, &t, &n, NULL), STORE_ENOTFOUND);
-    ck_assert_int_eq(store_turns_last(th_st, "c2", 10, &t, &n, NULL), STORE_OK);
+    ck_assert_int_eq(store_turns_last(th_st, "alice", "c1", 10, &t, &n), STORE_ENOTFOUND);
+    ck_assert_int_eq(store_turns_last(th_st, "alice", "c2", 10, &t, &n), STORE_OK);
     ck_assert_uint_eq(n, 1);
     store_turns_free(t, n);
     store_memory_t g;
@@ -286,15 +338,15 @@ START_TEST(test_a_chat_turn_commits_turns_memory_and_supersession_at_once)
                                        "answer", NULL, NULL, NULL, err, sizeof(err)),
                      STORE_OK);
     ck_assert_uint_eq(store_memory_count(th_st), 2);
-    /* another user's conversation: nothing at all is written */
-    store_new_memory_t m4 = th_mem("bob", "I am Bob.", v1, 4);
+    /* a refused statement: nothing at all is written */
+    store_new_memory_t m4 = th_mem("alice", "", v1, 4);
     w = (store_chat_write_t){.mem = &m4};
-    ck_assert_int_eq(store_chat_commit(th_st, "bob", "c1", m4.text, "got it", "statement",
-                                       NULL, NULL, &w, err, sizeof(err)), STORE_ECONFLICT);
+    ck_assert_int_eq(store_chat_commit(th_st, "alice", "c1", "x", "got it", "statement",
+                                       NULL, NULL, &w, err, sizeof(err)), STORE_EINVAL);
     ck_assert_uint_eq(store_memory_count(th_st), 2);
     store_turn_t *t;
     size_t n;
-    ck_assert_int_eq(store_turns_last(th_st, "c1", 100, &t, &n, NULL), STORE_OK);
+    ck_assert_int_eq(store_turns_last(th_st, "alice", "c1", 100, &t, &n), STORE_OK);
     ck_assert_uint_eq(n, 4);
     store_turns_free(t, n);
 }
@@ -305,12 +357,13 @@ int main(void)
     Suite *s = suite_create("turns");
     TCase *tc = tcase_create("turns");
     tcase_add_checked_fixture(tc, th_store_setup, th_store_teardown);
-    tcase_add_test(tc, test_last_turns_oldest_first_with_owner);
+    tcase_add_test(tc, test_last_turns_oldest_first);
     tcase_add_test(tc, test_an_exchange_is_two_turns_in_one_go);
     tcase_add_test(tc, test_turns_keep_their_kind);
     tcase_add_test(tc, test_bad_kinds_are_refused_and_nothing_is_written);
     tcase_add_test(tc, test_a_refused_chat_turn_says_why);
-    tcase_add_test(tc, test_conversation_belongs_to_one_user);
+    tcase_add_test(tc, test_two_users_conversations_of_one_id_are_two);
+    tcase_add_test(tc, test_a_users_conversations_come_in_pages_newest_first);
     tcase_add_test(tc, test_bad_turns_are_refused);
     tcase_add_test(tc, test_conversation_delete_takes_its_turns_and_keeps_memories);
     tcase_add_test(tc, test_a_chat_turn_commits_turns_memory_and_supersession_at_once);
