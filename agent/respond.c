@@ -148,7 +148,7 @@ static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *te
         if (!strcmp(r->w[i].holder, holder) && !strcmp(r->w[i].relation, relation) &&
             same_value(r->w[i].value, value))
             return &r->w[i];
-    if (r->nw == CLAUSES_MAX || !*relation || !*value) return NULL;
+    if (r->nw == UNDERSTAND_MAX || !*relation || !*value) return NULL;
     respond_write_t *w = &r->w[r->nw++];
     memset(w, 0, sizeof *w);
     snprintf(w->text, sizeof w->text, "%s", text);
@@ -237,7 +237,7 @@ static int whose(respond_t *r, const facts_t *f, const understood_t *u)
         int w = snprintf(list + at, sizeof list - at, "%s%s", n ? " and " : "", one);
         if (w > 0 && (size_t)w < sizeof list - at) at += (size_t)w;
         n++;
-        if (r->nused < CLAUSES_MAX) r->used[r->nused++] = m->id;
+        if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = m->id;
     }
     if (!n) return 0;
     char buf[sizeof list + 1];
@@ -294,7 +294,7 @@ static void question(respond_t *r, const facts_t *f, const understood_t *u)
         return;
     }
     r->answered++;
-    if (r->nused < CLAUSES_MAX) r->used[r->nused++] = m->id;
+    if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = m->id;
 }
 
 static void forget(respond_t *r, const facts_t *f, const understood_t *u)
@@ -379,7 +379,7 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
         }
     }
     if (out->nw) {                  /* the acknowledgement of what is written goes first */
-        realise_frame_t v[CLAUSES_MAX];
+        realise_frame_t v[UNDERSTAND_MAX];
         int nv = 0;
         for (int i = 0; i < out->nw; i++)
             if (strcmp(out->w[i].value, RESPOND_ENDED) != 0)

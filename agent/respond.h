@@ -33,13 +33,13 @@ typedef struct respond {
     int kind;                       /* enum model_kind of the turn */
     char reply[1024];
     char answer[UNDERSTAND_VALUE];  /* the bare answer ("yes", "Janet"), "" when none */
-    respond_write_t w[CLAUSES_MAX];
+    respond_write_t w[UNDERSTAND_MAX];
     int nw;
     int64_t forget[64];             /* memories to forget */
     size_t nforget;
     char forget_text[8][UNDERSTAND_VALUE]; /* values whose turns and working-memory copies go */
     int nforget_text;
-    int64_t used[CLAUSES_MAX];      /* memories an answer came from */
+    int64_t used[UNDERSTAND_MAX];    /* memories an answer came from */
     int nused;
     /* What the reader could not pin down, for the memory network to take over: a fact
      * it saw without finding its value, questions with no fact to answer them. */

@@ -125,7 +125,7 @@ static int report_writes(const turn_writes_t *tw, const respond_t *plan, agent_t
 static int read_message(agent_t *a, const char *user, const char *msg, const char *smalltalk,
                         agent_turn_t *out, respond_t **plan, char *err, size_t errlen)
 {
-    understood_t u[CLAUSES_MAX];
+    understood_t u[UNDERSTAND_MAX];
     int n = understand(model_reader(a->model), msg, u, err, errlen);
     if (n < 0) return agent_from_model(n);
     if (!(*plan = malloc(sizeof **plan)) || !(out->clauses = calloc((size_t)n + 1,

@@ -39,6 +39,13 @@ static const struct {
     {"猫", "cat"}, {"狗", "dog"},
 };
 
+/* Words that cannot be a value on their own ("of her", "us"): a span of only these is
+ * not a fact's value. */
+static const char *const empty_words[] = {
+    "u", "us", "me", "him", "her", "them", "it", "its", "of", "that", "this", "there", "here",
+    "a", "an", "the", "you", "we", "they", "i", "he", "she", "so", "too", "and", "or", "to",
+    "for", "with", "at", "in", "on", "by", "now", "then", "lol", "haha", NULL};
+
 static int in_list(const char *const *list, const char *w)
 {
     for (int i = 0; list[i]; i++)
@@ -152,13 +159,95 @@ static int has_digit(const char *const *words, int n)
     return 0;
 }
 
-/* Reads one clause [c, c + cn) into u. */
-static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t *u, char *err,
-                       size_t errlen)
+/* The relation most of the value words [s, e) were read as (the clause's when the
+ * reader gave none). */
+static int span_rel(const unsigned char *vrels, int s, int e, int rel)
+{
+    int count[READER_NRELS] = {0}, best = rel;
+    for (int k = s; k < e; k++)
+        if (vrels[k] < READER_NRELS) count[vrels[k]]++;
+    for (int k = 0; k < READER_NRELS; k++)
+        if (count[k] > count[best]) best = k;
+    return best;
+}
+
+/* The holder of the words from `at`: the last holder span that starts before it, else
+ * the first one; its key in key, whether it is the user's in *personal. */
+static void holder_of(const char *const *words, const unsigned char *tags, int n, int at,
+                      char *key, size_t len, int *personal)
+{
+    int s = -1, e = -1, hs, he;
+    for (int from = 0; span(tags, n, READER_B_HOLDER, READER_I_HOLDER, from, &hs, &he);
+         from = he) {
+        if (hs > at && s >= 0) break;   /* a holder after the value is another's */
+        s = hs, e = he;
+        if (hs > at) break;             /* none before: the first after ("is [H mine]") */
+    }
+    *personal = 0;
+    if (s >= 0) {
+        understand_holder(words + s, e - s, key, len);
+        /* "my sister", "i", or a holder after a first-person word: "i've got a dog" */
+        *personal = !strcmp(key, "self");
+        for (int k = 0; k <= s && !*personal; k++)
+            *personal = in_list(personal_words, words[k]);
+        return;
+    }
+    snprintf(key, len, "self");     /* no holder: the user's when they speak of themselves */
+    for (int k = 0; k < n && !*personal; k++)
+        *personal = in_list(personal_words, words[k]);
+}
+
+/* 1 when w is one CJK ideograph (U+3400..U+9FFF, as tok_split gives them). */
+static int is_cjk(const char *w)
+{
+    const unsigned char *u = (const unsigned char *)w;
+    if ((u[0] & 0xF0) != 0xE0 || !u[1] || !u[2] || u[3]) return 0;
+    unsigned cp =
+        ((unsigned)(u[0] & 0x0F) << 12) | ((unsigned)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    return cp >= 0x3400 && cp <= 0x9FFF;
+}
+
+/* Chinese has no spaces to end a value: a CJK value the reader ended early takes the
+ * untagged ideographs after it, up to a sentence particle ("我的猫叫小白吗": 小白). */
+static int cjk_value_end(const char *const *words, const unsigned char *tags, int n, int e)
+{
+    static const char *const particles[] = {"吗", "呢", "了", "吧", "啊", "的", "呀", "哦", NULL};
+    if (e <= 0 || !is_cjk(words[e - 1])) return e;
+    while (e < n && tags[e] == READER_O && is_cjk(words[e]) && !in_list(particles, words[e]))
+        e++;
+    return e;
+}
+
+/* One fact of a clause: the value span [s, e) (s < 0: none) and the name told in passing
+ * in [ns, ne) (ns < 0: none), about the holder before `at`. */
+static void unit(const char *c, size_t cn, const char *const *words, const unsigned char *tags,
+                 const unsigned char *vrels, int n, int at, int s, int e, int ns, int ne,
+                 const understood_t *clause, understood_t *u)
+{
+    *u = *clause;
+    u->value[0] = u->old[0] = u->name[0] = '\0';
+    holder_of(words, tags, n, at, u->holder, sizeof u->holder, &u->personal);
+    if (s >= 0) {
+        e = cjk_value_end(words, tags, n, e);
+        u->rel = span_rel(vrels, s, e, clause->rel);
+        if (u->rel == READER_REL_AGE && !has_digit(words + s, e - s))
+            u->rel = READER_REL_NAME;   /* "my mum is Ann": an age is a number, this a name */
+        else if (u->rel == READER_REL_NAME && e - s == 1 && has_digit(words + s, 1))
+            u->rel = READER_REL_AGE;    /* "i'm 28": a name is not a number */
+        as_written(c, cn, words, s, e, u->value, sizeof u->value);
+    }
+    if (ns >= 0) as_written(c, cn, words, ns, ne, u->name, sizeof u->name);
+    relation_key(u->rel, words, tags, n, u->relation, sizeof u->relation);
+}
+
+/* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and
+ * its holder, or a name told in passing), one for any other act. Returns how many. */
+static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t *out, int max,
+                       char *err, size_t errlen)
 {
     tok_list_t t = {0};
     const char **words = NULL;
-    unsigned char *tags = NULL;
+    unsigned char *tags = NULL, *vrels = NULL;
     int rc = tok_split(c, cn, &t, err, errlen), n = 0;
     if (rc != TOK_OK) {
         rc = rc == TOK_EINVAL ? MODEL_EINVAL : MODEL_ENOMEM;
@@ -166,42 +255,52 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     }
     words = calloc((size_t)t.n + 1, sizeof *words);
     tags = calloc((size_t)t.n + 1, 1);
+    vrels = calloc((size_t)t.n + 1, 1);
     rc = MODEL_ENOMEM;
-    if (!words || !tags) goto out;
+    if (!words || !tags || !vrels) goto out;
     for (int k = 0; k < t.n; k++)
         if (t.kind[k] != TOK_CJK_BIGRAM) words[n++] = t.v[k];
-    reader_out_t ro = {.tags = tags};
+    reader_out_t ro = {.tags = tags, .vrels = vrels};
     if (n > 0 && (rc = reader_read(r, words, n, &ro, err, errlen)) != 0) goto out;
     if (n == 0) ro.act = READER_SMALLTALK;
-    u->act = ro.act;
-    u->act_p = ro.act_p;
-    u->rel = ro.rel;
-    int s, e;
-    if (span(tags, n, READER_B_HOLDER, READER_I_HOLDER, 0, &s, &e)) {
-        understand_holder(words + s, e - s, u->holder, sizeof u->holder);
-        /* "my sister", "i", or a holder after a first-person word: "i've got a dog" */
-        u->personal = !strcmp(u->holder, "self");
-        for (int k = 0; k <= s && !u->personal; k++)
-            u->personal = in_list(personal_words, words[k]);
-    } else {    /* no holder: the user's when the clause speaks in the first person */
-        snprintf(u->holder, sizeof u->holder, "self");
-        for (int k = 0; k < n && !u->personal; k++)
-            u->personal = in_list(personal_words, words[k]);
+    understood_t clause = *out;
+    clause.act = ro.act;
+    clause.act_p = ro.act_p;
+    clause.rel = ro.rel;
+    int s, e, ns = -1, ne = -1, k = 0;
+    span(tags, n, READER_B_NAME, READER_I_NAME, 0, &ns, &ne);
+    if (clause.act == READER_FACT) {
+        /* each value with the name of its holder when one is told before the next value */
+        int named = 0;
+        for (int from = 0;
+             k < max && span(tags, n, READER_B_VALUE, READER_I_VALUE, from, &s, &e); from = e) {
+            int nxt = n, nxe = n;
+            int has_next = span(tags, n, READER_B_VALUE, READER_I_VALUE, e, &nxt, &nxe);
+            int own = ns >= 0 && !named && (!has_next || ns < nxt), empty = 1;
+            for (int w = s; w < e && empty; w++) empty = in_list(empty_words, words[w]);
+            if (empty) continue;
+            unit(c, cn, words, tags, vrels, n, s, s, e, own ? ns : -1, ne, &clause, &out[k++]);
+            named |= own;
+        }
+        if (ns >= 0 && !named && k < max) {     /* "... with my partner Sam" */
+            unit(c, cn, words, tags, vrels, n, ns, -1, -1, ns, ne, &clause, &out[k]);
+            if (strcmp(out[k].holder, "self") != 0) k++;
+        }
     }
-    if (u->rel == READER_REL_AGE && span(tags, n, READER_B_VALUE, READER_I_VALUE, 0, &s, &e) &&
-        !has_digit(words + s, e - s))
-        u->rel = READER_REL_NAME;   /* "my mum is Ann": an age is a number, this a name */
-    relation_key(u->rel, words, tags, n, u->relation, sizeof u->relation);
-    if (span(tags, n, READER_B_VALUE, READER_I_VALUE, 0, &s, &e))
-        as_written(c, cn, words, s, e, u->value, sizeof u->value);
-    if (span(tags, n, READER_B_OLD, READER_I_OLD, 0, &s, &e))
-        as_written(c, cn, words, s, e, u->old, sizeof u->old);
-    if (span(tags, n, READER_B_NAME, READER_I_NAME, 0, &s, &e))
-        as_written(c, cn, words, s, e, u->name, sizeof u->name);
-    rc = 0;
+    if (k == 0) {       /* one unit: the act with its first spans */
+        int vs = -1, ve = -1;
+        if (span(tags, n, READER_B_VALUE, READER_I_VALUE, 0, &s, &e)) vs = s, ve = e;
+        unit(c, cn, words, tags, vrels, n, vs >= 0 ? vs : n, vs, ve, ns, ne, &clause, &out[0]);
+        if (vs < 0) out[0].rel = clause.rel;
+        if (span(tags, n, READER_B_OLD, READER_I_OLD, 0, &s, &e))
+            as_written(c, cn, words, s, e, out[0].old, sizeof out[0].old);
+        k = 1;
+    }
+    rc = k;
 out:
     free(words);
     free(tags);
+    free(vrels);
     tok_list_free(&t);
     return rc;
 }
@@ -210,13 +309,15 @@ int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
                size_t errlen)
 {
     clause_span_t c[CLAUSES_MAX];
-    int n = clauses_split(msg, strlen(msg), c);
-    for (int i = 0; i < n; i++) {
-        memset(&out[i], 0, sizeof out[i]);
-        out[i].at = c[i].at;
-        out[i].len = c[i].len;
-        int rc = read_clause(r, msg + c[i].at, c[i].len, &out[i], err, errlen);
-        if (rc) return rc;
+    int n = clauses_split(msg, strlen(msg), c), k = 0;
+    for (int i = 0; i < n && k < UNDERSTAND_MAX; i++) {
+        memset(&out[k], 0, sizeof out[k]);
+        out[k].at = c[i].at;
+        out[k].len = c[i].len;
+        int got = read_clause(r, msg + c[i].at, c[i].len, &out[k], UNDERSTAND_MAX - k, err,
+                              errlen);
+        if (got < 0) return got;
+        k += got;
     }
-    return n;
+    return k;
 }

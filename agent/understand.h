@@ -12,7 +12,11 @@
 #include "model/reader.h"
 
 enum { UNDERSTAND_KEY = 64, UNDERSTAND_VALUE = 256 };
+/* Units a message reads into at most: a clause may tell several facts. */
+enum { UNDERSTAND_MAX = 2 * CLAUSES_MAX };
 
+/* One unit of a message: a clause, or one of the facts a clause tells ("I work as a
+ * nurse in Leeds": the job and the workplace, two units of the same clause). */
 typedef struct understood {
     size_t at, len;                 /* the clause in the message */
     int act, rel;                   /* enum reader_act, enum reader_rel */
@@ -25,7 +29,7 @@ typedef struct understood {
     char name[UNDERSTAND_KEY];      /* the holder's name told in passing, "" when none */
 } understood_t;
 
-/* Reads msg with r: fills out[0..CLAUSES_MAX) and returns how many clauses, or a
+/* Reads msg with r: fills out[0..UNDERSTAND_MAX) and returns how many units, or a
  * negative model_err with err filled. */
 int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
                size_t errlen);

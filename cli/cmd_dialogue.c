@@ -50,8 +50,13 @@ static int run_dialogue(cli_ctx_t *ctx, const cli_args_t *a)
         if (dialogue_clause(d, (uint64_t)seed, (uint64_t)i, pool, cl) < 0)
             continue;
         printf("%s\t%s\t%s\t", cl->text, reader_act_name(cl->act), reader_rel_name(cl->rel));
-        for (int w = 0; w < cl->n; w++)
-            printf("%s%s/%s", w ? " " : "", cl->word[w], reader_tag_name(cl->tag[w]));
+        for (int w = 0; w < cl->n; w++) {
+            int t = cl->tag[w];
+            int valued = t == READER_B_VALUE || t == READER_I_VALUE || t == READER_B_OLD ||
+                         t == READER_I_OLD;
+            printf("%s%s/%s%s%s", w ? " " : "", cl->word[w], reader_tag_name(t),
+                   valued ? ":" : "", valued ? reader_rel_name(cl->vrel[w]) : "");
+        }
         putchar('\n');
     }
     free(cl);

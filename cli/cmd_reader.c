@@ -276,7 +276,7 @@ static int run_read(const cli_args_t *a)
     char *text = malloc(len + 1), err[256];
     tok_list_t tl = {0};
     const char **words = NULL;
-    unsigned char *tags = NULL;
+    unsigned char *tags = NULL, *vrels = NULL;
     int rc = CLI_EXIT_SERVER;
     if (!text)
         goto done;
@@ -292,27 +292,33 @@ static int run_read(const cli_args_t *a)
     }
     words = malloc(sizeof *words * (size_t)(tl.n ? tl.n : 1));
     tags = malloc((size_t)(tl.n ? tl.n : 1));
-    if (!words || !tags)
+    vrels = malloc((size_t)(tl.n ? tl.n : 1));
+    if (!words || !tags || !vrels)
         goto done;
     int n = 0;
     for (int i = 0; i < tl.n; i++) /* the words the generator labels: no CJK bigrams */
         if (tl.kind[i] != TOK_CJK_BIGRAM)
             words[n++] = tl.v[i];
-    reader_out_t out = {.tags = tags};
+    reader_out_t out = {.tags = tags, .vrels = vrels};
     if (reader_read(r, words, n, &out, err, sizeof err) != MODEL_OK) {
         fprintf(stderr, "mnemo reader: %s\n", err);
         goto done;
     }
     printf("act  %s (%.2f)\nrel  %s (%.2f)\ntags", reader_act_name(out.act), out.act_p,
            reader_rel_name(out.rel), out.rel_p);
-    for (int i = 0; i < n; i++)
-        printf(" %s/%s", words[i], reader_tag_name(tags[i]));
+    for (int i = 0; i < n; i++) {
+        int valued = tags[i] == READER_B_VALUE || tags[i] == READER_I_VALUE ||
+                     tags[i] == READER_B_OLD || tags[i] == READER_I_OLD;
+        printf(" %s/%s%s%s", words[i], reader_tag_name(tags[i]), valued ? ":" : "",
+               valued ? reader_rel_name(vrels[i]) : "");
+    }
     printf("\n");
     rc = CLI_EXIT_OK;
 done:
     free(text);
     free(words);
     free(tags);
+    free(vrels);
     tok_list_free(&tl);
     model_free(m);
     return rc;

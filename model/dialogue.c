@@ -43,6 +43,7 @@ struct dialogue {
     int npets[2];
     int by_act[READER_NACTS][2][512];   /* template indices per act, [0] English [1] zh */
     int nby_act[READER_NACTS][2];
+    int cont[64], ncont;                /* the continuations (DT_CONT) */
 };
 
 /* ---- split and random --------------------------------------------------------------- */
@@ -300,7 +301,10 @@ dialogue_t *dialogue_new(const char *wordnet_dir, char *err, size_t errlen)
     for (int i = 0; rc == 0 && i < dialogue_ntmpls; i++) {
         const dialogue_tmpl_t *t = &dialogue_tmpls[i];
         int zh = (t->flags & DT_ZH) != 0;
-        if (d->nby_act[t->act][zh] < 512)
+        if (t->flags & DT_CONT) {
+            if (d->ncont < (int)(sizeof d->cont / sizeof d->cont[0]))
+                d->cont[d->ncont++] = i;
+        } else if (d->nby_act[t->act][zh] < 512)
             d->by_act[t->act][zh][d->nby_act[t->act][zh]++] = i;
     }
     if (rc < 0) {
@@ -328,8 +332,11 @@ typedef struct gen {
     const char *kinw, *petw, *carw, *zhw;   /* the holder's word */
     int pet;                                /* dw_pets index */
     const char *v, *o, *n, *q;
-    char vbuf[64], obuf[64];                /* composed values */
+    const char *hn;                         /* the name the holder goes by, or NULL */
+    char vbuf[64], obuf[64], cbuf[64];      /* composed values */
     int span, segid;                        /* current span type and its id */
+    int rel;                                /* the relation of the fact being rendered */
+    unsigned char segrel[1024];             /* each span's relation, by span id */
     size_t len;
     char text[DIALOGUE_TEXT_BYTES];
     unsigned char typ[DIALOGUE_TEXT_BYTES];
@@ -558,7 +565,9 @@ static void macro(gen_t *g, char m, int noname)
                                            "[H my $k]"};
         static const char *const kin_n[4] = {"[H my $k] [N $n]", "[H my $k] [N $n's]",
                                              "[H my $k] [N $n] is", "[H my $k] [N $n]"};
-        t = !noname && k != 1 && g->n ? kin_n[k] : kin[k];
+        static const char *const named[4] = {"[H $m]", "[H $m's]", "{[H $m] is|[H $m's]}",
+                                             "[H $m]"};
+        t = g->hn ? named[k] : !noname && k != 1 && g->n ? kin_n[k] : kin[k];
         break;
     }
     case DH_PET: {
@@ -595,6 +604,10 @@ static void render(gen_t *g, const char *t, const char *end)
             const char *c = strchr(types, p[1]);
             g->span = c ? (int)(c - types) : SP_O;
             g->segid++;
+            if (g->segid >= (int)sizeof g->segrel)
+                g->err = 1;
+            else
+                g->segrel[g->segid] = (unsigned char)g->rel;
             p += 2;         /* "[T" and the space after it */
             break;
         }
@@ -628,6 +641,7 @@ static void render(gen_t *g, const char *t, const char *end)
             case 'v': puts_(g, g->v); break;
             case 'o': puts_(g, g->o); break;
             case 'n': puts_(g, g->n ? g->n : g->v); break;
+            case 'm': puts_(g, g->hn ? g->hn : "sam"); break;
             case 'q': puts_(g, g->q ? g->q : ""); break;
             default: break;
             }
@@ -778,6 +792,7 @@ static int words(gen_t *g, dialogue_clause_t *out)
         int ty = g->typ[start], sg = g->seg[start];
         out->tag[nw] = ty == SP_O ? READER_O
                        : (unsigned char)(B[ty] + (sg == prev_seg ? 1 : 0));
+        out->vrel[nw] = ty == SP_O || sg >= (int)sizeof g->segrel ? 0 : g->segrel[sg];
         prev_seg = ty == SP_O ? -1 : sg;
         nw++;
     }
@@ -852,6 +867,41 @@ static void choose_words(gen_t *g, const dialogue_tmpl_t *t)
         g->n = g->hkind == DH_PET && rpct(&g->r, 50) ? pick(g, PL_PETNAME) : pick(g, PL_NAME);
     if (t->flags & DT_ZH)
         g->n = pick(g, PL_ZH_NAME);
+    /* someone of the user's by their name alone: "Marcus is a plumber" */
+    g->hn = NULL;
+    if (g->hkind == DH_KIN && !(t->flags & DT_ZH) && t->rel != READER_REL_NAME &&
+        t->act != READER_FORGET && rpct(&g->r, 20))
+        g->hn = pick(g, PL_NAME);
+}
+
+/* A comment (dialogue_comments), every word O. */
+static void comment(gen_t *g)
+{
+    const char *c = dialogue_comments[rint_(&g->r, dialogue_ncomments)];
+    int span = g->span;
+    g->span = SP_O;
+    render(g, c, c + strlen(c));
+    g->span = span;
+}
+
+/* After a fact: a second fact about the same holder in the same clause ("I work as a
+ * nurse [in Leeds]"), its value drawn for its own relation. */
+static void continuation(gen_t *g, const dialogue_tmpl_t *t)
+{
+    const dialogue_t *d = g->d;
+    for (int tries = 0; tries < 8 && d->ncont > 0; tries++) {
+        const dialogue_tmpl_t *c = &dialogue_tmpls[d->cont[rint_(&g->r, d->ncont)]];
+        if (c->rel == t->rel || !(c->hmask & g->hkind))
+            continue;
+        g->rel = c->rel;
+        if (c->rel == READER_REL_NAME)
+            g->n = pick(g, PL_NAME);
+        else
+            g->v = value(g, c, g->cbuf, sizeof g->cbuf);
+        put(g, ' ');
+        render(g, c->t, c->t + strlen(c->t));
+        return;
+    }
 }
 
 static const char *pick_word(rng_t *r, const char *const *l)
@@ -884,6 +934,7 @@ int dialogue_clause(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
         g.segid = 0;
         g.hkind = pick_holder(&g, t);
         g.noname = (t->flags & DT_NONAME) != 0;
+        g.rel = t->rel;
         choose_words(&g, t);
         if (g.err)
             continue;
@@ -894,6 +945,9 @@ int dialogue_clause(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
             if (act == READER_FACT && rpct(&g.r, 7)) {
                 puts_(&g, pick_word(&g.r, dw_chatter));
                 put(&g, ' ');
+            } else if (act != READER_SMALLTALK && rpct(&g.r, 8)) {
+                comment(&g);
+                puts_(&g, rpct(&g.r, 50) ? ", " : rpct(&g.r, 50) ? " so " : ". ");
             } else if (rpct(&g.r, 22)) {
                 puts_(&g, pick_word(&g.r, dw_leadins));
                 puts_(&g, rpct(&g.r, 30) ? ", " : " ");
@@ -901,7 +955,25 @@ int dialogue_clause(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
             if (rpct(&g.r, 15))
                 tail = pick_word(&g.r, dw_tails);
         }
-        render(&g, t->t, t->t + strlen(t->t));
+        if (act == READER_SMALLTALK && !zh && rpct(&g.r, 50)) {
+            comment(&g);                /* small talk in people's own asides */
+            if (rpct(&g.r, 30)) {
+                puts_(&g, rpct(&g.r, 50) ? ", " : " ");
+                comment(&g);
+            }
+        } else {
+            render(&g, t->t, t->t + strlen(t->t));
+        }
+        if (act == READER_FACT && !zh) {
+            int k = rpct(&g.r, 35) ? 1 + rpct(&g.r, 25) : 0;
+            for (int i = 0; i < k && !g.err; i++)
+                continuation(&g, t);
+        }
+        if (!zh && act != READER_SMALLTALK && rpct(&g.r, act == READER_FACT ? 30 : 8)) {
+            static const char *const joins[] = {", ", " - ", " and ", ". ", " so ", "! ", " "};
+            puts_(&g, joins[rint_(&g.r, (int)(sizeof joins / sizeof joins[0]))]);
+            comment(&g);
+        }
         if (q && rpct(&g.r, 75))
             puts_(&g, zh ? (rpct(&g.r, 70) ? "？" : "?") : "?");
         else if (!q && rpct(&g.r, 25))

@@ -23,6 +23,8 @@ typedef struct dialogue_clause {
     int n;                                          /* words */
     char word[DIALOGUE_MAX_WORDS][DIALOGUE_WORD_BYTES];
     unsigned char tag[DIALOGUE_MAX_WORDS];          /* enum reader_tag */
+    unsigned char vrel[DIALOGUE_MAX_WORDS];         /* enum reader_rel of value and old-value
+                                                     * words (the fact's each tells) */
     int act;                                        /* enum reader_act */
     int rel;                                        /* enum reader_rel */
     int phrasing;                                   /* the template used, for tests */

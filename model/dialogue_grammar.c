@@ -23,6 +23,7 @@
 #define R(x) READER_REL_##x
 #define NN DT_NONAME
 #define ZH (DT_ZH | DT_NONAME)
+#define CO (DT_CONT | DT_NONAME)
 
 const dialogue_tmpl_t dialogue_tmpls[] = {
     /* ---- facts: names */
@@ -407,6 +408,30 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {Q, R(JOB), S, ZH, 0, "[H 我的][R 工作是]什么"},
     {Q, R(WORKPLACE), S, ZH, 0, "[H 我][R 在]哪里[R 工作]"},
     {Q, R(ALLERGY), S, ZH, 0, "[H 我][R 对]什么[R 过敏]"},
+    {F, R(NAME), S, ZH, VP_ZH_NAME, "{你好|嗨|对了|}{，|,|}[H 我][R {叫|名叫|的名字叫}][V $v]{。|！|}"},
+    {F, R(AGE), SK, ZH, 0, "[H {我|我的$z}]{今年|现在|}[V $v][R {岁|岁了}]"},
+    {F, R(HOME), S, ZH, VP_ZH_CITY, "{其实|对了|嗯|}[H 我]{去年|最近|上个月|}[R {搬到|搬去}][V $v]{了|住了|}"},
+    {F, R(WORKPLACE), SK, ZH, VP_ZH_CITY, "[H {我|我的$z}]{现在|一直|}[R 在][V $v][R {工作|上班}]{了|}"},
+    {F, R(JOB), SK, ZH, VP_ZH_JOB, "[H {我|我的$z}]{现在|}[R {是|当}]{一名|一个|个|}[V $v]{。|，挺忙的|}"},
+    {F, R(JOB), S, ZH, VP_ZH_JOB, "[H 我][R {做|干}][V $v]{这行|的工作|}{好几年了|}"},
+    {F, R(LANGUAGE), S, ZH, VP_ZH_LANG, "[H 我][R {会说|能说|会讲}][V $v]{和|、}[V $o]"},
+    {F, R(ALLERGY), S, ZH, VP_ZH_ALLERGEN, "{对了|哦|}[H 我][R 对][V $v]{严重|有点|}[R 过敏]{哦|的|}"},
+    {Q, R(NAME), SK, ZH, 0, "[H {我|我的$z}][R {叫|名字是}]{什么|啥}{名字|}{来着|呢|啊|}"},
+    {Q, R(HOME), SK, ZH, 0, "[H {我|我的$z}]{现在|目前|}[R 住在]{哪里|哪儿|哪个城市|什么地方}{来着|呢|}"},
+    {Q, R(WORKPLACE), SK, ZH, 0, "[H {我|我的$z}]{现在|}[R 在]{哪里|哪儿|哪个城市|什么地方}[R {工作|上班}]{来着|呢|}"},
+    {Q, R(JOB), SK, ZH, 0, "[H {我|我的$z}]{是|}[R 做]什么{工作|的}{来着|呢|}"},
+    {Q, R(JOB), SK, ZH, 0, "[H {我的|我的$z的}][R {工作|职业}]是什么{来着|}"},
+    {Q, R(AGE), SK, ZH, 0, "[H {我|我的$z}]{今年|现在|}{多大|几岁|多少岁}{了|来着|}"},
+    {Q, R(LIKES), S, ZH, 0, "[H 我]{最|}[R 喜欢]{吃|喝|玩|}什么{来着|}"},
+    {Q, R(ALLERGY), SK, ZH, 0, "[H {我|我的$z}][R 对]什么{东西|食物|}[R 过敏]{来着|呢|}"},
+    {Q, R(LANGUAGE), S, ZH, 0, "[H 我][R {会说|能说|会讲}]{哪些|什么|几种}语言{来着|}"},
+    {Q, R(OPEN), S, ZH, 0, "[H 我的][R {电话号码|手机号|生日|地址}]是{多少|什么|哪天}{来着|}"},
+    {Q, R(NAME), K, ZH, VP_ZH_JOB, "谁是[V $v]{来着|}"},
+    {YN, R(HOME), SK, ZH, VP_ZH_CITY, "[H {我|我的$z}]{[R 住在][V $v]吗|是不是[R 住在][V $v]}"},
+    {YN, R(JOB), SK, ZH, VP_ZH_JOB, "[H {我|我的$z}]{是{一名|}[V $v]吗|是不是{一名|}[V $v]}"},
+    {SU, R(OPEN), S, ZH, 0, "{你|那你}{还记得|记得}[H 我]{哪些事|什么事|的什么}{吗|}"},
+    {SU, R(OPEN), S, ZH, 0, "{说说|告诉我}你{知道|记得}的{关于我的|我的}{事|信息|情况}"},
+    {ST, R(OPEN), S, ZH, 0, "{哈哈|嗯嗯|好吧|累死了|今天好忙|好开心}{，|,|}{谢谢你|没什么|就这样|}"},
     {YN, R(NAME), SK, ZH, VP_ZH_NAME, "[H 我的$z][R 叫][V $v]吗"},
     {YN, R(HOME), S, ZH, VP_ZH_CITY, "[H 我][R 住在][V $v]吗"},
     {YN, R(JOB), S, ZH, VP_ZH_JOB, "[H 我][R 是][V $v]吗"},
@@ -424,5 +449,51 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {ST, R(OPEN), S, ZH, 0, "今天{天气|心情}{很好|不错|不好}"},
     {ST, R(OPEN), S, ZH, 0, "你{好吗|是谁|叫什么名字|喜欢什么}"},
     {UN, R(OPEN), S, ZH, 0, "{给我写一首诗|帮我订机票|明天天气怎么样|给我讲个故事}"},
+    /* ---- continuations: a second fact about the same holder in the same clause */
+    {F, R(WORKPLACE), SK, CO, 0, "{in|down in|up in|over in|out in|based in} [V $v]"},
+    {F, R(EMPLOYER), SK, CO, 0, "{at|for|with} [V $v]"},
+    {F, R(EMPLOYER), SK, CO, 0, "{, |}[R {working|employed} {at|for}] [V $v]"},
+    {F, R(HOME), SK, CO, 0, "{and|,|} [R <live/lives> in] [V $v]{ now|}"},
+    {F, R(HOME), SK, CO, 0, "{,|and|} [R {based|living} in] [V $v]"},
+    {F, R(HOMETOWN), SK, CO, 0, "{,|and|but} [R originally from] [V $v]"},
+    {F, R(HOMETOWN), SK, CO, 0, "{,|but|and} [R <grew/grew> up in] [V $v]"},
+    {F, R(AGE), SK, CO, 0, "{,|and} [V $v]{ [R years old]|}"},
+    {F, R(AGE), SKP, CO, 0, "{,|-} [R aged] [V $v]"},
+    {F, R(JOB), SK, CO, 0, "{,|and} [R <work/works> as] {a|an} [V $v]"},
+    {F, R(JOB), SK, CO, 0, ", {a|an} [V $v] {by trade|}"},
+    {F, R(KIND), P, CO, 0, "{,|-} {a|an} [V $v]"},
+    {F, R(HOBBY), SK, CO, 0, "and [R <love/loves>] [V $v]"},
+    {F, R(HOBBY), SK, CO, VP_SPORT, "and [R <play/plays>] [V $v]{ on weekends| every week|}"},
+    {F, R(LANGUAGE), SK, CO, 0, "and [R <speak/speaks>] [V $v]{ too| as well|}"},
+    {F, R(SCHOOL), SK, CO, 0, "{,|and} [R <study/studies> at] [V $v]"},
+    {F, R(NAME), SKP, CO, 0, "and {i have |i've got |we have |we've also got |}{a|my|our} [H {cat|dog|rabbit|hamster|parrot|puppy|kitten|tortoise|horse|goldfish|lizard|snake}] {called|named} [V $n]"},
+    {F, R(NAME), SK, CO, 0, "and {i have |i've got |}{a|my} [H {brother|sister|son|daughter|cousin|nephew|niece|stepson|stepdaughter}] {called|named|,} [V $n]"},
+    {F, R(NAME), SK, CO, 0, "with [H my {partner|girlfriend|boyfriend|wife|husband|flatmate|mum|dad|sister|brother|kids|son|daughter}] [N $n]"},
 };
 const int dialogue_ntmpls = (int)(sizeof dialogue_tmpls / sizeof dialogue_tmpls[0]);
+
+/* Comments people add around what they tell, or say alone (small talk): feelings,
+ * asides, how long, for whom. Never a fact: every word is O. */
+const char *const dialogue_comments[] = {
+    "{it's|that's|which is|this is|it was|that was} {so |really |pretty |kinda |kind of |super |a bit |literally |honestly |}{annoying|exciting|funny|weird|ironic|lovely|awful|grim|brilliant|mad|wild|nice|sad|great|stressful|boring|cute|hilarious|odd|typical}",
+    "{can't wait|cannot wait|so excited|fingers crossed|wish me luck|love it|hate it|not a fan|no complaints|all good|such a relief|what a week|what a day|long story|so happy about it|still getting used to it}",
+    "{been|i've been|we've been|had it|had them|been doing it|been there|been at it} for {like |about |almost |nearly |over |}{two|three|five|six|ten|a few|many|twenty} {years|months|weeks|days}{ now| already|}",
+    "{so|really|very|super} proud of {her|him|them|myself|us}",
+    "{found|figured} that out {the hard way|last year|by accident|recently|at school}",
+    "{just so you know|just so u know|in case you need it|if that helps|if that's useful|for the record|for future reference|just saying|no big deal|not that it matters|if you care}",
+    "{since|ever since|back in|as of} {last|this} {week|month|year|summer|spring|winter|autumn}",
+    "{he's|she's|they're|he is|she is|they are} {doing|getting on|settling in} {great|well|fine|ok|brilliantly|slowly}",
+    "{haha|lol|lmao|hehe|ha ha|rofl}{ anyway|}",
+    "{the|my|this} {weather|traffic|commute|week|day|morning|weekend|month} {has been|was|is|has been so} {terrible|lovely|rubbish|fine|awful|great|hectic|dull|miserable|gorgeous}{ lately| today| all week|}",
+    "{which|and that|that} {makes|made} {me|us} {laugh|happy|sad|smile|nervous|proud}",
+    "{not sure why|no idea why|don't ask|long story short|believe it or not|go figure}{ haha| lol|}",
+    "{sorry|oops|my bad|ugh|argh|meh|phew|yay|woohoo|aww|hmm|oh well}",
+    "{i|we} {can't|cannot|couldn't} {believe|remember|stop thinking about} it{ haha|}",
+    "{it|that} {took|takes} {ages|forever|a while|no time at all}",
+    "{i'm|im|we're|feeling} {so |really |a bit |pretty |}{tired|knackered|bored|excited|stressed|nervous|chuffed|sleepy|hungry|busy}{ today| tonight| right now|}",
+    "{anyway|anyways|so anyway|but yeah|so yeah|right}{, enough about that|}",
+    "{thanks|thank you|cheers|ta} {for listening|for asking|a lot|so much|mate|}",
+    "{it's|it is} {raining|snowing|sunny|freezing|boiling|windy} {again|out|here|outside|}{ today| all week|}",
+    "{what do you think|how about you|you know what i mean|right|isn't it|don't you think}",
+};
+const int dialogue_ncomments = (int)(sizeof dialogue_comments / sizeof dialogue_comments[0]);

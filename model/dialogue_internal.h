@@ -13,6 +13,8 @@ enum {
     DT_ZH = 2,          /* Chinese: no noise, no spaces added */
     DT_LIST = 4,        /* a list question over several holders ("which of my kids") */
     DT_TAILQ = 8,       /* a question: tails end it with "?" */
+    DT_CONT = 16,       /* a continuation: a second fact about the same holder after a
+                         * fact ("... as a nurse [in Leeds]"), never a clause alone */
 };
 
 /* Value pools a template may ask for instead of its relation's default. */
@@ -33,6 +35,8 @@ enum dialogue_vp {
  *                             "be" ("[H i'm]", "[H my sister] is"), object ("[H me]")
  *   $k $p $c                  the holder's word: kin, pet, car ("sister", "dog")
  *   $v $o $n                  the value, the old value, a holder's name
+ *   $m                        the name a holder is called by instead of "my sister"
+ *                             ("[H $m] is a plumber" after "my brother is Marcus")
  *   $q                        the relation words of a favourite / an open relation
  *   $z                        a Chinese holder phrase word (妈妈, 猫 ...)
  */
@@ -43,6 +47,9 @@ typedef struct dialogue_tmpl {
 
 extern const dialogue_tmpl_t dialogue_tmpls[];
 extern const int dialogue_ntmpls;
+/* Comments around a fact or alone as small talk (same language, all words O). */
+extern const char *const dialogue_comments[];
+extern const int dialogue_ncomments;
 
 /* Built-in NULL-terminated word lists (dialogue_words.c). */
 extern const char *const dw_names[];        /* first names */

@@ -148,9 +148,9 @@ int reader_read(const reader_t *r, const char *const *words, int n, reader_out_t
     }
     int len1 = n;
     reader_batch_t b = {.B = 1, .T = T, .ids = ids, .off = off, .idx = idx, .len = &len1};
-    reader_net_forward(w, &r->p, &r->c, &b, NULL);
-    const float *pa, *pr, *pt;
-    reader_work_probs(w, &pa, &pr, &pt);
+    reader_net_forward(w, &r->p, &r->c, &b);
+    const float *pa, *pr, *pt, *pv;
+    reader_work_probs(w, &pa, &pr, &pt, &pv);
     out->act = 0;
     for (int k = 1; k < READER_NACTS; k++)
         if (pa[k] > pa[out->act])
@@ -163,6 +163,18 @@ int reader_read(const reader_t *r, const char *const *words, int n, reader_out_t
     out->rel_p = pr[out->rel];
     if (n > 0)
         reader_decode_tags(out->tags, pt, n);
+    for (int t = 0; t < n && out->vrels; t++) {
+        int tg = out->tags[t], best = out->rel;
+        if (tg == READER_B_VALUE || tg == READER_I_VALUE || tg == READER_B_OLD ||
+            tg == READER_I_OLD) {
+            const float *q = pv + (size_t)t * READER_NRELS;
+            best = 0;
+            for (int k = 1; k < READER_NRELS; k++)
+                if (q[k] > q[best])
+                    best = k;
+        }
+        out->vrels[t] = (unsigned char)best;
+    }
 done:
     free(ids);
     free(off);
@@ -173,8 +185,8 @@ done:
 
 /* ---- bytes ------------------------------------------------------------------------- */
 
-enum { SECTION_VERSION = 1 };
-
+/* Version 2 added the value-relation head; a version 1 reader is refused with advice. */
+enum { SECTION_VERSION = 2 };
 
 unsigned char *reader_serialize(const reader_t *r, size_t *len)
 {
@@ -225,8 +237,10 @@ reader_t *reader_parse(const unsigned char *buf, size_t len, char *err, size_t e
         return NULL;
     }
     if (ver != SECTION_VERSION) {
-        set_err(err, errlen, "reader section: unsupported version %u (this build reads %d)",
-                (unsigned)ver, SECTION_VERSION);
+        set_err(err, errlen,
+                "reader section: unsupported version %u (this build reads %d%s)",
+                (unsigned)ver, SECTION_VERSION,
+                ver < SECTION_VERSION ? "; train the reader again: mnemo reader train" : "");
         return NULL;
     }
     reader_cfg_t c;

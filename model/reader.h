@@ -2,9 +2,10 @@
  * the clause's dialogue act (a fact, a question, a correction, a forget request ...),
  * the kind of relation it is about, and a tag per word marking the frame: who the fact
  * is about (holder), the relation words, the value, the old value a correction replaces,
- * and a holder's name given in passing ("my brother Tom"). The decisions are a trained
- * network's (hashed character n-grams and word embeddings, a bidirectional GRU, three
- * softmax heads); the agent turns them into memory operations and replies.
+ * and a holder's name given in passing ("my brother Tom"), and the relation of each value
+ * (a clause may tell several facts: "I work as a nurse in Leeds"). The decisions are a
+ * trained network's (hashed character n-grams and word embeddings, a bidirectional GRU,
+ * four softmax heads); the agent turns them into memory operations and replies.
  *
  * This header owns the names both layers must agree on: acts, relations and tags. */
 #ifndef MNEMO_MODEL_READER_H
@@ -80,6 +81,9 @@ typedef struct reader_out {
     int rel;                /* enum reader_rel */
     float rel_p;
     unsigned char *tags;    /* [n] enum reader_tag, owned by the caller (n bytes) */
+    unsigned char *vrels;   /* [n] enum reader_rel of each word read as a value or old
+                             * value (the clause's rel elsewhere); owned by the caller,
+                             * may be NULL */
 } reader_out_t;
 
 /* Reads the clause words[0..n) (tokens of tok_split, lower-cased as it gives them).

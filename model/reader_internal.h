@@ -9,8 +9,11 @@
  * whole "<w>"), E floats. A forward and a backward GRU (H each) over x give
  * hc [T,2H] = [hf ; hb]; the pooled vector [4H] = [mean of hc over the words ; hf of the
  * last word ; hb of the first]; act = softmax(pooled Wa + ba), rel = softmax(pooled Wr +
- * br), tag_t = softmax(hc_t Wt + bt). Loss: the three cross-entropies summed (acts and
- * relations averaged over clauses, tags over the words of the batch).
+ * br), tag_t = softmax(hc_t Wt + bt), and the relation of each value word vrel_t =
+ * softmax(hc_t Wv + bv), so one clause can tell several facts ("I work as a nurse in
+ * Leeds": job, workplace). Loss: the four cross-entropies summed (acts and relations
+ * averaged over clauses, tags over the words of the batch, value relations over the
+ * value and old-value words).
  *
  * Parameter size table (reader_param_table, in this order; the two tables first so
  * that the dense rest is one contiguous block for the optimizer):
@@ -21,6 +24,7 @@
  *   act   wa [4H, NACTS], ba [NACTS]
  *   rel   wr [4H, NRELS], br [NRELS]
  *   tag   wt [2H, NTAGS], bt [NTAGS]
+ *   vrel  wv [2H, NRELS], bv [NRELS]
  */
 #ifndef MNEMO_MODEL_READER_INTERNAL_H
 #define MNEMO_MODEL_READER_INTERNAL_H
@@ -59,7 +63,7 @@ int *reader_cfg_field(reader_cfg_t *c, int f);
 /* 0, or -1 with err naming the first field out of range. */
 int reader_cfg_check(const reader_cfg_t *c, char *err, size_t errlen);
 
-enum { READER_NTENSORS = 7 };
+enum { READER_NTENSORS = 8 };
 
 typedef struct reader_params {
     float *emb;     /* [V, E] */
@@ -68,6 +72,7 @@ typedef struct reader_params {
     float *wa, *ba; /* [4H, NACTS], [NACTS] */
     float *wr, *br; /* [4H, NRELS], [NRELS] */
     float *wt, *bt; /* [2H, NTAGS], [NTAGS] */
+    float *wv, *bv; /* [2H, NRELS], [NRELS] */
 } reader_params_t;
 
 /* Fills t[READER_NTENSORS] (net_tensor_t: name, offset, size); returns the total. */
@@ -129,11 +134,12 @@ void reader_pool_backward(float *dhc, const float *dout, const int *len, int B, 
 
 /* A batch of B clauses padded to T words: ids [B,T] word rows (0 = pad), off [B*T+1]
  * and idx: each position's n-grams (off absolute into idx; a pad has none), len [B];
- * targets act [B], rel [B], tags [B,T] (-1 on pads), or NULL when only predicting. */
+ * targets act [B], rel [B], tags [B,T] (-1 on pads), vrel [B,T] (the relation of value
+ * and old-value words, -1 elsewhere), or all NULL when only predicting. */
 typedef struct reader_batch {
     int B, T;
     const int *ids, *off, *idx, *len;
-    const int *act, *rel, *tags;
+    const int *act, *rel, *tags, *vrel;
 } reader_batch_t;
 
 /* Activations and scratch for up to Bmax clauses of Tmax words, one float buffer. One
@@ -142,20 +148,28 @@ typedef struct reader_work reader_work_t;
 reader_work_t *reader_work_new(const reader_cfg_t *c, int Bmax, int Tmax);
 void reader_work_free(reader_work_t *w);
 
-/* Forward. With targets, returns the loss (mean act CE + mean rel CE + mean tag CE)
- * and fills *ntok with the number of tagged words; without, returns 0. The
- * probabilities stay in w (reader_work_probs). */
+/* Counts of a batch's targets: clauses, tagged words, words with a value relation. */
+typedef struct reader_counts {
+    int clauses, tok, vtok;
+} reader_counts_t;
+/* The counts of b's own targets. */
+reader_counts_t reader_batch_counts(const reader_batch_t *b);
+
+/* Forward. With targets, returns the loss (mean act CE + mean rel CE + mean tag CE +
+ * mean value-relation CE) over b's own counts; without, returns 0. The probabilities
+ * stay in w (reader_work_probs). */
 double reader_net_forward(reader_work_t *w, const reader_params_t *p, const reader_cfg_t *c,
-                          const reader_batch_t *b, int *ntok);
+                          const reader_batch_t *b);
 /* Backward of the last forward on w (targets required); adds into g (zeroed by the
- * caller). The act and relation losses are averaged over nclauses and the tag loss over
- * ntok, the counts of the whole batch when b is a worker's part of it (0: b's own). */
+ * caller). Each loss is averaged over the counts in n, those of the whole batch when b
+ * is a worker's part of it (NULL: b's own). */
 void reader_net_backward(reader_work_t *w, reader_params_t *g, const reader_params_t *p,
-                         const reader_cfg_t *c, const reader_batch_t *b, int nclauses,
-                         int ntok);
-/* The last forward's probabilities: acts [B,NACTS], rels [B,NRELS], tags [B,T,NTAGS]. */
+                         const reader_cfg_t *c, const reader_batch_t *b,
+                         const reader_counts_t *n);
+/* The last forward's probabilities: acts [B,NACTS], rels [B,NRELS], tags [B,T,NTAGS],
+ * value relations [B,T,NRELS]. */
 void reader_work_probs(const reader_work_t *w, const float **pa, const float **pr,
-                       const float **pt);
+                       const float **pt, const float **pv);
 /* Argmax tags of one clause of n words from probabilities pt [n,NTAGS] (row stride
  * NTAGS), with an I- tag that continues no span of its kind turned into B-. */
 void reader_decode_tags(unsigned char *tags, const float *pt, int n);
@@ -193,10 +207,13 @@ typedef struct reader_set {
     int *wstart;            /* [nwords+1] byte offset of each word in text */
     char *text;             /* words, each NUL-terminated */
     unsigned char *tag;     /* [nwords] */
+    unsigned char *vrel;    /* [nwords] relation of value words, READER_SET_NOREL elsewhere */
     int *act, *rel;         /* [n] */
     int cap_n, cap_w;
     size_t cap_t, ntext;
 } reader_set_t;
+
+enum { READER_SET_NOREL = 255 };
 
 void reader_set_init(reader_set_t *s);
 void reader_set_free(reader_set_t *s);
@@ -236,8 +253,10 @@ enum { READER_NSPANS = 5 }; /* HOLDER, REL, VALUE, OLD, NAME, in enum reader_tag
 typedef struct reader_metrics {
     int n, ntok;
     double act_acc, rel_acc, tag_acc;
+    double vrel_acc;                /* relation of value and old-value words */
     double span_f1[READER_NSPANS];  /* per kind; 0 when the kind never occurs */
-    double score;                   /* (act + rel + tag acc + VALUE F1 + HOLDER F1) / 5 */
+    double score;                   /* (act + rel + tag + value rel acc + VALUE F1 +
+                                     * HOLDER F1) / 6 */
 } reader_metrics_t;
 
 /* The name of span kind k ("HOLDER", ...). */

@@ -1,6 +1,6 @@
 /* reader_net.c: the reader's network over a batch of clauses (reader_internal.h has the
  * picture): its parameter table and initialization, and forward and backward through
- * word features, the bidirectional GRU, pooling and the three softmax heads. Every
+ * word features, the bidirectional GRU, pooling and the four softmax heads. Every
  * activation of a batch lives in one float buffer per thread (reader_work_t), carved
  * for the batch's actual B and T. */
 #include "model/reader_internal.h"
@@ -10,7 +10,7 @@
 #include <string.h>
 
 static const char *const tensor_names[READER_NTENSORS] = {
-    "emb", "ng", "gru_f", "gru_b", "act", "rel", "tag",
+    "emb", "ng", "gru_f", "gru_b", "act", "rel", "tag", "vrel",
 };
 
 size_t reader_param_table(const reader_cfg_t *c, net_tensor_t *t)
@@ -24,6 +24,7 @@ size_t reader_param_table(const reader_cfg_t *c, net_tensor_t *t)
         4 * H * READER_NACTS + READER_NACTS,
         4 * H * READER_NRELS + READER_NRELS,
         2 * H * READER_NTAGS + READER_NTAGS,
+        2 * H * READER_NRELS + READER_NRELS,
     };
     size_t at = 0;
     for (int i = 0; i < READER_NTENSORS; i++) {
@@ -51,6 +52,8 @@ void reader_carve(reader_params_t *p, float *buf, const reader_cfg_t *c)
     p->br = p->wr + 4 * H * READER_NRELS;
     p->wt = p->br + READER_NRELS;
     p->bt = p->wt + 2 * H * READER_NTAGS;
+    p->wv = p->bt + READER_NTAGS;
+    p->bv = p->wv + 2 * H * READER_NRELS;
 }
 
 /* ---- initialization (xorshift64*, seeded through splitmix64) ------------------------ */
@@ -100,6 +103,7 @@ void reader_init_params(float *buf, const reader_cfg_t *c, uint64_t seed)
     xavier(p.wa, 4 * c->H, READER_NACTS, (size_t)4 * c->H * READER_NACTS, &s);
     xavier(p.wr, 4 * c->H, READER_NRELS, (size_t)4 * c->H * READER_NRELS, &s);
     xavier(p.wt, 2 * c->H, READER_NTAGS, (size_t)2 * c->H * READER_NTAGS, &s);
+    xavier(p.wv, 2 * c->H, READER_NRELS, (size_t)2 * c->H * READER_NRELS, &s);
 }
 
 /* ---- the work buffer --------------------------------------------------------------- */
@@ -117,6 +121,7 @@ struct reader_work {
     float *pool, *dpool;        /* [B,4H] */
     float *la, *pa, *lr, *pr;   /* [B,NACTS], [B,NRELS] */
     float *lt, *pt;             /* [B,T,NTAGS] */
+    float *lv, *pv;             /* [B,T,NRELS] */
     float *scratch;             /* gru_seq_scratch(B,T,H) */
 };
 
@@ -150,6 +155,8 @@ static size_t carve(reader_work_t *w, int B, int T)
     TAKE(pr, (size_t)B * READER_NRELS);
     TAKE(lt, BT * READER_NTAGS);
     TAKE(pt, BT * READER_NTAGS);
+    TAKE(lv, BT * READER_NRELS);
+    TAKE(pv, BT * READER_NRELS);
     TAKE(scratch, gru_seq_scratch(B, T, w->H));
 #undef TAKE
     w->B = B;
@@ -180,17 +187,29 @@ void reader_work_free(reader_work_t *w)
 }
 
 void reader_work_probs(const reader_work_t *w, const float **pa, const float **pr,
-                       const float **pt)
+                       const float **pt, const float **pv)
 {
     *pa = w->pa;
     *pr = w->pr;
     *pt = w->pt;
+    *pv = w->pv;
+}
+
+reader_counts_t reader_batch_counts(const reader_batch_t *b)
+{
+    reader_counts_t n = {b->B, 0, 0};
+    size_t BT = (size_t)b->B * b->T;
+    for (size_t i = 0; b->tags && i < BT; i++)
+        n.tok += b->tags[i] >= 0;
+    for (size_t i = 0; b->vrel && i < BT; i++)
+        n.vtok += b->vrel[i] >= 0;
+    return n;
 }
 
 /* ---- forward and backward -------------------------------------------------------- */
 
 double reader_net_forward(reader_work_t *w, const reader_params_t *p, const reader_cfg_t *c,
-                          const reader_batch_t *b, int *ntok)
+                          const reader_batch_t *b)
 {
     int B = b->B, T = b->T, E = c->E, H = c->H;
     size_t BT = (size_t)B * T;
@@ -213,38 +232,40 @@ double reader_net_forward(reader_work_t *w, const reader_params_t *p, const read
     reader_linear_forward(w->la, w->pool, p->wa, p->ba, B, 4 * H, READER_NACTS);
     reader_linear_forward(w->lr, w->pool, p->wr, p->br, B, 4 * H, READER_NRELS);
     reader_linear_forward(w->lt, w->hc, p->wt, p->bt, (int)BT, 2 * H, READER_NTAGS);
+    reader_linear_forward(w->lv, w->hc, p->wv, p->bv, (int)BT, 2 * H, READER_NRELS);
     double la = reader_xent_forward(w->pa, w->la, b->act, B, READER_NACTS);
     double lr = reader_xent_forward(w->pr, w->lr, b->rel, B, READER_NRELS);
     double lt = reader_xent_forward(w->pt, w->lt, b->tags, (int)BT, READER_NTAGS);
+    double lv = reader_xent_forward(w->pv, w->lv, b->vrel, (int)BT, READER_NRELS);
     if (!b->act)
         return 0.0;
-    int n = 0;
-    for (size_t i = 0; i < BT; i++)
-        n += b->tags[i] >= 0;
-    if (ntok)
-        *ntok = n;
-    return la / B + lr / B + (n ? lt / n : 0.0);
+    reader_counts_t n = reader_batch_counts(b);
+    return la / B + lr / B + (n.tok ? lt / n.tok : 0.0) + (n.vtok ? lv / n.vtok : 0.0);
 }
 
 void reader_net_backward(reader_work_t *w, reader_params_t *g, const reader_params_t *p,
-                         const reader_cfg_t *c, const reader_batch_t *b, int nclauses,
-                         int ntok)
+                         const reader_cfg_t *c, const reader_batch_t *b,
+                         const reader_counts_t *n)
 {
     int B = w->B, T = w->T, E = c->E, H = c->H;
     size_t BT = (size_t)B * T;
-    int n = 0;
-    for (size_t i = 0; i < BT; i++)
-        n += b->tags[i] >= 0;
-    float sc = 1.0f / (float)(nclauses > 0 ? nclauses : B);
-    float st = n ? 1.0f / (float)(ntok > 0 ? ntok : n) : 0.0f;
+    reader_counts_t own = reader_batch_counts(b);
+    if (!n)
+        n = &own;
+    float sc = 1.0f / (float)(n->clauses > 0 ? n->clauses : B);
+    float st = own.tok && n->tok ? 1.0f / (float)n->tok : 0.0f;
+    float sv = own.vtok && n->vtok ? 1.0f / (float)n->vtok : 0.0f;
     /* the logits' gradients reuse the logit buffers */
     memset(w->la, 0, sizeof(float) * B * READER_NACTS);
     memset(w->lr, 0, sizeof(float) * B * READER_NRELS);
     memset(w->lt, 0, sizeof(float) * BT * READER_NTAGS);
+    memset(w->lv, 0, sizeof(float) * BT * READER_NRELS);
     reader_xent_backward(w->la, w->pa, b->act, B, READER_NACTS, sc);
     reader_xent_backward(w->lr, w->pr, b->rel, B, READER_NRELS, sc);
-    if (n)
+    if (st > 0.0f)
         reader_xent_backward(w->lt, w->pt, b->tags, (int)BT, READER_NTAGS, st);
+    if (sv > 0.0f)
+        reader_xent_backward(w->lv, w->pv, b->vrel, (int)BT, READER_NRELS, sv);
     memset(w->dpool, 0, sizeof(float) * B * 4 * H);
     memset(w->dhc, 0, sizeof(float) * BT * 2 * H);
     reader_linear_backward(w->dpool, g->wa, g->ba, w->la, w->pool, p->wa, B, 4 * H,
@@ -253,6 +274,8 @@ void reader_net_backward(reader_work_t *w, reader_params_t *g, const reader_para
                            READER_NRELS);
     reader_linear_backward(w->dhc, g->wt, g->bt, w->lt, w->hc, p->wt, (int)BT, 2 * H,
                            READER_NTAGS);
+    reader_linear_backward(w->dhc, g->wv, g->bv, w->lv, w->hc, p->wv, (int)BT, 2 * H,
+                           READER_NRELS);
     reader_pool_backward(w->dhc, w->dpool, b->len, B, T, H);
     for (size_t i = 0; i < BT; i++) {
         memcpy(w->dhf + i * H, w->dhc + i * 2 * H, sizeof(float) * H);

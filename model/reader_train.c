@@ -68,6 +68,7 @@ void reader_set_free(reader_set_t *s)
     free(s->wstart);
     free(s->text);
     free(s->tag);
+    free(s->vrel);
     free(s->act);
     free(s->rel);
     memset(s, 0, sizeof *s);
@@ -111,9 +112,10 @@ int reader_set_add(reader_set_t *s, const dialogue_clause_t *cl)
     int n = cl->n < 0 ? 0 : cl->n > DIALOGUE_MAX_WORDS ? DIALOGUE_MAX_WORDS : cl->n;
     void **pn[3] = {(void **)&s->cstart, (void **)&s->act, (void **)&s->rel};
     void **pw[1] = {(void **)&s->wstart};
-    int cw = s->cap_w;
+    int cw = s->cap_w, cv = s->cap_w;
     if (grow_all(pn, 3, &s->cap_n, s->n + 2, sizeof(int)) < 0 ||
         grow((void **)&s->tag, &cw, s->nwords + n + 2, 1) < 0 ||
+        grow((void **)&s->vrel, &cv, s->nwords + n + 2, 1) < 0 ||
         grow_all(pw, 1, &s->cap_w, s->nwords + n + 2, sizeof(int)) < 0)
         return -1;
     size_t need = s->ntext + (size_t)n * DIALOGUE_WORD_BYTES + 1;
@@ -135,7 +137,12 @@ int reader_set_add(reader_set_t *s, const dialogue_clause_t *cl)
         memcpy(s->text + s->ntext, cl->word[i], l);
         s->text[s->ntext + l] = '\0';
         s->ntext += l + 1;
-        s->tag[s->nwords + i] = cl->tag[i] < READER_NTAGS ? cl->tag[i] : READER_O;
+        int tg = cl->tag[i] < READER_NTAGS ? cl->tag[i] : READER_O;
+        int valued = tg == READER_B_VALUE || tg == READER_I_VALUE || tg == READER_B_OLD ||
+                     tg == READER_I_OLD;
+        s->tag[s->nwords + i] = (unsigned char)tg;
+        s->vrel[s->nwords + i] = valued && cl->vrel[i] < READER_NRELS ? cl->vrel[i]
+                                                                       : READER_SET_NOREL;
     }
     s->nwords += n;
     s->act[s->n] = cl->act;
@@ -215,8 +222,8 @@ fail:
 
 /* A batch's inputs, for up to Bmax clauses of TMAX words. */
 typedef struct feats {
-    int *ids, *off, *idx, *len, *act, *rel, *tags;
-    int B, T, ntok;
+    int *ids, *off, *idx, *len, *act, *rel, *tags, *vrel;
+    int B, T;
 } feats_t;
 
 static void feats_free(feats_t *f)
@@ -228,6 +235,7 @@ static void feats_free(feats_t *f)
     free(f->act);
     free(f->rel);
     free(f->tags);
+    free(f->vrel);
 }
 
 static int feats_init(feats_t *f, int Bmax)
@@ -241,7 +249,9 @@ static int feats_init(feats_t *f, int Bmax)
     f->act = malloc(sizeof(int) * (size_t)Bmax);
     f->rel = malloc(sizeof(int) * (size_t)Bmax);
     f->tags = malloc(sizeof(int) * BT);
-    if (!f->ids || !f->off || !f->idx || !f->len || !f->act || !f->rel || !f->tags) {
+    f->vrel = malloc(sizeof(int) * BT);
+    if (!f->ids || !f->off || !f->idx || !f->len || !f->act || !f->rel || !f->tags ||
+        !f->vrel) {
         feats_free(f);
         return -1;
     }
@@ -258,7 +268,6 @@ static void feats_fill(feats_t *f, const reader_set_t *s, const int *wid, const 
         T = clause_len(s, sel[i]) > T ? clause_len(s, sel[i]) : T;
     f->B = B;
     f->T = T;
-    f->ntok = 0;
     f->off[0] = 0;
     for (int i = 0; i < B; i++) {
         int c = sel[i], n = clause_len(s, c), w0 = s->cstart[c];
@@ -269,7 +278,7 @@ static void feats_fill(feats_t *f, const reader_set_t *s, const int *wid, const 
             int k = i * T + t, o = f->off[k];
             if (t >= n) {
                 f->ids[k] = READER_PAD;
-                f->tags[k] = -1;
+                f->tags[k] = f->vrel[k] = -1;
                 f->off[k + 1] = o;
                 continue;
             }
@@ -279,8 +288,8 @@ static void feats_fill(feats_t *f, const reader_set_t *s, const int *wid, const 
                 id = READER_UNK;
             f->ids[k] = id;
             f->tags[k] = s->tag[w0 + t];
+            f->vrel[k] = s->vrel[w0 + t] == READER_SET_NOREL ? -1 : s->vrel[w0 + t];
             f->off[k + 1] = o + reader_ngrams(w, strlen(w), Nb, f->idx + o, READER_MAX_NGRAMS);
-            f->ntok++;
         }
     }
 }
@@ -291,7 +300,7 @@ static reader_batch_t feats_part(const feats_t *f, int from, int to)
     size_t r = (size_t)from * f->T;
     return (reader_batch_t){.B = to - from, .T = f->T, .ids = f->ids + r, .off = f->off + r,
                             .idx = f->idx, .len = f->len + from, .act = f->act + from,
-                            .rel = f->rel + from, .tags = f->tags + r};
+                            .rel = f->rel + from, .tags = f->tags + r, .vrel = f->vrel + r};
 }
 
 /* ---- workers ------------------------------------------------------------------------ */
@@ -305,7 +314,8 @@ typedef struct worker {
     const reader_cfg_t *c;
     reader_batch_t b;
     int from;               /* b's first clause in the whole batch */
-    int train, nclauses, ntok;
+    int train;
+    reader_counts_t n;      /* the whole batch's */
     double loss;
 } worker_t;
 
@@ -315,10 +325,9 @@ static void *worker_run(void *arg)
     model_blas_single();
     if (k->b.B <= 0)
         return NULL;
-    int nt = 0;
-    k->loss = reader_net_forward(k->w, k->p, k->c, &k->b, &nt);
+    k->loss = reader_net_forward(k->w, k->p, k->c, &k->b);
     if (k->train)
-        reader_net_backward(k->w, &k->gp, k->p, k->c, &k->b, k->nclauses, k->ntok);
+        reader_net_backward(k->w, &k->gp, k->p, k->c, &k->b, &k->n);
     return NULL;
 }
 
@@ -327,6 +336,8 @@ static void run_workers(worker_t *wk, int nt, const feats_t *f, const reader_par
                         const reader_cfg_t *c, int train)
 {
     int per = (f->B + nt - 1) / nt;
+    reader_batch_t all = feats_part(f, 0, f->B);
+    reader_counts_t counts = reader_batch_counts(&all);
     pthread_t th[MAX_THREADS];
     int started[MAX_THREADS] = {0};
     for (int t = 0; t < nt; t++) {
@@ -335,13 +346,12 @@ static void run_workers(worker_t *wk, int nt, const feats_t *f, const reader_par
         k->b = feats_part(f, from, to);
         k->from = from;
         if (!train) {
-            k->b.act = k->b.rel = k->b.tags = NULL;
+            k->b.act = k->b.rel = k->b.tags = k->b.vrel = NULL;
         }
         k->p = p;
         k->c = c;
         k->train = train;
-        k->nclauses = f->B;
-        k->ntok = f->ntok;
+        k->n = counts;
         k->loss = 0;
         if (t > 0 && k->b.B > 0)
             started[t] = pthread_create(&th[t], NULL, worker_run, k) == 0;
@@ -383,12 +393,12 @@ static int spans(const unsigned char *tags, int n, int sp[][3])
 }
 
 typedef struct tally {
-    long n, act, rel, ntok, tag;
+    long n, act, rel, ntok, tag, nv, vrel;
     long tp[READER_NSPANS], np[READER_NSPANS], ng[READER_NSPANS];
 } tally_t;
 
 static void tally_clause(tally_t *ty, const reader_set_t *s, int c, const float *pa,
-                         const float *pr, const float *pt)
+                         const float *pr, const float *pt, const float *pv)
 {
     int n = clause_len(s, c), w0 = s->cstart[c];
     int a = 0, r = 0;
@@ -401,8 +411,17 @@ static void tally_clause(tally_t *ty, const reader_set_t *s, int c, const float 
     ty->rel += r == s->rel[c];
     unsigned char pred[TMAX];
     reader_decode_tags(pred, pt, n);
-    for (int t = 0; t < n; t++)
+    for (int t = 0; t < n; t++) {
         ty->tag += pred[t] == s->tag[w0 + t];
+        if (s->vrel[w0 + t] == READER_SET_NOREL)
+            continue;
+        const float *q = pv + (size_t)t * READER_NRELS;
+        int best = 0;
+        for (int k = 1; k < READER_NRELS; k++)
+            best = q[k] > q[best] ? k : best;
+        ty->nv++;
+        ty->vrel += best == s->vrel[w0 + t];
+    }
     ty->ntok += n;
     int ps[TMAX][3], gs[TMAX][3];
     int np = spans(pred, n, ps), ng = spans(s->tag + w0, n, gs);
@@ -424,9 +443,11 @@ static void tally_metrics(const tally_t *ty, reader_metrics_t *m)
     m->act_acc = ty->n ? (double)ty->act / ty->n : 0;
     m->rel_acc = ty->n ? (double)ty->rel / ty->n : 0;
     m->tag_acc = ty->ntok ? (double)ty->tag / ty->ntok : 0;
+    m->vrel_acc = ty->nv ? (double)ty->vrel / ty->nv : 0;
     for (int k = 0; k < READER_NSPANS; k++)
         m->span_f1[k] = ty->np[k] + ty->ng[k] ? 2.0 * ty->tp[k] / (ty->np[k] + ty->ng[k]) : 0;
-    m->score = (m->act_acc + m->rel_acc + m->tag_acc + m->span_f1[2] + m->span_f1[0]) / 5;
+    m->score = (m->act_acc + m->rel_acc + m->tag_acc + m->span_f1[2] + m->span_f1[0] +
+                m->vrel_acc) / 6;
 }
 
 /* Counting sort of sel[0..n) by clause length (stable); tmp [n]. */
@@ -500,13 +521,14 @@ int reader_evaluate(const reader_t *r, const reader_set_t *s, int threads,
         run_workers(e.wk, e.nt, &e.f, &r->p, &r->c, 0);
         for (int t = 0; t < e.nt; t++) {
             worker_t *k = &e.wk[t];
-            const float *pa, *pr, *pt;
-            reader_work_probs(k->w, &pa, &pr, &pt);
+            const float *pa, *pr, *pt, *pv;
+            reader_work_probs(k->w, &pa, &pr, &pt, &pv);
             for (int j = 0; j < k->b.B; j++) {
                 int c = e.order[i + k->from + j];
                 tally_clause(&ty, s, c, pa + (size_t)j * READER_NACTS,
                              pr + (size_t)j * READER_NRELS,
-                             pt + (size_t)j * e.f.T * READER_NTAGS);
+                             pt + (size_t)j * e.f.T * READER_NTAGS,
+                             pv + (size_t)j * e.f.T * READER_NRELS);
             }
         }
     }
@@ -544,9 +566,10 @@ static int touched_rows(const feats_t *f, const reader_cfg_t *c, int *stamp, int
 
 static void log_metrics(FILE *log, const reader_metrics_t *m)
 {
-    fprintf(log, "act %.2f%%  rel %.2f%%  tag %.2f%%  F1 VALUE %.3f HOLDER %.3f REL %.3f "
-                 "OLD %.3f NAME %.3f",
-            100 * m->act_acc, 100 * m->rel_acc, 100 * m->tag_acc, m->span_f1[2],
+    fprintf(log, "act %.2f%%  rel %.2f%%  tag %.2f%%  value rel %.2f%%  F1 VALUE %.3f "
+                 "HOLDER %.3f REL %.3f OLD %.3f NAME %.3f",
+            100 * m->act_acc, 100 * m->rel_acc, 100 * m->tag_acc, 100 * m->vrel_acc,
+            m->span_f1[2],
             m->span_f1[0], m->span_f1[1], m->span_f1[3], m->span_f1[4]);
 }
 

@@ -2,9 +2,9 @@
  * the real mnemod's POST /v1/chat, on sentences written here in everyday phrasing (not
  * the generator's): a correction replaces what it corrects, a fact ended by a change is
  * gone, forgetting removes the text from the database files, the summary lists what is
- * current, a message with two facts keeps both, yes/no questions check the fact, a
- * Chinese question is answered and never stored, small talk is not stored, and a
- * restart in the middle loses nothing. */
+ * current, a message with two facts keeps both (also when one clause tells both),
+ * yes/no questions check the fact, a Chinese question is answered and never stored,
+ * small talk is not stored, and a restart in the middle loses nothing. */
 #define _GNU_SOURCE /* strcasestr */
 #include <check.h>
 #include <stdio.h>
@@ -152,6 +152,16 @@ START_TEST(test_a_message_with_two_facts_keeps_both)
 }
 END_TEST
 
+START_TEST(test_one_clause_with_two_facts_keeps_both)
+{
+    json_t *t = say("a", "I work as a welder in Gdansk");
+    ck_assert_uint_eq(json_array_size(json_object_get(t, "written")), 2);
+    json_decref(t);
+    ask("b", "what's my job?", "welder", "Gdansk");
+    ask("b", "which city do I work in?", "Gdansk", "welder");
+}
+END_TEST
+
 START_TEST(test_yes_no_questions_check_the_fact)
 {
     tell("a", "I live in Porto");
@@ -200,6 +210,7 @@ int main(void)
     tcase_add_test(tc, test_forgetting_removes_the_text_from_the_database_files);
     tcase_add_test(tc, test_the_summary_lists_what_is_current);
     tcase_add_test(tc, test_a_message_with_two_facts_keeps_both);
+    tcase_add_test(tc, test_one_clause_with_two_facts_keeps_both);
     tcase_add_test(tc, test_yes_no_questions_check_the_fact);
     tcase_add_test(tc, test_a_chinese_question_is_answered_and_never_stored);
     tcase_add_test(tc, test_small_talk_is_answered_but_not_stored);

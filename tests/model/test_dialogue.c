@@ -1,7 +1,7 @@
 /* test_dialogue.c: the dialogue generator (model/dialogue.h): its tags line up with
  * tok_split's words, its spans are well formed, every act and relation occurs, the
- * training and held-out pools share no value or name, and a clause is a function of
- * (seed, index, pool). Needs Debian wordnet-base in /usr/share/wordnet. */
+ * training and held-out pools share no value or name, every value carries the relation
+ * of its fact (some clauses tell two), and a clause is a function of (seed, index, pool). Needs Debian wordnet-base in /usr/share/wordnet. */
 #include "model/dialogue.h"
 #include "model/reader.h"
 #include "model/tokenizer.h"
@@ -182,6 +182,35 @@ START_TEST(test_facts_have_a_value_and_a_holder)
 }
 END_TEST
 
+START_TEST(test_values_carry_their_relation_and_some_clauses_tell_two_facts)
+{
+    int facts = 0, two = 0;
+    for (int i = 0; i < NCL; i++) {
+        ck_assert_int_eq(dialogue_clause(d, 15, (uint64_t)i, i & 1, &cl), 0);
+        int first = -1, other = 0;
+        for (int w = 0; w < cl.n; w++) {
+            if (cl.tag[w] != READER_B_VALUE && cl.tag[w] != READER_I_VALUE)
+                continue;
+            ck_assert_msg(cl.vrel[w] < READER_NRELS, "\"%s\": word %d has no relation",
+                          cl.text, w);
+            if (first < 0)
+                first = cl.vrel[w];
+            other |= cl.vrel[w] != first;
+        }
+        if (cl.act == READER_FACT) {
+            facts++;
+            two += other;
+            if (!other && first >= 0 && cl.rel != READER_REL_NAME)
+                ck_assert_msg(first == cl.rel || first == READER_REL_NAME,
+                              "\"%s\": value of %s in a %s fact", cl.text,
+                              reader_rel_name(first), reader_rel_name(cl.rel));
+        }
+    }
+    /* a third of the facts get a continuation, most of another relation */
+    ck_assert_msg(two * 10 > facts, "%d of %d facts tell two", two, facts);
+}
+END_TEST
+
 START_TEST(test_wh_questions_have_no_value_except_list_conditions)
 {
     for (int i = 0; i < NCL; i++) {
@@ -190,7 +219,8 @@ START_TEST(test_wh_questions_have_no_value_except_list_conditions)
             ck_assert_msg(has_tag(&cl, READER_B_VALUE), "yes/no without value: \"%s\"", cl.text);
         if (cl.act != READER_QUESTION || !has_tag(&cl, READER_B_VALUE))
             continue;
-        ck_assert_msg(strstr(cl.text, " of my ") || strstr(cl.text, " of our "),
+        ck_assert_msg(strstr(cl.text, " of my ") || strstr(cl.text, " of our ") ||
+                          strncmp(cl.text, "谁", strlen("谁")) == 0,
                       "wh-question with a value: \"%s\"", cl.text);
     }
 }
@@ -268,6 +298,7 @@ int main(void)
     tcase_add_test(tc, test_smalltalk_and_unable_have_no_frame);
     tcase_add_test(tc, test_dozens_of_phrasings_per_act);
     tcase_add_test(tc, test_some_clauses_are_chinese);
+    tcase_add_test(tc, test_values_carry_their_relation_and_some_clauses_tell_two_facts);
     tcase_add_test(tc, test_missing_wordnet_is_a_clear_error);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
