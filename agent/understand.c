@@ -99,7 +99,11 @@ static void as_written(const char *c, size_t cn, const char *const *words, int s
         size_t wl = strlen(words[k]);
         found = 0;
         for (size_t p = at; p + wl <= cn; p++) {
-            if (strncasecmp(c + p, words[k], wl) == 0) {
+            /* a whole word of the text: "o" is not the o of "blood" */
+            int alnum_before = p > 0 && isalnum((unsigned char)c[p - 1]);
+            int alnum_after = p + wl < cn && isalnum((unsigned char)c[p + wl]) &&
+                              isalnum((unsigned char)words[k][wl - 1]);
+            if (!alnum_before && !alnum_after && strncasecmp(c + p, words[k], wl) == 0) {
                 if (k == s) first = p;
                 last = p + wl;
                 at = last;

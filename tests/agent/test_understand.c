@@ -1,0 +1,90 @@
+/* test_understand.c: what the agent makes of hand-written sentences (not the
+ * generator's) with the shipped model's reader (model/default.mnemo, env
+ * MNEMO_SHIPPED_MODEL): a table of messages with the act, holder, relation and value of
+ * each unit understand() gives, including clauses that tell two facts, a value that
+ * must be cut at a whole word ("O negative", not the o of "blood"), a Chinese value the
+ * reader ends early, and a number told as "I'm 28". */
+#include "agent/understand.h"
+#include "model/model.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static model_t *m;
+
+static void setup(void)
+{
+    const char *path = getenv("MNEMO_SHIPPED_MODEL");
+    char err[256];
+    ck_assert_msg(path && access(path, R_OK) == 0, "MNEMO_SHIPPED_MODEL is not readable");
+    m = model_load(path, err, sizeof err);
+    ck_assert_msg(m != NULL, "model_load: %s", err);
+    ck_assert_msg(model_reader(m) != NULL, "%s has no reader", path);
+}
+
+static void teardown(void) { model_free(m); }
+
+/* One expected unit: act name, holder, relation, value ("" for none). */
+typedef struct unit {
+    const char *act, *holder, *relation, *value;
+} unit_t;
+
+static const struct {
+    const char *msg;
+    unit_t u[3];
+} table[] = {
+    {"My sister is called Odile.", {{"fact", "sister", "name", "Odile"}}},
+    {"I work as a welder in Gdansk", {{"fact", "self", "job", "welder"},
+                                      {"fact", "self", "workplace", "Gdansk"}}},
+    {"my blood type is O negative", {{"fact", "self", "blood type", "O negative"}}},
+    {"i'm 28", {{"fact", "self", "age", "28"}}},
+    {"我的猫叫小白", {{"fact", "cat", "name", "小白"}}},
+    {"where does my brother live?", {{"question", "brother", "home", ""}}},
+    {"please forget my address", {{"forget", "self", "home", ""}}},
+    {"what do you know about me?", {{"summary", "self", "", ""}}},
+};
+
+START_TEST(test_hand_written_sentences_read_into_their_units)
+{
+    understood_t u[UNDERSTAND_MAX];
+    char err[256];
+    const char *msg = table[_i].msg;
+    int n = understand(model_reader(m), msg, u, err, sizeof err);
+    ck_assert_msg(n >= 0, "'%s': %s", msg, err);
+    int want = 0;
+    while (want < 3 && table[_i].u[want].act) want++;
+    ck_assert_msg(n == want, "'%s': %d units, want %d", msg, n, want);
+    for (int k = 0; k < n; k++) {
+        const unit_t *w = &table[_i].u[k];
+        ck_assert_msg(!strcmp(reader_act_name(u[k].act), w->act), "'%s' unit %d: act %s, want %s",
+                      msg, k, reader_act_name(u[k].act), w->act);
+        ck_assert_msg(!strcmp(u[k].holder, w->holder), "'%s' unit %d: holder '%s', want '%s'",
+                      msg, k, u[k].holder, w->holder);
+        if (w->relation[0])
+            ck_assert_msg(!strcmp(u[k].relation, w->relation),
+                          "'%s' unit %d: relation '%s', want '%s'", msg, k, u[k].relation,
+                          w->relation);
+        ck_assert_msg(!strcmp(u[k].value, w->value), "'%s' unit %d: value '%s', want '%s'", msg,
+                      k, u[k].value, w->value);
+    }
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("understand");
+    TCase *tc = tcase_create("table");
+    tcase_set_timeout(tc, 60);
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_loop_test(tc, test_hand_written_sentences_read_into_their_units, 0,
+                        (int)(sizeof table / sizeof table[0]));
+    suite_add_tcase(s, tc);
+    SRunner *r = srunner_create(s);
+    srunner_run_all(r, CK_NORMAL);
+    int failed = srunner_ntests_failed(r);
+    srunner_free(r);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
