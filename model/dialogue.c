@@ -48,11 +48,15 @@ struct dialogue {
 
 /* ---- split and random --------------------------------------------------------------- */
 
-/* The pool a word belongs to: a hash of its lower-cased bytes. */
+/* The pool a word belongs to: a hash of its lower-cased letters and digits, so that
+ * WordNet's "glass-cutter" and "glass cutter" (the same words once tokenized) share a
+ * side. */
 static int side_of(const char *s)
 {
     uint64_t h = 1469598103934665603ull;
     for (; *s; s++) {
+        if (*s == '-' || *s == '_' || *s == ' ' || *s == '\'')
+            continue;
         h ^= (unsigned char)tolower((unsigned char)*s);
         h *= 1099511628211ull;
     }

@@ -43,6 +43,8 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {F, R(NAME), P, NN, 0, "{i have|i've got|we have|we've got|we got} a [H $p] {called|named} [V $v]"},
     {F, R(NAME), P, NN, 0, "we {just |}{got|adopted|rescued} a [H $p]{,|} [R {she's|he's|it's} called] [V $v]"},
     {F, R(NAME), P, NN, 0, "[H {my|our} $p] [R goes by] [V $v]"},
+    {F, R(NAME), P, NN, 0, "{i have|i've got|we have|we got} a [H $p]{,| -| and} {her|his|its} [R name is] [V $v]"},
+    {F, R(NAME), K, NN, 0, "{i have|i've got} a [H $k]{,| -| and} {her|his|their} [R name{ is|'s}] [V $v]"},
     {F, R(NAME), K, NN, 0, "[H my $k]{,|} [V $v]{,| -} {is coming over|just called me|is visiting next week|says hi}"},
     {F, R(NAME), KP, NN, 0, "{oh |}[H my $k] is [V $v] by the way"},
     {F, R(NAME), K, NN, 0, "[H my $k's] [R called] [V $v]"},
@@ -495,5 +497,7 @@ const char *const dialogue_comments[] = {
     "{thanks|thank you|cheers|ta} {for listening|for asking|a lot|so much|mate|}",
     "{it's|it is} {raining|snowing|sunny|freezing|boiling|windy} {again|out|here|outside|}{ today| all week|}",
     "{what do you think|how about you|you know what i mean|right|isn't it|don't you think}",
+    "{as you {may |might |probably |}know|as i said|like i said|as i told you|if you remember|you might remember}",
+    "{and|but} i {am|'m} {happy|glad|sad|annoyed|pleased|proud} about it",
 };
 const int dialogue_ncomments = (int)(sizeof dialogue_comments / sizeof dialogue_comments[0]);
