@@ -4,7 +4,7 @@
  * c = sum_s g_s f_s. Batched through sgemm; the *_ref versions are plain loops. */
 #include "model/layers.h"
 
-#include <cblas.h>
+#include "model/blas.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,12 +50,12 @@ void attn_dot_forward(float *out, float *a, const float *q, const float *k, cons
     for (int b = 0; b < B; b++) {
         float *ab = a + (size_t)b * Tq * S;
         const float *kb = k + (size_t)b * S * D, *vb = v + (size_t)b * S * Dv;
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Tq, S, D, scale,
+        blas_sgemm(CblasNoTrans, CblasTrans, Tq, S, D, scale,
                     q + (size_t)b * Tq * D, D, kb, D, 0.0f, ab, S);
         for (int t = 0; t < Tq; t++)
             softmax_masked(ab + (size_t)t * S, ab + (size_t)t * S,
                            mask ? mask + (size_t)b * S : NULL, S);
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Tq, Dv, S, 1.0f, ab, S, vb, Dv,
+        blas_sgemm(CblasNoTrans, CblasNoTrans, Tq, Dv, S, 1.0f, ab, S, vb, Dv,
                     0.0f, out + (size_t)b * Tq * Dv, Dv);
     }
 }
@@ -78,19 +78,19 @@ void attn_dot_backward(float *dq, float *dk, float *dv, const float *dout, const
         else
             memset(dA, 0, sizeof(float) * Tq * S);
         if (dob) {
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Tq, S, Dv, 1.0f, dob, Dv, vb,
+            blas_sgemm(CblasNoTrans, CblasTrans, Tq, S, Dv, 1.0f, dob, Dv, vb,
                         Dv, 1.0f, dA, S);
             if (dv)
-                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, S, Dv, Tq, 1.0f, ab, S,
+                blas_sgemm(CblasTrans, CblasNoTrans, S, Dv, Tq, 1.0f, ab, S,
                             dob, Dv, 1.0f, dv + (size_t)b * S * Dv, Dv);
         }
         for (int t = 0; t < Tq; t++)
             softmax_backward(dS + (size_t)t * S, ab + (size_t)t * S, dA + (size_t)t * S, S);
         if (dq)
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Tq, D, S, scale, dS, S, kb,
+            blas_sgemm(CblasNoTrans, CblasNoTrans, Tq, D, S, scale, dS, S, kb,
                         D, 1.0f, dq + (size_t)b * Tq * D, D);
         if (dk)
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, S, D, Tq, scale, dS, S, qb, D,
+            blas_sgemm(CblasTrans, CblasNoTrans, S, D, Tq, scale, dS, S, qb, D,
                         1.0f, dk + (size_t)b * S * D, D);
     }
 }
@@ -218,7 +218,7 @@ void attn_gate_forward(float *g, float *cache, const float *f, const float *q,
 {
     float *z = cache, *h1 = cache + (size_t)B * S * 4 * D;
     gate_features(z, f, q, m, B, S, D);
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B * S, A, 4 * D, 1.0f, z, 4 * D,
+    blas_sgemm(CblasNoTrans, CblasNoTrans, B * S, A, 4 * D, 1.0f, z, 4 * D,
                 p->w1, A, 0.0f, h1, A);
     for (size_t i = 0; i < (size_t)B * S; i++)
         for (int j = 0; j < A; j++)
@@ -247,9 +247,9 @@ void attn_gate_backward(float *df, float *dq, float *dm, attn_gate_params_t *dp,
             dh1[i * A + j] = d;
             dp->b1[j] += d;
         }
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 4 * D, A, B * S, 1.0f, z, 4 * D, dh1,
+    blas_sgemm(CblasTrans, CblasNoTrans, 4 * D, A, B * S, 1.0f, z, 4 * D, dh1,
                 A, 1.0f, dp->w1, A);
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B * S, 4 * D, A, 1.0f, dh1, A, p->w1,
+    blas_sgemm(CblasNoTrans, CblasTrans, B * S, 4 * D, A, 1.0f, dh1, A, p->w1,
                 A, 0.0f, dz, 4 * D);
     gate_features_backward(df, dq, dm, dz, f, q, m, B, S, D);
 }
@@ -362,7 +362,7 @@ void attn_ptr_forward(float *out, float *a, float *w, const float *q, const floa
         float *wb = w + (size_t)b * Tq * L, *ab = a + (size_t)b * Tq * L;
         const float *kb = k + (size_t)b * L * D, *mb = kmask + (size_t)b * L;
         const float *gb = g + (size_t)b * S;
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Tq, L, D, scale,
+        blas_sgemm(CblasNoTrans, CblasTrans, Tq, L, D, scale,
                     q + (size_t)b * Tq * D, D, kb, D, 0.0f, wb, L);
         for (int t = 0; t < Tq; t++)
             for (int s = 0; s < S; s++) {
@@ -371,7 +371,7 @@ void attn_ptr_forward(float *out, float *a, float *w, const float *q, const floa
                 for (int j = 0; j < J; j++)
                     ab[(size_t)t * L + (size_t)s * J + j] = gb[s] * ws[j];
             }
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Tq, D, L, 1.0f, ab, L, kb, D,
+        blas_sgemm(CblasNoTrans, CblasNoTrans, Tq, D, L, 1.0f, ab, L, kb, D,
                     0.0f, out + (size_t)b * Tq * D, D);
     }
 }
@@ -394,10 +394,10 @@ void attn_ptr_backward(float *dq, float *dk, float *dg, const float *dout, const
         else
             memset(dA, 0, sizeof(float) * Tq * L);
         if (dob) {
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Tq, L, D, 1.0f, dob, D, kb, D,
+            blas_sgemm(CblasNoTrans, CblasTrans, Tq, L, D, 1.0f, dob, D, kb, D,
                         1.0f, dA, L);
             if (dk)
-                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, L, D, Tq, 1.0f, ab, L,
+                blas_sgemm(CblasTrans, CblasNoTrans, L, D, Tq, 1.0f, ab, L,
                             dob, D, 1.0f, dk + (size_t)b * L * D, D);
         }
         for (int t = 0; t < Tq; t++)
@@ -416,10 +416,10 @@ void attn_ptr_backward(float *dq, float *dk, float *dg, const float *dout, const
                     dxs[j] = ws[j] * (gb[s] * das[j] - (float)dot);
             }
         if (dq)
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Tq, D, L, scale, dX, L, kb,
+            blas_sgemm(CblasNoTrans, CblasNoTrans, Tq, D, L, scale, dX, L, kb,
                         D, 1.0f, dq + (size_t)b * Tq * D, D);
         if (dk)
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, L, D, Tq, scale, dX, L, qb, D,
+            blas_sgemm(CblasTrans, CblasNoTrans, L, D, Tq, scale, dX, L, qb, D,
                         1.0f, dk + (size_t)b * L * D, D);
     }
 }

@@ -7,7 +7,7 @@
  * Teacher forcing for training (all steps batched through sgemm), greedy decoding. */
 #include "model/layers.h"
 
-#include <cblas.h>
+#include "model/blas.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -205,7 +205,7 @@ static void init_state(float *xi, float *h0, const float *m, const float *q,
             h0[b * D + k] = (float)a;
         }
     if (!ref)
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B, D, 2 * D, 1.0f, xi, 2 * D,
+        blas_sgemm(CblasNoTrans, CblasNoTrans, B, D, 2 * D, 1.0f, xi, 2 * D,
                     p->wi, D, 1.0f, h0, D);
     for (size_t i = 0; i < (size_t)B * D; i++)
         h0[i] = tanhf(h0[i]);
@@ -279,13 +279,13 @@ void dec_forward(float *P, float *cache, const float *m, const float *q, const i
     gru_seq_forward(v.Hs, v.gc, v.X, v.h0, NULL, &p->gru, B, T, D, D, 0, scratch);
     for (int n = 0; n < N; n++)
         memcpy(v.Psm + (size_t)n * V, p->bv, sizeof(float) * V);
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, N, V, D, 1.0f, v.Hs, D, p->wv, V,
+    blas_sgemm(CblasNoTrans, CblasNoTrans, N, V, D, 1.0f, v.Hs, D, p->wv, V,
                 1.0f, v.Psm, V);
     softmax_rows(v.Psm, N, V);
     emb_forward(v.Kt, tok, emb, B * L, D);
     key_pos_forward(v.Kt, tok, p->pk, B * L, dd->J, D);
     key_mask(v.Km, tok, (size_t)B * L);
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, N, D, D, 1.0f, v.Hs, D, p->wq, D,
+    blas_sgemm(CblasNoTrans, CblasNoTrans, N, D, D, 1.0f, v.Hs, D, p->wq, D,
                 0.0f, v.Qc, D);
     attn_ptr_forward(v.C, v.Acp, v.Wcp, v.Qc, v.Kt, v.Km, sg, B, T, L / dd->J, dd->J, D);
     gate_forward(v.G, v.Hs, v.C, p->wg, p->bg, N, D);
@@ -347,9 +347,9 @@ static void init_backward(float *dm, float *dq, dec_params_t *dp, const dec_view
         for (int b = 0; b < B; b++)
             for (int k = 0; k < D; k++)
                 dp->bi[k] += w->dh0[(size_t)b * D + k];
-        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 2 * D, D, B, 1.0f, v->xi, 2 * D,
+        blas_sgemm(CblasTrans, CblasNoTrans, 2 * D, D, B, 1.0f, v->xi, 2 * D,
                     w->dh0, D, 1.0f, dp->wi, D);
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, 2 * D, D, 1.0f, w->dh0, D,
+        blas_sgemm(CblasNoTrans, CblasTrans, B, 2 * D, D, 1.0f, w->dh0, D,
                     p->wi, D, 0.0f, w->dxi, 2 * D);
     }
     for (int b = 0; b < B; b++)
@@ -387,15 +387,15 @@ static void dec_backward_impl(float *dm, float *dq, float *dsg, float *demb,
         for (int n = 0; n < N; n++)
             for (int k = 0; k < V; k++)
                 dp->bv[k] += w.dlogit[(size_t)n * V + k];
-        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, D, V, N, 1.0f, v.Hs, D, w.dlogit,
+        blas_sgemm(CblasTrans, CblasNoTrans, D, V, N, 1.0f, v.Hs, D, w.dlogit,
                     V, 1.0f, dp->wv, V);
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, N, D, V, 1.0f, w.dlogit, V,
+        blas_sgemm(CblasNoTrans, CblasTrans, N, D, V, 1.0f, w.dlogit, V,
                     p->wv, V, 1.0f, w.dHs, D);
         attn_ptr_backward(w.dQc, w.dKt, dsg, w.dC, w.dA, v.Acp, v.Wcp, v.Qc, v.Kt, sg, B, T,
                           L / dd->J, dd->J, D, w.rest);
-        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, D, D, N, 1.0f, v.Hs, D, w.dQc, D,
+        blas_sgemm(CblasTrans, CblasNoTrans, D, D, N, 1.0f, v.Hs, D, w.dQc, D,
                     1.0f, dp->wq, D);
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, N, D, D, 1.0f, w.dQc, D, p->wq, D,
+        blas_sgemm(CblasNoTrans, CblasTrans, N, D, D, 1.0f, w.dQc, D, p->wq, D,
                     1.0f, w.dHs, D);
         emb_backward(demb, w.dKt, tok, B * L, D, 1);
         key_pos_backward(dp->pk, w.dKt, tok, B * L, dd->J, D);
@@ -461,10 +461,10 @@ int dec_greedy(int *out, const float *m, const float *q, const int *tok, const f
         memcpy(hp, v.Hs, sizeof(float) * B * D);
         for (int b = 0; b < B; b++)
             memcpy(v.Psm + (size_t)b * V, p->bv, sizeof(float) * V);
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B, V, D, 1.0f, v.Hs, D, p->wv,
+        blas_sgemm(CblasNoTrans, CblasNoTrans, B, V, D, 1.0f, v.Hs, D, p->wv,
                     V, 1.0f, v.Psm, V);
         softmax_rows(v.Psm, B, V);
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B, D, D, 1.0f, v.Hs, D, p->wq,
+        blas_sgemm(CblasNoTrans, CblasNoTrans, B, D, D, 1.0f, v.Hs, D, p->wq,
                     D, 0.0f, v.Qc, D);
         attn_ptr_forward(v.C, v.Acp, v.Wcp, v.Qc, v.Kt, v.Km, sg, B, 1, L / dd->J, dd->J, D);
         gate_forward(v.G, v.Hs, v.C, p->wg, p->bg, B, D);

@@ -9,7 +9,7 @@
 #include "model/layers.h"
 
 #include <assert.h>
-#include <cblas.h>
+#include "model/blas.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,7 +95,7 @@ void epi_forward(float *m, float *cache, const float *f, const float *q, const f
         concat3(v.x, v.m_in, v.c, q, B, D);
         for (int b = 0; b < B; b++)
             memcpy(v.m_out + (size_t)b * D, bm, sizeof(float) * D);
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B, D, 3 * D, 1.0f, v.x, 3 * D,
+        blas_sgemm(CblasNoTrans, CblasNoTrans, B, D, 3 * D, 1.0f, v.x, 3 * D,
                     wm, D, 1.0f, v.m_out, D);
         for (size_t i = 0; i < (size_t)B * D; i++)
             v.m_out[i] = tanhf(v.m_out[i]);
@@ -123,9 +123,9 @@ void epi_backward(float *df, float *dq, epi_params_t *dp, const float *dmout,
         for (int b = 0; b < B; b++)
             for (int k = 0; k < D; k++)
                 dbm[k] += dpre[(size_t)b * D + k];
-        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, 3 * D, D, B, 1.0f, v.x, 3 * D,
+        blas_sgemm(CblasTrans, CblasNoTrans, 3 * D, D, B, 1.0f, v.x, 3 * D,
                     dpre, D, 1.0f, dwm, D);
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, 3 * D, D, 1.0f, dpre, D, wm, D,
+        blas_sgemm(CblasNoTrans, CblasTrans, B, 3 * D, D, 1.0f, dpre, D, wm, D,
                     0.0f, dx, 3 * D);
         for (int b = 0; b < B; b++) {
             memcpy(dmn + (size_t)b * D, dx + (size_t)b * 3 * D, sizeof(float) * D);

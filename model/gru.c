@@ -4,7 +4,7 @@
  * for the recurrent projection. The *_ref versions are plain loops for the tests. */
 #include "model/layers.h"
 
-#include <cblas.h>
+#include "model/blas.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,9 +104,9 @@ void gru_cell_forward(float *h, float *cache, const float *x, const float *hprev
                       const gru_params_t *p, int B, int In, int H, float *scratch)
 {
     float *gx = scratch, *gh = gx + (size_t)B * 3 * H;
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B, 3 * H, In, 1.0f, x, In, p->wx,
+    blas_sgemm(CblasNoTrans, CblasNoTrans, B, 3 * H, In, 1.0f, x, In, p->wx,
                 3 * H, 0.0f, gx, 3 * H);
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B, 3 * H, H, 1.0f, hprev, H,
+    blas_sgemm(CblasNoTrans, CblasNoTrans, B, 3 * H, H, 1.0f, hprev, H,
                 p->uh, 3 * H, 0.0f, gh, 3 * H);
     step_fwd(h, H, cache, 4 * H, gx, 3 * H, gh, hprev, H, NULL, 0, p->b, B, H);
 }
@@ -119,17 +119,17 @@ void gru_cell_backward(float *dx, float *dhprev, gru_params_t *dp, const float *
     float *dgx = scratch, *dgh = dgx + (size_t)B * 3 * H, *dhp = dgh + (size_t)B * 3 * H;
     step_bwd(dgx, 3 * H, dgh, dhp, dh, hprev, H, cache, 4 * H, NULL, 0, B, H);
     bias_grad(dp->b, dgx, 3 * H, B, 3 * H);
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, In, 3 * H, B, 1.0f, x, In, dgx,
+    blas_sgemm(CblasTrans, CblasNoTrans, In, 3 * H, B, 1.0f, x, In, dgx,
                 3 * H, 1.0f, dp->wx, 3 * H);
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, H, 3 * H, B, 1.0f, hprev, H, dgh,
+    blas_sgemm(CblasTrans, CblasNoTrans, H, 3 * H, B, 1.0f, hprev, H, dgh,
                 3 * H, 1.0f, dp->uh, 3 * H);
     if (dx)
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, In, 3 * H, 1.0f, dgx, 3 * H,
+        blas_sgemm(CblasNoTrans, CblasTrans, B, In, 3 * H, 1.0f, dgx, 3 * H,
                     p->wx, 3 * H, 1.0f, dx, In);
     if (dhprev) {
         for (size_t i = 0; i < (size_t)B * H; i++)
             dhprev[i] += dhp[i];
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, H, 3 * H, 1.0f, dgh, 3 * H,
+        blas_sgemm(CblasNoTrans, CblasTrans, B, H, 3 * H, 1.0f, dgh, 3 * H,
                     p->uh, 3 * H, 1.0f, dhprev, H);
     }
 }
@@ -156,12 +156,12 @@ void gru_seq_forward(float *hs, float *cache, const float *x, const float *h0,
     float *gh = gx + (size_t)B * T * 3 * H;           /* [B,3H] */
     float *zeros = gh + (size_t)B * 3 * H;            /* [B,H] */
     memset(zeros, 0, sizeof(float) * B * H);
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B * T, 3 * H, In, 1.0f, x, In,
+    blas_sgemm(CblasNoTrans, CblasNoTrans, B * T, 3 * H, In, 1.0f, x, In,
                 p->wx, 3 * H, 0.0f, gx, 3 * H);
     for (int i = 0; i < T; i++) {
         int t = reverse ? T - 1 - i : i, ldhp;
         const float *hp = seq_prev(hs, h0, zeros, t, T, H, reverse, &ldhp);
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B, 3 * H, H, 1.0f, hp, ldhp,
+        blas_sgemm(CblasNoTrans, CblasNoTrans, B, 3 * H, H, 1.0f, hp, ldhp,
                     p->uh, 3 * H, 0.0f, gh, 3 * H);
         step_fwd(hs + (size_t)t * H, T * H, cache + (size_t)t * 4 * H, T * 4 * H,
                  gx + (size_t)t * 3 * H, T * 3 * H, gh, hp, ldhp, mask ? mask + t : NULL, T,
@@ -190,9 +190,9 @@ void gru_seq_backward(float *dx, float *dh0, gru_params_t *dp, const float *dhs,
                 dh[(size_t)b * H + k] += dhs[((size_t)b * T + t) * H + k];
         step_bwd(dgx + (size_t)t * 3 * H, T * 3 * H, dgh, dhp, dh, hp, ldhp,
                  cache + (size_t)t * 4 * H, T * 4 * H, mask ? mask + t : NULL, T, B, H);
-        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, H, 3 * H, B, 1.0f, hp, ldhp,
+        blas_sgemm(CblasTrans, CblasNoTrans, H, 3 * H, B, 1.0f, hp, ldhp,
                     dgh, 3 * H, 1.0f, dp->uh, 3 * H);
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, H, 3 * H, 1.0f, dgh, 3 * H,
+        blas_sgemm(CblasNoTrans, CblasTrans, B, H, 3 * H, 1.0f, dgh, 3 * H,
                     p->uh, 3 * H, 1.0f, dhp, H);
         memcpy(dh, dhp, sizeof(float) * B * H);
     }
@@ -200,10 +200,10 @@ void gru_seq_backward(float *dx, float *dh0, gru_params_t *dp, const float *dhs,
         for (size_t i = 0; i < (size_t)B * H; i++)
             dh0[i] += dh[i];
     bias_grad(dp->b, dgx, 3 * H, B * T, 3 * H);
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, In, 3 * H, B * T, 1.0f, x, In, dgx,
+    blas_sgemm(CblasTrans, CblasNoTrans, In, 3 * H, B * T, 1.0f, x, In, dgx,
                 3 * H, 1.0f, dp->wx, 3 * H);
     if (dx)
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B * T, In, 3 * H, 1.0f, dgx,
+        blas_sgemm(CblasNoTrans, CblasTrans, B * T, In, 3 * H, 1.0f, dgx,
                     3 * H, p->wx, 3 * H, 1.0f, dx, In);
 }
 

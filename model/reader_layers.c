@@ -3,7 +3,7 @@
  * clause vector, and BIO decoding of the tag probabilities. */
 #include "model/reader_internal.h"
 
-#include <cblas.h>
+#include "model/blas.h"
 #include <math.h>
 #include <string.h>
 
@@ -13,7 +13,7 @@ void reader_linear_forward(float *y, const float *x, const float *w, const float
 {
     for (int n = 0; n < N; n++)
         memcpy(y + (size_t)n * K, b, sizeof(float) * K);
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, N, K, In, 1.0f, x, In, w, K, 1.0f,
+    blas_sgemm(CblasNoTrans, CblasNoTrans, N, K, In, 1.0f, x, In, w, K, 1.0f,
                 y, K);
 }
 
@@ -36,10 +36,10 @@ void reader_linear_backward(float *dx, float *dw, float *db, const float *dy, co
     for (int n = 0; n < N; n++)
         for (int k = 0; k < K; k++)
             db[k] += dy[(size_t)n * K + k];
-    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, In, K, N, 1.0f, x, In, dy, K, 1.0f,
+    blas_sgemm(CblasTrans, CblasNoTrans, In, K, N, 1.0f, x, In, dy, K, 1.0f,
                 dw, K);
     if (dx)
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, N, In, K, 1.0f, dy, K, w, K, 1.0f,
+        blas_sgemm(CblasNoTrans, CblasTrans, N, In, K, 1.0f, dy, K, w, K, 1.0f,
                     dx, In);
 }
 
