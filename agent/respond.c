@@ -350,6 +350,8 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
         char text[512];
         snprintf(text, sizeof text, "%.*s", (int)u[i].len, msg + u[i].at);
         resolve_holder(&f, text, &u[i]);
+        if (u[i].act == READER_FACT && u[i].act_p < RESPOND_FACT_MIN_P)
+            u[i].act = READER_SMALLTALK;    /* too unsure to keep as a fact */
         int act = u[i].act;
         personal |= (act == READER_SUMMARY || act == READER_FORGET || act == READER_UNABLE ||
                      u[i].personal) && act != READER_SMALLTALK;
