@@ -64,6 +64,8 @@ void agent_history_free(agent_version_t *v, size_t n);
 typedef struct agent_hit {
     agent_memory_t mem;
     float score;            /* the search score, best first */
+    /* Its rank in each list the search fused (store_hit_t): 1 = first, 0 = absent. */
+    int rank_bm25, rank_dense, rank_recency;
 } agent_hit_t;
 void agent_hits_clear(agent_hit_t *hits, int n);          /* clears each, not hits */
 
@@ -74,7 +76,11 @@ typedef struct agent_search {
     int k;
     int64_t since_ms, until_ms;
     const char *conversation;
+    int legs;               /* AGENT_LEG_* bits, 0 = both (fused) */
+    int prefer_recent;      /* recency as a third fused list */
 } agent_search_t;
+#define AGENT_LEG_BM25 1    /* the store's STORE_LEG_* (checked in agent/memories.c) */
+#define AGENT_LEG_DENSE 2
 
 /* A page of user's memories, newest first: ids below cursor (0 = the first page). */
 typedef struct agent_page {
@@ -171,6 +177,7 @@ typedef struct agent_recall {
     agent_memory_t mem;     /* a retrieved memory */
     float score;            /* its search score */
     float weight;           /* the last hop's attention on its slot (0: not read) */
+    int rank_bm25, rank_dense, rank_recency;    /* as agent_hit_t's */
 } agent_recall_t;
 
 /* A clause of the message as the model read it (static strings for act and relation). */

@@ -180,13 +180,19 @@ int agent_memory_search(agent_t *a, const agent_search_t *q, const char *text,
     if ((rc = agent_encode(a, text, vec, err, errlen))) goto out;
     for (int i = 0; i < a->dim && !any; i++) any = vec[i] != 0.0f;
     if (!any) goto out;                 /* nothing to match on: no results, not noise */
+    _Static_assert(AGENT_LEG_BM25 == STORE_LEG_BM25 && AGENT_LEG_DENSE == STORE_LEG_DENSE,
+                   "agent.h and store.h name the search legs alike");
     store_query_t sq = {.user = q->user, .vec = vec, .k = q->k, .since_ms = q->since_ms,
-                        .until_ms = q->until_ms, .conversation = q->conversation};
+                        .until_ms = q->until_ms, .conversation = q->conversation,
+                        .text = text, .legs = q->legs, .prefer_recent = q->prefer_recent};
     if ((rc = agent_from_store(store_search(a->st, &sq, 1, sh, &got, err, errlen)))) goto out;
     /* Hits come best first; one that shares nothing with the query (score <= 0) is not
      * a result, however few the better ones are. */
     while (*n < got && sh[*n].score > 0.0f) {
         hits[*n].score = sh[*n].score;
+        hits[*n].rank_bm25 = sh[*n].rank_bm25;
+        hits[*n].rank_dense = sh[*n].rank_dense;
+        hits[*n].rank_recency = sh[*n].rank_recency;
         agent_memory_from_store(&hits[*n].mem, &sh[*n].mem);
         (*n)++;
     }

@@ -42,9 +42,13 @@ json_t *api_turn_json(const char *conversation, const agent_turn_t *t)
                                              (double)t->attention[i].weight));
     for (size_t i = 0; mems && i < t->nmemories; i++) {
         const agent_recall_t *r = &t->memories[i];
-        json_array_append_new(mems, json_pack("{s:I,s:s,s:f,s:f}", "id", (json_int_t)r->mem.id,
-                                              "text", r->mem.text ? r->mem.text : "", "score",
-                                              (double)r->score, "weight", (double)r->weight));
+        json_array_append_new(mems, json_pack("{s:I,s:s,s:f,s:o,s:f}", "id",
+                                              (json_int_t)r->mem.id, "text",
+                                              r->mem.text ? r->mem.text : "", "score",
+                                              (double)r->score, "score_breakdown",
+                                              api_score_breakdown(r->rank_bm25, r->rank_dense,
+                                                                  r->rank_recency),
+                                              "weight", (double)r->weight));
     }
     for (size_t i = 0; clauses && i < t->nclauses; i++) {
         const agent_clause_t *c = &t->clauses[i];

@@ -3,7 +3,7 @@
  * before routing), routes.c (the route table), reply.c (the one send helper and the one
  * error function), auth.c (bearer tokens and which user a request acts for), throttle.c
  * (failed tokens per address), metrics.c (counters, histograms, GET /metrics) and the
- * handlers (memories.c, users.c, chat.c, conversations.c, openai.c, mcp_http.c). */
+ * handlers (memories.c, users.c, chat.c, conversations.c, openai.c, mcp_http.c, ui.c). */
 #ifndef MNEMO_API_INTERNAL_H
 #define MNEMO_API_INTERNAL_H
 
@@ -64,7 +64,7 @@ typedef struct api_hist {
     atomic_ullong sum_ns;
 } api_hist_t;
 
-#define API_MAX_ROUTES 16
+#define API_MAX_ROUTES 24
 #define API_N_STATUS 16         /* the statuses of docs/API.md, then "other" */
 typedef struct api_metrics {
     /* [route index, or API_MAX_ROUTES for no route][method index, 4 = other][status] */
@@ -207,6 +207,10 @@ int api_error_v(api_req_t *rq, const api_verr_t *e);
 /* Maps an agent error (AGENT_E*) to its status and code; what names the object. */
 int api_error_agent(api_req_t *rq, int rc, const char *what, const char *err);
 json_t *api_memory_json(const agent_memory_t *m);
+/* A search hit's "score_breakdown" {bm25, dense, recency}: its 1-based rank in each
+ * list the search fused, null (rank 0) where it was not a candidate of that list
+ * (api/memories.c; docs/RETRIEVAL.md). A new reference. */
+json_t *api_score_breakdown(int bm25, int dense, int recency);
 
 /* auth.c */
 int api_auth(api_req_t *rq);
@@ -258,5 +262,16 @@ void api_h_models(api_req_t *rq);
 /* mcp_http.c: the MCP endpoint (Streamable HTTP; the protocol itself is mcp.c) */
 void api_h_mcp_post(api_req_t *rq);
 void api_h_mcp_delete(api_req_t *rq);
+
+/* ui.c: GET /ui and /ui/{file}, from the table that api/ui_embed.c generates at build
+ * time out of ui/ (ui_files.c in the build directory). */
+typedef struct api_ui_file {
+    const char *name;               /* base name: "app.js" */
+    const unsigned char *data;
+    size_t len;
+} api_ui_file_t;
+extern const api_ui_file_t api_ui_files[];
+extern const size_t api_ui_n_files;
+void api_h_ui(api_req_t *rq);
 
 #endif

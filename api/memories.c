@@ -81,10 +81,22 @@ static enum MHD_Result on_arg(void *cls, enum MHD_ValueKind kind, const char *ke
     return MHD_YES;
 }
 
+static json_t *rank_json(int r)
+{
+    return r > 0 ? json_integer(r) : json_null();
+}
+
+json_t *api_score_breakdown(int bm25, int dense, int recency)
+{
+    return json_pack("{s:o, s:o, s:o}", "bm25", rank_json(bm25), "dense", rank_json(dense),
+                     "recency", rank_json(recency));
+}
+
 static void search(api_req_t *rq, const api_query_t *q, const char *user)
 {
     agent_search_t sq = {.user = user, .k = q->k, .since_ms = q->since_ms,
-                        .until_ms = q->until_ms, .conversation = q->conversation};
+                        .until_ms = q->until_ms, .conversation = q->conversation,
+                        .legs = q->legs, .prefer_recent = q->prefer_recent};
     agent_hit_t *hits = calloc((size_t)q->k, sizeof *hits);
     char err[ERRLEN] = "";
     int n = 0;
@@ -107,6 +119,8 @@ static void search(api_req_t *rq, const api_query_t *q, const char *user)
     for (int i = 0; arr && i < n; i++) {
         json_t *o = api_memory_json(&hits[i].mem);
         if (o) json_object_set_new(o, "score", json_real(hits[i].score));
+        if (o) json_object_set_new(o, "score_breakdown", api_score_breakdown(hits[i].rank_bm25, hits[i].rank_dense,
+                                                   hits[i].rank_recency));
         if (!o || json_array_append_new(arr, o)) {
             json_decref(arr);
             arr = NULL;

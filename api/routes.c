@@ -1,8 +1,9 @@
 /* routes.c: the route table of docs/API.md and its matcher, plus the two handlers too
  * small for a file of their own (healthz, readyz). A path that matches no pattern is 404;
  * a pattern matched with a method it lacks is 405 with the row's Allow header. The
- * health probes are open; /metrics needs the admin token (it counts users and memories);
- * every other route needs a token when tokens are configured. */
+ * health probes and the inspector's static files (/ui) are open; /metrics needs the admin
+ * token (it counts users and memories); every other route needs a token when tokens are
+ * configured. */
 #include "api/internal.h"
 
 #include <stdlib.h>
@@ -62,6 +63,9 @@ static const api_route_t routes[] = {
     {"/mcp", "POST, DELETE", API_TOKEN,
      {{"POST", api_h_mcp_post, API_BODY_JSON},
       {"DELETE", api_h_mcp_delete, API_BODY_NONE}}, API_ERRORS_MNEMO},
+    /* The inspector's static files: open, they hold no data (the page asks for a token). */
+    {"/ui", "GET", API_OPEN, {{"GET", api_h_ui, API_BODY_NONE}}, API_ERRORS_MNEMO},
+    {"/ui/{file}", "GET", API_OPEN, {{"GET", api_h_ui, API_BODY_NONE}}, API_ERRORS_MNEMO},
 };
 
 _Static_assert(sizeof routes / sizeof routes[0] <= API_MAX_ROUTES, "raise API_MAX_ROUTES");

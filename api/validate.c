@@ -565,6 +565,18 @@ int api_query_set(api_query_t *q, const char *key, size_t key_len, const char *v
                             "%s: must be an ISO-8601 UTC time such as 2026-11-28T20:00:00Z",
                             key);
         *(since ? &q->has_since : &q->has_until) = 1;
+    } else if (!strcmp(key, "legs")) {
+        if (!strcmp(val, "both")) q->legs = AGENT_LEG_BM25 | AGENT_LEG_DENSE;
+        else if (!strcmp(val, "bm25")) q->legs = AGENT_LEG_BM25;
+        else if (!strcmp(val, "dense")) q->legs = AGENT_LEG_DENSE;
+        else
+            return api_verr(e, 400, API_CODE_INVALID_PARAMETER,
+                            "legs: must be both, bm25 or dense");
+    } else if (!strcmp(key, "prefer_recent")) {
+        if (strcmp(val, "true") && strcmp(val, "false"))
+            return api_verr(e, 400, API_CODE_INVALID_PARAMETER,
+                            "prefer_recent: must be true or false");
+        q->prefer_recent = val[0] == 't';
     } else if (!strcmp(key, "cursor")) {
         if (api_parse_id(val, &q->cursor))
             return api_verr(e, 400, API_CODE_INVALID_PARAMETER,

@@ -124,6 +124,9 @@ typedef struct api_query {
     int has_since, has_until;
     int64_t since_ms, until_ms;
     int64_t cursor;             /* 0 = first page */
+    int legs;                   /* search: AGENT_LEG_* bits from legs=bm25|dense|both,
+                                   0 = both */
+    int prefer_recent;          /* search: prefer_recent=true */
 } api_query_t;
 void api_query_init(api_query_t *q, const api_limits_t *lim);
 /* Applies one parameter (unknown keys are ignored). val may be NULL ("?q"). Invalid

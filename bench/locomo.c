@@ -2,7 +2,8 @@
  * conversations. Every turn is stored as a memory ("Speaker: text") of one user per
  * conversation; every question of categories 1-4 is asked as a search. Ours runs either
  * in-process (lex_encode + brute-force cosine, optional query IDF as in index_search)
- * or through a running mnemod (--server); SQLite FTS5 bm25 over the same turns is
+ * or through a running mnemod (--server: each question asked three times, legs=both,
+ * bm25 and dense, each scored on its own); SQLite FTS5 bm25 over the same turns is
  * measured beside it in the same run. See docs/RETRIEVAL.md. */
 #include "model/lexical.h"
 #include "model/tokenizer.h"
@@ -374,6 +375,10 @@ static long http(CURL *h, const char *method, const char *url, const char *body,
     return status;
 }
 
+/* The search legs asked of the server, one tally each (GET /v1/memories?legs=). */
+#define NLEGS 3
+static const char *const LEGS[NLEGS] = { "both", "bm25", "dense" };
+
 static int run_server(const conv_t *c, const opts_t *o, tally_t *t)
 {
     CURL *h = curl_easy_init();
@@ -410,11 +415,12 @@ static int run_server(const conv_t *c, const opts_t *o, tally_t *t)
             ids[at + i] = (long long)json_integer_value(json_array_get(arr, (size_t)i));
         json_decref(rep);
     }
-    for (int qi = 0; qi < c->nq; qi++) {
+    for (int qi = 0; qi < c->nq; qi++)
+    for (int leg = 0; leg < NLEGS; leg++) {
         const question_t *qq = &c->qs[qi];
         char *eq = curl_easy_escape(h, qq->text, 0), *eu = curl_easy_escape(h, user, 0);
-        int un = snprintf(url, sizeof url, "%s/v1/memories?user=%s&q=%s&k=%d", o->server,
-                          eu ? eu : "", eq ? eq : "", KMAX);
+        int un = snprintf(url, sizeof url, "%s/v1/memories?user=%s&q=%s&k=%d&legs=%s",
+                          o->server, eu ? eu : "", eq ? eq : "", KMAX, LEGS[leg]);
         curl_free(eq);
         curl_free(eu);
         if (un < 0 || (size_t)un >= sizeof url) {
@@ -440,7 +446,7 @@ static int run_server(const conv_t *c, const opts_t *o, tally_t *t)
                     break;
                 }
         }
-        tally_add(t, c, qq, rank, n, o->dump, "mnemo");
+        tally_add(&t[leg], c, qq, rank, n, leg == 0 && o->dump, "mnemo");
         json_decref(rep);
     }
     rc = 0;
@@ -555,7 +561,8 @@ static void usage(void)
             "[--batch N] [--dump] FILE.json...\n"
             "  --inproc      encode with lex_encode, rank by brute-force cosine here\n"
             "  --server URL  store and search through a running mnemod (MNEMO_TOKEN:\n"
-            "                an admin token when tokens are configured)\n"
+            "                an admin token when tokens are configured): fused, the\n"
+            "                bm25 leg and the dense leg (GET /v1/memories?legs=)\n"
             "  --no-idf      in-process: plain cosine, no query-side IDF weighting\n"
             "  --pivot P     in-process: scale each row's score by sqrt(nnz / (nnz + P)),\n"
             "                nnz = its nonzero dimensions (a store-side length pivot)\n"
@@ -596,7 +603,7 @@ int main(int argc, char **argv)
     if (o.server)
         curl_global_init(CURL_GLOBAL_DEFAULT);
 
-    tally_t ours = {0}, fts = {0};
+    tally_t ours[NLEGS] = {0}, fts = {0};
     int turns = 0, rc = 0;
     for (int i = first; i < argc && rc == 0; i++) {
         conv_t c;
@@ -606,7 +613,7 @@ int main(int argc, char **argv)
             break;
         }
         turns += c.nturns;
-        if ((o.server ? run_server(&c, &o, &ours) : run_inproc(&c, &o, &ours)) != 0 ||
+        if ((o.server ? run_server(&c, &o, ours) : run_inproc(&c, &o, ours)) != 0 ||
             run_fts(&c, &o, &fts) != 0)
             rc = 1;
         free_conv(&c);
@@ -614,15 +621,19 @@ int main(int argc, char **argv)
     if (rc == 0) {
         char sys[64];
         if (o.server)
-            snprintf(sys, sizeof sys, "mnemo (server)");
+            snprintf(sys, sizeof sys, "mnemo fused");
         else
             snprintf(sys, sizeof sys, "%s%s%s", LEX_ENCODER_ID, o.idf ? " +idf" : "",
                      o.pivot > 0 ? " +pivot" : "");
         printf("locomo-recall: %d conversations, %d turns, %d questions (categories 1-4)\n",
-               argc - first, turns, ours.n[0]);
+               argc - first, turns, ours[0].n[0]);
         printf("%-22s %-16s %4s  %5s  %5s  %5s\n", "system", "questions", "n", "@5", "@10",
                "@25");
-        report(sys, &ours);
+        report(sys, &ours[0]);
+        if (o.server) {
+            report("mnemo bm25 leg", &ours[1]);
+            report("mnemo dense leg", &ours[2]);
+        }
         report("fts5 bm25 (porter)", &fts);
     }
     if (o.server)

@@ -5,9 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# chromium is for the tests only: it_ui_browser drives the inspector (/ui) in it, headless.
 PKGS=(build-essential pkg-config meson ninja-build libmicrohttpd-dev libsqlite3-dev sqlite3
       libjansson-dev libopenblas-dev check libcurl4-openssl-dev libsystemd-dev systemd
-      wordnet-base)
+      wordnet-base chromium)
 
 missing=()
 for p in "${PKGS[@]}"; do

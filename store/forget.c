@@ -1,6 +1,7 @@
 /* forget.c: forgetting for good. A forgotten memory goes with everything in the
  * database that keeps its text: its history rows (ON DELETE CASCADE) and the memories
- * it superseded, transitively (they held earlier values of the same fact). With
+ * it superseded, transitively (they held earlier values of the same fact), and its
+ * terms in the text indexes (store_fts_purge_locked). With
  * secure_delete on (schema.c) SQLite overwrites what it deletes, and the WAL checkpoint
  * after the commit moves those overwritten pages into the database file and truncates
  * the WAL, whose older frames still held the text. */
@@ -89,7 +90,8 @@ int store_memory_forget(store_t *st, const int64_t *ids, size_t n, char *err,
         goto unlock;
     for (size_t i = 0; i < n && rc == STORE_OK; i++)
         rc = chain_locked(st, ids[i], &d, err, errlen);
-    if (rc != STORE_OK || (rc = delete_locked(st, &d, err, errlen)) != STORE_OK) {
+    if (rc != STORE_OK || (rc = delete_locked(st, &d, err, errlen)) != STORE_OK ||
+        (rc = store_fts_purge_locked(st, err, errlen)) != STORE_OK) {
         store_rollback(st);
         goto unlock;
     }

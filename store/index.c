@@ -296,6 +296,12 @@ const float *index_row_vec(const index_t *ix, int64_t id)
     return e ? ix->parts[e->part]->vecs + (size_t)e->row * (size_t)ix->dim : NULL;
 }
 
+int64_t index_row_created(const index_t *ix, int64_t id)
+{
+    const index_slot_t *e = id ? idmap_find(ix, id) : NULL;
+    return e ? ix->parts[e->part]->created[e->row] : 0;
+}
+
 static index_slot_t *idmap_slot(index_t *ix, int64_t id)
 {
     size_t mask = ix->idmap_cap - 1;

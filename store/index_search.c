@@ -283,7 +283,7 @@ done:
 
 /* Fills each hit's plain cosine: the query as given (no idf) against the hit's float
  * row, in double, for the k hits only; with idf the score ranked by another query. */
-static void plain_cosines(const index_t *ix, const float *q, index_hit_t *hits, int n)
+void index_cosines(const index_t *ix, const float *q, index_hit_t *hits, int n)
 {
     double qq = 0;
     for (int d = 0; d < ix->dim; d++)
@@ -328,7 +328,7 @@ int index_search(const index_t *ix, const char *user, const float *q, int k,
         sift_down(hits, end, 0);
     }
     if (n > 0)
-        plain_cosines(ix, q, hits, n);
+        index_cosines(ix, q, hits, n);
 done:
     free(qn);
     return n;

@@ -470,7 +470,8 @@ int store_memory_delete(store_t *st, int64_t id)
         rc = store_sqlcode(src);
         goto rollback;
     }
-    if ((rc = unsupersede_locked(st, id, m.user, now, &back, &nback)) != STORE_OK)
+    if ((rc = unsupersede_locked(st, id, m.user, now, &back, &nback)) != STORE_OK ||
+        (rc = store_fts_purge_locked(st, NULL, 0)) != STORE_OK)
         goto rollback;
     if ((rc = store_commit(st, NULL, 0)) != STORE_OK)
         goto unlock;

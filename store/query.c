@@ -11,11 +11,102 @@
 /* Rows fetched per lock hold by store_memory_each. */
 #define EACH_BATCH 256
 
+/* A candidate of a search with text: its place in each list and its fused score. */
+typedef struct cand {
+    int64_t id, created;
+    float dense;            /* the vector index's score (0 when not its candidate) */
+    float fused;
+    int rank[3];            /* bm25, dense, recency; 1-based, 0 = absent */
+} cand_t;
+
+static int by_created(const void *a, const void *b)
+{
+    const cand_t *x = a, *y = b;
+    return x->created != y->created ? (x->created < y->created ? 1 : -1)
+                                    : (x->id < y->id) - (x->id > y->id);
+}
+
+static int by_fused(const void *a, const void *b)
+{
+    const cand_t *x = a, *y = b;
+    return x->fused != y->fused ? (x->fused < y->fused ? 1 : -1)
+                                : (x->id < y->id) - (x->id > y->id);
+}
+
+/* Reads the rows of c[0..got) into hits, with st->mu held: a memory deleted since the
+ * scan is skipped, and a conversation hash collision is caught by comparing the names.
+ * *filled receives how many. A store code. */
+static int fetch_rows(store_t *st, const store_query_t *q, const cand_t *c, int got,
+                      const index_hit_t *ih, store_hit_t *hits, int *filled, char *err,
+                      size_t errlen)
+{
+    sqlite3_stmt *s = stmt_get(st, S_MEM_GET);
+    int rc = STORE_OK;
+    for (int i = 0; i < got && rc == STORE_OK; i++) {
+        int b = SQLITE_OK;
+        store_bind_int64(s, 1, c[i].id, &b);
+        int src = store_step(s, b);
+        if (src == SQLITE_ROW) {
+            store_hit_t *h = &hits[*filled];
+            if ((rc = store_row_memory(s, 0, &h->mem)) == STORE_OK) {
+                if (q->conversation && (!h->mem.conversation ||
+                                        strcmp(h->mem.conversation, q->conversation) != 0)) {
+                    store_memory_clear(&h->mem);
+                } else {
+                    h->score = c[i].fused;
+                    h->cosine = ih[i].cosine;
+                    h->rank_bm25 = c[i].rank[0];
+                    h->rank_dense = c[i].rank[1];
+                    h->rank_recency = c[i].rank[2];
+                    (*filled)++;
+                }
+            } else {
+                store_errf(err, errlen, "out of memory");
+            }
+        } else if (src != SQLITE_DONE) {
+            rc = store_sqlerr(st, src, err, errlen, "reading search hits");
+        }
+        stmt_done(s);
+    }
+    return rc;
+}
+
+/* Merges the dense list ih[0..nd) and the bm25 list bm[0..nb) into c (room for
+ * nd + nb), fused by reciprocal rank, best first; returns how many. */
+static int fuse(const store_t *st, const store_query_t *q, const index_hit_t *ih, int nd,
+                const int64_t *bm, int nb, cand_t *c)
+{
+    int n = 0;
+    for (int i = 0; i < nd; i++)
+        c[n++] = (cand_t){ih[i].id, 0, ih[i].score, 0, {0, i + 1, 0}};
+    for (int i = 0; i < nb; i++) {
+        int j = 0;
+        while (j < n && c[j].id != bm[i])
+            j++;
+        if (j == n)
+            c[n++] = (cand_t){bm[i], 0, 0, 0, {0, 0, 0}};
+        c[j].rank[0] = i + 1;
+    }
+    for (int i = 0; i < n; i++)
+        c[i].created = index_row_created(st->ix, c[i].id);
+    qsort(c, (size_t)n, sizeof(*c), by_created);
+    for (int i = 0; i < n; i++) {
+        c[i].rank[2] = i + 1;
+        for (int l = 0; l < 3; l++)
+            if (c[i].rank[l] && (l < 2 || q->prefer_recent))
+                c[i].fused += 1.0f / (float)(STORE_RRF_K + c[i].rank[l]);
+    }
+    qsort(c, (size_t)n, sizeof(*c), by_fused);
+    return n;
+}
+
 int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits, int *n,
                  char *err, size_t errlen)
 {
     index_hit_t *ih = NULL;
-    int rc = STORE_OK, got, filled = 0;
+    int64_t *bm = NULL;
+    cand_t *c = NULL;
+    int rc = STORE_OK, nd = 0, nb = 0, nc = 0, filled = 0;
     *n = 0;
     if (!q || !q->user || !*q->user || !q->vec || !hits) {
         store_errf(err, errlen, "search needs a user, a query vector and room for hits");
@@ -29,49 +120,55 @@ int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits
         store_errf(err, errlen, "query vector is not finite");
         return STORE_EINVAL;
     }
-    if (!(ih = malloc((size_t)q->k * sizeof(*ih)))) {
+    int legs = !q->text ? STORE_LEG_DENSE : q->legs ? q->legs : STORE_LEG_BM25 | STORE_LEG_DENSE;
+    int depth = !q->text || q->k > STORE_FUSE_DEPTH ? q->k : STORE_FUSE_DEPTH;
+    ih = malloc((size_t)2 * depth * sizeof(*ih));
+    bm = malloc((size_t)depth * sizeof(*bm));
+    c = malloc((size_t)2 * depth * sizeof(*c));
+    if (!ih || !bm || !c) {
         store_errf(err, errlen, "out of memory");
-        return STORE_ENOMEM;
-    }
-    index_filter_t f = {q->since_ms, q->until_ms,
-                        q->conversation ? index_hash(q->conversation) : 0};
-    pthread_rwlock_rdlock(&st->ixlock);
-    got = index_search(st->ix, q->user, q->vec, q->k, &f, idf, ih);
-    pthread_rwlock_unlock(&st->ixlock);
-    if (got < 0) {
-        store_errf(err, errlen, "out of memory searching");
         rc = STORE_ENOMEM;
         goto done;
     }
+    index_filter_t f = {q->since_ms, q->until_ms,
+                        q->conversation ? index_hash(q->conversation) : 0};
+    if (legs & STORE_LEG_DENSE) {
+        pthread_rwlock_rdlock(&st->ixlock);
+        nd = index_search(st->ix, q->user, q->vec, depth, &f, idf, ih);
+        pthread_rwlock_unlock(&st->ixlock);
+        if (nd < 0) {
+            store_errf(err, errlen, "out of memory searching");
+            rc = STORE_ENOMEM;
+            goto done;
+        }
+    }
+    if (!q->text) {         /* the vector index alone, scored by cosine */
+        for (int i = 0; i < nd; i++)
+            c[i] = (cand_t){ih[i].id, 0, ih[i].score, ih[i].score, {0, i + 1, 0}};
+        nc = nd;
+    } else {
+        while (nd > 0 && ih[nd - 1].score <= 0.0f)
+            nd--;           /* shares nothing with the query: not a candidate */
+    }
 
-    /* The rows, in one read transaction; a memory deleted since the scan is skipped,
-     * and a conversation hash collision is caught by comparing the names. */
-    sqlite3_stmt *s = stmt_get(st, S_MEM_GET);
     pthread_mutex_lock(&st->mu);
     if ((rc = store_begin(st, 0, err, errlen)) != STORE_OK)
         goto unlock;
-    for (int i = 0; i < got && rc == STORE_OK; i++) {
-        int b = SQLITE_OK;
-        store_bind_int64(s, 1, ih[i].id, &b);
-        int src = store_step(s, b);
-        if (src == SQLITE_ROW) {
-            store_memory_t *m = &hits[filled].mem;
-            if ((rc = store_row_memory(s, 0, m)) == STORE_OK) {
-                if (q->conversation &&
-                    (!m->conversation || strcmp(m->conversation, q->conversation) != 0)) {
-                    store_memory_clear(m);
-                } else {
-                    hits[filled].score = ih[i].score;
-                    hits[filled++].cosine = ih[i].cosine;
-                }
-            } else {
-                store_errf(err, errlen, "out of memory");
-            }
-        } else if (src != SQLITE_DONE) {
-            rc = store_sqlerr(st, src, err, errlen, "reading search hits");
-        }
-        stmt_done(s);
+    if (q->text && (legs & STORE_LEG_BM25) &&
+        (rc = store_fts_leg_locked(st, q, bm, depth, &nb, err, errlen)) != STORE_OK)
+        goto end;
+    if (q->text) {
+        pthread_rwlock_rdlock(&st->ixlock);
+        nc = fuse(st, q, ih, nd, bm, nb, c);
+        if (nc > q->k)
+            nc = q->k;
+        for (int i = 0; i < nc; i++)
+            ih[i].id = c[i].id;
+        index_cosines(st->ix, q->vec, ih, nc);
+        pthread_rwlock_unlock(&st->ixlock);
     }
+    rc = fetch_rows(st, q, c, nc, ih, hits, &filled, err, errlen);
+end:
     store_rollback(st);
 unlock:
     pthread_mutex_unlock(&st->mu);
@@ -82,6 +179,8 @@ unlock:
     *n = filled;
 done:
     free(ih);
+    free(bm);
+    free(c);
     return rc;
 }
 
@@ -223,7 +322,8 @@ int store_user_delete(store_t *st, const char *user, int64_t *removed)
     stmt_done(s);
     /* Turns go with their conversations (ON DELETE CASCADE), history with memories. */
     if (rc != STORE_OK || (rc = exec_user(st, S_MEM_USER_DELETE, user, &nmem)) ||
-        (rc = exec_user(st, S_CONV_USER_DELETE, user, NULL))) {
+        (rc = exec_user(st, S_CONV_USER_DELETE, user, NULL)) ||
+        (nmem && (rc = store_fts_purge_locked(st, NULL, 0)))) {
         store_rollback(st);
         goto unlock;
     }

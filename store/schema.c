@@ -114,8 +114,47 @@ static const char MIGRATE_4_5[] =
     "CREATE INDEX conversations_user_seq ON conversations(user, seq);"
     "CREATE INDEX turns_conversation ON turns(user, conversation, id);";
 
+/* 5 -> 6: the bm25 leg of search (store/fts.c). Two FTS5 indexes over memories.text,
+ * both external-content tables, so the text itself lives only in memories: one with the
+ * porter and unicode61 tokenizers for every memory, and one with the trigram tokenizer
+ * for the memories that hold CJK text (unicode61 would read a whole CJK clause as one
+ * token), whose content is the view of those memories. Triggers keep both in step with
+ * every insert, change of text and delete, in the writing statement's own transaction;
+ * existing memories are indexed here. memories_fts_terms reads each term's document
+ * count (the search leaves out the terms that most memories hold). STORE_FTS_CJK_GLOB (store_internal.h) says which
+ * memories hold CJK text. */
+static const char MIGRATE_5_6[] =
+    "CREATE VIRTUAL TABLE memories_fts USING fts5(text, content='memories',"
+    "  content_rowid='id', tokenize='porter unicode61');"
+    "CREATE VIEW memories_cjk_text AS SELECT id, text FROM memories"
+    "  WHERE text GLOB " STORE_FTS_CJK_GLOB ";"
+    "CREATE VIRTUAL TABLE memories_cjk USING fts5(text, content='memories_cjk_text',"
+    "  content_rowid='id', tokenize='trigram');"
+    "CREATE TRIGGER memories_fts_insert AFTER INSERT ON memories BEGIN"
+    "  INSERT INTO memories_fts (rowid, text) VALUES (new.id, new.text);"
+    "  INSERT INTO memories_cjk (rowid, text) SELECT new.id, new.text"
+    "    WHERE new.text GLOB " STORE_FTS_CJK_GLOB ";"
+    " END;"
+    "CREATE TRIGGER memories_fts_delete AFTER DELETE ON memories BEGIN"
+    "  INSERT INTO memories_fts (memories_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+    "  INSERT INTO memories_cjk (memories_cjk, rowid, text) SELECT 'delete', old.id, old.text"
+    "    WHERE old.text GLOB " STORE_FTS_CJK_GLOB ";"
+    " END;"
+    "CREATE TRIGGER memories_fts_update AFTER UPDATE OF text ON memories"
+    "  WHEN old.text IS NOT new.text BEGIN"
+    "  INSERT INTO memories_fts (memories_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+    "  INSERT INTO memories_cjk (memories_cjk, rowid, text) SELECT 'delete', old.id, old.text"
+    "    WHERE old.text GLOB " STORE_FTS_CJK_GLOB ";"
+    "  INSERT INTO memories_fts (rowid, text) VALUES (new.id, new.text);"
+    "  INSERT INTO memories_cjk (rowid, text) SELECT new.id, new.text"
+    "    WHERE new.text GLOB " STORE_FTS_CJK_GLOB ";"
+    " END;"
+    "CREATE VIRTUAL TABLE memories_fts_terms USING fts5vocab(memories_fts, 'row');"
+    "INSERT INTO memories_fts (memories_fts) VALUES ('rebuild');"
+    "INSERT INTO memories_cjk (memories_cjk) VALUES ('rebuild');";
+
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
-    MIGRATE_0_1, MIGRATE_1_2, MIGRATE_2_3, MIGRATE_3_4, MIGRATE_4_5};
+    MIGRATE_0_1, MIGRATE_1_2, MIGRATE_2_3, MIGRATE_3_4, MIGRATE_4_5, MIGRATE_5_6};
 
 static int exec(sqlite3 *db, const char *sql, char *err, size_t errlen, const char *what)
 {

@@ -102,6 +102,23 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_TURN_LAST] =
         "SELECT id, role, text, created_ms, kind FROM turns WHERE user = ?3"
         " AND conversation = ?1 ORDER BY id DESC LIMIT ?2",
+    /* The bm25 leg (fts.c): ?1 the MATCH expression, ?2 the user, ?3/?4 the store's dim
+     * and encoder (stale rows are not searched), ?5/?6 since/until (0 = open), ?7 the
+     * conversation (NULL = any), ?8 how many; rank (bm25) is lower for better matches.
+     * The index is ranked first, on its own, to its best ?9 (-1 = all): joining every
+     * match to its row (whose vector comes before dim and encoder) costs far more. */
+#define FTS_LEG_SQL(tab) \
+        "SELECT m.id FROM (SELECT rowid AS r, rank AS s FROM " tab " WHERE " tab \
+        " MATCH ?1 ORDER BY rank LIMIT ?9) AS f JOIN memories AS m ON m.id = f.r" \
+        " WHERE m.user = ?2 AND m.superseded_by IS NULL" \
+        " AND m.dim = ?3 AND m.encoder = ?4 AND (?5 = 0 OR m.created_ms >= ?5)" \
+        " AND (?6 = 0 OR m.created_ms < ?6) AND (?7 IS NULL OR m.conversation = ?7)" \
+        " ORDER BY f.s, m.id DESC LIMIT ?8"
+    [S_FTS_SEARCH] = FTS_LEG_SQL("memories_fts"),
+    [S_CJK_SEARCH] = FTS_LEG_SQL("memories_cjk"),
+    [S_FTS_OPTIMIZE] = "INSERT INTO memories_fts (memories_fts) VALUES ('optimize')",
+    [S_CJK_OPTIMIZE] = "INSERT INTO memories_cjk (memories_cjk) VALUES ('optimize')",
+    [S_FTS_TERM_DOCS] = "SELECT doc FROM memories_fts_terms WHERE term = ?1",
     [S_PAGE_COUNT] = "PRAGMA page_count",
     [S_PAGE_SIZE] = "PRAGMA page_size",
 };
@@ -565,6 +582,7 @@ void store_close(store_t *st)
         return;
     for (int i = 0; i < S_COUNT; i++)
         sqlite3_finalize(st->stmt[i]);
+    store_fts_close(st);
     sqlite3_close(st->db);
     index_free(st->ix);
     free(st->encoder);

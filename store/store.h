@@ -19,7 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 enum store_err {
     STORE_OK = 0,
@@ -79,6 +79,11 @@ typedef struct store_hit {
                                    vector, in [-1, 1]: no idf weighting, no recency; 0
                                    when either is all zero. Without idf it is score, up
                                    to rounding. */
+    /* Where the hit stood in each ranked list of a search with text (store_query_t),
+     * 1 = first, 0 = not among that list's candidates: bm25 (store/fts.c), the vector
+     * index (dense) and recency (newest first among all candidates). Without text only
+     * rank_dense is set (the hit's place). */
+    int rank_bm25, rank_dense, rank_recency;
 } store_hit_t;
 
 typedef struct store_query {
@@ -87,7 +92,21 @@ typedef struct store_query {
     int k;                      /* 1..STORE_MAX_K */
     int64_t since_ms, until_ms; /* 0 = open */
     const char *conversation;   /* NULL = any */
+    /* The query's text, for the bm25 leg: NULL = the vector index alone, scored by
+     * cosine (as before schema version 6). With text, each leg in legs (0 = both) gives
+     * its best STORE_FUSE_DEPTH (at least k) candidates, a vector candidate only when
+     * its score is above 0, and they are merged by reciprocal-rank fusion: score = the
+     * sum over the lists of 1 / (STORE_RRF_K + rank); prefer_recent adds recency as a
+     * third list. Ties go to the newer memory. docs/RETRIEVAL.md has the measurements. */
+    const char *text;
+    int legs;                   /* STORE_LEG_* bits, 0 = both */
+    int prefer_recent;
 } store_query_t;
+
+#define STORE_LEG_BM25 1
+#define STORE_LEG_DENSE 2
+#define STORE_FUSE_DEPTH 100
+#define STORE_RRF_K 60
 
 typedef struct store_page {
     const char *user;
@@ -152,7 +171,10 @@ void store_history_free(store_version_t *v, size_t n);
 /* Deletes memory id and its history. The memories id superseded become current again
  * (superseded_by 0, searchable unless stale): deleting a correction brings back what it
  * corrected. The deleted text is overwritten in the database, but the WAL is not
- * checkpointed (store_memory_forget is the call that guarantees the text is gone).
+ * checkpointed (store_memory_forget is the call that guarantees the text is gone). Its
+ * words leave the text indexes too: delete, forget and store_user_delete merge both FTS5
+ * indexes whole (FTS5 before SQLite 3.42 keeps a deleted row's terms until a merge), a
+ * cost that grows with the index (docs/RETRIEVAL.md).
  * Returns STORE_OK, STORE_ENOTFOUND when absent, STORE_ENOMEM or STORE_EIO. */
 int store_memory_delete(store_t *st, int64_t id);
 
@@ -177,7 +199,9 @@ int store_memory_touch(store_t *st, const int64_t *ids, size_t n);
 /* Exact top-k search of q->user's current memories (never another user's; superseded
  * and stale memories are not searched). hits must hold q->k entries; *n receives how
  * many were filled (0 on failure); each hit's mem is owned by the caller
- * (store_hits_clear). idf: BM25-style query weighting of score (see index_search);
+ * (store_hits_clear). With q->text, the bm25 leg and the vector index are fused (see
+ * store_query_t) and score is the fused score. idf: BM25-style query weighting of the
+ * vector index's score (see index_search);
  * each hit's cosine is the plain one either way. Returns STORE_OK; STORE_EINVAL (no
  * user, vector or hits, k outside 1..STORE_MAX_K, a non-finite vector); STORE_ENOMEM;
  * STORE_EIO. */

@@ -1,6 +1,6 @@
 /* store_internal.h: private to store/. The index's layout (shared by index.c and
  * index_search.c) and the store's state, prepared statements and helpers (shared by
- * store.c, schema.c, memories.c, query.c, frames.c, forget.c and turns.c). Nothing
+ * store.c, schema.c, memories.c, query.c, fts.c, frames.c, forget.c and turns.c). Nothing
  * outside store/ (the store's own tests aside) includes this file. */
 #ifndef MNEMO_STORE_INTERNAL_H
 #define MNEMO_STORE_INTERNAL_H
@@ -80,6 +80,11 @@ index_part_t *index_find_part(const index_t *ix, const char *user);
 /* The float row [dim] (L2-normalized) of id, or NULL when id is not indexed. Valid until
  * the next write to the index. */
 const float *index_row_vec(const index_t *ix, int64_t id);
+/* The created_ms of id, 0 when id is not indexed. */
+int64_t index_row_created(const index_t *ix, int64_t id);
+/* Fills hits[0..n)'s cosine: q as given (no idf) against each hit's float row, 0 for an
+ * id not indexed (index_search.c). */
+void index_cosines(const index_t *ix, const float *q, index_hit_t *hits, int n);
 
 /* Start-up only: populates the memory of every reserved array on a helper thread while
  * the caller fills them. Between start and join the caller may only put rows into room
@@ -102,6 +107,7 @@ enum store_stmt {
     S_CONV_ENSURE, S_CONV_FIND, S_CONV_LIST, S_CONV_DELETE, S_CONV_USER_DELETE,
     S_TURN_INSERT, S_TURN_LAST, S_TURN_REDACT, S_MEM_WITH_TEXT,
     S_PAGE_COUNT, S_PAGE_SIZE,
+    S_FTS_SEARCH, S_CJK_SEARCH, S_FTS_OPTIMIZE, S_CJK_OPTIMIZE, S_FTS_TERM_DOCS,
     S_COUNT
 };
 
@@ -120,7 +126,31 @@ struct store {
     char *encoder;          /* owned */
     size_t nmem;            /* rows in memories */
     size_t nstale;          /* rows whose vector is of another encoder or dim */
+    /* fts.c: FTS5's porter tokenizer, made at the first search (under mu), freed by
+     * store_fts_close; it reads a query's words as memories_fts reads a text. */
+    fts5_tokenizer fts_api;
+    Fts5Tokenizer *fts_tok;
 };
+
+/* The CJK code points, for the trigram index (schema.c) as a GLOB over a memory's text and
+ * for the query (fts.c) as the same ranges: kana, CJK ideographs and extension A, Hangul
+ * syllables. A change here needs a migration that rebuilds memories_cjk. */
+#define STORE_FTS_CJK_GLOB "'*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]*'"
+#define STORE_FTS_IS_CJK(c) \
+    (((c) >= 0x3040 && (c) <= 0x30ff) || ((c) >= 0x3400 && (c) <= 0x4dbf) || \
+     ((c) >= 0x4e00 && (c) <= 0x9fff) || ((c) >= 0xac00 && (c) <= 0xd7af))
+
+/* fts.c: the bm25 leg. With st->mu held inside a transaction: q->user's current, fresh
+ * memories (q's filters applied) that share a word (or, for CJK, three characters in a
+ * row) with q->text, best bm25 first, at most max ids into ids, *n their number (0 when
+ * the text has nothing to match on). purge merges both FTS indexes into one segment
+ * each, which drops every trace of the rows deleted before it: FTS5 before SQLite 3.42
+ * has no secure-delete, and a delete only adds a tombstone that still names the terms.
+ * Store codes, err filled on failure. */
+int store_fts_leg_locked(store_t *st, const store_query_t *q, int64_t *ids, int max, int *n,
+                         char *err, size_t errlen);
+int store_fts_purge_locked(store_t *st, char *err, size_t errlen);
+void store_fts_close(store_t *st);
 
 /* schema.c: pragmas, then migrations up to STORE_SCHEMA_VERSION. */
 int store_schema_open(sqlite3 *db, char *err, size_t errlen);

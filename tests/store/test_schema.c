@@ -1,6 +1,7 @@
 /* test_schema.c: the schema's versions: a new database is created at the current
  * version in WAL mode, version-1, -2, -3 and -4 databases (written here by hand, as those
- * releases wrote them) are migrated with their data kept, and a database newer than the
+ * releases wrote them) are migrated with their data kept (and their memories indexed for
+ * the bm25 leg of version 6), and a database newer than the
  * code, or not a database at all, is refused with a clear message and left untouched. */
 #include <check.h>
 #include <sqlite3.h>
@@ -452,6 +453,49 @@ START_TEST(test_version_4_conversations_are_keyed_by_user_and_keep_their_turns)
 }
 END_TEST
 
+/* Version 5 added nothing to memories, so a version-4 database with memories is one the
+ * text indexes of version 6 have never seen: the migration indexes them. */
+START_TEST(test_version_4_memories_are_indexed_for_bm25_by_the_migration)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s", th_path(dir, "v4fts.db"));
+    raw_exec(path, V1_SCHEMA);
+    raw_exec(path, V1_TO_V2);
+    raw_exec(path, V2_TO_V3);
+    raw_exec(path, V3_TO_V4);
+    raw_exec(path, "INSERT INTO memories (id, user, text, vec, dim, encoder, created_ms,"
+                   " updated_ms) VALUES"
+                   " (1, 'alice', 'My dog Rex is a beagle', zeroblob(32), 8, '" TH_ENCODER "',"
+                   "  100, 100),"
+                   " (2, 'alice', 'I live in Lisbon', zeroblob(32), 8, '" TH_ENCODER "', 101,"
+                   "  101),"
+                   " (3, 'alice', '我的狗叫旺财', zeroblob(32), 8, '" TH_ENCODER "', 102, 102);");
+
+    store_t *st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
+    ck_assert_msg(st != NULL, "%s", err);
+    float q[TH_DIM] = {1};
+    store_hit_t hits[4];
+    int n = 0;
+    store_query_t sq = {.user = "alice", .vec = q, .k = 4, .text = "what breed is rex?",
+                        .legs = STORE_LEG_BM25};
+    ck_assert_int_eq(store_search(st, &sq, 1, hits, &n, err, sizeof err), STORE_OK);
+    ck_assert_int_eq(n, 1);
+    ck_assert_int_eq(hits[0].mem.id, 1);
+    store_hits_clear(hits, n);
+    sq.text = "我的狗叫什么";
+    ck_assert_int_eq(store_search(st, &sq, 1, hits, &n, err, sizeof err), STORE_OK);
+    ck_assert_int_eq(n, 1);
+    ck_assert_int_eq(hits[0].mem.id, 3);
+    store_hits_clear(hits, n);
+    store_close(st);
+
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM memories_fts WHERE memories_fts"
+                                   " MATCH 'lisbon'"), 1);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM memories_cjk_docsize"), 1);
+}
+END_TEST
+
 START_TEST(test_newer_database_is_refused_and_untouched)
 {
     char path[512], mode[32], sql[128], version[16];
@@ -515,6 +559,7 @@ int main(void)
     tcase_add_test(tc, test_version_2_turns_get_the_kind_version_2_knew);
     tcase_add_test(tc, test_version_3_memories_open_without_a_frame_and_gain_frames);
     tcase_add_test(tc, test_version_4_conversations_are_keyed_by_user_and_keep_their_turns);
+    tcase_add_test(tc, test_version_4_memories_are_indexed_for_bm25_by_the_migration);
     tcase_add_test(tc, test_newer_database_is_refused_and_untouched);
     tcase_add_test(tc, test_not_a_database_is_refused);
     tcase_add_test(tc, test_failed_migration_leaves_the_database_at_its_version);

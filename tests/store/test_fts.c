@@ -1,0 +1,214 @@
+/* test_fts.c: the bm25 leg and the fusion. The text indexes follow every write (add,
+ * change of text, delete, forget, deleting a user) in the same transaction, and after a
+ * delete, a forget or a user's deletion no byte of the memory's words is left in them;
+ * a search with text fuses the two ranked lists by reciprocal rank, and prefer_recent
+ * adds recency as a third. */
+#include <check.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "helpers.h"
+
+static char err[256];
+
+/* The ids of user's best k (at most 8) for text through legs, best first. */
+static int search(const char *user, const char *text, int legs, int prefer, int64_t *ids,
+                  store_hit_t *out)
+{
+    float q[TH_DIM] = {1};
+    store_hit_t hits[8];
+    store_query_t sq = {.user = user, .vec = q, .k = 8, .text = text, .legs = legs,
+                        .prefer_recent = prefer};
+    int n = 0;
+    ck_assert_int_eq(store_search(th_st, &sq, 1, hits, &n, err, sizeof err), STORE_OK);
+    for (int i = 0; i < n; i++) {
+        ids[i] = hits[i].mem.id;
+        if (out)
+            out[i] = (store_hit_t){.mem = {.id = hits[i].mem.id}, .score = hits[i].score,
+                                   .rank_bm25 = hits[i].rank_bm25,
+                                   .rank_dense = hits[i].rank_dense,
+                                   .rank_recency = hits[i].rank_recency};
+    }
+    store_hits_clear(hits, n);
+    return n;
+}
+
+/* Rows of the FTS shadow tables (both indexes, their data and term index) whose bytes
+ * hold needle: what a reader of the database file could still find. */
+static long long traces(const char *needle)
+{
+    static const char *const sql[] = {
+        "SELECT count(*) FROM memories_fts_data WHERE instr(block, ?1) > 0",
+        "SELECT count(*) FROM memories_fts_idx WHERE instr(term, ?1) > 0",
+        "SELECT count(*) FROM memories_cjk_data WHERE instr(block, ?1) > 0",
+        "SELECT count(*) FROM memories_cjk_idx WHERE instr(term, ?1) > 0",
+    };
+    sqlite3 *db;
+    long long n = 0;
+    ck_assert_int_eq(sqlite3_open(th_path(th_dirname, "db"), &db), SQLITE_OK);
+    for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
+        sqlite3_stmt *s;
+        ck_assert_int_eq(sqlite3_prepare_v2(db, sql[i], -1, &s, NULL), SQLITE_OK);
+        sqlite3_bind_blob(s, 1, needle, (int)strlen(needle), SQLITE_STATIC);
+        ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+        n += sqlite3_column_int64(s, 0);
+        sqlite3_finalize(s);
+    }
+    sqlite3_close(db);
+    return n;
+}
+
+START_TEST(test_bm25_leg_finds_added_words_and_follows_a_new_text)
+{
+    int64_t ids[8];
+    int64_t a = th_add(th_st, "alice", "My dog Rex plays the xylophone", 1);
+    th_add(th_st, "alice", "The weather is nice", 2);
+    th_add(th_st, "bob", "Bob also has a xylophone", 3);
+    ck_assert_int_eq(search("alice", "who plays xylophone?", STORE_LEG_BM25, 0, ids, NULL), 1);
+    ck_assert_int_eq(ids[0], a);
+
+    float v[TH_DIM] = {0, 1};
+    ck_assert_int_eq(store_memory_update(th_st, a, "My dog Rex plays the banjo", v, -1, err,
+                                         sizeof err), STORE_OK);
+    ck_assert_int_eq(search("alice", "xylophone", STORE_LEG_BM25, 0, ids, NULL), 0);
+    ck_assert_int_eq(search("alice", "banjo", STORE_LEG_BM25, 0, ids, NULL), 1);
+    ck_assert_int_eq(ids[0], a);
+}
+END_TEST
+
+START_TEST(test_bm25_leg_reads_cjk_by_three_characters)
+{
+    int64_t ids[8];
+    int64_t a = th_add(th_st, "alice", "我的狗叫旺财", 1);
+    th_add(th_st, "alice", "我住在北京", 2);
+    ck_assert_int_eq(search("alice", "我的狗叫什么？", STORE_LEG_BM25, 0, ids, NULL), 1);
+    ck_assert_int_eq(ids[0], a);
+}
+END_TEST
+
+START_TEST(test_delete_leaves_nothing_in_the_text_indexes)
+{
+    int64_t a = th_add(th_st, "alice", "My xylophone teacher is called Quokkaberg", 1);
+    int64_t b = th_add(th_st, "alice", "我的狗叫旺财", 2);
+    th_add(th_st, "alice", "Something else entirely", 3);
+    ck_assert_int_gt(traces("quokkaberg"), 0);
+    ck_assert_int_gt(traces("旺财"), 0);
+    ck_assert_int_eq(store_memory_delete(th_st, a), STORE_OK);
+    ck_assert_int_eq(store_memory_delete(th_st, b), STORE_OK);
+    ck_assert_int_eq(traces("quokkaberg"), 0);
+    ck_assert_int_eq(traces("xylophon"), 0);
+    ck_assert_int_eq(traces("旺财"), 0);
+    int64_t ids[8];
+    ck_assert_int_eq(search("alice", "something", STORE_LEG_BM25, 0, ids, NULL), 1);
+}
+END_TEST
+
+START_TEST(test_a_new_text_then_a_delete_leaves_neither_text)
+{
+    int64_t a = th_add(th_st, "alice", "I collect Quokkaberg stamps", 1);
+    float v[TH_DIM] = {0, 1};
+    ck_assert_int_eq(store_memory_update(th_st, a, "I collect Zebrafold coins", v, -1, err,
+                                         sizeof err), STORE_OK);
+    ck_assert_int_eq(store_memory_delete(th_st, a), STORE_OK);
+    ck_assert_int_eq(traces("quokkaberg"), 0);
+    ck_assert_int_eq(traces("zebrafold"), 0);
+}
+END_TEST
+
+START_TEST(test_forget_leaves_nothing_in_the_text_indexes)
+{
+    int64_t a = th_add(th_st, "alice", "My PIN is Quokkaberg", 1);
+    int64_t b = th_add(th_st, "alice", "My PIN is Zebrafold", 2);
+    ck_assert_int_eq(store_memory_supersede(th_st, a, b, err, sizeof err), STORE_OK);
+    ck_assert_int_eq(store_memory_forget(th_st, &b, 1, err, sizeof err), STORE_OK);
+    ck_assert_int_eq(traces("quokkaberg"), 0);
+    ck_assert_int_eq(traces("zebrafold"), 0);
+}
+END_TEST
+
+START_TEST(test_user_delete_leaves_nothing_in_the_text_indexes)
+{
+    th_add(th_st, "alice", "Alice loves Quokkaberg", 1);
+    th_add(th_st, "alice", "爱丽丝住在旺财村", 2);
+    int64_t b = th_add(th_st, "bob", "Bob loves Zebrafold", 3);
+    int64_t removed = 0;
+    ck_assert_int_eq(store_user_delete(th_st, "alice", &removed), STORE_OK);
+    ck_assert_int_eq(removed, 2);
+    ck_assert_int_eq(traces("quokkaberg"), 0);
+    ck_assert_int_eq(traces("旺财"), 0);
+    int64_t ids[8];
+    ck_assert_int_eq(search("bob", "zebrafold", STORE_LEG_BM25, 0, ids, NULL), 1);
+    ck_assert_int_eq(ids[0], b);
+}
+END_TEST
+
+/* Memories with chosen vectors and times: the query vector is e0. */
+static int64_t put(const char *user, const char *text, float x, float y, int64_t created)
+{
+    float v[TH_DIM] = {x, y};
+    store_new_memory_t m = {.user = user, .text = text, .vec = v, .dim = TH_DIM,
+                            .importance = -1, .created_ms = created};
+    int64_t id;
+    ck_assert_int_eq(store_memory_add(th_st, &m, 1, &id, err, sizeof err), STORE_OK);
+    return id;
+}
+
+START_TEST(test_fusion_orders_by_reciprocal_rank_of_both_lists)
+{
+    int64_t a = put("alice", "the beagle is called rex", 1, 0, 1000);   /* dense 1, bm25 */
+    int64_t b = put("alice", "rex likes bones", 0.9f, 0.1f, 2000);      /* dense 2, bm25 */
+    int64_t c = put("alice", "nothing relevant here", 0.5f, 1, 3000);   /* dense 3 */
+    int64_t d = put("alice", "beagle beagle rex", 0, 1, 4000);          /* bm25 only */
+    int64_t ids[8];
+    store_hit_t h[8];
+    ck_assert_int_eq(search("alice", "beagle rex", 0, 0, ids, h), 4);
+    /* a: 1/61 + 1/(60 + bm25 rank); b: 1/62 + ...; d: bm25 alone; c: dense 3 alone. */
+    ck_assert_int_eq(ids[0], a);
+    ck_assert_int_eq(ids[1], b);
+    ck_assert_int_eq(ids[2], d);
+    ck_assert_int_eq(ids[3], c);
+    ck_assert_int_eq(h[0].rank_dense, 1);
+    ck_assert_int_gt(h[0].rank_bm25, 0);
+    ck_assert_int_eq(h[2].rank_dense, 0);
+    ck_assert_int_eq(h[2].rank_bm25, 1);
+    ck_assert_int_eq(h[3].rank_bm25, 0);
+    ck_assert_int_eq(h[2].rank_recency, 1);     /* d is the newest */
+    ck_assert_float_eq_tol(h[3].score, 1.0f / (STORE_RRF_K + 3), 1e-6f);
+
+    /* Each leg alone. */
+    ck_assert_int_eq(search("alice", "beagle rex", STORE_LEG_DENSE, 0, ids, NULL), 3);
+    ck_assert_int_eq(ids[0], a);
+    ck_assert_int_eq(search("alice", "beagle rex", STORE_LEG_BM25, 0, ids, NULL), 3);
+    ck_assert_int_eq(ids[0], d);
+}
+END_TEST
+
+START_TEST(test_prefer_recent_lifts_the_newer_of_two_close_memories)
+{
+    int64_t old = put("alice", "my car is red", 1, 0.1f, 1000);
+    int64_t nu = put("alice", "my car is blue", 1, 0.2f, 2000);
+    int64_t ids[8];
+    ck_assert_int_eq(search("alice", "paint", STORE_LEG_DENSE, 0, ids, NULL), 2);
+    ck_assert_int_eq(ids[0], old);
+    ck_assert_int_eq(search("alice", "paint", STORE_LEG_DENSE, 1, ids, NULL), 2);
+    ck_assert_int_eq(ids[0], nu);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("fts");
+    TCase *tc = tcase_create("fts");
+    tcase_add_checked_fixture(tc, th_store_setup, th_store_teardown);
+    tcase_add_test(tc, test_bm25_leg_finds_added_words_and_follows_a_new_text);
+    tcase_add_test(tc, test_bm25_leg_reads_cjk_by_three_characters);
+    tcase_add_test(tc, test_delete_leaves_nothing_in_the_text_indexes);
+    tcase_add_test(tc, test_a_new_text_then_a_delete_leaves_neither_text);
+    tcase_add_test(tc, test_forget_leaves_nothing_in_the_text_indexes);
+    tcase_add_test(tc, test_user_delete_leaves_nothing_in_the_text_indexes);
+    tcase_add_test(tc, test_fusion_orders_by_reciprocal_rank_of_both_lists);
+    tcase_add_test(tc, test_prefer_recent_lifts_the_newer_of_two_close_memories);
+    suite_add_tcase(s, tc);
+    return th_run(s);
+}
