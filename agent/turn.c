@@ -182,6 +182,15 @@ static int forget(agent_t *a, wm_conv_t *c, const char *user, const respond_t *p
     return agent_from_store(store_memory_forget(a->st, out->forgotten, n, err, errlen));
 }
 
+/* A hit's search score and its rank in each fused list, into r. */
+static void recall_ranks(agent_recall_t *r, const store_hit_t *h)
+{
+    r->score = h->score;
+    r->rank_bm25 = h->rank_bm25;
+    r->rank_dense = h->rank_dense;
+    r->rank_recency = h->rank_recency;
+}
+
 /* The memories an answer came from first (weight 1), then the slots the model read. */
 static int report_memories(agent_t *a, const respond_t *p, store_hit_t *hits, int nh,
                            const int *slot_of, const float *attn, agent_turn_t *out)
@@ -194,7 +203,7 @@ static int report_memories(agent_t *a, const respond_t *p, store_hit_t *hits, in
         store_memory_t m = {0};
         if (store_memory_get(a->st, p->used[u], 0, &m) != STORE_OK) continue;
         for (int i = 0; i < nh; i++)
-            if (hits[i].mem.id == m.id) r->score = hits[i].score;
+            if (hits[i].mem.id == m.id) recall_ranks(r, &hits[i]);
         agent_memory_from_store(&r->mem, &m);
         r->weight = 1.0f;
         out->nmemories++;
@@ -205,7 +214,7 @@ static int report_memories(agent_t *a, const respond_t *p, store_hit_t *hits, in
         if (slot_of[i] < 0 || dup) continue;
         agent_recall_t *r = &out->memories[out->nmemories++];
         agent_memory_from_store(&r->mem, &hits[i].mem);
-        r->score = hits[i].score;
+        recall_ranks(r, &hits[i]);
         r->weight = attn[slot_of[i]];
     }
     return AGENT_OK;
@@ -249,9 +258,10 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     }
     if ((rc = agent_encode_tokens(a, &toks, vec, err, errlen))) goto out;
 
-    /* Retrieve: the user's closest current memories, those already in working memory
-     * (as statements) left out; the first K of them become slots. */
-    store_query_t q = {.user = user, .vec = vec, .k = k};
+    /* Retrieve: the user's best current memories by the fused search /v1/memories runs
+     * (the message's words for the bm25 leg, its vector for the dense one), those
+     * already in working memory (as statements) left out; the first K become slots. */
+    store_query_t q = {.user = user, .vec = vec, .k = k, .text = msg};
     if ((rc = agent_from_store(store_search(a->st, &q, 1, hits, &nh, err, errlen)))) goto out;
     int nrec = 0;
     for (int i = 0; i < nh; i++) {

@@ -19,6 +19,7 @@
 #include "model/model.h"
 #include "model/persona.h"
 #include "model/trainer.h"
+#include "store/store.h"      /* STORE_RRF_K, the fusion's constant */
 
 #define ALICE "alice-secret-0123456789"
 #define BOB "bob-secret-9876543210"
@@ -367,6 +368,38 @@ START_TEST(test_memories_are_retrieved_in_another_conversation)
     ck_assert_str_eq(str(m, "text"), "I live in Paris.");
     ck_assert(json_number_value(json_object_get(m, "score")) > 0);
     ck_assert(json_number_value(json_object_get(m, "weight")) > 0.5);
+    json_decref(t);
+}
+END_TEST
+
+/* The chat turn retrieves by the fused search of GET /v1/memories?q=: the message's words
+ * rank the memory in the bm25 list, its vector in the dense one, and the score is their
+ * reciprocal-rank sum (docs/RETRIEVAL.md); a memory that shares no word with the message
+ * is no bm25 candidate. */
+START_TEST(test_a_chat_memory_has_the_score_breakdown_of_a_search_hit)
+{
+    int64_t paris = stated("c1", "I live in Paris.");
+    int64_t tom = stated("c1", "My cat is called Tom.");
+    json_t *t = chat("c2", "Where do I live?");
+    json_t *mems = json_object_get(t, "memories"), *m;
+    size_t i;
+    int seen = 0;
+    json_array_foreach(mems, i, m) {
+        json_t *b = json_object_get(m, "score_breakdown");
+        ck_assert_msg(json_is_object(b), "no score_breakdown: %s", json_dumps(t, JSON_COMPACT));
+        json_t *bm25 = json_object_get(b, "bm25"), *dense = json_object_get(b, "dense");
+        ck_assert(json_is_integer(json_object_get(b, "recency")));
+        if (num(m, "id") == tom) ck_assert(json_is_null(bm25));
+        if (num(m, "id") != paris) continue;
+        seen = 1;
+        ck_assert_msg(json_is_integer(bm25) && json_integer_value(bm25) >= 1 &&
+                      json_is_integer(dense) && json_integer_value(dense) >= 1,
+                      "Paris is ranked by both legs: %s", json_dumps(m, JSON_COMPACT));
+        double want = 1.0 / (STORE_RRF_K + json_integer_value(bm25)) +
+                      1.0 / (STORE_RRF_K + json_integer_value(dense));
+        ck_assert_double_eq_tol(json_number_value(json_object_get(m, "score")), want, 1e-5);
+    }
+    ck_assert_msg(seen, "Paris was retrieved: %s", json_dumps(t, JSON_COMPACT));
     json_decref(t);
 }
 END_TEST
@@ -858,6 +891,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_attention_has_one_entry_per_earlier_exchange);
     tcase_add_test(tc, test_working_memory_is_restored_after_a_restart);
     tcase_add_test(tc, test_memories_are_retrieved_in_another_conversation);
+    tcase_add_test(tc, test_a_chat_memory_has_the_score_breakdown_of_a_search_hit);
     tcase_add_test(tc, test_a_changed_fact_supersedes_the_old_one);
     tcase_add_test(tc, test_a_near_duplicate_updates_instead_of_adding);
     tcase_add_test(tc, test_conversations_can_be_read_and_deleted);
