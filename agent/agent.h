@@ -91,6 +91,12 @@ typedef struct agent_page {
     int limit;
 } agent_page_t;
 
+/* The last hop's attention on an earlier exchange of a conversation's working memory. */
+typedef struct agent_attention {
+    int64_t turn;           /* the user turn of a working-memory exchange */
+    float weight;           /* the last hop's attention on it (0: not a slot) */
+} agent_attention_t;
+
 /* A logged turn of a conversation. */
 typedef struct agent_turn_row {
     int64_t id;
@@ -98,6 +104,11 @@ typedef struct agent_turn_row {
     char *text;             /* owned */
     char *kind;             /* what the exchange was (model_kind_name), NULL when unknown */
     int64_t created_ms;
+    /* A user turn's attention as its reply reported it (agent_turn_t.attention), oldest
+     * first; has_attention 0 for replies and for turns stored before mnemod kept it. */
+    int has_attention;
+    agent_attention_t *attention;   /* [nattention], owned, NULL when empty or none */
+    size_t nattention;
 } agent_turn_row_t;
 void agent_turn_rows_free(agent_turn_row_t *v, size_t n);
 
@@ -168,11 +179,6 @@ int agent_user_delete(agent_t *a, const char *user, int64_t *removed);
 
 /* ---- the chat turn (docs/API.md, "The chat turn") ---------------------------------- */
 
-typedef struct agent_attention {
-    int64_t turn;           /* the user turn of a working-memory exchange */
-    float weight;           /* the last hop's attention on it (0: not a slot) */
-} agent_attention_t;
-
 typedef struct agent_recall {
     agent_memory_t mem;     /* a retrieved memory */
     float score;            /* its search score */
@@ -228,8 +234,9 @@ int agent_chat(agent_t *a, const char *user, const char *conversation, const cha
                agent_turn_t *out, char *err, size_t errlen);
 void agent_turn_clear(agent_turn_t *t);
 
-/* The last limit turns of user's conversation, oldest first (*out malloc'd,
- * agent_turn_rows_free). AGENT_ENOTFOUND when user has no such conversation. */
+/* The last limit turns of user's conversation, oldest first, each user turn of a chat
+ * with the attention its reply reported (*out malloc'd, agent_turn_rows_free).
+ * AGENT_ENOTFOUND when user has no such conversation. */
 int agent_conversation_get(agent_t *a, const char *user, const char *conversation,
                            int limit, agent_turn_row_t **out, size_t *n);
 /* Deletes user's conversation (its turns and working memory; the memories written from

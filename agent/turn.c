@@ -248,6 +248,7 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     tok_list_t toks = {0};      /* the message, split once for every use below */
     respond_t *plan = NULL;
     turn_writes_t tw = {0};
+    store_attention_t *kept = NULL;     /* out->attention, for the turns table */
     if (!vec || !hits || !recalled || !slots || !attn || !slot_of) {
         rc = AGENT_ENOMEM;
         goto out;
@@ -318,15 +319,18 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     out->kind = model_kind_name(kind);
     int statement = kind == MODEL_KIND_STATEMENT;
 
-    /* What the model read, as the reply reports it (before this exchange joins). */
-    if (!(out->attention = calloc((size_t)wm->n + 1, sizeof *out->attention))) {
+    /* What the model read, as the reply reports it (before this exchange joins), and as
+     * the message's turn keeps it. */
+    if (!(out->attention = calloc((size_t)wm->n + 1, sizeof *out->attention)) ||
+        !(kept = calloc((size_t)wm->n + 1, sizeof *kept))) {
         rc = AGENT_ENOMEM;
         goto out;
     }
     for (int j = 0, sl = first_wm; j < wm->n; j++) {
         const wm_exchange_t *e = wm_ring_at(wm, j);
-        out->attention[out->nattention++] =
-            (agent_attention_t){e->turn, e->statement ? attn[sl++] : 0.0f};
+        float w = e->statement ? attn[sl++] : 0.0f;
+        out->attention[out->nattention++] = (agent_attention_t){e->turn, w};
+        kept[j] = (store_attention_t){e->turn, w};
     }
 
     /* Write: both turns and the facts, one transaction. */
@@ -337,8 +341,8 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     if (rc) goto out;
     int64_t reply_id;
     rc = agent_from_store(store_chat_commit_n(a->st, user, c->id, msg, out->reply, out->kind,
-                                              &out->turn, &reply_id, tw.w, tw.n, err,
-                                              errlen));
+                                              &out->turn, &reply_id, tw.w, tw.n, kept,
+                                              out->nattention, err, errlen));
     if (rc) {
         out->turn = 0;
         goto out;
@@ -349,6 +353,7 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     rc = report_memories(a, plan, hits, nh, slot_of, attn, out);
 out:
     turn_writes_free(&tw);
+    free(kept);
     free(plan);
     tok_list_free(&toks);
     store_hits_clear(hits, nh);
@@ -408,12 +413,26 @@ int agent_conversation_get(agent_t *a, const char *user, const char *conversatio
     int rc = agent_from_store(store_turns_last(a->st, user, conversation, limit, &t, n));
     if (!rc && !(*out = calloc(*n + 1, sizeof **out))) rc = AGENT_ENOMEM;
     for (size_t i = 0; !rc && i < *n; i++) {
-        (*out)[i] = (agent_turn_row_t){.id = t[i].id, .role = t[i].role, .text = t[i].text,
-                                       .kind = t[i].kind, .created_ms = t[i].created_ms};
+        agent_turn_row_t *r = &(*out)[i];
+        *r = (agent_turn_row_t){.id = t[i].id, .role = t[i].role, .text = t[i].text,
+                                .kind = t[i].kind, .created_ms = t[i].created_ms,
+                                .has_attention = t[i].has_attention};
         t[i].role = t[i].text = t[i].kind = NULL;
+        if (t[i].nattention &&
+            !(r->attention = malloc(t[i].nattention * sizeof *r->attention))) {
+            rc = AGENT_ENOMEM;
+            break;
+        }
+        for (size_t j = 0; j < t[i].nattention; j++)
+            r->attention[r->nattention++] =
+                (agent_attention_t){t[i].attention[j].turn, t[i].attention[j].weight};
     }
     store_turns_free(t, t ? *n : 0);
-    if (rc) *n = 0;
+    if (rc) {
+        agent_turn_rows_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+    }
     return rc;
 }
 
@@ -423,6 +442,7 @@ void agent_turn_rows_free(agent_turn_row_t *v, size_t n)
         free(v[i].role);
         free(v[i].text);
         free(v[i].kind);
+        free(v[i].attention);
     }
     free(v);
 }

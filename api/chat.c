@@ -32,14 +32,22 @@ static json_t *frame_json(const char *holder, const char *relation, const char *
     return json_pack("{s:s,s:s,s:s}", "holder", holder, "relation", relation, "value", value);
 }
 
+json_t *api_attention_json(const agent_attention_t *a, size_t n)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; arr && i < n; i++)
+        if (json_array_append_new(arr, json_pack("{s:I,s:f}", "turn", (json_int_t)a[i].turn,
+                                                 "weight", (double)a[i].weight))) {
+            json_decref(arr);
+            arr = NULL;
+        }
+    return arr;
+}
+
 json_t *api_turn_json(const char *conversation, const agent_turn_t *t)
 {
-    json_t *att = json_array(), *mems = json_array(), *clauses = json_array();
-    json_t *frames = json_array(), *written = json_array();
-    for (size_t i = 0; att && i < t->nattention; i++)
-        json_array_append_new(att, json_pack("{s:I,s:f}", "turn",
-                                             (json_int_t)t->attention[i].turn, "weight",
-                                             (double)t->attention[i].weight));
+    json_t *att = api_attention_json(t->attention, t->nattention), *mems = json_array();
+    json_t *clauses = json_array(), *frames = json_array(), *written = json_array();
     for (size_t i = 0; mems && i < t->nmemories; i++) {
         const agent_recall_t *r = &t->memories[i];
         json_array_append_new(mems, json_pack("{s:I,s:s,s:f,s:o,s:f}", "id",

@@ -1,7 +1,8 @@
 /* conversations.c: GET/DELETE /v1/conversations/{id}?user= and
  * GET /v1/users/{id}/conversations (docs/API.md). A conversation is keyed by its user and
  * its id, so every route names the user: a user token's own (naming another is 403), an
- * admin's by ?user= or the path. A conversation the user does not have is 404. */
+ * admin's by ?user= or the path. A conversation the user does not have is 404. Each
+ * user turn of a chat comes back with the attention its reply reported. */
 #include "api/internal.h"
 
 #include <stdio.h>
@@ -94,9 +95,11 @@ void api_h_conversation_get(api_req_t *rq)
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < n; i++) {
         char at[API_TIME_LEN];
-        json_t *o = json_pack("{s:I,s:s,s:s,s:s?,s:s}", "id", (json_int_t)t[i].id, "role",
+        json_t *att = t[i].has_attention ? api_attention_json(t[i].attention, t[i].nattention)
+                                         : json_null();
+        json_t *o = json_pack("{s:I,s:s,s:s,s:s?,s:s,s:o}", "id", (json_int_t)t[i].id, "role",
                               t[i].role, "text", t[i].text, "kind", t[i].kind, "created_at",
-                              api_time_format(t[i].created_ms, at));
+                              api_time_format(t[i].created_ms, at), "attention", att);
         if (!o || json_array_append_new(arr, o)) {
             json_decref(arr);
             arr = NULL;

@@ -249,6 +249,9 @@ int api_chat_turn(api_req_t *rq, const char *user, const char *conversation,
 /* The turn object of docs/API.md ("The chat turn"); a new reference, NULL when out of
  * memory. */
 json_t *api_turn_json(const char *conversation, const agent_turn_t *t);
+/* A turn's "attention", [{turn, weight}] oldest first (the turn object's, and a stored
+ * user turn's in GET /v1/conversations/{id}); a new reference, NULL when out of memory. */
+json_t *api_attention_json(const agent_attention_t *a, size_t n);
 
 /* conversations.c */
 void api_h_conversation_get(api_req_t *rq);

@@ -153,8 +153,14 @@ static const char MIGRATE_5_6[] =
     "INSERT INTO memories_fts (memories_fts) VALUES ('rebuild');"
     "INSERT INTO memories_cjk (memories_cjk) VALUES ('rebuild');";
 
+/* 6 -> 7: a user turn of a chat keeps the attention its reply reported over the
+ * conversation's earlier exchanges (store/turns.c packs it), so reading the conversation
+ * later shows it. Turns stored before have none (NULL), and keep working as they were. */
+static const char MIGRATE_6_7[] = "ALTER TABLE turns ADD COLUMN attention BLOB;";
+
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
-    MIGRATE_0_1, MIGRATE_1_2, MIGRATE_2_3, MIGRATE_3_4, MIGRATE_4_5, MIGRATE_5_6};
+    MIGRATE_0_1, MIGRATE_1_2, MIGRATE_2_3, MIGRATE_3_4, MIGRATE_4_5, MIGRATE_5_6,
+    MIGRATE_6_7};
 
 static int exec(sqlite3 *db, const char *sql, char *err, size_t errlen, const char *what)
 {

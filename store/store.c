@@ -97,10 +97,10 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_CONV_DELETE] = "DELETE FROM conversations WHERE user = ?1 AND id = ?2",
     [S_CONV_USER_DELETE] = "DELETE FROM conversations WHERE user = ?1",
     [S_TURN_INSERT] =
-        "INSERT INTO turns (conversation, role, text, created_ms, kind, user)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO turns (conversation, role, text, created_ms, kind, user, attention)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [S_TURN_LAST] =
-        "SELECT id, role, text, created_ms, kind FROM turns WHERE user = ?3"
+        "SELECT id, role, text, created_ms, kind, attention FROM turns WHERE user = ?3"
         " AND conversation = ?1 ORDER BY id DESC LIMIT ?2",
     /* The bm25 leg (fts.c): ?1 the MATCH expression, ?2 the user, ?3/?4 the store's dim
      * and encoder (stale rows are not searched), ?5/?6 since/until (0 = open), ?7 the

@@ -19,7 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 enum store_err {
     STORE_OK = 0,
@@ -276,13 +276,25 @@ int store_reencode(store_t *st, store_encode_fn fn, void *ctx, size_t *done, cha
  * "other" ...): the store keeps it as an opaque string of 1..STORE_KIND_MAX bytes of
  * [a-z_] (anything else is STORE_EINVAL), NULL = unknown. */
 #define STORE_KIND_MAX 16
+/* The attention a chat turn's model paid to one earlier exchange of its conversation:
+ * the exchange's user turn and the weight (the store keeps both as given). A user turn
+ * stored by store_chat_commit_n carries its list; no other turn has one, nor does any
+ * turn stored before schema version 7. */
+typedef struct store_attention {
+    int64_t turn;
+    float weight;
+} store_attention_t;
+#define STORE_ATTENTION_MAX 4096    /* entries of one turn's list */
 typedef struct store_turn {
     int64_t id;
     char *role;                 /* "user" or "assistant" */
     char *text;
     int64_t created_ms;
     char *kind;                 /* NULL when unknown */
-} store_turn_t;                 /* strings owned (store_turns_free frees them) */
+    int has_attention;          /* 1 when the turn carries a list (maybe empty) */
+    store_attention_t *attention;   /* [nattention], NULL when empty or none */
+    size_t nattention;
+} store_turn_t;                 /* strings and list owned (store_turns_free frees them) */
 /* Adds one turn; *id_out (may be NULL) receives its id. Returns STORE_OK, STORE_EINVAL
  * (empty user or conversation, no text, a bad role or kind), STORE_ENOMEM or STORE_EIO. */
 int store_turn_add(store_t *st, const char *user, const char *conversation,
@@ -322,11 +334,15 @@ int store_chat_commit(store_t *st, const char *user, const char *conversation,
                       int64_t *message_id, int64_t *reply_id, store_chat_write_t *w,
                       char *err, size_t errlen);
 /* The same with the memories of several statements w[0..nw) (a message that tells
- * several facts), all in the one transaction. */
+ * several facts), all in the one transaction, and the attention the model paid to the
+ * conversation's earlier exchanges, att[0..natt) (att NULL: none kept; natt 0 with att
+ * set: an empty list), stored with the message's turn. Also STORE_EINVAL for natt over
+ * STORE_ATTENTION_MAX, or att NULL with natt > 0. */
 int store_chat_commit_n(store_t *st, const char *user, const char *conversation,
                         const char *message, const char *reply, const char *kind,
                         int64_t *message_id, int64_t *reply_id, store_chat_write_t *w,
-                        size_t nw, char *err, size_t errlen);
+                        size_t nw, const store_attention_t *att, size_t natt, char *err,
+                        size_t errlen);
 /* Replaces the text of every turn of user's conversations that contains needle (ASCII
  * case folded) with STORE_REDACTED, in one transaction; *n (may be NULL) receives how
  * many. A forget request calls it before store_memory_forget, whose checkpoint then
@@ -342,7 +358,7 @@ int store_memories_with_text(store_t *st, const char *user, const char *needle, 
 int store_turns_redact(store_t *st, const char *user, const char *needle, size_t *n,
                        char *err, size_t errlen);
 /* The last limit turns of user's conversation (oldest first) into *out, a malloc'd
- * array of *n (store_turns_free). Returns STORE_OK, STORE_EINVAL (no user or
+ * array of *n (store_turns_free), with their attention. Returns STORE_OK, STORE_EINVAL (no user or
  * conversation, a negative limit), STORE_ENOTFOUND when user has no such conversation,
  * STORE_ENOMEM or STORE_EIO. */
 int store_turns_last(store_t *st, const char *user, const char *conversation, int limit,

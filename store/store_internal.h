@@ -205,10 +205,12 @@ int store_mem_set_frame_locked(store_t *st, int64_t id, const char *holder,
 /* frames.c: why a frame is not acceptable (not all three or none, or one empty or over
  * STORE_FRAME_MAX bytes), or NULL when it is. */
 const char *store_frame_bad(const char *holder, const char *relation, const char *value);
-/* kind (NULL = unknown) is written on all n turns. */
+/* kind (NULL = unknown) is written on all n turns; att (NULL = none) with the first,
+ * natt entries. */
 int store_turns_insert(store_t *st, const char *user, const char *conversation,
                        const char *const *roles, const char *const *texts, const char *kind,
-                       int n, int64_t *ids, char *err, size_t errlen);
+                       const store_attention_t *att, size_t natt, int n, int64_t *ids,
+                       char *err, size_t errlen);
 int store_commit(store_t *st, char *err, size_t errlen);
 void store_rollback(store_t *st);
 /* Fills m from the current row of a statement selecting STORE_MEM_COLS starting at

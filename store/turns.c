@@ -11,14 +11,60 @@
 #define STR(x) STR_(x)
 #define KIND_MAX_STR STR(STORE_KIND_MAX)
 
+/* A turn's attention as its column holds it: natt records of ATT_BYTES, each the turn
+ * id (int64) then the weight (float), in the machine's byte order as the memories'
+ * vectors are. */
+#define ATT_BYTES (sizeof(int64_t) + sizeof(float))
+
+/* att packed into a malloc'd buffer (at least one byte, so that an empty list is an
+ * empty BLOB rather than NULL), or NULL when out of memory. */
+static unsigned char *attention_pack(const store_attention_t *att, size_t natt)
+{
+    unsigned char *buf = malloc(natt ? natt * ATT_BYTES : 1);
+    for (size_t i = 0; buf && i < natt; i++) {
+        memcpy(buf + i * ATT_BYTES, &att[i].turn, sizeof(int64_t));
+        memcpy(buf + i * ATT_BYTES + sizeof(int64_t), &att[i].weight, sizeof(float));
+    }
+    return buf;
+}
+
+/* Column col of the current row into t's attention. A NULL column is no list; so is a
+ * BLOB whose size is not a whole number of records (the list only explains a reply, so
+ * a damaged one is left out rather than failing the conversation's read). Returns
+ * STORE_OK or STORE_ENOMEM. */
+static int attention_read(sqlite3_stmt *s, int col, store_turn_t *t)
+{
+    if (sqlite3_column_type(s, col) != SQLITE_BLOB)
+        return STORE_OK;
+    const unsigned char *blob = sqlite3_column_blob(s, col);
+    size_t bytes = (size_t)sqlite3_column_bytes(s, col), n = bytes / ATT_BYTES;
+    if (bytes % ATT_BYTES || n > STORE_ATTENTION_MAX)
+        return STORE_OK;
+    if (n && !(t->attention = malloc(n * sizeof(*t->attention))))
+        return STORE_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        memcpy(&t->attention[i].turn, blob + i * ATT_BYTES, sizeof(int64_t));
+        memcpy(&t->attention[i].weight, blob + i * ATT_BYTES + sizeof(int64_t), sizeof(float));
+    }
+    t->nattention = n;
+    t->has_attention = 1;
+    return STORE_OK;
+}
+
 /* Makes sure user's conversation exists, then inserts the n turns (roles[i], texts[i],
- * kind) with ids[i]. With st->mu held, inside a write transaction. */
+ * kind) with ids[i], the first with att. With st->mu held, inside a write transaction. */
 int store_turns_insert(store_t *st, const char *user, const char *conversation,
                        const char *const *roles, const char *const *texts, const char *kind,
-                       int n, int64_t *ids, char *err, size_t errlen)
+                       const store_attention_t *att, size_t natt, int n, int64_t *ids,
+                       char *err, size_t errlen)
 {
     int rc = STORE_OK, src, b = SQLITE_OK;
     int64_t now = store_now_ms();
+    unsigned char *packed = NULL;
+    if (att && !(packed = attention_pack(att, natt))) {
+        store_errf(err, errlen, "out of memory");
+        return STORE_ENOMEM;
+    }
     sqlite3_stmt *s = stmt_get(st, S_CONV_ENSURE);
     store_bind_text(s, 1, conversation, &b);
     store_bind_text(s, 2, user, &b);
@@ -35,12 +81,15 @@ int store_turns_insert(store_t *st, const char *user, const char *conversation,
         store_bind_int64(s, 4, now, &b);
         store_bind_text(s, 5, kind, &b);
         store_bind_text(s, 6, user, &b);
+        if (i == 0 && packed)   /* else ?7 stays NULL */
+            store_bind_blob(s, 7, packed, natt * ATT_BYTES, &b);
         if ((src = store_step(s, b)) != SQLITE_DONE)
             rc = store_sqlerr(st, src, err, errlen, "adding a turn");
         else
             ids[i] = sqlite3_last_insert_rowid(st->db);
         stmt_done(s);
     }
+    free(packed);
     return rc;
 }
 
@@ -53,8 +102,8 @@ static int add_turns(store_t *st, const char *user, const char *conversation,
     pthread_mutex_lock(&st->mu);
     if ((rc = store_begin(st, 1, NULL, 0)) != STORE_OK)
         goto unlock;
-    if ((rc = store_turns_insert(st, user, conversation, roles, texts, kind, n, ids, NULL,
-                                 0)) != STORE_OK)
+    if ((rc = store_turns_insert(st, user, conversation, roles, texts, kind, NULL, 0, n, ids,
+                                 NULL, 0)) != STORE_OK)
         store_rollback(st);
     else
         rc = store_commit(st, NULL, 0);
@@ -152,7 +201,7 @@ int store_turns_last(store_t *st, const char *user, const char *conversation, in
         t->created_ms = sqlite3_column_int64(s, 3);
         t->kind = kind ? strdup((const char *)kind) : NULL;
         len++;
-        if (!t->role || !t->text || (kind && !t->kind)) {
+        if (!t->role || !t->text || (kind && !t->kind) || attention_read(s, 5, t)) {
             rc = STORE_ENOMEM;
             break;
         }
@@ -181,6 +230,7 @@ void store_turns_free(store_turn_t *v, size_t n)
         free(v[i].role);
         free(v[i].text);
         free(v[i].kind);
+        free(v[i].attention);
     }
     free(v);
 }
@@ -399,7 +449,8 @@ static const char *chat_args_bad(const store_t *st, const char *user,
 int store_chat_commit_n(store_t *st, const char *user, const char *conversation,
                         const char *message, const char *reply, const char *kind,
                         int64_t *message_id, int64_t *reply_id, store_chat_write_t *w,
-                        size_t nw, char *err, size_t errlen)
+                        size_t nw, const store_attention_t *att, size_t natt, char *err,
+                        size_t errlen)
 {
     static const char *const roles[2] = {"user", "assistant"};
     const char *texts[2] = {message, reply};
@@ -409,6 +460,8 @@ int store_chat_commit_n(store_t *st, const char *user, const char *conversation,
     const char *bad = chat_args_bad(st, user, conversation, message, reply, kind, NULL);
     for (size_t i = 0; !bad && i < nw; i++)
         bad = chat_args_bad(st, user, conversation, message, reply, kind, &w[i]);
+    if (!bad && ((!att && natt) || natt > STORE_ATTENTION_MAX))
+        bad = "the attention list is missing or too long";
     if (bad) {
         store_errf(err, errlen, "%s", bad);
         rc = STORE_EINVAL;
@@ -422,8 +475,8 @@ int store_chat_commit_n(store_t *st, const char *user, const char *conversation,
     pthread_mutex_lock(&st->mu);
     if ((rc = store_begin(st, 1, err, errlen)) != STORE_OK)
         goto unlock;
-    if ((rc = store_turns_insert(st, user, conversation, roles, texts, kind, 2, ids, err,
-                                 errlen)) != STORE_OK)
+    if ((rc = store_turns_insert(st, user, conversation, roles, texts, kind, att, natt, 2, ids,
+                                 err, errlen)) != STORE_OK)
         goto rollback;
     size_t nput = 0;
     for (size_t i = 0; i < nw; i++) {
@@ -476,5 +529,5 @@ int store_chat_commit(store_t *st, const char *user, const char *conversation,
                       char *err, size_t errlen)
 {
     return store_chat_commit_n(st, user, conversation, message, reply, kind, message_id,
-                               reply_id, w, w ? 1 : 0, err, errlen);
+                               reply_id, w, w ? 1 : 0, NULL, 0, err, errlen);
 }

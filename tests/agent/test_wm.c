@@ -52,7 +52,8 @@ END_TEST
 
 static store_turn_t turn(int64_t id, const char *role, const char *text, const char *kind)
 {
-    return (store_turn_t){id, (char *)role, (char *)text, 1000 + id, (char *)kind};
+    return (store_turn_t){.id = id, .role = (char *)role, .text = (char *)text,
+                          .created_ms = 1000 + id, .kind = (char *)kind};
 }
 
 START_TEST(test_restore_takes_each_message_with_its_stored_kind)

@@ -2,10 +2,11 @@
  * in-process, on generated personal-fact conversations (model/persona.h). The tests rely
  * only on what such a model learns reliably, and what main checks before any test runs:
  * a statement is acknowledged ("got it") and a question is not. Covered: statements
- * written and readable, questions not stored, attention per earlier exchange, working
- * memory restored after a restart, supersession with history, near-duplicates updating,
- * the conversation routes and their users (each user's "main" is their own), the list of
- * a user's conversations, the OpenAI-compatible route running the same turn, bad bodies,
+ * written and readable, questions not stored, attention per earlier exchange (and kept
+ * with the turns, read back later), working memory restored after a restart, the fused
+ * search's score_breakdown on retrieved memories, supersession with history,
+ * near-duplicates updating, the conversation routes and their users (each user's "main"
+ * is their own), the list of a user's conversations, the OpenAI-compatible route running the same turn, bad bodies,
  * a corrupt or missing model file stopping mnemod, and chat without a model. */
 #include "tests/integration/harness.h"
 
@@ -352,6 +353,40 @@ START_TEST(test_working_memory_is_restored_after_a_restart)
     ck_assert_str_eq(str(after, "reply"), str(before, "reply"));
     json_decref(before);
     json_decref(after);
+}
+END_TEST
+
+/* Each user turn of the conversation, read back later (after a restart too), carries
+ * the attention its reply reported, entry for entry; replies carry none (null). */
+START_TEST(test_a_conversation_read_later_has_each_turns_attention)
+{
+    json_t *replies[5];
+    for (size_t i = 0; i < 4; i++) replies[i] = chat("c1", conversation[i]);
+    replies[4] = chat("c1", "Where do I live?");
+    ck_assert_int_eq(h_stop(&D), 0);
+    h_start(&D);
+    h_resp_t r;
+    h_get(&D, NULL, "/v1/conversations/c1?user=u1", &r);
+    h_assert_reply(&r, 200, NULL);
+    json_t *turns = json_object_get(r.json, "turns");
+    ck_assert_uint_eq(json_array_size(turns), 10);
+    for (size_t i = 0; i < 5; i++) {
+        json_t *mine = json_array_get(turns, 2 * i), *reply = json_array_get(turns, 2 * i + 1);
+        json_t *want = json_object_get(replies[i], "attention");
+        json_t *got = json_object_get(mine, "attention");
+        ck_assert_int_eq(num(mine, "id"), num(replies[i], "turn"));
+        ck_assert_msg(json_is_array(got) && json_array_size(got) == i,
+                      "turn %zu: want %zu entries: %s", i, i, json_dumps(mine, JSON_COMPACT));
+        for (size_t j = 0; j < i; j++) {
+            json_t *g = json_array_get(got, j), *w = json_array_get(want, j);
+            ck_assert_int_eq(num(g, "turn"), num(w, "turn"));
+            ck_assert_double_eq_tol(json_number_value(json_object_get(g, "weight")),
+                                    json_number_value(json_object_get(w, "weight")), 1e-6);
+        }
+        ck_assert(json_is_null(json_object_get(reply, "attention")));
+        json_decref(replies[i]);
+    }
+    h_resp_clear(&r);
 }
 END_TEST
 
@@ -890,6 +925,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_a_question_is_answered_but_not_stored);
     tcase_add_test(tc, test_attention_has_one_entry_per_earlier_exchange);
     tcase_add_test(tc, test_working_memory_is_restored_after_a_restart);
+    tcase_add_test(tc, test_a_conversation_read_later_has_each_turns_attention);
     tcase_add_test(tc, test_memories_are_retrieved_in_another_conversation);
     tcase_add_test(tc, test_a_chat_memory_has_the_score_breakdown_of_a_search_hit);
     tcase_add_test(tc, test_a_changed_fact_supersedes_the_old_one);

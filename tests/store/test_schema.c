@@ -1,8 +1,9 @@
 /* test_schema.c: the schema's versions: a new database is created at the current
- * version in WAL mode, version-1, -2, -3 and -4 databases (written here by hand, as those
- * releases wrote them) are migrated with their data kept (and their memories indexed for
- * the bm25 leg of version 6), and a database newer than the
- * code, or not a database at all, is refused with a clear message and left untouched. */
+ * version in WAL mode, version-1, -2, -3, -4 and -6 databases (written here by hand, as
+ * those releases wrote them) are migrated with their data kept (their memories indexed
+ * for the bm25 leg of version 6, their turns without the attention of version 7), and a
+ * database newer than the code, or not a database at all, is refused with a clear
+ * message and left untouched. */
 #include <check.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -496,6 +497,62 @@ START_TEST(test_version_4_memories_are_indexed_for_bm25_by_the_migration)
 }
 END_TEST
 
+/* Version 7 only added turns.attention, so a version-6 database is a current one
+ * without that column, at user_version 6 (SQLite's DROP COLUMN makes it): its turns,
+ * written by version 6 (here by hand), open without attention and the conversation goes
+ * on with it. */
+START_TEST(test_version_6_turns_open_without_attention_and_gain_it)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s", th_path(dir, "v6.db"));
+    store_t *st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
+    ck_assert_msg(st != NULL, "%s", err);
+    store_close(st);
+    raw_exec(path, "ALTER TABLE turns DROP COLUMN attention;"
+                   "PRAGMA user_version = 6;"
+                   "INSERT INTO conversations (user, id, created_ms) VALUES ('alice', 'c1', 500);"
+                   "INSERT INTO turns (id, user, conversation, role, text, created_ms, kind)"
+                   " VALUES (1, 'alice', 'c1', 'user', 'I live in Paris.', 600, 'statement'),"
+                   " (2, 'alice', 'c1', 'assistant', 'Got it.', 601, 'statement'),"
+                   " (3, 'alice', 'c1', 'user', 'Where do I live?', 602, 'answer'),"
+                   " (4, 'alice', 'c1', 'assistant', 'Paris.', 603, 'answer');");
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM pragma_table_info('turns')"
+                                   " WHERE name = 'attention'"), 0);
+
+    st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
+    ck_assert_msg(st != NULL, "%s", err);
+    store_turn_t *t;
+    size_t n;
+    ck_assert_int_eq(store_turns_last(st, "alice", "c1", 10, &t, &n), STORE_OK);
+    ck_assert_uint_eq(n, 4);
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_int_eq(t[i].id, (int64_t)i + 1);
+        ck_assert_int_eq(t[i].has_attention, 0);
+        ck_assert_ptr_null(t[i].attention);
+    }
+    ck_assert_str_eq(t[2].text, "Where do I live?");
+    ck_assert_str_eq(t[3].kind, "answer");
+    store_turns_free(t, n);
+    store_attention_t att[2] = {{1, 0.9f}, {3, 0.0f}};
+    int64_t id = 0;
+    ck_assert_int_eq(store_chat_commit_n(st, "alice", "c1", "Where do I live?", "Paris.",
+                                         "answer", &id, NULL, NULL, 0, att, 2, err,
+                                         sizeof(err)), STORE_OK);
+    ck_assert_int_eq(store_turns_last(st, "alice", "c1", 10, &t, &n), STORE_OK);
+    ck_assert_uint_eq(n, 6);
+    ck_assert_int_eq(t[0].has_attention, 0);
+    ck_assert_int_eq(t[4].id, id);
+    ck_assert_int_eq(t[4].has_attention, 1);
+    ck_assert_uint_eq(t[4].nattention, 2);
+    ck_assert_int_eq(t[4].attention[0].turn, 1);
+    ck_assert(t[4].attention[0].weight == 0.9f);
+    store_turns_free(t, n);
+    store_close(st);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM turns WHERE attention IS NULL"), 5);
+}
+END_TEST
+
 START_TEST(test_newer_database_is_refused_and_untouched)
 {
     char path[512], mode[32], sql[128], version[16];
@@ -560,6 +617,7 @@ int main(void)
     tcase_add_test(tc, test_version_3_memories_open_without_a_frame_and_gain_frames);
     tcase_add_test(tc, test_version_4_conversations_are_keyed_by_user_and_keep_their_turns);
     tcase_add_test(tc, test_version_4_memories_are_indexed_for_bm25_by_the_migration);
+    tcase_add_test(tc, test_version_6_turns_open_without_attention_and_gain_it);
     tcase_add_test(tc, test_newer_database_is_refused_and_untouched);
     tcase_add_test(tc, test_not_a_database_is_refused);
     tcase_add_test(tc, test_failed_migration_leaves_the_database_at_its_version);

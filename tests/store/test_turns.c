@@ -1,7 +1,8 @@
 /* test_turns.c: conversations and their turns: the last turns come back oldest first with
  * their kind, a conversation is keyed by its user and its id (two users' "c1" are two
  * conversations), a user's conversations are listed in pages, deleting one takes its
- * turns, and a chat turn's writes are one transaction. */
+ * turns, a chat turn's writes are one transaction and its message keeps the turn's
+ * attention. */
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
@@ -92,6 +93,60 @@ START_TEST(test_turns_keep_their_kind)
     ck_assert_str_eq(t[3].kind, "answer");
     ck_assert_ptr_null(t[4].kind);     /* unknown */
     store_turns_free(t, n);
+}
+END_TEST
+
+/* A chat turn's attention is kept with its message's turn, in order and exactly; the
+ * reply, and turns added otherwise, carry none; an empty list stays an empty list. */
+START_TEST(test_a_chat_turn_keeps_its_attention_with_the_message)
+{
+    char err[128];
+    int64_t first, second, reply;
+    ck_assert_int_eq(store_chat_commit_n(th_st, "alice", "c1", "I live in Paris.", "got it",
+                                         "statement", &first, NULL, NULL, 0,
+                                         (store_attention_t[]){{0, 0}}, 0, err, sizeof(err)),
+                     STORE_OK);
+    store_attention_t att[3] = {{first, 0.75f}, {first + 7, 0.0f}, {INT64_MAX, 1e-7f}};
+    ck_assert_int_eq(store_chat_commit_n(th_st, "alice", "c1", "Where do I live?", "paris",
+                                         "answer", &second, &reply, NULL, 0, att, 3, err,
+                                         sizeof(err)), STORE_OK);
+    ck_assert_int_eq(store_exchange_add(th_st, "alice", "c1", "Hi", "Hello", "other", NULL,
+                                        NULL), STORE_OK);
+    store_turn_t *t;
+    size_t n;
+    ck_assert_int_eq(store_turns_last(th_st, "alice", "c1", 10, &t, &n), STORE_OK);
+    ck_assert_uint_eq(n, 6);
+    ck_assert_int_eq(t[0].has_attention, 1);          /* the first message: an empty list */
+    ck_assert_uint_eq(t[0].nattention, 0);
+    ck_assert_int_eq(t[2].id, second);
+    ck_assert_int_eq(t[2].has_attention, 1);
+    ck_assert_uint_eq(t[2].nattention, 3);
+    for (int i = 0; i < 3; i++) {
+        ck_assert_int_eq(t[2].attention[i].turn, att[i].turn);
+        ck_assert(t[2].attention[i].weight == att[i].weight);   /* bit for bit */
+    }
+    for (int i = 0; i < 6; i++)
+        if (i != 0 && i != 2) {
+            ck_assert_int_eq(t[i].has_attention, 0);
+            ck_assert_ptr_null(t[i].attention);
+        }
+    store_turns_free(t, n);
+}
+END_TEST
+
+START_TEST(test_a_missing_or_too_long_attention_is_refused)
+{
+    char err[128];
+    static store_attention_t big[STORE_ATTENTION_MAX + 1];
+    ck_assert_int_eq(store_chat_commit_n(th_st, "alice", "c1", "x", "y", NULL, NULL, NULL,
+                                         NULL, 0, NULL, 2, err, sizeof(err)), STORE_EINVAL);
+    ck_assert_msg(strstr(err, "attention"), "message: \"%s\"", err);
+    ck_assert_int_eq(store_chat_commit_n(th_st, "alice", "c1", "x", "y", NULL, NULL, NULL,
+                                         NULL, 0, big, STORE_ATTENTION_MAX + 1, err,
+                                         sizeof(err)), STORE_EINVAL);
+    store_turn_t *t;
+    size_t n;
+    ck_assert_int_eq(store_turns_last(th_st, "alice", "c1", 10, &t, &n), STORE_ENOTFOUND);
 }
 END_TEST
 
@@ -365,6 +420,8 @@ int main(void)
     tcase_add_test(tc, test_two_users_conversations_of_one_id_are_two);
     tcase_add_test(tc, test_a_users_conversations_come_in_pages_newest_first);
     tcase_add_test(tc, test_bad_turns_are_refused);
+    tcase_add_test(tc, test_a_chat_turn_keeps_its_attention_with_the_message);
+    tcase_add_test(tc, test_a_missing_or_too_long_attention_is_refused);
     tcase_add_test(tc, test_conversation_delete_takes_its_turns_and_keeps_memories);
     tcase_add_test(tc, test_a_chat_turn_commits_turns_memory_and_supersession_at_once);
     suite_add_tcase(s, tc);
