@@ -65,6 +65,7 @@ static const api_route_t routes[] = {
       {"DELETE", api_h_mcp_delete, API_BODY_NONE}}, API_ERRORS_MNEMO},
     /* The inspector's static files: open, they hold no data (the page asks for a token). */
     {"/ui", "GET", API_OPEN, {{"GET", api_h_ui, API_BODY_NONE}}, API_ERRORS_MNEMO},
+    {"/ui/", "GET", API_OPEN, {{"GET", api_h_ui, API_BODY_NONE}}, API_ERRORS_MNEMO},
     {"/ui/{file}", "GET", API_OPEN, {{"GET", api_h_ui, API_BODY_NONE}}, API_ERRORS_MNEMO},
 };
 

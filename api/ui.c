@@ -1,7 +1,7 @@
 /* ui.c: GET /ui and /ui/{file}, the memory inspector (docs/API.md "The inspector"): the
  * static files of ui/, compiled into mnemod by api/ui_embed.c, served without a token
- * (they hold no data; every panel reads the API with the token the user enters). A name
- * the table lacks is 404. The replies forbid framing, sniffing and any script, style or
+ * (they hold no data; every panel reads the API with the token the user enters). /ui/
+ * is the page too (its files are named from the root). A name the table lacks is 404. The replies forbid framing, sniffing and any script, style or
  * connection from elsewhere, so the page can only talk to this mnemod. */
 #include "api/internal.h"
 

@@ -1,8 +1,8 @@
-/* test_ui.c: the inspector's static files at /ui on a real mnemod with tokens: the page,
- * its script and its style come back 200 with their media types and without a token
- * (they hold no data, while the API beside them still needs one); a name the inspector
- * lacks is 404 in the JSON error shape; only GET (and HEAD) are taken. The page itself
- * is driven in a browser by test_ui_browser.c. */
+/* test_ui.c: the inspector's static files at /ui on a real mnemod with tokens: the page
+ * (at /ui and /ui/), its script and its style come back 200 with their media types and
+ * without a token (they hold no data, while the API beside them still needs one); a name
+ * the inspector lacks is 404 in the JSON error shape; only GET (and HEAD) are taken. The
+ * page itself is driven in a browser by test_ui_browser.c. */
 #include "tests/integration/harness.h"
 
 #include <stdio.h>
@@ -45,6 +45,26 @@ START_TEST(test_the_page_is_served_as_html_without_a_token)
 }
 END_TEST
 
+/* /ui/ (as a browser or a person may type it) is the same page, whose files are named
+ * from the root so that they load from there too. */
+START_TEST(test_the_page_is_served_at_ui_with_a_slash)
+{
+    h_resp_t a, b;
+    ck_assert_int_eq(h_get(&D, NULL, "/ui", &a), 0);
+    ck_assert_int_eq(h_get(&D, NULL, "/ui/", &b), 0);
+    h_assert_reply(&b, 200, NULL);
+    ck_assert_str_eq(b.content_type, "text/html; charset=utf-8");
+    ck_assert_msg(a.body && b.body && !strcmp(a.body, b.body), "/ui/ differs from /ui");
+    ck_assert_msg(strstr(b.body, "src=\"/ui/app.js\"") && strstr(b.body, "href=\"/ui/style.css\""),
+                  "the page names its files from the root");
+    h_resp_clear(&a);
+    h_resp_clear(&b);
+    ck_assert_int_eq(h_request(&D, "HEAD", "/ui/", NULL, NULL, NULL, 0, &b), 0);
+    h_assert_reply(&b, 200, NULL);
+    h_resp_clear(&b);
+}
+END_TEST
+
 START_TEST(test_its_script_and_style_are_served_with_their_types)
 {
     served("/ui/app.js", "text/javascript; charset=utf-8", "/v1/chat");
@@ -54,8 +74,8 @@ END_TEST
 
 START_TEST(test_an_unknown_ui_file_is_a_json_404)
 {
-    static const char *const paths[] = {"/ui/x", "/ui/app.js.map", "/ui/", "/ui/x/app.js",
-                                        "/ui/ui_files.c"};
+    static const char *const paths[] = {"/ui/x", "/ui/app.js.map", "/ui//", "/ui/x/app.js",
+                                        "/ui/ui_files.c", "/ui/app.js/"};
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
         h_resp_t r;
         ck_assert_int_eq(h_get(&D, NULL, paths[i], &r), 0);
@@ -100,6 +120,7 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_the_page_is_served_as_html_without_a_token);
+    tcase_add_test(tc, test_the_page_is_served_at_ui_with_a_slash);
     tcase_add_test(tc, test_its_script_and_style_are_served_with_their_types);
     tcase_add_test(tc, test_an_unknown_ui_file_is_a_json_404);
     tcase_add_test(tc, test_the_api_behind_the_page_still_needs_a_token);
