@@ -8,7 +8,6 @@
 const $ = (sel) => document.querySelector(sel);
 const KEY_TOKEN = 'mnemo.token';
 const KEY_USER = 'mnemo.user';
-const KEY_ATTENTION = 'mnemo.attention';      // {user \u0000 conversation: {turn: attention}}
 const CONVERSATION_TURNS = 200;               // turns read to name the attended ones
 const state = {
   token: sessionStorage.getItem(KEY_TOKEN) || '',
@@ -183,24 +182,7 @@ function onTabKey(ev) {
   showTab(all[j], false);
 }
 
-// ---- attention kept for this tab (mnemod returns it with each reply, stores none) ----
-
-function attentionStore() {
-  try {
-    return JSON.parse(sessionStorage.getItem(KEY_ATTENTION) || '{}');
-  } catch {
-    return {};
-  }
-}
-
-function keepAttention(user, conversation, turn, attention) {
-  const all = attentionStore(), key = `${user}\u0000${conversation}`;
-  (all[key] = all[key] || {})[turn] = attention;
-  sessionStorage.setItem(KEY_ATTENTION, JSON.stringify(all));
-}
-
-const keptAttention = (user, conversation) =>
-  attentionStore()[`${user}\u0000${conversation}`] || {};
+// ---- the turns of a conversation --------------------------------------------------
 
 // The exchanges of a conversation by the id of their user turn: {text, reply}.
 async function exchanges(user, conversation) {
@@ -236,7 +218,8 @@ function attentionList(attention, texts) {
   if (!attention.length)
     return el('p', { class: 'none' }, 'No earlier turns in this conversation\'s working memory.');
   const top = Math.max(...attention.map((a) => a.weight));
-  return el('ol', { class: 'attention' }, attention.map((a) => {
+  return el('ol', { class: 'attention', 'aria-label': 'Attention weight on each earlier turn' },
+            attention.map((a) => {
     const ex = texts.get(a.turn);
     const li = el('li', { 'data-turn': a.turn, 'data-weight': a.weight },
       el('span', { class: 'w' }, num(a.weight)),
@@ -250,17 +233,29 @@ function attentionList(attention, texts) {
   }));
 }
 
+// A search hit's score_breakdown: its rank in each list the search fused (1 = first),
+// "—" where it was not a candidate of that list.
+const LEGS = ['bm25', 'dense', 'recency'];
+function breakdown(b) {
+  if (!b) return el('span', { class: 'none' }, '—');
+  return el('span', { class: 'breakdown' }, LEGS.map((leg) =>
+    el('span', { class: 'leg', 'data-leg': leg },
+       `${leg} ${typeof b[leg] === 'number' ? `#${b[leg]}` : '—'}`)));
+}
+const BREAKDOWN_HEAD = 'Ranks (bm25, dense, recency)';
+
 function memoriesTable(mems) {
   if (!mems.length) return el('p', { class: 'none' }, 'No long-term memory retrieved.');
   return el('div', { class: 'scroll' }, el('table', { class: 'table compact' },
-    el('thead', {}, el('tr', {}, ['Id', 'Memory', 'Search score', 'Model weight']
+    el('thead', {}, el('tr', {}, ['Id', 'Memory', 'Search score', BREAKDOWN_HEAD, 'Model weight']
       .map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, mems.map((m) => {
       const w = el('td', { class: 'num' }, num(m.weight));
       heat(w, m.weight);
       return el('tr', { class: 'recalled' }, el('td', {}, `#${m.id}`),
                 el('td', { class: 'mem-text' }, m.text),
-                el('td', { class: 'num score' }, num(m.score)), w);
+                el('td', { class: 'num score' }, num(m.score, 4)),
+                el('td', { class: 'ranks' }, breakdown(m.score_breakdown)), w);
     }))));
 }
 
@@ -312,7 +307,6 @@ async function sendChat(ev) {
     try {
       const user = needUser();
       const t = await api('POST', '/v1/chat', { body: { user, conversation, message } });
-      keepAttention(user, conversation, t.turn, t.attention);
       let texts = new Map();
       if (t.attention.length) texts = (await exchanges(user, conversation)).map;
       renderTurn(li, t, texts);
@@ -342,7 +336,8 @@ function memoryRow(m, searched) {
     el('td', {}, `#${m.id}`),
     el('td', { class: 'mem-text' }, m.text,
        m.superseded_by ? el('span', { class: 'tag' }, `superseded by #${m.superseded_by}`) : null),
-    el('td', { class: 'num score' }, searched ? num(m.score) : '—'),
+    el('td', { class: 'num score' }, searched ? num(m.score, 4) : '—'),
+    el('td', { class: 'ranks' }, searched ? breakdown(m.score_breakdown) : '—'),
     el('td', {}, m.conversation || '—'),
     el('td', { class: 'num importance' }, num(m.importance)),
     el('td', { class: 'time' }, when(m.created_at)),
@@ -531,41 +526,38 @@ async function loadConversations(more) {
   say(`${$('#conv-list').querySelectorAll('button.conv').length} conversations of ${user}.`);
 }
 
-// Shows the attention of one reply as heat on the turns of the open conversation.
-function showAttentionOn(list, attention, from) {
-  for (const li of list.children) {
-    li.classList.remove('heat', 'source');
-    li.style.removeProperty('--w');
-    li.querySelector('.w')?.remove();
-  }
-  if (!attention) return;
-  const top = Math.max(0, ...attention.map((a) => a.weight));
-  for (const a of attention) {
-    const li = list.querySelector(`li[data-turn="${a.turn}"]`);
-    if (!li) continue;
-    heat(li, top > 0 ? a.weight / top : 0);
-    li.prepend(el('span', { class: 'w', title: 'attention weight' }, num(a.weight)));
-  }
-  list.querySelector(`li[data-turn="${from}"]`)?.classList.add('source');
+// Opens or closes, inside a turn's item, the heat map of the attention its reply paid to
+// the earlier turns (the Chat panel's, from what mnemod stored with the turn).
+function toggleAttention(button, box, t, map) {
+  const open = button.getAttribute('aria-expanded') !== 'true';
+  button.setAttribute('aria-expanded', open ? 'true' : 'false');
+  box.hidden = !open;
+  if (open && !box.childElementCount)
+    box.append(el('h4', {}, `Attention of turn ${t.id} over ${t.attention.length} earlier turns`),
+               attentionList(t.attention, map));
+  if (open) say(`Attention of turn ${t.id} over ${t.attention.length} earlier turns.`);
 }
 
 async function openConversation(id) {
   const user = needUser();
-  const { turns } = await exchanges(user, id);
-  const kept = keptAttention(user, id), list = $('#conv-turns');
+  const { turns, map } = await exchanges(user, id);
+  const list = $('#conv-turns');
   list.replaceChildren(...turns.map((t) => {
     const li = el('li', { class: `turn ${t.role}`, 'data-turn': t.id },
       el('span', { class: 'who' }, t.role === 'user' ? user : 'mnemo'),
       el('span', { class: 'text' }, t.text),
       el('span', { class: 'meta' }, `#${t.id}${t.kind ? ` ${t.kind}` : ''} ${when(t.created_at)}`));
-    if (kept[t.id])
-      li.append(el('button', {
-        type: 'button', class: 'link', 'aria-label': `Show the attention of turn ${t.id}`,
-        onclick: () => {
-          showAttentionOn(list, kept[t.id], t.id);
-          say(`Attention of turn ${t.id} over ${kept[t.id].length} earlier turns.`);
-        },
-      }, 'attention'));
+    if (Array.isArray(t.attention)) {
+      const box = el('div', { class: 'turn-attention', id: `conv-att-${t.id}`, hidden: true });
+      const button = el('button', {
+        type: 'button', class: 'link', 'aria-expanded': 'false', 'aria-controls': box.id,
+        'aria-label': `Attention of turn ${t.id}`,
+      }, 'attention');
+      button.addEventListener('click', () => toggleAttention(button, box, t, map));
+      li.append(button, box);
+    } else if (t.role === 'user') {
+      li.append(el('span', { class: 'none' }, 'attention not stored'));
+    }
     return li;
   }));
   $('#conv-title').textContent = `${id}: ${turns.length} turns`;

@@ -2,9 +2,10 @@
 // headless by puppeteer-core, against real mnemods started by
 // tests/integration/test_ui_browser.c. Usage:
 //   node ui_browser.mjs OPEN_BASE TOKEN_BASE SHOTS_DIR
-// OPEN_BASE runs the shipped model without tokens; TOKEN_BASE has tokens (alice's in
-// $MNEMO_TOKEN, the admin's in $MNEMO_ADMIN_TOKEN). Checks DOM text, never pixels, and
-// writes a screenshot of each panel into SHOTS_DIR. Exits non-zero on the first failure.
+// OPEN_BASE runs the shipped model without tokens (its page is opened at /ui/, the other's
+// at /ui); TOKEN_BASE has tokens (alice's in $MNEMO_TOKEN, the admin's in
+// $MNEMO_ADMIN_TOKEN). Checks DOM text, never pixels, and writes a screenshot of each
+// panel into SHOTS_DIR. Exits non-zero on the first failure.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -79,9 +80,24 @@ async function chat(conversation, message) {
   return sel;
 }
 
+// One turn straight through the API, as another client (or an earlier day) would have.
+async function apiChat(user, conversation, message) {
+  const res = await fetch(`${openBase}/v1/chat`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ user, conversation, message }),
+  });
+  assert.equal(res.status, 200, `POST /v1/chat: ${res.status}`);
+  return res.json();
+}
+
 try {
-  // ---- the open daemon, with the shipped model -------------------------------------
-  await page.goto(`${openBase}/ui`, { waitUntil: 'networkidle0' });
+  // A conversation of carol's held before this page was ever opened.
+  await apiChat('carol', 'earlier', 'my cat is called Tom');
+  const earlier = await apiChat('carol', 'earlier', 'what is my cat called?');
+  assert.equal(earlier.attention.length, 1, 'the question attends over the statement');
+
+  // ---- the open daemon, with the shipped model (the page at /ui/) -------------------
+  await page.goto(`${openBase}/ui/`, { waitUntil: 'networkidle0' });
   assert.match(await page.title(), /mnemo/);
   await login('alice', '');
   await waitText('#status', /Connected as alice/);
@@ -98,8 +114,10 @@ try {
   assert.match(await text(`${ex} .reply`), /Rex/, 'the answer names Rex');
   const cited = await page.$$eval(`${ex} tr.recalled`, (rows) =>
     rows.map((r) => [...r.cells].map((c) => c.textContent)));
-  assert.ok(cited.some((c) => /Rex/.test(c[1]) && /^\d\.\d\d$/.test(c[2]) && /^\d\.\d\d$/.test(c[3])),
-            `the memory is cited with score and weight: ${JSON.stringify(cited)}`);
+  assert.ok(cited.some((c) => /Rex/.test(c[1]) && /^\d\.\d{4}$/.test(c[2]) &&
+                              /bm25 #\d+/.test(c[3]) && /dense #\d+/.test(c[3]) &&
+                              /recency #\d+/.test(c[3]) && /^\d\.\d\d$/.test(c[4])),
+            `the memory is cited with score, ranks and weight: ${JSON.stringify(cited)}`);
   assert.match(await text(`${ex} .clause .act`), /question/);
   await (await page.$(ex)).screenshot({ path: path.join(shots, 'ui-answer.png') });
   // A second question in the same conversation attends over the first exchange.
@@ -122,9 +140,12 @@ try {
   await page.click('#mem-go');
   await waitText('#mem-summary', /best matches for “dog”/);
   const first = await page.$eval('#mem-table tbody tr', (r) =>
-    ({ id: r.dataset.id, text: r.cells[1].textContent, score: r.cells[2].textContent }));
+    ({ id: r.dataset.id, text: r.cells[1].textContent, score: r.cells[2].textContent,
+       ranks: r.cells[3].textContent }));
   assert.match(first.text, /Rex/);
-  assert.match(first.score, /^\d\.\d\d$/, 'a search shows scores');
+  assert.match(first.score, /^\d\.\d{4}$/, 'a search shows scores');
+  assert.match(first.ranks, /^bm25 #1\s*dense #\d+\s*recency #\d+$/,
+               'a search shows the rank of each fused list');
 
   // edit it: the row takes the new text, the history keeps the old one
   await page.click(`#mem-table tr[data-id="${first.id}"] button[aria-label^="Edit"]`);
@@ -200,11 +221,39 @@ try {
   const turns = await page.$$eval('#conv-turns li', (l) => l.map((x) => x.textContent));
   assert.match(turns[0], /what is my dog called/);
   assert.match(turns[1], /Rex/);
-  // the attention of the last question, kept from the chat, as heat on the earlier turns
+  // the attention of the last question, as mnemod stored it, as the Chat panel's heat map
+  assert.equal(await page.$eval('#conv-turns li:nth-child(1) button.link',
+                                (b) => b.getAttribute('aria-expanded')), 'false');
   await page.click('#conv-turns li:nth-child(3) button.link');
-  await page.waitForSelector('#conv-turns li.heat');
-  assert.match(await text('#conv-turns li.heat'), /what is my dog called/);
+  await page.waitForSelector('#conv-turns li:nth-child(3) .turn-attention ol.attention li.heat');
+  assert.equal(await page.$eval('#conv-turns li:nth-child(3) button.link',
+                                (b) => b.getAttribute('aria-expanded')), 'true');
+  assert.match(await text('#conv-turns li:nth-child(3) .turn-attention'), /what is my dog called/);
   await shot('conversations');
+
+  // an old conversation, never seen by this page: its stored attention shows all the same
+  await page.reload({ waitUntil: 'networkidle0' });
+  await login('carol', '');
+  await waitText('#status', /Connected as carol/);
+  await tab('conversations');
+  await page.click('#conv-load');
+  await waitText('#conv-list', /earlier/);
+  await page.click('#conv-list button[data-id="earlier"]');
+  await waitText('#conv-title', /earlier: 4 turns/);
+  await page.focus('#conv-turns li:nth-child(3) button.link');
+  await page.keyboard.press('Enter');     // the keyboard opens it as well as a click
+  const heatSel = '#conv-turns li:nth-child(3) .turn-attention ol.attention li.heat';
+  await page.waitForSelector(heatSel);
+  const old = await page.$$eval(heatSel, (l) => l.map((li) =>
+    ({ turn: Number(li.dataset.turn), weight: Number(li.dataset.weight), text: li.textContent })));
+  assert.equal(old.length, 1, `one earlier turn: ${JSON.stringify(old)}`);
+  assert.equal(old[0].turn, earlier.attention[0].turn);
+  assert.ok(Math.abs(old[0].weight - earlier.attention[0].weight) < 1e-6,
+            `the stored weight: ${JSON.stringify(old)} vs ${JSON.stringify(earlier.attention)}`);
+  assert.match(old[0].text, /my cat is called Tom/);
+  await shot('conversations-earlier');
+  await login('alice', '');
+  await waitText('#status', /Connected as alice/);
 
   // ---- health ------------------------------------------------------------------------
   await tab('health');
