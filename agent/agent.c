@@ -124,6 +124,8 @@ agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen)
     a->wlex = (float)sqrt(w);
     a->wlearn = (float)sqrt(1 - w);
     a->turns = cfg->chat_turns > 0 ? cfg->chat_turns : 64;
+    if (a->turns > STORE_ATTENTION_MAX)     /* a turn stores one attention entry for each */
+        a->turns = STORE_ATTENTION_MAX;
     a->memories = cfg->chat_memories >= 0 ? cfg->chat_memories : 16;
     a->duplicate = cfg->chat_duplicate;
     a->dim = LEX_DIM + (a->model ? model_dim(a->model) : 0);
