@@ -262,7 +262,7 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     /* Retrieve: the user's best current memories by the fused search /v1/memories runs
      * (the message's words for the bm25 leg, its vector for the dense one), those
      * already in working memory (as statements) left out; the first K become slots. */
-    store_query_t q = {.user = user, .vec = vec, .k = k, .text = msg};
+    store_query_t q = {.user = user, .vec = vec, .k = k, .text = msg, .depth = k};
     if ((rc = agent_from_store(store_search(a->st, &q, 1, hits, &nh, err, errlen)))) goto out;
     int nrec = 0;
     for (int i = 0; i < nh; i++) {

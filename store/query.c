@@ -121,7 +121,8 @@ int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits
         return STORE_EINVAL;
     }
     int legs = !q->text ? STORE_LEG_DENSE : q->legs ? q->legs : STORE_LEG_BM25 | STORE_LEG_DENSE;
-    int depth = !q->text || q->k > STORE_FUSE_DEPTH ? q->k : STORE_FUSE_DEPTH;
+    int want = q->depth > 0 ? q->depth : STORE_FUSE_DEPTH;
+    int depth = !q->text || q->k > want ? q->k : want;
     ih = malloc((size_t)2 * depth * sizeof(*ih));
     bm = malloc((size_t)depth * sizeof(*bm));
     c = malloc((size_t)2 * depth * sizeof(*c));

@@ -101,6 +101,10 @@ typedef struct store_query {
     const char *text;
     int legs;                   /* STORE_LEG_* bits, 0 = both */
     int prefer_recent;
+    /* With text: the candidates each leg gives, 0 = STORE_FUSE_DEPTH; never fewer than
+     * k. A caller that wants only the first few (the chat turn) saves most of the bm25
+     * leg's reading of rows with a small depth. */
+    int depth;
 } store_query_t;
 
 #define STORE_LEG_BM25 1

@@ -1,8 +1,8 @@
 /* test_fts.c: the bm25 leg and the fusion. The text indexes follow every write (add,
  * change of text, delete, forget, deleting a user) in the same transaction, and after a
  * delete, a forget or a user's deletion no byte of the memory's words is left in them;
- * a search with text fuses the two ranked lists by reciprocal rank, and prefer_recent
- * adds recency as a third. */
+ * a search with text fuses the two ranked lists by reciprocal rank (each list as deep as
+ * the query's depth), and prefer_recent adds recency as a third. */
 #include <check.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -184,6 +184,39 @@ START_TEST(test_fusion_orders_by_reciprocal_rank_of_both_lists)
 }
 END_TEST
 
+/* depth bounds what each leg offers (never below k): with one candidate each, a memory
+ * the bm25 list ranks second no longer adds to its dense first place, and the tie with
+ * the bm25 list's first goes to the newer memory. */
+START_TEST(test_depth_bounds_each_lists_candidates)
+{
+    int64_t a = put("alice", "the beagle is called rex", 1, 0, 1000);   /* dense 1, bm25 2 */
+    put("alice", "rex likes bones", 0.9f, 0.1f, 2000);                  /* dense 2, bm25 3 */
+    int64_t d = put("alice", "beagle beagle rex", 0, 1, 4000);          /* bm25 1 */
+    float q[TH_DIM] = {1};
+    store_hit_t hits[2];
+    int n = 0;
+    store_query_t sq = {.user = "alice", .vec = q, .k = 1, .text = "beagle rex"};
+    ck_assert_int_eq(store_search(th_st, &sq, 1, hits, &n, err, sizeof err), STORE_OK);
+    ck_assert_int_eq(n, 1);
+    ck_assert_int_eq(hits[0].mem.id, a);
+    ck_assert_int_eq(hits[0].rank_bm25, 2);
+    store_hits_clear(hits, n);
+    sq.depth = 1;
+    ck_assert_int_eq(store_search(th_st, &sq, 1, hits, &n, err, sizeof err), STORE_OK);
+    ck_assert_int_eq(n, 1);
+    ck_assert_int_eq(hits[0].mem.id, d);
+    ck_assert_int_eq(hits[0].rank_bm25, 1);
+    ck_assert_int_eq(hits[0].rank_dense, 0);
+    store_hits_clear(hits, n);
+    sq.k = 2;                   /* a depth below k reads k */
+    ck_assert_int_eq(store_search(th_st, &sq, 1, hits, &n, err, sizeof err), STORE_OK);
+    ck_assert_int_eq(n, 2);
+    ck_assert_int_eq(hits[0].mem.id, a);
+    ck_assert_int_eq(hits[0].rank_bm25, 2);
+    store_hits_clear(hits, n);
+}
+END_TEST
+
 START_TEST(test_prefer_recent_lifts_the_newer_of_two_close_memories)
 {
     int64_t old = put("alice", "my car is red", 1, 0.1f, 1000);
@@ -208,6 +241,7 @@ int main(void)
     tcase_add_test(tc, test_forget_leaves_nothing_in_the_text_indexes);
     tcase_add_test(tc, test_user_delete_leaves_nothing_in_the_text_indexes);
     tcase_add_test(tc, test_fusion_orders_by_reciprocal_rank_of_both_lists);
+    tcase_add_test(tc, test_depth_bounds_each_lists_candidates);
     tcase_add_test(tc, test_prefer_recent_lifts_the_newer_of_two_close_memories);
     suite_add_tcase(s, tc);
     return th_run(s);
