@@ -225,7 +225,7 @@ static json_t *initialize(const api_mcp_ctx_t *ctx, const api_mcp_msg_t *m, cons
 
 static json_t *discover(const api_mcp_ctx_t *ctx)
 {
-    return json_pack("{s:o,s:o,s:s,s:i,s:s}", "supportedVersions", supported_versions(1),
+    return json_pack("{s:o,s:o,s:s,s:i,s:s,s:o}", "supportedVersions", supported_versions(1),
                      "capabilities", capabilities(), "instructions", instructions,
                      "ttlMs", API_MCP_TTL_MS, "cacheScope", "public", "_meta",
                      json_pack("{s:o}", META_SERVER, server_info(ctx)));

@@ -200,6 +200,11 @@ int api_time_parse(const char *s, int64_t *ms)
     if (*p) return -1;
     int64_t secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
                    (int64_t)off * 60;
+    /* An offset can carry a date of year 0000 or 9999 out of the four-digit years, where
+     * api_time_format could write it but this could not read it back (an exported
+     * created_at that its import refuses). */
+    if (secs < days_from_civil(0, 1, 1) * 86400 || secs >= days_from_civil(10000, 1, 1) * 86400)
+        return -1;
     *ms = secs * 1000 + milli;
     return 0;
 }

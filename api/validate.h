@@ -65,8 +65,9 @@ int api_parse_int(const char *s, long lo, long hi, long *out);
 int api_parse_id(const char *s, int64_t *out);
 
 /* ISO-8601: YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS[.fff]] followed by Z or an offset
- * (+HH:MM, +HHMM, +HH). Fractions past milliseconds are truncated. Returns 0 and the
- * UTC milliseconds since the epoch, or -1. */
+ * (+HH:MM, +HHMM, +HH). Fractions past milliseconds are truncated. The moment must fall
+ * in the years 0000..9999 once in UTC (what api_time_format writes back). Returns 0 and
+ * the UTC milliseconds since the epoch, or -1. */
 int api_time_parse(const char *s, int64_t *ms);
 /* Formats ms as "YYYY-MM-DDTHH:MM:SS.mmmZ" into buf (API_TIME_LEN bytes); returns buf. */
 char *api_time_format(int64_t ms, char *buf);

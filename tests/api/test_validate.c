@@ -333,6 +333,14 @@ static const time_case_t time_cases[] = {
     {"yesterday", 0, 0},
     {"", 0, 0},
     {"1795892400000", 0, 0},
+    /* in UTC outside the years 0000..9999, which api_time_format could not write back
+     * as something this parses (found by tests/fuzz/fuzz_validate.c) */
+    {"9999-12-31T23:59:59.999Z", 1, 253402300799999LL},
+    {"9999-12-31T23:59-12", 0, 0},
+    {"9999-12-31T11:59:59.999-12:00", 1, 253402300799999LL},
+    {"9999-12-31T12:00-12:00", 0, 0},
+    {"0000-01-01T00:00:00Z", 1, -62167219200000LL},
+    {"0000-01-01T00:30+01:00", 0, 0},
 };
 
 START_TEST(test_time_parse_accepts_iso_8601_and_rejects_the_rest)
