@@ -3,19 +3,21 @@
  * database itself keeps in step through TEMP triggers on every insert and delete, in the
  * writing transaction (a rollback undoes them), so no write path of the store can miss
  * one and reading a user's counts is one primary-key lookup; they are counted once at
- * open. The quotas are BEFORE INSERT triggers: a write that would pass one aborts with
- * SQLITE_CONSTRAINT_TRIGGER (STORE_EQUOTA), so the check runs inside the write's own
- * transaction and concurrent writers cannot overshoot it. Nothing here is persistent:
- * the schema (and its version) is untouched. */
+ * open. The same triggers check the quotas: a row that takes its user past one aborts
+ * its statement with SQLITE_CONSTRAINT_TRIGGER (STORE_EQUOTA), undoing the row and its
+ * count, so the check runs inside the write's own transaction and concurrent writers
+ * cannot overshoot it. Nothing here is persistent: the schema (and its version) is
+ * untouched. */
 #include <stdio.h>
 #include <string.h>
 
 #include "store/store_internal.h"
 
 /* Unqualified names inside the triggers resolve to the temp tables (SQLite forbids
- * qualified ones there); main has no table of these names. Each quota is 0 = none. A
- * conversation that exists already is never refused (the chat turn "ensures" it with an
- * INSERT that does nothing, and BEFORE INSERT fires for that one too). */
+ * qualified ones there); main has no table of these names. Each quota is 0 = none. One
+ * AFTER INSERT trigger both counts and checks (a BEFORE trigger for the check cost as
+ * much again per row); it does not fire for the chat turn's INSERT ... DO NOTHING of a
+ * conversation that exists, so that one is never refused. */
 static const char USAGE_SQL[] =
     "CREATE TEMP TABLE mnemo_usage ("
     "  user TEXT PRIMARY KEY,"
@@ -28,28 +30,23 @@ static const char USAGE_SQL[] =
     "INSERT INTO temp.mnemo_usage (user, conversations)"
     "  SELECT user, count(*) FROM main.conversations WHERE true GROUP BY user"
     "  ON CONFLICT (user) DO UPDATE SET conversations = excluded.conversations;"
-    "CREATE TEMP TRIGGER mnemo_memories_quota BEFORE INSERT ON main.memories"
-    "  WHEN (SELECT memories FROM mnemo_quota) > 0"
-    "   AND (SELECT memories FROM mnemo_usage WHERE user = new.user)"
-    "       >= (SELECT memories FROM mnemo_quota)"
-    "  BEGIN SELECT RAISE(ABORT, 'the user''s memory quota is reached'); END;"
     "CREATE TEMP TRIGGER mnemo_memories_added AFTER INSERT ON main.memories BEGIN"
     "  INSERT INTO mnemo_usage (user, memories) VALUES (new.user, 1)"
     "   ON CONFLICT (user) DO UPDATE SET memories = memories + 1;"
+    "  SELECT RAISE(ABORT, 'the user''s memory quota is reached') FROM mnemo_quota AS q"
+    "   WHERE q.memories > 0"
+    "   AND (SELECT memories FROM mnemo_usage WHERE user = new.user) > q.memories;"
     "  END;"
     "CREATE TEMP TRIGGER mnemo_memories_removed AFTER DELETE ON main.memories BEGIN"
     "  UPDATE mnemo_usage SET memories = memories - 1 WHERE user = old.user;"
     "  DELETE FROM mnemo_usage WHERE user = old.user AND memories = 0 AND conversations = 0;"
     "  END;"
-    "CREATE TEMP TRIGGER mnemo_conversations_quota BEFORE INSERT ON main.conversations"
-    "  WHEN (SELECT conversations FROM mnemo_quota) > 0"
-    "   AND (SELECT conversations FROM mnemo_usage WHERE user = new.user)"
-    "       >= (SELECT conversations FROM mnemo_quota)"
-    "   AND NOT EXISTS (SELECT 1 FROM conversations WHERE user = new.user AND id = new.id)"
-    "  BEGIN SELECT RAISE(ABORT, 'the user''s conversation quota is reached'); END;"
     "CREATE TEMP TRIGGER mnemo_conversations_added AFTER INSERT ON main.conversations BEGIN"
     "  INSERT INTO mnemo_usage (user, conversations) VALUES (new.user, 1)"
     "   ON CONFLICT (user) DO UPDATE SET conversations = conversations + 1;"
+    "  SELECT RAISE(ABORT, 'the user''s conversation quota is reached') FROM mnemo_quota AS q"
+    "   WHERE q.conversations > 0"
+    "   AND (SELECT conversations FROM mnemo_usage WHERE user = new.user) > q.conversations;"
     "  END;"
     "CREATE TEMP TRIGGER mnemo_conversations_removed AFTER DELETE ON main.conversations BEGIN"
     "  UPDATE mnemo_usage SET conversations = conversations - 1 WHERE user = old.user;"
