@@ -21,6 +21,7 @@ int agent_from_store(int rc)
     case STORE_EINVAL: return AGENT_EINVAL;
     case STORE_ENOMEM: return AGENT_ENOMEM;
     case STORE_ECONFLICT: return AGENT_ECONFLICT;
+    case STORE_EQUOTA: return AGENT_EQUOTA;
     default: return AGENT_EIO;
     }
 }
@@ -106,7 +107,38 @@ void agent_config_default(agent_config_t *cfg)
     *cfg = (agent_config_t){.chat_turns = AGENT_DEFAULT_TURNS,
                             .chat_memories = AGENT_DEFAULT_MEMORIES,
                             .chat_duplicate = AGENT_DEFAULT_DUPLICATE,
-                            .lexical_weight = AGENT_LEXICAL_WEIGHT};
+                            .lexical_weight = AGENT_LEXICAL_WEIGHT,
+                            .limits = {AGENT_DEFAULT_WORKING_MEMORY_BYTES,
+                                       AGENT_DEFAULT_MAX_MEMORIES_PER_USER,
+                                       AGENT_DEFAULT_MAX_CONVERSATIONS_PER_USER}};
+}
+
+int agent_set_limits(agent_t *a, const agent_limits_t *l)
+{
+    if (l->max_memories_per_user < 0 || l->max_conversations_per_user < 0)
+        return AGENT_EINVAL;
+    wm_set_max_bytes(a->wm, l->working_memory_bytes ? l->working_memory_bytes
+                                                    : AGENT_DEFAULT_WORKING_MEMORY_BYTES);
+    return from_store(store_set_quotas(a->st, l->max_memories_per_user,
+                                       l->max_conversations_per_user));
+}
+
+int agent_quota_message(agent_t *a, const char *user, const char *why, char *err,
+                        size_t errlen)
+{
+    store_usage_t u;
+    if (store_usage_get(a->st, user, &u) != STORE_OK) {
+        snprintf(err, errlen, "%s", why);
+        return AGENT_EQUOTA;
+    }
+    char mem[32] = "no quota", conv[32] = "no quota";
+    if (u.max_memories) snprintf(mem, sizeof mem, "quota %lld", (long long)u.max_memories);
+    if (u.max_conversations)
+        snprintf(conv, sizeof conv, "quota %lld", (long long)u.max_conversations);
+    snprintf(err, errlen, "%s: user '%s' has %lld memories (%s) and %lld conversations (%s); "
+             "nothing was written", why, user, (long long)u.memories, mem,
+             (long long)u.conversations, conv);
+    return AGENT_EQUOTA;
 }
 
 agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen)
@@ -130,12 +162,16 @@ agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen)
     a->duplicate = cfg->chat_duplicate;
     a->dim = LEX_DIM + (a->model ? model_dim(a->model) : 0);
     agent_encoder_id(a->encoder, sizeof a->encoder, a->model ? model_tag(a->model) : NULL, w);
-    if (!(a->wm = wm_new(a->turns, 0))) {
+    if (!(a->wm = wm_new(a->turns, AGENT_DEFAULT_WORKING_MEMORY_BYTES))) {
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
     if (!(a->st = store_open(cfg->db_path, a->dim, a->encoder, err, errlen)))
         goto fail;
+    if (agent_set_limits(a, &cfg->limits) != AGENT_OK) {
+        snprintf(err, errlen, "cannot set the limits (a negative quota?)");
+        goto fail;
+    }
     if (a->model && store_set_lexical_dims(a->st, LEX_DIM) != STORE_OK) {
         snprintf(err, errlen, "cannot set the lexical dimensions");
         goto fail;
@@ -179,4 +215,10 @@ void agent_stats(agent_t *a, agent_stats_t *out)
     out->users = store_user_count(a->st);
     out->index_bytes = store_index_bytes(a->st);
     out->db_bytes = store_db_bytes(a->st);
+    wm_stats_t w;
+    wm_stats(a->wm, &w);
+    out->wm_conversations = w.conversations;
+    out->wm_bytes = w.bytes;
+    out->wm_max_bytes = w.max_bytes;
+    out->wm_evictions = w.evictions;
 }

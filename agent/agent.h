@@ -23,6 +23,13 @@ typedef struct agent agent_t;
 #define AGENT_DEFAULT_MEMORIES 16
 #define AGENT_DEFAULT_DUPLICATE 0.92
 #define AGENT_LEXICAL_WEIGHT 0.9
+/* The limits (agent_limits_t), plain decimal literals for the same reason: the bytes
+ * the working memories of all conversations may hold (64 MiB: 256 conversations at the
+ * worst case of W = 64 statements of 4 KiB, thousands of ordinary ones), and the most
+ * memories and conversations one user may have (0 would be none). */
+#define AGENT_DEFAULT_WORKING_MEMORY_BYTES 67108864
+#define AGENT_DEFAULT_MAX_MEMORIES_PER_USER 1000000
+#define AGENT_DEFAULT_MAX_CONVERSATIONS_PER_USER 10000
 typedef struct model model_t;   /* model/model.h */
 
 enum agent_err {
@@ -34,6 +41,9 @@ enum agent_err {
     AGENT_ECONFLICT = -5,
     AGENT_EFORBIDDEN = -6,  /* the row exists but belongs to another user */
     AGENT_ENOMODEL = -7,    /* chat without a loaded model */
+    AGENT_EQUOTA = -8,      /* the write would pass the user's quota of memories or
+                               conversations (agent_limits_t); nothing was written, err
+                               says which and the user's counts */
 };
 
 /* Largest k of a search: the store's own limit (agent.c checks that they agree). */
@@ -115,6 +125,17 @@ void agent_turn_rows_free(agent_turn_row_t *v, size_t n);
 /* Called for each memory of an export; a nonzero value stops it and is returned. */
 typedef int (*agent_each_fn)(const agent_memory_t *m, void *ctx);
 
+/* What the agent lets its callers use; agent_set_limits changes them while it runs. */
+typedef struct agent_limits {
+    size_t working_memory_bytes;    /* all working memories together (wm.h's budget): past
+                                       it the least recently used conversations leave RAM
+                                       and their next turn restores them from the turns
+                                       table; 0 = AGENT_DEFAULT_WORKING_MEMORY_BYTES */
+    int64_t max_memories_per_user;  /* memory rows of one user, superseded ones included;
+                                       0 = no quota */
+    int64_t max_conversations_per_user;     /* 0 = no quota */
+} agent_limits_t;
+
 typedef struct agent_config {
     const char *db_path;
     model_t *model;         /* NULL: no model (lexical memories, no chat); the agent
@@ -123,6 +144,7 @@ typedef struct agent_config {
     int chat_memories;      /* K: long-term memories retrieved per turn (0..256) */
     double chat_duplicate;  /* cosine from which a statement updates the memory */
     double lexical_weight;  /* w: share of the lexical cosine (0..1) */
+    agent_limits_t limits;
 } agent_config_t;
 
 /* The model an agent may be given (agent_config_t.model), loaded before the agent so a
@@ -135,6 +157,12 @@ const char *agent_model_about(const model_t *m, char *buf, size_t len);
 
 /* The defaults above, and no model. */
 void agent_config_default(agent_config_t *cfg);
+
+/* Applies new limits to the calls that begin after it (a budget lower than what the
+ * working memories hold evicts now; a quota lower than a user's count refuses that
+ * user's next additions, it deletes nothing). AGENT_OK, AGENT_EINVAL for a negative
+ * quota, or the store's failure (the limits are then unchanged but for the budget). */
+int agent_set_limits(agent_t *a, const agent_limits_t *l);
 
 /* Opens the store (migrating and indexing it, re-encoding the memories of another
  * encoder). Memory vectors are the lexical sketch (LEX_DIM floats, encoder
@@ -155,7 +183,8 @@ typedef struct agent_memory_in {
     int64_t id;                 /* 0 = assign (import may pass one) */
 } agent_memory_in_t;
 
-/* Creates n memories of user in one transaction; ids[n] receives their ids. */
+/* Creates n memories of user in one transaction; ids[n] receives their ids.
+ * AGENT_EQUOTA when they would take user past the memory quota (none is written). */
 int agent_memory_create(agent_t *a, const char *user, const agent_memory_in_t *in, size_t n,
                         int64_t *ids, char *err, size_t errlen);
 /* Loads id when it belongs to user (user NULL = admin: any). AGENT_ENOTFOUND when
@@ -229,6 +258,10 @@ typedef struct agent_turn {
  * released with agent_turn_clear whatever the result. A conversation is user's own:
  * another user's conversation of the same id is another conversation. AGENT_ENOMODEL
  * without a model, AGENT_EINVAL for an empty message or invalid UTF-8 (err says why).
+ * AGENT_EQUOTA when the turn would start a conversation past user's conversation quota
+ * (refused before the model runs) or write a new memory past the memory quota (after
+ * it: updating a memory it repeats adds none): nothing of the turn is stored, neither
+ * its turns nor its facts, and it is not answered.
  * One conversation's turns run one at a time; different conversations in parallel. */
 int agent_chat(agent_t *a, const char *user, const char *conversation, const char *message,
                agent_turn_t *out, char *err, size_t errlen);
@@ -267,6 +300,10 @@ typedef struct agent_stats {
     size_t users;               /* users with a searchable memory */
     size_t index_bytes;         /* the in-RAM vector index */
     int64_t db_bytes;           /* the SQLite file (pages in use and free) */
+    size_t wm_conversations;    /* conversations whose working memory is in RAM */
+    size_t wm_bytes;            /* the bytes they hold (wm_conv_bytes) */
+    size_t wm_max_bytes;        /* the budget, limits.working_memory_bytes */
+    uint64_t wm_evictions;      /* conversations evicted from RAM since the start */
 } agent_stats_t;
 void agent_stats(agent_t *a, agent_stats_t *out);
 

@@ -40,6 +40,10 @@ int agent_encode_tokens(const agent_t *a, const tok_list_t *toks, float *vec, ch
 /* The encoder id of the agent's vectors into buf: LEX_ENCODER_ID alone without a model,
  * else "<LEX_ENCODER_ID>+<model_tag>/w=<w>". */
 void agent_encoder_id(char *buf, size_t len, const char *model_tag, double w);
+/* Fills err with why (the store's message: which quota) and user's counts and quotas,
+ * for a write refused with AGENT_EQUOTA, which it returns. */
+int agent_quota_message(agent_t *a, const char *user, const char *why, char *err,
+                        size_t errlen);
 /* The store's and the model's codes as the agent's (err keeps their message). */
 int agent_from_store(int rc);
 int agent_from_model(int rc);

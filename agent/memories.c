@@ -70,6 +70,15 @@ int agent_memory_create(agent_t *a, const char *user, const agent_memory_in_t *i
         snprintf(err, errlen, "no user or no memories");
         return AGENT_EINVAL;
     }
+    /* Refused before encoding when it cannot fit; the store's check, in the write's
+     * transaction, is the one that holds when writers race. */
+    store_usage_t u;
+    char why[96];
+    snprintf(why, sizeof why, "%zu more memor%s would pass the memory quota", n,
+             n == 1 ? "y" : "ies");
+    if (store_usage_get(a->st, user, &u) == STORE_OK && u.max_memories &&
+        u.memories + (int64_t)n > u.max_memories)
+        return agent_quota_message(a, user, why, err, errlen);
     size_t dim = (size_t)a->dim;
     float *vecs = malloc(n * dim * sizeof *vecs);
     store_new_memory_t *nm = calloc(n, sizeof *nm);
@@ -100,6 +109,7 @@ int agent_memory_create(agent_t *a, const char *user, const agent_memory_in_t *i
             .importance = in[i].importance, .created_ms = in[i].created_ms, .id = in[i].id};
     }
     rc = agent_from_store(store_memory_add(a->st, nm, n, ids, err, errlen));
+    if (rc == AGENT_EQUOTA) agent_quota_message(a, user, why, err, errlen);
 out:
     free(nm);
     free(vecs);

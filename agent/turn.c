@@ -80,6 +80,25 @@ static int conv_load(agent_t *a, wm_conv_t *c)
     return AGENT_OK;
 }
 
+/* AGENT_EQUOTA (err filled) when c is a conversation the turns table does not have yet
+ * and user has as many as the quota allows: refused before the model runs. The store
+ * refuses it anyway (a race between two new conversations is settled there); this only
+ * saves the model's work. A ring with exchanges is a conversation that exists. */
+static int conv_quota(agent_t *a, wm_conv_t *c, char *err, size_t errlen)
+{
+    store_usage_t u;
+    store_turn_t *t = NULL;
+    size_t n = 0;
+    if (c->ring.n || store_usage_get(a->st, c->user, &u) != STORE_OK ||
+        !u.max_conversations || u.conversations < u.max_conversations)
+        return AGENT_OK;
+    int rc = store_turns_last(a->st, c->user, c->id, 1, &t, &n);
+    store_turns_free(t, n);
+    if (rc != STORE_ENOTFOUND) return AGENT_OK;
+    return agent_quota_message(a, c->user, "a new conversation would pass the conversation "
+                               "quota", err, errlen);
+}
+
 /* Forgets what c holds: the next turn restores it from the turns table. */
 static void conv_reset(wm_conv_t *c)
 {
@@ -345,6 +364,11 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
                                               out->nattention, err, errlen));
     if (rc) {
         out->turn = 0;
+        if (rc == AGENT_EQUOTA) {       /* err names the quota; add the user's counts */
+            char why[256];
+            snprintf(why, sizeof why, "%s", err);
+            agent_quota_message(a, user, why, err, errlen);
+        }
         goto out;
     }
     if ((rc = report_writes(&tw, plan, out))) goto out;
@@ -385,6 +409,7 @@ int agent_chat(agent_t *a, const char *user, const char *conversation, const cha
     wm_conv_t *c = wm_acquire(a->wm, user, conversation);
     if (!c) return AGENT_ENOMEM;
     int rc = conv_load(a, c);
+    if (!rc) rc = conv_quota(a, c, err, errlen);
     if (!rc) rc = turn(a, c, user, message, out, err, errlen);
     wm_release(a->wm, c);
     return rc;

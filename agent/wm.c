@@ -1,7 +1,9 @@
-/* wm.c: working memory (wm.h): the ring of a conversation's last exchanges, its
- * restoration from the turns table, and the map of conversations: chained hash buckets
- * plus a least-recently-used list, under one mutex held only for lookups; each entry has
- * its own mutex, held by the caller for a whole turn. An entry somebody holds is never
+/* wm.c: working memory (wm.h): the ring of a conversation's last exchanges (which counts
+ * the bytes it holds), its restoration from the turns table, and the map of
+ * conversations: chained hash buckets plus a least-recently-used list and the byte total,
+ * under one mutex held only for lookups and accounting; each entry has its own mutex,
+ * held by the caller for a whole turn. A ring changes only under its entry's mutex, so
+ * its bytes join the total when the entry is released. An entry somebody holds is never
  * evicted, so a pointer from wm_acquire stays valid until wm_release. */
 #include "agent/wm.h"
 
@@ -17,10 +19,19 @@ void wm_ring_init(wm_ring_t *r, int cap)
     r->cap = cap > 0 ? cap : 1;
 }
 
+/* The bytes of a text as a ring holds it. */
+static size_t text_bytes(const char *t)
+{
+    return t ? strlen(t) + 1 : 0;
+}
+
 void wm_ring_clear(wm_ring_t *r)
 {
-    for (int i = 0; i < r->n; i++)
-        free(r->v[(r->head + i) % r->cap].text);
+    for (int i = 0; i < r->n; i++) {
+        wm_exchange_t *e = &r->v[(r->head + i) % r->cap];
+        r->bytes -= text_bytes(e->text);
+        free(e->text);
+    }
     r->head = 0;
     r->n = 0;
 }
@@ -30,24 +41,30 @@ void wm_ring_free(wm_ring_t *r)
     wm_ring_clear(r);
     free(r->v);
     r->v = NULL;
+    r->bytes = 0;
 }
 
 int wm_ring_push(wm_ring_t *r, int64_t turn, const char *text, int statement)
 {
-    if (!r->v && !(r->v = calloc((size_t)r->cap, sizeof *r->v)))
-        return -1;
+    if (!r->v) {
+        if (!(r->v = calloc((size_t)r->cap, sizeof *r->v)))
+            return -1;
+        r->bytes += (size_t)r->cap * sizeof *r->v;
+    }
     char *copy = statement ? strdup(text ? text : "") : NULL;
     if (statement && !copy)
         return -1;
     int slot;
     if (r->n == r->cap) {       /* full: the oldest goes */
         slot = r->head;
+        r->bytes -= text_bytes(r->v[slot].text);
         free(r->v[slot].text);
         r->head = (r->head + 1) % r->cap;
     } else {
         slot = (r->head + r->n++) % r->cap;
     }
     r->v[slot] = (wm_exchange_t){turn, copy, statement != 0};
+    r->bytes += text_bytes(copy);
     return 0;
 }
 
@@ -71,6 +88,7 @@ int wm_ring_forget(wm_ring_t *r, const char *needle)
     for (int i = 0; i < r->n; i++) {
         wm_exchange_t *e = &r->v[(r->head + i) % r->cap];
         if (!e->text || !contains_nocase(e->text, needle)) continue;
+        r->bytes -= text_bytes(e->text);
         free(e->text);
         e->text = NULL;
         e->statement = 0;
@@ -97,9 +115,12 @@ int wm_ring_restore(wm_ring_t *r, const store_turn_t *t, size_t n, const char *s
 /* ---- the map ---------------------------------------------------------------------- */
 
 struct wm {
-    pthread_mutex_t mu;         /* guards everything below and every entry's refs */
+    pthread_mutex_t mu;         /* guards everything below and every entry's refs and
+                                   charged */
     int turns;
-    size_t max_convs;
+    size_t max_bytes;
+    size_t bytes;               /* the sum of every entry's charged */
+    uint64_t evictions;
     wm_conv_t **buckets;        /* [nbuckets], a power of two */
     size_t nbuckets, count;
     wm_conv_t *lru_head, *lru_tail; /* most / least recently used */
@@ -121,13 +142,18 @@ static uint64_t hash_key(const char *user, const char *id)
     return h;
 }
 
-wm_t *wm_new(int turns, size_t max_convs)
+size_t wm_conv_bytes(const wm_conv_t *c)
+{
+    return sizeof *c + strlen(c->user) + 1 + strlen(c->id) + 1 + c->ring.bytes;
+}
+
+wm_t *wm_new(int turns, size_t max_bytes)
 {
     wm_t *w = calloc(1, sizeof *w);
     if (!w)
         return NULL;
     w->turns = turns > 0 ? turns : 1;
-    w->max_convs = max_convs ? max_convs : WM_MAX_CONVS;
+    w->max_bytes = max_bytes;
     w->nbuckets = 64;
     if (!(w->buckets = calloc(w->nbuckets, sizeof *w->buckets))) {
         free(w);
@@ -210,18 +236,29 @@ static void maybe_grow(wm_t *w)
     w->nbuckets = n;
 }
 
-/* Evicts the least recently used entries nobody holds until at most max_convs remain. */
+/* Evicts the least recently used entries nobody holds until the total is within the
+ * budget. */
 static void evict(wm_t *w)
 {
-    for (wm_conv_t *c = w->lru_tail, *prev; c && w->count > w->max_convs; c = prev) {
+    for (wm_conv_t *c = w->lru_tail, *prev; c && w->bytes > w->max_bytes; c = prev) {
         prev = c->lru_prev;
         if (c->refs)
             continue;
         bucket_unlink(w, c);
         lru_unlink(w, c);
         w->count--;
+        w->bytes -= c->charged;
+        w->evictions++;
         conv_free(c);
     }
+}
+
+/* Brings c's share of the total up to date with its ring. */
+static void recharge(wm_t *w, wm_conv_t *c)
+{
+    size_t now = wm_conv_bytes(c);
+    w->bytes = w->bytes - c->charged + now;
+    c->charged = now;
 }
 
 wm_conv_t *wm_acquire(wm_t *w, const char *user, const char *id)
@@ -248,6 +285,7 @@ wm_conv_t *wm_acquire(wm_t *w, const char *user, const char *id)
         c->next_in_bucket = w->buckets[h & (w->nbuckets - 1)];
         w->buckets[h & (w->nbuckets - 1)] = c;
         w->count++;
+        recharge(w, c);
     }
     lru_push_front(w, c);
     c->refs++;
@@ -262,7 +300,28 @@ void wm_release(wm_t *w, wm_conv_t *c)
     pthread_mutex_unlock(&c->mu);
     pthread_mutex_lock(&w->mu);
     c->refs--;
+    /* Only the holders of c change its ring, and they all passed the unlock above. With
+     * another holder waiting the ring may be changing now: its bytes are counted at
+     * that holder's release instead. */
+    if (!c->refs)
+        recharge(w, c);
     evict(w);
+    pthread_mutex_unlock(&w->mu);
+}
+
+void wm_set_max_bytes(wm_t *w, size_t max_bytes)
+{
+    pthread_mutex_lock(&w->mu);
+    w->max_bytes = max_bytes;
+    evict(w);
+    pthread_mutex_unlock(&w->mu);
+}
+
+void wm_stats(wm_t *w, wm_stats_t *out)
+{
+    pthread_mutex_lock(&w->mu);
+    *out = (wm_stats_t){.conversations = w->count, .bytes = w->bytes,
+                        .max_bytes = w->max_bytes, .evictions = w->evictions};
     pthread_mutex_unlock(&w->mu);
 }
 

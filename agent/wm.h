@@ -1,9 +1,10 @@
 /* wm.h: working memory. Per conversation, a ring of its last W exchanges (a message and
  * the reply to it), which the chat turn reads as memory slots; the rings live in a hash
- * map keyed by (user, conversation id) and bounded by a least-recently-used eviction, and
- * a conversation evicted (or never seen since a restart) is restored from the turns table
- * (wm_ring_restore). One conversation's turns are serialized: wm_acquire hands the caller
- * its entry locked. */
+ * map keyed by (user, conversation id) under one budget of bytes for all of them: past
+ * it the least recently used conversations leave RAM. A conversation evicted (or never
+ * seen since a restart) is restored from the turns table (wm_ring_restore) by its next
+ * turn, so eviction costs a reload, never a turn's context. One conversation's turns are
+ * serialized: wm_acquire hands the caller its entry locked. */
 #ifndef MNEMO_AGENT_WM_H
 #define MNEMO_AGENT_WM_H
 
@@ -24,6 +25,7 @@ typedef struct wm_exchange {
 typedef struct wm_ring {
     wm_exchange_t *v;       /* [cap], allocated by the first push */
     int cap, head, n;       /* v[head] is the oldest of n */
+    size_t bytes;           /* heap bytes it holds: v, and each text with its NUL */
 } wm_ring_t;
 
 void wm_ring_init(wm_ring_t *r, int cap);
@@ -55,17 +57,26 @@ typedef struct wm_conv {
     /* private to wm.c */
     pthread_mutex_t mu;
     int refs;
+    size_t charged;         /* bytes counted in the map's total (wm_conv_bytes) */
     uint64_t hash;
     struct wm_conv *next_in_bucket, *lru_prev, *lru_next;
 } wm_conv_t;
 
 typedef struct wm wm_t;
 
-/* A map of rings of turns exchanges each, keeping at most max_convs conversations that
- * nobody holds (0: WM_MAX_CONVS). NULL when out of memory. */
-#define WM_MAX_CONVS 10000
-wm_t *wm_new(int turns, size_t max_convs);
+/* A map of rings of turns exchanges each, holding at most max_bytes (wm_conv_bytes of
+ * every entry) once the entries held by callers are released: wm_acquire and wm_release
+ * evict the least recently used entries that nobody holds until the total is within
+ * it. Entries held are never evicted, so the total may pass max_bytes while they are;
+ * an entry larger than max_bytes alone is evicted at its release. NULL when out of
+ * memory. */
+wm_t *wm_new(int turns, size_t max_bytes);
 void wm_free(wm_t *w);
+/* A new budget, applied now (evicting as above). */
+void wm_set_max_bytes(wm_t *w, size_t max_bytes);
+/* The bytes an entry accounts for: the entry, its ids and its ring's bytes (the heap
+ * blocks' own overhead left out). */
+size_t wm_conv_bytes(const wm_conv_t *c);
 /* Finds or creates the entry of user's conversation id (a new one is not loaded), marks
  * it most recently used and returns it locked: another caller for the same conversation
  * waits until wm_release. NULL when out of memory. */
@@ -73,5 +84,13 @@ wm_conv_t *wm_acquire(wm_t *w, const char *user, const char *id);
 void wm_release(wm_t *w, wm_conv_t *c);
 /* Conversations held in RAM. */
 size_t wm_count(wm_t *w);
+
+typedef struct wm_stats {
+    size_t conversations;   /* entries in RAM */
+    size_t bytes;           /* their wm_conv_bytes as of their last release */
+    size_t max_bytes;       /* the budget */
+    uint64_t evictions;     /* entries evicted since wm_new */
+} wm_stats_t;
+void wm_stats(wm_t *w, wm_stats_t *out);
 
 #endif

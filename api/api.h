@@ -42,6 +42,10 @@ typedef struct api_token {
  * past which its requests that need a token get 429 until the window ends. */
 #define API_AUTH_FAILURES 20
 #define API_AUTH_WINDOW_S 60
+/* The Retry-After of a 429 quota_exceeded: a quota frees only when the user deletes
+ * memories or conversations or the operator raises it, so this is a hint to look again
+ * later rather than a time at which the write will succeed. */
+#define API_QUOTA_RETRY_AFTER_S 60
 
 typedef struct api_limits {
     size_t max_body;         /* bytes of a request body (413 past it) */

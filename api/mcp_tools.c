@@ -107,6 +107,8 @@ static json_t *agent_failure(int rc, const char *what, const char *err)
     case AGENT_ENOMODEL:
         return failure(API_CODE_NO_MODEL, "chat needs a model; this mnemod runs without one "
                        "(model = none)");
+    case AGENT_EQUOTA:
+        return failure(API_CODE_QUOTA_EXCEEDED, "%s", err && *err ? err : "quota exceeded");
     case AGENT_ENOMEM:
         return failure(API_CODE_INTERNAL, "out of memory; nothing was written");
     default:

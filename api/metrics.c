@@ -1,6 +1,7 @@
 /* metrics.c: what GET /metrics reports, in the Prometheus text format 0.0.4: requests by
  * route pattern, method and status; latency histograms (request, search, model, chat
- * turn) and chat turns; the agent's sizes (memories, users, index and database bytes);
+ * turn) and chat turns; the agent's sizes (memories, users, index and database bytes,
+ * the working memories' bytes, budget and evictions);
  * the model loaded; build info and start time.
  * Counters are relaxed atomics bumped by the worker threads; a histogram's count is the
  * sum of the bucket counts read once, so +Inf always equals _count. */
@@ -188,6 +189,20 @@ void api_h_metrics(api_req_t *rq)
     put(&t, "mnemo_index_bytes %zu\n", st.index_bytes);
     header(&t, "mnemo_database_bytes", "gauge", "Bytes of the SQLite database file.");
     put(&t, "mnemo_database_bytes %lld\n", (long long)st.db_bytes);
+    header(&t, "mnemo_working_memory_conversations", "gauge",
+           "Conversations whose working memory is in RAM.");
+    put(&t, "mnemo_working_memory_conversations %zu\n", st.wm_conversations);
+    header(&t, "mnemo_working_memory_bytes", "gauge",
+           "Bytes the working memories hold (working_memory_bytes caps them).");
+    put(&t, "mnemo_working_memory_bytes %zu\n", st.wm_bytes);
+    header(&t, "mnemo_working_memory_max_bytes", "gauge",
+           "The working memories' budget (working_memory_bytes).");
+    put(&t, "mnemo_working_memory_max_bytes %zu\n", st.wm_max_bytes);
+    header(&t, "mnemo_working_memory_evictions_total", "counter",
+           "Conversations evicted from RAM to stay within the budget (their next turn "
+           "restores them from the database).");
+    put(&t, "mnemo_working_memory_evictions_total %llu\n",
+        (unsigned long long)st.wm_evictions);
     header(&t, "mnemo_http_connections", "gauge", "Open HTTP connections.");
     put(&t, "mnemo_http_connections %u\n", atomic_load(&s->conns));
     header(&t, "mnemo_http_body_bytes", "gauge",

@@ -151,6 +151,9 @@ int api_error_agent(api_req_t *rq, int rc, const char *what, const char *err)
         return api_error(rq, 422, API_CODE_VALIDATION_FAILED, "%s", why ? why : "invalid input");
     case AGENT_ECONFLICT:
         return api_error(rq, 409, API_CODE_CONFLICT, "%s", why ? why : "conflict");
+    case AGENT_EQUOTA:
+        rq->retry_after = API_QUOTA_RETRY_AFTER_S;
+        return api_error(rq, 429, API_CODE_QUOTA_EXCEEDED, "%s", why ? why : "quota exceeded");
     case AGENT_ENOMEM:
         return api_error(rq, 500, API_CODE_INTERNAL, "out of memory; nothing was written");
     default:

@@ -31,6 +31,7 @@
 #define API_CODE_OVERLOADED "overloaded"
 #define API_CODE_SHUTTING_DOWN "shutting_down"
 #define API_CODE_STORAGE_UNAVAILABLE "storage_unavailable"
+#define API_CODE_QUOTA_EXCEEDED "quota_exceeded"
 
 #define API_ID_MAX 128      /* bytes of a user or conversation id */
 #define API_TIME_LEN 32     /* room for "2026-11-28T20:15:03.120Z" */

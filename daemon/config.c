@@ -111,6 +111,18 @@ static const config_key_t keys[] = {
      "cosine from which a statement updates the memory it repeats"},
     {"lexical_weight", CT_REAL, F(lexical_weight), 0, 1, STR(AGENT_LEXICAL_WEIGHT), 0, NULL,
      "share of the lexical cosine in a memory's similarity (the rest: the model's)"},
+    {"working_memory_bytes", CT_SIZE, F(working_memory_bytes), 16 << 10, 1LL << 40,
+     STR(AGENT_DEFAULT_WORKING_MEMORY_BYTES), 1, NULL,
+     "bytes the working memories of all conversations may hold; past it the least recently "
+     "used conversations leave RAM (their next turn reloads them from the database)"},
+    {"max_memories_per_user", CT_UINT, F(max_memories_per_user), 0, 1000000000,
+     STR(AGENT_DEFAULT_MAX_MEMORIES_PER_USER), 1, NULL,
+     "memories one user may have, superseded ones included; a write past it gets 429 "
+     "(0: no quota)"},
+    {"max_conversations_per_user", CT_UINT, F(max_conversations_per_user), 0, 1000000000,
+     STR(AGENT_DEFAULT_MAX_CONVERSATIONS_PER_USER), 1, NULL,
+     "conversations one user may have; a chat turn that would start one more gets 429 "
+     "(0: no quota)"},
 };
 
 #define N_KEYS (sizeof keys / sizeof keys[0])

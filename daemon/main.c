@@ -244,6 +244,14 @@ static int api_config_of(const mnemod_config_t *cfg, dbfile_t *db, api_config_t 
     return 0;
 }
 
+/* The agent's view of cfg's limits. */
+static agent_limits_t agent_limits_of(const mnemod_config_t *cfg)
+{
+    return (agent_limits_t){.working_memory_bytes = cfg->working_memory_bytes,
+                            .max_memories_per_user = cfg->max_memories_per_user,
+                            .max_conversations_per_user = cfg->max_conversations_per_user};
+}
+
 static void log_change(const char *key, int live, const char *was, const char *now, void *ctx)
 {
     (void)ctx;
@@ -256,7 +264,8 @@ static void log_change(const char *key, int live, const char *was, const char *n
 
 /* SIGHUP: builds the configuration again and applies what can change live. A bad file
  * leaves everything as it was. */
-static void reload(mnemod_config_t *cfg, const flags_t *fl, api_server_t *srv, dbfile_t *db)
+static void reload(mnemod_config_t *cfg, const flags_t *fl, api_server_t *srv, agent_t *agent,
+                   dbfile_t *db)
 {
     mnemod_config_t next;
     api_config_t ac;
@@ -284,6 +293,10 @@ static void reload(mnemod_config_t *cfg, const flags_t *fl, api_server_t *srv, d
         return;
     }
     free(tokens);
+    agent_limits_t lim = agent_limits_of(&next);
+    if (agent_set_limits(agent, &lim) != AGENT_OK)
+        say(CONFIG_LOG_ERROR, "reload: the quotas could not be applied (the database "
+            "failed); the previous ones stay");
     config_changes(cfg, &next, log_change, NULL);
     /* The keys read only at start (the table's live flag) keep their running values. */
     config_keep_start_only(&next, cfg);
@@ -442,6 +455,7 @@ int main(int argc, char **argv)
     agc.chat_memories = cfg.chat_memories;
     agc.chat_duplicate = cfg.chat_duplicate;
     agc.lexical_weight = cfg.lexical_weight;
+    agc.limits = agent_limits_of(&cfg);
     agent = agent_new(&agc, err, sizeof err);
     if (!agent) {
         say(CONFIG_LOG_ERROR, "cannot open database %s: %s", cfg.db, err);
@@ -479,7 +493,7 @@ int main(int argc, char **argv)
         int sig = 0;
         if (sigwait(&sigs, &sig)) continue;
         if (sig == SIGHUP) {
-            reload(&cfg, &fl, srv, db);
+            reload(&cfg, &fl, srv, agent, db);
             continue;
         }
         say(CONFIG_LOG_INFO, "%s: stopping (waiting up to %u s for requests in flight)",

@@ -121,6 +121,12 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_FTS_TERM_DOCS] = "SELECT doc FROM memories_fts_terms WHERE term = ?1",
     [S_PAGE_COUNT] = "PRAGMA page_count",
     [S_PAGE_SIZE] = "PRAGMA page_size",
+    /* usage.c's temp tables: the quota row always exists, the user's row may not. */
+    [S_USAGE_GET] =
+        "SELECT coalesce(u.memories, 0), coalesce(u.conversations, 0), q.memories,"
+        " q.conversations FROM temp.mnemo_quota AS q"
+        " LEFT JOIN temp.mnemo_usage AS u ON u.user = ?1",
+    [S_QUOTA_SET] = "UPDATE temp.mnemo_quota SET memories = ?1, conversations = ?2",
 };
 
 /* ---- helpers shared by the store's files ------------------------------------------ */
@@ -145,6 +151,8 @@ int store_sqlcode(int sqlrc)
     case SQLITE_CONSTRAINT_PRIMARYKEY:
     case SQLITE_CONSTRAINT_UNIQUE:
         return STORE_ECONFLICT;
+    case SQLITE_CONSTRAINT_TRIGGER:
+        return STORE_EQUOTA;
     }
     switch (sqlrc & 0xff) {
     case SQLITE_NOMEM:
@@ -397,14 +405,14 @@ void store_memory_clear(store_memory_t *m)
 
 /* ---- open / close ----------------------------------------------------------------- */
 
-/* Sizes every user's partition (from the (user, id) index alone) so the load below
+/* Sizes every user's partition (from the counts usage.c took at open) so the load below
  * appends without reallocating. */
 static int load_reserve(store_t *st, char *err, size_t errlen)
 {
     sqlite3_stmt *s = NULL;
     int rc = STORE_OK, src;
     size_t total = 0;
-    if ((src = sqlite3_prepare_v2(st->db, "SELECT user, count(*) FROM memories GROUP BY user",
+    if ((src = sqlite3_prepare_v2(st->db, "SELECT user, memories FROM temp.mnemo_usage WHERE memories > 0",
                                   -1, &s, NULL)) != SQLITE_OK)
         return store_sqlerr(st, src, err, errlen, "counting memories");
     while ((src = sqlite3_step(s)) == SQLITE_ROW) {
@@ -558,7 +566,8 @@ store_t *store_open(const char *path, int dim, const char *encoder, char *err,
                    path);
         goto fail;
     }
-    if (store_schema_open(st->db, err, errlen) != STORE_OK)
+    if (store_schema_open(st->db, err, errlen) != STORE_OK ||
+        store_usage_open(st->db, err, errlen) != STORE_OK)
         goto fail;
     for (int i = 0; i < S_COUNT; i++) {
         if (sqlite3_prepare_v3(st->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,

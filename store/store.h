@@ -29,6 +29,8 @@ enum store_err {
     STORE_EIO = -3,         /* SQLite failed (disk full, read-only, busy, corrupt, I/O) */
     STORE_ENOMEM = -4,      /* out of memory, ours or SQLite's */
     STORE_ECONFLICT = -5,   /* e.g. importing an id that exists for another user */
+    STORE_EQUOTA = -6,      /* the write would pass the user's quota of memories or of
+                               conversations (store_set_quotas); nothing was written */
 };
 
 typedef struct store store_t;
@@ -387,6 +389,24 @@ typedef struct store_conversation {
 int store_conversations_list(store_t *st, const char *user, int64_t cursor, int limit,
                              store_conversation_t **out, size_t *n, int64_t *next_cursor);
 void store_conversations_free(store_conversation_t *v, size_t n);
+
+/* Per-user quotas and usage. A user's memories (every row: superseded ones count, their
+ * earlier versions do not) and conversations are counted by the database in the writing
+ * transaction, so reading them costs one lookup whatever their number. With a quota
+ * set, a write that would add a memory or start a conversation past it fails whole with
+ * STORE_EQUOTA (err says which quota): store_memory_add (an import too), the chat
+ * commits; updates, supersessions' marks and turns of an existing conversation never do.
+ * Lowering a quota below a user's count refuses only that user's next additions.
+ * store_set_quotas: 0 = no quota (the default); STORE_OK, STORE_EINVAL for a negative
+ * one, STORE_ENOMEM or STORE_EIO. store_usage_get: user's counts and the quotas in
+ * force (a user without rows has 0 of each); STORE_OK, STORE_EINVAL (no user),
+ * STORE_ENOMEM or STORE_EIO. */
+typedef struct store_usage {
+    int64_t memories, conversations;
+    int64_t max_memories, max_conversations;    /* 0 = none */
+} store_usage_t;
+int store_set_quotas(store_t *st, int64_t max_memories, int64_t max_conversations);
+int store_usage_get(store_t *st, const char *user, store_usage_t *out);
 
 /* Observability; they cannot fail. */
 size_t store_memory_count(store_t *st);     /* all rows, stale and superseded too */

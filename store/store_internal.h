@@ -106,7 +106,7 @@ enum store_stmt {
     S_VER_INSERT, S_VER_LIST,
     S_CONV_ENSURE, S_CONV_FIND, S_CONV_LIST, S_CONV_DELETE, S_CONV_USER_DELETE,
     S_TURN_INSERT, S_TURN_LAST, S_TURN_REDACT, S_MEM_WITH_TEXT,
-    S_PAGE_COUNT, S_PAGE_SIZE,
+    S_PAGE_COUNT, S_PAGE_SIZE, S_USAGE_GET, S_QUOTA_SET,
     S_FTS_SEARCH, S_CJK_SEARCH, S_FTS_OPTIMIZE, S_CJK_OPTIMIZE, S_FTS_TERM_DOCS,
     S_COUNT
 };
@@ -152,6 +152,12 @@ int store_fts_leg_locked(store_t *st, const store_query_t *q, int64_t *ids, int 
 int store_fts_purge_locked(store_t *st, char *err, size_t errlen);
 void store_fts_close(store_t *st);
 
+/* usage.c: creates the TEMP tables and triggers that count each user's memories and
+ * conversations and enforce the quotas (none until store_set_quotas), counting what the
+ * database holds. Called at open, after the schema and before the statements are
+ * prepared (two of them read the temp tables). */
+int store_usage_open(sqlite3 *db, char *err, size_t errlen);
+
 /* schema.c: pragmas, then migrations up to STORE_SCHEMA_VERSION. */
 int store_schema_open(sqlite3 *db, char *err, size_t errlen);
 int store_schema_version(sqlite3 *db, int *version, char *err, size_t errlen);
@@ -161,7 +167,8 @@ void store_errf(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* The store code of a SQLite result code (extended or primary): STORE_OK for SQLITE_OK,
  * ROW and DONE; STORE_ENOMEM for SQLITE_NOMEM; STORE_ECONFLICT for a primary key or
- * uniqueness violation; STORE_EINVAL for SQLITE_TOOBIG (a text or blob over SQLite's
+ * uniqueness violation; STORE_EQUOTA for a trigger's RAISE (only usage.c's quota
+ * triggers raise); STORE_EINVAL for SQLITE_TOOBIG (a text or blob over SQLite's
  * length limit); STORE_EIO for everything else (FULL, READONLY, BUSY, CORRUPT, IOERR ...). */
 int store_sqlcode(int sqlrc);
 /* Fills err with "what: reason" (the connection's message when it is about sqlrc, else

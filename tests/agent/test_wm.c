@@ -1,8 +1,9 @@
 /* test_wm.c: the working memory (agent/wm.h): a ring keeps the last W exchanges oldest
  * first; restoring from the turns table takes each message with the kind stored with it
  * (a slot when the model took it for a statement); the map hands out one entry per
- * conversation of a user (two users' "c1" are two), evicts the least recently used ones
- * nobody holds, and serializes the turns of one conversation. */
+ * conversation of a user (two users' "c1" are two), counts the bytes each holds, keeps
+ * them all within one budget by evicting the least recently used ones nobody holds, and
+ * serializes the turns of one conversation. */
 #include <check.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -94,7 +95,7 @@ END_TEST
 
 START_TEST(test_acquire_gives_one_entry_per_users_conversation)
 {
-    wm_t *w = wm_new(4, 10);
+    wm_t *w = wm_new(4, 1 << 20);
     wm_conv_t *a = wm_acquire(w, "alice", "c1");
     ck_assert_ptr_nonnull(a);
     ck_assert_str_eq(a->id, "c1");
@@ -126,7 +127,8 @@ END_TEST
 
 START_TEST(test_least_recently_used_conversations_are_evicted)
 {
-    wm_t *w = wm_new(2, 3);
+    /* Room for three entries without rings, whatever their ids' lengths here. */
+    wm_t *w = wm_new(2, 3 * (sizeof(wm_conv_t) + 7));
     char id[16];
     for (int i = 0; i < 200; i++) {   /* past the first bucket growth too */
         snprintf(id, sizeof id, "c%d", i);
@@ -166,6 +168,177 @@ START_TEST(test_a_held_conversation_is_never_evicted)
 }
 END_TEST
 
+/* A statement of n bytes (and its NUL). */
+static void push_text(wm_ring_t *r, int64_t turn, size_t n)
+{
+    char *text = malloc(n + 1);
+    ck_assert_ptr_nonnull(text);
+    memset(text, 'a' + (int)(turn % 26), n);
+    text[n] = '\0';
+    ck_assert_int_eq(wm_ring_push(r, turn, text, 1), 0);
+    free(text);
+}
+
+START_TEST(test_a_ring_counts_the_bytes_it_holds)
+{
+    wm_ring_t r;
+    wm_ring_init(&r, 3);
+    ck_assert_uint_eq(r.bytes, 0);
+    size_t array = 3 * sizeof(wm_exchange_t);
+    push_text(&r, 1, 100);
+    ck_assert_uint_eq(r.bytes, array + 101);
+    ck_assert_int_eq(wm_ring_push(&r, 2, "what is my name?", 0), 0);  /* no text kept */
+    ck_assert_uint_eq(r.bytes, array + 101);
+    push_text(&r, 3, 10);
+    push_text(&r, 4, 20);       /* full: the 100 bytes go */
+    ck_assert_uint_eq(r.bytes, array + 11 + 21);
+    ck_assert_int_eq(wm_ring_forget(&r, "eee"), 1);                   /* turn 4's text */
+    ck_assert_uint_eq(r.bytes, array + 11);
+    wm_ring_clear(&r);
+    ck_assert_uint_eq(r.bytes, array);
+    wm_ring_free(&r);
+    ck_assert_uint_eq(r.bytes, 0);
+}
+END_TEST
+
+/* What wm_conv_bytes should say of an entry whose ring was allocated (a push) and holds
+ * text bytes of statements. */
+static size_t entry_bytes(const char *user, const char *id, int cap, size_t text)
+{
+    return sizeof(wm_conv_t) + strlen(user) + 1 + strlen(id) + 1 +
+           (size_t)cap * sizeof(wm_exchange_t) + text;
+}
+
+START_TEST(test_the_byte_budget_evicts_the_least_recently_used)
+{
+    size_t one = entry_bytes("u", "c0", 4, 1001);
+    wm_t *w = wm_new(4, 3 * one + one / 2);       /* three such conversations */
+    wm_stats_t st;
+    char id[16];
+    for (int i = 0; i < 6; i++) {
+        snprintf(id, sizeof id, "c%d", i);
+        wm_conv_t *c = wm_acquire(w, "u", id);
+        c->loaded = 1;
+        push_text(&c->ring, i, 1000);
+        wm_release(w, c);
+        wm_stats(w, &st);
+        ck_assert_uint_le(st.bytes, st.max_bytes);
+        ck_assert_uint_eq(st.bytes, st.conversations * one);
+    }
+    ck_assert_uint_eq(st.conversations, 3);
+    ck_assert_uint_eq(st.evictions, 3);
+    /* c3..c5 stay; c0..c2 come back empty, to be restored from the turns table. */
+    for (int i = 5; i >= 3; i--) {
+        snprintf(id, sizeof id, "c%d", i);
+        wm_conv_t *c = wm_acquire(w, "u", id);
+        ck_assert_msg(c->loaded && c->ring.n == 1, "c%d was evicted", i);
+        wm_release(w, c);
+    }
+    wm_conv_t *c0 = wm_acquire(w, "u", "c0");
+    ck_assert(!c0->loaded);
+    ck_assert_int_eq(c0->ring.n, 0);
+    c0->loaded = 1;
+    push_text(&c0->ring, 6, 1000);
+    wm_release(w, c0);
+    /* c0 is back, and c5, now the least recently used, made room for it. */
+    wm_stats(w, &st);
+    ck_assert_uint_eq(st.evictions, 4);
+    ck_assert_uint_le(st.bytes, st.max_bytes);
+    wm_conv_t *c5 = wm_acquire(w, "u", "c5");
+    ck_assert(!c5->loaded);
+    wm_release(w, c5);
+    wm_free(w);
+}
+END_TEST
+
+START_TEST(test_a_conversation_grows_within_the_budget_by_pushing_others_out)
+{
+    size_t one = entry_bytes("u", "cX", 8, 0), budget = 4 * one + 2000;
+    wm_t *w = wm_new(8, budget);
+    char id[16];
+    for (int i = 0; i < 4; i++) {
+        snprintf(id, sizeof id, "c%d", i);
+        wm_conv_t *c = wm_acquire(w, "u", id);
+        c->loaded = 1;
+        ck_assert_int_eq(wm_ring_push(&c->ring, i, "hi", 0), 0);
+        wm_release(w, c);
+    }
+    wm_stats_t st;
+    wm_stats(w, &st);
+    ck_assert_uint_eq(st.conversations, 4);
+    ck_assert_uint_eq(st.bytes, 4 * one);
+    ck_assert_uint_eq(st.evictions, 0);
+    /* c3 grows by one and a half entries past the budget: c0 and c1 leave, c2 stays. */
+    size_t text = 2000 + one + one / 2;
+    wm_conv_t *c3 = wm_acquire(w, "u", "c3");
+    push_text(&c3->ring, 10, text - 1);
+    wm_release(w, c3);
+    wm_stats(w, &st);
+    ck_assert_uint_eq(st.conversations, 2);
+    ck_assert_uint_eq(st.evictions, 2);
+    ck_assert_uint_eq(st.bytes, 2 * one + text);
+    ck_assert_uint_le(st.bytes, budget);
+    wm_conv_t *c2 = wm_acquire(w, "u", "c2");
+    ck_assert(c2->loaded);
+    wm_release(w, c2);
+    wm_conv_t *c1 = wm_acquire(w, "u", "c1");
+    ck_assert(!c1->loaded);
+    wm_release(w, c1);
+    wm_free(w);
+}
+END_TEST
+
+START_TEST(test_a_conversation_larger_than_the_budget_leaves_at_its_release)
+{
+    wm_t *w = wm_new(4, 2000);
+    wm_conv_t *c = wm_acquire(w, "u", "big");
+    c->loaded = 1;
+    push_text(&c->ring, 1, 4000);
+    wm_stats_t st;
+    wm_stats(w, &st);
+    ck_assert_uint_eq(st.conversations, 1);     /* held: counted, not evicted */
+    wm_release(w, c);
+    wm_stats(w, &st);
+    ck_assert_uint_eq(st.conversations, 0);
+    ck_assert_uint_eq(st.bytes, 0);
+    ck_assert_uint_eq(st.evictions, 1);
+    c = wm_acquire(w, "u", "big");
+    ck_assert(!c->loaded);
+    wm_release(w, c);
+    wm_free(w);
+}
+END_TEST
+
+START_TEST(test_a_smaller_budget_applies_at_once)
+{
+    wm_t *w = wm_new(4, 1 << 20);
+    char id[16];
+    for (int i = 0; i < 10; i++) {
+        snprintf(id, sizeof id, "c%d", i);
+        wm_conv_t *c = wm_acquire(w, "u", id);
+        push_text(&c->ring, i, 500);
+        wm_release(w, c);
+    }
+    wm_stats_t st;
+    wm_stats(w, &st);
+    ck_assert_uint_eq(st.conversations, 10);
+    size_t one = st.bytes / 10;
+    wm_set_max_bytes(w, 2 * one);
+    wm_stats(w, &st);
+    ck_assert_uint_eq(st.conversations, 2);
+    ck_assert_uint_eq(st.max_bytes, 2 * one);
+    ck_assert_uint_eq(st.evictions, 8);
+    wm_conv_t *c9 = wm_acquire(w, "u", "c9");  /* the most recent stay */
+    ck_assert_int_eq(c9->ring.n, 1);
+    wm_release(w, c9);
+    wm_set_max_bytes(w, 0);
+    wm_stats(w, &st);
+    ck_assert_uint_eq(st.conversations, 0);
+    ck_assert_uint_eq(st.bytes, 0);
+    wm_free(w);
+}
+END_TEST
+
 typedef struct worker {
     wm_t *w;
     const char *conv;
@@ -195,7 +368,7 @@ static void *work(void *arg)
 
 START_TEST(test_one_conversations_turns_run_one_at_a_time)
 {
-    wm_t *w = wm_new(8, 10);
+    wm_t *w = wm_new(8, 1 << 20);
     pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
     int inside = 0, max_inside = 0, done = 0;
     int other_inside = 0, other_max = 0, other_done = 0;
@@ -228,6 +401,11 @@ int main(void)
     tcase_add_test(tc, test_least_recently_used_conversations_are_evicted);
     tcase_add_test(tc, test_a_held_conversation_is_never_evicted);
     tcase_add_test(tc, test_one_conversations_turns_run_one_at_a_time);
+    tcase_add_test(tc, test_a_ring_counts_the_bytes_it_holds);
+    tcase_add_test(tc, test_the_byte_budget_evicts_the_least_recently_used);
+    tcase_add_test(tc, test_a_conversation_grows_within_the_budget_by_pushing_others_out);
+    tcase_add_test(tc, test_a_conversation_larger_than_the_budget_leaves_at_its_release);
+    tcase_add_test(tc, test_a_smaller_budget_applies_at_once);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

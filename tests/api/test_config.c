@@ -56,6 +56,24 @@ START_TEST(test_defaults_are_those_of_the_layers_that_use_them)
     ck_assert_int_eq(c.chat_memories, AGENT_DEFAULT_MEMORIES);
     ck_assert_double_eq(c.chat_duplicate, AGENT_DEFAULT_DUPLICATE);
     ck_assert_double_eq(c.lexical_weight, AGENT_LEXICAL_WEIGHT);
+    ck_assert_uint_eq(c.working_memory_bytes, AGENT_DEFAULT_WORKING_MEMORY_BYTES);
+    ck_assert_uint_eq(c.max_memories_per_user, AGENT_DEFAULT_MAX_MEMORIES_PER_USER);
+    ck_assert_uint_eq(c.max_conversations_per_user, AGENT_DEFAULT_MAX_CONVERSATIONS_PER_USER);
+}
+END_TEST
+
+START_TEST(test_budget_and_quota_keys_are_read_and_bounded)
+{
+    ck_assert_msg(parse("working_memory_bytes = 16K\n"
+                        "max_memories_per_user = 0\n"
+                        "max_conversations_per_user = 7\n") == 0, "%s", err);
+    ck_assert_uint_eq(c.working_memory_bytes, 16384);
+    ck_assert_uint_eq(c.max_memories_per_user, 0);
+    ck_assert_uint_eq(c.max_conversations_per_user, 7);
+    ck_assert_int_ne(parse("working_memory_bytes = 1K\n"), 0);
+    ck_assert_ptr_nonnull(strstr(err, "working_memory_bytes: 1K is out of range"));
+    ck_assert_int_ne(parse("max_memories_per_user = -1\n"), 0);
+    ck_assert_ptr_nonnull(strstr(err, "max_memories_per_user"));
 }
 END_TEST
 
@@ -377,6 +395,8 @@ static const char *const other_value[][2] = {
     {"model", "none"},              {"chat_turns", "8"},
     {"chat_memories", "0"},         {"chat_duplicate", "0.5"},
     {"lexical_weight", "0.25"},
+    {"working_memory_bytes", "1M"}, {"max_memories_per_user", "0"},
+    {"max_conversations_per_user", "3"},
 };
 
 static const char *other_value_of(const char *key)
@@ -612,6 +632,7 @@ int main(void)
     tcase_add_test(tc, test_the_operations_guide_gives_every_key_its_default_and_whether_it_reloads);
     tcase_add_test(tc, test_every_key_is_read);
     tcase_add_test(tc, test_chat_keys_are_read);
+    tcase_add_test(tc, test_budget_and_quota_keys_are_read_and_bounded);
     tcase_add_test(tc, test_environment_variables_override_the_file);
     tcase_add_test(tc, test_changes_say_which_keys_differ_and_whether_they_reload);
     tcase_add_test(tc, test_comments_and_blank_lines_are_skipped);

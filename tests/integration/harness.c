@@ -380,6 +380,7 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *userp)
     size_t n = size * nmemb;
     take_header(data, n, "Content-Type", r->content_type, sizeof r->content_type);
     take_header(data, n, "Allow", r->allow, sizeof r->allow);
+    take_header(data, n, "Retry-After", r->retry_after, sizeof r->retry_after);
     return n;
 }
 

@@ -59,6 +59,7 @@ typedef struct h_resp {
     size_t len;
     char content_type[128];
     char allow[128];          /* the Allow header, "" when absent */
+    char retry_after[32];     /* the Retry-After header, "" when absent */
     char error[256];          /* libcurl's message when status is 0 */
 } h_resp_t;
 
