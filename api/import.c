@@ -23,7 +23,7 @@ typedef struct import_run {
     const char *user;
     int new_ids;
     int64_t *written;           /* the ids written so far, to take back on failure */
-    size_t nwritten;
+    size_t nwritten, cap;       /* cap: the items the check pass counted */
     char *map;                  /* new_ids: the reply being written */
     size_t maplen, mapcap;
     char err[256];
@@ -77,6 +77,10 @@ static int check_free(import_run_t *r, const api_import_plan_t *plan)
 static int write_batch(import_run_t *r, agent_memory_in_t *items, const int64_t *old,
                        size_t n)
 {
+    if (n > r->cap - r->nwritten) {    /* the check pass read the same bytes */
+        snprintf(r->err, sizeof r->err, "the body changed between its two reads");
+        return AGENT_EINVAL;
+    }
     int64_t *ids = r->written + r->nwritten;
     int rc = agent_memory_create(r->rq->srv->agent, r->user, items, n, ids, r->err,
                                  sizeof r->err);
@@ -179,6 +183,7 @@ void api_h_user_import(api_req_t *rq)
     char head[64];
     int hl = snprintf(head, sizeof head, "{\"imported\":%zu%s", plan.n,
                       r.new_ids ? ",\"ids\":[" : "}");
+    r.cap = plan.n;
     r.written = malloc((plan.n ? plan.n : 1) * sizeof *r.written);
     if (!r.written || map_append(&r, head, (size_t)hl)) {
         api_error_agent(rq, AGENT_ENOMEM, "memory", NULL);
