@@ -2,7 +2,7 @@
  * valid, the item limit, ids in range and not repeated, none already in the store) comes
  * first and writes nothing; then the memories go in, IMPORT_BATCH per transaction, so
  * the store's lock is never held for a whole import and other requests run between
- * batches. If a batch fails all the same (a concurrent write took an id, the disk
+ * batches (the item of the largest kept id goes first, alone). If a batch fails all the same (a concurrent write took an id, the disk
  * filled) or the server begins to stop, the batches already written are forgotten
  * again: the import is all or nothing, though a reader of the same user may see it
  * grow while it runs (docs/API.md). ?ids=new gives every item a fresh id and returns
@@ -104,9 +104,11 @@ typedef struct import_batch {
     int64_t old[IMPORT_BATCH];  /* the ids the body gave (0: none) */
 } import_batch_t;
 
-/* The write pass over the checked body. AGENT_* with r->err; 1 when the server began to
- * stop. */
-static int write_all(import_run_t *r, const char *body, size_t len, int ndjson)
+/* A write pass over the checked body: with top > 0 and only_top, the item whose id is
+ * top alone; else every item but that one. AGENT_* with r->err; 1 when the server began
+ * to stop. */
+static int write_pass(import_run_t *r, const char *body, size_t len, int ndjson, int64_t top,
+                      int only_top)
 {
     api_import_reader_t rd;
     api_verr_t e;
@@ -129,12 +131,16 @@ static int write_all(import_run_t *r, const char *body, size_t len, int ndjson)
             rc = AGENT_EINVAL;
             break;
         }
+        if (got && top > 0 && (items[n].id == top) != only_top) {
+            json_decref(objs[n]);
+            continue;
+        }
         if (got) {
             old[n] = items[n].id;
             if (r->new_ids) items[n].id = 0;
             n++;
         }
-        if (n == IMPORT_BATCH || (!got && n)) {
+        if (n == IMPORT_BATCH || (n && (!got || only_top))) {
             if (atomic_load(&r->rq->srv->stopping)) {
                 rc = 1;
                 break;
@@ -143,7 +149,7 @@ static int write_all(import_run_t *r, const char *body, size_t len, int ndjson)
             for (size_t i = 0; i < n; i++) json_decref(objs[i]);
             n = 0;
         }
-    } while (got && rc == AGENT_OK);
+    } while (got && rc == AGENT_OK && !(only_top && r->nwritten));
 out:
     for (size_t i = 0; i < n; i++) json_decref(objs[i]);
     free(b);
@@ -189,7 +195,12 @@ void api_h_user_import(api_req_t *rq)
         api_error_agent(rq, AGENT_ENOMEM, "memory", NULL);
         goto out;
     }
-    rc = write_all(&r, rq->body, rq->len, ndjson);
+    /* The largest kept id goes in first: from then on the ids the store assigns to
+     * concurrent writes (the largest in use + 1) are above every id of the import, which
+     * they would otherwise take from under its later batches. */
+    int64_t top = !r.new_ids && plan.nids ? plan.ids[plan.nids - 1] : 0;
+    rc = top ? write_pass(&r, rq->body, rq->len, ndjson, top, 1) : AGENT_OK;
+    if (rc == AGENT_OK) rc = write_pass(&r, rq->body, rq->len, ndjson, top, 0);
     if (rc == AGENT_OK) {
         if (r.new_ids && map_append(&r, "]}", 2)) {
             rc = AGENT_ENOMEM;
