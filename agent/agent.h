@@ -48,6 +48,9 @@ enum agent_err {
 
 /* Largest k of a search: the store's own limit (agent.c checks that they agree). */
 #define AGENT_MAX_K 1000
+/* The largest id an import may keep: the store's own bound (STORE_ID_MAX, memories.c
+ * checks that they agree). Ids the daemon assigns follow the largest in use. */
+#define AGENT_ID_MAX ((int64_t)1 << 40)
 
 /* A memory as callers see it: owned strings, released by agent_memory_clear. */
 typedef struct agent_memory {
@@ -180,13 +183,25 @@ typedef struct agent_memory_in {
     const char *conversation;   /* may be NULL */
     double importance;          /* < 0 = default */
     int64_t created_ms;         /* 0 = now (import passes the original time) */
-    int64_t id;                 /* 0 = assign (import may pass one) */
+    int64_t id;                 /* 0 = assign; import may keep one in 1..AGENT_ID_MAX */
 } agent_memory_in_t;
 
-/* Creates n memories of user in one transaction; ids[n] receives their ids.
+/* Creates n memories of user in one transaction (texts encoded before the store's lock
+ * is taken); ids[n] receives their ids. AGENT_EINVAL with err for a bad item (an id
+ * outside 1..AGENT_ID_MAX); AGENT_ECONFLICT with err "id N already exists" when a given
+ * id exists, whoever owns it (the same words either way: nobody learns whose it is);
  * AGENT_EQUOTA when they would take user past the memory quota (none is written). */
 int agent_memory_create(agent_t *a, const char *user, const agent_memory_in_t *in, size_t n,
                         int64_t *ids, char *err, size_t errlen);
+/* *taken receives the first of ids[0..n) (in their order) that is a memory of anyone,
+ * or 0. For an import's check before it writes; n of a few hundred per call holds the
+ * store's lock for that many lookups. AGENT_OK or AGENT_EIO. */
+int agent_memory_ids_taken(agent_t *a, const int64_t *ids, size_t n, int64_t *taken);
+/* Forgets ids for good (store_memory_forget: their history and text index terms too),
+ * one transaction: how an import takes back the batches it wrote before one failed.
+ * Absent ids are skipped. AGENT_OK, AGENT_ENOMEM or AGENT_EIO with err filled. */
+int agent_memory_forget_ids(agent_t *a, const int64_t *ids, size_t n, char *err,
+                            size_t errlen);
 /* Loads id when it belongs to user (user NULL = admin: any). AGENT_ENOTFOUND when
  * absent or another user's: a token never learns that another user's id exists. */
 int agent_memory_get(agent_t *a, const char *user, int64_t id, agent_memory_t *out);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 _Static_assert(AGENT_MAX_K == STORE_MAX_K, "a search's k is the store's to bound");
+_Static_assert(AGENT_ID_MAX == STORE_ID_MAX, "the ids an import keeps are the store's to bound");
 
 /* ---- the store's rows as the agent's types (owned strings move) ------------------- */
 
@@ -66,6 +67,8 @@ int agent_memory_create(agent_t *a, const char *user, const agent_memory_in_t *i
                         int64_t *ids, char *err, size_t errlen)
 {
     int rc = AGENT_OK;
+    int64_t *given = NULL, taken = 0;
+    size_t ngiven = 0;
     if (!user || !in || n == 0) {
         snprintf(err, errlen, "no user or no memories");
         return AGENT_EINVAL;
@@ -93,27 +96,55 @@ int agent_memory_create(agent_t *a, const char *user, const agent_memory_in_t *i
             goto out;
         }
         if ((rc = agent_encode(a, in[i].text, vecs + i * dim, err, errlen))) goto out;
-        if (in[i].id > 0) {         /* import: an existing id is a conflict, whoever owns it */
-            store_memory_t old = {0};
-            int got = store_memory_get(a->st, in[i].id, 0, &old);
-            store_memory_clear(&old);
-            if (got == STORE_OK) {
-                snprintf(err, errlen, "memory id %lld already exists", (long long)in[i].id);
-                rc = AGENT_ECONFLICT;
-                goto out;
-            }
+        if (in[i].id < 0 || in[i].id > AGENT_ID_MAX) {
+            snprintf(err, errlen, "id %lld is outside 1..%lld", (long long)in[i].id,
+                     (long long)AGENT_ID_MAX);
+            rc = AGENT_EINVAL;
+            goto out;
         }
         nm[i] = (store_new_memory_t){
             .user = user, .conversation = in[i].conversation, .text = in[i].text,
             .vec = vecs + i * dim, .dim = a->dim, .encoder = a->encoder,
             .importance = in[i].importance, .created_ms = in[i].created_ms, .id = in[i].id};
     }
+    /* An existing id is a conflict whoever owns it, with the same words (the store's
+     * UNIQUE constraint says it too when a concurrent write took the id meanwhile). */
+    for (size_t i = 0; i < n; i++)
+        if (in[i].id > 0) ngiven++;
+    if (ngiven) {
+        if (!(given = malloc(ngiven * sizeof *given))) {
+            rc = AGENT_ENOMEM;
+            goto out;
+        }
+        ngiven = 0;
+        for (size_t i = 0; i < n; i++)
+            if (in[i].id > 0) given[ngiven++] = in[i].id;
+        if ((rc = agent_from_store(store_memory_ids_taken(a->st, given, ngiven, &taken))))
+            goto out;
+        if (taken) {
+            snprintf(err, errlen, "id %lld already exists", (long long)taken);
+            rc = AGENT_ECONFLICT;
+            goto out;
+        }
+    }
     rc = agent_from_store(store_memory_add(a->st, nm, n, ids, err, errlen));
     if (rc == AGENT_EQUOTA) agent_quota_message(a, user, why, err, errlen);
 out:
+    free(given);
     free(nm);
     free(vecs);
     return rc;
+}
+
+int agent_memory_ids_taken(agent_t *a, const int64_t *ids, size_t n, int64_t *taken)
+{
+    return agent_from_store(store_memory_ids_taken(a->st, ids, n, taken));
+}
+
+int agent_memory_forget_ids(agent_t *a, const int64_t *ids, size_t n, char *err,
+                            size_t errlen)
+{
+    return agent_from_store(store_memory_forget(a->st, ids, n, err, errlen));
 }
 
 /* AGENT_OK when id exists and belongs to user (NULL: anyone's); never tells a caller

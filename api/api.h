@@ -22,6 +22,9 @@ typedef struct api_token {
  * (and API_DEFAULT_THREADS) must stay a plain decimal literal. Sizes are in bytes. */
 #define API_DEFAULT_MAX_BODY 1048576
 #define API_DEFAULT_MAX_IMPORT_BODY 67108864
+/* Memories in one import (413 past it): bounds the per-item bookkeeping of an import
+ * (ids to check, ids to take back, the old -> new map) beside its body. */
+#define API_DEFAULT_MAX_IMPORT_ITEMS 100000
 #define API_DEFAULT_MAX_TEXT 8192
 #define API_DEFAULT_MAX_MESSAGE 4096
 #define API_DEFAULT_MAX_K 100
@@ -50,6 +53,7 @@ typedef struct api_token {
 typedef struct api_limits {
     size_t max_body;         /* bytes of a request body (413 past it) */
     size_t max_import_body;  /* bytes of an import body */
+    int max_import_items;    /* memories in one import (413 past it) */
     size_t max_text;         /* bytes of one memory text */
     size_t max_message;      /* bytes of one chat message */
     int max_k;               /* largest k of a search */

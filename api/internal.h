@@ -3,7 +3,7 @@
  * before routing), routes.c (the route table), reply.c (the one send helper and the one
  * error function), auth.c (bearer tokens and which user a request acts for), throttle.c
  * (failed tokens per address), metrics.c (counters, histograms, GET /metrics) and the
- * handlers (memories.c, users.c, chat.c, conversations.c, openai.c, mcp_http.c, ui.c). */
+ * handlers (memories.c, users.c, import.c, chat.c, conversations.c, openai.c, mcp_http.c, ui.c). */
 #ifndef MNEMO_API_INTERNAL_H
 #define MNEMO_API_INTERNAL_H
 
@@ -221,7 +221,7 @@ int api_act_as(api_req_t *rq, const char *named, enum api_where where, const cha
 /* The user for a memory-id route: the token's user, or NULL (any) for an admin. */
 const char *api_id_scope(api_req_t *rq);
 
-/* memories.c and users.c */
+/* memories.c, users.c and import.c */
 void api_h_memories_post(api_req_t *rq);
 void api_h_memories_get(api_req_t *rq);
 void api_h_memory_get(api_req_t *rq);

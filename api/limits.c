@@ -8,6 +8,7 @@ void api_limits_default(api_limits_t *l)
 {
     l->max_body = API_DEFAULT_MAX_BODY;
     l->max_import_body = API_DEFAULT_MAX_IMPORT_BODY;
+    l->max_import_items = API_DEFAULT_MAX_IMPORT_ITEMS;
     l->max_text = API_DEFAULT_MAX_TEXT;
     l->max_message = API_DEFAULT_MAX_MESSAGE;
     l->max_k = API_DEFAULT_MAX_K;

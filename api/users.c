@@ -1,6 +1,6 @@
-/* users.c: the /v1/users/{id} routes: export (JSON lines, oldest first), import (all or
- * nothing, ids kept, an existing id is 409) and delete (forget everything about a user).
- * A user token may only name its own user here; any other name is 403. */
+/* users.c: the /v1/users/{id} routes: export (JSON lines, oldest first) and delete
+ * (forget everything about a user); import is import.c's. A user token may only name its
+ * own user here; any other name is 403. */
 #include "api/internal.h"
 
 #include <stdio.h>
@@ -66,37 +66,6 @@ void api_h_user_export(api_req_t *rq)
         return;
     }
     api_send(rq, 200, "application/x-ndjson", b.p, b.len);
-}
-
-/* ---- import --------------------------------------------------------------------- */
-
-void api_h_user_import(api_req_t *rq)
-{
-    api_verr_t e;
-    api_import_t im;
-    char err[256] = "";
-    const char *user = api_path_user(rq);
-    if (!user) return;
-    const char *ct = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND,
-                                                 MHD_HTTP_HEADER_CONTENT_TYPE);
-    int ndjson = ct && strstr(ct, "ndjson") != NULL;
-    if (api_parse_import(rq->body, rq->len, ndjson, &rq->set->lim, &im, &e)) {
-        api_error_v(rq, &e);
-        return;
-    }
-    int rc = 0;
-    if (im.n) {
-        int64_t *ids = calloc(im.n, sizeof *ids);
-        rc = ids ? agent_memory_create(rq->srv->agent, user, im.items, im.n, ids, err,
-                                       sizeof err)
-                 : AGENT_ENOMEM;
-        free(ids);
-    }
-    if (rc)
-        api_error_agent(rq, rc, "memory", err);
-    else
-        api_send_json(rq, 200, json_pack("{s:I}", "imported", (json_int_t)im.n));
-    api_import_free(&im);
 }
 
 /* ---- delete --------------------------------------------------------------------- */

@@ -340,6 +340,12 @@ static int parse_item(const json_t *o, const char *prefix, const api_limits_t *l
     return 0;
 }
 
+int api_parse_import_item(const json_t *o, const char *prefix, const api_limits_t *lim,
+                          agent_memory_in_t *m, api_verr_t *e)
+{
+    return parse_item(o, prefix, lim, 1, m, e);
+}
+
 int api_parse_create(const json_t *obj, const api_limits_t *lim, api_create_t *out,
                      api_verr_t *e)
 {
@@ -399,118 +405,6 @@ int api_parse_patch(const json_t *obj, const api_limits_t *lim, const char **tex
         return api_verr(e, 422, API_CODE_VALIDATION_FAILED,
                         "text: give text or importance (or both)");
     return 0;
-}
-
-static int cmp_id(const void *a, const void *b)
-{
-    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-    return (x > y) - (x < y);
-}
-
-/* 409 when an id appears twice in the import. */
-static int check_duplicate_ids(const api_import_t *im, api_verr_t *e)
-{
-    int64_t *ids = malloc((im->n ? im->n : 1) * sizeof *ids);
-    size_t m = 0;
-    int rc = 0;
-    if (!ids) return api_verr(e, 500, API_CODE_INTERNAL, "out of memory");
-    for (size_t i = 0; i < im->n; i++)
-        if (im->items[i].id) ids[m++] = im->items[i].id;
-    qsort(ids, m, sizeof *ids, cmp_id);
-    for (size_t i = 1; i < m && !rc; i++)
-        if (ids[i] == ids[i - 1])
-            rc = api_verr(e, 409, API_CODE_CONFLICT, "id %lld appears more than once",
-                          (long long)ids[i]);
-    free(ids);
-    return rc;
-}
-
-/* Splits JSON lines into im->root (an array of objects) and im->lines (the line number
- * of each); blank lines are skipped. */
-static int split_lines(const char *body, size_t len, api_import_t *im, api_verr_t *e)
-{
-    size_t line = 0, pos = 0, cap = 0;
-    while (pos < len) {
-        const char *s = body + pos;
-        const char *nl = memchr(s, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - s) : len - pos;
-        size_t k = 0;
-        pos += n + (nl != NULL);
-        line++;
-        while (k < n && isspace((unsigned char)s[k])) k++;
-        if (k == n) continue;
-        json_error_t je;
-        json_t *j = json_loadb(s, n, JSON_REJECT_DUPLICATES, &je);
-        if (!j)
-            return api_verr(e, 400, API_CODE_INVALID_JSON, "line %zu: not JSON: %s (column %d)",
-                            line, je.text, je.column);
-        if (json_array_append_new(im->root, j))
-            return api_verr(e, 500, API_CODE_INTERNAL, "out of memory");
-        size_t i = json_array_size(im->root) - 1;
-        if (i >= cap) {
-            size_t *nv = realloc(im->lines, (cap = cap ? cap * 2 : 64) * sizeof *nv);
-            if (!nv) return api_verr(e, 500, API_CODE_INTERNAL, "out of memory");
-            im->lines = nv;
-        }
-        im->lines[i] = line;
-    }
-    return 0;
-}
-
-int api_parse_import(const char *body, size_t len, int ndjson, const api_limits_t *lim,
-                     api_import_t *out, api_verr_t *e)
-{
-    memset(out, 0, sizeof *out);
-    if (ndjson) {
-        size_t bad = api_utf8_check(body, len);
-        if (bad != len)
-            return api_verr(e, 400, API_CODE_INVALID_UTF8, "body is not valid UTF-8 (byte %zu)",
-                            bad);
-        out->root = json_array();
-        if (!out->root) return api_verr(e, 500, API_CODE_INTERNAL, "out of memory");
-        if (split_lines(body, len, out, e)) goto fail;
-    } else {
-        out->root = api_parse_json(body, len, e);
-        if (!out->root) return -1;
-        if (!json_is_array(out->root)) {
-            api_verr(e, 400, API_CODE_INVALID_JSON,
-                     "body must be a JSON array of memory objects (or JSON lines)");
-            goto fail;
-        }
-    }
-    out->n = json_array_size(out->root);
-    out->items = calloc(out->n ? out->n : 1, sizeof *out->items);
-    if (!out->items) {
-        api_verr(e, 500, API_CODE_INTERNAL, "out of memory");
-        goto fail;
-    }
-    for (size_t i = 0; i < out->n; i++) {
-        char prefix[48];
-        const json_t *it = json_array_get(out->root, i);
-        if (out->lines)
-            snprintf(prefix, sizeof prefix, "line %zu: ", out->lines[i]);
-        else
-            snprintf(prefix, sizeof prefix, "[%zu].", i);
-        if (!json_is_object(it)) {
-            api_verr(e, 422, API_CODE_VALIDATION_FAILED, "%.*s: must be a memory object",
-                     (int)strlen(prefix) - (out->lines ? 2 : 1), prefix);
-            goto fail;
-        }
-        if (parse_item(it, prefix, lim, 1, &out->items[i], e)) goto fail;
-    }
-    if (check_duplicate_ids(out, e)) goto fail;
-    return 0;
-fail:
-    api_import_free(out);
-    return -1;
-}
-
-void api_import_free(api_import_t *im)
-{
-    json_decref(im->root);
-    free(im->items);
-    free(im->lines);
-    memset(im, 0, sizeof *im);
 }
 
 /* ---- query parameters ----------------------------------------------------------- */

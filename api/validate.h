@@ -104,18 +104,45 @@ void api_create_free(api_create_t *c);
 int api_parse_patch(const json_t *obj, const api_limits_t *lim, const char **text,
                     double *importance, api_verr_t *e);
 
-/* POST /v1/users/{id}/import: JSON lines (ndjson != 0) or a JSON array of memory
- * objects. text required; id, conversation, importance, created_at kept; other fields
- * ignored. An id given twice is 409 conflict. root owns the strings items borrow. */
-typedef struct api_import {
-    json_t *root;
-    agent_memory_in_t *items;
-    size_t n;
-    size_t *lines;              /* ndjson: the line of each item (for messages) */
-} api_import_t;
-int api_parse_import(const char *body, size_t len, int ndjson, const api_limits_t *lim,
-                     api_import_t *out, api_verr_t *e);
-void api_import_free(api_import_t *im);
+/* POST /v1/users/{id}/import, read one memory at a time (api/import_body.c) so that
+ * no parse tree of the whole body is ever built. The body is JSON lines (ndjson != 0;
+ * blank lines skipped) or a JSON array of memory objects. Each item: text required; id,
+ * conversation, importance, created_at kept; other fields ignored. */
+typedef struct api_import_reader {
+    const char *body;           /* borrowed; must outlive the reader */
+    size_t len, pos;
+    int ndjson;
+    int done;                   /* the array's ']' (or the body's end) was read */
+    size_t line;                /* ndjson: the line of the last item */
+    size_t index;               /* items read so far */
+    const api_limits_t *lim;
+} api_import_reader_t;
+/* Checks the body's UTF-8 (400 invalid_utf8) and, for an array, its '[' (400
+ * invalid_json). 0 or -1 with e filled. */
+int api_import_open(api_import_reader_t *r, const char *body, size_t len, int ndjson,
+                    const api_limits_t *lim, api_verr_t *e);
+/* The next item: 1 with *obj (a new reference the caller releases) and m filled with
+ * strings borrowed from *obj; 0 at the end; -1 with e filled (400 invalid_json, 422
+ * validation_failed naming "line N" or "[i]"). */
+int api_import_next(api_import_reader_t *r, json_t **obj, agent_memory_in_t *m,
+                    api_verr_t *e);
+/* One import item of the body (what api_import_next applies). */
+int api_parse_import_item(const json_t *o, const char *prefix, const api_limits_t *lim,
+                          agent_memory_in_t *m, api_verr_t *e);
+
+/* The pass over a whole import body before anything is written: every item valid, at
+ * most lim->max_import_items of them (413 payload_too_large past it), and, unless
+ * new_ids, every given id in 1..AGENT_ID_MAX (422) and none given twice (409 conflict).
+ * Holds one item at a time. out->ids (malloc'd, sorted; NULL when new_ids or none)
+ * lists the given ids for the caller's check against the store; api_import_plan_free. */
+typedef struct api_import_plan {
+    size_t n;                   /* items */
+    int64_t *ids;
+    size_t nids;
+} api_import_plan_t;
+int api_import_check(const char *body, size_t len, int ndjson, int new_ids,
+                     const api_limits_t *lim, api_import_plan_t *out, api_verr_t *e);
+void api_import_plan_free(api_import_plan_t *p);
 
 /* GET /v1/memories query parameters. Values borrow from the caller. */
 typedef struct api_query {

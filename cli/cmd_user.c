@@ -1,6 +1,6 @@
 /* cmd_user.c: the subcommands on everything a user has: export (JSON lines to stdout,
- * streamed), import (from a file or stdin, all or nothing on the server) and
- * forget-user. */
+ * streamed), import (from a file or stdin, all or nothing on the server; --new-ids for
+ * fresh ids) and forget-user. */
 #include "cli/cli.h"
 
 #include <errno.h>
@@ -69,6 +69,13 @@ static char *slurp(FILE *f, size_t *len)
     return buf;
 }
 
+enum { IMP_NEW_IDS };
+static const cli_opt_t import_opts[] = {
+    [IMP_NEW_IDS] = {"new-ids", 0, NULL,
+                     "give every memory a fresh id (ids=new); --json prints the old -> new map"},
+    {0},
+};
+
 static int run_import(cli_ctx_t *ctx, const cli_args_t *a)
 {
     const char *file = a->npos > 1 ? a->pos[1] : "-";
@@ -91,7 +98,8 @@ static int run_import(cli_ctx_t *ctx, const cli_args_t *a)
     const char *ctype = i < len && body[i] == '[' ? "application/json" : "application/x-ndjson";
 
     int rc = CLI_EXIT_SERVER;
-    char *raw = NULL, *path = user_path(ctx, a->pos[0], "/import");
+    char *raw = NULL;
+    char *path = user_path(ctx, a->pos[0], a->val[IMP_NEW_IDS] ? "/import?ids=new" : "/import");
     json_t *out = NULL;
     if (!path) {
         fprintf(stderr, "mnemo: out of memory\n");
@@ -118,8 +126,8 @@ done:
 
 const cli_cmd_t cli_cmd_import = {
     "import", "USER [FILE|-]",
-    "add memories to USER from an export (JSON lines) or a JSON array; all or nothing", NULL, 1,
-    2, run_import,
+    "add memories to USER from an export (JSON lines) or a JSON array; all or nothing",
+    import_opts, 1, 2, run_import,
 };
 
 static int run_forget_user(cli_ctx_t *ctx, const cli_args_t *a)

@@ -73,6 +73,8 @@ static const config_key_t keys[] = {
      NULL, "largest request body"},
     {"max_import_bytes", CT_SIZE, L(max_import_body), 1024, 4LL << 30,
      STR(API_DEFAULT_MAX_IMPORT_BODY), 1, NULL, "largest import body"},
+    {"max_import_items", CT_INT, L(max_import_items), 1, 10000000,
+     STR(API_DEFAULT_MAX_IMPORT_ITEMS), 1, NULL, "most memories in one import"},
     {"max_text_bytes", CT_SIZE, L(max_text), 16, 1 << 20, STR(API_DEFAULT_MAX_TEXT), 1, NULL,
      "largest memory text"},
     {"max_k", CT_INT, L(max_k), 1, AGENT_MAX_K, STR(API_DEFAULT_MAX_K), 1, NULL,

@@ -27,8 +27,8 @@ static int check_new(const store_t *st, const store_new_memory_t *m, size_t i, c
         why = "importance is not in 0..1";
     else if (m->created_ms < 0)
         why = "created time is negative";
-    else if (m->id < 0)
-        why = "id is negative";
+    else if (m->id < 0 || m->id > STORE_ID_MAX)
+        why = "id is outside 1..STORE_ID_MAX";
     else
         why = store_frame_bad(m->holder, m->relation, m->value);
     if (!why)
@@ -120,8 +120,7 @@ int store_memory_add(store_t *st, const store_new_memory_t *m, size_t n, int64_t
     for (size_t i = 0; i < n; i++) {
         rc = store_mem_insert_locked(st, &m[i], now, &got[i], err, errlen);
         if (rc == STORE_ECONFLICT)
-            store_errf(err, errlen, "memory %zu: id %lld already exists", i,
-                       (long long)m[i].id);
+            store_errf(err, errlen, "id %lld already exists", (long long)m[i].id);
         if (rc != STORE_OK)
             goto rollback;
     }
@@ -144,6 +143,30 @@ unlock:
     pthread_mutex_unlock(&st->mu);
     if (got != ids)
         free(got);
+    return rc;
+}
+
+int store_memory_ids_taken(store_t *st, const int64_t *ids, size_t n, int64_t *taken)
+{
+    int rc = STORE_OK;
+    *taken = 0;
+    if (n == 0)
+        return STORE_OK;
+    if (!ids)
+        return STORE_EINVAL;
+    pthread_mutex_lock(&st->mu);
+    sqlite3_stmt *s = stmt_get(st, S_MEM_EXISTS);
+    for (size_t i = 0; i < n && !*taken && rc == STORE_OK; i++) {
+        int b = SQLITE_OK;
+        store_bind_int64(s, 1, ids[i], &b);
+        int src = store_step(s, b);
+        if (src == SQLITE_ROW)
+            *taken = ids[i];
+        else if (src != SQLITE_DONE)
+            rc = store_sqlerr(st, src, NULL, 0, "looking up an id");
+        stmt_done(s);
+    }
+    pthread_mutex_unlock(&st->mu);
     return rc;
 }
 

@@ -62,7 +62,7 @@ typedef struct store_new_memory {
     const char *encoder;
     double importance;          /* < 0 means default 0.5 */
     int64_t created_ms;         /* 0 means now */
-    int64_t id;                 /* 0 means assign; nonzero only for import */
+    int64_t id;                 /* 0 means assign; else 1..STORE_ID_MAX (import) */
     /* The frame: whom the fact is about (holder, normalized by the agent: "self",
      * "sister", "brother:tom"), the relation key ("name", "home", "favourite colour")
      * and the value's text as told ("New York"). All three set, each 1..STORE_FRAME_MAX
@@ -132,14 +132,24 @@ typedef struct store_page {
 store_t *store_open(const char *path, int dim, const char *encoder, char *err, size_t errlen);
 void store_close(store_t *st);
 
+/* The largest id a caller may give store_memory_add. The store assigns the largest id
+ * in use + 1 (SQLite's rowid), so one imported id near INT64_MAX would make every later
+ * id huge; under this bound ids stay exact in a JSON number (2^53) for good. */
+#define STORE_ID_MAX ((int64_t)1 << 40)
+
 /* Inserts n memories in one transaction; ids[i] receives each new id (ids may be NULL).
  * All or nothing. Each item needs a user, a non-empty text and a finite vector of the
  * store's dim from the store's encoder (encoder NULL = the store's), and a frame or
  * none. Returns STORE_OK; STORE_EINVAL for a bad item (err names it, e.g. importance
- * above 1 or half a frame); STORE_ECONFLICT for an id that exists; STORE_ENOMEM;
- * STORE_EIO. */
+ * above 1, an id above STORE_ID_MAX or half a frame); STORE_ECONFLICT for an id that
+ * exists, whoever owns it (err: "id N already exists"); STORE_ENOMEM; STORE_EIO. */
 int store_memory_add(store_t *st, const store_new_memory_t *m, size_t n, int64_t *ids,
                      char *err, size_t errlen);
+
+/* Whether any of ids[0..n) is a memory, whoever owns it: STORE_OK with *taken the first
+ * such id in ids' order, or 0 when none is. One lock for the n lookups (callers pass a
+ * few hundred at a time). STORE_EINVAL (ids NULL with n > 0) or STORE_EIO. */
+int store_memory_ids_taken(store_t *st, const int64_t *ids, size_t n, int64_t *taken);
 
 /* Loads memory id into out (which the caller clears with store_memory_clear; it is
  * zeroed on failure). with_vec loads the vector too.

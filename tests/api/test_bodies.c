@@ -1,5 +1,5 @@
 /* test_bodies.c: the JSON request bodies of POST /v1/memories, PATCH /v1/memories/{id}
- * and POST /v1/users/{id}/import, validated without a server. A table of hostile
+ * and POST /v1/users/{id}/import (read one item at a time), validated without a server. A table of hostile
  * bodies (unclosed strings, huge numbers, deep nesting, wrong types, missing fields,
  * invalid UTF-8), each with the status, error code and field it must come back with. */
 #include <check.h>
@@ -320,18 +320,55 @@ static const import_case_t import_cases[] = {
     {"array item without text", 0, "[{\"text\":\"a\"},{}]", 422, "validation_failed",
      "[1].text", 0},
     {"an unclosed array", 0, "[{\"text\":\"a\"}", 400, "invalid_json", NULL, 0},
+    {"an unclosed array after a comma", 0, "[{\"text\":\"a\"},", 400, "invalid_json", NULL, 0},
+    {"a trailing comma", 0, "[{\"text\":\"a\"},]", 400, "invalid_json", NULL, 0},
+    {"two commas", 0, "[{\"text\":\"a\"},,{\"text\":\"b\"}]", 400, "invalid_json", NULL, 0},
+    {"no comma", 0, "[{\"text\":\"a\"} {\"text\":\"b\"}]", 400, "invalid_json", NULL, 0},
+    {"something after the array", 0, "[{\"text\":\"a\"}] x", 400, "invalid_json", NULL, 0},
+    {"a second array", 0, "[{\"text\":\"a\"}][]", 400, "invalid_json", NULL, 0},
+    {"a lone bracket", 0, "[", 400, "invalid_json", NULL, 0},
+    {"an empty body as an array", 0, "", 400, "invalid_json", NULL, 0},
+    {"an array of numbers", 0, "[1,2]", 422, "validation_failed", "[0]", 0},
+    {"an array of nulls", 0, "[null]", 422, "validation_failed", "[0]", 0},
+    {"an array of arrays", 0, "[[{\"text\":\"a\"}]]", 422, "validation_failed", "[0]", 0},
+    {"duplicate keys in an element", 0, "[{\"text\":\"a\",\"text\":\"b\"}]", 400,
+     "invalid_json", NULL, 0},
+    {"nesting in an element", 0, "[{\"text\":\"a\",\"x\":[[[[[[[[[[{\"y\":[]}]]]]]]]]]]}]", 0, NULL,
+     NULL, 1},
+    {"blanks around an array", 0, " \n[ {\"text\":\"a\"} ,\n {\"text\":\"b\"} ]\n ", 0, NULL,
+     NULL, 2},
+    {"an array with an id twice", 0, "[{\"text\":\"a\",\"id\":4},{\"text\":\"b\",\"id\":4}]",
+     409, "conflict", "4", 0},
+    {"a number as a line", 1, "{\"text\":\"a\"}\n12\n", 422, "validation_failed", "line 2", 0},
+    {"the largest id an import keeps", 1, "{\"text\":\"a\",\"id\":1099511627776}\n", 0, NULL,
+     NULL, 1},
+    {"an id past the largest", 1, "{\"text\":\"a\",\"id\":1099511627777}\n", 422,
+     "validation_failed", "line 1: id: 1099511627777 is above", 0},
+    {"the largest int64 id", 1, "{\"text\":\"a\",\"id\":9223372036854775807}\n", 422,
+     "validation_failed", "ids=new", 0},
+    {"an array id past the largest", 0, "[{\"text\":\"a\"},{\"text\":\"a\",\"id\":1099511627777}]",
+     422, "validation_failed", "[1].id", 0},
 };
 
-START_TEST(test_import_body_gets_the_right_error)
+/* The same, checked as with ?ids=new: the ids given only name the items in the map. */
+static const import_case_t import_new_ids_cases[] = {
+    {"the largest int64 id", 1, "{\"text\":\"a\",\"id\":9223372036854775807}\n", 0, NULL, NULL,
+     1},
+    {"an id twice", 1, "{\"text\":\"a\",\"id\":4}\n{\"text\":\"b\",\"id\":4}\n", 0, NULL,
+     NULL, 2},
+    {"an id of zero", 1, "{\"text\":\"a\",\"id\":0}\n", 422, "validation_failed", "id", 0},
+    {"a line without text", 1, "{\"id\":3}\n", 422, "validation_failed", "line 1: text", 0},
+};
+
+static void check_import_case(const import_case_t *c, int new_ids)
 {
-    const import_case_t *c = &import_cases[_i];
-    api_import_t im;
+    api_import_plan_t plan;
     api_verr_t e = {0};
-    int rc = api_parse_import(c->body, strlen(c->body), c->ndjson, &lim, &im, &e);
+    int rc = api_import_check(c->body, strlen(c->body), c->ndjson, new_ids, &lim, &plan, &e);
     if (!c->status) {
         ck_assert_msg(rc == 0, "[%s] rejected: %d %s %s", c->name, e.status, e.code, e.msg);
-        ck_assert_uint_eq(im.n, c->n);
-        api_import_free(&im);
+        ck_assert_uint_eq(plan.n, c->n);
+        api_import_plan_free(&plan);
         return;
     }
     ck_assert_msg(rc == -1, "[%s] accepted", c->name);
@@ -342,22 +379,91 @@ START_TEST(test_import_body_gets_the_right_error)
         ck_assert_msg(strstr(e.msg, c->where) != NULL, "[%s] message lacks '%s': %s", c->name,
                       c->where, e.msg);
 }
+
+START_TEST(test_import_body_gets_the_right_error)
+{
+    check_import_case(&import_cases[_i], 0);
+}
+END_TEST
+
+START_TEST(test_import_body_with_new_ids_gets_the_right_error)
+{
+    check_import_case(&import_new_ids_cases[_i], 1);
+}
 END_TEST
 
 START_TEST(test_import_keeps_id_conversation_importance_and_created_at)
 {
     const char body[] = "{\"id\":17,\"user\":\"someone\",\"conversation\":\"c1\",\"text\":\"a\","
                         "\"importance\":0.25,\"created_at\":\"2026-11-28T20:15:03.120Z\"}\n";
-    api_import_t im;
+    api_import_reader_t r;
+    agent_memory_in_t m;
+    json_t *o;
     api_verr_t e;
-    ck_assert_int_eq(api_parse_import(body, sizeof body - 1, 1, &lim, &im, &e), 0);
-    ck_assert_uint_eq(im.n, 1);
-    ck_assert_int_eq(im.items[0].id, 17);
-    ck_assert_str_eq(im.items[0].conversation, "c1");
-    ck_assert_str_eq(im.items[0].text, "a");
-    ck_assert(im.items[0].importance == 0.25);
-    ck_assert_int_eq(im.items[0].created_ms, 1795896903120LL);
-    api_import_free(&im);
+    ck_assert_int_eq(api_import_open(&r, body, sizeof body - 1, 1, &lim, &e), 0);
+    ck_assert_int_eq(api_import_next(&r, &o, &m, &e), 1);
+    ck_assert_int_eq(m.id, 17);
+    ck_assert_str_eq(m.conversation, "c1");
+    ck_assert_str_eq(m.text, "a");
+    ck_assert(m.importance == 0.25);
+    ck_assert_int_eq(m.created_ms, 1795896903120LL);
+    json_decref(o);
+    ck_assert_int_eq(api_import_next(&r, &o, &m, &e), 0);
+}
+END_TEST
+
+START_TEST(test_an_array_is_read_one_element_at_a_time_in_order)
+{
+    const char body[] = "[{\"text\":\"one\",\"id\":5}, {\"text\":\"two\"} ,{\"text\":\"three\"}]";
+    static const char *const want[] = {"one", "two", "three"};
+    api_import_reader_t r;
+    agent_memory_in_t m;
+    json_t *o;
+    api_verr_t e;
+    ck_assert_int_eq(api_import_open(&r, body, sizeof body - 1, 0, &lim, &e), 0);
+    for (size_t i = 0; i < 3; i++) {
+        ck_assert_int_eq(api_import_next(&r, &o, &m, &e), 1);
+        ck_assert_str_eq(m.text, want[i]);
+        ck_assert_int_eq(m.id, i == 0 ? 5 : 0);
+        json_decref(o);
+    }
+    ck_assert_int_eq(api_import_next(&r, &o, &m, &e), 0);
+    ck_assert_int_eq(api_import_next(&r, &o, &m, &e), 0);
+}
+END_TEST
+
+START_TEST(test_an_import_past_max_import_items_is_413)
+{
+    api_limits_t small = lim;
+    api_import_plan_t plan;
+    api_verr_t e;
+    small.max_import_items = 2;
+    const char two[] = "{\"text\":\"a\"}\n\n{\"text\":\"b\"}\n";
+    ck_assert_int_eq(api_import_check(two, sizeof two - 1, 1, 0, &small, &plan, &e), 0);
+    ck_assert_uint_eq(plan.n, 2);
+    api_import_plan_free(&plan);
+    const char three[] = "[{\"text\":\"a\"},{\"text\":\"b\"},{\"text\":\"c\"}]";
+    ck_assert_int_eq(api_import_check(three, sizeof three - 1, 0, 0, &small, &plan, &e), -1);
+    ck_assert_int_eq(e.status, 413);
+    ck_assert_str_eq(e.code, "payload_too_large");
+    ck_assert_msg(strstr(e.msg, "max_import_items") != NULL, "%s", e.msg);
+}
+END_TEST
+
+START_TEST(test_the_check_returns_the_given_ids_sorted)
+{
+    const char body[] = "{\"text\":\"a\",\"id\":9}\n{\"text\":\"b\"}\n{\"text\":\"c\",\"id\":3}\n";
+    api_import_plan_t plan;
+    api_verr_t e;
+    ck_assert_int_eq(api_import_check(body, sizeof body - 1, 1, 0, &lim, &plan, &e), 0);
+    ck_assert_uint_eq(plan.n, 3);
+    ck_assert_uint_eq(plan.nids, 2);
+    ck_assert_int_eq(plan.ids[0], 3);
+    ck_assert_int_eq(plan.ids[1], 9);
+    api_import_plan_free(&plan);
+    ck_assert_int_eq(api_import_check(body, sizeof body - 1, 1, 1, &lim, &plan, &e), 0);
+    ck_assert_uint_eq(plan.nids, 0);
+    api_import_plan_free(&plan);
 }
 END_TEST
 
@@ -385,7 +491,12 @@ int main(void)
     tc = tcase_create("import");
     tcase_add_checked_fixture(tc, setup, NULL);
     tcase_add_loop_test(tc, test_import_body_gets_the_right_error, 0, N(import_cases));
+    tcase_add_loop_test(tc, test_import_body_with_new_ids_gets_the_right_error, 0,
+                        N(import_new_ids_cases));
     tcase_add_test(tc, test_import_keeps_id_conversation_importance_and_created_at);
+    tcase_add_test(tc, test_an_array_is_read_one_element_at_a_time_in_order);
+    tcase_add_test(tc, test_an_import_past_max_import_items_is_413);
+    tcase_add_test(tc, test_the_check_returns_the_given_ids_sorted);
     suite_add_tcase(s, tc);
 
     SRunner *sr = srunner_create(s);

@@ -36,6 +36,18 @@ int agent_memory_create(agent_t *a, const char *user, const agent_memory_in_t *i
     for (size_t i = 0; i < n; i++) ids[i] = (int64_t)i + 1;
     return AGENT_OK;
 }
+int agent_memory_ids_taken(agent_t *a, const int64_t *ids, size_t n, int64_t *taken)
+{
+    (void)a, (void)ids, (void)n;
+    *taken = 0;
+    return AGENT_OK;
+}
+int agent_memory_forget_ids(agent_t *a, const int64_t *ids, size_t n, char *err,
+                            size_t errlen)
+{
+    (void)a, (void)ids, (void)n, (void)err, (void)errlen;
+    return AGENT_OK;
+}
 int agent_memory_get(agent_t *a, const char *user, int64_t id, agent_memory_t *out)
 {
     (void)a, (void)user, (void)id, (void)out;

@@ -78,19 +78,32 @@ static void memories_body(const char *b, size_t n, const api_limits_t *lim, int 
     json_decref(obj);
 }
 
+/* An import body: the check pass and the streamed reader must agree on how many items
+ * there are, every item the reader gives is valid, and the given ids are distinct. */
 static void import_body(const char *b, size_t n, const api_limits_t *lim, int ndjson)
 {
     api_verr_t e = {0};
-    api_import_t im;
-    int rc = api_parse_import(b, n, ndjson, lim, &im, &e);
+    api_import_plan_t plan = {0};
+    int rc = api_import_check(b, n, ndjson, 0, lim, &plan, &e);
     check_refusal(rc, &e);
     if (rc) return;
-    for (size_t i = 0; i < im.n; i++) {
-        check_item(&im.items[i], lim, 1);
-        for (size_t j = 0; j < i; j++)
-            CHECK(!im.items[i].id || im.items[i].id != im.items[j].id);
+    for (size_t i = 1; i < plan.nids; i++) CHECK(plan.ids[i - 1] < plan.ids[i]);
+    api_import_reader_t r;
+    api_verr_t e2 = {0};
+    size_t items = 0;
+    CHECK(api_import_open(&r, b, n, ndjson, lim, &e2) == 0);
+    for (;;) {
+        json_t *obj = NULL;
+        agent_memory_in_t m;
+        int got = api_import_next(&r, &obj, &m, &e2);
+        CHECK(got >= 0);
+        if (got <= 0) break;
+        check_item(&m, lim, 1);
+        items++;
+        json_decref(obj);
     }
-    api_import_free(&im);
+    CHECK(items == plan.n);
+    api_import_plan_free(&plan);
 }
 
 static void chat_body(const char *b, size_t n, const api_limits_t *lim)

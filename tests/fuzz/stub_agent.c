@@ -82,6 +82,23 @@ int agent_memory_update(agent_t *a, const char *user, int64_t id, const char *te
     return agent_memory_get(a, user, id, out);
 }
 
+int agent_memory_ids_taken(agent_t *a, const int64_t *ids, size_t n, int64_t *taken)
+{
+    (void)a;
+    CHECK(ids || n == 0);
+    for (size_t i = 0; i < n; i++) CHECK(ids[i] >= 1 && ids[i] <= AGENT_ID_MAX);
+    *taken = 0;
+    return AGENT_OK;
+}
+
+int agent_memory_forget_ids(agent_t *a, const int64_t *ids, size_t n, char *err,
+                            size_t errlen)
+{
+    (void)a, (void)err, (void)errlen;
+    CHECK(ids || n == 0);
+    return AGENT_OK;
+}
+
 int agent_memory_delete(agent_t *a, const char *user, int64_t id)
 {
     (void)a, (void)user;

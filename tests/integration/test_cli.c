@@ -293,6 +293,13 @@ START_TEST(test_cli_import_reads_stdin_and_a_second_import_exits_1)
     assert_exit(c, 1);
     ck_assert_msg(strstr(c.err, "409") && strstr(c.err, "conflict"), "stderr: %s", c.err);
     cli_result_clear(&c);
+    /* --new-ids imports it again under a fresh id, and --json maps the old to the new. */
+    c = run_as(ALICE, file, "--json", "import", "alice", "--new-ids", (const char *)NULL);
+    assert_exit(c, 0);
+    json_t *pair = json_array_get(json_object_get(c.json, "ids"), 0);
+    ck_assert_int_eq(json_integer_value(json_object_get(pair, "old")), 777);
+    ck_assert_int_eq(json_integer_value(json_object_get(pair, "new")), 778);
+    cli_result_clear(&c);
 }
 END_TEST
 

@@ -3,6 +3,7 @@
  * what they say, and bad input is refused with a reason. */
 #include <check.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +69,37 @@ START_TEST(test_defaults_and_explicit_id)
     /* The next assigned id follows. */
     ck_assert_int_gt(th_add(th_st, "bob", "likes coffee", 2), 4242);
     ck_assert_uint_eq(store_memory_count(th_st), 2);
+}
+END_TEST
+
+START_TEST(test_a_given_id_stays_under_store_id_max_and_assigned_ids_follow)
+{
+    float v[TH_DIM];
+    int64_t id = 0;
+    store_new_memory_t m = th_mem("alice", "too far", v, 1);
+    m.id = STORE_ID_MAX + 1;
+    ck_assert_int_eq(store_memory_add(th_st, &m, 1, &id, err, sizeof(err)), STORE_EINVAL);
+    m.id = INT64_MAX;
+    ck_assert_int_eq(store_memory_add(th_st, &m, 1, &id, err, sizeof(err)), STORE_EINVAL);
+    ck_assert_uint_eq(store_memory_count(th_st), 0);
+    m.id = STORE_ID_MAX;
+    ck_assert_int_eq(store_memory_add(th_st, &m, 1, &id, err, sizeof(err)), STORE_OK);
+    ck_assert_int_eq(th_add(th_st, "bob", "after the top", 2), STORE_ID_MAX + 1);
+}
+END_TEST
+
+START_TEST(test_ids_taken_finds_anyones_id_and_nothing_else)
+{
+    int64_t a = th_add(th_st, "alice", "alice's", 1), b = th_add(th_st, "bob", "bob's", 2);
+    int64_t taken = -1;
+    const int64_t none[] = {a + b + 10, a + b + 11};
+    ck_assert_int_eq(store_memory_ids_taken(th_st, none, 2, &taken), STORE_OK);
+    ck_assert_int_eq(taken, 0);
+    const int64_t some[] = {a + b + 10, b, a};
+    ck_assert_int_eq(store_memory_ids_taken(th_st, some, 3, &taken), STORE_OK);
+    ck_assert_int_eq(taken, b);
+    ck_assert_int_eq(store_memory_ids_taken(th_st, NULL, 0, &taken), STORE_OK);
+    ck_assert_int_eq(taken, 0);
 }
 END_TEST
 
@@ -295,6 +327,8 @@ int main(void)
     tcase_add_checked_fixture(tc, th_store_setup, th_store_teardown);
     tcase_add_test(tc, test_round_trip_of_every_field);
     tcase_add_test(tc, test_defaults_and_explicit_id);
+    tcase_add_test(tc, test_a_given_id_stays_under_store_id_max_and_assigned_ids_follow);
+    tcase_add_test(tc, test_ids_taken_finds_anyones_id_and_nothing_else);
     tcase_add_test(tc, test_add_is_all_or_nothing);
     tcase_add_test(tc, test_bad_memories_are_refused_with_a_reason);
     tcase_add_test(tc, test_update_keeps_history_and_reindexes);
