@@ -158,9 +158,21 @@ static const char MIGRATE_5_6[] =
  * later shows it. Turns stored before have none (NULL), and keep working as they were. */
 static const char MIGRATE_6_7[] = "ALTER TABLE turns ADD COLUMN attention BLOB;";
 
+/* 7 -> 8: an id the daemon gave is never given again. SQLite hands a new row the
+ * largest id + 1, so deleting the newest memory made its id the next one's, and a
+ * client's stale retry of DELETE /v1/memories/N deleted a newer memory (another user's
+ * id too, for an admin). The floor is the largest id ever deleted; a new memory's id is
+ * one past the larger of it and the largest id in the table (store.c, S_MEM_INSERT). */
+static const char MIGRATE_7_8[] =
+    "CREATE TABLE memory_id_floor (v INTEGER NOT NULL);"
+    "INSERT INTO memory_id_floor (v) SELECT coalesce(max(id), 0) FROM memories;"
+    "CREATE TRIGGER memories_id_floor AFTER DELETE ON memories BEGIN"
+    "  UPDATE memory_id_floor SET v = max(v, old.id);"
+    " END;";
+
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
     MIGRATE_0_1, MIGRATE_1_2, MIGRATE_2_3, MIGRATE_3_4, MIGRATE_4_5, MIGRATE_5_6,
-    MIGRATE_6_7};
+    MIGRATE_6_7, MIGRATE_7_8};
 
 static int exec(sqlite3 *db, const char *sql, char *err, size_t errlen, const char *what)
 {

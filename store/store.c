@@ -22,7 +22,9 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_ROLLBACK] = "ROLLBACK",
     [S_MEM_INSERT] =
         "INSERT INTO memories (id, user, conversation, text, vec, dim, encoder, created_ms,"
-        " updated_ms, use_count, importance, holder, relation, value) VALUES (?1, ?2, ?3,"
+        " updated_ms, use_count, importance, holder, relation, value) VALUES ("
+        " coalesce(?1, (SELECT max(v, coalesce((SELECT max(id) FROM memories), 0)) + 1"
+        "  FROM memory_id_floor)), ?2, ?3,"
         " ?4, ?5, ?6, ?7, ?8, ?8, 0, ?9, ?10, ?11, ?12)",
     [S_MEM_GET] = "SELECT " STORE_MEM_COLS " FROM memories WHERE id = ?1",
     [S_MEM_EXISTS] = "SELECT 1 FROM memories WHERE id = ?1",

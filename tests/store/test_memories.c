@@ -88,6 +88,21 @@ START_TEST(test_a_given_id_stays_under_store_id_max_and_assigned_ids_follow)
 }
 END_TEST
 
+/* A deleted memory's id is never given to a new one (a stale retry of a delete must not
+ * hit a newer memory), across a reopen too. */
+START_TEST(test_a_deleted_id_is_not_given_again)
+{
+    int64_t a = th_add(th_st, "alice", "first", 1), b = th_add(th_st, "alice", "second", 2);
+    ck_assert_int_eq(store_memory_delete(th_st, b), STORE_OK);
+    int64_t c = th_add(th_st, "bob", "third", 3);
+    ck_assert_int_gt(c, b);
+    ck_assert_int_eq(store_memory_delete(th_st, c), STORE_OK);
+    ck_assert_int_eq(store_memory_delete(th_st, a), STORE_OK);
+    th_st = th_reopen(th_st, TH_DIM, TH_ENCODER);
+    ck_assert_int_gt(th_add(th_st, "bob", "fourth", 4), c);
+}
+END_TEST
+
 START_TEST(test_ids_taken_finds_anyones_id_and_nothing_else)
 {
     int64_t a = th_add(th_st, "alice", "alice's", 1), b = th_add(th_st, "bob", "bob's", 2);
@@ -329,6 +344,7 @@ int main(void)
     tcase_add_test(tc, test_defaults_and_explicit_id);
     tcase_add_test(tc, test_a_given_id_stays_under_store_id_max_and_assigned_ids_follow);
     tcase_add_test(tc, test_ids_taken_finds_anyones_id_and_nothing_else);
+    tcase_add_test(tc, test_a_deleted_id_is_not_given_again);
     tcase_add_test(tc, test_add_is_all_or_nothing);
     tcase_add_test(tc, test_bad_memories_are_refused_with_a_reason);
     tcase_add_test(tc, test_update_keeps_history_and_reindexes);

@@ -497,8 +497,8 @@ START_TEST(test_version_4_memories_are_indexed_for_bm25_by_the_migration)
 }
 END_TEST
 
-/* Version 7 only added turns.attention, so a version-6 database is a current one
- * without that column, at user_version 6 (SQLite's DROP COLUMN makes it): its turns,
+/* Version 7 only added turns.attention (and 8 the id floor), so a version-6 database is
+ * a current one without those, at user_version 6 (SQLite's DROP COLUMN makes it): its turns,
  * written by version 6 (here by hand), open without attention and the conversation goes
  * on with it. */
 START_TEST(test_version_6_turns_open_without_attention_and_gain_it)
@@ -509,6 +509,7 @@ START_TEST(test_version_6_turns_open_without_attention_and_gain_it)
     ck_assert_msg(st != NULL, "%s", err);
     store_close(st);
     raw_exec(path, "ALTER TABLE turns DROP COLUMN attention;"
+                   "DROP TRIGGER memories_id_floor; DROP TABLE memory_id_floor;"
                    "PRAGMA user_version = 6;"
                    "INSERT INTO conversations (user, id, created_ms) VALUES ('alice', 'c1', 500);"
                    "INSERT INTO turns (id, user, conversation, role, text, created_ms, kind)"
