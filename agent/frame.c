@@ -30,11 +30,13 @@ int frame_content(const tok_list_t *t, tok_list_t *out)
     if (t->n == 0) return 0;
     out->v = calloc((size_t)t->n, sizeof *out->v);
     out->kind = calloc((size_t)t->n, sizeof *out->kind);
-    if (!out->v || !out->kind) goto out;
-    out->cap = t->n;
+    out->cap = calloc((size_t)t->n, sizeof *out->cap);
+    if (!out->v || !out->kind || !out->cap) goto out;
+    out->cap_n = t->n;
     for (int i = 0; i < t->n; i++) {
         if (!is_content(t, i) || has_token(out, t->v[i])) continue;
         if (!(out->v[out->n] = strdup(t->v[i]))) goto out;
+        out->cap[out->n] = t->cap[i];
         out->kind[out->n++] = t->kind[i];
     }
     rc = 0;

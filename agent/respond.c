@@ -121,6 +121,23 @@ static void resolve_holder(const facts_t *f, const char *text, understood_t *u)
     }
 }
 
+/* Relations only people's facts have: bAbI's stories (what the memory network reads)
+ * tell where people and things are, what they carry, what colour or kind they are, never
+ * these. A question about someone by a name mnemo does not know, about one of these, is
+ * still a question about the user's people ("how old is Jack?"), answered from the
+ * facts or with "I don't know", never by the memory network. */
+static int people_only(int rel)
+{
+    switch (rel) {
+    case READER_REL_NAME: case READER_REL_AGE: case READER_REL_BIRTHDAY:
+    case READER_REL_HOMETOWN: case READER_REL_JOB: case READER_REL_EMPLOYER:
+    case READER_REL_SCHOOL: case READER_REL_HOBBY: case READER_REL_ALLERGY:
+    case READER_REL_LANGUAGE: case READER_REL_DIET:
+        return 1;
+    default: return 0;
+    }
+}
+
 /* ---- the plan --------------------------------------------------------------------- */
 
 static void say(respond_t *r, const char *s)
@@ -197,10 +214,13 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
 }
 
 /* The relation a question may mean as well ("where do I work?" asks for a workplace or
- * an employer; "what do I like?" for likes or hobbies), or -1. */
+ * an employer; "what do I like?" for likes or hobbies; "where do I live?" is answered
+ * with the town someone works in when that is all they said: "I'm a nurse in Leeds"),
+ * or -1. */
 static int kin_rel(int rel)
 {
     switch (rel) {
+    case READER_REL_HOME: return READER_REL_WORKPLACE;
     case READER_REL_WORKPLACE: return READER_REL_EMPLOYER;
     case READER_REL_EMPLOYER: return READER_REL_WORKPLACE;
     case READER_REL_LIKES: return READER_REL_HOBBY;
@@ -269,6 +289,15 @@ static void question(respond_t *r, const facts_t *f, const understood_t *u)
     if (!m && kin_rel(u->rel) >= 0)             /* "where do I work?": workplace or employer */
         m = fact_find(f, u->holder, reader_rel_name(kin_rel(u->rel)), NULL);
     set_kind(r, MODEL_KIND_ANSWER);
+    if (u->act == READER_YESNO && m && u->value[0] && multi_valued(u->rel))
+        for (size_t i = f->n; i-- > 0;) {   /* "do I speak German?": any of the values */
+            const store_memory_t *x = &f->v[i];
+            if (x->holder && !strcmp(x->holder, m->holder) && !strcmp(x->relation, m->relation) &&
+                (same_value(x->value, u->value) || has_words(x->value, u->value))) {
+                m = x;
+                break;
+            }
+        }
     if (u->act == READER_YESNO) {
         if (!m) {
             if (ended) {
@@ -286,8 +315,24 @@ static void question(respond_t *r, const facts_t *f, const understood_t *u)
         snprintf(r->answer, sizeof r->answer, "%s", yes ? "yes" : "no");
     } else if (m) {
         realise_frame_t known = frame_of_memory(m);
+        char list[sizeof r->answer];
+        snprintf(list, sizeof list, "%s", m->value);
+        if (multi_valued(rel_of(m->relation))) {   /* "what languages do I speak?": all */
+            int more = 0;
+            list[0] = '\0';
+            for (size_t i = 0; i < f->n; i++) {
+                const store_memory_t *x = &f->v[i];
+                if (!x->holder || strcmp(x->holder, m->holder) ||
+                    strcmp(x->relation, m->relation) || !strcmp(x->value, RESPOND_ENDED))
+                    continue;
+                size_t at = strlen(list);
+                snprintf(list + at, sizeof list - at, "%s%s", more++ ? " and " : "", x->value);
+                if (r->nused < UNDERSTAND_MAX && x != m) r->used[r->nused++] = x->id;
+            }
+            known.value = list;
+        }
         say(r, realise_fact(buf, sizeof buf, &known));
-        snprintf(r->answer, sizeof r->answer, "%s", m->value);
+        snprintf(r->answer, sizeof r->answer, "%s", list);
     } else {
         say(r, realise_unknown(buf, sizeof buf, &asked));
         r->unanswered++;
@@ -350,6 +395,9 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
         char text[512];
         snprintf(text, sizeof text, "%.*s", (int)u[i].len, msg + u[i].at);
         resolve_holder(&f, text, &u[i]);
+        if ((u[i].act == READER_QUESTION || u[i].act == READER_YESNO) && !u[i].personal &&
+            people_only(u[i].rel))
+            u[i].personal = 1;
         if (u[i].act == READER_FACT && u[i].act_p < RESPOND_FACT_MIN_P)
             u[i].act = READER_SMALLTALK;    /* too unsure to keep as a fact */
         int act = u[i].act;

@@ -149,12 +149,16 @@ static void relation_key(int rel, const char *const *words, const unsigned char 
     }
 }
 
+/* 1 when words[0..n) hold a number: digits, an English number word or a Chinese
+ * numeral ("三十"). */
 static int has_digit(const char *const *words, int n)
 {
     static const char *const numbers[] = {"one", "two", "three", "four", "five", "six", "seven",
                                           "eight", "nine", "ten", "eleven", "twelve", "twenty",
                                           "thirty", "forty", "fifty", "sixty", "seventy",
-                                          "eighty", "ninety", "hundred", NULL};
+                                          "eighty", "ninety", "hundred", "一", "二",
+                                          "两", "三", "四", "五", "六", "七", "八", "九",
+                                          "十", "百", NULL};
     for (int i = 0; i < n; i++) {
         for (const char *p = words[i]; *p; p++)
             if (isdigit((unsigned char)*p)) return 1;
@@ -222,6 +226,18 @@ static int cjk_value_end(const char *const *words, const unsigned char *tags, in
     return e;
 }
 
+/* 1 when s holds punctuation or a space (ASCII, or the fullwidth and CJK marks). */
+static int has_break(const char *s)
+{
+    static const char *const marks[] = {"，", "。", "！", "？", "、", "；", "：", NULL};
+    for (const char *p = s; *p; p++)
+        if (*p == ' ' || *p == ',' || *p == '.' || *p == '!' || *p == '?' || *p == ';')
+            return 1;
+    for (int i = 0; marks[i]; i++)
+        if (strstr(s, marks[i])) return 1;
+    return 0;
+}
+
 /* One fact of a clause: the value span [s, e) (s < 0: none) and the name told in passing
  * in [ns, ne) (ns < 0: none), about the holder before `at`. */
 static void unit(const char *c, size_t cn, const char *const *words, const unsigned char *tags,
@@ -232,7 +248,14 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
     u->value[0] = u->old[0] = u->name[0] = '\0';
     holder_of(words, tags, n, at, u->holder, sizeof u->holder, &u->personal);
     if (s >= 0) {
+        int read_end = e;
         e = cjk_value_end(words, tags, n, e);
+        char span[UNDERSTAND_VALUE];        /* never across punctuation: "王小明，今年" */
+        while (e > read_end) {
+            as_written(c, cn, words, s, e, span, sizeof span);
+            if (!has_break(span)) break;
+            e--;
+        }
         u->rel = span_rel(vrels, s, e, clause->rel);
         if (u->rel == READER_REL_AGE && !has_digit(words + s, e - s))
             u->rel = READER_REL_NAME;   /* "my mum is Ann": an age is a number, this a name */
@@ -251,7 +274,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
 {
     tok_list_t t = {0};
     const char **words = NULL;
-    unsigned char *tags = NULL, *vrels = NULL;
+    unsigned char *tags = NULL, *vrels = NULL, *caps = NULL;
     int rc = tok_split(c, cn, &t, err, errlen), n = 0;
     if (rc != TOK_OK) {
         rc = rc == TOK_EINVAL ? MODEL_EINVAL : MODEL_ENOMEM;
@@ -260,12 +283,16 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     words = calloc((size_t)t.n + 1, sizeof *words);
     tags = calloc((size_t)t.n + 1, 1);
     vrels = calloc((size_t)t.n + 1, 1);
+    caps = calloc((size_t)t.n + 1, 1);
     rc = MODEL_ENOMEM;
-    if (!words || !tags || !vrels) goto out;
+    if (!words || !tags || !vrels || !caps) goto out;
     for (int k = 0; k < t.n; k++)
-        if (t.kind[k] != TOK_CJK_BIGRAM) words[n++] = t.v[k];
+        if (t.kind[k] != TOK_CJK_BIGRAM) {
+            caps[n] = t.cap[k];
+            words[n++] = t.v[k];
+        }
     reader_out_t ro = {.tags = tags, .vrels = vrels};
-    if (n > 0 && (rc = reader_read(r, words, n, &ro, err, errlen)) != 0) goto out;
+    if (n > 0 && (rc = reader_read(r, words, caps, n, &ro, err, errlen)) != 0) goto out;
     if (n == 0) ro.act = READER_SMALLTALK;
     understood_t clause = *out;
     clause.act = ro.act;
@@ -274,20 +301,25 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     int s, e, ns = -1, ne = -1, k = 0;
     span(tags, n, READER_B_NAME, READER_I_NAME, 0, &ns, &ne);
     if (clause.act == READER_FACT) {
-        /* each value with the name of its holder when one is told before the next value */
-        int named = 0;
+        /* each value with the name told in passing after the value before it ("my mum
+         * Linda is a nurse and my dad Pete drives lorries"); a name after the last value
+         * is someone's of its own ("... in Leeds with my partner Sam") */
+        int prev = 0, a, b;
         for (int from = 0;
              k < max && span(tags, n, READER_B_VALUE, READER_I_VALUE, from, &s, &e); from = e) {
-            int nxt = n, nxe = n;
-            int has_next = span(tags, n, READER_B_VALUE, READER_I_VALUE, e, &nxt, &nxe);
-            int own = ns >= 0 && !named && (!has_next || ns < nxt), empty = 1;
+            int empty = 1;
             for (int w = s; w < e && empty; w++) empty = in_list(empty_words, words[w]);
             if (empty) continue;
-            unit(c, cn, words, tags, vrels, n, s, s, e, own ? ns : -1, ne, &clause, &out[k++]);
-            named |= own;
+            int os = -1, oe = -1;
+            for (int f = prev; span(tags, n, READER_B_NAME, READER_I_NAME, f, &a, &b) && a < s;
+                 f = b)
+                os = a, oe = b;
+            unit(c, cn, words, tags, vrels, n, s, s, e, os, oe, &clause, &out[k++]);
+            prev = e;
         }
-        if (ns >= 0 && !named && k < max) {     /* "... with my partner Sam" */
-            unit(c, cn, words, tags, vrels, n, ns, -1, -1, ns, ne, &clause, &out[k]);
+        for (int f = prev; k < max && span(tags, n, READER_B_NAME, READER_I_NAME, f, &a, &b);
+             f = b) {
+            unit(c, cn, words, tags, vrels, n, a, -1, -1, a, b, &clause, &out[k]);
             if (strcmp(out[k].holder, "self") != 0) k++;
         }
     }
@@ -305,6 +337,7 @@ out:
     free(words);
     free(tags);
     free(vrels);
+    free(caps);
     tok_list_free(&t);
     return rc;
 }

@@ -70,8 +70,11 @@ static void print_metrics(const char *what, const reader_metrics_t *m)
     printf("  act accuracy       %6.2f%%\n", 100 * m->act_acc);
     printf("  relation accuracy  %6.2f%%\n", 100 * m->rel_acc);
     printf("  tag accuracy       %6.2f%%\n", 100 * m->tag_acc);
+    printf("  value relation     %6.2f%%\n", 100 * m->vrel_acc);
     for (int k = 0; k < READER_NSPANS; k++)
         printf("  span F1 %-10s %6.3f\n", reader_span_name(k), m->span_f1[k]);
+    printf("  facts read as facts %d; 1st percentile of their act probability %.3f\n",
+           m->nfact, m->fact_p1);
 }
 
 /* 1 in every lines of each bAbI training file of dir (qa1_ .. qa20_) into s. 0, or -1
@@ -276,7 +279,7 @@ static int run_read(const cli_args_t *a)
     char *text = malloc(len + 1), err[256];
     tok_list_t tl = {0};
     const char **words = NULL;
-    unsigned char *tags = NULL, *vrels = NULL;
+    unsigned char *tags = NULL, *vrels = NULL, *caps = NULL;
     int rc = CLI_EXIT_SERVER;
     if (!text)
         goto done;
@@ -293,14 +296,17 @@ static int run_read(const cli_args_t *a)
     words = malloc(sizeof *words * (size_t)(tl.n ? tl.n : 1));
     tags = malloc((size_t)(tl.n ? tl.n : 1));
     vrels = malloc((size_t)(tl.n ? tl.n : 1));
-    if (!words || !tags || !vrels)
+    caps = malloc((size_t)(tl.n ? tl.n : 1));
+    if (!words || !tags || !vrels || !caps)
         goto done;
     int n = 0;
     for (int i = 0; i < tl.n; i++) /* the words the generator labels: no CJK bigrams */
-        if (tl.kind[i] != TOK_CJK_BIGRAM)
+        if (tl.kind[i] != TOK_CJK_BIGRAM) {
+            caps[n] = tl.cap[i];
             words[n++] = tl.v[i];
+        }
     reader_out_t out = {.tags = tags, .vrels = vrels};
-    if (reader_read(r, words, n, &out, err, sizeof err) != MODEL_OK) {
+    if (reader_read(r, words, caps, n, &out, err, sizeof err) != MODEL_OK) {
         fprintf(stderr, "mnemo reader: %s\n", err);
         goto done;
     }
@@ -319,6 +325,7 @@ done:
     free(words);
     free(tags);
     free(vrels);
+    free(caps);
     tok_list_free(&tl);
     model_free(m);
     return rc;

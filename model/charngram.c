@@ -2,7 +2,8 @@
  * n-grams (n = 3..5 code points of "<word>", with boundary marks, and the whole marked
  * word) hashed into buckets, and the mean of their embedding rows with its backward. A
  * name, a typo or a word never seen in training shares most of its n-grams with words
- * that were, so it reads a real vector instead of noise. */
+ * that were, so it reads a real vector instead of noise. A word written with a capital
+ * ("Tom", not "tom") adds one more bucket, its case mark. */
 #include "model/reader_internal.h"
 
 #include <stdint.h>
@@ -67,6 +68,17 @@ int reader_ngrams(const char *word, size_t len, int Nb, int *out, int max)
             out[n++] = (int)(gram_hash(w, cps, L, a, a + g) % (uint32_t)Nb);
     if (L > NMAX && n < max)
         out[n++] = (int)(gram_hash(w, cps, L, 0, L) % (uint32_t)Nb);
+    return n;
+}
+
+int reader_features(const char *word, size_t len, int cap, int Nb, int *out, int max)
+{
+    int n = reader_ngrams(word, len, Nb, out, max > 0 ? max - 1 : 0);
+    if (cap && n < max) {
+        /* a bucket no n-gram is hashed from on purpose: the hash of a byte no word has */
+        static const unsigned char mark = 0x01;
+        out[n++] = (int)(fnv_update(2166136261u, &mark, 1) % (uint32_t)Nb);
+    }
     return n;
 }
 

@@ -400,14 +400,35 @@ static const char *ord(int d)
 }
 
 /* Writes a composed value of kind k into buf, on the clause's side of the split. */
+/* n (1..99) in Chinese numerals: 八, 十五, 二十八. */
+static void zh_number(int n, char *buf, size_t cap)
+{
+    static const char *const d[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    int tens = n / 10 % 10, ones = n % 10;
+    snprintf(buf, cap, "%s%s%s", tens > 1 ? d[tens] : "", tens ? "十" : "", d[ones]);
+}
+
+/* A Chinese full name: a surname and one or two given-name characters (李雷, 王小红). */
+static const char *zh_name(gen_t *g, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "%s%s%s", dw_zh_surnames[rint_(&g->r, list_len(dw_zh_surnames))],
+             dw_zh_given[rint_(&g->r, list_len(dw_zh_given))],
+             rpct(&g->r, 60) ? dw_zh_given[rint_(&g->r, list_len(dw_zh_given))] : "");
+    return buf;
+}
+
 static const char *compose(gen_t *g, int k, char *buf, size_t cap)
 {
     for (int tries = 0; tries < 64; tries++) {
         int a = rint_(&g->r, 1000);
         switch (k) {
-        case 0: { /* age */
+        case 0: { /* age; in Chinese also in Chinese numerals (二十八) */
             int lo = g->hkind == DH_SELF ? 16 : 1, hi = g->hkind == DH_PET ? 19 : 90;
-            snprintf(buf, cap, "%d", lo + a % (hi - lo + 1));
+            int age = lo + a % (hi - lo + 1);
+            if (g->zh && rpct(&g->r, 50))
+                zh_number(age, buf, cap);
+            else
+                snprintf(buf, cap, "%d", age);
             break;
         }
         case 1: { /* date */
@@ -488,7 +509,7 @@ static const char *value(gen_t *g, const dialogue_tmpl_t *t, char *buf, size_t c
     case VP_PHONE: return compose(g, 5, buf, cap);
     case VP_COLOUR: return pick(g, PL_COLOUR);
     case VP_NAME: return pick(g, PL_NAME);
-    case VP_ZH_NAME: return pick(g, PL_ZH_NAME);
+    case VP_ZH_NAME: return rpct(&g->r, 50) ? pick(g, PL_ZH_NAME) : zh_name(g, buf, cap);
     case VP_ZH_CITY: return pick(g, PL_ZH_CITY);
     case VP_ZH_JOB: return pick(g, PL_ZH_JOB);
     case VP_ZH_ALLERGEN: return pick(g, PL_ZH_ALLERGEN);
@@ -660,10 +681,14 @@ static void render(gen_t *g, const char *t, const char *end)
 
 static int is_word_byte(unsigned char c) { return c < 0x80 && (isalnum(c) || c == 0x27); }
 
+/* How a clause is cased: all lower case; as the pools write their words (names and
+ * places with a capital, the rest lower case); or as a sentence (and "I" too). */
+enum { CASE_LOWER, CASE_WORDS, CASE_SENTENCE };
+
 /* Copies g's text into a fresh buffer with noise outside values and names: dropped
- * apostrophes (dont, im), a letter swapped, dropped or doubled in a rare long word,
- * upper case at the start of a sentence and for "i" (tok_split folds it back). */
-static void noise(gen_t *g, int drop_apos, int typo_pct, int sentence_case)
+ * apostrophes (dont, im), a letter swapped, dropped or doubled in a rare long word, and
+ * the casing (tok_split folds it back, keeping only whether a word began upper case). */
+static void noise(gen_t *g, int drop_apos, int typo_pct, int casing)
 {
     char t[DIALOGUE_TEXT_BYTES];
     unsigned char ty[DIALOGUE_TEXT_BYTES];
@@ -698,7 +723,7 @@ static void noise(gen_t *g, int drop_apos, int typo_pct, int sentence_case)
         }
         i = j;
     }
-    if (sentence_case) {
+    if (casing == CASE_SENTENCE) {
         for (size_t k = 0; k < n; k++) {
             int start = k == 0 || !is_word_byte((unsigned char)t[k - 1]);
             int end = k + 1 == n || !isalnum((unsigned char)t[k + 1]);
@@ -710,7 +735,7 @@ static void noise(gen_t *g, int drop_apos, int typo_pct, int sentence_case)
                 t[k] = (char)toupper((unsigned char)t[k]);
                 break;
             }
-    } else {
+    } else if (casing == CASE_LOWER) {
         for (size_t k = 0; k < n; k++)
             t[k] = (char)tolower((unsigned char)t[k]);
     }
@@ -794,6 +819,7 @@ static int words(gen_t *g, dialogue_clause_t *out)
         memcpy(out->word[nw], w, wl);
         out->word[nw][wl] = '\0';
         int ty = g->typ[start], sg = g->seg[start];
+        out->cap[nw] = s[start] < 0x80 && isupper(s[start]);
         out->tag[nw] = ty == SP_O ? READER_O
                        : (unsigned char)(B[ty] + (sg == prev_seg ? 1 : 0));
         out->vrel[nw] = ty == SP_O || sg >= (int)sizeof g->segrel ? 0 : g->segrel[sg];
@@ -867,7 +893,7 @@ static void choose_words(gen_t *g, const dialogue_tmpl_t *t)
     }
     g->n = NULL;
     if (!(t->flags & DT_NONAME) && (g->hkind == DH_KIN || g->hkind == DH_PET) &&
-        t->act == READER_FACT && rpct(&g->r, 15))
+        t->act == READER_FACT && rpct(&g->r, 35))
         g->n = g->hkind == DH_PET && rpct(&g->r, 50) ? pick(g, PL_PETNAME) : pick(g, PL_NAME);
     if (t->flags & DT_ZH)
         g->n = pick(g, PL_ZH_NAME);
@@ -895,14 +921,15 @@ static void continuation(gen_t *g, const dialogue_tmpl_t *t)
     const dialogue_t *d = g->d;
     for (int tries = 0; tries < 8 && d->ncont > 0; tries++) {
         const dialogue_tmpl_t *c = &dialogue_tmpls[d->cont[rint_(&g->r, d->ncont)]];
-        if (c->rel == t->rel || !(c->hmask & g->hkind))
+        if (c->rel == t->rel || !(c->hmask & g->hkind) || ((c->flags & DT_ZH) != 0) != g->zh)
             continue;
         g->rel = c->rel;
         if (c->rel == READER_REL_NAME)
             g->n = pick(g, PL_NAME);
         else
             g->v = value(g, c, g->cbuf, sizeof g->cbuf);
-        put(g, ' ');
+        if (!g->zh)
+            put(g, ' ');
         render(g, c->t, c->t + strlen(c->t));
         return;
     }
@@ -968,7 +995,7 @@ int dialogue_clause(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
         } else {
             render(&g, t->t, t->t + strlen(t->t));
         }
-        if (act == READER_FACT && !zh) {
+        if (act == READER_FACT) {
             int k = rpct(&g.r, 35) ? 1 + rpct(&g.r, 25) : 0;
             for (int i = 0; i < k && !g.err; i++)
                 continuation(&g, t);
@@ -991,7 +1018,8 @@ int dialogue_clause(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
             continue;
         tidy(&g);
         if (!zh)
-            noise(&g, rpct(&g.r, 20), 3, rpct(&g.r, 40));
+            noise(&g, rpct(&g.r, 20), 3,
+                  rpct(&g.r, 45) ? CASE_SENTENCE : rpct(&g.r, 40) ? CASE_WORDS : CASE_LOWER);
         g.text[g.len] = '\0';
         if (words(&g, out) < 0 || out->n == 0)
             continue;

@@ -23,6 +23,7 @@ typedef struct dialogue_clause {
     int n;                                          /* words */
     char word[DIALOGUE_MAX_WORDS][DIALOGUE_WORD_BYTES];
     unsigned char tag[DIALOGUE_MAX_WORDS];          /* enum reader_tag */
+    unsigned char cap[DIALOGUE_MAX_WORDS];          /* 1: written with a capital */
     unsigned char vrel[DIALOGUE_MAX_WORDS];         /* enum reader_rel of value and old-value
                                                      * words (the fact's each tells) */
     int act;                                        /* enum reader_act */

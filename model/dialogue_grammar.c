@@ -24,6 +24,7 @@
 #define NN DT_NONAME
 #define ZH (DT_ZH | DT_NONAME)
 #define CO (DT_CONT | DT_NONAME)
+#define ZC (DT_ZH | DT_CONT | DT_NONAME)
 
 const dialogue_tmpl_t dialogue_tmpls[] = {
     /* ---- facts: names */
@@ -78,6 +79,9 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {F, R(HOME), SK, NN, 0, "[V $v] is where @S [R <live/lives>]"},
     {F, R(HOME), S, NN, 0, "[H {i've|ive}] [R been living in] [V $v] for {years|a while|two years}"},
     {F, R(HOME), K, NN, 0, "[H my $k] [R {lives|stays} {over |}in] [V $v]"},
+    {F, R(HOME), S, NN, 0, "{[H i'm]|[H i] am|[H im]} [R {in|living in|out in|over in|up in|down in}] [V $v]{ now| these days| at the moment|}"},
+    {F, R(HOME), SK, 0, 0, "@S [R <live/lives> in] {a|an|the|my|our} {tiny |small |little |big |shared |new |}{flat|house|apartment|place|cottage|studio|bedsit} in [V $v]"},
+    {F, R(HOME), SK, 0, 0, "@S [R <live/lives>] {just outside|near|on the edge of|in the middle of|in central|in north|in south} [V $v]"},
     {F, R(HOMETOWN), SK, 0, 0, "@B [R {from|originally from}] [V $v]"},
     {F, R(HOMETOWN), SK, 0, 0, "@S <was/was> [R born in] [V $v]"},
     {F, R(HOMETOWN), SK, 0, 0, "@S [R <grew/grew> up in] [V $v]"},
@@ -173,6 +177,8 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {Q, R(NAME), KP, NN, 0, "what {is|'s} @S [R called]"},
     {Q, R(NAME), KP, NN, 0, "{what's|what is|whats} @P [R name]"},
     {Q, R(NAME), K, NN, 0, "who {is|'s} [H my $k]"},
+    {Q, R(NAME), K, NN, 0, "{and |so |ok |}{who's|who is|whos} [H my $k]{ again| by the way| then|}"},
+    {Q, R(NAME), K, NN, 0, "{remind me|tell me|can you tell me} who [H my $k] is"},
     {Q, R(NAME), KP, NN, 0, "{can you remind me|remind me} what @P [R name] is"},
     {Q, R(NAME), KP, NN, 0, "what did i say @S [R was called]"},
     {Q, R(NAME), P, NN, 0, "what's the name of [H my $p]"},
@@ -470,6 +476,12 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {F, R(SCHOOL), SK, CO, 0, "{,|and} [R <study/studies> at] [V $v]"},
     {F, R(NAME), SKP, CO, 0, "and {i have |i've got |we have |we've also got |}{a|my|our} [H {cat|dog|rabbit|hamster|parrot|puppy|kitten|tortoise|horse|goldfish|lizard|snake}] {called|named} [V $n]"},
     {F, R(NAME), SK, CO, 0, "and {i have |i've got |}{a|my} [H {brother|sister|son|daughter|cousin|nephew|niece|stepson|stepdaughter}] {called|named|,} [V $n]"},
+    /* Chinese continuations: 我叫李雷，今年二十八岁 */
+    {F, R(AGE), SK, ZC, 0, "{，|,}{今年|现在|}[V $v][R {岁|岁了}]"},
+    {F, R(HOME), SK, ZC, VP_ZH_CITY, "{，|,}{现在|}[R 住在][V $v]"},
+    {F, R(JOB), SK, ZC, VP_ZH_JOB, "{，|,}[R {是|当}]{一名|一个|}[V $v]"},
+    {F, R(WORKPLACE), SK, ZC, VP_ZH_CITY, "{，|,}[R 在][V $v][R {工作|上班}]"},
+    {F, R(HOMETOWN), SK, ZC, VP_ZH_CITY, "{，|,}[R 来自][V $v]"},
     {F, R(NAME), SK, CO, 0, "with [H my {partner|girlfriend|boyfriend|wife|husband|flatmate|mum|dad|sister|brother|kids|son|daughter}] [N $n]"},
 };
 const int dialogue_ntmpls = (int)(sizeof dialogue_tmpls / sizeof dialogue_tmpls[0]);

@@ -63,6 +63,7 @@ extern const char *const dw_hobbies[];
 extern const char *const dw_zodiac[];
 extern const char *const dw_streets[];      /* street kinds: road, lane ... */
 extern const char *const dw_zh_names[];
+extern const char *const dw_zh_surnames[], *const dw_zh_given[];
 extern const char *const dw_zh_cities[];
 extern const char *const dw_zh_jobs[];
 extern const char *const dw_zh_allergens[];

@@ -116,8 +116,8 @@ int reader_word_id(const reader_t *r, const char *word, size_t len)
 
 /* ---- reading one clause ------------------------------------------------------------ */
 
-int reader_read(const reader_t *r, const char *const *words, int n, reader_out_t *out,
-                char *err, size_t errlen)
+int reader_read(const reader_t *r, const char *const *words, const unsigned char *caps, int n,
+                reader_out_t *out, char *err, size_t errlen)
 {
     if (!r || n < 0 || (n > 0 && (!words || !out->tags))) {
         set_err(err, errlen, "reader_read: no reader, or no words or tags buffer");
@@ -142,8 +142,8 @@ int reader_read(const reader_t *r, const char *const *words, int n, reader_out_t
         const char *s = t < n ? words[t] : "";
         size_t len = t < n && s ? strlen(s) : 0;
         ids[t] = t < n ? reader_word_id(r, s ? s : "", len) : READER_PAD;
-        off[t + 1] = off[t] + (t < n ? reader_ngrams(s ? s : "", len, r->c.Nb, idx + off[t],
-                                                     READER_MAX_NGRAMS)
+        off[t + 1] = off[t] + (t < n ? reader_features(s ? s : "", len, caps && caps[t],
+                                                       r->c.Nb, idx + off[t], READER_MAX_NGRAMS)
                                      : 0);
     }
     int len1 = n;
@@ -185,8 +185,9 @@ done:
 
 /* ---- bytes ------------------------------------------------------------------------- */
 
-/* Version 2 added the value-relation head; a version 1 reader is refused with advice. */
-enum { SECTION_VERSION = 2 };
+/* Version 2 added the value-relation head, version 3 the case mark among a word's
+ * features; an older reader is refused with advice. */
+enum { SECTION_VERSION = 3 };
 
 unsigned char *reader_serialize(const reader_t *r, size_t *len)
 {

@@ -86,9 +86,10 @@ typedef struct reader_out {
                              * may be NULL */
 } reader_out_t;
 
-/* Reads the clause words[0..n) (tokens of tok_split, lower-cased as it gives them).
+/* Reads the clause words[0..n) (tokens of tok_split, lower-cased as it gives them);
+ * caps [n] (tok_list_t.cap: the word was written with a capital) may be NULL (none was).
  * out->tags must hold n bytes. Returns 0, or a negative model_err (model.h) with err. */
-int reader_read(const reader_t *r, const char *const *words, int n, reader_out_t *out,
-                char *err, size_t errlen);
+int reader_read(const reader_t *r, const char *const *words, const unsigned char *caps, int n,
+                reader_out_t *out, char *err, size_t errlen);
 
 #endif

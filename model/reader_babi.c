@@ -22,6 +22,7 @@ static int clause_of(const char *b, const char *e, int act, dialogue_clause_t *c
     for (int i = 0; i < t.n && cl->n < DIALOGUE_MAX_WORDS; i++) {
         if (t.kind[i] == TOK_CJK_BIGRAM || strlen(t.v[i]) >= DIALOGUE_WORD_BYTES) continue;
         snprintf(cl->word[cl->n], DIALOGUE_WORD_BYTES, "%s", t.v[i]);
+        cl->cap[cl->n] = t.cap[i];
         cl->tag[cl->n++] = READER_O;
     }
     tok_list_free(&t);

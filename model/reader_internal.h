@@ -6,7 +6,8 @@
  *
  * The network. A clause of n words; each word w becomes x = emb[id(w)] + the mean of
  * ng[h] over the hashed character n-grams h of "<w>" (n = 3..5 code points, and the
- * whole "<w>"), E floats. A forward and a backward GRU (H each) over x give
+ * whole "<w>", and a case mark when the word was written with a capital), E floats. A
+ * forward and a backward GRU (H each) over x give
  * hc [T,2H] = [hf ; hb]; the pooled vector [4H] = [mean of hc over the words ; hf of the
  * last word ; hb of the first]; act = softmax(pooled Wa + ba), rel = softmax(pooled Wr +
  * br), tag_t = softmax(hc_t Wt + bt), and the relation of each value word vrel_t =
@@ -42,6 +43,10 @@
 /* The reader's vocabulary is a vocab_t; of its reserved ids 0..2, 0 is the pad row and
  * 1 the row every word outside the vocabulary reads. */
 enum { READER_PAD = 0, READER_UNK = 1 };
+
+/* Training: the least share of value, old-value and name words that read the unknown
+ * row (reader_train.c), so the tagger reads a value from its place in the clause. */
+#define READER_VALUE_DROPOUT 0.5f
 
 /* N-grams of one word at most (a long word keeps its first ones). */
 enum { READER_MAX_NGRAMS = 64 };
@@ -90,6 +95,10 @@ void reader_init_params(float *buf, const reader_cfg_t *c, uint64_t seed);
  * whole "<word>" (when longer than 5), FNV-1a into [0, Nb). Writes at most max into out
  * and returns how many. A word that is not valid UTF-8 is taken byte by byte. */
 int reader_ngrams(const char *word, size_t len, int Nb, int *out, int max);
+
+/* A word's features: its n-grams (at most max - 1) and, when cap (its first letter was
+ * upper case), the case mark's bucket. Returns how many it wrote into out. */
+int reader_features(const char *word, size_t len, int cap, int Nb, int *out, int max);
 
 /* The mean of n-gram rows. off [N+1] (absolute offsets into idx), idx [off[N]] bucket
  * ids, table [Nb,E] -> out [N,E] += mean over idx[off[i]..off[i+1]) of table rows (a row
@@ -207,6 +216,7 @@ typedef struct reader_set {
     int *wstart;            /* [nwords+1] byte offset of each word in text */
     char *text;             /* words, each NUL-terminated */
     unsigned char *tag;     /* [nwords] */
+    unsigned char *cap;     /* [nwords] 1: written with a capital */
     unsigned char *vrel;    /* [nwords] relation of value words, READER_SET_NOREL elsewhere */
     int *act, *rel;         /* [n] */
     int cap_n, cap_w;
@@ -257,6 +267,10 @@ typedef struct reader_metrics {
     double span_f1[READER_NSPANS];  /* per kind; 0 when the kind never occurs */
     double score;                   /* (act + rel + tag + value rel acc + VALUE F1 +
                                      * HOLDER F1) / 6 */
+    int nfact;                      /* facts read as facts */
+    double fact_p1;                 /* the 1st percentile of their act probability (to
+                                     * 0.001): the agent's RESPOND_FACT_MIN_P is chosen
+                                     * from it */
 } reader_metrics_t;
 
 /* The name of span kind k ("HOLDER", ...). */

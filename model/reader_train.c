@@ -5,8 +5,10 @@
  * global norm and applied by Adam (adam.c): densely to the GRU and heads, and to the
  * rows of the two embedding tables the batch touched (lazy Adam: a table of 10^6
  * floats is not swept for the hundred rows a batch reads). Word dropout sends a share of
- * the known words to the unknown row so the n-grams learn to carry unseen words. The
- * parameters of the epoch with the best validation score are kept. */
+ * the known words to the unknown row so the n-grams learn to carry unseen words; values
+ * and names go there more often (READER_VALUE_DROPOUT), so a value is read from where
+ * it stands ("my name is [Ben]") even when the word is known in another role ("ben",
+ * a mountain). The parameters of the epoch with the best validation score are kept. */
 #include "model/model.h"
 #include "model/reader_internal.h"
 
@@ -68,6 +70,7 @@ void reader_set_free(reader_set_t *s)
     free(s->wstart);
     free(s->text);
     free(s->tag);
+    free(s->cap);
     free(s->vrel);
     free(s->act);
     free(s->rel);
@@ -112,10 +115,11 @@ int reader_set_add(reader_set_t *s, const dialogue_clause_t *cl)
     int n = cl->n < 0 ? 0 : cl->n > DIALOGUE_MAX_WORDS ? DIALOGUE_MAX_WORDS : cl->n;
     void **pn[3] = {(void **)&s->cstart, (void **)&s->act, (void **)&s->rel};
     void **pw[1] = {(void **)&s->wstart};
-    int cw = s->cap_w, cv = s->cap_w;
+    int cw = s->cap_w, cv = s->cap_w, cc = s->cap_w;
     if (grow_all(pn, 3, &s->cap_n, s->n + 2, sizeof(int)) < 0 ||
         grow((void **)&s->tag, &cw, s->nwords + n + 2, 1) < 0 ||
         grow((void **)&s->vrel, &cv, s->nwords + n + 2, 1) < 0 ||
+        grow((void **)&s->cap, &cc, s->nwords + n + 2, 1) < 0 ||
         grow_all(pw, 1, &s->cap_w, s->nwords + n + 2, sizeof(int)) < 0)
         return -1;
     size_t need = s->ntext + (size_t)n * DIALOGUE_WORD_BYTES + 1;
@@ -141,6 +145,7 @@ int reader_set_add(reader_set_t *s, const dialogue_clause_t *cl)
         int valued = tg == READER_B_VALUE || tg == READER_I_VALUE || tg == READER_B_OLD ||
                      tg == READER_I_OLD;
         s->tag[s->nwords + i] = (unsigned char)tg;
+        s->cap[s->nwords + i] = cl->cap[i] != 0;
         s->vrel[s->nwords + i] = valued && cl->vrel[i] < READER_NRELS ? cl->vrel[i]
                                                                        : READER_SET_NOREL;
     }
@@ -259,7 +264,8 @@ static int feats_init(feats_t *f, int Bmax)
 }
 
 /* Fills f with clauses idx[0..B) of s; wid [s->nwords] the words' rows; a known word
- * reads READER_UNK with probability drop (rng may be NULL when drop is 0). */
+ * reads READER_UNK with probability drop, a value, old value or name word with at least
+ * READER_VALUE_DROPOUT (rng may be NULL when drop is 0). */
 static void feats_fill(feats_t *f, const reader_set_t *s, const int *wid, const int *sel,
                        int B, int Nb, float drop, uint64_t *rng)
 {
@@ -284,12 +290,16 @@ static void feats_fill(feats_t *f, const reader_set_t *s, const int *wid, const 
             }
             const char *w = set_word(s, w0 + t);
             int id = wid[w0 + t];
-            if (drop > 0 && id != READER_UNK && rng_unif(rng) < drop)
+            int tg = s->tag[w0 + t];
+            float p = tg >= READER_B_VALUE && tg <= READER_I_NAME && drop < READER_VALUE_DROPOUT
+                          ? READER_VALUE_DROPOUT : drop;
+            if (drop > 0 && id != READER_UNK && rng_unif(rng) < p)
                 id = READER_UNK;
             f->ids[k] = id;
             f->tags[k] = s->tag[w0 + t];
             f->vrel[k] = s->vrel[w0 + t] == READER_SET_NOREL ? -1 : s->vrel[w0 + t];
-            f->off[k + 1] = o + reader_ngrams(w, strlen(w), Nb, f->idx + o, READER_MAX_NGRAMS);
+            f->off[k + 1] = o + reader_features(w, strlen(w), s->cap[w0 + t], Nb, f->idx + o,
+                                                READER_MAX_NGRAMS);
         }
     }
 }
@@ -392,9 +402,12 @@ static int spans(const unsigned char *tags, int n, int sp[][3])
     return m;
 }
 
+enum { PBINS = 1000 };     /* the histogram of facts' act probabilities */
+
 typedef struct tally {
     long n, act, rel, ntok, tag, nv, vrel;
     long tp[READER_NSPANS], np[READER_NSPANS], ng[READER_NSPANS];
+    long nfact, fact_p[PBINS];      /* facts read as facts, by act probability */
 } tally_t;
 
 static void tally_clause(tally_t *ty, const reader_set_t *s, int c, const float *pa,
@@ -408,6 +421,11 @@ static void tally_clause(tally_t *ty, const reader_set_t *s, int c, const float 
         r = pr[k] > pr[r] ? k : r;
     ty->n++;
     ty->act += a == s->act[c];
+    if (a == READER_FACT && s->act[c] == READER_FACT) {
+        int bin = (int)(pa[a] * PBINS);
+        ty->fact_p[bin < 0 ? 0 : bin >= PBINS ? PBINS - 1 : bin]++;
+        ty->nfact++;
+    }
     ty->rel += r == s->rel[c];
     unsigned char pred[TMAX];
     reader_decode_tags(pred, pt, n);
@@ -448,6 +466,15 @@ static void tally_metrics(const tally_t *ty, reader_metrics_t *m)
         m->span_f1[k] = ty->np[k] + ty->ng[k] ? 2.0 * ty->tp[k] / (ty->np[k] + ty->ng[k]) : 0;
     m->score = (m->act_acc + m->rel_acc + m->tag_acc + m->span_f1[2] + m->span_f1[0] +
                 m->vrel_acc) / 6;
+    m->nfact = (int)ty->nfact;
+    long below = 0;         /* the first bin at which 1% of the facts lie at or below */
+    for (int b = 0; b < PBINS && ty->nfact; b++) {
+        below += ty->fact_p[b];
+        if (below * 100 >= ty->nfact) {
+            m->fact_p1 = (double)b / PBINS;
+            break;
+        }
+    }
 }
 
 /* Counting sort of sel[0..n) by clause length (stable); tmp [n]. */

@@ -186,11 +186,12 @@ static size_t utf8_encode(uint32_t c, char *out)
     return 4;
 }
 
-/* Appends a copy of s[0..n) as a token of the given kind. */
-static int push(tok_list_t *l, const char *s, size_t n, int kind)
+/* Appends a copy of s[0..n) as a token of the given kind; cap: its first letter was
+ * upper case. */
+static int push(tok_list_t *l, const char *s, size_t n, int kind, int cap)
 {
-    if (l->n == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 16;
+    if (l->n == l->cap_n) {
+        int cap = l->cap_n ? l->cap_n * 2 : 16;
         char **v = realloc(l->v, (size_t)cap * sizeof *v);
         if (!v)
             return TOK_ENOMEM;
@@ -199,7 +200,11 @@ static int push(tok_list_t *l, const char *s, size_t n, int kind)
         if (!k)
             return TOK_ENOMEM;
         l->kind = k;
-        l->cap = cap;
+        unsigned char *cp = realloc(l->cap, (size_t)cap);
+        if (!cp)
+            return TOK_ENOMEM;
+        l->cap = cp;
+        l->cap_n = cap;
     }
     char *t = malloc(n + 1);
     if (!t)
@@ -208,6 +213,7 @@ static int push(tok_list_t *l, const char *s, size_t n, int kind)
     t[n] = '\0';
     l->v[l->n] = t;
     l->kind[l->n] = (unsigned char)kind;
+    l->cap[l->n] = cap != 0;
     l->n++;
     return TOK_OK;
 }
@@ -216,6 +222,7 @@ static int push(tok_list_t *l, const char *s, size_t n, int kind)
 typedef struct wbuf {
     char *p;
     size_t n, cap;
+    int upper;      /* the word's first letter was upper case */
 } wbuf_t;
 
 static int wbuf_add(wbuf_t *b, uint32_t c)
@@ -237,8 +244,9 @@ static int flush_word(tok_list_t *out, wbuf_t *w)
 {
     while (w->n > 0 && w->p[w->n - 1] == '\'')
         w->n--;
-    int rc = w->n ? push(out, w->p, w->n, TOK_WORD) : TOK_OK;
+    int rc = w->n ? push(out, w->p, w->n, TOK_WORD, w->upper) : TOK_OK;
     w->n = 0;
+    w->upper = 0;
     return rc;
 }
 
@@ -267,11 +275,11 @@ int tok_split(const char *text, size_t len, tok_list_t *out, char *err, size_t e
         if (k == CP_CJK) {
             if ((rc = flush_word(out, &w)) != TOK_OK)
                 goto done;
-            if ((rc = push(out, text + i, (size_t)n, TOK_CJK)) != TOK_OK)
+            if ((rc = push(out, text + i, (size_t)n, TOK_CJK, 0)) != TOK_OK)
                 goto done;
             if (have_prev_cjk &&
                 (rc = push(out, text + prev_cjk_off, prev_cjk_len + (size_t)n,
-                           TOK_CJK_BIGRAM)) != TOK_OK)
+                           TOK_CJK_BIGRAM, 0)) != TOK_OK)
                 goto done;
             prev_cjk_off = i;
             prev_cjk_len = (size_t)n;
@@ -279,7 +287,10 @@ int tok_split(const char *text, size_t len, tok_list_t *out, char *err, size_t e
         } else {
             have_prev_cjk = 0;
             if (k == CP_WORD) {
-                if ((rc = wbuf_add(&w, fold(cp))) != TOK_OK)
+                uint32_t f = fold(cp);
+                if (w.n == 0)
+                    w.upper = f != cp;
+                if ((rc = wbuf_add(&w, f)) != TOK_OK)
                     goto done;
             } else if (k == CP_APOS && w.n > 0 && w.p[w.n - 1] != '\'') {
                 /* kept only inside a word: "don't", "caroline's"; a second one in a
@@ -310,5 +321,6 @@ void tok_list_free(tok_list_t *l)
         free(l->v[i]);
     free(l->v);
     free(l->kind);
+    free(l->cap);
     memset(l, 0, sizeof *l);
 }

@@ -16,14 +16,17 @@
 enum tok_err { TOK_OK = 0, TOK_EINVAL = -1, TOK_ENOMEM = -2 };
 
 /* A token list owns its strings. kind[i] is TOK_WORD, TOK_CJK (one CJK character)
- * or TOK_CJK_BIGRAM (two adjacent CJK characters). */
+ * or TOK_CJK_BIGRAM (two adjacent CJK characters); cap[i] is 1 when the word's first
+ * letter was written in upper case ("Tom", "I"), the one trace of case the lower-cased
+ * tokens keep (the reader uses it to tell names). */
 enum tok_kind { TOK_WORD = 0, TOK_CJK = 1, TOK_CJK_BIGRAM = 2 };
 
 typedef struct tok_list {
     char **v;          /* n NUL-terminated UTF-8 tokens, owned */
     unsigned char *kind; /* n entries of enum tok_kind */
+    unsigned char *cap;  /* n entries, 0 or 1 */
     int n;
-    int cap;
+    int cap_n;          /* entries allocated */
 } tok_list_t;
 
 /* Returns 1 when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates,

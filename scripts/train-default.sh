@@ -56,8 +56,8 @@ mnemo_at() {
     --init "$WORK/s7.mnemo" --out "$WORK/s8.mnemo" --epochs 2 --seed 6 --patience 3 --lr 0.00015
 # 9. the reader of people's clauses (acts, relations, frames, the relation of each
 #    value), H = 96, on 400,000 generated clauses (WordNet from Debian's wordnet-base)
-#    and every line of the bAbI 1k stories as clauses about others: 3 epochs, about 6
+#    and every line of the bAbI 1k stories as clauses about others: 2 epochs, about 5
 #    minutes. The memory network is copied unchanged.
 "$ROOT/build/cli/mnemo" reader train -m "$WORK/s8.mnemo" -o "$OUT" --babi-dir "$BABI/en" \
-    --babi-every 1 --seed 1 --clauses 400000 --hidden 96 --epochs 3
+    --babi-every 1 --seed 1 --clauses 400000 --hidden 96 --epochs 2
 echo "train-default: $OUT (intermediate models and worktrees in $WORK)"

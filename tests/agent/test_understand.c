@@ -3,7 +3,8 @@
  * MNEMO_SHIPPED_MODEL): a table of messages with the act, holder, relation and value of
  * each unit understand() gives, including clauses that tell two facts, a value that
  * must be cut at a whole word ("O negative", not the o of "blood"), a Chinese value the
- * reader ends early, and a number told as "I'm 28". */
+ * reader ends early, a number told as "I'm 28", names told in passing before and after
+ * a value, and a Chinese name and age in one clause. */
 #include "agent/understand.h"
 #include "model/model.h"
 
@@ -27,24 +28,33 @@ static void setup(void)
 
 static void teardown(void) { model_free(m); }
 
-/* One expected unit: act name, holder, relation, value ("" for none). */
+/* One expected unit: act name, holder, relation, value ("" for none), and the name told
+ * in passing (NULL: not checked). */
 typedef struct unit {
-    const char *act, *holder, *relation, *value;
+    const char *act, *holder, *relation, *value, *name;
 } unit_t;
 
 static const struct {
     const char *msg;
     unit_t u[3];
 } table[] = {
-    {"My sister is called Odile.", {{"fact", "sister", "name", "Odile"}}},
-    {"I work as a welder in Gdansk", {{"fact", "self", "job", "welder"},
-                                      {"fact", "self", "workplace", "Gdansk"}}},
-    {"my blood type is O negative", {{"fact", "self", "blood type", "O negative"}}},
-    {"i'm 28", {{"fact", "self", "age", "28"}}},
-    {"我的猫叫小白", {{"fact", "cat", "name", "小白"}}},
-    {"where does my brother live?", {{"question", "brother", "home", ""}}},
-    {"please forget my address", {{"forget", "self", "home", ""}}},
-    {"what do you know about me?", {{"summary", "self", "", ""}}},
+    {"My sister is called Odile.", {{"fact", "sister", "name", "Odile", NULL}}},
+    {"I work as a welder in Gdansk", {{"fact", "self", "job", "welder", NULL},
+                                      {"fact", "self", "workplace", "Gdansk", NULL}}},
+    {"my blood type is O negative", {{"fact", "self", "blood type", "O negative", NULL}}},
+    {"i'm 28", {{"fact", "self", "age", "28", NULL}}},
+    {"我的猫叫小白", {{"fact", "cat", "name", "小白", NULL}}},
+    {"where does my brother live?", {{"question", "brother", "home", "", NULL}}},
+    {"please forget my address", {{"forget", "self", "home", "", NULL}}},
+    {"what do you know about me?", {{"summary", "self", "", "", NULL}}},
+    /* a name after the last value is someone else's: the partner's, not the user's */
+    {"I live in Lyon with my husband Marc", {{"fact", "self", "home", "Lyon", ""},
+                                             {"fact", "husband", NULL, "", "Marc"}}},
+    /* a name before a value goes with it */
+    {"my cousin Ingrid is a pilot", {{"fact", "cousin", "job", "pilot", "Ingrid"}}},
+    /* a self-introduction with a capital, and a Chinese name and age in one clause */
+    {"I'm Bruno", {{"fact", "self", "name", "Bruno", NULL}}},
+    {"我叫王小明，今年三十岁", {{"fact", "self", "name", "王小明", NULL}, {"fact", "self", "age", "三十", NULL}}},
 };
 
 START_TEST(test_hand_written_sentences_read_into_their_units)
@@ -63,7 +73,10 @@ START_TEST(test_hand_written_sentences_read_into_their_units)
                       msg, k, reader_act_name(u[k].act), w->act);
         ck_assert_msg(!strcmp(u[k].holder, w->holder), "'%s' unit %d: holder '%s', want '%s'",
                       msg, k, u[k].holder, w->holder);
-        if (w->relation[0])
+        if (w->name)
+            ck_assert_msg(!strcmp(u[k].name, w->name), "'%s' unit %d: name '%s', want '%s'",
+                          msg, k, u[k].name, w->name);
+        if (w->relation && w->relation[0])
             ck_assert_msg(!strcmp(u[k].relation, w->relation),
                           "'%s' unit %d: relation '%s', want '%s'", msg, k, u[k].relation,
                           w->relation);

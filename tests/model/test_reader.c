@@ -159,7 +159,7 @@ START_TEST(test_tiny_reader_learns_its_clauses)
     unsigned char tags[5];
     reader_out_t out = {.tags = tags};
     char err[128];
-    ck_assert_int_eq(reader_read(r, words, 5, &out, err, sizeof err), 0);
+    ck_assert_int_eq(reader_read(r, words, NULL, 5, &out, err, sizeof err), 0);
     ck_assert_str_eq(reader_act_name(out.act), "fact");
     ck_assert_str_eq(reader_rel_name(out.rel), "name");
     ck_assert_int_eq(tags[0], READER_B_HOLDER);
@@ -188,8 +188,8 @@ static void *read_many(void *arg)
             words[t] = cl.word[t];
         unsigned char t1[DIALOGUE_MAX_WORDS], t2[DIALOGUE_MAX_WORDS];
         reader_out_t o1 = {.tags = t1}, o2 = {.tags = t2};
-        j->ok &= reader_read(j->r, words, cl.n, &o1, NULL, 0) == 0;
-        j->ok &= reader_read(j->r, words, cl.n, &o2, NULL, 0) == 0;
+        j->ok &= reader_read(j->r, words, cl.cap, cl.n, &o1, NULL, 0) == 0;
+        j->ok &= reader_read(j->r, words, cl.cap, cl.n, &o2, NULL, 0) == 0;
         j->ok &= o1.act == o2.act && o1.rel == o2.rel && o1.act_p == o2.act_p &&
                  memcmp(t1, t2, (size_t)cl.n) == 0;
     }
@@ -285,8 +285,8 @@ START_TEST(test_reader_round_trips_through_the_model_file)
             words[t] = cl.word[t];
         unsigned char t1[DIALOGUE_MAX_WORDS], t2[DIALOGUE_MAX_WORDS];
         reader_out_t o1 = {.tags = t1}, o2 = {.tags = t2};
-        ck_assert_int_eq(reader_read(r, words, cl.n, &o1, err, sizeof err), 0);
-        ck_assert_int_eq(reader_read(r2, words, cl.n, &o2, err, sizeof err), 0);
+        ck_assert_int_eq(reader_read(r, words, cl.cap, cl.n, &o1, err, sizeof err), 0);
+        ck_assert_int_eq(reader_read(r2, words, cl.cap, cl.n, &o2, err, sizeof err), 0);
         ck_assert_int_eq(o1.act, o2.act);
         ck_assert_int_eq(o1.rel, o2.rel);
         ck_assert_float_eq(o1.act_p, o2.act_p);

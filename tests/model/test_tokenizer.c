@@ -1,5 +1,6 @@
 /* test_tokenizer.c: the tokenizer's contract (model/tokenizer.h): lower-cased words split
- * on whitespace and punctuation, apostrophes kept inside words, non-ASCII letters kept,
+ * on whitespace and punctuation (each marked when written with a capital), apostrophes
+ * kept inside words, non-ASCII letters kept,
  * CJK characters and their bigrams, and strict UTF-8 with the offset of the first bad
  * byte (a table of hostile byte strings). */
 #include "model/tokenizer.h"
@@ -35,6 +36,22 @@ START_TEST(test_tokenizer_lowercases_ascii)
 {
     static const char *const want[] = { "my", "dog", "rex", "likes", "nyc", NULL };
     expect_tokens("My DOG Rex likes NYC", want, NULL);
+}
+END_TEST
+
+START_TEST(test_tokenizer_marks_words_written_with_a_capital)
+{
+    /* the one trace of case kept: whether the first letter was upper case */
+    static const char *const s = "I'm Tom, tOM's iPhone ÉLODIE élodie 猫 Rex";
+    static const unsigned char want[] = {1, 1, 0, 0, 1, 0, 0, 1};
+    tok_list_t t;
+    char err[128] = "";
+    ck_assert_int_eq(tok_split(s, strlen(s), &t, err, sizeof err), TOK_OK);
+    ck_assert_int_eq(t.n, (int)sizeof want);
+    for (int i = 0; i < t.n; i++)
+        ck_assert_msg(t.cap[i] == want[i], "cap of token %d (\"%s\"): got %d, want %d", i,
+                      t.v[i], t.cap[i], want[i]);
+    tok_list_free(&t);
 }
 END_TEST
 
@@ -362,6 +379,7 @@ static Suite *tokenizer_suite(void)
     tcase_add_test(tc, test_utf8_valid_on_plain_text);
     tcase_add_test(tc, test_random_bytes_agree_with_reference_validator);
     tcase_add_test(tc, test_list_free_is_idempotent);
+    tcase_add_test(tc, test_tokenizer_marks_words_written_with_a_capital);
     suite_add_tcase(s, tc);
     return s;
 }
