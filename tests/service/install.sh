@@ -1,8 +1,8 @@
 #!/bin/sh
 # install.sh: `meson install --destdir` of the build into a temporary folder must give
 # the binaries, the systemd unit, the default config, the shipped model, the nginx site
-# and the man pages; the unit must pass `systemd-analyze verify` (with ExecStart pointed at the built mnemod, since the
-# installed path does not exist here).
+# and the man pages; the unit must pass `systemd-analyze verify` (with ExecStart pointed
+# at the built mnemod, since the installed path does not exist here).
 # Usage: install.sh BUILD_ROOT
 set -eu
 build="$1"
