@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -486,7 +487,7 @@ START_TEST(test_a_streamed_completion_arrives_as_events)
     ck_assert_msg(n >= 4, "want the role, deltas, the finish and [DONE]: %s", r.body);
     ck_assert_str_eq(json_string_value(json_array_get(ev, n - 1)), "[DONE]");
     char text[1024] = "";
-    const char *reply = NULL;
+    char *reply = NULL;
     int deltas = 0;
     for (size_t i = 0; i + 1 < n; i++) {
         json_t *c = json_loads(json_string_value(json_array_get(ev, i)), 0, NULL);
@@ -499,14 +500,15 @@ START_TEST(test_a_streamed_completion_arrives_as_events)
             deltas++;
         }
         json_t *m = json_object_get(c, "mnemo");
-        if (m) reply = strdup(json_string_value(json_object_get(m, "reply")));
+        const char *mr = json_string_value(json_object_get(m, "reply"));
+        if (mr && !reply) reply = strdup(mr);
         json_decref(c);
     }
     ck_assert_msg(deltas >= 2, "the reply should come in several deltas: %s", r.body);
     ck_assert_msg(reply && !strcmp(text, reply), "deltas '%s' != reply '%s'", text,
                   reply ? reply : "(none)");
     ck_assert_msg(strstr(reply, "Rex"), "the recall: %s", reply);
-    free((char *)reply);
+    free(reply);
     json_decref(ev);
     tls_clear(&r);
     stop_both(&d, &px);
