@@ -5,10 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# chromium is for the tests only: it_ui_browser drives the inspector (/ui) in it, headless.
+# chromium, nginx and openssl are for the tests only: it_ui_browser drives the inspector
+# (/ui) in chromium, headless; it_tls_proxy puts nginx with a throwaway openssl
+# certificate in front of mnemod (dist/nginx-mnemod.conf). Installing nginx enables its
+# service on port 80 (Debian's default site); `systemctl disable --now nginx` if unwanted.
 PKGS=(build-essential pkg-config meson ninja-build libmicrohttpd-dev libsqlite3-dev sqlite3
       libjansson-dev libopenblas-dev check libcurl4-openssl-dev libsystemd-dev systemd
-      wordnet-base chromium)
+      wordnet-base chromium nginx openssl)
 
 missing=()
 for p in "${PKGS[@]}"; do

@@ -1,9 +1,8 @@
 #!/bin/sh
 # install.sh: `meson install --destdir` of the build into a temporary folder must give
-# the binaries, the systemd unit, the default config, the shipped model and the man
-# pages; the unit must
-# pass `systemd-analyze verify` (with ExecStart pointed at the built mnemod, since the
-# installed path does not exist here).
+# the binaries, the systemd unit, the default config, the shipped model, the nginx site
+# and the man pages; the unit must pass `systemd-analyze verify` (with ExecStart pointed
+# at the built mnemod, since the installed path does not exist here).
 # Usage: install.sh BUILD_ROOT
 set -eu
 build="$1"
@@ -25,6 +24,7 @@ want /man8/mnemod.8
 want /man1/mnemo.1
 want /man5/mnemod.conf.5
 want /share/mnemo/default.mnemo
+want /share/doc/mnemo/examples/nginx-mnemod.conf
 model=$(find "$tmp/root" -path '*/share/mnemo/default.mnemo' | head -n 1)
 [ "$(head -c 8 "$model")" = MNEMOMDL ] || { echo "FAIL: the installed model is not a model file"; exit 1; }
 [ -x "$(find "$tmp/root" -path '*/bin/mnemod' | head -n 1)" ] || { echo "FAIL: mnemod not executable"; exit 1; }
