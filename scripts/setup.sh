@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 
 # chromium, nginx and openssl are for the tests only: it_ui_browser drives the inspector
 # (/ui) in chromium, headless; it_tls_proxy puts nginx with a throwaway openssl
-# certificate in front of mnemod (dist/nginx-mnemod.conf). Installing nginx enables its
-# service on port 80 (Debian's default site); `systemctl disable --now nginx` if unwanted.
+# certificate in front of mnemod (dist/nginx-mnemod.conf), started by the test itself:
+# the install asks Debian's policy-rc.d not to start any service, so nginx's default site
+# does not take port 80 (and a port 80 already in use cannot fail the install).
 PKGS=(build-essential pkg-config meson ninja-build libmicrohttpd-dev libsqlite3-dev sqlite3
       libjansson-dev libopenblas-dev check libcurl4-openssl-dev libsystemd-dev systemd
       wordnet-base chromium nginx openssl)
@@ -22,8 +23,17 @@ if [ ${#missing[@]} -gt 0 ]; then
     SUDO=""
     [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq >/dev/null
+    policy=""
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        policy=/usr/sbin/policy-rc.d
+        printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$policy" >/dev/null
+        $SUDO chmod 755 "$policy"
+    fi
+    rc=0
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}" >/dev/null
+        "${missing[@]}" >/dev/null || rc=$?
+    [ -n "$policy" ] && $SUDO rm -f "$policy"
+    [ $rc -eq 0 ] || { echo "setup: apt-get install failed ($rc)" >&2; exit $rc; }
 fi
 
 # The real third-party clients the suite drives (MCP SDK, openai, puppeteer-core), pinned
