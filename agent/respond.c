@@ -214,13 +214,10 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
 }
 
 /* The relation a question may mean as well ("where do I work?" asks for a workplace or
- * an employer; "what do I like?" for likes or hobbies; "where do I live?" is answered
- * with the town someone works in when that is all they said: "I'm a nurse in Leeds"),
- * or -1. */
+ * an employer; "what do I like?" for likes or hobbies), or -1. */
 static int kin_rel(int rel)
 {
     switch (rel) {
-    case READER_REL_HOME: return READER_REL_WORKPLACE;
     case READER_REL_WORKPLACE: return READER_REL_EMPLOYER;
     case READER_REL_EMPLOYER: return READER_REL_WORKPLACE;
     case READER_REL_LIKES: return READER_REL_HOBBY;
