@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "model/model.h"
+#include "model/lexical.h"
 #include "model/vocab.h"
 
 /* Words of a holder span that say whose it is, or how old, not who (dropped from the
@@ -39,8 +40,8 @@ static const struct {
     {"猫", "cat"}, {"狗", "dog"},
 };
 
-/* Words that cannot be a value on their own ("of her", "us"): a span of only these is
- * not a fact's value. */
+/* Words that cannot be a value on their own ("of her", "us"): a span of only these and
+ * the lexical stopwords ("because", "each": lex_is_stopword) is not a fact's value. */
 static const char *const empty_words[] = {
     "u", "us", "me", "him", "her", "them", "it", "its", "of", "that", "this", "there", "here",
     "a", "an", "the", "you", "we", "they", "i", "he", "she", "so", "too", "and", "or", "to",
@@ -308,7 +309,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         for (int from = 0;
              k < max && span(tags, n, READER_B_VALUE, READER_I_VALUE, from, &s, &e); from = e) {
             int empty = 1;
-            for (int w = s; w < e && empty; w++) empty = in_list(empty_words, words[w]);
+            for (int w = s; w < e && empty; w++)   /* "because", "each": no value */
+                empty = in_list(empty_words, words[w]) || lex_is_stopword(words[w]);
             if (empty) continue;
             int os = -1, oe = -1;
             for (int f = prev; span(tags, n, READER_B_NAME, READER_I_NAME, f, &a, &b) && a < s;
