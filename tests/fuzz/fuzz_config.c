@@ -9,14 +9,7 @@
 #include <string.h>
 
 #include "daemon/config.h"
-
-#define CHECK(cond)                                                                    \
-    do {                                                                               \
-        if (!(cond)) {                                                                 \
-            fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, #cond);                 \
-            abort();                                                                   \
-        }                                                                              \
-    } while (0)
+#include "fuzz.h"
 
 static void count_change(const char *key, int live, const char *was, const char *now,
                          void *ctx)

@@ -12,14 +12,7 @@
 #include "model/layers.h"
 #include "model/modelfile.h"
 #include "model/reader_internal.h"
-
-#define CHECK(cond)                                                                    \
-    do {                                                                               \
-        if (!(cond)) {                                                                 \
-            fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, #cond);                 \
-            abort();                                                                   \
-        }                                                                              \
-    } while (0)
+#include "fuzz.h"
 
 /* What model_load does with a buffer (model/infer.c), plus the checkpoint state. */
 static void load(const unsigned char *buf, size_t len, int checkpoint)

@@ -13,14 +13,7 @@
 
 #include "api/validate.h"
 #include "model/tokenizer.h"
-
-#define CHECK(cond)                                                                    \
-    do {                                                                               \
-        if (!(cond)) {                                                                 \
-            fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, #cond);                 \
-            abort();                                                                   \
-        }                                                                              \
-    } while (0)
+#include "fuzz.h"
 
 static void check_refusal(int rc, const api_verr_t *e)
 {

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "fuzz.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Runs the file at path; 1 when it ran, 0 when it is not a regular file, -1 on error. */
 static int run_file(const char *path)
