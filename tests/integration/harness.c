@@ -638,6 +638,22 @@ static char *read_fd(int fd)
     return buf;
 }
 
+int h_node_client(const char *who, const char *package, char *node, size_t nlen, char *dir,
+                  size_t dlen)
+{
+    const char *n = getenv("MNEMO_NODE"), *d = getenv("MNEMO_NODE_DIR");
+    char pkg[1024];
+    snprintf(pkg, sizeof pkg, "%s/node_modules/%s/package.json", d ? d : "", package);
+    if (!n || !*n || access(n, X_OK) || !d || !*d || access(pkg, R_OK)) {
+        fprintf(stderr, "%s: skipped: no node or no %s (scripts/setup.sh installs them)\n",
+                who, pkg);
+        return H_SKIP;
+    }
+    snprintf(node, nlen, "%s", n);
+    snprintf(dir, dlen, "%s", d);
+    return 0;
+}
+
 int h_run(char *const argv[], char *const env[], const char *in_file, char **out, char **err)
 {
     int fo = temp_fd(), fe = temp_fd();

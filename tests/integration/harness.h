@@ -96,6 +96,14 @@ int64_t h_id(const json_t *m);
 /* Percent-encodes s for a query value (malloc'd). */
 char *h_escape(const char *s);
 
+/* The real clients of tests/node (pinned by its lockfile, installed by scripts/setup.sh):
+ * 0 with node's path ($MNEMO_NODE) in node and the folder ($MNEMO_NODE_DIR) in dir when
+ * node runs and dir/node_modules/<package> is installed; otherwise it prints why `who`
+ * is skipped and returns H_SKIP, the exit status meson counts as skipped. */
+#define H_SKIP 77
+int h_node_client(const char *who, const char *package, char *node, size_t nlen, char *dir,
+                  size_t dlen);
+
 /* Runs argv[0] with args, extra environment (NULL-terminated "K=V" list, may be NULL)
  * and stdin from in_file (NULL = /dev/null); captures stdout and stderr (malloc'd).
  * Returns the exit status, or -1 when it did not exit normally. */

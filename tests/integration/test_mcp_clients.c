@@ -14,7 +14,6 @@
 
 #define ALICE "alice-secret-0123456789abcdef"
 #define TOKENS "token = alice:" ALICE "\n"
-#define SKIP 77             /* meson's "skipped" */
 
 static h_daemon_t D;
 
@@ -59,15 +58,10 @@ END_TEST
 
 int main(void)
 {
-    const char *node = getenv("MNEMO_NODE"), *dir = getenv("MNEMO_NODE_DIR");
-    char sdk[512];
-    snprintf(sdk, sizeof sdk, "%s/node_modules/@modelcontextprotocol/sdk/package.json",
-             dir ? dir : "");
-    if (!node || !*node || access(node, X_OK) || !dir || access(sdk, R_OK)) {
-        fprintf(stderr, "test_mcp_clients: skipped: no node or no %s (scripts/setup.sh "
-                "installs them)\n", sdk);
-        return SKIP;
-    }
+    char node[512], dir[512];
+    int rc = h_node_client("test_mcp_clients", "@modelcontextprotocol/sdk", node, sizeof node,
+                           dir, sizeof dir);
+    if (rc) return rc;
     Suite *s = suite_create("mcp_clients");
     TCase *tc = tcase_create("sdk");
     tcase_set_timeout(tc, 120);

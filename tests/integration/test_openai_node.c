@@ -10,8 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#define SKIP 77
-
 static char node[512], script[600];
 
 START_TEST(test_the_openai_client_talks_to_mnemod)
@@ -37,18 +35,9 @@ END_TEST
 
 int main(void)
 {
-    const char *n = getenv("MNEMO_NODE"), *dir = getenv("MNEMO_NODE_DIR");
-    char pkg[600];
-    if (!n || !*n || !dir || !*dir) {
-        fprintf(stderr, "test_openai_node: no node; skipped\n");
-        return SKIP;
-    }
-    snprintf(pkg, sizeof pkg, "%s/node_modules/openai/package.json", dir);
-    if (access(pkg, R_OK) != 0) {
-        fprintf(stderr, "test_openai_node: %s is absent (run scripts/setup.sh); skipped\n", pkg);
-        return SKIP;
-    }
-    snprintf(node, sizeof node, "%s", n);
+    char dir[512];
+    int rc = h_node_client("test_openai_node", "openai", node, sizeof node, dir, sizeof dir);
+    if (rc) return rc;
     snprintf(script, sizeof script, "%s/openai_client.mjs", dir);
     Suite *s = suite_create("openai_node");
     TCase *tc = tcase_create("client");

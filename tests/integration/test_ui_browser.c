@@ -14,8 +14,6 @@
 
 #define ALICE "alice-secret-0123456789abcdef"
 #define ADMIN "admin-secret-0123456789abcdef"
-#define SKIP 77
-
 static char node[512], script[600], chromium[512];
 
 START_TEST(test_the_inspector_works_in_a_browser)
@@ -51,22 +49,17 @@ END_TEST
 
 int main(void)
 {
-    const char *n = getenv("MNEMO_NODE"), *dir = getenv("MNEMO_NODE_DIR");
+    char dir[512];
+    int rc = h_node_client("test_ui_browser", "puppeteer-core", node, sizeof node, dir,
+                           sizeof dir);
+    if (rc) return rc;
     const char *c = getenv("MNEMO_CHROMIUM");
-    char pkg[600];
     snprintf(chromium, sizeof chromium, "%s", c && *c ? c : "/usr/bin/chromium");
-    snprintf(pkg, sizeof pkg, "%s/node_modules/puppeteer-core/package.json", dir ? dir : "");
-    if (!n || !*n || access(n, X_OK) || !dir || access(pkg, R_OK)) {
-        fprintf(stderr, "test_ui_browser: skipped: no node or no %s (scripts/setup.sh "
-                "installs them)\n", pkg);
-        return SKIP;
-    }
     if (access(chromium, X_OK)) {
         fprintf(stderr, "test_ui_browser: skipped: no %s (Debian's chromium; scripts/setup.sh "
                 "installs it)\n", chromium);
-        return SKIP;
+        return H_SKIP;
     }
-    snprintf(node, sizeof node, "%s", n);
     snprintf(script, sizeof script, "%s/ui_browser.mjs", dir);
     Suite *s = suite_create("ui_browser");
     TCase *tc = tcase_create("browser");
