@@ -264,8 +264,26 @@ static void summary(const char *what, lat_t *l, double *p50, double *p99)
            *p99, l->n ? l->v[l->n - 1] : 0.0);
 }
 
-/* One phase; returns /healthz p99 (both kinds of probe together). */
-static double run_phase(const opts_t *o, const char *base, const char *user,
+/* CPU seconds (user + system) pid has used so far, from /proc; -1 when unknown. */
+static double cpu_seconds(pid_t pid)
+{
+    char path[64], buf[1024];
+    unsigned long ut = 0, st = 0;
+    snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+    FILE *f = pid > 0 ? fopen(path, "r") : NULL;
+    if (!f) return -1;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    const char *p = strrchr(buf, ')');    /* the command may hold spaces */
+    if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
+        return -1;
+    return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
+}
+
+/* One phase; returns /healthz p99 (both kinds of probe together). pid: the started
+ * daemon, whose CPU time is reported (-1: a --server daemon, not reported). */
+static double run_phase(const opts_t *o, pid_t pid, const char *base, const char *user,
                         const texts_t *msgs, int kind, int conns, double idle_p99)
 {
     phase_t p = {.o = o, .base = base, .user = user, .msgs = msgs, .kind = kind,
@@ -283,6 +301,7 @@ static double run_phase(const opts_t *o, const char *base, const char *user,
     while (atomic_load(&p.ready) < conns) bench_sleep_ms(5);
     double warm = bench_now_s() - tw;
     bench_sleep_ms(200);    /* reset the clock once every worker is sending */
+    double cpu0 = cpu_seconds(pid), wall0 = bench_now_s();
     atomic_store(&p.go, 1);
     bench_sleep_ms(500);    /* every connection busy before the probes start */
     lat_t kept = {0}, fresh = {0}, all = {0}, done = {0};
@@ -291,6 +310,7 @@ static double run_phase(const opts_t *o, const char *base, const char *user,
     probe(base, o->secs, &kept, &fresh, &bad);
     atomic_store(&p.stop, 1);
     double secs = bench_now_s() - t0 + 0.5;
+    double cpu = cpu_seconds(pid) - cpu0, wall = bench_now_s() - wall0;
     for (int i = 0; i < conns; i++) {
         pthread_join(w[i].t, NULL);
         lat_merge(&done, &w[i].lat);
@@ -312,6 +332,11 @@ static double run_phase(const opts_t *o, const char *base, const char *user,
                                                             : " (budget >= 1000 at 8: MISSED)")
                : "",
            (long)atomic_load(&p.errors));
+    if (cpu0 >= 0 && done.n)
+        printf("    daemon CPU             %.2f cores busy, %.2f ms of CPU a %s (all %ld CPUs "
+               "free would allow about %.0f/s)\n", cpu / wall, 1e3 * cpu / (double)done.n,
+               kind == K_CHAT ? "turn" : "search", sysconf(_SC_NPROCESSORS_ONLN),
+               (double)sysconf(_SC_NPROCESSORS_ONLN) * (double)done.n / cpu);
     summary("/healthz kept-alive", &kept, &k50, &k99);
     summary("/healthz fresh conn", &fresh, &f50, &f99);
     lat_merge(&all, &kept);
@@ -492,8 +517,8 @@ int main(int argc, char **argv)
     free(ifr.v);
     free(iall.v);
     for (int c = 0; c < nconns; c++) {
-        run_phase(&o, base, user, &msgs, K_CHAT, conns[c], i99);
-        run_phase(&o, base, user, &msgs, K_SEARCH, conns[c], i99);
+        run_phase(&o, pid, base, user, &msgs, K_CHAT, conns[c], i99);
+        run_phase(&o, pid, base, user, &msgs, K_SEARCH, conns[c], i99);
     }
     printf("  load average %.2f at the end\n", loadavg());
     rc = 0;
