@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define N_MEMORIES 3000     /* a dozen of export.c's pages */
+#define N_MEMORIES 3000     /* a dozen of api/users.c's export pages */
 
 static h_daemon_t A, B;
 
