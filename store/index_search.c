@@ -4,7 +4,8 @@
  * scored first, each approximate score with a rigorous error bound; a row whose upper
  * bound falls below the k-th best lower bound cannot be in the top k, and the few that
  * remain are re-scored with their float rows. Same results, a quarter of the memory
- * traffic. Filters are only checked for rows still in reach. Reads the index only; all
+ * traffic. Both scans walk the partition block by block (index_block_t) and each block
+ * in chunks. Filters are only checked for rows still in reach. Reads the index only; all
  * scratch is per call, so any number of threads may search at once under the store's
  * read lock. */
 #include <cblas.h>
@@ -56,13 +57,14 @@ static void sift_up(index_hit_t *h, int i)
     }
 }
 
-static int passes(const index_part_t *p, size_t r, const index_filter_t *f)
+/* Row o of block b passes the filter. */
+static int passes(const index_block_t *b, size_t o, const index_filter_t *f)
 {
-    if (f->since_ms > 0 && p->created[r] < f->since_ms)
+    if (f->since_ms > 0 && b->created[o] < f->since_ms)
         return 0;
-    if (f->until_ms > 0 && p->created[r] >= f->until_ms)
+    if (f->until_ms > 0 && b->created[o] >= f->until_ms)
         return 0;
-    if (f->conv_hash && p->conv[r] != f->conv_hash)
+    if (f->conv_hash && b->conv[o] != f->conv_hash)
         return 0;
     return 1;
 }
@@ -105,16 +107,17 @@ static int query_prepare(const index_part_t *p, int dim, int lex, const float *q
     return 0;
 }
 
-/* Offers row r with exact score s to the top-k heap hits[0..*n). */
-static void offer(const index_part_t *p, size_t r, float s, int k, index_hit_t *hits, int *n)
+/* Offers row o of block b with exact score s to the top-k heap hits[0..*n). */
+static void offer(const index_block_t *b, size_t o, float s, int k, index_hit_t *hits, int *n)
 {
+    int64_t id = b->ids[o];
     s = s > 1.0f ? 1.0f : (s < -1.0f ? -1.0f : s);
     if (*n < k) {
-        hits[*n].id = p->ids[r];
+        hits[*n].id = id;
         hits[*n].score = s;
         sift_up(hits, (*n)++);
-    } else if (better(s, p->ids[r], hits[0].score, hits[0].id)) {
-        hits[0].id = p->ids[r];
+    } else if (better(s, id, hits[0].score, hits[0].id)) {
+        hits[0].id = id;
         hits[0].score = s;
         sift_down(hits, k, 0);
     }
@@ -129,21 +132,25 @@ static int search_float(const index_t *ix, const index_part_t *p, const float *q
     float *scores = malloc(chunk * sizeof(float));
     if (!scores)
         return -1;
-    for (size_t off = 0; off < p->n; off += chunk) {
-        size_t m = p->n - off < chunk ? p->n - off : chunk;
-        /* scores[m] = vecs[off..off+m)[dim] . qn[dim] */
-        cblas_sgemv(CblasRowMajor, CblasNoTrans, (int)m, ix->dim, 1.0f,
-                    p->vecs + off * (size_t)ix->dim, ix->dim, qn, 1, 0.0f, scores, 1);
-        for (size_t i = 0; i < m; i++) {
-            float s = scores[i] > 1.0f ? 1.0f : (scores[i] < -1.0f ? -1.0f : scores[i]);
-            if (n == k && s < hits[0].score)
-                continue;   /* the common case: cheaper than loading the id */
-            size_t r = off + i;
-            if (n == k && !better(s, p->ids[r], hits[0].score, hits[0].id))
-                continue;
-            if (filtered && !passes(p, r, f))
-                continue;
-            offer(p, r, s, k, hits, &n);
+    for (size_t bi = 0, base = 0; base < p->n; bi++, base += ix->brows) {
+        const index_block_t *b = &p->blocks[bi];
+        size_t rows = p->n - base < b->cap ? p->n - base : b->cap;
+        for (size_t off = 0; off < rows; off += chunk) {
+            size_t m = rows - off < chunk ? rows - off : chunk;
+            /* scores[m] = vecs[off..off+m)[dim] . qn[dim] */
+            cblas_sgemv(CblasRowMajor, CblasNoTrans, (int)m, ix->dim, 1.0f,
+                        b->vecs + off * (size_t)ix->dim, ix->dim, qn, 1, 0.0f, scores, 1);
+            for (size_t i = 0; i < m; i++) {
+                float s = scores[i] > 1.0f ? 1.0f : (scores[i] < -1.0f ? -1.0f : scores[i]);
+                if (n == k && s < hits[0].score)
+                    continue;   /* the common case: cheaper than loading the id */
+                size_t o = off + i;
+                if (n == k && !better(s, b->ids[o], hits[0].score, hits[0].id))
+                    continue;
+                if (filtered && !passes(b, o, f))
+                    continue;
+                offer(b, o, s, k, hits, &n);
+            }
         }
     }
     free(scores);
@@ -243,22 +250,26 @@ static int search_quant(const index_t *ix, const index_part_t *p, const float *q
     float sq = index_quantize(qn, ix->dim, dpad, q8.q, &eq);
     index_q8_prepare(&q8);
 
-    for (size_t off = 0; off < p->n; off += chunk) {
-        size_t m = p->n - off < chunk ? p->n - off : chunk;
-        index_dots_i8(p->codes + off * dpad, m, &q8, dots);
-        for (size_t i = 0; i < m; i++) {
-            size_t r = off + i;
-            float ex = p->qerr[r];
-            float approx = (float)dots[i] * (p->qscale[r] * sq);
-            float b = ex + eq * (1.0f + ex) + eps;
-            float threshold = nlo == k ? lo[0] : -INFINITY;
-            if (approx + b < threshold)
-                continue;
-            if (filtered && !passes(p, r, f))
-                continue;
-            lo_push(lo, &nlo, k, approx - b);
-            if (cand_add(&c, (uint32_t)r, approx + b, threshold) != 0)
-                goto done;
+    for (size_t bi = 0, base = 0; base < p->n; bi++, base += ix->brows) {
+        const index_block_t *blk = &p->blocks[bi];
+        size_t rows = p->n - base < blk->cap ? p->n - base : blk->cap;
+        for (size_t off = 0; off < rows; off += chunk) {
+            size_t m = rows - off < chunk ? rows - off : chunk;
+            index_dots_i8(blk->codes + off * dpad, m, &q8, dots);
+            for (size_t i = 0; i < m; i++) {
+                size_t o = off + i;
+                float ex = blk->qerr[o];
+                float approx = (float)dots[i] * (blk->qscale[o] * sq);
+                float b = ex + eq * (1.0f + ex) + eps;
+                float threshold = nlo == k ? lo[0] : -INFINITY;
+                if (approx + b < threshold)
+                    continue;
+                if (filtered && !passes(blk, o, f))
+                    continue;
+                lo_push(lo, &nlo, k, approx - b);
+                if (cand_add(&c, (uint32_t)(base + o), approx + b, threshold) != 0)
+                    goto done;
+            }
         }
     }
     /* Every row scoring at least the k-th best lower bound is a candidate, so the
@@ -268,8 +279,8 @@ static int search_quant(const index_t *ix, const index_part_t *p, const float *q
         if (c.up[i] < threshold)
             continue;
         size_t r = c.row[i];
-        offer(p, r, cblas_sdot(ix->dim, p->vecs + r * (size_t)ix->dim, 1, qn, 1), k, hits,
-              &n);
+        offer(index_blk(ix, p, r), r & ix->bmask,
+              cblas_sdot(ix->dim, index_vec(ix, p, r), 1, qn, 1), k, hits, &n);
     }
     rc = n;
 done:
@@ -316,7 +327,7 @@ int index_search(const index_t *ix, const char *user, const float *q, int k,
     float *qn = malloc((size_t)ix->dim * sizeof(float));
     if (!qn || query_prepare(p, ix->dim, ix->lexical_dims, q, idf, qn) != 0)
         goto done;
-    if (p->codes && p->n >= ix->quant_min_rows)
+    if (p->quant && p->n >= ix->quant_min_rows)
         n = search_quant(ix, p, qn, k, f, filtered, hits);
     else
         n = search_float(ix, p, qn, k, f, filtered, hits);
