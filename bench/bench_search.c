@@ -6,7 +6,9 @@
  * SQLite row stream alone and the first touch of as much fresh memory as the index
  * holds. Prints markdown tables (docs/PERFORMANCE.md).
  * Usage: bench-search [--sizes 10000,100000,1000000] [--dim 384] [--k 10]
- *        [--queries 200] [--startup 100000] [--db PATH] [--keep-db] */
+ *        [--queries 200] [--startup 100000] [--db PATH] [--keep-db] [--encoder ID]
+ * An existing --db file is reused as it is (not written again). --encoder lex1-512 with
+ * --dim 512 writes a database that `mnemod --model none` indexes at start. */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -30,6 +32,7 @@ typedef struct opts {
     int nsizes, dim, k, queries;
     size_t startup;
     const char *db;
+    const char *encoder;    /* recorded with the generated vectors */
     int keep_db;
 } opts_t;
 
@@ -250,10 +253,15 @@ static void bench_search(size_t n, const opts_t *o)
 
 /* ---- start-up ----------------------------------------------------------------------- */
 
-static int generate(const char *path, size_t n, int dim)
+static int generate(const char *path, size_t n, int dim, const char *encoder)
 {
     char err[256];
-    store_t *st = store_open(path, dim, "bench-enc", err, sizeof(err));
+    struct stat sb;
+    if (stat(path, &sb) == 0) {
+        fprintf(stderr, "bench-search: reusing %s\n", path);
+        return 0;
+    }
+    store_t *st = store_open(path, dim, encoder, err, sizeof(err));
     if (!st) {
         fprintf(stderr, "bench-search: %s\n", err);
         return -1;
@@ -282,7 +290,7 @@ static int generate(const char *path, size_t n, int dim)
             snprintf(text[i], sizeof(text[i]), "memory number %zu of the bench", done + i);
             m[i] = (store_new_memory_t){.user = "bench", .conversation = "chat-a",
                                         .text = text[i], .vec = vecs + i * (size_t)dim,
-                                        .dim = dim, .encoder = "bench-enc",
+                                        .dim = dim, .encoder = encoder,
                                         .importance = -1};
         }
         rc = store_memory_add(st, m, b, NULL, err, sizeof(err));
@@ -352,7 +360,7 @@ static void bench_startup(const opts_t *o)
     } else {
         snprintf(path, sizeof(path), "%s", o->db);
     }
-    if (generate(path, o->startup, o->dim) != 0)
+    if (generate(path, o->startup, o->dim, o->encoder) != 0)
         return;
     /* Each measurement waits 3 s first: freed memory goes back to the hypervisor after
      * a moment, and a daemon starting up gets fresh memory too. */
@@ -365,7 +373,7 @@ static void bench_startup(const opts_t *o)
         sleep(3);
         long r0 = rss_kib();
         double a = now_s();
-        store_t *st = store_open(path, o->dim, "bench-enc", err, sizeof(err));
+        store_t *st = store_open(path, o->dim, o->encoder, err, sizeof(err));
         t[rep] = now_s() - a;
         if (!st) {
             fprintf(stderr, "bench-search: %s\n", err);
@@ -404,14 +412,14 @@ static void usage(void)
 {
     fprintf(stderr, "usage: bench-search [--sizes 10000,100000,1000000] [--dim 384] [--k 10]\n"
                     "       [--queries 200] [--startup N (0 = skip)] [--db PATH] "
-                    "[--keep-db]\n");
+                    "[--keep-db] [--encoder ID]\n");
     exit(2);
 }
 
 int main(int argc, char **argv)
 {
     opts_t o = {.sizes = {10000, 100000, 1000000}, .nsizes = 3, .dim = 384, .k = 10,
-                .queries = 200, .startup = 100000};
+                .queries = 200, .startup = 100000, .encoder = "bench-enc"};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "--keep-db") == 0) {
@@ -439,6 +447,8 @@ int main(int argc, char **argv)
             o.startup = strtoull(val, NULL, 10);
         } else if (strcmp(a, "--db") == 0) {
             o.db = val;
+        } else if (strcmp(a, "--encoder") == 0) {
+            o.encoder = val;
         } else {
             usage();
         }
