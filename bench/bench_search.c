@@ -1,7 +1,8 @@
 /* bench_search.c: `bench-search`, the store's two budgets measured on this machine.
  * Search: index.h directly (no SQLite, so it times the scan), N normalized random rows
  * of one user, top-k latency p50/p99, the scan's effective GB/s beside the machine's
- * measured memory bandwidth, bytes per memory. Start-up: store_open of a SQLite file of
+ * measured memory bandwidth (at the start, and a 1-thread read right after each scan),
+ * bytes per memory. Start-up: store_open of a SQLite file of
  * N memories written with store_memory_add in big batches, beside its two floors: the
  * SQLite row stream alone and the first touch of as much fresh memory as the index
  * holds. Prints markdown tables (docs/PERFORMANCE.md).
@@ -186,6 +187,21 @@ static void machine(void)
     munmap(dst, bytes);
 }
 
+/* Best-of-3 GB/s reading 512 MiB on 1 thread (a scan's thread), measured now: on a
+ * shared machine the bandwidth moves with the load, so each scan's GB/s is printed
+ * beside one taken right after its queries. 0 when the buffer cannot be had. */
+static double read_bw_now(void)
+{
+    size_t bytes = (size_t)512 << 20;
+    uint64_t *buf = huge_alloc(bytes);
+    if (!buf)
+        return 0;
+    memset(buf, 1, bytes);
+    double gbs = bandwidth_read(buf, bytes / 8, 1);
+    munmap(buf, bytes);
+    return gbs;
+}
+
 /* ---- search ------------------------------------------------------------------------- */
 
 static void bench_search(size_t n, const opts_t *o)
@@ -236,9 +252,11 @@ static void bench_search(size_t n, const opts_t *o)
         qsort(lat, (size_t)o->queries, sizeof(double), cmp_double);
         qsort(lat_f, (size_t)o->queries, sizeof(double), cmp_double);
         double p50 = lat[o->queries / 2], p99 = lat[(o->queries * 99) / 100];
-        printf("| %zu | %s | %.2f | %.2f | %.2f | %.1f | %.0f | %.0f | %.2f | %.1f |\n", n,
-               mode ? "int8 + re-rank" : "float sgemv", p50 * 1e3, p99 * 1e3,
-               lat_f[o->queries / 2] * 1e3, (mode ? codes : raw) / p50 / 1e9,
+        double scan = (mode ? codes : raw) / p50 / 1e9, bw = read_bw_now();
+        printf("| %zu | %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.2f | %.0f | %.0f | %.2f | "
+               "%.1f |\n",
+               n, mode ? "int8 + re-rank" : "float sgemv", p50 * 1e3, p99 * 1e3,
+               lat_f[o->queries / 2] * 1e3, scan, bw, bw > 0 ? scan / bw : 0.0,
                (double)index_bytes(ix) / (double)n,
                (double)(rss1 - rss0) * 1024.0 / (double)n,
                (double)(rss1 - rss0) * 1024.0 / raw, build);
@@ -459,8 +477,9 @@ int main(int argc, char **argv)
     machine();
     printf("## Search (dim %d, one user, top-%d, %d queries)\n\n", o.dim, o.k, o.queries);
     printf("| memories | scan | p50 ms | p99 ms | p50 ms, idf + conversation filter | scan "
-           "GB/s (p50) | index bytes/memory | RSS bytes/memory | RSS / raw vectors | build s "
-           "|\n|---|---|---|---|---|---|---|---|---|---|\n");
+           "GB/s (p50) | read GB/s, 1 thread, right after | scan / read | index bytes/memory "
+           "| RSS bytes/memory | RSS / raw vectors | build s "
+           "|\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (int i = 0; i < o.nsizes; i++)
         bench_search(o.sizes[i], &o);
     printf("\n");
