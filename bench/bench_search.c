@@ -8,8 +8,11 @@
  * holds. Prints markdown tables (docs/PERFORMANCE.md).
  * Usage: bench-search [--sizes 10000,100000,1000000] [--dim 384] [--k 10]
  *        [--queries 200] [--startup 100000] [--db PATH] [--keep-db] [--encoder ID]
- * An existing --db file is reused as it is (not written again). --encoder lex1-512 with
- * --dim 512 writes a database that `mnemod --model none` indexes at start. */
+ *        [--growth N]
+ * Growth (--growth N): N puts one at a time with no reservation; time, slowest put and
+ * peak RSS against the RSS at the end. An existing --db file is reused as it is (not
+ * written again). --encoder lex1-512 with --dim 512 writes a database that
+ * `mnemod --model none` indexes at start. */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -32,6 +35,7 @@ typedef struct opts {
     size_t sizes[8];
     int nsizes, dim, k, queries;
     size_t startup;
+    size_t growth;          /* rows for the growth run, 0 = skip */
     const char *db;
     const char *encoder;    /* recorded with the generated vectors */
     int keep_db;
@@ -64,17 +68,23 @@ static void rand_vec(uint64_t *s, float *v, int dim)
     }
 }
 
-static long rss_kib(void)
+/* VmRSS (peak 0) or VmHWM, the peak since the last clear (peak 1), in KiB. */
+static long status_kib(int peak)
 {
     FILE *f = fopen("/proc/self/status", "r");
     char line[256];
     long kib = -1;
     while (f && fgets(line, sizeof(line), f))
-        if (sscanf(line, "VmRSS: %ld kB", &kib) == 1)
+        if (sscanf(line, peak ? "VmHWM: %ld kB" : "VmRSS: %ld kB", &kib) == 1)
             break;
     if (f)
         fclose(f);
     return kib;
+}
+
+static long rss_kib(void)
+{
+    return status_kib(0);
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -269,6 +279,47 @@ static void bench_search(size_t n, const opts_t *o)
     free(lat_f);
 }
 
+/* ---- growth ------------------------------------------------------------------------- */
+
+/* n puts of new rows one at a time with no reservation, as an import or a stream of
+ * writes grows a partition: total time, the slowest put, and the peak RSS against the
+ * RSS at the end (the peak is reset first through /proc/self/clear_refs). */
+static void bench_growth(size_t n, int dim)
+{
+    uint64_t s = 0x2545f4914f6cdd1dULL;
+    float *v = malloc((size_t)dim * sizeof(float));
+    FILE *cr = fopen("/proc/self/clear_refs", "w");
+    if (cr) {
+        fputs("5", cr);     /* resets VmHWM to the current RSS */
+        fclose(cr);
+    }
+    long rss0 = rss_kib();
+    index_t *ix = index_new(dim);
+    if (!ix || !v)
+        exit(1);
+    double worst = 0, t0 = now_s();
+    for (size_t i = 0; i < n; i++) {
+        rand_vec(&s, v, dim);
+        double a = now_s();
+        if (index_put(ix, "bench", (int64_t)i + 1, v, 0, 0) != 0) {
+            fprintf(stderr, "bench-search: out of memory growing to %zu rows\n", i + 1);
+            exit(1);
+        }
+        double t = now_s() - a;
+        worst = t > worst ? t : worst;
+    }
+    double total = now_s() - t0;
+    double mib = 1024.0, raw = (double)n * dim * sizeof(float) / 1048576.0;
+    printf("## Growth (dim %d, one user, puts one at a time)\n\n| memories | total s | slowest "
+           "put ms | peak RSS MiB | RSS at the end MiB | peak / end | raw vectors MiB |\n"
+           "|---|---|---|---|---|---|---|\n| %zu | %.2f | %.1f | %.0f | %.0f | %.2f | %.0f |\n\n",
+           dim, n, total, worst * 1e3, (double)(status_kib(1) - rss0) / mib,
+           (double)(rss_kib() - rss0) / mib,
+           (double)(status_kib(1) - rss0) / (double)(rss_kib() - rss0), raw);
+    index_free(ix);
+    free(v);
+}
+
 /* ---- start-up ----------------------------------------------------------------------- */
 
 static int generate(const char *path, size_t n, int dim, const char *encoder)
@@ -430,7 +481,7 @@ static void usage(void)
 {
     fprintf(stderr, "usage: bench-search [--sizes 10000,100000,1000000] [--dim 384] [--k 10]\n"
                     "       [--queries 200] [--startup N (0 = skip)] [--db PATH] "
-                    "[--keep-db] [--encoder ID]\n");
+                    "[--keep-db] [--encoder ID] [--growth N (0 = skip)]\n");
     exit(2);
 }
 
@@ -465,6 +516,8 @@ int main(int argc, char **argv)
             o.startup = strtoull(val, NULL, 10);
         } else if (strcmp(a, "--db") == 0) {
             o.db = val;
+        } else if (strcmp(a, "--growth") == 0) {
+            o.growth = strtoull(val, NULL, 10);
         } else if (strcmp(a, "--encoder") == 0) {
             o.encoder = val;
         } else {
@@ -483,6 +536,8 @@ int main(int argc, char **argv)
     for (int i = 0; i < o.nsizes; i++)
         bench_search(o.sizes[i], &o);
     printf("\n");
+    if (o.growth)
+        bench_growth(o.growth, o.dim);
     if (o.startup)
         bench_startup(&o);
     return 0;
