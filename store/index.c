@@ -414,7 +414,7 @@ static void idmap_delete(index_t *ix, index_slot_t *e)
  * loading a big index, is also compiled for AVX2 and AVX-512 and chosen at load time
  * (an ifunc): the same operations in the same order, so the same results, with wider
  * vectors than -O2's baseline SSE2. */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__GLIBC__)
 #define ROW_CLONES                                                                       \
     __attribute__((target_clones("avx512f", "avx2", "default"),                            \
                    optimize("vect-cost-model=dynamic")))
