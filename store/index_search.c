@@ -5,7 +5,8 @@
  * bound falls below the k-th best lower bound cannot be in the top k, and the few that
  * remain are re-scored with their float rows. Same results, a quarter of the memory
  * traffic. Both scans walk the partition block by block (index_block_t) and each block
- * in chunks. Filters are only checked for rows still in reach. Reads the index only; all
+ * in chunks; the code scan of a partition of several blocks runs in two shares on two
+ * threads. Filters are only checked for rows still in reach. Reads the index only; all
  * scratch is per call, so any number of threads may search at once under the store's
  * read lock. */
 #include <cblas.h>
