@@ -17,6 +17,12 @@
  * millisecond. Words are read rarest first while the total stays within it. On LoCoMo
  * even 200 (a seventh of the rows) left recall@10 as it was (docs/RETRIEVAL.md). */
 #define FTS_READ_BUDGET 10000
+/* ... and no more than this many per id wanted (a chat turn wants a few dozen). */
+#define FTS_READ_PER_ID 50
+/* A word held by half the rows or more weighs nothing in bm25 (its idf is floored to
+ * 1e-6), and one held by a third weighs 0.7 against 7 to 11 for a rare one: once the
+ * words read give enough memories to score, such words are only scored, not read. */
+#define FTS_READ_MIN_IDF 0.7
 /* Memories scored by full bm25 per id wanted, the best by the sum of their words' idf:
  * scoring one reads its row, about 5 us. 1 lost 0.004 of LoCoMo's fused recall@25. */
 #define FTS_RESCORE 2
@@ -286,7 +292,9 @@ int store_fts_words_locked(store_t *st, const store_query_t *q, int64_t *ids, in
 {
     terms_t *w = calloc(1, sizeof *w);
     cand_t *h = NULL;
-    int64_t nrow = 0, budget = st->fts_budget > 0 ? st->fts_budget : FTS_READ_BUDGET;
+    int64_t nrow = 0, budget = st->fts_budget > 0 ? st->fts_budget : FTS_READ_PER_ID * max;
+    if (budget > FTS_READ_BUDGET && st->fts_budget <= 0)
+        budget = FTS_READ_BUDGET;
     double avgdl = 0;
     int rc, m = max * FTS_RESCORE, nh = 0;
     *n = 0;
@@ -311,7 +319,8 @@ int store_fts_words_locked(store_t *st, const store_query_t *q, int64_t *ids, in
         w->t[i].idf = idf > 0 ? idf : 1e-6;
     }
     for (int i = 0, read = 0; i < w->n && rc == STORE_OK; i++) {
-        if (i > 0 && read + w->t[i].df > budget)
+        if (i > 0 && (read + w->t[i].df > budget || (w->t[i].idf < FTS_READ_MIN_IDF &&
+                                                      read >= m)))
             break;
         rc = read_postings(st, &w->t[i], q->text, w->t[i].df < budget ? w->t[i].df : budget,
                            err, errlen);
