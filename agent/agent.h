@@ -125,9 +125,6 @@ typedef struct agent_turn_row {
 } agent_turn_row_t;
 void agent_turn_rows_free(agent_turn_row_t *v, size_t n);
 
-/* Called for each memory of an export; a nonzero value stops it and is returned. */
-typedef int (*agent_each_fn)(const agent_memory_t *m, void *ctx);
-
 /* What the agent lets its callers use; agent_set_limits changes them while it runs. */
 typedef struct agent_limits {
     size_t working_memory_bytes;    /* all working memories together (wm.h's budget): past
@@ -216,9 +213,13 @@ int agent_memory_search(agent_t *a, const agent_search_t *q, const char *text,
                         agent_hit_t *hits, int *n, char *err, size_t errlen);
 int agent_memory_list(agent_t *a, const agent_page_t *p, agent_memory_t **out, size_t *n,
                       int64_t *next_cursor);
-/* Calls fn for every memory of user, oldest first (see store_memory_each: batches, fn
- * runs without the store's lock). */
-int agent_user_export(agent_t *a, const char *user, agent_each_fn fn, void *ctx);
+/* A page of user's export, oldest first: memories with ids above after (0 = from the
+ * first), at most limit (1 to the store's largest page). A caller streams the whole
+ * export by passing the last id of each page to the next, holding nothing in between;
+ * the pages are not one snapshot (store_memory_after says what a concurrent write does).
+ * *out malloc'd (agent_memories_free); fewer than limit: the last page. */
+int agent_user_export_page(agent_t *a, const char *user, int64_t after, int limit,
+                           agent_memory_t **out, size_t *n);
 int agent_user_delete(agent_t *a, const char *user, int64_t *removed);
 
 /* ---- the chat turn (docs/API.md, "The chat turn") ---------------------------------- */

@@ -51,16 +51,6 @@ void agent_hits_clear(agent_hit_t *hits, int n)
     for (int i = 0; hits && i < n; i++) agent_memory_clear(&hits[i].mem);
 }
 
-/* A borrowed view of m (nothing to free): export's callback reads it in place. */
-static agent_memory_t memory_view(const store_memory_t *m)
-{
-    return (agent_memory_t){.id = m->id, .user = m->user, .conversation = m->conversation,
-                            .text = m->text, .created_ms = m->created_ms,
-                            .updated_ms = m->updated_ms, .last_used_ms = m->last_used_ms,
-                            .use_count = m->use_count, .importance = m->importance,
-                            .superseded_by = m->superseded_by};
-}
-
 /* ---- the calls --------------------------------------------------------------------- */
 
 int agent_memory_create(agent_t *a, const char *user, const agent_memory_in_t *in, size_t n,
@@ -260,24 +250,17 @@ int agent_memory_list(agent_t *a, const agent_page_t *p, agent_memory_t **out, s
     return rc;
 }
 
-typedef struct export_ctx {
-    agent_each_fn fn;
-    void *ctx;
-} export_ctx_t;
-
-static int export_one(const store_memory_t *m, void *ctx)
+int agent_user_export_page(agent_t *a, const char *user, int64_t after, int limit,
+                           agent_memory_t **out, size_t *n)
 {
-    const export_ctx_t *e = ctx;
-    agent_memory_t view = memory_view(m);
-    return e->fn(&view, e->ctx);
-}
-
-int agent_user_export(agent_t *a, const char *user, agent_each_fn fn, void *ctx)
-{
-    /* fn's nonzero value comes back as is: callers return AGENT_* codes from it. */
-    export_ctx_t e = {fn, ctx};
-    int rc = store_memory_each(a->st, user, export_one, &e);
-    return rc > 0 ? AGENT_EIO : rc;
+    store_memory_t *v = NULL;
+    *out = NULL;
+    int rc = agent_from_store(store_memory_after(a->st, user, after, limit, &v, n));
+    if (!rc && !(*out = calloc(*n + 1, sizeof **out))) rc = AGENT_ENOMEM;
+    for (size_t i = 0; !rc && i < *n; i++) agent_memory_from_store(&(*out)[i], &v[i]);
+    store_memories_free(v, *n);
+    if (rc) *n = 0;
+    return rc;
 }
 
 int agent_user_delete(agent_t *a, const char *user, int64_t *removed)

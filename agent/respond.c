@@ -15,10 +15,24 @@
 #include "agent/realise.h"
 #include "model/model.h"
 
-static int multi_valued(int rel)
+/* 1 when holder names several people or animals ("kids", "brothers", "cats"). */
+static int plural(const char *holder)
+{
+    static const char *const words[] = {"children", "kids", "parents", "grandparents",
+                                        "family", "people", NULL};
+    size_t n = holder ? strlen(holder) : 0;
+    for (int i = 0; words[i]; i++)
+        if (n && !strcmp(holder, words[i])) return 1;
+    return n > 3 && holder[n - 1] == 's' && holder[n - 2] != 's' && holder[n - 2] != 'u';
+}
+
+/* Relations that hold several values at once; names too when the holder is several
+ * ("my kids are Ella and Jack"). */
+static int multi_valued(int rel, const char *holder)
 {
     return rel == READER_REL_LIKES || rel == READER_REL_HOBBY || rel == READER_REL_LANGUAGE ||
-           rel == READER_REL_ALLERGY || rel == READER_REL_OWNS;
+           rel == READER_REL_ALLERGY || rel == READER_REL_OWNS ||
+           (rel == READER_REL_NAME && plural(holder));
 }
 
 /* Case-insensitive equality of two values, ignoring a leading article. */
@@ -178,7 +192,7 @@ static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *te
         if (!m->holder || strcmp(m->holder, holder) || strcmp(m->relation, relation)) continue;
         if (same_value(m->value, value) && !w->update_id)
             w->update_id = m->id;           /* told again: the same memory */
-        else if ((!multi_valued(rel) || !strcmp(value, RESPOND_ENDED) ||
+        else if ((!multi_valued(rel, holder) || !strcmp(value, RESPOND_ENDED) ||
                   !strcmp(m->value, RESPOND_ENDED)) &&
                  w->nsupersede < sizeof w->supersede / sizeof w->supersede[0])
             w->supersede[w->nsupersede++] = m->id;
@@ -286,7 +300,7 @@ static void question(respond_t *r, const facts_t *f, const understood_t *u)
     if (!m && kin_rel(u->rel) >= 0)             /* "where do I work?": workplace or employer */
         m = fact_find(f, u->holder, reader_rel_name(kin_rel(u->rel)), NULL);
     set_kind(r, MODEL_KIND_ANSWER);
-    if (u->act == READER_YESNO && m && u->value[0] && multi_valued(u->rel))
+    if (u->act == READER_YESNO && m && u->value[0] && multi_valued(u->rel, m->holder))
         for (size_t i = f->n; i-- > 0;) {   /* "do I speak German?": any of the values */
             const store_memory_t *x = &f->v[i];
             if (x->holder && !strcmp(x->holder, m->holder) && !strcmp(x->relation, m->relation) &&
@@ -314,7 +328,7 @@ static void question(respond_t *r, const facts_t *f, const understood_t *u)
         realise_frame_t known = frame_of_memory(m);
         char list[sizeof r->answer];
         snprintf(list, sizeof list, "%s", m->value);
-        if (multi_valued(rel_of(m->relation))) {   /* "what languages do I speak?": all */
+        if (multi_valued(rel_of(m->relation), m->holder)) { /* "what languages do I speak?" */
             int more = 0;
             list[0] = '\0';
             for (size_t i = 0; i < f->n; i++) {

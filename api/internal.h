@@ -201,6 +201,13 @@ int api_send_json(api_req_t *rq, unsigned status, json_t *j);   /* steals j */
 /* A whole text/event-stream body (Server-Sent Events) with Cache-Control: no-cache;
  * takes buf (malloc'd) as api_send does. */
 int api_send_stream(api_req_t *rq, unsigned status, char *buf, size_t len);
+/* A body of unknown length (chunked) that libmicrohttpd pulls from read(cls, ...) as the
+ * client takes it, in blocks of API_STREAM_BLOCK bytes; done(cls) runs once when the
+ * response is gone, also when it could not be queued (then the return is -1). */
+#define API_STREAM_BLOCK (32 * 1024)
+int api_send_reader(api_req_t *rq, unsigned status, const char *content_type,
+                    MHD_ContentReaderCallback read, void *cls,
+                    MHD_ContentReaderFreeCallback done);
 int api_error(api_req_t *rq, unsigned status, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 int api_error_v(api_req_t *rq, const api_verr_t *e);

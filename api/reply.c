@@ -1,5 +1,6 @@
 /* reply.c: the one helper that sends every response (api_send, api_send_headers when a
- * reply needs more headers, api_send_stream for Server-Sent Events) and the one function
+ * reply needs more headers, api_send_stream for Server-Sent Events, api_send_reader for a
+ * body made as it is sent) and the one function
  * every error goes through (api_error, in the shape of the request's route: mnemo's or
  * OpenAI's), plus the memory object of docs/API.md.
  * A response decided before the request body has arrived waits in rq->pending:
@@ -17,19 +18,11 @@ int api_send(api_req_t *rq, unsigned status, const char *content_type, char *buf
     return api_send_headers(rq, status, content_type, buf, len, NULL);
 }
 
-int api_send_headers(api_req_t *rq, unsigned status, const char *content_type, char *buf,
-                     size_t len, const char *const *headers)
+/* Adds the headers every reply carries to r and queues it (or keeps it pending until
+ * the body is in); r is consumed. */
+static int send_response(api_req_t *rq, unsigned status, struct MHD_Response *r,
+                         const char *content_type, const char *const *headers)
 {
-    struct MHD_Response *r;
-    if (rq->queued || rq->pending) {        /* the first reply wins */
-        free(buf);
-        return 0;
-    }
-    r = MHD_create_response_from_buffer(len, buf, MHD_RESPMEM_MUST_FREE);
-    if (!r) {
-        free(buf);
-        return -1;
-    }
     if (content_type) MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, content_type);
     int cache_control = 0;      /* a header of the caller's replaces the default */
     for (const char *const *h = headers; h && h[0]; h += 2) {
@@ -58,6 +51,37 @@ int api_send_headers(api_req_t *rq, unsigned status, const char *content_type, c
     int ok = MHD_queue_response(rq->conn, status, r) == MHD_YES;
     MHD_destroy_response(r);
     return ok ? 0 : -1;
+}
+
+int api_send_headers(api_req_t *rq, unsigned status, const char *content_type, char *buf,
+                     size_t len, const char *const *headers)
+{
+    struct MHD_Response *r;
+    if (rq->queued || rq->pending) {        /* the first reply wins */
+        free(buf);
+        return 0;
+    }
+    r = MHD_create_response_from_buffer(len, buf, MHD_RESPMEM_MUST_FREE);
+    if (!r) {
+        free(buf);
+        return -1;
+    }
+    return send_response(rq, status, r, content_type, headers);
+}
+
+int api_send_reader(api_req_t *rq, unsigned status, const char *content_type,
+                    MHD_ContentReaderCallback read, void *cls,
+                    MHD_ContentReaderFreeCallback done)
+{
+    struct MHD_Response *r = NULL;
+    if (!rq->queued && !rq->pending)        /* the first reply wins */
+        r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, API_STREAM_BLOCK, read, cls,
+                                              done);
+    if (!r) {
+        done(cls);
+        return rq->queued || rq->pending ? 0 : -1;
+    }
+    return send_response(rq, status, r, content_type, NULL);
 }
 
 int api_send_stream(api_req_t *rq, unsigned status, char *buf, size_t len)

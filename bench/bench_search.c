@@ -1,12 +1,18 @@
 /* bench_search.c: `bench-search`, the store's two budgets measured on this machine.
  * Search: index.h directly (no SQLite, so it times the scan), N normalized random rows
  * of one user, top-k latency p50/p99, the scan's effective GB/s beside the machine's
- * measured memory bandwidth, bytes per memory. Start-up: store_open of a SQLite file of
+ * measured memory bandwidth (at the start, and a 1-thread read right after each scan),
+ * bytes per memory. Start-up: store_open of a SQLite file of
  * N memories written with store_memory_add in big batches, beside its two floors: the
  * SQLite row stream alone and the first touch of as much fresh memory as the index
  * holds. Prints markdown tables (docs/PERFORMANCE.md).
  * Usage: bench-search [--sizes 10000,100000,1000000] [--dim 384] [--k 10]
- *        [--queries 200] [--startup 100000] [--db PATH] [--keep-db] */
+ *        [--queries 200] [--startup 100000] [--db PATH] [--keep-db] [--encoder ID]
+ *        [--growth N]
+ * Growth (--growth N): N puts one at a time with no reservation; time, slowest put and
+ * peak RSS against the RSS at the end. An existing --db file is reused as it is (not
+ * written again). --encoder lex1-512 with --dim 512 writes a database that
+ * `mnemod --model none` indexes at start. */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -29,7 +35,9 @@ typedef struct opts {
     size_t sizes[8];
     int nsizes, dim, k, queries;
     size_t startup;
+    size_t growth;          /* rows for the growth run, 0 = skip */
     const char *db;
+    const char *encoder;    /* recorded with the generated vectors */
     int keep_db;
 } opts_t;
 
@@ -60,17 +68,23 @@ static void rand_vec(uint64_t *s, float *v, int dim)
     }
 }
 
-static long rss_kib(void)
+/* VmRSS (peak 0) or VmHWM, the peak since the last clear (peak 1), in KiB. */
+static long status_kib(int peak)
 {
     FILE *f = fopen("/proc/self/status", "r");
     char line[256];
     long kib = -1;
     while (f && fgets(line, sizeof(line), f))
-        if (sscanf(line, "VmRSS: %ld kB", &kib) == 1)
+        if (sscanf(line, peak ? "VmHWM: %ld kB" : "VmRSS: %ld kB", &kib) == 1)
             break;
     if (f)
         fclose(f);
     return kib;
+}
+
+static long rss_kib(void)
+{
+    return status_kib(0);
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -183,6 +197,21 @@ static void machine(void)
     munmap(dst, bytes);
 }
 
+/* Best-of-3 GB/s reading 512 MiB on 1 thread (a scan's thread), measured now: on a
+ * shared machine the bandwidth moves with the load, so each scan's GB/s is printed
+ * beside one taken right after its queries. 0 when the buffer cannot be had. */
+static double read_bw_now(void)
+{
+    size_t bytes = (size_t)512 << 20;
+    uint64_t *buf = huge_alloc(bytes);
+    if (!buf)
+        return 0;
+    memset(buf, 1, bytes);
+    double gbs = bandwidth_read(buf, bytes / 8, 1);
+    munmap(buf, bytes);
+    return gbs;
+}
+
 /* ---- search ------------------------------------------------------------------------- */
 
 static void bench_search(size_t n, const opts_t *o)
@@ -233,9 +262,11 @@ static void bench_search(size_t n, const opts_t *o)
         qsort(lat, (size_t)o->queries, sizeof(double), cmp_double);
         qsort(lat_f, (size_t)o->queries, sizeof(double), cmp_double);
         double p50 = lat[o->queries / 2], p99 = lat[(o->queries * 99) / 100];
-        printf("| %zu | %s | %.2f | %.2f | %.2f | %.1f | %.0f | %.0f | %.2f | %.1f |\n", n,
-               mode ? "int8 + re-rank" : "float sgemv", p50 * 1e3, p99 * 1e3,
-               lat_f[o->queries / 2] * 1e3, (mode ? codes : raw) / p50 / 1e9,
+        double scan = (mode ? codes : raw) / p50 / 1e9, bw = read_bw_now();
+        printf("| %zu | %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.2f | %.0f | %.0f | %.2f | "
+               "%.1f |\n",
+               n, mode ? "int8 + re-rank" : "float sgemv", p50 * 1e3, p99 * 1e3,
+               lat_f[o->queries / 2] * 1e3, scan, bw, bw > 0 ? scan / bw : 0.0,
                (double)index_bytes(ix) / (double)n,
                (double)(rss1 - rss0) * 1024.0 / (double)n,
                (double)(rss1 - rss0) * 1024.0 / raw, build);
@@ -248,12 +279,58 @@ static void bench_search(size_t n, const opts_t *o)
     free(lat_f);
 }
 
+/* ---- growth ------------------------------------------------------------------------- */
+
+/* n puts of new rows one at a time with no reservation, as an import or a stream of
+ * writes grows a partition: total time, the slowest put, and the peak RSS against the
+ * RSS at the end (the peak is reset first through /proc/self/clear_refs). */
+static void bench_growth(size_t n, int dim)
+{
+    uint64_t s = 0x2545f4914f6cdd1dULL;
+    float *v = malloc((size_t)dim * sizeof(float));
+    FILE *cr = fopen("/proc/self/clear_refs", "w");
+    if (cr) {
+        fputs("5", cr);     /* resets VmHWM to the current RSS */
+        fclose(cr);
+    }
+    long rss0 = rss_kib();
+    index_t *ix = index_new(dim);
+    if (!ix || !v)
+        exit(1);
+    double worst = 0, t0 = now_s();
+    for (size_t i = 0; i < n; i++) {
+        rand_vec(&s, v, dim);
+        double a = now_s();
+        if (index_put(ix, "bench", (int64_t)i + 1, v, 0, 0) != 0) {
+            fprintf(stderr, "bench-search: out of memory growing to %zu rows\n", i + 1);
+            exit(1);
+        }
+        double t = now_s() - a;
+        worst = t > worst ? t : worst;
+    }
+    double total = now_s() - t0;
+    double mib = 1024.0, raw = (double)n * dim * sizeof(float) / 1048576.0;
+    printf("## Growth (dim %d, one user, puts one at a time)\n\n| memories | total s | slowest "
+           "put ms | peak RSS MiB | RSS at the end MiB | peak / end | raw vectors MiB |\n"
+           "|---|---|---|---|---|---|---|\n| %zu | %.2f | %.1f | %.0f | %.0f | %.2f | %.0f |\n\n",
+           dim, n, total, worst * 1e3, (double)(status_kib(1) - rss0) / mib,
+           (double)(rss_kib() - rss0) / mib,
+           (double)(status_kib(1) - rss0) / (double)(rss_kib() - rss0), raw);
+    index_free(ix);
+    free(v);
+}
+
 /* ---- start-up ----------------------------------------------------------------------- */
 
-static int generate(const char *path, size_t n, int dim)
+static int generate(const char *path, size_t n, int dim, const char *encoder)
 {
     char err[256];
-    store_t *st = store_open(path, dim, "bench-enc", err, sizeof(err));
+    struct stat sb;
+    if (stat(path, &sb) == 0) {
+        fprintf(stderr, "bench-search: reusing %s\n", path);
+        return 0;
+    }
+    store_t *st = store_open(path, dim, encoder, err, sizeof(err));
     if (!st) {
         fprintf(stderr, "bench-search: %s\n", err);
         return -1;
@@ -282,7 +359,7 @@ static int generate(const char *path, size_t n, int dim)
             snprintf(text[i], sizeof(text[i]), "memory number %zu of the bench", done + i);
             m[i] = (store_new_memory_t){.user = "bench", .conversation = "chat-a",
                                         .text = text[i], .vec = vecs + i * (size_t)dim,
-                                        .dim = dim, .encoder = "bench-enc",
+                                        .dim = dim, .encoder = encoder,
                                         .importance = -1};
         }
         rc = store_memory_add(st, m, b, NULL, err, sizeof(err));
@@ -352,7 +429,7 @@ static void bench_startup(const opts_t *o)
     } else {
         snprintf(path, sizeof(path), "%s", o->db);
     }
-    if (generate(path, o->startup, o->dim) != 0)
+    if (generate(path, o->startup, o->dim, o->encoder) != 0)
         return;
     /* Each measurement waits 3 s first: freed memory goes back to the hypervisor after
      * a moment, and a daemon starting up gets fresh memory too. */
@@ -365,7 +442,7 @@ static void bench_startup(const opts_t *o)
         sleep(3);
         long r0 = rss_kib();
         double a = now_s();
-        store_t *st = store_open(path, o->dim, "bench-enc", err, sizeof(err));
+        store_t *st = store_open(path, o->dim, o->encoder, err, sizeof(err));
         t[rep] = now_s() - a;
         if (!st) {
             fprintf(stderr, "bench-search: %s\n", err);
@@ -404,14 +481,14 @@ static void usage(void)
 {
     fprintf(stderr, "usage: bench-search [--sizes 10000,100000,1000000] [--dim 384] [--k 10]\n"
                     "       [--queries 200] [--startup N (0 = skip)] [--db PATH] "
-                    "[--keep-db]\n");
+                    "[--keep-db] [--encoder ID] [--growth N (0 = skip)]\n");
     exit(2);
 }
 
 int main(int argc, char **argv)
 {
     opts_t o = {.sizes = {10000, 100000, 1000000}, .nsizes = 3, .dim = 384, .k = 10,
-                .queries = 200, .startup = 100000};
+                .queries = 200, .startup = 100000, .encoder = "bench-enc"};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "--keep-db") == 0) {
@@ -439,6 +516,10 @@ int main(int argc, char **argv)
             o.startup = strtoull(val, NULL, 10);
         } else if (strcmp(a, "--db") == 0) {
             o.db = val;
+        } else if (strcmp(a, "--growth") == 0) {
+            o.growth = strtoull(val, NULL, 10);
+        } else if (strcmp(a, "--encoder") == 0) {
+            o.encoder = val;
         } else {
             usage();
         }
@@ -449,11 +530,14 @@ int main(int argc, char **argv)
     machine();
     printf("## Search (dim %d, one user, top-%d, %d queries)\n\n", o.dim, o.k, o.queries);
     printf("| memories | scan | p50 ms | p99 ms | p50 ms, idf + conversation filter | scan "
-           "GB/s (p50) | index bytes/memory | RSS bytes/memory | RSS / raw vectors | build s "
-           "|\n|---|---|---|---|---|---|---|---|---|---|\n");
+           "GB/s (p50) | read GB/s, 1 thread, right after | scan / read | index bytes/memory "
+           "| RSS bytes/memory | RSS / raw vectors | build s "
+           "|\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (int i = 0; i < o.nsizes; i++)
         bench_search(o.sizes[i], &o);
     printf("\n");
+    if (o.growth)
+        bench_growth(o.growth, o.dim);
     if (o.startup)
         bench_startup(&o);
     return 0;

@@ -78,6 +78,14 @@ void bench_rmtree(const char *dir) { nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS)
 pid_t bench_spawn_mnemod(const char *tag, const char *exe, const char *model, const char *dir,
                          int *port)
 {
+    return bench_spawn_mnemod_conf(tag, exe, model, dir, "", 2, port);
+}
+
+pid_t bench_spawn_mnemod_conf(const char *tag, const char *exe, const char *model,
+                              const char *dir, const char *conf_text, int threads, int *port)
+{
+    char nthreads[16];
+    snprintf(nthreads, sizeof nthreads, "%d", threads);
     char db[PATH_MAX], pf[PATH_MAX], log[PATH_MAX], conf[PATH_MAX];
     snprintf(db, sizeof db, "%s/bench.db", dir);
     snprintf(pf, sizeof pf, "%s/port", dir);
@@ -88,6 +96,7 @@ pid_t bench_spawn_mnemod(const char *tag, const char *exe, const char *model, co
         fprintf(stderr, "%s: %s: %s\n", tag, conf, strerror(errno));
         return -1;
     }
+    fputs(conf_text, f);
     fclose(f);
     pid_t pid = fork();
     if (pid < 0)
@@ -100,7 +109,7 @@ pid_t bench_spawn_mnemod(const char *tag, const char *exe, const char *model, co
             dup2(fd, 2);
         }
         execl(exe, exe, "--listen", "127.0.0.1:0", "--db", db, "--port-file", pf, "--config",
-              conf, "--model", model, "--threads", "2", (char *)NULL);
+              conf, "--model", model, "--threads", nthreads, (char *)NULL);
         dprintf(2, "cannot exec %s: %s\n", exe, strerror(errno));
         _exit(127);
     }

@@ -1,4 +1,4 @@
-/* daemon.h: what the HTTP benchmarks (bench-ingest, bench-chat) share: a clock, a work
+/* daemon.h: what the HTTP benchmarks (bench-ingest, bench-chat, bench-load) share: a clock, a work
  * folder, starting build/daemon/mnemod on a free loopback port with an empty config, and
  * percentiles. */
 #ifndef MNEMO_BENCH_DAEMON_H
@@ -25,6 +25,9 @@ void bench_rmtree(const char *dir);
  * (its log is dir/mnemod.log). It dies with the benchmark. */
 pid_t bench_spawn_mnemod(const char *tag, const char *exe, const char *model, const char *dir,
                          int *port);
+/* The same with conf_text as its config file (mnemod.conf lines) and threads workers. */
+pid_t bench_spawn_mnemod_conf(const char *tag, const char *exe, const char *model,
+                              const char *dir, const char *conf_text, int threads, int *port);
 
 /* Sorts v[0..n) ascending; the p-quantile (0..1) of a sorted array, 0 when empty. */
 void bench_sort(double *v, long n);

@@ -51,6 +51,9 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {F, R(NAME), K, NN, 0, "[H my $k's] [R called] [V $v]"},
     {F, R(NAME), KP, NN, 0, "{we|i} {named|called} [H {my|our} $p] [V $v]"},
     {F, R(NAME), K, NN, 0, "{meet|this is} [H my $k] [V $v]"},
+    /* several at once: "i've got two kids, Ella and Jack" */
+    {F, R(NAME), S, NN, 0, "{i have|i've got|ive got|we have|we've got|i got} {two|2|three|3} [H {kids|children|sons|daughters|brothers|sisters|cousins|dogs|cats|rabbits|grandkids}]{,|:| -| called| named} [V $v] and [V $o]"},
+    {F, R(NAME), S, NN, 0, "[H my {kids|children|sons|daughters|brothers|sisters|cousins|parents|dogs|cats}] are {called |named |}[V $v] and [V $o]"},
     /* ages and birthdays */
     {F, R(AGE), S, NN, 0, "{[H i'm]|[H i] am|[H im]} [V $v]{ [R years old]| [R years of age]|}"},
     {F, R(AGE), SKP, 0, 0, "@B [V $v] [R {years old|now|this year}]"},

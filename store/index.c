@@ -1,5 +1,5 @@
-/* index.c: the in-RAM vector index's bookkeeping: per-user partitions of dense rows,
- * the user -> partition hash table and the id -> (partition, row) hash table that make
+/* index.c: the in-RAM vector index's bookkeeping: per-user partitions of dense rows
+ * in fixed-size blocks, the user -> partition hash table and the id -> (partition, row) hash table that make
  * put, replace and remove O(1). The scan itself lives in index_search.c.
  * Every mutation allocates first and changes state last, so a failed allocation leaves
  * the index as it was. */
@@ -43,7 +43,32 @@ index_t *index_new(int dim)
     ix->dpad = ((size_t)dim + 63) / 64 * 64;
     ix->quant_min_rows = INDEX_QUANT_MIN_ROWS;
     ix->lexical_dims = dim;
+    ix->bshift = INDEX_BLOCK_SHIFT;
+    ix->brows = (size_t)1 << ix->bshift;
+    ix->bmask = ix->brows - 1;
     return ix;
+}
+
+int index_set_block_rows(index_t *ix, size_t rows)
+{
+    if (ix->nrows || rows < 16 || (rows & (rows - 1)))
+        return -1;
+    unsigned shift = 0;
+    while (((size_t)1 << shift) < rows)
+        shift++;
+    ix->bshift = shift;
+    ix->brows = rows;
+    ix->bmask = rows - 1;
+    return 0;
+}
+
+static void codes_free(index_block_t *b)
+{
+    free(b->codes);
+    free(b->qscale);
+    free(b->qerr);
+    b->codes = NULL;
+    b->qscale = b->qerr = NULL;
 }
 
 static void part_free(index_part_t *p)
@@ -51,14 +76,16 @@ static void part_free(index_part_t *p)
     if (!p)
         return;
     free(p->user);
-    free(p->vecs);
-    free(p->ids);
-    free(p->created);
-    free(p->conv);
+    for (size_t i = 0; i < p->capblocks; i++) {   /* past nblocks: a failed new block */
+        index_block_t *b = &p->blocks[i];
+        free(b->vecs);
+        free(b->ids);
+        free(b->created);
+        free(b->conv);
+        codes_free(b);
+    }
+    free(p->blocks);
     free(p->df);
-    free(p->codes);
-    free(p->qscale);
-    free(p->qerr);
     free(p);
 }
 
@@ -225,55 +252,86 @@ static void part_drop(index_t *ix, uint32_t slot)
     ix->nusers--;
 }
 
-/* Grows (or first allocates) p's compact copy to cap rows. Returns 0 or -1. */
-static int codes_grow(const index_t *ix, index_part_t *p, size_t cap)
+/* Grows (or first allocates) block b's compact copy to cap rows. Returns 0 or -1. */
+static int codes_grow(const index_t *ix, index_block_t *b, size_t cap)
 {
-    int8_t *codes = grow(p->codes, cap * ix->dpad);
+    int8_t *codes = grow(b->codes, cap * ix->dpad);
     if (!codes)
         return -1;
-    p->codes = codes;
-    float *qs = grow(p->qscale, cap * sizeof(*qs));
+    b->codes = codes;
+    float *qs = grow(b->qscale, cap * sizeof(*qs));
     if (!qs)
         return -1;
-    p->qscale = qs;
-    float *qe = grow(p->qerr, cap * sizeof(*qe));
+    b->qscale = qs;
+    float *qe = grow(b->qerr, cap * sizeof(*qe));
     if (!qe)
         return -1;
-    p->qerr = qe;
+    b->qerr = qe;
     return 0;
 }
 
-/* Grows p to hold at least want rows. Returns 0 or -1 (p still valid, cap unchanged). */
-static int part_reserve(const index_t *ix, index_part_t *p, size_t want)
+/* Grows block b (of a partition with a compact copy when quant) to cap rows. Each array
+ * is replaced as soon as its realloc succeeds; b->cap moves only when all did, so a
+ * partial failure just leaves some arrays larger than needed. Returns 0 or -1. */
+static int block_grow(const index_t *ix, index_block_t *b, size_t cap, int quant)
 {
-    if (want <= p->cap)
-        return 0;
-    /* Geometric growth for one-at-a-time puts; exactly want for a bigger reservation
-     * (the start-up load reserves each partition's final size). */
-    size_t cap = p->cap < 16 ? 16 : (p->cap < 65536 ? p->cap * 2 : p->cap + p->cap / 2);
-    if (cap < want)
-        cap = want;
-    /* Each array is replaced as soon as its realloc succeeds; cap moves only when all
-     * did, so a partial failure just leaves some arrays larger than needed. */
-    float *v = grow(p->vecs, cap * (size_t)ix->dim * sizeof(float));
+    float *v = grow(b->vecs, cap * (size_t)ix->dim * sizeof(float));
     if (!v)
         return -1;
-    p->vecs = v;
-    int64_t *ids = grow(p->ids, cap * sizeof(*ids));
+    b->vecs = v;
+    int64_t *ids = grow(b->ids, cap * sizeof(*ids));
     if (!ids)
         return -1;
-    p->ids = ids;
-    int64_t *cr = grow(p->created, cap * sizeof(*cr));
+    b->ids = ids;
+    int64_t *cr = grow(b->created, cap * sizeof(*cr));
     if (!cr)
         return -1;
-    p->created = cr;
-    uint64_t *cv = grow(p->conv, cap * sizeof(*cv));
+    b->created = cr;
+    uint64_t *cv = grow(b->conv, cap * sizeof(*cv));
     if (!cv)
         return -1;
-    p->conv = cv;
-    if (p->codes && codes_grow(ix, p, cap) != 0)
+    b->conv = cv;
+    if (quant && codes_grow(ix, b, cap) != 0)
         return -1;
-    p->cap = cap;
+    b->cap = cap;
+    return 0;
+}
+
+/* Grows p to hold at least want rows: the last block grows toward brows rows, then new
+ * blocks follow. Geometric growth for one-at-a-time puts, exactly want for a bigger
+ * reservation (the start-up load reserves each partition's final size); either way at
+ * most one block's rows are copied. Returns 0 or -1 (p still valid; cap counts only
+ * complete growth). */
+static int part_reserve(const index_t *ix, index_part_t *p, size_t want)
+{
+    while (p->cap < want) {
+        size_t last = p->nblocks ? p->nblocks - 1 : 0;
+        if (p->nblocks == 0 || p->blocks[last].cap == ix->brows) {
+            if (p->nblocks == p->capblocks) {
+                size_t nc = p->capblocks ? p->capblocks * 2 : 4;
+                index_block_t *nb = realloc(p->blocks, nc * sizeof(*nb));
+                if (!nb)
+                    return -1;
+                memset(nb + p->capblocks, 0, (nc - p->capblocks) * sizeof(*nb));
+                p->blocks = nb;
+                p->capblocks = nc;
+            }
+            last = p->nblocks;  /* blocks[last] is zeroed or holds a failed attempt */
+        }
+        index_block_t *b = &p->blocks[last];
+        size_t have = last < p->nblocks ? b->cap : 0;
+        size_t need = want - (p->cap - have);   /* rows wanted in this block */
+        size_t cap = have < 16 ? 16 : have * 2;
+        if (cap < need)
+            cap = need;
+        if (cap > ix->brows)
+            cap = ix->brows;
+        if (block_grow(ix, b, cap, p->quant) != 0)
+            return -1;
+        if (last == p->nblocks)
+            p->nblocks++;
+        p->cap += cap - have;
+    }
     return 0;
 }
 
@@ -293,13 +351,13 @@ static index_slot_t *idmap_find(const index_t *ix, int64_t id)
 const float *index_row_vec(const index_t *ix, int64_t id)
 {
     const index_slot_t *e = id ? idmap_find(ix, id) : NULL;
-    return e ? ix->parts[e->part]->vecs + (size_t)e->row * (size_t)ix->dim : NULL;
+    return e ? index_vec(ix, ix->parts[e->part], e->row) : NULL;
 }
 
 int64_t index_row_created(const index_t *ix, int64_t id)
 {
     const index_slot_t *e = id ? idmap_find(ix, id) : NULL;
-    return e ? ix->parts[e->part]->created[e->row] : 0;
+    return e ? index_blk(ix, ix->parts[e->part], e->row)->created[e->row & ix->bmask] : 0;
 }
 
 static index_slot_t *idmap_slot(index_t *ix, int64_t id)
@@ -352,11 +410,23 @@ static void idmap_delete(index_t *ix, index_slot_t *e)
 
 /* ---- rows ------------------------------------------------------------------------- */
 
+/* The per-row work of a put (norm, normalization, quantization, df), which is most of
+ * loading a big index, is also compiled for AVX2 and AVX-512 and chosen at load time
+ * (an ifunc): the same operations in the same order, so the same results, with wider
+ * vectors than -O2's baseline SSE2. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__GLIBC__)
+#define ROW_CLONES                                                                       \
+    __attribute__((target_clones("avx512f", "avx2", "default"),                            \
+                   optimize("vect-cost-model=dynamic")))
+#else
+#define ROW_CLONES
+#endif
+
 /* The per-row loops here work in blocks of 8 with a scalar tail: at -O2 GCC only
  * vectorizes loops of a known trip count, and a single accumulator would chain every
  * add behind the previous (floating-point sums are not reordered for us). Written
  * plainly they were the bulk of loading a big index. */
-static void df_add(const index_t *ix, index_part_t *p, const float *row, int sign)
+ROW_CLONES static void df_add(const index_t *ix, index_part_t *p, const float *row, int sign)
 {
     uint32_t *df = p->df, inc = (uint32_t)sign;
     int d = 0;
@@ -367,7 +437,7 @@ static void df_add(const index_t *ix, index_part_t *p, const float *row, int sig
         df[d] += inc * (uint32_t)(row[d] != 0.0f);
 }
 
-static double sum_sq(const float *x, int n)
+ROW_CLONES static double sum_sq(const float *x, int n)
 {
     double acc[8] = {0};
     int d = 0;
@@ -379,7 +449,7 @@ static double sum_sq(const float *x, int n)
     return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
 }
 
-static float max_abs(const float *x, int n)
+static inline __attribute__((always_inline)) float max_abs(const float *x, int n)
 {
     float m[8] = {0};
     int d = 0;
@@ -398,7 +468,7 @@ static float max_abs(const float *x, int n)
 /* codes[d] = round(x[d] * inv) and returns the sum of (x - s * code)^2. With
  * inv = 127 / max|x|, |x * inv| <= 127 (1 + 2^-23)^2 < 127.5, so codes stay in
  * [-127, 127] with no clamp (which would keep the loop from vectorizing). */
-static float quant_block(const float *restrict x, int n, float inv, float s,
+static inline __attribute__((always_inline)) float quant_block(const float *restrict x, int n, float inv, float s,
                          int8_t *restrict codes)
 {
     float e[8] = {0};
@@ -426,7 +496,8 @@ static float quant_block(const float *restrict x, int n, float inv, float s,
     return ((e[0] + e[1]) + (e[2] + e[3])) + ((e[4] + e[5]) + (e[6] + e[7]));
 }
 
-float index_quantize(const float *x, int dim, size_t dpad, int8_t *codes, float *err)
+static inline __attribute__((always_inline)) float quantize_row(const float *x, int dim, size_t dpad, int8_t *codes,
+                                 float *err)
 {
     float m = max_abs(x, dim);
     memset(codes, 0, dpad);
@@ -442,12 +513,19 @@ float index_quantize(const float *x, int dim, size_t dpad, int8_t *codes, float 
     return s;
 }
 
+float index_quantize(const float *x, int dim, size_t dpad, int8_t *codes, float *err)
+{
+    return quantize_row(x, dim, dpad, codes, err);
+}
+
 /* Writes the normalized vec into row r of p, and its codes (df updated by the
  * caller). */
-static void row_write(const index_t *ix, index_part_t *p, size_t r, const float *vec,
+ROW_CLONES static void row_write(const index_t *ix, index_part_t *p, size_t r, const float *vec,
                       double norm)
 {
-    float *row = p->vecs + r * (size_t)ix->dim;
+    index_block_t *b = &p->blocks[r >> ix->bshift];
+    size_t o = r & ix->bmask;
+    float *row = b->vecs + o * (size_t)ix->dim;
     float inv = norm > 0 ? (float)(1.0 / norm) : 0.0f;
     int d = 0;
     for (; d + 8 <= ix->dim; d += 8)
@@ -455,29 +533,32 @@ static void row_write(const index_t *ix, index_part_t *p, size_t r, const float 
             row[d + t] = vec[d + t] * inv;
     for (; d < ix->dim; d++)
         row[d] = vec[d] * inv;
-    if (p->codes)
-        p->qscale[r] = index_quantize(row, ix->dim, ix->dpad, p->codes + r * ix->dpad,
-                                      &p->qerr[r]);
+    if (p->quant)
+        b->qscale[o] = quantize_row(row, ix->dim, ix->dpad, b->codes + o * ix->dpad,
+                                    &b->qerr[o]);
 }
 
 /* Gives p its compact copy (when it is big enough to be scanned through one and has
- * none yet): allocated for p->cap rows, filled for the rows there are. A partition
- * keeps its copy from then on. Returns 0 or -1 (p unchanged but for spare capacity). */
+ * none yet): allocated for each block's cap rows, filled for the rows there are. A
+ * partition keeps its copy from then on. Returns 0 or -1 (p unchanged but for spare
+ * capacity). */
 static int part_quantize(const index_t *ix, index_part_t *p, size_t rows)
 {
-    if (p->codes || rows < ix->quant_min_rows || p->cap == 0)
+    if (p->quant || rows < ix->quant_min_rows || p->cap == 0)
         return 0;
-    if (codes_grow(ix, p, p->cap) != 0) {
-        free(p->codes);
-        free(p->qscale);
-        free(p->qerr);
-        p->codes = NULL;
-        p->qscale = p->qerr = NULL;
-        return -1;
+    for (size_t i = 0; i < p->nblocks; i++)
+        if (codes_grow(ix, &p->blocks[i], p->blocks[i].cap) != 0) {
+            for (size_t j = 0; j <= i; j++)
+                codes_free(&p->blocks[j]);
+            return -1;
+        }
+    p->quant = 1;
+    for (size_t r = 0; r < p->n; r++) {
+        index_block_t *b = &p->blocks[r >> ix->bshift];
+        size_t o = r & ix->bmask;
+        b->qscale[o] = index_quantize(b->vecs + o * (size_t)ix->dim, ix->dim, ix->dpad,
+                                      b->codes + o * ix->dpad, &b->qerr[o]);
     }
-    for (size_t r = 0; r < p->n; r++)
-        p->qscale[r] = index_quantize(p->vecs + r * (size_t)ix->dim, ix->dim, ix->dpad,
-                                      p->codes + r * ix->dpad, &p->qerr[r]);
     return 0;
 }
 
@@ -487,19 +568,22 @@ static void row_remove(index_t *ix, uint32_t ps, size_t r, index_slot_t *e)
 {
     index_part_t *p = ix->parts[ps];
     size_t dim = (size_t)ix->dim, last = p->n - 1;
-    df_add(ix, p, p->vecs + r * dim, -1);
+    df_add(ix, p, index_vec(ix, p, r), -1);
     idmap_delete(ix, e);
     if (r != last) {
-        memcpy(p->vecs + r * dim, p->vecs + last * dim, dim * sizeof(float));
-        p->ids[r] = p->ids[last];
-        p->created[r] = p->created[last];
-        p->conv[r] = p->conv[last];
-        if (p->codes) {
-            memcpy(p->codes + r * ix->dpad, p->codes + last * ix->dpad, ix->dpad);
-            p->qscale[r] = p->qscale[last];
-            p->qerr[r] = p->qerr[last];
+        index_block_t *b = &p->blocks[r >> ix->bshift];
+        const index_block_t *lb = &p->blocks[last >> ix->bshift];
+        size_t o = r & ix->bmask, lo = last & ix->bmask;
+        memcpy(b->vecs + o * dim, lb->vecs + lo * dim, dim * sizeof(float));
+        b->ids[o] = lb->ids[lo];
+        b->created[o] = lb->created[lo];
+        b->conv[o] = lb->conv[lo];
+        if (p->quant) {
+            memcpy(b->codes + o * ix->dpad, lb->codes + lo * ix->dpad, ix->dpad);
+            b->qscale[o] = lb->qscale[lo];
+            b->qerr[o] = lb->qerr[lo];
         }
-        idmap_find(ix, p->ids[r])->row = (uint32_t)r;
+        idmap_find(ix, b->ids[o])->row = (uint32_t)r;
     }
     p->n--;
     if (p->n == 0)
@@ -549,7 +633,6 @@ int index_put(index_t *ix, const char *user, int64_t id, const float *vec,
     if (!isfinite(ss))
         return -1;
     double norm = sqrt(ss);
-    size_t dim = (size_t)ix->dim;
 
     /* One probe finds the id or the empty slot it would take (the table is grown first,
      * so the slot stays valid unless a removal below shifts entries). */
@@ -562,11 +645,12 @@ int index_put(index_t *ix, const char *user, int64_t id, const float *vec,
     if (e && strcmp(ix->parts[e->part]->user, user) == 0) {
         /* Same user: replace the row in place. */
         index_part_t *p = ix->parts[e->part];
-        df_add(ix, p, p->vecs + e->row * dim, -1);
+        index_block_t *b = &p->blocks[e->row >> ix->bshift];
+        df_add(ix, p, index_vec(ix, p, e->row), -1);
         row_write(ix, p, e->row, vec, norm);
-        df_add(ix, p, p->vecs + e->row * dim, +1);
-        p->created[e->row] = created_ms;
-        p->conv[e->row] = conv_hash;
+        df_add(ix, p, index_vec(ix, p, e->row), +1);
+        b->created[e->row & ix->bmask] = created_ms;
+        b->conv[e->row & ix->bmask] = conv_hash;
         return 0;
     }
     uint32_t ps;
@@ -585,10 +669,11 @@ int index_put(index_t *ix, const char *user, int64_t id, const float *vec,
     }
     size_t r = p->n++;
     row_write(ix, p, r, vec, norm);
-    df_add(ix, p, p->vecs + r * dim, +1);
-    p->ids[r] = id;
-    p->created[r] = created_ms;
-    p->conv[r] = conv_hash;
+    df_add(ix, p, index_vec(ix, p, r), +1);
+    index_block_t *b = &p->blocks[r >> ix->bshift];
+    b->ids[r & ix->bmask] = id;
+    b->created[r & ix->bmask] = created_ms;
+    b->conv[r & ix->bmask] = conv_hash;
     ne->id = id;
     ne->part = ps;
     ne->row = (uint32_t)r;
@@ -614,7 +699,7 @@ size_t index_remove_user(index_t *ix, const char *user)
     index_part_t *p = ix->parts[ps];
     size_t n = p->n;
     for (size_t r = 0; r < n; r++)
-        idmap_delete(ix, idmap_find(ix, p->ids[r]));
+        idmap_delete(ix, idmap_find(ix, index_blk(ix, p, r)->ids[r & ix->bmask]));
     part_drop(ix, ps);
     return n;
 }
@@ -648,8 +733,9 @@ size_t index_bytes(const index_t *ix)
         if (!p)
             continue;
         b += sizeof(*p) + strlen(p->user) + 1 + (size_t)ix->dim * sizeof(uint32_t) +
+             p->capblocks * sizeof(index_block_t) +
              p->cap * ((size_t)ix->dim * sizeof(float) + 2 * sizeof(int64_t) +
-                       sizeof(uint64_t) + (p->codes ? ix->dpad + 2 * sizeof(float) : 0));
+                       sizeof(uint64_t) + (p->quant ? ix->dpad + 2 * sizeof(float) : 0));
     }
     return b;
 }

@@ -1,7 +1,8 @@
 /* index.h: the in-RAM vector index. Rows are partitioned by user; each partition keeps
- * its vectors as contiguous float rows (L2-normalized) scanned with cblas_sgemv, and a
- * bounded min-heap keeps the top k. Big partitions also keep an int8 copy, scanned
- * first, with exact float re-ranking of the candidates (index_set_quant_min_rows).
+ * its vectors as float rows (L2-normalized) in fixed-size blocks of contiguous rows,
+ * scanned with cblas_sgemv, and a bounded min-heap keeps the top k. Big partitions also
+ * keep an int8 copy, scanned first, with exact float re-ranking of the candidates
+ * (index_set_quant_min_rows).
  * SQLite stays the source of truth: the store rebuilds the index at start-up and keeps
  * it in step with every write.
  * Not thread-safe by itself: the store wraps it in a read/write lock. */

@@ -53,7 +53,10 @@ index_prefault_t *index_prefault_start(index_t *ix)
     index_prefault_t *pf = calloc(1, sizeof(*pf));
     if (!pf)
         return NULL;
-    pf->spans = calloc((size_t)ix->nparts * 7 + 1, sizeof(span_t));
+    size_t nblocks = 0;
+    for (uint32_t i = 0; i < ix->nparts; i++)
+        nblocks += ix->parts[i] ? ix->parts[i]->nblocks : 0;
+    pf->spans = calloc(nblocks * 7 + 1, sizeof(span_t));
     if (!pf->spans)
         goto fail;
     add_span(pf->spans, &pf->n, ix->idmap, ix->idmap_cap * sizeof(index_slot_t));
@@ -61,13 +64,16 @@ index_prefault_t *index_prefault_start(index_t *ix)
         index_part_t *p = ix->parts[i];
         if (!p)
             continue;
-        add_span(pf->spans, &pf->n, p->vecs, p->cap * (size_t)ix->dim * sizeof(float));
-        add_span(pf->spans, &pf->n, p->ids, p->cap * sizeof(int64_t));
-        add_span(pf->spans, &pf->n, p->created, p->cap * sizeof(int64_t));
-        add_span(pf->spans, &pf->n, p->conv, p->cap * sizeof(uint64_t));
-        add_span(pf->spans, &pf->n, p->codes, p->codes ? p->cap * ix->dpad : 0);
-        add_span(pf->spans, &pf->n, p->qscale, p->cap * sizeof(float));
-        add_span(pf->spans, &pf->n, p->qerr, p->cap * sizeof(float));
+        for (size_t j = 0; j < p->nblocks; j++) {
+            const index_block_t *b = &p->blocks[j];
+            add_span(pf->spans, &pf->n, b->vecs, b->cap * (size_t)ix->dim * sizeof(float));
+            add_span(pf->spans, &pf->n, b->ids, b->cap * sizeof(int64_t));
+            add_span(pf->spans, &pf->n, b->created, b->cap * sizeof(int64_t));
+            add_span(pf->spans, &pf->n, b->conv, b->cap * sizeof(uint64_t));
+            add_span(pf->spans, &pf->n, b->codes, b->codes ? b->cap * ix->dpad : 0);
+            add_span(pf->spans, &pf->n, b->qscale, b->qscale ? b->cap * sizeof(float) : 0);
+            add_span(pf->spans, &pf->n, b->qerr, b->qerr ? b->cap * sizeof(float) : 0);
+        }
     }
     if (pf->n == 0 || pthread_create(&pf->thread, NULL, prefault_main, pf) != 0)
         goto fail;

@@ -4,11 +4,14 @@
  * scored first, each approximate score with a rigorous error bound; a row whose upper
  * bound falls below the k-th best lower bound cannot be in the top k, and the few that
  * remain are re-scored with their float rows. Same results, a quarter of the memory
- * traffic. Filters are only checked for rows still in reach. Reads the index only; all
+ * traffic. Both scans walk the partition block by block (index_block_t) and each block
+ * in chunks; the code scan of a partition of several blocks runs in two shares on two
+ * threads. Filters are only checked for rows still in reach. Reads the index only; all
  * scratch is per call, so any number of threads may search at once under the store's
  * read lock. */
 #include <cblas.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,13 +59,14 @@ static void sift_up(index_hit_t *h, int i)
     }
 }
 
-static int passes(const index_part_t *p, size_t r, const index_filter_t *f)
+/* Row o of block b passes the filter. */
+static int passes(const index_block_t *b, size_t o, const index_filter_t *f)
 {
-    if (f->since_ms > 0 && p->created[r] < f->since_ms)
+    if (f->since_ms > 0 && b->created[o] < f->since_ms)
         return 0;
-    if (f->until_ms > 0 && p->created[r] >= f->until_ms)
+    if (f->until_ms > 0 && b->created[o] >= f->until_ms)
         return 0;
-    if (f->conv_hash && p->conv[r] != f->conv_hash)
+    if (f->conv_hash && b->conv[o] != f->conv_hash)
         return 0;
     return 1;
 }
@@ -105,16 +109,17 @@ static int query_prepare(const index_part_t *p, int dim, int lex, const float *q
     return 0;
 }
 
-/* Offers row r with exact score s to the top-k heap hits[0..*n). */
-static void offer(const index_part_t *p, size_t r, float s, int k, index_hit_t *hits, int *n)
+/* Offers row o of block b with exact score s to the top-k heap hits[0..*n). */
+static void offer(const index_block_t *b, size_t o, float s, int k, index_hit_t *hits, int *n)
 {
+    int64_t id = b->ids[o];
     s = s > 1.0f ? 1.0f : (s < -1.0f ? -1.0f : s);
     if (*n < k) {
-        hits[*n].id = p->ids[r];
+        hits[*n].id = id;
         hits[*n].score = s;
         sift_up(hits, (*n)++);
-    } else if (better(s, p->ids[r], hits[0].score, hits[0].id)) {
-        hits[0].id = p->ids[r];
+    } else if (better(s, id, hits[0].score, hits[0].id)) {
+        hits[0].id = id;
         hits[0].score = s;
         sift_down(hits, k, 0);
     }
@@ -129,21 +134,25 @@ static int search_float(const index_t *ix, const index_part_t *p, const float *q
     float *scores = malloc(chunk * sizeof(float));
     if (!scores)
         return -1;
-    for (size_t off = 0; off < p->n; off += chunk) {
-        size_t m = p->n - off < chunk ? p->n - off : chunk;
-        /* scores[m] = vecs[off..off+m)[dim] . qn[dim] */
-        cblas_sgemv(CblasRowMajor, CblasNoTrans, (int)m, ix->dim, 1.0f,
-                    p->vecs + off * (size_t)ix->dim, ix->dim, qn, 1, 0.0f, scores, 1);
-        for (size_t i = 0; i < m; i++) {
-            float s = scores[i] > 1.0f ? 1.0f : (scores[i] < -1.0f ? -1.0f : scores[i]);
-            if (n == k && s < hits[0].score)
-                continue;   /* the common case: cheaper than loading the id */
-            size_t r = off + i;
-            if (n == k && !better(s, p->ids[r], hits[0].score, hits[0].id))
-                continue;
-            if (filtered && !passes(p, r, f))
-                continue;
-            offer(p, r, s, k, hits, &n);
+    for (size_t bi = 0, base = 0; base < p->n; bi++, base += ix->brows) {
+        const index_block_t *b = &p->blocks[bi];
+        size_t rows = p->n - base < b->cap ? p->n - base : b->cap;
+        for (size_t off = 0; off < rows; off += chunk) {
+            size_t m = rows - off < chunk ? rows - off : chunk;
+            /* scores[m] = vecs[off..off+m)[dim] . qn[dim] */
+            cblas_sgemv(CblasRowMajor, CblasNoTrans, (int)m, ix->dim, 1.0f,
+                        b->vecs + off * (size_t)ix->dim, ix->dim, qn, 1, 0.0f, scores, 1);
+            for (size_t i = 0; i < m; i++) {
+                float s = scores[i] > 1.0f ? 1.0f : (scores[i] < -1.0f ? -1.0f : scores[i]);
+                if (n == k && s < hits[0].score)
+                    continue;   /* the common case: cheaper than loading the id */
+                size_t o = off + i;
+                if (n == k && !better(s, b->ids[o], hits[0].score, hits[0].id))
+                    continue;
+                if (filtered && !passes(b, o, f))
+                    continue;
+                offer(b, o, s, k, hits, &n);
+            }
         }
     }
     free(scores);
@@ -219,65 +228,143 @@ static int cand_add(cands_t *c, uint32_t r, float up, float threshold)
     return 0;
 }
 
+/* One share of the compact scan: blocks [b0, b1) of p, with its own bounds and
+ * candidates, so two shares can run at once. */
+typedef struct qscan {
+    const index_t *ix;
+    const index_part_t *p;
+    const index_q8_t *q8;
+    float sq, eq, eps;
+    const index_filter_t *f;
+    int filtered, k;
+    size_t b0, b1;
+    float *lo;              /* [k] min-heap of the best lower bounds; lo[0] the k-th */
+    int nlo;
+    cands_t c;
+    int32_t *dots;          /* [CHUNK_ROWS or fewer] */
+    int rc;                 /* 0, or -1 when out of memory */
+} qscan_t;
+
 /* The compact scan. With x a stored row (|x| = 1), X = qscale * codes its copy
  * (|x - X| <= qerr), q the query and Q its copy (|q - Q| <= eq):
  *   |q.x - Q.X| <= |q| |x - X| + |q - Q| |X| <= qerr + eq (1 + qerr),
- * plus EPS for float rounding in both this approximation and the exact dot product. */
+ * plus EPS for float rounding in both this approximation and the exact dot product.
+ * Keeps every row whose upper bound reaches this share's k-th best lower bound. */
+static void *qscan_run(void *arg)
+{
+    qscan_t *w = arg;
+    const index_t *ix = w->ix;
+    const index_part_t *p = w->p;
+    const size_t dpad = ix->dpad;
+    const int k = w->k;
+    for (size_t bi = w->b0, base = bi * ix->brows; bi < w->b1; bi++, base += ix->brows) {
+        const index_block_t *blk = &p->blocks[bi];
+        size_t rows = p->n - base < blk->cap ? p->n - base : blk->cap;
+        for (size_t off = 0; off < rows; off += CHUNK_ROWS) {
+            size_t m = rows - off < CHUNK_ROWS ? rows - off : CHUNK_ROWS;
+            index_dots_i8(blk->codes + off * dpad, m, w->q8, w->dots);
+            for (size_t i = 0; i < m; i++) {
+                size_t o = off + i;
+                float ex = blk->qerr[o];
+                float approx = (float)w->dots[i] * (blk->qscale[o] * w->sq);
+                float b = ex + w->eq * (1.0f + ex) + w->eps;
+                float threshold = w->nlo == k ? w->lo[0] : -INFINITY;
+                if (approx + b < threshold)
+                    continue;
+                if (w->filtered && !passes(blk, o, w->f))
+                    continue;
+                lo_push(w->lo, &w->nlo, k, approx - b);
+                if (cand_add(&w->c, (uint32_t)(base + o), approx + b, threshold) != 0) {
+                    w->rc = -1;
+                    return NULL;
+                }
+            }
+        }
+    }
+    return NULL;
+}
+
+/* Partitions of at least this many blocks are scanned by two threads, the caller's and
+ * one started for the query: the scan is memory-bound, and two cores read about twice
+ * what one does. */
+#define QSCAN_SPLIT_BLOCKS 2
+
+/* The compact scan over p (qscan_run), then the exact re-ranking of the candidates. */
 static int search_quant(const index_t *ix, const index_part_t *p, const float *qn, int k,
                         const index_filter_t *f, int filtered, index_hit_t *hits)
 {
     const size_t dpad = ix->dpad;
-    const float eps = 1e-4f + (float)ix->dim * 2.4e-7f;
     size_t chunk = p->n < CHUNK_ROWS ? p->n : CHUNK_ROWS;
-    int rc = -1, n = 0, nlo = 0;
-    cands_t c = {malloc(1024 * sizeof(uint32_t)), malloc(1024 * sizeof(float)), 0, 1024};
-    float *lo = malloc((size_t)k * sizeof(float));
-    int32_t *dots = malloc(chunk * sizeof(int32_t));
+    int nw = p->nblocks >= QSCAN_SPLIT_BLOCKS ? 2 : 1, rc = -1, n = 0;
+    qscan_t w[2];
+    memset(w, 0, sizeof(w));
     /* q, q16, qu carved from one 64-byte aligned block: dpad + 2 dpad + dpad bytes. */
     int8_t *qbuf = aligned_alloc(64, 4 * dpad);
-    if (!c.row || !c.up || !lo || !dots || !qbuf)
+    float *merged = malloc(2 * (size_t)k * sizeof(float));
+    for (int t = 0; t < nw; t++) {
+        w[t].c = (cands_t){malloc(1024 * sizeof(uint32_t)), malloc(1024 * sizeof(float)), 0,
+                           1024};
+        w[t].lo = malloc((size_t)k * sizeof(float));
+        w[t].dots = malloc(chunk * sizeof(int32_t));
+        if (!w[t].c.row || !w[t].c.up || !w[t].lo || !w[t].dots)
+            goto done;
+    }
+    if (!qbuf || !merged)
         goto done;
     index_q8_t q8 = {dpad, INDEX_KERNEL_AUTO, qbuf, (int16_t *)(void *)(qbuf + dpad),
                      (uint8_t *)qbuf + 3 * dpad};
     float eq;
     float sq = index_quantize(qn, ix->dim, dpad, q8.q, &eq);
     index_q8_prepare(&q8);
-
-    for (size_t off = 0; off < p->n; off += chunk) {
-        size_t m = p->n - off < chunk ? p->n - off : chunk;
-        index_dots_i8(p->codes + off * dpad, m, &q8, dots);
-        for (size_t i = 0; i < m; i++) {
-            size_t r = off + i;
-            float ex = p->qerr[r];
-            float approx = (float)dots[i] * (p->qscale[r] * sq);
-            float b = ex + eq * (1.0f + ex) + eps;
-            float threshold = nlo == k ? lo[0] : -INFINITY;
-            if (approx + b < threshold)
+    size_t nb = (p->n + ix->brows - 1) / ix->brows;    /* blocks with rows */
+    for (int t = 0; t < nw; t++) {
+        w[t].ix = ix;
+        w[t].p = p;
+        w[t].q8 = &q8;
+        w[t].sq = sq;
+        w[t].eq = eq;
+        w[t].eps = 1e-4f + (float)ix->dim * 2.4e-7f;
+        w[t].f = f;
+        w[t].filtered = filtered;
+        w[t].k = k;
+        w[t].b0 = t == 0 ? 0 : nb / 2;
+        w[t].b1 = nw == 1 || t == 1 ? nb : nb / 2;
+    }
+    pthread_t helper;
+    int started = nw == 2 && pthread_create(&helper, NULL, qscan_run, &w[1]) == 0;
+    qscan_run(&w[0]);
+    if (started)
+        pthread_join(helper, NULL);
+    else if (nw == 2)
+        qscan_run(&w[1]);   /* no thread to be had: the second share here too */
+    if (w[0].rc != 0 || w[1].rc != 0)
+        goto done;
+    /* Every row scoring at least the k-th best lower bound of all shares is a candidate
+     * of its share (whose own k-th best bound is no higher), so the exact top k is among
+     * the candidates. */
+    int nlo = 0;
+    for (int t = 0; t < nw; t++)
+        for (int i = 0; i < w[t].nlo; i++)
+            lo_push(merged, &nlo, k, w[t].lo[i]);
+    float threshold = nlo == k ? merged[0] : -INFINITY;
+    for (int t = 0; t < nw; t++)
+        for (size_t i = 0; i < w[t].c.n; i++) {
+            if (w[t].c.up[i] < threshold)
                 continue;
-            if (filtered && !passes(p, r, f))
-                continue;
-            lo_push(lo, &nlo, k, approx - b);
-            if (cand_add(&c, (uint32_t)r, approx + b, threshold) != 0)
-                goto done;
+            size_t r = w[t].c.row[i];
+            offer(index_blk(ix, p, r), r & ix->bmask,
+                  cblas_sdot(ix->dim, index_vec(ix, p, r), 1, qn, 1), k, hits, &n);
         }
-    }
-    /* Every row scoring at least the k-th best lower bound is a candidate, so the
-     * exact top k is among them. */
-    float threshold = nlo == k ? lo[0] : -INFINITY;
-    for (size_t i = 0; i < c.n; i++) {
-        if (c.up[i] < threshold)
-            continue;
-        size_t r = c.row[i];
-        offer(p, r, cblas_sdot(ix->dim, p->vecs + r * (size_t)ix->dim, 1, qn, 1), k, hits,
-              &n);
-    }
     rc = n;
 done:
-    free(c.row);
-    free(c.up);
-    free(lo);
-    free(dots);
+    for (int t = 0; t < 2; t++) {
+        free(w[t].c.row);
+        free(w[t].c.up);
+        free(w[t].lo);
+        free(w[t].dots);
+    }
     free(qbuf);
+    free(merged);
     return rc;
 }
 
@@ -316,7 +403,7 @@ int index_search(const index_t *ix, const char *user, const float *q, int k,
     float *qn = malloc((size_t)ix->dim * sizeof(float));
     if (!qn || query_prepare(p, ix->dim, ix->lexical_dims, q, idf, qn) != 0)
         goto done;
-    if (p->codes && p->n >= ix->quant_min_rows)
+    if (p->quant && p->n >= ix->quant_min_rows)
         n = search_quant(ix, p, qn, k, f, filtered, hits);
     else
         n = search_float(ix, p, qn, k, f, filtered, hits);

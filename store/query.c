@@ -1,6 +1,6 @@
 /* query.c: reading many memories: top-k search (index under the read lock, then the
- * rows from SQLite), pages newest first, the oldest-first walk used by export, and
- * forgetting a user (then checkpointing the WAL, so that nothing of theirs stays in
+ * rows from SQLite), pages newest first, the oldest-first walk and pages used by export,
+ * and forgetting a user (then checkpointing the WAL, so that nothing of theirs stays in
  * it). */
 #include <stdint.h>
 #include <stdlib.h>
@@ -256,6 +256,32 @@ int store_memory_list(store_t *st, const store_page_t *p, store_memory_t **out, 
     return rc;
 }
 
+/* One page of the oldest-first walk: user's memories with ids above after, at most limit,
+ * read in one read transaction under st->mu. */
+static int page_after(store_t *st, const char *user, int64_t after, size_t limit, int with_vec,
+                      store_memory_t **out, size_t *n)
+{
+    sqlite3_stmt *s = stmt_get(st, S_MEM_EACH);
+    int b = SQLITE_OK;
+    pthread_mutex_lock(&st->mu);
+    store_bind_text(s, 1, user, &b);
+    store_bind_int64(s, 2, after, &b);
+    store_bind_int64(s, 3, (int64_t)limit, &b);
+    int rc = store_collect(s, b, with_vec, limit, out, n);
+    pthread_mutex_unlock(&st->mu);
+    return rc;
+}
+
+int store_memory_after(store_t *st, const char *user, int64_t after, int limit,
+                       store_memory_t **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (!user || limit < 1 || limit > STORE_LIST_MAX || after < 0)
+        return STORE_EINVAL;
+    return page_after(st, user, after, (size_t)limit, 0, out, n);
+}
+
 int store_memory_each(store_t *st, const char *user, store_each_fn fn, void *ctx)
 {
     int64_t after = 0;
@@ -265,14 +291,7 @@ int store_memory_each(store_t *st, const char *user, store_each_fn fn, void *ctx
     for (;;) {
         store_memory_t *v = NULL;
         size_t n = 0;
-        sqlite3_stmt *s = stmt_get(st, S_MEM_EACH);
-        int b = SQLITE_OK;
-        pthread_mutex_lock(&st->mu);
-        store_bind_text(s, 1, user, &b);
-        store_bind_int64(s, 2, after, &b);
-        store_bind_int64(s, 3, EACH_BATCH, &b);
-        int rc = store_collect(s, b, 1, EACH_BATCH, &v, &n);
-        pthread_mutex_unlock(&st->mu);
+        int rc = page_after(st, user, after, EACH_BATCH, 1, &v, &n);
         if (rc != STORE_OK)
             return rc;
         for (size_t i = 0; i < n && rc == 0; i++)

@@ -453,10 +453,17 @@ static int load_index(store_t *st, char *err, size_t errlen)
     float *vec = NULL;     /* one row, aligned */
     index_prefault_t *pf = NULL;
     int rc, src;
+    /* The load reads the whole file once. Through a memory map SQLite reads its pages
+     * in place instead of one pread and one copy per page (a fifth of a 1M load);
+     * SQLite caps the map at its compile-time limit and reads the rest as before. The
+     * map goes again after the load (mmap_size 0), so the daemon runs as it always did. */
+    sqlite3_exec(st->db, "PRAGMA mmap_size = 1099511627776", NULL, NULL, NULL);
     /* One read transaction: the sizes counted are the rows streamed, so the loader
      * never grows an array under the prefault thread. */
-    if ((src = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL)) != SQLITE_OK)
+    if ((src = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL)) != SQLITE_OK) {
+        sqlite3_exec(st->db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
         return store_sqlerr(st, src, err, errlen, "loading memories");
+    }
     if ((rc = load_reserve(st, err, errlen)) != STORE_OK)
         goto done;
     pf = index_prefault_start(st->ix);
@@ -503,6 +510,7 @@ static int load_index(store_t *st, char *err, size_t errlen)
 done:
     sqlite3_finalize(s);
     sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+    sqlite3_exec(st->db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
     index_prefault_join(pf);
     free(vec);
     return rc;

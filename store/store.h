@@ -248,6 +248,18 @@ void store_memories_free(store_memory_t *v, size_t n);
 typedef int (*store_each_fn)(const store_memory_t *m, void *ctx);
 int store_memory_each(store_t *st, const char *user, store_each_fn fn, void *ctx);
 
+/* One page of the oldest-first walk, for a caller that pulls (a streamed export): user's
+ * memories with ids above after (0 = from the first), oldest first, at most limit
+ * (1..STORE_LIST_MAX), without vectors. Each page is its own read transaction, so the
+ * pages are not one snapshot: each memory comes at most once, in id order, as it was
+ * when its page was read; one the store adds meanwhile gets an id above all before (ids
+ * are never reused) and comes on a later page, one deleted before its page does not come,
+ * and one imported meanwhile with a kept id below the walk's position is missed.
+ * *out malloc'd array of *n (store_memories_free); fewer than limit means the walk is
+ * done. Returns STORE_OK, STORE_EINVAL, STORE_ENOMEM or STORE_EIO. */
+int store_memory_after(store_t *st, const char *user, int64_t after, int limit,
+                       store_memory_t **out, size_t *n);
+
 /* Deletes every memory, conversation and turn of user in one transaction, then
  * checkpoints and truncates the WAL (as store_memory_forget). *removed receives the
  * number of memories deleted (may be NULL); a user without any is STORE_OK with 0.

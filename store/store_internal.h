@@ -16,23 +16,34 @@
 
 /* ---- the index (index.c, index_search.c) ---------------------------------------- */
 
-/* One user's rows. Row r of every array describes the same memory; rows 0..n-1 are in
- * use, removal moves the last row into the hole so the arrays stay dense. */
-typedef struct index_part {
-    char *user;             /* owned */
-    uint64_t hash;          /* index_hash(user) */
-    size_t n, cap;          /* rows in use / allocated */
+/* A block of up to ix->brows rows of one partition. Row r of every array describes the
+ * same memory. Blocks are allocated separately, so growing a partition never copies or
+ * doubles its big arrays: only the last block grows (geometrically, up to brows). */
+typedef struct index_block {
+    size_t cap;             /* rows allocated in each array below */
     float *vecs;            /* [cap][dim] row-major, each row L2-normalized */
     int64_t *ids;           /* [cap] */
     int64_t *created;       /* [cap] created_ms */
     uint64_t *conv;         /* [cap] index_hash(conversation), 0 = none */
-    uint32_t *df;           /* [dim] rows with a nonzero value in each dimension */
-    /* The compact copy, NULL until the partition reaches quant_min_rows rows:
+    /* The compact copy, NULL while the partition has none:
      * row r ~= qscale[r] * codes[r], and qerr[r] bounds the L2 norm of the difference,
      * so a dot product through it comes with an error bound. */
     int8_t *codes;          /* [cap][dpad] in [-127, 127], zero past dim */
     float *qscale;          /* [cap] */
     float *qerr;            /* [cap] */
+} index_block_t;
+
+/* One user's rows: row r lives in blocks[r >> bshift] at r & bmask; rows 0..n-1 are in
+ * use, removal moves the last row into the hole so the rows stay dense. Every block but
+ * the last holds exactly brows rows of capacity. */
+typedef struct index_part {
+    char *user;             /* owned */
+    uint64_t hash;          /* index_hash(user) */
+    size_t n, cap;          /* rows in use / allocated (the sum of the blocks' caps) */
+    index_block_t *blocks;  /* [capblocks], zeroed past nblocks */
+    size_t nblocks, capblocks;
+    int quant;              /* has the compact copy (every block's codes) */
+    uint32_t *df;           /* [dim] rows with a nonzero value in each dimension */
 } index_part_t;
 
 /* id -> (partition, row); id 0 marks an empty slot (ids are never 0). */
@@ -54,7 +65,28 @@ struct index {
     size_t umap_cap, nusers;
     index_slot_t *idmap;    /* [idmap_cap] linear probing, backward-shift deletion */
     size_t idmap_cap, nrows;
+    unsigned bshift;        /* rows per block = brows = 1 << bshift */
+    size_t brows, bmask;
 };
+
+/* Rows per block by default: 64k rows = 128 MiB of floats at dim 512, so growth copies
+ * at most one block and a scan's chunks stay long. */
+#define INDEX_BLOCK_SHIFT 16
+/* Sets the rows per block (a power of two >= 16) of an empty index; for tests.
+ * Returns 0, or -1 when the index has rows or rows is not such a power. */
+int index_set_block_rows(index_t *ix, size_t rows);
+
+static inline const index_block_t *index_blk(const index_t *ix, const index_part_t *p,
+                                             size_t r)
+{
+    return &p->blocks[r >> ix->bshift];
+}
+
+/* Row r's float vector [dim]. */
+static inline float *index_vec(const index_t *ix, const index_part_t *p, size_t r)
+{
+    return p->blocks[r >> ix->bshift].vecs + (r & ix->bmask) * (size_t)ix->dim;
+}
 
 /* Arrays at least this big are advised onto transparent huge pages and prefaulted. */
 #define HUGE_MIN_BYTES ((size_t)4 << 20)

@@ -87,9 +87,12 @@ int agent_memory_list(agent_t *a, const agent_page_t *p, agent_memory_t **out, s
     *next_cursor = 0;
     return AGENT_OK;
 }
-int agent_user_export(agent_t *a, const char *user, agent_each_fn fn, void *ctx)
+int agent_user_export_page(agent_t *a, const char *user, int64_t after, int limit,
+                           agent_memory_t **out, size_t *n)
 {
-    (void)a, (void)user, (void)fn, (void)ctx;
+    (void)a, (void)user, (void)after, (void)limit;
+    *out = NULL;
+    *n = 0;
     return AGENT_OK;
 }
 int agent_user_delete(agent_t *a, const char *user, int64_t *removed)

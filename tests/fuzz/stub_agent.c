@@ -147,14 +147,15 @@ int agent_memory_list(agent_t *a, const agent_page_t *p, agent_memory_t **out, s
     return AGENT_OK;
 }
 
-int agent_user_export(agent_t *a, const char *user, agent_each_fn fn, void *ctx)
+int agent_user_export_page(agent_t *a, const char *user, int64_t after, int limit,
+                           agent_memory_t **out, size_t *n)
 {
-    agent_memory_t m;
     (void)a;
-    fill(&m, user, 1);
-    int rc = fn(&m, ctx);
-    agent_memory_clear(&m);
-    return rc;
+    CHECK(user_ok(user) && after >= 0 && limit >= 1);
+    *n = after == 0;    /* one memory, id 1 */
+    if (!(*out = calloc(1, sizeof **out))) return AGENT_ENOMEM;
+    if (*n) fill(&(*out)[0], user, 1);
+    return AGENT_OK;
 }
 
 int agent_user_delete(agent_t *a, const char *user, int64_t *removed)

@@ -3,7 +3,8 @@
  * the generator's): a correction replaces what it corrects, a fact ended by a change is
  * gone, forgetting removes the text from the database files, the summary lists what is
  * current, a message with two facts keeps both (also when one clause tells both),
- * yes/no questions check the fact, a Chinese question is answered and never stored,
+ * yes/no questions check the fact (any value of a relation with several), several names
+ * told at once are all kept and listed, a Chinese question is answered and never stored,
  * small talk is not stored, and a restart in the middle loses nothing. */
 #define _GNU_SOURCE /* strcasestr */
 #include <check.h>
@@ -162,6 +163,22 @@ START_TEST(test_one_clause_with_two_facts_keeps_both)
 }
 END_TEST
 
+/* Several people or animals named at once are all kept, and a question about them lists
+ * them all; a relation with several values (languages) answers yes for any of them. */
+START_TEST(test_several_names_and_values_are_all_kept)
+{
+    json_t *t = say("a", "we have two cats called Pixel and Mango");
+    ck_assert_uint_eq(json_array_size(json_object_get(t, "written")), 2);
+    json_decref(t);
+    ask("b", "what are my cats called?", "Pixel", NULL);
+    ask("b", "what are my cats called?", "Mango", NULL);
+    tell("a", "I speak Danish");
+    tell("a", "I speak Italian too");
+    ask("b", "do I speak Danish?", "yes", NULL);
+    ask("b", "what languages do I speak?", "Italian", NULL);
+}
+END_TEST
+
 START_TEST(test_yes_no_questions_check_the_fact)
 {
     tell("a", "I live in Porto");
@@ -212,6 +229,7 @@ int main(void)
     tcase_add_test(tc, test_a_message_with_two_facts_keeps_both);
     tcase_add_test(tc, test_one_clause_with_two_facts_keeps_both);
     tcase_add_test(tc, test_yes_no_questions_check_the_fact);
+    tcase_add_test(tc, test_several_names_and_values_are_all_kept);
     tcase_add_test(tc, test_a_chinese_question_is_answered_and_never_stored);
     tcase_add_test(tc, test_small_talk_is_answered_but_not_stored);
     tcase_add_test(tc, test_facts_survive_a_restart_in_the_middle);

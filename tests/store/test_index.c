@@ -20,7 +20,9 @@ typedef struct fixture {
     index_t *ix;
 } fixture_t;
 
-static void fixture_build(fixture_t *fx, int dim, size_t n, uint64_t seed, float zero_frac)
+/* block_rows: the index's rows per block, 0 = the default. */
+static void fixture_build_blocks(fixture_t *fx, int dim, size_t n, uint64_t seed,
+                                 float zero_frac, size_t block_rows)
 {
     uint64_t s = seed;
     fx->dim = dim;
@@ -29,6 +31,8 @@ static void fixture_build(fixture_t *fx, int dim, size_t n, uint64_t seed, float
     fx->rows = calloc(n, sizeof(th_row_t));
     fx->ix = index_new(dim);
     ck_assert_ptr_nonnull(fx->ix);
+    if (block_rows)
+        ck_assert_int_eq(index_set_block_rows(fx->ix, block_rows), 0);
     for (size_t r = 0; r < n; r++) {
         float *v = fx->vecs + r * (size_t)dim;
         th_vec(&s, v, dim, zero_frac);
@@ -42,6 +46,11 @@ static void fixture_build(fixture_t *fx, int dim, size_t n, uint64_t seed, float
                                    row->conv_hash), 0);
     }
     ck_assert_uint_eq(index_count(fx->ix), n);
+}
+
+static void fixture_build(fixture_t *fx, int dim, size_t n, uint64_t seed, float zero_frac)
+{
+    fixture_build_blocks(fx, dim, n, seed, zero_frac, 0);
 }
 
 static void fixture_free(fixture_t *fx)
@@ -140,6 +149,43 @@ START_TEST(test_topk_across_scan_chunks)
         index_filter_t f = {1500, 0, 0};
         expect_topk(&fx, "alice", q, 7, &f, 1);
     }
+    fixture_free(&fx);
+}
+END_TEST
+
+START_TEST(test_growth_across_blocks_matches_reference)
+{
+    /* 64-row blocks: each user's rows grow one put at a time through ~20 blocks, then
+     * removals move last rows across blocks into holes; every search equals the
+     * reference, through both scans, with filters and idf. */
+    fixture_t fx;
+    fixture_build_blocks(&fx, 24, 4000, 17, 0.3f, 64);
+    ck_assert_int_eq(index_set_block_rows(fx.ix, 128), -1);   /* not once it has rows */
+    uint64_t s = 23;
+    float q[24];
+    for (int round = 0; round < 3; round++) {
+        for (int t = 0; t < 3; t++) {
+            th_vec(&s, q, 24, 0.2f);
+            index_filter_t f = {1200, 1900, index_hash("c1")};
+            expect_topk(&fx, USERS[t], q, 10, NULL, 0);
+            expect_topk(&fx, USERS[t], q, 100, NULL, 1);
+            expect_topk(&fx, USERS[t], q, 5, &f, 0);
+        }
+        for (size_t r = 0; r < fx.n; r++)
+            if (fx.rows[r].id && th_rand(&s) % 4 == 0) {
+                ck_assert_int_eq(index_remove(fx.ix, fx.rows[r].id), 1);
+                fx.rows[r].id = 0;
+            }
+    }
+    /* A reservation spanning several blocks, then puts into it. */
+    ck_assert_int_eq(index_reserve(fx.ix, "dave", 300), 0);
+    size_t before = index_bytes(fx.ix);
+    for (size_t r = 0; r < 300; r++) {
+        const float *v = fx.vecs + r * 24;
+        ck_assert_int_eq(index_put(fx.ix, "dave", 100000 + (int64_t)r, v, 1000, 0), 0);
+    }
+    ck_assert_uint_eq(index_bytes(fx.ix), before);
+    ck_assert_uint_eq(index_user_count(fx.ix, "dave"), 300);
     fixture_free(&fx);
 }
 END_TEST
@@ -546,6 +592,7 @@ static Suite *suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_topk_equals_brute_force);
     tcase_add_test(tc, test_topk_across_scan_chunks);
+    tcase_add_test(tc, test_growth_across_blocks_matches_reference);
     tcase_add_test(tc, test_k_larger_than_rows_returns_all_best_first);
     tcase_add_test(tc, test_removals_and_replacements_reflected_in_search);
     tcase_add_test(tc, test_search_never_crosses_users);

@@ -240,6 +240,50 @@ START_TEST(test_each_walks_oldest_first_with_vectors)
 }
 END_TEST
 
+/* The export's pull: pages from an id on, oldest first, without vectors; a memory added
+ * between two pages comes on a later one, a deleted one does not come. */
+START_TEST(test_pages_after_an_id_walk_oldest_first_and_see_writes_between_pages)
+{
+    int64_t last = 0;
+    for (int i = 0; i < 300; i++) {
+        last = th_add(th_st, "alice", "a", (uint64_t)i);
+        if (i % 7 == 0) th_add(th_st, "bob", "b", (uint64_t)i);
+    }
+    store_memory_t *v = NULL;
+    size_t n = 0, seen = 0;
+    int64_t after = 0, prev = 0, added = 0;
+    int deleted_seen = 0, added_seen = 0;
+    for (int page = 0;; page++) {
+        ck_assert_int_eq(store_memory_after(th_st, "alice", after, 100, &v, &n), STORE_OK);
+        for (size_t i = 0; i < n; i++) {
+            ck_assert_int_gt(v[i].id, prev);
+            ck_assert_ptr_null(v[i].vec);
+            ck_assert_str_eq(v[i].user, "alice");
+            deleted_seen |= v[i].id == last;
+            added_seen |= v[i].id == added;
+            prev = v[i].id;
+        }
+        seen += n;
+        if (n) after = v[n - 1].id;
+        store_memories_free(v, n);
+        if (page == 0) {    /* between the first page and the second */
+            ck_assert_int_eq(store_memory_delete(th_st, last), STORE_OK);
+            added = th_add(th_st, "alice", "a", 1000);
+            ck_assert_int_gt(added, last);
+        }
+        if (n < 100) break;
+    }
+    ck_assert_uint_eq(seen, 300);   /* 300 - the deleted + the added */
+    ck_assert(!deleted_seen);
+    ck_assert(added_seen);
+    ck_assert_int_eq(store_memory_after(th_st, "alice", 0, 0, &v, &n), STORE_EINVAL);
+    ck_assert_int_eq(store_memory_after(th_st, "alice", -1, 10, &v, &n), STORE_EINVAL);
+    ck_assert_int_eq(store_memory_after(th_st, "nobody", 0, 10, &v, &n), STORE_OK);
+    ck_assert_uint_eq(n, 0);
+    store_memories_free(v, n);
+}
+END_TEST
+
 START_TEST(test_user_delete_removes_everything_of_one_user_only)
 {
     int64_t a1 = add_full("alice", "a-conv", 0, 1);
@@ -315,6 +359,7 @@ int main(void)
     tcase_add_test(tc, test_a_hits_cosine_is_the_plain_cosine_of_the_two_vectors);
     tcase_add_test(tc, test_paging_visits_every_memory_once);
     tcase_add_test(tc, test_each_walks_oldest_first_with_vectors);
+    tcase_add_test(tc, test_pages_after_an_id_walk_oldest_first_and_see_writes_between_pages);
     tcase_add_test(tc, test_user_delete_removes_everything_of_one_user_only);
     tcase_add_test(tc, test_observability_counters);
     suite_add_tcase(s, tc);

@@ -1,0 +1,542 @@
+/* bench_load.c: the daemon under load. Starts a mnemod with the shipped model (or uses
+ * --server), gives one user N memories, then for each connection count C (-c 8,64) runs
+ * a phase of C keep-alive connections sending POST /v1/chat turns as fast as they can,
+ * and one of C connections sending searches (GET /v1/memories?q=), while a separate
+ * prober sends GET /healthz every few ms, alternately on its own keep-alive connection
+ * and on a fresh one (as a kubelet or a load balancer probes). Reports, per phase, chat
+ * turns/s or searches/s and their p50/p99, and /healthz p50/p99/max under the load beside
+ * the same probes on the idle daemon (the ratio): the budgets are /healthz p99 <= 50 ms
+ * under load and >= 1,000 chat turns/s at 8 connections (docs/PERFORMANCE.md). */
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <curl/curl.h>
+#include <jansson.h>
+
+#include "bench/daemon.h"
+#include "model/persona.h"
+
+#define BUDGET_HEALTH_P99_MS 50.0
+#define BUDGET_CHAT_RATE 1000.0
+#define PROBE_EVERY_MS 5
+#define MAX_PHASES 8
+
+typedef struct opts {
+    const char *server, *mnemod, *model, *dir, *conns;
+    long n, w;
+    int threads;
+    double secs;
+} opts_t;
+
+/* ---- texts from the persona generator -------------------------------------------- */
+
+typedef struct texts {
+    char **v;
+    long n;
+} texts_t;
+
+static int texts_fill(texts_t *t, long want, uint64_t seed, int stmt_only)
+{
+    if (!(t->v = calloc((size_t)want, sizeof *t->v))) return -1;
+    for (int idx = 0; t->n < want; idx++) {
+        persona_story_t s;
+        if (persona_story_make(&s, seed, idx, PERSONA_TRAIN) < 0) return -1;
+        for (int i = 0; i < s.n && t->n < want; i++)
+            if (!stmt_only || s.t[i].kind == PERSONA_STATEMENT)
+                if (!(t->v[t->n++] = strdup(s.t[i].text))) {
+                    persona_story_free(&s);
+                    return -1;
+                }
+        persona_story_free(&s);
+    }
+    return 0;
+}
+
+static void texts_free(texts_t *t)
+{
+    for (long i = 0; i < t->n; i++) free(t->v[i]);
+    free(t->v);
+}
+
+/* ---- one connection ---------------------------------------------------------------- */
+
+typedef struct conn {
+    CURL *c;
+    struct curl_slist *h;
+    char base[128];
+    char *buf;
+    size_t len, cap;
+} conn_t;
+
+static size_t on_body(char *d, size_t s, size_t n, void *u)
+{
+    conn_t *k = u;
+    size_t add = s * n;
+    if (k->len + add + 1 > k->cap) {
+        size_t cap = k->cap ? k->cap : 4096;
+        while (cap < k->len + add + 1) cap *= 2;
+        char *b = realloc(k->buf, cap);
+        if (!b) return 0;
+        k->buf = b;
+        k->cap = cap;
+    }
+    memcpy(k->buf + k->len, d, add);
+    k->len += add;
+    k->buf[k->len] = '\0';
+    return add;
+}
+
+static int conn_init(conn_t *k, const char *base)
+{
+    memset(k, 0, sizeof *k);
+    snprintf(k->base, sizeof k->base, "%s", base);
+    if (!(k->c = curl_easy_init())) return -1;
+    k->h = curl_slist_append(k->h, "Content-Type: application/json");
+    k->h = curl_slist_append(k->h, "Expect:");
+    curl_easy_setopt(k->c, CURLOPT_HTTPHEADER, k->h);
+    curl_easy_setopt(k->c, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(k->c, CURLOPT_WRITEDATA, k);
+    curl_easy_setopt(k->c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(k->c, CURLOPT_TIMEOUT, 120L);
+    curl_easy_setopt(k->c, CURLOPT_TCP_NODELAY, 1L);
+    return 0;
+}
+
+static void conn_free(conn_t *k)
+{
+    curl_slist_free_all(k->h);
+    if (k->c) curl_easy_cleanup(k->c);
+    free(k->buf);
+}
+
+/* One request (body NULL: GET); fresh opens a new connection for it and closes it after.
+ * The HTTP status, or 0 when none came; *ms its latency. */
+static long request(conn_t *k, const char *path, const char *body, int fresh, double *ms)
+{
+    char url[1024];
+    snprintf(url, sizeof url, "%s%s", k->base, path);
+    k->len = 0;
+    curl_easy_setopt(k->c, CURLOPT_URL, url);
+    if (body) {
+        curl_easy_setopt(k->c, CURLOPT_POSTFIELDS, body);
+        curl_easy_setopt(k->c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)strlen(body));
+    } else {
+        curl_easy_setopt(k->c, CURLOPT_HTTPGET, 1L);
+    }
+    curl_easy_setopt(k->c, CURLOPT_FRESH_CONNECT, (long)fresh);
+    curl_easy_setopt(k->c, CURLOPT_FORBID_REUSE, (long)fresh);
+    double t0 = bench_now_s();
+    CURLcode cr = curl_easy_perform(k->c);
+    if (ms) *ms = (bench_now_s() - t0) * 1e3;
+    long status = 0;
+    curl_easy_getinfo(k->c, CURLINFO_RESPONSE_CODE, &status);
+    return cr == CURLE_OK ? status : 0;
+}
+
+/* ---- latencies ------------------------------------------------------------------- */
+
+typedef struct lat {
+    double *v;
+    long n, cap;
+} lat_t;
+
+static void lat_add(lat_t *l, double ms)
+{
+    if (l->n == l->cap) {
+        long cap = l->cap ? l->cap * 2 : 4096;
+        double *v = realloc(l->v, (size_t)cap * sizeof *v);
+        if (!v) return;
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = ms;
+}
+
+static void lat_merge(lat_t *into, const lat_t *from)
+{
+    for (long i = 0; i < from->n; i++) lat_add(into, from->v[i]);
+}
+
+/* ---- a phase: C workers and the prober ---------------------------------------------- */
+
+enum { K_CHAT, K_SEARCH };
+
+typedef struct phase {
+    const opts_t *o;
+    const char *base, *user;
+    const texts_t *msgs;
+    int kind, conns;
+    atomic_int go, stop, ready;
+    atomic_long errors;
+} phase_t;
+
+typedef struct worker {
+    phase_t *p;
+    int i;
+    pthread_t t;
+    lat_t lat;
+} worker_t;
+
+static char *chat_body(const phase_t *p, int i, long turn)
+{
+    char conv[96];
+    snprintf(conv, sizeof conv, "%s-c%d", p->user, i);
+    const char *msg = p->msgs->v[((long)i * 7919 + turn) % p->msgs->n];
+    json_t *b = json_pack("{s:s,s:s,s:s}", "user", p->user, "conversation", conv, "message",
+                          msg);
+    char *d = json_dumps(b, JSON_COMPACT);
+    json_decref(b);
+    return d;
+}
+
+static int one(worker_t *w, conn_t *k, long turn, double *ms)
+{
+    const phase_t *p = w->p;
+    long st;
+    if (p->kind == K_CHAT) {
+        char *d = chat_body(p, w->i, turn);
+        st = d ? request(k, "/v1/chat", d, 0, ms) : 0;
+        free(d);
+    } else {
+        char path[768], *q = curl_easy_escape(k->c, p->msgs->v[((long)w->i * 7919 + turn) %
+                                                                p->msgs->n], 0);
+        snprintf(path, sizeof path, "/v1/memories?user=%s&k=10&q=%s", p->user, q ? q : "x");
+        curl_free(q);
+        st = request(k, path, NULL, 0, ms);
+    }
+    if (st != 200) atomic_fetch_add(&w->p->errors, 1);
+    return st == 200 ? 0 : -1;
+}
+
+static void *worker_run(void *arg)
+{
+    worker_t *w = arg;
+    phase_t *p = w->p;
+    conn_t k;
+    long turn = 0;
+    double ms;
+    if (conn_init(&k, p->base) < 0) {
+        atomic_fetch_add(&p->ready, 1);
+        return NULL;
+    }
+    /* A chat conversation first gets W exchanges, so its working memory is full. */
+    for (; p->kind == K_CHAT && turn < p->o->w; turn++) one(w, &k, turn, &ms);
+    atomic_fetch_add(&p->ready, 1);
+    while (!atomic_load(&p->go)) bench_sleep_ms(1);
+    while (!atomic_load(&p->stop)) {
+        if (one(w, &k, turn++, &ms) == 0) lat_add(&w->lat, ms);
+    }
+    conn_free(&k);
+    return NULL;
+}
+
+/* Probes /healthz for secs: even probes on a kept-alive connection, odd ones each on a
+ * fresh connection. */
+static void probe(const char *base, double secs, lat_t *kept, lat_t *fresh, long *bad)
+{
+    conn_t k;
+    if (conn_init(&k, base) < 0) return;
+    double end = bench_now_s() + secs, ms;
+    for (long i = 0; bench_now_s() < end; i++) {
+        int f = (int)(i & 1);
+        if (request(&k, "/healthz", NULL, f, &ms) == 200)
+            lat_add(f ? fresh : kept, ms);
+        else
+            (*bad)++;
+        bench_sleep_ms(PROBE_EVERY_MS);
+    }
+    conn_free(&k);
+}
+
+static void summary(const char *what, lat_t *l, double *p50, double *p99)
+{
+    bench_sort(l->v, l->n);
+    *p50 = bench_percentile(l->v, l->n, 0.50);
+    *p99 = bench_percentile(l->v, l->n, 0.99);
+    printf("    %-22s %6ld  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms\n", what, l->n, *p50,
+           *p99, l->n ? l->v[l->n - 1] : 0.0);
+}
+
+/* CPU seconds (user + system) pid has used so far, from /proc; -1 when unknown. */
+static double cpu_seconds(pid_t pid)
+{
+    char path[64], buf[1024];
+    unsigned long ut = 0, st = 0;
+    snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+    FILE *f = pid > 0 ? fopen(path, "r") : NULL;
+    if (!f) return -1;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    const char *p = strrchr(buf, ')');    /* the command may hold spaces */
+    if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
+        return -1;
+    return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
+}
+
+/* One phase; returns /healthz p99 (both kinds of probe together). pid: the started
+ * daemon, whose CPU time is reported (-1: a --server daemon, not reported). */
+static double run_phase(const opts_t *o, pid_t pid, const char *base, const char *user,
+                        const texts_t *msgs, int kind, int conns, double idle_p99)
+{
+    phase_t p = {.o = o, .base = base, .user = user, .msgs = msgs, .kind = kind,
+                 .conns = conns};
+    worker_t *w = calloc((size_t)conns, sizeof *w);
+    if (!w) return -1;
+    for (int i = 0; i < conns; i++) {
+        w[i] = (worker_t){.p = &p, .i = i};
+        if (pthread_create(&w[i].t, NULL, worker_run, &w[i]) != 0) {
+            fprintf(stderr, "bench-load: cannot start a thread\n");
+            exit(1);
+        }
+    }
+    double tw = bench_now_s();
+    while (atomic_load(&p.ready) < conns) bench_sleep_ms(5);
+    double warm = bench_now_s() - tw;
+    bench_sleep_ms(200);    /* reset the clock once every worker is sending */
+    double cpu0 = cpu_seconds(pid), wall0 = bench_now_s();
+    atomic_store(&p.go, 1);
+    bench_sleep_ms(500);    /* every connection busy before the probes start */
+    lat_t kept = {0}, fresh = {0}, all = {0}, done = {0};
+    long bad = 0;
+    double t0 = bench_now_s();
+    probe(base, o->secs, &kept, &fresh, &bad);
+    atomic_store(&p.stop, 1);
+    double secs = bench_now_s() - t0 + 0.5;
+    double cpu = cpu_seconds(pid) - cpu0, wall = bench_now_s() - wall0;
+    for (int i = 0; i < conns; i++) {
+        pthread_join(w[i].t, NULL);
+        lat_merge(&done, &w[i].lat);
+        free(w[i].lat.v);
+    }
+    free(w);
+    double p50, p99, h50, h99, k50, k99, f50, f99;
+    printf("  %s at %d connections (%.1f s measured%s):\n",
+           kind == K_CHAT ? "POST /v1/chat" : "GET /v1/memories?q= (k=10)", conns, secs,
+           kind == K_CHAT ? ", after each conversation's warm-up" : "");
+    if (kind == K_CHAT)
+        printf("    warm-up                %ld exchanges per conversation in %.1f s\n", o->w,
+               warm);
+    summary(kind == K_CHAT ? "chat turns" : "searches", &done, &p50, &p99);
+    printf("    rate                   %.0f %s/s%s, %ld errors\n", (double)done.n / secs,
+           kind == K_CHAT ? "turns" : "searches",
+           kind == K_CHAT && conns == 8
+               ? ((double)done.n / secs >= BUDGET_CHAT_RATE ? " (budget >= 1000 at 8: met)"
+                                                            : " (budget >= 1000 at 8: MISSED)")
+               : "",
+           (long)atomic_load(&p.errors));
+    if (cpu0 >= 0 && done.n)
+        printf("    daemon CPU             %.2f cores busy, %.2f ms of CPU a %s (all %ld CPUs "
+               "free would allow about %.0f/s)\n", cpu / wall, 1e3 * cpu / (double)done.n,
+               kind == K_CHAT ? "turn" : "search", sysconf(_SC_NPROCESSORS_ONLN),
+               (double)sysconf(_SC_NPROCESSORS_ONLN) * (double)done.n / cpu);
+    summary("/healthz kept-alive", &kept, &k50, &k99);
+    summary("/healthz fresh conn", &fresh, &f50, &f99);
+    lat_merge(&all, &kept);
+    lat_merge(&all, &fresh);
+    summary("/healthz all", &all, &h50, &h99);
+    printf("    /healthz p99 x%.1f of idle; %ld probes failed (budget p99 <= %.0f ms: %s)\n",
+           idle_p99 > 0 ? h99 / idle_p99 : 0.0, bad, BUDGET_HEALTH_P99_MS,
+           h99 <= BUDGET_HEALTH_P99_MS && bad == 0 ? "met" : "MISSED");
+    free(kept.v);
+    free(fresh.v);
+    free(all.v);
+    free(done.v);
+    return h99;
+}
+
+/* ---- setup -------------------------------------------------------------------------- */
+
+static int load_memories(const char *base, const char *user, const texts_t *t, long n)
+{
+    conn_t k;
+    int rc = 0;
+    if (conn_init(&k, base) < 0) return -1;
+    for (long b = 0; b < n && rc == 0; b += 500) {
+        json_t *items = json_array();
+        for (long i = b; i < b + 500 && i < n; i++)
+            json_array_append_new(items, json_pack("{s:s}", "text", t->v[i % t->n]));
+        json_t *body = json_pack("{s:s,s:o}", "user", user, "memories", items);
+        char *d = json_dumps(body, JSON_COMPACT);
+        json_decref(body);
+        long st = d ? request(&k, "/v1/memories", d, 0, NULL) : 0;
+        free(d);
+        if (st != 201) {
+            fprintf(stderr, "bench-load: POST /v1/memories: %ld %.300s\n", st,
+                    k.buf ? k.buf : "");
+            rc = -1;
+        }
+    }
+    conn_free(&k);
+    return rc;
+}
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: bench-load [-n N] [-w W] [-c C1,C2,..] [-s SECS] [-t T] [--model FILE]\n"
+            "                  [--server URL] [--mnemod PATH] [--dir DIR]\n"
+            "  -n N            long-term memories of the user (default 10000)\n"
+            "  -w W            exchanges in each chat conversation before it is timed\n"
+            "                  (default 64)\n"
+            "  -c C1,C2,..     connection counts, a chat and a search phase each (default 8,64)\n"
+            "  -s SECS         seconds each phase is measured (default 10)\n"
+            "  -t T            worker threads of the started mnemod (default 2, its default)\n"
+            "  --model FILE    the model the started mnemod loads (default\n"
+            "                  model/default.mnemo of the source tree)\n"
+            "  --server URL    use a running mnemod (no tokens) instead of starting one; it\n"
+            "                  must take C+2 connections from one address\n"
+            "  --mnemod PATH   the mnemod to start (default ../daemon/mnemod beside this binary)\n"
+            "  --dir DIR       where the started mnemod keeps its database (default a new\n"
+            "                  directory under $TMPDIR or /tmp, removed afterwards)\n");
+}
+
+static int parse_opts(int argc, char **argv, opts_t *o)
+{
+    *o = (opts_t){.n = 10000, .w = 64, .secs = 10, .conns = "8,64", .threads = 2};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            usage(stdout);
+            exit(0);
+        }
+        if (!v) {
+            fprintf(stderr, "bench-load: %s needs a value\n", a);
+            return -1;
+        }
+        i++;
+        if (strcmp(a, "-n") == 0) o->n = atol(v);
+        else if (strcmp(a, "-w") == 0) o->w = atol(v);
+        else if (strcmp(a, "-c") == 0) o->conns = v;
+        else if (strcmp(a, "-s") == 0) o->secs = atof(v);
+        else if (strcmp(a, "-t") == 0) o->threads = atoi(v);
+        else if (strcmp(a, "--model") == 0) o->model = v;
+        else if (strcmp(a, "--server") == 0) o->server = v;
+        else if (strcmp(a, "--mnemod") == 0) o->mnemod = v;
+        else if (strcmp(a, "--dir") == 0) o->dir = v;
+        else {
+            fprintf(stderr, "bench-load: unknown option %s\n", a);
+            return -1;
+        }
+    }
+    if (o->n < 0 || o->w < 0 || o->secs <= 0 || o->threads < 1 || o->threads > 256) {
+        fprintf(stderr, "bench-load: -n and -w must be >= 0, -s > 0, -t 1..256\n");
+        return -1;
+    }
+    return 0;
+}
+
+static double loadavg(void)
+{
+    double l = -1;
+    FILE *f = fopen("/proc/loadavg", "r");
+    if (f) {
+        if (fscanf(f, "%lf", &l) != 1) l = -1;
+        fclose(f);
+    }
+    return l;
+}
+
+int main(int argc, char **argv)
+{
+    opts_t o;
+    if (parse_opts(argc, argv, &o) < 0) {
+        usage(stderr);
+        return 2;
+    }
+    int conns[MAX_PHASES], nconns = 0, maxc = 0;
+    for (const char *c = o.conns; *c && nconns < MAX_PHASES; c += strspn(c, ",")) {
+        conns[nconns] = (int)strtol(c, (char **)&c, 10);
+        if (conns[nconns] < 1 || conns[nconns] > 1000) {
+            fprintf(stderr, "bench-load: -c takes counts from 1 to 1000\n");
+            return 2;
+        }
+        if (conns[nconns] > maxc) maxc = conns[nconns];
+        nconns++;
+    }
+    char mnemod[PATH_MAX], model[PATH_MAX], dir[PATH_MAX] = "", base[128], user[64];
+    pid_t pid = -1;
+    int own_dir = 0, rc = 1;
+    texts_t mem = {0}, msgs = {0};
+    snprintf(user, sizeof user, "bench-load-%ld", (long)getpid());
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    if (texts_fill(&mem, o.n ? o.n : 1, 7, 1) < 0 || texts_fill(&msgs, 20000, 11, 0) < 0) {
+        fprintf(stderr, "bench-load: out of memory\n");
+        goto done;
+    }
+    if (o.server) {
+        snprintf(base, sizeof base, "%s", o.server);
+    } else {
+        if (o.model) snprintf(model, sizeof model, "%s", o.model);
+        else bench_beside_self(model, sizeof model, "../../model/default.mnemo");
+        if (access(model, R_OK) != 0) {
+            fprintf(stderr, "bench-load: no model %s (give --model)\n", model);
+            goto done;
+        }
+        if (o.mnemod) snprintf(mnemod, sizeof mnemod, "%s", o.mnemod);
+        else bench_beside_self(mnemod, sizeof mnemod, "../daemon/mnemod");
+        if (bench_workdir("bench-load", o.dir, dir, sizeof dir, &own_dir) < 0) goto done;
+        /* Room for every worker, the prober's two connections and a closing one. */
+        char conf[128];
+        snprintf(conf, sizeof conf, "max_connections_per_address = %d\n", maxc + 8);
+        int port = 0;
+        if ((pid = bench_spawn_mnemod_conf("bench-load", mnemod, model, dir, conf, o.threads,
+                                           &port)) < 0)
+            goto done;
+        snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
+    }
+    conn_t k;
+    if (conn_init(&k, base) < 0) goto done;
+    for (int i = 0; i < 600 && request(&k, "/readyz", NULL, 0, NULL) != 200; i++)
+        bench_sleep_ms(100);
+    conn_free(&k);
+    double t0 = bench_now_s();
+    if (o.n && load_memories(base, user, &mem, o.n) < 0) goto done;
+    printf("bench-load: %s", o.server ? o.server : mnemod);
+    if (!o.server) printf(" (%d worker threads)", o.threads);
+    printf(", %ld CPUs online, load average %.2f at the start\n", sysconf(_SC_NPROCESSORS_ONLN),
+           loadavg());
+    printf("  setup     N %ld memories of one user (loaded in %.1f s); every chat connection "
+           "has its own conversation of that user\n", o.n, bench_now_s() - t0);
+    lat_t ik = {0}, ifr = {0}, iall = {0};
+    long bad = 0;
+    double i50, i99;
+    probe(base, 2.0, &ik, &ifr, &bad);
+    lat_merge(&iall, &ik);
+    lat_merge(&iall, &ifr);
+    printf("  idle:\n");
+    summary("/healthz all", &iall, &i50, &i99);
+    free(ik.v);
+    free(ifr.v);
+    free(iall.v);
+    for (int c = 0; c < nconns; c++) {
+        run_phase(&o, pid, base, user, &msgs, K_CHAT, conns[c], i99);
+        run_phase(&o, pid, base, user, &msgs, K_SEARCH, conns[c], i99);
+    }
+    printf("  load average %.2f at the end\n", loadavg());
+    rc = 0;
+done:
+    if (pid > 0) {
+        kill(pid, SIGTERM);
+        int st = 0;
+        waitpid(pid, &st, 0);
+        if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+            fprintf(stderr, "bench-load: mnemod did not exit cleanly on SIGTERM (log in %s)\n",
+                    dir);
+            rc = 1;
+            own_dir = 0;
+        }
+    }
+    if (own_dir) bench_rmtree(dir);
+    texts_free(&mem);
+    texts_free(&msgs);
+    curl_global_cleanup();
+    return rc;
+}
