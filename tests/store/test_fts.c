@@ -129,6 +129,29 @@ START_TEST(test_word_list_ranks_as_fts5_bm25_while_it_reads_every_posting)
 }
 END_TEST
 
+START_TEST(test_word_list_finds_the_users_memories_in_every_block_of_the_index)
+{
+    ck_assert_int_eq(index_set_block_rows(th_st->ix, 16), 0);   /* 40 rows: 3 blocks */
+    int64_t mine[40];
+    for (int i = 0; i < 40; i++) {
+        mine[i] = th_add(th_st, "alice", i % 2 ? "a xylophone lesson" : "xylophone", 1);
+        th_add(th_st, "bob", "my xylophone", 2);
+    }
+    float q[TH_DIM] = {1};
+    store_hit_t hits[50];
+    store_query_t sq = {.user = "alice", .vec = q, .k = 50, .text = "xylophone",
+                        .legs = STORE_LEG_BM25};
+    int n = 0, seen = 0;
+    ck_assert_int_eq(store_search(th_st, &sq, 1, hits, &n, err, sizeof err), STORE_OK);
+    ck_assert_int_eq(n, 40);
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < 40; j++)
+            seen += hits[i].mem.id == mine[j];
+    ck_assert_int_eq(seen, 40);
+    store_hits_clear(hits, n);
+}
+END_TEST
+
 START_TEST(test_a_query_of_only_common_words_still_finds)
 {
     int64_t ids[8], first = 0;
@@ -314,6 +337,7 @@ int main(void)
     tcase_add_test(tc, test_bm25_leg_finds_added_words_and_follows_a_new_text);
     tcase_add_test(tc, test_bm25_leg_reads_cjk_by_three_characters);
     tcase_add_test(tc, test_word_list_ranks_as_fts5_bm25_while_it_reads_every_posting);
+    tcase_add_test(tc, test_word_list_finds_the_users_memories_in_every_block_of_the_index);
     tcase_add_test(tc, test_a_query_of_only_common_words_still_finds);
     tcase_add_test(tc, test_a_rare_word_decides_past_the_budget);
     tcase_add_test(tc, test_delete_leaves_nothing_in_the_text_indexes);
