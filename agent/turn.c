@@ -278,13 +278,11 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     }
     if ((rc = agent_encode_tokens(a, &toks, vec, err, errlen))) goto out;
 
-    /* Retrieve: the user's closest current memories by the dense leg of the search
-     * /v1/memories runs, those already in working memory (as statements) left out; the
-     * first K become slots. The bm25 leg is left out of the turn: at 10k memories it
-     * cost 1.5-2.8 ms of CPU a turn (FTS5 scores every match of a common word), over the
-     * turn's 3 ms budget, and changed no answer of the probe, where the reader's frames
-     * answer people's questions (docs/PERFORMANCE.md). */
-    store_query_t q = {.user = user, .vec = vec, .k = k, .depth = k};
+    /* Retrieve: the user's best current memories by the fused search /v1/memories runs
+     * (the message's words for the bm25 leg, its vector for the dense one), each leg as
+     * deep as the K wanted, those already in working memory (as statements) left out;
+     * the first K become slots. */
+    store_query_t q = {.user = user, .vec = vec, .k = k, .text = msg, .depth = k};
     if ((rc = agent_from_store(store_search(a->st, &q, 1, hits, &nh, err, errlen)))) goto out;
     int nrec = 0;
     for (int i = 0; i < nh; i++) {

@@ -5,7 +5,8 @@
  * bm25 leg alone, the vector leg alone (with text, so with the fusion's depth) and both
  * fused. Also the ingest rate of store_memory_add in batches of 500 with the text
  * indexes' triggers. Prints a markdown table (docs/RETRIEVAL.md).
- * Usage: bench-fts [--n 100000] [--dim 512] [--k 10] [--queries 200] [--dir DIR] */
+ * Usage: bench-fts [--n 100000] [--dim 512] [--k 10] [--queries 200] [--dir DIR] [--keep]
+ * (--keep leaves the database in DIR, for the sqlite3 shell). */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -83,15 +84,19 @@ int main(int argc, char **argv)
     size_t n = 100000;
     int dim = 512, k = 10, queries = 200;
     const char *dir = "/tmp";
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (!strcmp(argv[i], "--n")) n = strtoul(argv[i + 1], NULL, 10);
+    int keep = 0;
+    for (int i = 1; i < argc; i += 2) {
+        if (!strcmp(argv[i], "--keep")) keep = 1, i--;
+        else if (i + 1 == argc) goto usage;
+        else if (!strcmp(argv[i], "--n")) n = strtoul(argv[i + 1], NULL, 10);
         else if (!strcmp(argv[i], "--dim")) dim = atoi(argv[i + 1]);
         else if (!strcmp(argv[i], "--k")) k = atoi(argv[i + 1]);
         else if (!strcmp(argv[i], "--queries")) queries = atoi(argv[i + 1]);
         else if (!strcmp(argv[i], "--dir")) dir = argv[i + 1];
         else {
+        usage:
             fprintf(stderr, "usage: bench-fts [--n N] [--dim D] [--k K] [--queries Q] "
-                            "[--dir DIR]\n");
+                            "[--dir DIR] [--keep]\n");
             return 2;
         }
     }
@@ -154,11 +159,15 @@ int main(int argc, char **argv)
     }
     store_close(st);
     char side[4200];
-    unlink(path);
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
+    if (keep) {
+        printf("\nkept %s\n", path);
+    } else {
+        unlink(path);
+        snprintf(side, sizeof side, "%s-wal", path);
+        unlink(side);
+        snprintf(side, sizeof side, "%s-shm", path);
+        unlink(side);
+    }
     free(m);
     free(text);
     free(vecs);

@@ -1,23 +1,14 @@
-/* fts.c: the bm25 leg of search. A query's text becomes two FTS5 MATCH expressions: its
- * words as FTS5's own porter tokenizer reads them, each quoted and OR-ed, less those
- * that most memories hold (they cost a pass over most of the index and weigh next to
- * nothing in bm25), for memories_fts; each run of three CJK characters for memories_cjk,
- * whose trigram tokenizer cannot match fewer. Both indexes (schema.c, version 6) are
- * searched and their lists merged by rank. Also the purge that leaves no trace of a
- * deleted memory in either index. */
+/* fts.c: the bm25 leg of search. A query's words, as FTS5's own porter tokenizer reads
+ * them, are ranked over memories_fts by fts_words.c; each run of three CJK characters is
+ * quoted and OR-ed into a MATCH expression for memories_cjk, whose trigram tokenizer
+ * cannot match fewer. Both indexes (schema.c, version 6) are searched and their lists
+ * merged by rank. Also the purge that leaves no trace of a deleted memory in either
+ * index. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/store_internal.h"
 
-/* Terms per expression: a longer query keeps its first ones. */
-#define FTS_MAX_TERMS 64
-/* A word is left out of the query when more than 1/FTS_PRUNE_SHARE of all memories and
- * more than FTS_PRUNE_MIN_DOCS hold it: bm25's idf of a word in a tenth of the rows is
- * log(9) = 2.2, against 7 to 11 for a word in a few rows, and below the floor the
- * postings are few enough to read whatever they weigh. */
-#define FTS_PRUNE_SHARE 10
-#define FTS_PRUNE_MIN_DOCS 1000
 /* The index's own ranking reads this many matches per candidate wanted before they are
  * joined to their rows (user, filters); fewer survivors than wanted reads them all. */
 #define FTS_OVERREAD 4
@@ -44,7 +35,7 @@ static uint32_t utf8_next(const unsigned char *s, size_t *len)
 static void add_term(char *e, size_t cap, const char *t, size_t tn, int *nterms)
 {
     char q[256];
-    if (tn == 0 || tn > sizeof(q) - 3 || *nterms >= FTS_MAX_TERMS)
+    if (tn == 0 || tn > sizeof(q) - 3 || *nterms >= STORE_FTS_MAX_TERMS)
         return;
     q[0] = '"';
     memcpy(q + 1, t, tn);
@@ -89,36 +80,8 @@ static void build_cjk(const char *text, char *cjk, size_t cap)
     }
 }
 
-/* What the tokenizer's callback collects: each distinct token once, with the span of
- * the query's text it came from (quoted in the expression, so that memories_fts reads
- * it again exactly as it read it here). */
-typedef struct qtok {
-    char tok[64];
-    int start, end;
-} qtok_t;
-typedef struct qtoks {
-    qtok_t t[FTS_MAX_TERMS];
-    int n;
-} qtoks_t;
-
-static int on_token(void *ctx, int flags, const char *tok, int ntok, int start, int end)
-{
-    qtoks_t *q = ctx;
-    (void)flags;
-    if (ntok <= 0 || ntok >= (int)sizeof q->t[0].tok || q->n == FTS_MAX_TERMS)
-        return SQLITE_OK;
-    for (int i = 0; i < q->n; i++)
-        if ((int)strlen(q->t[i].tok) == ntok && memcmp(q->t[i].tok, tok, (size_t)ntok) == 0)
-            return SQLITE_OK;
-    memcpy(q->t[q->n].tok, tok, (size_t)ntok);
-    q->t[q->n].tok[ntok] = 0;
-    q->t[q->n].start = start;
-    q->t[q->n++].end = end;
-    return SQLITE_OK;
-}
-
 /* Makes st's porter tokenizer (as memories_fts's: porter over unicode61). */
-static int tokenizer_locked(store_t *st, char *err, size_t errlen)
+int store_fts_tokenizer_locked(store_t *st, char *err, size_t errlen)
 {
     fts5_api *api = NULL;
     sqlite3_stmt *s = NULL;
@@ -144,40 +107,8 @@ void store_fts_close(store_t *st)
     if (st->fts_tok)
         st->fts_api.xDelete(st->fts_tok);
     st->fts_tok = NULL;
-}
-
-/* Fills words (cap bytes) with the OR of q's words that are not in most memories. */
-static int build_words(store_t *st, const char *text, char *words, size_t cap, char *err,
-                       size_t errlen)
-{
-    qtoks_t *q = calloc(1, sizeof *q);
-    int rc, nw = 0;
-    words[0] = 0;
-    if (!q) {
-        store_errf(err, errlen, "out of memory");
-        return STORE_ENOMEM;
-    }
-    if ((rc = tokenizer_locked(st, err, errlen)) != STORE_OK)
-        goto done;
-    st->fts_api.xTokenize(st->fts_tok, q, FTS5_TOKENIZE_QUERY, text, (int)strlen(text),
-                          on_token);
-    int64_t share = (int64_t)st->nmem / FTS_PRUNE_SHARE;
-    sqlite3_stmt *s = stmt_get(st, S_FTS_TERM_DOCS);
-    for (int i = 0; i < q->n && rc == STORE_OK; i++) {
-        int b = SQLITE_OK;
-        store_bind_text(s, 1, q->t[i].tok, &b);
-        int src = store_step(s, b);
-        int64_t df = src == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-        if (src != SQLITE_ROW && src != SQLITE_DONE)
-            rc = store_sqlerr(st, src, err, errlen, "reading the text index's terms");
-        stmt_done(s);
-        if (df > 0 && (df <= FTS_PRUNE_MIN_DOCS || df <= share))
-            add_term(words, cap, text + q->t[i].start, (size_t)(q->t[i].end - q->t[i].start),
-                     &nw);
-    }
-done:
-    free(q);
-    return rc;
+    free(st->fts_df);
+    st->fts_df = NULL;
 }
 
 /* Runs one leg's statement into ids; returns a store code. */
@@ -214,19 +145,17 @@ static int run_leg(store_t *st, enum store_stmt which, const char *match,
 int store_fts_leg_locked(store_t *st, const store_query_t *q, int64_t *ids, int max, int *n,
                          char *err, size_t errlen)
 {
-    size_t cap = 4 * strlen(q->text) + 8 * FTS_MAX_TERMS + 16;
-    char *words = malloc(cap), *cjk = malloc(cap);
+    size_t cap = 4 * strlen(q->text) + 8 * STORE_FTS_MAX_TERMS + 16;
+    char *cjk = malloc(cap);
     int64_t *c = malloc((size_t)max * sizeof(*c));
     int rc = STORE_ENOMEM, nw = 0, nc = 0;
     *n = 0;
-    if (!words || !cjk || !c) {
+    if (!cjk || !c) {
         store_errf(err, errlen, "out of memory");
         goto done;
     }
     build_cjk(q->text, cjk, cap);
-    if ((rc = build_words(st, q->text, words, cap, err, errlen)) != STORE_OK)
-        goto done;
-    if ((*words && (rc = run_leg(st, S_FTS_SEARCH, words, q, ids, max, &nw, err, errlen))) ||
+    if ((rc = store_fts_words_locked(st, q, ids, max, &nw, err, errlen)) != STORE_OK ||
         (*cjk && (rc = run_leg(st, S_CJK_SEARCH, cjk, q, c, max, &nc, err, errlen))))
         goto done;
     /* Merge by rank: the word list's i-th, then the CJK list's i-th, each id once. A
@@ -255,7 +184,6 @@ int store_fts_leg_locked(store_t *st, const store_query_t *q, int64_t *ids, int 
     *n = out;
     rc = STORE_OK;
 done:
-    free(words);
     free(cjk);
     free(c);
     return rc;

@@ -117,11 +117,16 @@ static const char *const stmt_sql[S_COUNT] = {
         " AND m.dim = ?3 AND m.encoder = ?4 AND (?5 = 0 OR m.created_ms >= ?5)" \
         " AND (?6 = 0 OR m.created_ms < ?6) AND (?7 IS NULL OR m.conversation = ?7)" \
         " ORDER BY f.s, m.id DESC LIMIT ?8"
-    [S_FTS_SEARCH] = FTS_LEG_SQL("memories_fts"),
     [S_CJK_SEARCH] = FTS_LEG_SQL("memories_cjk"),
     [S_FTS_OPTIMIZE] = "INSERT INTO memories_fts (memories_fts) VALUES ('optimize')",
     [S_CJK_OPTIMIZE] = "INSERT INTO memories_cjk (memories_cjk) VALUES ('optimize')",
     [S_FTS_TERM_DOCS] = "SELECT doc FROM memories_fts_terms WHERE term = ?1",
+    /* fts_words.c: a word's newest ?2 postings (no ranking, so no row is read); FTS5's
+     * averages record (rows, tokens); a memory's text to score. */
+    [S_FTS_TERM_IDS] = "SELECT rowid FROM memories_fts WHERE memories_fts MATCH ?1"
+                       " ORDER BY rowid DESC LIMIT ?2",
+    [S_FTS_TOTALS] = "SELECT block FROM memories_fts_data WHERE id = 1",
+    [S_FTS_TEXT] = "SELECT text FROM memories WHERE id = ?1",
     [S_PAGE_COUNT] = "PRAGMA page_count",
     [S_PAGE_SIZE] = "PRAGMA page_size",
     /* usage.c's temp tables: the quota row always exists, the user's row may not. */

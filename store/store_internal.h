@@ -139,7 +139,8 @@ enum store_stmt {
     S_CONV_ENSURE, S_CONV_FIND, S_CONV_LIST, S_CONV_DELETE, S_CONV_USER_DELETE,
     S_TURN_INSERT, S_TURN_LAST, S_TURN_REDACT, S_MEM_WITH_TEXT,
     S_PAGE_COUNT, S_PAGE_SIZE, S_USAGE_GET, S_QUOTA_SET,
-    S_FTS_SEARCH, S_CJK_SEARCH, S_FTS_OPTIMIZE, S_CJK_OPTIMIZE, S_FTS_TERM_DOCS,
+    S_CJK_SEARCH, S_FTS_OPTIMIZE, S_CJK_OPTIMIZE, S_FTS_TERM_DOCS, S_FTS_TERM_IDS,
+    S_FTS_TOTALS, S_FTS_TEXT,
     S_COUNT
 };
 
@@ -162,6 +163,10 @@ struct store {
      * store_fts_close; it reads a query's words as memories_fts reads a text. */
     fts5_tokenizer fts_api;
     Fts5Tokenizer *fts_tok;
+    /* fts_words.c: the document counts of common words (a cache, NULL until the first
+     * search) and the postings a search reads at most (0 = the default; tests lower it). */
+    struct fts_df *fts_df;
+    int64_t fts_budget;
 };
 
 /* The CJK code points, for the trigram index (schema.c) as a GLOB over a memory's text and
@@ -181,6 +186,15 @@ struct store {
  * Store codes, err filled on failure. */
 int store_fts_leg_locked(store_t *st, const store_query_t *q, int64_t *ids, int max, int *n,
                          char *err, size_t errlen);
+/* fts_words.c: the same for memories_fts alone (q's words), best bm25 first. */
+int store_fts_words_locked(store_t *st, const store_query_t *q, int64_t *ids, int max, int *n,
+                           char *err, size_t errlen);
+/* fts_words.c: the postings a search reads at most, 0 = the default (for the tests). */
+void store_fts_set_budget(store_t *st, int64_t postings);
+/* fts.c: makes st's porter tokenizer (as memories_fts's), once; a store code. */
+int store_fts_tokenizer_locked(store_t *st, char *err, size_t errlen);
+/* Terms per MATCH expression or query: a longer query keeps its first ones. */
+#define STORE_FTS_MAX_TERMS 64
 int store_fts_purge_locked(store_t *st, char *err, size_t errlen);
 void store_fts_close(store_t *st);
 

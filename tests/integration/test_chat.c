@@ -407,30 +407,33 @@ START_TEST(test_memories_are_retrieved_in_another_conversation)
 }
 END_TEST
 
-/* The chat turn retrieves by the dense leg of the search of GET /v1/memories (the bm25
- * leg costs more than the turn's budget, agent/turn.c): each memory's score_breakdown
- * has its dense rank and no bm25 rank, and its score is the cosine the dense leg ranks
- * by. */
+/* The chat turn retrieves by the fused search of GET /v1/memories?q=: the message's words
+ * rank the memory in the bm25 list, its vector in the dense one, and the score is their
+ * reciprocal-rank sum (docs/RETRIEVAL.md); a memory that shares no word with the message
+ * is no bm25 candidate. */
 START_TEST(test_a_chat_memory_has_the_score_breakdown_of_a_search_hit)
 {
     int64_t paris = stated("c1", "I live in Paris.");
-    stated("c1", "My cat is called Tom.");
+    int64_t tom = stated("c1", "My cat is called Tom.");
     json_t *t = chat("c2", "Where do I live?");
     json_t *mems = json_object_get(t, "memories"), *m;
     size_t i;
     int seen = 0;
-    json_int_t last = 0;
     json_array_foreach(mems, i, m) {
         json_t *b = json_object_get(m, "score_breakdown");
         ck_assert_msg(json_is_object(b), "no score_breakdown: %s", json_dumps(t, JSON_COMPACT));
         json_t *bm25 = json_object_get(b, "bm25"), *dense = json_object_get(b, "dense");
-        ck_assert_msg(json_is_null(bm25), "no bm25 leg in a turn: %s",
-                      json_dumps(m, JSON_COMPACT));
-        if (!json_is_integer(dense)) continue;      /* told in this answer, not retrieved */
-        ck_assert_int_gt(json_integer_value(dense), last);
-        last = json_integer_value(dense);
-        ck_assert(json_number_value(json_object_get(m, "score")) > 0);
-        seen |= num(m, "id") == paris;
+        if (json_is_null(json_object_get(b, "recency")))
+            continue;                               /* told in this answer, not retrieved */
+        if (num(m, "id") == tom) ck_assert(json_is_null(bm25));
+        if (num(m, "id") != paris) continue;
+        seen = 1;
+        ck_assert_msg(json_is_integer(bm25) && json_integer_value(bm25) >= 1 &&
+                      json_is_integer(dense) && json_integer_value(dense) >= 1,
+                      "Paris is ranked by both legs: %s", json_dumps(m, JSON_COMPACT));
+        double want = 1.0 / (STORE_RRF_K + json_integer_value(bm25)) +
+                      1.0 / (STORE_RRF_K + json_integer_value(dense));
+        ck_assert_double_eq_tol(json_number_value(json_object_get(m, "score")), want, 1e-5);
     }
     ck_assert_msg(seen, "Paris was retrieved: %s", json_dumps(t, JSON_COMPACT));
     json_decref(t);

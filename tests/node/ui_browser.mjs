@@ -114,10 +114,9 @@ try {
   assert.match(await text(`${ex} .reply`), /Rex/, 'the answer names Rex');
   const cited = await page.$$eval(`${ex} tr.recalled`, (rows) =>
     rows.map((r) => [...r.cells].map((c) => c.textContent)));
-  // (a turn retrieves by the dense leg alone: bm25 and recency show no rank)
   assert.ok(cited.some((c) => /Rex/.test(c[1]) && /^\d\.\d{4}$/.test(c[2]) &&
-                              /bm25 —/.test(c[3]) && /dense #\d+/.test(c[3]) &&
-                              /recency —/.test(c[3]) && /^\d\.\d\d$/.test(c[4])),
+                              /bm25 #\d+/.test(c[3]) && /dense #\d+/.test(c[3]) &&
+                              /recency #\d+/.test(c[3]) && /^\d\.\d\d$/.test(c[4])),
             `the memory is cited with score, ranks and weight: ${JSON.stringify(cited)}`);
   assert.match(await text(`${ex} .clause .act`), /question/);
   await (await page.$(ex)).screenshot({ path: path.join(shots, 'ui-answer.png') });

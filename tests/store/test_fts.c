@@ -1,14 +1,18 @@
 /* test_fts.c: the bm25 leg and the fusion. The text indexes follow every write (add,
  * change of text, delete, forget, deleting a user) in the same transaction, and after a
  * delete, a forget or a user's deletion no byte of the memory's words is left in them;
- * a search with text fuses the two ranked lists by reciprocal rank (each list as deep as
- * the query's depth), and prefer_recent adds recency as a third. */
+ * the word list ranks as FTS5's bm25 does while it reads every posting, and past its
+ * budget of postings the rarest words choose the memories scored (a query of only common
+ * words still finds some); a search with text fuses the two ranked lists by reciprocal
+ * rank (each list as deep as the query's depth), and prefer_recent adds recency as a
+ * third. */
 #include <check.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "helpers.h"
+#include "store/store_internal.h"
 
 static char err[256];
 
@@ -84,6 +88,102 @@ START_TEST(test_bm25_leg_reads_cjk_by_three_characters)
     th_add(th_st, "alice", "我住在北京", 2);
     ck_assert_int_eq(search("alice", "我的狗叫什么？", STORE_LEG_BM25, 0, ids, NULL), 1);
     ck_assert_int_eq(ids[0], a);
+}
+END_TEST
+
+/* FTS5's own ranking of memories_fts for expr, best first, at most 8. */
+static int fts5_rank(const char *expr, int64_t *ids)
+{
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    int n = 0;
+    ck_assert_int_eq(sqlite3_open(th_path(th_dirname, "db"), &db), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT rowid FROM memories_fts WHERE memories_fts"
+                                            " MATCH ?1 ORDER BY rank, rowid DESC LIMIT 8",
+                                        -1, &s, NULL), SQLITE_OK);
+    sqlite3_bind_text(s, 1, expr, -1, SQLITE_STATIC);
+    while (sqlite3_step(s) == SQLITE_ROW)
+        ids[n++] = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return n;
+}
+
+START_TEST(test_word_list_ranks_as_fts5_bm25_while_it_reads_every_posting)
+{
+    /* Each memory a different length, so no two score alike. */
+    for (int i = 0; i < 24; i++) {
+        char text[512];
+        int len = snprintf(text, sizeof text, "%s%s%s%s", i % 2 ? "" : "dog ",
+                           i % 3 ? "" : "park ", i % 5 ? "" : "rex ", i % 7 ? "" : "dog ");
+        for (int j = 0; j <= i; j++)
+            len += snprintf(text + len, sizeof text - (size_t)len, "filler%dx%d ", i, j);
+        th_add(th_st, "alice", text, (uint64_t)i + 1);
+    }
+    int64_t ours[8], ref[8];
+    int n = search("alice", "Dogs in the park, Rex!", STORE_LEG_BM25, 0, ours, NULL);
+    ck_assert_int_eq(n, 8);
+    ck_assert_int_eq(fts5_rank("\"dog\" OR \"park\" OR \"rex\"", ref), 8);
+    for (int i = 0; i < n; i++)
+        ck_assert_int_eq(ours[i], ref[i]);
+}
+END_TEST
+
+START_TEST(test_word_list_finds_the_users_memories_in_every_block_of_the_index)
+{
+    ck_assert_int_eq(index_set_block_rows(th_st->ix, 16), 0);   /* 40 rows: 3 blocks */
+    int64_t mine[40];
+    for (int i = 0; i < 40; i++) {
+        mine[i] = th_add(th_st, "alice", i % 2 ? "a xylophone lesson" : "xylophone", 1);
+        th_add(th_st, "bob", "my xylophone", 2);
+    }
+    float q[TH_DIM] = {1};
+    store_hit_t hits[50];
+    store_query_t sq = {.user = "alice", .vec = q, .k = 50, .text = "xylophone",
+                        .legs = STORE_LEG_BM25};
+    int n = 0, seen = 0;
+    ck_assert_int_eq(store_search(th_st, &sq, 1, hits, &n, err, sizeof err), STORE_OK);
+    ck_assert_int_eq(n, 40);
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < 40; j++)
+            seen += hits[i].mem.id == mine[j];
+    ck_assert_int_eq(seen, 40);
+    store_hits_clear(hits, n);
+}
+END_TEST
+
+START_TEST(test_a_query_of_only_common_words_still_finds)
+{
+    int64_t ids[8], first = 0;
+    store_fts_set_budget(th_st, 4);     /* fewer postings than any word here has */
+    for (int i = 0; i < 12; i++) {
+        int64_t id = th_add(th_st, "alice", i % 2 ? "my dog likes the cat" : "the cat sees my dog",
+                            (uint64_t)i + 1);
+        first = first ? first : id;
+    }
+    th_add(th_st, "alice", "the weather is nice", 99);
+    int n = search("alice", "dogs, cats", STORE_LEG_BM25, 0, ids, NULL);
+    ck_assert_int_eq(n, 4);             /* the newest that its least common word holds */
+    for (int i = 0; i < n; i++)
+        ck_assert_int_ge(ids[i], first + 8);
+}
+END_TEST
+
+START_TEST(test_a_rare_word_decides_past_the_budget)
+{
+    int64_t ids[8];
+    int64_t rex = th_add(th_st, "alice", "My dog is called Rex", 1);
+    for (int i = 0; i < 12; i++)
+        th_add(th_st, "alice", "my dog likes the park", (uint64_t)i + 2);
+    th_add(th_st, "bob", "Rex is bob's dog too", 50);
+    store_fts_set_budget(th_st, 4);
+    ck_assert_int_eq(search("alice", "what is my dog called? Rex", STORE_LEG_BM25, 0, ids,
+                            NULL), 1);  /* only "called" and "rex" were read */
+    ck_assert_int_eq(ids[0], rex);
+    store_fts_set_budget(th_st, 0);     /* the default reads every posting here */
+    ck_assert_int_eq(search("alice", "what is my dog called? Rex", STORE_LEG_BM25, 0, ids,
+                            NULL), 8);
+    ck_assert_int_eq(ids[0], rex);
 }
 END_TEST
 
@@ -236,6 +336,10 @@ int main(void)
     tcase_add_checked_fixture(tc, th_store_setup, th_store_teardown);
     tcase_add_test(tc, test_bm25_leg_finds_added_words_and_follows_a_new_text);
     tcase_add_test(tc, test_bm25_leg_reads_cjk_by_three_characters);
+    tcase_add_test(tc, test_word_list_ranks_as_fts5_bm25_while_it_reads_every_posting);
+    tcase_add_test(tc, test_word_list_finds_the_users_memories_in_every_block_of_the_index);
+    tcase_add_test(tc, test_a_query_of_only_common_words_still_finds);
+    tcase_add_test(tc, test_a_rare_word_decides_past_the_budget);
     tcase_add_test(tc, test_delete_leaves_nothing_in_the_text_indexes);
     tcase_add_test(tc, test_a_new_text_then_a_delete_leaves_neither_text);
     tcase_add_test(tc, test_forget_leaves_nothing_in_the_text_indexes);
