@@ -18,6 +18,7 @@
 #include "api/validate.h"
 
 typedef struct api_req api_req_t;
+typedef struct api_workq api_workq_t;   /* workq.c */
 typedef void (*api_handler_fn)(api_req_t *rq);
 
 /* What body a method takes: none (ignored, still capped), JSON, or an import. */
@@ -37,6 +38,11 @@ enum api_access { API_TOKEN = 0, API_OPEN, API_ADMIN };
  * routes, whose clients parse that one (api_error picks it from rq->route). */
 enum api_errors { API_ERRORS_MNEMO = 0, API_ERRORS_OPENAI };
 
+/* Where a route's handler runs: on the pool (workq.c), or inline on libmicrohttpd's
+ * worker, for the cheap answers that must never wait behind others (health, metrics,
+ * the inspector's static files). */
+enum api_run { API_RUN_POOL = 0, API_RUN_INLINE };
+
 #define API_ROUTE_METHODS 4
 typedef struct api_route {
     const char *pattern;        /* "/v1/memories/{id}/history": {..} captures a segment */
@@ -44,6 +50,7 @@ typedef struct api_route {
     enum api_access access;     /* API_OPEN: health probes; API_ADMIN: /metrics */
     api_method_t methods[API_ROUTE_METHODS];
     enum api_errors errors;     /* omitted in the table: mnemo's */
+    enum api_run run;           /* omitted: the pool */
 } api_route_t;
 
 /* The settings that api_reload swaps: immutable once published. The server holds one
@@ -112,6 +119,8 @@ struct api_server {
     atomic_int stopping;        /* api_stop has begun: Connection: close, 503 for new */
     atomic_size_t body_bytes;   /* bytes of request bodies held (max_inflight_body) */
     api_throttle_t *throttle;
+    api_workq_t *workq;         /* runs the handlers not marked API_RUN_INLINE */
+    unsigned nthreads;          /* its threads (the `threads` setting) */
     int (*storage_check)(void *ctx, char *why, size_t whylen);
     void *storage_ctx;
     void (*log)(int priority, const char *line);
@@ -126,8 +135,17 @@ void api_log(const api_server_t *s, int priority, const char *fmt, ...)
 
 /* Where a request is in its life: a response can be queued in the first call or once
  * the body is in, never while it arrives (libmicrohttpd's rule); in between an error
- * waits in `pending`. */
-enum api_phase { API_PHASE_FIRST, API_PHASE_UPLOAD, API_PHASE_FINAL };
+ * waits in `pending`. API_PHASE_WORK: the handler runs on a pool thread (workq.c) while
+ * the connection is suspended, and its reply waits in `pending` too. */
+enum api_phase { API_PHASE_FIRST, API_PHASE_UPLOAD, API_PHASE_WORK, API_PHASE_FINAL };
+
+/* workq.c: the pool of threads that run handlers off libmicrohttpd's workers, with a
+ * bounded queue. api_workq_new: threads threads, at most cap requests waiting, each
+ * given to run; NULL on memory. api_workq_push: 0, or -1 when the queue is full or
+ * stopping (nothing queued). api_workq_free: runs what is queued, joins the threads. */
+api_workq_t *api_workq_new(unsigned threads, unsigned cap, void (*run)(api_req_t *rq));
+int api_workq_push(api_workq_t *q, api_req_t *rq);
+void api_workq_free(api_workq_t *q);
 
 struct api_req {
     int started;                    /* the handler has seen the request */

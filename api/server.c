@@ -4,7 +4,9 @@
  * the completion callback; framing (Content-Length, Transfer-Encoding, Host), path,
  * route, method, auth, Content-Type and Content-Length checked before any body is read;
  * the body grown as it arrives under a hard cap (413 past it) and a cap on the bytes of
- * all bodies together (503); then the route's handler. One log line per request. The
+ * all bodies together (503); then the route's handler, on a handler thread (workq.c)
+ * while the connection is suspended, or inline for health, metrics and the inspector's
+ * files. One log line per request. The
  * settings that SIGHUP may change (tokens, limits) live in an immutable api_live_t that
  * api_reload swaps; each request holds a reference to the one it started with. */
 #include "api/internal.h"
@@ -24,6 +26,8 @@
 /* A body past its cap is read and dropped up to this much more, so the client gets its
  * 413 instead of a reset; past that the connection is closed. */
 #define API_DRAIN_EXTRA ((size_t)64 << 20)
+/* Requests that may wait for a handler thread, per thread; one past them is 503 at once. */
+#define API_WORK_QUEUE_PER_THREAD 64u
 /* Connections past max_connections still get a 429; past this many more, libmicrohttpd
  * refuses them outright. */
 #define API_CONN_HEADROOM 64u
@@ -436,11 +440,35 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (!rq->m) return MHD_NO;             /* begin() could not even build its error */
     if (!rq->body) rq->body = calloc(1, 1);
     if (!rq->body) return MHD_NO;
+    if (rq->route->run == API_RUN_POOL && srv->workq) {
+        /* Suspended before it is queued, so the pool's resume always finds it suspended;
+         * the reply waits in pending, and libmicrohttpd calls back here to send it. */
+        rq->phase = API_PHASE_WORK;
+        MHD_suspend_connection(conn);
+        if (api_workq_push(srv->workq, rq) == 0) return MHD_YES;
+        rq->retry_after = 1;
+        api_error(rq, 503, API_CODE_OVERLOADED,
+                  "every handler thread is busy and %u requests are waiting; try again",
+                  API_WORK_QUEUE_PER_THREAD * srv->nthreads);
+        MHD_resume_connection(conn);
+        return MHD_YES;
+    }
     rq->m->fn(rq);
     if (!rq->queued)
         api_error(rq, 500, API_CODE_INTERNAL, "the handler of %s %s gave no reply", rq->method,
                   rq->path);
     return rq->queued ? MHD_YES : MHD_NO;
+}
+
+/* A pool thread's work (workq.c): the handler, then the connection back to
+ * libmicrohttpd, which calls on_request again to send the reply held in pending. */
+static void run_handler(api_req_t *rq)
+{
+    rq->m->fn(rq);
+    if (!rq->queued && !rq->pending)
+        api_error(rq, 500, API_CODE_INTERNAL, "the handler of %s %s gave no reply", rq->method,
+                  rq->path);
+    MHD_resume_connection(rq->conn);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -594,6 +622,16 @@ api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size
         return NULL;
     }
     unsigned threads = cfg->threads ? cfg->threads : API_DEFAULT_THREADS;
+    s->nthreads = threads;
+    if (!(s->workq = api_workq_new(threads, API_WORK_QUEUE_PER_THREAD * threads,
+                                   run_handler))) {
+        snprintf(err, errlen, "cannot start %u handler threads", threads);
+        close(fd);
+        api_throttle_free(s->throttle);
+        live_free(s->live);
+        free(s);
+        return NULL;
+    }
     unsigned hard = s->live->lim.max_connections + API_CONN_HEADROOM;
     if (hard < threads) hard = threads;
     unsigned idle = cfg->idle_timeout ? cfg->idle_timeout : API_DEFAULT_IDLE_TIMEOUT;
@@ -616,7 +654,7 @@ api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size
         {MHD_OPTION_END, 0, NULL},
     };
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG |
-                     MHD_USE_ITC | (family == AF_INET6 ? MHD_USE_IPv6 : 0);
+                     MHD_ALLOW_SUSPEND_RESUME | (family == AF_INET6 ? MHD_USE_IPv6 : 0);
     /* The logger must come first, or libmicrohttpd logs its options' messages itself. */
     s->mhd = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER,
                               on_mhd_log, s, MHD_OPTION_ARRAY, ops, MHD_OPTION_END);
@@ -624,6 +662,7 @@ api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size
         snprintf(err, errlen, "libmicrohttpd could not start on %s port %d", cfg->host,
                  s->port);
         close(fd);
+        api_workq_free(s->workq);
         api_throttle_free(s->throttle);
         live_free(s->live);
         free(s);
@@ -655,6 +694,9 @@ void api_stop(api_server_t *s)
     if (atomic_load(&s->inflight) > 0)
         api_log(s, 4, "%d requests still running after %d ms; closing them",
                 atomic_load(&s->inflight), wait_ms);
+    /* The pool first: each handler still queued or running finishes and resumes its
+     * connection, so libmicrohttpd stops with none suspended. */
+    api_workq_free(s->workq);
     MHD_stop_daemon(s->mhd);
     api_throttle_free(s->throttle);
     live_put(s, s->live);

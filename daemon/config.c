@@ -64,7 +64,7 @@ static const config_key_t keys[] = {
      "address and port to serve on (port 0: any free port)"},
     {"db", CT_STRING, F(db), 0, 0, "./var/mnemo.db", 0, NULL, "SQLite database file"},
     {"threads", CT_UINT, F(threads), 1, 256, STR(API_DEFAULT_THREADS), 0, NULL,
-     "HTTP worker threads"},
+     "handler threads, and as many HTTP workers"},
     {"token", CT_TOKEN, 0, 0, 0, NULL, 1, NULL,
      "USER:SECRET, a bearer token bound to USER (repeatable)"},
     {"admin_token", CT_SECRET, F(admin_token), 0, 0, NULL, 1, NULL,
