@@ -2,7 +2,8 @@
  * max_import_items, keeps only ids in 1..2^40 that nobody has (the same 409 words
  * whoever has the id), gives fresh ids with ?ids=new, takes its batches back when the
  * server stops under it, and lets another user's searches through while it runs (their
- * worst latency goes to the log, not into an assertion). */
+ * worst latency goes to the log, not into an assertion); with one handler thread busy
+ * importing, /healthz is still answered. */
 #include "tests/integration/harness.h"
 
 #include <pthread.h>
@@ -352,6 +353,34 @@ START_TEST(test_another_users_search_answers_during_a_large_import)
 }
 END_TEST
 
+/* With one handler thread busy with the import, /healthz is still answered: it runs on
+ * libmicrohttpd's worker, never behind a handler (api/workq.c). Only the order is
+ * checked: probes come back while the import has not. */
+START_TEST(test_health_answers_while_the_only_handler_thread_imports)
+{
+    ck_assert_int_eq(h_stop(&B), 0);
+    h_write_config(&B, "threads = 1\n");
+    h_start(&B);
+    big_import_t b;
+    pthread_t t;
+    start_big_import(&b, &B, &t);
+    int before_done = 0;
+    while (!atomic_load(&b.done)) {
+        h_resp_t r;
+        h_get(&B, NULL, "/healthz", &r);
+        ck_assert_int_eq(r.status, 200);
+        h_resp_clear(&r);
+        if (!atomic_load(&b.done)) before_done++;
+        usleep(20000);
+    }
+    pthread_join(t, NULL);
+    ck_assert_msg(b.status == 200, "import: %ld %s", b.status, b.reply);
+    free(b.body);
+    fprintf(stderr, "/healthz answered %d times during the import\n", before_done);
+    ck_assert_int_gt(before_done, 0);
+}
+END_TEST
+
 START_TEST(test_a_server_stopping_under_an_import_takes_its_batches_back)
 {
     big_import_t b;
@@ -383,6 +412,7 @@ int main(void)
     tcase_add_test(tc, test_a_conflict_with_another_users_id_reads_as_with_ones_own);
     tcase_add_test(tc, test_ids_new_gives_fresh_ids_and_returns_the_map);
     tcase_add_test(tc, test_another_users_search_answers_during_a_large_import);
+    tcase_add_test(tc, test_health_answers_while_the_only_handler_thread_imports);
     tcase_add_test(tc, test_a_server_stopping_under_an_import_takes_its_batches_back);
     suite_add_tcase(s, tc);
     return h_run_suite(s);
