@@ -3,7 +3,7 @@
  * whoever has the id), gives fresh ids with ?ids=new, takes its batches back when the
  * server stops under it, and lets another user's searches through while it runs (their
  * worst latency goes to the log, not into an assertion); with one handler thread busy
- * importing, /healthz is still answered. */
+ * importing, /healthz is still answered and a burst past the handler queue is 503. */
 #include "tests/integration/harness.h"
 
 #include <pthread.h>
@@ -381,6 +381,66 @@ START_TEST(test_health_answers_while_the_only_handler_thread_imports)
 }
 END_TEST
 
+/* One request of the burst below, on its own thread and connection. */
+typedef struct burst {
+    const h_daemon_t *d;
+    h_resp_t r;
+} burst_t;
+
+static void *burst_one(void *arg)
+{
+    burst_t *b = arg;
+    h_get(b->d, NULL, "/v1/memories?user=nobody&limit=1", &b->r);
+    return NULL;
+}
+
+/* With the one handler thread importing, a burst of more requests than may wait for it
+ * (64 a thread) gets 503 overloaded with Retry-After for the ones past the queue, the
+ * others their answer once the import is done, and the daemon serves on. */
+START_TEST(test_a_full_handler_queue_is_503_and_the_rest_are_served)
+{
+    enum { N = 90 };
+    ck_assert_int_eq(h_stop(&B), 0);
+    h_write_config(&B, "threads = 1\nmax_connections = 512\nmax_connections_per_address = 512\n");
+    h_start(&B);
+    big_import_t b;
+    pthread_t t, th[N];
+    burst_t *req = calloc(N, sizeof *req);
+    ck_assert_ptr_nonnull(req);
+    start_big_import(&b, &B, &t);
+    for (int i = 0; i < N; i++) {
+        req[i].d = &B;
+        ck_assert_int_eq(pthread_create(&th[i], NULL, burst_one, &req[i]), 0);
+    }
+    int ok = 0, full = 0;
+    for (int i = 0; i < N; i++) {
+        pthread_join(th[i], NULL);
+        h_resp_t *r = &req[i].r;
+        if (r->status == 503) {
+            full++;
+            ck_assert_str_eq(r->retry_after, "1");
+            json_t *e = json_object_get(r->json, "error");
+            ck_assert_str_eq(json_string_value(json_object_get(e, "code")), "overloaded");
+        } else {
+            ck_assert_msg(r->status == 200, "burst %d: %ld %s", i, r->status, r->error);
+            ok++;
+        }
+        h_resp_clear(r);
+    }
+    pthread_join(t, NULL);
+    ck_assert_msg(b.status == 200, "import: %ld %s", b.status, b.reply);
+    free(b.body);
+    free(req);
+    fprintf(stderr, "burst of %d during the import: %d answered, %d 503\n", N, ok, full);
+    ck_assert_int_gt(full, 0);
+    ck_assert_int_gt(ok, 0);
+    h_resp_t r;
+    h_get(&B, NULL, "/v1/memories?user=big&limit=1", &r);
+    ck_assert_int_eq(r.status, 200);
+    h_resp_clear(&r);
+}
+END_TEST
+
 START_TEST(test_a_server_stopping_under_an_import_takes_its_batches_back)
 {
     big_import_t b;
@@ -413,6 +473,7 @@ int main(void)
     tcase_add_test(tc, test_ids_new_gives_fresh_ids_and_returns_the_map);
     tcase_add_test(tc, test_another_users_search_answers_during_a_large_import);
     tcase_add_test(tc, test_health_answers_while_the_only_handler_thread_imports);
+    tcase_add_test(tc, test_a_full_handler_queue_is_503_and_the_rest_are_served);
     tcase_add_test(tc, test_a_server_stopping_under_an_import_takes_its_batches_back);
     suite_add_tcase(s, tc);
     return h_run_suite(s);
