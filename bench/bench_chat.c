@@ -27,6 +27,7 @@
 #include <jansson.h>
 
 #include "bench/daemon.h"
+#include "bench/http.h"
 #include "model/model_internal.h"
 #include "model/persona.h"
 
@@ -100,92 +101,17 @@ static int texts_fill(texts_t *t, long want, uint64_t seed, int stmt_only)
 
 /* ---- the daemon, when we start it ------------------------------------------------ */
 
-/* ---- one keep-alive connection ---------------------------------------------------- */
+/* ---- one keep-alive connection (bench/http.c) -------------------------------------- */
 
-typedef struct conn {
-    CURL *c;
-    struct curl_slist *h;
-    char base[256];
-    char *buf;
-    size_t len, cap;
-} conn_t;
-
-static size_t on_body(char *d, size_t s, size_t n, void *u)
-{
-    conn_t *k = u;
-    size_t add = s * n;
-    if (k->len + add + 1 > k->cap) {
-        size_t cap = k->cap ? k->cap : 4096;
-        while (cap < k->len + add + 1)
-            cap *= 2;
-        char *b = realloc(k->buf, cap);
-        if (!b)
-            return 0;
-        k->buf = b;
-        k->cap = cap;
-    }
-    memcpy(k->buf + k->len, d, add);
-    k->len += add;
-    k->buf[k->len] = '\0';
-    return add;
-}
+typedef bench_conn_t conn_t;
 
 /* One request; the body (NUL-terminated) stays in k->buf. Returns the HTTP status, or 0
  * with the reason printed. */
 static long request(conn_t *k, const char *method, const char *path, const char *body)
 {
-    char url[512];
-    snprintf(url, sizeof url, "%s%s", k->base, path);
-    k->len = 0;
-    if (k->buf)
-        k->buf[0] = '\0';
-    curl_easy_setopt(k->c, CURLOPT_URL, url);
-    if (body) {
-        curl_easy_setopt(k->c, CURLOPT_POSTFIELDS, body);
-        curl_easy_setopt(k->c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)strlen(body));
-        curl_easy_setopt(k->c, CURLOPT_CUSTOMREQUEST, strcmp(method, "POST") ? method : NULL);
-    } else {
-        curl_easy_setopt(k->c, CURLOPT_HTTPGET, 1L);
-        curl_easy_setopt(k->c, CURLOPT_CUSTOMREQUEST, strcmp(method, "GET") ? method : NULL);
-    }
-    CURLcode cr = curl_easy_perform(k->c);
-    long status = 0;
-    curl_easy_getinfo(k->c, CURLINFO_RESPONSE_CODE, &status);
-    if (cr != CURLE_OK) {
-        fprintf(stderr, "bench-chat: %s %s: %s\n", method, path, curl_easy_strerror(cr));
-        return 0;
-    }
+    long status = bench_request(k, method, path, body, 0, NULL);
+    if (!status) fprintf(stderr, "bench-chat: %s %s: %s\n", method, path, k->err);
     return status;
-}
-
-static int conn_init(conn_t *k, const char *base, const char *token)
-{
-    memset(k, 0, sizeof *k);
-    snprintf(k->base, sizeof k->base, "%s", base);
-    if (!(k->c = curl_easy_init()))
-        return -1;
-    k->h = curl_slist_append(k->h, "Content-Type: application/json");
-    k->h = curl_slist_append(k->h, "Expect:");
-    if (token && *token) {
-        char auth[300];
-        snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
-        k->h = curl_slist_append(k->h, auth);
-    }
-    curl_easy_setopt(k->c, CURLOPT_HTTPHEADER, k->h);
-    curl_easy_setopt(k->c, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(k->c, CURLOPT_WRITEDATA, k);
-    curl_easy_setopt(k->c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(k->c, CURLOPT_TIMEOUT, 120L);
-    curl_easy_setopt(k->c, CURLOPT_TCP_NODELAY, 1L);
-    return 0;
-}
-
-static void conn_free(conn_t *k)
-{
-    curl_slist_free_all(k->h);
-    if (k->c)
-        curl_easy_cleanup(k->c);
-    free(k->buf);
 }
 
 /* ---- the benchmark ---------------------------------------------------------------- */
@@ -418,7 +344,7 @@ int main(int argc, char **argv)
                  "vocabulary %d)", mnemod, model, model_tag(mm), c->D, c->hops, c->S, c->V);
         model_free(mm);
     }
-    if (conn_init(&k, base, o.token) < 0)
+    if (bench_conn_init(&k, base, o.token) < 0)
         goto done;
     for (int i = 0; i < 600 && request(&k, "GET", "/readyz", NULL) != 200; i++)
         bench_sleep_ms(100);
@@ -485,7 +411,7 @@ done:
         if (request(&k, "DELETE", path, NULL) != 200)
             fprintf(stderr, "bench-chat: could not delete the user %s\n", o.user);
     }
-    conn_free(&k);
+    bench_conn_free(&k);
     if (pid > 0) {
         kill(pid, SIGTERM);
         int st = 0;

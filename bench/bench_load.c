@@ -21,6 +21,7 @@
 #include <jansson.h>
 
 #include "bench/daemon.h"
+#include "bench/http.h"
 #include "model/persona.h"
 
 #define BUDGET_HEALTH_P99_MS 50.0
@@ -65,79 +66,15 @@ static void texts_free(texts_t *t)
     free(t->v);
 }
 
-/* ---- one connection ---------------------------------------------------------------- */
+/* ---- one connection (bench/http.c) --------------------------------------------------- */
 
-typedef struct conn {
-    CURL *c;
-    struct curl_slist *h;
-    char base[128];
-    char *buf;
-    size_t len, cap;
-} conn_t;
-
-static size_t on_body(char *d, size_t s, size_t n, void *u)
-{
-    conn_t *k = u;
-    size_t add = s * n;
-    if (k->len + add + 1 > k->cap) {
-        size_t cap = k->cap ? k->cap : 4096;
-        while (cap < k->len + add + 1) cap *= 2;
-        char *b = realloc(k->buf, cap);
-        if (!b) return 0;
-        k->buf = b;
-        k->cap = cap;
-    }
-    memcpy(k->buf + k->len, d, add);
-    k->len += add;
-    k->buf[k->len] = '\0';
-    return add;
-}
-
-static int conn_init(conn_t *k, const char *base)
-{
-    memset(k, 0, sizeof *k);
-    snprintf(k->base, sizeof k->base, "%s", base);
-    if (!(k->c = curl_easy_init())) return -1;
-    k->h = curl_slist_append(k->h, "Content-Type: application/json");
-    k->h = curl_slist_append(k->h, "Expect:");
-    curl_easy_setopt(k->c, CURLOPT_HTTPHEADER, k->h);
-    curl_easy_setopt(k->c, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(k->c, CURLOPT_WRITEDATA, k);
-    curl_easy_setopt(k->c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(k->c, CURLOPT_TIMEOUT, 120L);
-    curl_easy_setopt(k->c, CURLOPT_TCP_NODELAY, 1L);
-    return 0;
-}
-
-static void conn_free(conn_t *k)
-{
-    curl_slist_free_all(k->h);
-    if (k->c) curl_easy_cleanup(k->c);
-    free(k->buf);
-}
+typedef bench_conn_t conn_t;
 
 /* One request (body NULL: GET); fresh opens a new connection for it and closes it after.
  * The HTTP status, or 0 when none came; *ms its latency. */
 static long request(conn_t *k, const char *path, const char *body, int fresh, double *ms)
 {
-    char url[1024];
-    snprintf(url, sizeof url, "%s%s", k->base, path);
-    k->len = 0;
-    curl_easy_setopt(k->c, CURLOPT_URL, url);
-    if (body) {
-        curl_easy_setopt(k->c, CURLOPT_POSTFIELDS, body);
-        curl_easy_setopt(k->c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)strlen(body));
-    } else {
-        curl_easy_setopt(k->c, CURLOPT_HTTPGET, 1L);
-    }
-    curl_easy_setopt(k->c, CURLOPT_FRESH_CONNECT, (long)fresh);
-    curl_easy_setopt(k->c, CURLOPT_FORBID_REUSE, (long)fresh);
-    double t0 = bench_now_s();
-    CURLcode cr = curl_easy_perform(k->c);
-    if (ms) *ms = (bench_now_s() - t0) * 1e3;
-    long status = 0;
-    curl_easy_getinfo(k->c, CURLINFO_RESPONSE_CODE, &status);
-    return cr == CURLE_OK ? status : 0;
+    return bench_request(k, body ? "POST" : "GET", path, body, fresh, ms);
 }
 
 /* ---- latencies ------------------------------------------------------------------- */
@@ -222,7 +159,7 @@ static void *worker_run(void *arg)
     conn_t k;
     long turn = 0;
     double ms;
-    if (conn_init(&k, p->base) < 0) {
+    if (bench_conn_init(&k, p->base, NULL) < 0) {
         atomic_fetch_add(&p->ready, 1);
         return NULL;
     }
@@ -233,7 +170,7 @@ static void *worker_run(void *arg)
     while (!atomic_load(&p->stop)) {
         if (one(w, &k, turn++, &ms) == 0) lat_add(&w->lat, ms);
     }
-    conn_free(&k);
+    bench_conn_free(&k);
     return NULL;
 }
 
@@ -242,7 +179,7 @@ static void *worker_run(void *arg)
 static void probe(const char *base, double secs, lat_t *kept, lat_t *fresh, long *bad)
 {
     conn_t k;
-    if (conn_init(&k, base) < 0) return;
+    if (bench_conn_init(&k, base, NULL) < 0) return;
     double end = bench_now_s() + secs, ms;
     for (long i = 0; bench_now_s() < end; i++) {
         int f = (int)(i & 1);
@@ -252,7 +189,7 @@ static void probe(const char *base, double secs, lat_t *kept, lat_t *fresh, long
             (*bad)++;
         bench_sleep_ms(PROBE_EVERY_MS);
     }
-    conn_free(&k);
+    bench_conn_free(&k);
 }
 
 static void summary(const char *what, lat_t *l, double *p50, double *p99)
@@ -358,7 +295,7 @@ static int load_memories(const char *base, const char *user, const texts_t *t, l
 {
     conn_t k;
     int rc = 0;
-    if (conn_init(&k, base) < 0) return -1;
+    if (bench_conn_init(&k, base, NULL) < 0) return -1;
     for (long b = 0; b < n && rc == 0; b += 500) {
         json_t *items = json_array();
         for (long i = b; i < b + 500 && i < n; i++)
@@ -374,7 +311,7 @@ static int load_memories(const char *base, const char *user, const texts_t *t, l
             rc = -1;
         }
     }
-    conn_free(&k);
+    bench_conn_free(&k);
     return rc;
 }
 
@@ -493,10 +430,10 @@ int main(int argc, char **argv)
         snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
     }
     conn_t k;
-    if (conn_init(&k, base) < 0) goto done;
+    if (bench_conn_init(&k, base, NULL) < 0) goto done;
     for (int i = 0; i < 600 && request(&k, "/readyz", NULL, 0, NULL) != 200; i++)
         bench_sleep_ms(100);
-    conn_free(&k);
+    bench_conn_free(&k);
     double t0 = bench_now_s();
     if (o.n && load_memories(base, user, &mem, o.n) < 0) goto done;
     printf("bench-load: %s", o.server ? o.server : mnemod);
