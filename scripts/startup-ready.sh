@@ -9,9 +9,11 @@ set -u
 db=${1:?usage: startup-ready.sh DB [MNEMOD] [RUNS]}
 bin=${2:-build/daemon/mnemod}
 runs=${3:-3}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/mnemo-ready-XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
 for ((i = 0; i < runs; i++)); do
     sleep 3     # freed memory goes back to the hypervisor first, as for a real start
-    pf=$(mktemp -u /tmp/mnemo-ready.XXXXXX)
+    pf="$tmp/port.$i"
     t0=$(date +%s.%N)
     "$bin" --listen 127.0.0.1:0 --db "$db" --model none --port-file "$pf" 2>/dev/null &
     pid=$!

@@ -1,5 +1,5 @@
 /* fuzz_mcp.c: libFuzzer harness for the MCP server's JSON-RPC side (api/mcp.c and the
- * tools' argument checks in api/mcp_tools.c), over the stub agent (stub_agent.c). The
+ * tools' argument checks in api/mcp_tools.c), over the checking agent (checking_agent.c). The
  * input is one message body, optionally preceded by header lines as the Streamable HTTP
  * transport passes them: "@P <MCP-Protocol-Version>", "@M <Mcp-Method>", "@N <Mcp-Name>".
  * Every message must get an answer the transport can send: a status it knows and, unless

@@ -1,4 +1,4 @@
-/* stub_agent.c: an agent for the fuzz harnesses of api/ (MCP, routes), in place of the
+/* checking_agent.c: an agent for the fuzz harnesses of api/ (MCP, routes), in place of the
  * store and the model: every call checks what api/ promised to hand it (a valid user,
  * k and limits in range, non-empty text) and answers from a tiny fixed world (odd ids
  * exist, even ids do not), with real allocations so ASan sees every result api/ fails
