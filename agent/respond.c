@@ -49,6 +49,16 @@ static int same_value(const char *a, const char *b)
     return a && b && strcasecmp(skip_article(a), skip_article(b)) == 0;
 }
 
+/* Case-insensitive equality of two names, either possibly with a possessive ("Owen's"
+ * as older databases stored it). */
+static int same_name(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 2 && !strcmp(a + la - 2, "'s")) la -= 2;
+    if (lb > 2 && !strcmp(b + lb - 2, "'s")) lb -= 2;
+    return la == lb && strncasecmp(a, b, la) == 0;
+}
+
 /* 1 when needle occurs in hay as whole words, without case. */
 static int has_words(const char *hay, const char *needle)
 {
@@ -127,7 +137,7 @@ static void resolve_holder(const facts_t *f, const char *text, understood_t *u)
         const store_memory_t *m = &f->v[i];
         if (m->relation && !strcmp(m->relation, reader_rel_name(READER_REL_NAME)) &&
             strcmp(m->holder, "self") != 0 &&
-            (same_value(m->value, u->holder) || has_words(text, m->value))) {
+            (same_name(m->value, u->holder) || has_words(text, m->value))) {
             snprintf(u->holder, sizeof u->holder, "%s", m->holder);
             u->personal = 1;
             return;
@@ -150,6 +160,16 @@ static int people_only(int rel)
         return 1;
     default: return 0;
     }
+}
+
+/* 1 when a clause ends with a question mark (ASCII or the fullwidth ？), spaces and
+ * closing quotes aside. */
+static int asks(const char *text)
+{
+    size_t n = strlen(text);
+    while (n && strchr(" \t\r\n\"'", text[n - 1])) n--;
+    return (n && text[n - 1] == '?') ||
+           (n >= 3 && !memcmp(text + n - 3, "\xEF\xBC\x9F", 3));
 }
 
 /* ---- the plan --------------------------------------------------------------------- */
@@ -201,13 +221,23 @@ static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *te
     return w;
 }
 
+/* 1 when the plan already writes a fact of holder + relation class rel. */
+static int wrote(const respond_t *r, const char *holder, int rel)
+{
+    for (int i = 0; i < r->nw; i++)
+        if (r->w[i].rel == rel && !strcmp(r->w[i].holder, holder)) return 1;
+    return 0;
+}
+
 static void fact(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     if (u->value[0])
         add_write(r, f, text, u->holder, u->relation, u->rel, u->value);
     else if (!u->name[0])
         r->fact_unread = 1;
-    if (u->name[0] && strcmp(u->holder, "self") != 0)    /* "my brother Tom ..." */
+    /* "my brother Tom ...", "I'm Femi, 27" (the user's name once per message) */
+    int self = !strcmp(u->holder, "self");
+    if (u->name[0] && (!self || !wrote(r, "self", READER_REL_NAME)))
         add_write(r, f, text, u->holder, reader_rel_name(READER_REL_NAME), READER_REL_NAME,
                   u->name);
 }
@@ -411,6 +441,10 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
             u[i].personal = 1;
         if (u[i].act == READER_FACT && u[i].act_p < RESPOND_FACT_MIN_P)
             u[i].act = READER_SMALLTALK;    /* too unsure to keep as a fact */
+        if ((u[i].act == READER_FACT || u[i].act == READER_CORRECTION) && asks(text)) {
+            u[i].act = READER_QUESTION;     /* a question is never written as a fact */
+            u[i].value[0] = '\0';
+        }
         int act = u[i].act;
         personal |= (act == READER_SUMMARY || act == READER_FORGET || act == READER_UNABLE ||
                      u[i].personal) && act != READER_SMALLTALK;

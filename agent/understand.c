@@ -40,6 +40,18 @@ static const struct {
     {"猫", "cat"}, {"狗", "dog"},
 };
 
+/* 1 when key is one of the kin forms of the canon table ("grandfather", "sister"). */
+static int kin_key(const char *key)
+{
+    static const char *const more[] = {"brother", "sister", "son", "daughter", "uncle",
+                                       "aunt", "cousin", "niece", "nephew", "partner", NULL};
+    for (size_t c = 0; c < sizeof canon / sizeof canon[0]; c++)
+        if (!strcmp(canon[c].key, key)) return 1;
+    for (int i = 0; more[i]; i++)
+        if (!strcmp(more[i], key)) return 1;
+    return 0;
+}
+
 /* Words that cannot be a value on their own ("of her", "us"): a span of only these and
  * the lexical stopwords ("because", "each": lex_is_stopword) is not a fact's value. */
 static const char *const empty_words[] = {
@@ -168,6 +180,24 @@ static int has_digit(const char *const *words, int n)
     return 0;
 }
 
+/* 1 when w is only a number: all digits (at most three: an age, not a phone number or
+ * a year), or one English number word. */
+static int number_only(const char *w)
+{
+    size_t n = strlen(w);
+    if (n && n <= 3 && strspn(w, "0123456789") == n) return 1;
+    return strspn(w, "0123456789") == 0 && has_digit(&w, 1);
+}
+
+/* Relations whose values are names of people, places, organisations, jobs or languages:
+ * never a bare number. */
+static int place_like(int rel)
+{
+    return rel == READER_REL_NAME || rel == READER_REL_HOME || rel == READER_REL_HOMETOWN ||
+           rel == READER_REL_WORKPLACE || rel == READER_REL_EMPLOYER ||
+           rel == READER_REL_SCHOOL || rel == READER_REL_JOB || rel == READER_REL_LANGUAGE;
+}
+
 /* The relation most of the value words [s, e) were read as (the clause's when the
  * reader gave none). */
 static int span_rel(const unsigned char *vrels, int s, int e, int rel)
@@ -180,10 +210,24 @@ static int span_rel(const unsigned char *vrels, int s, int e, int rel)
     return best;
 }
 
+/* 1 when w is one CJK ideograph (U+3400..U+9FFF, as tok_split gives them). */
+static int is_cjk(const char *w)
+{
+    const unsigned char *u = (const unsigned char *)w;
+    if ((u[0] & 0xF0) != 0xE0 || !u[1] || !u[2] || u[3]) return 0;
+    unsigned cp =
+        ((unsigned)(u[0] & 0x0F) << 12) | ((unsigned)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    return cp >= 0x3400 && cp <= 0x9FFF;
+}
+
 /* The holder of the words from `at`: the last holder span that starts before it, else
- * the first one; its key in key, whether it is the user's in *personal. */
-static void holder_of(const char *const *words, const unsigned char *tags, int n, int at,
-                      char *key, size_t len, int *personal)
+ * the first one; its key in key, whether it is the user's in *personal. A capitalised
+ * last word after other words of the span is the holder's name, not part of the key
+ * ("grandad Albert's 89": grandfather, named Albert; "I'm Femi, 27": the user, named
+ * Femi); *name_at is its index, else -1. */
+static void holder_of(const char *const *words, const unsigned char *tags,
+                      const unsigned char *caps, int n, int at, char *key, size_t len,
+                      int *personal, int *name_at)
 {
     int s = -1, e = -1, hs, he;
     for (int from = 0; span(tags, n, READER_B_HOLDER, READER_I_HOLDER, from, &hs, &he);
@@ -193,10 +237,13 @@ static void holder_of(const char *const *words, const unsigned char *tags, int n
         if (hs > at) break;             /* none before: the first after ("is [H mine]") */
     }
     *personal = 0;
+    *name_at = -1;
     if (s >= 0) {
+        if (e - s >= 2 && caps[e - 1] && !is_cjk(words[e - 1])) *name_at = --e;
         understand_holder(words + s, e - s, key, len);
-        /* "my sister", "i", or a holder after a first-person word: "i've got a dog" */
-        *personal = !strcmp(key, "self");
+        /* "my sister", "i", a holder after a first-person word ("i've got a dog"), or a
+         * kin word with a name ("grandad Albert") */
+        *personal = !strcmp(key, "self") || (*name_at >= 0 && kin_key(key));
         for (int k = 0; k <= s && !*personal; k++)
             *personal = in_list(personal_words, words[k]);
         return;
@@ -204,16 +251,6 @@ static void holder_of(const char *const *words, const unsigned char *tags, int n
     snprintf(key, len, "self");     /* no holder: the user's when they speak of themselves */
     for (int k = 0; k < n && !*personal; k++)
         *personal = in_list(personal_words, words[k]);
-}
-
-/* 1 when w is one CJK ideograph (U+3400..U+9FFF, as tok_split gives them). */
-static int is_cjk(const char *w)
-{
-    const unsigned char *u = (const unsigned char *)w;
-    if ((u[0] & 0xF0) != 0xE0 || !u[1] || !u[2] || u[3]) return 0;
-    unsigned cp =
-        ((unsigned)(u[0] & 0x0F) << 12) | ((unsigned)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-    return cp >= 0x3400 && cp <= 0x9FFF;
 }
 
 /* Chinese has no spaces to end a value: a CJK value the reader ended early takes the
@@ -239,15 +276,24 @@ static int has_break(const char *s)
     return 0;
 }
 
+/* A name as the possessive wrote it loses the "'s" ("Owen's 15": Owen). */
+static void drop_possessive(char *name)
+{
+    size_t sl = vocab_possessive(name);
+    if (sl) name[sl] = '\0';
+}
+
 /* One fact of a clause: the value span [s, e) (s < 0: none) and the name told in passing
  * in [ns, ne) (ns < 0: none), about the holder before `at`. */
 static void unit(const char *c, size_t cn, const char *const *words, const unsigned char *tags,
-                 const unsigned char *vrels, int n, int at, int s, int e, int ns, int ne,
-                 const understood_t *clause, understood_t *u)
+                 const unsigned char *caps, const unsigned char *vrels, int n, int at, int s,
+                 int e, int ns, int ne, const understood_t *clause, understood_t *u)
 {
     *u = *clause;
     u->value[0] = u->old[0] = u->name[0] = '\0';
-    holder_of(words, tags, n, at, u->holder, sizeof u->holder, &u->personal);
+    int hn;
+    holder_of(words, tags, caps, n, at, u->holder, sizeof u->holder, &u->personal, &hn);
+    if (ns < 0 && hn >= 0) ns = hn, ne = hn + 1;
     if (s >= 0) {
         int read_end = e;
         e = cjk_value_end(words, tags, n, e);
@@ -260,11 +306,17 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         u->rel = span_rel(vrels, s, e, clause->rel);
         if (u->rel == READER_REL_AGE && !has_digit(words + s, e - s))
             u->rel = READER_REL_NAME;   /* "my mum is Ann": an age is a number, this a name */
-        else if (u->rel == READER_REL_NAME && e - s == 1 && has_digit(words + s, 1))
-            u->rel = READER_REL_AGE;    /* "i'm 28": a name is not a number */
+        else if (e - s == 1 && has_digit(words + s, 1) && number_only(words[s]) &&
+                 place_like(u->rel))
+            u->rel = READER_REL_AGE;    /* "i'm 28", "he's 15": a name, a place, a school
+                                         * or a job is not a bare number */
         as_written(c, cn, words, s, e, u->value, sizeof u->value);
+        if (u->rel == READER_REL_NAME) drop_possessive(u->value);
     }
-    if (ns >= 0) as_written(c, cn, words, ns, ne, u->name, sizeof u->name);
+    if (ns >= 0) {
+        as_written(c, cn, words, ns, ne, u->name, sizeof u->name);
+        drop_possessive(u->name);
+    }
     relation_key(u->rel, words, tags, n, u->relation, sizeof u->relation);
 }
 
@@ -316,19 +368,20 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             for (int f = prev; span(tags, n, READER_B_NAME, READER_I_NAME, f, &a, &b) && a < s;
                  f = b)
                 os = a, oe = b;
-            unit(c, cn, words, tags, vrels, n, s, s, e, os, oe, &clause, &out[k++]);
+            unit(c, cn, words, tags, caps, vrels, n, s, s, e, os, oe, &clause, &out[k++]);
             prev = e;
         }
         for (int f = prev; k < max && span(tags, n, READER_B_NAME, READER_I_NAME, f, &a, &b);
              f = b) {
-            unit(c, cn, words, tags, vrels, n, a, -1, -1, a, b, &clause, &out[k]);
+            unit(c, cn, words, tags, caps, vrels, n, a, -1, -1, a, b, &clause, &out[k]);
             if (strcmp(out[k].holder, "self") != 0) k++;
         }
     }
     if (k == 0) {       /* one unit: the act with its first spans */
         int vs = -1, ve = -1;
         if (span(tags, n, READER_B_VALUE, READER_I_VALUE, 0, &s, &e)) vs = s, ve = e;
-        unit(c, cn, words, tags, vrels, n, vs >= 0 ? vs : n, vs, ve, ns, ne, &clause, &out[0]);
+        unit(c, cn, words, tags, caps, vrels, n, vs >= 0 ? vs : n, vs, ve, ns, ne, &clause,
+             &out[0]);
         if (vs < 0) out[0].rel = clause.rel;
         if (span(tags, n, READER_B_OLD, READER_I_OLD, 0, &s, &e))
             as_written(c, cn, words, s, e, out[0].old, sizeof out[0].old);
@@ -342,6 +395,25 @@ out:
     free(caps);
     tok_list_free(&t);
     return rc;
+}
+
+/* A holder that is only a third-person pronoun ("he's 15", "she's a nurse") is the
+ * holder of the nearest unit before it in the same message about someone of the user's
+ * ("our son Owen's at home, he's 15"). */
+static void pronoun_holders(understood_t *u, int n)
+{
+    static const char *const pronouns[] = {"he", "she", "they", "him", "her", "his", "their",
+                                           "them", NULL};
+    for (int i = 1; i < n; i++) {
+        if (!in_list(pronouns, u[i].holder)) continue;
+        for (int j = i - 1; j >= 0; j--)
+            if (u[j].personal && strcmp(u[j].holder, "self") != 0 &&
+                !in_list(pronouns, u[j].holder)) {
+                memcpy(u[i].holder, u[j].holder, sizeof u[i].holder);
+                u[i].personal = 1;
+                break;
+            }
+    }
 }
 
 int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
@@ -358,5 +430,6 @@ int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
         if (got < 0) return got;
         k += got;
     }
+    pronoun_holders(out, k);
     return k;
 }

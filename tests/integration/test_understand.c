@@ -5,7 +5,9 @@
  * current, a message with two facts keeps both (also when one clause tells both),
  * yes/no questions check the fact (any value of a relation with several), several names
  * told at once are all kept and listed, a Chinese question is answered and never stored,
- * small talk is not stored, and a restart in the middle loses nothing. */
+ * no clause ending in a question mark is stored, people are found by the name told
+ * beside their kin word and by "he"/"she" in the next clause, small talk is not stored,
+ * and a restart in the middle loses nothing. */
 #define _GNU_SOURCE /* strcasestr */
 #include <check.h>
 #include <stdio.h>
@@ -196,6 +198,26 @@ START_TEST(test_a_chinese_question_is_answered_and_never_stored)
 }
 END_TEST
 
+/* A question is never written as a fact, whatever the reader made of it. */
+START_TEST(test_a_question_mark_is_never_stored)
+{
+    json_decref(say("a", "我的老板叫什么名字？"));
+    json_decref(say("a", "and what's my boss's surname?"));
+    ck_assert_uint_eq(memories(), 0);
+}
+END_TEST
+
+/* Someone named right after the kin word, asked about by name; "she" is the person of
+ * the clause before. */
+START_TEST(test_people_are_found_by_name_and_pronoun)
+{
+    tell("a", "and grandpa Walter's 88");
+    ask("b", "how old is walter?", "88", NULL);
+    tell("a", "my cousin Priya moved to Utrecht, she's 31");
+    ask("b", "how old is my cousin?", "31", NULL);
+}
+END_TEST
+
 START_TEST(test_small_talk_is_answered_but_not_stored)
 {
     json_t *t = say("a", "haha nice one");
@@ -231,6 +253,8 @@ int main(void)
     tcase_add_test(tc, test_yes_no_questions_check_the_fact);
     tcase_add_test(tc, test_several_names_and_values_are_all_kept);
     tcase_add_test(tc, test_a_chinese_question_is_answered_and_never_stored);
+    tcase_add_test(tc, test_a_question_mark_is_never_stored);
+    tcase_add_test(tc, test_people_are_found_by_name_and_pronoun);
     tcase_add_test(tc, test_small_talk_is_answered_but_not_stored);
     tcase_add_test(tc, test_facts_survive_a_restart_in_the_middle);
     suite_add_tcase(s, tc);
