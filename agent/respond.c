@@ -229,10 +229,25 @@ static int wrote(const respond_t *r, const char *holder, int rel)
     return 0;
 }
 
+/* The stored key an open relation told in fewer words means ("my favourite is ramen"
+ * after "my favourite food is pad thai"): the newest current fact of the holder whose
+ * relation holds the words; else the relation as told. */
+static const char *open_key(const facts_t *f, const understood_t *u)
+{
+    if (u->rel != READER_REL_OPEN || fact_find(f, u->holder, u->relation, NULL))
+        return u->relation;
+    for (size_t i = f->n; i-- > 0;)
+        if (f->v[i].holder && !strcmp(f->v[i].holder, u->holder) &&
+            has_words(f->v[i].relation, u->relation) &&
+            rel_of(f->v[i].relation) == READER_REL_OPEN)
+            return f->v[i].relation;
+    return u->relation;
+}
+
 static void fact(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     if (u->value[0])
-        add_write(r, f, text, u->holder, u->relation, u->rel, u->value);
+        add_write(r, f, text, u->holder, open_key(f, u), u->rel, u->value);
     else if (!u->name[0])
         r->fact_unread = 1;
     /* "my brother Tom ...", "I'm Femi, 27" (the user's name once per message) */
@@ -247,6 +262,8 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
     const store_memory_t *target = u->old[0] ? fact_by_value(f, u->old) : NULL;
     if (!target && u->relation[0] && u->rel != READER_REL_OPEN)
         target = fact_find(f, u->holder, u->relation, NULL);
+    if (!target && u->relation[0] && u->rel == READER_REL_OPEN)
+        target = fact_find(f, u->holder, open_key(f, u), NULL);
     if (!target && !u->old[0] && f->n)          /* "sorry, I meant Lena": the last fact */
         target = &f->v[f->n - 1];
     if (!target) {
@@ -329,6 +346,8 @@ static void question(respond_t *r, const facts_t *f, const understood_t *u)
                 m = &f->v[i];
     if (!m && kin_rel(u->rel) >= 0)             /* "where do I work?": workplace or employer */
         m = fact_find(f, u->holder, reader_rel_name(kin_rel(u->rel)), NULL);
+    if (!m && !strncmp(u->relation, "favourite", 9))   /* a favourite, told as a like */
+        m = fact_find(f, u->holder, reader_rel_name(READER_REL_LIKES), NULL);
     set_kind(r, MODEL_KIND_ANSWER);
     if (u->act == READER_YESNO && m && u->value[0] && multi_valued(u->rel, m->holder))
         for (size_t i = f->n; i-- > 0;) {   /* "do I speak German?": any of the values */

@@ -141,14 +141,20 @@ static void as_written(const char *c, size_t cn, const char *const *words, int s
     }
 }
 
-/* The relation key: the class's name, or an open relation's words less the verbs. */
+/* The relation key: the class's name, or an open relation's words less the verbs. A
+ * favourite is a relation of its own, with one value ("favourite food", spelled one
+ * way), not one more thing liked. */
 static void relation_key(int rel, const char *const *words, const unsigned char *tags, int n,
                          char *key, size_t len)
 {
     static const char *const glue[] = {"is", "are", "was", "'s", "s", "my", "our", "the",
                                        "called", "named", "name", "叫", "是", NULL};
+    static const char *const favourite[] = {"favourite", "favorite", "fave", "fav", NULL};
     key[0] = '\0';
-    if (rel != READER_REL_OPEN) {
+    int fav = 0;
+    for (int k = 0; k < n && rel == READER_REL_LIKES; k++)
+        fav |= (tags[k] == READER_B_REL || tags[k] == READER_I_REL) && in_list(favourite, words[k]);
+    if (rel != READER_REL_OPEN && !fav) {
         snprintf(key, len, "%s", reader_rel_name(rel));
         return;
     }
@@ -156,7 +162,8 @@ static void relation_key(int rel, const char *const *words, const unsigned char 
     for (int k = 0; k < n; k++) {
         if ((tags[k] != READER_B_REL && tags[k] != READER_I_REL) || in_list(glue, words[k]))
             continue;
-        int w = snprintf(key + at, at < len ? len - at : 0, "%s%s", at ? " " : "", words[k]);
+        const char *word = in_list(favourite, words[k]) ? "favourite" : words[k];
+        int w = snprintf(key + at, at < len ? len - at : 0, "%s%s", at ? " " : "", word);
         if (w > 0) at += (size_t)w;
         if (at >= len) break;
     }
@@ -318,6 +325,8 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         drop_possessive(u->name);
     }
     relation_key(u->rel, words, tags, n, u->relation, sizeof u->relation);
+    if (u->rel == READER_REL_LIKES && strcmp(u->relation, reader_rel_name(u->rel)) != 0)
+        u->rel = READER_REL_OPEN;       /* "favourite food" */
 }
 
 /* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and
