@@ -14,10 +14,6 @@
 #include "agent/understand.h"
 #include "store/store.h"
 
-/* The value of a fact that no longer holds ("we sold the car", "I don't work at Bosch
- * anymore"): its memory supersedes the old one and answers "no" and "don't know". */
-#define RESPOND_ENDED "-"
-
 /* A clause the reader takes for a fact with a lower act probability is treated as small
  * talk (answered, not stored). Calibrated on held-out generated clauses, never on the
  * probe: the 1st percentile of the act probability of the held-out facts the shipped

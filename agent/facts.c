@@ -1,0 +1,149 @@
+/* facts.c: lookups in the user's current facts (facts.h): by holder + relation, by
+ * value, by name, an open relation's stored key, and the comparisons of values as
+ * people write them. The list is only read; the plan (respond.c) decides what to write. */
+#include "agent/facts.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include "model/reader.h"
+
+/* 1 when holder names several people or animals ("kids", "brothers", "cats"). */
+static int plural(const char *holder)
+{
+    static const char *const words[] = {"children", "kids", "parents", "grandparents",
+                                        "family", "people", NULL};
+    size_t n = holder ? strlen(holder) : 0;
+    for (int i = 0; words[i]; i++)
+        if (n && !strcmp(holder, words[i])) return 1;
+    return n > 3 && holder[n - 1] == 's' && holder[n - 2] != 's' && holder[n - 2] != 'u';
+}
+
+/* Relations that hold several values at once; names too when the holder is several
+ * ("my kids are Ella and Jack"). */
+int facts_multi_valued(int rel, const char *holder)
+{
+    return rel == READER_REL_LIKES || rel == READER_REL_HOBBY || rel == READER_REL_LANGUAGE ||
+           rel == READER_REL_ALLERGY || rel == READER_REL_OWNS ||
+           (rel == READER_REL_NAME && plural(holder));
+}
+
+/* Case-insensitive equality of two values, ignoring a leading article. */
+static const char *skip_article(const char *s)
+{
+    if (!strncasecmp(s, "a ", 2)) return s + 2;
+    if (!strncasecmp(s, "an ", 3)) return s + 3;
+    if (!strncasecmp(s, "the ", 4)) return s + 4;
+    return s;
+}
+
+int facts_same_value(const char *a, const char *b)
+{
+    return a && b && strcasecmp(skip_article(a), skip_article(b)) == 0;
+}
+
+/* Case-insensitive equality of two names, either possibly with a possessive ("Owen's"
+ * as older databases stored it). */
+int facts_same_name(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 2 && !strcmp(a + la - 2, "'s")) la -= 2;
+    if (lb > 2 && !strcmp(b + lb - 2, "'s")) lb -= 2;
+    return la == lb && strncasecmp(a, b, la) == 0;
+}
+
+/* 1 when needle occurs in hay as whole words, without case. */
+int facts_has_words(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (!n) return 0;
+    for (const char *p = hay; *p; p++) {
+        if (strncasecmp(p, needle, n) != 0) continue;
+        int before = p == hay || !isalnum((unsigned char)p[-1]);
+        int after = !isalnum((unsigned char)p[n]);
+        if (before && after) return 1;
+    }
+    return 0;
+}
+
+/* The relation class of a stored relation key (the open class when it is not a name). */
+int facts_rel_of(const char *key)
+{
+    int r = key ? reader_rel_parse(key) : -1;
+    return r < 0 ? READER_REL_OPEN : r;
+}
+
+realise_frame_t facts_frame(const store_memory_t *m)
+{
+    int rel = facts_rel_of(m->relation);
+    return (realise_frame_t){m->holder, rel, rel == READER_REL_OPEN ? m->relation : NULL,
+                             m->value};
+}
+
+/* The newest current fact of holder + relation whose value still holds (not ended), or
+ * NULL; *ended says whether the newest one is an ended fact. */
+const store_memory_t *facts_find(const facts_t *f, const char *holder,
+                                       const char *relation, int *ended)
+{
+    if (ended) *ended = 0;
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        if (!m->holder || strcmp(m->holder, holder) != 0) continue;
+        if (relation && strcmp(m->relation, relation) != 0) continue;
+        if (strcmp(m->value, FACTS_ENDED) == 0) {
+            if (ended) *ended = 1;
+            return NULL;
+        }
+        return m;
+    }
+    return NULL;
+}
+
+/* The newest current fact whose value is v. */
+const store_memory_t *facts_by_value(const facts_t *f, const char *v)
+{
+    for (size_t i = f->n; i-- > 0;)
+        if (facts_same_value(f->v[i].value, v)) return &f->v[i];
+    return NULL;
+}
+
+/* A holder that is the name of someone of the user's ("Marcus is a plumber" after "my
+ * brother's called Marcus") becomes that someone: the clause is personal after all. */
+void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u)
+{
+    if (u->personal) return;
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        if (m->relation && !strcmp(m->relation, reader_rel_name(READER_REL_NAME)) &&
+            strcmp(m->holder, "self") != 0 &&
+            (facts_same_name(m->value, u->holder) || facts_has_words(text, m->value))) {
+            snprintf(u->holder, sizeof u->holder, "%s", m->holder);
+            u->personal = 1;
+            return;
+        }
+    }
+}
+
+/* The stored key an open relation told in fewer words means ("my favourite is ramen"
+ * after "my favourite food is pad thai"): the newest current fact of the holder whose
+ * relation holds the words; else the relation as told. */
+const char *facts_open_key(const facts_t *f, const understood_t *u)
+{
+    if (u->rel != READER_REL_OPEN || facts_find(f, u->holder, u->relation, NULL))
+        return u->relation;
+    for (size_t i = f->n; i-- > 0;)
+        if (f->v[i].holder && !strcmp(f->v[i].holder, u->holder) &&
+            facts_has_words(f->v[i].relation, u->relation) &&
+            facts_rel_of(f->v[i].relation) == READER_REL_OPEN)
+            return f->v[i].relation;
+    return u->relation;
+}
+
+/* The name of holder (its NAME fact's value), else NULL. */
+const char *facts_name_of(const facts_t *f, const char *holder)
+{
+    const store_memory_t *m = facts_find(f, holder, reader_rel_name(READER_REL_NAME), NULL);
+    return m ? m->value : NULL;
+}
+

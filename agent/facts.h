@@ -1,0 +1,53 @@
+/* facts.h: the user's current facts as a turn's plan reads them (respond.h): the
+ * memories with a frame (store_frames_list), looked up by holder + relation, by value,
+ * by a holder's name, and compared the way people write values (without case, a
+ * leading article or a possessive). Everything here only reads the list. */
+#ifndef MNEMO_AGENT_FACTS_H
+#define MNEMO_AGENT_FACTS_H
+
+#include <stddef.h>
+#include "agent/realise.h"
+#include "agent/understand.h"
+#include "store/store.h"
+
+/* The value of a fact that no longer holds ("we sold the car", "I don't work at Bosch
+ * anymore"): its memory supersedes the old one and answers "no" and "don't know". */
+#define FACTS_ENDED "-"
+
+/* The user's current facts, oldest first; owned by whoever filled it
+ * (store_frames_list, freed with store_memories_free). */
+typedef struct facts {
+    store_memory_t *v;
+    size_t n;
+} facts_t;
+
+/* 1 when relation class rel of holder holds several values at once (likes, hobbies,
+ * languages, allergies, things owned; names of a plural holder: "my kids"). */
+int facts_multi_valued(int rel, const char *holder);
+/* Equality without case, ignoring a leading article ("a nurse" = "Nurse"); of names,
+ * ignoring a possessive ("Owen's" = "owen"). 0 when a value is NULL. */
+int facts_same_value(const char *a, const char *b);
+int facts_same_name(const char *a, const char *b);
+/* 1 when needle occurs in hay as whole words, without case (0 for an empty needle). */
+int facts_has_words(const char *hay, const char *needle);
+/* The relation class of a stored relation key (READER_REL_OPEN when not a class name). */
+int facts_rel_of(const char *key);
+/* A memory's frame for realise.h (pointers into m). */
+realise_frame_t facts_frame(const store_memory_t *m);
+
+/* The newest current fact of holder + relation (any relation when NULL) whose value
+ * still holds, or NULL; *ended (may be NULL) says whether the newest one is ended. */
+const store_memory_t *facts_find(const facts_t *f, const char *holder, const char *relation,
+                                 int *ended);
+/* The newest fact whose value is v, or NULL. */
+const store_memory_t *facts_by_value(const facts_t *f, const char *v);
+/* The name of holder (its NAME fact's value), or NULL. */
+const char *facts_name_of(const facts_t *f, const char *holder);
+/* The stored key an open relation told in fewer words means ("my favourite is ramen"
+ * after "my favourite food is pad thai"), else u's own; points into f or u. */
+const char *facts_open_key(const facts_t *f, const understood_t *u);
+/* A holder that is the name of someone of the user's ("Marcus is a plumber" after "my
+ * brother's called Marcus") becomes that someone, and u personal; text is u's clause. */
+void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u);
+
+#endif
