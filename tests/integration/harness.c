@@ -551,6 +551,30 @@ json_t *h_search(const h_daemon_t *d, const char *token, const char *query)
     return res;
 }
 
+int h_import(const h_daemon_t *d, const char *user, const char *query, const char *body,
+             size_t len, h_resp_t *r)
+{
+    char path[256];
+    snprintf(path, sizeof path, "/v1/users/%s/import%s", user, query ? query : "");
+    return h_request(d, "POST", path, NULL, "application/x-ndjson", body, len, r);
+}
+
+void h_pair_start(h_daemon_t *a, h_daemon_t *b)
+{
+    h_init(a, NULL);
+    h_init(b, NULL);
+    h_start(a);
+    h_start(b);
+}
+
+void h_pair_stop(h_daemon_t *a, h_daemon_t *b)
+{
+    if (a->pid) ck_assert_int_eq(h_stop(a), 0);
+    if (b->pid) ck_assert_int_eq(h_stop(b), 0);
+    h_cleanup(a);
+    h_cleanup(b);
+}
+
 json_t *h_export(const h_daemon_t *d, const char *token, const char *user)
 {
     char path[512];

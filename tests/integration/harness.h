@@ -90,6 +90,15 @@ json_t *h_list_all(const h_daemon_t *d, const char *token, const char *query);
 json_t *h_search(const h_daemon_t *d, const char *token, const char *query);
 /* GET /v1/users/{user}/export asserting 200 and JSON lines; returns a new array. */
 json_t *h_export(const h_daemon_t *d, const char *token, const char *user);
+/* POST /v1/users/{user}/import<query> with body as JSON lines (query may be NULL or
+ * "?ids=new"); the reply in r. Returns what h_request returns. */
+int h_import(const h_daemon_t *d, const char *user, const char *query, const char *body,
+             size_t len, h_resp_t *r);
+/* Two daemons for the tests that move memories from one to the other: h_pair_start
+ * makes both (no config) and starts them; h_pair_stop stops each that runs, asserting a
+ * clean exit, and removes both directories. */
+void h_pair_start(h_daemon_t *a, h_daemon_t *b);
+void h_pair_stop(h_daemon_t *a, h_daemon_t *b);
 /* The integer "id" of a memory object (-1 when absent). */
 int64_t h_id(const json_t *m);
 

@@ -10,21 +10,9 @@
 
 static h_daemon_t A, B;
 
-static void setup(void)
-{
-    h_init(&A, NULL);
-    h_init(&B, NULL);
-    h_start(&A);
-    h_start(&B);
-}
+static void setup(void) { h_pair_start(&A, &B); }
 
-static void teardown(void)
-{
-    ck_assert_int_eq(h_stop(&A), 0);
-    ck_assert_int_eq(h_stop(&B), 0);
-    h_cleanup(&A);
-    h_cleanup(&B);
-}
+static void teardown(void) { h_pair_stop(&A, &B); }
 
 /* Fills A with alice's memories of every shape, and one of bob's; returns the raw
  * export body of alice (malloc'd). */
@@ -72,8 +60,7 @@ START_TEST(test_export_then_import_into_a_fresh_daemon_gives_the_same_memories)
     size_t len;
     char *body = fill_and_export(&len);
     h_resp_t r;
-    h_request(&B, "POST", "/v1/users/alice/import", NULL, "application/x-ndjson", body, len,
-              &r);
+    h_import(&B, "alice", NULL, body, len, &r);
     h_assert_reply(&r, 200, NULL);
     ck_assert_int_eq(json_integer_value(json_object_get(r.json, "imported")), 5);
     h_resp_clear(&r);
@@ -97,8 +84,7 @@ START_TEST(test_imported_memories_are_searchable_and_readable_by_id)
     size_t len;
     char *body = fill_and_export(&len);
     h_resp_t r;
-    h_request(&B, "POST", "/v1/users/alice/import", NULL, "application/x-ndjson", body, len,
-              &r);
+    h_import(&B, "alice", NULL, body, len, &r);
     h_assert_reply(&r, 200, NULL);
     h_resp_clear(&r);
     free(body);
@@ -123,12 +109,10 @@ START_TEST(test_importing_the_same_export_twice_conflicts_and_writes_nothing)
     size_t len;
     char *body = fill_and_export(&len);
     h_resp_t r;
-    h_request(&B, "POST", "/v1/users/alice/import", NULL, "application/x-ndjson", body, len,
-              &r);
+    h_import(&B, "alice", NULL, body, len, &r);
     h_assert_reply(&r, 200, NULL);
     h_resp_clear(&r);
-    h_request(&B, "POST", "/v1/users/alice/import", NULL, "application/x-ndjson", body, len,
-              &r);
+    h_import(&B, "alice", NULL, body, len, &r);
     h_assert_reply(&r, 409, "conflict");
     h_resp_clear(&r);
     free(body);
@@ -147,8 +131,7 @@ START_TEST(test_import_after_forgetting_a_user_restores_it)
     h_assert_reply(&r, 200, NULL);
     ck_assert_int_eq(json_integer_value(json_object_get(r.json, "deleted_memories")), 5);
     h_resp_clear(&r);
-    h_request(&A, "POST", "/v1/users/alice/import", NULL, "application/x-ndjson", body, len,
-              &r);
+    h_import(&A, "alice", NULL, body, len, &r);
     h_assert_reply(&r, 200, NULL);
     h_resp_clear(&r);
     free(body);

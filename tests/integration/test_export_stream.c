@@ -12,21 +12,9 @@
 
 static h_daemon_t A, B;
 
-static void setup(void)
-{
-    h_init(&A, NULL);
-    h_init(&B, NULL);
-    h_start(&A);
-    h_start(&B);
-}
+static void setup(void) { h_pair_start(&A, &B); }
 
-static void teardown(void)
-{
-    ck_assert_int_eq(h_stop(&A), 0);
-    ck_assert_int_eq(h_stop(&B), 0);
-    h_cleanup(&A);
-    h_cleanup(&B);
-}
+static void teardown(void) { h_pair_stop(&A, &B); }
 
 /* N_MEMORIES import lines with kept ids 10, 13, 16, ... (gaps between them), texts of
  * varied length, two conversations and importances in steps of 0.01. */
@@ -76,8 +64,7 @@ static void assert_export_is_the_import(const h_daemon_t *d)
 static void import(const h_daemon_t *d, const char *body, size_t len)
 {
     h_resp_t r;
-    h_request(d, "POST", "/v1/users/alice/import", NULL, "application/x-ndjson", body, len,
-              &r);
+    h_import(d, "alice", NULL, body, len, &r);
     h_assert_reply(&r, 200, NULL);
     ck_assert_int_eq(json_integer_value(json_object_get(r.json, "imported")), N_MEMORIES);
     h_resp_clear(&r);

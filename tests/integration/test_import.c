@@ -23,21 +23,9 @@
 
 static h_daemon_t A, B;
 
-static void setup(void)
-{
-    h_init(&A, NULL);
-    h_init(&B, NULL);
-    h_start(&A);
-    h_start(&B);
-}
+static void setup(void) { h_pair_start(&A, &B); }
 
-static void teardown(void)
-{
-    if (A.pid) ck_assert_int_eq(h_stop(&A), 0);
-    if (B.pid) ck_assert_int_eq(h_stop(&B), 0);
-    h_cleanup(&A);
-    h_cleanup(&B);
-}
+static void teardown(void) { h_pair_stop(&A, &B); }
 
 /* n JSON lines "memory i of n" (ids first_id.. when first_id > 0, else none). */
 static char *lines(size_t n, int64_t first_id, size_t *len)
@@ -58,14 +46,6 @@ static char *lines(size_t n, int64_t first_id, size_t *len)
     return s;
 }
 
-static void import(const h_daemon_t *d, const char *user, const char *query, const char *body,
-                   size_t len, h_resp_t *r)
-{
-    char path[256];
-    snprintf(path, sizeof path, "/v1/users/%s/import%s", user, query ? query : "");
-    h_request(d, "POST", path, NULL, "application/x-ndjson", body, len, r);
-}
-
 static const char *message(const h_resp_t *r)
 {
     json_t *m = json_object_get(json_object_get(r->json, "error"), "message");
@@ -77,7 +57,7 @@ START_TEST(test_an_import_of_three_batches_round_trips_through_export)
     size_t len;
     char *body = lines(THREE_BATCHES, 7, &len);
     h_resp_t r;
-    import(&A, "alice", NULL, body, len, &r);
+    h_import(&A, "alice", NULL, body, len, &r);
     h_assert_reply(&r, 200, NULL);
     ck_assert_int_eq(json_integer_value(json_object_get(r.json, "imported")), THREE_BATCHES);
     ck_assert_ptr_null(json_object_get(r.json, "ids"));
@@ -87,7 +67,7 @@ START_TEST(test_an_import_of_three_batches_round_trips_through_export)
     h_get(&A, NULL, "/v1/users/alice/export", &r);
     h_assert_reply(&r, 200, NULL);
     h_resp_t r2;
-    import(&B, "alice", NULL, r.body, r.len, &r2);
+    h_import(&B, "alice", NULL, r.body, r.len, &r2);
     h_assert_reply(&r2, 200, NULL);
     h_resp_clear(&r2);
     h_resp_clear(&r);
@@ -114,14 +94,14 @@ START_TEST(test_an_import_past_max_import_items_is_413_and_writes_nothing)
     size_t len;
     char *body = lines(11, 0, &len);
     h_resp_t r;
-    import(&A, "alice", NULL, body, len, &r);
+    h_import(&A, "alice", NULL, body, len, &r);
     h_assert_reply(&r, 413, "payload_too_large");
     ck_assert_msg(strstr(message(&r), "max_import_items") != NULL, "%s", r.body);
     h_resp_clear(&r);
     json_t *e = h_export(&A, NULL, "alice");
     ck_assert_int_eq(json_array_size(e), 0);
     json_decref(e);
-    import(&A, "alice", NULL, body, len - strlen(strrchr(body, '{')), &r);  /* 10 lines */
+    h_import(&A, "alice", NULL, body, len - strlen(strrchr(body, '{')), &r);  /* 10 lines */
     h_assert_reply(&r, 200, NULL);
     h_resp_clear(&r);
     free(body);
@@ -132,7 +112,7 @@ START_TEST(test_an_id_of_2_63_minus_1_is_refused_and_later_ids_stay_small)
 {
     static const char big[] = "{\"id\":9223372036854775807,\"text\":\"a huge id\"}\n";
     h_resp_t r;
-    import(&A, "alice", NULL, big, sizeof big - 1, &r);
+    h_import(&A, "alice", NULL, big, sizeof big - 1, &r);
     h_assert_reply(&r, 422, "validation_failed");
     ck_assert_msg(strstr(message(&r), "ids=new") != NULL, "%s", r.body);
     h_resp_clear(&r);
@@ -142,14 +122,14 @@ START_TEST(test_an_id_of_2_63_minus_1_is_refused_and_later_ids_stay_small)
     /* The largest id kept: the ids assigned after it are still exact JSON numbers. */
     char top[96];
     int n = snprintf(top, sizeof top, "{\"id\":%lld,\"text\":\"the top id\"}\n", (long long)ID_MAX);
-    import(&A, "alice", NULL, top, (size_t)n, &r);
+    h_import(&A, "alice", NULL, top, (size_t)n, &r);
     h_assert_reply(&r, 200, NULL);
     h_resp_clear(&r);
     id = h_create(&A, NULL, "alice", "my cat is called Tom");
     ck_assert_int_eq(id, ID_MAX + 1);
     n = snprintf(top, sizeof top, "{\"id\":%lld,\"text\":\"past the top\"}\n",
                  (long long)ID_MAX + 1);
-    import(&A, "bob", NULL, top, (size_t)n, &r);
+    h_import(&A, "bob", NULL, top, (size_t)n, &r);
     h_assert_reply(&r, 422, "validation_failed");
     h_resp_clear(&r);
 }
@@ -164,14 +144,14 @@ START_TEST(test_a_conflict_with_another_users_id_reads_as_with_ones_own)
     h_resp_t r;
     int n = snprintf(line, sizeof line, "{\"text\":\"x\"}\n{\"id\":%lld,\"text\":\"y\"}\n",
                      (long long)own);
-    import(&A, "alice", NULL, line, (size_t)n, &r);
+    h_import(&A, "alice", NULL, line, (size_t)n, &r);
     h_assert_reply(&r, 409, "conflict");
     snprintf(want_own, sizeof want_own, "id %lld already exists", (long long)own);
     ck_assert_str_eq(message(&r), want_own);
     h_resp_clear(&r);
     n = snprintf(line, sizeof line, "{\"text\":\"x\"}\n{\"id\":%lld,\"text\":\"y\"}\n",
                  (long long)other);
-    import(&A, "alice", NULL, line, (size_t)n, &r);
+    h_import(&A, "alice", NULL, line, (size_t)n, &r);
     h_assert_reply(&r, 409, "conflict");
     snprintf(want_other, sizeof want_other, "id %lld already exists", (long long)other);
     ck_assert_str_eq(message(&r), want_other);
@@ -187,7 +167,7 @@ START_TEST(test_ids_new_gives_fresh_ids_and_returns_the_map)
     size_t len;
     char *body = lines(600, 9223372036854775000LL, &len);
     h_resp_t r;
-    import(&A, "alice", "?ids=new", body, len, &r);
+    h_import(&A, "alice", "?ids=new", body, len, &r);
     h_assert_reply(&r, 200, NULL);
     free(body);
     json_t *ids = json_object_get(r.json, "ids");
@@ -209,10 +189,10 @@ START_TEST(test_ids_new_gives_fresh_ids_and_returns_the_map)
     /* The same export twice: ids=keep conflicts, ids=new copies it. */
     h_get(&A, NULL, "/v1/users/alice/export", &r);
     h_resp_t r2;
-    import(&A, "alice", NULL, r.body, r.len, &r2);
+    h_import(&A, "alice", NULL, r.body, r.len, &r2);
     h_assert_reply(&r2, 409, "conflict");
     h_resp_clear(&r2);
-    import(&A, "alice", "?ids=new", r.body, r.len, &r2);
+    h_import(&A, "alice", "?ids=new", r.body, r.len, &r2);
     h_assert_reply(&r2, 200, NULL);
     ck_assert_int_eq(json_integer_value(json_object_get(json_array_get(
                          json_object_get(r2.json, "ids"), 0), "new")), 601);
@@ -221,7 +201,7 @@ START_TEST(test_ids_new_gives_fresh_ids_and_returns_the_map)
     json_t *e = h_export(&A, NULL, "alice");
     ck_assert_int_eq(json_array_size(e), 1200);
     json_decref(e);
-    import(&A, "alice", "?ids=odd", "", 0, &r);
+    h_import(&A, "alice", "?ids=odd", "", 0, &r);
     h_assert_reply(&r, 400, "invalid_parameter");
     h_resp_clear(&r);
 }
