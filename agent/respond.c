@@ -148,6 +148,24 @@ static int kin_rel(int rel)
     }
 }
 
+/* 1 when m is a current fact of someone of the user's (not the user's own, not a name)
+ * with value ("Leeds", or a value that holds it). */
+static int holds(const store_memory_t *m, const char *value)
+{
+    return value[0] && strcmp(m->holder, "self") != 0 && strcmp(m->value, FACTS_ENDED) != 0 &&
+           strcmp(m->relation, reader_rel_name(READER_REL_NAME)) != 0 &&
+           (facts_same_value(m->value, value) || facts_has_words(m->value, value));
+}
+
+/* 1 when someone of the user's holds value: "who lives in Leeds?" is then about the
+ * user's people, not a story's. */
+static int held(const facts_t *f, const char *value)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (holds(&f->v[i], value)) return 1;
+    return 0;
+}
+
 /* "Which of my kids plays football?", "who lives in Leeds?": the question names a value
  * and asks whose it is. Answers with the names (or the holders) of every current fact of
  * someone of the user's with that value; 0 when none has it. */
@@ -158,10 +176,7 @@ static int whose(respond_t *r, const facts_t *f, const understood_t *u)
     int n = 0;
     for (size_t i = 0; i < f->n; i++) {
         const store_memory_t *m = &f->v[i];
-        if (!strcmp(m->holder, "self") || !strcmp(m->value, FACTS_ENDED) ||
-            !strcmp(m->relation, reader_rel_name(READER_REL_NAME)) ||
-            !(facts_same_value(m->value, u->value) || facts_has_words(m->value, u->value)))
-            continue;
+        if (!holds(m, u->value)) continue;
         const char *who = facts_name_of(f, m->holder);
         char one[128];
         snprintf(one, sizeof one, "%s", who ? who : m->holder);
@@ -309,15 +324,13 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
         char text[512];
         snprintf(text, sizeof text, "%.*s", (int)u[i].len, msg + u[i].at);
         facts_resolve_holder(&f, text, &u[i]);
+        if ((u[i].act == READER_FACT || u[i].act == READER_CORRECTION) && asks(text))
+            u[i].act = READER_QUESTION;     /* a question is never written as a fact */
         if ((u[i].act == READER_QUESTION || u[i].act == READER_YESNO) && !u[i].personal &&
-            people_only(u[i].rel))
+            (people_only(u[i].rel) || (u[i].act == READER_QUESTION && held(&f, u[i].value))))
             u[i].personal = 1;
         if (u[i].act == READER_FACT && u[i].act_p < RESPOND_FACT_MIN_P)
             u[i].act = READER_SMALLTALK;    /* too unsure to keep as a fact */
-        if ((u[i].act == READER_FACT || u[i].act == READER_CORRECTION) && asks(text)) {
-            u[i].act = READER_QUESTION;     /* a question is never written as a fact */
-            u[i].value[0] = '\0';
-        }
         int act = u[i].act;
         personal |= (act == READER_SUMMARY || act == READER_FORGET || act == READER_UNABLE ||
                      u[i].personal) && act != READER_SMALLTALK;
