@@ -246,7 +246,8 @@ static void question(respond_t *r, const facts_t *f, const understood_t *u)
         realise_frame_t known = facts_frame(m);
         char list[sizeof r->answer];
         snprintf(list, sizeof list, "%s", m->value);
-        if (facts_multi_valued(facts_rel_of(m->relation), m->holder)) { /* "what languages do I speak?" */
+        /* "what languages do I speak?": every value */
+        if (facts_multi_valued(facts_rel_of(m->relation), m->holder)) {
             int more = 0;
             list[0] = '\0';
             for (size_t i = 0; i < f->n; i++) {

@@ -1,7 +1,8 @@
 /* understand.c: a message read clause by clause (understand.h). The reader decides the
  * act, the relation and which words are holder, relation, value, old value and name;
  * this file only turns those spans into keys: a holder without its possessive and with
- * kin words in one form, the value in the writer's own spelling, recovered from the
+ * kin words in one form (a capitalised name at its end set apart, "he"/"she" taken
+ * from the clause before), the value in the writer's own spelling, recovered from the
  * clause text. */
 #include "agent/understand.h"
 
@@ -153,7 +154,8 @@ static void relation_key(int rel, const char *const *words, const unsigned char 
     key[0] = '\0';
     int fav = 0;
     for (int k = 0; k < n && rel == READER_REL_LIKES; k++)
-        fav |= (tags[k] == READER_B_REL || tags[k] == READER_I_REL) && in_list(favourite, words[k]);
+        fav |= (tags[k] == READER_B_REL || tags[k] == READER_I_REL) &&
+               in_list(favourite, words[k]);
     if (rel != READER_REL_OPEN && !fav) {
         snprintf(key, len, "%s", reader_rel_name(rel));
         return;
