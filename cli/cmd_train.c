@@ -156,7 +156,7 @@ int cmd_model_persona(babi_corpus_t *c, int n, uint64_t seed, int pool)
 enum {
     O_DATA, O_TASKS, O_DIR, O_SETTING, O_OUT, O_EPOCHS, O_BATCH, O_SEED, O_RESUME, O_HIDDEN,
     O_HOPS, O_THREADS, O_LR, O_WD, O_SLOTS, O_PATIENCE, O_PEAK, O_PERSONA, O_ACK, O_MINCOUNT,
-    O_BUCKETS, O_INIT,
+    O_BUCKETS, O_INIT, O_PLATEAU,
 };
 
 static const cli_opt_t train_opts[] = {
@@ -184,6 +184,8 @@ static const cli_opt_t train_opts[] = {
     [O_MINCOUNT] = {"min-count", 0, "N", "words seen fewer times stay unknown (default 1)"},
     [O_BUCKETS] = {"buckets", 0, "N", "hashed buckets for unknown words (default 64)"},
     [O_INIT] = {"init", 0, "MODEL", "start from what MODEL learned (its shape; any vocabulary)"},
+    [O_PLATEAU] = {"plateau", 0, "N", "halve the learning rate after N epochs without gain "
+                                      "(default " TRAIN_STR(TRAINER_PLATEAU) "; 0: never)"},
     {0},
 };
 
@@ -251,6 +253,7 @@ static int run_train(cli_ctx_t *ctx, const cli_args_t *a)
         opt_int(a, O_THREADS, "threads", 1, 16, &o.threads) < 0 ||
         opt_field(a, O_SLOTS, "slots", MODELFILE_S, &S) < 0 ||
         opt_int(a, O_PATIENCE, "patience", 0, 1000, &o.patience) < 0 ||
+        opt_int(a, O_PLATEAU, "plateau", 0, 1000, &o.plateau) < 0 ||
         opt_int(a, O_PERSONA, "persona", 0, 1000000, &persona) < 0 ||
         opt_int(a, O_ACK, "ack", 0, 1000000, &ack) < 0 ||
         opt_int(a, O_MINCOUNT, "min-count", 1, 1000000, &min_count) < 0 ||

@@ -400,7 +400,7 @@ double trainer_sgemm_peak(int n, int threads)
 void trainer_opts_default(trainer_opts_t *o)
 {
     *o = (trainer_opts_t){.epochs = 40, .batch = 32, .threads = 2, .seed = 1, .lr = 0.002f,
-                          .clip = 5.0f, .weight_decay = 0, .warmup = 100, .plateau = 3,
+                          .clip = 5.0f, .weight_decay = 0, .warmup = 100, .plateau = TRAINER_PLATEAU,
                           .patience = 8, .target_acc = 0, .progress_s = 30};
 }
 

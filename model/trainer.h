@@ -12,6 +12,9 @@
 #include "model/layers.h"
 #include "model/modelfile.h"
 
+/* Epochs without gain after which the learning rate halves, unless opts say otherwise. */
+#define TRAINER_PLATEAU 3
+
 typedef struct trainer_opts {
     int epochs;          /* at most this many epochs (in total, counting resumed ones) */
     int batch;           /* examples per Adam step */
@@ -19,7 +22,8 @@ typedef struct trainer_opts {
     uint64_t seed;       /* initialization and shuffling */
     float lr, clip, weight_decay;
     int warmup;          /* steps of linear learning-rate warm-up */
-    int plateau;         /* halve the learning rate after this many epochs without gain */
+    int plateau;         /* halve the learning rate after this many epochs without gain
+                          * (0 = never) */
     int patience;        /* stop after this many epochs without gain (0 = never) */
     float target_acc;    /* stop once validation accuracy reaches this (0 = never) */
     const char *out;     /* best model so far (NULL = not written) */
