@@ -895,8 +895,6 @@ static void choose_words(gen_t *g, const dialogue_tmpl_t *t)
     if (!(t->flags & DT_NONAME) && (g->hkind == DH_KIN || g->hkind == DH_PET) &&
         t->act == READER_FACT && rpct(&g->r, 35))
         g->n = g->hkind == DH_PET && rpct(&g->r, 50) ? pick(g, PL_PETNAME) : pick(g, PL_NAME);
-    if ((t->flags & DT_NAMED) && !g->n)
-        g->n = g->hkind == DH_PET ? pick(g, PL_PETNAME) : pick(g, PL_NAME);
     if (t->flags & DT_ZH)
         g->n = pick(g, PL_ZH_NAME);
     /* someone of the user's by their name alone: "Marcus is a plumber" */

@@ -54,11 +54,6 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     /* several at once: "i've got two kids, Ella and Jack" */
     {F, R(NAME), S, NN, 0, "{i have|i've got|ive got|we have|we've got|i got} {two|2|three|3} [H {kids|children|sons|daughters|brothers|sisters|cousins|dogs|cats|rabbits|grandkids}]{,|:| -| called| named} [V $v] and [V $o]"},
     {F, R(NAME), S, NN, 0, "[H my {kids|children|sons|daughters|brothers|sisters|cousins|parents|dogs|cats}] are {called |named |}[V $v] and [V $o]"},
-    /* someone of the user's named right after the kin word, "my" said or not */
-    {F, R(AGE), K, DT_NAMED, 0, "{and |oh and |also |so |}[H {my |our |}$k] [N $n]{ is|'s} [V $v]{ now| this year| already|}"},
-    {F, R(AGE), K, DT_NAMED, 0, "{i have|i've got|we have|there's} {a|my|our} [H $k]{,|} [N $n]{,|} who{'s| is} [V $v]"},
-    {F, R(JOB), K, DT_NAMED, 0, "{and |also |}[H {my |our |}$k] [N $n]{ is|'s} a [V $v]{ too| as well|}"},
-    {F, R(HOME), K, DT_NAMED, 0, "{and |also |}[H {my |our |}$k] [N $n] [R {lives|is living|is based} in] [V $v]"},
     /* ages and birthdays */
     {F, R(AGE), S, NN, 0, "{[H i'm]|[H i] am|[H im]} [V $v]{ [R years old]| [R years of age]|}"},
     {F, R(AGE), SKP, 0, 0, "@B [V $v] [R {years old|now|this year}]"},
@@ -114,7 +109,6 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {F, R(EMPLOYER), SK, 0, 0, "@S [R <work/works> {at|for}] [V $v]"},
     {F, R(EMPLOYER), SK, 0, 0, "@S [R <joined/joined>] [V $v]{ last month| recently|}"},
     {F, R(EMPLOYER), SK, NN, 0, "@B [R employed by] [V $v]"},
-    {F, R(EMPLOYER), SK, NN, 0, "@S [R <work/works> at] the [V $v] {office|warehouse|factory|shop|store|depot|plant|branch|site|studio}"},
     {F, R(EMPLOYER), SK, NN, 0, "@P [R employer is] [V $v]"},
     {F, R(EMPLOYER), S, NN, 0, "[H i] [R {started at|got a job at|got hired by}] [V $v]"},
     {F, R(EMPLOYER), S, NN, 0, "[H i'm] [R {at|with}] [V $v] now"},
@@ -380,14 +374,6 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {ST, R(OPEN), S, NN, 0, "i {watched|saw} a {great|terrible|long} {movie|film|show} {last night|yesterday}"},
     {ST, R(OPEN), S, NN, 0, "the {game|match|concert} was {amazing|boring|great} {last night|yesterday}"},
     {ST, R(OPEN), S, NN, 0, "{ugh|meh|hmm|huh|oh well|oh no}"},
-    /* opinions about things, plans, hopes: nothing to remember about anyone */
-    {ST, R(OPEN), S, NN, VP_FOOD, "{$v|the $v {here|there|at work}|this $v} {is|was|has been} {so |really |absolutely |kind of |}{the worst|the best|overrated|underrated|addictive|a nightmare|amazing|disgusting|delicious|too expensive}{ lol| haha| tbh|}"},
-    {ST, R(OPEN), S, NN, VP_SPORT, "{watching |playing |}$v {is|can be|was} {so |really |}{boring|exhausting|intense|stressful|fun|overrated|chaotic}{ honestly| tbh|}"},
-    {ST, R(OPEN), S, NN, VP_CITY, "$v {is|was|gets} {so |really |way too |}{expensive|busy|crowded|pretty|quiet|grey|hot} {this time of year|in summer|at the moment|}"},
-    {ST, R(OPEN), S, NN, 0, "{the commute|mornings|exam week|tax time|the holidays|the school run|january|the heatwave|winter|the sales|moving house|jet lag|the flu|our street|the office wifi|my inbox} {is|was|has been|gets} {always |honestly |just |}{the worst|brutal|chaos|a nightmare|a lot|exhausting|so much|ridiculous}{ lol| haha|}"},
-    {ST, R(OPEN), S, NN, 0, "{we're|i'm|we are|i am} {having|hosting|going to|off to} {a|the} {party|barbecue|quiz|film night|dinner|gig|match|wedding|picnic} {later|tonight|this weekend|on friday|tomorrow}"},
-    {ST, R(OPEN), S, NN, 0, "{sorry|apologies|oops}{,|} {i'm|im} {going on|waffling|oversharing|talking too much|all over the place}{ again| today|}"},
-    {ST, R(OPEN), S, NN, 0, "i {hope|wish} {i|we} {could|can|will} {do that|be like that|go there|retire early|travel more} {one day|someday|when i'm older|}"},
     /* ---- requests mnemo cannot do */
     {UN, R(OPEN), S, NN, 0, "{can you |please |}write me a {poem|song|story|essay|cover letter}{ about {love|cats|the sea}|}"},
     {UN, R(OPEN), S, NN, 0, "{can you |please |}book me a {flight|table|taxi|hotel|doctor's appointment}{ for tomorrow| to paris|}"},

@@ -15,7 +15,6 @@ enum {
     DT_TAILQ = 8,       /* a question: tails end it with "?" */
     DT_CONT = 16,       /* a continuation: a second fact about the same holder after a
                          * fact ("... as a nurse [in Leeds]"), never a clause alone */
-    DT_NAMED = 32,      /* the holder always has a name for $n ("our son [N Max]") */
 };
 
 /* Value pools a template may ask for instead of its relation's default. */
