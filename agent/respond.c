@@ -217,6 +217,10 @@ static void question(respond_t *r, const facts_t *f, const understood_t *u)
         m = facts_find(f, u->holder, reader_rel_name(kin_rel(u->rel)), NULL);
     if (!m && !strncmp(u->relation, "favourite", 9))   /* a favourite, told as a like */
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_LIKES), NULL);
+    for (size_t i = f->n; !m && u->rel == READER_REL_LIKES && i-- > 0;)  /* and back */
+        if (f->v[i].holder && !strcmp(f->v[i].holder, u->holder) &&
+            !strncmp(f->v[i].relation, "favourite", 9) && strcmp(f->v[i].value, FACTS_ENDED))
+            m = &f->v[i];
     set_kind(r, MODEL_KIND_ANSWER);
     if (u->act == READER_YESNO && m && u->value[0] && facts_multi_valued(u->rel, m->holder))
         for (size_t i = f->n; i-- > 0;) {   /* "do I speak German?": any of the values */

@@ -14,12 +14,12 @@
 #include "model/lexical.h"
 #include "model/vocab.h"
 
-/* Words of a holder span that say whose it is, or how old, not who (dropped from the
- * key: "my big brother" is "brother"). */
+/* Words of a holder span that say whose it is, how old or how much, not who (dropped
+ * from the key: "my big brother" is "brother", "my absolute favourite" the user's). */
 static const char *const owner_words[] = {
     "my", "our", "the", "a", "an", "i", "me", "mine", "i'm", "im", "i've", "ive", "i'd",
     "we", "we're", "we've", "us", "'s", "s", "of", "big", "little", "older", "younger",
-    "elder", "baby", "lil", "我", "的", "我们", NULL};
+    "elder", "baby", "lil", "absolute", "all-time", "very", "我", "的", "我们", NULL};
 /* Words that make a holder the user's own (the first of a personal holder span). */
 static const char *const personal_words[] = {
     "my", "our", "i", "me", "mine", "i'm", "im", "i've", "ive", "i'd", "we", "we're",
@@ -143,8 +143,9 @@ static void as_written(const char *c, size_t cn, const char *const *words, int s
 }
 
 /* The relation key: the class's name, or an open relation's words less the verbs. A
- * favourite is a relation of its own, with one value ("favourite food", spelled one
- * way), not one more thing liked. */
+ * favourite is a relation of its own, with one value, not one more thing liked: the
+ * key is "favourite" and the words after it in its span ("my absolute fave food is
+ * sushi, could eat it daily": "favourite food"). */
 static void relation_key(int rel, const char *const *words, const unsigned char *tags, int n,
                          char *key, size_t len)
 {
@@ -152,16 +153,20 @@ static void relation_key(int rel, const char *const *words, const unsigned char 
                                        "called", "named", "name", "叫", "是", NULL};
     static const char *const favourite[] = {"favourite", "favorite", "fave", "fav", NULL};
     key[0] = '\0';
-    int fav = 0;
-    for (int k = 0; k < n && rel == READER_REL_LIKES; k++)
-        fav |= (tags[k] == READER_B_REL || tags[k] == READER_I_REL) &&
-               in_list(favourite, words[k]);
-    if (rel != READER_REL_OPEN && !fav) {
+    int from = 0, to = n;       /* the relation words to key on (a favourite's: from it) */
+    if (rel == READER_REL_LIKES) {
+        for (from = 0; from < n; from++)
+            if ((tags[from] == READER_B_REL || tags[from] == READER_I_REL) &&
+                in_list(favourite, words[from]))
+                break;
+        for (to = from + 1; to < n && tags[to] == READER_I_REL; to++) {}
+    }
+    if (rel != READER_REL_OPEN && (rel != READER_REL_LIKES || from >= n)) {
         snprintf(key, len, "%s", reader_rel_name(rel));
         return;
     }
     size_t at = 0;
-    for (int k = 0; k < n; k++) {
+    for (int k = from; k < to; k++) {
         if ((tags[k] != READER_B_REL && tags[k] != READER_I_REL) || in_list(glue, words[k]))
             continue;
         const char *word = in_list(favourite, words[k]) ? "favourite" : words[k];
@@ -169,6 +174,13 @@ static void relation_key(int rel, const char *const *words, const unsigned char 
         if (w > 0) at += (size_t)w;
         if (at >= len) break;
     }
+}
+
+/* A favourite read as a like is an open relation of its own ("favourite food"). */
+static void favourite_rel(understood_t *u)
+{
+    if (u->rel == READER_REL_LIKES && strcmp(u->relation, reader_rel_name(u->rel)) != 0)
+        u->rel = READER_REL_OPEN;
 }
 
 /* 1 when words[0..n) hold a number: digits, an English number word or a Chinese
@@ -327,8 +339,7 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         drop_possessive(u->name);
     }
     relation_key(u->rel, words, tags, n, u->relation, sizeof u->relation);
-    if (u->rel == READER_REL_LIKES && strcmp(u->relation, reader_rel_name(u->rel)) != 0)
-        u->rel = READER_REL_OPEN;       /* "favourite food" */
+    favourite_rel(u);
 }
 
 /* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and
@@ -393,7 +404,10 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         if (span(tags, n, READER_B_VALUE, READER_I_VALUE, 0, &s, &e)) vs = s, ve = e;
         unit(c, cn, words, tags, caps, vrels, n, vs >= 0 ? vs : n, vs, ve, ns, ne, &clause,
              &out[0]);
-        if (vs < 0) out[0].rel = clause.rel;
+        if (vs < 0) {
+            out[0].rel = clause.rel;
+            favourite_rel(&out[0]);
+        }
         if (span(tags, n, READER_B_OLD, READER_I_OLD, 0, &s, &e))
             as_written(c, cn, words, s, e, out[0].old, sizeof out[0].old);
         k = 1;

@@ -6,8 +6,8 @@
  * yes/no questions check the fact (any value of a relation with several), several names
  * told at once are all kept and listed, a Chinese question is answered and never stored,
  * no clause ending in a question mark is stored, people are found by the name told
- * beside their kin word and by "he"/"she" in the next clause, small talk is not stored,
- * and a restart in the middle loses nothing. */
+ * beside their kin word and by "he"/"she" in the next clause, each favourite keeps its
+ * own value, small talk is not stored, and a restart in the middle loses nothing. */
 #define _GNU_SOURCE /* strcasestr */
 #include <check.h>
 #include <stdio.h>
@@ -218,6 +218,18 @@ START_TEST(test_people_are_found_by_name_and_pronoun)
 }
 END_TEST
 
+/* A favourite is a relation of its own: another favourite neither replaces it nor
+ * answers for it, and the words around it do not change its key. */
+START_TEST(test_each_favourite_keeps_its_own_value)
+{
+    tell("a", "my favourite food is lasagne, could eat it every day");
+    tell("a", "my absolute favourite colour is green");
+    ask("b", "what's my favourite food?", "lasagne", "green");
+    ask("b", "what's my favourite colour?", "green", "lasagne");
+    ask("b", "what's my favourite drink?", "don't know", "lasagne");
+}
+END_TEST
+
 START_TEST(test_small_talk_is_answered_but_not_stored)
 {
     json_t *t = say("a", "haha nice one");
@@ -255,6 +267,7 @@ int main(void)
     tcase_add_test(tc, test_a_chinese_question_is_answered_and_never_stored);
     tcase_add_test(tc, test_a_question_mark_is_never_stored);
     tcase_add_test(tc, test_people_are_found_by_name_and_pronoun);
+    tcase_add_test(tc, test_each_favourite_keeps_its_own_value);
     tcase_add_test(tc, test_small_talk_is_answered_but_not_stored);
     tcase_add_test(tc, test_facts_survive_a_restart_in_the_middle);
     suite_add_tcase(s, tc);
