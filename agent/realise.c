@@ -90,7 +90,7 @@ static void fill(out_t *o, const char *pat, const realise_frame_t *f)
             case 'H': putf(o, "your %s", f->holder); break;
             case 'P': putf(o, "your %s's", f->holder); break;
             case 'V': puts_(o, f->value ? f->value : ""); break;
-            case 'R': puts_(o, f->relation && *f->relation ? f->relation : "answer"); break;
+            case 'R': puts_(o, f->relation ? f->relation : ""); break;
             case 'A': {
                 const char *a = article(f->value);
                 puts_(o, a);
@@ -105,8 +105,14 @@ static void fill(out_t *o, const char *pat, const realise_frame_t *f)
     }
 }
 
+/* An open relation with no words to say it by ("my commute's 40 minutes" read without
+ * a relation): said of its holder alone. */
+static const rel_say_t wordless = {"that is {V}", "{H} is {V}", "that about you",
+                                   "that about {H}"};
+
 static const rel_say_t *say_of(const realise_frame_t *f)
 {
+    if (f->rel == READER_REL_OPEN && (!f->relation || !*f->relation)) return &wordless;
     return f->rel > 0 && f->rel < READER_NRELS ? &say[f->rel] : &say[READER_REL_OPEN];
 }
 

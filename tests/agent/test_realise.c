@@ -31,6 +31,8 @@ static const struct {
     {F("self", READER_REL_OWNS, NULL, "a red Vespa"), "You have a red Vespa.",
      "I don't know what you have yet."},
     {F("son", READER_REL_AGE, NULL, "7"), "Your son is 7.", "I don't know your son's age yet."},
+    {F("commute", READER_REL_OPEN, "", "40 minutes"), "Your commute is 40 minutes.",
+     "I don't know that about your commute yet."},
 };
 
 START_TEST(test_facts_and_unknowns_turn_the_pronouns_around)
