@@ -88,7 +88,13 @@ static void fill(out_t *o, const char *pat, const realise_frame_t *f)
         if (p[0] == '{' && p[1] && p[2] == '}') {
             switch (p[1]) {
             case 'H': putf(o, "your %s", f->holder); break;
-            case 'P': putf(o, "your %s's", f->holder); break;
+            case 'P': {                 /* "your sister's", "your boss's", "your cats'" */
+                const char *h = f->holder;
+                size_t n = strlen(h);
+                int plural = n > 2 && h[n - 1] == 's' && h[n - 2] != 's' && h[n - 2] != 'u';
+                putf(o, plural ? "your %s'" : "your %s's", h);
+                break;
+            }
             case 'V': puts_(o, f->value ? f->value : ""); break;
             case 'R': puts_(o, f->relation ? f->relation : ""); break;
             case 'A': {
