@@ -14,10 +14,9 @@ static int plural(const char *holder)
 {
     static const char *const words[] = {"children", "kids", "parents", "grandparents",
                                         "family", "people", NULL};
-    size_t n = holder ? strlen(holder) : 0;
-    for (int i = 0; words[i]; i++)
-        if (n && !strcmp(holder, words[i])) return 1;
-    return n > 3 && holder[n - 1] == 's' && holder[n - 2] != 's' && holder[n - 2] != 'u';
+    for (int i = 0; holder && words[i]; i++)
+        if (!strcmp(holder, words[i])) return 1;
+    return realise_plural_s(holder);
 }
 
 /* Relations that hold several values at once; names too when the holder is several
@@ -138,6 +137,22 @@ const char *facts_open_key(const facts_t *f, const understood_t *u)
             facts_rel_of(f->v[i].relation) == READER_REL_OPEN)
             return f->v[i].relation;
     return u->relation;
+}
+
+int facts_is_favourite(const char *relation)
+{
+    size_t n = strlen(UNDERSTAND_FAVOURITE);
+    return relation && !strncmp(relation, UNDERSTAND_FAVOURITE, n) &&
+           (relation[n] == '\0' || relation[n] == ' ');
+}
+
+const store_memory_t *facts_favourite(const facts_t *f, const char *holder)
+{
+    for (size_t i = f->n; i-- > 0;)
+        if (f->v[i].holder && !strcmp(f->v[i].holder, holder) &&
+            facts_is_favourite(f->v[i].relation) && strcmp(f->v[i].value, FACTS_ENDED) != 0)
+            return &f->v[i];
+    return NULL;
 }
 
 /* The name of holder (its NAME fact's value), else NULL. */

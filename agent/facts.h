@@ -41,6 +41,11 @@ const store_memory_t *facts_find(const facts_t *f, const char *holder, const cha
                                  int *ended);
 /* The newest fact whose value is v, or NULL. */
 const store_memory_t *facts_by_value(const facts_t *f, const char *v);
+/* The newest current favourite of holder ("favourite food": UNDERSTAND_FAVOURITE ...),
+ * or NULL. */
+const store_memory_t *facts_favourite(const facts_t *f, const char *holder);
+/* 1 when a relation key is a favourite's. */
+int facts_is_favourite(const char *relation);
 /* The name of holder (its NAME fact's value), or NULL. */
 const char *facts_name_of(const facts_t *f, const char *holder);
 /* The stored key an open relation told in fewer words means ("my favourite is ramen"

@@ -81,6 +81,12 @@ static const char *article(const char *v)
     return strchr("aeiouAEIOU", v[0]) && v[0] ? "an" : "a";
 }
 
+int realise_plural_s(const char *word)
+{
+    size_t n = word ? strlen(word) : 0;
+    return n > 3 && word[n - 1] == 's' && word[n - 2] != 's' && word[n - 2] != 'u';
+}
+
 /* Writes pattern with the frame's parts in place; an empty {A} takes its space along. */
 static void fill(out_t *o, const char *pat, const realise_frame_t *f)
 {
@@ -88,13 +94,9 @@ static void fill(out_t *o, const char *pat, const realise_frame_t *f)
         if (p[0] == '{' && p[1] && p[2] == '}') {
             switch (p[1]) {
             case 'H': putf(o, "your %s", f->holder); break;
-            case 'P': {                 /* "your sister's", "your boss's", "your cats'" */
-                const char *h = f->holder;
-                size_t n = strlen(h);
-                int plural = n > 2 && h[n - 1] == 's' && h[n - 2] != 's' && h[n - 2] != 'u';
-                putf(o, plural ? "your %s'" : "your %s's", h);
+            case 'P':                   /* "your sister's", "your boss's", "your cats'" */
+                putf(o, realise_plural_s(f->holder) ? "your %s'" : "your %s's", f->holder);
                 break;
-            }
             case 'V': puts_(o, f->value ? f->value : ""); break;
             case 'R': puts_(o, f->relation ? f->relation : ""); break;
             case 'A': {

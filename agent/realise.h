@@ -36,4 +36,8 @@ char *realise_summary(char *buf, size_t len, const realise_frame_t *f, int n);
 /* A request mnemo cannot do. */
 char *realise_unable(char *buf, size_t len);
 
+/* 1 when word is a plural that ends in "s" ("cats", "brothers"; not "boss", "bus"):
+ * its possessive is "cats'". Exposed for the plan's rule of plural holders (facts.c). */
+int realise_plural_s(const char *word);
+
 #endif

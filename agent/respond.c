@@ -14,6 +14,7 @@
 #include "agent/facts.h"
 #include "agent/realise.h"
 #include "model/model.h"
+#include "model/vocab.h"
 
 static realise_frame_t frame_of_clause(const understood_t *u)
 {
@@ -38,14 +39,14 @@ static int people_only(int rel)
     }
 }
 
-/* 1 when a clause ends with a question mark (ASCII or the fullwidth ？), spaces and
- * closing quotes aside. */
+/* 1 when a clause ends with a question mark: the ASCII one as the model's tokenizer
+ * reads it (vocab_question_mark), or the fullwidth ？ of Chinese. */
 static int asks(const char *text)
 {
     size_t n = strlen(text);
-    while (n && strchr(" \t\r\n\"'", text[n - 1])) n--;
-    return (n && text[n - 1] == '?') ||
-           (n >= 3 && !memcmp(text + n - 3, "\xEF\xBC\x9F", 3));
+    if (vocab_question_mark(text, n)) return 1;
+    while (n && strchr(" \t\r\n", text[n - 1])) n--;
+    return n >= 3 && !memcmp(text + n - 3, "\xEF\xBC\x9F", 3);
 }
 
 /* ---- the plan --------------------------------------------------------------------- */
@@ -215,12 +216,10 @@ static void question(respond_t *r, const facts_t *f, const understood_t *u)
                 m = &f->v[i];
     if (!m && kin_rel(u->rel) >= 0)             /* "where do I work?": workplace or employer */
         m = facts_find(f, u->holder, reader_rel_name(kin_rel(u->rel)), NULL);
-    if (!m && !strncmp(u->relation, "favourite", 9))   /* a favourite, told as a like */
+    if (!m && facts_is_favourite(u->relation))      /* a favourite, told as a like */
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_LIKES), NULL);
-    for (size_t i = f->n; !m && u->rel == READER_REL_LIKES && i-- > 0;)  /* and back */
-        if (f->v[i].holder && !strcmp(f->v[i].holder, u->holder) &&
-            !strncmp(f->v[i].relation, "favourite", 9) && strcmp(f->v[i].value, FACTS_ENDED))
-            m = &f->v[i];
+    if (!m && u->rel == READER_REL_LIKES)           /* and a like, told as a favourite */
+        m = facts_favourite(f, u->holder);
     set_kind(r, MODEL_KIND_ANSWER);
     if (u->act == READER_YESNO && m && u->value[0] && facts_multi_valued(u->rel, m->holder))
         for (size_t i = f->n; i-- > 0;) {   /* "do I speak German?": any of the values */

@@ -169,7 +169,7 @@ static void relation_key(int rel, const char *const *words, const unsigned char 
     for (int k = from; k < to; k++) {
         if ((tags[k] != READER_B_REL && tags[k] != READER_I_REL) || in_list(glue, words[k]))
             continue;
-        const char *word = in_list(favourite, words[k]) ? "favourite" : words[k];
+        const char *word = in_list(favourite, words[k]) ? UNDERSTAND_FAVOURITE : words[k];
         int w = snprintf(key + at, at < len ? len - at : 0, "%s%s", at ? " " : "", word);
         if (w > 0) at += (size_t)w;
         if (at >= len) break;

@@ -12,6 +12,9 @@
 #include "model/reader.h"
 
 enum { UNDERSTAND_KEY = 64, UNDERSTAND_VALUE = 256 };
+/* The first word of a favourite's relation key ("favourite food"): a relation of its
+ * own with one value, however the writer spelled it (favorite, fave). */
+#define UNDERSTAND_FAVOURITE "favourite"
 /* Units a message reads into at most: a clause may tell several facts. */
 enum { UNDERSTAND_MAX = 2 * CLAUSES_MAX };
 
