@@ -8,6 +8,7 @@
  * or value; the summary lists every current fact. */
 #include "agent/respond.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,31 @@ static int asks(const char *text)
     if (vocab_question_mark(text, n)) return 1;
     while (n && strchr(" \t\r\n", text[n - 1])) n--;
     return n >= 3 && !memcmp(text + n - 3, "\xEF\xBC\x9F", 3);
+}
+
+/* How a clause opens: 2 with a question word ("what", "who's"), 1 with a verb that
+ * starts a yes/no question ("is", "does"), else 0. A clause that opens so and ends with a
+ * question mark asks; it is never a forget request or a task refused ("what hobby have I
+ * taken up?" must not delete the hobby). */
+static int opens_question(const char *text)
+{
+    static const char *const wh[] = {"what", "what's", "whats", "wat", "which", "who", "who's",
+                                     "whos", "whose", "where", "where's", "wheres", "when",
+                                     "when's", "how", "how's", "hows", NULL};
+    static const char *const aux[] = {"is", "isn't", "are", "aren't", "am", "do", "does",
+                                      "doesn't", "did", "didn't", "was", "were", "has",
+                                      "have", "had", NULL};
+    while (*text && !isalpha((unsigned char)*text)) text++;
+    char w[16];
+    size_t n = 0;
+    while (n + 1 < sizeof w && (isalpha((unsigned char)text[n]) || text[n] == '\''))
+        w[n] = (char)tolower((unsigned char)text[n]), n++;
+    w[n] = '\0';
+    for (int i = 0; wh[i]; i++)
+        if (!strcmp(w, wh[i])) return 2;
+    for (int i = 0; aux[i]; i++)
+        if (!strcmp(w, aux[i])) return 1;
+    return 0;
 }
 
 /* ---- the plan --------------------------------------------------------------------- */
@@ -328,8 +354,11 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
         char text[512];
         snprintf(text, sizeof text, "%.*s", (int)u[i].len, msg + u[i].at);
         facts_resolve_holder(&f, text, &u[i]);
-        if ((u[i].act == READER_FACT || u[i].act == READER_CORRECTION) && asks(text))
+        int q = asks(text) ? opens_question(text) : -1;
+        if ((u[i].act == READER_FACT || u[i].act == READER_CORRECTION) && q >= 0)
             u[i].act = READER_QUESTION;     /* a question is never written as a fact */
+        else if ((u[i].act == READER_FORGET || u[i].act == READER_UNABLE) && q > 0)
+            u[i].act = q == 2 ? READER_QUESTION : READER_YESNO;
         if ((u[i].act == READER_QUESTION || u[i].act == READER_YESNO) && !u[i].personal &&
             (people_only(u[i].rel) || (u[i].act == READER_QUESTION && held(&f, u[i].value))))
             u[i].personal = 1;

@@ -5,7 +5,7 @@
  * current, a message with two facts keeps both (also when one clause tells both),
  * yes/no questions check the fact (any value of a relation with several), several names
  * told at once are all kept and listed, a Chinese question is answered and never stored,
- * no clause ending in a question mark is stored, people are found by the name told
+ * no clause ending in a question mark is stored, a question never deletes, people are found by the name told
  * beside their kin word and by "he"/"she" in the next clause, each favourite keeps its
  * own value, small talk is not stored, and a restart in the middle loses nothing. */
 #define _GNU_SOURCE /* strcasestr */
@@ -207,6 +207,20 @@ START_TEST(test_a_question_mark_is_never_stored)
 }
 END_TEST
 
+/* A question that opens with a question word never deletes anything, even where the
+ * reader takes it for a forget request. */
+START_TEST(test_a_question_never_forgets)
+{
+    tell("a", "my address is 9 Elm Row");
+    size_t before = memories();
+    json_t *t = say("a", "what's my address, did you forget it?");
+    ck_assert_uint_eq(json_array_size(json_object_get(t, "forgotten")), 0);
+    json_decref(t);
+    ck_assert_uint_eq(memories(), before);
+    ask("b", "what's my address?", "Elm Row", NULL);
+}
+END_TEST
+
 /* Someone named right after the kin word, asked about by name; "she" is the person of
  * the clause before. */
 START_TEST(test_people_are_found_by_name_and_pronoun)
@@ -266,6 +280,7 @@ int main(void)
     tcase_add_test(tc, test_several_names_and_values_are_all_kept);
     tcase_add_test(tc, test_a_chinese_question_is_answered_and_never_stored);
     tcase_add_test(tc, test_a_question_mark_is_never_stored);
+    tcase_add_test(tc, test_a_question_never_forgets);
     tcase_add_test(tc, test_people_are_found_by_name_and_pronoun);
     tcase_add_test(tc, test_each_favourite_keeps_its_own_value);
     tcase_add_test(tc, test_small_talk_is_answered_but_not_stored);
