@@ -108,7 +108,9 @@ const store_memory_t *facts_by_value(const facts_t *f, const char *v)
 }
 
 /* A holder that is the name of someone of the user's ("Marcus is a plumber" after "my
- * brother's called Marcus") becomes that someone: the clause is personal after all. */
+ * brother's called Marcus") becomes that someone: the clause is personal after all. One
+ * of several people told at once ("my brothers are Ali and Omar", then "Ali's a doctor")
+ * is a holder of their own, keyed by their name, so each keeps their own facts. */
 void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u)
 {
     if (u->personal) return;
@@ -117,7 +119,14 @@ void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u)
         if (m->relation && !strcmp(m->relation, reader_rel_name(READER_REL_NAME)) &&
             strcmp(m->holder, "self") != 0 &&
             (facts_same_name(m->value, u->holder) || facts_has_words(text, m->value))) {
-            snprintf(u->holder, sizeof u->holder, "%s", m->holder);
+            if (plural(m->holder) && u->rel != READER_REL_NAME) {
+                size_t k = 0;
+                for (; m->value[k] && k + 1 < sizeof u->holder; k++)
+                    u->holder[k] = (char)tolower((unsigned char)m->value[k]);
+                u->holder[k] = '\0';
+            } else {
+                snprintf(u->holder, sizeof u->holder, "%s", m->holder);
+            }
             u->personal = 1;
             return;
         }

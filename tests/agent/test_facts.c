@@ -1,0 +1,92 @@
+/* test_facts.c: the lookups of agent/facts.h on a hand-made list of facts: someone of the
+ * user's found by their name (one of several people named at once becomes a holder of
+ * their own), and holder keys that drop how many ("my two sisters" is "sisters"). */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agent/facts.h"
+#include "agent/understand.h"
+#include "model/reader.h"
+
+/* A current fact with borrowed strings (the list is only read). */
+#define M(i, h, r, v) ((store_memory_t){.id = i, .text = "", .holder = h, .relation = r, .value = v})
+
+static store_memory_t list[] = {
+    M(1, "sisters", "name", "Vera"),
+    M(2, "sisters", "name", "Lotte"),
+    M(3, "brother", "name", "Marcus"),
+    M(4, "vera", "job", "pilot"),
+};
+
+static understood_t clause(const char *holder, int rel)
+{
+    understood_t u = {.act = READER_FACT, .rel = rel};
+    snprintf(u.holder, sizeof u.holder, "%s", holder);
+    return u;
+}
+
+START_TEST(test_one_of_several_people_is_a_holder_of_their_own)
+{
+    facts_t f = {list, sizeof list / sizeof list[0]};
+    understood_t u = clause("lotte", READER_REL_JOB);
+    facts_resolve_holder(&f, "Lotte works as a nurse", &u);
+    ck_assert_str_eq(u.holder, "lotte");
+    ck_assert_int_eq(u.personal, 1);
+    u = clause("vera", READER_REL_JOB);
+    facts_resolve_holder(&f, "what does Vera do?", &u);
+    ck_assert_str_eq(u.holder, "vera");
+    ck_assert_ptr_nonnull(facts_find(&f, u.holder, "job", NULL));
+    ck_assert_ptr_null(facts_find(&f, "lotte", "job", NULL));
+}
+END_TEST
+
+START_TEST(test_the_only_one_of_a_kin_word_is_that_kin)
+{
+    facts_t f = {list, sizeof list / sizeof list[0]};
+    understood_t u = clause("marcus", READER_REL_JOB);
+    facts_resolve_holder(&f, "Marcus is a plumber", &u);
+    ck_assert_str_eq(u.holder, "brother");
+    ck_assert_int_eq(u.personal, 1);
+    /* a name told again for a group stays the group's */
+    u = clause("vera", READER_REL_NAME);
+    facts_resolve_holder(&f, "Vera", &u);
+    ck_assert_str_eq(u.holder, "sisters");
+}
+END_TEST
+
+START_TEST(test_holder_keys_drop_how_many)
+{
+    static const struct {
+        const char *words[4];
+        int n;
+        const char *key;
+    } rows[] = {
+        {{"my", "two", "sisters"}, 3, "sisters"},
+        {{"our", "3", "kids"}, 3, "children"},
+        {{"both", "my", "grandparents"}, 3, "grandparents"},
+        {{"my", "big", "brother"}, 3, "brother"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char key[UNDERSTAND_KEY];
+        understand_holder(rows[i].words, rows[i].n, key, sizeof key);
+        ck_assert_msg(!strcmp(key, rows[i].key), "row %zu: '%s', want '%s'", i, key, rows[i].key);
+    }
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("facts");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_one_of_several_people_is_a_holder_of_their_own);
+    tcase_add_test(tc, test_the_only_one_of_a_kin_word_is_that_kin);
+    tcase_add_test(tc, test_holder_keys_drop_how_many);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
