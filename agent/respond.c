@@ -359,6 +359,9 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
             u[i].act = READER_QUESTION;     /* a question is never written as a fact */
         else if ((u[i].act == READER_FORGET || u[i].act == READER_UNABLE) && q > 0)
             u[i].act = q == 2 ? READER_QUESTION : READER_YESNO;
+        if (u[i].act == READER_SUMMARY && (facts_has_words(text, "your") ||
+                                            facts_has_words(text, "yourself")))
+            u[i].act = READER_SMALLTALK;    /* "tell me about yourself" asks about mnemo */
         if ((u[i].act == READER_QUESTION || u[i].act == READER_YESNO) && !u[i].personal &&
             (people_only(u[i].rel) || (u[i].act == READER_QUESTION && held(&f, u[i].value))))
             u[i].personal = 1;

@@ -378,6 +378,11 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     int s, e, ns = -1, ne = -1, k = 0;
     span(tags, n, READER_B_NAME, READER_I_NAME, 0, &ns, &ne);
     if (clause.act == READER_FACT) {
+        /* a fact replaces nothing: an old value the reader marked in one is its value
+         * ("we moved to [OLD Melbourne]") */
+        for (int w = 0; w < n; w++)
+            if (tags[w] == READER_B_OLD || tags[w] == READER_I_OLD)
+                tags[w] = (unsigned char)(tags[w] - READER_B_OLD + READER_B_VALUE);
         /* each value with the name told in passing after the value before it ("my mum
          * Linda is a nurse and my dad Pete drives lorries"); a name after the last value
          * is someone's of its own ("... in Leeds with my partner Sam") */

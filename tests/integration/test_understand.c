@@ -7,7 +7,8 @@
  * told at once are all kept and listed, a Chinese question is answered and never stored,
  * no clause ending in a question mark is stored, a question never deletes, people are found by the name told
  * beside their kin word and by "he"/"she" in the next clause, each favourite keeps its
- * own value, small talk is not stored, and a restart in the middle loses nothing. */
+ * own value, a question about mnemo itself is no summary, small talk is not stored,
+ * and a restart in the middle loses nothing. */
 #define _GNU_SOURCE /* strcasestr */
 #include <check.h>
 #include <stdio.h>
@@ -244,6 +245,17 @@ START_TEST(test_each_favourite_keeps_its_own_value)
 }
 END_TEST
 
+/* Asked about itself, mnemo does not list the user's facts. */
+START_TEST(test_a_question_about_mnemo_is_not_a_summary)
+{
+    tell("a", "my dog is called Pip");
+    json_t *t = say("a", "tell me everything about yourself");
+    ck_assert_msg(!strcasestr(reply_of(t), "Pip"), "reply '%s'", reply_of(t));
+    json_decref(t);
+    ask("b", "what do you know about me?", "Pip", NULL);
+}
+END_TEST
+
 START_TEST(test_small_talk_is_answered_but_not_stored)
 {
     json_t *t = say("a", "haha nice one");
@@ -283,6 +295,7 @@ int main(void)
     tcase_add_test(tc, test_a_question_never_forgets);
     tcase_add_test(tc, test_people_are_found_by_name_and_pronoun);
     tcase_add_test(tc, test_each_favourite_keeps_its_own_value);
+    tcase_add_test(tc, test_a_question_about_mnemo_is_not_a_summary);
     tcase_add_test(tc, test_small_talk_is_answered_but_not_stored);
     tcase_add_test(tc, test_facts_survive_a_restart_in_the_middle);
     suite_add_tcase(s, tc);
