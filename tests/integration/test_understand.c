@@ -5,9 +5,9 @@
  * current, a message with two facts keeps both (also when one clause tells both),
  * yes/no questions check the fact (any value of a relation with several), several names
  * told at once are all kept and listed, a Chinese question is answered and never stored,
- * no clause ending in a question mark is stored, a question never deletes, people are found by the name told
- * beside their kin word and by "he"/"she" in the next clause, each favourite keeps its
- * own value, a question about mnemo itself is no summary, small talk is not stored,
+ * no clause ending in a question mark is stored, a question never deletes, people are
+ * found by the name told beside their kin word and by "he"/"she" in the next clause,
+ * each favourite keeps its own value, a question about mnemo itself is no summary, small talk is not stored,
  * and a restart in the middle loses nothing. */
 #define _GNU_SOURCE /* strcasestr */
 #include <check.h>
