@@ -7,8 +7,8 @@
  * told at once are all kept and listed, a Chinese question is answered and never stored,
  * no clause ending in a question mark is stored, a question never deletes, people are
  * found by the name told beside their kin word and by "he"/"she" in the next clause,
- * each favourite keeps its own value, a question about mnemo itself is no summary, small talk is not stored,
- * and a restart in the middle loses nothing. */
+ * each favourite keeps its own value, a question about mnemo itself is no summary,
+ * small talk is not stored, and a restart in the middle loses nothing. */
 #define _GNU_SOURCE /* strcasestr */
 #include <check.h>
 #include <stdio.h>
