@@ -124,17 +124,40 @@ static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *te
     return w;
 }
 
-/* 1 when the plan already writes a fact of holder + relation class rel. */
+/* 1 when the plan already writes a value (not an end) of holder + relation class rel. */
 static int wrote(const respond_t *r, const char *holder, int rel)
 {
     for (int i = 0; i < r->nw; i++)
-        if (r->w[i].rel == rel && !strcmp(r->w[i].holder, holder)) return 1;
+        if (r->w[i].rel == rel && !strcmp(r->w[i].holder, holder) &&
+            strcmp(r->w[i].value, FACTS_ENDED) != 0)
+            return 1;
     return 0;
+}
+
+/* 1 when a value can be of relation class rel of holder: a kind or breed is an animal's
+ * or a thing's, never the user's ("I'm an accountant at [Deloitte]"); a value is not its
+ * holder; a name or a job has no digits ("a size [9 shoe]"); a person, place or job is
+ * more than one CJK character. The reader's misreads, not facts. */
+static int fits(int rel, const char *holder, const char *value)
+{
+    if (rel == READER_REL_KIND && !strcmp(holder, "self")) return 0;
+    if (facts_same_value(value, holder)) return 0;  /* "[my sister] is [sister]" */
+    /* one CJK character names no person, place or job (家 of 搬家) */
+    if ((unsigned char)value[0] >= 0xE0 && strlen(value) == 3 && rel != READER_REL_AGE &&
+        rel != READER_REL_OPEN)
+        return 0;
+    if (rel == READER_REL_NAME || rel == READER_REL_JOB)
+        for (const char *p = value; *p; p++)
+            if (isdigit((unsigned char)*p)) return 0;
+    return 1;
 }
 
 static void fact(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
-    if (u->value[0])
+    /* one value of a relation that holds one per holder, per message: the first ("I'm
+     * Rosa, a nurse at St Thomas'" names the user once) */
+    if (u->value[0] && fits(u->rel, u->holder, u->value) &&
+        (facts_multi_valued(u->rel, u->holder) || !wrote(r, u->holder, u->rel)))
         add_write(r, f, text, u->holder, facts_open_key(f, u), u->rel, u->value);
     else if (!u->name[0])
         r->fact_unread = 1;

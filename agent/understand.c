@@ -243,6 +243,26 @@ static int is_cjk(const char *w)
     return cp >= 0x3400 && cp <= 0x9FFF;
 }
 
+/* The end of the value [s, e) with the value spans right after it that the reader cut
+ * from it at a word ("Mr | Biscuits", "Tim | Tam"): of the same relation, with nothing
+ * between but a space (a comma keeps "Italian, German" two values). Not for CJK, whose
+ * words are characters. */
+static int join_values(const char *c, size_t cn, const char *const *words,
+                       const unsigned char *tags, const unsigned char *vrels, int n, int s,
+                       int e)
+{
+    while (e < n && tags[e] == READER_B_VALUE && vrels[e] == vrels[s] && !is_cjk(words[e])) {
+        int e2 = e + 1;
+        while (e2 < n && tags[e2] == READER_I_VALUE) e2++;
+        char joined[UNDERSTAND_VALUE];
+        as_written(c, cn, words, s, e2, joined, sizeof joined);
+        size_t jl = strlen(joined), wl = strlen(words[e2 - 1]);
+        if (jl < wl || strncasecmp(joined + jl - wl, words[e2 - 1], wl) != 0) break;
+        e = e2;
+    }
+    return e;
+}
+
 /* The holder of the words from `at`: the last holder span that starts before it, else
  * the first one; its key in key, whether it is the user's in *personal. A capitalised
  * last word after other words of the span is the holder's name, not part of the key
@@ -389,6 +409,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         int prev = 0, a, b;
         for (int from = 0;
              k < max && span(tags, n, READER_B_VALUE, READER_I_VALUE, from, &s, &e); from = e) {
+            e = join_values(c, cn, words, tags, vrels, n, s, e);
             int empty = 1;
             for (int w = s; w < e && empty; w++)   /* "because", "each": no value */
                 empty = in_list(empty_words, words[w]) || lex_is_stopword(words[w]);

@@ -7,8 +7,9 @@
  * told at once are all kept and listed, a Chinese question is answered and never stored,
  * no clause ending in a question mark is stored, a question never deletes, people are
  * found by the name told beside their kin word and by "he"/"she" in the next clause,
- * each favourite keeps its own value, a question about mnemo itself is no summary,
- * small talk is not stored, and a restart in the middle loses nothing. */
+ * a message keeps the first of two values of one relation, each favourite keeps its
+ * own value, a question about mnemo itself is no summary, small talk is not stored,
+ * and a restart in the middle loses nothing. */
 #define _GNU_SOURCE /* strcasestr */
 #include <check.h>
 #include <stdio.h>
@@ -233,6 +234,16 @@ START_TEST(test_people_are_found_by_name_and_pronoun)
 }
 END_TEST
 
+/* A message tells one value of a relation that holds one: the first it names. */
+START_TEST(test_a_message_keeps_the_first_of_two_values)
+{
+    tell("a", "my cousin Mirela is 24 and acts like she's 50");
+    ask("b", "how old is my cousin?", "24", "50");
+    tell("a", "my tortoise is called Mr Pickles");
+    ask("b", "what's my tortoise called?", "Mr Pickles", NULL);
+}
+END_TEST
+
 /* A favourite is a relation of its own: another favourite neither replaces it nor
  * answers for it, and the words around it do not change its key. */
 START_TEST(test_each_favourite_keeps_its_own_value)
@@ -294,6 +305,7 @@ int main(void)
     tcase_add_test(tc, test_a_question_mark_is_never_stored);
     tcase_add_test(tc, test_a_question_never_forgets);
     tcase_add_test(tc, test_people_are_found_by_name_and_pronoun);
+    tcase_add_test(tc, test_a_message_keeps_the_first_of_two_values);
     tcase_add_test(tc, test_each_favourite_keeps_its_own_value);
     tcase_add_test(tc, test_a_question_about_mnemo_is_not_a_summary);
     tcase_add_test(tc, test_small_talk_is_answered_but_not_stored);
