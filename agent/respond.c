@@ -75,6 +75,21 @@ static int opens_question(const char *text)
     return 0;
 }
 
+/* 1 when a clause says to forget, delete or not remember: a forget request deletes, so
+ * it must say so ("she's chewing everything in sight" read as one deletes nothing). */
+static int says_forget(const char *text)
+{
+    static const char *const stems[] = {"forget", "delete", "remove", "erase", "wipe",
+                                        "remember", "unlearn", "忘", "删", "清除", NULL};
+    char low[512];
+    size_t n = 0;
+    for (; text[n] && n + 1 < sizeof low; n++) low[n] = (char)tolower((unsigned char)text[n]);
+    low[n] = '\0';
+    for (int i = 0; stems[i]; i++)
+        if (strstr(low, stems[i])) return 1;
+    return 0;
+}
+
 /* ---- the plan --------------------------------------------------------------------- */
 
 static void say(respond_t *r, const char *s)
@@ -382,12 +397,23 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
             u[i].act = READER_QUESTION;     /* a question is never written as a fact */
         else if ((u[i].act == READER_FORGET || u[i].act == READER_UNABLE) && q > 0)
             u[i].act = q == 2 ? READER_QUESTION : READER_YESNO;
+        if (u[i].act == READER_FORGET && !says_forget(text))
+            u[i].act = READER_SMALLTALK;    /* nothing is deleted unless asked in words */
         if (u[i].act == READER_SUMMARY && (facts_has_words(text, "your") ||
                                             facts_has_words(text, "yourself")))
             u[i].act = READER_SMALLTALK;    /* "tell me about yourself" asks about mnemo */
         if ((u[i].act == READER_QUESTION || u[i].act == READER_YESNO) && !u[i].personal &&
             (people_only(u[i].rel) || (u[i].act == READER_QUESTION && held(&f, u[i].value))))
             u[i].personal = 1;
+        /* a fact told without a subject is the speaker's ("got a collie called Meg"):
+         * chat drops the "I", stories of others name who; a correction of a value the
+         * user told is the user's ("it's the 14th, not the 4th") */
+        if (u[i].act == READER_FACT && u[i].bare && !u[i].personal)
+            u[i].personal = 1;
+        if (u[i].act == READER_CORRECTION && u[i].old[0] && !u[i].personal)
+            for (size_t j = 0; j < f.n && !u[i].personal; j++)
+                u[i].personal = facts_same_value(f.v[j].value, u[i].old) ||
+                                facts_has_words(f.v[j].value, u[i].old);
         if (u[i].act == READER_FACT && u[i].act_p < RESPOND_FACT_MIN_P)
             u[i].act = READER_SMALLTALK;    /* too unsure to keep as a fact */
         int act = u[i].act;

@@ -104,16 +104,18 @@ static int span(const unsigned char *tags, int n, int b, int i_tag, int from, in
 }
 
 /* The span words[s..e) as the clause text [c, c + cn) spells it: from the first word's
- * start to the last word's end, matched without case; the words joined when they cannot
- * be found (letters the tokenizer folded). */
+ * start to the last word's end, every word of the clause matched in order without case;
+ * the words joined when they cannot be found (letters the tokenizer folded). */
 static void as_written(const char *c, size_t cn, const char *const *words, int s, int e,
                        char *out, size_t len)
 {
     size_t at = 0, first = 0, last = 0;
     int found = 1;
-    for (int k = s; k < e && found; k++) {
+    /* the words before the span first, in order, so a span starts where its own first
+     * word is ("not [the 4th]" after "the 14th") */
+    for (int k = 0; k < e && found; k++) {
         size_t wl = strlen(words[k]);
-        found = 0;
+        found = k < s;          /* a word before it that cannot be found is passed over */
         for (size_t p = at; p + wl <= cn; p++) {
             /* a whole word of the text: "o" is not the o of "blood" */
             int alnum_before = p > 0 && isalnum((unsigned char)c[p - 1]);
@@ -440,6 +442,15 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             as_written(c, cn, words, s, e, out[0].old, sizeof out[0].old);
         k = 1;
     }
+    /* no holder and no pronoun: a fact told without a subject ("moved to Leeds") */
+    static const char *const pronouns[] = {"he", "she", "they", "it", "he's", "she's",
+                                           "they're", "it's", "hes", "shes", "theyre", "its",
+                                           "there's", "this", "that", NULL};
+    int subject = 0;
+    for (int w = 0; w < n && !subject; w++)
+        subject = tags[w] == READER_B_HOLDER || in_list(personal_words, words[w]) ||
+                  in_list(pronouns, words[w]);
+    for (int i = 0; i < k; i++) out[i].bare = !subject;
     rc = k;
 out:
     free(words);

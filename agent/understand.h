@@ -25,6 +25,7 @@ typedef struct understood {
     int act, rel;                   /* enum reader_act, enum reader_rel */
     float act_p;
     int personal;                   /* about the user or someone/something of theirs */
+    int bare;                       /* the clause names no holder ("got a dog called Meg") */
     char holder[UNDERSTAND_KEY];    /* "self", "sister", "dog" ("" when none) */
     char relation[UNDERSTAND_KEY];  /* "name", "home", "favourite colour" */
     char value[UNDERSTAND_VALUE];   /* "" when none */

@@ -7,9 +7,10 @@
  * told at once are all kept and listed, a Chinese question is answered and never stored,
  * no clause ending in a question mark is stored, a question never deletes, people are
  * found by the name told beside their kin word and by "he"/"she" in the next clause,
- * a message keeps the first of two values of one relation, each favourite keeps its
- * own value, a question about mnemo itself is no summary, small talk is not stored,
- * and a restart in the middle loses nothing. */
+ * a message keeps the first of two values of one relation, a fact or correction told
+ * without a subject is the user's, nothing is forgotten unless asked in words, each
+ * favourite keeps its own value, a question about mnemo itself is no summary, small talk
+ * is not stored, and a restart in the middle loses nothing. */
 #define _GNU_SOURCE /* strcasestr */
 #include <check.h>
 #include <stdio.h>
@@ -244,6 +245,24 @@ START_TEST(test_a_message_keeps_the_first_of_two_values)
 }
 END_TEST
 
+/* A fact told without a subject is the user's; a correction of a value the user told
+ * is the user's without one too; nothing is forgotten unless asked in words. */
+START_TEST(test_what_chat_leaves_out_is_the_users)
+{
+    tell("a", "moved to Kraków last spring");
+    ask("b", "where do I live?", "Kraków", NULL);
+    tell("a", "my birthday is the 2nd of May");
+    json_decref(say("a", "no sorry, the 12th of May, not the 2nd"));
+    ask("b", "when's my birthday?", "12th", "2nd");
+    size_t before = memories();
+    json_t *t = say("a", "she's destroying everything in the garden");
+    ck_assert_uint_eq(json_array_size(json_object_get(t, "forgotten")), 0);
+    ck_assert_msg(!strcasestr(reply_of(t), "forget"), "reply '%s'", reply_of(t));
+    json_decref(t);
+    ck_assert_uint_eq(memories(), before);
+}
+END_TEST
+
 /* A favourite is a relation of its own: another favourite neither replaces it nor
  * answers for it, and the words around it do not change its key. */
 START_TEST(test_each_favourite_keeps_its_own_value)
@@ -306,6 +325,7 @@ int main(void)
     tcase_add_test(tc, test_a_question_never_forgets);
     tcase_add_test(tc, test_people_are_found_by_name_and_pronoun);
     tcase_add_test(tc, test_a_message_keeps_the_first_of_two_values);
+    tcase_add_test(tc, test_what_chat_leaves_out_is_the_users);
     tcase_add_test(tc, test_each_favourite_keeps_its_own_value);
     tcase_add_test(tc, test_a_question_about_mnemo_is_not_a_summary);
     tcase_add_test(tc, test_small_talk_is_answered_but_not_stored);
