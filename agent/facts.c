@@ -37,6 +37,11 @@ static const char *skip_article(const char *s)
     return s;
 }
 
+int facts_same_holder(const char *a, const char *b)
+{
+    return a && b && !strcasecmp(a, b);
+}
+
 int facts_same_value(const char *a, const char *b)
 {
     return a && b && strcasecmp(skip_article(a), skip_article(b)) == 0;
@@ -88,7 +93,7 @@ const store_memory_t *facts_find(const facts_t *f, const char *holder,
     if (ended) *ended = 0;
     for (size_t i = f->n; i-- > 0;) {
         const store_memory_t *m = &f->v[i];
-        if (!m->holder || strcmp(m->holder, holder) != 0) continue;
+        if (!facts_same_holder(m->holder, holder)) continue;
         if (relation && strcmp(m->relation, relation) != 0) continue;
         if (strcmp(m->value, FACTS_ENDED) == 0) {
             if (ended) *ended = 1;
@@ -107,30 +112,51 @@ const store_memory_t *facts_by_value(const facts_t *f, const char *v)
     return NULL;
 }
 
-/* A holder that is the name of someone of the user's ("Marcus is a plumber" after "my
- * brother's called Marcus") becomes that someone: the clause is personal after all. One
- * of several people told at once ("my brothers are Ali and Omar", then "Ali's a doctor")
- * is a holder of their own, keyed by their name, so each keeps their own facts. */
+/* u becomes the someone called name, whose holder key is holder: one of several people
+ * told at once ("my brothers are Ali and Omar", then "Ali's a doctor") is a holder of
+ * their own, keyed by their name with a capital ("Ali": realise.h says it as a name), so
+ * each keeps their own facts; a name told again for the group stays the group's. */
+static void become(understood_t *u, const char *holder, const char *name)
+{
+    if (plural(holder) && u->rel != READER_REL_NAME) {
+        snprintf(u->holder, sizeof u->holder, "%s", name);   /* as told: "Ali" */
+        if (islower((unsigned char)u->holder[0]))
+            u->holder[0] = (char)toupper((unsigned char)u->holder[0]);
+    } else {
+        snprintf(u->holder, sizeof u->holder, "%s", holder);
+    }
+    u->personal = 1;
+}
+
+/* 1 when u's clause speaks of the someone called name: as its holder (pass 0), or
+ * anywhere in its text (pass 1, when no name is its holder). */
+static int names(const understood_t *u, const char *text, const char *name, int pass)
+{
+    return name[0] && (pass ? facts_has_words(text, name) : facts_same_name(name, u->holder));
+}
+
 void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u)
 {
-    if (u->personal) return;
-    for (size_t i = f->n; i-- > 0;) {
-        const store_memory_t *m = &f->v[i];
-        if (m->relation && !strcmp(m->relation, reader_rel_name(READER_REL_NAME)) &&
-            strcmp(m->holder, "self") != 0 &&
-            (facts_same_name(m->value, u->holder) || facts_has_words(text, m->value))) {
-            if (plural(m->holder) && u->rel != READER_REL_NAME) {
-                size_t k = 0;
-                for (; m->value[k] && k + 1 < sizeof u->holder; k++)
-                    u->holder[k] = (char)tolower((unsigned char)m->value[k]);
-                u->holder[k] = '\0';
-            } else {
-                snprintf(u->holder, sizeof u->holder, "%s", m->holder);
-            }
-            u->personal = 1;
-            return;
+    for (int pass = 0; pass < 2 && !u->personal; pass++)
+        for (size_t i = f->n; i-- > 0 && !u->personal;) {
+            const store_memory_t *m = &f->v[i];
+            if (m->relation && !strcmp(m->relation, reader_rel_name(READER_REL_NAME)) &&
+                strcmp(m->holder, "self") != 0 && names(u, text, m->value, pass))
+                become(u, m->holder, m->value);
         }
-    }
+}
+
+void facts_resolve_told(const understood_t *told, int n, const char *text, understood_t *u)
+{
+    for (int pass = 0; pass < 2 && !u->personal; pass++)
+        for (int j = n; !u->personal && j-- > 0;) {
+            const understood_t *t = &told[j];
+            if (t->act != READER_FACT || !t->personal || !strcmp(t->holder, "self")) continue;
+            if (t->rel == READER_REL_NAME && names(u, text, t->value, pass))
+                become(u, t->holder, t->value);
+            else if (names(u, text, t->name, pass))
+                become(u, t->holder, t->name);
+        }
 }
 
 /* The stored key an open relation told in fewer words means ("my favourite is ramen"
@@ -141,7 +167,7 @@ const char *facts_open_key(const facts_t *f, const understood_t *u)
     if (u->rel != READER_REL_OPEN || facts_find(f, u->holder, u->relation, NULL))
         return u->relation;
     for (size_t i = f->n; i-- > 0;)
-        if (f->v[i].holder && !strcmp(f->v[i].holder, u->holder) &&
+        if (facts_same_holder(f->v[i].holder, u->holder) &&
             facts_has_words(f->v[i].relation, u->relation) &&
             facts_rel_of(f->v[i].relation) == READER_REL_OPEN)
             return f->v[i].relation;
@@ -158,7 +184,7 @@ int facts_is_favourite(const char *relation)
 const store_memory_t *facts_favourite(const facts_t *f, const char *holder)
 {
     for (size_t i = f->n; i-- > 0;)
-        if (f->v[i].holder && !strcmp(f->v[i].holder, holder) &&
+        if (facts_same_holder(f->v[i].holder, holder) &&
             facts_is_favourite(f->v[i].relation) && strcmp(f->v[i].value, FACTS_ENDED) != 0)
             return &f->v[i];
     return NULL;

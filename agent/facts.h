@@ -28,6 +28,9 @@ int facts_multi_valued(int rel, const char *holder);
  * ignoring a possessive ("Owen's" = "owen"). 0 when a value is NULL. */
 int facts_same_value(const char *a, const char *b);
 int facts_same_name(const char *a, const char *b);
+/* Equality of holder keys, without case (a person keyed by name is "Ali"; a question
+ * reads "ali"). 0 when a key is NULL. */
+int facts_same_holder(const char *a, const char *b);
 /* 1 when needle occurs in hay as whole words, without case (0 for an empty needle). */
 int facts_has_words(const char *hay, const char *needle);
 /* The relation class of a stored relation key (READER_REL_OPEN when not a class name). */
@@ -54,5 +57,8 @@ const char *facts_open_key(const facts_t *f, const understood_t *u);
 /* A holder that is the name of someone of the user's ("Marcus is a plumber" after "my
  * brother's called Marcus") becomes that someone, and u personal; text is u's clause. */
 void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u);
+/* The same with the names told before u in the same message (told[0..n): a name fact's
+ * value, or a name told in passing: "my brothers are Ali and Omar. Ali's a doctor"). */
+void facts_resolve_told(const understood_t *told, int n, const char *text, understood_t *u);
 
 #endif

@@ -87,15 +87,26 @@ int realise_plural_s(const char *word)
     return n > 3 && word[n - 1] == 's' && word[n - 2] != 's' && word[n - 2] != 'u';
 }
 
+/* 1 when a holder key is someone's name (keyed with a capital, facts.h), not a word. */
+static int named(const char *holder)
+{
+    return holder && isupper((unsigned char)holder[0]);
+}
+
 /* Writes pattern with the frame's parts in place; an empty {A} takes its space along. */
 static void fill(out_t *o, const char *pat, const realise_frame_t *f)
 {
     for (const char *p = pat; *p;) {
         if (p[0] == '{' && p[1] && p[2] == '}') {
             switch (p[1]) {
-            case 'H': putf(o, "your %s", f->holder); break;
+            case 'H':                   /* "your sister"; someone keyed by name: "Ali" */
+                putf(o, named(f->holder) ? "%s" : "your %s", f->holder);
+                break;
             case 'P':                   /* "your sister's", "your boss's", "your cats'" */
-                putf(o, realise_plural_s(f->holder) ? "your %s'" : "your %s's", f->holder);
+                putf(o, named(f->holder)               ? "%s's"
+                        : realise_plural_s(f->holder) ? "your %s'"
+                                                      : "your %s's",
+                     f->holder);
                 break;
             case 'V': puts_(o, f->value ? f->value : ""); break;
             case 'R': puts_(o, f->relation ? f->relation : ""); break;

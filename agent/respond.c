@@ -114,7 +114,7 @@ static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *te
                                   const char *value)
 {
     for (int i = 0; i < r->nw; i++)
-        if (!strcmp(r->w[i].holder, holder) && !strcmp(r->w[i].relation, relation) &&
+        if (facts_same_holder(r->w[i].holder, holder) && !strcmp(r->w[i].relation, relation) &&
             facts_same_value(r->w[i].value, value))
             return &r->w[i];
     if (r->nw == UNDERSTAND_MAX || !*relation || !*value) return NULL;
@@ -127,7 +127,7 @@ static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *te
     w->rel = rel;
     for (size_t i = 0; i < f->n; i++) {
         const store_memory_t *m = &f->v[i];
-        if (!m->holder || strcmp(m->holder, holder) || strcmp(m->relation, relation)) continue;
+        if (!facts_same_holder(m->holder, holder) || strcmp(m->relation, relation)) continue;
         if (facts_same_value(m->value, value) && !w->update_id)
             w->update_id = m->id;           /* told again: the same memory */
         else if ((!facts_multi_valued(rel, holder) || !strcmp(value, FACTS_ENDED) ||
@@ -143,7 +143,7 @@ static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *te
 static int wrote(const respond_t *r, const char *holder, int rel)
 {
     for (int i = 0; i < r->nw; i++)
-        if (r->w[i].rel == rel && !strcmp(r->w[i].holder, holder) &&
+        if (r->w[i].rel == rel && facts_same_holder(r->w[i].holder, holder) &&
             strcmp(r->w[i].value, FACTS_ENDED) != 0)
             return 1;
     return 0;
@@ -261,7 +261,7 @@ static int whose(respond_t *r, const facts_t *f, const understood_t *u)
     return 1;
 }
 
-static void question(respond_t *r, const facts_t *f, const understood_t *u)
+static void question(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     if (u->act == READER_QUESTION && u->value[0] && whose(r, f, u)) {
         r->answered++;
@@ -273,7 +273,7 @@ static void question(respond_t *r, const facts_t *f, const understood_t *u)
     const store_memory_t *m = facts_find(f, u->holder, u->relation, &ended);
     if (!m && u->rel == READER_REL_OPEN)        /* an open relation asked in other words */
         for (size_t i = f->n; !m && i-- > 0;)
-            if (f->v[i].holder && !strcmp(f->v[i].holder, u->holder) &&
+            if (facts_same_holder(f->v[i].holder, u->holder) &&
                 (facts_has_words(f->v[i].relation, u->relation) ||
                  facts_has_words(u->relation, f->v[i].relation)) &&
                 strcmp(f->v[i].value, FACTS_ENDED) != 0)
@@ -288,7 +288,7 @@ static void question(respond_t *r, const facts_t *f, const understood_t *u)
     if (u->act == READER_YESNO && m && u->value[0] && facts_multi_valued(u->rel, m->holder))
         for (size_t i = f->n; i-- > 0;) {   /* "do I speak German?": any of the values */
             const store_memory_t *x = &f->v[i];
-            if (x->holder && !strcmp(x->holder, m->holder) && !strcmp(x->relation, m->relation) &&
+            if (facts_same_holder(x->holder, m->holder) && !strcmp(x->relation, m->relation) &&
                 (facts_same_value(x->value, u->value) || facts_has_words(x->value, u->value))) {
                 m = x;
                 break;
@@ -305,8 +305,11 @@ static void question(respond_t *r, const facts_t *f, const understood_t *u)
             return;
         }
         realise_frame_t known = facts_frame(m);
-        int yes = u->value[0] && (facts_same_value(m->value, u->value) ||
-                                  facts_has_words(m->value, u->value));
+        /* the value asked, or, when the reader marked none, the question's own words
+         * ("is rosa a vet?" holds "vet") */
+        int yes = u->value[0] ? facts_same_value(m->value, u->value) ||
+                                    facts_has_words(m->value, u->value)
+                              : facts_has_words(text, m->value);
         say(r, realise_yesno(buf, sizeof buf, yes, &asked, &known));
         snprintf(r->answer, sizeof r->answer, "%s", yes ? "yes" : "no");
     } else if (m) {
@@ -319,7 +322,7 @@ static void question(respond_t *r, const facts_t *f, const understood_t *u)
             list[0] = '\0';
             for (size_t i = 0; i < f->n; i++) {
                 const store_memory_t *x = &f->v[i];
-                if (!x->holder || strcmp(x->holder, m->holder) ||
+                if (!facts_same_holder(x->holder, m->holder) ||
                     strcmp(x->relation, m->relation) || !strcmp(x->value, FACTS_ENDED))
                     continue;
                 size_t at = strlen(list);
@@ -349,9 +352,9 @@ static void forget(respond_t *r, const facts_t *f, const understood_t *u)
         if (u->value[0])
             hit = facts_same_value(m->value, u->value) || facts_has_words(m->text, u->value);
         else if (u->relation[0])
-            hit = !strcmp(m->holder, u->holder) && !strcmp(m->relation, u->relation);
+            hit = facts_same_holder(m->holder, u->holder) && !strcmp(m->relation, u->relation);
         else
-            hit = !strcmp(m->holder, u->holder) && strcmp(u->holder, "self") != 0;
+            hit = facts_same_holder(m->holder, u->holder) && strcmp(u->holder, "self") != 0;
         if (!hit || r->nforget == sizeof r->forget / sizeof r->forget[0]) continue;
         r->forget[r->nforget++] = m->id;
         if (strcmp(m->value, FACTS_ENDED) != 0 &&
@@ -392,6 +395,7 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
         char text[512];
         snprintf(text, sizeof text, "%.*s", (int)u[i].len, msg + u[i].at);
         facts_resolve_holder(&f, text, &u[i]);
+        facts_resolve_told(u, i, text, &u[i]);
         int q = asks(text) ? opens_question(text) : -1;
         if ((u[i].act == READER_FACT || u[i].act == READER_CORRECTION) && q >= 0)
             u[i].act = READER_QUESTION;     /* a question is never written as a fact */
@@ -432,7 +436,7 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
         case READER_CORRECTION: correction(out, &f, text, &u[i]); break;
         case READER_QUESTION:
         case READER_YESNO:
-            if (u[i].personal) question(out, &f, &u[i]);
+            if (u[i].personal) question(out, &f, text, &u[i]);
             break;
         case READER_FORGET: forget(out, &f, &u[i]); break;
         case READER_SUMMARY: summary(out, &f); break;

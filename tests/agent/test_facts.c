@@ -17,7 +17,7 @@ static store_memory_t list[] = {
     M(1, "sisters", "name", "Vera"),
     M(2, "sisters", "name", "Lotte"),
     M(3, "brother", "name", "Marcus"),
-    M(4, "vera", "job", "pilot"),
+    M(4, "Vera", "job", "pilot"),
 };
 
 static understood_t clause(const char *holder, int rel)
@@ -32,12 +32,13 @@ START_TEST(test_one_of_several_people_is_a_holder_of_their_own)
     facts_t f = {list, sizeof list / sizeof list[0]};
     understood_t u = clause("lotte", READER_REL_JOB);
     facts_resolve_holder(&f, "Lotte works as a nurse", &u);
-    ck_assert_str_eq(u.holder, "lotte");
+    ck_assert_str_eq(u.holder, "Lotte");     /* keyed by name, as told */
     ck_assert_int_eq(u.personal, 1);
     u = clause("vera", READER_REL_JOB);
     facts_resolve_holder(&f, "what does Vera do?", &u);
-    ck_assert_str_eq(u.holder, "vera");
+    ck_assert_str_eq(u.holder, "Vera");
     ck_assert_ptr_nonnull(facts_find(&f, u.holder, "job", NULL));
+    ck_assert_ptr_nonnull(facts_find(&f, "vera", "job", NULL));   /* a question reads "vera" */
     ck_assert_ptr_null(facts_find(&f, "lotte", "job", NULL));
 }
 END_TEST

@@ -8,9 +8,10 @@
  * no clause ending in a question mark is stored, a question never deletes, people are
  * found by the name told beside their kin word and by "he"/"she" in the next clause,
  * a message keeps the first of two values of one relation, a fact or correction told
- * without a subject is the user's, nothing is forgotten unless asked in words, each
- * favourite keeps its own value, a question about mnemo itself is no summary, small talk
- * is not stored, and a restart in the middle loses nothing. */
+ * without a subject is the user's, nothing is forgotten unless asked in words, one of
+ * several people named in a message is spoken of by name, each favourite keeps its own
+ * value, a question about mnemo itself is no summary, small talk is not stored, and a
+ * restart in the middle loses nothing. */
 #define _GNU_SOURCE /* strcasestr */
 #include <check.h>
 #include <stdio.h>
@@ -263,6 +264,17 @@ START_TEST(test_what_chat_leaves_out_is_the_users)
 }
 END_TEST
 
+/* One of several people named at once, in the same message, keeps their own facts and
+ * is spoken of by name; a yes/no question is checked against its own words. */
+START_TEST(test_one_of_several_people_is_spoken_of_by_name)
+{
+    tell("a", "my daughters are Rosa and Ines. Rosa works as a vet");
+    ask("b", "what does rosa do?", "Rosa works as a vet", NULL);
+    ask("b", "which of my daughters is a vet?", "Rosa", NULL);
+    ask("b", "is rosa a vet?", "Yes", NULL);
+}
+END_TEST
+
 /* A favourite is a relation of its own: another favourite neither replaces it nor
  * answers for it, and the words around it do not change its key. */
 START_TEST(test_each_favourite_keeps_its_own_value)
@@ -326,6 +338,7 @@ int main(void)
     tcase_add_test(tc, test_people_are_found_by_name_and_pronoun);
     tcase_add_test(tc, test_a_message_keeps_the_first_of_two_values);
     tcase_add_test(tc, test_what_chat_leaves_out_is_the_users);
+    tcase_add_test(tc, test_one_of_several_people_is_spoken_of_by_name);
     tcase_add_test(tc, test_each_favourite_keeps_its_own_value);
     tcase_add_test(tc, test_a_question_about_mnemo_is_not_a_summary);
     tcase_add_test(tc, test_small_talk_is_answered_but_not_stored);
