@@ -29,7 +29,7 @@ int facts_multi_valued(int rel, const char *holder);
 int facts_same_value(const char *a, const char *b);
 int facts_same_name(const char *a, const char *b);
 /* Equality of holder keys, without case (a person keyed by name is "Ali"; a question
- * reads "ali"). 0 when a key is NULL. */
+ * reads "ali") or spaces (older keys spelt CJK words "弟 弟"). 0 when a key is NULL. */
 int facts_same_holder(const char *a, const char *b);
 /* 1 when needle occurs in hay as whole words, without case (0 for an empty needle). */
 int facts_has_words(const char *hay, const char *needle);

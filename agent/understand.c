@@ -69,6 +69,16 @@ static int in_list(const char *const *list, const char *w)
     return 0;
 }
 
+/* 1 when w is one CJK ideograph (U+3400..U+9FFF, as tok_split gives them). */
+static int is_cjk(const char *w)
+{
+    const unsigned char *u = (const unsigned char *)w;
+    if ((u[0] & 0xF0) != 0xE0 || !u[1] || !u[2] || u[3]) return 0;
+    unsigned cp =
+        ((unsigned)(u[0] & 0x0F) << 12) | ((unsigned)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    return cp >= 0x3400 && cp <= 0x9FFF;
+}
+
 void understand_holder(const char *const *words, int n, char *key, size_t len)
 {
     size_t at = 0;
@@ -84,7 +94,9 @@ void understand_holder(const char *const *words, int n, char *key, size_t len)
         if (in_list(owner_words, w)) continue;
         for (size_t c = 0; c < sizeof canon / sizeof canon[0]; c++)
             if (strcmp(canon[c].word, w) == 0) w = canon[c].key;
-        int k = snprintf(key + at, at < len ? len - at : 0, "%s%s", at ? " " : "", w);
+        /* words joined by a space, but CJK characters as they are written: 弟弟 */
+        int join = at && !(is_cjk(w) && (at < 3 || (unsigned char)key[at - 3] >= 0xE0));
+        int k = snprintf(key + at, at < len ? len - at : 0, "%s%s", join ? " " : "", w);
         if (k > 0) at += (size_t)k;
     }
     if (at >= len) at = len - 1;
@@ -235,15 +247,6 @@ static int span_rel(const unsigned char *vrels, int s, int e, int rel)
     return best;
 }
 
-/* 1 when w is one CJK ideograph (U+3400..U+9FFF, as tok_split gives them). */
-static int is_cjk(const char *w)
-{
-    const unsigned char *u = (const unsigned char *)w;
-    if ((u[0] & 0xF0) != 0xE0 || !u[1] || !u[2] || u[3]) return 0;
-    unsigned cp =
-        ((unsigned)(u[0] & 0x0F) << 12) | ((unsigned)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-    return cp >= 0x3400 && cp <= 0x9FFF;
-}
 
 /* The end of the value [s, e) with the value spans right after it that the reader cut
  * from it at a word ("Mr | Biscuits", "Tim | Tam"): of the same relation, with nothing
@@ -269,7 +272,8 @@ static int join_values(const char *c, size_t cn, const char *const *words,
  * the first one; its key in key, whether it is the user's in *personal. A capitalised
  * last word after other words of the span is the holder's name, not part of the key
  * ("grandad Albert's 89": grandfather, named Albert; "I'm Femi, 27": the user, named
- * Femi); *name_at is its index, else -1. */
+ * Femi), as is a capitalised word the reader left untagged right after the span ("my
+ * dad Pete drives"); *name_at is its index, else -1. */
 static void holder_of(const char *const *words, const unsigned char *tags,
                       const unsigned char *caps, int n, int at, char *key, size_t len,
                       int *personal, int *name_at)
@@ -285,6 +289,9 @@ static void holder_of(const char *const *words, const unsigned char *tags,
     *name_at = -1;
     if (s >= 0) {
         if (e - s >= 2 && caps[e - 1] && !is_cjk(words[e - 1])) *name_at = --e;
+        else if (e < n && tags[e] == READER_O && caps[e] && !is_cjk(words[e]) &&
+                 !in_list(personal_words, words[e]) && !in_list(empty_words, words[e]))
+            *name_at = e;               /* "my dad Pete drives lorries": Pete untagged */
         understand_holder(words + s, e - s, key, len);
         /* "my sister", "i", a holder after a first-person word ("i've got a dog"), or a
          * kin word with a name ("grandad Albert") */

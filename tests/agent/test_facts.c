@@ -1,6 +1,7 @@
 /* test_facts.c: the lookups of agent/facts.h on a hand-made list of facts: someone of the
  * user's found by their name (one of several people named at once becomes a holder of
- * their own), and holder keys that drop how many ("my two sisters" is "sisters"). */
+ * their own), holder keys that drop how many ("my two sisters" is "sisters") and keep
+ * CJK words whole, compared without case or spaces. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,7 +61,7 @@ END_TEST
 START_TEST(test_holder_keys_drop_how_many)
 {
     static const struct {
-        const char *words[4];
+        const char *words[5];
         int n;
         const char *key;
     } rows[] = {
@@ -68,12 +69,23 @@ START_TEST(test_holder_keys_drop_how_many)
         {{"our", "3", "kids"}, 3, "children"},
         {{"both", "my", "grandparents"}, 3, "grandparents"},
         {{"my", "big", "brother"}, 3, "brother"},
+        {{"我", "的", "弟", "弟"}, 4, "弟弟"},          /* CJK as written, no spaces */
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         char key[UNDERSTAND_KEY];
         understand_holder(rows[i].words, rows[i].n, key, sizeof key);
         ck_assert_msg(!strcmp(key, rows[i].key), "row %zu: '%s', want '%s'", i, key, rows[i].key);
     }
+}
+END_TEST
+
+START_TEST(test_holders_compare_without_case_or_spaces)
+{
+    ck_assert(facts_same_holder("Ali", "ali"));
+    ck_assert(facts_same_holder("弟 弟", "弟弟"));      /* a key written before */
+    ck_assert(facts_same_holder("best mate", "best mate"));
+    ck_assert(!facts_same_holder("sister", "sisters"));
+    ck_assert(!facts_same_holder(NULL, "self"));
 }
 END_TEST
 
@@ -84,6 +96,7 @@ int main(void)
     tcase_add_test(tc, test_one_of_several_people_is_a_holder_of_their_own);
     tcase_add_test(tc, test_the_only_one_of_a_kin_word_is_that_kin);
     tcase_add_test(tc, test_holder_keys_drop_how_many);
+    tcase_add_test(tc, test_holders_compare_without_case_or_spaces);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -225,7 +225,8 @@ START_TEST(test_a_question_never_forgets)
 }
 END_TEST
 
-/* Someone named right after the kin word, asked about by name; "she" is the person of
+/* Someone named right after the kin word, asked about by name; a capitalised word the
+ * reader left untagged after "I'm" is the user's name; "she" is the person of
  * the clause before. */
 START_TEST(test_people_are_found_by_name_and_pronoun)
 {
@@ -233,6 +234,8 @@ START_TEST(test_people_are_found_by_name_and_pronoun)
     ask("b", "how old is walter?", "88", NULL);
     tell("a", "my cousin Priya moved to Utrecht, she's 31");
     ask("b", "how old is my cousin?", "31", NULL);
+    tell("a", "I'm Ilse by the way");
+    ask("b", "what's my name?", "Ilse", NULL);
 }
 END_TEST
 
