@@ -8,10 +8,12 @@
 #include <ctype.h>
 #include <string.h>
 
-/* Words that start a new clause after a comma or a conjunction. */
+/* Words that start a new clause after a comma or a conjunction: a subject, or a
+ * request ("ok, please forget my number"). */
 static const char *const subjects[] = {
     "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "my", "our", "we", "we're", "we've",
-    "me", "mine", "he", "she", "they", "his", "her", "their", "it's", "its", "and", NULL};
+    "me", "mine", "he", "she", "they", "his", "her", "their", "it's", "its", "and",
+    "please", "pls", "plz", NULL};
 static const char *const joins[] = {"and", "but", "so", "also", "plus", NULL};
 static const char *const titles[] = {"dr", "mr", "mrs", "ms", "st", "mt", "prof", "jr", "sr",
                                      NULL};
@@ -63,9 +65,11 @@ static int subject_at(const char *text, size_t len, size_t i)
     size_t adv;
     i = skip_spaces(text, len, i);
     size_t n = word_at(text, len, i, w, sizeof w, &adv);
-    if (n == 0) {               /* a CJK clause starting with 我 (I, my) */
-        return i + 2 < len && (unsigned char)text[i] == 0xE6 &&
-               (unsigned char)text[i + 1] == 0x88 && (unsigned char)text[i + 2] == 0x91;
+    if (n == 0) {               /* a CJK clause starting with 我 (I, my) or 请 (please) */
+        static const char *const cjk[] = {"\xE6\x88\x91", "\xE8\xAF\xB7", NULL};
+        for (int k = 0; cjk[k]; k++)
+            if (i + 2 < len && !memcmp(text + i, cjk[k], 3)) return 1;
+        return 0;
     }
     return in_list(subjects, w, n) && (i + adv >= len || !isalnum((unsigned char)text[i + adv]));
 }

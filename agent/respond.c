@@ -14,6 +14,7 @@
 #include <string.h>
 #include "agent/facts.h"
 #include "agent/realise.h"
+#include "model/lexical.h"
 #include "model/model.h"
 #include "model/vocab.h"
 
@@ -152,15 +153,23 @@ static int wrote(const respond_t *r, const char *holder, int rel)
 /* 1 when a value can be of relation class rel of holder: a kind or breed is an animal's
  * or a thing's, never the user's ("I'm an accountant at [Deloitte]"); a value is not its
  * holder; a name or a job has no digits ("a size [9 shoe]"); a person, place or job is
- * more than one CJK character. The reader's misreads, not facts. */
+ * more than one CJK character, and a CJK value does not start with a function character.
+ * The reader's misreads, not facts. */
 static int fits(int rel, const char *holder, const char *value)
 {
     if (rel == READER_REL_KIND && !strcmp(holder, "self")) return 0;
     if (facts_same_value(value, holder)) return 0;  /* "[my sister] is [sister]" */
-    /* one CJK character names no person, place or job (家 of 搬家) */
+    /* one CJK character names no person, place or job (家 of 搬家), and no value starts
+     * with a function character (们 of 我们) */
     if ((unsigned char)value[0] >= 0xE0 && strlen(value) == 3 && rel != READER_REL_AGE &&
         rel != READER_REL_OPEN)
         return 0;
+    char first[4] = "";
+    if ((unsigned char)value[0] >= 0xE0 && strlen(value) >= 3) {
+        memcpy(first, value, 3);
+        first[3] = '\0';
+        if (lex_cjk_stop(first)) return 0;
+    }
     if (rel == READER_REL_NAME || rel == READER_REL_JOB)
         for (const char *p = value; *p; p++)
             if (isdigit((unsigned char)*p)) return 0;
@@ -351,8 +360,13 @@ static void forget(respond_t *r, const facts_t *f, const understood_t *u)
         int hit;        /* by the value named, else by the frame, else all of a holder */
         if (u->value[0])
             hit = facts_same_value(m->value, u->value) || facts_has_words(m->text, u->value);
-        else if (u->relation[0])
-            hit = facts_same_holder(m->holder, u->holder) && !strcmp(m->relation, u->relation);
+        else if (u->relation[0])    /* an open relation in more or fewer words: "my
+                                     * phone number" forgets "phone" */
+            hit = facts_same_holder(m->holder, u->holder) &&
+                  (!strcmp(m->relation, u->relation) ||
+                   (u->rel == READER_REL_OPEN && facts_rel_of(m->relation) == READER_REL_OPEN &&
+                    (facts_has_words(m->relation, u->relation) ||
+                     facts_has_words(u->relation, m->relation))));
         else
             hit = facts_same_holder(m->holder, u->holder) && strcmp(u->holder, "self") != 0;
         if (!hit || r->nforget == sizeof r->forget / sizeof r->forget[0]) continue;

@@ -28,6 +28,8 @@ static const struct {
     {"我的猫叫什么？", {"我的猫叫什么？", NULL}},
     {"我有一只狗，我的狗叫旺财", {"我有一只狗", "我的狗叫旺财", NULL}},
     {"line one\nline two", {"line one", "line two", NULL}},
+    {"ok cool, please forget my number", {"ok cool", "please forget my number", NULL}},
+    {"我们搬家了，请忘记我的地址", {"我们搬家了", "请忘记我的地址", NULL}},
 };
 
 START_TEST(test_messages_cut_where_a_new_clause_starts)

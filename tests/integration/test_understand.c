@@ -5,8 +5,9 @@
  * current, a message with two facts keeps both (also when one clause tells both),
  * yes/no questions check the fact (any value of a relation with several), several names
  * told at once are all kept and listed, a Chinese question is answered and never stored,
- * no clause ending in a question mark is stored, a question never deletes, people are
- * found by the name told beside their kin word and by "he"/"she" in the next clause,
+ * no clause ending in a question mark is stored, forgetting finds a relation told in
+ * other words, a question never deletes, people are found by the name told beside
+ * their kin word and by "he"/"she" in the next clause,
  * a message keeps the first of two values of one relation, a fact or correction told
  * without a subject is the user's, nothing is forgotten unless asked in words, one of
  * several people named in a message is spoken of by name, each favourite keeps its own
@@ -211,6 +212,18 @@ START_TEST(test_a_question_mark_is_never_stored)
 }
 END_TEST
 
+/* A forget request finds an open relation told in fewer words, and one after a comma
+ * is a clause of its own. */
+START_TEST(test_forgetting_finds_the_relation_in_other_words)
+{
+    tell("a", "my locker code is 4471");
+    json_t *t = say("a", "ok cool, please forget my locker code number");
+    ck_assert_uint_gt(json_array_size(json_object_get(t, "forgotten")), 0);
+    json_decref(t);
+    ask("b", "what's my locker code?", "don't know", "4471");
+}
+END_TEST
+
 /* A question that opens with a question word never deletes anything, even where the
  * reader takes it for a forget request. */
 START_TEST(test_a_question_never_forgets)
@@ -337,6 +350,7 @@ int main(void)
     tcase_add_test(tc, test_several_names_and_values_are_all_kept);
     tcase_add_test(tc, test_a_chinese_question_is_answered_and_never_stored);
     tcase_add_test(tc, test_a_question_mark_is_never_stored);
+    tcase_add_test(tc, test_forgetting_finds_the_relation_in_other_words);
     tcase_add_test(tc, test_a_question_never_forgets);
     tcase_add_test(tc, test_people_are_found_by_name_and_pronoun);
     tcase_add_test(tc, test_a_message_keeps_the_first_of_two_values);
