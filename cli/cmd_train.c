@@ -156,7 +156,7 @@ int cmd_model_persona(babi_corpus_t *c, int n, uint64_t seed, int pool)
 enum {
     O_DATA, O_TASKS, O_DIR, O_SETTING, O_OUT, O_EPOCHS, O_BATCH, O_SEED, O_RESUME, O_HIDDEN,
     O_HOPS, O_THREADS, O_LR, O_WD, O_SLOTS, O_PATIENCE, O_PEAK, O_PERSONA, O_ACK, O_MINCOUNT,
-    O_BUCKETS, O_INIT, O_PLATEAU,
+    O_BUCKETS, O_INIT, O_PLATEAU, O_QMARK,
 };
 
 static const cli_opt_t train_opts[] = {
@@ -186,6 +186,8 @@ static const cli_opt_t train_opts[] = {
     [O_INIT] = {"init", 0, "MODEL", "start from what MODEL learned (its shape; any vocabulary)"},
     [O_PLATEAU] = {"plateau", 0, "N", "halve the learning rate after N epochs without gain "
                                       "(default " TRAIN_STR(TRAINER_PLATEAU) "; 0: never)"},
+    [O_QMARK] = {"question-mark", 0, "0|1", "bAbI questions end with the question-mark token "
+                                           "(default 1; 0: as issue 3's models were trained)"},
     {0},
 };
 
@@ -244,7 +246,8 @@ static int run_train(cli_ctx_t *ctx, const cli_args_t *a)
     (void)ctx;
     trainer_opts_t o;
     trainer_opts_default(&o);
-    int D = 64, hops = 3, S = 50, seed = 1, persona = 0, ack = TRAIN_ACK, min_count = 1, Hb = 64;
+    int D = 64, hops = 3, S = 50, seed = 1, persona = 0, ack = TRAIN_ACK, min_count = 1, Hb = 64,
+        qmark = 1;
     if (opt_int(a, O_EPOCHS, "epochs", 1, 255, &o.epochs) < 0 ||
         opt_int(a, O_BATCH, "batch", 1, 4096, &o.batch) < 0 ||
         opt_int(a, O_SEED, "seed", 0, 2147483647, &seed) < 0 ||
@@ -257,6 +260,7 @@ static int run_train(cli_ctx_t *ctx, const cli_args_t *a)
         opt_int(a, O_PERSONA, "persona", 0, 1000000, &persona) < 0 ||
         opt_int(a, O_ACK, "ack", 0, 1000000, &ack) < 0 ||
         opt_int(a, O_MINCOUNT, "min-count", 1, 1000000, &min_count) < 0 ||
+        opt_int(a, O_QMARK, "question-mark", 0, 1, &qmark) < 0 ||
         opt_field(a, O_BUCKETS, "buckets", MODELFILE_HB, &Hb) < 0)
         return CLI_EXIT_USAGE;
     o.seed = (uint64_t)seed;
@@ -301,8 +305,10 @@ static int run_train(cli_ctx_t *ctx, const cli_args_t *a)
     modelfile_state_t st = {0};
     babi_set_t tr = {0}, va = {0};
     net_cfg_t c;
-    if (corpus)
+    if (corpus) {
         babi_corpus_set_ack(corpus, ack);
+        babi_corpus_set_qmark(corpus, qmark);
+    }
     if (!corpus || cmd_model_read(corpus, files, nfiles, a->val[O_TASKS],
                                   a->val[O_SETTING], a->val[O_DIR]) < 0 ||
         (persona && cmd_model_persona(corpus, persona, (uint64_t)seed, PERSONA_TRAIN) < 0))

@@ -56,12 +56,15 @@ struct babi_corpus {
     int ack_every;              /* statements read get an ack example, 1 in ack_every */
     uint64_t ack_seen;          /* statements read while ack_every > 0 */
     int force_split;            /* 0: hold out the last 10%; 1: all train; 2: all validation */
+    int no_qmark;               /* 1: questions read without VOCAB_QMARK */
 };
 
 void babi_corpus_set_split(babi_corpus_t *c, int split)
 {
     c->force_split = split == 0 || split == 1 ? split + 1 : 0;
 }
+
+void babi_corpus_set_qmark(babi_corpus_t *c, int on) { c->no_qmark = !on; }
 
 void babi_corpus_set_ack(babi_corpus_t *c, int every) { c->ack_every = every > 0 ? every : 0; }
 
@@ -270,7 +273,7 @@ int babi_read_buffer(babi_corpus_t *c, const char *name, const char *text, size_
         babi_qrec_t q = {.task = task, .s0 = story_s0,
                          .ns = (int)c->stmt_w0.n - story_s0};
         q.w0 = (int)c->words_pool.n;
-        int r = push_words_q(c, numend, (size_t)(tab - numend), &q.nw, 1);
+        int r = push_words_q(c, numend, (size_t)(tab - numend), &q.nw, !c->no_qmark);
         q.a0 = (int)c->words_pool.n;
         q.na = 0;
         /* answers: comma-separated tokens ("n,w", "apple,football") */

@@ -18,6 +18,12 @@ void model_blas_single(void)
 
 enum { W = 16 };
 
+/* Set before any worker starts, read only after: 1 (the default) runs one-row products
+ * as the loops below. */
+static int rows_as_loops = 1;
+
+void blas_rows_as_loops(int on) { rows_as_loops = on != 0; }
+
 /* y [N] += a [K] (stride inca) b [K,N] (row stride ldb), four rows of b at a time */
 static void row_nn(float *restrict y, const float *restrict a, int inca,
                    const float *restrict b, int ldb, int K, int N, float alpha)
@@ -62,7 +68,7 @@ void blas_sgemm(enum CBLAS_TRANSPOSE ta, enum CBLAS_TRANSPOSE tb, int M, int N, 
                 const float *A, int lda, const float *B, int ldb, float beta, float *C,
                 int ldc)
 {
-    if (M != 1 || ta != CblasNoTrans || K <= 0) {
+    if (M != 1 || ta != CblasNoTrans || K <= 0 || !rows_as_loops) {
         cblas_sgemm(CblasRowMajor, ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
         return;
     }

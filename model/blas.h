@@ -12,6 +12,12 @@
 void blas_sgemm(enum CBLAS_TRANSPOSE ta, enum CBLAS_TRANSPOSE tb, int M, int N, int K, float alpha,
                 const float *A, int lda, const float *B, int ldb, float beta, float *C,
                 int ldc);
+/* Whether blas_sgemm runs one-row products as loops (1, the default) or leaves them to
+ * cblas_sgemm too (0). The memory network's trainer turns them off: its products of one
+ * row are rare (small last batches), and with OpenBLAS's rounding a seeded run gives
+ * the very numbers of the runs made before the loops existed (docs/MODEL.md, "From
+ * scratch at HEAD"). Call before any thread uses blas_sgemm. */
+void blas_rows_as_loops(int on);
 void blas_sgemm_ref(enum CBLAS_TRANSPOSE ta, enum CBLAS_TRANSPOSE tb, int M, int N, int K,
                     float alpha, const float *A, int lda, const float *B, int ldb,
                     float beta, float *C, int ldc);

@@ -51,6 +51,11 @@ int babi_read_buffer(babi_corpus_t *c, const char *name, const char *text, size_
  * trainer records their answer in the model file as the acknowledgement phrase). */
 void babi_corpus_set_ack(babi_corpus_t *c, int every);
 
+/* Whether questions read from now on end with VOCAB_QMARK (1, the default) or not (0:
+ * as the models of issue 3 read bAbI, before the token existed; mnemo train
+ * --question-mark 0 reproduces their runs). */
+void babi_corpus_set_qmark(babi_corpus_t *c, int on);
+
 /* The split of the stories of files read from now on: -1 (the default) holds out the
  * last ceil(10%) of each file's stories; 0 or 1 puts all of them in that split. */
 void babi_corpus_set_split(babi_corpus_t *c, int split);

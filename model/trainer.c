@@ -7,6 +7,7 @@
  * single-threaded inside the workers so the cores are not oversubscribed. */
 #include "model/model.h"
 #include "model/trainer.h"
+#include "model/blas.h"
 
 #include <cblas.h>
 #include <math.h>
@@ -428,6 +429,7 @@ int trainer_run(const trainer_opts_t *o, const net_cfg_t *c, const vocab_t *v,
     if (trainer_phrases(train, v, o->smalltalk, o->nsmalltalk, &ph, NULL, err, errlen) < 0)
         return -1;
     model_blas_single();
+    blas_rows_as_loops(0);      /* OpenBLAS's rounding for every product (blas.h) */
     size_t np = net_nparams(c);
     float *params = malloc(np * sizeof(float)), *m = calloc(np, sizeof(float)),
           *vv = calloc(np, sizeof(float));

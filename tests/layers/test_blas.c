@@ -77,6 +77,27 @@ START_TEST(test_beta_zero_ignores_what_c_held)
 }
 END_TEST
 
+/* With the loops off (the memory network's trainer), a one-row product is
+ * cblas_sgemm's to the bit. */
+START_TEST(test_loops_off_is_cblas_exactly)
+{
+    gc_seed(13);
+    float *A = gc_alloc(40), *Bm = gc_alloc(40 * 33), *C0 = gc_alloc(33), *C1 = gc_alloc(33);
+    gc_fill(A, 40, 1.0f);
+    gc_fill(Bm, 40 * 33, 0.5f);
+    blas_rows_as_loops(0);
+    blas_sgemm(CblasNoTrans, CblasNoTrans, 1, 33, 40, 1.0f, A, 40, Bm, 33, 0.0f, C0, 33);
+    blas_rows_as_loops(1);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1, 33, 40, 1.0f, A, 40, Bm, 33, 0.0f,
+                C1, 33);
+    ck_assert(memcmp(C0, C1, 33 * sizeof(float)) == 0);
+    free(A);
+    free(Bm);
+    free(C0);
+    free(C1);
+}
+END_TEST
+
 START_TEST(test_several_rows_equal_the_reference)
 {
     gc_seed(12);
@@ -93,6 +114,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_one_row_products_equal_the_reference);
     tcase_add_test(tc, test_beta_zero_ignores_what_c_held);
+    tcase_add_test(tc, test_loops_off_is_cblas_exactly);
     tcase_add_test(tc, test_several_rows_equal_the_reference);
     suite_add_tcase(s, tc);
     SRunner *r = srunner_create(s);

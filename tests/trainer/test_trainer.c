@@ -204,6 +204,26 @@ START_TEST(test_reader_keeps_the_most_recent_slots)
 }
 END_TEST
 
+/* --question-mark 0: questions read without the token, as issue 3's models read them. */
+START_TEST(test_reader_can_leave_the_question_mark_out)
+{
+    const char *text = "1 Mary moved to the bathroom.\n"
+                       "2 Where is Mary?\tbathroom\t1\n";
+    babi_corpus_t *c = babi_corpus_new();
+    char err[256];
+    babi_corpus_set_qmark(c, 0);
+    babi_corpus_set_split(c, 0);
+    ck_assert_msg(babi_read_buffer(c, "q", text, strlen(text), err, sizeof err) == 0, "%s",
+                  err);
+    vocab_t *v = vocab_new();
+    ck_assert_int_eq(babi_vocab_build_min(c, v, 1), 0);
+    ck_assert_int_lt(vocab_find(v, VOCAB_QMARK), 0);
+    ck_assert_int_ge(vocab_find(v, "where"), 3);
+    vocab_free(v);
+    babi_corpus_free(c);
+}
+END_TEST
+
 START_TEST(test_reader_rejects_malformed_files)
 {
     static const char *bad[] = {
@@ -725,6 +745,7 @@ int main(void)
     tcase_add_test(data, test_reader_parses_stories_questions_and_list_answers);
     tcase_add_test(data, test_reader_keeps_the_most_recent_slots);
     tcase_add_test(data, test_reader_acknowledgements_question_mark_rare_words_and_split);
+    tcase_add_test(data, test_reader_can_leave_the_question_mark_out);
     tcase_add_test(data, test_reader_rejects_malformed_files);
     tcase_set_timeout(train, 100);
     tcase_add_test(train, test_loss_falls);
