@@ -192,8 +192,31 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
                   u->name);
 }
 
+/* 1 when a clause says something ended: a negation or a verb of ending ("not anymore",
+ * "we sold the car", "I left", 不, 没). A correction with no new value ends a fact, so it
+ * must say so ("tell me if I live in Paris" read as one ended nothing). */
+static int says_ended(const char *text)
+{
+    static const char *const words[] = {"not", "no", "never", "anymore", "longer", "left",
+                                        "quit", "sold", "gave", "stopped", "ended", "over",
+                                        "broke", "moved", "lost", "died", "passed", "gone",
+                                        "retired", "ex", NULL};
+    static const char *const parts[] = {"n't", "nt ", "不", "没", "离", "卖", "搬", NULL};
+    for (int i = 0; words[i]; i++)
+        if (facts_has_words(text, words[i])) return 1;
+    char low[512];
+    size_t n = 0;
+    for (; text[n] && n + 2 < sizeof low; n++) low[n] = (char)tolower((unsigned char)text[n]);
+    low[n++] = ' ';
+    low[n] = '\0';
+    for (int i = 0; parts[i]; i++)
+        if (strstr(low, parts[i])) return 1;
+    return 0;
+}
+
 static void correction(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
+    if (!u->value[0] && !says_ended(text)) return;
     const store_memory_t *target = u->old[0] ? facts_by_value(f, u->old) : NULL;
     if (!target && u->relation[0] && u->rel != READER_REL_OPEN)
         target = facts_find(f, u->holder, u->relation, NULL);

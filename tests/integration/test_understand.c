@@ -6,13 +6,13 @@
  * yes/no questions check the fact (any value of a relation with several), several names
  * told at once are all kept and listed, a Chinese question is answered and never stored,
  * no clause ending in a question mark is stored, forgetting finds a relation told in
- * other words, a question never deletes, people are found by the name told beside
- * their kin word and by "he"/"she" in the next clause,
- * a message keeps the first of two values of one relation, a fact or correction told
- * without a subject is the user's, nothing is forgotten unless asked in words, one of
- * several people named in a message is spoken of by name, each favourite keeps its own
- * value, a question about mnemo itself is no summary, small talk is not stored, and a
- * restart in the middle loses nothing. */
+ * other words, an end must be said, a question never deletes, people are found by the
+ * name told beside their kin word and by "he"/"she" in the next clause, a message keeps
+ * the first of two values of one relation, a fact or correction told without a subject
+ * is the user's, nothing is forgotten unless asked in words, one of several people
+ * named in a message is spoken of by name, each favourite keeps its own value, a
+ * question about mnemo itself is no summary, small talk is not stored, and a restart in
+ * the middle loses nothing. */
 #define _GNU_SOURCE /* strcasestr */
 #include <check.h>
 #include <stdio.h>
@@ -224,6 +224,17 @@ START_TEST(test_forgetting_finds_the_relation_in_other_words)
 }
 END_TEST
 
+/* A correction with no new value ends a fact only when it says something ended. */
+START_TEST(test_an_end_must_be_said)
+{
+    tell("a", "i work in Leeds");
+    json_decref(say("a", "tell me if i live in paris"));
+    ask("b", "where do i work?", "Leeds", NULL);
+    json_decref(say("a", "i don't work in Leeds anymore"));
+    ask("b", "where do i work?", "don't know", "Leeds");
+}
+END_TEST
+
 /* A question that opens with a question word never deletes anything, even where the
  * reader takes it for a forget request. */
 START_TEST(test_a_question_never_forgets)
@@ -351,6 +362,7 @@ int main(void)
     tcase_add_test(tc, test_a_chinese_question_is_answered_and_never_stored);
     tcase_add_test(tc, test_a_question_mark_is_never_stored);
     tcase_add_test(tc, test_forgetting_finds_the_relation_in_other_words);
+    tcase_add_test(tc, test_an_end_must_be_said);
     tcase_add_test(tc, test_a_question_never_forgets);
     tcase_add_test(tc, test_people_are_found_by_name_and_pronoun);
     tcase_add_test(tc, test_a_message_keeps_the_first_of_two_values);
