@@ -76,19 +76,27 @@ static int opens_question(const char *text)
     return 0;
 }
 
+/* 1 when the clause, lower-cased and with a space after it, holds one of parts
+ * anywhere ("forget" in "forgetting", "n't" in "don't", 没). */
+static int has_part(const char *text, const char *const *parts)
+{
+    char low[512];
+    size_t n = 0;
+    for (; text[n] && n + 2 < sizeof low; n++) low[n] = (char)tolower((unsigned char)text[n]);
+    low[n++] = ' ';
+    low[n] = '\0';
+    for (int i = 0; parts[i]; i++)
+        if (strstr(low, parts[i])) return 1;
+    return 0;
+}
+
 /* 1 when a clause says to forget, delete or not remember: a forget request deletes, so
  * it must say so ("she's chewing everything in sight" read as one deletes nothing). */
 static int says_forget(const char *text)
 {
     static const char *const stems[] = {"forget", "delete", "remove", "erase", "wipe",
                                         "remember", "unlearn", "忘", "删", "清除", NULL};
-    char low[512];
-    size_t n = 0;
-    for (; text[n] && n + 1 < sizeof low; n++) low[n] = (char)tolower((unsigned char)text[n]);
-    low[n] = '\0';
-    for (int i = 0; stems[i]; i++)
-        if (strstr(low, stems[i])) return 1;
-    return 0;
+    return has_part(text, stems);
 }
 
 /* ---- the plan --------------------------------------------------------------------- */
@@ -204,14 +212,7 @@ static int says_ended(const char *text)
     static const char *const parts[] = {"n't", "nt ", "不", "没", "离", "卖", "搬", NULL};
     for (int i = 0; words[i]; i++)
         if (facts_has_words(text, words[i])) return 1;
-    char low[512];
-    size_t n = 0;
-    for (; text[n] && n + 2 < sizeof low; n++) low[n] = (char)tolower((unsigned char)text[n]);
-    low[n++] = ' ';
-    low[n] = '\0';
-    for (int i = 0; parts[i]; i++)
-        if (strstr(low, parts[i])) return 1;
-    return 0;
+    return has_part(text, parts);
 }
 
 static void correction(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
