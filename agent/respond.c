@@ -5,7 +5,11 @@
  * holding its old value (or, with no old value, the last fact told); one without a new
  * value ends it. Questions are answered from the current memory of their frame; yes/no
  * compares the value asked with it; forget requests delete the memories of their frame
- * or value; the summary lists every current fact. */
+ * or value; the summary lists every current fact. Before any of that, the reader's act
+ * is checked against the clause's form: a clause that asks is never written or executed
+ * as a forget request, a forget request and an end must be said in words, a value that
+ * cannot be of its relation is not written, and a message tells one value of a
+ * one-valued relation. */
 #include "agent/respond.h"
 
 #include <ctype.h>
