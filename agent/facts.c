@@ -203,3 +203,20 @@ const char *facts_name_of(const facts_t *f, const char *holder)
     return m ? m->value : NULL;
 }
 
+/* 1 when m is a current fact of someone of the user's (not the user's own, not a name)
+ * with value ("Leeds", or a value that holds it). */
+int facts_holds(const store_memory_t *m, const char *value)
+{
+    return value[0] && strcmp(m->holder, "self") != 0 && strcmp(m->value, FACTS_ENDED) != 0 &&
+           strcmp(m->relation, reader_rel_name(READER_REL_NAME)) != 0 &&
+           (facts_same_value(m->value, value) || facts_has_words(m->value, value));
+}
+
+/* 1 when someone of the user's holds value: "who lives in Leeds?" is then about the
+ * user's people, not a story's. */
+int facts_held(const facts_t *f, const char *value)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (facts_holds(&f->v[i], value)) return 1;
+    return 0;
+}

@@ -61,4 +61,11 @@ void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u);
  * value, or a name told in passing: "my brothers are Ali and Omar. Ali's a doctor"). */
 void facts_resolve_told(const understood_t *told, int n, const char *text, understood_t *u);
 
+/* 1 when m is a current fact of someone of the user's (not the user's own, not a name)
+ * with value ("Leeds", or a value that holds it). */
+int facts_holds(const store_memory_t *m, const char *value);
+/* 1 when someone of the user's holds value: "who lives in Leeds?" is then about the
+ * user's people, not a story's. */
+int facts_held(const facts_t *f, const char *value);
+
 #endif

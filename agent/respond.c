@@ -5,20 +5,18 @@
  * holding its old value (or, with no old value, the last fact told); one without a new
  * value ends it. Questions are answered from the current memory of their frame; yes/no
  * compares the value asked with it; forget requests delete the memories of their frame
- * or value; the summary lists every current fact. Before any of that, the reader's act
- * is checked against the clause's form: a clause that asks is never written or executed
- * as a forget request, a forget request and an end must be said in words, a value that
- * cannot be of its relation is not written, and a message tells one value of a
- * one-valued relation. */
+ * or value; the summary lists every current fact. Before any of that, checks.h settles
+ * each clause's act and whose it is; here a value that cannot be of its relation is not
+ * written, an end must be said in words, and a message tells one value of a one-valued
+ * relation. */
 #include "agent/respond.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "agent/checks.h"
 #include "agent/facts.h"
 #include "agent/realise.h"
-#include "model/lexical.h"
 #include "model/model.h"
 #include "model/vocab.h"
 
@@ -26,81 +24,6 @@ static realise_frame_t frame_of_clause(const understood_t *u)
 {
     return (realise_frame_t){u->holder, u->rel, u->rel == READER_REL_OPEN ? u->relation : NULL,
                              u->value[0] ? u->value : NULL};
-}
-
-/* Relations only people's facts have: bAbI's stories (what the memory network reads)
- * tell where people and things are, what they carry, what colour or kind they are, never
- * these. A question about someone by a name mnemo does not know, about one of these, is
- * still a question about the user's people ("how old is Jack?"), answered from the
- * facts or with "I don't know", never by the memory network. */
-static int people_only(int rel)
-{
-    switch (rel) {
-    case READER_REL_NAME: case READER_REL_AGE: case READER_REL_BIRTHDAY:
-    case READER_REL_HOMETOWN: case READER_REL_JOB: case READER_REL_EMPLOYER:
-    case READER_REL_SCHOOL: case READER_REL_HOBBY: case READER_REL_ALLERGY:
-    case READER_REL_LANGUAGE: case READER_REL_DIET:
-        return 1;
-    default: return 0;
-    }
-}
-
-/* 1 when a clause ends with a question mark: the ASCII one as the model's tokenizer
- * reads it (vocab_question_mark), or the fullwidth ？ of Chinese. */
-static int asks(const char *text)
-{
-    size_t n = strlen(text);
-    if (vocab_question_mark(text, n)) return 1;
-    while (n && strchr(" \t\r\n", text[n - 1])) n--;
-    return n >= 3 && !memcmp(text + n - 3, "\xEF\xBC\x9F", 3);
-}
-
-/* How a clause opens: 2 with a question word ("what", "who's"), 1 with a verb that
- * starts a yes/no question ("is", "does"), else 0. A clause that opens so and ends with a
- * question mark asks; it is never a forget request or a task refused ("what hobby have I
- * taken up?" must not delete the hobby). */
-static int opens_question(const char *text)
-{
-    static const char *const wh[] = {"what", "what's", "whats", "wat", "which", "who", "who's",
-                                     "whos", "whose", "where", "where's", "wheres", "when",
-                                     "when's", "how", "how's", "hows", NULL};
-    static const char *const aux[] = {"is", "isn't", "are", "aren't", "am", "do", "does",
-                                      "doesn't", "did", "didn't", "was", "were", "has",
-                                      "have", "had", NULL};
-    while (*text && !isalpha((unsigned char)*text)) text++;
-    char w[16];
-    size_t n = 0;
-    while (n + 1 < sizeof w && (isalpha((unsigned char)text[n]) || text[n] == '\''))
-        w[n] = (char)tolower((unsigned char)text[n]), n++;
-    w[n] = '\0';
-    for (int i = 0; wh[i]; i++)
-        if (!strcmp(w, wh[i])) return 2;
-    for (int i = 0; aux[i]; i++)
-        if (!strcmp(w, aux[i])) return 1;
-    return 0;
-}
-
-/* 1 when the clause, lower-cased and with a space after it, holds one of parts
- * anywhere ("forget" in "forgetting", "n't" in "don't", 没). */
-static int has_part(const char *text, const char *const *parts)
-{
-    char low[512];
-    size_t n = 0;
-    for (; text[n] && n + 2 < sizeof low; n++) low[n] = (char)tolower((unsigned char)text[n]);
-    low[n++] = ' ';
-    low[n] = '\0';
-    for (int i = 0; parts[i]; i++)
-        if (strstr(low, parts[i])) return 1;
-    return 0;
-}
-
-/* 1 when a clause says to forget, delete or not remember: a forget request deletes, so
- * it must say so ("she's chewing everything in sight" read as one deletes nothing). */
-static int says_forget(const char *text)
-{
-    static const char *const stems[] = {"forget", "delete", "remove", "erase", "wipe",
-                                        "remember", "unlearn", "忘", "删", "清除", NULL};
-    return has_part(text, stems);
 }
 
 /* ---- the plan --------------------------------------------------------------------- */
@@ -162,37 +85,11 @@ static int wrote(const respond_t *r, const char *holder, int rel)
     return 0;
 }
 
-/* 1 when a value can be of relation class rel of holder: a kind or breed is an animal's
- * or a thing's, never the user's ("I'm an accountant at [Deloitte]"); a value is not its
- * holder; a name or a job has no digits ("a size [9 shoe]"); a person, place or job is
- * more than one CJK character, and a CJK value does not start with a function character.
- * The reader's misreads, not facts. */
-static int fits(int rel, const char *holder, const char *value)
-{
-    if (rel == READER_REL_KIND && !strcmp(holder, "self")) return 0;
-    if (facts_same_value(value, holder)) return 0;  /* "[my sister] is [sister]" */
-    /* one CJK character names no person, place or job (家 of 搬家), and no value starts
-     * with a function character (们 of 我们) */
-    if ((unsigned char)value[0] >= 0xE0 && strlen(value) == 3 && rel != READER_REL_AGE &&
-        rel != READER_REL_OPEN)
-        return 0;
-    char first[4] = "";
-    if ((unsigned char)value[0] >= 0xE0 && strlen(value) >= 3) {
-        memcpy(first, value, 3);
-        first[3] = '\0';
-        if (lex_cjk_stop(first)) return 0;
-    }
-    if (rel == READER_REL_NAME || rel == READER_REL_JOB)
-        for (const char *p = value; *p; p++)
-            if (isdigit((unsigned char)*p)) return 0;
-    return 1;
-}
-
 static void fact(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     /* one value of a relation that holds one per holder, per message: the first ("I'm
      * Rosa, a nurse at St Thomas'" names the user once) */
-    if (u->value[0] && fits(u->rel, u->holder, u->value) &&
+    if (u->value[0] && checks_fits(u->rel, u->holder, u->value) &&
         (facts_multi_valued(u->rel, u->holder) || !wrote(r, u->holder, u->rel)))
         add_write(r, f, text, u->holder, facts_open_key(f, u), u->rel, u->value);
     else if (!u->name[0])
@@ -204,24 +101,9 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
                   u->name);
 }
 
-/* 1 when a clause says something ended: a negation or a verb of ending ("not anymore",
- * "we sold the car", "I left", 不, 没). A correction with no new value ends a fact, so it
- * must say so ("tell me if I live in Paris" read as one ended nothing). */
-static int says_ended(const char *text)
-{
-    static const char *const words[] = {"not", "no", "never", "anymore", "longer", "left",
-                                        "quit", "sold", "gave", "stopped", "ended", "over",
-                                        "broke", "moved", "lost", "died", "passed", "gone",
-                                        "retired", "ex", NULL};
-    static const char *const parts[] = {"n't", "nt ", "不", "没", "离", "卖", "搬", NULL};
-    for (int i = 0; words[i]; i++)
-        if (facts_has_words(text, words[i])) return 1;
-    return has_part(text, parts);
-}
-
 static void correction(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
-    if (!u->value[0] && !says_ended(text)) return;
+    if (!u->value[0] && !checks_says_ended(text)) return;
     const store_memory_t *target = u->old[0] ? facts_by_value(f, u->old) : NULL;
     if (!target && u->relation[0] && u->rel != READER_REL_OPEN)
         target = facts_find(f, u->holder, u->relation, NULL);
@@ -250,24 +132,6 @@ static int kin_rel(int rel)
     }
 }
 
-/* 1 when m is a current fact of someone of the user's (not the user's own, not a name)
- * with value ("Leeds", or a value that holds it). */
-static int holds(const store_memory_t *m, const char *value)
-{
-    return value[0] && strcmp(m->holder, "self") != 0 && strcmp(m->value, FACTS_ENDED) != 0 &&
-           strcmp(m->relation, reader_rel_name(READER_REL_NAME)) != 0 &&
-           (facts_same_value(m->value, value) || facts_has_words(m->value, value));
-}
-
-/* 1 when someone of the user's holds value: "who lives in Leeds?" is then about the
- * user's people, not a story's. */
-static int held(const facts_t *f, const char *value)
-{
-    for (size_t i = 0; i < f->n; i++)
-        if (holds(&f->v[i], value)) return 1;
-    return 0;
-}
-
 /* "Which of my kids plays football?", "who lives in Leeds?": the question names a value
  * and asks whose it is. Answers with the names (or the holders) of every current fact of
  * someone of the user's with that value; 0 when none has it. */
@@ -278,7 +142,7 @@ static int whose(respond_t *r, const facts_t *f, const understood_t *u)
     int n = 0;
     for (size_t i = 0; i < f->n; i++) {
         const store_memory_t *m = &f->v[i];
-        if (!holds(m, u->value)) continue;
+        if (!facts_holds(m, u->value)) continue;
         const char *who = facts_name_of(f, m->holder);
         char one[128];
         snprintf(one, sizeof one, "%s", who ? who : m->holder);
@@ -436,30 +300,7 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
     for (int i = 0; i < n; i++) {
         char text[512];
         snprintf(text, sizeof text, "%.*s", (int)u[i].len, msg + u[i].at);
-        facts_resolve_holder(&f, text, &u[i]);
-        facts_resolve_told(u, i, text, &u[i]);
-        int q = asks(text) ? opens_question(text) : -1;
-        if ((u[i].act == READER_FACT || u[i].act == READER_CORRECTION) && q >= 0)
-            u[i].act = READER_QUESTION;     /* a question is never written as a fact */
-        else if ((u[i].act == READER_FORGET || u[i].act == READER_UNABLE) && q > 0)
-            u[i].act = q == 2 ? READER_QUESTION : READER_YESNO;
-        if (u[i].act == READER_FORGET && !says_forget(text))
-            u[i].act = READER_SMALLTALK;    /* nothing is deleted unless asked in words */
-        if (u[i].act == READER_SUMMARY && (facts_has_words(text, "your") ||
-                                            facts_has_words(text, "yourself")))
-            u[i].act = READER_SMALLTALK;    /* "tell me about yourself" asks about mnemo */
-        if ((u[i].act == READER_QUESTION || u[i].act == READER_YESNO) && !u[i].personal &&
-            (people_only(u[i].rel) || (u[i].act == READER_QUESTION && held(&f, u[i].value))))
-            u[i].personal = 1;
-        /* a fact told without a subject is the speaker's ("got a collie called Meg"):
-         * chat drops the "I", stories of others name who; a correction of a value the
-         * user told is the user's ("it's the 14th, not the 4th") */
-        if (u[i].act == READER_FACT && u[i].bare && !u[i].personal)
-            u[i].personal = 1;
-        if (u[i].act == READER_CORRECTION && u[i].old[0] && !u[i].personal)
-            for (size_t j = 0; j < f.n && !u[i].personal; j++)
-                u[i].personal = facts_same_value(f.v[j].value, u[i].old) ||
-                                facts_has_words(f.v[j].value, u[i].old);
+        checks_clause(&f, u, i, text, &u[i]);
         if (u[i].act == READER_FACT && u[i].act_p < RESPOND_FACT_MIN_P)
             u[i].act = READER_SMALLTALK;    /* too unsure to keep as a fact */
         int act = u[i].act;

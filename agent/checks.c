@@ -1,0 +1,158 @@
+/* checks.c: the reader's reading of a clause checked against the clause's form and the
+ * user's facts before the plan (respond.c) acts on it (checks.h). The reader decides;
+ * these are the few things its output cannot mean: a clause that asks is not written or
+ * executed, deleting and ending must be said in words, a value must be able to be of its
+ * relation, and whose a clause is follows from who it names. */
+#include "agent/checks.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include "model/lexical.h"
+#include "model/reader.h"
+#include "model/vocab.h"
+
+/* Relations only people's facts have: bAbI's stories (what the memory network reads)
+ * tell where people and things are, what they carry, what colour or kind they are, never
+ * these. A question about someone by a name mnemo does not know, about one of these, is
+ * still a question about the user's people ("how old is Jack?"), answered from the
+ * facts or with "I don't know", never by the memory network. */
+static int people_only(int rel)
+{
+    switch (rel) {
+    case READER_REL_NAME: case READER_REL_AGE: case READER_REL_BIRTHDAY:
+    case READER_REL_HOMETOWN: case READER_REL_JOB: case READER_REL_EMPLOYER:
+    case READER_REL_SCHOOL: case READER_REL_HOBBY: case READER_REL_ALLERGY:
+    case READER_REL_LANGUAGE: case READER_REL_DIET:
+        return 1;
+    default: return 0;
+    }
+}
+
+/* 1 when a clause ends with a question mark: the ASCII one as the model's tokenizer
+ * reads it (vocab_question_mark), or the fullwidth ？ of Chinese. */
+static int asks(const char *text)
+{
+    size_t n = strlen(text);
+    if (vocab_question_mark(text, n)) return 1;
+    while (n && strchr(" \t\r\n", text[n - 1])) n--;
+    return n >= 3 && !memcmp(text + n - 3, "\xEF\xBC\x9F", 3);
+}
+
+/* How a clause opens: 2 with a question word ("what", "who's"), 1 with a verb that
+ * starts a yes/no question ("is", "does"), else 0. A clause that opens so and ends with a
+ * question mark asks; it is never a forget request or a task refused ("what hobby have I
+ * taken up?" must not delete the hobby). */
+static int opens_question(const char *text)
+{
+    static const char *const wh[] = {"what", "what's", "whats", "wat", "which", "who", "who's",
+                                     "whos", "whose", "where", "where's", "wheres", "when",
+                                     "when's", "how", "how's", "hows", NULL};
+    static const char *const aux[] = {"is", "isn't", "are", "aren't", "am", "do", "does",
+                                      "doesn't", "did", "didn't", "was", "were", "has",
+                                      "have", "had", NULL};
+    while (*text && !isalpha((unsigned char)*text)) text++;
+    char w[16];
+    size_t n = 0;
+    while (n + 1 < sizeof w && (isalpha((unsigned char)text[n]) || text[n] == '\''))
+        w[n] = (char)tolower((unsigned char)text[n]), n++;
+    w[n] = '\0';
+    for (int i = 0; wh[i]; i++)
+        if (!strcmp(w, wh[i])) return 2;
+    for (int i = 0; aux[i]; i++)
+        if (!strcmp(w, aux[i])) return 1;
+    return 0;
+}
+
+/* 1 when the clause, lower-cased and with a space after it, holds one of parts
+ * anywhere ("forget" in "forgetting", "n't" in "don't", 没). */
+static int has_part(const char *text, const char *const *parts)
+{
+    char low[512];
+    size_t n = 0;
+    for (; text[n] && n + 2 < sizeof low; n++) low[n] = (char)tolower((unsigned char)text[n]);
+    low[n++] = ' ';
+    low[n] = '\0';
+    for (int i = 0; parts[i]; i++)
+        if (strstr(low, parts[i])) return 1;
+    return 0;
+}
+
+/* 1 when a clause says to forget, delete or not remember: a forget request deletes, so
+ * it must say so ("she's chewing everything in sight" read as one deletes nothing). */
+static int says_forget(const char *text)
+{
+    static const char *const stems[] = {"forget", "delete", "remove", "erase", "wipe",
+                                        "remember", "unlearn", "忘", "删", "清除", NULL};
+    return has_part(text, stems);
+}
+
+/* 1 when a value can be of relation class rel of holder: a kind or breed is an animal's
+ * or a thing's, never the user's ("I'm an accountant at [Deloitte]"); a value is not its
+ * holder; a name or a job has no digits ("a size [9 shoe]"); a person, place or job is
+ * more than one CJK character, and a CJK value does not start with a function character.
+ * The reader's misreads, not facts. */
+int checks_fits(int rel, const char *holder, const char *value)
+{
+    if (rel == READER_REL_KIND && !strcmp(holder, "self")) return 0;
+    if (facts_same_value(value, holder)) return 0;  /* "[my sister] is [sister]" */
+    /* one CJK character names no person, place or job (家 of 搬家), and no value starts
+     * with a function character (们 of 我们) */
+    if ((unsigned char)value[0] >= 0xE0 && strlen(value) == 3 && rel != READER_REL_AGE &&
+        rel != READER_REL_OPEN)
+        return 0;
+    char first[4] = "";
+    if ((unsigned char)value[0] >= 0xE0 && strlen(value) >= 3) {
+        memcpy(first, value, 3);
+        first[3] = '\0';
+        if (lex_cjk_stop(first)) return 0;
+    }
+    if (rel == READER_REL_NAME || rel == READER_REL_JOB)
+        for (const char *p = value; *p; p++)
+            if (isdigit((unsigned char)*p)) return 0;
+    return 1;
+}
+
+/* 1 when a clause says something ended: a negation or a verb of ending ("not anymore",
+ * "we sold the car", "I left", 不, 没). A correction with no new value ends a fact, so it
+ * must say so ("tell me if I live in Paris" read as one ended nothing). */
+int checks_says_ended(const char *text)
+{
+    static const char *const words[] = {"not", "no", "never", "anymore", "longer", "left",
+                                        "quit", "sold", "gave", "stopped", "ended", "over",
+                                        "broke", "moved", "lost", "died", "passed", "gone",
+                                        "retired", "ex", NULL};
+    static const char *const parts[] = {"n't", "nt ", "不", "没", "离", "卖", "搬", NULL};
+    for (int i = 0; words[i]; i++)
+        if (facts_has_words(text, words[i])) return 1;
+    return has_part(text, parts);
+}
+
+void checks_clause(const facts_t *f, const understood_t *told, int i, const char *text,
+                   understood_t *u)
+{
+    facts_resolve_holder(f, text, u);
+    facts_resolve_told(told, i, text, u);
+    int q = asks(text) ? opens_question(text) : -1;
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) && q >= 0)
+        u->act = READER_QUESTION;       /* a question is never written as a fact */
+    else if ((u->act == READER_FORGET || u->act == READER_UNABLE) && q > 0)
+        u->act = q == 2 ? READER_QUESTION : READER_YESNO;
+    if (u->act == READER_FORGET && !says_forget(text))
+        u->act = READER_SMALLTALK;      /* nothing is deleted unless asked in words */
+    if (u->act == READER_SUMMARY &&
+        (facts_has_words(text, "your") || facts_has_words(text, "yourself")))
+        u->act = READER_SMALLTALK;      /* "tell me about yourself" asks about mnemo */
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !u->personal &&
+        (people_only(u->rel) || (u->act == READER_QUESTION && facts_held(f, u->value))))
+        u->personal = 1;
+    /* a fact told without a subject is the speaker's ("got a collie called Meg"): chat
+     * drops the "I", stories of others name who; a correction of a value the user told
+     * is the user's ("it's the 14th, not the 4th") */
+    if (u->act == READER_FACT && u->bare && !u->personal)
+        u->personal = 1;
+    if (u->act == READER_CORRECTION && u->old[0] && !u->personal)
+        for (size_t j = 0; j < f->n && !u->personal; j++)
+            u->personal = facts_same_value(f->v[j].value, u->old) ||
+                          facts_has_words(f->v[j].value, u->old);
+}

@@ -1,0 +1,35 @@
+/* checks.h: the reader's reading of a clause (understand.h) checked against the clause's
+ * form and the user's facts (facts.h), before the plan of a turn (respond.h) acts on it.
+ * Nothing here allocates or fails. */
+#ifndef MNEMO_AGENT_CHECKS_H
+#define MNEMO_AGENT_CHECKS_H
+
+#include "agent/facts.h"
+#include "agent/understand.h"
+
+/* Settles the act of u (the i-th unit of its message; told[0..i) the ones before it,
+ * text its clause) and whether it is the user's:
+ * - its holder is someone of the user's found by name (facts_resolve_holder, _told);
+ * - a clause that ends with "?" and opens with a question word or a yes/no verb asks:
+ *   never a fact, a correction, a forget request or a task refused;
+ * - a forget request must say forget, delete, remove ... (else small talk);
+ * - a summary request about mnemo ("your", "yourself") is small talk;
+ * - a question about a relation only people have, or naming a value someone of the
+ *   user's holds, is the user's;
+ * - a fact with no holder and no pronoun is the user's ("moved to Leeds");
+ * - a correction of a value the user told is the user's. */
+void checks_clause(const facts_t *f, const understood_t *told, int i, const char *text,
+                   understood_t *u);
+
+/* 1 when value can be of relation class rel of holder: a kind or breed is an animal's
+ * or a thing's, never the user's; a value is not its holder; a name or a job has no
+ * digits; a person, place or job is more than one CJK character, and a CJK value does
+ * not start with a function character. */
+int checks_fits(int rel, const char *holder, const char *value);
+
+/* 1 when a clause says something ended: a negation or a verb of ending ("not anymore",
+ * "we sold the car", "I left", 不, 没). A correction with no new value ends a fact only
+ * then. */
+int checks_says_ended(const char *text);
+
+#endif
