@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { O_DATA, O_TASKS, O_DIR, O_SETTING, O_MODEL, O_THREADS, O_TRAIN, O_PERSONA, O_ACK };
+enum { O_DATA, O_TASKS, O_DIR, O_SETTING, O_MODEL, O_THREADS, O_TRAIN, O_PERSONA, O_ACK, O_QMARK };
 /* with --server: played through the daemon's POST /v1/chat (evalserver.h) */
-enum { O_ONLY = O_ACK + 1, O_LIMIT, O_JOBS, O_KEEP, O_SEED, O_RESTART, O_TOKEN };
+enum { O_ONLY = O_QMARK + 1, O_LIMIT, O_JOBS, O_KEEP, O_SEED, O_RESTART, O_TOKEN };
 
 static const cli_opt_t eval_opts[] = {
     [O_DATA] = {"data", 0, "FILE", "a bAbI-format file (more may follow as arguments)"},
@@ -28,6 +28,8 @@ static const cli_opt_t eval_opts[] = {
     [O_TRAIN] = {"on-train", 0, NULL, "measure on the training split instead"},
     [O_PERSONA] = {"persona", 0, "N", "also N held-out generated personal-fact conversations"},
     [O_ACK] = {"ack", 0, "N", "also ask for the acknowledgement of 1 in N bAbI statements"},
+    [O_QMARK] = {"question-mark", 0, "0|1", "bAbI questions end with the question-mark token "
+                                           "(default 1; 0: for models trained without it)"},
     [O_ONLY] = {"only", 0, "babi|persona", "--server: run one part (default both)"},
     [O_LIMIT] = {"limit-stories", 0, "N", "--server: at most N held-out stories per file"},
     [O_JOBS] = {"jobs", 'j', "N", "--server: stories played in parallel (default 2)"},
@@ -76,16 +78,23 @@ static int run_eval(cli_ctx_t *ctx, const cli_args_t *a)
     const net_cfg_t *c = &cfg;
     net_params_t p;
     net_carve(&p, params, c);
-    long persona = 0, ack = 0;
+    long persona = 0, ack = 0, qmark = 1;
     if ((a->val[O_PERSONA] && cli_parse_long("persona", a->val[O_PERSONA], &persona) < 0) ||
         (a->val[O_ACK] && cli_parse_long("ack", a->val[O_ACK], &ack) < 0) || persona < 0 ||
         persona > 1000000 || ack < 0 || ack > 1000000) {
         rc = cli_usage_error("eval", "--persona and --ack take a count");
         goto out;
     }
+    if (a->val[O_QMARK] &&
+        (cli_parse_long("question-mark", a->val[O_QMARK], &qmark) < 0 || qmark < 0 || qmark > 1)) {
+        rc = cli_usage_error("eval", "--question-mark must be 0 or 1");
+        goto out;
+    }
     corpus = babi_corpus_new();
-    if (corpus)
+    if (corpus) {
         babi_corpus_set_ack(corpus, (int)ack);
+        babi_corpus_set_qmark(corpus, (int)qmark);
+    }
     if (!corpus || cmd_model_read(corpus, files, nfiles, a->val[O_TASKS], a->val[O_SETTING],
                                   a->val[O_DIR]) < 0)
         goto out;
