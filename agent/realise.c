@@ -135,11 +135,78 @@ static const rel_say_t *say_of(const realise_frame_t *f)
     return f->rel > 0 && f->rel < READER_NRELS ? &say[f->rel] : &say[READER_REL_OPEN];
 }
 
-/* The fact's clause, lower case: "your sister is called Janet". */
+/* pat with its verbs agreeing with a plural holder: "{H} is called {V}" -> "{H} are
+ * called {V}", "{H} lives in {V}" -> "{H} live in {V}". */
+static void plural(const char *pat, char *out, size_t n)
+{
+    static const char *const verb[][2] = {{"is", "are"},      {"lives", "live"},
+                                          {"works", "work"},  {"studies", "study"},
+                                          {"likes", "like"},  {"speaks", "speak"},
+                                          {"has", "have"}};
+    out_t o = {out, n, 0};
+    puts_(&o, "");
+    for (const char *p = pat; *p;) {
+        size_t w = strcspn(p, " ");
+        const char *said = NULL;
+        for (size_t i = 0; i < sizeof verb / sizeof verb[0] && !said; i++)
+            if (strlen(verb[i][0]) == w && !strncmp(p, verb[i][0], w)) said = verb[i][1];
+        if (said)
+            puts_(&o, said);
+        else
+            put(&o, p, w);
+        p += w;
+        if (*p) put(&o, p++, 1);
+    }
+}
+
+/* The fact's clause, lower case: "your sister is called Janet", "your sisters are
+ * called Ana and Bea". */
 static void clause(out_t *o, const realise_frame_t *f)
 {
     const rel_say_t *s = say_of(f);
-    fill(o, is_self(f) ? s->self : s->other, f);
+    if (is_self(f)) {
+        fill(o, s->self, f);
+    } else if (!named(f->holder) && realise_plural_s(f->holder) &&
+               !strncmp(s->other, "{H} ", 4)) {     /* the holder is the subject */
+        char pat[128];
+        plural(s->other, pat, sizeof pat);
+        fill(o, pat, f);
+    } else {
+        fill(o, s->other, f);
+    }
+}
+
+/* Frames told of the same holder and relation said once with their values joined
+ * ("your sisters are called Ana and Bea"): fills g[] (at most n, pointing into f and
+ * vals) and returns how many. */
+#define REALISE_GROUP_MAX 32
+static int group(const realise_frame_t *f, int n, realise_frame_t *g,
+                 char (*vals)[256])
+{
+    int ng = 0;
+    for (int i = 0; i < n && ng < REALISE_GROUP_MAX; i++) {
+        int seen = 0;
+        for (int j = 0; j < i && !seen; j++)
+            seen = f[j].rel == f[i].rel && f[j].holder && f[i].holder &&
+                   !strcmp(f[j].holder, f[i].holder) &&
+                   !strcmp(f[j].relation ? f[j].relation : "", f[i].relation ? f[i].relation : "");
+        if (seen) continue;
+        out_t o = {vals[ng], 256, 0};
+        puts_(&o, "");
+        int k = 0;
+        for (int j = i; j < n; j++) {
+            if (f[j].rel != f[i].rel || !f[j].holder || !f[i].holder ||
+                strcmp(f[j].holder, f[i].holder) ||
+                strcmp(f[j].relation ? f[j].relation : "", f[i].relation ? f[i].relation : ""))
+                continue;
+            if (k++) puts_(&o, " and ");
+            puts_(&o, f[j].value ? f[j].value : "");
+        }
+        g[ng] = f[i];
+        g[ng].value = vals[ng];
+        ng++;
+    }
+    return ng;
 }
 
 static void capitalise(char *buf, size_t from)
@@ -160,10 +227,13 @@ char *realise_fact(char *buf, size_t len, const realise_frame_t *f)
 char *realise_ack(char *buf, size_t len, const realise_frame_t *f, int n)
 {
     out_t o = {buf, len, 0};
+    realise_frame_t g[REALISE_GROUP_MAX];
+    char vals[REALISE_GROUP_MAX][256];
+    n = group(f, n, g, vals);
     puts_(&o, "Got it");
     for (int i = 0; i < n; i++) {
         puts_(&o, i == 0 ? ": " : i == n - 1 ? ", and " : ", ");
-        clause(&o, &f[i]);
+        clause(&o, &g[i]);
     }
     puts_(&o, ".");
     return buf;
@@ -216,10 +286,13 @@ char *realise_summary(char *buf, size_t len, const realise_frame_t *f, int n)
         puts_(&o, "You haven't told me anything about yourself yet.");
         return buf;
     }
+    realise_frame_t g[REALISE_GROUP_MAX];
+    char vals[REALISE_GROUP_MAX][256];
+    n = group(f, n, g, vals);
     puts_(&o, "Here's what I know about you: ");
     for (int i = 0; i < n; i++) {
         if (i) puts_(&o, "; ");
-        clause(&o, &f[i]);
+        clause(&o, &g[i]);
     }
     puts_(&o, ".");
     return buf;

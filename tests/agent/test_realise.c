@@ -59,6 +59,17 @@ START_TEST(test_an_acknowledgement_lists_every_fact_told)
     ck_assert_str_eq(realise_ack(buf, sizeof buf, f, 3),
                      "Got it: your mother is called Ann, your father is called Rob, and you "
                      "live in Leeds.");
+    /* values of one holder and relation said once, the verb agreeing with a plural */
+    realise_frame_t two[] = {F("sisters", READER_REL_NAME, NULL, "Ana"),
+                             F("self", READER_REL_LANGUAGE, NULL, "French"),
+                             F("sisters", READER_REL_NAME, NULL, "Bea"),
+                             F("self", READER_REL_LANGUAGE, NULL, "Welsh")};
+    ck_assert_str_eq(realise_ack(buf, sizeof buf, two, 4),
+                     "Got it: your sisters are called Ana and Bea, and you speak French and "
+                     "Welsh.");
+    ck_assert_str_eq(realise_summary(buf, sizeof buf, two, 4),
+                     "Here's what I know about you: your sisters are called Ana and Bea; you "
+                     "speak French and Welsh.");
 }
 END_TEST
 
