@@ -17,6 +17,7 @@
 #include "agent/checks.h"
 #include "agent/facts.h"
 #include "agent/realise.h"
+#include "model/dialogue.h"
 #include "model/model.h"
 #include "model/vocab.h"
 
@@ -162,6 +163,33 @@ static int whose(respond_t *r, const facts_t *f, const understood_t *u)
     return 1;
 }
 
+/* "What breed is Biscuit?" of a pet the user keyed by its breed ("my beagle Biscuit"):
+ * the holder's word is its kind unless it is only the animal ("my dog Rex"). Answers
+ * (yes/no too) and returns 1, or 0 when that is not the case. */
+static int kind_by_holder(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
+{
+    const char *name = facts_name_of(f, u->holder);
+    if (u->rel != READER_REL_KIND || !strcmp(u->holder, "self") || !name ||
+        dialogue_pet_word(u->holder) || facts_has_words(text, u->holder))
+        return 0;
+    char buf[512];
+    realise_frame_t known = {name, READER_REL_KIND, NULL, u->holder};
+    if (u->act == READER_YESNO) {
+        if (!u->value[0]) return 0;
+        int yes = facts_same_value(u->holder, u->value);
+        say(r, realise_yesno(buf, sizeof buf, yes, &known, &known));
+        snprintf(r->answer, sizeof r->answer, "%s", yes ? "yes" : "no");
+    } else {
+        say(r, realise_fact(buf, sizeof buf, &known));
+        snprintf(r->answer, sizeof r->answer, "%s", u->holder);
+    }
+    const store_memory_t *m = facts_find(f, u->holder, reader_rel_name(READER_REL_NAME), NULL);
+    if (m && r->nused < UNDERSTAND_MAX) r->used[r->nused++] = m->id;
+    set_kind(r, MODEL_KIND_ANSWER);
+    r->answered++;
+    return 1;
+}
+
 static void question(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     if (u->act == READER_QUESTION && u->value[0] && whose(r, f, u)) {
@@ -185,6 +213,7 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_LIKES), NULL);
     if (!m && u->rel == READER_REL_LIKES)           /* and a like, told as a favourite */
         m = facts_favourite(f, u->holder);
+    if (!m && kind_by_holder(r, f, text, u)) return;
     set_kind(r, MODEL_KIND_ANSWER);
     if (u->act == READER_YESNO && m && u->value[0] && facts_multi_valued(u->rel, m->holder))
         for (size_t i = f->n; i-- > 0;) {   /* "do I speak German?": any of the values */
@@ -301,7 +330,7 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
         char text[512];
         snprintf(text, sizeof text, "%.*s", (int)u[i].len, msg + u[i].at);
         checks_clause(&f, u, i, text, &u[i]);
-        if (u[i].act == READER_FACT && u[i].act_p < RESPOND_FACT_MIN_P)
+        if (u[i].act == READER_FACT && u[i].act_p < u[i].fact_min_p)
             u[i].act = READER_SMALLTALK;    /* too unsure to keep as a fact */
         int act = u[i].act;
         personal |= (act == READER_SUMMARY || act == READER_FORGET || act == READER_UNABLE ||

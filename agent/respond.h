@@ -14,13 +14,6 @@
 #include "agent/understand.h"
 #include "store/store.h"
 
-/* A clause the reader takes for a fact with a lower act probability is treated as small
- * talk (answered, not stored). Calibrated on held-out generated clauses, never on the
- * probe: the 1st percentile of the act probability of the held-out facts the shipped
- * reader reads as facts, as `mnemo reader eval` and `reader train` print it (1,189 of
- * 4,000 held-out clauses: 0.930; docs/MODEL.md). */
-#define RESPOND_FACT_MIN_P 0.93f
-
 /* A fact to write: a memory with its frame, and the memories it supersedes. */
 typedef struct respond_write {
     char text[512];                 /* the clause as told */

@@ -403,6 +403,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     understood_t clause = *out;
     clause.act = ro.act;
     clause.act_p = ro.act_p;
+    clause.fact_min_p = reader_fact_min_p(r);
     clause.rel = ro.rel;
     int s, e, ns = -1, ne = -1, k = 0;
     span(tags, n, READER_B_NAME, READER_I_NAME, 0, &ns, &ne);

@@ -24,6 +24,8 @@ typedef struct understood {
     size_t at, len;                 /* the clause in the message */
     int act, rel;                   /* enum reader_act, enum reader_rel */
     float act_p;
+    float fact_min_p;               /* below it a fact is too unsure to keep as one: the
+                                     * reader's calibrated reader_fact_min_p */
     int personal;                   /* about the user or someone/something of theirs */
     int bare;                       /* the clause names no holder ("got a dog called Meg") */
     char holder[UNDERSTAND_KEY];    /* "self", "sister", "dog" ("" when none) */

@@ -203,7 +203,8 @@ static int run_train(const cli_args_t *a)
         fprintf(stderr, "mnemo reader: %s\n", err);
         goto done;
     }
-    printf("wrote %s (reader: %zu parameters)\n", out, reader_nparams(&r->c));
+    printf("wrote %s (reader: %zu parameters; facts below act probability %.3f are taken "
+           "as small talk)\n", out, reader_nparams(&r->c), (double)reader_fact_min_p(r));
     rc = CLI_EXIT_OK;
 done:
     reader_free(r);

@@ -95,9 +95,12 @@ reader_t *reader_wrap(const reader_cfg_t *c, vocab_t *v, float *buf)
     r->c = *c;
     r->v = v;
     r->buf = buf;
+    r->fact_min_p = READER_FACT_MIN_P_V3;
     reader_carve(&r->p, buf, c);
     return r;
 }
+
+float reader_fact_min_p(const reader_t *r) { return r->fact_min_p; }
 
 void reader_free(reader_t *r)
 {
@@ -186,8 +189,9 @@ done:
 /* ---- bytes ------------------------------------------------------------------------- */
 
 /* Version 2 added the value-relation head, version 3 the case mark among a word's
- * features; an older reader is refused with advice. */
-enum { SECTION_VERSION = 3 };
+ * features (older readers are refused with advice), version 4 the calibrated fact
+ * threshold (a version-3 reader gets READER_FACT_MIN_P_V3). */
+enum { SECTION_VERSION = 4, SECTION_OLDEST = 3 };
 
 unsigned char *reader_serialize(const reader_t *r, size_t *len)
 {
@@ -202,6 +206,7 @@ unsigned char *reader_serialize(const reader_t *r, size_t *len)
     bytes_put_u32(&b, READER_NACTS);
     bytes_put_u32(&b, READER_NRELS);
     bytes_put_u32(&b, READER_NTAGS);
+    bytes_put(&b, &r->fact_min_p, sizeof(float));
     bytes_put_u32(&b, READER_NTENSORS);
     for (int i = 0; i < READER_NTENSORS; i++) {
         uint8_t l = (uint8_t)strlen(t[i].name);
@@ -237,11 +242,11 @@ reader_t *reader_parse(const unsigned char *buf, size_t len, char *err, size_t e
         set_err(err, errlen, "reader section: truncated (%zu bytes)", len);
         return NULL;
     }
-    if (ver != SECTION_VERSION) {
+    if (ver < SECTION_OLDEST || ver > SECTION_VERSION) {
         set_err(err, errlen,
-                "reader section: unsupported version %u (this build reads %d%s)",
-                (unsigned)ver, SECTION_VERSION,
-                ver < SECTION_VERSION ? "; train the reader again: mnemo reader train" : "");
+                "reader section: unsupported version %u (this build reads %d to %d%s)",
+                (unsigned)ver, SECTION_OLDEST, SECTION_VERSION,
+                ver < SECTION_OLDEST ? "; train the reader again: mnemo reader train" : "");
         return NULL;
     }
     reader_cfg_t c;
@@ -263,6 +268,16 @@ reader_t *reader_parse(const unsigned char *buf, size_t len, char *err, size_t e
         if (!in.bad && x != have[i]) {
             set_err(err, errlen, "reader section: %u %s, this build has %u", (unsigned)x,
                     what[i], (unsigned)have[i]);
+            return NULL;
+        }
+    }
+    float min_p = READER_FACT_MIN_P_V3;
+    if (ver >= 4) {
+        const unsigned char *mp = bytes_get(&in, sizeof(float));
+        if (mp) memcpy(&min_p, mp, sizeof(float));
+        if (!in.bad && !(min_p >= 0.0f && min_p <= 1.0f)) {
+            set_err(err, errlen, "reader section: fact threshold %g is not a probability",
+                    (double)min_p);
             return NULL;
         }
     }
@@ -333,5 +348,7 @@ reader_t *reader_parse(const unsigned char *buf, size_t len, char *err, size_t e
     reader_t *r = reader_wrap(&c, v, p);
     if (!r)
         set_err(err, errlen, "out of memory");
+    else
+        r->fact_min_p = min_p;
     return r;
 }

@@ -86,6 +86,14 @@ typedef struct reader_out {
                              * may be NULL */
 } reader_out_t;
 
+/* The act probability below which a clause read as a fact is too unsure to keep as one
+ * (the agent answers it as small talk): the 1st percentile of the act probability of the
+ * held-out generated facts the reader read as facts, measured when it was trained and
+ * kept in its section of the model file (readers of section version 3, before it was
+ * kept, give READER_FACT_MIN_P_V3, what the shipped one of then measured). */
+#define READER_FACT_MIN_P_V3 0.93f
+float reader_fact_min_p(const reader_t *r);
+
 /* Reads the clause words[0..n) (tokens of tok_split, lower-cased as it gives them);
  * caps [n] (tok_list_t.cap: the word was written with a capital) may be NULL (none was).
  * out->tags must hold n bytes. Returns 0, or a negative model_err (model.h) with err. */

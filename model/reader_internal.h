@@ -190,6 +190,7 @@ struct reader {
     vocab_t *v;
     float *buf;         /* [reader_nparams] */
     reader_params_t p;
+    float fact_min_p;   /* reader_fact_min_p (reader.h) */
 };
 
 /* A reader that takes ownership of v and buf (both freed on failure too). */
@@ -199,7 +200,8 @@ void reader_free(reader_t *r);
 int reader_word_id(const reader_t *r, const char *word, size_t len);
 
 /* The reader's section of the model file (modelfile.h, tag MODELFILE_READER_TAG):
- * u32 version 1 | u32 V, Nb, E, H, NACTS, NRELS, NTAGS | u32 ntensors, per tensor u8
+ * u32 version 4 | u32 V, Nb, E, H, NACTS, NRELS, NTAGS | f32 fact_min_p (version 4
+ * on; version 3 reads as READER_FACT_MIN_P_V3) | u32 ntensors, per tensor u8
  * name length, name, u64 floats | per word (V) u16 length, bytes | u64 nparams |
  * f32 params. The file's CRC covers it. reader_serialize returns a malloc'd buffer
  * (*len bytes) or NULL (memory). reader_parse checks every field and returns a new

@@ -277,6 +277,10 @@ START_TEST(test_reader_round_trips_through_the_model_file)
     ck_assert_ptr_nonnull(r2);
     ck_assert_int_eq(memcmp(&r2->c, &r->c, sizeof r->c), 0);
     ck_assert_int_eq(memcmp(r2->buf, r->buf, reader_nparams(&r->c) * sizeof(float)), 0);
+    /* the fact threshold measured on the held-out clauses travels with it */
+    if (res.best.nfact > 0)
+        ck_assert_float_eq(reader_fact_min_p(r), (float)res.best.fact_p1);
+    ck_assert_float_eq(reader_fact_min_p(r2), reader_fact_min_p(r));
     for (int i = 0; i < 40; i++) {
         dialogue_clause_t cl;
         make_clause(20000 + i, &cl);
@@ -345,6 +349,33 @@ START_TEST(test_corrupt_reader_section_is_refused_with_a_clear_message)
     expect_refused(20, READER_NACTS + 1, 0, "reader section: 9 acts, this build has 8");
     expect_refused(4, 6, 0, "reader section:"); /* one more word than the table has */
     expect_refused(1u << 30, 0, 7, "reader section: truncated");
+    /* the fact threshold after the tags (at 32): a NaN is no probability */
+    expect_refused(32, 0x7fc00000u, 0, "reader section: fact threshold nan is not a probability");
+}
+END_TEST
+
+/* A version-3 section (before the threshold was kept) reads with READER_FACT_MIN_P_V3. */
+START_TEST(test_version_3_reader_section_gets_the_old_threshold)
+{
+    reader_cfg_t c = {.V = 5, .Nb = 8, .E = 4, .H = 3};
+    vocab_t *v = vocab_new();
+    vocab_add(v, "hello");
+    vocab_add(v, "there");
+    float *buf = calloc(reader_nparams(&c), sizeof(float));
+    reader_t *r = reader_wrap(&c, v, buf);
+    size_t len;
+    unsigned char *sec = reader_serialize(r, &len);
+    ck_assert_ptr_nonnull(sec);
+    uint32_t three = 3;
+    memcpy(sec, &three, 4);
+    memmove(sec + 32, sec + 36, len - 36);      /* no threshold */
+    char err[256];
+    reader_t *r3 = reader_parse(sec, len - 4, err, sizeof err);
+    ck_assert_msg(r3 != NULL, "%s", err);
+    ck_assert_float_eq(reader_fact_min_p(r3), READER_FACT_MIN_P_V3);
+    reader_free(r3);
+    free(sec);
+    reader_free(r);
 }
 END_TEST
 
@@ -377,6 +408,7 @@ int main(void)
     tcase_set_timeout(learn, 60);
     tcase_add_test(learn, test_tiny_reader_learns_its_clauses);
     tcase_add_test(learn, test_one_reader_is_read_by_threads_at_once);
+    tcase_add_test(learn, test_version_3_reader_section_gets_the_old_threshold);
     suite_add_tcase(s, learn);
     TCase *file = tcase_create("file");
     tcase_set_timeout(file, 60);
