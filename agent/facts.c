@@ -207,8 +207,10 @@ const char *facts_name_of(const facts_t *f, const char *holder)
  * with value ("Leeds", or a value that holds it). */
 int facts_holds(const store_memory_t *m, const char *value)
 {
-    return value[0] && strcmp(m->holder, "self") != 0 && strcmp(m->value, FACTS_ENDED) != 0 &&
-           strcmp(m->relation, reader_rel_name(READER_REL_NAME)) != 0 &&
+    if (!value[0] || !strcmp(m->holder, "self") || !strcmp(m->value, FACTS_ENDED)) return 0;
+    if (facts_same_holder(m->holder, value))    /* "my beagle Biscuit": the beagle */
+        return 1;
+    return strcmp(m->relation, reader_rel_name(READER_REL_NAME)) != 0 &&
            (facts_same_value(m->value, value) || facts_has_words(m->value, value));
 }
 

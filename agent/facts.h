@@ -62,7 +62,8 @@ void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u);
 void facts_resolve_told(const understood_t *told, int n, const char *text, understood_t *u);
 
 /* 1 when m is a current fact of someone of the user's (not the user's own, not a name)
- * with value ("Leeds", or a value that holds it). */
+ * with value ("Leeds", or a value that holds it), or of someone keyed by value itself
+ * ("my beagle Biscuit": which of my pets is the beagle?). */
 int facts_holds(const store_memory_t *m, const char *value);
 /* 1 when someone of the user's holds value: "who lives in Leeds?" is then about the
  * user's people, not a story's. */

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum pool_id {
     PL_NAME, PL_PETNAME, PL_CITY, PL_COUNTRY, PL_JOB, PL_DOG, PL_CAT, PL_HORSE,
@@ -878,6 +879,11 @@ static void choose_words(gen_t *g, const dialogue_tmpl_t *t)
     if (t->rel == READER_REL_KIND && !dw_pets[g->pet].breeds)
         g->pet = 0;
     g->petw = dw_pets[g->pet].word;
+    /* a pet called by its breed: "my beagle Biscuit", "our spaniel is three" */
+    if (g->hkind == DH_PET && dw_pets[g->pet].breeds && t->rel != READER_REL_KIND &&
+        rpct(&g->r, 15))
+        g->petw = pick(g, dw_pets[g->pet].breeds == 2 ? PL_CAT
+                          : dw_pets[g->pet].breeds == 3 ? PL_HORSE : PL_DOG);
     g->carw = rpct(&g->r, 85) ? "car" : rpct(&g->r, 50) ? "motorbike" : "van";
     g->zhw = rpct(&g->r, 60) ? pick(g, PL_ZH_KIN) : pick(g, PL_ZH_PET);
     g->q = NULL;
@@ -902,6 +908,8 @@ static void choose_words(gen_t *g, const dialogue_tmpl_t *t)
     if (g->hkind == DH_KIN && !(t->flags & DT_ZH) && t->rel != READER_REL_NAME &&
         t->act != READER_FORGET && rpct(&g->r, 20))
         g->hn = pick(g, PL_NAME);
+    if (g->hkind == DH_PET)     /* only templates that say $m use it: "is Biscuit a pug" */
+        g->hn = rpct(&g->r, 50) ? pick(g, PL_PETNAME) : pick(g, PL_NAME);
 }
 
 /* A comment (dialogue_comments), every word O. */
@@ -938,6 +946,14 @@ static void continuation(gen_t *g, const dialogue_tmpl_t *t)
 static const char *pick_word(rng_t *r, const char *const *l)
 {
     return l[rint_(r, list_len(l))];
+}
+
+int dialogue_pet_word(const char *w)
+{
+    for (int i = 0; w && i < dw_npets; i++)
+        if (!strcasecmp(w, dw_pets[i].word))
+            return 1;
+    return 0;
 }
 
 int dialogue_clause(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,

@@ -60,6 +60,10 @@ int dialogue_clause(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
  * most common relation words (mum, sister, dog ...) are in both pools, the rest and
  * every value and name in one only. */
 
+/* 1 when w is one of the generator's pet words ("dog", "kitten", "guinea pig"): a
+ * holder keyed by such a word is a kind of animal, not one breed of it. */
+int dialogue_pet_word(const char *w);
+
 /* How many templates there are, and the act of template i (-1 out of range). */
 int dialogue_nphrasings(void);
 int dialogue_phrasing_act(int i);
