@@ -110,6 +110,28 @@ int checks_fits(int rel, const char *holder, const char *value)
     if (rel == READER_REL_NAME || rel == READER_REL_JOB)
         for (const char *p = value; *p; p++)
             if (isdigit((unsigned char)*p)) return 0;
+    /* an age says a number ("34", "forty", "4 months", "mid-thirties", 三十) */
+    if (rel == READER_REL_AGE && (unsigned char)value[0] < 0x80) {
+        static const char *const stems[] = {"one", "two", "three", "four", "five", "six",
+                                            "seven", "eight", "nine", "ten", "eleven",
+                                            "twelve", "teen", "twent", "thirt", "fort",
+                                            "fift", "sixt", "sevent", "eight", "ninet",
+                                            "hundred", NULL};
+        int number = 0;
+        for (const char *p = value; *p && !number; p++) number = isdigit((unsigned char)*p);
+        char low[UNDERSTAND_VALUE];
+        size_t k = 0;
+        for (; value[k] && k + 1 < sizeof low; k++)
+            low[k] = (char)tolower((unsigned char)value[k]);
+        low[k] = '\0';
+        for (int i = 0; stems[i] && !number; i++) number = strstr(low, stems[i]) != NULL;
+        if (!number) return 0;
+    }
+    /* a name is no lower-case word of doing ("sorry, I'm rambling", "I'm kidding") */
+    size_t n = strlen(value);
+    if (rel == READER_REL_NAME && n >= 6 && !strcmp(value + n - 3, "ing") &&
+        !strpbrk(value, " ") && islower((unsigned char)value[0]))
+        return 0;
     return 1;
 }
 
@@ -133,6 +155,7 @@ void checks_clause(const facts_t *f, const understood_t *told, int i, const char
 {
     facts_resolve_holder(f, text, u);
     facts_resolve_told(told, i, text, u);
+    facts_resolve_pronoun(f, u);
     int q = asks(text) ? opens_question(text) : -1;
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && q >= 0)
         u->act = READER_QUESTION;       /* a question is never written as a fact */

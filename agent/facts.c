@@ -152,6 +152,34 @@ void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u)
         }
 }
 
+/* 1 when pronoun ("he", "she"; understand_pronoun's keys) cannot mean holder: a kin
+ * word of the other sex. */
+static int other_sex(const char *pronoun, const char *holder)
+{
+    static const char *const female[] = {"mother", "sister", "daughter", "wife", "girlfriend",
+                                         "aunt", "niece", "grandmother", "granddaughter",
+                                         "stepmother", "stepdaughter", "stepsister", NULL};
+    static const char *const male[] = {"father", "brother", "son", "husband", "boyfriend",
+                                       "uncle", "nephew", "grandfather", "grandson",
+                                       "stepfather", "stepson", "stepbrother", NULL};
+    const char *const *other = !strcmp(pronoun, "he") ? female : !strcmp(pronoun, "she") ? male
+                                                                                       : NULL;
+    for (int i = 0; other && other[i]; i++)
+        if (facts_same_holder(other[i], holder)) return 1;
+    return 0;
+}
+
+void facts_resolve_pronoun(const facts_t *f, understood_t *u)
+{
+    if (u->personal || !understand_pronoun(u->holder) || f->n == 0) return;
+    const store_memory_t *m = &f->v[f->n - 1];
+    if (!strcmp(m->holder, "self") || understand_pronoun(m->holder) ||
+        other_sex(u->holder, m->holder))
+        return;
+    snprintf(u->holder, sizeof u->holder, "%s", m->holder);
+    u->personal = 1;
+}
+
 void facts_resolve_told(const understood_t *told, int n, const char *text, understood_t *u)
 {
     for (int pass = 0; pass < 2 && !u->personal; pass++)

@@ -57,6 +57,10 @@ const char *facts_open_key(const facts_t *f, const understood_t *u);
 /* A holder that is the name of someone of the user's ("Marcus is a plumber" after "my
  * brother's called Marcus") becomes that someone, and u personal; text is u's clause. */
 void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u);
+/* A holder still a pronoun ("he works as a welder" after "my uncle Bob lives in Derry")
+ * is whom the newest fact is about, when that is someone of the user's who can be
+ * called so (not a kin word of the other sex); else u stays as it is. */
+void facts_resolve_pronoun(const facts_t *f, understood_t *u);
 /* The same with the names told before u in the same message (told[0..n): a name fact's
  * value, or a name told in passing: "my brothers are Ali and Omar. Ali's a doctor"). */
 void facts_resolve_told(const understood_t *told, int n, const char *text, understood_t *u);

@@ -117,6 +117,8 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
         return;
     }
     const char *value = u->value[0] ? u->value : FACTS_ENDED;
+    if (u->value[0] && !checks_fits(facts_rel_of(target->relation), target->holder, value))
+        return;             /* "oops, I'm waffling" corrects no name */
     add_write(r, f, text, target->holder, target->relation, facts_rel_of(target->relation), value);
 }
 

@@ -303,6 +303,15 @@ static void holder_of(const char *const *words, const unsigned char *tags,
     snprintf(key, len, "self");     /* no holder: the user's when they speak of themselves */
     for (int k = 0; k < n && !*personal; k++)
         *personal = in_list(personal_words, words[k]);
+    /* else someone spoken of as he, she or they ("he works as a welder"): the pronoun is
+     * the key until the message or the facts say whom it means (facts.h) */
+    for (int k = 0; k < n && !*personal; k++) {
+        const char *p = understand_pronoun(words[k]);
+        if (p) {
+            snprintf(key, len, "%s", p);
+            break;
+        }
+    }
 }
 
 /* Chinese has no spaces to end a value: a CJK value the reader ended early takes the
@@ -469,18 +478,28 @@ out:
     return rc;
 }
 
+const char *understand_pronoun(const char *w)
+{
+    static const char *const forms[][6] = {
+        {"he", "he's", "hes", "him", "his", NULL},
+        {"she", "she's", "shes", "her", "hers", NULL},
+        {"they", "they're", "theyre", "them", "their", NULL},
+    };
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        if (in_list(forms[i], w)) return forms[i][0];
+    return NULL;
+}
+
 /* A holder that is only a third-person pronoun ("he's 15", "she's a nurse") is the
  * holder of the nearest unit before it in the same message about someone of the user's
  * ("our son Owen's at home, he's 15"). */
 static void pronoun_holders(understood_t *u, int n)
 {
-    static const char *const pronouns[] = {"he", "she", "they", "him", "her", "his", "their",
-                                           "them", NULL};
     for (int i = 1; i < n; i++) {
-        if (!in_list(pronouns, u[i].holder)) continue;
+        if (!understand_pronoun(u[i].holder)) continue;
         for (int j = i - 1; j >= 0; j--)
             if (u[j].personal && strcmp(u[j].holder, "self") != 0 &&
-                !in_list(pronouns, u[j].holder)) {
+                !understand_pronoun(u[j].holder)) {
                 memcpy(u[i].holder, u[j].holder, sizeof u[i].holder);
                 u[i].personal = 1;
                 break;

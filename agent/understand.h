@@ -35,6 +35,10 @@ typedef struct understood {
     char name[UNDERSTAND_KEY];      /* the holder's name told in passing, "" when none */
 } understood_t;
 
+/* The holder key of a third-person pronoun: "he" for he/he's/him/his, "she", "they";
+ * NULL for any other word. */
+const char *understand_pronoun(const char *w);
+
 /* Reads msg with r: fills out[0..UNDERSTAND_MAX) and returns how many units, or a
  * negative model_err with err filled. */
 int understand(const reader_t *r, const char *msg, understood_t *out, char *err,

@@ -11,8 +11,11 @@
  * the first of two values of one relation, a fact or correction told without a subject
  * is the user's, nothing is forgotten unless asked in words, one of several people
  * named in a message is spoken of by name, each favourite keeps its own value, a
- * question about mnemo itself is no summary, small talk is not stored, and a restart in
- * the middle loses nothing. */
+ * question about mnemo itself is no summary, small talk is not stored, a restart in
+ * the middle loses nothing, "which of my ..." and "who ..." find whose a value is, a pet
+ * called by its breed answers what breed it is, "he"/"she" in the next message is whom
+ * the last fact was about (never a kin word of the other sex), and "I'm kidding" names
+ * nobody. */
 #define _GNU_SOURCE /* strcasestr */
 #include <check.h>
 #include <stdio.h>
@@ -335,6 +338,40 @@ START_TEST(test_small_talk_is_answered_but_not_stored)
 }
 END_TEST
 
+START_TEST(test_whose_a_value_is_is_found)
+{
+    tell("a", "my brothers are Theo and Max");
+    tell("a", "Max lives in Porto");
+    ask("b", "who lives in Porto?", "Max", "Theo");
+    tell("a", "we have a dalmatian called Pongo");
+    ask("b", "what breed is Pongo?", "dalmatian", NULL);
+    ask("b", "which of our dogs is the dalmatian?", "Pongo", NULL);
+}
+END_TEST
+
+START_TEST(test_a_pronoun_in_the_next_message_is_the_last_one_told_of)
+{
+    tell("a", "my uncle Bob lives in Derry");
+    tell("a", "he works as a welder");
+    ask("b", "what does my uncle do?", "welder", NULL);
+    json_t *t = say("a", "she's a teacher");     /* not the uncle */
+    ck_assert_uint_eq(json_array_size(json_object_get(t, "written")), 0);
+    json_decref(t);
+    ask("b", "what does my uncle do?", "welder", "teacher");
+}
+END_TEST
+
+START_TEST(test_a_word_of_doing_names_nobody)
+{
+    tell("a", "I'm Dana");
+    tell("a", "I'm 27");
+    json_decref(say("a", "oops, I'm waffling"));
+    json_decref(say("a", "I'm babbling"));
+    ask("b", "what's my name?", "Dana", "waffling");
+    ask("b", "how old am I?", "27", "babbling");
+}
+END_TEST
+
 START_TEST(test_facts_survive_a_restart_in_the_middle)
 {
     tell("a", "my dog is called Biscuit");
@@ -372,6 +409,9 @@ int main(void)
     tcase_add_test(tc, test_a_question_about_mnemo_is_not_a_summary);
     tcase_add_test(tc, test_small_talk_is_answered_but_not_stored);
     tcase_add_test(tc, test_facts_survive_a_restart_in_the_middle);
+    tcase_add_test(tc, test_whose_a_value_is_is_found);
+    tcase_add_test(tc, test_a_pronoun_in_the_next_message_is_the_last_one_told_of);
+    tcase_add_test(tc, test_a_word_of_doing_names_nobody);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
