@@ -31,21 +31,22 @@ daemon_cleanup() {
 # daemon_up NAME MODEL: builds if needed, starts mnemod, waits for its port.
 daemon_up() {
     DAEMON_NAME=$1
-    local model=$2 root
-    root=$(pwd)
+    local model=$2
     if [ ! -x build/daemon/mnemod ] || [ ! -x build/cli/mnemo ]; then
         scripts/setup.sh build
     fi
     ninja -C build >/dev/null
     TMP=$(mktemp -d "${TMPDIR:-/tmp}/mnemo-$DAEMON_NAME-XXXXXX")
     touch "$TMP/mnemod.conf"    # no tokens, nothing from /etc/mnemo: requests act as admin
+    # the daemon of this run, copied: a rebuild while it runs does not change the restarts
+    cp build/daemon/mnemod "$TMP/mnemod"
     trap daemon_cleanup EXIT
     # start.sh LISTEN: starts mnemod in the background with the pid in mnemod.pid; the
     # restart command reuses it with the port the first start was given.
     cat > "$TMP/start.sh" <<EOF
 #!/bin/sh
 rm -f "$TMP/port"
-"$root/build/daemon/mnemod" --listen "\$1" --db "$TMP/eval.db" --config "$TMP/mnemod.conf" \\
+"$TMP/mnemod" --listen "\$1" --db "$TMP/eval.db" --config "$TMP/mnemod.conf" \\
     --model "$model" --port-file "$TMP/port" >>"$TMP/mnemod.log" 2>&1 </dev/null &
 echo \$! > "$TMP/mnemod.pid"
 EOF
