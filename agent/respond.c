@@ -106,6 +106,10 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
 {
     if (!u->value[0] && !checks_says_ended(text)) return;
     const store_memory_t *target = u->old[0] ? facts_by_value(f, u->old) : NULL;
+    for (size_t i = f->n; u->old[0] && !target && i-- > 0;)   /* "not the 2nd" of "the 2nd
+                                                              * of May" */
+        if (strcmp(f->v[i].value, FACTS_ENDED) != 0 && facts_has_words(f->v[i].value, u->old))
+            target = &f->v[i];
     if (!target && u->relation[0] && u->rel != READER_REL_OPEN)
         target = facts_find(f, u->holder, u->relation, NULL);
     if (!target && u->relation[0] && u->rel == READER_REL_OPEN)
@@ -138,14 +142,14 @@ static int kin_rel(int rel)
 /* "Which of my kids plays football?", "who lives in Leeds?": the question names a value
  * and asks whose it is. Answers with the names (or the holders) of every current fact of
  * someone of the user's with that value; 0 when none has it. */
-static int whose(respond_t *r, const facts_t *f, const understood_t *u)
+static int whose(respond_t *r, const facts_t *f, const char *value)
 {
     char list[sizeof r->answer] = "";
     size_t at = 0;
     int n = 0;
     for (size_t i = 0; i < f->n; i++) {
         const store_memory_t *m = &f->v[i];
-        if (!facts_holds(m, u->value)) continue;
+        if (!facts_holds(m, value)) continue;
         const char *who = facts_name_of(f, m->holder);
         char one[128];
         snprintf(one, sizeof one, "%s", who ? who : m->holder);
@@ -192,9 +196,43 @@ static int kind_by_holder(respond_t *r, const facts_t *f, const char *text, cons
     return 1;
 }
 
+/* A list question the reader marked no value in ("which of my daughters is a vet?"):
+ * the value of someone of the user's that its own words name, or NULL. */
+static const char *named_value(const facts_t *f, const char *text)
+{
+    static const char *const asks[] = {"which", "who", "who's", "whos", "whose", NULL};
+    int list = 0;
+    for (int i = 0; asks[i] && !list; i++) list = facts_has_words(text, asks[i]);
+    for (size_t i = f->n; list && i-- > 0;)
+        if (facts_holds(&f->v[i], f->v[i].value) &&
+            strcmp(f->v[i].relation, reader_rel_name(READER_REL_NAME)) != 0 &&
+            facts_has_words(text, f->v[i].value))
+            return f->v[i].value;
+    return NULL;
+}
+
+/* A yes/no question about someone whose relation the reader misread ("is rosa a vet?"
+ * read as a kind): a current fact of the holder with the value asked, or whose value
+ * the question's words hold; NULL when none. */
+static const store_memory_t *any_fact_asked(const facts_t *f, const char *text,
+                                            const understood_t *u)
+{
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        if (!facts_same_holder(m->holder, u->holder) || !strcmp(m->value, FACTS_ENDED) ||
+            !strcmp(m->relation, reader_rel_name(READER_REL_NAME)))
+            continue;
+        if (u->value[0] ? facts_same_value(m->value, u->value) : facts_has_words(text, m->value))
+            return m;
+    }
+    return NULL;
+}
+
 static void question(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
-    if (u->act == READER_QUESTION && u->value[0] && whose(r, f, u)) {
+    const char *named = u->value[0] || u->act != READER_QUESTION ? NULL : named_value(f, text);
+    if (u->act == READER_QUESTION && (u->value[0] || named) &&
+        whose(r, f, u->value[0] ? u->value : named)) {
         r->answered++;
         return;
     }
@@ -216,6 +254,8 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
     if (!m && u->rel == READER_REL_LIKES)           /* and a like, told as a favourite */
         m = facts_favourite(f, u->holder);
     if (!m && kind_by_holder(r, f, text, u)) return;
+    if (!m && u->act == READER_YESNO && strcmp(u->holder, "self") != 0)
+        m = any_fact_asked(f, text, u);
     set_kind(r, MODEL_KIND_ANSWER);
     if (u->act == READER_YESNO && m && u->value[0] && facts_multi_valued(u->rel, m->holder))
         for (size_t i = f->n; i-- > 0;) {   /* "do I speak German?": any of the values */

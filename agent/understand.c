@@ -416,6 +416,17 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     clause.rel = ro.rel;
     int s, e, ns = -1, ne = -1, k = 0;
     span(tags, n, READER_B_NAME, READER_I_NAME, 0, &ns, &ne);
+    if (clause.act == READER_CORRECTION) {
+        /* "the 12th, not the 2nd" read as two old values and no new one: the first is
+         * the new value */
+        int has_value = 0, olds = 0, os = -1, oe = -1;
+        for (int w = 0; w < n; w++) has_value |= tags[w] == READER_B_VALUE;
+        for (int f = 0; span(tags, n, READER_B_OLD, READER_I_OLD, f, &s, &e); f = e)
+            if (olds++ == 0) os = s, oe = e;
+        if (!has_value && olds >= 2)
+            for (int w = os; w < oe; w++)
+                tags[w] = (unsigned char)(tags[w] - READER_B_OLD + READER_B_VALUE);
+    }
     if (clause.act == READER_FACT) {
         /* a fact replaces nothing: an old value the reader marked in one is its value
          * ("we moved to [OLD Melbourne]") */

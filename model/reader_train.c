@@ -784,7 +784,7 @@ reader_t *reader_train(const reader_train_opts_t *o, const reader_set_t *train,
     res->sec_per_epoch = res->epochs ? res->seconds / res->epochs : 0;
     memcpy(r->buf, best, np * sizeof(float));
     if (valid && valid->n > 0 && res->best.nfact > 0)   /* reader_fact_min_p */
-        r->fact_min_p = (float)res->best.fact_p1;
+        r->fact_min_p = fminf((float)res->best.fact_p1, READER_FACT_MIN_P_V3);
     out = r;
     r = NULL;
 done:
