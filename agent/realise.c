@@ -180,25 +180,26 @@ static void clause(out_t *o, const realise_frame_t *f)
  * ("your sisters are called Ana and Bea"): fills g[] (at most n, pointing into f and
  * vals) and returns how many. */
 #define REALISE_GROUP_MAX 32
+
+static int same_frame(const realise_frame_t *a, const realise_frame_t *b)
+{
+    return a->rel == b->rel && a->holder && b->holder && !strcmp(a->holder, b->holder) &&
+           !strcmp(a->relation ? a->relation : "", b->relation ? b->relation : "");
+}
+
 static int group(const realise_frame_t *f, int n, realise_frame_t *g,
                  char (*vals)[256])
 {
     int ng = 0;
     for (int i = 0; i < n && ng < REALISE_GROUP_MAX; i++) {
         int seen = 0;
-        for (int j = 0; j < i && !seen; j++)
-            seen = f[j].rel == f[i].rel && f[j].holder && f[i].holder &&
-                   !strcmp(f[j].holder, f[i].holder) &&
-                   !strcmp(f[j].relation ? f[j].relation : "", f[i].relation ? f[i].relation : "");
+        for (int j = 0; j < i && !seen; j++) seen = same_frame(&f[j], &f[i]);
         if (seen) continue;
         out_t o = {vals[ng], 256, 0};
         puts_(&o, "");
         int k = 0;
         for (int j = i; j < n; j++) {
-            if (f[j].rel != f[i].rel || !f[j].holder || !f[i].holder ||
-                strcmp(f[j].holder, f[i].holder) ||
-                strcmp(f[j].relation ? f[j].relation : "", f[i].relation ? f[i].relation : ""))
-                continue;
+            if (!same_frame(&f[j], &f[i])) continue;
             if (k++) puts_(&o, " and ");
             puts_(&o, f[j].value ? f[j].value : "");
         }

@@ -3,9 +3,11 @@
  * relations that hold several values at once: likes, hobbies, languages, allergies,
  * things owned), the same value only marks it used. A correction replaces the memory
  * holding its old value (or, with no old value, the last fact told); one without a new
- * value ends it. Questions are answered from the current memory of their frame; yes/no
- * compares the value asked with it; forget requests delete the memories of their frame
- * or value; the summary lists every current fact. Before any of that, checks.h settles
+ * value ends it. Questions are answered from the current memory of their frame (a list
+ * question, "which of my kids plays tennis?", by whose a value is; a pet's breed by the
+ * word it is known by); yes/no compares the value asked with it; the reader's slips of
+ * relation are looked past where the facts allow; forget requests delete the memories of
+ * their frame or value; the summary lists every current fact. Before any of that, checks.h settles
  * each clause's act and whose it is; here a value that cannot be of its relation is not
  * written, an end must be said in words, and a message tells one value of a one-valued
  * relation. */
@@ -203,11 +205,13 @@ static const char *named_value(const facts_t *f, const char *text)
     static const char *const asks[] = {"which", "who", "who's", "whos", "whose", NULL};
     int list = 0;
     for (int i = 0; asks[i] && !list; i++) list = facts_has_words(text, asks[i]);
-    for (size_t i = f->n; list && i-- > 0;)
-        if (facts_holds(&f->v[i], f->v[i].value) &&
-            strcmp(f->v[i].relation, reader_rel_name(READER_REL_NAME)) != 0 &&
-            facts_has_words(text, f->v[i].value))
-            return f->v[i].value;
+    for (size_t i = f->n; list && i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        if (strcmp(m->holder, "self") != 0 && strcmp(m->value, FACTS_ENDED) != 0 &&
+            strcmp(m->relation, reader_rel_name(READER_REL_NAME)) != 0 &&
+            facts_has_words(text, m->value))
+            return m->value;
+    }
     return NULL;
 }
 
