@@ -316,8 +316,8 @@ START_TEST(test_version_3_file_loads_without_a_reader)
 }
 END_TEST
 
-/* A reader section whose u32 at `at` says x (the file's checksum made right). */
-static void expect_refused(size_t at, uint32_t x, size_t cut, const char *needle)
+/* The section of a small untrained reader (*len bytes, the caller frees it). */
+static unsigned char *small_section(size_t *len)
 {
     reader_cfg_t c = {.V = 5, .Nb = 8, .E = 4, .H = 3};
     vocab_t *v = vocab_new();
@@ -325,9 +325,17 @@ static void expect_refused(size_t at, uint32_t x, size_t cut, const char *needle
     vocab_add(v, "there");
     float *buf = calloc(reader_nparams(&c), sizeof(float));
     reader_t *r = reader_wrap(&c, v, buf);
-    size_t len;
-    unsigned char *sec = reader_serialize(r, &len);
+    unsigned char *sec = reader_serialize(r, len);
     ck_assert_ptr_nonnull(sec);
+    reader_free(r);
+    return sec;
+}
+
+/* A reader section whose u32 at `at` says x (the file's checksum made right). */
+static void expect_refused(size_t at, uint32_t x, size_t cut, const char *needle)
+{
+    size_t len;
+    unsigned char *sec = small_section(&len);
     if (at + 4 <= len)
         memcpy(sec + at, &x, 4);
     write_model(NULL, sec, len - cut);
@@ -337,7 +345,6 @@ static void expect_refused(size_t at, uint32_t x, size_t cut, const char *needle
     ck_assert_msg(strstr(err, needle) != NULL, "'%s' does not say '%s'", err, needle);
     ck_assert_msg(strstr(err, path) != NULL, "'%s' does not name the file", err);
     free(sec);
-    reader_free(r);
     cleanup();
 }
 
@@ -358,15 +365,8 @@ END_TEST
 /* A version-3 section (before the threshold was kept) reads with READER_FACT_MIN_P_V3. */
 START_TEST(test_version_3_reader_section_gets_the_old_threshold)
 {
-    reader_cfg_t c = {.V = 5, .Nb = 8, .E = 4, .H = 3};
-    vocab_t *v = vocab_new();
-    vocab_add(v, "hello");
-    vocab_add(v, "there");
-    float *buf = calloc(reader_nparams(&c), sizeof(float));
-    reader_t *r = reader_wrap(&c, v, buf);
     size_t len;
-    unsigned char *sec = reader_serialize(r, &len);
-    ck_assert_ptr_nonnull(sec);
+    unsigned char *sec = small_section(&len);
     uint32_t three = 3;
     memcpy(sec, &three, 4);
     memmove(sec + 32, sec + 36, len - 36);      /* no threshold */
@@ -376,7 +376,6 @@ START_TEST(test_version_3_reader_section_gets_the_old_threshold)
     ck_assert_float_eq(reader_fact_min_p(r3), READER_FACT_MIN_P_V3);
     reader_free(r3);
     free(sec);
-    reader_free(r);
 }
 END_TEST
 
