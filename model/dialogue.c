@@ -339,6 +339,8 @@ typedef struct gen {
     const char *v, *o, *n, *q;
     const char *hn;                         /* the name the holder goes by, or NULL */
     char vbuf[64], obuf[64], cbuf[64];      /* composed values */
+    char mbuf[8][32];                       /* made-up words, a ring */
+    int nm;
     int span, segid;                        /* current span type and its id */
     int rel;                                /* the relation of the fact being rendered */
     unsigned char segrel[1024];             /* each span's relation, by span id */
@@ -366,9 +368,60 @@ static void puts_(gen_t *g, const char *s)
         put(g, *s);
 }
 
+/* A pronounceable word no list holds ("Taravik", "Brenholt", "Quillo"). The names,
+ * places and companies people mention are mostly words the pools never had, so a share
+ * of those values is made up (DIALOGUE_MADE_UP_PCT), on the clause's side of the split:
+ * the reader must find them by where they stand and how they are written, not by
+ * knowing them. Each kind has its own endings; the word starts with a capital (noise
+ * may lower-case it). */
+enum { MU_NAME, MU_PLACE, MU_FIRM };
+#define DIALOGUE_MADE_UP_PCT 20
+
+static const char *made_up(gen_t *g, int kind)
+{
+    static const char *const onset[] = {
+        "b", "br", "c", "ch", "d", "dr", "f", "fl", "g", "gr", "h", "j", "k", "kl", "l",
+        "m", "n", "p", "pr", "qu", "r", "s", "sh", "sl", "st", "t", "th", "tr", "v", "w",
+        "z", "", "", NULL};
+    static const char *const nucleus[] = {"a", "e", "i", "o", "u", "a", "e", "o", "ai",
+                                          "ea", "ou", "y", "ie", "oo", NULL};
+    static const char *const coda[] = {"", "", "", "n", "r", "l", "s", "m", "k", "nd", "rt",
+                                       "x", "th", "ll", NULL};
+    static const char *const ends[3][16] = {
+        {"a", "o", "i", "en", "an", "ie", "el", "us", "ina", "eth", "", "ey", "is", "ko", NULL},
+        {"ton", "ford", "by", "ham", "wick", "field", "bury", "mouth", "stad", "burg",
+         "ville", "ley", "worth", "port", "dale", NULL},
+        {"ly", "loop", "ify", "io", "hub", "soft", "tech", "co", "labs", "works", "base",
+         "wise", "stack", "ara", "", NULL}};
+    char *buf = g->mbuf[g->nm++ % 8];
+    for (int tries = 0; tries < 64; tries++) {
+        size_t n = 0;
+        int syl = 1 + rint_(&g->r, 2);
+        for (int i = 0; i < syl; i++)
+            n += (size_t)snprintf(buf + n, 32 - n, "%s%s%s",
+                                  onset[rint_(&g->r, list_len(onset))],
+                                  nucleus[rint_(&g->r, list_len(nucleus))],
+                                  i + 1 < syl ? "" : coda[rint_(&g->r, list_len(coda))]);
+        const char *const *e = ends[kind];
+        snprintf(buf + n, 32 - n, "%s", e[rint_(&g->r, list_len(e))]);
+        n = strlen(buf);
+        if (n < 3 || n > 12)
+            continue;
+        buf[0] = (char)toupper((unsigned char)buf[0]);
+        if (side_of(buf) == g->pool)
+            return buf;
+    }
+    g->err = 1;
+    return buf;
+}
+
 static const char *pick(gen_t *g, int p)
 {
     const pool_t *pl = &g->d->pool[p];
+    if ((p == PL_NAME || p == PL_PETNAME || p == PL_CITY || p == PL_SURNAME) &&
+        rpct(&g->r, DIALOGUE_MADE_UP_PCT))
+        return made_up(g, p == PL_CITY ? MU_PLACE : p == PL_SURNAME && rpct(&g->r, 50) ? MU_PLACE
+                          : MU_NAME);
     return pl->w[g->pool][rint_(&g->r, pl->n[g->pool])];
 }
 
@@ -453,6 +506,8 @@ static const char *compose(gen_t *g, int k, char *buf, size_t cap)
                      dw_company_tails[rint_(&g->r, list_len(dw_company_tails))]);
             if (rpct(&g->r, 15))
                 snprintf(buf, cap, "%s", pick(g, PL_SURNAME));
+            else if (rpct(&g->r, 20))
+                snprintf(buf, cap, "%s", made_up(g, MU_FIRM));
             break;
         }
         case 3: { /* school */
@@ -469,6 +524,19 @@ static const char *compose(gen_t *g, int k, char *buf, size_t cap)
             snprintf(buf, cap, "%d %s %s", 1 + a % 120, pick(g, PL_SURNAME),
                      dw_streets[rint_(&g->r, list_len(dw_streets))]);
             break;
+        case 6: { /* a date in Chinese: 十月一日, 3月5号 */
+            char m[16], d[16];
+            int month = 1 + a % 12, day = 1 + rint_(&g->r, 28), digits = rpct(&g->r, 40);
+            if (digits) {
+                snprintf(m, sizeof m, "%d", month);
+                snprintf(d, sizeof d, "%d", day);
+            } else {
+                zh_number(month, m, sizeof m);
+                zh_number(day, d, sizeof d);
+            }
+            snprintf(buf, cap, "%s月%s%s", m, d, rpct(&g->r, 50) ? "日" : "号");
+            break;
+        }
         default: /* phone */
             snprintf(buf, cap, "0%d %d", 7000 + a * 3 % 1000, 100000 + rint_(&g->r, 900000));
             break;
@@ -515,6 +583,7 @@ static const char *value(gen_t *g, const dialogue_tmpl_t *t, char *buf, size_t c
     case VP_ZH_JOB: return pick(g, PL_ZH_JOB);
     case VP_ZH_ALLERGEN: return pick(g, PL_ZH_ALLERGEN);
     case VP_ZH_LANG: return pick(g, PL_ZH_LANG);
+    case VP_ZH_DATE: return compose(g, 6, buf, cap);
     default: break;
     }
     switch (t->rel) {
@@ -587,10 +656,14 @@ static void macro(gen_t *g, char m, int noname)
     switch (g->hkind) {
     case DH_SELF: t = self[k]; break;
     case DH_KIN: {
-        static const char *const kin[4] = {"[H my $k]", "[H my $k's]", "[H my $k] is",
+        /* "mum's a nurse", "grandad Albert's 89": now and then without "my" */
+        static const char *const kin[4] = {"[H {my |my |my |my |my |my |my |}$k]",
+                                           "[H my $k's]", "[H {my |my |my |my |my |my |}$k] is",
                                            "[H my $k]"};
-        static const char *const kin_n[4] = {"[H my $k] [N $n]", "[H my $k] [N $n's]",
-                                             "[H my $k] [N $n] is", "[H my $k] [N $n]"};
+        static const char *const kin_n[4] = {"[H {my |my |my |my |my |my |}$k] [N $n]",
+                                             "[H my $k] [N $n's]",
+                                             "[H {my |my |my |my |my |my |}$k] [N $n] is",
+                                             "[H my $k] [N $n]"};
         static const char *const named[4] = {"[H $m]", "[H $m's]", "{[H $m] is|[H $m's]}",
                                              "[H $m]"};
         t = g->hn ? named[k] : !noname && k != 1 && g->n ? kin_n[k] : kin[k];
@@ -967,6 +1040,7 @@ int dialogue_clause(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
             (uint64_t)pool * 0x94D049BB133111EBull;
     rnext(&g.r);
     g.pool = pool;
+    g.nm = 0;
     for (int attempt = 0; attempt < 16; attempt++) {
         int act = pick_act(&g.r);
         int zh = rpct(&g.r, 10) && d->nby_act[act][1] > 0;

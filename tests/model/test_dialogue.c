@@ -1,7 +1,7 @@
 /* test_dialogue.c: the dialogue generator (model/dialogue.h): its tags line up with
  * tok_split's words, its spans are well formed, every act and relation occurs, the
  * training and held-out pools share no value or name, every value carries the relation
- * of its fact (some clauses tell two), and a clause is a function of (seed, index, pool). Needs Debian wordnet-base in /usr/share/wordnet. */
+ * of its fact (some clauses tell two), a share of the names are made up, and a clause is a function of (seed, index, pool). Needs Debian wordnet-base in /usr/share/wordnet. */
 #include "model/dialogue.h"
 #include "model/dialogue_internal.h"
 #include "model/reader.h"
@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #define WN "/usr/share/wordnet"
@@ -149,6 +150,39 @@ START_TEST(test_train_and_heldout_share_no_value_or_name)
         free(b[i]);
     free(a);
     free(b);
+}
+END_TEST
+
+/* 1 when w (lower case, as tok_split gives it) is one of the built-in names. */
+static int listed_name(const char *w)
+{
+    for (int i = 0; dw_names[i]; i++)
+        if (!strcasecmp(dw_names[i], w))
+            return 1;
+    for (int i = 0; dw_petnames[i]; i++)
+        if (!strcasecmp(dw_petnames[i], w))
+            return 1;
+    return 0;
+}
+
+START_TEST(test_some_names_are_made_up)
+{
+    int names = 0, made_up = 0;
+    for (int i = 0; i < NCL; i++) {
+        ck_assert_int_eq(dialogue_clause(d, 5, (uint64_t)i, DIALOGUE_TRAIN, &cl), 0);
+        if (cl.act != READER_FACT || cl.rel != READER_REL_NAME)
+            continue;
+        for (int k = 0; k < cl.n; k++)
+            if (cl.tag[k] == READER_B_VALUE && cl.vrel[k] == READER_REL_NAME &&
+                (k + 1 == cl.n || cl.tag[k + 1] != READER_I_VALUE) &&
+                cl.word[k][0] >= 'a' && cl.word[k][0] <= 'z') {
+                names++;
+                made_up += !listed_name(cl.word[k]);
+            }
+    }
+    ck_assert_int_gt(names, 200);
+    ck_assert_msg(made_up * 100 >= names * 10 && made_up * 100 <= names * 40,
+                  "%d of %d one-word names are not in the name list", made_up, names);
 }
 END_TEST
 
@@ -295,6 +329,7 @@ int main(void)
     tcase_add_test(tc, test_bio_is_well_formed);
     tcase_add_test(tc, test_every_act_and_relation_occurs);
     tcase_add_test(tc, test_train_and_heldout_share_no_value_or_name);
+    tcase_add_test(tc, test_some_names_are_made_up);
     tcase_add_test(tc, test_same_seed_index_pool_gives_same_clause);
     tcase_add_test(tc, test_facts_have_a_value_and_a_holder);
     tcase_add_test(tc, test_wh_questions_have_no_value_except_list_conditions);
