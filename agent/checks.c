@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "model/lexical.h"
 #include "model/reader.h"
@@ -90,7 +91,8 @@ static int says_forget(const char *text)
 /* 1 when a value can be of relation class rel of holder: a kind or breed is an animal's
  * or a thing's, never the user's ("I'm an accountant at [Deloitte]"); a value is not its
  * holder; a name or a job has no digits ("a size [9 shoe]"); a person, place or job is
- * more than one CJK character, and a CJK value does not start with a function character.
+ * more than one CJK character, and a CJK value does not start with a function character;
+ * the user's own age in digits is from CHECKS_MIN_USER_AGE to CHECKS_MAX_AGE.
  * The reader's misreads, not facts. */
 int checks_fits(int rel, const char *holder, const char *value)
 {
@@ -126,6 +128,14 @@ int checks_fits(int rel, const char *holder, const char *value)
         low[k] = '\0';
         for (int i = 0; stems[i] && !number; i++) number = strstr(low, stems[i]) != NULL;
         if (!number) return 0;
+        /* the user's own age, in digits, is a grown or teenage person's: "been there
+         * about [5] years" is how long, not how old */
+        const char *d = value;
+        while (*d && !isdigit((unsigned char)*d)) d++;
+        long years = *d ? strtol(d, NULL, 10) : -1;
+        if (!strcmp(holder, "self") && years >= 0 && (years < CHECKS_MIN_USER_AGE ||
+                                                      years > CHECKS_MAX_AGE))
+            return 0;
     }
     /* a name is no lower-case word of doing ("sorry, I'm rambling", "I'm kidding") */
     size_t n = strlen(value);

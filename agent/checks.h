@@ -24,7 +24,10 @@ void checks_clause(const facts_t *f, const understood_t *told, int i, const char
 /* 1 when value can be of relation class rel of holder: a kind or breed is an animal's
  * or a thing's, never the user's; a value is not its holder; a name or a job has no
  * digits; a person, place or job is more than one CJK character, and a CJK value does
- * not start with a function character. */
+ * not start with a function character; the user's own age in digits is from
+ * CHECKS_MIN_USER_AGE to CHECKS_MAX_AGE (younger is how long something lasted). */
+#define CHECKS_MIN_USER_AGE 13
+#define CHECKS_MAX_AGE 120
 int checks_fits(int rel, const char *holder, const char *value);
 
 /* 1 when a clause says something ended: a negation or a verb of ending ("not anymore",

@@ -39,6 +39,7 @@ static const struct {
     {"grandad", "grandfather"}, {"granddad", "grandfather"}, {"gramps", "grandfather"},
     {"bro", "brother"}, {"sis", "sister"}, {"kids", "children"}, {"kid", "child"},
     {"neighbor", "neighbour"}, {"roommate", "flatmate"}, {"coworker", "colleague"},
+    {"mate", "friend"}, {"pal", "friend"}, {"bestie", "best friend"}, {"bff", "best friend"},
     {"妈妈", "mother"}, {"妈", "mother"}, {"爸爸", "father"}, {"爸", "father"},
     {"猫", "cat"}, {"狗", "dog"},
 };

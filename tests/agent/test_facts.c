@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agent/checks.h"
 #include "agent/facts.h"
 #include "agent/understand.h"
 #include "model/reader.h"
@@ -69,6 +70,8 @@ START_TEST(test_holder_keys_drop_how_many)
         {{"our", "3", "kids"}, 3, "children"},
         {{"both", "my", "grandparents"}, 3, "grandparents"},
         {{"my", "big", "brother"}, 3, "brother"},
+        {{"my", "best", "mate"}, 3, "best friend"},     /* mate, pal: friend */
+        {{"my", "bestie"}, 2, "best friend"},
         {{"我", "的", "弟", "弟"}, 4, "弟弟"},          /* CJK as written, no spaces */
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
@@ -89,6 +92,19 @@ START_TEST(test_holders_compare_without_case_or_spaces)
 }
 END_TEST
 
+START_TEST(test_the_users_own_age_is_a_grown_or_teenage_persons)
+{
+    ck_assert(!checks_fits(READER_REL_AGE, "self", "5"));   /* "been there about 5 years" */
+    ck_assert(!checks_fits(READER_REL_AGE, "self", "about 3"));
+    ck_assert(!checks_fits(READER_REL_AGE, "self", "430"));
+    ck_assert(checks_fits(READER_REL_AGE, "self", "34"));
+    ck_assert(checks_fits(READER_REL_AGE, "self", "13"));
+    ck_assert(checks_fits(READER_REL_AGE, "self", "thirty"));
+    ck_assert(checks_fits(READER_REL_AGE, "son", "5"));     /* others' ages may be small */
+    ck_assert(checks_fits(READER_REL_AGE, "dog", "2"));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("facts");
@@ -97,6 +113,7 @@ int main(void)
     tcase_add_test(tc, test_the_only_one_of_a_kin_word_is_that_kin);
     tcase_add_test(tc, test_holder_keys_drop_how_many);
     tcase_add_test(tc, test_holders_compare_without_case_or_spaces);
+    tcase_add_test(tc, test_the_users_own_age_is_a_grown_or_teenage_persons);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
