@@ -537,6 +537,13 @@ static const char *compose(gen_t *g, int k, char *buf, size_t cap)
             snprintf(buf, cap, "%s月%s%s", m, d, rpct(&g->r, 50) ? "日" : "号");
             break;
         }
+        case 7: { /* a sports team: a town and what clubs call themselves */
+            static const char *const club[] = {"", "", "", " United", " City", " Rovers",
+                                               " Town", " FC", " Athletic", " Wanderers",
+                                               " Rangers", " Albion", NULL};
+            snprintf(buf, cap, "%s%s", pick(g, PL_CITY), club[rint_(&g->r, list_len(club))]);
+            break;
+        }
         default: /* phone */
             snprintf(buf, cap, "0%d %d", 7000 + a * 3 % 1000, 100000 + rint_(&g->r, 900000));
             break;
@@ -584,6 +591,7 @@ static const char *value(gen_t *g, const dialogue_tmpl_t *t, char *buf, size_t c
     case VP_ZH_ALLERGEN: return pick(g, PL_ZH_ALLERGEN);
     case VP_ZH_LANG: return pick(g, PL_ZH_LANG);
     case VP_ZH_DATE: return compose(g, 6, buf, cap);
+    case VP_TEAM: return compose(g, 7, buf, cap);
     default: break;
     }
     switch (t->rel) {
