@@ -316,10 +316,12 @@ static void holder_of(const char *const *words, const unsigned char *tags,
 }
 
 /* Chinese has no spaces to end a value: a CJK value the reader ended early takes the
- * untagged ideographs after it, up to a sentence particle ("我的猫叫小白吗": 小白). */
+ * untagged ideographs after it, up to a sentence particle or a conjunction ("我的猫叫小白吗":
+ * 小白; "英语和一点日语": 英语). */
 static int cjk_value_end(const char *const *words, const unsigned char *tags, int n, int e)
 {
-    static const char *const particles[] = {"吗", "呢", "了", "吧", "啊", "的", "呀", "哦", NULL};
+    static const char *const particles[] = {"吗", "呢", "了", "吧", "啊", "的", "呀", "哦",
+                                            "和", "与", "跟", "或", "及", "还", "也", NULL};
     if (e <= 0 || !is_cjk(words[e - 1])) return e;
     while (e < n && tags[e] == READER_O && is_cjk(words[e]) && !in_list(particles, words[e]))
         e++;
@@ -336,6 +338,23 @@ static int has_break(const char *s)
     for (int i = 0; marks[i]; i++)
         if (strstr(s, marks[i])) return 1;
     return 0;
+}
+
+/* The end of the CJK value [s, e) at the first list mark inside it, where the next
+ * value then begins (a B tag): "中文、英语" read as one value are two. */
+static int split_cjk_list(const char *c, size_t cn, const char *const *words,
+                          unsigned char *tags, int s, int e)
+{
+    if (!is_cjk(words[s])) return e;
+    char written[UNDERSTAND_VALUE];
+    for (int k = s + 1; k < e; k++) {
+        as_written(c, cn, words, s, k + 1, written, sizeof written);
+        if (has_break(written)) {
+            tags[k] = READER_B_VALUE;
+            return k;
+        }
+    }
+    return e;
 }
 
 /* A name as the possessive wrote it loses the "'s" ("Owen's 15": Owen). */
@@ -441,6 +460,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         for (int from = 0;
              k < max && span(tags, n, READER_B_VALUE, READER_I_VALUE, from, &s, &e); from = e) {
             e = join_values(c, cn, words, tags, vrels, n, s, e);
+            e = split_cjk_list(c, cn, words, tags, s, e);
             int empty = 1;
             for (int w = s; w < e && empty; w++)   /* "because", "each": no value */
                 empty = in_list(empty_words, words[w]) || lex_is_stopword(words[w]);
