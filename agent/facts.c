@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include "model/lex_words.h"
 #include "model/reader.h"
 
 /* 1 when holder names several people or animals ("kids", "brothers", "cats"). */
@@ -45,6 +46,32 @@ int facts_same_holder(const char *a, const char *b)
         while (*b == ' ') b++;
         if (tolower((unsigned char)*a) != tolower((unsigned char)*b)) return 0;
         if (!*a) return 1;
+    }
+}
+
+/* The next word of *s (spaces skipped) stemmed into out; 0 at the end. */
+static int next_stem(const char **s, char *out, size_t len)
+{
+    char word[64];
+    size_t n = 0;
+    while (**s == ' ') (*s)++;
+    if (!**s) return 0;
+    for (; **s && **s != ' '; (*s)++)
+        if (n + 1 < sizeof word) word[n++] = (char)tolower((unsigned char)**s);
+    word[n] = '\0';
+    lex_stem(word, out, len);
+    return 1;
+}
+
+int facts_same_relation(const char *a, const char *b)
+{
+    if (!a || !b) return 0;
+    char sa[64], sb[64];
+    for (;;) {
+        int ha = next_stem(&a, sa, sizeof sa), hb = next_stem(&b, sb, sizeof sb);
+        if (ha != hb) return 0;
+        if (!ha) return 1;
+        if (strcmp(sa, sb) != 0) return 0;
     }
 }
 
@@ -100,7 +127,7 @@ const store_memory_t *facts_find(const facts_t *f, const char *holder,
     for (size_t i = f->n; i-- > 0;) {
         const store_memory_t *m = &f->v[i];
         if (!facts_same_holder(m->holder, holder)) continue;
-        if (relation && strcmp(m->relation, relation) != 0) continue;
+        if (relation && !facts_same_relation(m->relation, relation)) continue;
         if (strcmp(m->value, FACTS_ENDED) == 0) {
             if (ended) *ended = 1;
             return NULL;
@@ -193,13 +220,15 @@ void facts_resolve_told(const understood_t *told, int n, const char *text, under
         }
 }
 
-/* The stored key an open relation told in fewer words means ("my favourite is ramen"
- * after "my favourite food is pad thai"): the newest current fact of the holder whose
- * relation holds the words; else the relation as told. */
+/* The stored key an open relation means: the key of the holder's current fact of the
+ * same relation in another form ("studying" after "study"), or told in fewer words ("my
+ * favourite is ramen" after "my favourite food is pad thai": the newest current fact of
+ * the holder whose relation holds the words); else the relation as told. */
 const char *facts_open_key(const facts_t *f, const understood_t *u)
 {
-    if (u->rel != READER_REL_OPEN || facts_find(f, u->holder, u->relation, NULL))
-        return u->relation;
+    const store_memory_t *m;
+    if (u->rel != READER_REL_OPEN) return u->relation;
+    if ((m = facts_find(f, u->holder, u->relation, NULL))) return m->relation;
     for (size_t i = f->n; i-- > 0;)
         if (facts_same_holder(f->v[i].holder, u->holder) &&
             facts_has_words(f->v[i].relation, u->relation) &&

@@ -31,6 +31,10 @@ int facts_same_name(const char *a, const char *b);
 /* Equality of holder keys, without case (a person keyed by name is "Ali"; a question
  * reads "ali") or spaces (older keys spelt CJK words "弟 弟"). 0 when a key is NULL. */
 int facts_same_holder(const char *a, const char *b);
+/* Equality of relation keys word by word on their stems, without case: an open relation
+ * told with another form of its verb is the same ("I'm studying law", "what do I study?";
+ * "supports", "support"). 0 when a key is NULL. */
+int facts_same_relation(const char *a, const char *b);
 /* 1 when needle occurs in hay as whole words, without case (0 for an empty needle). */
 int facts_has_words(const char *hay, const char *needle);
 /* The relation class of a stored relation key (READER_REL_OPEN when not a class name). */

@@ -53,7 +53,8 @@ static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *te
                                   const char *value)
 {
     for (int i = 0; i < r->nw; i++)
-        if (facts_same_holder(r->w[i].holder, holder) && !strcmp(r->w[i].relation, relation) &&
+        if (facts_same_holder(r->w[i].holder, holder) &&
+            facts_same_relation(r->w[i].relation, relation) &&
             facts_same_value(r->w[i].value, value))
             return &r->w[i];
     if (r->nw == UNDERSTAND_MAX || !*relation || !*value) return NULL;
@@ -66,7 +67,8 @@ static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *te
     w->rel = rel;
     for (size_t i = 0; i < f->n; i++) {
         const store_memory_t *m = &f->v[i];
-        if (!facts_same_holder(m->holder, holder) || strcmp(m->relation, relation)) continue;
+        if (!facts_same_holder(m->holder, holder) || !facts_same_relation(m->relation, relation))
+            continue;
         if (facts_same_value(m->value, value) && !w->update_id)
             w->update_id = m->id;           /* told again: the same memory */
         else if ((!facts_multi_valued(rel, holder) || !strcmp(value, FACTS_ENDED) ||
@@ -264,7 +266,8 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
     if (u->act == READER_YESNO && m && u->value[0] && facts_multi_valued(u->rel, m->holder))
         for (size_t i = f->n; i-- > 0;) {   /* "do I speak German?": any of the values */
             const store_memory_t *x = &f->v[i];
-            if (facts_same_holder(x->holder, m->holder) && !strcmp(x->relation, m->relation) &&
+            if (facts_same_holder(x->holder, m->holder) &&
+                facts_same_relation(x->relation, m->relation) &&
                 (facts_same_value(x->value, u->value) || facts_has_words(x->value, u->value))) {
                 m = x;
                 break;
@@ -299,7 +302,8 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
             for (size_t i = 0; i < f->n; i++) {
                 const store_memory_t *x = &f->v[i];
                 if (!facts_same_holder(x->holder, m->holder) ||
-                    strcmp(x->relation, m->relation) || !strcmp(x->value, FACTS_ENDED))
+                    !facts_same_relation(x->relation, m->relation) ||
+                    !strcmp(x->value, FACTS_ENDED))
                     continue;
                 size_t at = strlen(list);
                 snprintf(list + at, sizeof list - at, "%s%s", more++ ? " and " : "", x->value);
@@ -330,7 +334,7 @@ static void forget(respond_t *r, const facts_t *f, const understood_t *u)
         else if (u->relation[0])    /* an open relation in more or fewer words: "my
                                      * phone number" forgets "phone" */
             hit = facts_same_holder(m->holder, u->holder) &&
-                  (!strcmp(m->relation, u->relation) ||
+                  (facts_same_relation(m->relation, u->relation) ||
                    (u->rel == READER_REL_OPEN && facts_rel_of(m->relation) == READER_REL_OPEN &&
                     (facts_has_words(m->relation, u->relation) ||
                      facts_has_words(u->relation, m->relation))));

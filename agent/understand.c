@@ -316,8 +316,8 @@ static void holder_of(const char *const *words, const unsigned char *tags,
 }
 
 /* Chinese has no spaces to end a value: a CJK value the reader ended early takes the
- * untagged ideographs after it, up to a sentence particle or a conjunction ("我的猫叫小白吗":
- * 小白; "英语和一点日语": 英语). */
+ * untagged ideographs after it, up to a sentence particle or a conjunction
+ * ("我的猫叫小白吗": 小白; "英语和一点日语": 英语). */
 static int cjk_value_end(const char *const *words, const unsigned char *tags, int n, int e)
 {
     static const char *const particles[] = {"吗", "呢", "了", "吧", "啊", "的", "呀", "哦",

@@ -1,7 +1,8 @@
 /* test_facts.c: the lookups of agent/facts.h on a hand-made list of facts: someone of the
  * user's found by their name (one of several people named at once becomes a holder of
  * their own), holder keys that drop how many ("my two sisters" is "sisters") and keep
- * CJK words whole, compared without case or spaces. */
+ * CJK words whole, compared without case or spaces; relation keys compared on their
+ * stems; the user's own age. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,6 +93,18 @@ START_TEST(test_holders_compare_without_case_or_spaces)
 }
 END_TEST
 
+START_TEST(test_relations_compare_on_their_stems)
+{
+    ck_assert(facts_same_relation("studying", "study"));
+    ck_assert(facts_same_relation("supports", "support"));
+    ck_assert(facts_same_relation("favourite  foods", "Favourite food"));
+    ck_assert(facts_same_relation("job", "job"));
+    ck_assert(!facts_same_relation("home", "hometown"));
+    ck_assert(!facts_same_relation("favourite food", "favourite"));
+    ck_assert(!facts_same_relation("teach", NULL));
+}
+END_TEST
+
 START_TEST(test_the_users_own_age_is_a_grown_or_teenage_persons)
 {
     ck_assert(!checks_fits(READER_REL_AGE, "self", "5"));   /* "been there about 5 years" */
@@ -113,6 +126,7 @@ int main(void)
     tcase_add_test(tc, test_the_only_one_of_a_kin_word_is_that_kin);
     tcase_add_test(tc, test_holder_keys_drop_how_many);
     tcase_add_test(tc, test_holders_compare_without_case_or_spaces);
+    tcase_add_test(tc, test_relations_compare_on_their_stems);
     tcase_add_test(tc, test_the_users_own_age_is_a_grown_or_teenage_persons);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
