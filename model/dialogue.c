@@ -21,7 +21,7 @@ enum pool_id {
     PL_NAME, PL_PETNAME, PL_CITY, PL_COUNTRY, PL_JOB, PL_DOG, PL_CAT, PL_HORSE,
     PL_CARMAKE, PL_FOOD, PL_COLOUR, PL_SPORT, PL_HOBBY, PL_INSTR, PL_ALLERGEN, PL_LANG,
     PL_DIET, PL_VEHICLE, PL_SURNAME, PL_ZH_NAME, PL_ZH_CITY, PL_ZH_JOB, PL_ZH_ALLERGEN,
-    PL_ZH_LANG, PL_ZH_KIN, PL_ZH_PET, PL_N
+    PL_ZH_LANG, PL_ZH_KIN, PL_ZH_PET, PL_SUBJECT, PL_N
 };
 
 typedef struct pool {
@@ -180,7 +180,8 @@ static int build_pools(dialogue_t *d, const lexicon_t *lx, char *err, size_t err
         w_vehicle[] = {{"car", 1, LEX_HYPONYMS | LEX_LOWER, 1, 2},
                        {"bicycle", 1, LEX_HYPONYMS | LEX_LOWER | LEX_KEEP_ROOT, 1, 2},
                        {"motorcycle", 1, LEX_HYPONYMS | LEX_LOWER | LEX_KEEP_ROOT, 1, 2},
-                       {"boat", 1, LEX_HYPONYMS | LEX_LOWER | LEX_KEEP_ROOT, 1, 2}};
+                       {"boat", 1, LEX_HYPONYMS | LEX_LOWER | LEX_KEEP_ROOT, 1, 2}},
+        w_subject[] = {{"discipline", 1, LEX_HYPONYMS | LEX_LOWER, 2, 2}};
     struct {
         int pool;
         const walk_spec_t *ws;
@@ -214,6 +215,7 @@ static int build_pools(dialogue_t *d, const lexicon_t *lx, char *err, size_t err
         {PL_ZH_LANG, NULL, 0, dw_zh_langs, 4},
         {PL_ZH_KIN, NULL, 0, dw_zh_kin, 6},
         {PL_ZH_PET, NULL, 0, dw_zh_pets, 4},
+        {PL_SUBJECT, w_subject, 1, dw_subjects, 60},
     };
     for (size_t i = 0; i < sizeof plan / sizeof plan[0]; i++) {
         lexicon_words_t tmp = {0};
@@ -592,6 +594,7 @@ static const char *value(gen_t *g, const dialogue_tmpl_t *t, char *buf, size_t c
     case VP_ZH_LANG: return pick(g, PL_ZH_LANG);
     case VP_ZH_DATE: return compose(g, 6, buf, cap);
     case VP_TEAM: return compose(g, 7, buf, cap);
+    case VP_SUBJECT: return pick(g, PL_SUBJECT);
     default: break;
     }
     switch (t->rel) {

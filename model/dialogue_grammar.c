@@ -175,6 +175,11 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {F, R(OPEN), SK, NN, 0, "@P [R $q]'s [V $v]"},
     {F, R(OPEN), SK, NN, 0, "for the record, @P [R $q] is [V $v]"},
     {F, R(OPEN), S, NN, 0, "[V $v] is [H my] [R $q]"},
+    /* what someone studies or teaches: an open relation keyed by its verb */
+    {F, R(OPEN), SK, 0, VP_SUBJECT, "@S [R <study/studies>] [V $v]{ at uni| at college| part-time| now|}"},
+    {F, R(OPEN), SK, 0, VP_SUBJECT, "@B [R studying] [V $v]{ at uni| at university| this year| now|}"},
+    {F, R(OPEN), SK, 0, VP_SUBJECT, "@S [R <teach/teaches>] [V $v]{ at a secondary school| at the local college| to teenagers| online|}"},
+    {F, R(OPEN), S, NN, VP_SUBJECT, "{i'm|im} a {student{,|} [H i] [R study]|{teacher|lecturer|tutor}{,|} [H i] [R teach]} [V $v]"},
     {F, R(OPEN), S, NN, VP_TEAM, "{[H i]|[H i've] always|[H i] still|{big|lifelong} fan here, [H i]} [R support] [V $v]{ fc| football club|}{, since i was a kid| through thick and thin|}"},
     /* ---- wh questions */
     {Q, R(NAME), S, NN, 0, "what's [H my] [R name]"},
@@ -262,6 +267,9 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {Q, R(OPEN), SK, NN, 0, "{what was|whats} @P [R $q] again"},
     {Q, R(OPEN), S, NN, 0, "{what|which} {football |rugby |cricket |}{team|club|side} do [H i] [R support]{ again|}"},
     {Q, R(OPEN), S, NN, 0, "who do [H i] [R support]"},
+    {Q, R(OPEN), SK, NN, 0, "what <do/does> @S [R {study|teach}]{ again|}"},
+    {Q, R(OPEN), SK, NN, 0, "what {subject|course} <do/does> @S [R {study|teach}]"},
+    {Q, R(OPEN), SK, NN, 0, "what <am/is> @S [R studying]{ again| at uni|}"},
     /* ---- yes/no questions */
     {YN, R(NAME), KP, NN, 0, "is @S [R called] [V $v]"},
     {YN, R(NAME), KP, NN, 0, "{is|was} @P [R name] [V $v]"},
@@ -288,6 +296,8 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {YN, R(KIND), P, NN, 0, "is [H $m] a [V $v]"},
     {YN, R(HOBBY), SK, NN, 0, "<do/does> @S [R play] [V $v]"},
     {YN, R(OPEN), S, NN, VP_TEAM, "do [H i] {still |}[R support] [V $v]"},
+    {YN, R(OPEN), SK, NN, VP_SUBJECT, "<do/does> @S [R {study|teach}] [V $v]"},
+    {YN, R(OPEN), SK, NN, VP_SUBJECT, "<am/is> @S [R studying] [V $v]"},
     {YN, R(LIKES), SK, NN, 0, "is @P [R favourite $q] [V $v]"},
     {YN, R(LIKES), SK, NN, VP_FOOD, "<do/does> @S [R like] [V $v]"},
     {YN, R(SCHOOL), SK, NN, 0, "<do/does> @S [R study at] [V $v]"},

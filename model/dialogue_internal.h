@@ -21,7 +21,7 @@ enum {
 enum dialogue_vp {
     VP_DEFAULT = 0, VP_CITY, VP_COUNTRY, VP_STREET, VP_FOOD, VP_SPORT, VP_INSTR,
     VP_CARMAKE, VP_VEHICLE, VP_PHONE, VP_COLOUR, VP_NAME, VP_ZH_NAME, VP_ZH_CITY, VP_ZH_JOB,
-    VP_ZH_ALLERGEN, VP_ZH_LANG, VP_ZH_DATE, VP_TEAM, VP_NVP
+    VP_ZH_ALLERGEN, VP_ZH_LANG, VP_ZH_DATE, VP_TEAM, VP_SUBJECT, VP_NVP
 };
 
 /* One phrasing. The text is a small language:
@@ -58,6 +58,7 @@ extern const char *const dw_surnames[];     /* for employers and schools */
 extern const char *const dw_company_tails[];
 extern const char *const dw_carmakes[];
 extern const char *const dw_diets[];
+extern const char *const dw_subjects[];
 extern const char *const dw_allergens[];    /* beside WordNet foods */
 extern const char *const dw_hobbies[];
 extern const char *const dw_zodiac[];

@@ -70,6 +70,15 @@ const char *const dw_carmakes[] = {
     "Mini", "Jeep", "Opel", "Citroen", "Seat", "Suzuki", "Porsche", "Lexus", NULL,
 };
 
+/* What people study or teach, beside WordNet's disciplines. */
+const char *const dw_subjects[] = {
+    "law", "medicine", "nursing", "english", "french", "spanish", "german", "music", "art",
+    "drama", "business", "economics", "accounting", "physics", "chemistry", "biology",
+    "geography", "history", "maths", "computer science", "philosophy", "psychology",
+    "sociology", "politics", "dentistry", "pharmacy", "fashion design", "film studies",
+    "marketing", "graphic design", NULL,
+};
+
 const char *const dw_diets[] = {
     "vegetarian", "vegan", "pescatarian", "gluten free", "lactose intolerant",
     "keto", "paleo", "kosher", "halal", "teetotal", "dairy free", "on a low carb diet",
