@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include "model/lex_words.h"
 #include "model/reader.h"
 
 typedef struct rel_say {
@@ -129,9 +130,27 @@ static void fill(out_t *o, const char *pat, const realise_frame_t *f)
 static const rel_say_t wordless = {"that is {V}", "{H} is {V}", "that about you",
                                    "that about {H}"};
 
+/* Open relations keyed by a verb, said with it ("you study law", not "your studying is
+ * law"), found by the stem of the one-word key. */
+static const struct {
+    const char *stem;
+    rel_say_t say;
+} verb_keyed[] = {
+    {"studi", {"you study {V}", "{H} studies {V}", "what you study", "what {H} studies"}},
+    {"teach", {"you teach {V}", "{H} teaches {V}", "what you teach", "what {H} teaches"}},
+    {"support", {"you support {V}", "{H} supports {V}", "which team you support",
+                 "which team {H} supports"}},
+};
+
 static const rel_say_t *say_of(const realise_frame_t *f)
 {
     if (f->rel == READER_REL_OPEN && (!f->relation || !*f->relation)) return &wordless;
+    if (f->rel == READER_REL_OPEN && !strchr(f->relation, ' ')) {
+        char stem[64];
+        lex_stem(f->relation, stem, sizeof stem);
+        for (size_t i = 0; i < sizeof verb_keyed / sizeof verb_keyed[0]; i++)
+            if (!strcmp(stem, verb_keyed[i].stem)) return &verb_keyed[i].say;
+    }
     return f->rel > 0 && f->rel < READER_NRELS ? &say[f->rel] : &say[READER_REL_OPEN];
 }
 

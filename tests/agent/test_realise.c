@@ -1,6 +1,7 @@
 /* test_realise.c: reply sentences (agent/realise.h) as tables: facts of the user and of
  * someone of theirs with the pronouns turned around, articles, acknowledgements of
- * several facts, yes/no, "I don't know ... yet", forgetting and the summary. */
+ * several facts, yes/no, "I don't know ... yet", forgetting and the summary, open
+ * relations keyed by a verb said with it. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,13 @@ static const struct {
      "I don't know your boss's name yet."},
     {F("commute", READER_REL_OPEN, "", "40 minutes"), "Your commute is 40 minutes.",
      "I don't know that about your commute yet."},
+    /* open relations keyed by a verb are said with it */
+    {F("self", READER_REL_OPEN, "studying", "law"), "You study law.",
+     "I don't know what you study yet."},
+    {F("sister", READER_REL_OPEN, "teaches", "maths"), "Your sister teaches maths.",
+     "I don't know what your sister teaches yet."},
+    {F("self", READER_REL_OPEN, "support", "Leeds United"), "You support Leeds United.",
+     "I don't know which team you support yet."},
 };
 
 START_TEST(test_facts_and_unknowns_turn_the_pronouns_around)
