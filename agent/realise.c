@@ -277,7 +277,16 @@ char *realise_unknown(char *buf, size_t len, const realise_frame_t *f)
     out_t o = {buf, len, 0};
     const rel_say_t *s = say_of(f);
     puts_(&o, "I don't know ");
-    fill(&o, is_self(f) ? s->self_noun : s->other_noun, f);
+    if (is_self(f)) {
+        fill(&o, s->self_noun, f);
+    } else if (!named(f->holder) && realise_plural_s(f->holder) &&
+               strstr(s->other_noun, " {H} ")) {        /* "where your parents live" */
+        char pat[128];
+        plural(s->other_noun, pat, sizeof pat);
+        fill(&o, pat, f);
+    } else {
+        fill(&o, s->other_noun, f);
+    }
     puts_(&o, " yet.");
     return buf;
 }

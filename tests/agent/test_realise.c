@@ -34,6 +34,8 @@ static const struct {
     {F("son", READER_REL_AGE, NULL, "7"), "Your son is 7.", "I don't know your son's age yet."},
     {F("cats", READER_REL_BIRTHDAY, NULL, "May 2nd"), "Your cats' birthday is May 2nd.",
      "I don't know your cats' birthday yet."},
+    {F("parents", READER_REL_HOMETOWN, NULL, "Poland"), "Your parents are from Poland.",
+     "I don't know where your parents are from yet."},
     {F("boss", READER_REL_NAME, NULL, "Helen"), "Your boss is called Helen.",
      "I don't know your boss's name yet."},
     {F("commute", READER_REL_OPEN, "", "40 minutes"), "Your commute is 40 minutes.",
