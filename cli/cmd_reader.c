@@ -19,7 +19,7 @@
 
 enum {
     O_MODEL, O_OUT, O_CLAUSES, O_VALID, O_EPOCHS, O_HIDDEN, O_EMBED, O_BUCKETS, O_BATCH,
-    O_SEED, O_THREADS, O_LR, O_WORDNET, O_BABI, O_BABI_EVERY, O_NOPTS
+    O_SEED, O_THREADS, O_LR, O_WORD_DROPOUT, O_WORDNET, O_BABI, O_BABI_EVERY, O_NOPTS
 };
 
 static const cli_opt_t reader_opts[] = {
@@ -40,6 +40,8 @@ static const cli_opt_t reader_opts[] = {
     [O_SEED] = {"seed", 0, "S", "generator and initialization seed (default 1; eval: 2)"},
     [O_THREADS] = {"threads", 0, "N", "worker threads (default 2)"},
     [O_LR] = {"lr", 0, "X", "train: Adam learning rate (default 0.002)"},
+    [O_WORD_DROPOUT] = {"word-dropout", 0, "P", "train: chance a known word is read as unknown "
+                        "(default " STR(READER_DEF_WORD_DROPOUT) "; values and names more often)"},
     [O_WORDNET] = {"wordnet", 0, "DIR", "WordNet folder (default /usr/share/wordnet)"},
     [O_BABI] = {"babi-dir", 0, "DIR", "train: also the qaN_*_train.txt stories in DIR, as "
                                       "clauses about others (the memory network's)"},
@@ -153,6 +155,14 @@ static int run_train(const cli_args_t *a)
         return CLI_EXIT_USAGE;
     if (a->val[O_LR] && cli_parse_double("lr", a->val[O_LR], &lr) < 0)
         return CLI_EXIT_USAGE;
+    double drop = o.word_dropout;
+    if (a->val[O_WORD_DROPOUT] &&
+        cli_parse_double("word-dropout", a->val[O_WORD_DROPOUT], &drop) < 0)
+        return CLI_EXIT_USAGE;
+    if (drop < 0 || drop > 0.9) {
+        cli_usage_error("reader", "--word-dropout %g is out of range 0..0.9", drop);
+        return CLI_EXIT_USAGE;
+    }
     o.epochs = (int)ep;
     o.hidden = (int)h;
     o.embed = (int)e;
@@ -161,6 +171,7 @@ static int run_train(const cli_args_t *a)
     o.threads = (int)th;
     o.seed = (uint64_t)seed;
     o.lr = (float)lr;
+    o.word_dropout = (float)drop;
     o.log = stdout;
 
     char err[512];

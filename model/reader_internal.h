@@ -247,6 +247,7 @@ int reader_set_add_babi(reader_set_t *s, const char *path, int every, long *adde
 #define READER_DEF_EMBED 64
 #define READER_DEF_BUCKETS 32768
 #define READER_DEF_BATCH 64
+#define READER_DEF_WORD_DROPOUT 0.15    /* known words read as unknown in training */
 
 typedef struct reader_train_opts {
     int epochs, batch, threads, patience;

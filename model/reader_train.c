@@ -168,7 +168,8 @@ void reader_train_opts_default(reader_train_opts_t *o)
                                .threads = 2, .patience = 3, .hidden = READER_DEF_HIDDEN,
                                .embed = READER_DEF_EMBED, .buckets = READER_DEF_BUCKETS,
                                .min_count = 2, .max_vocab = 30000, .lr = 0.002f,
-                               .clip = 5.0f, .word_dropout = 0.15f, .seed = 1};
+                               .clip = 5.0f, .word_dropout = (float)READER_DEF_WORD_DROPOUT,
+                               .seed = 1};
 }
 
 /* ---- vocabulary ------------------------------------------------------------------- */
