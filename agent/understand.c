@@ -63,6 +63,9 @@ static const char *const empty_words[] = {
     "a", "an", "the", "you", "we", "they", "i", "he", "she", "so", "too", "and", "or", "to",
     "for", "with", "at", "in", "on", "by", "now", "then", "lol", "haha", NULL};
 
+/* Words that join values and end no name ("Pixel and"). */
+static const char *const conjunctions[] = {"and", "or", "&", "plus", "n", "和", "或", NULL};
+
 static int in_list(const char *const *list, const char *w)
 {
     for (int i = 0; list[i]; i++)
@@ -459,6 +462,10 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         int prev = 0, a, b;
         for (int from = 0;
              k < max && span(tags, n, READER_B_VALUE, READER_I_VALUE, from, &s, &e); from = e) {
+            /* names are never joined by "and" ("[Pixel and] [Mango]": two cats), other
+             * values may be ("salt and vinegar crisps") */
+            while (e - s > 1 && vrels[s] == READER_REL_NAME && in_list(conjunctions, words[e - 1]))
+                tags[--e] = READER_O;
             e = join_values(c, cn, words, tags, vrels, n, s, e);
             e = split_cjk_list(c, cn, words, tags, s, e);
             int empty = 1;
