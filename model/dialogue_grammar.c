@@ -29,7 +29,7 @@
 const dialogue_tmpl_t dialogue_tmpls[] = {
     /* ---- facts: names */
     {F, R(NAME), S, NN, 0, "[H my] [R name is] [V $v]"},
-    {F, R(NAME), S, NN, 0, "{[H i'm]|[H i] am} [V $v]"},
+    {F, R(NAME), S, NN, 0, "{[H i'm]|[H i] am} [V $v]{ by the way| btw| here| nice to meet you|, hi|}"},
     {F, R(NAME), S, NN, 0, "{you can |}[R call] [H me] [V $v]"},
     {F, R(NAME), S, NN, 0, "{hi|hello|hey}{,|} {[H i'm]|[H my] [R name's]|[H i] [R go by]} [V $v]"},
     {F, R(NAME), S, NN, 0, "[H my] [R name's] [V $v]{ by the way|}"},
@@ -418,6 +418,7 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {ST, R(OPEN), S, NN, 0, "{sorry about|apologies for|excuse} {the typos|all the typos|the long message|me going on|my spelling}{, i'm on my phone|, tiny keyboard|, long day|}"},
     {ST, R(OPEN), S, NN, 0, "{the kids|the dog|the cat|the neighbours|my flatmate|the baby|the puppy|my boss} {is|are} {being so loud|finally asleep|driving me up the wall|so cute right now|in a mood|up to mischief|snoring}{ lol| haha|}"},
     {ST, R(OPEN), S, NN, 0, "{mornings|meetings|emails|deadlines|exams|trains|airports|queues|spreadsheets} {are|can be} {so |really |}{draining|annoying|stressful|long|tedious|fun|chaotic}"},
+    {ST, R(OPEN), S, NN, 0, "{she's|he's|they're|she is|he is|it's} {{chewing|destroying|digging up|ripping up|eating|knocking over} {everything|the sofa|my shoes|the flowers|the cables|the post|the plants}|{fast asleep|snoring|sulking|zooming around|barking at the postman|chasing its tail|climbing the curtains|hiding under the bed}}{ again| right now| lol| as usual|}"},
     {ST, R(OPEN), S, NN, 0, "{cooking|cleaning|commuting|packing|revising|job hunting|house hunting|budgeting|gardening} {is|has been} {so |such |}{tiring|hard work|a chore|relaxing|a slog|satisfying}{ lately| this week|}"},
     {ST, R(OPEN), S, NN, 0, "{i hope|hopefully|fingers crossed} {the weather|tomorrow|the weekend|the interview|the exam|the trip|the party} {holds up|goes well|is better|will be fine}"},
     {ST, R(OPEN), S, NN, 0, "{it's|it is} {chucking it down|blowing a gale|baking hot|pitch black|so foggy|really humid|freezing cold} {out there|outside|here|again}{ today| tonight|}"},
