@@ -370,14 +370,18 @@ static void puts_(gen_t *g, const char *s)
         put(g, *s);
 }
 
-/* A pronounceable word no list holds ("Taravik", "Brenholt", "Quillo"). The names,
- * places and companies people mention are mostly words the pools never had, so a share
- * of those values is made up (DIALOGUE_MADE_UP_PCT), on the clause's side of the split:
+/* A pronounceable word no list holds ("Taravik", "Brenholt", "Quillo", "vob"). The
+ * names, places and companies people mention are mostly words the pools never had, so a
+ * share of those values is made up (DIALOGUE_MADE_UP_PCT; of jobs, foods, hobbies and
+ * breeds DIALOGUE_MADE_UP_THING_PCT, in lower case), on the clause's side of the split:
  * the reader must find them by where they stand and how they are written, not by
  * knowing them. Each kind has its own endings; the word starts with a capital (noise
  * may lower-case it). */
-enum { MU_NAME, MU_PLACE, MU_FIRM };
+enum { MU_NAME, MU_PLACE, MU_FIRM, MU_THING };
 #define DIALOGUE_MADE_UP_PCT 20
+/* the share of jobs, foods, hobbies, breeds ... made up (lower case, from 3 letters: a
+ * "vet" or a "medic" is a value by where it stands) */
+#define DIALOGUE_MADE_UP_THING_PCT 10
 
 static const char *made_up(gen_t *g, int kind)
 {
@@ -389,12 +393,13 @@ static const char *made_up(gen_t *g, int kind)
                                           "ea", "ou", "y", "ie", "oo", NULL};
     static const char *const coda[] = {"", "", "", "n", "r", "l", "s", "m", "k", "nd", "rt",
                                        "x", "th", "ll", NULL};
-    static const char *const ends[3][16] = {
+    static const char *const ends[4][16] = {
         {"a", "o", "i", "en", "an", "ie", "el", "us", "ina", "eth", "", "ey", "is", "ko", NULL},
         {"ton", "ford", "by", "ham", "wick", "field", "bury", "mouth", "stad", "burg",
          "ville", "ley", "worth", "port", "dale", NULL},
         {"ly", "loop", "ify", "io", "hub", "soft", "tech", "co", "labs", "works", "base",
-         "wise", "stack", "ara", "", NULL}};
+         "wise", "stack", "ara", "", NULL},
+        {"", "", "", "", "er", "ist", "ing", "o", "a", "ery", "et", "le", NULL}};
     char *buf = g->mbuf[g->nm++ % 8];
     for (int tries = 0; tries < 64; tries++) {
         size_t n = 0;
@@ -409,7 +414,8 @@ static const char *made_up(gen_t *g, int kind)
         n = strlen(buf);
         if (n < 3 || n > 12)
             continue;
-        buf[0] = (char)toupper((unsigned char)buf[0]);
+        if (kind != MU_THING)
+            buf[0] = (char)toupper((unsigned char)buf[0]);
         if (side_of(buf) == g->pool)
             return buf;
     }
@@ -424,6 +430,10 @@ static const char *pick(gen_t *g, int p)
         rpct(&g->r, DIALOGUE_MADE_UP_PCT))
         return made_up(g, p == PL_CITY ? MU_PLACE : p == PL_SURNAME && rpct(&g->r, 50) ? MU_PLACE
                           : MU_NAME);
+    if ((p == PL_JOB || p == PL_FOOD || p == PL_SPORT || p == PL_HOBBY || p == PL_INSTR ||
+         p == PL_ALLERGEN || p == PL_DOG || p == PL_CAT || p == PL_VEHICLE ||
+         p == PL_SUBJECT || p == PL_COLOUR) && rpct(&g->r, DIALOGUE_MADE_UP_THING_PCT))
+        return made_up(g, MU_THING);
     return pl->w[g->pool][rint_(&g->r, pl->n[g->pool])];
 }
 
