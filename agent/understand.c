@@ -230,13 +230,14 @@ static int number_only(const char *w)
     return strspn(w, "0123456789") == 0 && has_digit(&w, 1);
 }
 
-/* Relations whose values are names of people, places, organisations, jobs or languages:
- * never a bare number. */
+/* Relations whose values are names of people, places, organisations, jobs or languages,
+ * or dates: never a bare number ("I'm 27" is no birthday). */
 static int place_like(int rel)
 {
     return rel == READER_REL_NAME || rel == READER_REL_HOME || rel == READER_REL_HOMETOWN ||
            rel == READER_REL_WORKPLACE || rel == READER_REL_EMPLOYER ||
-           rel == READER_REL_SCHOOL || rel == READER_REL_JOB || rel == READER_REL_LANGUAGE;
+           rel == READER_REL_SCHOOL || rel == READER_REL_JOB || rel == READER_REL_LANGUAGE ||
+           rel == READER_REL_BIRTHDAY;
 }
 
 /* The relation most of the value words [s, e) were read as (the clause's when the
