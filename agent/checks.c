@@ -166,6 +166,7 @@ void checks_clause(const facts_t *f, const understood_t *told, int i, const char
     facts_resolve_holder(f, text, u);
     facts_resolve_told(told, i, text, u);
     facts_resolve_pronoun(f, u);
+    facts_resolve_relation_words(f, u);
     int q = asks(text) ? opens_question(text) : -1;
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && q >= 0)
         u->act = READER_QUESTION;       /* a question is never written as a fact */

@@ -9,7 +9,8 @@
 
 /* Settles the act of u (the i-th unit of its message; told[0..i) the ones before it,
  * text its clause) and whether it is the user's:
- * - its holder is someone of the user's found by name (facts_resolve_holder, _told);
+ * - its holder is someone of the user's found by name (facts_resolve_holder, _told),
+ *   or words of one of the user's relations (facts_resolve_relation_words);
  * - a clause that ends with "?" and opens with a question word or a yes/no verb asks:
  *   never a fact, a correction, a forget request or a task refused;
  * - a forget request must say forget, delete, remove ... (else small talk);

@@ -196,6 +196,22 @@ static int other_sex(const char *pronoun, const char *holder)
     return 0;
 }
 
+void facts_resolve_relation_words(const facts_t *f, understood_t *u)
+{
+    if (u->rel != READER_REL_OPEN || !u->relation[0] || !strcmp(u->holder, "self") ||
+        understand_pronoun(u->holder))
+        return;
+    for (size_t i = 0; i < f->n; i++)
+        if (facts_same_holder(f->v[i].holder, u->holder)) return;  /* a holder of its own */
+    char joined[2 * UNDERSTAND_KEY];
+    snprintf(joined, sizeof joined, "%s %s", u->holder, u->relation);
+    const store_memory_t *m = facts_find(f, "self", joined, NULL);
+    if (!m || strlen(m->relation) >= sizeof u->relation) return;
+    snprintf(u->holder, sizeof u->holder, "self");
+    memcpy(u->relation, m->relation, strlen(m->relation) + 1);
+    u->personal = 1;
+}
+
 void facts_resolve_pronoun(const facts_t *f, understood_t *u)
 {
     if (u->personal || !understand_pronoun(u->holder) || f->n == 0) return;

@@ -65,6 +65,10 @@ void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u);
  * is whom the newest fact is about, when that is someone of the user's who can be
  * called so (not a kin word of the other sex); else u stays as it is. */
 void facts_resolve_pronoun(const facts_t *f, understood_t *u);
+/* A holder no fact has whose words begin one of the user's open relations ("forget my
+ * phone number" read as the phone's number, after "my phone number is ..."): the words
+ * are the relation's, and the holder the user. */
+void facts_resolve_relation_words(const facts_t *f, understood_t *u);
 /* The same with the names told before u in the same message (told[0..n): a name fact's
  * value, or a name told in passing: "my brothers are Ali and Omar. Ali's a doctor"). */
 void facts_resolve_told(const understood_t *told, int n, const char *text, understood_t *u);

@@ -2,7 +2,7 @@
  * user's found by their name (one of several people named at once becomes a holder of
  * their own), holder keys that drop how many ("my two sisters" is "sisters") and keep
  * CJK words whole, compared without case or spaces; relation keys compared on their
- * stems; the user's own age. */
+ * stems, and a holder read from a relation's words; the user's own age. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,6 +93,29 @@ START_TEST(test_holders_compare_without_case_or_spaces)
 }
 END_TEST
 
+START_TEST(test_a_holder_no_fact_has_may_be_words_of_a_relation)
+{
+    store_memory_t mine[] = {M(1, "self", "phone number", "0770 900123"),
+                             M(2, "dog", "name", "Rex")};
+    facts_t f = {mine, 2};
+    understood_t u = clause("phone", READER_REL_OPEN);
+    u.act = READER_FORGET;
+    snprintf(u.relation, sizeof u.relation, "number");
+    facts_resolve_relation_words(&f, &u);            /* "forget [my phone] [number]" */
+    ck_assert_str_eq(u.holder, "self");
+    ck_assert_str_eq(u.relation, "phone number");
+    ck_assert_int_eq(u.personal, 1);
+    u = clause("dog", READER_REL_OPEN);               /* the dog holds facts: its own */
+    snprintf(u.relation, sizeof u.relation, "number");
+    facts_resolve_relation_words(&f, &u);
+    ck_assert_str_eq(u.holder, "dog");
+    u = clause("car", READER_REL_OPEN);               /* no such relation of the user's */
+    snprintf(u.relation, sizeof u.relation, "colour");
+    facts_resolve_relation_words(&f, &u);
+    ck_assert_str_eq(u.holder, "car");
+}
+END_TEST
+
 START_TEST(test_relations_compare_on_their_stems)
 {
     ck_assert(facts_same_relation("studying", "study"));
@@ -126,6 +149,7 @@ int main(void)
     tcase_add_test(tc, test_the_only_one_of_a_kin_word_is_that_kin);
     tcase_add_test(tc, test_holder_keys_drop_how_many);
     tcase_add_test(tc, test_holders_compare_without_case_or_spaces);
+    tcase_add_test(tc, test_a_holder_no_fact_has_may_be_words_of_a_relation);
     tcase_add_test(tc, test_relations_compare_on_their_stems);
     tcase_add_test(tc, test_the_users_own_age_is_a_grown_or_teenage_persons);
     suite_add_tcase(s, tc);
