@@ -344,6 +344,25 @@ static int has_break(const char *s)
     return 0;
 }
 
+/* The end of the CJK value [s, e) with the CJK value spans right after it of the same
+ * relation and nothing between (the reader cut a word: "芒 | 果" is 芒果); a list mark
+ * between keeps them two (split_cjk_list). */
+static int join_cjk_values(const char *c, size_t cn, const char *const *words,
+                           const unsigned char *tags, const unsigned char *vrels, int n, int s,
+                           int e)
+{
+    while (e < n && tags[e] == READER_B_VALUE && vrels[e] == vrels[s] && is_cjk(words[e]) &&
+           is_cjk(words[e - 1])) {
+        int e2 = e + 1;
+        while (e2 < n && tags[e2] == READER_I_VALUE) e2++;
+        char joined[UNDERSTAND_VALUE];
+        as_written(c, cn, words, s, e2, joined, sizeof joined);
+        if (has_break(joined)) break;
+        e = e2;
+    }
+    return e;
+}
+
 /* The end of the CJK value [s, e) at the first list mark inside it, where the next
  * value then begins (a B tag): "中文、英语" read as one value are two. */
 static int split_cjk_list(const char *c, size_t cn, const char *const *words,
@@ -468,6 +487,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             while (e - s > 1 && vrels[s] == READER_REL_NAME && in_list(conjunctions, words[e - 1]))
                 tags[--e] = READER_O;
             e = join_values(c, cn, words, tags, vrels, n, s, e);
+            e = join_cjk_values(c, cn, words, tags, vrels, n, s, e);
             e = split_cjk_list(c, cn, words, tags, s, e);
             int empty = 1;
             for (int w = s; w < e && empty; w++)   /* "because", "each": no value */
