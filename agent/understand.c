@@ -332,6 +332,27 @@ static int cjk_value_end(const char *const *words, const unsigned char *tags, in
     return e;
 }
 
+/* A Chinese fact with no value marked whose relation words stand right before untagged
+ * ideographs ("我的猫叫咪咪": 叫, then nothing marked): those ideographs, to a particle,
+ * are its value, of the clause's relation. */
+static void cjk_unmarked_value(const char *const *words, unsigned char *tags,
+                               unsigned char *vrels, int n, int rel)
+{
+    int r = -1;
+    for (int k = 0; k < n; k++) {
+        if (tags[k] == READER_B_VALUE || tags[k] == READER_I_VALUE) return;
+        if (tags[k] == READER_B_REL || tags[k] == READER_I_REL) r = k;
+    }
+    if (rel == READER_REL_OPEN || r < 0 || r + 1 >= n || !is_cjk(words[r]) ||
+        !is_cjk(words[r + 1]) || tags[r + 1] != READER_O)
+        return;
+    int e = cjk_value_end(words, tags, n, r + 1);
+    for (int k = r + 1; k < e; k++) {
+        tags[k] = k == r + 1 ? READER_B_VALUE : READER_I_VALUE;
+        vrels[k] = (unsigned char)rel;
+    }
+}
+
 /* 1 when s holds punctuation or a space (ASCII, or the fullwidth and CJK marks). */
 static int has_break(const char *s)
 {
@@ -471,6 +492,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
                 tags[w] = (unsigned char)(tags[w] - READER_B_OLD + READER_B_VALUE);
     }
     if (clause.act == READER_FACT) {
+        cjk_unmarked_value(words, tags, vrels, n, clause.rel);
         /* a fact replaces nothing: an old value the reader marked in one is its value
          * ("we moved to [OLD Melbourne]") */
         for (int w = 0; w < n; w++)

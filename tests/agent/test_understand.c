@@ -4,8 +4,8 @@
  * each unit understand() gives, including clauses that tell two facts, a value that
  * must be cut at a whole word ("O negative", not the o of "blood"), a Chinese value the
  * reader ends early, a number told as "I'm 28", names told in passing before and after
- * a value, a Chinese name and age in one clause, a Chinese value cut inside a word,
- * and a Chinese list of two. */
+ * a value, a Chinese name and age in one clause, a Chinese name left unmarked or cut
+ * inside a word, and a Chinese list of two. */
 #include "agent/understand.h"
 #include "model/model.h"
 
@@ -56,6 +56,8 @@ static const struct {
     /* a self-introduction with a capital, and a Chinese name and age in one clause */
     {"I'm Bruno", {{"fact", "self", "name", "Bruno", NULL}}},
     {"我叫王小明，今年三十岁", {{"fact", "self", "name", "王小明", NULL}, {"fact", "self", "age", "三十", NULL}}},
+    /* a Chinese name the reader left unmarked after its relation word (叫) */
+    {"我的猫叫咪咪", {{"fact", "cat", "name", "咪咪", NULL}}},
     /* a Chinese value the reader cut inside a word is one (芒 | 果) */
     {"我叫陈思远，我对芒果过敏", {{"fact", "self", "name", "陈思远", NULL}, {"fact", "self", "allergy", "芒果", NULL}}},
     /* a Chinese list is as many values as it has items */
