@@ -66,6 +66,7 @@ static int next_stem(const char **s, char *out, size_t len)
 int facts_same_relation(const char *a, const char *b)
 {
     if (!a || !b) return 0;
+    if (!strcasecmp(a, b)) return 1;    /* the common case, without stemming */
     char sa[64], sb[64];
     for (;;) {
         int ha = next_stem(&a, sa, sizeof sa), hb = next_stem(&b, sb, sizeof sb);

@@ -253,21 +253,37 @@ static int span_rel(const unsigned char *vrels, int s, int e, int rel)
 }
 
 
+/* 1 when s holds punctuation or a space (ASCII, or the fullwidth and CJK marks). */
+static int has_break(const char *s)
+{
+    static const char *const marks[] = {"，", "。", "！", "？", "、", "；", "：", NULL};
+    for (const char *p = s; *p; p++)
+        if (*p == ' ' || *p == ',' || *p == '.' || *p == '!' || *p == '?' || *p == ';')
+            return 1;
+    for (int i = 0; marks[i]; i++)
+        if (strstr(s, marks[i])) return 1;
+    return 0;
+}
+
 /* The end of the value [s, e) with the value spans right after it that the reader cut
- * from it at a word ("Mr | Biscuits", "Tim | Tam"): of the same relation, with nothing
- * between but a space (a comma keeps "Italian, German" two values). Not for CJK, whose
- * words are characters. */
+ * from it inside one value ("Mr | Biscuits", "Tim | Tam", 芒 | 果): of the same relation;
+ * words with nothing between but a space, ideographs with nothing between at all (a
+ * list mark keeps 中文、英语 two values: split_cjk_list). */
 static int join_values(const char *c, size_t cn, const char *const *words,
                        const unsigned char *tags, const unsigned char *vrels, int n, int s,
                        int e)
 {
-    while (e < n && tags[e] == READER_B_VALUE && vrels[e] == vrels[s] && !is_cjk(words[e])) {
+    while (e < n && tags[e] == READER_B_VALUE && vrels[e] == vrels[s]) {
+        int cjk = is_cjk(words[e]);
+        if (cjk != is_cjk(words[e - 1])) break;
         int e2 = e + 1;
         while (e2 < n && tags[e2] == READER_I_VALUE) e2++;
         char joined[UNDERSTAND_VALUE];
         as_written(c, cn, words, s, e2, joined, sizeof joined);
         size_t jl = strlen(joined), wl = strlen(words[e2 - 1]);
-        if (jl < wl || strncasecmp(joined + jl - wl, words[e2 - 1], wl) != 0) break;
+        if (cjk ? has_break(joined)
+                : jl < wl || strncasecmp(joined + jl - wl, words[e2 - 1], wl) != 0)
+            break;
         e = e2;
     }
     return e;
@@ -353,36 +369,6 @@ static void cjk_unmarked_value(const char *const *words, unsigned char *tags,
     }
 }
 
-/* 1 when s holds punctuation or a space (ASCII, or the fullwidth and CJK marks). */
-static int has_break(const char *s)
-{
-    static const char *const marks[] = {"，", "。", "！", "？", "、", "；", "：", NULL};
-    for (const char *p = s; *p; p++)
-        if (*p == ' ' || *p == ',' || *p == '.' || *p == '!' || *p == '?' || *p == ';')
-            return 1;
-    for (int i = 0; marks[i]; i++)
-        if (strstr(s, marks[i])) return 1;
-    return 0;
-}
-
-/* The end of the CJK value [s, e) with the CJK value spans right after it of the same
- * relation and nothing between (the reader cut a word: "芒 | 果" is 芒果); a list mark
- * between keeps them two (split_cjk_list). */
-static int join_cjk_values(const char *c, size_t cn, const char *const *words,
-                           const unsigned char *tags, const unsigned char *vrels, int n, int s,
-                           int e)
-{
-    while (e < n && tags[e] == READER_B_VALUE && vrels[e] == vrels[s] && is_cjk(words[e]) &&
-           is_cjk(words[e - 1])) {
-        int e2 = e + 1;
-        while (e2 < n && tags[e2] == READER_I_VALUE) e2++;
-        char joined[UNDERSTAND_VALUE];
-        as_written(c, cn, words, s, e2, joined, sizeof joined);
-        if (has_break(joined)) break;
-        e = e2;
-    }
-    return e;
-}
 
 /* The end of the CJK value [s, e) at the first list mark inside it, where the next
  * value then begins (a B tag): "中文、英语" read as one value are two. */
@@ -509,7 +495,6 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             while (e - s > 1 && vrels[s] == READER_REL_NAME && in_list(conjunctions, words[e - 1]))
                 tags[--e] = READER_O;
             e = join_values(c, cn, words, tags, vrels, n, s, e);
-            e = join_cjk_values(c, cn, words, tags, vrels, n, s, e);
             e = split_cjk_list(c, cn, words, tags, s, e);
             int empty = 1;
             for (int w = s; w < e && empty; w++)   /* "because", "each": no value */
