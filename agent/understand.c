@@ -230,14 +230,15 @@ static int number_only(const char *w)
     return strspn(w, "0123456789") == 0 && has_digit(&w, 1);
 }
 
-/* Relations whose values are names of people, places, organisations, jobs or languages,
- * or dates: never a bare number ("I'm 27" is no birthday). */
+/* Relations whose values are names of people, places, organisations, jobs, languages or
+ * kinds, or dates: never a bare number ("I'm 27" is no birthday, "Ella who's 9" no
+ * kind). */
 static int place_like(int rel)
 {
     return rel == READER_REL_NAME || rel == READER_REL_HOME || rel == READER_REL_HOMETOWN ||
            rel == READER_REL_WORKPLACE || rel == READER_REL_EMPLOYER ||
            rel == READER_REL_SCHOOL || rel == READER_REL_JOB || rel == READER_REL_LANGUAGE ||
-           rel == READER_REL_BIRTHDAY;
+           rel == READER_REL_BIRTHDAY || rel == READER_REL_KIND;
 }
 
 /* The relation most of the value words [s, e) were read as (the clause's when the
@@ -432,6 +433,26 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
     favourite_rel(u);
 }
 
+/* 1 when an English clause the reader took for a question tells instead: no question
+ * mark, no word that asks, and its first word after the fillers is the speaker ("so I've got two kids, Ella
+ * who's 9"). A Chinese question needs no question mark (我的猫叫什么), so it is kept. */
+static int tells(const char *c, size_t cn, const char *const *words, int n)
+{
+    static const char *const fillers[] = {"so", "and", "oh", "well", "btw", "ok", "okay",
+                                          "hey", "um", "also", "but", "anyway", "yeah", NULL};
+    if (vocab_question_mark(c, cn) || memchr(c, '?', cn)) return 0;
+    /* "who" is also a relative pronoun ("Ella who's 9"); these ask wherever they stand
+     * ("my dog is called what again") */
+    static const char *const asking[] = {"what", "what's", "where", "where's", "when",
+                                         "when's", "how", "which", NULL};
+    for (int k = 0; k < n; k++)
+        if (in_list(asking, words[k])) return 0;
+    int w = 0;
+    while (w < n && in_list(fillers, words[w])) w++;
+    return w < n && !is_cjk(words[w]) && (unsigned char)words[w][0] < 0x80 &&
+           in_list(personal_words, words[w]);
+}
+
 /* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and
  * its holder, or a name told in passing), one for any other act. Returns how many. */
 static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t *out, int max,
@@ -461,11 +482,19 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     if (n == 0) ro.act = READER_SMALLTALK;
     understood_t clause = *out;
     clause.act = ro.act;
+    if ((ro.act == READER_QUESTION || ro.act == READER_YESNO) && tells(c, cn, words, n))
+        clause.act = READER_FACT;       /* "so I've got two kids, Ella who's 9" */
     clause.act_p = ro.act_p;
     clause.fact_min_p = reader_fact_min_p(r);
     clause.rel = ro.rel;
     int s, e, ns = -1, ne = -1, k = 0;
     span(tags, n, READER_B_NAME, READER_I_NAME, 0, &ns, &ne);
+    /* a holder the reader began twice is one ("[grandad] [Albert's]", "[border]
+     * [collie]") */
+    for (int w = 1; w < n; w++)
+        if (tags[w] == READER_B_HOLDER &&
+            (tags[w - 1] == READER_B_HOLDER || tags[w - 1] == READER_I_HOLDER))
+            tags[w] = READER_I_HOLDER;
     if (clause.act == READER_CORRECTION) {
         /* "the 12th, not the 2nd" read as two old values and no new one: the first is
          * the new value */
@@ -526,14 +555,21 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             as_written(c, cn, words, s, e, out[0].old, sizeof out[0].old);
         k = 1;
     }
-    /* no holder and no pronoun: a fact told without a subject ("moved to Leeds") */
+    /* no subject before the value: a fact told without one ("moved to Leeds", "got a
+     * collie called Meg", "birthday's the 3rd, remember it"). A holder brought in by
+     * "a" or a number is the verb's object, not its subject. */
     static const char *const pronouns[] = {"he", "she", "they", "it", "he's", "she's",
                                            "they're", "it's", "hes", "shes", "theyre", "its",
                                            "there's", "this", "that", NULL};
-    int subject = 0;
+    static const char *const introducing[] = {"a", "an", "two", "three", "four", "another",
+                                              "some", "2", "3", "4", NULL};
+    int subject = 0, first_value = n;
+    for (int w = 0; w < n && first_value == n; w++)
+        if (tags[w] == READER_B_VALUE) first_value = w;
     for (int w = 0; w < n && !subject; w++)
-        subject = tags[w] == READER_B_HOLDER || in_list(personal_words, words[w]) ||
-                  in_list(pronouns, words[w]);
+        subject = (tags[w] == READER_B_HOLDER && !(w > 0 && in_list(introducing, words[w - 1]))) ||
+                  in_list(personal_words, words[w]) ||
+                  (w < first_value && in_list(pronouns, words[w]));
     for (int i = 0; i < k; i++) out[i].bare = !subject;
     rc = k;
 out:

@@ -376,6 +376,22 @@ START_TEST(test_a_word_of_doing_names_nobody)
 }
 END_TEST
 
+/* A fact told without a subject before its value is the user's, also when what it is
+ * about is brought in with "a" ("got a beagle ...") or a pronoun follows the value; a
+ * holder told in two words is one (grandad Albert); a clause about oneself with no
+ * question mark and no asking word tells, whatever "who's" in it suggests. */
+START_TEST(test_what_is_told_without_a_subject_is_the_users)
+{
+    tell("a", "got a beagle called Biscuit, she's 3");
+    ask("b", "what's my beagle called?", "Biscuit", NULL);
+    tell("a", "and grandad Albert's 89, he still gardens");
+    ask("b", "how old is albert?", "89", NULL);
+    tell("a", "birthday's the 3rd of June if you wanna remember it");
+    ask("b", "when's my birthday?", "3rd of June", NULL);
+    tell("a", "so I've got a sister, Mia who's a nurse");
+}
+END_TEST
+
 START_TEST(test_facts_survive_a_restart_in_the_middle)
 {
     tell("a", "my dog is called Biscuit");
@@ -416,6 +432,7 @@ int main(void)
     tcase_add_test(tc, test_whose_a_value_is_is_found);
     tcase_add_test(tc, test_a_pronoun_in_the_next_message_is_the_last_one_told_of);
     tcase_add_test(tc, test_a_word_of_doing_names_nobody);
+    tcase_add_test(tc, test_what_is_told_without_a_subject_is_the_users);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
