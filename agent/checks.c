@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "model/lexical.h"
 #include "model/reader.h"
 #include "model/vocab.h"
@@ -153,11 +154,36 @@ int checks_says_ended(const char *text)
     static const char *const words[] = {"not", "no", "never", "anymore", "longer", "left",
                                         "quit", "sold", "gave", "stopped", "ended", "over",
                                         "broke", "moved", "lost", "died", "passed", "gone",
-                                        "retired", "ex", NULL};
+                                        "retired", "ex", "resigned", "notice", "sold",
+                                        "finished", "rehomed", NULL};
     static const char *const parts[] = {"n't", "nt ", "不", "没", "离", "卖", "搬", NULL};
     for (int i = 0; words[i]; i++)
         if (facts_has_words(text, words[i])) return 1;
     return has_part(text, parts);
+}
+
+/* 1 when a clause asks something of mnemo: a question, a word of asking ("can you",
+ * "me", "please") or a verb of bidding first ("book a table", "turn on the lights").
+ * "big news", "the baby arrived" ask nothing, so nothing is refused. */
+static int requests(const char *text)
+{
+    static const char *const asking[] = {"you", "u", "me", "please", "pls", "can", "could",
+                                         "would", "will", "need", "want", "help", NULL};
+    static const char *const bidding[] = {"write", "book", "order", "buy", "call", "text",
+                                          "email", "translate", "set", "make", "play", "put",
+                                          "solve", "calculate", "turn", "switch", "drive",
+                                          "pick", "find", "recommend", "draw", "paint", "sing",
+                                          "tell", "send", "remind", "schedule", "check",
+                                          "look", "get", "show", "read", "open", NULL};
+    if (asks(text) || opens_question(text) || (unsigned char)text[0] >= 0x80) return 1;
+    for (int i = 0; asking[i]; i++)
+        if (facts_has_words(text, asking[i])) return 1;
+    while (*text && !isalpha((unsigned char)*text)) text++;
+    for (int i = 0; bidding[i]; i++) {
+        size_t n = strlen(bidding[i]);
+        if (!strncasecmp(text, bidding[i], n) && !isalpha((unsigned char)text[n])) return 1;
+    }
+    return 0;
 }
 
 void checks_clause(const facts_t *f, const understood_t *told, int i, const char *text,
@@ -172,6 +198,8 @@ void checks_clause(const facts_t *f, const understood_t *told, int i, const char
         u->act = READER_QUESTION;       /* a question is never written as a fact */
     else if ((u->act == READER_FORGET || u->act == READER_UNABLE) && q > 0)
         u->act = q == 2 ? READER_QUESTION : READER_YESNO;
+    if (u->act == READER_UNABLE && !requests(text))
+        u->act = READER_SMALLTALK;      /* nothing is refused that was not asked */
     if (u->act == READER_FORGET && !says_forget(text))
         u->act = READER_SMALLTALK;      /* nothing is deleted unless asked in words */
     if (u->act == READER_SUMMARY &&
@@ -182,9 +210,13 @@ void checks_clause(const facts_t *f, const understood_t *told, int i, const char
         u->personal = 1;
     /* a fact told without a subject is the speaker's ("got a collie called Meg"): chat
      * drops the "I", stories of others name who; a correction of a value the user told
-     * is the user's ("it's the 14th, not the 4th") */
-    if (u->act == READER_FACT && u->bare && !u->personal)
+     * is the user's ("it's the 14th, not the 4th"), and so is one that spells a value
+     * of the user's again */
+    if (u->act == READER_FACT && u->bare && !u->personal && !understand_pronoun(u->holder))
         u->personal = 1;
+    if (u->act == READER_CORRECTION && u->value[0] && !u->personal &&
+        facts_by_spelling(f, u->value))
+        u->personal = 1;                /* "sorry it's Jon, no h" of the user's John */
     if (u->act == READER_CORRECTION && u->old[0] && !u->personal)
         for (size_t j = 0; j < f->n && !u->personal; j++)
             u->personal = facts_same_value(f->v[j].value, u->old) ||

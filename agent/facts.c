@@ -146,6 +146,46 @@ const store_memory_t *facts_by_value(const facts_t *f, const char *v)
     return NULL;
 }
 
+/* Edit distance of a and b without case, or limit + 1 once it is over limit (a row's
+ * minimum over limit ends the count). Words of up to 63 bytes. */
+static int spelling_distance(const char *a, const char *b, int limit)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 63 || lb > 63) return limit + 1;
+    int row[64];
+    for (size_t j = 0; j <= lb; j++) row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int diag = row[0], low = row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int up = row[j];
+            int same = tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]);
+            int best = diag + !same;
+            if (up + 1 < best) best = up + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+            if (best < low) low = best;
+        }
+        if (low > limit) return limit + 1;
+    }
+    return row[lb];
+}
+
+const store_memory_t *facts_by_spelling(const facts_t *f, const char *v)
+{
+    size_t n = strlen(v);
+    int limit = n < 4 ? 1 : n < 7 ? 2 : 3;
+    for (size_t i = f->n; i-- > 0;) {
+        const char *w = f->v[i].value;
+        if (!strcmp(w, FACTS_ENDED) || facts_same_value(w, v)) continue;
+        /* both say a number or neither ("the 14th" and "the 4th" are a slip of a key;
+         * "34" and "Sam" are not) */
+        if (!strpbrk(w, "0123456789") != !strpbrk(v, "0123456789")) continue;
+        if (spelling_distance(w, v, limit) <= limit) return &f->v[i];
+    }
+    return NULL;
+}
+
 /* u becomes the someone called name, whose holder key is holder: one of several people
  * told at once ("my brothers are Ali and Omar", then "Ali's a doctor") is a holder of
  * their own, keyed by their name with a capital ("Ali": realise.h says it as a name), so

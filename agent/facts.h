@@ -48,6 +48,11 @@ const store_memory_t *facts_find(const facts_t *f, const char *holder, const cha
                                  int *ended);
 /* The newest fact whose value is v, or NULL. */
 const store_memory_t *facts_by_value(const facts_t *f, const char *v);
+/* The newest current fact whose value is spelt almost as v, a slip being corrected
+ * ("Jon" of "John", "Lena" of "Lina", "cockapoo" of "cavapoo"): at most 1 edit for
+ * values under 4 bytes, 2 under 7, else 3, without case; never v itself, and a number
+ * only for a number. NULL when none. */
+const store_memory_t *facts_by_spelling(const facts_t *f, const char *v);
 /* The newest current favourite of holder ("favourite food": UNDERSTAND_FAVOURITE ...),
  * or NULL. */
 const store_memory_t *facts_favourite(const facts_t *f, const char *holder);

@@ -92,6 +92,17 @@ static int wrote(const respond_t *r, const char *holder, int rel)
 
 static void fact(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
+    /* a value the user has, told with an end ("we sold the car", "I left Deloitte"),
+     * ends it */
+    for (size_t i = f->n; u->value[0] && i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        if (!facts_same_holder(m->holder, u->holder) || !strcmp(m->value, FACTS_ENDED) ||
+            !(facts_same_value(m->value, u->value) || facts_has_words(m->value, u->value)))
+            continue;
+        if (!checks_says_ended(text)) break;
+        add_write(r, f, text, m->holder, m->relation, facts_rel_of(m->relation), FACTS_ENDED);
+        return;
+    }
     /* one value of a relation that holds one per holder, per message: the first ("I'm
      * Rosa, a nurse at St Thomas'" names the user once) */
     if (u->value[0] && checks_fits(u->rel, u->holder, u->value) &&
@@ -118,6 +129,9 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
         target = facts_find(f, u->holder, u->relation, NULL);
     if (!target && u->relation[0] && u->rel == READER_REL_OPEN)
         target = facts_find(f, u->holder, facts_open_key(f, u), NULL);
+    if (!target && u->value[0])                 /* "sorry it's Jon, no h": the value it
+                                                 * spells again */
+        target = facts_by_spelling(f, u->value);
     if (!target && !u->old[0] && f->n)          /* "sorry, I meant Lena": the last fact */
         target = &f->v[f->n - 1];
     if (!target) {
@@ -388,6 +402,9 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
         small |= act == READER_SMALLTALK;
     }
     out->handled = personal;
+    int summarised = 0;     /* "what do you know about me and my family?": the summary
+                             * answers the question clauses beside it */
+    for (int i = 0; i < n; i++) summarised |= u[i].act == READER_SUMMARY;
     for (int i = 0; personal && i < n; i++) {
         char text[512];
         snprintf(text, sizeof text, "%.*s", (int)u[i].len, msg + u[i].at);
@@ -398,7 +415,7 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
         case READER_CORRECTION: correction(out, &f, text, &u[i]); break;
         case READER_QUESTION:
         case READER_YESNO:
-            if (u[i].personal) question(out, &f, text, &u[i]);
+            if (u[i].personal && !summarised) question(out, &f, text, &u[i]);
             break;
         case READER_FORGET: forget(out, &f, &u[i]); break;
         case READER_SUMMARY: summary(out, &f); break;

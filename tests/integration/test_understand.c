@@ -392,6 +392,27 @@ START_TEST(test_what_is_told_without_a_subject_is_the_users)
 }
 END_TEST
 
+/* A correction with no old value the facts hold replaces the value it spells again; a
+ * value told with an end ends it; a summary answers the question beside it; nothing is
+ * refused that was not asked. */
+START_TEST(test_slips_and_ends_are_understood)
+{
+    tell("a", "my husband is called John");
+    json_decref(say("a", "sorry it's Jon, no h"));
+    ask("b", "what's my husband called?", "Jon", "John");
+    tell("a", "we have a car");
+    json_decref(say("a", "we sold the car last weekend"));
+    ask("b", "do i still have a car?", "no", NULL);
+    json_t *t = say("b", "what do you know about me and my family?");
+    ck_assert_msg(!strcasestr(reply_of(t), "don't know"), "reply '%s'", reply_of(t));
+    ck_assert_msg(strcasestr(reply_of(t), "Jon"), "reply '%s'", reply_of(t));
+    json_decref(t);
+    t = say("a", "big news!! I'm off to the coast");
+    ck_assert_msg(!strcasestr(reply_of(t), "can't do that"), "reply '%s'", reply_of(t));
+    json_decref(t);
+}
+END_TEST
+
 START_TEST(test_facts_survive_a_restart_in_the_middle)
 {
     tell("a", "my dog is called Biscuit");
@@ -433,6 +454,7 @@ int main(void)
     tcase_add_test(tc, test_a_pronoun_in_the_next_message_is_the_last_one_told_of);
     tcase_add_test(tc, test_a_word_of_doing_names_nobody);
     tcase_add_test(tc, test_what_is_told_without_a_subject_is_the_users);
+    tcase_add_test(tc, test_slips_and_ends_are_understood);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
