@@ -290,6 +290,42 @@ static int join_values(const char *c, size_t cn, const char *const *words,
     return e;
 }
 
+static const char *const months[] = {"january", "february", "march", "april", "may", "june",
+                                     "july", "august", "september", "october", "november",
+                                     "december", "jan", "feb", "mar", "apr", "jun", "jul",
+                                     "aug", "sep", "sept", "oct", "nov", "dec", NULL};
+
+/* 1 when w is a day of a month: 1..31 in digits, with or without st/nd/rd/th. */
+static int day_word(const char *w)
+{
+    char *end;
+    long d = strtol(w, &end, 10);
+    if (end == w || d < 1 || d > 31) return 0;
+    return !*end || !strcasecmp(end, "st") || !strcasecmp(end, "nd") || !strcasecmp(end, "rd") ||
+           !strcasecmp(end, "th");
+}
+
+static int month_word(const char *w)
+{
+    for (int i = 0; months[i]; i++)
+        if (!strcasecmp(w, months[i])) return 1;
+    return 0;
+}
+
+/* The end of a date value [s, e) the reader ended after its day or its month: the
+ * untagged month after a day ("the [14th] of june") or day after a month ("[june] 14"). */
+static int date_end(const char *const *words, const unsigned char *tags, int n, int s, int e)
+{
+    int day = 0, month = 0;
+    for (int k = s; k < e; k++) day |= day_word(words[k]), month |= month_word(words[k]);
+    if (day == month) return e;
+    int k = e;
+    if (day && k < n && tags[k] == READER_O && !strcasecmp(words[k], "of")) k++;
+    if (k < n && tags[k] == READER_O && (day ? month_word(words[k]) : day_word(words[k])))
+        return k + 1;
+    return e;
+}
+
 /* The holder of the words from `at`: the last holder span that starts before it, else
  * the first one; its key in key, whether it is the user's in *personal. A capitalised
  * last word after other words of the span is the holder's name, not part of the key
@@ -415,6 +451,11 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             if (!has_break(span)) break;
             e--;
         }
+        int date = date_end(words, tags, n, s, e);
+        if (date > e) {                     /* nor a date: "the 14th, of all days" */
+            as_written(c, cn, words, e - 1, date, span, sizeof span);
+            if (!strpbrk(span, ",.!?;")) e = date;
+        }
         u->rel = span_rel(vrels, s, e, clause->rel);
         if (u->rel == READER_REL_AGE && !has_digit(words + s, e - s))
             u->rel = READER_REL_NAME;   /* "my mum is Ann": an age is a number, this a name */
@@ -497,11 +538,19 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             tags[w] = READER_I_HOLDER;
     if (clause.act == READER_CORRECTION) {
         /* "the 12th, not the 2nd" read as two old values and no new one: the first is
-         * the new value */
-        int has_value = 0, olds = 0, os = -1, oe = -1;
+         * the new value, unless a word of leaving comes before it ("we left
+         * [Manchester], living in [Liverpool] now": the last) */
+        static const char *const leaving[] = {"left", "leave", "from", "not", "no", "quit",
+                                              "sold", "ex", "before", "used", NULL};
+        int has_value = 0, olds = 0, os = -1, oe = -1, ls = -1, le = -1;
         for (int w = 0; w < n; w++) has_value |= tags[w] == READER_B_VALUE;
-        for (int f = 0; span(tags, n, READER_B_OLD, READER_I_OLD, f, &s, &e); f = e)
+        for (int f = 0; span(tags, n, READER_B_OLD, READER_I_OLD, f, &s, &e); f = e) {
             if (olds++ == 0) os = s, oe = e;
+            ls = s, le = e;
+        }
+        int left = 0;
+        for (int w = 0; w < os && !left; w++) left = in_list(leaving, words[w]);
+        if (left) os = ls, oe = le;
         if (!has_value && olds >= 2)
             for (int w = os; w < oe; w++)
                 tags[w] = (unsigned char)(tags[w] - READER_B_OLD + READER_B_VALUE);

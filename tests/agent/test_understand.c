@@ -5,7 +5,8 @@
  * must be cut at a whole word ("O negative", not the o of "blood"), a Chinese value the
  * reader ends early, a number told as "I'm 28", names told in passing before and after
  * a value, a Chinese name and age in one clause, a Chinese name left unmarked or cut
- * inside a word, and a Chinese list of two. */
+ * inside a word, a Chinese list of two, a date cut after its day, two old values
+ * after a word of leaving, and a holder begun twice. */
 #include "agent/understand.h"
 #include "model/model.h"
 
@@ -60,6 +61,12 @@ static const struct {
     {"我的猫叫咪咪", {{"fact", "cat", "name", "咪咪", NULL}}},
     /* a Chinese value the reader cut inside a word is one (芒 | 果) */
     {"我叫陈思远，我对芒果过敏", {{"fact", "self", "name", "陈思远", NULL}, {"fact", "self", "allergy", "芒果", NULL}}},
+    /* a date the reader ended after its day goes on to its month */
+    {"it's the 14th of june not the 4th", {{"correction", "self", "", "14th of june", NULL}}},
+    /* of two old values, the one after a word of leaving is the new one */
+    {"we left manchester, living in Liverpool now", {{"correction", "self", "", "Liverpool", NULL}}},
+    /* a holder begun twice is one, its capitalised last word its name */
+    {"and grandad Albert's 89", {{"fact", "grandfather", "age", "89", "Albert"}}},
     /* a Chinese list is as many values as it has items */
     {"我会说中文、英语", {{"fact", "self", "language", "中文", NULL}, {"fact", "self", "language", "英语", NULL}}},
 };
