@@ -106,9 +106,17 @@ int checks_fits(int rel, const char *holder, const char *value)
         return 0;
     char first[4] = "";
     if ((unsigned char)value[0] >= 0xE0 && strlen(value) >= 3) {
+        /* nor with a word that joins or places (跟国庆节), nor is it only a measure of
+         * degree (一点 of 一点日语) */
+        static const char *const joins[] = {"跟", "和", "与", "在", "把", "被", "从", NULL};
+        static const char *const degrees[] = {"一点", "一些", "有点", "很多", "一点点", NULL};
         memcpy(first, value, 3);
         first[3] = '\0';
         if (lex_cjk_stop(first)) return 0;
+        for (int i = 0; joins[i]; i++)
+            if (!strcmp(first, joins[i])) return 0;
+        for (int i = 0; degrees[i]; i++)
+            if (!strcmp(value, degrees[i])) return 0;
     }
     if (rel == READER_REL_NAME || rel == READER_REL_JOB)
         for (const char *p = value; *p; p++)

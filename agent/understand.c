@@ -190,7 +190,8 @@ static void relation_key(int rel, const char *const *words, const unsigned char 
         if ((tags[k] != READER_B_REL && tags[k] != READER_I_REL) || in_list(glue, words[k]))
             continue;
         const char *word = in_list(favourite, words[k]) ? UNDERSTAND_FAVOURITE : words[k];
-        int w = snprintf(key + at, at < len ? len - at : 0, "%s%s", at ? " " : "", word);
+        int space = at && !(is_cjk(word) && k > from && is_cjk(words[k - 1]));
+        int w = snprintf(key + at, at < len ? len - at : 0, "%s%s", space ? " " : "", word);
         if (w > 0) at += (size_t)w;
         if (at >= len) break;
     }
@@ -465,6 +466,9 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
                                          * or a job is not a bare number */
         as_written(c, cn, words, s, e, u->value, sizeof u->value);
         if (u->rel == READER_REL_NAME) drop_possessive(u->value);
+        /* a Chinese value ends before 的 ("南京的一所中学": 南京) */
+        char *de = (unsigned char)u->value[0] >= 0xE0 ? strstr(u->value, "的") : NULL;
+        if (de && de - u->value >= 6) *de = '\0';
     }
     if (ns >= 0) {
         as_written(c, cn, words, ns, ne, u->name, sizeof u->name);
@@ -474,14 +478,25 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
     favourite_rel(u);
 }
 
-/* 1 when an English clause the reader took for a question tells instead: no question
- * mark, no word that asks, and its first word after the fillers is the speaker ("so I've got two kids, Ella
- * who's 9"). A Chinese question needs no question mark (我的猫叫什么), so it is kept. */
+/* 1 when a clause the reader took for a question tells instead: no question mark, no
+ * word that asks, and its first word after the fillers is the speaker ("so I've got two
+ * kids, Ella who's 9"; "我最喜欢吃饺子。"). A Chinese question needs no question mark
+ * (我的猫叫什么), so a Chinese clause must also hold no word or particle of asking. */
 static int tells(const char *c, size_t cn, const char *const *words, int n)
 {
     static const char *const fillers[] = {"so", "and", "oh", "well", "btw", "ok", "okay",
                                           "hey", "um", "also", "but", "anyway", "yeah", NULL};
     if (vocab_question_mark(c, cn) || memchr(c, '?', cn)) return 0;
+    /* Chinese asks with a word or a particle wherever the clause ends: without one,
+     * and without ？, it tells ("我最喜欢吃饺子。") */
+    static const char *const cjk_asking[] = {"什么", "哪", "谁", "几", "多少", "怎么", "吗",
+                                             "呢", "？", NULL};
+    if (n > 0 && is_cjk(words[0])) {
+        for (int i = 0; cjk_asking[i]; i++)
+            for (size_t k = 0, l = strlen(cjk_asking[i]); k + l <= cn; k++)
+                if (!memcmp(c + k, cjk_asking[i], l)) return 0;
+        return in_list(personal_words, words[0]);
+    }
     /* "who" is also a relative pronoun ("Ella who's 9"); these ask wherever they stand
      * ("my dog is called what again") */
     static const char *const asking[] = {"what", "what's", "where", "where's", "when",
@@ -523,10 +538,12 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     if (n == 0) ro.act = READER_SMALLTALK;
     understood_t clause = *out;
     clause.act = ro.act;
-    if ((ro.act == READER_QUESTION || ro.act == READER_YESNO) && tells(c, cn, words, n))
-        clause.act = READER_FACT;       /* "so I've got two kids, Ella who's 9" */
     clause.act_p = ro.act_p;
     clause.fact_min_p = reader_fact_min_p(r);
+    if ((ro.act == READER_QUESTION || ro.act == READER_YESNO) && tells(c, cn, words, n)) {
+        clause.act = READER_FACT;       /* "so I've got two kids, Ella who's 9" */
+        clause.fact_min_p = 0;          /* settled by its words: act_p is the question's */
+    }
     clause.rel = ro.rel;
     int s, e, ns = -1, ne = -1, k = 0;
     span(tags, n, READER_B_NAME, READER_I_NAME, 0, &ns, &ne);

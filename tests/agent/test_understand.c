@@ -6,7 +6,8 @@
  * reader ends early, a number told as "I'm 28", names told in passing before and after
  * a value, a Chinese name and age in one clause, a Chinese name left unmarked or cut
  * inside a word, a Chinese list of two, a date cut after its day, two old values
- * after a word of leaving, and a holder begun twice. */
+ * after a word of leaving, a holder begun twice, and Chinese statements the reader
+ * takes for questions. */
 #include "agent/understand.h"
 #include "model/model.h"
 
@@ -67,6 +68,10 @@ static const struct {
     {"we left manchester, living in Liverpool now", {{"correction", "self", "", "Liverpool", NULL}}},
     /* a holder begun twice is one, its capitalised last word its name */
     {"and grandad Albert's 89", {{"fact", "grandfather", "age", "89", "Albert"}}},
+    /* a Chinese clause with no word or particle of asking tells, its open relation
+     * written as one word */
+    {"我最喜欢吃饺子。", {{"fact", "self", "likes", "饺子", NULL}}},
+    {"我的电话号码是13812345678。", {{"fact", "self", "电话号码", "13812345678", NULL}}},
     /* a Chinese list is as many values as it has items */
     {"我会说中文、英语", {{"fact", "self", "language", "中文", NULL}, {"fact", "self", "language", "英语", NULL}}},
 };
