@@ -213,6 +213,8 @@ void checks_clause(const facts_t *f, const understood_t *told, int i, const char
     if (u->act == READER_SUMMARY &&
         (facts_has_words(text, "your") || facts_has_words(text, "yourself")))
         u->act = READER_SMALLTALK;      /* "tell me about yourself" asks about mnemo */
+    if (u->act == READER_SUMMARY && u->rel == READER_REL_OPEN && u->relation[0])
+        u->act = READER_QUESTION;       /* "你还记得我的电话号码吗？" asks for one thing */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !u->personal &&
         (people_only(u->rel) || (u->act == READER_QUESTION && facts_held(f, u->value))))
         u->personal = 1;

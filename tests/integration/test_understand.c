@@ -325,6 +325,10 @@ START_TEST(test_a_question_about_mnemo_is_not_a_summary)
     ck_assert_msg(!strcasestr(reply_of(t), "Pip"), "reply '%s'", reply_of(t));
     json_decref(t);
     ask("b", "what do you know about me?", "Pip", NULL);
+    /* "do you still remember my phone number?" asks for one thing, not everything */
+    t = say("b", "你还记得我的电话号码吗？");
+    ck_assert_msg(!strcasestr(reply_of(t), "Pip"), "reply '%s'", reply_of(t));
+    json_decref(t);
 }
 END_TEST
 
