@@ -268,16 +268,18 @@ static int has_break(const char *s)
 }
 
 /* The end of the value [s, e) with the value spans right after it that the reader cut
- * from it inside one value ("Mr | Biscuits", "Tim | Tam", 芒 | 果): of the same relation;
- * words with nothing between but a space, ideographs with nothing between at all (a
- * list mark keeps 中文、英语 two values: split_cjk_list). */
+ * from it inside one value ("Mr | Biscuits", "Tim | Tam", 芒 | 果): words of the same
+ * relation with nothing between but a space, ideographs of any with nothing between at
+ * all (a list mark keeps 中文、英语 two values: split_cjk_list). */
 static int join_values(const char *c, size_t cn, const char *const *words,
                        const unsigned char *tags, const unsigned char *vrels, int n, int s,
                        int e)
 {
-    while (e < n && tags[e] == READER_B_VALUE && vrels[e] == vrels[s]) {
+    while (e < n && tags[e] == READER_B_VALUE) {
         int cjk = is_cjk(words[e]);
         if (cjk != is_cjk(words[e - 1])) break;
+        if (!cjk && vrels[e] != vrels[s]) break;   /* ideographs are one word whatever
+                                                    * each was read as (程序 | 员) */
         int e2 = e + 1;
         while (e2 < n && tags[e2] == READER_I_VALUE) e2++;
         char joined[UNDERSTAND_VALUE];
@@ -376,10 +378,35 @@ static void holder_of(const char *const *words, const unsigned char *tags,
 /* Chinese has no spaces to end a value: a CJK value the reader ended early takes the
  * untagged ideographs after it, up to a sentence particle or a conjunction
  * ("我的猫叫小白吗": 小白; "英语和一点日语": 英语). */
+static const char *const cjk_particles[] = {"吗", "呢", "了", "吧", "啊", "的", "呀", "哦",
+                                           "和", "与", "跟", "或", "及", "还", "也", NULL};
+
+/* The end of a Chinese value [s, e) that goes on through untagged ideographs into the
+ * next value the reader began (程 | 序 | 员: one word, 程序员), with no particle between;
+ * the ideographs taken are tagged inside the value. */
+static int cjk_word_end(const char *c, size_t cn, const char *const *words, unsigned char *tags,
+                        int n, int e)
+{
+    while (e > 0 && e < n && is_cjk(words[e - 1])) {
+        int k = e;
+        while (k < n && tags[k] == READER_O && is_cjk(words[k]) && !in_list(cjk_particles, words[k]))
+            k++;
+        if (k >= n || tags[k] != READER_B_VALUE || !is_cjk(words[k]) ||
+            in_list(cjk_particles, words[k]))
+            break;
+        char gap[UNDERSTAND_VALUE];     /* never across punctuation: "王小明，今年三十" */
+        as_written(c, cn, words, e - 1, k + 1, gap, sizeof gap);
+        if (has_break(gap)) break;
+        for (k++; k < n && tags[k] == READER_I_VALUE; k++) {}
+        for (int w = e; w < k; w++) tags[w] = READER_I_VALUE;
+        e = k;
+    }
+    return e;
+}
+
 static int cjk_value_end(const char *const *words, const unsigned char *tags, int n, int e)
 {
-    static const char *const particles[] = {"吗", "呢", "了", "吧", "啊", "的", "呀", "哦",
-                                            "和", "与", "跟", "或", "及", "还", "也", NULL};
+    const char *const *particles = cjk_particles;
     if (e <= 0 || !is_cjk(words[e - 1])) return e;
     while (e < n && tags[e] == READER_O && is_cjk(words[e]) && !in_list(particles, words[e]))
         e++;
@@ -589,7 +616,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
              * values may be ("salt and vinegar crisps") */
             while (e - s > 1 && vrels[s] == READER_REL_NAME && in_list(conjunctions, words[e - 1]))
                 tags[--e] = READER_O;
-            e = join_values(c, cn, words, tags, vrels, n, s, e);
+            e = cjk_word_end(c, cn, words, tags, n,
+                             join_values(c, cn, words, tags, vrels, n, s, e));
             e = split_cjk_list(c, cn, words, tags, s, e);
             int empty = 1;
             for (int w = s; w < e && empty; w++)   /* "because", "each": no value */

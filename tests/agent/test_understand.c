@@ -72,6 +72,8 @@ static const struct {
      * written as one word */
     {"我最喜欢吃饺子。", {{"fact", "self", "likes", "饺子", NULL}}},
     {"我的电话号码是13812345678。", {{"fact", "self", "电话号码", "13812345678", NULL}}},
+    /* a Chinese word the reader began twice with an untagged ideograph between is one */
+    {"我在北京工作，是一名程序员。", {{"fact", "self", "workplace", "北京", NULL}, {"fact", "self", "job", "程序员", NULL}}},
     /* a Chinese list is as many values as it has items */
     {"我会说中文、英语", {{"fact", "self", "language", "中文", NULL}, {"fact", "self", "language", "英语", NULL}}},
 };
