@@ -272,6 +272,19 @@ char *realise_yesno(char *buf, size_t len, int yes, const realise_frame_t *asked
     return buf;
 }
 
+char *realise_ages(char *buf, size_t len, const char *name, long age, int older, int of,
+                   int yes, const char *other, long other_age)
+{
+    if (other)
+        snprintf(buf, len, "%s, %s is %ld and %s is %ld.", yes ? "Yes" : "No", name, age,
+                 other, other_age);
+    else
+        snprintf(buf, len, "%s is %s%s (%ld).", name, of > 2 ? "the " : "",
+                 older ? (of > 2 ? "oldest" : "older") : (of > 2 ? "youngest" : "younger"), age);
+    if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
+    return buf;
+}
+
 char *realise_unknown(char *buf, size_t len, const realise_frame_t *f)
 {
     out_t o = {buf, len, 0};

@@ -33,6 +33,10 @@ char *realise_forgot(char *buf, size_t len, const realise_frame_t *f, int n);
 /* "Here's what I know about you: your name is Priya; you live in Leeds." (n = 0: "You
  * haven't told me anything about yourself yet.") */
 char *realise_summary(char *buf, size_t len, const realise_frame_t *f, int n);
+/* Ages compared: "Rose is older (92)." (of two), "Ella is the oldest (9)." (of more);
+ * a yes/no question: "No, Jack is 6 and Ella is 9." (other NULL: not a yes/no one) */
+char *realise_ages(char *buf, size_t len, const char *name, long age, int older, int of,
+                   int yes, const char *other, long other_age);
 /* A request mnemo cannot do. */
 char *realise_unable(char *buf, size_t len);
 

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "agent/checks.h"
+#include "agent/compare.h"
 #include "agent/facts.h"
 #include "agent/realise.h"
 #include "model/dialogue.h"
@@ -248,8 +249,26 @@ static const store_memory_t *any_fact_asked(const facts_t *f, const char *text,
     return NULL;
 }
 
+/* "Who's older, Rose or Albert?", "is Jack older than Ella?": answers and returns 1, or 0
+ * when the question compares no ages the facts hold. */
+static int ages(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
+{
+    compare_t c;
+    if (!compare_ages(f, text, u->act == READER_YESNO, &c)) return 0;
+    char buf[256];
+    say(r, realise_ages(buf, sizeof buf, c.name, c.age, c.older, c.of, c.yes, c.other,
+                        c.other_age));
+    snprintf(r->answer, sizeof r->answer, "%s", c.other ? (c.yes ? "yes" : "no") : c.name);
+    for (int i = 0; i < 2 && c.ids[i] && r->nused < UNDERSTAND_MAX; i++)
+        r->used[r->nused++] = c.ids[i];
+    set_kind(r, MODEL_KIND_ANSWER);
+    r->answered++;
+    return 1;
+}
+
 static void question(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
+    if (ages(r, f, text, u)) return;
     const char *named = u->value[0] || u->act != READER_QUESTION ? NULL : named_value(f, text);
     if (u->act == READER_QUESTION && (u->value[0] || named) &&
         whose(r, f, u->value[0] ? u->value : named)) {

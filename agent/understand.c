@@ -571,7 +571,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         clause.act = READER_FACT;       /* "so I've got two kids, Ella who's 9" */
         clause.fact_min_p = 0;          /* settled by its words: act_p is the question's */
     }
-    clause.rel = ro.rel;
+    clause.rel = clause.clause_rel = ro.rel;
     int s, e, ns = -1, ne = -1, k = 0;
     span(tags, n, READER_B_NAME, READER_I_NAME, 0, &ns, &ne);
     /* a holder the reader began twice is one ("[grandad] [Albert's]", "[border]

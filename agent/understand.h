@@ -23,6 +23,8 @@ enum { UNDERSTAND_MAX = 2 * CLAUSES_MAX };
 typedef struct understood {
     size_t at, len;                 /* the clause in the message */
     int act, rel;                   /* enum reader_act, enum reader_rel */
+    int clause_rel;                 /* the clause's relation as the reader read it (its
+                                     * value's own may differ: "how old is [rose]") */
     float act_p;
     float fact_min_p;               /* below it a fact is too unsure to keep as one: the
                                      * reader's calibrated reader_fact_min_p */

@@ -417,6 +417,20 @@ START_TEST(test_slips_and_ends_are_understood)
 }
 END_TEST
 
+/* Ages of the user's people are compared (by the names asked, else all of them), and a
+ * name read as the value asked is whom the question is about. */
+START_TEST(test_ages_are_compared)
+{
+    tell("a", "my grandma Rose is 92");
+    tell("a", "my grandpa Albert is 89");
+    ask("b", "who's older, rose or albert?", "Rose", "Albert");
+    ask("b", "is albert older than rose?", "No", NULL);
+    ask("b", "how old is rose?", "92", NULL);
+    tell("a", "my son Leo is 4");
+    ask("b", "who's the youngest?", "Leo", NULL);
+}
+END_TEST
+
 START_TEST(test_facts_survive_a_restart_in_the_middle)
 {
     tell("a", "my dog is called Biscuit");
@@ -459,6 +473,7 @@ int main(void)
     tcase_add_test(tc, test_a_word_of_doing_names_nobody);
     tcase_add_test(tc, test_what_is_told_without_a_subject_is_the_users);
     tcase_add_test(tc, test_slips_and_ends_are_understood);
+    tcase_add_test(tc, test_ages_are_compared);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -1,0 +1,94 @@
+/* compare.c: age comparisons over the user's people (compare.h). A person is a holder
+ * with a current name fact and a current age fact whose value holds digits; the word of
+ * comparison says which end is asked, the names in the question narrow who is compared,
+ * and where they stand in it orders a yes/no question. */
+#include "agent/compare.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "model/reader.h"
+
+enum { COMPARE_MAX = 16 };
+
+typedef struct person {
+    const char *name;
+    long age;
+    int64_t id;
+    const char *at;     /* where the question names them, NULL when it does not */
+} person_t;
+
+/* 1 older, 0 younger, -1 when text compares no ages. */
+static int asked_end(const char *text)
+{
+    static const char *const older[] = {"older", "oldest", "eldest", "elder", NULL};
+    static const char *const younger[] = {"younger", "youngest", NULL};
+    for (int i = 0; older[i]; i++)
+        if (facts_has_words(text, older[i])) return 1;
+    for (int i = 0; younger[i]; i++)
+        if (facts_has_words(text, younger[i])) return 0;
+    return -1;
+}
+
+/* Where name first stands in text as whole words, without case, or NULL. */
+static const char *named_at(const char *text, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = text; n && *p; p++)
+        if (!strncasecmp(p, name, n) && (p == text || !isalnum((unsigned char)p[-1])) &&
+            !isalnum((unsigned char)p[n]))
+            return p;
+    return NULL;
+}
+
+/* The user's people with a name and an age in digits, into v; returns how many. */
+static int people(const facts_t *f, const char *text, person_t *v)
+{
+    int n = 0;
+    const char *age_key = reader_rel_name(READER_REL_AGE);
+    for (size_t i = 0; i < f->n && n < COMPARE_MAX; i++) {
+        const store_memory_t *m = &f->v[i];
+        if (strcmp(m->holder, "self") == 0 || !facts_same_relation(m->relation, age_key))
+            continue;
+        const store_memory_t *now = facts_find(f, m->holder, age_key, NULL);
+        const char *name = facts_name_of(f, m->holder);
+        if (now != m || !name) continue;            /* only the current age, of someone named */
+        const char *d = m->value;
+        while (*d && (*d < '0' || *d > '9')) d++;
+        if (!*d) continue;
+        v[n++] = (person_t){name, strtol(d, NULL, 10), m->id, named_at(text, name)};
+    }
+    return n;
+}
+
+int compare_ages(const facts_t *f, const char *text, int yesno, compare_t *out)
+{
+    int end = asked_end(text);
+    if (end < 0) return 0;
+    person_t all[COMPARE_MAX], named[COMPARE_MAX];
+    int n = people(f, text, all), k = 0;
+    for (int i = 0; i < n; i++)
+        if (all[i].at) named[k++] = all[i];
+    memset(out, 0, sizeof *out);
+    out->older = end;
+    if (yesno) {
+        if (k != 2) return 0;
+        int first = named[0].at < named[1].at ? 0 : 1;
+        const person_t *a = &named[first], *b = &named[1 - first];
+        *out = (compare_t){a->name, b->name, a->age, b->age,
+                           end ? a->age > b->age : a->age < b->age, end, 2, {a->id, b->id}};
+        return 1;
+    }
+    const person_t *from = k >= 2 ? named : all;
+    int m = k >= 2 ? k : n;
+    if (m < 2) return 0;
+    const person_t *best = &from[0];
+    for (int i = 1; i < m; i++)
+        if (end ? from[i].age > best->age : from[i].age < best->age) best = &from[i];
+    out->of = m;
+    out->name = best->name;
+    out->age = best->age;
+    out->ids[0] = best->id;
+    return 1;
+}

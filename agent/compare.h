@@ -1,0 +1,29 @@
+/* compare.h: questions that compare the ages of the user's people ("who's older, Rose or
+ * Albert?", "who's my eldest?", "is Jack older than Ella?"), answered from the current
+ * age and name facts (facts.h). Pure: the facts and the question's text in, the people
+ * compared out; realising the reply is the caller's (respond.h). */
+#ifndef MNEMO_AGENT_COMPARE_H
+#define MNEMO_AGENT_COMPARE_H
+
+#include <stdint.h>
+#include "agent/facts.h"
+
+/* What a comparison found: the person it picks (the oldest or the youngest, or for a
+ * yes/no question the first named) and, for a yes/no question, the one compared with;
+ * names point into the facts (valid while they are). */
+typedef struct compare {
+    const char *name, *other;       /* other: NULL unless yesno */
+    long age, other_age;
+    int yes;                        /* yesno: 1 when name's age is as the question says */
+    int older;                      /* 1: older/oldest asked, 0: younger/youngest */
+    int of;                         /* how many people were compared */
+    int64_t ids[2];                 /* the age memories of name and other (0: none) */
+} compare_t;
+
+/* Reads text as an age comparison over the user's people who have a name and an age in
+ * digits: those the question names, else all of them (at least two either way). A yes/no
+ * question (yesno) needs two named, in the order the question names them. Returns 1 with
+ * *out filled, or 0 when text compares no ages or the facts cannot answer it. */
+int compare_ages(const facts_t *f, const char *text, int yesno, compare_t *out);
+
+#endif
