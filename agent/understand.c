@@ -339,10 +339,16 @@ static void holder_of(const char *const *words, const unsigned char *tags,
                       const unsigned char *caps, int n, int at, char *key, size_t len,
                       int *personal, int *name_at)
 {
-    int s = -1, e = -1, hs, he;
+    int s = -1, e = -1, hs, he, rel_at = -1;
+    for (int k = 0; k < at && rel_at < 0; k++)
+        if (tags[k] == READER_B_REL) rel_at = k;
     for (int from = 0; span(tags, n, READER_B_HOLDER, READER_I_HOLDER, from, &hs, &he);
          from = he) {
         if (hs > at && s >= 0) break;   /* a holder after the value is another's */
+        /* a possessive after the relation describes the value ("my favourite food is
+         * [my mum's] jollof rice"): the holder is the one before the relation */
+        if (s >= 0 && s < rel_at && hs > rel_at && he <= at && vocab_possessive(words[he - 1]))
+            break;
         s = hs, e = he;
         if (hs > at) break;             /* none before: the first after ("is [H mine]") */
     }
@@ -601,6 +607,21 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     }
     if (clause.act == READER_FACT) {
         cjk_unmarked_value(words, tags, vrels, n, clause.rel);
+        /* a second relation word right before a value, after the clause's relation and
+         * something else, begins the value ("favourite food is my mum's [jollof] [rice]") */
+        for (int w = 1; w + 1 < n; w++) {
+            if (tags[w] != READER_B_REL || tags[w + 1] != READER_B_VALUE || is_cjk(words[w]))
+                continue;
+            int earlier = 0;
+            for (int k = 0; k + 1 < w && !earlier; k++)
+                earlier = (tags[k] == READER_B_REL || tags[k] == READER_I_REL) &&
+                          tags[k + 1] != READER_I_REL && tags[w - 1] != READER_I_REL &&
+                          tags[w - 1] != READER_B_REL;
+            if (!earlier) continue;
+            tags[w] = READER_B_VALUE;
+            tags[w + 1] = READER_I_VALUE;
+            vrels[w] = vrels[w + 1];
+        }
         /* a fact replaces nothing: an old value the reader marked in one is its value
          * ("we moved to [OLD Melbourne]") */
         for (int w = 0; w < n; w++)

@@ -6,8 +6,8 @@
  * reader ends early, a number told as "I'm 28", names told in passing before and after
  * a value, a Chinese name and age in one clause, a Chinese name left unmarked or cut
  * inside a word, a Chinese list of two, a date cut after its day, two old values
- * after a word of leaving, a holder begun twice, and Chinese statements the reader
- * takes for questions. */
+ * after a word of leaving, a holder begun twice, Chinese statements the reader takes
+ * for questions, and a possessive inside a value. */
 #include "agent/understand.h"
 #include "model/model.h"
 
@@ -74,6 +74,9 @@ static const struct {
     {"我的电话号码是13812345678。", {{"fact", "self", "电话号码", "13812345678", NULL}}},
     /* a Chinese word the reader began twice with an untagged ideograph between is one */
     {"我在北京工作，是一名程序员。", {{"fact", "self", "workplace", "北京", NULL}, {"fact", "self", "job", "程序员", NULL}}},
+    /* a possessive after the relation describes the value; a relation word right before
+     * the value, after the clause's relation, begins it */
+    {"my favourite food is my mum's jollof rice", {{"fact", "self", "favourite food", "jollof rice", NULL}}},
     /* a Chinese list is as many values as it has items */
     {"我会说中文、英语", {{"fact", "self", "language", "中文", NULL}, {"fact", "self", "language", "英语", NULL}}},
 };
