@@ -194,11 +194,28 @@ static int requests(const char *text)
     return 0;
 }
 
-void checks_clause(const facts_t *f, const understood_t *told, int i, const char *text,
-                   understood_t *u)
+/* 1 when a question asks mnemo to forget ("can you forget how old I am?"), not whether
+ * it did ("did you forget it?"). */
+static int asks_to_forget(const char *text)
+{
+    static const char *const asks[] = {"can you forget", "could you forget", "can u forget",
+                                       "would you forget", "will you forget", "could u forget",
+                                       NULL};
+    char low[512];
+    size_t k = 0;
+    for (; text[k] && k + 1 < sizeof low; k++) low[k] = (char)tolower((unsigned char)text[k]);
+    low[k] = '\0';
+    for (int i = 0; asks[i]; i++)
+        if (strstr(low, asks[i])) return 1;
+    return 0;
+}
+
+void checks_clause(const facts_t *f, const char *msg, const understood_t *told, int i,
+                   const char *text, understood_t *u)
 {
     facts_resolve_holder(f, text, u);
     facts_resolve_told(told, i, text, u);
+    if (understand_pronoun(u->holder)) facts_resolve_holder(f, msg, u);
     facts_resolve_pronoun(f, u);
     facts_resolve_relation_words(f, u);
     int q = asks(text) ? opens_question(text) : -1;
@@ -208,6 +225,8 @@ void checks_clause(const facts_t *f, const understood_t *told, int i, const char
         u->act = q == 2 ? READER_QUESTION : READER_YESNO;
     if (u->act == READER_UNABLE && !requests(text))
         u->act = READER_SMALLTALK;      /* nothing is refused that was not asked */
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && asks_to_forget(text))
+        u->act = READER_FORGET;
     if (u->act == READER_FORGET && !says_forget(text))
         u->act = READER_SMALLTALK;      /* nothing is deleted unless asked in words */
     if (u->act == READER_SUMMARY &&

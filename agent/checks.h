@@ -7,10 +7,12 @@
 #include "agent/facts.h"
 #include "agent/understand.h"
 
-/* Settles the act of u (the i-th unit of its message; told[0..i) the ones before it,
+/* Settles the act of u (the i-th unit of message msg; told[0..i) the ones before it,
  * text its clause) and whether it is the user's:
- * - its holder is someone of the user's found by name (facts_resolve_holder, _told),
- *   or words of one of the user's relations (facts_resolve_relation_words);
+ * - its holder is someone of the user's found by name (facts_resolve_holder, _told; a
+ *   pronoun also by a name anywhere in the message: "Ryan and I broke up, forget about
+ *   him"), or words of one of the user's relations (facts_resolve_relation_words);
+ * - "can you forget ...?" asks to forget;
  * - a clause that ends with "?" and opens with a question word or a yes/no verb asks:
  *   never a fact, a correction, a forget request or a task refused;
  * - a forget request must say forget, delete, remove ... (else small talk);
@@ -19,7 +21,8 @@
  *   user's holds, is the user's;
  * - a fact with no holder and no pronoun is the user's ("moved to Leeds");
  * - a correction of a value the user told is the user's. */
-void checks_clause(const facts_t *f, const understood_t *told, int i, const char *text,
+void checks_clause(const facts_t *f, const char *msg, const understood_t *told, int i,
+                   const char *text,
                    understood_t *u);
 
 /* 1 when value can be of relation class rel of holder: a kind or breed is an animal's

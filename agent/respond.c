@@ -412,7 +412,7 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
     for (int i = 0; i < n; i++) {
         char text[512];
         snprintf(text, sizeof text, "%.*s", (int)u[i].len, msg + u[i].at);
-        checks_clause(&f, u, i, text, &u[i]);
+        checks_clause(&f, msg, u, i, text, &u[i]);
         if (u[i].act == READER_FACT && u[i].act_p < u[i].fact_min_p)
             u[i].act = READER_SMALLTALK;    /* too unsure to keep as a fact */
         int act = u[i].act;

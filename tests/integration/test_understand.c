@@ -431,6 +431,23 @@ START_TEST(test_ages_are_compared)
 }
 END_TEST
 
+/* "can you forget ...?" forgets; "him" is whom the message names ("Ryan and I broke up,
+ * forget about him"), though newer facts are about someone else. */
+START_TEST(test_forget_requests_in_other_words)
+{
+    tell("a", "my boyfriend's called Ryan");
+    tell("a", "I'm 31");
+    json_t *t = say("a", "so ryan and i broke up. please forget about him");
+    ck_assert_uint_gt(json_array_size(json_object_get(t, "forgotten")), 0);
+    json_decref(t);
+    ask("b", "who is my boyfriend?", "don't know", "Ryan");
+    t = say("a", "can you forget how old I am?");
+    ck_assert_uint_gt(json_array_size(json_object_get(t, "forgotten")), 0);
+    json_decref(t);
+    ask("b", "how old am i?", "don't know", "31");
+}
+END_TEST
+
 START_TEST(test_facts_survive_a_restart_in_the_middle)
 {
     tell("a", "my dog is called Biscuit");
@@ -474,6 +491,7 @@ int main(void)
     tcase_add_test(tc, test_what_is_told_without_a_subject_is_the_users);
     tcase_add_test(tc, test_slips_and_ends_are_understood);
     tcase_add_test(tc, test_ages_are_compared);
+    tcase_add_test(tc, test_forget_requests_in_other_words);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
