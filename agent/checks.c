@@ -146,6 +146,17 @@ int checks_fits(int rel, const char *holder, const char *value)
                                                       years > CHECKS_MAX_AGE))
             return 0;
     }
+    /* a place, a firm or a job is no month or day ("moved to York back in April") */
+    static const char *const times[] = {"january", "february", "march", "april", "may",
+                                        "june", "july", "august", "september", "october",
+                                        "november", "december", "monday", "tuesday",
+                                        "wednesday", "thursday", "friday", "saturday",
+                                        "sunday", "today", "tomorrow", "yesterday", "tonight",
+                                        "weekend", NULL};
+    if (rel == READER_REL_HOME || rel == READER_REL_HOMETOWN || rel == READER_REL_WORKPLACE ||
+        rel == READER_REL_EMPLOYER || rel == READER_REL_JOB || rel == READER_REL_SCHOOL)
+        for (int i = 0; times[i]; i++)
+            if (!strcasecmp(value, times[i])) return 0;
     /* a name is no lower-case word of doing ("sorry, I'm rambling", "I'm kidding") */
     size_t n = strlen(value);
     if (rel == READER_REL_NAME && n >= 6 && !strcmp(value + n - 3, "ing") &&

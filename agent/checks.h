@@ -28,7 +28,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
 /* 1 when value can be of relation class rel of holder: a kind or breed is an animal's
  * or a thing's, never the user's; a value is not its holder; a name or a job has no
  * digits; a person, place or job is more than one CJK character, and a CJK value does
- * not start with a function character; the user's own age in digits is from
+ * not start with a function, joining or placing character nor is only a degree (一点);
+ * a place, firm, school or job is no month or day; the user's own age in digits is from
  * CHECKS_MIN_USER_AGE to CHECKS_MAX_AGE (younger is how long something lasted). */
 #define CHECKS_MIN_USER_AGE 13
 #define CHECKS_MAX_AGE 120

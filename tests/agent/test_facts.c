@@ -2,13 +2,15 @@
  * user's found by their name (one of several people named at once becomes a holder of
  * their own), holder keys that drop how many ("my two sisters" is "sisters") and keep
  * CJK words whole, compared without case or spaces; relation keys compared on their
- * stems, and a holder read from a relation's words; the user's own age. */
+ * stems, and a holder read from a relation's words; the user's own age; values that
+ * cannot be of their relation; a value spelt again; ages compared (compare.h). */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "agent/checks.h"
+#include "agent/compare.h"
 #include "agent/facts.h"
 #include "agent/understand.h"
 #include "model/reader.h"
@@ -141,6 +143,61 @@ START_TEST(test_the_users_own_age_is_a_grown_or_teenage_persons)
 }
 END_TEST
 
+START_TEST(test_values_that_cannot_be_of_their_relation)
+{
+    ck_assert(!checks_fits(READER_REL_WORKPLACE, "self", "April"));  /* "moved ... in April" */
+    ck_assert(!checks_fits(READER_REL_HOME, "self", "tomorrow"));
+    ck_assert(checks_fits(READER_REL_BIRTHDAY, "self", "april"));
+    ck_assert(checks_fits(READER_REL_HOME, "self", "Mayfield"));
+    ck_assert(!checks_fits(READER_REL_WORKPLACE, "self", "跟国庆节"));
+    ck_assert(!checks_fits(READER_REL_LANGUAGE, "self", "一点"));
+    ck_assert(checks_fits(READER_REL_LANGUAGE, "self", "日语"));
+}
+END_TEST
+
+/* A correction's new value finds the value it spells again; never itself, and numbers
+ * only numbers. */
+START_TEST(test_a_value_spelt_again_is_found)
+{
+    static store_memory_t more[] = {
+        M(1, "husband", "name", "John"), M(2, "dog", "kind", "cavapoo"),
+        M(3, "self", "age", "34"), M(4, "self", "name", "Sam"),
+    };
+    facts_t f = {more, sizeof more / sizeof more[0]};
+    ck_assert_int_eq(facts_by_spelling(&f, "Jon")->id, 1);
+    ck_assert_int_eq(facts_by_spelling(&f, "cockapoo")->id, 2);
+    ck_assert_int_eq(facts_by_spelling(&f, "35")->id, 3);
+    ck_assert_ptr_null(facts_by_spelling(&f, "John"));         /* itself */
+    ck_assert_ptr_null(facts_by_spelling(&f, "Sa1"));          /* a number for a name */
+    ck_assert_ptr_null(facts_by_spelling(&f, "Jonathan"));     /* too far */
+}
+END_TEST
+
+/* Ages compared among the people named, else among all who have a name and an age. */
+START_TEST(test_ages_compare_among_the_people_named)
+{
+    static store_memory_t fam[] = {
+        M(1, "grandmother", "name", "Rose"), M(2, "grandmother", "age", "92"),
+        M(3, "grandfather", "name", "Albert"), M(4, "grandfather", "age", "89"),
+        M(5, "son", "name", "Leo"), M(6, "son", "age", "4"), M(7, "self", "age", "40"),
+        M(8, "dog", "age", "3"),                    /* no name: not compared */
+    };
+    facts_t f = {fam, sizeof fam / sizeof fam[0]};
+    compare_t c;
+    ck_assert(compare_ages(&f, "who's older, rose or albert?", 0, &c));
+    ck_assert_str_eq(c.name, "Rose");
+    ck_assert_int_eq(c.of, 2);
+    ck_assert(compare_ages(&f, "who's the youngest?", 0, &c));
+    ck_assert_str_eq(c.name, "Leo");
+    ck_assert_int_eq(c.of, 3);
+    ck_assert(compare_ages(&f, "is albert older than rose?", 1, &c));
+    ck_assert_str_eq(c.name, "Albert");
+    ck_assert_int_eq(c.yes, 0);
+    ck_assert(!compare_ages(&f, "is leo older?", 1, &c));          /* one named */
+    ck_assert(!compare_ages(&f, "how old is rose?", 0, &c));       /* no comparison */
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("facts");
@@ -152,6 +209,9 @@ int main(void)
     tcase_add_test(tc, test_a_holder_no_fact_has_may_be_words_of_a_relation);
     tcase_add_test(tc, test_relations_compare_on_their_stems);
     tcase_add_test(tc, test_the_users_own_age_is_a_grown_or_teenage_persons);
+    tcase_add_test(tc, test_values_that_cannot_be_of_their_relation);
+    tcase_add_test(tc, test_a_value_spelt_again_is_found);
+    tcase_add_test(tc, test_ages_compare_among_the_people_named);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
