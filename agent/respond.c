@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "agent/checks.h"
 #include "agent/compare.h"
 #include "agent/facts.h"
@@ -266,6 +267,21 @@ static int ages(respond_t *r, const facts_t *f, const char *text, const understo
     return 1;
 }
 
+/* 1 when a yes/no question asks what someone is ("is hannah a dentist?", "am i a
+ * nurse?"): it opens with a form of "be" and holds "a" or "an"; with no value read, it
+ * is checked against their job. */
+static int is_a_question(const char *text)
+{
+    static const char *const be[] = {"is", "am", "are", NULL};
+    while (*text == ' ') text++;
+    int opens = 0;
+    for (int i = 0; be[i] && !opens; i++) {
+        size_t n = strlen(be[i]);
+        opens = !strncasecmp(text, be[i], n) && text[n] == ' ';
+    }
+    return opens && (facts_has_words(text, "a") || facts_has_words(text, "an"));
+}
+
 static void question(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     if (ages(r, f, text, u)) return;
@@ -295,6 +311,8 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
     if (!m && kind_by_holder(r, f, text, u)) return;
     if (!m && u->act == READER_YESNO && strcmp(u->holder, "self") != 0)
         m = any_fact_asked(f, text, u);
+    if (!m && u->act == READER_YESNO && !u->value[0] && is_a_question(text))
+        m = facts_find(f, u->holder, reader_rel_name(READER_REL_JOB), NULL);
     set_kind(r, MODEL_KIND_ANSWER);
     if (u->act == READER_YESNO && m && u->value[0] && facts_multi_valued(u->rel, m->holder))
         for (size_t i = f->n; i-- > 0;) {   /* "do I speak German?": any of the values */

@@ -448,6 +448,15 @@ START_TEST(test_forget_requests_in_other_words)
 }
 END_TEST
 
+/* "is hannah a dentist?" with no value read is checked against her job. */
+START_TEST(test_what_someone_is_is_their_job)
+{
+    tell("a", "my sister Hannah's a nurse");
+    ask("b", "is hannah a dentist?", "No", "Yes");
+    ask("b", "is hannah a nurse?", "Yes", NULL);
+}
+END_TEST
+
 START_TEST(test_facts_survive_a_restart_in_the_middle)
 {
     tell("a", "my dog is called Biscuit");
@@ -492,6 +501,7 @@ int main(void)
     tcase_add_test(tc, test_slips_and_ends_are_understood);
     tcase_add_test(tc, test_ages_are_compared);
     tcase_add_test(tc, test_forget_requests_in_other_words);
+    tcase_add_test(tc, test_what_someone_is_is_their_job);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
