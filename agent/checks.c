@@ -221,6 +221,31 @@ static int asks_to_forget(const char *text)
     return 0;
 }
 
+/* 1 when a clause only wishes or wonders before its value ("might move to Lisbon one
+ * day", "I'd love to live in Rome"): a plan or a hope is not yet a fact ("birthday's the
+ * 3rd, if you wanna remember it" is one). */
+static int hypothetical(const char *clause, const char *value)
+{
+    char text[512];
+    snprintf(text, sizeof text, "%s", clause);
+    size_t vn = strlen(value);
+    for (char *p = text; vn && *p; p++)
+        if (!strncasecmp(p, value, vn)) {
+            *p = '\0';             /* only what comes before the value */
+            break;
+        }
+    static const char *const words[] = {"might", "maybe", "perhaps", "someday", "wish",
+                                        "hopefully", "if", "would", "i'd", "id", NULL};
+    static const char *const phrases[] = {"one day", "thinking of", "thinking about",
+                                          "hope to", "want to", "wanna", "planning to",
+                                          "could be", NULL};
+    for (int i = 0; words[i]; i++)
+        if (facts_has_words(text, words[i])) return 1;
+    for (int i = 0; phrases[i]; i++)
+        if (facts_has_words(text, phrases[i])) return 1;
+    return 0;
+}
+
 void checks_clause(const facts_t *f, const char *msg, const understood_t *told, int i,
                    const char *text, understood_t *u)
 {
@@ -234,6 +259,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->act = READER_QUESTION;       /* a question is never written as a fact */
     else if ((u->act == READER_FORGET || u->act == READER_UNABLE) && q > 0)
         u->act = q == 2 ? READER_QUESTION : READER_YESNO;
+    if (u->act == READER_FACT && hypothetical(text, u->value))
+        u->act = READER_SMALLTALK;      /* a hope is not yet a fact */
     if (u->act == READER_UNABLE && !requests(text))
         u->act = READER_SMALLTALK;      /* nothing is refused that was not asked */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && asks_to_forget(text))

@@ -13,6 +13,8 @@
  *   pronoun also by a name anywhere in the message: "Ryan and I broke up, forget about
  *   him"), or words of one of the user's relations (facts_resolve_relation_words);
  * - "can you forget ...?" asks to forget;
+ * - a fact that only hopes or wonders before its value ("might move to Lisbon one day")
+ *   is small talk; a task refused must have been asked ("big news" is not a request);
  * - a clause that ends with "?" and opens with a question word or a yes/no verb asks:
  *   never a fact, a correction, a forget request or a task refused;
  * - a forget request must say forget, delete, remove ... (else small talk);

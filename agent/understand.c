@@ -512,13 +512,16 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
 }
 
 /* 1 when a clause the reader took for a question tells instead: no question mark, no
- * word that asks, and its first word after the fillers is the speaker ("so I've got two
- * kids, Ella who's 9"; "我最喜欢吃饺子。"). A Chinese question needs no question mark
- * (我的猫叫什么), so a Chinese clause must also hold no word or particle of asking. */
+ * word that asks, and, after the fillers, it opens with neither a verb that starts a
+ * yes/no question nor a word of asking or bidding ("so I've got two kids, Ella who's 9";
+ * "it's my birthday on the 4th of june, you'd better remember"). A Chinese question
+ * needs no question mark (我的猫叫什么), so a Chinese clause must hold no word or particle
+ * of asking and open with the speaker ("我最喜欢吃饺子。"). */
 static int tells(const char *c, size_t cn, const char *const *words, int n)
 {
     static const char *const fillers[] = {"so", "and", "oh", "well", "btw", "ok", "okay",
-                                          "hey", "um", "also", "but", "anyway", "yeah", NULL};
+                                          "hey", "um", "also", "but", "anyway", "yeah",
+                                          "honestly", "hmm", "and", NULL};
     if (vocab_question_mark(c, cn) || memchr(c, '?', cn)) return 0;
     /* Chinese asks with a word or a particle wherever the clause ends: without one,
      * and without ？, it tells ("我最喜欢吃饺子。") */
@@ -532,14 +535,21 @@ static int tells(const char *c, size_t cn, const char *const *words, int n)
     }
     /* "who" is also a relative pronoun ("Ella who's 9"); these ask wherever they stand
      * ("my dog is called what again") */
-    static const char *const asking[] = {"what", "what's", "where", "where's", "when",
-                                         "when's", "how", "which", NULL};
+    static const char *const asking[] = {"what", "what's", "whats", "wat", "where", "where's",
+                                         "wheres", "when", "when's", "whens", "how", "how's",
+                                         "which", NULL};
+    static const char *const opening[] = {"is", "isn't", "are", "aren't", "am", "do", "does",
+                                          "doesn't", "did", "didn't", "can", "could", "will",
+                                          "would", "have", "has", "had", "was", "were",
+                                          "should", "shall", "who", "who's", "whos", "whose",
+                                          "tell", "remind", "say", "guess", "name", "list",
+                                          "give", "any", NULL};
     for (int k = 0; k < n; k++)
         if (in_list(asking, words[k])) return 0;
     int w = 0;
     while (w < n && in_list(fillers, words[w])) w++;
     return w < n && !is_cjk(words[w]) && (unsigned char)words[w][0] < 0x80 &&
-           in_list(personal_words, words[w]);
+           !in_list(opening, words[w]);
 }
 
 /* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and

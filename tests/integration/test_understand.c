@@ -457,6 +457,20 @@ START_TEST(test_what_someone_is_is_their_job)
 }
 END_TEST
 
+/* A hope is no fact; a statement the reader took for a yes/no question, with no question
+ * mark and no verb that starts one, tells. */
+START_TEST(test_hopes_are_not_facts_and_statements_tell)
+{
+    size_t before = memories();
+    json_t *t = say("a", "honestly might move to Lisbon one day, who knows lol");
+    ck_assert_uint_eq(json_array_size(json_object_get(t, "frames")), 0);
+    json_decref(t);
+    ck_assert_uint_eq(memories(), before);
+    tell("a", "it's my birthday on the 4th of june, you'd better remember!");
+    ask("b", "when's my birthday?", "4th of june", NULL);
+}
+END_TEST
+
 START_TEST(test_facts_survive_a_restart_in_the_middle)
 {
     tell("a", "my dog is called Biscuit");
@@ -502,6 +516,7 @@ int main(void)
     tcase_add_test(tc, test_ages_are_compared);
     tcase_add_test(tc, test_forget_requests_in_other_words);
     tcase_add_test(tc, test_what_someone_is_is_their_job);
+    tcase_add_test(tc, test_hopes_are_not_facts_and_statements_tell);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
