@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "model/model.h"
 #include "model/lexical.h"
 #include "model/vocab.h"
@@ -491,6 +492,8 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             if (!strpbrk(span, ",.!?;")) e = date;
         }
         u->rel = span_rel(vrels, s, e, clause->rel);
+        if (u->rel == READER_REL_KIND && kin_key(u->holder) && !has_digit(words + s, e - s))
+            u->rel = READER_REL_NAME;   /* "my dad is Bernard": a person has no breed */
         if (u->rel == READER_REL_AGE && !has_digit(words + s, e - s))
             u->rel = READER_REL_NAME;   /* "my mum is Ann": an age is a number, this a name */
         else if (e - s == 1 && has_digit(words + s, 1) && number_only(words[s]) &&
@@ -654,6 +657,10 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             for (int w = s; w < e && empty; w++)   /* "because", "each": no value */
                 empty = in_list(empty_words, words[w]) || lex_is_stopword(words[w]);
             if (empty) continue;
+            /* "for 30 years", "since 2019": how long, not how old */
+            if (vrels[s] == READER_REL_AGE && s > 0 &&
+                (!strcasecmp(words[s - 1], "for") || !strcasecmp(words[s - 1], "since")))
+                continue;
             int os = -1, oe = -1;
             for (int f = prev; span(tags, n, READER_B_NAME, READER_I_NAME, f, &a, &b) && a < s;
                  f = b)
