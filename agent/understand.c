@@ -657,9 +657,14 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             for (int w = s; w < e && empty; w++)   /* "because", "each": no value */
                 empty = in_list(empty_words, words[w]) || lex_is_stopword(words[w]);
             if (empty) continue;
-            /* "for 30 years", "since 2019": how long, not how old */
-            if (vrels[s] == READER_REL_AGE && s > 0 &&
-                (!strcasecmp(words[s - 1], "for") || !strcasecmp(words[s - 1], "since")))
+            /* "for 30 years", "since 2019", "15 years now": how long, not how old */
+            static const char *const lasting[] = {"now", "ago", "already", "there", "running",
+                                                  "in", "at", "of", "with", NULL};
+            if (vrels[s] == READER_REL_AGE &&
+                ((s > 0 && (!strcasecmp(words[s - 1], "for") ||
+                            !strcasecmp(words[s - 1], "since"))) ||
+                 (e + 1 < n && (!strcasecmp(words[e], "years") || !strcasecmp(words[e], "yrs")) &&
+                  in_list(lasting, words[e + 1]))))
                 continue;
             int os = -1, oe = -1;
             for (int f = prev; span(tags, n, READER_B_NAME, READER_I_NAME, f, &a, &b) && a < s;

@@ -79,6 +79,7 @@ static const struct {
     {"my favourite food is my mum's jollof rice", {{"fact", "self", "favourite food", "jollof rice", NULL}}},
     /* a person has no breed: a kind of a kin word is its name; how long is no age */
     {"my dad is Bernard", {{"fact", "father", "name", "Bernard", NULL}}},
+    {"i'm a postman, 15 years now", {{"fact", "self", "job", "postman", NULL}}},
     /* a Chinese list is as many values as it has items */
     {"我会说中文、英语", {{"fact", "self", "language", "中文", NULL}, {"fact", "self", "language", "英语", NULL}}},
 };
