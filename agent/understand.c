@@ -163,12 +163,14 @@ static void as_written(const char *c, size_t cn, const char *const *words, int s
     }
 }
 
-/* The relation key: the class's name, or an open relation's words less the verbs. A
- * favourite is a relation of its own, with one value, not one more thing liked: the
- * key is "favourite" and the words after it in its span ("my absolute fave food is
- * sushi, could eat it daily": "favourite food"). */
+/* The relation key: the class's name, or an open relation's words less the verbs: those
+ * of the last relation span before the value at `at` ("live in Addis and [teach]
+ * English": teach), or every relation word of the clause when that span is only glue or
+ * there is no value. A favourite is a relation of its own, with one value, not one more
+ * thing liked: the key is "favourite" and the words after it in its span ("my absolute
+ * fave food is sushi, could eat it daily": "favourite food"). */
 static void relation_key(int rel, const char *const *words, const unsigned char *tags, int n,
-                         char *key, size_t len)
+                         int at, char *key, size_t len)
 {
     static const char *const glue[] = {"is", "are", "was", "'s", "s", "my", "our", "the",
                                        "called", "named", "name", "叫", "是", NULL};
@@ -186,15 +188,24 @@ static void relation_key(int rel, const char *const *words, const unsigned char 
         snprintf(key, len, "%s", reader_rel_name(rel));
         return;
     }
-    size_t at = 0;
-    for (int k = from; k < to; k++) {
-        if ((tags[k] != READER_B_REL && tags[k] != READER_I_REL) || in_list(glue, words[k]))
-            continue;
-        const char *word = in_list(favourite, words[k]) ? UNDERSTAND_FAVOURITE : words[k];
-        int space = at && !(is_cjk(word) && k > from && is_cjk(words[k - 1]));
-        int w = snprintf(key + at, at < len ? len - at : 0, "%s%s", space ? " " : "", word);
-        if (w > 0) at += (size_t)w;
-        if (at >= len) break;
+    int last = -1;              /* the last relation span before the value */
+    for (int k = 0; rel == READER_REL_OPEN && k < at && k < n; k++)
+        if (tags[k] == READER_B_REL) last = k;
+    for (int pass = last >= 0 ? 0 : 1; pass < 2 && !key[0]; pass++) {
+        int a = from, b = to;
+        if (pass == 0)
+            for (a = last, b = last + 1; b < n && tags[b] == READER_I_REL; b++) {}
+        size_t kat = 0;
+        for (int k = a; k < b; k++) {
+            if ((tags[k] != READER_B_REL && tags[k] != READER_I_REL) || in_list(glue, words[k]))
+                continue;
+            const char *word = in_list(favourite, words[k]) ? UNDERSTAND_FAVOURITE : words[k];
+            int space = kat && !(is_cjk(word) && k > a && is_cjk(words[k - 1]));
+            int w = snprintf(key + kat, kat < len ? len - kat : 0, "%s%s", space ? " " : "",
+                             word);
+            if (w > 0) kat += (size_t)w;
+            if (kat >= len) break;
+        }
     }
 }
 
@@ -510,7 +521,7 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         as_written(c, cn, words, ns, ne, u->name, sizeof u->name);
         drop_possessive(u->name);
     }
-    relation_key(u->rel, words, tags, n, u->relation, sizeof u->relation);
+    relation_key(u->rel, words, tags, n, s >= 0 ? s : n, u->relation, sizeof u->relation);
     favourite_rel(u);
 }
 
@@ -621,9 +632,14 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     if (clause.act == READER_FACT) {
         cjk_unmarked_value(words, tags, vrels, n, clause.rel);
         /* a second relation word right before a value, after the clause's relation and
-         * something else, begins the value ("favourite food is my mum's [jollof] [rice]") */
+         * a possessive or an article, begins the value ("favourite food is my mum's
+         * [jollof] [rice]"; not "live in Addis and [teach] [English]") */
+        static const char *const articles[] = {"a", "an", "the", NULL};
         for (int w = 1; w + 1 < n; w++) {
             if (tags[w] != READER_B_REL || tags[w + 1] != READER_B_VALUE || is_cjk(words[w]))
+                continue;
+            if (tags[w - 1] != READER_B_HOLDER && tags[w - 1] != READER_I_HOLDER &&
+                !in_list(articles, words[w - 1]))
                 continue;
             int earlier = 0;
             for (int k = 0; k + 1 < w && !earlier; k++)

@@ -80,6 +80,9 @@ static const struct {
     /* a person has no breed: a kind of a kin word is its name; how long is no age */
     {"my dad is Bernard", {{"fact", "father", "name", "Bernard", NULL}}},
     {"i'm a postman, 15 years now", {{"fact", "self", "job", "postman", NULL}}},
+    /* an open relation is keyed by its last span before the value */
+    {"i live in leeds and teach english", {{"fact", "self", "home", "leeds", NULL},
+                                           {"fact", "self", "teach", "english", NULL}}},
     /* a Chinese list is as many values as it has items */
     {"我会说中文、英语", {{"fact", "self", "language", "中文", NULL}, {"fact", "self", "language", "英语", NULL}}},
 };
