@@ -4,6 +4,7 @@
  * executed, deleting and ending must be said in words, a value must be able to be of its
  * relation, and whose a clause is follows from who it names. */
 #include "agent/checks.h"
+#include "agent/compare.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -205,13 +206,15 @@ static int requests(const char *text)
     return 0;
 }
 
-/* 1 when a question asks mnemo to forget ("can you forget how old I am?"), not whether
- * it did ("did you forget it?"). */
+/* 1 when a clause asks mnemo to forget ("can you forget how old I am?", "please forget
+ * about him"), not whether it did ("did you forget it?") nor that the user forgets ("I
+ * always forget my keys"). */
 static int asks_to_forget(const char *text)
 {
     static const char *const asks[] = {"can you forget", "could you forget", "can u forget",
                                        "would you forget", "will you forget", "could u forget",
-                                       NULL};
+                                       "please forget", "pls forget", "forget about",
+                                       "just forget", NULL};
     char low[512];
     size_t k = 0;
     for (; text[k] && k + 1 < sizeof low; k++) low[k] = (char)tolower((unsigned char)text[k]);
@@ -263,8 +266,12 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */
     if (u->act == READER_UNABLE && !requests(text))
         u->act = READER_SMALLTALK;      /* nothing is refused that was not asked */
-    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && asks_to_forget(text))
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO || u->act == READER_SMALLTALK) &&
+        asks_to_forget(text))
         u->act = READER_FORGET;
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !u->personal &&
+        compare_asks(text))
+        u->personal = 1;                /* "who's older, Rose or Albert?" */
     if (u->act == READER_FORGET && !says_forget(text))
         u->act = READER_SMALLTALK;      /* nothing is deleted unless asked in words */
     if (u->act == READER_SUMMARY &&

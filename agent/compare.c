@@ -62,6 +62,8 @@ static int people(const facts_t *f, const char *text, person_t *v)
     return n;
 }
 
+int compare_asks(const char *text) { return asked_end(text) >= 0; }
+
 int compare_ages(const facts_t *f, const char *text, int yesno, compare_t *out)
 {
     int end = asked_end(text);

@@ -20,6 +20,9 @@ typedef struct compare {
     int64_t ids[2];                 /* the age memories of name and other (0: none) */
 } compare_t;
 
+/* 1 when text compares ages ("older", "eldest", "youngest" ...). */
+int compare_asks(const char *text);
+
 /* Reads text as an age comparison over the user's people who have a name and an age in
  * digits: those the question names, else all of them (at least two either way). A yes/no
  * question (yesno) needs two named, in the order the question names them. Returns 1 with

@@ -243,15 +243,12 @@ static int number_only(const char *w)
     return strspn(w, "0123456789") == 0 && has_digit(&w, 1);
 }
 
-/* Relations whose values are names of people, places, organisations, jobs, languages or
- * kinds, or dates: never a bare number ("I'm 27" is no birthday, "Ella who's 9" no
- * kind). */
-static int place_like(int rel)
+/* Relations whose values are never a bare number: every class but an age and an open
+ * relation (a phone number, a shoe size) ("I'm 27" is no birthday, "Ella who's 9" no
+ * kind, "my grandma Rose is 92" no diet). */
+static int never_a_number(int rel)
 {
-    return rel == READER_REL_NAME || rel == READER_REL_HOME || rel == READER_REL_HOMETOWN ||
-           rel == READER_REL_WORKPLACE || rel == READER_REL_EMPLOYER ||
-           rel == READER_REL_SCHOOL || rel == READER_REL_JOB || rel == READER_REL_LANGUAGE ||
-           rel == READER_REL_BIRTHDAY || rel == READER_REL_KIND;
+    return rel != READER_REL_AGE && rel != READER_REL_OPEN;
 }
 
 /* The relation most of the value words [s, e) were read as (the clause's when the
@@ -508,7 +505,7 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         if (u->rel == READER_REL_AGE && !has_digit(words + s, e - s))
             u->rel = READER_REL_NAME;   /* "my mum is Ann": an age is a number, this a name */
         else if (e - s == 1 && has_digit(words + s, 1) && number_only(words[s]) &&
-                 place_like(u->rel))
+                 never_a_number(u->rel))
             u->rel = READER_REL_AGE;    /* "i'm 28", "he's 15": a name, a place, a school
                                          * or a job is not a bare number */
         as_written(c, cn, words, s, e, u->value, sizeof u->value);
