@@ -563,6 +563,22 @@ static int tells(const char *c, size_t cn, const char *const *words, int n)
            !in_list(opening, words[w]);
 }
 
+/* 1 when the reader's own tags tell a fact of a clause it took for small talk: a subject
+ * (a holder, the speaker or he/she/they) before a relation word, and a value after it
+ * ("he works as [a welder]"). The caller asks for no question mark too. */
+static int tags_a_fact(const char *const *words, const unsigned char *tags, int n)
+{
+    int subject = -1, rel = -1, value = -1;
+    for (int w = 0; w < n; w++) {
+        if (subject < 0 && (tags[w] == READER_B_HOLDER || in_list(personal_words, words[w]) ||
+                            understand_pronoun(words[w])))
+            subject = w;
+        if (subject >= 0 && rel < 0 && tags[w] == READER_B_REL) rel = w;
+        if (rel >= 0 && value < 0 && tags[w] == READER_B_VALUE) value = w;
+    }
+    return value > 0 && !in_list(empty_words, words[value]);
+}
+
 /* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and
  * its holder, or a name told in passing), one for any other act. Returns how many. */
 static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t *out, int max,
@@ -594,6 +610,10 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     clause.act = ro.act;
     clause.act_p = ro.act_p;
     clause.fact_min_p = reader_fact_min_p(r);
+    if (ro.act == READER_SMALLTALK && !memchr(c, '?', cn) && tags_a_fact(words, tags, n)) {
+        clause.act = READER_FACT;       /* "he works as a welder" read as chat */
+        clause.fact_min_p = 0;          /* settled by its tags: act_p is small talk's */
+    }
     if ((ro.act == READER_QUESTION || ro.act == READER_YESNO) && tells(c, cn, words, n)) {
         clause.act = READER_FACT;       /* "so I've got two kids, Ella who's 9" */
         clause.fact_min_p = 0;          /* settled by its words: act_p is the question's */
