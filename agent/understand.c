@@ -277,18 +277,16 @@ static int has_break(const char *s)
 }
 
 /* The end of the value [s, e) with the value spans right after it that the reader cut
- * from it inside one value ("Mr | Biscuits", "Tim | Tam", 芒 | 果): words of the same
- * relation with nothing between but a space, ideographs of any with nothing between at
- * all (a list mark keeps 中文、英语 two values: split_cjk_list). */
+ * from it inside one value ("Mr | Biscuits", "Tim | Tam", 芒 | 果): of the same relation;
+ * words with nothing between but a space, ideographs with nothing between at all (a
+ * list mark keeps 中文、英语 two values: split_cjk_list). */
 static int join_values(const char *c, size_t cn, const char *const *words,
                        const unsigned char *tags, const unsigned char *vrels, int n, int s,
                        int e)
 {
-    while (e < n && tags[e] == READER_B_VALUE) {
+    while (e < n && tags[e] == READER_B_VALUE && vrels[e] == vrels[s]) {
         int cjk = is_cjk(words[e]);
         if (cjk != is_cjk(words[e - 1])) break;
-        if (!cjk && vrels[e] != vrels[s]) break;   /* ideographs are one word whatever
-                                                    * each was read as (程序 | 员) */
         int e2 = e + 1;
         while (e2 < n && tags[e2] == READER_I_VALUE) e2++;
         char joined[UNDERSTAND_VALUE];
@@ -397,17 +395,18 @@ static const char *const cjk_particles[] = {"吗", "呢", "了", "吧", "啊", "
                                            "和", "与", "跟", "或", "及", "还", "也", NULL};
 
 /* The end of a Chinese value [s, e) that goes on through untagged ideographs into the
- * next value the reader began (程 | 序 | 员: one word, 程序员), with no particle between;
+ * next value of its relation the reader began (程 | 序 | 员: one word, 程序员), with no
+ * particle or punctuation between;
  * the ideographs taken are tagged inside the value. */
 static int cjk_word_end(const char *c, size_t cn, const char *const *words, unsigned char *tags,
-                        int n, int e)
+                        const unsigned char *vrels, int n, int e)
 {
     while (e > 0 && e < n && is_cjk(words[e - 1])) {
         int k = e;
         while (k < n && tags[k] == READER_O && is_cjk(words[k]) && !in_list(cjk_particles, words[k]))
             k++;
         if (k >= n || tags[k] != READER_B_VALUE || !is_cjk(words[k]) ||
-            in_list(cjk_particles, words[k]))
+            in_list(cjk_particles, words[k]) || vrels[k] != vrels[e - 1] || k == e)
             break;
         char gap[UNDERSTAND_VALUE];     /* never across punctuation: "王小明，今年三十" */
         as_written(c, cn, words, e - 1, k + 1, gap, sizeof gap);
@@ -655,8 +654,9 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         for (int w = 1; w + 1 < n; w++) {
             if (tags[w] != READER_B_REL || tags[w + 1] != READER_B_VALUE || is_cjk(words[w]))
                 continue;
-            if (tags[w - 1] != READER_B_HOLDER && tags[w - 1] != READER_I_HOLDER &&
-                !in_list(articles, words[w - 1]))
+            if (!(((tags[w - 1] == READER_B_HOLDER || tags[w - 1] == READER_I_HOLDER) &&
+                   vocab_possessive(words[w - 1])) ||
+                  in_list(articles, words[w - 1])))
                 continue;
             int earlier = 0;
             for (int k = 0; k + 1 < w && !earlier; k++)
@@ -683,7 +683,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
              * values may be ("salt and vinegar crisps") */
             while (e - s > 1 && vrels[s] == READER_REL_NAME && in_list(conjunctions, words[e - 1]))
                 tags[--e] = READER_O;
-            e = cjk_word_end(c, cn, words, tags, n,
+            e = cjk_word_end(c, cn, words, tags, vrels, n,
                              join_values(c, cn, words, tags, vrels, n, s, e));
             e = split_cjk_list(c, cn, words, tags, s, e);
             int empty = 1;

@@ -83,6 +83,8 @@ static const struct {
     /* an open relation is keyed by its last span before the value */
     {"i live in leeds and teach english", {{"fact", "self", "home", "leeds", NULL},
                                            {"fact", "self", "teach", "english", NULL}}},
+    /* a relation word after the speaker stays one ("I [speak] Polish") */
+    {"which is why I speak Polish", {{"fact", "self", "language", "Polish", NULL}}},
     /* a Chinese list is as many values as it has items */
     {"我会说中文、英语", {{"fact", "self", "language", "中文", NULL}, {"fact", "self", "language", "英语", NULL}}},
 };
