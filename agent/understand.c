@@ -578,6 +578,118 @@ static int tags_a_fact(const char *const *words, const unsigned char *tags, int 
     return value > 0 && !in_list(empty_words, words[value]);
 }
 
+/* The end of the value the reader began at s and ended at e, mended (names are never
+ * joined by "and", spans the reader cut are joined, a Chinese list is split), or 0 when
+ * it is no value: only function words, or how long something lasted. */
+static int value_end(const char *c, size_t cn, const char *const *words, unsigned char *tags,
+                     const unsigned char *vrels, int n, int s, int e)
+{
+    /* names are never joined by "and" ("[Pixel and] [Mango]": two cats), other
+     * values may be ("salt and vinegar crisps") */
+    while (e - s > 1 && vrels[s] == READER_REL_NAME && in_list(conjunctions, words[e - 1]))
+        tags[--e] = READER_O;
+    e = cjk_word_end(c, cn, words, tags, vrels, n,
+                     join_values(c, cn, words, tags, vrels, n, s, e));
+    e = split_cjk_list(c, cn, words, tags, s, e);
+    int empty = 1;
+    for (int w = s; w < e && empty; w++)   /* "because", "each": no value */
+        empty = in_list(empty_words, words[w]) || lex_is_stopword(words[w]);
+    if (empty) return 0;
+    /* "for 30 years", "since 2019", "15 years now": how long, not how old */
+    static const char *const lasting[] = {"now", "ago", "already", "there", "running",
+                                          "in", "at", "of", "with", NULL};
+    if (vrels[s] == READER_REL_AGE &&
+        ((s > 0 && (!strcasecmp(words[s - 1], "for") ||
+                    !strcasecmp(words[s - 1], "since"))) ||
+         (e + 1 < n && (!strcasecmp(words[e], "years") || !strcasecmp(words[e], "yrs")) &&
+          in_list(lasting, words[e + 1]))))
+        return 0;
+    return e;
+}
+
+/* 1 when a clause names a subject before its value; without one a fact is told without
+ * it ("moved to Leeds", "got a collie called Meg", "birthday's the 3rd, remember it"). A
+ * holder brought in by "a" or a number is the verb's object, not its subject. */
+static int has_subject(const char *const *words, const unsigned char *tags, int n)
+{
+    static const char *const pronouns[] = {"he", "she", "they", "it", "he's", "she's",
+                                           "they're", "it's", "hes", "shes", "theyre", "its",
+                                           "there's", "this", "that", NULL};
+    static const char *const introducing[] = {"a", "an", "two", "three", "four", "another",
+                                              "some", "2", "3", "4", NULL};
+    int subject = 0, first_value = n;
+    for (int w = 0; w < n && first_value == n; w++)
+        if (tags[w] == READER_B_VALUE) first_value = w;
+    for (int w = 0; w < n && !subject; w++)
+        subject = (tags[w] == READER_B_HOLDER && !(w > 0 && in_list(introducing, words[w - 1]))) ||
+                  in_list(personal_words, words[w]) ||
+                  (w < first_value && in_list(pronouns, words[w]));
+    return subject;
+}
+
+/* The reader's tags of one clause mended where they contradict themselves or the words:
+ * a holder begun twice is one; of two old values in a correction, one is new; in a
+ * fact, a Chinese value left unmarked after its relation word is marked, a relation
+ * word inside a value joins it, and an old value is the value. */
+static void mend_tags(const char *const *words, unsigned char *tags, unsigned char *vrels,
+                      int n, int act, int rel)
+{
+    int s, e;
+    /* a holder the reader began twice is one ("[grandad] [Albert's]", "[border]
+     * [collie]") */
+    for (int w = 1; w < n; w++)
+        if (tags[w] == READER_B_HOLDER &&
+            (tags[w - 1] == READER_B_HOLDER || tags[w - 1] == READER_I_HOLDER))
+            tags[w] = READER_I_HOLDER;
+    if (act == READER_CORRECTION) {
+        /* "the 12th, not the 2nd" read as two old values and no new one: the first is
+         * the new value, unless a word of leaving comes before it ("we left
+         * [Manchester], living in [Liverpool] now": the last) */
+        static const char *const leaving[] = {"left", "leave", "from", "not", "no", "quit",
+                                              "sold", "ex", "before", "used", NULL};
+        int has_value = 0, olds = 0, os = -1, oe = -1, ls = -1, le = -1;
+        for (int w = 0; w < n; w++) has_value |= tags[w] == READER_B_VALUE;
+        for (int f = 0; span(tags, n, READER_B_OLD, READER_I_OLD, f, &s, &e); f = e) {
+            if (olds++ == 0) os = s, oe = e;
+            ls = s, le = e;
+        }
+        int left = 0;
+        for (int w = 0; w < os && !left; w++) left = in_list(leaving, words[w]);
+        if (left) os = ls, oe = le;
+        if (!has_value && olds >= 2)
+            for (int w = os; w < oe; w++)
+                tags[w] = (unsigned char)(tags[w] - READER_B_OLD + READER_B_VALUE);
+    }
+    if (act != READER_FACT) return;
+    cjk_unmarked_value(words, tags, vrels, n, rel);
+    /* a second relation word right before a value, after the clause's relation and
+     * a possessive or an article, begins the value ("favourite food is my mum's
+     * [jollof] [rice]"; not "live in Addis and [teach] [English]") */
+    static const char *const articles[] = {"a", "an", "the", NULL};
+    for (int w = 1; w + 1 < n; w++) {
+        if (tags[w] != READER_B_REL || tags[w + 1] != READER_B_VALUE || is_cjk(words[w]))
+            continue;
+        if (!(((tags[w - 1] == READER_B_HOLDER || tags[w - 1] == READER_I_HOLDER) &&
+               vocab_possessive(words[w - 1])) ||
+              in_list(articles, words[w - 1])))
+            continue;
+        int earlier = 0;
+        for (int k = 0; k + 1 < w && !earlier; k++)
+            earlier = (tags[k] == READER_B_REL || tags[k] == READER_I_REL) &&
+                      tags[k + 1] != READER_I_REL && tags[w - 1] != READER_I_REL &&
+                      tags[w - 1] != READER_B_REL;
+        if (!earlier) continue;
+        tags[w] = READER_B_VALUE;
+        tags[w + 1] = READER_I_VALUE;
+        vrels[w] = vrels[w + 1];
+    }
+    /* a fact replaces nothing: an old value the reader marked in one is its value
+     * ("we moved to [OLD Melbourne]") */
+    for (int w = 0; w < n; w++)
+        if (tags[w] == READER_B_OLD || tags[w] == READER_I_OLD)
+            tags[w] = (unsigned char)(tags[w] - READER_B_OLD + READER_B_VALUE);
+}
+
 /* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and
  * its holder, or a name told in passing), one for any other act. Returns how many. */
 static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t *out, int max,
@@ -609,96 +721,26 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     clause.act = ro.act;
     clause.act_p = ro.act_p;
     clause.fact_min_p = reader_fact_min_p(r);
-    if (ro.act == READER_SMALLTALK && !memchr(c, '?', cn) && tags_a_fact(words, tags, n)) {
-        clause.act = READER_FACT;       /* "he works as a welder" read as chat */
-        clause.fact_min_p = 0;          /* settled by its tags: act_p is small talk's */
-    }
-    if ((ro.act == READER_QUESTION || ro.act == READER_YESNO) && tells(c, cn, words, n)) {
-        clause.act = READER_FACT;       /* "so I've got two kids, Ella who's 9" */
-        clause.fact_min_p = 0;          /* settled by its words: act_p is the question's */
+    if ((ro.act == READER_SMALLTALK && !memchr(c, '?', cn) && tags_a_fact(words, tags, n)) ||
+        ((ro.act == READER_QUESTION || ro.act == READER_YESNO) && tells(c, cn, words, n))) {
+        clause.act = READER_FACT;       /* "he works as a welder" read as chat, "so I've
+                                         * got two kids, Ella who's 9" as a question */
+        clause.fact_min_p = 0;          /* settled by its words: act_p is the other act's */
     }
     clause.rel = clause.clause_rel = ro.rel;
     int s, e, ns = -1, ne = -1, k = 0;
     span(tags, n, READER_B_NAME, READER_I_NAME, 0, &ns, &ne);
-    /* a holder the reader began twice is one ("[grandad] [Albert's]", "[border]
-     * [collie]") */
-    for (int w = 1; w < n; w++)
-        if (tags[w] == READER_B_HOLDER &&
-            (tags[w - 1] == READER_B_HOLDER || tags[w - 1] == READER_I_HOLDER))
-            tags[w] = READER_I_HOLDER;
-    if (clause.act == READER_CORRECTION) {
-        /* "the 12th, not the 2nd" read as two old values and no new one: the first is
-         * the new value, unless a word of leaving comes before it ("we left
-         * [Manchester], living in [Liverpool] now": the last) */
-        static const char *const leaving[] = {"left", "leave", "from", "not", "no", "quit",
-                                              "sold", "ex", "before", "used", NULL};
-        int has_value = 0, olds = 0, os = -1, oe = -1, ls = -1, le = -1;
-        for (int w = 0; w < n; w++) has_value |= tags[w] == READER_B_VALUE;
-        for (int f = 0; span(tags, n, READER_B_OLD, READER_I_OLD, f, &s, &e); f = e) {
-            if (olds++ == 0) os = s, oe = e;
-            ls = s, le = e;
-        }
-        int left = 0;
-        for (int w = 0; w < os && !left; w++) left = in_list(leaving, words[w]);
-        if (left) os = ls, oe = le;
-        if (!has_value && olds >= 2)
-            for (int w = os; w < oe; w++)
-                tags[w] = (unsigned char)(tags[w] - READER_B_OLD + READER_B_VALUE);
-    }
+    mend_tags(words, tags, vrels, n, clause.act, clause.rel);
     if (clause.act == READER_FACT) {
-        cjk_unmarked_value(words, tags, vrels, n, clause.rel);
-        /* a second relation word right before a value, after the clause's relation and
-         * a possessive or an article, begins the value ("favourite food is my mum's
-         * [jollof] [rice]"; not "live in Addis and [teach] [English]") */
-        static const char *const articles[] = {"a", "an", "the", NULL};
-        for (int w = 1; w + 1 < n; w++) {
-            if (tags[w] != READER_B_REL || tags[w + 1] != READER_B_VALUE || is_cjk(words[w]))
-                continue;
-            if (!(((tags[w - 1] == READER_B_HOLDER || tags[w - 1] == READER_I_HOLDER) &&
-                   vocab_possessive(words[w - 1])) ||
-                  in_list(articles, words[w - 1])))
-                continue;
-            int earlier = 0;
-            for (int k = 0; k + 1 < w && !earlier; k++)
-                earlier = (tags[k] == READER_B_REL || tags[k] == READER_I_REL) &&
-                          tags[k + 1] != READER_I_REL && tags[w - 1] != READER_I_REL &&
-                          tags[w - 1] != READER_B_REL;
-            if (!earlier) continue;
-            tags[w] = READER_B_VALUE;
-            tags[w + 1] = READER_I_VALUE;
-            vrels[w] = vrels[w + 1];
-        }
-        /* a fact replaces nothing: an old value the reader marked in one is its value
-         * ("we moved to [OLD Melbourne]") */
-        for (int w = 0; w < n; w++)
-            if (tags[w] == READER_B_OLD || tags[w] == READER_I_OLD)
-                tags[w] = (unsigned char)(tags[w] - READER_B_OLD + READER_B_VALUE);
         /* each value with the name told in passing after the value before it ("my mum
          * Linda is a nurse and my dad Pete drives lorries"); a name after the last value
          * is someone's of its own ("... in Leeds with my partner Sam") */
         int prev = 0, a, b;
         for (int from = 0;
              k < max && span(tags, n, READER_B_VALUE, READER_I_VALUE, from, &s, &e); from = e) {
-            /* names are never joined by "and" ("[Pixel and] [Mango]": two cats), other
-             * values may be ("salt and vinegar crisps") */
-            while (e - s > 1 && vrels[s] == READER_REL_NAME && in_list(conjunctions, words[e - 1]))
-                tags[--e] = READER_O;
-            e = cjk_word_end(c, cn, words, tags, vrels, n,
-                             join_values(c, cn, words, tags, vrels, n, s, e));
-            e = split_cjk_list(c, cn, words, tags, s, e);
-            int empty = 1;
-            for (int w = s; w < e && empty; w++)   /* "because", "each": no value */
-                empty = in_list(empty_words, words[w]) || lex_is_stopword(words[w]);
-            if (empty) continue;
-            /* "for 30 years", "since 2019", "15 years now": how long, not how old */
-            static const char *const lasting[] = {"now", "ago", "already", "there", "running",
-                                                  "in", "at", "of", "with", NULL};
-            if (vrels[s] == READER_REL_AGE &&
-                ((s > 0 && (!strcasecmp(words[s - 1], "for") ||
-                            !strcasecmp(words[s - 1], "since"))) ||
-                 (e + 1 < n && (!strcasecmp(words[e], "years") || !strcasecmp(words[e], "yrs")) &&
-                  in_list(lasting, words[e + 1]))))
-                continue;
+            int end = value_end(c, cn, words, tags, vrels, n, s, e);
+            if (!end) continue;         /* no value: the loop goes on after the span */
+            e = end;
             int os = -1, oe = -1;
             for (int f = prev; span(tags, n, READER_B_NAME, READER_I_NAME, f, &a, &b) && a < s;
                  f = b)
@@ -725,22 +767,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             as_written(c, cn, words, s, e, out[0].old, sizeof out[0].old);
         k = 1;
     }
-    /* no subject before the value: a fact told without one ("moved to Leeds", "got a
-     * collie called Meg", "birthday's the 3rd, remember it"). A holder brought in by
-     * "a" or a number is the verb's object, not its subject. */
-    static const char *const pronouns[] = {"he", "she", "they", "it", "he's", "she's",
-                                           "they're", "it's", "hes", "shes", "theyre", "its",
-                                           "there's", "this", "that", NULL};
-    static const char *const introducing[] = {"a", "an", "two", "three", "four", "another",
-                                              "some", "2", "3", "4", NULL};
-    int subject = 0, first_value = n;
-    for (int w = 0; w < n && first_value == n; w++)
-        if (tags[w] == READER_B_VALUE) first_value = w;
-    for (int w = 0; w < n && !subject; w++)
-        subject = (tags[w] == READER_B_HOLDER && !(w > 0 && in_list(introducing, words[w - 1]))) ||
-                  in_list(personal_words, words[w]) ||
-                  (w < first_value && in_list(pronouns, words[w]));
-    for (int i = 0; i < k; i++) out[i].bare = !subject;
+    int bare = !has_subject(words, tags, n);
+    for (int i = 0; i < k; i++) out[i].bare = bare;
     rc = k;
 out:
     free(words);
