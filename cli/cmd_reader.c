@@ -19,7 +19,7 @@
 
 enum {
     O_MODEL, O_OUT, O_CLAUSES, O_VALID, O_EPOCHS, O_HIDDEN, O_EMBED, O_BUCKETS, O_BATCH,
-    O_SEED, O_THREADS, O_LR, O_WORD_DROPOUT, O_WORDNET, O_BABI, O_BABI_EVERY, O_NOPTS
+    O_SEED, O_THREADS, O_LR, O_WORD_DROPOUT, O_NGRAM_DROPOUT, O_WORDNET, O_BABI, O_BABI_EVERY, O_NOPTS
 };
 
 static const cli_opt_t reader_opts[] = {
@@ -42,6 +42,9 @@ static const cli_opt_t reader_opts[] = {
     [O_LR] = {"lr", 0, "X", "train: Adam learning rate (default 0.002)"},
     [O_WORD_DROPOUT] = {"word-dropout", 0, "P", "train: chance a known word is read as unknown "
                         "(default " STR(READER_DEF_WORD_DROPOUT) "; values and names more often)"},
+    [O_NGRAM_DROPOUT] = {"ngram-dropout", 0, "P", "train: chance a value or name word read as "
+                         "unknown also reads none of its character n-grams (default "
+                         STR(READER_DEF_NGRAM_DROPOUT) ")"},
     [O_WORDNET] = {"wordnet", 0, "DIR", "WordNet folder (default /usr/share/wordnet)"},
     [O_BABI] = {"babi-dir", 0, "DIR", "train: also the qaN_*_train.txt stories in DIR, as "
                                       "clauses about others (the memory network's)"},
@@ -60,6 +63,24 @@ static int opt_long(const cli_args_t *a, int i, long lo, long hi, long *out)
     if (x < lo || x > hi) {
         cli_usage_error("reader", "--%s %ld is out of range %ld..%ld", reader_opts[i].name, x,
                         lo, hi);
+        return -1;
+    }
+    *out = x;
+    return 0;
+}
+
+/* Option i as a fraction in [lo, hi] into *out (left as it is when not given): 0 or -1
+ * after a usage error. */
+static int opt_fraction(const cli_args_t *a, int i, double lo, double hi, double *out)
+{
+    if (!a->val[i])
+        return 0;
+    double x;
+    if (cli_parse_double(reader_opts[i].name, a->val[i], &x) < 0)
+        return -1;
+    if (x < lo || x > hi) {
+        cli_usage_error("reader", "--%s %g is out of range %g..%g", reader_opts[i].name, x, lo,
+                        hi);
         return -1;
     }
     *out = x;
@@ -155,14 +176,10 @@ static int run_train(const cli_args_t *a)
         return CLI_EXIT_USAGE;
     if (a->val[O_LR] && cli_parse_double("lr", a->val[O_LR], &lr) < 0)
         return CLI_EXIT_USAGE;
-    double drop = o.word_dropout;
-    if (a->val[O_WORD_DROPOUT] &&
-        cli_parse_double("word-dropout", a->val[O_WORD_DROPOUT], &drop) < 0)
+    double drop = o.word_dropout, ngdrop = o.ngram_dropout;
+    if (opt_fraction(a, O_WORD_DROPOUT, 0, 0.9, &drop) < 0 ||
+        opt_fraction(a, O_NGRAM_DROPOUT, 0, 1, &ngdrop) < 0)
         return CLI_EXIT_USAGE;
-    if (drop < 0 || drop > 0.9) {
-        cli_usage_error("reader", "--word-dropout %g is out of range 0..0.9", drop);
-        return CLI_EXIT_USAGE;
-    }
     o.epochs = (int)ep;
     o.hidden = (int)h;
     o.embed = (int)e;
@@ -172,6 +189,7 @@ static int run_train(const cli_args_t *a)
     o.seed = (uint64_t)seed;
     o.lr = (float)lr;
     o.word_dropout = (float)drop;
+    o.ngram_dropout = (float)ngdrop;
     o.log = stdout;
 
     char err[512];

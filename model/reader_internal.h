@@ -248,6 +248,7 @@ int reader_set_add_babi(reader_set_t *s, const char *path, int every, long *adde
 #define READER_DEF_BUCKETS 32768
 #define READER_DEF_BATCH 64
 #define READER_DEF_WORD_DROPOUT 0.15    /* known words read as unknown in training */
+#define READER_DEF_NGRAM_DROPOUT 0.0    /* value and name words read no n-grams either */
 
 typedef struct reader_train_opts {
     int epochs, batch, threads, patience;
@@ -255,6 +256,9 @@ typedef struct reader_train_opts {
     int min_count, max_vocab;       /* vocabulary: words seen at least min_count times,
                                      * the max_vocab most frequent */
     float lr, clip, word_dropout;   /* word_dropout: chance a word reads READER_UNK */
+    float ngram_dropout;            /* chance a value, old value or name word that reads
+                                     * READER_UNK also reads none of its n-grams (only its
+                                     * case mark): its tag then comes from where it stands */
     uint64_t seed;
     FILE *log;                      /* per-epoch lines (NULL = quiet) */
 } reader_train_opts_t;

@@ -169,6 +169,7 @@ void reader_train_opts_default(reader_train_opts_t *o)
                                .embed = READER_DEF_EMBED, .buckets = READER_DEF_BUCKETS,
                                .min_count = 2, .max_vocab = 30000, .lr = 0.002f,
                                .clip = 5.0f, .word_dropout = (float)READER_DEF_WORD_DROPOUT,
+                               .ngram_dropout = (float)READER_DEF_NGRAM_DROPOUT,
                                .seed = 1};
 }
 
@@ -266,9 +267,11 @@ static int feats_init(feats_t *f, int Bmax)
 
 /* Fills f with clauses idx[0..B) of s; wid [s->nwords] the words' rows; a known word
  * reads READER_UNK with probability drop, a value, old value or name word with at least
- * READER_VALUE_DROPOUT (rng may be NULL when drop is 0). */
+ * READER_VALUE_DROPOUT, and such a word so dropped reads only its case mark, none of its
+ * n-grams, with probability ngdrop (rng may be NULL when drop is 0). The draw for ngdrop
+ * is only made when ngdrop > 0, so a run without it draws what it always drew. */
 static void feats_fill(feats_t *f, const reader_set_t *s, const int *wid, const int *sel,
-                       int B, int Nb, float drop, uint64_t *rng)
+                       int B, int Nb, float drop, float ngdrop, uint64_t *rng)
 {
     int T = 1;
     for (int i = 0; i < B; i++)
@@ -294,12 +297,17 @@ static void feats_fill(feats_t *f, const reader_set_t *s, const int *wid, const 
             int tg = s->tag[w0 + t];
             float p = tg >= READER_B_VALUE && tg <= READER_I_NAME && drop < READER_VALUE_DROPOUT
                           ? READER_VALUE_DROPOUT : drop;
-            if (drop > 0 && id != READER_UNK && rng_unif(rng) < p)
+            int bare = 0;       /* reads neither its row nor its n-grams */
+            if (drop > 0 && id != READER_UNK && rng_unif(rng) < p) {
                 id = READER_UNK;
+                bare = ngdrop > 0 && tg >= READER_B_VALUE && tg <= READER_I_NAME &&
+                       rng_unif(rng) < ngdrop;
+            }
             f->ids[k] = id;
             f->tags[k] = s->tag[w0 + t];
             f->vrel[k] = s->vrel[w0 + t] == READER_SET_NOREL ? -1 : s->vrel[w0 + t];
-            f->off[k + 1] = o + reader_features(w, strlen(w), s->cap[w0 + t], Nb, f->idx + o,
+            f->off[k + 1] = o + reader_features(bare ? "" : w, bare ? 0 : strlen(w),
+                                                s->cap[w0 + t], Nb, f->idx + o,
                                                 READER_MAX_NGRAMS);
         }
     }
@@ -545,7 +553,7 @@ int reader_evaluate(const reader_t *r, const reader_set_t *s, int threads,
     memset(&ty, 0, sizeof ty);
     for (int i = 0; i < n; i += e.chunk) {
         int B = n - i < e.chunk ? n - i : e.chunk;
-        feats_fill(&e.f, s, e.wid, e.order + i, B, r->c.Nb, 0, NULL);
+        feats_fill(&e.f, s, e.wid, e.order + i, B, r->c.Nb, 0, 0, NULL);
         run_workers(e.wk, e.nt, &e.f, &r->p, &r->c, 0);
         for (int t = 0; t < e.nt; t++) {
             worker_t *k = &e.wk[t];
@@ -693,7 +701,8 @@ reader_t *reader_train(const reader_train_opts_t *o, const reader_set_t *train,
         shuffle(bstart, nb, &rng);
         for (int bi = 0; bi < nb; bi++) {
             int B = n - bstart[bi] < Bb ? n - bstart[bi] : Bb;
-            feats_fill(&f, train, wid, order + bstart[bi], B, c.Nb, o->word_dropout, &rng);
+            feats_fill(&f, train, wid, order + bstart[bi], B, c.Nb, o->word_dropout,
+                       o->ngram_dropout, &rng);
             run_workers(wk, nt, &f, &r->p, &c, 1);
             double bl = 0;
             for (int t = 0; t < nt; t++) {
