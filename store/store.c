@@ -27,6 +27,7 @@ static const char *const stmt_sql[S_COUNT] = {
         "  FROM memory_id_floor)), ?2, ?3,"
         " ?4, ?5, ?6, ?7, ?8, ?8, 0, ?9, ?10, ?11, ?12)",
     [S_MEM_GET] = "SELECT " STORE_MEM_COLS " FROM memories WHERE id = ?1",
+    [S_MEM_VEC] = "SELECT dim, vec FROM memories WHERE id = ?1",
     [S_MEM_EXISTS] = "SELECT 1 FROM memories WHERE id = ?1",
     [S_MEM_UPDATE] =
         "UPDATE memories SET text = coalesce(?2, text), vec = coalesce(?3, vec),"
