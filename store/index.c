@@ -10,6 +10,10 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
+
 #include "store/store_internal.h"
 
 uint64_t index_hash(const char *s)
@@ -591,12 +595,70 @@ ROW_CLONES void index_rotate(const index_t *ix, const float *x, float *out)
             butterflies(out + i, h, h);
 }
 
+/* Eight 0/1 bytes -> eight bits, byte t to bit t (one multiply gathers them into the
+ * top byte). */
+static inline uint64_t pack8(const uint8_t *b)
+{
+    uint64_t x;
+    memcpy(&x, b, 8);
+    return (x * 0x0102040810204080ULL) >> 56;
+}
+
 /* The sketch of the mixed row y[dpad] (index_block_t): each y[j] on a 4-level grid of
- * step delta, level v = clamp(floor(y / delta) + 2, 0, 3), its high bits into hi and
- * low bits into lo. Returns the factor of the estimate (0 for a zero row). The step is a
- * Gaussian's best for 4 levels, 0.996 sigma, with sigma = mean |y| / 0.798 (the mixing
- * makes a row's values look Gaussian). */
-ROW_CLONES static float sketch_row(const float *y, size_t dpad, uint64_t *hi, uint64_t *lo)
+ * step delta, v = 0 for y <= -delta, 1 below 0, 2 below delta, 3 from there; its high
+ * bits (y >= 0) into hi and low bits into lo. Returns the factor of the estimate (0 for
+ * a zero row). The step is a Gaussian's best for 4 levels, 0.996 sigma, with sigma =
+ * mean |y| / 0.798 (the mixing makes a row's values look Gaussian). sketch_c is the
+ * plain loop; AVX-512 does 16 values per compare into a mask. */
+static float sketch_c(const float *y, size_t dpad, float inv, uint64_t *hi, uint64_t *lo)
+{
+    double g = 0;       /* sum (2 v - 3) y = sum |y| (3 when outer, else 1) */
+    for (size_t w = 0; w < dpad / 64; w++) {
+        uint64_t hw = 0, lw = 0;
+        for (int t = 0; t < 64; t++) {
+            float v = y[w * 64 + t], m = fabsf(v);
+            int h = v >= 0.0f, outer = m * inv >= 1.0f;
+            hw |= (uint64_t)h << t;
+            lw |= (uint64_t)(h == outer) << t;
+            g += outer ? 3.0f * m : m;
+        }
+        hi[w] = hw;
+        lo[w] = lw;
+    }
+    return (float)g;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("avx512f"))) static float sketch_avx512(const float *y, size_t dpad,
+                                                               float inv, uint64_t *hi,
+                                                               uint64_t *lo)
+{
+    const __m512 vinv = _mm512_set1_ps(inv), one = _mm512_set1_ps(1.0f);
+    const __m512 zero = _mm512_setzero_ps();
+    const __m512i absmask = _mm512_set1_epi32(0x7fffffff);
+    __m512d g = _mm512_setzero_pd();
+    for (size_t w = 0; w < dpad / 64; w++) {
+        uint64_t hw = 0, lw = 0;
+        for (int k = 0; k < 4; k++) {
+            __m512 v = _mm512_loadu_ps(y + w * 64 + 16 * k);
+            __m512 m = _mm512_castsi512_ps(_mm512_and_si512(_mm512_castps_si512(v), absmask));
+            __mmask16 h = _mm512_cmp_ps_mask(v, zero, _CMP_GE_OQ);
+            __mmask16 o = _mm512_cmp_ps_mask(_mm512_mul_ps(m, vinv), one, _CMP_GE_OQ);
+            __m512 t = _mm512_mask_mul_ps(m, o, m, _mm512_set1_ps(3.0f));
+            g = _mm512_add_pd(g, _mm512_cvtps_pd(_mm512_castps512_ps256(t)));
+            g = _mm512_add_pd(g, _mm512_cvtps_pd(_mm256_castpd_ps(
+                                     _mm512_extractf64x4_pd(_mm512_castps_pd(t), 1))));
+            hw |= (uint64_t)h << (16 * k);
+            lw |= (uint64_t)(__mmask16)~(h ^ o) << (16 * k);
+        }
+        hi[w] = hw;
+        lo[w] = lw;
+    }
+    return (float)_mm512_reduce_add_pd(g);
+}
+#endif
+
+float index_sketch_row(const float *y, size_t dpad, uint64_t *hi, uint64_t *lo, int kernel)
 {
     float a[8] = {0};
     for (size_t j = 0; j < dpad; j += 8)
@@ -608,27 +670,21 @@ ROW_CLONES static float sketch_row(const float *y, size_t dpad, uint64_t *hi, ui
         memset(lo, 0, dpad / 64 * sizeof(*lo));
         return 0.0f;
     }
-    float inv = 0.798f / (0.996f * l1 / (float)dpad);
-    float g[8] = {0};
-    for (size_t w = 0; w < dpad / 64; w++) {
-        uint64_t h = 0, l = 0;
-        for (int t = 0; t < 64; t++) {
-            float f = floorf(y[w * 64 + t] * inv) + 2.0f;
-            int v = f < 0.0f ? 0 : f > 3.0f ? 3 : (int)f;
-            h |= (uint64_t)(v >> 1) << t;
-            l |= (uint64_t)(v & 1) << t;
-            g[t & 7] += (float)(2 * v - 3) * y[w * 64 + t];
-        }
-        hi[w] = h;
-        lo[w] = l;
-    }
-    float dot = ((g[0] + g[1]) + (g[2] + g[3])) + ((g[4] + g[5]) + (g[6] + g[7]));
+    float inv = 0.798f / (0.996f * l1 / (float)dpad), dot;
+#if defined(__x86_64__) && defined(__GNUC__)
+    if (kernel == INDEX_KERNEL_AUTO && __builtin_cpu_supports("avx512f"))
+        dot = sketch_avx512(y, dpad, inv, hi, lo);
+    else
+#endif
+        dot = sketch_c(y, dpad, inv, hi, lo);
+    (void)kernel;
     return dot > 0 ? 1.0f / dot : 0.0f;
 }
 
 /* Writes row r of p from vec (norm its L2 norm): codes, sketch (df updated by the
  * caller). */
-static void row_write(index_t *ix, index_part_t *p, size_t r, const float *vec, double norm)
+ROW_CLONES static void row_write(index_t *ix, index_part_t *p, size_t r, const float *vec,
+                                 double norm)
 {
     index_block_t *b = &p->blocks[r >> ix->bshift];
     size_t o = r & ix->bmask;
@@ -636,8 +692,8 @@ static void row_write(index_t *ix, index_part_t *p, size_t r, const float *vec, 
     scale_row(vec, ix->dim, norm, row);
     b->qscale[o] = quantize_row(row, ix->dim, ix->dpad, b->codes + o * ix->dpad, &b->qerr[o]);
     index_rotate(ix, row, mixed);
-    b->sfac[o] = sketch_row(mixed, ix->dpad, b->sk_hi + o * ix->swords,
-                            b->sk_lo + o * ix->swords);
+    b->sfac[o] = index_sketch_row(mixed, ix->dpad, b->sk_hi + o * ix->swords,
+                                  b->sk_lo + o * ix->swords, INDEX_KERNEL_AUTO);
 }
 
 /* Removes row r of partition slot ps (and its id map entry e), moving the last row

@@ -126,6 +126,10 @@ float index_quantize(const float *x, int dim, size_t dpad, int8_t *codes, float 
  * each 64-dimension group and across the groups (the first power of two of them), scaled
  * so that dot products are kept: rotate(a) . rotate(b) = a . b (up to rounding). */
 void index_rotate(const index_t *ix, const float *x, float *out);
+/* The sketch of a mixed row y[dpad] (index_block_t): its two bit planes into hi and lo
+ * (dpad / 64 words each), returning sfac. kernel: AUTO = AVX-512 where the CPU has it
+ * (the same bits as the plain loop, C; the factor summed in another order). */
+float index_sketch_row(const float *y, size_t dpad, uint64_t *hi, uint64_t *lo, int kernel);
 /* Normalizes vec[dim] into out[dim] exactly as index_put does (the float row the index
  * ranks by). Returns 0, or -1 when vec is not finite. */
 int index_normalize(const float *vec, int dim, float *out);

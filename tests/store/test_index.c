@@ -560,6 +560,41 @@ START_TEST(test_rotation_keeps_dot_products)
 }
 END_TEST
 
+START_TEST(test_sketch_rows_agree_across_kernels)
+{
+    /* The AVX-512 sketch of a mixed row has the plain loop's bits, and each factor
+     * makes the row's own estimate exact: sfac * sum (2 v - 3) y = 1. */
+    static const size_t widths[] = {64, 512, 576};
+    uint64_t s = 6;
+    for (size_t wi = 0; wi < sizeof(widths) / sizeof(widths[0]); wi++) {
+        size_t dpad = widths[wi], words = dpad / 64;
+        float *y = malloc(dpad * sizeof(float));
+        uint64_t hi[2][9], lo[2][9];
+        for (int t = 0; t < 20; t++) {
+            th_vec(&s, y, (int)dpad, t % 3 ? 0.0f : 0.8f);
+            float f[2];
+            for (int kern = 0; kern < 2; kern++)
+                f[kern] = index_sketch_row(y, dpad, hi[kern], lo[kern],
+                                           kern ? INDEX_KERNEL_C : INDEX_KERNEL_AUTO);
+            ck_assert_mem_eq(hi[0], hi[1], words * sizeof(uint64_t));
+            ck_assert_mem_eq(lo[0], lo[1], words * sizeof(uint64_t));
+            ck_assert_float_eq_tol(f[0], f[1], 1e-5f * f[1]);
+            double g = 0;
+            for (size_t j = 0; j < dpad; j++) {
+                int v = 2 * (int)((hi[1][j / 64] >> (j % 64)) & 1) +
+                        (int)((lo[1][j / 64] >> (j % 64)) & 1);
+                ck_assert_int_eq(v >= 2, y[j] >= 0.0f);
+                g += (2 * v - 3) * (double)y[j];
+            }
+            ck_assert_double_eq_tol(g * f[1], 1.0, 1e-4);
+        }
+        memset(y, 0, dpad * sizeof(float));
+        ck_assert_float_eq(index_sketch_row(y, dpad, hi[0], lo[0], INDEX_KERNEL_AUTO), 0.0f);
+        free(y);
+    }
+}
+END_TEST
+
 /* Mean recall@k of the sketch-first search (candidates rows kept) against the exact one,
  * over nq random queries, on fx's user "alice". */
 static double sketch_recall(fixture_t *fx, int nq, int k, size_t candidates, float zero_frac)
@@ -862,6 +897,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_near_duplicates_keep_the_int8_scan_exact);
     tcase_add_test(tc, test_sign4_kernels_agree_with_the_loop);
     tcase_add_test(tc, test_rotation_keeps_dot_products);
+    tcase_add_test(tc, test_sketch_rows_agree_across_kernels);
     tcase_add_test(tc, test_sketch_stage_keeps_the_true_top_k);
     tcase_add_test(tc, test_sketch_stage_finds_a_near_duplicate_first);
     tcase_add_test(tc, test_ranking_skips_rows_gone_and_reads_few);
