@@ -304,6 +304,10 @@ int store_is_stale(const store_t *st, int dim, const char *encoder);
 int store_vec_ok(const float *v, int dim);
 char *store_strdup(const char *s);
 
+/* load.c: streams every memory into the (empty) index at open: current ones of this
+ * encoder and dim are indexed, the others only counted (nmem, nstale). A store code. */
+int store_load_index(store_t *st, char *err, size_t errlen);
+
 /* Index updates, called with st->mu held; they take the index write lock. */
 int store_ix_reserve(store_t *st, const char *user, size_t extra);
 void store_ix_put(store_t *st, const char *user, int64_t id, const float *vec,
