@@ -51,14 +51,16 @@ int index_remove(index_t *ix, int64_t id);
 size_t index_remove_user(index_t *ix, const char *user);
 
 /* Partitions of min_rows rows or more are scanned through their 2-bit sketches first
- * (128 bytes a row at dim 512, a quarter of the int8 codes): the candidates best rows
- * by the sketch's estimate go on to the int8 scan and the exact re-ranking. The sketch
- * estimate can misorder rows, so this stage can miss a true top-k row; candidates is
- * chosen so that it does not in practice (recall@10 measured by bench-search,
+ * (128 bytes a row at dim 512, a quarter of the int8 codes): the best rows by the
+ * sketch's estimate, candidates of them or INDEX_SKETCH_PER_HIT per hit asked if that is
+ * more, go on to the int8 scan and the exact re-ranking. The sketch estimate can
+ * misorder rows, so this stage can miss a true top-k row; the counts are chosen so that
+ * it does not in practice (recall@10 and @100 measured by bench-search,
  * docs/PERFORMANCE.md). min_rows SIZE_MAX = never (every search exact), 0 = always.
  * Not to be called while searches run. */
 #define INDEX_SKETCH_MIN_ROWS 262144
 #define INDEX_SKETCH_CANDIDATES 1024
+#define INDEX_SKETCH_PER_HIT 40
 void index_set_sketch(index_t *ix, size_t min_rows, size_t candidates);
 
 /* Vectors whose first n dimensions are a lexical sketch and the rest another encoding

@@ -395,7 +395,9 @@ static int scan_part(const index_t *ix, const index_part_t *p, int k, const inde
     size_t chunk = p->n < CHUNK_ROWS ? p->n : CHUNK_ROWS;
     int nw = p->nblocks >= QSCAN_SPLIT_BLOCKS ? 2 : 1, rc = -1;
     int sketch = p->n >= ix->sketch_min_rows;
-    size_t per = (ix->sketch_cands + (size_t)nw - 1) / (size_t)nw;
+    size_t want = (size_t)k * INDEX_SKETCH_PER_HIT;
+    want = want > ix->sketch_cands ? want : ix->sketch_cands;
+    size_t per = (want + (size_t)nw - 1) / (size_t)nw;
     qscan_t w[2];
     memset(w, 0, sizeof(w));
     /* For the query: q, q16, qu carved from one 64-byte aligned block (dpad + 2 dpad +

@@ -639,9 +639,10 @@ static void fixture_one_user(fixture_t *fx, int dim, size_t n, uint64_t seed, fl
 
 START_TEST(test_sketch_stage_keeps_the_true_top_k)
 {
-    /* Keeping 1% of the rows for the int8 stage, the sketch-first search finds nearly
-     * all of the exact top 10: dense rows, and sparse ones (about 25 of 512 values
-     * nonzero, like the lexical sketch) which the mixing spreads. */
+    /* Keeping 2% of the rows for the int8 stage (INDEX_SKETCH_PER_HIT per hit), the
+     * sketch-first search finds nearly all of the exact top 10: dense rows, and sparse
+     * ones (about 25 of 512 values nonzero, like the lexical sketch) which the mixing
+     * spreads. */
     fixture_t fx;
     fixture_one_user(&fx, 512, 20000, 3, 0.0f);
     double dense = sketch_recall(&fx, 40, 10, 200, 0.0f);
@@ -656,8 +657,8 @@ END_TEST
 
 START_TEST(test_sketch_stage_finds_a_near_duplicate_first)
 {
-    /* A row next to the query is the top hit even when the sketch keeps 16 rows of
-     * 30,000 (two shares of blocks). */
+    /* A row next to the query is the top hit even when the sketch keeps few rows of
+     * 30,000 (INDEX_SKETCH_PER_HIT per hit; two shares of blocks). */
     fixture_t fx;
     fixture_build_blocks(&fx, 96, 30000, 8, 0.0f, 4096);
     index_set_sketch(fx.ix, 0, 16);
