@@ -562,8 +562,10 @@ index_cands_t *index_search_scan(const index_t *ix, const char *user, const floa
     return c;
 }
 
-/* Candidates read back per fetch call at first; each next call asks twice as many. */
-#define RANK_FIRST_BATCH 16
+/* Candidates read back per fetch call after the first, which asks k: small, so that
+ * few are read past the point where the rest cannot enter (each costs the store a row
+ * lookup). */
+#define RANK_BATCH 16
 
 int index_search_rank(const index_cands_t *c, index_fetch_fn fetch, void *ctx,
                       index_hit_t *hits)
@@ -571,12 +573,12 @@ int index_search_rank(const index_cands_t *c, index_fetch_fn fetch, void *ctx,
     if (!c)
         return 0;
     const size_t dim = (size_t)c->dim;
-    size_t cap = c->n < RANK_FIRST_BATCH ? c->n : RANK_FIRST_BATCH;
+    size_t cap = (size_t)c->k > RANK_BATCH ? (size_t)c->k : RANK_BATCH;
     int n = 0, rc = -1;
-    int64_t *ids = malloc((cap ? cap : 1) * sizeof(*ids));
-    float *vecs = malloc((cap ? cap : 1) * dim * sizeof(*vecs));
+    int64_t *ids = malloc(cap * sizeof(*ids));
+    float *vecs = malloc(cap * dim * sizeof(*vecs));
     float *row = malloc(dim * sizeof(*row));
-    unsigned char *found = malloc(cap ? cap : 1);
+    unsigned char *found = malloc(cap);
     if (!ids || !vecs || !row || !found)
         goto done;
     /* Best bound first: once the k-th best exact score beats the next bound, no later
@@ -584,7 +586,8 @@ int index_search_rank(const index_cands_t *c, index_fetch_fn fetch, void *ctx,
     for (size_t i = 0; i < c->n;) {
         if (n == c->k && c->c[i].up < hits[0].score)
             break;
-        size_t m = c->n - i < cap ? c->n - i : cap;
+        size_t want = i == 0 ? cap : RANK_BATCH;
+        size_t m = c->n - i < want ? c->n - i : want;
         for (size_t j = 0; j < m; j++)
             ids[j] = c->c[i + j].id;
         if (fetch(ctx, ids, (int)m, vecs, found) != 0)
@@ -598,22 +601,6 @@ int index_search_rank(const index_cands_t *c, index_fetch_fn fetch, void *ctx,
             offer(ids[j], s, index_cosine(c->q, v, c->dim), c->k, hits, &n);
         }
         i += m;
-        if (i < c->n && cap < c->n - i) {   /* a bigger batch next time */
-            size_t nc = cap * 2;
-            int64_t *ni = realloc(ids, nc * sizeof(*ni));
-            if (!ni)
-                goto done;
-            ids = ni;
-            float *nv = realloc(vecs, nc * dim * sizeof(*nv));
-            if (!nv)
-                goto done;
-            vecs = nv;
-            unsigned char *nf = realloc(found, nc);
-            if (!nf)
-                goto done;
-            found = nf;
-            cap = nc;
-        }
     }
     /* Heap sort in place: repeatedly move the worst to the end -> best first. */
     for (int end = n - 1; end > 0; end--) {
