@@ -96,6 +96,17 @@ static inline const index_block_t *index_blk(const index_t *ix, const index_part
     return &p->blocks[r >> ix->bshift];
 }
 
+/* The per-row work of a put is also compiled for AVX2 and AVX-512 and chosen at load
+ * time (an ifunc): the same operations in the same order, so the same results, with
+ * wider vectors than -O2's baseline SSE2. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__GLIBC__)
+#define INDEX_ROW_CLONES                                                                 \
+    __attribute__((target_clones("avx512f", "avx2", "default"),                            \
+                   optimize("vect-cost-model=dynamic")))
+#else
+#define INDEX_ROW_CLONES
+#endif
+
 /* Arrays at least this big are advised onto transparent huge pages and prefaulted. */
 #define HUGE_MIN_BYTES ((size_t)4 << 20)
 
@@ -121,6 +132,8 @@ void index_dots_sign4(const uint64_t *bits, size_t n, size_t words, const uint64
 /* Quantizes x[dim] into codes[dpad]; returns the scale, *err the L2 error bound. A code
  * is 0 exactly where x is. */
 float index_quantize(const float *x, int dim, size_t dpad, int8_t *codes, float *err);
+/* index_sketch.c: fills ix->rot_sign (index_new calls it). */
+void index_rotate_init(index_t *ix);
 /* out[dpad] = the fixed orthogonal mixing of x[dim] (zero padded) the sketch is made
  * in: per-dimension signs, then Hadamard butterflies across the 8 rows of stride 8 in
  * each 64-dimension group and across the groups (the first power of two of them), scaled
