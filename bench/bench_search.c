@@ -1,14 +1,16 @@
 /* bench_search.c: `bench-search`, the store's two budgets measured on this machine.
- * Search: index.h directly (no SQLite, so it times the scan), N normalized random rows
- * of one user, top-k latency p50/p99, the scan's effective GB/s beside the machine's
- * measured memory bandwidth (at the start, and a 1-thread read right after each scan),
- * bytes per memory. Start-up: store_open of a SQLite file of
- * N memories written with store_memory_add in big batches, beside its two floors: the
- * SQLite row stream alone and the first touch of as much fresh memory as the index
- * holds. Prints markdown tables (docs/PERFORMANCE.md).
+ * Search: index.h directly (no SQLite: the rows it re-ranks are read back from an array
+ * in RAM, so it times the scan), N random rows of one user, top-k latency p50/p99 of the
+ * exact scan (int8 codes) and of the sketch-first scan with its recall@k against the
+ * exact one, the scan's effective GB/s beside the machine's measured memory bandwidth
+ * (at the start, and a 1-thread read right after each scan), bytes per memory.
+ * Start-up: store_open of a SQLite file of N memories written with store_memory_add in
+ * big batches (wall and CPU seconds), beside its two floors: the SQLite row stream alone
+ * and the first touch of as much fresh memory as the index holds. Prints markdown
+ * tables (docs/PERFORMANCE.md).
  * Usage: bench-search [--sizes 10000,100000,1000000] [--dim 384] [--k 10]
  *        [--queries 200] [--startup 100000] [--db PATH] [--keep-db] [--encoder ID]
- *        [--growth N]
+ *        [--growth N] [--cands N]
  * Growth (--growth N): N puts one at a time with no reservation; time, slowest put and
  * peak RSS against the RSS at the end. An existing --db file is reused as it is (not
  * written again). --encoder lex1-512 with --dim 512 writes a database that
@@ -19,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -36,6 +39,7 @@ typedef struct opts {
     int nsizes, dim, k, queries;
     size_t startup;
     size_t growth;          /* rows for the growth run, 0 = skip */
+    size_t cands;           /* the sketch stage's candidates, 0 = the index's default */
     const char *db;
     const char *encoder;    /* recorded with the generated vectors */
     int keep_db;
@@ -85,6 +89,15 @@ static long status_kib(int peak)
 static long rss_kib(void)
 {
     return status_kib(0);
+}
+
+/* CPU seconds of this process so far, every thread, user and system. */
+static double cpu_s(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+           (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-6;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -214,10 +227,64 @@ static double read_bw_now(void)
 
 /* ---- search ------------------------------------------------------------------------- */
 
+/* The rows as given to index_put, for the ranking to read back (ids are row + 1). */
+typedef struct rows {
+    const float *vecs;      /* [n][dim] */
+    size_t n;
+    int dim;
+} rows_t;
+
+static int fetch_rows(void *ctx, const int64_t *ids, int n, float *vecs, unsigned char *found)
+{
+    const rows_t *r = ctx;
+    for (int i = 0; i < n; i++) {
+        found[i] = ids[i] >= 1 && (size_t)ids[i] <= r->n;
+        if (found[i])
+            memcpy(vecs + (size_t)i * (size_t)r->dim,
+                   r->vecs + (size_t)(ids[i] - 1) * (size_t)r->dim,
+                   (size_t)r->dim * sizeof(float));
+    }
+    return 0;
+}
+
+/* One search through both halves; *ranked receives the rows the ranking may read. */
+static int search(const index_t *ix, const float *q, int k, const index_filter_t *f, int idf,
+                  rows_t *rows, index_hit_t *hits, size_t *ranked)
+{
+    int rc;
+    index_cands_t *c = index_search_scan(ix, "bench", q, k, f, idf, &rc);
+    *ranked = index_cands_count(c);
+    if (rc == 0)
+        rc = index_search_rank(c, fetch_rows, rows, hits);
+    index_cands_free(c);
+    if (rc < 0)
+        exit(1);
+    return rc;
+}
+
+/* The ids of b[0..nb) that are among a[0..na). */
+static int common(const index_hit_t *a, int na, const index_hit_t *b, int nb)
+{
+    int c = 0;
+    for (int i = 0; i < nb; i++)
+        for (int j = 0; j < na; j++)
+            c += a[j].id == b[i].id;
+    return c;
+}
+
 static void bench_search(size_t n, const opts_t *o)
 {
     uint64_t s = 0x9e3779b97f4a7c15ULL ^ n;
-    float *v = malloc((size_t)o->dim * sizeof(float));
+    size_t dim = (size_t)o->dim;
+    float *all = huge_alloc(n * dim * sizeof(float));
+    if (!all) {
+        fprintf(stderr, "bench-search: out of memory for %zu rows\n", n);
+        exit(1);
+    }
+    for (size_t i = 0; i < n; i++)
+        rand_vec(&s, all + i * dim, o->dim);
+    rows_t rows = {all, n, o->dim};
+    float *v = malloc(dim * sizeof(float));
     long rss0 = rss_kib();
     index_t *ix = index_new(o->dim);
     double t0 = now_s();
@@ -226,55 +293,85 @@ static void bench_search(size_t n, const opts_t *o)
         exit(1);
     }
     for (size_t i = 0; i < n; i++) {
-        rand_vec(&s, v, o->dim);
         const char *conv = (i % 4) ? "chat-a" : "chat-b";
-        index_put(ix, "bench", (int64_t)i + 1, v, (int64_t)i, index_hash(conv));
+        index_put(ix, "bench", (int64_t)i + 1, all + i * dim, (int64_t)i, index_hash(conv));
     }
     double build = now_s() - t0;
     long rss1 = rss_kib();
 
-    index_hit_t *hits = malloc((size_t)o->k * sizeof(*hits));
-    double *lat = malloc((size_t)o->queries * sizeof(double));
-    double *lat_f = malloc((size_t)o->queries * sizeof(double));
-    double raw = (double)n * o->dim * sizeof(float);
-    double codes = (double)n * (double)(((size_t)o->dim + 63) / 64 * 64 + 8);
-    /* The same queries through both scans: float rows by sgemv, then int8 codes with
-     * exact re-ranking (what the index picks for partitions of INDEX_QUANT_MIN_ROWS+). */
+    int k = o->k, nq = o->queries;
+    size_t cands = o->cands ? o->cands : INDEX_SKETCH_CANDIDATES;
+    index_hit_t *hits = malloc((size_t)k * sizeof(*hits));
+    index_hit_t *exact = malloc((size_t)nq * 2 * (size_t)k * sizeof(*exact));
+    int *nexact = malloc((size_t)nq * 2 * sizeof(int));
+    double *lat = malloc((size_t)nq * sizeof(double));
+    double *lat_f = malloc((size_t)nq * sizeof(double));
+    double raw = (double)n * (double)dim * sizeof(float);
+    double dpad = (double)((dim + 63) / 64 * 64);
+    /* The same queries through both scans: the int8 codes of every row (exact), then the
+     * sketch of every row and the codes of the candidates it keeps (what the index picks
+     * for partitions of INDEX_SKETCH_MIN_ROWS rows and up), whose hits are compared with
+     * the exact ones. */
     for (int mode = 0; mode < 2; mode++) {
         uint64_t qs = 0x51ed270b;
-        index_set_quant_min_rows(ix, mode ? 0 : SIZE_MAX);
+        size_t ranked = 0, r;
+        long found = 0, want = 0, found_f = 0, want_f = 0;
+        index_set_sketch(ix, mode ? 0 : SIZE_MAX, cands);
         for (int warm = 0; warm < 3; warm++) {
             rand_vec(&qs, v, o->dim);
-            index_search(ix, "bench", v, o->k, NULL, 0, hits);
+            search(ix, v, k, NULL, 0, &rows, hits, &r);
         }
         index_filter_t f = {0, 0, index_hash("chat-b")};
-        for (int q = 0; q < o->queries; q++) {
+        for (int q = 0; q < nq; q++) {
             rand_vec(&qs, v, o->dim);
+            index_hit_t *ex = exact + (size_t)q * 2 * (size_t)k;
             double a = now_s();
-            if (index_search(ix, "bench", v, o->k, NULL, 0, hits) < 0)
-                exit(1);
+            int got = search(ix, v, k, NULL, 0, &rows, hits, &r);
             lat[q] = now_s() - a;
+            ranked += r;
+            if (mode == 0) {
+                memcpy(ex, hits, (size_t)got * sizeof(*hits));
+                nexact[2 * q] = got;
+            } else {
+                found += common(ex, nexact[2 * q], hits, got);
+                want += nexact[2 * q];
+            }
             a = now_s();
-            if (index_search(ix, "bench", v, o->k, &f, 1, hits) < 0)
-                exit(1);
+            got = search(ix, v, k, &f, 1, &rows, hits, &r);
             lat_f[q] = now_s() - a;
+            if (mode == 0) {
+                memcpy(ex + k, hits, (size_t)got * sizeof(*hits));
+                nexact[2 * q + 1] = got;
+            } else {
+                found_f += common(ex + k, nexact[2 * q + 1], hits, got);
+                want_f += nexact[2 * q + 1];
+            }
         }
-        qsort(lat, (size_t)o->queries, sizeof(double), cmp_double);
-        qsort(lat_f, (size_t)o->queries, sizeof(double), cmp_double);
-        double p50 = lat[o->queries / 2], p99 = lat[(o->queries * 99) / 100];
-        double scan = (mode ? codes : raw) / p50 / 1e9, bw = read_bw_now();
-        printf("| %zu | %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.2f | %.0f | %.0f | %.2f | "
-               "%.1f |\n",
-               n, mode ? "int8 + re-rank" : "float sgemv", p50 * 1e3, p99 * 1e3,
-               lat_f[o->queries / 2] * 1e3, scan, bw, bw > 0 ? scan / bw : 0.0,
-               (double)index_bytes(ix) / (double)n,
+        qsort(lat, (size_t)nq, sizeof(double), cmp_double);
+        qsort(lat_f, (size_t)nq, sizeof(double), cmp_double);
+        double p50 = lat[nq / 2], p99 = lat[(nq * 99) / 100];
+        double bytes = mode ? (double)n * (dpad / 4 + 4) + (double)cands * (dpad + 8)
+                            : (double)n * (dpad + 8);
+        double scan = bytes / p50 / 1e9, bw = read_bw_now();
+        char recall[64] = "exact";
+        if (mode)
+            snprintf(recall, sizeof(recall), "%.4f / %.4f", want ? (double)found / want : 1.0,
+                     want_f ? (double)found_f / want_f : 1.0);
+        printf("| %zu | %s | %.2f | %.2f | %.2f | %s | %.1f | %.1f | %.1f | %.2f | %.0f | %.0f | "
+               "%.2f | %.1f |\n",
+               n, mode ? "sketch + int8 + re-rank" : "int8 + re-rank", p50 * 1e3, p99 * 1e3,
+               lat_f[nq / 2] * 1e3, recall, (double)ranked / nq, scan, bw,
+               bw > 0 ? scan / bw : 0.0, (double)index_bytes(ix) / (double)n,
                (double)(rss1 - rss0) * 1024.0 / (double)n,
                (double)(rss1 - rss0) * 1024.0 / raw, build);
     }
     fflush(stdout);
     index_free(ix);
+    munmap(all, n * dim * sizeof(float));
     free(v);
     free(hits);
+    free(exact);
+    free(nexact);
     free(lat);
     free(lat_f);
 }
@@ -433,7 +530,7 @@ static void bench_startup(const opts_t *o)
         return;
     /* Each measurement waits 3 s first: freed memory goes back to the hypervisor after
      * a moment, and a daemon starting up gets fresh memory too. */
-    double t[2];
+    double t[2], cpu[2];
     long rss = 0;
     size_t ixb = 0;
     int64_t dbb = 0;
@@ -441,9 +538,10 @@ static void bench_startup(const opts_t *o)
         char err[256];
         sleep(3);
         long r0 = rss_kib();
-        double a = now_s();
+        double a = now_s(), c = cpu_s();
         store_t *st = store_open(path, o->dim, o->encoder, err, sizeof(err));
         t[rep] = now_s() - a;
+        cpu[rep] = cpu_s() - c;
         if (!st) {
             fprintf(stderr, "bench-search: %s\n", err);
             return;
@@ -458,11 +556,11 @@ static void bench_startup(const opts_t *o)
     sleep(3);
     double touch = first_touch(ixb);
     printf("## Start-up (dim %d)\n\n| memories | store_open s (1st) | store_open s (2nd) | "
-           "SQLite stream alone s | first touch of as much fresh memory s | RSS after open "
-           "MiB | index bytes/memory | db MiB |\n|---|---|---|---|---|---|---|---|\n",
+           "CPU s (1st, 2nd) | SQLite stream alone s | first touch of as much fresh memory s | RSS after open "
+           "MiB | index bytes/memory | db MiB |\n|---|---|---|---|---|---|---|---|---|\n",
            o->dim);
-    printf("| %zu | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f | %.0f |\n\n", o->startup, t[0],
-           t[1], stream, touch, (double)rss / 1024.0, (double)ixb / (double)o->startup,
+    printf("| %zu | %.2f | %.2f | %.2f, %.2f | %.2f | %.2f | %.0f | %.0f | %.0f |\n\n",
+           o->startup, t[0], t[1], cpu[0], cpu[1], stream, touch, (double)rss / 1024.0, (double)ixb / (double)o->startup,
            (double)dbb / 1048576.0);
     if (tmp && !o->keep_db) {
         const char *suffix[] = {"", "-wal", "-shm"};
@@ -481,7 +579,7 @@ static void usage(void)
 {
     fprintf(stderr, "usage: bench-search [--sizes 10000,100000,1000000] [--dim 384] [--k 10]\n"
                     "       [--queries 200] [--startup N (0 = skip)] [--db PATH] "
-                    "[--keep-db] [--encoder ID] [--growth N (0 = skip)]\n");
+                    "[--keep-db] [--encoder ID] [--growth N (0 = skip)] [--cands N]\n");
     exit(2);
 }
 
@@ -518,6 +616,8 @@ int main(int argc, char **argv)
             o.db = val;
         } else if (strcmp(a, "--growth") == 0) {
             o.growth = strtoull(val, NULL, 10);
+        } else if (strcmp(a, "--cands") == 0) {
+            o.cands = strtoull(val, NULL, 10);
         } else if (strcmp(a, "--encoder") == 0) {
             o.encoder = val;
         } else {
@@ -528,11 +628,13 @@ int main(int argc, char **argv)
         usage();
 
     machine();
-    printf("## Search (dim %d, one user, top-%d, %d queries)\n\n", o.dim, o.k, o.queries);
-    printf("| memories | scan | p50 ms | p99 ms | p50 ms, idf + conversation filter | scan "
+    printf("## Search (dim %d, one user, top-%d, %d queries, sketch candidates %zu)\n\n", o.dim,
+           o.k, o.queries, o.cands ? o.cands : (size_t)INDEX_SKETCH_CANDIDATES);
+    printf("| memories | scan | p50 ms | p99 ms | p50 ms, idf + conversation filter | "
+           "recall@k vs exact (plain / idf + filter) | rows to re-rank (mean) | scan "
            "GB/s (p50) | read GB/s, 1 thread, right after | scan / read | index bytes/memory "
            "| RSS bytes/memory | RSS / raw vectors | build s "
-           "|\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+           "|\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (int i = 0; i < o.nsizes; i++)
         bench_search(o.sizes[i], &o);
     printf("\n");

@@ -192,26 +192,18 @@ static int read_postings(store_t *st, term_t *t, const char *text, int64_t lim, 
 }
 
 /* Whether memory id is one of the user's searchable memories within f: the vector index
- * holds exactly the current memories of the store's encoder, and id's row (where
- * index_row_vec points) is in one of the blocks of the user's partition p. */
+ * holds exactly the current memories of the store's encoder, and id's row is in the
+ * user's partition p. */
 static int row_ok(const index_t *ix, const index_part_t *p, int64_t id, const index_filter_t *f)
 {
-    const float *v = index_row_vec(ix, id);
-    if (!p || !v)
-        return 0;
-    for (size_t k = 0; k < p->nblocks; k++) {
-        const index_block_t *b = &p->blocks[k];
-        uintptr_t at = (uintptr_t)v, lo = (uintptr_t)b->vecs;
-        if (!b->vecs || at < lo || at >= lo + b->cap * (size_t)ix->dim * sizeof(float))
-            continue;
-        size_t r = (at - lo) / sizeof(float) / (size_t)ix->dim;
-        if ((k << ix->bshift) + r >= p->n || b->ids[r] != id)
-            return 0;
-        return (f->since_ms <= 0 || b->created[r] >= f->since_ms) &&
-               (f->until_ms <= 0 || b->created[r] < f->until_ms) &&
-               (!f->conv_hash || b->conv[r] == f->conv_hash);
-    }
-    return 0;               /* another user's */
+    size_t r;
+    if (!p || index_row_part(ix, id, &r) != p)
+        return 0;           /* not indexed, or another user's */
+    const index_block_t *b = index_blk(ix, p, r);
+    size_t o = r & ix->bmask;
+    return (f->since_ms <= 0 || b->created[o] >= f->since_ms) &&
+           (f->until_ms <= 0 || b->created[o] < f->until_ms) &&
+           (!f->conv_hash || b->conv[o] == f->conv_hash);
 }
 
 /* Better first: higher score, then the newer (larger) id. */

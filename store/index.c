@@ -1,6 +1,7 @@
-/* index.c: the in-RAM vector index's bookkeeping: per-user partitions of dense rows
- * in fixed-size blocks, the user -> partition hash table and the id -> (partition, row) hash table that make
- * put, replace and remove O(1). The scan itself lives in index_search.c.
+/* index.c: the in-RAM vector index's bookkeeping: per-user partitions of compact rows
+ * (int8 codes, 2-bit sketches) in fixed-size blocks, the user -> partition hash table
+ * and the id -> (partition, row) hash table that make put, replace and remove O(1). The
+ * scan lives in index_search.c, the sketch's mixing and grid in index_sketch.c.
  * Every mutation allocates first and changes state last, so a failed allocation leaves
  * the index as it was. */
 #include <math.h>
@@ -41,7 +42,16 @@ index_t *index_new(int dim)
         return NULL;
     ix->dim = dim;
     ix->dpad = ((size_t)dim + 63) / 64 * 64;
-    ix->quant_min_rows = INDEX_QUANT_MIN_ROWS;
+    ix->swords = ix->dpad / 64;
+    ix->rot_sign = malloc(ix->dpad * sizeof(float));
+    ix->scratch = malloc(2 * ix->dpad * sizeof(float));
+    if (!ix->rot_sign || !ix->scratch) {
+        index_free(ix);
+        return NULL;
+    }
+    index_rotate_init(ix);
+    ix->sketch_min_rows = INDEX_SKETCH_MIN_ROWS;
+    ix->sketch_cands = INDEX_SKETCH_CANDIDATES;
     ix->lexical_dims = dim;
     ix->bshift = INDEX_BLOCK_SHIFT;
     ix->brows = (size_t)1 << ix->bshift;
@@ -67,8 +77,9 @@ static void codes_free(index_block_t *b)
     free(b->codes);
     free(b->qscale);
     free(b->qerr);
-    b->codes = NULL;
-    b->qscale = b->qerr = NULL;
+    free(b->sk_hi);
+    free(b->sk_lo);
+    free(b->sfac);
 }
 
 static void part_free(index_part_t *p)
@@ -78,7 +89,6 @@ static void part_free(index_part_t *p)
     free(p->user);
     for (size_t i = 0; i < p->capblocks; i++) {   /* past nblocks: a failed new block */
         index_block_t *b = &p->blocks[i];
-        free(b->vecs);
         free(b->ids);
         free(b->created);
         free(b->conv);
@@ -99,6 +109,8 @@ void index_free(index_t *ix)
     free(ix->free_parts);
     free(ix->umap);
     free(ix->idmap);
+    free(ix->rot_sign);
+    free(ix->scratch);
     free(ix);
 }
 
@@ -252,47 +264,28 @@ static void part_drop(index_t *ix, uint32_t slot)
     ix->nusers--;
 }
 
-/* Grows (or first allocates) block b's compact copy to cap rows. Returns 0 or -1. */
-static int codes_grow(const index_t *ix, index_block_t *b, size_t cap)
+/* Grows block b to cap rows. Each array is replaced as soon as its realloc succeeds;
+ * b->cap moves only when all did, so a partial failure just leaves some arrays larger
+ * than needed. Returns 0 or -1. */
+static int block_grow(const index_t *ix, index_block_t *b, size_t cap)
 {
-    int8_t *codes = grow(b->codes, cap * ix->dpad);
-    if (!codes)
-        return -1;
-    b->codes = codes;
-    float *qs = grow(b->qscale, cap * sizeof(*qs));
-    if (!qs)
-        return -1;
-    b->qscale = qs;
-    float *qe = grow(b->qerr, cap * sizeof(*qe));
-    if (!qe)
-        return -1;
-    b->qerr = qe;
-    return 0;
-}
-
-/* Grows block b (of a partition with a compact copy when quant) to cap rows. Each array
- * is replaced as soon as its realloc succeeds; b->cap moves only when all did, so a
- * partial failure just leaves some arrays larger than needed. Returns 0 or -1. */
-static int block_grow(const index_t *ix, index_block_t *b, size_t cap, int quant)
-{
-    float *v = grow(b->vecs, cap * (size_t)ix->dim * sizeof(float));
-    if (!v)
-        return -1;
-    b->vecs = v;
-    int64_t *ids = grow(b->ids, cap * sizeof(*ids));
-    if (!ids)
-        return -1;
-    b->ids = ids;
-    int64_t *cr = grow(b->created, cap * sizeof(*cr));
-    if (!cr)
-        return -1;
-    b->created = cr;
-    uint64_t *cv = grow(b->conv, cap * sizeof(*cv));
-    if (!cv)
-        return -1;
-    b->conv = cv;
-    if (quant && codes_grow(ix, b, cap) != 0)
-        return -1;
+#define GROW(field, bytes)                                                               \
+    do {                                                                                 \
+        void *np = grow(b->field, (bytes));                                              \
+        if (!np)                                                                         \
+            return -1;                                                                   \
+        b->field = np;                                                                   \
+    } while (0)
+    GROW(ids, cap * sizeof(*b->ids));
+    GROW(created, cap * sizeof(*b->created));
+    GROW(conv, cap * sizeof(*b->conv));
+    GROW(codes, cap * ix->dpad);
+    GROW(qscale, cap * sizeof(*b->qscale));
+    GROW(qerr, cap * sizeof(*b->qerr));
+    GROW(sk_hi, cap * ix->swords * sizeof(*b->sk_hi));
+    GROW(sk_lo, cap * ix->swords * sizeof(*b->sk_lo));
+    GROW(sfac, cap * sizeof(*b->sfac));
+#undef GROW
     b->cap = cap;
     return 0;
 }
@@ -326,7 +319,7 @@ static int part_reserve(const index_t *ix, index_part_t *p, size_t want)
             cap = need;
         if (cap > ix->brows)
             cap = ix->brows;
-        if (block_grow(ix, b, cap, p->quant) != 0)
+        if (block_grow(ix, b, cap) != 0)
             return -1;
         if (last == p->nblocks)
             p->nblocks++;
@@ -348,10 +341,13 @@ static index_slot_t *idmap_find(const index_t *ix, int64_t id)
     return NULL;
 }
 
-const float *index_row_vec(const index_t *ix, int64_t id)
+const index_part_t *index_row_part(const index_t *ix, int64_t id, size_t *row)
 {
     const index_slot_t *e = id ? idmap_find(ix, id) : NULL;
-    return e ? index_vec(ix, ix->parts[e->part], e->row) : NULL;
+    if (!e)
+        return NULL;
+    *row = e->row;
+    return ix->parts[e->part];
 }
 
 int64_t index_row_created(const index_t *ix, int64_t id)
@@ -410,34 +406,28 @@ static void idmap_delete(index_t *ix, index_slot_t *e)
 
 /* ---- rows ------------------------------------------------------------------------- */
 
-/* The per-row work of a put (norm, normalization, quantization, df), which is most of
- * loading a big index, is also compiled for AVX2 and AVX-512 and chosen at load time
- * (an ifunc): the same operations in the same order, so the same results, with wider
- * vectors than -O2's baseline SSE2. */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__GLIBC__)
-#define ROW_CLONES                                                                       \
-    __attribute__((target_clones("avx512f", "avx2", "default"),                            \
-                   optimize("vect-cost-model=dynamic")))
-#else
-#define ROW_CLONES
-#endif
+/* The per-row work of a put (norm, normalization, quantization, df; the mixing and the
+ * sketch in index_sketch.c) is most of loading a big index: INDEX_ROW_CLONES compiles it
+ * for AVX2 and AVX-512 as well. */
 
 /* The per-row loops here work in blocks of 8 with a scalar tail: at -O2 GCC only
  * vectorizes loops of a known trip count, and a single accumulator would chain every
  * add behind the previous (floating-point sums are not reordered for us). Written
  * plainly they were the bulk of loading a big index. */
-ROW_CLONES static void df_add(const index_t *ix, index_part_t *p, const float *row, int sign)
+/* df += sign for each dimension where row r is nonzero (where its codes are). */
+INDEX_ROW_CLONES static void df_add(const index_t *ix, index_part_t *p, size_t r, int sign)
 {
     uint32_t *df = p->df, inc = (uint32_t)sign;
+    const int8_t *codes = index_blk(ix, p, r)->codes + (r & ix->bmask) * ix->dpad;
     int d = 0;
     for (; d + 8 <= ix->dim; d += 8)
         for (int t = 0; t < 8; t++)
-            df[d + t] += inc * (uint32_t)(row[d + t] != 0.0f);
+            df[d + t] += inc * (uint32_t)(codes[d + t] != 0);
     for (; d < ix->dim; d++)
-        df[d] += inc * (uint32_t)(row[d] != 0.0f);
+        df[d] += inc * (uint32_t)(codes[d] != 0);
 }
 
-ROW_CLONES static double sum_sq(const float *x, int n)
+INDEX_ROW_CLONES static double sum_sq(const float *x, int n)
 {
     double acc[8] = {0};
     int d = 0;
@@ -465,9 +455,11 @@ static inline __attribute__((always_inline)) float max_abs(const float *x, int n
     return m[0];
 }
 
-/* codes[d] = round(x[d] * inv) and returns the sum of (x - s * code)^2. With
- * inv = 127 / max|x|, |x * inv| <= 127 (1 + 2^-23)^2 < 127.5, so codes stay in
- * [-127, 127] with no clamp (which would keep the loop from vectorizing). */
+/* codes[d] = round(x[d] * inv), or sign(x[d]) where that rounds a nonzero x[d] to 0 (so
+ * the codes say where the row is nonzero; the error sum below counts the choice), and
+ * returns the sum of (x - s * code)^2. With inv = 127 / max|x|,
+ * |x * inv| <= 127 (1 + 2^-23)^2 < 127.5, so codes stay in [-127, 127] with no clamp
+ * (which would keep the loop from vectorizing). */
 static inline __attribute__((always_inline)) float quant_block(const float *restrict x, int n, float inv, float s,
                          int8_t *restrict codes)
 {
@@ -477,7 +469,8 @@ static inline __attribute__((always_inline)) float quant_block(const float *rest
         int c[8];
         for (int t = 0; t < 8; t++) {
             float v = x[d + t] * inv;
-            c[t] = (int)(v + __builtin_copysignf(0.5f, v));
+            int r = (int)(v + __builtin_copysignf(0.5f, v));
+            c[t] = r != 0 ? r : (x[d + t] > 0.0f) - (x[d + t] < 0.0f);
         }
         for (int t = 0; t < 8; t++)
             codes[d + t] = (int8_t)c[t];
@@ -489,6 +482,7 @@ static inline __attribute__((always_inline)) float quant_block(const float *rest
     for (; d < n; d++) {
         float v = x[d] * inv;
         int c = (int)(v + __builtin_copysignf(0.5f, v));
+        c = c != 0 ? c : (x[d] > 0.0f) - (x[d] < 0.0f);
         codes[d] = (int8_t)c;
         float diff = x[d] - s * (float)c;
         e[0] += diff * diff;
@@ -518,48 +512,40 @@ float index_quantize(const float *x, int dim, size_t dpad, int8_t *codes, float 
     return quantize_row(x, dim, dpad, codes, err);
 }
 
-/* Writes the normalized vec into row r of p, and its codes (df updated by the
+/* out[dim] = vec * (1 / norm), the float row the index ranks by. */
+INDEX_ROW_CLONES static void scale_row(const float *vec, int dim, double norm, float *out)
+{
+    float inv = norm > 0 ? (float)(1.0 / norm) : 0.0f;
+    int d = 0;
+    for (; d + 8 <= dim; d += 8)
+        for (int t = 0; t < 8; t++)
+            out[d + t] = vec[d + t] * inv;
+    for (; d < dim; d++)
+        out[d] = vec[d] * inv;
+}
+
+int index_normalize(const float *vec, int dim, float *out)
+{
+    double ss = sum_sq(vec, dim);
+    if (!isfinite(ss))
+        return -1;
+    scale_row(vec, dim, sqrt(ss), out);
+    return 0;
+}
+
+/* Writes row r of p from vec (norm its L2 norm): codes, sketch (df updated by the
  * caller). */
-ROW_CLONES static void row_write(const index_t *ix, index_part_t *p, size_t r, const float *vec,
-                      double norm)
+INDEX_ROW_CLONES static void row_write(index_t *ix, index_part_t *p, size_t r,
+                                       const float *vec, double norm)
 {
     index_block_t *b = &p->blocks[r >> ix->bshift];
     size_t o = r & ix->bmask;
-    float *row = b->vecs + o * (size_t)ix->dim;
-    float inv = norm > 0 ? (float)(1.0 / norm) : 0.0f;
-    int d = 0;
-    for (; d + 8 <= ix->dim; d += 8)
-        for (int t = 0; t < 8; t++)
-            row[d + t] = vec[d + t] * inv;
-    for (; d < ix->dim; d++)
-        row[d] = vec[d] * inv;
-    if (p->quant)
-        b->qscale[o] = quantize_row(row, ix->dim, ix->dpad, b->codes + o * ix->dpad,
-                                    &b->qerr[o]);
-}
-
-/* Gives p its compact copy (when it is big enough to be scanned through one and has
- * none yet): allocated for each block's cap rows, filled for the rows there are. A
- * partition keeps its copy from then on. Returns 0 or -1 (p unchanged but for spare
- * capacity). */
-static int part_quantize(const index_t *ix, index_part_t *p, size_t rows)
-{
-    if (p->quant || rows < ix->quant_min_rows || p->cap == 0)
-        return 0;
-    for (size_t i = 0; i < p->nblocks; i++)
-        if (codes_grow(ix, &p->blocks[i], p->blocks[i].cap) != 0) {
-            for (size_t j = 0; j <= i; j++)
-                codes_free(&p->blocks[j]);
-            return -1;
-        }
-    p->quant = 1;
-    for (size_t r = 0; r < p->n; r++) {
-        index_block_t *b = &p->blocks[r >> ix->bshift];
-        size_t o = r & ix->bmask;
-        b->qscale[o] = index_quantize(b->vecs + o * (size_t)ix->dim, ix->dim, ix->dpad,
-                                      b->codes + o * ix->dpad, &b->qerr[o]);
-    }
-    return 0;
+    float *row = ix->scratch, *mixed = ix->scratch + ix->dpad;
+    scale_row(vec, ix->dim, norm, row);
+    b->qscale[o] = quantize_row(row, ix->dim, ix->dpad, b->codes + o * ix->dpad, &b->qerr[o]);
+    index_rotate(ix, row, mixed);
+    b->sfac[o] = index_sketch_row(mixed, ix->dpad, b->sk_hi + o * ix->swords,
+                                  b->sk_lo + o * ix->swords, INDEX_KERNEL_AUTO);
 }
 
 /* Removes row r of partition slot ps (and its id map entry e), moving the last row
@@ -567,22 +553,24 @@ static int part_quantize(const index_t *ix, index_part_t *p, size_t rows)
 static void row_remove(index_t *ix, uint32_t ps, size_t r, index_slot_t *e)
 {
     index_part_t *p = ix->parts[ps];
-    size_t dim = (size_t)ix->dim, last = p->n - 1;
-    df_add(ix, p, index_vec(ix, p, r), -1);
+    size_t last = p->n - 1;
+    df_add(ix, p, r, -1);
     idmap_delete(ix, e);
     if (r != last) {
         index_block_t *b = &p->blocks[r >> ix->bshift];
         const index_block_t *lb = &p->blocks[last >> ix->bshift];
         size_t o = r & ix->bmask, lo = last & ix->bmask;
-        memcpy(b->vecs + o * dim, lb->vecs + lo * dim, dim * sizeof(float));
         b->ids[o] = lb->ids[lo];
         b->created[o] = lb->created[lo];
         b->conv[o] = lb->conv[lo];
-        if (p->quant) {
-            memcpy(b->codes + o * ix->dpad, lb->codes + lo * ix->dpad, ix->dpad);
-            b->qscale[o] = lb->qscale[lo];
-            b->qerr[o] = lb->qerr[lo];
-        }
+        memcpy(b->codes + o * ix->dpad, lb->codes + lo * ix->dpad, ix->dpad);
+        b->qscale[o] = lb->qscale[lo];
+        b->qerr[o] = lb->qerr[lo];
+        memcpy(b->sk_hi + o * ix->swords, lb->sk_hi + lo * ix->swords,
+               ix->swords * sizeof(*b->sk_hi));
+        memcpy(b->sk_lo + o * ix->swords, lb->sk_lo + lo * ix->swords,
+               ix->swords * sizeof(*b->sk_lo));
+        b->sfac[o] = lb->sfac[lo];
         idmap_find(ix, b->ids[o])->row = (uint32_t)r;
     }
     p->n--;
@@ -598,12 +586,10 @@ int index_set_lexical_dims(index_t *ix, int n)
     return 0;
 }
 
-void index_set_quant_min_rows(index_t *ix, size_t min_rows)
+void index_set_sketch(index_t *ix, size_t min_rows, size_t candidates)
 {
-    ix->quant_min_rows = min_rows;
-    for (uint32_t i = 0; i < ix->nparts; i++)
-        if (ix->parts[i])   /* a failure leaves that partition on the float scan */
-            part_quantize(ix, ix->parts[i], ix->parts[i]->n);
+    ix->sketch_min_rows = min_rows;
+    ix->sketch_cands = candidates ? candidates : 1;
 }
 
 int index_reserve(index_t *ix, const char *user, size_t extra)
@@ -616,7 +602,7 @@ int index_reserve(index_t *ix, const char *user, size_t extra)
     index_part_t *p = part_get(ix, user, &ps);
     if (!p)
         return -1;
-    if (part_reserve(ix, p, p->n + extra) != 0 || part_quantize(ix, p, p->n + extra) != 0) {
+    if (part_reserve(ix, p, p->n + extra) != 0) {
         if (p->n == 0)
             part_drop(ix, ps);
         return -1;
@@ -646,9 +632,9 @@ int index_put(index_t *ix, const char *user, int64_t id, const float *vec,
         /* Same user: replace the row in place. */
         index_part_t *p = ix->parts[e->part];
         index_block_t *b = &p->blocks[e->row >> ix->bshift];
-        df_add(ix, p, index_vec(ix, p, e->row), -1);
+        df_add(ix, p, e->row, -1);
         row_write(ix, p, e->row, vec, norm);
-        df_add(ix, p, index_vec(ix, p, e->row), +1);
+        df_add(ix, p, e->row, +1);
         b->created[e->row & ix->bmask] = created_ms;
         b->conv[e->row & ix->bmask] = conv_hash;
         return 0;
@@ -657,7 +643,7 @@ int index_put(index_t *ix, const char *user, int64_t id, const float *vec,
     index_part_t *p = part_get(ix, user, &ps);
     if (!p)
         return -1;
-    if (part_reserve(ix, p, p->n + 1) != 0 || part_quantize(ix, p, p->n + 1) != 0) {
+    if (part_reserve(ix, p, p->n + 1) != 0) {
         if (p->n == 0)
             part_drop(ix, ps);
         return -1;
@@ -669,7 +655,7 @@ int index_put(index_t *ix, const char *user, int64_t id, const float *vec,
     }
     size_t r = p->n++;
     row_write(ix, p, r, vec, norm);
-    df_add(ix, p, index_vec(ix, p, r), +1);
+    df_add(ix, p, r, +1);
     index_block_t *b = &p->blocks[r >> ix->bshift];
     b->ids[r & ix->bmask] = id;
     b->created[r & ix->bmask] = created_ms;
@@ -726,7 +712,7 @@ size_t index_users(const index_t *ix)
 
 size_t index_bytes(const index_t *ix)
 {
-    size_t b = sizeof(*ix) + ix->capparts * (sizeof(*ix->parts) + sizeof(uint32_t)) +
+    size_t b = sizeof(*ix) + 3 * ix->dpad * sizeof(float) + ix->capparts * (sizeof(*ix->parts) + sizeof(uint32_t)) +
                ix->umap_cap * sizeof(uint32_t) + ix->idmap_cap * sizeof(index_slot_t);
     for (uint32_t i = 0; i < ix->nparts; i++) {
         const index_part_t *p = ix->parts[i];
@@ -734,8 +720,8 @@ size_t index_bytes(const index_t *ix)
             continue;
         b += sizeof(*p) + strlen(p->user) + 1 + (size_t)ix->dim * sizeof(uint32_t) +
              p->capblocks * sizeof(index_block_t) +
-             p->cap * ((size_t)ix->dim * sizeof(float) + 2 * sizeof(int64_t) +
-                       sizeof(uint64_t) + (p->quant ? ix->dpad + 2 * sizeof(float) : 0));
+             p->cap * (2 * sizeof(int64_t) + sizeof(uint64_t) + ix->dpad +
+                       3 * sizeof(float) + 2 * ix->swords * sizeof(uint64_t));
     }
     return b;
 }

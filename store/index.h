@@ -1,8 +1,9 @@
 /* index.h: the in-RAM vector index. Rows are partitioned by user; each partition keeps
- * its vectors as float rows (L2-normalized) in fixed-size blocks of contiguous rows,
- * scanned with cblas_sgemv, and a bounded min-heap keeps the top k. Big partitions also
- * keep an int8 copy, scanned first, with exact float re-ranking of the candidates
- * (index_set_quant_min_rows).
+ * compact copies of its vectors (L2-normalized) in fixed-size blocks: int8 codes with an
+ * error bound and a 2-bit sketch. A search scans the codes (big partitions: the sketch
+ * first, keeping the rows it ranks best for the codes), and re-ranks the rows still
+ * in reach exactly from their float vectors, which it reads back through the caller
+ * (index_fetch_fn): the index does not hold them.
  * SQLite stays the source of truth: the store rebuilds the index at start-up and keeps
  * it in step with every write.
  * Not thread-safe by itself: the store wraps it in a read/write lock. */
@@ -49,13 +50,18 @@ int index_remove(index_t *ix, int64_t id);
 /* Removes every row of user. Returns the number removed. */
 size_t index_remove_user(index_t *ix, const char *user);
 
-/* Partitions that reach min_rows rows get a compact int8 copy of their rows (dim
- * bytes + 8 per row, built then and kept) and are scanned through it: 4x less memory
- * traffic, and the candidates whose error bound leaves them in reach of the top k are
- * re-ranked with the float rows, so the results are the float scan's. 0 = always,
- * SIZE_MAX = never. Not to be called while searches run. */
-#define INDEX_QUANT_MIN_ROWS 8192
-void index_set_quant_min_rows(index_t *ix, size_t min_rows);
+/* Partitions of min_rows rows or more are scanned through their 2-bit sketches first
+ * (128 bytes a row at dim 512, a quarter of the int8 codes): the best rows by the
+ * sketch's estimate, candidates of them or INDEX_SKETCH_PER_HIT per hit asked if that is
+ * more, go on to the int8 scan and the exact re-ranking. The sketch estimate can
+ * misorder rows, so this stage can miss a true top-k row; the counts are chosen so that
+ * it does not in practice (recall@10 and @100 measured by bench-search,
+ * docs/PERFORMANCE.md). min_rows SIZE_MAX = never (every search exact), 0 = always.
+ * Not to be called while searches run. */
+#define INDEX_SKETCH_MIN_ROWS 262144
+#define INDEX_SKETCH_CANDIDATES 1024
+#define INDEX_SKETCH_PER_HIT 40
+void index_set_sketch(index_t *ix, size_t min_rows, size_t candidates);
 
 /* Vectors whose first n dimensions are a lexical sketch and the rest another encoding
  * (a learned sentence vector): query IDF weighting (index_search) applies to [0, n)
@@ -64,21 +70,46 @@ void index_set_quant_min_rows(index_t *ix, size_t min_rows);
  * called while searches run. Returns 0, or -1 when n is outside 0..dim. */
 int index_set_lexical_dims(index_t *ix, int n);
 
-/* Exact top-k by cosine over user's rows only. hits must hold k entries; they come
- * back best first. When idf is nonzero the query is first weighted per dimension by
+/* Reads back the vectors of ids[0..n) as given to index_put (not normalized) into
+ * vecs[n][dim], with found[i] = 1, or found[i] = 0 for an id whose vector is gone (or
+ * not of dim floats). Returns 0, or -1 on failure (the search fails). */
+typedef int (*index_fetch_fn)(void *ctx, const int64_t *ids, int n, float *vecs,
+                              unsigned char *found);
+
+/* Top-k by cosine over user's rows only, exact but for the sketch stage of big
+ * partitions (index_set_sketch). hits must hold k entries; they come back best first.
+ * When idf is nonzero the query is first weighted per dimension by
  * log((N + 1) / (df + 0.5)) over the user's rows (df = rows with a nonzero value in
  * that dimension), BM25-style: the lexical dimensions only when index_set_lexical_dims
  * set fewer than dim, the weighted part rescaled to its norm before weighting. Each
- * hit's cosine is then computed for the returned hits only, from q as given.
- * Returns the number of hits (<= k), or -1 on error. */
+ * hit's cosine is then computed for the returned hits only, from q as given. The rows
+ * re-ranked are read through fetch (a row it no longer finds is left out).
+ * Returns the number of hits (<= k), or -1 on error.
+ * It is index_search_scan, then index_search_rank. */
 int index_search(const index_t *ix, const char *user, const float *q, int k,
-                 const index_filter_t *filter, int idf, index_hit_t *hits);
+                 const index_filter_t *filter, int idf, index_fetch_fn fetch, void *ctx,
+                 index_hit_t *hits);
+
+/* The two halves of index_search, for a caller whose fetch must not run under the lock
+ * that guards the index: the scan reads the index and returns the rows still in reach
+ * (with the prepared query; owned by the caller, index_cands_free), the ranking reads
+ * only them and fetch. The scan returns NULL with *rc = 0 when user has no rows (the
+ * ranking then gives 0 hits), or with *rc = -1 on error. */
+typedef struct index_cands index_cands_t;
+index_cands_t *index_search_scan(const index_t *ix, const char *user, const float *q,
+                                 int k, const index_filter_t *filter, int idf, int *rc);
+int index_search_rank(const index_cands_t *c, index_fetch_fn fetch, void *ctx,
+                      index_hit_t *hits);
+/* Rows the ranking may read (at most; it stops once the rest cannot reach the top k). */
+size_t index_cands_count(const index_cands_t *c);
+void index_cands_free(index_cands_t *c);
 
 size_t index_count(const index_t *ix);              /* rows in all partitions */
 size_t index_user_count(const index_t *ix, const char *user);
 size_t index_users(const index_t *ix);              /* users with at least one row */
-size_t index_bytes(const index_t *ix);              /* bytes the index holds: rows,
-                                                       ids, times, maps (by capacity) */
+size_t index_bytes(const index_t *ix);              /* bytes the index holds: codes,
+                                                       sketches, ids, times, maps (by
+                                                       capacity) */
 
 /* 64-bit FNV-1a of a string, never 0 (used for conversation filters). */
 uint64_t index_hash(const char *s);

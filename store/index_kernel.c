@@ -1,6 +1,8 @@
-/* index_kernel.c: the int8 dot products behind the index's compact scan: for n rows of
- * dpad int8 codes, out[i] = row_i . q in exact int32 arithmetic. AVX-512 VNNI or AVX2
- * where the CPU has them (chosen per call from cpuid), plain C elsewhere; all three give
+/* index_kernel.c: the integer dot products behind the index's compact scans: for n rows
+ * of dpad int8 codes, out[i] = row_i . q, and for n sketch bit-plane rows of dpad bits,
+ * out[i] = the sum of a 4-bit q[j] over the bits j set in row i (popcounts against the
+ * bit planes of q); exact integer arithmetic. AVX-512 (VNNI, VPOPCNTDQ), AVX2 or popcnt
+ * where the CPU has them (chosen per call from cpuid), plain C elsewhere; all give
  * identical results. Codes are in [-127, 127] and dpad is a multiple of 64 (zero
  * padded), which the vector paths rely on. */
 #include <stdint.h>
@@ -91,6 +93,108 @@ dots_vnni(const int8_t *codes, size_t n, size_t dpad, const uint8_t *qu, int32_t
     }
 }
 #endif
+
+/* The 4-bit query's sum over one row's set bits: bits[words] (dimension 64 w + t is bit
+ * t of word w), planes[4][words] the bit planes of q4 + 8 in [0, 15]:
+ *   sum q4 = sum over b of 2^b popcount(row & plane b) - 8 popcount(row). */
+static inline __attribute__((always_inline)) int32_t sign4_row(const uint64_t *r, size_t words,
+                                                               const uint64_t *planes)
+{
+    int64_t acc = 0;
+    for (size_t w = 0; w < words; w++) {
+        uint64_t x = r[w];
+        int64_t t = __builtin_popcountll(x & planes[3 * words + w]);
+        t = 2 * t + __builtin_popcountll(x & planes[2 * words + w]);
+        t = 2 * t + __builtin_popcountll(x & planes[words + w]);
+        t = 2 * t + __builtin_popcountll(x & planes[w]);
+        acc += t - 8 * (int64_t)__builtin_popcountll(x);
+    }
+    return (int32_t)acc;
+}
+
+static void sign4_c(const uint64_t *bits, size_t n, size_t words, const uint64_t *planes,
+                    int32_t *out)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = sign4_row(bits + i * words, words, planes);
+}
+
+#ifdef HAVE_X86_KERNELS
+/* The same with the CPU's popcnt instruction (the generic build calls a library loop). */
+__attribute__((target("popcnt"))) static void sign4_popcnt(const uint64_t *bits, size_t n,
+                                                           size_t words,
+                                                           const uint64_t *planes,
+                                                           int32_t *out)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = sign4_row(bits + i * words, words, planes);
+}
+
+/* Eight words of a row per 512-bit register, four planes' popcounts combined per lane
+ * (Horner: t = 2 t + popcount), the row's total by one reduction. Rows of eight words
+ * (dpad 512) keep the planes in registers. */
+__attribute__((target("avx512f,avx512vpopcntdq"))) static void
+sign4_avx512(const uint64_t *bits, size_t n, size_t words, const uint64_t *planes,
+             int32_t *out)
+{
+#define SIGN4_LANES(x, p0, p1, p2, p3)                                                   \
+    _mm512_sub_epi64(                                                                    \
+        _mm512_add_epi64(                                                                \
+            _mm512_slli_epi64(                                                           \
+                _mm512_add_epi64(                                                        \
+                    _mm512_slli_epi64(                                                   \
+                        _mm512_add_epi64(                                                \
+                            _mm512_slli_epi64(                                           \
+                                _mm512_popcnt_epi64(_mm512_and_si512(x, p3)), 1),        \
+                            _mm512_popcnt_epi64(_mm512_and_si512(x, p2))),               \
+                        1),                                                              \
+                    _mm512_popcnt_epi64(_mm512_and_si512(x, p1))),                       \
+                1),                                                                      \
+            _mm512_popcnt_epi64(_mm512_and_si512(x, p0))),                               \
+        _mm512_slli_epi64(_mm512_popcnt_epi64(x), 3))
+    if (words == 8) {
+        const __m512i p0 = _mm512_loadu_si512(planes), p1 = _mm512_loadu_si512(planes + 8),
+                      p2 = _mm512_loadu_si512(planes + 16), p3 = _mm512_loadu_si512(planes + 24);
+        for (size_t i = 0; i < n; i++) {
+            __m512i x = _mm512_loadu_si512(bits + i * 8);
+            out[i] = (int32_t)_mm512_reduce_add_epi64(SIGN4_LANES(x, p0, p1, p2, p3));
+        }
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const uint64_t *r = bits + i * words;
+        __m512i acc = _mm512_setzero_si512();
+        for (size_t w = 0; w < words; w += 8) {
+            __mmask8 m = words - w >= 8 ? 0xff : (__mmask8)((1u << (words - w)) - 1);
+            __m512i x = _mm512_maskz_loadu_epi64(m, r + w);
+            acc = _mm512_add_epi64(
+                acc, SIGN4_LANES(x, _mm512_maskz_loadu_epi64(m, planes + w),
+                                 _mm512_maskz_loadu_epi64(m, planes + words + w),
+                                 _mm512_maskz_loadu_epi64(m, planes + 2 * words + w),
+                                 _mm512_maskz_loadu_epi64(m, planes + 3 * words + w)));
+        }
+        out[i] = (int32_t)_mm512_reduce_add_epi64(acc);
+    }
+#undef SIGN4_LANES
+}
+#endif
+
+void index_dots_sign4(const uint64_t *bits, size_t n, size_t words, const uint64_t *planes,
+                      int kernel, int32_t *out)
+{
+#ifdef HAVE_X86_KERNELS
+    if (kernel == INDEX_KERNEL_AUTO && __builtin_cpu_supports("avx512vpopcntdq")) {
+        sign4_avx512(bits, n, words, planes, out);
+        return;
+    }
+    if (kernel != INDEX_KERNEL_C && __builtin_cpu_supports("popcnt")) {
+        sign4_popcnt(bits, n, words, planes, out);
+        return;
+    }
+#endif
+    (void)kernel;
+    sign4_c(bits, n, words, planes, out);
+}
 
 void index_dots_i8(const int8_t *codes, size_t n, const index_q8_t *q8, int32_t *out)
 {

@@ -56,7 +56,7 @@ index_prefault_t *index_prefault_start(index_t *ix)
     size_t nblocks = 0;
     for (uint32_t i = 0; i < ix->nparts; i++)
         nblocks += ix->parts[i] ? ix->parts[i]->nblocks : 0;
-    pf->spans = calloc(nblocks * 7 + 1, sizeof(span_t));
+    pf->spans = calloc(nblocks * 9 + 1, sizeof(span_t));
     if (!pf->spans)
         goto fail;
     add_span(pf->spans, &pf->n, ix->idmap, ix->idmap_cap * sizeof(index_slot_t));
@@ -66,13 +66,15 @@ index_prefault_t *index_prefault_start(index_t *ix)
             continue;
         for (size_t j = 0; j < p->nblocks; j++) {
             const index_block_t *b = &p->blocks[j];
-            add_span(pf->spans, &pf->n, b->vecs, b->cap * (size_t)ix->dim * sizeof(float));
             add_span(pf->spans, &pf->n, b->ids, b->cap * sizeof(int64_t));
             add_span(pf->spans, &pf->n, b->created, b->cap * sizeof(int64_t));
             add_span(pf->spans, &pf->n, b->conv, b->cap * sizeof(uint64_t));
-            add_span(pf->spans, &pf->n, b->codes, b->codes ? b->cap * ix->dpad : 0);
-            add_span(pf->spans, &pf->n, b->qscale, b->qscale ? b->cap * sizeof(float) : 0);
-            add_span(pf->spans, &pf->n, b->qerr, b->qerr ? b->cap * sizeof(float) : 0);
+            add_span(pf->spans, &pf->n, b->codes, b->cap * ix->dpad);
+            add_span(pf->spans, &pf->n, b->qscale, b->cap * sizeof(float));
+            add_span(pf->spans, &pf->n, b->qerr, b->cap * sizeof(float));
+            add_span(pf->spans, &pf->n, b->sk_hi, b->cap * ix->swords * sizeof(uint64_t));
+            add_span(pf->spans, &pf->n, b->sk_lo, b->cap * ix->swords * sizeof(uint64_t));
+            add_span(pf->spans, &pf->n, b->sfac, b->cap * sizeof(float));
         }
     }
     if (pf->n == 0 || pthread_create(&pf->thread, NULL, prefault_main, pf) != 0)

@@ -1,14 +1,17 @@
-/* index_search.c: exact top-k by cosine over one user's partition. Small partitions:
- * the float rows are scored chunk by chunk with cblas_sgemv (a chunk's scores stay in
- * L2) and a bounded min-heap of k hits keeps the best. Big ones: the int8 codes are
- * scored first, each approximate score with a rigorous error bound; a row whose upper
- * bound falls below the k-th best lower bound cannot be in the top k, and the few that
- * remain are re-scored with their float rows. Same results, a quarter of the memory
- * traffic. Both scans walk the partition block by block (index_block_t) and each block
- * in chunks; the code scan of a partition of several blocks runs in two shares on two
- * threads. Filters are only checked for rows still in reach. Reads the index only; all
- * scratch is per call, so any number of threads may search at once under the store's
- * read lock. */
+/* index_search.c: top-k by cosine over one user's partition, in two halves. The scan
+ * (under the store's read lock) scores the int8 codes, each approximate score with a
+ * rigorous error bound; a row whose upper bound falls below the k-th best lower bound
+ * cannot be in the top k, and the few rows that remain go to the ranking, which reads
+ * their float vectors back through the caller (the index holds none) and re-scores them
+ * exactly, best bound first, stopping once no bound left reaches the k-th best score.
+ * In big partitions the scan first reads the 2-bit sketches (a quarter of the codes'
+ * bytes, scored by popcounts against a 4-bit query) and keeps only the rows the sketch
+ * ranks best for the codes: approximate, with the candidate count set for recall
+ * (index_set_sketch). Both scans walk the partition
+ * block by block (index_block_t) and each block in chunks; a partition of several blocks
+ * is scanned in two shares on two threads. Filters are only checked for rows still in
+ * reach. Reads the index only; all scratch is per call, so any number of threads may
+ * search at once under the store's read lock. */
 #include <cblas.h>
 #include <math.h>
 #include <pthread.h>
@@ -17,7 +20,8 @@
 
 #include "store/store_internal.h"
 
-/* Rows per sgemv call: 16384 x 384 floats = 24 MiB of rows, 64 KiB of scores. */
+/* Rows per kernel call: 16384 rows of int8 codes (8 MiB at dim 512) or of sketch planes,
+ * 64 KiB of dots. */
 #ifndef CHUNK_ROWS
 #define CHUNK_ROWS 16384
 #endif
@@ -109,54 +113,17 @@ static int query_prepare(const index_part_t *p, int dim, int lex, const float *q
     return 0;
 }
 
-/* Offers row o of block b with exact score s to the top-k heap hits[0..*n). */
-static void offer(const index_block_t *b, size_t o, float s, int k, index_hit_t *hits, int *n)
+/* Offers id with exact score s (and plain cosine) to the top-k heap hits[0..*n). */
+static void offer(int64_t id, float s, float cosine, int k, index_hit_t *hits, int *n)
 {
-    int64_t id = b->ids[o];
     s = s > 1.0f ? 1.0f : (s < -1.0f ? -1.0f : s);
     if (*n < k) {
-        hits[*n].id = id;
-        hits[*n].score = s;
+        hits[*n] = (index_hit_t){id, s, cosine};
         sift_up(hits, (*n)++);
     } else if (better(s, id, hits[0].score, hits[0].id)) {
-        hits[0].id = id;
-        hits[0].score = s;
+        hits[0] = (index_hit_t){id, s, cosine};
         sift_down(hits, k, 0);
     }
-}
-
-/* The float scan: every row scored by sgemv. Returns the heap size, or -1. */
-static int search_float(const index_t *ix, const index_part_t *p, const float *qn, int k,
-                        const index_filter_t *f, int filtered, index_hit_t *hits)
-{
-    int n = 0;
-    size_t chunk = p->n < CHUNK_ROWS ? p->n : CHUNK_ROWS;
-    float *scores = malloc(chunk * sizeof(float));
-    if (!scores)
-        return -1;
-    for (size_t bi = 0, base = 0; base < p->n; bi++, base += ix->brows) {
-        const index_block_t *b = &p->blocks[bi];
-        size_t rows = p->n - base < b->cap ? p->n - base : b->cap;
-        for (size_t off = 0; off < rows; off += chunk) {
-            size_t m = rows - off < chunk ? rows - off : chunk;
-            /* scores[m] = vecs[off..off+m)[dim] . qn[dim] */
-            cblas_sgemv(CblasRowMajor, CblasNoTrans, (int)m, ix->dim, 1.0f,
-                        b->vecs + off * (size_t)ix->dim, ix->dim, qn, 1, 0.0f, scores, 1);
-            for (size_t i = 0; i < m; i++) {
-                float s = scores[i] > 1.0f ? 1.0f : (scores[i] < -1.0f ? -1.0f : scores[i]);
-                if (n == k && s < hits[0].score)
-                    continue;   /* the common case: cheaper than loading the id */
-                size_t o = off + i;
-                if (n == k && !better(s, b->ids[o], hits[0].score, hits[0].id))
-                    continue;
-                if (filtered && !passes(b, o, f))
-                    continue;
-                offer(b, o, s, k, hits, &n);
-            }
-        }
-    }
-    free(scores);
-    return n;
 }
 
 /* Min-heap of floats (the k best lower bounds; lo[0] is the k-th best). */
@@ -228,12 +195,55 @@ static int cand_add(cands_t *c, uint32_t r, float up, float threshold)
     return 0;
 }
 
+/* The sketch stage's heap of a share: the best m rows by the sketch's estimate, a
+ * min-heap on est (est[0] the m-th best). */
+typedef struct sk_heap {
+    float *est;
+    uint32_t *row;
+    size_t n, m;
+} sk_heap_t;
+
+static void sk_push(sk_heap_t *h, float v, uint32_t r)
+{
+    size_t i;
+    if (h->n < h->m) {
+        i = h->n++;
+        while (i > 0 && h->est[(i - 1) / 2] > v) {
+            h->est[i] = h->est[(i - 1) / 2];
+            h->row[i] = h->row[(i - 1) / 2];
+            i = (i - 1) / 2;
+        }
+    } else {
+        i = 0;
+        for (;;) {  /* replace the root, sift down */
+            size_t l = 2 * i + 1, r2 = l + 1, c = i;
+            float cv = v;
+            if (l < h->m && h->est[l] < cv) {
+                c = l;
+                cv = h->est[l];
+            }
+            if (r2 < h->m && h->est[r2] < cv)
+                c = r2;
+            if (c == i)
+                break;
+            h->est[i] = h->est[c];
+            h->row[i] = h->row[c];
+            i = c;
+        }
+    }
+    h->est[i] = v;
+    h->row[i] = r;
+}
+
 /* One share of the compact scan: blocks [b0, b1) of p, with its own bounds and
  * candidates, so two shares can run at once. */
 typedef struct qscan {
     const index_t *ix;
     const index_part_t *p;
-    const index_q8_t *q8;
+    const index_q8_t *q8;   /* the query's codes */
+    int sketch;             /* scan the sketches first */
+    const uint64_t *planes; /* [4][swords] the mixed query's 4-bit planes (+ 8) */
+    int32_t q4_sum;         /* the sum of its 4-bit codes */
     float sq, eq, eps;
     const index_filter_t *f;
     int filtered, k;
@@ -241,44 +251,110 @@ typedef struct qscan {
     float *lo;              /* [k] min-heap of the best lower bounds; lo[0] the k-th */
     int nlo;
     cands_t c;
-    int32_t *dots;          /* [CHUNK_ROWS or fewer] */
+    int32_t *dots;          /* [CHUNK_ROWS or fewer]; [2 CHUNK_ROWS] when sketch */
+    sk_heap_t sk;           /* the sketch stage's rows, when sketch */
     int rc;                 /* 0, or -1 when out of memory */
 } qscan_t;
 
-/* The compact scan. With x a stored row (|x| = 1), X = qscale * codes its copy
- * (|x - X| <= qerr), q the query and Q its copy (|q - Q| <= eq):
+/* The int8 stage for row r (o in block blk) whose code dot product is dot. With x a
+ * stored row (|x| = 1), X = qscale * codes its copy (|x - X| <= qerr), q the query and Q
+ * its copy (|q - Q| <= eq):
  *   |q.x - Q.X| <= |q| |x - X| + |q - Q| |X| <= qerr + eq (1 + qerr),
  * plus EPS for float rounding in both this approximation and the exact dot product.
- * Keeps every row whose upper bound reaches this share's k-th best lower bound. */
-static void *qscan_run(void *arg)
+ * Keeps the row when its upper bound reaches this share's k-th best lower bound
+ * (filtered is 0 when the caller checked the filter already). Returns 0 or -1. */
+static int consider(qscan_t *w, const index_block_t *blk, size_t o, size_t r, int32_t dot,
+                    int filtered)
 {
-    qscan_t *w = arg;
+    float ex = blk->qerr[o];
+    float approx = (float)dot * (blk->qscale[o] * w->sq);
+    float b = ex + w->eq * (1.0f + ex) + w->eps;
+    float threshold = w->nlo == w->k ? w->lo[0] : -INFINITY;
+    if (approx + b < threshold)
+        return 0;
+    if (filtered && !passes(blk, o, w->f))
+        return 0;
+    lo_push(w->lo, &w->nlo, w->k, approx - b);
+    return cand_add(&w->c, (uint32_t)r, approx + b, threshold);
+}
+
+static int by_row(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The sketch stage of a share: every row's estimate (q4 the mixed query's 4-bit codes)
+ *   q.x ~= sfac (2 v - 3) . q4 = sfac (2 (2 hi . q4 + lo . q4) - 3 sum q4),
+ * the best sk.m (filters passed) kept; then the int8 stage for those, in row order,
+ * their code rows prefetched a few ahead (they are read at random). */
+static void qscan_sketch(qscan_t *w)
+{
     const index_t *ix = w->ix;
     const index_part_t *p = w->p;
-    const size_t dpad = ix->dpad;
-    const int k = w->k;
+    const size_t sw = ix->swords;
+    int32_t *lo = w->dots + CHUNK_ROWS;
     for (size_t bi = w->b0, base = bi * ix->brows; bi < w->b1; bi++, base += ix->brows) {
         const index_block_t *blk = &p->blocks[bi];
         size_t rows = p->n - base < blk->cap ? p->n - base : blk->cap;
         for (size_t off = 0; off < rows; off += CHUNK_ROWS) {
             size_t m = rows - off < CHUNK_ROWS ? rows - off : CHUNK_ROWS;
-            index_dots_i8(blk->codes + off * dpad, m, w->q8, w->dots);
+            index_dots_sign4(blk->sk_hi + off * sw, m, sw, w->planes, INDEX_KERNEL_AUTO,
+                             w->dots);
+            index_dots_sign4(blk->sk_lo + off * sw, m, sw, w->planes, INDEX_KERNEL_AUTO, lo);
             for (size_t i = 0; i < m; i++) {
                 size_t o = off + i;
-                float ex = blk->qerr[o];
-                float approx = (float)w->dots[i] * (blk->qscale[o] * w->sq);
-                float b = ex + w->eq * (1.0f + ex) + w->eps;
-                float threshold = w->nlo == k ? w->lo[0] : -INFINITY;
-                if (approx + b < threshold)
+                float est = blk->sfac[o] * (float)(4 * w->dots[i] + 2 * lo[i] - 3 * w->q4_sum);
+                if (w->sk.n == w->sk.m && est <= w->sk.est[0])
                     continue;
                 if (w->filtered && !passes(blk, o, w->f))
                     continue;
-                lo_push(w->lo, &w->nlo, k, approx - b);
-                if (cand_add(&w->c, (uint32_t)(base + o), approx + b, threshold) != 0) {
+                sk_push(&w->sk, est, (uint32_t)(base + o));
+            }
+        }
+    }
+    enum { AHEAD = 8 };
+    qsort(w->sk.row, w->sk.n, sizeof(*w->sk.row), by_row);
+    for (size_t i = 0; i < w->sk.n; i++) {
+        if (i + AHEAD < w->sk.n) {
+            size_t r = w->sk.row[i + AHEAD], o = r & ix->bmask;
+            const int8_t *c = index_blk(ix, p, r)->codes + o * ix->dpad;
+            for (size_t line = 0; line < ix->dpad; line += 64)
+                __builtin_prefetch(c + line);
+        }
+        size_t r = w->sk.row[i], o = r & ix->bmask;
+        const index_block_t *blk = index_blk(ix, p, r);
+        int32_t dot;
+        index_dots_i8(blk->codes + o * ix->dpad, 1, w->q8, &dot);
+        if (consider(w, blk, o, r, dot, 0) != 0) {
+            w->rc = -1;
+            return;
+        }
+    }
+}
+
+/* A share's scan: the sketch stage when qr8 is set, else the int8 stage over every
+ * row. */
+static void *qscan_run(void *arg)
+{
+    qscan_t *w = arg;
+    const index_t *ix = w->ix;
+    const index_part_t *p = w->p;
+    if (w->sketch) {
+        qscan_sketch(w);
+        return NULL;
+    }
+    for (size_t bi = w->b0, base = bi * ix->brows; bi < w->b1; bi++, base += ix->brows) {
+        const index_block_t *blk = &p->blocks[bi];
+        size_t rows = p->n - base < blk->cap ? p->n - base : blk->cap;
+        for (size_t off = 0; off < rows; off += CHUNK_ROWS) {
+            size_t m = rows - off < CHUNK_ROWS ? rows - off : CHUNK_ROWS;
+            index_dots_i8(blk->codes + off * ix->dpad, m, w->q8, w->dots);
+            for (size_t i = 0; i < m; i++)
+                if (consider(w, blk, off + i, base + off + i, w->dots[i], w->filtered) != 0) {
                     w->rc = -1;
                     return NULL;
                 }
-            }
         }
     }
     return NULL;
@@ -289,38 +365,91 @@ static void *qscan_run(void *arg)
  * what one does. */
 #define QSCAN_SPLIT_BLOCKS 2
 
-/* The compact scan over p (qscan_run), then the exact re-ranking of the candidates. */
-static int search_quant(const index_t *ix, const index_part_t *p, const float *qn, int k,
-                        const index_filter_t *f, int filtered, index_hit_t *hits)
+/* A candidate of the ranking: an id and the upper bound of its score. */
+typedef struct cand {
+    int64_t id;
+    float up;
+} cand_t;
+
+struct index_cands {
+    int dim, k;
+    float *q;               /* [dim] the query as given (for the plain cosines) */
+    float *qn;              /* [dim] the query as searched (idf, normalized) */
+    cand_t *c;              /* [n] best upper bound first */
+    size_t n;
+};
+
+static int by_up(const void *a, const void *b)
+{
+    const cand_t *x = a, *y = b;
+    return x->up != y->up ? (x->up < y->up ? 1 : -1) : (x->id < y->id) - (x->id > y->id);
+}
+
+/* The compact scan over p (qscan_run, in one or two shares) into out's candidates: the
+ * rows of every share whose upper bound reaches the k-th best lower bound over all
+ * shares. Returns 0 or -1. */
+static int scan_part(const index_t *ix, const index_part_t *p, int k, const index_filter_t *f,
+                     int filtered, index_cands_t *out)
 {
     const size_t dpad = ix->dpad;
     size_t chunk = p->n < CHUNK_ROWS ? p->n : CHUNK_ROWS;
-    int nw = p->nblocks >= QSCAN_SPLIT_BLOCKS ? 2 : 1, rc = -1, n = 0;
+    int nw = p->nblocks >= QSCAN_SPLIT_BLOCKS ? 2 : 1, rc = -1;
+    int sketch = p->n >= ix->sketch_min_rows;
+    size_t want = (size_t)k * INDEX_SKETCH_PER_HIT;
+    want = want > ix->sketch_cands ? want : ix->sketch_cands;
+    size_t per = (want + (size_t)nw - 1) / (size_t)nw;
     qscan_t w[2];
     memset(w, 0, sizeof(w));
-    /* q, q16, qu carved from one 64-byte aligned block: dpad + 2 dpad + dpad bytes. */
+    /* For the query: q, q16, qu carved from one 64-byte aligned block (dpad + 2 dpad +
+     * dpad bytes); the mixed query's floats and its 4-bit planes. */
     int8_t *qbuf = aligned_alloc(64, 4 * dpad);
+    float *mixed = malloc(dpad * sizeof(float));
+    uint64_t *planes = calloc(4 * ix->swords, sizeof(uint64_t));
     float *merged = malloc(2 * (size_t)k * sizeof(float));
     for (int t = 0; t < nw; t++) {
         w[t].c = (cands_t){malloc(1024 * sizeof(uint32_t)), malloc(1024 * sizeof(float)), 0,
                            1024};
         w[t].lo = malloc((size_t)k * sizeof(float));
-        w[t].dots = malloc(chunk * sizeof(int32_t));
+        w[t].dots = malloc((sketch ? 2 * CHUNK_ROWS : chunk) * sizeof(int32_t));
         if (!w[t].c.row || !w[t].c.up || !w[t].lo || !w[t].dots)
             goto done;
+        if (sketch) {
+            w[t].sk = (sk_heap_t){malloc(per * sizeof(float)), malloc(per * sizeof(uint32_t)),
+                                  0, per};
+            if (!w[t].sk.est || !w[t].sk.row)
+                goto done;
+        }
     }
-    if (!qbuf || !merged)
+    if (!qbuf || !mixed || !planes || !merged)
         goto done;
     index_q8_t q8 = {dpad, INDEX_KERNEL_AUTO, qbuf, (int16_t *)(void *)(qbuf + dpad),
                      (uint8_t *)qbuf + 3 * dpad};
     float eq;
-    float sq = index_quantize(qn, ix->dim, dpad, q8.q, &eq);
+    float sq = index_quantize(out->qn, ix->dim, dpad, q8.q, &eq);
     index_q8_prepare(&q8);
+    int32_t q4_sum = 0;
+    if (sketch) {
+        index_rotate(ix, out->qn, mixed);
+        float m4 = 0;
+        for (size_t j = 0; j < dpad; j++)
+            m4 = fabsf(mixed[j]) > m4 ? fabsf(mixed[j]) : m4;
+        for (size_t j = 0; j < dpad; j++) {
+            int q4 = m4 > 0 ? (int)lrintf(mixed[j] * (7.0f / m4)) : 0;   /* [-7, 7] */
+            q4_sum += q4;
+            for (int b = 0; b < 4; b++)
+                planes[(size_t)b * ix->swords + j / 64] |= (uint64_t)(((q4 + 8) >> b) & 1)
+                                                          << (j % 64);
+        }
+    }
     size_t nb = (p->n + ix->brows - 1) / ix->brows;    /* blocks with rows */
     for (int t = 0; t < nw; t++) {
         w[t].ix = ix;
         w[t].p = p;
         w[t].q8 = &q8;
+        w[t].sketch = sketch;
+        w[t].planes = planes;
+        w[t].q4_sum = q4_sum;
+
         w[t].sq = sq;
         w[t].eq = eq;
         w[t].eps = 1e-4f + (float)ix->dim * 2.4e-7f;
@@ -340,73 +469,139 @@ static int search_quant(const index_t *ix, const index_part_t *p, const float *q
     if (w[0].rc != 0 || w[1].rc != 0)
         goto done;
     /* Every row scoring at least the k-th best lower bound of all shares is a candidate
-     * of its share (whose own k-th best bound is no higher), so the exact top k is among
-     * the candidates. */
+     * of its share (whose own k-th best bound is no higher), so the exact top k of the
+     * rows scanned is among the candidates. */
     int nlo = 0;
     for (int t = 0; t < nw; t++)
         for (int i = 0; i < w[t].nlo; i++)
             lo_push(merged, &nlo, k, w[t].lo[i]);
     float threshold = nlo == k ? merged[0] : -INFINITY;
+    size_t total = w[0].c.n + w[1].c.n;
+    if (!(out->c = malloc((total ? total : 1) * sizeof(*out->c))))
+        goto done;
     for (int t = 0; t < nw; t++)
         for (size_t i = 0; i < w[t].c.n; i++) {
             if (w[t].c.up[i] < threshold)
                 continue;
             size_t r = w[t].c.row[i];
-            offer(index_blk(ix, p, r), r & ix->bmask,
-                  cblas_sdot(ix->dim, index_vec(ix, p, r), 1, qn, 1), k, hits, &n);
+            out->c[out->n++] = (cand_t){index_blk(ix, p, r)->ids[r & ix->bmask], w[t].c.up[i]};
         }
-    rc = n;
+    qsort(out->c, out->n, sizeof(*out->c), by_up);
+    rc = 0;
 done:
     for (int t = 0; t < 2; t++) {
         free(w[t].c.row);
         free(w[t].c.up);
         free(w[t].lo);
         free(w[t].dots);
+        free(w[t].sk.est);
+        free(w[t].sk.row);
     }
     free(qbuf);
+    free(mixed);
+    free(planes);
     free(merged);
     return rc;
 }
 
-/* Fills each hit's plain cosine: the query as given (no idf) against the hit's float
- * row, in double, for the k hits only; with idf the score ranked by another query. */
-void index_cosines(const index_t *ix, const float *q, index_hit_t *hits, int n)
+float index_cosine(const float *a, const float *b, int dim)
 {
-    double qq = 0;
-    for (int d = 0; d < ix->dim; d++)
-        qq += (double)q[d] * q[d];
-    for (int i = 0; i < n; i++) {
-        const float *r = index_row_vec(ix, hits[i].id);
-        double qr = 0, rr = 0;
-        for (int d = 0; r && d < ix->dim; d++) {
-            qr += (double)q[d] * r[d];
-            rr += (double)r[d] * r[d];
-        }
-        double c = qq > 0 && rr > 0 ? qr / sqrt(qq * rr) : 0.0;
-        hits[i].cosine = (float)(c > 1.0 ? 1.0 : (c < -1.0 ? -1.0 : c));
+    double aa = 0, ab = 0, bb = 0;
+    for (int d = 0; d < dim; d++) {
+        aa += (double)a[d] * a[d];
+        ab += (double)a[d] * b[d];
+        bb += (double)b[d] * b[d];
     }
+    double c = aa > 0 && bb > 0 ? ab / sqrt(aa * bb) : 0.0;
+    return (float)(c > 1.0 ? 1.0 : (c < -1.0 ? -1.0 : c));
 }
 
-int index_search(const index_t *ix, const char *user, const float *q, int k,
-                 const index_filter_t *filter, int idf, index_hit_t *hits)
+void index_cands_free(index_cands_t *c)
 {
-    if (!ix || !user || !q || k < 1 || !hits)
-        return -1;
+    if (!c)
+        return;
+    free(c->q);
+    free(c->qn);
+    free(c->c);
+    free(c);
+}
+
+size_t index_cands_count(const index_cands_t *c)
+{
+    return c ? c->n : 0;
+}
+
+index_cands_t *index_search_scan(const index_t *ix, const char *user, const float *q,
+                                 int k, const index_filter_t *filter, int idf, int *rc)
+{
+    *rc = -1;
+    if (!ix || !user || !q || k < 1)
+        return NULL;
     const index_part_t *p = index_find_part(ix, user);
-    if (!p || p->n == 0)
-        return 0;
+    if (!p || p->n == 0) {
+        *rc = 0;
+        return NULL;
+    }
     static const index_filter_t none = {0, 0, 0};
     const index_filter_t *f = filter ? filter : &none;
     int filtered = f->since_ms > 0 || f->until_ms > 0 || f->conv_hash != 0;
+    index_cands_t *c = calloc(1, sizeof(*c));
+    if (!c)
+        return NULL;
+    c->dim = ix->dim;
+    c->k = k;
+    c->q = malloc((size_t)ix->dim * sizeof(float));
+    c->qn = malloc((size_t)ix->dim * sizeof(float));
+    if (!c->q || !c->qn || query_prepare(p, ix->dim, ix->lexical_dims, q, idf, c->qn) != 0 ||
+        scan_part(ix, p, k, f, filtered, c) != 0) {
+        index_cands_free(c);
+        return NULL;
+    }
+    memcpy(c->q, q, (size_t)ix->dim * sizeof(float));
+    *rc = 0;
+    return c;
+}
 
-    int n = -1;
-    float *qn = malloc((size_t)ix->dim * sizeof(float));
-    if (!qn || query_prepare(p, ix->dim, ix->lexical_dims, q, idf, qn) != 0)
+/* Candidates read back per fetch call after the first, which asks k: small, so that
+ * few are read past the point where the rest cannot enter (each costs the store a row
+ * lookup). */
+#define RANK_BATCH 16
+
+int index_search_rank(const index_cands_t *c, index_fetch_fn fetch, void *ctx,
+                      index_hit_t *hits)
+{
+    if (!c)
+        return 0;
+    const size_t dim = (size_t)c->dim;
+    size_t cap = (size_t)c->k > RANK_BATCH ? (size_t)c->k : RANK_BATCH;
+    int n = 0, rc = -1;
+    int64_t *ids = malloc(cap * sizeof(*ids));
+    float *vecs = malloc(cap * dim * sizeof(*vecs));
+    float *row = malloc(dim * sizeof(*row));
+    unsigned char *found = malloc(cap);
+    if (!ids || !vecs || !row || !found)
         goto done;
-    if (p->quant && p->n >= ix->quant_min_rows)
-        n = search_quant(ix, p, qn, k, f, filtered, hits);
-    else
-        n = search_float(ix, p, qn, k, f, filtered, hits);
+    /* Best bound first: once the k-th best exact score beats the next bound, no later
+     * candidate can enter (its score is at most its bound). */
+    for (size_t i = 0; i < c->n;) {
+        if (n == c->k && c->c[i].up < hits[0].score)
+            break;
+        size_t want = i == 0 ? cap : RANK_BATCH;
+        size_t m = c->n - i < want ? c->n - i : want;
+        for (size_t j = 0; j < m; j++)
+            ids[j] = c->c[i + j].id;
+        if (fetch(ctx, ids, (int)m, vecs, found) != 0)
+            goto done;
+        for (size_t j = 0; j < m; j++) {
+            const float *v = vecs + j * dim;
+            if (!found[j] || (n == c->k && c->c[i + j].up < hits[0].score) ||
+                index_normalize(v, c->dim, row) != 0)
+                continue;
+            float s = cblas_sdot(c->dim, row, 1, c->qn, 1);
+            offer(ids[j], s, index_cosine(c->q, v, c->dim), c->k, hits, &n);
+        }
+        i += m;
+    }
     /* Heap sort in place: repeatedly move the worst to the end -> best first. */
     for (int end = n - 1; end > 0; end--) {
         index_hit_t t = hits[0];
@@ -414,9 +609,25 @@ int index_search(const index_t *ix, const char *user, const float *q, int k,
         hits[end] = t;
         sift_down(hits, end, 0);
     }
-    if (n > 0)
-        index_cosines(ix, q, hits, n);
+    rc = n;
 done:
-    free(qn);
-    return n;
+    free(ids);
+    free(vecs);
+    free(row);
+    free(found);
+    return rc;
+}
+
+int index_search(const index_t *ix, const char *user, const float *q, int k,
+                 const index_filter_t *filter, int idf, index_fetch_fn fetch, void *ctx,
+                 index_hit_t *hits)
+{
+    if (!hits || !fetch)
+        return -1;
+    int rc;
+    index_cands_t *c = index_search_scan(ix, user, q, k, filter, idf, &rc);
+    if (rc == 0)
+        rc = index_search_rank(c, fetch, ctx, hits);
+    index_cands_free(c);
+    return rc;
 }

@@ -1,4 +1,5 @@
-/* query.c: reading many memories: top-k search (index under the read lock, then the
+/* query.c: reading many memories: top-k search (the index's scan under the read lock,
+ * then, in one read transaction, the candidates' vectors for the exact ranking and the
  * rows from SQLite), pages newest first, the oldest-first walk and pages used by export,
  * and forgetting a user (then checkpointing the WAL, so that nothing of theirs stays in
  * it). */
@@ -33,12 +34,49 @@ static int by_fused(const void *a, const void *b)
                                 : (x->id < y->id) - (x->id > y->id);
 }
 
+/* fetch_vecs's context: the store and the SQLite failure, if one stopped it. */
+typedef struct vec_reader {
+    store_t *st;
+    int src;
+} vec_reader_t;
+
+/* index_fetch_fn for the ranking, with st->mu held inside a read transaction: the
+ * vectors of ids from SQLite (a row gone, or of another dim, is not found). */
+static int fetch_vecs(void *ctx, const int64_t *ids, int n, float *vecs, unsigned char *found)
+{
+    vec_reader_t *vr = ctx;
+    store_t *st = vr->st;
+    sqlite3_stmt *s = stmt_get(st, S_MEM_VEC);
+    size_t bytes = (size_t)st->dim * sizeof(float);
+    int rc = 0;
+    for (int i = 0; i < n && rc == 0; i++) {
+        int b = SQLITE_OK;
+        store_bind_int64(s, 1, ids[i], &b);
+        int src = store_step(s, b);
+        found[i] = 0;
+        if (src == SQLITE_ROW) {
+            const void *blob = sqlite3_column_blob(s, 1);
+            if (sqlite3_column_int(s, 0) == st->dim && blob &&
+                (size_t)sqlite3_column_bytes(s, 1) == bytes) {
+                memcpy(vecs + (size_t)i * (size_t)st->dim, blob, bytes);
+                found[i] = 1;
+            }
+        } else if (src != SQLITE_DONE) {
+            vr->src = src;
+            rc = -1;
+        }
+        stmt_done(s);
+    }
+    return rc;
+}
+
 /* Reads the rows of c[0..got) into hits, with st->mu held: a memory deleted since the
  * scan is skipped, and a conversation hash collision is caught by comparing the names.
- * *filled receives how many. A store code. */
+ * With the text leg (cosines), each hit's plain cosine comes from its vector read here;
+ * else it is ih[i]'s. *filled receives how many. A store code. */
 static int fetch_rows(store_t *st, const store_query_t *q, const cand_t *c, int got,
-                      const index_hit_t *ih, store_hit_t *hits, int *filled, char *err,
-                      size_t errlen)
+                      const index_hit_t *ih, int cosines, store_hit_t *hits, int *filled,
+                      char *err, size_t errlen)
 {
     sqlite3_stmt *s = stmt_get(st, S_MEM_GET);
     int rc = STORE_OK;
@@ -48,13 +86,19 @@ static int fetch_rows(store_t *st, const store_query_t *q, const cand_t *c, int 
         int src = store_step(s, b);
         if (src == SQLITE_ROW) {
             store_hit_t *h = &hits[*filled];
-            if ((rc = store_row_memory(s, 0, &h->mem)) == STORE_OK) {
+            if ((rc = store_row_memory(s, cosines, &h->mem)) == STORE_OK) {
                 if (q->conversation && (!h->mem.conversation ||
                                         strcmp(h->mem.conversation, q->conversation) != 0)) {
                     store_memory_clear(&h->mem);
                 } else {
                     h->score = c[i].fused;
-                    h->cosine = ih[i].cosine;
+                    h->cosine = !cosines ? ih[i].cosine
+                                : h->mem.vec && h->mem.dim == st->dim
+                                    ? index_cosine(q->vec, h->mem.vec, st->dim)
+                                    : 0.0f;
+                    free(h->mem.vec);       /* hits come without vectors */
+                    h->mem.vec = NULL;
+                    h->mem.dim = 0;
                     h->rank_bm25 = c[i].rank[0];
                     h->rank_dense = c[i].rank[1];
                     h->rank_recency = c[i].rank[2];
@@ -106,6 +150,7 @@ int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits
     index_hit_t *ih = NULL;
     int64_t *bm = NULL;
     cand_t *c = NULL;
+    index_cands_t *ic = NULL;
     int rc = STORE_OK, nd = 0, nb = 0, nc = 0, filled = 0;
     *n = 0;
     if (!q || !q->user || !*q->user || !q->vec || !hits) {
@@ -134,14 +179,33 @@ int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits
     index_filter_t f = {q->since_ms, q->until_ms,
                         q->conversation ? index_hash(q->conversation) : 0};
     if (legs & STORE_LEG_DENSE) {
+        /* The scan under the index's read lock; the ranking reads SQLite, so it runs
+         * under st->mu below (taking st->mu under the read lock could deadlock with a
+         * writer, which holds st->mu while it waits for the write lock). */
+        int src;
         pthread_rwlock_rdlock(&st->ixlock);
-        nd = index_search(st->ix, q->user, q->vec, depth, &f, idf, ih);
+        ic = index_search_scan(st->ix, q->user, q->vec, depth, &f, idf, &src);
         pthread_rwlock_unlock(&st->ixlock);
-        if (nd < 0) {
+        if (src < 0) {
             store_errf(err, errlen, "out of memory searching");
             rc = STORE_ENOMEM;
             goto done;
         }
+    }
+
+    pthread_mutex_lock(&st->mu);
+    if ((rc = store_begin(st, 0, err, errlen)) != STORE_OK)
+        goto unlock;
+    vec_reader_t vr = {st, SQLITE_OK};
+    if ((nd = index_search_rank(ic, fetch_vecs, &vr, ih)) < 0) {
+        nd = 0;
+        if (vr.src != SQLITE_OK) {
+            rc = store_sqlerr(st, vr.src, err, errlen, "reading search vectors");
+        } else {
+            store_errf(err, errlen, "out of memory searching");
+            rc = STORE_ENOMEM;
+        }
+        goto end;
     }
     if (!q->text) {         /* the vector index alone, scored by cosine */
         for (int i = 0; i < nd; i++)
@@ -151,10 +215,6 @@ int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits
         while (nd > 0 && ih[nd - 1].score <= 0.0f)
             nd--;           /* shares nothing with the query: not a candidate */
     }
-
-    pthread_mutex_lock(&st->mu);
-    if ((rc = store_begin(st, 0, err, errlen)) != STORE_OK)
-        goto unlock;
     if (q->text && (legs & STORE_LEG_BM25) &&
         (rc = store_fts_leg_locked(st, q, bm, depth, &nb, err, errlen)) != STORE_OK)
         goto end;
@@ -163,12 +223,9 @@ int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits
         nc = fuse(st, q, ih, nd, bm, nb, c);
         if (nc > q->k)
             nc = q->k;
-        for (int i = 0; i < nc; i++)
-            ih[i].id = c[i].id;
-        index_cosines(st->ix, q->vec, ih, nc);
         pthread_rwlock_unlock(&st->ixlock);
     }
-    rc = fetch_rows(st, q, c, nc, ih, hits, &filled, err, errlen);
+    rc = fetch_rows(st, q, c, nc, ih, q->text != NULL, hits, &filled, err, errlen);
 end:
     store_rollback(st);
 unlock:
@@ -179,6 +236,7 @@ unlock:
     }
     *n = filled;
 done:
+    index_cands_free(ic);
     free(ih);
     free(bm);
     free(c);

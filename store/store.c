@@ -27,6 +27,7 @@ static const char *const stmt_sql[S_COUNT] = {
         "  FROM memory_id_floor)), ?2, ?3,"
         " ?4, ?5, ?6, ?7, ?8, ?8, 0, ?9, ?10, ?11, ?12)",
     [S_MEM_GET] = "SELECT " STORE_MEM_COLS " FROM memories WHERE id = ?1",
+    [S_MEM_VEC] = "SELECT dim, vec FROM memories WHERE id = ?1",
     [S_MEM_EXISTS] = "SELECT 1 FROM memories WHERE id = ?1",
     [S_MEM_UPDATE] =
         "UPDATE memories SET text = coalesce(?2, text), vec = coalesce(?3, vec),"
@@ -413,109 +414,6 @@ void store_memory_clear(store_memory_t *m)
 
 /* ---- open / close ----------------------------------------------------------------- */
 
-/* Sizes every user's partition (from the counts usage.c took at open) so the load below
- * appends without reallocating. */
-static int load_reserve(store_t *st, char *err, size_t errlen)
-{
-    sqlite3_stmt *s = NULL;
-    int rc = STORE_OK, src;
-    size_t total = 0;
-    if ((src = sqlite3_prepare_v2(st->db, "SELECT user, memories FROM temp.mnemo_usage WHERE memories > 0",
-                                  -1, &s, NULL)) != SQLITE_OK)
-        return store_sqlerr(st, src, err, errlen, "counting memories");
-    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-        size_t n = (size_t)sqlite3_column_int64(s, 1);
-        total += n;
-        if (index_reserve(st->ix, (const char *)sqlite3_column_text(s, 0), n) != 0) {
-            store_errf(err, errlen, "out of memory sizing the index");
-            rc = STORE_ENOMEM;
-            goto done;
-        }
-    }
-    if (src != SQLITE_DONE) {
-        rc = store_sqlerr(st, src, err, errlen, "counting memories");
-        goto done;
-    }
-    if (index_reserve(st->ix, NULL, total) != 0) {
-        store_errf(err, errlen, "out of memory sizing the index");
-        rc = STORE_ENOMEM;
-    }
-done:
-    sqlite3_finalize(s);
-    return rc;
-}
-
-/* Streams every memory into the index: current ones of this encoder and dim are
- * indexed, the others only counted (stale ones in st->nstale). */
-static int load_index(store_t *st, char *err, size_t errlen)
-{
-    sqlite3_stmt *s = NULL;
-    float *vec = NULL;     /* one row, aligned */
-    index_prefault_t *pf = NULL;
-    int rc, src;
-    /* The load reads the whole file once. Through a memory map SQLite reads its pages
-     * in place instead of one pread and one copy per page (a fifth of a 1M load);
-     * SQLite caps the map at its compile-time limit and reads the rest as before. The
-     * map goes again after the load (mmap_size 0), so the daemon runs as it always did. */
-    sqlite3_exec(st->db, "PRAGMA mmap_size = 1099511627776", NULL, NULL, NULL);
-    /* One read transaction: the sizes counted are the rows streamed, so the loader
-     * never grows an array under the prefault thread. */
-    if ((src = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL)) != SQLITE_OK) {
-        sqlite3_exec(st->db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
-        return store_sqlerr(st, src, err, errlen, "loading memories");
-    }
-    if ((rc = load_reserve(st, err, errlen)) != STORE_OK)
-        goto done;
-    pf = index_prefault_start(st->ix);
-    if (!(vec = malloc((size_t)st->dim * sizeof(float)))) {
-        store_errf(err, errlen, "out of memory loading the index");
-        rc = STORE_ENOMEM;
-        goto done;
-    }
-    if ((src = sqlite3_prepare_v2(st->db,
-                                  "SELECT id, user, conversation, created_ms, superseded_by,"
-                                  " dim, encoder, vec FROM memories",
-                                  -1, &s, NULL)) != SQLITE_OK) {
-        rc = store_sqlerr(st, src, err, errlen, "loading memories");
-        goto done;
-    }
-    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-        st->nmem++;
-        int dim = sqlite3_column_int(s, 5);
-        if (store_is_stale(st, dim, (const char *)sqlite3_column_text(s, 6))) {
-            st->nstale++;
-            continue;
-        }
-        if (sqlite3_column_type(s, 4) != SQLITE_NULL)
-            continue;   /* superseded: kept, but no longer retrieved */
-        /* A damaged (wrong-sized or non-finite) vector is left out of the index. The
-         * blob is copied out because SQLite does not align it for floats. */
-        const void *blob = sqlite3_column_blob(s, 7);
-        if (!blob || (size_t)sqlite3_column_bytes(s, 7) != (size_t)dim * sizeof(float))
-            continue;
-        memcpy(vec, blob, (size_t)dim * sizeof(float));
-        const char *conv = (const char *)sqlite3_column_text(s, 2);
-        if (index_put(st->ix, (const char *)sqlite3_column_text(s, 1),
-                      sqlite3_column_int64(s, 0), vec, sqlite3_column_int64(s, 3),
-                      conv ? index_hash(conv) : 0) != 0) {
-            if (!store_vec_ok(vec, dim))
-                continue;
-            store_errf(err, errlen, "out of memory loading the index");
-            rc = STORE_ENOMEM;
-            goto done;
-        }
-    }
-    if (src != SQLITE_DONE)
-        rc = store_sqlerr(st, src, err, errlen, "loading memories");
-done:
-    sqlite3_finalize(s);
-    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
-    sqlite3_exec(st->db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
-    index_prefault_join(pf);
-    free(vec);
-    return rc;
-}
-
 /* Creates the database file 0600 when it does not exist yet. SQLite gives the -wal,
  * -shm and journal files it creates the database file's mode, so none of them can be
  * read by others either, whatever the process umask (which is not touched: it is
@@ -593,7 +491,7 @@ store_t *store_open(const char *path, int dim, const char *encoder, char *err,
             goto fail;
         }
     }
-    if (load_index(st, err, errlen) != STORE_OK)
+    if (store_load_index(st, err, errlen) != STORE_OK)
         goto fail;
     return st;
 fail:

@@ -18,19 +18,30 @@
 
 /* A block of up to ix->brows rows of one partition. Row r of every array describes the
  * same memory. Blocks are allocated separately, so growing a partition never copies or
- * doubles its big arrays: only the last block grows (geometrically, up to brows). */
+ * doubles its big arrays: only the last block grows (geometrically, up to brows).
+ * The float rows are not kept: SQLite holds them, and a search reads back the few it
+ * re-ranks (index_fetch_fn). What stays in RAM is two compact copies of each row x
+ * (L2-normalized): int8 codes with a rigorous error bound, and a 2-bit sketch of x
+ * turned by a fixed orthogonal mixing (index_rotate), scanned first in big partitions. */
 typedef struct index_block {
     size_t cap;             /* rows allocated in each array below */
-    float *vecs;            /* [cap][dim] row-major, each row L2-normalized */
     int64_t *ids;           /* [cap] */
     int64_t *created;       /* [cap] created_ms */
     uint64_t *conv;         /* [cap] index_hash(conversation), 0 = none */
-    /* The compact copy, NULL while the partition has none:
-     * row r ~= qscale[r] * codes[r], and qerr[r] bounds the L2 norm of the difference,
-     * so a dot product through it comes with an error bound. */
+    /* row r ~= qscale[r] * codes[r], and qerr[r] bounds the L2 norm of the difference,
+     * so a dot product through it comes with an error bound. A code is nonzero exactly
+     * where the row is (the df counts are kept from the codes). */
     int8_t *codes;          /* [cap][dpad] in [-127, 127], zero past dim */
     float *qscale;          /* [cap] */
     float *qerr;            /* [cap] */
+    /* The sketch of y = index_rotate x (dpad values) on a 4-level grid: level v[j] in
+     * 0..3 stands for (v - 1.5) delta, kept as two bit planes of dpad bits (hi = the
+     * sign of y). With q' the mixed query, the estimate is
+     *   q.x ~= sfac (2 v - 3) . q'      sfac = 1 / sum (2 v - 3) y,
+     * unbiased when the mixing spreads x evenly. */
+    uint64_t *sk_hi;        /* [cap][swords] the high bits of v */
+    uint64_t *sk_lo;        /* [cap][swords] the low bits */
+    float *sfac;            /* [cap] */
 } index_block_t;
 
 /* One user's rows: row r lives in blocks[r >> bshift] at r & bmask; rows 0..n-1 are in
@@ -42,7 +53,6 @@ typedef struct index_part {
     size_t n, cap;          /* rows in use / allocated (the sum of the blocks' caps) */
     index_block_t *blocks;  /* [capblocks], zeroed past nblocks */
     size_t nblocks, capblocks;
-    int quant;              /* has the compact copy (every block's codes) */
     uint32_t *df;           /* [dim] rows with a nonzero value in each dimension */
 } index_part_t;
 
@@ -55,8 +65,12 @@ typedef struct index_slot {
 struct index {
     int dim;
     size_t dpad;            /* dim rounded up to a multiple of 64: a code row's bytes */
-    size_t quant_min_rows;  /* partitions this big are scanned through their codes */
+    size_t swords;          /* dpad / 64: a sketch plane's 64-bit words */
+    size_t sketch_min_rows; /* partitions this big are scanned through the sketch first */
+    size_t sketch_cands;    /* rows the sketch scan keeps for the int8 stage */
     int lexical_dims;       /* query idf applies to [0, lexical_dims); dim = all */
+    float *rot_sign;        /* [dpad] index_rotate's signs and scales, 0 past dim */
+    float *scratch;         /* [2 dpad] index_put's normalized and rotated row */
     index_part_t **parts;   /* [capparts]; NULL = free slot, listed in free_parts */
     uint32_t nparts, capparts;
     uint32_t *free_parts;   /* [capparts] stack of free slots */
@@ -82,11 +96,16 @@ static inline const index_block_t *index_blk(const index_t *ix, const index_part
     return &p->blocks[r >> ix->bshift];
 }
 
-/* Row r's float vector [dim]. */
-static inline float *index_vec(const index_t *ix, const index_part_t *p, size_t r)
-{
-    return p->blocks[r >> ix->bshift].vecs + (r & ix->bmask) * (size_t)ix->dim;
-}
+/* The per-row work of a put is also compiled for AVX2 and AVX-512 and chosen at load
+ * time (an ifunc): the same operations in the same order, so the same results, with
+ * wider vectors than -O2's baseline SSE2. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__GLIBC__)
+#define INDEX_ROW_CLONES                                                                 \
+    __attribute__((target_clones("avx512f", "avx2", "default"),                            \
+                   optimize("vect-cost-model=dynamic")))
+#else
+#define INDEX_ROW_CLONES
+#endif
 
 /* Arrays at least this big are advised onto transparent huge pages and prefaulted. */
 #define HUGE_MIN_BYTES ((size_t)4 << 20)
@@ -104,19 +123,38 @@ typedef struct index_q8 {
 void index_q8_prepare(index_q8_t *q8);
 /* out[i] = codes[i * dpad ..] . q for n rows, exact int32. */
 void index_dots_i8(const int8_t *codes, size_t n, const index_q8_t *q8, int32_t *out);
-/* Quantizes x[dim] into codes[dpad]; returns the scale, *err the L2 error bound. */
+/* For n sketch plane rows bits[n][words] and a 4-bit query q4[j] in [-8, 7] given as
+ * the bit planes of q4 + 8 (planes[b * words + w] holds bit b of dimensions 64 w ..
+ * 64 w + 63): out[i] = the sum of q4[j] over the bits j set in row i, exact. kernel is
+ * an enum index_kernel (AUTO: the best this CPU has; the others for the tests). */
+void index_dots_sign4(const uint64_t *bits, size_t n, size_t words, const uint64_t *planes,
+                      int kernel, int32_t *out);
+/* Quantizes x[dim] into codes[dpad]; returns the scale, *err the L2 error bound. A code
+ * is 0 exactly where x is. */
 float index_quantize(const float *x, int dim, size_t dpad, int8_t *codes, float *err);
+/* index_sketch.c: fills ix->rot_sign (index_new calls it). */
+void index_rotate_init(index_t *ix);
+/* out[dpad] = the fixed orthogonal mixing of x[dim] (zero padded) the sketch is made
+ * in: per-dimension signs, then Hadamard butterflies across the 8 rows of stride 8 in
+ * each 64-dimension group and across the groups (the first power of two of them), scaled
+ * so that dot products are kept: rotate(a) . rotate(b) = a . b (up to rounding). */
+void index_rotate(const index_t *ix, const float *x, float *out);
+/* The sketch of a mixed row y[dpad] (index_block_t): its two bit planes into hi and lo
+ * (dpad / 64 words each), returning sfac. kernel: AUTO = AVX-512 where the CPU has it
+ * (the same bits as the plain loop, C; the factor summed in another order). */
+float index_sketch_row(const float *y, size_t dpad, uint64_t *hi, uint64_t *lo, int kernel);
+/* Normalizes vec[dim] into out[dim] exactly as index_put does (the float row the index
+ * ranks by). Returns 0, or -1 when vec is not finite. */
+int index_normalize(const float *vec, int dim, float *out);
 
 /* The partition of user, or NULL. */
 index_part_t *index_find_part(const index_t *ix, const char *user);
-/* The float row [dim] (L2-normalized) of id, or NULL when id is not indexed. Valid until
- * the next write to the index. */
-const float *index_row_vec(const index_t *ix, int64_t id);
+/* The partition and (into *row) the row of id, or NULL when id is not indexed. */
+const index_part_t *index_row_part(const index_t *ix, int64_t id, size_t *row);
 /* The created_ms of id, 0 when id is not indexed. */
 int64_t index_row_created(const index_t *ix, int64_t id);
-/* Fills hits[0..n)'s cosine: q as given (no idf) against each hit's float row, 0 for an
- * id not indexed (index_search.c). */
-void index_cosines(const index_t *ix, const float *q, index_hit_t *hits, int n);
+/* The plain cosine of a[dim] and b[dim] in double, in [-1, 1]; 0 when either is zero. */
+float index_cosine(const float *a, const float *b, int dim);
 
 /* Start-up only: populates the memory of every reserved array on a helper thread while
  * the caller fills them. Between start and join the caller may only put rows into room
@@ -131,7 +169,7 @@ void index_prefault_join(index_prefault_t *pf);
 /* Prepared once at open, used under st->mu, reset after each use (stmt_done). */
 enum store_stmt {
     S_BEGIN, S_BEGIN_READ, S_COMMIT, S_ROLLBACK,
-    S_MEM_INSERT, S_MEM_GET, S_MEM_EXISTS, S_MEM_UPDATE, S_MEM_SUPERSEDE, S_MEM_DELETE, S_MEM_TOUCH,
+    S_MEM_INSERT, S_MEM_GET, S_MEM_VEC, S_MEM_EXISTS, S_MEM_UPDATE, S_MEM_SUPERSEDE, S_MEM_DELETE, S_MEM_TOUCH,
     S_MEM_LIST, S_MEM_EACH, S_MEM_USER_DELETE, S_MEM_USER_STALE, S_MEM_STALE_BATCH,
     S_MEM_REENCODE, S_MEM_SET_FRAME, S_MEM_FRAME_FIND, S_MEM_FRAMES_LIST,
     S_MEM_SUPERSEDED_OF, S_MEM_UNSUPERSEDE, S_MEM_FORGET_CHAIN,
@@ -278,6 +316,10 @@ int store_collect(sqlite3_stmt *s, int brc, int with_vec, size_t max, store_memo
 int store_is_stale(const store_t *st, int dim, const char *encoder);
 int store_vec_ok(const float *v, int dim);
 char *store_strdup(const char *s);
+
+/* load.c: streams every memory into the (empty) index at open: current ones of this
+ * encoder and dim are indexed, the others only counted (nmem, nstale). A store code. */
+int store_load_index(store_t *st, char *err, size_t errlen);
 
 /* Index updates, called with st->mu held; they take the index write lock. */
 int store_ix_reserve(store_t *st, const char *user, size_t extra);
