@@ -31,6 +31,7 @@ typedef struct agent agent_t;
 #define AGENT_DEFAULT_MAX_MEMORIES_PER_USER 1000000
 #define AGENT_DEFAULT_MAX_CONVERSATIONS_PER_USER 10000
 typedef struct model model_t;   /* model/model.h */
+typedef struct senc senc_t;     /* model/senc.h */
 
 enum agent_err {
     AGENT_OK = 0,
@@ -140,6 +141,9 @@ typedef struct agent_config {
     const char *db_path;
     model_t *model;         /* NULL: no model (lexical memories, no chat); the agent
                                owns it from agent_new on, failure included */
+    senc_t *encoder;        /* the sentence encoder of the learned half of memory
+                               vectors (agent_encoder_load); NULL: the model's sentence
+                               vector, or none without a model. Owned as model is. */
     int chat_turns;         /* W: exchanges kept per conversation (1..1024) */
     int chat_memories;      /* K: long-term memories retrieved per turn (0..256) */
     double chat_duplicate;  /* cosine from which a statement updates the memory */
@@ -155,6 +159,13 @@ model_t *agent_model_load(const char *path, char *err, size_t errlen);
 void agent_model_free(model_t *m);
 const char *agent_model_about(const model_t *m, char *buf, size_t len);
 
+/* The sentence encoder an agent may be given (agent_config_t.encoder), loaded the same
+ * way: NULL with err starting with the path and saying what is wrong. agent_encoder_about
+ * writes "tag T, vectors of D" into buf and returns it. */
+senc_t *agent_encoder_load(const char *path, char *err, size_t errlen);
+void agent_encoder_free(senc_t *s);
+const char *agent_encoder_about(const senc_t *s, char *buf, size_t len);
+
 /* The defaults above, and no model. */
 void agent_config_default(agent_config_t *cfg);
 
@@ -166,10 +177,11 @@ int agent_set_limits(agent_t *a, const agent_limits_t *l);
 
 /* Opens the store (migrating and indexing it, re-encoding the memories of another
  * encoder). Memory vectors are the lexical sketch (LEX_DIM floats, encoder
- * LEX_ENCODER_ID) without a model, else [sqrt(w) * sketch ; sqrt(1 - w) * model_encode]
- * (LEX_DIM + D floats, encoder "lex1-512+<model_tag>/w=<w>", the weight always
- * written): cosine = w * lexical cosine + (1 - w) * learned cosine. NULL with err
- * filled on failure. */
+ * LEX_ENCODER_ID) without a learned half, else [sqrt(w) * sketch ; sqrt(1 - w) * learned]
+ * (LEX_DIM + D floats, the weight always written in the id): the learned part is the
+ * sentence encoder's vector when one is given (encoder "lex1-512+senc-<tag>/w=<w>"),
+ * else the model's (model_encode, "lex1-512+<model_tag>/w=<w>"); cosine = w * lexical
+ * cosine + (1 - w) * learned cosine. NULL with err filled on failure. */
 agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen);
 void agent_free(agent_t *a);
 int agent_ready(const agent_t *a);
