@@ -14,7 +14,7 @@
 
 enum {
     O_OUT, O_MODEL, O_WORDNET, O_BABI, O_BABI_PER_FILE, O_PERSONA, O_DIALOGUE, O_EPOCHS,
-    O_BATCH, O_LR, O_TAU, O_BUCKETS, O_DIM, O_SEED,
+    O_BATCH, O_LR, O_TAU, O_BUCKETS, O_DIM, O_SEED, O_COUNTS, O_SIF, O_SLOTS, O_WH,
 };
 
 static const cli_opt_t senc_opts[] = {
@@ -33,6 +33,11 @@ static const cli_opt_t senc_opts[] = {
     [O_BUCKETS] = {"buckets", 0, "N", "hashed rows of stems and n-grams (default 65536)"},
     [O_DIM] = {"dim", 0, "D", "embedding width and sentence vector length (default 64)"},
     [O_SEED] = {"seed", 0, "S", "seed of the pairs, the weights and the batches"},
+    [O_COUNTS] = {"counts", 0, "FILE|none", "word counts for the word weights (default "
+                  "WordNet's cntlist.rev); none: every word weighs the same"},
+    [O_SIF] = {"sif", 0, "A", "the word weights' a / (a + p) (default 0.001)"},
+    [O_SLOTS] = {"word-slots", 0, "N", "hashed slots of word weights (default 262144)"},
+    [O_WH] = {"question-weight", 0, "X", "the weight of question words (default 0.3)"},
     {0},
 };
 
@@ -61,7 +66,9 @@ static int run_train(const cli_args_t *a)
 {
     senc_train_cfg_t tc;
     senc_train_cfg_default(&tc);
+    float sif = 0.001f, wh = 0.3f;
     long babi_per = 2000, persona = 4000, dialogue = 40000, buckets = 65536, dim = 64,
+         slots = 262144,
          epochs = tc.epochs, batch = tc.batch, seed = (long)tc.seed;
     if (!a->val[O_OUT]) return cli_usage_error("senc", "train needs --out FILE");
     if (num(a, O_BABI_PER_FILE, 0, 1000000, &babi_per) || num(a, O_PERSONA, 0, 10000000, &persona) ||
@@ -69,7 +76,9 @@ static int run_train(const cli_args_t *a)
         num(a, O_BUCKETS, SENC_MIN_BUCKETS, SENC_MAX_BUCKETS, &buckets) ||
         num(a, O_DIM, SENC_MIN_DIM, SENC_MAX_DIM, &dim) || num(a, O_EPOCHS, 1, 1000, &epochs) ||
         num(a, O_BATCH, 2, 4096, &batch) || num(a, O_SEED, 0, 1L << 62, &seed) ||
-        real(a, O_LR, 0, 1, &tc.lr) || real(a, O_TAU, 0, 10, &tc.tau))
+        num(a, O_SLOTS, SENC_MIN_BUCKETS, SENC_MAX_BUCKETS, &slots) ||
+        real(a, O_LR, 0, 1, &tc.lr) || real(a, O_TAU, 0, 10, &tc.tau) ||
+        real(a, O_SIF, 0, 1, &sif) || real(a, O_WH, 0, 10, &wh))
         return CLI_EXIT_USAGE;
     tc.epochs = (int)epochs;
     tc.batch = (int)batch;
@@ -78,7 +87,9 @@ static int run_train(const cli_args_t *a)
     char err[512];
     int rc = CLI_EXIT_USAGE;
     senc_pairs_t p = {0};
-    senc_cfg_t c = {(int)buckets, (int)dim, (int)dim};
+    const char *counts = a->val[O_COUNTS] ? a->val[O_COUNTS] : "/usr/share/wordnet/cntlist.rev";
+    int weighted = strcmp(counts, "none") != 0;
+    senc_cfg_t c = {(int)buckets, (int)dim, (int)dim, weighted ? (int)slots : 0};
     senc_t *s = senc_new(&c);
     if (!s) {
         fprintf(stderr, "mnemo senc: out of memory\n");
@@ -96,13 +107,22 @@ static int run_train(const cli_args_t *a)
         fprintf(stderr, "mnemo senc: out of memory in the persona pairs\n");
         goto done;
     }
+    if (weighted) {
+        int k = senc_word_weights(s, counts, sif, wh, err, sizeof err);
+        if (k < 0) {
+            fprintf(stderr, "mnemo senc: %s\n", err);
+            goto done;
+        }
+        printf("word weights: %d stems counted in %s, a = %g; question words %g\n", k, counts,
+               (double)sif, (double)wh);
+    }
     int count[SENC_NSOURCES] = {0};
     for (int i = 0; i < p.n; i++) count[p.src[i]]++;
     printf("pairs: %d (", p.n);
     for (int k = 0; k < SENC_NSOURCES; k++)
         printf("%s%s %d", k ? ", " : "", senc_source_name(k), count[k]);
-    printf(")\nencoder: %d buckets, width %d, vectors of %d; %d epochs of batches of %d, lr %g, "
-           "tau %g, seed %llu\n", c.Nb, c.E, c.D, tc.epochs, tc.batch, (double)tc.lr,
+    printf(")\nencoder: %d buckets, width %d, vectors of %d, %d word slots; %d epochs of batches of %d, lr %g, "
+           "tau %g, seed %llu\n", c.Nb, c.E, c.D, c.Nw, tc.epochs, tc.batch, (double)tc.lr,
            (double)tc.tau, (unsigned long long)tc.seed);
     fflush(stdout);
     senc_init(s, tc.seed, tc.init);

@@ -1,8 +1,8 @@
 /* senc.c: the sentence encoder of senc.h at inference: its weights, its file, the
  * features of a text and the forward pass. The file is SENC_MAGIC, the version, Nb, E,
- * D, the table in IEEE half precision (it is most of the bytes, and halves keep about
- * three digits, more than the embeddings carry), the projection in float32, and the
- * CRC-32 of everything before it. Training lives in senc_train.c. */
+ * D, Nw (u32 each), the table in IEEE half precision (it is most of the bytes, and
+ * halves keep about three digits, more than the embeddings carry), the projection in
+ * float32, the word weights in half precision, and the CRC-32 of everything before it. Training lives in senc_train.c. */
 #include "model/senc.h"
 #include "model/bytes.h"
 #include "model/lex_words.h"
@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_GRAMS = 64, HEADER_BYTES = 8 + 4 * 4 };
+enum { MAX_GRAMS = 64, HEADER_BYTES = 8 + 5 * 4 };
 
 static void set_err(char *err, size_t errlen, const char *fmt, ...)
 {
@@ -30,7 +30,8 @@ static void set_err(char *err, size_t errlen, const char *fmt, ...)
 static int cfg_ok(const senc_cfg_t *c)
 {
     return c->Nb >= SENC_MIN_BUCKETS && c->Nb <= SENC_MAX_BUCKETS && c->E >= SENC_MIN_DIM &&
-           c->E <= SENC_MAX_DIM && c->D >= SENC_MIN_DIM && c->D <= SENC_MAX_DIM;
+           c->E <= SENC_MAX_DIM && c->D >= SENC_MIN_DIM && c->D <= SENC_MAX_DIM &&
+           (c->Nw == 0 || (c->Nw >= SENC_MIN_BUCKETS && c->Nw <= SENC_MAX_BUCKETS));
 }
 
 size_t senc_nparams(const senc_cfg_t *c)
@@ -44,10 +45,13 @@ senc_t *senc_new(const senc_cfg_t *c)
     senc_t *s = calloc(1, sizeof *s);
     if (!s) return NULL;
     s->cfg = *c;
-    if (!(s->params = calloc(senc_nparams(c), sizeof(float)))) {
+    if (!(s->params = calloc(senc_nparams(c), sizeof(float))) ||
+        (c->Nw && !(s->wt = malloc((size_t)c->Nw * sizeof(float))))) {
+        free(s->params);
         free(s);
         return NULL;
     }
+    for (int i = 0; i < c->Nw; i++) s->wt[i] = 1.0f;
     s->table = s->params;
     s->proj = s->params + (size_t)c->Nb * c->E;
     senc_retag(s);
@@ -58,6 +62,7 @@ void senc_free(senc_t *s)
 {
     if (!s) return;
     free(s->params);
+    free(s->wt);
     free(s);
 }
 
@@ -101,6 +106,25 @@ static float float_of(uint16_t h)
 
 /* ---- the file ----------------------------------------------------------------------- */
 
+static void put_halves(bytes_out_t *b, const float *x, size_t n)
+{
+    uint16_t buf[1024];
+    for (size_t i = 0; i < n; i += 1024) {
+        size_t k = n - i < 1024 ? n - i : 1024;
+        for (size_t j = 0; j < k; j++) buf[j] = half_of(x[i + j]);
+        bytes_put(b, buf, k * 2);
+    }
+}
+
+static void get_halves(const unsigned char *p, float *x, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint16_t h;
+        memcpy(&h, p + 2 * i, 2);
+        x[i] = float_of(h);
+    }
+}
+
 /* The file's bytes without the checksum into b. */
 static void serialize(const senc_t *s, bytes_out_t *b)
 {
@@ -110,14 +134,10 @@ static void serialize(const senc_t *s, bytes_out_t *b)
     bytes_put_u32(b, (uint32_t)c->Nb);
     bytes_put_u32(b, (uint32_t)c->E);
     bytes_put_u32(b, (uint32_t)c->D);
-    size_t nt = (size_t)c->Nb * c->E;
-    uint16_t buf[1024];
-    for (size_t i = 0; i < nt; i += 1024) {
-        size_t k = nt - i < 1024 ? nt - i : 1024;
-        for (size_t j = 0; j < k; j++) buf[j] = half_of(s->table[i + j]);
-        bytes_put(b, buf, k * 2);
-    }
+    bytes_put_u32(b, (uint32_t)c->Nw);
+    put_halves(b, s->table, (size_t)c->Nb * c->E);
     bytes_put(b, s->proj, (size_t)c->D * c->E * sizeof(float));
+    put_halves(b, s->wt, (size_t)c->Nw);
 }
 
 static void tag_of(uint32_t crc, char *tag)
@@ -186,6 +206,7 @@ senc_t *senc_parse(const unsigned char *buf, size_t len, char *err, size_t errle
     c.Nb = (int)bytes_u32(&in);
     c.E = (int)bytes_u32(&in);
     c.D = (int)bytes_u32(&in);
+    c.Nw = (int)bytes_u32(&in);
     if (in.bad) {
         set_err(err, errlen, "truncated header (%zu bytes)", len);
         return NULL;
@@ -196,16 +217,16 @@ senc_t *senc_parse(const unsigned char *buf, size_t len, char *err, size_t errle
         return NULL;
     }
     if (!cfg_ok(&c)) {
-        set_err(err, errlen, "sizes out of bounds: buckets %d (%d..%d), width %d and "
-                "dimension %d (%d..%d)", c.Nb, SENC_MIN_BUCKETS, SENC_MAX_BUCKETS, c.E, c.D,
-                SENC_MIN_DIM, SENC_MAX_DIM);
+        set_err(err, errlen, "sizes out of bounds: buckets %d and word slots %d (%d..%d, "
+                "slots also 0), width %d and dimension %d (%d..%d)", c.Nb, c.Nw,
+                SENC_MIN_BUCKETS, SENC_MAX_BUCKETS, c.E, c.D, SENC_MIN_DIM, SENC_MAX_DIM);
         return NULL;
     }
     size_t nt = (size_t)c.Nb * c.E, np = (size_t)c.D * c.E;
-    size_t want = HEADER_BYTES + nt * 2 + np * sizeof(float) + 4;
+    size_t want = HEADER_BYTES + nt * 2 + np * sizeof(float) + (size_t)c.Nw * 2 + 4;
     if (len != want) {
-        set_err(err, errlen, "%zu bytes where its sizes (buckets %d, width %d, dimension %d) "
-                "make %zu", len, c.Nb, c.E, c.D, want);
+        set_err(err, errlen, "%zu bytes where its sizes (buckets %d, width %d, dimension %d, "
+                "word slots %d) make %zu", len, c.Nb, c.E, c.D, c.Nw, want);
         return NULL;
     }
     uint32_t crc;
@@ -218,16 +239,18 @@ senc_t *senc_parse(const unsigned char *buf, size_t len, char *err, size_t errle
         set_err(err, errlen, "out of memory");
         return NULL;
     }
-    const unsigned char *t = bytes_get(&in, nt * 2);
-    for (size_t i = 0; i < nt; i++) {
-        uint16_t h;
-        memcpy(&h, t + 2 * i, 2);
-        s->table[i] = float_of(h);
-    }
+    get_halves(bytes_get(&in, nt * 2), s->table, nt);
     memcpy(s->proj, bytes_get(&in, np * sizeof(float)), np * sizeof(float));
+    get_halves(bytes_get(&in, (size_t)c.Nw * 2), s->wt, (size_t)c.Nw);
     for (size_t i = 0; i < senc_nparams(&c); i++)
         if (!isfinite(s->params[i])) {
             set_err(err, errlen, "weight %zu is not finite", i);
+            senc_free(s);
+            return NULL;
+        }
+    for (int i = 0; i < c.Nw; i++)
+        if (!isfinite(s->wt[i]) || s->wt[i] <= 0) {
+            set_err(err, errlen, "word weight %d is not a positive number", i);
             senc_free(s);
             return NULL;
         }
@@ -306,35 +329,79 @@ static int feats_push(senc_feats_t *f, int b, float w)
 }
 
 /* Whether token i is read when stopwords are left out. */
-static int content(const tok_list_t *t, int i)
+const char *const senc_question_words[] = {"when", "where", "who", "whom", "whose", "what",
+                                           "which", "why", "how", NULL};
+
+int senc_is_question_word(const char *tok)
+{
+    for (int i = 0; senc_question_words[i]; i++)
+        if (strcmp(tok, senc_question_words[i]) == 0) return 1;
+    return 0;
+}
+
+/* Whether token i is read when stopwords are left out: with word weights, the question
+ * words are (what a question asks for is a clue to the sentence that answers it). */
+static int content(const senc_t *s, const tok_list_t *t, int i)
 {
     switch (t->kind[i]) {
     case TOK_CJK: return !lex_cjk_stop(t->v[i]);
     case TOK_CJK_BIGRAM: return 1;
-    default: return !lex_is_stopword(t->v[i]);
+    default:
+        return !lex_is_stopword(t->v[i]) || (s->cfg.Nw && senc_is_question_word(t->v[i]));
     }
 }
 
-int senc_features(const senc_cfg_t *c, const tok_list_t *t, senc_feats_t *f)
+int senc_word_slot(const senc_cfg_t *c, const char *stem, size_t len)
 {
+    return c->Nw ? (int)(((feat_hash('F', stem, len) >> 32) * (uint64_t)c->Nw) >> 32) : 0;
+}
+
+/* The stem of a word token into stem[LEX_WORD_MAX]; its length (the token itself when
+ * the stemmer leaves nothing). */
+static size_t stem_of(const char *tok, char *stem)
+{
+    size_t n = lex_stem(tok, stem, LEX_WORD_MAX);
+    if (n == 0) {
+        snprintf(stem, LEX_WORD_MAX, "%s", tok);
+        n = strlen(stem);
+    }
+    return n;
+}
+
+float senc_word_weight(const senc_t *s, const char *tok)
+{
+    if (!s->cfg.Nw) return 1.0f;
+    char stem[LEX_WORD_MAX];
+    size_t n = stem_of(tok, stem);
+    return s->wt[senc_word_slot(&s->cfg, stem, n)];
+}
+
+int senc_features(const senc_t *s, const tok_list_t *t, senc_feats_t *f)
+{
+    const senc_cfg_t *c = &s->cfg;
     f->n = 0;
     int ncontent = 0;
-    for (int i = 0; i < t->n; i++) ncontent += content(t, i);
-    int all = ncontent == 0, nread = all ? t->n : ncontent;
+    for (int i = 0; i < t->n; i++) ncontent += content(s, t, i);
+    int all = ncontent == 0;
+    double total = 0;
+    for (int i = 0; i < t->n; i++)
+        if (all || content(s, t, i))
+            total += t->kind[i] == TOK_WORD ? senc_word_weight(s, t->v[i]) : 1.0f;
     char stem[LEX_WORD_MAX];
     int grams[MAX_GRAMS];
     for (int i = 0; i < t->n; i++) {
-        if (!all && !content(t, i)) continue;
+        if (!all && !content(s, t, i)) continue;
         const char *tok = t->v[i];
         size_t len = strlen(tok);
         if (t->kind[i] != TOK_WORD) {
-            if (feats_push(f, bucket_of(c, 'C', tok, len), 1.0f / (float)nread) < 0) return -1;
+            if (feats_push(f, bucket_of(c, 'C', tok, len), (float)(1.0 / total)) < 0) return -1;
             continue;
         }
-        size_t sn = lex_stem(tok, stem, sizeof stem);
+        size_t sn = stem_of(tok, stem);
         int ng = reader_ngrams(tok, len, c->Nb, grams, MAX_GRAMS);
-        float w = 1.0f / ((float)nread * (float)(1 + ng));
-        if (feats_push(f, bucket_of(c, 'W', sn ? stem : tok, sn ? sn : len), w) < 0) return -1;
+        float ww = c->Nw ? s->wt[senc_word_slot(c, stem, sn)] : 1.0f;
+        float w = (float)(ww / (total * (1 + ng)));
+        if (feats_push(f, bucket_of(c, 'W', stem, sn), w) < 0) return -1;
         for (int g = 0; g < ng; g++)
             if (feats_push(f, grams[g], w) < 0) return -1;
     }
@@ -396,7 +463,7 @@ int senc_encode_tokens(const senc_t *s, const tok_list_t *toks, float *vec)
     senc_feats_t f = {0};
     float *scratch = malloc((size_t)(s->cfg.E + s->cfg.D) * sizeof *scratch);
     int rc = -1;
-    if (!scratch || senc_features(&s->cfg, toks, &f) < 0) goto done;
+    if (!scratch || senc_features(s, toks, &f) < 0) goto done;
     senc_forward(s, &f, vec, scratch);
     rc = 0;
 done:

@@ -1,7 +1,8 @@
 /* senc.h: the sentence encoder of the dense search leg, fastText style: every content
  * word of a text reads the mean of the embedding rows of its stem and of its character
  * n-grams (hashed buckets, so names, typos and unseen words still read real rows), the
- * words' vectors are averaged, projected by a learned matrix and L2-normalized. Trained
+ * words' vectors are averaged, each weighted by how rare its stem is in English (a fixed
+ * table, smooth inverse frequency), projected by a learned matrix and L2-normalized. Trained
  * contrastively (senc_train.h) so that a question lands near the sentence that answers
  * it and a paraphrase near its original. Its own file (model/senc.mnemo); the weights
  * are read-only after loading and may be shared by threads. */
@@ -16,29 +17,33 @@
 #define SENC_MAGIC "MNEMOSEN"
 enum { SENC_VERSION = 1 };
 
-/* Bounds of the hyper-parameters a file may carry (checked on load). */
+/* Bounds of the hyper-parameters a file may carry (checked on load); Nw may also be 0. */
 enum {
     SENC_MIN_BUCKETS = 16, SENC_MAX_BUCKETS = 1 << 22,
     SENC_MIN_DIM = 2, SENC_MAX_DIM = 1024,
 };
 
-/* Its shape: Nb embedding rows of E floats, a projection to D. */
+/* Its shape: Nb embedding rows of E floats, a projection to D, Nw word-weight slots. */
 typedef struct senc_cfg {
     int Nb;     /* hashed buckets shared by stems and n-grams */
     int E;      /* embedding width */
     int D;      /* output (sentence vector) length */
+    int Nw;     /* hashed slots of word weights; 0: every word weighs the same */
 } senc_cfg_t;
 
-/* The weights: one buffer, table [Nb x E] then proj [D x E] (row-major). */
+/* The weights: one buffer, table [Nb x E] then proj [D x E] (row-major), trained; and
+ * the word weights wt [Nw], fixed before training (senc_word_weights). */
 typedef struct senc {
     senc_cfg_t cfg;
     float *params;      /* owned; senc_nparams(cfg) floats */
     float *table, *proj;/* carved from params */
-    char tag[9];        /* eight hex digits: CRC-32 of cfg and params */
+    float *wt;          /* owned; [Nw], 1 until set; NULL when Nw is 0 */
+    char tag[9];        /* eight hex digits: CRC-32 of the file's bytes */
 } senc_t;
 
 size_t senc_nparams(const senc_cfg_t *c);
-/* A new encoder with zeroed weights; NULL when out of memory or c out of bounds. */
+/* A new encoder with zeroed parameters and word weights of 1; NULL when out of memory or
+ * c out of bounds. */
 senc_t *senc_new(const senc_cfg_t *c);
 void senc_free(senc_t *s);
 /* Recomputes s->tag from the weights (after training changes them). */
@@ -56,8 +61,8 @@ int senc_save(const senc_t *s, const char *path, char *err, size_t errlen);
 /* ---- features --------------------------------------------------------------------- */
 
 /* A text's features: bucket b[i] of the table with weight w[i]; the weights of one text
- * sum to 1 (each word weighs the same, shared by its stem and n-grams), or the list is
- * empty for a text with no tokens. Grows as needed; free with senc_feats_free. */
+ * sum to 1 (each word weighs its word weight, shared by its stem and n-grams), or the
+ * list is empty for a text with no tokens. Grows as needed; free with senc_feats_free. */
 typedef struct senc_feats {
     int *b;
     float *w;
@@ -65,7 +70,15 @@ typedef struct senc_feats {
 } senc_feats_t;
 /* Replaces f's contents by the features of toks: stopwords are left out unless the text
  * has nothing else. 0, or -1 when out of memory. */
-int senc_features(const senc_cfg_t *c, const tok_list_t *toks, senc_feats_t *f);
+int senc_features(const senc_t *s, const tok_list_t *toks, senc_feats_t *f);
+/* The weight of a word token (its stem's slot of wt; 1 without word weights). */
+float senc_word_weight(const senc_t *s, const char *tok);
+/* 1 for the question words ("when", "where", "who", "what", "which", "why", "how"...):
+ * stopwords, read all the same by an encoder with word weights, at their weight. */
+int senc_is_question_word(const char *tok);
+extern const char *const senc_question_words[];    /* those words, NULL-terminated */
+/* The slot of wt a stem (lex_stem's) weighs through. */
+int senc_word_slot(const senc_cfg_t *c, const char *stem, size_t len);
 void senc_feats_free(senc_feats_t *f);
 
 /* ---- inference -------------------------------------------------------------------- */

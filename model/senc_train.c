@@ -5,6 +5,10 @@
 #include "model/senc_train.h"
 #include "model/blas.h"
 #include "model/layers.h"
+#include "model/lex_words.h"
+
+#include <ctype.h>
+#include <errno.h>
 
 #include <math.h>
 #include <stdlib.h>
@@ -42,6 +46,58 @@ void senc_init(senc_t *s, uint64_t seed, float init)
             s->proj[(size_t)d * c->E + e] = c->E == c->D ? (float)(d == e)
                                                          : uniform(&r) / sqrtf((float)c->E);
     senc_retag(s);
+}
+
+int senc_word_weights(senc_t *s, const char *path, double a, double wh, char *err,
+                      size_t errlen)
+{
+    const int Nw = s->cfg.Nw;
+    if (Nw <= 0) {
+        snprintf(err, errlen, "the encoder has no word-weight slots");
+        return -1;
+    }
+    FILE *fp = fopen(path, "r");
+    if (!fp) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    double *count = calloc((size_t)Nw, sizeof *count), total = 0;
+    int nstems = 0, rc = -1;
+    char line[512], stem[LEX_WORD_MAX];
+    if (!count) {
+        snprintf(err, errlen, "out of memory");
+        goto done;
+    }
+    while (fgets(line, sizeof line, fp)) {
+        char *pct = strchr(line, '%');
+        long c = 0;
+        if (!pct || sscanf(strchr(pct, ' ') ? strchr(pct, ' ') : "", "%*d %ld", &c) != 1 || c <= 0)
+            continue;
+        *pct = 0;
+        if (strchr(line, '_') || !*line) continue;
+        for (char *q = line; *q; q++) *q = (char)tolower((unsigned char)*q);
+        size_t n = lex_stem(line, stem, sizeof stem);
+        if (n == 0) continue;
+        int slot = senc_word_slot(&s->cfg, stem, n);
+        nstems += count[slot] == 0;
+        count[slot] += (double)c;
+        total += (double)c;
+    }
+    if (total <= 0) {
+        snprintf(err, errlen, "%s: no counts in it (lemma%%key sense count)", path);
+        goto done;
+    }
+    for (int i = 0; i < Nw; i++) s->wt[i] = (float)(a / (a + count[i] / total));
+    for (int i = 0; senc_question_words[i]; i++) {
+        size_t n = lex_stem(senc_question_words[i], stem, sizeof stem);
+        s->wt[senc_word_slot(&s->cfg, stem, n)] = (float)wh;
+    }
+    senc_retag(s);
+    rc = nstems;
+done:
+    fclose(fp);
+    free(count);
+    return rc;
 }
 
 /* ---- the batch --------------------------------------------------------------------- */
@@ -200,7 +256,7 @@ static int featurize(trainer_t *t, const int *idx, int B)
                 f->n = 0;
                 continue;
             }
-            if (senc_features(&t->s->cfg, &t->tok, f) < 0) return -1;
+            if (senc_features(t->s, &t->tok, f) < 0) return -1;
         }
     return 0;
 }

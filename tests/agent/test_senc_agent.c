@@ -32,7 +32,7 @@ static void teardown(void)
 
 static senc_t *encoder(void)
 {
-    senc_cfg_t c = {4096, 32, 32};
+    senc_cfg_t c = {4096, 32, 32, 0};
     senc_t *s = senc_new(&c);
     ck_assert_ptr_nonnull(s);
     senc_init(s, 3, 0.1f);
@@ -45,7 +45,7 @@ static agent_t *open_agent(senc_t *enc, double w)
     agent_config_default(&cfg);
     cfg.db_path = db;
     cfg.encoder = enc;
-    cfg.lexical_weight = w;
+    cfg.encoder_lexical_weight = w;
     char err[256];
     agent_t *a = agent_new(&cfg, err, sizeof err);
     ck_assert_msg(a != NULL, "%s", err);

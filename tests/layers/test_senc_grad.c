@@ -36,7 +36,7 @@ static void feats_random(senc_feats_t *f)
 
 static void ctx_init(ctx_t *c, unsigned seed, float tau)
 {
-    senc_cfg_t cfg = {NB, E, D};
+    senc_cfg_t cfg = {NB, E, D, 0};
     gc_seed(seed);
     c->s = senc_new(&cfg);
     ck_assert_ptr_nonnull(c->s);

@@ -16,9 +16,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+static char tmpdir[64];
+
+static void write_text(const char *dir, const char *name, const char *text)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *fp = fopen(path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs(text, fp);
+    fclose(fp);
+}
+
 static senc_t *small_encoder(uint64_t seed)
 {
-    senc_cfg_t c = {4096, 16, 16};
+    senc_cfg_t c = {4096, 16, 16, 0};
     senc_t *s = senc_new(&c);
     ck_assert_ptr_nonnull(s);
     senc_init(s, seed, 0.1f);
@@ -88,13 +100,14 @@ END_TEST
 
 START_TEST(test_senc_features_weigh_each_word_alike)
 {
-    senc_cfg_t c = {4096, 16, 16};
+    senc_cfg_t c = {4096, 16, 16, 0};
+    senc_t *s = senc_new(&c);
     tok_list_t t = {0};
     char err[64];
     const char *text = "cats and extraordinarily long words";
     ck_assert_int_eq(tok_split(text, strlen(text), &t, err, sizeof err), TOK_OK);
     senc_feats_t f = {0};
-    ck_assert_int_eq(senc_features(&c, &t, &f), 0);
+    ck_assert_int_eq(senc_features(s, &t, &f), 0);
     double sum = 0;
     for (int i = 0; i < f.n; i++) {
         ck_assert_int_ge(f.b[i], 0);
@@ -108,6 +121,46 @@ START_TEST(test_senc_features_weigh_each_word_alike)
     ck_assert_double_eq_tol(first, 0.25, 1e-5);
     senc_feats_free(&f);
     tok_list_free(&t);
+    senc_free(s);
+}
+END_TEST
+
+START_TEST(test_senc_word_weights_make_common_words_weigh_less)
+{
+    write_text(tmpdir, "cntlist.rev",
+               "feel%2:31:00:: 2 900\nfeel%2:37:00:: 1 80\ncamping%1:04:00:: 1 10\n"
+               "ice_cream%1:13:00:: 1 50\nbroken line\n");
+    senc_cfg_t c = {4096, 16, 16, 1024};
+    senc_t *s = senc_new(&c);
+    char path[128], err[256];
+    snprintf(path, sizeof path, "%s/cntlist.rev", tmpdir);
+    ck_assert_int_eq(senc_word_weights(s, path, 0.01, 0.3, err, sizeof err), 2);
+    float feel = senc_word_weight(s, "feeling"), camp = senc_word_weight(s, "camping");
+    ck_assert_float_eq_tol(feel, 0.01f / (0.01f + 980.0f / 990.0f), 1e-4f);
+    ck_assert_float_lt(feel, camp);
+    ck_assert_float_lt(camp, 1.0f);
+    ck_assert_float_eq_tol(senc_word_weight(s, "caroline"), 1.0f, 1e-6f);
+    /* in a text, each word's features share its weight's part of 1 */
+    tok_list_t t = {0};
+    ck_assert_int_eq(tok_split("feel camping", 12, &t, err, sizeof err), TOK_OK);
+    senc_feats_t f = {0};
+    ck_assert_int_eq(senc_features(s, &t, &f), 0);
+    double a = 0, b = 0;
+    for (int i = 0; i < f.n; i++) *(f.w[i] == f.w[0] ? &a : &b) += f.w[i];
+    ck_assert_double_eq_tol(a / (a + b), feel / (feel + camp), 1e-4);
+    senc_feats_free(&f);
+    tok_list_free(&t);
+    /* and the file keeps them */
+    snprintf(path, sizeof path, "%s/w.senc", tmpdir);
+    ck_assert_int_eq(senc_save(s, path, err, sizeof err), 0);
+    senc_t *r = senc_load(path, err, sizeof err);
+    ck_assert_msg(r != NULL, "%s", err);
+    ck_assert_float_eq_tol(senc_word_weight(r, "feel"), feel, 1e-3f);
+    ck_assert_str_eq(r->tag, s->tag);
+    senc_free(r);
+    snprintf(path, sizeof path, "%s/absent.rev", tmpdir);
+    ck_assert_int_eq(senc_word_weights(s, path, 0.01, 0.3, err, sizeof err), -1);
+    senc_free(s);
 }
 END_TEST
 
@@ -203,8 +256,6 @@ START_TEST(test_senc_training_refuses_too_few_pairs)
 END_TEST
 
 /* ---- the file ---------------------------------------------------------------------------- */
-
-static char tmpdir[64];
 
 static void setup(void)
 {
@@ -313,16 +364,6 @@ END_TEST
 
 /* ---- pairs ------------------------------------------------------------------------------- */
 
-static void write_text(const char *dir, const char *name, const char *text)
-{
-    char path[256];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *fp = fopen(path, "w");
-    ck_assert_ptr_nonnull(fp);
-    fputs(text, fp);
-    fclose(fp);
-}
-
 START_TEST(test_senc_pairs_babi_pairs_questions_with_supporting_facts)
 {
     write_text(tmpdir, "qa1_single-supporting-fact_train.txt",
@@ -414,6 +455,7 @@ static Suite *suite(void)
     TCase *tf = tcase_create("files");
     tcase_add_checked_fixture(tf, setup, teardown);
     tcase_add_test(tf, test_senc_file_round_trips);
+    tcase_add_test(tf, test_senc_word_weights_make_common_words_weigh_less);
     tcase_add_test(tf, test_senc_load_refuses_damaged_files);
     tcase_add_test(tf, test_senc_pairs_babi_pairs_questions_with_supporting_facts);
     tcase_add_test(tf, test_senc_pairs_wordnet_reads_synonyms_definitions_and_hypernyms);
