@@ -132,6 +132,7 @@ void agent_config_default(agent_config_t *cfg)
                             .chat_memories = AGENT_DEFAULT_MEMORIES,
                             .chat_duplicate = AGENT_DEFAULT_DUPLICATE,
                             .lexical_weight = AGENT_LEXICAL_WEIGHT,
+                            .encoder_lexical_weight = AGENT_ENCODER_LEXICAL_WEIGHT,
                             .limits = {AGENT_DEFAULT_WORKING_MEMORY_BYTES,
                                        AGENT_DEFAULT_MAX_MEMORIES_PER_USER,
                                        AGENT_DEFAULT_MAX_CONVERSATIONS_PER_USER}};
@@ -178,7 +179,8 @@ agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen)
     model_blas_single();        /* the model and the index run inside request threads */
     a->model = cfg->model;
     a->senc = cfg->encoder;
-    double w = cfg->lexical_weight < 0 ? 0 : cfg->lexical_weight > 1 ? 1 : cfg->lexical_weight;
+    double w = a->senc ? cfg->encoder_lexical_weight : cfg->lexical_weight;
+    w = w < 0 ? 0 : w > 1 ? 1 : w;
     a->wlex = (float)sqrt(w);
     a->wlearn = (float)sqrt(1 - w);
     a->turns = cfg->chat_turns > 0 ? cfg->chat_turns : 64;

@@ -121,6 +121,9 @@ static const config_key_t keys[] = {
      "cosine from which a statement updates the memory it repeats"},
     {"lexical_weight", CT_REAL, F(lexical_weight), 0, 1, STR(AGENT_LEXICAL_WEIGHT), 0, NULL,
      "share of the lexical cosine in a memory's similarity (the rest: the model's)"},
+    {"encoder_lexical_weight", CT_REAL, F(encoder_lexical_weight), 0, 1,
+     STR(AGENT_ENCODER_LEXICAL_WEIGHT), 0, NULL,
+     "the same when the rest is the sentence encoder's (encoder)"},
     {"working_memory_bytes", CT_SIZE, F(working_memory_bytes), 16 << 10, 1LL << 40,
      STR(AGENT_DEFAULT_WORKING_MEMORY_BYTES), 1, NULL,
      "bytes the working memories of all conversations may hold; past it the least recently "

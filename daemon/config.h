@@ -31,6 +31,7 @@ typedef struct mnemod_config {
     int chat_memories;          /* K: long-term memories retrieved per turn */
     double chat_duplicate;      /* cosine from which a statement updates a memory */
     double lexical_weight;      /* share of the lexical cosine in a memory's score */
+    double encoder_lexical_weight;  /* the same beside the sentence encoder */
     size_t working_memory_bytes;        /* all conversations' working memories */
     unsigned max_memories_per_user;     /* 0 = no quota */
     unsigned max_conversations_per_user;/* 0 = no quota */

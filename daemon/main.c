@@ -483,6 +483,7 @@ int main(int argc, char **argv)
     agc.chat_memories = cfg.chat_memories;
     agc.chat_duplicate = cfg.chat_duplicate;
     agc.lexical_weight = cfg.lexical_weight;
+    agc.encoder_lexical_weight = cfg.encoder_lexical_weight;
     agc.limits = agent_limits_of(&cfg);
     agent = agent_new(&agc, err, sizeof err);
     if (!agent) {
