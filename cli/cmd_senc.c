@@ -14,7 +14,7 @@
 
 enum {
     O_OUT, O_MODEL, O_WORDNET, O_BABI, O_BABI_PER_FILE, O_PERSONA, O_DIALOGUE, O_EPOCHS,
-    O_BATCH, O_LR, O_TAU, O_BUCKETS, O_DIM, O_SEED, O_COUNTS, O_SIF, O_SLOTS, O_WH,
+    O_BATCH, O_LR, O_TAU, O_BUCKETS, O_DIM, O_SEED, O_COUNTS, O_SIF, O_SLOTS,
 };
 
 static const cli_opt_t senc_opts[] = {
@@ -37,7 +37,6 @@ static const cli_opt_t senc_opts[] = {
                   "WordNet's cntlist.rev); none: every word weighs the same"},
     [O_SIF] = {"sif", 0, "A", "the word weights' a / (a + p) (default 0.001)"},
     [O_SLOTS] = {"word-slots", 0, "N", "hashed slots of word weights (default 262144)"},
-    [O_WH] = {"question-weight", 0, "X", "the weight of question words (default 0.3)"},
     {0},
 };
 
@@ -66,7 +65,7 @@ static int run_train(const cli_args_t *a)
 {
     senc_train_cfg_t tc;
     senc_train_cfg_default(&tc);
-    float sif = 0.001f, wh = 0.3f;
+    float sif = 0.001f;
     long babi_per = 2000, persona = 4000, dialogue = 40000, buckets = 65536, dim = 64,
          slots = 262144,
          epochs = tc.epochs, batch = tc.batch, seed = (long)tc.seed;
@@ -78,7 +77,7 @@ static int run_train(const cli_args_t *a)
         num(a, O_BATCH, 2, 4096, &batch) || num(a, O_SEED, 0, 1L << 62, &seed) ||
         num(a, O_SLOTS, SENC_MIN_BUCKETS, SENC_MAX_BUCKETS, &slots) ||
         real(a, O_LR, 0, 1, &tc.lr) || real(a, O_TAU, 0, 10, &tc.tau) ||
-        real(a, O_SIF, 0, 1, &sif) || real(a, O_WH, 0, 10, &wh))
+        real(a, O_SIF, 0, 1, &sif))
         return CLI_EXIT_USAGE;
     tc.epochs = (int)epochs;
     tc.batch = (int)batch;
@@ -108,13 +107,12 @@ static int run_train(const cli_args_t *a)
         goto done;
     }
     if (weighted) {
-        int k = senc_word_weights(s, counts, sif, wh, err, sizeof err);
+        int k = senc_word_weights(s, counts, sif, err, sizeof err);
         if (k < 0) {
             fprintf(stderr, "mnemo senc: %s\n", err);
             goto done;
         }
-        printf("word weights: %d stems counted in %s, a = %g; question words %g\n", k, counts,
-               (double)sif, (double)wh);
+        printf("word weights: %d stems counted in %s, a = %g\n", k, counts, (double)sif);
     }
     int count[SENC_NSOURCES] = {0};
     for (int i = 0; i < p.n; i++) count[p.src[i]]++;

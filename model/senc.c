@@ -329,25 +329,13 @@ static int feats_push(senc_feats_t *f, int b, float w)
 }
 
 /* Whether token i is read when stopwords are left out. */
-const char *const senc_question_words[] = {"when", "where", "who", "whom", "whose", "what",
-                                           "which", "why", "how", NULL};
-
-int senc_is_question_word(const char *tok)
-{
-    for (int i = 0; senc_question_words[i]; i++)
-        if (strcmp(tok, senc_question_words[i]) == 0) return 1;
-    return 0;
-}
-
-/* Whether token i is read when stopwords are left out: with word weights, the question
- * words are (what a question asks for is a clue to the sentence that answers it). */
-static int content(const senc_t *s, const tok_list_t *t, int i)
+/* Whether token i is read when stopwords are left out. */
+static int content(const tok_list_t *t, int i)
 {
     switch (t->kind[i]) {
     case TOK_CJK: return !lex_cjk_stop(t->v[i]);
     case TOK_CJK_BIGRAM: return 1;
-    default:
-        return !lex_is_stopword(t->v[i]) || (s->cfg.Nw && senc_is_question_word(t->v[i]));
+    default: return !lex_is_stopword(t->v[i]);
     }
 }
 
@@ -381,16 +369,16 @@ int senc_features(const senc_t *s, const tok_list_t *t, senc_feats_t *f)
     const senc_cfg_t *c = &s->cfg;
     f->n = 0;
     int ncontent = 0;
-    for (int i = 0; i < t->n; i++) ncontent += content(s, t, i);
+    for (int i = 0; i < t->n; i++) ncontent += content(t, i);
     int all = ncontent == 0;
     double total = 0;
     for (int i = 0; i < t->n; i++)
-        if (all || content(s, t, i))
+        if (all || content(t, i))
             total += t->kind[i] == TOK_WORD ? senc_word_weight(s, t->v[i]) : 1.0f;
     char stem[LEX_WORD_MAX];
     int grams[MAX_GRAMS];
     for (int i = 0; i < t->n; i++) {
-        if (!all && !content(s, t, i)) continue;
+        if (!all && !content(t, i)) continue;
         const char *tok = t->v[i];
         size_t len = strlen(tok);
         if (t->kind[i] != TOK_WORD) {

@@ -73,10 +73,6 @@ typedef struct senc_feats {
 int senc_features(const senc_t *s, const tok_list_t *toks, senc_feats_t *f);
 /* The weight of a word token (its stem's slot of wt; 1 without word weights). */
 float senc_word_weight(const senc_t *s, const char *tok);
-/* 1 for the question words ("when", "where", "who", "what", "which", "why", "how"...):
- * stopwords, read all the same by an encoder with word weights, at their weight. */
-int senc_is_question_word(const char *tok);
-extern const char *const senc_question_words[];    /* those words, NULL-terminated */
 /* The slot of wt a stem (lex_stem's) weighs through. */
 int senc_word_slot(const senc_cfg_t *c, const char *stem, size_t len);
 void senc_feats_free(senc_feats_t *f);

@@ -48,8 +48,7 @@ void senc_init(senc_t *s, uint64_t seed, float init)
     senc_retag(s);
 }
 
-int senc_word_weights(senc_t *s, const char *path, double a, double wh, char *err,
-                      size_t errlen)
+int senc_word_weights(senc_t *s, const char *path, double a, char *err, size_t errlen)
 {
     const int Nw = s->cfg.Nw;
     if (Nw <= 0) {
@@ -88,10 +87,6 @@ int senc_word_weights(senc_t *s, const char *path, double a, double wh, char *er
         goto done;
     }
     for (int i = 0; i < Nw; i++) s->wt[i] = (float)(a / (a + count[i] / total));
-    for (int i = 0; senc_question_words[i]; i++) {
-        size_t n = lex_stem(senc_question_words[i], stem, sizeof stem);
-        s->wt[senc_word_slot(&s->cfg, stem, n)] = (float)wh;
-    }
     senc_retag(s);
     rc = nstems;
 done:

@@ -80,10 +80,8 @@ void senc_train_cfg_default(senc_train_cfg_t *c);
  * stem's share of the sense-tagged counts of WordNet's cntlist.rev at path (lemma%key
  * sense count; multi-word lemmas skipped; stems by lex_stem): common words ("feel",
  * "great", "time") weigh little, rare ones and words it never counted (names) about 1.
- * The question words (senc_is_question_word) weigh wh. Returns the number of stems
- * counted, or -1 with err. */
-int senc_word_weights(senc_t *s, const char *path, double a, double wh, char *err,
-                      size_t errlen);
+ * Returns the number of stems counted, or -1 with err. */
+int senc_word_weights(senc_t *s, const char *path, double a, char *err, size_t errlen);
 
 /* Fills s's weights for training: the table uniform in [-init, init], the projection
  * the identity where E = D (else uniform in +-1/sqrt(E)). */

@@ -134,7 +134,7 @@ START_TEST(test_senc_word_weights_make_common_words_weigh_less)
     senc_t *s = senc_new(&c);
     char path[128], err[256];
     snprintf(path, sizeof path, "%s/cntlist.rev", tmpdir);
-    ck_assert_int_eq(senc_word_weights(s, path, 0.01, 0.3, err, sizeof err), 2);
+    ck_assert_int_eq(senc_word_weights(s, path, 0.01, err, sizeof err), 2);
     float feel = senc_word_weight(s, "feeling"), camp = senc_word_weight(s, "camping");
     ck_assert_float_eq_tol(feel, 0.01f / (0.01f + 980.0f / 990.0f), 1e-4f);
     ck_assert_float_lt(feel, camp);
@@ -159,7 +159,7 @@ START_TEST(test_senc_word_weights_make_common_words_weigh_less)
     ck_assert_str_eq(r->tag, s->tag);
     senc_free(r);
     snprintf(path, sizeof path, "%s/absent.rev", tmpdir);
-    ck_assert_int_eq(senc_word_weights(s, path, 0.01, 0.3, err, sizeof err), -1);
+    ck_assert_int_eq(senc_word_weights(s, path, 0.01, err, sizeof err), -1);
     senc_free(s);
 }
 END_TEST
