@@ -213,6 +213,10 @@ agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen)
         snprintf(err, errlen, "cannot set the lexical dimensions");
         goto fail;
     }
+    if (store_set_length_pivot(a->st, STORE_LENGTH_PIVOT) != STORE_OK) {
+        snprintf(err, errlen, "cannot set the length pivot");
+        goto fail;
+    }
     /* Memories written by another encoder are not searchable until re-encoded. */
     if (store_stale_count(a->st) > 0 &&
         store_reencode(a->st, reencode_one, a, NULL, err, errlen) != STORE_OK)

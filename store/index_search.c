@@ -368,6 +368,29 @@ done:
     return rc;
 }
 
+/* hits [n] (best first) rescored by their rows' length: score * sqrt(nnz / (nnz +
+ * pivot)), nnz the row's nonzero lexical dimensions ([0, lexical_dims)), then sorted
+ * again by better(). A hit whose id is not indexed keeps its score. */
+void index_pivot(const index_t *ix, index_hit_t *hits, int n, float pivot)
+{
+    for (int i = 0; i < n; i++) {
+        const float *r = index_row_vec(ix, hits[i].id);
+        if (!r)
+            continue;
+        int nnz = 0;
+        for (int d = 0; d < ix->lexical_dims; d++)
+            nnz += r[d] != 0.0f;
+        hits[i].score *= sqrtf((float)nnz / ((float)nnz + pivot));
+    }
+    for (int i = 1; i < n; i++) {       /* insertion sort: n is a search's depth */
+        index_hit_t h = hits[i];
+        int j = i - 1;
+        for (; j >= 0 && better(h.score, h.id, hits[j].score, hits[j].id); j--)
+            hits[j + 1] = hits[j];
+        hits[j + 1] = h;
+    }
+}
+
 /* Fills each hit's plain cosine: the query as given (no idf) against the hit's float
  * row, in double, for the k hits only; with idf the score ranked by another query. */
 void index_cosines(const index_t *ix, const float *q, index_hit_t *hits, int n)

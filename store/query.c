@@ -136,6 +136,8 @@ int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits
     if (legs & STORE_LEG_DENSE) {
         pthread_rwlock_rdlock(&st->ixlock);
         nd = index_search(st->ix, q->user, q->vec, depth, &f, idf, ih);
+        if (q->text && nd > 0 && st->pivot > 0)
+            index_pivot(st->ix, ih, nd, st->pivot);
         pthread_rwlock_unlock(&st->ixlock);
         if (nd < 0) {
             store_errf(err, errlen, "out of memory searching");

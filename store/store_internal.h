@@ -114,6 +114,10 @@ index_part_t *index_find_part(const index_t *ix, const char *user);
 const float *index_row_vec(const index_t *ix, int64_t id);
 /* The created_ms of id, 0 when id is not indexed. */
 int64_t index_row_created(const index_t *ix, int64_t id);
+/* Rescales hits[0..n)'s scores by their rows' length, sqrt(nnz / (nnz + pivot)) with nnz
+ * the row's nonzero lexical dimensions, and sorts them again, best first
+ * (index_search.c; STORE_LENGTH_PIVOT says why). */
+void index_pivot(const index_t *ix, index_hit_t *hits, int n, float pivot);
 /* Fills hits[0..n)'s cosine: q as given (no idf) against each hit's float row, 0 for an
  * id not indexed (index_search.c). */
 void index_cosines(const index_t *ix, const float *q, index_hit_t *hits, int n);
@@ -156,6 +160,7 @@ struct store {
     pthread_rwlock_t ixlock;/* searches read-lock, index writers (holding mu) write-lock */
     index_t *ix;
     int dim;
+    float pivot;            /* the dense leg's length pivot (store_set_length_pivot) */
     char *encoder;          /* owned */
     size_t nmem;            /* rows in memories */
     size_t nstale;          /* rows whose vector is of another encoder or dim */
