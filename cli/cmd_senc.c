@@ -14,7 +14,7 @@
 
 enum {
     O_OUT, O_MODEL, O_WORDNET, O_BABI, O_BABI_PER_FILE, O_PERSONA, O_DIALOGUE, O_EPOCHS,
-    O_BATCH, O_LR, O_TAU, O_BUCKETS, O_DIM, O_SEED, O_COUNTS, O_SIF, O_SLOTS,
+    O_BATCH, O_LR, O_TAU, O_BUCKETS, O_DIM, O_SEED, O_COUNTS, O_SIF, O_SLOTS, O_CROPS,
 };
 
 static const cli_opt_t senc_opts[] = {
@@ -37,6 +37,8 @@ static const cli_opt_t senc_opts[] = {
                   "WordNet's cntlist.rev); none: every word weighs the same"},
     [O_SIF] = {"sif", 0, "A", "the word weights' a / (a + p) (default 0.001)"},
     [O_SLOTS] = {"word-slots", 0, "N", "hashed slots of word weights (default 262144)"},
+    [O_CROPS] = {"crops", 0, "N", "pairs of a few words and the text they come from (default "
+                 "0)"},
     {0},
 };
 
@@ -67,7 +69,7 @@ static int run_train(const cli_args_t *a)
     senc_train_cfg_default(&tc);
     float sif = 0.001f;
     long babi_per = 2000, persona = 4000, dialogue = 40000, buckets = 65536, dim = 64,
-         slots = 262144,
+         slots = 262144, crops = 0,
          epochs = tc.epochs, batch = tc.batch, seed = (long)tc.seed;
     if (!a->val[O_OUT]) return cli_usage_error("senc", "train needs --out FILE");
     if (num(a, O_BABI_PER_FILE, 0, 1000000, &babi_per) || num(a, O_PERSONA, 0, 10000000, &persona) ||
@@ -76,6 +78,7 @@ static int run_train(const cli_args_t *a)
         num(a, O_DIM, SENC_MIN_DIM, SENC_MAX_DIM, &dim) || num(a, O_EPOCHS, 1, 1000, &epochs) ||
         num(a, O_BATCH, 2, 4096, &batch) || num(a, O_SEED, 0, 1L << 62, &seed) ||
         num(a, O_SLOTS, SENC_MIN_BUCKETS, SENC_MAX_BUCKETS, &slots) ||
+        num(a, O_CROPS, 0, 100000000, &crops) ||
         real(a, O_LR, 0, 1, &tc.lr) || real(a, O_TAU, 0, 10, &tc.tau) ||
         real(a, O_SIF, 0, 1, &sif))
         return CLI_EXIT_USAGE;
@@ -104,6 +107,10 @@ static int run_train(const cli_args_t *a)
     }
     if (persona > 0 && senc_pairs_persona(&p, (int)persona, tc.seed) < 0) {
         fprintf(stderr, "mnemo senc: out of memory in the persona pairs\n");
+        goto done;
+    }
+    if (crops > 0 && senc_pairs_crops(&p, 8, (int)crops, tc.seed) < 0) {
+        fprintf(stderr, "mnemo senc: out of memory in the crops\n");
         goto done;
     }
     if (weighted) {

@@ -17,7 +17,7 @@
 
 static const char *const SOURCE_NAME[SENC_NSOURCES] = {
     "wordnet synonym", "wordnet definition", "wordnet hypernym", "wordnet example",
-    "babi", "persona", "dialogue"};
+    "babi", "persona", "dialogue", "crop"};
 
 const char *senc_source_name(int src)
 {
@@ -428,4 +428,33 @@ done:
     free(cl);
     free(fact);
     return rc;
+}
+
+/* ---- crops ----------------------------------------------------------------------------- */
+
+int senc_pairs_crops(senc_pairs_t *p, int min_words, int max, uint64_t seed)
+{
+    enum { MAX_WORDS = 256 };
+    uint64_t r = seed ^ 0xC0FFEEULL;
+    int n0 = p->n, added = 0;
+    char crop[1024];
+    for (int i = 0; i < n0 && added < max; i++) {
+        const char *t = p->b[i];
+        const char *start[MAX_WORDS], *end[MAX_WORDS];
+        int nw = 0;
+        for (const char *c = t; *c && nw < MAX_WORDS;) {
+            while (*c == ' ') c++;
+            if (!*c) break;
+            start[nw] = c;
+            while (*c && *c != ' ') c++;
+            end[nw++] = c;
+        }
+        if (nw < min_words) continue;
+        int len = 3 + (int)(splitmix(&r) % 4);
+        int at = (int)(splitmix(&r) % (uint64_t)(nw - len + 1));
+        snprintf(crop, sizeof crop, "%.*s", (int)(end[at + len - 1] - start[at]), start[at]);
+        if (senc_pairs_add(p, crop, t, SENC_SRC_CROP) < 0) return -1;
+        added++;
+    }
+    return added;
 }

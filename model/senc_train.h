@@ -19,7 +19,7 @@
 /* Where a pair came from (for the counts a run prints). */
 enum senc_source {
     SENC_SRC_SYNONYM, SENC_SRC_GLOSS, SENC_SRC_HYPERNYM, SENC_SRC_EXAMPLE,
-    SENC_SRC_BABI, SENC_SRC_PERSONA, SENC_SRC_DIALOGUE, SENC_NSOURCES
+    SENC_SRC_BABI, SENC_SRC_PERSONA, SENC_SRC_DIALOGUE, SENC_SRC_CROP, SENC_NSOURCES
 };
 const char *senc_source_name(int src);
 
@@ -50,6 +50,11 @@ int senc_pairs_persona(senc_pairs_t *p, int nstories, uint64_t seed);
  * or -1 with err. */
 int senc_pairs_dialogue(senc_pairs_t *p, const char *wordnet_dir, int n, uint64_t seed,
                         char *err, size_t errlen);
+
+/* Crops: for pairs whose second text has at least min_words words, a run of 3 to 6 of
+ * its words beside the whole text (a few words of a passage should find it; the rare
+ * ones most), at most max of them, in the list's order. Returns pairs added or -1. */
+int senc_pairs_crops(senc_pairs_t *p, int min_words, int max, uint64_t seed);
 
 /* ---- the loss of a batch ------------------------------------------------------------ */
 
