@@ -370,7 +370,8 @@ done:
 
 /* hits [n] (best first) rescored by their rows' length: score * sqrt(nnz / (nnz +
  * pivot)), nnz the row's nonzero lexical dimensions ([0, lexical_dims)), then sorted
- * again by better(). A hit whose id is not indexed keeps its score. */
+ * again by better(). A hit whose id is not indexed, or whose lexical part is all zero
+ * (a lexical weight of 0: no length to measure), keeps its score. */
 void index_pivot(const index_t *ix, index_hit_t *hits, int n, float pivot)
 {
     for (int i = 0; i < n; i++) {
@@ -380,7 +381,8 @@ void index_pivot(const index_t *ix, index_hit_t *hits, int n, float pivot)
         int nnz = 0;
         for (int d = 0; d < ix->lexical_dims; d++)
             nnz += r[d] != 0.0f;
-        hits[i].score *= sqrtf((float)nnz / ((float)nnz + pivot));
+        if (nnz > 0)
+            hits[i].score *= sqrtf((float)nnz / ((float)nnz + pivot));
     }
     for (int i = 1; i < n; i++) {       /* insertion sort: n is a search's depth */
         index_hit_t h = hits[i];

@@ -239,7 +239,8 @@ int store_set_lexical_dims(store_t *st, int n);
  * (a chat turn of 25 words has about 50 in a sketch). A cosine divides a match by the
  * root of the row's features, so short turns ("Wow, great!") beat the long ones that
  * hold the facts; this gives some of it back, as bm25's length normalization does.
- * Only the scan's best (the leg's depth) are rescored. 0 (the default): none. A search
+ * Only the scan's best (the leg's depth) are rescored; a row without a lexical part
+ * (all zero there) keeps its score. 0 (the default): none. A search
  * without text is never rescored. Call it right after store_open. STORE_OK, or
  * STORE_EINVAL for a negative or non-finite pivot. */
 int store_set_length_pivot(store_t *st, float pivot);

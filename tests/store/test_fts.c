@@ -312,6 +312,18 @@ START_TEST(test_the_length_pivot_lifts_longer_rows_in_searches_with_text)
     ck_assert_int_eq(n, 2);
     ck_assert_int_eq(hits[0].mem.id, id[0]);
     store_hits_clear(hits, n);
+    /* rows whose lexical part is all zero (a lexical weight of 0) keep their scores */
+    ck_assert_int_eq(store_set_lexical_dims(th_st, 1), STORE_OK);
+    float vz[TH_DIM] = {0, 1};
+    store_new_memory_t z = {.user = "bob", .text = "no sketch", .vec = vz, .dim = TH_DIM,
+                            .importance = -1};
+    ck_assert_int_eq(store_memory_add(th_st, &z, 1, id, err, sizeof err), STORE_OK);
+    float qz[TH_DIM] = {0, 1};
+    store_query_t zq = {.user = "bob", .vec = qz, .k = 2, .text = "zzz", .legs = STORE_LEG_DENSE};
+    ck_assert_int_eq(store_search(th_st, &zq, 1, hits, &n, err, sizeof err), STORE_OK);
+    ck_assert_int_eq(n, 1);
+    ck_assert_float_eq_tol(hits[0].cosine, 1.0f, 1e-5f);
+    store_hits_clear(hits, n);
 }
 END_TEST
 
