@@ -1,7 +1,7 @@
 /* agent.c: the agent behind the HTTP API (agent.h): its life (store, model, working
  * memories), the encoder that turns text into memory vectors (the lexical sketch of
- * model/lexical.h, joined by the model's sentence vector when one is loaded) and its
- * figures. The memory calls live in memories.c, the chat turn in turn.c. */
+ * model/lexical.h, joined by the sentence encoder's vector, or else the model's, when
+ * one is loaded) and its figures. The memory calls live in memories.c, the chat turn in turn.c. */
 #include "agent/agent_internal.h"
 
 #include <math.h>
@@ -46,9 +46,17 @@ int agent_encode_tokens(const agent_t *a, const tok_list_t *toks, float *vec, ch
         snprintf(err, errlen, "out of memory");
         return AGENT_ENOMEM;
     }
-    if (!a->model) return AGENT_OK;
-    int rc = model_encode_tokens(a->model, toks, vec + LEX_DIM, err, errlen);
-    if (rc) return agent_from_model(rc);
+    if (a->senc) {
+        if (senc_encode_tokens(a->senc, toks, vec + LEX_DIM) != 0) {
+            snprintf(err, errlen, "out of memory");
+            return AGENT_ENOMEM;
+        }
+    } else if (a->model) {
+        int rc = model_encode_tokens(a->model, toks, vec + LEX_DIM, err, errlen);
+        if (rc) return agent_from_model(rc);
+    } else {
+        return AGENT_OK;
+    }
     for (int i = 0; i < LEX_DIM; i++) vec[i] *= a->wlex;
     for (int i = LEX_DIM; i < a->dim; i++) vec[i] *= a->wlearn;
     return AGENT_OK;
@@ -102,12 +110,29 @@ const char *agent_model_about(const model_t *m, char *buf, size_t len)
     return buf;
 }
 
+senc_t *agent_encoder_load(const char *path, char *err, size_t errlen)
+{
+    return senc_load(path, err, errlen);
+}
+
+void agent_encoder_free(senc_t *s)
+{
+    senc_free(s);
+}
+
+const char *agent_encoder_about(const senc_t *s, char *buf, size_t len)
+{
+    snprintf(buf, len, "tag %s, vectors of %d", s->tag, s->cfg.D);
+    return buf;
+}
+
 void agent_config_default(agent_config_t *cfg)
 {
     *cfg = (agent_config_t){.chat_turns = AGENT_DEFAULT_TURNS,
                             .chat_memories = AGENT_DEFAULT_MEMORIES,
                             .chat_duplicate = AGENT_DEFAULT_DUPLICATE,
                             .lexical_weight = AGENT_LEXICAL_WEIGHT,
+                            .encoder_lexical_weight = AGENT_ENCODER_LEXICAL_WEIGHT,
                             .limits = {AGENT_DEFAULT_WORKING_MEMORY_BYTES,
                                        AGENT_DEFAULT_MAX_MEMORIES_PER_USER,
                                        AGENT_DEFAULT_MAX_CONVERSATIONS_PER_USER}};
@@ -146,13 +171,16 @@ agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen)
     agent_t *a = calloc(1, sizeof *a);
     if (!a) {
         model_free(cfg->model);
+        senc_free(cfg->encoder);
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
     pthread_mutex_init(&a->sess_mu, NULL);
     model_blas_single();        /* the model and the index run inside request threads */
     a->model = cfg->model;
-    double w = cfg->lexical_weight < 0 ? 0 : cfg->lexical_weight > 1 ? 1 : cfg->lexical_weight;
+    a->senc = cfg->encoder;
+    double w = a->senc ? cfg->encoder_lexical_weight : cfg->lexical_weight;
+    w = w < 0 ? 0 : w > 1 ? 1 : w;
     a->wlex = (float)sqrt(w);
     a->wlearn = (float)sqrt(1 - w);
     a->turns = cfg->chat_turns > 0 ? cfg->chat_turns : 64;
@@ -160,8 +188,17 @@ agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen)
         a->turns = STORE_ATTENTION_MAX;
     a->memories = cfg->chat_memories >= 0 ? cfg->chat_memories : 16;
     a->duplicate = cfg->chat_duplicate;
-    a->dim = LEX_DIM + (a->model ? model_dim(a->model) : 0);
-    agent_encoder_id(a->encoder, sizeof a->encoder, a->model ? model_tag(a->model) : NULL, w);
+    char learned[32] = "";
+    if (a->senc) {
+        snprintf(learned, sizeof learned, "senc-%s", a->senc->tag);
+        a->dim = LEX_DIM + a->senc->cfg.D;
+    } else if (a->model) {
+        snprintf(learned, sizeof learned, "%s", model_tag(a->model));
+        a->dim = LEX_DIM + model_dim(a->model);
+    } else {
+        a->dim = LEX_DIM;
+    }
+    agent_encoder_id(a->encoder, sizeof a->encoder, learned[0] ? learned : NULL, w);
     if (!(a->wm = wm_new(a->turns, AGENT_DEFAULT_WORKING_MEMORY_BYTES))) {
         snprintf(err, errlen, "out of memory");
         goto fail;
@@ -172,8 +209,12 @@ agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen)
         snprintf(err, errlen, "cannot set the limits (a negative quota?)");
         goto fail;
     }
-    if (a->model && store_set_lexical_dims(a->st, LEX_DIM) != STORE_OK) {
+    if (a->dim > LEX_DIM && store_set_lexical_dims(a->st, LEX_DIM) != STORE_OK) {
         snprintf(err, errlen, "cannot set the lexical dimensions");
+        goto fail;
+    }
+    if (store_set_length_pivot(a->st, STORE_LENGTH_PIVOT) != STORE_OK) {
+        snprintf(err, errlen, "cannot set the length pivot");
         goto fail;
     }
     /* Memories written by another encoder are not searchable until re-encoded. */
@@ -195,6 +236,7 @@ void agent_free(agent_t *a)
     for (size_t i = 0; i < a->nidle; i++) model_session_free(a->idle[i]);
     free(a->idle);
     model_free(a->model);
+    senc_free(a->senc);
     pthread_mutex_destroy(&a->sess_mu);
     free(a);
 }

@@ -18,11 +18,14 @@ typedef struct agent agent_t;
  * cosine in a memory's similarity. The learned half alone ranks LoCoMo's memories close
  * to randomly and at 0.5 it cost 0.25 recall@10; from 0.9 up recall is the lexical
  * sketch's (docs/RETRIEVAL.md), and the learned half still orders memories the sketch
- * cannot tell apart. */
+ * cannot tell apart. With the sentence encoder (senc.h) as the learned half, its own
+ * share: the one that measured best on LoCoMo (docs/RETRIEVAL.md, "The learned dense
+ * leg"). */
 #define AGENT_DEFAULT_TURNS 64
 #define AGENT_DEFAULT_MEMORIES 16
 #define AGENT_DEFAULT_DUPLICATE 0.92
 #define AGENT_LEXICAL_WEIGHT 0.9
+#define AGENT_ENCODER_LEXICAL_WEIGHT 0.6
 /* The limits (agent_limits_t), plain decimal literals for the same reason: the bytes
  * the working memories of all conversations may hold (64 MiB: 256 conversations at the
  * worst case of W = 64 statements of 4 KiB, thousands of ordinary ones), and the most
@@ -31,6 +34,7 @@ typedef struct agent agent_t;
 #define AGENT_DEFAULT_MAX_MEMORIES_PER_USER 1000000
 #define AGENT_DEFAULT_MAX_CONVERSATIONS_PER_USER 10000
 typedef struct model model_t;   /* model/model.h */
+typedef struct senc senc_t;     /* model/senc.h */
 
 enum agent_err {
     AGENT_OK = 0,
@@ -140,10 +144,15 @@ typedef struct agent_config {
     const char *db_path;
     model_t *model;         /* NULL: no model (lexical memories, no chat); the agent
                                owns it from agent_new on, failure included */
+    senc_t *encoder;        /* the sentence encoder of the learned half of memory
+                               vectors (agent_encoder_load); NULL: the model's sentence
+                               vector, or none without a model. Owned as model is. */
     int chat_turns;         /* W: exchanges kept per conversation (1..1024) */
     int chat_memories;      /* K: long-term memories retrieved per turn (0..256) */
     double chat_duplicate;  /* cosine from which a statement updates the memory */
-    double lexical_weight;  /* w: share of the lexical cosine (0..1) */
+    double lexical_weight;  /* w: share of the lexical cosine (0..1) beside the model's
+                               sentence vector */
+    double encoder_lexical_weight;  /* w beside the sentence encoder's vector */
     agent_limits_t limits;
 } agent_config_t;
 
@@ -154,6 +163,13 @@ typedef struct agent_config {
 model_t *agent_model_load(const char *path, char *err, size_t errlen);
 void agent_model_free(model_t *m);
 const char *agent_model_about(const model_t *m, char *buf, size_t len);
+
+/* The sentence encoder an agent may be given (agent_config_t.encoder), loaded the same
+ * way: NULL with err starting with the path and saying what is wrong. agent_encoder_about
+ * writes "tag T, vectors of D" into buf and returns it. */
+senc_t *agent_encoder_load(const char *path, char *err, size_t errlen);
+void agent_encoder_free(senc_t *s);
+const char *agent_encoder_about(const senc_t *s, char *buf, size_t len);
 
 /* The defaults above, and no model. */
 void agent_config_default(agent_config_t *cfg);
@@ -166,10 +182,12 @@ int agent_set_limits(agent_t *a, const agent_limits_t *l);
 
 /* Opens the store (migrating and indexing it, re-encoding the memories of another
  * encoder). Memory vectors are the lexical sketch (LEX_DIM floats, encoder
- * LEX_ENCODER_ID) without a model, else [sqrt(w) * sketch ; sqrt(1 - w) * model_encode]
- * (LEX_DIM + D floats, encoder "lex1-512+<model_tag>/w=<w>", the weight always
- * written): cosine = w * lexical cosine + (1 - w) * learned cosine. NULL with err
- * filled on failure. */
+ * LEX_ENCODER_ID) without a learned half, else [sqrt(w) * sketch ; sqrt(1 - w) * learned]
+ * (LEX_DIM + D floats, the weight always written in the id): the learned part is the
+ * sentence encoder's vector when one is given (encoder "lex1-512+senc-<tag>/w=<w>", w
+ * = encoder_lexical_weight), else the model's (model_encode,
+ * "lex1-512+<model_tag>/w=<w>", w = lexical_weight); cosine = w * lexical cosine +
+ * (1 - w) * learned cosine. NULL with err filled on failure. */
 agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen);
 void agent_free(agent_t *a);
 int agent_ready(const agent_t *a);

@@ -9,6 +9,7 @@
 #include "agent/agent.h"
 #include "agent/wm.h"
 #include "model/model.h"
+#include "model/senc.h"
 #include "model/tokenizer.h"
 #include "store/store.h"
 
@@ -16,7 +17,9 @@ struct agent {
     store_t *st;
     atomic_int ready;
     model_t *model;             /* NULL: no model */
-    int dim;                    /* LEX_DIM, plus the model's D */
+    senc_t *senc;               /* the sentence encoder of the learned half; NULL: the
+                                   model's sentence vector is (or, without a model, none) */
+    int dim;                    /* LEX_DIM, plus the learned half's D */
     char encoder[64];           /* encoder id of every vector written */
     float wlex, wlearn;         /* sqrt(w), sqrt(1 - w): the parts' scales */
     int turns, memories;        /* W, K */
@@ -37,8 +40,9 @@ int agent_encode(const agent_t *a, const char *text, float *vec, char *err, size
 /* The same from text already split (toks, by tok_split). */
 int agent_encode_tokens(const agent_t *a, const tok_list_t *toks, float *vec, char *err,
                         size_t errlen);
-/* The encoder id of the agent's vectors into buf: LEX_ENCODER_ID alone without a model,
- * else "<LEX_ENCODER_ID>+<model_tag>/w=<w>". */
+/* The encoder id of the agent's vectors into buf: LEX_ENCODER_ID alone without a learned
+ * half, else "<LEX_ENCODER_ID>+<model_tag>/w=<w>", model_tag naming the learned half (the
+ * model's tag, or "senc-" and the sentence encoder's). */
 void agent_encoder_id(char *buf, size_t len, const char *model_tag, double w);
 /* Fills err with why (the store's message: which quota) and user's counts and quotas,
  * for a write refused with AGENT_EQUOTA, which it returns. */

@@ -50,6 +50,11 @@ typedef struct config_key {
 #define MNEMO_DEFAULT_MODEL "/usr/local/share/mnemo/default.mnemo"
 #endif
 
+/* The sentence encoder installed beside the binaries (meson passes the real path). */
+#ifndef MNEMO_DEFAULT_ENCODER
+#define MNEMO_DEFAULT_ENCODER "/usr/local/share/mnemo/senc.mnemo"
+#endif
+
 /* A default owned by another layer's header, as the text config_set reads: the macro
  * must be a plain literal (a whole number or a decimal), which the table's tests check
  * by loading every default. */
@@ -105,6 +110,9 @@ static const config_key_t keys[] = {
      "seconds SIGTERM waits for requests in flight"},
     {"model", CT_STRING, F(model), 0, 0, MNEMO_DEFAULT_MODEL, 0, NULL,
      "model file (mnemo train), or none: lexical memories only, no chat"},
+    {"encoder", CT_STRING, F(encoder), 0, 0, MNEMO_DEFAULT_ENCODER, 0, NULL,
+     "sentence encoder of the dense search leg (mnemo senc train), or none: the model's "
+     "sentence vector (or the lexical sketch alone without a model)"},
     {"chat_turns", CT_INT, F(chat_turns), 1, 1024, STR(AGENT_DEFAULT_TURNS), 0, NULL,
      "exchanges a conversation's working memory keeps"},
     {"chat_memories", CT_INT, F(chat_memories), 0, 256, STR(AGENT_DEFAULT_MEMORIES), 0, NULL,
@@ -113,6 +121,9 @@ static const config_key_t keys[] = {
      "cosine from which a statement updates the memory it repeats"},
     {"lexical_weight", CT_REAL, F(lexical_weight), 0, 1, STR(AGENT_LEXICAL_WEIGHT), 0, NULL,
      "share of the lexical cosine in a memory's similarity (the rest: the model's)"},
+    {"encoder_lexical_weight", CT_REAL, F(encoder_lexical_weight), 0, 1,
+     STR(AGENT_ENCODER_LEXICAL_WEIGHT), 0, NULL,
+     "the same when the rest is the sentence encoder's (encoder)"},
     {"working_memory_bytes", CT_SIZE, F(working_memory_bytes), 16 << 10, 1LL << 40,
      STR(AGENT_DEFAULT_WORKING_MEMORY_BYTES), 1, NULL,
      "bytes the working memories of all conversations may hold; past it the least recently "
@@ -389,6 +400,7 @@ void config_free(mnemod_config_t *c)
     free(c->db);
     free(c->admin_token);
     free(c->model);
+    free(c->encoder);
     memset(c, 0, sizeof *c);
 }
 
@@ -697,4 +709,9 @@ void config_usage(FILE *f)
         fprintf(f, "  %-18s %-16s %s%s (%s)\n", keys[i].name, d ? d : "(unset)", keys[i].help,
                 keys[i].live ? " [reloads]" : "", name);
     }
+}
+
+const char *config_default_encoder(void)
+{
+    return MNEMO_DEFAULT_ENCODER;
 }

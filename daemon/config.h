@@ -26,10 +26,12 @@ typedef struct mnemod_config {
     unsigned idle_timeout;      /* seconds a connection may stay silent */
     unsigned max_connections_per_address;
     char *model;                /* model file path, or "none" */
+    char *encoder;              /* sentence encoder file path, or "none" */
     int chat_turns;             /* W: exchanges in a conversation's working memory */
     int chat_memories;          /* K: long-term memories retrieved per turn */
     double chat_duplicate;      /* cosine from which a statement updates a memory */
     double lexical_weight;      /* share of the lexical cosine in a memory's score */
+    double encoder_lexical_weight;  /* the same beside the sentence encoder */
     size_t working_memory_bytes;        /* all conversations' working memories */
     unsigned max_memories_per_user;     /* 0 = no quota */
     unsigned max_conversations_per_user;/* 0 = no quota */
@@ -87,5 +89,8 @@ const char *config_key_default(size_t i, char *buf, size_t cap);
 
 /* Prints every key with its default and help, for --help. */
 void config_usage(FILE *f);
+/* The installed sentence encoder's path, the encoder key's default: mnemod runs without
+ * an encoder when the key keeps this default and no file is there. */
+const char *config_default_encoder(void);
 
 #endif

@@ -69,6 +69,9 @@ static void usage(FILE *f)
             "  --threads N          HTTP worker threads\n"
             "  --model FILE|none    model file (default: the installed default.mnemo); none:\n"
             "                       memories are lexical only and chat is 503\n"
+            "  --encoder FILE|none  sentence encoder of the dense search leg (default: the\n"
+            "                       installed senc.mnemo when it exists); none: the model's\n"
+            "                       sentence vector, or the lexical sketch without a model\n"
             "  --port-file FILE     after listening, write the port to FILE (atomically)\n"
             "  --check-config       validate the configuration and exit (0 good, 2 bad)\n"
             "  --help, --version\n\n"
@@ -148,6 +151,7 @@ static int parse_flags(int argc, char **argv, flags_t *fl)
         {"config", required_argument, NULL, 'c'},
         {"threads", required_argument, NULL, 't'},
         {"model", required_argument, NULL, 'm'},
+        {"encoder", required_argument, NULL, 'e'},
         {"port-file", required_argument, NULL, 'p'},
         {"check-config", no_argument, NULL, 'C'},
         {"help", no_argument, NULL, 'h'},
@@ -161,6 +165,7 @@ static int parse_flags(int argc, char **argv, flags_t *fl)
         case 'd': fl->key[fl->n] = "db"; fl->value[fl->n++] = optarg; break;
         case 't': fl->key[fl->n] = "threads"; fl->value[fl->n++] = optarg; break;
         case 'm': fl->key[fl->n] = "model"; fl->value[fl->n++] = optarg; break;
+        case 'e': fl->key[fl->n] = "encoder"; fl->value[fl->n++] = optarg; break;
         case 'c': fl->config = optarg; break;
         case 'p': fl->port_file = optarg; break;
         case 'C': fl->check = 1; break;
@@ -440,21 +445,45 @@ int main(int argc, char **argv)
     } else {
         say(CONFIG_LOG_INFO, "no model (model = none): lexical memories only, chat is off");
     }
+    /* The sentence encoder: a bad file is a bad setting too. The installed default may
+     * be absent (a build run from its tree): then the learned half is the model's. */
+    senc_t *encoder = NULL;
+    if (strcmp(cfg.encoder, "none") != 0 &&
+        (strcmp(cfg.encoder, config_default_encoder()) != 0 || access(cfg.encoder, F_OK) == 0)) {
+        notifyf("STATUS=loading the sentence encoder %s", cfg.encoder);
+        if (!(encoder = agent_encoder_load(cfg.encoder, err, sizeof err))) {
+            say(CONFIG_LOG_ERROR, "cannot load the sentence encoder: %s (set encoder = none "
+                "to run without one)", err);
+            agent_model_free(model);
+            rc = 2;
+            goto out;
+        }
+        char about[128];
+        say(CONFIG_LOG_INFO, "sentence encoder %s loaded (%s)", cfg.encoder,
+            agent_encoder_about(encoder, about, sizeof about));
+    } else {
+        say(CONFIG_LOG_INFO, "no sentence encoder (%s): the learned half of memory vectors "
+            "is the model's", strcmp(cfg.encoder, "none") == 0 ? "encoder = none"
+                                                               : "the default is not installed");
+    }
     rc = 1;
     notifyf("STATUS=opening the database %s", cfg.db);
     if (make_parents(cfg.db, err, sizeof err) || !(db = dbfile_lock(cfg.db, err, sizeof err))) {
         say(CONFIG_LOG_ERROR, "%s", err);
         agent_model_free(model);
+        agent_encoder_free(encoder);
         goto out;
     }
     agent_config_t agc;
     agent_config_default(&agc);
     agc.db_path = cfg.db;
     agc.model = model;          /* the agent's from here on */
+    agc.encoder = encoder;      /* and so is this */
     agc.chat_turns = cfg.chat_turns;
     agc.chat_memories = cfg.chat_memories;
     agc.chat_duplicate = cfg.chat_duplicate;
     agc.lexical_weight = cfg.lexical_weight;
+    agc.encoder_lexical_weight = cfg.encoder_lexical_weight;
     agc.limits = agent_limits_of(&cfg);
     agent = agent_new(&agc, err, sizeof err);
     if (!agent) {

@@ -504,6 +504,34 @@ done:
     return rc;
 }
 
+/* hits [n] (best first) rescored by their rows' length: score * sqrt(nnz / (nnz +
+ * pivot)), nnz the row's nonzero lexical dimensions ([0, lexical_dims): its codes are
+ * nonzero exactly where the row is), then sorted again by better(). A hit whose id is not
+ * indexed, or whose lexical part is all zero (a lexical weight of 0: no length to
+ * measure), keeps its score. */
+void index_pivot(const index_t *ix, index_hit_t *hits, int n, float pivot)
+{
+    for (int i = 0; i < n; i++) {
+        size_t row;
+        const index_part_t *p = index_row_part(ix, hits[i].id, &row);
+        if (!p)
+            continue;
+        const int8_t *codes = index_blk(ix, p, row)->codes + (row & ix->bmask) * ix->dpad;
+        int nnz = 0;
+        for (int d = 0; d < ix->lexical_dims; d++)
+            nnz += codes[d] != 0;
+        if (nnz > 0)
+            hits[i].score *= sqrtf((float)nnz / ((float)nnz + pivot));
+    }
+    for (int i = 1; i < n; i++) {       /* insertion sort: n is a search's depth */
+        index_hit_t h = hits[i];
+        int j = i - 1;
+        for (; j >= 0 && better(h.score, h.id, hits[j].score, hits[j].id); j--)
+            hits[j + 1] = hits[j];
+        hits[j + 1] = h;
+    }
+}
+
 float index_cosine(const float *a, const float *b, int dim)
 {
     double aa = 0, ab = 0, bb = 0;

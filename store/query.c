@@ -207,6 +207,11 @@ int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits
         }
         goto end;
     }
+    if (q->text && nd > 0 && st->pivot > 0) {   /* the dense leg's rows by their length */
+        pthread_rwlock_rdlock(&st->ixlock);
+        index_pivot(st->ix, ih, nd, st->pivot);
+        pthread_rwlock_unlock(&st->ixlock);
+    }
     if (!q->text) {         /* the vector index alone, scored by cosine */
         for (int i = 0; i < nd; i++)
             c[i] = (cand_t){ih[i].id, 0, ih[i].score, ih[i].score, {0, i + 1, 0}};

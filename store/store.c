@@ -522,6 +522,16 @@ int store_set_lexical_dims(store_t *st, int n)
     return rc == 0 ? STORE_OK : STORE_EINVAL;
 }
 
+int store_set_length_pivot(store_t *st, float pivot)
+{
+    if (!(pivot >= 0 && pivot < 1e30f))
+        return STORE_EINVAL;
+    pthread_rwlock_wrlock(&st->ixlock);
+    st->pivot = pivot;
+    pthread_rwlock_unlock(&st->ixlock);
+    return STORE_OK;
+}
+
 /* ---- observability ---------------------------------------------------------------- */
 
 size_t store_memory_count(store_t *st)

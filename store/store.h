@@ -96,8 +96,9 @@ typedef struct store_query {
     const char *conversation;   /* NULL = any */
     /* The query's text, for the bm25 leg: NULL = the vector index alone, scored by
      * cosine (as before schema version 6). With text, each leg in legs (0 = both) gives
-     * its best STORE_FUSE_DEPTH (at least k) candidates, a vector candidate only when
-     * its score is above 0, and they are merged by reciprocal-rank fusion: score = the
+     * its best STORE_FUSE_DEPTH (at least k) candidates (the vector ones rescored by
+     * their length, store_set_length_pivot), a vector candidate only when its score is
+     * above 0, and they are merged by reciprocal-rank fusion: score = the
      * sum over the lists of 1 / (STORE_RRF_K + rank); prefer_recent adds recency as a
      * third list. Ties go to the newer memory. docs/RETRIEVAL.md has the measurements. */
     const char *text;
@@ -113,6 +114,9 @@ typedef struct store_query {
 #define STORE_LEG_DENSE 2
 #define STORE_FUSE_DEPTH 100
 #define STORE_RRF_K 60
+/* The length pivot for vectors whose lexical part is a hashed sketch (the agent's; see
+ * store_set_length_pivot), measured on LoCoMo (docs/RETRIEVAL.md). */
+#define STORE_LENGTH_PIVOT 50
 
 typedef struct store_page {
     const char *user;
@@ -230,6 +234,16 @@ void store_hits_clear(store_hit_t *hits, int n);
  * the store's dim (the default) = all. Call it right after store_open. Returns
  * STORE_OK, or STORE_EINVAL when n is outside 0..dim. */
 int store_set_lexical_dims(store_t *st, int n);
+/* With text, the dense leg's candidates are rescored by their length before they are
+ * ranked: score * sqrt(nnz / (nnz + pivot)), nnz the row's nonzero lexical dimensions
+ * (a chat turn of 25 words has about 50 in a sketch). A cosine divides a match by the
+ * root of the row's features, so short turns ("Wow, great!") beat the long ones that
+ * hold the facts; this gives some of it back, as bm25's length normalization does.
+ * Only the scan's best (the leg's depth) are rescored; a row without a lexical part
+ * (all zero there) keeps its score. 0 (the default): none. A search
+ * without text is never rescored. Call it right after store_open. STORE_OK, or
+ * STORE_EINVAL for a negative or non-finite pivot. */
+int store_set_length_pivot(store_t *st, float pivot);
 
 /* A page of p->user's memories, newest first (by id). *out malloc'd array of *n
  * (store_memories_free); *next_cursor is 0 when there is no further page. Returns

@@ -155,6 +155,10 @@ const index_part_t *index_row_part(const index_t *ix, int64_t id, size_t *row);
 int64_t index_row_created(const index_t *ix, int64_t id);
 /* The plain cosine of a[dim] and b[dim] in double, in [-1, 1]; 0 when either is zero. */
 float index_cosine(const float *a, const float *b, int dim);
+/* Rescales hits[0..n)'s scores by their rows' length, sqrt(nnz / (nnz + pivot)) with nnz
+ * the row's nonzero lexical dimensions, and sorts them again, best first
+ * (index_search.c; STORE_LENGTH_PIVOT says why). Under the index's read lock. */
+void index_pivot(const index_t *ix, index_hit_t *hits, int n, float pivot);
 
 /* Start-up only: populates the memory of every reserved array on a helper thread while
  * the caller fills them. Between start and join the caller may only put rows into room
@@ -194,6 +198,7 @@ struct store {
     pthread_rwlock_t ixlock;/* searches read-lock, index writers (holding mu) write-lock */
     index_t *ix;
     int dim;
+    float pivot;            /* the dense leg's length pivot (store_set_length_pivot) */
     char *encoder;          /* owned */
     size_t nmem;            /* rows in memories */
     size_t nstale;          /* rows whose vector is of another encoder or dim */

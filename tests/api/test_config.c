@@ -395,7 +395,8 @@ static const char *const other_value[][2] = {
     {"log_format", "journal"},      {"shutdown_timeout", "11"},
     {"model", "none"},              {"chat_turns", "8"},
     {"chat_memories", "0"},         {"chat_duplicate", "0.5"},
-    {"lexical_weight", "0.25"},
+    {"lexical_weight", "0.25"},     {"encoder", "none"},
+    {"encoder_lexical_weight", "0.75"},
     {"working_memory_bytes", "1M"}, {"max_memories_per_user", "0"},
     {"max_conversations_per_user", "3"},
 };

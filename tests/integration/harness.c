@@ -189,6 +189,9 @@ void h_spawn(h_daemon_t *d, const char *listen)
     /* No model unless the test gives one: the shipped default may not exist. */
     argv[n++] = "--model";
     argv[n++] = d->model[0] ? d->model : "none";
+    /* Nor a sentence encoder: an installed one would change every test's vectors. */
+    argv[n++] = "--encoder";
+    argv[n++] = d->encoder[0] ? d->encoder : "none";
     argv[n] = NULL;
 
     pid_t parent = getpid();

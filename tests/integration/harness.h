@@ -21,6 +21,7 @@ typedef struct h_daemon {
     int has_config;
     char probe_token[192];    /* a token from the config for /healthz, "" when none */
     char model[320];          /* passed as --model; "" (h_init's) passes --model none */
+    char encoder[320];        /* passed as --encoder; "" passes --encoder none */
     uid_t run_as;             /* nonzero: the daemon runs as this uid (and gid) */
     long long fsize_limit;    /* nonzero: the daemon's RLIMIT_FSIZE (`ulimit -f`), bytes */
 } h_daemon_t;

@@ -284,6 +284,49 @@ START_TEST(test_fusion_orders_by_reciprocal_rank_of_both_lists)
 }
 END_TEST
 
+/* The length pivot (store_set_length_pivot): a row with more nonzero dimensions and a
+ * lower cosine overtakes a row of one dimension in a search with text, never in one
+ * without, and not at all while the pivot is 0. */
+START_TEST(test_the_length_pivot_lifts_longer_rows_in_searches_with_text)
+{
+    float vs[TH_DIM] = {1}, vl[TH_DIM] = {0.6f, 0.3f, 0.3f, 0.3f, 0.3f, 0.3f, 0.3f, 0.3f};
+    store_new_memory_t m[2] = {
+        {.user = "alice", .text = "wow", .vec = vs, .dim = TH_DIM, .importance = -1},
+        {.user = "alice", .text = "a long turn", .vec = vl, .dim = TH_DIM, .importance = -1},
+    };
+    int64_t id[2];
+    ck_assert_int_eq(store_memory_add(th_st, m, 2, id, err, sizeof err), STORE_OK);
+    int64_t ids[8];
+    ck_assert_int_eq(search("alice", "zzz", STORE_LEG_DENSE, 0, ids, NULL), 2);
+    ck_assert_int_eq(ids[0], id[0]);                /* no pivot: the cosine's order */
+    ck_assert_int_eq(store_set_length_pivot(th_st, -1), STORE_EINVAL);
+    ck_assert_int_eq(store_set_length_pivot(th_st, 4), STORE_OK);
+    /* 1 * sqrt(1 / 5) = 0.45 against 0.60 * sqrt(8 / 12) = 0.49 */
+    ck_assert_int_eq(search("alice", "zzz", STORE_LEG_DENSE, 0, ids, NULL), 2);
+    ck_assert_int_eq(ids[0], id[1]);
+    float q[TH_DIM] = {1};
+    store_hit_t hits[2];
+    int n = 0;
+    store_query_t sq = {.user = "alice", .vec = q, .k = 2};     /* no text: cosine */
+    ck_assert_int_eq(store_search(th_st, &sq, 1, hits, &n, err, sizeof err), STORE_OK);
+    ck_assert_int_eq(n, 2);
+    ck_assert_int_eq(hits[0].mem.id, id[0]);
+    store_hits_clear(hits, n);
+    /* rows whose lexical part is all zero (a lexical weight of 0) keep their scores */
+    ck_assert_int_eq(store_set_lexical_dims(th_st, 1), STORE_OK);
+    float vz[TH_DIM] = {0, 1};
+    store_new_memory_t z = {.user = "bob", .text = "no sketch", .vec = vz, .dim = TH_DIM,
+                            .importance = -1};
+    ck_assert_int_eq(store_memory_add(th_st, &z, 1, id, err, sizeof err), STORE_OK);
+    float qz[TH_DIM] = {0, 1};
+    store_query_t zq = {.user = "bob", .vec = qz, .k = 2, .text = "zzz", .legs = STORE_LEG_DENSE};
+    ck_assert_int_eq(store_search(th_st, &zq, 1, hits, &n, err, sizeof err), STORE_OK);
+    ck_assert_int_eq(n, 1);
+    ck_assert_float_eq_tol(hits[0].cosine, 1.0f, 1e-5f);
+    store_hits_clear(hits, n);
+}
+END_TEST
+
 /* depth bounds what each leg offers (never below k): with one candidate each, a memory
  * the bm25 list ranks second no longer adds to its dense first place, and the tie with
  * the bm25 list's first goes to the newer memory. */
@@ -346,6 +389,7 @@ int main(void)
     tcase_add_test(tc, test_user_delete_leaves_nothing_in_the_text_indexes);
     tcase_add_test(tc, test_fusion_orders_by_reciprocal_rank_of_both_lists);
     tcase_add_test(tc, test_depth_bounds_each_lists_candidates);
+    tcase_add_test(tc, test_the_length_pivot_lifts_longer_rows_in_searches_with_text);
     tcase_add_test(tc, test_prefer_recent_lifts_the_newer_of_two_close_memories);
     suite_add_tcase(s, tc);
     return th_run(s);
