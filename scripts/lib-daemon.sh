@@ -4,7 +4,8 @@
 # and database) for evaluations that restart the daemon mid-way.
 # After `daemon_up NAME MODEL`: $TMP (the folder), $PORT, and "sh $TMP/restart.sh" as
 # the restart command; the EXIT trap stops the daemon and removes $TMP (KEEP_LOG=1 or a
-# failure prints the daemon's log first).
+# failure prints the daemon's log first). The sentence encoder is the shipped one,
+# model/senc.mnemo, as scripts/run.sh runs it (MNEMO_ENCODER=FILE or none for another).
 
 # stop_daemon: SIGTERM, then up to 30 s for it to exit, then SIGKILL.
 stop_daemon() {
@@ -32,6 +33,9 @@ daemon_cleanup() {
 daemon_up() {
     DAEMON_NAME=$1
     local model=$2
+    local encoder=${MNEMO_ENCODER:-model/senc.mnemo}
+    [ "$encoder" = none ] || [ -f "$encoder" ] || { echo "$DAEMON_NAME: no encoder $encoder" >&2; exit 2; }
+    [ "$encoder" = none ] || encoder=$(cd "$(dirname "$encoder")" && pwd)/$(basename "$encoder")
     if [ ! -x build/daemon/mnemod ] || [ ! -x build/cli/mnemo ]; then
         scripts/setup.sh build
     fi
@@ -47,7 +51,7 @@ daemon_up() {
 #!/bin/sh
 rm -f "$TMP/port"
 "$TMP/mnemod" --listen "\$1" --db "$TMP/eval.db" --config "$TMP/mnemod.conf" \\
-    --model "$model" --port-file "$TMP/port" >>"$TMP/mnemod.log" 2>&1 </dev/null &
+    --model "$model" --encoder "$encoder" --port-file "$TMP/port" >>"$TMP/mnemod.log" 2>&1 </dev/null &
 echo \$! > "$TMP/mnemod.pid"
 EOF
     cat > "$TMP/restart.sh" <<EOF
@@ -71,5 +75,5 @@ EOF
     [ -s "$TMP/port" ] || { FAILED=1; echo "$DAEMON_NAME: mnemod wrote no port in 60 s" >&2; exit 1; }
     cp "$TMP/port" "$TMP/port.first"
     PORT=$(cat "$TMP/port")
-    echo "$DAEMON_NAME: mnemod on 127.0.0.1:$PORT, model $model, database $TMP/eval.db" >&2
+    echo "$DAEMON_NAME: mnemod on 127.0.0.1:$PORT, model $model, encoder $encoder, database $TMP/eval.db" >&2
 }
