@@ -304,6 +304,9 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
                 m = &f->v[i];
     if (!m && kin_rel(u->rel) >= 0)             /* "where do I work?": workplace or employer */
         m = facts_find(f, u->holder, reader_rel_name(kin_rel(u->rel)), NULL);
+    if (!m && u->rel == READER_REL_HOME && facts_has_words(text, "based"))
+        m = facts_find(f, u->holder, reader_rel_name(READER_REL_WORKPLACE), NULL);
+                                                /* "based in" is where one lives or works */
     if (!m && facts_is_favourite(u->relation))      /* a favourite, told as a like */
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_LIKES), NULL);
     if (!m && u->rel == READER_REL_LIKES)           /* and a like, told as a favourite */

@@ -343,8 +343,8 @@ static int date_end(const char *const *words, const unsigned char *tags, int n, 
  * Femi), as is a capitalised word the reader left untagged right after the span ("my
  * dad Pete drives"); *name_at is its index, else -1. */
 static void holder_of(const char *const *words, const unsigned char *tags,
-                      const unsigned char *caps, int n, int at, char *key, size_t len,
-                      int *personal, int *name_at)
+                      const unsigned char *caps, int n, int at, int name, char *key,
+                      size_t len, int *personal, int *name_at)
 {
     int s = -1, e = -1, hs, he, rel_at = -1;
     for (int k = 0; k < at && rel_at < 0; k++)
@@ -356,6 +356,9 @@ static void holder_of(const char *const *words, const unsigned char *tags,
          * [my mum's] jollof rice"): the holder is the one before the relation */
         if (s >= 0 && s < rel_at && hs > rel_at && he <= at && vocab_possessive(words[he - 1]))
             break;
+        /* someone "with" whom the holder does it is company ("I live with [my flatmates]
+         * in Edinburgh": the user lives there), though the names after it are theirs */
+        if (!name && s >= 0 && hs > 0 && !strcasecmp(words[hs - 1], "with")) continue;
         s = hs, e = he;
         if (hs > at) break;             /* none before: the first after ("is [H mine]") */
     }
@@ -482,7 +485,8 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
     *u = *clause;
     u->value[0] = u->old[0] = u->name[0] = '\0';
     int hn;
-    holder_of(words, tags, caps, n, at, u->holder, sizeof u->holder, &u->personal, &hn);
+    int naming = s < 0 || vrels[s] == READER_REL_NAME;   /* a name told, or a name's span */
+    holder_of(words, tags, caps, n, at, naming, u->holder, sizeof u->holder, &u->personal, &hn);
     if (ns < 0 && hn >= 0) ns = hn, ne = hn + 1;
     if (s >= 0) {
         int read_end = e;
@@ -499,6 +503,17 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             if (!strpbrk(span, ",.!?;")) e = date;
         }
         u->rel = span_rel(vrels, s, e, clause->rel);
+        /* a place told after "live" is where one lives, whatever else the value read as
+         * ("I live with my flatmates in [Edinburgh]") */
+        static const char *const living[] = {"live", "lives", "living", "住", NULL};
+        if (u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_HOMETOWN) {
+            int r = s - 1;
+            while (r >= 0 && tags[r] != READER_B_REL && tags[r] != READER_I_REL) r--;
+            while (r >= 0 && (tags[r] == READER_B_REL || tags[r] == READER_I_REL) &&
+                   !in_list(living, words[r]))
+                r = tags[r] == READER_B_REL ? -1 : r - 1;
+            if (r >= 0 && in_list(living, words[r])) u->rel = READER_REL_HOME;
+        }
         if (u->rel == READER_REL_KIND && kin_key(u->holder) && !has_digit(words + s, e - s))
             u->rel = READER_REL_NAME;   /* "my dad is Bernard": a person has no breed */
         if (u->rel == READER_REL_AGE && !has_digit(words + s, e - s))

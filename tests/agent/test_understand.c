@@ -85,6 +85,10 @@ static const struct {
                                            {"fact", "self", "teach", "english", NULL}}},
     /* a relation word after the speaker stays one ("I [speak] Polish") */
     {"which is why I speak Polish", {{"fact", "self", "language", "Polish", NULL}}},
+    /* company after "with" is not whom a place is told of; the names after it are its */
+    {"I live with my flatmates Dan and Priti in Edinburgh", {{"fact", "flatmates", "name", "Dan", NULL},
+                                                             {"fact", "flatmates", "name", "Priti", NULL},
+                                                             {"fact", "self", "home", "Edinburgh", NULL}}},
     /* a Chinese list is as many values as it has items */
     {"我会说中文、英语", {{"fact", "self", "language", "中文", NULL}, {"fact", "self", "language", "英语", NULL}}},
 };

@@ -454,6 +454,8 @@ START_TEST(test_what_someone_is_is_their_job)
     tell("a", "my sister Hannah's a nurse");
     ask("b", "is hannah a dentist?", "No", "Yes");
     ask("b", "is hannah a nurse?", "Yes", NULL);
+    tell("a", "i work as a vet in Leicester");
+    ask("b", "which city am i based in?", "Leicester", NULL);    /* lives or works */
 }
 END_TEST
 
