@@ -200,9 +200,11 @@ static void become(understood_t *u, const char *holder, const char *name)
         snprintf(u->holder, sizeof u->holder, "%s", holder);
     }
     u->personal = 1;
-    /* "how old is [rose]?": the name read as the value asked is whom it asks about */
-    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel != READER_REL_NAME &&
-        facts_same_name(u->value, name) && u->clause_rel != READER_REL_OPEN) {
+    /* "how old is [grandma rose]?": the name read as the value asked is whom it asks
+     * about, and the clause's relation what it asks */
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) &&
+        u->clause_rel != READER_REL_NAME && u->clause_rel != READER_REL_OPEN &&
+        facts_same_name(u->value, name)) {
         u->value[0] = '\0';
         u->rel = u->clause_rel;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(u->rel));

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "model/dialogue.h"
 #include "model/model.h"
 #include "model/lexical.h"
 #include "model/vocab.h"
@@ -514,7 +515,8 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
                 r = tags[r] == READER_B_REL ? -1 : r - 1;
             if (r >= 0 && in_list(living, words[r])) u->rel = READER_REL_HOME;
         }
-        if (u->rel == READER_REL_KIND && kin_key(u->holder) && !has_digit(words + s, e - s))
+        if (u->rel == READER_REL_KIND && kin_key(u->holder) && !dialogue_pet_word(u->holder) &&
+            !has_digit(words + s, e - s))
             u->rel = READER_REL_NAME;   /* "my dad is Bernard": a person has no breed */
         if (u->rel == READER_REL_AGE && !has_digit(words + s, e - s))
             u->rel = READER_REL_NAME;   /* "my mum is Ann": an age is a number, this a name */

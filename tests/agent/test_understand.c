@@ -77,8 +77,10 @@ static const struct {
     /* a possessive after the relation describes the value; a relation word right before
      * the value, after the clause's relation, begins it */
     {"my favourite food is my mum's jollof rice", {{"fact", "self", "favourite food", "jollof rice", NULL}}},
-    /* a person has no breed: a kind of a kin word is its name; how long is no age */
+    /* a person has no breed: a kind of a kin word is its name (a pet's stays a kind);
+     * how long is no age */
     {"my dad is Bernard", {{"fact", "father", "name", "Bernard", NULL}}},
+    {"my dog Luna is a husky", {{"fact", "dog", "kind", "husky", NULL}}},
     {"i'm a postman, 15 years now", {{"fact", "self", "job", "postman", NULL}}},
     /* an open relation is keyed by its last span before the value */
     {"i live in leeds and teach english", {{"fact", "self", "home", "leeds", NULL},

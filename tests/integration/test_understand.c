@@ -426,6 +426,7 @@ START_TEST(test_ages_are_compared)
     ask("b", "who's older, rose or albert?", "Rose", "Albert");
     ask("b", "is albert older than rose?", "No", NULL);
     ask("b", "how old is rose?", "92", NULL);
+    ask("b", "how old is grandma rose?", "92", NULL);
     tell("a", "my son Leo is 4");
     ask("b", "who's the youngest?", "Leo", NULL);
 }
