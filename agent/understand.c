@@ -638,7 +638,8 @@ static int has_subject(const char *const *words, const unsigned char *tags, int 
     for (int w = 0; w < n && first_value == n; w++)
         if (tags[w] == READER_B_VALUE) first_value = w;
     for (int w = 0; w < n && !subject; w++)
-        subject = (tags[w] == READER_B_HOLDER && !(w > 0 && in_list(introducing, words[w - 1]))) ||
+        subject = (tags[w] == READER_B_HOLDER && !(w > 0 && in_list(introducing, words[w - 1])) &&
+                   !(w > 1 && in_list(introducing, words[w - 2]))) ||   /* "a new kitten" */
                   in_list(personal_words, words[w]) ||
                   (w < first_value && in_list(pronouns, words[w]));
     return subject;
@@ -769,6 +770,16 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
              f = b) {
             unit(c, cn, words, tags, caps, vrels, n, a, -1, -1, a, b, &clause, &out[k]);
             if (strcmp(out[k].holder, "self") != 0) k++;
+        }
+        /* a name after a pet or a kin word told as a value is theirs ("我有一只猫，叫咪咪",
+         * "I have a sister, called Ann"), not the speaker's */
+        for (int j = 1; j < k; j++) {
+            char key[UNDERSTAND_KEY];
+            const char *v = out[j - 1].value;
+            understand_holder(&v, 1, key, sizeof key);
+            if (out[j].rel == READER_REL_NAME && !strcmp(out[j].holder, "self") &&
+                (dialogue_pet_word(key) || kin_key(key)))
+                snprintf(out[j].holder, sizeof out[j].holder, "%s", key);
         }
     }
     if (k == 0) {       /* one unit: the act with its first spans */

@@ -393,6 +393,11 @@ START_TEST(test_what_is_told_without_a_subject_is_the_users)
     tell("a", "birthday's the 3rd of June if you wanna remember it");
     ask("b", "when's my birthday?", "3rd of June", NULL);
     tell("a", "so I've got a sister, Mia who's a nurse");
+    /* a name after a pet or kin word told as a value is theirs */
+    tell("a", "我有一只猫，叫咪咪。");
+    ask("b", "我的猫叫什么？", "咪咪", NULL);
+    tell("a", "got a new kitten, called her Mochi");
+    ask("b", "what's my kitten called?", "Mochi", NULL);
 }
 END_TEST
 
