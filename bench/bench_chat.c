@@ -34,7 +34,7 @@
 #define BUDGET_P50_MS 5.0
 
 typedef struct opts {
-    const char *server, *mnemod, *model, *token, *user, *dir;
+    const char *server, *mnemod, *model, *encoder, *token, *user, *dir;
     long n, w, m, batch;
     int openai;               /* rotate the measured turns over the routes below */
 } opts_t;
@@ -198,13 +198,17 @@ static double chat(conn_t *k, const opts_t *o, const char *conv, const char *msg
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: bench-chat [-n N] [-w W] [-m M] [--model FILE] [--server URL]\n"
+            "usage: bench-chat [-n N] [-w W] [-m M] [--model FILE] [--encoder FILE|none]\n"
+            "                  [--server URL]\n"
             "                  [--mnemod PATH] [--dir DIR] [--token SECRET] [--user U]\n"
             "  -n N            long-term memories of the user (default 10000)\n"
             "  -w W            exchanges filling the conversation first (default 64)\n"
             "  -m M            chat turns measured (default 500)\n"
             "  --model FILE    the model the started mnemod loads (default\n"
             "                  model/default.mnemo of the source tree)\n"
+            "  --encoder FILE  its sentence encoder (default model/senc.mnemo of the source\n"
+            "                  tree, as scripts/run.sh; none: no encoder line in the\n"
+            "                  config, the daemon's default)\n"
             "  --server URL    use a running mnemod instead of starting one (its model)\n"
             "  --mnemod PATH   the mnemod to start (default ../daemon/mnemod beside this binary)\n"
             "  --dir DIR       where the started mnemod keeps its database (default a new\n"
@@ -245,6 +249,8 @@ static int parse_opts(int argc, char **argv, opts_t *o)
             o->m = atol(v);
         else if (strcmp(a, "--model") == 0)
             o->model = v;
+        else if (strcmp(a, "--encoder") == 0)
+            o->encoder = v;
         else if (strcmp(a, "--server") == 0)
             o->server = v;
         else if (strcmp(a, "--mnemod") == 0)
@@ -292,7 +298,7 @@ int main(int argc, char **argv)
         return 2;
     }
     char mnemod[PATH_MAX], model[PATH_MAX], dir[PATH_MAX] = "", base[256], conv[96],
-        where[2 * PATH_MAX + 64];
+        where[3 * PATH_MAX + 96];
     pid_t pid = -1;
     int own_dir = 0, rc = 1, natt = 0, nmem = 0, maxmem = 0, stmt = 0;
     long nstmt = 0;
@@ -329,8 +335,21 @@ int main(int argc, char **argv)
             bench_beside_self(mnemod, sizeof mnemod, "../daemon/mnemod");
         if (bench_workdir("bench-chat", o.dir, dir, sizeof dir, &own_dir) < 0)
             goto done;
+        char encoder[PATH_MAX], conf[PATH_MAX + 32];
+        if (o.encoder)
+            snprintf(encoder, sizeof encoder, "%s", o.encoder);
+        else
+            bench_beside_self(encoder, sizeof encoder, "../../model/senc.mnemo");
+        if (strcmp(encoder, "none") != 0 && access(encoder, R_OK) != 0) {
+            fprintf(stderr, "bench-chat: no encoder %s (give --encoder FILE or none)\n", encoder);
+            goto done;
+        }
+        /* none: no line at all (the daemon's default, and a mnemod older than the encoder
+         * knows no such key) */
+        snprintf(conf, sizeof conf, "%s%s%s", strcmp(encoder, "none") ? "encoder = " : "",
+                 strcmp(encoder, "none") ? encoder : "", strcmp(encoder, "none") ? "\n" : "");
         int port = 0;
-        if ((pid = bench_spawn_mnemod("bench-chat", mnemod, model, dir, &port)) < 0)
+        if ((pid = bench_spawn_mnemod_conf("bench-chat", mnemod, model, dir, conf, 2, &port)) < 0)
             goto done;
         snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
         char err[256];
@@ -341,7 +360,8 @@ int main(int argc, char **argv)
         }
         const net_cfg_t *c = model_cfg(mm);
         snprintf(where, sizeof where, "%s, model %s (tag %s: D %d, hops %d, %d slots, "
-                 "vocabulary %d)", mnemod, model, model_tag(mm), c->D, c->hops, c->S, c->V);
+                 "vocabulary %d), encoder %s", mnemod, model, model_tag(mm), c->D, c->hops,
+                 c->S, c->V, encoder);
         model_free(mm);
     }
     if (bench_conn_init(&k, base, o.token) < 0)
