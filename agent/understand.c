@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "agent/realise.h"
 #include "model/dialogue.h"
 #include "model/model.h"
 #include "model/lexical.h"
@@ -244,12 +245,24 @@ static int number_only(const char *w)
     return strspn(w, "0123456789") == 0 && has_digit(&w, 1);
 }
 
-/* Relations whose values are never a bare number: every class but an age and an open
- * relation (a phone number, a shoe size) ("I'm 27" is no birthday, "Ella who's 9" no
- * kind, "my grandma Rose is 92" no diet). */
-static int never_a_number(int rel)
+/* 1 when a bare number read as a value of rel is an age: for a name, a place, a firm, a
+ * school, a job, a language, a date or a kind, written in digits or in words ("I'm 27"
+ * is no birthday, "Ella who's 9" no kind); for the other classes but an open relation (a
+ * phone number, a shoe size), in digits ("my grandma Rose is 92" is no diet; "with our
+ * two cats" no age). */
+static int number_is_age(int rel, const char *w)
 {
-    return rel != READER_REL_AGE && rel != READER_REL_OPEN;
+    switch (rel) {
+    case READER_REL_NAME: case READER_REL_HOME: case READER_REL_HOMETOWN:
+    case READER_REL_WORKPLACE: case READER_REL_EMPLOYER: case READER_REL_SCHOOL:
+    case READER_REL_JOB: case READER_REL_LANGUAGE: case READER_REL_BIRTHDAY:
+    case READER_REL_KIND:
+        return 1;
+    case READER_REL_AGE: case READER_REL_OPEN:
+        return 0;
+    default:
+        return isdigit((unsigned char)w[0]);
+    }
 }
 
 /* The relation most of the value words [s, e) were read as (the clause's when the
@@ -521,7 +534,7 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         if (u->rel == READER_REL_AGE && !has_digit(words + s, e - s))
             u->rel = READER_REL_NAME;   /* "my mum is Ann": an age is a number, this a name */
         else if (e - s == 1 && has_digit(words + s, 1) && number_only(words[s]) &&
-                 never_a_number(u->rel))
+                 number_is_age(u->rel, words[s]))
             u->rel = READER_REL_AGE;    /* "i'm 28", "he's 15": a name, a place, a school
                                          * or a job is not a bare number */
         as_written(c, cn, words, s, e, u->value, sizeof u->value);
@@ -612,6 +625,10 @@ static int value_end(const char *c, size_t cn, const char *const *words, unsigne
     for (int w = s; w < e && empty; w++)   /* "because", "each": no value */
         empty = in_list(empty_words, words[w]) || lex_is_stopword(words[w]);
     if (empty) return 0;
+    if (e - s == 1 && e < n && number_only(words[s]) && !isdigit((unsigned char)words[s][0]) &&
+        (tags[e] == READER_B_HOLDER || tags[e] == READER_I_HOLDER ||
+         (tags[e] == READER_O && realise_plural_s(words[e]))))
+        return 0;                       /* "our [two] cats": how many, not a value */
     /* "for 30 years", "since 2019", "15 years now": how long, not how old */
     static const char *const lasting[] = {"now", "ago", "already", "there", "running",
                                           "in", "at", "of", "with", NULL};

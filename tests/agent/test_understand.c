@@ -91,6 +91,8 @@ static const struct {
     {"I live with my flatmates Dan and Priti in Edinburgh", {{"fact", "flatmates", "name", "Dan", NULL},
                                                              {"fact", "flatmates", "name", "Priti", NULL},
                                                              {"fact", "self", "home", "Edinburgh", NULL}}},
+    /* how many is no value; a number in words is an age only where no number is */
+    {"we live in stockholm with our two cats", {{"fact", "self", "home", "stockholm", NULL}}},
     /* a Chinese list is as many values as it has items */
     {"我会说中文、英语", {{"fact", "self", "language", "中文", NULL}, {"fact", "self", "language", "英语", NULL}}},
 };
