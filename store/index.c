@@ -22,16 +22,7 @@ uint64_t index_hash(const char *s)
     return h ? h : 1;
 }
 
-static uint64_t id_hash(int64_t id)
-{
-    uint64_t x = (uint64_t)id;     /* splitmix64 finalizer */
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    x ^= x >> 31;
-    return x;
-}
+static uint64_t id_hash(int64_t id) { return index_mix64((uint64_t)id); }
 
 index_t *index_new(int dim)
 {

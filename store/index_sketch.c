@@ -12,17 +12,6 @@
 
 #include "store/store_internal.h"
 
-/* splitmix64's finalizer: the pseudo-random signs below. */
-static uint64_t mix64(uint64_t x)
-{
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    x ^= x >> 31;
-    return x;
-}
-
 /* index_rotate's per-dimension factors: a fixed pseudo-random sign (the same for every
  * index, so that a row's sketch never depends on the process) times the scale that makes
  * the butterflies orthonormal: 1/sqrt(8) in each 64-dimension group, 1/sqrt(groups) more
@@ -34,7 +23,7 @@ void index_rotate_init(index_t *ix)
         mixed *= 2;
     for (size_t j = 0; j < ix->dpad; j++) {
         float scale = 1.0f / sqrtf(8.0f * (float)(j / 64 < mixed ? mixed : 1));
-        float sign = (mix64((uint64_t)j + 1) >> 63) ? -1.0f : 1.0f;
+        float sign = (index_mix64((uint64_t)j + 1) >> 63) ? -1.0f : 1.0f;
         ix->rot_sign[j] = j < (size_t)ix->dim ? sign * scale : 0.0f;
     }
 }

@@ -90,6 +90,18 @@ struct index {
  * Returns 0, or -1 when the index has rows or rows is not such a power. */
 int index_set_block_rows(index_t *ix, size_t rows);
 
+/* splitmix64's finalizer: a 64-bit mix for the id table's slots and the sketch's fixed
+ * signs. */
+static inline uint64_t index_mix64(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
+
 static inline const index_block_t *index_blk(const index_t *ix, const index_part_t *p,
                                              size_t r)
 {
