@@ -621,6 +621,18 @@ static int value_end(const char *c, size_t cn, const char *const *words, unsigne
     e = cjk_word_end(c, cn, words, tags, vrels, n,
                      join_values(c, cn, words, tags, vrels, n, s, e));
     e = split_cjk_list(c, cn, words, tags, s, e);
+    /* punctuation inside a value read as one is a list ("[italian, german] and
+     * english"): the value as written ends there (as_written), and the words after it
+     * are the next value, not lost */
+    for (int k = s + 1; k < e && !is_cjk(words[k]); k++) {
+        char upto[UNDERSTAND_VALUE], with[UNDERSTAND_VALUE];
+        as_written(c, cn, words, s, k, upto, sizeof upto);
+        as_written(c, cn, words, s, k + 1, with, sizeof with);
+        if (!strcmp(upto, with)) {      /* word k is past the punctuation */
+            tags[k] = READER_B_VALUE;
+            e = k;
+        }
+    }
     int empty = 1;
     for (int w = s; w < e && empty; w++)   /* "because", "each": no value */
         empty = in_list(empty_words, words[w]) || lex_is_stopword(words[w]);

@@ -93,6 +93,10 @@ static const struct {
                                                              {"fact", "self", "home", "Edinburgh", NULL}}},
     /* how many is no value; a number in words is an age only where no number is */
     {"we live in stockholm with our two cats", {{"fact", "self", "home", "stockholm", NULL}}},
+    /* a comma inside what the reader read as one value is a list */
+    {"I speak Italian, German and English", {{"fact", "self", "language", "Italian", NULL},
+                                             {"fact", "self", "language", "German", NULL},
+                                             {"fact", "self", "language", "English", NULL}}},
     /* a Chinese list is as many values as it has items */
     {"我会说中文、英语", {{"fact", "self", "language", "中文", NULL}, {"fact", "self", "language", "英语", NULL}}},
 };
