@@ -2,10 +2,12 @@
  * keyed by holder + relation: a new value supersedes the current one (except for the
  * relations that hold several values at once: likes, hobbies, languages, allergies,
  * things owned), the same value only marks it used. A correction replaces the memory
- * holding its old value (or, with no old value, the last fact told); one without a new
- * value ends it. Questions are answered from the current memory of their frame (a list
- * question, "which of my kids plays tennis?", by whose a value is; a pet's breed by the
- * word it is known by); yes/no compares the value asked with it; the reader's slips of
+ * holding its old value (or the value it spells again, or, with neither, the last fact
+ * told); one without a new value ends it, as does a fact that tells an end of a value
+ * the user has ("we sold the car"). Questions are answered from the current memory of
+ * their frame (a list question, "which of my kids plays tennis?", by whose a value is; a
+ * pet's breed by the word it is known by; ages compared by compare.h); yes/no compares
+ * the value asked with it ("is Hannah a dentist?" with her job); the reader's slips of
  * relation are looked past where the facts allow; forget requests delete the memories of
  * their frame or value; the summary lists every current fact. Before any of that, checks.h settles
  * each clause's act and whose it is; here a value that cannot be of its relation is not

@@ -1,9 +1,13 @@
 /* understand.c: a message read clause by clause (understand.h). The reader decides the
  * act, the relation and which words are holder, relation, value, old value and name;
- * this file only turns those spans into keys: a holder without its possessive and with
- * kin words in one form (a capitalised name at its end set apart, "he"/"she" taken
- * from the clause before), the value in the writer's own spelling, recovered from the
- * clause text. */
+ * this file turns those spans into keys: a holder without its possessive and with kin
+ * words in one form (a capitalised name at its end set apart, "he"/"she" taken from the
+ * clause before), the value in the writer's own spelling, recovered from the clause
+ * text. Where the reader's output contradicts itself or the clause's own words, it is
+ * mended first, by rules that read form, not meaning: an act its words rule out (a
+ * question with no question mark nor asking word, small talk whose tags tell a fact),
+ * spans begun twice or cut inside one value, a list read as one value, a date ended at
+ * its day, how long read as how old. */
 #include "agent/understand.h"
 
 #include <ctype.h>
