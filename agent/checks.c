@@ -48,23 +48,13 @@ static int asks(const char *text)
  * taken up?" must not delete the hobby). */
 static int opens_question(const char *text)
 {
-    static const char *const wh[] = {"what", "what's", "whats", "wat", "which", "who", "who's",
-                                     "whos", "whose", "where", "where's", "wheres", "when",
-                                     "when's", "how", "how's", "hows", NULL};
-    static const char *const aux[] = {"is", "isn't", "are", "aren't", "am", "do", "does",
-                                      "doesn't", "did", "didn't", "was", "were", "has",
-                                      "have", "had", NULL};
     while (*text && !isalpha((unsigned char)*text)) text++;
     char w[16];
     size_t n = 0;
     while (n + 1 < sizeof w && (isalpha((unsigned char)text[n]) || text[n] == '\''))
         w[n] = (char)tolower((unsigned char)text[n]), n++;
     w[n] = '\0';
-    for (int i = 0; wh[i]; i++)
-        if (!strcmp(w, wh[i])) return 2;
-    for (int i = 0; aux[i]; i++)
-        if (!strcmp(w, aux[i])) return 1;
-    return 0;
+    return understand_question_word(w);
 }
 
 /* 1 when the clause, lower-cased and with a space after it, holds one of parts
@@ -148,16 +138,15 @@ int checks_fits(int rel, const char *holder, const char *value)
             return 0;
     }
     /* a place, a firm or a job is no month or day ("moved to York back in April") */
-    static const char *const times[] = {"january", "february", "march", "april", "may",
-                                        "june", "july", "august", "september", "october",
-                                        "november", "december", "monday", "tuesday",
-                                        "wednesday", "thursday", "friday", "saturday",
-                                        "sunday", "today", "tomorrow", "yesterday", "tonight",
-                                        "weekend", NULL};
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
+                                       "friday", "saturday", "sunday", "today", "tomorrow",
+                                       "yesterday", "tonight", "weekend", NULL};
     if (rel == READER_REL_HOME || rel == READER_REL_HOMETOWN || rel == READER_REL_WORKPLACE ||
-        rel == READER_REL_EMPLOYER || rel == READER_REL_JOB || rel == READER_REL_SCHOOL)
-        for (int i = 0; times[i]; i++)
-            if (!strcasecmp(value, times[i])) return 0;
+        rel == READER_REL_EMPLOYER || rel == READER_REL_JOB || rel == READER_REL_SCHOOL) {
+        if (understand_month(value)) return 0;
+        for (int i = 0; days[i]; i++)
+            if (!strcasecmp(value, days[i])) return 0;
+    }
     /* a name is no lower-case word of doing ("sorry, I'm rambling", "I'm kidding") */
     size_t n = strlen(value);
     if (rel == READER_REL_NAME && n >= 6 && !strcmp(value + n - 3, "ing") &&

@@ -333,7 +333,7 @@ static int day_word(const char *w)
            !strcasecmp(end, "th");
 }
 
-static int month_word(const char *w)
+int understand_month(const char *w)
 {
     for (int i = 0; months[i]; i++)
         if (!strcasecmp(w, months[i])) return 1;
@@ -345,11 +345,11 @@ static int month_word(const char *w)
 static int date_end(const char *const *words, const unsigned char *tags, int n, int s, int e)
 {
     int day = 0, month = 0;
-    for (int k = s; k < e; k++) day |= day_word(words[k]), month |= month_word(words[k]);
+    for (int k = s; k < e; k++) day |= day_word(words[k]), month |= understand_month(words[k]);
     if (day == month) return e;
     int k = e;
     if (day && k < n && tags[k] == READER_O && !strcasecmp(words[k], "of")) k++;
-    if (k < n && tags[k] == READER_O && (day ? month_word(words[k]) : day_word(words[k])))
+    if (k < n && tags[k] == READER_O && (day ? understand_month(words[k]) : day_word(words[k])))
         return k + 1;
     return e;
 }
@@ -555,6 +555,17 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
     favourite_rel(u);
 }
 
+int understand_question_word(const char *w)
+{
+    static const char *const wh[] = {"what", "what's", "whats", "wat", "which", "who", "who's",
+                                     "whos", "whose", "where", "where's", "wheres", "when",
+                                     "when's", "whens", "how", "how's", "hows", NULL};
+    static const char *const aux[] = {"is", "isn't", "are", "aren't", "am", "do", "does",
+                                      "doesn't", "did", "didn't", "was", "were", "has",
+                                      "have", "had", NULL};
+    return in_list(wh, w) ? 2 : in_list(aux, w) ? 1 : 0;
+}
+
 /* 1 when a clause the reader took for a question tells instead: no question mark, no
  * word that asks, and, after the fillers, it opens with neither a verb that starts a
  * yes/no question nor a word of asking or bidding ("so I've got two kids, Ella who's 9";
@@ -577,23 +588,20 @@ static int tells(const char *c, size_t cn, const char *const *words, int n)
                 if (!memcmp(c + k, cjk_asking[i], l)) return 0;
         return in_list(personal_words, words[0]);
     }
-    /* "who" is also a relative pronoun ("Ella who's 9"); these ask wherever they stand
-     * ("my dog is called what again") */
-    static const char *const asking[] = {"what", "what's", "whats", "wat", "where", "where's",
-                                         "wheres", "when", "when's", "whens", "how", "how's",
-                                         "which", NULL};
-    static const char *const opening[] = {"is", "isn't", "are", "aren't", "am", "do", "does",
-                                          "doesn't", "did", "didn't", "can", "could", "will",
-                                          "would", "have", "has", "had", "was", "were",
-                                          "should", "shall", "who", "who's", "whos", "whose",
+    /* question words ask wherever they stand ("my dog is called what again"), but "who"
+     * is also a relative pronoun ("Ella who's 9"); a clause may open with one, with a verb
+     * of a yes/no question, or ask or bid ("can you ...", "tell me ...": requests, which
+     * understand_question_word leaves out so that "can you delete my address?" deletes) */
+    static const char *const bidding[] = {"can", "could", "will", "would", "should", "shall",
                                           "tell", "remind", "say", "guess", "name", "list",
                                           "give", "any", NULL};
     for (int k = 0; k < n; k++)
-        if (in_list(asking, words[k])) return 0;
+        if (understand_question_word(words[k]) == 2 && strncmp(words[k], "who", 3) != 0)
+            return 0;
     int w = 0;
     while (w < n && in_list(fillers, words[w])) w++;
     return w < n && !is_cjk(words[w]) && (unsigned char)words[w][0] < 0x80 &&
-           !in_list(opening, words[w]);
+           !understand_question_word(words[w]) && !in_list(bidding, words[w]);
 }
 
 /* 1 when the reader's own tags tell a fact of a clause it took for small talk: a subject

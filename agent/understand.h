@@ -37,6 +37,14 @@ typedef struct understood {
     char name[UNDERSTAND_KEY];      /* the holder's name told in passing, "" when none */
 } understood_t;
 
+/* How a word (lower case) opens a question: 2 a question word ("what", "who's"), 1 a verb
+ * that starts a yes/no question ("is", "does"; not "can", which also opens requests), 0
+ * neither. The one list of these
+ * for the agent (understand.c reads clauses with it, checks.c settles acts). */
+int understand_question_word(const char *w);
+/* 1 when w is a month's name or its short form, without case ("June", "sept"). */
+int understand_month(const char *w);
+
 /* The holder key of a third-person pronoun: "he" for he/he's/him/his, "she", "they";
  * NULL for any other word. */
 const char *understand_pronoun(const char *w);
