@@ -361,6 +361,102 @@ done:
     return rc;
 }
 
+/* `mnemo reader ensemble -o OUT A B ...`: the readers of model files A, B, ... (an
+ * ensemble's members each) as one ensemble, in a copy of A (its memory network and
+ * phrases). The ensemble's fact threshold is measured as training measures one
+ * reader's: the 1st percentile of the act probability of held-out generated facts read
+ * as facts (--valid clauses, --seed 2 by default), at most READER_FACT_MIN_P_V3. */
+static int run_ensemble(const cli_args_t *a)
+{
+    const char *out = a->val[O_OUT];
+    if (!out || a->npos < 3)
+        return cli_usage_error("reader", "ensemble needs -o OUT and two or more model files");
+    long nvalid = READER_DEF_VALID, seed = 2, th = 2;
+    if (opt_long(a, O_VALID, 1, 10000000, &nvalid) < 0 ||
+        opt_long(a, O_SEED, 0, 1L << 62, &seed) < 0 || opt_long(a, O_THREADS, 1, 8, &th) < 0)
+        return CLI_EXIT_USAGE;
+    char err[512];
+    net_cfg_t c;
+    vocab_t *v = NULL;
+    float *params = NULL;
+    modelfile_phrases_t ph;
+    unsigned char *rd = NULL, *sec = NULL;
+    size_t rdlen = 0, seclen = 0;
+    reader_t *head = NULL, **tail = &head;
+    reader_set_t va;
+    reader_set_init(&va);
+    int rc = CLI_EXIT_SERVER;
+    for (int i = 1; i < a->npos; i++) {
+        const char *in = a->pos[i];
+        int first = i == 1;
+        net_cfg_t c1;
+        vocab_t *v1 = NULL;
+        float *p1 = NULL;
+        modelfile_phrases_t ph1;
+        int ok = modelfile_read_reader(in, &c1, &v1, &ph1, &p1, NULL, &rd, &rdlen, err,
+                                       sizeof err) == 0;
+        if (ok && first) {
+            c = c1;
+            v = v1;
+            ph = ph1;
+            params = p1;
+        } else {
+            vocab_free(v1);
+            free(p1);
+        }
+        if (!ok) {
+            fprintf(stderr, "mnemo reader: %s\n", err);
+            goto done;
+        }
+        if (!rd) {
+            fprintf(stderr, "mnemo reader: %s has no reader\n", in);
+            goto done;
+        }
+        if (!(*tail = reader_parse(rd, rdlen, err, sizeof err))) {
+            fprintf(stderr, "mnemo reader: %s: %s\n", in, err);
+            goto done;
+        }
+        free(rd);
+        rd = NULL;
+        while (*tail)
+            tail = &(*tail)->next;
+        if (reader_members(head) > READER_MAX_MEMBERS) {
+            fprintf(stderr, "mnemo reader: more than %d members\n", READER_MAX_MEMBERS);
+            goto done;
+        }
+    }
+    reader_metrics_t mt;
+    if (gen_set(a->val[O_WORDNET], (uint64_t)seed, DIALOGUE_HELDOUT, nvalid, &va) < 0)
+        goto done;
+    if (reader_evaluate(head, &va, (int)th, &mt) < 0) {
+        fprintf(stderr, "mnemo reader: out of memory\n");
+        goto done;
+    }
+    print_metrics("held-out, the ensemble", &mt);
+    head->fact_min_p = mt.nfact > 0 && mt.fact_p1 < READER_FACT_MIN_P_V3
+                           ? (float)mt.fact_p1 : READER_FACT_MIN_P_V3;
+    if (!(sec = reader_serialize(head, &seclen))) {
+        fprintf(stderr, "mnemo reader: out of memory\n");
+        goto done;
+    }
+    if (modelfile_write_reader(out, &c, v, &ph, params, NULL, sec, seclen, err, sizeof err) <
+        0) {
+        fprintf(stderr, "mnemo reader: %s\n", err);
+        goto done;
+    }
+    printf("wrote %s (a reader of %d members; facts below act probability %.3f are taken "
+           "as small talk)\n", out, reader_members(head), (double)head->fact_min_p);
+    rc = CLI_EXIT_OK;
+done:
+    reader_free(head);
+    reader_set_free(&va);
+    free(rd);
+    free(sec);
+    free(params);
+    vocab_free(v);
+    return rc;
+}
+
 static int run_reader(cli_ctx_t *ctx, const cli_args_t *a)
 {
     (void)ctx;
@@ -371,11 +467,14 @@ static int run_reader(cli_ctx_t *ctx, const cli_args_t *a)
         return a->npos == 1 ? run_eval(a) : cli_usage_error("reader", "eval takes no text");
     if (strcmp(what, "read") == 0)
         return run_read(a);
-    return cli_usage_error("reader", "no reader command '%s' (train, eval or read)", what);
+    if (strcmp(what, "ensemble") == 0)
+        return run_ensemble(a);
+    return cli_usage_error("reader", "no reader command '%s' (train, eval, read or ensemble)",
+                           what);
 }
 
 const cli_cmd_t cli_cmd_reader = {
-    "reader", "train|eval|read [TEXT...]",
+    "reader", "train|eval|read [TEXT...]|ensemble FILE...",
     "train the reader of people's clauses on generated dialogue, measure it, or read one "
     "clause",
     reader_opts, 1, -1, run_reader,

@@ -104,11 +104,21 @@ float reader_fact_min_p(const reader_t *r) { return r->fact_min_p; }
 
 void reader_free(reader_t *r)
 {
-    if (!r)
-        return;
-    vocab_free(r->v);
-    free(r->buf);
-    free(r);
+    while (r) {
+        reader_t *next = r->next;
+        vocab_free(r->v);
+        free(r->buf);
+        free(r);
+        r = next;
+    }
+}
+
+int reader_members(const reader_t *r)
+{
+    int k = 0;
+    for (; r; r = r->next)
+        k++;
+    return k;
 }
 
 int reader_word_id(const reader_t *r, const char *word, size_t len)
@@ -119,24 +129,23 @@ int reader_word_id(const reader_t *r, const char *word, size_t len)
 
 /* ---- reading one clause ------------------------------------------------------------ */
 
-int reader_read(const reader_t *r, const char *const *words, const unsigned char *caps, int n,
-                reader_out_t *out, char *err, size_t errlen)
+/* Sums of the members' probabilities for one clause of n words. */
+typedef struct probs {
+    float act[READER_NACTS], rel[READER_NRELS];
+    float *tag;     /* [n, NTAGS] */
+    float *vrel;    /* [n, NRELS] */
+} probs_t;
+
+/* Adds member r's probabilities for words[0..n) (T = max(n, 1) positions) into sum.
+ * MODEL_OK or MODEL_ENOMEM. */
+static int member_add(const reader_t *r, const char *const *words, const unsigned char *caps,
+                      int n, probs_t *sum)
 {
-    if (!r || n < 0 || (n > 0 && (!words || !out->tags))) {
-        set_err(err, errlen, "reader_read: no reader, or no words or tags buffer");
-        return MODEL_EINVAL;
-    }
-    if (n > READER_MAX_CLAUSE) {
-        set_err(err, errlen, "a clause of %d words; the reader reads at most %d", n,
-                READER_MAX_CLAUSE);
-        return MODEL_EINVAL;
-    }
     int T = n > 0 ? n : 1, rc = MODEL_OK;
     int *ids = malloc(sizeof(int) * (size_t)T), *off = malloc(sizeof(int) * (size_t)(T + 1));
     int *idx = malloc(sizeof(int) * (size_t)T * READER_MAX_NGRAMS);
     reader_work_t *w = reader_work_new(&r->c, 1, T);
     if (!ids || !off || !idx || !w) {
-        set_err(err, errlen, "out of memory");
         rc = MODEL_ENOMEM;
         goto done;
     }
@@ -154,30 +163,14 @@ int reader_read(const reader_t *r, const char *const *words, const unsigned char
     reader_net_forward(w, &r->p, &r->c, &b);
     const float *pa, *pr, *pt, *pv;
     reader_work_probs(w, &pa, &pr, &pt, &pv);
-    out->act = 0;
-    for (int k = 1; k < READER_NACTS; k++)
-        if (pa[k] > pa[out->act])
-            out->act = k;
-    out->act_p = pa[out->act];
-    out->rel = 0;
-    for (int k = 1; k < READER_NRELS; k++)
-        if (pr[k] > pr[out->rel])
-            out->rel = k;
-    out->rel_p = pr[out->rel];
-    if (n > 0)
-        reader_decode_tags(out->tags, pt, n);
-    for (int t = 0; t < n && out->vrels; t++) {
-        int tg = out->tags[t], best = out->rel;
-        if (tg == READER_B_VALUE || tg == READER_I_VALUE || tg == READER_B_OLD ||
-            tg == READER_I_OLD) {
-            const float *q = pv + (size_t)t * READER_NRELS;
-            best = 0;
-            for (int k = 1; k < READER_NRELS; k++)
-                if (q[k] > q[best])
-                    best = k;
-        }
-        out->vrels[t] = (unsigned char)best;
-    }
+    for (int k = 0; k < READER_NACTS; k++)
+        sum->act[k] += pa[k];
+    for (int k = 0; k < READER_NRELS; k++)
+        sum->rel[k] += pr[k];
+    for (size_t i = 0; i < (size_t)n * READER_NTAGS; i++)
+        sum->tag[i] += pt[i];
+    for (size_t i = 0; i < (size_t)n * READER_NRELS; i++)
+        sum->vrel[i] += pv[i];
 done:
     free(ids);
     free(off);
@@ -186,44 +179,129 @@ done:
     return rc;
 }
 
+static int argmax(const float *p, int n)
+{
+    int best = 0;
+    for (int k = 1; k < n; k++)
+        if (p[k] > p[best])
+            best = k;
+    return best;
+}
+
+int reader_read(const reader_t *r, const char *const *words, const unsigned char *caps, int n,
+                reader_out_t *out, char *err, size_t errlen)
+{
+    if (!r || n < 0 || (n > 0 && (!words || !out->tags))) {
+        set_err(err, errlen, "reader_read: no reader, or no words or tags buffer");
+        return MODEL_EINVAL;
+    }
+    if (n > READER_MAX_CLAUSE) {
+        set_err(err, errlen, "a clause of %d words; the reader reads at most %d", n,
+                READER_MAX_CLAUSE);
+        return MODEL_EINVAL;
+    }
+    int rc = MODEL_OK, k = 0;
+    size_t m = n > 0 ? (size_t)n : 1;
+    probs_t sum = {.tag = calloc(m * READER_NTAGS, sizeof(float)),
+                   .vrel = calloc(m * READER_NRELS, sizeof(float))};
+    if (!sum.tag || !sum.vrel) {
+        rc = MODEL_ENOMEM;
+        goto done;
+    }
+    for (const reader_t *mb = r; mb; mb = mb->next, k++)
+        if ((rc = member_add(mb, words, caps, n, &sum)) != MODEL_OK)
+            goto done;
+    /* the mean of the members' probabilities (one member: its own, unchanged) */
+    float inv = 1.0f / (float)k;
+    for (int j = 0; j < READER_NACTS && k > 1; j++)
+        sum.act[j] *= inv;
+    for (int j = 0; j < READER_NRELS && k > 1; j++)
+        sum.rel[j] *= inv;
+    for (size_t i = 0; i < (size_t)n * READER_NTAGS && k > 1; i++)
+        sum.tag[i] *= inv;
+    for (size_t i = 0; i < (size_t)n * READER_NRELS && k > 1; i++)
+        sum.vrel[i] *= inv;
+    out->act = argmax(sum.act, READER_NACTS);
+    out->act_p = sum.act[out->act];
+    out->rel = argmax(sum.rel, READER_NRELS);
+    out->rel_p = sum.rel[out->rel];
+    if (n > 0)
+        reader_decode_tags(out->tags, sum.tag, n);
+    for (int t = 0; t < n && out->vrels; t++) {
+        int tg = out->tags[t];
+        int valued = tg == READER_B_VALUE || tg == READER_I_VALUE || tg == READER_B_OLD ||
+                     tg == READER_I_OLD;
+        out->vrels[t] = (unsigned char)(valued ? argmax(sum.vrel + (size_t)t * READER_NRELS,
+                                                        READER_NRELS)
+                                               : out->rel);
+    }
+done:
+    if (rc == MODEL_ENOMEM)
+        set_err(err, errlen, "out of memory");
+    free(sum.tag);
+    free(sum.vrel);
+    return rc;
+}
+
 /* ---- bytes ------------------------------------------------------------------------- */
 
 /* Version 2 added the value-relation head, version 3 the case mark among a word's
  * features (older readers are refused with advice), version 4 the calibrated fact
- * threshold (a version-3 reader gets READER_FACT_MIN_P_V3). */
-enum { SECTION_VERSION = 4, SECTION_OLDEST = 3 };
+ * threshold (a version-3 reader gets READER_FACT_MIN_P_V3); version 5 is an ensemble of
+ * version-3 or -4 members (reader_internal.h). */
+enum { SECTION_VERSION = 4, SECTION_OLDEST = 3, SECTION_ENSEMBLE = 5 };
 
-unsigned char *reader_serialize(const reader_t *r, size_t *len)
+/* One member's bytes (r alone, not the members after it) into b. */
+static void member_put(bytes_out_t *b, const reader_t *r)
 {
-    bytes_out_t b = {0};
     net_tensor_t t[READER_NTENSORS];
     uint64_t np = reader_param_table(&r->c, t);
-    bytes_put_u32(&b, SECTION_VERSION);
-    bytes_put_u32(&b, (uint32_t)r->c.V);
-    bytes_put_u32(&b, (uint32_t)r->c.Nb);
-    bytes_put_u32(&b, (uint32_t)r->c.E);
-    bytes_put_u32(&b, (uint32_t)r->c.H);
-    bytes_put_u32(&b, READER_NACTS);
-    bytes_put_u32(&b, READER_NRELS);
-    bytes_put_u32(&b, READER_NTAGS);
-    bytes_put(&b, &r->fact_min_p, sizeof(float));
-    bytes_put_u32(&b, READER_NTENSORS);
+    bytes_put_u32(b, SECTION_VERSION);
+    bytes_put_u32(b, (uint32_t)r->c.V);
+    bytes_put_u32(b, (uint32_t)r->c.Nb);
+    bytes_put_u32(b, (uint32_t)r->c.E);
+    bytes_put_u32(b, (uint32_t)r->c.H);
+    bytes_put_u32(b, READER_NACTS);
+    bytes_put_u32(b, READER_NRELS);
+    bytes_put_u32(b, READER_NTAGS);
+    bytes_put(b, &r->fact_min_p, sizeof(float));
+    bytes_put_u32(b, READER_NTENSORS);
     for (int i = 0; i < READER_NTENSORS; i++) {
         uint8_t l = (uint8_t)strlen(t[i].name);
         uint64_t sz = t[i].size;
-        bytes_put(&b, &l, 1);
-        bytes_put(&b, t[i].name, l);
-        bytes_put(&b, &sz, 8);
+        bytes_put(b, &l, 1);
+        bytes_put(b, t[i].name, l);
+        bytes_put(b, &sz, 8);
     }
     for (int i = 0; i < r->c.V; i++) {
         const char *w = vocab_word(r->v, i);
         size_t l = strlen(w);
         uint16_t l16 = (uint16_t)(l > 65535 ? 65535 : l);
-        bytes_put(&b, &l16, 2);
-        bytes_put(&b, w, l16);
+        bytes_put(b, &l16, 2);
+        bytes_put(b, w, l16);
     }
-    bytes_put(&b, &np, 8);
-    bytes_put(&b, r->buf, (size_t)np * sizeof(float));
+    bytes_put(b, &np, 8);
+    bytes_put(b, r->buf, (size_t)np * sizeof(float));
+}
+
+unsigned char *reader_serialize(const reader_t *r, size_t *len)
+{
+    bytes_out_t b = {0};
+    if (!r->next) {
+        member_put(&b, r);
+    } else {
+        bytes_put_u32(&b, SECTION_ENSEMBLE);
+        bytes_put_u32(&b, (uint32_t)reader_members(r));
+        bytes_put(&b, &r->fact_min_p, sizeof(float));
+        for (const reader_t *m = r; m; m = m->next) {
+            bytes_out_t one = {0};
+            member_put(&one, m);
+            bytes_put_u64(&b, one.n);
+            bytes_put(&b, one.p, one.n);
+            b.oom |= one.oom;
+            free(one.p);
+        }
+    }
     if (b.oom) {
         free(b.p);
         return NULL;
@@ -232,7 +310,66 @@ unsigned char *reader_serialize(const reader_t *r, size_t *len)
     return b.p;
 }
 
+static reader_t *member_parse(const unsigned char *buf, size_t len, char *err, size_t errlen);
+
+/* An ensemble's section after its version: members, threshold, the members' bytes. */
+static reader_t *ensemble_parse(bytes_in_t *in, char *err, size_t errlen)
+{
+    reader_t *head = NULL, **tail = &head;
+    uint32_t k = bytes_u32(in);
+    float min_p = bytes_f32(in);
+    if (in->bad) {
+        set_err(err, errlen, "reader section: truncated in the ensemble's header");
+        return NULL;
+    }
+    if (k < 2 || k > READER_MAX_MEMBERS) {
+        set_err(err, errlen,
+                "reader section: an ensemble needs 2 to %d members, this one has %u",
+                READER_MAX_MEMBERS, (unsigned)k);
+        return NULL;
+    }
+    if (!(min_p >= 0.0f && min_p <= 1.0f)) {
+        set_err(err, errlen, "reader section: fact threshold %g is not a probability",
+                (double)min_p);
+        return NULL;
+    }
+    char why[256];
+    for (uint32_t i = 0; i < k; i++) {
+        uint64_t n = bytes_u64(in);
+        const unsigned char *mb = in->bad || n > in->n - in->at ? NULL : bytes_get(in, n);
+        if (!mb) {
+            set_err(err, errlen, "reader section: member %u truncated", (unsigned)i + 1);
+            goto fail;
+        }
+        if (!(*tail = member_parse(mb, n, why, sizeof why))) {
+            set_err(err, errlen, "member %u: %s", (unsigned)i + 1, why);
+            goto fail;
+        }
+        tail = &(*tail)->next;
+    }
+    if (in->at != in->n) {
+        set_err(err, errlen, "reader section: %zu bytes after the ensemble's members",
+                in->n - in->at);
+        goto fail;
+    }
+    head->fact_min_p = min_p;
+    return head;
+fail:
+    reader_free(head);
+    return NULL;
+}
+
 reader_t *reader_parse(const unsigned char *buf, size_t len, char *err, size_t errlen)
+{
+    bytes_in_t in = {buf, len, 0, 0};
+    uint32_t ver = bytes_u32(&in);
+    if (!in.bad && ver == SECTION_ENSEMBLE)
+        return ensemble_parse(&in, err, errlen);
+    return member_parse(buf, len, err, errlen);
+}
+
+/* One reader's section (version 3 or 4). */
+static reader_t *member_parse(const unsigned char *buf, size_t len, char *err, size_t errlen)
 {
     bytes_in_t in = {buf, len, 0, 0};
     vocab_t *v = NULL;
@@ -242,10 +379,15 @@ reader_t *reader_parse(const unsigned char *buf, size_t len, char *err, size_t e
         set_err(err, errlen, "reader section: truncated (%zu bytes)", len);
         return NULL;
     }
+    if (ver == SECTION_ENSEMBLE) {
+        set_err(err, errlen, "reader section: unsupported version %u (a member is of "
+                "version %d or %d)", (unsigned)ver, SECTION_OLDEST, SECTION_VERSION);
+        return NULL;
+    }
     if (ver < SECTION_OLDEST || ver > SECTION_VERSION) {
         set_err(err, errlen,
                 "reader section: unsupported version %u (this build reads %d to %d%s)",
-                (unsigned)ver, SECTION_OLDEST, SECTION_VERSION,
+                (unsigned)ver, SECTION_OLDEST, SECTION_ENSEMBLE,
                 ver < SECTION_OLDEST ? "; train the reader again: mnemo reader train" : "");
         return NULL;
     }

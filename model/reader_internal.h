@@ -190,20 +190,33 @@ struct reader {
     vocab_t *v;
     float *buf;         /* [reader_nparams] */
     reader_params_t p;
-    float fact_min_p;   /* reader_fact_min_p (reader.h) */
+    float fact_min_p;   /* reader_fact_min_p (reader.h); an ensemble's is its first
+                         * member's, set for the whole ensemble */
+    struct reader *next;/* the next member of an ensemble (owned), or NULL */
 };
+
+/* Members an ensemble holds at most (a chat turn reads every clause with each). */
+enum { READER_MAX_MEMBERS = 8 };
 
 /* A reader that takes ownership of v and buf (both freed on failure too). */
 reader_t *reader_wrap(const reader_cfg_t *c, vocab_t *v, float *buf);
+/* Frees r and every member after it. */
 void reader_free(reader_t *r);
+/* How many members r is: 1 for one network. An ensemble is a chain of readers through
+ * `next`, owned by its first; reader_read and reader_evaluate average the members'
+ * probabilities (each member reads the words with its own vocabulary and sizes), then
+ * decide as one reader does. */
+int reader_members(const reader_t *r);
 /* The word row of word[0..len): its vocabulary id, else READER_UNK. */
 int reader_word_id(const reader_t *r, const char *word, size_t len);
 
-/* The reader's section of the model file (modelfile.h, tag MODELFILE_READER_TAG):
- * u32 version 4 | u32 V, Nb, E, H, NACTS, NRELS, NTAGS | f32 fact_min_p (version 4
+/* The reader's section of the model file (modelfile.h, tag MODELFILE_READER_TAG), one
+ * reader: u32 version 4 | u32 V, Nb, E, H, NACTS, NRELS, NTAGS | f32 fact_min_p (version 4
  * on; version 3 reads as READER_FACT_MIN_P_V3) | u32 ntensors, per tensor u8
  * name length, name, u64 floats | per word (V) u16 length, bytes | u64 nparams |
- * f32 params. The file's CRC covers it. reader_serialize returns a malloc'd buffer
+ * f32 params. An ensemble: u32 version 5 | u32 members (2..READER_MAX_MEMBERS) | f32
+ * fact_min_p | per member u64 length, a one-reader section of version 3 or 4. The
+ * file's CRC covers it. reader_serialize returns a malloc'd buffer
  * (*len bytes) or NULL (memory). reader_parse checks every field and returns a new
  * reader, or NULL with err ("reader section: ..."). */
 unsigned char *reader_serialize(const reader_t *r, size_t *len);

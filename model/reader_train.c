@@ -511,20 +511,46 @@ static int *word_rows(const reader_t *r, const reader_set_t *s)
 }
 
 typedef struct evalctx {
-    worker_t wk[MAX_THREADS];
-    int nt, chunk;
+    worker_t wk[READER_MAX_MEMBERS][MAX_THREADS];   /* per member, per thread */
+    int k, nt, chunk;
     feats_t f;
-    int *order, *tmp, *wid;
+    int *order, *tmp, *wid[READER_MAX_MEMBERS];
+    float *pa, *pr, *pt, *pv;   /* a chunk's mean probabilities over the members */
 } evalctx_t;
 
 static void eval_free(evalctx_t *e)
 {
-    for (int t = 0; t < e->nt; t++)
-        reader_work_free(e->wk[t].w);
+    for (int m = 0; m < e->k; m++) {
+        for (int t = 0; t < e->nt; t++)
+            reader_work_free(e->wk[m][t].w);
+        free(e->wid[m]);
+    }
     feats_free(&e->f);
     free(e->order);
     free(e->tmp);
-    free(e->wid);
+    free(e->pa);
+    free(e->pr);
+    free(e->pt);
+    free(e->pv);
+}
+
+/* Adds member m's probabilities for the chunk just run (T words a clause) into e's. */
+static void eval_add(evalctx_t *e, int m, int T)
+{
+    for (int t = 0; t < e->nt; t++) {
+        worker_t *k = &e->wk[m][t];
+        const float *pa, *pr, *pt, *pv;
+        reader_work_probs(k->w, &pa, &pr, &pt, &pv);
+        size_t c0 = (size_t)k->from, nb = (size_t)k->b.B;
+        for (size_t i = 0; i < nb * READER_NACTS; i++)
+            e->pa[c0 * READER_NACTS + i] += pa[i];
+        for (size_t i = 0; i < nb * READER_NRELS; i++)
+            e->pr[c0 * READER_NRELS + i] += pr[i];
+        for (size_t i = 0; i < nb * T * READER_NTAGS; i++)
+            e->pt[c0 * T * READER_NTAGS + i] += pt[i];
+        for (size_t i = 0; i < nb * T * READER_NRELS; i++)
+            e->pv[c0 * T * READER_NRELS + i] += pv[i];
+    }
 }
 
 int reader_evaluate(const reader_t *r, const reader_set_t *s, int threads,
@@ -539,34 +565,55 @@ int reader_evaluate(const reader_t *r, const reader_set_t *s, int threads,
     model_blas_single();
     if (feats_init(&e.f, e.chunk) < 0)
         goto done;
-    for (int t = 0; t < e.nt; t++)
-        if (!(e.wk[t].w = reader_work_new(&r->c, per, TMAX)))
+    const reader_t *mb[READER_MAX_MEMBERS];
+    for (const reader_t *x = r; x && e.k < READER_MAX_MEMBERS; x = x->next) {
+        mb[e.k] = x;
+        e.k++;     /* counted before its parts, so eval_free frees what was made */
+        for (int t = 0; t < e.nt; t++)
+            if (!(e.wk[e.k - 1][t].w = reader_work_new(&x->c, per, TMAX)))
+                goto done;
+        if (!(e.wid[e.k - 1] = word_rows(x, s)))
             goto done;
+    }
+    size_t ct = (size_t)e.chunk * TMAX;
     e.order = malloc(sizeof(int) * (size_t)(n ? n : 1));
     e.tmp = malloc(sizeof(int) * (size_t)(n ? n : 1));
-    if (!e.order || !e.tmp || !(e.wid = word_rows(r, s)))
+    e.pa = malloc(sizeof(float) * (size_t)e.chunk * READER_NACTS);
+    e.pr = malloc(sizeof(float) * (size_t)e.chunk * READER_NRELS);
+    e.pt = malloc(sizeof(float) * ct * READER_NTAGS);
+    e.pv = malloc(sizeof(float) * ct * READER_NRELS);
+    if (!e.order || !e.tmp || !e.pa || !e.pr || !e.pt || !e.pv)
         goto done;
     for (int i = 0; i < n; i++)
         e.order[i] = i;
     sort_by_len(e.order, n, s, e.tmp);
     tally_t ty;
     memset(&ty, 0, sizeof ty);
+    float inv = 1.0f / (float)e.k;
     for (int i = 0; i < n; i += e.chunk) {
         int B = n - i < e.chunk ? n - i : e.chunk;
-        feats_fill(&e.f, s, e.wid, e.order + i, B, r->c.Nb, 0, 0, NULL);
-        run_workers(e.wk, e.nt, &e.f, &r->p, &r->c, 0);
-        for (int t = 0; t < e.nt; t++) {
-            worker_t *k = &e.wk[t];
-            const float *pa, *pr, *pt, *pv;
-            reader_work_probs(k->w, &pa, &pr, &pt, &pv);
-            for (int j = 0; j < k->b.B; j++) {
-                int c = e.order[i + k->from + j];
-                tally_clause(&ty, s, c, pa + (size_t)j * READER_NACTS,
-                             pr + (size_t)j * READER_NRELS,
-                             pt + (size_t)j * e.f.T * READER_NTAGS,
-                             pv + (size_t)j * e.f.T * READER_NRELS);
-            }
+        memset(e.pa, 0, sizeof(float) * (size_t)e.chunk * READER_NACTS);
+        memset(e.pr, 0, sizeof(float) * (size_t)e.chunk * READER_NRELS);
+        memset(e.pt, 0, sizeof(float) * ct * READER_NTAGS);
+        memset(e.pv, 0, sizeof(float) * ct * READER_NRELS);
+        for (int k = 0; k < e.k; k++) {
+            feats_fill(&e.f, s, e.wid[k], e.order + i, B, mb[k]->c.Nb, 0, 0, NULL);
+            run_workers(e.wk[k], e.nt, &e.f, &mb[k]->p, &mb[k]->c, 0);
+            eval_add(&e, k, e.f.T);
         }
+        size_t T = (size_t)e.f.T;
+        for (size_t x = 0; x < (size_t)B * T * READER_NTAGS && e.k > 1; x++)
+            e.pt[x] *= inv;
+        for (size_t x = 0; x < (size_t)B * T * READER_NRELS && e.k > 1; x++)
+            e.pv[x] *= inv;
+        for (size_t x = 0; x < (size_t)B * READER_NACTS && e.k > 1; x++)
+            e.pa[x] *= inv;
+        for (size_t x = 0; x < (size_t)B * READER_NRELS && e.k > 1; x++)
+            e.pr[x] *= inv;
+        for (int j = 0; j < B; j++)
+            tally_clause(&ty, s, e.order[i + j], e.pa + (size_t)j * READER_NACTS,
+                         e.pr + (size_t)j * READER_NRELS, e.pt + (size_t)j * T * READER_NTAGS,
+                         e.pv + (size_t)j * T * READER_NRELS);
     }
     tally_metrics(&ty, m);
     rc = 0;

@@ -398,6 +398,173 @@ START_TEST(test_flipped_byte_in_the_reader_section_fails_the_checksum)
 }
 END_TEST
 
+/* ---- ensembles ----------------------------------------------------------------------- */
+
+/* A copy of r's network (r alone) through its bytes. */
+static reader_t *copy_of(const reader_t *r)
+{
+    size_t len;
+    unsigned char *sec = reader_serialize(r, &len);
+    ck_assert_ptr_nonnull(sec);
+    char err[256];
+    reader_t *c = reader_parse(sec, len, err, sizeof err);
+    ck_assert_msg(c != NULL, "%s", err);
+    free(sec);
+    return c;
+}
+
+/* A reader of the trained one's sizes with every parameter 0: each of its softmaxes is
+ * uniform. */
+static reader_t *flat_reader(const reader_t *like)
+{
+    reader_t *c = copy_of(like);
+    memset(c->buf, 0, reader_nparams(&c->c) * sizeof(float));
+    return c;
+}
+
+/* Reads clause i with r. */
+static reader_out_t read_clause(const reader_t *r, int i, unsigned char *tags)
+{
+    dialogue_clause_t cl;
+    make_clause(i, &cl);
+    const char *words[DIALOGUE_MAX_WORDS];
+    for (int t = 0; t < cl.n; t++)
+        words[t] = cl.word[t];
+    reader_out_t o = {.tags = tags};
+    char err[256];
+    ck_assert_int_eq(reader_read(r, words, cl.cap, cl.n, &o, err, sizeof err), 0);
+    return o;
+}
+
+START_TEST(test_an_ensemble_reads_the_mean_of_its_members)
+{
+    reader_train_result_t res;
+    reader_t *r = tiny_reader(&res);
+    reader_t *twins = copy_of(r), *half = copy_of(r);
+    twins->next = copy_of(r);
+    half->next = flat_reader(r);    /* adds 1/8 to each act, 1/17 to each relation */
+    ck_assert_int_eq(reader_members(r), 1);
+    ck_assert_int_eq(reader_members(half), 2);
+    for (int i = 0; i < 40; i++) {
+        unsigned char t1[DIALOGUE_MAX_WORDS], t2[DIALOGUE_MAX_WORDS], t3[DIALOGUE_MAX_WORDS];
+        reader_out_t o1 = read_clause(r, 21000 + i, t1), o2 = read_clause(twins, 21000 + i, t2);
+        reader_out_t o3 = read_clause(half, 21000 + i, t3);
+        dialogue_clause_t cl;
+        make_clause(21000 + i, &cl);
+        ck_assert_int_eq(o2.act, o1.act);
+        ck_assert_int_eq(o2.rel, o1.rel);
+        ck_assert_float_eq_tol(o2.act_p, o1.act_p, 1e-6);
+        ck_assert_mem_eq(t2, t1, (size_t)cl.n);
+        /* a uniform member moves no decision and halves the distance to uniform */
+        ck_assert_int_eq(o3.act, o1.act);
+        ck_assert_int_eq(o3.rel, o1.rel);
+        ck_assert_float_eq_tol(o3.act_p, (o1.act_p + 1.0f / READER_NACTS) / 2, 1e-6);
+        ck_assert_float_eq_tol(o3.rel_p, (o1.rel_p + 1.0f / READER_NRELS) / 2, 1e-6);
+        ck_assert_mem_eq(t3, t1, (size_t)cl.n);
+    }
+    /* the evaluation averages the same way: twins score as one */
+    reader_set_t va;
+    make_set(&va, 10000, 80);
+    reader_metrics_t m1, m2;
+    ck_assert_int_eq(reader_evaluate(r, &va, 2, &m1), 0);
+    ck_assert_int_eq(reader_evaluate(twins, &va, 2, &m2), 0);
+    ck_assert_double_eq_tol(m2.score, m1.score, 1e-9);
+    ck_assert_double_eq_tol(m2.span_f1[2], m1.span_f1[2], 1e-9);
+    reader_set_free(&va);
+    reader_free(r);
+    reader_free(twins);
+    reader_free(half);
+}
+END_TEST
+
+START_TEST(test_an_ensemble_round_trips_through_the_model_file)
+{
+    reader_train_result_t res;
+    reader_t *r = tiny_reader(&res);
+    reader_t *e = copy_of(r);
+    e->next = flat_reader(r);
+    e->next->next = copy_of(r);
+    e->fact_min_p = 0.75f;
+    write_model(e, NULL, 0);
+    char err[256];
+    model_t *m = model_load(path, err, sizeof err);
+    ck_assert_msg(m != NULL, "%s", err);
+    const reader_t *e2 = model_reader(m);
+    ck_assert_int_eq(reader_members(e2), 3);
+    ck_assert_float_eq(reader_fact_min_p(e2), 0.75f);
+    for (int i = 0; i < 20; i++) {
+        unsigned char t1[DIALOGUE_MAX_WORDS], t2[DIALOGUE_MAX_WORDS];
+        reader_out_t o1 = read_clause(e, 22000 + i, t1), o2 = read_clause(e2, 22000 + i, t2);
+        ck_assert_int_eq(o1.act, o2.act);
+        ck_assert_float_eq(o1.act_p, o2.act_p);
+        dialogue_clause_t cl;
+        make_clause(22000 + i, &cl);
+        ck_assert_mem_eq(t1, t2, (size_t)cl.n);
+    }
+    model_free(m);
+    cleanup();
+    reader_free(r);
+    reader_free(e);
+}
+END_TEST
+
+/* An ensemble section of two small readers (*len bytes; the caller frees it). */
+static unsigned char *ensemble_section(size_t *len)
+{
+    size_t len1;
+    unsigned char *one = small_section(&len1);
+    *len = 12 + 2 * (8 + len1);
+    unsigned char *sec = malloc(*len), *q = sec;
+    uint32_t ver = 5, k = 2;
+    float p = 0.9f;
+    uint64_t n = len1;
+    memcpy(q, &ver, 4), q += 4;
+    memcpy(q, &k, 4), q += 4;
+    memcpy(q, &p, 4), q += 4;
+    for (int i = 0; i < 2; i++) {
+        memcpy(q, &n, 8), q += 8;
+        memcpy(q, one, len1), q += len1;
+    }
+    free(one);
+    return sec;
+}
+
+/* ensemble_section with its u32 at `at` set to x (unless at is past the end) and `cut`
+ * bytes cut off its end is refused, saying needle. */
+static void expect_ensemble_refused(size_t at, uint32_t x, size_t cut, const char *needle)
+{
+    size_t len;
+    unsigned char *sec = ensemble_section(&len);
+    if (at + 4 <= len)
+        memcpy(sec + at, &x, 4);
+    char err[512] = "";
+    reader_t *r = reader_parse(sec, len - cut, err, sizeof err);
+    ck_assert_ptr_null(r);
+    ck_assert_msg(strstr(err, needle) != NULL, "'%s' does not say '%s'", err, needle);
+    free(sec);
+}
+
+START_TEST(test_a_bad_ensemble_section_is_refused_with_a_clear_message)
+{
+    size_t len;
+    unsigned char *sec = ensemble_section(&len);     /* as made, it parses ... */
+    char err[512] = "";
+    reader_t *r = reader_parse(sec, len, err, sizeof err);
+    ck_assert_msg(r != NULL, "%s", err);
+    ck_assert_int_eq(reader_members(r), 2);
+    ck_assert_float_eq(reader_fact_min_p(r), 0.9f);
+    reader_free(r);
+    free(sec);
+    /* ... so each change below is what is refused */
+    expect_ensemble_refused(4, 1, 0, "an ensemble needs 2 to 8 members, this one has 1");
+    expect_ensemble_refused(4, READER_MAX_MEMBERS + 1, 0, "this one has 9");
+    expect_ensemble_refused(8, 0x7fc00000u, 0, "fact threshold nan is not a probability");
+    expect_ensemble_refused(1u << 30, 0, 5, "member 2 truncated");
+    expect_ensemble_refused(20, 7, 0, "member 1: reader section: unsupported version 7");
+    expect_ensemble_refused(20, 5, 0, "member 1: reader section: unsupported version 5 (a member is of version 3 or 4)");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("reader");
@@ -409,6 +576,7 @@ int main(void)
     tcase_add_test(learn, test_tiny_reader_learns_its_clauses);
     tcase_add_test(learn, test_one_reader_is_read_by_threads_at_once);
     tcase_add_test(learn, test_version_3_reader_section_gets_the_old_threshold);
+    tcase_add_test(learn, test_an_ensemble_reads_the_mean_of_its_members);
     suite_add_tcase(s, learn);
     TCase *file = tcase_create("file");
     tcase_set_timeout(file, 60);
@@ -416,6 +584,8 @@ int main(void)
     tcase_add_test(file, test_version_3_file_loads_without_a_reader);
     tcase_add_test(file, test_corrupt_reader_section_is_refused_with_a_clear_message);
     tcase_add_test(file, test_flipped_byte_in_the_reader_section_fails_the_checksum);
+    tcase_add_test(file, test_an_ensemble_round_trips_through_the_model_file);
+    tcase_add_test(file, test_a_bad_ensemble_section_is_refused_with_a_clear_message);
     suite_add_tcase(s, file);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
