@@ -193,7 +193,7 @@ static int build_pools(dialogue_t *d, const lexicon_t *lx, char *err, size_t err
         {PL_PETNAME, NULL, 0, dw_petnames, 10},
         {PL_CITY, w_city, 1, NULL, 200},
         {PL_COUNTRY, w_country, 4, NULL, 40},
-        {PL_JOB, w_job, 7, NULL, 100},
+        {PL_JOB, w_job, 7, dw_jobs, 100},
         {PL_DOG, w_dog, 1, NULL, 50},
         {PL_CAT, w_cat, 1, NULL, 6},
         {PL_HORSE, w_horse, 1, NULL, 6},
@@ -854,8 +854,41 @@ static int utf8_len(unsigned char c)
     return c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
 }
 
+/* The article before a value agrees with it: "a" before a word that begins with a, e,
+ * i or o becomes "an" ("an accountant": the grammar writes "a" before values), "an"
+ * before another consonant than h becomes "a" (rows that pick "{a|an}"); before "h"
+ * and "u" it stays as written ("an hour", "a uni"). */
+static void articles(gen_t *g)
+{
+    for (size_t i = 0; i + 2 < g->len; i++) {
+        if ((g->text[i] != 'a' && g->text[i] != 'A') || (i > 0 && g->text[i - 1] != ' '))
+            continue;
+        int an = g->text[i + 1] == 'n' && i + 3 < g->len && g->text[i + 2] == ' ';
+        if (!an && g->text[i + 1] != ' ')
+            continue;
+        char c = (char)tolower((unsigned char)g->text[i + (an ? 3 : 2)]);
+        if (!isalpha((unsigned char)c) || c == 'h' || c == 'u')
+            continue;
+        int vowel = strchr("aeio", c) != NULL;
+        if (an && !vowel) {             /* "an" -> "a" */
+            memmove(g->text + i + 1, g->text + i + 2, g->len - i - 2);
+            memmove(g->typ + i + 1, g->typ + i + 2, g->len - i - 2);
+            memmove(g->seg + i + 1, g->seg + i + 2, (g->len - i - 2) * sizeof g->seg[0]);
+            g->len--;
+        } else if (!an && vowel && g->len + 1 < DIALOGUE_TEXT_BYTES) {  /* "a" -> "an" */
+            memmove(g->text + i + 2, g->text + i + 1, g->len - i - 1);
+            memmove(g->typ + i + 2, g->typ + i + 1, g->len - i - 1);
+            memmove(g->seg + i + 2, g->seg + i + 1, (g->len - i - 1) * sizeof g->seg[0]);
+            g->text[i + 1] = 'n';
+            g->typ[i + 1] = g->typ[i];
+            g->seg[i + 1] = g->seg[i];
+            g->len++;
+        }
+    }
+}
+
 /* Collapses runs of spaces, drops spaces at the ends and before , . ! ? (empty
- * alternatives leave them). */
+ * alternatives leave them), and writes "an" where English wants it. */
 static void tidy(gen_t *g)
 {
     size_t n = 0;
@@ -871,6 +904,7 @@ static void tidy(gen_t *g)
     while (n > 0 && g->text[n - 1] == ' ')
         n--;
     g->len = n;
+    articles(g);
 }
 
 /* Cuts g's text into words as tok_split does for the text the grammar makes (ASCII,

@@ -25,6 +25,7 @@
 #define ZH (DT_ZH | DT_NONAME)
 #define CO (DT_CONT | DT_NONAME)
 #define ZC (DT_ZH | DT_CONT | DT_NONAME)
+#define IM (DT_IMPLIED | DT_NONAME)
 
 const dialogue_tmpl_t dialogue_tmpls[] = {
     /* ---- facts: names */
@@ -33,6 +34,7 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {F, R(NAME), S, NN, 0, "{you can |}[R call] [H me] [V $v]"},
     {F, R(NAME), S, NN, 0, "{hi|hello|hey}{,|} {[H i'm]|[H my] [R name's]|[H i] [R go by]} [V $v]"},
     {F, R(NAME), S, NN, 0, "[H my] [R name's] [V $v]{ by the way|}"},
+    {F, R(NAME), S, IM, 0, "{{hi|hey|hiya|hei|yo|hello|morning}{,|!|.} |}[V $v] here{!|,|.|}"},
     {F, R(NAME), S, NN, 0, "[H i] [R am called] [V $v]"},
     {F, R(NAME), S, NN, 0, "[V $v] {is|'s} [H my] [R name]"},
     {F, R(NAME), K, NN, 0, "[H my $k's] [R name is] [V $v]"},
@@ -48,7 +50,7 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {F, R(NAME), P, NN, 0, "{i have|i've got|we have|we got} a [H $p]{,| -| and} {her|his|its} [R name is] [V $v]"},
     {F, R(NAME), K, NN, 0, "{i have|i've got} a [H $k]{,| -| and} {her|his|their} [R name{ is|'s}] [V $v]"},
     {F, R(NAME), K, NN, 0, "[H my $k]{,|} [V $v]{,| -} {is coming over|just called me|is visiting next week|says hi}"},
-    {F, R(NAME), KP, NN, 0, "{oh |}[H my $k] is [V $v] by the way"},
+    {F, R(NAME), KP, NN, 0, "{oh |and |}[H my $k] is [V $v]{ by the way| btw|}"},
     {F, R(NAME), K, NN, 0, "[H my $k's] [R called] [V $v]"},
     {F, R(NAME), KP, NN, 0, "{we|i} {named|called} [H {my|our} $p] [V $v]"},
     {F, R(NAME), K, NN, 0, "{meet|this is} [H my $k] [V $v]"},
@@ -106,6 +108,7 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {F, R(JOB), S, NN, 0, "[H i] [R do] {some |}[V $v] work"},
     {F, R(JOB), S, NN, 0, "[H i] [R {trained|qualified} as] a [V $v]"},
     {F, R(JOB), S, NN, 0, "for work [H i'm] a [V $v]"},
+    {F, R(JOB), S, IM, 0, "{a |an |}[V $v] by {trade|profession}{, for my sins| these days|}"},
     {F, R(JOB), K, NN, 0, "{i have|i've got} a [H $k] who {is|works as} a [V $v]"},
     {F, R(JOB), SK, NN, 0, "@S [R <became/became>] a [V $v] {last year|recently|}"},
     {F, R(EMPLOYER), SK, 0, 0, "@S [R <work/works> {at|for}] [V $v]"},
@@ -179,7 +182,7 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {F, R(OPEN), SK, 0, VP_SUBJECT, "@S [R <study/studies>] [V $v]{ at uni| at college| part-time| now|}"},
     {F, R(OPEN), SK, 0, VP_SUBJECT, "@B [R studying] [V $v]{ at uni| at university| this year| now|}"},
     {F, R(OPEN), SK, 0, VP_SUBJECT, "@S [R <teach/teaches>] [V $v]{ at a secondary school| at the local college| to teenagers| online|}"},
-    {F, R(OPEN), S, NN, VP_SUBJECT, "{i'm|im} a {student{,|} [H i] [R study]|{teacher|lecturer|tutor}{,|} [H i] [R teach]} [V $v]"},
+    {F, R(OPEN), S, NN, VP_SUBJECT, "{{i'm|im} a student{,|} [H i] [R study]|{i work at a school|i work in a college|i'm at a school}{,|} [H i] [R teach]} [V $v]"},
     {F, R(OPEN), S, NN, VP_TEAM, "{[H i]|[H i've] always|[H i] still|{big|lifelong} fan here, [H i]} [R support] [V $v]{ fc| football club|}{, since i was a kid| through thick and thin|}"},
     /* ---- wh questions */
     {Q, R(NAME), S, NN, 0, "what's [H my] [R name]"},
@@ -409,7 +412,7 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     /* chit-chat about the day, things, plans and wishes: statements that tell no fact */
     {ST, R(OPEN), S, NN, 0, "{honestly |tbh |ugh |man |so |}{work|the traffic|my commute|this week|today|the meeting|the bus|the train|my inbox|the office|school|uni|the news|the heating|the wifi|the queue|my phone} {is|was|has been} {so |really |absolutely |a bit |kind of |properly |}{hectic|chaotic|slow|dead|manic|a nightmare|rubbish|fine|a mess|unbearable|painful|quiet|relentless|annoying}{ lol| haha| tbh| today| again| this week|}"},
     {ST, R(OPEN), S, NN, 0, "{we're|i'm|we are|i am} {having|throwing|hosting} a {barbecue|party|film night|quiz night|dinner party|sleepover|picnic|board game evening} {tonight|tomorrow|this weekend|on saturday|later on}"},
-    {ST, R(OPEN), S, NN, 0, "{just |}{heading|popping|nipping|going} {out|to the shops|to bed|to the pub|for a run|for a walk|to the dentist|to grab lunch|to the cinema}{ now| soon| in a bit|}{, speak soon|, talk later|, bye|, brb|}"},
+    {ST, R(OPEN), S, NN, 0, "{just |}{heading|popping|nipping|going} {out|to the shops|to bed|to the pub|for a run|for a walk|to grab lunch|to the cinema}{ now| soon| in a bit|}{, speak soon|, talk later|, bye|, brb|}"},
     {ST, R(OPEN), S, NN, VP_FOOD, "{the|this|that} $v {was|is|looked|smelled|tasted} {amazing|incredible|disgusting|so good|a bit bland|lovely|too salty|perfect}{ tonight| today| earlier|}"},
     {ST, R(OPEN), S, NN, VP_SPORT, "{did you see|watching|just watched|caught} the $v {last night|earlier|today|this afternoon}{, what a game|, unbelievable|, so close|}"},
     {ST, R(OPEN), S, NN, VP_FOOD, "{i think|honestly|to be fair|imo|if you ask me} $v {is|are} {overrated|underrated|amazing|the best|pretty good|a bit much}"},
@@ -418,27 +421,29 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {ST, R(OPEN), S, NN, 0, "{sorry about|apologies for|excuse} {the typos|all the typos|the long message|me going on|my spelling}{, i'm on my phone|, tiny keyboard|, long day|}"},
     {ST, R(OPEN), S, NN, 0, "{the kids|the dog|the cat|the neighbours|my flatmate|the baby|the puppy|my boss} {is|are} {being so loud|finally asleep|driving me up the wall|so cute right now|in a mood|up to mischief|snoring}{ lol| haha|}"},
     {ST, R(OPEN), S, NN, 0, "{mornings|meetings|emails|deadlines|exams|trains|airports|queues|spreadsheets} {are|can be} {so |really |}{draining|annoying|stressful|long|tedious|fun|chaotic}"},
-    {ST, R(OPEN), S, NN, 0, "{she's|he's|they're|she is|he is|it's} {{chewing|destroying|digging up|ripping up|eating|knocking over} {everything|the sofa|my shoes|the flowers|the cables|the post|the plants}|{fast asleep|snoring|sulking|zooming around|barking at the postman|chasing its tail|climbing the curtains|hiding under the bed}}{ again| right now| lol| as usual|}"},
+    {ST, R(OPEN), S, NN, 0, "{she's|he's|they're|she is|he is|it's} {{chewing|destroying|digging up|ripping up|eating|knocking over} {everything|the sofa|my shoes|the flowers|the cables|the post|the plants}|{fast asleep|snoring|sulking|zooming around|barking at the neighbours|chasing its tail|climbing the curtains|hiding under the bed}}{ again| right now| lol| as usual|}"},
     {ST, R(OPEN), S, NN, 0, "{cooking|cleaning|commuting|packing|revising|job hunting|house hunting|budgeting|gardening} {is|has been} {so |such |}{tiring|hard work|a chore|relaxing|a slog|satisfying}{ lately| this week|}"},
     {ST, R(OPEN), S, NN, 0, "{i hope|hopefully|fingers crossed} {the weather|tomorrow|the weekend|the interview|the exam|the trip|the party} {holds up|goes well|is better|will be fine}"},
     {ST, R(OPEN), S, NN, 0, "{it's|it is} {chucking it down|blowing a gale|baking hot|pitch black|so foggy|really humid|freezing cold} {out there|outside|here|again}{ today| tonight|}"},
     {ST, R(OPEN), S, NN, VP_CITY, "{i'd love to|i want to|i wish i could|i'd like to|maybe i'll} {visit|see|live in|go to} $v {one day|someday|eventually|sometime}{, we'll see|}"},
     /* ---- requests mnemo cannot do */
     {UN, R(OPEN), S, NN, 0, "{can you |please |}write me a {poem|song|story|essay|cover letter}{ about {love|cats|the sea}|}"},
-    {UN, R(OPEN), S, NN, 0, "{can you |please |}book me a {flight|table|taxi|hotel|doctor's appointment}{ for tomorrow| to paris|}"},
+    {UN, R(OPEN), S, NN, 0, "{can you |please |}book me a {flight|table|taxi|hotel|appointment}{ for tomorrow|}"},
+    {UN, R(OPEN), S, NN, VP_CITY, "{can you |please |}book me a {flight|train|hotel|taxi} {to|in} $v{ for tomorrow|}"},
     {UN, R(OPEN), S, NN, 0, "what's the weather {going to be |}{like |}{tomorrow|today|this weekend}"},
     {UN, R(OPEN), S, NN, 0, "{can you |}{order|buy} me {a pizza|some flowers|groceries|a new phone}"},
-    {UN, R(OPEN), S, NN, 0, "{can you |please |}{call|text|email} {my mum|my boss|the dentist|my sister}"},
-    {UN, R(OPEN), S, NN, 0, "{can you |}translate {this|that} {into|to} {french|german|spanish}"},
+    {UN, R(OPEN), S, NN, 0, "{can you |please |}{call|text|email} {my mum|my boss|the surgery|my sister}"},
+    {UN, R(OPEN), S, NN, 0, "{can you |}translate {this|that} {into|to} {another language|something i can read|plain words}"},
     {UN, R(OPEN), S, NN, 0, "{set|make} {an alarm|a reminder|a timer} for {7am|tomorrow|ten minutes}"},
     {UN, R(OPEN), S, NN, 0, "{play|put on} {some music|my playlist|a song}"},
     {UN, R(OPEN), S, NN, 0, "what's {the news|the time|the score|bitcoin at} {today|right now|}"},
     {UN, R(OPEN), S, NN, 0, "{solve|calculate} {this equation|my taxes|2 plus 2 times 7}"},
     {UN, R(OPEN), S, NN, 0, "{turn on|switch off} the {lights|heating|tv}"},
     {UN, R(OPEN), S, NN, 0, "{can you |}{drive|pick up} {me|my kids} {home|to school|from work}"},
-    {UN, R(OPEN), S, NN, 0, "{find|recommend} {me |}a {good restaurant|cheap hotel|plumber} {nearby|near me|}"},
+    {UN, R(OPEN), S, NN, 0, "{find|recommend} {me |}a {good restaurant|cheap hotel|taxi firm} {nearby|near me|}"},
     {UN, R(OPEN), S, NN, 0, "{draw|paint|sing} {me |}{a picture|a cat|something}"},
-    {UN, R(OPEN), S, NN, 0, "{send|transfer} {money|50 euros|a payment} to {my brother|tom|my landlord}"},
+    {UN, R(OPEN), S, NN, 0, "{send|transfer} {money|50 euros|a payment} to {my brother|my landlord}"},
+    {UN, R(OPEN), S, NN, VP_NAME, "{send|transfer} {money|50 euros|a payment} to $v"},
     /* ---- Chinese */
     {F, R(NAME), S, ZH, VP_ZH_NAME, "[H 我][R 叫][V $v]"},
     {F, R(NAME), S, ZH, VP_ZH_NAME, "[H 我的][R 名字是][V $v]"},
@@ -526,6 +531,7 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {F, R(AGE), SKP, CO, 0, "{,|-} [R aged] [V $v]"},
     {F, R(JOB), SK, CO, 0, "{,|and} [R <work/works> as] {a|an} [V $v]"},
     {F, R(JOB), SK, CO, 0, ", {a|an} [V $v] {by trade|}"},
+    {F, R(JOB), S, CO, 0, "{,| -} [V $v]{ by trade| these days|}"},
     {F, R(KIND), P, CO, 0, "{,|-} {a|an} [V $v]"},
     {F, R(HOBBY), SK, CO, 0, "and [R <love/loves>] [V $v]"},
     {F, R(HOBBY), SK, CO, VP_SPORT, "and [R <play/plays>] [V $v]{ on weekends| every week|}"},

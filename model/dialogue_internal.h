@@ -15,6 +15,9 @@ enum {
     DT_TAILQ = 8,       /* a question: tails end it with "?" */
     DT_CONT = 16,       /* a continuation: a second fact about the same holder after a
                          * fact ("... as a nurse [in Leeds]"), never a clause alone */
+    DT_IMPLIED = 32,    /* the user's fact told without a holder word, as people write
+                         * when they introduce themselves ("Ingrid here", "nurse by
+                         * trade"): the agent takes such a fact as the user's */
 };
 
 /* Value pools a template may ask for instead of its relation's default. */
@@ -61,6 +64,7 @@ extern const char *const dw_diets[];
 extern const char *const dw_subjects[];
 extern const char *const dw_allergens[];    /* beside WordNet foods */
 extern const char *const dw_hobbies[];
+extern const char *const dw_jobs[];        /* beside WordNet's occupations */
 extern const char *const dw_zodiac[];
 extern const char *const dw_streets[];      /* street kinds: road, lane ... */
 extern const char *const dw_zh_names[];

@@ -100,6 +100,32 @@ const char *const dw_hobbies[] = {
     NULL,
 };
 
+/* Everyday occupations, beside WordNet's (whose walks give mostly rare ones: "glass
+ * cutter", "weigher"), so the jobs people name most are values the reader has seen. */
+const char *const dw_jobs[] = {
+    "accountant", "actor", "architect", "artist", "baker", "bank teller", "barber",
+    "barista", "bartender", "bookkeeper", "bricklayer", "builder", "bus driver",
+    "butcher", "carer", "care worker", "carpenter", "cashier", "caretaker", "chef",
+    "childminder", "civil engineer", "cleaner", "coach", "consultant", "cook",
+    "courier", "data analyst", "data scientist", "decorator", "delivery driver",
+    "dental nurse", "designer", "developer", "dietitian", "doctor", "driving instructor",
+    "editor", "electrician", "estate agent", "factory worker", "farmer", "financial adviser",
+    "firefighter", "fisherman", "florist", "gardener", "graphic designer", "hairdresser",
+    "health visitor", "historian", "hotel manager", "housekeeper", "HR manager",
+    "illustrator", "interpreter", "janitor", "journalist", "judge", "lab technician",
+    "landscaper", "lecturer", "lifeguard", "lorry driver", "mail carrier", "mechanic",
+    "midwife", "miner", "model", "musician", "nanny", "nurse", "office manager",
+    "optician", "painter", "paramedic", "personal trainer", "pharmacist", "photographer",
+    "physiotherapist", "plasterer", "plumber", "police officer", "porter", "postman",
+    "postwoman", "primary school teacher", "producer", "programmer", "project manager",
+    "receptionist", "researcher", "sales assistant", "salesman", "scaffolder",
+    "secretary", "security guard", "shop assistant", "social worker", "software developer",
+    "software engineer", "soldier", "solicitor", "sound engineer", "student", "supply teacher",
+    "surgeon", "tailor", "taxi driver", "teaching assistant", "tiler", "tour guide",
+    "train driver", "translator", "tutor", "UX designer", "vet", "waiter", "waitress",
+    "web developer", "welder", "writer", "youth worker", "zookeeper", NULL,
+};
+
 const char *const dw_zodiac[] = {
     "aries", "taurus", "gemini", "cancer", "leo", "virgo", "libra", "scorpio",
     "sagittarius", "capricorn", "aquarius", "pisces", NULL,
