@@ -1,6 +1,6 @@
 /* clauses.c: cutting a message into clauses (clauses.h). Sentence ends cut always; a
  * comma or "and"/"but"/"so" cuts only when the next word starts a new subject (a
- * first-person word or a possessive), so "salt and pepper" and "hi, how are you" stay
+ * first-person word or a possessive, or a capitalised name and a verb), so "salt and pepper" and "hi, how are you" stay
  * whole. A full stop cuts only before a space or the end and not after a one-letter or
  * title abbreviation ("Dr. Li", "J. Smith"), so "3.5" and "St. Ives" stay whole. */
 #include "agent/clauses.h"
@@ -15,6 +15,11 @@ static const char *const subjects[] = {
     "me", "mine", "he", "she", "they", "his", "her", "their", "it's", "its", "and",
     "please", "pls", "plz", NULL};
 static const char *const joins[] = {"and", "but", "so", "also", "plus", NULL};
+/* Verbs that make a capitalised word before them a new subject ("..., Finn is 9"). */
+static const char *const name_verbs[] = {
+    "is", "was", "just", "turned", "turns", "works", "worked", "lives", "lived", "has",
+    "studies", "plays", "loves", "likes", "speaks", "goes", "moved", "teaches", "does",
+    "drives", "runs", "owns", NULL};
 static const char *const titles[] = {"dr", "mr", "mrs", "ms", "st", "mt", "prof", "jr", "sr",
                                      NULL};
 
@@ -71,7 +76,17 @@ static int subject_at(const char *text, size_t len, size_t i)
             if (i + 2 < len && !memcmp(text + i, cjk[k], 3)) return 1;
         return 0;
     }
-    return in_list(subjects, w, n) && (i + adv >= len || !isalnum((unsigned char)text[i + adv]));
+    if (in_list(subjects, w, n) && (i + adv >= len || !isalnum((unsigned char)text[i + adv])))
+        return 1;
+    /* a name and a verb: "Lotte is 12, Finn is 9 and Mia just turned 4" */
+    if (!isupper((unsigned char)text[i]) || (n == 1 && w[0] == 'i'))
+        return 0;
+    size_t adv2, m = n > 2 && !strcmp(w + n - 2, "'s") ? 2 : 0;
+    if (m)                      /* "Finn's 9" */
+        return 1;
+    char v[16];
+    size_t k = word_at(text, len, skip_spaces(text, len, i + adv), v, sizeof v, &adv2);
+    return k > 0 && in_list(name_verbs, v, k);
 }
 
 /* The length of a hard boundary at text[i] (0: none). A '?' is kept by its clause. */

@@ -30,6 +30,11 @@ static const struct {
     {"line one\nline two", {"line one", "line two", NULL}},
     {"ok cool, please forget my number", {"ok cool", "please forget my number", NULL}},
     {"我们搬家了，请忘记我的地址", {"我们搬家了", "请忘记我的地址", NULL}},
+    /* a capitalised name and a verb start a clause; a name in a list does not */
+    {"Lotte is 12, Finn is 9 and Mia just turned 4", {"Lotte is 12", "Finn is 9", "Mia just turned 4", NULL}},
+    {"three kids: Lotte, Finn and Mia", {"three kids: Lotte, Finn and Mia", NULL}},
+    {"my sons are 8 and 6, Ben's the older one", {"my sons are 8 and 6", "Ben's the older one", NULL}},
+    {"we went to Paris, Rome and Lisbon", {"we went to Paris, Rome and Lisbon", NULL}},
 };
 
 START_TEST(test_messages_cut_where_a_new_clause_starts)
