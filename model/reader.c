@@ -132,6 +132,8 @@ int reader_word_id(const reader_t *r, const char *word, size_t len)
 /* Sums of the members' probabilities for one clause of n words. */
 typedef struct probs {
     float act[READER_NACTS], rel[READER_NRELS];
+    float act_of[READER_MAX_MEMBERS][READER_NACTS];    /* each member's own */
+    int k;                                              /* members added */
     float *tag;     /* [n, NTAGS] */
     float *vrel;    /* [n, NRELS] */
 } probs_t;
@@ -163,8 +165,12 @@ static int member_add(const reader_t *r, const char *const *words, const unsigne
     reader_net_forward(w, &r->p, &r->c, &b);
     const float *pa, *pr, *pt, *pv;
     reader_work_probs(w, &pa, &pr, &pt, &pv);
-    for (int k = 0; k < READER_NACTS; k++)
+    for (int k = 0; k < READER_NACTS; k++) {
         sum->act[k] += pa[k];
+        if (sum->k < READER_MAX_MEMBERS)
+            sum->act_of[sum->k][k] = pa[k];
+    }
+    sum->k++;
     for (int k = 0; k < READER_NRELS; k++)
         sum->rel[k] += pr[k];
     for (size_t i = 0; i < (size_t)n * READER_NTAGS; i++)
@@ -177,6 +183,17 @@ done:
     free(idx);
     reader_work_free(w);
     return rc;
+}
+
+float reader_median(float *v, int k)
+{
+    for (int i = 1; i < k; i++)         /* insertion sort: k is a handful */
+        for (int j = i; j > 0 && v[j - 1] > v[j]; j--) {
+            float t = v[j];
+            v[j] = v[j - 1];
+            v[j - 1] = t;
+        }
+    return k <= 0 ? 0.0f : k % 2 ? v[k / 2] : 0.5f * (v[k / 2 - 1] + v[k / 2]);
 }
 
 static int argmax(const float *p, int n)
@@ -222,7 +239,10 @@ int reader_read(const reader_t *r, const char *const *words, const unsigned char
     for (size_t i = 0; i < (size_t)n * READER_NRELS && k > 1; i++)
         sum.vrel[i] *= inv;
     out->act = argmax(sum.act, READER_NACTS);
-    out->act_p = sum.act[out->act];
+    float of[READER_MAX_MEMBERS];
+    for (int j = 0; j < k && j < READER_MAX_MEMBERS; j++)
+        of[j] = sum.act_of[j][out->act];
+    out->act_p = reader_median(of, k < READER_MAX_MEMBERS ? k : READER_MAX_MEMBERS);
     out->rel = argmax(sum.rel, READER_NRELS);
     out->rel_p = sum.rel[out->rel];
     if (n > 0)

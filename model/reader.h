@@ -77,7 +77,8 @@ typedef struct reader reader_t;
 /* What the reader made of one clause of n words. */
 typedef struct reader_out {
     int act;                /* enum reader_act */
-    float act_p;            /* its probability */
+    float act_p;            /* its probability (an ensemble's act is the one of highest
+                             * mean probability, act_p its median member's probability) */
     int rel;                /* enum reader_rel */
     float rel_p;
     unsigned char *tags;    /* [n] enum reader_tag, owned by the caller (n bytes) */

@@ -207,6 +207,12 @@ void reader_free(reader_t *r);
  * probabilities (each member reads the words with its own vocabulary and sizes), then
  * decide as one reader does. */
 int reader_members(const reader_t *r);
+/* The median of v[0..k) (sorts v; the mean of the middle two when k is even). An
+ * ensemble's act is the one of highest mean probability, and its confidence (act_p,
+ * compared with the fact threshold) is the median of the members' probabilities of
+ * that act: one member that reads a fact as a question does not make the others'
+ * certainty doubtful. */
+float reader_median(float *v, int k);
 /* The word row of word[0..len): its vocabulary id, else READER_UNK. */
 int reader_word_id(const reader_t *r, const char *word, size_t len);
 

@@ -419,8 +419,10 @@ typedef struct tally {
     long nfact, fact_p[PBINS];      /* facts read as facts, by act probability */
 } tally_t;
 
+/* Tallies clause c read with probabilities pa, pr, pt, pv; conf: the confidence of the
+ * act read (pa's largest for one reader; reader_median for an ensemble). */
 static void tally_clause(tally_t *ty, const reader_set_t *s, int c, const float *pa,
-                         const float *pr, const float *pt, const float *pv)
+                         float conf, const float *pr, const float *pt, const float *pv)
 {
     int n = clause_len(s, c), w0 = s->cstart[c];
     int a = 0, r = 0;
@@ -431,7 +433,7 @@ static void tally_clause(tally_t *ty, const reader_set_t *s, int c, const float 
     ty->n++;
     ty->act += a == s->act[c];
     if (a == READER_FACT && s->act[c] == READER_FACT) {
-        int bin = (int)(pa[a] * PBINS);
+        int bin = (int)(conf * PBINS);
         ty->fact_p[bin < 0 ? 0 : bin >= PBINS ? PBINS - 1 : bin]++;
         ty->nfact++;
     }
@@ -516,6 +518,7 @@ typedef struct evalctx {
     feats_t f;
     int *order, *tmp, *wid[READER_MAX_MEMBERS];
     float *pa, *pr, *pt, *pv;   /* a chunk's mean probabilities over the members */
+    float *pa_of[READER_MAX_MEMBERS];   /* each member's act probabilities */
 } evalctx_t;
 
 static void eval_free(evalctx_t *e)
@@ -524,6 +527,7 @@ static void eval_free(evalctx_t *e)
         for (int t = 0; t < e->nt; t++)
             reader_work_free(e->wk[m][t].w);
         free(e->wid[m]);
+        free(e->pa_of[m]);
     }
     feats_free(&e->f);
     free(e->order);
@@ -542,8 +546,10 @@ static void eval_add(evalctx_t *e, int m, int T)
         const float *pa, *pr, *pt, *pv;
         reader_work_probs(k->w, &pa, &pr, &pt, &pv);
         size_t c0 = (size_t)k->from, nb = (size_t)k->b.B;
-        for (size_t i = 0; i < nb * READER_NACTS; i++)
+        for (size_t i = 0; i < nb * READER_NACTS; i++) {
             e->pa[c0 * READER_NACTS + i] += pa[i];
+            e->pa_of[m][c0 * READER_NACTS + i] = pa[i];
+        }
         for (size_t i = 0; i < nb * READER_NRELS; i++)
             e->pr[c0 * READER_NRELS + i] += pr[i];
         for (size_t i = 0; i < nb * T * READER_NTAGS; i++)
@@ -572,7 +578,8 @@ int reader_evaluate(const reader_t *r, const reader_set_t *s, int threads,
         for (int t = 0; t < e.nt; t++)
             if (!(e.wk[e.k - 1][t].w = reader_work_new(&x->c, per, TMAX)))
                 goto done;
-        if (!(e.wid[e.k - 1] = word_rows(x, s)))
+        if (!(e.wid[e.k - 1] = word_rows(x, s)) ||
+            !(e.pa_of[e.k - 1] = malloc(sizeof(float) * (size_t)e.chunk * READER_NACTS)))
             goto done;
     }
     size_t ct = (size_t)e.chunk * TMAX;
@@ -610,10 +617,18 @@ int reader_evaluate(const reader_t *r, const reader_set_t *s, int threads,
             e.pa[x] *= inv;
         for (size_t x = 0; x < (size_t)B * READER_NRELS && e.k > 1; x++)
             e.pr[x] *= inv;
-        for (int j = 0; j < B; j++)
-            tally_clause(&ty, s, e.order[i + j], e.pa + (size_t)j * READER_NACTS,
+        for (int j = 0; j < B; j++) {
+            const float *pa = e.pa + (size_t)j * READER_NACTS;
+            int a = 0;
+            for (int x = 1; x < READER_NACTS; x++)
+                a = pa[x] > pa[a] ? x : a;
+            float of[READER_MAX_MEMBERS];
+            for (int k = 0; k < e.k; k++)
+                of[k] = e.pa_of[k][(size_t)j * READER_NACTS + a];
+            tally_clause(&ty, s, e.order[i + j], pa, reader_median(of, e.k),
                          e.pr + (size_t)j * READER_NRELS, e.pt + (size_t)j * T * READER_NTAGS,
                          e.pv + (size_t)j * T * READER_NRELS);
+        }
     }
     tally_metrics(&ty, m);
     rc = 0;

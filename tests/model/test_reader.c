@@ -477,6 +477,17 @@ START_TEST(test_an_ensemble_reads_the_mean_of_its_members)
 }
 END_TEST
 
+/* An ensemble's confidence in its act is the median member's: one dissenter among
+ * three does not make a fact doubtful. */
+START_TEST(test_an_ensembles_confidence_is_its_median_members)
+{
+    float three[3] = {1.0f, 0.03f, 0.99f}, two[2] = {0.8f, 0.2f}, one[1] = {0.7f};
+    ck_assert_float_eq(reader_median(three, 3), 0.99f);
+    ck_assert_float_eq_tol(reader_median(two, 2), 0.5f, 1e-7);
+    ck_assert_float_eq(reader_median(one, 1), 0.7f);
+}
+END_TEST
+
 START_TEST(test_an_ensemble_round_trips_through_the_model_file)
 {
     reader_train_result_t res;
@@ -577,6 +588,7 @@ int main(void)
     tcase_add_test(learn, test_one_reader_is_read_by_threads_at_once);
     tcase_add_test(learn, test_version_3_reader_section_gets_the_old_threshold);
     tcase_add_test(learn, test_an_ensemble_reads_the_mean_of_its_members);
+    tcase_add_test(learn, test_an_ensembles_confidence_is_its_median_members);
     suite_add_tcase(s, learn);
     TCase *file = tcase_create("file");
     tcase_set_timeout(file, 60);
