@@ -223,9 +223,11 @@ int agent_memory_search(agent_t *a, const agent_search_t *q, const char *text,
                         .until_ms = q->until_ms, .conversation = q->conversation,
                         .text = words, .legs = q->legs, .prefer_recent = q->prefer_recent};
     if ((rc = agent_from_store(store_search(a->st, &sq, 1, sh, &got, err, errlen)))) goto out;
-    /* Hits come best first; one that shares nothing with the query (score <= 0) is not
-     * a result, however few the better ones are. */
-    while (*n < got && sh[*n].score > 0.0f) {
+    /* Hits come best first, each a candidate of the bm25 leg (it shares a word with the
+     * query) or of the dense one (its score is above 0); the fused score of the last
+     * candidate of a list may be 0, so it is not the test. A memory that shares nothing
+     * with the query is not a result, however few the better ones are. */
+    while (*n < got && (sh[*n].rank_bm25 || sh[*n].rank_dense)) {
         hits[*n].score = sh[*n].score;
         hits[*n].rank_bm25 = sh[*n].rank_bm25;
         hits[*n].rank_dense = sh[*n].rank_dense;
