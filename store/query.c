@@ -116,7 +116,7 @@ static int fetch_rows(store_t *st, const store_query_t *q, const cand_t *c, int 
 }
 
 /* The min-max normalized score of x in a list whose scores span [lo, hi]: 0 at its
- * last candidate, 1 at its first, 1 for every one of a list whose scores are all equal. */
+ * lowest, 1 at its highest, 1 for every one of a list whose scores are all equal. */
 static float unit(double x, double lo, double hi)
 {
     return hi > lo ? (float)((x - lo) / (hi - lo)) : 1.0f;
@@ -146,8 +146,17 @@ static int fuse(const store_t *st, const store_query_t *q, const index_hit_t *ih
     for (int i = 0; i < n; i++)
         c[i].created = index_row_created(st->ix, c[i].id);
     qsort(c, (size_t)n, sizeof(*c), by_created);
-    double dhi = nd ? ih[0].score : 0, dlo = nd ? ih[nd - 1].score : 0;
-    double bhi = nb ? bs[0] : 0, blo = nb ? bs[nb - 1] : 0;
+    /* the spans by a pass over each list: the bm25 list interleaves the word list and
+     * the CJK list (fts.c), each in its own order */
+    double dhi = nd ? ih[0].score : 0, dlo = dhi, bhi = nb ? bs[0] : 0, blo = bhi;
+    for (int i = 1; i < nd; i++) {
+        dhi = ih[i].score > dhi ? ih[i].score : dhi;
+        dlo = ih[i].score < dlo ? ih[i].score : dlo;
+    }
+    for (int i = 1; i < nb; i++) {
+        bhi = bs[i] > bhi ? bs[i] : bhi;
+        blo = bs[i] < blo ? bs[i] : blo;
+    }
     double thi = n ? (double)c[0].created : 0, tlo = n ? (double)c[n - 1].created : 0;
     for (int i = 0; i < n; i++) {
         c[i].rank[2] = i + 1;

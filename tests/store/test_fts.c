@@ -339,6 +339,32 @@ START_TEST(test_the_length_pivot_lifts_longer_rows_in_searches_with_text)
 }
 END_TEST
 
+/* A query of English and CJK: the bm25 list interleaves the word list and the CJK list,
+ * each in its own order, and is normalized over its whole span (each score in [0, 1],
+ * its best 1 and its worst 0), whichever list holds them. */
+START_TEST(test_fusion_normalizes_the_bm25_list_over_words_and_cjk_alike)
+{
+    for (int i = 0; i < 6; i++)     /* words the query does not hold, so beagle is rare */
+        put("alice", "we cooked pasta and watched a film", 0, 1, 100 + i);
+    put("alice", "a beagle and many other friends of ours came to the park today", 0, 1, 1000);
+    put("alice", "爱丽丝住在旺财村", 0, 1, 2000);
+    put("alice", "the beagle slept while we walked along the river for an hour or two", 0, 1,
+        3000);
+    int64_t ids[8];
+    store_hit_t h[8];
+    ck_assert_int_eq(search("alice", "beagle 住在旺财", 0, 0, ids, h), 3);
+    int ones = 0, zeros = 0;
+    for (int i = 0; i < 3; i++) {
+        ck_assert_int_eq(h[i].rank_dense, 0);       /* cosine 0: bm25 alone */
+        ck_assert_msg(h[i].score >= -1e-6f && h[i].score <= 1 + 1e-6f, "score %g", h[i].score);
+        ones += h[i].score > 1 - 1e-6f;
+        zeros += h[i].score < 1e-6f;
+    }
+    ck_assert_int_eq(ones, 1);
+    ck_assert_int_eq(zeros, 1);
+}
+END_TEST
+
 /* depth bounds what each leg offers (never below k): with one candidate each, a memory
  * the bm25 list ranks second no longer adds to its dense first place, and the tie with
  * the bm25 list's first goes to the newer memory; with two, it is in both lists again. */
@@ -402,6 +428,7 @@ int main(void)
     tcase_add_test(tc, test_forget_leaves_nothing_in_the_text_indexes);
     tcase_add_test(tc, test_user_delete_leaves_nothing_in_the_text_indexes);
     tcase_add_test(tc, test_fusion_sums_each_lists_min_max_normalized_scores);
+    tcase_add_test(tc, test_fusion_normalizes_the_bm25_list_over_words_and_cjk_alike);
     tcase_add_test(tc, test_depth_bounds_each_lists_candidates);
     tcase_add_test(tc, test_the_length_pivot_lifts_longer_rows_in_searches_with_text);
     tcase_add_test(tc, test_prefer_recent_lifts_the_newer_of_two_close_memories);
