@@ -19,13 +19,13 @@ typedef struct agent agent_t;
  * to randomly and at 0.5 it cost 0.25 recall@10; from 0.9 up recall is the lexical
  * sketch's (docs/RETRIEVAL.md), and the learned half still orders memories the sketch
  * cannot tell apart. With the sentence encoder (senc.h) as the learned half, its own
- * share: the one that measured best on LoCoMo (docs/RETRIEVAL.md, "The learned dense
- * leg"). */
+ * share: chosen with the fused search on LoCoMo's tuning conversation (docs/RETRIEVAL.md,
+ * "Score fusion"). */
 #define AGENT_DEFAULT_TURNS 64
 #define AGENT_DEFAULT_MEMORIES 16
 #define AGENT_DEFAULT_DUPLICATE 0.92
 #define AGENT_LEXICAL_WEIGHT 0.9
-#define AGENT_ENCODER_LEXICAL_WEIGHT 0.6
+#define AGENT_ENCODER_LEXICAL_WEIGHT 0.5
 /* The limits (agent_limits_t), plain decimal literals for the same reason: the bytes
  * the working memories of all conversations may hold (64 MiB: 256 conversations at the
  * worst case of W = 64 statements of 4 KiB, thousands of ordinary ones), and the most

@@ -3,6 +3,7 @@
  * user it is given (another user's id is "not found", never "forbidden"), and hands the
  * caller the agent's own types, moved out of the store's. */
 #include "agent/agent_internal.h"
+#include "model/lexical.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -202,6 +203,7 @@ int agent_memory_search(agent_t *a, const agent_search_t *q, const char *text,
 {
     float *vec = malloc((size_t)a->dim * sizeof *vec);
     store_hit_t *sh = calloc((size_t)(q->k > 0 ? q->k : 1), sizeof *sh);
+    char *words = NULL;     /* the bm25 leg's text: the query's stopwords blanked */
     int rc = AGENT_OK, got = 0, any = 0;
     *n = 0;
     if (!vec || !sh) {
@@ -213,13 +215,19 @@ int agent_memory_search(agent_t *a, const agent_search_t *q, const char *text,
     if (!any) goto out;                 /* nothing to match on: no results, not noise */
     _Static_assert(AGENT_LEG_BM25 == STORE_LEG_BM25 && AGENT_LEG_DENSE == STORE_LEG_DENSE,
                    "agent.h and store.h name the search legs alike");
+    if (!(words = lex_query_text(text))) {
+        rc = AGENT_ENOMEM;
+        goto out;
+    }
     store_query_t sq = {.user = q->user, .vec = vec, .k = q->k, .since_ms = q->since_ms,
                         .until_ms = q->until_ms, .conversation = q->conversation,
-                        .text = text, .legs = q->legs, .prefer_recent = q->prefer_recent};
+                        .text = words, .legs = q->legs, .prefer_recent = q->prefer_recent};
     if ((rc = agent_from_store(store_search(a->st, &sq, 1, sh, &got, err, errlen)))) goto out;
-    /* Hits come best first; one that shares nothing with the query (score <= 0) is not
-     * a result, however few the better ones are. */
-    while (*n < got && sh[*n].score > 0.0f) {
+    /* Hits come best first, each a candidate of the bm25 leg (it shares a word with the
+     * query) or of the dense one (its score is above 0); the fused score of the last
+     * candidate of a list may be 0, so it is not the test. A memory that shares nothing
+     * with the query is not a result, however few the better ones are. */
+    while (*n < got && (sh[*n].rank_bm25 || sh[*n].rank_dense)) {
         hits[*n].score = sh[*n].score;
         hits[*n].rank_bm25 = sh[*n].rank_bm25;
         hits[*n].rank_dense = sh[*n].rank_dense;
@@ -231,6 +239,7 @@ out:
     store_hits_clear(sh, got);
     free(sh);
     free(vec);
+    free(words);
     return rc;
 }
 

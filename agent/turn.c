@@ -265,6 +265,7 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     float *attn = calloc((size_t)(k + wm->n) + 1, sizeof *attn);
     int *slot_of = calloc((size_t)k + 1, sizeof *slot_of);   /* hit -> slot, -1 = none */
     tok_list_t toks = {0};      /* the message, split once for every use below */
+    char *words = NULL;         /* the bm25 leg's text: the message's stopwords blanked */
     respond_t *plan = NULL;
     turn_writes_t tw = {0};
     store_attention_t *kept = NULL;     /* out->attention, for the turns table */
@@ -279,10 +280,14 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     if ((rc = agent_encode_tokens(a, &toks, vec, err, errlen))) goto out;
 
     /* Retrieve: the user's best current memories by the fused search /v1/memories runs
-     * (the message's words for the bm25 leg, its vector for the dense one), each leg as
-     * deep as the K wanted, those already in working memory (as statements) left out;
-     * the first K become slots. */
-    store_query_t q = {.user = user, .vec = vec, .k = k, .text = msg, .depth = k};
+     * (the message's content words for the bm25 leg, its vector for the dense one), each
+     * leg as deep as the K wanted, those already in working memory (as statements) left
+     * out; the first K become slots. */
+    if (!(words = lex_query_text(msg))) {
+        rc = AGENT_ENOMEM;
+        goto out;
+    }
+    store_query_t q = {.user = user, .vec = vec, .k = k, .text = words, .depth = k};
     if ((rc = agent_from_store(store_search(a->st, &q, 1, hits, &nh, err, errlen)))) goto out;
     int nrec = 0;
     for (int i = 0; i < nh; i++) {
@@ -381,6 +386,7 @@ out:
     free(kept);
     free(plan);
     tok_list_free(&toks);
+    free(words);
     store_hits_clear(hits, nh);
     free(hits);
     free(recalled);

@@ -34,4 +34,12 @@ void lex_feature(const char *feature, size_t len, int *bucket, float *sign);
 int lex_is_stopword(const char *tok);
 int lex_cjk_stop(const char *tok);
 
+/* The text a word index is asked with: a copy of text with each English stopword (an
+ * ASCII word of lex_is_stopword's list, any case, ' or U+2019 as its apostrophe)
+ * overwritten by spaces, every other byte as it was, so the copy has text's length. A
+ * text with no other ASCII word is copied whole (as the sketch keeps a text of
+ * stopwords alone; its CJK, if any, is read by the CJK index either way). Returns a malloc'd string the caller frees, or NULL when out of
+ * memory. Defined in lex_query.c. */
+char *lex_query_text(const char *text);
+
 #endif

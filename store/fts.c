@@ -113,8 +113,8 @@ void store_fts_close(store_t *st)
 
 /* Runs one leg's statement into ids; returns a store code. */
 static int run_leg(store_t *st, enum store_stmt which, const char *match,
-                   const store_query_t *q, int64_t *ids, int max, int *n, char *err,
-                   size_t errlen)
+                   const store_query_t *q, int64_t *ids, double *scores, int max, int *n,
+                   char *err, size_t errlen)
 {
     sqlite3_stmt *s = stmt_get(st, which);
     int b = SQLITE_OK, src = SQLITE_DONE, rc = STORE_OK;
@@ -130,8 +130,10 @@ static int run_leg(store_t *st, enum store_stmt which, const char *match,
     for (int64_t over = (int64_t)max * FTS_OVERREAD;; over = -1) {
         store_bind_int64(s, 9, over, &b);
         *n = 0;
-        while (*n < max && (src = store_step(s, b)) == SQLITE_ROW)
+        while (*n < max && (src = store_step(s, b)) == SQLITE_ROW) {
+            scores[*n] = sqlite3_column_double(s, 1);
             ids[(*n)++] = sqlite3_column_int64(s, 0);
+        }
         if (*n < max && src != SQLITE_DONE)
             rc = store_sqlerr(st, src, err, errlen, "searching the text index");
         sqlite3_reset(s);
@@ -142,50 +144,59 @@ static int run_leg(store_t *st, enum store_stmt which, const char *match,
     return rc;
 }
 
-int store_fts_leg_locked(store_t *st, const store_query_t *q, int64_t *ids, int max, int *n,
-                         char *err, size_t errlen)
+int store_fts_leg_locked(store_t *st, const store_query_t *q, int64_t *ids, double *scores,
+                         int max, int *n, char *err, size_t errlen)
 {
     size_t cap = 4 * strlen(q->text) + 8 * STORE_FTS_MAX_TERMS + 16;
     char *cjk = malloc(cap);
-    int64_t *c = malloc((size_t)max * sizeof(*c));
+    int64_t *c = malloc((size_t)max * sizeof(*c)), *w = NULL;
+    double *cs = malloc((size_t)max * sizeof(*cs)), *ws = NULL;
     int rc = STORE_ENOMEM, nw = 0, nc = 0;
     *n = 0;
-    if (!cjk || !c) {
+    if (!cjk || !c || !cs) {
         store_errf(err, errlen, "out of memory");
         goto done;
     }
     build_cjk(q->text, cjk, cap);
-    if ((rc = store_fts_words_locked(st, q, ids, max, &nw, err, errlen)) != STORE_OK ||
-        (*cjk && (rc = run_leg(st, S_CJK_SEARCH, cjk, q, c, max, &nc, err, errlen))))
+    if ((rc = store_fts_words_locked(st, q, ids, scores, max, &nw, err, errlen)) != STORE_OK ||
+        (*cjk && (rc = run_leg(st, S_CJK_SEARCH, cjk, q, c, cs, max, &nc, err, errlen))))
         goto done;
-    /* Merge by rank: the word list's i-th, then the CJK list's i-th, each id once. A
-     * memory in both lists is in the word list already (merged lists are never longer
-     * than max). */
-    int64_t *w = malloc((size_t)(nw ? nw : 1) * sizeof(*w));
-    if (!w) {
+    /* Merge by rank: the word list's i-th, then the CJK list's i-th, each id once, with
+     * its score in its own list. A memory in both lists is in the word list already
+     * (merged lists are never longer than max). */
+    w = malloc((size_t)(nw ? nw : 1) * sizeof(*w));
+    ws = malloc((size_t)(nw ? nw : 1) * sizeof(*ws));
+    if (!w || !ws) {
         rc = STORE_ENOMEM;
         store_errf(err, errlen, "out of memory");
         goto done;
     }
     memcpy(w, ids, (size_t)nw * sizeof(*w));
+    memcpy(ws, scores, (size_t)nw * sizeof(*ws));
     int out = 0;
     for (int i = 0; (i < nw || i < nc) && out < max; i++) {
-        if (i < nw)
+        if (i < nw) {
+            scores[out] = ws[i];
             ids[out++] = w[i];
+        }
         int seen = 0;
         for (int j = 0; i < nc && j < out && !seen; j++)
             seen = ids[j] == c[i];
         for (int j = i + 1; i < nc && j < nw && !seen; j++)
             seen = w[j] == c[i];
-        if (i < nc && !seen && out < max)
+        if (i < nc && !seen && out < max) {
+            scores[out] = cs[i];
             ids[out++] = c[i];
+        }
     }
-    free(w);
     *n = out;
     rc = STORE_OK;
 done:
     free(cjk);
     free(c);
+    free(cs);
+    free(w);
+    free(ws);
     return rc;
 }
 

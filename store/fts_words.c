@@ -287,8 +287,8 @@ void store_fts_set_budget(store_t *st, int64_t postings)
     pthread_mutex_unlock(&st->mu);
 }
 
-int store_fts_words_locked(store_t *st, const store_query_t *q, int64_t *ids, int max, int *n,
-                           char *err, size_t errlen)
+int store_fts_words_locked(store_t *st, const store_query_t *q, int64_t *ids, double *scores,
+                           int max, int *n, char *err, size_t errlen)
 {
     terms_t *w = calloc(1, sizeof *w);
     cand_t *h = NULL;
@@ -364,8 +364,10 @@ int store_fts_words_locked(store_t *st, const store_query_t *q, int64_t *ids, in
         goto done;
     qsort(h, (size_t)nh, sizeof *h, by_cand);
     for (int i = 0; i < nh && *n < max; i++)
-        if (h[i].score > 0)
+        if (h[i].score > 0) {
+            scores[*n] = h[i].score;
             ids[(*n)++] = h[i].id;
+        }
 done:
     for (int i = 0; w && i < STORE_FTS_MAX_TERMS; i++)
         free(w->t[i].ids);

@@ -115,10 +115,22 @@ static int fetch_rows(store_t *st, const store_query_t *q, const cand_t *c, int 
     return rc;
 }
 
-/* Merges the dense list ih[0..nd) and the bm25 list bm[0..nb) into c (room for
- * nd + nb), fused by reciprocal rank, best first; returns how many. */
+/* The min-max normalized score of x in a list whose scores span [lo, hi]: 0 at its
+ * lowest, 1 at its highest, 1 for every one of a list whose scores are all equal. */
+static float unit(double x, double lo, double hi)
+{
+    return hi > lo ? (float)((x - lo) / (hi - lo)) : 1.0f;
+}
+
+/* Merges the dense list ih[0..nd) and the bm25 list bm[0..nb) (scores bs, best first)
+ * into c (room for nd + nb), fused by their normalized scores, best first; returns how
+ * many. Each list's scores are min-max normalized over its own candidates, so its first
+ * counts 1 and its last 0, and a candidate's fused score is the sum over the lists it
+ * is in (recency, with prefer_recent: its creation time among all the candidates). A
+ * bm25 score and a cosine are on scales of their own; normalized, each list's margins
+ * still count, where reciprocal rank keeps only their order (docs/RETRIEVAL.md). */
 static int fuse(const store_t *st, const store_query_t *q, const index_hit_t *ih, int nd,
-                const int64_t *bm, int nb, cand_t *c)
+                const int64_t *bm, const double *bs, int nb, cand_t *c)
 {
     int n = 0;
     for (int i = 0; i < nd; i++)
@@ -134,11 +146,26 @@ static int fuse(const store_t *st, const store_query_t *q, const index_hit_t *ih
     for (int i = 0; i < n; i++)
         c[i].created = index_row_created(st->ix, c[i].id);
     qsort(c, (size_t)n, sizeof(*c), by_created);
+    /* the spans by a pass over each list: the bm25 list interleaves the word list and
+     * the CJK list (fts.c), each in its own order */
+    double dhi = nd ? ih[0].score : 0, dlo = dhi, bhi = nb ? bs[0] : 0, blo = bhi;
+    for (int i = 1; i < nd; i++) {
+        dhi = ih[i].score > dhi ? ih[i].score : dhi;
+        dlo = ih[i].score < dlo ? ih[i].score : dlo;
+    }
+    for (int i = 1; i < nb; i++) {
+        bhi = bs[i] > bhi ? bs[i] : bhi;
+        blo = bs[i] < blo ? bs[i] : blo;
+    }
+    double thi = n ? (double)c[0].created : 0, tlo = n ? (double)c[n - 1].created : 0;
     for (int i = 0; i < n; i++) {
         c[i].rank[2] = i + 1;
-        for (int l = 0; l < 3; l++)
-            if (c[i].rank[l] && (l < 2 || q->prefer_recent))
-                c[i].fused += 1.0f / (float)(STORE_RRF_K + c[i].rank[l]);
+        if (c[i].rank[0])
+            c[i].fused += unit(bs[c[i].rank[0] - 1], blo, bhi);
+        if (c[i].rank[1])
+            c[i].fused += unit(c[i].dense, dlo, dhi);
+        if (q->prefer_recent)
+            c[i].fused += unit((double)c[i].created, tlo, thi);
     }
     qsort(c, (size_t)n, sizeof(*c), by_fused);
     return n;
@@ -149,6 +176,7 @@ int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits
 {
     index_hit_t *ih = NULL;
     int64_t *bm = NULL;
+    double *bs = NULL;
     cand_t *c = NULL;
     index_cands_t *ic = NULL;
     int rc = STORE_OK, nd = 0, nb = 0, nc = 0, filled = 0;
@@ -170,8 +198,9 @@ int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits
     int depth = !q->text || q->k > want ? q->k : want;
     ih = malloc((size_t)2 * depth * sizeof(*ih));
     bm = malloc((size_t)depth * sizeof(*bm));
+    bs = malloc((size_t)depth * sizeof(*bs));
     c = malloc((size_t)2 * depth * sizeof(*c));
-    if (!ih || !bm || !c) {
+    if (!ih || !bm || !bs || !c) {
         store_errf(err, errlen, "out of memory");
         rc = STORE_ENOMEM;
         goto done;
@@ -221,11 +250,11 @@ int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits
             nd--;           /* shares nothing with the query: not a candidate */
     }
     if (q->text && (legs & STORE_LEG_BM25) &&
-        (rc = store_fts_leg_locked(st, q, bm, depth, &nb, err, errlen)) != STORE_OK)
+        (rc = store_fts_leg_locked(st, q, bm, bs, depth, &nb, err, errlen)) != STORE_OK)
         goto end;
     if (q->text) {
         pthread_rwlock_rdlock(&st->ixlock);
-        nc = fuse(st, q, ih, nd, bm, nb, c);
+        nc = fuse(st, q, ih, nd, bm, bs, nb, c);
         if (nc > q->k)
             nc = q->k;
         pthread_rwlock_unlock(&st->ixlock);
@@ -244,6 +273,7 @@ done:
     index_cands_free(ic);
     free(ih);
     free(bm);
+    free(bs);
     free(c);
     return rc;
 }

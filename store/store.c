@@ -112,7 +112,7 @@ static const char *const stmt_sql[S_COUNT] = {
      * The index is ranked first, on its own, to its best ?9 (-1 = all): joining every
      * match to its row (whose vector comes before dim and encoder) costs far more. */
 #define FTS_LEG_SQL(tab) \
-        "SELECT m.id FROM (SELECT rowid AS r, rank AS s FROM " tab " WHERE " tab \
+        "SELECT m.id, -f.s FROM (SELECT rowid AS r, rank AS s FROM " tab " WHERE " tab \
         " MATCH ?1 ORDER BY rank LIMIT ?9) AS f JOIN memories AS m ON m.id = f.r" \
         " WHERE m.user = ?2 AND m.superseded_by IS NULL" \
         " AND m.dim = ?3 AND m.encoder = ?4 AND (?5 = 0 OR m.created_ms >= ?5)" \

@@ -75,8 +75,10 @@ typedef struct store_new_memory {
 
 typedef struct store_hit {
     store_memory_t mem;         /* vec not loaded */
-    float score;                /* the ranking score: cosine with the query as searched
-                                   (idf-weighted when store_search's idf is set) */
+    float score;                /* the ranking score: without text, the cosine with the
+                                   query as searched (idf-weighted when store_search's
+                                   idf is set); with text, the fused score
+                                   (store_query_t) */
     float cosine;               /* the plain cosine of the query vector and the memory's
                                    vector, in [-1, 1]: no idf weighting, no recency; 0
                                    when either is all zero. Without idf it is score, up
@@ -98,9 +100,14 @@ typedef struct store_query {
      * cosine (as before schema version 6). With text, each leg in legs (0 = both) gives
      * its best STORE_FUSE_DEPTH (at least k) candidates (the vector ones rescored by
      * their length, store_set_length_pivot), a vector candidate only when its score is
-     * above 0, and they are merged by reciprocal-rank fusion: score = the
-     * sum over the lists of 1 / (STORE_RRF_K + rank); prefer_recent adds recency as a
-     * third list. Ties go to the newer memory. docs/RETRIEVAL.md has the measurements. */
+     * above 0, a bm25 one when it shares a word with text, and they are merged by their
+     * scores, each list's min-max normalized over its candidates: score = the sum over
+     * the lists a memory is in of (s - the list's last) / (its first - its last), 1 for
+     * every candidate of a list whose scores are all equal; so in [0, 2], and the last
+     * candidate of a list in no other scores 0 (every hit is still a candidate).
+     * prefer_recent adds recency as a third list (the creation time among all the
+     * candidates). Ties go to the newer memory. docs/RETRIEVAL.md has the measurements.
+     * The text is read as it is (the agent blanks its stopwords: lex_query_text). */
     const char *text;
     int legs;                   /* STORE_LEG_* bits, 0 = both */
     int prefer_recent;
@@ -113,7 +120,6 @@ typedef struct store_query {
 #define STORE_LEG_BM25 1
 #define STORE_LEG_DENSE 2
 #define STORE_FUSE_DEPTH 100
-#define STORE_RRF_K 60
 /* The length pivot for vectors whose lexical part is a hashed sketch (the agent's; see
  * store_set_length_pivot), measured on LoCoMo (docs/RETRIEVAL.md). */
 #define STORE_LENGTH_PIVOT 50

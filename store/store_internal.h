@@ -234,16 +234,16 @@ struct store {
 
 /* fts.c: the bm25 leg. With st->mu held inside a transaction: q->user's current, fresh
  * memories (q's filters applied) that share a word (or, for CJK, three characters in a
- * row) with q->text, best bm25 first, at most max ids into ids, *n their number (0 when
- * the text has nothing to match on). purge merges both FTS indexes into one segment
+ * row) with q->text, best bm25 first, at most max ids into ids and their bm25 scores
+ * (above 0) into scores, *n their number (0 when the text has nothing to match on). purge merges both FTS indexes into one segment
  * each, which drops every trace of the rows deleted before it: FTS5 before SQLite 3.42
  * has no secure-delete, and a delete only adds a tombstone that still names the terms.
  * Store codes, err filled on failure. */
-int store_fts_leg_locked(store_t *st, const store_query_t *q, int64_t *ids, int max, int *n,
-                         char *err, size_t errlen);
+int store_fts_leg_locked(store_t *st, const store_query_t *q, int64_t *ids, double *scores,
+                         int max, int *n, char *err, size_t errlen);
 /* fts_words.c: the same for memories_fts alone (q's words), best bm25 first. */
-int store_fts_words_locked(store_t *st, const store_query_t *q, int64_t *ids, int max, int *n,
-                           char *err, size_t errlen);
+int store_fts_words_locked(store_t *st, const store_query_t *q, int64_t *ids, double *scores,
+                           int max, int *n, char *err, size_t errlen);
 /* fts_words.c: the postings a search reads at most, 0 = the default (for the tests). */
 void store_fts_set_budget(store_t *st, int64_t postings);
 /* fts.c: makes st's porter tokenizer (as memories_fts's), once; a store code. */

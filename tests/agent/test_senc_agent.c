@@ -1,7 +1,8 @@
 /* test_senc_agent.c: the sentence encoder as the learned half of memory vectors, through
  * the agent and the store: its vectors and encoder id, a database written without it
  * re-encoded when it arrives (and back when it leaves), and the dense leg finding by
- * the encoder what the lexical sketch cannot (a misspelt word shares its n-grams). The
+ * the encoder what the lexical sketch cannot (a misspelt word shares its n-grams), and
+ * the bm25 leg asked with the query's content words only. The
  * encoder is made here with seeded random weights: no trained file is needed. */
 #include <check.h>
 #include <stdio.h>
@@ -139,6 +140,26 @@ START_TEST(test_the_dense_leg_finds_a_misspelt_word_through_the_encoder)
 }
 END_TEST
 
+/* The bm25 leg is asked with the query's content words (lex_query_text): a memory that
+ * shares only "the", "on" or "my" with a question is no hit of it, nor of the fused
+ * search, and the last candidate of a list (fused score 0) is still a hit. */
+START_TEST(test_a_memory_sharing_only_stopwords_with_the_query_is_no_hit)
+{
+    char first[256];
+    int n;
+    agent_t *a = open_agent(NULL, 0.5);
+    add_texts(a);
+    search(a, "what did my brother do on the beach?", AGENT_LEG_BM25, first, sizeof first, &n);
+    ck_assert_int_eq(n, 2);                     /* the sunset at the beach, the brother */
+    search(a, "what did my brother do on the beach?", 0, first, sizeof first, &n);
+    ck_assert_int_eq(n, 2);
+    search(a, "what is on?", AGENT_LEG_BM25, first, sizeof first, &n);
+    ck_assert_int_eq(n, 1);                     /* only stopwords: asked as they are */
+    ck_assert_str_eq(first, TEXTS[1]);
+    agent_free(a);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("senc_agent");
@@ -147,6 +168,7 @@ int main(void)
     tcase_add_test(tc, test_memory_vectors_join_the_encoders_vector_under_its_id);
     tcase_add_test(tc, test_a_database_is_reencoded_when_the_encoder_comes_and_goes);
     tcase_add_test(tc, test_the_dense_leg_finds_a_misspelt_word_through_the_encoder);
+    tcase_add_test(tc, test_a_memory_sharing_only_stopwords_with_the_query_is_no_hit);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

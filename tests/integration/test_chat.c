@@ -20,7 +20,6 @@
 #include "model/model.h"
 #include "model/persona.h"
 #include "model/trainer.h"
-#include "store/store.h"      /* STORE_RRF_K, the fusion's constant */
 
 #define ALICE "alice-secret-0123456789"
 #define BOB "bob-secret-9876543210"
@@ -431,9 +430,11 @@ START_TEST(test_a_chat_memory_has_the_score_breakdown_of_a_search_hit)
         ck_assert_msg(json_is_integer(bm25) && json_integer_value(bm25) >= 1 &&
                       json_is_integer(dense) && json_integer_value(dense) >= 1,
                       "Paris is ranked by both legs: %s", json_dumps(m, JSON_COMPACT));
-        double want = 1.0 / (STORE_RRF_K + json_integer_value(bm25)) +
-                      1.0 / (STORE_RRF_K + json_integer_value(dense));
-        ck_assert_double_eq_tol(json_number_value(json_object_get(m, "score")), want, 1e-5);
+        /* the sum of its normalized scores in the two lists: 1 for the first of each */
+        double score = json_number_value(json_object_get(m, "score"));
+        ck_assert_msg(score >= 0 && score <= 2 + 1e-5, "score %g", score);
+        if (json_integer_value(bm25) == 1 && json_integer_value(dense) == 1)
+            ck_assert_double_eq_tol(score, 2.0, 1e-5);
     }
     ck_assert_msg(seen, "Paris was retrieved: %s", json_dumps(t, JSON_COMPACT));
     json_decref(t);

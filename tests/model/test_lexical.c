@@ -281,6 +281,34 @@ START_TEST(test_lex_encode_rejects_invalid_utf8)
 }
 END_TEST
 
+/* lex_query_text: the bm25 leg's text, the stopwords blanked, every other byte kept. */
+START_TEST(test_query_text_blanks_stopwords_and_keeps_the_rest)
+{
+    static const struct { const char *in, *out; } rows[] = {
+        {"What did Melanie paint recently?", "         Melanie paint recently?"},
+        {"WHEN is the Show", "            Show"},
+        {"don't forget my dog's name", "      forget    dog's name"},
+        {"don\xE2\x80\x99t forget", "        forget"},        /* U+2019 as apostrophe */
+        {"How are you?", "How are you?"},                       /* only stopwords: whole */
+        {"what is 猫?", "what is 猫?"},                          /* no ASCII word left */
+        {"我的 dog is Rex", "我的 dog    Rex"},
+        {"\xE2\x80\x9Cwhat\xE2\x80\x9D about Rome", "\xE2\x80\x9C    \xE2\x80\x9D       Rome"},
+        {"caf\xC3\xA9 a la carte", "caf\xC3\xA9   la carte"}, /* café is one word */
+        {"\xC3\xA7" "a va", "\xC3\xA7" "a va"},          /* "a" inside "ça" is no stopword */
+        {"it's 7pm in 2023", "     7pm    2023"},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        char *got = lex_query_text(rows[i].in);
+        ck_assert_ptr_nonnull(got);
+        ck_assert_msg(strcmp(got, rows[i].out) == 0, "lex_query_text(\"%s\") = \"%s\", want \"%s\"",
+                      rows[i].in, got, rows[i].out);
+        ck_assert_uint_eq(strlen(got), strlen(rows[i].in));
+        free(got);
+    }
+}
+END_TEST
+
 static Suite *lexical_suite(void)
 {
     Suite *s = suite_create("lexical");
@@ -302,6 +330,7 @@ static Suite *lexical_suite(void)
     tcase_add_test(tc, test_japanese_query_finds_japanese_sentence);
     tcase_add_test(tc, test_mixed_english_chinese);
     tcase_add_test(tc, test_lex_encode_rejects_invalid_utf8);
+    tcase_add_test(tc, test_query_text_blanks_stopwords_and_keeps_the_rest);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -3,9 +3,9 @@
  * delete, a forget or a user's deletion no byte of the memory's words is left in them;
  * the word list ranks as FTS5's bm25 does while it reads every posting, and past its
  * budget of postings the rarest words choose the memories scored (a query of only common
- * words still finds some); a search with text fuses the two ranked lists by reciprocal
- * rank (each list as deep as the query's depth), and prefer_recent adds recency as a
- * third. */
+ * words still finds some); a search with text fuses the two lists by the sum of their
+ * min-max normalized scores (each list as deep as the query's depth), and prefer_recent
+ * adds recency as a third. */
 #include <check.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -30,7 +30,7 @@ static int search(const char *user, const char *text, int legs, int prefer, int6
         ids[i] = hits[i].mem.id;
         if (out)
             out[i] = (store_hit_t){.mem = {.id = hits[i].mem.id}, .score = hits[i].score,
-                                   .rank_bm25 = hits[i].rank_bm25,
+                                   .cosine = hits[i].cosine, .rank_bm25 = hits[i].rank_bm25,
                                    .rank_dense = hits[i].rank_dense,
                                    .rank_recency = hits[i].rank_recency};
     }
@@ -254,33 +254,45 @@ static int64_t put(const char *user, const char *text, float x, float y, int64_t
     return id;
 }
 
-START_TEST(test_fusion_orders_by_reciprocal_rank_of_both_lists)
+START_TEST(test_fusion_sums_each_lists_min_max_normalized_scores)
 {
-    int64_t a = put("alice", "the beagle is called rex", 1, 0, 1000);   /* dense 1, bm25 */
-    int64_t b = put("alice", "rex likes bones", 0.9f, 0.1f, 2000);      /* dense 2, bm25 */
-    int64_t c = put("alice", "nothing relevant here", 0.5f, 1, 3000);   /* dense 3 */
-    int64_t d = put("alice", "beagle beagle rex", 0, 1, 4000);          /* bm25 only */
+    int64_t a = put("alice", "apples and pears", 1, 0, 1000);          /* dense 1 alone */
+    int64_t b = put("alice", "the beagle rex", 0.6f, 0.8f, 2000);       /* dense 2, bm25 1 */
+    int64_t c = put("alice", "rex", 0.2f, 1, 3000);                     /* dense 3, bm25 2 */
+    int64_t d = put("alice", "a beagle and many other friends of ours", 0, 1, 4000);
     int64_t ids[8];
     store_hit_t h[8];
     ck_assert_int_eq(search("alice", "beagle rex", 0, 0, ids, h), 4);
-    /* a: 1/61 + 1/(60 + bm25 rank); b: 1/62 + ...; d: bm25 alone; c: dense 3 alone. */
-    ck_assert_int_eq(ids[0], a);
-    ck_assert_int_eq(ids[1], b);
-    ck_assert_int_eq(ids[2], d);
-    ck_assert_int_eq(ids[3], c);
-    ck_assert_int_eq(h[0].rank_dense, 1);
-    ck_assert_int_gt(h[0].rank_bm25, 0);
-    ck_assert_int_eq(h[2].rank_dense, 0);
-    ck_assert_int_eq(h[2].rank_bm25, 1);
-    ck_assert_int_eq(h[3].rank_bm25, 0);
-    ck_assert_int_eq(h[2].rank_recency, 1);     /* d is the newest */
-    ck_assert_float_eq_tol(h[3].score, 1.0f / (STORE_RRF_K + 3), 1e-6f);
+    /* dense cosines 1, 0.6, 0.196 span [0.196, 1]; bm25 ranks b, then c, then d (one
+     * word in a long text) */
+    ck_assert_int_eq(ids[0], b);
+    ck_assert_int_eq(ids[1], a);
+    ck_assert_int_eq(h[0].rank_bm25, 1);
+    ck_assert_int_eq(h[0].rank_dense, 2);
+    double lo = h[0].cosine, hi = 0;
+    for (int i = 0; i < 4; i++) {
+        if (ids[i] == a) hi = h[i].cosine;
+        if (ids[i] == c) lo = h[i].cosine;
+    }
+    ck_assert_double_eq_tol(hi, 1.0, 1e-5);
+    /* b: the first of bm25 (1) and 0.6 of the way down the dense span; a: the first of
+     * the dense list alone, whatever its margin over the rest */
+    ck_assert_double_eq_tol(h[0].score, 1 + (h[0].cosine - lo) / (hi - lo), 1e-5);
+    ck_assert_double_eq_tol(h[1].score, 1.0, 1e-6);
+    ck_assert_int_eq(h[1].rank_bm25, 0);
+    /* d is the last of bm25 and in no other list: 0, yet still a hit */
+    ck_assert_int_eq(ids[3], d);
+    ck_assert_int_eq(h[3].rank_bm25, 3);
+    ck_assert_int_eq(h[3].rank_dense, 0);
+    ck_assert_double_eq_tol(h[3].score, 0.0, 1e-6);
+    ck_assert_int_eq(ids[2], c);
+    ck_assert(h[2].score > 0 && h[2].score < 1);  /* dense last (0) and between in bm25 */
 
     /* Each leg alone. */
     ck_assert_int_eq(search("alice", "beagle rex", STORE_LEG_DENSE, 0, ids, NULL), 3);
     ck_assert_int_eq(ids[0], a);
     ck_assert_int_eq(search("alice", "beagle rex", STORE_LEG_BM25, 0, ids, NULL), 3);
-    ck_assert_int_eq(ids[0], d);
+    ck_assert_int_eq(ids[0], b);
 }
 END_TEST
 
@@ -327,9 +339,35 @@ START_TEST(test_the_length_pivot_lifts_longer_rows_in_searches_with_text)
 }
 END_TEST
 
+/* A query of English and CJK: the bm25 list interleaves the word list and the CJK list,
+ * each in its own order, and is normalized over its whole span (each score in [0, 1],
+ * its best 1 and its worst 0), whichever list holds them. */
+START_TEST(test_fusion_normalizes_the_bm25_list_over_words_and_cjk_alike)
+{
+    for (int i = 0; i < 6; i++)     /* words the query does not hold, so beagle is rare */
+        put("alice", "we cooked pasta and watched a film", 0, 1, 100 + i);
+    put("alice", "a beagle and many other friends of ours came to the park today", 0, 1, 1000);
+    put("alice", "爱丽丝住在旺财村", 0, 1, 2000);
+    put("alice", "the beagle slept while we walked along the river for an hour or two", 0, 1,
+        3000);
+    int64_t ids[8];
+    store_hit_t h[8];
+    ck_assert_int_eq(search("alice", "beagle 住在旺财", 0, 0, ids, h), 3);
+    int ones = 0, zeros = 0;
+    for (int i = 0; i < 3; i++) {
+        ck_assert_int_eq(h[i].rank_dense, 0);       /* cosine 0: bm25 alone */
+        ck_assert_msg(h[i].score >= -1e-6f && h[i].score <= 1 + 1e-6f, "score %g", h[i].score);
+        ones += h[i].score > 1 - 1e-6f;
+        zeros += h[i].score < 1e-6f;
+    }
+    ck_assert_int_eq(ones, 1);
+    ck_assert_int_eq(zeros, 1);
+}
+END_TEST
+
 /* depth bounds what each leg offers (never below k): with one candidate each, a memory
  * the bm25 list ranks second no longer adds to its dense first place, and the tie with
- * the bm25 list's first goes to the newer memory. */
+ * the bm25 list's first goes to the newer memory; with two, it is in both lists again. */
 START_TEST(test_depth_bounds_each_lists_candidates)
 {
     int64_t a = put("alice", "the beagle is called rex", 1, 0, 1000);   /* dense 1, bm25 2 */
@@ -354,8 +392,10 @@ START_TEST(test_depth_bounds_each_lists_candidates)
     sq.k = 2;                   /* a depth below k reads k */
     ck_assert_int_eq(store_search(th_st, &sq, 1, hits, &n, err, sizeof err), STORE_OK);
     ck_assert_int_eq(n, 2);
-    ck_assert_int_eq(hits[0].mem.id, a);
-    ck_assert_int_eq(hits[0].rank_bm25, 2);
+    ck_assert_int_eq(hits[1].mem.id, a);    /* 1 + 0 (the last of two in bm25): d's 1 */
+    ck_assert_int_eq(hits[1].rank_bm25, 2);
+    ck_assert_int_eq(hits[1].rank_dense, 1);
+    ck_assert_int_eq(hits[0].mem.id, d);
     store_hits_clear(hits, n);
 }
 END_TEST
@@ -387,7 +427,8 @@ int main(void)
     tcase_add_test(tc, test_a_new_text_then_a_delete_leaves_neither_text);
     tcase_add_test(tc, test_forget_leaves_nothing_in_the_text_indexes);
     tcase_add_test(tc, test_user_delete_leaves_nothing_in_the_text_indexes);
-    tcase_add_test(tc, test_fusion_orders_by_reciprocal_rank_of_both_lists);
+    tcase_add_test(tc, test_fusion_sums_each_lists_min_max_normalized_scores);
+    tcase_add_test(tc, test_fusion_normalizes_the_bm25_list_over_words_and_cjk_alike);
     tcase_add_test(tc, test_depth_bounds_each_lists_candidates);
     tcase_add_test(tc, test_the_length_pivot_lifts_longer_rows_in_searches_with_text);
     tcase_add_test(tc, test_prefer_recent_lifts_the_newer_of_two_close_memories);
