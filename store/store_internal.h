@@ -70,7 +70,7 @@ struct index {
     size_t sketch_cands;    /* rows the sketch scan keeps for the int8 stage */
     int lexical_dims;       /* query idf applies to [0, lexical_dims); dim = all */
     float *rot_sign;        /* [dpad] index_rotate's signs and scales, 0 past dim */
-    float *scratch;         /* [2 dpad] index_put's normalized and rotated row */
+    void *scratch;          /* index_put's: index_encode_scratch bytes, then a record */
     index_part_t **parts;   /* [capparts]; NULL = free slot, listed in free_parts */
     uint32_t nparts, capparts;
     uint32_t *free_parts;   /* [capparts] stack of free slots */
