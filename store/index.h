@@ -62,6 +62,11 @@ size_t index_encode_scratch(const index_t *ix);
 int index_put_code(index_t *ix, const char *user, int64_t id, const void *code,
                    int64_t created_ms, uint64_t conv_hash);
 
+/* Starts bringing id's place in the id table into the cache, for a caller about to put
+ * id: a load putting a stream of rows hides each one's cache miss behind the puts before
+ * it. Changes nothing. */
+void index_prefetch(const index_t *ix, int64_t id);
+
 /* Makes sure the next extra puts of new ids for user cannot fail for lack of memory
  * (user NULL: only the id map). The store calls it before COMMIT so that the index
  * update after COMMIT cannot fail. Returns 0 or -1. */
