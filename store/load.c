@@ -1,7 +1,7 @@
 /* load.c: the index's start-up load. One read transaction streams every memory's row of
- * memory_codes out of SQLite (through a memory map) on the caller's thread: the compact
- * copy index_put would compute from the vector, stored when the vector was written
- * (codes.c), so the load reads a third of a vector's bytes and computes nothing. The
+ * memory_codes out of SQLite on the caller's thread: the compact copy index_put would
+ * compute from the vector, stored when the vector was written (codes.c), so the load
+ * reads a third of a vector's bytes and computes nothing. The
  * caller's thread copies the rows to index into batches; a second thread puts each full
  * batch into the index while the next one is read, and index_prefault's thread
  * populates the index's arrays beside both. */
