@@ -35,7 +35,7 @@ index_t *index_new(int dim)
     ix->dpad = ((size_t)dim + 63) / 64 * 64;
     ix->swords = ix->dpad / 64;
     ix->rot_sign = malloc(ix->dpad * sizeof(float));
-    ix->scratch = malloc(2 * ix->dpad * sizeof(float));
+    ix->scratch = malloc(index_encode_scratch(ix) + index_code_bytes(ix));
     if (!ix->rot_sign || !ix->scratch) {
         index_free(ix);
         return NULL;
@@ -347,6 +347,12 @@ int64_t index_row_created(const index_t *ix, int64_t id)
     return e ? index_blk(ix, ix->parts[e->part], e->row)->created[e->row & ix->bmask] : 0;
 }
 
+void index_prefetch(const index_t *ix, int64_t id)
+{
+    if (ix->idmap_cap)
+        __builtin_prefetch(&ix->idmap[id_hash(id) & (ix->idmap_cap - 1)]);
+}
+
 static index_slot_t *idmap_slot(index_t *ix, int64_t id)
 {
     size_t mask = ix->idmap_cap - 1;
@@ -408,14 +414,16 @@ static void idmap_delete(index_t *ix, index_slot_t *e)
 /* df += sign for each dimension where row r is nonzero (where its codes are). */
 INDEX_ROW_CLONES static void df_add(const index_t *ix, index_part_t *p, size_t r, int sign)
 {
-    uint32_t *df = p->df, inc = (uint32_t)sign;
-    const int8_t *codes = index_blk(ix, p, r)->codes + (r & ix->bmask) * ix->dpad;
+    /* restrict (an int8_t may alias anything) and a select, not a product: written
+     * otherwise GCC left the loop scalar, a tenth of a big load. */
+    uint32_t *restrict df = p->df, inc = (uint32_t)sign;
+    const int8_t *restrict codes = index_blk(ix, p, r)->codes + (r & ix->bmask) * ix->dpad;
     int d = 0;
     for (; d + 8 <= ix->dim; d += 8)
         for (int t = 0; t < 8; t++)
-            df[d + t] += inc * (uint32_t)(codes[d + t] != 0);
+            df[d + t] += codes[d + t] != 0 ? inc : 0;
     for (; d < ix->dim; d++)
-        df[d] += inc * (uint32_t)(codes[d] != 0);
+        df[d] += codes[d] != 0 ? inc : 0;
 }
 
 INDEX_ROW_CLONES static double sum_sq(const float *x, int n)
@@ -524,19 +532,61 @@ int index_normalize(const float *vec, int dim, float *out)
     return 0;
 }
 
-/* Writes row r of p from vec (norm its L2 norm): codes, sketch (df updated by the
- * caller). */
-INDEX_ROW_CLONES static void row_write(index_t *ix, index_part_t *p, size_t r,
-                                       const float *vec, double norm)
+/* The record (index.h): the head's three floats, then the codes, then the planes. */
+enum { CODE_QSCALE, CODE_QERR, CODE_SFAC, CODE_HEAD_FLOATS };
+#define CODE_HEAD (CODE_HEAD_FLOATS * sizeof(float))
+
+size_t index_code_bytes(const index_t *ix)
+{
+    return CODE_HEAD + ix->dpad + 2 * ix->swords * sizeof(uint64_t);
+}
+
+size_t index_encode_scratch(const index_t *ix)
+{
+    return 2 * ix->dpad * sizeof(float) + 2 * ix->swords * sizeof(uint64_t);
+}
+
+/* The record of vec (norm its L2 norm) into code. scratch: index_encode_scratch bytes,
+ * aligned for uint64_t (the normalized row, the mixed row, the two planes). */
+INDEX_ROW_CLONES static void row_encode(const index_t *ix, const float *vec, double norm,
+                                        unsigned char *code, void *scratch)
+{
+    float *row = scratch, *mixed = row + ix->dpad;
+    uint64_t *hi = (uint64_t *)(mixed + ix->dpad), *lo = hi + ix->swords;
+    float head[CODE_HEAD_FLOATS];
+    scale_row(vec, ix->dim, norm, row);
+    head[CODE_QSCALE] = quantize_row(row, ix->dim, ix->dpad, (int8_t *)(code + CODE_HEAD),
+                                     &head[CODE_QERR]);
+    index_rotate(ix, row, mixed);
+    head[CODE_SFAC] = index_sketch_row(mixed, ix->dpad, hi, lo, INDEX_KERNEL_AUTO);
+    memcpy(code, head, CODE_HEAD);
+    memcpy(code + CODE_HEAD + ix->dpad, hi, ix->swords * sizeof(uint64_t));
+    memcpy(code + CODE_HEAD + ix->dpad + ix->swords * sizeof(uint64_t), lo,
+           ix->swords * sizeof(uint64_t));
+}
+
+int index_encode(const index_t *ix, const float *vec, void *code, void *scratch)
+{
+    double ss = sum_sq(vec, ix->dim);
+    if (!isfinite(ss))
+        return -1;
+    row_encode(ix, vec, sqrt(ss), code, scratch);
+    return 0;
+}
+
+/* Writes row r of p from its record (df updated by the caller). */
+static void row_write(const index_t *ix, index_part_t *p, size_t r, const unsigned char *code)
 {
     index_block_t *b = &p->blocks[r >> ix->bshift];
-    size_t o = r & ix->bmask;
-    float *row = ix->scratch, *mixed = ix->scratch + ix->dpad;
-    scale_row(vec, ix->dim, norm, row);
-    b->qscale[o] = quantize_row(row, ix->dim, ix->dpad, b->codes + o * ix->dpad, &b->qerr[o]);
-    index_rotate(ix, row, mixed);
-    b->sfac[o] = index_sketch_row(mixed, ix->dpad, b->sk_hi + o * ix->swords,
-                                  b->sk_lo + o * ix->swords, INDEX_KERNEL_AUTO);
+    size_t o = r & ix->bmask, plane = ix->swords * sizeof(uint64_t);
+    float head[CODE_HEAD_FLOATS];
+    memcpy(head, code, CODE_HEAD);
+    b->qscale[o] = head[CODE_QSCALE];
+    b->qerr[o] = head[CODE_QERR];
+    b->sfac[o] = head[CODE_SFAC];
+    memcpy(b->codes + o * ix->dpad, code + CODE_HEAD, ix->dpad);
+    memcpy(b->sk_hi + o * ix->swords, code + CODE_HEAD + ix->dpad, plane);
+    memcpy(b->sk_lo + o * ix->swords, code + CODE_HEAD + ix->dpad + plane, plane);
 }
 
 /* Removes row r of partition slot ps (and its id map entry e), moving the last row
@@ -606,10 +656,17 @@ int index_put(index_t *ix, const char *user, int64_t id, const float *vec,
 {
     if (id == 0 || !user || !vec)
         return -1;
-    double ss = sum_sq(vec, ix->dim);
-    if (!isfinite(ss))
+    unsigned char *code = (unsigned char *)ix->scratch + index_encode_scratch(ix);
+    if (index_encode(ix, vec, code, ix->scratch) != 0)
         return -1;
-    double norm = sqrt(ss);
+    return index_put_code(ix, user, id, code, created_ms, conv_hash);
+}
+
+int index_put_code(index_t *ix, const char *user, int64_t id, const void *code,
+                   int64_t created_ms, uint64_t conv_hash)
+{
+    if (id == 0 || !user || !code)
+        return -1;
 
     /* One probe finds the id or the empty slot it would take (the table is grown first,
      * so the slot stays valid unless a removal below shifts entries). */
@@ -624,7 +681,7 @@ int index_put(index_t *ix, const char *user, int64_t id, const float *vec,
         index_part_t *p = ix->parts[e->part];
         index_block_t *b = &p->blocks[e->row >> ix->bshift];
         df_add(ix, p, e->row, -1);
-        row_write(ix, p, e->row, vec, norm);
+        row_write(ix, p, e->row, code);
         df_add(ix, p, e->row, +1);
         b->created[e->row & ix->bmask] = created_ms;
         b->conv[e->row & ix->bmask] = conv_hash;
@@ -645,7 +702,7 @@ int index_put(index_t *ix, const char *user, int64_t id, const float *vec,
         ne = idmap_slot(ix, id);
     }
     size_t r = p->n++;
-    row_write(ix, p, r, vec, norm);
+    row_write(ix, p, r, code);
     df_add(ix, p, r, +1);
     index_block_t *b = &p->blocks[r >> ix->bshift];
     b->ids[r & ix->bmask] = id;
@@ -703,7 +760,8 @@ size_t index_users(const index_t *ix)
 
 size_t index_bytes(const index_t *ix)
 {
-    size_t b = sizeof(*ix) + 3 * ix->dpad * sizeof(float) + ix->capparts * (sizeof(*ix->parts) + sizeof(uint32_t)) +
+    size_t b = sizeof(*ix) + ix->dpad * sizeof(float) + index_encode_scratch(ix) +
+               index_code_bytes(ix) + ix->capparts * (sizeof(*ix->parts) + sizeof(uint32_t)) +
                ix->umap_cap * sizeof(uint32_t) + ix->idmap_cap * sizeof(index_slot_t);
     for (uint32_t i = 0; i < ix->nparts; i++) {
         const index_part_t *p = ix->parts[i];

@@ -40,6 +40,33 @@ int index_dim(const index_t *ix);
  * allocation failure, id 0 or a non-finite vec (the index is unchanged then). */
 int index_put(index_t *ix, const char *user, int64_t id, const float *vec,
               int64_t created_ms, uint64_t conv_hash);
+/* A row's compact copy as one record of index_code_bytes bytes: what index_put keeps of
+ * a vector, computed once (index_encode) and put back later as it is (index_put_code),
+ * which is how the store loads the index without its float vectors
+ * (memory_codes.code, store/schema.c). The layout: the int8 codes' scale and error bound
+ * and the sketch's factor (three float32), the int8 codes [dpad], the sketch's high and
+ * low bit planes [dpad / 64] uint64 each; in the host's byte order (little-endian on
+ * every machine mnemo is built for). A record depends only on the vector and dim: a
+ * change of what index_encode computes changes the format, and the stored records must
+ * then be computed again (a migration sets them NULL). */
+size_t index_code_bytes(const index_t *ix);
+/* Computes the record of vec[dim] (normalized here, as index_put does) into
+ * code[index_code_bytes]. scratch is the caller's, index_encode_scratch bytes aligned
+ * as malloc aligns, so that any number of threads may encode at once with one index.
+ * Returns 0, or -1 when vec is not finite (code untouched). */
+int index_encode(const index_t *ix, const float *vec, void *code, void *scratch);
+size_t index_encode_scratch(const index_t *ix);
+/* index_put with the row's record instead of its vector (code as index_encode made it
+ * for an index of the same dim). The same results as index_put of the vector. Returns
+ * 0, or -1 on allocation failure or id 0. */
+int index_put_code(index_t *ix, const char *user, int64_t id, const void *code,
+                   int64_t created_ms, uint64_t conv_hash);
+
+/* Starts bringing id's place in the id table into the cache, for a caller about to put
+ * id: a load putting a stream of rows hides each one's cache miss behind the puts before
+ * it. Changes nothing. */
+void index_prefetch(const index_t *ix, int64_t id);
+
 /* Makes sure the next extra puts of new ids for user cannot fail for lack of memory
  * (user NULL: only the id map). The store calls it before COMMIT so that the index
  * update after COMMIT cannot fail. Returns 0 or -1. */

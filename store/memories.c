@@ -89,8 +89,10 @@ int store_mem_insert_locked(store_t *st, const store_new_memory_t *x, int64_t no
     if (src != SQLITE_DONE)
         rc = store_sqlerr(st, src, err, errlen, "adding a memory");
     stmt_done(s);
-    if (rc == STORE_OK)
+    if (rc == STORE_OK) {
         *id = sqlite3_last_insert_rowid(st->db);
+        rc = store_codes_set_locked(st, *id, x->vec, err, errlen);
+    }
     return rc;
 }
 
@@ -247,6 +249,8 @@ int store_mem_update_locked(store_t *st, int64_t id, const char *text, const flo
     if (src != SQLITE_DONE)
         rc = store_sqlerr(st, src, err, errlen, "updating a memory");
     stmt_done(s);
+    if (rc == STORE_OK && vec)
+        rc = store_codes_set_locked(st, id, vec, err, errlen);
     return rc;
 }
 

@@ -78,6 +78,9 @@ static int batch_write(store_t *st, batch_t *b, size_t *done, char *err, size_t 
             goto rollback;
         if (sqlite3_changes(st->db) == 0)
             continue;   /* changed or deleted meanwhile */
+        if ((rc = store_codes_set_locked(st, b->id[i], b->vecs + i * (size_t)st->dim, err,
+                                         errlen)) != STORE_OK)
+            goto rollback;
         s = stmt_get(st, S_MEM_GET);
         bind = SQLITE_OK;
         store_bind_int64(s, 1, b->id[i], &bind);

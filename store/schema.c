@@ -170,9 +170,59 @@ static const char MIGRATE_7_8[] =
     "  UPDATE memory_id_floor SET v = max(v, old.id);"
     " END;";
 
+/* 8 -> 9: each memory's compact copy for the in-RAM index (index_encode's record), kept
+ * so that start-up reads these small rows instead of every float vector and computes
+ * nothing (store/load.c). memory_codes has a row for every memory, with what the load
+ * needs of it: its user, conversation, creation time, whether it is current, the dim and
+ * encoder of its vector, and code: the record of the vector (NULL = not computed yet,
+ * an empty blob = the vector cannot be indexed: damaged or not finite). Triggers keep
+ * the rows in step with memories in the writing statement's own transaction (a row for
+ * every insert, none left after a delete, the code NULL again once the vector changes),
+ * so a code is never one of an older vector; the writers then fill the code of the
+ * vector they wrote (store/codes.c), and start-up fills every code still NULL (found
+ * through memory_codes_todo), which is how the memories of a version-8 database get
+ * theirs: the first start after this migration computes them once, in batches. */
+static const char MIGRATE_8_9[] =
+    "CREATE TABLE memory_codes ("
+    "  id INTEGER PRIMARY KEY,"
+    "  user TEXT NOT NULL,"
+    "  conversation TEXT,"
+    "  created_ms INTEGER NOT NULL,"
+    "  current INTEGER NOT NULL,"
+    "  dim INTEGER NOT NULL,"
+    "  encoder TEXT NOT NULL,"
+    "  code BLOB);"
+    "CREATE INDEX memory_codes_todo ON memory_codes(id) WHERE code IS NULL;"
+    "INSERT INTO memory_codes (id, user, conversation, created_ms, current, dim, encoder)"
+    "  SELECT id, user, conversation, created_ms, superseded_by IS NULL, dim, encoder"
+    "  FROM memories;"
+    "CREATE TRIGGER memory_codes_insert AFTER INSERT ON memories BEGIN"
+    "  INSERT INTO memory_codes (id, user, conversation, created_ms, current, dim, encoder)"
+    "   VALUES (new.id, new.user, new.conversation, new.created_ms,"
+    "    new.superseded_by IS NULL, new.dim, new.encoder);"
+    " END;"
+    "CREATE TRIGGER memory_codes_vector AFTER UPDATE OF vec, dim, encoder ON memories"
+    "  WHEN old.vec IS NOT new.vec OR old.dim IS NOT new.dim"
+    "   OR old.encoder IS NOT new.encoder BEGIN"
+    "  UPDATE memory_codes SET dim = new.dim, encoder = new.encoder, code = NULL"
+    "   WHERE id = new.id;"
+    " END;"
+    "CREATE TRIGGER memory_codes_current AFTER UPDATE OF superseded_by ON memories"
+    "  WHEN (old.superseded_by IS NULL) IS NOT (new.superseded_by IS NULL) BEGIN"
+    "  UPDATE memory_codes SET current = new.superseded_by IS NULL WHERE id = new.id;"
+    " END;"
+    "CREATE TRIGGER memory_codes_row AFTER UPDATE OF user, conversation, created_ms"
+    "  ON memories BEGIN"
+    "  UPDATE memory_codes SET user = new.user, conversation = new.conversation,"
+    "   created_ms = new.created_ms WHERE id = new.id;"
+    " END;"
+    "CREATE TRIGGER memory_codes_delete AFTER DELETE ON memories BEGIN"
+    "  DELETE FROM memory_codes WHERE id = old.id;"
+    " END;";
+
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
     MIGRATE_0_1, MIGRATE_1_2, MIGRATE_2_3, MIGRATE_3_4, MIGRATE_4_5, MIGRATE_5_6,
-    MIGRATE_6_7, MIGRATE_7_8};
+    MIGRATE_6_7, MIGRATE_7_8, MIGRATE_8_9};
 
 static int exec(sqlite3 *db, const char *sql, char *err, size_t errlen, const char *what)
 {

@@ -128,6 +128,11 @@ static const char *const stmt_sql[S_COUNT] = {
                        " ORDER BY rowid DESC LIMIT ?2",
     [S_FTS_TOTALS] = "SELECT block FROM memories_fts_data WHERE id = 1",
     [S_FTS_TEXT] = "SELECT text FROM memories WHERE id = ?1",
+    /* codes.c: a memory's code, for the vector of ?3 floats it was computed from; the
+     * codes still to compute (memory_codes_todo holds just those). */
+    [S_CODE_SET] = "UPDATE memory_codes SET code = ?2 WHERE id = ?1 AND dim = ?3",
+    [S_CODE_TODO] = "SELECT id FROM memory_codes WHERE code IS NULL AND id > ?1"
+                    " ORDER BY id LIMIT ?2",
     [S_PAGE_COUNT] = "PRAGMA page_count",
     [S_PAGE_SIZE] = "PRAGMA page_size",
     /* usage.c's temp tables: the quota row always exists, the user's row may not. */
@@ -456,7 +461,11 @@ store_t *store_open(const char *path, int dim, const char *encoder, char *err,
     st->dim = dim;
     st->encoder = strdup(encoder);
     st->ix = index_new(dim);
-    if (!st->encoder || !st->ix) {
+    if (st->ix) {
+        st->code_scratch = malloc(index_encode_scratch(st->ix));
+        st->code = malloc(index_code_bytes(st->ix));
+    }
+    if (!st->encoder || !st->ix || !st->code_scratch || !st->code) {
         store_errf(err, errlen, "out of memory");
         goto fail;
     }
@@ -491,7 +500,9 @@ store_t *store_open(const char *path, int dim, const char *encoder, char *err,
             goto fail;
         }
     }
-    if (store_load_index(st, err, errlen) != STORE_OK)
+    size_t filled;
+    if (store_codes_fill(st, &filled, err, errlen) != STORE_OK ||
+        store_load_index(st, err, errlen) != STORE_OK)
         goto fail;
     return st;
 fail:
@@ -508,6 +519,8 @@ void store_close(store_t *st)
     store_fts_close(st);
     sqlite3_close(st->db);
     index_free(st->ix);
+    free(st->code_scratch);
+    free(st->code);
     free(st->encoder);
     pthread_rwlock_destroy(&st->ixlock);
     pthread_mutex_destroy(&st->mu);

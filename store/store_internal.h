@@ -70,7 +70,7 @@ struct index {
     size_t sketch_cands;    /* rows the sketch scan keeps for the int8 stage */
     int lexical_dims;       /* query idf applies to [0, lexical_dims); dim = all */
     float *rot_sign;        /* [dpad] index_rotate's signs and scales, 0 past dim */
-    float *scratch;         /* [2 dpad] index_put's normalized and rotated row */
+    void *scratch;          /* index_put's: index_encode_scratch bytes, then a record */
     index_part_t **parts;   /* [capparts]; NULL = free slot, listed in free_parts */
     uint32_t nparts, capparts;
     uint32_t *free_parts;   /* [capparts] stack of free slots */
@@ -194,7 +194,7 @@ enum store_stmt {
     S_TURN_INSERT, S_TURN_LAST, S_TURN_REDACT, S_MEM_WITH_TEXT,
     S_PAGE_COUNT, S_PAGE_SIZE, S_USAGE_GET, S_QUOTA_SET,
     S_CJK_SEARCH, S_FTS_OPTIMIZE, S_CJK_OPTIMIZE, S_FTS_TERM_DOCS, S_FTS_TERM_IDS,
-    S_FTS_TOTALS, S_FTS_TEXT,
+    S_FTS_TOTALS, S_FTS_TEXT, S_CODE_SET, S_CODE_TODO,
     S_COUNT
 };
 
@@ -214,6 +214,8 @@ struct store {
     char *encoder;          /* owned */
     size_t nmem;            /* rows in memories */
     size_t nstale;          /* rows whose vector is of another encoder or dim */
+    void *code_scratch;     /* codes.c's index_encode scratch and record, under mu */
+    unsigned char *code;
     /* fts.c: FTS5's porter tokenizer, made at the first search (under mu), freed by
      * store_fts_close; it reads a query's words as memories_fts reads a text. */
     fts5_tokenizer fts_api;
@@ -333,6 +335,16 @@ int store_collect(sqlite3_stmt *s, int brc, int with_vec, size_t max, store_memo
 int store_is_stale(const store_t *st, int dim, const char *encoder);
 int store_vec_ok(const float *v, int dim);
 char *store_strdup(const char *s);
+
+/* codes.c: with st->mu held inside the write transaction that has just written vec
+ * (dim floats, finite) as memory id's vector: stores its code (memory_codes). A store
+ * code. */
+int store_codes_set_locked(store_t *st, int64_t id, const float *vec, char *err,
+                           size_t errlen);
+/* codes.c: at open, before the load: computes every code still NULL from its memory's
+ * vector, in write transactions of a few thousand; *filled receives how many. A store
+ * code (what was committed before a failure stays). */
+int store_codes_fill(store_t *st, size_t *filled, char *err, size_t errlen);
 
 /* load.c: streams every memory into the (empty) index at open: current ones of this
  * encoder and dim are indexed, the others only counted (nmem, nstale). A store code. */

@@ -755,6 +755,51 @@ START_TEST(test_df_counts_values_too_small_for_a_code)
 }
 END_TEST
 
+START_TEST(test_a_record_put_back_is_the_row_put)
+{
+    /* The start-up load puts each row from the record stored with its memory
+     * (index_put_code): an index built so answers as one built by index_put, score for
+     * score, through the sketch stage too; and a vector index_put refuses has no record. */
+    enum { D = 200, N = 700 };
+    index_t *a = index_new(D), *b = index_new(D);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(b);
+    index_set_sketch(a, 0, 64);
+    index_set_sketch(b, 0, 64);
+    unsigned char *code = malloc(index_code_bytes(b));
+    void *scratch = malloc(index_encode_scratch(b));
+    float v[D];
+    uint64_t s = 8;
+    for (int i = 1; i <= N; i++) {
+        th_vec(&s, v, D, 0.7f);
+        const char *user = USERS[i % 2];
+        ck_assert_int_eq(put(a, user, i, v, i, (uint64_t)i % 5), 0);
+        ck_assert_int_eq(index_encode(b, v, code, scratch), 0);
+        ck_assert_int_eq(index_put_code(b, user, i, code, i, (uint64_t)i % 5), 0);
+    }
+    ck_assert_uint_eq(index_bytes(a), index_bytes(b));
+    index_hit_t ha[10], hb[10];
+    for (int t = 0; t < 8; t++) {
+        th_vec(&s, v, D, 0.5f);
+        index_filter_t f = {.conv_hash = t % 3 ? 0 : 2};
+        int na = search(a, USERS[t % 2], v, 10, &f, t % 2, ha);
+        ck_assert_int_eq(search(b, USERS[t % 2], v, 10, &f, t % 2, hb), na);
+        for (int i = 0; i < na; i++) {
+            ck_assert_int_eq(ha[i].id, hb[i].id);
+            ck_assert(ha[i].score == hb[i].score);
+        }
+    }
+    v[3] = INFINITY;
+    memset(code, 0x5a, index_code_bytes(b));
+    ck_assert_int_eq(index_encode(b, v, code, scratch), -1);
+    ck_assert_int_eq(code[0], 0x5a);
+    free(code);
+    free(scratch);
+    index_free(a);
+    index_free(b);
+}
+END_TEST
+
 START_TEST(test_bad_input_leaves_index_unchanged)
 {
     index_t *ix = index_new(4);
@@ -903,6 +948,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_sketch_stage_finds_a_near_duplicate_first);
     tcase_add_test(tc, test_ranking_skips_rows_gone_and_reads_few);
     tcase_add_test(tc, test_df_counts_values_too_small_for_a_code);
+    tcase_add_test(tc, test_a_record_put_back_is_the_row_put);
     tcase_add_test(tc, test_bad_input_leaves_index_unchanged);
     tcase_add_test(tc, test_zero_vectors_score_zero);
     tcase_add_test(tc, test_idf_weights_rare_dimensions);

@@ -497,8 +497,16 @@ START_TEST(test_version_4_memories_are_indexed_for_bm25_by_the_migration)
 }
 END_TEST
 
-/* Version 7 only added turns.attention (and 8 the id floor), so a version-6 database is
- * a current one without those, at user_version 6 (SQLite's DROP COLUMN makes it): its turns,
+/* What version 9 added (memory_codes and its triggers): dropping it from a current
+ * database gives the version-8 schema. */
+#define DROP_VERSION_9                                                                   \
+    "DROP TRIGGER memory_codes_insert; DROP TRIGGER memory_codes_vector;"                \
+    "DROP TRIGGER memory_codes_current; DROP TRIGGER memory_codes_row;"                  \
+    "DROP TRIGGER memory_codes_delete; DROP TABLE memory_codes;"
+
+/* Version 7 only added turns.attention (8 the id floor, 9 the codes), so a version-6
+ * database is a current one without those, at user_version 6 (SQLite's DROP COLUMN
+ * makes it): its turns,
  * written by version 6 (here by hand), open without attention and the conversation goes
  * on with it. */
 START_TEST(test_version_6_turns_open_without_attention_and_gain_it)
@@ -508,7 +516,8 @@ START_TEST(test_version_6_turns_open_without_attention_and_gain_it)
     store_t *st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
     ck_assert_msg(st != NULL, "%s", err);
     store_close(st);
-    raw_exec(path, "ALTER TABLE turns DROP COLUMN attention;"
+    raw_exec(path, DROP_VERSION_9
+                   "ALTER TABLE turns DROP COLUMN attention;"
                    "DROP TRIGGER memories_id_floor; DROP TABLE memory_id_floor;"
                    "PRAGMA user_version = 6;"
                    "INSERT INTO conversations (user, id, created_ms) VALUES ('alice', 'c1', 500);"
