@@ -138,10 +138,14 @@ void reader_decode_tags(unsigned char *tags, const float *pt, int n)
 {
     for (int t = 0; t < n; t++) {
         const float *p = pt + (size_t)t * READER_NTAGS;
-        int best = 0;
-        for (int k = 1; k < READER_NTAGS; k++)
-            if (p[k] > p[best])
-                best = k;
+        int kind = 0;               /* 0: O; k: tags 2k - 1 (B-) and 2k (I-) */
+        float mass = p[READER_O];
+        for (int k = 1; 2 * k < READER_NTAGS; k++)
+            if (p[2 * k - 1] + p[2 * k] > mass) {
+                mass = p[2 * k - 1] + p[2 * k];
+                kind = k;
+            }
+        int best = kind == 0 ? READER_O : p[2 * kind] > p[2 * kind - 1] ? 2 * kind : 2 * kind - 1;
         if (best != READER_O && best % 2 == 0) { /* an I- tag: B- is best - 1 */
             int prev = t > 0 ? tags[t - 1] : READER_O;
             if (prev != best && prev != best - 1)
