@@ -450,15 +450,18 @@ static int cjk_value_end(const char *const *words, const unsigned char *tags, in
 
 /* A Chinese fact with no value marked whose relation words stand right before untagged
  * ideographs ("我的猫叫咪咪": 叫, then nothing marked): those ideographs, to a particle,
- * are its value, of the clause's relation. */
+ * are its value, of the clause's relation. A lone ideograph marked as a value before the
+ * relation words is no value (checks_fits: 猫 of "我有一只猫，叫咪咪"). */
 static void cjk_unmarked_value(const char *const *words, unsigned char *tags,
                                unsigned char *vrels, int n, int rel)
 {
     int r = -1;
-    for (int k = 0; k < n; k++) {
-        if (tags[k] == READER_B_VALUE || tags[k] == READER_I_VALUE) return;
+    for (int k = 0; k < n; k++)
         if (tags[k] == READER_B_REL || tags[k] == READER_I_REL) r = k;
-    }
+    for (int k = 0; k < n; k++)     /* a value after it, or of two ideographs before it */
+        if ((tags[k] == READER_B_VALUE || tags[k] == READER_I_VALUE) &&
+            (k > r || (k + 1 < n && tags[k + 1] == READER_I_VALUE) || !is_cjk(words[k])))
+            return;
     if (rel == READER_REL_OPEN || r < 0 || r + 1 >= n || !is_cjk(words[r]) ||
         !is_cjk(words[r + 1]) || tags[r + 1] != READER_O)
         return;
@@ -604,9 +607,11 @@ static int tells(const char *c, size_t cn, const char *const *words, int n)
            !understand_question_word(words[w]) && !in_list(bidding, words[w]);
 }
 
-/* 1 when the reader's own tags tell a fact of a clause it took for small talk: a subject
- * (a holder, the speaker or he/she/they) before a relation word, and a value after it
- * ("he works as [a welder]"). The caller asks for no question mark too. */
+/* 1 when the reader's own tags tell a fact of a clause it took for small talk or read as
+ * an unsure fact: a subject (a holder, the speaker or he/she/they) before a relation
+ * word, or a relation word the clause opens with, and a value after it with a word that is more than an article ("he works as [a
+ * welder]", "it's my birthday on [the 4th of june]"). The caller asks for no question
+ * mark too. */
 static int tags_a_fact(const char *const *words, const unsigned char *tags, int n)
 {
     int subject = -1, rel = -1, value = -1;
@@ -614,10 +619,14 @@ static int tags_a_fact(const char *const *words, const unsigned char *tags, int 
         if (subject < 0 && (tags[w] == READER_B_HOLDER || in_list(personal_words, words[w]) ||
                             understand_pronoun(words[w])))
             subject = w;
-        if (subject >= 0 && rel < 0 && tags[w] == READER_B_REL) rel = w;
-        if (rel >= 0 && value < 0 && tags[w] == READER_B_VALUE) value = w;
+        /* a relation the clause opens with has the speaker as its subject, as a fact told
+         * without one is the user's ("[birthday's] the 3rd of june") */
+        if ((subject >= 0 || w == 0) && rel < 0 && tags[w] == READER_B_REL) rel = w;
+        if (rel >= 0 && value < 0 && (tags[w] == READER_B_VALUE || tags[w] == READER_I_VALUE) &&
+            !in_list(empty_words, words[w]))
+            value = w;                  /* its first word that says something ("[the 4th] ...") */
     }
-    return value > 0 && !in_list(empty_words, words[value]);
+    return value > 0;
 }
 
 /* The end of the value the reader began at s and ended at e, mended (names are never
@@ -780,10 +789,13 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     clause.act = ro.act;
     clause.act_p = ro.act_p;
     clause.fact_min_p = reader_fact_min_p(r);
-    if ((ro.act == READER_SMALLTALK && !memchr(c, '?', cn) && tags_a_fact(words, tags, n)) ||
+    if (((ro.act == READER_SMALLTALK ||
+          (ro.act == READER_FACT && ro.act_p < clause.fact_min_p)) &&
+         !memchr(c, '?', cn) && tags_a_fact(words, tags, n)) ||
         ((ro.act == READER_QUESTION || ro.act == READER_YESNO) && tells(c, cn, words, n))) {
-        clause.act = READER_FACT;       /* "he works as a welder" read as chat, "so I've
-                                         * got two kids, Ella who's 9" as a question */
+        clause.act = READER_FACT;       /* "he works as a welder" read as chat or as an
+                                         * unsure fact, "so I've got two kids, Ella who's
+                                         * 9" as a question */
         clause.fact_min_p = 0;          /* settled by its words: act_p is the other act's */
     }
     clause.rel = clause.clause_rel = ro.rel;
@@ -818,7 +830,11 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             char key[UNDERSTAND_KEY];
             const char *v = out[j - 1].value;
             understand_holder(&v, 1, key, sizeof key);
-            if (out[j].rel == READER_REL_NAME && !strcmp(out[j].holder, "self") &&
+            const char *h = out[j].holder;  /* the speaker, or a lone ideograph that is
+                                             * no one (只, the measure word of 一只猫) */
+            int nobody = !strcmp(h, "self") || ((unsigned char)h[0] >= 0xE0 && strlen(h) == 3 &&
+                                                !dialogue_pet_word(h) && !kin_key(h));
+            if (out[j].rel == READER_REL_NAME && nobody &&
                 (dialogue_pet_word(key) || kin_key(key)))
                 snprintf(out[j].holder, sizeof out[j].holder, "%s", key);
         }
