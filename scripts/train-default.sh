@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # train-default.sh: makes model/default.mnemo, the model mnemod ships with, from scratch
 # with this commit's code, in three steps, each seeded (the same commit, data and thread
-# count give the same file). About an hour on 2 idle cores (docs/MODEL.md, "From scratch
+# count give the same file). About an hour and a quarter on 2 idle cores (docs/MODEL.md, "From scratch
 # at HEAD", has each step's time and numbers).
 #   1. the memory network on bAbI 10k alone, read as issue 3 read it (no question-mark
 #      token, every word its own row, 32 buckets): 45 epochs, ~25 min
 #   2. the same network with 4,000 generated personal-fact conversations, the
 #      acknowledgement on 1 in 4 bAbI statements, the question-mark token and rare words
 #      as buckets, from step 1 at a lower rate: 12 epochs, ~20 min
-#   3. the reader of people's clauses (acts, relations, frames), H = 96, on 800,000
-#      generated clauses (WordNet from Debian's wordnet-base) and every line of the bAbI
-#      1k stories as clauses about others: 1 epoch, ~3 min; the network is copied
+#   3. the reader of people's clauses (acts, relations, frames): three readers, H = 96,
+#      seeds 11, 12, 13, each on 800,000 generated clauses (WordNet from Debian's
+#      wordnet-base) and every line of the bAbI 1k stories as clauses about others, 1
+#      epoch, value words without their character n-grams 3 times in 10 when they read
+#      as unknown (--ngram-dropout 0.3), ~6 min each; then one ensemble of the three
+#      (mnemo reader ensemble), which reads the mean of their probabilities; the
+#      network is copied
 # Usage: scripts/train-default.sh [OUT] (default: model/default.mnemo). Needs the build
 # packages (scripts/setup.sh), wordnet-base, and bAbI in ../shared/data/babi (or
 # $MNEMO_BABI_DIR); intermediate files go to $WORK (default: a new folder in /tmp).
@@ -33,6 +37,9 @@ COMMON=(--tasks all --setting 10k --babi-dir "$BABI" --hidden 64 --hops 3 --batc
     --epochs 45 --seed 1 --patience 10 --out "$WORK/s1.mnemo"
 "$MNEMO" train "${COMMON[@]}" --ack 4 --persona 4000 --min-count 20 --init "$WORK/s1.mnemo" \
     --lr 0.001 --plateau 2 --epochs 12 --patience 4 --seed 2 --out "$WORK/s2.mnemo"
-"$MNEMO" reader train -m "$WORK/s2.mnemo" -o "$OUT" --babi-dir "$BABI/en" --babi-every 1 \
-    --seed 11 --clauses 800000 --hidden 96 --epochs 1
+for seed in 11 12 13; do
+    "$MNEMO" reader train -m "$WORK/s2.mnemo" -o "$WORK/r$seed.mnemo" --babi-dir "$BABI/en" \
+        --babi-every 1 --seed "$seed" --clauses 800000 --hidden 96 --epochs 1 --ngram-dropout 0.3
+done
+"$MNEMO" reader ensemble -o "$OUT" "$WORK/r11.mnemo" "$WORK/r12.mnemo" "$WORK/r13.mnemo"
 echo "train-default: $OUT (intermediate models in $WORK)"
