@@ -74,10 +74,10 @@ static int codec_for(codec_t *c, int dim)
 
 /* The ids of up to CODES_FILL_BATCH memories whose code is NULL, after `after`, into
  * ids; *n their number. */
-static int todo_batch(store_t *st, int64_t after, int64_t *ids, size_t *n, char *err,
+static int missing_batch(store_t *st, int64_t after, int64_t *ids, size_t *n, char *err,
                       size_t errlen)
 {
-    sqlite3_stmt *s = stmt_get(st, S_CODE_TODO);
+    sqlite3_stmt *s = stmt_get(st, S_CODE_MISSING);
     int b = SQLITE_OK, src;
     *n = 0;
     store_bind_int64(s, 1, after, &b);
@@ -158,7 +158,7 @@ int store_codes_fill(store_t *st, size_t *filled, char *err, size_t errlen)
     for (;;) {
         if ((rc = store_begin(st, 1, err, errlen)) != STORE_OK)
             break;
-        if ((rc = todo_batch(st, after, ids, &n, err, errlen)) != STORE_OK)
+        if ((rc = missing_batch(st, after, ids, &n, err, errlen)) != STORE_OK)
             goto rollback;
         for (size_t i = 0; i < n; i++)
             if ((rc = fill_one(st, ids[i], &c, &vec, &cap, err, errlen)) != STORE_OK)

@@ -180,7 +180,7 @@ static const char MIGRATE_7_8[] =
  * every insert, none left after a delete, the code NULL again once the vector changes),
  * so a code is never one of an older vector; the writers then fill the code of the
  * vector they wrote (store/codes.c), and start-up fills every code still NULL (found
- * through memory_codes_todo), which is how the memories of a version-8 database get
+ * through memory_codes_missing), which is how the memories of a version-8 database get
  * theirs: the first start after this migration computes them once, in batches. */
 static const char MIGRATE_8_9[] =
     "CREATE TABLE memory_codes ("
@@ -192,7 +192,7 @@ static const char MIGRATE_8_9[] =
     "  dim INTEGER NOT NULL,"
     "  encoder TEXT NOT NULL,"
     "  code BLOB);"
-    "CREATE INDEX memory_codes_todo ON memory_codes(id) WHERE code IS NULL;"
+    "CREATE INDEX memory_codes_missing ON memory_codes(id) WHERE code IS NULL;"
     "INSERT INTO memory_codes (id, user, conversation, created_ms, current, dim, encoder)"
     "  SELECT id, user, conversation, created_ms, superseded_by IS NULL, dim, encoder"
     "  FROM memories;"

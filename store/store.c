@@ -129,9 +129,9 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_FTS_TOTALS] = "SELECT block FROM memories_fts_data WHERE id = 1",
     [S_FTS_TEXT] = "SELECT text FROM memories WHERE id = ?1",
     /* codes.c: a memory's code, for the vector of ?3 floats it was computed from; the
-     * codes still to compute (memory_codes_todo holds just those). */
+     * codes still to compute (memory_codes_missing holds just those). */
     [S_CODE_SET] = "UPDATE memory_codes SET code = ?2 WHERE id = ?1 AND dim = ?3",
-    [S_CODE_TODO] = "SELECT id FROM memory_codes WHERE code IS NULL AND id > ?1"
+    [S_CODE_MISSING] = "SELECT id FROM memory_codes WHERE code IS NULL AND id > ?1"
                     " ORDER BY id LIMIT ?2",
     [S_PAGE_COUNT] = "PRAGMA page_count",
     [S_PAGE_SIZE] = "PRAGMA page_size",
