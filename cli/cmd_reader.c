@@ -152,6 +152,26 @@ static int gen_set(const char *wordnet, uint64_t seed, int pool, long n, reader_
     return rc;
 }
 
+/* Writes the memory network (c, v, ph, params) with r's section to out. 0, or -1 with
+ * the reason printed. */
+static int write_with_reader(const char *out, const net_cfg_t *c, const vocab_t *v,
+                             const modelfile_phrases_t *ph, const float *params,
+                             const reader_t *r)
+{
+    char err[512];
+    size_t len = 0;
+    unsigned char *sec = reader_serialize(r, &len);
+    int rc = -1;
+    if (!sec)
+        fprintf(stderr, "mnemo reader: out of memory\n");
+    else if (modelfile_write_reader(out, c, v, ph, params, NULL, sec, len, err, sizeof err) < 0)
+        fprintf(stderr, "mnemo reader: %s\n", err);
+    else
+        rc = 0;
+    free(sec);
+    return rc;
+}
+
 static int run_train(const cli_args_t *a)
 {
     const char *in = a->val[O_MODEL], *out = a->val[O_OUT];
@@ -197,8 +217,8 @@ static int run_train(const cli_args_t *a)
     vocab_t *v = NULL;
     float *params = NULL;
     modelfile_phrases_t ph;
-    unsigned char *old = NULL, *sec = NULL;
-    size_t oldlen = 0, seclen = 0;
+    unsigned char *old = NULL;
+    size_t oldlen = 0;
     reader_set_t tr, va;
     reader_set_init(&tr);
     reader_set_init(&va);
@@ -223,15 +243,8 @@ static int run_train(const cli_args_t *a)
     printf("trained %d epochs in %.1f s (%.1f s an epoch); best epoch %d\n", res.epochs,
            res.seconds, res.sec_per_epoch, res.best_epoch);
     print_metrics("held-out validation", &res.best);
-    if (!(sec = reader_serialize(r, &seclen))) {
-        fprintf(stderr, "mnemo reader: out of memory\n");
+    if (write_with_reader(out, &c, v, &ph, params, r) < 0)
         goto done;
-    }
-    if (modelfile_write_reader(out, &c, v, &ph, params, NULL, sec, seclen, err, sizeof err) <
-        0) {
-        fprintf(stderr, "mnemo reader: %s\n", err);
-        goto done;
-    }
     printf("wrote %s (reader: %zu parameters; facts below act probability %.3f are taken "
            "as small talk)\n", out, reader_nparams(&r->c), (double)reader_fact_min_p(r));
     rc = CLI_EXIT_OK;
@@ -239,7 +252,6 @@ done:
     reader_free(r);
     reader_set_free(&tr);
     reader_set_free(&va);
-    free(sec);
     free(old);
     free(params);
     vocab_free(v);
@@ -380,8 +392,8 @@ static int run_ensemble(const cli_args_t *a)
     vocab_t *v = NULL;
     float *params = NULL;
     modelfile_phrases_t ph;
-    unsigned char *rd = NULL, *sec = NULL;
-    size_t rdlen = 0, seclen = 0;
+    unsigned char *rd = NULL;
+    size_t rdlen = 0;
     reader_t *head = NULL, **tail = &head;
     reader_set_t va;
     reader_set_init(&va);
@@ -433,17 +445,9 @@ static int run_ensemble(const cli_args_t *a)
         goto done;
     }
     print_metrics("held-out, the ensemble", &mt);
-    head->fact_min_p = mt.nfact > 0 && mt.fact_p1 < READER_FACT_MIN_P_V3
-                           ? (float)mt.fact_p1 : READER_FACT_MIN_P_V3;
-    if (!(sec = reader_serialize(head, &seclen))) {
-        fprintf(stderr, "mnemo reader: out of memory\n");
+    head->fact_min_p = reader_fact_threshold(&mt);
+    if (write_with_reader(out, &c, v, &ph, params, head) < 0)
         goto done;
-    }
-    if (modelfile_write_reader(out, &c, v, &ph, params, NULL, sec, seclen, err, sizeof err) <
-        0) {
-        fprintf(stderr, "mnemo reader: %s\n", err);
-        goto done;
-    }
     printf("wrote %s (a reader of %d members; facts below act probability %.3f are taken "
            "as small talk)\n", out, reader_members(head), (double)head->fact_min_p);
     rc = CLI_EXIT_OK;
@@ -451,7 +455,6 @@ done:
     reader_free(head);
     reader_set_free(&va);
     free(rd);
-    free(sec);
     free(params);
     vocab_free(v);
     return rc;

@@ -299,6 +299,11 @@ typedef struct reader_metrics {
                                      * from it */
 } reader_metrics_t;
 
+/* The fact threshold (reader_fact_min_p) a reader or an ensemble measured m on held-out
+ * clauses gets: m's 1st percentile, at most READER_FACT_MIN_P_V3 (READER_FACT_MIN_P_V3
+ * when m read no fact as a fact). */
+float reader_fact_threshold(const reader_metrics_t *m);
+
 /* The name of span kind k ("HOLDER", ...). */
 const char *reader_span_name(int k);
 

@@ -488,6 +488,11 @@ static void tally_metrics(const tally_t *ty, reader_metrics_t *m)
     }
 }
 
+float reader_fact_threshold(const reader_metrics_t *m)
+{
+    return m->nfact > 0 ? fminf((float)m->fact_p1, READER_FACT_MIN_P_V3) : READER_FACT_MIN_P_V3;
+}
+
 /* Counting sort of sel[0..n) by clause length (stable); tmp [n]. */
 static void sort_by_len(int *sel, int n, const reader_set_t *s, int *tmp)
 {
@@ -856,7 +861,7 @@ reader_t *reader_train(const reader_train_opts_t *o, const reader_set_t *train,
     res->sec_per_epoch = res->epochs ? res->seconds / res->epochs : 0;
     memcpy(r->buf, best, np * sizeof(float));
     if (valid && valid->n > 0 && res->best.nfact > 0)   /* reader_fact_min_p */
-        r->fact_min_p = fminf((float)res->best.fact_p1, READER_FACT_MIN_P_V3);
+        r->fact_min_p = reader_fact_threshold(&res->best);
     out = r;
     r = NULL;
 done:
