@@ -1,7 +1,8 @@
 /* cmd_reader.c: `mnemo reader`: trains the reader (model/reader.h) on clauses from the
  * dialogue generator (model/dialogue.h) and writes it into a copy of a model file as its
- * reader section (`train`), measures a model's reader on held-out clauses (`eval`), and
- * shows what it makes of one clause (`read`). No server is involved. */
+ * reader section (`train`), joins the readers of several model files into one ensemble
+ * (`ensemble`), measures a model's reader on held-out clauses (`eval`), and shows what
+ * it makes of one clause (`read`). No server is involved. */
 #include "cli/cli.h"
 #include "model/dialogue.h"
 #include "model/model.h"

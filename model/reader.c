@@ -1,7 +1,9 @@
 /* reader.c: the reader as the agent uses it (reader.h): the names of acts, relations
  * and tags, reading one clause (one example through the batched network with B = 1 and
- * per-call scratch, so a loaded reader is shared read-only by threads), and the
- * reader's bytes in the model file, checked field by field when read. */
+ * per-call scratch, so a loaded reader is shared read-only by threads; an ensemble's
+ * members each read it and the mean of their probabilities decides), and the reader's
+ * bytes in the model file (one reader, or an ensemble of them), checked field by field
+ * when read. */
 #include "model/bytes.h"
 #include "model/reader_internal.h"
 #include "model/model.h"
