@@ -140,33 +140,57 @@ typedef struct probs {
     float *vrel;    /* [n, NRELS] */
 } probs_t;
 
-/* Adds member r's probabilities for words[0..n) (T = max(n, 1) positions) into sum.
+/* One clause's inputs and activations, made once and kept across the members that can
+ * share them: the n-gram features of members with the same buckets, the scratch of
+ * members with the same sizes (each member's word rows are its own). */
+typedef struct scratch {
+    int T, nb;              /* nb: the buckets off/idx were made for (0: none yet) */
+    int *ids, *off, *idx;   /* [T], [T + 1], [T * READER_MAX_NGRAMS] */
+    reader_work_t *w;       /* for E = we, H = wh */
+    int we, wh;
+} scratch_t;
+
+static void scratch_free(scratch_t *x)
+{
+    free(x->ids);
+    free(x->off);
+    free(x->idx);
+    reader_work_free(x->w);
+}
+
+/* Adds member r's probabilities for words[0..n) (x->T = max(n, 1) positions) into sum.
  * MODEL_OK or MODEL_ENOMEM. */
 static int member_add(const reader_t *r, const char *const *words, const unsigned char *caps,
-                      int n, probs_t *sum)
+                      int n, scratch_t *x, probs_t *sum)
 {
-    int T = n > 0 ? n : 1, rc = MODEL_OK;
-    int *ids = malloc(sizeof(int) * (size_t)T), *off = malloc(sizeof(int) * (size_t)(T + 1));
-    int *idx = malloc(sizeof(int) * (size_t)T * READER_MAX_NGRAMS);
-    reader_work_t *w = reader_work_new(&r->c, 1, T);
-    if (!ids || !off || !idx || !w) {
-        rc = MODEL_ENOMEM;
-        goto done;
+    int T = x->T;
+    if (x->nb != r->c.Nb) {
+        x->off[0] = 0;
+        for (int t = 0; t < T; t++) {
+            const char *s = t < n && words[t] ? words[t] : "";
+            x->off[t + 1] = x->off[t] + (t < n ? reader_features(s, strlen(s), caps && caps[t],
+                                                                 r->c.Nb, x->idx + x->off[t],
+                                                                 READER_MAX_NGRAMS)
+                                               : 0);
+        }
+        x->nb = r->c.Nb;
     }
-    off[0] = 0;
+    if (!x->w || x->we != r->c.E || x->wh != r->c.H) {
+        reader_work_free(x->w);
+        if (!(x->w = reader_work_new(&r->c, 1, T)))
+            return MODEL_ENOMEM;
+        x->we = r->c.E, x->wh = r->c.H;
+    }
     for (int t = 0; t < T; t++) {
-        const char *s = t < n ? words[t] : "";
-        size_t len = t < n && s ? strlen(s) : 0;
-        ids[t] = t < n ? reader_word_id(r, s ? s : "", len) : READER_PAD;
-        off[t + 1] = off[t] + (t < n ? reader_features(s ? s : "", len, caps && caps[t],
-                                                       r->c.Nb, idx + off[t], READER_MAX_NGRAMS)
-                                     : 0);
+        const char *s = t < n && words[t] ? words[t] : "";
+        x->ids[t] = t < n ? reader_word_id(r, s, strlen(s)) : READER_PAD;
     }
     int len1 = n;
-    reader_batch_t b = {.B = 1, .T = T, .ids = ids, .off = off, .idx = idx, .len = &len1};
-    reader_net_forward(w, &r->p, &r->c, &b);
+    reader_batch_t b = {.B = 1, .T = T, .ids = x->ids, .off = x->off, .idx = x->idx,
+                        .len = &len1};
+    reader_net_forward(x->w, &r->p, &r->c, &b);
     const float *pa, *pr, *pt, *pv;
-    reader_work_probs(w, &pa, &pr, &pt, &pv);
+    reader_work_probs(x->w, &pa, &pr, &pt, &pv);
     for (int k = 0; k < READER_NACTS; k++) {
         sum->act[k] += pa[k];
         if (sum->k < READER_MAX_MEMBERS)
@@ -179,12 +203,7 @@ static int member_add(const reader_t *r, const char *const *words, const unsigne
         sum->tag[i] += pt[i];
     for (size_t i = 0; i < (size_t)n * READER_NRELS; i++)
         sum->vrel[i] += pv[i];
-done:
-    free(ids);
-    free(off);
-    free(idx);
-    reader_work_free(w);
-    return rc;
+    return MODEL_OK;
 }
 
 float reader_median(float *v, int k)
@@ -223,12 +242,15 @@ int reader_read(const reader_t *r, const char *const *words, const unsigned char
     size_t m = n > 0 ? (size_t)n : 1;
     probs_t sum = {.tag = calloc(m * READER_NTAGS, sizeof(float)),
                    .vrel = calloc(m * READER_NRELS, sizeof(float))};
-    if (!sum.tag || !sum.vrel) {
+    scratch_t x = {.T = (int)m, .ids = malloc(sizeof(int) * m),
+                   .off = malloc(sizeof(int) * (m + 1)),
+                   .idx = malloc(sizeof(int) * m * READER_MAX_NGRAMS)};
+    if (!sum.tag || !sum.vrel || !x.ids || !x.off || !x.idx) {
         rc = MODEL_ENOMEM;
         goto done;
     }
     for (const reader_t *mb = r; mb; mb = mb->next, k++)
-        if ((rc = member_add(mb, words, caps, n, &sum)) != MODEL_OK)
+        if ((rc = member_add(mb, words, caps, n, &x, &sum)) != MODEL_OK)
             goto done;
     /* the mean of the members' probabilities (one member: its own, unchanged) */
     float inv = 1.0f / (float)k;
@@ -262,6 +284,7 @@ done:
         set_err(err, errlen, "out of memory");
     free(sum.tag);
     free(sum.vrel);
+    scratch_free(&x);
     return rc;
 }
 
