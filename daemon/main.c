@@ -312,57 +312,79 @@ static void reload(mnemod_config_t *cfg, const flags_t *fl, api_server_t *srv, a
     notify("READY=1\nSTATUS=serving; configuration reloaded");
 }
 
-/* The watchdog: WATCHDOG=1 at half of systemd's WatchdogSec, from its own thread, until
- * watchdog_stop. */
-static struct {
+/* A thread that sends one sd_notify message now and then every period, until
+ * ticker_stop: the watchdog's WATCHDOG=1 at half of systemd's WatchdogSec, and, while the
+ * database opens (a first start after a schema upgrade of millions of memories can
+ * outlast systemd's start timeout), EXTEND_TIMEOUT_USEC. */
+typedef struct ticker {
     pthread_t thread;
     pthread_mutex_t mu;
     pthread_cond_t cv;
     int stop, running;
-    uint64_t usec;
-} wd = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
+    uint64_t period_us;
+    const char *msg;
+} ticker_t;
 
-static void *watchdog_main(void *arg)
+static void *ticker_main(void *arg)
 {
-    (void)arg;
-    pthread_mutex_lock(&wd.mu);
-    while (!wd.stop) {
-        notify("WATCHDOG=1");
+    ticker_t *t = arg;
+    pthread_mutex_lock(&t->mu);
+    while (!t->stop) {
         struct timespec until;
         clock_gettime(CLOCK_REALTIME, &until);
-        uint64_t ns = wd.usec / 2 * 1000 + (uint64_t)until.tv_nsec;
+        uint64_t ns = t->period_us * 1000 + (uint64_t)until.tv_nsec;
         until.tv_sec += (time_t)(ns / 1000000000u);
         until.tv_nsec = (long)(ns % 1000000000u);
-        while (!wd.stop && pthread_cond_timedwait(&wd.cv, &wd.mu, &until) != ETIMEDOUT) {}
+        while (!t->stop && pthread_cond_timedwait(&t->cv, &t->mu, &until) != ETIMEDOUT) {}
+        if (!t->stop)
+            notify(t->msg);
     }
-    pthread_mutex_unlock(&wd.mu);
+    pthread_mutex_unlock(&t->mu);
     return NULL;
 }
+
+/* Sends msg (a static string) now, then starts t sending it every period_us. 0, or -1
+ * (no thread: only the first was sent). */
+static int ticker_start(ticker_t *t, uint64_t period_us, const char *msg)
+{
+    *t = (ticker_t){.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER,
+                    .period_us = period_us, .msg = msg};
+    notify(msg);
+    if (pthread_create(&t->thread, NULL, ticker_main, t) != 0) return -1;
+    t->running = 1;
+    return 0;
+}
+
+static void ticker_stop(ticker_t *t)
+{
+    if (!t->running) return;
+    pthread_mutex_lock(&t->mu);
+    t->stop = 1;
+    pthread_cond_signal(&t->cv);
+    pthread_mutex_unlock(&t->mu);
+    pthread_join(t->thread, NULL);
+    t->running = 0;
+}
+
+static ticker_t wd;
 
 static void watchdog_start(void)
 {
 #ifdef MNEMO_HAVE_SYSTEMD
     uint64_t usec = 0;
     if (sd_watchdog_enabled(0, &usec) <= 0 || usec == 0) return;
-    wd.usec = usec;
-    if (pthread_create(&wd.thread, NULL, watchdog_main, NULL) == 0) {
-        wd.running = 1;
+    if (ticker_start(&wd, usec / 2, "WATCHDOG=1") == 0)
         say(CONFIG_LOG_INFO, "systemd watchdog: a ping every %llu ms",
             (unsigned long long)(usec / 2000));
-    }
 #endif
 }
 
-static void watchdog_stop(void)
-{
-    if (!wd.running) return;
-    pthread_mutex_lock(&wd.mu);
-    wd.stop = 1;
-    pthread_cond_signal(&wd.cv);
-    pthread_mutex_unlock(&wd.mu);
-    pthread_join(wd.thread, NULL);
-    wd.running = 0;
-}
+static void watchdog_stop(void) { ticker_stop(&wd); }
+
+/* While the database opens: every OPEN_TICK_S seconds, "30 seconds more" (three ticks,
+ * so one late tick does not end the start). */
+enum { OPEN_TICK_S = 10 };
+#define OPEN_EXTEND "EXTEND_TIMEOUT_USEC=30000000"
 
 /* The thread that sigwaits, and the handler that runs only in threads started before
  * main (OpenBLAS's): pthread_kill is async-signal-safe. */
@@ -485,7 +507,13 @@ int main(int argc, char **argv)
     agc.lexical_weight = cfg.lexical_weight;
     agc.encoder_lexical_weight = cfg.encoder_lexical_weight;
     agc.limits = agent_limits_of(&cfg);
+    /* an upgrade at the first start after a new schema may take minutes: systemd is
+     * asked for more time as long as it runs */
+    ticker_t opening = {0};
+    if (getenv("NOTIFY_SOCKET"))
+        ticker_start(&opening, (uint64_t)OPEN_TICK_S * 1000000u, OPEN_EXTEND);
     agent = agent_new(&agc, err, sizeof err);
+    ticker_stop(&opening);
     if (!agent) {
         say(CONFIG_LOG_ERROR, "cannot open database %s: %s", cfg.db, err);
         goto out;

@@ -1,5 +1,6 @@
 /* test_service.c: mnemod as a system service, against the real daemon: sd_notify on a
- * NOTIFY_SOCKET (READY=1 only once /readyz answers, STOPPING=1 after SIGTERM), SIGTERM
+ * NOTIFY_SOCKET (EXTEND_TIMEOUT_USEC while the database opens, READY=1 only once /readyz
+ * answers, STOPPING=1 after SIGTERM), SIGTERM
  * while clients write (every acknowledged write survives, exit 0), bad configuration
  * (exit 2 naming the line), --check-config, the precedence file < environment < flags,
  * SIGHUP reloads (a new token works; a bad file keeps the old settings) and /metrics
@@ -85,10 +86,13 @@ START_TEST(test_ready_comes_after_readyz_answers_and_stopping_after_sigterm)
     unsetenv("NOTIFY_SOCKET");
 
     char msg[4096];
-    int ready = 0;
+    int ready = 0, extended = 0;
     while (!ready) {
         ck_assert_msg(recv_notify(fd, msg, sizeof msg) >= 0, "no READY=1 from mnemod");
+        /* while the database opens, systemd is asked for more start time */
+        extended |= has_line(msg, "EXTEND_TIMEOUT_USEC=30000000");
         if (!has_line(msg, "READY=1")) continue;
+        ck_assert_msg(extended, "no EXTEND_TIMEOUT_USEC before READY=1");
         ready = 1;
         /* At this moment the daemon must already answer /readyz with 200. */
         char *port = h_read_file(D.port_file, NULL);
