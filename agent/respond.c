@@ -284,9 +284,66 @@ static int is_a_question(const char *text)
     return opens && (facts_has_words(text, "a") || facts_has_words(text, "an"));
 }
 
+/* A part of a name asked ("what's my surname?", "Helen's first name"): the part of the
+ * holder's name as told ("Margaret Okafor": Okafor), or that it is not known (a name of
+ * one word tells no surname). 1 when the question was one. */
+static int name_part(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
+{
+    static const struct {
+        const char *words, *key;
+        int part;                   /* 0 first, 1 middle, 2 last */
+    } parts[] = {
+        {"surname", "surname", 2},         {"last name", "surname", 2},
+        {"family name", "surname", 2},     {"middle name", "middle name", 1},
+        {"first name", "first name", 0},   {"given name", "first name", 0},
+        {"forename", "first name", 0},
+    };
+    if (u->act != READER_QUESTION) return 0;
+    int p = -1;
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0] && p < 0; i++)
+        if (facts_has_words(text, parts[i].words)) p = (int)i;
+    if (p < 0) return 0;
+    const store_memory_t *m = facts_find(f, u->holder, reader_rel_name(READER_REL_NAME), NULL);
+    /* the name's words: [first, last) */
+    char value[UNDERSTAND_VALUE] = "";
+    const char *w[UNDERSTAND_VALUE / 2];
+    char copy[UNDERSTAND_VALUE];
+    int nw = 0;
+    if (m) {
+        snprintf(copy, sizeof copy, "%s", m->value);
+        for (char *save = NULL, *t = strtok_r(copy, " ", &save); t && nw < (int)(sizeof w / sizeof w[0]);
+             t = strtok_r(NULL, " ", &save))
+            w[nw++] = t;
+    }
+    int from = -1, to = -1;
+    switch (parts[p].part) {
+    case 0: if (nw >= 1) from = 0, to = 1; break;
+    case 1: if (nw >= 3) from = 1, to = nw - 1; break;
+    default: if (nw >= 2) from = nw - 1, to = nw; break;
+    }
+    for (int i = from; i >= 0 && i < to; i++) {
+        size_t at = strlen(value);
+        snprintf(value + at, sizeof value - at, "%s%s", i > from ? " " : "", w[i]);
+    }
+    char buf[512];
+    realise_frame_t fr = {m ? m->holder : u->holder, READER_REL_OPEN, parts[p].key,
+                          value[0] ? value : NULL};
+    set_kind(r, MODEL_KIND_ANSWER);
+    if (!value[0]) {
+        say(r, realise_unknown(buf, sizeof buf, &fr));
+        r->unanswered++;
+        return 1;
+    }
+    say(r, realise_fact(buf, sizeof buf, &fr));
+    snprintf(r->answer, sizeof r->answer, "%s", value);
+    r->answered++;
+    if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = m->id;
+    return 1;
+}
+
 static void question(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
-    if (ages(r, f, text, u)) return;
+    if (ages(r, f, text, u) || name_part(r, f, text, u)) return;
     const char *named = u->value[0] || u->act != READER_QUESTION ? NULL : named_value(f, text);
     if (u->act == READER_QUESTION && (u->value[0] || named) &&
         whose(r, f, u->value[0] ? u->value : named)) {

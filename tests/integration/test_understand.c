@@ -460,6 +460,18 @@ START_TEST(test_forget_requests_in_other_words)
 END_TEST
 
 /* "is hannah a dentist?" with no value read is checked against her job. */
+/* A part of a name is the part of the name told; a name of one word tells no surname. */
+START_TEST(test_a_surname_is_the_last_word_of_a_name_told)
+{
+    tell("a", "my name is Ruth Abara");
+    ask("b", "what's my surname?", "Abara", NULL);
+    ask("b", "and my first name?", "Ruth", "Abara");
+    ask("b", "what's my middle name?", "don't know", "Ruth");
+    tell("a", "my boss is called Helen");
+    ask("b", "what's Helen's last name?", "don't know", "Helen.");
+}
+END_TEST
+
 START_TEST(test_what_someone_is_is_their_job)
 {
     tell("a", "my sister Hannah's a nurse");
@@ -529,6 +541,7 @@ int main(void)
     tcase_add_test(tc, test_ages_are_compared);
     tcase_add_test(tc, test_forget_requests_in_other_words);
     tcase_add_test(tc, test_what_someone_is_is_their_job);
+    tcase_add_test(tc, test_a_surname_is_the_last_word_of_a_name_told);
     tcase_add_test(tc, test_hopes_are_not_facts_and_statements_tell);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
