@@ -104,7 +104,10 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
             !(facts_same_value(m->value, u->value) || facts_has_words(m->value, u->value)))
             continue;
         if (!checks_says_ended(text)) break;
-        add_write(r, f, text, m->holder, m->relation, facts_rel_of(m->relation), FACTS_ENDED);
+        /* "现在住在杭州，不住上海了": the message's new value already replaces it */
+        int rel = facts_rel_of(m->relation);
+        if (facts_multi_valued(rel, m->holder) || !wrote(r, m->holder, rel))
+            add_write(r, f, text, m->holder, m->relation, rel, FACTS_ENDED);
         return;
     }
     /* one value of a relation that holds one per holder, per message: the first ("I'm
@@ -143,9 +146,12 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
         return;
     }
     const char *value = u->value[0] ? u->value : FACTS_ENDED;
-    if (u->value[0] && !checks_fits(facts_rel_of(target->relation), target->holder, value))
+    int rel = facts_rel_of(target->relation);
+    if (u->value[0] && !checks_fits(rel, target->holder, value))
         return;             /* "oops, I'm waffling" corrects no name */
-    add_write(r, f, text, target->holder, target->relation, facts_rel_of(target->relation), value);
+    if (!u->value[0] && !facts_multi_valued(rel, target->holder) && wrote(r, target->holder, rel))
+        return;             /* "I moved to Turin, I don't live in Lyon anymore" */
+    add_write(r, f, text, target->holder, target->relation, rel, value);
 }
 
 /* The relation a question may mean as well ("where do I work?" asks for a workplace or

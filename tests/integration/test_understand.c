@@ -482,6 +482,19 @@ START_TEST(test_what_someone_is_is_their_job)
 }
 END_TEST
 
+/* A message that gives a relation its new value and ends the old one ("not any more",
+ * 不...了) keeps the new value: the end is of the old value, which the new one replaces. */
+START_TEST(test_a_new_value_outlives_the_end_of_the_old_one)
+{
+    tell("a", "I live in Lyon");
+    tell("a", "I moved to Turin, I don't live in Lyon anymore");
+    ask("b", "where do i live?", "Turin", "Lyon");
+    tell("a", "我住在上海。");
+    tell("a", "我搬家了，现在住在杭州，不住上海了。");
+    ask("b", "我现在住在哪里？", "杭州", "上海");
+}
+END_TEST
+
 /* A hope is no fact; a statement the reader took for a yes/no question, with no question
  * mark and no verb that starts one, tells. */
 START_TEST(test_hopes_are_not_facts_and_statements_tell)
@@ -543,6 +556,7 @@ int main(void)
     tcase_add_test(tc, test_what_someone_is_is_their_job);
     tcase_add_test(tc, test_a_surname_is_the_last_word_of_a_name_told);
     tcase_add_test(tc, test_hopes_are_not_facts_and_statements_tell);
+    tcase_add_test(tc, test_a_new_value_outlives_the_end_of_the_old_one);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
