@@ -234,11 +234,14 @@ static void capitalise(char *buf, size_t from)
     if (buf[from]) buf[from] = (char)toupper((unsigned char)buf[from]);
 }
 
-char *realise_fact(char *buf, size_t len, const realise_frame_t *f)
+char *realise_fact(char *buf, size_t len, const realise_frame_t *f, int n)
 {
     out_t o = {buf, len, 0};
     puts_(&o, "");
-    clause(&o, f);
+    for (int i = 0; i < n; i++) {
+        puts_(&o, i == 0 ? "" : i == n - 1 ? ", and " : ", ");
+        clause(&o, &f[i]);
+    }
     puts_(&o, ".");
     capitalise(buf, 0);
     return buf;

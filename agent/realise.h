@@ -18,8 +18,9 @@ typedef struct realise_frame {
 /* Each writes one sentence into buf (truncated to len, always terminated) and returns
  * buf. */
 
-/* "Your sister is called Janet." */
-char *realise_fact(char *buf, size_t len, const realise_frame_t *f);
+/* "Your sister is called Janet." (several: "You work at Amazon, and you work in
+ * Dunstable.") */
+char *realise_fact(char *buf, size_t len, const realise_frame_t *f, int n);
 /* "Got it: your sister is called Janet." (several: "Got it: A, and B.") */
 char *realise_ack(char *buf, size_t len, const realise_frame_t *f, int n);
 /* "Yes, your dog is called Rex." / "No, your dog is called Max." (known: what is stored;

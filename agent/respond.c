@@ -214,7 +214,7 @@ static int kind_by_holder(respond_t *r, const facts_t *f, const char *text, cons
         say(r, realise_yesno(buf, sizeof buf, yes, &known, &known));
         snprintf(r->answer, sizeof r->answer, "%s", yes ? "yes" : "no");
     } else {
-        say(r, realise_fact(buf, sizeof buf, &known));
+        say(r, realise_fact(buf, sizeof buf, &known, 1));
         snprintf(r->answer, sizeof r->answer, "%s", u->holder);
     }
     const store_memory_t *m = facts_find(f, u->holder, reader_rel_name(READER_REL_NAME), NULL);
@@ -340,11 +340,23 @@ static int name_part(respond_t *r, const facts_t *f, const char *text, const und
         r->unanswered++;
         return 1;
     }
-    say(r, realise_fact(buf, sizeof buf, &fr));
+    say(r, realise_fact(buf, sizeof buf, &fr, 1));
     snprintf(r->answer, sizeof r->answer, "%s", value);
     r->answered++;
     if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = m->id;
     return 1;
+}
+
+/* "where do I work?" asks for the firm and the town: the other of the two beside m, when
+ * both are known ("You work at Amazon, and you work in Dunstable."), else NULL. */
+static const store_memory_t *where_work(const facts_t *f, const char *text,
+                                        const store_memory_t *m)
+{
+    int rel = facts_rel_of(m->relation);
+    if ((rel != READER_REL_WORKPLACE && rel != READER_REL_EMPLOYER) ||
+        !facts_has_words(text, "where"))
+        return NULL;
+    return facts_find(f, m->holder, reader_rel_name(kin_rel(rel)), NULL);
 }
 
 static void question(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
@@ -430,8 +442,16 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
             }
             known.value = list;
         }
-        say(r, realise_fact(buf, sizeof buf, &known));
-        snprintf(r->answer, sizeof r->answer, "%s", list);
+        realise_frame_t both[2] = {known, {0}};
+        const store_memory_t *kin = where_work(f, text, m);
+        if (kin && facts_rel_of(m->relation) == READER_REL_WORKPLACE)
+            both[0] = facts_frame(kin), both[1] = known;    /* the firm first */
+        else if (kin)
+            both[1] = facts_frame(kin);
+        say(r, realise_fact(buf, sizeof buf, both, kin ? 2 : 1));
+        snprintf(r->answer, sizeof r->answer, "%s%s%s", both[0].value, kin ? ", " : "",
+                 kin ? both[1].value : "");
+        if (kin && r->nused < UNDERSTAND_MAX) r->used[r->nused++] = kin->id;
     } else {
         say(r, realise_unknown(buf, sizeof buf, &asked));
         r->unanswered++;

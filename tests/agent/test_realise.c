@@ -53,7 +53,7 @@ START_TEST(test_facts_and_unknowns_turn_the_pronouns_around)
 {
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         char buf[256];
-        ck_assert_str_eq(realise_fact(buf, sizeof buf, &rows[i].f), rows[i].fact);
+        ck_assert_str_eq(realise_fact(buf, sizeof buf, &rows[i].f, 1), rows[i].fact);
         ck_assert_str_eq(realise_unknown(buf, sizeof buf, &rows[i].f), rows[i].unknown);
     }
 }
@@ -104,6 +104,8 @@ START_TEST(test_forgetting_and_the_summary)
     char buf[256];
     ck_assert_str_eq(realise_forgot(buf, sizeof buf, f, 1), "Done, I've forgotten where you live.");
     ck_assert_str_eq(realise_forgot(buf, sizeof buf, NULL, 0), "Done, I've forgotten that.");
+    ck_assert_str_eq(realise_fact(buf, sizeof buf, f, 2),
+                     "You live in Leeds, and you work as a nurse.");
     ck_assert_str_eq(realise_summary(buf, sizeof buf, f, 2),
                      "Here's what I know about you: you live in Leeds; you work as a nurse.");
     ck_assert_str_eq(realise_summary(buf, sizeof buf, f, 0),
@@ -115,7 +117,7 @@ START_TEST(test_a_small_buffer_is_truncated_and_terminated)
 {
     realise_frame_t f = F("self", READER_REL_HOME, NULL, "Llanfairpwllgwyngyll");
     char buf[12];
-    realise_fact(buf, sizeof buf, &f);
+    realise_fact(buf, sizeof buf, &f, 1);
     ck_assert_uint_eq(strlen(buf), sizeof buf - 1);
     ck_assert_str_eq(buf, "You live in");
 }

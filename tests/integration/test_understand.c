@@ -495,6 +495,18 @@ START_TEST(test_a_new_value_outlives_the_end_of_the_old_one)
 }
 END_TEST
 
+/* "Where do I work?" is answered with the firm and the town when both were told. */
+START_TEST(test_where_one_works_is_the_firm_and_the_town)
+{
+    tell("a", "I work nights at the Amazon warehouse in Dunstable");
+    json_t *t = say("b", "where do i work?");
+    ck_assert_msg(strcasestr(reply_of(t), "Amazon") && strcasestr(reply_of(t), "Dunstable"),
+                  "reply '%s'", reply_of(t));
+    json_decref(t);
+    ask("b", "which company do i work for?", "Amazon", "Dunstable");
+}
+END_TEST
+
 /* A hope is no fact; a statement the reader took for a yes/no question, with no question
  * mark and no verb that starts one, tells. */
 START_TEST(test_hopes_are_not_facts_and_statements_tell)
@@ -557,6 +569,7 @@ int main(void)
     tcase_add_test(tc, test_a_surname_is_the_last_word_of_a_name_told);
     tcase_add_test(tc, test_hopes_are_not_facts_and_statements_tell);
     tcase_add_test(tc, test_a_new_value_outlives_the_end_of_the_old_one);
+    tcase_add_test(tc, test_where_one_works_is_the_firm_and_the_town);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
