@@ -224,6 +224,29 @@ static int kind_by_holder(respond_t *r, const facts_t *f, const char *text, cons
     return 1;
 }
 
+/* A vehicle asked of in other words than it was told: "what is my car?" or "what kind
+ * of car do I have?" (its kind) after "I drive a Dacia" (what the user owns), and "what
+ * car do I drive?" after "my car is a Saab"; NULL when the question names no vehicle or
+ * nothing was told. */
+static const store_memory_t *vehicle(const facts_t *f, const char *text, const understood_t *u)
+{
+    static const char *const vehicles[] = {"car", "bike", "motorbike", "motorcycle", "van",
+                                           "vehicle", "truck", "scooter", NULL};
+    const char *asked = NULL;
+    for (int i = 0; vehicles[i] && !asked; i++)
+        if (facts_has_words(text, vehicles[i])) asked = vehicles[i];
+    if (!asked) return NULL;
+    if (u->rel == READER_REL_KIND)
+        return facts_find(f, "self", reader_rel_name(READER_REL_OWNS), NULL);
+    if (u->rel != READER_REL_OWNS) return NULL;
+    char key[UNDERSTAND_KEY];       /* "my brother's car" is keyed "brother car" */
+    if (strcmp(u->holder, "self") != 0)
+        snprintf(key, sizeof key, "%s %s", u->holder, asked);
+    else
+        snprintf(key, sizeof key, "%s", asked);
+    return facts_find(f, key, reader_rel_name(READER_REL_KIND), NULL);
+}
+
 /* A list question the reader marked no value in ("which of my daughters is a vet?"):
  * the value of someone of the user's that its own words name, or NULL. */
 static const char *named_value(const facts_t *f, const char *text)
@@ -381,6 +404,8 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
                 m = &f->v[i];
     if (!m && kin_rel(u->rel) >= 0)             /* "where do I work?": workplace or employer */
         m = facts_find(f, u->holder, reader_rel_name(kin_rel(u->rel)), NULL);
+    if (!m && (u->rel == READER_REL_KIND || u->rel == READER_REL_OWNS))
+        m = vehicle(f, text, u);
     if (!m && u->rel == READER_REL_HOME && facts_has_words(text, "based"))
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_WORKPLACE), NULL);
                                                 /* "based in" is where one lives or works */

@@ -507,6 +507,18 @@ START_TEST(test_where_one_works_is_the_firm_and_the_town)
 }
 END_TEST
 
+/* A vehicle asked of in other words than it was told is still found: its kind, or what
+ * the user owns. */
+START_TEST(test_a_car_is_found_however_it_is_asked)
+{
+    tell("a", "I drive a Dacia");
+    ask("b", "what is my car?", "Dacia", NULL);
+    ask("b", "what kind of car do i have?", "Dacia", NULL);
+    tell("a", "my sister's car is a Lancia");
+    ask("b", "what car does my sister drive?", "Lancia", NULL);
+}
+END_TEST
+
 /* A hope is no fact; a statement the reader took for a yes/no question, with no question
  * mark and no verb that starts one, tells. */
 START_TEST(test_hopes_are_not_facts_and_statements_tell)
@@ -570,6 +582,7 @@ int main(void)
     tcase_add_test(tc, test_hopes_are_not_facts_and_statements_tell);
     tcase_add_test(tc, test_a_new_value_outlives_the_end_of_the_old_one);
     tcase_add_test(tc, test_where_one_works_is_the_firm_and_the_town);
+    tcase_add_test(tc, test_a_car_is_found_however_it_is_asked);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
