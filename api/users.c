@@ -31,6 +31,7 @@ const char *api_path_user(api_req_t *rq)
  * transaction between pages, so a slow client stalls nothing but itself. */
 typedef struct export_stream {
     agent_t *agent;
+    const api_server_t *srv;    /* for the log line of a cut stream */
     char user[API_ID_MAX + 1];
     int64_t after;          /* the last id read */
     int last;               /* the page read was the last */
@@ -78,14 +79,24 @@ static int export_fill(export_stream_t *e)
 
 /* libmicrohttpd's content reader: copies what is left of the page, reading the next one
  * when it is all out. An error after the first page can only cut the stream (the 200
- * is gone): the chunked body then lacks its last chunk and the client sees it broken. */
+ * is gone): the chunked body then lacks its last chunk and the client sees it broken,
+ * and the operator sees it in the log at error level, as every 5xx. */
 static ssize_t export_read(void *cls, uint64_t pos, char *out, size_t max)
 {
     export_stream_t *e = cls;
     (void)pos;
     while (e->off == e->len) {
         if (e->last) return MHD_CONTENT_READER_END_OF_STREAM;
-        if (export_fill(e)) return MHD_CONTENT_READER_END_WITH_ERROR;
+        int rc = export_fill(e);
+        if (rc) {
+            char user[API_ID_MAX + 1];
+            snprintf(user, sizeof user, "%s", e->user);
+            api_sanitize(user);
+            api_log(e->srv, 3, "GET /v1/users/%s/export: the stream was cut after memory "
+                    "%lld: %s", user, (long long)e->after,
+                    rc == AGENT_ENOMEM ? "out of memory" : "storage failed");
+            return MHD_CONTENT_READER_END_WITH_ERROR;
+        }
     }
     size_t k = e->len - e->off < max ? e->len - e->off : max;
     memcpy(out, e->buf + e->off, k);
@@ -110,6 +121,7 @@ void api_h_user_export(api_req_t *rq)
         return;
     }
     e->agent = rq->srv->agent;
+    e->srv = rq->srv;
     snprintf(e->user, sizeof e->user, "%s", user);
     /* The first page is read here, so a failure is still a proper error reply; an export
      * of one page goes out whole, with its length, as before. */

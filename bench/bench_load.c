@@ -1,7 +1,9 @@
 /* bench_load.c: the daemon under load. Starts a mnemod with the shipped model (or uses
  * --server), gives one user N memories, then for each connection count C (-c 8,64) runs
  * a phase of C keep-alive connections sending POST /v1/chat turns as fast as they can,
- * and one of C connections sending searches (GET /v1/memories?q=), while a separate
+ * one of C connections sending searches (GET /v1/memories?q=) and one of C connections
+ * each writing one memory a request (POST /v1/memories, to a user of their own; -k picks
+ * the phases), while a separate
  * prober sends GET /healthz every few ms, alternately on its own keep-alive connection
  * and on a fresh one (as a kubelet or a load balancer probes). Reports, per phase, chat
  * turns/s or searches/s and their p50/p99, and /healthz p50/p99/max under the load beside
@@ -30,7 +32,7 @@
 #define MAX_PHASES 8
 
 typedef struct opts {
-    const char *server, *mnemod, *model, *dir, *conns;
+    const char *server, *mnemod, *model, *dir, *conns, *kinds;
     long n, w;
     int threads;
     double secs;
@@ -103,7 +105,11 @@ static void lat_merge(lat_t *into, const lat_t *from)
 
 /* ---- a phase: C workers and the prober ---------------------------------------------- */
 
-enum { K_CHAT, K_SEARCH };
+enum { K_CHAT, K_SEARCH, K_WRITE, NKINDS };
+static const char *const kind_name[NKINDS] = {"chat", "search", "write"};
+static const char *const kind_what[NKINDS] = {"POST /v1/chat", "GET /v1/memories?q= (k=10)",
+                                              "POST /v1/memories (one memory)"};
+static const char *const kind_unit[NKINDS] = {"turns", "searches", "writes"};
 
 typedef struct phase {
     const opts_t *o;
@@ -141,6 +147,18 @@ static int one(worker_t *w, conn_t *k, long turn, double *ms)
         char *d = chat_body(p, w->i, turn);
         st = d ? request(k, "/v1/chat", d, 0, ms) : 0;
         free(d);
+    } else if (p->kind == K_WRITE) {
+        /* a user of its own, so the other phases' user does not grow; every text new */
+        char user[96], text[640];
+        snprintf(user, sizeof user, "%s-writes", p->user);
+        snprintf(text, sizeof text, "%s (%d.%ld)", p->msgs->v[((long)w->i * 7919 + turn) %
+                                                              p->msgs->n], w->i, turn);
+        json_t *b = json_pack("{s:s,s:s}", "user", user, "text", text);
+        char *d = json_dumps(b, JSON_COMPACT);
+        json_decref(b);
+        st = d ? request(k, "/v1/memories", d, 0, ms) : 0;
+        free(d);
+        if (st == 201) st = 200;
     } else {
         char path[768], *q = curl_easy_escape(k->c, p->msgs->v[((long)w->i * 7919 + turn) %
                                                                 p->msgs->n], 0);
@@ -255,15 +273,14 @@ static double run_phase(const opts_t *o, pid_t pid, const char *base, const char
     }
     free(w);
     double p50, p99, h50, h99, k50, k99, f50, f99;
-    printf("  %s at %d connections (%.1f s measured%s):\n",
-           kind == K_CHAT ? "POST /v1/chat" : "GET /v1/memories?q= (k=10)", conns, secs,
+    printf("  %s at %d connections (%.1f s measured%s):\n", kind_what[kind], conns, secs,
            kind == K_CHAT ? ", after each conversation's warm-up" : "");
     if (kind == K_CHAT)
         printf("    warm-up                %ld exchanges per conversation in %.1f s\n", o->w,
                warm);
-    summary(kind == K_CHAT ? "chat turns" : "searches", &done, &p50, &p99);
+    summary(kind == K_CHAT ? "chat turns" : kind_unit[kind], &done, &p50, &p99);
     printf("    rate                   %.0f %s/s%s, %ld errors\n", (double)done.n / secs,
-           kind == K_CHAT ? "turns" : "searches",
+           kind_unit[kind],
            kind == K_CHAT && conns == 8
                ? ((double)done.n / secs >= BUDGET_CHAT_RATE ? " (budget >= 1000 at 8: met)"
                                                             : " (budget >= 1000 at 8: MISSED)")
@@ -272,7 +289,8 @@ static double run_phase(const opts_t *o, pid_t pid, const char *base, const char
     if (cpu0 >= 0 && done.n)
         printf("    daemon CPU             %.2f cores busy, %.2f ms of CPU a %s (all %ld CPUs "
                "free would allow about %.0f/s)\n", cpu / wall, 1e3 * cpu / (double)done.n,
-               kind == K_CHAT ? "turn" : "search", sysconf(_SC_NPROCESSORS_ONLN),
+               kind == K_CHAT ? "turn" : kind == K_SEARCH ? "search" : "write",
+               sysconf(_SC_NPROCESSORS_ONLN),
                (double)sysconf(_SC_NPROCESSORS_ONLN) * (double)done.n / cpu);
     summary("/healthz kept-alive", &kept, &k50, &k99);
     summary("/healthz fresh conn", &fresh, &f50, &f99);
@@ -287,6 +305,18 @@ static double run_phase(const opts_t *o, pid_t pid, const char *base, const char
     free(all.v);
     free(done.v);
     return h99;
+}
+
+/* 1 when the comma-separated list names kind. */
+static int has_kind(const char *list, const char *kind)
+{
+    size_t n = strlen(kind);
+    for (const char *c = list; *c; c += strspn(c, ",")) {
+        size_t len = strcspn(c, ",");
+        if (len == n && !strncmp(c, kind, n)) return 1;
+        c += len;
+    }
+    return 0;
 }
 
 /* ---- setup -------------------------------------------------------------------------- */
@@ -318,12 +348,14 @@ static int load_memories(const char *base, const char *user, const texts_t *t, l
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: bench-load [-n N] [-w W] [-c C1,C2,..] [-s SECS] [-t T] [--model FILE]\n"
+            "usage: bench-load [-n N] [-w W] [-c C1,C2,..] [-k KINDS] [-s SECS] [-t T]\n"
+            "                  [--model FILE]\n"
             "                  [--server URL] [--mnemod PATH] [--dir DIR]\n"
             "  -n N            long-term memories of the user (default 10000)\n"
             "  -w W            exchanges in each chat conversation before it is timed\n"
             "                  (default 64)\n"
-            "  -c C1,C2,..     connection counts, a chat and a search phase each (default 8,64)\n"
+            "  -c C1,C2,..     connection counts, a phase of each kind at each (default 8,64)\n"
+            "  -k KINDS        the phases, of chat,search,write (default all three)\n"
             "  -s SECS         seconds each phase is measured (default 10)\n"
             "  -t T            worker threads of the started mnemod (default 2, its default)\n"
             "  --model FILE    the model the started mnemod loads (default\n"
@@ -337,7 +369,8 @@ static void usage(FILE *f)
 
 static int parse_opts(int argc, char **argv, opts_t *o)
 {
-    *o = (opts_t){.n = 10000, .w = 64, .secs = 10, .conns = "8,64", .threads = 2};
+    *o = (opts_t){.n = 10000, .w = 64, .secs = 10, .conns = "8,64", .threads = 2,
+                  .kinds = "chat,search,write"};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -352,6 +385,7 @@ static int parse_opts(int argc, char **argv, opts_t *o)
         if (strcmp(a, "-n") == 0) o->n = atol(v);
         else if (strcmp(a, "-w") == 0) o->w = atol(v);
         else if (strcmp(a, "-c") == 0) o->conns = v;
+        else if (strcmp(a, "-k") == 0) o->kinds = v;
         else if (strcmp(a, "-s") == 0) o->secs = atof(v);
         else if (strcmp(a, "-t") == 0) o->threads = atoi(v);
         else if (strcmp(a, "--model") == 0) o->model = v;
@@ -454,8 +488,9 @@ int main(int argc, char **argv)
     free(ifr.v);
     free(iall.v);
     for (int c = 0; c < nconns; c++) {
-        run_phase(&o, pid, base, user, &msgs, K_CHAT, conns[c], i99);
-        run_phase(&o, pid, base, user, &msgs, K_SEARCH, conns[c], i99);
+        for (int k = 0; k < NKINDS; k++)
+            if (has_kind(o.kinds, kind_name[k]))
+                run_phase(&o, pid, base, user, &msgs, k, conns[c], i99);
     }
     printf("  load average %.2f at the end\n", loadavg());
     rc = 0;

@@ -178,10 +178,13 @@ int babi_next_line(const char *text, size_t len, size_t *at, int *lineno, babi_l
             line++;
         if (line == lend)
             continue;
-        char *num;
-        errno = 0;
-        long no = strtol(line, &num, 10);
-        if (num == line || no < 1 || no > 1000000 || errno)
+        /* the digits within [line, lend): text need not end with a NUL, and strtol
+         * would skip other white space (a form feed, the newline) into the next line */
+        const char *num = line;
+        long no = 0;
+        while (num < lend && *num >= '0' && *num <= '9' && no <= 1000000)
+            no = no * 10 + (*num++ - '0');
+        if (num == line || no < 1 || no > 1000000)
             return -1;
         *l = (babi_line_t){no, num, lend, memchr(num, '\t', (size_t)(lend - num))};
         return 1;

@@ -9,10 +9,11 @@ cd "$(dirname "$0")/.."
 # (/ui) in chromium, headless; it_tls_proxy puts nginx with a throwaway openssl
 # certificate in front of mnemod (dist/nginx-mnemod.conf), started by the test itself:
 # the install asks Debian's policy-rc.d not to start any service, so nginx's default site
-# does not take port 80 (and a port 80 already in use cannot fail the install).
+# does not take port 80 (and a port 80 already in use cannot fail the install). clang is
+# for scripts/fuzz.sh (libFuzzer), which CI runs after the suite.
 PKGS=(build-essential pkg-config meson ninja-build libmicrohttpd-dev libsqlite3-dev sqlite3
       libjansson-dev libopenblas-dev check libcurl4-openssl-dev libsystemd-dev systemd
-      wordnet-base chromium nginx openssl)
+      wordnet-base chromium nginx openssl clang)
 
 missing=()
 for p in "${PKGS[@]}"; do

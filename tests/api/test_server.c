@@ -1,11 +1,12 @@
 /* test_server.c: api/'s HTTP layer on a real socket, with a stub agent in place of the
  * store: routing (404, 405 + Allow), tokens (401, open health probes), the body cap
  * (413 from Content-Length, with Expect: 100-continue, and for a chunked body past the
- * cap), 415, the connection limit (429), port 0 read back, and the loopback-only rule
- * without tokens. Requests are written by hand so each header is exactly as meant. */
+ * cap), 415, the connection limit (429), port 0 read back, the loopback-only rule
+ * without tokens, and a streamed export cut by a failure logged as an error. Requests are written by hand so each header is exactly as meant. */
 #include <arpa/inet.h>
 #include <check.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,12 +88,23 @@ int agent_memory_list(agent_t *a, const agent_page_t *p, agent_memory_t **out, s
     *next_cursor = 0;
     return AGENT_OK;
 }
+/* The export of user "cut" is a full page of memories, then a storage failure; any
+ * other user has none. */
+static agent_memory_t cut_page[256];
 int agent_user_export_page(agent_t *a, const char *user, int64_t after, int limit,
                            agent_memory_t **out, size_t *n)
 {
-    (void)a, (void)user, (void)after, (void)limit;
+    (void)a;
     *out = NULL;
     *n = 0;
+    if (strcmp(user, "cut")) return AGENT_OK;
+    if (after) return AGENT_EIO;
+    size_t k = limit < 256 ? (size_t)limit : 256;
+    for (size_t i = 0; i < k; i++)
+        cut_page[i] = (agent_memory_t){.id = (int64_t)i + 1, .user = (char *)"cut",
+                                       .text = (char *)"A memory.", .importance = 0.5};
+    *out = cut_page;
+    *n = k;
     return AGENT_OK;
 }
 int agent_user_delete(agent_t *a, const char *user, int64_t *removed)
@@ -139,14 +151,40 @@ void agent_history_free(agent_version_t *v, size_t n) { (void)v, (void)n; }
 
 /* ---- a server per test -------------------------------------------------------------- */
 
+/* The server's log lines, "<priority>line\n" each. */
+static pthread_mutex_t log_mu = PTHREAD_MUTEX_INITIALIZER;
+static char logged[16384];
+
+static void capture(int priority, const char *line)
+{
+    pthread_mutex_lock(&log_mu);
+    size_t len = strlen(logged);
+    snprintf(logged + len, sizeof logged - len, "<%d>%s\n", priority, line);
+    pthread_mutex_unlock(&log_mu);
+}
+
+/* Whether the log has what, waiting up to a second for it. */
+static int log_has(const char *what)
+{
+    int found = 0;
+    for (int i = 0; i < 100 && !found; i++) {
+        pthread_mutex_lock(&log_mu);
+        found = strstr(logged, what) != NULL;
+        pthread_mutex_unlock(&log_mu);
+        if (!found) usleep(10 * 1000);
+    }
+    return found;
+}
+
 static api_server_t *srv;
 static api_token_t tokens[] = {{"alice-secret", "alice"}, {"root-secret", NULL}};
 
 static void start(size_t n_tokens, unsigned max_connections)
 {
     api_config_t cfg = {.host = "127.0.0.1", .port = 0, .threads = 2, .tokens = tokens,
-                        .n_tokens = n_tokens};
+                        .n_tokens = n_tokens, .log = capture};
     char err[256];
+    logged[0] = '\0';
     api_limits_default(&cfg.limits);
     cfg.limits.max_body = 1024;
     cfg.limits.max_connections = max_connections;
@@ -409,6 +447,21 @@ START_TEST(test_a_connection_past_the_limit_gets_429)
 }
 END_TEST
 
+/* ---- a streamed export cut short ------------------------------------------------- */
+
+/* After the first page the 200 is gone: a failure can only cut the stream, so the
+ * operator must learn it from the log, at error level like any 5xx. */
+START_TEST(test_an_export_cut_after_its_first_page_is_logged_as_an_error)
+{
+    static char buf[1 << 17];
+    ck_assert_int_eq(get("/v1/users/cut/export", NULL, buf, sizeof buf), 200);
+    ck_assert_msg(has(buf, "\"id\":256"), "the first page did not go out");
+    ck_assert_msg(!has(buf, "\r\n0\r\n\r\n"), "the cut stream ended as if complete");
+    ck_assert_msg(log_has("<3>GET /v1/users/cut/export: the stream was cut after memory 256: "
+                          "storage failed"), "not logged as an error:\n%s", logged);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("api_server");
@@ -428,6 +481,7 @@ int main(void)
     tcase_add_test(tc, test_expect_100_continue_past_the_cap_is_413_before_the_body);
     tcase_add_test(tc, test_a_chunked_body_past_the_cap_is_413);
     tcase_add_test(tc, test_a_body_without_json_content_type_is_415);
+    tcase_add_test(tc, test_an_export_cut_after_its_first_page_is_logged_as_an_error);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("tokens");

@@ -244,6 +244,35 @@ START_TEST(test_reader_rejects_malformed_files)
 }
 END_TEST
 
+/* A line's number is its leading digits, inside the line and inside the buffer given:
+ * the reader read it with strtol, which skipped a form feed and the newline after it
+ * into the next line, and went on past len into digits the caller never gave (found by
+ * fuzz_babi under ASan: a file whose last line is a number with no newline). */
+START_TEST(test_a_line_number_is_read_within_its_line_and_the_buffer)
+{
+    babi_line_t l;
+    size_t at = 0;
+    int lineno = 0;
+    /* "1" of "12": the buffer is one byte long. */
+    ck_assert_int_eq(babi_next_line("12", 1, &at, &lineno, &l), 1);
+    ck_assert_int_eq(l.no, 1);
+    ck_assert_ptr_eq(l.end, l.body);
+    /* A line that does not start with a digit is refused, whatever strtol would skip. */
+    static const char *const bad[] = {"\f\n7 Where is Mary?\tkitchen\t1\n", "\v7 Mary.\n",
+                                      "+7 Mary.\n", "-7 Mary.\n", "10000001 Mary.\n",
+                                      "99999999999999999999 Mary.\n"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        at = 0;
+        lineno = 0;
+        ck_assert_msg(babi_next_line(bad[i], strlen(bad[i]), &at, &lineno, &l) == -1,
+                      "case %zu was read as line %ld", i, l.no);
+    }
+    at = 0;
+    ck_assert_int_eq(babi_next_line("1000000 A.", 10, &at, &lineno, &l), 1);
+    ck_assert_int_eq(l.no, 1000000);
+}
+END_TEST
+
 /* ---- training --------------------------------------------------------------------- */
 
 typedef struct fixture {
@@ -747,6 +776,7 @@ int main(void)
     tcase_add_test(data, test_reader_acknowledgements_question_mark_rare_words_and_split);
     tcase_add_test(data, test_reader_can_leave_the_question_mark_out);
     tcase_add_test(data, test_reader_rejects_malformed_files);
+    tcase_add_test(data, test_a_line_number_is_read_within_its_line_and_the_buffer);
     tcase_set_timeout(train, 100);
     tcase_add_test(train, test_loss_falls);
     tcase_add_test(train, test_two_move_task_reaches_high_accuracy);
