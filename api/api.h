@@ -21,7 +21,7 @@ typedef struct api_token {
  * config table (daemon/config.c) turns them into its defaults by stringifying, so each
  * (and API_DEFAULT_THREADS) must stay a plain decimal literal. Sizes are in bytes. */
 #define API_DEFAULT_MAX_BODY 1048576
-#define API_DEFAULT_MAX_IMPORT_BODY 67108864
+#define API_DEFAULT_MAX_IMPORT_BODY 33554432
 /* Memories in one import (413 past it): bounds the per-item bookkeeping of an import
  * (ids to check, ids to take back, the old -> new map) beside its body. */
 #define API_DEFAULT_MAX_IMPORT_ITEMS 100000

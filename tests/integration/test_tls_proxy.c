@@ -629,7 +629,7 @@ START_TEST(test_a_body_over_the_limit_gets_a_json_413)
     tls_clear(&r);
     free(big);
 
-    n = (size_t)70 << 20;        /* past client_max_body_size (65m) */
+    n = (size_t)40 << 20;        /* past client_max_body_size (33m) */
     big = malloc(n);
     ck_assert_ptr_nonnull(big);
     memset(big, ' ', n);
