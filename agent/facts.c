@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include "model/dialogue.h"
 #include "model/lex_words.h"
 #include "model/reader.h"
 
@@ -200,6 +201,12 @@ static void become(understood_t *u, const char *holder, const char *name)
         snprintf(u->holder, sizeof u->holder, "%s", holder);
     }
     u->personal = 1;
+    /* "Marcus is a plumber" read as a kind, as of a pet's breed: a person's is their job */
+    if (u->rel == READER_REL_KIND && !dialogue_pet_word(u->holder) &&
+        islower((unsigned char)u->value[0])) {
+        u->rel = READER_REL_JOB;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
+    }
     /* "how old is [grandma rose]?": the name read as the value asked is whom it asks
      * about, and the clause's relation what it asks */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) &&
