@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include "model/dialogue.h"
 #include "model/lex_words.h"
 #include "model/reader.h"
 
@@ -202,7 +201,7 @@ static void become(understood_t *u, const char *holder, const char *name)
     }
     u->personal = 1;
     /* "Marcus is a plumber" read as a kind, as of a pet's breed: a person's is their job */
-    if (u->rel == READER_REL_KIND && !dialogue_pet_word(u->holder) &&
+    if (u->rel == READER_REL_KIND && understand_kin(u->holder) &&
         islower((unsigned char)u->value[0])) {
         u->rel = READER_REL_JOB;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));

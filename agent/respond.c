@@ -239,7 +239,7 @@ static const store_memory_t *vehicle(const facts_t *f, const char *text, const u
     if (u->rel == READER_REL_KIND)
         return facts_find(f, "self", reader_rel_name(READER_REL_OWNS), NULL);
     if (u->rel != READER_REL_OWNS) return NULL;
-    char key[UNDERSTAND_KEY];       /* "my brother's car" is keyed "brother car" */
+    char key[UNDERSTAND_KEY + 16];  /* "my brother's car" is keyed "brother car" */
     if (strcmp(u->holder, "self") != 0)
         snprintf(key, sizeof key, "%s %s", u->holder, asked);
     else

@@ -51,11 +51,13 @@ static const struct {
     {"猫", "cat"}, {"狗", "dog"},
 };
 
-/* 1 when key is one of the kin forms of the canon table ("grandfather", "sister"). */
-static int kin_key(const char *key)
+/* 1 when key is one of the kin forms of the canon table ("grandfather", "sister"), not an
+ * animal. */
+int understand_kin(const char *key)
 {
     static const char *const more[] = {"brother", "sister", "son", "daughter", "uncle",
                                        "aunt", "cousin", "niece", "nephew", "partner", NULL};
+    if (dialogue_pet_word(key)) return 0;      /* 猫 and 狗 are in the canon table too */
     for (size_t c = 0; c < sizeof canon / sizeof canon[0]; c++)
         if (!strcmp(canon[c].key, key)) return 1;
     for (int i = 0; more[i]; i++)
@@ -390,7 +392,7 @@ static void holder_of(const char *const *words, const unsigned char *tags,
         understand_holder(words + s, e - s, key, len);
         /* "my sister", "i", a holder after a first-person word ("i've got a dog"), or a
          * kin word with a name ("grandad Albert") */
-        *personal = !strcmp(key, "self") || (*name_at >= 0 && kin_key(key));
+        *personal = !strcmp(key, "self") || (*name_at >= 0 && understand_kin(key));
         for (int k = 0; k <= s && !*personal; k++)
             *personal = in_list(personal_words, words[k]);
         return;
@@ -535,8 +537,7 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
                 r = tags[r] == READER_B_REL ? -1 : r - 1;
             if (r >= 0 && in_list(living, words[r])) u->rel = READER_REL_HOME;
         }
-        if (u->rel == READER_REL_KIND && kin_key(u->holder) && !dialogue_pet_word(u->holder) &&
-            !has_digit(words + s, e - s))
+        if (u->rel == READER_REL_KIND && understand_kin(u->holder) && !has_digit(words + s, e - s))
             u->rel = READER_REL_NAME;   /* "my dad is Bernard": a person has no breed */
         if (u->rel == READER_REL_AGE && !has_digit(words + s, e - s))
             u->rel = READER_REL_NAME;   /* "my mum is Ann": an age is a number, this a name */
@@ -833,9 +834,9 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             const char *h = out[j].holder;  /* the speaker, or a lone ideograph that is
                                              * no one (只, the measure word of 一只猫) */
             int nobody = !strcmp(h, "self") || ((unsigned char)h[0] >= 0xE0 && strlen(h) == 3 &&
-                                                !dialogue_pet_word(h) && !kin_key(h));
+                                                !dialogue_pet_word(h) && !understand_kin(h));
             if (out[j].rel == READER_REL_NAME && nobody &&
-                (dialogue_pet_word(key) || kin_key(key)))
+                (dialogue_pet_word(key) || understand_kin(key)))
                 snprintf(out[j].holder, sizeof out[j].holder, "%s", key);
         }
     }

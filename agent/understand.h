@@ -48,6 +48,8 @@ int understand_month(const char *w);
 /* The holder key of a third-person pronoun: "he" for he/he's/him/his, "she", "they";
  * NULL for any other word. */
 const char *understand_pronoun(const char *w);
+/* 1 when a holder key is a kin word ("brother", "mother", "partner"): a person. */
+int understand_kin(const char *key);
 
 /* Reads msg with r: fills out[0..UNDERSTAND_MAX) and returns how many units, or a
  * negative model_err with err filled. */

@@ -480,6 +480,8 @@ START_TEST(test_what_someone_is_is_their_job)
     tell("a", "my uncle's called Tomas");
     tell("a", "tomas is a chef");       /* read as a kind, as of a breed */
     ask("b", "what does my uncle do?", "chef", NULL);
+    tell("a", "I've got a whippet called Pip");     /* an animal keyed by its breed */
+    ask("b", "is pip a husky?", "No", NULL);
     tell("a", "i work as a vet in Leicester");
     ask("b", "which city am i based in?", "Leicester", NULL);    /* lives or works */
 }
