@@ -213,8 +213,9 @@ agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen)
         snprintf(err, errlen, "cannot set the lexical dimensions");
         goto fail;
     }
-    if (store_set_length_pivot(a->st, STORE_LENGTH_PIVOT) != STORE_OK) {
-        snprintf(err, errlen, "cannot set the length pivot");
+    if (store_set_length_pivot(a->st, STORE_LENGTH_PIVOT) != STORE_OK ||
+        store_set_bm25(a->st, STORE_BM25_K1, STORE_BM25_B) != STORE_OK) {
+        snprintf(err, errlen, "cannot set the length pivot or the bm25 constants");
         goto fail;
     }
     /* Memories written by another encoder are not searchable until re-encoded. */

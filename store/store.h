@@ -123,6 +123,15 @@ typedef struct store_query {
 /* The length pivot for vectors whose lexical part is a hashed sketch (the agent's; see
  * store_set_length_pivot), measured on LoCoMo (docs/RETRIEVAL.md). */
 #define STORE_LENGTH_PIVOT 50
+/* bm25's k1 and b: FTS5's own (a store's default, so its word list ranks as FTS5 does)
+ * and the agent's for chat turns (store_set_bm25). A turn's length says little about
+ * what it holds, so its b is lower: a long turn that names the asked thing once is not
+ * pushed below a short one that names it once. 0.9 / 0.4 are Anserini's defaults, and
+ * chosen on half of LoCoMo dev (docs/RETRIEVAL.md). */
+#define STORE_FTS5_K1 1.2
+#define STORE_FTS5_B 0.75
+#define STORE_BM25_K1 0.9
+#define STORE_BM25_B 0.4
 
 typedef struct store_page {
     const char *user;
@@ -250,6 +259,12 @@ int store_set_lexical_dims(store_t *st, int n);
  * without text is never rescored. Call it right after store_open. STORE_OK, or
  * STORE_EINVAL for a negative or non-finite pivot. */
 int store_set_length_pivot(store_t *st, float pivot);
+/* Sets the bm25 constants of the bm25 leg's word list (store/fts_words.c): k1 (term
+ * frequency saturation) and b (how much a memory's length divides its score, 0 = not at
+ * all). The default is FTS5's (STORE_FTS5_K1, STORE_FTS5_B). The CJK list is ranked by
+ * FTS5 itself and keeps FTS5's. STORE_OK, or STORE_EINVAL for k1 outside (0, 100] or b
+ * outside [0, 1]. */
+int store_set_bm25(store_t *st, double k1, double b);
 
 /* A page of p->user's memories, newest first (by id). *out malloc'd array of *n
  * (store_memories_free); *next_cursor is 0 when there is no further page. Returns

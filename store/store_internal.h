@@ -211,6 +211,7 @@ struct store {
     index_t *ix;
     int dim;
     float pivot;            /* the dense leg's length pivot (store_set_length_pivot) */
+    double bm25_k1, bm25_b; /* the word list's bm25 constants (store_set_bm25) */
     char *encoder;          /* owned */
     size_t nmem;            /* rows in memories */
     size_t nstale;          /* rows whose vector is of another encoder or dim */

@@ -1,9 +1,9 @@
 /* test_fts.c: the bm25 leg and the fusion. The text indexes follow every write (add,
  * change of text, delete, forget, deleting a user) in the same transaction, and after a
  * delete, a forget or a user's deletion no byte of the memory's words is left in them;
- * the word list ranks as FTS5's bm25 does while it reads every posting, and past its
- * budget of postings the rarest words choose the memories scored (a query of only common
- * words still finds some); a search with text fuses the two lists by the sum of their
+ * the word list ranks as FTS5's bm25 does while it reads every posting (by other bm25
+ * constants when it is given them), and past its budget of postings the rarest words
+ * choose the memories scored (a query of only common words still finds some); a search with text fuses the two lists by the sum of their
  * min-max normalized scores (each list as deep as the query's depth), and prefer_recent
  * adds recency as a third. */
 #include <check.h>
@@ -126,6 +126,34 @@ START_TEST(test_word_list_ranks_as_fts5_bm25_while_it_reads_every_posting)
     ck_assert_int_eq(fts5_rank("\"dog\" OR \"park\" OR \"rex\"", ref), 8);
     for (int i = 0; i < n; i++)
         ck_assert_int_eq(ours[i], ref[i]);
+}
+END_TEST
+
+/* store_set_bm25: at FTS5's constants a short memory naming the word once beats a long
+ * one naming it twice; with b = 0 length no longer counts and the two mentions win.
+ * Constants out of range are refused and change nothing. */
+START_TEST(test_bm25_b_sets_how_much_a_memorys_length_counts)
+{
+    char text[512];
+    int len = snprintf(text, sizeof text, "dog dog");
+    for (int j = 0; j < 40; j++)
+        len += snprintf(text + len, sizeof text - (size_t)len, " filler%d", j);
+    int64_t lng = th_add(th_st, "alice", text, 1);
+    int64_t shrt = th_add(th_st, "alice", "dog", 2);
+    for (int i = 0; i < 4; i++)
+        th_add(th_st, "alice", "the cat sleeps", (uint64_t)i + 3);   /* dog's idf above 0 */
+    int64_t ids[8];
+    ck_assert_int_eq(search("alice", "dog", STORE_LEG_BM25, 0, ids, NULL), 2);
+    ck_assert_int_eq(ids[0], shrt);
+    ck_assert_int_eq(store_set_bm25(th_st, 0, 0.4), STORE_EINVAL);
+    ck_assert_int_eq(store_set_bm25(th_st, 1.2, 1.5), STORE_EINVAL);
+    ck_assert_int_eq(store_set_bm25(th_st, 1.2, -0.1), STORE_EINVAL);
+    ck_assert_int_eq(search("alice", "dog", STORE_LEG_BM25, 0, ids, NULL), 2);
+    ck_assert_int_eq(ids[0], shrt);
+    ck_assert_int_eq(store_set_bm25(th_st, 1.2, 0), STORE_OK);
+    ck_assert_int_eq(search("alice", "dog", STORE_LEG_BM25, 0, ids, NULL), 2);
+    ck_assert_int_eq(ids[0], lng);
+    ck_assert_int_eq(ids[1], shrt);
 }
 END_TEST
 
@@ -420,6 +448,7 @@ int main(void)
     tcase_add_test(tc, test_bm25_leg_finds_added_words_and_follows_a_new_text);
     tcase_add_test(tc, test_bm25_leg_reads_cjk_by_three_characters);
     tcase_add_test(tc, test_word_list_ranks_as_fts5_bm25_while_it_reads_every_posting);
+    tcase_add_test(tc, test_bm25_b_sets_how_much_a_memorys_length_counts);
     tcase_add_test(tc, test_word_list_finds_the_users_memories_in_every_block_of_the_index);
     tcase_add_test(tc, test_a_query_of_only_common_words_still_finds);
     tcase_add_test(tc, test_a_rare_word_decides_past_the_budget);
