@@ -558,6 +558,16 @@ int store_set_bm25(store_t *st, double k1, double b)
     return STORE_OK;
 }
 
+int store_set_context_weight(store_t *st, float w)
+{
+    if (!(w >= 0 && w <= 1))
+        return STORE_EINVAL;
+    pthread_rwlock_wrlock(&st->ixlock);     /* the fusion reads it under the read lock */
+    st->context = w;
+    pthread_rwlock_unlock(&st->ixlock);
+    return STORE_OK;
+}
+
 /* ---- observability ---------------------------------------------------------------- */
 
 size_t store_memory_count(store_t *st)
