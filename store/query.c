@@ -20,6 +20,7 @@ typedef struct cand {
     int64_t id, created;
     float dense;            /* the vector index's score (0 when not its candidate) */
     float lists;            /* the sum of its normalized scores in the lists */
+    float context;          /* what its neighbours lent (add_context) */
     float fused;
     int rank[3];            /* bm25, dense, recency; 1-based, 0 = absent */
 } cand_t;
@@ -112,6 +113,7 @@ static int fetch_rows(store_t *st, const store_query_t *q, const cand_t *c, int 
                     h->rank_bm25 = c[i].rank[0];
                     h->rank_dense = c[i].rank[1];
                     h->rank_recency = c[i].rank[2];
+                    h->context = c[i].context;
                     (*filled)++;
                 }
             } else {
@@ -151,7 +153,8 @@ static void add_context(const store_t *st, cand_t *c, int n, float w)
         if (index_row_neighbours(st->ix, c[i].id, CONTEXT_SPAN, &prev, &next) != 0)
             continue;
         float a = lists_of(c, n, prev), b = lists_of(c, n, next);
-        c[i].fused += w * (a > b ? a : b);
+        c[i].context = w * (a > b ? a : b);
+        c[i].fused += c[i].context;
     }
 }
 
@@ -168,13 +171,13 @@ static int fuse(const store_t *st, const store_query_t *q, const index_hit_t *ih
 {
     int n = 0;
     for (int i = 0; i < nd; i++)
-        c[n++] = (cand_t){ih[i].id, 0, ih[i].score, 0, 0, {0, i + 1, 0}};
+        c[n++] = (cand_t){ih[i].id, 0, ih[i].score, 0, 0, 0, {0, i + 1, 0}};
     for (int i = 0; i < nb; i++) {
         int j = 0;
         while (j < n && c[j].id != bm[i])
             j++;
         if (j == n)
-            c[n++] = (cand_t){bm[i], 0, 0, 0, 0, {0, 0, 0}};
+            c[n++] = (cand_t){bm[i], 0, 0, 0, 0, 0, {0, 0, 0}};
         c[j].rank[0] = i + 1;
     }
     /* the spans by a pass over each list: the bm25 list interleaves the word list and
@@ -281,7 +284,7 @@ int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits
     }
     if (!q->text) {         /* the vector index alone, scored by cosine */
         for (int i = 0; i < nd; i++)
-            c[i] = (cand_t){ih[i].id, 0, ih[i].score, ih[i].score, ih[i].score, {0, i + 1, 0}};
+            c[i] = (cand_t){ih[i].id, 0, ih[i].score, ih[i].score, 0, ih[i].score, {0, i + 1, 0}};
         nc = nd;
     } else {
         while (nd > 0 && ih[nd - 1].score <= 0.0f)

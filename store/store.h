@@ -88,6 +88,8 @@ typedef struct store_hit {
      * index (dense) and recency (newest first among all candidates). Without text only
      * rank_dense is set (the hit's place). */
     int rank_bm25, rank_dense, rank_recency;
+    /* What its neighbours lent to score (store_set_context_weight), 0 when nothing. */
+    float context;
 } store_hit_t;
 
 typedef struct store_query {

@@ -33,7 +33,8 @@ static int search(const char *user, const char *text, int legs, int prefer, int6
             out[i] = (store_hit_t){.mem = {.id = hits[i].mem.id}, .score = hits[i].score,
                                    .cosine = hits[i].cosine, .rank_bm25 = hits[i].rank_bm25,
                                    .rank_dense = hits[i].rank_dense,
-                                   .rank_recency = hits[i].rank_recency};
+                                   .rank_recency = hits[i].rank_recency,
+                                   .context = hits[i].context};
     }
     store_hits_clear(hits, n);
     return n;
@@ -337,7 +338,7 @@ static int64_t put_in(const char *user, const char *conv, const char *text, floa
 
 /* store_set_context_weight: the reply written just after the turn that matches the
  * query's words overtakes a weaker candidate that has no matching neighbour, by w times
- * its neighbour's sum of lists; another user's write between them does not part them;
+ * its neighbour's sum of lists (its context); another user's write between them does not part them;
  * one list alone is not changed; weights outside [0, 1] are refused. Dense cosines with
  * the query (1, 0): apples 1, weather 0.6, reply 0.5 (span [0.5, 1]); the question is
  * the bm25 list alone; the fillers are in neither list. */
@@ -363,8 +364,10 @@ START_TEST(test_context_lifts_a_reply_through_the_turn_before_it)
     ck_assert_int_eq(ids[1], question);
     ck_assert_int_eq(ids[2], reply);            /* 0 + 0.5 x the question's 1 */
     ck_assert_double_eq_tol(h[2].score, 0.5, 1e-3);
+    ck_assert_double_eq_tol(h[2].context, 0.5, 1e-6);
     ck_assert_int_eq(ids[3], weather);          /* its neighbours are in no list */
     ck_assert_double_eq_tol(h[3].score, 0.2, 1e-3);
+    ck_assert_double_eq_tol(h[3].context, 0.0, 1e-9);
     ck_assert_int_eq(search("alice", "relax", STORE_LEG_DENSE, 0, ids, NULL), 3);
     ck_assert_int_eq(ids[1], weather);
     ck_assert_int_eq(ids[2], reply);
