@@ -213,8 +213,11 @@ agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen)
         snprintf(err, errlen, "cannot set the lexical dimensions");
         goto fail;
     }
-    if (store_set_length_pivot(a->st, STORE_LENGTH_PIVOT) != STORE_OK) {
-        snprintf(err, errlen, "cannot set the length pivot");
+    if (store_set_length_pivot(a->st, STORE_LENGTH_PIVOT) != STORE_OK ||
+        store_set_bm25(a->st, STORE_BM25_K1, STORE_BM25_B) != STORE_OK ||
+        store_set_context_weight(a->st, STORE_CONTEXT_WEIGHT) != STORE_OK) {
+        snprintf(err, errlen, "cannot set the length pivot, the bm25 constants or the "
+                              "neighbour weight");
         goto fail;
     }
     /* Memories written by another encoder are not searchable until re-encoded. */

@@ -81,8 +81,10 @@ void agent_history_free(agent_version_t *v, size_t n);
 typedef struct agent_hit {
     agent_memory_t mem;
     float score;            /* the search score, best first */
-    /* Its rank in each list the search fused (store_hit_t): 1 = first, 0 = absent. */
+    /* Its rank in each list the search fused (store_hit_t): 1 = first, 0 = absent;
+     * and what its neighbours lent to score. */
     int rank_bm25, rank_dense, rank_recency;
+    float context;
 } agent_hit_t;
 void agent_hits_clear(agent_hit_t *hits, int n);          /* clears each, not hits */
 
@@ -247,6 +249,7 @@ typedef struct agent_recall {
     float score;            /* its search score */
     float weight;           /* the last hop's attention on its slot (0: not read) */
     int rank_bm25, rank_dense, rank_recency;    /* as agent_hit_t's */
+    float context;                              /* as agent_hit_t's */
 } agent_recall_t;
 
 /* A clause of the message as the model read it (static strings for act and relation). */

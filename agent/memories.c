@@ -232,6 +232,7 @@ int agent_memory_search(agent_t *a, const agent_search_t *q, const char *text,
         hits[*n].rank_bm25 = sh[*n].rank_bm25;
         hits[*n].rank_dense = sh[*n].rank_dense;
         hits[*n].rank_recency = sh[*n].rank_recency;
+        hits[*n].context = sh[*n].context;
         agent_memory_from_store(&hits[*n].mem, &sh[*n].mem);
         (*n)++;
     }

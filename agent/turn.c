@@ -208,6 +208,7 @@ static void recall_ranks(agent_recall_t *r, const store_hit_t *h)
     r->rank_bm25 = h->rank_bm25;
     r->rank_dense = h->rank_dense;
     r->rank_recency = h->rank_recency;
+    r->context = h->context;
 }
 
 /* The memories an answer came from first (weight 1), then the slots the model read. */

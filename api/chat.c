@@ -55,7 +55,7 @@ json_t *api_turn_json(const char *conversation, const agent_turn_t *t)
                                               r->mem.text ? r->mem.text : "", "score",
                                               (double)r->score, "score_breakdown",
                                               api_score_breakdown(r->rank_bm25, r->rank_dense,
-                                                                  r->rank_recency),
+                                                                  r->rank_recency, r->context),
                                               "weight", (double)r->weight));
     }
     for (size_t i = 0; clauses && i < t->nclauses; i++) {

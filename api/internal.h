@@ -232,10 +232,11 @@ int api_error_v(api_req_t *rq, const api_verr_t *e);
 /* Maps an agent error (AGENT_E*) to its status and code; what names the object. */
 int api_error_agent(api_req_t *rq, int rc, const char *what, const char *err);
 json_t *api_memory_json(const agent_memory_t *m);
-/* A search hit's "score_breakdown" {bm25, dense, recency}: its 1-based rank in each
- * list the search fused, null (rank 0) where it was not a candidate of that list
- * (api/memories.c; docs/RETRIEVAL.md). A new reference. */
-json_t *api_score_breakdown(int bm25, int dense, int recency);
+/* A search hit's "score_breakdown" {bm25, dense, recency, context}: its 1-based rank in
+ * each list the search fused, null (rank 0) where it was not a candidate of that list,
+ * and the part of its score its neighbours lent (api/memories.c; docs/RETRIEVAL.md). A
+ * new reference. */
+json_t *api_score_breakdown(int bm25, int dense, int recency, float context);
 
 /* auth.c */
 int api_auth(api_req_t *rq);

@@ -86,10 +86,11 @@ static json_t *rank_json(int r)
     return r > 0 ? json_integer(r) : json_null();
 }
 
-json_t *api_score_breakdown(int bm25, int dense, int recency)
+json_t *api_score_breakdown(int bm25, int dense, int recency, float context)
 {
-    return json_pack("{s:o, s:o, s:o}", "bm25", rank_json(bm25), "dense", rank_json(dense),
-                     "recency", rank_json(recency));
+    return json_pack("{s:o, s:o, s:o, s:f}", "bm25", rank_json(bm25), "dense",
+                     rank_json(dense), "recency", rank_json(recency), "context",
+                     (double)context);
 }
 
 static void search(api_req_t *rq, const api_query_t *q, const char *user)
@@ -120,7 +121,7 @@ static void search(api_req_t *rq, const api_query_t *q, const char *user)
         json_t *o = api_memory_json(&hits[i].mem);
         if (o) json_object_set_new(o, "score", json_real(hits[i].score));
         if (o) json_object_set_new(o, "score_breakdown", api_score_breakdown(hits[i].rank_bm25, hits[i].rank_dense,
-                                                   hits[i].rank_recency));
+                                                   hits[i].rank_recency, hits[i].context));
         if (!o || json_array_append_new(arr, o)) {
             json_decref(arr);
             arr = NULL;

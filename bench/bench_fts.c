@@ -6,9 +6,10 @@
  * fused. Also the ingest rate of store_memory_add in batches of 500 with the text
  * indexes' triggers. Prints a markdown table (docs/RETRIEVAL.md).
  * Usage: bench-fts [--n 100000] [--dim 512] [--k 10] [--queries 200] [--dir DIR] [--keep]
- *                  [--lexical N] [--pivot P]
- * (--keep leaves the database in DIR, for the sqlite3 shell; --lexical and --pivot set
- * the store as the agent does: store_set_lexical_dims, store_set_length_pivot). */
+ *                  [--lexical N] [--pivot P] [--context W]
+ * (--keep leaves the database in DIR, for the sqlite3 shell; --lexical, --pivot and
+ * --context set the store as the agent does: store_set_lexical_dims,
+ * store_set_length_pivot, store_set_context_weight). */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -85,7 +86,7 @@ int main(int argc, char **argv)
 {
     size_t n = 100000;
     int dim = 512, k = 10, queries = 200, lexical = 0;
-    float pivot = 0;
+    float pivot = 0, context = 0;
     const char *dir = "/tmp";
     int keep = 0;
     for (int i = 1; i < argc; i += 2) {
@@ -98,10 +99,11 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--dir")) dir = argv[i + 1];
         else if (!strcmp(argv[i], "--lexical")) lexical = atoi(argv[i + 1]);
         else if (!strcmp(argv[i], "--pivot")) pivot = (float)atof(argv[i + 1]);
+        else if (!strcmp(argv[i], "--context")) context = (float)atof(argv[i + 1]);
         else {
         usage:
             fprintf(stderr, "usage: bench-fts [--n N] [--dim D] [--k K] [--queries Q] "
-                            "[--dir DIR] [--keep] [--lexical N] [--pivot P]\n");
+                            "[--dir DIR] [--keep] [--lexical N] [--pivot P] [--context W]\n");
             return 2;
         }
     }
@@ -113,8 +115,10 @@ int main(int argc, char **argv)
         return 1;
     }
     if ((lexical && store_set_lexical_dims(st, lexical) != STORE_OK) ||
-        store_set_length_pivot(st, pivot) != STORE_OK) {
-        fprintf(stderr, "bench-fts: --lexical wants 0..dim, --pivot a number >= 0\n");
+        store_set_length_pivot(st, pivot) != STORE_OK ||
+        store_set_context_weight(st, context) != STORE_OK) {
+        fprintf(stderr, "bench-fts: --lexical wants 0..dim, --pivot a number >= 0, "
+                        "--context one in [0, 1]\n");
         return 2;
     }
     uint64_t s = 0x9e3779b97f4a7c15ULL;

@@ -26,9 +26,6 @@
 /* Memories scored by full bm25 per id wanted, the best by the sum of their words' idf:
  * scoring one reads its row, about 5 us. 1 lost 0.004 of LoCoMo's fused recall@25. */
 #define FTS_RESCORE 2
-/* FTS5's bm25 constants (its defaults, which the index's rank used). */
-#define FTS_K1 1.2
-#define FTS_B 0.75
 /* Document counts of words in at least FTS_DF_CACHE_MIN memories are kept (reading one
  * costs a pass over its postings) in a direct-mapped table, each valid while the index
  * holds within a sixteenth of the rows it held then. */
@@ -269,10 +266,11 @@ static int rescore(store_t *st, terms_t *q, double avgdl, cand_t *c, char *err, 
         if (text)
             st->fts_api.xTokenize(st->fts_tok, q, FTS5_TOKENIZE_DOCUMENT, text,
                                   sqlite3_column_bytes(s, 0), on_doc_token);
-        double norm = FTS_K1 * (1 - FTS_B + FTS_B * q->dl / (avgdl > 0 ? avgdl : 1));
+        double k1 = st->bm25_k1, bl = st->bm25_b;
+        double norm = k1 * (1 - bl + bl * q->dl / (avgdl > 0 ? avgdl : 1));
         for (int i = 0; i < q->n; i++)
             if (q->t[i].tf)
-                c->score += q->t[i].idf * q->t[i].tf * (FTS_K1 + 1) / (q->t[i].tf + norm);
+                c->score += q->t[i].idf * q->t[i].tf * (k1 + 1) / (q->t[i].tf + norm);
     } else if (src != SQLITE_DONE) {
         rc = store_sqlerr(st, src, err, errlen, "reading a memory's text");
     }

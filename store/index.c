@@ -347,6 +347,34 @@ int64_t index_row_created(const index_t *ix, int64_t id)
     return e ? index_blk(ix, ix->parts[e->part], e->row)->created[e->row & ix->bmask] : 0;
 }
 
+/* The nearest id on one side of e's (step -1 or +1), within span, of a row of the same
+ * partition and conversation; 0 when none. */
+static int64_t neighbour(const index_t *ix, const index_slot_t *e, uint64_t conv, int step,
+                         int span)
+{
+    for (int d = 1; d <= span; d++) {
+        int64_t id = e->id + (int64_t)step * d;
+        const index_slot_t *f = id > 0 ? idmap_find(ix, id) : NULL;
+        if (f && f->part == e->part &&
+            index_blk(ix, ix->parts[f->part], f->row)->conv[f->row & ix->bmask] == conv)
+            return id;
+    }
+    return 0;
+}
+
+int index_row_neighbours(const index_t *ix, int64_t id, int span, int64_t *prev,
+                         int64_t *next)
+{
+    const index_slot_t *e = id ? idmap_find(ix, id) : NULL;
+    *prev = *next = 0;
+    if (!e)
+        return -1;
+    uint64_t conv = index_blk(ix, ix->parts[e->part], e->row)->conv[e->row & ix->bmask];
+    *prev = neighbour(ix, e, conv, -1, span);
+    *next = neighbour(ix, e, conv, 1, span);
+    return 0;
+}
+
 void index_prefetch(const index_t *ix, int64_t id)
 {
     if (ix->idmap_cap)

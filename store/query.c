@@ -11,11 +11,16 @@
 
 /* Rows fetched per lock hold by store_memory_each. */
 #define EACH_BATCH 256
+/* How far, in ids, a memory's neighbours are looked for (index_row_neighbours): a
+ * conversation's memories written back to back are a few ids apart at most. */
+#define CONTEXT_SPAN 8
 
 /* A candidate of a search with text: its place in each list and its fused score. */
 typedef struct cand {
     int64_t id, created;
     float dense;            /* the vector index's score (0 when not its candidate) */
+    float lists;            /* the sum of its normalized scores in the lists */
+    float context;          /* what its neighbours lent (add_context) */
     float fused;
     int rank[3];            /* bm25, dense, recency; 1-based, 0 = absent */
 } cand_t;
@@ -25,6 +30,12 @@ static int by_created(const void *a, const void *b)
     const cand_t *x = a, *y = b;
     return x->created != y->created ? (x->created < y->created ? 1 : -1)
                                     : (x->id < y->id) - (x->id > y->id);
+}
+
+static int by_id(const void *a, const void *b)
+{
+    const cand_t *x = a, *y = b;
+    return (x->id > y->id) - (x->id < y->id);
 }
 
 static int by_fused(const void *a, const void *b)
@@ -102,6 +113,7 @@ static int fetch_rows(store_t *st, const store_query_t *q, const cand_t *c, int 
                     h->rank_bm25 = c[i].rank[0];
                     h->rank_dense = c[i].rank[1];
                     h->rank_recency = c[i].rank[2];
+                    h->context = c[i].context;
                     (*filled)++;
                 }
             } else {
@@ -122,30 +134,52 @@ static float unit(double x, double lo, double hi)
     return hi > lo ? (float)((x - lo) / (hi - lo)) : 1.0f;
 }
 
+/* The lists' sum of the candidate id among c[0..n) (sorted by id), 0 when it is none. */
+static float lists_of(const cand_t *c, int n, int64_t id)
+{
+    cand_t key = {.id = id};
+    const cand_t *f = id ? bsearch(&key, c, (size_t)n, sizeof(*c), by_id) : NULL;
+    return f ? f->lists : 0.0f;
+}
+
+/* Adds to each candidate's fused score w times the larger lists' sum of its neighbours
+ * among c[0..n) (store_set_context_weight); c is left sorted by id. Under the index's
+ * read lock. */
+static void add_context(const store_t *st, cand_t *c, int n, float w)
+{
+    qsort(c, (size_t)n, sizeof(*c), by_id);
+    for (int i = 0; i < n; i++) {
+        int64_t prev, next;
+        if (index_row_neighbours(st->ix, c[i].id, CONTEXT_SPAN, &prev, &next) != 0)
+            continue;
+        float a = lists_of(c, n, prev), b = lists_of(c, n, next);
+        c[i].context = w * (a > b ? a : b);
+        c[i].fused += c[i].context;
+    }
+}
+
 /* Merges the dense list ih[0..nd) and the bm25 list bm[0..nb) (scores bs, best first)
  * into c (room for nd + nb), fused by their normalized scores, best first; returns how
  * many. Each list's scores are min-max normalized over its own candidates, so its first
  * counts 1 and its last 0, and a candidate's fused score is the sum over the lists it
- * is in (recency, with prefer_recent: its creation time among all the candidates). A
+ * is in, plus context times the larger such sum of its neighbours (add_context), plus
+ * with prefer_recent its creation time among all the candidates (normalized alike). A
  * bm25 score and a cosine are on scales of their own; normalized, each list's margins
  * still count, where reciprocal rank keeps only their order (docs/RETRIEVAL.md). */
 static int fuse(const store_t *st, const store_query_t *q, const index_hit_t *ih, int nd,
-                const int64_t *bm, const double *bs, int nb, cand_t *c)
+                const int64_t *bm, const double *bs, int nb, float context, cand_t *c)
 {
     int n = 0;
     for (int i = 0; i < nd; i++)
-        c[n++] = (cand_t){ih[i].id, 0, ih[i].score, 0, {0, i + 1, 0}};
+        c[n++] = (cand_t){ih[i].id, 0, ih[i].score, 0, 0, 0, {0, i + 1, 0}};
     for (int i = 0; i < nb; i++) {
         int j = 0;
         while (j < n && c[j].id != bm[i])
             j++;
         if (j == n)
-            c[n++] = (cand_t){bm[i], 0, 0, 0, {0, 0, 0}};
+            c[n++] = (cand_t){bm[i], 0, 0, 0, 0, 0, {0, 0, 0}};
         c[j].rank[0] = i + 1;
     }
-    for (int i = 0; i < n; i++)
-        c[i].created = index_row_created(st->ix, c[i].id);
-    qsort(c, (size_t)n, sizeof(*c), by_created);
     /* the spans by a pass over each list: the bm25 list interleaves the word list and
      * the CJK list (fts.c), each in its own order */
     double dhi = nd ? ih[0].score : 0, dlo = dhi, bhi = nb ? bs[0] : 0, blo = bhi;
@@ -157,13 +191,20 @@ static int fuse(const store_t *st, const store_query_t *q, const index_hit_t *ih
         bhi = bs[i] > bhi ? bs[i] : bhi;
         blo = bs[i] < blo ? bs[i] : blo;
     }
+    for (int i = 0; i < n; i++) {
+        if (c[i].rank[0])
+            c[i].lists += unit(bs[c[i].rank[0] - 1], blo, bhi);
+        if (c[i].rank[1])
+            c[i].lists += unit(c[i].dense, dlo, dhi);
+        c[i].fused = c[i].lists;
+        c[i].created = index_row_created(st->ix, c[i].id);
+    }
+    if (context > 0)
+        add_context(st, c, n, context);
+    qsort(c, (size_t)n, sizeof(*c), by_created);
     double thi = n ? (double)c[0].created : 0, tlo = n ? (double)c[n - 1].created : 0;
     for (int i = 0; i < n; i++) {
         c[i].rank[2] = i + 1;
-        if (c[i].rank[0])
-            c[i].fused += unit(bs[c[i].rank[0] - 1], blo, bhi);
-        if (c[i].rank[1])
-            c[i].fused += unit(c[i].dense, dlo, dhi);
         if (q->prefer_recent)
             c[i].fused += unit((double)c[i].created, tlo, thi);
     }
@@ -243,7 +284,7 @@ int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits
     }
     if (!q->text) {         /* the vector index alone, scored by cosine */
         for (int i = 0; i < nd; i++)
-            c[i] = (cand_t){ih[i].id, 0, ih[i].score, ih[i].score, {0, i + 1, 0}};
+            c[i] = (cand_t){ih[i].id, 0, ih[i].score, ih[i].score, 0, ih[i].score, {0, i + 1, 0}};
         nc = nd;
     } else {
         while (nd > 0 && ih[nd - 1].score <= 0.0f)
@@ -254,7 +295,8 @@ int store_search(store_t *st, const store_query_t *q, int idf, store_hit_t *hits
         goto end;
     if (q->text) {
         pthread_rwlock_rdlock(&st->ixlock);
-        nc = fuse(st, q, ih, nd, bm, bs, nb, c);
+        int both = legs == (STORE_LEG_BM25 | STORE_LEG_DENSE);
+        nc = fuse(st, q, ih, nd, bm, bs, nb, both ? st->context : 0.0f, c);
         if (nc > q->k)
             nc = q->k;
         pthread_rwlock_unlock(&st->ixlock);

@@ -449,6 +449,8 @@ store_t *store_open(const char *path, int dim, const char *encoder, char *err,
         return NULL;
     }
     pthread_mutex_init(&st->mu, NULL);
+    st->bm25_k1 = STORE_FTS5_K1;
+    st->bm25_b = STORE_FTS5_B;
     /* glibc's rwlocks prefer readers: under a steady stream of searches a writer would
      * wait forever, so ask for writer preference where it exists. */
     pthread_rwlockattr_t ra;
@@ -541,6 +543,27 @@ int store_set_length_pivot(store_t *st, float pivot)
         return STORE_EINVAL;
     pthread_rwlock_wrlock(&st->ixlock);
     st->pivot = pivot;
+    pthread_rwlock_unlock(&st->ixlock);
+    return STORE_OK;
+}
+
+int store_set_bm25(store_t *st, double k1, double b)
+{
+    if (!(k1 > 0 && k1 <= 100) || !(b >= 0 && b <= 1))
+        return STORE_EINVAL;
+    pthread_mutex_lock(&st->mu);        /* the word list reads them under st->mu */
+    st->bm25_k1 = k1;
+    st->bm25_b = b;
+    pthread_mutex_unlock(&st->mu);
+    return STORE_OK;
+}
+
+int store_set_context_weight(store_t *st, float w)
+{
+    if (!(w >= 0 && w <= 1))
+        return STORE_EINVAL;
+    pthread_rwlock_wrlock(&st->ixlock);     /* the fusion reads it under the read lock */
+    st->context = w;
     pthread_rwlock_unlock(&st->ixlock);
     return STORE_OK;
 }

@@ -88,6 +88,8 @@ typedef struct store_hit {
      * index (dense) and recency (newest first among all candidates). Without text only
      * rank_dense is set (the hit's place). */
     int rank_bm25, rank_dense, rank_recency;
+    /* What its neighbours lent to score (store_set_context_weight), 0 when nothing. */
+    float context;
 } store_hit_t;
 
 typedef struct store_query {
@@ -104,7 +106,8 @@ typedef struct store_query {
      * scores, each list's min-max normalized over its candidates: score = the sum over
      * the lists a memory is in of (s - the list's last) / (its first - its last), 1 for
      * every candidate of a list whose scores are all equal; so in [0, 2], and the last
-     * candidate of a list in no other scores 0 (every hit is still a candidate).
+     * candidate of a list in no other scores 0 (every hit is still a candidate). With
+     * both legs, store_set_context_weight adds a share of the neighbours' sum, and
      * prefer_recent adds recency as a third list (the creation time among all the
      * candidates). Ties go to the newer memory. docs/RETRIEVAL.md has the measurements.
      * The text is read as it is (the agent blanks its stopwords: lex_query_text). */
@@ -123,6 +126,19 @@ typedef struct store_query {
 /* The length pivot for vectors whose lexical part is a hashed sketch (the agent's; see
  * store_set_length_pivot), measured on LoCoMo (docs/RETRIEVAL.md). */
 #define STORE_LENGTH_PIVOT 50
+/* bm25's k1 and b: FTS5's own (a store's default, so its word list ranks as FTS5 does)
+ * and the agent's for chat turns (store_set_bm25). A turn's length says little about
+ * what it holds, so its b is lower: a long turn that names the asked thing once is not
+ * pushed below a short one that names it once. 0.9 / 0.4 are Anserini's defaults, and
+ * chosen on half of LoCoMo dev (docs/RETRIEVAL.md). */
+#define STORE_FTS5_K1 1.2
+#define STORE_FTS5_B 0.75
+#define STORE_BM25_K1 0.9
+#define STORE_BM25_B 0.4
+/* The agent's neighbour weight (store_set_context_weight): a chat turn is often the
+ * answer to the turn before it, or the question the next one answers. Chosen on half of
+ * LoCoMo dev (docs/RETRIEVAL.md). */
+#define STORE_CONTEXT_WEIGHT 0.5
 
 typedef struct store_page {
     const char *user;
@@ -250,6 +266,20 @@ int store_set_lexical_dims(store_t *st, int n);
  * without text is never rescored. Call it right after store_open. STORE_OK, or
  * STORE_EINVAL for a negative or non-finite pivot. */
 int store_set_length_pivot(store_t *st, float pivot);
+/* Sets the bm25 constants of the bm25 leg's word list (store/fts_words.c): k1 (term
+ * frequency saturation) and b (how much a memory's length divides its score, 0 = not at
+ * all). The default is FTS5's (STORE_FTS5_K1, STORE_FTS5_B). The CJK list is ranked by
+ * FTS5 itself and keeps FTS5's. STORE_OK, or STORE_EINVAL for k1 outside (0, 100] or b
+ * outside [0, 1]. */
+int store_set_bm25(store_t *st, double k1, double b);
+/* In a search with text by both legs, a candidate's fused score also gains w times the
+ * larger of its neighbours' (the memories written just before and just after it by the
+ * same user in the same conversation, when they are candidates too): the lists' sum
+ * before this, without recency. A memory is read in the context of the ones around it,
+ * so a reply that never names what it answers is found through the turn that asked.
+ * 0 (the default): none. One list alone (legs) is never changed. Call it right after
+ * store_open. STORE_OK, or STORE_EINVAL for w outside [0, 1]. */
+int store_set_context_weight(store_t *st, float w);
 
 /* A page of p->user's memories, newest first (by id). *out malloc'd array of *n
  * (store_memories_free); *next_cursor is 0 when there is no further page. Returns

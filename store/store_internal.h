@@ -165,6 +165,13 @@ index_part_t *index_find_part(const index_t *ix, const char *user);
 const index_part_t *index_row_part(const index_t *ix, int64_t id, size_t *row);
 /* The created_ms of id, 0 when id is not indexed. */
 int64_t index_row_created(const index_t *ix, int64_t id);
+/* The memories written just before and just after id by its user in its conversation
+ * (the same index_hash; memories without one are one conversation): the nearest indexed
+ * ids of both within span ids either side, into *prev and *next, 0 where there is none
+ * so near (ids count every user's writes, so a user's next memory can lie further off
+ * when others wrote between). Returns 0, or -1 (both 0) when id is not indexed. */
+int index_row_neighbours(const index_t *ix, int64_t id, int span, int64_t *prev,
+                         int64_t *next);
 /* The plain cosine of a[dim] and b[dim] in double, in [-1, 1]; 0 when either is zero. */
 float index_cosine(const float *a, const float *b, int dim);
 /* Rescales hits[0..n)'s scores by their rows' length, sqrt(nnz / (nnz + pivot)) with nnz
@@ -211,6 +218,8 @@ struct store {
     index_t *ix;
     int dim;
     float pivot;            /* the dense leg's length pivot (store_set_length_pivot) */
+    double bm25_k1, bm25_b; /* the word list's bm25 constants (store_set_bm25) */
+    float context;          /* the fusion's neighbour weight (store_set_context_weight) */
     char *encoder;          /* owned */
     size_t nmem;            /* rows in memories */
     size_t nstale;          /* rows whose vector is of another encoder or dim */

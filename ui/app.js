@@ -234,15 +234,18 @@ function attentionList(attention, texts) {
 }
 
 // A search hit's score_breakdown: its rank in each list the search fused (1 = first),
-// "—" where it was not a candidate of that list.
+// "—" where it was not a candidate of that list, and what its neighbours lent the score.
 const LEGS = ['bm25', 'dense', 'recency'];
 function breakdown(b) {
   if (!b) return el('span', { class: 'none' }, '—');
-  return el('span', { class: 'breakdown' }, LEGS.map((leg) =>
+  const ranks = LEGS.map((leg) =>
     el('span', { class: 'leg', 'data-leg': leg },
-       `${leg} ${typeof b[leg] === 'number' ? `#${b[leg]}` : '—'}`)));
+       `${leg} ${typeof b[leg] === 'number' ? `#${b[leg]}` : '—'}`));
+  if (typeof b.context === 'number' && b.context > 0)
+    ranks.push(el('span', { class: 'leg', 'data-leg': 'context' }, `context +${num(b.context)}`));
+  return el('span', { class: 'breakdown' }, ranks);
 }
-const BREAKDOWN_HEAD = 'Ranks (bm25, dense, recency)';
+const BREAKDOWN_HEAD = 'Ranks (bm25, dense, recency; context)';
 
 function memoriesTable(mems) {
   if (!mems.length) return el('p', { class: 'none' }, 'No long-term memory retrieved.');

@@ -407,9 +407,10 @@ START_TEST(test_memories_are_retrieved_in_another_conversation)
 END_TEST
 
 /* The chat turn retrieves by the fused search of GET /v1/memories?q=: the message's words
- * rank the memory in the bm25 list, its vector in the dense one, and the score is their
- * reciprocal-rank sum (docs/RETRIEVAL.md); a memory that shares no word with the message
- * is no bm25 candidate. */
+ * rank the memory in the bm25 list, its vector in the dense one, and the score is the sum
+ * of its normalized scores in them plus what its neighbours lent (the breakdown's
+ * context; the two memories were told one after the other: docs/RETRIEVAL.md); a memory
+ * that shares no word with the message is no bm25 candidate. */
 START_TEST(test_a_chat_memory_has_the_score_breakdown_of_a_search_hit)
 {
     int64_t paris = stated("c1", "I live in Paris.");
@@ -430,11 +431,16 @@ START_TEST(test_a_chat_memory_has_the_score_breakdown_of_a_search_hit)
         ck_assert_msg(json_is_integer(bm25) && json_integer_value(bm25) >= 1 &&
                       json_is_integer(dense) && json_integer_value(dense) >= 1,
                       "Paris is ranked by both legs: %s", json_dumps(m, JSON_COMPACT));
-        /* the sum of its normalized scores in the two lists: 1 for the first of each */
+        /* the sum of its normalized scores in the two lists (1 for the first of each) and
+         * its neighbours' share (at most half their sum of 2) */
+        json_t *ctx = json_object_get(b, "context");
+        ck_assert_msg(json_is_number(ctx), "no context: %s", json_dumps(m, JSON_COMPACT));
         double score = json_number_value(json_object_get(m, "score"));
-        ck_assert_msg(score >= 0 && score <= 2 + 1e-5, "score %g", score);
+        double lent = json_number_value(ctx);
+        ck_assert_msg(lent >= 0 && lent <= 1 + 1e-5, "context %g", lent);
+        ck_assert_msg(score - lent >= -1e-5 && score - lent <= 2 + 1e-5, "score %g", score);
         if (json_integer_value(bm25) == 1 && json_integer_value(dense) == 1)
-            ck_assert_double_eq_tol(score, 2.0, 1e-5);
+            ck_assert_double_eq_tol(score - lent, 2.0, 1e-5);
     }
     ck_assert_msg(seen, "Paris was retrieved: %s", json_dumps(t, JSON_COMPACT));
     json_decref(t);

@@ -1,11 +1,12 @@
 /* test_fts.c: the bm25 leg and the fusion. The text indexes follow every write (add,
  * change of text, delete, forget, deleting a user) in the same transaction, and after a
  * delete, a forget or a user's deletion no byte of the memory's words is left in them;
- * the word list ranks as FTS5's bm25 does while it reads every posting, and past its
- * budget of postings the rarest words choose the memories scored (a query of only common
- * words still finds some); a search with text fuses the two lists by the sum of their
- * min-max normalized scores (each list as deep as the query's depth), and prefer_recent
- * adds recency as a third. */
+ * the word list ranks as FTS5's bm25 does while it reads every posting (by other bm25
+ * constants when it is given them), and past its budget of postings the rarest words
+ * choose the memories scored (a query of only common words still finds some); a search with text fuses the two lists by the sum of their
+ * min-max normalized scores (each list as deep as the query's depth), a candidate gains
+ * a share of its conversation neighbours' when asked to, and prefer_recent adds recency
+ * as a third. */
 #include <check.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -32,7 +33,8 @@ static int search(const char *user, const char *text, int legs, int prefer, int6
             out[i] = (store_hit_t){.mem = {.id = hits[i].mem.id}, .score = hits[i].score,
                                    .cosine = hits[i].cosine, .rank_bm25 = hits[i].rank_bm25,
                                    .rank_dense = hits[i].rank_dense,
-                                   .rank_recency = hits[i].rank_recency};
+                                   .rank_recency = hits[i].rank_recency,
+                                   .context = hits[i].context};
     }
     store_hits_clear(hits, n);
     return n;
@@ -126,6 +128,34 @@ START_TEST(test_word_list_ranks_as_fts5_bm25_while_it_reads_every_posting)
     ck_assert_int_eq(fts5_rank("\"dog\" OR \"park\" OR \"rex\"", ref), 8);
     for (int i = 0; i < n; i++)
         ck_assert_int_eq(ours[i], ref[i]);
+}
+END_TEST
+
+/* store_set_bm25: at FTS5's constants a short memory naming the word once beats a long
+ * one naming it twice; with b = 0 length no longer counts and the two mentions win.
+ * Constants out of range are refused and change nothing. */
+START_TEST(test_bm25_b_sets_how_much_a_memorys_length_counts)
+{
+    char text[512];
+    int len = snprintf(text, sizeof text, "dog dog");
+    for (int j = 0; j < 40; j++)
+        len += snprintf(text + len, sizeof text - (size_t)len, " filler%d", j);
+    int64_t lng = th_add(th_st, "alice", text, 1);
+    int64_t shrt = th_add(th_st, "alice", "dog", 2);
+    for (int i = 0; i < 4; i++)
+        th_add(th_st, "alice", "the cat sleeps", (uint64_t)i + 3);   /* dog's idf above 0 */
+    int64_t ids[8];
+    ck_assert_int_eq(search("alice", "dog", STORE_LEG_BM25, 0, ids, NULL), 2);
+    ck_assert_int_eq(ids[0], shrt);
+    ck_assert_int_eq(store_set_bm25(th_st, 0, 0.4), STORE_EINVAL);
+    ck_assert_int_eq(store_set_bm25(th_st, 1.2, 1.5), STORE_EINVAL);
+    ck_assert_int_eq(store_set_bm25(th_st, 1.2, -0.1), STORE_EINVAL);
+    ck_assert_int_eq(search("alice", "dog", STORE_LEG_BM25, 0, ids, NULL), 2);
+    ck_assert_int_eq(ids[0], shrt);
+    ck_assert_int_eq(store_set_bm25(th_st, 1.2, 0), STORE_OK);
+    ck_assert_int_eq(search("alice", "dog", STORE_LEG_BM25, 0, ids, NULL), 2);
+    ck_assert_int_eq(ids[0], lng);
+    ck_assert_int_eq(ids[1], shrt);
 }
 END_TEST
 
@@ -296,6 +326,86 @@ START_TEST(test_fusion_sums_each_lists_min_max_normalized_scores)
 }
 END_TEST
 
+static int64_t put_in(const char *user, const char *conv, const char *text, float x, float y)
+{
+    float v[TH_DIM] = {x, y};
+    store_new_memory_t m = {.user = user, .conversation = conv, .text = text, .vec = v,
+                            .dim = TH_DIM, .importance = -1};
+    int64_t id;
+    ck_assert_int_eq(store_memory_add(th_st, &m, 1, &id, err, sizeof err), STORE_OK);
+    return id;
+}
+
+/* store_set_context_weight: the reply written just after the turn that matches the
+ * query's words overtakes a weaker candidate that has no matching neighbour, by w times
+ * its neighbour's sum of lists (its context); another user's write between them does not part them;
+ * one list alone is not changed; weights outside [0, 1] are refused. Dense cosines with
+ * the query (1, 0): apples 1, weather 0.6, reply 0.5 (span [0.5, 1]); the question is
+ * the bm25 list alone; the fillers are in neither list. */
+START_TEST(test_context_lifts_a_reply_through_the_turn_before_it)
+{
+    int64_t weather = put_in("alice", NULL, "the weather is nice", 0.6f, 0.8f);
+    put_in("alice", NULL, "filler one", 0, 1);
+    int64_t question = put_in("alice", NULL, "what do you do to relax?", 0, 1);
+    put_in("bob", NULL, "bob relaxes too", 0, 1);
+    int64_t reply = put_in("alice", NULL, "I run far, it clears my head", 0.5f, 0.866f);
+    put_in("alice", NULL, "filler two", 0, 1);
+    int64_t apples = put_in("alice", NULL, "apples", 1, 0);
+    int64_t ids[8];
+    store_hit_t h[8];
+    ck_assert_int_eq(search("alice", "relax", 0, 0, ids, h), 4);
+    ck_assert_int_eq(ids[2], weather);          /* 0.2 against 0 */
+    ck_assert_int_eq(ids[3], reply);
+    ck_assert_int_eq(store_set_context_weight(th_st, -0.1f), STORE_EINVAL);
+    ck_assert_int_eq(store_set_context_weight(th_st, 1.5f), STORE_EINVAL);
+    ck_assert_int_eq(store_set_context_weight(th_st, 0.5f), STORE_OK);
+    ck_assert_int_eq(search("alice", "relax", 0, 0, ids, h), 4);
+    ck_assert_int_eq(ids[0], apples);           /* 1, newer than the question's 1 */
+    ck_assert_int_eq(ids[1], question);
+    ck_assert_int_eq(ids[2], reply);            /* 0 + 0.5 x the question's 1 */
+    ck_assert_double_eq_tol(h[2].score, 0.5, 1e-3);
+    ck_assert_double_eq_tol(h[2].context, 0.5, 1e-6);
+    ck_assert_int_eq(ids[3], weather);          /* its neighbours are in no list */
+    ck_assert_double_eq_tol(h[3].score, 0.2, 1e-3);
+    ck_assert_double_eq_tol(h[3].context, 0.0, 1e-9);
+    ck_assert_int_eq(search("alice", "relax", STORE_LEG_DENSE, 0, ids, NULL), 3);
+    ck_assert_int_eq(ids[1], weather);
+    ck_assert_int_eq(ids[2], reply);
+}
+END_TEST
+
+/* A memory's neighbours are its conversation's: a matching turn written just before it
+ * in another conversation lends it nothing, and a memory of another conversation written
+ * between two of one conversation does not part them. */
+START_TEST(test_context_stays_within_a_conversation)
+{
+    ck_assert_int_eq(store_set_context_weight(th_st, 0.5f), STORE_OK);
+    int64_t weather = put_in("alice", "c1", "the weather is nice", 0.6f, 0.8f);
+    put_in("alice", "c1", "filler one", 0, 1);
+    put_in("alice", "c2", "what do you do to relax?", 0, 1);
+    int64_t reply = put_in("alice", "c1", "I run far, it clears my head", 0.5f, 0.866f);
+    put_in("alice", "c1", "filler two", 0, 1);
+    put_in("alice", NULL, "apples", 1, 0);
+    int64_t ids[8];
+    ck_assert_int_eq(search("alice", "relax", 0, 0, ids, NULL), 4);
+    ck_assert_int_eq(ids[2], weather);
+    ck_assert_int_eq(ids[3], reply);
+    int64_t question = put_in("alice", "c2", "how do you relax after work?", 0, 1);
+    put_in("alice", "c1", "the weather again", 0, 1);
+    int64_t reply2 = put_in("alice", "c2", "a long walk", 0.5f, 0.866f);
+    ck_assert_int_eq(search("alice", "relax", 0, 0, ids, NULL), 6);
+    ck_assert_int_ne(ids[0], reply2);
+    int at = -1, at_weather = -1;
+    for (int i = 0; i < 6; i++) {
+        at = ids[i] == reply2 ? i : at;
+        at_weather = ids[i] == weather ? i : at_weather;
+    }
+    ck_assert_int_ge(at, 0);
+    ck_assert_int_lt(at, at_weather);           /* lifted by its question */
+    (void)question;
+}
+END_TEST
+
 /* The length pivot (store_set_length_pivot): a row with more nonzero dimensions and a
  * lower cosine overtakes a row of one dimension in a search with text, never in one
  * without, and not at all while the pivot is 0. */
@@ -420,6 +530,7 @@ int main(void)
     tcase_add_test(tc, test_bm25_leg_finds_added_words_and_follows_a_new_text);
     tcase_add_test(tc, test_bm25_leg_reads_cjk_by_three_characters);
     tcase_add_test(tc, test_word_list_ranks_as_fts5_bm25_while_it_reads_every_posting);
+    tcase_add_test(tc, test_bm25_b_sets_how_much_a_memorys_length_counts);
     tcase_add_test(tc, test_word_list_finds_the_users_memories_in_every_block_of_the_index);
     tcase_add_test(tc, test_a_query_of_only_common_words_still_finds);
     tcase_add_test(tc, test_a_rare_word_decides_past_the_budget);
@@ -431,6 +542,8 @@ int main(void)
     tcase_add_test(tc, test_fusion_normalizes_the_bm25_list_over_words_and_cjk_alike);
     tcase_add_test(tc, test_depth_bounds_each_lists_candidates);
     tcase_add_test(tc, test_the_length_pivot_lifts_longer_rows_in_searches_with_text);
+    tcase_add_test(tc, test_context_lifts_a_reply_through_the_turn_before_it);
+    tcase_add_test(tc, test_context_stays_within_a_conversation);
     tcase_add_test(tc, test_prefer_recent_lifts_the_newer_of_two_close_memories);
     suite_add_tcase(s, tc);
     return th_run(s);
