@@ -99,6 +99,10 @@ static const config_key_t keys[] = {
     {"idle_timeout", CT_UINT, F(idle_timeout), 1, 3600, STR(API_DEFAULT_IDLE_TIMEOUT), 0,
      NULL, "seconds a connection may send nothing (mid-request or kept alive) before it is "
      "closed"},
+    {"header_timeout", CT_UINT, F(header_timeout), 1, 3600, STR(API_DEFAULT_HEADER_TIMEOUT),
+     0, NULL, "seconds a request's line and headers may take, however steadily they come, "
+     "from the connection's opening (kept alive: from idle_timeout after its last reply); "
+     "then it is closed"},
     {"max_inflight_body_bytes", CT_SIZE, L(max_inflight_body), 64 << 10, 1LL << 40,
      STR(API_DEFAULT_MAX_INFLIGHT_BODY), 1, NULL,
      "request body bytes held by all requests together; past it 503"},
