@@ -3,7 +3,8 @@
  * its connection for good, and such clients from enough addresses filled the table until
  * nothing more was accepted, /healthz included. Each connection is recorded from its
  * start (MHD_OPTION_NOTIFY_CONNECTION) with its socket and a deadline for its request's
- * line and headers; a sweeper thread shuts down the socket of one past its deadline, and
+ * line and headers, then for its body (header_timeout + bytes / min_body_rate from the
+ * headers); a sweeper thread shuts down the socket of one past its deadline, and
  * a connection that opens past max_connections makes room by shutting down the waiting
  * connection nearest its deadline. libmicrohttpd then reads the end of the socket and
  * closes the connection itself: nothing here touches its structures from another
@@ -21,7 +22,11 @@
 typedef struct api_conn api_conn_t;
 struct api_conn {
     int fd;                     /* libmicrohttpd's; shut down here, never closed */
-    int64_t deadline;           /* monotonic ms by which its headers must be in; 0: none */
+    int64_t deadline;           /* monotonic ms by which its headers (or body) must be in;
+                                 * 0: none (its handler runs or its reply goes out) */
+    int waiting;                /* for its headers: room may be made from it */
+    int64_t body_from;          /* when its headers came in */
+    uint64_t body_bytes;        /* of its body so far */
     int over;                   /* opened past max_connections with no room made: 429 */
     int shut;                   /* shut down here; libmicrohttpd has yet to close it */
     api_conn_t *prev, *next;
@@ -33,6 +38,7 @@ struct api_conns {
     api_conn_t *head;
     unsigned n, n_shut;         /* open, and of them shut down here */
     int64_t header_ms, idle_ms;
+    uint64_t rate;              /* min_body_rate, bytes a second */
     api_server_t *srv;          /* its max_connections (live) and its log */
     unsigned long late, evicted;/* closed since the last log line */
     int64_t logged;
@@ -53,6 +59,7 @@ static void shut(api_conns_t *t, api_conn_t *c)
     shutdown(c->fd, SHUT_RDWR);
     c->shut = 1;
     c->deadline = 0;
+    c->waiting = 0;
     t->n_shut++;
 }
 
@@ -74,9 +81,10 @@ static void *sweep(void *arg)
             t->late = t->evicted = 0;
             t->logged = now;
             pthread_mutex_unlock(&t->mu);
-            api_log(t->srv, 4, "closed %lu connections whose request headers were not in "
-                    "within header_timeout (%lld s) and %lu waiting ones to make room past "
-                    "max_connections", late, (long long)(t->header_ms / 1000), evicted);
+            api_log(t->srv, 4, "closed %lu connections whose request headers or body were "
+                    "not in by their deadline (header_timeout %lld s, min_body_rate %llu "
+                    "bytes/s) and %lu waiting ones to make room past max_connections", late,
+                    (long long)(t->header_ms / 1000), (unsigned long long)t->rate, evicted);
             pthread_mutex_lock(&t->mu);
         }
         struct timespec until;
@@ -92,7 +100,8 @@ static void *sweep(void *arg)
     return NULL;
 }
 
-api_conns_t *api_conns_new(api_server_t *srv, unsigned header_s, unsigned idle_s)
+api_conns_t *api_conns_new(api_server_t *srv, unsigned header_s, unsigned idle_s,
+                           size_t min_body_rate)
 {
     pthread_condattr_t ca;
     api_conns_t *t = calloc(1, sizeof *t);
@@ -100,6 +109,7 @@ api_conns_t *api_conns_new(api_server_t *srv, unsigned header_s, unsigned idle_s
     t->srv = srv;
     t->header_ms = (int64_t)header_s * 1000;
     t->idle_ms = (int64_t)idle_s * 1000;
+    t->rate = min_body_rate ? min_body_rate : 1;
     pthread_mutex_init(&t->mu, NULL);
     pthread_condattr_init(&ca);
     pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
@@ -144,13 +154,14 @@ void api_conns_opened(api_conns_t *t, struct MHD_Connection *conn, void **socket
     pthread_mutex_lock(&t->mu);
     int64_t now = now_ms();
     c->deadline = now + t->header_ms;
+    c->waiting = 1;
     if (t->n - t->n_shut + 1 > atomic_load(&t->srv->max_connections)) {
         /* Room from the waiting connection nearest its deadline, never a request in
          * progress: past max_connections a client that has not sent its headers yields
          * to one that has just come. */
         api_conn_t *victim = NULL;
         for (api_conn_t *o = t->head; o; o = o->next)
-            if (o->deadline && !o->shut && (!victim || o->deadline < victim->deadline))
+            if (o->waiting && (!victim || o->deadline < victim->deadline))
                 victim = o;
         if (victim) {
             shut(t, victim);
@@ -194,10 +205,35 @@ int api_conns_headers_in(api_conns_t *t, struct MHD_Connection *conn)
     api_conn_t *c = record_of(conn);
     if (!c) return 0;
     pthread_mutex_lock(&t->mu);
-    c->deadline = 0;
+    if (!c->shut) {
+        c->waiting = 0;
+        c->body_from = now_ms();
+        c->body_bytes = 0;
+        c->deadline = c->body_from + t->header_ms;
+    }
     int over = c->over;
     pthread_mutex_unlock(&t->mu);
     return over;
+}
+
+void api_conns_body(api_conns_t *t, struct MHD_Connection *conn, size_t n)
+{
+    api_conn_t *c = record_of(conn);
+    if (!c) return;
+    pthread_mutex_lock(&t->mu);
+    c->body_bytes += n;
+    if (c->deadline)
+        c->deadline = c->body_from + t->header_ms + (int64_t)(c->body_bytes * 1000 / t->rate);
+    pthread_mutex_unlock(&t->mu);
+}
+
+void api_conns_body_in(api_conns_t *t, struct MHD_Connection *conn)
+{
+    api_conn_t *c = record_of(conn);
+    if (!c) return;
+    pthread_mutex_lock(&t->mu);
+    c->deadline = 0;
+    pthread_mutex_unlock(&t->mu);
 }
 
 void api_conns_reply_done(api_conns_t *t, struct MHD_Connection *conn)
@@ -205,6 +241,9 @@ void api_conns_reply_done(api_conns_t *t, struct MHD_Connection *conn)
     api_conn_t *c = record_of(conn);
     if (!c) return;
     pthread_mutex_lock(&t->mu);
-    if (!c->shut) c->deadline = now_ms() + t->idle_ms + t->header_ms;
+    if (!c->shut) {
+        c->deadline = now_ms() + t->idle_ms + t->header_ms;
+        c->waiting = 1;
+    }
     pthread_mutex_unlock(&t->mu);
 }

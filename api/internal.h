@@ -110,20 +110,27 @@ void api_throttle_fail(api_throttle_t *t, const struct sockaddr *sa);
 
 /* conns.c: every open connection with its deadline for a request's line and headers
  * (header_timeout from its opening, idle_timeout + header_timeout from its previous
- * reply when kept alive), and room made past max_connections (see the file).
+ * reply when kept alive) and then for its body (header_timeout + bytes / min_body_rate
+ * from its headers), and room made past max_connections (see the file).
  * api_conns_new: NULL on memory; api_conns_start starts the sweeper thread (0, or -1);
  * api_conns_free stops it and frees the table, after libmicrohttpd has stopped.
  * api_conns_opened and api_conns_closed are libmicrohttpd's connection notifications
  * (they own the record in *socket_context); api_conns_headers_in, from the first call
- * of a request's handler, ends its deadline and returns 1 when the connection opened
- * past max_connections with no room to make (its requests get 429);
- * api_conns_reply_done, from the completion callback, starts the next request's. */
-api_conns_t *api_conns_new(api_server_t *srv, unsigned header_s, unsigned idle_s);
+ * of a request's handler, starts its body's deadline and returns 1 when the connection
+ * opened past max_connections with no room to make (its requests get 429);
+ * api_conns_body counts n more bytes of body (the deadline moves by n / min_body_rate);
+ * api_conns_body_in, from the handler's last call, ends the deadline while the handler
+ * runs and the reply goes out; api_conns_reply_done, from the completion callback,
+ * starts the next request's. */
+api_conns_t *api_conns_new(api_server_t *srv, unsigned header_s, unsigned idle_s,
+                           size_t min_body_rate);
 int api_conns_start(api_conns_t *t);
 void api_conns_free(api_conns_t *t);
 void api_conns_opened(api_conns_t *t, struct MHD_Connection *conn, void **socket_context);
 void api_conns_closed(api_conns_t *t, void **socket_context);
 int api_conns_headers_in(api_conns_t *t, struct MHD_Connection *conn);
+void api_conns_body(api_conns_t *t, struct MHD_Connection *conn, size_t n);
+void api_conns_body_in(api_conns_t *t, struct MHD_Connection *conn);
 void api_conns_reply_done(api_conns_t *t, struct MHD_Connection *conn);
 
 struct api_server {

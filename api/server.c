@@ -428,11 +428,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         return MHD_YES;
     }
     if (*upload_data_size) {
+        api_conns_body(srv->conntab, conn, *upload_data_size);
         int ok = accumulate(rq, upload_data, *upload_data_size);
         *upload_data_size = 0;
         return ok ? MHD_YES : MHD_NO;
     }
     if (rq->queued) return MHD_YES;
+    api_conns_body_in(srv->conntab, conn);
     rq->phase = API_PHASE_FINAL;
     if (rq->pending) return queue_pending(rq) ? MHD_YES : MHD_NO;
     if (!rq->m) return MHD_NO;             /* begin() could not even build its error */
@@ -636,7 +638,8 @@ api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size
     unsigned header = cfg->header_timeout ? cfg->header_timeout : API_DEFAULT_HEADER_TIMEOUT;
     unsigned per_ip = cfg->max_connections_per_address ? cfg->max_connections_per_address
                                                        : API_DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
-    if (!(s->conntab = api_conns_new(s, header, idle))) {
+    size_t rate = cfg->min_body_rate ? cfg->min_body_rate : API_DEFAULT_MIN_BODY_RATE;
+    if (!(s->conntab = api_conns_new(s, header, idle, rate))) {
         snprintf(err, errlen, "out of memory");
         close(fd);
         api_workq_free(s->workq);
@@ -646,8 +649,8 @@ api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size
         return NULL;
     }
     /* libmicrohttpd 0.9.75 has one timeout for a connection's silence, whether in the
-     * request line, the headers, the body or between keep-alive requests; the deadline
-     * for a request's headers however slowly they come is conns.c's. A client past the
+     * request line, the headers, the body or between keep-alive requests; the deadlines
+     * for a request's headers and body however steadily they trickle are conns.c's. A client past the
      * per-address limit is closed as it is accepted. */
     struct MHD_OptionItem ops[] = {
         {MHD_OPTION_LISTEN_SOCKET, fd, NULL},

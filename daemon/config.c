@@ -103,6 +103,10 @@ static const config_key_t keys[] = {
      0, NULL, "seconds a request's line and headers may take, however steadily they come, "
      "from the connection's opening (kept alive: from idle_timeout after its last reply); "
      "then it is closed"},
+    {"min_body_rate", CT_SIZE, F(min_body_rate), 1, 1LL << 30,
+     STR(API_DEFAULT_MIN_BODY_RATE), 0, NULL, "bytes a second a request body must average: "
+     "a body of N bytes may take header_timeout + N / min_body_rate seconds from its "
+     "headers; then the connection is closed"},
     {"max_inflight_body_bytes", CT_SIZE, L(max_inflight_body), 64 << 10, 1LL << 40,
      STR(API_DEFAULT_MAX_INFLIGHT_BODY), 1, NULL,
      "request body bytes held by all requests together; past it 503"},

@@ -2,10 +2,11 @@
  * "Hardening"). Requests are written by hand on raw sockets so each header is exactly as
  * meant: ambiguous framing (two Content-Lengths, Content-Length with Transfer-Encoding),
  * a NUL in the path, a foreign Host without tokens, garbage request lines, a client
- * that never finishes its headers or trickles them past header_timeout, slow clients
- * from many addresses past every connection limit, repeated bad tokens, uploads past the
- * bytes held for all bodies. And the database under it: a second mnemod, a read-only file, the file
- * deleted or replaced while running, `ulimit -f`, SIGTERM under keep-alive traffic.
+ * that never finishes its headers or trickles them (or its body) past their deadline,
+ * slow clients from many addresses past every connection limit, repeated bad tokens,
+ * uploads past the bytes held for all bodies. And the database under it: a second
+ * mnemod, a read-only file, the file deleted or replaced while running, `ulimit -f`,
+ * SIGTERM under keep-alive traffic.
  * Each check wants its exact status or exit message, then a daemon that still serves. */
 #define _GNU_SOURCE     /* strcasestr */
 #include "tests/integration/harness.h"
@@ -400,6 +401,69 @@ START_TEST(test_headers_trickled_past_header_timeout_are_closed_while_healthz_an
 }
 END_TEST
 
+START_TEST(test_a_body_slower_than_min_body_rate_is_closed_and_a_steady_one_is_served)
+{
+    /* Bodies trickled a byte every 200 ms from four addresses, far inside idle_timeout;
+     * then one body sent at 8 times min_body_rate that takes longer than header_timeout. */
+    enum { N = 8, STEADY = 24000, PIECE = 600 };
+    static const char head[] = "POST /v1/memories HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                               "Content-Type: application/json\r\nContent-Length: 100000\r\n"
+                               "\r\n{";
+    h_daemon_t D;
+    h_init(&D, "header_timeout = 1\nmin_body_rate = 1K\nidle_timeout = 60\n");
+    h_start(&D);
+    int fd[N], left = N;
+    double opened[N], lasted[N];
+    for (int i = 0; i < N; i++) {
+        char src[32];
+        snprintf(src, sizeof src, "127.0.0.%d", 2 + i % 4);
+        opened[i] = mono_s();
+        fd[i] = dial_from(&D, src);
+        lasted[i] = -1;
+        send_str(fd[i], head, sizeof head - 1);
+    }
+    double give_up = mono_s() + 20;    /* a bound on a broken daemon, not a speed */
+    while (left > 0 && mono_s() < give_up) {
+        struct timespec ts = {0, 200 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+        for (int i = 0; i < N; i++) {
+            if (lasted[i] >= 0) continue;
+            if (closed_now(fd[i]) || send(fd[i], " ", 1, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) {
+                lasted[i] = mono_s() - opened[i];
+                left--;
+            }
+        }
+    }
+    for (int i = 0; i < N; i++) {
+        ck_assert_msg(lasted[i] >= 0, "a body trickled a byte every 200 ms (from 127.0.0.%d) "
+                      "was still open after 20 s with min_body_rate = 1K", 2 + i % 4);
+        ck_assert_msg(lasted[i] >= 0.9, "a body was closed %.2f s after its connection opened, "
+                      "before its deadline", lasted[i]);
+        close(fd[i]);
+    }
+    /* A steady body: JSON padded with spaces, a piece every 75 ms. */
+    static char body[STEADY + 1];
+    int n = snprintf(body, sizeof body, "{\"user\":\"u\",\"text\":\"A steady upload.\"}");
+    memset(body + n, ' ', (size_t)(STEADY - n));
+    char req[256];
+    snprintf(req, sizeof req, "POST /v1/memories HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+             "Content-Type: application/json\r\nContent-Length: %d\r\n\r\n", STEADY);
+    int k = dial(&D);
+    send_str(k, req, strlen(req));
+    for (int off = 0; off < STEADY; off += PIECE) {
+        ck_assert_msg(send_str(k, body + off, PIECE) == 0,
+                      "a body sent at 8 times min_body_rate was cut at byte %d", off);
+        struct timespec ts = {0, 75 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    int st = read_reply(k, reply, sizeof reply);
+    ck_assert_msg(st == 201, "a body sent at 8 times min_body_rate: %d %s", st, reply);
+    close(k);
+    assert_serving(&D, NULL);
+    h_cleanup(&D);
+}
+END_TEST
+
 START_TEST(test_healthz_is_answered_while_slow_clients_from_many_addresses_fill_the_table)
 {
     /* 100 unfinished requests from ten addresses, past max_connections (8) and past
@@ -780,6 +844,7 @@ int main(void)
     tcase_add_test(http, test_a_client_that_never_finishes_its_headers_is_closed);
     tcase_add_test(http, test_headers_trickled_past_header_timeout_are_closed_while_healthz_answers);
     tcase_add_test(http, test_healthz_is_answered_while_slow_clients_from_many_addresses_fill_the_table);
+    tcase_add_test(http, test_a_body_slower_than_min_body_rate_is_closed_and_a_steady_one_is_served);
     tcase_add_test(http, test_connections_past_the_per_address_limit_are_closed_as_they_come);
     tcase_add_test(http, test_repeated_bad_tokens_from_one_address_get_429);
     tcase_add_test(http, test_a_token_shorter_than_16_bytes_stops_the_start);
