@@ -92,7 +92,8 @@ static const config_key_t keys[] = {
      NULL, "largest chat message"},
     {"max_connections", CT_UINT, L(max_connections), 1, 65536,
      STR(API_DEFAULT_MAX_CONNECTIONS), 1, NULL,
-     "open connections served; more get 429 (a reload cannot raise it past start + 64)"},
+     "open connections served; one more closes a connection still waiting for its request "
+     "headers, else gets 429 (a reload cannot raise it past start + 64)"},
     {"max_connections_per_address", CT_UINT, F(max_connections_per_address), 1, 65536,
      STR(API_DEFAULT_MAX_CONNECTIONS_PER_ADDRESS), 0, NULL,
      "open connections from one client address; more are closed as they are accepted"},
