@@ -2,7 +2,8 @@
  * its default configuration (--model none), each while a prober sends GET /healthz every
  * 10 ms from 127.0.0.1, alternately on a kept-alive and on a fresh connection:
  * slowloris (N connections that trickle a header byte every 5 s, all from 127.0.0.2,
- * then spread over 100 addresses 127.0.1.x), an import of many tiny lines while another
+ * then spread over 100 addresses 127.0.1.x, then spread and each opened again as soon
+ * as the daemon closes it), an import of many tiny lines while another
  * user searches, one past max_import_items, and unfinished uploads announcing 47 MiB
  * each. Reports per phase the probes' p50/p99/max and failures, and what the daemon
  * held (connections kept, RSS, peak RSS). The budget: /healthz p99 <= 50 ms in each
@@ -140,24 +141,35 @@ static int still_open(int fd)
 }
 
 /* Holds n connections (their first bytes head) for secs, a byte every 5 s on each;
- * src(i) names the address of the i-th. Prints how many the daemon kept to the end. */
-static void hold(int port, int n, const char *head, void (*src)(int, char *), int secs)
+ * src(i) names the address of the i-th. With redial, a connection the daemon closes is
+ * opened again at once (looked for every 100 ms), as an attacker would keep the
+ * pressure on. Prints how many the daemon kept to the end. */
+static void hold(int port, int n, const char *head, void (*src)(int, char *), int secs,
+                 int redial)
 {
     int *fd = malloc(sizeof *fd * (size_t)n);
     int refused = 0;
-    for (int i = 0; i < n; i++) {
-        char addr[32];
-        src(i, addr);
-        fd[i] = dial_from(addr, port);
-        if (fd[i] < 0) refused++;
-        else if (send(fd[i], head, strlen(head), MSG_NOSIGNAL) < 0) {
-            close(fd[i]);
-            fd[i] = -1;
+    long made = 0;
+    for (int i = 0; i < n; i++) fd[i] = -1;
+    double end = bench_now_s() + secs, next_byte = bench_now_s() + 5;
+    for (int round = 0; round == 0 || bench_now_s() < end; round++) {
+        for (int i = 0; i < n; i++) {
+            if (fd[i] >= 0 && (!redial || still_open(fd[i]))) continue;
+            if (fd[i] >= 0) close(fd[i]);
+            if (round > 0 && !redial) continue;
+            char addr[32];
+            src(i, addr);
+            fd[i] = dial_from(addr, port);
+            made++;
+            if (fd[i] < 0) refused++;
+            else if (send(fd[i], head, strlen(head), MSG_NOSIGNAL) < 0) {
+                close(fd[i]);
+                fd[i] = -1;
+            }
         }
-    }
-    double end = bench_now_s() + secs;
-    while (bench_now_s() < end) {
-        bench_sleep_ms(5000);
+        bench_sleep_ms(redial ? 100 : 500);
+        if (bench_now_s() < next_byte) continue;
+        next_byte += 5;
         for (int i = 0; i < n; i++)
             if (fd[i] >= 0 && send(fd[i], "a", 1, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) {
                 close(fd[i]);
@@ -170,7 +182,7 @@ static void hold(int port, int n, const char *head, void (*src)(int, char *), in
             open += still_open(fd[i]);
             close(fd[i]);
         }
-    printf("  %d connections opened (%d refused), %d still open after %d s\n", n, refused,
+    printf("  %ld connections opened (%d refused), %d still open after %d s\n", made, refused,
            open, secs);
     free(fd);
 }
@@ -216,7 +228,7 @@ static int usage(void)
     fprintf(stderr,
             "usage: bench-attack [options]\n"
             "  -s SECS       seconds each held attack lasts (default 30)\n"
-            "  -k KINDS      the attacks, of slowloris,import,uploads (default all three)\n"
+            "  -k KINDS      the attacks, of slowloris,redial,import,uploads (default all)\n"
             "  --slow N      slowloris connections (default 400)\n"
             "  --uploads N   unfinished 47 MiB uploads (default 8)\n"
             "  --import N    tiny lines in the import (default 100000, max_import_items)\n"
@@ -228,7 +240,7 @@ static int usage(void)
 int main(int argc, char **argv)
 {
     opts_t o = {.secs = 30, .slow = 400, .uploads = 8, .import_items = 100000,
-                .kinds = "slowloris,import,uploads"};
+                .kinds = "slowloris,redial,import,uploads"};
     char exe[4096], dir[4096], base[64];
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -279,14 +291,24 @@ int main(int argc, char **argv)
         static const char slow_head[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
         printf("slowloris: %d connections from 127.0.0.2, a byte every 5 s\n", o.slow);
         loop_start(&pr, base, NULL);
-        hold(port, o.slow, slow_head, src_one, o.secs);
+        hold(port, o.slow, slow_head, src_one, o.secs, 0);
         loop_report(&pr, "/healthz");
         bench_sleep_ms(1000);
 
         printf("slowloris: %d connections spread over 127.0.1.1..100, a byte every 5 s\n",
                o.slow);
         loop_start(&pr, base, NULL);
-        hold(port, o.slow, slow_head, src_spread, o.secs);
+        hold(port, o.slow, slow_head, src_spread, o.secs, 0);
+        loop_report(&pr, "/healthz");
+        bench_sleep_ms(1000);
+    }
+
+    if (has_kind(o.kinds, "redial")) {
+        static const char slow_head[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+        printf("slowloris: %d connections spread over 127.0.1.1..100, a byte every 5 s, each "
+               "opened again as soon as it is closed\n", o.slow);
+        loop_start(&pr, base, NULL);
+        hold(port, o.slow, slow_head, src_spread, o.secs, 1);
         loop_report(&pr, "/healthz");
         bench_sleep_ms(1000);
     }
