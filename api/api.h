@@ -36,6 +36,14 @@ typedef struct api_token {
 /* Seconds a connection may stay silent (a request's headers or body not arriving, or
  * an idle keep-alive) before it is closed. */
 #define API_DEFAULT_IDLE_TIMEOUT 10
+/* Seconds a request's line and headers may take in all, however steadily they trickle:
+ * from the connection's opening, or on a kept-alive connection from idle_timeout after
+ * its previous reply. Past it the connection is closed (api/conns.c). */
+#define API_DEFAULT_HEADER_TIMEOUT 5
+/* Bytes a second a request body must average once its headers are in, after a grace of
+ * header_timeout: a body of n bytes may take header_timeout + n / rate seconds, however
+ * steadily it trickles (api/conns.c). */
+#define API_DEFAULT_MIN_BODY_RATE 16384
 /* Bytes of request bodies held in memory by all requests together; a body that would
  * go past it is 503 (413 when it alone is larger). */
 #define API_DEFAULT_MAX_INFLIGHT_BODY 268435456
@@ -78,6 +86,8 @@ typedef struct api_config {
     const char *version;     /* for mnemo_build_info (NULL: "dev") */
     /* Start-only connection limits (0: the API_DEFAULT_* above). */
     unsigned idle_timeout;   /* seconds */
+    unsigned header_timeout; /* seconds */
+    size_t min_body_rate;    /* bytes a second */
     unsigned max_connections_per_address;
     /* Whether the database can take writes: 0, or -1 with why filled (the file was
      * deleted or replaced). Asked by /readyz and before every request that may write

@@ -19,6 +19,7 @@
 
 typedef struct api_req api_req_t;
 typedef struct api_workq api_workq_t;   /* workq.c */
+typedef struct api_conns api_conns_t;   /* conns.c */
 typedef void (*api_handler_fn)(api_req_t *rq);
 
 /* What body a method takes: none (ignored, still capped), JSON, or an import. */
@@ -107,6 +108,31 @@ unsigned api_throttle_wait(api_throttle_t *t, const struct sockaddr *sa);
 /* Counts a failed authentication of the address. */
 void api_throttle_fail(api_throttle_t *t, const struct sockaddr *sa);
 
+/* conns.c: every open connection with its deadline for a request's line and headers
+ * (header_timeout from its opening, idle_timeout + header_timeout from its previous
+ * reply when kept alive) and then for its body (header_timeout + bytes / min_body_rate
+ * from its headers), and room made past max_connections (see the file).
+ * api_conns_new: NULL on memory; api_conns_start starts the sweeper thread (0, or -1);
+ * api_conns_free stops it and frees the table, after libmicrohttpd has stopped.
+ * api_conns_opened and api_conns_closed are libmicrohttpd's connection notifications
+ * (they own the record in *socket_context); api_conns_headers_in, from the first call
+ * of a request's handler, starts its body's deadline and returns 1 when the connection
+ * opened past max_connections with no room to make (its requests get 429);
+ * api_conns_body counts n more bytes of body (the deadline moves by n / min_body_rate);
+ * api_conns_body_in, from the handler's last call, ends the deadline while the handler
+ * runs and the reply goes out; api_conns_reply_done, from the completion callback,
+ * starts the next request's. */
+api_conns_t *api_conns_new(api_server_t *srv, unsigned header_s, unsigned idle_s,
+                           size_t min_body_rate);
+int api_conns_start(api_conns_t *t);
+void api_conns_free(api_conns_t *t);
+void api_conns_opened(api_conns_t *t, struct MHD_Connection *conn, void **socket_context);
+void api_conns_closed(api_conns_t *t, void **socket_context);
+int api_conns_headers_in(api_conns_t *t, struct MHD_Connection *conn);
+void api_conns_body(api_conns_t *t, struct MHD_Connection *conn, size_t n);
+void api_conns_body_in(api_conns_t *t, struct MHD_Connection *conn);
+void api_conns_reply_done(api_conns_t *t, struct MHD_Connection *conn);
+
 struct api_server {
     struct MHD_Daemon *mhd;
     int port;
@@ -114,7 +140,8 @@ struct api_server {
     pthread_mutex_t live_mu;
     api_live_t *live;           /* current settings (under live_mu) */
     atomic_uint max_connections;
-    atomic_uint conns;          /* open connections (for 429) */
+    atomic_uint conns;          /* open connections (for /metrics) */
+    api_conns_t *conntab;       /* their deadlines and room (conns.c) */
     atomic_int inflight;        /* requests begun and not completed (for api_stop) */
     atomic_int stopping;        /* api_stop has begun: Connection: close, 503 for new */
     atomic_size_t body_bytes;   /* bytes of request bodies held (max_inflight_body) */

@@ -194,9 +194,7 @@ int api_storage_check(api_req_t *rq, char *why, size_t n)
 static void begin(api_req_t *rq, const char *version)
 {
     char why[256];
-    const union MHD_ConnectionInfo *ci =
-        MHD_get_connection_info(rq->conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
-    if (ci && ci->socket_context) {
+    if (api_conns_headers_in(rq->srv->conntab, rq->conn)) {
         rq->over_limit = 1;
         api_error(rq, 429, API_CODE_TOO_MANY_REQUESTS,
                   "the server has %u connections open; retry shortly",
@@ -430,11 +428,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         return MHD_YES;
     }
     if (*upload_data_size) {
+        api_conns_body(srv->conntab, conn, *upload_data_size);
         int ok = accumulate(rq, upload_data, *upload_data_size);
         *upload_data_size = 0;
         return ok ? MHD_YES : MHD_NO;
     }
     if (rq->queued) return MHD_YES;
+    api_conns_body_in(srv->conntab, conn);
     rq->phase = API_PHASE_FINAL;
     if (rq->pending) return queue_pending(rq) ? MHD_YES : MHD_NO;
     if (!rq->m) return MHD_NO;             /* begin() could not even build its error */
@@ -476,7 +476,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 {
     api_server_t *srv = cls;
     api_req_t *rq = *con_cls;
-    (void)conn;
+    api_conns_reply_done(srv->conntab, conn);
     if (!rq) return;
     double ms = elapsed_ms(&rq->t0);
     /* A request libmicrohttpd refused itself (a malformed header, ...) never started:
@@ -494,17 +494,17 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     atomic_fetch_sub(&srv->inflight, 1);
 }
 
-/* Counts connections; one past max_connections is marked, and its requests get 429. */
+/* Counts connections and records each in conns.c (its header deadline; past
+ * max_connections, room made or its requests marked for 429). */
 static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
                           enum MHD_ConnectionNotificationCode toe)
 {
     api_server_t *srv = cls;
-    static int over_marker;
-    (void)conn;
     if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
-        unsigned n = atomic_fetch_add(&srv->conns, 1) + 1;
-        *socket_context = n > atomic_load(&srv->max_connections) ? &over_marker : NULL;
+        atomic_fetch_add(&srv->conns, 1);
+        api_conns_opened(srv->conntab, conn, socket_context);
     } else {
+        api_conns_closed(srv->conntab, socket_context);
         atomic_fetch_sub(&srv->conns, 1);
     }
 }
@@ -635,11 +635,23 @@ api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size
     unsigned hard = s->live->lim.max_connections + API_CONN_HEADROOM;
     if (hard < threads) hard = threads;
     unsigned idle = cfg->idle_timeout ? cfg->idle_timeout : API_DEFAULT_IDLE_TIMEOUT;
+    unsigned header = cfg->header_timeout ? cfg->header_timeout : API_DEFAULT_HEADER_TIMEOUT;
     unsigned per_ip = cfg->max_connections_per_address ? cfg->max_connections_per_address
                                                        : API_DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+    size_t rate = cfg->min_body_rate ? cfg->min_body_rate : API_DEFAULT_MIN_BODY_RATE;
+    if (!(s->conntab = api_conns_new(s, header, idle, rate))) {
+        snprintf(err, errlen, "out of memory");
+        close(fd);
+        api_workq_free(s->workq);
+        api_throttle_free(s->throttle);
+        live_free(s->live);
+        free(s);
+        return NULL;
+    }
     /* libmicrohttpd 0.9.75 has one timeout for a connection's silence, whether in the
-     * request line, the headers, the body or between keep-alive requests; a client past
-     * the per-address limit is closed as it is accepted. */
+     * request line, the headers, the body or between keep-alive requests; the deadlines
+     * for a request's headers and body however steadily they trickle are conns.c's. A client past the
+     * per-address limit is closed as it is accepted. */
     struct MHD_OptionItem ops[] = {
         {MHD_OPTION_LISTEN_SOCKET, fd, NULL},
         {MHD_OPTION_CONNECTION_LIMIT, (intptr_t)hard, NULL},
@@ -662,7 +674,18 @@ api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size
         snprintf(err, errlen, "libmicrohttpd could not start on %s port %d", cfg->host,
                  s->port);
         close(fd);
+        api_conns_free(s->conntab);
         api_workq_free(s->workq);
+        api_throttle_free(s->throttle);
+        live_free(s->live);
+        free(s);
+        return NULL;
+    }
+    if (api_conns_start(s->conntab)) {
+        snprintf(err, errlen, "cannot start the connection sweeper thread");
+        api_workq_free(s->workq);
+        MHD_stop_daemon(s->mhd);
+        api_conns_free(s->conntab);
         api_throttle_free(s->throttle);
         live_free(s->live);
         free(s);
@@ -698,6 +721,7 @@ void api_stop(api_server_t *s)
      * connection, so libmicrohttpd stops with none suspended. */
     api_workq_free(s->workq);
     MHD_stop_daemon(s->mhd);
+    api_conns_free(s->conntab);     /* after: libmicrohttpd's close notifications use it */
     api_throttle_free(s->throttle);
     live_put(s, s->live);
     pthread_mutex_destroy(&s->live_mu);

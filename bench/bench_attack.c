@@ -2,7 +2,8 @@
  * its default configuration (--model none), each while a prober sends GET /healthz every
  * 10 ms from 127.0.0.1, alternately on a kept-alive and on a fresh connection:
  * slowloris (N connections that trickle a header byte every 5 s, all from 127.0.0.2,
- * then spread over 100 addresses 127.0.1.x), an import of many tiny lines while another
+ * then spread over 100 addresses 127.0.1.x, then spread and each opened again as soon
+ * as the daemon closes it), an import of many tiny lines while another
  * user searches, one past max_import_items, and unfinished uploads announcing 47 MiB
  * each. Reports per phase the probes' p50/p99/max and failures, and what the daemon
  * held (connections kept, RSS, peak RSS). The budget: /healthz p99 <= 50 ms in each
@@ -26,7 +27,7 @@
 #define BUDGET_HEALTH_P99_MS 50.0
 
 typedef struct opts {
-    const char *mnemod, *workdir;
+    const char *mnemod, *workdir, *kinds;
     int secs, slow, uploads, import_items;
 } opts_t;
 
@@ -140,24 +141,35 @@ static int still_open(int fd)
 }
 
 /* Holds n connections (their first bytes head) for secs, a byte every 5 s on each;
- * src(i) names the address of the i-th. Prints how many the daemon kept to the end. */
-static void hold(int port, int n, const char *head, void (*src)(int, char *), int secs)
+ * src(i) names the address of the i-th. With redial, a connection the daemon closes is
+ * opened again at once (looked for every 100 ms), as an attacker would keep the
+ * pressure on. Prints how many the daemon kept to the end. */
+static void hold(int port, int n, const char *head, void (*src)(int, char *), int secs,
+                 int redial)
 {
     int *fd = malloc(sizeof *fd * (size_t)n);
     int refused = 0;
-    for (int i = 0; i < n; i++) {
-        char addr[32];
-        src(i, addr);
-        fd[i] = dial_from(addr, port);
-        if (fd[i] < 0) refused++;
-        else if (send(fd[i], head, strlen(head), MSG_NOSIGNAL) < 0) {
-            close(fd[i]);
-            fd[i] = -1;
+    long made = 0;
+    for (int i = 0; i < n; i++) fd[i] = -1;
+    double end = bench_now_s() + secs, next_byte = bench_now_s() + 5;
+    for (int round = 0; round == 0 || bench_now_s() < end; round++) {
+        for (int i = 0; i < n; i++) {
+            if (fd[i] >= 0 && (!redial || still_open(fd[i]))) continue;
+            if (fd[i] >= 0) close(fd[i]);
+            if (round > 0 && !redial) continue;
+            char addr[32];
+            src(i, addr);
+            fd[i] = dial_from(addr, port);
+            made++;
+            if (fd[i] < 0) refused++;
+            else if (send(fd[i], head, strlen(head), MSG_NOSIGNAL) < 0) {
+                close(fd[i]);
+                fd[i] = -1;
+            }
         }
-    }
-    double end = bench_now_s() + secs;
-    while (bench_now_s() < end) {
-        bench_sleep_ms(5000);
+        bench_sleep_ms(redial ? 100 : 500);
+        if (bench_now_s() < next_byte) continue;
+        next_byte += 5;
         for (int i = 0; i < n; i++)
             if (fd[i] >= 0 && send(fd[i], "a", 1, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) {
                 close(fd[i]);
@@ -170,7 +182,7 @@ static void hold(int port, int n, const char *head, void (*src)(int, char *), in
             open += still_open(fd[i]);
             close(fd[i]);
         }
-    printf("  %d connections opened (%d refused), %d still open after %d s\n", n, refused,
+    printf("  %ld connections opened (%d refused), %d still open after %d s\n", made, refused,
            open, secs);
     free(fd);
 }
@@ -199,11 +211,24 @@ static void import_lines(const char *base, int n)
     free(body);
 }
 
+/* 1 when kind is one of the comma-separated list. */
+static int has_kind(const char *list, const char *kind)
+{
+    size_t n = strlen(kind);
+    for (const char *c = list; *c; c += strspn(c, ",")) {
+        size_t len = strcspn(c, ",");
+        if (len == n && !strncmp(c, kind, n)) return 1;
+        c += len;
+    }
+    return 0;
+}
+
 static int usage(void)
 {
     fprintf(stderr,
             "usage: bench-attack [options]\n"
             "  -s SECS       seconds each held attack lasts (default 30)\n"
+            "  -k KINDS      the attacks, of slowloris,redial,import,uploads (default all)\n"
             "  --slow N      slowloris connections (default 400)\n"
             "  --uploads N   unfinished 47 MiB uploads (default 8)\n"
             "  --import N    tiny lines in the import (default 100000, max_import_items)\n"
@@ -214,7 +239,8 @@ static int usage(void)
 
 int main(int argc, char **argv)
 {
-    opts_t o = {.secs = 30, .slow = 400, .uploads = 8, .import_items = 100000};
+    opts_t o = {.secs = 30, .slow = 400, .uploads = 8, .import_items = 100000,
+                .kinds = "slowloris,redial,import,uploads"};
     char exe[4096], dir[4096], base[64];
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -225,6 +251,7 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--import")) o.import_items = atoi(v);
         else if (!strcmp(a, "--mnemod")) o.mnemod = v;
         else if (!strcmp(a, "--workdir")) o.workdir = v;
+        else if (!strcmp(a, "-k")) o.kinds = v;
         else return usage();
         i++;
     }
@@ -260,63 +287,80 @@ int main(int argc, char **argv)
     bench_sleep_ms(5000);
     loop_report(&pr, "/healthz");
 
-    static const char slow_head[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
-    printf("slowloris: %d connections from 127.0.0.2, a byte every 5 s\n", o.slow);
-    loop_start(&pr, base, NULL);
-    hold(port, o.slow, slow_head, src_one, o.secs);
-    loop_report(&pr, "/healthz");
-    bench_sleep_ms(1000);
-
-    printf("slowloris: %d connections spread over 127.0.1.1..100, a byte every 5 s\n", o.slow);
-    loop_start(&pr, base, NULL);
-    hold(port, o.slow, slow_head, src_spread, o.secs);
-    loop_report(&pr, "/healthz");
-    bench_sleep_ms(1000);
-
-    int sizes[2] = {o.import_items, o.import_items * 3};
-    for (int s = 0; s < 2; s++) {
-        long hwm0 = proc_kb(pid, "VmHWM:"), rss0 = proc_kb(pid, "VmRSS:");
-        printf("import: %d tiny lines while user other searches\n", sizes[s]);
+    if (has_kind(o.kinds, "slowloris")) {
+        static const char slow_head[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+        printf("slowloris: %d connections from 127.0.0.2, a byte every 5 s\n", o.slow);
         loop_start(&pr, base, NULL);
-        loop_start(&se, base, "/v1/memories?user=other&k=10&q=garden%20river");
-        import_lines(base, sizes[s]);
+        hold(port, o.slow, slow_head, src_one, o.secs, 0);
         loop_report(&pr, "/healthz");
-        loop_report(&se, "search");
-        printf("  RSS %ld -> %ld kB; peak RSS %ld -> %ld kB (+%.1f MB)\n", rss0,
-               proc_kb(pid, "VmRSS:"), hwm0, proc_kb(pid, "VmHWM:"),
-               (proc_kb(pid, "VmHWM:") - hwm0) / 1024.0);
+        bench_sleep_ms(1000);
+
+        printf("slowloris: %d connections spread over 127.0.1.1..100, a byte every 5 s\n",
+               o.slow);
+        loop_start(&pr, base, NULL);
+        hold(port, o.slow, slow_head, src_spread, o.secs, 0);
+        loop_report(&pr, "/healthz");
+        bench_sleep_ms(1000);
     }
 
-    char up[512];
-    snprintf(up, sizeof up, "POST /v1/users/up/import HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-             "Content-Type: application/x-ndjson\r\nContent-Length: %d\r\n\r\n", 47 << 20);
-    printf("uploads: %d unfinished imports announcing 47 MiB, 1 MiB sent each\n", o.uploads);
-    long rss0 = proc_kb(pid, "VmRSS:");
-    loop_start(&pr, base, NULL);
-    int *fd = calloc((size_t)o.uploads, sizeof *fd);
-    char *mib = malloc(1 << 20);
-    memset(mib, '{', 1 << 20);
-    for (int i = 0; i < o.uploads; i++) {
-        fd[i] = dial_from("127.0.0.2", port);
-        if (fd[i] < 0) continue;
-        send(fd[i], up, strlen(up), MSG_NOSIGNAL);
-        send(fd[i], mib, 1 << 20, MSG_NOSIGNAL);
+    if (has_kind(o.kinds, "redial")) {
+        static const char slow_head[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+        printf("slowloris: %d connections spread over 127.0.1.1..100, a byte every 5 s, each "
+               "opened again as soon as it is closed\n", o.slow);
+        loop_start(&pr, base, NULL);
+        hold(port, o.slow, slow_head, src_spread, o.secs, 1);
+        loop_report(&pr, "/healthz");
+        bench_sleep_ms(1000);
     }
-    bench_sleep_ms(3000);
-    long rss1 = proc_kb(pid, "VmRSS:");
-    bench_sleep_ms(o.secs * 1000);      /* past idle_timeout: they should be closed */
-    long rss2 = proc_kb(pid, "VmRSS:");
-    int open = 0;
-    for (int i = 0; i < o.uploads; i++)
-        if (fd[i] >= 0) {
-            open += still_open(fd[i]);
-            close(fd[i]);
+
+    if (has_kind(o.kinds, "import")) {
+        int sizes[2] = {o.import_items, o.import_items * 3};
+        for (int s = 0; s < 2; s++) {
+            long hwm0 = proc_kb(pid, "VmHWM:"), rss0 = proc_kb(pid, "VmRSS:");
+            printf("import: %d tiny lines while user other searches\n", sizes[s]);
+            loop_start(&pr, base, NULL);
+            loop_start(&se, base, "/v1/memories?user=other&k=10&q=garden%20river");
+            import_lines(base, sizes[s]);
+            loop_report(&pr, "/healthz");
+            loop_report(&se, "search");
+            printf("  RSS %ld -> %ld kB; peak RSS %ld -> %ld kB (+%.1f MB)\n", rss0,
+                   proc_kb(pid, "VmRSS:"), hwm0, proc_kb(pid, "VmHWM:"),
+                   (proc_kb(pid, "VmHWM:") - hwm0) / 1024.0);
         }
-    loop_report(&pr, "/healthz");
-    printf("  RSS %ld kB before, %ld kB 3 s in (+%.1f MB), %ld kB after %d s more with %d "
-           "of them still open\n", rss0, rss1, (rss1 - rss0) / 1024.0, rss2, o.secs, open);
-    free(mib);
-    free(fd);
+    }
+
+    if (has_kind(o.kinds, "uploads")) {
+        char up[512];
+        snprintf(up, sizeof up, "POST /v1/users/up/import HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                 "Content-Type: application/x-ndjson\r\nContent-Length: %d\r\n\r\n", 47 << 20);
+        printf("uploads: %d unfinished imports announcing 47 MiB, 1 MiB sent each\n", o.uploads);
+        long rss0 = proc_kb(pid, "VmRSS:");
+        loop_start(&pr, base, NULL);
+        int *fd = calloc((size_t)o.uploads, sizeof *fd);
+        char *mib = malloc(1 << 20);
+        memset(mib, '{', 1 << 20);
+        for (int i = 0; i < o.uploads; i++) {
+            fd[i] = dial_from("127.0.0.2", port);
+            if (fd[i] < 0) continue;
+            send(fd[i], up, strlen(up), MSG_NOSIGNAL);
+            send(fd[i], mib, 1 << 20, MSG_NOSIGNAL);
+        }
+        bench_sleep_ms(3000);
+        long rss1 = proc_kb(pid, "VmRSS:");
+        bench_sleep_ms(o.secs * 1000);      /* past idle_timeout: they should be closed */
+        long rss2 = proc_kb(pid, "VmRSS:");
+        int open = 0;
+        for (int i = 0; i < o.uploads; i++)
+            if (fd[i] >= 0) {
+                open += still_open(fd[i]);
+                close(fd[i]);
+            }
+        loop_report(&pr, "/healthz");
+        printf("  RSS %ld kB before, %ld kB 3 s in (+%.1f MB), %ld kB after %d s more with %d "
+               "of them still open\n", rss0, rss1, (rss1 - rss0) / 1024.0, rss2, o.secs, open);
+        free(mib);
+        free(fd);
+    }
 
     kill(pid, SIGTERM);
     if (own) bench_rmtree(dir);

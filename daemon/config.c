@@ -92,13 +92,22 @@ static const config_key_t keys[] = {
      NULL, "largest chat message"},
     {"max_connections", CT_UINT, L(max_connections), 1, 65536,
      STR(API_DEFAULT_MAX_CONNECTIONS), 1, NULL,
-     "open connections served; more get 429 (a reload cannot raise it past start + 64)"},
+     "open connections served; one more closes a connection still waiting for its request "
+     "headers, else gets 429 (a reload cannot raise it past start + 64)"},
     {"max_connections_per_address", CT_UINT, F(max_connections_per_address), 1, 65536,
      STR(API_DEFAULT_MAX_CONNECTIONS_PER_ADDRESS), 0, NULL,
      "open connections from one client address; more are closed as they are accepted"},
     {"idle_timeout", CT_UINT, F(idle_timeout), 1, 3600, STR(API_DEFAULT_IDLE_TIMEOUT), 0,
      NULL, "seconds a connection may send nothing (mid-request or kept alive) before it is "
      "closed"},
+    {"header_timeout", CT_UINT, F(header_timeout), 1, 3600, STR(API_DEFAULT_HEADER_TIMEOUT),
+     0, NULL, "seconds a request's line and headers may take, however steadily they come, "
+     "from the connection's opening (kept alive: from idle_timeout after its last reply); "
+     "then it is closed"},
+    {"min_body_rate", CT_SIZE, F(min_body_rate), 1, 1LL << 30,
+     STR(API_DEFAULT_MIN_BODY_RATE), 0, NULL, "bytes a second a request body must average: "
+     "a body of N bytes may take header_timeout + N / min_body_rate seconds from its "
+     "headers; then the connection is closed"},
     {"max_inflight_body_bytes", CT_SIZE, L(max_inflight_body), 64 << 10, 1LL << 40,
      STR(API_DEFAULT_MAX_INFLIGHT_BODY), 1, NULL,
      "request body bytes held by all requests together; past it 503"},

@@ -24,6 +24,8 @@ typedef struct mnemod_config {
     int log_format;             /* enum config_log_format */
     unsigned shutdown_timeout;  /* seconds */
     unsigned idle_timeout;      /* seconds a connection may stay silent */
+    unsigned header_timeout;    /* seconds a request's line and headers may take */
+    size_t min_body_rate;       /* bytes a second a request body must average */
     unsigned max_connections_per_address;
     char *model;                /* model file path, or "none" */
     char *encoder;              /* sentence encoder file path, or "none" */

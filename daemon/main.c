@@ -244,6 +244,8 @@ static int api_config_of(const mnemod_config_t *cfg, dbfile_t *db, api_config_t 
                          .limits = cfg->limits, .log_requests = cfg->log_level >= CONFIG_LOG_INFO,
                          .stop_wait_ms = cfg->shutdown_timeout * 1000u, .log = log_line,
                          .version = MNEMO_VERSION, .idle_timeout = cfg->idle_timeout,
+                         .header_timeout = cfg->header_timeout,
+                         .min_body_rate = cfg->min_body_rate,
                          .max_connections_per_address = cfg->max_connections_per_address,
                          .storage_check = dbfile_check, .storage_ctx = db};
     return 0;

@@ -46,6 +46,8 @@ START_TEST(test_defaults_are_those_of_the_layers_that_use_them)
     ck_assert_uint_eq(c.limits.max_message, d.max_message);
     ck_assert_uint_eq(c.limits.max_inflight_body, d.max_inflight_body);
     ck_assert_uint_eq(c.idle_timeout, API_DEFAULT_IDLE_TIMEOUT);
+    ck_assert_uint_eq(c.header_timeout, API_DEFAULT_HEADER_TIMEOUT);
+    ck_assert_uint_eq(c.min_body_rate, API_DEFAULT_MIN_BODY_RATE);
     ck_assert_uint_eq(c.max_connections_per_address, API_DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
     const char *tail = "/mnemo/default.mnemo";
     ck_assert_uint_gt(strlen(c.model), strlen(tail));
@@ -110,6 +112,8 @@ START_TEST(test_every_key_is_read)
                         "max_connections = 10\n"
                         "max_connections_per_address = 5\n"
                         "idle_timeout = 3\n"
+                        "header_timeout = 2\n"
+                        "min_body_rate = 3K\n"
                         "max_inflight_body_bytes = 128K\n"
                         "log_level = debug\n") == 0, "%s", err);
     ck_assert_str_eq(c.listen, "0.0.0.0:9000");
@@ -126,6 +130,8 @@ START_TEST(test_every_key_is_read)
     ck_assert_uint_eq(c.limits.max_connections, 10);
     ck_assert_uint_eq(c.max_connections_per_address, 5);
     ck_assert_uint_eq(c.idle_timeout, 3);
+    ck_assert_uint_eq(c.header_timeout, 2);
+    ck_assert_uint_eq(c.min_body_rate, 3 << 10);
     ck_assert_uint_eq(c.limits.max_inflight_body, 128 << 10);
     ck_assert_int_eq(c.log_level, CONFIG_LOG_DEBUG);
 }
@@ -391,7 +397,8 @@ static const char *const other_value[][2] = {
     {"max_batch", "9"},             {"max_message_bytes", "18"},
     {"max_connections", "10"},      {"log_level", "debug"},
     {"max_connections_per_address", "5"}, {"idle_timeout", "3"},
-    {"max_inflight_body_bytes", "128K"},
+    {"header_timeout", "2"},        {"max_inflight_body_bytes", "128K"},
+    {"min_body_rate", "3K"},
     {"log_format", "journal"},      {"shutdown_timeout", "11"},
     {"model", "none"},              {"chat_turns", "8"},
     {"chat_memories", "0"},         {"chat_duplicate", "0.5"},

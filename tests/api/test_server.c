@@ -1,8 +1,10 @@
 /* test_server.c: api/'s HTTP layer on a real socket, with a stub agent in place of the
  * store: routing (404, 405 + Allow), tokens (401, open health probes), the body cap
  * (413 from Content-Length, with Expect: 100-continue, and for a chunked body past the
- * cap), 415, the connection limit (429), port 0 read back, the loopback-only rule
- * without tokens, and a streamed export cut by a failure logged as an error. Requests are written by hand so each header is exactly as meant. */
+ * cap), 415, the connection limit (429, or room made from connections still waiting
+ * for their headers), port 0 read back, the loopback-only rule without tokens, and a
+ * streamed export cut by a failure logged as an error. Requests are written by hand so
+ * each header is exactly as meant. */
 #include <arpa/inet.h>
 #include <check.h>
 #include <netinet/in.h>
@@ -435,8 +437,13 @@ END_TEST
 
 START_TEST(test_a_connection_past_the_limit_gets_429)
 {
+    /* Two requests in progress (headers in, body coming): no room to make. */
     char buf[4096];
+    static const char part[] = "POST /v1/memories HTTP/1.1\r\nHost: localhost\r\n"
+                               "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{";
     int a = dial(), b = dial();
+    send_all(a, part, sizeof part - 1);
+    send_all(b, part, sizeof part - 1);
     usleep(100 * 1000);
     ck_assert_int_eq(get("/healthz", NULL, buf, sizeof buf), 429);
     ck_assert(has(buf, "\"code\":\"too_many_requests\""));
@@ -444,6 +451,21 @@ START_TEST(test_a_connection_past_the_limit_gets_429)
     close(b);
     usleep(200 * 1000);
     ck_assert_int_eq(get("/healthz", NULL, buf, sizeof buf), 200);
+}
+END_TEST
+
+START_TEST(test_past_the_limit_room_is_made_from_connections_still_waiting_for_headers)
+{
+    /* Two connections that have sent nothing yet: the oldest yields to the new one. */
+    char buf[4096], c;
+    int a = dial();
+    usleep(50 * 1000);
+    int b = dial();
+    usleep(100 * 1000);
+    ck_assert_int_eq(get("/healthz", NULL, buf, sizeof buf), 200);
+    ck_assert_msg(recv(a, &c, 1, 0) == 0, "the oldest waiting connection was not closed");
+    close(a);
+    close(b);
 }
 END_TEST
 
@@ -495,6 +517,7 @@ int main(void)
     tc = tcase_create("connections");
     tcase_add_checked_fixture(tc, start_two_connections, stop);
     tcase_add_test(tc, test_a_connection_past_the_limit_gets_429);
+    tcase_add_test(tc, test_past_the_limit_room_is_made_from_connections_still_waiting_for_headers);
     suite_add_tcase(s, tc);
 
     SRunner *sr = srunner_create(s);

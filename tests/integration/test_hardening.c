@@ -2,9 +2,11 @@
  * "Hardening"). Requests are written by hand on raw sockets so each header is exactly as
  * meant: ambiguous framing (two Content-Lengths, Content-Length with Transfer-Encoding),
  * a NUL in the path, a foreign Host without tokens, garbage request lines, a client
- * that never finishes its headers, repeated bad tokens, uploads past the bytes held for
- * all bodies. And the database under it: a second mnemod, a read-only file, the file
- * deleted or replaced while running, `ulimit -f`, SIGTERM under keep-alive traffic.
+ * that never finishes its headers or trickles them (or its body) past their deadline,
+ * slow clients from many addresses past every connection limit, repeated bad tokens,
+ * uploads past the bytes held for all bodies. And the database under it: a second
+ * mnemod, a read-only file, the file deleted or replaced while running, `ulimit -f`,
+ * SIGTERM under keep-alive traffic.
  * Each check wants its exact status or exit message, then a daemon that still serves. */
 #define _GNU_SOURCE     /* strcasestr */
 #include "tests/integration/harness.h"
@@ -39,6 +41,39 @@ static int dial(const h_daemon_t *d)
     ck_assert_msg(connect(fd, (struct sockaddr *)&a, sizeof a) == 0, "connect: %s",
                   strerror(errno));
     return fd;
+}
+
+/* The same from the loopback address src (127.0.0.x), as another client would come. */
+static int dial_from(const h_daemon_t *d, const char *src)
+{
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)d->port)};
+    struct sockaddr_in me = {.sin_family = AF_INET};
+    struct timeval tv = {30, 0};
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    inet_pton(AF_INET, src, &me.sin_addr);
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    ck_assert_int_ge(fd, 0);
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    ck_assert_msg(bind(fd, (struct sockaddr *)&me, sizeof me) == 0, "bind %s: %s", src,
+                  strerror(errno));
+    ck_assert_msg(connect(fd, (struct sockaddr *)&a, sizeof a) == 0, "connect from %s: %s",
+                  src, strerror(errno));
+    return fd;
+}
+
+static double mono_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* 1 when the server has ended fd (end of stream or reset), without waiting. */
+static int closed_now(int fd)
+{
+    char c[256];
+    ssize_t r = recv(fd, c, sizeof c, MSG_DONTWAIT);
+    return r == 0 || (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
 }
 
 /* Sends all of s; 0, or -1 once the server has closed. */
@@ -309,6 +344,154 @@ START_TEST(test_a_client_that_never_finishes_its_headers_is_closed)
     send_str(fd, part, sizeof part - 1);
     ck_assert_msg(read_to_close(fd, reply, sizeof reply), "an unfinished body was not closed");
     close(fd);
+    assert_serving(&D, NULL);
+    h_cleanup(&D);
+}
+END_TEST
+
+START_TEST(test_headers_trickled_past_header_timeout_are_closed_while_healthz_answers)
+{
+    /* Clients from four addresses send the start of a request and then a header byte
+     * every 200 ms, far inside idle_timeout: only the deadline on the headers as a whole
+     * ends them. A kept-alive client sending whole requests meanwhile is served. */
+    enum { N = 12 };
+    static const char slow[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+    static const char get[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    h_daemon_t D;
+    h_init(&D, "header_timeout = 1\nidle_timeout = 60\n");
+    h_start(&D);
+    int fd[N], left = N;
+    double opened[N], lasted[N];
+    for (int i = 0; i < N; i++) {
+        char src[32];
+        snprintf(src, sizeof src, "127.0.0.%d", 2 + i % 4);
+        opened[i] = mono_s();       /* before connect: the deadline runs from the accept */
+        fd[i] = dial_from(&D, src);
+        lasted[i] = -1;
+        send_str(fd[i], slow, sizeof slow - 1);
+    }
+    int ka = dial(&D), probes = 0;
+    double give_up = mono_s() + 20;    /* a bound on a broken daemon, not a speed */
+    while (left > 0 && mono_s() < give_up) {
+        struct timespec ts = {0, 200 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+        for (int i = 0; i < N; i++) {
+            if (lasted[i] >= 0) continue;
+            if (closed_now(fd[i]) || send(fd[i], "a", 1, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) {
+                lasted[i] = mono_s() - opened[i];
+                left--;
+            }
+        }
+        send_str(ka, get, sizeof get - 1);
+        ck_assert_msg(read_reply(ka, reply, sizeof reply) == 200,
+                      "/healthz on a kept-alive connection during the trickle: %s", reply);
+        probes++;
+    }
+    for (int i = 0; i < N; i++) {
+        ck_assert_msg(lasted[i] >= 0, "a connection trickling its headers (from 127.0.0.%d) "
+                      "was still open after 20 s with header_timeout = 1", 2 + i % 4);
+        ck_assert_msg(lasted[i] >= 0.9, "a connection was closed %.2f s after it opened, "
+                      "before its header deadline", lasted[i]);
+        close(fd[i]);
+    }
+    ck_assert_int_gt(probes, 0);
+    close(ka);
+    assert_serving(&D, NULL);
+    h_cleanup(&D);
+}
+END_TEST
+
+START_TEST(test_a_body_slower_than_min_body_rate_is_closed_and_a_steady_one_is_served)
+{
+    /* Bodies trickled a byte every 200 ms from four addresses, far inside idle_timeout;
+     * then one body sent at 8 times min_body_rate that takes longer than header_timeout. */
+    enum { N = 8, STEADY = 24000, PIECE = 600 };
+    static const char head[] = "POST /v1/memories HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                               "Content-Type: application/json\r\nContent-Length: 100000\r\n"
+                               "\r\n{";
+    h_daemon_t D;
+    h_init(&D, "header_timeout = 1\nmin_body_rate = 1K\nidle_timeout = 60\n");
+    h_start(&D);
+    int fd[N], left = N;
+    double opened[N], lasted[N];
+    for (int i = 0; i < N; i++) {
+        char src[32];
+        snprintf(src, sizeof src, "127.0.0.%d", 2 + i % 4);
+        opened[i] = mono_s();
+        fd[i] = dial_from(&D, src);
+        lasted[i] = -1;
+        send_str(fd[i], head, sizeof head - 1);
+    }
+    double give_up = mono_s() + 20;    /* a bound on a broken daemon, not a speed */
+    while (left > 0 && mono_s() < give_up) {
+        struct timespec ts = {0, 200 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+        for (int i = 0; i < N; i++) {
+            if (lasted[i] >= 0) continue;
+            if (closed_now(fd[i]) || send(fd[i], " ", 1, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) {
+                lasted[i] = mono_s() - opened[i];
+                left--;
+            }
+        }
+    }
+    for (int i = 0; i < N; i++) {
+        ck_assert_msg(lasted[i] >= 0, "a body trickled a byte every 200 ms (from 127.0.0.%d) "
+                      "was still open after 20 s with min_body_rate = 1K", 2 + i % 4);
+        ck_assert_msg(lasted[i] >= 0.9, "a body was closed %.2f s after its connection opened, "
+                      "before its deadline", lasted[i]);
+        close(fd[i]);
+    }
+    /* A steady body: JSON padded with spaces, a piece every 75 ms. */
+    static char body[STEADY + 1];
+    int n = snprintf(body, sizeof body, "{\"user\":\"u\",\"text\":\"A steady upload.\"}");
+    memset(body + n, ' ', (size_t)(STEADY - n));
+    char req[256];
+    snprintf(req, sizeof req, "POST /v1/memories HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+             "Content-Type: application/json\r\nContent-Length: %d\r\n\r\n", STEADY);
+    int k = dial(&D);
+    send_str(k, req, strlen(req));
+    for (int off = 0; off < STEADY; off += PIECE) {
+        ck_assert_msg(send_str(k, body + off, PIECE) == 0,
+                      "a body sent at 8 times min_body_rate was cut at byte %d", off);
+        struct timespec ts = {0, 75 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    int st = read_reply(k, reply, sizeof reply);
+    ck_assert_msg(st == 201, "a body sent at 8 times min_body_rate: %d %s", st, reply);
+    close(k);
+    assert_serving(&D, NULL);
+    h_cleanup(&D);
+}
+END_TEST
+
+START_TEST(test_healthz_is_answered_while_slow_clients_from_many_addresses_fill_the_table)
+{
+    /* 100 unfinished requests from ten addresses, past max_connections (8) and past
+     * libmicrohttpd's hard cap (8 + 64); none would end by a timeout for a minute. */
+    enum { N = 100 };
+    static const char slow[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+    static const char get[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    h_daemon_t D;
+    h_init(&D, "max_connections = 8\nheader_timeout = 60\nidle_timeout = 60\n");
+    h_start(&D);
+    int fd[N];
+    for (int i = 0; i < N; i++) {
+        char src[32];
+        snprintf(src, sizeof src, "127.0.0.%d", 2 + i % 10);
+        fd[i] = dial_from(&D, src);
+        send_str(fd[i], slow, sizeof slow - 1);
+    }
+    /* A probe as a kubelet sends one: served, not 429 and not left in the accept queue
+     * (read_reply gives up after 30 s). */
+    int p = dial(&D);
+    send_str(p, get, sizeof get - 1);
+    int st = read_reply(p, reply, sizeof reply);
+    ck_assert_msg(st == 200, "/healthz while slow clients fill the table: %d %s", st, reply);
+    close(p);
+    /* The room was made from the slow ones, the oldest first. */
+    ck_assert_msg(read_to_close(fd[0], reply, sizeof reply),
+                  "the oldest unfinished request is still open");
+    for (int i = 0; i < N; i++) close(fd[i]);
     assert_serving(&D, NULL);
     h_cleanup(&D);
 }
@@ -659,6 +842,9 @@ int main(void)
     tcase_add_test(http, test_with_tokens_any_host_is_served);
     tcase_add_test(http, test_a_garbage_request_line_is_refused_and_the_daemon_keeps_serving);
     tcase_add_test(http, test_a_client_that_never_finishes_its_headers_is_closed);
+    tcase_add_test(http, test_headers_trickled_past_header_timeout_are_closed_while_healthz_answers);
+    tcase_add_test(http, test_healthz_is_answered_while_slow_clients_from_many_addresses_fill_the_table);
+    tcase_add_test(http, test_a_body_slower_than_min_body_rate_is_closed_and_a_steady_one_is_served);
     tcase_add_test(http, test_connections_past_the_per_address_limit_are_closed_as_they_come);
     tcase_add_test(http, test_repeated_bad_tokens_from_one_address_get_429);
     tcase_add_test(http, test_a_token_shorter_than_16_bytes_stops_the_start);
