@@ -70,7 +70,8 @@ int understand_kin(const char *key)
 static const char *const empty_words[] = {
     "u", "us", "me", "him", "her", "them", "it", "its", "of", "that", "this", "there", "here",
     "a", "an", "the", "you", "we", "they", "i", "he", "she", "so", "too", "and", "or", "to",
-    "for", "with", "at", "in", "on", "by", "now", "then", "lol", "haha", NULL};
+    "for", "with", "at", "in", "on", "by", "now", "then", "lol", "haha", "together", "alone",
+    "nearby", "somewhere", NULL};
 
 /* Words that join values and end no name ("Pixel and"). */
 static const char *const conjunctions[] = {"and", "or", "&", "plus", "n", "和", "或", NULL};
@@ -841,8 +842,10 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         }
     }
     if (k == 0) {       /* one unit: the act with its first spans */
-        int vs = -1, ve = -1;
-        if (span(tags, n, READER_B_VALUE, READER_I_VALUE, 0, &s, &e)) vs = s, ve = e;
+        int vs = -1, ve = -1;   /* a fact's spans were all found empty above ("I live
+                                 * [together]") */
+        if (clause.act != READER_FACT && span(tags, n, READER_B_VALUE, READER_I_VALUE, 0, &s, &e))
+            vs = s, ve = e;
         unit(c, cn, words, tags, caps, vrels, n, vs >= 0 ? vs : n, vs, ve, ns, ne, &clause,
              &out[0]);
         if (vs < 0) {

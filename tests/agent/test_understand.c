@@ -98,6 +98,10 @@ static const struct {
     {"I speak Italian, German and English", {{"fact", "self", "language", "Italian", NULL},
                                              {"fact", "self", "language", "German", NULL},
                                              {"fact", "self", "language", "English", NULL}}},
+    /* a word that says how, not where, is no value, even when it is the clause's only
+     * span */
+    {"my sister and I live together", {{"smalltalk", "sister", "", "", NULL},
+                                       {"fact", "self", "home", "", NULL}}},
     /* a Chinese list is as many values as it has items */
     {"我会说中文、英语", {{"fact", "self", "language", "中文", NULL}, {"fact", "self", "language", "英语", NULL}}},
 };
