@@ -266,6 +266,22 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (u->act == READER_SUMMARY &&
         (facts_has_words(text, "your") || facts_has_words(text, "yourself")))
         u->act = READER_SMALLTALK;      /* "tell me about yourself" asks about mnemo */
+    /* "can you remember things for me?" asks whether mnemo can, not what it knows: a
+     * summary asks with a question word or names what it wants */
+    static const char *const summary_words[] = {"what", "who", "tell", "list", "show", "give",
+                                                "about", "everything", "all", "told",
+                                                "summary", "summarise", "summarize", NULL};
+    int names_it = (unsigned char)text[0] >= 0x80;
+    for (int k = 0; summary_words[k] && !names_it; k++)
+        names_it = facts_has_words(text, summary_words[k]);
+    if (u->act == READER_SUMMARY && !names_it)
+        u->act = READER_SMALLTALK;
+    /* "what month was I born in?" asks for the birthday, not the place */
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) &&
+        u->rel == READER_REL_HOMETOWN && facts_has_words(text, "month")) {
+        u->rel = READER_REL_BIRTHDAY;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_BIRTHDAY));
+    }
     static const char *const all_of_me[] = {"关于我", "哪些", "所有", "一切", "什么都", NULL};
     if (u->act == READER_SUMMARY &&
         ((u->rel == READER_REL_OPEN && u->relation[0]) ||

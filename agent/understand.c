@@ -540,6 +540,9 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         }
         if (u->rel == READER_REL_KIND && understand_kin(u->holder) && !has_digit(words + s, e - s))
             u->rel = READER_REL_NAME;   /* "my dad is Bernard": a person has no breed */
+        if ((u->rel == READER_REL_HOMETOWN || u->rel == READER_REL_HOME) && e - s == 1 &&
+            understand_month(words[s]))
+            u->rel = READER_REL_BIRTHDAY;   /* "born in April": a month is no place */
         if (u->rel == READER_REL_AGE && !has_digit(words + s, e - s))
             u->rel = READER_REL_NAME;   /* "my mum is Ann": an age is a number, this a name */
         else if (e - s == 1 && has_digit(words + s, 1) && number_only(words[s]) &&

@@ -524,6 +524,19 @@ START_TEST(test_a_car_is_found_however_it_is_asked)
 }
 END_TEST
 
+/* A month one was born in is the birthday, asked in any words; asking whether mnemo can
+ * remember is no request for a summary. */
+START_TEST(test_born_in_a_month_is_a_birthday)
+{
+    tell("a", "by the way, I was born in October");
+    ask("b", "what month was i born in?", "October", NULL);
+    ask("b", "when's my birthday?", "October", NULL);
+    json_t *t = say("b", "can you remember things for me?");
+    ck_assert_msg(!strstr(reply_of(t), "October"), "reply '%s'", reply_of(t));
+    json_decref(t);
+}
+END_TEST
+
 /* A hope is no fact; a statement the reader took for a yes/no question, with no question
  * mark and no verb that starts one, tells. */
 START_TEST(test_hopes_are_not_facts_and_statements_tell)
@@ -588,6 +601,7 @@ int main(void)
     tcase_add_test(tc, test_a_new_value_outlives_the_end_of_the_old_one);
     tcase_add_test(tc, test_where_one_works_is_the_firm_and_the_town);
     tcase_add_test(tc, test_a_car_is_found_however_it_is_asked);
+    tcase_add_test(tc, test_born_in_a_month_is_a_birthday);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
