@@ -60,7 +60,7 @@ int store_frames_list(store_t *st, const char *user, size_t max, store_memory_t 
     pthread_mutex_lock(&st->mu);
     store_bind_text(s, 1, user, &b);
     store_bind_int64(s, 2, (int64_t)max, &b);
-    int rc = store_collect(s, b, 0, max, out, n);
+    int rc = store_collect(s, b, STORE_ROWS_FRAME, max, out, n);
     pthread_mutex_unlock(&st->mu);
     return rc;
 }

@@ -333,7 +333,7 @@ void store_memories_free(store_memory_t *v, size_t n)
     free(v);
 }
 
-int store_collect(sqlite3_stmt *s, int brc, int with_vec, size_t max, store_memory_t **out,
+int store_collect(sqlite3_stmt *s, int brc, int layout, size_t max, store_memory_t **out,
                   size_t *n)
 {
     store_memory_t *v = NULL;
@@ -350,7 +350,9 @@ int store_collect(sqlite3_stmt *s, int brc, int with_vec, size_t max, store_memo
             v = nv;
             cap = nc;
         }
-        if ((rc = store_row_memory(s, with_vec, &v[len])) == STORE_OK)
+        rc = layout == STORE_ROWS_FRAME ? store_row_frame(s, &v[len])
+                                        : store_row_memory(s, layout == STORE_ROWS_VEC, &v[len]);
+        if (rc == STORE_OK)
             len++;
     }
     if (rc == STORE_OK && src != SQLITE_ROW && src != SQLITE_DONE)

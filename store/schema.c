@@ -220,9 +220,19 @@ static const char MIGRATE_8_9[] =
     "  DELETE FROM memory_codes WHERE id = old.id;"
     " END;";
 
+/* 9 -> 10: the frame index covers what the agent reads of a user's facts every chat turn
+ * (id, holder, relation, value, text), so listing them reads the index alone and never
+ * a memory's row, whose frame columns come after its vector. superseded_by, NULL in every
+ * entry, is a column too: without it the planner does not take the index as covering. */
+static const char MIGRATE_9_10[] =
+    "DROP INDEX memories_frame;"
+    "CREATE INDEX memories_frame ON memories(user, holder, relation, value, text,"
+    "  superseded_by)"
+    "  WHERE superseded_by IS NULL AND holder IS NOT NULL;";
+
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
     MIGRATE_0_1, MIGRATE_1_2, MIGRATE_2_3, MIGRATE_3_4, MIGRATE_4_5, MIGRATE_5_6,
-    MIGRATE_6_7, MIGRATE_7_8, MIGRATE_8_9};
+    MIGRATE_6_7, MIGRATE_7_8, MIGRATE_8_9, MIGRATE_9_10};
 
 static int exec(sqlite3 *db, const char *sql, char *err, size_t errlen, const char *what)
 {

@@ -63,8 +63,9 @@ static const char *const stmt_sql[S_COUNT] = {
         " WHERE user = ?1 AND holder = ?2"
         " AND (?3 IS NULL OR relation = ?3) AND superseded_by IS NULL"
         " ORDER BY id DESC LIMIT ?4",
+    /* only what memories_frame covers: no row is read (schema.c, 9 -> 10) */
     [S_MEM_FRAMES_LIST] =
-        "SELECT " STORE_MEM_COLS " FROM memories INDEXED BY memories_frame"
+        "SELECT id, holder, relation, value, text FROM memories INDEXED BY memories_frame"
         " WHERE user = ?1 AND holder IS NOT NULL AND superseded_by IS NULL"
         " ORDER BY id LIMIT ?2",
     [S_MEM_SUPERSEDED_OF] =
@@ -315,6 +316,22 @@ static char *col_strdup(sqlite3_stmt *s, int col, int *oom)
     if (!c)
         *oom = 1;
     return c;
+}
+
+int store_row_frame(sqlite3_stmt *s, store_memory_t *m)
+{
+    int oom = 0;
+    memset(m, 0, sizeof(*m));
+    m->id = sqlite3_column_int64(s, 0);
+    m->holder = col_strdup(s, 1, &oom);
+    m->relation = col_strdup(s, 2, &oom);
+    m->value = col_strdup(s, 3, &oom);
+    m->text = col_strdup(s, 4, &oom);
+    if (oom) {
+        store_memory_clear(m);
+        return STORE_ENOMEM;
+    }
+    return STORE_OK;
 }
 
 int store_row_memory(sqlite3_stmt *s, int with_vec, store_memory_t *m)

@@ -19,7 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 
 enum store_err {
     STORE_OK = 0,
@@ -320,8 +320,10 @@ int store_user_delete(store_t *st, const char *user, int64_t *removed);
 /* Frames. store_frame_find: user's current (not superseded) memories whose frame has
  * holder and relation (relation NULL = any relation of holder), newest first (by id),
  * at most STORE_LIST_MAX. store_frames_list: user's current memories that have a frame,
- * oldest first, at most max (1..STORE_LIST_MAX). Both include stale memories (their
- * facts hold, only their vectors wait for re-encoding) and do not load vectors. *out is
+ * oldest first, at most max (1..STORE_LIST_MAX), with only id, text, holder, relation
+ * and value filled (read from the frame index alone: a chat turn lists them). Both
+ * include stale memories (their facts hold, only their vectors wait for re-encoding)
+ * and do not load vectors. *out is
  * a malloc'd array of *n (store_memories_free; NULL and 0 when nothing matched or on
  * failure). Return STORE_OK; STORE_EINVAL (no user or holder, max out of range);
  * STORE_ENOMEM; STORE_EIO. */

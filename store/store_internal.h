@@ -335,11 +335,18 @@ void store_rollback(store_t *st);
 /* Fills m from the current row of a statement selecting STORE_MEM_COLS starting at
  * column 0. with_vec copies the vector. Returns STORE_OK or STORE_ENOMEM (m cleared). */
 int store_row_memory(sqlite3_stmt *s, int with_vec, store_memory_t *m);
-/* Runs a statement selecting STORE_MEM_COLS, whose binds left brc, into a new array of
- * at most max rows (grown as rows come), then resets it. With st->mu held. *out and *n
- * are set only on STORE_OK (*out NULL when no row); else STORE_ENOMEM or a SQLite
- * failure's code. */
-int store_collect(sqlite3_stmt *s, int brc, int with_vec, size_t max, store_memory_t **out,
+/* Fills m's id, holder, relation, value and text (the rest zero) from the current row of
+ * a statement selecting those five, in that order (the frame index's columns). Returns
+ * STORE_OK or STORE_ENOMEM (m cleared). */
+int store_row_frame(sqlite3_stmt *s, store_memory_t *m);
+/* What a statement given to store_collect selects: STORE_MEM_COLS without or with the
+ * vector copied, or the five columns of store_row_frame. */
+enum { STORE_ROWS = 0, STORE_ROWS_VEC = 1, STORE_ROWS_FRAME = 2 };
+/* Runs a statement of that layout, whose binds left brc, into a new array of at most
+ * max rows (grown as rows come), then resets it. With st->mu held. *out and *n are set
+ * only on STORE_OK (*out NULL when no row); else STORE_ENOMEM or a SQLite failure's
+ * code. */
+int store_collect(sqlite3_stmt *s, int brc, int layout, size_t max, store_memory_t **out,
                   size_t *n);
 int store_is_stale(const store_t *st, int dim, const char *encoder);
 int store_vec_ok(const float *v, int dim);

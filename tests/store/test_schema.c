@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "store/store_internal.h"
 
 static char *dir;
 static char err[256];
@@ -60,6 +61,30 @@ static void raw_text(const char *path, const char *sql, char *out, size_t len)
     sqlite3_finalize(s);
     sqlite3_close(db);
 }
+
+/* A chat turn lists the user's facts: that query reads the frame index alone, never a
+ * memory's row (whose frame columns come after its vector). */
+START_TEST(test_the_frame_list_reads_the_frame_index_alone)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s", th_path(dir, "frames.db"));
+    store_t *st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
+    ck_assert_msg(st != NULL, "%s", err);
+    char plan[2048] = "";
+    sqlite3_stmt *q = NULL;
+    char *sql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s",
+                                sqlite3_sql(stmt_get(st, S_MEM_FRAMES_LIST)));
+    ck_assert_int_eq(sqlite3_prepare_v2(st->db, sql, -1, &q, NULL), SQLITE_OK);
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        size_t at = strlen(plan);
+        snprintf(plan + at, sizeof(plan) - at, "%s; ", (const char *)sqlite3_column_text(q, 3));
+    }
+    sqlite3_finalize(q);
+    sqlite3_free(sql);
+    store_close(st);
+    ck_assert_msg(strstr(plan, "COVERING INDEX memories_frame"), "plan: %s", plan);
+}
+END_TEST
 
 START_TEST(test_new_database_is_current_and_in_wal_mode)
 {
@@ -622,6 +647,7 @@ int main(void)
     TCase *tc = tcase_create("schema");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_new_database_is_current_and_in_wal_mode);
+    tcase_add_test(tc, test_the_frame_list_reads_the_frame_index_alone);
     tcase_add_test(tc, test_version_1_database_is_migrated_with_its_data);
     tcase_add_test(tc, test_version_2_turns_get_the_kind_version_2_knew);
     tcase_add_test(tc, test_version_3_memories_open_without_a_frame_and_gain_frames);
