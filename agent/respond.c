@@ -198,13 +198,15 @@ static int whose(respond_t *r, const facts_t *f, const char *value)
 }
 
 /* "What breed is Biscuit?" of a pet the user keyed by its breed ("my beagle Biscuit"):
- * the holder's word is its kind unless it is only the animal ("my dog Rex"). Answers
- * (yes/no too) and returns 1, or 0 when that is not the case. */
+ * the holder's word is its kind unless it is only the animal ("my dog Rex"), or the
+ * question asks which animal it is ("what kind of animal is Captain?" of "my parrot
+ * Captain"). Answers (yes/no too) and returns 1, or 0 when that is not the case. */
 static int kind_by_holder(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     const char *name = facts_name_of(f, u->holder);
+    int animal = facts_has_words(text, "animal") || facts_has_words(text, "pet");
     if (u->rel != READER_REL_KIND || !strcmp(u->holder, "self") || !name ||
-        dialogue_pet_word(u->holder) || facts_has_words(text, u->holder))
+        (dialogue_pet_word(u->holder) && !animal) || facts_has_words(text, u->holder))
         return 0;
     char buf[512];
     realise_frame_t known = {name, READER_REL_KIND, NULL, u->holder};

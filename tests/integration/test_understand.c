@@ -482,6 +482,8 @@ START_TEST(test_what_someone_is_is_their_job)
     ask("b", "what does my uncle do?", "chef", NULL);
     tell("a", "I've got a whippet called Pip");     /* an animal keyed by its breed */
     ask("b", "is pip a husky?", "No", NULL);
+    tell("a", "we also have a tortoise called Sheldon");
+    ask("b", "what kind of animal is Sheldon?", "is a tortoise", "know");
     tell("a", "i work as a vet in Leicester");
     ask("b", "which city am i based in?", "Leicester", NULL);    /* lives or works */
 }
