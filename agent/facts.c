@@ -78,7 +78,11 @@ int facts_same_relation(const char *a, const char *b)
 
 int facts_same_value(const char *a, const char *b)
 {
-    return a && b && strcasecmp(skip_article(a), skip_article(b)) == 0;
+    if (!a || !b) return 0;
+    if (strcasecmp(skip_article(a), skip_article(b)) == 0) return 1;
+    int da, ma, db, mb;     /* a date in other words: "the 3rd of March", "Christmas Day" */
+    return understand_date(a, &da, &ma) && understand_date(b, &db, &mb) && da == db &&
+           ma == mb;
 }
 
 /* Case-insensitive equality of two names, either possibly with a possessive ("Owen's"

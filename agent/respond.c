@@ -446,7 +446,8 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
          * ("is rosa a vet?" holds "vet") */
         int yes = u->value[0] ? facts_same_value(m->value, u->value) ||
                                     facts_has_words(m->value, u->value)
-                              : facts_has_words(text, m->value);
+                              : facts_has_words(text, m->value) ||
+                                    facts_same_value(text, m->value);   /* a date */
         say(r, realise_yesno(buf, sizeof buf, yes, &asked, &known));
         snprintf(r->answer, sizeof r->answer, "%s", yes ? "yes" : "no");
     } else if (m) {

@@ -343,6 +343,56 @@ int understand_month(const char *w)
     return 0;
 }
 
+/* The month's number (1-12) of a month word, else 0 (months[]: the twelve, then the
+ * short forms in order, "sep" and "sept" both September). */
+static int month_number(const char *w)
+{
+    static const int shorts[] = {1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12};
+    for (int i = 0; months[i]; i++)
+        if (!strcasecmp(w, months[i])) return i < 12 ? i + 1 : shorts[i - 12];
+    return 0;
+}
+
+int understand_date(const char *text, int *day, int *month)
+{
+    static const struct {
+        const char *name;
+        int day, month;
+    } named[] = {{"christmas eve", 24, 12}, {"christmas day", 25, 12}, {"christmas", 25, 12},
+                 {"boxing day", 26, 12}, {"new year's eve", 31, 12}, {"new years eve", 31, 12},
+                 {"new year's day", 1, 1}, {"new years day", 1, 1},
+                 {"valentine's day", 14, 2}, {"valentines day", 14, 2},
+                 {"halloween", 31, 10}, {"st patrick's day", 17, 3}};
+    *day = *month = 0;
+    char low[128];
+    size_t n = 0;
+    for (; text[n] && n + 1 < sizeof low; n++) low[n] = (char)tolower((unsigned char)text[n]);
+    low[n] = '\0';
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
+        const char *p = strstr(low, named[i].name);
+        size_t k = strlen(named[i].name);
+        if (p && (p == low || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[k])) {
+            *day = named[i].day, *month = named[i].month;
+            return 1;
+        }
+    }
+    /* a day number and a month word in either order ("March 3rd", "the 3rd of march") */
+    char w[32];
+    for (const char *p = low; *p;) {
+        while (*p && !isalnum((unsigned char)*p)) p++;
+        size_t k = 0;
+        while (p[k] && isalnum((unsigned char)p[k])) k++;
+        if (!k) break;
+        snprintf(w, sizeof w, "%.*s", (int)(k < sizeof w ? k : sizeof w - 1), p);
+        if (!*month) *month = month_number(w);
+        if (!*day && day_word(w)) *day = (int)strtol(w, NULL, 10);
+        p += k;
+    }
+    if (*day && *month) return 1;
+    *day = *month = 0;
+    return 0;
+}
+
 /* The end of a date value [s, e) the reader ended after its day or its month: the
  * untagged month after a day ("the [14th] of june") or day after a month ("[june] 14"). */
 static int date_end(const char *const *words, const unsigned char *tags, int n, int s, int e)

@@ -44,6 +44,9 @@ typedef struct understood {
 int understand_question_word(const char *w);
 /* 1 when w is a month's name or its short form, without case ("June", "sept"). */
 int understand_month(const char *w);
+/* 1 when text names a day of a month ("March 3rd", "the 3rd of march", "3 March",
+ * "Christmas Eve"), with it in *day (1-31) and *month (1-12); else 0 and both 0. */
+int understand_date(const char *text, int *day, int *month);
 
 /* The holder key of a third-person pronoun: "he" for he/he's/him/his, "she", "they";
  * NULL for any other word. */

@@ -173,6 +173,24 @@ START_TEST(test_a_value_spelt_again_is_found)
 }
 END_TEST
 
+/* A date is the same date however it is written, a holiday's included. */
+START_TEST(test_a_date_in_other_words_is_the_same_value)
+{
+    ck_assert(facts_same_value("March 3rd", "the 3rd of march"));
+    ck_assert(facts_same_value("3 March", "march 3"));
+    ck_assert(facts_same_value("25 december", "Christmas Day"));
+    ck_assert(facts_same_value("the 24th of Dec", "christmas eve"));
+    ck_assert(!facts_same_value("March 3rd", "March 4th"));
+    ck_assert(!facts_same_value("March", "March 3rd"));      /* no day: not a date */
+    ck_assert(!facts_same_value("3rd", "March 3rd"));
+    int d, m;
+    ck_assert(understand_date("is my birthday on new year's eve?", &d, &m));
+    ck_assert_int_eq(d, 31);
+    ck_assert_int_eq(m, 12);
+    ck_assert(!understand_date("is my birthday in May?", &d, &m));
+}
+END_TEST
+
 /* Ages compared among the people named, else among all who have a name and an age. */
 START_TEST(test_ages_compare_among_the_people_named)
 {
@@ -212,6 +230,7 @@ int main(void)
     tcase_add_test(tc, test_values_that_cannot_be_of_their_relation);
     tcase_add_test(tc, test_a_value_spelt_again_is_found);
     tcase_add_test(tc, test_ages_compare_among_the_people_named);
+    tcase_add_test(tc, test_a_date_in_other_words_is_the_same_value);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -539,6 +539,16 @@ START_TEST(test_born_in_a_month_is_a_birthday)
 }
 END_TEST
 
+/* A date asked in other words than it was told is the same date. */
+START_TEST(test_a_date_is_the_same_however_it_is_written)
+{
+    tell("a", "my birthday is March 3rd");
+    ask("b", "is my birthday on the 3rd of march?", "Yes", NULL);
+    tell("a", "my nan's birthday is the 25th of December");
+    ask("b", "is my nan's birthday on christmas day?", "Yes", NULL);
+}
+END_TEST
+
 /* A hope is no fact; a statement the reader took for a yes/no question, with no question
  * mark and no verb that starts one, tells. */
 START_TEST(test_hopes_are_not_facts_and_statements_tell)
@@ -604,6 +614,7 @@ int main(void)
     tcase_add_test(tc, test_where_one_works_is_the_firm_and_the_town);
     tcase_add_test(tc, test_a_car_is_found_however_it_is_asked);
     tcase_add_test(tc, test_born_in_a_month_is_a_birthday);
+    tcase_add_test(tc, test_a_date_is_the_same_however_it_is_written);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
