@@ -102,20 +102,6 @@ static void loop_report(loop_t *p, const char *what)
     free(p->lat.v);
 }
 
-/* kB of VmRSS or VmHWM of pid, -1 when unknown. */
-static long proc_kb(pid_t pid, const char *field)
-{
-    char path[64], line[256];
-    long kb = -1;
-    snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
-    FILE *f = fopen(path, "r");
-    if (!f) return -1;
-    while (fgets(line, sizeof line, f))
-        if (!strncmp(line, field, strlen(field))) kb = atol(line + strlen(field) + 1);
-    fclose(f);
-    return kb;
-}
-
 /* A raw connection from src (a loopback address) to the daemon; -1 when refused. */
 static int dial_from(const char *src, int port)
 {
@@ -316,7 +302,7 @@ int main(int argc, char **argv)
     if (has_kind(o.kinds, "import")) {
         int sizes[2] = {o.import_items, o.import_items * 3};
         for (int s = 0; s < 2; s++) {
-            long hwm0 = proc_kb(pid, "VmHWM:"), rss0 = proc_kb(pid, "VmRSS:");
+            long hwm0 = bench_proc_kb(pid, "VmHWM:"), rss0 = bench_proc_kb(pid, "VmRSS:");
             printf("import: %d tiny lines while user other searches\n", sizes[s]);
             loop_start(&pr, base, NULL);
             loop_start(&se, base, "/v1/memories?user=other&k=10&q=garden%20river");
@@ -324,8 +310,8 @@ int main(int argc, char **argv)
             loop_report(&pr, "/healthz");
             loop_report(&se, "search");
             printf("  RSS %ld -> %ld kB; peak RSS %ld -> %ld kB (+%.1f MB)\n", rss0,
-                   proc_kb(pid, "VmRSS:"), hwm0, proc_kb(pid, "VmHWM:"),
-                   (proc_kb(pid, "VmHWM:") - hwm0) / 1024.0);
+                   bench_proc_kb(pid, "VmRSS:"), hwm0, bench_proc_kb(pid, "VmHWM:"),
+                   (bench_proc_kb(pid, "VmHWM:") - hwm0) / 1024.0);
         }
     }
 
@@ -334,7 +320,7 @@ int main(int argc, char **argv)
         snprintf(up, sizeof up, "POST /v1/users/up/import HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                  "Content-Type: application/x-ndjson\r\nContent-Length: %d\r\n\r\n", 47 << 20);
         printf("uploads: %d unfinished imports announcing 47 MiB, 1 MiB sent each\n", o.uploads);
-        long rss0 = proc_kb(pid, "VmRSS:");
+        long rss0 = bench_proc_kb(pid, "VmRSS:");
         loop_start(&pr, base, NULL);
         int *fd = calloc((size_t)o.uploads, sizeof *fd);
         char *mib = malloc(1 << 20);
@@ -346,9 +332,9 @@ int main(int argc, char **argv)
             send(fd[i], mib, 1 << 20, MSG_NOSIGNAL);
         }
         bench_sleep_ms(3000);
-        long rss1 = proc_kb(pid, "VmRSS:");
+        long rss1 = bench_proc_kb(pid, "VmRSS:");
         bench_sleep_ms(o.secs * 1000);      /* past idle_timeout: they should be closed */
-        long rss2 = proc_kb(pid, "VmRSS:");
+        long rss2 = bench_proc_kb(pid, "VmRSS:");
         int open = 0;
         for (int i = 0; i < o.uploads; i++)
             if (fd[i] >= 0) {

@@ -2,13 +2,15 @@
  * --server), gives one user N memories, then for each connection count C (-c 8,64) runs
  * a phase of C keep-alive connections sending POST /v1/chat turns as fast as they can,
  * one of C connections sending searches (GET /v1/memories?q=) and one of C connections
- * each writing one memory a request (POST /v1/memories, to a user of their own; -k picks
- * the phases), while a separate
- * prober sends GET /healthz every few ms, alternately on its own keep-alive connection
- * and on a fresh one (as a kubelet or a load balancer probes). Reports, per phase, chat
- * turns/s or searches/s and their p50/p99, and /healthz p50/p99/max under the load beside
- * the same probes on the idle daemon (the ratio): the budgets are /healthz p99 <= 50 ms
- * under load and >= 1,000 chat turns/s at 8 connections (docs/PERFORMANCE.md). */
+ * each writing one memory a request (POST /v1/memories, to a user of their own); -k picks
+ * the phases, and -k mixed runs the three at once on C connections dealt out in turn,
+ * sampling the daemon's VmRSS and VmHWM over the run (issue 11's RSS after 10 minutes of
+ * mixed load). Meanwhile a separate prober sends GET /healthz every few ms, alternately
+ * on its own keep-alive connection and on a fresh one (as a kubelet or a load balancer
+ * probes). Reports, per phase, chat turns/s or searches/s and their p50/p99, and /healthz
+ * p50/p99/max under the load beside the same probes on the idle daemon (the ratio): the
+ * budgets are /healthz p99 <= 50 ms under load and >= 1,000 chat turns/s at 8
+ * connections (docs/PERFORMANCE.md). */
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
@@ -30,12 +32,13 @@
 #define BUDGET_CHAT_RATE 1000.0
 #define PROBE_EVERY_MS 5
 #define MAX_PHASES 8
+#define RSS_EVERY_S 30
 
 typedef struct opts {
     const char *server, *mnemod, *model, *dir, *conns, *kinds;
     long n, w;
     int threads;
-    double secs;
+    double secs, every;         /* every: seconds between RSS samples in the mixed phase */
 } opts_t;
 
 /* ---- texts from the persona generator -------------------------------------------- */
@@ -115,14 +118,15 @@ typedef struct phase {
     const opts_t *o;
     const char *base, *user;
     const texts_t *msgs;
-    int kind, conns;
+    int kind, conns;            /* kind: of every worker, unless mixed */
+    int mixed;                  /* worker i sends kind i % NKINDS */
     atomic_int go, stop, ready;
-    atomic_long errors;
+    atomic_long errors[NKINDS], done[NKINDS];   /* done: answered since go */
 } phase_t;
 
 typedef struct worker {
     phase_t *p;
-    int i;
+    int i, kind;
     pthread_t t;
     lat_t lat;
 } worker_t;
@@ -141,13 +145,13 @@ static char *chat_body(const phase_t *p, int i, long turn)
 
 static int one(worker_t *w, conn_t *k, long turn, double *ms)
 {
-    const phase_t *p = w->p;
+    phase_t *p = w->p;
     long st;
-    if (p->kind == K_CHAT) {
+    if (w->kind == K_CHAT) {
         char *d = chat_body(p, w->i, turn);
         st = d ? request(k, "/v1/chat", d, 0, ms) : 0;
         free(d);
-    } else if (p->kind == K_WRITE) {
+    } else if (w->kind == K_WRITE) {
         /* a user of its own, so the other phases' user does not grow; every text new */
         char user[96], text[640];
         snprintf(user, sizeof user, "%s-writes", p->user);
@@ -166,7 +170,7 @@ static int one(worker_t *w, conn_t *k, long turn, double *ms)
         curl_free(q);
         st = request(k, path, NULL, 0, ms);
     }
-    if (st != 200) atomic_fetch_add(&w->p->errors, 1);
+    if (st != 200) atomic_fetch_add(&p->errors[w->kind], 1);
     return st == 200 ? 0 : -1;
 }
 
@@ -182,11 +186,14 @@ static void *worker_run(void *arg)
         return NULL;
     }
     /* A chat conversation first gets W exchanges, so its working memory is full. */
-    for (; p->kind == K_CHAT && turn < p->o->w; turn++) one(w, &k, turn, &ms);
+    for (; w->kind == K_CHAT && turn < p->o->w; turn++) one(w, &k, turn, &ms);
     atomic_fetch_add(&p->ready, 1);
     while (!atomic_load(&p->go)) bench_sleep_ms(1);
     while (!atomic_load(&p->stop)) {
-        if (one(w, &k, turn++, &ms) == 0) lat_add(&w->lat, ms);
+        if (one(w, &k, turn++, &ms) == 0) {
+            lat_add(&w->lat, ms);
+            atomic_fetch_add(&p->done[w->kind], 1);
+        }
     }
     bench_conn_free(&k);
     return NULL;
@@ -219,6 +226,18 @@ static void summary(const char *what, lat_t *l, double *p50, double *p99)
            *p99, l->n ? l->v[l->n - 1] : 0.0);
 }
 
+/* The 1-minute load average, -1 when unknown. */
+static double loadavg(void)
+{
+    double l = -1;
+    FILE *f = fopen("/proc/loadavg", "r");
+    if (f) {
+        if (fscanf(f, "%lf", &l) != 1) l = -1;
+        fclose(f);
+    }
+    return l;
+}
+
 /* CPU seconds (user + system) pid has used so far, from /proc; -1 when unknown. */
 static double cpu_seconds(pid_t pid)
 {
@@ -236,6 +255,38 @@ static double cpu_seconds(pid_t pid)
     return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
 }
 
+/* Starts p->conns workers and waits until each is ready (a chat one after its
+ * conversation's warm-up, which *warm times). The workers, the caller's to pass to
+ * workers_join; NULL when out of memory. */
+static worker_t *workers_start(phase_t *p, double *warm)
+{
+    worker_t *w = calloc((size_t)p->conns, sizeof *w);
+    if (!w) return NULL;
+    for (int i = 0; i < p->conns; i++) {
+        w[i] = (worker_t){.p = p, .i = i, .kind = p->mixed ? i % NKINDS : p->kind};
+        if (pthread_create(&w[i].t, NULL, worker_run, &w[i]) != 0) {
+            fprintf(stderr, "bench-load: cannot start a thread\n");
+            exit(1);
+        }
+    }
+    double tw = bench_now_s();
+    while (atomic_load(&p->ready) < p->conns) bench_sleep_ms(5);
+    *warm = bench_now_s() - tw;
+    return w;
+}
+
+/* Waits for the workers (p->stop set) and frees them; each one's latencies go into
+ * done[its kind]. */
+static void workers_join(worker_t *w, int conns, lat_t done[NKINDS])
+{
+    for (int i = 0; i < conns; i++) {
+        pthread_join(w[i].t, NULL);
+        lat_merge(&done[w[i].kind], &w[i].lat);
+        free(w[i].lat.v);
+    }
+    free(w);
+}
+
 /* One phase; returns /healthz p99 (both kinds of probe together). pid: the started
  * daemon, whose CPU time is reported (-1: a --server daemon, not reported). */
 static double run_phase(const opts_t *o, pid_t pid, const char *base, const char *user,
@@ -243,35 +294,22 @@ static double run_phase(const opts_t *o, pid_t pid, const char *base, const char
 {
     phase_t p = {.o = o, .base = base, .user = user, .msgs = msgs, .kind = kind,
                  .conns = conns};
-    worker_t *w = calloc((size_t)conns, sizeof *w);
+    double warm;
+    worker_t *w = workers_start(&p, &warm);
     if (!w) return -1;
-    for (int i = 0; i < conns; i++) {
-        w[i] = (worker_t){.p = &p, .i = i};
-        if (pthread_create(&w[i].t, NULL, worker_run, &w[i]) != 0) {
-            fprintf(stderr, "bench-load: cannot start a thread\n");
-            exit(1);
-        }
-    }
-    double tw = bench_now_s();
-    while (atomic_load(&p.ready) < conns) bench_sleep_ms(5);
-    double warm = bench_now_s() - tw;
     bench_sleep_ms(200);    /* reset the clock once every worker is sending */
     double cpu0 = cpu_seconds(pid), wall0 = bench_now_s();
     atomic_store(&p.go, 1);
     bench_sleep_ms(500);    /* every connection busy before the probes start */
-    lat_t kept = {0}, fresh = {0}, all = {0}, done = {0};
+    lat_t kept = {0}, fresh = {0}, all = {0}, dk[NKINDS] = {{0}};
     long bad = 0;
     double t0 = bench_now_s();
     probe(base, o->secs, &kept, &fresh, &bad);
     atomic_store(&p.stop, 1);
     double secs = bench_now_s() - t0 + 0.5;
     double cpu = cpu_seconds(pid) - cpu0, wall = bench_now_s() - wall0;
-    for (int i = 0; i < conns; i++) {
-        pthread_join(w[i].t, NULL);
-        lat_merge(&done, &w[i].lat);
-        free(w[i].lat.v);
-    }
-    free(w);
+    workers_join(w, conns, dk);
+    lat_t done = dk[kind];
     double p50, p99, h50, h99, k50, k99, f50, f99;
     printf("  %s at %d connections (%.1f s measured%s):\n", kind_what[kind], conns, secs,
            kind == K_CHAT ? ", after each conversation's warm-up" : "");
@@ -285,7 +323,7 @@ static double run_phase(const opts_t *o, pid_t pid, const char *base, const char
                ? ((double)done.n / secs >= BUDGET_CHAT_RATE ? " (budget >= 1000 at 8: met)"
                                                             : " (budget >= 1000 at 8: MISSED)")
                : "",
-           (long)atomic_load(&p.errors));
+           (long)atomic_load(&p.errors[kind]));
     if (cpu0 >= 0 && done.n)
         printf("    daemon CPU             %.2f cores busy, %.2f ms of CPU a %s (all %ld CPUs "
                "free would allow about %.0f/s)\n", cpu / wall, 1e3 * cpu / (double)done.n,
@@ -305,6 +343,142 @@ static double run_phase(const opts_t *o, pid_t pid, const char *base, const char
     free(all.v);
     free(done.v);
     return h99;
+}
+
+/* ---- the mixed phase: every kind at once, the daemon's RSS over the run -------------- */
+
+typedef struct rss_sample {
+    double t, load;             /* seconds since the measurement began; load average */
+    long rss, hwm;              /* kB, -1 when unknown */
+    long done[NKINDS];          /* requests of each kind answered by then */
+} rss_sample_t;
+
+typedef struct sampler {
+    const phase_t *p;
+    pid_t pid;
+    double t0, until, every;    /* the sampler thread takes none after until */
+    atomic_int stop;
+    rss_sample_t *v;            /* [cap]: the start, the sampler's, the end; owned */
+    long n, cap;
+} sampler_t;
+
+static void sample_fill(const sampler_t *s, rss_sample_t *x)
+{
+    x->t = bench_now_s() - s->t0;
+    x->load = loadavg();
+    x->rss = bench_proc_kb(s->pid, "VmRSS:");
+    x->hwm = bench_proc_kb(s->pid, "VmHWM:");
+    for (int k = 0; k < NKINDS; k++) x->done[k] = atomic_load(&s->p->done[k]);
+}
+
+static void sample_take(sampler_t *s)
+{
+    if (s->n < s->cap) sample_fill(s, &s->v[s->n++]);
+}
+
+/* A sample every s->every seconds from s->t0 until s->until or s->stop. */
+static void *sampler_run(void *arg)
+{
+    sampler_t *s = arg;
+    for (double next = s->t0 + s->every; next <= s->until && !atomic_load(&s->stop);
+         next += s->every) {
+        while (bench_now_s() < next && !atomic_load(&s->stop)) bench_sleep_ms(50);
+        if (!atomic_load(&s->stop)) sample_take(s);
+    }
+    return NULL;
+}
+
+static void sample_print(const char *when, const rss_sample_t *x)
+{
+    printf("    %-12s %9ld %9ld %9ld %9ld %9ld %6.2f\n", when, x->rss, x->hwm,
+           x->done[K_CHAT], x->done[K_SEARCH], x->done[K_WRITE], x->load);
+}
+
+/* The mixed phase: conns workers at once, worker i sending kind i % NKINDS, for o->secs
+ * with the prober beside them and the daemon's VmRSS / VmHWM sampled (pid; -1 for a
+ * --server daemon, whose memory is not read) before the workers start, when the
+ * measurement begins, every o->every seconds and at its end. */
+static void run_mixed(const opts_t *o, pid_t pid, const char *base, const char *user,
+                      const texts_t *msgs, int conns, double idle_p99)
+{
+    phase_t p = {.o = o, .base = base, .user = user, .msgs = msgs, .conns = conns,
+                 .mixed = 1};
+    sampler_t s = {.p = &p, .pid = pid, .every = o->every,
+                   .cap = (long)(o->secs / o->every) + 2, .t0 = bench_now_s()};
+    rss_sample_t before;
+    sample_fill(&s, &before);
+    double warm;
+    worker_t *w = NULL;
+    if (!(s.v = calloc((size_t)s.cap, sizeof *s.v)) || !(w = workers_start(&p, &warm))) {
+        fprintf(stderr, "bench-load: out of memory\n");
+        free(s.v);
+        return;
+    }
+    bench_sleep_ms(200);    /* reset the clock once every worker is sending */
+    double cpu0 = cpu_seconds(pid), wall0 = bench_now_s();
+    atomic_store(&p.go, 1);
+    bench_sleep_ms(500);    /* every connection busy before the probes start */
+    s.t0 = bench_now_s();
+    s.until = s.t0 + o->secs - 1;
+    sample_take(&s);
+    pthread_t th;
+    int sampling = pthread_create(&th, NULL, sampler_run, &s) == 0;
+    lat_t kept = {0}, fresh = {0}, all = {0}, done[NKINDS] = {{0}};
+    long bad = 0;
+    probe(base, o->secs, &kept, &fresh, &bad);
+    atomic_store(&p.stop, 1);
+    atomic_store(&s.stop, 1);
+    if (sampling) pthread_join(th, NULL);
+    double secs = bench_now_s() - s.t0 + 0.5;
+    double cpu = cpu_seconds(pid) - cpu0, wall = bench_now_s() - wall0;
+    workers_join(w, conns, done);
+    sample_take(&s);
+    int per[NKINDS] = {0};
+    for (int i = 0; i < conns; i++) per[i % NKINDS]++;
+    printf("  mixed at %d connections, %d chat, %d search, %d write at once (%.1f s measured, "
+           "after each conversation's warm-up):\n", conns, per[K_CHAT], per[K_SEARCH],
+           per[K_WRITE], secs);
+    if (per[K_CHAT])
+        printf("    warm-up                %ld exchanges per conversation in %.1f s\n", o->w,
+               warm);
+    double p50, p99, h50, h99, k50, k99, f50, f99;
+    for (int k = 0; k < NKINDS; k++) {
+        if (!per[k]) continue;
+        summary(k == K_CHAT ? "chat turns" : kind_unit[k], &done[k], &p50, &p99);
+        printf("    rate                   %.0f %s/s, %ld errors\n", (double)done[k].n / secs,
+               kind_unit[k], (long)atomic_load(&p.errors[k]));
+        free(done[k].v);
+    }
+    if (cpu0 >= 0)
+        printf("    daemon CPU             %.2f cores busy\n", cpu / wall);
+    summary("/healthz kept-alive", &kept, &k50, &k99);
+    summary("/healthz fresh conn", &fresh, &f50, &f99);
+    lat_merge(&all, &kept);
+    lat_merge(&all, &fresh);
+    summary("/healthz all", &all, &h50, &h99);
+    printf("    /healthz p99 x%.1f of idle; %ld probes failed (budget p99 <= %.0f ms: %s)\n",
+           idle_p99 > 0 ? h99 / idle_p99 : 0.0, bad, BUDGET_HEALTH_P99_MS,
+           h99 <= BUDGET_HEALTH_P99_MS && bad == 0 ? "met" : "MISSED");
+    printf("    the daemon's memory (kB) and the requests answered, every %.0f s:\n"
+           "    %-12s %9s %9s %9s %9s %9s %6s\n", o->every, "at", "VmRSS", "VmHWM",
+           kind_unit[K_CHAT], kind_unit[K_SEARCH], kind_unit[K_WRITE], "load");
+    sample_print("before", &before);
+    for (long i = 0; i < s.n; i++) {
+        char when[32];
+        snprintf(when, sizeof when, "%s%.0f s", i == 0 ? "start " : i == s.n - 1 ? "end " : "",
+                 s.v[i].t);
+        sample_print(when, &s.v[i]);
+    }
+    const rss_sample_t *a = &s.v[0], *z = &s.v[s.n - 1];
+    if (a->rss >= 0 && z->rss >= 0)
+        printf("    VmRSS %+.1f MB from start to end, VmHWM %+.1f MB (%ld memories written, "
+               "%ld chat turns)\n", (double)(z->rss - a->rss) / 1024.0,
+               (double)(z->hwm - a->hwm) / 1024.0, z->done[K_WRITE] - a->done[K_WRITE],
+               z->done[K_CHAT] - a->done[K_CHAT]);
+    free(kept.v);
+    free(fresh.v);
+    free(all.v);
+    free(s.v);
 }
 
 /* 1 when the comma-separated list names kind. */
@@ -349,14 +523,18 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: bench-load [-n N] [-w W] [-c C1,C2,..] [-k KINDS] [-s SECS] [-t T]\n"
-            "                  [--model FILE]\n"
+            "                  [--rss-every SECS] [--model FILE]\n"
             "                  [--server URL] [--mnemod PATH] [--dir DIR]\n"
             "  -n N            long-term memories of the user (default 10000)\n"
             "  -w W            exchanges in each chat conversation before it is timed\n"
             "                  (default 64)\n"
             "  -c C1,C2,..     connection counts, a phase of each kind at each (default 8,64)\n"
-            "  -k KINDS        the phases, of chat,search,write (default all three)\n"
+            "  -k KINDS        the phases, of chat,search,write,mixed (default the first\n"
+            "                  three); mixed: chat, search and write at once, the C\n"
+            "                  connections dealt out in turn, the daemon's RSS sampled\n"
+            "                  during it\n"
             "  -s SECS         seconds each phase is measured (default 10)\n"
+            "  --rss-every SECS  seconds between RSS samples of the mixed phase (default %d)\n"
             "  -t T            worker threads of the started mnemod (default 2, its default)\n"
             "  --model FILE    the model the started mnemod loads (default\n"
             "                  model/default.mnemo of the source tree)\n"
@@ -364,13 +542,14 @@ static void usage(FILE *f)
             "                  must take C+2 connections from one address\n"
             "  --mnemod PATH   the mnemod to start (default ../daemon/mnemod beside this binary)\n"
             "  --dir DIR       where the started mnemod keeps its database (default a new\n"
-            "                  directory under $TMPDIR or /tmp, removed afterwards)\n");
+            "                  directory under $TMPDIR or /tmp, removed afterwards)\n",
+            RSS_EVERY_S);
 }
 
 static int parse_opts(int argc, char **argv, opts_t *o)
 {
     *o = (opts_t){.n = 10000, .w = 64, .secs = 10, .conns = "8,64", .threads = 2,
-                  .kinds = "chat,search,write"};
+                  .kinds = "chat,search,write", .every = RSS_EVERY_S};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -388,6 +567,7 @@ static int parse_opts(int argc, char **argv, opts_t *o)
         else if (strcmp(a, "-k") == 0) o->kinds = v;
         else if (strcmp(a, "-s") == 0) o->secs = atof(v);
         else if (strcmp(a, "-t") == 0) o->threads = atoi(v);
+        else if (strcmp(a, "--rss-every") == 0) o->every = atof(v);
         else if (strcmp(a, "--model") == 0) o->model = v;
         else if (strcmp(a, "--server") == 0) o->server = v;
         else if (strcmp(a, "--mnemod") == 0) o->mnemod = v;
@@ -397,22 +577,13 @@ static int parse_opts(int argc, char **argv, opts_t *o)
             return -1;
         }
     }
-    if (o->n < 0 || o->w < 0 || o->secs <= 0 || o->threads < 1 || o->threads > 256) {
-        fprintf(stderr, "bench-load: -n and -w must be >= 0, -s > 0, -t 1..256\n");
+    if (o->n < 0 || o->w < 0 || o->secs <= 0 || o->threads < 1 || o->threads > 256 ||
+        !(o->every >= 1)) {
+        fprintf(stderr, "bench-load: -n and -w must be >= 0, -s > 0, -t 1..256, "
+                "--rss-every >= 1\n");
         return -1;
     }
     return 0;
-}
-
-static double loadavg(void)
-{
-    double l = -1;
-    FILE *f = fopen("/proc/loadavg", "r");
-    if (f) {
-        if (fscanf(f, "%lf", &l) != 1) l = -1;
-        fclose(f);
-    }
-    return l;
 }
 
 int main(int argc, char **argv)
@@ -491,6 +662,7 @@ int main(int argc, char **argv)
         for (int k = 0; k < NKINDS; k++)
             if (has_kind(o.kinds, kind_name[k]))
                 run_phase(&o, pid, base, user, &msgs, k, conns[c], i99);
+        if (has_kind(o.kinds, "mixed")) run_mixed(&o, pid, base, user, &msgs, conns[c], i99);
     }
     printf("  load average %.2f at the end\n", loadavg());
     rc = 0;

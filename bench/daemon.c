@@ -133,6 +133,22 @@ pid_t bench_spawn_mnemod_conf(const char *tag, const char *exe, const char *mode
     return -1;
 }
 
+long bench_proc_kb(pid_t pid, const char *field)
+{
+    char path[64], line[256];
+    size_t n = strlen(field);
+    long kb = -1;
+    snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
+    FILE *f = pid > 0 ? fopen(path, "r") : NULL;
+    if (!f)
+        return -1;
+    while (fgets(line, sizeof line, f))
+        if (!strncmp(line, field, n))
+            kb = atol(line + n);
+    fclose(f);
+    return kb;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;

@@ -1,6 +1,6 @@
-/* daemon.h: what the HTTP benchmarks (bench-ingest, bench-chat, bench-load) share: a clock, a work
- * folder, starting build/daemon/mnemod on a free loopback port with an empty config, and
- * percentiles. */
+/* daemon.h: what the HTTP benchmarks (bench-ingest, bench-chat, bench-load, bench-attack)
+ * share: a clock, a work folder, starting build/daemon/mnemod on a free loopback port with
+ * an empty config, what a started daemon holds, and percentiles. */
 #ifndef MNEMO_BENCH_DAEMON_H
 #define MNEMO_BENCH_DAEMON_H
 
@@ -28,6 +28,10 @@ pid_t bench_spawn_mnemod(const char *tag, const char *exe, const char *model, co
 /* The same with conf_text as its config file (mnemod.conf lines) and threads workers. */
 pid_t bench_spawn_mnemod_conf(const char *tag, const char *exe, const char *model,
                               const char *dir, const char *conf_text, int threads, int *port);
+
+/* kB of a field of /proc/<pid>/status ("VmRSS:", "VmHWM:"), -1 when unknown (pid <= 0,
+ * the process gone, no such field). */
+long bench_proc_kb(pid_t pid, const char *field);
 
 /* Sorts v[0..n) ascending; the p-quantile (0..1) of a sorted array, 0 when empty. */
 void bench_sort(double *v, long n);
