@@ -31,28 +31,11 @@ typedef struct opts {
     int secs, slow, uploads, import_items;
 } opts_t;
 
-typedef struct lat {
-    double *v;
-    long n, cap;
-} lat_t;
-
-static void lat_add(lat_t *l, double ms)
-{
-    if (l->n == l->cap) {
-        long cap = l->cap ? l->cap * 2 : 4096;
-        double *v = realloc(l->v, sizeof *v * (size_t)cap);
-        if (!v) return;
-        l->v = v;
-        l->cap = cap;
-    }
-    l->v[l->n++] = ms;
-}
-
 /* A loop on its own thread until stop: /healthz probes (path NULL) or searches. */
 typedef struct loop {
     const char *base, *path;
     atomic_int stop;
-    lat_t lat;
+    bench_lat_t lat;
     long bad;
     long last_bad;      /* the status of the last failure (0: no reply) */
     pthread_t th;
@@ -67,7 +50,7 @@ static void *loop_run(void *arg)
         double ms;
         int fresh = p->path ? 0 : (int)(i & 1);
         long st = bench_request(&k, "GET", p->path ? p->path : "/healthz", NULL, fresh, &ms);
-        if (st == 200) lat_add(&p->lat, ms);
+        if (st == 200) bench_lat_add(&p->lat, ms);
         else {
             p->bad++;
             p->last_bad = st;

@@ -84,26 +84,9 @@ static long request(conn_t *k, const char *path, const char *body, int fresh, do
 
 /* ---- latencies ------------------------------------------------------------------- */
 
-typedef struct lat {
-    double *v;
-    long n, cap;
-} lat_t;
-
-static void lat_add(lat_t *l, double ms)
+static void lat_merge(bench_lat_t *into, const bench_lat_t *from)
 {
-    if (l->n == l->cap) {
-        long cap = l->cap ? l->cap * 2 : 4096;
-        double *v = realloc(l->v, (size_t)cap * sizeof *v);
-        if (!v) return;
-        l->v = v;
-        l->cap = cap;
-    }
-    l->v[l->n++] = ms;
-}
-
-static void lat_merge(lat_t *into, const lat_t *from)
-{
-    for (long i = 0; i < from->n; i++) lat_add(into, from->v[i]);
+    for (long i = 0; i < from->n; i++) bench_lat_add(into, from->v[i]);
 }
 
 /* ---- a phase: C workers and the prober ---------------------------------------------- */
@@ -128,7 +111,7 @@ typedef struct worker {
     phase_t *p;
     int i, kind;
     pthread_t t;
-    lat_t lat;
+    bench_lat_t lat;
 } worker_t;
 
 static char *chat_body(const phase_t *p, int i, long turn)
@@ -191,7 +174,7 @@ static void *worker_run(void *arg)
     while (!atomic_load(&p->go)) bench_sleep_ms(1);
     while (!atomic_load(&p->stop)) {
         if (one(w, &k, turn++, &ms) == 0) {
-            lat_add(&w->lat, ms);
+            bench_lat_add(&w->lat, ms);
             atomic_fetch_add(&p->done[w->kind], 1);
         }
     }
@@ -201,7 +184,7 @@ static void *worker_run(void *arg)
 
 /* Probes /healthz for secs: even probes on a kept-alive connection, odd ones each on a
  * fresh connection. */
-static void probe(const char *base, double secs, lat_t *kept, lat_t *fresh, long *bad)
+static void probe(const char *base, double secs, bench_lat_t *kept, bench_lat_t *fresh, long *bad)
 {
     conn_t k;
     if (bench_conn_init(&k, base, NULL) < 0) return;
@@ -209,7 +192,7 @@ static void probe(const char *base, double secs, lat_t *kept, lat_t *fresh, long
     for (long i = 0; bench_now_s() < end; i++) {
         int f = (int)(i & 1);
         if (request(&k, "/healthz", NULL, f, &ms) == 200)
-            lat_add(f ? fresh : kept, ms);
+            bench_lat_add(f ? fresh : kept, ms);
         else
             (*bad)++;
         bench_sleep_ms(PROBE_EVERY_MS);
@@ -217,7 +200,7 @@ static void probe(const char *base, double secs, lat_t *kept, lat_t *fresh, long
     bench_conn_free(&k);
 }
 
-static void summary(const char *what, lat_t *l, double *p50, double *p99)
+static void summary(const char *what, bench_lat_t *l, double *p50, double *p99)
 {
     bench_sort(l->v, l->n);
     *p50 = bench_percentile(l->v, l->n, 0.50);
@@ -277,7 +260,7 @@ static worker_t *workers_start(phase_t *p, double *warm)
 
 /* Waits for the workers (p->stop set) and frees them; each one's latencies go into
  * done[its kind]. */
-static void workers_join(worker_t *w, int conns, lat_t done[NKINDS])
+static void workers_join(worker_t *w, int conns, bench_lat_t done[NKINDS])
 {
     for (int i = 0; i < conns; i++) {
         pthread_join(w[i].t, NULL);
@@ -301,7 +284,7 @@ static double run_phase(const opts_t *o, pid_t pid, const char *base, const char
     double cpu0 = cpu_seconds(pid), wall0 = bench_now_s();
     atomic_store(&p.go, 1);
     bench_sleep_ms(500);    /* every connection busy before the probes start */
-    lat_t kept = {0}, fresh = {0}, all = {0}, dk[NKINDS] = {{0}};
+    bench_lat_t kept = {0}, fresh = {0}, all = {0}, dk[NKINDS] = {{0}};
     long bad = 0;
     double t0 = bench_now_s();
     probe(base, o->secs, &kept, &fresh, &bad);
@@ -309,7 +292,7 @@ static double run_phase(const opts_t *o, pid_t pid, const char *base, const char
     double secs = bench_now_s() - t0 + 0.5;
     double cpu = cpu_seconds(pid) - cpu0, wall = bench_now_s() - wall0;
     workers_join(w, conns, dk);
-    lat_t done = dk[kind];
+    bench_lat_t done = dk[kind];
     double p50, p99, h50, h99, k50, k99, f50, f99;
     printf("  %s at %d connections (%.1f s measured%s):\n", kind_what[kind], conns, secs,
            kind == K_CHAT ? ", after each conversation's warm-up" : "");
@@ -423,7 +406,7 @@ static void run_mixed(const opts_t *o, pid_t pid, const char *base, const char *
     sample_take(&s);
     pthread_t th;
     int sampling = pthread_create(&th, NULL, sampler_run, &s) == 0;
-    lat_t kept = {0}, fresh = {0}, all = {0}, done[NKINDS] = {{0}};
+    bench_lat_t kept = {0}, fresh = {0}, all = {0}, done[NKINDS] = {{0}};
     long bad = 0;
     probe(base, o->secs, &kept, &fresh, &bad);
     atomic_store(&p.stop, 1);
@@ -647,7 +630,7 @@ int main(int argc, char **argv)
            loadavg());
     printf("  setup     N %ld memories of one user (loaded in %.1f s); every chat connection "
            "has its own conversation of that user\n", o.n, bench_now_s() - t0);
-    lat_t ik = {0}, ifr = {0}, iall = {0};
+    bench_lat_t ik = {0}, ifr = {0}, iall = {0};
     long bad = 0;
     double i50, i99;
     probe(base, 2.0, &ik, &ifr, &bad);

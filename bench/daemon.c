@@ -168,3 +168,15 @@ double bench_percentile(const double *sorted, long n, double p)
     long i = (long)(p * (double)(n - 1) + 0.5);
     return sorted[i < 0 ? 0 : i >= n ? n - 1 : i];
 }
+
+void bench_lat_add(bench_lat_t *l, double ms)
+{
+    if (l->n == l->cap) {
+        long cap = l->cap ? l->cap * 2 : 4096;
+        double *v = realloc(l->v, (size_t)cap * sizeof *v);
+        if (!v) return;
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = ms;
+}

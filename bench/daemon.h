@@ -1,6 +1,6 @@
 /* daemon.h: what the HTTP benchmarks (bench-ingest, bench-chat, bench-load, bench-attack)
  * share: a clock, a work folder, starting build/daemon/mnemod on a free loopback port with
- * an empty config, what a started daemon holds, and percentiles. */
+ * an empty config, what a started daemon holds, latency lists and their percentiles. */
 #ifndef MNEMO_BENCH_DAEMON_H
 #define MNEMO_BENCH_DAEMON_H
 
@@ -36,5 +36,12 @@ long bench_proc_kb(pid_t pid, const char *field);
 /* Sorts v[0..n) ascending; the p-quantile (0..1) of a sorted array, 0 when empty. */
 void bench_sort(double *v, long n);
 double bench_percentile(const double *sorted, long n, double p);
+/* Latencies in ms as they come: bench_lat_add appends (the array doubles from 4,096; a
+ * sample that cannot be kept is dropped); v is malloc'd, the caller frees it. */
+typedef struct bench_lat {
+    double *v;
+    long n, cap;
+} bench_lat_t;
+void bench_lat_add(bench_lat_t *l, double ms);
 
 #endif
