@@ -180,18 +180,6 @@ static void import_lines(const char *base, int n)
     free(body);
 }
 
-/* 1 when kind is one of the comma-separated list. */
-static int has_kind(const char *list, const char *kind)
-{
-    size_t n = strlen(kind);
-    for (const char *c = list; *c; c += strspn(c, ",")) {
-        size_t len = strcspn(c, ",");
-        if (len == n && !strncmp(c, kind, n)) return 1;
-        c += len;
-    }
-    return 0;
-}
-
 static int usage(void)
 {
     fprintf(stderr,
@@ -256,7 +244,7 @@ int main(int argc, char **argv)
     bench_sleep_ms(5000);
     loop_report(&pr, "/healthz");
 
-    if (has_kind(o.kinds, "slowloris")) {
+    if (bench_has_kind(o.kinds, "slowloris")) {
         static const char slow_head[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
         printf("slowloris: %d connections from 127.0.0.2, a byte every 5 s\n", o.slow);
         loop_start(&pr, base, NULL);
@@ -272,7 +260,7 @@ int main(int argc, char **argv)
         bench_sleep_ms(1000);
     }
 
-    if (has_kind(o.kinds, "redial")) {
+    if (bench_has_kind(o.kinds, "redial")) {
         static const char slow_head[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
         printf("slowloris: %d connections spread over 127.0.1.1..100, a byte every 5 s, each "
                "opened again as soon as it is closed\n", o.slow);
@@ -282,7 +270,7 @@ int main(int argc, char **argv)
         bench_sleep_ms(1000);
     }
 
-    if (has_kind(o.kinds, "import")) {
+    if (bench_has_kind(o.kinds, "import")) {
         int sizes[2] = {o.import_items, o.import_items * 3};
         for (int s = 0; s < 2; s++) {
             long hwm0 = bench_proc_kb(pid, "VmHWM:"), rss0 = bench_proc_kb(pid, "VmRSS:");
@@ -298,7 +286,7 @@ int main(int argc, char **argv)
         }
     }
 
-    if (has_kind(o.kinds, "uploads")) {
+    if (bench_has_kind(o.kinds, "uploads")) {
         char up[512];
         snprintf(up, sizeof up, "POST /v1/users/up/import HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                  "Content-Type: application/x-ndjson\r\nContent-Length: %d\r\n\r\n", 47 << 20);

@@ -209,6 +209,23 @@ static void summary(const char *what, bench_lat_t *l, double *p50, double *p99)
            *p99, l->n ? l->v[l->n - 1] : 0.0);
 }
 
+/* The /healthz probes of a phase, kept-alive, fresh and both (merged into all), against
+ * their budget and the idle daemon's p99; returns the p99 of all. */
+static double health_report(bench_lat_t *kept, bench_lat_t *fresh, bench_lat_t *all, long bad,
+                            double idle_p99)
+{
+    double p50, p99;
+    summary("/healthz kept-alive", kept, &p50, &p99);
+    summary("/healthz fresh conn", fresh, &p50, &p99);
+    lat_merge(all, kept);
+    lat_merge(all, fresh);
+    summary("/healthz all", all, &p50, &p99);
+    printf("    /healthz p99 x%.1f of idle; %ld probes failed (budget p99 <= %.0f ms: %s)\n",
+           idle_p99 > 0 ? p99 / idle_p99 : 0.0, bad, BUDGET_HEALTH_P99_MS,
+           p99 <= BUDGET_HEALTH_P99_MS && bad == 0 ? "met" : "MISSED");
+    return p99;
+}
+
 /* The 1-minute load average, -1 when unknown. */
 static double loadavg(void)
 {
@@ -293,7 +310,7 @@ static double run_phase(const opts_t *o, pid_t pid, const char *base, const char
     double cpu = cpu_seconds(pid) - cpu0, wall = bench_now_s() - wall0;
     workers_join(w, conns, dk);
     bench_lat_t done = dk[kind];
-    double p50, p99, h50, h99, k50, k99, f50, f99;
+    double p50, p99;
     printf("  %s at %d connections (%.1f s measured%s):\n", kind_what[kind], conns, secs,
            kind == K_CHAT ? ", after each conversation's warm-up" : "");
     if (kind == K_CHAT)
@@ -313,14 +330,7 @@ static double run_phase(const opts_t *o, pid_t pid, const char *base, const char
                kind == K_CHAT ? "turn" : kind == K_SEARCH ? "search" : "write",
                sysconf(_SC_NPROCESSORS_ONLN),
                (double)sysconf(_SC_NPROCESSORS_ONLN) * (double)done.n / cpu);
-    summary("/healthz kept-alive", &kept, &k50, &k99);
-    summary("/healthz fresh conn", &fresh, &f50, &f99);
-    lat_merge(&all, &kept);
-    lat_merge(&all, &fresh);
-    summary("/healthz all", &all, &h50, &h99);
-    printf("    /healthz p99 x%.1f of idle; %ld probes failed (budget p99 <= %.0f ms: %s)\n",
-           idle_p99 > 0 ? h99 / idle_p99 : 0.0, bad, BUDGET_HEALTH_P99_MS,
-           h99 <= BUDGET_HEALTH_P99_MS && bad == 0 ? "met" : "MISSED");
+    double h99 = health_report(&kept, &fresh, &all, bad, idle_p99);
     free(kept.v);
     free(fresh.v);
     free(all.v);
@@ -424,7 +434,7 @@ static void run_mixed(const opts_t *o, pid_t pid, const char *base, const char *
     if (per[K_CHAT])
         printf("    warm-up                %ld exchanges per conversation in %.1f s\n", o->w,
                warm);
-    double p50, p99, h50, h99, k50, k99, f50, f99;
+    double p50, p99;
     for (int k = 0; k < NKINDS; k++) {
         if (!per[k]) continue;
         summary(k == K_CHAT ? "chat turns" : kind_unit[k], &done[k], &p50, &p99);
@@ -434,14 +444,7 @@ static void run_mixed(const opts_t *o, pid_t pid, const char *base, const char *
     }
     if (cpu0 >= 0)
         printf("    daemon CPU             %.2f cores busy\n", cpu / wall);
-    summary("/healthz kept-alive", &kept, &k50, &k99);
-    summary("/healthz fresh conn", &fresh, &f50, &f99);
-    lat_merge(&all, &kept);
-    lat_merge(&all, &fresh);
-    summary("/healthz all", &all, &h50, &h99);
-    printf("    /healthz p99 x%.1f of idle; %ld probes failed (budget p99 <= %.0f ms: %s)\n",
-           idle_p99 > 0 ? h99 / idle_p99 : 0.0, bad, BUDGET_HEALTH_P99_MS,
-           h99 <= BUDGET_HEALTH_P99_MS && bad == 0 ? "met" : "MISSED");
+    health_report(&kept, &fresh, &all, bad, idle_p99);
     printf("    the daemon's memory (kB) and the requests answered, every %.0f s:\n"
            "    %-12s %9s %9s %9s %9s %9s %6s\n", o->every, "at", "VmRSS", "VmHWM",
            kind_unit[K_CHAT], kind_unit[K_SEARCH], kind_unit[K_WRITE], "load");
@@ -462,18 +465,6 @@ static void run_mixed(const opts_t *o, pid_t pid, const char *base, const char *
     free(fresh.v);
     free(all.v);
     free(s.v);
-}
-
-/* 1 when the comma-separated list names kind. */
-static int has_kind(const char *list, const char *kind)
-{
-    size_t n = strlen(kind);
-    for (const char *c = list; *c; c += strspn(c, ",")) {
-        size_t len = strcspn(c, ",");
-        if (len == n && !strncmp(c, kind, n)) return 1;
-        c += len;
-    }
-    return 0;
 }
 
 /* ---- setup -------------------------------------------------------------------------- */
@@ -643,9 +634,9 @@ int main(int argc, char **argv)
     free(iall.v);
     for (int c = 0; c < nconns; c++) {
         for (int k = 0; k < NKINDS; k++)
-            if (has_kind(o.kinds, kind_name[k]))
+            if (bench_has_kind(o.kinds, kind_name[k]))
                 run_phase(&o, pid, base, user, &msgs, k, conns[c], i99);
-        if (has_kind(o.kinds, "mixed")) run_mixed(&o, pid, base, user, &msgs, conns[c], i99);
+        if (bench_has_kind(o.kinds, "mixed")) run_mixed(&o, pid, base, user, &msgs, conns[c], i99);
     }
     printf("  load average %.2f at the end\n", loadavg());
     rc = 0;

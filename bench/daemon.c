@@ -180,3 +180,14 @@ void bench_lat_add(bench_lat_t *l, double ms)
     }
     l->v[l->n++] = ms;
 }
+
+int bench_has_kind(const char *list, const char *kind)
+{
+    size_t n = strlen(kind);
+    for (const char *c = list; *c; c += strspn(c, ",")) {
+        size_t len = strcspn(c, ",");
+        if (len == n && !strncmp(c, kind, n)) return 1;
+        c += len;
+    }
+    return 0;
+}

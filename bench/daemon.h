@@ -43,5 +43,7 @@ typedef struct bench_lat {
     long n, cap;
 } bench_lat_t;
 void bench_lat_add(bench_lat_t *l, double ms);
+/* 1 when the comma-separated list (a -k option: "chat,search") names kind. */
+int bench_has_kind(const char *list, const char *kind);
 
 #endif
