@@ -266,16 +266,21 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (u->act == READER_SUMMARY &&
         (facts_has_words(text, "your") || facts_has_words(text, "yourself")))
         u->act = READER_SMALLTALK;      /* "tell me about yourself" asks about mnemo */
-    /* "can you remember things for me?" asks whether mnemo can, not what it knows: a
-     * summary asks with a question word or names what it wants */
-    static const char *const summary_words[] = {"what", "who", "tell", "list", "show", "give",
-                                                "about", "everything", "all", "told",
-                                                "summary", "summarise", "summarize", NULL};
-    int names_it = (unsigned char)text[0] >= 0x80;
+    /* "can you remember things for me?" asks whether mnemo can, not what it knows, and
+     * "what car have I got?" asks for one thing: a summary names what it wants, or asks
+     * with a question word what mnemo knows */
+    static const char *const summary_words[] = {"tell", "list", "show", "give", "about",
+                                                "everything", "all", "told", "summary",
+                                                "summarise", "summarize", NULL};
+    static const char *const knowing[] = {"know", "knows", "remember", "recall", "stored",
+                                          "saved", "kept", "learned", "learnt", NULL};
+    int names_it = (unsigned char)text[0] >= 0x80 || facts_has_words(text, "who am i");
     for (int k = 0; summary_words[k] && !names_it; k++)
         names_it = facts_has_words(text, summary_words[k]);
+    for (int k = 0; knowing[k] && !names_it && opens_question(text) == 2; k++)
+        names_it = facts_has_words(text, knowing[k]);
     if (u->act == READER_SUMMARY && !names_it)
-        u->act = READER_SMALLTALK;
+        u->act = opens_question(text) == 2 ? READER_QUESTION : READER_SMALLTALK;
     /* "what month was I born in?" asks for the birthday, not the place */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) &&
         u->rel == READER_REL_HOMETOWN && facts_has_words(text, "month")) {

@@ -15,6 +15,7 @@
  * relation. */
 #include "agent/respond.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,17 +227,23 @@ static int kind_by_holder(respond_t *r, const facts_t *f, const char *text, cons
     return 1;
 }
 
+/* The first word of text that names a kind of vehicle ("car"), or NULL. */
+static const char *vehicle_word(const char *text)
+{
+    static const char *const vehicles[] = {"car", "bike", "motorbike", "motorcycle", "van",
+                                           "vehicle", "truck", "scooter", NULL};
+    for (int i = 0; vehicles[i]; i++)
+        if (facts_has_words(text, vehicles[i])) return vehicles[i];
+    return NULL;
+}
+
 /* A vehicle asked of in other words than it was told: "what is my car?" or "what kind
  * of car do I have?" (its kind) after "I drive a Dacia" (what the user owns), and "what
  * car do I drive?" after "my car is a Saab"; NULL when the question names no vehicle or
  * nothing was told. */
 static const store_memory_t *vehicle(const facts_t *f, const char *text, const understood_t *u)
 {
-    static const char *const vehicles[] = {"car", "bike", "motorbike", "motorcycle", "van",
-                                           "vehicle", "truck", "scooter", NULL};
-    const char *asked = NULL;
-    for (int i = 0; vehicles[i] && !asked; i++)
-        if (facts_has_words(text, vehicles[i])) asked = vehicles[i];
+    const char *asked = vehicle_word(text);
     if (!asked) return NULL;
     if (u->rel == READER_REL_KIND)
         return facts_find(f, "self", reader_rel_name(READER_REL_OWNS), NULL);
@@ -278,6 +285,39 @@ static const store_memory_t *any_fact_asked(const facts_t *f, const char *text,
             !strcmp(m->relation, reader_rel_name(READER_REL_NAME)))
             continue;
         if (u->value[0] ? facts_same_value(m->value, u->value) : facts_has_words(text, m->value))
+            return m;
+    }
+    return NULL;
+}
+
+/* "Do I have a dog?", "do I have kids?" asked of what the user never said they own: they
+ * have it when someone or something of theirs is keyed by what is asked ("my dog Luna",
+ * "my son"; "kids" of a son or a daughter, "pets" of any animal) or is of that kind ("my
+ * dog is a husky"). The newest current fact that shows it, or NULL. */
+static const store_memory_t *has_holder(const facts_t *f, const char *value)
+{
+    static const char *const children[] = {"child", "children", "son", "sons", "daughter",
+                                           "daughters", NULL};
+    char buf[UNDERSTAND_KEY], key[UNDERSTAND_KEY];
+    const char *words[8];
+    int n = 0;
+    snprintf(buf, sizeof buf, "%s", value);
+    for (char *p = buf; *p; p++) *p = (char)tolower((unsigned char)*p);
+    for (char *save = NULL, *w = strtok_r(buf, " ", &save); w && n < 8;
+         w = strtok_r(NULL, " ", &save))
+        words[n++] = w;
+    understand_holder(words, n, key, sizeof key);
+    if (!strcmp(key, "self")) return NULL;
+    int kids = 0, pets = !strcmp(key, "pet") || !strcmp(key, "pets");
+    for (int i = 0; children[i]; i++) kids |= !strcmp(key, children[i]);
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        if (!strcmp(m->holder, "self") || !strcmp(m->value, FACTS_ENDED)) continue;
+        int kid = 0;
+        for (int k = 0; children[k]; k++) kid |= !strcmp(m->holder, children[k]);
+        if (facts_same_relation(m->holder, key) || (kids && kid) ||
+            (pets && dialogue_pet_word(m->holder)) ||
+            (facts_rel_of(m->relation) == READER_REL_KIND && facts_same_value(m->value, key)))
             return m;
     }
     return NULL;
@@ -431,6 +471,19 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
                 break;
             }
         }
+    if (u->act == READER_YESNO && u->rel == READER_REL_OWNS && !strcmp(u->holder, "self") &&
+        u->value[0] && !ended &&
+        (!m || !(facts_same_value(m->value, u->value) || facts_has_words(m->value, u->value)))) {
+        const store_memory_t *h = has_holder(f, u->value);
+        if (h) {
+            realise_frame_t known = {"self", READER_REL_OWNS, NULL, u->value};
+            say(r, realise_yesno(buf, sizeof buf, 1, &asked, &known));
+            snprintf(r->answer, sizeof r->answer, "yes");
+            r->answered++;
+            if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = h->id;
+            return;
+        }
+    }
     if (u->act == READER_YESNO) {
         if (!m) {
             if (ended) {
@@ -448,8 +501,15 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
                                     facts_has_words(m->value, u->value)
                               : facts_has_words(text, m->value) ||
                                     facts_same_value(text, m->value);   /* a date */
-        say(r, realise_yesno(buf, sizeof buf, yes, &asked, &known));
-        snprintf(r->answer, sizeof r->answer, "%s", yes ? "yes" : "no");
+        if (!yes && facts_rel_of(m->relation) == READER_REL_OWNS && vehicle_word(u->value) &&
+            !vehicle_word(m->value)) {
+            /* "do I have a car?" of "I drive a Ford Focus": what it is, not a "no" */
+            say(r, realise_fact(buf, sizeof buf, &known, 1));
+            snprintf(r->answer, sizeof r->answer, "%s", m->value);
+        } else {
+            say(r, realise_yesno(buf, sizeof buf, yes, &asked, &known));
+            snprintf(r->answer, sizeof r->answer, "%s", yes ? "yes" : "no");
+        }
     } else if (m) {
         realise_frame_t known = facts_frame(m);
         char list[sizeof r->answer];

@@ -526,6 +526,32 @@ START_TEST(test_a_car_is_found_however_it_is_asked)
 }
 END_TEST
 
+/* Having something is told by speaking of it ("my dog Luna"), and a car by its make: the
+ * answer says what is known, never a "no" the facts do not hold. */
+START_TEST(test_having_is_known_from_what_is_spoken_of)
+{
+    tell("a", "my dog Luna is a husky");
+    ask("b", "do i have a dog?", "yes", "no");
+    ask("b", "do i have a husky?", "yes", "no");
+    tell("a", "I drive a Skoda Octavia");
+    ask("b", "do i have a car?", "Skoda Octavia", "no");
+}
+END_TEST
+
+/* A question for one thing is not a request for everything, even when the reader reads
+ * it as one; asking what mnemo knows still is. */
+START_TEST(test_a_question_for_one_thing_is_not_a_summary)
+{
+    tell("a", "I drive a Skoda Octavia");
+    tell("a", "my dog Luna is a husky");
+    json_t *t = say("b", "what car have i got?");
+    ck_assert_msg(strcasestr(reply_of(t), "Skoda") && !strcasestr(reply_of(t), "Luna"),
+                  "reply '%s'", reply_of(t));
+    json_decref(t);
+    ask("b", "what do you remember?", "Luna", NULL);
+}
+END_TEST
+
 /* A month one was born in is the birthday, asked in any words; asking whether mnemo can
  * remember is no request for a summary. */
 START_TEST(test_born_in_a_month_is_a_birthday)
@@ -613,6 +639,8 @@ int main(void)
     tcase_add_test(tc, test_a_new_value_outlives_the_end_of_the_old_one);
     tcase_add_test(tc, test_where_one_works_is_the_firm_and_the_town);
     tcase_add_test(tc, test_a_car_is_found_however_it_is_asked);
+    tcase_add_test(tc, test_having_is_known_from_what_is_spoken_of);
+    tcase_add_test(tc, test_a_question_for_one_thing_is_not_a_summary);
     tcase_add_test(tc, test_born_in_a_month_is_a_birthday);
     tcase_add_test(tc, test_a_date_is_the_same_however_it_is_written);
     suite_add_tcase(s, tc);
