@@ -543,6 +543,17 @@ static int split_cjk_list(const char *c, size_t cn, const char *const *words,
     return e;
 }
 
+/* 1 when a holder key names several people or animals ("children", "brothers", "cats"). */
+static int group_key(const char *key)
+{
+    char one[UNDERSTAND_KEY];
+    size_t n = strlen(key);
+    if (!strcmp(key, "children")) return 1;
+    if (n < 2 || n >= sizeof one || key[n - 1] != 's') return 0;
+    snprintf(one, sizeof one, "%.*s", (int)(n - 1), key);
+    return understand_kin(one) || dialogue_pet_word(one);
+}
+
 /* A name as the possessive wrote it loses the "'s" ("Owen's 15": Owen). */
 static void drop_possessive(char *name)
 {
@@ -893,6 +904,13 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
                 (dialogue_pet_word(key) || understand_kin(key)))
                 snprintf(out[j].holder, sizeof out[j].holder, "%s", key);
         }
+        /* in a list of several people or animals, a value right after one's name is that
+         * one's ("two kids, Ana who's 12 and Luis who's 8": Luis is 8), not the group's */
+        for (int j = 1; j < k; j++)
+            if (out[j].rel != READER_REL_NAME && out[j - 1].rel == READER_REL_NAME &&
+                out[j - 1].value[0] && !strcmp(out[j].holder, out[j - 1].holder) &&
+                group_key(out[j].holder))
+                snprintf(out[j].holder, sizeof out[j].holder, "%s", out[j - 1].value);
     }
     if (k == 0) {       /* one unit: the act with its first spans */
         int vs = -1, ve = -1;   /* a fact's spans were all found empty above ("I live

@@ -103,6 +103,10 @@ static const struct {
     {"my sister and I live together", {{"smalltalk", "sister", "", "", NULL},
                                        {"fact", "self", "home", "", NULL}}},
     /* a Chinese list is as many values as it has items */
+    /* in a list, an age right after a name is that one's */
+    {"we have two cats, Mog who's 12 and Tibbles", {{"fact", "cats", "name", "Mog", NULL},
+                                                    {"fact", "Mog", "age", "12", NULL},
+                                                    {"fact", "cats", "name", "Tibbles", NULL}}},
     {"我会说中文、英语", {{"fact", "self", "language", "中文", NULL}, {"fact", "self", "language", "英语", NULL}}},
 };
 
