@@ -238,6 +238,19 @@ static int hypothetical(const char *clause, const char *value)
     return 0;
 }
 
+/* 1 when text names, as whole words, the value of one of the user's current facts (a
+ * value of three bytes or more, not a name: "Dan" asked of is a person, not a value). */
+static int named_value_held(const facts_t *f, const char *text)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        const store_memory_t *m = &f->v[i];
+        if (strlen(m->value) >= 3 && strcmp(m->value, FACTS_ENDED) != 0 &&
+            facts_rel_of(m->relation) != READER_REL_NAME && facts_has_words(text, m->value))
+            return 1;
+    }
+    return 0;
+}
+
 void checks_clause(const facts_t *f, const char *msg, const understood_t *told, int i,
                    const char *text, understood_t *u)
 {
@@ -258,6 +271,10 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if ((u->act == READER_QUESTION || u->act == READER_YESNO || u->act == READER_SMALLTALK) &&
         asks_to_forget(text))
         u->act = READER_FORGET;
+    if (u->act == READER_SMALLTALK && q == 2 && named_value_held(f, text)) {
+        u->act = READER_QUESTION;       /* "who's doing a phd?" after "Dan's doing a PhD" */
+        u->personal = 1;
+    }
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !u->personal &&
         compare_asks(text))
         u->personal = 1;                /* "who's older, Rose or Albert?" */

@@ -424,6 +424,17 @@ static const store_memory_t *where_work(const facts_t *f, const char *text,
     return facts_find(f, m->holder, reader_rel_name(kin_rel(rel)), NULL);
 }
 
+/* 1 when a question asks for an amount ("how many nights", "how long is my commute"):
+ * only a value with a number can answer it. */
+static int asks_amount(const char *text)
+{
+    static const char *const how[] = {"how many", "how much", "how long", "how far",
+                                      "how often", "how tall", "how big", "how heavy", NULL};
+    for (int i = 0; how[i]; i++)
+        if (facts_has_words(text, how[i])) return 1;
+    return 0;
+}
+
 static void question(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     if (ages(r, f, text, u) || name_part(r, f, text, u)) return;
@@ -460,6 +471,12 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
         m = any_fact_asked(f, text, u);
     if (!m && u->act == READER_YESNO && !u->value[0] && is_a_question(text))
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_JOB), NULL);
+    if (u->act == READER_QUESTION && asks_amount(text) &&
+        !(m && understand_has_number(m->value))) {
+        m = NULL;                               /* "how many nights?" is no town */
+        asked.rel = READER_REL_OPEN;            /* nor is it where one works */
+        asked.relation = NULL;
+    }
     set_kind(r, MODEL_KIND_ANSWER);
     if (u->act == READER_YESNO && m && u->value[0] && facts_multi_valued(u->rel, m->holder))
         for (size_t i = f->n; i-- > 0;) {   /* "do I speak German?": any of the values */

@@ -243,6 +243,24 @@ static int has_digit(const char *const *words, int n)
     return 0;
 }
 
+int understand_has_number(const char *text)
+{
+    char buf[UNDERSTAND_VALUE];
+    const char *words[64];
+    int n = 0;
+    snprintf(buf, sizeof buf, "%s", text);
+    for (char *p = buf; *p; p++) *p = (char)tolower((unsigned char)*p);
+    for (char *save = NULL, *w = strtok_r(buf, " ,.;:!?()'-", &save); w && n < 64;
+         w = strtok_r(NULL, " ,.;:!?()'-", &save))
+        words[n++] = w;
+    if (has_digit(words, n)) return 1;
+    static const char *const cjk[] = {"一", "二", "两", "三", "四", "五", "六", "七", "八",
+                                      "九", "十", "百", NULL};
+    for (int i = 0; cjk[i]; i++)
+        if (strstr(text, cjk[i])) return 1;
+    return 0;
+}
+
 /* 1 when w is only a number: all digits (at most three: an age, not a phone number or
  * a year), or one English number word. */
 static int number_only(const char *w)

@@ -48,6 +48,10 @@ int understand_month(const char *w);
  * "Christmas Eve"), with it in *day (1-31) and *month (1-12); else 0 and both 0. */
 int understand_date(const char *text, int *day, int *month);
 
+/* 1 when text holds a number: digits, an English number word ("forty") or a Chinese
+ * numeral. */
+int understand_has_number(const char *text);
+
 /* The holder key of a third-person pronoun: "he" for he/he's/him/his, "she", "they";
  * NULL for any other word. */
 const char *understand_pronoun(const char *w);

@@ -538,6 +538,17 @@ START_TEST(test_having_is_known_from_what_is_spoken_of)
 }
 END_TEST
 
+/* An amount is answered only by a value with a number, and a question that names a value
+ * the user told is about the user's facts, however the reader read it. */
+START_TEST(test_an_amount_needs_a_number_and_a_value_named_is_asked_of)
+{
+    tell("a", "I work at Lidl in Swindon");
+    ask("b", "how many hours a week do i work?", "don't know", "Swindon");
+    tell("a", "my flatmate Theo is doing a PhD");
+    ask("b", "who's doing a phd?", "Theo", NULL);
+}
+END_TEST
+
 /* A question for one thing is not a request for everything, even when the reader reads
  * it as one; asking what mnemo knows still is. */
 START_TEST(test_a_question_for_one_thing_is_not_a_summary)
@@ -641,6 +652,7 @@ int main(void)
     tcase_add_test(tc, test_a_car_is_found_however_it_is_asked);
     tcase_add_test(tc, test_having_is_known_from_what_is_spoken_of);
     tcase_add_test(tc, test_a_question_for_one_thing_is_not_a_summary);
+    tcase_add_test(tc, test_an_amount_needs_a_number_and_a_value_named_is_asked_of);
     tcase_add_test(tc, test_born_in_a_month_is_a_birthday);
     tcase_add_test(tc, test_a_date_is_the_same_however_it_is_written);
     suite_add_tcase(s, tc);
