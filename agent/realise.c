@@ -349,3 +349,21 @@ char *realise_unable(char *buf, size_t len)
                        "questions about it.");
     return buf;
 }
+
+char *realise_sentence(char *buf, size_t len, const char *text)
+{
+    size_t at = 0;
+    if (!len) return buf;
+    for (size_t i = 0; text[i] && at + 1 < len; i++) {
+        char c = text[i];
+        int word_i = c == 'i' && (i == 0 || text[i - 1] == ' ') &&
+                     (text[i + 1] == '\0' || text[i + 1] == ' ' || text[i + 1] == '\'');
+        if (word_i || (at == 0 && c >= 'a' && c <= 'z')) c = (char)(c - 'a' + 'A');
+        buf[at++] = c;
+    }
+    while (at && buf[at - 1] == ' ') at--;
+    if (at && !strchr(".!?)", buf[at - 1]) && (unsigned char)buf[at - 1] < 0x80 && at + 1 < len)
+        buf[at++] = '.';
+    buf[at] = '\0';
+    return buf;
+}

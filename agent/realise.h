@@ -21,6 +21,9 @@ typedef struct realise_frame {
 /* "Your sister is called Janet." (several: "You work at Amazon, and you work in
  * Dunstable.") */
 char *realise_fact(char *buf, size_t len, const realise_frame_t *f, int n);
+/* Another's words as one sentence: the first letter a capital, the word "i" as "I", a
+ * full stop unless it ends in punctuation ("i am fine thanks" -> "I am fine thanks."). */
+char *realise_sentence(char *buf, size_t len, const char *text);
 /* "Got it: your sister is called Janet." (several: "Got it: A, and B.") */
 char *realise_ack(char *buf, size_t len, const realise_frame_t *f, int n);
 /* "Yes, your dog is called Rex." / "No, your dog is called Max." (known: what is stored;

@@ -677,13 +677,13 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
     }
     if (personal && !out->reply[0]) {
         if (small && smalltalk)
-            snprintf(out->reply, sizeof out->reply, "%s", smalltalk);
+            realise_sentence(out->reply, sizeof out->reply, smalltalk);
         else
             snprintf(out->reply, sizeof out->reply, "Okay.");
     }
     if (!personal && small && n > 0) {  /* only small talk: answered, never stored */
         out->handled = 1;
-        snprintf(out->reply, sizeof out->reply, "%s", smalltalk ? smalltalk : "Okay.");
+        realise_sentence(out->reply, sizeof out->reply, smalltalk ? smalltalk : "Okay.");
     }
     store_memories_free(f.v, f.n);
     return 0;

@@ -123,6 +123,19 @@ START_TEST(test_a_small_buffer_is_truncated_and_terminated)
 }
 END_TEST
 
+START_TEST(test_anothers_words_become_one_sentence)
+{
+    char buf[64];
+    ck_assert_str_eq(realise_sentence(buf, sizeof buf, "i am fine thanks"), "I am fine thanks.");
+    ck_assert_str_eq(realise_sentence(buf, sizeof buf, "yes i'm here"), "Yes I'm here.");
+    ck_assert_str_eq(realise_sentence(buf, sizeof buf, "Okay."), "Okay.");
+    ck_assert_str_eq(realise_sentence(buf, sizeof buf, "is it? "), "Is it?");
+    ck_assert_str_eq(realise_sentence(buf, sizeof buf, "it is"), "It is.");
+    ck_assert_str_eq(realise_sentence(buf, sizeof buf, "好的"), "好的");
+    ck_assert_str_eq(realise_sentence(buf, 4, "hello"), "Hel");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("realise");
@@ -132,6 +145,7 @@ int main(void)
     tcase_add_test(tc, test_yes_and_no_say_what_is_known);
     tcase_add_test(tc, test_forgetting_and_the_summary);
     tcase_add_test(tc, test_a_small_buffer_is_truncated_and_terminated);
+    tcase_add_test(tc, test_anothers_words_become_one_sentence);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
