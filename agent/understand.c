@@ -561,6 +561,15 @@ static int split_cjk_list(const char *c, size_t cn, const char *const *words,
     return e;
 }
 
+/* 1 when the text [c, c + cn) holds s byte for byte. */
+static int holds_text(const char *c, size_t cn, const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i + n <= cn; i++)
+        if (!memcmp(c + i, s, n)) return 1;
+    return 0;
+}
+
 /* 1 when a holder key names several people or animals ("children", "brothers", "cats"). */
 static int group_key(const char *key)
 {
@@ -921,6 +930,22 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             if (out[j].rel == READER_REL_NAME && nobody &&
                 (dialogue_pet_word(key) || understand_kin(key)))
                 snprintf(out[j].holder, sizeof out[j].holder, "%s", key);
+        }
+        /* a street address goes on to its town ("22 Mill Road, Ipswich" read as two
+         * places): one value */
+        for (int j = 1; j < k; j++) {
+            understood_t *a = &out[j - 1], *b = &out[j];
+            char joined[UNDERSTAND_VALUE];
+            int n2 = snprintf(joined, sizeof joined, "%s, %s", a->value, b->value);
+            if (a->rel != READER_REL_HOME || b->rel != READER_REL_HOME ||
+                strcmp(a->holder, b->holder) != 0 || !isdigit((unsigned char)a->value[0]) ||
+                !strchr(a->value, ' ') || n2 < 0 || (size_t)n2 >= sizeof joined ||
+                !holds_text(c, cn, joined))
+                continue;
+            memcpy(a->value, joined, (size_t)n2 + 1);
+            memmove(b, b + 1, (size_t)(k - j - 1) * sizeof *b);
+            k--;
+            j--;
         }
         /* in a list of several people or animals, a value right after one's name is that
          * one's ("two kids, Ana who's 12 and Luis who's 8": Luis is 8), not the group's */

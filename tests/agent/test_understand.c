@@ -103,6 +103,8 @@ static const struct {
     {"my sister and I live together", {{"smalltalk", "sister", "", "", NULL},
                                        {"fact", "self", "home", "", NULL}}},
     /* a Chinese list is as many values as it has items */
+    /* a street address goes on to its town */
+    {"my address is 22 Mill Road, Ipswich", {{"fact", "self", "home", "22 Mill Road, Ipswich", NULL}}},
     /* in a list, an age right after a name is that one's */
     {"we have two cats, Mog who's 12 and Tibbles", {{"fact", "cats", "name", "Mog", NULL},
                                                     {"fact", "Mog", "age", "12", NULL},
