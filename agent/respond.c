@@ -518,6 +518,18 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
                                     facts_has_words(m->value, u->value)
                               : facts_has_words(text, m->value) ||
                                     facts_same_value(text, m->value);   /* a date */
+        int naming = facts_has_words(text, "name") || facts_has_words(text, "called") ||
+                     facts_has_words(text, "named") || facts_has_words(text, "call");
+        if (!yes && ((!u->value[0] && !is_a_question(text)) ||
+                     (facts_rel_of(m->relation) == READER_REL_NAME && !naming))) {
+            /* nothing asked that the fact could deny: "do I climb?" is not answered by the
+             * user's name */
+            asked.rel = READER_REL_OPEN;
+            asked.relation = NULL;
+            say(r, realise_unknown(buf, sizeof buf, &asked));
+            r->unanswered++;
+            return;
+        }
         if (!yes && facts_rel_of(m->relation) == READER_REL_OWNS && vehicle_word(u->value) &&
             !vehicle_word(m->value)) {
             /* "do I have a car?" of "I drive a Ford Focus": what it is, not a "no" */

@@ -549,6 +549,16 @@ START_TEST(test_an_amount_needs_a_number_and_a_value_named_is_asked_of)
 }
 END_TEST
 
+/* A yes/no question is denied only by a fact of what it asks: "do I knit?" is not
+ * answered "no" by the user's name. */
+START_TEST(test_no_is_said_only_by_a_fact_of_what_is_asked)
+{
+    tell("a", "i'm Leo and i'm 27");
+    ask("b", "do i climb?", "don't know", "Leo");
+    ask("b", "is my name Tom?", "no", NULL);
+}
+END_TEST
+
 /* A question for one thing is not a request for everything, even when the reader reads
  * it as one; asking what mnemo knows still is. */
 START_TEST(test_a_question_for_one_thing_is_not_a_summary)
@@ -653,6 +663,7 @@ int main(void)
     tcase_add_test(tc, test_having_is_known_from_what_is_spoken_of);
     tcase_add_test(tc, test_a_question_for_one_thing_is_not_a_summary);
     tcase_add_test(tc, test_an_amount_needs_a_number_and_a_value_named_is_asked_of);
+    tcase_add_test(tc, test_no_is_said_only_by_a_fact_of_what_is_asked);
     tcase_add_test(tc, test_born_in_a_month_is_a_birthday);
     tcase_add_test(tc, test_a_date_is_the_same_however_it_is_written);
     suite_add_tcase(s, tc);
