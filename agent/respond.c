@@ -543,8 +543,13 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
         realise_frame_t known = facts_frame(m);
         char list[sizeof r->answer];
         snprintf(list, sizeof list, "%s", m->value);
-        /* "what languages do I speak?": every value */
-        if (facts_multi_valued(facts_rel_of(m->relation), m->holder)) {
+        /* "what languages do I speak?": every value; "what do I drive now?": the newest
+         * thing owned (one replaces a car; languages and hobbies add up) */
+        int newest = facts_rel_of(m->relation) == READER_REL_OWNS &&
+                     (facts_has_words(text, "now") || facts_has_words(text, "currently") ||
+                      facts_has_words(text, "these days") ||
+                      facts_has_words(text, "at the moment"));
+        if (facts_multi_valued(facts_rel_of(m->relation), m->holder) && !newest) {
             int more = 0;
             list[0] = '\0';
             for (size_t i = 0; i < f->n; i++) {

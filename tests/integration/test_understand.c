@@ -535,6 +535,8 @@ START_TEST(test_having_is_known_from_what_is_spoken_of)
     ask("b", "do i have a husky?", "yes", "no");
     tell("a", "I drive a Skoda Octavia");
     ask("b", "do i have a car?", "Skoda Octavia", "no");
+    tell("a", "i just bought a Volvo");
+    ask("b", "what do i drive now?", "Volvo", "Skoda");
 }
 END_TEST
 
