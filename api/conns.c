@@ -193,7 +193,8 @@ api_conn_t *api_conns_accept(api_conns_t *t, int fd, const struct sockaddr *sa, 
         return NULL;
     }
     int64_t now = now_ms();
-    c->deadline = now + t->header_ms;
+    c->body_from = now;         /* its accept, until its head is in */
+    c->deadline = now + (t->idle_ms < t->header_ms ? t->idle_ms : t->header_ms);
     c->waiting = 1;
     if (t->n - t->n_shut + 1 > atomic_load(&t->srv->max_connections)) {
         /* Room from the waiting connection nearest its deadline, never a request in
@@ -241,6 +242,16 @@ int api_conns_is_shut(api_conns_t *t, api_conn_t *c)
     int was_shut = c->shut;
     pthread_mutex_unlock(&t->mu);
     return was_shut;
+}
+
+void api_conns_activity(api_conns_t *t, api_conn_t *c)
+{
+    pthread_mutex_lock(&t->mu);
+    if (!c->shut) {
+        int64_t head = c->body_from + t->header_ms, idle = now_ms() + t->idle_ms;
+        c->deadline = idle < head ? idle : head;
+    }
+    pthread_mutex_unlock(&t->mu);
 }
 
 void api_conns_replied(api_conns_t *t, api_conn_t *c)

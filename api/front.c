@@ -177,6 +177,7 @@ static void on_input(api_front_t *f, front_conn_t *c, uint32_t events)
         drop(f, c, 1);
         return;
     }
+    if ((size_t)r > c->head.pos) api_conns_activity(f->srv->conntab, c->rec);
     api_head_verdict_t v = api_head_check(&c->head, f->buf, (size_t)r);
     if (v == API_HEAD_GOOD) {
         hand_over(f, c);

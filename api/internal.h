@@ -123,7 +123,9 @@ void api_throttle_fail(api_throttle_t *t, const struct sockaddr *sa);
  * unanswered. *over is 1 when no room could be made: answer its request 429.
  * api_conns_release drops the record (before the front stage closes fd or hands it to
  * libmicrohttpd) and returns 1 when it had been shut down here: close fd, do not hand it
- * over. api_conns_is_shut: 1 once it has been shut down here. api_conns_replied: the
+ * over. api_conns_is_shut: 1 once it has been shut down here. api_conns_activity: more
+ * of its head came (its deadline: header_timeout from its accept, or idle_timeout from
+ * now if sooner, as libmicrohttpd's silence timer would). api_conns_replied: the
  * front stage has answered it and only waits for the client to go; room may be made
  * from it. libmicrohttpd's: api_conns_opened and api_conns_closed are its connection
  * notifications (they own the record in *socket_context); api_conns_headers_in, from the
@@ -140,6 +142,7 @@ api_conn_t *api_conns_accept(api_conns_t *t, int fd, const struct sockaddr *sa, 
                              int *over);
 int api_conns_release(api_conns_t *t, api_conn_t *c);
 int api_conns_is_shut(api_conns_t *t, api_conn_t *c);
+void api_conns_activity(api_conns_t *t, api_conn_t *c);
 void api_conns_replied(api_conns_t *t, api_conn_t *c);
 void api_conns_opened(api_conns_t *t, struct MHD_Connection *conn, void **socket_context);
 void api_conns_closed(api_conns_t *t, void **socket_context);
