@@ -28,6 +28,7 @@
 struct api_conn {
     int fd;                     /* its owner's; shut down here, never closed */
     int front;                  /* held by the front stage (else libmicrohttpd's) */
+    void *owner;                /* the front stage's handle on it */
     struct sockaddr_storage addr;   /* the client's, for max_connections_per_address */
     int64_t deadline;           /* monotonic ms by which its headers (or body) must be in;
                                  * 0: none (its handler runs or its reply goes out) */
@@ -174,13 +175,15 @@ static void link_in(api_conns_t *t, api_conn_t *c)
 }
 
 api_conn_t *api_conns_accept(api_conns_t *t, int fd, const struct sockaddr *sa, socklen_t len,
-                             int *over)
+                             void *owner, int *over, void **evicted)
 {
     api_conn_t *c = calloc(1, sizeof *c);
     *over = 0;
+    *evicted = NULL;
     if (!c) return NULL;
     c->fd = fd;
     c->front = 1;
+    c->owner = owner;
     memcpy(&c->addr, sa, len < sizeof c->addr ? len : sizeof c->addr);
     pthread_mutex_lock(&t->mu);
     unsigned same = 0;
@@ -207,6 +210,7 @@ api_conn_t *api_conns_accept(api_conns_t *t, int fd, const struct sockaddr *sa, 
         if (victim) {
             shut(t, victim);
             t->evicted++;
+            if (victim->front) *evicted = victim->owner;
         } else {
             *over = 1;
         }

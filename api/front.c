@@ -203,12 +203,14 @@ static void on_accept(api_front_t *f)
             return;
         }
         front_conn_t *c = calloc(1, sizeof *c);
+        void *evicted = NULL;
         if (!c || !(c->rec = api_conns_accept(f->srv->conntab, fd, (struct sockaddr *)&ss,
-                                              sl, &c->over))) {
+                                              sl, c, &c->over, &evicted))) {
             close(fd);              /* its address or the server at its cap */
             free(c);
             continue;
         }
+        if (evicted) drop(f, evicted, 1);   /* shut down to make room: gone now */
         c->fd = fd;
         c->addr = ss;
         c->alen = sl;

@@ -120,7 +120,9 @@ void api_throttle_fail(api_throttle_t *t, const struct sockaddr *sa);
  * The front stage's: api_conns_accept records a connection just accepted (fd, client
  * address sa of len bytes), making room past max_connections, and returns its record,
  * or NULL when the address or the server is at its cap (or out of memory): close fd
- * unanswered. *over is 1 when no room could be made: answer its request 429.
+ * unanswered. *over is 1 when no room could be made: answer its request 429. *evicted
+ * is the owner (as given to its own accept) of a front-stage connection shut down to
+ * make room, for the front stage to close now so that it stops counting, else NULL.
  * api_conns_release drops the record (before the front stage closes fd or hands it to
  * libmicrohttpd) and returns 1 when it had been shut down here: close fd, do not hand it
  * over. api_conns_is_shut: 1 once it has been shut down here. api_conns_activity: more
@@ -139,7 +141,7 @@ api_conns_t *api_conns_new(api_server_t *srv, unsigned header_s, unsigned idle_s
 int api_conns_start(api_conns_t *t);
 void api_conns_free(api_conns_t *t);
 api_conn_t *api_conns_accept(api_conns_t *t, int fd, const struct sockaddr *sa, socklen_t len,
-                             int *over);
+                             void *owner, int *over, void **evicted);
 int api_conns_release(api_conns_t *t, api_conn_t *c);
 int api_conns_is_shut(api_conns_t *t, api_conn_t *c);
 void api_conns_activity(api_conns_t *t, api_conn_t *c);
