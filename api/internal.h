@@ -11,6 +11,7 @@
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <jansson.h>
 #include <microhttpd.h>
@@ -108,30 +109,62 @@ unsigned api_throttle_wait(api_throttle_t *t, const struct sockaddr *sa);
 /* Counts a failed authentication of the address. */
 void api_throttle_fail(api_throttle_t *t, const struct sockaddr *sa);
 
-/* conns.c: every open connection with its deadline for a request's line and headers
- * (header_timeout from its opening, idle_timeout + header_timeout from its previous
- * reply when kept alive) and then for its body (header_timeout + bytes / min_body_rate
- * from its headers), and room made past max_connections (see the file).
- * api_conns_new: NULL on memory; api_conns_start starts the sweeper thread (0, or -1);
- * api_conns_free stops it and frees the table, after libmicrohttpd has stopped.
- * api_conns_opened and api_conns_closed are libmicrohttpd's connection notifications
- * (they own the record in *socket_context); api_conns_headers_in, from the first call
- * of a request's handler, starts its body's deadline and returns 1 when the connection
- * opened past max_connections with no room to make (its requests get 429);
- * api_conns_body counts n more bytes of body (the deadline moves by n / min_body_rate);
- * api_conns_body_in, from the handler's last call, ends the deadline while the handler
- * runs and the reply goes out; api_conns_reply_done, from the completion callback,
- * starts the next request's. */
+/* conns.c: every open connection, held by the front stage or by libmicrohttpd, with its
+ * deadline for a request's line and headers (header_timeout from its accept,
+ * idle_timeout + header_timeout from its previous reply when kept alive) and then for
+ * its body (header_timeout + bytes / min_body_rate from its headers), the limits on
+ * connections per address and in all, and room made past max_connections (see the file).
+ * api_conns_new: hard and per_address are the caps past which api_conns_accept refuses;
+ * NULL on memory. api_conns_start starts the sweeper thread (0, or -1); api_conns_free
+ * stops it and frees the table, after the front stage and libmicrohttpd have stopped.
+ * The front stage's: api_conns_accept records a connection just accepted (fd, client
+ * address sa of len bytes), making room past max_connections, and returns its record,
+ * or NULL when the address or the server is at its cap (or out of memory): close fd
+ * unanswered. *over is 1 when no room could be made: answer its request 429. *evicted
+ * is the owner (as given to its own accept) of a front-stage connection shut down to
+ * make room, for the front stage to close now so that it stops counting, else NULL.
+ * api_conns_release drops the record (before the front stage closes fd or hands it to
+ * libmicrohttpd) and returns 1 when it had been shut down here: close fd, do not hand it
+ * over. api_conns_is_shut: 1 once it has been shut down here. api_conns_activity: more
+ * of its head came (its deadline: header_timeout from its accept, or idle_timeout from
+ * now if sooner, as libmicrohttpd's silence timer would). api_conns_replied: the
+ * front stage has answered it and only waits for the client to go; room may be made
+ * from it. libmicrohttpd's: api_conns_opened and api_conns_closed are its connection
+ * notifications (they own the record in *socket_context); api_conns_headers_in, from the
+ * first call of a request's handler, starts its body's deadline; api_conns_body counts n
+ * more bytes of body (the deadline moves by n / min_body_rate); api_conns_body_in, from
+ * the handler's last call, ends the deadline while the handler runs and the reply goes
+ * out; api_conns_reply_done, from the completion callback, starts the next request's. */
+typedef struct api_conn api_conn_t;
 api_conns_t *api_conns_new(api_server_t *srv, unsigned header_s, unsigned idle_s,
-                           size_t min_body_rate);
+                           size_t min_body_rate, unsigned hard, unsigned per_address);
 int api_conns_start(api_conns_t *t);
 void api_conns_free(api_conns_t *t);
+api_conn_t *api_conns_accept(api_conns_t *t, int fd, const struct sockaddr *sa, socklen_t len,
+                             void *owner, int *over, void **evicted);
+int api_conns_release(api_conns_t *t, api_conn_t *c);
+int api_conns_is_shut(api_conns_t *t, api_conn_t *c);
+void api_conns_activity(api_conns_t *t, api_conn_t *c);
+void api_conns_replied(api_conns_t *t, api_conn_t *c);
 void api_conns_opened(api_conns_t *t, struct MHD_Connection *conn, void **socket_context);
 void api_conns_closed(api_conns_t *t, void **socket_context);
-int api_conns_headers_in(api_conns_t *t, struct MHD_Connection *conn);
+void api_conns_headers_in(api_conns_t *t, struct MHD_Connection *conn);
 void api_conns_body(api_conns_t *t, struct MHD_Connection *conn, size_t n);
 void api_conns_body_in(api_conns_t *t, struct MHD_Connection *conn);
 void api_conns_reply_done(api_conns_t *t, struct MHD_Connection *conn);
+
+/* front.c: the front stage. It accepts every connection on the listening socket (which
+ * it then owns), holds it until its first request's head is in, checks that head
+ * (head.c) without reading it, answers a bad one (and one opened past max_connections
+ * with no room, 429) in mnemo's JSON and closes it, and hands a good one to
+ * libmicrohttpd untouched. One thread. api_front_new: NULL on memory (listen_fd stays
+ * the caller's); api_front_start: 0, or -1 when the thread could not start;
+ * api_front_free: stops the thread, closes the connections it holds and the listening
+ * socket; call it before libmicrohttpd stops. */
+typedef struct api_front api_front_t;
+api_front_t *api_front_new(api_server_t *srv, int listen_fd);
+int api_front_start(api_front_t *f);
+void api_front_free(api_front_t *f);
 
 struct api_server {
     struct MHD_Daemon *mhd;
@@ -142,6 +175,8 @@ struct api_server {
     atomic_uint max_connections;
     atomic_uint conns;          /* open connections (for /metrics) */
     api_conns_t *conntab;       /* their deadlines and room (conns.c) */
+    api_front_t *front;         /* accepts them (front.c) */
+    int listen_fd;              /* the front stage's */
     atomic_int inflight;        /* requests begun and not completed (for api_stop) */
     atomic_int stopping;        /* api_stop has begun: Connection: close, 503 for new */
     atomic_size_t body_bytes;   /* bytes of request bodies held (max_inflight_body) */
@@ -197,7 +232,6 @@ struct api_req {
     int queued;
     unsigned status;                /* for the log line */
     const char *allow;              /* Allow header for a 405 */
-    int over_limit;                 /* 429: close after replying */
     int close;                      /* reply with Connection: close */
     unsigned retry_after;           /* seconds for a Retry-After header (0: none; 429: 1) */
     int counted;                    /* in the metrics already */
@@ -208,13 +242,55 @@ struct api_req {
 };
 
 /* framing.c. api_target_bad: 1 when a raw request target would decode to a NUL anywhere
- * or to a control byte in the path. api_framing_bad: 1 (why filled) when the request's
- * framing headers are ambiguous or bad_target is set. api_host_is_loopback: 1 when a Host
- * value is localhost, 127.0.0.1 or [::1], with or without a port. */
+ * or to a control byte in the path. api_framing_t gathers a request's framing headers
+ * (api_framing_add, once per header line; name and value need no NUL), and
+ * api_framing_check says what is wrong with them: 0, or the status (400; 413 for a
+ * Content-Length past 64 bits) with why filled. api_framing_bad: the same on a request
+ * libmicrohttpd has parsed, 1 (why filled) when it is bad. api_host_is_loopback: 1 when
+ * a Host value is localhost, 127.0.0.1 or [::1], with or without a port. */
+typedef struct api_framing {
+    unsigned content_length, transfer_encoding, host;  /* how often each is given */
+    int te_chunked;             /* the last Transfer-Encoding is "chunked" */
+    int cl_invalid;             /* a Content-Length that is not decimal digits alone */
+    int cl_overflow;            /* a Content-Length past 2^64 - 1 */
+    int bad_target;             /* api_target_bad of the request target */
+    int needs_host;             /* HTTP/1.1 */
+} api_framing_t;
 int api_target_bad(const char *t);
+int api_target_bad_n(const char *t, size_t n);      /* the same on n bytes, no NUL needed */
+void api_framing_add(api_framing_t *f, const char *name, size_t n, const char *value,
+                     size_t vn);
+unsigned api_framing_check(const api_framing_t *f, char *why, size_t n);
 int api_framing_bad(struct MHD_Connection *conn, int bad_target, const char *version, char *why,
                     size_t n);
 int api_host_is_loopback(const char *h);
+
+/* head.c: the check of a connection's first request head, peeked by front.c before
+ * libmicrohttpd reads it. libmicrohttpd's memory per connection is API_CONN_MEMORY; its
+ * read buffer takes half of it and a record per header field and per cookie comes out of
+ * the rest, so a head of at most API_HEAD_MAX bytes and API_HEAD_FIELDS_MAX fields (431
+ * past either) always fits. api_head_check looks at buf[h->pos, len) (buf holds the
+ * connection's input from its first byte; h zeroed before the first call, then passed
+ * again with the same bytes and more): API_HEAD_MORE when more bytes could still make a
+ * good head, API_HEAD_GOOD when buf holds one whole (h->len its bytes), API_HEAD_BAD
+ * when no bytes can (h->status, h->code and h->why say why). */
+#define API_CONN_MEMORY (128 * 1024)
+#define API_HEAD_MAX (API_CONN_MEMORY / 8)
+#define API_HEAD_FIELDS_MAX 256
+typedef enum { API_HEAD_MORE = 0, API_HEAD_GOOD, API_HEAD_BAD } api_head_verdict_t;
+typedef struct api_head {
+    int state;
+    size_t pos;                     /* bytes looked at */
+    size_t line, target, version, colon;    /* offsets in the line being read */
+    unsigned fields;                /* header lines and cookies so far */
+    api_framing_t f;
+    int head_method;                /* the method is HEAD: a refusal has no body */
+    size_t len;                     /* API_HEAD_GOOD: bytes of the head */
+    unsigned status;                /* API_HEAD_BAD: the refusal */
+    const char *code;
+    char why[160];
+} api_head_t;
+api_head_verdict_t api_head_check(api_head_t *h, const char *buf, size_t len);
 
 /* server.c: whether the database can take writes (api_config.storage_check): 0, or -1
  * with why filled. */
@@ -256,6 +332,10 @@ int api_send_reader(api_req_t *rq, unsigned status, const char *content_type,
 int api_error(api_req_t *rq, unsigned status, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 int api_error_v(api_req_t *rq, const api_verr_t *e);
+/* mnemo's error object {"error": {"code", "message"}}, the body of every api_error on a
+ * mnemo route and of the front stage's refusals (front.c); a new reference, NULL when out
+ * of memory. msg is used as given (api_error sanitizes it first). */
+json_t *api_error_json(const char *code, const char *msg);
 /* Maps an agent error (AGENT_E*) to its status and code; what names the object. */
 int api_error_agent(api_req_t *rq, int rc, const char *what, const char *err);
 json_t *api_memory_json(const agent_memory_t *m);

@@ -155,8 +155,12 @@ int api_error(api_req_t *rq, unsigned status, const char *code, const char *fmt,
     }
     if (rq->route && rq->route->errors == API_ERRORS_OPENAI)
         return send_openai_error(rq, status, code, msg);
-    return api_send_json(rq, status,
-                         json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg));
+    return api_send_json(rq, status, api_error_json(code, msg));
+}
+
+json_t *api_error_json(const char *code, const char *msg)
+{
+    return json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg);
 }
 
 int api_error_v(api_req_t *rq, const api_verr_t *e)

@@ -1,5 +1,6 @@
-/* server.c: the HTTP server on libmicrohttpd. It owns the listening socket, the thread
- * pool and the life of a request: per-request state allocated when the request line is
+/* server.c: the HTTP server on libmicrohttpd. It opens the listening socket (whose
+ * connections the front stage, front.c, accepts and hands to libmicrohttpd once their
+ * first request's head is in), owns the thread pool and the life of a request: per-request state allocated when the request line is
  * read (the raw target is checked there, before libmicrohttpd decodes it) and freed in
  * the completion callback; framing (Content-Length, Transfer-Encoding, Host), path,
  * route, method, auth, Content-Type and Content-Length checked before any body is read;
@@ -28,8 +29,8 @@
 #define API_DRAIN_EXTRA ((size_t)64 << 20)
 /* Requests that may wait for a handler thread, per thread; one past them is 503 at once. */
 #define API_WORK_QUEUE_PER_THREAD 64u
-/* Connections past max_connections still get a 429; past this many more, libmicrohttpd
- * refuses them outright. */
+/* Connections past max_connections still get a 429; past this many more, the front stage
+ * closes them as they are accepted. */
 #define API_CONN_HEADROOM 64u
 /* How long api_stop waits for in-flight requests unless told. */
 
@@ -117,10 +118,9 @@ int api_reload(api_server_t *s, const api_config_t *cfg, char *err, size_t errle
     if (s->live->n_tokens > 0 && l->n_tokens == 0) {
         /* open_listener's loopback check ran with tokens; dropping them all on a
          * non-loopback socket would serve everyone as admin. */
-        const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->mhd, MHD_DAEMON_INFO_LISTEN_FD);
         struct sockaddr_storage ss;
         socklen_t sl = sizeof ss;
-        if (!di || getsockname(di->listen_fd, (struct sockaddr *)&ss, &sl) ||
+        if (getsockname(s->listen_fd, (struct sockaddr *)&ss, &sl) ||
             !is_loopback((struct sockaddr *)&ss)) {
             live_free(l);
             snprintf(err, errlen, "cannot remove every token while listening on a "
@@ -187,20 +187,15 @@ int api_storage_check(api_req_t *rq, char *why, size_t n)
     return s->storage_check(s->storage_ctx, why, n);
 }
 
-/* The checks that need no body, in the order of docs/API.md: over the connection limit,
+/* The checks that need no body, in the order of docs/API.md (the front stage has made
+ * those of a connection's first request that libmicrohttpd would have made itself):
  * framing, Host (without tokens), stopping, path UTF-8, route, method, token, storage
  * (for a write), Content-Type, Content-Length. An error lands in rq->pending (api_send
  * knows the phase). */
 static void begin(api_req_t *rq, const char *version)
 {
     char why[256];
-    if (api_conns_headers_in(rq->srv->conntab, rq->conn)) {
-        rq->over_limit = 1;
-        api_error(rq, 429, API_CODE_TOO_MANY_REQUESTS,
-                  "the server has %u connections open; retry shortly",
-                  rq->set->lim.max_connections);
-        return;
-    }
+    api_conns_headers_in(rq->srv->conntab, rq->conn);
     if (api_framing_bad(rq->conn, rq->bad_target, version, why, sizeof why)) {
         rq->close = 1;          /* where this request ends is unclear: read no further */
         api_error(rq, 400, API_CODE_BAD_REQUEST, "%s", why);
@@ -300,7 +295,7 @@ static void begin(api_req_t *rq, const char *version)
  * the client waits for us, and a body too large to drain is not worth reading. */
 static int send_early(const api_req_t *rq)
 {
-    if (rq->over_limit || rq->close) return 1;
+    if (rq->close) return 1;
     const char *ex = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND,
                                                  MHD_HTTP_HEADER_EXPECT);
     if (ex && !strcasecmp(ex, "100-continue")) return 1;
@@ -534,7 +529,7 @@ static int is_loopback(const struct sockaddr *sa)
 
 /* Resolves host, refuses a non-loopback address when no tokens are configured, and
  * binds and listens. Returns the socket or -1 with err filled. */
-static int open_listener(const api_config_t *cfg, int *family, int *port, char *err,
+static int open_listener(const api_config_t *cfg, int *port, char *err,
                          size_t errlen)
 {
     struct addrinfo hints = {0}, *ai = NULL;
@@ -570,7 +565,6 @@ static int open_listener(const api_config_t *cfg, int *family, int *port, char *
     if (getsockname(fd, (struct sockaddr *)&ss, &sl)) goto fail_errno;
     *port = ntohs(ss.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&ss)->sin6_port
                                            : ((struct sockaddr_in *)&ss)->sin_port);
-    *family = ai->ai_family;
     freeaddrinfo(ai);
     return fd;
 fail_errno:
@@ -582,55 +576,49 @@ fail:
     return -1;
 }
 
+/* Frees what api_start made of s, in the reverse order; each part may be missing. */
+static void server_free(api_server_t *s)
+{
+    api_front_free(s->front);           /* closes the listening socket */
+    if (!s->front && s->listen_fd >= 0) close(s->listen_fd);
+    api_workq_free(s->workq);
+    if (s->mhd) MHD_stop_daemon(s->mhd);
+    api_conns_free(s->conntab);
+    api_throttle_free(s->throttle);
+    live_free(s->live);
+    pthread_mutex_destroy(&s->live_mu);
+    free(s);
+}
+
 api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size_t errlen)
 {
-    int family = AF_INET;
     api_server_t *s = calloc(1, sizeof *s);
     if (!s) {
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
+    s->listen_fd = -1;
     s->agent = agent;
     s->log = cfg->log;
     snprintf(s->version, sizeof s->version, "%s", cfg->version ? cfg->version : "dev");
-    s->live = live_new(cfg);
     pthread_mutex_init(&s->live_mu, NULL);
     struct timespec now;
     clock_gettime(CLOCK_REALTIME, &now);
     s->metrics.started_ms = (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
-    if (!s->live) {
-        snprintf(err, errlen, "out of memory");
-        free(s);
-        return NULL;
-    }
-    atomic_store(&s->max_connections, s->live->lim.max_connections);
     s->storage_check = cfg->storage_check;
     s->storage_ctx = cfg->storage_ctx;
-    if (!(s->throttle = api_throttle_new())) {
-        snprintf(err, errlen, "out of memory");
-        live_free(s->live);
-        free(s);
-        return NULL;
-    }
+    snprintf(err, errlen, "out of memory");
+    if (!(s->live = live_new(cfg)) || !(s->throttle = api_throttle_new())) goto fail;
+    atomic_store(&s->max_connections, s->live->lim.max_connections);
     json_object_seed(0);    /* seed jansson's hash once, before any worker thread */
 
-    int fd = open_listener(cfg, &family, &s->port, err, errlen);
-    if (fd < 0) {
-        api_throttle_free(s->throttle);
-        live_free(s->live);
-        free(s);
-        return NULL;
-    }
+    if ((s->listen_fd = open_listener(cfg, &s->port, err, errlen)) < 0) goto fail;
     unsigned threads = cfg->threads ? cfg->threads : API_DEFAULT_THREADS;
     s->nthreads = threads;
     if (!(s->workq = api_workq_new(threads, API_WORK_QUEUE_PER_THREAD * threads,
                                    run_handler))) {
         snprintf(err, errlen, "cannot start %u handler threads", threads);
-        close(fd);
-        api_throttle_free(s->throttle);
-        live_free(s->live);
-        free(s);
-        return NULL;
+        goto fail;
     }
     unsigned hard = s->live->lim.max_connections + API_CONN_HEADROOM;
     if (hard < threads) hard = threads;
@@ -639,26 +627,20 @@ api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size
     unsigned per_ip = cfg->max_connections_per_address ? cfg->max_connections_per_address
                                                        : API_DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
     size_t rate = cfg->min_body_rate ? cfg->min_body_rate : API_DEFAULT_MIN_BODY_RATE;
-    if (!(s->conntab = api_conns_new(s, header, idle, rate))) {
-        snprintf(err, errlen, "out of memory");
-        close(fd);
-        api_workq_free(s->workq);
-        api_throttle_free(s->throttle);
-        live_free(s->live);
-        free(s);
-        return NULL;
-    }
+    snprintf(err, errlen, "out of memory");
+    if (!(s->conntab = api_conns_new(s, header, idle, rate, hard, per_ip))) goto fail;
     /* libmicrohttpd 0.9.75 has one timeout for a connection's silence, whether in the
      * request line, the headers, the body or between keep-alive requests; the deadlines
-     * for a request's headers and body however steadily they trickle are conns.c's. A client past the
-     * per-address limit is closed as it is accepted. */
+     * for a request's headers and body however steadily they trickle, and the caps on
+     * connections per address and in all, are conns.c's, applied as the front stage
+     * accepts. libmicrohttpd's own cap is only a backstop, with room for the connections
+     * it has reported closed and not yet freed. It listens on nothing: the front stage
+     * adds each connection. */
     struct MHD_OptionItem ops[] = {
-        {MHD_OPTION_LISTEN_SOCKET, fd, NULL},
-        {MHD_OPTION_CONNECTION_LIMIT, (intptr_t)hard, NULL},
-        {MHD_OPTION_PER_IP_CONNECTION_LIMIT, (intptr_t)per_ip, NULL},
+        {MHD_OPTION_CONNECTION_LIMIT, (intptr_t)(2 * hard), NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)idle, NULL},
         {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)on_uri, s},
-        {MHD_OPTION_CONNECTION_MEMORY_LIMIT, (intptr_t)(128 * 1024), NULL},
+        {MHD_OPTION_CONNECTION_MEMORY_LIMIT, (intptr_t)API_CONN_MEMORY, NULL},
         {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)on_completed, s},
         {MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)on_connection, s},
         /* a pool only for more than one thread: otherwise this row ends the list */
@@ -666,32 +648,27 @@ api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size
         {MHD_OPTION_END, 0, NULL},
     };
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG |
-                     MHD_ALLOW_SUSPEND_RESUME | (family == AF_INET6 ? MHD_USE_IPv6 : 0);
+                     MHD_ALLOW_SUSPEND_RESUME | MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC;
     /* The logger must come first, or libmicrohttpd logs its options' messages itself. */
     s->mhd = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER,
                               on_mhd_log, s, MHD_OPTION_ARRAY, ops, MHD_OPTION_END);
     if (!s->mhd) {
         snprintf(err, errlen, "libmicrohttpd could not start on %s port %d", cfg->host,
                  s->port);
-        close(fd);
-        api_conns_free(s->conntab);
-        api_workq_free(s->workq);
-        api_throttle_free(s->throttle);
-        live_free(s->live);
-        free(s);
-        return NULL;
+        goto fail;
     }
     if (api_conns_start(s->conntab)) {
         snprintf(err, errlen, "cannot start the connection sweeper thread");
-        api_workq_free(s->workq);
-        MHD_stop_daemon(s->mhd);
-        api_conns_free(s->conntab);
-        api_throttle_free(s->throttle);
-        live_free(s->live);
-        free(s);
-        return NULL;
+        goto fail;
+    }
+    if (!(s->front = api_front_new(s, s->listen_fd)) || api_front_start(s->front)) {
+        snprintf(err, errlen, "cannot start the thread that accepts connections");
+        goto fail;
     }
     return s;
+fail:
+    server_free(s);
+    return NULL;
 }
 
 int api_port(const api_server_t *s)
@@ -717,13 +694,22 @@ void api_stop(api_server_t *s)
     if (atomic_load(&s->inflight) > 0)
         api_log(s, 4, "%d requests still running after %d ms; closing them",
                 atomic_load(&s->inflight), wait_ms);
-    /* The pool first: each handler still queued or running finishes and resumes its
-     * connection, so libmicrohttpd stops with none suspended. */
+    /* The front stage first, so nothing more is handed to libmicrohttpd (its connections
+     * still waiting for a head are closed); then the pool: each handler still queued or
+     * running finishes and resumes its connection, so libmicrohttpd stops with none
+     * suspended; conns.c last, as libmicrohttpd's close notifications use it. */
+    api_front_free(s->front);
+    s->front = NULL;
+    s->listen_fd = -1;
     api_workq_free(s->workq);
+    s->workq = NULL;
     MHD_stop_daemon(s->mhd);
-    api_conns_free(s->conntab);     /* after: libmicrohttpd's close notifications use it */
+    s->mhd = NULL;
+    api_conns_free(s->conntab);
+    s->conntab = NULL;
     api_throttle_free(s->throttle);
+    s->throttle = NULL;
     live_put(s, s->live);
-    pthread_mutex_destroy(&s->live_mu);
-    free(s);
+    s->live = NULL;
+    server_free(s);
 }

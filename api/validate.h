@@ -32,6 +32,8 @@
 #define API_CODE_SHUTTING_DOWN "shutting_down"
 #define API_CODE_STORAGE_UNAVAILABLE "storage_unavailable"
 #define API_CODE_QUOTA_EXCEEDED "quota_exceeded"
+#define API_CODE_HEADERS_TOO_LARGE "headers_too_large"
+#define API_CODE_HTTP_VERSION_NOT_SUPPORTED "http_version_not_supported"
 
 #define API_ID_MAX 128      /* bytes of a user or conversation id */
 #define API_TIME_LEN 32     /* room for "2026-11-28T20:15:03.120Z" */

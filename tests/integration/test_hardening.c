@@ -1,7 +1,8 @@
 /* test_hardening.c: mnemod against hostile HTTP and a hostile host (docs/OPERATIONS.md,
  * "Hardening"). Requests are written by hand on raw sockets so each header is exactly as
  * meant: ambiguous framing (two Content-Lengths, Content-Length with Transfer-Encoding),
- * a NUL in the path, a foreign Host without tokens, garbage request lines, a client
+ * a NUL in the path, a foreign Host without tokens, garbage request lines and every
+ * head libmicrohttpd would have refused with its own HTML (the front stage's JSON), a client
  * that never finishes its headers or trickles them (or its body) past their deadline,
  * slow clients from many addresses past every connection limit, repeated bad tokens,
  * uploads past the bytes held for all bodies. And the database under it: a second
@@ -10,6 +11,7 @@
  * Each check wants its exact status or exit message, then a daemon that still serves. */
 #define _GNU_SOURCE     /* strcasestr */
 #include "tests/integration/harness.h"
+#include "api/internal.h"   /* API_HEAD_MAX, API_HEAD_FIELDS_MAX */
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -307,21 +309,137 @@ START_TEST(test_with_tokens_any_host_is_served)
 }
 END_TEST
 
-START_TEST(test_a_garbage_request_line_is_refused_and_the_daemon_keeps_serving)
+/* Heads libmicrohttpd 0.9.75 refused itself with an HTML page, or closed unanswered (a
+ * line without a space), before the front stage: each is now mnemo's JSON error with
+ * Connection: close. {request, status, code} */
+static const struct {
+    const char *req;
+    int status;
+    const char *code;
+} bad_heads[] = {
+    {"hello\r\n\r\n", 400, "bad_request"},
+    {"GARBAGE\r\n\r\n", 400, "bad_request"},
+    {"HELLO WORLD\r\n\r\n", 400, "bad_request"},
+    {"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 400, "bad_request"},
+    {"GET /healthz HTTP/2.0\r\nHost: 127.0.0.1\r\n\r\n", 505, "http_version_not_supported"},
+    {"GET /healthz HTTP/9.9\r\nHost: 127.0.0.1\r\n\r\n", 505, "http_version_not_supported"},
+    {"GET /healthz HTTP/0.9\r\nHost: 127.0.0.1\r\n\r\n", 505, "http_version_not_supported"},
+    {"GET / HTTP/9\r\n\r\n", 400, "bad_request"},
+    {"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nno colon here\r\n\r\n", 400, "bad_request"},
+    {"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A : b\r\n\r\n", 400, "bad_request"},
+    {"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A: b\r\n c\r\n\r\n", 400, "bad_request"},
+    {"GET /healthz HTTP/1.1\nHost: 127.0.0.1\n\n", 400, "bad_request"},
+    {"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\rX-A: b\r\n\r\n", 400, "bad_request"},
+    {"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A: \x01\r\n\r\n", 400, "bad_request"},
+    {"POST /v1/memories HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+     "Content-Length: 1x\r\n\r\n{}", 400, "bad_request"},
+    {"POST /v1/memories HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+     "Content-Length: -2\r\n\r\n{}", 400, "bad_request"},
+    {"POST /v1/memories HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+     "Content-Length: 99999999999999999999999\r\n\r\n{}", 413, "payload_too_large"},
+    {"GET /healthz HTTP/1.1\r\n\r\n", 400, "bad_request"},
+};
+
+START_TEST(test_a_head_libmicrohttpd_would_refuse_is_answered_in_json_and_the_daemon_keeps_serving)
 {
     h_daemon_t D;
     h_init(&D, NULL);
     h_start(&D);
-    /* libmicrohttpd answers these itself (its 400 page), or closes without a word when
-     * the line has no space at all: neither can be changed from outside the library. */
-    ck_assert_int_eq(exchange(&D, "HELLO WORLD\r\n\r\n", reply, sizeof reply), 400);
-    ck_assert_int_eq(exchange(&D, "GET / HTTP/9\r\n\r\n", reply, sizeof reply), 400);
-    exchange(&D, "GARBAGE\r\n\r\n", reply, sizeof reply);
-    exchange(&D, "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", reply, sizeof reply);
-    /* A method it does not know reaches the routes: JSON. */
+    for (size_t i = 0; i < sizeof bad_heads / sizeof bad_heads[0]; i++) {
+        int st = exchange(&D, bad_heads[i].req, reply, sizeof reply);
+        char code[64];
+        ck_assert_msg(st == bad_heads[i].status &&
+                          !strcmp(code_of(reply, code, sizeof code), bad_heads[i].code),
+                      "%.40s...: want %d %s, got: %.400s", bad_heads[i].req,
+                      bad_heads[i].status, bad_heads[i].code, reply);
+        ck_assert_msg(strcasestr(reply, "\r\nContent-Type: application/json"), "%s", reply);
+        ck_assert_msg(strcasestr(reply, "\r\nConnection: close"), "%s", reply);
+    }
+    /* A method it does not know reaches the routes: JSON too. */
     exchange(&D, "BREW /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", reply, sizeof reply);
     assert_raw(reply, 405, "method_not_allowed");
     assert_serving(&D, NULL);
+    h_cleanup(&D);
+}
+END_TEST
+
+START_TEST(test_a_nul_in_a_header_is_400_json)
+{
+    static const char req[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A: a\0b\r\n\r\n";
+    h_daemon_t D;
+    h_init(&D, NULL);
+    h_start(&D);
+    int fd = dial(&D);
+    send_str(fd, req, sizeof req - 1);
+    ck_assert(read_to_close(fd, reply, sizeof reply));
+    close(fd);
+    assert_raw(reply, 400, "bad_request");
+    assert_serving(&D, NULL);
+    h_cleanup(&D);
+}
+END_TEST
+
+/* A head of exactly `size` bytes with `fields` header fields (Host, X-nnn lines and the
+ * cookies of one Cookie line) into buf. */
+static size_t make_head(char *buf, size_t cap, size_t size, unsigned fields)
+{
+    size_t n = (size_t)snprintf(buf, cap, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    unsigned lines = fields / 2, cookies = fields - 1 - lines;
+    for (unsigned i = 0; i < lines - 1; i++)
+        n += (size_t)snprintf(buf + n, cap - n, "X-%03u: v\r\n", i);
+    n += (size_t)snprintf(buf + n, cap - n, "Cookie: c=1");
+    for (unsigned i = 1; i < cookies; i++) n += (size_t)snprintf(buf + n, cap - n, ";c=1");
+    ck_assert_uint_le(n + 4, size);
+    n += (size_t)snprintf(buf + n, cap - n, "\r\nX-Pad: ");
+    ck_assert_uint_le(n + 4, size);
+    memset(buf + n, 'p', size - 4 - n);
+    memcpy(buf + size - 4, "\r\n\r\n", 5);
+    return size;
+}
+
+START_TEST(test_the_largest_head_is_served_and_one_byte_or_field_more_is_431_json)
+{
+    static char head[API_HEAD_MAX + 64];
+    h_daemon_t D;
+    h_init(&D, NULL);
+    h_start(&D);
+    /* What the front stage passes, libmicrohttpd must take (its memory, not its HTML). */
+    make_head(head, sizeof head, API_HEAD_MAX, API_HEAD_FIELDS_MAX);
+    ck_assert_msg(exchange(&D, head, reply, sizeof reply) == 200, "%.300s", reply);
+    make_head(head, sizeof head, API_HEAD_MAX + 1, API_HEAD_FIELDS_MAX);
+    exchange(&D, head, reply, sizeof reply);
+    assert_raw(reply, 431, "headers_too_large");
+    make_head(head, sizeof head, API_HEAD_MAX, API_HEAD_FIELDS_MAX + 1);
+    exchange(&D, head, reply, sizeof reply);
+    assert_raw(reply, 431, "headers_too_large");
+    /* A header far past the limit, as libmicrohttpd's 431 page used to answer. */
+    static char big[4 * API_HEAD_MAX];
+    int n = snprintf(big, sizeof big, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ");
+    memset(big + n, 'b', sizeof big - (size_t)n - 5);
+    memcpy(big + sizeof big - 5, "\r\n\r\n", 5);
+    exchange(&D, big, reply, sizeof reply);
+    assert_raw(reply, 431, "headers_too_large");
+    assert_serving(&D, NULL);
+    h_cleanup(&D);
+}
+END_TEST
+
+START_TEST(test_a_head_that_arrives_in_pieces_is_served)
+{
+    static const char *const piece[] = {"G", "ET /heal", "thz HTTP/1.1\r", "\nHost: 127.0.0.1",
+                                        "\r\n", "Connection: close\r\n\r", "\n"};
+    h_daemon_t D;
+    h_init(&D, NULL);
+    h_start(&D);
+    int fd = dial(&D);
+    for (size_t i = 0; i < sizeof piece / sizeof piece[0]; i++) {
+        send_str(fd, piece[i], strlen(piece[i]));
+        struct timespec ts = {0, 50 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    ck_assert(read_to_close(fd, reply, sizeof reply));
+    close(fd);
+    ck_assert_msg(status_of(reply) == 200, "%s", reply);
     h_cleanup(&D);
 }
 END_TEST
@@ -847,7 +965,10 @@ int main(void)
     tcase_add_test(http, test_a_nul_or_control_byte_in_the_path_is_400_and_routes_nowhere);
     tcase_add_test(http, test_without_tokens_a_host_other_than_loopback_is_403);
     tcase_add_test(http, test_with_tokens_any_host_is_served);
-    tcase_add_test(http, test_a_garbage_request_line_is_refused_and_the_daemon_keeps_serving);
+    tcase_add_test(http, test_a_head_libmicrohttpd_would_refuse_is_answered_in_json_and_the_daemon_keeps_serving);
+    tcase_add_test(http, test_a_nul_in_a_header_is_400_json);
+    tcase_add_test(http, test_the_largest_head_is_served_and_one_byte_or_field_more_is_431_json);
+    tcase_add_test(http, test_a_head_that_arrives_in_pieces_is_served);
     tcase_add_test(http, test_a_client_that_never_finishes_its_headers_is_closed);
     tcase_add_test(http, test_headers_trickled_past_header_timeout_are_closed_while_healthz_answers);
     tcase_add_test(http, test_healthz_is_answered_while_slow_clients_from_many_addresses_fill_the_table);
