@@ -42,8 +42,9 @@ enum api_errors { API_ERRORS_MNEMO = 0, API_ERRORS_OPENAI };
 
 /* Where a route's handler runs: on the pool (workq.c), or inline on libmicrohttpd's
  * worker, for the cheap answers that must never wait behind others (health, metrics,
- * the inspector's static files). */
-enum api_run { API_RUN_POOL = 0, API_RUN_INLINE };
+ * the inspector's static files); API_RUN_POOL_GET_ANYWAY: on the pool, but its GET, a
+ * read of one row, runs inline when the pool's queue is full instead of a 503. */
+enum api_run { API_RUN_POOL = 0, API_RUN_INLINE, API_RUN_POOL_GET_ANYWAY };
 
 #define API_ROUTE_METHODS 4
 typedef struct api_route {

@@ -401,6 +401,8 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
     return rq;
 }
 
+static void run_handler(api_req_t *rq);
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version,
                                   const char *upload_data, size_t *upload_data_size,
@@ -435,12 +437,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (!rq->m) return MHD_NO;             /* begin() could not even build its error */
     if (!rq->body) rq->body = calloc(1, 1);
     if (!rq->body) return MHD_NO;
-    if (rq->route->run == API_RUN_POOL && srv->workq) {
+    if (rq->route->run != API_RUN_INLINE && srv->workq) {
         /* Suspended before it is queued, so the pool's resume always finds it suspended;
          * the reply waits in pending, and libmicrohttpd calls back here to send it. */
         rq->phase = API_PHASE_WORK;
         MHD_suspend_connection(conn);
         if (api_workq_push(srv->workq, rq) == 0) return MHD_YES;
+        if (rq->route->run == API_RUN_POOL_GET_ANYWAY && !strcmp(rq->method, "GET")) {
+            /* a read of one row: served at once, not refused */
+            run_handler(rq);
+            return MHD_YES;
+        }
         rq->retry_after = 1;
         api_error(rq, 503, API_CODE_OVERLOADED,
                   "every handler thread is busy and %u requests are waiting; try again",

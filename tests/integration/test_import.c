@@ -421,6 +421,64 @@ START_TEST(test_a_full_handler_queue_is_503_and_the_rest_are_served)
 }
 END_TEST
 
+/* One request of the burst below that counts the 503s it meets. */
+static atomic_int burst_full;
+
+static void *burst_counted(void *arg)
+{
+    burst_t *b = arg;
+    h_get(b->d, NULL, "/v1/memories?user=nobody&limit=1", &b->r);
+    if (b->r.status == 503) atomic_fetch_add(&burst_full, 1);
+    return NULL;
+}
+
+/* With the handler queue full behind an import, reading one memory is still answered at
+ * once (it runs on libmicrohttpd's worker), while lists and searches get 503. */
+START_TEST(test_one_memory_is_read_while_the_handler_queue_is_full)
+{
+    enum { N = 90 };
+    ck_assert_int_eq(h_stop(&B), 0);
+    h_write_config(&B, "threads = 1\nmax_connections = 512\nmax_connections_per_address = 512\n");
+    h_start(&B);
+    h_resp_t w;
+    h_send(&B, "POST", NULL, "/v1/memories",
+           json_pack("{s:s,s:s}", "user", "cheap", "text", "The spare key is under the pot."),
+           &w);
+    ck_assert_int_eq(w.status, 201);
+    char path[64];
+    snprintf(path, sizeof path, "/v1/memories/%lld?user=cheap",
+             (long long)json_integer_value(json_object_get(w.json, "id")));
+    h_resp_clear(&w);
+    big_import_t b;
+    pthread_t t, th[N];
+    burst_t *req = calloc(N, sizeof *req);
+    ck_assert_ptr_nonnull(req);
+    atomic_store(&burst_full, 0);
+    start_big_import(&b, &B, &t);
+    for (int i = 0; i < N; i++) {
+        req[i].d = &B;
+        ck_assert_int_eq(pthread_create(&th[i], NULL, burst_counted, &req[i]), 0);
+    }
+    while (!atomic_load(&burst_full) && !atomic_load(&b.done)) usleep(1000);
+    ck_assert_msg(!atomic_load(&b.done), "the import ended before the queue was full");
+    h_resp_t r;
+    h_get(&B, NULL, path, &r);
+    int during = !atomic_load(&b.done);
+    ck_assert_msg(r.status == 200, "%s: %ld %s", path, r.status, r.body);
+    ck_assert_str_eq(json_string_value(json_object_get(r.json, "text")),
+                     "The spare key is under the pot.");
+    h_resp_clear(&r);
+    ck_assert_msg(during, "the read was answered only after the import");
+    for (int i = 0; i < N; i++) {
+        pthread_join(th[i], NULL);
+        h_resp_clear(&req[i].r);
+    }
+    pthread_join(t, NULL);
+    free(b.body);
+    free(req);
+}
+END_TEST
+
 START_TEST(test_a_server_stopping_under_an_import_takes_its_batches_back)
 {
     big_import_t b;
@@ -454,6 +512,7 @@ int main(void)
     tcase_add_test(tc, test_another_users_search_answers_during_a_large_import);
     tcase_add_test(tc, test_health_answers_while_the_only_handler_thread_imports);
     tcase_add_test(tc, test_a_full_handler_queue_is_503_and_the_rest_are_served);
+    tcase_add_test(tc, test_one_memory_is_read_while_the_handler_queue_is_full);
     tcase_add_test(tc, test_a_server_stopping_under_an_import_takes_its_batches_back);
     suite_add_tcase(s, tc);
     return h_run_suite(s);
