@@ -15,7 +15,6 @@
  * relation. */
 #include "agent/respond.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -298,15 +297,8 @@ static const store_memory_t *has_holder(const facts_t *f, const char *value)
 {
     static const char *const children[] = {"child", "children", "son", "sons", "daughter",
                                            "daughters", NULL};
-    char buf[UNDERSTAND_KEY], key[UNDERSTAND_KEY];
-    const char *words[8];
-    int n = 0;
-    snprintf(buf, sizeof buf, "%s", value);
-    for (char *p = buf; *p; p++) *p = (char)tolower((unsigned char)*p);
-    for (char *save = NULL, *w = strtok_r(buf, " ", &save); w && n < 8;
-         w = strtok_r(NULL, " ", &save))
-        words[n++] = w;
-    understand_holder(words, n, key, sizeof key);
+    char key[UNDERSTAND_KEY];
+    understand_holder_of(value, key, sizeof key);
     if (!strcmp(key, "self")) return NULL;
     int kids = 0, pets = !strcmp(key, "pet") || !strcmp(key, "pets");
     for (int i = 0; children[i]; i++) kids |= !strcmp(key, children[i]);

@@ -243,17 +243,33 @@ static int has_digit(const char *const *words, int n)
     return 0;
 }
 
+/* text lower-cased into buf (len bytes) and cut at the bytes of seps into words[0..max);
+ * returns how many. */
+static int split_words(const char *text, const char *seps, char *buf, size_t len,
+                       const char **words, int max)
+{
+    int n = 0;
+    snprintf(buf, len, "%s", text);
+    for (char *p = buf; *p; p++) *p = (char)tolower((unsigned char)*p);
+    for (char *save = NULL, *w = strtok_r(buf, seps, &save); w && n < max;
+         w = strtok_r(NULL, seps, &save))
+        words[n++] = w;
+    return n;
+}
+
+void understand_holder_of(const char *text, char *key, size_t len)
+{
+    char buf[UNDERSTAND_VALUE];
+    const char *words[16];
+    understand_holder(words, split_words(text, " ", buf, sizeof buf, words, 16), key, len);
+}
+
 int understand_has_number(const char *text)
 {
     char buf[UNDERSTAND_VALUE];
     const char *words[64];
-    int n = 0;
-    snprintf(buf, sizeof buf, "%s", text);
-    for (char *p = buf; *p; p++) *p = (char)tolower((unsigned char)*p);
-    for (char *save = NULL, *w = strtok_r(buf, " ,.;:!?()'-", &save); w && n < 64;
-         w = strtok_r(NULL, " ,.;:!?()'-", &save))
-        words[n++] = w;
-    if (has_digit(words, n)) return 1;
+    if (has_digit(words, split_words(text, " ,.;:!?()'-", buf, sizeof buf, words, 64)))
+        return 1;
     static const char *const cjk[] = {"一", "二", "两", "三", "四", "五", "六", "七", "八",
                                       "九", "十", "百", NULL};
     for (int i = 0; cjk[i]; i++)

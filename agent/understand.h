@@ -67,5 +67,7 @@ int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
  * words brought to one form ("mum", "mom" -> "mother"), "self" when nothing is left
  * ("I", "me", "my"). Exposed for the tests. */
 void understand_holder(const char *const *words, int n, char *key, size_t len);
+/* The holder key of a phrase as written ("my Dogs": "dogs", "kids": "children"). */
+void understand_holder_of(const char *text, char *key, size_t len);
 
 #endif
