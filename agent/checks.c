@@ -251,6 +251,38 @@ static int named_value_held(const facts_t *f, const char *text)
     return 0;
 }
 
+/* A slip put right without the reader seeing a correction ("wait no, she's a cockapoo"
+ * after "a cavapoo"): in a clause that says it corrects (a word of correcting), a word of
+ * five letters or more spelt almost as a value the user told. Fills u as the correction
+ * of that value and returns 1, else 0. */
+static int slip_put_right(const facts_t *f, const char *text, understood_t *u)
+{
+    static const char *const cues[] = {"wait", "no", "sorry", "actually", "meant", "oops",
+                                       "typo", "mean", "correction", "not", NULL};
+    int cue = 0;
+    for (int i = 0; cues[i] && !cue; i++) cue = facts_has_words(text, cues[i]);
+    if (!cue) return 0;
+    for (const char *p = text; *p;) {
+        while (*p && !isalpha((unsigned char)*p)) p++;
+        const char *w = p;
+        while (isalpha((unsigned char)*p)) p++;
+        char word[UNDERSTAND_VALUE];
+        if (p - w < 5 || (size_t)(p - w) >= sizeof word) continue;
+        snprintf(word, sizeof word, "%.*s", (int)(p - w), w);
+        const store_memory_t *m = facts_by_spelling(f, word);
+        if (!m || strchr(m->value, ' ')) continue;
+        u->act = READER_CORRECTION;
+        u->personal = 1;
+        u->rel = facts_rel_of(m->relation);
+        snprintf(u->holder, sizeof u->holder, "%s", m->holder);
+        snprintf(u->relation, sizeof u->relation, "%s", m->relation);
+        snprintf(u->value, sizeof u->value, "%s", word);
+        snprintf(u->old, sizeof u->old, "%s", m->value);
+        return 1;
+    }
+    return 0;
+}
+
 void checks_clause(const facts_t *f, const char *msg, const understood_t *told, int i,
                    const char *text, understood_t *u)
 {
@@ -271,6 +303,9 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if ((u->act == READER_QUESTION || u->act == READER_YESNO || u->act == READER_SMALLTALK) &&
         asks_to_forget(text))
         u->act = READER_FORGET;
+    if (((u->act == READER_SMALLTALK && q < 0) || (u->act == READER_CORRECTION && !u->value[0])) &&
+        slip_put_right(f, text, u))
+        return;
     if (u->act == READER_SMALLTALK && q == 2 && named_value_held(f, text)) {
         u->act = READER_QUESTION;       /* "who's doing a phd?" after "Dan's doing a PhD" */
         u->personal = 1;

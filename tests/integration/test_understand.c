@@ -551,6 +551,16 @@ START_TEST(test_an_amount_needs_a_number_and_a_value_named_is_asked_of)
 }
 END_TEST
 
+/* A slip put right in passing ("oops, Anneke, typo") replaces the value it respells,
+ * however the reader read the clause. */
+START_TEST(test_a_slip_put_right_in_passing_replaces_the_value)
+{
+    tell("a", "my sister is called Annika");
+    json_decref(say("a", "oops sorry, Anneke, typo"));
+    ask("b", "what's my sister called?", "Anneke", "Annika");
+}
+END_TEST
+
 /* A yes/no question is denied only by a fact of what it asks: "do I knit?" is not
  * answered "no" by the user's name. */
 START_TEST(test_no_is_said_only_by_a_fact_of_what_is_asked)
@@ -666,6 +676,7 @@ int main(void)
     tcase_add_test(tc, test_a_question_for_one_thing_is_not_a_summary);
     tcase_add_test(tc, test_an_amount_needs_a_number_and_a_value_named_is_asked_of);
     tcase_add_test(tc, test_no_is_said_only_by_a_fact_of_what_is_asked);
+    tcase_add_test(tc, test_a_slip_put_right_in_passing_replaces_the_value);
     tcase_add_test(tc, test_born_in_a_month_is_a_birthday);
     tcase_add_test(tc, test_a_date_is_the_same_however_it_is_written);
     suite_add_tcase(s, tc);
