@@ -1,16 +1,17 @@
 /* fts.c: the bm25 leg of search. A query's words, as FTS5's own porter tokenizer reads
  * them, are ranked over memories_fts by fts_words.c; each run of three CJK characters is
  * quoted and OR-ed into a MATCH expression for memories_cjk, whose trigram tokenizer
- * cannot match fewer. Both indexes (schema.c, version 6) are searched and their lists
- * merged by rank. Also the purge that leaves no trace of a deleted memory in either
- * index. */
+ * cannot match fewer. Both indexes (schema.c, versions 6 and 11) are searched, each in
+ * the searching user's range of keys alone, and their lists merged by rank. Also the
+ * purge that leaves no trace of a deleted memory in either index. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/store_internal.h"
 
-/* The index's own ranking reads this many matches per candidate wanted before they are
- * joined to their rows (user, filters); fewer survivors than wanted reads them all. */
+/* The index's own ranking reads this many of the user's matches per candidate wanted
+ * before they are joined to their rows (filters); fewer survivors than wanted reads all
+ * the user's matches. */
 #define FTS_OVERREAD 4
 
 /* Decodes one UTF-8 code point at s (valid UTF-8 assumed; a bad byte reads as itself). */
@@ -111,10 +112,27 @@ void store_fts_close(store_t *st)
     st->fts_df = NULL;
 }
 
-/* Runs one leg's statement into ids; returns a store code. */
+/* The first key of user's range in the FTS indexes into *lo and the memories the user
+ * holds into *nrow (0 when none); returns a store code. */
+static int user_range(store_t *st, const char *user, int64_t *lo, int64_t *nrow, char *err,
+                      size_t errlen)
+{
+    sqlite3_stmt *s = stmt_get(st, S_FTS_USER);
+    int b = SQLITE_OK, rc = STORE_OK;
+    store_bind_text(s, 1, user, &b);
+    int src = store_step(s, b);
+    *lo = src == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    *nrow = src == SQLITE_ROW ? sqlite3_column_int64(s, 1) : 0;
+    if (src != SQLITE_ROW && src != SQLITE_DONE)
+        rc = store_sqlerr(st, src, err, errlen, "reading the text index's users");
+    stmt_done(s);
+    return rc;
+}
+
+/* Runs one leg's statement over the keys from lo into ids; returns a store code. */
 static int run_leg(store_t *st, enum store_stmt which, const char *match,
-                   const store_query_t *q, int64_t *ids, double *scores, int max, int *n,
-                   char *err, size_t errlen)
+                   const store_query_t *q, int64_t lo, int64_t *ids, double *scores, int max,
+                   int *n, char *err, size_t errlen)
 {
     sqlite3_stmt *s = stmt_get(st, which);
     int b = SQLITE_OK, src = SQLITE_DONE, rc = STORE_OK;
@@ -127,6 +145,7 @@ static int run_leg(store_t *st, enum store_stmt which, const char *match,
     store_bind_int64(s, 6, q->until_ms > 0 ? q->until_ms : 0, &b);
     store_bind_text(s, 7, q->conversation, &b);
     store_bind_int64(s, 8, max, &b);
+    store_bind_int64(s, 10, lo, &b);
     for (int64_t over = (int64_t)max * FTS_OVERREAD;; over = -1) {
         store_bind_int64(s, 9, over, &b);
         *n = 0;
@@ -152,14 +171,16 @@ int store_fts_leg_locked(store_t *st, const store_query_t *q, int64_t *ids, doub
     int64_t *c = malloc((size_t)max * sizeof(*c)), *w = NULL;
     double *cs = malloc((size_t)max * sizeof(*cs)), *ws = NULL;
     int rc = STORE_ENOMEM, nw = 0, nc = 0;
+    int64_t lo = 0, nrow = 0;
     *n = 0;
     if (!cjk || !c || !cs) {
         store_errf(err, errlen, "out of memory");
         goto done;
     }
     build_cjk(q->text, cjk, cap);
-    if ((rc = store_fts_words_locked(st, q, ids, scores, max, &nw, err, errlen)) != STORE_OK ||
-        (*cjk && (rc = run_leg(st, S_CJK_SEARCH, cjk, q, c, cs, max, &nc, err, errlen))))
+    if ((rc = user_range(st, q->user, &lo, &nrow, err, errlen)) != STORE_OK || nrow == 0 ||
+        (rc = store_fts_words_locked(st, q, lo, nrow, ids, scores, max, &nw, err, errlen)) ||
+        (*cjk && (rc = run_leg(st, S_CJK_SEARCH, cjk, q, lo, c, cs, max, &nc, err, errlen))))
         goto done;
     /* Merge by rank: the word list's i-th, then the CJK list's i-th, each id once, with
      * its score in its own list. A memory in both lists is in the word list already

@@ -6,7 +6,11 @@
  * user's memories met, the idf of the query's words it holds; and scores only the best
  * few of those by full bm25 over all the query's words, from the memory's text. A word
  * too common to read is still scored on them; a query of only common words reads the
- * newest memories of its least common one. docs/RETRIEVAL.md has the measurements. */
+ * newest memories of its least common one. Everything is read in the searching user's
+ * range of keys (STORE_FTS_KEY_BITS): the postings, and the document counts behind the
+ * idf, which are the user's own, out of the user's memories; only the mean memory length
+ * is everyone's (FTS5's averages record). In a store of one user that is FTS5's bm25.
+ * docs/RETRIEVAL.md and docs/PERFORMANCE.md have the measurements. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,14 +30,15 @@
 /* Memories scored by full bm25 per id wanted, the best by the sum of their words' idf:
  * scoring one reads its row, about 5 us. 1 lost 0.004 of LoCoMo's fused recall@25. */
 #define FTS_RESCORE 2
-/* Document counts of words in at least FTS_DF_CACHE_MIN memories are kept (reading one
- * costs a pass over its postings) in a direct-mapped table, each valid while the index
- * holds within a sixteenth of the rows it held then. */
+/* A user's document counts of words in at least FTS_DF_CACHE_MIN of the user's memories
+ * are kept (reading one costs a pass over its postings) in a direct-mapped table, each
+ * valid while the user holds within a sixteenth of the memories held then. */
 #define FTS_DF_SLOTS 1024
 #define FTS_DF_CACHE_MIN 256
 
 struct fts_df {
     char term[64];
+    int64_t lo;             /* the user's range */
     int64_t df, nrow;
 };
 
@@ -110,23 +115,20 @@ static int get_varint(const unsigned char *p, int n, uint64_t *v)
     return 0;
 }
 
-/* The index's rows and their mean number of tokens, from FTS5's averages record (the
- * figures its bm25 reads): *nrow 0 when the index is empty. */
-static int totals(store_t *st, int64_t *nrow, double *avgdl, char *err, size_t errlen)
+/* The mean number of tokens of the index's rows (everyone's), from FTS5's averages record
+ * (the figure its bm25 reads): 0 when the index is empty. */
+static int mean_length(store_t *st, double *avgdl, char *err, size_t errlen)
 {
     sqlite3_stmt *s = stmt_get(st, S_FTS_TOTALS);
     int rc = STORE_OK, src = store_step(s, SQLITE_OK);
-    *nrow = 0;
     *avgdl = 0;
     if (src == SQLITE_ROW) {
         const unsigned char *b = sqlite3_column_blob(s, 0);
         int n = sqlite3_column_bytes(s, 0), used;
         uint64_t rows = 0, tokens = 0;
         if (b && (used = get_varint(b, n, &rows)) > 0 && get_varint(b + used, n - used, &tokens) &&
-            rows > 0 && rows < INT64_MAX) {
-            *nrow = (int64_t)rows;
+            rows > 0 && rows < INT64_MAX)
             *avgdl = (double)tokens / (double)rows;
-        }
     } else if (src != SQLITE_DONE) {
         rc = store_sqlerr(st, src, err, errlen, "reading the text index's totals");
     }
@@ -134,38 +136,62 @@ static int totals(store_t *st, int64_t *nrow, double *avgdl, char *err, size_t e
     return rc;
 }
 
-/* The number of memories holding t (a cached figure while still close). */
-static int term_df(store_t *st, term_t *t, int64_t nrow, char *err, size_t errlen)
+/* t's span of text quoted, as a MATCH expression of t alone (malloc'd; NULL = no memory):
+ * a token's span never holds a quote (a separator). */
+static char *phrase(const term_t *t, const char *text)
+{
+    size_t len = (size_t)(t->end - t->start);
+    char *match = malloc(len + 3);
+    if (match) {
+        match[0] = '"';
+        memcpy(match + 1, text + t->start, len);
+        memcpy(match + 1 + len, "\"", 2);
+    }
+    return match;
+}
+
+/* The number of the user's memories (keys from lo, nrow of them) holding t, into t->df (a
+ * cached figure while still close). */
+static int term_df(store_t *st, term_t *t, const char *text, int64_t lo, int64_t nrow,
+                   char *err, size_t errlen)
 {
     struct fts_df *c = NULL;
     if (st->fts_df || (st->fts_df = calloc(FTS_DF_SLOTS, sizeof *st->fts_df)))
-        c = &st->fts_df[index_hash(t->tok) % FTS_DF_SLOTS];
-    if (c && strcmp(c->term, t->tok) == 0 && llabs(nrow - c->nrow) <= c->nrow / 16) {
+        c = &st->fts_df[(index_hash(t->tok) ^ (uint64_t)lo) % FTS_DF_SLOTS];
+    if (c && c->lo == lo && strcmp(c->term, t->tok) == 0 &&
+        llabs(nrow - c->nrow) <= c->nrow / 16) {
         t->df = c->df;
         return STORE_OK;
     }
+    char *match = phrase(t, text);
+    if (!match) {
+        store_errf(err, errlen, "out of memory");
+        return STORE_ENOMEM;
+    }
     sqlite3_stmt *s = stmt_get(st, S_FTS_TERM_DOCS);
     int b = SQLITE_OK, rc = STORE_OK;
-    store_bind_text(s, 1, t->tok, &b);
+    store_bind_text(s, 1, match, &b);
+    store_bind_int64(s, 2, lo, &b);
     int src = store_step(s, b);
     t->df = src == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
     if (src != SQLITE_ROW && src != SQLITE_DONE)
         rc = store_sqlerr(st, src, err, errlen, "reading the text index's terms");
     stmt_done(s);
+    free(match);
     if (rc == STORE_OK && c && t->df >= FTS_DF_CACHE_MIN) {
         memcpy(c->term, t->tok, sizeof c->term);
+        c->lo = lo;
         c->df = t->df;
         c->nrow = nrow;
     }
     return rc;
 }
 
-/* Reads the newest lim postings of t into t->ids. */
-static int read_postings(store_t *st, term_t *t, const char *text, int64_t lim, char *err,
-                         size_t errlen)
+/* Reads the user's (keys from lo) newest lim postings of t into t->ids, as memory ids. */
+static int read_postings(store_t *st, term_t *t, const char *text, int64_t lo, int64_t lim,
+                         char *err, size_t errlen)
 {
-    size_t len = (size_t)(t->end - t->start);
-    char *match = malloc(len + 3);
+    char *match = phrase(t, text);
     int rc = STORE_OK, b = SQLITE_OK, src = SQLITE_DONE;
     t->ids = malloc((size_t)lim * sizeof *t->ids);
     if (!match || !t->ids) {
@@ -173,12 +199,10 @@ static int read_postings(store_t *st, term_t *t, const char *text, int64_t lim, 
         store_errf(err, errlen, "out of memory");
         return STORE_ENOMEM;
     }
-    match[0] = '"';         /* a token's span never holds a quote (a separator) */
-    memcpy(match + 1, text + t->start, len);
-    memcpy(match + 1 + len, "\"", 2);
     sqlite3_stmt *s = stmt_get(st, S_FTS_TERM_IDS);
     store_bind_text(s, 1, match, &b);
     store_bind_int64(s, 2, lim, &b);
+    store_bind_int64(s, 3, lo, &b);
     while (t->nids < lim && (src = store_step(s, b)) == SQLITE_ROW)
         t->ids[t->nids++] = sqlite3_column_int64(s, 0);
     if (src != SQLITE_ROW && src != SQLITE_DONE)
@@ -285,12 +309,13 @@ void store_fts_set_budget(store_t *st, int64_t postings)
     pthread_mutex_unlock(&st->mu);
 }
 
-int store_fts_words_locked(store_t *st, const store_query_t *q, int64_t *ids, double *scores,
-                           int max, int *n, char *err, size_t errlen)
+int store_fts_words_locked(store_t *st, const store_query_t *q, int64_t lo, int64_t nrow,
+                           int64_t *ids, double *scores, int max, int *n, char *err,
+                           size_t errlen)
 {
     terms_t *w = calloc(1, sizeof *w);
     cand_t *h = NULL;
-    int64_t nrow = 0, budget = st->fts_budget > 0 ? st->fts_budget : FTS_READ_PER_ID * max;
+    int64_t budget = st->fts_budget > 0 ? st->fts_budget : FTS_READ_PER_ID * max;
     if (budget > FTS_READ_BUDGET && st->fts_budget <= 0)
         budget = FTS_READ_BUDGET;
     double avgdl = 0;
@@ -302,13 +327,14 @@ int store_fts_words_locked(store_t *st, const store_query_t *q, int64_t *ids, do
         goto done;
     }
     if ((rc = store_fts_tokenizer_locked(st, err, errlen)) != STORE_OK ||
-        (rc = totals(st, &nrow, &avgdl, err, errlen)) != STORE_OK || nrow == 0)
+        (rc = mean_length(st, &avgdl, err, errlen)) != STORE_OK || nrow == 0)
         goto done;
     st->fts_api.xTokenize(st->fts_tok, w, FTS5_TOKENIZE_QUERY, q->text, (int)strlen(q->text),
                           on_query_token);
     int nt = 0;             /* the words some memory holds, rarest first */
     for (int i = 0; i < w->n && rc == STORE_OK; i++)
-        if ((rc = term_df(st, &w->t[i], nrow, err, errlen)) == STORE_OK && w->t[i].df > 0)
+        if ((rc = term_df(st, &w->t[i], q->text, lo, nrow, err, errlen)) == STORE_OK &&
+            w->t[i].df > 0)
             w->t[nt++] = w->t[i];
     w->n = nt;
     qsort(w->t, (size_t)w->n, sizeof *w->t, by_df);
@@ -320,8 +346,8 @@ int store_fts_words_locked(store_t *st, const store_query_t *q, int64_t *ids, do
         if (i > 0 && (read + w->t[i].df > budget || (w->t[i].idf < FTS_READ_MIN_IDF &&
                                                       read >= m)))
             break;
-        rc = read_postings(st, &w->t[i], q->text, w->t[i].df < budget ? w->t[i].df : budget,
-                           err, errlen);
+        rc = read_postings(st, &w->t[i], q->text, lo,
+                           w->t[i].df < budget ? w->t[i].df : budget, err, errlen);
         read += w->t[i].nids;
     }
     if (rc != STORE_OK)

@@ -230,9 +230,72 @@ static const char MIGRATE_9_10[] =
     "  superseded_by)"
     "  WHERE superseded_by IS NULL AND holder IS NOT NULL;";
 
+/* 10 -> 11: each user's postings in a range of their own, so that the bm25 leg reads
+ * the searching user's postings alone (store/fts.c, fts_words.c). A user holding
+ * memories has a number n in memory_users, and the row of memory m in both FTS indexes
+ * is (n << STORE_FTS_KEY_BITS) + m.id (store_internal.h), which FTS5 reads as a rowid
+ * range with a seek. The indexes become contentless (the key is no column of
+ * memories; the text still lives only there, and every search scores from it), filled
+ * here in key order; the triggers compute the key, and give a user its number with its
+ * first memory and drop it with its last (a user deleted leaves no name behind).
+ * memories_fts_terms (everyone's document counts) goes: a search counts the user's. The
+ * CHECK keeps the key below 2^63: about four million users with memories at once
+ * (numbers are reused from the top), past which adding a new user's memory fails. */
+#define FTS_KEY(n, id) "((" n ") << " STORE_STR(STORE_FTS_KEY_BITS) ") + " id
+/* The statements that add (or, with 'delete', take out) row r's text (r is new or old)
+ * to both indexes under its user's key. */
+#define FTS_ROWS(fts, cjk, del, r)                                                       \
+    "  INSERT INTO memories_fts (" fts "rowid, text) SELECT " del FTS_KEY("n", r ".id")   \
+    ", " r ".text FROM memory_users WHERE user = " r ".user;"                             \
+    "  INSERT INTO memories_cjk (" cjk "rowid, text) SELECT " del FTS_KEY("n", r ".id")   \
+    ", " r ".text FROM memory_users WHERE user = " r ".user"                              \
+    "   AND " r ".text GLOB " STORE_FTS_CJK_GLOB ";"
+#define FTS_ADD(r) FTS_ROWS("", "", "", r)
+#define FTS_DROP(r) FTS_ROWS("memories_fts, ", "memories_cjk, ", "'delete', ", r)
+static const char MIGRATE_10_11[] =
+    "DROP TRIGGER memories_fts_insert;"
+    "DROP TRIGGER memories_fts_delete;"
+    "DROP TRIGGER memories_fts_update;"
+    "DROP TABLE memories_fts_terms;"
+    "DROP TABLE memories_fts;"
+    "DROP TABLE memories_cjk;"
+    "DROP VIEW memories_cjk_text;"
+    "CREATE TABLE memory_users ("
+    "  n INTEGER PRIMARY KEY CHECK (n > 0 AND n < 1 << (63 - " STORE_STR(STORE_FTS_KEY_BITS) ")),"
+    "  user TEXT NOT NULL UNIQUE);"
+    "INSERT INTO memory_users (user) SELECT user FROM memories GROUP BY user"
+    "  ORDER BY min(id);"
+    "CREATE VIRTUAL TABLE memories_fts USING fts5(text, content='',"
+    "  tokenize='porter unicode61');"
+    "CREATE VIRTUAL TABLE memories_cjk USING fts5(text, content='', tokenize='trigram');"
+    "INSERT INTO memories_fts (rowid, text) SELECT " FTS_KEY("u.n", "m.id") ", m.text"
+    "  FROM memory_users AS u JOIN memories AS m ON m.user = u.user ORDER BY u.n, m.id;"
+    "INSERT INTO memories_cjk (rowid, text) SELECT " FTS_KEY("u.n", "m.id") ", m.text"
+    "  FROM memory_users AS u JOIN memories AS m ON m.user = u.user"
+    "  WHERE m.text GLOB " STORE_FTS_CJK_GLOB " ORDER BY u.n, m.id;"
+    "CREATE TRIGGER memories_fts_insert AFTER INSERT ON memories BEGIN"
+    "  INSERT INTO memory_users (user) SELECT new.user WHERE true"
+    "   ON CONFLICT (user) DO NOTHING;"
+    FTS_ADD("new")
+    " END;"
+    "CREATE TRIGGER memories_fts_delete AFTER DELETE ON memories BEGIN"
+    FTS_DROP("old")
+    "  DELETE FROM memory_users WHERE user = old.user"
+    "   AND NOT EXISTS (SELECT 1 FROM memories WHERE user = old.user);"
+    " END;"
+    "CREATE TRIGGER memories_fts_update AFTER UPDATE OF text, user ON memories"
+    "  WHEN old.text IS NOT new.text OR old.user IS NOT new.user BEGIN"
+    FTS_DROP("old")
+    "  DELETE FROM memory_users WHERE user = old.user"
+    "   AND NOT EXISTS (SELECT 1 FROM memories WHERE user = old.user);"
+    "  INSERT INTO memory_users (user) SELECT new.user WHERE true"
+    "   ON CONFLICT (user) DO NOTHING;"
+    FTS_ADD("new")
+    " END;";
+
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
     MIGRATE_0_1, MIGRATE_1_2, MIGRATE_2_3, MIGRATE_3_4, MIGRATE_4_5, MIGRATE_5_6,
-    MIGRATE_6_7, MIGRATE_7_8, MIGRATE_8_9, MIGRATE_9_10};
+    MIGRATE_6_7, MIGRATE_7_8, MIGRATE_8_9, MIGRATE_9_10, MIGRATE_10_11};
 
 static int exec(sqlite3 *db, const char *sql, char *err, size_t errlen, const char *what)
 {

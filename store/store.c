@@ -110,11 +110,14 @@ static const char *const stmt_sql[S_COUNT] = {
     /* The bm25 leg (fts.c): ?1 the MATCH expression, ?2 the user, ?3/?4 the store's dim
      * and encoder (stale rows are not searched), ?5/?6 since/until (0 = open), ?7 the
      * conversation (NULL = any), ?8 how many; rank (bm25) is lower for better matches.
-     * The index is ranked first, on its own, to its best ?9 (-1 = all): joining every
-     * match to its row (whose vector comes before dim and encoder) costs far more. */
+     * ?10 is the first key of the user's range (STORE_FTS_KEY_BITS), so the index ranks
+     * the user's matches alone, first, on their own, to their best ?9 (-1 = all):
+     * joining every match to its row (whose vector comes before dim and encoder) costs
+     * far more. */
 #define FTS_LEG_SQL(tab) \
-        "SELECT m.id, -f.s FROM (SELECT rowid AS r, rank AS s FROM " tab " WHERE " tab \
-        " MATCH ?1 ORDER BY rank LIMIT ?9) AS f JOIN memories AS m ON m.id = f.r" \
+        "SELECT m.id, -f.s FROM (SELECT rowid - ?10 AS r, rank AS s FROM " tab " WHERE " \
+        tab " MATCH ?1 AND rowid BETWEEN ?10 AND " STORE_FTS_KEY_LAST("?10") \
+        " ORDER BY rank LIMIT ?9) AS f JOIN memories AS m ON m.id = f.r" \
         " WHERE m.user = ?2 AND m.superseded_by IS NULL" \
         " AND m.dim = ?3 AND m.encoder = ?4 AND (?5 = 0 OR m.created_ms >= ?5)" \
         " AND (?6 = 0 OR m.created_ms < ?6) AND (?7 IS NULL OR m.conversation = ?7)" \
@@ -122,10 +125,18 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_CJK_SEARCH] = FTS_LEG_SQL("memories_cjk"),
     [S_FTS_OPTIMIZE] = "INSERT INTO memories_fts (memories_fts) VALUES ('optimize')",
     [S_CJK_OPTIMIZE] = "INSERT INTO memories_cjk (memories_cjk) VALUES ('optimize')",
-    [S_FTS_TERM_DOCS] = "SELECT doc FROM memories_fts_terms WHERE term = ?1",
-    /* fts_words.c: a word's newest ?2 postings (no ranking, so no row is read); FTS5's
-     * averages record (rows, tokens); a memory's text to score. */
-    [S_FTS_TERM_IDS] = "SELECT rowid FROM memories_fts WHERE memories_fts MATCH ?1"
+    /* fts.c: the first key of the user's range and how many memories the user holds
+     * (usage.c's count; each has a row in memories_fts); no row = the user has none. */
+    [S_FTS_USER] = "SELECT k.n << " STORE_STR(STORE_FTS_KEY_BITS) ", coalesce(u.memories, 0)"
+                   " FROM memory_users AS k LEFT JOIN temp.mnemo_usage AS u"
+                   " ON u.user = k.user WHERE k.user = ?1",
+    /* fts_words.c: how many of the user's memories (keys from ?2) hold the phrase ?1; the
+     * newest ?2 of them (keys from ?3; no ranking, so no row is read) as memory ids;
+     * FTS5's averages record (rows, tokens: everyone's); a memory's text to score. */
+    [S_FTS_TERM_DOCS] = "SELECT count(*) FROM memories_fts WHERE memories_fts MATCH ?1"
+                        " AND rowid BETWEEN ?2 AND " STORE_FTS_KEY_LAST("?2"),
+    [S_FTS_TERM_IDS] = "SELECT rowid - ?3 FROM memories_fts WHERE memories_fts MATCH ?1"
+                       " AND rowid BETWEEN ?3 AND " STORE_FTS_KEY_LAST("?3")
                        " ORDER BY rowid DESC LIMIT ?2",
     [S_FTS_TOTALS] = "SELECT block FROM memories_fts_data WHERE id = 1",
     [S_FTS_TEXT] = "SELECT text FROM memories WHERE id = ?1",

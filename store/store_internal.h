@@ -200,7 +200,7 @@ enum store_stmt {
     S_CONV_ENSURE, S_CONV_FIND, S_CONV_LIST, S_CONV_DELETE, S_CONV_USER_DELETE,
     S_TURN_INSERT, S_TURN_LAST, S_TURN_REDACT, S_MEM_WITH_TEXT,
     S_PAGE_COUNT, S_PAGE_SIZE, S_USAGE_GET, S_QUOTA_SET,
-    S_CJK_SEARCH, S_FTS_OPTIMIZE, S_CJK_OPTIMIZE, S_FTS_TERM_DOCS, S_FTS_TERM_IDS,
+    S_CJK_SEARCH, S_FTS_OPTIMIZE, S_CJK_OPTIMIZE, S_FTS_USER, S_FTS_TERM_DOCS, S_FTS_TERM_IDS,
     S_FTS_TOTALS, S_FTS_TEXT, S_CODE_SET, S_CODE_MISSING,
     S_COUNT
 };
@@ -243,6 +243,17 @@ struct store {
     (((c) >= 0x3040 && (c) <= 0x30ff) || ((c) >= 0x3400 && (c) <= 0x4dbf) || \
      ((c) >= 0x4e00 && (c) <= 0x9fff) || ((c) >= 0xac00 && (c) <= 0xd7af))
 
+/* Each user's rows of the FTS indexes are keyed (n << STORE_FTS_KEY_BITS) + memory id,
+ * n the user's number in memory_users (schema.c, version 11), so that a user's postings
+ * are one rowid range and a search reads those alone. Memory ids stay below 2^41
+ * (STORE_ID_MAX is 2^40, and the store assigns the largest + 1). A change here needs a
+ * migration that rebuilds both indexes. */
+#define STORE_FTS_KEY_BITS 41
+#define STORE_STR_(x) #x
+#define STORE_STR(x) STORE_STR_(x)
+/* SQL: the last key of the range that starts at the bound parameter lo ("?3"). */
+#define STORE_FTS_KEY_LAST(lo) "(" lo " + (1 << " STORE_STR(STORE_FTS_KEY_BITS) ") - 1)"
+
 /* fts.c: the bm25 leg. With st->mu held inside a transaction: q->user's current, fresh
  * memories (q's filters applied) that share a word (or, for CJK, three characters in a
  * row) with q->text, best bm25 first, at most max ids into ids and their bm25 scores
@@ -252,9 +263,11 @@ struct store {
  * Store codes, err filled on failure. */
 int store_fts_leg_locked(store_t *st, const store_query_t *q, int64_t *ids, double *scores,
                          int max, int *n, char *err, size_t errlen);
-/* fts_words.c: the same for memories_fts alone (q's words), best bm25 first. */
-int store_fts_words_locked(store_t *st, const store_query_t *q, int64_t *ids, double *scores,
-                           int max, int *n, char *err, size_t errlen);
+/* fts_words.c: the same for memories_fts alone (q's words), best bm25 first, reading the
+ * postings of the keys from lo (the user's range) of a user holding nrow memories. */
+int store_fts_words_locked(store_t *st, const store_query_t *q, int64_t lo, int64_t nrow,
+                           int64_t *ids, double *scores, int max, int *n, char *err,
+                           size_t errlen);
 /* fts_words.c: the postings a search reads at most, 0 = the default (for the tests). */
 void store_fts_set_budget(store_t *st, int64_t postings);
 /* fts.c: makes st's porter tokenizer (as memories_fts's), once; a store code. */

@@ -54,4 +54,42 @@ int64_t th_add(store_t *st, const char *user, const char *text, uint64_t seed);
 struct Suite;
 int th_run(struct Suite *s);
 
+/* test_schema.c, test_codes.c: what version 11 changed (each user's postings keyed by
+ * the user's number): taking it back from a current database gives version 10's text
+ * indexes, as versions 6 to 10 wrote them (keyed by memory id, over memories' text, with
+ * everyone's term counts), which an older database needs before its migrations run. */
+#define CJK_GLOB "'*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]*'"
+#define DROP_VERSION_11                                                                  \
+    "DROP TRIGGER memories_fts_insert; DROP TRIGGER memories_fts_delete;"                \
+    "DROP TRIGGER memories_fts_update; DROP TABLE memories_fts; DROP TABLE memories_cjk;" \
+    "DROP TABLE memory_users;"                                                           \
+    "CREATE VIRTUAL TABLE memories_fts USING fts5(text, content='memories',"             \
+    "  content_rowid='id', tokenize='porter unicode61');"                                \
+    "CREATE VIEW memories_cjk_text AS SELECT id, text FROM memories"                     \
+    "  WHERE text GLOB " CJK_GLOB ";"                                                    \
+    "CREATE VIRTUAL TABLE memories_cjk USING fts5(text, content='memories_cjk_text',"    \
+    "  content_rowid='id', tokenize='trigram');"                                         \
+    "CREATE TRIGGER memories_fts_insert AFTER INSERT ON memories BEGIN"                  \
+    "  INSERT INTO memories_fts (rowid, text) VALUES (new.id, new.text);"                \
+    "  INSERT INTO memories_cjk (rowid, text) SELECT new.id, new.text"                   \
+    "    WHERE new.text GLOB " CJK_GLOB ";"                                              \
+    " END;"                                                                              \
+    "CREATE TRIGGER memories_fts_delete AFTER DELETE ON memories BEGIN"                  \
+    "  INSERT INTO memories_fts (memories_fts, rowid, text)"                             \
+    "   VALUES ('delete', old.id, old.text);"                                            \
+    "  INSERT INTO memories_cjk (memories_cjk, rowid, text) SELECT 'delete', old.id,"    \
+    "   old.text WHERE old.text GLOB " CJK_GLOB ";"                                      \
+    " END;"                                                                              \
+    "CREATE TRIGGER memories_fts_update AFTER UPDATE OF text ON memories"                \
+    "  WHEN old.text IS NOT new.text BEGIN"                                              \
+    "  INSERT INTO memories_fts (memories_fts, rowid, text)"                             \
+    "   VALUES ('delete', old.id, old.text);"                                            \
+    "  INSERT INTO memories_cjk (memories_cjk, rowid, text) SELECT 'delete', old.id,"    \
+    "   old.text WHERE old.text GLOB " CJK_GLOB ";"                                      \
+    "  INSERT INTO memories_fts (rowid, text) VALUES (new.id, new.text);"                \
+    "  INSERT INTO memories_cjk (rowid, text) SELECT new.id, new.text"                   \
+    "    WHERE new.text GLOB " CJK_GLOB ";"                                              \
+    " END;"                                                                              \
+    "CREATE VIRTUAL TABLE memories_fts_terms USING fts5vocab(memories_fts, 'row');"
+
 #endif

@@ -3,7 +3,9 @@
  * delete, a forget or a user's deletion no byte of the memory's words is left in them;
  * the word list ranks as FTS5's bm25 does while it reads every posting (by other bm25
  * constants when it is given them), and past its budget of postings the rarest words
- * choose the memories scored (a query of only common words still finds some); a search with text fuses the two lists by the sum of their
+ * choose the memories scored (a query of only common words still finds some); each user's
+ * postings and word scores are the user's own (another user's memories neither use up
+ * the budget nor change the scores, and never come back); a search with text fuses the two lists by the sum of their
  * min-max normalized scores (each list as deep as the query's depth), a candidate gains
  * a share of its conversation neighbours' when asked to, and prefer_recent adds recency
  * as a third. */
@@ -93,14 +95,17 @@ START_TEST(test_bm25_leg_reads_cjk_by_three_characters)
 }
 END_TEST
 
-/* FTS5's own ranking of memories_fts for expr, best first, at most 8. */
+/* FTS5's own ranking of memories_fts for expr, best first, at most 8, as memory ids
+ * (a row's key less its user's first key: the store holds one user here). */
 static int fts5_rank(const char *expr, int64_t *ids)
 {
     sqlite3 *db;
     sqlite3_stmt *s;
     int n = 0;
     ck_assert_int_eq(sqlite3_open(th_path(th_dirname, "db"), &db), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT rowid FROM memories_fts WHERE memories_fts"
+    ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT rowid - (SELECT n << "
+                                            STORE_STR(STORE_FTS_KEY_BITS) " FROM memory_users)"
+                                            " FROM memories_fts WHERE memories_fts"
                                             " MATCH ?1 ORDER BY rank, rowid DESC LIMIT 8",
                                         -1, &s, NULL), SQLITE_OK);
     sqlite3_bind_text(s, 1, expr, -1, SQLITE_STATIC);
@@ -217,6 +222,84 @@ START_TEST(test_a_rare_word_decides_past_the_budget)
 }
 END_TEST
 
+/* The budget of postings counts the user's alone: another user's newer memories holding
+ * the same words no longer use it up before the user's own are read. */
+START_TEST(test_other_users_postings_do_not_use_up_the_users_budget)
+{
+    int64_t ids[8];
+    int64_t mine = th_add(th_st, "alice", "my dog likes the park", 1);
+    for (int i = 0; i < 12; i++)
+        th_add(th_st, "bob", "my dog likes the park too", (uint64_t)i + 2);
+    store_fts_set_budget(th_st, 4);
+    ck_assert_int_eq(search("alice", "dog park", STORE_LEG_BM25, 0, ids, NULL), 1);
+    ck_assert_int_eq(ids[0], mine);
+}
+END_TEST
+
+/* A user's word scores are the user's own: the same whatever other users hold (their
+ * document counts no longer enter the idf), and the same as in a store of that user
+ * alone. Mean memory length is the one figure taken over everyone, so bob's memories
+ * are as long as alice's here. */
+START_TEST(test_a_users_word_scores_do_not_depend_on_other_users)
+{
+    int64_t ids[8], again[8];
+    store_hit_t hits[8], after[8];
+    th_add(th_st, "alice", "my dog rex runs", 1);      /* four words each */
+    th_add(th_st, "alice", "the cat sleeps today", 2);
+    th_add(th_st, "alice", "rex is a beagle", 3);
+    th_add(th_st, "alice", "i live in lisbon", 4);
+    th_add(th_st, "alice", "we went to porto", 5);
+    th_add(th_st, "alice", "coffee every single morning", 6);
+    int n = search("alice", "rex the dog", STORE_LEG_BM25, 0, ids, hits);
+    ck_assert_int_eq(n, 3);
+    for (int i = 0; i < 40; i++)
+        th_add(th_st, "bob", i % 2 ? "rex rex rex rex" : "the dog the dog", (uint64_t)i + 7);
+    ck_assert_int_eq(search("alice", "rex the dog", STORE_LEG_BM25, 0, again, after), n);
+    for (int i = 0; i < n; i++) {
+        ck_assert_int_eq(again[i], ids[i]);
+        ck_assert_double_eq(after[i].score, hits[i].score);
+    }
+}
+END_TEST
+
+/* Neither list returns another user's memory, though users' keys are adjacent ranges and
+ * every memory here holds the words and characters asked for. */
+START_TEST(test_bm25_leg_never_returns_another_users_memory)
+{
+    int64_t mine[3];
+    for (int i = 0; i < 3; i++) {
+        th_add(th_st, "bob", "xylophone 我的狗叫旺财", (uint64_t)i + 1);
+        mine[i] = th_add(th_st, "alice", "xylophone 我的狗叫旺财", (uint64_t)i + 10);
+        th_add(th_st, "carol", "xylophone 我的狗叫旺财", (uint64_t)i + 20);
+    }
+    static const char *const q[] = {"xylophone", "我的狗叫什么", "xylophone 我的狗"};
+    for (size_t k = 0; k < sizeof q / sizeof *q; k++) {
+        int64_t ids[8];
+        int n = search("alice", q[k], STORE_LEG_BM25, 0, ids, NULL);
+        ck_assert_int_eq(n, 3);
+        for (int i = 0; i < n; i++)
+            ck_assert(ids[i] == mine[0] || ids[i] == mine[1] || ids[i] == mine[2]);
+    }
+}
+END_TEST
+
+/* The text indexes' users: a user gets a number with a first memory and loses it with
+ * the last, so a user deleted leaves no name there. */
+static long long fts_users_named(const char *user)
+{
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    ck_assert_int_eq(sqlite3_open(th_path(th_dirname, "db"), &db), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM memory_users WHERE user = ?1",
+                                        -1, &s, NULL), SQLITE_OK);
+    sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
+    ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+    long long n = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return n;
+}
+
 START_TEST(test_delete_leaves_nothing_in_the_text_indexes)
 {
     int64_t a = th_add(th_st, "alice", "My xylophone teacher is called Quokkaberg", 1);
@@ -267,9 +350,14 @@ START_TEST(test_user_delete_leaves_nothing_in_the_text_indexes)
     ck_assert_int_eq(removed, 2);
     ck_assert_int_eq(traces("quokkaberg"), 0);
     ck_assert_int_eq(traces("旺财"), 0);
+    ck_assert_int_eq(fts_users_named("alice"), 0);
+    ck_assert_int_eq(fts_users_named("bob"), 1);
     int64_t ids[8];
     ck_assert_int_eq(search("bob", "zebrafold", STORE_LEG_BM25, 0, ids, NULL), 1);
     ck_assert_int_eq(ids[0], b);
+    th_add(th_st, "alice", "Alice is back with Quokkaberg", 4);     /* a new number */
+    ck_assert_int_eq(search("alice", "quokkaberg", STORE_LEG_BM25, 0, ids, NULL), 1);
+    ck_assert_int_eq(search("bob", "quokkaberg", STORE_LEG_BM25, 0, ids, NULL), 0);
 }
 END_TEST
 
@@ -534,6 +622,9 @@ int main(void)
     tcase_add_test(tc, test_word_list_finds_the_users_memories_in_every_block_of_the_index);
     tcase_add_test(tc, test_a_query_of_only_common_words_still_finds);
     tcase_add_test(tc, test_a_rare_word_decides_past_the_budget);
+    tcase_add_test(tc, test_other_users_postings_do_not_use_up_the_users_budget);
+    tcase_add_test(tc, test_a_users_word_scores_do_not_depend_on_other_users);
+    tcase_add_test(tc, test_bm25_leg_never_returns_another_users_memory);
     tcase_add_test(tc, test_delete_leaves_nothing_in_the_text_indexes);
     tcase_add_test(tc, test_a_new_text_then_a_delete_leaves_neither_text);
     tcase_add_test(tc, test_forget_leaves_nothing_in_the_text_indexes);

@@ -1,7 +1,8 @@
 /* test_schema.c: the schema's versions: a new database is created at the current
- * version in WAL mode, version-1, -2, -3, -4 and -6 databases (written here by hand, as
- * those releases wrote them) are migrated with their data kept (their memories indexed
- * for the bm25 leg of version 6, their turns without the attention of version 7), and a
+ * version in WAL mode, version-1, -2, -3, -4, -6 and -10 databases (written here by hand,
+ * as those releases wrote them) are migrated with their data kept (their memories indexed
+ * for the bm25 leg of version 6, their turns without the attention of version 7, their
+ * text indexes rekeyed by user as version 11 keys them), and a
  * database newer than the code, or not a database at all, is refused with a clear
  * message and left untouched. */
 #include <check.h>
@@ -529,6 +530,73 @@ END_TEST
     "DROP TRIGGER memory_codes_current; DROP TRIGGER memory_codes_row;"                  \
     "DROP TRIGGER memory_codes_delete; DROP TABLE memory_codes;"
 
+/* A version-10 database (its memories written by hand, as version 10 indexed them: the
+ * users' rows interleaved, keyed by id) opens with each user's rows rekeyed: every
+ * search, of words and of CJK, finds the user's memories alone; a user's last memory
+ * deleted takes the user's number with it, and the indexes go on following writes. */
+START_TEST(test_version_10_text_indexes_are_rekeyed_by_user)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s", th_path(dir, "v10.db"));
+    store_t *st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
+    ck_assert_msg(st != NULL, "%s", err);
+    store_close(st);
+    raw_exec(path, DROP_VERSION_11
+                   "PRAGMA user_version = 10;"
+                   "INSERT INTO memories (id, user, text, vec, dim, encoder, created_ms,"
+                   " updated_ms) VALUES"
+                   " (1, 'alice', 'My dog Rex is a beagle', zeroblob(32), 8, '" TH_ENCODER "',"
+                   "  100, 100),"
+                   " (2, 'bob', 'Bob has a dog called Rex too', zeroblob(32), 8,"
+                   "  '" TH_ENCODER "', 101, 101),"
+                   " (3, 'alice', '我的狗叫旺财', zeroblob(32), 8, '" TH_ENCODER "', 102, 102),"
+                   " (4, 'bob', '我的狗也叫旺财', zeroblob(32), 8, '" TH_ENCODER "', 103, 103),"
+                   " (5, 'alice', 'I live in Lisbon', zeroblob(32), 8, '" TH_ENCODER "', 104,"
+                   "  104);");
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM memories_fts WHERE memories_fts"
+                                   " MATCH 'rex'"), 2);
+
+    st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
+    ck_assert_msg(st != NULL, "%s", err);
+    float q[TH_DIM] = {1};
+    store_hit_t hits[4];
+    int n = 0;
+    static const struct {
+        const char *user, *text;
+        int64_t id;
+    } want[] = {{"alice", "what is rex?", 1}, {"bob", "what is rex?", 2},
+                {"alice", "我的狗叫什么", 3}, {"bob", "我的狗叫什么", 4}};
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        store_query_t sq = {.user = want[i].user, .vec = q, .k = 4, .text = want[i].text,
+                            .legs = STORE_LEG_BM25};
+        ck_assert_int_eq(store_search(st, &sq, 1, hits, &n, err, sizeof err), STORE_OK);
+        ck_assert_int_eq(n, 1);
+        ck_assert_int_eq(hits[0].mem.id, want[i].id);
+        store_hits_clear(hits, n);
+    }
+    ck_assert_int_eq(store_memory_delete(st, 2), STORE_OK);
+    ck_assert_int_eq(store_memory_delete(st, 4), STORE_OK);
+    int64_t carol = th_add(st, "carol", "Carol's dog Rex", 1);
+    store_query_t sq = {.user = "carol", .vec = q, .k = 4, .text = "rex",
+                        .legs = STORE_LEG_BM25};
+    ck_assert_int_eq(store_search(st, &sq, 1, hits, &n, err, sizeof err), STORE_OK);
+    ck_assert_int_eq(n, 1);
+    ck_assert_int_eq(hits[0].mem.id, carol);
+    store_hits_clear(hits, n);
+    store_close(st);
+
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM memory_users WHERE user = 'bob'"), 0);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM memory_users"), 2);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM memories_fts WHERE memories_fts"
+                                   " MATCH 'rex'"), 2);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM memories_cjk WHERE memories_cjk"
+                                   " MATCH '我的狗'"), 1);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM sqlite_master"
+                                   " WHERE name = 'memories_fts_terms'"), 0);
+}
+END_TEST
+
 /* Version 7 only added turns.attention (8 the id floor, 9 the codes), so a version-6
  * database is a current one without those, at user_version 6 (SQLite's DROP COLUMN
  * makes it): its turns,
@@ -541,7 +609,7 @@ START_TEST(test_version_6_turns_open_without_attention_and_gain_it)
     store_t *st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
     ck_assert_msg(st != NULL, "%s", err);
     store_close(st);
-    raw_exec(path, DROP_VERSION_9
+    raw_exec(path, DROP_VERSION_11 DROP_VERSION_9
                    "ALTER TABLE turns DROP COLUMN attention;"
                    "DROP TRIGGER memories_id_floor; DROP TABLE memory_id_floor;"
                    "PRAGMA user_version = 6;"
@@ -654,6 +722,7 @@ int main(void)
     tcase_add_test(tc, test_version_4_conversations_are_keyed_by_user_and_keep_their_turns);
     tcase_add_test(tc, test_version_4_memories_are_indexed_for_bm25_by_the_migration);
     tcase_add_test(tc, test_version_6_turns_open_without_attention_and_gain_it);
+    tcase_add_test(tc, test_version_10_text_indexes_are_rekeyed_by_user);
     tcase_add_test(tc, test_newer_database_is_refused_and_untouched);
     tcase_add_test(tc, test_not_a_database_is_refused);
     tcase_add_test(tc, test_failed_migration_leaves_the_database_at_its_version);
