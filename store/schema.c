@@ -239,8 +239,9 @@ static const char MIGRATE_9_10[] =
  * here in key order; the triggers compute the key, and give a user its number with its
  * first memory and drop it with its last (a user deleted leaves no name behind).
  * memories_fts_terms (everyone's document counts) goes: a search counts the user's. The
- * CHECK keeps the key below 2^63: about four million users with memories at once
- * (numbers are reused from the top), past which adding a new user's memory fails. */
+ * CHECK keeps the key below 2^63: a new user takes one more than the largest number
+ * held, so after 4,194,303 numbers given (while the largest stays held) a new user's
+ * first memory fails (docs/RETRIEVAL.md). */
 #define FTS_KEY(n, id) "((" n ") << " STORE_STR(STORE_FTS_KEY_BITS) ") + " id
 /* The statements that add (or, with 'delete', take out) row r's text (r is new or old)
  * to both indexes under its user's key. */
