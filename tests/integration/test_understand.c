@@ -127,7 +127,7 @@ END_TEST
 START_TEST(test_forgetting_removes_the_text_from_the_database_files)
 {
     tell("a", "my address is 14 Quarrington Lane");
-    json_t *t = say("a", "please forget my address");
+    json_t *t = say("a", "please forget my home address");
     ck_assert_msg(strcasestr(reply_of(t), "forgot"), "reply '%s'", reply_of(t));
     ck_assert_uint_gt(json_array_size(json_object_get(t, "forgotten")), 0);
     json_decref(t);
@@ -199,9 +199,9 @@ END_TEST
 
 START_TEST(test_a_chinese_question_is_answered_and_never_stored)
 {
-    tell("a", "我的猫叫小白");
+    tell("a", "我的兔子叫小白");
     size_t before = memories();
-    ask("b", "我的猫叫什么？", "小白", NULL);
+    ask("b", "我的兔子叫什么？", "小白", NULL);
     ck_assert_uint_eq(memories(), before);
 }
 END_TEST
@@ -591,10 +591,10 @@ END_TEST
 /* A date asked in other words than it was told is the same date. */
 START_TEST(test_a_date_is_the_same_however_it_is_written)
 {
-    tell("a", "my birthday is March 3rd");
-    ask("b", "is my birthday on the 3rd of march?", "Yes", NULL);
-    tell("a", "my nan's birthday is the 25th of December");
-    ask("b", "is my nan's birthday on christmas day?", "Yes", NULL);
+    tell("a", "my birthday is April 7th");
+    ask("b", "is my birthday on the 7th of april?", "Yes", NULL);
+    tell("a", "my nan's birthday is the 31st of October");
+    ask("b", "is my nan's birthday on halloween?", "Yes", NULL);
 }
 END_TEST
 
