@@ -273,7 +273,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         asks_to_forget(text))
         u->act = READER_FORGET;
     if (u->act == READER_SMALLTALK && q == 2 && named_value_held(f, text)) {
-        u->act = READER_QUESTION;       /* "who's doing a phd?" after "Dan's doing a PhD" */
+        u->act = READER_QUESTION;       /* "who's doing an MA?" after "Kit's doing an MA" */
         u->personal = 1;
     }
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !u->personal &&

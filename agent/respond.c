@@ -424,7 +424,7 @@ static const store_memory_t *where_work(const facts_t *f, const char *text,
     return facts_find(f, m->holder, reader_rel_name(kin_rel(rel)), NULL);
 }
 
-/* 1 when a question asks for an amount ("how many nights", "how long is my commute"):
+/* 1 when a question asks for an amount ("how many hours", "how long is my drive to work"):
  * only a value with a number can answer it. */
 static int asks_amount(const char *text)
 {
@@ -473,7 +473,7 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_JOB), NULL);
     if (u->act == READER_QUESTION && asks_amount(text) &&
         !(m && understand_has_number(m->value))) {
-        m = NULL;                               /* "how many nights?" is no town */
+        m = NULL;                               /* "how many hours?" is no town */
         asked.rel = READER_REL_OPEN;            /* nor is it where one works */
         asked.relation = NULL;
     }

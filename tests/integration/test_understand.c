@@ -546,8 +546,8 @@ START_TEST(test_an_amount_needs_a_number_and_a_value_named_is_asked_of)
 {
     tell("a", "I work at Lidl in Swindon");
     ask("b", "how many hours a week do i work?", "don't know", "Swindon");
-    tell("a", "my flatmate Theo is doing a PhD");
-    ask("b", "who's doing a phd?", "Theo", NULL);
+    tell("a", "my flatmate Theo is doing an apprenticeship");
+    ask("b", "who's doing an apprenticeship?", "Theo", NULL);
 }
 END_TEST
 
