@@ -271,7 +271,7 @@ typedef struct agent_written {
 typedef struct agent_turn {
     int64_t turn;           /* id of the user's turn (the reply is the next turn) */
     char reply[1024];       /* the reply in sentences */
-    char answer[256];       /* the bare answer ("Janet", "yes"), "" when none */
+    char answer[256];       /* the bare answer ("Odile", "yes"), "" when none */
     const char *kind;       /* what the model took the message for: "statement" (a fact
                                it acknowledged), "answer" or "other" (static string) */
     agent_clause_t *clauses;        /* [nclauses] in order; none without a reader */

@@ -18,7 +18,7 @@
 /* Relations only people's facts have: bAbI's stories (what the memory network reads)
  * tell where people and things are, what they carry, what colour or kind they are, never
  * these. A question about someone by a name mnemo does not know, about one of these, is
- * still a question about the user's people ("how old is Jack?"), answered from the
+ * still a question about the user's people ("how old is Oscar?"), answered from the
  * facts or with "I don't know", never by the memory network. */
 static int people_only(int rel)
 {
@@ -44,8 +44,8 @@ static int asks(const char *text)
 
 /* How a clause opens: 2 with a question word ("what", "who's"), 1 with a verb that
  * starts a yes/no question ("is", "does"), else 0. A clause that opens so and ends with a
- * question mark asks; it is never a forget request or a task refused ("what hobby have I
- * taken up?" must not delete the hobby). */
+ * question mark asks; it is never a forget request or a task refused ("what sport have I
+ * taken up?" must not delete the sport). */
 static int opens_question(const char *text)
 {
     while (*text && !isalpha((unsigned char)*text)) text++;
@@ -72,7 +72,8 @@ static int has_part(const char *text, const char *const *parts)
 }
 
 /* 1 when a clause says to forget, delete or not remember: a forget request deletes, so
- * it must say so ("she's chewing everything in sight" read as one deletes nothing). */
+ * it must say so ("she's destroying everything in the garden" read as one deletes
+ * nothing). */
 static int says_forget(const char *text)
 {
     static const char *const stems[] = {"forget", "delete", "remove", "erase", "wipe",
@@ -81,8 +82,8 @@ static int says_forget(const char *text)
 }
 
 /* 1 when a value can be of relation class rel of holder: a kind or breed is an animal's
- * or a thing's, never the user's ("I'm an accountant at [Deloitte]"); a value is not its
- * holder; a name or a job has no digits ("a size [9 shoe]"); a person, place or job is
+ * or a thing's, never the user's ("I'm an actuary at [Aviva]"); a value is not its
+ * holder; a name or a job has no digits ("a size [11 shoe]"); a person, place or job is
  * more than one CJK character, and a CJK value does not start with a function character;
  * the user's own age in digits is from CHECKS_MIN_USER_AGE to CHECKS_MAX_AGE.
  * The reader's misreads, not facts. */
@@ -97,8 +98,8 @@ int checks_fits(int rel, const char *holder, const char *value)
         return 0;
     char first[4] = "";
     if ((unsigned char)value[0] >= 0xE0 && strlen(value) >= 3) {
-        /* nor with a word that joins or places (跟国庆节), nor is it only a measure of
-         * degree (一点 of 一点日语) */
+        /* nor with a word that joins or places (跟中秋节), nor is it only a measure of
+         * degree (一点 of 一点法语) */
         static const char *const joins[] = {"跟", "和", "与", "在", "把", "被", "从", NULL};
         static const char *const degrees[] = {"一点", "一些", "有点", "很多", "一点点", NULL};
         memcpy(first, value, 3);
@@ -137,7 +138,7 @@ int checks_fits(int rel, const char *holder, const char *value)
                                                       years > CHECKS_MAX_AGE))
             return 0;
     }
-    /* a place, a firm or a job is no month or day ("moved to York back in April") */
+    /* a place, a firm or a job is no month or day ("moved to Derby back in March") */
     static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
                                        "friday", "saturday", "sunday", "today", "tomorrow",
                                        "yesterday", "tonight", "weekend", NULL};
@@ -147,7 +148,7 @@ int checks_fits(int rel, const char *holder, const char *value)
         for (int i = 0; days[i]; i++)
             if (!strcasecmp(value, days[i])) return 0;
     }
-    /* a name is no lower-case word of doing ("sorry, I'm rambling", "I'm kidding") */
+    /* a name is no lower-case word of doing ("oops, I'm waffling", "I'm kidding") */
     size_t n = strlen(value);
     if (rel == READER_REL_NAME && n >= 6 && !strcmp(value + n - 3, "ing") &&
         !strpbrk(value, " ") && islower((unsigned char)value[0]))
@@ -156,7 +157,7 @@ int checks_fits(int rel, const char *holder, const char *value)
 }
 
 /* 1 when a clause says something ended: a negation or a verb of ending ("not anymore",
- * "we sold the car", "I left", 不, 没). A correction with no new value ends a fact, so it
+ * "we sold our car", "I left", 不, 没). A correction with no new value ends a fact, so it
  * must say so ("tell me if I live in Paris" read as one ended nothing). */
 int checks_says_ended(const char *text)
 {
@@ -173,7 +174,7 @@ int checks_says_ended(const char *text)
 
 /* 1 when a clause asks something of mnemo: a question, a word of asking ("can you",
  * "me", "please") or a verb of bidding first ("book a table", "turn on the lights").
- * "big news", "the baby arrived" ask nothing, so nothing is refused. */
+ * "big news", "the twins are here" ask nothing, so nothing is refused. */
 static int requests(const char *text)
 {
     static const char *const asking[] = {"you", "u", "me", "please", "pls", "can", "could",
@@ -195,8 +196,8 @@ static int requests(const char *text)
     return 0;
 }
 
-/* 1 when a clause asks mnemo to forget ("can you forget how old I am?", "please forget
- * about him"), not whether it did ("did you forget it?") nor that the user forgets ("I
+/* 1 when a clause asks mnemo to forget ("can you forget what age I am?", "please just
+ * forget him"), not whether it did ("did you forget it?") nor that the user forgets ("I
  * always forget my keys"). */
 static int asks_to_forget(const char *text)
 {
@@ -213,9 +214,9 @@ static int asks_to_forget(const char *text)
     return 0;
 }
 
-/* 1 when a clause only wishes or wonders before its value ("might move to Lisbon one
- * day", "I'd love to live in Rome"): a plan or a hope is not yet a fact ("birthday's the
- * 3rd, if you wanna remember it" is one). */
+/* 1 when a clause only wishes or wonders before its value ("we might move to Seville
+ * some year", "I'd love to live in Rome"): a plan or a hope is not yet a fact ("birthday's
+ * the 8th, if you wanna write it down" is one). */
 static int hypothetical(const char *clause, const char *value)
 {
     char text[512];
@@ -307,12 +308,12 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         slip_put_right(f, text, u))
         return;
     if (u->act == READER_SMALLTALK && q == 2 && named_value_held(f, text)) {
-        u->act = READER_QUESTION;       /* "who's doing a phd?" after "Dan's doing a PhD" */
+        u->act = READER_QUESTION;       /* "who's doing an MA?" after "Kit's doing an MA" */
         u->personal = 1;
     }
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !u->personal &&
         compare_asks(text))
-        u->personal = 1;                /* "who's older, Rose or Albert?" */
+        u->personal = 1;                /* "who's older, Maud or Cyril?" */
     if (u->act == READER_FORGET && !says_forget(text))
         u->act = READER_SMALLTALK;      /* nothing is deleted unless asked in words */
     if (u->act == READER_SUMMARY &&
@@ -343,7 +344,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (u->act == READER_SUMMARY &&
         ((u->rel == READER_REL_OPEN && u->relation[0]) ||
          ((unsigned char)text[0] >= 0xE0 && !has_part(text, all_of_me))))
-        u->act = READER_QUESTION;       /* "你还记得我的电话号码吗？" asks for one thing */
+        u->act = READER_QUESTION;       /* "你还记得我的地址吗？" asks for one thing */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !u->personal &&
         (people_only(u->rel) || (u->act == READER_QUESTION && facts_held(f, u->value))))
         u->personal = 1;
@@ -355,7 +356,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->personal = 1;
     if (u->act == READER_CORRECTION && u->value[0] && !u->personal &&
         facts_by_spelling(f, u->value))
-        u->personal = 1;                /* "sorry it's Jon, no h" of the user's John */
+        u->personal = 1;                /* "sorry it's Zac, no h" of the user's Zach */
     if (u->act == READER_CORRECTION && u->old[0] && !u->personal)
         for (size_t j = 0; j < f->n && !u->personal; j++)
             u->personal = facts_same_value(f->v[j].value, u->old) ||

@@ -10,10 +10,10 @@
 /* Settles the act of u (the i-th unit of message msg; told[0..i) the ones before it,
  * text its clause) and whether it is the user's:
  * - its holder is someone of the user's found by name (facts_resolve_holder, _told; a
- *   pronoun also by a name anywhere in the message: "Ryan and I broke up, forget about
+ *   pronoun also by a name anywhere in the message: "Callum and I split up, forget
  *   him"), or words of one of the user's relations (facts_resolve_relation_words);
  * - "can you forget ...?" asks to forget;
- * - a fact that only hopes or wonders before its value ("might move to Lisbon one day")
+ * - a fact that only hopes or wonders before its value ("might move to Seville some year")
  *   is small talk; a task refused must have been asked ("big news" is not a request);
  * - a clause that ends with "?" and opens with a question word or a yes/no verb asks:
  *   never a fact, a correction, a forget request or a task refused;
@@ -38,7 +38,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
 int checks_fits(int rel, const char *holder, const char *value);
 
 /* 1 when a clause says something ended: a negation or a verb of ending ("not anymore",
- * "we sold the car", "I left", 不, 没). A correction with no new value ends a fact only
+ * "we sold our car", "I left", 不, 没). A correction with no new value ends a fact only
  * then. */
 int checks_says_ended(const char *text);
 

@@ -1,5 +1,5 @@
-/* compare.h: questions that compare the ages of the user's people ("who's older, Rose or
- * Albert?", "who's my eldest?", "is Jack older than Ella?"), answered from the current
+/* compare.h: questions that compare the ages of the user's people ("who's older, Maud or
+ * Cyril?", "who's my eldest?", "is Oscar older than Finn?"), answered from the current
  * age and name facts (facts.h). Pure: the facts and the question's text in, the people
  * compared out; realising the reply is the caller's (respond.h). */
 #ifndef MNEMO_AGENT_COMPARE_H

@@ -21,7 +21,7 @@ static int plural(const char *holder)
 }
 
 /* Relations that hold several values at once; names too when the holder is several
- * ("my kids are Ella and Jack"). */
+ * ("my kids are Maisie and Oscar"). */
 int facts_multi_valued(int rel, const char *holder)
 {
     return rel == READER_REL_LIKES || rel == READER_REL_HOBBY || rel == READER_REL_LANGUAGE ||
@@ -80,12 +80,12 @@ int facts_same_value(const char *a, const char *b)
 {
     if (!a || !b) return 0;
     if (strcasecmp(skip_article(a), skip_article(b)) == 0) return 1;
-    int da, ma, db, mb;     /* a date in other words: "the 3rd of March", "Christmas Day" */
+    int da, ma, db, mb;     /* a date in other words: "the 7th of April", "Halloween" */
     return understand_date(a, &da, &ma) && understand_date(b, &db, &mb) && da == db &&
            ma == mb;
 }
 
-/* Case-insensitive equality of two names, either possibly with a possessive ("Owen's"
+/* Case-insensitive equality of two names, either possibly with a possessive ("Rory's"
  * as older databases stored it). */
 int facts_same_name(const char *a, const char *b)
 {
@@ -182,8 +182,8 @@ const store_memory_t *facts_by_spelling(const facts_t *f, const char *v)
     for (size_t i = f->n; i-- > 0;) {
         const char *w = f->v[i].value;
         if (!strcmp(w, FACTS_ENDED) || facts_same_value(w, v)) continue;
-        /* both say a number or neither ("the 14th" and "the 4th" are a slip of a key;
-         * "34" and "Sam" are not) */
+        /* both say a number or neither ("the 19th" and "the 9th" are a slip of a key;
+         * "52" and "Ida" are not) */
         if (!strpbrk(w, "0123456789") != !strpbrk(v, "0123456789")) continue;
         if (spelling_distance(w, v, limit) <= limit) return &f->v[i];
     }
@@ -191,26 +191,27 @@ const store_memory_t *facts_by_spelling(const facts_t *f, const char *v)
 }
 
 /* u becomes the someone called name, whose holder key is holder: one of several people
- * told at once ("my brothers are Ali and Omar", then "Ali's a doctor") is a holder of
- * their own, keyed by their name with a capital ("Ali": realise.h says it as a name), so
- * each keeps their own facts; a name told again for the group stays the group's. */
+ * told at once ("my brothers are Kwame and Tunde", then "Kwame's a pilot") is a holder
+ * of their own, keyed by their name with a capital ("Kwame": realise.h says it as a
+ * name), so each keeps their own facts; a name told again for the group stays the
+ * group's. */
 static void become(understood_t *u, const char *holder, const char *name)
 {
     if (plural(holder) && u->rel != READER_REL_NAME) {
-        snprintf(u->holder, sizeof u->holder, "%s", name);   /* as told: "Ali" */
+        snprintf(u->holder, sizeof u->holder, "%s", name);   /* as told: "Kwame" */
         if (islower((unsigned char)u->holder[0]))
             u->holder[0] = (char)toupper((unsigned char)u->holder[0]);
     } else {
         snprintf(u->holder, sizeof u->holder, "%s", holder);
     }
     u->personal = 1;
-    /* "Marcus is a plumber" read as a kind, as of a pet's breed: a person's is their job */
+    /* "Gavin is a joiner" read as a kind, as of a pet's breed: a person's is their job */
     if (u->rel == READER_REL_KIND && understand_kin(u->holder) &&
         islower((unsigned char)u->value[0])) {
         u->rel = READER_REL_JOB;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
     }
-    /* "how old is [grandma rose]?": the name read as the value asked is whom it asks
+    /* "how old is [grandma maud]?": the name read as the value asked is whom it asks
      * about, and the clause's relation what it asks */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) &&
         u->clause_rel != READER_REL_NAME && u->clause_rel != READER_REL_OPEN &&
@@ -298,7 +299,7 @@ void facts_resolve_told(const understood_t *told, int n, const char *text, under
 
 /* The stored key an open relation means: the key of the holder's current fact of the
  * same relation in another form ("studying" after "study"), or told in fewer words ("my
- * favourite is ramen" after "my favourite food is pad thai": the newest current fact of
+ * favourite is paella" after "my favourite food is risotto": the newest current fact of
  * the holder whose relation holds the words); else the relation as told. */
 const char *facts_open_key(const facts_t *f, const understood_t *u)
 {
@@ -341,7 +342,7 @@ const char *facts_name_of(const facts_t *f, const char *holder)
 int facts_holds(const store_memory_t *m, const char *value)
 {
     if (!value[0] || !strcmp(m->holder, "self") || !strcmp(m->value, FACTS_ENDED)) return 0;
-    if (facts_same_holder(m->holder, value))    /* "my beagle Biscuit": the beagle */
+    if (facts_same_holder(m->holder, value))    /* "my spaniel Toffee": the spaniel */
         return 1;
     return strcmp(m->relation, reader_rel_name(READER_REL_NAME)) != 0 &&
            (facts_same_value(m->value, value) || facts_has_words(m->value, value));

@@ -25,11 +25,11 @@ typedef struct facts {
  * languages, allergies, things owned; names of a plural holder: "my kids"). */
 int facts_multi_valued(int rel, const char *holder);
 /* Equality without case, ignoring a leading article ("a nurse" = "Nurse"); of names,
- * ignoring a possessive ("Owen's" = "owen"). 0 when a value is NULL. */
+ * ignoring a possessive ("Rory's" = "rory"). 0 when a value is NULL. */
 int facts_same_value(const char *a, const char *b);
 int facts_same_name(const char *a, const char *b);
-/* Equality of holder keys, without case (a person keyed by name is "Ali"; a question
- * reads "ali") or spaces (older keys spelt CJK words "弟 弟"). 0 when a key is NULL. */
+/* Equality of holder keys, without case (a person keyed by name is "Kwame"; a question
+ * reads "kwame") or spaces (older keys spelt CJK words "弟 弟"). 0 when a key is NULL. */
 int facts_same_holder(const char *a, const char *b);
 /* Equality of relation keys word by word on their stems, without case: an open relation
  * told with another form of its verb is the same ("I'm studying law", "what do I study?";
@@ -49,7 +49,7 @@ const store_memory_t *facts_find(const facts_t *f, const char *holder, const cha
 /* The newest fact whose value is v, or NULL. */
 const store_memory_t *facts_by_value(const facts_t *f, const char *v);
 /* The newest current fact whose value is spelt almost as v, a slip being corrected
- * ("Jon" of "John", "Lena" of "Lina", "cockapoo" of "cavapoo"): at most 1 edit for
+ * ("Zac" of "Zach", "Lena" of "Lina", "peekapoo" of "pomapoo"): at most 1 edit for
  * values under 4 bytes, 2 under 7, else 3, without case; never v itself, and a number
  * only for a number. NULL when none. */
 const store_memory_t *facts_by_spelling(const facts_t *f, const char *v);
@@ -60,11 +60,11 @@ const store_memory_t *facts_favourite(const facts_t *f, const char *holder);
 int facts_is_favourite(const char *relation);
 /* The name of holder (its NAME fact's value), or NULL. */
 const char *facts_name_of(const facts_t *f, const char *holder);
-/* The stored key an open relation told in fewer words means ("my favourite is ramen"
- * after "my favourite food is pad thai"), else u's own; points into f or u. */
+/* The stored key an open relation told in fewer words means ("my favourite is paella"
+ * after "my favourite food is risotto"), else u's own; points into f or u. */
 const char *facts_open_key(const facts_t *f, const understood_t *u);
-/* A holder that is the name of someone of the user's ("Marcus is a plumber" after "my
- * brother's called Marcus") becomes that someone, and u personal; text is u's clause. */
+/* A holder that is the name of someone of the user's ("Gavin is a joiner" after "my
+ * brother's called Gavin") becomes that someone, and u personal; text is u's clause. */
 void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u);
 /* A holder still a pronoun ("he works as a welder" after "my uncle Bob lives in Derry")
  * is whom the newest fact is about, when that is someone of the user's who can be
@@ -75,12 +75,12 @@ void facts_resolve_pronoun(const facts_t *f, understood_t *u);
  * are the relation's, and the holder the user. */
 void facts_resolve_relation_words(const facts_t *f, understood_t *u);
 /* The same with the names told before u in the same message (told[0..n): a name fact's
- * value, or a name told in passing: "my brothers are Ali and Omar. Ali's a doctor"). */
+ * value, or a name told in passing: "my brothers are Kwame and Tunde. Kwame's a pilot"). */
 void facts_resolve_told(const understood_t *told, int n, const char *text, understood_t *u);
 
 /* 1 when m is a current fact of someone of the user's (not the user's own, not a name)
  * with value ("Leeds", or a value that holds it), or of someone keyed by value itself
- * ("my beagle Biscuit": which of my pets is the beagle?). */
+ * ("my spaniel Toffee": which of my pets is the spaniel?). */
 int facts_holds(const store_memory_t *m, const char *value);
 /* 1 when someone of the user's holds value: "who lives in Leeds?" is then about the
  * user's people, not a story's. */

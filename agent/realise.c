@@ -100,7 +100,7 @@ static void fill(out_t *o, const char *pat, const realise_frame_t *f)
     for (const char *p = pat; *p;) {
         if (p[0] == '{' && p[1] && p[2] == '}') {
             switch (p[1]) {
-            case 'H':                   /* "your sister"; someone keyed by name: "Ali" */
+            case 'H':                   /* "your sister"; someone keyed by name: "Kwame" */
                 putf(o, named(f->holder) ? "%s" : "your %s", f->holder);
                 break;
             case 'P':                   /* "your sister's", "your boss's", "your cats'" */
@@ -178,7 +178,7 @@ static void plural(const char *pat, char *out, size_t n)
     }
 }
 
-/* The fact's clause, lower case: "your sister is called Janet", "your sisters are
+/* The fact's clause, lower case: "your sister is called Odile", "your sisters are
  * called Ana and Bea". */
 static void clause(out_t *o, const realise_frame_t *f)
 {

@@ -12,19 +12,19 @@ typedef struct realise_frame {
     const char *holder;     /* "self", or what the fact is about: "sister", "dog" */
     int rel;                /* enum reader_rel (model/reader.h) */
     const char *relation;   /* the relation's words, for READER_REL_OPEN ("favourite colour") */
-    const char *value;      /* "Janet", "New York"; NULL when not known */
+    const char *value;      /* "Odile", "New York"; NULL when not known */
 } realise_frame_t;
 
 /* Each writes one sentence into buf (truncated to len, always terminated) and returns
  * buf. */
 
-/* "Your sister is called Janet." (several: "You work at Amazon, and you work in
- * Dunstable.") */
+/* "Your sister is called Odile." (several: "You work at Tesco, and you work in
+ * Corby.") */
 char *realise_fact(char *buf, size_t len, const realise_frame_t *f, int n);
 /* Another's words as one sentence: the first letter a capital, the word "i" as "I", a
  * full stop unless it ends in punctuation ("i am fine thanks" -> "I am fine thanks."). */
 char *realise_sentence(char *buf, size_t len, const char *text);
-/* "Got it: your sister is called Janet." (several: "Got it: A, and B.") */
+/* "Got it: your sister is called Odile." (several: "Got it: A, and B.") */
 char *realise_ack(char *buf, size_t len, const realise_frame_t *f, int n);
 /* "Yes, your dog is called Rex." / "No, your dog is called Max." (known: what is stored;
  * NULL: a plain "No." with what was asked) */
@@ -34,11 +34,11 @@ char *realise_yesno(char *buf, size_t len, int yes, const realise_frame_t *asked
 char *realise_unknown(char *buf, size_t len, const realise_frame_t *f);
 /* "Done, I've forgotten your address." (f NULL: "Done, I've forgotten that.") */
 char *realise_forgot(char *buf, size_t len, const realise_frame_t *f, int n);
-/* "Here's what I know about you: your name is Priya; you live in Leeds." (n = 0: "You
+/* "Here's what I know about you: your name is Ilse; you live in Ghent." (n = 0: "You
  * haven't told me anything about yourself yet.") */
 char *realise_summary(char *buf, size_t len, const realise_frame_t *f, int n);
-/* Ages compared: "Rose is older (92)." (of two), "Ella is the oldest (9)." (of more);
- * a yes/no question: "No, Jack is 6 and Ella is 9." (other NULL: not a yes/no one) */
+/* Ages compared: "Maud is older (95)." (of two), "Maisie is the oldest (12)." (of more);
+ * a yes/no question: "No, Oscar is 7 and Maisie is 12." (other NULL: not a yes/no one) */
 char *realise_ages(char *buf, size_t len, const char *name, long age, int older, int of,
                    int yes, const char *other, long other_age);
 /* A request mnemo cannot do. */

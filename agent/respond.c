@@ -4,10 +4,10 @@
  * things owned), the same value only marks it used. A correction replaces the memory
  * holding its old value (or the value it spells again, or, with neither, the last fact
  * told); one without a new value ends it, as does a fact that tells an end of a value
- * the user has ("we sold the car"). Questions are answered from the current memory of
+ * the user has ("we sold our car"). Questions are answered from the current memory of
  * their frame (a list question, "which of my kids plays tennis?", by whose a value is; a
  * pet's breed by the word it is known by; ages compared by compare.h); yes/no compares
- * the value asked with it ("is Hannah a dentist?" with her job); the reader's slips of
+ * the value asked with it ("is Greta a plumber?" with her job); the reader's slips of
  * relation are looked past where the facts allow; forget requests delete the memories of
  * their frame or value; the summary lists every current fact. Before any of that, checks.h settles
  * each clause's act and whose it is; here a value that cannot be of its relation is not
@@ -96,7 +96,7 @@ static int wrote(const respond_t *r, const char *holder, int rel)
 
 static void fact(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
-    /* a value the user has, told with an end ("we sold the car", "I left Deloitte"),
+    /* a value the user has, told with an end ("we sold our car", "I left Aviva"),
      * ends it */
     for (size_t i = f->n; u->value[0] && i-- > 0;) {
         const store_memory_t *m = &f->v[i];
@@ -104,20 +104,20 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
             !(facts_same_value(m->value, u->value) || facts_has_words(m->value, u->value)))
             continue;
         if (!checks_says_ended(text)) break;
-        /* "现在住在杭州，不住上海了": the message's new value already replaces it */
+        /* "现在住在重庆，不住成都了": the message's new value already replaces it */
         int rel = facts_rel_of(m->relation);
         if (facts_multi_valued(rel, m->holder) || !wrote(r, m->holder, rel))
             add_write(r, f, text, m->holder, m->relation, rel, FACTS_ENDED);
         return;
     }
     /* one value of a relation that holds one per holder, per message: the first ("I'm
-     * Rosa, a nurse at St Thomas'" names the user once) */
+     * Ines, a midwife at St Mary's" names the user once) */
     if (u->value[0] && checks_fits(u->rel, u->holder, u->value) &&
         (facts_multi_valued(u->rel, u->holder) || !wrote(r, u->holder, u->rel)))
         add_write(r, f, text, u->holder, facts_open_key(f, u), u->rel, u->value);
     else if (!u->name[0])
         r->fact_unread = 1;
-    /* "my brother Tom ...", "I'm Femi, 27" (the user's name once per message) */
+    /* "my brother Tom ...", "I'm Tobi, 33" (the user's name once per message) */
     int self = !strcmp(u->holder, "self");
     if (u->name[0] && (!self || !wrote(r, "self", READER_REL_NAME)))
         add_write(r, f, text, u->holder, reader_rel_name(READER_REL_NAME), READER_REL_NAME,
@@ -136,7 +136,7 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
         target = facts_find(f, u->holder, u->relation, NULL);
     if (!target && u->relation[0] && u->rel == READER_REL_OPEN)
         target = facts_find(f, u->holder, facts_open_key(f, u), NULL);
-    if (!target && u->value[0])                 /* "sorry it's Jon, no h": the value it
+    if (!target && u->value[0])                 /* "sorry it's Zac, no h": the value it
                                                  * spells again */
         target = facts_by_spelling(f, u->value);
     if (!target && !u->old[0] && f->n)          /* "sorry, I meant Lena": the last fact */
@@ -150,7 +150,7 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
     if (u->value[0] && !checks_fits(rel, target->holder, value))
         return;             /* "oops, I'm waffling" corrects no name */
     if (!u->value[0] && !facts_multi_valued(rel, target->holder) && wrote(r, target->holder, rel))
-        return;             /* "I moved to Turin, I don't live in Lyon anymore" */
+        return;             /* "I moved to Bern, I don't live in Lyon anymore" */
     add_write(r, f, text, target->holder, target->relation, rel, value);
 }
 
@@ -167,7 +167,7 @@ static int kin_rel(int rel)
     }
 }
 
-/* "Which of my kids plays football?", "who lives in Leeds?": the question names a value
+/* "Which of my kids does judo?", "who lives in Hull?": the question names a value
  * and asks whose it is. Answers with the names (or the holders) of every current fact of
  * someone of the user's with that value; 0 when none has it. */
 static int whose(respond_t *r, const facts_t *f, const char *value)
@@ -197,10 +197,10 @@ static int whose(respond_t *r, const facts_t *f, const char *value)
     return 1;
 }
 
-/* "What breed is Biscuit?" of a pet the user keyed by its breed ("my beagle Biscuit"):
+/* "What breed is Toffee?" of a pet the user keyed by its breed ("my spaniel Toffee"):
  * the holder's word is its kind unless it is only the animal ("my dog Rex"), or the
- * question asks which animal it is ("what kind of animal is Captain?" of "my parrot
- * Captain"). Answers (yes/no too) and returns 1, or 0 when that is not the case. */
+ * question asks which animal it is ("what kind of animal is Sheldon?" of "my tortoise
+ * Sheldon"). Answers (yes/no too) and returns 1, or 0 when that is not the case. */
 static int kind_by_holder(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     const char *name = facts_name_of(f, u->holder);
@@ -290,9 +290,9 @@ static const store_memory_t *any_fact_asked(const facts_t *f, const char *text,
 }
 
 /* "Do I have a dog?", "do I have kids?" asked of what the user never said they own: they
- * have it when someone or something of theirs is keyed by what is asked ("my dog Luna",
+ * have it when someone or something of theirs is keyed by what is asked ("my dog Juno",
  * "my son"; "kids" of a son or a daughter, "pets" of any animal) or is of that kind ("my
- * dog is a husky"). The newest current fact that shows it, or NULL. */
+ * dog is a dachshund"). The newest current fact that shows it, or NULL. */
 static const store_memory_t *has_holder(const facts_t *f, const char *value)
 {
     static const char *const children[] = {"child", "children", "son", "sons", "daughter",
@@ -315,7 +315,7 @@ static const store_memory_t *has_holder(const facts_t *f, const char *value)
     return NULL;
 }
 
-/* "Who's older, Rose or Albert?", "is Jack older than Ella?": answers and returns 1, or 0
+/* "Who's older, Maud or Cyril?", "is Oscar older than Finn?": answers and returns 1, or 0
  * when the question compares no ages the facts hold. */
 static int ages(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
@@ -332,7 +332,7 @@ static int ages(respond_t *r, const facts_t *f, const char *text, const understo
     return 1;
 }
 
-/* 1 when a yes/no question asks what someone is ("is hannah a dentist?", "am i a
+/* 1 when a yes/no question asks what someone is ("is greta a plumber?", "am i a
  * nurse?"): it opens with a form of "be" and holds "a" or "an"; with no value read, it
  * is checked against their job. */
 static int is_a_question(const char *text)
@@ -347,8 +347,8 @@ static int is_a_question(const char *text)
     return opens && (facts_has_words(text, "a") || facts_has_words(text, "an"));
 }
 
-/* A part of a name asked ("what's my surname?", "Helen's first name"): the part of the
- * holder's name as told ("Margaret Okafor": Okafor), or that it is not known (a name of
+/* A part of a name asked ("what's my surname?", "Bronwen's first name"): the part of the
+ * holder's name as told ("Ruth Abara": Abara), or that it is not known (a name of
  * one word tells no surname). 1 when the question was one. */
 static int name_part(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
@@ -405,7 +405,7 @@ static int name_part(respond_t *r, const facts_t *f, const char *text, const und
 }
 
 /* "where do I work?" asks for the firm and the town: the other of the two beside m, when
- * both are known ("You work at Amazon, and you work in Dunstable."), else NULL. */
+ * both are known ("You work at Tesco, and you work in Corby."), else NULL. */
 static const store_memory_t *where_work(const facts_t *f, const char *text,
                                         const store_memory_t *m)
 {
@@ -416,7 +416,7 @@ static const store_memory_t *where_work(const facts_t *f, const char *text,
     return facts_find(f, m->holder, reader_rel_name(kin_rel(rel)), NULL);
 }
 
-/* 1 when a question asks for an amount ("how many nights", "how long is my commute"):
+/* 1 when a question asks for an amount ("how many hours", "how long is my drive to work"):
  * only a value with a number can answer it. */
 static int asks_amount(const char *text)
 {
@@ -465,13 +465,13 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_JOB), NULL);
     if (u->act == READER_QUESTION && asks_amount(text) &&
         !(m && understand_has_number(m->value))) {
-        m = NULL;                               /* "how many nights?" is no town */
+        m = NULL;                               /* "how many hours?" is no town */
         asked.rel = READER_REL_OPEN;            /* nor is it where one works */
         asked.relation = NULL;
     }
     set_kind(r, MODEL_KIND_ANSWER);
     if (u->act == READER_YESNO && m && u->value[0] && facts_multi_valued(u->rel, m->holder))
-        for (size_t i = f->n; i-- > 0;) {   /* "do I speak German?": any of the values */
+        for (size_t i = f->n; i-- > 0;) {   /* "do I speak Welsh?": any of the values */
             const store_memory_t *x = &f->v[i];
             if (facts_same_holder(x->holder, m->holder) &&
                 facts_same_relation(x->relation, m->relation) &&
@@ -641,7 +641,7 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
         small |= act == READER_SMALLTALK;
     }
     out->handled = personal;
-    int summarised = 0;     /* "what do you know about me and my family?": the summary
+    int summarised = 0;     /* "what do you know about my family and me?": the summary
                              * answers the question clauses beside it */
     for (int i = 0; i < n; i++) summarised |= u[i].act == READER_SUMMARY;
     for (int i = 0; personal && i < n; i++) {

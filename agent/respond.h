@@ -28,7 +28,7 @@ typedef struct respond {
     int handled;                    /* 0: nothing personal, the memory network answers */
     int kind;                       /* enum model_kind of the turn */
     char reply[1024];
-    char answer[UNDERSTAND_VALUE];  /* the bare answer ("yes", "Janet"), "" when none */
+    char answer[UNDERSTAND_VALUE];  /* the bare answer ("yes", "Odile"), "" when none */
     respond_write_t w[UNDERSTAND_MAX];
     int nw;
     int64_t forget[64];             /* memories to forget */

@@ -177,7 +177,7 @@ static void as_written(const char *c, size_t cn, const char *const *words, int s
  * English": teach), or every relation word of the clause when that span is only glue or
  * there is no value. A favourite is a relation of its own, with one value, not one more
  * thing liked: the key is "favourite" and the words after it in its span ("my absolute
- * fave food is sushi, could eat it daily": "favourite food"). */
+ * fave food is paella, would have it daily": "favourite food"). */
 static void relation_key(int rel, const char *const *words, const unsigned char *tags, int n,
                          int at, char *key, size_t len)
 {
@@ -288,8 +288,8 @@ static int number_only(const char *w)
 
 /* 1 when a bare number read as a value of rel is an age: for a name, a place, a firm, a
  * school, a job, a language, a date or a kind, written in digits or in words ("I'm 27"
- * is no birthday, "Ella who's 9" no kind); for the other classes but an open relation (a
- * phone number, a shoe size), in digits ("my grandma Rose is 92" is no diet; "with our
+ * is no birthday, "Maisie who's 12" no kind); for the other classes but an open relation (a
+ * phone number, a shoe size), in digits ("my grandma Maud is 95" is no diet; "with our
  * two cats" no age). */
 static int number_is_age(int rel, const char *w)
 {
@@ -332,7 +332,7 @@ static int has_break(const char *s)
 }
 
 /* The end of the value [s, e) with the value spans right after it that the reader cut
- * from it inside one value ("Mr | Biscuits", "Tim | Tam", 芒 | 果): of the same relation;
+ * from it inside one value ("Mr | Pickles", "Earl | Grey", 芒 | 果): of the same relation;
  * words with nothing between but a space, ideographs with nothing between at all (a
  * list mark keeps 中文、英语 two values: split_cjk_list). */
 static int join_values(const char *c, size_t cn, const char *const *words,
@@ -428,7 +428,7 @@ int understand_date(const char *text, int *day, int *month)
 }
 
 /* The end of a date value [s, e) the reader ended after its day or its month: the
- * untagged month after a day ("the [14th] of june") or day after a month ("[june] 14"). */
+ * untagged month after a day ("the [19th] of august") or day after a month ("[august] 19"). */
 static int date_end(const char *const *words, const unsigned char *tags, int n, int s, int e)
 {
     int day = 0, month = 0;
@@ -444,9 +444,9 @@ static int date_end(const char *const *words, const unsigned char *tags, int n, 
 /* The holder of the words from `at`: the last holder span that starts before it, else
  * the first one; its key in key, whether it is the user's in *personal. A capitalised
  * last word after other words of the span is the holder's name, not part of the key
- * ("grandad Albert's 89": grandfather, named Albert; "I'm Femi, 27": the user, named
- * Femi), as is a capitalised word the reader left untagged right after the span ("my
- * dad Pete drives"); *name_at is its index, else -1. */
+ * ("grandad Arthur's 91": grandfather, named Arthur; "I'm Tobi, 33": the user, named
+ * Tobi), as is a capitalised word the reader left untagged right after the span ("my
+ * dad Stan drives"); *name_at is its index, else -1. */
 static void holder_of(const char *const *words, const unsigned char *tags,
                       const unsigned char *caps, int n, int at, int name, char *key,
                       size_t len, int *personal, int *name_at)
@@ -458,11 +458,11 @@ static void holder_of(const char *const *words, const unsigned char *tags,
          from = he) {
         if (hs > at && s >= 0) break;   /* a holder after the value is another's */
         /* a possessive after the relation describes the value ("my favourite food is
-         * [my mum's] jollof rice"): the holder is the one before the relation */
+         * [my dad's] beef stew"): the holder is the one before the relation */
         if (s >= 0 && s < rel_at && hs > rel_at && he <= at && vocab_possessive(words[he - 1]))
             break;
         /* someone "with" whom the holder does it is company ("I live with [my flatmates]
-         * in Edinburgh": the user lives there), though the names after it are theirs */
+         * in Exeter": the user lives there), though the names after it are theirs */
         if (!name && s >= 0 && hs > 0 && !strcasecmp(words[hs - 1], "with")) continue;
         s = hs, e = he;
         if (hs > at) break;             /* none before: the first after ("is [H mine]") */
@@ -473,10 +473,10 @@ static void holder_of(const char *const *words, const unsigned char *tags,
         if (e - s >= 2 && caps[e - 1] && !is_cjk(words[e - 1])) *name_at = --e;
         else if (e < n && tags[e] == READER_O && caps[e] && !is_cjk(words[e]) &&
                  !in_list(personal_words, words[e]) && !in_list(empty_words, words[e]))
-            *name_at = e;               /* "my dad Pete drives lorries": Pete untagged */
+            *name_at = e;               /* "my dad Stan drives buses": Stan untagged */
         understand_holder(words + s, e - s, key, len);
         /* "my sister", "i", a holder after a first-person word ("i've got a dog"), or a
-         * kin word with a name ("grandad Albert") */
+         * kin word with a name ("grandad Arthur") */
         *personal = !strcmp(key, "self") || (*name_at >= 0 && understand_kin(key));
         for (int k = 0; k <= s && !*personal; k++)
             *personal = in_list(personal_words, words[k]);
@@ -498,12 +498,12 @@ static void holder_of(const char *const *words, const unsigned char *tags,
 
 /* Chinese has no spaces to end a value: a CJK value the reader ended early takes the
  * untagged ideographs after it, up to a sentence particle or a conjunction
- * ("我的猫叫小白吗": 小白; "英语和一点日语": 英语). */
+ * ("我的猫叫小白吗": 小白; "法语和一点德语": 法语). */
 static const char *const cjk_particles[] = {"吗", "呢", "了", "吧", "啊", "的", "呀", "哦",
                                            "和", "与", "跟", "或", "及", "还", "也", NULL};
 
 /* The end of a Chinese value [s, e) that goes on through untagged ideographs into the
- * next value of its relation the reader began (程 | 序 | 员: one word, 程序员), with no
+ * next value of its relation the reader began (工 | 程 | 师: one word, 工程师), with no
  * particle or punctuation between;
  * the ideographs taken are tagged inside the value. */
 static int cjk_word_end(const char *c, size_t cn, const char *const *words, unsigned char *tags,
@@ -536,9 +536,9 @@ static int cjk_value_end(const char *const *words, const unsigned char *tags, in
 }
 
 /* A Chinese fact with no value marked whose relation words stand right before untagged
- * ideographs ("我的猫叫咪咪": 叫, then nothing marked): those ideographs, to a particle,
+ * ideographs ("我的猫叫花花": 叫, then nothing marked): those ideographs, to a particle,
  * are its value, of the clause's relation. A lone ideograph marked as a value before the
- * relation words is no value (checks_fits: 猫 of "我有一只猫，叫咪咪"). */
+ * relation words is no value (checks_fits: 狗 of "我有一只狗，叫旺财"). */
 static void cjk_unmarked_value(const char *const *words, unsigned char *tags,
                                unsigned char *vrels, int n, int rel)
 {
@@ -597,7 +597,7 @@ static int group_key(const char *key)
     return understand_kin(one) || dialogue_pet_word(one);
 }
 
-/* A name as the possessive wrote it loses the "'s" ("Owen's 15": Owen). */
+/* A name as the possessive wrote it loses the "'s" ("Rory's 13": Rory). */
 static void drop_possessive(char *name)
 {
     size_t sl = vocab_possessive(name);
@@ -632,7 +632,7 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         }
         u->rel = span_rel(vrels, s, e, clause->rel);
         /* a place told after "live" is where one lives, whatever else the value read as
-         * ("I live with my flatmates in [Edinburgh]") */
+         * ("I live with my flatmates in [Exeter]") */
         static const char *const living[] = {"live", "lives", "living", "住", NULL};
         if (u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_HOMETOWN) {
             int r = s - 1;
@@ -655,7 +655,7 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
                                          * or a job is not a bare number */
         as_written(c, cn, words, s, e, u->value, sizeof u->value);
         if (u->rel == READER_REL_NAME) drop_possessive(u->value);
-        /* a Chinese value ends before 的 ("南京的一所中学": 南京) */
+        /* a Chinese value ends before 的 ("苏州的一家医院": 苏州) */
         char *de = (unsigned char)u->value[0] >= 0xE0 ? strstr(u->value, "的") : NULL;
         if (de && de - u->value >= 6) *de = '\0';
     }
@@ -680,10 +680,10 @@ int understand_question_word(const char *w)
 
 /* 1 when a clause the reader took for a question tells instead: no question mark, no
  * word that asks, and, after the fillers, it opens with neither a verb that starts a
- * yes/no question nor a word of asking or bidding ("so I've got two kids, Ella who's 9";
- * "it's my birthday on the 4th of june, you'd better remember"). A Chinese question
- * needs no question mark (我的猫叫什么), so a Chinese clause must hold no word or particle
- * of asking and open with the speaker ("我最喜欢吃饺子。"). */
+ * yes/no question nor a word of asking or bidding ("right, I've got two daughters, Maisie
+ * who's 12"; "it's my birthday on the 22nd of october, make sure you remember"). A Chinese
+ * question needs no question mark (我的狗叫什么), so a Chinese clause must hold no word or
+ * particle of asking and open with the speaker ("我最喜欢吃火锅。"). */
 static int tells(const char *c, size_t cn, const char *const *words, int n)
 {
     static const char *const fillers[] = {"so", "and", "oh", "well", "btw", "ok", "okay",
@@ -691,7 +691,7 @@ static int tells(const char *c, size_t cn, const char *const *words, int n)
                                           "honestly", "hmm", "and", NULL};
     if (vocab_question_mark(c, cn) || memchr(c, '?', cn)) return 0;
     /* Chinese asks with a word or a particle wherever the clause ends: without one,
-     * and without ？, it tells ("我最喜欢吃饺子。") */
+     * and without ？, it tells ("我最喜欢吃火锅。") */
     static const char *const cjk_asking[] = {"什么", "哪", "谁", "几", "多少", "怎么", "吗",
                                              "呢", "？", NULL};
     if (n > 0 && is_cjk(words[0])) {
@@ -701,7 +701,7 @@ static int tells(const char *c, size_t cn, const char *const *words, int n)
         return in_list(personal_words, words[0]);
     }
     /* question words ask wherever they stand ("my dog is called what again"), but "who"
-     * is also a relative pronoun ("Ella who's 9"); a clause may open with one, with a verb
+     * is also a relative pronoun ("Maisie who's 12"); a clause may open with one, with a verb
      * of a yes/no question, or ask or bid ("can you ...", "tell me ...": requests, which
      * understand_question_word leaves out so that "can you delete my address?" deletes) */
     static const char *const bidding[] = {"can", "could", "will", "would", "should", "shall",
@@ -719,7 +719,7 @@ static int tells(const char *c, size_t cn, const char *const *words, int n)
 /* 1 when the reader's own tags tell a fact of a clause it took for small talk or read as
  * an unsure fact: a subject (a holder, the speaker or he/she/they) before a relation
  * word, or a relation word the clause opens with, and a value after it with a word that is more than an article ("he works as [a
- * welder]", "it's my birthday on [the 4th of june]"). The caller asks for no question
+ * welder]", "it's my birthday on [the 22nd of october]"). The caller asks for no question
  * mark too. */
 static int tags_a_fact(const char *const *words, const unsigned char *tags, int n)
 {
@@ -784,7 +784,7 @@ static int value_end(const char *c, size_t cn, const char *const *words, unsigne
 }
 
 /* 1 when a clause names a subject before its value; without one a fact is told without
- * it ("moved to Leeds", "got a collie called Meg", "birthday's the 3rd, remember it"). A
+ * it ("moved to Leeds", "got a whippet called Pip", "birthday's the 3rd, remember it"). A
  * holder brought in by "a" or a number is the verb's object, not its subject. */
 static int has_subject(const char *const *words, const unsigned char *tags, int n)
 {
@@ -812,8 +812,8 @@ static void mend_tags(const char *const *words, unsigned char *tags, unsigned ch
                       int n, int act, int rel)
 {
     int s, e;
-    /* a holder the reader began twice is one ("[grandad] [Albert's]", "[border]
-     * [collie]") */
+    /* a holder the reader began twice is one ("[grandad] [Arthur's]", "[golden]
+     * [retriever]") */
     for (int w = 1; w < n; w++)
         if (tags[w] == READER_B_HOLDER &&
             (tags[w - 1] == READER_B_HOLDER || tags[w - 1] == READER_I_HOLDER))
@@ -821,7 +821,7 @@ static void mend_tags(const char *const *words, unsigned char *tags, unsigned ch
     if (act == READER_CORRECTION) {
         /* "the 12th, not the 2nd" read as two old values and no new one: the first is
          * the new value, unless a word of leaving comes before it ("we left
-         * [Manchester], living in [Liverpool] now": the last) */
+         * [Coventry], living in [Derby] now": the last) */
         static const char *const leaving[] = {"left", "leave", "from", "not", "no", "quit",
                                               "sold", "ex", "before", "used", NULL};
         int has_value = 0, olds = 0, os = -1, oe = -1, ls = -1, le = -1;
@@ -840,8 +840,8 @@ static void mend_tags(const char *const *words, unsigned char *tags, unsigned ch
     if (act != READER_FACT) return;
     cjk_unmarked_value(words, tags, vrels, n, rel);
     /* a second relation word right before a value, after the clause's relation and
-     * a possessive or an article, begins the value ("favourite food is my mum's
-     * [jollof] [rice]"; not "live in Addis and [teach] [English]") */
+     * a possessive or an article, begins the value ("favourite food is my dad's
+     * [beef] [stew]"; not "live in Addis and [teach] [English]") */
     static const char *const articles[] = {"a", "an", "the", NULL};
     for (int w = 1; w + 1 < n; w++) {
         if (tags[w] != READER_B_REL || tags[w + 1] != READER_B_VALUE || is_cjk(words[w]))
@@ -903,8 +903,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
          !memchr(c, '?', cn) && tags_a_fact(words, tags, n)) ||
         ((ro.act == READER_QUESTION || ro.act == READER_YESNO) && tells(c, cn, words, n))) {
         clause.act = READER_FACT;       /* "he works as a welder" read as chat or as an
-                                         * unsure fact, "so I've got two kids, Ella who's
-                                         * 9" as a question */
+                                         * unsure fact, "right, I've got two daughters,
+                                         * Maisie who's 12" as a question */
         clause.fact_min_p = 0;          /* settled by its words: act_p is the other act's */
     }
     clause.rel = clause.clause_rel = ro.rel;
@@ -913,8 +913,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     mend_tags(words, tags, vrels, n, clause.act, clause.rel);
     if (clause.act == READER_FACT) {
         /* each value with the name told in passing after the value before it ("my mum
-         * Linda is a nurse and my dad Pete drives lorries"); a name after the last value
-         * is someone's of its own ("... in Leeds with my partner Sam") */
+         * Carol is a teacher and my dad Stan drives buses"); a name after the last value
+         * is someone's of its own ("... in Hull with my partner Alex") */
         int prev = 0, a, b;
         for (int from = 0;
              k < max && span(tags, n, READER_B_VALUE, READER_I_VALUE, from, &s, &e); from = e) {
@@ -933,7 +933,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             unit(c, cn, words, tags, caps, vrels, n, a, -1, -1, a, b, &clause, &out[k]);
             if (strcmp(out[k].holder, "self") != 0) k++;
         }
-        /* a name after a pet or a kin word told as a value is theirs ("我有一只猫，叫咪咪",
+        /* a name after a pet or a kin word told as a value is theirs ("我有一只狗，叫旺财",
          * "I have a sister, called Ann"), not the speaker's */
         for (int j = 1; j < k; j++) {
             char key[UNDERSTAND_KEY];
@@ -1012,7 +1012,7 @@ const char *understand_pronoun(const char *w)
 
 /* A holder that is only a third-person pronoun ("he's 15", "she's a nurse") is the
  * holder of the nearest unit before it in the same message about someone of the user's
- * ("our son Owen's at home, he's 15"). */
+ * ("our son Rory's at uni, he's 19"). */
 static void pronoun_holders(understood_t *u, int n)
 {
     for (int i = 1; i < n; i++) {

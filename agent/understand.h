@@ -24,12 +24,12 @@ typedef struct understood {
     size_t at, len;                 /* the clause in the message */
     int act, rel;                   /* enum reader_act, enum reader_rel */
     int clause_rel;                 /* the clause's relation as the reader read it (its
-                                     * value's own may differ: "how old is [rose]") */
+                                     * value's own may differ: "how old is [maud]") */
     float act_p;
     float fact_min_p;               /* below it a fact is too unsure to keep as one: the
                                      * reader's calibrated reader_fact_min_p */
     int personal;                   /* about the user or someone/something of theirs */
-    int bare;                       /* the clause names no holder ("got a dog called Meg") */
+    int bare;                       /* the clause names no holder ("got a dog called Pip") */
     char holder[UNDERSTAND_KEY];    /* "self", "sister", "dog" ("" when none) */
     char relation[UNDERSTAND_KEY];  /* "name", "home", "favourite colour" */
     char value[UNDERSTAND_VALUE];   /* "" when none */

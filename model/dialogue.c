@@ -466,7 +466,7 @@ static const char *ord(int d)
 }
 
 /* Writes a composed value of kind k into buf, on the clause's side of the split. */
-/* n (1..99) in Chinese numerals: 八, 十五, 二十八. */
+/* n (1..99) in Chinese numerals: 八, 十五, 三十七. */
 static void zh_number(int n, char *buf, size_t cap)
 {
     static const char *const d[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
@@ -474,7 +474,7 @@ static void zh_number(int n, char *buf, size_t cap)
     snprintf(buf, cap, "%s%s%s", tens > 1 ? d[tens] : "", tens ? "十" : "", d[ones]);
 }
 
-/* A Chinese full name: a surname and one or two given-name characters (李雷, 王小红). */
+/* A Chinese full name: a surname and one or two given-name characters (张敏, 王小红). */
 static const char *zh_name(gen_t *g, char *buf, size_t cap)
 {
     snprintf(buf, cap, "%s%s%s", dw_zh_surnames[rint_(&g->r, list_len(dw_zh_surnames))],
@@ -488,7 +488,7 @@ static const char *compose(gen_t *g, int k, char *buf, size_t cap)
     for (int tries = 0; tries < 64; tries++) {
         int a = rint_(&g->r, 1000);
         switch (k) {
-        case 0: { /* age; in Chinese also in Chinese numerals (二十八) */
+        case 0: { /* age; in Chinese also in Chinese numerals (三十七) */
             int lo = g->hkind == DH_SELF ? 16 : 1, hi = g->hkind == DH_PET ? 19 : 90;
             int age = lo + a % (hi - lo + 1);
             if (g->zh && rpct(&g->r, 50))
@@ -536,7 +536,7 @@ static const char *compose(gen_t *g, int k, char *buf, size_t cap)
             snprintf(buf, cap, "%d %s %s", 1 + a % 120, pick(g, PL_SURNAME),
                      dw_streets[rint_(&g->r, list_len(dw_streets))]);
             break;
-        case 6: { /* a date in Chinese: 十月一日, 3月5号 */
+        case 6: { /* a date in Chinese: 八月十五日, 3月5号 */
             char m[16], d[16];
             int month = 1 + a % 12, day = 1 + rint_(&g->r, 28), digits = rpct(&g->r, 40);
             if (digits) {
@@ -677,7 +677,7 @@ static void macro(gen_t *g, char m, int noname)
     switch (g->hkind) {
     case DH_SELF: t = self[k]; break;
     case DH_KIN: {
-        /* "mum's a nurse", "grandad Albert's 89": now and then without "my" */
+        /* "mum's a nurse", "grandad Arthur's 91": now and then without "my" */
         static const char *const kin[4] = {"[H {my |my |my |my |my |my |my |}$k]",
                                            "[H my $k's]", "[H {my |my |my |my |my |my |}$k] is",
                                            "[H my $k]"};
@@ -1007,7 +1007,7 @@ static void choose_words(gen_t *g, const dialogue_tmpl_t *t)
     if (t->rel == READER_REL_KIND && !dw_pets[g->pet].breeds)
         g->pet = 0;
     g->petw = dw_pets[g->pet].word;
-    /* a pet called by its breed: "my beagle Biscuit", "our spaniel is three" */
+    /* a pet called by its breed: "my spaniel Toffee", "our beagle is three" */
     if (g->hkind == DH_PET && dw_pets[g->pet].breeds && t->rel != READER_REL_KIND &&
         rpct(&g->r, 15))
         g->petw = pick(g, dw_pets[g->pet].breeds == 2 ? PL_CAT
@@ -1031,12 +1031,12 @@ static void choose_words(gen_t *g, const dialogue_tmpl_t *t)
         g->n = g->hkind == DH_PET && rpct(&g->r, 50) ? pick(g, PL_PETNAME) : pick(g, PL_NAME);
     if (t->flags & DT_ZH)
         g->n = pick(g, PL_ZH_NAME);
-    /* someone of the user's by their name alone: "Marcus is a plumber" */
+    /* someone of the user's by their name alone: "Gavin is a joiner" */
     g->hn = NULL;
     if (g->hkind == DH_KIN && !(t->flags & DT_ZH) && t->rel != READER_REL_NAME &&
         t->act != READER_FORGET && rpct(&g->r, 20))
         g->hn = pick(g, PL_NAME);
-    if (g->hkind == DH_PET)     /* only templates that say $m use it: "is Biscuit a pug" */
+    if (g->hkind == DH_PET)     /* only templates that say $m use it: "is Toffee a pug" */
         g->hn = rpct(&g->r, 50) ? pick(g, PL_PETNAME) : pick(g, PL_NAME);
 }
 

@@ -54,7 +54,7 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {F, R(NAME), K, NN, 0, "[H my $k's] [R called] [V $v]"},
     {F, R(NAME), KP, NN, 0, "{we|i} {named|called} [H {my|our} $p] [V $v]"},
     {F, R(NAME), K, NN, 0, "{meet|this is} [H my $k] [V $v]"},
-    /* several at once: "i've got two kids, Ella and Jack" */
+    /* several at once: "i've got two kids, Maisie and Oscar" */
     {F, R(NAME), S, NN, 0, "{i have|i've got|ive got|we have|we've got|i got} {two|2|three|3} [H {kids|children|sons|daughters|brothers|sisters|cousins|dogs|cats|rabbits|grandkids}]{,|:| -| called| named} [V $v] and [V $o]"},
     {F, R(NAME), S, NN, 0, "[H my {kids|children|sons|daughters|brothers|sisters|cousins|parents|dogs|cats}] are {called |named |}[V $v] and [V $o]"},
     {F, R(NAME), S, NN, 0, "{got|have got|have} {two|2|three|3} [H {kids|children|sons|daughters|brothers|sisters|dogs|cats|rabbits|flatmates}]{,|:| -} [V $v] and [V $o]{ lol| haha|}"},
@@ -539,7 +539,7 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {F, R(SCHOOL), SK, CO, 0, "{,|and} [R <study/studies> at] [V $v]"},
     {F, R(NAME), SKP, CO, 0, "and {i have |i've got |we have |we've also got |}{a|my|our} [H {cat|dog|rabbit|hamster|parrot|puppy|kitten|tortoise|horse|goldfish|lizard|snake}] {called|named} [V $n]"},
     {F, R(NAME), SK, CO, 0, "and {i have |i've got |}{a|my} [H {brother|sister|son|daughter|cousin|nephew|niece|stepson|stepdaughter}] {called|named|,} [V $n]"},
-    /* Chinese continuations: 我叫李雷，今年二十八岁 */
+    /* Chinese continuations: 我叫张敏，今年三十七岁 */
     {F, R(AGE), SK, ZC, 0, "{，|,}{今年|现在|}[V $v][R {岁|岁了}]"},
     {F, R(HOME), SK, ZC, VP_ZH_CITY, "{，|,}{现在|}[R 住在][V $v]"},
     {F, R(JOB), SK, ZC, VP_ZH_JOB, "{，|,}[R {是|当}]{一名|一个|}[V $v]"},

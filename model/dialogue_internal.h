@@ -39,7 +39,7 @@ enum dialogue_vp {
  *   $k $p $c                  the holder's word: kin, pet, car ("sister", "dog")
  *   $v $o $n                  the value, the old value, a holder's name
  *   $m                        the name a holder is called by instead of "my sister"
- *                             ("[H $m] is a plumber" after "my brother is Marcus")
+ *                             ("[H $m] is a joiner" after "my brother is Gavin")
  *   $q                        the relation words of a favourite / an open relation
  *   $z                        a Chinese holder phrase word (妈妈, 猫 ...)
  */

@@ -55,8 +55,8 @@ enum reader_tag {
     READER_O = 0,
     READER_B_HOLDER, READER_I_HOLDER,   /* "my sister", "our cat", "I" */
     READER_B_REL, READER_I_REL,         /* "is called", "works as", "moved to" */
-    READER_B_VALUE, READER_I_VALUE,     /* "Janet", "New York", "golden retriever" */
-    READER_B_OLD, READER_I_OLD,         /* the value a correction replaces: "not Janice" */
+    READER_B_VALUE, READER_I_VALUE,     /* "Odile", "New York", "golden retriever" */
+    READER_B_OLD, READER_I_OLD,         /* the value a correction replaces: "not Lina" */
     READER_B_NAME, READER_I_NAME,       /* a holder's name in passing: "my brother Tom" */
     READER_NTAGS
 };

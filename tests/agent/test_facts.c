@@ -21,7 +21,7 @@
 static store_memory_t list[] = {
     M(1, "sisters", "name", "Vera"),
     M(2, "sisters", "name", "Lotte"),
-    M(3, "brother", "name", "Marcus"),
+    M(3, "brother", "name", "Gavin"),
     M(4, "Vera", "job", "pilot"),
 };
 
@@ -51,8 +51,8 @@ END_TEST
 START_TEST(test_the_only_one_of_a_kin_word_is_that_kin)
 {
     facts_t f = {list, sizeof list / sizeof list[0]};
-    understood_t u = clause("marcus", READER_REL_JOB);
-    facts_resolve_holder(&f, "Marcus is a plumber", &u);
+    understood_t u = clause("gavin", READER_REL_JOB);
+    facts_resolve_holder(&f, "Gavin is a joiner", &u);
     ck_assert_str_eq(u.holder, "brother");
     ck_assert_int_eq(u.personal, 1);
     /* a name told again for a group stays the group's */
@@ -87,7 +87,7 @@ END_TEST
 
 START_TEST(test_holders_compare_without_case_or_spaces)
 {
-    ck_assert(facts_same_holder("Ali", "ali"));
+    ck_assert(facts_same_holder("Kwame", "kwame"));
     ck_assert(facts_same_holder("弟 弟", "弟弟"));      /* a key written before */
     ck_assert(facts_same_holder("best mate", "best mate"));
     ck_assert(!facts_same_holder("sister", "sisters"));
@@ -132,7 +132,7 @@ END_TEST
 
 START_TEST(test_the_users_own_age_is_a_grown_or_teenage_persons)
 {
-    ck_assert(!checks_fits(READER_REL_AGE, "self", "5"));   /* "been there about 5 years" */
+    ck_assert(!checks_fits(READER_REL_AGE, "self", "7"));   /* "there for about 7 years" */
     ck_assert(!checks_fits(READER_REL_AGE, "self", "about 3"));
     ck_assert(!checks_fits(READER_REL_AGE, "self", "430"));
     ck_assert(checks_fits(READER_REL_AGE, "self", "34"));
@@ -145,13 +145,13 @@ END_TEST
 
 START_TEST(test_values_that_cannot_be_of_their_relation)
 {
-    ck_assert(!checks_fits(READER_REL_WORKPLACE, "self", "April"));  /* "moved ... in April" */
+    ck_assert(!checks_fits(READER_REL_WORKPLACE, "self", "March"));  /* "moved ... in March" */
     ck_assert(!checks_fits(READER_REL_HOME, "self", "tomorrow"));
-    ck_assert(checks_fits(READER_REL_BIRTHDAY, "self", "april"));
+    ck_assert(checks_fits(READER_REL_BIRTHDAY, "self", "march"));
     ck_assert(checks_fits(READER_REL_HOME, "self", "Mayfield"));
-    ck_assert(!checks_fits(READER_REL_WORKPLACE, "self", "跟国庆节"));
+    ck_assert(!checks_fits(READER_REL_WORKPLACE, "self", "跟中秋节"));
     ck_assert(!checks_fits(READER_REL_LANGUAGE, "self", "一点"));
-    ck_assert(checks_fits(READER_REL_LANGUAGE, "self", "日语"));
+    ck_assert(checks_fits(READER_REL_LANGUAGE, "self", "法语"));
 }
 END_TEST
 
@@ -160,25 +160,25 @@ END_TEST
 START_TEST(test_a_value_spelt_again_is_found)
 {
     static store_memory_t more[] = {
-        M(1, "husband", "name", "John"), M(2, "dog", "kind", "cavapoo"),
-        M(3, "self", "age", "34"), M(4, "self", "name", "Sam"),
+        M(1, "husband", "name", "Zach"), M(2, "dog", "kind", "pomapoo"),
+        M(3, "self", "age", "52"), M(4, "self", "name", "Ida"),
     };
     facts_t f = {more, sizeof more / sizeof more[0]};
-    ck_assert_int_eq(facts_by_spelling(&f, "Jon")->id, 1);
-    ck_assert_int_eq(facts_by_spelling(&f, "cockapoo")->id, 2);
-    ck_assert_int_eq(facts_by_spelling(&f, "35")->id, 3);
-    ck_assert_ptr_null(facts_by_spelling(&f, "John"));         /* itself */
-    ck_assert_ptr_null(facts_by_spelling(&f, "Sa1"));          /* a number for a name */
-    ck_assert_ptr_null(facts_by_spelling(&f, "Jonathan"));     /* too far */
+    ck_assert_int_eq(facts_by_spelling(&f, "Zac")->id, 1);
+    ck_assert_int_eq(facts_by_spelling(&f, "peekapoo")->id, 2);
+    ck_assert_int_eq(facts_by_spelling(&f, "53")->id, 3);
+    ck_assert_ptr_null(facts_by_spelling(&f, "Zach"));         /* itself */
+    ck_assert_ptr_null(facts_by_spelling(&f, "Id1"));          /* a number for a name */
+    ck_assert_ptr_null(facts_by_spelling(&f, "Zacharias"));    /* too far */
 }
 END_TEST
 
 /* A date is the same date however it is written, a holiday's included. */
 START_TEST(test_a_date_in_other_words_is_the_same_value)
 {
-    ck_assert(facts_same_value("March 3rd", "the 3rd of march"));
+    ck_assert(facts_same_value("April 7th", "the 7th of april"));
     ck_assert(facts_same_value("3 March", "march 3"));
-    ck_assert(facts_same_value("25 december", "Christmas Day"));
+    ck_assert(facts_same_value("31 october", "Halloween"));
     ck_assert(facts_same_value("the 24th of Dec", "christmas eve"));
     ck_assert(!facts_same_value("March 3rd", "March 4th"));
     ck_assert(!facts_same_value("March", "March 3rd"));      /* no day: not a date */
@@ -195,24 +195,24 @@ END_TEST
 START_TEST(test_ages_compare_among_the_people_named)
 {
     static store_memory_t fam[] = {
-        M(1, "grandmother", "name", "Rose"), M(2, "grandmother", "age", "92"),
-        M(3, "grandfather", "name", "Albert"), M(4, "grandfather", "age", "89"),
+        M(1, "grandmother", "name", "Maud"), M(2, "grandmother", "age", "95"),
+        M(3, "grandfather", "name", "Cyril"), M(4, "grandfather", "age", "86"),
         M(5, "son", "name", "Leo"), M(6, "son", "age", "4"), M(7, "self", "age", "40"),
         M(8, "dog", "age", "3"),                    /* no name: not compared */
     };
     facts_t f = {fam, sizeof fam / sizeof fam[0]};
     compare_t c;
-    ck_assert(compare_ages(&f, "who's older, rose or albert?", 0, &c));
-    ck_assert_str_eq(c.name, "Rose");
+    ck_assert(compare_ages(&f, "who's older, maud or cyril?", 0, &c));
+    ck_assert_str_eq(c.name, "Maud");
     ck_assert_int_eq(c.of, 2);
     ck_assert(compare_ages(&f, "who's the youngest?", 0, &c));
     ck_assert_str_eq(c.name, "Leo");
     ck_assert_int_eq(c.of, 3);
-    ck_assert(compare_ages(&f, "is albert older than rose?", 1, &c));
-    ck_assert_str_eq(c.name, "Albert");
+    ck_assert(compare_ages(&f, "is cyril older than maud?", 1, &c));
+    ck_assert_str_eq(c.name, "Cyril");
     ck_assert_int_eq(c.yes, 0);
     ck_assert(!compare_ages(&f, "is leo older?", 1, &c));          /* one named */
-    ck_assert(!compare_ages(&f, "how old is rose?", 0, &c));       /* no comparison */
+    ck_assert(!compare_ages(&f, "how old is maud?", 0, &c));       /* no comparison */
 }
 END_TEST
 

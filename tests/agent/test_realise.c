@@ -15,8 +15,8 @@ static const struct {
     realise_frame_t f;
     const char *fact, *unknown;
 } rows[] = {
-    {F("self", READER_REL_NAME, NULL, "Priya"), "Your name is Priya.", "I don't know your name yet."},
-    {F("sister", READER_REL_NAME, NULL, "Janet"), "Your sister is called Janet.",
+    {F("self", READER_REL_NAME, NULL, "Ilse"), "Your name is Ilse.", "I don't know your name yet."},
+    {F("sister", READER_REL_NAME, NULL, "Odile"), "Your sister is called Odile.",
      "I don't know your sister's name yet."},
     {F("self", READER_REL_JOB, NULL, "engineer"), "You work as an engineer.", "I don't know your job yet."},
     {F("brother", READER_REL_JOB, NULL, "plumber"), "Your brother works as a plumber.",
@@ -34,9 +34,9 @@ static const struct {
     {F("son", READER_REL_AGE, NULL, "7"), "Your son is 7.", "I don't know your son's age yet."},
     {F("cats", READER_REL_BIRTHDAY, NULL, "May 2nd"), "Your cats' birthday is May 2nd.",
      "I don't know your cats' birthday yet."},
-    {F("parents", READER_REL_HOMETOWN, NULL, "Poland"), "Your parents are from Poland.",
+    {F("parents", READER_REL_HOMETOWN, NULL, "Ghana"), "Your parents are from Ghana.",
      "I don't know where your parents are from yet."},
-    {F("boss", READER_REL_NAME, NULL, "Helen"), "Your boss is called Helen.",
+    {F("boss", READER_REL_NAME, NULL, "Bronwen"), "Your boss is called Bronwen.",
      "I don't know your boss's name yet."},
     {F("commute", READER_REL_OPEN, "", "40 minutes"), "Your commute is 40 minutes.",
      "I don't know that about your commute yet."},

@@ -2,8 +2,8 @@
  * generator's) with the shipped model's reader (model/default.mnemo, env
  * MNEMO_SHIPPED_MODEL): a table of messages with the act, holder, relation and value of
  * each unit understand() gives, including clauses that tell two facts, a value that
- * must be cut at a whole word ("O negative", not the o of "blood"), a Chinese value the
- * reader ends early, a number told as "I'm 28", names told in passing before and after
+ * must be cut at a whole word ("B positive", not the b of "blood"), a Chinese value the
+ * reader ends early, a number told as "I'm 37", names told in passing before and after
  * a value, a Chinese name and age in one clause, a Chinese name left unmarked or cut
  * inside a word, a Chinese list of two, a date cut after its day, two old values
  * after a word of leaving, a holder begun twice, Chinese statements the reader takes
@@ -45,11 +45,11 @@ static const struct {
     {"My sister is called Odile.", {{"fact", "sister", "name", "Odile", NULL}}},
     {"I work as a welder in Gdansk", {{"fact", "self", "job", "welder", NULL},
                                       {"fact", "self", "workplace", "Gdansk", NULL}}},
-    {"my blood type is O negative", {{"fact", "self", "blood type", "O negative", NULL}}},
-    {"i'm 28", {{"fact", "self", "age", "28", NULL}}},
+    {"my blood type is B positive", {{"fact", "self", "blood type", "B positive", NULL}}},
+    {"i'm 37", {{"fact", "self", "age", "37", NULL}}},
     {"我的猫叫小白", {{"fact", "cat", "name", "小白", NULL}}},
     {"where does my brother live?", {{"question", "brother", "home", "", NULL}}},
-    {"please forget my address", {{"forget", "self", "home", "", NULL}}},
+    {"please forget my home address", {{"forget", "self", "home", "", NULL}}},
     {"what do you know about me?", {{"summary", "self", "", "", NULL}}},
     /* a name after the last value is someone else's: the partner's, not the user's */
     {"I live in Lyon with my husband Marc", {{"fact", "self", "home", "Lyon", ""},
@@ -60,44 +60,44 @@ static const struct {
     {"I'm Bruno", {{"fact", "self", "name", "Bruno", NULL}}},
     {"我叫王小明，今年三十岁", {{"fact", "self", "name", "王小明", NULL}, {"fact", "self", "age", "三十", NULL}}},
     /* a Chinese name the reader left unmarked after its relation word (叫) */
-    {"我的猫叫咪咪", {{"fact", "cat", "name", "咪咪", NULL}}},
+    {"我的猫叫花花", {{"fact", "cat", "name", "花花", NULL}}},
     /* a Chinese value the reader cut inside a word is one (芒 | 果) */
     {"我叫陈思远，我对芒果过敏", {{"fact", "self", "name", "陈思远", NULL}, {"fact", "self", "allergy", "芒果", NULL}}},
     /* a date the reader ended after its day goes on to its month */
-    {"it's the 14th of june not the 4th", {{"correction", "self", "", "14th of june", NULL}}},
+    {"it's the 19th of august not the 9th", {{"correction", "self", "", "19th of august", NULL}}},
     /* of two old values, the one after a word of leaving is the new one */
-    {"we left manchester, living in Liverpool now", {{"correction", "self", "", "Liverpool", NULL}}},
+    {"we left coventry, living in Derby now", {{"correction", "self", "", "Derby", NULL}}},
     /* a holder begun twice is one, its capitalised last word its name */
-    {"and grandad Albert's 89", {{"fact", "grandfather", "age", "89", "Albert"}}},
+    {"and grandad Arthur's 91", {{"fact", "grandfather", "age", "91", "Arthur"}}},
     /* a Chinese clause with no word or particle of asking tells, its open relation
      * written as one word */
-    {"我最喜欢吃饺子。", {{"fact", "self", "likes", "饺子", NULL}}},
-    {"我的电话号码是13812345678。", {{"fact", "self", "电话号码", "13812345678", NULL}}},
+    {"我最喜欢吃火锅。", {{"fact", "self", "likes", "火锅", NULL}}},
+    {"我的电话号码是13955502468。", {{"fact", "self", "电话号码", "13955502468", NULL}}},
     /* a Chinese word the reader began twice with an untagged ideograph between is one */
-    {"我在北京工作，是一名程序员。", {{"fact", "self", "workplace", "北京", NULL}, {"fact", "self", "job", "程序员", NULL}}},
+    {"我在深圳工作，是一名设计师。", {{"fact", "self", "workplace", "深圳", NULL}, {"fact", "self", "job", "设计师", NULL}}},
     /* a possessive after the relation describes the value; a relation word right before
      * the value, after the clause's relation, begins it */
-    {"my favourite food is my mum's jollof rice", {{"fact", "self", "favourite food", "jollof rice", NULL}}},
+    {"my favourite food is my dad's beef stew", {{"fact", "self", "favourite food", "beef stew", NULL}}},
     /* a person has no breed: a kind of a kin word is its name (a pet's stays a kind);
      * how long is no age */
     {"my dad is Bernard", {{"fact", "father", "name", "Bernard", NULL}}},
-    {"my dog Luna is a husky", {{"fact", "dog", "kind", "husky", NULL}}},
+    {"my dog Juno is a dachshund", {{"fact", "dog", "kind", "dachshund", NULL}}},
     {"i'm a postman, 15 years now", {{"fact", "self", "job", "postman", NULL}}},
     /* an open relation is keyed by its last span before the value */
     {"i live in leeds and teach english", {{"fact", "self", "home", "leeds", NULL},
                                            {"fact", "self", "teach", "english", NULL}}},
     /* a relation word after the speaker stays one ("I [speak] Polish") */
-    {"which is why I speak Polish", {{"fact", "self", "language", "Polish", NULL}}},
+    {"which explains why I speak Greek", {{"fact", "self", "language", "Greek", NULL}}},
     /* company after "with" is not whom a place is told of; the names after it are its */
-    {"I live with my flatmates Dan and Priti in Edinburgh", {{"fact", "flatmates", "name", "Dan", NULL},
-                                                             {"fact", "flatmates", "name", "Priti", NULL},
-                                                             {"fact", "self", "home", "Edinburgh", NULL}}},
+    {"I live with my flatmates Joe and Maya in Exeter", {{"fact", "flatmates", "name", "Joe", NULL},
+                                                         {"fact", "flatmates", "name", "Maya", NULL},
+                                                         {"fact", "self", "home", "Exeter", NULL}}},
     /* how many is no value; a number in words is an age only where no number is */
     {"we live in stockholm with our two cats", {{"fact", "self", "home", "stockholm", NULL}}},
     /* a comma inside what the reader read as one value is a list */
-    {"I speak Italian, German and English", {{"fact", "self", "language", "Italian", NULL},
-                                             {"fact", "self", "language", "German", NULL},
-                                             {"fact", "self", "language", "English", NULL}}},
+    {"I speak Dutch, French and Spanish", {{"fact", "self", "language", "Dutch", NULL},
+                                           {"fact", "self", "language", "French", NULL},
+                                           {"fact", "self", "language", "Spanish", NULL}}},
     /* a word that says how, not where, is no value, even when it is the clause's only
      * span */
     {"my sister and I live together", {{"smalltalk", "sister", "", "", NULL},
@@ -109,7 +109,7 @@ static const struct {
     {"we have two cats, Mog who's 12 and Tibbles", {{"fact", "cats", "name", "Mog", NULL},
                                                     {"fact", "Mog", "age", "12", NULL},
                                                     {"fact", "cats", "name", "Tibbles", NULL}}},
-    {"我会说中文、英语", {{"fact", "self", "language", "中文", NULL}, {"fact", "self", "language", "英语", NULL}}},
+    {"我会说法语、德语", {{"fact", "self", "language", "法语", NULL}, {"fact", "self", "language", "德语", NULL}}},
 };
 
 START_TEST(test_hand_written_sentences_read_into_their_units)

@@ -173,7 +173,7 @@ START_TEST(test_a_turn_that_would_store_a_fact_past_the_quota_is_429_and_a_quest
     ck_assert_int_gt(h_create(&D, NULL, "alice", "I like jazz"), 0);
     ck_assert_int_gt(h_create(&D, NULL, "alice", "I like chess"), 0);
     /* At the quota: a new fact is refused, and nothing of its turn is stored. */
-    chat("alice", "c1", "my dog is called Biscuit", &r);
+    chat("alice", "c1", "my dog is called Bramble", &r);
     assert_quota(&r, "memory quota");
     h_resp_clear(&r);
     ck_assert_uint_eq(memories_of("alice"), 3);
@@ -189,7 +189,7 @@ START_TEST(test_a_turn_that_would_store_a_fact_past_the_quota_is_429_and_a_quest
     ck_assert_uint_eq(json_array_size(json_object_get(r.json, "written")), 0);
     h_resp_clear(&r);
     /* Another user tells the same fact. */
-    chat("bob", "c1", "my dog is called Biscuit", &r);
+    chat("bob", "c1", "my dog is called Bramble", &r);
     h_assert_reply(&r, 200, NULL);
     h_resp_clear(&r);
 }

@@ -118,16 +118,16 @@ END_TEST
 
 START_TEST(test_a_new_employer_replaces_the_old_one)
 {
-    tell("a", "I work at Siemens");
-    json_decref(say("a", "I'm not at Siemens anymore, I joined Vestas"));
-    ask("b", "where do I work?", "Vestas", "Siemens");
+    tell("a", "I work at Philips");
+    json_decref(say("a", "I'm not at Philips anymore, I joined Vestas"));
+    ask("b", "where do I work?", "Vestas", "Philips");
 }
 END_TEST
 
 START_TEST(test_forgetting_removes_the_text_from_the_database_files)
 {
     tell("a", "my address is 14 Quarrington Lane");
-    json_t *t = say("a", "please forget my address");
+    json_t *t = say("a", "please forget my home address");
     ck_assert_msg(strcasestr(reply_of(t), "forgot"), "reply '%s'", reply_of(t));
     ck_assert_uint_gt(json_array_size(json_object_get(t, "forgotten")), 0);
     json_decref(t);
@@ -191,17 +191,17 @@ END_TEST
 
 START_TEST(test_yes_no_questions_check_the_fact)
 {
-    tell("a", "I live in Porto");
-    ask("b", "do I live in Porto?", "yes", NULL);
+    tell("a", "I live in Ghent");
+    ask("b", "do I live in Ghent?", "yes", NULL);
     ask("b", "do I live in Lyon?", "no", "yes");
 }
 END_TEST
 
 START_TEST(test_a_chinese_question_is_answered_and_never_stored)
 {
-    tell("a", "我的猫叫小白");
+    tell("a", "我的兔子叫小白");
     size_t before = memories();
-    ask("b", "我的猫叫什么？", "小白", NULL);
+    ask("b", "我的兔子叫什么？", "小白", NULL);
     ck_assert_uint_eq(memories(), before);
 }
 END_TEST
@@ -259,7 +259,7 @@ START_TEST(test_people_are_found_by_name_and_pronoun)
 {
     tell("a", "and grandpa Walter's 88");
     ask("b", "how old is walter?", "88", NULL);
-    tell("a", "my cousin Priya moved to Utrecht, she's 31");
+    tell("a", "my cousin Anika moved to Utrecht, she's 31");
     ask("b", "how old is my cousin?", "31", NULL);
     tell("a", "I'm Ilse by the way");
     ask("b", "what's my name?", "Ilse", NULL);
@@ -314,7 +314,7 @@ END_TEST
  * answers for it, and the words around it do not change its key. */
 START_TEST(test_each_favourite_keeps_its_own_value)
 {
-    tell("a", "my favourite food is lasagne, could eat it every day");
+    tell("a", "my favourite food is lasagne, never get tired of it");
     tell("a", "my absolute favourite colour is green");
     ask("b", "what's my favourite food?", "lasagne", "green");
     ask("b", "what's my favourite colour?", "green", "lasagne");
@@ -330,8 +330,8 @@ START_TEST(test_a_question_about_mnemo_is_not_a_summary)
     ck_assert_msg(!strcasestr(reply_of(t), "Pip"), "reply '%s'", reply_of(t));
     json_decref(t);
     ask("b", "what do you know about me?", "Pip", NULL);
-    /* "do you still remember my phone number?" asks for one thing, not everything */
-    t = say("b", "你还记得我的电话号码吗？");
+    /* "do you still remember my address?" asks for one thing, not everything */
+    t = say("b", "你还记得我的地址吗？");
     ck_assert_msg(!strcasestr(reply_of(t), "Pip"), "reply '%s'", reply_of(t));
     json_decref(t);
 }
@@ -350,8 +350,8 @@ END_TEST
 START_TEST(test_whose_a_value_is_is_found)
 {
     tell("a", "my brothers are Theo and Max");
-    tell("a", "Max lives in Porto");
-    ask("b", "who lives in Porto?", "Max", "Theo");
+    tell("a", "Max lives in Aarhus");
+    ask("b", "who lives in Aarhus?", "Max", "Theo");
     tell("a", "we have a dalmatian called Pongo");
     ask("b", "what breed is Pongo?", "dalmatian", NULL);
     ask("b", "which of our dogs is the dalmatian?", "Pongo", NULL);
@@ -386,23 +386,23 @@ START_TEST(test_a_word_of_doing_names_nobody)
 END_TEST
 
 /* A fact told without a subject before its value is the user's, also when what it is
- * about is brought in with "a" ("got a beagle ...") or a pronoun follows the value; a
- * holder told in two words is one (grandad Albert); a clause about oneself with no
+ * about is brought in with "a" ("got a spaniel ...") or a pronoun follows the value; a
+ * holder told in two words is one (grandad Arthur); a clause about oneself with no
  * question mark and no asking word tells, whatever "who's" in it suggests. */
 START_TEST(test_what_is_told_without_a_subject_is_the_users)
 {
-    tell("a", "got a beagle called Biscuit, she's 3");
-    ask("b", "what's my beagle called?", "Biscuit", NULL);
-    tell("a", "and grandad Albert's 89, he still gardens");
-    ask("b", "how old is albert?", "89", NULL);
-    tell("a", "birthday's the 3rd of June if you wanna remember it");
-    ask("b", "when's my birthday?", "3rd of June", NULL);
-    tell("a", "so I've got a sister, Mia who's a nurse");
+    tell("a", "got a spaniel called Toffee, she's 5");
+    ask("b", "what's my spaniel called?", "Toffee", NULL);
+    tell("a", "and grandad Arthur's 91, he still gardens");
+    ask("b", "how old is arthur?", "91", NULL);
+    tell("a", "birthday's the 8th of July if you wanna write it down");
+    ask("b", "when's my birthday?", "8th of July", NULL);
+    tell("a", "right, I've got a brother, Theo who's a plumber");
     /* a name after a pet or kin word told as a value is theirs */
-    tell("a", "我有一只猫，叫咪咪。");
-    ask("b", "我的猫叫什么？", "咪咪", NULL);
-    tell("a", "got a new kitten, called her Mochi");
-    ask("b", "what's my kitten called?", "Mochi", NULL);
+    tell("a", "我有一只狗，叫旺财。");
+    ask("b", "我的狗叫什么？", "旺财", NULL);
+    tell("a", "got a new kitten, called her Nutmeg");
+    ask("b", "what's my kitten called?", "Nutmeg", NULL);
 }
 END_TEST
 
@@ -411,15 +411,15 @@ END_TEST
  * refused that was not asked. */
 START_TEST(test_slips_and_ends_are_understood)
 {
-    tell("a", "my husband is called John");
-    json_decref(say("a", "sorry it's Jon, no h"));
-    ask("b", "what's my husband called?", "Jon", "John");
+    tell("a", "my husband is called Zach");
+    json_decref(say("a", "sorry it's Zac, no h"));
+    ask("b", "what's my husband called?", "Zac", "Zach");
     tell("a", "we have a car");
-    json_decref(say("a", "we sold the car last weekend"));
+    json_decref(say("a", "we sold our car a few days ago"));
     ask("b", "do i still have a car?", "no", NULL);
-    json_t *t = say("b", "what do you know about me and my family?");
+    json_t *t = say("b", "what do you know about my family and me?");
     ck_assert_msg(!strcasestr(reply_of(t), "don't know"), "reply '%s'", reply_of(t));
-    ck_assert_msg(strcasestr(reply_of(t), "Jon"), "reply '%s'", reply_of(t));
+    ck_assert_msg(strcasestr(reply_of(t), "Zac"), "reply '%s'", reply_of(t));
     json_decref(t);
     t = say("a", "big news!! I'm off to the coast");
     ck_assert_msg(!strcasestr(reply_of(t), "can't do that"), "reply '%s'", reply_of(t));
@@ -431,35 +431,35 @@ END_TEST
  * name read as the value asked is whom the question is about. */
 START_TEST(test_ages_are_compared)
 {
-    tell("a", "my grandma Rose is 92");
-    tell("a", "my grandpa Albert is 89");
-    ask("b", "who's older, rose or albert?", "Rose", "Albert");
-    ask("b", "is albert older than rose?", "No", NULL);
-    ask("b", "how old is rose?", "92", NULL);
-    ask("b", "how old is grandma rose?", "92", NULL);
+    tell("a", "my grandma Maud is 95");
+    tell("a", "my grandpa Cyril is 86");
+    ask("b", "who's older, maud or cyril?", "Maud", "Cyril");
+    ask("b", "is cyril older than maud?", "No", NULL);
+    ask("b", "how old is maud?", "95", NULL);
+    ask("b", "how old is grandma maud?", "95", NULL);
     tell("a", "my son Leo is 4");
     ask("b", "who's the youngest?", "Leo", NULL);
 }
 END_TEST
 
-/* "can you forget ...?" forgets; "him" is whom the message names ("Ryan and I broke up,
- * forget about him"), though newer facts are about someone else. */
+/* "can you forget ...?" forgets; "him" is whom the message names ("Callum and I split
+ * up, forget him"), though newer facts are about someone else. */
 START_TEST(test_forget_requests_in_other_words)
 {
-    tell("a", "my boyfriend's called Ryan");
+    tell("a", "my boyfriend's called Callum");
     tell("a", "I'm 31");
-    json_t *t = say("a", "so ryan and i broke up. please forget about him");
+    json_t *t = say("a", "so callum and i split up. please just forget him");
     ck_assert_uint_gt(json_array_size(json_object_get(t, "forgotten")), 0);
     json_decref(t);
-    ask("b", "who is my boyfriend?", "don't know", "Ryan");
-    t = say("a", "can you forget how old I am?");
+    ask("b", "who is my boyfriend?", "don't know", "Callum");
+    t = say("a", "can you forget what age I am?");
     ck_assert_uint_gt(json_array_size(json_object_get(t, "forgotten")), 0);
     json_decref(t);
     ask("b", "how old am i?", "don't know", "31");
 }
 END_TEST
 
-/* "is hannah a dentist?" with no value read is checked against her job. */
+/* "is greta a plumber?" with no value read is checked against her job. */
 /* A part of a name is the part of the name told; a name of one word tells no surname. */
 START_TEST(test_a_surname_is_the_last_word_of_a_name_told)
 {
@@ -467,16 +467,16 @@ START_TEST(test_a_surname_is_the_last_word_of_a_name_told)
     ask("b", "what's my surname?", "Abara", NULL);
     ask("b", "and my first name?", "Ruth", "Abara");
     ask("b", "what's my middle name?", "don't know", "Ruth");
-    tell("a", "my boss is called Helen");
-    ask("b", "what's Helen's last name?", "don't know", "Helen.");
+    tell("a", "my boss is called Bronwen");
+    ask("b", "what's Bronwen's last name?", "don't know", "Bronwen.");
 }
 END_TEST
 
 START_TEST(test_what_someone_is_is_their_job)
 {
-    tell("a", "my sister Hannah's a nurse");
-    ask("b", "is hannah a dentist?", "No", "Yes");
-    ask("b", "is hannah a nurse?", "Yes", NULL);
+    tell("a", "my sister Greta's a pharmacist");
+    ask("b", "is greta a plumber?", "No", "Yes");
+    ask("b", "is greta a pharmacist?", "Yes", NULL);
     tell("a", "my uncle's called Tomas");
     tell("a", "tomas is a chef");       /* read as a kind, as of a breed */
     ask("b", "what does my uncle do?", "chef", NULL);
@@ -484,8 +484,8 @@ START_TEST(test_what_someone_is_is_their_job)
     ask("b", "is pip a husky?", "No", NULL);
     tell("a", "we also have a tortoise called Sheldon");
     ask("b", "what kind of animal is Sheldon?", "is a tortoise", "know");
-    tell("a", "i work as a vet in Leicester");
-    ask("b", "which city am i based in?", "Leicester", NULL);    /* lives or works */
+    tell("a", "i work as a vet in Coventry");
+    ask("b", "what city am i based in?", "Coventry", NULL);    /* lives or works */
 }
 END_TEST
 
@@ -494,23 +494,23 @@ END_TEST
 START_TEST(test_a_new_value_outlives_the_end_of_the_old_one)
 {
     tell("a", "I live in Lyon");
-    tell("a", "I moved to Turin, I don't live in Lyon anymore");
-    ask("b", "where do i live?", "Turin", "Lyon");
-    tell("a", "我住在上海。");
-    tell("a", "我搬家了，现在住在杭州，不住上海了。");
-    ask("b", "我现在住在哪里？", "杭州", "上海");
+    tell("a", "I moved to Bern, I don't live in Lyon anymore");
+    ask("b", "where do i live?", "Bern", "Lyon");
+    tell("a", "我住在成都。");
+    tell("a", "我搬家了，现在住在重庆，不住成都了。");
+    ask("b", "我现在住在哪儿？", "重庆", "成都");
 }
 END_TEST
 
 /* "Where do I work?" is answered with the firm and the town when both were told. */
 START_TEST(test_where_one_works_is_the_firm_and_the_town)
 {
-    tell("a", "I work nights at the Amazon warehouse in Dunstable");
+    tell("a", "I work weekends at the Tesco depot in Corby");
     json_t *t = say("b", "where do i work?");
-    ck_assert_msg(strcasestr(reply_of(t), "Amazon") && strcasestr(reply_of(t), "Dunstable"),
+    ck_assert_msg(strcasestr(reply_of(t), "Tesco") && strcasestr(reply_of(t), "Corby"),
                   "reply '%s'", reply_of(t));
     json_decref(t);
-    ask("b", "which company do i work for?", "Amazon", "Dunstable");
+    ask("b", "which company do i work for?", "Tesco", "Corby");
 }
 END_TEST
 
@@ -526,13 +526,13 @@ START_TEST(test_a_car_is_found_however_it_is_asked)
 }
 END_TEST
 
-/* Having something is told by speaking of it ("my dog Luna"), and a car by its make: the
+/* Having something is told by speaking of it ("my dog Juno"), and a car by its make: the
  * answer says what is known, never a "no" the facts do not hold. */
 START_TEST(test_having_is_known_from_what_is_spoken_of)
 {
-    tell("a", "my dog Luna is a husky");
+    tell("a", "my dog Juno is a dachshund");
     ask("b", "do i have a dog?", "yes", "no");
-    ask("b", "do i have a husky?", "yes", "no");
+    ask("b", "do i have a dachshund?", "yes", "no");
     tell("a", "I drive a Skoda Octavia");
     ask("b", "do i have a car?", "Skoda Octavia", "no");
     tell("a", "i just bought a Volvo");
@@ -546,8 +546,8 @@ START_TEST(test_an_amount_needs_a_number_and_a_value_named_is_asked_of)
 {
     tell("a", "I work at Lidl in Swindon");
     ask("b", "how many hours a week do i work?", "don't know", "Swindon");
-    tell("a", "my flatmate Theo is doing a PhD");
-    ask("b", "who's doing a phd?", "Theo", NULL);
+    tell("a", "my flatmate Theo is doing an apprenticeship");
+    ask("b", "who's doing an apprenticeship?", "Theo", NULL);
 }
 END_TEST
 
@@ -576,12 +576,12 @@ END_TEST
 START_TEST(test_a_question_for_one_thing_is_not_a_summary)
 {
     tell("a", "I drive a Skoda Octavia");
-    tell("a", "my dog Luna is a husky");
+    tell("a", "my dog Juno is a dachshund");
     json_t *t = say("b", "what car have i got?");
-    ck_assert_msg(strcasestr(reply_of(t), "Skoda") && !strcasestr(reply_of(t), "Luna"),
+    ck_assert_msg(strcasestr(reply_of(t), "Skoda") && !strcasestr(reply_of(t), "Juno"),
                   "reply '%s'", reply_of(t));
     json_decref(t);
-    ask("b", "what do you remember?", "Luna", NULL);
+    ask("b", "what do you remember?", "Juno", NULL);
 }
 END_TEST
 
@@ -601,10 +601,10 @@ END_TEST
 /* A date asked in other words than it was told is the same date. */
 START_TEST(test_a_date_is_the_same_however_it_is_written)
 {
-    tell("a", "my birthday is March 3rd");
-    ask("b", "is my birthday on the 3rd of march?", "Yes", NULL);
-    tell("a", "my nan's birthday is the 25th of December");
-    ask("b", "is my nan's birthday on christmas day?", "Yes", NULL);
+    tell("a", "my birthday is April 7th");
+    ask("b", "is my birthday on the 7th of april?", "Yes", NULL);
+    tell("a", "my nan's birthday is the 31st of October");
+    ask("b", "is my nan's birthday on halloween?", "Yes", NULL);
 }
 END_TEST
 
@@ -613,22 +613,22 @@ END_TEST
 START_TEST(test_hopes_are_not_facts_and_statements_tell)
 {
     size_t before = memories();
-    json_t *t = say("a", "honestly might move to Lisbon one day, who knows lol");
+    json_t *t = say("a", "tbh we might move to Seville some year, you never know haha");
     ck_assert_uint_eq(json_array_size(json_object_get(t, "frames")), 0);
     json_decref(t);
     ck_assert_uint_eq(memories(), before);
-    tell("a", "it's my birthday on the 4th of june, you'd better remember!");
-    ask("b", "when's my birthday?", "4th of june", NULL);
+    tell("a", "it's my birthday on the 22nd of october, make sure you remember!");
+    ask("b", "when's my birthday?", "22nd of october", NULL);
 }
 END_TEST
 
 START_TEST(test_facts_survive_a_restart_in_the_middle)
 {
-    tell("a", "my dog is called Biscuit");
+    tell("a", "my dog is called Bramble");
     ck_assert_int_eq(h_stop(&D), 0);
     h_start(&D);
-    ask("c", "what's my dog's name?", "Biscuit", NULL);
-    ask("c", "what's my brother's job?", "don't know", "Biscuit");
+    ask("c", "what's my dog's name?", "Bramble", NULL);
+    ask("c", "what's my brother's job?", "don't know", "Bramble");
 }
 END_TEST
 

@@ -275,7 +275,7 @@ typedef struct net_ctx {
 static void net_init(net_ctx_t *n)
 {
     static const char *const words[RB][RT] = {
-        {"my", "sister", "is", "called", "janet"},
+        {"my", "sister", "is", "called", "odile"},
         {"i", "moved", "to"},
         {"hello"},
     };

@@ -258,11 +258,11 @@ START_TEST(test_mixed_english_chinese)
 {
     static const char *const docs[] = {
         "我最喜欢的编程语言是Python",
-        "My favourite food is 饺子 from my grandmother",
+        "My favourite food is 包子 from my grandmother",
         "I work as a nurse in Shanghai",
     };
     ck_assert_int_eq(best("Python 编程", docs, 3), 0);
-    ck_assert_int_eq(best("什么 food? 饺子", docs, 3), 1);
+    ck_assert_int_eq(best("什么 food? 包子", docs, 3), 1);
     ck_assert_int_eq(best("Who works as a nurse?", docs, 3), 2);
     /* both halves of a mixed text contribute */
     ck_assert_double_gt(cosine("我最喜欢的编程语言是Python", "python"), 0.05);

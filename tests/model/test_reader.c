@@ -18,7 +18,7 @@
 /* ---- a small generator of labelled clauses ------------------------------------------- */
 
 static const char *const holders[] = {"sister", "brother", "dog", "cat", "mother", "boss"};
-static const char *const names[] = {"janet", "tom", "lena", "marta", "oskar", "bruno",
+static const char *const names[] = {"odile", "tom", "lena", "marta", "oskar", "bruno",
                                     "ann",   "rob", "aria", "li",    "pia",   "nils"};
 static const char *const cities[] = {"lyon", "turin", "bergen", "oslo", "york", "porto"};
 static const char *const jobs[] = {"dentist", "baker", "pilot", "nurse", "teacher", "chef"};
@@ -38,7 +38,7 @@ static void make_clause(int i, dialogue_clause_t *cl)
     unsigned k = (unsigned)i * 2654435761u >> 8;
     const char *h = PICK(holders, k), *nm = PICK(names, k / 7), *old = PICK(names, k / 7 + 3);
     switch (i % 8) {
-    case 0: /* my sister is called janet */
+    case 0: /* my sister is called odile */
         w(cl, "my", READER_B_HOLDER), w(cl, h, READER_I_HOLDER), w(cl, "is", READER_B_REL);
         w(cl, "called", READER_I_REL), w(cl, nm, READER_B_VALUE);
         cl->act = READER_FACT, cl->rel = READER_REL_NAME;
@@ -76,7 +76,7 @@ static void make_clause(int i, dialogue_clause_t *cl)
         w(cl, "address", READER_B_REL);
         cl->act = READER_FORGET, cl->rel = READER_REL_HOME;
         break;
-    default: /* sorry i meant janet not lena */
+    default: /* sorry i meant odile not lena */
         w(cl, "sorry", READER_O), w(cl, "i", READER_O), w(cl, "meant", READER_O);
         w(cl, nm, READER_B_VALUE), w(cl, "not", READER_O);
         w(cl, strcmp(old, nm) ? old : "pia", READER_B_OLD);

@@ -47,12 +47,12 @@ export async function scenario(client, tag) {
   assert.deepEqual(hist.versions, []);
 
   // chat: a fact told in one conversation, asked in another
-  const told = await ok(client, 'chat', { conversation: `${tag}-a`, message: 'my dog is called Biscuit' });
+  const told = await ok(client, 'chat', { conversation: `${tag}-a`, message: 'my dog is called Bramble' });
   assert.ok(told.written.length > 0, `nothing written: ${told.reply}`);
   const asked = await ok(client, 'chat', { conversation: `${tag}-b`, message: "what's my dog's name?" });
-  assert.match(asked.reply, /Biscuit/, asked.reply);
+  assert.match(asked.reply, /Bramble/, asked.reply);
   assert.ok(Array.isArray(asked.attention));
-  assert.ok(asked.memories.some((m) => told.written.includes(m.id) && /Biscuit/.test(m.text)),
+  assert.ok(asked.memories.some((m) => told.written.includes(m.id) && /Bramble/.test(m.text)),
     `the answer cites the memory told: ${JSON.stringify(asked.memories)}`);
 
   // a correction supersedes: the old memory's history names the new one

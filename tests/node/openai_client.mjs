@@ -34,7 +34,7 @@ const told = await client.chat.completions.create({
   metadata: { conversation: 'home' },
   messages: [
     { role: 'system', content: 'You are a helpful assistant.' },
-    { role: 'user', content: 'my sister is called Janet' },
+    { role: 'user', content: 'my sister is called Odile' },
   ],
 });
 assert.equal(told.object, 'chat.completion');
@@ -50,9 +50,9 @@ const asked = await client.chat.completions.create(
   { model, user: 'alice', messages: [{ role: 'user', content: "what's my sister called?" }] },
   { headers: { 'X-Mnemo-Conversation': 'work' } });
 const answer = asked.choices[0].message.content;
-assert.match(answer, /Janet/, `the answer: ${answer}`);
+assert.match(answer, /Odile/, `the answer: ${answer}`);
 assert.equal(asked.mnemo.conversation, 'work');
-assert.ok(asked.mnemo.memories.some((m) => /Janet/.test(m.text)),
+assert.ok(asked.mnemo.memories.some((m) => /Odile/.test(m.text)),
           `the memory is cited: ${JSON.stringify(asked.mnemo.memories)}`);
 assert.equal(asked.usage.completion_tokens, words(answer));
 assert.equal(asked.usage.total_tokens, asked.usage.prompt_tokens + asked.usage.completion_tokens);
@@ -61,7 +61,7 @@ assert.equal(asked.usage.total_tokens, asked.usage.prompt_tokens + asked.usage.c
 const bob = await client.chat.completions.create({
   model, user: 'bob', messages: [{ role: 'user', content: "what's my sister called?" }],
 });
-assert.doesNotMatch(bob.choices[0].message.content, /Janet/);
+assert.doesNotMatch(bob.choices[0].message.content, /Odile/);
 
 // Streamed, with the usage chunk; content given as text parts.
 const stream = await client.chat.completions.create({
@@ -94,7 +94,7 @@ for await (const chunk of stream) {
 }
 assert.equal(role, 'assistant');
 assert.equal(finish, 'stop');
-assert.match(content, /Janet/, `the streamed answer: ${content}`);
+assert.match(content, /Odile/, `the streamed answer: ${content}`);
 assert.ok(deltas >= 1);
 assert.equal(mnemo.reply, content, 'the deltas add up to the reply');
 assert.ok(usage, 'a usage chunk came');
