@@ -252,8 +252,8 @@ static int named_value_held(const facts_t *f, const char *text)
     return 0;
 }
 
-/* A slip put right without the reader seeing a correction ("wait no, she's a cockapoo"
- * after "a cavapoo"): in a clause that says it corrects (a word of correcting), a word of
+/* A slip put right without the reader seeing a correction ("no wait, it's Harrowgate"
+ * after "Harrogate"): in a clause that says it corrects (a word of correcting), a word of
  * five letters or more spelt almost as a value the user told. Fills u as the correction
  * of that value and returns 1, else 0. */
 static int slip_put_right(const facts_t *f, const char *text, understood_t *u)
