@@ -332,19 +332,24 @@ static int ages(respond_t *r, const facts_t *f, const char *text, const understo
     return 1;
 }
 
+/* 1 when text opens with a form of "be" ("is", "am", "are", "was", "were"). */
+static int opens_with_be(const char *text)
+{
+    static const char *const be[] = {"is", "am", "are", "was", "were", NULL};
+    while (*text == ' ') text++;
+    for (int i = 0; be[i]; i++) {
+        size_t n = strlen(be[i]);
+        if (!strncasecmp(text, be[i], n) && text[n] == ' ') return 1;
+    }
+    return 0;
+}
+
 /* 1 when a yes/no question asks what someone is ("is greta a plumber?", "am i a
  * nurse?"): it opens with a form of "be" and holds "a" or "an"; with no value read, it
  * is checked against their job. */
 static int is_a_question(const char *text)
 {
-    static const char *const be[] = {"is", "am", "are", NULL};
-    while (*text == ' ') text++;
-    int opens = 0;
-    for (int i = 0; be[i] && !opens; i++) {
-        size_t n = strlen(be[i]);
-        opens = !strncasecmp(text, be[i], n) && text[n] == ' ';
-    }
-    return opens && (facts_has_words(text, "a") || facts_has_words(text, "an"));
+    return opens_with_be(text) && (facts_has_words(text, "a") || facts_has_words(text, "an"));
 }
 
 /* A part of a name asked ("what's my surname?", "Bronwen's first name"): the part of the
@@ -510,8 +515,11 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
                                     facts_has_words(m->value, u->value)
                               : facts_has_words(text, m->value) ||
                                     facts_same_value(text, m->value);   /* a date */
+        /* a name is asked after with a word of naming or as what someone is ("is Tariq
+         * my manager?"), not with a verb of doing ("do I climb?") */
         int naming = facts_has_words(text, "name") || facts_has_words(text, "called") ||
-                     facts_has_words(text, "named") || facts_has_words(text, "call");
+                     facts_has_words(text, "named") || facts_has_words(text, "call") ||
+                     opens_with_be(text);
         if (!yes && ((!u->value[0] && !is_a_question(text)) ||
                      (facts_rel_of(m->relation) == READER_REL_NAME && !naming))) {
             /* nothing asked that the fact could deny: "do I climb?" is not answered by the

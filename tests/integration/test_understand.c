@@ -568,6 +568,8 @@ START_TEST(test_no_is_said_only_by_a_fact_of_what_is_asked)
     tell("a", "i'm Leo and i'm 27");
     ask("b", "do i climb?", "don't know", "Leo");
     ask("b", "is my name Tom?", "no", NULL);
+    tell("a", "my manager is Petra");
+    ask("b", "is omid my manager?", "no", NULL);
 }
 END_TEST
 
