@@ -340,6 +340,27 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = READER_REL_BIRTHDAY;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_BIRTHDAY));
     }
+    /* "where did I move from?" asks where one came from, not where one lives */
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel == READER_REL_HOME &&
+        facts_has_words(text, "from")) {
+        u->rel = READER_REL_HOMETOWN;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOMETOWN));
+    }
+    /* "how tall am I?" asks for no age */
+    if (u->act == READER_QUESTION && u->rel == READER_REL_AGE && !facts_has_words(text, "old") &&
+        !facts_has_words(text, "age") && !facts_has_words(text, "born") &&
+        (facts_has_words(text, "how tall") || facts_has_words(text, "how long") ||
+         facts_has_words(text, "how far") || facts_has_words(text, "how heavy") ||
+         facts_has_words(text, "how big") || facts_has_words(text, "how much") ||
+         facts_has_words(text, "how many"))) {
+        u->rel = READER_REL_OPEN;
+        u->relation[0] = '\0';
+    }
+    /* "scratch that" takes back what was said; "scratch" is no value */
+    if (facts_has_words(text, "scratch that") && facts_same_value(u->value, "scratch")) {
+        u->value[0] = '\0';
+        if (u->act == READER_FACT) u->act = READER_SMALLTALK;
+    }
     static const char *const all_of_me[] = {"关于我", "哪些", "所有", "一切", "什么都", NULL};
     if (u->act == READER_SUMMARY &&
         ((u->rel == READER_REL_OPEN && u->relation[0]) ||

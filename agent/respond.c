@@ -692,6 +692,14 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
         if (rest[0]) say(out, rest);
         set_kind(out, MODEL_KIND_STATEMENT);
     }
+    int asked = 0;
+    for (int i = 0; i < n; i++)
+        asked |= (u[i].act == READER_QUESTION || u[i].act == READER_YESNO) && u[i].personal;
+    if (personal && !out->reply[0] && asked) {     /* a question is never answered "Okay." */
+        realise_frame_t none = {"self", READER_REL_OPEN, NULL, NULL};
+        char buf[256];
+        say(out, realise_unknown(buf, sizeof buf, &none));
+    }
     if (personal && !out->reply[0]) {
         if (small && smalltalk)
             realise_sentence(out->reply, sizeof out->reply, smalltalk);
@@ -700,7 +708,16 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
     }
     if (!personal && small && n > 0) {  /* only small talk: answered, never stored */
         out->handled = 1;
-        realise_sentence(out->reply, sizeof out->reply, smalltalk ? smalltalk : "Okay.");
+        static const char *const me[] = {"i", "my", "me", "we", "our", "us", NULL};
+        int about_me = 0;
+        for (int i = 0; me[i] && !about_me; i++) about_me = facts_has_words(msg, me[i]);
+        if (!smalltalk && about_me && strchr(msg, '?')) {
+            /* a question about the user nothing answers is not "Okay." */
+            realise_frame_t none = {"self", READER_REL_OPEN, NULL, NULL};
+            realise_unknown(out->reply, sizeof out->reply, &none);
+        } else {
+            realise_sentence(out->reply, sizeof out->reply, smalltalk ? smalltalk : "Okay.");
+        }
     }
     store_memories_free(f.v, f.n);
     return 0;

@@ -561,6 +561,22 @@ START_TEST(test_a_slip_put_right_in_passing_replaces_the_value)
 }
 END_TEST
 
+/* A question is answered by a fact of what it asks or with "I don't know", never by a
+ * fact of something else nor with "Okay.": a height is no age, where one came from is not
+ * where one lives, "scratch that" is no value. */
+START_TEST(test_a_question_is_answered_by_what_it_asks_or_not_at_all)
+{
+    tell("a", "i'm 41");
+    ask("b", "how tall am i?", "don't know", "41");
+    tell("a", "I live in Aarhus");
+    ask("b", "where did i move from?", "don't know", "Aarhus");
+    tell("a", "my favourite food is risotto");
+    json_decref(say("a", "actually scratch that, my favourite is paella now"));
+    ask("b", "where do i work?", "don't know", "scratch");
+    ask("b", "how long have we been married?", "don't know", NULL);
+}
+END_TEST
+
 /* A yes/no question is denied only by a fact of what it asks: "do I knit?" is not
  * answered "no" by the user's name. */
 START_TEST(test_no_is_said_only_by_a_fact_of_what_is_asked)
@@ -679,6 +695,7 @@ int main(void)
     tcase_add_test(tc, test_an_amount_needs_a_number_and_a_value_named_is_asked_of);
     tcase_add_test(tc, test_no_is_said_only_by_a_fact_of_what_is_asked);
     tcase_add_test(tc, test_a_slip_put_right_in_passing_replaces_the_value);
+    tcase_add_test(tc, test_a_question_is_answered_by_what_it_asks_or_not_at_all);
     tcase_add_test(tc, test_born_in_a_month_is_a_birthday);
     tcase_add_test(tc, test_a_date_is_the_same_however_it_is_written);
     suite_add_tcase(s, tc);
