@@ -148,6 +148,15 @@ int checks_fits(int rel, const char *holder, const char *value)
         for (int i = 0; days[i]; i++)
             if (!strcasecmp(value, days[i])) return 0;
     }
+    /* no value ends with a word that leads into another ("an awful lot of", "the best
+     * at"): the reader stopped short of the thing itself */
+    static const char *const leads[] = {"of", "the", "a", "an", "to", "for", "with", "and",
+                                         "or", "at", "in", "on", "my", "your", "our", "his",
+                                         "her", "their", "from", "by", NULL};
+    const char *last = strrchr(value, ' ');
+    if (last && (unsigned char)value[0] < 0x80)
+        for (int i = 0; leads[i]; i++)
+            if (!strcasecmp(last + 1, leads[i])) return 0;
     /* a name is no lower-case word of doing ("oops, I'm waffling", "I'm kidding") */
     size_t n = strlen(value);
     if (rel == READER_REL_NAME && n >= 6 && !strcmp(value + n - 3, "ing") &&

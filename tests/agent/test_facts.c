@@ -152,6 +152,11 @@ START_TEST(test_values_that_cannot_be_of_their_relation)
     ck_assert(!checks_fits(READER_REL_WORKPLACE, "self", "跟中秋节"));
     ck_assert(!checks_fits(READER_REL_LANGUAGE, "self", "一点"));
     ck_assert(checks_fits(READER_REL_LANGUAGE, "self", "法语"));
+    /* a value that ends leading into another thing stopped short of it */
+    ck_assert(!checks_fits(READER_REL_JOB, "self", "a great deal of"));
+    ck_assert(!checks_fits(READER_REL_HOBBY, "self", "running with"));
+    ck_assert(checks_fits(READER_REL_JOB, "self", "head of sales"));
+    ck_assert(checks_fits(READER_REL_EMPLOYER, "self", "Bank of England"));
 }
 END_TEST
 
