@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "model/dialogue.h"
 #include "model/lexical.h"
 #include "model/reader.h"
 #include "model/vocab.h"
@@ -145,6 +146,10 @@ int checks_fits(int rel, const char *holder, const char *value)
     if (rel == READER_REL_HOME || rel == READER_REL_HOMETOWN || rel == READER_REL_WORKPLACE ||
         rel == READER_REL_EMPLOYER || rel == READER_REL_JOB || rel == READER_REL_SCHOOL) {
         if (understand_month(value)) return 0;
+        /* nor an animal or a kin word ("from dog", "works as a sister") */
+        char key[UNDERSTAND_KEY];
+        understand_holder_of(value, key, sizeof key);
+        if (dialogue_pet_word(key) || understand_kin(key)) return 0;
         for (int i = 0; days[i]; i++)
             if (!strcasecmp(value, days[i])) return 0;
     }

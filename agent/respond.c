@@ -468,6 +468,13 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
         m = any_fact_asked(f, text, u);
     if (!m && u->act == READER_YESNO && !u->value[0] && is_a_question(text))
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_JOB), NULL);
+    if (m && u->act == READER_QUESTION && !strcmp(u->holder, "self") &&
+        facts_has_words(text, "who") && facts_has_words(text, "with")) {
+        m = NULL;       /* "who do I live with?" asks for company: not the user's name, home
+                         * or firm */
+        asked.rel = READER_REL_OPEN;
+        asked.relation = NULL;
+    }
     if (u->act == READER_QUESTION && asks_amount(text) &&
         !(m && understand_has_number(m->value))) {
         m = NULL;                               /* "how many hours?" is no town */

@@ -157,6 +157,10 @@ START_TEST(test_values_that_cannot_be_of_their_relation)
     ck_assert(!checks_fits(READER_REL_HOBBY, "self", "running with"));
     ck_assert(checks_fits(READER_REL_JOB, "self", "head of sales"));
     ck_assert(checks_fits(READER_REL_EMPLOYER, "self", "Bank of England"));
+    /* a place or a job is no animal and no kin */
+    ck_assert(!checks_fits(READER_REL_HOMETOWN, "self", "dog"));
+    ck_assert(!checks_fits(READER_REL_JOB, "self", "my sister"));
+    ck_assert(checks_fits(READER_REL_JOB, "self", "dog walker"));
 }
 END_TEST
 

@@ -574,6 +574,7 @@ START_TEST(test_a_question_is_answered_by_what_it_asks_or_not_at_all)
     json_decref(say("a", "actually scratch that, my favourite is paella now"));
     ask("b", "where do i work?", "don't know", "scratch");
     ask("b", "how long have we been married?", "don't know", NULL);
+    ask("b", "who do i live with?", "don't know", "Aarhus");
 }
 END_TEST
 
