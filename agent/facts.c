@@ -10,23 +10,13 @@
 #include "model/lex_words.h"
 #include "model/reader.h"
 
-/* 1 when holder names several people or animals ("kids", "brothers", "cats"). */
-static int plural(const char *holder)
-{
-    static const char *const words[] = {"children", "kids", "parents", "grandparents",
-                                        "family", "people", NULL};
-    for (int i = 0; holder && words[i]; i++)
-        if (!strcmp(holder, words[i])) return 1;
-    return realise_plural_s(holder);
-}
-
 /* Relations that hold several values at once; names too when the holder is several
  * ("my kids are Maisie and Oscar"). */
 int facts_multi_valued(int rel, const char *holder)
 {
     return rel == READER_REL_LIKES || rel == READER_REL_HOBBY || rel == READER_REL_LANGUAGE ||
            rel == READER_REL_ALLERGY || rel == READER_REL_OWNS ||
-           (rel == READER_REL_NAME && plural(holder));
+           (rel == READER_REL_NAME && realise_plural(holder));
 }
 
 /* Case-insensitive equality of two values, ignoring a leading article. */
@@ -197,7 +187,7 @@ const store_memory_t *facts_by_spelling(const facts_t *f, const char *v)
  * group's. */
 static void become(understood_t *u, const char *holder, const char *name)
 {
-    if (plural(holder) && u->rel != READER_REL_NAME) {
+    if (realise_plural(holder) && u->rel != READER_REL_NAME) {
         snprintf(u->holder, sizeof u->holder, "%s", name);   /* as told: "Kwame" */
         if (islower((unsigned char)u->holder[0]))
             u->holder[0] = (char)toupper((unsigned char)u->holder[0]);

@@ -88,6 +88,14 @@ int realise_plural_s(const char *word)
     return n > 3 && word[n - 1] == 's' && word[n - 2] != 's' && word[n - 2] != 'u';
 }
 
+int realise_plural(const char *holder)
+{
+    static const char *const words[] = {"children", "kids", "parents", "grandparents",
+                                        "family", "people", NULL};
+    for (int i = 0; holder && words[i]; i++)
+        if (!strcmp(holder, words[i])) return 1;
+    return realise_plural_s(holder);
+}
 /* 1 when a holder key is someone's name (keyed with a capital, facts.h), not a word. */
 static int named(const char *holder)
 {
@@ -185,7 +193,7 @@ static void clause(out_t *o, const realise_frame_t *f)
     const rel_say_t *s = say_of(f);
     if (is_self(f)) {
         fill(o, s->self, f);
-    } else if (!named(f->holder) && realise_plural_s(f->holder) &&
+    } else if (!named(f->holder) && realise_plural(f->holder) &&
                !strncmp(s->other, "{H} ", 4)) {     /* the holder is the subject */
         char pat[128];
         plural(s->other, pat, sizeof pat);
@@ -295,7 +303,7 @@ char *realise_unknown(char *buf, size_t len, const realise_frame_t *f)
     puts_(&o, "I don't know ");
     if (is_self(f)) {
         fill(&o, s->self_noun, f);
-    } else if (!named(f->holder) && realise_plural_s(f->holder) &&
+    } else if (!named(f->holder) && realise_plural(f->holder) &&
                strstr(s->other_noun, " {H} ")) {        /* "where your parents live" */
         char pat[128];
         plural(s->other_noun, pat, sizeof pat);

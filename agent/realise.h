@@ -45,7 +45,11 @@ char *realise_ages(char *buf, size_t len, const char *name, long age, int older,
 char *realise_unable(char *buf, size_t len);
 
 /* 1 when word is a plural that ends in "s" ("cats", "brothers"; not "boss", "bus"):
- * its possessive is "cats'". Exposed for the plan's rule of plural holders (facts.c). */
+ * its possessive is "cats'". */
 int realise_plural_s(const char *word);
+/* 1 when a holder key names several people or animals: a plural in s, or "children",
+ * "kids", "parents", "family", "people" (the verbs agree: "your children are called";
+ * the plan's rule of plural holders, facts.c). */
+int realise_plural(const char *holder);
 
 #endif

@@ -123,6 +123,16 @@ START_TEST(test_a_small_buffer_is_truncated_and_terminated)
 }
 END_TEST
 
+START_TEST(test_the_verb_agrees_with_children_and_kids)
+{
+    char buf[256];
+    realise_frame_t kids = {"children", READER_REL_NAME, NULL, "Noah and Mia"};
+    ck_assert_str_eq(realise_fact(buf, sizeof buf, &kids, 1),
+                     "Your children are called Noah and Mia.");
+    ck_assert(realise_plural("children") && realise_plural("kids") && !realise_plural("boss"));
+}
+END_TEST
+
 START_TEST(test_anothers_words_become_one_sentence)
 {
     char buf[64];
@@ -146,6 +156,7 @@ int main(void)
     tcase_add_test(tc, test_forgetting_and_the_summary);
     tcase_add_test(tc, test_a_small_buffer_is_truncated_and_terminated);
     tcase_add_test(tc, test_anothers_words_become_one_sentence);
+    tcase_add_test(tc, test_the_verb_agrees_with_children_and_kids);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
