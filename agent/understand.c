@@ -742,8 +742,31 @@ static int tags_a_fact(const char *const *words, const unsigned char *tags, int 
  * joined by "and", spans the reader cut are joined, a Chinese list is split), or 0 when
  * it is no value: only function words, or how long something lasted. */
 static int value_end(const char *c, size_t cn, const char *const *words, unsigned char *tags,
-                     const unsigned char *vrels, int n, int s, int e)
+                     const unsigned char *vrels, const unsigned char *caps, int n, int s,
+                     int e)
 {
+    /* a name goes on through the small words inside it to its next capitalised word
+     * ("[Bank] of England", "[Universidad] de los Andes", "Newcastle upon Tyne") */
+    static const char *const inside[] = {"of", "de", "del", "la", "los", "las", "le", "von",
+                                         "van", "der", "den", "du", "des", "di", "da", "y",
+                                         "upon", "the", NULL};
+    for (;;) {
+        int k = e;          /* the small words, the value's own last ones ("[University
+                             * of] [the Arts]") or after it */
+        while (k - 1 > s && in_list(inside, words[k - 1])) k--;
+        if (!caps[k - 1] || is_cjk(words[k - 1])) break;
+        int j = k;
+        while (j < n && j - k < 3 && in_list(inside, words[j])) j++;
+        if (j == k || j >= n || !caps[j] || is_cjk(words[j]) || understand_month(words[j]))
+            break;
+        char upto[UNDERSTAND_VALUE], with[UNDERSTAND_VALUE];
+        as_written(c, cn, words, s, k, upto, sizeof upto);
+        as_written(c, cn, words, s, j + 1, with, sizeof with);
+        if (strpbrk(with + strlen(upto), ",.;:!?()")) break;    /* not across punctuation */
+        for (int w = k; w <= j; w++) tags[w] = READER_I_VALUE;
+        e = j + 1;
+        while (e < n && tags[e] == READER_I_VALUE) e++;         /* the rest of its span */
+    }
     /* names are never joined by "and" ("[Pixel and] [Mango]": two cats), other
      * values may be ("salt and vinegar crisps") */
     while (e - s > 1 && vrels[s] == READER_REL_NAME && in_list(conjunctions, words[e - 1]))
@@ -918,7 +941,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         int prev = 0, a, b;
         for (int from = 0;
              k < max && span(tags, n, READER_B_VALUE, READER_I_VALUE, from, &s, &e); from = e) {
-            int end = value_end(c, cn, words, tags, vrels, n, s, e);
+            int end = value_end(c, cn, words, tags, vrels, caps, n, s, e);
             if (!end) continue;         /* no value: the loop goes on after the span */
             e = end;
             int os = -1, oe = -1;

@@ -103,6 +103,10 @@ static const struct {
     {"my sister and I live together", {{"smalltalk", "sister", "", "", NULL},
                                        {"fact", "self", "home", "", NULL}}},
     /* a Chinese list is as many values as it has items */
+    /* a name goes on through the small words inside it */
+    {"I study at the University of the Arts", {{"fact", "self", "school", "the University of the Arts", NULL}}},
+    {"i go to the Universidad de los Andes in Bogota", {{"fact", "self", "school", "the Universidad de los Andes", NULL},
+                                                        {"fact", "self", "", "Bogota", NULL}}},
     /* a street address goes on to its town */
     {"my address is 22 Mill Road, Ipswich", {{"fact", "self", "home", "22 Mill Road, Ipswich", NULL}}},
     /* in a list, an age right after a name is that one's */
