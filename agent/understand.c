@@ -992,7 +992,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             if (out[j].rel != READER_REL_NAME && out[j - 1].rel == READER_REL_NAME &&
                 out[j - 1].value[0] && !strcmp(out[j].holder, out[j - 1].holder) &&
                 group_key(out[j].holder))
-                snprintf(out[j].holder, sizeof out[j].holder, "%s", out[j - 1].value);
+                snprintf(out[j].holder, sizeof out[j].holder, "%.*s",
+                         (int)sizeof out[j].holder - 1, out[j - 1].value);
     }
     if (k == 0) {       /* one unit: the act with its first spans */
         int vs = -1, ve = -1;   /* a fact's spans were all found empty above ("I live
