@@ -138,8 +138,9 @@ static int report_writes(const turn_writes_t *tw, const respond_t *plan, agent_t
     return AGENT_OK;
 }
 
-/* What the reader made of msg into out->clauses, and the plan for its personal
- * clauses into *plan (malloc'd; the caller frees it). smalltalk: the memory network's
+/* What msg's clauses were taken for (the reader's reading as the plan's checks settled
+ * it) into out->clauses, and the plan for its personal clauses into *plan (malloc'd; the
+ * caller frees it). smalltalk: the memory network's
  * reply when it took msg for small talk, else NULL. */
 static int read_message(agent_t *a, const char *user, const char *msg, const char *smalltalk,
                         agent_turn_t *out, respond_t **plan, char *err, size_t errlen)
@@ -150,6 +151,9 @@ static int read_message(agent_t *a, const char *user, const char *msg, const cha
     if (!(*plan = malloc(sizeof **plan)) || !(out->clauses = calloc((size_t)n + 1,
                                                                     sizeof *out->clauses)))
         return AGENT_ENOMEM;
+    /* the plan settles each clause (checks.c) before it is reported as acted on */
+    int rc = agent_from_store(respond_plan(a->st, user, msg, u, n, smalltalk, *plan, err,
+                                           errlen));
     for (int i = 0; i < n; i++) {
         agent_clause_t *c = &out->clauses[out->nclauses++];
         snprintf(c->text, sizeof c->text, "%.*s", (int)u[i].len, msg + u[i].at);
@@ -160,8 +164,7 @@ static int read_message(agent_t *a, const char *user, const char *msg, const cha
         snprintf(c->relation, sizeof c->relation, "%s", u[i].relation);
         snprintf(c->value, sizeof c->value, "%s", u[i].value);
     }
-    return agent_from_store(respond_plan(a->st, user, msg, u, n, smalltalk, *plan, err,
-                                         errlen));
+    return rc;
 }
 
 /* Forgets what plan p asks: the turns that quoted the values, the working-memory copies

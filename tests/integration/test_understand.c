@@ -599,6 +599,9 @@ START_TEST(test_a_question_for_one_thing_is_not_a_summary)
     json_t *t = say("b", "what car have i got?");
     ck_assert_msg(strcasestr(reply_of(t), "Skoda") && !strcasestr(reply_of(t), "Juno"),
                   "reply '%s'", reply_of(t));
+    /* and the turn reports the act it was answered as */
+    json_t *c = json_array_get(json_object_get(t, "clauses"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(c, "act")), "question");
     json_decref(t);
     ask("b", "what do you remember?", "Juno", NULL);
 }
