@@ -39,6 +39,7 @@ struct front_conn {
     socklen_t alen;
     int over;                       /* opened past max_connections: 429 once its head is in */
     int answered;                   /* refused: drained until the client goes */
+    int dead;                       /* dropped: freed once the events in hand are done */
     api_head_t head;
     front_conn_t *prev, *next;
 };
@@ -47,6 +48,7 @@ struct api_front {
     api_server_t *srv;
     int listen_fd, ep, wake;
     front_conn_t *head;             /* the connections held */
+    front_conn_t *dead;             /* dropped during this round of events (next links) */
     char buf[API_HEAD_MAX + 1];     /* a peeked head; one more byte tells it is too long */
     atomic_int stopping;
     int running;
@@ -64,16 +66,31 @@ static int64_t now_ms(void)
 }
 
 /* Forgets c: its record first (conns.c may shut its socket down until then), then the
- * socket, unless it was handed over. */
+ * socket, unless it was handed over. c itself is freed after the round of events in
+ * hand (free_dead): one of them may still name it (a connection evicted to make room
+ * by an accept earlier in the same round). */
 static void drop(api_front_t *f, front_conn_t *c, int close_fd)
 {
     epoll_ctl(f->ep, EPOLL_CTL_DEL, c->fd, NULL);
     if (c->rec) api_conns_release(f->srv->conntab, c->rec);
+    c->rec = NULL;
     if (close_fd) close(c->fd);
     if (c->prev) c->prev->next = c->next;
     else f->head = c->next;
     if (c->next) c->next->prev = c->prev;
-    free(c);
+    c->dead = 1;
+    c->prev = NULL;
+    c->next = f->dead;
+    f->dead = c;
+}
+
+static void free_dead(api_front_t *f)
+{
+    while (f->dead) {
+        front_conn_t *c = f->dead;
+        f->dead = c->next;
+        free(c);
+    }
 }
 
 /* The client of c, for the log. */
@@ -163,6 +180,7 @@ static void hand_over(api_front_t *f, front_conn_t *c)
 /* More bytes (or the end) on c. */
 static void on_input(api_front_t *f, front_conn_t *c, uint32_t events)
 {
+    if (c->dead) return;            /* dropped earlier in this round */
     if (api_conns_is_shut(f->srv->conntab, c->rec)) {     /* deadline, or room made */
         drop(f, c, 1);
         return;
@@ -245,6 +263,7 @@ static void *run(void *arg)
             if (ev[i].data.ptr == &f->listen_fd) on_accept(f);
             else if (ev[i].data.ptr != &f->wake) on_input(f, ev[i].data.ptr, ev[i].events);
         }
+        free_dead(f);
         log_refusals(f);
     }
     return NULL;
@@ -285,6 +304,7 @@ void api_front_free(api_front_t *f)
     if (write(f->wake, &one, sizeof one) < 0) {}    /* the thread wakes either way */
     if (f->running) pthread_join(f->th, NULL);
     while (f->head) drop(f, f->head, 1);
+    free_dead(f);
     log_refusals(f);
     close(f->listen_fd);
     close(f->wake);

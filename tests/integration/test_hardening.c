@@ -622,6 +622,42 @@ START_TEST(test_healthz_is_answered_while_slow_clients_from_many_addresses_fill_
 }
 END_TEST
 
+/* Round after round of slow clients past the table: each accept that makes room drops a
+ * waiting connection whose event may still be in the front stage's hand; the daemon
+ * lives through them all (it freed such a connection and then read it: "free(): invalid
+ * pointer" in the first round or two). */
+START_TEST(test_rounds_of_slow_clients_past_the_table_leave_the_daemon_serving)
+{
+    enum { N = 100, ROUNDS = 6 };
+    static const char slow[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+    static const char get[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    h_daemon_t D;
+    h_init(&D, "max_connections = 8\nheader_timeout = 60\nidle_timeout = 60\n");
+    h_start(&D);
+    for (int r = 0; r < ROUNDS; r++) {
+        int fd[N];
+        for (int i = 0; i < N; i++) {
+            char src[32];
+            snprintf(src, sizeof src, "127.0.0.%d", 2 + i % 10);
+            fd[i] = dial_from(&D, src);
+            send_str(fd[i], slow, sizeof slow - 1);
+        }
+        int st = 0;
+        for (int attempt = 0; attempt < 3 && st != 200; attempt++) {
+            if (attempt) sleep(1);
+            int p = dial(&D);
+            send_str(p, get, sizeof get - 1);
+            st = read_reply(p, reply, sizeof reply);
+            close(p);
+        }
+        ck_assert_msg(st == 200, "round %d: /healthz %d %s", r, st, reply);
+        for (int i = 0; i < N; i++) close(fd[i]);
+    }
+    assert_serving(&D, NULL);
+    h_cleanup(&D);
+}
+END_TEST
+
 START_TEST(test_connections_past_the_per_address_limit_are_closed_as_they_come)
 {
     h_daemon_t D;
@@ -973,6 +1009,7 @@ int main(void)
     tcase_add_test(http, test_headers_trickled_past_header_timeout_are_closed_while_healthz_answers);
     tcase_add_test(http, test_healthz_is_answered_while_slow_clients_from_many_addresses_fill_the_table);
     tcase_add_test(http, test_a_body_slower_than_min_body_rate_is_closed_and_a_steady_one_is_served);
+    tcase_add_test(http, test_rounds_of_slow_clients_past_the_table_leave_the_daemon_serving);
     tcase_add_test(http, test_connections_past_the_per_address_limit_are_closed_as_they_come);
     tcase_add_test(http, test_repeated_bad_tokens_from_one_address_get_429);
     tcase_add_test(http, test_a_token_shorter_than_16_bytes_stops_the_start);
