@@ -86,8 +86,9 @@ static int says_forget(const char *text)
  * or a thing's, never the user's ("I'm an actuary at [Aviva]"); a value is not its
  * holder; a name or a job has no digits ("a size [11 shoe]"); a person, place or job is
  * more than one CJK character, and a CJK value does not start with a function character;
- * the user's own age in digits is from CHECKS_MIN_USER_AGE to CHECKS_MAX_AGE.
- * The reader's misreads, not facts. */
+ * the user's own age in digits is from CHECKS_MIN_USER_AGE to CHECKS_MAX_AGE; a place,
+ * firm or job is no month, day, animal or kin word; no value ends with a word that leads
+ * into another ("a lot of"). The reader's misreads, not facts. */
 int checks_fits(int rel, const char *holder, const char *value)
 {
     if (rel == READER_REL_KIND && !strcmp(holder, "self")) return 0;

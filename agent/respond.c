@@ -522,7 +522,7 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
                                     facts_has_words(m->value, u->value)
                               : facts_has_words(text, m->value) ||
                                     facts_same_value(text, m->value);   /* a date */
-        /* a name is asked after with a word of naming or as what someone is ("is Tariq
+        /* a name is asked after with a word of naming or as what someone is ("is Omid
          * my manager?"), not with a verb of doing ("do I climb?") */
         int naming = facts_has_words(text, "name") || facts_has_words(text, "called") ||
                      facts_has_words(text, "named") || facts_has_words(text, "call") ||
