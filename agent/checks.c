@@ -355,7 +355,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = READER_REL_BIRTHDAY;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_BIRTHDAY));
     }
-    /* "where did I move from?" asks where one came from, not where one lives */
+    /* "which town did I move here from?" asks where one came from, not where one lives */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel == READER_REL_HOME &&
         facts_has_words(text, "from")) {
         u->rel = READER_REL_HOMETOWN;

@@ -569,11 +569,11 @@ START_TEST(test_a_question_is_answered_by_what_it_asks_or_not_at_all)
     tell("a", "i'm 41");
     ask("b", "how tall am i?", "don't know", "41");
     tell("a", "I live in Aarhus");
-    ask("b", "where did i move from?", "don't know", "Aarhus");
+    ask("b", "which town did i move here from?", "don't know", "Aarhus");
     tell("a", "my favourite food is risotto");
-    json_decref(say("a", "actually scratch that, my favourite is paella now"));
+    json_decref(say("a", "ok scratch that, paella wins these days"));
     ask("b", "where do i work?", "don't know", "scratch");
-    ask("b", "how long have we been married?", "don't know", NULL);
+    ask("b", "how long have we been together?", "don't know", NULL);
     ask("b", "who do i live with?", "don't know", "Aarhus");
 }
 END_TEST
