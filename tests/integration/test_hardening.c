@@ -582,36 +582,48 @@ START_TEST(test_a_body_slower_than_min_body_rate_is_closed_and_a_steady_one_is_s
 }
 END_TEST
 
+/* n unfinished requests into fd[0..n), from ten loopback addresses in turn. */
+static void open_slow_clients(const h_daemon_t *d, int *fd, int n)
+{
+    static const char slow[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+    for (int i = 0; i < n; i++) {
+        char src[32];
+        snprintf(src, sizeof src, "127.0.0.%d", 2 + i % 10);
+        fd[i] = dial_from(d, src);
+        send_str(fd[i], slow, sizeof slow - 1);
+    }
+}
+
+/* A probe as a kubelet sends one, and as it does, tried again a second later up to three
+ * times; its status (reply holds the answer). One try alone failed once on a loaded
+ * machine: a probe that arrives while libmicrohttpd has not yet reaped the connections
+ * shut to make room meets its hard cap (max_connections + 64) and is closed unanswered. */
+static int probe_healthz(const h_daemon_t *d)
+{
+    static const char get[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    int st = 0;
+    for (int attempt = 0; attempt < 3 && st != 200; attempt++) {
+        if (attempt) sleep(1);
+        int p = dial(d);
+        send_str(p, get, sizeof get - 1);
+        st = read_reply(p, reply, sizeof reply);
+        close(p);
+    }
+    return st;
+}
+
 START_TEST(test_healthz_is_answered_while_slow_clients_from_many_addresses_fill_the_table)
 {
     /* 100 unfinished requests from ten addresses, past max_connections (8) and past
      * libmicrohttpd's hard cap (8 + 64); none would end by a timeout for a minute. */
     enum { N = 100 };
-    static const char slow[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
-    static const char get[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
     h_daemon_t D;
     h_init(&D, "max_connections = 8\nheader_timeout = 60\nidle_timeout = 60\n");
     h_start(&D);
     int fd[N];
-    for (int i = 0; i < N; i++) {
-        char src[32];
-        snprintf(src, sizeof src, "127.0.0.%d", 2 + i % 10);
-        fd[i] = dial_from(&D, src);
-        send_str(fd[i], slow, sizeof slow - 1);
-    }
-    /* A probe as a kubelet sends one, and as it does, tried again a second later up to
-     * three times: served, not 429 and not left in the accept queue (read_reply gives up
-     * after 30 s). One try alone failed once on a loaded machine: a probe that arrives
-     * while libmicrohttpd has not yet reaped the connections shut to make room meets its
-     * hard cap (max_connections + 64) and is closed unanswered. */
-    int st = 0;
-    for (int attempt = 0; attempt < 3 && st != 200; attempt++) {
-        if (attempt) sleep(1);
-        int p = dial(&D);
-        send_str(p, get, sizeof get - 1);
-        st = read_reply(p, reply, sizeof reply);
-        close(p);
-    }
+    open_slow_clients(&D, fd, N);
+    /* served, not 429 and not left in the accept queue (read_reply gives up after 30 s) */
+    int st = probe_healthz(&D);
     ck_assert_msg(st == 200, "/healthz while slow clients fill the table: %d %s", st, reply);
     /* The room was made from the slow ones, the oldest first. */
     ck_assert_msg(read_to_close(fd[0], reply, sizeof reply),
@@ -629,27 +641,13 @@ END_TEST
 START_TEST(test_rounds_of_slow_clients_past_the_table_leave_the_daemon_serving)
 {
     enum { N = 100, ROUNDS = 6 };
-    static const char slow[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
-    static const char get[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
     h_daemon_t D;
     h_init(&D, "max_connections = 8\nheader_timeout = 60\nidle_timeout = 60\n");
     h_start(&D);
     for (int r = 0; r < ROUNDS; r++) {
         int fd[N];
-        for (int i = 0; i < N; i++) {
-            char src[32];
-            snprintf(src, sizeof src, "127.0.0.%d", 2 + i % 10);
-            fd[i] = dial_from(&D, src);
-            send_str(fd[i], slow, sizeof slow - 1);
-        }
-        int st = 0;
-        for (int attempt = 0; attempt < 3 && st != 200; attempt++) {
-            if (attempt) sleep(1);
-            int p = dial(&D);
-            send_str(p, get, sizeof get - 1);
-            st = read_reply(p, reply, sizeof reply);
-            close(p);
-        }
+        open_slow_clients(&D, fd, N);
+        int st = probe_healthz(&D);
         ck_assert_msg(st == 200, "round %d: /healthz %d %s", r, st, reply);
         for (int i = 0; i < N; i++) close(fd[i]);
     }
