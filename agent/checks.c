@@ -171,6 +171,15 @@ int checks_fits(int rel, const char *holder, const char *value)
     return 1;
 }
 
+int checks_asks_amount(const char *text)
+{
+    static const char *const how[] = {"how many", "how much", "how long", "how far",
+                                      "how often", "how tall", "how big", "how heavy", NULL};
+    for (int i = 0; how[i]; i++)
+        if (facts_has_words(text, how[i])) return 1;
+    return 0;
+}
+
 /* 1 when a clause says something ended: a negation or a verb of ending ("not anymore",
  * "we sold our car", "I left", 不, 没). A correction with no new value ends a fact, so it
  * must say so ("tell me if I live in Paris" read as one ended nothing). */
@@ -364,10 +373,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     /* "how tall am I?" asks for no age */
     if (u->act == READER_QUESTION && u->rel == READER_REL_AGE && !facts_has_words(text, "old") &&
         !facts_has_words(text, "age") && !facts_has_words(text, "born") &&
-        (facts_has_words(text, "how tall") || facts_has_words(text, "how long") ||
-         facts_has_words(text, "how far") || facts_has_words(text, "how heavy") ||
-         facts_has_words(text, "how big") || facts_has_words(text, "how much") ||
-         facts_has_words(text, "how many"))) {
+        checks_asks_amount(text)) {
         u->rel = READER_REL_OPEN;
         u->relation[0] = '\0';
     }

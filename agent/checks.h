@@ -22,7 +22,12 @@
  * - a question about a relation only people have, or naming a value someone of the
  *   user's holds, is the user's;
  * - a fact with no holder and no pronoun is the user's ("moved to Leeds");
- * - a correction of a value the user told is the user's. */
+ * - a correction of a value the user told is the user's, and a clause that says it
+ *   corrects and respells a value told ("oops, Anneke, typo") is that correction;
+ * - a question read as small talk that names a value told is a question;
+ * - a summary asks what mnemo knows (a question for one thing is a question);
+ * - "which town did I move here from?" asks the hometown, "how tall" no age, and
+ *   "scratch that" is no value. */
 void checks_clause(const facts_t *f, const char *msg, const understood_t *told, int i,
                    const char *text,
                    understood_t *u);
@@ -31,11 +36,16 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
  * or a thing's, never the user's; a value is not its holder; a name or a job has no
  * digits; a person, place or job is more than one CJK character, and a CJK value does
  * not start with a function, joining or placing character nor is only a degree (一点);
- * a place, firm, school or job is no month or day; the user's own age in digits is from
+ * a place, firm, school or job is no month, day, animal or kin word; no value ends with
+ * a word that leads into another ("a lot of"); the user's own age in digits is from
  * CHECKS_MIN_USER_AGE to CHECKS_MAX_AGE (younger is how long something lasted). */
 #define CHECKS_MIN_USER_AGE 13
 #define CHECKS_MAX_AGE 120
 int checks_fits(int rel, const char *holder, const char *value);
+
+/* 1 when a question asks for an amount ("how many hours", "how tall am I?"): only a
+ * value with a number answers it, and it asks for no age. */
+int checks_asks_amount(const char *text);
 
 /* 1 when a clause says something ended: a negation or a verb of ending ("not anymore",
  * "we sold our car", "I left", 不, 没). A correction with no new value ends a fact only

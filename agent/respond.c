@@ -421,17 +421,6 @@ static const store_memory_t *where_work(const facts_t *f, const char *text,
     return facts_find(f, m->holder, reader_rel_name(kin_rel(rel)), NULL);
 }
 
-/* 1 when a question asks for an amount ("how many hours", "how long is my drive to work"):
- * only a value with a number can answer it. */
-static int asks_amount(const char *text)
-{
-    static const char *const how[] = {"how many", "how much", "how long", "how far",
-                                      "how often", "how tall", "how big", "how heavy", NULL};
-    for (int i = 0; how[i]; i++)
-        if (facts_has_words(text, how[i])) return 1;
-    return 0;
-}
-
 static void question(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     if (ages(r, f, text, u) || name_part(r, f, text, u)) return;
@@ -475,7 +464,7 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
         asked.rel = READER_REL_OPEN;
         asked.relation = NULL;
     }
-    if (u->act == READER_QUESTION && asks_amount(text) &&
+    if (u->act == READER_QUESTION && checks_asks_amount(text) &&
         !(m && understand_has_number(m->value))) {
         m = NULL;                               /* "how many hours?" is no town */
         asked.rel = READER_REL_OPEN;            /* nor is it where one works */
