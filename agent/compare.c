@@ -1,5 +1,6 @@
 /* compare.c: age comparisons over the user's people (compare.h). A person is a holder
- * with a current name fact and a current age fact whose value holds digits; the word of
+ * with a current name fact (or a holder that is itself the name of one of a group:
+ * "two kids, Ana who's 12") and a current age fact whose value holds digits; the word of
  * comparison says which end is asked, the names in the question narrow who is compared,
  * and where they stand in it orders a yes/no question. */
 #include "agent/compare.h"
@@ -42,6 +43,20 @@ static const char *named_at(const char *text, const char *name)
     return NULL;
 }
 
+/* The name of holder: its current name fact, else the holder itself when it is a name
+ * told of one of a group ("two kids, Ana who's 12": the age is Ana's, the name a value
+ * of the children's), else NULL. */
+static const char *name_of(const facts_t *f, const char *holder)
+{
+    const char *name = facts_name_of(f, holder);
+    const char *name_key = reader_rel_name(READER_REL_NAME);
+    for (size_t i = 0; !name && i < f->n; i++)
+        if (facts_same_relation(f->v[i].relation, name_key) &&
+            facts_same_value(f->v[i].value, holder) && strcmp(f->v[i].holder, holder) != 0)
+            name = f->v[i].value;
+    return name;
+}
+
 /* The user's people with a name and an age in digits, into v; returns how many. */
 static int people(const facts_t *f, const char *text, person_t *v)
 {
@@ -52,7 +67,7 @@ static int people(const facts_t *f, const char *text, person_t *v)
         if (strcmp(m->holder, "self") == 0 || !facts_same_relation(m->relation, age_key))
             continue;
         const store_memory_t *now = facts_find(f, m->holder, age_key, NULL);
-        const char *name = facts_name_of(f, m->holder);
+        const char *name = name_of(f, m->holder);
         if (now != m || !name) continue;            /* only the current age, of someone named */
         const char *d = m->value;
         while (*d && (*d < '0' || *d > '9')) d++;

@@ -225,6 +225,25 @@ START_TEST(test_ages_compare_among_the_people_named)
 }
 END_TEST
 
+/* A group's names hold their own ages ("two girls, Wren who's 7 and Ada who's 11"): each
+ * is a person compared by the name it is kept under. */
+START_TEST(test_ages_compare_the_names_of_a_group)
+{
+    static store_memory_t kids[] = {
+        M(1, "daughters", "name", "Wren"), M(2, "Wren", "age", "7"),
+        M(3, "daughters", "name", "Ada"), M(4, "Ada", "age", "11"),
+    };
+    facts_t f = {kids, sizeof kids / sizeof kids[0]};
+    compare_t c;
+    ck_assert(compare_ages(&f, "who is my eldest?", 0, &c));
+    ck_assert_str_eq(c.name, "Ada");
+    ck_assert_int_eq(c.of, 2);
+    ck_assert(compare_ages(&f, "is wren older than ada?", 1, &c));
+    ck_assert_int_eq(c.yes, 0);
+    ck_assert_int_eq(c.ids[0], 2);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("facts");
@@ -239,6 +258,7 @@ int main(void)
     tcase_add_test(tc, test_values_that_cannot_be_of_their_relation);
     tcase_add_test(tc, test_a_value_spelt_again_is_found);
     tcase_add_test(tc, test_ages_compare_among_the_people_named);
+    tcase_add_test(tc, test_ages_compare_the_names_of_a_group);
     tcase_add_test(tc, test_a_date_in_other_words_is_the_same_value);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
