@@ -58,6 +58,14 @@ static int opens_question(const char *text)
     return understand_question_word(w);
 }
 
+/* 1 when w is one of list, without case. */
+static int in_words(const char *const *list, const char *w)
+{
+    for (int i = 0; list[i]; i++)
+        if (!strcasecmp(list[i], w)) return 1;
+    return 0;
+}
+
 /* 1 when the clause, lower-cased and with a space after it, holds one of parts
  * anywhere ("forget" in "forgetting", "n't" in "don't", 没). */
 static int has_part(const char *text, const char *const *parts)
@@ -308,6 +316,92 @@ static int slip_put_right(const facts_t *f, const char *text, understood_t *u)
     return 0;
 }
 
+/* What a fact says is driven ("I drive a red Fiat 500", "my dad drives buses"): the
+ * words after the verb and an article, to punctuation or a function word. A vehicle
+ * driven for a living (a taxi, buses, lorries) makes the driver's job ("bus driver");
+ * any other is what the holder owns, as written, where the reader marked none or a
+ * value that is not among those words ("I drive a taxi in Bradford" is no Bradford
+ * owned). Sets u and returns 1, else 0. */
+static int driven(const char *text, understood_t *u)
+{
+    static const char *const verbs[] = {"drive", "drives", "drove", "driving", NULL};
+    static const char *const leading[] = {"a", "an", "the", "my", "our", "his", "her",
+                                          "their", NULL};
+    static const char *const ending[] = {"for", "in", "at", "to", "with", "and", "but",
+                                         "which", "that", "since", "every", "now", "so",
+                                         "lol", "haha", "btw", "around", "because", "from",
+                                         "on", "all", "most", "these", "this", NULL};
+    static const struct {
+        const char *word, *one;
+    } work[] = {{"taxi", "taxi"}, {"taxis", "taxi"}, {"cab", "cab"}, {"cabs", "cab"},
+                {"minicab", "minicab"}, {"bus", "bus"}, {"buses", "bus"},
+                {"lorry", "lorry"}, {"lorries", "lorry"}, {"trucks", "truck"},
+                {"vans", "van"}, {"tram", "tram"}, {"trams", "tram"}, {"train", "train"},
+                {"trains", "train"}, {"ambulance", "ambulance"},
+                {"ambulances", "ambulance"}, {"forklift", "forklift"},
+                {"forklifts", "forklift"}, {"coach", "coach"}, {"coaches", "coach"},
+                {"hgv", "HGV"}, {"hgvs", "HGV"}, {"tractors", "tractor"}};
+    if (u->act != READER_FACT || u->rel != READER_REL_OWNS) return 0;
+    /* the words of the clause, each without the punctuation after it (ends[k]: it had
+     * some) */
+    char buf[512], ends[64] = {0};
+    char *w[64];
+    int n = 0;
+    snprintf(buf, sizeof buf, "%s", text);
+    for (char *save = NULL, *t = strtok_r(buf, " \t", &save); t && n < 64;
+         t = strtok_r(NULL, " \t", &save)) {
+        size_t len = strlen(t);
+        while (len && strchr(",.;:!?()", t[len - 1])) t[--len] = '\0', ends[n] = 1;
+        w[n++] = t;
+    }
+    int v = 0;
+    while (v < n && !in_words(verbs, w[v])) v++;
+    int a = v + 1;
+    while (a < n && !ends[a - 1] && in_words(leading, w[a])) a++;
+    if (v >= n || ends[v] || a >= n || ends[a - 1]) return 0;
+    char obj[UNDERSTAND_VALUE] = "";
+    size_t at = 0;
+    for (int k = a; k < n && k < a + 4 && w[k][0] && !in_words(ending, w[k]); k++) {
+        int wrote = snprintf(obj + at, sizeof obj - at, "%s%s", at ? " " : "", w[k]);
+        if (wrote < 0 || (at += (size_t)wrote) >= sizeof obj || ends[k]) break;
+    }
+    if (!obj[0] || at >= sizeof obj) return 0;
+    const char *last = strrchr(obj, ' ') ? strrchr(obj, ' ') + 1 : obj;
+    for (size_t k = 0; k < sizeof work / sizeof work[0]; k++)
+        if (!strcasecmp(last, work[k].word)) {
+            u->rel = READER_REL_JOB;
+            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
+            snprintf(u->value, sizeof u->value, "%s driver", work[k].one);
+            return 1;
+        }
+    if (u->value[0] && facts_has_words(obj, u->value)) return 0;
+    snprintf(u->value, sizeof u->value, "%s", obj);
+    return 1;
+}
+
+/* "We sold the car last weekend": parting with a vehicle ends the thing the user owns,
+ * however the reader read the clause (small talk, or a bus owned). Sets u to tell the
+ * end of the newest thing owned (respond.h ends a value told with an end) and returns
+ * 1, else 0. */
+static int parted_with(const facts_t *f, const char *text, understood_t *u)
+{
+    static const char *const parting[] = {"sold", "sell", "selling", "scrapped", "crashed",
+                                          "totalled", "rid", NULL};
+    int parts = 0;
+    for (int k = 0; parting[k] && !parts; k++) parts = facts_has_words(text, parting[k]);
+    if (!parts || !facts_vehicle_word(text) || asks(text)) return 0;
+    const store_memory_t *m = facts_find(f, "self", reader_rel_name(READER_REL_OWNS), NULL);
+    if (!m) return 0;
+    u->act = READER_FACT;
+    u->fact_min_p = 0;
+    u->personal = 1;
+    u->rel = READER_REL_OWNS;
+    snprintf(u->holder, sizeof u->holder, "self");
+    snprintf(u->relation, sizeof u->relation, "%s", m->relation);
+    snprintf(u->value, sizeof u->value, "%s", m->value);
+    return 1;
+}
+
 void checks_clause(const facts_t *f, const char *msg, const understood_t *told, int i,
                    const char *text, understood_t *u)
 {
@@ -321,6 +415,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->act = READER_QUESTION;       /* a question is never written as a fact */
     else if ((u->act == READER_FORGET || u->act == READER_UNABLE) && q > 0)
         u->act = q == 2 ? READER_QUESTION : READER_YESNO;
+    if (!parted_with(f, text, u))       /* "we sold the car" ends the car */
+        driven(text, u);                /* "my dad drives lorries": a job */
     if (u->act == READER_FACT && hypothetical(text, u->value))
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */
     if (u->act == READER_UNABLE && !requests(text))

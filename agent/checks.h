@@ -27,7 +27,10 @@
  * - a question read as small talk that names a value told is a question;
  * - a summary asks what mnemo knows (a question for one thing is a question);
  * - "which town did I move here from?" asks the hometown, "how tall" no age, and
- *   "scratch that" is no value. */
+ *   "scratch that" is no value;
+ * - parting with a vehicle ("we sold the car") ends the newest thing owned, and what is
+ *   driven is owned as told ("I drive a red Fiat 500"), or, driven for a living ("my
+ *   dad drives lorries"), the driver's job. */
 void checks_clause(const facts_t *f, const char *msg, const understood_t *told, int i,
                    const char *text,
                    understood_t *u);

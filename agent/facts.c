@@ -321,6 +321,15 @@ const store_memory_t *facts_favourite(const facts_t *f, const char *holder)
 }
 
 /* The name of holder (its NAME fact's value), else NULL. */
+const char *facts_vehicle_word(const char *text)
+{
+    static const char *const vehicles[] = {"car", "bike", "motorbike", "motorcycle", "van",
+                                           "vehicle", "truck", "scooter", NULL};
+    for (int i = 0; vehicles[i]; i++)
+        if (facts_has_words(text, vehicles[i])) return vehicles[i];
+    return NULL;
+}
+
 const char *facts_name_of(const facts_t *f, const char *holder)
 {
     const store_memory_t *m = facts_find(f, holder, reader_rel_name(READER_REL_NAME), NULL);

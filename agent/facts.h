@@ -58,6 +58,8 @@ const store_memory_t *facts_by_spelling(const facts_t *f, const char *v);
 const store_memory_t *facts_favourite(const facts_t *f, const char *holder);
 /* 1 when a relation key is a favourite's. */
 int facts_is_favourite(const char *relation);
+/* The first word of text that names a kind of vehicle ("car", "van"), or NULL. */
+const char *facts_vehicle_word(const char *text);
 /* The name of holder (its NAME fact's value), or NULL. */
 const char *facts_name_of(const facts_t *f, const char *holder);
 /* The stored key an open relation told in fewer words means ("my favourite is paella"

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include "model/lex_words.h"
 #include "model/reader.h"
 
@@ -30,7 +31,7 @@ static const rel_say_t say[READER_NRELS] = {
     [READER_REL_JOB] = {"you work as {A} {V}", "{H} works as {A} {V}", "your job", "{P} job"},
     [READER_REL_EMPLOYER] = {"you work at {V}", "{H} works at {V}", "where you work",
                              "where {H} works"},
-    [READER_REL_WORKPLACE] = {"you work in {V}", "{H} works in {V}", "where you work",
+    [READER_REL_WORKPLACE] = {"you work {W}", "{H} works {W}", "where you work",
                               "where {H} works"},
     [READER_REL_SCHOOL] = {"you study at {V}", "{H} studies at {V}", "where you study",
                            "where {H} studies"},
@@ -82,6 +83,19 @@ static const char *article(const char *v)
     return strchr("aeiouAEIOU", v[0]) && v[0] ? "an" : "a";
 }
 
+int realise_place_noun(const char *word)
+{
+    static const char *const places[] = {
+        "shop", "store", "bank", "cafe", "café", "bakery", "factory", "warehouse",
+        "restaurant", "pub", "bar", "hotel", "hospital", "office", "garage", "salon",
+        "studio", "lab", "library", "gym", "farm", "clinic", "surgery", "pharmacy",
+        "nursery", "centre", "center", "agency", "firm", "company", "depot", "plant",
+        "mill", "site", "yard", "supermarket", "market", "kitchen", "school", "college", NULL};
+    for (int i = 0; word && places[i]; i++)
+        if (!strcasecmp(word, places[i])) return 1;
+    return 0;
+}
+
 int realise_plural_s(const char *word)
 {
     size_t n = word ? strlen(word) : 0;
@@ -118,6 +132,19 @@ static void fill(out_t *o, const char *pat, const realise_frame_t *f)
                      f->holder);
                 break;
             case 'V': puts_(o, f->value ? f->value : ""); break;
+            case 'W': {                 /* where one works: "in Leeds", "in a bike shop",
+                                         * "from home" */
+                const char *v = f->value ? f->value : "";
+                const char *last = strrchr(v, ' ') ? strrchr(v, ' ') + 1 : v;
+                if (!strcasecmp(v, "home"))
+                    puts_(o, "from home");
+                else if (islower((unsigned char)v[0]) && realise_place_noun(last) &&
+                         *article(v))
+                    putf(o, "in %s %s", article(v), v);
+                else
+                    putf(o, "in %s", v);
+                break;
+            }
             case 'R': puts_(o, f->relation ? f->relation : ""); break;
             case 'A': {
                 const char *a = article(f->value);
@@ -255,6 +282,15 @@ char *realise_fact(char *buf, size_t len, const realise_frame_t *f, int n)
     return buf;
 }
 
+char *realise_only(char *buf, size_t len, const realise_frame_t *f)
+{
+    out_t o = {buf, len, 0};
+    puts_(&o, "All I know is that ");
+    clause(&o, f);
+    puts_(&o, ".");
+    return buf;
+}
+
 char *realise_ack(char *buf, size_t len, const realise_frame_t *f, int n)
 {
     out_t o = {buf, len, 0};
@@ -293,6 +329,19 @@ char *realise_ages(char *buf, size_t len, const char *name, long age, int older,
         snprintf(buf, len, "%s is %s%s (%ld).", name, of > 2 ? "the " : "",
                  older ? (of > 2 ? "oldest" : "older") : (of > 2 ? "youngest" : "younger"), age);
     if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
+    return buf;
+}
+
+char *realise_count(char *buf, size_t len, const char *what, const char *const *names,
+                    int n)
+{
+    out_t o = {buf, len, 0};
+    putf(&o, "You have %d %s: ", n, what);
+    for (int i = 0; i < n; i++) {
+        puts_(&o, i == 0 ? "" : i == n - 1 ? " and " : ", ");
+        puts_(&o, names[i]);
+    }
+    puts_(&o, ".");
     return buf;
 }
 

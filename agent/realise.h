@@ -24,6 +24,9 @@ char *realise_fact(char *buf, size_t len, const realise_frame_t *f, int n);
 /* Another's words as one sentence: the first letter a capital, the word "i" as "I", a
  * full stop unless it ends in punctuation ("i am fine thanks" -> "I am fine thanks."). */
 char *realise_sentence(char *buf, size_t len, const char *text);
+/* Another fact than the one asked, as all that is known: "All I know is that your
+ * brother works in Cardiff." */
+char *realise_only(char *buf, size_t len, const realise_frame_t *f);
 /* "Got it: your sister is called Odile." (several: "Got it: A, and B.") */
 char *realise_ack(char *buf, size_t len, const realise_frame_t *f, int n);
 /* "Yes, your dog is called Rex." / "No, your dog is called Max." (known: what is stored;
@@ -41,12 +44,18 @@ char *realise_summary(char *buf, size_t len, const realise_frame_t *f, int n);
  * a yes/no question: "No, Oscar is 7 and Maisie is 12." (other NULL: not a yes/no one) */
 char *realise_ages(char *buf, size_t len, const char *name, long age, int older, int of,
                    int yes, const char *other, long other_age);
+/* "You have 2 children: Ana and Luis." (what: the group's word, names[0..n)) */
+char *realise_count(char *buf, size_t len, const char *what, const char *const *names,
+                    int n);
 /* A request mnemo cannot do. */
 char *realise_unable(char *buf, size_t len);
 
 /* 1 when word is a plural that ends in "s" ("cats", "brothers"; not "boss", "bus"):
  * its possessive is "cats'". */
 int realise_plural_s(const char *word);
+/* 1 when word is a noun of a place of work ("shop", "warehouse", "clinic"): "a bike
+ * shop" is one value, said with its article. */
+int realise_place_noun(const char *word);
 /* 1 when a holder key names several people or animals: a plural in s, or "children",
  * "kids", "parents", "family", "people" (the verbs agree: "your children are called";
  * the plan's rule of plural holders, facts.c). */

@@ -15,6 +15,7 @@
  * relation. */
 #include "agent/respond.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,23 +227,13 @@ static int kind_by_holder(respond_t *r, const facts_t *f, const char *text, cons
     return 1;
 }
 
-/* The first word of text that names a kind of vehicle ("car"), or NULL. */
-static const char *vehicle_word(const char *text)
-{
-    static const char *const vehicles[] = {"car", "bike", "motorbike", "motorcycle", "van",
-                                           "vehicle", "truck", "scooter", NULL};
-    for (int i = 0; vehicles[i]; i++)
-        if (facts_has_words(text, vehicles[i])) return vehicles[i];
-    return NULL;
-}
-
 /* A vehicle asked of in other words than it was told: "what is my car?" or "what kind
  * of car do I have?" (its kind) after "I drive a Dacia" (what the user owns), and "what
  * car do I drive?" after "my car is a Saab"; NULL when the question names no vehicle or
  * nothing was told. */
 static const store_memory_t *vehicle(const facts_t *f, const char *text, const understood_t *u)
 {
-    const char *asked = vehicle_word(text);
+    const char *asked = facts_vehicle_word(text);
     if (!asked) return NULL;
     if (u->rel == READER_REL_KIND)
         return facts_find(f, "self", reader_rel_name(READER_REL_OWNS), NULL);
@@ -330,6 +321,91 @@ static int ages(respond_t *r, const facts_t *f, const char *text, const understo
     set_kind(r, MODEL_KIND_ANSWER);
     r->answered++;
     return 1;
+}
+
+/* "How many kids do I have?": the names told of that group, counted ("You have 2
+ * children: Ana and Luis."): the holders keyed by the word asked or its singular, and for
+ * children any son or daughter, each name once. 1 when answered; 0 when the question
+ * counts nothing of the user's or no name was told (the plan then says it does not
+ * know). */
+static int how_many(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
+{
+    static const char *const children[] = {"child", "children", "kid", "kids", "son", "sons",
+                                           "daughter", "daughters", NULL};
+    char low[512];
+    size_t at = 0;
+    for (; text[at] && at + 1 < sizeof low; at++)
+        low[at] = (char)tolower((unsigned char)text[at]);
+    low[at] = '\0';
+    const char *p = strstr(low, "how many ");
+    if (!p || u->act != READER_QUESTION || !(facts_has_words(text, "i") ||
+                                              facts_has_words(text, "we")))
+        return 0;
+    char word[UNDERSTAND_KEY];      /* the word counted, and its singular */
+    size_t n = 0;
+    for (p += 9; n + 1 < sizeof word && (isalpha((unsigned char)*p) || *p == '-'); p++)
+        word[n++] = (char)tolower((unsigned char)*p);
+    word[n] = '\0';
+    if (n < 3 || word[n - 1] != 's') return 0;
+    char one[UNDERSTAND_KEY];
+    snprintf(one, sizeof one, "%.*s", (int)(n - 1), word);
+    int kids = 0, pets = !strcmp(word, "pets");
+    for (int i = 0; children[i]; i++) kids |= !strcmp(word, children[i]);
+    if (!kids && !pets && !understand_kin(one) && !dialogue_pet_word(one)) return 0;
+    const char *names[16];
+    int64_t ids[16];
+    int k = 0;
+    for (size_t i = 0; i < f->n && k < 16; i++) {
+        const store_memory_t *m = &f->v[i];
+        if (facts_rel_of(m->relation) != READER_REL_NAME || !strcmp(m->value, FACTS_ENDED))
+            continue;
+        int of = facts_same_holder(m->holder, word) || facts_same_holder(m->holder, one) ||
+                 (pets && dialogue_pet_word(m->holder));
+        for (int c = 0; kids && children[c] && !of; c++)
+            of = facts_same_holder(m->holder, children[c]);
+        for (int j = 0; of && j < k; j++) of = !facts_same_value(names[j], m->value);
+        if (of && facts_find(f, m->holder, m->relation, NULL) != NULL) {
+            ids[k] = m->id;
+            names[k++] = m->value;
+        }
+    }
+    if (!k) return 0;
+    char buf[512];
+    say(r, realise_count(buf, sizeof buf, kids ? "children" : word, names, k));
+    snprintf(r->answer, sizeof r->answer, "%d", k);
+    for (int i = 0; i < k && r->nused < UNDERSTAND_MAX; i++) r->used[r->nused++] = ids[i];
+    set_kind(r, MODEL_KIND_ANSWER);
+    r->answered++;
+    return 1;
+}
+
+/* "Am I a teacher?" after "I teach maths": a current fact of the holder whose relation is
+ * the verb the job asked is named for (teach: teacher, paint: painter, write: writer,
+ * run: runner), or NULL. */
+static const store_memory_t *doer(const facts_t *f, const understood_t *u)
+{
+    char job[UNDERSTAND_VALUE];
+    size_t n = 0;
+    for (; u->value[n] && n + 1 < sizeof job; n++)
+        job[n] = (char)tolower((unsigned char)u->value[n]);
+    job[n] = '\0';
+    if (n < 5 || strchr(job, ' ') || (strcmp(job + n - 2, "er") && strcmp(job + n - 2, "or")))
+        return NULL;
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        const char *verb = m->relation;
+        size_t vn = strlen(verb);
+        if (!facts_same_holder(m->holder, u->holder) || !strcmp(m->value, FACTS_ENDED) ||
+            facts_rel_of(verb) != READER_REL_OPEN || vn < 3 || strchr(verb, ' '))
+            continue;
+        /* the job less its ending is the verb, the verb less its final e, or the verb
+         * with its last consonant doubled */
+        if ((n - 2 == vn && !strncasecmp(job, verb, vn)) ||
+            (n - 1 == vn && verb[vn - 1] == 'e' && !strncasecmp(job, verb, vn)) ||
+            (n - 3 == vn && !strncasecmp(job, verb, vn) && job[vn] == job[vn - 1]))
+            return m;
+    }
+    return NULL;
 }
 
 /* 1 when text opens with a form of "be" ("is", "am", "are", "was", "were"). */
@@ -421,9 +497,26 @@ static const store_memory_t *where_work(const facts_t *f, const char *text,
     return facts_find(f, m->holder, reader_rel_name(kin_rel(rel)), NULL);
 }
 
+/* Where someone lives, asked when only where they work is known, or the other way round
+ * ("where does Ali live?" after "Ali's a vet in Dubai"): that other place, said as all
+ * that is known, never as the answer asked for; else NULL. */
+static int other_place_rel(int rel)
+{
+    return rel == READER_REL_HOME ? READER_REL_WORKPLACE
+           : rel == READER_REL_WORKPLACE || rel == READER_REL_EMPLOYER ? READER_REL_HOME
+                                                                        : -1;
+}
+
+static const store_memory_t *other_place(const facts_t *f, const understood_t *u)
+{
+    int rel = other_place_rel(u->rel);
+    if (rel < 0 || u->act != READER_QUESTION) return NULL;
+    return facts_find(f, u->holder, reader_rel_name(rel), NULL);
+}
+
 static void question(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
-    if (ages(r, f, text, u) || name_part(r, f, text, u)) return;
+    if (ages(r, f, text, u) || name_part(r, f, text, u) || how_many(r, f, text, u)) return;
     const char *named = u->value[0] || u->act != READER_QUESTION ? NULL : named_value(f, text);
     if (u->act == READER_QUESTION && (u->value[0] || named) &&
         whose(r, f, u->value[0] ? u->value : named)) {
@@ -439,6 +532,14 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
             if (facts_same_holder(f->v[i].holder, u->holder) &&
                 (facts_has_words(f->v[i].relation, u->relation) ||
                  facts_has_words(u->relation, f->v[i].relation)) &&
+                strcmp(f->v[i].value, FACTS_ENDED) != 0)
+                m = &f->v[i];
+    if (!m && u->rel == READER_REL_OPEN && !u->relation[0])
+        for (size_t i = f->n; !m && i-- > 0;)  /* "what shoe size am i?" read with no
+                                                 * relation: one whose words it holds */
+            if (facts_same_holder(f->v[i].holder, u->holder) &&
+                facts_rel_of(f->v[i].relation) == READER_REL_OPEN &&
+                facts_has_words(text, f->v[i].relation) &&
                 strcmp(f->v[i].value, FACTS_ENDED) != 0)
                 m = &f->v[i];
     if (!m && kin_rel(u->rel) >= 0)             /* "where do I work?": workplace or employer */
@@ -457,7 +558,7 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
         m = any_fact_asked(f, text, u);
     if (!m && u->act == READER_YESNO && !u->value[0] && is_a_question(text))
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_JOB), NULL);
-    if (m && u->act == READER_QUESTION && !strcmp(u->holder, "self") &&
+    if (u->act == READER_QUESTION && !strcmp(u->holder, "self") &&
         facts_has_words(text, "who") && facts_has_words(text, "with")) {
         m = NULL;       /* "who do I live with?" asks for company: not the user's name, home
                          * or firm */
@@ -494,6 +595,16 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
             return;
         }
     }
+    const store_memory_t *does = !m && u->act == READER_YESNO && u->rel == READER_REL_JOB
+                                     ? doer(f, u) : NULL;
+    if (does) {                             /* "am I a teacher?": "Yes, you teach maths." */
+        realise_frame_t known = facts_frame(does);
+        say(r, realise_yesno(buf, sizeof buf, 1, &asked, &known));
+        snprintf(r->answer, sizeof r->answer, "yes");
+        r->answered++;
+        if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = does->id;
+        return;
+    }
     if (u->act == READER_YESNO) {
         if (!m) {
             if (ended) {
@@ -526,8 +637,8 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
             r->unanswered++;
             return;
         }
-        if (!yes && facts_rel_of(m->relation) == READER_REL_OWNS && vehicle_word(u->value) &&
-            !vehicle_word(m->value)) {
+        if (!yes && facts_rel_of(m->relation) == READER_REL_OWNS &&
+            facts_vehicle_word(u->value) && !facts_vehicle_word(m->value)) {
             /* "do I have a car?" of "I drive a Ford Focus": what it is, not a "no" */
             say(r, realise_fact(buf, sizeof buf, &known, 1));
             snprintf(r->answer, sizeof r->answer, "%s", m->value);
@@ -570,6 +681,10 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
         snprintf(r->answer, sizeof r->answer, "%s%s%s", both[0].value, kin ? ", " : "",
                  kin ? both[1].value : "");
         if (kin && r->nused < UNDERSTAND_MAX) r->used[r->nused++] = kin->id;
+    } else if (asked.rel == u->rel && (m = other_place(f, u)) != NULL) {
+        realise_frame_t known = facts_frame(m);
+        say(r, realise_only(buf, sizeof buf, &known));
+        snprintf(r->answer, sizeof r->answer, "%s", m->value);
     } else {
         say(r, realise_unknown(buf, sizeof buf, &asked));
         r->unanswered++;
@@ -583,26 +698,37 @@ static void forget(respond_t *r, const facts_t *f, const understood_t *u)
 {
     realise_frame_t told[8];
     int nt = 0;
-    for (size_t i = 0; i < f->n; i++) {
-        const store_memory_t *m = &f->v[i];
-        int hit;        /* by the value named, else by the frame, else all of a holder */
-        if (u->value[0])
-            hit = facts_same_value(m->value, u->value) || facts_has_words(m->text, u->value);
-        else if (u->relation[0])    /* an open relation in more or fewer words: "my
-                                     * phone number" forgets "phone" */
-            hit = facts_same_holder(m->holder, u->holder) &&
-                  (facts_same_relation(m->relation, u->relation) ||
-                   (u->rel == READER_REL_OPEN && facts_rel_of(m->relation) == READER_REL_OPEN &&
-                    (facts_has_words(m->relation, u->relation) ||
-                     facts_has_words(u->relation, m->relation))));
-        else
-            hit = facts_same_holder(m->holder, u->holder) && strcmp(u->holder, "self") != 0;
-        if (!hit || r->nforget == sizeof r->forget / sizeof r->forget[0]) continue;
-        r->forget[r->nforget++] = m->id;
-        if (strcmp(m->value, FACTS_ENDED) != 0 &&
-            r->nforget_text < (int)(sizeof r->forget_text / sizeof r->forget_text[0]))
-            snprintf(r->forget_text[r->nforget_text++], UNDERSTAND_VALUE, "%s", m->value);
-        if (nt < 8) told[nt++] = facts_frame(m);
+    /* "forget where I live" with no home told forgets the place a question of it is
+     * answered with (other_place): where one works */
+    int other = u->value[0] ? -1 : other_place_rel(u->rel);
+    for (int pass = 0; pass < 2 && !(pass == 1 && (nt || other < 0)); pass++) {
+        for (size_t i = 0; i < f->n; i++) {
+            const store_memory_t *m = &f->v[i];
+            int hit;        /* by the value named, else by the frame, else all of a holder */
+            if (pass == 1)
+                hit = facts_same_holder(m->holder, u->holder) &&
+                      facts_same_relation(m->relation, reader_rel_name(other));
+            else if (u->value[0])
+                hit = facts_same_value(m->value, u->value) ||
+                      facts_has_words(m->text, u->value);
+            else if (u->relation[0])    /* an open relation in more or fewer words: "my
+                                         * phone number" forgets "phone" */
+                hit = facts_same_holder(m->holder, u->holder) &&
+                      (facts_same_relation(m->relation, u->relation) ||
+                       (u->rel == READER_REL_OPEN &&
+                        facts_rel_of(m->relation) == READER_REL_OPEN &&
+                        (facts_has_words(m->relation, u->relation) ||
+                         facts_has_words(u->relation, m->relation))));
+            else
+                hit = facts_same_holder(m->holder, u->holder) &&
+                      strcmp(u->holder, "self") != 0;
+            if (!hit || r->nforget == sizeof r->forget / sizeof r->forget[0]) continue;
+            r->forget[r->nforget++] = m->id;
+            if (strcmp(m->value, FACTS_ENDED) != 0 &&
+                r->nforget_text < (int)(sizeof r->forget_text / sizeof r->forget_text[0]))
+                snprintf(r->forget_text[r->nforget_text++], UNDERSTAND_VALUE, "%s", m->value);
+            if (nt < 8) told[nt++] = facts_frame(m);
+        }
     }
     char buf[512];
     set_kind(r, MODEL_KIND_STATEMENT);

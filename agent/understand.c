@@ -5,9 +5,13 @@
  * clause before), the value in the writer's own spelling, recovered from the clause
  * text. Where the reader's output contradicts itself or the clause's own words, it is
  * mended first, by rules that read form, not meaning: an act its words rule out (a
- * question with no question mark nor asking word, small talk whose tags tell a fact),
- * spans begun twice or cut inside one value, a list read as one value, a date ended at
- * its day, how long read as how old. */
+ * question with no question mark nor asking word, small talk whose tags tell a fact or
+ * a name after "I'm"), spans begun twice or cut inside one value, a list read as one
+ * value, a date ended at its day, a place of work ended before its noun ("a bike
+ * shop"), how long read as how old, a job read as a holder ("Ali's a doctor"). A few
+ * forms tell what the reader does not mark: "married to Ines" (the spouse's name),
+ * "work from home" (where one works), a nationality (where one is from, never a name),
+ * a place after "from" (where one came from). */
 #include "agent/understand.h"
 
 #include <ctype.h>
@@ -304,6 +308,45 @@ static int number_is_age(int rel, const char *w)
     default:
         return isdigit((unsigned char)w[0]);
     }
+}
+
+/* The country of a nationality word ("Polish": Poland), or NULL: "I'm Irish" tells where
+ * one is from, not a name. The spelling of one word in another form, as a plural is of
+ * its singular. */
+static const char *nationality_country(const char *w)
+{
+    static const struct {
+        const char *nationality, *country;
+    } table[] = {
+        {"polish", "Poland"}, {"irish", "Ireland"}, {"scottish", "Scotland"},
+        {"welsh", "Wales"}, {"english", "England"}, {"british", "Britain"},
+        {"french", "France"}, {"german", "Germany"}, {"italian", "Italy"},
+        {"spanish", "Spain"}, {"portuguese", "Portugal"}, {"dutch", "the Netherlands"},
+        {"belgian", "Belgium"}, {"swiss", "Switzerland"}, {"austrian", "Austria"},
+        {"danish", "Denmark"}, {"swedish", "Sweden"}, {"norwegian", "Norway"},
+        {"finnish", "Finland"}, {"icelandic", "Iceland"}, {"greek", "Greece"},
+        {"turkish", "Turkey"}, {"russian", "Russia"}, {"ukrainian", "Ukraine"},
+        {"czech", "Czechia"}, {"slovak", "Slovakia"}, {"hungarian", "Hungary"},
+        {"romanian", "Romania"}, {"bulgarian", "Bulgaria"}, {"serbian", "Serbia"},
+        {"croatian", "Croatia"}, {"lithuanian", "Lithuania"}, {"latvian", "Latvia"},
+        {"estonian", "Estonia"}, {"american", "America"}, {"canadian", "Canada"},
+        {"mexican", "Mexico"}, {"brazilian", "Brazil"}, {"argentinian", "Argentina"},
+        {"colombian", "Colombia"}, {"chilean", "Chile"}, {"peruvian", "Peru"},
+        {"jamaican", "Jamaica"}, {"australian", "Australia"},
+        {"kiwi", "New Zealand"}, {"chinese", "China"}, {"japanese", "Japan"},
+        {"korean", "Korea"}, {"vietnamese", "Vietnam"}, {"thai", "Thailand"},
+        {"filipino", "the Philippines"}, {"indonesian", "Indonesia"},
+        {"malaysian", "Malaysia"}, {"indian", "India"}, {"pakistani", "Pakistan"},
+        {"bangladeshi", "Bangladesh"}, {"iranian", "Iran"}, {"iraqi", "Iraq"},
+        {"syrian", "Syria"}, {"lebanese", "Lebanon"}, {"israeli", "Israel"},
+        {"egyptian", "Egypt"}, {"moroccan", "Morocco"}, {"nigerian", "Nigeria"},
+        {"ghanaian", "Ghana"}, {"kenyan", "Kenya"}, {"ethiopian", "Ethiopia"},
+        {"somali", "Somalia"}, {"south african", "South Africa"},
+        {"taiwanese", "Taiwan"},
+    };
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (!strcasecmp(w, table[i].nationality)) return table[i].country;
+    return NULL;
 }
 
 /* The relation most of the value words [s, e) were read as (the clause's when the
@@ -655,6 +698,17 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
                                          * or a job is not a bare number */
         as_written(c, cn, words, s, e, u->value, sizeof u->value);
         if (u->rel == READER_REL_NAME) drop_possessive(u->value);
+        /* "my parents are Polish", "I'm Irish": where they are from, not a name */
+        const char *country = u->rel == READER_REL_NAME || u->rel == READER_REL_KIND
+                                  ? nationality_country(u->value) : NULL;
+        if (country) {
+            u->rel = READER_REL_HOMETOWN;
+            snprintf(u->value, sizeof u->value, "%s", country);
+        }
+        /* "moved here from Bristol": a place after "from" is where one came from */
+        if ((u->rel == READER_REL_HOME || u->rel == READER_REL_WORKPLACE) && s > 0 &&
+            !strcmp(words[s - 1], "from") && caps[s])
+            u->rel = READER_REL_HOMETOWN;
         /* a Chinese value ends before 的 ("苏州的一家医院": 苏州) */
         char *de = (unsigned char)u->value[0] >= 0xE0 ? strstr(u->value, "的") : NULL;
         if (de && de - u->value >= 6) *de = '\0';
@@ -718,13 +772,28 @@ static int tells(const char *c, size_t cn, const char *const *words, int n)
 
 /* 1 when the reader's own tags tell a fact of a clause it took for small talk or read as
  * an unsure fact: a subject (a holder, the speaker or he/she/they) before a relation
- * word, or a relation word the clause opens with, and a value after it with a word that is more than an article ("he works as [a
- * welder]", "it's my birthday on [the 22nd of october]"). The caller asks for no question
- * mark too. */
-static int tags_a_fact(const char *const *words, const unsigned char *tags, int n)
+ * word, or a relation word the clause opens with, and a value after it with a word that
+ * is more than an article ("he works as [a welder]", "it's my birthday on [the 22nd of
+ * october]"); or the speaker saying who they are: a name written with a capital right
+ * after "I'm" that ends the clause but for fillers ("I'm Ines btw"). The caller asks
+ * for no question mark too. */
+static int tags_a_fact(const char *const *words, const unsigned char *tags,
+                       const unsigned char *caps, int n)
 {
+    static const char *const after_name[] = {"btw", "by", "the", "way", "haha", "lol",
+                                             "hi", "hello", "hey", "again", NULL};
     int subject = -1, rel = -1, value = -1;
     for (int w = 0; w < n; w++) {
+        int name = w + 1;               /* the word after "I'm", or after "I am" */
+        if (!strcmp(words[w], "i") && name < n && !strcmp(words[name], "am")) name++;
+        else if (strcmp(words[w], "i'm") && strcmp(words[w], "im")) name = n;
+        int end = name + 1;             /* then nothing but fillers ("I'm Ines btw") */
+        while (end < n &&
+               (in_list(after_name, words[end]) || in_list(empty_words, words[end])))
+            end++;
+        if (name < n && end == n && (tags[name] == READER_B_NAME || tags[name] == READER_O) &&
+            caps[name] && !is_cjk(words[name]) && !in_list(empty_words, words[name]))
+            return 1;
         if (subject < 0 && (tags[w] == READER_B_HOLDER || in_list(personal_words, words[w]) ||
                             understand_pronoun(words[w])))
             subject = w;
@@ -786,6 +855,16 @@ static int value_end(const char *c, size_t cn, const char *const *words, unsigne
             e = k;
         }
     }
+    /* a place of work goes on to the noun it is the kind of ("a [bike] shop", "the
+     * [Tesco] depot"): the reader ended it at its first word */
+    if ((vrels[s] == READER_REL_WORKPLACE || vrels[s] == READER_REL_EMPLOYER) && e < n &&
+        tags[e] == READER_O && realise_place_noun(words[e]) && !is_cjk(words[e - 1])) {
+        char upto[UNDERSTAND_VALUE], with[UNDERSTAND_VALUE];
+        as_written(c, cn, words, s, e, upto, sizeof upto);
+        as_written(c, cn, words, s, e + 1, with, sizeof with);
+        if (strlen(with) > strlen(upto) + 1 && with[strlen(upto)] == ' ')
+            tags[e++] = READER_I_VALUE;
+    }
     int empty = 1;
     for (int w = s; w < e && empty; w++)   /* "because", "each": no value */
         empty = in_list(empty_words, words[w]) || lex_is_stopword(words[w]);
@@ -841,6 +920,22 @@ static void mend_tags(const char *const *words, unsigned char *tags, unsigned ch
         if (tags[w] == READER_B_HOLDER &&
             (tags[w - 1] == READER_B_HOLDER || tags[w - 1] == READER_I_HOLDER))
             tags[w] = READER_I_HOLDER;
+    /* "Ali's a doctor": a holder after "X's a" is what X is, a job, not someone of X's
+     * (an animal or a kin word stays: "Bo's a beagle" is told as a kind) */
+    for (int w = 2; w < n; w++)
+        if (tags[w] == READER_B_HOLDER &&
+            (!strcmp(words[w - 1], "a") || !strcmp(words[w - 1], "an")) &&
+            tags[w - 1] == READER_O &&
+            (tags[w - 2] == READER_B_HOLDER || tags[w - 2] == READER_I_HOLDER) &&
+            vocab_possessive(words[w - 2]) && !dialogue_pet_word(words[w]) &&
+            !understand_kin(words[w])) {
+            tags[w] = READER_B_VALUE;
+            vrels[w] = READER_REL_JOB;
+            for (int k = w + 1; k < n && tags[k] == READER_I_HOLDER; k++) {
+                tags[k] = READER_I_VALUE;
+                vrels[k] = READER_REL_JOB;
+            }
+        }
     if (act == READER_CORRECTION) {
         /* "the 12th, not the 2nd" read as two old values and no new one: the first is
          * the new value, unless a word of leaving comes before it ("we left
@@ -890,6 +985,83 @@ static void mend_tags(const char *const *words, unsigned char *tags, unsigned ch
             tags[w] = (unsigned char)(tags[w] - READER_B_OLD + READER_B_VALUE);
 }
 
+/* "married to Ayesha" names the user's spouse, whatever the reader made of the words:
+ * the capitalised word after "married to" is the spouse's name, a husband's or a wife's
+ * by the pronoun the clause speaks of them with ("he's a firefighter"), else a
+ * partner's; the units the reader gave "married" as their holder are the spouse's, and
+ * a unit that took the name as some other value, or years as an age, is dropped.
+ * Returns the units left. */
+static int married_to(const char *c, size_t cn, const char *const *words,
+                      const unsigned char *caps, int n, understood_t *out, int k, int max)
+{
+    int at = 0;
+    while (at + 2 < n && !(!strcmp(words[at], "married") && !strcmp(words[at + 1], "to")))
+        at++;
+    if (at + 2 >= n || !caps[at + 2] || is_cjk(words[at + 2]) ||
+        in_list(empty_words, words[at + 2]))
+        return k;
+    const char *key = "partner";
+    for (int w = 0; w < n && !strcmp(key, "partner"); w++) {
+        const char *p = understand_pronoun(words[w]);
+        if (p && !strcmp(p, "he")) key = "husband";
+        if (p && !strcmp(p, "she")) key = "wife";
+    }
+    char name[UNDERSTAND_VALUE];
+    as_written(c, cn, words, at + 2, at + 3, name, sizeof name);
+    drop_possessive(name);
+    int kept = 0;
+    for (int i = 0; i < k; i++) {
+        if (!strcmp(out[i].value, name) || !strcmp(out[i].name, name)) continue;
+        if (out[i].rel == READER_REL_AGE &&
+            (holds_text(c, cn, "years") || holds_text(c, cn, "yrs")))
+            continue;                   /* "married to Ed for 9 years": how long, no age */
+        if (!strcmp(out[i].holder, "married") || !strcmp(out[i].holder, "self")) {
+            if (!strcmp(out[i].holder, "married"))
+                snprintf(out[i].holder, sizeof out[i].holder, "%s", key);
+            out[i].personal = 1;
+        }
+        out[kept++] = out[i];
+    }
+    if (kept >= max) return kept;
+    understood_t *u = &out[kept];
+    *u = out[0];
+    u->act = READER_FACT;
+    u->fact_min_p = 0;
+    u->rel = READER_REL_NAME;
+    u->personal = 1;
+    snprintf(u->holder, sizeof u->holder, "%s", key);
+    snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
+    snprintf(u->value, sizeof u->value, "%s", name);
+    u->name[0] = u->old[0] = '\0';
+    return kept + 1;
+}
+
+/* "I work from home as a designer": working from home tells where one works, a value
+ * the reader leaves unmarked; a unit of its own for the clause's holder, unless one
+ * already says where. Returns the units. */
+static int works_from_home(const char *const *words, int n, understood_t *out, int k, int max)
+{
+    static const char *const working[] = {"work", "works", "working", "worked", NULL};
+    int at = 0;
+    while (at + 2 < n && !(in_list(working, words[at]) && !strcmp(words[at + 1], "from") &&
+                           !strcmp(words[at + 2], "home")))
+        at++;
+    if (at + 2 >= n) return k;
+    int empty = -1;             /* a unit the reader left without its value fills */
+    for (int i = 0; i < k; i++) {
+        if (out[i].rel == READER_REL_WORKPLACE && out[i].value[0]) return k;
+        if (!out[i].value[0] && !out[i].name[0] && empty < 0) empty = i;
+    }
+    if (empty < 0 && k >= max) return k;
+    understood_t *u = &out[empty >= 0 ? empty : k];
+    if (empty < 0 && k > 0) *u = out[0];
+    u->rel = READER_REL_WORKPLACE;
+    snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_WORKPLACE));
+    snprintf(u->value, sizeof u->value, "home");
+    u->name[0] = u->old[0] = '\0';
+    return empty >= 0 ? k : k + 1;
+}
+
 /* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and
  * its holder, or a name told in passing), one for any other act. Returns how many. */
 static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t *out, int max,
@@ -921,9 +1093,10 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     clause.act = ro.act;
     clause.act_p = ro.act_p;
     clause.fact_min_p = reader_fact_min_p(r);
-    if (((ro.act == READER_SMALLTALK ||
-          (ro.act == READER_FACT && ro.act_p < clause.fact_min_p)) &&
-         !memchr(c, '?', cn) && tags_a_fact(words, tags, n)) ||
+    int by_tags = (ro.act == READER_SMALLTALK ||
+                   (ro.act == READER_FACT && ro.act_p < clause.fact_min_p)) &&
+                  !memchr(c, '?', cn) && tags_a_fact(words, tags, caps, n);
+    if (by_tags ||
         ((ro.act == READER_QUESTION || ro.act == READER_YESNO) && tells(c, cn, words, n))) {
         clause.act = READER_FACT;       /* "he works as a welder" read as chat or as an
                                          * unsure fact, "right, I've got two daughters,
@@ -1010,6 +1183,17 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             as_written(c, cn, words, s, e, out[0].old, sizeof out[0].old);
         k = 1;
     }
+    if (clause.act == READER_FACT) {
+        k = married_to(c, cn, words, caps, n, out, k, max);
+        k = works_from_home(words, n, out, k, max);
+    }
+    /* small talk or an unsure fact taken for a fact by its tags that yields no value and
+     * no name ("I'm Tired lol") is what the reader read */
+    int found = 0;
+    for (int i = 0; i < k; i++) found |= out[i].value[0] || out[i].name[0];
+    if (!found && by_tags)
+        for (int i = 0; i < k; i++)
+            out[i].act = ro.act, out[i].fact_min_p = reader_fact_min_p(r);
     int bare = !has_subject(words, tags, n);
     for (int i = 0; i < k; i++) out[i].bare = bare;
     rc = k;

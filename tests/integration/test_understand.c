@@ -514,6 +514,23 @@ START_TEST(test_where_one_works_is_the_firm_and_the_town)
 }
 END_TEST
 
+/* Where someone lives, asked when only where they work was told, or the other way round,
+ * is answered with that other place as all that is known ("who do I live with?" never
+ * is), and forgetting where one lives forgets that place. */
+START_TEST(test_home_and_workplace_stand_in_for_each_other)
+{
+    tell("a", "my cousin Ines is a pharmacist in Tallinn");
+    ask("b", "where does Ines live?", "Tallinn", "don't know");
+    tell("a", "my uncle Bram lives in Utrecht");
+    ask("b", "where does my uncle work?", "Utrecht", "don't know");
+    tell("a", "I work at a bakery in Ghent");
+    ask("b", "who do i live with?", "don't know", "Ghent");
+    ask("b", "where do i live?", "Ghent", "don't know");
+    json_decref(say("a", "please forget where i live"));  /* what answered it goes */
+    ask("b", "where do i live?", "don't know", "Ghent");
+}
+END_TEST
+
 /* A vehicle asked of in other words than it was told is still found: its kind, or what
  * the user owns. */
 START_TEST(test_a_car_is_found_however_it_is_asked)
@@ -572,7 +589,7 @@ START_TEST(test_a_question_is_answered_by_what_it_asks_or_not_at_all)
     ask("b", "which town did i move here from?", "don't know", "Aarhus");
     tell("a", "my favourite food is risotto");
     json_decref(say("a", "ok scratch that, paella wins these days"));
-    ask("b", "where do i work?", "don't know", "scratch");
+    ask("b", "where do i work?", "Aarhus", "scratch");    /* all that is known */
     ask("b", "how long have we been together?", "don't know", NULL);
     ask("b", "who do i live with?", "don't know", "Aarhus");
 }
@@ -644,6 +661,85 @@ START_TEST(test_hopes_are_not_facts_and_statements_tell)
 }
 END_TEST
 
+/* "I'm Oskar" after a greeting names the user, though the reader was unsure; "I'm Tired
+ * lol" names no one and is not stored. */
+START_TEST(test_a_capitalised_name_after_im_is_the_users)
+{
+    tell("a", "hiya! I'm Oskar, I live in Tartu");
+    ask("b", "what's my name?", "Oskar", NULL);
+    size_t before = memories();
+    json_decref(say("a", "I'm Tired lol"));
+    ck_assert_uint_eq(memories(), before);
+    ask("b", "what's my name?", "Oskar", "Tired");
+}
+END_TEST
+
+/* A place of work goes on to the noun it is a kind of ("a flower shop"). */
+START_TEST(test_a_place_of_work_keeps_its_noun)
+{
+    tell("a", "i work in a flower shop");
+    ask("b", "where do i work?", "flower shop", NULL);
+}
+END_TEST
+
+/* Driving a vehicle for a living is a job; driving a car is owning it, ended when it is
+ * sold. */
+START_TEST(test_driving_tells_a_job_or_a_car)
+{
+    tell("a", "my uncle Piet drives trams");
+    ask("b", "what does my uncle do?", "tram driver", NULL);
+    tell("a", "i drive a silver honda jazz, love it");
+    ask("b", "what car do i have?", "honda jazz", NULL);
+    tell("b", "we sold the car last month");
+    ask("c", "do i still have a car?", "No", "Yes");
+}
+END_TEST
+
+/* "married to Ines, she's a midwife" names the wife and tells her job. */
+START_TEST(test_married_to_names_the_spouse)
+{
+    tell("a", "married to Ines, she's a midwife");
+    ask("b", "who's my wife?", "Ines", NULL);
+    ask("b", "what does my wife do?", "midwife", NULL);
+}
+END_TEST
+
+/* A nationality tells where someone is from, never their name; a place after "from" is
+ * where one came from. */
+START_TEST(test_where_one_is_from_is_told_by_nationality_and_from)
+{
+    tell("a", "my dad is Hungarian");
+    ask("b", "where is my dad from?", "Hungary", NULL);
+    ask("b", "what's my dad's name?", "don't know", "Hungarian");
+    tell("a", "I live in Ghent, moved here from Lille");
+    ask("b", "where did i move from?", "Lille", "Ghent");
+}
+END_TEST
+
+/* "How many kids do I have?" counts the names told; a group's names compare by age; "am
+ * I a teacher?" is answered by what the user said they teach. */
+START_TEST(test_names_are_counted_and_doing_is_being)
+{
+    tell("a", "I've got two daughters, Wren who's 10 and Ada who's 7");
+    ask("b", "how many kids do i have?", "2", NULL);
+    ask("b", "who's my eldest?", "Wren", "Ada");
+    ask("b", "is ada older than wren?", "No", NULL);
+    tell("a", "I teach yoga twice a week");
+    ask("b", "am i a teacher?", "Yes", NULL);
+}
+END_TEST
+
+/* Working from home is where one works; a relation asked without its words read is found
+ * by the words the question holds. */
+START_TEST(test_home_working_and_relations_by_their_words)
+{
+    tell("a", "I work from home as a translator");
+    ask("b", "do i work from home?", "Yes", NULL);
+    tell("a", "my glove size is 8");
+    ask("b", "what glove size am i?", "8", NULL);
+}
+END_TEST
+
 START_TEST(test_facts_survive_a_restart_in_the_middle)
 {
     tell("a", "my dog is called Bramble");
@@ -693,6 +789,7 @@ int main(void)
     tcase_add_test(tc, test_hopes_are_not_facts_and_statements_tell);
     tcase_add_test(tc, test_a_new_value_outlives_the_end_of_the_old_one);
     tcase_add_test(tc, test_where_one_works_is_the_firm_and_the_town);
+    tcase_add_test(tc, test_home_and_workplace_stand_in_for_each_other);
     tcase_add_test(tc, test_a_car_is_found_however_it_is_asked);
     tcase_add_test(tc, test_having_is_known_from_what_is_spoken_of);
     tcase_add_test(tc, test_a_question_for_one_thing_is_not_a_summary);
@@ -702,6 +799,13 @@ int main(void)
     tcase_add_test(tc, test_a_question_is_answered_by_what_it_asks_or_not_at_all);
     tcase_add_test(tc, test_born_in_a_month_is_a_birthday);
     tcase_add_test(tc, test_a_date_is_the_same_however_it_is_written);
+    tcase_add_test(tc, test_a_capitalised_name_after_im_is_the_users);
+    tcase_add_test(tc, test_a_place_of_work_keeps_its_noun);
+    tcase_add_test(tc, test_driving_tells_a_job_or_a_car);
+    tcase_add_test(tc, test_married_to_names_the_spouse);
+    tcase_add_test(tc, test_where_one_is_from_is_told_by_nationality_and_from);
+    tcase_add_test(tc, test_names_are_counted_and_doing_is_being);
+    tcase_add_test(tc, test_home_working_and_relations_by_their_words);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
