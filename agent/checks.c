@@ -466,12 +466,13 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = READER_REL_HOMETOWN;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOMETOWN));
     }
-    /* "how tall am I?" asks for no age */
+    /* "how tall am I?" asks for no age but the height */
     if (u->act == READER_QUESTION && u->rel == READER_REL_AGE && !facts_has_words(text, "old") &&
         !facts_has_words(text, "age") && !facts_has_words(text, "born") &&
         checks_asks_amount(text)) {
-        u->rel = READER_REL_OPEN;
-        u->relation[0] = '\0';
+        u->rel = READER_REL_OPEN;    /* "how tall": the height told ("I'm 6 foot 2") */
+        snprintf(u->relation, sizeof u->relation, "%s",
+                 facts_has_words(text, "tall") ? "height" : "");
     }
     /* "scratch that" takes back what was said; "scratch" is no value */
     if (facts_has_words(text, "scratch that") && facts_same_value(u->value, "scratch")) {

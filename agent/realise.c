@@ -132,6 +132,7 @@ static void fill(out_t *o, const char *pat, const realise_frame_t *f)
                      f->holder);
                 break;
             case 'V': puts_(o, f->value ? f->value : ""); break;
+            case 'K': puts_(o, f->holder ? f->holder : ""); break;     /* "children" */
             case 'W': {                 /* where one works: "in Leeds", "in a bike shop",
                                          * "from home" */
                 const char *v = f->value ? f->value : "";
@@ -175,6 +176,8 @@ static const struct {
     {"teach", {"you teach {V}", "{H} teaches {V}", "what you teach", "what {H} teaches"}},
     {"support", {"you support {V}", "{H} supports {V}", "which team you support",
                  "which team {H} supports"}},
+    {REALISE_COUNT, {"you have {V}", "you have {V} {K}", "how many you have",
+                        "how many {K} you have"}},
 };
 
 static const rel_say_t *say_of(const realise_frame_t *f)

@@ -7,6 +7,10 @@
 
 #include <stddef.h>
 
+/* The relation key of how many of a group the user has ("we've got two kids": the
+ * children's "number" is two), said "you have two children". */
+#define REALISE_COUNT "number"
+
 /* A frame as the realiser reads it (borrowed strings). */
 typedef struct realise_frame {
     const char *holder;     /* "self", or what the fact is about: "sister", "dog" */

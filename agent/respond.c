@@ -85,11 +85,13 @@ static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *te
     return w;
 }
 
-/* 1 when the plan already writes a value (not an end) of holder + relation class rel. */
-static int wrote(const respond_t *r, const char *holder, int rel)
+/* 1 when the plan already writes a value (not an end) of holder + relation class rel;
+ * of an open relation, of the same relation key ("height" and "shoe size" are two). */
+static int wrote(const respond_t *r, const char *holder, int rel, const char *relation)
 {
     for (int i = 0; i < r->nw; i++)
         if (r->w[i].rel == rel && facts_same_holder(r->w[i].holder, holder) &&
+            (rel != READER_REL_OPEN || facts_same_relation(r->w[i].relation, relation)) &&
             strcmp(r->w[i].value, FACTS_ENDED) != 0)
             return 1;
     return 0;
@@ -107,20 +109,20 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
         if (!checks_says_ended(text)) break;
         /* "现在住在重庆，不住成都了": the message's new value already replaces it */
         int rel = facts_rel_of(m->relation);
-        if (facts_multi_valued(rel, m->holder) || !wrote(r, m->holder, rel))
+        if (facts_multi_valued(rel, m->holder) || !wrote(r, m->holder, rel, m->relation))
             add_write(r, f, text, m->holder, m->relation, rel, FACTS_ENDED);
         return;
     }
     /* one value of a relation that holds one per holder, per message: the first ("I'm
      * Ines, a midwife at St Mary's" names the user once) */
     if (u->value[0] && checks_fits(u->rel, u->holder, u->value) &&
-        (facts_multi_valued(u->rel, u->holder) || !wrote(r, u->holder, u->rel)))
+        (facts_multi_valued(u->rel, u->holder) || !wrote(r, u->holder, u->rel, facts_open_key(f, u))))
         add_write(r, f, text, u->holder, facts_open_key(f, u), u->rel, u->value);
     else if (!u->name[0])
         r->fact_unread = 1;
     /* "my brother Tom ...", "I'm Tobi, 33" (the user's name once per message) */
     int self = !strcmp(u->holder, "self");
-    if (u->name[0] && (!self || !wrote(r, "self", READER_REL_NAME)))
+    if (u->name[0] && (!self || !wrote(r, "self", READER_REL_NAME, NULL)))
         add_write(r, f, text, u->holder, reader_rel_name(READER_REL_NAME), READER_REL_NAME,
                   u->name);
 }
@@ -150,7 +152,7 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
     int rel = facts_rel_of(target->relation);
     if (u->value[0] && !checks_fits(rel, target->holder, value))
         return;             /* "oops, I'm waffling" corrects no name */
-    if (!u->value[0] && !facts_multi_valued(rel, target->holder) && wrote(r, target->holder, rel))
+    if (!u->value[0] && !facts_multi_valued(rel, target->holder) && wrote(r, target->holder, rel, target->relation))
         return;             /* "I moved to Bern, I don't live in Lyon anymore" */
     add_write(r, f, text, target->holder, target->relation, rel, value);
 }
@@ -323,11 +325,12 @@ static int ages(respond_t *r, const facts_t *f, const char *text, const understo
     return 1;
 }
 
-/* "How many kids do I have?": the names told of that group, counted ("You have 2
- * children: Ana and Luis."): the holders keyed by the word asked or its singular, and for
- * children any son or daughter, each name once. 1 when answered; 0 when the question
- * counts nothing of the user's or no name was told (the plan then says it does not
- * know). */
+/* "How many kids do I have?": how many the user said they have, when said after every
+ * name told ("You have 3 children."), else the names told of that group, counted ("You
+ * have 2 children: Ana and Luis."): the holders keyed by the word asked or its
+ * singular, and for children any son or daughter, each name once. 1 when answered; 0
+ * when the question counts nothing of the user's or nothing was told (the plan then
+ * says it does not know). */
 static int how_many(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     static const char *const children[] = {"child", "children", "kid", "kids", "son", "sons",
@@ -369,8 +372,21 @@ static int how_many(respond_t *r, const facts_t *f, const char *text, const unde
             names[k++] = m->value;
         }
     }
-    if (!k) return 0;
+    /* how many was told ("so that's 3 kids now"): said so when told after every name */
+    const store_memory_t *told = facts_find(f, kids ? "children" : word, REALISE_COUNT, NULL);
+    for (int i = 0; told && i < k; i++)
+        if (ids[i] > told->id) told = NULL;
     char buf[512];
+    if (told) {
+        realise_frame_t said = facts_frame(told);
+        say(r, realise_fact(buf, sizeof buf, &said, 1));
+        snprintf(r->answer, sizeof r->answer, "%s", told->value);
+        if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = told->id;
+        set_kind(r, MODEL_KIND_ANSWER);
+        r->answered++;
+        return 1;
+    }
+    if (!k) return 0;
     say(r, realise_count(buf, sizeof buf, kids ? "children" : word, names, k));
     snprintf(r->answer, sizeof r->answer, "%d", k);
     for (int i = 0; i < k && r->nused < UNDERSTAND_MAX; i++) r->used[r->nused++] = ids[i];
@@ -497,6 +513,19 @@ static const store_memory_t *where_work(const facts_t *f, const char *text,
     return facts_find(f, m->holder, reader_rel_name(kin_rel(rel)), NULL);
 }
 
+/* 1 when text holds each word of words as a whole word, in any order. */
+static int holds_each_word(const char *text, const char *words)
+{
+    char copy[UNDERSTAND_KEY];
+    snprintf(copy, sizeof copy, "%s", words);
+    int any = 0;
+    for (char *save = NULL, *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+        if (!facts_has_words(text, w)) return 0;
+        any = 1;
+    }
+    return any;
+}
+
 /* Where someone lives, asked when only where they work is known, or the other way round
  * ("where does Ali live?" after "Ali's a vet in Dubai"): that other place, said as all
  * that is known, never as the answer asked for; else NULL. */
@@ -535,11 +564,12 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
                 strcmp(f->v[i].value, FACTS_ENDED) != 0)
                 m = &f->v[i];
     if (!m && u->rel == READER_REL_OPEN && !u->relation[0])
-        for (size_t i = f->n; !m && i-- > 0;)  /* "what shoe size am i?" read with no
-                                                 * relation: one whose words it holds */
+        for (size_t i = f->n; !m && i-- > 0;)  /* "what size shoe do i wear?" read with no
+                                                 * relation: one each of whose words it
+                                                 * holds ("shoe size") */
             if (facts_same_holder(f->v[i].holder, u->holder) &&
                 facts_rel_of(f->v[i].relation) == READER_REL_OPEN &&
-                facts_has_words(text, f->v[i].relation) &&
+                holds_each_word(text, f->v[i].relation) &&
                 strcmp(f->v[i].value, FACTS_ENDED) != 0)
                 m = &f->v[i];
     if (!m && kin_rel(u->rel) >= 0)             /* "where do I work?": workplace or employer */

@@ -75,7 +75,8 @@ static const char *const empty_words[] = {
     "u", "us", "me", "him", "her", "them", "it", "its", "of", "that", "this", "there", "here",
     "a", "an", "the", "you", "we", "they", "i", "he", "she", "so", "too", "and", "or", "to",
     "for", "with", "at", "in", "on", "by", "now", "then", "lol", "haha", "together", "alone",
-    "nearby", "somewhere", NULL};
+    "nearby", "somewhere", "pls", "plz", "please", "thanks", "thx", "ty", "btw", "tbh",
+    "rn", "lmao", "omg", NULL};
 
 /* Words that join values and end no name ("Pixel and"). */
 static const char *const conjunctions[] = {"and", "or", "&", "plus", "n", "和", "或", NULL};
@@ -705,6 +706,14 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             u->rel = READER_REL_HOMETOWN;
             snprintf(u->value, sizeof u->value, "%s", country);
         }
+        /* "we called her Amira": the name is hers, not the speaker's; whom "her" means
+         * is settled as for any pronoun (pronoun_holders, facts.h) */
+        static const char *const naming[] = {"called", "named", "call", "name", NULL};
+        if (u->rel == READER_REL_NAME && s >= 2 && !strcmp(u->holder, "self") &&
+            in_list(naming, words[s - 2]) && understand_pronoun(words[s - 1])) {
+            snprintf(u->holder, sizeof u->holder, "%s", understand_pronoun(words[s - 1]));
+            u->personal = 0;
+        }
         /* "moved here from Bristol": a place after "from" is where one came from */
         if ((u->rel == READER_REL_HOME || u->rel == READER_REL_WORKPLACE) && s > 0 &&
             !strcmp(words[s - 1], "from") && caps[s])
@@ -920,20 +929,26 @@ static void mend_tags(const char *const *words, unsigned char *tags, unsigned ch
         if (tags[w] == READER_B_HOLDER &&
             (tags[w - 1] == READER_B_HOLDER || tags[w - 1] == READER_I_HOLDER))
             tags[w] = READER_I_HOLDER;
-    /* "Ali's a doctor": a holder after "X's a" is what X is, a job, not someone of X's
-     * (an animal or a kin word stays: "Bo's a beagle" is told as a kind) */
+    /* "Ali's a doctor", "she's a cavapoo called Nala": a holder after "X's a" or "she's
+     * a" is what X or she is, not someone of theirs: a job, or a kind when a name
+     * follows (an animal or a kin word stays: "Bo's a beagle" is told as a kind) */
+    static const char *const is_a[] = {"she's", "he's", "it's", "shes", "hes", NULL};
+    int naming = 0;
+    for (int w = 0; w < n; w++) naming |= !strcmp(words[w], "called") || !strcmp(words[w], "named");
     for (int w = 2; w < n; w++)
         if (tags[w] == READER_B_HOLDER &&
             (!strcmp(words[w - 1], "a") || !strcmp(words[w - 1], "an")) &&
             tags[w - 1] == READER_O &&
-            (tags[w - 2] == READER_B_HOLDER || tags[w - 2] == READER_I_HOLDER) &&
-            vocab_possessive(words[w - 2]) && !dialogue_pet_word(words[w]) &&
-            !understand_kin(words[w])) {
+            (((tags[w - 2] == READER_B_HOLDER || tags[w - 2] == READER_I_HOLDER) &&
+              vocab_possessive(words[w - 2])) ||
+             in_list(is_a, words[w - 2])) &&
+            !dialogue_pet_word(words[w]) && !understand_kin(words[w])) {
+            unsigned char rel = naming ? READER_REL_KIND : READER_REL_JOB;
             tags[w] = READER_B_VALUE;
-            vrels[w] = READER_REL_JOB;
+            vrels[w] = rel;
             for (int k = w + 1; k < n && tags[k] == READER_I_HOLDER; k++) {
                 tags[k] = READER_I_VALUE;
-                vrels[k] = READER_REL_JOB;
+                vrels[k] = rel;
             }
         }
     if (act == READER_CORRECTION) {
@@ -1062,6 +1077,173 @@ static int works_from_home(const char *const *words, int n, understood_t *out, i
     return empty >= 0 ? k : k + 1;
 }
 
+/* "We've got two kids", "so that's 3 kids now", "I have four sisters": how many of a
+ * group the user has, a fact the reader does not mark (it reads the number as no
+ * value: value_end). A unit of the group (REALISE_COUNT of "children", "sisters")
+ * told by the user, in a clause that is no question and speaks in the first person or
+ * says "that's"; it fills a unit the reader left without a value. Returns the units. */
+static int counted(const char *c, size_t cn, const char *const *words, int n,
+                   const understood_t *clause, understood_t *out, int k, int max)
+{
+    static const char *const telling[] = {"that's", "thats", NULL};
+    int first_person = 0;
+    for (int w = 0; w < n && !first_person; w++)
+        first_person = in_list(personal_words, words[w]) || in_list(telling, words[w]);
+    if (!first_person || memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
+    for (int w = 0; w + 1 < n; w++) {
+        char key[UNDERSTAND_KEY];
+        understand_holder(&words[w + 1], 1, key, sizeof key);
+        if (!number_only(words[w]) || !group_key(key)) continue;
+        int empty = -1;
+        for (int i = 0; i < k && empty < 0; i++)
+            if (!out[i].value[0] && !out[i].name[0]) empty = i;
+        if (empty < 0 && k >= max) return k;
+        understood_t *u = &out[empty >= 0 ? empty : k];
+        *u = empty >= 0 ? out[empty] : *clause;
+        u->act = READER_FACT;
+        u->fact_min_p = 0;
+        u->personal = 1;
+        u->rel = READER_REL_OPEN;
+        snprintf(u->holder, sizeof u->holder, "%s", key);
+        snprintf(u->relation, sizeof u->relation, "%s", REALISE_COUNT);
+        as_written(c, cn, words, w, w + 1, u->value, sizeof u->value);
+        u->name[0] = u->old[0] = '\0';
+        return empty >= 0 ? k : k + 1;
+    }
+    return k;
+}
+
+/* 1 when w is written in digits only. */
+static int digits(const char *w)
+{
+    return w[0] && strspn(w, "0123456789") == strlen(w);
+}
+
+/* Adds the user's fact told in words [s, e) under an open relation (value as written)
+ * to out[0..k), in place of the units the reader made of those words (of the reader's
+ * out[0..*nread), which it updates): whose values
+ * begin at one of them (a measure's "[6 foot]" read as an age, "[12 shoe]" as a job) or
+ * hold the value ("[massive Celtic]" of "a massive Celtic fan"), or whose holder is it
+ * ("[Liverpool] fan"). Returns the units. */
+static int add_told(const char *c, size_t cn, const char *const *words, int s, int e,
+                    const char *relation, const understood_t *clause, understood_t *out,
+                    int k, int *nread, int max)
+{
+    char value[UNDERSTAND_VALUE];
+    as_written(c, cn, words, s, e, value, sizeof value);
+    int kept = 0;
+    for (int i = 0; i < *nread; i++) {
+        int inside = 0;         /* a value that begins at one of the words */
+        for (int w = s; w < e && out[i].value[0] && !inside; w++) {
+            char one[UNDERSTAND_VALUE];
+            as_written(c, cn, words, w, w + 1, one, sizeof one);
+            size_t l = strlen(one);
+            inside = !strncasecmp(out[i].value, one, l) &&
+                     (!out[i].value[l] || out[i].value[l] == ' ');
+        }
+        char key[UNDERSTAND_KEY];
+        understand_holder_of(value, key, sizeof key);
+        size_t vl = strlen(value);
+        for (const char *p = out[i].value; *p && !inside; p++)
+            inside = !strncasecmp(p, value, vl) && (p == out[i].value || p[-1] == ' ') &&
+                     (!p[vl] || p[vl] == ' ');
+        if (!inside && !strcasecmp(out[i].holder, key)) inside = 1;
+        if (!inside) out[kept++] = out[i];
+    }
+    memmove(out + kept, out + *nread, (size_t)(k - *nread) * sizeof *out);
+    k -= *nread - kept;
+    *nread = kept;
+    if (k >= max) return k;
+    understood_t *u = &out[k];
+    *u = *clause;
+    u->act = READER_FACT;
+    u->fact_min_p = 0;
+    u->personal = 1;
+    u->rel = READER_REL_OPEN;
+    snprintf(u->holder, sizeof u->holder, "self");
+    snprintf(u->relation, sizeof u->relation, "%s", relation);
+    snprintf(u->value, sizeof u->value, "%s", value);
+    u->name[0] = u->old[0] = '\0';
+    return k + 1;
+}
+
+/* The user's measures, told in forms the reader does not mark: a height ("I'm 6 foot 2",
+ * "I'm 5ft 4"), a size ("a size 12 shoe": shoe size), and a measure of something of
+ * theirs ("my commute is like 40 minutes": commute, 40 minutes). Not in a question.
+ * Returns the units. */
+static int measures(const char *c, size_t cn, const char *const *words, int n,
+                    const understood_t *clause, understood_t *out, int k, int *nread, int max)
+{
+    static const char *const tall[] = {"foot", "feet", "ft", "cm", "metres", "meters", NULL};
+    static const char *const units[] = {
+        "minutes", "mins", "min", "hours", "hrs", "hour", "miles", "mile", "km",
+        "kilometres", "kilometers", "metres", "meters", "feet", "foot", "ft", "inches",
+        "cm", "kg", "kilos", "stone", "pounds", "lbs", "days", "weeks", "months", NULL};
+    static const char *const hedges[] = {"like", "about", "around", "roughly", "only",
+                                         "just", "nearly", "almost", "over", "under", NULL};
+    static const char *const being[] = {"is", "takes", "was", "are", "'s", NULL};
+    if (memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
+    for (int w = 0; w < n; w++) {
+        /* "I'm 6 foot 2", "I am 170 cm" */
+        int j = w + 1;
+        if (!strcmp(words[w], "i") && j < n && !strcmp(words[j], "am")) j++;
+        else if (strcmp(words[w], "i'm") && strcmp(words[w], "im")) j = n;
+        if (j + 1 < n && digits(words[j]) && in_list(tall, words[j + 1])) {
+            int e = j + 2;
+            if (e < n && (digits(words[e]) || number_only(words[e]))) e++;
+            k = add_told(c, cn, words, j, e, "height", clause, out, k, nread, max);
+        }
+        /* "a size 12 shoe", "size 9 shoes" */
+        if (!strcmp(words[w], "size") && w + 1 < n && digits(words[w + 1])) {
+            char relation[UNDERSTAND_KEY] = "size";
+            if (w + 2 < n && isalpha((unsigned char)words[w + 2][0]) &&
+                !lex_is_stopword(words[w + 2]) && !in_list(empty_words, words[w + 2])) {
+                size_t l = strlen(words[w + 2]);        /* "shoes": shoe size */
+                if (words[w + 2][l - 1] == 's') l--;
+                if (l > sizeof relation - 6) l = sizeof relation - 6;
+                snprintf(relation, sizeof relation, "%.*s size", (int)l, words[w + 2]);
+            }
+            k = add_told(c, cn, words, w + 1, w + 2, relation, clause, out, k, nread, max);
+        }
+        /* "my commute is like 40 minutes", "my commute's about an hour" */
+        if (!strcmp(words[w], "my") && w + 2 < n && isalpha((unsigned char)words[w + 1][0])) {
+            char noun[UNDERSTAND_KEY];
+            size_t pl = vocab_possessive(words[w + 1]);
+            int v = w + 2;
+            snprintf(noun, sizeof noun, "%.*s", (int)(pl ? pl : strlen(words[w + 1])),
+                     words[w + 1]);
+            if (!pl) {
+                if (!in_list(being, words[v])) continue;
+                v++;
+            }
+            while (v < n && in_list(hedges, words[v])) v++;
+            if (v + 1 < n && (digits(words[v]) || number_only(words[v])) &&
+                in_list(units, words[v + 1]) && !lex_is_stopword(noun))
+                k = add_told(c, cn, words, v, v + 2, noun, clause, out, k, nread, max);
+        }
+    }
+    return k;
+}
+
+/* "Liverpool fan since birth", "I'm a massive Celtic fan": the team the user supports,
+ * the capitalised words right before "fan" or "supporter". Returns the units. */
+static int fan_of(const char *c, size_t cn, const char *const *words,
+                  const unsigned char *caps, int n, const understood_t *clause,
+                  understood_t *out, int k, int *nread, int max)
+{
+    static const char *const fans[] = {"fan", "supporter", NULL};
+    if (memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
+    for (int w = 1; w < n; w++) {
+        if (!in_list(fans, words[w])) continue;
+        int s = w;
+        while (s > 0 && w - s < 3 && caps[s - 1] && !is_cjk(words[s - 1]) &&
+               !in_list(personal_words, words[s - 1]) && !in_list(empty_words, words[s - 1]))
+            s--;
+        if (s < w) return add_told(c, cn, words, s, w, "support", clause, out, k, nread, max);
+    }
+    return k;
+}
+
 /* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and
  * its holder, or a name told in passing), one for any other act. Returns how many. */
 static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t *out, int max,
@@ -1173,6 +1355,11 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
                                  * [together]") */
         if (clause.act != READER_FACT && span(tags, n, READER_B_VALUE, READER_I_VALUE, 0, &s, &e))
             vs = s, ve = e;
+        int empty = vs >= 0;    /* only function words or fillers ("forget where i live
+                                 * [pls]"): no value */
+        for (int w = vs; empty && w < ve; w++)
+            empty = in_list(empty_words, words[w]) || lex_is_stopword(words[w]);
+        if (empty) vs = ve = -1;
         unit(c, cn, words, tags, caps, vrels, n, vs >= 0 ? vs : n, vs, ve, ns, ne, &clause,
              &out[0]);
         if (vs < 0) {
@@ -1186,6 +1373,12 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     if (clause.act == READER_FACT) {
         k = married_to(c, cn, words, caps, n, out, k, max);
         k = works_from_home(words, n, out, k, max);
+    }
+    if (clause.act == READER_FACT || clause.act == READER_SMALLTALK) {
+        k = counted(c, cn, words, n, &clause, out, k, max);
+        int nread = k;          /* the units so far, which a measure may replace */
+        k = measures(c, cn, words, n, &clause, out, k, &nread, max);
+        k = fan_of(c, cn, words, caps, n, &clause, out, k, &nread, max);
     }
     /* small talk or an unsure fact taken for a fact by its tags that yields no value and
      * no name ("I'm Tired lol") is what the reader read */

@@ -7,7 +7,8 @@
  * a value, a Chinese name and age in one clause, a Chinese name left unmarked or cut
  * inside a word, a Chinese list of two, a date cut after its day, two old values
  * after a word of leaving, a holder begun twice, Chinese statements the reader takes
- * for questions, and a possessive inside a value. */
+ * for questions, a possessive inside a value, and forms the reader does not mark
+ * ("married to", a nationality, measures, "Arsenal fan", "work from home"). */
 #include "agent/checks.h"
 #include "agent/understand.h"
 #include "model/model.h"
@@ -40,7 +41,7 @@ typedef struct unit {
 
 static const struct {
     const char *msg;
-    unit_t u[3];
+    unit_t u[4];
 } table[] = {
     {"My sister is called Odile.", {{"fact", "sister", "name", "Odile", NULL}}},
     {"I work as a welder in Gdansk", {{"fact", "self", "job", "welder", NULL},
@@ -93,7 +94,8 @@ static const struct {
                                                          {"fact", "flatmates", "name", "Maya", NULL},
                                                          {"fact", "self", "home", "Exeter", NULL}}},
     /* how many is no value; a number in words is an age only where no number is */
-    {"we live in stockholm with our two cats", {{"fact", "self", "home", "stockholm", NULL}}},
+    {"we live in stockholm with our two cats", {{"fact", "self", "home", "stockholm", NULL},
+                                                {"fact", "cats", "number", "two", NULL}}},
     /* a comma inside what the reader read as one value is a list */
     {"I speak Dutch, French and Spanish", {{"fact", "self", "language", "Dutch", NULL},
                                            {"fact", "self", "language", "French", NULL},
@@ -112,7 +114,24 @@ static const struct {
     /* in a list, an age right after a name is that one's */
     {"we have two cats, Mog who's 12 and Tibbles", {{"fact", "cats", "name", "Mog", NULL},
                                                     {"fact", "Mog", "age", "12", NULL},
-                                                    {"fact", "cats", "name", "Tibbles", NULL}}},
+                                                    {"fact", "cats", "name", "Tibbles", NULL},
+                                                    {"fact", "cats", "number", "two", NULL}}},
+    /* forms the reader does not mark: a spouse, a nationality, a place after "from",
+     * measures, a team, working from home, a job read as a holder, a pet's kind */
+    {"married to Tomasz, he's a baker", {{"fact", "husband", "job", "baker", NULL},
+                                         {"fact", "husband", "name", "Tomasz", NULL}}},
+    {"my mum is Portuguese", {{"fact", "mother", "hometown", "Portugal", NULL}}},
+    {"I live in Leeds, moved up from Bristol", {{"fact", "self", "home", "Leeds", NULL},
+                                                {"fact", "self", "hometown", "Bristol", NULL}}},
+    {"i'm 5 foot 6 and a size 5 shoe", {{"fact", "self", "height", "5 foot 6", NULL},
+                                        {"fact", "self", "shoe size", "5", NULL}}},
+    {"my commute is around 50 minutes", {{"fact", "self", "commute", "50 minutes", NULL}}},
+    {"I'm a lifelong Arsenal fan", {{"fact", "self", "support", "Arsenal", NULL}}},
+    {"I work from home", {{"fact", "self", "workplace", "home", NULL}}},
+    {"Yusuf's a dentist in Leeds", {{"fact", "yusuf", "job", "dentist", NULL},
+                                    {"fact", "yusuf", "workplace", "Leeds", NULL}}},
+    {"we got a kitten, she's a sphynx named Pip", {{"fact", "kitten", "kind", "sphynx", NULL},
+                                                    {"fact", "kitten", "name", "Pip", NULL}}},
     {"我会说法语、德语", {{"fact", "self", "language", "法语", NULL}, {"fact", "self", "language", "德语", NULL}}},
 };
 
@@ -130,7 +149,7 @@ START_TEST(test_hand_written_sentences_read_into_their_units)
         if (!u[k].value[0] || checks_fits(u[k].rel, u[k].holder, u[k].value))
             u[n++] = u[k];
     int want = 0;
-    while (want < 3 && table[_i].u[want].act) want++;
+    while (want < 4 && table[_i].u[want].act) want++;
     ck_assert_msg(n == want, "'%s': %d units, want %d", msg, n, want);
     for (int k = 0; k < n; k++) {
         const unit_t *w = &table[_i].u[k];

@@ -178,8 +178,9 @@ END_TEST
 START_TEST(test_several_names_and_values_are_all_kept)
 {
     json_t *t = say("a", "we have two cats called Pixel and Mango");
-    ck_assert_uint_eq(json_array_size(json_object_get(t, "written")), 2);
+    ck_assert_uint_eq(json_array_size(json_object_get(t, "written")), 3);  /* and how many */
     json_decref(t);
+    ask("b", "how many cats do i have?", "two", NULL);
     ask("b", "what are my cats called?", "Pixel", NULL);
     ask("b", "what are my cats called?", "Mango", NULL);
     tell("a", "I speak Danish");
@@ -740,6 +741,46 @@ START_TEST(test_home_working_and_relations_by_their_words)
 }
 END_TEST
 
+/* How many of a group the user has is kept as told ("we've got two kids", "so that's 3
+ * kids now"), and a name given to "her" is not the user's. */
+START_TEST(test_how_many_is_kept_as_told)
+{
+    tell("a", "we've got two kids, with another due in march");
+    ask("b", "how many kids do i have?", "two", NULL);
+    tell("a", "she's here!! we named her Lotte. so that's 3 kids now");
+    ask("b", "how many kids have i got now?", "3", "two");
+    ask("b", "what's my name?", "don't know", "Lotte");
+}
+END_TEST
+
+/* Measures told in passing are kept under what they measure: a height, a shoe size, a
+ * commute; a team by "fan". */
+START_TEST(test_measures_and_teams_are_kept)
+{
+    tell("a", "i'm 5 foot 9 and a size 7 shoe, which is small for a bloke");
+    ask("b", "how tall am i?", "5 foot 9", NULL);
+    ask("b", "what size shoe do i wear?", "7", NULL);
+    tell("a", "my commute is about 35 minutes by train");
+    ask("b", "how long's my commute?", "35 minutes", NULL);
+    tell("a", "Hibs fan for life");
+    ask("b", "which football team do i support?", "Hibs", NULL);
+    ask("b", "do i support hearts?", "No", NULL);
+}
+END_TEST
+
+/* "she's a X called Y" after a new animal names it and tells its kind; "forget where I
+ * live pls" forgets the home, "pls" being no value. */
+START_TEST(test_a_new_pet_is_named_and_fillers_are_no_value)
+{
+    tell("a", "we just adopted a kitten!! he's a ragdoll called Miso");
+    ask("b", "what's my kitten called?", "Miso", NULL);
+    ask("b", "what breed is my kitten?", "ragdoll", NULL);
+    tell("a", "I live in Utrecht");
+    json_decref(say("a", "can u forget where i live pls"));
+    ask("b", "where do i live?", "don't know", "Utrecht");
+}
+END_TEST
+
 START_TEST(test_facts_survive_a_restart_in_the_middle)
 {
     tell("a", "my dog is called Bramble");
@@ -806,6 +847,9 @@ int main(void)
     tcase_add_test(tc, test_where_one_is_from_is_told_by_nationality_and_from);
     tcase_add_test(tc, test_names_are_counted_and_doing_is_being);
     tcase_add_test(tc, test_home_working_and_relations_by_their_words);
+    tcase_add_test(tc, test_how_many_is_kept_as_told);
+    tcase_add_test(tc, test_measures_and_teams_are_kept);
+    tcase_add_test(tc, test_a_new_pet_is_named_and_fillers_are_no_value);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
