@@ -579,6 +579,15 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
     if (!m && u->rel == READER_REL_HOME && facts_has_words(text, "based"))
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_WORKPLACE), NULL);
                                                 /* "based in" is where one lives or works */
+    if (!m && u->rel == READER_REL_LANGUAGE && (facts_has_words(text, "learning") ||
+                                                 facts_has_words(text, "learn")))
+        for (size_t i = f->n; !m && i-- > 0;)   /* "what language am I learning?" of "I'm
+                                                 * learning Japanese", read as a hobby */
+            if (facts_same_holder(f->v[i].holder, u->holder) &&
+                (facts_rel_of(f->v[i].relation) == READER_REL_HOBBY ||
+                 facts_rel_of(f->v[i].relation) == READER_REL_LIKES) &&
+                understand_language(f->v[i].value))
+                m = &f->v[i];
     if (!m && facts_is_favourite(u->relation))      /* a favourite, told as a like */
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_LIKES), NULL);
     if (!m && u->rel == READER_REL_LIKES)           /* and a like, told as a favourite */

@@ -350,6 +350,20 @@ static const char *nationality_country(const char *w)
     return NULL;
 }
 
+int understand_language(const char *w)
+{
+    static const char *const only_languages[] = {
+        "mandarin", "cantonese", "hindi", "urdu", "punjabi", "bengali", "tamil", "telugu",
+        "gujarati", "arabic", "hebrew", "farsi", "persian", "swahili", "yoruba", "igbo",
+        "hausa", "amharic", "latin", "esperanto", "catalan", "basque", "galician", "gaelic",
+        "tagalog", "malay", "sign language", "bsl", "asl", NULL};
+    char low[32];
+    size_t n = 0;
+    for (; w[n] && n + 1 < sizeof low; n++) low[n] = (char)tolower((unsigned char)w[n]);
+    low[n] = '\0';
+    return nationality_country(w) != NULL || in_list(only_languages, low);
+}
+
 /* The relation most of the value words [s, e) were read as (the clause's when the
  * reader gave none). */
 static int span_rel(const unsigned char *vrels, int s, int e, int rel)
@@ -699,10 +713,16 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
                                          * or a job is not a bare number */
         as_written(c, cn, words, s, e, u->value, sizeof u->value);
         if (u->rel == READER_REL_NAME) drop_possessive(u->value);
-        /* "my parents are Polish", "I'm Irish": where they are from, not a name */
+        /* "my parents are Polish", "I'm Irish": where they are from, not a name; but
+         * "a little italian place" says what kind of place, and is no name either */
         const char *country = u->rel == READER_REL_NAME || u->rel == READER_REL_KIND
                                   ? nationality_country(u->value) : NULL;
-        if (country) {
+        int before_noun = e < n && isalpha((unsigned char)words[e][0]) &&
+                          !in_list(conjunctions, words[e]) && !in_list(empty_words, words[e]) &&
+                          !lex_is_stopword(words[e]);
+        if (country && before_noun)
+            u->value[0] = '\0';
+        else if (country) {
             u->rel = READER_REL_HOMETOWN;
             snprintf(u->value, sizeof u->value, "%s", country);
         }
@@ -875,8 +895,9 @@ static int value_end(const char *c, size_t cn, const char *const *words, unsigne
             tags[e++] = READER_I_VALUE;
     }
     int empty = 1;
-    for (int w = s; w < e && empty; w++)   /* "because", "each": no value */
-        empty = in_list(empty_words, words[w]) || lex_is_stopword(words[w]);
+    for (int w = s; w < e && empty; w++)   /* "because", "each": no value; "May" is */
+        empty = in_list(empty_words, words[w]) ||
+                (lex_is_stopword(words[w]) && !understand_month(words[w]));
     if (empty) return 0;
     if (e - s == 1 && e < n && number_only(words[s]) && !isdigit((unsigned char)words[s][0]) &&
         (tags[e] == READER_B_HOLDER || tags[e] == READER_I_HOLDER ||
@@ -1119,15 +1140,16 @@ static int digits(const char *w)
     return w[0] && strspn(w, "0123456789") == strlen(w);
 }
 
-/* Adds the user's fact told in words [s, e) under an open relation (value as written)
+/* Adds the user's fact told in words [s, e) of relation class rel (READER_REL_OPEN:
+ * under the key relation; the value as written)
  * to out[0..k), in place of the units the reader made of those words (of the reader's
  * out[0..*nread), which it updates): whose values
  * begin at one of them (a measure's "[6 foot]" read as an age, "[12 shoe]" as a job) or
  * hold the value ("[massive Celtic]" of "a massive Celtic fan"), or whose holder is it
  * ("[Liverpool] fan"). Returns the units. */
 static int add_told(const char *c, size_t cn, const char *const *words, int s, int e,
-                    const char *relation, const understood_t *clause, understood_t *out,
-                    int k, int *nread, int max)
+                    int rel, const char *relation, const understood_t *clause,
+                    understood_t *out, int k, int *nread, int max)
 {
     char value[UNDERSTAND_VALUE];
     as_written(c, cn, words, s, e, value, sizeof value);
@@ -1159,10 +1181,11 @@ static int add_told(const char *c, size_t cn, const char *const *words, int s, i
     u->act = READER_FACT;
     u->fact_min_p = 0;
     u->personal = 1;
-    u->rel = READER_REL_OPEN;
+    u->rel = rel;
     snprintf(u->holder, sizeof u->holder, "self");
-    snprintf(u->relation, sizeof u->relation, "%s", relation);
+    snprintf(u->relation, sizeof u->relation, "%s", relation ? relation : reader_rel_name(rel));
     snprintf(u->value, sizeof u->value, "%s", value);
+    if (rel == READER_REL_LANGUAGE) drop_possessive(u->value);      /* "Italian's" */
     u->name[0] = u->old[0] = '\0';
     return k + 1;
 }
@@ -1191,7 +1214,8 @@ static int measures(const char *c, size_t cn, const char *const *words, int n,
         if (j + 1 < n && digits(words[j]) && in_list(tall, words[j + 1])) {
             int e = j + 2;
             if (e < n && (digits(words[e]) || number_only(words[e]))) e++;
-            k = add_told(c, cn, words, j, e, "height", clause, out, k, nread, max);
+            k = add_told(c, cn, words, j, e, READER_REL_OPEN, "height", clause, out, k,
+                         nread, max);
         }
         /* "a size 12 shoe", "size 9 shoes" */
         if (!strcmp(words[w], "size") && w + 1 < n && digits(words[w + 1])) {
@@ -1203,7 +1227,8 @@ static int measures(const char *c, size_t cn, const char *const *words, int n,
                 if (l > sizeof relation - 6) l = sizeof relation - 6;
                 snprintf(relation, sizeof relation, "%.*s size", (int)l, words[w + 2]);
             }
-            k = add_told(c, cn, words, w + 1, w + 2, relation, clause, out, k, nread, max);
+            k = add_told(c, cn, words, w + 1, w + 2, READER_REL_OPEN, relation, clause, out,
+                         k, nread, max);
         }
         /* "my commute is like 40 minutes", "my commute's about an hour" */
         if (!strcmp(words[w], "my") && w + 2 < n && isalpha((unsigned char)words[w + 1][0])) {
@@ -1219,7 +1244,8 @@ static int measures(const char *c, size_t cn, const char *const *words, int n,
             while (v < n && in_list(hedges, words[v])) v++;
             if (v + 1 < n && (digits(words[v]) || number_only(words[v])) &&
                 in_list(units, words[v + 1]) && !lex_is_stopword(noun))
-                k = add_told(c, cn, words, v, v + 2, noun, clause, out, k, nread, max);
+                k = add_told(c, cn, words, v, v + 2, READER_REL_OPEN, noun, clause, out, k,
+                             nread, max);
         }
     }
     return k;
@@ -1239,9 +1265,36 @@ static int fan_of(const char *c, size_t cn, const char *const *words,
         while (s > 0 && w - s < 3 && caps[s - 1] && !is_cjk(words[s - 1]) &&
                !in_list(personal_words, words[s - 1]) && !in_list(empty_words, words[s - 1]))
             s--;
-        if (s < w) return add_told(c, cn, words, s, w, "support", clause, out, k, nread, max);
+        if (s < w)
+            return add_told(c, cn, words, s, w, READER_REL_OPEN, "support", clause, out, k,
+                            nread, max);
     }
     return k;
+}
+
+/* "Italian's my first language", "my mother tongue is Welsh": a language the user
+ * speaks, the language word nearest those words. Returns the units. */
+static int first_language(const char *c, size_t cn, const char *const *words, int n,
+                          const understood_t *clause, understood_t *out, int k, int *nread,
+                          int max)
+{
+    static const char *const firsts[] = {"first", "native", "mother", "home", NULL};
+    static const char *const tongues[] = {"language", "tongue", NULL};
+    if (memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
+    int at = 0;
+    while (at + 1 < n && !(in_list(firsts, words[at]) && in_list(tongues, words[at + 1])))
+        at++;
+    if (at + 1 >= n) return k;
+    int best = -1;
+    for (int w = 0; w < n; w++) {
+        char stem[UNDERSTAND_KEY];
+        size_t pl = vocab_possessive(words[w]);
+        snprintf(stem, sizeof stem, "%.*s", (int)(pl ? pl : strlen(words[w])), words[w]);
+        if (understand_language(stem) && (best < 0 || abs(w - at) < abs(best - at))) best = w;
+    }
+    return best < 0 ? k
+                    : add_told(c, cn, words, best, best + 1, READER_REL_LANGUAGE, NULL, clause,
+                               out, k, nread, max);
 }
 
 /* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and
@@ -1358,7 +1411,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         int empty = vs >= 0;    /* only function words or fillers ("forget where i live
                                  * [pls]"): no value */
         for (int w = vs; empty && w < ve; w++)
-            empty = in_list(empty_words, words[w]) || lex_is_stopword(words[w]);
+            empty = in_list(empty_words, words[w]) ||
+                    (lex_is_stopword(words[w]) && !understand_month(words[w]));   /* May */
         if (empty) vs = ve = -1;
         unit(c, cn, words, tags, caps, vrels, n, vs >= 0 ? vs : n, vs, ve, ns, ne, &clause,
              &out[0]);
@@ -1379,6 +1433,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         int nread = k;          /* the units so far, which a measure may replace */
         k = measures(c, cn, words, n, &clause, out, k, &nread, max);
         k = fan_of(c, cn, words, caps, n, &clause, out, k, &nread, max);
+        k = first_language(c, cn, words, n, &clause, out, k, &nread, max);
     }
     /* small talk or an unsure fact taken for a fact by its tags that yields no value and
      * no name ("I'm Tired lol") is what the reader read */

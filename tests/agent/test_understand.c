@@ -130,6 +130,10 @@ static const struct {
     {"I work from home", {{"fact", "self", "workplace", "home", NULL}}},
     {"Yusuf's a dentist in Leeds", {{"fact", "yusuf", "job", "dentist", NULL},
                                     {"fact", "yusuf", "workplace", "Leeds", NULL}}},
+    {"Greek's my first language, though I'm fluent in French",
+     {{"fact", "self", "language", "French", NULL}, {"fact", "self", "language", "Greek", NULL}}},
+    /* a month is a value though "may" is a function word */
+    {"whose birthday is in May?", {{"question", "self", "birthday", "May", NULL}}},
     {"we got a kitten, she's a sphynx named Pip", {{"fact", "kitten", "kind", "sphynx", NULL},
                                                     {"fact", "kitten", "name", "Pip", NULL}}},
     {"我会说法语、德语", {{"fact", "self", "language", "法语", NULL}, {"fact", "self", "language", "德语", NULL}}},
@@ -170,6 +174,25 @@ START_TEST(test_hand_written_sentences_read_into_their_units)
 }
 END_TEST
 
+/* A nationality tells where someone is from only when it says what they are: before a
+ * noun it says what kind of thing ("a little spanish place"), and is no one's name or
+ * home. */
+START_TEST(test_a_nationality_before_a_noun_is_no_hometown)
+{
+    static const char *const msgs[] = {"she runs a little spanish place in Leeds",
+                                       "he's opened a tiny greek taverna by the sea"};
+    for (size_t i = 0; i < sizeof msgs / sizeof msgs[0]; i++) {
+        understood_t u[UNDERSTAND_MAX];
+        char err[256];
+        int n = understand(model_reader(m), msgs[i], u, err, sizeof err);
+        ck_assert_msg(n >= 0, "'%s': %s", msgs[i], err);
+        for (int k = 0; k < n; k++)
+            ck_assert_msg(u[k].rel != READER_REL_HOMETOWN && u[k].rel != READER_REL_NAME,
+                          "'%s' unit %d: %s '%s'", msgs[i], k, u[k].relation, u[k].value);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -178,6 +201,7 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_loop_test(tc, test_hand_written_sentences_read_into_their_units, 0,
                         (int)(sizeof table / sizeof table[0]));
+    tcase_add_test(tc, test_a_nationality_before_a_noun_is_no_hometown);
     suite_add_tcase(s, tc);
     SRunner *r = srunner_create(s);
     srunner_run_all(r, CK_NORMAL);

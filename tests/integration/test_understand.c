@@ -754,7 +754,7 @@ START_TEST(test_how_many_is_kept_as_told)
 END_TEST
 
 /* Measures told in passing are kept under what they measure: a height, a shoe size, a
- * commute; a team by "fan". */
+ * commute; a language learnt is asked after as one; a team by "fan". */
 START_TEST(test_measures_and_teams_are_kept)
 {
     tell("a", "i'm 5 foot 9 and a size 7 shoe, which is small for a bloke");
@@ -762,6 +762,8 @@ START_TEST(test_measures_and_teams_are_kept)
     ask("b", "what size shoe do i wear?", "7", NULL);
     tell("a", "my commute is about 35 minutes by train");
     ask("b", "how long's my commute?", "35 minutes", NULL);
+    tell("a", "i'm learning Korean at night school");
+    ask("b", "what language am i learning?", "Korean", NULL);
     tell("a", "Hibs fan for life");
     ask("b", "which football team do i support?", "Hibs", NULL);
     ask("b", "do i support hearts?", "No", NULL);
