@@ -134,6 +134,9 @@ static const struct {
      {{"fact", "self", "language", "French", NULL}, {"fact", "self", "language", "Greek", NULL}}},
     /* a month is a value though "may" is a function word */
     {"whose birthday is in May?", {{"question", "self", "birthday", "May", NULL}}},
+    /* a kind of kept animal as the holder is that animal, of that kind */
+    {"I have a whippet called Juno", {{"fact", "dog", "name", "Juno", NULL},
+                                      {"fact", "dog", "kind", "whippet", NULL}}},
     {"we got a kitten, she's a sphynx named Pip", {{"fact", "kitten", "kind", "sphynx", NULL},
                                                     {"fact", "kitten", "name", "Pip", NULL}}},
     {"我会说法语、德语", {{"fact", "self", "language", "法语", NULL}, {"fact", "self", "language", "德语", NULL}}},

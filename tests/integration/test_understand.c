@@ -770,13 +770,18 @@ START_TEST(test_measures_and_teams_are_kept)
 }
 END_TEST
 
-/* "she's a X called Y" after a new animal names it and tells its kind; "forget where I
- * live pls" forgets the home, "pls" being no value. */
+/* "she's a X called Y" after a new animal names it and tells its kind, and a kind told
+ * as the animal ("a dalmatian called Domino") is asked after as the animal; "forget
+ * where I live pls" forgets the home, "pls" being no value. */
 START_TEST(test_a_new_pet_is_named_and_fillers_are_no_value)
 {
     tell("a", "we just adopted a kitten!! he's a ragdoll called Miso");
     ask("b", "what's my kitten called?", "Miso", NULL);
     ask("b", "what breed is my kitten?", "ragdoll", NULL);
+    tell("a", "I've got a dalmatian called Domino");
+    ask("b", "what's my dog called?", "Domino", NULL);
+    ask("b", "do i have a dog?", "Yes", NULL);
+    ask("b", "what breed is my dog?", "dalmatian", NULL);
     tell("a", "I live in Utrecht");
     json_decref(say("a", "can u forget where i live pls"));
     ask("b", "where do i live?", "don't know", "Utrecht");

@@ -1,0 +1,107 @@
+/* cmd_kinds.c: `mnemo kinds`: the kinds of the animals people keep, from WordNet
+ * (model/lexicon.h), one "kind<TAB>animal" a line, sorted: every lemma below dog, cat,
+ * horse, rabbit and parrot ("beagle\tdog"). scripts/gen-kinds.sh turns the list into
+ * agent/kinds_table.c, the table the agent reads a breed by ("a beagle called Biscuit"
+ * is a dog). No server is involved. */
+#include "cli/cli.h"
+#include "model/lexicon.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <ctype.h>
+
+enum { O_WORDNET };
+
+static const cli_opt_t kinds_opts[] = {
+    [O_WORDNET] = {"wordnet", 0, "DIR", "WordNet folder (default /usr/share/wordnet)"},
+    {0},
+};
+
+/* The animals, each by a WordNet noun sense and the word the agent keys it by. */
+static const struct {
+    const char *lemma, *animal;
+} animals[] = {
+    {"dog", "dog"}, {"domestic_cat", "cat"}, {"horse", "horse"}, {"rabbit", "rabbit"},
+    {"parrot", "parrot"},
+};
+
+/* Lemmas below an animal that people more often mean otherwise ("my boxer", "my
+ * charger", "my jumper"): left out, so they stay what the reader read. */
+static const char *const other_senses[] = {
+    "barker", "boxer", "bow-wow", "charger", "cob", "cur", "doggie", "doggy", "hack",
+    "hunter", "jumper", "mount", "pacer", "pointer", "pooch", "racer", "setter", "stepper",
+    "toy", "trotter", "roadster", "mutt", "mongrel", "puppy", "pup", "kitten", "kitty",
+    "pussy", "puss", "tom", "tomcat", "bunny", "foal", "pony", NULL};
+
+/* First words of a breed's name that are said of much else ("German shepherd": German
+ * is a language, "Great Dane": great), so not kept as the breed alone. */
+static const char *const place_words[] = {
+    "american", "australian", "belgian", "chinese", "english", "french", "german", "great",
+    "irish", "italian", "japanese", "mexican", "new", "norwegian", "old", "russian",
+    "scotch", "scottish", "welsh", "african", "spanish", "dutch", "swiss", "greater",
+    "lesser", "little", "standard", "toy", "miniature", "king", "saint", "st", NULL};
+
+static int cmp_line(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int run_kinds(cli_ctx_t *ctx, const cli_args_t *a)
+{
+    (void)ctx;
+    char err[512];
+    lexicon_t *lx = lexicon_load(a->val[O_WORDNET], err, sizeof err);
+    if (!lx) {
+        fprintf(stderr, "mnemo kinds: %s\n", err);
+        return CLI_EXIT_USAGE;
+    }
+    lexicon_words_t lines = {0};
+    int rc = CLI_EXIT_OK;
+    for (size_t i = 0; i < sizeof animals / sizeof animals[0] && rc == CLI_EXIT_OK; i++) {
+        lexicon_words_t w = {0};
+        if (lexicon_collect(lx, animals[i].lemma, 1, LEX_HYPONYMS, 8, 3, &w) < 0)
+            rc = CLI_EXIT_USAGE;
+        for (int k = 0; k < w.n && rc == CLI_EXIT_OK; k++) {
+            char kind[200];
+            snprintf(kind, sizeof kind, "%s", w.w[k]);
+            /* "Siamese cat" is also said "siamese", "Labrador retriever" "labrador" */
+            char *space = strchr(kind, ' ');
+            int named = kind[0] >= 'A' && kind[0] <= 'Z';
+            for (char *p = kind; *p; p++) *p = (char)tolower((unsigned char)*p);
+            for (int both = 0; both < 2 && rc == CLI_EXIT_OK; both++) {
+                if (both == 1) {
+                    if (!named || !space || strchr(space + 1, ' ')) break;
+                    *space = '\0';
+                }
+                int skip = 0;
+                for (int o = 0; other_senses[o] && !skip; o++)
+                    skip = !strcmp(kind, other_senses[o]);
+                for (int o = 0; both && place_words[o] && !skip; o++)
+                    skip = !strcmp(kind, place_words[o]);
+                char line[256];
+                snprintf(line, sizeof line, "%s\t%s", kind, animals[i].animal);
+                if (!skip && lexicon_words_add(&lines, line) < 0) rc = CLI_EXIT_USAGE;
+            }
+        }
+        lexicon_words_free(&w);
+    }
+    if (rc == CLI_EXIT_OK) {
+        qsort(lines.w, (size_t)lines.n, sizeof *lines.w, cmp_line);
+        for (int k = 0; k < lines.n; k++)    /* a lemma under two animals: the first */
+            if (k == 0 || strncmp(lines.w[k], lines.w[k - 1],
+                                  (size_t)(strchr(lines.w[k], '\t') - lines.w[k]) + 1) != 0)
+                printf("%s\n", lines.w[k]);
+    } else {
+        fprintf(stderr, "mnemo kinds: WordNet has no such sense, or out of memory\n");
+    }
+    lexicon_words_free(&lines);
+    lexicon_free(lx);
+    return rc;
+}
+
+const cli_cmd_t cli_cmd_kinds = {
+    "kinds", "", "print the kinds of kept animals from WordNet (kind<TAB>animal)",
+    kinds_opts, 0, 0, run_kinds,
+};
