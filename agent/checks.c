@@ -159,6 +159,7 @@ int checks_fits(int rel, const char *holder, const char *value)
         char key[UNDERSTAND_KEY];
         understand_holder_of(value, key, sizeof key);
         if (dialogue_pet_word(key) || understand_kin(key)) return 0;
+        if (understand_language(value)) return 0;   /* "a bit of swahili" is no firm */
         for (int i = 0; days[i]; i++)
             if (!strcasecmp(value, days[i])) return 0;
     }
@@ -171,6 +172,11 @@ int checks_fits(int rel, const char *holder, const char *value)
     if (last && (unsigned char)value[0] < 0x80)
         for (int i = 0; leads[i]; i++)
             if (!strcasecmp(last + 1, leads[i])) return 0;
+    /* a language spoken is a language: named with a capital, in Chinese, or one known
+     * (understand_language: "french"), not "problems" of "first world problems" */
+    if (rel == READER_REL_LANGUAGE && (unsigned char)value[0] < 0x80 &&
+        !isupper((unsigned char)value[0]) && !understand_language(value))
+        return 0;
     /* a name is no lower-case word of doing ("oops, I'm waffling", "I'm kidding") */
     size_t n = strlen(value);
     if (rel == READER_REL_NAME && n >= 6 && !strcmp(value + n - 3, "ing") &&
@@ -402,6 +408,20 @@ static int parted_with(const facts_t *f, const char *text, understood_t *u)
     return 1;
 }
 
+/* 1 when a clause gives an opinion or a mood, not a fact: a chat marker ("lol",
+ * "ugh") or a word of judging ("the worst", "brutal"). */
+static int opinion(const char *text)
+{
+    static const char *const words[] = {
+        "lol", "lmao", "haha", "hahaha", "omg", "ugh", "tbh", "worst", "best", "brutal",
+        "awful", "terrible", "horrible", "amazing", "great", "lovely", "grim", "nightmare",
+        "insane", "mad", "crazy", "boring", "exhausting", "chaos", "ridiculous", "annoying",
+        "hilarious", "gorgeous", "stunning", "rubbish", "pain", "killing", NULL};
+    for (int i = 0; words[i]; i++)
+        if (facts_has_words(text, words[i])) return 1;
+    return 0;
+}
+
 void checks_clause(const facts_t *f, const char *msg, const understood_t *told, int i,
                    const char *text, understood_t *u)
 {
@@ -419,6 +439,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         driven(text, u);                /* "my dad drives lorries": a job */
     if (u->act == READER_FACT && hypothetical(text, u->value))
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */
+    /* a Chinese fact names whose it is: the speaker (我) or someone; "周末愉快" wishes a
+     * good weekend */
+    if (u->act == READER_FACT && (unsigned char)text[0] >= 0xE0 && !strcmp(u->holder, "self") &&
+        !strstr(text, "我"))
+        u->act = READER_SMALLTALK;
     if (u->act == READER_UNABLE && !requests(text))
         u->act = READER_SMALLTALK;      /* nothing is refused that was not asked */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO || u->act == READER_SMALLTALK) &&
@@ -500,4 +525,9 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         for (size_t j = 0; j < f->n && !u->personal; j++)
             u->personal = facts_same_value(f->v[j].value, u->old) ||
                           facts_has_words(f->v[j].value, u->old);
+    /* an opinion with no fact of the user's in it ("hayfever season is the worst",
+     * "busy season at work is brutal lol") is small talk, not a story's line either */
+    if (u->act == READER_FACT && !u->name[0] && opinion(text) &&
+        (!u->personal || !u->value[0] || !checks_fits(u->rel, u->holder, u->value)))
+        u->act = READER_SMALLTALK;
 }

@@ -28,6 +28,8 @@
  * - a summary asks what mnemo knows (a question for one thing is a question);
  * - "which town did I move here from?" asks the hometown, "how tall" no age, and
  *   "scratch that" is no value;
+ * - an opinion or a mood with no fact of the user's in it ("hayfever season is the
+ *   worst"), and a Chinese fact that names no one (周末愉快), are small talk;
  * - parting with a vehicle ("we sold the car") ends the newest thing owned, and what is
  *   driven is owned as told ("I drive a red Fiat 500"), or, driven for a living ("my
  *   dad drives lorries"), the driver's job. */
@@ -39,9 +41,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
  * or a thing's, never the user's; a value is not its holder; a name or a job has no
  * digits; a person, place or job is more than one CJK character, and a CJK value does
  * not start with a function, joining or placing character nor is only a degree (一点);
- * a place, firm, school or job is no month, day, animal or kin word; no value ends with
- * a word that leads into another ("a lot of"); the user's own age in digits is from
- * CHECKS_MIN_USER_AGE to CHECKS_MAX_AGE (younger is how long something lasted). */
+ * a place, firm, school or job is no month, day, animal, kin word or language; a
+ * language spoken is named with a capital, in Chinese, or known (understand_language);
+ * no value ends with a word that leads into another ("a lot of"); the user's own age in
+ * digits is from CHECKS_MIN_USER_AGE to CHECKS_MAX_AGE (younger is how long something
+ * lasted). */
 #define CHECKS_MIN_USER_AGE 13
 #define CHECKS_MAX_AGE 120
 int checks_fits(int rel, const char *holder, const char *value);

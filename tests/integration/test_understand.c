@@ -340,10 +340,17 @@ END_TEST
 
 START_TEST(test_small_talk_is_answered_but_not_stored)
 {
-    json_t *t = say("a", "haha nice one");
-    ck_assert_uint_eq(json_array_size(json_object_get(t, "written")), 0);
-    ck_assert_str_ne(json_string_value(json_object_get(t, "kind")), "statement");
-    json_decref(t);
+    /* chit-chat, opinions and moods, a Chinese greeting */
+    static const char *const chat[] = {"haha nice one", "rush hour traffic is the worst",
+                                       "quarter end at the office is brutal lol",
+                                       "lol rich people problems", "新年快乐！"};
+    for (size_t i = 0; i < sizeof chat / sizeof chat[0]; i++) {
+        json_t *t = say("a", chat[i]);
+        ck_assert_msg(json_array_size(json_object_get(t, "written")) == 0, "'%s' wrote", chat[i]);
+        ck_assert_msg(strcmp(json_string_value(json_object_get(t, "kind")), "statement") != 0,
+                      "'%s' -> '%s' is a statement", chat[i], reply_of(t));
+        json_decref(t);
+    }
     ck_assert_uint_eq(memories(), 0);
 }
 END_TEST
