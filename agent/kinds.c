@@ -1,5 +1,6 @@
 /* kinds.c: a kind of kept animal looked up in the generated table (kinds.h): the word
- * lower-cased, then a binary search. */
+ * lower-cased, then a binary search; spelt nearly, a scan with a bounded edit
+ * distance. */
 #include "agent/kinds.h"
 
 #include <ctype.h>
@@ -23,4 +24,44 @@ const char *kinds_animal(const char *word)
     low[n] = '\0';
     const kinds_entry_t *e = bsearch(low, kinds_table, kinds_count, sizeof *kinds_table, cmp_kind);
     return e ? e->animal : NULL;
+}
+
+/* 1 when a and b (lengths an, bn) are at most max edits apart (insert, delete,
+ * substitute), max <= 2. */
+static int near(const char *a, size_t an, const char *b, size_t bn, int max)
+{
+    if (an > bn + (size_t)max || bn > an + (size_t)max || an >= 64 || bn >= 64) return 0;
+    int row[64], prev[64];
+    for (size_t j = 0; j <= bn; j++) prev[j] = (int)j;
+    for (size_t i = 1; i <= an; i++) {
+        row[0] = (int)i;
+        int best = row[0];
+        for (size_t j = 1; j <= bn; j++) {
+            int sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
+            int del = prev[j] + 1, ins = row[j - 1] + 1;
+            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            if (row[j] < best) best = row[j];
+        }
+        if (best > max) return 0;
+        memcpy(prev, row, (bn + 1) * sizeof *row);
+    }
+    return prev[bn] <= max;
+}
+
+const char *kinds_animal_near(const char *word)
+{
+    const char *exact = kinds_animal(word);
+    if (exact || !word) return exact;
+    char low[64];
+    size_t n = 0;
+    for (; word[n]; n++) {
+        if (n + 1 >= sizeof low) return NULL;
+        low[n] = (char)tolower((unsigned char)word[n]);
+    }
+    low[n] = '\0';
+    int max = n >= 10 ? 2 : n >= 6 ? 1 : 0;
+    for (size_t i = 0; max && i < kinds_count; i++)
+        if (near(low, n, kinds_table[i].kind, strlen(kinds_table[i].kind), max))
+            return kinds_table[i].animal;
+    return NULL;
 }

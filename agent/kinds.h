@@ -18,4 +18,8 @@ extern const size_t kinds_count;
 /* The animal of which word (any case) names a kind ("Beagle": "dog"), or NULL. */
 const char *kinds_animal(const char *word);
 
+/* The same for a word spelt nearly as a kind ("border colie", "dashshund"): at most one
+ * edit from a kind for words of 6 to 9 letters, two from 10; NULL when none. */
+const char *kinds_animal_near(const char *word);
+
 #endif

@@ -76,7 +76,7 @@ static const char *const empty_words[] = {
     "u", "us", "me", "him", "her", "them", "it", "its", "of", "that", "this", "there", "here",
     "a", "an", "the", "you", "we", "they", "i", "he", "she", "so", "too", "and", "or", "to",
     "for", "with", "at", "in", "on", "by", "now", "then", "lol", "haha", "together", "alone",
-    "nearby", "somewhere", "pls", "plz", "please", "thanks", "thx", "ty", "btw", "tbh",
+    "nearby", "somewhere", "else", "pls", "plz", "please", "thanks", "thx", "ty", "btw", "tbh",
     "rn", "lmao", "omg", NULL};
 
 /* Words that join values and end no name ("Pixel and"). */
@@ -735,6 +735,15 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             snprintf(u->holder, sizeof u->holder, "%s", understand_pronoun(words[s - 1]));
             u->personal = 0;
         }
+        /* "I speak Polish at home and [English] at work": a language read as a place
+         * or a firm, in a clause of speaking, is a language spoken */
+        static const char *const speaking[] = {"speak", "speaks", "spoke", "speaking",
+                                               "fluent", "language", "languages", NULL};
+        int speaks = 0;
+        for (int w = 0; w < n && !speaks; w++) speaks = in_list(speaking, words[w]);
+        if (speaks && u->rel != READER_REL_LANGUAGE && u->rel != READER_REL_NAME &&
+            understand_language(u->value))
+            u->rel = READER_REL_LANGUAGE;
         /* "moved here from Bristol": a place after "from" is where one came from */
         if ((u->rel == READER_REL_HOME || u->rel == READER_REL_WORKPLACE) && s > 0 &&
             !strcmp(words[s - 1], "from") && caps[s])
@@ -1298,14 +1307,16 @@ static int first_language(const char *c, size_t cn, const char *const *words, in
                                out, k, nread, max);
 }
 
-/* "a beagle called Biscuit": a holder that is a kind of kept animal (kinds.h) is that
+/* "a beagle called Biscuit": a holder that is a kind of kept animal (kinds.h), or spelt
+ * nearly as one ("border colie"), is that
  * animal ("what's my dog called?"), and in a fact its kind is told too (the dog's kind
  * is beagle). Returns the units. */
 static int kind_holders(understood_t *out, int k, int max)
 {
     for (int i = 0, told = k; i < told; i++) {
-        const char *animal = kinds_animal(out[i].holder);
-        if (!animal || dialogue_pet_word(out[i].holder)) continue;
+        const char *animal = kinds_animal_near(out[i].holder);
+        if (!animal || dialogue_pet_word(out[i].holder) || understand_kin(out[i].holder))
+            continue;
         char kind[UNDERSTAND_KEY];
         snprintf(kind, sizeof kind, "%s", out[i].holder);
         snprintf(out[i].holder, sizeof out[i].holder, "%s", animal);

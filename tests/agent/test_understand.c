@@ -137,6 +137,11 @@ static const struct {
     /* a kind of kept animal as the holder is that animal, of that kind */
     {"I have a whippet called Juno", {{"fact", "dog", "name", "Juno", NULL},
                                       {"fact", "dog", "kind", "whippet", NULL}}},
+    {"got a dalmation called Spot", {{"fact", "dog", "name", "Spot", NULL},
+                                     {"fact", "dog", "kind", "dalmation", NULL}}},
+    /* a language read as a place, in a clause of speaking */
+    {"I speak Dutch at home and Spanish at work", {{"fact", "self", "language", "Dutch", NULL},
+                                                   {"fact", "self", "language", "Spanish", NULL}}},
     {"we got a kitten, she's a sphynx named Pip", {{"fact", "kitten", "kind", "sphynx", NULL},
                                                     {"fact", "kitten", "name", "Pip", NULL}}},
     {"我会说法语、德语", {{"fact", "self", "language", "法语", NULL}, {"fact", "self", "language", "德语", NULL}}},
