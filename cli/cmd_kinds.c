@@ -28,12 +28,13 @@ static const struct {
 };
 
 /* Lemmas below an animal that people more often mean otherwise ("my boxer", "my
- * charger", "my jumper"): left out, so they stay what the reader read. */
+ * charger", "my jumper", a colour): left out, so they stay what the reader read. */
 static const char *const other_senses[] = {
     "barker", "boxer", "bow-wow", "charger", "cob", "cur", "doggie", "doggy", "hack",
     "hunter", "jumper", "mount", "pacer", "pointer", "pooch", "racer", "setter", "stepper",
     "toy", "trotter", "roadster", "mutt", "mongrel", "puppy", "pup", "kitten", "kitty",
-    "pussy", "puss", "tom", "tomcat", "bunny", "foal", "pony", NULL};
+    "pussy", "puss", "tom", "tomcat", "bunny", "foal", "pony", "gray", "grey", "bay",
+    "chestnut", "roan", "sorrel", "dun", "pinto", "black", "white", NULL};
 
 /* First words of a breed's name that are said of much else ("German shepherd": German
  * is a language, "Great Dane": great), so not kept as the breed alone. */
