@@ -408,6 +408,18 @@ static int parted_with(const facts_t *f, const char *text, understood_t *u)
     return 1;
 }
 
+/* 1 when a clause is written in Chinese: an ideograph (U+4E00..U+9FFF) and no Latin
+ * letter ("🍣 sushi is my fave" is English). */
+static int chinese(const char *text)
+{
+    int ideograph = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (isalpha(*p)) return 0;
+        ideograph |= *p >= 0xE4 && *p <= 0xE9;
+    }
+    return ideograph;
+}
+
 /* 1 when a clause gives an opinion or a mood, not a fact: a chat marker ("lol",
  * "ugh") or a word of judging ("the worst", "brutal"). */
 static int opinion(const char *text)
@@ -441,7 +453,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */
     /* a Chinese fact names whose it is: the speaker (我) or someone; "周末愉快" wishes a
      * good weekend */
-    if (u->act == READER_FACT && (unsigned char)text[0] >= 0xE0 && !strcmp(u->holder, "self") &&
+    if (u->act == READER_FACT && chinese(text) && !strcmp(u->holder, "self") &&
         !strstr(text, "我"))
         u->act = READER_SMALLTALK;
     if (u->act == READER_UNABLE && !requests(text))
