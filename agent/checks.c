@@ -174,9 +174,10 @@ int checks_fits(int rel, const char *holder, const char *value)
             if (!strcasecmp(last + 1, leads[i])) return 0;
     /* a language spoken is a language: named with a capital, in Chinese, or one known
      * (understand_language: "french"), not "problems" of "first world problems" */
+    const char *word = strrchr(value, ' ') ? strrchr(value, ' ') + 1 : value;
     if (rel == READER_REL_LANGUAGE && (unsigned char)value[0] < 0x80 &&
-        !isupper((unsigned char)value[0]) && !understand_language(value))
-        return 0;
+        !isupper((unsigned char)word[0]) && !understand_language(word))
+        return 0;                       /* ("a bit of korean": korean) */
     /* a name is no lower-case word of doing ("oops, I'm waffling", "I'm kidding") */
     size_t n = strlen(value);
     if (rel == READER_REL_NAME && n >= 6 && !strcmp(value + n - 3, "ing") &&
@@ -442,6 +443,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (understand_pronoun(u->holder)) facts_resolve_holder(f, msg, u);
     facts_resolve_pronoun(f, u);
     facts_resolve_relation_words(f, u);
+    facts_resolve_kind(f, u);
     int q = asks(text) ? opens_question(text) : -1;
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && q >= 0)
         u->act = READER_QUESTION;       /* a question is never written as a fact */

@@ -2,11 +2,13 @@
  * value, by name, an open relation's stored key, and the comparisons of values as
  * people write them. The list is only read; the plan (respond.c) decides what to write. */
 #include "agent/facts.h"
+#include "agent/kinds.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include "model/dialogue.h"
 #include "model/lex_words.h"
 #include "model/reader.h"
 
@@ -228,6 +230,25 @@ void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u)
                 strcmp(m->holder, "self") != 0 && names(u, text, m->value, pass))
                 become(u, m->holder, m->value);
         }
+}
+
+void facts_resolve_kind(const facts_t *f, understood_t *u)
+{
+    if (!dialogue_pet_word(u->holder)) return;
+    const char *only = NULL;
+    for (size_t i = 0; i < f->n; i++) {
+        const store_memory_t *m = &f->v[i];
+        if (!strcmp(m->value, FACTS_ENDED)) continue;
+        if (facts_same_holder(m->holder, u->holder)) return;    /* "my dog" has facts */
+        const char *animal = kinds_animal_near(m->holder);
+        if (!animal || !facts_same_holder(animal, u->holder)) continue;
+        if (only && !facts_same_holder(only, m->holder)) return;   /* two dogs: which? */
+        only = m->holder;
+    }
+    if (only && strlen(only) < sizeof u->holder) {
+        memcpy(u->holder, only, strlen(only) + 1);
+        u->personal = 1;
+    }
 }
 
 /* 1 when pronoun ("he", "she"; understand_pronoun's keys) cannot mean holder: a kin

@@ -23,6 +23,7 @@
 #include "agent/checks.h"
 #include "agent/compare.h"
 #include "agent/facts.h"
+#include "agent/kinds.h"
 #include "agent/realise.h"
 #include "model/dialogue.h"
 #include "model/model.h"
@@ -284,8 +285,9 @@ static const store_memory_t *any_fact_asked(const facts_t *f, const char *text,
 
 /* "Do I have a dog?", "do I have kids?" asked of what the user never said they own: they
  * have it when someone or something of theirs is keyed by what is asked ("my dog Juno",
- * "my son"; "kids" of a son or a daughter, "pets" of any animal) or is of that kind ("my
- * dog is a dachshund"). The newest current fact that shows it, or NULL. */
+ * "my son"; "kids" of a son or a daughter, "pets" of any animal), by a kind of it ("a
+ * beagle called Biscuit": kinds.h) or is of that kind ("my dog is a dachshund"). The
+ * newest current fact that shows it, or NULL. */
 static const store_memory_t *has_holder(const facts_t *f, const char *value)
 {
     static const char *const children[] = {"child", "children", "son", "sons", "daughter",
@@ -300,8 +302,10 @@ static const store_memory_t *has_holder(const facts_t *f, const char *value)
         if (!strcmp(m->holder, "self") || !strcmp(m->value, FACTS_ENDED)) continue;
         int kid = 0;
         for (int k = 0; children[k]; k++) kid |= !strcmp(m->holder, children[k]);
+        const char *animal = kinds_animal_near(m->holder);     /* "a beagle called ..." */
         if (facts_same_relation(m->holder, key) || (kids && kid) ||
-            (pets && dialogue_pet_word(m->holder)) ||
+            (pets && (dialogue_pet_word(m->holder) || animal)) ||
+            (animal && facts_same_holder(animal, key)) ||
             (facts_rel_of(m->relation) == READER_REL_KIND && facts_same_value(m->value, key)))
             return m;
     }

@@ -19,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "agent/kinds.h"
 #include "agent/realise.h"
 #include "model/dialogue.h"
 #include "model/model.h"
@@ -1307,34 +1306,6 @@ static int first_language(const char *c, size_t cn, const char *const *words, in
                                out, k, nread, max);
 }
 
-/* "a beagle called Biscuit": a holder that is a kind of kept animal (kinds.h), or spelt
- * nearly as one ("border colie"), is that
- * animal ("what's my dog called?"), and in a fact its kind is told too (the dog's kind
- * is beagle). Returns the units. */
-static int kind_holders(understood_t *out, int k, int max)
-{
-    for (int i = 0, told = k; i < told; i++) {
-        const char *animal = kinds_animal_near(out[i].holder);
-        if (!animal || dialogue_pet_word(out[i].holder) || understand_kin(out[i].holder))
-            continue;
-        char kind[UNDERSTAND_KEY];
-        snprintf(kind, sizeof kind, "%s", out[i].holder);
-        snprintf(out[i].holder, sizeof out[i].holder, "%s", animal);
-        int known = out[i].act != READER_FACT;
-        for (int j = 0; j < k && !known; j++)
-            known = out[j].rel == READER_REL_KIND && !strcmp(out[j].holder, animal) &&
-                    !strcasecmp(out[j].value, kind);
-        if (known || k >= max) continue;
-        out[k] = out[i];
-        out[k].rel = READER_REL_KIND;
-        snprintf(out[k].relation, sizeof out[k].relation, "%s", reader_rel_name(READER_REL_KIND));
-        snprintf(out[k].value, sizeof out[k].value, "%s", kind);
-        out[k].name[0] = out[k].old[0] = '\0';
-        k++;
-    }
-    return k;
-}
-
 /* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and
  * its holder, or a name told in passing), one for any other act. Returns how many. */
 static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t *out, int max,
@@ -1473,7 +1444,6 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = fan_of(c, cn, words, caps, n, &clause, out, k, &nread, max);
         k = first_language(c, cn, words, n, &clause, out, k, &nread, max);
     }
-    k = kind_holders(out, k, max);
     /* small talk or an unsure fact taken for a fact by its tags that yields no value and
      * no name ("I'm Tired lol") is what the reader read */
     int found = 0;

@@ -11,6 +11,7 @@
 
 #include "agent/checks.h"
 #include "agent/compare.h"
+#include "agent/kinds.h"
 #include "agent/facts.h"
 #include "agent/understand.h"
 #include "model/reader.h"
@@ -244,6 +245,35 @@ START_TEST(test_ages_compare_the_names_of_a_group)
 }
 END_TEST
 
+/* "my dog" asked of a user whose only dog is keyed by its kind ("a whippet called Juno",
+ * or spelt nearly: "dalmation") is that one; with two dogs it stays "dog". */
+START_TEST(test_an_animal_asked_after_is_its_one_kind_told)
+{
+    static store_memory_t one[] = {M(1, "whippet", "name", "Juno"), M(2, "self", "home", "Hull")};
+    static store_memory_t typo[] = {M(1, "dalmation", "name", "Spot")};
+    static store_memory_t two[] = {M(1, "whippet", "name", "Juno"), M(2, "beagle", "name", "Bo")};
+    understood_t u = {.holder = "dog"};
+    facts_t f = {one, 2};
+    facts_resolve_kind(&f, &u);
+    ck_assert_str_eq(u.holder, "whippet");
+    ck_assert_int_eq(u.personal, 1);
+    snprintf(u.holder, sizeof u.holder, "dog");
+    f = (facts_t){typo, 1};
+    facts_resolve_kind(&f, &u);
+    ck_assert_str_eq(u.holder, "dalmation");
+    snprintf(u.holder, sizeof u.holder, "dog");
+    f = (facts_t){two, 2};
+    facts_resolve_kind(&f, &u);
+    ck_assert_str_eq(u.holder, "dog");
+    snprintf(u.holder, sizeof u.holder, "cat");     /* no cat told */
+    f = (facts_t){one, 2};
+    facts_resolve_kind(&f, &u);
+    ck_assert_str_eq(u.holder, "cat");
+    ck_assert_str_eq(kinds_animal("Golden Retriever"), "dog");
+    ck_assert_ptr_null(kinds_animal("brother"));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("facts");
@@ -259,6 +289,7 @@ int main(void)
     tcase_add_test(tc, test_a_value_spelt_again_is_found);
     tcase_add_test(tc, test_ages_compare_among_the_people_named);
     tcase_add_test(tc, test_ages_compare_the_names_of_a_group);
+    tcase_add_test(tc, test_an_animal_asked_after_is_its_one_kind_told);
     tcase_add_test(tc, test_a_date_in_other_words_is_the_same_value);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
