@@ -567,10 +567,12 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
                  facts_has_words(u->relation, f->v[i].relation)) &&
                 strcmp(f->v[i].value, FACTS_ENDED) != 0)
                 m = &f->v[i];
-    if (!m && u->rel == READER_REL_OPEN && !u->relation[0])
+    if (!m && ((u->rel == READER_REL_OPEN && !u->relation[0]) || u->act == READER_QUESTION))
         for (size_t i = f->n; !m && i-- > 0;)  /* "what size shoe do i wear?" read with no
-                                                 * relation: one each of whose words it
-                                                 * holds ("shoe size") */
+                                                 * relation, "what sport do I play?" read
+                                                 * as a hobby: an open relation each of
+                                                 * whose words it holds ("shoe size",
+                                                 * "sport") */
             if (facts_same_holder(f->v[i].holder, u->holder) &&
                 facts_rel_of(f->v[i].relation) == READER_REL_OPEN &&
                 holds_each_word(text, f->v[i].relation) &&

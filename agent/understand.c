@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "agent/kinds.h"
 #include "agent/realise.h"
 #include "model/dialogue.h"
 #include "model/model.h"
@@ -702,6 +703,12 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         }
         if (u->rel == READER_REL_KIND && understand_kin(u->holder) && !has_digit(words + s, e - s))
             u->rel = READER_REL_NAME;   /* "my dad is Bernard": a person has no breed */
+        /* "I walk my dog [Truffle]": a capitalised word right after an animal, and no
+         * kind known (kinds.h), is its name */
+        if (u->rel == READER_REL_KIND && dialogue_pet_word(u->holder) && caps[s] && e - s == 1 &&
+            s > 0 && (tags[s - 1] == READER_B_HOLDER || tags[s - 1] == READER_I_HOLDER) &&
+            !kinds_animal_near(words[s]))
+            u->rel = READER_REL_NAME;
         if ((u->rel == READER_REL_HOMETOWN || u->rel == READER_REL_HOME) && e - s == 1 &&
             understand_month(words[s]))
             u->rel = READER_REL_BIRTHDAY;   /* "born in April": a month is no place */
@@ -1306,6 +1313,55 @@ static int first_language(const char *c, size_t cn, const char *const *words, in
                                out, k, nread, max);
 }
 
+/* A name the reader left unmarked before "is my ..." ("[Bentley] is my dog by the way"):
+ * the capitalised word the clause opens with, past fillers, right before "is" or "'s"
+ * and a holder. 1 with *at, else 0. */
+static int unmarked_name(const char *const *words, const unsigned char *tags,
+                         const unsigned char *caps, int n, int *at)
+{
+    static const char *const fillers[] = {"so", "and", "oh", "well", "btw", "ok", "okay",
+                                          "also", "by", "the", "way", NULL};
+    int w = 0;
+    while (w < n && in_list(fillers, words[w])) w++;
+    if (w + 2 >= n || tags[w] != READER_O || !caps[w] || is_cjk(words[w]) ||
+        in_list(personal_words, words[w]) || in_list(empty_words, words[w]) ||
+        strcmp(words[w + 1], "is") != 0 ||
+        (tags[w + 2] != READER_B_HOLDER && strcmp(words[w + 2], "my") != 0))
+        return 0;
+    *at = w;
+    return 1;
+}
+
+/* A fact whose relation the reader read but no value ("my sport is [rugby]", "I play
+ * [cricket]": a word it has not seen): the untagged words right after the last relation
+ * span, past a copula, an article or a possessive, up to punctuation or a function word
+ * (three at most). 1 with [*s, *e), else 0. */
+static int unmarked_value(const char *c, size_t cn, const char *const *words,
+                          const unsigned char *tags, int n, int *s, int *e)
+{
+    static const char *const linking[] = {"is", "are", "was", "'s", "s", "a", "an", "the",
+                                          "my", "our", "called", "named", NULL};
+    int r = -1;
+    for (int w = 0; w < n; w++)
+        if (tags[w] == READER_B_REL || tags[w] == READER_I_REL) r = w;
+    if (r < 0) return 0;
+    int w = r + 1;
+    while (w < n && tags[w] == READER_O && in_list(linking, words[w])) w++;
+    *s = w;
+    while (w < n && w - *s < 3 && tags[w] == READER_O && !is_cjk(words[w]) &&
+           isalnum((unsigned char)words[w][0]) && !in_list(empty_words, words[w]) &&
+           !lex_is_stopword(words[w])) {
+        char upto[UNDERSTAND_VALUE], with[UNDERSTAND_VALUE];
+        as_written(c, cn, words, *s, w, upto, sizeof upto);
+        as_written(c, cn, words, *s, w + 1, with, sizeof with);
+        if (w > *s && strpbrk(with + strlen(upto), ",.;:!?()")) break;  /* not across */
+        w++;
+        if (w > *s && strpbrk(with, ",.;:!?()")) break;
+    }
+    *e = w;
+    return *e > *s;
+}
+
 /* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and
  * its holder, or a name told in passing), one for any other act. Returns how many. */
 static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t *out, int max,
@@ -1411,6 +1467,20 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
                 group_key(out[j].holder))
                 snprintf(out[j].holder, sizeof out[j].holder, "%.*s",
                          (int)sizeof out[j].holder - 1, out[j - 1].value);
+    }
+    int us, ue;
+    if (clause.act == READER_FACT && k == 0 && clause.rel == READER_REL_NAME &&
+        unmarked_name(words, tags, caps, n, &us)) {
+        tags[us] = READER_B_VALUE;          /* "Bentley is my dog" */
+        vrels[us] = READER_REL_NAME;
+        unit(c, cn, words, tags, caps, vrels, n, us + 1, us, us + 1, ns, ne, &clause, &out[k++]);
+    }
+    if (clause.act == READER_FACT && k == 0 && unmarked_value(c, cn, words, tags, n, &us, &ue)) {
+        for (int w = us; w < ue; w++) {
+            tags[w] = w == us ? READER_B_VALUE : READER_I_VALUE;
+            vrels[w] = (unsigned char)clause.rel;
+        }
+        unit(c, cn, words, tags, caps, vrels, n, us, us, ue, ns, ne, &clause, &out[k++]);
     }
     if (k == 0) {       /* one unit: the act with its first spans */
         int vs = -1, ve = -1;   /* a fact's spans were all found empty above ("I live

@@ -134,6 +134,12 @@ static const struct {
      {{"fact", "self", "language", "French", NULL}, {"fact", "self", "language", "Greek", NULL}}},
     /* a month is a value though "may" is a function word */
     {"whose birthday is in May?", {{"question", "self", "birthday", "May", NULL}}},
+    /* words the reader has not seen, left unmarked: a value after its relation, a name
+     * before "is my ...", a name right after an animal */
+    {"I play cricket on sundays", {{"fact", "self", "hobby", "cricket", NULL}}},
+    {"My sport is rugby.", {{"fact", "self", "sport", "rugby", NULL}}},
+    {"Pumpernickel is my cat btw", {{"fact", "cat", "name", "Pumpernickel", NULL}}},
+    {"I walk my dog Zorba every evening", {{"fact", "dog", "name", "Zorba", NULL}}},
     /* a language read as a place, in a clause of speaking */
     {"I speak Dutch at home and Spanish at work", {{"fact", "self", "language", "Dutch", NULL},
                                                    {"fact", "self", "language", "Spanish", NULL}}},

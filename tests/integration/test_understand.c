@@ -742,6 +742,8 @@ END_TEST
  * by the words the question holds. */
 START_TEST(test_home_working_and_relations_by_their_words)
 {
+    tell("a", "My sport is rugby.");
+    ask("b", "what sport do i play?", "rugby", NULL);
     tell("a", "I work from home as a translator");
     ask("b", "do i work from home?", "Yes", NULL);
     tell("a", "my glove size is 8");
