@@ -14,8 +14,11 @@
  * question about mnemo itself is no summary, small talk is not stored, a restart in
  * the middle loses nothing, "which of my ..." and "who ..." find whose a value is, a pet
  * called by its breed answers what breed it is, "he"/"she" in the next message is whom
- * the last fact was about (never a kin word of the other sex), and "I'm kidding" names
- * nobody. */
+ * the last fact was about (never a kin word of the other sex), "I'm kidding" names
+ * nobody, where one lives and works stand in for each other, and the forms the reader
+ * does not mark are read (a name after "I'm", "a flower shop", driving, "married to",
+ * a nationality, counts, measures, "fan", a new pet's kind, an animal told by its
+ * kind, a value or name it has not seen). */
 #define _GNU_SOURCE /* strcasestr */
 #include <check.h>
 #include <stdio.h>
