@@ -5,6 +5,7 @@
  * relation, and whose a clause is follows from who it names. */
 #include "agent/checks.h"
 #include "agent/compare.h"
+#include "agent/forms.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -159,7 +160,7 @@ int checks_fits(int rel, const char *holder, const char *value)
         char key[UNDERSTAND_KEY];
         understand_holder_of(value, key, sizeof key);
         if (dialogue_pet_word(key) || understand_kin(key)) return 0;
-        if (understand_language(value)) return 0;   /* "a bit of swahili" is no firm */
+        if (forms_language(value)) return 0;   /* "a bit of swahili" is no firm */
         for (int i = 0; days[i]; i++)
             if (!strcasecmp(value, days[i])) return 0;
     }
@@ -176,7 +177,7 @@ int checks_fits(int rel, const char *holder, const char *value)
      * (understand_language: "french"), not "problems" of "first world problems" */
     const char *word = strrchr(value, ' ') ? strrchr(value, ' ') + 1 : value;
     if (rel == READER_REL_LANGUAGE && (unsigned char)value[0] < 0x80 &&
-        !isupper((unsigned char)word[0]) && !understand_language(word))
+        !isupper((unsigned char)word[0]) && !forms_language(word))
         return 0;                       /* ("a bit of korean": korean) */
     /* a name is no lower-case word of doing ("oops, I'm waffling", "I'm kidding") */
     size_t n = strlen(value);

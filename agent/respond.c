@@ -23,6 +23,7 @@
 #include "agent/checks.h"
 #include "agent/compare.h"
 #include "agent/facts.h"
+#include "agent/forms.h"
 #include "agent/kinds.h"
 #include "agent/realise.h"
 #include "model/dialogue.h"
@@ -117,7 +118,8 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
     /* one value of a relation that holds one per holder, per message: the first ("I'm
      * Ines, a midwife at St Mary's" names the user once) */
     if (u->value[0] && checks_fits(u->rel, u->holder, u->value) &&
-        (facts_multi_valued(u->rel, u->holder) || !wrote(r, u->holder, u->rel, facts_open_key(f, u))))
+        (facts_multi_valued(u->rel, u->holder) ||
+         !wrote(r, u->holder, u->rel, facts_open_key(f, u))))
         add_write(r, f, text, u->holder, facts_open_key(f, u), u->rel, u->value);
     else if (!u->name[0])
         r->fact_unread = 1;
@@ -153,7 +155,8 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
     int rel = facts_rel_of(target->relation);
     if (u->value[0] && !checks_fits(rel, target->holder, value))
         return;             /* "oops, I'm waffling" corrects no name */
-    if (!u->value[0] && !facts_multi_valued(rel, target->holder) && wrote(r, target->holder, rel, target->relation))
+    if (!u->value[0] && !facts_multi_valued(rel, target->holder) &&
+        wrote(r, target->holder, rel, target->relation))
         return;             /* "I moved to Bern, I don't live in Lyon anymore" */
     add_write(r, f, text, target->holder, target->relation, rel, value);
 }
@@ -475,8 +478,8 @@ static int name_part(respond_t *r, const facts_t *f, const char *text, const und
     int nw = 0;
     if (m) {
         snprintf(copy, sizeof copy, "%s", m->value);
-        for (char *save = NULL, *t = strtok_r(copy, " ", &save); t && nw < (int)(sizeof w / sizeof w[0]);
-             t = strtok_r(NULL, " ", &save))
+        for (char *save = NULL, *t = strtok_r(copy, " ", &save);
+             t && nw < (int)(sizeof w / sizeof w[0]); t = strtok_r(NULL, " ", &save))
             w[nw++] = t;
     }
     int from = -1, to = -1;
@@ -592,7 +595,7 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
             if (facts_same_holder(f->v[i].holder, u->holder) &&
                 (facts_rel_of(f->v[i].relation) == READER_REL_HOBBY ||
                  facts_rel_of(f->v[i].relation) == READER_REL_LIKES) &&
-                understand_language(f->v[i].value))
+                forms_language(f->v[i].value))
                 m = &f->v[i];
     if (!m && facts_is_favourite(u->relation))      /* a favourite, told as a like */
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_LIKES), NULL);

@@ -8,17 +8,19 @@
  * question with no question mark nor asking word, small talk whose tags tell a fact or
  * a name after "I'm"), spans begun twice or cut inside one value, a list read as one
  * value, a date ended at its day, a place of work ended before its noun ("a bike
- * shop"), how long read as how old, a job read as a holder ("Ali's a doctor"). A few
- * forms tell what the reader does not mark: "married to Ines" (the spouse's name),
- * "work from home" (where one works), a nationality (where one is from, never a name),
- * a place after "from" (where one came from). */
+ * shop"), how long read as how old, a job read as a holder ("Ali's a doctor"), a
+ * nationality read as a name (where one is from), a place after "from" (where one came
+ * from). The forms the reader does not mark at all ("married to Ines", measures, a
+ * word it has not seen) are read by forms.c. */
 #include "agent/understand.h"
+#include "agent/understand_internal.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "agent/forms.h"
 #include "agent/kinds.h"
 #include "agent/realise.h"
 #include "model/dialogue.h"
@@ -35,7 +37,7 @@ static const char *const owner_words[] = {
     "elder", "baby", "lil", "absolute", "all-time", "very", "two", "three", "four", "five",
     "2", "3", "4", "5", "both", "我", "的", "我们", NULL};
 /* Words that make a holder the user's own (the first of a personal holder span). */
-static const char *const personal_words[] = {
+const char *const understand_personal_words[] = {
     "my", "our", "i", "me", "mine", "i'm", "im", "i've", "ive", "i'd", "we", "we're",
     "we've", "us", "我", "我们", NULL};
 /* Kin and pet words brought to one form (a normalisation of spelling, not a meaning). */
@@ -72,7 +74,7 @@ int understand_kin(const char *key)
 
 /* Words that cannot be a value on their own ("of her", "us"): a span of only these and
  * the lexical stopwords ("because", "each": lex_is_stopword) is not a fact's value. */
-static const char *const empty_words[] = {
+const char *const understand_empty_words[] = {
     "u", "us", "me", "him", "her", "them", "it", "its", "of", "that", "this", "there", "here",
     "a", "an", "the", "you", "we", "they", "i", "he", "she", "so", "too", "and", "or", "to",
     "for", "with", "at", "in", "on", "by", "now", "then", "lol", "haha", "together", "alone",
@@ -82,7 +84,7 @@ static const char *const empty_words[] = {
 /* Words that join values and end no name ("Pixel and"). */
 static const char *const conjunctions[] = {"and", "or", "&", "plus", "n", "和", "或", NULL};
 
-static int in_list(const char *const *list, const char *w)
+int understand_in_list(const char *const *list, const char *w)
 {
     for (int i = 0; list[i]; i++)
         if (strcmp(list[i], w) == 0) return 1;
@@ -90,7 +92,7 @@ static int in_list(const char *const *list, const char *w)
 }
 
 /* 1 when w is one CJK ideograph (U+3400..U+9FFF, as tok_split gives them). */
-static int is_cjk(const char *w)
+int understand_is_cjk(const char *w)
 {
     const unsigned char *u = (const unsigned char *)w;
     if ((u[0] & 0xF0) != 0xE0 || !u[1] || !u[2] || u[3]) return 0;
@@ -111,11 +113,11 @@ void understand_holder(const char *const *words, int n, char *key, size_t len)
             snprintf(stem, sizeof stem, "%.*s", (int)sl, w);
             w = stem;
         }
-        if (in_list(owner_words, w)) continue;
+        if (understand_in_list(owner_words, w)) continue;
         for (size_t c = 0; c < sizeof canon / sizeof canon[0]; c++)
             if (strcmp(canon[c].word, w) == 0) w = canon[c].key;
         /* words joined by a space, but CJK characters as they are written: 弟弟 */
-        int join = at && !(is_cjk(w) && (at < 3 || (unsigned char)key[at - 3] >= 0xE0));
+        int join = at && !(understand_is_cjk(w) && (at < 3 || (unsigned char)key[at - 3] >= 0xE0));
         int k = snprintf(key + at, at < len ? len - at : 0, "%s%s", join ? " " : "", w);
         if (k > 0) at += (size_t)k;
     }
@@ -138,8 +140,8 @@ static int span(const unsigned char *tags, int n, int b, int i_tag, int from, in
 /* The span words[s..e) as the clause text [c, c + cn) spells it: from the first word's
  * start to the last word's end, every word of the clause matched in order without case;
  * the words joined when they cannot be found (letters the tokenizer folded). */
-static void as_written(const char *c, size_t cn, const char *const *words, int s, int e,
-                       char *out, size_t len)
+void understand_as_written(const char *c, size_t cn, const char *const *words, int s, int e,
+                           char *out, size_t len)
 {
     size_t at = 0, first = 0, last = 0;
     int found = 1;
@@ -195,7 +197,7 @@ static void relation_key(int rel, const char *const *words, const unsigned char 
     if (rel == READER_REL_LIKES) {
         for (from = 0; from < n; from++)
             if ((tags[from] == READER_B_REL || tags[from] == READER_I_REL) &&
-                in_list(favourite, words[from]))
+                understand_in_list(favourite, words[from]))
                 break;
         for (to = from + 1; to < n && tags[to] == READER_I_REL; to++) {}
     }
@@ -212,10 +214,13 @@ static void relation_key(int rel, const char *const *words, const unsigned char 
             for (a = last, b = last + 1; b < n && tags[b] == READER_I_REL; b++) {}
         size_t kat = 0;
         for (int k = a; k < b; k++) {
-            if ((tags[k] != READER_B_REL && tags[k] != READER_I_REL) || in_list(glue, words[k]))
+            if ((tags[k] != READER_B_REL && tags[k] != READER_I_REL) ||
+                understand_in_list(glue, words[k]))
                 continue;
-            const char *word = in_list(favourite, words[k]) ? UNDERSTAND_FAVOURITE : words[k];
-            int space = kat && !(is_cjk(word) && k > a && is_cjk(words[k - 1]));
+            const char *word =
+                understand_in_list(favourite, words[k]) ? UNDERSTAND_FAVOURITE : words[k];
+            int space =
+                kat && !(understand_is_cjk(word) && k > a && understand_is_cjk(words[k - 1]));
             int w = snprintf(key + kat, kat < len ? len - kat : 0, "%s%s", space ? " " : "",
                              word);
             if (w > 0) kat += (size_t)w;
@@ -244,7 +249,7 @@ static int has_digit(const char *const *words, int n)
     for (int i = 0; i < n; i++) {
         for (const char *p = words[i]; *p; p++)
             if (isdigit((unsigned char)*p)) return 1;
-        if (in_list(numbers, words[i])) return 1;
+        if (understand_in_list(numbers, words[i])) return 1;
     }
     return 0;
 }
@@ -285,7 +290,7 @@ int understand_has_number(const char *text)
 
 /* 1 when w is only a number: all digits (at most three: an age, not a phone number or
  * a year), or one English number word. */
-static int number_only(const char *w)
+int understand_number_only(const char *w)
 {
     size_t n = strlen(w);
     if (n && n <= 3 && strspn(w, "0123456789") == n) return 1;
@@ -310,59 +315,6 @@ static int number_is_age(int rel, const char *w)
     default:
         return isdigit((unsigned char)w[0]);
     }
-}
-
-/* The country of a nationality word ("Polish": Poland), or NULL: "I'm Irish" tells where
- * one is from, not a name. The spelling of one word in another form, as a plural is of
- * its singular. */
-static const char *nationality_country(const char *w)
-{
-    static const struct {
-        const char *nationality, *country;
-    } table[] = {
-        {"polish", "Poland"}, {"irish", "Ireland"}, {"scottish", "Scotland"},
-        {"welsh", "Wales"}, {"english", "England"}, {"british", "Britain"},
-        {"french", "France"}, {"german", "Germany"}, {"italian", "Italy"},
-        {"spanish", "Spain"}, {"portuguese", "Portugal"}, {"dutch", "the Netherlands"},
-        {"belgian", "Belgium"}, {"swiss", "Switzerland"}, {"austrian", "Austria"},
-        {"danish", "Denmark"}, {"swedish", "Sweden"}, {"norwegian", "Norway"},
-        {"finnish", "Finland"}, {"icelandic", "Iceland"}, {"greek", "Greece"},
-        {"turkish", "Turkey"}, {"russian", "Russia"}, {"ukrainian", "Ukraine"},
-        {"czech", "Czechia"}, {"slovak", "Slovakia"}, {"hungarian", "Hungary"},
-        {"romanian", "Romania"}, {"bulgarian", "Bulgaria"}, {"serbian", "Serbia"},
-        {"croatian", "Croatia"}, {"lithuanian", "Lithuania"}, {"latvian", "Latvia"},
-        {"estonian", "Estonia"}, {"american", "America"}, {"canadian", "Canada"},
-        {"mexican", "Mexico"}, {"brazilian", "Brazil"}, {"argentinian", "Argentina"},
-        {"colombian", "Colombia"}, {"chilean", "Chile"}, {"peruvian", "Peru"},
-        {"jamaican", "Jamaica"}, {"australian", "Australia"},
-        {"kiwi", "New Zealand"}, {"chinese", "China"}, {"japanese", "Japan"},
-        {"korean", "Korea"}, {"vietnamese", "Vietnam"}, {"thai", "Thailand"},
-        {"filipino", "the Philippines"}, {"indonesian", "Indonesia"},
-        {"malaysian", "Malaysia"}, {"indian", "India"}, {"pakistani", "Pakistan"},
-        {"bangladeshi", "Bangladesh"}, {"iranian", "Iran"}, {"iraqi", "Iraq"},
-        {"syrian", "Syria"}, {"lebanese", "Lebanon"}, {"israeli", "Israel"},
-        {"egyptian", "Egypt"}, {"moroccan", "Morocco"}, {"nigerian", "Nigeria"},
-        {"ghanaian", "Ghana"}, {"kenyan", "Kenya"}, {"ethiopian", "Ethiopia"},
-        {"somali", "Somalia"}, {"south african", "South Africa"},
-        {"taiwanese", "Taiwan"},
-    };
-    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-        if (!strcasecmp(w, table[i].nationality)) return table[i].country;
-    return NULL;
-}
-
-int understand_language(const char *w)
-{
-    static const char *const only_languages[] = {
-        "mandarin", "cantonese", "hindi", "urdu", "punjabi", "bengali", "tamil", "telugu",
-        "gujarati", "arabic", "hebrew", "farsi", "persian", "swahili", "yoruba", "igbo",
-        "hausa", "amharic", "latin", "esperanto", "catalan", "basque", "galician", "gaelic",
-        "tagalog", "malay", "sign language", "bsl", "asl", NULL};
-    char low[32];
-    size_t n = 0;
-    for (; w[n] && n + 1 < sizeof low; n++) low[n] = (char)tolower((unsigned char)w[n]);
-    low[n] = '\0';
-    return nationality_country(w) != NULL || in_list(only_languages, low);
 }
 
 /* The relation most of the value words [s, e) were read as (the clause's when the
@@ -399,12 +351,12 @@ static int join_values(const char *c, size_t cn, const char *const *words,
                        int e)
 {
     while (e < n && tags[e] == READER_B_VALUE && vrels[e] == vrels[s]) {
-        int cjk = is_cjk(words[e]);
-        if (cjk != is_cjk(words[e - 1])) break;
+        int cjk = understand_is_cjk(words[e]);
+        if (cjk != understand_is_cjk(words[e - 1])) break;
         int e2 = e + 1;
         while (e2 < n && tags[e2] == READER_I_VALUE) e2++;
         char joined[UNDERSTAND_VALUE];
-        as_written(c, cn, words, s, e2, joined, sizeof joined);
+        understand_as_written(c, cn, words, s, e2, joined, sizeof joined);
         size_t jl = strlen(joined), wl = strlen(words[e2 - 1]);
         if (cjk ? has_break(joined)
                 : jl < wl || strncasecmp(joined + jl - wl, words[e2 - 1], wl) != 0)
@@ -529,21 +481,22 @@ static void holder_of(const char *const *words, const unsigned char *tags,
     *personal = 0;
     *name_at = -1;
     if (s >= 0) {
-        if (e - s >= 2 && caps[e - 1] && !is_cjk(words[e - 1])) *name_at = --e;
-        else if (e < n && tags[e] == READER_O && caps[e] && !is_cjk(words[e]) &&
-                 !in_list(personal_words, words[e]) && !in_list(empty_words, words[e]))
+        if (e - s >= 2 && caps[e - 1] && !understand_is_cjk(words[e - 1])) *name_at = --e;
+        else if (e < n && tags[e] == READER_O && caps[e] && !understand_is_cjk(words[e]) &&
+                 !understand_in_list(understand_personal_words, words[e]) &&
+                 !understand_in_list(understand_empty_words, words[e]))
             *name_at = e;               /* "my dad Stan drives buses": Stan untagged */
         understand_holder(words + s, e - s, key, len);
         /* "my sister", "i", a holder after a first-person word ("i've got a dog"), or a
          * kin word with a name ("grandad Arthur") */
         *personal = !strcmp(key, "self") || (*name_at >= 0 && understand_kin(key));
         for (int k = 0; k <= s && !*personal; k++)
-            *personal = in_list(personal_words, words[k]);
+            *personal = understand_in_list(understand_personal_words, words[k]);
         return;
     }
     snprintf(key, len, "self");     /* no holder: the user's when they speak of themselves */
     for (int k = 0; k < n && !*personal; k++)
-        *personal = in_list(personal_words, words[k]);
+        *personal = understand_in_list(understand_personal_words, words[k]);
     /* else someone spoken of as he, she or they ("he works as a welder"): the pronoun is
      * the key until the message or the facts say whom it means (facts.h) */
     for (int k = 0; k < n && !*personal; k++) {
@@ -568,15 +521,16 @@ static const char *const cjk_particles[] = {"吗", "呢", "了", "吧", "啊", "
 static int cjk_word_end(const char *c, size_t cn, const char *const *words, unsigned char *tags,
                         const unsigned char *vrels, int n, int e)
 {
-    while (e > 0 && e < n && is_cjk(words[e - 1])) {
+    while (e > 0 && e < n && understand_is_cjk(words[e - 1])) {
         int k = e;
-        while (k < n && tags[k] == READER_O && is_cjk(words[k]) && !in_list(cjk_particles, words[k]))
+        while (k < n && tags[k] == READER_O && understand_is_cjk(words[k]) &&
+               !understand_in_list(cjk_particles, words[k]))
             k++;
-        if (k >= n || tags[k] != READER_B_VALUE || !is_cjk(words[k]) ||
-            in_list(cjk_particles, words[k]) || vrels[k] != vrels[e - 1] || k == e)
+        if (k >= n || tags[k] != READER_B_VALUE || !understand_is_cjk(words[k]) ||
+            understand_in_list(cjk_particles, words[k]) || vrels[k] != vrels[e - 1] || k == e)
             break;
         char gap[UNDERSTAND_VALUE];     /* never across punctuation: "王小明，今年三十" */
-        as_written(c, cn, words, e - 1, k + 1, gap, sizeof gap);
+        understand_as_written(c, cn, words, e - 1, k + 1, gap, sizeof gap);
         if (has_break(gap)) break;
         for (k++; k < n && tags[k] == READER_I_VALUE; k++) {}
         for (int w = e; w < k; w++) tags[w] = READER_I_VALUE;
@@ -588,8 +542,9 @@ static int cjk_word_end(const char *c, size_t cn, const char *const *words, unsi
 static int cjk_value_end(const char *const *words, const unsigned char *tags, int n, int e)
 {
     const char *const *particles = cjk_particles;
-    if (e <= 0 || !is_cjk(words[e - 1])) return e;
-    while (e < n && tags[e] == READER_O && is_cjk(words[e]) && !in_list(particles, words[e]))
+    if (e <= 0 || !understand_is_cjk(words[e - 1])) return e;
+    while (e < n && tags[e] == READER_O && understand_is_cjk(words[e]) &&
+           !understand_in_list(particles, words[e]))
         e++;
     return e;
 }
@@ -606,10 +561,10 @@ static void cjk_unmarked_value(const char *const *words, unsigned char *tags,
         if (tags[k] == READER_B_REL || tags[k] == READER_I_REL) r = k;
     for (int k = 0; k < n; k++)     /* a value after it, or of two ideographs before it */
         if ((tags[k] == READER_B_VALUE || tags[k] == READER_I_VALUE) &&
-            (k > r || (k + 1 < n && tags[k + 1] == READER_I_VALUE) || !is_cjk(words[k])))
+            (k > r || (k + 1 < n && tags[k + 1] == READER_I_VALUE) || !understand_is_cjk(words[k])))
             return;
-    if (rel == READER_REL_OPEN || r < 0 || r + 1 >= n || !is_cjk(words[r]) ||
-        !is_cjk(words[r + 1]) || tags[r + 1] != READER_O)
+    if (rel == READER_REL_OPEN || r < 0 || r + 1 >= n || !understand_is_cjk(words[r]) ||
+        !understand_is_cjk(words[r + 1]) || tags[r + 1] != READER_O)
         return;
     int e = cjk_value_end(words, tags, n, r + 1);
     for (int k = r + 1; k < e; k++) {
@@ -624,10 +579,10 @@ static void cjk_unmarked_value(const char *const *words, unsigned char *tags,
 static int split_cjk_list(const char *c, size_t cn, const char *const *words,
                           unsigned char *tags, int s, int e)
 {
-    if (!is_cjk(words[s])) return e;
+    if (!understand_is_cjk(words[s])) return e;
     char written[UNDERSTAND_VALUE];
     for (int k = s + 1; k < e; k++) {
-        as_written(c, cn, words, s, k + 1, written, sizeof written);
+        understand_as_written(c, cn, words, s, k + 1, written, sizeof written);
         if (has_break(written)) {
             tags[k] = READER_B_VALUE;
             return k;
@@ -637,7 +592,7 @@ static int split_cjk_list(const char *c, size_t cn, const char *const *words,
 }
 
 /* 1 when the text [c, c + cn) holds s byte for byte. */
-static int holds_text(const char *c, size_t cn, const char *s)
+int understand_holds_text(const char *c, size_t cn, const char *s)
 {
     size_t n = strlen(s);
     for (size_t i = 0; i + n <= cn; i++)
@@ -646,7 +601,7 @@ static int holds_text(const char *c, size_t cn, const char *s)
 }
 
 /* 1 when a holder key names several people or animals ("children", "brothers", "cats"). */
-static int group_key(const char *key)
+int understand_group_key(const char *key)
 {
     char one[UNDERSTAND_KEY];
     size_t n = strlen(key);
@@ -657,7 +612,7 @@ static int group_key(const char *key)
 }
 
 /* A name as the possessive wrote it loses the "'s" ("Rory's 13": Rory). */
-static void drop_possessive(char *name)
+void understand_drop_possessive(char *name)
 {
     size_t sl = vocab_possessive(name);
     if (sl) name[sl] = '\0';
@@ -680,13 +635,13 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         e = cjk_value_end(words, tags, n, e);
         char span[UNDERSTAND_VALUE];        /* never across punctuation: "王小明，今年" */
         while (e > read_end) {
-            as_written(c, cn, words, s, e, span, sizeof span);
+            understand_as_written(c, cn, words, s, e, span, sizeof span);
             if (!has_break(span)) break;
             e--;
         }
         int date = date_end(words, tags, n, s, e);
         if (date > e) {                     /* nor a date: "the 14th, of all days" */
-            as_written(c, cn, words, e - 1, date, span, sizeof span);
+            understand_as_written(c, cn, words, e - 1, date, span, sizeof span);
             if (!strpbrk(span, ",.!?;")) e = date;
         }
         u->rel = span_rel(vrels, s, e, clause->rel);
@@ -697,9 +652,9 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             int r = s - 1;
             while (r >= 0 && tags[r] != READER_B_REL && tags[r] != READER_I_REL) r--;
             while (r >= 0 && (tags[r] == READER_B_REL || tags[r] == READER_I_REL) &&
-                   !in_list(living, words[r]))
+                   !understand_in_list(living, words[r]))
                 r = tags[r] == READER_B_REL ? -1 : r - 1;
-            if (r >= 0 && in_list(living, words[r])) u->rel = READER_REL_HOME;
+            if (r >= 0 && understand_in_list(living, words[r])) u->rel = READER_REL_HOME;
         }
         if (u->rel == READER_REL_KIND && understand_kin(u->holder) && !has_digit(words + s, e - s))
             u->rel = READER_REL_NAME;   /* "my dad is Bernard": a person has no breed */
@@ -714,18 +669,19 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             u->rel = READER_REL_BIRTHDAY;   /* "born in April": a month is no place */
         if (u->rel == READER_REL_AGE && !has_digit(words + s, e - s))
             u->rel = READER_REL_NAME;   /* "my mum is Ann": an age is a number, this a name */
-        else if (e - s == 1 && has_digit(words + s, 1) && number_only(words[s]) &&
+        else if (e - s == 1 && has_digit(words + s, 1) && understand_number_only(words[s]) &&
                  number_is_age(u->rel, words[s]))
             u->rel = READER_REL_AGE;    /* "i'm 28", "he's 15": a name, a place, a school
                                          * or a job is not a bare number */
-        as_written(c, cn, words, s, e, u->value, sizeof u->value);
-        if (u->rel == READER_REL_NAME) drop_possessive(u->value);
+        understand_as_written(c, cn, words, s, e, u->value, sizeof u->value);
+        if (u->rel == READER_REL_NAME) understand_drop_possessive(u->value);
         /* "my parents are Polish", "I'm Irish": where they are from, not a name; but
          * "a little italian place" says what kind of place, and is no name either */
         const char *country = u->rel == READER_REL_NAME || u->rel == READER_REL_KIND
-                                  ? nationality_country(u->value) : NULL;
+                                  ? forms_country(u->value) : NULL;
         int before_noun = e < n && isalpha((unsigned char)words[e][0]) &&
-                          !in_list(conjunctions, words[e]) && !in_list(empty_words, words[e]) &&
+                          !understand_in_list(conjunctions, words[e]) &&
+                          !understand_in_list(understand_empty_words, words[e]) &&
                           !lex_is_stopword(words[e]);
         if (country && before_noun)
             u->value[0] = '\0';
@@ -737,7 +693,7 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
          * is settled as for any pronoun (pronoun_holders, facts.h) */
         static const char *const naming[] = {"called", "named", "call", "name", NULL};
         if (u->rel == READER_REL_NAME && s >= 2 && !strcmp(u->holder, "self") &&
-            in_list(naming, words[s - 2]) && understand_pronoun(words[s - 1])) {
+            understand_in_list(naming, words[s - 2]) && understand_pronoun(words[s - 1])) {
             snprintf(u->holder, sizeof u->holder, "%s", understand_pronoun(words[s - 1]));
             u->personal = 0;
         }
@@ -746,9 +702,9 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         static const char *const speaking[] = {"speak", "speaks", "spoke", "speaking",
                                                "fluent", "language", "languages", NULL};
         int speaks = 0;
-        for (int w = 0; w < n && !speaks; w++) speaks = in_list(speaking, words[w]);
+        for (int w = 0; w < n && !speaks; w++) speaks = understand_in_list(speaking, words[w]);
         if (speaks && u->rel != READER_REL_LANGUAGE && u->rel != READER_REL_NAME &&
-            understand_language(u->value))
+            forms_language(u->value))
             u->rel = READER_REL_LANGUAGE;
         /* "moved here from Bristol": a place after "from" is where one came from */
         if ((u->rel == READER_REL_HOME || u->rel == READER_REL_WORKPLACE) && s > 0 &&
@@ -759,8 +715,8 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         if (de && de - u->value >= 6) *de = '\0';
     }
     if (ns >= 0) {
-        as_written(c, cn, words, ns, ne, u->name, sizeof u->name);
-        drop_possessive(u->name);
+        understand_as_written(c, cn, words, ns, ne, u->name, sizeof u->name);
+        understand_drop_possessive(u->name);
     }
     relation_key(u->rel, words, tags, n, s >= 0 ? s : n, u->relation, sizeof u->relation);
     favourite_rel(u);
@@ -774,7 +730,7 @@ int understand_question_word(const char *w)
     static const char *const aux[] = {"is", "isn't", "are", "aren't", "am", "do", "does",
                                       "doesn't", "did", "didn't", "was", "were", "has",
                                       "have", "had", NULL};
-    return in_list(wh, w) ? 2 : in_list(aux, w) ? 1 : 0;
+    return understand_in_list(wh, w) ? 2 : understand_in_list(aux, w) ? 1 : 0;
 }
 
 /* 1 when a clause the reader took for a question tells instead: no question mark, no
@@ -791,13 +747,13 @@ static int tells(const char *c, size_t cn, const char *const *words, int n)
     if (vocab_question_mark(c, cn) || memchr(c, '?', cn)) return 0;
     /* Chinese asks with a word or a particle wherever the clause ends: without one,
      * and without ？, it tells ("我最喜欢吃火锅。") */
-    static const char *const cjk_asking[] = {"什么", "哪", "谁", "几", "多少", "怎么", "吗",
-                                             "呢", "？", NULL};
-    if (n > 0 && is_cjk(words[0])) {
+    static const char *const cjk_asking[] = {"什么", "哪", "谁", "几", "多少",
+                                             "怎么", "吗", "呢", "？", NULL};
+    if (n > 0 && understand_is_cjk(words[0])) {
         for (int i = 0; cjk_asking[i]; i++)
             for (size_t k = 0, l = strlen(cjk_asking[i]); k + l <= cn; k++)
                 if (!memcmp(c + k, cjk_asking[i], l)) return 0;
-        return in_list(personal_words, words[0]);
+        return understand_in_list(understand_personal_words, words[0]);
     }
     /* question words ask wherever they stand ("my dog is called what again"), but "who"
      * is also a relative pronoun ("Maisie who's 12"); a clause may open with one, with a verb
@@ -810,9 +766,9 @@ static int tells(const char *c, size_t cn, const char *const *words, int n)
         if (understand_question_word(words[k]) == 2 && strncmp(words[k], "who", 3) != 0)
             return 0;
     int w = 0;
-    while (w < n && in_list(fillers, words[w])) w++;
-    return w < n && !is_cjk(words[w]) && (unsigned char)words[w][0] < 0x80 &&
-           !understand_question_word(words[w]) && !in_list(bidding, words[w]);
+    while (w < n && understand_in_list(fillers, words[w])) w++;
+    return w < n && !understand_is_cjk(words[w]) && (unsigned char)words[w][0] < 0x80 &&
+           !understand_question_word(words[w]) && !understand_in_list(bidding, words[w]);
 }
 
 /* 1 when the reader's own tags tell a fact of a clause it took for small talk or read as
@@ -833,20 +789,22 @@ static int tags_a_fact(const char *const *words, const unsigned char *tags,
         if (!strcmp(words[w], "i") && name < n && !strcmp(words[name], "am")) name++;
         else if (strcmp(words[w], "i'm") && strcmp(words[w], "im")) name = n;
         int end = name + 1;             /* then nothing but fillers ("I'm Ines btw") */
-        while (end < n &&
-               (in_list(after_name, words[end]) || in_list(empty_words, words[end])))
+        while (end < n && (understand_in_list(after_name, words[end]) ||
+                           understand_in_list(understand_empty_words, words[end])))
             end++;
         if (name < n && end == n && (tags[name] == READER_B_NAME || tags[name] == READER_O) &&
-            caps[name] && !is_cjk(words[name]) && !in_list(empty_words, words[name]))
+            caps[name] && !understand_is_cjk(words[name]) &&
+            !understand_in_list(understand_empty_words, words[name]))
             return 1;
-        if (subject < 0 && (tags[w] == READER_B_HOLDER || in_list(personal_words, words[w]) ||
+        if (subject < 0 && (tags[w] == READER_B_HOLDER ||
+                            understand_in_list(understand_personal_words, words[w]) ||
                             understand_pronoun(words[w])))
             subject = w;
         /* a relation the clause opens with has the speaker as its subject, as a fact told
          * without one is the user's ("[birthday's] the 3rd of june") */
         if ((subject >= 0 || w == 0) && rel < 0 && tags[w] == READER_B_REL) rel = w;
         if (rel >= 0 && value < 0 && (tags[w] == READER_B_VALUE || tags[w] == READER_I_VALUE) &&
-            !in_list(empty_words, words[w]))
+            !understand_in_list(understand_empty_words, words[w]))
             value = w;                  /* its first word that says something ("[the 4th] ...") */
     }
     return value > 0;
@@ -867,15 +825,16 @@ static int value_end(const char *c, size_t cn, const char *const *words, unsigne
     for (;;) {
         int k = e;          /* the small words, the value's own last ones ("[University
                              * of] [the Arts]") or after it */
-        while (k - 1 > s && in_list(inside, words[k - 1])) k--;
-        if (!caps[k - 1] || is_cjk(words[k - 1])) break;
+        while (k - 1 > s && understand_in_list(inside, words[k - 1])) k--;
+        if (!caps[k - 1] || understand_is_cjk(words[k - 1])) break;
         int j = k;
-        while (j < n && j - k < 3 && in_list(inside, words[j])) j++;
-        if (j == k || j >= n || !caps[j] || is_cjk(words[j]) || understand_month(words[j]))
+        while (j < n && j - k < 3 && understand_in_list(inside, words[j])) j++;
+        if (j == k || j >= n || !caps[j] || understand_is_cjk(words[j]) ||
+            understand_month(words[j]))
             break;
         char upto[UNDERSTAND_VALUE], with[UNDERSTAND_VALUE];
-        as_written(c, cn, words, s, k, upto, sizeof upto);
-        as_written(c, cn, words, s, j + 1, with, sizeof with);
+        understand_as_written(c, cn, words, s, k, upto, sizeof upto);
+        understand_as_written(c, cn, words, s, j + 1, with, sizeof with);
         if (strpbrk(with + strlen(upto), ",.;:!?()")) break;    /* not across punctuation */
         for (int w = k; w <= j; w++) tags[w] = READER_I_VALUE;
         e = j + 1;
@@ -883,7 +842,8 @@ static int value_end(const char *c, size_t cn, const char *const *words, unsigne
     }
     /* names are never joined by "and" ("[Pixel and] [Mango]": two cats), other
      * values may be ("salt and vinegar crisps") */
-    while (e - s > 1 && vrels[s] == READER_REL_NAME && in_list(conjunctions, words[e - 1]))
+    while (e - s > 1 && vrels[s] == READER_REL_NAME &&
+           understand_in_list(conjunctions, words[e - 1]))
         tags[--e] = READER_O;
     e = cjk_word_end(c, cn, words, tags, vrels, n,
                      join_values(c, cn, words, tags, vrels, n, s, e));
@@ -891,10 +851,10 @@ static int value_end(const char *c, size_t cn, const char *const *words, unsigne
     /* punctuation inside a value read as one is a list ("[italian, german] and
      * english"): the value as written ends there (as_written), and the words after it
      * are the next value, not lost */
-    for (int k = s + 1; k < e && !is_cjk(words[k]); k++) {
+    for (int k = s + 1; k < e && !understand_is_cjk(words[k]); k++) {
         char upto[UNDERSTAND_VALUE], with[UNDERSTAND_VALUE];
-        as_written(c, cn, words, s, k, upto, sizeof upto);
-        as_written(c, cn, words, s, k + 1, with, sizeof with);
+        understand_as_written(c, cn, words, s, k, upto, sizeof upto);
+        understand_as_written(c, cn, words, s, k + 1, with, sizeof with);
         if (!strcmp(upto, with)) {      /* word k is past the punctuation */
             tags[k] = READER_B_VALUE;
             e = k;
@@ -903,19 +863,20 @@ static int value_end(const char *c, size_t cn, const char *const *words, unsigne
     /* a place of work goes on to the noun it is the kind of ("a [bike] shop", "the
      * [Tesco] depot"): the reader ended it at its first word */
     if ((vrels[s] == READER_REL_WORKPLACE || vrels[s] == READER_REL_EMPLOYER) && e < n &&
-        tags[e] == READER_O && realise_place_noun(words[e]) && !is_cjk(words[e - 1])) {
+        tags[e] == READER_O && realise_place_noun(words[e]) && !understand_is_cjk(words[e - 1])) {
         char upto[UNDERSTAND_VALUE], with[UNDERSTAND_VALUE];
-        as_written(c, cn, words, s, e, upto, sizeof upto);
-        as_written(c, cn, words, s, e + 1, with, sizeof with);
+        understand_as_written(c, cn, words, s, e, upto, sizeof upto);
+        understand_as_written(c, cn, words, s, e + 1, with, sizeof with);
         if (strlen(with) > strlen(upto) + 1 && with[strlen(upto)] == ' ')
             tags[e++] = READER_I_VALUE;
     }
     int empty = 1;
     for (int w = s; w < e && empty; w++)   /* "because", "each": no value; "May" is */
-        empty = in_list(empty_words, words[w]) ||
+        empty = understand_in_list(understand_empty_words, words[w]) ||
                 (lex_is_stopword(words[w]) && !understand_month(words[w]));
     if (empty) return 0;
-    if (e - s == 1 && e < n && number_only(words[s]) && !isdigit((unsigned char)words[s][0]) &&
+    if (e - s == 1 && e < n && understand_number_only(words[s]) &&
+        !isdigit((unsigned char)words[s][0]) &&
         (tags[e] == READER_B_HOLDER || tags[e] == READER_I_HOLDER ||
          (tags[e] == READER_O && realise_plural_s(words[e]))))
         return 0;                       /* "our [two] cats": how many, not a value */
@@ -926,7 +887,7 @@ static int value_end(const char *c, size_t cn, const char *const *words, unsigne
         ((s > 0 && (!strcasecmp(words[s - 1], "for") ||
                     !strcasecmp(words[s - 1], "since"))) ||
          (e + 1 < n && (!strcasecmp(words[e], "years") || !strcasecmp(words[e], "yrs")) &&
-          in_list(lasting, words[e + 1]))))
+          understand_in_list(lasting, words[e + 1]))))
         return 0;
     return e;
 }
@@ -945,10 +906,12 @@ static int has_subject(const char *const *words, const unsigned char *tags, int 
     for (int w = 0; w < n && first_value == n; w++)
         if (tags[w] == READER_B_VALUE) first_value = w;
     for (int w = 0; w < n && !subject; w++)
-        subject = (tags[w] == READER_B_HOLDER && !(w > 0 && in_list(introducing, words[w - 1])) &&
-                   !(w > 1 && in_list(introducing, words[w - 2]))) ||   /* "a new kitten" */
-                  in_list(personal_words, words[w]) ||
-                  (w < first_value && in_list(pronouns, words[w]));
+        subject =
+            (tags[w] == READER_B_HOLDER &&
+             !(w > 0 && understand_in_list(introducing, words[w - 1])) &&
+             !(w > 1 && understand_in_list(introducing, words[w - 2]))) || /* "a new kitten" */
+            understand_in_list(understand_personal_words, words[w]) ||
+            (w < first_value && understand_in_list(pronouns, words[w]));
     return subject;
 }
 
@@ -978,7 +941,7 @@ static void mend_tags(const char *const *words, unsigned char *tags, unsigned ch
             tags[w - 1] == READER_O &&
             (((tags[w - 2] == READER_B_HOLDER || tags[w - 2] == READER_I_HOLDER) &&
               vocab_possessive(words[w - 2])) ||
-             in_list(is_a, words[w - 2])) &&
+             understand_in_list(is_a, words[w - 2])) &&
             !dialogue_pet_word(words[w]) && !understand_kin(words[w])) {
             unsigned char rel = naming ? READER_REL_KIND : READER_REL_JOB;
             tags[w] = READER_B_VALUE;
@@ -1001,7 +964,7 @@ static void mend_tags(const char *const *words, unsigned char *tags, unsigned ch
             ls = s, le = e;
         }
         int left = 0;
-        for (int w = 0; w < os && !left; w++) left = in_list(leaving, words[w]);
+        for (int w = 0; w < os && !left; w++) left = understand_in_list(leaving, words[w]);
         if (left) os = ls, oe = le;
         if (!has_value && olds >= 2)
             for (int w = os; w < oe; w++)
@@ -1014,11 +977,11 @@ static void mend_tags(const char *const *words, unsigned char *tags, unsigned ch
      * [beef] [stew]"; not "live in Addis and [teach] [English]") */
     static const char *const articles[] = {"a", "an", "the", NULL};
     for (int w = 1; w + 1 < n; w++) {
-        if (tags[w] != READER_B_REL || tags[w + 1] != READER_B_VALUE || is_cjk(words[w]))
+        if (tags[w] != READER_B_REL || tags[w + 1] != READER_B_VALUE || understand_is_cjk(words[w]))
             continue;
         if (!(((tags[w - 1] == READER_B_HOLDER || tags[w - 1] == READER_I_HOLDER) &&
                vocab_possessive(words[w - 1])) ||
-              in_list(articles, words[w - 1])))
+              understand_in_list(articles, words[w - 1])))
             continue;
         int earlier = 0;
         for (int k = 0; k + 1 < w && !earlier; k++)
@@ -1035,331 +998,6 @@ static void mend_tags(const char *const *words, unsigned char *tags, unsigned ch
     for (int w = 0; w < n; w++)
         if (tags[w] == READER_B_OLD || tags[w] == READER_I_OLD)
             tags[w] = (unsigned char)(tags[w] - READER_B_OLD + READER_B_VALUE);
-}
-
-/* "married to Ayesha" names the user's spouse, whatever the reader made of the words:
- * the capitalised word after "married to" is the spouse's name, a husband's or a wife's
- * by the pronoun the clause speaks of them with ("he's a firefighter"), else a
- * partner's; the units the reader gave "married" as their holder are the spouse's, and
- * a unit that took the name as some other value, or years as an age, is dropped.
- * Returns the units left. */
-static int married_to(const char *c, size_t cn, const char *const *words,
-                      const unsigned char *caps, int n, understood_t *out, int k, int max)
-{
-    int at = 0;
-    while (at + 2 < n && !(!strcmp(words[at], "married") && !strcmp(words[at + 1], "to")))
-        at++;
-    if (at + 2 >= n || !caps[at + 2] || is_cjk(words[at + 2]) ||
-        in_list(empty_words, words[at + 2]))
-        return k;
-    const char *key = "partner";
-    for (int w = 0; w < n && !strcmp(key, "partner"); w++) {
-        const char *p = understand_pronoun(words[w]);
-        if (p && !strcmp(p, "he")) key = "husband";
-        if (p && !strcmp(p, "she")) key = "wife";
-    }
-    char name[UNDERSTAND_VALUE];
-    as_written(c, cn, words, at + 2, at + 3, name, sizeof name);
-    drop_possessive(name);
-    int kept = 0;
-    for (int i = 0; i < k; i++) {
-        if (!strcmp(out[i].value, name) || !strcmp(out[i].name, name)) continue;
-        if (out[i].rel == READER_REL_AGE &&
-            (holds_text(c, cn, "years") || holds_text(c, cn, "yrs")))
-            continue;                   /* "married to Ed for 9 years": how long, no age */
-        if (!strcmp(out[i].holder, "married") || !strcmp(out[i].holder, "self")) {
-            if (!strcmp(out[i].holder, "married"))
-                snprintf(out[i].holder, sizeof out[i].holder, "%s", key);
-            out[i].personal = 1;
-        }
-        out[kept++] = out[i];
-    }
-    if (kept >= max) return kept;
-    understood_t *u = &out[kept];
-    *u = out[0];
-    u->act = READER_FACT;
-    u->fact_min_p = 0;
-    u->rel = READER_REL_NAME;
-    u->personal = 1;
-    snprintf(u->holder, sizeof u->holder, "%s", key);
-    snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
-    snprintf(u->value, sizeof u->value, "%s", name);
-    u->name[0] = u->old[0] = '\0';
-    return kept + 1;
-}
-
-/* "I work from home as a designer": working from home tells where one works, a value
- * the reader leaves unmarked; a unit of its own for the clause's holder, unless one
- * already says where. Returns the units. */
-static int works_from_home(const char *const *words, int n, understood_t *out, int k, int max)
-{
-    static const char *const working[] = {"work", "works", "working", "worked", NULL};
-    int at = 0;
-    while (at + 2 < n && !(in_list(working, words[at]) && !strcmp(words[at + 1], "from") &&
-                           !strcmp(words[at + 2], "home")))
-        at++;
-    if (at + 2 >= n) return k;
-    int empty = -1;             /* a unit the reader left without its value fills */
-    for (int i = 0; i < k; i++) {
-        if (out[i].rel == READER_REL_WORKPLACE && out[i].value[0]) return k;
-        if (!out[i].value[0] && !out[i].name[0] && empty < 0) empty = i;
-    }
-    if (empty < 0 && k >= max) return k;
-    understood_t *u = &out[empty >= 0 ? empty : k];
-    if (empty < 0 && k > 0) *u = out[0];
-    u->rel = READER_REL_WORKPLACE;
-    snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_WORKPLACE));
-    snprintf(u->value, sizeof u->value, "home");
-    u->name[0] = u->old[0] = '\0';
-    return empty >= 0 ? k : k + 1;
-}
-
-/* "We've got two kids", "so that's 3 kids now", "I have four sisters": how many of a
- * group the user has, a fact the reader does not mark (it reads the number as no
- * value: value_end). A unit of the group (REALISE_COUNT of "children", "sisters")
- * told by the user, in a clause that is no question and speaks in the first person or
- * says "that's"; it fills a unit the reader left without a value. Returns the units. */
-static int counted(const char *c, size_t cn, const char *const *words, int n,
-                   const understood_t *clause, understood_t *out, int k, int max)
-{
-    static const char *const telling[] = {"that's", "thats", NULL};
-    int first_person = 0;
-    for (int w = 0; w < n && !first_person; w++)
-        first_person = in_list(personal_words, words[w]) || in_list(telling, words[w]);
-    if (!first_person || memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
-    for (int w = 0; w + 1 < n; w++) {
-        char key[UNDERSTAND_KEY];
-        understand_holder(&words[w + 1], 1, key, sizeof key);
-        if (!number_only(words[w]) || !group_key(key)) continue;
-        int empty = -1;
-        for (int i = 0; i < k && empty < 0; i++)
-            if (!out[i].value[0] && !out[i].name[0]) empty = i;
-        if (empty < 0 && k >= max) return k;
-        understood_t *u = &out[empty >= 0 ? empty : k];
-        *u = empty >= 0 ? out[empty] : *clause;
-        u->act = READER_FACT;
-        u->fact_min_p = 0;
-        u->personal = 1;
-        u->rel = READER_REL_OPEN;
-        snprintf(u->holder, sizeof u->holder, "%s", key);
-        snprintf(u->relation, sizeof u->relation, "%s", REALISE_COUNT);
-        as_written(c, cn, words, w, w + 1, u->value, sizeof u->value);
-        u->name[0] = u->old[0] = '\0';
-        return empty >= 0 ? k : k + 1;
-    }
-    return k;
-}
-
-/* 1 when w is written in digits only. */
-static int digits(const char *w)
-{
-    return w[0] && strspn(w, "0123456789") == strlen(w);
-}
-
-/* Adds the user's fact told in words [s, e) of relation class rel (READER_REL_OPEN:
- * under the key relation; the value as written)
- * to out[0..k), in place of the units the reader made of those words (of the reader's
- * out[0..*nread), which it updates): whose values
- * begin at one of them (a measure's "[6 foot]" read as an age, "[12 shoe]" as a job) or
- * hold the value ("[massive Celtic]" of "a massive Celtic fan"), or whose holder is it
- * ("[Liverpool] fan"). Returns the units. */
-static int add_told(const char *c, size_t cn, const char *const *words, int s, int e,
-                    int rel, const char *relation, const understood_t *clause,
-                    understood_t *out, int k, int *nread, int max)
-{
-    char value[UNDERSTAND_VALUE];
-    as_written(c, cn, words, s, e, value, sizeof value);
-    int kept = 0;
-    for (int i = 0; i < *nread; i++) {
-        int inside = 0;         /* a value that begins at one of the words */
-        for (int w = s; w < e && out[i].value[0] && !inside; w++) {
-            char one[UNDERSTAND_VALUE];
-            as_written(c, cn, words, w, w + 1, one, sizeof one);
-            size_t l = strlen(one);
-            inside = !strncasecmp(out[i].value, one, l) &&
-                     (!out[i].value[l] || out[i].value[l] == ' ');
-        }
-        char key[UNDERSTAND_KEY];
-        understand_holder_of(value, key, sizeof key);
-        size_t vl = strlen(value);
-        for (const char *p = out[i].value; *p && !inside; p++)
-            inside = !strncasecmp(p, value, vl) && (p == out[i].value || p[-1] == ' ') &&
-                     (!p[vl] || p[vl] == ' ');
-        if (!inside && !strcasecmp(out[i].holder, key)) inside = 1;
-        if (!inside) out[kept++] = out[i];
-    }
-    memmove(out + kept, out + *nread, (size_t)(k - *nread) * sizeof *out);
-    k -= *nread - kept;
-    *nread = kept;
-    if (k >= max) return k;
-    understood_t *u = &out[k];
-    *u = *clause;
-    u->act = READER_FACT;
-    u->fact_min_p = 0;
-    u->personal = 1;
-    u->rel = rel;
-    snprintf(u->holder, sizeof u->holder, "self");
-    snprintf(u->relation, sizeof u->relation, "%s", relation ? relation : reader_rel_name(rel));
-    snprintf(u->value, sizeof u->value, "%s", value);
-    if (rel == READER_REL_LANGUAGE) drop_possessive(u->value);      /* "Italian's" */
-    u->name[0] = u->old[0] = '\0';
-    return k + 1;
-}
-
-/* The user's measures, told in forms the reader does not mark: a height ("I'm 6 foot 2",
- * "I'm 5ft 4"), a size ("a size 12 shoe": shoe size), and a measure of something of
- * theirs ("my commute is like 40 minutes": commute, 40 minutes). Not in a question.
- * Returns the units. */
-static int measures(const char *c, size_t cn, const char *const *words, int n,
-                    const understood_t *clause, understood_t *out, int k, int *nread, int max)
-{
-    static const char *const tall[] = {"foot", "feet", "ft", "cm", "metres", "meters", NULL};
-    static const char *const units[] = {
-        "minutes", "mins", "min", "hours", "hrs", "hour", "miles", "mile", "km",
-        "kilometres", "kilometers", "metres", "meters", "feet", "foot", "ft", "inches",
-        "cm", "kg", "kilos", "stone", "pounds", "lbs", "days", "weeks", "months", NULL};
-    static const char *const hedges[] = {"like", "about", "around", "roughly", "only",
-                                         "just", "nearly", "almost", "over", "under", NULL};
-    static const char *const being[] = {"is", "takes", "was", "are", "'s", NULL};
-    if (memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
-    for (int w = 0; w < n; w++) {
-        /* "I'm 6 foot 2", "I am 170 cm" */
-        int j = w + 1;
-        if (!strcmp(words[w], "i") && j < n && !strcmp(words[j], "am")) j++;
-        else if (strcmp(words[w], "i'm") && strcmp(words[w], "im")) j = n;
-        if (j + 1 < n && digits(words[j]) && in_list(tall, words[j + 1])) {
-            int e = j + 2;
-            if (e < n && (digits(words[e]) || number_only(words[e]))) e++;
-            k = add_told(c, cn, words, j, e, READER_REL_OPEN, "height", clause, out, k,
-                         nread, max);
-        }
-        /* "a size 12 shoe", "size 9 shoes" */
-        if (!strcmp(words[w], "size") && w + 1 < n && digits(words[w + 1])) {
-            char relation[UNDERSTAND_KEY] = "size";
-            if (w + 2 < n && isalpha((unsigned char)words[w + 2][0]) &&
-                !lex_is_stopword(words[w + 2]) && !in_list(empty_words, words[w + 2])) {
-                size_t l = strlen(words[w + 2]);        /* "shoes": shoe size */
-                if (words[w + 2][l - 1] == 's') l--;
-                if (l > sizeof relation - 6) l = sizeof relation - 6;
-                snprintf(relation, sizeof relation, "%.*s size", (int)l, words[w + 2]);
-            }
-            k = add_told(c, cn, words, w + 1, w + 2, READER_REL_OPEN, relation, clause, out,
-                         k, nread, max);
-        }
-        /* "my commute is like 40 minutes", "my commute's about an hour" */
-        if (!strcmp(words[w], "my") && w + 2 < n && isalpha((unsigned char)words[w + 1][0])) {
-            char noun[UNDERSTAND_KEY];
-            size_t pl = vocab_possessive(words[w + 1]);
-            int v = w + 2;
-            snprintf(noun, sizeof noun, "%.*s", (int)(pl ? pl : strlen(words[w + 1])),
-                     words[w + 1]);
-            if (!pl) {
-                if (!in_list(being, words[v])) continue;
-                v++;
-            }
-            while (v < n && in_list(hedges, words[v])) v++;
-            if (v + 1 < n && (digits(words[v]) || number_only(words[v])) &&
-                in_list(units, words[v + 1]) && !lex_is_stopword(noun))
-                k = add_told(c, cn, words, v, v + 2, READER_REL_OPEN, noun, clause, out, k,
-                             nread, max);
-        }
-    }
-    return k;
-}
-
-/* "Liverpool fan since birth", "I'm a massive Celtic fan": the team the user supports,
- * the capitalised words right before "fan" or "supporter". Returns the units. */
-static int fan_of(const char *c, size_t cn, const char *const *words,
-                  const unsigned char *caps, int n, const understood_t *clause,
-                  understood_t *out, int k, int *nread, int max)
-{
-    static const char *const fans[] = {"fan", "supporter", NULL};
-    if (memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
-    for (int w = 1; w < n; w++) {
-        if (!in_list(fans, words[w])) continue;
-        int s = w;
-        while (s > 0 && w - s < 3 && caps[s - 1] && !is_cjk(words[s - 1]) &&
-               !in_list(personal_words, words[s - 1]) && !in_list(empty_words, words[s - 1]))
-            s--;
-        if (s < w)
-            return add_told(c, cn, words, s, w, READER_REL_OPEN, "support", clause, out, k,
-                            nread, max);
-    }
-    return k;
-}
-
-/* "Italian's my first language", "my mother tongue is Welsh": a language the user
- * speaks, the language word nearest those words. Returns the units. */
-static int first_language(const char *c, size_t cn, const char *const *words, int n,
-                          const understood_t *clause, understood_t *out, int k, int *nread,
-                          int max)
-{
-    static const char *const firsts[] = {"first", "native", "mother", "home", NULL};
-    static const char *const tongues[] = {"language", "tongue", NULL};
-    if (memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
-    int at = 0;
-    while (at + 1 < n && !(in_list(firsts, words[at]) && in_list(tongues, words[at + 1])))
-        at++;
-    if (at + 1 >= n) return k;
-    int best = -1;
-    for (int w = 0; w < n; w++) {
-        char stem[UNDERSTAND_KEY];
-        size_t pl = vocab_possessive(words[w]);
-        snprintf(stem, sizeof stem, "%.*s", (int)(pl ? pl : strlen(words[w])), words[w]);
-        if (understand_language(stem) && (best < 0 || abs(w - at) < abs(best - at))) best = w;
-    }
-    return best < 0 ? k
-                    : add_told(c, cn, words, best, best + 1, READER_REL_LANGUAGE, NULL, clause,
-                               out, k, nread, max);
-}
-
-/* A name the reader left unmarked before "is my ..." ("[Bentley] is my dog by the way"):
- * the capitalised word the clause opens with, past fillers, right before "is" or "'s"
- * and a holder. 1 with *at, else 0. */
-static int unmarked_name(const char *const *words, const unsigned char *tags,
-                         const unsigned char *caps, int n, int *at)
-{
-    static const char *const fillers[] = {"so", "and", "oh", "well", "btw", "ok", "okay",
-                                          "also", "by", "the", "way", NULL};
-    int w = 0;
-    while (w < n && in_list(fillers, words[w])) w++;
-    if (w + 2 >= n || tags[w] != READER_O || !caps[w] || is_cjk(words[w]) ||
-        in_list(personal_words, words[w]) || in_list(empty_words, words[w]) ||
-        strcmp(words[w + 1], "is") != 0 ||
-        (tags[w + 2] != READER_B_HOLDER && strcmp(words[w + 2], "my") != 0))
-        return 0;
-    *at = w;
-    return 1;
-}
-
-/* A fact whose relation the reader read but no value ("my sport is [rugby]", "I play
- * [cricket]": a word it has not seen): the untagged words right after the last relation
- * span, past a copula, an article or a possessive, up to punctuation or a function word
- * (three at most). 1 with [*s, *e), else 0. */
-static int unmarked_value(const char *c, size_t cn, const char *const *words,
-                          const unsigned char *tags, int n, int *s, int *e)
-{
-    static const char *const linking[] = {"is", "are", "was", "'s", "s", "a", "an", "the",
-                                          "my", "our", "called", "named", NULL};
-    int r = -1;
-    for (int w = 0; w < n; w++)
-        if (tags[w] == READER_B_REL || tags[w] == READER_I_REL) r = w;
-    if (r < 0) return 0;
-    int w = r + 1;
-    while (w < n && tags[w] == READER_O && in_list(linking, words[w])) w++;
-    *s = w;
-    while (w < n && w - *s < 3 && tags[w] == READER_O && !is_cjk(words[w]) &&
-           isalnum((unsigned char)words[w][0]) && !in_list(empty_words, words[w]) &&
-           !lex_is_stopword(words[w])) {
-        char upto[UNDERSTAND_VALUE], with[UNDERSTAND_VALUE];
-        as_written(c, cn, words, *s, w, upto, sizeof upto);
-        as_written(c, cn, words, *s, w + 1, with, sizeof with);
-        if (w > *s && strpbrk(with + strlen(upto), ",.;:!?()")) break;  /* not across */
-        w++;
-        if (w > *s && strpbrk(with, ",.;:!?()")) break;
-    }
-    *e = w;
-    return *e > *s;
 }
 
 /* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and
@@ -1452,7 +1090,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             if (a->rel != READER_REL_HOME || b->rel != READER_REL_HOME ||
                 strcmp(a->holder, b->holder) != 0 || !isdigit((unsigned char)a->value[0]) ||
                 !strchr(a->value, ' ') || n2 < 0 || (size_t)n2 >= sizeof joined ||
-                !holds_text(c, cn, joined))
+                !understand_holds_text(c, cn, joined))
                 continue;
             memcpy(a->value, joined, (size_t)n2 + 1);
             memmove(b, b + 1, (size_t)(k - j - 1) * sizeof *b);
@@ -1464,18 +1102,19 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         for (int j = 1; j < k; j++)
             if (out[j].rel != READER_REL_NAME && out[j - 1].rel == READER_REL_NAME &&
                 out[j - 1].value[0] && !strcmp(out[j].holder, out[j - 1].holder) &&
-                group_key(out[j].holder))
+                understand_group_key(out[j].holder))
                 snprintf(out[j].holder, sizeof out[j].holder, "%.*s",
                          (int)sizeof out[j].holder - 1, out[j - 1].value);
     }
     int us, ue;
     if (clause.act == READER_FACT && k == 0 && clause.rel == READER_REL_NAME &&
-        unmarked_name(words, tags, caps, n, &us)) {
+        forms_unmarked_name(words, tags, caps, n, &us)) {
         tags[us] = READER_B_VALUE;          /* "Bentley is my dog" */
         vrels[us] = READER_REL_NAME;
         unit(c, cn, words, tags, caps, vrels, n, us + 1, us, us + 1, ns, ne, &clause, &out[k++]);
     }
-    if (clause.act == READER_FACT && k == 0 && unmarked_value(c, cn, words, tags, n, &us, &ue)) {
+    if (clause.act == READER_FACT && k == 0 &&
+        forms_unmarked_value(c, cn, words, tags, n, &us, &ue)) {
         for (int w = us; w < ue; w++) {
             tags[w] = w == us ? READER_B_VALUE : READER_I_VALUE;
             vrels[w] = (unsigned char)clause.rel;
@@ -1490,7 +1129,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         int empty = vs >= 0;    /* only function words or fillers ("forget where i live
                                  * [pls]"): no value */
         for (int w = vs; empty && w < ve; w++)
-            empty = in_list(empty_words, words[w]) ||
+            empty = understand_in_list(understand_empty_words, words[w]) ||
                     (lex_is_stopword(words[w]) && !understand_month(words[w]));   /* May */
         if (empty) vs = ve = -1;
         unit(c, cn, words, tags, caps, vrels, n, vs >= 0 ? vs : n, vs, ve, ns, ne, &clause,
@@ -1500,19 +1139,19 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             favourite_rel(&out[0]);
         }
         if (span(tags, n, READER_B_OLD, READER_I_OLD, 0, &s, &e))
-            as_written(c, cn, words, s, e, out[0].old, sizeof out[0].old);
+            understand_as_written(c, cn, words, s, e, out[0].old, sizeof out[0].old);
         k = 1;
     }
     if (clause.act == READER_FACT) {
-        k = married_to(c, cn, words, caps, n, out, k, max);
-        k = works_from_home(words, n, out, k, max);
+        k = forms_married_to(c, cn, words, caps, n, out, k, max);
+        k = forms_works_from_home(words, n, out, k, max);
     }
     if (clause.act == READER_FACT || clause.act == READER_SMALLTALK) {
-        k = counted(c, cn, words, n, &clause, out, k, max);
+        k = forms_counted(c, cn, words, n, &clause, out, k, max);
         int nread = k;          /* the units so far, which a measure may replace */
-        k = measures(c, cn, words, n, &clause, out, k, &nread, max);
-        k = fan_of(c, cn, words, caps, n, &clause, out, k, &nread, max);
-        k = first_language(c, cn, words, n, &clause, out, k, &nread, max);
+        k = forms_measures(c, cn, words, n, &clause, out, k, &nread, max);
+        k = forms_fan_of(c, cn, words, caps, n, &clause, out, k, &nread, max);
+        k = forms_first_language(c, cn, words, n, &clause, out, k, &nread, max);
     }
     /* small talk or an unsure fact taken for a fact by its tags that yields no value and
      * no name ("I'm Tired lol") is what the reader read */
@@ -1541,7 +1180,7 @@ const char *understand_pronoun(const char *w)
         {"they", "they're", "theyre", "them", "their", NULL},
     };
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
-        if (in_list(forms[i], w)) return forms[i][0];
+        if (understand_in_list(forms[i], w)) return forms[i][0];
     return NULL;
 }
 

@@ -70,8 +70,4 @@ void understand_holder(const char *const *words, int n, char *key, size_t len);
 /* The holder key of a phrase as written ("my Dogs": "dogs", "kids": "children"). */
 void understand_holder_of(const char *text, char *key, size_t len);
 
-/* 1 when w names a language ("Polish", "Mandarin"; any case): the nationality words
- * and the languages that are no nationality. */
-int understand_language(const char *w);
-
 #endif

@@ -1,0 +1,371 @@
+/* forms.c: forms of everyday speech the reader does not mark, read by their words
+ * (forms.h): "married to Ines", "work from home", how many of a group, measures, a
+ * team by "fan", a first language, a nationality, and a value or a name the reader left
+ * unmarked because it has not seen the word. Each adds or fills units of one clause
+ * (understand.h) the way understand.c's mends do: rules that read form; the reader
+ * still decides the acts and the rest of the frames. */
+#include "agent/forms.h"
+#include "agent/realise.h"
+#include "agent/understand_internal.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "model/lexical.h"
+#include "model/reader.h"
+#include "model/vocab.h"
+
+const char *forms_country(const char *w)
+{
+    static const struct {
+        const char *nationality, *country;
+    } table[] = {
+        {"polish", "Poland"}, {"irish", "Ireland"}, {"scottish", "Scotland"},
+        {"welsh", "Wales"}, {"english", "England"}, {"british", "Britain"},
+        {"french", "France"}, {"german", "Germany"}, {"italian", "Italy"},
+        {"spanish", "Spain"}, {"portuguese", "Portugal"}, {"dutch", "the Netherlands"},
+        {"belgian", "Belgium"}, {"swiss", "Switzerland"}, {"austrian", "Austria"},
+        {"danish", "Denmark"}, {"swedish", "Sweden"}, {"norwegian", "Norway"},
+        {"finnish", "Finland"}, {"icelandic", "Iceland"}, {"greek", "Greece"},
+        {"turkish", "Turkey"}, {"russian", "Russia"}, {"ukrainian", "Ukraine"},
+        {"czech", "Czechia"}, {"slovak", "Slovakia"}, {"hungarian", "Hungary"},
+        {"romanian", "Romania"}, {"bulgarian", "Bulgaria"}, {"serbian", "Serbia"},
+        {"croatian", "Croatia"}, {"lithuanian", "Lithuania"}, {"latvian", "Latvia"},
+        {"estonian", "Estonia"}, {"american", "America"}, {"canadian", "Canada"},
+        {"mexican", "Mexico"}, {"brazilian", "Brazil"}, {"argentinian", "Argentina"},
+        {"colombian", "Colombia"}, {"chilean", "Chile"}, {"peruvian", "Peru"},
+        {"jamaican", "Jamaica"}, {"australian", "Australia"},
+        {"kiwi", "New Zealand"}, {"chinese", "China"}, {"japanese", "Japan"},
+        {"korean", "Korea"}, {"vietnamese", "Vietnam"}, {"thai", "Thailand"},
+        {"filipino", "the Philippines"}, {"indonesian", "Indonesia"},
+        {"malaysian", "Malaysia"}, {"indian", "India"}, {"pakistani", "Pakistan"},
+        {"bangladeshi", "Bangladesh"}, {"iranian", "Iran"}, {"iraqi", "Iraq"},
+        {"syrian", "Syria"}, {"lebanese", "Lebanon"}, {"israeli", "Israel"},
+        {"egyptian", "Egypt"}, {"moroccan", "Morocco"}, {"nigerian", "Nigeria"},
+        {"ghanaian", "Ghana"}, {"kenyan", "Kenya"}, {"ethiopian", "Ethiopia"},
+        {"somali", "Somalia"}, {"south african", "South Africa"},
+        {"taiwanese", "Taiwan"},
+    };
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (!strcasecmp(w, table[i].nationality)) return table[i].country;
+    return NULL;
+}
+
+int forms_language(const char *w)
+{
+    static const char *const only_languages[] = {
+        "mandarin", "cantonese", "hindi", "urdu", "punjabi", "bengali", "tamil", "telugu",
+        "gujarati", "arabic", "hebrew", "farsi", "persian", "swahili", "yoruba", "igbo",
+        "hausa", "amharic", "latin", "esperanto", "catalan", "basque", "galician", "gaelic",
+        "tagalog", "malay", "sign language", "bsl", "asl", NULL};
+    char low[32];
+    size_t n = 0;
+    for (; w[n] && n + 1 < sizeof low; n++) low[n] = (char)tolower((unsigned char)w[n]);
+    low[n] = '\0';
+    return forms_country(w) != NULL || understand_in_list(only_languages, low);
+}
+
+int forms_married_to(const char *c, size_t cn, const char *const *words,
+                     const unsigned char *caps, int n, understood_t *out, int k, int max)
+{
+    int at = 0;
+    while (at + 2 < n && !(!strcmp(words[at], "married") && !strcmp(words[at + 1], "to")))
+        at++;
+    if (at + 2 >= n || !caps[at + 2] || understand_is_cjk(words[at + 2]) ||
+        understand_in_list(understand_empty_words, words[at + 2]))
+        return k;
+    const char *key = "partner";
+    for (int w = 0; w < n && !strcmp(key, "partner"); w++) {
+        const char *p = understand_pronoun(words[w]);
+        if (p && !strcmp(p, "he")) key = "husband";
+        if (p && !strcmp(p, "she")) key = "wife";
+    }
+    char name[UNDERSTAND_VALUE];
+    understand_as_written(c, cn, words, at + 2, at + 3, name, sizeof name);
+    understand_drop_possessive(name);
+    int kept = 0;
+    for (int i = 0; i < k; i++) {
+        if (!strcmp(out[i].value, name) || !strcmp(out[i].name, name)) continue;
+        if (out[i].rel == READER_REL_AGE &&
+            (understand_holds_text(c, cn, "years") || understand_holds_text(c, cn, "yrs")))
+            continue;                   /* "married to Ed for 9 years": how long, no age */
+        if (!strcmp(out[i].holder, "married") || !strcmp(out[i].holder, "self")) {
+            if (!strcmp(out[i].holder, "married"))
+                snprintf(out[i].holder, sizeof out[i].holder, "%s", key);
+            out[i].personal = 1;
+        }
+        out[kept++] = out[i];
+    }
+    if (kept >= max) return kept;
+    understood_t *u = &out[kept];
+    *u = out[0];
+    u->act = READER_FACT;
+    u->fact_min_p = 0;
+    u->rel = READER_REL_NAME;
+    u->personal = 1;
+    snprintf(u->holder, sizeof u->holder, "%s", key);
+    snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
+    snprintf(u->value, sizeof u->value, "%s", name);
+    u->name[0] = u->old[0] = '\0';
+    return kept + 1;
+}
+
+int forms_works_from_home(const char *const *words, int n, understood_t *out, int k, int max)
+{
+    static const char *const working[] = {"work", "works", "working", "worked", NULL};
+    int at = 0;
+    while (at + 2 < n && !(understand_in_list(working, words[at]) &&
+                           !strcmp(words[at + 1], "from") && !strcmp(words[at + 2], "home")))
+        at++;
+    if (at + 2 >= n) return k;
+    int empty = -1;             /* a unit the reader left without its value fills */
+    for (int i = 0; i < k; i++) {
+        if (out[i].rel == READER_REL_WORKPLACE && out[i].value[0]) return k;
+        if (!out[i].value[0] && !out[i].name[0] && empty < 0) empty = i;
+    }
+    if (empty < 0 && k >= max) return k;
+    understood_t *u = &out[empty >= 0 ? empty : k];
+    if (empty < 0 && k > 0) *u = out[0];
+    u->rel = READER_REL_WORKPLACE;
+    snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_WORKPLACE));
+    snprintf(u->value, sizeof u->value, "home");
+    u->name[0] = u->old[0] = '\0';
+    return empty >= 0 ? k : k + 1;
+}
+
+int forms_counted(const char *c, size_t cn, const char *const *words, int n,
+                  const understood_t *clause, understood_t *out, int k, int max)
+{
+    static const char *const telling[] = {"that's", "thats", NULL};
+    int first_person = 0;
+    for (int w = 0; w < n && !first_person; w++)
+        first_person = understand_in_list(understand_personal_words, words[w]) ||
+                       understand_in_list(telling, words[w]);
+    if (!first_person || memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
+    for (int w = 0; w + 1 < n; w++) {
+        char key[UNDERSTAND_KEY];
+        understand_holder(&words[w + 1], 1, key, sizeof key);
+        if (!understand_number_only(words[w]) || !understand_group_key(key)) continue;
+        int empty = -1;
+        for (int i = 0; i < k && empty < 0; i++)
+            if (!out[i].value[0] && !out[i].name[0]) empty = i;
+        if (empty < 0 && k >= max) return k;
+        understood_t *u = &out[empty >= 0 ? empty : k];
+        *u = empty >= 0 ? out[empty] : *clause;
+        u->act = READER_FACT;
+        u->fact_min_p = 0;
+        u->personal = 1;
+        u->rel = READER_REL_OPEN;
+        snprintf(u->holder, sizeof u->holder, "%s", key);
+        snprintf(u->relation, sizeof u->relation, "%s", REALISE_COUNT);
+        understand_as_written(c, cn, words, w, w + 1, u->value, sizeof u->value);
+        u->name[0] = u->old[0] = '\0';
+        return empty >= 0 ? k : k + 1;
+    }
+    return k;
+}
+
+/* 1 when w is written in digits only. */
+static int digits(const char *w)
+{
+    return w[0] && strspn(w, "0123456789") == strlen(w);
+}
+
+/* Adds the user's fact told in words [s, e) of relation class rel (READER_REL_OPEN:
+ * under the key relation; the value as written)
+ * to out[0..k), in place of the units the reader made of those words (of the reader's
+ * out[0..*nread), which it updates): whose values
+ * begin at one of them (a measure's "[6 foot]" read as an age, "[12 shoe]" as a job) or
+ * hold the value ("[massive Celtic]" of "a massive Celtic fan"), or whose holder is it
+ * ("[Liverpool] fan"). Returns the units. */
+static int add_told(const char *c, size_t cn, const char *const *words, int s, int e,
+                    int rel, const char *relation, const understood_t *clause,
+                    understood_t *out, int k, int *nread, int max)
+{
+    char value[UNDERSTAND_VALUE];
+    understand_as_written(c, cn, words, s, e, value, sizeof value);
+    int kept = 0;
+    for (int i = 0; i < *nread; i++) {
+        int inside = 0;         /* a value that begins at one of the words */
+        for (int w = s; w < e && out[i].value[0] && !inside; w++) {
+            char one[UNDERSTAND_VALUE];
+            understand_as_written(c, cn, words, w, w + 1, one, sizeof one);
+            size_t l = strlen(one);
+            inside = !strncasecmp(out[i].value, one, l) &&
+                     (!out[i].value[l] || out[i].value[l] == ' ');
+        }
+        char key[UNDERSTAND_KEY];
+        understand_holder_of(value, key, sizeof key);
+        size_t vl = strlen(value);
+        for (const char *p = out[i].value; *p && !inside; p++)
+            inside = !strncasecmp(p, value, vl) && (p == out[i].value || p[-1] == ' ') &&
+                     (!p[vl] || p[vl] == ' ');
+        if (!inside && !strcasecmp(out[i].holder, key)) inside = 1;
+        if (!inside) out[kept++] = out[i];
+    }
+    memmove(out + kept, out + *nread, (size_t)(k - *nread) * sizeof *out);
+    k -= *nread - kept;
+    *nread = kept;
+    if (k >= max) return k;
+    understood_t *u = &out[k];
+    *u = *clause;
+    u->act = READER_FACT;
+    u->fact_min_p = 0;
+    u->personal = 1;
+    u->rel = rel;
+    snprintf(u->holder, sizeof u->holder, "self");
+    snprintf(u->relation, sizeof u->relation, "%s", relation ? relation : reader_rel_name(rel));
+    snprintf(u->value, sizeof u->value, "%s", value);
+    if (rel == READER_REL_LANGUAGE) understand_drop_possessive(u->value);      /* "Italian's" */
+    u->name[0] = u->old[0] = '\0';
+    return k + 1;
+}
+
+int forms_measures(const char *c, size_t cn, const char *const *words, int n,
+                   const understood_t *clause, understood_t *out, int k, int *nread, int max)
+{
+    static const char *const tall[] = {"foot", "feet", "ft", "cm", "metres", "meters", NULL};
+    static const char *const units[] = {
+        "minutes", "mins", "min", "hours", "hrs", "hour", "miles", "mile", "km",
+        "kilometres", "kilometers", "metres", "meters", "feet", "foot", "ft", "inches",
+        "cm", "kg", "kilos", "stone", "pounds", "lbs", "days", "weeks", "months", NULL};
+    static const char *const hedges[] = {"like", "about", "around", "roughly", "only",
+                                         "just", "nearly", "almost", "over", "under", NULL};
+    static const char *const being[] = {"is", "takes", "was", "are", "'s", NULL};
+    if (memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
+    for (int w = 0; w < n; w++) {
+        /* "I'm 6 foot 2", "I am 170 cm" */
+        int j = w + 1;
+        if (!strcmp(words[w], "i") && j < n && !strcmp(words[j], "am")) j++;
+        else if (strcmp(words[w], "i'm") && strcmp(words[w], "im")) j = n;
+        if (j + 1 < n && digits(words[j]) && understand_in_list(tall, words[j + 1])) {
+            int e = j + 2;
+            if (e < n && (digits(words[e]) || understand_number_only(words[e]))) e++;
+            k = add_told(c, cn, words, j, e, READER_REL_OPEN, "height", clause, out, k,
+                         nread, max);
+        }
+        /* "a size 12 shoe", "size 9 shoes" */
+        if (!strcmp(words[w], "size") && w + 1 < n && digits(words[w + 1])) {
+            char relation[UNDERSTAND_KEY] = "size";
+            if (w + 2 < n && isalpha((unsigned char)words[w + 2][0]) &&
+                !lex_is_stopword(words[w + 2]) &&
+                !understand_in_list(understand_empty_words, words[w + 2])) {
+                size_t l = strlen(words[w + 2]);        /* "shoes": shoe size */
+                if (words[w + 2][l - 1] == 's') l--;
+                if (l > sizeof relation - 6) l = sizeof relation - 6;
+                snprintf(relation, sizeof relation, "%.*s size", (int)l, words[w + 2]);
+            }
+            k = add_told(c, cn, words, w + 1, w + 2, READER_REL_OPEN, relation, clause, out,
+                         k, nread, max);
+        }
+        /* "my commute is like 40 minutes", "my commute's about an hour" */
+        if (!strcmp(words[w], "my") && w + 2 < n && isalpha((unsigned char)words[w + 1][0])) {
+            char noun[UNDERSTAND_KEY];
+            size_t pl = vocab_possessive(words[w + 1]);
+            int v = w + 2;
+            snprintf(noun, sizeof noun, "%.*s", (int)(pl ? pl : strlen(words[w + 1])),
+                     words[w + 1]);
+            if (!pl) {
+                if (!understand_in_list(being, words[v])) continue;
+                v++;
+            }
+            while (v < n && understand_in_list(hedges, words[v])) v++;
+            if (v + 1 < n && (digits(words[v]) || understand_number_only(words[v])) &&
+                understand_in_list(units, words[v + 1]) && !lex_is_stopword(noun))
+                k = add_told(c, cn, words, v, v + 2, READER_REL_OPEN, noun, clause, out, k,
+                             nread, max);
+        }
+    }
+    return k;
+}
+
+int forms_fan_of(const char *c, size_t cn, const char *const *words,
+                 const unsigned char *caps, int n, const understood_t *clause,
+                 understood_t *out, int k, int *nread, int max)
+{
+    static const char *const fans[] = {"fan", "supporter", NULL};
+    if (memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
+    for (int w = 1; w < n; w++) {
+        if (!understand_in_list(fans, words[w])) continue;
+        int s = w;
+        while (s > 0 && w - s < 3 && caps[s - 1] && !understand_is_cjk(words[s - 1]) &&
+               !understand_in_list(understand_personal_words, words[s - 1]) &&
+               !understand_in_list(understand_empty_words, words[s - 1]))
+            s--;
+        if (s < w)
+            return add_told(c, cn, words, s, w, READER_REL_OPEN, "support", clause, out, k,
+                            nread, max);
+    }
+    return k;
+}
+
+int forms_first_language(const char *c, size_t cn, const char *const *words, int n,
+                         const understood_t *clause, understood_t *out, int k, int *nread,
+                         int max)
+{
+    static const char *const firsts[] = {"first", "native", "mother", "home", NULL};
+    static const char *const tongues[] = {"language", "tongue", NULL};
+    if (memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
+    int at = 0;
+    while (at + 1 < n && !(understand_in_list(firsts, words[at]) &&
+                           understand_in_list(tongues, words[at + 1])))
+        at++;
+    if (at + 1 >= n) return k;
+    int best = -1;
+    for (int w = 0; w < n; w++) {
+        char stem[UNDERSTAND_KEY];
+        size_t pl = vocab_possessive(words[w]);
+        snprintf(stem, sizeof stem, "%.*s", (int)(pl ? pl : strlen(words[w])), words[w]);
+        if (forms_language(stem) && (best < 0 || abs(w - at) < abs(best - at))) best = w;
+    }
+    return best < 0 ? k
+                    : add_told(c, cn, words, best, best + 1, READER_REL_LANGUAGE, NULL, clause,
+                               out, k, nread, max);
+}
+
+int forms_unmarked_name(const char *const *words, const unsigned char *tags,
+                        const unsigned char *caps, int n, int *at)
+{
+    static const char *const fillers[] = {"so", "and", "oh", "well", "btw", "ok", "okay",
+                                          "also", "by", "the", "way", NULL};
+    int w = 0;
+    while (w < n && understand_in_list(fillers, words[w])) w++;
+    if (w + 2 >= n || tags[w] != READER_O || !caps[w] || understand_is_cjk(words[w]) ||
+        understand_in_list(understand_personal_words, words[w]) ||
+        understand_in_list(understand_empty_words, words[w]) ||
+        strcmp(words[w + 1], "is") != 0 ||
+        (tags[w + 2] != READER_B_HOLDER && strcmp(words[w + 2], "my") != 0))
+        return 0;
+    *at = w;
+    return 1;
+}
+
+int forms_unmarked_value(const char *c, size_t cn, const char *const *words,
+                         const unsigned char *tags, int n, int *s, int *e)
+{
+    static const char *const linking[] = {"is", "are", "was", "'s", "s", "a", "an", "the",
+                                          "my", "our", "called", "named", NULL};
+    int r = -1;
+    for (int w = 0; w < n; w++)
+        if (tags[w] == READER_B_REL || tags[w] == READER_I_REL) r = w;
+    if (r < 0) return 0;
+    int w = r + 1;
+    while (w < n && tags[w] == READER_O && understand_in_list(linking, words[w])) w++;
+    *s = w;
+    while (w < n && w - *s < 3 && tags[w] == READER_O && !understand_is_cjk(words[w]) &&
+           isalnum((unsigned char)words[w][0]) &&
+           !understand_in_list(understand_empty_words, words[w]) &&
+           !lex_is_stopword(words[w])) {
+        char upto[UNDERSTAND_VALUE], with[UNDERSTAND_VALUE];
+        understand_as_written(c, cn, words, *s, w, upto, sizeof upto);
+        understand_as_written(c, cn, words, *s, w + 1, with, sizeof with);
+        if (w > *s && strpbrk(with + strlen(upto), ",.;:!?()")) break;  /* not across */
+        w++;
+        if (w > *s && strpbrk(with, ",.;:!?()")) break;
+    }
+    *e = w;
+    return *e > *s;
+}
+

@@ -1,0 +1,33 @@
+/* understand_internal.h: private to agent/'s reading of a clause, shared by understand.c
+ * (the reader's spans mended into units) and forms.c (the forms the reader does not
+ * mark): the word lists and helpers both read words with. Nothing here allocates. */
+#ifndef MNEMO_AGENT_UNDERSTAND_INTERNAL_H
+#define MNEMO_AGENT_UNDERSTAND_INTERNAL_H
+
+#include <stddef.h>
+
+/* Words that make a holder the user's own (the first of a personal holder span: "my",
+ * "I'm", 我). */
+extern const char *const understand_personal_words[];
+/* Words that cannot be a value on their own ("of her", "us", "pls"). */
+extern const char *const understand_empty_words[];
+
+/* 1 when w is one of list (NULL-terminated), byte for byte. */
+int understand_in_list(const char *const *list, const char *w);
+/* 1 when w is one CJK ideograph (U+3400..U+9FFF, as tok_split gives them). */
+int understand_is_cjk(const char *w);
+/* The words words[s..e) as the clause text [c, c + cn) spells them, into out (len
+ * bytes): from the first word's start to the last word's end, ended at punctuation;
+ * the words joined when they cannot be found. */
+void understand_as_written(const char *c, size_t cn, const char *const *words, int s, int e,
+                           char *out, size_t len);
+/* 1 when w is only a number: at most three digits, or one English number word. */
+int understand_number_only(const char *w);
+/* 1 when the text [c, c + cn) holds s byte for byte. */
+int understand_holds_text(const char *c, size_t cn, const char *s);
+/* 1 when a holder key names several people or animals ("children", "cats"). */
+int understand_group_key(const char *key);
+/* A name as the possessive wrote it loses the "'s" ("Rory's": Rory), in place. */
+void understand_drop_possessive(char *name);
+
+#endif
