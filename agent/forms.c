@@ -7,6 +7,7 @@
 #include "agent/forms.h"
 #include "agent/realise.h"
 #include "agent/understand_internal.h"
+#include "agent/understand_words.h"
 
 #include <ctype.h>
 #include <stdio.h>

@@ -9,7 +9,7 @@
 #define MNEMO_AGENT_FORMS_H
 
 #include <stddef.h>
-#include "agent/understand.h"
+#include "agent/understood.h"
 
 /* The country of a nationality word ("Polish": Poland), or NULL: "I'm Irish" tells where
  * one is from, not a name. The spelling of one word in another form, as a plural is of

@@ -7,6 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef struct kinds_entry {
+    const char *kind, *animal;      /* lower case: "border collie", "dog" */
+} kinds_entry_t;
+
+/* Sorted by kind (strcmp), as scripts/gen-kinds.sh writes it. */
+static const kinds_entry_t kinds_table[] = {
+#include "agent/kinds_table.inc"
+};
+static const size_t kinds_count = sizeof kinds_table / sizeof kinds_table[0];
+
 static int cmp_kind(const void *key, const void *entry)
 {
     return strcmp((const char *)key, ((const kinds_entry_t *)entry)->kind);

@@ -1,19 +1,12 @@
 /* kinds.h: the kinds of the animals people keep ("beagle", "siamese", "golden
  * retriever"), each with its animal ("dog", "cat"), from WordNet through
- * scripts/gen-kinds.sh (agent/kinds_table.c). "I've got a beagle called Biscuit" is
+ * scripts/gen-kinds.sh (agent/kinds_table.inc). "I've got a beagle called Biscuit" is
  * then a dog named Biscuit of the kind beagle, asked after as "my dog". Read-only
  * static data; nothing here allocates or fails. */
 #ifndef MNEMO_AGENT_KINDS_H
 #define MNEMO_AGENT_KINDS_H
 
 #include <stddef.h>
-
-typedef struct kinds_entry {
-    const char *kind, *animal;      /* lower case: "border collie", "dog" */
-} kinds_entry_t;
-
-extern const kinds_entry_t kinds_table[];   /* sorted by kind (strcmp) */
-extern const size_t kinds_count;
 
 /* The animal of which word (any case) names a kind ("Beagle": "dog"), or NULL. */
 const char *kinds_animal(const char *word);

@@ -1,6 +1,7 @@
-/* understand_internal.h: private to agent/'s reading of a clause, shared by understand.c
- * (the reader's spans mended into units) and forms.c (the forms the reader does not
- * mark): the word lists and helpers both read words with. Nothing here allocates. */
+/* understand_internal.h: private to agent/'s reading of a clause: the word lists and
+ * helpers (defined in understand_words.c) that understand.c (the reader's spans mended
+ * into units) and forms.c (the forms the reader does not mark) read words with.
+ * Nothing here allocates. */
 #ifndef MNEMO_AGENT_UNDERSTAND_INTERNAL_H
 #define MNEMO_AGENT_UNDERSTAND_INTERNAL_H
 
@@ -21,6 +22,9 @@ int understand_is_cjk(const char *w);
  * the words joined when they cannot be found. */
 void understand_as_written(const char *c, size_t cn, const char *const *words, int s, int e,
                            char *out, size_t len);
+/* 1 when words[0..n) hold a number: digits, an English number word or a Chinese
+ * numeral ("三十"). */
+int understand_has_digit(const char *const *words, int n);
 /* 1 when w is only a number: at most three digits, or one English number word. */
 int understand_number_only(const char *w);
 /* 1 when the text [c, c + cn) holds s byte for byte. */

@@ -1,0 +1,252 @@
+/* understand_words.c: the words a clause is read with, shared by understand.c and
+ * forms.c (understand_internal.h) and the agent's other files (understand.h): the word
+ * lists of a holder span (whose, kin words in one form), a holder's key, a pronoun's
+ * base, numbers, and a span of words as the clause spells it. */
+#include "agent/understand_words.h"
+#include "agent/understand_internal.h"
+#include "agent/understood.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include "model/dialogue.h"
+#include "model/vocab.h"
+
+/* Words of a holder span that say whose it is, how old, how many or how much, not who
+ * (dropped from the key: "my big brother" is "brother", "my two sisters" "sisters", "my
+ * absolute favourite" the user's). */
+static const char *const owner_words[] = {
+    "my", "our", "the", "a", "an", "i", "me", "mine", "i'm", "im", "i've", "ive", "i'd",
+    "we", "we're", "we've", "us", "'s", "s", "of", "big", "little", "older", "younger",
+    "elder", "baby", "lil", "absolute", "all-time", "very", "two", "three", "four", "five",
+    "2", "3", "4", "5", "both", "我", "的", "我们", NULL};
+/* Words that make a holder the user's own (the first of a personal holder span). */
+const char *const understand_personal_words[] = {
+    "my", "our", "i", "me", "mine", "i'm", "im", "i've", "ive", "i'd", "we", "we're",
+    "we've", "us", "我", "我们", NULL};
+/* Kin and pet words brought to one form (a normalisation of spelling, not a meaning). */
+static const struct {
+    const char *word, *key;
+} canon[] = {
+    {"mum", "mother"}, {"mom", "mother"}, {"mam", "mother"}, {"mama", "mother"},
+    {"mommy", "mother"}, {"mummy", "mother"}, {"ma", "mother"}, {"dad", "father"},
+    {"daddy", "father"}, {"papa", "father"}, {"pa", "father"}, {"pop", "father"},
+    {"hubby", "husband"}, {"bf", "boyfriend"}, {"gf", "girlfriend"}, {"wifey", "wife"},
+    {"grandma", "grandmother"}, {"granny", "grandmother"}, {"nan", "grandmother"},
+    {"nana", "grandmother"}, {"gran", "grandmother"}, {"grandpa", "grandfather"},
+    {"grandad", "grandfather"}, {"granddad", "grandfather"}, {"gramps", "grandfather"},
+    {"bro", "brother"}, {"sis", "sister"}, {"kids", "children"}, {"kid", "child"},
+    {"neighbor", "neighbour"}, {"roommate", "flatmate"}, {"coworker", "colleague"},
+    {"mate", "friend"}, {"pal", "friend"}, {"bestie", "best friend"}, {"bff", "best friend"},
+    {"妈妈", "mother"}, {"妈", "mother"}, {"爸爸", "father"}, {"爸", "father"},
+    {"猫", "cat"}, {"狗", "dog"},
+};
+
+/* 1 when key is one of the kin forms of the canon table ("grandfather", "sister"), not an
+ * animal. */
+int understand_kin(const char *key)
+{
+    static const char *const more[] = {"brother", "sister", "son", "daughter", "uncle",
+                                       "aunt", "cousin", "niece", "nephew", "partner", NULL};
+    if (dialogue_pet_word(key)) return 0;      /* 猫 and 狗 are in the canon table too */
+    for (size_t c = 0; c < sizeof canon / sizeof canon[0]; c++)
+        if (!strcmp(canon[c].key, key)) return 1;
+    for (int i = 0; more[i]; i++)
+        if (!strcmp(more[i], key)) return 1;
+    return 0;
+}
+
+/* Words that cannot be a value on their own ("of her", "us"): a span of only these and
+ * the lexical stopwords ("because", "each": lex_is_stopword) is not a fact's value. */
+const char *const understand_empty_words[] = {
+    "u", "us", "me", "him", "her", "them", "it", "its", "of", "that", "this", "there", "here",
+    "a", "an", "the", "you", "we", "they", "i", "he", "she", "so", "too", "and", "or", "to",
+    "for", "with", "at", "in", "on", "by", "now", "then", "lol", "haha", "together", "alone",
+    "nearby", "somewhere", "else", "pls", "plz", "please", "thanks", "thx", "ty", "btw", "tbh",
+    "rn", "lmao", "omg", NULL};
+
+int understand_in_list(const char *const *list, const char *w)
+{
+    for (int i = 0; list[i]; i++)
+        if (strcmp(list[i], w) == 0) return 1;
+    return 0;
+}
+
+/* 1 when w is one CJK ideograph (U+3400..U+9FFF, as tok_split gives them). */
+int understand_is_cjk(const char *w)
+{
+    const unsigned char *u = (const unsigned char *)w;
+    if ((u[0] & 0xF0) != 0xE0 || !u[1] || !u[2] || u[3]) return 0;
+    unsigned cp =
+        ((unsigned)(u[0] & 0x0F) << 12) | ((unsigned)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    return cp >= 0x3400 && cp <= 0x9FFF;
+}
+
+void understand_holder(const char *const *words, int n, char *key, size_t len)
+{
+    size_t at = 0;
+    key[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        char stem[UNDERSTAND_KEY];
+        const char *w = words[i];
+        size_t sl = vocab_possessive(w);        /* "sister's" -> "sister" */
+        if (sl && sl < sizeof stem) {
+            snprintf(stem, sizeof stem, "%.*s", (int)sl, w);
+            w = stem;
+        }
+        if (understand_in_list(owner_words, w)) continue;
+        for (size_t c = 0; c < sizeof canon / sizeof canon[0]; c++)
+            if (strcmp(canon[c].word, w) == 0) w = canon[c].key;
+        /* words joined by a space, but CJK characters as they are written: 弟弟 */
+        int join = at && !(understand_is_cjk(w) && (at < 3 || (unsigned char)key[at - 3] >= 0xE0));
+        int k = snprintf(key + at, at < len ? len - at : 0, "%s%s", join ? " " : "", w);
+        if (k > 0) at += (size_t)k;
+    }
+    if (at >= len) at = len - 1;
+    if (!key[0]) snprintf(key, len, "self");
+}
+
+/* The span words[s..e) as the clause text [c, c + cn) spells it: from the first word's
+ * start to the last word's end, every word of the clause matched in order without case;
+ * the words joined when they cannot be found (letters the tokenizer folded). */
+void understand_as_written(const char *c, size_t cn, const char *const *words, int s, int e,
+                           char *out, size_t len)
+{
+    size_t at = 0, first = 0, last = 0;
+    int found = 1;
+    /* the words before the span first, in order, so a span starts where its own first
+     * word is ("not [the 4th]" after "the 14th") */
+    for (int k = 0; k < e && found; k++) {
+        size_t wl = strlen(words[k]);
+        found = k < s;          /* a word before it that cannot be found is passed over */
+        for (size_t p = at; p + wl <= cn; p++) {
+            /* a whole word of the text: "o" is not the o of "blood" */
+            int alnum_before = p > 0 && isalnum((unsigned char)c[p - 1]);
+            int alnum_after = p + wl < cn && isalnum((unsigned char)c[p + wl]) &&
+                              isalnum((unsigned char)words[k][wl - 1]);
+            if (!alnum_before && !alnum_after && strncasecmp(c + p, words[k], wl) == 0) {
+                if (k == s) first = p;
+                last = p + wl;
+                at = last;
+                found = 1;
+                break;
+            }
+        }
+    }
+    if (found && last > first) {
+        size_t end = first;     /* a value ends at punctuation: "shellfish, found that" */
+        while (end < last && !strchr(",;:()!?\"", c[end])) end++;
+        while (end > first && (c[end - 1] == ' ' || c[end - 1] == '.')) end--;
+        snprintf(out, len, "%.*s", (int)(end - first), c + first);
+        return;
+    }
+    size_t o = 0;
+    out[0] = '\0';
+    for (int k = s; k < e; k++) {
+        int w = snprintf(out + o, o < len ? len - o : 0, "%s%s", k > s ? " " : "", words[k]);
+        if (w > 0) o += (size_t)w;
+        if (o >= len) break;
+    }
+}
+
+/* 1 when words[0..n) hold a number: digits, an English number word or a Chinese
+ * numeral ("三十"). */
+int understand_has_digit(const char *const *words, int n)
+{
+    static const char *const numbers[] = {"one", "two", "three", "four", "five", "six", "seven",
+                                          "eight", "nine", "ten", "eleven", "twelve", "twenty",
+                                          "thirty", "forty", "fifty", "sixty", "seventy",
+                                          "eighty", "ninety", "hundred", "一", "二",
+                                          "两", "三", "四", "五", "六", "七", "八", "九",
+                                          "十", "百", NULL};
+    for (int i = 0; i < n; i++) {
+        for (const char *p = words[i]; *p; p++)
+            if (isdigit((unsigned char)*p)) return 1;
+        if (understand_in_list(numbers, words[i])) return 1;
+    }
+    return 0;
+}
+
+/* text lower-cased into buf (len bytes) and cut at the bytes of seps into words[0..max);
+ * returns how many. */
+static int split_words(const char *text, const char *seps, char *buf, size_t len,
+                       const char **words, int max)
+{
+    int n = 0;
+    snprintf(buf, len, "%s", text);
+    for (char *p = buf; *p; p++) *p = (char)tolower((unsigned char)*p);
+    for (char *save = NULL, *w = strtok_r(buf, seps, &save); w && n < max;
+         w = strtok_r(NULL, seps, &save))
+        words[n++] = w;
+    return n;
+}
+
+void understand_holder_of(const char *text, char *key, size_t len)
+{
+    char buf[UNDERSTAND_VALUE];
+    const char *words[16];
+    understand_holder(words, split_words(text, " ", buf, sizeof buf, words, 16), key, len);
+}
+
+int understand_has_number(const char *text)
+{
+    char buf[UNDERSTAND_VALUE];
+    const char *words[64];
+    if (understand_has_digit(words, split_words(text, " ,.;:!?()'-", buf, sizeof buf, words, 64)))
+        return 1;
+    static const char *const cjk[] = {"一", "二", "两", "三", "四", "五", "六", "七", "八",
+                                      "九", "十", "百", NULL};
+    for (int i = 0; cjk[i]; i++)
+        if (strstr(text, cjk[i])) return 1;
+    return 0;
+}
+
+/* 1 when w is only a number: all digits (at most three: an age, not a phone number or
+ * a year), or one English number word. */
+int understand_number_only(const char *w)
+{
+    size_t n = strlen(w);
+    if (n && n <= 3 && strspn(w, "0123456789") == n) return 1;
+    return strspn(w, "0123456789") == 0 && understand_has_digit(&w, 1);
+}
+
+/* 1 when the text [c, c + cn) holds s byte for byte. */
+int understand_holds_text(const char *c, size_t cn, const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i + n <= cn; i++)
+        if (!memcmp(c + i, s, n)) return 1;
+    return 0;
+}
+
+/* 1 when a holder key names several people or animals ("children", "brothers", "cats"). */
+int understand_group_key(const char *key)
+{
+    char one[UNDERSTAND_KEY];
+    size_t n = strlen(key);
+    if (!strcmp(key, "children")) return 1;
+    if (n < 2 || n >= sizeof one || key[n - 1] != 's') return 0;
+    snprintf(one, sizeof one, "%.*s", (int)(n - 1), key);
+    return understand_kin(one) || dialogue_pet_word(one);
+}
+
+/* A name as the possessive wrote it loses the "'s" ("Rory's 13": Rory). */
+void understand_drop_possessive(char *name)
+{
+    size_t sl = vocab_possessive(name);
+    if (sl) name[sl] = '\0';
+}
+
+const char *understand_pronoun(const char *w)
+{
+    static const char *const forms[][6] = {
+        {"he", "he's", "hes", "him", "his", NULL},
+        {"she", "she's", "shes", "her", "hers", NULL},
+        {"they", "they're", "theyre", "them", "their", NULL},
+    };
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        if (understand_in_list(forms[i], w)) return forms[i][0];
+    return NULL;
+}
+

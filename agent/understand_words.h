@@ -1,0 +1,27 @@
+/* understand_words.h: the words a clause is read with, as keys (understand_words.c):
+ * a holder span's key, a pronoun's and a kin word's, whether a text holds a number.
+ * Pure functions over the given strings; the keys are written into the caller's
+ * buffers (truncated to len, always terminated). */
+#ifndef MNEMO_AGENT_UNDERSTAND_WORDS_H
+#define MNEMO_AGENT_UNDERSTAND_WORDS_H
+
+#include <stddef.h>
+
+/* 1 when text holds a number: digits, an English number word ("forty") or a Chinese
+ * numeral. */
+int understand_has_number(const char *text);
+
+/* The holder key of a third-person pronoun: "he" for he/he's/him/his, "she", "they";
+ * NULL for any other word. */
+const char *understand_pronoun(const char *w);
+/* 1 when a holder key is a kin word ("brother", "mother", "partner"): a person. */
+int understand_kin(const char *key);
+
+/* The holder key of the words of a holder span: possessives and articles dropped, kin
+ * words brought to one form ("mum", "mom" -> "mother"), "self" when nothing is left
+ * ("I", "me", "my"). Exposed for the tests. */
+void understand_holder(const char *const *words, int n, char *key, size_t len);
+/* The holder key of a phrase as written ("my Dogs": "dogs", "kids": "children"). */
+void understand_holder_of(const char *text, char *key, size_t len);
+
+#endif

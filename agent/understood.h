@@ -1,0 +1,36 @@
+/* understood.h: one unit of a message as the agent acts on it (understand.h reads
+ * them): the clause, its act and relation as read, and the frame's spans as keys the
+ * store can match. Only the type and its sizes; no functions. */
+#ifndef MNEMO_AGENT_UNDERSTOOD_H
+#define MNEMO_AGENT_UNDERSTOOD_H
+
+#include <stddef.h>
+#include "agent/clauses.h"
+
+enum { UNDERSTAND_KEY = 64, UNDERSTAND_VALUE = 256 };
+/* The first word of a favourite's relation key ("favourite food"): a relation of its
+ * own with one value, however the writer spelled it (favorite, fave). */
+#define UNDERSTAND_FAVOURITE "favourite"
+/* Units a message reads into at most: a clause may tell several facts. */
+enum { UNDERSTAND_MAX = 2 * CLAUSES_MAX };
+
+/* One unit of a message: a clause, or one of the facts a clause tells ("I work as a
+ * nurse in Leeds": the job and the workplace, two units of the same clause). */
+typedef struct understood {
+    size_t at, len;                 /* the clause in the message */
+    int act, rel;                   /* enum reader_act, enum reader_rel */
+    int clause_rel;                 /* the clause's relation as the reader read it (its
+                                     * value's own may differ: "how old is [maud]") */
+    float act_p;
+    float fact_min_p;               /* below it a fact is too unsure to keep as one: the
+                                     * reader's calibrated reader_fact_min_p */
+    int personal;                   /* about the user or someone/something of theirs */
+    int bare;                       /* the clause names no holder ("got a dog called Pip") */
+    char holder[UNDERSTAND_KEY];    /* "self", "sister", "dog" ("" when none) */
+    char relation[UNDERSTAND_KEY];  /* "name", "home", "favourite colour" */
+    char value[UNDERSTAND_VALUE];   /* "" when none */
+    char old[UNDERSTAND_VALUE];     /* a correction's replaced value, "" when none */
+    char name[UNDERSTAND_KEY];      /* the holder's name told in passing, "" when none */
+} understood_t;
+
+#endif
