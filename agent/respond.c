@@ -729,7 +729,8 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
         snprintf(r->answer, sizeof r->answer, "%s%s%s", both[0].value, kin ? ", " : "",
                  kin ? both[1].value : "");
         if (kin && r->nused < UNDERSTAND_MAX) r->used[r->nused++] = kin->id;
-    } else if (asked.rel == u->rel && (m = other_place(f, u)) != NULL) {
+    } else if (asked.rel == u->rel && !facts_has_words(text, "address") &&
+               (m = other_place(f, u)) != NULL) {     /* a town is no street address */
         realise_frame_t known = facts_frame(m);
         say(r, realise_only(buf, sizeof buf, &known));
         snprintf(r->answer, sizeof r->answer, "%s", m->value);
