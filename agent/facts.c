@@ -235,11 +235,14 @@ void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u)
 void facts_resolve_kind(const facts_t *f, understood_t *u)
 {
     if (!dialogue_pet_word(u->holder)) return;
-    const char *only = NULL;
+    const char *only = NULL, *last = NULL;
     for (size_t i = 0; i < f->n; i++) {
         const store_memory_t *m = &f->v[i];
         if (!strcmp(m->value, FACTS_ENDED)) continue;
         if (facts_same_holder(m->holder, u->holder)) return;    /* "my dog" has facts */
+        if (!strcmp(m->holder, "self") || (last && !strcmp(last, m->holder)))
+            continue;                   /* the user, or a holder looked up just now */
+        last = m->holder;
         const char *animal = kinds_animal_near(m->holder);
         if (!animal || !facts_same_holder(animal, u->holder)) continue;
         if (only && !facts_same_holder(only, m->holder)) return;   /* two dogs: which? */

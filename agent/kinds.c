@@ -70,8 +70,9 @@ const char *kinds_animal_near(const char *word)
     }
     low[n] = '\0';
     int max = n >= 10 ? 2 : n >= 6 ? 1 : 0;
-    for (size_t i = 0; max && i < kinds_count; i++)
-        if (near(low, n, kinds_table[i].kind, strlen(kinds_table[i].kind), max))
+    for (size_t i = 0; max && i < kinds_count; i++)     /* a slip keeps the first letter */
+        if (kinds_table[i].kind[0] == low[0] &&
+            near(low, n, kinds_table[i].kind, strlen(kinds_table[i].kind), max))
             return kinds_table[i].animal;
     return NULL;
 }

@@ -12,7 +12,8 @@
 const char *kinds_animal(const char *word);
 
 /* The same for a word spelt nearly as a kind ("border colie", "dashshund"): at most one
- * edit from a kind for words of 6 to 9 letters, two from 10; NULL when none. */
+ * edit from a kind for words of 6 to 9 letters, two from 10, the first letter kept; NULL
+ * when none. */
 const char *kinds_animal_near(const char *word);
 
 #endif
