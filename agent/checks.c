@@ -67,6 +67,16 @@ static int in_words(const char *const *list, const char *w)
     return 0;
 }
 
+/* 1 when a clause opens with "it's", "its" or "it is" (past fillers): it only names. */
+static int opens_with_it(const char *text)
+{
+    static const char *const opens[] = {"it's ", "its ", "it is ", "it’s ", NULL};
+    while (*text && !isalpha((unsigned char)*text)) text++;
+    for (int i = 0; opens[i]; i++)
+        if (!strncasecmp(text, opens[i], strlen(opens[i]))) return 1;
+    return 0;
+}
+
 /* 1 when the clause, lower-cased and with a space after it, holds one of parts
  * anywhere ("forget" in "forgetting", "n't" in "don't", 没). */
 static int has_part(const char *text, const char *const *parts)
@@ -467,6 +477,14 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (((u->act == READER_SMALLTALK && q < 0) || (u->act == READER_CORRECTION && !u->value[0])) &&
         slip_put_right(f, text, u))
         return;
+    /* "not latex, it's penicillin": a value told right after a correction of an old one
+     * is that correction's new value */
+    if (u->act == READER_SMALLTALK && q < 0 && u->value[0] && i > 0 &&
+        told[i - 1].act == READER_CORRECTION && told[i - 1].old[0] && opens_with_it(text)) {
+        u->act = READER_CORRECTION;
+        u->personal = 1;
+        snprintf(u->old, sizeof u->old, "%s", told[i - 1].old);
+    }
     if (u->act == READER_SMALLTALK && q == 2 && named_value_held(f, text)) {
         u->act = READER_QUESTION;       /* "who's doing an MA?" after "Kit's doing an MA" */
         u->personal = 1;

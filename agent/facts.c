@@ -127,7 +127,10 @@ const store_memory_t *facts_find(const facts_t *f, const char *holder,
         if (relation && !facts_same_relation(m->relation, relation)) continue;
         if (strcmp(m->value, FACTS_ENDED) == 0) {
             if (ended) *ended = 1;
-            return NULL;
+            /* of a relation that holds several values an end ends one ("not latex"):
+             * the others still hold */
+            if (!facts_multi_valued(facts_rel_of(m->relation), m->holder)) return NULL;
+            continue;
         }
         return m;
     }

@@ -43,7 +43,8 @@ int facts_rel_of(const char *key);
 realise_frame_t facts_frame(const store_memory_t *m);
 
 /* The newest current fact of holder + relation (any relation when NULL) whose value
- * still holds, or NULL; *ended (may be NULL) says whether the newest one is ended. */
+ * still holds, or NULL; *ended (may be NULL) says whether an end came first (of a
+ * relation that holds several values an end ends one, and an older value is found). */
 const store_memory_t *facts_find(const facts_t *f, const char *holder, const char *relation,
                                  int *ended);
 /* The newest fact whose value is v, or NULL. */

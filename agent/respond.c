@@ -87,6 +87,26 @@ static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *te
     return w;
 }
 
+/* Ends the value of m: of a relation that holds several values, that one alone ("not
+ * latex": peanuts stays an allergy), else the relation's current value. */
+static void end_value(respond_t *r, const facts_t *f, const char *text,
+                      const store_memory_t *m)
+{
+    int rel = facts_rel_of(m->relation), before = r->nw;
+    respond_write_t *w = add_write(r, f, text, m->holder, m->relation, rel, FACTS_ENDED);
+    if (!w || !facts_multi_valued(rel, m->holder)) return;
+    if (r->nw > before) w->nsupersede = 0;      /* new: only the values ended */
+    for (size_t i = 0; i < f->n; i++) {
+        const store_memory_t *x = &f->v[i];
+        int known = 0;
+        for (size_t k = 0; k < w->nsupersede; k++) known |= w->supersede[k] == x->id;
+        if (!known && facts_same_holder(x->holder, m->holder) &&
+            facts_same_relation(x->relation, m->relation) && facts_same_value(x->value, m->value) &&
+            w->nsupersede < sizeof w->supersede / sizeof w->supersede[0])
+            w->supersede[w->nsupersede++] = x->id;
+    }
+}
+
 /* 1 when the plan already writes a value (not an end) of holder + relation class rel;
  * of an open relation, of the same relation key ("height" and "shoe size" are two). */
 static int wrote(const respond_t *r, const char *holder, int rel, const char *relation)
@@ -112,7 +132,7 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
         /* "现在住在重庆，不住成都了": the message's new value already replaces it */
         int rel = facts_rel_of(m->relation);
         if (facts_multi_valued(rel, m->holder) || !wrote(r, m->holder, rel, m->relation))
-            add_write(r, f, text, m->holder, m->relation, rel, FACTS_ENDED);
+            end_value(r, f, text, m);
         return;
     }
     /* one value of a relation that holds one per holder, per message: the first ("I'm
@@ -158,7 +178,10 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
     if (!u->value[0] && !facts_multi_valued(rel, target->holder) &&
         wrote(r, target->holder, rel, target->relation))
         return;             /* "I moved to Bern, I don't live in Lyon anymore" */
-    add_write(r, f, text, target->holder, target->relation, rel, value);
+    if (!u->value[0])
+        end_value(r, f, text, target);
+    else
+        add_write(r, f, text, target->holder, target->relation, rel, value);
 }
 
 /* The relation a question may mean as well ("where do I work?" asks for a workplace or

@@ -802,6 +802,20 @@ START_TEST(test_a_new_pet_is_named_and_fillers_are_no_value)
 }
 END_TEST
 
+/* An end of one value of a relation that holds several ends that one only, and "it's
+ * X" after "not Y" is Y's correction. */
+START_TEST(test_an_end_of_one_value_keeps_the_others)
+{
+    tell("a", "I'm allergic to peanuts and latex");
+    tell("a", "actually scratch that, not latex, it's penicillin");
+    ask("b", "what am i allergic to?", "penicillin", "latex");
+    ask("b", "what am i allergic to?", "peanuts", NULL);
+    tell("a", "I speak French and German");
+    json_decref(say("a", "I don't speak German anymore"));
+    ask("b", "what languages do i speak?", "French", "German");
+}
+END_TEST
+
 START_TEST(test_facts_survive_a_restart_in_the_middle)
 {
     tell("a", "my dog is called Bramble");
@@ -871,6 +885,7 @@ int main(void)
     tcase_add_test(tc, test_how_many_is_kept_as_told);
     tcase_add_test(tc, test_measures_and_teams_are_kept);
     tcase_add_test(tc, test_a_new_pet_is_named_and_fillers_are_no_value);
+    tcase_add_test(tc, test_an_end_of_one_value_keeps_the_others);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
