@@ -38,7 +38,7 @@ const char *forms_country(const char *w)
         {"mexican", "Mexico"}, {"brazilian", "Brazil"}, {"argentinian", "Argentina"},
         {"colombian", "Colombia"}, {"chilean", "Chile"}, {"peruvian", "Peru"},
         {"jamaican", "Jamaica"}, {"australian", "Australia"},
-        {"kiwi", "New Zealand"}, {"chinese", "China"}, {"japanese", "Japan"},
+ {"chinese", "China"}, {"japanese", "Japan"},
         {"korean", "Korea"}, {"vietnamese", "Vietnam"}, {"thai", "Thailand"},
         {"filipino", "the Philippines"}, {"indonesian", "Indonesia"},
         {"malaysian", "Malaysia"}, {"indian", "India"}, {"pakistani", "Pakistan"},

@@ -452,8 +452,11 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         if (u->rel == READER_REL_NAME) understand_drop_possessive(u->value);
         /* "my parents are Polish", "I'm Irish": where they are from, not a name; but
          * "a little italian place" says what kind of place, and is no name either */
-        const char *country = u->rel == READER_REL_NAME || u->rel == READER_REL_KIND
-                                  ? forms_country(u->value) : NULL;
+        const char *country = (u->rel == READER_REL_NAME || u->rel == READER_REL_KIND) &&
+                                      !dialogue_pet_word(u->holder) &&
+                                      !kinds_animal_near(u->holder)     /* "a cockatiel" */
+                                  ? forms_country(u->value)
+                                  : NULL;
         int before_noun = e < n && isalpha((unsigned char)words[e][0]) &&
                           !understand_in_list(conjunctions, words[e]) &&
                           !understand_in_list(understand_empty_words, words[e]) &&
@@ -481,6 +484,16 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         if (speaks && u->rel != READER_REL_LANGUAGE && u->rel != READER_REL_NAME &&
             forms_language(u->value))
             u->rel = READER_REL_LANGUAGE;
+        /* "我是护士": after 是, a word that ends as jobs do (护士, 老师, 程序员, 医生) is a
+         * job, not a name (我叫小红 names) */
+        static const char *const job_ends[] = {"师", "员", "生", "家", "士", "工", "官",
+                                               "者", "匠", "手", "机", NULL};
+        size_t vl = strlen(u->value);
+        if (u->rel == READER_REL_NAME && understand_is_cjk(words[s]) && vl >= 6 && vl <= 12 &&
+            s > 0 && (!strcmp(words[s - 1], "是") || !strcmp(words[s - 1], "名") ||
+                      !strcmp(words[s - 1], "个") || !strcmp(words[s - 1], "位")) &&
+            understand_in_list(job_ends, u->value + vl - 3))
+            u->rel = READER_REL_JOB;
         /* "moved here from Bristol": a place after "from" is where one came from */
         if ((u->rel == READER_REL_HOME || u->rel == READER_REL_WORKPLACE) && s > 0 &&
             !strcmp(words[s - 1], "from") && caps[s])

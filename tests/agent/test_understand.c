@@ -140,6 +140,9 @@ static const struct {
     {"My sport is rugby.", {{"fact", "self", "sport", "rugby", NULL}}},
     {"Pumpernickel is my cat btw", {{"fact", "cat", "name", "Pumpernickel", NULL}}},
     {"I walk my dog Zorba every evening", {{"fact", "dog", "name", "Zorba", NULL}}},
+    /* after 是 a word that ends as jobs do is a job; a nationality is no pet's home */
+    {"我叫小兰，我是律师。", {{"fact", "self", "name", "小兰", NULL}, {"fact", "self", "job", "律师", NULL}}},
+    {"we have a budgie called Kiwi", {{"fact", "budgie", "name", "Kiwi", NULL}}},
     /* a language read as a place, in a clause of speaking */
     {"I speak Dutch at home and Spanish at work", {{"fact", "self", "language", "Dutch", NULL},
                                                    {"fact", "self", "language", "Spanish", NULL}}},
