@@ -543,8 +543,10 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
          ((unsigned char)text[0] >= 0xE0 && !has_part(text, all_of_me))))
         u->act = READER_QUESTION;       /* "你还记得我的地址吗？" asks for one thing */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !u->personal &&
-        (people_only(u->rel) || (u->act == READER_QUESTION && facts_held(f, u->value))))
-        u->personal = 1;
+        (people_only(u->rel) || (u->act == READER_QUESTION && facts_held(f, u->value)) ||
+         (u->rel == READER_REL_HOME && (facts_has_words(text, "live") ||
+                                        facts_has_words(text, "lives")))))
+        u->personal = 1;                /* bAbI's stories say where one is, never lives */
     /* a fact told without a subject is the speaker's ("got a collie called Meg"): chat
      * drops the "I", stories of others name who; a correction of a value the user told
      * is the user's ("it's the 14th, not the 4th"), and so is one that spells a value
@@ -554,6 +556,23 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (u->act == READER_CORRECTION && u->value[0] && !u->personal &&
         facts_by_spelling(f, u->value))
         u->personal = 1;                /* "sorry it's Zac, no h" of the user's Zach */
+    /* "Kyle and I broke up": an end with nothing named in its clause ends the fact of
+     * the one of the user's people the message names, not the last fact told; a
+     * break-up is such an end however the reader read it */
+    static const char *const parting[] = {"broke up", "broken up", "split up", "divorced",
+                                          "separated", NULL};
+    int split = has_part(text, parting);
+    if ((split || (u->act == READER_CORRECTION && checks_says_ended(text))) && !u->old[0] &&
+        (split || !u->value[0]))
+        for (size_t j = f->n; j-- > 0 && !u->old[0];)
+            if (facts_rel_of(f->v[j].relation) == READER_REL_NAME &&
+                strcmp(f->v[j].holder, "self") != 0 && strlen(f->v[j].value) >= 3 &&
+                facts_has_words(msg, f->v[j].value)) {
+                snprintf(u->old, sizeof u->old, "%s", f->v[j].value);
+                u->act = READER_CORRECTION;
+                u->value[0] = '\0';
+                u->personal = 1;
+            }
     if (u->act == READER_CORRECTION && u->old[0] && !u->personal)
         for (size_t j = 0; j < f->n && !u->personal; j++)
             u->personal = facts_same_value(f->v[j].value, u->old) ||

@@ -28,6 +28,9 @@
  * - a summary asks what mnemo knows (a question for one thing is a question);
  * - "which town did I move here from?" asks the hometown, "how tall" no age, and
  *   "scratch that" is no value;
+ * - an end told of someone only elsewhere in the message ("Kyle and I broke up"), and
+ *   any break-up, ends that one's name, not the last fact told;
+ * - "it's X" right after "not Y" corrects Y;
  * - an opinion or a mood with no fact of the user's in it ("hayfever season is the
  *   worst"), and a Chinese fact that names no one (周末愉快), are small talk;
  * - parting with a vehicle ("we sold the car") ends the newest thing owned, and what is

@@ -766,6 +766,15 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
     if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = m->id;
 }
 
+/* 1 when name is the name of m's holder (someone of the user's, not the user): "forget
+ * Chantelle" forgets where she lives too. */
+static int names_holder(const facts_t *f, const char *name, const store_memory_t *m)
+{
+    if (!strcmp(m->holder, "self")) return 0;
+    const char *told = facts_name_of(f, m->holder);
+    return told && facts_same_value(told, name);
+}
+
 static void forget(respond_t *r, const facts_t *f, const understood_t *u)
 {
     realise_frame_t told[8];
@@ -780,9 +789,9 @@ static void forget(respond_t *r, const facts_t *f, const understood_t *u)
             if (pass == 1)
                 hit = facts_same_holder(m->holder, u->holder) &&
                       facts_same_relation(m->relation, reader_rel_name(other));
-            else if (u->value[0])
+            else if (u->value[0])       /* the value, or everything of whom it names */
                 hit = facts_same_value(m->value, u->value) ||
-                      facts_has_words(m->text, u->value);
+                      facts_has_words(m->text, u->value) || names_holder(f, u->value, m);
             else if (u->relation[0])    /* an open relation in more or fewer words: "my
                                          * phone number" forgets "phone" */
                 hit = facts_same_holder(m->holder, u->holder) &&

@@ -816,6 +816,21 @@ START_TEST(test_an_end_of_one_value_keeps_the_others)
 }
 END_TEST
 
+/* An end that names someone only elsewhere in the message ("Kyle and I broke up") ends
+ * that one, not the last fact told; forgetting someone by name forgets all of theirs;
+ * where someone unknown lives is not known. */
+START_TEST(test_people_are_ended_and_forgotten_whole)
+{
+    tell("a", "my girlfriend Maja lives in Malmo with our two dogs");
+    json_decref(say("a", "ugh Maja and I broke up, she's gone back to Sweden"));
+    ask("b", "who's my girlfriend?", "don't know", "Maja");
+    ask("b", "how many dogs do i have?", "two", NULL);
+    tell("a", "my best friend's called Ilse and she lives in Ghent");
+    json_decref(say("a", "can you delete everything about Ilse"));
+    ask("b", "where does ilse live?", "don't know", "Ghent");
+}
+END_TEST
+
 START_TEST(test_facts_survive_a_restart_in_the_middle)
 {
     tell("a", "my dog is called Bramble");
@@ -886,6 +901,7 @@ int main(void)
     tcase_add_test(tc, test_measures_and_teams_are_kept);
     tcase_add_test(tc, test_a_new_pet_is_named_and_fillers_are_no_value);
     tcase_add_test(tc, test_an_end_of_one_value_keeps_the_others);
+    tcase_add_test(tc, test_people_are_ended_and_forgotten_whole);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
