@@ -174,6 +174,18 @@ static int digits(const char *w)
     return w[0] && strspn(w, "0123456789") == strlen(w);
 }
 
+/* 1 when w is a height in one word: feet and inches ("5'4", "6'11"), or digits with
+ * "ft" or "cm" ("6ft", "180cm"). */
+static int height_word(const char *w)
+{
+    size_t d = strspn(w, "0123456789");
+    if (d == 0 || d > 3) return 0;
+    if (d == 1 && w[1] == '\'' && (!w[2] || (isdigit((unsigned char)w[2]) &&
+                                             (!w[3] || (isdigit((unsigned char)w[3]) && !w[4])))))
+        return 1;
+    return !strcmp(w + d, "ft") || !strcmp(w + d, "cm");
+}
+
 /* Adds the user's fact told in words [s, e) of relation class rel (READER_REL_OPEN:
  * under the key relation; the value as written)
  * to out[0..k), in place of the units the reader made of those words (of the reader's
@@ -244,6 +256,11 @@ int forms_measures(const char *c, size_t cn, const char *const *words, int n,
         if (j + 1 < n && digits(words[j]) && understand_in_list(tall, words[j + 1])) {
             int e = j + 2;
             if (e < n && (digits(words[e]) || understand_number_only(words[e]))) e++;
+            k = add_told(c, cn, words, j, e, READER_REL_OPEN, "height", clause, out, k,
+                         nread, max);
+        } else if (j < n && height_word(words[j])) {      /* "I'm 5'4", "I'm 6ft 1" */
+            int e = j + 1;
+            if (e < n && digits(words[e]) && strlen(words[e]) <= 2) e++;
             k = add_told(c, cn, words, j, e, READER_REL_OPEN, "height", clause, out, k,
                          nread, max);
         }

@@ -494,6 +494,16 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
                       !strcmp(words[s - 1], "个") || !strcmp(words[s - 1], "位")) &&
             understand_in_list(job_ends, u->value + vl - 3))
             u->rel = READER_REL_JOB;
+        /* "I'm coeliac": a diet, not a name */
+        static const char *const diets[] = {"vegan", "vegetarian", "veggie", "pescatarian",
+                                            "pescetarian", "coeliac", "celiac", "diabetic",
+                                            "halal", "kosher", "keto", "teetotal",
+                                            "lactose intolerant", NULL};
+        char low[UNDERSTAND_KEY];
+        understand_holder_of(u->value, low, sizeof low);
+        if (u->rel == READER_REL_NAME && !strcmp(u->holder, "self") &&
+            understand_in_list(diets, low))
+            u->rel = READER_REL_DIET;
         /* "moved here from Bristol": a place after "from" is where one came from */
         if ((u->rel == READER_REL_HOME || u->rel == READER_REL_WORKPLACE) && s > 0 &&
             !strcmp(words[s - 1], "from") && caps[s])
@@ -508,6 +518,17 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
     }
     relation_key(u->rel, words, tags, n, s >= 0 ? s : n, u->relation, sizeof u->relation);
     favourite_rel(u);
+    /* "our anniversary is on the 2nd of May": an event's date is the user's, under the
+     * event's word, not its birthday */
+    static const char *const events[] = {"anniversary", "wedding", "party", "exam",
+                                         "exams", "holiday", "trip", "appointment",
+                                         "interview", "graduation", "due date", NULL};
+    if (u->rel == READER_REL_BIRTHDAY && understand_in_list(events, u->holder)) {
+        snprintf(u->relation, sizeof u->relation, "%s", u->holder);
+        snprintf(u->holder, sizeof u->holder, "self");
+        u->rel = READER_REL_OPEN;
+        u->personal = 1;
+    }
 }
 
 int understand_question_word(const char *w)

@@ -143,6 +143,11 @@ static const struct {
     /* after 是 a word that ends as jobs do is a job; a nationality is no pet's home */
     {"我叫小兰，我是律师。", {{"fact", "self", "name", "小兰", NULL}, {"fact", "self", "job", "律师", NULL}}},
     {"we have a budgie called Kiwi", {{"fact", "budgie", "name", "Kiwi", NULL}}},
+    /* a height in one word, a diet read as a name, an event's date */
+    {"I'm 5'9 on a good day", {{"fact", "self", "height", "5'9", NULL}}},
+    {"I can't eat gluten, I'm coeliac", {{"fact", "self", "diet", "gluten", NULL},
+                                        {"fact", "self", "diet", "coeliac", NULL}}},
+    {"our wedding is on the 12th of June", {{"fact", "self", "wedding", "the 12th of June", NULL}}},
     /* a language read as a place, in a clause of speaking */
     {"I speak Dutch at home and Spanish at work", {{"fact", "self", "language", "Dutch", NULL},
                                                    {"fact", "self", "language", "Spanish", NULL}}},
