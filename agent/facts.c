@@ -41,7 +41,8 @@ int facts_same_holder(const char *a, const char *b)
     }
 }
 
-/* The next word of *s (spaces skipped) stemmed into out; 0 at the end. */
+/* The next word of *s (spaces skipped), in one form and stemmed, into out; 0 at the
+ * end. */
 static int next_stem(const char **s, char *out, size_t len)
 {
     char word[64];
@@ -51,6 +52,13 @@ static int next_stem(const char **s, char *out, size_t len)
     for (; **s && **s != ' '; (*s)++)
         if (n + 1 < sizeof word) word[n++] = (char)tolower((unsigned char)**s);
     word[n] = '\0';
+    /* words of one meaning in one form ("favourite movie" is "favourite film") */
+    static const struct {
+        const char *word, *as;
+    } same[] = {{"movie", "film"}, {"movies", "films"}, {"flick", "film"},
+                {"color", "colour"}, {"colors", "colours"}, {"favorite", "favourite"}};
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+        if (!strcmp(word, same[i].word)) snprintf(word, sizeof word, "%s", same[i].as);
     lex_stem(word, out, len);
     return 1;
 }

@@ -235,8 +235,10 @@ static int kind_by_holder(respond_t *r, const facts_t *f, const char *text, cons
 {
     const char *name = facts_name_of(f, u->holder);
     int animal = facts_has_words(text, "animal") || facts_has_words(text, "pet");
+    int asked_as_is = u->act == READER_YESNO && facts_same_value(u->holder, u->value);
     if (u->rel != READER_REL_KIND || !strcmp(u->holder, "self") || !name ||
-        (dialogue_pet_word(u->holder) && !animal) || facts_has_words(text, u->holder))
+        (dialogue_pet_word(u->holder) && !animal) ||
+        (facts_has_words(text, u->holder) && !asked_as_is))   /* "is Rolo a spaniel?" */
         return 0;
     char buf[512];
     realise_frame_t known = {name, READER_REL_KIND, NULL, u->holder};

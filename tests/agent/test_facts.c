@@ -128,6 +128,9 @@ START_TEST(test_relations_compare_on_their_stems)
     ck_assert(!facts_same_relation("home", "hometown"));
     ck_assert(!facts_same_relation("favourite food", "favourite"));
     ck_assert(!facts_same_relation("teach", NULL));
+    ck_assert(facts_same_relation("favourite movie", "favourite film"));   /* one meaning */
+    ck_assert(facts_same_relation("favorite color", "favourite colour"));
+    ck_assert(!facts_same_relation("favourite film", "favourite book"));
 }
 END_TEST
 

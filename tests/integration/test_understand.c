@@ -796,6 +796,8 @@ START_TEST(test_a_new_pet_is_named_and_fillers_are_no_value)
     ask("b", "what's my dog called?", "Domino", NULL);
     ask("b", "do i have a dog?", "Yes", NULL);
     ask("b", "what breed is my dog?", "dalmatian", NULL);
+    tell("a", "my mum's dog is a little spaniel called Rolo");
+    ask("b", "is rolo a spaniel?", "Yes", NULL);
     tell("a", "I live in Utrecht");
     json_decref(say("a", "can u forget where i live pls"));
     ask("b", "where do i live?", "don't know", "Utrecht");
