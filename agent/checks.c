@@ -166,6 +166,7 @@ int checks_fits(int rel, const char *holder, const char *value)
     if (rel == READER_REL_HOME || rel == READER_REL_HOMETOWN || rel == READER_REL_WORKPLACE ||
         rel == READER_REL_EMPLOYER || rel == READER_REL_JOB || rel == READER_REL_SCHOOL) {
         if (understand_month(value)) return 0;
+        if (strspn(value, "0123456789") == strlen(value)) return 0;    /* "in 2019" */
         /* nor an animal or a kin word ("from dog", "works as a sister") */
         char key[UNDERSTAND_KEY];
         understand_holder_of(value, key, sizeof key);
@@ -518,9 +519,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = READER_REL_BIRTHDAY;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_BIRTHDAY));
     }
-    /* "which town did I move here from?" asks where one came from, not where one lives */
+    /* "which town did I move here from?", "where did I live before?" ask where one came
+     * from, not where one lives */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel == READER_REL_HOME &&
-        facts_has_words(text, "from")) {
+        (facts_has_words(text, "from") || facts_has_words(text, "before") ||
+         facts_has_words(text, "previously") || facts_has_words(text, "used to"))) {
         u->rel = READER_REL_HOMETOWN;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOMETOWN));
     }

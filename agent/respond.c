@@ -128,7 +128,9 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
         if (!facts_same_holder(m->holder, u->holder) || !strcmp(m->value, FACTS_ENDED) ||
             !(facts_same_value(m->value, u->value) || facts_has_words(m->value, u->value)))
             continue;
-        if (!checks_says_ended(text)) break;
+        char gone_to[UNDERSTAND_VALUE + 8];     /* "moved to London" tells the new one */
+        snprintf(gone_to, sizeof gone_to, "to %s", u->value);
+        if (!checks_says_ended(text) || facts_has_words(text, gone_to)) break;
         /* "现在住在重庆，不住成都了": the message's new value already replaces it */
         int rel = facts_rel_of(m->relation);
         if (facts_multi_valued(rel, m->holder) || !wrote(r, m->holder, rel, m->relation))
@@ -777,7 +779,7 @@ static int names_holder(const facts_t *f, const char *name, const store_memory_t
     return told && facts_same_value(told, name);
 }
 
-static void forget(respond_t *r, const facts_t *f, const understood_t *u)
+static void forget(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     realise_frame_t told[8];
     int nt = 0;
@@ -802,9 +804,10 @@ static void forget(respond_t *r, const facts_t *f, const understood_t *u)
                         facts_rel_of(m->relation) == READER_REL_OPEN &&
                         (facts_has_words(m->relation, u->relation) ||
                          facts_has_words(u->relation, m->relation))));
-            else
-                hit = facts_same_holder(m->holder, u->holder) &&
-                      strcmp(u->holder, "self") != 0;
+            else                        /* all of a holder's; "everything about me": all */
+                hit = (facts_same_holder(m->holder, u->holder) &&
+                       strcmp(u->holder, "self") != 0) ||
+                      (!strcmp(u->holder, "self") && facts_has_words(text, "everything"));
             if (!hit || r->nforget == sizeof r->forget / sizeof r->forget[0]) continue;
             r->forget[r->nforget++] = m->id;
             if (strcmp(m->value, FACTS_ENDED) != 0 &&
@@ -869,7 +872,7 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
         case READER_YESNO:
             if (u[i].personal && !summarised) question(out, &f, text, &u[i]);
             break;
-        case READER_FORGET: forget(out, &f, &u[i]); break;
+        case READER_FORGET: forget(out, &f, text, &u[i]); break;
         case READER_SUMMARY: summary(out, &f); break;
         case READER_UNABLE: {
             char buf[256];

@@ -504,6 +504,14 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         if (u->rel == READER_REL_NAME && !strcmp(u->holder, "self") &&
             understand_in_list(diets, low))
             u->rel = READER_REL_DIET;
+        /* "I used to live in Riga": a home told as past is where one was before */
+        static const char *const turning[] = {"but", "now", "moved", "then", "and", NULL};
+        int used = 0;
+        for (int w = 0; w + 1 < s; w++)     /* "used to" with no turn after it ("but moved
+                                             * to Uppsala" is now) */
+            if (!strcmp(words[w], "used") && !strcmp(words[w + 1], "to")) used = 1;
+            else if (understand_in_list(turning, words[w])) used = 0;
+        if (u->rel == READER_REL_HOME && used) u->rel = READER_REL_HOMETOWN;
         /* "moved here from Bristol": a place after "from" is where one came from */
         if ((u->rel == READER_REL_HOME || u->rel == READER_REL_WORKPLACE) && s > 0 &&
             !strcmp(words[s - 1], "from") && caps[s])
@@ -760,6 +768,27 @@ static void mend_tags(const char *const *words, unsigned char *tags, unsigned ch
                 vrels[k] = rel;
             }
         }
+    /* "software engineer at Revolut": a holder right before a job, with no one's word in
+     * it, is the job's first word ("[software] [engineer]"), told of the speaker */
+    for (int w = 0; w < n; w++) {
+        if (tags[w] != READER_B_HOLDER) continue;
+        int e = w + 1;
+        while (e < n && tags[e] == READER_I_HOLDER) e++;
+        int anyone = 0;
+        for (int k = w; k < e; k++) {
+            char key[UNDERSTAND_KEY];
+            understand_holder(&words[k], 1, key, sizeof key);
+            anyone |= understand_in_list(understand_personal_words, words[k]) ||
+                      !strcmp(key, "self") || understand_kin(key) || dialogue_pet_word(key) ||
+                      vocab_possessive(words[k]) || understand_is_cjk(words[k]);
+        }
+        if (anyone || e >= n || tags[e] != READER_B_VALUE || vrels[e] != READER_REL_JOB) continue;
+        for (int k = w; k < e; k++) {
+            tags[k] = k == w ? READER_B_VALUE : READER_I_VALUE;
+            vrels[k] = READER_REL_JOB;
+        }
+        tags[e] = READER_I_VALUE;
+    }
     if (act == READER_CORRECTION) {
         /* "the 12th, not the 2nd" read as two old values and no new one: the first is
          * the new value, unless a word of leaving comes before it ("we left

@@ -833,6 +833,20 @@ START_TEST(test_people_are_ended_and_forgotten_whole)
 }
 END_TEST
 
+/* A job title the reader split ("software engineer"), a home told as past and one moved
+ * to, a year that is no place, and forgetting everything about the user. */
+START_TEST(test_past_homes_titles_and_forgetting_everything)
+{
+    tell("a", "hiya, Oskar here. software engineer at Klarna, based in Stockholm");
+    ask("b", "what's my job?", "software engineer", NULL);
+    tell("a", "i used to live in Turku but moved to Uppsala in 2021");
+    ask("b", "where do i live now?", "Uppsala", "2021");
+    ask("b", "where did i live before?", "Turku", NULL);
+    json_decref(say("a", "please delete everything you know about me"));
+    ask("b", "what's my name?", "don't know", "Oskar");
+}
+END_TEST
+
 START_TEST(test_facts_survive_a_restart_in_the_middle)
 {
     tell("a", "my dog is called Bramble");
@@ -904,6 +918,7 @@ int main(void)
     tcase_add_test(tc, test_a_new_pet_is_named_and_fillers_are_no_value);
     tcase_add_test(tc, test_an_end_of_one_value_keeps_the_others);
     tcase_add_test(tc, test_people_are_ended_and_forgotten_whole);
+    tcase_add_test(tc, test_past_homes_titles_and_forgetting_everything);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
