@@ -215,7 +215,7 @@ int main(void)
     Suite *s = suite_create("understand");
     TCase *tc = tcase_create("table");
     tcase_set_timeout(tc, 60);
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_unchecked_fixture(tc, setup, teardown);   /* the model read once */
     tcase_add_loop_test(tc, test_hand_written_sentences_read_into_their_units, 0,
                         (int)(sizeof table / sizeof table[0]));
     tcase_add_test(tc, test_a_nationality_before_a_noun_is_no_hometown);
