@@ -167,8 +167,10 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
     if (!target && u->value[0])                 /* "sorry it's Zac, no h": the value it
                                                  * spells again */
         target = facts_by_spelling(f, u->value);
-    if (!target && !u->old[0] && f->n)          /* "sorry, I meant Lena": the last fact */
-        target = &f->v[f->n - 1];
+    if (!target && !u->old[0] && f->n &&        /* "sorry, I meant Lena": the last fact; */
+        (u->value[0] || facts_same_holder(f->v[f->n - 1].holder, u->holder)))
+        target = &f->v[f->n - 1];               /* an end of someone else's ends nothing
+                                                 * of it ("my grandma passed away") */
     if (!target) {
         fact(r, f, text, u);
         return;
@@ -612,6 +614,18 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
         m = facts_find(f, u->holder, reader_rel_name(kin_rel(u->rel)), NULL);
     if (!m && (u->rel == READER_REL_KIND || u->rel == READER_REL_OWNS))
         m = vehicle(f, text, u);
+    if (!m && u->rel == READER_REL_JOB && u->act == READER_QUESTION) {
+        /* "what do I do?" of "I work in marketing": the field one works in */
+        static const char *const fields[] = {
+            "marketing", "sales", "finance", "it", "hr", "retail", "hospitality", "healthcare",
+            "education", "construction", "insurance", "banking", "tech", "publishing",
+            "advertising", "recruitment", "logistics", "accounting", "law", "media", "pr",
+            "research", "engineering", "design", "consulting", "fashion", "tourism", NULL};
+        const store_memory_t *w = facts_find(f, u->holder,
+                                             reader_rel_name(READER_REL_WORKPLACE), NULL);
+        for (int k = 0; w && fields[k] && !m; k++)
+            if (facts_same_value(w->value, fields[k])) m = w;
+    }
     if (!m && u->rel == READER_REL_HOME && facts_has_words(text, "based"))
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_WORKPLACE), NULL);
                                                 /* "based in" is where one lives or works */

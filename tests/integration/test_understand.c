@@ -834,7 +834,8 @@ START_TEST(test_people_are_ended_and_forgotten_whole)
 END_TEST
 
 /* A job title the reader split ("software engineer"), a home told as past and one moved
- * to, a year that is no place, and forgetting everything about the user. */
+ * to, a year that is no place, a field one works in, an end of someone else's that ends
+ * nothing told, and forgetting everything about the user. */
 START_TEST(test_past_homes_titles_and_forgetting_everything)
 {
     tell("a", "hiya, Oskar here. software engineer at Klarna, based in Stockholm");
@@ -842,6 +843,9 @@ START_TEST(test_past_homes_titles_and_forgetting_everything)
     tell("a", "i used to live in Turku but moved to Uppsala in 2021");
     ask("b", "where do i live now?", "Uppsala", "2021");
     ask("b", "where did i live before?", "Turku", NULL);
+    tell("a", "my cousin Lotta works in marketing");
+    json_decref(say("a", "my grandad passed away last spring"));   /* ends nothing else */
+    ask("b", "what does lotta do?", "marketing", NULL);
     json_decref(say("a", "please delete everything you know about me"));
     ask("b", "what's my name?", "don't know", "Oskar");
 }
