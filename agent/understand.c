@@ -526,6 +526,16 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
     }
     relation_key(u->rel, words, tags, n, s >= 0 ? s : n, u->relation, sizeof u->relation);
     favourite_rel(u);
+    /* "my sport is polo" read as a kind: the user has no kind, so the value is of the
+     * relation its words name ("sport"), when they name one */
+    if (u->rel == READER_REL_KIND && !strcmp(u->holder, "self")) {
+        relation_key(READER_REL_OPEN, words, tags, n, s >= 0 ? s : n, u->relation,
+                     sizeof u->relation);
+        if (u->relation[0] && strcmp(u->relation, reader_rel_name(READER_REL_KIND)) != 0)
+            u->rel = READER_REL_OPEN;
+        else
+            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_KIND));
+    }
     /* "our anniversary is on the 2nd of May": an event's date is the user's, under the
      * event's word, not its birthday */
     static const char *const events[] = {"anniversary", "wedding", "party", "exam",

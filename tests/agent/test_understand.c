@@ -138,6 +138,7 @@ static const struct {
      * before "is my ...", a name right after an animal */
     {"I play cricket on sundays", {{"fact", "self", "hobby", "cricket", NULL}}},
     {"My sport is rugby.", {{"fact", "self", "sport", "rugby", NULL}}},
+    {"My sport is polo.", {{"fact", "self", "sport", "polo", NULL}}},   /* read as a kind */
     {"Pumpernickel is my cat btw", {{"fact", "cat", "name", "Pumpernickel", NULL}}},
     {"I walk my dog Zorba every evening", {{"fact", "dog", "name", "Zorba", NULL}}},
     /* after 是 a word that ends as jobs do is a job; a nationality is no pet's home */
