@@ -337,9 +337,9 @@ static int slip_put_right(const facts_t *f, const char *text, understood_t *u)
 
 /* What a fact says is driven ("I drive a red Fiat 500", "my dad drives buses"): the
  * words after the verb and an article, to punctuation or a function word. A vehicle
- * driven for a living (a taxi, buses, lorries) makes the driver's job ("bus driver");
+ * driven for a living (a cab, buses, trams) makes the driver's job ("bus driver");
  * any other is what the holder owns, as written, where the reader marked none or a
- * value that is not among those words ("I drive a taxi in Bradford" is no Bradford
+ * value that is not among those words ("I drive a cab in Hull" is no Hull
  * owned). Sets u and returns 1, else 0. */
 static int driven(const char *text, understood_t *u)
 {
@@ -462,10 +462,10 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     else if ((u->act == READER_FORGET || u->act == READER_UNABLE) && q > 0)
         u->act = q == 2 ? READER_QUESTION : READER_YESNO;
     if (!parted_with(f, text, u))       /* "we sold the car" ends the car */
-        driven(text, u);                /* "my dad drives lorries": a job */
+        driven(text, u);                /* "my uncle drives trams": a job */
     if (u->act == READER_FACT && hypothetical(text, u->value))
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */
-    /* a Chinese fact names whose it is: the speaker (我) or someone; "周末愉快" wishes a
+    /* a Chinese fact names whose it is: the speaker (我) or someone; "新年快乐" wishes a
      * good weekend */
     if (u->act == READER_FACT && chinese(text) && !strcmp(u->holder, "self") &&
         !strstr(text, "我"))
@@ -478,7 +478,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (((u->act == READER_SMALLTALK && q < 0) || (u->act == READER_CORRECTION && !u->value[0])) &&
         slip_put_right(f, text, u))
         return;
-    /* "not latex, it's penicillin": a value told right after a correction of an old one
+    /* "not latex, it's amoxicillin": a value told right after a correction of an old one
      * is that correction's new value */
     if (u->act == READER_SMALLTALK && q < 0 && u->value[0] && i > 0 &&
         told[i - 1].act == READER_CORRECTION && told[i - 1].old[0] && opens_with_it(text)) {
@@ -531,7 +531,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (u->act == READER_QUESTION && u->rel == READER_REL_AGE && !facts_has_words(text, "old") &&
         !facts_has_words(text, "age") && !facts_has_words(text, "born") &&
         checks_asks_amount(text)) {
-        u->rel = READER_REL_OPEN;    /* "how tall": the height told ("I'm 6 foot 2") */
+        u->rel = READER_REL_OPEN;    /* "how tall": the height told ("I'm 5 foot 9") */
         snprintf(u->relation, sizeof u->relation, "%s",
                  facts_has_words(text, "tall") ? "height" : "");
     }
@@ -580,8 +580,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         for (size_t j = 0; j < f->n && !u->personal; j++)
             u->personal = facts_same_value(f->v[j].value, u->old) ||
                           facts_has_words(f->v[j].value, u->old);
-    /* an opinion with no fact of the user's in it ("hayfever season is the worst",
-     * "busy season at work is brutal lol") is small talk, not a story's line either */
+    /* an opinion with no fact of the user's in it ("rush hour traffic is the worst",
+     * "quarter end at the office is brutal lol") is small talk, not a story's line either */
     if (u->act == READER_FACT && !u->name[0] && opinion(text) &&
         (!u->personal || !u->value[0] || !checks_fits(u->rel, u->holder, u->value)))
         u->act = READER_SMALLTALK;

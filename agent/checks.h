@@ -31,11 +31,11 @@
  * - an end told of someone only elsewhere in the message ("Kyle and I broke up"), and
  *   any break-up, ends that one's name, not the last fact told;
  * - "it's X" right after "not Y" corrects Y;
- * - an opinion or a mood with no fact of the user's in it ("hayfever season is the
- *   worst"), and a Chinese fact that names no one (周末愉快), are small talk;
+ * - an opinion or a mood with no fact of the user's in it ("rush hour traffic is
+ *   the worst"), and a Chinese fact that names no one (新年快乐), are small talk;
  * - parting with a vehicle ("we sold the car") ends the newest thing owned, and what is
  *   driven is owned as told ("I drive a red Fiat 500"), or, driven for a living ("my
- *   dad drives lorries"), the driver's job. */
+ *   uncle drives trams"), the driver's job. */
 void checks_clause(const facts_t *f, const char *msg, const understood_t *told, int i,
                    const char *text,
                    understood_t *u);

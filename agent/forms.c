@@ -192,7 +192,7 @@ static int height_word(const char *w)
  * out[0..*nread), which it updates): whose values
  * begin at one of them (a measure's "[6 foot]" read as an age, "[12 shoe]" as a job) or
  * hold the value ("[massive Celtic]" of "a massive Celtic fan"), or whose holder is it
- * ("[Liverpool] fan"). Returns the units. */
+ * ("[Hibs] fan"). Returns the units. */
 static int add_told(const char *c, size_t cn, const char *const *words, int s, int e,
                     int rel, const char *relation, const understood_t *clause,
                     understood_t *out, int k, int *nread, int max)
@@ -231,7 +231,7 @@ static int add_told(const char *c, size_t cn, const char *const *words, int s, i
     snprintf(u->holder, sizeof u->holder, "self");
     snprintf(u->relation, sizeof u->relation, "%s", relation ? relation : reader_rel_name(rel));
     snprintf(u->value, sizeof u->value, "%s", value);
-    if (rel == READER_REL_LANGUAGE) understand_drop_possessive(u->value);      /* "Italian's" */
+    if (rel == READER_REL_LANGUAGE) understand_drop_possessive(u->value);      /* "Greek's" */
     u->name[0] = u->old[0] = '\0';
     return k + 1;
 }
@@ -249,7 +249,7 @@ int forms_measures(const char *c, size_t cn, const char *const *words, int n,
     static const char *const being[] = {"is", "takes", "was", "are", "'s", NULL};
     if (memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
     for (int w = 0; w < n; w++) {
-        /* "I'm 6 foot 2", "I am 170 cm" */
+        /* "I'm 5 foot 9", "I am 170 cm" */
         int j = w + 1;
         if (!strcmp(words[w], "i") && j < n && !strcmp(words[j], "am")) j++;
         else if (strcmp(words[w], "i'm") && strcmp(words[w], "im")) j = n;
@@ -264,7 +264,7 @@ int forms_measures(const char *c, size_t cn, const char *const *words, int n,
             k = add_told(c, cn, words, j, e, READER_REL_OPEN, "height", clause, out, k,
                          nread, max);
         }
-        /* "a size 12 shoe", "size 9 shoes" */
+        /* "a size 7 shoe", "size 9 shoes" */
         if (!strcmp(words[w], "size") && w + 1 < n && digits(words[w + 1])) {
             char relation[UNDERSTAND_KEY] = "size";
             if (w + 2 < n && isalpha((unsigned char)words[w + 2][0]) &&
@@ -278,7 +278,7 @@ int forms_measures(const char *c, size_t cn, const char *const *words, int n,
             k = add_told(c, cn, words, w + 1, w + 2, READER_REL_OPEN, relation, clause, out,
                          k, nread, max);
         }
-        /* "my commute is like 40 minutes", "my commute's about an hour" */
+        /* "my commute is about 35 minutes", "my commute's about an hour" */
         if (!strcmp(words[w], "my") && w + 2 < n && isalpha((unsigned char)words[w + 1][0])) {
             char noun[UNDERSTAND_KEY];
             size_t pl = vocab_possessive(words[w + 1]);

@@ -11,18 +11,18 @@
 #include <stddef.h>
 #include "agent/understood.h"
 
-/* The country of a nationality word ("Polish": Poland), or NULL: "I'm Irish" tells where
+/* The country of a nationality word ("Hungarian": Hungary), or NULL: "I'm Irish" tells where
  * one is from, not a name. The spelling of one word in another form, as a plural is of
  * its singular. */
 const char *forms_country(const char *w);
 
-/* 1 when w names a language ("Polish", "Mandarin"; any case): the nationality words
+/* 1 when w names a language ("Greek", "Mandarin"; any case): the nationality words
  * and the languages that are no nationality. */
 int forms_language(const char *w);
 
 /* "married to Ayesha" names the user's spouse, whatever the reader made of the words:
  * the capitalised word after "married to" is the spouse's name, a husband's or a wife's
- * by the pronoun the clause speaks of them with ("he's a firefighter"), else a
+ * by the pronoun the clause speaks of them with ("she's a midwife"), else a
  * partner's; the units the reader gave "married" as their holder are the spouse's, and
  * a unit that took the name as some other value, or years as an age, is dropped.
  * Returns the units left. */
@@ -34,7 +34,7 @@ int forms_married_to(const char *c, size_t cn, const char *const *words,
  * already says where. Returns the units. */
 int forms_works_from_home(const char *const *words, int n, understood_t *out, int k, int max);
 
-/* "We've got two kids", "so that's 3 kids now", "I have four sisters": how many of a
+/* "We've got two kids", "so that's four kids now", "I have four sisters": how many of a
  * group the user has, a fact the reader does not mark (it reads the number as no
  * value: value_end). A unit of the group (REALISE_COUNT of "children", "sisters")
  * told by the user, in a clause that is no question and speaks in the first person or
@@ -42,26 +42,26 @@ int forms_works_from_home(const char *const *words, int n, understood_t *out, in
 int forms_counted(const char *c, size_t cn, const char *const *words, int n,
                   const understood_t *clause, understood_t *out, int k, int max);
 
-/* The user's measures, told in forms the reader does not mark: a height ("I'm 6 foot 2",
- * "I'm 5ft 4"), a size ("a size 12 shoe": shoe size), and a measure of something of
- * theirs ("my commute is like 40 minutes": commute, 40 minutes). Not in a question.
+/* The user's measures, told in forms the reader does not mark: a height ("I'm 5 foot 9",
+ * "I'm 5ft 4"), a size ("a size 7 shoe": shoe size), and a measure of something of
+ * theirs ("my commute is about 35 minutes": commute, 35 minutes). Not in a question.
  * Returns the units. */
 int forms_measures(const char *c, size_t cn, const char *const *words, int n,
                    const understood_t *clause, understood_t *out, int k, int *nread, int max);
 
-/* "Liverpool fan since birth", "I'm a massive Celtic fan": the team the user supports,
+/* "Hibs fan for life", "I'm a massive Celtic fan": the team the user supports,
  * the capitalised words right before "fan" or "supporter". Returns the units. */
 int forms_fan_of(const char *c, size_t cn, const char *const *words, const unsigned char *caps,
                  int n, const understood_t *clause, understood_t *out, int k, int *nread,
                  int max);
 
-/* "Italian's my first language", "my mother tongue is Welsh": a language the user
+/* "Greek's my first language", "my mother tongue is Welsh": a language the user
  * speaks, the language word nearest those words. Returns the units. */
 int forms_first_language(const char *c, size_t cn, const char *const *words, int n,
                          const understood_t *clause, understood_t *out, int k, int *nread,
                          int max);
 
-/* A name the reader left unmarked before "is my ..." ("[Bentley] is my dog by the way"):
+/* A name the reader left unmarked before "is my ..." ("[Pumpernickel] is my cat btw"):
  * the capitalised word the clause opens with, past fillers, right before "is" or "'s"
  * and a holder. 1 with *at, else 0. */
 int forms_unmarked_name(const char *const *words, const unsigned char *tags,

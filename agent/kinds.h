@@ -1,7 +1,7 @@
 /* kinds.h: the kinds of the animals people keep ("beagle", "siamese", "golden
  * retriever"), each with its animal ("dog", "cat"), from WordNet through
- * scripts/gen-kinds.sh (agent/kinds_table.inc). "I've got a beagle called Biscuit" is
- * then a dog named Biscuit of the kind beagle, asked after as "my dog". Read-only
+ * scripts/gen-kinds.sh (agent/kinds_table.inc). "I've got a beagle called Pretzel" is
+ * then a dog named Pretzel of the kind beagle, asked after as "my dog". Read-only
  * static data; nothing here allocates or fails. */
 #ifndef MNEMO_AGENT_KINDS_H
 #define MNEMO_AGENT_KINDS_H
@@ -11,7 +11,7 @@
 /* The animal of which word (any case) names a kind ("Beagle": "dog"), or NULL. */
 const char *kinds_animal(const char *word);
 
-/* The same for a word spelt nearly as a kind ("border colie", "dashshund"): at most one
+/* The same for a word spelt nearly as a kind ("dalmation", "dashshund"): at most one
  * edit from a kind for words of 6 to 9 letters, two from 10, the first letter kept; NULL
  * when none. */
 const char *kinds_animal_near(const char *word);

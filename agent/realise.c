@@ -133,7 +133,7 @@ static void fill(out_t *o, const char *pat, const realise_frame_t *f)
                 break;
             case 'V': puts_(o, f->value ? f->value : ""); break;
             case 'K': puts_(o, f->holder ? f->holder : ""); break;     /* "children" */
-            case 'W': {                 /* where one works: "in Leeds", "in a bike shop",
+            case 'W': {                 /* where one works: "in Leeds", "in a flower shop",
                                          * "from home" */
                 const char *v = f->value ? f->value : "";
                 const char *last = strrchr(v, ' ') ? strrchr(v, ' ') + 1 : v;

@@ -57,7 +57,7 @@ char *realise_unable(char *buf, size_t len);
 /* 1 when word is a plural that ends in "s" ("cats", "brothers"; not "boss", "bus"):
  * its possessive is "cats'". */
 int realise_plural_s(const char *word);
-/* 1 when word is a noun of a place of work ("shop", "warehouse", "clinic"): "a bike
+/* 1 when word is a noun of a place of work ("shop", "warehouse", "clinic"): "a flower
  * shop" is one value, said with its article. */
 int realise_place_noun(const char *word);
 /* 1 when a holder key names several people or animals: a plural in s, or "children",

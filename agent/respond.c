@@ -318,7 +318,7 @@ static const store_memory_t *any_fact_asked(const facts_t *f, const char *text,
 /* "Do I have a dog?", "do I have kids?" asked of what the user never said they own: they
  * have it when someone or something of theirs is keyed by what is asked ("my dog Juno",
  * "my son"; "kids" of a son or a daughter, "pets" of any animal), by a kind of it ("a
- * beagle called Biscuit": kinds.h) or is of that kind ("my dog is a dachshund"). The
+ * beagle called Pretzel": kinds.h) or is of that kind ("my dog is a dachshund"). The
  * newest current fact that shows it, or NULL. */
 static const store_memory_t *has_holder(const facts_t *f, const char *value)
 {
@@ -361,7 +361,7 @@ static int ages(respond_t *r, const facts_t *f, const char *text, const understo
     return 1;
 }
 
-/* "How many kids do I have?": how many the user said they have, when said after every
+/* "How many children have I got?": how many the user said they have, when said after every
  * name told ("You have 3 children."), else the names told of that group, counted ("You
  * have 2 children: Ana and Luis."): the holders keyed by the word asked or its
  * singular, and for children any son or daughter, each name once. 1 when answered; 0
@@ -385,11 +385,11 @@ static int how_many(respond_t *r, const facts_t *f, const char *text, const unde
     for (p += 9; n + 1 < sizeof word && (isalpha((unsigned char)*p) || *p == '-'); p++)
         word[n++] = (char)tolower((unsigned char)*p);
     word[n] = '\0';
-    if (n < 3 || word[n - 1] != 's') return 0;
-    char one[UNDERSTAND_KEY];
-    snprintf(one, sizeof one, "%.*s", (int)(n - 1), word);
     int kids = 0, pets = !strcmp(word, "pets");
     for (int i = 0; children[i]; i++) kids |= !strcmp(word, children[i]);
+    if (n < 3 || (word[n - 1] != 's' && !kids)) return 0;     /* a plural: "children" too */
+    char one[UNDERSTAND_KEY];
+    snprintf(one, sizeof one, "%.*s", (int)(n - 1), word);
     if (!kids && !pets && !understand_kin(one) && !dialogue_pet_word(one)) return 0;
     const char *names[16];
     int64_t ids[16];
@@ -408,7 +408,7 @@ static int how_many(respond_t *r, const facts_t *f, const char *text, const unde
             names[k++] = m->value;
         }
     }
-    /* how many was told ("so that's 3 kids now"): said so when told after every name */
+    /* how many was told ("so that's four kids now"): said so when told after every name */
     const store_memory_t *told = facts_find(f, kids ? "children" : word, REALISE_COUNT, NULL);
     for (int i = 0; told && i < k; i++)
         if (ids[i] > told->id) told = NULL;
@@ -431,7 +431,7 @@ static int how_many(respond_t *r, const facts_t *f, const char *text, const unde
     return 1;
 }
 
-/* "Am I a teacher?" after "I teach maths": a current fact of the holder whose relation is
+/* "Am I a teacher?" after "I teach yoga": a current fact of the holder whose relation is
  * the verb the job asked is named for (teach: teacher, paint: painter, write: writer,
  * run: runner), or NULL. */
 static const store_memory_t *doer(const facts_t *f, const understood_t *u)
@@ -563,7 +563,7 @@ static int holds_each_word(const char *text, const char *words)
 }
 
 /* Where someone lives, asked when only where they work is known, or the other way round
- * ("where does Ali live?" after "Ali's a vet in Dubai"): that other place, said as all
+ * ("where does Ines live?" after "Ines is a pharmacist in Tallinn"): that other place, said as all
  * that is known, never as the answer asked for; else NULL. */
 static int other_place_rel(int rel)
 {
@@ -600,7 +600,7 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
                 strcmp(f->v[i].value, FACTS_ENDED) != 0)
                 m = &f->v[i];
     if (!m && ((u->rel == READER_REL_OPEN && !u->relation[0]) || u->act == READER_QUESTION))
-        for (size_t i = f->n; !m && i-- > 0;)  /* "what size shoe do i wear?" read with no
+        for (size_t i = f->n; !m && i-- > 0;)  /* "what shoe size do I take?" read with no
                                                  * relation, "what sport do I play?" read
                                                  * as a hobby: an open relation each of
                                                  * whose words it holds ("shoe size",
@@ -631,7 +631,7 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
                                                 /* "based in" is where one lives or works */
     if (!m && u->rel == READER_REL_LANGUAGE && (facts_has_words(text, "learning") ||
                                                  facts_has_words(text, "learn")))
-        for (size_t i = f->n; !m && i-- > 0;)   /* "what language am I learning?" of "I'm
+        for (size_t i = f->n; !m && i-- > 0;)   /* "which language am I learning?" of "I'm
                                                  * learning Japanese", read as a hobby */
             if (facts_same_holder(f->v[i].holder, u->holder) &&
                 (facts_rel_of(f->v[i].relation) == READER_REL_HOBBY ||
@@ -686,7 +686,7 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
     }
     const store_memory_t *does = !m && u->act == READER_YESNO && u->rel == READER_REL_JOB
                                      ? doer(f, u) : NULL;
-    if (does) {                             /* "am I a teacher?": "Yes, you teach maths." */
+    if (does) {                             /* "am I a teacher?": "Yes, you teach yoga." */
         realise_frame_t known = facts_frame(does);
         say(r, realise_yesno(buf, sizeof buf, 1, &asked, &known));
         snprintf(r->answer, sizeof r->answer, "yes");

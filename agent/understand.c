@@ -8,7 +8,7 @@
  * question with no question mark nor asking word, small talk whose tags tell a fact or
  * a name after "I'm"), spans begun twice or cut inside one value, a list read as one
  * value, a date ended at its day, a place of work ended before its noun ("a bike
- * shop"), how long read as how old, a job read as a holder ("Ali's a doctor"), a
+ * shop"), how long read as how old, a job read as a holder ("Yusuf's a dentist"), a
  * nationality read as a name (where one is from), a place after "from" (where one came
  * from). The forms the reader does not mark at all ("married to Ines", measures, a
  * word it has not seen) are read by forms.c. */
@@ -433,7 +433,7 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         }
         if (u->rel == READER_REL_KIND && understand_kin(u->holder) && !understand_has_digit(words + s, e - s))
             u->rel = READER_REL_NAME;   /* "my dad is Bernard": a person has no breed */
-        /* "I walk my dog [Truffle]": a capitalised word right after an animal, and no
+        /* "I walk my dog [Zorba]": a capitalised word right after an animal, and no
          * kind known (kinds.h), is its name */
         if (u->rel == READER_REL_KIND && dialogue_pet_word(u->holder) && caps[s] && e - s == 1 &&
             s > 0 && (tags[s - 1] == READER_B_HOLDER || tags[s - 1] == READER_I_HOLDER) &&
@@ -450,8 +450,8 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
                                          * or a job is not a bare number */
         understand_as_written(c, cn, words, s, e, u->value, sizeof u->value);
         if (u->rel == READER_REL_NAME) understand_drop_possessive(u->value);
-        /* "my parents are Polish", "I'm Irish": where they are from, not a name; but
-         * "a little italian place" says what kind of place, and is no name either */
+        /* "my mum is Portuguese", "I'm Irish": where they are from, not a name; but
+         * "a little spanish place" says what kind of place, and is no name either */
         const char *country = (u->rel == READER_REL_NAME || u->rel == READER_REL_KIND) &&
                                       !dialogue_pet_word(u->holder) &&
                                       !kinds_animal_near(u->holder)     /* "a cockatiel" */
@@ -467,7 +467,7 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             u->rel = READER_REL_HOMETOWN;
             snprintf(u->value, sizeof u->value, "%s", country);
         }
-        /* "we called her Amira": the name is hers, not the speaker's; whom "her" means
+        /* "we named her Lotte": the name is hers, not the speaker's; whom "her" means
          * is settled as for any pronoun (pronoun_holders, facts.h) */
         static const char *const naming[] = {"called", "named", "call", "name", NULL};
         if (u->rel == READER_REL_NAME && s >= 2 && !strcmp(u->holder, "self") &&
@@ -475,7 +475,7 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             snprintf(u->holder, sizeof u->holder, "%s", understand_pronoun(words[s - 1]));
             u->personal = 0;
         }
-        /* "I speak Polish at home and [English] at work": a language read as a place
+        /* "I speak Dutch at home and [Spanish] at work": a language read as a place
          * or a firm, in a clause of speaking, is a language spoken */
         static const char *const speaking[] = {"speak", "speaks", "spoke", "speaking",
                                                "fluent", "language", "languages", NULL};
@@ -512,7 +512,7 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             if (!strcmp(words[w], "used") && !strcmp(words[w + 1], "to")) used = 1;
             else if (understand_in_list(turning, words[w])) used = 0;
         if (u->rel == READER_REL_HOME && used) u->rel = READER_REL_HOMETOWN;
-        /* "moved here from Bristol": a place after "from" is where one came from */
+        /* "moved up from Lille": a place after "from" is where one came from */
         if ((u->rel == READER_REL_HOME || u->rel == READER_REL_WORKPLACE) && s > 0 &&
             !strcmp(words[s - 1], "from") && caps[s])
             u->rel = READER_REL_HOMETOWN;
@@ -756,7 +756,7 @@ static void mend_tags(const char *const *words, unsigned char *tags, unsigned ch
         if (tags[w] == READER_B_HOLDER &&
             (tags[w - 1] == READER_B_HOLDER || tags[w - 1] == READER_I_HOLDER))
             tags[w] = READER_I_HOLDER;
-    /* "Ali's a doctor", "she's a cavapoo called Nala": a holder after "X's a" or "she's
+    /* "Yusuf's a dentist", "she's a sphynx named Pip": a holder after "X's a" or "she's
      * a" is what X or she is, not someone of theirs: a job, or a kind when a name
      * follows (an animal or a kin word stays: "Bo's a beagle" is told as a kind) */
     static const char *const is_a[] = {"she's", "he's", "it's", "shes", "hes", NULL};
@@ -957,7 +957,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     int us, ue;
     if (clause.act == READER_FACT && k == 0 && clause.rel == READER_REL_NAME &&
         forms_unmarked_name(words, tags, caps, n, &us)) {
-        tags[us] = READER_B_VALUE;          /* "Bentley is my dog" */
+        tags[us] = READER_B_VALUE;          /* "Pumpernickel is my cat" */
         vrels[us] = READER_REL_NAME;
         unit(c, cn, words, tags, caps, vrels, n, us + 1, us, us + 1, ns, ne, &clause, &out[k++]);
     }

@@ -135,7 +135,7 @@ void understand_as_written(const char *c, size_t cn, const char *const *words, i
         }
     }
     if (found && last > first) {
-        size_t end = first;     /* a value ends at punctuation: "shellfish, found that" */
+        size_t end = first;     /* a value ends at punctuation: "peanuts, found out at school" */
         while (end < last && !strchr(",;:()!?\"", c[end])) end++;
         while (end > first && (c[end - 1] == ' ' || c[end - 1] == '.')) end--;
         snprintf(out, len, "%.*s", (int)(end - first), c + first);

@@ -1,7 +1,7 @@
 /* cmd_kinds.c: `mnemo kinds`: the kinds of the animals people keep, from WordNet
  * (model/lexicon.h), one "kind<TAB>animal" a line, sorted: every lemma below dog, cat,
  * horse, rabbit and parrot ("beagle\tdog"). scripts/gen-kinds.sh turns the list into
- * agent/kinds_table.inc, the table the agent reads a breed by ("a beagle called Biscuit"
+ * agent/kinds_table.inc, the table the agent reads a breed by ("a beagle called Pretzel"
  * is a dog). No server is involved. */
 #include "cli/cli.h"
 #include "model/lexicon.h"

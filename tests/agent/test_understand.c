@@ -121,8 +121,8 @@ static const struct {
     {"married to Tomasz, he's a baker", {{"fact", "husband", "job", "baker", NULL},
                                          {"fact", "husband", "name", "Tomasz", NULL}}},
     {"my mum is Portuguese", {{"fact", "mother", "hometown", "Portugal", NULL}}},
-    {"I live in Leeds, moved up from Bristol", {{"fact", "self", "home", "Leeds", NULL},
-                                                {"fact", "self", "hometown", "Bristol", NULL}}},
+    {"I live in Leeds, moved up from Lille", {{"fact", "self", "home", "Leeds", NULL},
+                                              {"fact", "self", "hometown", "Lille", NULL}}},
     {"i'm 5 foot 6 and a size 5 shoe", {{"fact", "self", "height", "5 foot 6", NULL},
                                         {"fact", "self", "shoe size", "5", NULL}}},
     {"my commute is around 50 minutes", {{"fact", "self", "commute", "50 minutes", NULL}}},
@@ -133,7 +133,7 @@ static const struct {
     {"Greek's my first language, though I'm fluent in French",
      {{"fact", "self", "language", "French", NULL}, {"fact", "self", "language", "Greek", NULL}}},
     /* a month is a value though "may" is a function word */
-    {"whose birthday is in May?", {{"question", "self", "birthday", "May", NULL}}},
+    {"whose birthday falls in May?", {{"question", "self", "birthday", "May", NULL}}},
     /* words the reader has not seen, left unmarked: a value after its relation, a name
      * before "is my ...", a name right after an animal */
     {"I play cricket on sundays", {{"fact", "self", "hobby", "cricket", NULL}}},

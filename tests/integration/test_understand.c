@@ -725,7 +725,7 @@ START_TEST(test_where_one_is_from_is_told_by_nationality_and_from)
     ask("b", "where is my dad from?", "Hungary", NULL);
     ask("b", "what's my dad's name?", "don't know", "Hungarian");
     tell("a", "I live in Ghent, moved here from Lille");
-    ask("b", "where did i move from?", "Lille", "Ghent");
+    ask("b", "where did i move here from?", "Lille", "Ghent");
 }
 END_TEST
 
@@ -734,8 +734,8 @@ END_TEST
 START_TEST(test_names_are_counted_and_doing_is_being)
 {
     tell("a", "I've got two daughters, Wren who's 10 and Ada who's 7");
-    ask("b", "how many kids do i have?", "2", NULL);
-    ask("b", "who's my eldest?", "Wren", "Ada");
+    ask("b", "how many children have i got?", "2", NULL);
+    ask("b", "which of my girls is the eldest?", "Wren", "Ada");
     ask("b", "is ada older than wren?", "No", NULL);
     tell("a", "I teach yoga twice a week");
     ask("b", "am i a teacher?", "Yes", NULL);
@@ -755,14 +755,14 @@ START_TEST(test_home_working_and_relations_by_their_words)
 }
 END_TEST
 
-/* How many of a group the user has is kept as told ("we've got two kids", "so that's 3
- * kids now"), and a name given to "her" is not the user's. */
+/* How many of a group the user has is kept as told ("we've got three kids", "so that's
+ * four kids now"), and a name given to "her" is not the user's. */
 START_TEST(test_how_many_is_kept_as_told)
 {
-    tell("a", "we've got two kids, with another due in march");
-    ask("b", "how many kids do i have?", "two", NULL);
-    tell("a", "she's here!! we named her Lotte. so that's 3 kids now");
-    ask("b", "how many kids have i got now?", "3", "two");
+    tell("a", "we've got three kids, with another due in march");
+    ask("b", "how many kids do i have?", "three", NULL);
+    tell("a", "she's here!! we named her Lotte. so that's four kids now");
+    ask("b", "how many children do i have now?", "four", "three");
     ask("b", "what's my name?", "don't know", "Lotte");
 }
 END_TEST
@@ -773,13 +773,13 @@ START_TEST(test_measures_and_teams_are_kept)
 {
     tell("a", "i'm 5 foot 9 and a size 7 shoe, which is small for a bloke");
     ask("b", "how tall am i?", "5 foot 9", NULL);
-    ask("b", "what size shoe do i wear?", "7", NULL);
+    ask("b", "what shoe size do i take?", "7", NULL);
     tell("a", "my commute is about 35 minutes by train");
-    ask("b", "how long's my commute?", "35 minutes", NULL);
+    ask("b", "how long is my commute?", "35 minutes", NULL);
     tell("a", "i'm learning Korean at night school");
-    ask("b", "what language am i learning?", "Korean", NULL);
+    ask("b", "which language am i learning?", "Korean", NULL);
     tell("a", "Hibs fan for life");
-    ask("b", "which football team do i support?", "Hibs", NULL);
+    ask("b", "which team do i support?", "Hibs", NULL);
     ask("b", "do i support hearts?", "No", NULL);
 }
 END_TEST
@@ -809,8 +809,8 @@ END_TEST
 START_TEST(test_an_end_of_one_value_keeps_the_others)
 {
     tell("a", "I'm allergic to peanuts and latex");
-    tell("a", "actually scratch that, not latex, it's penicillin");
-    ask("b", "what am i allergic to?", "penicillin", "latex");
+    tell("a", "actually scratch that, not latex, it's amoxicillin");
+    ask("b", "what am i allergic to?", "amoxicillin", "latex");
     ask("b", "what am i allergic to?", "peanuts", NULL);
     tell("a", "I speak French and German");
     json_decref(say("a", "I don't speak German anymore"));
