@@ -513,6 +513,15 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         names_it = facts_has_words(text, knowing[k]);
     if (u->act == READER_SUMMARY && !names_it)
         u->act = opens_question(text) == 2 ? READER_QUESTION : READER_SMALLTALK;
+    /* "who am I?" asks for the user's name when it is known (what else is known is
+     * what mnemo knows about them) */
+    if (u->act == READER_SUMMARY && facts_has_words(text, "who am i") &&
+        facts_find(f, "self", reader_rel_name(READER_REL_NAME), NULL)) {
+        u->act = READER_QUESTION;
+        u->rel = READER_REL_NAME;
+        snprintf(u->holder, sizeof u->holder, "self");
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
+    }
     /* "what month was I born in?" asks for the birthday, not the place */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) &&
         u->rel == READER_REL_HOMETOWN && facts_has_words(text, "month")) {

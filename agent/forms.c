@@ -5,6 +5,7 @@
  * (understand.h) the way understand.c's mends do: rules that read form; the reader
  * still decides the acts and the rest of the frames. */
 #include "agent/forms.h"
+#include "agent/kinds.h"
 #include "agent/realise.h"
 #include "agent/understand_internal.h"
 #include "agent/understand_words.h"
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "model/dialogue.h"
 #include "model/lexical.h"
 #include "model/reader.h"
 #include "model/vocab.h"
@@ -71,14 +73,29 @@ int forms_language(const char *w)
 int forms_married_to(const char *c, size_t cn, const char *const *words,
                      const unsigned char *caps, int n, understood_t *out, int k, int max)
 {
-    int at = 0;
-    while (at + 2 < n && !(!strcmp(words[at], "married") && !strcmp(words[at + 1], "to")))
-        at++;
-    if (at + 2 >= n || !caps[at + 2] || understand_is_cjk(words[at + 2]) ||
-        understand_in_list(understand_empty_words, words[at + 2]))
+    /* the words before the name, and whom they name: a spouse ("married to") by the
+     * pronoun the clause speaks of them with, else a partner */
+    static const struct {
+        const char *words[5];
+        int spouse;
+    } forms[] = {{{"married", "to", NULL}, 1},
+                 {{"share", "my", "life", "with", NULL}, 0},
+                 {{"in", "a", "relationship", "with", NULL}, 0},
+                 {{"living", "together", "with", NULL}, 0}};
+    int at = -1, len = 0, spouse = 0;
+    for (size_t f = 0; f < sizeof forms / sizeof forms[0] && at < 0; f++)
+        for (int w = 0; w < n && at < 0; w++) {
+            int l = 0;
+            while (forms[f].words[l] && w + l < n && !strcmp(words[w + l], forms[f].words[l]))
+                l++;
+            if (!forms[f].words[l]) at = w, len = l, spouse = forms[f].spouse;
+        }
+    if (at < 0 || at + len >= n || !caps[at + len] || understand_is_cjk(words[at + len]) ||
+        understand_in_list(understand_empty_words, words[at + len]))
         return k;
+    at += len - 2;              /* the name is at at + 2, as after "married to" */
     const char *key = "partner";
-    for (int w = 0; w < n && !strcmp(key, "partner"); w++) {
+    for (int w = 0; spouse && w < n && !strcmp(key, "partner"); w++) {
         const char *p = understand_pronoun(words[w]);
         if (p && !strcmp(p, "he")) key = "husband";
         if (p && !strcmp(p, "she")) key = "wife";
@@ -89,6 +106,10 @@ int forms_married_to(const char *c, size_t cn, const char *const *words,
     int kept = 0;
     for (int i = 0; i < k; i++) {
         if (!strcmp(out[i].value, name) || !strcmp(out[i].name, name)) continue;
+        int of_form = 0;                /* "in a [relationship] with Kai" owns nothing */
+        for (int w = at + 2 - len; w < at + 2 && !of_form; w++)
+            of_form = !strcasecmp(out[i].value, words[w]);
+        if (of_form) continue;
         if (out[i].rel == READER_REL_AGE &&
             (understand_holds_text(c, cn, "years") || understand_holds_text(c, cn, "yrs")))
             continue;                   /* "married to Ed for 9 years": how long, no age */
@@ -357,6 +378,119 @@ int forms_unmarked_name(const char *const *words, const unsigned char *tags,
         (tags[w + 2] != READER_B_HOLDER && strcmp(words[w + 2], "my") != 0))
         return 0;
     *at = w;
+    return 1;
+}
+
+int forms_name_is_my(const char *const *words, unsigned char *tags, unsigned char *vrels,
+                     const unsigned char *caps, int n)
+{
+    static const char *const fillers[] = {"so", "and", "oh", "well", "btw", "ok", "okay",
+                                          "also", "by", "the", "way", "just", "you", "know",
+                                          NULL};
+    static const char *const favourite[] = {"favourite", "favorite", "fave", "fav", NULL};
+    int w = 0;
+    while (w < n && understand_in_list(fillers, words[w])) w++;
+    if (w + 3 >= n || !caps[w] || understand_is_cjk(words[w]) ||
+        (tags[w] != READER_O && tags[w] != READER_B_HOLDER && tags[w] != READER_B_VALUE) ||
+        understand_in_list(understand_personal_words, words[w]) ||
+        understand_in_list(understand_empty_words, words[w]) || understand_pronoun(words[w]) ||
+        understand_kin(words[w]) || dialogue_pet_word(words[w]) || lex_is_stopword(words[w]) ||
+        strcmp(words[w + 1], "is") != 0 ||
+        (strcmp(words[w + 2], "my") != 0 && strcmp(words[w + 2], "our") != 0))
+        return 0;
+    int e = w + 3;              /* the noun: one or two words the reader left no relation */
+    while (e < n && e - (w + 3) < 2 && isalpha((unsigned char)words[e][0]) &&
+           tags[e] != READER_B_REL && tags[e] != READER_I_REL &&
+           !understand_in_list(favourite, words[e]) && !lex_is_stopword(words[e]) &&
+           !understand_in_list(fillers, words[e]))
+        e++;
+    if (e == w + 3) return 0;
+    char key[UNDERSTAND_KEY];
+    understand_holder(words + w + 3, e - (w + 3), key, sizeof key);
+    /* someone or some animal of the speaker's, not a thing or a place ("Cricket is my
+     * sport", "Lyon is my home" are told otherwise) */
+    if (!understand_kin(key) && !dialogue_pet_word(key) && !kinds_animal_near(key) &&
+        tags[w + 2] != READER_B_HOLDER && tags[w + 3] != READER_B_HOLDER &&
+        !(tags[w + 3] == READER_B_VALUE &&
+          (vrels[w + 3] == READER_REL_KIND || vrels[w + 3] == READER_REL_JOB)))
+        return 0;
+    for (int k = w + 1; k < n; k++)
+        if (tags[k] != READER_O && (k < w + 2 || k >= e))
+            return 0;           /* nothing else told in the clause */
+    tags[w] = READER_B_VALUE;
+    vrels[w] = READER_REL_NAME;
+    tags[w + 2] = READER_B_HOLDER;
+    for (int k = w + 3; k < e; k++) {
+        tags[k] = READER_I_HOLDER;
+        vrels[k] = 0;
+    }
+    return 1;
+}
+
+int forms_value_is_my(const char *const *words, unsigned char *tags, unsigned char *vrels,
+                      const unsigned char *caps, int n, int rel)
+{
+    static const char *const fillers[] = {"so", "and", "oh", "well", "btw", "ok", "okay",
+                                          "also", "by", "the", "way", "just", "you", "know",
+                                          "for", "what", "it's", "its", "worth", "now",
+                                          "these", "days", "actually", NULL};
+    int s = 0;
+    while (s < n && understand_in_list(fillers, words[s])) s++;
+    int e = s;                  /* the value: up to two words before "is my" */
+    while (e < n && e - s < 2 && strcmp(words[e], "is") != 0 && isalnum((unsigned char)words[e][0]) &&
+           !understand_is_cjk(words[e]) && (tags[e] == READER_O || tags[e] == READER_B_VALUE ||
+                                            tags[e] == READER_I_VALUE))
+        e++;
+    if (e == s || e + 2 >= n || strcmp(words[e], "is") != 0 ||
+        (strcmp(words[e + 1], "my") != 0 && strcmp(words[e + 1], "our") != 0) ||
+        tags[e + 2] != READER_B_REL)
+        return 0;
+    if (tags[s] == READER_O && !caps[s]) return 0;  /* a value the reader did not read is
+                                                     * written as a name ("Cricket") */
+    for (int w = s; w < e; w++)
+        if (understand_in_list(understand_personal_words, words[w]) || understand_pronoun(words[w]) ||
+            understand_in_list(understand_empty_words, words[w]) || lex_is_stopword(words[w]))
+            return 0;
+    int r = e + 3;
+    while (r < n && tags[r] == READER_I_REL) r++;
+    for (; r < n; r++)
+        if (tags[r] != READER_O || !understand_in_list(fillers, words[r]))
+            return 0;           /* nothing else told ("Lyon is my home") */
+    for (int w = s; w < e; w++) {
+        tags[w] = w == s ? READER_B_VALUE : READER_I_VALUE;
+        vrels[w] = (unsigned char)rel;
+    }
+    return 1;
+}
+
+int forms_my_is_name(const char *const *words, unsigned char *tags, unsigned char *vrels,
+                     const unsigned char *caps, int n)
+{
+    static const char *const fillers[] = {"so", "and", "oh", "well", "btw", "ok", "okay",
+                                          "also", "by", "the", "way", "just", "you", "know",
+                                          "for", "what", "it's", "its", "worth", NULL};
+    int w = 0;
+    while (w < n && understand_in_list(fillers, words[w])) w++;
+    if (w + 3 >= n || (strcmp(words[w], "my") != 0 && strcmp(words[w], "our") != 0) ||
+        tags[w] != READER_B_HOLDER)
+        return 0;
+    int h = w + 1;
+    while (h < n && tags[h] == READER_I_HOLDER) h++;
+    if (h == w + 1 || h + 1 >= n || strcmp(words[h], "is") != 0 || tags[h] != READER_O)
+        return 0;
+    int s = h + 1, e = s;       /* a name of one or two words the reader left unread */
+    while (e < n && e - s < 2 && tags[e] == READER_O && caps[e] && !understand_is_cjk(words[e]) &&
+           isalpha((unsigned char)words[e][0]) && !understand_in_list(fillers, words[e]) &&
+           !understand_in_list(understand_empty_words, words[e]) && !lex_is_stopword(words[e]))
+        e++;
+    if (e == s) return 0;
+    for (int r = e; r < n; r++)
+        if (tags[r] != READER_O || !understand_in_list(fillers, words[r]))
+            return 0;
+    for (int k = s; k < e; k++) {
+        tags[k] = k == s ? READER_B_VALUE : READER_I_VALUE;
+        vrels[k] = READER_REL_NAME;
+    }
     return 1;
 }
 

@@ -20,12 +20,12 @@ const char *forms_country(const char *w);
  * and the languages that are no nationality. */
 int forms_language(const char *w);
 
-/* "married to Ayesha" names the user's spouse, whatever the reader made of the words:
- * the capitalised word after "married to" is the spouse's name, a husband's or a wife's
- * by the pronoun the clause speaks of them with ("she's a midwife"), else a
- * partner's; the units the reader gave "married" as their holder are the spouse's, and
- * a unit that took the name as some other value, or years as an age, is dropped.
- * Returns the units left. */
+/* "married to Ayesha", "I share my life with Tomas", "in a relationship with Kai" name
+ * the user's spouse or partner, whatever the reader made of the words: the capitalised
+ * word after those words is the name, a spouse's a husband's or a wife's by the pronoun
+ * the clause speaks of them with ("she's a midwife"), else a partner's; the units the
+ * reader gave "married" as their holder are the spouse's, and a unit that took the name
+ * as some other value, or years as an age, is dropped. Returns the units left. */
 int forms_married_to(const char *c, size_t cn, const char *const *words,
                      const unsigned char *caps, int n, understood_t *out, int k, int max);
 
@@ -66,6 +66,26 @@ int forms_first_language(const char *c, size_t cn, const char *const *words, int
  * and a holder. 1 with *at, else 0. */
 int forms_unmarked_name(const char *const *words, const unsigned char *tags,
                         const unsigned char *caps, int n, int *at);
+
+/* "Zorro is my cat", "Ulla is my tutor": a capitalised name, "is my" and someone or some
+ * animal of the speaker's (a kin or pet word, a kind of animal, or a word the reader
+ * read as a holder, a kind or a job), with nothing else told in the clause. Retags the
+ * name as the value of that holder's name. Returns 1 when it did, else 0. */
+int forms_name_is_my(const char *const *words, unsigned char *tags, unsigned char *vrels,
+                     const unsigned char *caps, int n);
+
+/* "Grey is my favourite colour", "Cricket is my sport", "Lyon is my home": a value of
+ * one or two words (read as one, or a word written with a capital), "is my" and the
+ * clause's relation words, and nothing else but fillers. Retags the value as one of rel
+ * (the clause's relation). Returns 1 when the clause has that form, else 0. */
+int forms_value_is_my(const char *const *words, unsigned char *tags, unsigned char *vrels,
+                      const unsigned char *caps, int n, int rel);
+
+/* "My best friend is Greta": "my", a holder the reader read, "is" and a name written with
+ * a capital that it left unread (one or two words), and nothing else but fillers.
+ * Retags the name as that holder's. Returns 1 when it did, else 0. */
+int forms_my_is_name(const char *const *words, unsigned char *tags, unsigned char *vrels,
+                     const unsigned char *caps, int n);
 
 /* A fact whose relation the reader read but no value ("my sport is [rugby]", "I play
  * [cricket]": a word it has not seen): the untagged words right after the last relation

@@ -610,6 +610,14 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
                 holds_each_word(text, f->v[i].relation) &&
                 strcmp(f->v[i].value, FACTS_ENDED) != 0)
                 m = &f->v[i];
+    static const char *const pastimes[] = {"sport", "sports", "game", "games", "pastime",
+                                           "instrument", NULL};
+    for (int k = 0; !m && pastimes[k]; k++)
+        if (facts_same_relation(u->relation, pastimes[k])) {    /* "what is my sport?" of
+                                                                 * "I play cricket" */
+            m = facts_find(f, u->holder, reader_rel_name(READER_REL_HOBBY), NULL);
+            if (!m) m = facts_find(f, u->holder, reader_rel_name(READER_REL_LIKES), NULL);
+        }
     if (!m && kin_rel(u->rel) >= 0)             /* "where do I work?": workplace or employer */
         m = facts_find(f, u->holder, reader_rel_name(kin_rel(u->rel)), NULL);
     if (!m && (u->rel == READER_REL_KIND || u->rel == READER_REL_OWNS))

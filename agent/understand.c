@@ -420,6 +420,10 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             if (!strpbrk(span, ",.!?;")) e = date;
         }
         u->rel = span_rel(vrels, s, e, clause->rel);
+        /* "I have played squash for years": a game played is no thing owned */
+        static const char *const playing[] = {"play", "plays", "played", "playing", NULL};
+        for (int w = s - 1; u->rel == READER_REL_OWNS && w >= 0 && w >= s - 3; w--)
+            if (understand_in_list(playing, words[w])) u->rel = READER_REL_HOBBY;
         /* a place told after "live" is where one lives, whatever else the value read as
          * ("I live with my flatmates in [Exeter]") */
         static const char *const living[] = {"live", "lives", "living", "住", NULL};
@@ -433,6 +437,15 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         }
         if (u->rel == READER_REL_KIND && understand_kin(u->holder) && !understand_has_digit(words + s, e - s))
             u->rel = READER_REL_NAME;   /* "my dad is Bernard": a person has no breed */
+        /* "my city is Tbilisi": the user's town is where they live, named, not someone
+         * called so ("my hometown is Cork": where they are from) */
+        static const char *const towns[] = {"city", "town", "village", "hometown", NULL};
+        if ((u->rel == READER_REL_NAME || u->rel == READER_REL_LIKES || u->rel == READER_REL_KIND ||
+             u->rel == READER_REL_OPEN) &&
+            caps[s] && u->personal && understand_in_list(towns, u->holder)) {
+            u->rel = strcmp(u->holder, "hometown") ? READER_REL_HOME : READER_REL_HOMETOWN;
+            snprintf(u->holder, sizeof u->holder, "self");
+        }
         /* "I walk my dog [Zorba]": a capitalised word right after an animal, and no
          * kind known (kinds.h), is its name */
         if (u->rel == READER_REL_KIND && dialogue_pet_word(u->holder) && caps[s] && e - s == 1 &&
@@ -526,15 +539,22 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
     }
     relation_key(u->rel, words, tags, n, s >= 0 ? s : n, u->relation, sizeof u->relation);
     favourite_rel(u);
-    /* "my sport is polo" read as a kind: the user has no kind, so the value is of the
-     * relation its words name ("sport"), when they name one */
-    if (u->rel == READER_REL_KIND && !strcmp(u->holder, "self")) {
+    /* "my sport is polo" read as a kind, a like or a hobby: the user has no kind, and
+     * "my [sport]" names the relation, so the value is of the relation its words name
+     * ("sport"; "my hobby is knitting" stays a hobby) */
+    int my_rel = 0;
+    for (int w = 1; w < n && !my_rel; w++)
+        my_rel = tags[w] == READER_B_REL && (!strcmp(words[w - 1], "my") || !strcmp(words[w - 1], "our"));
+    if ((u->rel == READER_REL_KIND || u->rel == READER_REL_LIKES || u->rel == READER_REL_HOBBY) &&
+        my_rel && !strcmp(u->holder, "self")) {
+        int was = u->rel;
         relation_key(READER_REL_OPEN, words, tags, n, s >= 0 ? s : n, u->relation,
                      sizeof u->relation);
-        if (u->relation[0] && strcmp(u->relation, reader_rel_name(READER_REL_KIND)) != 0)
+        if (u->relation[0] && strcmp(u->relation, reader_rel_name(READER_REL_KIND)) != 0 &&
+            strcmp(u->relation, reader_rel_name(was)) != 0)
             u->rel = READER_REL_OPEN;
         else
-            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_KIND));
+            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(was));
     }
     /* "our anniversary is on the 2nd of May": an event's date is the user's, under the
      * event's word, not its birthday */
@@ -590,8 +610,10 @@ static int tells(const char *c, size_t cn, const char *const *words, int n)
                                           "tell", "remind", "say", "guess", "name", "list",
                                           "give", "any", NULL};
     for (int k = 0; k < n; k++)
-        if (understand_question_word(words[k]) == 2 && strncmp(words[k], "who", 3) != 0)
-            return 0;
+        if (understand_question_word(words[k]) == 2 && strncmp(words[k], "who", 3) != 0 &&
+            !(k > 0 && !strcmp(words[k - 1], "for") && k + 1 < n &&
+              (!strcmp(words[k + 1], "it's") || !strcmp(words[k + 1], "its"))))
+            return 0;           /* "for what it's worth" asks nothing */
     int w = 0;
     while (w < n && understand_in_list(fillers, words[w])) w++;
     return w < n && !understand_is_cjk(words[w]) && (unsigned char)words[w][0] < 0x80 &&
@@ -879,9 +901,11 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     clause.act = ro.act;
     clause.act_p = ro.act_p;
     clause.fact_min_p = reader_fact_min_p(r);
+    int formed = !memchr(c, '?', cn) && (forms_value_is_my(words, tags, vrels, caps, n, ro.rel) ||
+                                         forms_my_is_name(words, tags, vrels, caps, n));
     int by_tags = (ro.act == READER_SMALLTALK ||
                    (ro.act == READER_FACT && ro.act_p < clause.fact_min_p)) &&
-                  !memchr(c, '?', cn) && tags_a_fact(words, tags, caps, n);
+                  !memchr(c, '?', cn) && (formed || tags_a_fact(words, tags, caps, n));
     if (by_tags ||
         ((ro.act == READER_QUESTION || ro.act == READER_YESNO) && tells(c, cn, words, n))) {
         clause.act = READER_FACT;       /* "he works as a welder" read as chat or as an
@@ -893,6 +917,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     int s, e, ns = -1, ne = -1, k = 0;
     span(tags, n, READER_B_NAME, READER_I_NAME, 0, &ns, &ne);
     mend_tags(words, tags, vrels, n, clause.act, clause.rel);
+    if (clause.act == READER_FACT) forms_name_is_my(words, tags, vrels, caps, n);
     if (clause.act == READER_FACT) {
         /* each value with the name told in passing after the value before it ("my mum
          * Carol is a teacher and my dad Stan drives buses"); a name after the last value
@@ -982,8 +1007,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         if (empty) vs = ve = -1;
         unit(c, cn, words, tags, caps, vrels, n, vs >= 0 ? vs : n, vs, ve, ns, ne, &clause,
              &out[0]);
-        if (vs < 0) {
-            out[0].rel = clause.rel;
+        if (vs < 0 && !(out[0].rel == READER_REL_OPEN && clause.rel == READER_REL_KIND)) {
+            out[0].rel = clause.rel;    /* (but "what is my [sport]" asks no kind) */
             favourite_rel(&out[0]);
         }
         if (span(tags, n, READER_B_OLD, READER_I_OLD, 0, &s, &e))

@@ -155,6 +155,19 @@ static const struct {
     {"we got a kitten, she's a sphynx named Pip", {{"fact", "kitten", "kind", "sphynx", NULL},
                                                     {"fact", "kitten", "name", "Pip", NULL}}},
     {"我会说法语、德语", {{"fact", "self", "language", "法语", NULL}, {"fact", "self", "language", "德语", NULL}}},
+    /* forms the reader reads otherwise: a partner by "share my life with", a name before
+     * "is my ...", a value before "is my favourite ...", a name after "my ... is" it
+     * left unread, a town of one's own, a game played, a relation after "my" */
+    {"I share my life with Tomasz.", {{"fact", "partner", "name", "Tomasz", NULL}}},
+    {"Biscuit is my rabbit.", {{"fact", "rabbit", "name", "Biscuit", NULL}}},
+    {"Ingrid is my landlady.", {{"fact", "landlady", "name", "Ingrid", NULL}}},
+    {"Teal is my favourite colour.", {{"fact", "self", "favourite colour", "Teal", NULL}}},
+    {"My flatmate is Oona.", {{"fact", "flatmate", "name", "Oona", NULL}}},
+    {"so my city is Ghent", {{"fact", "self", "home", "Ghent", NULL}}},
+    {"I have played hockey since school.", {{"fact", "self", "hobby", "hockey", NULL}}},
+    {"My sport is fencing.", {{"fact", "self", "sport", "fencing", NULL}}},
+    {"I have a rabbit, his name is Clover for what it's worth.",
+     {{"fact", "rabbit", "owns", "", NULL}, {"fact", "rabbit", "name", "Clover", NULL}}},
 };
 
 START_TEST(test_hand_written_sentences_read_into_their_units)

@@ -544,6 +544,21 @@ START_TEST(test_home_and_workplace_stand_in_for_each_other)
 }
 END_TEST
 
+/* "who am I?" asks for the user's name once it is known (before, what mnemo knows);
+ * a game played is the user's sport however either is said. */
+START_TEST(test_who_am_i_and_a_sport_in_other_words)
+{
+    ask("b", "who am i?", "haven't told me", NULL);
+    tell("a", "I'm Wilhelmina and I live in Graz");
+    ask("b", "who am I?", "Wilhelmina", "Graz");
+    ask("b", "what do you know about me?", "Graz", NULL);
+    tell("a", "I have played hockey since school.");
+    ask("b", "what is my sport?", "hockey", "don't know");
+    tell("c", "my sport is fencing");
+    ask("d", "what's my sport?", "fencing", "hockey");
+}
+END_TEST
+
 /* A vehicle asked of in other words than it was told is still found: its kind, or what
  * the user owns. */
 START_TEST(test_a_car_is_found_however_it_is_asked)
@@ -902,6 +917,7 @@ int main(void)
     tcase_add_test(tc, test_where_one_works_is_the_firm_and_the_town);
     tcase_add_test(tc, test_home_and_workplace_stand_in_for_each_other);
     tcase_add_test(tc, test_a_car_is_found_however_it_is_asked);
+    tcase_add_test(tc, test_who_am_i_and_a_sport_in_other_words);
     tcase_add_test(tc, test_having_is_known_from_what_is_spoken_of);
     tcase_add_test(tc, test_a_question_for_one_thing_is_not_a_summary);
     tcase_add_test(tc, test_an_amount_needs_a_number_and_a_value_named_is_asked_of);
