@@ -3,6 +3,7 @@
  * people write them. The list is only read; the plan (respond.c) decides what to write. */
 #include "agent/facts.h"
 #include "agent/kinds.h"
+#include "agent/understand_words.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -358,10 +359,12 @@ const store_memory_t *facts_favourite(const facts_t *f, const char *holder)
 /* The name of holder (its NAME fact's value), else NULL. */
 const char *facts_vehicle_word(const char *text)
 {
-    static const char *const vehicles[] = {"car", "bike", "motorbike", "motorcycle", "van",
-                                           "vehicle", "truck", "scooter", NULL};
-    for (int i = 0; vehicles[i]; i++)
-        if (facts_has_words(text, vehicles[i])) return vehicles[i];
+    for (int i = 0; understand_vehicle_words[i]; i++) {
+        char more[32];              /* "what cars do I have?" */
+        snprintf(more, sizeof more, "%ss", understand_vehicle_words[i]);
+        if (facts_has_words(text, understand_vehicle_words[i]) || facts_has_words(text, more))
+            return understand_vehicle_words[i];
+    }
     return NULL;
 }
 

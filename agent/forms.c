@@ -498,7 +498,7 @@ int forms_unmarked_value(const char *c, size_t cn, const char *const *words,
                          const unsigned char *tags, int n, int *s, int *e)
 {
     static const char *const linking[] = {"is", "are", "was", "'s", "s", "a", "an", "the",
-                                          "my", "our", "called", "named", NULL};
+                                          "my", "our", "called", "named", "as", NULL};
     int r = -1;
     for (int w = 0; w < n; w++)
         if (tags[w] == READER_B_REL || tags[w] == READER_I_REL) r = w;

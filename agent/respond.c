@@ -141,9 +141,23 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
      * Ines, a midwife at St Mary's" names the user once) */
     if (u->value[0] && checks_fits(u->rel, u->holder, u->value) &&
         (facts_multi_valued(u->rel, u->holder) ||
-         !wrote(r, u->holder, u->rel, facts_open_key(f, u))))
-        add_write(r, f, text, u->holder, facts_open_key(f, u), u->rel, u->value);
-    else if (!u->name[0])
+         !wrote(r, u->holder, u->rel, facts_open_key(f, u)))) {
+        respond_write_t *w = add_write(r, f, text, u->holder, facts_open_key(f, u), u->rel,
+                                       u->value);
+        /* "now I play softball instead": of a relation that holds several values, the
+         * newest other one is replaced */
+        for (size_t i = f->n; w && !w->update_id && facts_multi_valued(u->rel, u->holder) &&
+                              facts_has_words(text, "instead") && i-- > 0;) {
+            const store_memory_t *m = &f->v[i];
+            if (facts_same_holder(m->holder, u->holder) &&
+                facts_same_relation(m->relation, w->relation) &&
+                strcmp(m->value, FACTS_ENDED) != 0 && !facts_same_value(m->value, u->value)) {
+                if (w->nsupersede < sizeof w->supersede / sizeof w->supersede[0])
+                    w->supersede[w->nsupersede++] = m->id;
+                break;
+            }
+        }
+    } else if (!u->name[0])
         r->fact_unread = 1;
     /* "my brother Tom ...", "I'm Tobi, 33" (the user's name once per message) */
     int self = !strcmp(u->holder, "self");
@@ -279,6 +293,62 @@ static const store_memory_t *vehicle(const facts_t *f, const char *text, const u
     else
         snprintf(key, sizeof key, "%s", asked);
     return facts_find(f, key, reader_rel_name(READER_REL_KIND), NULL);
+}
+
+/* The newest current thing holder owns that is a vehicle: told with a vehicle word or a
+ * word of driving ("I drive a Jeep", "a new car, a Lexus"), or written with a capital (a
+ * make); not the vehicle word itself ("a new car"). NULL when none. */
+static const store_memory_t *newest_vehicle(const facts_t *f, const char *holder)
+{
+    static const char *const driving[] = {"drive", "drives", "driving", "drove", NULL};
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        if (!facts_same_holder(m->holder, holder) || !strcmp(m->value, FACTS_ENDED) ||
+            facts_rel_of(m->relation) != READER_REL_OWNS || facts_vehicle_word(m->value))
+            continue;
+        int told = isupper((unsigned char)m->value[0]) || (m->text && facts_vehicle_word(m->text));
+        for (int k = 0; driving[k] && !told; k++) told = m->text && facts_has_words(m->text, driving[k]);
+        if (told) return m;
+    }
+    return NULL;
+}
+
+/* What kind of thing a like is, by the words it is told or asked with ("I love eating
+ * gnocchi", "what food do I like best?": food), or -1 when none says. */
+static const char *const like_cues[][8] = {
+    {"food", "eat", "eating", "ate", "dish", "meal", "cook", NULL},
+    {"colour", "color", "colours", "colors", NULL},
+    {"film", "films", "movie", "movies", "watch", "watching", NULL},
+    {"book", "books", "read", "reading", "author", NULL},
+    {"music", "song", "songs", "band", "listen", "listening", NULL},
+    {"drink", "drinks", "drinking", NULL},
+    {"sport", "sports", "play", "playing", "played", NULL},
+};
+
+static int like_kind(const char *text)
+{
+    for (size_t c = 0; text && c < sizeof like_cues / sizeof like_cues[0]; c++)
+        for (int k = 0; like_cues[c][k]; k++)
+            if (facts_has_words(text, like_cues[c][k])) return (int)c;
+    return -1;
+}
+
+/* Of the current likes and hobbies of m's holder, the newest whose own words say they are
+ * of the kind the question asks (text), or m when the question names no kind or none
+ * says so. */
+static const store_memory_t *like_of_kind(const facts_t *f, const char *text,
+                                          const store_memory_t *m)
+{
+    int kind = like_kind(text);
+    for (size_t i = f->n; kind >= 0 && i-- > 0;) {
+        const store_memory_t *x = &f->v[i];
+        int rel = facts_rel_of(x->relation);
+        if (facts_same_holder(x->holder, m->holder) &&
+            (rel == READER_REL_LIKES || rel == READER_REL_HOBBY) &&
+            strcmp(x->value, FACTS_ENDED) != 0 && like_kind(x->text) == kind)
+            return x;
+    }
+    return m;
 }
 
 /* A list question the reader marked no value in ("which of my daughters is a vet?"):
@@ -646,6 +716,19 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
                  facts_rel_of(f->v[i].relation) == READER_REL_LIKES) &&
                 forms_language(f->v[i].value))
                 m = &f->v[i];
+    int asked_kind = like_kind(text);
+    if (asked_kind >= 0 && (u->rel == READER_REL_LIKES || u->rel == READER_REL_HOBBY ||
+                            facts_is_favourite(u->relation)) &&
+        !(m && facts_is_favourite(m->relation)))
+        for (size_t i = f->n; i-- > 0;) {   /* "what do I love eating?" of "my favourite
+                                             * food is fondue" */
+            const store_memory_t *x = &f->v[i];
+            if (facts_same_holder(x->holder, u->holder) && facts_is_favourite(x->relation) &&
+                like_kind(x->relation) == asked_kind && strcmp(x->value, FACTS_ENDED) != 0) {
+                m = x;
+                break;
+            }
+        }
     if (!m && facts_is_favourite(u->relation))      /* a favourite, told as a like */
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_LIKES), NULL);
     if (!m && u->rel == READER_REL_LIKES)           /* and a like, told as a favourite */
@@ -753,6 +836,31 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
                      (facts_has_words(text, "now") || facts_has_words(text, "currently") ||
                       facts_has_words(text, "these days") ||
                       facts_has_words(text, "at the moment"));
+        /* "what car do I drive?" asks for one: the newest vehicle told ("Now I drive an
+         * Opel" after "I drive a Jeep"; "cars" asks for all of them) */
+        const char *one = facts_vehicle_word(text);
+        char more[32];
+        snprintf(more, sizeof more, "%ss", one ? one : "");
+        const store_memory_t *car = facts_rel_of(m->relation) == READER_REL_OWNS && one &&
+                                            !facts_has_words(text, more)
+                                        ? newest_vehicle(f, m->holder)
+                                        : NULL;
+        if (car) {
+            m = car;
+            newest = 1;
+            known = facts_frame(m);
+            snprintf(list, sizeof list, "%s", m->value);
+        }
+        int rel_of = facts_rel_of(m->relation);
+        const store_memory_t *kind = rel_of == READER_REL_LIKES || rel_of == READER_REL_HOBBY
+                                         ? like_of_kind(f, text, m)
+                                         : m;
+        if (kind != m || (like_kind(text) >= 0 && like_kind(m->text) == like_kind(text))) {
+            m = kind;           /* "what do I love eating?": the like told of eating */
+            newest = 1;
+            known = facts_frame(m);
+            snprintf(list, sizeof list, "%s", m->value);
+        }
         if (facts_multi_valued(facts_rel_of(m->relation), m->holder) && !newest) {
             int more = 0;
             list[0] = '\0';

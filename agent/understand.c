@@ -289,6 +289,17 @@ static void holder_of(const char *const *words, const unsigned char *tags,
                  !understand_in_list(understand_empty_words, words[e]))
             *name_at = e;               /* "my dad Stan drives buses": Stan untagged */
         understand_holder(words + s, e - s, key, len);
+        size_t wl = e < n ? strlen(words[e]) : 0;
+        static const char *const rel_nouns[] = {"name", "names", "age", "birthday", "job",
+                                                "address", "surname", "nickname", NULL};
+        if (*name_at < 0 && e + 1 < n && !caps[e] &&
+            (tags[e] == READER_O ||
+             (tags[e] == READER_B_REL && !understand_in_list(rel_nouns, words[e]))) &&
+            (understand_kin(key) || dialogue_pet_word(key)) && isalpha((unsigned char)words[e][0]) &&
+            (!strcmp(words[e + 1], "is") || !strcmp(words[e + 1], "was")) &&
+            !lex_is_stopword(words[e]) && !understand_in_list(understand_empty_words, words[e]) &&
+            !understand_pronoun(words[e]) && !(wl > 2 && !strcmp(words[e] + wl - 2, "ly")))
+            *name_at = e;               /* "my dog scout is three": a name typed small */
         /* "my sister", "i", a holder after a first-person word ("i've got a dog"), or a
          * kin word with a name ("grandad Arthur") */
         *personal = !strcmp(key, "self") || (*name_at >= 0 && understand_kin(key));
@@ -419,7 +430,15 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             understand_as_written(c, cn, words, e - 1, date, span, sizeof span);
             if (!strpbrk(span, ",.!?;")) e = date;
         }
+        /* a value ends before a word of the speaker or of a change ("in June [I]
+         * celebrate", "softball [instead]") */
+        static const char *const trailing[] = {"i", "instead", "anymore", "nowadays", NULL};
+        while (e - s > 1 && understand_in_list(trailing, words[e - 1])) e--;
         u->rel = span_rel(vrels, s, e, clause->rel);
+        /* "I have been a therapist for years": being is no having */
+        if (u->rel == READER_REL_OWNS && s >= 2 && !strcmp(words[s - 2], "been") &&
+            (!strcmp(words[s - 1], "a") || !strcmp(words[s - 1], "an")))
+            u->rel = READER_REL_JOB;
         /* "I have played squash for years": a game played is no thing owned */
         static const char *const playing[] = {"play", "plays", "played", "playing", NULL};
         for (int w = s - 1; u->rel == READER_REL_OWNS && w >= 0 && w >= s - 3; w--)
@@ -870,6 +889,15 @@ static void mend_tags(const char *const *words, unsigned char *tags, unsigned ch
             tags[w] = (unsigned char)(tags[w] - READER_B_OLD + READER_B_VALUE);
 }
 
+/* 1 when value is only a word for a kind of vehicle ("car", "a new car"). */
+static int vehicle_class(const char *value)
+{
+    char low[UNDERSTAND_KEY];
+    understand_holder_of(value, low, sizeof low);
+    return understand_in_list(understand_vehicle_words,
+                              strncmp(low, "new ", 4) ? low : low + 4);
+}
+
 /* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and
  * its holder, or a name told in passing), one for any other act. Returns how many. */
 static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t *out, int max,
@@ -954,6 +982,14 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
                 (dialogue_pet_word(key) || understand_kin(key)))
                 snprintf(out[j].holder, sizeof out[j].holder, "%s", key);
         }
+        /* "a new car, a Lexus": the vehicle word owned is the make's, told once */
+        for (int j = 0; j + 1 < k; j++)
+            if (out[j].rel == READER_REL_OWNS && out[j + 1].rel == READER_REL_OWNS &&
+                !strcmp(out[j].holder, out[j + 1].holder) && vehicle_class(out[j].value)) {
+                memmove(&out[j], &out[j + 1], (size_t)(k - j - 1) * sizeof *out);
+                k--;
+                j--;
+            }
         /* a street address goes on to its town ("22 Mill Road, Ipswich" read as two
          * places): one value */
         for (int j = 1; j < k; j++) {
@@ -988,9 +1024,12 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     }
     if (clause.act == READER_FACT && k == 0 &&
         forms_unmarked_value(c, cn, words, tags, n, &us, &ue)) {
+        /* "I earn my living as a [surgeon]": what one is "as a" is a job */
+        int as_a = us >= 2 && !strcmp(words[us - 2], "as") &&
+                   (!strcmp(words[us - 1], "a") || !strcmp(words[us - 1], "an"));
         for (int w = us; w < ue; w++) {
             tags[w] = w == us ? READER_B_VALUE : READER_I_VALUE;
-            vrels[w] = (unsigned char)clause.rel;
+            vrels[w] = (unsigned char)(as_a ? READER_REL_JOB : clause.rel);
         }
         unit(c, cn, words, tags, caps, vrels, n, us, us, ue, ns, ne, &clause, &out[k++]);
     }

@@ -25,6 +25,8 @@ static const char *const owner_words[] = {
 const char *const understand_personal_words[] = {
     "my", "our", "i", "me", "mine", "i'm", "im", "i've", "ive", "i'd", "we", "we're",
     "we've", "us", "我", "我们", NULL};
+const char *const understand_vehicle_words[] = {"car", "bike", "motorbike", "motorcycle",
+                                               "van", "vehicle", "truck", "scooter", NULL};
 /* Kin and pet words brought to one form (a normalisation of spelling, not a meaning). */
 static const struct {
     const char *word, *key;

@@ -14,6 +14,9 @@ int understand_has_number(const char *text);
 /* The holder key of a third-person pronoun: "he" for he/he's/him/his, "she", "they";
  * NULL for any other word. */
 const char *understand_pronoun(const char *w);
+/* The words for a kind of vehicle ("car", "van"), NULL-terminated. */
+extern const char *const understand_vehicle_words[];
+
 /* 1 when a holder key is a kin word ("brother", "mother", "partner"): a person. */
 int understand_kin(const char *key);
 

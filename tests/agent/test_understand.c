@@ -166,6 +166,13 @@ static const struct {
     {"so my city is Ghent", {{"fact", "self", "home", "Ghent", NULL}}},
     {"I have played hockey since school.", {{"fact", "self", "hobby", "hockey", NULL}}},
     {"My sport is fencing.", {{"fact", "self", "sport", "fencing", NULL}}},
+    {"each year in March I celebrate my birthday", {{"fact", "self", "birthday", "March", NULL}}},
+    {"I have been a dentist for six years.", {{"fact", "self", "job", "dentist", NULL}}},
+    {"I just bought a new car, a Skoda", {{"fact", "self", "owns", "Skoda", NULL}}},
+    {"now I play badminton instead", {{"fact", "self", "hobby", "badminton", NULL}}},
+    {"Oh, and I earn my living as a glazier.", {{"smalltalk", "self", "", "", NULL},
+                                                {"fact", "self", "job", "glazier", NULL}}},
+    {"my sister ottilie is 12", {{"fact", "sister", "age", "12", "ottilie"}}},
     {"I have a rabbit, his name is Clover for what it's worth.",
      {{"fact", "rabbit", "owns", "", NULL}, {"fact", "rabbit", "name", "Clover", NULL}}},
 };

@@ -559,6 +559,26 @@ START_TEST(test_who_am_i_and_a_sport_in_other_words)
 }
 END_TEST
 
+/* A game played "instead" replaces the one before; one car asked of is the newest told
+ * (all of them when asked in the plural); a like is found by the kind of thing asked. */
+START_TEST(test_instead_the_newest_car_and_likes_by_kind)
+{
+    tell("a", "I play handball.");
+    tell("a", "these days I play badminton instead");
+    ask("b", "which sport do I play?", "badminton", "handball");
+    tell("a", "I drive a Skoda.");
+    tell("a", "I just bought a new car, a Volvo");
+    ask("b", "what car do I drive?", "Volvo", "Skoda");
+    ask("b", "what cars do I have?", "Skoda", NULL);
+    tell("c", "I love the colour teal.");
+    tell("c", "I love eating pierogi.");
+    ask("d", "what do I love eating?", "pierogi", "teal");
+    ask("d", "what's my favourite colour?", "teal", "pierogi");
+    tell("c", "my favourite food is gumbo");
+    ask("d", "what do I love eating?", "gumbo", "teal");
+}
+END_TEST
+
 /* A vehicle asked of in other words than it was told is still found: its kind, or what
  * the user owns. */
 START_TEST(test_a_car_is_found_however_it_is_asked)
@@ -918,6 +938,7 @@ int main(void)
     tcase_add_test(tc, test_home_and_workplace_stand_in_for_each_other);
     tcase_add_test(tc, test_a_car_is_found_however_it_is_asked);
     tcase_add_test(tc, test_who_am_i_and_a_sport_in_other_words);
+    tcase_add_test(tc, test_instead_the_newest_car_and_likes_by_kind);
     tcase_add_test(tc, test_having_is_known_from_what_is_spoken_of);
     tcase_add_test(tc, test_a_question_for_one_thing_is_not_a_summary);
     tcase_add_test(tc, test_an_amount_needs_a_number_and_a_value_named_is_asked_of);
