@@ -117,11 +117,35 @@ static size_t hard_at(const char *text, size_t len, size_t i, size_t start)
     return 0;
 }
 
-/* The length of a soft boundary at text[i] followed by a new subject (0: none): a
- * comma (also ，), or " and " / " but " ... */
-static size_t soft_at(const char *text, size_t len, size_t i)
+/* 1 when text[start..i) is one word of interjection ("sorry", "ok") and a question word
+ * follows the comma at i: "Sorry, which firm employs me?" asks after it. */
+static int question_after_interjection(const char *text, size_t len, size_t start, size_t i)
 {
-    if (text[i] == ',') return subject_at(text, len, i + 1) ? 1 : 0;
+    static const char *const interjections[] = {"sorry", "ok", "okay", "right", "well", "oh",
+                                                "um", "umm", "hmm", "also", "so", "anyway",
+                                                "actually", NULL};
+    static const char *const wh[] = {"what", "what's", "whats", "which", "who", "who's",
+                                     "where", "where's", "when", "when's", "how", "do",
+                                     "does", "did", "is", "am", "are", NULL};
+    char w[16];
+    size_t adv, a = skip_spaces(text, len, start);
+    size_t n = word_at(text, len, a, w, sizeof w, &adv);
+    if (n == 0 || !in_list(interjections, w, n) || skip_spaces(text, len, a + adv) != i)
+        return 0;
+    size_t b = skip_spaces(text, len, i + 1);
+    n = word_at(text, len, b, w, sizeof w, &adv);
+    return n > 0 && in_list(wh, w, n) && memchr(text + b, '?', len - b) != NULL;
+}
+
+/* The length of a soft boundary at text[i] followed by a new subject (0: none): a
+ * comma (also ，), or " and " / " but " ... ; start: where the clause began. */
+static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
+{
+    if (text[i] == ',')
+        return subject_at(text, len, i + 1) ||
+                       question_after_interjection(text, len, start, i)
+                   ? 1
+                   : 0;
     if ((unsigned char)text[i] == 0xEF && i + 2 < len && (unsigned char)text[i + 1] == 0xBC &&
         (unsigned char)text[i + 2] == 0x8C)
         return subject_at(text, len, i + 3) ? 3 : 0;          /* ， */
@@ -155,7 +179,7 @@ int clauses_split(const char *text, size_t len, clause_span_t *out)
     int n = 0;
     size_t start = 0;
     for (size_t i = 0; i < len && n < CLAUSES_MAX - 1;) {
-        size_t h = hard_at(text, len, i, start), s = h ? 0 : soft_at(text, len, i);
+        size_t h = hard_at(text, len, i, start), s = h ? 0 : soft_at(text, len, i, start);
         if (!h && !s) {
             i++;
             continue;

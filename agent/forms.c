@@ -390,7 +390,7 @@ int forms_name_is_my(const char *const *words, unsigned char *tags, unsigned cha
     static const char *const favourite[] = {"favourite", "favorite", "fave", "fav", NULL};
     int w = 0;
     while (w < n && understand_in_list(fillers, words[w])) w++;
-    if (w + 3 >= n || !caps[w] || understand_is_cjk(words[w]) ||
+    if (w + 3 >= n || understand_is_cjk(words[w]) ||
         (tags[w] != READER_O && tags[w] != READER_B_HOLDER && tags[w] != READER_B_VALUE) ||
         understand_in_list(understand_personal_words, words[w]) ||
         understand_in_list(understand_empty_words, words[w]) || understand_pronoun(words[w]) ||
@@ -407,6 +407,9 @@ int forms_name_is_my(const char *const *words, unsigned char *tags, unsigned cha
     if (e == w + 3) return 0;
     char key[UNDERSTAND_KEY];
     understand_holder(words + w + 3, e - (w + 3), key, sizeof key);
+    if (!caps[w] && !understand_kin(key) && !dialogue_pet_word(key))
+        return 0;               /* a name typed small only before a kin or pet word
+                                 * ("bandit is my cat") */
     /* someone or some animal of the speaker's, not a thing or a place ("Cricket is my
      * sport", "Lyon is my home" are told otherwise) */
     if (!understand_kin(key) && !dialogue_pet_word(key) && !kinds_animal_near(key) &&
@@ -502,6 +505,8 @@ int forms_unmarked_value(const char *c, size_t cn, const char *const *words,
     int r = -1;
     for (int w = 0; w < n; w++)
         if (tags[w] == READER_B_REL || tags[w] == READER_I_REL) r = w;
+    for (int w = 0; r < 0 && w < n; w++)    /* "a fiancee named [Greta]" */
+        if (!strcmp(words[w], "named") || !strcmp(words[w], "called")) r = w;
     if (r < 0) return 0;
     int w = r + 1;
     while (w < n && tags[w] == READER_O && understand_in_list(linking, words[w])) w++;

@@ -67,9 +67,10 @@ int forms_first_language(const char *c, size_t cn, const char *const *words, int
 int forms_unmarked_name(const char *const *words, const unsigned char *tags,
                         const unsigned char *caps, int n, int *at);
 
-/* "Zorro is my cat", "Ulla is my tutor": a capitalised name, "is my" and someone or some
- * animal of the speaker's (a kin or pet word, a kind of animal, or a word the reader
- * read as a holder, a kind or a job), with nothing else told in the clause. Retags the
+/* "Zorro is my cat", "Ulla is my tutor": a capitalised name (or one typed small before a
+ * kin or pet word: "bandit is my cat"), "is my" and someone or some animal of the
+ * speaker's (a kin or pet word, a kind of animal, or a word the reader read as a holder,
+ * a kind or a job), with nothing else told in the clause. Retags the
  * name as the value of that holder's name. Returns 1 when it did, else 0. */
 int forms_name_is_my(const char *const *words, unsigned char *tags, unsigned char *vrels,
                      const unsigned char *caps, int n);
@@ -89,7 +90,7 @@ int forms_my_is_name(const char *const *words, unsigned char *tags, unsigned cha
 
 /* A fact whose relation the reader read but no value ("my sport is [rugby]", "I play
  * [cricket]": a word it has not seen): the untagged words right after the last relation
- * span, past a copula, an article or a possessive, up to punctuation or a function word
+ * span (or "named", "called" when it read none), past a copula, an article or a possessive, up to punctuation or a function word
  * (three at most). 1 with [*s, *e), else 0. */
 int forms_unmarked_value(const char *c, size_t cn, const char *const *words,
                          const unsigned char *tags, int n, int *s, int *e);

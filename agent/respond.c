@@ -284,8 +284,10 @@ static const store_memory_t *vehicle(const facts_t *f, const char *text, const u
 {
     const char *asked = facts_vehicle_word(text);
     if (!asked) return NULL;
-    if (u->rel == READER_REL_KIND)
-        return facts_find(f, "self", reader_rel_name(READER_REL_OWNS), NULL);
+    if (u->rel == READER_REL_KIND) {    /* or "my car is an Opel": the car's kind */
+        const store_memory_t *m = facts_find(f, "self", reader_rel_name(READER_REL_OWNS), NULL);
+        return m ? m : facts_find(f, asked, reader_rel_name(READER_REL_KIND), NULL);
+    }
     if (u->rel != READER_REL_OWNS) return NULL;
     char key[UNDERSTAND_KEY + 16];  /* "my brother's car" is keyed "brother car" */
     if (strcmp(u->holder, "self") != 0)

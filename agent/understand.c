@@ -460,7 +460,7 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
          * called so ("my hometown is Cork": where they are from) */
         static const char *const towns[] = {"city", "town", "village", "hometown", NULL};
         if ((u->rel == READER_REL_NAME || u->rel == READER_REL_LIKES || u->rel == READER_REL_KIND ||
-             u->rel == READER_REL_OPEN) &&
+             u->rel == READER_REL_OPEN || u->rel == READER_REL_HOME) &&
             caps[s] && u->personal && understand_in_list(towns, u->holder)) {
             u->rel = strcmp(u->holder, "hometown") ? READER_REL_HOME : READER_REL_HOMETOWN;
             snprintf(u->holder, sizeof u->holder, "self");
@@ -471,9 +471,11 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             s > 0 && (tags[s - 1] == READER_B_HOLDER || tags[s - 1] == READER_I_HOLDER) &&
             !kinds_animal_near(words[s]))
             u->rel = READER_REL_NAME;
-        if ((u->rel == READER_REL_HOMETOWN || u->rel == READER_REL_HOME) && e - s == 1 &&
-            understand_month(words[s]))
-            u->rel = READER_REL_BIRTHDAY;   /* "born in April": a month is no place */
+        if ((u->rel == READER_REL_HOMETOWN || u->rel == READER_REL_HOME ||
+             u->rel == READER_REL_WORKPLACE || clause->rel == READER_REL_BIRTHDAY) &&
+            e - s == 1 && understand_month(words[s]))
+            u->rel = READER_REL_BIRTHDAY;   /* "born in April", "in May I celebrate my
+                                             * birthday": a month is no place */
         if (u->rel == READER_REL_AGE && !understand_has_digit(words + s, e - s))
             u->rel = READER_REL_NAME;   /* "my mum is Ann": an age is a number, this a name */
         else if (e - s == 1 && understand_has_digit(words + s, 1) && understand_number_only(words[s]) &&

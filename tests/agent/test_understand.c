@@ -173,6 +173,9 @@ static const struct {
     {"Oh, and I earn my living as a glazier.", {{"smalltalk", "self", "", "", NULL},
                                                 {"fact", "self", "job", "glazier", NULL}}},
     {"my sister ottilie is 12", {{"fact", "sister", "age", "12", "ottilie"}}},
+    {"pickle is my dog", {{"fact", "dog", "name", "pickle", NULL}}},
+    {"I have a fiancee named Odalys.", {{"fact", "fiancee", "name", "Odalys", NULL}}},
+    {"Every year in April I celebrate my birthday.", {{"fact", "self", "birthday", "April", NULL}}},
     {"I have a rabbit, his name is Clover for what it's worth.",
      {{"fact", "rabbit", "owns", "", NULL}, {"fact", "rabbit", "name", "Clover", NULL}}},
 };

@@ -545,7 +545,8 @@ START_TEST(test_home_and_workplace_stand_in_for_each_other)
 END_TEST
 
 /* "who am I?" asks for the user's name once it is known (before, what mnemo knows);
- * a game played is the user's sport however either is said. */
+ * a game played is the user's sport however either is said; a car's kind is what kind
+ * of car one has; a question after "Sorry," is asked. */
 START_TEST(test_who_am_i_and_a_sport_in_other_words)
 {
     ask("b", "who am i?", "haven't told me", NULL);
@@ -556,6 +557,10 @@ START_TEST(test_who_am_i_and_a_sport_in_other_words)
     ask("b", "what is my sport?", "hockey", "don't know");
     tell("c", "my sport is fencing");
     ask("d", "what's my sport?", "fencing", "hockey");
+    tell("c", "my car is an Opel");
+    ask("d", "what kind of car do I have?", "Opel", "don't know");
+    tell("c", "my company is Hartwell");
+    ask("d", "Sorry, which company employs me?", "Hartwell", "don't know");
 }
 END_TEST
 
