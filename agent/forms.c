@@ -237,6 +237,8 @@ static int add_told(const char *c, size_t cn, const char *const *words, int s, i
             inside = !strncasecmp(p, value, vl) && (p == out[i].value || p[-1] == ' ') &&
                      (!p[vl] || p[vl] == ' ');
         if (!inside && !strcasecmp(out[i].holder, key)) inside = 1;
+        if (!out[i].value[0] && !out[i].name[0] && out[i].act != READER_FACT)
+            inside = 1;         /* the reader's small talk: the clause tells this */
         if (!inside) out[kept++] = out[i];
     }
     memmove(out + kept, out + *nread, (size_t)(k - *nread) * sizeof *out);
@@ -336,6 +338,55 @@ int forms_fan_of(const char *c, size_t cn, const char *const *words,
         if (s < w)
             return add_told(c, cn, words, s, w, READER_REL_OPEN, "support", clause, out, k,
                             nread, max);
+    }
+    return k;
+}
+
+int forms_plays(const char *c, size_t cn, const char *const *words, const unsigned char *tags,
+                int n, const understood_t *clause, understood_t *out, int k, int *nread,
+                int max)
+{
+    static const char *const speakers[] = {"i", "i've", "ive", "we", "we've", NULL};
+    static const char *const between[] = {"have", "also", "still", "now", "just", "really",
+                                          "recently", "always", "mostly", NULL};
+    static const char *const playing[] = {"play", "played", "playing", "took", "taken",
+                                          "picked", NULL};
+    static const char *const stops[] = {"for", "every", "since", "on", "at", "with", "and",
+                                        "in", "as", "most", "each", "twice", "once", "a",
+                                        "when", "but", "instead", "now", "again", "too",
+                                        "anymore", "nowadays", "lately", "last", "this",
+                                        "next", "yesterday", "recently", NULL};
+    if (memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
+    for (int w = 0; w + 1 < n; w++) {
+        if (!understand_in_list(speakers, words[w])) continue;
+        int v = w + 1;
+        while (v < n && understand_in_list(between, words[v])) v++;
+        if (v >= n || !understand_in_list(playing, words[v])) continue;
+        int s = v + 1;          /* "took up X", "picked up X"; "play the cello" */
+        if (strncmp(words[v], "play", 4) != 0) {
+            if (s >= n || strcmp(words[s], "up") != 0) continue;
+            s++;
+        }
+        if (s < n && !strcmp(words[s], "the")) s++;
+        int e = s;
+        while (e < n && e - s < 2 && isalpha((unsigned char)words[e][0]) &&
+               !understand_is_cjk(words[e]) && !understand_in_list(stops, words[e]) &&
+               !understand_in_list(understand_empty_words, words[e]) &&
+               (tags[e] == READER_O || tags[e] == READER_B_VALUE || tags[e] == READER_I_VALUE) &&
+               (e == s || !lex_is_stopword(words[e])))
+            e++;
+        if (e == s || lex_is_stopword(words[s])) return k;
+        /* "... and dropped my old sport": what was given up is no value of its own */
+        for (int o = e; o + 1 < n; o++)
+            if (!strcmp(words[o], "old"))
+                for (int i = 0; i < *nread; i++)
+                    if (!strcasecmp(out[i].value, words[o + 1])) {
+                        memmove(out + i, out + i + 1, (size_t)(k - i - 1) * sizeof *out);
+                        k--;
+                        (*nread)--;
+                        i--;
+                    }
+        return add_told(c, cn, words, s, e, READER_REL_HOBBY, NULL, clause, out, k, nread, max);
     }
     return k;
 }

@@ -61,6 +61,15 @@ int forms_first_language(const char *c, size_t cn, const char *const *words, int
                          const understood_t *clause, understood_t *out, int k, int *nread,
                          int max);
 
+/* "I have played rugby for ten years", "i play cricket every weekend", "I took up
+ * lacrosse": a game or a pastime the speaker plays or took up, the one or two words
+ * after those words (past "the"), up to a word of when or how long. A hobby; it
+ * replaces a unit the reader made of those words. Not in a question. Returns the
+ * units. */
+int forms_plays(const char *c, size_t cn, const char *const *words, const unsigned char *tags,
+                int n, const understood_t *clause, understood_t *out, int k, int *nread,
+                int max);
+
 /* A name the reader left unmarked before "is my ..." ("[Pumpernickel] is my cat btw"):
  * the capitalised word the clause opens with, past fillers, right before "is" or "'s"
  * and a holder. 1 with *at, else 0. */

@@ -144,10 +144,12 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
          !wrote(r, u->holder, u->rel, facts_open_key(f, u)))) {
         respond_write_t *w = add_write(r, f, text, u->holder, facts_open_key(f, u), u->rel,
                                        u->value);
-        /* "now I play softball instead": of a relation that holds several values, the
-         * newest other one is replaced */
+        /* "now I play softball instead", "I took up golf and dropped my old sport": of a
+         * relation that holds several values, the newest other one is replaced */
+        int replaces = facts_has_words(text, "instead") || facts_has_words(text, "dropped") ||
+                       facts_has_words(text, "gave up") || facts_has_words(text, "switched");
         for (size_t i = f->n; w && !w->update_id && facts_multi_valued(u->rel, u->holder) &&
-                              facts_has_words(text, "instead") && i-- > 0;) {
+                              replaces && i-- > 0;) {
             const store_memory_t *m = &f->v[i];
             if (facts_same_holder(m->holder, u->holder) &&
                 facts_same_relation(m->relation, w->relation) &&
@@ -335,22 +337,39 @@ static int like_kind(const char *text)
     return -1;
 }
 
-/* Of the current likes and hobbies of m's holder, the newest whose own words say they are
- * of the kind the question asks (text), or m when the question names no kind or none
- * says so. */
-static const store_memory_t *like_of_kind(const facts_t *f, const char *text,
-                                          const store_memory_t *m)
+/* The kind of thing a fact of liking is of: by its relation for a favourite ("favourite
+ * food"), else by the words it was told with; -1 when they do not say. */
+static int kind_of_like(const store_memory_t *m)
 {
-    int kind = like_kind(text);
-    for (size_t i = f->n; kind >= 0 && i-- > 0;) {
-        const store_memory_t *x = &f->v[i];
-        int rel = facts_rel_of(x->relation);
-        if (facts_same_holder(x->holder, m->holder) &&
-            (rel == READER_REL_LIKES || rel == READER_REL_HOBBY) &&
-            strcmp(x->value, FACTS_ENDED) != 0 && like_kind(x->text) == kind)
-            return x;
+    return facts_is_favourite(m->relation) ? like_kind(m->relation) : like_kind(m->text);
+}
+
+/* For a question that asks a kind of thing liked (text: "what food do I like best?"):
+ * the newest of holder's current favourites of that kind; else m, the fact of liking
+ * found, when it is of that kind; else the newest of their likes and hobbies of that
+ * kind; else m when it says no kind, or NULL (a favourite colour is no answer to it).
+ * m when the question names no kind or m is no fact of liking; m may be NULL (none
+ * found yet). */
+static const store_memory_t *like_of_kind(const facts_t *f, const char *text,
+                                          const char *holder, const store_memory_t *m)
+{
+    int kind = like_kind(text), rel = m ? facts_rel_of(m->relation) : READER_REL_LIKES;
+    if (kind < 0 || (rel != READER_REL_LIKES && rel != READER_REL_HOBBY &&
+                     !facts_is_favourite(m->relation)))
+        return m;
+    for (int pass = 0; pass < 2; pass++) {  /* a favourite first, then a like */
+        if (pass == 1 && m && kind_of_like(m) == kind) return m;
+        for (size_t i = f->n; i-- > 0;) {
+            const store_memory_t *x = &f->v[i];
+            int xr = facts_rel_of(x->relation);
+            if (facts_same_holder(x->holder, holder) &&
+                (pass == 0 ? facts_is_favourite(x->relation)
+                           : xr == READER_REL_LIKES || xr == READER_REL_HOBBY) &&
+                strcmp(x->value, FACTS_ENDED) != 0 && kind_of_like(x) == kind)
+                return x;
+        }
     }
-    return m;
+    return m && kind_of_like(m) < 0 ? m : NULL;
 }
 
 /* A list question the reader marked no value in ("which of my daughters is a vet?"):
@@ -718,23 +737,15 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
                  facts_rel_of(f->v[i].relation) == READER_REL_LIKES) &&
                 forms_language(f->v[i].value))
                 m = &f->v[i];
-    int asked_kind = like_kind(text);
-    if (asked_kind >= 0 && (u->rel == READER_REL_LIKES || u->rel == READER_REL_HOBBY ||
-                            facts_is_favourite(u->relation)) &&
-        !(m && facts_is_favourite(m->relation)))
-        for (size_t i = f->n; i-- > 0;) {   /* "what do I love eating?" of "my favourite
-                                             * food is fondue" */
-            const store_memory_t *x = &f->v[i];
-            if (facts_same_holder(x->holder, u->holder) && facts_is_favourite(x->relation) &&
-                like_kind(x->relation) == asked_kind && strcmp(x->value, FACTS_ENDED) != 0) {
-                m = x;
-                break;
-            }
-        }
     if (!m && facts_is_favourite(u->relation))      /* a favourite, told as a like */
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_LIKES), NULL);
     if (!m && u->rel == READER_REL_LIKES)           /* and a like, told as a favourite */
         m = facts_favourite(f, u->holder);
+    /* "what do I love eating?": a like of the kind asked, or none ("my favourite colour
+     * is black" tells no food) */
+    if (m || u->rel == READER_REL_LIKES || u->rel == READER_REL_HOBBY ||
+        facts_is_favourite(u->relation))
+        m = like_of_kind(f, text, u->holder, m);
     if (!m && kind_by_holder(r, f, text, u)) return;
     if (!m && u->act == READER_YESNO && strcmp(u->holder, "self") != 0)
         m = any_fact_asked(f, text, u);
@@ -853,16 +864,8 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
             known = facts_frame(m);
             snprintf(list, sizeof list, "%s", m->value);
         }
-        int rel_of = facts_rel_of(m->relation);
-        const store_memory_t *kind = rel_of == READER_REL_LIKES || rel_of == READER_REL_HOBBY
-                                         ? like_of_kind(f, text, m)
-                                         : m;
-        if (kind != m || (like_kind(text) >= 0 && like_kind(m->text) == like_kind(text))) {
-            m = kind;           /* "what do I love eating?": the like told of eating */
-            newest = 1;
-            known = facts_frame(m);
-            snprintf(list, sizeof list, "%s", m->value);
-        }
+        if (like_kind(text) >= 0 && kind_of_like(m) == like_kind(text))
+            newest = 1;         /* "what do I love eating?": the like told of eating */
         if (facts_multi_valued(facts_rel_of(m->relation), m->holder) && !newest) {
             int more = 0;
             list[0] = '\0';

@@ -641,19 +641,14 @@ static int tells(const char *c, size_t cn, const char *const *words, int n)
            !understand_question_word(words[w]) && !understand_in_list(bidding, words[w]);
 }
 
-/* 1 when the reader's own tags tell a fact of a clause it took for small talk or read as
- * an unsure fact: a subject (a holder, the speaker or he/she/they) before a relation
- * word, or a relation word the clause opens with, and a value after it with a word that
- * is more than an article ("he works as [a welder]", "it's my birthday on [the 22nd of
- * october]"); or the speaker saying who they are: a name written with a capital right
- * after "I'm" that ends the clause but for fillers ("I'm Ines btw"). The caller asks
- * for no question mark too. */
-static int tags_a_fact(const char *const *words, const unsigned char *tags,
-                       const unsigned char *caps, int n)
+/* The speaker saying who they are: the index of a name written with a capital right
+ * after "I'm" (or "I am") that ends the clause but for fillers ("I'm Ines btw"), even
+ * one the reader took for a relation word; -1 when there is none. */
+static int im_name_at(const char *const *words, const unsigned char *tags,
+                      const unsigned char *caps, int n)
 {
     static const char *const after_name[] = {"btw", "by", "the", "way", "haha", "lol",
                                              "hi", "hello", "hey", "again", NULL};
-    int subject = -1, rel = -1, value = -1;
     for (int w = 0; w < n; w++) {
         int name = w + 1;               /* the word after "I'm", or after "I am" */
         if (!strcmp(words[w], "i") && name < n && !strcmp(words[name], "am")) name++;
@@ -662,10 +657,27 @@ static int tags_a_fact(const char *const *words, const unsigned char *tags,
         while (end < n && (understand_in_list(after_name, words[end]) ||
                            understand_in_list(understand_empty_words, words[end])))
             end++;
-        if (name < n && end == n && (tags[name] == READER_B_NAME || tags[name] == READER_O) &&
+        if (name < n && end == n &&
+            (tags[name] == READER_B_NAME || tags[name] == READER_O || tags[name] == READER_B_REL) &&
             caps[name] && !understand_is_cjk(words[name]) &&
             !understand_in_list(understand_empty_words, words[name]))
-            return 1;
+            return name;
+    }
+    return -1;
+}
+
+/* 1 when the reader's own tags tell a fact of a clause it took for small talk or read as
+ * an unsure fact: a subject (a holder, the speaker or he/she/they) before a relation
+ * word, or a relation word the clause opens with, and a value after it with a word that
+ * is more than an article ("he works as [a welder]", "it's my birthday on [the 22nd of
+ * october]"); or the speaker saying who they are: im_name_at. The caller asks
+ * for no question mark too. */
+static int tags_a_fact(const char *const *words, const unsigned char *tags,
+                       const unsigned char *caps, int n)
+{
+    if (im_name_at(words, tags, caps, n) >= 0) return 1;
+    int subject = -1, rel = -1, value = -1;
+    for (int w = 0; w < n; w++) {
         if (subject < 0 && (tags[w] == READER_B_HOLDER ||
                             understand_in_list(understand_personal_words, words[w]) ||
                             understand_pronoun(words[w])))
@@ -753,7 +765,7 @@ static int value_end(const char *c, size_t cn, const char *const *words, unsigne
     /* "for 30 years", "since 2019", "15 years now": how long, not how old */
     static const char *const lasting[] = {"now", "ago", "already", "there", "running",
                                           "in", "at", "of", "with", NULL};
-    if (vrels[s] == READER_REL_AGE &&
+    if ((vrels[s] == READER_REL_AGE || (e - s == 1 && understand_number_only(words[s]))) &&
         ((s > 0 && (!strcasecmp(words[s - 1], "for") ||
                     !strcasecmp(words[s - 1], "since"))) ||
          (e + 1 < n && (!strcasecmp(words[e], "years") || !strcasecmp(words[e], "yrs")) &&
@@ -1018,6 +1030,12 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
                          (int)sizeof out[j].holder - 1, out[j - 1].value);
     }
     int us, ue;
+    if (clause.act == READER_FACT && k == 0 && (us = im_name_at(words, tags, caps, n)) >= 0 &&
+        tags[us] == READER_B_REL) {
+        tags[us] = READER_B_VALUE;          /* "I'm Lars" with Lars read as a relation */
+        vrels[us] = READER_REL_NAME;
+        unit(c, cn, words, tags, caps, vrels, n, us, us, us + 1, ns, ne, &clause, &out[k++]);
+    }
     if (clause.act == READER_FACT && k == 0 && clause.rel == READER_REL_NAME &&
         forms_unmarked_name(words, tags, caps, n, &us)) {
         tags[us] = READER_B_VALUE;          /* "Pumpernickel is my cat" */
@@ -1066,6 +1084,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_measures(c, cn, words, n, &clause, out, k, &nread, max);
         k = forms_fan_of(c, cn, words, caps, n, &clause, out, k, &nread, max);
         k = forms_first_language(c, cn, words, n, &clause, out, k, &nread, max);
+        k = forms_plays(c, cn, words, tags, n, &clause, out, k, &nread, max);
     }
     /* small talk or an unsure fact taken for a fact by its tags that yields no value and
      * no name ("I'm Tired lol") is what the reader read */

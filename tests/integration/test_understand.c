@@ -581,6 +581,9 @@ START_TEST(test_instead_the_newest_car_and_likes_by_kind)
     ask("d", "what's my favourite colour?", "teal", "pierogi");
     tell("c", "my favourite food is gumbo");
     ask("d", "what do I love eating?", "gumbo", "teal");
+    tell("e", "My favourite colour is black.");     /* a colour is no food */
+    ask("f", "what food do I like best?", "gumbo", "black");
+    ask("f", "which book do I like best?", "don't know", "black");
 }
 END_TEST
 
