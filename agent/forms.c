@@ -237,8 +237,8 @@ static int add_told(const char *c, size_t cn, const char *const *words, int s, i
             inside = !strncasecmp(p, value, vl) && (p == out[i].value || p[-1] == ' ') &&
                      (!p[vl] || p[vl] == ' ');
         if (!inside && !strcasecmp(out[i].holder, key)) inside = 1;
-        if (!out[i].value[0] && !out[i].name[0] && out[i].act != READER_FACT)
-            inside = 1;         /* the reader's small talk: the clause tells this */
+        if (!out[i].value[0] && !out[i].name[0])
+            inside = 1;         /* the reader's act without a value: the clause tells this */
         if (!inside) out[kept++] = out[i];
     }
     memmove(out + kept, out + *nread, (size_t)(k - *nread) * sizeof *out);
@@ -391,6 +391,47 @@ int forms_plays(const char *c, size_t cn, const char *const *words, const unsign
     return k;
 }
 
+int forms_prefers(const char *c, size_t cn, const char *const *words, const unsigned char *tags,
+                  int n, const understood_t *clause, understood_t *out, int k, int *nread,
+                  int max)
+{
+    /* the words before the thing liked, and the words it may end before */
+    static const struct {
+        const char *before[5];
+    } forms[] = {{{"nothing", "beats", NULL}}, {{"prefer", NULL}}, {{"could", "eat", NULL}},
+                 {{"get", "enough", "of", NULL}}};
+    static const char *const stops[] = {"for", "to", "over", "every", "by", "as", "than",
+                                        "and", "these", "at", "just", NULL};
+    if (memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
+    for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++)
+        for (int w = 0; w < n; w++) {
+            int l = 0;
+            while (forms[f].before[l] && w + l < n && !strcmp(words[w + l], forms[f].before[l]))
+                l++;
+            if (forms[f].before[l]) continue;
+            int s = w + l, e = s;
+            if (s < n && !strcmp(words[s], "the")) s = e = s + 1;
+            while (e < n && e - s < 2 && isalpha((unsigned char)words[e][0]) &&
+                   !understand_is_cjk(words[e]) && !understand_in_list(stops, words[e]) &&
+                   !understand_in_list(understand_empty_words, words[e]) &&
+                   !lex_is_stopword(words[e]) && tags[e] != READER_B_HOLDER)
+                e++;
+            if (e == s) return k;
+            for (int i = 0; i < *nread; i++) {  /* "I [prefer] ..." read as a job */
+                int of_form = 0;
+                for (int x = w; x < s && !of_form; x++) of_form = !strcasecmp(out[i].value, words[x]);
+                if (!of_form) continue;
+                memmove(out + i, out + i + 1, (size_t)(k - i - 1) * sizeof *out);
+                k--;
+                (*nread)--;
+                i--;
+            }
+            return add_told(c, cn, words, s, e, READER_REL_LIKES, NULL, clause, out, k, nread,
+                            max);
+        }
+    return k;
+}
+
 int forms_first_language(const char *c, size_t cn, const char *const *words, int n,
                          const understood_t *clause, understood_t *out, int k, int *nread,
                          int max)
@@ -525,14 +566,19 @@ int forms_my_is_name(const char *const *words, unsigned char *tags, unsigned cha
                                           "for", "what", "it's", "its", "worth", NULL};
     int w = 0;
     while (w < n && understand_in_list(fillers, words[w])) w++;
-    if (w + 3 >= n || (strcmp(words[w], "my") != 0 && strcmp(words[w], "our") != 0) ||
+    if (w + 2 >= n || (strcmp(words[w], "my") != 0 && strcmp(words[w], "our") != 0) ||
         tags[w] != READER_B_HOLDER)
         return 0;
     int h = w + 1;
     while (h < n && tags[h] == READER_I_HOLDER) h++;
-    if (h == w + 1 || h + 1 >= n || strcmp(words[h], "is") != 0 || tags[h] != READER_O)
-        return 0;
-    int s = h + 1, e = s;       /* a name of one or two words the reader left unread */
+    if (h == w + 1 || h >= n) return 0;
+    int is = !strcmp(words[h], "is") && tags[h] == READER_O;
+    if (!is) {                  /* "my partner Greta" said alone: a kin or pet word */
+        char key[UNDERSTAND_KEY];
+        understand_holder(words + w, h - w, key, sizeof key);
+        if (!understand_kin(key) && !dialogue_pet_word(key)) return 0;
+    }
+    int s = h + is, e = s;      /* a name of one or two words the reader left unread */
     while (e < n && e - s < 2 && tags[e] == READER_O && caps[e] && !understand_is_cjk(words[e]) &&
            isalpha((unsigned char)words[e][0]) && !understand_in_list(fillers, words[e]) &&
            !understand_in_list(understand_empty_words, words[e]) && !lex_is_stopword(words[e]))

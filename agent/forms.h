@@ -70,6 +70,14 @@ int forms_plays(const char *c, size_t cn, const char *const *words, const unsign
                 int n, const understood_t *clause, understood_t *out, int k, int *nread,
                 int max);
 
+/* "Nothing beats pho for me", "I prefer samosas to anything else", "I could eat gnocchi
+ * every day", "I can't get enough of X": something the speaker likes, the one or two
+ * words after those words. It replaces a unit the reader made of those words. Not in a
+ * question. Returns the units. */
+int forms_prefers(const char *c, size_t cn, const char *const *words, const unsigned char *tags,
+                  int n, const understood_t *clause, understood_t *out, int k, int *nread,
+                  int max);
+
 /* A name the reader left unmarked before "is my ..." ("[Pumpernickel] is my cat btw"):
  * the capitalised word the clause opens with, past fillers, right before "is" or "'s"
  * and a holder. 1 with *at, else 0. */
@@ -91,8 +99,9 @@ int forms_name_is_my(const char *const *words, unsigned char *tags, unsigned cha
 int forms_value_is_my(const char *const *words, unsigned char *tags, unsigned char *vrels,
                       const unsigned char *caps, int n, int rel);
 
-/* "My best friend is Greta": "my", a holder the reader read, "is" and a name written with
- * a capital that it left unread (one or two words), and nothing else but fillers.
+/* "My best friend is Greta", "my partner Greta": "my", a holder the reader read, "is"
+ * (or no "is" after a kin or pet word) and a name written with a capital that it left
+ * unread (one or two words), and nothing else but fillers.
  * Retags the name as that holder's. Returns 1 when it did, else 0. */
 int forms_my_is_name(const char *const *words, unsigned char *tags, unsigned char *vrels,
                      const unsigned char *caps, int n);

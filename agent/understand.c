@@ -467,7 +467,8 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         }
         /* "I walk my dog [Zorba]": a capitalised word right after an animal, and no
          * kind known (kinds.h), is its name */
-        if (u->rel == READER_REL_KIND && dialogue_pet_word(u->holder) && caps[s] && e - s == 1 &&
+        if ((u->rel == READER_REL_KIND || u->rel == READER_REL_LIKES) &&   /* [Taco] */
+            dialogue_pet_word(u->holder) && caps[s] && e - s == 1 &&
             s > 0 && (tags[s - 1] == READER_B_HOLDER || tags[s - 1] == READER_I_HOLDER) &&
             !kinds_animal_near(words[s]))
             u->rel = READER_REL_NAME;
@@ -1085,6 +1086,16 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_fan_of(c, cn, words, caps, n, &clause, out, k, &nread, max);
         k = forms_first_language(c, cn, words, n, &clause, out, k, &nread, max);
         k = forms_plays(c, cn, words, tags, n, &clause, out, k, &nread, max);
+    }
+    static const char *const forgetting[] = {"forget", "delete", "remove", "erase", "wipe",
+                                             "drop", NULL};
+    int asks_forget = 0;
+    for (int w = 0; w < n && !asks_forget; w++) asks_forget = understand_in_list(forgetting, words[w]);
+    if (clause.act != READER_QUESTION && clause.act != READER_YESNO &&
+        !(clause.act == READER_FORGET && asks_forget)) {
+        int nread = k;          /* "Nothing beats pho" read as anything but a question or
+                                 * a forget request said in words */
+        k = forms_prefers(c, cn, words, tags, n, &clause, out, k, &nread, max);
     }
     /* small talk or an unsure fact taken for a fact by its tags that yields no value and
      * no name ("I'm Tired lol") is what the reader read */

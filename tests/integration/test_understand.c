@@ -551,6 +551,8 @@ START_TEST(test_who_am_i_and_a_sport_in_other_words)
 {
     ask("b", "who am i?", "haven't told me", NULL);
     tell("a", "I'm Wilhelmina and I live in Graz");
+    tell("a", "so my partner Ottavio and I live together");
+    ask("b", "who is my partner?", "Ottavio", "don't know");
     ask("b", "who am I?", "Wilhelmina", "Graz");
     ask("b", "what do you know about me?", "Graz", NULL);
     tell("a", "I have played hockey since school.");
