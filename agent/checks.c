@@ -400,7 +400,8 @@ static int driven(const char *text, understood_t *u)
 
 /* "We sold the car last weekend": parting with a vehicle ends the thing the user owns,
  * however the reader read the clause (small talk, or a bus owned). Sets u to tell the
- * end of the newest thing owned (respond.h ends a value told with an end) and returns
+ * end of the newest thing owned (respond.h ends a value told with an end), or, when the
+ * clause tells a new one ("... and got a Saab"), to correct it with that, and returns
  * 1, else 0. */
 static int parted_with(const facts_t *f, const char *text, understood_t *u)
 {
@@ -411,6 +412,17 @@ static int parted_with(const facts_t *f, const char *text, understood_t *u)
     if (!parts || !facts_vehicle_word(text) || asks(text)) return 0;
     const store_memory_t *m = facts_find(f, "self", reader_rel_name(READER_REL_OWNS), NULL);
     if (!m) return 0;
+    if (u->value[0] && !facts_vehicle_word(u->value) && !facts_same_value(u->value, m->value)) {
+        u->act = READER_CORRECTION;     /* "I sold my car and got a Saab": the new one
+                                         * replaces it */
+        u->fact_min_p = 0;
+        u->personal = 1;
+        u->rel = READER_REL_OWNS;
+        snprintf(u->holder, sizeof u->holder, "self");
+        snprintf(u->relation, sizeof u->relation, "%s", m->relation);
+        snprintf(u->old, sizeof u->old, "%s", m->value);
+        return 1;
+    }
     u->act = READER_FACT;
     u->fact_min_p = 0;
     u->personal = 1;
@@ -513,10 +525,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         names_it = facts_has_words(text, knowing[k]);
     if (u->act == READER_SUMMARY && !names_it)
         u->act = opens_question(text) == 2 ? READER_QUESTION : READER_SMALLTALK;
-    /* "who am I?" asks for the user's name when it is known (what else is known is
-     * what mnemo knows about them) */
-    if (u->act == READER_SUMMARY && facts_has_words(text, "who am i") &&
-        facts_find(f, "self", reader_rel_name(READER_REL_NAME), NULL)) {
+    /* "who am I?" asks for the user's name ("what do you know about me?" for the rest) */
+    if (u->act == READER_SUMMARY && facts_has_words(text, "who am i")) {
         u->act = READER_QUESTION;
         u->rel = READER_REL_NAME;
         snprintf(u->holder, sizeof u->holder, "self");

@@ -380,7 +380,9 @@ int forms_plays(const char *c, size_t cn, const char *const *words, const unsign
         for (int o = e; o + 1 < n; o++)
             if (!strcmp(words[o], "old"))
                 for (int i = 0; i < *nread; i++)
-                    if (!strcasecmp(out[i].value, words[o + 1])) {
+                    if (!strcasecmp(out[i].value, words[o + 1]) ||
+                        (!strncasecmp(out[i].value, "old ", 4) &&
+                         !strcasecmp(out[i].value + 4, words[o + 1]))) {
                         memmove(out + i, out + i + 1, (size_t)(k - i - 1) * sizeof *out);
                         k--;
                         (*nread)--;

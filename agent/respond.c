@@ -198,10 +198,17 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
     if (!u->value[0] && !facts_multi_valued(rel, target->holder) &&
         wrote(r, target->holder, rel, target->relation))
         return;             /* "I moved to Bern, I don't live in Lyon anymore" */
-    if (!u->value[0])
+    if (!u->value[0]) {
         end_value(r, f, text, target);
-    else
-        add_write(r, f, text, target->holder, target->relation, rel, value);
+        return;
+    }
+    respond_write_t *w = add_write(r, f, text, target->holder, target->relation, rel, value);
+    /* of a relation that holds several values, the one corrected is replaced ("I sold
+     * my car and got a Saab", "not latex, it's amoxicillin") */
+    if (w && !w->update_id && facts_multi_valued(rel, target->holder) &&
+        !facts_same_value(target->value, value) &&
+        w->nsupersede < sizeof w->supersede / sizeof w->supersede[0])
+        w->supersede[w->nsupersede++] = target->id;
 }
 
 /* The relation a question may mean as well ("where do I work?" asks for a workplace or
@@ -324,9 +331,9 @@ static const char *const like_cues[][8] = {
     {"colour", "color", "colours", "colors", NULL},
     {"film", "films", "movie", "movies", "watch", "watching", NULL},
     {"book", "books", "read", "reading", "author", NULL},
-    {"music", "song", "songs", "band", "listen", "listening", NULL},
+    {"music", "song", "songs", "band", "listen", "listening", "instrument", NULL},
     {"drink", "drinks", "drinking", NULL},
-    {"sport", "sports", "play", "playing", "played", NULL},
+    {"sport", "sports", "team", NULL},      /* (one plays an instrument too) */
 };
 
 static int like_kind(const char *text)
@@ -347,8 +354,8 @@ static int kind_of_like(const store_memory_t *m)
 /* For a question that asks a kind of thing liked (text: "what food do I like best?"):
  * the newest of holder's current favourites of that kind; else m, the fact of liking
  * found, when it is of that kind; else the newest of their likes and hobbies of that
- * kind; else m when it says no kind, or NULL (a favourite colour is no answer to it).
- * m when the question names no kind or m is no fact of liking; m may be NULL (none
+ * kind; else m when it says no kind; else NULL (a favourite colour is no answer to
+ * it). m when the question names no kind or m is no fact of liking; m may be NULL (none
  * found yet). */
 static const store_memory_t *like_of_kind(const facts_t *f, const char *text,
                                           const char *holder, const store_memory_t *m)
@@ -875,6 +882,9 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
                     !facts_same_relation(x->relation, m->relation) ||
                     !strcmp(x->value, FACTS_ENDED))
                     continue;
+                int asked_kind = like_kind(text), its_kind = kind_of_like(x);
+                if (asked_kind >= 0 && its_kind >= 0 && its_kind != asked_kind)
+                    continue;           /* "what sport do I play?" lists no bass */
                 size_t at = strlen(list);
                 snprintf(list + at, sizeof list - at, "%s%s", more++ ? " and " : "", x->value);
                 if (r->nused < UNDERSTAND_MAX && x != m) r->used[r->nused++] = x->id;

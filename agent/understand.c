@@ -434,6 +434,11 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
          * celebrate", "softball [instead]") */
         static const char *const trailing[] = {"i", "instead", "anymore", "nowadays", NULL};
         while (e - s > 1 && understand_in_list(trailing, words[e - 1])) e--;
+        static const char *const spans_of_time[] = {"years", "year", "months", "month",
+                                                    "weeks", "week", "days", NULL};
+        if (e - s > 1 && e < n && understand_number_only(words[e - 1]) &&
+            understand_in_list(spans_of_time, words[e]))
+            e--;                        /* "a paramedic [two] years ago" */
         u->rel = span_rel(vrels, s, e, clause->rel);
         /* "I have been a therapist for years": being is no having */
         if (u->rel == READER_REL_OWNS && s >= 2 && !strcmp(words[s - 2], "been") &&
@@ -467,7 +472,8 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         }
         /* "I walk my dog [Zorba]": a capitalised word right after an animal, and no
          * kind known (kinds.h), is its name */
-        if ((u->rel == READER_REL_KIND || u->rel == READER_REL_LIKES) &&   /* [Taco] */
+        if ((u->rel == READER_REL_KIND || u->rel == READER_REL_LIKES ||   /* [Taco] */
+             (u->rel == READER_REL_OPEN && !clause->relation[0])) &&
             dialogue_pet_word(u->holder) && caps[s] && e - s == 1 &&
             s > 0 && (tags[s - 1] == READER_B_HOLDER || tags[s - 1] == READER_I_HOLDER) &&
             !kinds_animal_near(words[s]))
@@ -766,6 +772,10 @@ static int value_end(const char *c, size_t cn, const char *const *words, unsigne
     /* "for 30 years", "since 2019", "15 years now": how long, not how old */
     static const char *const lasting[] = {"now", "ago", "already", "there", "running",
                                           "in", "at", "of", "with", NULL};
+    size_t l0 = strlen(words[s]);
+    if (e - s == 1 && s > 0 && !strcasecmp(words[s - 1], "since") && l0 == 4 &&
+        strspn(words[s], "0123456789") == l0)
+        return 0;                       /* "since 2021": when it began, no value */
     if ((vrels[s] == READER_REL_AGE || (e - s == 1 && understand_number_only(words[s]))) &&
         ((s > 0 && (!strcasecmp(words[s - 1], "for") ||
                     !strcasecmp(words[s - 1], "since"))) ||
@@ -945,7 +955,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     clause.act_p = ro.act_p;
     clause.fact_min_p = reader_fact_min_p(r);
     int formed = !memchr(c, '?', cn) && (forms_value_is_my(words, tags, vrels, caps, n, ro.rel) ||
-                                         forms_my_is_name(words, tags, vrels, caps, n));
+                                         forms_my_is_name(words, tags, vrels, caps, n) ||
+                                         forms_name_is_my(words, tags, vrels, caps, n));
     int by_tags = (ro.act == READER_SMALLTALK ||
                    (ro.act == READER_FACT && ro.act_p < clause.fact_min_p)) &&
                   !memchr(c, '?', cn) && (formed || tags_a_fact(words, tags, caps, n));
@@ -960,7 +971,6 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     int s, e, ns = -1, ne = -1, k = 0;
     span(tags, n, READER_B_NAME, READER_I_NAME, 0, &ns, &ne);
     mend_tags(words, tags, vrels, n, clause.act, clause.rel);
-    if (clause.act == READER_FACT) forms_name_is_my(words, tags, vrels, caps, n);
     if (clause.act == READER_FACT) {
         /* each value with the name told in passing after the value before it ("my mum
          * Carol is a teacher and my dad Stan drives buses"); a name after the last value
@@ -1033,7 +1043,9 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     int us, ue;
     if (clause.act == READER_FACT && k == 0 && (us = im_name_at(words, tags, caps, n)) >= 0 &&
         tags[us] == READER_B_REL) {
-        tags[us] = READER_B_VALUE;          /* "I'm Lars" with Lars read as a relation */
+        tags[us] = READER_B_VALUE;          /* "I'm Lars" with Lars read as a relation (a
+                                             * word it did not read may be a mood: "I'm
+                                             * Tired") */
         vrels[us] = READER_REL_NAME;
         unit(c, cn, words, tags, caps, vrels, n, us, us, us + 1, ns, ne, &clause, &out[k++]);
     }

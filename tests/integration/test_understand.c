@@ -544,12 +544,12 @@ START_TEST(test_home_and_workplace_stand_in_for_each_other)
 }
 END_TEST
 
-/* "who am I?" asks for the user's name once it is known (before, what mnemo knows);
+/* "who am I?" asks for the user's name;
  * a game played is the user's sport however either is said; a car's kind is what kind
  * of car one has; a question after "Sorry," is asked. */
 START_TEST(test_who_am_i_and_a_sport_in_other_words)
 {
-    ask("b", "who am i?", "haven't told me", NULL);
+    ask("b", "who am i?", "don't know your name", NULL);
     tell("a", "I'm Wilhelmina and I live in Graz");
     tell("a", "so my partner Ottavio and I live together");
     ask("b", "who is my partner?", "Ottavio", "don't know");
@@ -577,6 +577,10 @@ START_TEST(test_instead_the_newest_car_and_likes_by_kind)
     tell("a", "I just bought a new car, a Volvo");
     ask("b", "what car do I drive?", "Volvo", "Skoda");
     ask("b", "what cars do I have?", "Skoda", NULL);
+    tell("a", "I sold my car and got a Kia");       /* the one sold goes */
+    ask("b", "what cars do I have?", "Kia", "Volvo");
+    tell("a", "I play bass in a band");
+    ask("b", "what instrument do I play?", "bass", "badminton");
     tell("c", "I love the colour teal.");
     tell("c", "I love eating pierogi.");
     ask("d", "what do I love eating?", "pierogi", "teal");
