@@ -401,7 +401,7 @@ static int driven(const char *text, understood_t *u)
 /* "We sold the car last weekend": parting with a vehicle ends the thing the user owns,
  * however the reader read the clause (small talk, or a bus owned). Sets u to tell the
  * end of the newest thing owned (respond.h ends a value told with an end), or, when the
- * clause tells a new one ("... and got a Saab"), to correct it with that, and returns
+ * clause tells a new one got ("... and got a Saab"), to correct it with that, and returns
  * 1, else 0. */
 static int parted_with(const facts_t *f, const char *text, understood_t *u)
 {
@@ -412,7 +412,12 @@ static int parted_with(const facts_t *f, const char *text, understood_t *u)
     if (!parts || !facts_vehicle_word(text) || asks(text)) return 0;
     const store_memory_t *m = facts_find(f, "self", reader_rel_name(READER_REL_OWNS), NULL);
     if (!m) return 0;
-    if (u->value[0] && !facts_vehicle_word(u->value) && !facts_same_value(u->value, m->value)) {
+    static const char *const getting[] = {"got", "get", "bought", "buy", "getting",
+                                          "traded", "replaced", "new", NULL};
+    int gets = 0;
+    for (int k = 0; getting[k] && !gets; k++) gets = facts_has_words(text, getting[k]);
+    if (gets && u->value[0] && !facts_vehicle_word(u->value) &&
+        !facts_same_value(u->value, m->value)) {
         u->act = READER_CORRECTION;     /* "I sold my car and got a Saab": the new one
                                          * replaces it */
         u->fact_min_p = 0;

@@ -579,6 +579,9 @@ START_TEST(test_instead_the_newest_car_and_likes_by_kind)
     ask("b", "what cars do I have?", "Skoda", NULL);
     tell("a", "I sold my car and got a Kia");       /* the one sold goes */
     ask("b", "what cars do I have?", "Kia", "Volvo");
+    tell("c", "I drive a Seat");
+    tell("c", "we sold the car and take the tram now");     /* nothing new got */
+    ask("d", "what car do I drive?", "Kia", "tram");         /* the Seat is gone */
     tell("a", "I play bass in a band");
     ask("b", "what instrument do I play?", "bass", "badminton");
     tell("c", "I love the colour teal.");
