@@ -412,29 +412,21 @@ static int parted_with(const facts_t *f, const char *text, understood_t *u)
     if (!parts || !facts_vehicle_word(text) || asks(text)) return 0;
     const store_memory_t *m = facts_find(f, "self", reader_rel_name(READER_REL_OWNS), NULL);
     if (!m) return 0;
-    static const char *const getting[] = {"got", "get", "bought", "buy", "getting",
-                                          "traded", "replaced", "new", NULL};
+    static const char *const getting[] = {"got a", "got an", "bought a", "bought an",
+                                          "getting a", "new car", "new one", "traded it for",
+                                          "replaced it with", NULL};
     int gets = 0;
     for (int k = 0; getting[k] && !gets; k++) gets = facts_has_words(text, getting[k]);
-    if (gets && u->value[0] && !facts_vehicle_word(u->value) &&
-        !facts_same_value(u->value, m->value)) {
-        u->act = READER_CORRECTION;     /* "I sold my car and got a Saab": the new one
-                                         * replaces it */
-        u->fact_min_p = 0;
-        u->personal = 1;
-        u->rel = READER_REL_OWNS;
-        snprintf(u->holder, sizeof u->holder, "self");
-        snprintf(u->relation, sizeof u->relation, "%s", m->relation);
-        snprintf(u->old, sizeof u->old, "%s", m->value);
-        return 1;
-    }
-    u->act = READER_FACT;
+    /* "I sold my car and got a Saab": the new one replaces it */
+    int replaced = gets && u->value[0] && !facts_vehicle_word(u->value) &&
+                   !facts_same_value(u->value, m->value);
+    u->act = replaced ? READER_CORRECTION : READER_FACT;
     u->fact_min_p = 0;
     u->personal = 1;
     u->rel = READER_REL_OWNS;
     snprintf(u->holder, sizeof u->holder, "self");
     snprintf(u->relation, sizeof u->relation, "%s", m->relation);
-    snprintf(u->value, sizeof u->value, "%s", m->value);
+    snprintf(replaced ? u->old : u->value, sizeof u->value, "%s", m->value);
     return 1;
 }
 

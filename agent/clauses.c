@@ -117,24 +117,31 @@ static size_t hard_at(const char *text, size_t len, size_t i, size_t start)
     return 0;
 }
 
-/* 1 when text[start..i) is one word of interjection ("sorry", "ok") and a question word
+/* 1 when a question follows the mark at text[i]: a question word, and a '?' later. */
+static int question_after(const char *text, size_t len, size_t i)
+{
+    static const char *const wh[] = {"what", "what's", "whats", "which", "who", "who's",
+                                     "where", "where's", "when", "when's", "how", "do",
+                                     "does", "did", "is", "am", "are", NULL};
+    char w[16];
+    size_t adv, b = skip_spaces(text, len, i + 1);
+    size_t n = word_at(text, len, b, w, sizeof w, &adv);
+    return n > 0 && in_list(wh, w, n) && memchr(text + b, '?', len - b) != NULL;
+}
+
+/* 1 when text[start..i) is one word of interjection ("sorry", "ok") and a question
  * follows the comma at i: "Sorry, which firm employs me?" asks after it. */
 static int question_after_interjection(const char *text, size_t len, size_t start, size_t i)
 {
     static const char *const interjections[] = {"sorry", "ok", "okay", "right", "well", "oh",
                                                 "um", "umm", "hmm", "also", "so", "anyway",
                                                 "actually", NULL};
-    static const char *const wh[] = {"what", "what's", "whats", "which", "who", "who's",
-                                     "where", "where's", "when", "when's", "how", "do",
-                                     "does", "did", "is", "am", "are", NULL};
     char w[16];
     size_t adv, a = skip_spaces(text, len, start);
     size_t n = word_at(text, len, a, w, sizeof w, &adv);
     if (n == 0 || !in_list(interjections, w, n) || skip_spaces(text, len, a + adv) != i)
         return 0;
-    size_t b = skip_spaces(text, len, i + 1);
-    n = word_at(text, len, b, w, sizeof w, &adv);
-    return n > 0 && in_list(wh, w, n) && memchr(text + b, '?', len - b) != NULL;
+    return question_after(text, len, i);
 }
 
 /* The length of a soft boundary at text[i] followed by a new subject (0: none): a
@@ -146,6 +153,8 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
                        question_after_interjection(text, len, start, i)
                    ? 1
                    : 0;
+    if (text[i] == ':')         /* "Quick question: which firm employs me?" */
+        return question_after(text, len, i) ? 1 : 0;
     if ((unsigned char)text[i] == 0xEF && i + 2 < len && (unsigned char)text[i + 1] == 0xBC &&
         (unsigned char)text[i + 2] == 0x8C)
         return subject_at(text, len, i + 3) ? 3 : 0;          /* ， */

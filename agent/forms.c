@@ -393,6 +393,32 @@ int forms_plays(const char *c, size_t cn, const char *const *words, const unsign
     return k;
 }
 
+int forms_by_trade(const char *c, size_t cn, const char *const *words, const unsigned char *tags,
+                   int n, const understood_t *clause, understood_t *out, int k, int *nread,
+                   int max)
+{
+    static const char *const trade[] = {"profession", "trade", "occupation", NULL};
+    static const char *const stops[] = {"by", "for", "at", "in", "and", "now", NULL};
+    int said = 0;
+    for (int w = 0; w < n && !said; w++) said = understand_in_list(trade, words[w]);
+    if (!said || memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
+    for (int w = 0; w + 2 < n; w++) {
+        int at = -1;            /* "I am a [surgeon]", "I'm an [actor]" */
+        if (!strcmp(words[w], "i") && !strcmp(words[w + 1], "am")) at = w + 2;
+        else if (!strcmp(words[w], "i'm") || !strcmp(words[w], "im")) at = w + 1;
+        if (at < 0 || at >= n || (strcmp(words[at], "a") != 0 && strcmp(words[at], "an") != 0))
+            continue;
+        int s = at + 1, e = s;
+        while (e < n && e - s < 2 && isalpha((unsigned char)words[e][0]) &&
+               !understand_in_list(stops, words[e]) && !lex_is_stopword(words[e]) &&
+               (tags[e] == READER_O || tags[e] == READER_B_VALUE || tags[e] == READER_I_VALUE))
+            e++;
+        if (e == s) return k;
+        return add_told(c, cn, words, s, e, READER_REL_JOB, NULL, clause, out, k, nread, max);
+    }
+    return k;
+}
+
 int forms_prefers(const char *c, size_t cn, const char *const *words, const unsigned char *tags,
                   int n, const understood_t *clause, understood_t *out, int k, int *nread,
                   int max)
@@ -458,13 +484,18 @@ int forms_first_language(const char *c, size_t cn, const char *const *words, int
                                out, k, nread, max);
 }
 
+/* Words said around a fact that tell nothing ("so", "by the way", "for what it's worth",
+ * "as you may know", "these days"), before or after the forms below. */
+static const char *const clause_fillers[] = {
+    "so", "and", "oh", "well", "btw", "ok", "okay", "also", "by", "the", "way", "just",
+    "you", "know", "for", "what", "it's", "its", "worth", "as", "may", "record", "now",
+    "these", "days", "actually", NULL};
+
 int forms_unmarked_name(const char *const *words, const unsigned char *tags,
                         const unsigned char *caps, int n, int *at)
 {
-    static const char *const fillers[] = {"so", "and", "oh", "well", "btw", "ok", "okay",
-                                          "also", "by", "the", "way", NULL};
     int w = 0;
-    while (w < n && understand_in_list(fillers, words[w])) w++;
+    while (w < n && understand_in_list(clause_fillers, words[w])) w++;
     if (w + 2 >= n || tags[w] != READER_O || !caps[w] || understand_is_cjk(words[w]) ||
         understand_in_list(understand_personal_words, words[w]) ||
         understand_in_list(understand_empty_words, words[w]) ||
@@ -478,12 +509,9 @@ int forms_unmarked_name(const char *const *words, const unsigned char *tags,
 int forms_name_is_my(const char *const *words, unsigned char *tags, unsigned char *vrels,
                      const unsigned char *caps, int n)
 {
-    static const char *const fillers[] = {"so", "and", "oh", "well", "btw", "ok", "okay",
-                                          "also", "by", "the", "way", "just", "you", "know",
-                                          NULL};
     static const char *const favourite[] = {"favourite", "favorite", "fave", "fav", NULL};
     int w = 0;
-    while (w < n && understand_in_list(fillers, words[w])) w++;
+    while (w < n && understand_in_list(clause_fillers, words[w])) w++;
     if (w + 3 >= n || understand_is_cjk(words[w]) ||
         (tags[w] != READER_O && tags[w] != READER_B_HOLDER && tags[w] != READER_B_VALUE) ||
         understand_in_list(understand_personal_words, words[w]) ||
@@ -496,7 +524,7 @@ int forms_name_is_my(const char *const *words, unsigned char *tags, unsigned cha
     while (e < n && e - (w + 3) < 2 && isalpha((unsigned char)words[e][0]) &&
            tags[e] != READER_B_REL && tags[e] != READER_I_REL &&
            !understand_in_list(favourite, words[e]) && !lex_is_stopword(words[e]) &&
-           !understand_in_list(fillers, words[e]))
+           !understand_in_list(clause_fillers, words[e]))
         e++;
     if (e == w + 3) return 0;
     char key[UNDERSTAND_KEY];
@@ -527,12 +555,8 @@ int forms_name_is_my(const char *const *words, unsigned char *tags, unsigned cha
 int forms_value_is_my(const char *const *words, unsigned char *tags, unsigned char *vrels,
                       const unsigned char *caps, int n, int rel)
 {
-    static const char *const fillers[] = {"so", "and", "oh", "well", "btw", "ok", "okay",
-                                          "also", "by", "the", "way", "just", "you", "know",
-                                          "for", "what", "it's", "its", "worth", "now",
-                                          "these", "days", "actually", NULL};
     int s = 0;
-    while (s < n && understand_in_list(fillers, words[s])) s++;
+    while (s < n && understand_in_list(clause_fillers, words[s])) s++;
     int e = s;                  /* the value: up to two words before "is my" */
     while (e < n && e - s < 2 && strcmp(words[e], "is") != 0 && isalnum((unsigned char)words[e][0]) &&
            !understand_is_cjk(words[e]) && (tags[e] == READER_O || tags[e] == READER_B_VALUE ||
@@ -551,7 +575,7 @@ int forms_value_is_my(const char *const *words, unsigned char *tags, unsigned ch
     int r = e + 3;
     while (r < n && tags[r] == READER_I_REL) r++;
     for (; r < n; r++)
-        if (tags[r] != READER_O || !understand_in_list(fillers, words[r]))
+        if (tags[r] != READER_O || !understand_in_list(clause_fillers, words[r]))
             return 0;           /* nothing else told ("Lyon is my home") */
     for (int w = s; w < e; w++) {
         tags[w] = w == s ? READER_B_VALUE : READER_I_VALUE;
@@ -563,11 +587,8 @@ int forms_value_is_my(const char *const *words, unsigned char *tags, unsigned ch
 int forms_my_is_name(const char *const *words, unsigned char *tags, unsigned char *vrels,
                      const unsigned char *caps, int n)
 {
-    static const char *const fillers[] = {"so", "and", "oh", "well", "btw", "ok", "okay",
-                                          "also", "by", "the", "way", "just", "you", "know",
-                                          "for", "what", "it's", "its", "worth", NULL};
     int w = 0;
-    while (w < n && understand_in_list(fillers, words[w])) w++;
+    while (w < n && understand_in_list(clause_fillers, words[w])) w++;
     if (w + 2 >= n || (strcmp(words[w], "my") != 0 && strcmp(words[w], "our") != 0) ||
         tags[w] != READER_B_HOLDER)
         return 0;
@@ -582,12 +603,12 @@ int forms_my_is_name(const char *const *words, unsigned char *tags, unsigned cha
     }
     int s = h + is, e = s;      /* a name of one or two words the reader left unread */
     while (e < n && e - s < 2 && tags[e] == READER_O && caps[e] && !understand_is_cjk(words[e]) &&
-           isalpha((unsigned char)words[e][0]) && !understand_in_list(fillers, words[e]) &&
+           isalpha((unsigned char)words[e][0]) && !understand_in_list(clause_fillers, words[e]) &&
            !understand_in_list(understand_empty_words, words[e]) && !lex_is_stopword(words[e]))
         e++;
     if (e == s) return 0;
     for (int r = e; r < n; r++)
-        if (tags[r] != READER_O || !understand_in_list(fillers, words[r]))
+        if (tags[r] != READER_O || !understand_in_list(clause_fillers, words[r]))
             return 0;
     for (int k = s; k < e; k++) {
         tags[k] = k == s ? READER_B_VALUE : READER_I_VALUE;

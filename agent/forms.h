@@ -70,6 +70,13 @@ int forms_plays(const char *c, size_t cn, const char *const *words, const unsign
                 int n, const understood_t *clause, understood_t *out, int k, int *nread,
                 int max);
 
+/* "By profession I am a surgeon", "I'm a plumber by trade": a job, the one or two words
+ * after "I am a" in a clause that says "profession", "trade" or "occupation". It
+ * replaces a unit the reader made of those words. Not in a question. Returns the units. */
+int forms_by_trade(const char *c, size_t cn, const char *const *words, const unsigned char *tags,
+                   int n, const understood_t *clause, understood_t *out, int k, int *nread,
+                   int max);
+
 /* "Nothing beats pho for me", "I prefer samosas to anything else", "I could eat gnocchi
  * every day", "I can't get enough of X": something the speaker likes, the one or two
  * words after those words. It replaces a unit the reader made of those words. Not in a

@@ -168,6 +168,61 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
                   u->name);
 }
 
+/* What kind of thing a like is, by the words it is told or asked with ("I love eating
+ * gnocchi", "what food do I like best?": food), or -1 when none says. */
+static const char *const like_cues[][8] = {
+    {"food", "eat", "eating", "ate", "dish", "meal", "cook", NULL},
+    {"colour", "color", "colours", "colors", NULL},
+    {"film", "films", "movie", "movies", "watch", "watching", NULL},
+    {"book", "books", "read", "reading", "author", NULL},
+    {"music", "song", "songs", "band", "listen", "listening", "instrument", NULL},
+    {"drink", "drinks", "drinking", NULL},
+    {"sport", "sports", "team", NULL},      /* (one plays an instrument too) */
+};
+
+static int like_kind(const char *text)
+{
+    for (size_t c = 0; text && c < sizeof like_cues / sizeof like_cues[0]; c++)
+        for (int k = 0; like_cues[c][k]; k++)
+            if (facts_has_words(text, like_cues[c][k])) return (int)c;
+    return -1;
+}
+
+/* The kind of thing a fact of liking is of: by its relation for a favourite ("favourite
+ * food"), else by the words it was told with; -1 when they do not say. */
+static int kind_of_like(const store_memory_t *m)
+{
+    return facts_is_favourite(m->relation) ? like_kind(m->relation) : like_kind(m->text);
+}
+
+/* For a question that asks a kind of thing liked (text: "what food do I like best?"):
+ * the newest of holder's current favourites of that kind; else m, the fact of liking
+ * found, when it is of that kind; else the newest of their likes and hobbies of that
+ * kind; else m when it says no kind; else NULL (a favourite colour is no answer to
+ * it). m when the question names no kind or m is no fact of liking; m may be NULL (none
+ * found yet). */
+static const store_memory_t *like_of_kind(const facts_t *f, const char *text,
+                                          const char *holder, const store_memory_t *m)
+{
+    int kind = like_kind(text), rel = m ? facts_rel_of(m->relation) : READER_REL_LIKES;
+    if (kind < 0 || (rel != READER_REL_LIKES && rel != READER_REL_HOBBY &&
+                     !facts_is_favourite(m->relation)))
+        return m;
+    for (int pass = 0; pass < 2; pass++) {  /* a favourite first, then a like */
+        if (pass == 1 && m && kind_of_like(m) == kind) return m;
+        for (size_t i = f->n; i-- > 0;) {
+            const store_memory_t *x = &f->v[i];
+            int xr = facts_rel_of(x->relation);
+            if (facts_same_holder(x->holder, holder) &&
+                (pass == 0 ? facts_is_favourite(x->relation)
+                           : xr == READER_REL_LIKES || xr == READER_REL_HOBBY) &&
+                strcmp(x->value, FACTS_ENDED) != 0 && kind_of_like(x) == kind)
+                return x;
+        }
+    }
+    return m && kind_of_like(m) < 0 ? m : NULL;
+}
+
 static void correction(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     if (!u->value[0] && !checks_says_ended(text)) return;
@@ -180,6 +235,15 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
         target = facts_find(f, u->holder, u->relation, NULL);
     if (!target && u->relation[0] && u->rel == READER_REL_OPEN)
         target = facts_find(f, u->holder, facts_open_key(f, u), NULL);
+    if (!target && facts_is_favourite(u->relation)) {
+        /* "actually my favourite colour is orange" of "I love the colour grey": the like
+         * of that kind, else it is told anew (never the last fact told) */
+        target = like_of_kind(f, u->relation, u->holder, NULL);
+        if (!target) {
+            fact(r, f, text, u);
+            return;
+        }
+    }
     if (!target && u->value[0])                 /* "sorry it's Zac, no h": the value it
                                                  * spells again */
         target = facts_by_spelling(f, u->value);
@@ -322,61 +386,6 @@ static const store_memory_t *newest_vehicle(const facts_t *f, const char *holder
         if (told) return m;
     }
     return NULL;
-}
-
-/* What kind of thing a like is, by the words it is told or asked with ("I love eating
- * gnocchi", "what food do I like best?": food), or -1 when none says. */
-static const char *const like_cues[][8] = {
-    {"food", "eat", "eating", "ate", "dish", "meal", "cook", NULL},
-    {"colour", "color", "colours", "colors", NULL},
-    {"film", "films", "movie", "movies", "watch", "watching", NULL},
-    {"book", "books", "read", "reading", "author", NULL},
-    {"music", "song", "songs", "band", "listen", "listening", "instrument", NULL},
-    {"drink", "drinks", "drinking", NULL},
-    {"sport", "sports", "team", NULL},      /* (one plays an instrument too) */
-};
-
-static int like_kind(const char *text)
-{
-    for (size_t c = 0; text && c < sizeof like_cues / sizeof like_cues[0]; c++)
-        for (int k = 0; like_cues[c][k]; k++)
-            if (facts_has_words(text, like_cues[c][k])) return (int)c;
-    return -1;
-}
-
-/* The kind of thing a fact of liking is of: by its relation for a favourite ("favourite
- * food"), else by the words it was told with; -1 when they do not say. */
-static int kind_of_like(const store_memory_t *m)
-{
-    return facts_is_favourite(m->relation) ? like_kind(m->relation) : like_kind(m->text);
-}
-
-/* For a question that asks a kind of thing liked (text: "what food do I like best?"):
- * the newest of holder's current favourites of that kind; else m, the fact of liking
- * found, when it is of that kind; else the newest of their likes and hobbies of that
- * kind; else m when it says no kind; else NULL (a favourite colour is no answer to
- * it). m when the question names no kind or m is no fact of liking; m may be NULL (none
- * found yet). */
-static const store_memory_t *like_of_kind(const facts_t *f, const char *text,
-                                          const char *holder, const store_memory_t *m)
-{
-    int kind = like_kind(text), rel = m ? facts_rel_of(m->relation) : READER_REL_LIKES;
-    if (kind < 0 || (rel != READER_REL_LIKES && rel != READER_REL_HOBBY &&
-                     !facts_is_favourite(m->relation)))
-        return m;
-    for (int pass = 0; pass < 2; pass++) {  /* a favourite first, then a like */
-        if (pass == 1 && m && kind_of_like(m) == kind) return m;
-        for (size_t i = f->n; i-- > 0;) {
-            const store_memory_t *x = &f->v[i];
-            int xr = facts_rel_of(x->relation);
-            if (facts_same_holder(x->holder, holder) &&
-                (pass == 0 ? facts_is_favourite(x->relation)
-                           : xr == READER_REL_LIKES || xr == READER_REL_HOBBY) &&
-                strcmp(x->value, FACTS_ENDED) != 0 && kind_of_like(x) == kind)
-                return x;
-        }
-    }
-    return m && kind_of_like(m) < 0 ? m : NULL;
 }
 
 /* A list question the reader marked no value in ("which of my daughters is a vet?"):

@@ -677,12 +677,21 @@ static int im_name_at(const char *const *words, const unsigned char *tags,
  * an unsure fact: a subject (a holder, the speaker or he/she/they) before a relation
  * word, or a relation word the clause opens with, and a value after it with a word that
  * is more than an article ("he works as [a welder]", "it's my birthday on [the 22nd of
- * october]"); or the speaker saying who they are: im_name_at. The caller asks
- * for no question mark too. */
+ * october]"); or the speaker saying who they are: im_name_at; or a name told of
+ * someone of theirs ("My cat Frodo is five"). The caller asks for no question mark too. */
 static int tags_a_fact(const char *const *words, const unsigned char *tags,
                        const unsigned char *caps, int n)
 {
     if (im_name_at(words, tags, caps, n) >= 0) return 1;
+    int hs, he;                 /* "My cat Frodo is five": a name told of a kin or a pet */
+    for (int f = 0; span(tags, n, READER_B_HOLDER, READER_I_HOLDER, f, &hs, &he); f = he) {
+        char key[UNDERSTAND_KEY];
+        understand_holder(words + hs, he - hs, key, sizeof key);
+        if (he < n && caps[he] && (tags[he] == READER_O || tags[he] == READER_B_NAME) &&
+            !understand_is_cjk(words[he]) && !understand_in_list(understand_empty_words, words[he]) &&
+            (understand_kin(key) || dialogue_pet_word(key)))
+            return 1;
+    }
     int subject = -1, rel = -1, value = -1;
     for (int w = 0; w < n; w++) {
         if (subject < 0 && (tags[w] == READER_B_HOLDER ||
@@ -1098,6 +1107,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_fan_of(c, cn, words, caps, n, &clause, out, k, &nread, max);
         k = forms_first_language(c, cn, words, n, &clause, out, k, &nread, max);
         k = forms_plays(c, cn, words, tags, n, &clause, out, k, &nread, max);
+        k = forms_by_trade(c, cn, words, tags, n, &clause, out, k, &nread, max);
     }
     static const char *const forgetting[] = {"forget", "delete", "remove", "erase", "wipe",
                                              "drop", NULL};

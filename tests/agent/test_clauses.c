@@ -20,6 +20,8 @@ static const struct {
     {"hi, how are you", {"hi, how are you", NULL}},
     {"Sorry, which firm do I work for?", {"Sorry", "which firm do I work for?", NULL}},
     {"ok, so where was I", {"ok, so where was I", NULL}},
+    {"Quick question: where do I live?", {"Quick question", "where do I live?", NULL}},
+    {"note: I moved to Leeds", {"note: I moved to Leeds", NULL}},
     {"Dr. Mensah is my GP. She works in St. Ives", {"Dr. Mensah is my GP", "She works in St. Ives", NULL}},
     {"my shoe size is 9.5 lol", {"my shoe size is 9.5 lol", NULL}},
     {"i'm 31 but my brother is 28", {"i'm 31", "my brother is 28", NULL}},

@@ -580,7 +580,7 @@ START_TEST(test_instead_the_newest_car_and_likes_by_kind)
     tell("a", "I sold my car and got a Kia");       /* the one sold goes */
     ask("b", "what cars do I have?", "Kia", "Volvo");
     tell("c", "I drive a Seat");
-    tell("c", "we sold the car and take the tram now");     /* nothing new got */
+    tell("c", "we sold the car and get the tram now");      /* nothing new got */
     ask("d", "what car do I drive?", "Kia", "tram");         /* the Seat is gone */
     tell("a", "I play bass in a band");
     ask("b", "what instrument do I play?", "bass", "badminton");
@@ -590,6 +590,10 @@ START_TEST(test_instead_the_newest_car_and_likes_by_kind)
     ask("d", "what's my favourite colour?", "teal", "pierogi");
     tell("c", "my favourite food is gumbo");
     ask("d", "what do I love eating?", "gumbo", "teal");
+    tell("c", "The colour I like best is grey.");
+    tell("c", "actually my favourite colour is orange");    /* corrects the grey, not the
+                                                             * last fact told */
+    ask("d", "what's my favourite colour?", "orange", "grey");
     tell("e", "My favourite colour is black.");     /* a colour is no food */
     ask("f", "what food do I like best?", "gumbo", "black");
     ask("f", "which book do I like best?", "don't know", "black");
