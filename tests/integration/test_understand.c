@@ -583,7 +583,7 @@ START_TEST(test_instead_the_newest_car_and_likes_by_kind)
     tell("c", "we sold the car and get the tram now");      /* nothing new got */
     ask("d", "what car do I drive?", "Kia", "tram");         /* the Seat is gone */
     tell("a", "I play bass in a band");
-    ask("b", "what instrument do I play?", "bass", "badminton");
+    ask("b", "which instrument do I play in the band?", "bass", "badminton");
     tell("c", "I love the colour teal.");
     tell("c", "I love eating pierogi.");
     ask("d", "what do I love eating?", "pierogi", "teal");
