@@ -427,7 +427,8 @@ int forms_prefers(const char *c, size_t cn, const char *const *words, const unsi
     static const struct {
         const char *before[5];
     } forms[] = {{{"nothing", "beats", NULL}}, {{"prefer", NULL}}, {{"could", "eat", NULL}},
-                 {{"get", "enough", "of", NULL}}};
+                 {{"get", "enough", "of", NULL}}, {{"love", "eating", NULL}},
+                 {{"like", "eating", NULL}}, {{"enjoy", "eating", NULL}}};
     static const char *const stops[] = {"for", "to", "over", "every", "by", "as", "than",
                                         "and", "these", "at", "just", NULL};
     if (memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;

@@ -78,7 +78,8 @@ int forms_by_trade(const char *c, size_t cn, const char *const *words, const uns
                    int max);
 
 /* "Nothing beats pho for me", "I prefer samosas to anything else", "I could eat gnocchi
- * every day", "I can't get enough of X": something the speaker likes, the one or two
+ * every day", "I can't get enough of X", "I love eating pho": something the speaker
+ * likes, the one or two
  * words after those words. It replaces a unit the reader made of those words. Not in a
  * question. Returns the units. */
 int forms_prefers(const char *c, size_t cn, const char *const *words, const unsigned char *tags,

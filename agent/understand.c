@@ -932,6 +932,35 @@ static int vehicle_class(const char *value)
                               strncmp(low, "new ", 4) ? low : low + 4);
 }
 
+/* The clause's word count without an aside it ends with ("... as you may know", "...
+ * for what it's worth", "... just so you know"): words that tell nothing, which the
+ * reader was not trained to see there. */
+static int without_trailing_aside(const char *const *words, int n)
+{
+    static const char *const asides[][6] = {
+        {"as", "you", "may", "know", NULL}, {"as", "you", "know", NULL},
+        {"for", "what", "it's", "worth", NULL}, {"for", "what", "its", "worth", NULL},
+        {"just", "so", "you", "know", NULL}, {"so", "you", "know", NULL},
+        {"by", "the", "way", NULL}, {"for", "the", "record", NULL},
+        {"if", "you", "must", "know", NULL}, {"and", "i", "am", "happy", "about", "it"},
+        {"nice", "to", "meet", "you", NULL}};
+    for (int again = 1; again;) {
+        again = 0;
+        for (size_t a = 0; a < sizeof asides / sizeof asides[0]; a++) {
+            int l = 0;
+            while (l < 6 && asides[a][l]) l++;
+            if (l >= n) continue;
+            int k = 0;
+            while (k < l && !strcmp(words[n - l + k], asides[a][k])) k++;
+            if (k == l) {
+                n -= l;
+                again = 1;
+            }
+        }
+    }
+    return n;
+}
+
 /* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and
  * its holder, or a name told in passing), one for any other act. Returns how many. */
 static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t *out, int max,
@@ -956,6 +985,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             caps[n] = t.cap[k];
             words[n++] = t.v[k];
         }
+    n = without_trailing_aside(words, n);
     reader_out_t ro = {.tags = tags, .vrels = vrels};
     if (n > 0 && (rc = reader_read(r, words, caps, n, &ro, err, errlen)) != 0) goto out;
     if (n == 0) ro.act = READER_SMALLTALK;

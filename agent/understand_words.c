@@ -66,7 +66,7 @@ const char *const understand_empty_words[] = {
     "a", "an", "the", "you", "we", "they", "i", "he", "she", "so", "too", "and", "or", "to",
     "for", "with", "at", "in", "on", "by", "now", "then", "lol", "haha", "together", "alone",
     "nearby", "somewhere", "else", "pls", "plz", "please", "thanks", "thx", "ty", "btw", "tbh",
-    "rn", "lmao", "omg", NULL};
+    "rn", "lmao", "omg", "instead", "anymore", "nowadays", NULL};
 
 int understand_in_list(const char *const *list, const char *w)
 {

@@ -174,6 +174,9 @@ static const struct {
                                                 {"fact", "self", "job", "glazier", NULL}}},
     {"my sister ottilie is 12", {{"fact", "sister", "age", "12", "ottilie"}}},
     {"pickle is my dog", {{"fact", "dog", "name", "pickle", NULL}}},
+    {"My company is Deloitte as you may know.", {{"fact", "self", "employer", "Deloitte", NULL}}},
+    {"I love eating okra.", {{"fact", "self", "likes", "okra", NULL}}},
+    {"I play hurling instead", {{"fact", "self", "hobby", "hurling", NULL}}},
     {"By profession I am a cartographer.", {{"fact", "self", "job", "cartographer", NULL}}},
     {"Teal is my favourite colour as you may know.", {{"fact", "self", "favourite colour", "Teal", NULL}}},
     {"Quick question: where do I live?", {{"smalltalk", "self", "", "", NULL},
@@ -215,6 +218,10 @@ START_TEST(test_hand_written_sentences_read_into_their_units)
         const unit_t *w = &table[_i].u[k];
         ck_assert_msg(!strcmp(reader_act_name(u[k].act), w->act), "'%s' unit %d: act %s, want %s",
                       msg, k, reader_act_name(u[k].act), w->act);
+        /* a fact read less sure than the threshold is small talk to the plan */
+        ck_assert_msg(u[k].act != READER_FACT || u[k].act_p >= u[k].fact_min_p,
+                      "'%s' unit %d: a fact at %.2f, under %.2f", msg, k, u[k].act_p,
+                      u[k].fact_min_p);
         ck_assert_msg(!strcmp(u[k].holder, w->holder), "'%s' unit %d: holder '%s', want '%s'",
                       msg, k, u[k].holder, w->holder);
         if (w->name)

@@ -404,7 +404,10 @@ static int request(const h_daemon_t *d, const char *method, const char *path,
     snprintf(url, sizeof url, "%s%s", d->base, path);
     curl_easy_setopt(c, CURLOPT_URL, url);
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
+    /* a guard against a hung daemon, not a measure: a request queued behind a
+     * 100,000-line import under the sanitizers on a loaded machine waits minutes
+     * (each test's own meson timeout bounds the whole) */
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, 300L);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
