@@ -79,9 +79,8 @@ int forms_by_trade(const char *c, size_t cn, const char *const *words, const uns
 
 /* "Nothing beats pho for me", "I prefer samosas to anything else", "I could eat gnocchi
  * every day", "I can't get enough of X", "I love eating pho": something the speaker
- * likes, the one or two
- * words after those words. It replaces a unit the reader made of those words. Not in a
- * question. Returns the units. */
+ * likes, the one or two words after those words. It replaces a unit the reader made of
+ * those words. Not in a question. Returns the units. */
 int forms_prefers(const char *c, size_t cn, const char *const *words, const unsigned char *tags,
                   int n, const understood_t *clause, understood_t *out, int k, int *nread,
                   int max);
@@ -95,8 +94,8 @@ int forms_unmarked_name(const char *const *words, const unsigned char *tags,
 /* "Zorro is my cat", "Ulla is my tutor": a capitalised name (or one typed small before a
  * kin or pet word: "bandit is my cat"), "is my" and someone or some animal of the
  * speaker's (a kin or pet word, a kind of animal, or a word the reader read as a holder,
- * a kind or a job), with nothing else told in the clause. Retags the
- * name as the value of that holder's name. Returns 1 when it did, else 0. */
+ * a kind or a job), with nothing else told in the clause. Retags the name as the value
+ * of that holder's name. Returns 1 when it did, else 0. */
 int forms_name_is_my(const char *const *words, unsigned char *tags, unsigned char *vrels,
                      const unsigned char *caps, int n);
 
@@ -109,15 +108,16 @@ int forms_value_is_my(const char *const *words, unsigned char *tags, unsigned ch
 
 /* "My best friend is Greta", "my partner Greta": "my", a holder the reader read, "is"
  * (or no "is" after a kin or pet word) and a name written with a capital that it left
- * unread (one or two words), and nothing else but fillers.
- * Retags the name as that holder's. Returns 1 when it did, else 0. */
+ * unread (one or two words), and nothing else but fillers. Retags the name as that
+ * holder's. Returns 1 when it did, else 0. */
 int forms_my_is_name(const char *const *words, unsigned char *tags, unsigned char *vrels,
                      const unsigned char *caps, int n);
 
 /* A fact whose relation the reader read but no value ("my sport is [rugby]", "I play
  * [cricket]": a word it has not seen): the untagged words right after the last relation
- * span (or "named", "called" when it read none), past a copula, an article or a possessive, up to punctuation or a function word
- * (three at most). 1 with [*s, *e), else 0. */
+ * span (or "named", "called" when it read none), past a copula, an article, a
+ * possessive or "as", up to punctuation or a function word (three at most). 1 with
+ * [*s, *e), else 0. */
 int forms_unmarked_value(const char *c, size_t cn, const char *const *words,
                          const unsigned char *tags, int n, int *s, int *e);
 
