@@ -40,7 +40,7 @@ const char *forms_country(const char *w)
         {"mexican", "Mexico"}, {"brazilian", "Brazil"}, {"argentinian", "Argentina"},
         {"colombian", "Colombia"}, {"chilean", "Chile"}, {"peruvian", "Peru"},
         {"jamaican", "Jamaica"}, {"australian", "Australia"},
- {"chinese", "China"}, {"japanese", "Japan"},
+        {"chinese", "China"}, {"japanese", "Japan"},
         {"korean", "Korea"}, {"vietnamese", "Vietnam"}, {"thai", "Thailand"},
         {"filipino", "the Philippines"}, {"indonesian", "Indonesia"},
         {"malaysian", "Malaysia"}, {"indian", "India"}, {"pakistani", "Pakistan"},
@@ -259,6 +259,26 @@ static int add_told(const char *c, size_t cn, const char *const *words, int s, i
     return k + 1;
 }
 
+/* Drops the reader's units out[0..*nread) whose value is one of the words [s, e) or all
+ * of them as written (a form's own words read as a value: "I [prefer] ...", "my [old
+ * sport]"); keeps *nread their count. Returns the units left. */
+static int drop_words_read(const char *c, size_t cn, const char *const *words, int s, int e,
+                           understood_t *out, int k, int *nread)
+{
+    char all[UNDERSTAND_VALUE];
+    understand_as_written(c, cn, words, s, e, all, sizeof all);
+    for (int i = 0; i < *nread; i++) {
+        int of_form = !strcasecmp(out[i].value, all);
+        for (int w = s; w < e && !of_form; w++) of_form = !strcasecmp(out[i].value, words[w]);
+        if (!of_form) continue;
+        memmove(out + i, out + i + 1, (size_t)(k - i - 1) * sizeof *out);
+        k--;
+        (*nread)--;
+        i--;
+    }
+    return k;
+}
+
 int forms_measures(const char *c, size_t cn, const char *const *words, int n,
                    const understood_t *clause, understood_t *out, int k, int *nread, int max)
 {
@@ -379,15 +399,7 @@ int forms_plays(const char *c, size_t cn, const char *const *words, const unsign
         /* "... and dropped my old sport": what was given up is no value of its own */
         for (int o = e; o + 1 < n; o++)
             if (!strcmp(words[o], "old"))
-                for (int i = 0; i < *nread; i++)
-                    if (!strcasecmp(out[i].value, words[o + 1]) ||
-                        (!strncasecmp(out[i].value, "old ", 4) &&
-                         !strcasecmp(out[i].value + 4, words[o + 1]))) {
-                        memmove(out + i, out + i + 1, (size_t)(k - i - 1) * sizeof *out);
-                        k--;
-                        (*nread)--;
-                        i--;
-                    }
+                k = drop_words_read(c, cn, words, o, o + 2, out, k, nread);
         return add_told(c, cn, words, s, e, READER_REL_HOBBY, NULL, clause, out, k, nread, max);
     }
     return k;
@@ -446,15 +458,8 @@ int forms_prefers(const char *c, size_t cn, const char *const *words, const unsi
                    !lex_is_stopword(words[e]) && tags[e] != READER_B_HOLDER)
                 e++;
             if (e == s) return k;
-            for (int i = 0; i < *nread; i++) {  /* "I [prefer] ..." read as a job */
-                int of_form = 0;
-                for (int x = w; x < s && !of_form; x++) of_form = !strcasecmp(out[i].value, words[x]);
-                if (!of_form) continue;
-                memmove(out + i, out + i + 1, (size_t)(k - i - 1) * sizeof *out);
-                k--;
-                (*nread)--;
-                i--;
-            }
+            k = drop_words_read(c, cn, words, w, s, out, k, nread);    /* "I [prefer] ..."
+                                                                        * read as a job */
             return add_told(c, cn, words, s, e, READER_REL_LIKES, NULL, clause, out, k, nread,
                             max);
         }

@@ -883,7 +883,7 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
         if (like_kind(text) >= 0 && kind_of_like(m) == like_kind(text))
             newest = 1;         /* "what do I love eating?": the like told of eating */
         if (facts_multi_valued(facts_rel_of(m->relation), m->holder) && !newest) {
-            int more = 0;
+            int more = 0, asked_kind = like_kind(text);
             list[0] = '\0';
             for (size_t i = 0; i < f->n; i++) {
                 const store_memory_t *x = &f->v[i];
@@ -891,8 +891,8 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
                     !facts_same_relation(x->relation, m->relation) ||
                     !strcmp(x->value, FACTS_ENDED))
                     continue;
-                int asked_kind = like_kind(text), its_kind = kind_of_like(x);
-                if (asked_kind >= 0 && its_kind >= 0 && its_kind != asked_kind)
+                int its_kind = asked_kind >= 0 ? kind_of_like(x) : -1;
+                if (its_kind >= 0 && its_kind != asked_kind)
                     continue;           /* "what sport do I play?" lists no bass */
                 size_t at = strlen(list);
                 snprintf(list + at, sizeof list - at, "%s%s", more++ ? " and " : "", x->value);
