@@ -286,7 +286,11 @@ typedef struct agent_turn {
     size_t nsuperseded;
     int64_t *forgotten;     /* [nforgotten] memories a forget request deleted */
     size_t nforgotten;
-    double model_seconds;   /* time in the model's forward pass */
+    /* Where the turn's time went (the rest: working memory, the plan, reporting):
+     * model_seconds the memory network's forward pass, the reader's reading and the
+     * plan made of it; search_seconds the retrieval (the fused search); write_seconds the turn's
+     * transaction up to its commit (the fsync included). */
+    double model_seconds, search_seconds, write_seconds;
 } agent_turn_t;
 
 /* One turn of conversation for user: retrieve, answer from working memory and the

@@ -292,7 +292,10 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
         goto out;
     }
     store_query_t q = {.user = user, .vec = vec, .k = k, .text = words, .depth = k};
-    if ((rc = agent_from_store(store_search(a->st, &q, 1, hits, &nh, err, errlen)))) goto out;
+    double t0 = now_s();
+    rc = agent_from_store(store_search(a->st, &q, 1, hits, &nh, err, errlen));
+    out->search_seconds = now_s() - t0;
+    if (rc) goto out;
     int nrec = 0;
     for (int i = 0; i < nh; i++) {
         slot_of[i] = -1;
@@ -318,7 +321,7 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
         rc = AGENT_ENOMEM;
         goto out;
     }
-    double t0 = now_s();
+    t0 = now_s();
     int kind = MODEL_KIND_OTHER;
     int ntok = model_answer(s, slots, nslots, msg, &toks, out->reply, sizeof out->reply,
                             &kind, attn, err, errlen);
@@ -363,6 +366,7 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     }
 
     /* Write: both turns and the facts, one transaction. */
+    t0 = now_s();
     if (plan)
         rc = write_facts(a, user, c->id, plan, &tw, err, errlen);
     else if (statement)
@@ -372,6 +376,7 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     rc = agent_from_store(store_chat_commit_n(a->st, user, c->id, msg, out->reply, out->kind,
                                               &out->turn, &reply_id, tw.w, tw.n, kept,
                                               out->nattention, err, errlen));
+    out->write_seconds = now_s() - t0;
     if (rc) {
         out->turn = 0;
         if (rc == AGENT_EQUOTA) {       /* err names the quota; add the user's counts */

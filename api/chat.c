@@ -84,6 +84,15 @@ json_t *api_turn_json(const char *conversation, const agent_turn_t *t)
 
 /* ---- the turn, for every route that runs one ------------------------------------- */
 
+void api_chat_observe(api_metrics_t *m, const struct timespec *t0, const agent_turn_t *t)
+{
+    api_hist_observe(&m->chat, since(t0));
+    api_hist_observe(&m->model, t->model_seconds);
+    api_hist_observe(&m->chat_search, t->search_seconds);
+    api_hist_observe(&m->chat_write, t->write_seconds);
+    atomic_fetch_add_explicit(&m->chat_turns, 1, memory_order_relaxed);
+}
+
 int api_chat_turn(api_req_t *rq, const char *user, const char *conversation,
                   const char *message, agent_turn_t *t)
 {
@@ -99,9 +108,7 @@ int api_chat_turn(api_req_t *rq, const char *user, const char *conversation,
         snprintf(what, sizeof what, "conversation %s", conversation);
         api_error_agent(rq, rc, what, err);
     } else {
-        api_hist_observe(&rq->srv->metrics.chat, since(&t0));
-        api_hist_observe(&rq->srv->metrics.model, t->model_seconds);
-        atomic_fetch_add_explicit(&rq->srv->metrics.chat_turns, 1, memory_order_relaxed);
+        api_chat_observe(&rq->srv->metrics, &t0, t);
         return 0;
     }
     agent_turn_clear(t);

@@ -79,7 +79,7 @@ typedef struct api_hist {
 typedef struct api_metrics {
     /* [route index, or API_MAX_ROUTES for no route][method index, 4 = other][status] */
     atomic_ulong requests[API_MAX_ROUTES + 1][API_ROUTE_METHODS + 1][API_N_STATUS];
-    api_hist_t request, search, model, chat;
+    api_hist_t request, search, model, chat, chat_search, chat_write;
     atomic_ulong chat_turns;
     int64_t started_ms;
 } api_metrics_t;
@@ -380,6 +380,10 @@ void api_h_chat_post(api_req_t *rq);
  * (503 without a model, else api_error_agent's) with t cleared. */
 int api_chat_turn(api_req_t *rq, const char *user, const char *conversation,
                   const char *message, agent_turn_t *t);
+/* Counts a turn that succeeded in m: its whole time since t0 and its parts (the model,
+ * the retrieval, the transaction) in their histograms, and the turn in chat_turns. Every
+ * route that runs a turn (REST, OpenAI-compatible, MCP) calls it once per turn. */
+void api_chat_observe(api_metrics_t *m, const struct timespec *t0, const agent_turn_t *t);
 /* The turn object of docs/API.md ("The chat turn"); a new reference, NULL when out of
  * memory. */
 json_t *api_turn_json(const char *conversation, const agent_turn_t *t);

@@ -421,11 +421,7 @@ static json_t *chat_run(const api_mcp_ctx_t *ctx, const json_t *args, call_t *c)
     clock_gettime(CLOCK_MONOTONIC, &t0);
     int rc = agent_chat(ctx->agent, ctx->user, conversation, message, &turn, err, sizeof err);
     json_t *r;
-    if (!rc && ctx->metrics) {      /* as api_chat_turn counts the REST routes' turns */
-        api_hist_observe(&ctx->metrics->chat, since(&t0));
-        api_hist_observe(&ctx->metrics->model, turn.model_seconds);
-        atomic_fetch_add_explicit(&ctx->metrics->chat_turns, 1, memory_order_relaxed);
-    }
+    if (!rc && ctx->metrics) api_chat_observe(ctx->metrics, &t0, &turn);
     if (rc) {
         char what[API_ID_MAX + 32];
         snprintf(what, sizeof what, "conversation %s", conversation);

@@ -164,8 +164,14 @@ void api_h_metrics(api_req_t *rq)
               "Time from a request's first byte until its reply is queued.", &mt->request);
     histogram(&t, "mnemo_search_duration_seconds",
               "Time of a similarity search in the agent (GET /v1/memories?q=).", &mt->search);
-    histogram(&t, "mnemo_model_duration_seconds", "Time of a model forward pass (chat turn).",
-              &mt->model);
+    histogram(&t, "mnemo_model_duration_seconds",
+              "Time of a chat turn's model: the memory network's forward pass, the reader's "
+              "reading and the plan made of it.", &mt->model);
+    histogram(&t, "mnemo_chat_search_seconds",
+              "Time of a chat turn's retrieval (the fused search).", &mt->chat_search);
+    histogram(&t, "mnemo_chat_write_seconds",
+              "Time of a chat turn's transaction: both turns and the facts, committed.",
+              &mt->chat_write);
     histogram(&t, "mnemo_chat_turn_seconds",
               "Time of a whole chat turn in the agent (retrieve, answer, write).", &mt->chat);
     header(&t, "mnemo_chat_turns_total", "counter", "Chat turns answered (POST /v1/chat 200).");

@@ -827,6 +827,15 @@ START_TEST(test_bad_chat_bodies_are_refused)
 }
 END_TEST
 
+/* The value of NAME_sum in a /metrics body, or -1 when it is not there. */
+static double metric_sum(const char *body, const char *name)
+{
+    char key[96];
+    snprintf(key, sizeof key, "\n%s_sum ", name);
+    const char *p = strstr(body, key);
+    return p ? strtod(p + strlen(key), NULL) : -1;
+}
+
 START_TEST(test_chat_is_counted_in_the_metrics)
 {
     json_decref(chat("c1", "My dog is called Rex."));
@@ -835,6 +844,19 @@ START_TEST(test_chat_is_counted_in_the_metrics)
     h_assert_reply(&r, 200, NULL);
     ck_assert_ptr_nonnull(strstr(r.body, "\nmnemo_chat_turns_total 1\n"));
     ck_assert_ptr_nonnull(strstr(r.body, "\nmnemo_chat_turn_seconds_count 1\n"));
+    /* the turn's parts, each counted once, together no longer than the turn */
+    static const char *const parts[] = {"mnemo_model_duration_seconds",
+                                        "mnemo_chat_search_seconds", "mnemo_chat_write_seconds"};
+    double whole = metric_sum(r.body, "mnemo_chat_turn_seconds"), sum = 0;
+    for (int i = 0; i < 3; i++) {
+        char count[96];
+        snprintf(count, sizeof count, "\n%s_count 1\n", parts[i]);
+        ck_assert_msg(strstr(r.body, count), "%s", count + 1);
+        double v = metric_sum(r.body, parts[i]);
+        ck_assert_double_gt(v, 0);
+        sum += v;
+    }
+    ck_assert_double_le(sum, whole);
     ck_assert_ptr_nonnull(strstr(r.body, "\nmnemo_model_loaded 1\n"));
     ck_assert_ptr_nonnull(strstr(r.body, "\nmnemo_model_info{tag=\""));
     h_resp_clear(&r);
