@@ -12,7 +12,8 @@
  * request ("ok, please forget my number"). */
 static const char *const subjects[] = {
     "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "my", "our", "we", "we're", "we've",
-    "me", "mine", "he", "she", "they", "his", "her", "their", "it's", "its", "and",
+    "me", "mine", "he", "she", "they", "his", "her", "their", "it's", "its", "that's",
+    "thats", "favourite", "favorite", "fave", "and",
     "please", "pls", "plz", NULL};
 static const char *const joins[] = {"and", "but", "so", "also", "plus", NULL};
 /* Verbs that make a capitalised word before them a new subject ("..., Finn is 9"). */

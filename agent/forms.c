@@ -367,7 +367,7 @@ int forms_plays(const char *c, size_t cn, const char *const *words, const unsign
                 int max)
 {
     static const char *const speakers[] = {"i", "i've", "ive", "we", "we've", NULL};
-    static const char *const between[] = {"have", "also", "still", "now", "just", "really",
+    static const char *const between[] = {"have", "been", "also", "still", "now", "just", "really",
                                           "recently", "always", "mostly", NULL};
     static const char *const playing[] = {"play", "played", "playing", "took", "taken",
                                           "picked", NULL};
@@ -396,6 +396,7 @@ int forms_plays(const char *c, size_t cn, const char *const *words, const unsign
                (e == s || !lex_is_stopword(words[e])))
             e++;
         if (e == s || lex_is_stopword(words[s])) return k;
+        k = drop_words_read(c, cn, words, v, s, out, k, nread);   /* "[playing] the harp" */
         /* "... and dropped my old sport": what was given up is no value of its own */
         for (int o = e; o + 1 < n; o++)
             if (!strcmp(words[o], "old"))
@@ -403,6 +404,39 @@ int forms_plays(const char *c, size_t cn, const char *const *words, const unsign
         return add_told(c, cn, words, s, e, READER_REL_HOBBY, NULL, clause, out, k, nread, max);
     }
     return k;
+}
+
+int forms_favourite_is(const char *c, size_t cn, const char *const *words, int n,
+                       const understood_t *clause, understood_t *out, int k, int *nread,
+                       int max)
+{
+    static const char *const openers[] = {"also", "and", "oh", "plus", "btw", "ok", "so",
+                                          "my", NULL};
+    static const char *const favourite[] = {"favourite", "favorite", "fave", "fav", NULL};
+    if (memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
+    int w = 0;
+    while (w < n && (understand_in_list(openers, words[w]) || !isalnum((unsigned char)words[w][0])))
+        w++;
+    if (w >= n || !understand_in_list(favourite, words[w])) return k;
+    int r = ++w;                /* the thing: one or two words up to "is" */
+    while (w < n && w - r < 2 && strcmp(words[w], "is") && strcmp(words[w], "'s")) w++;
+    if (w == r || w >= n || (strcmp(words[w], "is") && strcmp(words[w], "'s"))) return k;
+    int s = w + 1, e = s;       /* the value: up to three words to the clause's end */
+    while (e < n && e - s < 3 && (isalnum((unsigned char)words[e][0]) ||
+                                  (unsigned char)words[e][0] >= 0x80))
+        e++;
+    int title = e - s >= 2 && !strcasecmp(words[s], "the");    /* "The Godfather" */
+    if (e == s || e < n ||
+        (!title && (lex_is_stopword(words[s]) ||
+                    understand_in_list(understand_empty_words, words[s]))))
+        return k;
+    char relation[UNDERSTAND_KEY];
+    snprintf(relation, sizeof relation, "%s", UNDERSTAND_FAVOURITE);
+    for (int t = r; t < w; t++) {
+        size_t l = strlen(relation);
+        snprintf(relation + l, sizeof relation - l, " %s", words[t]);
+    }
+    return add_told(c, cn, words, s, e, READER_REL_OPEN, relation, clause, out, k, nread, max);
 }
 
 int forms_by_trade(const char *c, size_t cn, const char *const *words, const unsigned char *tags,

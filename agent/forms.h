@@ -61,7 +61,16 @@ int forms_first_language(const char *c, size_t cn, const char *const *words, int
                          const understood_t *clause, understood_t *out, int k, int *nread,
                          int max);
 
-/* "I have played rugby for ten years", "i play cricket every weekend", "I took up
+/* "favourite colour is navy blue", "also my fave snack is crisps": a favourite's one or
+ * two words, "is", and a value of up to three words that ends the clause, told without
+ * the speaker's "I" or the reader being sure of it. The favourite's relation ("favourite
+ * colour"); it replaces a unit the reader made of those words. Not in a question.
+ * Returns the units. */
+int forms_favourite_is(const char *c, size_t cn, const char *const *words, int n,
+                       const understood_t *clause, understood_t *out, int k, int *nread,
+                       int max);
+
+/* "I have played rugby for ten years", "I've been playing the oboe", "I took up
  * lacrosse": a game or a pastime the speaker plays or took up, the one or two words
  * after those words (past "the"), up to a word of when or how long. A hobby; it
  * replaces a unit the reader made of those words. Not in a question. Returns the
@@ -120,5 +129,13 @@ int forms_my_is_name(const char *const *words, unsigned char *tags, unsigned cha
  * [*s, *e), else 0. */
 int forms_unmarked_value(const char *c, size_t cn, const char *const *words,
                          const unsigned char *tags, int n, int *s, int *e);
+
+/* forms_zh.c: Chinese forms the reader reads short, in a clause c[0, cn) read as act:
+ * 我最喜欢的颜色是蓝色 and 我最喜欢什么颜色 (one unit: the favourite's relation,
+ * "favourite 颜色"), 在复旦大学读书 and 我在哪个大学读书 (one unit of the school, and a
+ * job the clause also tells), and 我的女儿…/我丈夫… (the units of the speaker, or of the
+ * kin word's first character, are the kin's: "daughter", "husband"). Returns the units
+ * left in out (at most k). */
+int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int max);
 
 #endif

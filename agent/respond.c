@@ -937,17 +937,22 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
 {
     realise_frame_t told[8];
     int nt = 0;
-    /* "forget where I live" with no home told forgets the place a question of it is
-     * answered with (other_place): where one works */
-    int other = u->value[0] ? -1 : other_place_rel(u->rel);
-    for (int pass = 0; pass < 2 && !(pass == 1 && (nt || other < 0)); pass++) {
+    /* by the value named; a value no fact holds ("forget Tom's job, he's changing
+     * careers") by the frame; "forget where I live" with no home told forgets the place a
+     * question of it is answered with (other_place): where one works */
+    enum { BY_VALUE, BY_FRAME, BY_OTHER_PLACE };
+    int other = u->value[0] ? -1 : other_place_rel(u->rel), ways[3], nw = 0;
+    if (u->value[0]) ways[nw++] = BY_VALUE;
+    if (!u->value[0] || u->relation[0]) ways[nw++] = BY_FRAME;
+    if (other >= 0) ways[nw++] = BY_OTHER_PLACE;
+    for (int w = 0; w < nw && !nt; w++) {
         for (size_t i = 0; i < f->n; i++) {
             const store_memory_t *m = &f->v[i];
             int hit;        /* by the value named, else by the frame, else all of a holder */
-            if (pass == 1)
+            if (ways[w] == BY_OTHER_PLACE)
                 hit = facts_same_holder(m->holder, u->holder) &&
                       facts_same_relation(m->relation, reader_rel_name(other));
-            else if (u->value[0])       /* the value, or everything of whom it names */
+            else if (ways[w] == BY_VALUE)   /* the value, or everything of whom it names */
                 hit = facts_same_value(m->value, u->value) ||
                       facts_has_words(m->text, u->value) || names_holder(f, u->value, m);
             else if (u->relation[0])    /* an open relation in more or fewer words: "my

@@ -90,6 +90,8 @@ static void relation_key(int rel, const char *const *words, const unsigned char 
             if (kat >= len) break;
         }
     }
+    size_t kl = strlen(key);    /* "my favourite film [of] all time": the film's */
+    if (kl > 3 && !strcmp(key + kl - 3, " of")) key[kl - 3] = '\0';
 }
 
 /* A favourite read as a like is an open relation of its own ("favourite food"). */
@@ -292,6 +294,19 @@ static void holder_of(const char *const *words, const unsigned char *tags,
         size_t wl = e < n ? strlen(words[e]) : 0;
         static const char *const rel_nouns[] = {"name", "names", "age", "birthday", "job",
                                                 "address", "surname", "nickname", NULL};
+        /* "whats my dogs name": a kin or pet word with an s and no apostrophe before what
+         * of theirs is asked or told is the one's ("wifes" the wife's) */
+        size_t kl = strlen(key);
+        if (!strchr(key, ' ') && e < n && kl > 3 && kl < 32 && key[kl - 1] == 's' &&
+            understand_in_list(rel_nouns, words[e])) {
+            char one[32];
+            const char *w1[1] = {one};
+            char single[UNDERSTAND_KEY];
+            snprintf(one, sizeof one, "%.*s", (int)(kl - 1), key);
+            understand_holder(w1, 1, single, sizeof single);
+            if (understand_kin(single) || dialogue_pet_word(single))
+                snprintf(key, len, "%s", single);
+        }
         if (*name_at < 0 && e + 1 < n && !caps[e] &&
             (tags[e] == READER_O ||
              (tags[e] == READER_B_REL && !understand_in_list(rel_nouns, words[e]))) &&
@@ -785,6 +800,10 @@ static int value_end(const char *c, size_t cn, const char *const *words, unsigne
     if (e - s == 1 && s > 0 && !strcasecmp(words[s - 1], "since") && l0 == 4 &&
         strspn(words[s], "0123456789") == l0)
         return 0;                       /* "since 2021": when it began, no value */
+    if (e - s == 1 && s >= 3 && understand_number_only(words[s]) &&
+        (!strcasecmp(words[s - 1], "was") || !strcasecmp(words[s - 1], "were")) &&
+        (!strcasecmp(words[s - 3], "since") || !strcasecmp(words[s - 3], "when")))
+        return 0;                       /* "since I was 9": an age once, not now */
     if ((vrels[s] == READER_REL_AGE || (e - s == 1 && understand_number_only(words[s]))) &&
         ((s > 0 && (!strcasecmp(words[s - 1], "for") ||
                     !strcasecmp(words[s - 1], "since"))) ||
@@ -932,6 +951,33 @@ static int vehicle_class(const char *value)
                               strncmp(low, "new ", 4) ? low : low + 4);
 }
 
+/* "an African grey parrot called Zuzu": of two names of one holder, the one after
+ * "called" or "named" is the name; a word before it the reader also took for one describes
+ * the holder. Returns the units left. */
+static int name_after_calling(const char *c, size_t cn, understood_t *out, int k)
+{
+    char text[1024];
+    snprintf(text, sizeof text, "%.*s", (int)cn, c);
+    int kept = 0;
+    for (int i = 0; i < k; i++) {
+        int drop = 0;
+        const char *vi = out[i].rel == READER_REL_NAME && out[i].value[0]
+                             ? strstr(text, out[i].value) : NULL;
+        for (int j = 0; j < k && vi && !drop; j++) {
+            if (j == i || out[j].rel != READER_REL_NAME || !out[j].value[0] ||
+                strcmp(out[j].holder, out[i].holder) != 0)
+                continue;
+            const char *vj = strstr(vi + strlen(out[i].value), out[j].value);
+            if (!vj) continue;
+            char between[512];
+            snprintf(between, sizeof between, " %.*s ", (int)(vj - vi), vi);
+            drop = strstr(between, " called ") || strstr(between, " named ");
+        }
+        if (!drop) out[kept++] = out[i];
+    }
+    return kept;
+}
+
 /* The clause's word count without an aside it ends with ("... as you may know", "...
  * for what it's worth", "... just so you know"): words that tell nothing, which the
  * reader was not trained to see there. */
@@ -943,7 +989,8 @@ static int without_trailing_aside(const char *const *words, int n)
         {"just", "so", "you", "know", NULL}, {"so", "you", "know", NULL},
         {"by", "the", "way", NULL}, {"for", "the", "record", NULL},
         {"if", "you", "must", "know", NULL}, {"and", "i", "am", "happy", "about", "it"},
-        {"nice", "to", "meet", "you", NULL}};
+        {"nice", "to", "meet", "you", NULL}, {"no", "contest", NULL}, {"hands", "down", NULL},
+        {"by", "far", NULL}};
     for (int again = 1; again;) {
         again = 0;
         for (size_t a = 0; a < sizeof asides / sizeof asides[0]; a++) {
@@ -1130,6 +1177,10 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_married_to(c, cn, words, caps, n, out, k, max);
         k = forms_works_from_home(words, n, out, k, max);
     }
+    if (clause.act == READER_FACT) k = name_after_calling(c, cn, out, k);
+    int cjk = 0;
+    for (int w = 0; w < n && !cjk; w++) cjk = understand_is_cjk(words[w]);
+    if (cjk) k = forms_zh(c, cn, clause.act, out, k, max);
     if (clause.act == READER_FACT || clause.act == READER_SMALLTALK) {
         k = forms_counted(c, cn, words, n, &clause, out, k, max);
         int nread = k;          /* the units so far, which a measure may replace */
@@ -1137,6 +1188,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_fan_of(c, cn, words, caps, n, &clause, out, k, &nread, max);
         k = forms_first_language(c, cn, words, n, &clause, out, k, &nread, max);
         k = forms_plays(c, cn, words, tags, n, &clause, out, k, &nread, max);
+        k = forms_favourite_is(c, cn, words, n, &clause, out, k, &nread, max);
         k = forms_by_trade(c, cn, words, tags, n, &clause, out, k, &nread, max);
     }
     static const char *const forgetting[] = {"forget", "delete", "remove", "erase", "wipe",

@@ -155,6 +155,30 @@ static const struct {
     {"we got a kitten, she's a sphynx named Pip", {{"fact", "kitten", "kind", "sphynx", NULL},
                                                     {"fact", "kitten", "name", "Pip", NULL}}},
     {"我会说法语、德语", {{"fact", "self", "language", "法语", NULL}, {"fact", "self", "language", "德语", NULL}}},
+    /* an aside at the end, a new clause at a favourite's word or "that's", an age once,
+     * a possessive typed without its apostrophe, a description before "called" */
+    {"my favourite band of all time is Blur, hands down",
+     {{"fact", "self", "favourite band", "Blur", NULL}}},
+    {"also favourite snack is crisps, favourite season is autumn",
+     {{"fact", "self", "favourite snack", "crisps", NULL},
+      {"fact", "self", "favourite season", "autumn", NULL}}},
+    {"I've been playing the harp since I was 7", {{"fact", "self", "hobby", "harp", NULL}}},
+    {"forget my age pls, that's private", {{"forget", "self", "age", "", NULL},
+                                           {"smalltalk", "self", "job", "private", NULL}}},
+    {"my missus is called Ines", {{"fact", "wife", "name", "Ines", NULL}}},
+    {"whats my nans name", {{"question", "grandmother", "name", "", NULL}}},
+    {"we have a spoiled Indian ringneck parrot called Kiwi",
+     {{"fact", "parrot", "name", "Kiwi", NULL}}},
+    {"my fave film is The Godfather", {{"fact", "self", "favourite film", "The Godfather", NULL}}},
+    /* Chinese forms the reader reads short (forms_zh.c): whose a name is, a favourite, a
+     * school */
+    {"我的儿子叫东东，今年五岁", {{"fact", "son", "age", "五", NULL}, {"fact", "son", "name", "东东", NULL}}},
+    {"我老婆叫什么名字？", {{"question", "wife", "name", "", NULL}}},
+    {"我最喜欢的饮料是绿茶", {{"fact", "self", "favourite 饮料", "绿茶", NULL}}},
+    {"我最喜欢什么饮料？", {{"question", "self", "favourite 饮料", "", NULL}}},
+    {"我是学生，在浙江大学读书", {{"fact", "self", "school", "浙江大学", NULL},
+                                  {"fact", "self", "job", "学生", NULL}}},
+    {"我在哪所大学上学？", {{"question", "self", "school", "", NULL}}},
     /* forms the reader reads otherwise: a partner by "share my life with", a name before
      * "is my ...", a value before "is my favourite ...", a name after "my ... is" it
      * left unread, a town of one's own, a game played, a relation after "my" */

@@ -259,6 +259,33 @@ END_TEST
 /* Someone named right after the kin word, asked about by name; a capitalised word the
  * reader left untagged after "I'm" is the user's name; "she" is the person of
  * the clause before. */
+/* A forget request whose words after the relation match no fact forgets the relation; a
+ * possessive typed without its apostrophe finds the one's facts. */
+START_TEST(test_forgetting_by_the_relation_and_possessives_without_apostrophes)
+{
+    tell("a", "my brother is called Sami");
+    tell("a", "Sami is a roofer");
+    json_decref(say("a", "please forget Sami's job, he might quit soon anyway"));
+    ask("b", "what does Sami do?", "don't know", "roofer");
+    ask("b", "whats my brothers name", "Sami", NULL);
+    tell("a", "my missus is called Ines");
+    ask("b", "whats my wifes name", "Ines", NULL);
+}
+END_TEST
+
+/* Chinese: a kin word the reader reads one character of, a favourite, a school. */
+START_TEST(test_chinese_kin_favourites_and_schools)
+{
+    tell("a", "我的儿子叫东东，今年五岁。");
+    tell("a", "我最喜欢的饮料是绿茶。");
+    tell("a", "我在浙江大学读书。");
+    ask("b", "我儿子叫什么？", "东东", NULL);
+    ask("b", "我的丈夫叫什么名字？", "don't know", "东东");
+    ask("b", "我最喜欢什么饮料？", "绿茶", NULL);
+    ask("b", "我在哪个大学读书？", "浙江大学", NULL);
+}
+END_TEST
+
 START_TEST(test_people_are_found_by_name_and_pronoun)
 {
     tell("a", "and grandpa Walter's 88");
@@ -981,6 +1008,8 @@ int main(void)
     tcase_add_test(tc, test_an_end_of_one_value_keeps_the_others);
     tcase_add_test(tc, test_people_are_ended_and_forgotten_whole);
     tcase_add_test(tc, test_past_homes_titles_and_forgetting_everything);
+    tcase_add_test(tc, test_chinese_kin_favourites_and_schools);
+    tcase_add_test(tc, test_forgetting_by_the_relation_and_possessives_without_apostrophes);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
