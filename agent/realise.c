@@ -339,7 +339,26 @@ char *realise_count(char *buf, size_t len, const char *what, const char *const *
                     int n)
 {
     out_t o = {buf, len, 0};
-    putf(&o, "You have %d %s: ", n, what);
+    char one[64];                       /* "1 child", "1 dog" */
+    size_t wl = strlen(what);
+    if (n == 1 && !strcmp(what, "children")) snprintf(one, sizeof one, "child");
+    else if (n == 1 && wl > 1 && wl < sizeof one && what[wl - 1] == 's')
+        snprintf(one, sizeof one, "%.*s", (int)(wl - 1), what);
+    else snprintf(one, sizeof one, "%s", what);
+    putf(&o, "You have %d %s: ", n, one);
+    for (int i = 0; i < n; i++) {
+        puts_(&o, i == 0 ? "" : i == n - 1 ? " and " : ", ");
+        puts_(&o, names[i]);
+    }
+    puts_(&o, ".");
+    return buf;
+}
+
+char *realise_names(char *buf, size_t len, const char *what, const char *const *names,
+                    int n)
+{
+    out_t o = {buf, len, 0};
+    putf(&o, "Your %s are called ", what);
     for (int i = 0; i < n; i++) {
         puts_(&o, i == 0 ? "" : i == n - 1 ? " and " : ", ");
         puts_(&o, names[i]);

@@ -451,6 +451,22 @@ static const store_memory_t *has_holder(const facts_t *f, const char *value)
     return NULL;
 }
 
+/* "do I have a cat?" of a user who told of a dog and a tortoise and of no cat: the newest
+ * fact of an animal of theirs when value names an animal (a pet word or a kind) and none
+ * of theirs is one, else NULL. */
+static const store_memory_t *other_animal(const facts_t *f, const char *value)
+{
+    char key[UNDERSTAND_KEY];
+    understand_holder_of(value, key, sizeof key);
+    if (!dialogue_pet_word(key) && !kinds_animal(key)) return NULL;
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        if (!strcmp(m->value, FACTS_ENDED)) continue;
+        if (dialogue_pet_word(m->holder) || kinds_animal_near(m->holder)) return m;
+    }
+    return NULL;
+}
+
 /* "Who's older, Maud or Cyril?", "is Oscar older than Finn?": answers and returns 1, or 0
  * when the question compares no ages the facts hold. */
 static int ages(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
@@ -468,6 +484,78 @@ static int ages(respond_t *r, const facts_t *f, const char *text, const understo
     return 1;
 }
 
+static const char *const children_words[] = {"child", "children", "kid", "kids", "son", "sons",
+                                             "daughter", "daughters", NULL};
+
+/* 1 when w is one of children_words. */
+static int child_word(const char *w)
+{
+    for (int i = 0; children_words[i]; i++)
+        if (!strcmp(children_words[i], w)) return 1;
+    return 0;
+}
+
+/* 1 when holder is one of the user's children: its last word is a child's ("son",
+ * "daughters", "older son", "youngest daughter"). */
+static int child_holder(const char *holder)
+{
+    const char *last = strrchr(holder, ' ');
+    return child_word(last ? last + 1 : holder);
+}
+
+/* The names told of a group of the user's, each once, oldest first, into names[0..max)
+ * and their memories' ids: of the holders keyed by word or its singular one, with kids
+ * any child (child_holder), with pets any pet. Returns how many. */
+static int group_names(const facts_t *f, const char *word, const char *one, int kids,
+                       int pets, const char **names, int64_t *ids, int max)
+{
+    int k = 0;
+    for (size_t i = 0; i < f->n && k < max; i++) {
+        const store_memory_t *m = &f->v[i];
+        if (facts_rel_of(m->relation) != READER_REL_NAME || !strcmp(m->value, FACTS_ENDED))
+            continue;
+        int of = facts_same_holder(m->holder, word) || facts_same_holder(m->holder, one) ||
+                 (pets && dialogue_pet_word(m->holder)) || (kids && child_holder(m->holder));
+        for (int j = 0; of && j < k; j++) of = !facts_same_value(names[j], m->value);
+        if (of && facts_find(f, m->holder, m->relation, NULL) != NULL) {
+            ids[k] = m->id;
+            names[k++] = m->value;
+        }
+    }
+    return k;
+}
+
+/* "what are my kids' names?", "what are my children called?": the names of the group
+ * asked (group_names), when it is one of children or of a plural word of kin or pets
+ * and no fact of the group's own answers. 1 when answered, else 0. */
+static int names_of_group(respond_t *r, const facts_t *f, const understood_t *u)
+{
+    if (u->act != READER_QUESTION || u->rel != READER_REL_NAME ||
+        !realise_plural(u->holder) || facts_find(f, u->holder, u->relation, NULL))
+        return 0;
+    size_t n = strlen(u->holder);
+    char one[UNDERSTAND_KEY];
+    snprintf(one, sizeof one, "%.*s", (int)(n > 0 ? n - 1 : 0), u->holder);
+    int kids = child_word(u->holder);
+    int pets = !strcmp(u->holder, "pets");
+    if (!kids && !pets && !understand_kin(one) && !dialogue_pet_word(one)) return 0;
+    const char *names[16];
+    int64_t ids[16];
+    int k = group_names(f, u->holder, one, kids, pets, names, ids, 16);
+    if (k < 2) return 0;        /* one name: the holder's own answer says it */
+    char buf[512];
+    say(r, realise_names(buf, sizeof buf, kids ? "children" : u->holder, names, k));
+    snprintf(r->answer, sizeof r->answer, "%s", names[0]);
+    for (int i = 1; i < k; i++) {
+        size_t l = strlen(r->answer);
+        snprintf(r->answer + l, sizeof r->answer - l, ", %s", names[i]);
+    }
+    for (int i = 0; i < k && r->nused < UNDERSTAND_MAX; i++) r->used[r->nused++] = ids[i];
+    set_kind(r, MODEL_KIND_ANSWER);
+    r->answered++;
+    return 1;
+}
+
 /* "How many children have I got?": how many the user said they have, when said after every
  * name told ("You have 3 children."), else the names told of that group, counted ("You
  * have 2 children: Ana and Luis."): the holders keyed by the word asked or its
@@ -476,8 +564,6 @@ static int ages(respond_t *r, const facts_t *f, const char *text, const understo
  * says it does not know). */
 static int how_many(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
-    static const char *const children[] = {"child", "children", "kid", "kids", "son", "sons",
-                                           "daughter", "daughters", NULL};
     char low[512];
     size_t at = 0;
     for (; text[at] && at + 1 < sizeof low; at++)
@@ -492,29 +578,14 @@ static int how_many(respond_t *r, const facts_t *f, const char *text, const unde
     for (p += 9; n + 1 < sizeof word && (isalpha((unsigned char)*p) || *p == '-'); p++)
         word[n++] = (char)tolower((unsigned char)*p);
     word[n] = '\0';
-    int kids = 0, pets = !strcmp(word, "pets");
-    for (int i = 0; children[i]; i++) kids |= !strcmp(word, children[i]);
+    int kids = child_word(word), pets = !strcmp(word, "pets");
     if (n < 3 || (word[n - 1] != 's' && !kids)) return 0;     /* a plural: "children" too */
     char one[UNDERSTAND_KEY];
     snprintf(one, sizeof one, "%.*s", (int)(n - 1), word);
     if (!kids && !pets && !understand_kin(one) && !dialogue_pet_word(one)) return 0;
     const char *names[16];
     int64_t ids[16];
-    int k = 0;
-    for (size_t i = 0; i < f->n && k < 16; i++) {
-        const store_memory_t *m = &f->v[i];
-        if (facts_rel_of(m->relation) != READER_REL_NAME || !strcmp(m->value, FACTS_ENDED))
-            continue;
-        int of = facts_same_holder(m->holder, word) || facts_same_holder(m->holder, one) ||
-                 (pets && dialogue_pet_word(m->holder));
-        for (int c = 0; kids && children[c] && !of; c++)
-            of = facts_same_holder(m->holder, children[c]);
-        for (int j = 0; of && j < k; j++) of = !facts_same_value(names[j], m->value);
-        if (of && facts_find(f, m->holder, m->relation, NULL) != NULL) {
-            ids[k] = m->id;
-            names[k++] = m->value;
-        }
-    }
+    int k = group_names(f, word, one, kids, pets, names, ids, 16);
     /* how many was told ("so that's four kids now"): said so when told after every name */
     const store_memory_t *told = facts_find(f, kids ? "children" : word, REALISE_COUNT, NULL);
     for (int i = 0; told && i < k; i++)
@@ -688,7 +759,9 @@ static const store_memory_t *other_place(const facts_t *f, const understood_t *u
 
 static void question(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
-    if (ages(r, f, text, u) || name_part(r, f, text, u) || how_many(r, f, text, u)) return;
+    if (ages(r, f, text, u) || name_part(r, f, text, u) || how_many(r, f, text, u) ||
+        names_of_group(r, f, u))
+        return;
     const char *named = u->value[0] || u->act != READER_QUESTION ? NULL : named_value(f, text);
     if (u->act == READER_QUESTION && (u->value[0] || named) &&
         whose(r, f, u->value[0] ? u->value : named)) {
@@ -801,6 +874,15 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
             snprintf(r->answer, sizeof r->answer, "yes");
             r->answered++;
             if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = h->id;
+            return;
+        }
+        const store_memory_t *pet = other_animal(f, u->value);
+        if (pet) {                          /* "No, you have a dog." */
+            realise_frame_t known = {"self", READER_REL_OWNS, NULL, pet->holder};
+            say(r, realise_yesno(buf, sizeof buf, 0, &asked, &known));
+            snprintf(r->answer, sizeof r->answer, "no");
+            r->answered++;
+            if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = pet->id;
             return;
         }
     }

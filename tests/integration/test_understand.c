@@ -273,6 +273,20 @@ START_TEST(test_forgetting_by_the_relation_and_possessives_without_apostrophes)
 }
 END_TEST
 
+/* The names of a group are those of its members ("other son" is a child too); asked for
+ * an animal they have none of, the user hears of the one they have. */
+START_TEST(test_a_group_is_named_and_an_animal_not_kept_is_no)
+{
+    tell("a", "my son Tadeo is 6 and my other son Ruben is 9");
+    ask("b", "what are my kids names?", "Tadeo", NULL);
+    ask("b", "what are my children called?", "Ruben", NULL);
+    ask("b", "how many kids do I have?", "2", NULL);
+    tell("a", "we adopted a whippet called Bramble last spring");
+    ask("b", "do I have a cat?", "No", "Yes");
+    ask("b", "do I have a dog?", "Yes", NULL);
+}
+END_TEST
+
 /* Chinese: a kin word the reader reads one character of, a favourite, a school. */
 START_TEST(test_chinese_kin_favourites_and_schools)
 {
@@ -1009,6 +1023,7 @@ int main(void)
     tcase_add_test(tc, test_people_are_ended_and_forgotten_whole);
     tcase_add_test(tc, test_past_homes_titles_and_forgetting_everything);
     tcase_add_test(tc, test_chinese_kin_favourites_and_schools);
+    tcase_add_test(tc, test_a_group_is_named_and_an_animal_not_kept_is_no);
     tcase_add_test(tc, test_forgetting_by_the_relation_and_possessives_without_apostrophes);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
