@@ -157,6 +157,81 @@ int forms_works_from_home(const char *const *words, int n, understood_t *out, in
     return empty >= 0 ? k : k + 1;
 }
 
+/* 1 when word is one of the words of text, whatever the case ("City" of "New York
+ * City"). */
+static int word_of(const char *text, const char *word)
+{
+    size_t l = strlen(word);
+    for (const char *p = text; l && *p; p++)
+        if ((p == text || p[-1] == ' ') && !strncasecmp(p, word, l) && (!p[l] || p[l] == ' '))
+            return 1;
+    return 0;
+}
+
+int forms_moved_to(const char *c, size_t cn, const char *const *words,
+                   const unsigned char *caps, int n, understood_t *out, int k)
+{
+    static const char *const moving[] = {"moved", "move", "moving", "movd", "relocated",
+                                         "relocating", NULL};
+    static const char *const ways[] = {"north", "south", "east", "west", "out", "back",
+                                       "abroad", "away", "over", "up", "down", "here",
+                                       "there", "home", "house", "town", NULL};
+    static const char *const stops[] = {"last", "this", "next", "in", "for", "with", "a",
+                                        "an", "and", "but", "so", "because", "since", "after",
+                                        "before", "when", "now", "recently", "yesterday",
+                                        "lol", "ago", NULL};
+    int home = -1;              /* the reader's unit of where one lives */
+    for (int i = 0; i < k && home < 0; i++)
+        if (out[i].rel == READER_REL_HOME) home = i;
+    if (home < 0) return k;
+    int v = 0;
+    while (v < n && !understand_in_list(moving, words[v])) v++;
+    int to = v + 1;             /* "moved [out east] to", "moved from Leeds to" */
+    while (to < n && to - v <= 4 && strcmp(words[to], "to") != 0) to++;
+    if (v >= n || to >= n || to - v > 4) return k;
+    int s = to + 1, e = s;
+    if (s < n && !strcmp(words[s], "the")) s = e = s + 1;
+    if (e < n && caps[e]) {
+        while (e < n && e - s < 3 && caps[e] && !understand_is_cjk(words[e])) e++;
+    } else if (e < n && isalpha((unsigned char)words[e][0]) &&
+               !understand_in_list(stops, words[e]) && !understand_in_list(ways, words[e]) &&
+               !understand_in_list(understand_empty_words, words[e]) &&
+               !lex_is_stopword(words[e])) {
+        e++;
+    }
+    if (e == s) return k;
+    char place[UNDERSTAND_VALUE];
+    understand_as_written(c, cn, words, s, e, place, sizeof place);
+    /* the reader's value where it read none, or a way it read for the place ("[east]") */
+    int kept = 0, filled = 0;
+    for (int i = 0; i < k; i++) {
+        understood_t *u = &out[i];
+        if (u->rel == READER_REL_HOME && !strcasecmp(u->value, place)) {
+            if (filled) continue;           /* told once */
+            filled = 1;
+        }
+        /* a way, or a word of the place ("[City]" of "New York City") */
+        int way = u->rel == READER_REL_HOME && u->value[0] && strcasecmp(u->value, place) &&
+                  (understand_in_list(ways, u->value) || word_of(place, u->value));
+        if (way && !filled) {
+            snprintf(u->value, sizeof u->value, "%s", place);
+            u->fact_min_p = 0;      /* the words say it: a fact however sure the reader */
+            filled = 1;
+        } else if (way) {
+            continue;
+        }
+        out[kept++] = *u;
+    }
+    k = kept;
+    for (int i = 0; i < k && !filled; i++)
+        if (out[i].rel == READER_REL_HOME && !out[i].value[0]) {
+            snprintf(out[i].value, sizeof out[i].value, "%s", place);
+            out[i].fact_min_p = 0;
+            filled = 1;
+        }
+    return k;
+}
+
 int forms_counted(const char *c, size_t cn, const char *const *words, int n,
                   const understood_t *clause, understood_t *out, int k, int max)
 {

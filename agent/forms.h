@@ -29,6 +29,14 @@ int forms_language(const char *w);
 int forms_married_to(const char *c, size_t cn, const char *const *words,
                      const unsigned char *caps, int n, understood_t *out, int k, int max);
 
+/* "I moved to hull last month, the commute is killing me", "moved from Leeds to Hull",
+ * "moved out west to Galway": the place after "moved ... to" (a name of up to three
+ * capitalised words, or one word typed small) is the value of the reader's unit of where
+ * one lives when that unit has none or took the way one moved ("west") for it; a second
+ * such unit is dropped. Returns the units. */
+int forms_moved_to(const char *c, size_t cn, const char *const *words,
+                   const unsigned char *caps, int n, understood_t *out, int k);
+
 /* "I work from home as a designer": working from home tells where one works, a value
  * the reader leaves unmarked; a unit of its own for the clause's holder, unless one
  * already says where. Returns the units. */

@@ -978,6 +978,22 @@ static int name_after_calling(const char *c, size_t cn, understood_t *out, int k
     return kept;
 }
 
+/* "we moved to Hull in May", "I started at Google in March": a month alone is when, not
+ * a birthday, in a clause with no word of birth. Returns the units left. */
+static int month_not_birthday(const char *const *words, int n, understood_t *out, int k)
+{
+    static const char *const birth[] = {"birthday", "birthdays", "bday", "b-day", "born",
+                                        "birth", "turn", "turns", "turning", "celebrate",
+                                        "celebrates", "celebrating", "生日", "生", NULL};
+    for (int w = 0; w < n; w++)
+        if (understand_in_list(birth, words[w])) return k;
+    int kept = 0;
+    for (int i = 0; i < k; i++)
+        if (!(out[i].rel == READER_REL_BIRTHDAY && understand_month(out[i].value)))
+            out[kept++] = out[i];
+    return kept;
+}
+
 /* The clause's word count without an aside it ends with ("... as you may know", "...
  * for what it's worth", "... just so you know"): words that tell nothing, which the
  * reader was not trained to see there. */
@@ -1173,11 +1189,16 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             understand_as_written(c, cn, words, s, e, out[0].old, sizeof out[0].old);
         k = 1;
     }
+    if (clause.act == READER_FACT || clause.act == READER_CORRECTION)
+        k = forms_moved_to(c, cn, words, caps, n, out, k);
     if (clause.act == READER_FACT) {
         k = forms_married_to(c, cn, words, caps, n, out, k, max);
         k = forms_works_from_home(words, n, out, k, max);
     }
-    if (clause.act == READER_FACT) k = name_after_calling(c, cn, out, k);
+    if (clause.act == READER_FACT) {
+        k = name_after_calling(c, cn, out, k);
+        k = month_not_birthday(words, n, out, k);
+    }
     int cjk = 0;
     for (int w = 0; w < n && !cjk; w++) cjk = understand_is_cjk(words[w]);
     if (cjk) k = forms_zh(c, cn, clause.act, out, k, max);

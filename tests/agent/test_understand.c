@@ -170,6 +170,15 @@ static const struct {
     {"we have a spoiled Indian ringneck parrot called Kiwi",
      {{"fact", "parrot", "name", "Kiwi", NULL}}},
     {"my fave film is The Godfather", {{"fact", "self", "favourite film", "The Godfather", NULL}}},
+    /* the place after "moved ... to" however the clause goes on; a month alone is when */
+    {"actually i moved to hull last month, the commute is killing me",
+     {{"fact", "self", "home", "hull", NULL}}},
+    {"I moved from Derby to Ely last month, way cheaper",
+     {{"correction", "self", "home", "Ely", NULL}}},
+    {"so I've moved out west to Truro, no more traffic!",
+     {{"fact", "self", "home", "Truro", NULL}}},
+    {"we moved to Salt Lake City in June", {{"fact", "self", "home", "Salt Lake City", NULL}}},
+    {"I started at Siemens in March", {{"fact", "self", "employer", "Siemens", NULL}}},
     /* Chinese forms the reader reads short (forms_zh.c): whose a name is, a favourite, a
      * school */
     {"我的儿子叫东东，今年五岁", {{"fact", "son", "age", "五", NULL}, {"fact", "son", "name", "东东", NULL}}},
