@@ -572,6 +572,12 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
      * of the user's again */
     if (u->act == READER_FACT && u->bare && !u->personal && !understand_pronoun(u->holder))
         u->personal = 1;
+    /* "new manager is Maria" after "my manager is Dave": someone the user has told of
+     * before is theirs */
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) && !u->personal &&
+        u->holder[0] && strcmp(u->holder, "self") != 0 && !understand_pronoun(u->holder))
+        for (size_t j = 0; j < f->n && !u->personal; j++)
+            u->personal = facts_same_holder(f->v[j].holder, u->holder);
     if (u->act == READER_CORRECTION && u->value[0] && !u->personal &&
         facts_by_spelling(f, u->value))
         u->personal = 1;                /* "sorry it's Zac, no h" of the user's Zach */

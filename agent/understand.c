@@ -978,6 +978,62 @@ static int name_after_calling(const char *c, size_t cn, understood_t *out, int k
     return kept;
 }
 
+/* A clause of studying ("I did my degree in history at the University of Leeds", "I
+ * studied chemistry at Durham"): what one studies read as a job, a workplace or a pastime
+ * is what one studies (the open relation "study", as "I study law" reads), and a firm or
+ * a place after "at" is the school. A question of which school one went to ("what uni
+ * did I go to?") asks for the school. */
+static void studies(const char *const *words, int n, int act, understood_t *out, int k)
+{
+    static const char *const studying[] = {"study", "studies", "studied", "studying",
+                                           "degree", "major", "majored", "majoring",
+                                           "masters", "phd", NULL};
+    static const char *const schools[] = {"uni", "university", "college", "school", NULL};
+    static const char *const working[] = {"work", "works", "worked", "working", "job", NULL};
+    static const char *const going[] = {"go", "goes", "went", "going", "attend", "attended",
+                                        "attending", NULL};
+    int study = 0, school = 0, work = 0;
+    for (int w = 0; w < n; w++) {
+        study |= understand_in_list(studying, words[w]);
+        school |= understand_in_list(schools, words[w]);
+        work |= understand_in_list(working, words[w]);
+    }
+    if (work) return;
+    for (int i = 0; i < k; i++) {
+        understood_t *u = &out[i];
+        char first[16];
+        snprintf(first, sizeof first, "%.*s", (int)strcspn(u->relation, " "), u->relation);
+        if (act == READER_QUESTION && school && u->rel == READER_REL_OPEN &&
+            understand_in_list(going, first)) {
+            u->rel = READER_REL_SCHOOL;
+            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
+            continue;
+        }
+        if (act != READER_FACT || !study || !u->value[0] || !u->personal)
+            continue;
+        if (understand_in_list(studying, u->holder))   /* "my [degree] in geology" */
+            snprintf(u->holder, sizeof u->holder, "self");
+        int at = -1;            /* the word before the value */
+        for (int w = 1; w < n && at < 0; w++)
+            if (!strcasecmp(words[w], u->value) ||
+                (!strncasecmp(u->value, words[w], strlen(words[w])) &&
+                 u->value[strlen(words[w])] == ' '))
+                at = w - 1;
+        if (at < 0) continue;
+        if ((u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE) &&
+            (!strcmp(words[at], "at") || (!strcmp(words[at], "the") && at > 0 &&
+                                          !strcmp(words[at - 1], "at")))) {
+            u->rel = READER_REL_SCHOOL;
+            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
+        } else if ((u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_EMPLOYER ||
+                    u->rel == READER_REL_JOB || u->rel == READER_REL_HOBBY) &&
+                   (!strcmp(words[at], "in") || understand_in_list(studying, words[at]))) {
+            u->rel = READER_REL_OPEN;
+            snprintf(u->relation, sizeof u->relation, "study");
+        }
+    }
+}
+
 /* "we moved to Hull in May", "I started at Google in March": a month alone is when, not
  * a birthday, in a clause with no word of birth. Returns the units left. */
 static int month_not_birthday(const char *const *words, int n, understood_t *out, int k)
@@ -988,9 +1044,19 @@ static int month_not_birthday(const char *const *words, int n, understood_t *out
     for (int w = 0; w < n; w++)
         if (understand_in_list(birth, words[w])) return k;
     int kept = 0;
-    for (int i = 0; i < k; i++)
-        if (!(out[i].rel == READER_REL_BIRTHDAY && understand_month(out[i].value)))
-            out[kept++] = out[i];
+    for (int i = 0; i < k; i++) {
+        understood_t *u = &out[i];
+        if (u->rel == READER_REL_BIRTHDAY && understand_month(u->value)) {
+            if (!u->name[0]) continue;
+            /* the name told in passing stays ("my brother Tariq is getting married in
+             * july": Tariq) */
+            u->rel = READER_REL_NAME;
+            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
+            snprintf(u->value, sizeof u->value, "%s", u->name);
+            u->name[0] = '\0';
+        }
+        out[kept++] = *u;
+    }
     return kept;
 }
 
@@ -1195,6 +1261,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_married_to(c, cn, words, caps, n, out, k, max);
         k = forms_works_from_home(words, n, out, k, max);
     }
+    studies(words, n, clause.act, out, k);
     if (clause.act == READER_FACT) {
         k = name_after_calling(c, cn, out, k);
         k = month_not_birthday(words, n, out, k);

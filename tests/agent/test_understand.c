@@ -170,6 +170,13 @@ static const struct {
     {"we have a spoiled Indian ringneck parrot called Kiwi",
      {{"fact", "parrot", "name", "Kiwi", NULL}}},
     {"my fave film is The Godfather", {{"fact", "self", "favourite film", "The Godfather", NULL}}},
+    /* what one studies and where, however the reader read them */
+    {"I did my degree in geology at the University of Hull",
+     {{"fact", "self", "study", "geology", NULL},
+      {"fact", "self", "school", "the University of Hull", NULL}}},
+    {"my son is studying dentistry at Cardiff", {{"fact", "son", "studying", "dentistry", NULL},
+                                                 {"fact", "son", "school", "Cardiff", NULL}}},
+    {"what college did I go to?", {{"question", "self", "school", "", NULL}}},
     /* the place after "moved ... to" however the clause goes on; a month alone is when */
     {"actually i moved to hull last month, the commute is killing me",
      {{"fact", "self", "home", "hull", NULL}}},
@@ -179,6 +186,7 @@ static const struct {
      {{"fact", "self", "home", "Truro", NULL}}},
     {"we moved to Salt Lake City in June", {{"fact", "self", "home", "Salt Lake City", NULL}}},
     {"I started at Siemens in March", {{"fact", "self", "employer", "Siemens", NULL}}},
+    {"my cousin Ravi is getting married in july", {{"fact", "cousin", "name", "Ravi", NULL}}},
     /* Chinese forms the reader reads short (forms_zh.c): whose a name is, a favourite, a
      * school */
     {"我的儿子叫东东，今年五岁", {{"fact", "son", "age", "五", NULL}, {"fact", "son", "name", "东东", NULL}}},

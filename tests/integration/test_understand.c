@@ -287,6 +287,19 @@ START_TEST(test_a_group_is_named_and_an_animal_not_kept_is_no)
 }
 END_TEST
 
+/* Someone the user told of before is theirs when spoken of without "my"; what one
+ * studied and where are asked for in other words than told. */
+START_TEST(test_a_new_manager_and_a_degree)
+{
+    tell("a", "my manager is called Gus and he is a nightmare");
+    json_decref(say("a", "ok news: Gus left!! new manager is Julia, she seems fair"));
+    ask("b", "who is my manager now?", "Julia", "Gus");
+    tell("a", "I did my degree in geology at the University of Hull");
+    ask("b", "what did I study?", "geology", NULL);
+    ask("b", "what uni did I go to?", "Hull", NULL);
+}
+END_TEST
+
 /* Chinese: a kin word the reader reads one character of, a favourite, a school. */
 START_TEST(test_chinese_kin_favourites_and_schools)
 {
@@ -1023,6 +1036,7 @@ int main(void)
     tcase_add_test(tc, test_people_are_ended_and_forgotten_whole);
     tcase_add_test(tc, test_past_homes_titles_and_forgetting_everything);
     tcase_add_test(tc, test_chinese_kin_favourites_and_schools);
+    tcase_add_test(tc, test_a_new_manager_and_a_degree);
     tcase_add_test(tc, test_a_group_is_named_and_an_animal_not_kept_is_no);
     tcase_add_test(tc, test_forgetting_by_the_relation_and_possessives_without_apostrophes);
     suite_add_tcase(s, tc);
