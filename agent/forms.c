@@ -103,6 +103,11 @@ int forms_married_to(const char *c, size_t cn, const char *const *words,
     char name[UNDERSTAND_VALUE];
     understand_as_written(c, cn, words, at + 2, at + 3, name, sizeof name);
     understand_drop_possessive(name);
+    /* "I'm married to Femi, he's a baker": what follows the pronoun after the name is
+     * the spouse's, not the speaker's */
+    int after = n;
+    for (int w = at + 3; w < n && after == n; w++)
+        if (understand_pronoun(words[w])) after = w + 1;
     int kept = 0;
     for (int i = 0; i < k; i++) {
         if (!strcmp(out[i].value, name) || !strcmp(out[i].name, name)) continue;
@@ -113,8 +118,13 @@ int forms_married_to(const char *c, size_t cn, const char *const *words,
         if (out[i].rel == READER_REL_AGE &&
             (understand_holds_text(c, cn, "years") || understand_holds_text(c, cn, "yrs")))
             continue;                   /* "married to Ed for 9 years": how long, no age */
+        int theirs = 0;     /* a value told after the pronoun */
+        for (int w = after; w < n && !theirs && !strcmp(out[i].holder, "self"); w++)
+            theirs = !strcasecmp(out[i].value, words[w]) ||
+                     (!strncasecmp(out[i].value, words[w], strlen(words[w])) &&
+                      out[i].value[strlen(words[w])] == ' ');
         if (!strcmp(out[i].holder, "married") || !strcmp(out[i].holder, "self")) {
-            if (!strcmp(out[i].holder, "married"))
+            if (!strcmp(out[i].holder, "married") || theirs)
                 snprintf(out[i].holder, sizeof out[i].holder, "%s", key);
             out[i].personal = 1;
         }

@@ -120,6 +120,10 @@ static const struct {
      * measures, a team, working from home, a job read as a holder, a pet's kind */
     {"married to Tomasz, he's a baker", {{"fact", "husband", "job", "baker", NULL},
                                          {"fact", "husband", "name", "Tomasz", NULL}}},
+    {"I'm married to Femi, she's a dentist in Hull",
+     {{"fact", "wife", "job", "dentist", NULL},
+      {"fact", "wife", "workplace", "Hull", NULL},
+      {"fact", "wife", "name", "Femi", NULL}}},
     {"my mum is Portuguese", {{"fact", "mother", "hometown", "Portugal", NULL}}},
     {"I live in Leeds, moved up from Lille", {{"fact", "self", "home", "Leeds", NULL},
                                               {"fact", "self", "hometown", "Lille", NULL}}},
