@@ -178,6 +178,58 @@ static int word_of(const char *text, const char *word)
     return 0;
 }
 
+int forms_lives_with(const char *c, size_t cn, const char *const *words, int n,
+                     understood_t *out, int k, int max)
+{
+    static const char *const living[] = {"live", "lives", "living", "lived", NULL};
+    static const char *const mine[] = {"my", "our", NULL};
+    for (int w = 0; w + 3 < n; w++) {
+        if (!understand_in_list(living, words[w]) || strcmp(words[w + 1], "with") ||
+            !understand_in_list(mine, words[w + 2]))
+            continue;
+        char key[UNDERSTAND_KEY];
+        int h = w + 3, nm = -1;
+        for (int l = 1; l <= 2 && h + l < n && nm < 0; l++) {   /* "sister", "best friend" */
+            understand_holder(words + h, l, key, sizeof key);
+            if (understand_kin(key) || dialogue_pet_word(key)) nm = h + l;
+        }
+        if (nm < 0 || nm >= n || !isalpha((unsigned char)words[nm][0]) ||
+            lex_is_stopword(words[nm]) || understand_in_list(understand_empty_words, words[nm]))
+            return k;
+        char name[UNDERSTAND_VALUE];
+        understand_as_written(c, cn, words, nm, nm + 1, name, sizeof name);
+        if (k < 1) return k;
+        understood_t first = out[0];    /* the clause's spans and act, for a new unit */
+        int kept = 0, told = 0;
+        for (int i = 0; i < k; i++) {
+            understood_t *u = &out[i];
+            if (u->rel == READER_REL_HOME && (word_of(u->value, name) || !u->value[0]))
+                continue;               /* "live with my boyfriend [Kenji]": no place */
+            if (u->rel == READER_REL_NAME && !strcmp(u->value, name)) {
+                told = 1;
+                snprintf(u->holder, sizeof u->holder, "%s", key);
+                u->personal = 1;
+            }
+            if (!strcmp(u->name, name) && !strcmp(u->holder, "self")) u->name[0] = '\0';
+            out[kept++] = *u;
+        }
+        k = kept;
+        if (told || k >= max) return k;
+        understood_t *u = &out[k];
+        *u = first;
+        u->act = READER_FACT;
+        u->fact_min_p = 0;
+        u->rel = READER_REL_NAME;
+        u->personal = 1;
+        u->old[0] = u->name[0] = '\0';
+        snprintf(u->holder, sizeof u->holder, "%s", key);
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
+        snprintf(u->value, sizeof u->value, "%s", name);
+        return k + 1;
+    }
+    return k;
+}
+
 int forms_moved_to(const char *c, size_t cn, const char *const *words,
                    const unsigned char *caps, int n, understood_t *out, int k)
 {

@@ -29,6 +29,12 @@ int forms_language(const char *w);
 int forms_married_to(const char *c, size_t cn, const char *const *words,
                      const unsigned char *caps, int n, understood_t *out, int k, int max);
 
+/* "I live with my boyfriend Kenji", "i live with my bf jon": the name after a kin or
+ * pet word after "live with my" is theirs (the reader reads it as where one lives); a
+ * unit of where one lives that holds the name is dropped. Returns the units. */
+int forms_lives_with(const char *c, size_t cn, const char *const *words, int n,
+                     understood_t *out, int k, int max);
+
 /* "I moved to hull last month, the commute is killing me", "moved from Leeds to Hull",
  * "moved out west to Galway": the place after "moved ... to" (a name of up to three
  * capitalised words, or one word typed small) is the value of the reader's unit of where

@@ -101,6 +101,20 @@ static void favourite_rel(understood_t *u)
         u->rel = READER_REL_OPEN;
 }
 
+/* 1 when value, as written in c[0, cn), is followed by punctuation ("Czech, living in
+ * Vienna"). */
+static int punctuated_after(const char *c, size_t cn, const char *value)
+{
+    size_t vl = strlen(value);
+    for (size_t i = 0; vl && i + vl <= cn; i++)
+        if (!strncmp(c + i, value, vl)) {
+            size_t j = i + vl;
+            while (j < cn && c[j] == ' ') j++;
+            return j < cn && strchr(",.;:!?", c[j]) != NULL;
+        }
+    return 0;
+}
+
 /* 1 when a bare number read as a value of rel is an age: for a name, a place, a firm, a
  * school, a job, a language, a date or a kind, written in digits or in words ("I'm 27"
  * is no birthday, "Maisie who's 12" no kind); for the other classes but an open relation (a
@@ -513,10 +527,13 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
                                       !kinds_animal_near(u->holder)     /* "a cockatiel" */
                                   ? forms_country(u->value)
                                   : NULL;
+        size_t el = e < n ? strlen(words[e]) : 0;
         int before_noun = e < n && isalpha((unsigned char)words[e][0]) &&
                           !understand_in_list(conjunctions, words[e]) &&
                           !understand_in_list(understand_empty_words, words[e]) &&
-                          !lex_is_stopword(words[e]);
+                          !lex_is_stopword(words[e]) &&
+                          !(el > 4 && !strcmp(words[e] + el - 3, "ing")) &&  /* "living" */
+                          !punctuated_after(c, cn, u->value);       /* "I'm Czech, ..." */
         if (country && before_noun)
             u->value[0] = '\0';
         else if (country) {
@@ -1257,6 +1274,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     }
     if (clause.act == READER_FACT || clause.act == READER_CORRECTION)
         k = forms_moved_to(c, cn, words, caps, n, out, k);
+    if (clause.act == READER_FACT) k = forms_lives_with(c, cn, words, n, out, k, max);
     if (clause.act == READER_FACT) {
         k = forms_married_to(c, cn, words, caps, n, out, k, max);
         k = forms_works_from_home(words, n, out, k, max);

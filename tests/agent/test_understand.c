@@ -174,6 +174,10 @@ static const struct {
     {"we have a spoiled Indian ringneck parrot called Kiwi",
      {{"fact", "parrot", "name", "Kiwi", NULL}}},
     {"my fave film is The Godfather", {{"fact", "self", "favourite film", "The Godfather", NULL}}},
+    /* a name after "live with my" and a kin word is theirs; a nationality before a comma */
+    {"i live with my bf jon", {{"fact", "boyfriend", "name", "jon", NULL}}},
+    {"I'm Czech, living in Vienna", {{"fact", "self", "hometown", "Czechia", NULL},
+                                     {"fact", "self", "home", "Vienna", NULL}}},
     /* what one studies and where, however the reader read them */
     {"I did my degree in geology at the University of Hull",
      {{"fact", "self", "study", "geology", NULL},
