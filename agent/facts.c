@@ -179,6 +179,16 @@ static int spelling_distance(const char *a, const char *b, int limit)
     return row[lb];
 }
 
+int facts_spelt_nearly(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), l = la < lb ? la : lb;
+    if (l < 6 || strpbrk(a, "0123456789") || strpbrk(b, "0123456789") ||
+        tolower((unsigned char)a[0]) != tolower((unsigned char)b[0]))
+        return 0;
+    int limit = l >= 10 ? 2 : 1;
+    return spelling_distance(a, b, limit) <= limit;
+}
+
 const store_memory_t *facts_by_spelling(const facts_t *f, const char *v)
 {
     size_t n = strlen(v);

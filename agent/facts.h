@@ -54,6 +54,10 @@ const store_memory_t *facts_by_value(const facts_t *f, const char *v);
  * values under 4 bytes, 2 under 7, else 3, without case; never v itself, and a number
  * only for a number. NULL when none. */
 const store_memory_t *facts_by_spelling(const facts_t *f, const char *v);
+/* 1 when a and b are one value typed with a slip: words of 6 letters or more with the
+ * same first letter, one edit apart (two from 10 letters), no digits ("hairdreser" and
+ * "hairdresser"); else 0. */
+int facts_spelt_nearly(const char *a, const char *b);
 /* The newest current favourite of holder ("favourite food": UNDERSTAND_FAVOURITE ...),
  * or NULL. */
 const store_memory_t *facts_favourite(const facts_t *f, const char *holder);

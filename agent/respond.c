@@ -910,7 +910,8 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
         /* the value asked, or, when the reader marked none, the question's own words
          * ("is rosa a vet?" holds "vet") */
         int yes = u->value[0] ? facts_same_value(m->value, u->value) ||
-                                    facts_has_words(m->value, u->value)
+                                    facts_has_words(m->value, u->value) ||
+                                    facts_spelt_nearly(m->value, u->value)
                               : facts_has_words(text, m->value) ||
                                     facts_same_value(text, m->value);   /* a date */
         /* a name is asked after with a word of naming or as what someone is ("is Omid

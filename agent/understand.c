@@ -995,6 +995,38 @@ static int name_after_calling(const char *c, size_t cn, understood_t *out, int k
     return kept;
 }
 
+/* A clause whose units were all dropped as no facts: one unit of small talk (the
+ * first's spans), or none when there were none. */
+static int said_nothing(understood_t *out, int k)
+{
+    if (k < 1) return 0;
+    out[0].act = READER_SMALLTALK;
+    out[0].value[0] = out[0].name[0] = out[0].old[0] = '\0';
+    out[0].personal = 0;
+    return 1;
+}
+
+/* "best ramen I've had outside Japan": a place after "outside", "than" or "like" in a
+ * clause with no word of living is no home. Returns the units left. */
+static int home_not_lived(const char *const *words, int n, understood_t *out, int k)
+{
+    static const char *const living[] = {"live", "lives", "living", "lived", "moved",
+                                         "move", "moving", "based", "home", "house", "flat",
+                                         "from", "born", NULL};
+    static const char *const besides[] = {"outside", "than", "like", "besides", "except",
+                                          NULL};
+    for (int w = 0; w < n; w++)
+        if (understand_in_list(living, words[w])) return k;
+    int kept = 0;
+    for (int i = 0; i < k; i++) {
+        int away = 0;
+        for (int w = 1; w < n && out[i].rel == READER_REL_HOME && !away; w++)
+            away = !strcasecmp(words[w], out[i].value) && understand_in_list(besides, words[w - 1]);
+        if (!away) out[kept++] = out[i];
+    }
+    return kept ? kept : said_nothing(out, k);
+}
+
 /* A clause of studying ("I did my degree in history at the University of Leeds", "I
  * studied chemistry at Durham"): what one studies read as a job, a workplace or a pastime
  * is what one studies (the open relation "study", as "I study law" reads), and a firm or
@@ -1074,7 +1106,7 @@ static int month_not_birthday(const char *const *words, int n, understood_t *out
         }
         out[kept++] = *u;
     }
-    return kept;
+    return kept ? kept : said_nothing(out, k);
 }
 
 /* The clause's word count without an aside it ends with ("... as you may know", "...
@@ -1283,6 +1315,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     if (clause.act == READER_FACT) {
         k = name_after_calling(c, cn, out, k);
         k = month_not_birthday(words, n, out, k);
+        k = home_not_lived(words, n, out, k);
     }
     int cjk = 0;
     for (int w = 0; w < n && !cjk; w++) cjk = understand_is_cjk(words[w]);

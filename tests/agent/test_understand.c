@@ -174,6 +174,8 @@ static const struct {
     {"we have a spoiled Indian ringneck parrot called Kiwi",
      {{"fact", "parrot", "name", "Kiwi", NULL}}},
     {"my fave film is The Godfather", {{"fact", "self", "favourite film", "The Godfather", NULL}}},
+    /* a place one has eaten outside of is no home */
+    {"honestly the best pho I've had outside Vietnam", {{"smalltalk", "self", "home", "", NULL}}},
     /* a name after "live with my" and a kin word is theirs; a nationality before a comma */
     {"i live with my bf jon", {{"fact", "boyfriend", "name", "jon", NULL}}},
     {"I'm Czech, living in Vienna", {{"fact", "self", "hometown", "Czechia", NULL},

@@ -291,6 +291,8 @@ END_TEST
  * studied and where are asked for in other words than told. */
 START_TEST(test_a_new_manager_and_a_degree)
 {
+    tell("a", "my wife Lou works as a hairdreser");
+    ask("b", "is my wife a hairdresser?", "Yes", NULL);
     tell("a", "my manager is called Gus and he is a nightmare");
     json_decref(say("a", "ok news: Gus left!! new manager is Julia, she seems fair"));
     ask("b", "who is my manager now?", "Julia", "Gus");
