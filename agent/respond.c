@@ -451,6 +451,17 @@ static const store_memory_t *has_holder(const facts_t *f, const char *value)
     return NULL;
 }
 
+/* 1 when a yes/no question asks whether any value is told ("am I allergic to
+ * anything?", "do I have any siblings?"). */
+static int asks_any(const char *text)
+{
+    static const char *const any[] = {"anything", "any", "something", "anyone", "anybody",
+                                      "someone", NULL};
+    for (int i = 0; any[i]; i++)
+        if (facts_has_words(text, any[i])) return 1;
+    return 0;
+}
+
 /* "do I have a cat?" of a user who told of a dog and a tortoise and of no cat: the newest
  * fact of an animal of theirs when value names an animal (a pet word or a kind) and none
  * of theirs is one, else NULL. */
@@ -913,7 +924,8 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
                                     facts_has_words(m->value, u->value) ||
                                     facts_spelt_nearly(m->value, u->value)
                               : facts_has_words(text, m->value) ||
-                                    facts_same_value(text, m->value);   /* a date */
+                                    facts_same_value(text, m->value) ||  /* a date */
+                                    asks_any(text);     /* "am I allergic to anything?" */
         /* a name is asked after with a word of naming or as what someone is ("is Omid
          * my manager?"), not with a verb of doing ("do I climb?") */
         int naming = facts_has_words(text, "name") || facts_has_words(text, "called") ||

@@ -302,6 +302,16 @@ START_TEST(test_a_new_manager_and_a_degree)
 }
 END_TEST
 
+/* A yes/no question for anything of a relation is answered with what is told. */
+START_TEST(test_anything_asked_is_what_was_told)
+{
+    ask("a", "am i allergic to anything?", "don't know", "Yes");
+    tell("a", "oh and i'm allergic to cashews so no satay for me");
+    ask("b", "am i allergic to anything?", "cashews", NULL);
+    ask("b", "am I allergic to shellfish?", "No", "Yes");
+}
+END_TEST
+
 /* Chinese: a kin word the reader reads one character of, a favourite, a school. */
 START_TEST(test_chinese_kin_favourites_and_schools)
 {
@@ -1039,6 +1049,7 @@ int main(void)
     tcase_add_test(tc, test_past_homes_titles_and_forgetting_everything);
     tcase_add_test(tc, test_chinese_kin_favourites_and_schools);
     tcase_add_test(tc, test_a_new_manager_and_a_degree);
+    tcase_add_test(tc, test_anything_asked_is_what_was_told);
     tcase_add_test(tc, test_a_group_is_named_and_an_animal_not_kept_is_no);
     tcase_add_test(tc, test_forgetting_by_the_relation_and_possessives_without_apostrophes);
     suite_add_tcase(s, tc);
