@@ -81,7 +81,8 @@ int forms_married_to(const char *c, size_t cn, const char *const *words,
     } forms[] = {{{"married", "to", NULL}, 1},
                  {{"share", "my", "life", "with", NULL}, 0},
                  {{"in", "a", "relationship", "with", NULL}, 0},
-                 {{"living", "together", "with", NULL}, 0}};
+                 {{"living", "together", "with", NULL}, 0},
+                 {{"been", "with", NULL}, 0}};
     int at = -1, len = 0, spouse = 0;
     for (size_t f = 0; f < sizeof forms / sizeof forms[0] && at < 0; f++)
         for (int w = 0; w < n && at < 0; w++) {
@@ -90,7 +91,15 @@ int forms_married_to(const char *c, size_t cn, const char *const *words,
                 l++;
             if (!forms[f].words[l]) at = w, len = l, spouse = forms[f].spouse;
         }
-    if (at < 0 || at + len >= n || !caps[at + len] || understand_is_cjk(words[at + len]) ||
+    /* a name typed small is one when how long comes after it ("been with rebecca for
+     * three years") */
+    int small = at >= 0 && at + len + 1 <= n &&
+                (at + len + 1 == n || !strcmp(words[at + len + 1], "for") ||
+                 !strcmp(words[at + len + 1], "since")) &&
+                at + len < n && isalpha((unsigned char)words[at + len][0]) &&
+                !lex_is_stopword(words[at + len]) && !understand_kin(words[at + len]);
+    if (at < 0 || at + len >= n || (!caps[at + len] && !small) ||
+        understand_is_cjk(words[at + len]) ||
         understand_in_list(understand_empty_words, words[at + len]))
         return k;
     at += len - 2;              /* the name is at at + 2, as after "married to" */
@@ -558,15 +567,19 @@ int forms_favourite_is(const char *c, size_t cn, const char *const *words, int n
     int r = ++w;                /* the thing: one or two words up to "is" */
     while (w < n && w - r < 2 && strcmp(words[w], "is") && strcmp(words[w], "'s")) w++;
     if (w == r || w >= n || (strcmp(words[w], "is") && strcmp(words[w], "'s"))) return k;
-    int s = w + 1, e = s;       /* the value: up to three words to the clause's end */
-    while (e < n && e - s < 3 && (isalnum((unsigned char)words[e][0]) ||
-                                  (unsigned char)words[e][0] >= 0x80))
+    /* the value: up to three words ("The" of a title besides), then only fillers ("now",
+     * "too") */
+    int s = w + 1, title = s < n && !strcasecmp(words[s], "the"), b = s + title, e = b;
+    while (e < n && e - b < 3 &&
+           (isalnum((unsigned char)words[e][0]) || (unsigned char)words[e][0] >= 0x80) &&
+           !understand_in_list(understand_empty_words, words[e]) &&
+           !lex_is_stopword(words[e]))
         e++;
-    int title = e - s >= 2 && !strcasecmp(words[s], "the");    /* "The Godfather" */
-    if (e == s || e < n ||
-        (!title && (lex_is_stopword(words[s]) ||
-                    understand_in_list(understand_empty_words, words[s]))))
-        return k;
+    int rest = e;
+    while (rest < n && (understand_in_list(understand_empty_words, words[rest]) ||
+                        !isalnum((unsigned char)words[rest][0])))
+        rest++;
+    if (e == b || rest < n) return k;
     char relation[UNDERSTAND_KEY];
     snprintf(relation, sizeof relation, "%s", UNDERSTAND_FAVOURITE);
     for (int t = r; t < w; t++) {

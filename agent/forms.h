@@ -20,7 +20,8 @@ const char *forms_country(const char *w);
  * and the languages that are no nationality. */
 int forms_language(const char *w);
 
-/* "married to Ayesha", "I share my life with Tomas", "in a relationship with Kai" name
+/* "married to Ayesha", "I share my life with Tomas", "in a relationship with Kai", "I
+ * have been with Tara for three years" (a name typed small too before "for") name
  * the user's spouse or partner, whatever the reader made of the words: the capitalised
  * word after those words is the name, a spouse's a husband's or a wife's by the pronoun
  * the clause speaks of them with ("she's a midwife"), else a partner's; the units the

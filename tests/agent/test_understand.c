@@ -174,10 +174,12 @@ static const struct {
     {"we have a spoiled Indian ringneck parrot called Kiwi",
      {{"fact", "parrot", "name", "Kiwi", NULL}}},
     {"my fave film is The Godfather", {{"fact", "self", "favourite film", "The Godfather", NULL}}},
+    {"My favourite snack is crisps now.", {{"fact", "self", "favourite snack", "crisps", NULL}}},
     /* a place one has eaten outside of is no home */
     {"honestly the best pho I've had outside Vietnam", {{"smalltalk", "self", "home", "", NULL}}},
     /* a name after "live with my" and a kin word is theirs; a nationality before a comma */
     {"i live with my bf jon", {{"fact", "boyfriend", "name", "jon", NULL}}},
+    {"i have been with maya for six years", {{"fact", "partner", "name", "maya", NULL}}},
     {"I'm Czech, living in Vienna", {{"fact", "self", "hometown", "Czechia", NULL},
                                      {"fact", "self", "home", "Vienna", NULL}}},
     /* what one studies and where, however the reader read them */
