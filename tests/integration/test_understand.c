@@ -294,7 +294,7 @@ START_TEST(test_a_new_manager_and_a_degree)
     tell("a", "my wife Lou works as a hairdreser");
     ask("b", "is my wife a hairdresser?", "Yes", NULL);
     tell("a", "my manager is called Gus and he is a nightmare");
-    json_decref(say("a", "ok news: Gus left!! new manager is Julia, she seems fair"));
+    json_decref(say("a", "Gus quit last week. new manager is Julia"));
     ask("b", "who is my manager now?", "Julia", "Gus");
     tell("a", "I did my degree in geology at the University of Hull");
     ask("b", "what did I study?", "geology", NULL);
@@ -306,7 +306,7 @@ END_TEST
 START_TEST(test_anything_asked_is_what_was_told)
 {
     ask("a", "am i allergic to anything?", "don't know", "Yes");
-    tell("a", "oh and i'm allergic to cashews so no satay for me");
+    tell("a", "turns out I'm allergic to cashews, which rules out satay");
     ask("b", "am i allergic to anything?", "cashews", NULL);
     ask("b", "am I allergic to shellfish?", "No", "Yes");
 }
