@@ -520,9 +520,16 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
                                          * or a job is not a bare number */
         understand_as_written(c, cn, words, s, e, u->value, sizeof u->value);
         if (u->rel == READER_REL_NAME) understand_drop_possessive(u->value);
+        /* "I speak Dutch at home and [Spanish] at work": a language read as a place,
+         * a firm or a nationality, in a clause of speaking, is a language spoken */
+        static const char *const speaking[] = {"speak", "speaks", "spoke", "speaking",
+                                               "fluent", "language", "languages", NULL};
+        int speaks = 0;
+        for (int w = 0; w < n && !speaks; w++) speaks = understand_in_list(speaking, words[w]);
         /* "my mum is Portuguese", "I'm Irish": where they are from, not a name; but
          * "a little spanish place" says what kind of place, and is no name either */
         const char *country = (u->rel == READER_REL_NAME || u->rel == READER_REL_KIND) &&
+                                      !(speaks && forms_language(u->value)) &&
                                       !dialogue_pet_word(u->holder) &&
                                       !kinds_animal_near(u->holder)     /* "a cockatiel" */
                                   ? forms_country(u->value)
@@ -548,13 +555,8 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             snprintf(u->holder, sizeof u->holder, "%s", understand_pronoun(words[s - 1]));
             u->personal = 0;
         }
-        /* "I speak Dutch at home and [Spanish] at work": a language read as a place
-         * or a firm, in a clause of speaking, is a language spoken */
-        static const char *const speaking[] = {"speak", "speaks", "spoke", "speaking",
-                                               "fluent", "language", "languages", NULL};
-        int speaks = 0;
-        for (int w = 0; w < n && !speaks; w++) speaks = understand_in_list(speaking, words[w]);
-        if (speaks && u->rel != READER_REL_LANGUAGE && u->rel != READER_REL_NAME &&
+        if (speaks && u->rel != READER_REL_LANGUAGE &&
+            (u->rel != READER_REL_NAME || strcmp(u->holder, "self") == 0) &&
             forms_language(u->value))
             u->rel = READER_REL_LANGUAGE;
         /* "我是护士": after 是, a word that ends as jobs do (护士, 老师, 程序员, 医生) is a
@@ -574,9 +576,11 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
                                             "lactose intolerant", NULL};
         char low[UNDERSTAND_KEY];
         understand_holder_of(u->value, low, sizeof low);
-        if (u->rel == READER_REL_NAME && !strcmp(u->holder, "self") &&
-            understand_in_list(diets, low))
-            u->rel = READER_REL_DIET;
+        if ((u->rel == READER_REL_NAME || u->rel == READER_REL_WORKPLACE ||
+             u->rel == READER_REL_HOME || u->rel == READER_REL_HOMETOWN ||
+             u->rel == READER_REL_JOB || u->rel == READER_REL_KIND) &&
+            u->rel != READER_REL_DIET && understand_in_list(diets, low))
+            u->rel = READER_REL_DIET;   /* "..., nurse in Cork, vegan": no place */
         /* "I used to live in Riga": a home told as past is where one was before */
         static const char *const turning[] = {"but", "now", "moved", "then", "and", NULL};
         int used = 0;
@@ -995,6 +999,38 @@ static int name_after_calling(const char *c, size_t cn, understood_t *out, int k
     return kept;
 }
 
+/* "I'm Maeve, 41, nurse in Cork": a name after "I'm" the reader took for an open
+ * relation of the number after it is the speaker's name, and the number their age.
+ * Returns the units. */
+static int name_read_as_relation(const char *c, size_t cn, const char *const *words,
+                                 const unsigned char *caps, int n, understood_t *out, int k,
+                                 int max)
+{
+    for (int i = 0; i < k; i++) {
+        understood_t *u = &out[i];
+        if (u->rel != READER_REL_OPEN || !u->relation[0] || strchr(u->relation, ' ') ||
+            !understand_number_only(u->value))
+            continue;
+        int at = -1;            /* the name's word, right after "I'm" or "I am" */
+        for (int w = 1; w < n && at < 0; w++)
+            if (caps[w] && !strcasecmp(words[w], u->relation) &&
+                (!strcmp(words[w - 1], "i'm") || !strcmp(words[w - 1], "im") ||
+                 (w >= 2 && !strcmp(words[w - 2], "i") && !strcmp(words[w - 1], "am"))))
+                at = w;
+        if (at < 0) continue;
+        u->rel = READER_REL_AGE;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_AGE));
+        if (k >= max) return k;
+        out[k] = *u;
+        out[k].rel = READER_REL_NAME;
+        snprintf(out[k].relation, sizeof out[k].relation, "%s",
+                 reader_rel_name(READER_REL_NAME));
+        understand_as_written(c, cn, words, at, at + 1, out[k].value, sizeof out[k].value);
+        return k + 1;
+    }
+    return k;
+}
+
 /* A clause whose units were all dropped as no facts: one unit of small talk (the
  * first's spans), or none when there were none. */
 static int said_nothing(understood_t *out, int k)
@@ -1313,6 +1349,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     }
     studies(words, n, clause.act, out, k);
     if (clause.act == READER_FACT) {
+        k = name_read_as_relation(c, cn, words, caps, n, out, k, max);
         k = name_after_calling(c, cn, out, k);
         k = month_not_birthday(words, n, out, k);
         k = home_not_lived(words, n, out, k);

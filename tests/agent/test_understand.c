@@ -176,6 +176,16 @@ static const struct {
      {{"fact", "parrot", "name", "Kiwi", NULL}}},
     {"my fave film is The Godfather", {{"fact", "self", "favourite film", "The Godfather", NULL}}},
     {"My favourite snack is crisps now.", {{"fact", "self", "favourite snack", "crisps", NULL}}},
+    /* a name after "I'm" read as a relation of the age after it; a diet in a list; a
+     * language spoken that is also a nationality */
+    {"so I'm Maeve, 41, a nurse", {{"fact", "self", "age", "41", NULL},
+                                   {"fact", "self", "job", "nurse", NULL},
+                                   {"fact", "self", "name", "Maeve", NULL}}},
+    {"I'm a midwife in Bath, vegan too", {{"fact", "self", "job", "midwife", NULL},
+                                          {"fact", "self", "workplace", "Bath", NULL},
+                                          {"fact", "self", "diet", "vegan", NULL}}},
+    {"I speak Welsh and Polish", {{"fact", "self", "language", "Welsh", NULL},
+                                  {"fact", "self", "language", "Polish", NULL}}},
     /* a place one has eaten outside of is no home */
     {"the tastiest ramen I've had outside Tokyo honestly",
      {{"smalltalk", "self", "home", "", NULL}}},
