@@ -507,11 +507,17 @@ static int child_word(const char *w)
 }
 
 /* 1 when holder is one of the user's children: its last word is a child's ("son",
- * "daughters", "older son", "youngest daughter"). */
+ * "daughters", "older son", "youngest daughter"), or a child spoken of by their place
+ * among them ("my eldest", "my older one"). */
 static int child_holder(const char *holder)
 {
+    static const char *const places[] = {"eldest", "youngest", "oldest", "middle", "one",
+                                         "baby", NULL};
     const char *last = strrchr(holder, ' ');
-    return child_word(last ? last + 1 : holder);
+    last = last ? last + 1 : holder;
+    for (int i = 0; places[i]; i++)
+        if (!strcmp(places[i], last)) return 1;
+    return child_word(last);
 }
 
 /* The names told of a group of the user's, each once, oldest first, into names[0..max)
