@@ -80,6 +80,8 @@ static const char *article(const char *v)
 {
     if (!v || !strncmp(v, "a ", 2) || !strncmp(v, "an ", 3) || !strncmp(v, "the ", 4))
         return "";
+    if (islower((unsigned char)v[0]) && (realise_plural(v) || realise_plural_s(v)))
+        return "";              /* "you have children", "you have two dogs" */
     return strchr("aeiouAEIOU", v[0]) && v[0] ? "an" : "a";
 }
 

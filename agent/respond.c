@@ -422,79 +422,6 @@ static const store_memory_t *any_fact_asked(const facts_t *f, const char *text,
     return NULL;
 }
 
-/* "Do I have a dog?", "do I have kids?" asked of what the user never said they own: they
- * have it when someone or something of theirs is keyed by what is asked ("my dog Juno",
- * "my son"; "kids" of a son or a daughter, "pets" of any animal), by a kind of it ("a
- * beagle called Pretzel": kinds.h) or is of that kind ("my dog is a dachshund"). The
- * newest current fact that shows it, or NULL. */
-static const store_memory_t *has_holder(const facts_t *f, const char *value)
-{
-    static const char *const children[] = {"child", "children", "son", "sons", "daughter",
-                                           "daughters", NULL};
-    char key[UNDERSTAND_KEY];
-    understand_holder_of(value, key, sizeof key);
-    if (!strcmp(key, "self")) return NULL;
-    int kids = 0, pets = !strcmp(key, "pet") || !strcmp(key, "pets");
-    for (int i = 0; children[i]; i++) kids |= !strcmp(key, children[i]);
-    for (size_t i = f->n; i-- > 0;) {
-        const store_memory_t *m = &f->v[i];
-        if (!strcmp(m->holder, "self") || !strcmp(m->value, FACTS_ENDED)) continue;
-        int kid = 0;
-        for (int k = 0; children[k]; k++) kid |= !strcmp(m->holder, children[k]);
-        const char *animal = kinds_animal_near(m->holder);     /* "a beagle called ..." */
-        if (facts_same_relation(m->holder, key) || (kids && kid) ||
-            (pets && (dialogue_pet_word(m->holder) || animal)) ||
-            (animal && facts_same_holder(animal, key)) ||
-            (facts_rel_of(m->relation) == READER_REL_KIND && facts_same_value(m->value, key)))
-            return m;
-    }
-    return NULL;
-}
-
-/* 1 when a yes/no question asks whether any value is told ("am I allergic to
- * anything?", "do I have any siblings?"). */
-static int asks_any(const char *text)
-{
-    static const char *const any[] = {"anything", "any", "something", "anyone", "anybody",
-                                      "someone", NULL};
-    for (int i = 0; any[i]; i++)
-        if (facts_has_words(text, any[i])) return 1;
-    return 0;
-}
-
-/* "do I have a cat?" of a user who told of a dog and a tortoise and of no cat: the newest
- * fact of an animal of theirs when value names an animal (a pet word or a kind) and none
- * of theirs is one, else NULL. */
-static const store_memory_t *other_animal(const facts_t *f, const char *value)
-{
-    char key[UNDERSTAND_KEY];
-    understand_holder_of(value, key, sizeof key);
-    if (!dialogue_pet_word(key) && !kinds_animal(key)) return NULL;
-    for (size_t i = f->n; i-- > 0;) {
-        const store_memory_t *m = &f->v[i];
-        if (!strcmp(m->value, FACTS_ENDED)) continue;
-        if (dialogue_pet_word(m->holder) || kinds_animal_near(m->holder)) return m;
-    }
-    return NULL;
-}
-
-/* "Who's older, Maud or Cyril?", "is Oscar older than Finn?": answers and returns 1, or 0
- * when the question compares no ages the facts hold. */
-static int ages(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
-{
-    compare_t c;
-    if (!compare_ages(f, text, u->act == READER_YESNO, &c)) return 0;
-    char buf[256];
-    say(r, realise_ages(buf, sizeof buf, c.name, c.age, c.older, c.of, c.yes, c.other,
-                        c.other_age));
-    snprintf(r->answer, sizeof r->answer, "%s", c.other ? (c.yes ? "yes" : "no") : c.name);
-    for (int i = 0; i < 2 && c.ids[i] && r->nused < UNDERSTAND_MAX; i++)
-        r->used[r->nused++] = c.ids[i];
-    set_kind(r, MODEL_KIND_ANSWER);
-    r->answered++;
-    return 1;
-}
-
 static const char *const children_words[] = {"child", "children", "kid", "kids", "son", "sons",
                                              "daughter", "daughters", NULL};
 
@@ -518,6 +445,80 @@ static int child_holder(const char *holder)
     for (int i = 0; places[i]; i++)
         if (!strcmp(places[i], last)) return 1;
     return child_word(last);
+}
+
+/* "Do I have a dog?", "do I have kids?" asked of what the user never said they own: they
+ * have it when someone or something of theirs is keyed by what is asked ("my dog Juno",
+ * "my son"; "kids" of a son or a daughter, "pets" of any animal), by a kind of it ("a
+ * beagle called Pretzel": kinds.h) or is of that kind ("my dog is a dachshund"). The
+ * newest current fact that shows it, or NULL. */
+static const store_memory_t *has_holder(const facts_t *f, const char *value)
+{
+    char key[UNDERSTAND_KEY];
+    understand_holder_of(value, key, sizeof key);
+    if (!strcmp(key, "self")) return NULL;
+    /* any child for "a child" or "kids"; a son only for "a son" */
+    int kids = !strcmp(key, "child") || !strcmp(key, "children"),
+        pets = !strcmp(key, "pet") || !strcmp(key, "pets");
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        if (!strcmp(m->holder, "self") || !strcmp(m->value, FACTS_ENDED)) continue;
+        int kid = child_holder(m->holder);
+        const char *animal = kinds_animal_near(m->holder);     /* "a beagle called ..." */
+        if (facts_same_relation(m->holder, key) || (kids && kid) ||
+            (pets && (dialogue_pet_word(m->holder) || animal)) ||
+            (animal && facts_same_holder(animal, key)) ||
+            (facts_rel_of(m->relation) == READER_REL_KIND && facts_same_value(m->value, key)))
+            return m;
+    }
+    return NULL;
+}
+
+/* 1 when a yes/no question asks whether any value is told ("am I allergic to
+ * anything?", "do I have any siblings?"). */
+static int asks_any(const char *text)
+{
+    static const char *const any[] = {"anything", "any", "something", "anyone", "anybody",
+                                      "someone", NULL};
+    for (int i = 0; any[i]; i++)
+        if (facts_has_words(text, any[i])) return 1;
+    return 0;
+}
+
+/* "do I have a cat?" of a user who told of a dog and a tortoise and of no cat, "do I
+ * have a daughter?" of one who told of sons: the newest fact of an animal of theirs when
+ * value names an animal (a pet word or a kind), of a child of theirs when it names a
+ * child, and none of theirs is one (has_holder found none); else NULL. */
+static const store_memory_t *other_of_kind(const facts_t *f, const char *value)
+{
+    char key[UNDERSTAND_KEY];
+    understand_holder_of(value, key, sizeof key);
+    int animal = dialogue_pet_word(key) || kinds_animal(key), child = child_holder(key);
+    if (!animal && !child) return NULL;
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        if (!strcmp(m->value, FACTS_ENDED)) continue;
+        if (animal && (dialogue_pet_word(m->holder) || kinds_animal_near(m->holder))) return m;
+        if (child && child_holder(m->holder)) return m;
+    }
+    return NULL;
+}
+
+/* "Who's older, Maud or Cyril?", "is Oscar older than Finn?": answers and returns 1, or 0
+ * when the question compares no ages the facts hold. */
+static int ages(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
+{
+    compare_t c;
+    if (!compare_ages(f, text, u->act == READER_YESNO, &c)) return 0;
+    char buf[256];
+    say(r, realise_ages(buf, sizeof buf, c.name, c.age, c.older, c.of, c.yes, c.other,
+                        c.other_age));
+    snprintf(r->answer, sizeof r->answer, "%s", c.other ? (c.yes ? "yes" : "no") : c.name);
+    for (int i = 0; i < 2 && c.ids[i] && r->nused < UNDERSTAND_MAX; i++)
+        r->used[r->nused++] = c.ids[i];
+    set_kind(r, MODEL_KIND_ANSWER);
+    r->answered++;
+    return 1;
 }
 
 /* The names told of a group of the user's, each once, oldest first, into names[0..max)
@@ -893,9 +894,11 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
             if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = h->id;
             return;
         }
-        const store_memory_t *pet = other_animal(f, u->value);
+        const store_memory_t *pet = other_of_kind(f, u->value);
         if (pet) {                          /* "No, you have a dog." */
-            realise_frame_t known = {"self", READER_REL_OWNS, NULL, pet->holder};
+            const char *last = child_holder(pet->holder) ? strrchr(pet->holder, ' ') : NULL;
+            realise_frame_t known = {"self", READER_REL_OWNS, NULL,
+                                     last ? last + 1 : pet->holder};     /* "other son" */
             say(r, realise_yesno(buf, sizeof buf, 0, &asked, &known));
             snprintf(r->answer, sizeof r->answer, "no");
             r->answered++;

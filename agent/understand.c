@@ -1031,6 +1031,41 @@ static int name_read_as_relation(const char *c, size_t cn, const char *const *wo
     return k;
 }
 
+/* "do I have a daughter?", "do I have any kids?", "have I got a brother?": whether the
+ * user has someone (a kin word) or an animal, asked as one yes/no question of what they
+ * have, whatever the reader made of it. Returns the units. */
+static int have_asked(const char *c, size_t cn, const char *const *words, int n,
+                      understood_t *out, int k)
+{
+    static const char *const some[] = {"a", "an", "any", NULL};
+    int w = -1;
+    for (int i = 0; i + 3 < n && w < 0; i++) {
+        if (!strcmp(words[i], "do") && !strcmp(words[i + 1], "i") &&
+            !strcmp(words[i + 2], "have"))
+            w = i + 3;
+        else if (!strcmp(words[i], "have") && !strcmp(words[i + 1], "i") &&
+                 !strcmp(words[i + 2], "got"))
+            w = i + 3;
+    }
+    if (w < 0 || k < 1) return k;
+    if (w < n && understand_in_list(some, words[w])) w++;
+    if (w >= n || w + 1 < n) return k;        /* one word, the clause's last */
+    char key[UNDERSTAND_KEY];
+    understand_holder(words + w, 1, key, sizeof key);
+    if (!understand_kin(key) && !dialogue_pet_word(key) && strcmp(key, "children") != 0)
+        return k;
+    understood_t u = out[0];
+    u.act = READER_YESNO;
+    u.rel = READER_REL_OWNS;
+    u.personal = 1;
+    snprintf(u.holder, sizeof u.holder, "self");
+    snprintf(u.relation, sizeof u.relation, "%s", reader_rel_name(READER_REL_OWNS));
+    understand_as_written(c, cn, words, w, w + 1, u.value, sizeof u.value);
+    u.old[0] = u.name[0] = '\0';
+    out[0] = u;
+    return 1;
+}
+
 /* A clause whose units were all dropped as no facts: one unit of small talk (the
  * first's spans), or none when there were none. */
 static int said_nothing(understood_t *out, int k)
@@ -1348,6 +1383,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_works_from_home(words, n, out, k, max);
     }
     studies(words, n, clause.act, out, k);
+    if (clause.act == READER_YESNO || clause.act == READER_QUESTION)
+        k = have_asked(c, cn, words, n, out, k);
     if (clause.act == READER_FACT) {
         k = name_read_as_relation(c, cn, words, caps, n, out, k, max);
         k = name_after_calling(c, cn, out, k);

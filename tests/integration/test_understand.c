@@ -281,6 +281,8 @@ START_TEST(test_a_group_is_named_and_an_animal_not_kept_is_no)
     ask("b", "what are my kids names?", "Tadeo", NULL);
     ask("b", "what are my children called?", "Ruben", NULL);
     ask("b", "how many kids do I have?", "2", NULL);
+    ask("b", "do I have a daughter?", "No, you have a son", "Yes");
+    ask("b", "do I have kids?", "Yes, you have kids", NULL);
     tell("a", "and my youngest is called Ezra");
     ask("b", "what are my children called?", "Ezra", NULL);
     tell("a", "we adopted a whippet called Bramble last spring");
