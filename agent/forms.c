@@ -20,40 +20,54 @@
 #include "model/reader.h"
 #include "model/vocab.h"
 
+/* Nationalities and their countries (one table: forms_country, forms_is_country). */
+static const struct {
+    const char *nationality, *country;
+} nations[] = {
+    {"polish", "Poland"}, {"irish", "Ireland"}, {"scottish", "Scotland"},
+    {"welsh", "Wales"}, {"english", "England"}, {"british", "Britain"},
+    {"french", "France"}, {"german", "Germany"}, {"italian", "Italy"},
+    {"spanish", "Spain"}, {"portuguese", "Portugal"}, {"dutch", "the Netherlands"},
+    {"belgian", "Belgium"}, {"swiss", "Switzerland"}, {"austrian", "Austria"},
+    {"danish", "Denmark"}, {"swedish", "Sweden"}, {"norwegian", "Norway"},
+    {"finnish", "Finland"}, {"icelandic", "Iceland"}, {"greek", "Greece"},
+    {"turkish", "Turkey"}, {"russian", "Russia"}, {"ukrainian", "Ukraine"},
+    {"czech", "Czechia"}, {"slovak", "Slovakia"}, {"hungarian", "Hungary"},
+    {"romanian", "Romania"}, {"bulgarian", "Bulgaria"}, {"serbian", "Serbia"},
+    {"croatian", "Croatia"}, {"lithuanian", "Lithuania"}, {"latvian", "Latvia"},
+    {"estonian", "Estonia"}, {"american", "America"}, {"canadian", "Canada"},
+    {"mexican", "Mexico"}, {"brazilian", "Brazil"}, {"argentinian", "Argentina"},
+    {"colombian", "Colombia"}, {"chilean", "Chile"}, {"peruvian", "Peru"},
+    {"jamaican", "Jamaica"}, {"australian", "Australia"},
+    {"chinese", "China"}, {"japanese", "Japan"},
+    {"korean", "Korea"}, {"vietnamese", "Vietnam"}, {"thai", "Thailand"},
+    {"filipino", "the Philippines"}, {"indonesian", "Indonesia"},
+    {"malaysian", "Malaysia"}, {"indian", "India"}, {"pakistani", "Pakistan"},
+    {"bangladeshi", "Bangladesh"}, {"iranian", "Iran"}, {"iraqi", "Iraq"},
+    {"syrian", "Syria"}, {"lebanese", "Lebanon"}, {"israeli", "Israel"},
+    {"egyptian", "Egypt"}, {"moroccan", "Morocco"}, {"nigerian", "Nigeria"},
+    {"ghanaian", "Ghana"}, {"kenyan", "Kenya"}, {"ethiopian", "Ethiopia"},
+    {"somali", "Somalia"}, {"south african", "South Africa"},
+    {"taiwanese", "Taiwan"},
+};
+
 const char *forms_country(const char *w)
 {
-    static const struct {
-        const char *nationality, *country;
-    } table[] = {
-        {"polish", "Poland"}, {"irish", "Ireland"}, {"scottish", "Scotland"},
-        {"welsh", "Wales"}, {"english", "England"}, {"british", "Britain"},
-        {"french", "France"}, {"german", "Germany"}, {"italian", "Italy"},
-        {"spanish", "Spain"}, {"portuguese", "Portugal"}, {"dutch", "the Netherlands"},
-        {"belgian", "Belgium"}, {"swiss", "Switzerland"}, {"austrian", "Austria"},
-        {"danish", "Denmark"}, {"swedish", "Sweden"}, {"norwegian", "Norway"},
-        {"finnish", "Finland"}, {"icelandic", "Iceland"}, {"greek", "Greece"},
-        {"turkish", "Turkey"}, {"russian", "Russia"}, {"ukrainian", "Ukraine"},
-        {"czech", "Czechia"}, {"slovak", "Slovakia"}, {"hungarian", "Hungary"},
-        {"romanian", "Romania"}, {"bulgarian", "Bulgaria"}, {"serbian", "Serbia"},
-        {"croatian", "Croatia"}, {"lithuanian", "Lithuania"}, {"latvian", "Latvia"},
-        {"estonian", "Estonia"}, {"american", "America"}, {"canadian", "Canada"},
-        {"mexican", "Mexico"}, {"brazilian", "Brazil"}, {"argentinian", "Argentina"},
-        {"colombian", "Colombia"}, {"chilean", "Chile"}, {"peruvian", "Peru"},
-        {"jamaican", "Jamaica"}, {"australian", "Australia"},
-        {"chinese", "China"}, {"japanese", "Japan"},
-        {"korean", "Korea"}, {"vietnamese", "Vietnam"}, {"thai", "Thailand"},
-        {"filipino", "the Philippines"}, {"indonesian", "Indonesia"},
-        {"malaysian", "Malaysia"}, {"indian", "India"}, {"pakistani", "Pakistan"},
-        {"bangladeshi", "Bangladesh"}, {"iranian", "Iran"}, {"iraqi", "Iraq"},
-        {"syrian", "Syria"}, {"lebanese", "Lebanon"}, {"israeli", "Israel"},
-        {"egyptian", "Egypt"}, {"moroccan", "Morocco"}, {"nigerian", "Nigeria"},
-        {"ghanaian", "Ghana"}, {"kenyan", "Kenya"}, {"ethiopian", "Ethiopia"},
-        {"somali", "Somalia"}, {"south african", "South Africa"},
-        {"taiwanese", "Taiwan"},
-    };
-    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-        if (!strcasecmp(w, table[i].nationality)) return table[i].country;
+    for (size_t i = 0; i < sizeof nations / sizeof nations[0]; i++)
+        if (!strcasecmp(w, nations[i].nationality)) return nations[i].country;
     return NULL;
+}
+
+int forms_is_country(const char *w)
+{
+    static const char *const more[] = {"Netherlands", "Philippines", "USA", "US", "UK",
+                                       "United States", "United Kingdom", "New Zealand",
+                                       "Czech Republic", NULL};
+    for (size_t i = 0; i < sizeof nations / sizeof nations[0]; i++)
+        if (!strcasecmp(w, nations[i].country)) return 1;
+    for (int i = 0; more[i]; i++)
+        if (!strcasecmp(w, more[i])) return 1;
+    return 0;
 }
 
 int forms_language(const char *w)

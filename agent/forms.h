@@ -15,6 +15,8 @@
  * one is from, not a name. The spelling of one word in another form, as a plural is of
  * its singular. */
 const char *forms_country(const char *w);
+/* 1 when w names a country ("Poland", "the Netherlands", "UK"), any case; else 0. */
+int forms_is_country(const char *w);
 
 /* 1 when w names a language ("Greek", "Mandarin"; any case): the nationality words
  * and the languages that are no nationality. */

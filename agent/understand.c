@@ -1066,6 +1066,29 @@ static int have_asked(const char *c, size_t cn, const char *const *words, int n,
     return 1;
 }
 
+/* "from Gdańsk, Poland": a place and the country after it, read as two values of one
+ * relation, are one value ("Gdańsk, Poland"), so "am I from Poland?" finds it. Returns
+ * the units left. */
+static int place_and_country(const char *c, size_t cn, understood_t *out, int k)
+{
+    char text[1024], both[2 * UNDERSTAND_VALUE];
+    snprintf(text, sizeof text, "%.*s", (int)cn, c);
+    for (int i = 0; i + 1 < k; i++) {
+        understood_t *a = &out[i], *b = &out[i + 1];
+        int place = a->rel == READER_REL_HOME || a->rel == READER_REL_HOMETOWN ||
+                    a->rel == READER_REL_WORKPLACE;
+        if (!place || b->rel != a->rel || strcmp(a->holder, b->holder) != 0 ||
+            !a->value[0] || !forms_is_country(b->value) || forms_is_country(a->value))
+            continue;
+        snprintf(both, sizeof both, "%s, %s", a->value, b->value);
+        if (!strstr(text, both) || strlen(both) >= sizeof a->value) continue;
+        snprintf(a->value, sizeof a->value, "%s", both);
+        memmove(out + i + 1, out + i + 2, (size_t)(k - i - 2) * sizeof *out);
+        k--;
+    }
+    return k;
+}
+
 /* A clause whose units were all dropped as no facts: one unit of small talk (the
  * first's spans), or none when there were none. */
 static int said_nothing(understood_t *out, int k)
@@ -1389,6 +1412,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = name_read_as_relation(c, cn, words, caps, n, out, k, max);
         k = name_after_calling(c, cn, out, k);
         k = month_not_birthday(words, n, out, k);
+        k = place_and_country(c, cn, out, k);
         k = home_not_lived(words, n, out, k);
     }
     int cjk = 0;

@@ -186,6 +186,8 @@ static const struct {
                                           {"fact", "self", "diet", "vegan", NULL}}},
     {"I speak Welsh and Polish", {{"fact", "self", "language", "Welsh", NULL},
                                   {"fact", "self", "language", "Polish", NULL}}},
+    /* a place and its country are one value */
+    {"I grew up in Cork, Ireland", {{"fact", "self", "hometown", "Cork, Ireland", NULL}}},
     /* a place one has eaten outside of is no home */
     {"the tastiest ramen I've had outside Tokyo honestly",
      {{"smalltalk", "self", "home", "", NULL}}},

@@ -295,6 +295,8 @@ END_TEST
  * studied and where are asked for in other words than told. */
 START_TEST(test_a_new_manager_and_a_degree)
 {
+    tell("a", "I'm originally from Kraków, Poland, but I live in Bristol now");
+    ask("b", "am I from Poland?", "Yes", NULL);
     tell("a", "my wife Lou works as a hairdreser");
     ask("b", "is my wife a hairdresser?", "Yes", NULL);
     tell("a", "my manager is called Gus and he is a nightmare");
