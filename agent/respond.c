@@ -933,8 +933,7 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
                                     facts_has_words(m->value, u->value) ||
                                     facts_spelt_nearly(m->value, u->value)
                               : facts_has_words(text, m->value) ||
-                                    facts_same_value(text, m->value) ||  /* a date */
-                                    asks_any(text);     /* "am I allergic to anything?" */
+                                    facts_same_value(text, m->value);   /* a date */
         /* a name is asked after with a word of naming or as what someone is ("is Omid
          * my manager?"), not with a verb of doing ("do I climb?") */
         int naming = facts_has_words(text, "name") || facts_has_words(text, "called") ||
@@ -1131,8 +1130,11 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
             if (u[i].personal) fact(out, &f, text, &u[i]);
             break;
         case READER_CORRECTION: correction(out, &f, text, &u[i]); break;
-        case READER_QUESTION:
         case READER_YESNO:
+            /* "am I allergic to anything?" asks what: every value told */
+            if (!u[i].value[0] && asks_any(text)) u[i].act = READER_QUESTION;
+            /* fall through */
+        case READER_QUESTION:
             if (u[i].personal && !summarised) question(out, &f, text, &u[i]);
             break;
         case READER_FORGET: forget(out, &f, text, &u[i]); break;
