@@ -227,7 +227,7 @@ int forms_lives_with(const char *c, size_t cn, const char *const *words, int n,
         for (int i = 0; i < k; i++) {
             understood_t *u = &out[i];
             if (u->rel == READER_REL_HOME && (word_of(u->value, name) || !u->value[0]))
-                continue;               /* "live with my boyfriend [Kenji]": no place */
+                continue;               /* "live with my boyfriend [Jon]": no place */
             if (u->rel == READER_REL_NAME && !strcmp(u->value, name)) {
                 told = 1;
                 snprintf(u->holder, sizeof u->holder, "%s", key);

@@ -32,7 +32,7 @@ int forms_language(const char *w);
 int forms_married_to(const char *c, size_t cn, const char *const *words,
                      const unsigned char *caps, int n, understood_t *out, int k, int max);
 
-/* "I live with my boyfriend Kenji", "i live with my bf jon": the name after a kin or
+/* "I live with my girlfriend Petra", "i live with my bf jon": the name after a kin or
  * pet word after "live with my" is theirs (the reader reads it as where one lives); a
  * unit of where one lives that holds the name is dropped. Returns the units. */
 int forms_lives_with(const char *c, size_t cn, const char *const *words, int n,
@@ -148,8 +148,8 @@ int forms_unmarked_value(const char *c, size_t cn, const char *const *words,
                          const unsigned char *tags, int n, int *s, int *e);
 
 /* forms_zh.c: Chinese forms the reader reads short, in a clause c[0, cn) read as act:
- * 我最喜欢的颜色是蓝色 and 我最喜欢什么颜色 (one unit: the favourite's relation,
- * "favourite 颜色"), 在复旦大学读书 and 我在哪个大学读书 (one unit of the school, and a
+ * 我最喜欢的水果是芒果 and 我最喜欢什么水果 (one unit: the favourite's relation,
+ * "favourite 水果"), 在南京大学读书 and 我在哪所大学上学 (one unit of the school, and a
  * job the clause also tells), and 我的女儿…/我丈夫… (the units of the speaker, or of the
  * kin word's first character, are the kin's: "daughter", "husband"). Returns the units
  * left in out (at most k). */

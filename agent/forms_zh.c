@@ -1,7 +1,7 @@
 /* forms_zh.c: Chinese forms the reader reads short, read by their characters (forms.h,
  * forms_zh): whose a name is in 我的丈夫叫… (the reader may take one character of the
- * kin word, 女 of 女儿, or none), a favourite in 我最喜欢的颜色是蓝色 and 我最喜欢什么
- * 颜色, and a school in 在复旦大学读书 and 我在哪个大学读书. Each mends the units of one
+ * kin word, 女 of 女儿, or none), a favourite in 我最喜欢的水果是芒果 and 我最喜欢什么
+ * 水果, and a school in 在南京大学读书 and 我在哪所大学上学. Each mends the units of one
  * clause (understand.h); the reader still decides the clause's act. */
 #include "agent/forms.h"
 #include "agent/understand_words.h"
@@ -105,7 +105,7 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
         size_t xl = (size_t)(c + sv - x);
         int which = find(x, xl, "哪") >= 0 || find(x, xl, "什么") >= 0;
         if (xl == 0 || which != asks) continue;
-        /* a job told before it in the clause (我是学生，在复旦大学读书) stays, after it */
+        /* a job told before it in the clause (我是学生，在南京大学读书) stays, after it */
         int job = -1;
         for (int i = 0; i < k && job < 0; i++)
             if (out[i].rel == READER_REL_JOB && out[i].value[0] &&

@@ -1066,8 +1066,8 @@ static int have_asked(const char *c, size_t cn, const char *const *words, int n,
     return 1;
 }
 
-/* "from Gdańsk, Poland": a place and the country after it, read as two values of one
- * relation, are one value ("Gdańsk, Poland"), so "am I from Poland?" finds it. Returns
+/* "from Kraków, Poland": a place and the country after it, read as two values of one
+ * relation, are one value ("Kraków, Poland"), so "am I from Poland?" finds it. Returns
  * the units left. */
 static int place_and_country(const char *c, size_t cn, understood_t *out, int k)
 {
