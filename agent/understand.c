@@ -1071,7 +1071,7 @@ static int have_asked(const char *c, size_t cn, const char *const *words, int n,
  * the units left. */
 static int place_and_country(const char *c, size_t cn, understood_t *out, int k)
 {
-    char text[1024], both[2 * UNDERSTAND_VALUE];
+    char text[1024], both[2 * UNDERSTAND_VALUE + 4];
     snprintf(text, sizeof text, "%.*s", (int)cn, c);
     for (int i = 0; i + 1 < k; i++) {
         understood_t *a = &out[i], *b = &out[i + 1];
@@ -1081,8 +1081,9 @@ static int place_and_country(const char *c, size_t cn, understood_t *out, int k)
             !a->value[0] || !forms_is_country(b->value) || forms_is_country(a->value))
             continue;
         snprintf(both, sizeof both, "%s, %s", a->value, b->value);
-        if (!strstr(text, both) || strlen(both) >= sizeof a->value) continue;
-        snprintf(a->value, sizeof a->value, "%s", both);
+        size_t bl = strlen(both);
+        if (!strstr(text, both) || bl >= sizeof a->value) continue;
+        memcpy(a->value, both, bl + 1);
         memmove(out + i + 1, out + i + 2, (size_t)(k - i - 2) * sizeof *out);
         k--;
     }
