@@ -4,6 +4,7 @@
  * 水果, and a school in 在南京大学读书 and 我在哪所大学上学. Each mends the units of one
  * clause (understand.h); the reader still decides the clause's act. */
 #include "agent/forms.h"
+#include "agent/understand_internal.h"
 #include "agent/understand_words.h"
 
 #include <stdio.h>
@@ -36,15 +37,6 @@ static size_t value_len(const char *s, size_t n)
     return i < n ? i : n;
 }
 
-/* The position of needle in c[0, cn), or -1. */
-static long find(const char *c, size_t cn, const char *needle)
-{
-    size_t m = strlen(needle);
-    for (size_t i = 0; i + m <= cn; i++)
-        if (!memcmp(c + i, needle, m)) return (long)i;
-    return -1;
-}
-
 /* One unit of the clause (the first one's spans as a start) of the user's, in out[0]. */
 static void only_unit(understood_t *out, int act, int rel, const char *relation,
                       const char *value, size_t vlen)
@@ -69,10 +61,10 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
         return k;
     int asks = act != READER_FACT;
     /* 我最喜欢的X是Y, 我最喜欢的X是什么, 我最喜欢什么X */
-    long at = find(c, cn, "最喜欢的");
+    long at = understand_text_at(c, cn, "最喜欢的");
     if (at >= 0) {
         const char *x = c + at + strlen("最喜欢的");
-        long is = find(x, cn - (size_t)(x - c), "是");
+        long is = understand_text_at(x, cn - (size_t)(x - c), "是");
         if (is > 0) {
             const char *y = x + is + strlen("是");
             size_t yl = value_len(y, cn - (size_t)(y - c));
@@ -85,7 +77,7 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
             }
         }
     }
-    at = find(c, cn, "最喜欢什么");
+    at = understand_text_at(c, cn, "最喜欢什么");
     if (at >= 0 && asks) {
         const char *x = c + at + strlen("最喜欢什么");
         size_t xl = value_len(x, cn - (size_t)(x - c));
@@ -99,17 +91,19 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     /* 在X读书 / 上学 / 念书: X the school, or a question word asking for it */
     static const char *const studying[] = {"读书", "上学", "念书", "读大学", NULL};
     for (int v = 0; studying[v]; v++) {
-        long sv = find(c, cn, studying[v]), in = find(c, cn, "在");
+        long sv = understand_text_at(c, cn, studying[v]);
+        long in = understand_text_at(c, cn, "在");
         if (sv < 0 || in < 0 || in >= sv) continue;
         const char *x = c + in + strlen("在");
         size_t xl = (size_t)(c + sv - x);
-        int which = find(x, xl, "哪") >= 0 || find(x, xl, "什么") >= 0;
+        int which = understand_text_at(x, xl, "哪") >= 0 ||
+                    understand_text_at(x, xl, "什么") >= 0;
         if (xl == 0 || which != asks) continue;
         /* a job told before it in the clause (我是学生，在南京大学读书) stays, after it */
         int job = -1;
         for (int i = 0; i < k && job < 0; i++)
             if (out[i].rel == READER_REL_JOB && out[i].value[0] &&
-                find(c, (size_t)in, out[i].value) >= 0)
+                understand_text_at(c, (size_t)in, out[i].value) >= 0)
                 job = i;
         understood_t told = job >= 0 ? out[job] : out[0];
         only_unit(out, act, READER_REL_SCHOOL, reader_rel_name(READER_REL_SCHOOL),
@@ -120,7 +114,7 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     }
     /* 我(的)KIN…: the units the clause gives the speaker, or the first character of the
      * kin word, are the kin's */
-    long me = find(c, cn, "我");
+    long me = understand_text_at(c, cn, "我");
     if (me < 0) return k;
     const char *p = c + me + strlen("我");
     if (!strncmp(p, "的", strlen("的"))) p += strlen("的");

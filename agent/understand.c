@@ -105,14 +105,11 @@ static void favourite_rel(understood_t *u)
  * Vienna"). */
 static int punctuated_after(const char *c, size_t cn, const char *value)
 {
-    size_t vl = strlen(value);
-    for (size_t i = 0; vl && i + vl <= cn; i++)
-        if (!strncmp(c + i, value, vl)) {
-            size_t j = i + vl;
-            while (j < cn && c[j] == ' ') j++;
-            return j < cn && strchr(",.;:!?", c[j]) != NULL;
-        }
-    return 0;
+    long at = value[0] ? understand_text_at(c, cn, value) : -1;
+    if (at < 0) return 0;
+    size_t j = (size_t)at + strlen(value);
+    while (j < cn && c[j] == ' ') j++;
+    return j < cn && strchr(",.;:!?", c[j]) != NULL;
 }
 
 /* 1 when a bare number read as a value of rel is an age: for a name, a place, a firm, a

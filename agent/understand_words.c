@@ -215,12 +215,17 @@ int understand_number_only(const char *w)
 }
 
 /* 1 when the text [c, c + cn) holds s byte for byte. */
-int understand_holds_text(const char *c, size_t cn, const char *s)
+long understand_text_at(const char *c, size_t cn, const char *s)
 {
     size_t n = strlen(s);
     for (size_t i = 0; i + n <= cn; i++)
-        if (!memcmp(c + i, s, n)) return 1;
-    return 0;
+        if (!memcmp(c + i, s, n)) return (long)i;
+    return -1;
+}
+
+int understand_holds_text(const char *c, size_t cn, const char *s)
+{
+    return understand_text_at(c, cn, s) >= 0;
 }
 
 /* 1 when a holder key names several people or animals ("children", "brothers", "cats"). */
