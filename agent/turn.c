@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "agent/forget.h"
 #include "agent/respond.h"
 #include "agent/understand.h"
 #include "agent/write.h"
@@ -165,43 +166,6 @@ static int read_message(agent_t *a, const char *user, const char *msg, const cha
         snprintf(c->value, sizeof c->value, "%s", u[i].value);
     }
     return rc;
-}
-
-/* Forgets what plan p asks: the turns that quoted the values, the working-memory copies
- * and the memories (their text gone from the database files). */
-static int forget(agent_t *a, wm_conv_t *c, const char *user, const respond_t *p,
-                  agent_turn_t *out, char *err, size_t errlen)
-{
-    for (int i = 0; i < p->nforget_text; i++) {
-        int rc = agent_from_store(store_turns_redact(a->st, user, p->forget_text[i], NULL,
-                                                     err, errlen));
-        if (rc) return rc;
-        wm_ring_forget(&c->ring, p->forget_text[i]);
-    }
-    if (!p->nforget) return AGENT_OK;
-    /* Other conversations' working memories restore themselves from the redacted turns. */
-    atomic_fetch_add(&a->gen, 1);
-    c->gen = atomic_load(&a->gen);
-    /* The facts' memories, and any memory that holds one of the values as told. */
-    enum { MORE = 64 };
-    size_t cap = p->nforget + (size_t)p->nforget_text * MORE, n = p->nforget;
-    if (!(out->forgotten = calloc(cap, sizeof *out->forgotten))) return AGENT_ENOMEM;
-    memcpy(out->forgotten, p->forget, p->nforget * sizeof *p->forget);
-    for (int i = 0; i < p->nforget_text; i++) {
-        size_t got = 0;
-        int rc = agent_from_store(store_memories_with_text(a->st, user, p->forget_text[i],
-                                                           out->forgotten + n, MORE, &got));
-        if (rc) return rc;
-        size_t end = n + got;
-        for (size_t j = n; j < end; j++) {     /* each id once */
-            int64_t id = out->forgotten[j];
-            int seen = 0;
-            for (size_t k = 0; k < n && !seen; k++) seen = out->forgotten[k] == id;
-            if (!seen) out->forgotten[n++] = id;
-        }
-    }
-    out->nforgotten = n;
-    return agent_from_store(store_memory_forget(a->st, out->forgotten, n, err, errlen));
 }
 
 /* A hit's search score and its rank in each fused list, into r. */
@@ -388,7 +352,7 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     }
     if ((rc = report_writes(&tw, plan, out))) goto out;
     if (wm_ring_push(&c->ring, out->turn, msg, statement) != 0) conv_reset(c);
-    if (plan && (rc = forget(a, c, user, plan, out, err, errlen))) goto out;
+    if (plan && (rc = forget_apply(a, c, user, plan, out, err, errlen))) goto out;
     rc = report_memories(a, plan, hits, nh, slot_of, attn, out);
 out:
     turn_writes_free(&tw);

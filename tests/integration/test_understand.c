@@ -143,6 +143,24 @@ START_TEST(test_forgetting_removes_the_text_from_the_database_files)
 }
 END_TEST
 
+/* One clause told two facts; forgetting one keeps the other, and the value forgotten
+ * leaves the files all the same (the memory that quoted it is written again without it). */
+START_TEST(test_forgetting_one_of_two_facts_told_together_keeps_the_other)
+{
+    tell("a", "I work at Hallgarth Horology as a watchmaker");
+    json_t *t = say("a", "please forget my job");
+    ck_assert_uint_gt(json_array_size(json_object_get(t, "forgotten")), 0);
+    json_decref(t);
+    ask("b", "where do I work?", "Hallgarth", "watchmaker");
+    ask("b", "what is my job?", "don't know", "watchmaker");
+    ck_assert_int_eq(h_stop(&D), 0);
+    char wal[400];
+    snprintf(wal, sizeof wal, "%s-wal", D.db);
+    ck_assert_msg(!file_has(D.db, "watchmaker"), "the database file still has the text");
+    ck_assert_msg(!file_has(wal, "watchmaker"), "the WAL still has the text");
+}
+END_TEST
+
 START_TEST(test_the_summary_lists_what_is_current)
 {
     tell("a", "I live in Tampere");
@@ -998,6 +1016,7 @@ int main(void)
     tcase_add_test(tc, test_a_correction_replaces_the_value_it_corrects);
     tcase_add_test(tc, test_a_new_employer_replaces_the_old_one);
     tcase_add_test(tc, test_forgetting_removes_the_text_from_the_database_files);
+    tcase_add_test(tc, test_forgetting_one_of_two_facts_told_together_keeps_the_other);
     tcase_add_test(tc, test_the_summary_lists_what_is_current);
     tcase_add_test(tc, test_a_message_with_two_facts_keeps_both);
     tcase_add_test(tc, test_one_clause_with_two_facts_keeps_both);
