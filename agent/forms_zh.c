@@ -1,8 +1,10 @@
 /* forms_zh.c: Chinese forms the reader reads short, read by their characters (forms.h,
  * forms_zh): whose a name is in 我的丈夫叫… (the reader may take one character of the
  * kin word, 女 of 女儿, or none), a favourite in 我最喜欢的水果是芒果 and 我最喜欢什么
- * 水果, and a school in 在南京大学读书 and 我在哪所大学上学. Each mends the units of one
- * clause (understand.h); the reader still decides the clause's act. */
+ * 水果, a school in 在南京大学读书 and 我在哪所大学上学, a home town in 老家在西安, a like in
+ * 周末喜欢去游泳; and a reading's Chinese values as the clause writes them (9月3号, not
+ * 9 月 3 号), a kin named without 我 (老公叫大伟). Each mends the units of one clause
+ * (understand.h); the reader still decides the clause's act. */
 #include "agent/forms.h"
 #include "agent/understand_internal.h"
 #include "agent/understand_words.h"
@@ -17,7 +19,29 @@ static const struct {
     const char *word, *key;
 } kin[] = {{"男朋友", "boyfriend"}, {"女朋友", "girlfriend"}, {"丈夫", "husband"},
            {"老公", "husband"}, {"妻子", "wife"}, {"老婆", "wife"}, {"太太", "wife"},
-           {"女儿", "daughter"}, {"儿子", "son"}};
+           {"女儿", "daughter"}, {"儿子", "son"}, {"闺女", "daughter"}, {"孙子", "grandson"},
+           {"孙女", "granddaughter"}, {"外孙", "grandson"}, {"外孙女", "granddaughter"}};
+
+/* Where a kin word of the table begins the clause or follows 我 or 我的 (any of them:
+ * 我们分手了，忘记我男朋友的名字): its start, with *which its entry; NULL when none does. */
+static const char *kin_at(const char *c, size_t cn, size_t *which)
+{
+    for (const char *p = c; p && p < c + cn;) {
+        for (size_t i = 0; i < sizeof kin / sizeof kin[0]; i++) {
+            size_t wl = strlen(kin[i].word);
+            if ((size_t)(p - c) + wl <= cn && !strncmp(p, kin[i].word, wl)) {
+                *which = i;
+                return p;
+            }
+        }
+        long me = understand_text_at(p, cn - (size_t)(p - c), "我");
+        if (me < 0) return NULL;
+        p += me + strlen("我");
+        if ((size_t)(p - c) + strlen("的") <= cn && !strncmp(p, "的", strlen("的")))
+            p += strlen("的");
+    }
+    return NULL;
+}
 
 /* Where the characters end a value: punctuation, a particle, or the clause's end. */
 static size_t value_len(const char *s, size_t n)
@@ -55,11 +79,161 @@ static void only_unit(understood_t *out, int act, int rel, const char *relation,
     out[0] = u;
 }
 
+/* A value as the clause has it: the reader's words joined with no space beside an
+ * ideograph (9 月 3 号 is 9月3号), cut where the clause's text stops matching (a comma
+ * the words skipped and what came after it). */
+static void value_as_written(const char *c, size_t cn, char *v, size_t vn)
+{
+    char t[UNDERSTAND_VALUE];
+    size_t o = 0, n = strlen(v);
+    for (size_t i = 0; i < n && o + 1 < sizeof t; i++) {
+        if (v[i] == ' ' && i > 0 && i + 1 < n &&
+            ((unsigned char)v[i - 1] >= 0xE0 || (unsigned char)v[i + 1] >= 0xE0 ||
+             ((unsigned char)v[i - 1] & 0xC0) == 0x80))
+            continue;
+        t[o++] = v[i];
+    }
+    t[o] = '\0';
+    /* the longest prefix found in the clause, cut at a character's start */
+    while (o > 0 && understand_text_at(c, cn, t) < 0) {
+        do o--;
+        while (o > 0 && ((unsigned char)t[o] & 0xC0) == 0x80);
+        t[o] = '\0';
+    }
+    if (o > 0) snprintf(v, vn, "%s", t);
+}
+
+/* Where one comes from told by 老家 (one's home town): 老家在桂林, 老家是X, 老家X的, and
+ * asked by 老家 with 哪 (哪里, 哪儿). 1 when the clause is one of them (out[0] set). */
+static int home_town(const char *c, size_t cn, int act, understood_t *out)
+{
+    long at = understand_text_at(c, cn, "老家");
+    if (at < 0) return 0;
+    const char *x = c + at + strlen("老家");
+    size_t left = cn - (size_t)(x - c);
+    for (const char *const *w = (const char *const[]){"在", "是", NULL}; *w; w++)
+        if (!strncmp(x, *w, strlen(*w)) && strlen(*w) <= left) {
+            x += strlen(*w);
+            left -= strlen(*w);
+            break;
+        }
+    size_t xl = value_len(x, left);
+    int asks = understand_text_at(x, left, "哪") >= 0 ||
+               understand_text_at(x, left, "什么地方") >= 0;
+    if (asks ? act == READER_FACT : (act != READER_FACT || xl == 0)) return 0;
+    only_unit(out, act, READER_REL_HOMETOWN, reader_rel_name(READER_REL_HOMETOWN),
+              asks ? "" : x, asks ? 0 : xl);
+    return 1;
+}
+
+/* out[0] as a like of value[0..vlen) (none asked), of the kin the reader read
+ * (妈妈 is mother) or else of the user. */
+static void like_unit(understood_t *out, int act, const char *value, size_t vlen)
+{
+    char holder[UNDERSTAND_KEY];
+    snprintf(holder, sizeof holder, "%s", out[0].holder);
+    only_unit(out, act, READER_REL_LIKES, reader_rel_name(READER_REL_LIKES), value, vlen);
+    if (holder[0] && strcmp(holder, "self") && (unsigned char)holder[0] < 0x80)
+        snprintf(out[0].holder, sizeof out[0].holder, "%s", holder);
+}
+
+/* What one likes doing or eating, told as 喜欢去游泳, 最爱吃X, 爱看X (去 and 吃 dropped,
+ * other verbs kept, as the English "likes fishing" keeps its -ing), and asked as 喜欢干什么,
+ * 一般干嘛, 喜欢吃什么. 1 when the clause is one of them (out[0] set). */
+static int likes(const char *c, size_t cn, int act, understood_t *out)
+{
+    static const char *const asked[] = {"干什么", "干嘛", "做什么", "玩什么", "吃什么", NULL};
+    int asks = act != READER_FACT;
+    if (asks) {
+        for (int i = 0; asked[i]; i++)
+            if (understand_text_at(c, cn, asked[i]) >= 0 &&
+                (understand_text_at(c, cn, "喜欢") >= 0 || understand_text_at(c, cn, "爱") >= 0 ||
+                 understand_text_at(c, cn, "一般") >= 0 || understand_text_at(c, cn, "周末") >= 0) &&
+                understand_text_at(c, cn, "工作") < 0) {
+                like_unit(out, act, "", 0);
+                return 1;
+            }
+        return 0;
+    }
+    long at = understand_text_at(c, cn, "喜欢");
+    size_t wl = strlen("喜欢");
+    if (at < 0) {
+        at = understand_text_at(c, cn, "爱");
+        wl = strlen("爱");
+    }
+    if (at < 0 || understand_text_at(c, cn, "不喜欢") >= 0 || understand_text_at(c, cn, "不爱") >= 0)
+        return 0;
+    const char *x = c + at + wl;
+    if (!strncmp(x, "去", strlen("去")) || !strncmp(x, "吃", strlen("吃"))) x += strlen("去");
+    size_t xl = value_len(x, cn - (size_t)(x - c));
+    if (xl == 0 || !strncmp(x, "你", strlen("你"))) return 0;   /* 喜欢你: small talk */
+    like_unit(out, act, x, xl);
+    return 1;
+}
+
+/* The units of a clause about a kin of the table (kin_at): those the reader gave the
+ * speaker, or a character of the kin word, are the kin's; and 叫X tells the kin's name
+ * when the reader marked none. Returns the units. */
+static int kin_units(const char *c, size_t cn, int act, understood_t *out, int k, int max)
+{
+    size_t i;
+    const char *p = kin_at(c, cn, &i);
+    if (!p) return k;
+    size_t wl = strlen(kin[i].word);
+    for (int j = 0; j < k; j++) {
+        size_t hl = strlen(out[j].holder);
+        int part = hl > 0 && hl < wl && strstr(kin[i].word, out[j].holder);
+        if (!strcmp(out[j].holder, "self") || !strcmp(out[j].holder, kin[i].word) || part) {
+            snprintf(out[j].holder, sizeof out[j].holder, "%s", kin[i].key);
+            out[j].personal = 1;
+        }
+    }
+    /* 叫X told: the kin's name, when the reader marked none */
+    const char *x = p + wl;
+    if (act != READER_FACT || strncmp(x, "叫", strlen("叫"))) return k;
+    x += strlen("叫");
+    size_t xl = value_len(x, cn - (size_t)(x - c));
+    int named = xl == 0 || (xl == strlen("什么") && !strncmp(x, "什么", xl));
+    for (int j = 0; j < k && !named; j++)
+        named = out[j].rel == READER_REL_NAME && !strcmp(out[j].holder, kin[i].key);
+    if (named || k >= max) return k;
+    out[k] = out[0];
+    only_unit(&out[k], READER_FACT, READER_REL_NAME, reader_rel_name(READER_REL_NAME), x, xl);
+    snprintf(out[k].holder, sizeof out[k].holder, "%s", kin[i].key);
+    return k + 1;
+}
+
 int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int max)
 {
-    if (k < 1 || (act != READER_FACT && act != READER_QUESTION && act != READER_YESNO))
-        return k;
+    if (k < 1) return k;
+    if (act == READER_FORGET) return kin_units(c, cn, act, out, k, max);
+    if (act != READER_FACT && act != READER_QUESTION && act != READER_YESNO) return k;
     int asks = act != READER_FACT;
+    for (int i = 0; i < k; i++) {
+        if (out[i].value[0]) value_as_written(c, cn, out[i].value, sizeof out[i].value);
+        /* a doubled kin word read twice (妈妈: "mother mother") is one */
+        size_t hl = strlen(out[i].holder);
+        if (hl > 2 && hl % 2 == 1 && out[i].holder[hl / 2] == ' ' &&
+            !strncmp(out[i].holder, out[i].holder + hl / 2 + 1, hl / 2))
+            out[i].holder[hl / 2] = '\0';
+    }
+    /* one birthday and one age a person: a second in the clause is words after it (记住) */
+    for (int i = 1; i < k; i++) {
+        int again = 0;
+        for (int j = 0; j < i && !again; j++)
+            again = (out[i].rel == READER_REL_BIRTHDAY || out[i].rel == READER_REL_AGE) &&
+                    out[j].rel == out[i].rel && !strcmp(out[j].holder, out[i].holder);
+        if (!again) continue;
+        memmove(out + i, out + i + 1, (size_t)(k - i - 1) * sizeof *out);
+        k--;
+        i--;
+    }
+    if (home_town(c, cn, act, out)) return 1;
+    /* 几岁, 多大 ask an age, whatever relation the reader took the question for */
+    if (asks && (understand_text_at(c, cn, "几岁") >= 0 || understand_text_at(c, cn, "多大") >= 0)) {
+        only_unit(out, act, READER_REL_AGE, reader_rel_name(READER_REL_AGE), "", 0);
+        k = 1;
+    }
     /* 我最喜欢的X是Y, 我最喜欢的X是什么, 我最喜欢什么X */
     long at = understand_text_at(c, cn, "最喜欢的");
     if (at >= 0) {
@@ -112,38 +286,6 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
         out[1] = told;
         return 2;
     }
-    /* 我(的)KIN…: the units the clause gives the speaker, or the first character of the
-     * kin word, are the kin's */
-    long me = understand_text_at(c, cn, "我");
-    if (me < 0) return k;
-    const char *p = c + me + strlen("我");
-    if (!strncmp(p, "的", strlen("的"))) p += strlen("的");
-    for (size_t i = 0; i < sizeof kin / sizeof kin[0]; i++) {
-        size_t wl = strlen(kin[i].word);
-        if ((size_t)(p - c) + wl > cn || strncmp(p, kin[i].word, wl)) continue;
-        for (int j = 0; j < k; j++) {
-            size_t hl = strlen(out[j].holder);
-            int part = hl > 0 && hl < wl && !strncmp(out[j].holder, kin[i].word, hl);
-            if (!strcmp(out[j].holder, "self") || !strcmp(out[j].holder, kin[i].word) || part) {
-                snprintf(out[j].holder, sizeof out[j].holder, "%s", kin[i].key);
-                out[j].personal = 1;
-            }
-        }
-        /* 叫X told: the kin's name, when the reader marked none */
-        const char *x = p + wl;
-        if (act != READER_FACT || strncmp(x, "叫", strlen("叫"))) break;
-        x += strlen("叫");
-        size_t xl = value_len(x, cn - (size_t)(x - c));
-        int named = xl == 0 || (xl == strlen("什么") && !strncmp(x, "什么", xl));
-        for (int j = 0; j < k && !named; j++)
-            named = out[j].rel == READER_REL_NAME && !strcmp(out[j].holder, kin[i].key);
-        if (named || k >= max) break;
-        out[k] = out[0];
-        only_unit(&out[k], READER_FACT, READER_REL_NAME, reader_rel_name(READER_REL_NAME), x,
-                  xl);
-        snprintf(out[k].holder, sizeof out[k].holder, "%s", kin[i].key);
-        k++;
-        break;
-    }
-    return k;
+    if (likes(c, cn, act, out)) k = 1;
+    return kin_units(c, cn, act, out, k, max);
 }
