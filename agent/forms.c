@@ -317,6 +317,61 @@ int forms_moved_to(const char *c, size_t cn, const char *const *words,
     return k;
 }
 
+/* 1 when text holds w as a whole word (ASCII case ignored). */
+static int holds_word(const char *text, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = text; n && *p; p++)
+        if ((p == text || p[-1] == ' ') && !strncasecmp(p, w, n) && (!p[n] || p[n] == ' '))
+            return 1;
+    return 0;
+}
+
+/* "I keep 40 beehives", "we have 12 goats and 3 pigs": how many of a thing the user
+ * keeps, told by a number and a plural right after a verb of having (with "about" or
+ * the like between) or after an "and" that follows such a count: a unit of the
+ * plural's key (REALISE_COUNT), in place of the reader's units that hold the number
+ * ("[12 goats]" read as a name) or are the plural alone. w is the number's
+ * word. Returns the units. */
+static int counted_things(const char *c, size_t cn, const char *const *words, int w,
+                          const understood_t *clause, understood_t *out, int k, int max)
+{
+    static const char *const having[] = {"have", "has", "got", "keep", "own", "raise",
+                                         "breed", "run", "after", "with", NULL};
+    static const char *const roughly[] = {"about", "around", "over", "nearly", "almost",
+                                          "roughly", "some", "like", "exactly", "just", NULL};
+    int v = w - 1;
+    while (v >= 0 && understand_in_list(roughly, words[v])) v--;
+    const char *thing = words[w + 1];
+    int more = 0;       /* "... 12 goats and 3 pigs": a count after one */
+    for (int i = 0; i < k && !more; i++) more = !strcmp(out[i].relation, REALISE_COUNT);
+    if (v < 0 || !(understand_in_list(having, words[v]) || (more && !strcmp(words[v], "and"))) ||
+        !understand_plural(thing))
+        return k;
+    char value[UNDERSTAND_VALUE], key[UNDERSTAND_KEY];
+    understand_as_written(c, cn, words, w, w + 1, value, sizeof value);
+    snprintf(key, sizeof key, "%s", thing);
+    for (char *q = key; *q; q++) *q = (char)tolower((unsigned char)*q);
+    int kept = 0;
+    for (int i = 0; i < k; i++)         /* the reader's units of the number or thing go */
+        if (!out[i].value[0] ||
+            (!holds_word(out[i].value, value) && strcasecmp(out[i].value, thing)))
+            out[kept++] = out[i];
+    k = kept;
+    if (k >= max) return k;
+    understood_t *u = &out[k];
+    *u = *clause;
+    u->act = READER_FACT;
+    u->fact_min_p = 0;
+    u->personal = 1;
+    u->rel = READER_REL_OPEN;
+    snprintf(u->holder, sizeof u->holder, "%s", key);
+    snprintf(u->relation, sizeof u->relation, "%s", REALISE_COUNT);
+    snprintf(u->value, sizeof u->value, "%s", value);
+    u->name[0] = u->old[0] = '\0';
+    return k + 1;
+}
+
 int forms_counted(const char *c, size_t cn, const char *const *words, int n,
                   const understood_t *clause, understood_t *out, int k, int max)
 {
@@ -329,7 +384,11 @@ int forms_counted(const char *c, size_t cn, const char *const *words, int n,
     for (int w = 0; w + 1 < n; w++) {
         char key[UNDERSTAND_KEY];
         understand_holder(&words[w + 1], 1, key, sizeof key);
-        if (!understand_number_only(words[w]) || !understand_group_key(key)) continue;
+        if (!understand_number_only(words[w])) continue;
+        if (!understand_group_key(key)) {
+            k = counted_things(c, cn, words, w, clause, out, k, max);
+            continue;
+        }
         int empty = -1;
         for (int i = 0; i < k && empty < 0; i++)
             if (!out[i].value[0] && !out[i].name[0]) empty = i;

@@ -150,9 +150,12 @@ int forms_unmarked_value(const char *c, size_t cn, const char *const *words,
 /* forms_zh.c: Chinese forms the reader reads short, in a clause c[0, cn) read as act:
  * 我最喜欢的水果是芒果 and 我最喜欢什么水果 (one unit: the favourite's relation,
  * "favourite 水果"), 在南京大学读书 and 我在哪所大学上学 (one unit of the school, and a
- * job the clause also tells), and 我的女儿…/我丈夫… (the units of the speaker, or of the
- * kin word's first character, are the kin's: "daughter", "husband"). Returns the units
- * left in out (at most k). */
+ * job the clause also tells), 老家在西安 and 我老家是哪儿的 (the home town), 周末喜欢去游泳
+ * and 我一般干什么 (a like), 几岁 and 多大 (an age asked), and 我的女儿…/老公… (the units of
+ * the speaker, or of a character of the kin word, are the kin's: "daughter", "husband";
+ * in a forget request too). Values are cut as the clause writes them (9月3号), a second
+ * birthday or age of one holder in the clause dropped. Returns the units left in out
+ * (at most k, or k + 1 with a kin's name added). */
 int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int max);
 
 #endif

@@ -1,6 +1,6 @@
-/* kinds.c: a kind of kept animal looked up in the generated table (kinds.h): the word
- * lower-cased, then a binary search; spelt nearly, a scan with a bounded edit
- * distance. */
+/* kinds.c: a kind of kept animal or of person looked up in the generated tables
+ * (kinds.h): the word lower-cased, then a binary search; an animal's kind spelt nearly,
+ * a scan with a bounded edit distance. */
 #include "agent/kinds.h"
 
 #include <ctype.h>
@@ -34,6 +34,39 @@ const char *kinds_animal(const char *word)
     low[n] = '\0';
     const kinds_entry_t *e = bsearch(low, kinds_table, kinds_count, sizeof *kinds_table, cmp_kind);
     return e ? e->animal : NULL;
+}
+
+/* Sorted (strcmp), as scripts/gen-kinds.sh writes it. */
+static const char *const people_table[] = {
+#include "agent/people_table.inc"
+};
+
+static int cmp_person(const void *key, const void *entry)
+{
+    return strcmp((const char *)key, *(const char *const *)entry);
+}
+
+int kinds_person(const char *word)
+{
+    /* endings of trades newer than WordNet's words ("sonographer", "barista") */
+    static const char *const endings[] = {"ographer", "ologist", "ista", "ician", "ist",
+                                          NULL};
+    char low[64];
+    size_t n = 0;
+    if (!word) return 0;
+    for (; word[n]; n++) {
+        if (n + 1 >= sizeof low) return 0;
+        low[n] = (char)tolower((unsigned char)word[n]);
+    }
+    low[n] = '\0';
+    if (bsearch(low, people_table, sizeof people_table / sizeof *people_table,
+                sizeof *people_table, cmp_person))
+        return 1;
+    for (int i = 0; endings[i]; i++) {
+        size_t el = strlen(endings[i]);
+        if (n > el + 2 && !strcmp(low + n - el, endings[i])) return 1;
+    }
+    return 0;
 }
 
 /* 1 when a and b (lengths an, bn) are at most max edits apart (insert, delete,

@@ -1,7 +1,8 @@
 /* kinds.h: the kinds of the animals people keep ("beagle", "siamese", "golden
- * retriever"), each with its animal ("dog", "cat"), from WordNet through
- * scripts/gen-kinds.sh (agent/kinds_table.inc). "I've got a beagle called Pretzel" is
- * then a dog named Pretzel of the kind beagle, asked after as "my dog". Read-only
+ * retriever"), each with its animal ("dog", "cat"), and the kinds of person ("welder"),
+ * from WordNet through scripts/gen-kinds.sh (agent/kinds_table.inc, people_table.inc).
+ * "I've got a beagle called Pretzel" is then a dog named Pretzel of the kind beagle,
+ * asked after as "my dog"; "a welder, trying to save" has one job, not two. Read-only
  * static data; nothing here allocates or fails. */
 #ifndef MNEMO_AGENT_KINDS_H
 #define MNEMO_AGENT_KINDS_H
@@ -15,5 +16,10 @@ const char *kinds_animal(const char *word);
  * edit from a kind for words of 6 to 9 letters, two from 10, the first letter kept; NULL
  * when none. */
 const char *kinds_animal_near(const char *word);
+
+/* 1 when word (any case) is a kind of person in WordNet ("welder", "hygienist"), or
+ * ends as the names of newer trades do ("-ographer", "-ologist", "-ista", "-ician",
+ * "-ist"); else 0 ("robbery", "van"). */
+int kinds_person(const char *word);
 
 #endif

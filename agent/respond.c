@@ -24,6 +24,7 @@
 #include "agent/compare.h"
 #include "agent/facts.h"
 #include "agent/forms.h"
+#include "agent/understand_words.h"
 #include "agent/kinds.h"
 #include "agent/realise.h"
 #include "model/dialogue.h"
@@ -597,15 +598,18 @@ static int how_many(respond_t *r, const facts_t *f, const char *text, const unde
         word[n++] = (char)tolower((unsigned char)*p);
     word[n] = '\0';
     int kids = child_word(word), pets = !strcmp(word, "pets");
-    if (n < 3 || (word[n - 1] != 's' && !kids)) return 0;     /* a plural: "children" too */
+    if (n < 3 || !(kids || understand_plural(word))) return 0;   /* "children" too */
     char one[UNDERSTAND_KEY];
     snprintf(one, sizeof one, "%.*s", (int)(n - 1), word);
-    if (!kids && !pets && !understand_kin(one) && !dialogue_pet_word(one)) return 0;
+    /* how many was told ("so that's four kids now", "we keep 12 goats"): said so when
+     * told after every name */
+    const store_memory_t *told = facts_find(f, kids ? "children" : word, REALISE_COUNT, NULL);
+    if (!told && !kids && !pets && !understand_kin(one) && !dialogue_pet_word(one)) return 0;
     const char *names[16];
     int64_t ids[16];
-    int k = group_names(f, word, one, kids, pets, names, ids, 16);
-    /* how many was told ("so that's four kids now"): said so when told after every name */
-    const store_memory_t *told = facts_find(f, kids ? "children" : word, REALISE_COUNT, NULL);
+    int k = kids || pets || understand_kin(one) || dialogue_pet_word(one)
+                ? group_names(f, word, one, kids, pets, names, ids, 16)
+                : 0;
     for (int i = 0; told && i < k; i++)
         if (ids[i] > told->id) told = NULL;
     char buf[512];

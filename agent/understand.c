@@ -969,6 +969,34 @@ static int vehicle_class(const char *value)
                               strncmp(low, "new ", 4) ? low : low + 4);
 }
 
+/* "two kids, Tom and Wren": a name of a holder followed by "and" and a capitalised word
+ * that no unit holds is a second name of that holder (a name the reader did not know
+ * is left unmarked). Returns the units. */
+static int names_listed(const char *c, size_t cn, const char *const *words,
+                        const unsigned char *caps, int n, understood_t *out, int k, int max)
+{
+    for (int i = 0, k0 = k; i < k0 && k < max; i++) {
+        if (out[i].rel != READER_REL_NAME || !out[i].value[0] || strchr(out[i].value, ' '))
+            continue;
+        int w = 0;
+        while (w + 2 < n && strcasecmp(words[w], out[i].value)) w++;
+        if (w + 2 >= n || strcmp(words[w + 1], "and") || !caps[w + 2] ||
+            understand_is_cjk(words[w + 2]) || lex_is_stopword(words[w + 2]) ||
+            understand_pronoun(words[w + 2]) ||
+            understand_in_list(understand_personal_words, words[w + 2]) ||
+            (w + 3 < n && isalpha((unsigned char)words[w + 3][0])))
+            continue;           /* "Tom and Wren" ends the clause or a part of it */
+        int held = 0;
+        for (int j = 0; j < k && !held; j++)
+            held = !strcasecmp(out[j].value, words[w + 2]) || !strcasecmp(out[j].holder, words[w + 2]);
+        if (held) continue;
+        out[k] = out[i];
+        understand_as_written(c, cn, words, w + 2, w + 3, out[k].value, sizeof out[k].value);
+        k++;
+    }
+    return k;
+}
+
 /* "an African grey parrot called Zuzu": of two names of one holder, the one after
  * "called" or "named" is the name; a word before it the reader also took for one describes
  * the holder. Returns the units left. */
@@ -1026,6 +1054,20 @@ static int name_read_as_relation(const char *c, size_t cn, const char *const *wo
         return k + 1;
     }
     return k;
+}
+
+/* "how many children have I got", "which car did we buy": a question whose holder comes
+ * before its subject asks of the user's when that subject is "I" or "we" after an
+ * auxiliary (the holder's own words have no "my"). */
+static void asked_of_mine(const char *const *words, int n, understood_t *out, int k)
+{
+    static const char *const aux[] = {"have", "has", "do", "does", "did", "am", "was",
+                                      "were", "can", "should", "will", NULL};
+    static const char *const we[] = {"i", "we", NULL};
+    int mine = 0;
+    for (int w = 1; w < n && !mine; w++)
+        mine = understand_in_list(we, words[w]) && understand_in_list(aux, words[w - 1]);
+    for (int i = 0; i < k && mine; i++) out[i].personal = 1;
 }
 
 /* "do I have a daughter?", "do I have any kids?", "have I got a brother?": whether the
@@ -1117,6 +1159,29 @@ static int home_not_lived(const char *const *words, int n, understood_t *out, in
         if (!away) out[kept++] = out[i];
     }
     return kept ? kept : said_nothing(out, k);
+}
+
+/* "I'm a welder, trying to save for a van": the reader reads jobs in words near a job
+ * ("trying", "van"). When one job of a holder in the clause ends in a kind of person
+ * (kinds_person: "welder", "quantity surveyor"), that holder's jobs ending in no kind of
+ * person go. Returns the units left. */
+static int jobs_of_people(understood_t *out, int k)
+{
+    int person[UNDERSTAND_MAX] = {0};
+    for (int i = 0; i < k && i < UNDERSTAND_MAX; i++) {
+        const char *v = out[i].value, *last = strrchr(v, ' ');
+        person[i] = out[i].rel == READER_REL_JOB && v[0] && kinds_person(last ? last + 1 : v);
+    }
+    int kept = 0;
+    for (int i = 0; i < k; i++) {
+        int other = 0;      /* a job of a kind of person beside it, of the same holder */
+        for (int j = 0; j < k && j < UNDERSTAND_MAX && !other; j++)
+            other = person[j] && !strcmp(out[j].holder, out[i].holder);
+        int drop = i < UNDERSTAND_MAX && out[i].rel == READER_REL_JOB && out[i].value[0] &&
+                   !person[i] && other;
+        if (!drop) out[kept++] = out[i];
+    }
+    return kept;
 }
 
 /* A clause of studying ("I did my degree in history at the University of Leeds", "I
@@ -1404,14 +1469,18 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_works_from_home(words, n, out, k, max);
     }
     studies(words, n, clause.act, out, k);
-    if (clause.act == READER_YESNO || clause.act == READER_QUESTION)
+    if (clause.act == READER_YESNO || clause.act == READER_QUESTION) {
         k = have_asked(c, cn, words, n, out, k);
+        asked_of_mine(words, n, out, k);
+    }
     if (clause.act == READER_FACT) {
         k = name_read_as_relation(c, cn, words, caps, n, out, k, max);
         k = name_after_calling(c, cn, out, k);
+        k = names_listed(c, cn, words, caps, n, out, k, max);
         k = month_not_birthday(words, n, out, k);
         k = place_and_country(c, cn, out, k);
         k = home_not_lived(words, n, out, k);
+        k = jobs_of_people(out, k);
     }
     int cjk = 0;
     for (int w = 0; w < n && !cjk; w++) cjk = understand_is_cjk(words[w]);

@@ -207,6 +207,18 @@ int understand_has_number(const char *text)
 
 /* 1 when w is only a number: all digits (at most three: an age, not a phone number or
  * a year), or one English number word. */
+int understand_plural(const char *w)
+{
+    static const char *const irregular[] = {"children", "grandchildren", "sheep", "fish",
+                                            "deer", "geese", "mice", "cattle", "people",
+                                            "men", "women", NULL};
+    size_t n = strlen(w);
+    for (int i = 0; irregular[i]; i++)
+        if (!strcasecmp(w, irregular[i])) return 1;
+    return n >= 4 && tolower((unsigned char)w[n - 1]) == 's' &&
+           tolower((unsigned char)w[n - 2]) != 's';
+}
+
 int understand_number_only(const char *w)
 {
     size_t n = strlen(w);

@@ -17,6 +17,11 @@ const char *understand_pronoun(const char *w);
 /* The words for a kind of vehicle ("car", "van"), NULL-terminated. */
 extern const char *const understand_vehicle_words[];
 
+/* 1 when w (any case) is an English plural noun: one of the common irregular plurals
+ * ("children", "sheep", "geese") or of four letters and more ending in one s
+ * ("goats", not "glass"). A guess from the spelling: "series" passes too. */
+int understand_plural(const char *w);
+
 /* 1 when a holder key is a kin word ("brother", "mother", "partner"): a person. */
 int understand_kin(const char *key);
 

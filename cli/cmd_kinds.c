@@ -2,7 +2,10 @@
  * (model/lexicon.h), one "kind<TAB>animal" a line, sorted: every lemma below dog, cat,
  * horse, rabbit and parrot ("beagle\tdog"). scripts/gen-kinds.sh turns the list into
  * agent/kinds_table.inc, the table the agent reads a breed by ("a beagle called Pretzel"
- * is a dog). No server is involved. */
+ * is a dog). With --people, the kinds of person instead: every lower-case one-word lemma
+ * below person ("welder", "cellist"), one a line, sorted, which the agent tells a job
+ * from the other words a reading took for one by (agent/people_table.inc). No server is
+ * involved. */
 #include "cli/cli.h"
 #include "model/lexicon.h"
 
@@ -12,10 +15,11 @@
 #include <strings.h>
 #include <ctype.h>
 
-enum { O_WORDNET };
+enum { O_WORDNET, O_PEOPLE };
 
 static const cli_opt_t kinds_opts[] = {
     [O_WORDNET] = {"wordnet", 0, "DIR", "WordNet folder (default /usr/share/wordnet)"},
+    [O_PEOPLE] = {"people", 0, NULL, "print the one-word kinds of person instead"},
     {0},
 };
 
@@ -60,6 +64,16 @@ static int run_kinds(cli_ctx_t *ctx, const cli_args_t *a)
     }
     lexicon_words_t lines = {0};
     int rc = CLI_EXIT_OK;
+    if (a->val[O_PEOPLE]) {
+        if (lexicon_collect(lx, "person", 1, LEX_HYPONYMS | LEX_LOWER, 12, 1, &lines) < 0)
+            rc = CLI_EXIT_USAGE;
+        lexicon_words_uniq(&lines);
+        for (int k = 0; rc == CLI_EXIT_OK && k < lines.n; k++) printf("%s\n", lines.w[k]);
+        if (rc != CLI_EXIT_OK) fprintf(stderr, "mnemo kinds: WordNet has no person sense\n");
+        lexicon_words_free(&lines);
+        lexicon_free(lx);
+        return rc;
+    }
     for (size_t i = 0; i < sizeof animals / sizeof animals[0] && rc == CLI_EXIT_OK; i++) {
         lexicon_words_t w = {0};
         if (lexicon_collect(lx, animals[i].lemma, 1, LEX_HYPONYMS, 8, 3, &w) < 0)
@@ -103,6 +117,6 @@ static int run_kinds(cli_ctx_t *ctx, const cli_args_t *a)
 }
 
 const cli_cmd_t cli_cmd_kinds = {
-    "kinds", "", "print the kinds of kept animals from WordNet (kind<TAB>animal)",
+    "kinds", "", "print the kinds of kept animals (kind<TAB>animal) or of person from WordNet",
     kinds_opts, 0, 0, run_kinds,
 };

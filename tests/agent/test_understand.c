@@ -216,6 +216,27 @@ static const struct {
     {"我的儿子叫东东，今年五岁", {{"fact", "son", "age", "五", NULL}, {"fact", "son", "name", "东东", NULL}}},
     {"我老婆叫什么名字？", {{"question", "wife", "name", "", NULL}}},
     {"我最喜欢的饮料是绿茶", {{"fact", "self", "favourite 饮料", "绿茶", NULL}}},
+    /* a second name after "and" that the reader left unmarked */
+    {"my sisters are Orla and Brid", {{"fact", "sisters", "name", "Orla", NULL},
+                                      {"fact", "sisters", "name", "Brid", NULL}}},
+    /* a job beside words read as jobs that name no kind of person */
+    {"I work as a locksmith, fixing doors mostly", {{"fact", "self", "job", "locksmith", NULL}}},
+    /* how many of a thing one keeps, after a verb of having, and after "and" */
+    {"we breed about 25 alpacas", {{"fact", "alpacas", "number", "25", NULL}}},
+    {"I have 7 goats and 2 donkeys", {{"fact", "goats", "number", "7", NULL},
+                                      {"fact", "donkeys", "number", "2", NULL}}},
+    {"we own around 300 sheep", {{"fact", "sheep", "number", "300", NULL}}},
+    /* a home town by 老家, a like by 喜欢 after a time word, a date as written, a kin
+     * without 我 and kin words of two characters */
+    {"老家在西安", {{"fact", "self", "hometown", "西安", NULL}}},
+    {"我老家是哪儿的？", {{"question", "self", "hometown", "", NULL}}},
+    {"我生日是11月20号，记住哦", {{"fact", "self", "birthday", "11月20号", NULL}}},
+    {"周末喜欢去游泳", {{"fact", "self", "likes", "游泳", NULL}}},
+    {"我妈妈喜欢跳舞", {{"fact", "mother", "likes", "跳舞", NULL}}},
+    {"老公叫大伟", {{"fact", "husband", "name", "大伟", NULL}}},
+    {"请忘记我老公的名字", {{"forget", "husband", "name", "", NULL}}},
+    {"闺女叫甜甜", {{"fact", "daughter", "name", "甜甜", NULL}}},
+    {"我儿子今年几岁？", {{"question", "son", "age", "", NULL}}},
     {"我最喜欢什么饮料？", {{"question", "self", "favourite 饮料", "", NULL}}},
     {"我是学生，在浙江大学读书", {{"fact", "self", "school", "浙江大学", NULL},
                                   {"fact", "self", "job", "学生", NULL}}},

@@ -161,6 +161,16 @@ START_TEST(test_forgetting_one_of_two_facts_told_together_keeps_the_other)
 }
 END_TEST
 
+/* How many of a thing one keeps is told by a number after a verb of having, and asked
+ * by "how many" in another conversation. */
+START_TEST(test_how_many_of_a_thing_is_what_was_told)
+{
+    tell("a", "we keep 14 geese and 3 goats on the smallholding");
+    ask("b", "how many goats do we have?", "3", "14");
+    ask("b", "how many geese have I got?", "14", NULL);
+}
+END_TEST
+
 START_TEST(test_the_summary_lists_what_is_current)
 {
     tell("a", "I live in Tampere");
@@ -1017,6 +1027,7 @@ int main(void)
     tcase_add_test(tc, test_a_new_employer_replaces_the_old_one);
     tcase_add_test(tc, test_forgetting_removes_the_text_from_the_database_files);
     tcase_add_test(tc, test_forgetting_one_of_two_facts_told_together_keeps_the_other);
+    tcase_add_test(tc, test_how_many_of_a_thing_is_what_was_told);
     tcase_add_test(tc, test_the_summary_lists_what_is_current);
     tcase_add_test(tc, test_a_message_with_two_facts_keeps_both);
     tcase_add_test(tc, test_one_clause_with_two_facts_keeps_both);
