@@ -969,6 +969,71 @@ static int vehicle_class(const char *value)
                               strncmp(low, "new ", 4) ? low : low + 4);
 }
 
+/* "a sphynx cat called Pixie", "a rescue greyhound": a holder of several words that
+ * end in an animal kept or a kind of one (and are no kind as a whole: "golden
+ * retriever") is that last word; before an animal ("cat"), the words before it tell
+ * its kind in a fact (once). Returns the units. */
+static int kind_in_holder(int act, understood_t *out, int k, int max)
+{
+    for (int i = 0, k0 = k; i < k0; i++) {
+        char *sp = strrchr(out[i].holder, ' ');
+        if (!sp || sp == out[i].holder || strchr(out[i].holder, ':') ||
+            kinds_animal(out[i].holder) || !(dialogue_pet_word(sp + 1) || kinds_animal(sp + 1)))
+            continue;           /* "golden retriever" is one kind */
+        int pet = dialogue_pet_word(sp + 1);
+        char kind[UNDERSTAND_KEY], holder[UNDERSTAND_KEY];
+        snprintf(kind, sizeof kind, "%.*s", (int)(sp - out[i].holder), out[i].holder);
+        snprintf(holder, sizeof holder, "%s", sp + 1);
+        for (int j = 0; j < k; j++)     /* every unit of that holder, i's last */
+            if (j != i && !strcmp(out[j].holder, out[i].holder))
+                snprintf(out[j].holder, sizeof out[j].holder, "%s", holder);
+        snprintf(out[i].holder, sizeof out[i].holder, "%s", holder);
+        int told = 0;
+        for (int j = 0; j < k && !told; j++)
+            told = out[j].rel == READER_REL_KIND && !strcmp(out[j].holder, holder);
+        if (act != READER_FACT || told || !pet || k >= max) continue;
+        out[k] = out[i];
+        out[k].rel = READER_REL_KIND;
+        snprintf(out[k].relation, sizeof out[k].relation, "%s", reader_rel_name(READER_REL_KIND));
+        snprintf(out[k].value, sizeof out[k].value, "%s", kind);
+        out[k].name[0] = out[k].old[0] = '\0';
+        k++;
+    }
+    return k;
+}
+
+/* "a cat called Pixie, she's shy and fussy": beside a capitalised name of a holder, a
+ * name of it written all in lower case is a word said of it, not a second name, and so
+ * is a kind said without an article. Returns the units left. */
+static int names_in_capitals(const char *const *words, int n, understood_t *out, int k)
+{
+    static const char *const article[] = {"a", "an", NULL};
+    int kept = 0;
+    for (int i = 0; i < k; i++) {
+        const char *v = out[i].value;
+        /* "she's shy" is no kind as "she's a sphynx" is: a kind of one word unknown as
+         * one and said without an article beside a name */
+        int w = 1;
+        while (w < n && strcasecmp(words[w], v)) w++;
+        if (out[i].rel == READER_REL_KIND && w < n && !understand_in_list(article, words[w - 1]) &&
+            !kinds_animal(v) && !strchr(v, ' ') && islower((unsigned char)v[0])) {
+            int named = 0;
+            for (int j = 0; j < k && !named; j++)
+                named = out[j].rel == READER_REL_NAME && !strcmp(out[j].holder, out[i].holder);
+            if (named) continue;
+        }
+        int small = out[i].rel == READER_REL_NAME && v[0] && isalpha((unsigned char)v[0]);
+        for (const char *p = v; small && *p; p++) small = !isupper((unsigned char)*p);
+        int capital = 0;
+        for (int j = 0; j < k && small && !capital; j++)
+            capital = j != i && out[j].rel == READER_REL_NAME &&
+                      isupper((unsigned char)out[j].value[0]) &&
+                      !strcmp(out[j].holder, out[i].holder);
+        if (!capital) out[kept++] = out[i];
+    }
+    return kept;
+}
+
 /* "two kids, Tom and Wren": a name of a holder followed by "and" and a capitalised word
  * that no unit holds is a second name of that holder (a name the reader did not know
  * is left unmarked). Returns the units. */
@@ -1477,11 +1542,13 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = name_read_as_relation(c, cn, words, caps, n, out, k, max);
         k = name_after_calling(c, cn, out, k);
         k = names_listed(c, cn, words, caps, n, out, k, max);
+        k = names_in_capitals(words, n, out, k);
         k = month_not_birthday(words, n, out, k);
         k = place_and_country(c, cn, out, k);
         k = home_not_lived(words, n, out, k);
         k = jobs_of_people(out, k);
     }
+    k = kind_in_holder(clause.act, out, k, max);
     int cjk = 0;
     for (int w = 0; w < n && !cjk; w++) cjk = understand_is_cjk(words[w]);
     if (cjk) k = forms_zh(c, cn, clause.act, out, k, max);

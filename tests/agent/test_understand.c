@@ -216,6 +216,11 @@ static const struct {
     {"我的儿子叫东东，今年五岁", {{"fact", "son", "age", "五", NULL}, {"fact", "son", "name", "东东", NULL}}},
     {"我老婆叫什么名字？", {{"question", "wife", "name", "", NULL}}},
     {"我最喜欢的饮料是绿茶", {{"fact", "self", "favourite 饮料", "绿茶", NULL}}},
+    /* a kind before the animal kept is its kind, not part of whose it is */
+    {"I have a sphynx cat called Pixie", {{"fact", "cat", "name", "Pixie", NULL},
+                                          {"fact", "cat", "kind", "sphynx", NULL}}},
+    /* words said of a pet beside its name are no names */
+    {"I have a cat called Pixie, she's shy and fussy", {{"fact", "cat", "name", "Pixie", NULL}}},
     /* a second name after "and" that the reader left unmarked */
     {"my sisters are Orla and Brid", {{"fact", "sisters", "name", "Orla", NULL},
                                       {"fact", "sisters", "name", "Brid", NULL}}},
