@@ -1002,6 +1002,23 @@ static int kind_in_holder(int act, understood_t *out, int k, int max)
     return k;
 }
 
+/* "married to Jonas, who is a dentist": what a clause says after "who" behind a name of
+ * someone's is theirs, not the user's (units of "self" there go to the name's holder). */
+static void who_is(const char *const *words, int n, understood_t *out, int k)
+{
+    int who = 1;
+    while (who < n && strcmp(words[who], "who") && strcmp(words[who], "who's")) who++;
+    if (who >= n) return;
+    const char *holder = NULL;
+    for (int i = 0; i < k && !holder; i++)
+        if (out[i].rel == READER_REL_NAME && out[i].value[0] &&
+            !strcasecmp(out[i].value, words[who - 1]) && strcmp(out[i].holder, "self"))
+            holder = out[i].holder;
+    for (int i = 0; i < k && holder; i++)
+        if (!strcmp(out[i].holder, "self") && out[i].rel != READER_REL_NAME)
+            snprintf(out[i].holder, sizeof out[i].holder, "%s", holder);
+}
+
 /* "a cat called Pixie, she's shy and fussy": beside a capitalised name of a holder, a
  * name of it written all in lower case is a word said of it, not a second name, and so
  * is a kind said without an article. Returns the units left. */
@@ -1543,6 +1560,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = name_after_calling(c, cn, out, k);
         k = names_listed(c, cn, words, caps, n, out, k, max);
         k = names_in_capitals(words, n, out, k);
+        who_is(words, n, out, k);
         k = month_not_birthday(words, n, out, k);
         k = place_and_country(c, cn, out, k);
         k = home_not_lived(words, n, out, k);
@@ -1593,18 +1611,46 @@ out:
 
 /* A holder that is only a third-person pronoun ("he's 15", "she's a nurse") is the
  * holder of the nearest unit before it in the same message about someone of the user's
- * ("our son Rory's at uni, he's 19"). */
+ * ("our son Rory's at uni, he's 19"), or the animal the user was told to have there
+ * ("we got a whippet, his name is Bo": the whippet). */
 static void pronoun_holders(understood_t *u, int n)
 {
     for (int i = 1; i < n; i++) {
         if (!understand_pronoun(u[i].holder)) continue;
-        for (int j = i - 1; j >= 0; j--)
+        for (int j = i - 1; j >= 0; j--) {
+            /* "we got a whippet, her name is Bo": an animal the user has is the one */
+            const char *v = u[j].value, *last = strrchr(v, ' ');
+            last = last ? last + 1 : v;
+            int animal = u[j].rel == READER_REL_OWNS && v[0] &&
+                         (kinds_animal(v) || kinds_animal(last) || dialogue_pet_word(last));
+            if (animal) {
+                snprintf(u[i].holder, sizeof u[i].holder, "%s", kinds_animal(v) ? v : last);
+                for (char *p = u[i].holder; *p; p++) *p = (char)tolower((unsigned char)*p);
+                u[i].personal = 1;
+                break;
+            }
             if (u[j].personal && strcmp(u[j].holder, "self") != 0 &&
                 !understand_pronoun(u[j].holder)) {
                 memcpy(u[i].holder, u[j].holder, sizeof u[i].holder);
                 u[i].personal = 1;
                 break;
             }
+        }
+    }
+}
+
+/* "I'm married to Leo, he is a baker": a clause the reader left as small talk (it is
+ * unsure of a pronoun's clause) that gives someone of the user's, told of before in
+ * the message, a job that is a kind of person (kinds_person) is a fact. */
+static void jobs_said_of_them(understood_t *u, int n)
+{
+    for (int i = 1; i < n; i++) {
+        const char *v = u[i].value, *last = strrchr(v, ' ');
+        if (u[i].act != READER_SMALLTALK || u[i].rel != READER_REL_JOB || !v[0] ||
+            !u[i].personal || !strcmp(u[i].holder, "self") || !kinds_person(last ? last + 1 : v))
+            continue;
+        u[i].act = READER_FACT;
+        u[i].fact_min_p = 0;        /* settled by its words */
     }
 }
 
@@ -1623,5 +1669,6 @@ int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
         k += got;
     }
     pronoun_holders(out, k);
+    jobs_said_of_them(out, k);
     return k;
 }
