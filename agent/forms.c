@@ -723,6 +723,34 @@ int forms_prefers(const char *c, size_t cn, const char *const *words, const unsi
     return k;
 }
 
+int forms_learning(const char *c, size_t cn, const char *const *words, int n, int act,
+                   const understood_t *clause, understood_t *out, int k, int *nread, int max)
+{
+    static const char *const learning[] = {"learn", "learning", "learnin", NULL};
+    static const char *const tongues[] = {"language", "languages", NULL};
+    int at = 0, lang = -1, asked = 0;
+    while (at < n && !understand_in_list(learning, words[at])) at++;
+    for (int w = at + 1; w < n && w <= at + 3 && lang < 0; w++)
+        if (forms_language(words[w])) lang = w;
+    for (int w = 0; w < at && !asked; w++) asked = understand_in_list(tongues, words[w]);
+    if (at >= n) return k;
+    if (act == READER_QUESTION || act == READER_YESNO) {
+        if (!asked && lang < 0) return k;
+        for (int i = 0; i < k; i++) {
+            out[i].rel = READER_REL_OPEN;
+            snprintf(out[i].relation, sizeof out[i].relation, "%s", FORMS_LEARNING);
+            if (act == READER_QUESTION) out[i].value[0] = '\0';
+            else if (lang >= 0)
+                understand_as_written(c, cn, words, lang, lang + 1, out[i].value,
+                                      sizeof out[i].value);
+        }
+        return k;
+    }
+    if (lang < 0 || act != READER_FACT) return k;
+    return add_told(c, cn, words, lang, lang + 1, READER_REL_OPEN, FORMS_LEARNING, clause, out,
+                    k, nread, max);
+}
+
 int forms_first_language(const char *c, size_t cn, const char *const *words, int n,
                          const understood_t *clause, understood_t *out, int k, int *nread,
                          int max)

@@ -72,6 +72,14 @@ int forms_fan_of(const char *c, size_t cn, const char *const *words, const unsig
                  int n, const understood_t *clause, understood_t *out, int k, int *nread,
                  int max);
 
+/* "I'm learning Greek", "trying to learn dutch": a language the user is learning (the
+ * open relation FORMS_LEARNING, not one spoken), the language word at most two words
+ * after "learn"; asked ("what language am I learning?", "am I learning Greek?") the
+ * question's units ask that relation. Returns the units. */
+#define FORMS_LEARNING "learning"
+int forms_learning(const char *c, size_t cn, const char *const *words, int n, int act,
+                   const understood_t *clause, understood_t *out, int k, int *nread, int max);
+
 /* "Greek's my first language", "my mother tongue is Welsh": a language the user
  * speaks, the language word nearest those words. Returns the units. */
 int forms_first_language(const char *c, size_t cn, const char *const *words, int n,

@@ -176,6 +176,8 @@ static const struct {
 } verb_keyed[] = {
     {"studi", {"you study {V}", "{H} studies {V}", "what you study", "what {H} studies"}},
     {"teach", {"you teach {V}", "{H} teaches {V}", "what you teach", "what {H} teaches"}},
+    {"learn", {"you're learning {V}", "{H} is learning {V}", "what you're learning",
+               "what {H} is learning"}},
     {"support", {"you support {V}", "{H} supports {V}", "which team you support",
                  "which team {H} supports"}},
     {REALISE_COUNT, {"you have {V}", "you have {V} {K}", "how many you have",

@@ -1138,6 +1138,49 @@ static int name_read_as_relation(const char *c, size_t cn, const char *const *wo
     return k;
 }
 
+/* "quick intro: Joanne, 33, from Cork": the message's first clause begun (after a few
+ * words of greeting) by a capitalised name and a comma, whose units the reader gave
+ * that name or no one as holder, with no word of the user's or of kin in it, is the
+ * user telling who they are: the units are the user's, a number alone their age, and
+ * the name theirs. Returns the units. */
+static int intro_by_name(const char *c, size_t cn, const char *const *words,
+                         const unsigned char *caps, int n, understood_t *out, int k, int max)
+{
+    static const char *const before[] = {"quick", "intro", "so", "ok", "okay", "hi", "hey",
+                                         "hello", "well", "right", "basically", "anyway", NULL};
+    int w = 0;
+    while (w < n && understand_in_list(before, words[w])) w++;
+    if (k < 1 || out[0].at != 0 || w >= n || !caps[w] || understand_is_cjk(words[w]))
+        return k;
+    for (int v = 0; v < n; v++)
+        if (understand_in_list(understand_personal_words, words[v]) || understand_kin(words[v]))
+            return k;
+    for (int i = 0; i < k; i++)     /* the name's, or the user's said of no one */
+        if ((strcasecmp(out[i].holder, words[w]) && strcmp(out[i].holder, "self")) ||
+            out[i].personal)
+            return k;
+    char name[UNDERSTAND_VALUE];
+    understand_as_written(c, cn, words, w, w + 1, name, sizeof name);
+    long at = understand_text_at(c, cn, name);
+    if (at < 0 || (size_t)at + strlen(name) >= cn || c[at + (long)strlen(name)] != ',') return k;
+    for (int i = 0; i < k; i++) {
+        snprintf(out[i].holder, sizeof out[i].holder, "self");
+        out[i].personal = 1;
+        if (out[i].rel == READER_REL_OPEN && understand_number_only(out[i].value)) {
+            out[i].rel = READER_REL_AGE;
+            snprintf(out[i].relation, sizeof out[i].relation, "%s",
+                     reader_rel_name(READER_REL_AGE));
+        }
+    }
+    if (k >= max) return k;
+    out[k] = out[0];
+    out[k].rel = READER_REL_NAME;
+    snprintf(out[k].relation, sizeof out[k].relation, "%s", reader_rel_name(READER_REL_NAME));
+    snprintf(out[k].value, sizeof out[k].value, "%s", name);
+    out[k].name[0] = out[k].old[0] = '\0';
+    return k + 1;
+}
+
 /* "how many children have I got", "which car did we buy": a question whose holder comes
  * before its subject asks of the user's when that subject is "I" or "we" after an
  * auxiliary (the holder's own words have no "my"). */
@@ -1554,9 +1597,12 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     if (clause.act == READER_YESNO || clause.act == READER_QUESTION) {
         k = have_asked(c, cn, words, n, out, k);
         asked_of_mine(words, n, out, k);
+        int nread = k;
+        k = forms_learning(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
     }
     if (clause.act == READER_FACT) {
         k = name_read_as_relation(c, cn, words, caps, n, out, k, max);
+        k = intro_by_name(c, cn, words, caps, n, out, k, max);
         k = name_after_calling(c, cn, out, k);
         k = names_listed(c, cn, words, caps, n, out, k, max);
         k = names_in_capitals(words, n, out, k);
@@ -1576,6 +1622,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_measures(c, cn, words, n, &clause, out, k, &nread, max);
         k = forms_fan_of(c, cn, words, caps, n, &clause, out, k, &nread, max);
         k = forms_first_language(c, cn, words, n, &clause, out, k, &nread, max);
+        k = forms_learning(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
         k = forms_plays(c, cn, words, tags, n, &clause, out, k, &nread, max);
         k = forms_favourite_is(c, cn, words, n, &clause, out, k, &nread, max);
         k = forms_by_trade(c, cn, words, tags, n, &clause, out, k, &nread, max);

@@ -229,6 +229,13 @@ static const struct {
     /* "his name" after an animal the user got is the animal's */
     {"we adopted a beagle, her name is Rosie", {{"fact", "self", "owns", "beagle", NULL},
                                                 {"fact", "beagle", "name", "Rosie", NULL}}},
+    /* a language being learnt is not one spoken */
+    {"I'm trying to learn Basque", {{"fact", "self", "learning", "Basque", NULL}}},
+    {"which language am I learning?", {{"question", "self", "learning", "", NULL}}},
+    /* a message begun by a name and a comma introduces the user */
+    {"Wenonah, paediatric nurse, based in Duluth", {{"fact", "self", "job", "paediatric nurse", NULL},
+                                                    {"fact", "self", "home", "Duluth", NULL},
+                                                    {"fact", "self", "name", "Wenonah", NULL}}},
     /* a second name after "and" that the reader left unmarked */
     {"my sisters are Orla and Brid", {{"fact", "sisters", "name", "Orla", NULL},
                                       {"fact", "sisters", "name", "Brid", NULL}}},

@@ -171,6 +171,15 @@ START_TEST(test_how_many_of_a_thing_is_what_was_told)
 }
 END_TEST
 
+/* A language being learnt is told apart from the languages spoken. */
+START_TEST(test_a_language_learnt_is_not_one_spoken)
+{
+    tell("a", "I speak Danish and I'm learning Korean");
+    ask("b", "what language am I learning?", "Korean", "Danish");
+    ask("b", "am I learning korean?", "yes", NULL);
+}
+END_TEST
+
 START_TEST(test_the_summary_lists_what_is_current)
 {
     tell("a", "I live in Tampere");
@@ -1028,6 +1037,7 @@ int main(void)
     tcase_add_test(tc, test_forgetting_removes_the_text_from_the_database_files);
     tcase_add_test(tc, test_forgetting_one_of_two_facts_told_together_keeps_the_other);
     tcase_add_test(tc, test_how_many_of_a_thing_is_what_was_told);
+    tcase_add_test(tc, test_a_language_learnt_is_not_one_spoken);
     tcase_add_test(tc, test_the_summary_lists_what_is_current);
     tcase_add_test(tc, test_a_message_with_two_facts_keeps_both);
     tcase_add_test(tc, test_one_clause_with_two_facts_keeps_both);
