@@ -71,10 +71,14 @@ static int subject_at(const char *text, size_t len, size_t i)
     size_t adv;
     i = skip_spaces(text, len, i);
     size_t n = word_at(text, len, i, w, sizeof w, &adv);
-    if (n == 0) {               /* a CJK clause starting with 我 (I, my) or 请 (please) */
-        static const char *const cjk[] = {"\xE6\x88\x91", "\xE8\xAF\xB7", NULL};
+    if (n == 0) {               /* a CJK clause starting with 我 (I, my), 请 (please), a kin
+                                 * word (老婆叫…) or 老家 (one's home town) */
+        static const char *const cjk[] = {"我", "请", "儿子", "女儿", "闺女", "老婆", "老公",
+                                          "丈夫", "妻子", "男朋友", "女朋友", "孙子", "孙女",
+                                          "妈妈", "爸爸", "哥哥", "姐姐", "弟弟", "妹妹",
+                                          "老家", NULL};
         for (int k = 0; cjk[k]; k++)
-            if (i + 2 < len && !memcmp(text + i, cjk[k], 3)) return 1;
+            if (i + strlen(cjk[k]) <= len && !memcmp(text + i, cjk[k], strlen(cjk[k]))) return 1;
         return 0;
     }
     if (in_list(subjects, w, n) && (i + adv >= len || !isalnum((unsigned char)text[i + adv])))

@@ -20,7 +20,9 @@ static const struct {
 } kin[] = {{"男朋友", "boyfriend"}, {"女朋友", "girlfriend"}, {"丈夫", "husband"},
            {"老公", "husband"}, {"妻子", "wife"}, {"老婆", "wife"}, {"太太", "wife"},
            {"女儿", "daughter"}, {"儿子", "son"}, {"闺女", "daughter"}, {"孙子", "grandson"},
-           {"孙女", "granddaughter"}, {"外孙", "grandson"}, {"外孙女", "granddaughter"}};
+           {"孙女", "granddaughter"}, {"外孙女", "granddaughter"}, {"外孙", "grandson"},
+           {"妈妈", "mother"}, {"爸爸", "father"}, {"哥哥", "brother"}, {"姐姐", "sister"},
+           {"弟弟", "brother"}, {"妹妹", "sister"}};
 
 /* Where a kin word of the table begins the clause or follows 我 or 我的 (any of them:
  * 我们分手了，忘记我男朋友的名字): its start, with *which its entry; NULL when none does. */
@@ -183,16 +185,39 @@ static int kin_units(const char *c, size_t cn, int act, understood_t *out, int k
     for (int j = 0; j < k; j++) {
         size_t hl = strlen(out[j].holder);
         int part = hl > 0 && hl < wl && strstr(kin[i].word, out[j].holder);
-        if (!strcmp(out[j].holder, "self") || !strcmp(out[j].holder, kin[i].word) || part) {
+        if (!strcmp(out[j].holder, "self") || !strcmp(out[j].holder, kin[i].word) || part ||
+            !strcmp(out[j].holder, kin[i].key)) {
             snprintf(out[j].holder, sizeof out[j].holder, "%s", kin[i].key);
             out[j].personal = 1;
         }
     }
-    /* 叫X told: the kin's name, when the reader marked none */
+    /* 叫X told, or X right after the kin word before what is said of them (女儿甜甜今年
+     * 七岁): the kin's name, when the reader marked none */
     const char *x = p + wl;
-    if (act != READER_FACT || strncmp(x, "叫", strlen("叫"))) return k;
-    x += strlen("叫");
-    size_t xl = value_len(x, cn - (size_t)(x - c));
+    if (act != READER_FACT) return k;
+    size_t xl = 0;
+    if (!strncmp(x, "叫", strlen("叫"))) {
+        x += strlen("叫");
+        xl = value_len(x, cn - (size_t)(x - c));
+    } else {
+        static const char *const then[] = {"今年", "已经", "在", "是", "住", "上", "读", "跟",
+                                           NULL};
+        static const char *const verbs[] = {"有", "喜", "爱", "做", "当", "叫", "去", "今",
+                                            "已", "也", "很", "的", NULL};
+        for (int t = 0; then[t]; t++)           /* 住在北京: no name, what is said */
+            if (!strncmp(x, then[t], strlen(then[t]))) return k;
+        for (int t = 0; verbs[t]; t++)
+            if (!strncmp(x, verbs[t], strlen(verbs[t]))) return k;
+        for (size_t l = 3; !xl && l <= 9 && (size_t)(x - c) + l < cn; l += 3)
+            for (int t = 0; then[t] && !xl; t++)
+                if (!strncmp(x + l, then[t], strlen(then[t])) && (unsigned char)x[0] >= 0xE0)
+                    xl = l;
+        if (!xl) return k;
+        int kept = 0;       /* the reader's values that run on from the name (甜甜今年) */
+        for (int j = 0; j < k; j++)
+            if (strncmp(out[j].value, x, xl) || strlen(out[j].value) == xl) out[kept++] = out[j];
+        k = kept ? kept : k;
+    }
     int named = xl == 0 || (xl == strlen("什么") && !strncmp(x, "什么", xl));
     for (int j = 0; j < k && !named; j++)
         named = out[j].rel == READER_REL_NAME && !strcmp(out[j].holder, kin[i].key);
@@ -203,11 +228,22 @@ static int kin_units(const char *c, size_t cn, int act, understood_t *out, int k
     return k + 1;
 }
 
-int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int max)
+/* 1 when the clause asks: a question mark, or a question word (什么, 哪, 谁, 啥, 干嘛,
+ * 多少, 几). */
+static int zh_asks(const char *c, size_t cn)
 {
-    if (k < 1) return k;
-    if (act == READER_FORGET) return kin_units(c, cn, act, out, k, max);
-    if (act != READER_FACT && act != READER_QUESTION && act != READER_YESNO) return k;
+    static const char *const marks[] = {"？", "?", "什么", "哪", "谁", "啥", "干嘛", "多少",
+                                        "几", NULL};
+    for (int i = 0; marks[i]; i++)
+        if (understand_text_at(c, cn, marks[i]) >= 0) return 1;
+    return 0;
+}
+
+/* The forms of a fact or a question before kin_units: the units left. A clause the
+ * reader took for a fact that asks (我周末一般干嘛？) is read as a question. */
+static int forms(const char *c, size_t cn, int act, understood_t *out, int k, int max)
+{
+    if (act == READER_FACT && zh_asks(c, cn)) act = READER_QUESTION;
     int asks = act != READER_FACT;
     for (int i = 0; i < k; i++) {
         if (out[i].value[0]) value_as_written(c, cn, out[i].value, sizeof out[i].value);
@@ -263,7 +299,8 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
         }
     }
     /* 在X读书 / 上学 / 念书: X the school, or a question word asking for it */
-    static const char *const studying[] = {"读书", "上学", "念书", "读大学", NULL};
+    static const char *const studying[] = {"读书", "上学", "念书", "读大学", "上大学", "读研",
+                                           "读博", NULL};
     for (int v = 0; studying[v]; v++) {
         long sv = understand_text_at(c, cn, studying[v]);
         long in = understand_text_at(c, cn, "在");
@@ -287,5 +324,15 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
         return 2;
     }
     if (likes(c, cn, act, out)) k = 1;
+    return k;
+}
+
+int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int max)
+{
+    if (k < 1) return k;
+    if (act == READER_FACT || act == READER_QUESTION || act == READER_YESNO)
+        k = forms(c, cn, act, out, k, max);
+    else if (act != READER_FORGET)
+        return k;
     return kin_units(c, cn, act, out, k, max);
 }

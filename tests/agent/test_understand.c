@@ -255,6 +255,13 @@ static const struct {
     {"我妈妈喜欢跳舞", {{"fact", "mother", "likes", "跳舞", NULL}}},
     {"老公叫大伟", {{"fact", "husband", "name", "大伟", NULL}}},
     {"请忘记我老公的名字", {{"forget", "husband", "name", "", NULL}}},
+    /* a kin word after ， begins a clause of its own; a name right after a kin word */
+    {"我住在上海，妈妈住在北京", {{"fact", "self", "home", "上海", NULL},
+                                  {"fact", "mother", "home", "北京", NULL}}},
+    {"女儿甜甜今年七岁了", {{"fact", "daughter", "age", "七", NULL},
+                            {"fact", "daughter", "name", "甜甜", NULL}}},
+    {"儿子在北京上大学", {{"fact", "son", "school", "北京", NULL}}},
+    {"我星期天一般干什么", {{"question", "self", "likes", "", NULL}}},
     {"闺女叫甜甜", {{"fact", "daughter", "name", "甜甜", NULL}}},
     {"我儿子今年几岁？", {{"question", "son", "age", "", NULL}}},
     {"我最喜欢什么饮料？", {{"question", "self", "favourite 饮料", "", NULL}}},
