@@ -637,9 +637,26 @@ int forms_favourite_is(const char *c, size_t cn, const char *const *words, int n
     while (w < n && (understand_in_list(openers, words[w]) || !isalnum((unsigned char)words[w][0])))
         w++;
     if (w >= n || !understand_in_list(favourite, words[w])) return k;
-    int r = ++w;                /* the thing: one or two words up to "is" */
-    while (w < n && w - r < 2 && strcmp(words[w], "is") && strcmp(words[w], "'s")) w++;
-    if (w == r || w >= n || (strcmp(words[w], "is") && strcmp(words[w], "'s"))) return k;
+    static const char *const is[] = {"is", "'s", NULL};
+    static const char *const ever[] = {"of", "all", "time", "ever", NULL};
+    /* ":" or "=" (which may not be a word of its own) ends the thing, and what follows
+     * the value may go on */
+    const char *colon = memchr(c, ':', cn), *equals = memchr(c, '=', cn);
+    const char *sep = colon && (!equals || colon < equals) ? colon : equals;
+    int r = ++w;                /* the thing: one or two words up to "is" or the sign */
+    size_t at = 0;              /* where the text was searched up to */
+    while (w < n && w - r < 2 && !understand_in_list(is, words[w]) &&
+           !understand_in_list(ever, words[w])) {
+        long p = understand_text_at(c + at, cn - at, words[w]);
+        if (sep && p >= 0 && c + at + p > sep) break;       /* past the sign */
+        if (p >= 0) at += (size_t)p + strlen(words[w]);
+        w++;
+    }
+    int thing = w;              /* "of all time", "ever" after it */
+    while (w < n && understand_in_list(ever, words[w])) w++;
+    int strong = sep != NULL;
+    if (thing == r || w >= n || (!understand_in_list(is, words[w]) && !strong)) return k;
+    if (!understand_in_list(is, words[w])) w--;       /* the value is right after */
     /* the value: up to three words ("The" of a title besides), then only fillers ("now",
      * "too") */
     int s = w + 1, title = s < n && !strcasecmp(words[s], "the"), b = s + title, e = b;
@@ -652,10 +669,10 @@ int forms_favourite_is(const char *c, size_t cn, const char *const *words, int n
     while (rest < n && (understand_in_list(understand_empty_words, words[rest]) ||
                         !isalnum((unsigned char)words[rest][0])))
         rest++;
-    if (e == b || rest < n) return k;
+    if (e == b || (rest < n && !strong)) return k;
     char relation[UNDERSTAND_KEY];
     snprintf(relation, sizeof relation, "%s", UNDERSTAND_FAVOURITE);
-    for (int t = r; t < w; t++) {
+    for (int t = r; t < thing; t++) {
         size_t l = strlen(relation);
         snprintf(relation + l, sizeof relation - l, " %s", words[t]);
     }

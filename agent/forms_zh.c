@@ -24,8 +24,9 @@ static const struct {
            {"妈妈", "mother"}, {"爸爸", "father"}, {"哥哥", "brother"}, {"姐姐", "sister"},
            {"弟弟", "brother"}, {"妹妹", "sister"}};
 
-/* Where a kin word of the table begins the clause or follows 我 or 我的 (any of them:
- * 我们分手了，忘记我男朋友的名字): its start, with *which its entry; NULL when none does. */
+/* Where a kin word of the table begins the clause or follows 我, 我的 (any of them:
+ * 我们分手了，忘记我男朋友的名字) or the measure word 个 (我有一个弟弟): its start, with
+ * *which its entry; NULL when none does. */
 static const char *kin_at(const char *c, size_t cn, size_t *which)
 {
     for (const char *p = c; p && p < c + cn;) {
@@ -36,9 +37,11 @@ static const char *kin_at(const char *c, size_t cn, size_t *which)
                 return p;
             }
         }
+        /* the next 我 (我的), or measure word 个 (我有一个弟弟) */
         long me = understand_text_at(p, cn - (size_t)(p - c), "我");
-        if (me < 0) return NULL;
-        p += me + strlen("我");
+        long ge = understand_text_at(p, cn - (size_t)(p - c), "个");
+        if (me < 0 && ge < 0) return NULL;
+        p += me >= 0 && (ge < 0 || me < ge) ? me + (long)strlen("我") : ge + (long)strlen("个");
         if ((size_t)(p - c) + strlen("的") <= cn && !strncmp(p, "的", strlen("的")))
             p += strlen("的");
     }
@@ -182,6 +185,19 @@ static int kin_units(const char *c, size_t cn, int act, understood_t *out, int k
     const char *p = kin_at(c, cn, &i);
     if (!p) return k;
     size_t wl = strlen(kin[i].word);
+    int outside = 0;    /* values read out of the kin word itself (两个儿|子) go, while
+                         * another is left */
+    for (int pass = 0; pass < 2; pass++) {
+        int kept = 0;
+        for (int j = 0; j < k; j++) {
+            long at = out[j].value[0] ? understand_text_at(c, cn, out[j].value) : -1;
+            int inside = at >= 0 && c + at < p + wl && c + at + (long)strlen(out[j].value) > p;
+            if (pass == 0) outside += !inside;
+            else if (!inside) out[kept++] = out[j];
+        }
+        if (pass == 1) k = kept;
+        else if (!outside) break;
+    }
     for (int j = 0; j < k; j++) {
         size_t hl = strlen(out[j].holder);
         int part = hl > 0 && hl < wl && strstr(kin[i].word, out[j].holder);
@@ -196,6 +212,7 @@ static int kin_units(const char *c, size_t cn, int act, understood_t *out, int k
     const char *x = p + wl;
     if (act != READER_FACT) return k;
     size_t xl = 0;
+    if (!strncmp(x, "，叫", strlen("，叫"))) x += strlen("，");     /* 我有一个弟弟，叫… */
     if (!strncmp(x, "叫", strlen("叫"))) {
         x += strlen("叫");
         xl = value_len(x, cn - (size_t)(x - c));

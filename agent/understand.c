@@ -758,10 +758,15 @@ static int value_end(const char *c, size_t cn, const char *const *words, unsigne
                              * of] [the Arts]") or after it */
         while (k - 1 > s && understand_in_list(inside, words[k - 1])) k--;
         if (!caps[k - 1] || understand_is_cjk(words[k - 1])) break;
+        static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
+                                           "friday", "saturday", "sunday", "i", "i'm", NULL};
         int j = k;
         while (j < n && j - k < 3 && understand_in_list(inside, words[j])) j++;
-        if (j == k || j >= n || !caps[j] || understand_is_cjk(words[j]) ||
-            understand_month(words[j]))
+        /* or a capitalised word the reader left untagged right after it ("the [Red]
+         * Cross") */
+        int next = j == k && k == e && k < n && tags[k] == READER_O;
+        if ((j == k && !next) || j >= n || !caps[j] || understand_is_cjk(words[j]) ||
+            understand_month(words[j]) || understand_in_list(days, words[j]))
             break;
         char upto[UNDERSTAND_VALUE], with[UNDERSTAND_VALUE];
         understand_as_written(c, cn, words, s, k, upto, sizeof upto);
@@ -1002,6 +1007,32 @@ static int kind_in_holder(int act, understood_t *out, int k, int max)
     return k;
 }
 
+/* "my gf Kamila and I have been together 2 years, she's a pharmacist": a value of the
+ * user's that comes after "she's" or "he's" (nearer it than any "I") is that pronoun's
+ * (pronoun_holders finds whom it means), and a kind of person said so is a job. */
+static void pronoun_before_value(const char *const *words, int n, understood_t *out, int k)
+{
+    static const char *const mine[] = {"i", "i'm", "im", "i've", "ive", "my", NULL};
+    for (int i = 0; i < k; i++) {
+        if (strcmp(out[i].holder, "self") || !out[i].value[0] || strchr(out[i].value, ' '))
+            continue;
+        int v = 0;
+        while (v < n && strcasecmp(words[v], out[i].value)) v++;
+        const char *who = NULL;
+        for (int w = v - 1; w >= 0 && !who; w--) {
+            if (understand_in_list(mine, words[w])) break;
+            size_t l = strlen(words[w]);
+            if (l > 2 && !strcmp(words[w] + l - 2, "'s")) who = understand_pronoun(words[w]);
+        }
+        if (!who || v >= n) continue;
+        snprintf(out[i].holder, sizeof out[i].holder, "%s", who);
+        if (out[i].rel == READER_REL_KIND && kinds_person(out[i].value)) {
+            out[i].rel = READER_REL_JOB;
+            snprintf(out[i].relation, sizeof out[i].relation, "%s", reader_rel_name(READER_REL_JOB));
+        }
+    }
+}
+
 /* "married to Jonas, who is a dentist": what a clause says after "who" behind a name of
  * someone's is theirs, not the user's (units of "self" there go to the name's holder). */
 static void who_is(const char *const *words, int n, understood_t *out, int k)
@@ -1146,10 +1177,12 @@ static int name_read_as_relation(const char *c, size_t cn, const char *const *wo
 static int intro_by_name(const char *c, size_t cn, const char *const *words,
                          const unsigned char *caps, int n, understood_t *out, int k, int max)
 {
-    static const char *const before[] = {"quick", "intro", "so", "ok", "okay", "hi", "hey",
-                                         "hello", "well", "right", "basically", "anyway", NULL};
+    static const char *const before[] = {"quick", "intro", "so", "ok", "okay", "hi", "hiya",
+                                         "hii", "hiii", "yo", "hello", "well", "right",
+                                         "basically", "anyway", "um", "erm", NULL};
     int w = 0;
-    while (w < n && understand_in_list(before, words[w])) w++;
+    while (w < n && (understand_in_list(before, words[w]) || !strncmp(words[w], "hey", 3)))
+        w++;
     if (k < 1 || out[0].at != 0 || w >= n || !caps[w] || understand_is_cjk(words[w]))
         return k;
     for (int v = 0; v < n; v++)
@@ -1480,6 +1513,19 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             int end = value_end(c, cn, words, tags, vrels, caps, n, s, e);
             if (!end) continue;         /* no value: the loop goes on after the span */
             e = end;
+            /* a capitalised word the reader left untagged right before a capitalised
+             * value begins it ("in [New] York City"), not the clause's first word */
+            while (s > 1 && caps[s - 1] && caps[s] && tags[s - 1] == READER_O &&
+                   !understand_is_cjk(words[s - 1]) &&
+                   !understand_in_list(understand_personal_words, words[s - 1]) &&
+                   !lex_is_stopword(words[s - 1]) && !understand_month(words[s - 1])) {
+                char upto[UNDERSTAND_VALUE], with[UNDERSTAND_VALUE];
+                understand_as_written(c, cn, words, s - 1, s, upto, sizeof upto);
+                understand_as_written(c, cn, words, s - 1, s + 1, with, sizeof with);
+                if (strpbrk(with + strlen(upto), ",.;:!?()")) break;
+                tags[s] = READER_I_VALUE;
+                tags[--s] = READER_B_VALUE;
+            }
             int os = -1, oe = -1;
             for (int f = prev; span(tags, n, READER_B_NAME, READER_I_NAME, f, &a, &b) && a < s;
                  f = b)
@@ -1607,6 +1653,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = names_listed(c, cn, words, caps, n, out, k, max);
         k = names_in_capitals(words, n, out, k);
         who_is(words, n, out, k);
+        pronoun_before_value(words, n, out, k);
         k = month_not_birthday(words, n, out, k);
         k = place_and_country(c, cn, out, k);
         k = home_not_lived(words, n, out, k);

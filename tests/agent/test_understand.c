@@ -236,6 +236,14 @@ static const struct {
     {"Wenonah, paediatric nurse, based in Duluth", {{"fact", "self", "job", "paediatric nurse", NULL},
                                                     {"fact", "self", "home", "Duluth", NULL},
                                                     {"fact", "self", "name", "Wenonah", NULL}}},
+    {"my gf Kamila and I have been together 2 years, she's a pharmacist",
+     {{"fact", "girlfriend", "name", "Kamila", NULL}, {"fact", "girlfriend", "job", "pharmacist", NULL}}},
+    /* a favourite told with a colon or an equals sign */
+    {"fav band of all time: Radiohead", {{"fact", "self", "favourite band", "Radiohead", NULL}}},
+    {"fav snack = salted pretzels, easily", {{"fact", "self", "favourite snack", "salted pretzels", NULL}}},
+    /* a place or a firm of several capitalised words the reader tagged in part */
+    {"I live in New York City", {{"fact", "self", "home", "New York City", NULL}}},
+    {"I'm working for the Red Cross now", {{"fact", "self", "employer", "the Red Cross", NULL}}},
     /* a second name after "and" that the reader left unmarked */
     {"my sisters are Orla and Brid", {{"fact", "sisters", "name", "Orla", NULL},
                                       {"fact", "sisters", "name", "Brid", NULL}}},
@@ -262,6 +270,7 @@ static const struct {
                             {"fact", "daughter", "name", "甜甜", NULL}}},
     {"儿子在北京上大学", {{"fact", "son", "school", "北京", NULL}}},
     {"我星期天一般干什么", {{"question", "self", "likes", "", NULL}}},
+    {"我有个姐姐叫王芳", {{"fact", "sister", "name", "王芳", NULL}}},
     {"闺女叫甜甜", {{"fact", "daughter", "name", "甜甜", NULL}}},
     {"我儿子今年几岁？", {{"question", "son", "age", "", NULL}}},
     {"我最喜欢什么饮料？", {{"question", "self", "favourite 饮料", "", NULL}}},
