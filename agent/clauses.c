@@ -150,7 +150,7 @@ static int question_after_interjection(const char *text, size_t len, size_t star
 }
 
 /* The length of a soft boundary at text[i] followed by a new subject (0: none): a
- * comma (also ，), an emoji, or " and " / " but " ... ; start: where the clause began. */
+ * comma (also ，), or " and " / " but " ... ; start: where the clause began. */
 static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
 {
     if (text[i] == ',')
@@ -160,9 +160,6 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
                    : 0;
     if (text[i] == ':')         /* "Quick question: which firm employs me?" */
         return question_after(text, len, i) ? 1 : 0;
-    if ((unsigned char)text[i] == 0xF0 && i + 3 < len &&
-        (unsigned char)text[i + 1] == 0x9F)     /* an emoji (U+1F000..): "... 😎 I'm a ..." */
-        return subject_at(text, len, i + 4) ? 4 : 0;
     if ((unsigned char)text[i] == 0xEF && i + 2 < len && (unsigned char)text[i + 1] == 0xBC &&
         (unsigned char)text[i + 2] == 0x8C)
         return subject_at(text, len, i + 3) ? 3 : 0;          /* ， */

@@ -1099,6 +1099,39 @@ static void summary(respond_t *r, const facts_t *f)
     say(r, realise_summary(buf, sizeof buf, v, n));
 }
 
+/* 1 when text begins as a yes/no question does ("do I ...", "am I ..."). */
+static int begins_yes_no(const char *text)
+{
+    static const char *const aux[] = {"do", "does", "did", "am", "is", "are", "have", "has",
+                                      "can", "was", "were", NULL};
+    char w[16];
+    size_t n = 0;
+    while (*text == ' ') text++;
+    for (; text[n] && isalpha((unsigned char)text[n]) && n + 1 < sizeof w; n++)
+        w[n] = (char)tolower((unsigned char)text[n]);
+    w[n] = '\0';
+    for (int i = 0; aux[i]; i++)
+        if (!strcmp(w, aux[i])) return 1;
+    return 0;
+}
+
+/* "do I have any pets?", "am I allergic to anything?": asked as yes or no, answered
+ * with what was told (question), after a "Yes" when anything was. */
+static void question_any(respond_t *r, const facts_t *f, const char *text, understood_t *u)
+{
+    size_t at = strlen(r->reply), from = at + (at ? 1 : 0);
+    int answered = r->answered;
+    u->act = READER_QUESTION;
+    question(r, f, text, u);
+    size_t len = strlen(r->reply + (from < sizeof r->reply ? from : 0));
+    if (r->answered == answered || from >= sizeof r->reply || from + len + 5 >= sizeof r->reply ||
+        !isupper((unsigned char)r->reply[from]))
+        return;
+    memmove(r->reply + from + 5, r->reply + from, len + 1);
+    memcpy(r->reply + from, "Yes, ", 5);
+    if (!strncmp(r->reply + from + 5, "You", 3)) r->reply[from + 5] = 'y';   /* not a name */
+}
+
 int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u, int n,
                  const char *smalltalk, respond_t *out, char *err, size_t errlen)
 {
@@ -1139,7 +1172,12 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
             if (!u[i].value[0] && asks_any(text)) u[i].act = READER_QUESTION;
             /* fall through */
         case READER_QUESTION:
-            if (u[i].personal && !summarised) question(out, &f, text, &u[i]);
+            if (!u[i].personal || summarised) break;
+            if (asks_any(text) && begins_yes_no(text) &&
+                (!u[i].value[0] || !strcasecmp(u[i].value, "pets") ||
+                 !strcasecmp(u[i].value, "animals")))
+                question_any(out, &f, text, &u[i]);
+            else question(out, &f, text, &u[i]);
             break;
         case READER_FORGET: forget(out, &f, text, &u[i]); break;
         case READER_SUMMARY: summary(out, &f); break;

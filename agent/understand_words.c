@@ -13,14 +13,15 @@
 #include "model/dialogue.h"
 #include "model/vocab.h"
 
-/* Words of a holder span that say whose it is, how old, how many or how much, not who
- * (dropped from the key: "my big brother" is "brother", "my two sisters" "sisters", "my
- * absolute favourite" the user's). */
+/* Words of a holder span that say whose it is, how old, how many or how much, or how
+ * one feels of them, not who (dropped from the key: "my big brother" is "brother", "my
+ * two sisters" "sisters", "my late wife" "wife", "my absolute favourite" the user's). */
 static const char *const owner_words[] = {
     "my", "our", "the", "a", "an", "i", "me", "mine", "i'm", "im", "i've", "ive", "i'd",
     "we", "we're", "we've", "us", "'s", "s", "of", "big", "little", "older", "younger",
     "elder", "baby", "lil", "absolute", "all-time", "very", "two", "three", "four", "five",
-    "2", "3", "4", "5", "both", "我", "的", "我们", NULL};
+    "2", "3", "4", "5", "both", "late", "dear", "beloved", "lovely", "darling", "我", "的",
+    "我们", NULL};
 /* Words that make a holder the user's own (the first of a personal holder span). */
 const char *const understand_personal_words[] = {
     "my", "our", "i", "me", "mine", "i'm", "im", "i've", "ive", "i'd", "we", "we're",

@@ -17,7 +17,6 @@ static const struct {
     {"i left Philips, i joined Nokia last week", {"i left Philips", "i joined Nokia last week", NULL}},
     {"hello! what's my cat called?", {"hello", "what's my cat called?", NULL}},
     {"I like salt and pepper on chips", {"I like salt and pepper on chips", NULL}},
-    {"finally quit the call centre 🎉 I'm a paralegal now", {"finally quit the call centre", "I'm a paralegal now", NULL}},
     {"老公叫大伟，女儿甜甜今年七岁了", {"老公叫大伟", "女儿甜甜今年七岁了", NULL}},
     {"hi, how are you", {"hi, how are you", NULL}},
     {"Sorry, which firm do I work for?", {"Sorry", "which firm do I work for?", NULL}},

@@ -244,6 +244,7 @@ static const struct {
     /* a place or a firm of several capitalised words the reader tagged in part */
     {"I live in New York City", {{"fact", "self", "home", "New York City", NULL}}},
     {"I'm working for the Red Cross now", {{"fact", "self", "employer", "the Red Cross", NULL}}},
+    {"my late wife Rosa loved gardening", {{"fact", "wife", "hobby", "gardening", "Rosa"}}},
     /* a second name after "and" that the reader left unmarked */
     {"my sisters are Orla and Brid", {{"fact", "sisters", "name", "Orla", NULL},
                                       {"fact", "sisters", "name", "Brid", NULL}}},

@@ -171,6 +171,16 @@ START_TEST(test_how_many_of_a_thing_is_what_was_told)
 }
 END_TEST
 
+/* "her name is" after an animal the user got names that animal, and "any pets?" asked
+ * as yes or no says yes with what the user has. */
+START_TEST(test_an_animal_got_then_named_is_a_pet)
+{
+    tell("a", "we adopted a whippet, her name is Dot");
+    ask("b", "what's my dog called?", "Dot", NULL);
+    ask("b", "do I have any pets?", "yes", NULL);
+}
+END_TEST
+
 /* A language being learnt is told apart from the languages spoken. */
 START_TEST(test_a_language_learnt_is_not_one_spoken)
 {
@@ -1038,6 +1048,7 @@ int main(void)
     tcase_add_test(tc, test_forgetting_one_of_two_facts_told_together_keeps_the_other);
     tcase_add_test(tc, test_how_many_of_a_thing_is_what_was_told);
     tcase_add_test(tc, test_a_language_learnt_is_not_one_spoken);
+    tcase_add_test(tc, test_an_animal_got_then_named_is_a_pet);
     tcase_add_test(tc, test_the_summary_lists_what_is_current);
     tcase_add_test(tc, test_a_message_with_two_facts_keeps_both);
     tcase_add_test(tc, test_one_clause_with_two_facts_keeps_both);
