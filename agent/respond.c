@@ -779,7 +779,33 @@ static const store_memory_t *other_place(const facts_t *f, const understood_t *u
     return facts_find(f, u->holder, reader_rel_name(rel), NULL);
 }
 
-static void question(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
+/* 1 when holder is one of the words one's partner is told by. */
+static int is_partner(const char *holder)
+{
+    static const char *const words[] = {"partner", "boyfriend", "girlfriend", "husband",
+                                        "wife", "fiance", "fiancee", "spouse", NULL};
+    for (int i = 0; words[i]; i++)
+        if (!strcasecmp(holder, words[i])) return 1;
+    return 0;
+}
+
+/* "what does my wife do?" of a user who said "married to Chioma" (a partner), "who is my
+ * partner?" of one who told of a boyfriend: when no fact of holder (one of the partner
+ * words) was told, the holder of the newest fact told of a partner by another of those
+ * words; else holder itself. */
+static const char *partner_as_told(const facts_t *f, const char *holder)
+{
+    if (!is_partner(holder)) return holder;
+    for (size_t i = 0; i < f->n; i++)
+        if (facts_same_holder(f->v[i].holder, holder)) return holder;
+    for (size_t i = f->n; i-- > 0;)
+        if (is_partner(f->v[i].holder)) return f->v[i].holder;
+    return holder;
+}
+
+/* question's answer of u, its holder as told. */
+static void question_of(respond_t *r, const facts_t *f, const char *text,
+                        const understood_t *u)
 {
     if (ages(r, f, text, u) || name_part(r, f, text, u) || how_many(r, f, text, u) ||
         names_of_group(r, f, u))
@@ -1029,6 +1055,13 @@ static void question(respond_t *r, const facts_t *f, const char *text, const und
     }
     r->answered++;
     if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = m->id;
+}
+
+static void question(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
+{
+    understood_t as = *u;
+    snprintf(as.holder, sizeof as.holder, "%s", partner_as_told(f, u->holder));
+    question_of(r, f, text, &as);
 }
 
 /* 1 when name is the name of m's holder (someone of the user's, not the user): "forget

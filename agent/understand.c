@@ -1214,11 +1214,29 @@ static int intro_by_name(const char *c, size_t cn, const char *const *words,
     return k + 1;
 }
 
+/* "who am I dating?", "who am I seeing now?" (which the reader may take for "who am
+ * I?"): a question of the partner's name. */
+static void dating_asked(const char *const *words, int n, understood_t *out, int k)
+{
+    static const char *const dating[] = {"dating", "seeing", NULL};
+    int who = n > 0 && (!strcmp(words[0], "who") || !strcmp(words[0], "who's")), date = 0;
+    for (int w = 1; w < n && who && !date; w++) date = understand_in_list(dating, words[w]);
+    for (int i = 0; i < k && date; i++) {
+        out[i].act = READER_QUESTION;
+        out[i].personal = 1;
+        snprintf(out[i].holder, sizeof out[i].holder, "partner");
+        out[i].rel = READER_REL_NAME;
+        snprintf(out[i].relation, sizeof out[i].relation, "%s", reader_rel_name(READER_REL_NAME));
+        out[i].value[0] = '\0';
+    }
+}
+
 /* "how many children have I got", "which car did we buy": a question whose holder comes
  * before its subject asks of the user's when that subject is "I" or "we" after an
  * auxiliary (the holder's own words have no "my"). */
 static void asked_of_mine(const char *const *words, int n, understood_t *out, int k)
 {
+
     static const char *const aux[] = {"have", "has", "do", "does", "did", "am", "was",
                                       "were", "can", "should", "will", NULL};
     static const char *const we[] = {"i", "we", NULL};
@@ -1640,6 +1658,9 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_works_from_home(words, n, out, k, max);
     }
     studies(words, n, clause.act, out, k);
+    if (clause.act == READER_YESNO || clause.act == READER_QUESTION ||
+        clause.act == READER_SUMMARY)
+        dating_asked(words, n, out, k);
     if (clause.act == READER_YESNO || clause.act == READER_QUESTION) {
         k = have_asked(c, cn, words, n, out, k);
         asked_of_mine(words, n, out, k);
@@ -1740,10 +1761,13 @@ static void jobs_said_of_them(understood_t *u, int n)
 {
     for (int i = 1; i < n; i++) {
         const char *v = u[i].value, *last = strrchr(v, ' ');
-        if (u[i].act != READER_SMALLTALK || u[i].rel != READER_REL_JOB || !v[0] ||
+        if (u[i].act != READER_SMALLTALK ||
+            (u[i].rel != READER_REL_JOB && u[i].rel != READER_REL_KIND) || !v[0] ||
             !u[i].personal || !strcmp(u[i].holder, "self") || !kinds_person(last ? last + 1 : v))
             continue;
         u[i].act = READER_FACT;
+        u[i].rel = READER_REL_JOB;      /* "he is a chef" may be read as what he is */
+        snprintf(u[i].relation, sizeof u[i].relation, "%s", reader_rel_name(READER_REL_JOB));
         u[i].fact_min_p = 0;        /* settled by its words */
     }
 }

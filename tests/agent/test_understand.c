@@ -245,6 +245,7 @@ static const struct {
     {"I live in New York City", {{"fact", "self", "home", "New York City", NULL}}},
     {"I'm working for the Red Cross now", {{"fact", "self", "employer", "the Red Cross", NULL}}},
     {"my late wife Rosa loved gardening", {{"fact", "wife", "hobby", "gardening", "Rosa"}}},
+    {"who am i dating?", {{"question", "partner", "name", "", NULL}}},
     /* a second name after "and" that the reader left unmarked */
     {"my sisters are Orla and Brid", {{"fact", "sisters", "name", "Orla", NULL},
                                       {"fact", "sisters", "name", "Brid", NULL}}},

@@ -181,6 +181,16 @@ START_TEST(test_an_animal_got_then_named_is_a_pet)
 }
 END_TEST
 
+/* A partner told of by one word is found by another ("married to" is a partner, asked
+ * of as a husband), and "he is a chef" after the name is the partner's job. */
+START_TEST(test_a_partner_is_found_by_any_word_for_one)
+{
+    tell("a", "I'm married to Kofi, he is a chef");
+    ask("b", "what does my husband do?", "chef", NULL);
+    ask("b", "who am I dating?", "Kofi", NULL);
+}
+END_TEST
+
 /* A language being learnt is told apart from the languages spoken. */
 START_TEST(test_a_language_learnt_is_not_one_spoken)
 {
@@ -1049,6 +1059,7 @@ int main(void)
     tcase_add_test(tc, test_how_many_of_a_thing_is_what_was_told);
     tcase_add_test(tc, test_a_language_learnt_is_not_one_spoken);
     tcase_add_test(tc, test_an_animal_got_then_named_is_a_pet);
+    tcase_add_test(tc, test_a_partner_is_found_by_any_word_for_one);
     tcase_add_test(tc, test_the_summary_lists_what_is_current);
     tcase_add_test(tc, test_a_message_with_two_facts_keeps_both);
     tcase_add_test(tc, test_one_clause_with_two_facts_keeps_both);
