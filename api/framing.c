@@ -73,6 +73,7 @@ void api_framing_add(api_framing_t *f, const char *name, size_t n, const char *v
             else v = v * 10 + d;
         }
         if (!digits) f->cl_invalid = 1;
+        f->cl_value = v;
     }
 }
 

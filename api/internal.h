@@ -254,6 +254,7 @@ typedef struct api_framing {
     int te_chunked;             /* the last Transfer-Encoding is "chunked" */
     int cl_invalid;             /* a Content-Length that is not decimal digits alone */
     int cl_overflow;            /* a Content-Length past 2^64 - 1 */
+    uint64_t cl_value;          /* the last Content-Length, when it is digits that fit */
     int bad_target;             /* api_target_bad of the request target */
     int needs_host;             /* HTTP/1.1 */
 } api_framing_t;
@@ -292,6 +293,31 @@ typedef struct api_head {
     char why[160];
 } api_head_t;
 api_head_verdict_t api_head_check(api_head_t *h, const char *buf, size_t len);
+
+/* chunked.c: the check of a chunked request body as the front stage forwards it.
+ * api_chunked_check looks at the next len bytes of the body (k zeroed before its first
+ * byte, then passed again with the bytes that follow those used): API_HEAD_MORE when all
+ * len were used and more are needed, API_HEAD_GOOD when the body ended after *used bytes
+ * (the rest is the next request's), API_HEAD_BAD when no bytes can make it good (status
+ * 400, 413 for a chunk size past 64 bits, 431 for a trailer past its limits; code and
+ * why say which). A size line with its extensions, and the trailer, are at most
+ * API_CHUNK_LINE_MAX bytes; the trailer at most API_CHUNK_TRAILER_FIELDS lines. */
+#define API_CHUNK_LINE_MAX 4096
+#define API_CHUNK_TRAILER_FIELDS 16
+typedef struct api_chunked {
+    int state;
+    uint64_t size;                  /* the chunk size being read */
+    uint64_t left;                  /* bytes of the current chunk's data still to come */
+    unsigned digits;                /* of the size being read */
+    size_t line;                    /* bytes of the size line so far */
+    size_t trailer;                 /* bytes of the trailer so far */
+    unsigned fields;                /* trailer lines so far */
+    unsigned status;                /* API_HEAD_BAD: the refusal */
+    const char *code;
+    char why[96];
+} api_chunked_t;
+api_head_verdict_t api_chunked_check(api_chunked_t *k, const char *buf, size_t len,
+                                     size_t *used);
 
 /* server.c: whether the database can take writes (api_config.storage_check): 0, or -1
  * with why filled. */
