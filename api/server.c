@@ -479,9 +479,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     api_conns_reply_done(srv->conntab, conn, rq && rq->queued);
     if (!rq) return;
     double ms = elapsed_ms(&rq->t0);
-    /* A request that never started (libmicrohttpd closed the connection in its body:
-     * the client went, or the front stage refused the rest of a chunked body) has no
-     * line of its own. */
+    /* A request whose connection closed before its handler saw it has no line. */
     if (rq->started) {
         api_metrics_request(rq);   /* when no reply went out */
         if (rq->set->log_requests) log_request(rq, toe, ms);
