@@ -268,6 +268,27 @@ START_TEST(test_a_bad_chunk_size_is_400_json_in_a_first_or_a_later_request)
 }
 END_TEST
 
+START_TEST(test_a_request_libmicrohttpd_answered_before_its_bad_chunk_gets_that_answer_alone)
+{
+    /* Without tokens a foreign Host is 403 at once, before the body is read; the bad
+     * chunk behind it must not add a second reply to the same request. */
+    h_daemon_t D;
+    h_init(&D, NULL);
+    h_start(&D);
+    static const char req[] = "POST /v1/memories HTTP/1.1\r\nHost: evil.example\r\n"
+                              "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                              "\r\n2\r\n{}\r\nzz\r\n";
+    int fd = dial(&D);
+    send_str(fd, req, sizeof req - 1);
+    ck_assert(read_to_close(fd, reply, sizeof reply));
+    close(fd);
+    assert_refusal(reply, 403, "forbidden", "a foreign Host");
+    ck_assert_msg(!strstr(reply + 12, "HTTP/1.1 "), "two replies to one request: %s", reply);
+    assert_serving(&D);
+    h_cleanup(&D);
+}
+END_TEST
+
 START_TEST(test_a_chunk_size_past_64_bits_is_413_json)
 {
     h_daemon_t D;
@@ -430,6 +451,7 @@ int main(void)
     tcase_add_test(tc, test_a_malformed_request_after_a_good_one_gets_the_first_reply_then_a_json_error);
     tcase_add_test(tc, test_a_head_past_the_limit_after_a_good_request_is_431_json);
     tcase_add_test(tc, test_a_bad_chunk_size_is_400_json_in_a_first_or_a_later_request);
+    tcase_add_test(tc, test_a_request_libmicrohttpd_answered_before_its_bad_chunk_gets_that_answer_alone);
     tcase_add_test(tc, test_a_chunk_size_past_64_bits_is_413_json);
     tcase_add_test(tc, test_a_good_chunked_body_with_extensions_and_a_trailer_is_served_and_kept_alive);
     tcase_add_test(tc, test_three_pipelined_requests_are_answered_in_order);
