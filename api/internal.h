@@ -275,12 +275,13 @@ int api_framing_bad(struct MHD_Connection *conn, int bad_target, const char *ver
 int api_host_is_loopback(const char *h);
 
 /* head.c: the check of each request head on a connection, read by the front stage
- * (relay.c) before libmicrohttpd sees it. libmicrohttpd's memory per connection is API_CONN_MEMORY; its
- * read buffer takes half of it and a record per header field and per cookie comes out of
- * the rest, so a head of at most API_HEAD_MAX bytes and API_HEAD_FIELDS_MAX fields (431
- * past either) always fits. api_head_check looks at buf[h->pos, len) (buf holds the
- * connection's input from its first byte; h zeroed before the first call, then passed
- * again with the same bytes and more): API_HEAD_MORE when more bytes could still make a
+ * (relay.c) before libmicrohttpd sees it. libmicrohttpd's memory per connection is
+ * API_CONN_MEMORY; its read buffer takes half of it and a record per header field and
+ * per cookie comes out of the rest, so a head of at most API_HEAD_MAX bytes and
+ * API_HEAD_FIELDS_MAX fields (431 past either) always fits. api_head_check looks at
+ * buf[h->pos, len) (buf holds the bytes from the head's first one, the end of the
+ * request before it; h zeroed before the first call, then passed again with the same
+ * bytes and more): API_HEAD_MORE when more bytes could still make a
  * good head, API_HEAD_GOOD when buf holds one whole (h->len its bytes), API_HEAD_BAD
  * when no bytes can (h->status, h->code and h->why say why). */
 #define API_CONN_MEMORY (128 * 1024)
