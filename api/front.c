@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,8 +99,16 @@ int front_open_mhd(api_front_t *f, front_conn_t *c)
         return -1;
     }
     c->mhd = sv[0];
-    struct epoll_event ev = {.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET, .data.ptr = c};
+    struct epoll_event ev = {.events = EPOLLIN | EPOLLRDHUP | EPOLLET, .data.ptr = &c->tag_mhd};
     return epoll_ctl(f->ep, EPOLL_CTL_ADD, c->mhd, &ev) ? -1 : 0;
+}
+
+void front_watch_mhd_out(api_front_t *f, front_conn_t *c, int on)
+{
+    if (c->out_mhd == on) return;
+    struct epoll_event ev = {.events = EPOLLIN | EPOLLRDHUP | EPOLLET | (on ? EPOLLOUT : 0),
+                             .data.ptr = &c->tag_mhd};
+    if (!epoll_ctl(f->ep, EPOLL_CTL_MOD, c->mhd, &ev)) c->out_mhd = (unsigned char)on;
 }
 
 /* The client of c, for the log. */
@@ -123,11 +132,29 @@ void front_note_refusal(api_front_t *f, const front_conn_t *c, unsigned status,
     snprintf(f->last, sizeof f->last, "%u %s from %s: %.160s", status, code, from, msg);
 }
 
-/* Events (or a look again) on c: its bytes moved, or c dropped. */
+/* A look (again) at c: its bytes moved, or c dropped. */
 static void on_conn(api_front_t *f, front_conn_t *c)
 {
     if (c->dead) return;            /* dropped earlier in this round */
     if (relay_pump(f, c)) drop(f, c);
+}
+
+/* Events on one of c's sockets (tag: its tag_client or tag_mhd). */
+static void on_event(api_front_t *f, char *tag, uint32_t events)
+{
+    int mhd = *tag == 'm';
+    front_conn_t *c = (front_conn_t *)(tag - (mhd ? offsetof(front_conn_t, tag_mhd)
+                                                  : offsetof(front_conn_t, tag_client)));
+    int rd = (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) != 0;
+    int hup = (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) != 0;
+    if (mhd) {
+        c->rd_mhd |= (unsigned char)rd;
+        c->hup_mhd |= (unsigned char)hup;
+    } else {
+        c->rd |= (unsigned char)rd;
+        c->hup |= (unsigned char)hup;
+    }
+    on_conn(f, c);
 }
 
 /* Accepts what waits on the listening socket, each recorded in conns.c or closed. */
@@ -155,6 +182,9 @@ static void on_accept(api_front_t *f)
         if (evicted) drop(f, evicted);  /* shut down to make room: gone now */
         c->fd = fd;
         c->mhd = -1;
+        c->tag_client = 'c';
+        c->tag_mhd = 'm';
+        c->rd = 1;
         c->addr = ss;
         c->alen = sl;
         /* Replies go out in the pieces libmicrohttpd writes them: none waits for an ACK. */
@@ -162,7 +192,7 @@ static void on_accept(api_front_t *f)
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
         /* Edge-triggered: a wake for each arrival, not one for bytes already seen. */
         struct epoll_event ev = {.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET,
-                                 .data.ptr = c};
+                                 .data.ptr = &c->tag_client};
         c->next = f->head;
         if (f->head) f->head->prev = c;
         f->head = c;
@@ -227,7 +257,7 @@ static void *run(void *arg)
         int n = epoll_wait(f->ep, ev, FRONT_EVENTS, wait);
         for (int i = 0; i < n; i++) {
             if (ev[i].data.ptr == &f->listen_fd) on_accept(f);
-            else if (ev[i].data.ptr != &f->wake) on_conn(f, ev[i].data.ptr);
+            else if (ev[i].data.ptr != &f->wake) on_event(f, ev[i].data.ptr, ev[i].events);
         }
         if (f->waiting) poll_waiting(f);
         free_dead(f);

@@ -43,6 +43,14 @@ struct front_conn {
     char *out;
     size_t out_w, out_len;
 
+    /* Read readiness, as edge-triggered epoll reports it: a socket is read again only
+     * after an event, unless its last read filled the buffer; one that reported its end
+     * (or an error) is read until recv says so, since no later event comes for it. */
+    char tag_client, tag_mhd;       /* the epoll data of the two sockets point here */
+    unsigned char rd, rd_mhd;       /* the client's socket, libmicrohttpd's end */
+    unsigned char hup, hup_mhd;
+    unsigned char out_mhd;          /* EPOLLOUT asked on libmicrohttpd's end: it reads
+                                     * slower than the client sends */
     int client_eof;                 /* the client sends no more */
     int mhd_shut;                   /* libmicrohttpd's end half-closed: no more requests */
     int mhd_eof;                    /* libmicrohttpd has closed its end */
@@ -86,6 +94,9 @@ char *front_buf_get(api_front_t *f);
 void front_buf_put(api_front_t *f, char *buf);
 /* Gives c's connection to libmicrohttpd on a new socket pair: 0, or -1 (drop c). */
 int front_open_mhd(api_front_t *f, front_conn_t *c);
+/* Asks for (on) or stops asking for a wake when libmicrohttpd's end of c can take more
+ * bytes: each read libmicrohttpd makes would wake the thread otherwise. */
+void front_watch_mhd_out(api_front_t *f, front_conn_t *c, int on);
 /* Counts a refusal sent by the front stage in /metrics and in the next log line. */
 void front_note_refusal(api_front_t *f, const front_conn_t *c, unsigned status,
                         const char *code, const char *msg);

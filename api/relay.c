@@ -211,14 +211,16 @@ int relay_pump(api_front_t *f, front_conn_t *c)
         moved = 0;
         ssize_t r;
         /* the client's bytes in, checked */
-        if (!c->client_eof && !c->ending && !c->replied) {
+        if (c->rd && !c->client_eof && !c->ending && !c->replied) {
             if (c->in_w && c->in_len == FRONT_BUF) compact(c->in, &c->in_w, &c->in_ok, &c->in_len);
             if (c->in_len < FRONT_BUF) {
                 if (!c->in && !(c->in = front_buf_get(f))) return -1;
-                r = recv(c->fd, c->in + c->in_len, FRONT_BUF - c->in_len, MSG_DONTWAIT);
+                size_t want = FRONT_BUF - c->in_len;
+                r = recv(c->fd, c->in + c->in_len, want, MSG_DONTWAIT);
                 if (r > 0) {
                     size_t body;
                     c->in_len += (size_t)r;
+                    c->rd = (size_t)r == want || c->hup;
                     moved = 1;
                     if (parse(f, c, &body)) return -1;
                     api_conns_input(t, c->rec, body);
@@ -226,14 +228,17 @@ int relay_pump(api_front_t *f, front_conn_t *c)
                     c->client_eof = 1;
                     relay_end(c);
                     moved = 1;
-                } else if (!again(errno)) {
+                } else if (again(errno)) {
+                    c->rd = errno == EINTR;
+                } else {
                     return -1;
                 }
             }
         }
         /* checked bytes on to libmicrohttpd */
         if (c->mhd >= 0 && !c->mhd_shut && c->in_w < c->in_ok) {
-            r = send(c->mhd, c->in + c->in_w, c->in_ok - c->in_w, MSG_NOSIGNAL | MSG_DONTWAIT);
+            size_t want = c->in_ok - c->in_w;
+            r = send(c->mhd, c->in + c->in_w, want, MSG_NOSIGNAL | MSG_DONTWAIT);
             if (r > 0) {
                 c->in_w += (size_t)r;
                 moved = 1;
@@ -241,6 +246,7 @@ int relay_pump(api_front_t *f, front_conn_t *c)
                 c->in_w = c->in_ok;     /* libmicrohttpd closed its end: its reading is done */
                 moved = 1;
             }
+            front_watch_mhd_out(f, c, c->in_w < c->in_ok);
         }
         if (c->in && c->in_w == c->in_len) {
             c->in_w = c->in_ok = c->in_len = 0;
@@ -258,15 +264,19 @@ int relay_pump(api_front_t *f, front_conn_t *c)
             }
         }
         /* libmicrohttpd's bytes out, as they come */
-        if (c->mhd >= 0 && !c->mhd_eof) {
+        if (c->mhd >= 0 && c->rd_mhd && !c->mhd_eof) {
             if (c->out_w && c->out_len == FRONT_BUF) compact(c->out, &c->out_w, NULL, &c->out_len);
             if (c->out_len < FRONT_BUF) {
                 if (!c->out && !(c->out = front_buf_get(f))) return -1;
-                r = recv(c->mhd, c->out + c->out_len, FRONT_BUF - c->out_len, MSG_DONTWAIT);
+                size_t want = FRONT_BUF - c->out_len;
+                r = recv(c->mhd, c->out + c->out_len, want, MSG_DONTWAIT);
                 if (r > 0) {
                     c->out_len += (size_t)r;
+                    c->rd_mhd = (size_t)r == want || c->hup_mhd;
                     moved = 1;
-                } else if (r == 0 || !again(errno)) {
+                } else if (r < 0 && again(errno)) {
+                    c->rd_mhd = errno == EINTR;
+                } else {
                     c->mhd_eof = 1;
                     c->mhd_eof_at = front_now_ms();
                     relay_end(c);       /* it reads nothing more either */
