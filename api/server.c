@@ -706,10 +706,11 @@ void api_stop(api_server_t *s)
     if (atomic_load(&s->inflight) > 0)
         api_log(s, 4, "%d requests still running after %d ms; closing them",
                 atomic_load(&s->inflight), wait_ms);
-    /* The front stage first, so nothing more is handed to libmicrohttpd (its connections
-     * still waiting for a head are closed); then the pool: each handler still queued or
-     * running finishes and resumes its connection, so libmicrohttpd stops with none
-     * suspended; conns.c last, as libmicrohttpd's close notifications use it. */
+    /* The front stage first, so no more requests reach libmicrohttpd (it lets the
+     * replies libmicrohttpd still writes reach their clients for a moment, then closes
+     * every connection); then the pool: each handler still queued or running finishes
+     * and resumes its connection, so libmicrohttpd stops with none suspended; conns.c
+     * last, as libmicrohttpd's notifications use it. */
     api_front_free(s->front);
     s->front = NULL;
     s->listen_fd = -1;
