@@ -220,6 +220,51 @@ START_TEST(test_a_head_past_the_limit_after_a_good_request_is_431_json)
 }
 END_TEST
 
+static double mono_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+START_TEST(test_a_later_head_trickled_past_its_deadline_is_closed_and_an_idle_one_too)
+{
+    /* The front stage now times every head itself: a second request trickled a byte
+     * every 200 ms (inside idle_timeout) must still end by idle_timeout + header_timeout
+     * after the first reply; a kept-alive connection that sends nothing, by idle_timeout. */
+    h_daemon_t D;
+    h_init(&D, "header_timeout = 1\nidle_timeout = 2\n");
+    h_start(&D);
+    int fd = dial(&D), quiet = dial(&D);
+    send_str(fd, get, sizeof get - 1);
+    ck_assert_int_eq(read_reply(fd, reply, sizeof reply), 200);
+    send_str(quiet, get, sizeof get - 1);
+    ck_assert_int_eq(read_reply(quiet, reply, sizeof reply), 200);
+    double t0 = mono_s(), lasted = -1, quiet_lasted = -1;
+    static const char slow[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+    send_str(fd, slow, sizeof slow - 1);
+    while ((lasted < 0 || quiet_lasted < 0) && mono_s() - t0 < 20) {
+        struct timespec ts = {0, 200 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+        if (lasted < 0 && send(fd, "a", 1, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) lasted = mono_s() - t0;
+        char c;
+        ssize_t r = recv(quiet, &c, 1, MSG_DONTWAIT);
+        if (quiet_lasted < 0 && (r == 0 || (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK)))
+            quiet_lasted = mono_s() - t0;
+    }
+    ck_assert_msg(lasted >= 0, "a trickled second head was still open after 20 s");
+    ck_assert_msg(lasted >= 1.5, "a trickled second head was closed %.2f s after the first "
+                  "reply, before its deadline", lasted);
+    ck_assert_msg(quiet_lasted >= 0, "an idle kept-alive connection was still open after 20 s");
+    ck_assert_msg(quiet_lasted >= 1.5, "an idle kept-alive connection was closed after %.2f s",
+                  quiet_lasted);
+    close(fd);
+    close(quiet);
+    assert_serving(&D);
+    h_cleanup(&D);
+}
+END_TEST
+
 /* ---- chunked bodies ---------------------------------------------------------------- */
 
 START_TEST(test_a_bad_chunk_size_is_400_json_in_a_first_or_a_later_request)
@@ -450,6 +495,7 @@ int main(void)
     tcase_set_timeout(tc, 240);
     tcase_add_test(tc, test_a_malformed_request_after_a_good_one_gets_the_first_reply_then_a_json_error);
     tcase_add_test(tc, test_a_head_past_the_limit_after_a_good_request_is_431_json);
+    tcase_add_test(tc, test_a_later_head_trickled_past_its_deadline_is_closed_and_an_idle_one_too);
     tcase_add_test(tc, test_a_bad_chunk_size_is_400_json_in_a_first_or_a_later_request);
     tcase_add_test(tc, test_a_request_libmicrohttpd_answered_before_its_bad_chunk_gets_that_answer_alone);
     tcase_add_test(tc, test_a_chunk_size_past_64_bits_is_413_json);
