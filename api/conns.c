@@ -1,19 +1,19 @@
-/* conns.c: the open connections as mnemod tracks them, in both of their stages: held by
- * the front stage (front.c) from their accept until their first request's head is in,
- * then libmicrohttpd's, whose one timer (0.9.75) is for silence: a client trickling a
- * header byte every few seconds kept its connection for good, and such clients from
- * enough addresses filled the table until nothing more was accepted, /healthz included.
- * Each connection is recorded at its accept (api_conns_accept, the front stage) with its
- * address, and again from libmicrohttpd's start notification once handed over; each has
- * a deadline for its request's line and headers, then for its body (header_timeout +
- * bytes / min_body_rate from the headers). Here are decided the limits: the connections
- * one address may hold, the hard cap, and past max_connections the room made by shutting
- * down the waiting connection nearest its deadline, or else a 429. A sweeper thread shuts
- * down the socket of one past its deadline. Nothing here closes a socket or touches
- * libmicrohttpd's structures: its owner (the front stage, or libmicrohttpd) sees the end
- * and closes it, and a socket is only shut down while its record exists, that is before
- * its owner releases it (api_conns_release, libmicrohttpd's close notification), which
- * comes before it closes the descriptor. */
+/* conns.c: the open connections as mnemod tracks them. The front stage (front.c,
+ * relay.c) holds each from its accept to its close and sees every byte its client sends;
+ * libmicrohttpd serves its requests on the other end of a socket pair. Each connection
+ * has one record here, made at its accept (api_conns_accept) with the client's address,
+ * and found again by libmicrohttpd's start notification (the descriptor of its end), so
+ * that its completions count in the same record. Its deadline: for a request's line and
+ * headers header_timeout from the accept (or from idle_timeout after the previous reply
+ * when kept alive), then for its body header_timeout + bytes / min_body_rate from its
+ * headers, and in either idle_timeout from the client's last byte; none while
+ * libmicrohttpd has a request of it in hand. Here are decided the limits: the
+ * connections one address may hold, the hard cap, and past max_connections the room
+ * made by shutting down the waiting connection nearest its deadline (one with no request
+ * in progress), or else a 429. A sweeper thread shuts down the client socket of one past
+ * its deadline. Nothing here closes a socket: the front stage sees the end and closes it,
+ * and a socket is only shut down while the front stage holds the record (before
+ * api_conns_release, which comes before it closes the descriptor). */
 #include "api/internal.h"
 
 #include <netinet/in.h>
@@ -26,16 +26,23 @@
 #define CONNS_LOG_MS 1000
 
 struct api_conn {
-    int fd;                     /* its owner's; shut down here, never closed */
-    int front;                  /* held by the front stage (else libmicrohttpd's) */
+    int fd;                     /* the client's socket: shut down here, never closed */
+    int mhd_fd;                 /* libmicrohttpd's end of the pair, -1 before and after */
     void *owner;                /* the front stage's handle on it */
     struct sockaddr_storage addr;   /* the client's, for max_connections_per_address */
-    int64_t deadline;           /* monotonic ms by which its headers (or body) must be in;
-                                 * 0: none (its handler runs or its reply goes out) */
-    int waiting;                /* for its headers: room may be made from it */
-    int64_t body_from;          /* when its headers came in */
-    uint64_t body_bytes;        /* of its body so far */
-    int shut;                   /* shut down here; libmicrohttpd has yet to close it */
+    int held, linked;           /* held by the front stage; known to libmicrohttpd */
+    int mhd_closed;             /* libmicrohttpd has closed its end */
+    int in_body;                /* the front stage reads a request's body (else a head) */
+    unsigned heads;             /* requests whose head went to libmicrohttpd */
+    unsigned done, answered;    /* of them completed by libmicrohttpd, and with a reply */
+    int64_t head_from;          /* the next head's header_timeout counts from here */
+    int64_t last;               /* the client's last byte, or the last reply's end */
+    int64_t body_from;          /* when the body's head came in */
+    uint64_t body_bytes;        /* of the body so far */
+    int front_replied;          /* answered by the front stage: only drained now */
+    int64_t deadline;           /* monotonic ms; 0: none */
+    int waiting;                /* no request in progress: room may be made from it */
+    int shut;                   /* shut down here */
     api_conn_t *prev, *next;
 };
 
@@ -62,7 +69,8 @@ static int64_t now_ms(void)
     return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-/* Shuts c's socket (both ways: libmicrohttpd's next read sees the end). With mu held. */
+/* Shuts c's client socket (both ways: the front stage's next read sees the end). With mu
+ * held. */
 static void shut(api_conns_t *t, api_conn_t *c)
 {
     shutdown(c->fd, SHUT_RDWR);
@@ -174,6 +182,31 @@ static void link_in(api_conns_t *t, api_conn_t *c)
     t->n++;
 }
 
+/* c's deadline and whether room may be made from it, from what the front stage and
+ * libmicrohttpd have said of it. With mu held. */
+static void refresh(api_conns_t *t, api_conn_t *c)
+{
+    if (c->shut) return;
+    if (c->front_replied) {     /* the deadline it had, to end the drain */
+        c->waiting = 1;
+        return;
+    }
+    /* libmicrohttpd has a request in hand (the one before this body's, or before this
+     * head): it is that request's time, not the client's. */
+    if (c->done + c->in_body < c->heads) {
+        c->deadline = 0;
+        c->waiting = 0;
+        return;
+    }
+    int64_t idle = c->last + t->idle_ms, d;
+    if (c->in_body)
+        d = c->body_from + t->header_ms + (int64_t)(c->body_bytes * 1000 / t->rate);
+    else
+        d = c->head_from + t->header_ms;
+    c->deadline = d < idle ? d : idle;
+    c->waiting = !c->in_body;
+}
+
 api_conn_t *api_conns_accept(api_conns_t *t, int fd, const struct sockaddr *sa, socklen_t len,
                              void *owner, int *over, void **evicted)
 {
@@ -182,7 +215,8 @@ api_conn_t *api_conns_accept(api_conns_t *t, int fd, const struct sockaddr *sa, 
     *evicted = NULL;
     if (!c) return NULL;
     c->fd = fd;
-    c->front = 1;
+    c->mhd_fd = -1;
+    c->held = 1;
     c->owner = owner;
     memcpy(&c->addr, sa, len < sizeof c->addr ? len : sizeof c->addr);
     pthread_mutex_lock(&t->mu);
@@ -195,10 +229,8 @@ api_conn_t *api_conns_accept(api_conns_t *t, int fd, const struct sockaddr *sa, 
         free(c);
         return NULL;
     }
-    int64_t now = now_ms();
-    c->body_from = now;         /* its accept, until its head is in */
-    c->deadline = now + (t->idle_ms < t->header_ms ? t->idle_ms : t->header_ms);
-    c->waiting = 1;
+    c->head_from = c->last = now_ms();
+    refresh(t, c);
     if (t->n - t->n_shut + 1 > atomic_load(&t->srv->max_connections)) {
         /* Room from the waiting connection nearest its deadline, never a request in
          * progress: past max_connections a client that has not sent its headers yields
@@ -210,7 +242,7 @@ api_conn_t *api_conns_accept(api_conns_t *t, int fd, const struct sockaddr *sa, 
         if (victim) {
             shut(t, victim);
             t->evicted++;
-            if (victim->front) *evicted = victim->owner;
+            *evicted = victim->owner;
         } else {
             *over = 1;
         }
@@ -226,6 +258,7 @@ static void unlink_conn(api_conns_t *t, api_conn_t *c)
     if (c->prev) c->prev->next = c->next;
     else t->head = c->next;
     if (c->next) c->next->prev = c->prev;
+    c->prev = c->next = NULL;
     t->n--;
     if (c->shut) t->n_shut--;
 }
@@ -233,10 +266,11 @@ static void unlink_conn(api_conns_t *t, api_conn_t *c)
 int api_conns_release(api_conns_t *t, api_conn_t *c)
 {
     pthread_mutex_lock(&t->mu);
-    int was_shut = c->shut;
+    int was_shut = c->shut, keep = c->linked;
     unlink_conn(t, c);
+    c->held = 0;
     pthread_mutex_unlock(&t->mu);
-    free(c);
+    if (!keep) free(c);         /* else libmicrohttpd's close notification frees it */
     return was_shut;
 }
 
@@ -248,45 +282,71 @@ int api_conns_is_shut(api_conns_t *t, api_conn_t *c)
     return was_shut;
 }
 
-void api_conns_activity(api_conns_t *t, api_conn_t *c)
+void api_conns_link(api_conns_t *t, api_conn_t *c, int mhd_fd)
 {
     pthread_mutex_lock(&t->mu);
-    if (!c->shut) {
-        int64_t head = c->body_from + t->header_ms, idle = now_ms() + t->idle_ms;
-        c->deadline = idle < head ? idle : head;
-    }
+    c->mhd_fd = mhd_fd;
+    pthread_mutex_unlock(&t->mu);
+}
+
+void api_conns_input(api_conns_t *t, api_conn_t *c, size_t body)
+{
+    pthread_mutex_lock(&t->mu);
+    c->last = now_ms();
+    c->body_bytes += body;
+    refresh(t, c);
+    pthread_mutex_unlock(&t->mu);
+}
+
+void api_conns_head_in(api_conns_t *t, api_conn_t *c, int has_body)
+{
+    pthread_mutex_lock(&t->mu);
+    c->heads++;
+    c->in_body = has_body;
+    c->body_from = now_ms();
+    c->body_bytes = 0;
+    refresh(t, c);
+    pthread_mutex_unlock(&t->mu);
+}
+
+void api_conns_body_in(api_conns_t *t, api_conn_t *c)
+{
+    pthread_mutex_lock(&t->mu);
+    c->in_body = 0;
+    refresh(t, c);
     pthread_mutex_unlock(&t->mu);
 }
 
 void api_conns_replied(api_conns_t *t, api_conn_t *c)
 {
     pthread_mutex_lock(&t->mu);
-    if (!c->shut) c->waiting = 1;
+    c->front_replied = 1;
+    refresh(t, c);
     pthread_mutex_unlock(&t->mu);
+}
+
+int api_conns_mhd_closed(api_conns_t *t, api_conn_t *c, unsigned *answered)
+{
+    pthread_mutex_lock(&t->mu);
+    int closed = c->mhd_closed;
+    *answered = c->answered;
+    pthread_mutex_unlock(&t->mu);
+    return closed;
 }
 
 void api_conns_opened(api_conns_t *t, struct MHD_Connection *conn, void **socket_context)
 {
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
-    const union MHD_ConnectionInfo *ai =
-        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-    api_conn_t *c = calloc(1, sizeof *c);
-    *socket_context = c;
-    if (!c || !ci) {            /* untracked: no deadline, no room made */
-        free(c);
-        *socket_context = NULL;
-        return;
-    }
-    c->fd = ci->connect_fd;
-    if (ai && ai->client_addr)
-        memcpy(&c->addr, ai->client_addr, ai->client_addr->sa_family == AF_INET6
-                                              ? sizeof(struct sockaddr_in6)
-                                              : sizeof(struct sockaddr_in));
+    *socket_context = NULL;
+    if (!ci) return;
     pthread_mutex_lock(&t->mu);
-    /* Its first request's head is in (the front stage saw it): not waiting. */
-    c->deadline = now_ms() + t->header_ms;
-    link_in(t, c);
+    for (api_conn_t *c = t->head; c; c = c->next)
+        if (c->mhd_fd == ci->connect_fd && !c->linked) {
+            c->linked = 1;
+            *socket_context = c;
+            break;
+        }
     pthread_mutex_unlock(&t->mu);
 }
 
@@ -294,63 +354,31 @@ void api_conns_closed(api_conns_t *t, void **socket_context)
 {
     api_conn_t *c = *socket_context;
     if (!c) return;
-    pthread_mutex_lock(&t->mu);
-    unlink_conn(t, c);
-    pthread_mutex_unlock(&t->mu);
-    free(c);
     *socket_context = NULL;
+    pthread_mutex_lock(&t->mu);
+    c->linked = 0;
+    c->mhd_closed = 1;
+    c->mhd_fd = -1;             /* its number may be reused from here */
+    int gone = !c->held;
+    pthread_mutex_unlock(&t->mu);
+    if (gone) free(c);
 }
 
-/* The record of conn, from libmicrohttpd's worker that serves it. */
-static api_conn_t *record_of(struct MHD_Connection *conn)
+void api_conns_reply_done(api_conns_t *t, struct MHD_Connection *conn, int replied)
 {
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
-    return ci ? ci->socket_context : NULL;
-}
-
-void api_conns_headers_in(api_conns_t *t, struct MHD_Connection *conn)
-{
-    api_conn_t *c = record_of(conn);
+    api_conn_t *c = ci ? ci->socket_context : NULL;
     if (!c) return;
     pthread_mutex_lock(&t->mu);
-    if (!c->shut) {
-        c->waiting = 0;
-        c->body_from = now_ms();
-        c->body_bytes = 0;
-        c->deadline = c->body_from + t->header_ms;
+    c->done++;
+    c->answered += replied != 0;
+    if (!c->in_body && c->done >= c->heads) {
+        /* kept alive: the next head's time starts idle_timeout from now */
+        int64_t now = now_ms();
+        c->last = now;
+        c->head_from = now + t->idle_ms;
     }
-    pthread_mutex_unlock(&t->mu);
-}
-
-void api_conns_body(api_conns_t *t, struct MHD_Connection *conn, size_t n)
-{
-    api_conn_t *c = record_of(conn);
-    if (!c) return;
-    pthread_mutex_lock(&t->mu);
-    c->body_bytes += n;
-    if (c->deadline)
-        c->deadline = c->body_from + t->header_ms + (int64_t)(c->body_bytes * 1000 / t->rate);
-    pthread_mutex_unlock(&t->mu);
-}
-
-void api_conns_body_in(api_conns_t *t, struct MHD_Connection *conn)
-{
-    api_conn_t *c = record_of(conn);
-    if (!c) return;
-    pthread_mutex_lock(&t->mu);
-    c->deadline = 0;
-    pthread_mutex_unlock(&t->mu);
-}
-
-void api_conns_reply_done(api_conns_t *t, struct MHD_Connection *conn)
-{
-    api_conn_t *c = record_of(conn);
-    if (!c) return;
-    pthread_mutex_lock(&t->mu);
-    if (!c->shut) {
-        c->deadline = now_ms() + t->idle_ms + t->header_ms;
-        c->waiting = 1;
-    }
+    refresh(t, c);
     pthread_mutex_unlock(&t->mu);
 }

@@ -3,8 +3,8 @@
  * that is not chunked, a Content-Length that is not digits, two Hosts or none in
  * HTTP/1.1), a request target that decodes to a NUL or a control byte, and whether a Host
  * names the loopback (what a server without tokens answers). The rules are one function,
- * api_framing_check, fed by the front stage (head.c, the first request of a connection)
- * and by server.c (libmicrohttpd's parse, kept-alive requests). */
+ * api_framing_check, fed by the front stage (head.c, every request before libmicrohttpd
+ * sees it) and again by server.c on libmicrohttpd's parse of the same head. */
 #include "api/internal.h"
 
 #include <ctype.h>
@@ -73,6 +73,7 @@ void api_framing_add(api_framing_t *f, const char *name, size_t n, const char *v
             else v = v * 10 + d;
         }
         if (!digits) f->cl_invalid = 1;
+        f->cl_value = v;
     }
 }
 

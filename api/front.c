@@ -1,80 +1,69 @@
 /* front.c: the front stage. libmicrohttpd 0.9.75 answers the requests it cannot parse
  * with HTML pages compiled into it (or not at all), and no option replaces them; so
- * mnemod accepts connections itself and holds each here until its first request's line
- * and headers are in, looking at them with recv(MSG_PEEK), which leaves them in the
- * socket. A head that head.c passes is handed to libmicrohttpd (MHD_add_connection, with
- * the client's address), which reads it as if it had accepted the connection itself; a
- * bad one is answered here in mnemo's JSON error shape with Connection: close. The
- * connection's record, deadline and limits are conns.c's (it says when one is shut down
- * to make room or for its deadline; then it is closed here). One thread on epoll:
- * edge-triggered for the connections, so a head that is still incomplete wakes the
- * thread when more of it comes, not again for what it has seen. */
+ * mnemod accepts connections itself and keeps each for its whole life, and libmicrohttpd
+ * serves it on one end of a socket pair (MHD_add_connection, with the client's address)
+ * whose other end relay.c feeds with requests it has checked and drains of replies.
+ * This file is the thread: the accepts (each recorded in conns.c, which says when one
+ * is shut down to make room or for its deadline; then it is closed here), the epoll
+ * loop, edge-triggered, so a head still incomplete wakes the thread when more of it
+ * comes, the pool of relay buffers, the refusals' count and log line, and the stop. */
 #define _GNU_SOURCE     /* accept4 */
-#include "api/internal.h"
+#include "api/front.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 /* Connections accepted at most per wake, so heads that came meanwhile are looked at. */
 #define FRONT_ACCEPT_BATCH 64
-/* Bytes of a refused request read and dropped at most per wake while its client goes. */
-#define FRONT_DRAIN 65536
 #define FRONT_EVENTS 64
 /* How often at most the refusals are logged (ms). */
 #define FRONT_LOG_MS 1000
+/* How often a connection waiting for libmicrohttpd's close notification looks again. */
+#define FRONT_POLL_MS 10
+/* At the stop, how long libmicrohttpd's last replies have to reach their clients. */
+#define FRONT_STOP_MS 2000
 
-typedef struct front_conn front_conn_t;
-struct front_conn {
-    int fd;
-    api_conn_t *rec;                /* its record in conns.c */
-    struct sockaddr_storage addr;
-    socklen_t alen;
-    int over;                       /* opened past max_connections: 429 once its head is in */
-    int answered;                   /* refused: drained until the client goes */
-    int dead;                       /* dropped: freed once the events in hand are done */
-    api_head_t head;
-    front_conn_t *prev, *next;
-};
-
-struct api_front {
-    api_server_t *srv;
-    int listen_fd, ep, wake;
-    front_conn_t *head;             /* the connections held */
-    front_conn_t *dead;             /* dropped during this round of events (next links) */
-    char buf[API_HEAD_MAX + 1];     /* a peeked head; one more byte tells it is too long */
-    atomic_int stopping;
-    int running;
-    pthread_t th;
-    unsigned long refused;          /* answered here since the last log line */
-    char last[256];                 /* the last of them */
-    int64_t logged;
-};
-
-static int64_t now_ms(void)
+int64_t front_now_ms(void)
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-/* Forgets c: its record first (conns.c may shut its socket down until then), then the
- * socket, unless it was handed over. c itself is freed after the round of events in
- * hand (free_dead): one of them may still name it (a connection evicted to make room
- * by an accept earlier in the same round). */
-static void drop(api_front_t *f, front_conn_t *c, int close_fd)
+char *front_buf_get(api_front_t *f)
 {
-    epoll_ctl(f->ep, EPOLL_CTL_DEL, c->fd, NULL);
+    return f->pooled ? f->pool[--f->pooled] : malloc(FRONT_BUF);
+}
+
+void front_buf_put(api_front_t *f, char *buf)
+{
+    if (f->pooled < sizeof f->pool / sizeof f->pool[0]) f->pool[f->pooled++] = buf;
+    else free(buf);
+}
+
+/* Forgets c: its record first (conns.c may shut its socket down until then), then its
+ * sockets and buffers. c itself is freed after the round of events in hand (free_dead):
+ * one of them may still name it (a connection evicted to make room by an accept earlier
+ * in the same round). */
+static void drop(api_front_t *f, front_conn_t *c)
+{
     if (c->rec) api_conns_release(f->srv->conntab, c->rec);
     c->rec = NULL;
-    if (close_fd) close(c->fd);
+    close(c->fd);               /* which takes it out of the epoll set */
+    if (c->mhd >= 0) close(c->mhd);
+    if (c->in) front_buf_put(f, c->in);
+    if (c->out) front_buf_put(f, c->out);
+    if (c->waits) f->waiting--;
     if (c->prev) c->prev->next = c->next;
     else f->head = c->next;
     if (c->next) c->next->prev = c->prev;
@@ -93,6 +82,35 @@ static void free_dead(api_front_t *f)
     }
 }
 
+int front_open_mhd(api_front_t *f, front_conn_t *c)
+{
+    api_server_t *s = f->srv;
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sv)) {
+        api_log(s, 4, "socketpair: %s", strerror(errno));
+        return -1;
+    }
+    api_conns_link(s->conntab, c->rec, sv[1]);
+    /* libmicrohttpd closes sv[1] itself when it cannot take it (its own cap, memory). */
+    if (MHD_add_connection(s->mhd, sv[1], (struct sockaddr *)&c->addr, c->alen) != MHD_YES) {
+        api_log(s, 4, "libmicrohttpd could not take a connection: %s", strerror(errno));
+        api_conns_link(s->conntab, c->rec, -1);
+        close(sv[0]);
+        return -1;
+    }
+    c->mhd = sv[0];
+    struct epoll_event ev = {.events = EPOLLIN | EPOLLRDHUP | EPOLLET, .data.ptr = &c->tag_mhd};
+    return epoll_ctl(f->ep, EPOLL_CTL_ADD, c->mhd, &ev) ? -1 : 0;
+}
+
+void front_watch_mhd_out(api_front_t *f, front_conn_t *c, int on)
+{
+    if (c->out_mhd == on) return;
+    struct epoll_event ev = {.events = EPOLLIN | EPOLLRDHUP | EPOLLET | (on ? EPOLLOUT : 0),
+                             .data.ptr = &c->tag_mhd};
+    if (!epoll_ctl(f->ep, EPOLL_CTL_MOD, c->mhd, &ev)) c->out_mhd = (unsigned char)on;
+}
+
 /* The client of c, for the log. */
 static void client_name(const front_conn_t *c, char *out, size_t n)
 {
@@ -102,50 +120,10 @@ static void client_name(const front_conn_t *c, char *out, size_t n)
     if (!inet_ntop(c->addr.ss_family, a, out, (socklen_t)n)) snprintf(out, n, "?");
 }
 
-/* Reads and drops what c's client has sent, up to FRONT_DRAIN bytes: -1 once it has
- * gone (end of stream, or an error), else 0. */
-static int drain(api_front_t *f, front_conn_t *c)
+void front_note_refusal(api_front_t *f, const front_conn_t *c, unsigned status,
+                        const char *code, const char *msg)
 {
-    for (size_t got = 0; got < FRONT_DRAIN;) {
-        ssize_t r = recv(c->fd, f->buf, sizeof f->buf, MSG_DONTWAIT);
-        if (r > 0) {
-            got += (size_t)r;
-            continue;
-        }
-        if (r < 0 && errno == EINTR) continue;
-        return r == 0 || (errno != EAGAIN && errno != EWOULDBLOCK) ? -1 : 0;
-    }
-    return 0;
-}
-
-/* Answers c with mnemo's error object and Connection: close, after reading the head
- * (and what came after it) out of the socket; then waits for the client to close, so
- * that its unread bytes do not turn the close into a reset that loses the reply. */
-static void answer(api_front_t *f, front_conn_t *c, unsigned status, const char *code,
-                   const char *why)
-{
-    char msg[512], head[512], from[64];
-    snprintf(msg, sizeof msg, "%s", why);
-    api_sanitize(msg);
-    json_t *j = api_error_json(code, msg);
-    char *body = j ? json_dumps(j, API_JSON_FLAGS) : NULL;
-    json_decref(j);
-    size_t blen = body ? strlen(body) : 0;
-    int n = snprintf(head, sizeof head,
-                     "HTTP/1.1 %u %s\r\nContent-Type: application/json\r\n"
-                     "Cache-Control: no-store\r\nConnection: close\r\n%s"
-                     "Content-Length: %zu\r\n\r\n",
-                     status, MHD_get_reason_phrase_for(status),
-                     status == 429 ? "Retry-After: 1\r\n" : "", blen);
-    drain(f, c);
-    struct iovec iov[2] = {{head, (size_t)n}, {body, c->head.head_method ? 0 : blen}};
-    struct msghdr mh = {.msg_iov = iov, .msg_iovlen = body ? 2 : 1};
-    sendmsg(c->fd, &mh, MSG_NOSIGNAL | MSG_DONTWAIT);   /* fits the socket's buffer */
-    free(body);
-    shutdown(c->fd, SHUT_WR);
-    c->answered = 1;
-    api_conns_replied(f->srv->conntab, c->rec);
-
+    char from[64];
     api_req_t rq = {.srv = f->srv, .queued = 1, .status = status};
     clock_gettime(CLOCK_MONOTONIC, &rq.t0);
     api_metrics_request(&rq);
@@ -154,56 +132,29 @@ static void answer(api_front_t *f, front_conn_t *c, unsigned status, const char 
     snprintf(f->last, sizeof f->last, "%u %s from %s: %.160s", status, code, from, msg);
 }
 
-/* A head has come whole on c: refuse it, or hand c over. */
-static void hand_over(api_front_t *f, front_conn_t *c)
-{
-    api_server_t *s = f->srv;
-    if (c->over) {
-        char why[128];
-        snprintf(why, sizeof why, "the server has %u connections open; retry shortly",
-                 atomic_load(&s->max_connections));
-        answer(f, c, 429, API_CODE_TOO_MANY_REQUESTS, why);
-        return;
-    }
-    int fd = c->fd;
-    struct sockaddr_storage addr = c->addr;
-    socklen_t alen = c->alen;
-    int was_shut = api_conns_release(s->conntab, c->rec);
-    c->rec = NULL;
-    drop(f, c, was_shut);
-    if (was_shut) return;
-    /* libmicrohttpd closes fd itself when it cannot take it (its own cap, memory). */
-    if (MHD_add_connection(s->mhd, fd, (struct sockaddr *)&addr, alen) != MHD_YES)
-        api_log(s, 4, "libmicrohttpd could not take a connection: %s", strerror(errno));
-}
-
-/* More bytes (or the end) on c. */
-static void on_input(api_front_t *f, front_conn_t *c, uint32_t events)
+/* A look (again) at c: its bytes moved, or c dropped. */
+static void on_conn(api_front_t *f, front_conn_t *c)
 {
     if (c->dead) return;            /* dropped earlier in this round */
-    if (api_conns_is_shut(f->srv->conntab, c->rec)) {     /* deadline, or room made */
-        drop(f, c, 1);
-        return;
+    if (relay_pump(f, c)) drop(f, c);
+}
+
+/* Events on one of c's sockets (tag: its tag_client or tag_mhd). */
+static void on_event(api_front_t *f, char *tag, uint32_t events)
+{
+    int mhd = *tag == 'm';
+    front_conn_t *c = (front_conn_t *)(tag - (mhd ? offsetof(front_conn_t, tag_mhd)
+                                                  : offsetof(front_conn_t, tag_client)));
+    int rd = (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) != 0;
+    int hup = (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) != 0;
+    if (mhd) {
+        c->rd_mhd |= (unsigned char)rd;
+        c->hup_mhd |= (unsigned char)hup;
+    } else {
+        c->rd |= (unsigned char)rd;
+        c->hup |= (unsigned char)hup;
     }
-    if (c->answered) {
-        if (drain(f, c)) drop(f, c, 1);
-        return;
-    }
-    ssize_t r = recv(c->fd, f->buf, sizeof f->buf, MSG_PEEK | MSG_DONTWAIT);
-    if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return;
-    if (r <= 0) {                   /* gone before its head was in */
-        drop(f, c, 1);
-        return;
-    }
-    if ((size_t)r > c->head.pos) api_conns_activity(f->srv->conntab, c->rec);
-    api_head_verdict_t v = api_head_check(&c->head, f->buf, (size_t)r);
-    if (v == API_HEAD_GOOD) {
-        hand_over(f, c);
-    } else if (v == API_HEAD_BAD) {
-        answer(f, c, c->head.status, c->head.code, c->head.why);
-    } else if (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) {
-        drop(f, c, 1);              /* the client stopped sending before the head's end */
-    }
+    on_conn(f, c);
 }
 
 /* Accepts what waits on the listening socket, each recorded in conns.c or closed. */
@@ -228,44 +179,91 @@ static void on_accept(api_front_t *f)
             free(c);
             continue;
         }
-        if (evicted) drop(f, evicted, 1);   /* shut down to make room: gone now */
+        if (evicted) drop(f, evicted);  /* shut down to make room: gone now */
         c->fd = fd;
+        c->mhd = -1;
+        c->tag_client = 'c';
+        c->tag_mhd = 'm';
+        c->rd = 1;
         c->addr = ss;
         c->alen = sl;
+        /* Replies go out in the pieces libmicrohttpd writes them: none waits for an ACK. */
+        int one = 1;
+        setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
         /* Edge-triggered: a wake for each arrival, not one for bytes already seen. */
-        struct epoll_event ev = {.events = EPOLLIN | EPOLLRDHUP | EPOLLET, .data.ptr = c};
+        struct epoll_event ev = {.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET,
+                                 .data.ptr = &c->tag_client};
         c->next = f->head;
         if (f->head) f->head->prev = c;
         f->head = c;
-        if (epoll_ctl(f->ep, EPOLL_CTL_ADD, fd, &ev)) drop(f, c, 1);
+        if (epoll_ctl(f->ep, EPOLL_CTL_ADD, fd, &ev)) drop(f, c);
     }
 }
 
 static void log_refusals(api_front_t *f)
 {
-    int64_t now = now_ms();
+    int64_t now = front_now_ms();
     if (!f->refused || now - f->logged < FRONT_LOG_MS) return;
     if (f->refused == 1)
-        api_log(f->srv, 4, "refused a request head: %s", f->last);
+        api_log(f->srv, 4, "refused a request: %s", f->last);
     else
-        api_log(f->srv, 4, "refused %lu request heads, the last: %s", f->refused, f->last);
+        api_log(f->srv, 4, "refused %lu requests, the last: %s", f->refused, f->last);
     f->refused = 0;
     f->logged = now;
+}
+
+/* Looks again at the connections waiting for libmicrohttpd's close notification. */
+static void poll_waiting(api_front_t *f)
+{
+    for (front_conn_t *c = f->head, *next; c && f->waiting; c = next) {
+        next = c->next;
+        if (c->waits) on_conn(f, c);
+    }
+}
+
+/* The stop: no more accepts or requests; libmicrohttpd answers what it has, and its
+ * replies go out; 1 once none is left to wait for. */
+static int stop_step(api_front_t *f, int first)
+{
+    if (first) epoll_ctl(f->ep, EPOLL_CTL_DEL, f->listen_fd, NULL);
+    int busy = 0;
+    for (front_conn_t *c = f->head, *next; c; c = next) {
+        next = c->next;
+        if (first) {
+            if (c->mhd < 0) {
+                drop(f, c);         /* no request of it has begun */
+                continue;
+            }
+            relay_end(c);
+            on_conn(f, c);
+        }
+        busy |= !c->dead && !c->replied;
+    }
+    return !busy;
 }
 
 static void *run(void *arg)
 {
     api_front_t *f = arg;
     struct epoll_event ev[FRONT_EVENTS];
-    while (!atomic_load(&f->stopping)) {
-        int n = epoll_wait(f->ep, ev, FRONT_EVENTS, f->refused ? FRONT_LOG_MS : -1);
+    int64_t stop_at = 0;
+    for (;;) {
+        if (atomic_load(&f->stopping)) {
+            int first = !stop_at;
+            if (first) stop_at = front_now_ms() + FRONT_STOP_MS;
+            if (stop_step(f, first) || front_now_ms() >= stop_at) break;
+        }
+        int wait = f->waiting || stop_at ? FRONT_POLL_MS : f->refused ? FRONT_LOG_MS : -1;
+        int n = epoll_wait(f->ep, ev, FRONT_EVENTS, wait);
         for (int i = 0; i < n; i++) {
             if (ev[i].data.ptr == &f->listen_fd) on_accept(f);
-            else if (ev[i].data.ptr != &f->wake) on_input(f, ev[i].data.ptr, ev[i].events);
+            else if (ev[i].data.ptr != &f->wake) on_event(f, ev[i].data.ptr, ev[i].events);
         }
+        if (f->waiting) poll_waiting(f);
         free_dead(f);
         log_refusals(f);
     }
+    free_dead(f);
     return NULL;
 }
 
@@ -303,9 +301,10 @@ void api_front_free(api_front_t *f)
     uint64_t one = 1;
     if (write(f->wake, &one, sizeof one) < 0) {}    /* the thread wakes either way */
     if (f->running) pthread_join(f->th, NULL);
-    while (f->head) drop(f, f->head, 1);
+    while (f->head) drop(f, f->head);
     free_dead(f);
     log_refusals(f);
+    while (f->pooled) free(f->pool[--f->pooled]);
     close(f->listen_fd);
     close(f->wake);
     close(f->ep);

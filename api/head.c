@@ -1,7 +1,7 @@
-/* head.c: the check of a connection's first request head (its request line and header
- * lines) as the front stage (front.c) peeks it from the socket, before libmicrohttpd
- * reads a byte: whatever libmicrohttpd 0.9.75 would refuse with its own HTML page (or
- * not answer at all) is refused here first, so that the refusal is mnemo's JSON. It is
+/* head.c: the check of each request head (its request line and header lines) as the
+ * front stage (relay.c) reads it from the client, before libmicrohttpd sees a byte of
+ * it: whatever libmicrohttpd 0.9.75 would refuse with its own HTML page (or not answer
+ * at all) is refused here first, so that the refusal is mnemo's JSON. It is
  * stricter than libmicrohttpd everywhere, so a head it passes libmicrohttpd accepts.
  * A pure function over the bytes so far that resumes where it stopped: each byte is
  * looked at once however the head trickles in. */

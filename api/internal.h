@@ -110,32 +110,35 @@ unsigned api_throttle_wait(api_throttle_t *t, const struct sockaddr *sa);
 /* Counts a failed authentication of the address. */
 void api_throttle_fail(api_throttle_t *t, const struct sockaddr *sa);
 
-/* conns.c: every open connection, held by the front stage or by libmicrohttpd, with its
- * deadline for a request's line and headers (header_timeout from its accept,
- * idle_timeout + header_timeout from its previous reply when kept alive) and then for
- * its body (header_timeout + bytes / min_body_rate from its headers), the limits on
- * connections per address and in all, and room made past max_connections (see the file).
- * api_conns_new: hard and per_address are the caps past which api_conns_accept refuses;
- * NULL on memory. api_conns_start starts the sweeper thread (0, or -1); api_conns_free
- * stops it and frees the table, after the front stage and libmicrohttpd have stopped.
- * The front stage's: api_conns_accept records a connection just accepted (fd, client
- * address sa of len bytes), making room past max_connections, and returns its record,
- * or NULL when the address or the server is at its cap (or out of memory): close fd
- * unanswered. *over is 1 when no room could be made: answer its request 429. *evicted
- * is the owner (as given to its own accept) of a front-stage connection shut down to
- * make room, for the front stage to close now so that it stops counting, else NULL.
- * api_conns_release drops the record (before the front stage closes fd or hands it to
- * libmicrohttpd) and returns 1 when it had been shut down here: close fd, do not hand it
- * over. api_conns_is_shut: 1 once it has been shut down here. api_conns_activity: more
- * of its head came (its deadline: header_timeout from its accept, or idle_timeout from
- * now if sooner, as libmicrohttpd's silence timer would). api_conns_replied: the
- * front stage has answered it and only waits for the client to go; room may be made
- * from it. libmicrohttpd's: api_conns_opened and api_conns_closed are its connection
- * notifications (they own the record in *socket_context); api_conns_headers_in, from the
- * first call of a request's handler, starts its body's deadline; api_conns_body counts n
- * more bytes of body (the deadline moves by n / min_body_rate); api_conns_body_in, from
- * the handler's last call, ends the deadline while the handler runs and the reply goes
- * out; api_conns_reply_done, from the completion callback, starts the next request's. */
+/* conns.c: every open connection, from its accept to its close, with its deadline for a
+ * request's line and headers (header_timeout from its accept, idle_timeout +
+ * header_timeout from its previous reply when kept alive), then for its body
+ * (header_timeout + bytes / min_body_rate from its headers), idle_timeout from the
+ * client's last byte in either, none while libmicrohttpd has one of its requests in
+ * hand; the limits on connections per address and in all, and room made past
+ * max_connections (see the file). api_conns_new: hard and per_address are the caps past
+ * which api_conns_accept refuses; NULL on memory. api_conns_start starts the sweeper
+ * thread (0, or -1); api_conns_free stops it and frees the table, after the front stage
+ * and libmicrohttpd have stopped.
+ * The front stage's calls: api_conns_accept records a connection just accepted (fd,
+ * client address sa of len bytes), making room past max_connections, and returns its
+ * record, or NULL when the address or the server is at its cap (or out of memory): close
+ * fd unanswered. *over is 1 when no room could be made: answer its request 429. *evicted
+ * is the owner (as given to its own accept) of a connection shut down to make room, for
+ * the front stage to close now so that it stops counting, else NULL. api_conns_release
+ * drops the front stage's hold on the record (before it closes fd) and returns 1 when
+ * it had been shut down here. api_conns_is_shut: 1 once it has been shut down here.
+ * api_conns_link: mhd_fd is the end of the pair about to go to libmicrohttpd (its start
+ * notification finds the record by it). api_conns_input: the client sent bytes, body of
+ * them bytes of a request's body. api_conns_head_in: a request's head went to
+ * libmicrohttpd, with a body to follow or none; api_conns_body_in: its body too.
+ * api_conns_replied: the front stage has answered it and only waits for the client to
+ * go; room may be made from it. api_conns_mhd_closed: 1 once libmicrohttpd has closed its
+ * end, with *answered the requests it completed with a reply.
+ * libmicrohttpd's: api_conns_opened and api_conns_closed are its connection
+ * notifications (the record stays until both it and the front stage are done with it);
+ * api_conns_reply_done, from the completion callback, counts a request done (replied: a
+ * reply was queued for it) and starts the next head's time. */
 typedef struct api_conn api_conn_t;
 api_conns_t *api_conns_new(api_server_t *srv, unsigned header_s, unsigned idle_s,
                            size_t min_body_rate, unsigned hard, unsigned per_address);
@@ -145,23 +148,27 @@ api_conn_t *api_conns_accept(api_conns_t *t, int fd, const struct sockaddr *sa, 
                              void *owner, int *over, void **evicted);
 int api_conns_release(api_conns_t *t, api_conn_t *c);
 int api_conns_is_shut(api_conns_t *t, api_conn_t *c);
-void api_conns_activity(api_conns_t *t, api_conn_t *c);
+void api_conns_link(api_conns_t *t, api_conn_t *c, int mhd_fd);
+void api_conns_input(api_conns_t *t, api_conn_t *c, size_t body);
+void api_conns_head_in(api_conns_t *t, api_conn_t *c, int has_body);
+void api_conns_body_in(api_conns_t *t, api_conn_t *c);
 void api_conns_replied(api_conns_t *t, api_conn_t *c);
+int api_conns_mhd_closed(api_conns_t *t, api_conn_t *c, unsigned *answered);
 void api_conns_opened(api_conns_t *t, struct MHD_Connection *conn, void **socket_context);
 void api_conns_closed(api_conns_t *t, void **socket_context);
-void api_conns_headers_in(api_conns_t *t, struct MHD_Connection *conn);
-void api_conns_body(api_conns_t *t, struct MHD_Connection *conn, size_t n);
-void api_conns_body_in(api_conns_t *t, struct MHD_Connection *conn);
-void api_conns_reply_done(api_conns_t *t, struct MHD_Connection *conn);
+void api_conns_reply_done(api_conns_t *t, struct MHD_Connection *conn, int replied);
 
-/* front.c: the front stage. It accepts every connection on the listening socket (which
- * it then owns), holds it until its first request's head is in, checks that head
- * (head.c) without reading it, answers a bad one (and one opened past max_connections
- * with no room, 429) in mnemo's JSON and closes it, and hands a good one to
- * libmicrohttpd untouched. One thread. api_front_new: NULL on memory (listen_fd stays
- * the caller's); api_front_start: 0, or -1 when the thread could not start;
- * api_front_free: stops the thread, closes the connections it holds and the listening
- * socket; call it before libmicrohttpd stops. */
+/* front.c and relay.c: the front stage. It accepts every connection on the listening
+ * socket (which it then owns) and holds each for its whole life. It checks every
+ * request head (head.c) and frames its body (Content-Length, or chunked checked by
+ * chunked.c) before libmicrohttpd sees a byte of it, relaying the connection through a
+ * socket pair whose other end libmicrohttpd serves; what libmicrohttpd would refuse
+ * with its own page (and a connection opened past max_connections with no room, 429)
+ * it answers in mnemo's JSON and closes. One thread. api_front_new: NULL on memory
+ * (listen_fd stays the caller's); api_front_start: 0, or -1 when the thread could not
+ * start; api_front_free: stops taking connections, lets libmicrohttpd's replies in
+ * hand reach their clients (briefly), closes the rest and the listening socket; call it
+ * before libmicrohttpd stops. */
 typedef struct api_front api_front_t;
 api_front_t *api_front_new(api_server_t *srv, int listen_fd);
 int api_front_start(api_front_t *f);
@@ -254,6 +261,7 @@ typedef struct api_framing {
     int te_chunked;             /* the last Transfer-Encoding is "chunked" */
     int cl_invalid;             /* a Content-Length that is not decimal digits alone */
     int cl_overflow;            /* a Content-Length past 2^64 - 1 */
+    uint64_t cl_value;          /* the last Content-Length, when it is digits that fit */
     int bad_target;             /* api_target_bad of the request target */
     int needs_host;             /* HTTP/1.1 */
 } api_framing_t;
@@ -266,13 +274,14 @@ int api_framing_bad(struct MHD_Connection *conn, int bad_target, const char *ver
                     size_t n);
 int api_host_is_loopback(const char *h);
 
-/* head.c: the check of a connection's first request head, peeked by front.c before
- * libmicrohttpd reads it. libmicrohttpd's memory per connection is API_CONN_MEMORY; its
- * read buffer takes half of it and a record per header field and per cookie comes out of
- * the rest, so a head of at most API_HEAD_MAX bytes and API_HEAD_FIELDS_MAX fields (431
- * past either) always fits. api_head_check looks at buf[h->pos, len) (buf holds the
- * connection's input from its first byte; h zeroed before the first call, then passed
- * again with the same bytes and more): API_HEAD_MORE when more bytes could still make a
+/* head.c: the check of each request head on a connection, read by the front stage
+ * (relay.c) before libmicrohttpd sees it. libmicrohttpd's memory per connection is
+ * API_CONN_MEMORY; its read buffer takes half of it and a record per header field and
+ * per cookie comes out of the rest, so a head of at most API_HEAD_MAX bytes and
+ * API_HEAD_FIELDS_MAX fields (431 past either) always fits. api_head_check looks at
+ * buf[h->pos, len) (buf holds the bytes from the head's first one, the end of the
+ * request before it; h zeroed before the first call, then passed again with the same
+ * bytes and more): API_HEAD_MORE when more bytes could still make a
  * good head, API_HEAD_GOOD when buf holds one whole (h->len its bytes), API_HEAD_BAD
  * when no bytes can (h->status, h->code and h->why say why). */
 #define API_CONN_MEMORY (128 * 1024)
@@ -292,6 +301,31 @@ typedef struct api_head {
     char why[160];
 } api_head_t;
 api_head_verdict_t api_head_check(api_head_t *h, const char *buf, size_t len);
+
+/* chunked.c: the check of a chunked request body as the front stage forwards it.
+ * api_chunked_check looks at the next len bytes of the body (k zeroed before its first
+ * byte, then passed again with the bytes that follow those used): API_HEAD_MORE when all
+ * len were used and more are needed, API_HEAD_GOOD when the body ended after *used bytes
+ * (the rest is the next request's), API_HEAD_BAD when no bytes can make it good (status
+ * 400, 413 for a chunk size past 64 bits, 431 for a trailer past its limits; code and
+ * why say which). A size line with its extensions, and the trailer, are at most
+ * API_CHUNK_LINE_MAX bytes; the trailer at most API_CHUNK_TRAILER_FIELDS lines. */
+#define API_CHUNK_LINE_MAX 4096
+#define API_CHUNK_TRAILER_FIELDS 16
+typedef struct api_chunked {
+    int state;
+    uint64_t size;                  /* the chunk size being read */
+    uint64_t left;                  /* bytes of the current chunk's data still to come */
+    unsigned digits;                /* of the size being read */
+    size_t line;                    /* bytes of the size line so far */
+    size_t trailer;                 /* bytes of the trailer so far */
+    unsigned fields;                /* trailer lines so far */
+    unsigned status;                /* API_HEAD_BAD: the refusal */
+    const char *code;
+    char why[96];
+} api_chunked_t;
+api_head_verdict_t api_chunked_check(api_chunked_t *k, const char *buf, size_t len,
+                                     size_t *used);
 
 /* server.c: whether the database can take writes (api_config.storage_check): 0, or -1
  * with why filled. */

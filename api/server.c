@@ -1,15 +1,16 @@
 /* server.c: the HTTP server on libmicrohttpd. It opens the listening socket (whose
- * connections the front stage, front.c, accepts and hands to libmicrohttpd once their
- * first request's head is in), owns the thread pool and the life of a request: per-request state allocated when the request line is
- * read (the raw target is checked there, before libmicrohttpd decodes it) and freed in
- * the completion callback; framing (Content-Length, Transfer-Encoding, Host), path,
- * route, method, auth, Content-Type and Content-Length checked before any body is read;
- * the body grown as it arrives under a hard cap (413 past it) and a cap on the bytes of
- * all bodies together (503); then the route's handler, on a handler thread (workq.c)
- * while the connection is suspended, or inline for health, metrics and the inspector's
- * files. One log line per request. The
- * settings that SIGHUP may change (tokens, limits) live in an immutable api_live_t that
- * api_reload swaps; each request holds a reference to the one it started with. */
+ * connections the front stage, front.c and relay.c, accepts and relays to libmicrohttpd
+ * request by request, each checked first), owns the thread pool and the life of a
+ * request: per-request state allocated when the request line is read (the raw target is
+ * checked there, before libmicrohttpd decodes it) and freed in the completion callback;
+ * framing (Content-Length, Transfer-Encoding, Host), path, route, method, auth,
+ * Content-Type and Content-Length checked before any body is read; the body grown as it
+ * arrives under a hard cap (413 past it) and a cap on the bytes of all bodies together
+ * (503); then the route's handler, on a handler thread (workq.c) while the connection is
+ * suspended, or inline for health, metrics and the inspector's files. One log line per
+ * request. The settings that SIGHUP may change (tokens, limits) live in an immutable
+ * api_live_t that api_reload swaps; each request holds a reference to the one it
+ * started with. */
 #include "api/internal.h"
 
 #include <arpa/inet.h>
@@ -188,14 +189,13 @@ int api_storage_check(api_req_t *rq, char *why, size_t n)
 }
 
 /* The checks that need no body, in the order of docs/API.md (the front stage has made
- * those of a connection's first request that libmicrohttpd would have made itself):
+ * those that libmicrohttpd would have made itself, on every request):
  * framing, Host (without tokens), stopping, path UTF-8, route, method, token, storage
  * (for a write), Content-Type, Content-Length. An error lands in rq->pending (api_send
  * knows the phase). */
 static void begin(api_req_t *rq, const char *version)
 {
     char why[256];
-    api_conns_headers_in(rq->srv->conntab, rq->conn);
     if (api_framing_bad(rq->conn, rq->bad_target, version, why, sizeof why)) {
         rq->close = 1;          /* where this request ends is unclear: read no further */
         api_error(rq, 400, API_CODE_BAD_REQUEST, "%s", why);
@@ -425,13 +425,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         return MHD_YES;
     }
     if (*upload_data_size) {
-        api_conns_body(srv->conntab, conn, *upload_data_size);
         int ok = accumulate(rq, upload_data, *upload_data_size);
         *upload_data_size = 0;
         return ok ? MHD_YES : MHD_NO;
     }
     if (rq->queued) return MHD_YES;
-    api_conns_body_in(srv->conntab, conn);
     rq->phase = API_PHASE_FINAL;
     if (rq->pending) return queue_pending(rq) ? MHD_YES : MHD_NO;
     if (!rq->m) return MHD_NO;             /* begin() could not even build its error */
@@ -478,11 +476,10 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 {
     api_server_t *srv = cls;
     api_req_t *rq = *con_cls;
-    api_conns_reply_done(srv->conntab, conn);
+    api_conns_reply_done(srv->conntab, conn, rq && rq->queued);
     if (!rq) return;
     double ms = elapsed_ms(&rq->t0);
-    /* A request libmicrohttpd refused itself (a malformed header, ...) never started:
-     * it logs those (http: ...). */
+    /* A request whose connection closed before its handler saw it has no line. */
     if (rq->started) {
         api_metrics_request(rq);   /* when no reply went out */
         if (rq->set->log_requests) log_request(rq, toe, ms);
@@ -513,6 +510,13 @@ static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_
 
 static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 {
+    /* libmicrohttpd 0.9.75 takes each connection for TCP (it is one end of a socket pair,
+     * relay.c) and tries TCP_NODELAY and TCP_CORK on it for every reply; on a Unix socket
+     * they fail, which changes nothing (nothing is corked), and these lines would say so
+     * at every reply. */
+    if (!strncmp(fmt, "Setting %s option to %s state failed", 36) ||
+        !strncmp(fmt, "Failed to push the data from buffers", 36))
+        return;
     char msg[512];
     vsnprintf(msg, sizeof msg, fmt, ap);
     size_t n = strlen(msg);
@@ -636,16 +640,17 @@ api_server_t *api_start(const api_config_t *cfg, agent_t *agent, char *err, size
     size_t rate = cfg->min_body_rate ? cfg->min_body_rate : API_DEFAULT_MIN_BODY_RATE;
     snprintf(err, errlen, "out of memory");
     if (!(s->conntab = api_conns_new(s, header, idle, rate, hard, per_ip))) goto fail;
-    /* libmicrohttpd 0.9.75 has one timeout for a connection's silence, whether in the
-     * request line, the headers, the body or between keep-alive requests; the deadlines
-     * for a request's headers and body however steadily they trickle, and the caps on
-     * connections per address and in all, are conns.c's, applied as the front stage
-     * accepts. libmicrohttpd's own cap is only a backstop, with room for the connections
-     * it has reported closed and not yet freed. It listens on nothing: the front stage
-     * adds each connection. */
+    /* The deadlines for a request's headers and body (silence, and however steadily
+     * they trickle) and the caps on connections per address and in all are conns.c's,
+     * applied by the front stage, which sees every byte a client sends. libmicrohttpd
+     * sees a head only once it is whole, so its one silence timer is set past the
+     * longest a head may take (idle_timeout + header_timeout): it only bounds a client
+     * that stops reading its reply. Its own cap is only a backstop, with room for the
+     * connections it has reported closed and not yet freed. It listens on nothing: the
+     * front stage adds each connection, as one end of a socket pair. */
     struct MHD_OptionItem ops[] = {
         {MHD_OPTION_CONNECTION_LIMIT, (intptr_t)(2 * hard), NULL},
-        {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)idle, NULL},
+        {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)(idle + header), NULL},
         {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)on_uri, s},
         {MHD_OPTION_CONNECTION_MEMORY_LIMIT, (intptr_t)API_CONN_MEMORY, NULL},
         {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)on_completed, s},
@@ -701,10 +706,11 @@ void api_stop(api_server_t *s)
     if (atomic_load(&s->inflight) > 0)
         api_log(s, 4, "%d requests still running after %d ms; closing them",
                 atomic_load(&s->inflight), wait_ms);
-    /* The front stage first, so nothing more is handed to libmicrohttpd (its connections
-     * still waiting for a head are closed); then the pool: each handler still queued or
-     * running finishes and resumes its connection, so libmicrohttpd stops with none
-     * suspended; conns.c last, as libmicrohttpd's close notifications use it. */
+    /* The front stage first, so no more requests reach libmicrohttpd (it lets the
+     * replies libmicrohttpd still writes reach their clients for a moment, then closes
+     * every connection); then the pool: each handler still queued or running finishes
+     * and resumes its connection, so libmicrohttpd stops with none suspended; conns.c
+     * last, as libmicrohttpd's notifications use it. */
     api_front_free(s->front);
     s->front = NULL;
     s->listen_fd = -1;

@@ -2,8 +2,9 @@
  * --server), gives one user N memories, then for each connection count C (-c 8,64) runs
  * a phase of C keep-alive connections sending POST /v1/chat turns as fast as they can,
  * one of C connections sending searches (GET /v1/memories?q=) and one of C connections
- * each writing one memory a request (POST /v1/memories, to a user of their own); -k picks
- * the phases, and -k mixed runs the three at once on C connections dealt out in turn,
+ * each writing one memory a request (POST /v1/memories, to a user of their own), and on
+ * request (-k health) one of C connections sending GET /healthz; -k picks the phases,
+ * and -k mixed runs the three at once on C connections dealt out in turn,
  * sampling the daemon's VmRSS and VmHWM over the run (issue 11's RSS after 10 minutes of
  * mixed load). Meanwhile a separate prober sends GET /healthz every few ms, alternately
  * on its own keep-alive connection and on a fresh one (as a kubelet or a load balancer
@@ -91,18 +92,21 @@ static void lat_merge(bench_lat_t *into, const bench_lat_t *from)
 
 /* ---- a phase: C workers and the prober ---------------------------------------------- */
 
-enum { K_CHAT, K_SEARCH, K_WRITE, NKINDS };
-static const char *const kind_name[NKINDS] = {"chat", "search", "write"};
+/* K_HEALTH (GET /healthz as fast as it comes back: the cost of the HTTP path itself)
+ * is a phase of its own only: the mixed phase deals out the kinds before it. */
+enum { K_CHAT, K_SEARCH, K_WRITE, K_HEALTH, NKINDS };
+#define NMIXED K_HEALTH
+static const char *const kind_name[NKINDS] = {"chat", "search", "write", "health"};
 static const char *const kind_what[NKINDS] = {"POST /v1/chat", "GET /v1/memories?q= (k=10)",
-                                              "POST /v1/memories (one memory)"};
-static const char *const kind_unit[NKINDS] = {"turns", "searches", "writes"};
+                                              "POST /v1/memories (one memory)", "GET /healthz"};
+static const char *const kind_unit[NKINDS] = {"turns", "searches", "writes", "probes"};
 
 typedef struct phase {
     const opts_t *o;
     const char *base, *user;
     const texts_t *msgs;
     int kind, conns;            /* kind: of every worker, unless mixed */
-    int mixed;                  /* worker i sends kind i % NKINDS */
+    int mixed;                  /* worker i sends kind i % NMIXED */
     atomic_int go, stop, ready;
     atomic_long errors[NKINDS], done[NKINDS];   /* done: answered since go */
 } phase_t;
@@ -146,6 +150,8 @@ static int one(worker_t *w, conn_t *k, long turn, double *ms)
         st = d ? request(k, "/v1/memories", d, 0, ms) : 0;
         free(d);
         if (st == 201) st = 200;
+    } else if (w->kind == K_HEALTH) {
+        st = request(k, "/healthz", NULL, 0, ms);
     } else {
         char path[768], *q = curl_easy_escape(k->c, p->msgs->v[((long)w->i * 7919 + turn) %
                                                                 p->msgs->n], 0);
@@ -263,7 +269,7 @@ static worker_t *workers_start(phase_t *p, double *warm)
     worker_t *w = calloc((size_t)p->conns, sizeof *w);
     if (!w) return NULL;
     for (int i = 0; i < p->conns; i++) {
-        w[i] = (worker_t){.p = p, .i = i, .kind = p->mixed ? i % NKINDS : p->kind};
+        w[i] = (worker_t){.p = p, .i = i, .kind = p->mixed ? i % NMIXED : p->kind};
         if (pthread_create(&w[i].t, NULL, worker_run, &w[i]) != 0) {
             fprintf(stderr, "bench-load: cannot start a thread\n");
             exit(1);
@@ -327,7 +333,8 @@ static double run_phase(const opts_t *o, pid_t pid, const char *base, const char
     if (cpu0 >= 0 && done.n)
         printf("    daemon CPU             %.2f cores busy, %.2f ms of CPU a %s (all %ld CPUs "
                "free would allow about %.0f/s)\n", cpu / wall, 1e3 * cpu / (double)done.n,
-               kind == K_CHAT ? "turn" : kind == K_SEARCH ? "search" : "write",
+               kind == K_CHAT ? "turn" : kind == K_SEARCH ? "search" :
+               kind == K_WRITE ? "write" : "probe",
                sysconf(_SC_NPROCESSORS_ONLN),
                (double)sysconf(_SC_NPROCESSORS_ONLN) * (double)done.n / cpu);
     double h99 = health_report(&kept, &fresh, &all, bad, idle_p99);
@@ -387,7 +394,7 @@ static void sample_print(const char *when, const rss_sample_t *x)
            x->done[K_CHAT], x->done[K_SEARCH], x->done[K_WRITE], x->load);
 }
 
-/* The mixed phase: conns workers at once, worker i sending kind i % NKINDS, for o->secs
+/* The mixed phase: conns workers at once, worker i sending kind i % NMIXED, for o->secs
  * with the prober beside them and the daemon's VmRSS / VmHWM sampled (pid; -1 for a
  * --server daemon, whose memory is not read) before the workers start, when the
  * measurement begins, every o->every seconds and at its end. */
@@ -427,7 +434,7 @@ static void run_mixed(const opts_t *o, pid_t pid, const char *base, const char *
     workers_join(w, conns, done);
     sample_take(&s);
     int per[NKINDS] = {0};
-    for (int i = 0; i < conns; i++) per[i % NKINDS]++;
+    for (int i = 0; i < conns; i++) per[i % NMIXED]++;
     printf("  mixed at %d connections, %d chat, %d search, %d write at once (%.1f s measured, "
            "after each conversation's warm-up):\n", conns, per[K_CHAT], per[K_SEARCH],
            per[K_WRITE], secs);
@@ -503,10 +510,10 @@ static void usage(FILE *f)
             "  -w W            exchanges in each chat conversation before it is timed\n"
             "                  (default 64)\n"
             "  -c C1,C2,..     connection counts, a phase of each kind at each (default 8,64)\n"
-            "  -k KINDS        the phases, of chat,search,write,mixed (default the first\n"
-            "                  three); mixed: chat, search and write at once, the C\n"
-            "                  connections dealt out in turn, the daemon's RSS sampled\n"
-            "                  during it\n"
+            "  -k KINDS        the phases, of chat,search,write,health,mixed (default the\n"
+            "                  first three); health: GET /healthz; mixed: chat, search\n"
+            "                  and write at once, the C connections dealt out in turn,\n"
+            "                  the daemon's RSS sampled during it\n"
             "  -s SECS         seconds each phase is measured (default 10)\n"
             "  --rss-every SECS  seconds between RSS samples of the mixed phase (default %d)\n"
             "  -t T            worker threads of the started mnemod (default 2, its default)\n"
