@@ -317,16 +317,6 @@ int forms_moved_to(const char *c, size_t cn, const char *const *words,
     return k;
 }
 
-/* 1 when text holds w as a whole word (ASCII case ignored). */
-static int holds_word(const char *text, const char *w)
-{
-    size_t n = strlen(w);
-    for (const char *p = text; n && *p; p++)
-        if ((p == text || p[-1] == ' ') && !strncasecmp(p, w, n) && (!p[n] || p[n] == ' '))
-            return 1;
-    return 0;
-}
-
 /* "I keep 40 beehives", "we have 12 goats and 3 pigs": how many of a thing the user
  * keeps, told by a number and a plural right after a verb of having (with "about" or
  * the like between) or after an "and" that follows such a count: a unit of the
@@ -355,7 +345,7 @@ static int counted_things(const char *c, size_t cn, const char *const *words, in
     int kept = 0;
     for (int i = 0; i < k; i++)         /* the reader's units of the number or thing go */
         if (!out[i].value[0] ||
-            (!holds_word(out[i].value, value) && strcasecmp(out[i].value, thing)))
+            (!word_of(out[i].value, value) && strcasecmp(out[i].value, thing)))
             out[kept++] = out[i];
     k = kept;
     if (k >= max) return k;

@@ -16,6 +16,7 @@
 #include <grp.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -737,4 +738,71 @@ int h_run_suite(Suite *s)
         nftw(root_dir, dump_one, 16, FTW_PHYS);
     rm_rf(root_dir);
     return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+/* ---- raw HTTP on a socket --------------------------------------------------------- */
+
+/* Sends all of s; 0, or -1 once the server has closed. */
+int h_raw_send(int fd, const char *s, size_t n)
+{
+    while (n) {
+        ssize_t w = send(fd, s, n, MSG_NOSIGNAL);
+        if (w <= 0) return -1;
+        s += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* Reads until the server closes the connection: 1 when it did, 0 when 30 s passed
+ * first. What came is in buf. */
+int h_raw_read_to_close(int fd, char *buf, size_t cap)
+{
+    size_t len = 0;
+    for (;;) {
+        ssize_t r = recv(fd, buf + len, cap - 1 - len, 0);
+        if (r > 0) {
+            len += (size_t)r;
+            if (len == cap - 1) len = 0;
+            continue;
+        }
+        buf[len] = '\0';
+        if (r == 0 || errno == ECONNRESET) return 1;
+        if (errno == EINTR) continue;
+        return 0;
+    }
+}
+
+int h_raw_status(const char *reply)
+{
+    int st = 0;
+    sscanf(reply, "HTTP/1.%*d %d", &st);
+    return st;
+}
+
+/* One reply with a Content-Length body on a kept-alive connection into buf (cut at
+ * cap - 1 bytes); its status, or 0 when the connection closed first. */
+int h_raw_read_reply(int fd, char *buf, size_t cap)
+{
+    size_t len = 0;
+    char *end = NULL;
+    buf[0] = '\0';
+    while (!(end = strstr(buf, "\r\n\r\n"))) {
+        ssize_t r = recv(fd, buf + len, 1, 0);     /* a byte at a time: no more than one reply */
+        if (r <= 0) return 0;
+        len += (size_t)r;
+        buf[len] = '\0';
+        ck_assert_uint_lt(len, cap - 1);
+    }
+    size_t head = (size_t)(end + 4 - buf), body = 0;
+    for (const char *p = buf; p < end; p++)     /* its Content-Length, any case */
+        if (!strncasecmp(p, "\r\nContent-Length:", 17)) body = strtoul(p + 17, NULL, 10);
+    size_t want = head + body < cap - 1 ? head + body : cap - 1;   /* a longer body: cut */
+    while (len < want) {
+        ssize_t r = recv(fd, buf + len, want - len, 0);
+        if (r <= 0) return 0;
+        len += (size_t)r;
+    }
+    buf[len] = '\0';
+    return h_raw_status(buf);
 }

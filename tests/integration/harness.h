@@ -127,6 +127,17 @@ int h_write_file(const char *path, const char *data, size_t len);
  * afterwards, with the logs of failed tests printed); returns the exit code. */
 int h_run_suite(Suite *s);
 
+/* Raw HTTP on a connected socket fd, for requests curl would not send. h_raw_send sends
+ * all of s: 0, or -1 once the server has closed. h_raw_read_to_close reads until the
+ * server closes: 1 when it did, 0 when the socket's receive timeout passed first (what
+ * came is in buf). h_raw_read_reply reads one reply with a Content-Length body into buf
+ * (a byte at a time until the head's end, so never part of the next reply): its status,
+ * or 0 when the connection closed first. h_raw_status is the status of a reply's text. */
+int h_raw_send(int fd, const char *s, size_t n);
+int h_raw_read_to_close(int fd, char *buf, size_t cap);
+int h_raw_read_reply(int fd, char *buf, size_t cap);
+int h_raw_status(const char *reply);
+
 /* Asserts that r came back with status and, when code is not NULL, that error code. */
 #define h_assert_reply(r, want_status, want_code)                                         \
     do {                                                                                  \

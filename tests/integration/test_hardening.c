@@ -78,78 +78,19 @@ static int closed_now(int fd)
     return r == 0 || (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
 }
 
-/* Sends all of s; 0, or -1 once the server has closed. */
-static int send_str(int fd, const char *s, size_t n)
-{
-    while (n) {
-        ssize_t w = send(fd, s, n, MSG_NOSIGNAL);
-        if (w <= 0) return -1;
-        s += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
 
-/* Reads until the server closes the connection: 1 when it did, 0 when 30 s passed
- * first. What came is in buf. */
-static int read_to_close(int fd, char *buf, size_t cap)
-{
-    size_t len = 0;
-    for (;;) {
-        ssize_t r = recv(fd, buf + len, cap - 1 - len, 0);
-        if (r > 0) {
-            len += (size_t)r;
-            if (len == cap - 1) len = 0;        /* keep reading; only the close matters */
-            continue;
-        }
-        buf[len] = '\0';
-        if (r == 0 || errno == ECONNRESET) return 1;
-        if (errno == EINTR) continue;
-        return 0;
-    }
-}
 
-static int status_of(const char *reply)
-{
-    int st = 0;
-    sscanf(reply, "HTTP/1.%*d %d", &st);
-    return st;
-}
 
-/* One reply on a kept-alive connection: the headers, then Content-Length bytes of body.
- * Returns its status, or 0 when the connection closed first. */
-static int read_reply(int fd, char *buf, size_t cap)
-{
-    size_t len = 0;
-    char *end = NULL;
-    buf[0] = '\0';
-    while (!(end = strstr(buf, "\r\n\r\n"))) {
-        ssize_t r = recv(fd, buf + len, cap - 1 - len, 0);
-        if (r <= 0) return 0;
-        len += (size_t)r;
-        buf[len] = '\0';
-    }
-    size_t head = (size_t)(end + 4 - buf), body = 0;
-    const char *cl = strcasestr(buf, "\r\nContent-Length:");
-    if (cl && cl < end) body = strtoul(cl + 17, NULL, 10);
-    while (len < head + body && len < cap - 1) {
-        ssize_t r = recv(fd, buf + len, cap - 1 - len, 0);
-        if (r <= 0) return 0;
-        len += (size_t)r;
-    }
-    buf[len] = '\0';
-    return status_of(buf);
-}
 
 /* Sends req on a new connection and reads until the server closes it; returns the
  * status (0: closed without a reply). */
 static int exchange(const h_daemon_t *d, const char *req, char *buf, size_t cap)
 {
     int fd = dial(d);
-    send_str(fd, req, strlen(req));
-    ck_assert_msg(read_to_close(fd, buf, cap), "the server neither answered nor closed");
+    h_raw_send(fd, req, strlen(req));
+    ck_assert_msg(h_raw_read_to_close(fd, buf, cap), "the server neither answered nor closed");
     close(fd);
-    return status_of(buf);
+    return h_raw_status(buf);
 }
 
 /* The JSON error code in a raw reply, or "". */
@@ -167,7 +108,7 @@ static const char *code_of(const char *reply, char *out, size_t cap)
 #define assert_raw(reply, want_status, want_code)                                        \
     do {                                                                                 \
         char code_[64];                                                                  \
-        ck_assert_msg(status_of(reply) == (want_status) &&                               \
+        ck_assert_msg(h_raw_status(reply) == (want_status) &&                               \
                           !strcmp(code_of(reply, code_, sizeof code_), (want_code)),     \
                       "want %d %s, got: %.400s", (want_status), (want_code), (reply));   \
     } while (0)
@@ -285,7 +226,7 @@ START_TEST(test_without_tokens_a_host_other_than_loopback_is_403)
                  "GET /v1/memories?user=alice HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n",
                  host);
         exchange(&D, req, reply, sizeof reply);
-        ck_assert_msg(status_of(reply) == 200, "Host: %s: %.300s", host, reply);
+        ck_assert_msg(h_raw_status(reply) == 200, "Host: %s: %.300s", host, reply);
     }
     /* HTTP/1.1 must name a host at all. */
     exchange(&D, "GET /healthz HTTP/1.1\r\n\r\n", reply, sizeof reply);
@@ -304,7 +245,7 @@ START_TEST(test_with_tokens_any_host_is_served)
     snprintf(req, sizeof req, "GET /v1/memories HTTP/1.1\r\nHost: mnemo.example\r\n"
              "Authorization: Bearer %s\r\nConnection: close\r\n\r\n", ALICE);
     exchange(&D, req, reply, sizeof reply);
-    ck_assert_msg(status_of(reply) == 200, "%.300s", reply);
+    ck_assert_msg(h_raw_status(reply) == 200, "%.300s", reply);
     h_cleanup(&D);
 }
 END_TEST
@@ -370,8 +311,8 @@ START_TEST(test_a_nul_in_a_header_is_400_json)
     h_init(&D, NULL);
     h_start(&D);
     int fd = dial(&D);
-    send_str(fd, req, sizeof req - 1);
-    ck_assert(read_to_close(fd, reply, sizeof reply));
+    h_raw_send(fd, req, sizeof req - 1);
+    ck_assert(h_raw_read_to_close(fd, reply, sizeof reply));
     close(fd);
     assert_raw(reply, 400, "bad_request");
     assert_serving(&D, NULL);
@@ -433,13 +374,13 @@ START_TEST(test_a_head_that_arrives_in_pieces_is_served)
     h_start(&D);
     int fd = dial(&D);
     for (size_t i = 0; i < sizeof piece / sizeof piece[0]; i++) {
-        send_str(fd, piece[i], strlen(piece[i]));
+        h_raw_send(fd, piece[i], strlen(piece[i]));
         struct timespec ts = {0, 50 * 1000 * 1000};
         nanosleep(&ts, NULL);
     }
-    ck_assert(read_to_close(fd, reply, sizeof reply));
+    ck_assert(h_raw_read_to_close(fd, reply, sizeof reply));
     close(fd);
-    ck_assert_msg(status_of(reply) == 200, "%s", reply);
+    ck_assert_msg(h_raw_status(reply) == 200, "%s", reply);
     h_cleanup(&D);
 }
 END_TEST
@@ -451,16 +392,16 @@ START_TEST(test_a_client_that_never_finishes_its_headers_is_closed)
     h_start(&D);
     int fd = dial(&D);
     static const char slow[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
-    send_str(fd, slow, sizeof slow - 1);
-    ck_assert_msg(read_to_close(fd, reply, sizeof reply),
+    h_raw_send(fd, slow, sizeof slow - 1);
+    ck_assert_msg(h_raw_read_to_close(fd, reply, sizeof reply),
                   "a client silent past idle_timeout was not closed");
     close(fd);
     /* The same for an idle kept-alive connection and an unfinished body. */
     fd = dial(&D);
     static const char part[] = "POST /v1/memories HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                                "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"us";
-    send_str(fd, part, sizeof part - 1);
-    ck_assert_msg(read_to_close(fd, reply, sizeof reply), "an unfinished body was not closed");
+    h_raw_send(fd, part, sizeof part - 1);
+    ck_assert_msg(h_raw_read_to_close(fd, reply, sizeof reply), "an unfinished body was not closed");
     close(fd);
     assert_serving(&D, NULL);
     h_cleanup(&D);
@@ -486,7 +427,7 @@ START_TEST(test_headers_trickled_past_header_timeout_are_closed_while_healthz_an
         opened[i] = mono_s();       /* before connect: the deadline runs from the accept */
         fd[i] = dial_from(&D, src);
         lasted[i] = -1;
-        send_str(fd[i], slow, sizeof slow - 1);
+        h_raw_send(fd[i], slow, sizeof slow - 1);
     }
     int ka = dial(&D), probes = 0;
     double give_up = mono_s() + 20;    /* a bound on a broken daemon, not a speed */
@@ -500,8 +441,8 @@ START_TEST(test_headers_trickled_past_header_timeout_are_closed_while_healthz_an
                 left--;
             }
         }
-        send_str(ka, get, sizeof get - 1);
-        ck_assert_msg(read_reply(ka, reply, sizeof reply) == 200,
+        h_raw_send(ka, get, sizeof get - 1);
+        ck_assert_msg(h_raw_read_reply(ka, reply, sizeof reply) == 200,
                       "/healthz on a kept-alive connection during the trickle: %s", reply);
         probes++;
     }
@@ -538,7 +479,7 @@ START_TEST(test_a_body_slower_than_min_body_rate_is_closed_and_a_steady_one_is_s
         opened[i] = mono_s();
         fd[i] = dial_from(&D, src);
         lasted[i] = -1;
-        send_str(fd[i], head, sizeof head - 1);
+        h_raw_send(fd[i], head, sizeof head - 1);
     }
     double give_up = mono_s() + 20;    /* a bound on a broken daemon, not a speed */
     while (left > 0 && mono_s() < give_up) {
@@ -567,14 +508,14 @@ START_TEST(test_a_body_slower_than_min_body_rate_is_closed_and_a_steady_one_is_s
     snprintf(req, sizeof req, "POST /v1/memories HTTP/1.1\r\nHost: 127.0.0.1\r\n"
              "Content-Type: application/json\r\nContent-Length: %d\r\n\r\n", STEADY);
     int k = dial(&D);
-    send_str(k, req, strlen(req));
+    h_raw_send(k, req, strlen(req));
     for (int off = 0; off < STEADY; off += PIECE) {
-        ck_assert_msg(send_str(k, body + off, PIECE) == 0,
+        ck_assert_msg(h_raw_send(k, body + off, PIECE) == 0,
                       "a body sent at 8 times min_body_rate was cut at byte %d", off);
         struct timespec ts = {0, 75 * 1000 * 1000};
         nanosleep(&ts, NULL);
     }
-    int st = read_reply(k, reply, sizeof reply);
+    int st = h_raw_read_reply(k, reply, sizeof reply);
     ck_assert_msg(st == 201, "a body sent at 8 times min_body_rate: %d %s", st, reply);
     close(k);
     assert_serving(&D, NULL);
@@ -590,7 +531,7 @@ static void open_slow_clients(const h_daemon_t *d, int *fd, int n)
         char src[32];
         snprintf(src, sizeof src, "127.0.0.%d", 2 + i % 10);
         fd[i] = dial_from(d, src);
-        send_str(fd[i], slow, sizeof slow - 1);
+        h_raw_send(fd[i], slow, sizeof slow - 1);
     }
 }
 
@@ -605,8 +546,8 @@ static int probe_healthz(const h_daemon_t *d)
     for (int attempt = 0; attempt < 3 && st != 200; attempt++) {
         if (attempt) sleep(1);
         int p = dial(d);
-        send_str(p, get, sizeof get - 1);
-        st = read_reply(p, reply, sizeof reply);
+        h_raw_send(p, get, sizeof get - 1);
+        st = h_raw_read_reply(p, reply, sizeof reply);
         close(p);
     }
     return st;
@@ -626,7 +567,7 @@ START_TEST(test_healthz_is_answered_while_slow_clients_from_many_addresses_fill_
     int st = probe_healthz(&D);
     ck_assert_msg(st == 200, "/healthz while slow clients fill the table: %d %s", st, reply);
     /* The room was made from the slow ones, the oldest first. */
-    ck_assert_msg(read_to_close(fd[0], reply, sizeof reply),
+    ck_assert_msg(h_raw_read_to_close(fd[0], reply, sizeof reply),
                   "the oldest unfinished request is still open");
     for (int i = 0; i < N; i++) close(fd[i]);
     assert_serving(&D, NULL);
@@ -668,8 +609,8 @@ START_TEST(test_connections_past_the_per_address_limit_are_closed_as_they_come)
         held[k] = -1;
         for (int i = 0; i < 500 && held[k] < 0; i++) {
             int fd = dial(&D);
-            send_str(fd, get, sizeof get - 1);
-            if (read_reply(fd, reply, sizeof reply) == 200) {
+            h_raw_send(fd, get, sizeof get - 1);
+            if (h_raw_read_reply(fd, reply, sizeof reply) == 200) {
                 held[k] = fd;
                 break;
             }
@@ -681,13 +622,13 @@ START_TEST(test_connections_past_the_per_address_limit_are_closed_as_they_come)
     }
     int a = held[0], b = held[1];
     int c = dial(&D);       /* the kernel accepts it; mnemod closes it unanswered */
-    send_str(c, get, sizeof get - 1);
-    ck_assert_int_eq(read_to_close(c, reply, sizeof reply), 1);
-    ck_assert_msg(status_of(reply) == 0, "a third connection was served: %s", reply);
+    h_raw_send(c, get, sizeof get - 1);
+    ck_assert_int_eq(h_raw_read_to_close(c, reply, sizeof reply), 1);
+    ck_assert_msg(h_raw_status(reply) == 0, "a third connection was served: %s", reply);
     close(c);
     /* The two kept-alive ones are still served, and once they go others may come. */
-    send_str(a, get, sizeof get - 1);
-    ck_assert_int_eq(read_reply(a, reply, sizeof reply), 200);
+    h_raw_send(a, get, sizeof get - 1);
+    ck_assert_int_eq(h_raw_read_reply(a, reply, sizeof reply), 200);
     close(a);
     close(b);
     long st = 0;
@@ -777,8 +718,8 @@ START_TEST(test_bodies_past_the_bytes_held_for_all_requests_are_503_then_served_
     body[total] = '\0';
     snprintf(req, sizeof req, "POST /v1/memories HTTP/1.1\r\nHost: 127.0.0.1\r\n"
              "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n", total);
-    send_str(a, req, strlen(req));
-    send_str(a, body, part);
+    h_raw_send(a, req, strlen(req));
+    h_raw_send(a, body, part);
     /* Once A's bytes are in (the gauge shows them held)... */
     int held = 0;
     for (int i = 0; i < 1000 && !held; i++) {
@@ -799,8 +740,8 @@ START_TEST(test_bodies_past_the_bytes_held_for_all_requests_are_503_then_served_
     h_assert_reply(&r, 503, "overloaded");
     h_resp_clear(&r);
     /* A finishes and is answered (its text is over max_text_bytes: 422)... */
-    send_str(a, body + part, total - part);
-    ck_assert_int_eq(read_reply(a, reply, sizeof reply), 422);
+    h_raw_send(a, body + part, total - part);
+    ck_assert_int_eq(h_raw_read_reply(a, reply, sizeof reply), 422);
     close(a);
     free(body);
     /* ...and the bytes it held are free again (once its completion has run). */
@@ -830,20 +771,20 @@ START_TEST(test_sigterm_closes_kept_alive_connections_after_their_reply)
     h_start(&D);
     static const char get[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
     int fd = dial(&D);
-    ck_assert_int_eq(send_str(fd, get, sizeof get - 1), 0);
-    ck_assert_int_eq(read_reply(fd, reply, sizeof reply), 200);
+    ck_assert_int_eq(h_raw_send(fd, get, sizeof get - 1), 0);
+    ck_assert_int_eq(h_raw_read_reply(fd, reply, sizeof reply), 200);
     ck_assert_msg(!strcasestr(reply, "Connection: close"), "%s", reply);
     kill(D.pid, SIGTERM);
     /* Requests keep coming on the connection; the server answers until it stops, then
      * closes this connection after a reply that says so. */
     int closed = 0, last = 0, n = 0;
     for (; n < 100000 && !closed; n++) {
-        if (send_str(fd, get, sizeof get - 1) || !(last = read_reply(fd, reply, sizeof reply)))
+        if (h_raw_send(fd, get, sizeof get - 1) || !(last = h_raw_read_reply(fd, reply, sizeof reply)))
             closed = 1;
         else if (strcasestr(reply, "\r\nConnection: close")) {
             ck_assert_msg(last == 200 || last == 503, "%s", reply);
             if (last == 503) assert_raw(reply, 503, "shutting_down");
-            closed = read_to_close(fd, reply, sizeof reply);
+            closed = h_raw_read_to_close(fd, reply, sizeof reply);
         }
     }
     close(fd);

@@ -35,70 +35,9 @@ static int dial(const h_daemon_t *d)
     return fd;
 }
 
-/* Sends all of s; 0, or -1 once the server has closed. */
-static int send_str(int fd, const char *s, size_t n)
-{
-    while (n) {
-        ssize_t w = send(fd, s, n, MSG_NOSIGNAL);
-        if (w <= 0) return -1;
-        s += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
 
-/* Reads until the server closes the connection: 1 when it did, 0 when 30 s passed
- * first. What came is in buf. */
-static int read_to_close(int fd, char *buf, size_t cap)
-{
-    size_t len = 0;
-    for (;;) {
-        ssize_t r = recv(fd, buf + len, cap - 1 - len, 0);
-        if (r > 0) {
-            len += (size_t)r;
-            if (len == cap - 1) len = 0;
-            continue;
-        }
-        buf[len] = '\0';
-        if (r == 0 || errno == ECONNRESET) return 1;
-        if (errno == EINTR) continue;
-        return 0;
-    }
-}
 
-static int status_of(const char *reply)
-{
-    int st = 0;
-    sscanf(reply, "HTTP/1.%*d %d", &st);
-    return st;
-}
 
-/* One reply with a Content-Length body on a kept-alive connection into buf; its status,
- * or 0 when the connection closed first. */
-static int read_reply(int fd, char *buf, size_t cap)
-{
-    size_t len = 0;
-    char *end = NULL;
-    buf[0] = '\0';
-    while (!(end = strstr(buf, "\r\n\r\n"))) {
-        ssize_t r = recv(fd, buf + len, 1, 0);     /* a byte at a time: no more than one reply */
-        if (r <= 0) return 0;
-        len += (size_t)r;
-        buf[len] = '\0';
-        ck_assert_uint_lt(len, cap - 1);
-    }
-    size_t head = (size_t)(end + 4 - buf), body = 0;
-    const char *cl = strcasestr(buf, "\r\nContent-Length:");
-    if (cl && cl < end) body = strtoul(cl + 17, NULL, 10);
-    ck_assert_uint_lt(head + body, cap);
-    while (len < head + body) {
-        ssize_t r = recv(fd, buf + len, head + body - len, 0);
-        if (r <= 0) return 0;
-        len += (size_t)r;
-    }
-    buf[len] = '\0';
-    return status_of(buf);
-}
 
 /* The JSON error code in a raw reply, or "". */
 static const char *code_of(const char *reply, char *out, size_t cap)
@@ -116,7 +55,7 @@ static const char *code_of(const char *reply, char *out, size_t cap)
 #define assert_refusal(buf, want_status, want_code, what)                                \
     do {                                                                                 \
         char code_[64];                                                                  \
-        ck_assert_msg(status_of(buf) == (want_status) &&                                 \
+        ck_assert_msg(h_raw_status(buf) == (want_status) &&                                 \
                           !strcmp(code_of(buf, code_, sizeof code_), (want_code)),       \
                       "%s: want %d %s, got: %.400s", (what), (want_status), (want_code), \
                       (buf));                                                            \
@@ -174,12 +113,12 @@ START_TEST(test_a_malformed_request_after_a_good_one_gets_the_first_reply_then_a
     for (size_t i = 0; i < sizeof bad_second / sizeof bad_second[0]; i++) {
         int fd = dial(&D);
         /* once as a later request on its own, once pipelined behind the good one */
-        ck_assert_int_eq(send_str(fd, get, sizeof get - 1), 0);
-        ck_assert_msg(read_reply(fd, reply, sizeof reply) == 200, "%s: the first request: %s",
+        ck_assert_int_eq(h_raw_send(fd, get, sizeof get - 1), 0);
+        ck_assert_msg(h_raw_read_reply(fd, reply, sizeof reply) == 200, "%s: the first request: %s",
                       bad_second[i].what, reply);
         ck_assert_msg(!strcasestr(reply, "Connection: close"), "%s", reply);
-        send_str(fd, bad_second[i].req, strlen(bad_second[i].req));
-        ck_assert_msg(read_to_close(fd, reply, sizeof reply), "%s: neither answered nor closed",
+        h_raw_send(fd, bad_second[i].req, strlen(bad_second[i].req));
+        ck_assert_msg(h_raw_read_to_close(fd, reply, sizeof reply), "%s: neither answered nor closed",
                       bad_second[i].what);
         close(fd);
         assert_refusal(reply, bad_second[i].status, bad_second[i].code, bad_second[i].what);
@@ -187,10 +126,10 @@ START_TEST(test_a_malformed_request_after_a_good_one_gets_the_first_reply_then_a
         char both[1024];
         snprintf(both, sizeof both, "%s%s", get, bad_second[i].req);
         fd = dial(&D);
-        send_str(fd, both, strlen(both));
-        ck_assert_msg(read_reply(fd, reply, sizeof reply) == 200, "%s pipelined: %s",
+        h_raw_send(fd, both, strlen(both));
+        ck_assert_msg(h_raw_read_reply(fd, reply, sizeof reply) == 200, "%s pipelined: %s",
                       bad_second[i].what, reply);
-        ck_assert(read_to_close(fd, reply, sizeof reply));
+        ck_assert(h_raw_read_to_close(fd, reply, sizeof reply));
         close(fd);
         assert_refusal(reply, bad_second[i].status, bad_second[i].code, bad_second[i].what);
     }
@@ -209,10 +148,10 @@ START_TEST(test_a_head_past_the_limit_after_a_good_request_is_431_json)
     memset(big + n, 'b', sizeof big - (size_t)n - 5);
     memcpy(big + sizeof big - 5, "\r\n\r\n", 5);
     int fd = dial(&D);
-    send_str(fd, get, sizeof get - 1);
-    ck_assert_int_eq(read_reply(fd, reply, sizeof reply), 200);
-    send_str(fd, big, sizeof big - 1);
-    ck_assert(read_to_close(fd, reply, sizeof reply));
+    h_raw_send(fd, get, sizeof get - 1);
+    ck_assert_int_eq(h_raw_read_reply(fd, reply, sizeof reply), 200);
+    h_raw_send(fd, big, sizeof big - 1);
+    ck_assert(h_raw_read_to_close(fd, reply, sizeof reply));
     close(fd);
     assert_refusal(reply, 431, "headers_too_large", "a head of 64 KiB");
     assert_serving(&D);
@@ -236,13 +175,13 @@ START_TEST(test_a_later_head_trickled_past_its_deadline_is_closed_and_an_idle_on
     h_init(&D, "header_timeout = 1\nidle_timeout = 2\n");
     h_start(&D);
     int fd = dial(&D), quiet = dial(&D);
-    send_str(fd, get, sizeof get - 1);
-    ck_assert_int_eq(read_reply(fd, reply, sizeof reply), 200);
-    send_str(quiet, get, sizeof get - 1);
-    ck_assert_int_eq(read_reply(quiet, reply, sizeof reply), 200);
+    h_raw_send(fd, get, sizeof get - 1);
+    ck_assert_int_eq(h_raw_read_reply(fd, reply, sizeof reply), 200);
+    h_raw_send(quiet, get, sizeof get - 1);
+    ck_assert_int_eq(h_raw_read_reply(quiet, reply, sizeof reply), 200);
     double t0 = mono_s(), lasted = -1, quiet_lasted = -1;
     static const char slow[] = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
-    send_str(fd, slow, sizeof slow - 1);
+    h_raw_send(fd, slow, sizeof slow - 1);
     while ((lasted < 0 || quiet_lasted < 0) && mono_s() - t0 < 20) {
         struct timespec ts = {0, 200 * 1000 * 1000};
         nanosleep(&ts, NULL);
@@ -284,16 +223,16 @@ START_TEST(test_a_bad_chunk_size_is_400_json_in_a_first_or_a_later_request)
     for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
         snprintf(req, sizeof req, "%s%s", chunked_post, bodies[i]);
         int fd = dial(&D);
-        send_str(fd, req, strlen(req));
-        ck_assert(read_to_close(fd, reply, sizeof reply));
+        h_raw_send(fd, req, strlen(req));
+        ck_assert(h_raw_read_to_close(fd, reply, sizeof reply));
         close(fd);
         assert_refusal(reply, 400, "bad_request", bodies[i]);
 
         fd = dial(&D);
-        send_str(fd, get, sizeof get - 1);
-        ck_assert_int_eq(read_reply(fd, reply, sizeof reply), 200);
-        send_str(fd, req, strlen(req));
-        ck_assert(read_to_close(fd, reply, sizeof reply));
+        h_raw_send(fd, get, sizeof get - 1);
+        ck_assert_int_eq(h_raw_read_reply(fd, reply, sizeof reply), 200);
+        h_raw_send(fd, req, strlen(req));
+        ck_assert(h_raw_read_to_close(fd, reply, sizeof reply));
         close(fd);
         assert_refusal(reply, 400, "bad_request", bodies[i]);
     }
@@ -301,8 +240,8 @@ START_TEST(test_a_bad_chunk_size_is_400_json_in_a_first_or_a_later_request)
     snprintf(req, sizeof req, "%s%s", chunked_post,
              "10\r\n{\"user\":\"u\",\"te\r\nxt\":\"never stored\"}\r\nQ\r\n\r\n");
     int fd = dial(&D);
-    send_str(fd, req, strlen(req));
-    ck_assert(read_to_close(fd, reply, sizeof reply));
+    h_raw_send(fd, req, strlen(req));
+    ck_assert(h_raw_read_to_close(fd, reply, sizeof reply));
     close(fd);
     assert_refusal(reply, 400, "bad_request", "a good chunk, then a bad size");
     json_t *all = h_list_all(&D, NULL, "user=u");
@@ -324,8 +263,8 @@ START_TEST(test_a_request_libmicrohttpd_answered_before_its_bad_chunk_gets_that_
                               "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
                               "\r\n2\r\n{}\r\nzz\r\n";
     int fd = dial(&D);
-    send_str(fd, req, sizeof req - 1);
-    ck_assert(read_to_close(fd, reply, sizeof reply));
+    h_raw_send(fd, req, sizeof req - 1);
+    ck_assert(h_raw_read_to_close(fd, reply, sizeof reply));
     close(fd);
     assert_refusal(reply, 403, "forbidden", "a foreign Host");
     ck_assert_msg(!strstr(reply + 12, "HTTP/1.1 "), "two replies to one request: %s", reply);
@@ -342,15 +281,15 @@ START_TEST(test_a_chunk_size_past_64_bits_is_413_json)
     h_start(&D);
     snprintf(req, sizeof req, "%s%s", chunked_post, "10000000000000000\r\n");
     int fd = dial(&D);
-    send_str(fd, req, strlen(req));
-    ck_assert(read_to_close(fd, reply, sizeof reply));
+    h_raw_send(fd, req, strlen(req));
+    ck_assert(h_raw_read_to_close(fd, reply, sizeof reply));
     close(fd);
     assert_refusal(reply, 413, "payload_too_large", "a chunk size of 2^64");
     fd = dial(&D);
-    send_str(fd, get, sizeof get - 1);
-    ck_assert_int_eq(read_reply(fd, reply, sizeof reply), 200);
-    send_str(fd, req, strlen(req));
-    ck_assert(read_to_close(fd, reply, sizeof reply));
+    h_raw_send(fd, get, sizeof get - 1);
+    ck_assert_int_eq(h_raw_read_reply(fd, reply, sizeof reply), 200);
+    h_raw_send(fd, req, strlen(req));
+    ck_assert(h_raw_read_to_close(fd, reply, sizeof reply));
     close(fd);
     assert_refusal(reply, 413, "payload_too_large", "a chunk size of 2^64, later");
     assert_serving(&D);
@@ -369,9 +308,9 @@ START_TEST(test_a_good_chunked_body_with_extensions_and_a_trailer_is_served_and_
              "1a\r\n\"text\":\"chunked and kept\"}\r\n"
              "0\r\nX-Trailer: t\r\n\r\n", get);
     int fd = dial(&D);
-    send_str(fd, req, strlen(req));
-    ck_assert_msg(read_reply(fd, reply, sizeof reply) == 201, "%s", reply);
-    ck_assert_msg(read_reply(fd, reply, sizeof reply) == 200, "%s", reply);
+    h_raw_send(fd, req, strlen(req));
+    ck_assert_msg(h_raw_read_reply(fd, reply, sizeof reply) == 201, "%s", reply);
+    ck_assert_msg(h_raw_read_reply(fd, reply, sizeof reply) == 200, "%s", reply);
     close(fd);
     json_t *all = h_list_all(&D, NULL, "user=u");
     ck_assert_int_eq(json_array_size(all), 1);
@@ -396,10 +335,10 @@ START_TEST(test_three_pipelined_requests_are_answered_in_order)
              "GET /v1/memories?user=p HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
              sizeof memory - 1, memory);
     int fd = dial(&D);
-    ck_assert_int_eq(send_str(fd, three, strlen(three)), 0);
-    ck_assert_msg(read_reply(fd, reply, sizeof reply) == 201, "first: %s", reply);
-    ck_assert_msg(read_reply(fd, reply, sizeof reply) == 404, "second: %s", reply);
-    ck_assert_msg(read_reply(fd, reply, sizeof reply) == 200, "third: %s", reply);
+    ck_assert_int_eq(h_raw_send(fd, three, strlen(three)), 0);
+    ck_assert_msg(h_raw_read_reply(fd, reply, sizeof reply) == 201, "first: %s", reply);
+    ck_assert_msg(h_raw_read_reply(fd, reply, sizeof reply) == 404, "second: %s", reply);
+    ck_assert_msg(h_raw_read_reply(fd, reply, sizeof reply) == 200, "third: %s", reply);
     ck_assert_msg(strstr(reply, "Pipelined memory."), "third: %s", reply);
     close(fd);
     h_cleanup(&D);
@@ -454,30 +393,30 @@ START_TEST(test_uploads_and_an_export_of_several_mib_pass_intact_while_healthz_a
     snprintf(head, sizeof head, "POST /v1/users/big1/import HTTP/1.1\r\nHost: 127.0.0.1\r\n"
              "Content-Type: application/x-ndjson\r\nContent-Length: %zu\r\n\r\n", len);
     int fd = dial(&D);
-    send_str(fd, head, strlen(head));
-    send_str(fd, body, len / 2);
+    h_raw_send(fd, head, strlen(head));
+    h_raw_send(fd, body, len / 2);
     assert_serving(&D);
-    send_str(fd, body + len / 2, len - len / 2);
-    ck_assert_msg(read_reply(fd, reply, sizeof reply) == 200, "%s", reply);
+    h_raw_send(fd, body + len / 2, len - len / 2);
+    ck_assert_msg(h_raw_read_reply(fd, reply, sizeof reply) == 200, "%s", reply);
 
     /* Chunked on the same connection, in chunks of uneven sizes, some with extensions. */
     snprintf(head, sizeof head, "POST /v1/users/big2/import HTTP/1.1\r\nHost: 127.0.0.1\r\n"
              "Content-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n");
-    send_str(fd, head, strlen(head));
+    h_raw_send(fd, head, strlen(head));
     size_t off = 0;
     for (unsigned k = 0; off < len; k++) {
         size_t n = 1 + (k * 7919u) % 65000u;
         if (n > len - off) n = len - off;
         char size[64];
         snprintf(size, sizeof size, k % 3 ? "%zx\r\n" : "%zX;k=%u\r\n", n, k);
-        ck_assert_int_eq(send_str(fd, size, strlen(size)), 0);
-        ck_assert_int_eq(send_str(fd, body + off, n), 0);
-        ck_assert_int_eq(send_str(fd, "\r\n", 2), 0);
+        ck_assert_int_eq(h_raw_send(fd, size, strlen(size)), 0);
+        ck_assert_int_eq(h_raw_send(fd, body + off, n), 0);
+        ck_assert_int_eq(h_raw_send(fd, "\r\n", 2), 0);
         off += n;
         if (k == 20) assert_serving(&D);
     }
-    send_str(fd, "0\r\n\r\n", 5);
-    ck_assert_msg(read_reply(fd, reply, sizeof reply) == 200, "%s", reply);
+    h_raw_send(fd, "0\r\n\r\n", 5);
+    ck_assert_msg(h_raw_read_reply(fd, reply, sizeof reply) == 200, "%s", reply);
     close(fd);
 
     assert_export_matches(&D, "big1", body);
