@@ -25,13 +25,6 @@ enum {
     C_DONE,
 };
 
-/* RFC 9110 5.6.2: the bytes of a token (a trailer name). */
-static int is_tchar(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           (c && strchr("!#$%&'*+-.^_`|~", c));
-}
-
 static int hex_value(unsigned char c)
 {
     if (c >= '0' && c <= '9') return c - '0';
@@ -142,7 +135,7 @@ api_head_verdict_t api_chunked_check(api_chunked_t *k, const char *buf, size_t l
         case C_FIELD:
             if (c == '\r') {
                 k->state = C_END_LF;
-            } else if (is_tchar(c)) {
+            } else if (api_is_tchar(c)) {
                 if (++k->fields > API_CHUNK_TRAILER_FIELDS)
                     v = refuse(k, 431, API_CODE_HEADERS_TOO_LARGE, "the trailer of the "
                                "chunked body has too many fields");
@@ -154,7 +147,7 @@ api_head_verdict_t api_chunked_check(api_chunked_t *k, const char *buf, size_t l
             break;
         case C_NAME:
             if (c == ':') k->state = C_VALUE;
-            else if (!is_tchar(c))
+            else if (!api_is_tchar(c))
                 v = refuse(k, 400, API_CODE_BAD_REQUEST, "a trailer line of the chunked body "
                            "is not name: value");
             break;

@@ -25,8 +25,7 @@ enum {
     S_DONE,
 };
 
-/* RFC 9110 5.6.2: the bytes of a token (a method, a header name). */
-static int is_tchar(unsigned char c)
+int api_is_tchar(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
            (c && strchr("!#$%&'*+-.^_`|~", c));
@@ -98,7 +97,7 @@ api_head_verdict_t api_head_check(api_head_t *h, const char *buf, size_t len)
         case S_LEAD:
             if (c == '\r') {
                 h->state = S_LEAD_LF;
-            } else if (is_tchar(c)) {
+            } else if (api_is_tchar(c)) {
                 h->line = i;
                 h->state = S_METHOD;
             } else {
@@ -128,7 +127,7 @@ api_head_verdict_t api_head_check(api_head_t *h, const char *buf, size_t len)
                 h->head_method = i - h->line == 4 && !memcmp(buf + h->line, "HEAD", 4);
                 h->target = i + 1;
                 h->state = S_TARGET;
-            } else if (!is_tchar(c)) {
+            } else if (!api_is_tchar(c)) {
                 return refuse(h, 400, API_CODE_BAD_REQUEST, bad_line);
             }
             break;
@@ -153,7 +152,7 @@ api_head_verdict_t api_head_check(api_head_t *h, const char *buf, size_t len)
         case S_FIELD:
             if (c == '\r') {
                 h->state = S_END_LF;
-            } else if (is_tchar(c)) {
+            } else if (api_is_tchar(c)) {
                 h->line = i;
                 h->fields++;
                 h->state = S_NAME;
@@ -167,7 +166,7 @@ api_head_verdict_t api_head_check(api_head_t *h, const char *buf, size_t len)
             if (c == ':') {
                 h->colon = i;
                 h->state = S_VALUE;
-            } else if (!is_tchar(c)) {
+            } else if (!api_is_tchar(c)) {
                 return refuse(h, 400, API_CODE_BAD_REQUEST, "a header line is not "
                               "name: value (no colon, or whitespace before it)");
             }

@@ -302,6 +302,10 @@ typedef struct api_head {
 } api_head_t;
 api_head_verdict_t api_head_check(api_head_t *h, const char *buf, size_t len);
 
+/* RFC 9110 5.6.2: 1 when c may stand in a token (a method, a header or trailer name).
+ * Defined in head.c; chunked.c's trailers use it too. */
+int api_is_tchar(unsigned char c);
+
 /* chunked.c: the check of a chunked request body as the front stage forwards it.
  * api_chunked_check looks at the next len bytes of the body (k zeroed before its first
  * byte, then passed again with the bytes that follow those used): API_HEAD_MORE when all
