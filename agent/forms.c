@@ -117,8 +117,8 @@ int forms_married_to(const char *c, size_t cn, const char *const *words,
         understand_in_list(understand_empty_words, words[at + len]))
         return k;
     at += len - 2;              /* the name is at at + 2, as after "married to" */
-    const char *key = "partner";
-    for (int w = 0; spouse && w < n && !strcmp(key, "partner"); w++) {
+    const char *key = spouse ? "spouse" : "partner";   /* "married to": a spouse */
+    for (int w = 0; spouse && w < n && !strcmp(key, "spouse"); w++) {
         const char *p = understand_pronoun(words[w]);
         if (p && !strcmp(p, "he")) key = "husband";
         if (p && !strcmp(p, "she")) key = "wife";

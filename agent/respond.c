@@ -779,31 +779,28 @@ static const store_memory_t *other_place(const facts_t *f, const understood_t *u
     return facts_find(f, u->holder, reader_rel_name(rel), NULL);
 }
 
-/* 1 when holder is one of the words one's partner is told by. */
-static int is_partner(const char *holder)
-{
-    static const char *const words[] = {"partner", "boyfriend", "girlfriend", "husband",
-                                        "wife", "fiance", "fiancee", "spouse", NULL};
-    for (int i = 0; words[i]; i++)
-        if (!strcasecmp(holder, words[i])) return 1;
-    return 0;
-}
-
-/* "what does my wife do?" of a user who said "married to Chioma" (a partner), "who is my
- * partner?" of one who told of a boyfriend: when no fact of holder (one of the partner
- * words) was told, the holder of the newest fact told of a partner by another of those
- * words; else holder itself. */
+/* "what does my wife do?" of a user who said "married to Chioma" (a spouse), "who is my
+ * partner?" of one who told of a boyfriend: when no fact of holder was told, the holder
+ * of the newest fact of the partner it may mean: "partner" and "spouse" mean any partner,
+ * "husband" and "wife" a spouse (a girlfriend asked of is never a partner told of as
+ * one); else holder itself. */
 static const char *partner_as_told(const facts_t *f, const char *holder)
 {
-    if (!is_partner(holder)) return holder;
+    static const char *const any[] = {"partner", "spouse", "boyfriend", "girlfriend",
+                                      "husband", "wife", "fiance", "fiancee", NULL};
+    static const char *const married[] = {"spouse", NULL};
+    const char *const *may = NULL;
+    if (!strcasecmp(holder, "partner") || !strcasecmp(holder, "spouse")) may = any;
+    if (!strcasecmp(holder, "husband") || !strcasecmp(holder, "wife")) may = married;
+    if (!may) return holder;
     for (size_t i = 0; i < f->n; i++)
         if (facts_same_holder(f->v[i].holder, holder)) return holder;
     for (size_t i = f->n; i-- > 0;)
-        if (is_partner(f->v[i].holder)) return f->v[i].holder;
+        for (int w = 0; may[w]; w++)
+            if (facts_same_holder(f->v[i].holder, may[w])) return f->v[i].holder;
     return holder;
 }
 
-/* question's answer of u, its holder as told. */
 static void question_of(respond_t *r, const facts_t *f, const char *text,
                         const understood_t *u)
 {

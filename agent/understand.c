@@ -1739,7 +1739,9 @@ static void pronoun_holders(understood_t *u, int n)
             int animal = u[j].rel == READER_REL_OWNS && v[0] &&
                          (kinds_animal(v) || kinds_animal(last) || dialogue_pet_word(last));
             if (animal) {
-                snprintf(u[i].holder, sizeof u[i].holder, "%s", kinds_animal(v) ? v : last);
+                const char *kind = kinds_animal(v) ? v : last;  /* a kind is a short word */
+                snprintf(u[i].holder, sizeof u[i].holder, "%.*s",
+                         (int)strnlen(kind, sizeof u[i].holder - 1), kind);
                 for (char *p = u[i].holder; *p; p++) *p = (char)tolower((unsigned char)*p);
                 u[i].personal = 1;
                 break;

@@ -52,7 +52,8 @@ static const struct {
 int understand_kin(const char *key)
 {
     static const char *const more[] = {"brother", "sister", "son", "daughter", "uncle",
-                                       "aunt", "cousin", "niece", "nephew", "partner", NULL};
+                                       "aunt", "cousin", "niece", "nephew", "partner", "spouse",
+                                       NULL};
     if (dialogue_pet_word(key)) return 0;      /* 猫 and 狗 are in the canon table too */
     for (size_t c = 0; c < sizeof canon / sizeof canon[0]; c++)
         if (!strcmp(canon[c].key, key)) return 1;

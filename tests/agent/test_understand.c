@@ -222,10 +222,10 @@ static const struct {
     /* words said of a pet beside its name are no names */
     {"I have a cat called Pixie, she's shy and fussy", {{"fact", "cat", "name", "Pixie", NULL}}},
     /* a job said of the one just named, after "who" or in a pronoun's clause */
-    {"Married to Jonas, who is a dentist.", {{"fact", "partner", "job", "dentist", NULL},
-                                             {"fact", "partner", "name", "Jonas", NULL}}},
-    {"I'm married to Leo, he is a baker", {{"fact", "partner", "name", "Leo", NULL},
-                                           {"fact", "partner", "job", "baker", NULL}}},
+    {"Married to Jonas, who is a dentist.", {{"fact", "spouse", "job", "dentist", NULL},
+                                             {"fact", "spouse", "name", "Jonas", NULL}}},
+    {"I'm married to Leo, he is a baker", {{"fact", "spouse", "name", "Leo", NULL},
+                                           {"fact", "spouse", "job", "baker", NULL}}},
     /* "his name" after an animal the user got is the animal's */
     {"we adopted a beagle, her name is Rosie", {{"fact", "self", "owns", "beagle", NULL},
                                                 {"fact", "beagle", "name", "Rosie", NULL}}},

@@ -181,13 +181,16 @@ START_TEST(test_an_animal_got_then_named_is_a_pet)
 }
 END_TEST
 
-/* A partner told of by one word is found by another ("married to" is a partner, asked
- * of as a husband), and "he is a chef" after the name is the partner's job. */
+/* A partner told of by one word is found by another ("married to" is a spouse, asked
+ * of as a husband; a partner asked of is anyone's partner), and "he is a chef" after the
+ * name is the spouse's job; a girlfriend asked of is no partner told of as one. */
 START_TEST(test_a_partner_is_found_by_any_word_for_one)
 {
     tell("a", "I'm married to Kofi, he is a chef");
     ask("b", "what does my husband do?", "chef", NULL);
     ask("b", "who am I dating?", "Kofi", NULL);
+    tell("c", "my partner Sunniva and I live together");
+    ask("d", "who is my girlfriend?", "don't know", "Sunniva");
 }
 END_TEST
 
