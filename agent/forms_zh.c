@@ -14,15 +14,16 @@
 #include "model/reader.h"
 
 /* Kin words of one meaning in English whose first character alone is no kin word (女 of
- * 女儿), as the holder keys the English forms use. */
+ * 女儿), as the holder keys the English forms use; an older and a younger brother (哥哥,
+ * 弟弟) are two people, so their keys say which. */
 static const struct {
     const char *word, *key;
 } kin[] = {{"男朋友", "boyfriend"}, {"女朋友", "girlfriend"}, {"丈夫", "husband"},
            {"老公", "husband"}, {"妻子", "wife"}, {"老婆", "wife"}, {"太太", "wife"},
            {"女儿", "daughter"}, {"儿子", "son"}, {"闺女", "daughter"}, {"孙子", "grandson"},
            {"孙女", "granddaughter"}, {"外孙女", "granddaughter"}, {"外孙", "grandson"},
-           {"妈妈", "mother"}, {"爸爸", "father"}, {"哥哥", "brother"}, {"姐姐", "sister"},
-           {"弟弟", "brother"}, {"妹妹", "sister"}};
+           {"妈妈", "mother"}, {"爸爸", "father"}, {"哥哥", "older brother"},
+           {"弟弟", "younger brother"}, {"姐姐", "older sister"}, {"妹妹", "younger sister"}};
 
 /* Where a kin word of the table begins the clause or follows 我, 我的 (any of them:
  * 我们分手了，忘记我男朋友的名字) or the measure word 个 (我有一个弟弟): its start, with
