@@ -474,10 +474,15 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         driven(text, u);                /* "my uncle drives trams": a job */
     if (u->act == READER_FACT && hypothetical(text, u->value))
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */
-    /* a Chinese fact names whose it is: the speaker (我) or someone; "新年快乐" wishes a
-     * good weekend */
+    /* a Chinese fact names whose it is: the speaker (我) or someone, or a word that is
+     * said of oneself without 我 (老家在桂林, 周末喜欢去钓鱼); "新年快乐" wishes a good
+     * weekend */
+    static const char *const of_oneself[] = {"老家", "喜欢", "最爱", "爱吃", "生日", "过敏",
+                                             "住在", "上班", "岁", NULL};
+    int oneself = 0;
+    for (int i = 0; of_oneself[i] && !oneself; i++) oneself = strstr(text, of_oneself[i]) != NULL;
     if (u->act == READER_FACT && chinese(text) && !strcmp(u->holder, "self") &&
-        !strstr(text, "我"))
+        !strstr(text, "我") && !oneself)
         u->act = READER_SMALLTALK;
     if (u->act == READER_UNABLE && !requests(text))
         u->act = READER_SMALLTALK;      /* nothing is refused that was not asked */

@@ -72,11 +72,12 @@ static int subject_at(const char *text, size_t len, size_t i)
     i = skip_spaces(text, len, i);
     size_t n = word_at(text, len, i, w, sizeof w, &adv);
     if (n == 0) {               /* a CJK clause starting with 我 (I, my), 请 (please), a kin
-                                 * word (老婆叫…) or 老家 (one's home town) */
+                                 * word (老婆叫…), 老家 (one's home town) or a like told
+                                 * with the speaker left unsaid (，最爱吃火锅) */
         static const char *const cjk[] = {"我", "请", "儿子", "女儿", "闺女", "老婆", "老公",
                                           "丈夫", "妻子", "男朋友", "女朋友", "孙子", "孙女",
                                           "妈妈", "爸爸", "哥哥", "姐姐", "弟弟", "妹妹",
-                                          "老家", NULL};
+                                          "老家", "最爱", "最喜欢", "喜欢", "周末", NULL};
         for (int k = 0; cjk[k]; k++)
             if (i + strlen(cjk[k]) <= len && !memcmp(text + i, cjk[k], strlen(cjk[k]))) return 1;
         return 0;

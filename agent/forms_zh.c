@@ -347,7 +347,14 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
 
 int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int max)
 {
+    /* a correction the reader is unsure of, in words that change nothing (最爱吃火锅), is
+     * told as a fact */
+    static const char *const changes[] = {"不", "没", "改", "换", "搬", "其实", "现在",
+                                          "以前", "已经", NULL};
+    int change = 0;
+    for (int i = 0; changes[i] && !change; i++) change = understand_text_at(c, cn, changes[i]) >= 0;
     if (k < 1) return k;
+    if (act == READER_CORRECTION && out[0].act_p < 0.5f && !change) act = READER_FACT;
     if (act == READER_FACT || act == READER_QUESTION || act == READER_YESNO)
         k = forms(c, cn, act, out, k, max);
     else if (act != READER_FORGET)

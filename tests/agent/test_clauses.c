@@ -18,6 +18,7 @@ static const struct {
     {"hello! what's my cat called?", {"hello", "what's my cat called?", NULL}},
     {"I like salt and pepper on chips", {"I like salt and pepper on chips", NULL}},
     {"老公叫大伟，女儿甜甜今年七岁了", {"老公叫大伟", "女儿甜甜今年七岁了", NULL}},
+    {"老家在西安，最爱吃火锅", {"老家在西安", "最爱吃火锅", NULL}},
     {"hi, how are you", {"hi, how are you", NULL}},
     {"Sorry, which firm do I work for?", {"Sorry", "which firm do I work for?", NULL}},
     {"ok, so where was I", {"ok, so where was I", NULL}},

@@ -272,6 +272,8 @@ static const struct {
                             {"fact", "daughter", "name", "甜甜", NULL}}},
     {"儿子在北京上大学", {{"fact", "son", "school", "北京", NULL}}},
     {"我星期天一般干什么", {{"question", "self", "likes", "", NULL}}},
+    {"老家在西安，最爱吃火锅", {{"fact", "self", "hometown", "西安", NULL},
+                                {"fact", "self", "likes", "火锅", NULL}}},
     {"我有个姐姐叫王芳", {{"fact", "older sister", "name", "王芳", NULL}}},
     {"我哥哥叫大明，我弟弟叫小明", {{"fact", "older brother", "name", "大明", NULL},
                                      {"fact", "younger brother", "name", "小明", NULL}}},
