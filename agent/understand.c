@@ -816,7 +816,8 @@ static int value_end(const char *c, size_t cn, const char *const *words, unsigne
         (tags[e] == READER_B_HOLDER || tags[e] == READER_I_HOLDER ||
          (tags[e] == READER_O && realise_plural_s(words[e]))))
         return 0;                       /* "our [two] cats": how many, not a value */
-    /* "for 30 years", "since 2019", "15 years now": how long, not how old */
+    /* "for 30 years", "since 2019", "15 years now", "together 4 years": how long, not how
+     * old */
     static const char *const lasting[] = {"now", "ago", "already", "there", "running",
                                           "in", "at", "of", "with", NULL};
     size_t l0 = strlen(words[s]);
@@ -828,8 +829,8 @@ static int value_end(const char *c, size_t cn, const char *const *words, unsigne
         (!strcasecmp(words[s - 3], "since") || !strcasecmp(words[s - 3], "when")))
         return 0;                       /* "since I was 9": an age once, not now */
     if ((vrels[s] == READER_REL_AGE || (e - s == 1 && understand_number_only(words[s]))) &&
-        ((s > 0 && (!strcasecmp(words[s - 1], "for") ||
-                    !strcasecmp(words[s - 1], "since"))) ||
+        ((s > 0 && (!strcasecmp(words[s - 1], "for") || !strcasecmp(words[s - 1], "since") ||
+                    !strcasecmp(words[s - 1], "together"))) ||   /* "together 4 years" */
          (e + 1 < n && (!strcasecmp(words[e], "years") || !strcasecmp(words[e], "yrs")) &&
           understand_in_list(lasting, words[e + 1]))))
         return 0;
@@ -1014,10 +1015,11 @@ static void pronoun_before_value(const char *const *words, int n, understood_t *
 {
     static const char *const mine[] = {"i", "i'm", "im", "i've", "ive", "my", NULL};
     for (int i = 0; i < k; i++) {
-        if (strcmp(out[i].holder, "self") || !out[i].value[0] || strchr(out[i].value, ' '))
-            continue;
+        if (strcmp(out[i].holder, "self") || !out[i].value[0]) continue;
+        char first[UNDERSTAND_KEY];     /* the value's first word ("sound" of "sound engineer") */
+        snprintf(first, sizeof first, "%.*s", (int)strcspn(out[i].value, " "), out[i].value);
         int v = 0;
-        while (v < n && strcasecmp(words[v], out[i].value)) v++;
+        while (v < n && strcasecmp(words[v], first)) v++;
         const char *who = NULL;
         for (int w = v - 1; w >= 0 && !who; w--) {
             if (understand_in_list(mine, words[w])) break;
@@ -1026,7 +1028,8 @@ static void pronoun_before_value(const char *const *words, int n, understood_t *
         }
         if (!who || v >= n) continue;
         snprintf(out[i].holder, sizeof out[i].holder, "%s", who);
-        if (out[i].rel == READER_REL_KIND && kinds_person(out[i].value)) {
+        const char *last = strrchr(out[i].value, ' ');
+        if (out[i].rel == READER_REL_KIND && kinds_person(last ? last + 1 : out[i].value)) {
             out[i].rel = READER_REL_JOB;
             snprintf(out[i].relation, sizeof out[i].relation, "%s", reader_rel_name(READER_REL_JOB));
         }
@@ -1472,6 +1475,30 @@ static int without_trailing_aside(const char *const *words, int n)
     return n;
 }
 
+/* "absolute robbery by the ref": a clause that names no one and no work (no subject,
+ * no "work", "job" or "as") tells no job unless its value is a kind of person not
+ * brought in by "by" (a job told bare, "nurse at the Royal", still is). Returns the
+ * units left. */
+static int bare_jobs(const char *const *words, int n, understood_t *out, int k)
+{
+    static const char *const work[] = {"work", "works", "working", "worked", "job", "as",
+                                       "trade", "profession", "career", NULL};
+    for (int w = 0; w < n; w++)
+        if (understand_in_list(work, words[w])) return k;
+    int kept = 0;
+    for (int i = 0; i < k; i++) {
+        const char *v = out[i].value, *last = strrchr(v, ' ');
+        int job = out[i].rel == READER_REL_JOB && v[0] && !understand_is_cjk(v);
+        int by = 0;         /* "by the referee": who did it, not what one does */
+        for (int w = 1; w < n && job && !by; w++)
+            by = !strcasecmp(words[w], last ? last + 1 : v) &&
+                 (!strcmp(words[w - 1], "by") ||
+                  (w >= 2 && !strcmp(words[w - 1], "the") && !strcmp(words[w - 2], "by")));
+        if (!job || (kinds_person(last ? last + 1 : v) && !by)) out[kept++] = out[i];
+    }
+    return kept ? kept : said_nothing(out, k);
+}
+
 /* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and
  * its holder, or a name told in passing), one for any other act. Returns how many. */
 static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t *out, int max,
@@ -1714,6 +1741,21 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             out[i].act = ro.act, out[i].fact_min_p = reader_fact_min_p(r);
     int bare = !has_subject(words, tags, n);
     for (int i = 0; i < k; i++) out[i].bare = bare;
+    if (bare) k = bare_jobs(words, n, out, k);
+    /* "I'll be living in Porto, not Lisbon anymore", read as chat: a value of the user's
+     * with the old one it replaces is a correction */
+    static const char *const will[] = {"i'll", "ill", "we'll", NULL};
+    int mine = 0;
+    for (int w = 0; w < n && !mine; w++)
+        mine = understand_in_list(understand_personal_words, words[w]) ||
+               understand_in_list(will, words[w]);
+    for (int i = 0; i < k && mine; i++)
+        if (out[i].act == READER_SMALLTALK && out[i].value[0] && out[i].old[0] &&
+            out[i].rel != READER_REL_OPEN) {
+            out[i].act = READER_CORRECTION;
+            out[i].personal = 1;
+            out[i].fact_min_p = 0;
+        }
     rc = k;
 out:
     free(words);

@@ -246,6 +246,12 @@ static const struct {
     {"I'm working for the Red Cross now", {{"fact", "self", "employer", "the Red Cross", NULL}}},
     {"my late wife Rosa loved gardening", {{"fact", "wife", "hobby", "gardening", "Rosa"}}},
     {"who am i dating?", {{"question", "partner", "name", "", NULL}}},
+    {"my bf Tomas and I have been together 4 years, he's a software developer",
+     {{"fact", "boyfriend", "name", "Tomas", NULL}, {"fact", "boyfriend", "job", "software developer", NULL}}},
+    /* a clause with no subject and no word of work tells no job but a kind of person */
+    {"total daylight robbery by the referee", {{"smalltalk", "self", "job", "", NULL}}},
+    /* a new value with the old one it replaces, read as chat, is a correction */
+    {"so I'll be living in Porto, not Lisbon anymore", {{"correction", "self", "home", "Porto", NULL}}},
     /* a second name after "and" that the reader left unmarked */
     {"my sisters are Orla and Brid", {{"fact", "sisters", "name", "Orla", NULL},
                                       {"fact", "sisters", "name", "Brid", NULL}}},
