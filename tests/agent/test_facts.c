@@ -277,6 +277,21 @@ START_TEST(test_an_animal_asked_after_is_its_one_kind_told)
 }
 END_TEST
 
+/* The kinds of person: WordNet's lemmas (the table's first, last and a middle one, which
+ * a binary search finds only if the table is sorted) and newer trades by their endings;
+ * what a reading took for a job that names no person is none. */
+START_TEST(test_kinds_of_person)
+{
+    const char *const people[] = {"abator", "zoologist", "Welder", "cooper", "surveyor",
+                                  "sonographer", "barista", "glaciologist", NULL};
+    const char *const others[] = {"robbery", "trying", "van", "barrels", "whiskey",
+                                  "glaciology", "", NULL};
+    for (int i = 0; people[i]; i++) ck_assert_msg(kinds_person(people[i]), "%s", people[i]);
+    for (int i = 0; others[i]; i++) ck_assert_msg(!kinds_person(others[i]), "%s", others[i]);
+    ck_assert_int_eq(kinds_person(NULL), 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("facts");
@@ -293,6 +308,7 @@ int main(void)
     tcase_add_test(tc, test_ages_compare_among_the_people_named);
     tcase_add_test(tc, test_ages_compare_the_names_of_a_group);
     tcase_add_test(tc, test_an_animal_asked_after_is_its_one_kind_told);
+    tcase_add_test(tc, test_kinds_of_person);
     tcase_add_test(tc, test_a_date_in_other_words_is_the_same_value);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
