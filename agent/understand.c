@@ -1488,7 +1488,7 @@ static int bare_jobs(const char *const *words, int n, understood_t *out, int k)
     int kept = 0;
     for (int i = 0; i < k; i++) {
         const char *v = out[i].value, *last = strrchr(v, ' ');
-        int job = out[i].rel == READER_REL_JOB && v[0] && !understand_is_cjk(v);
+        int job = out[i].rel == READER_REL_JOB && v[0] && (unsigned char)v[0] < 0x80;
         int by = 0;         /* "by the referee": who did it, not what one does */
         for (int w = 1; w < n && job && !by; w++)
             by = !strcasecmp(words[w], last ? last + 1 : v) &&
@@ -1496,7 +1496,7 @@ static int bare_jobs(const char *const *words, int n, understood_t *out, int k)
                   (w >= 2 && !strcmp(words[w - 1], "the") && !strcmp(words[w - 2], "by")));
         if (!job || (kinds_person(last ? last + 1 : v) && !by)) out[kept++] = out[i];
     }
-    return kept ? kept : said_nothing(out, k);
+    return kept || !k ? kept : said_nothing(out, k);
 }
 
 /* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and
@@ -1741,7 +1741,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             out[i].act = ro.act, out[i].fact_min_p = reader_fact_min_p(r);
     int bare = !has_subject(words, tags, n);
     for (int i = 0; i < k; i++) out[i].bare = bare;
-    if (bare) k = bare_jobs(words, n, out, k);
+    if (bare && clause.act == READER_FACT) k = bare_jobs(words, n, out, k);
     /* "I'll be living in Porto, not Lisbon anymore", read as chat: a value of the user's
      * with the old one it replaces is a correction */
     static const char *const will[] = {"i'll", "ill", "we'll", NULL};

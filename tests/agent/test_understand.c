@@ -250,6 +250,8 @@ static const struct {
      {{"fact", "boyfriend", "name", "Tomas", NULL}, {"fact", "boyfriend", "job", "software developer", NULL}}},
     /* a clause with no subject and no word of work tells no job but a kind of person */
     {"total daylight robbery by the referee", {{"smalltalk", "self", "job", "", NULL}}},
+    {"在医院当护士", {{"fact", "self", "workplace", "医院", NULL},
+                       {"fact", "self", "job", "护士", NULL}}},
     /* a new value with the old one it replaces, read as chat, is a correction */
     {"so I'll be living in Porto, not Lisbon anymore", {{"correction", "self", "home", "Porto", NULL}}},
     /* a second name after "and" that the reader left unmarked */
