@@ -2,13 +2,15 @@
  * forms_zh): whose a name is in 我的丈夫叫… (the reader may take one character of the
  * kin word, 女 of 女儿, or none), a favourite in 我最喜欢的水果是芒果 and 我最喜欢什么
  * 水果, a school in 在南京大学读书 and 我在哪所大学上学, a home town in 老家在西安, a like in
- * 周末喜欢去游泳; and a reading's Chinese values as the clause writes them (9月3号, not
- * 9 月 3 号), a kin named without 我 (老公叫大伟). Each mends the units of one clause
+ * 周末喜欢去游泳, an animal kept in 我有一只英短叫团子 and its kind asked by 什么品种; and
+ * a reading's Chinese values as the clause writes them (9月3号, not 9 月 3 号), a kin
+ * named without 我 (老公叫大伟). Each mends the units of one clause
  * (understand.h); the reader still decides the clause's act. */
 #include "agent/forms.h"
 #include "agent/understand_internal.h"
 #include "agent/understand_words.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include "model/reader.h"
@@ -257,6 +259,86 @@ static int zh_asks(const char *c, size_t cn)
     return 0;
 }
 
+/* Animals people keep, by the characters their name ends with (黑猫 is a cat) or by a
+ * breed told alone (金毛 is a dog), with the English key the other forms use. */
+static const struct {
+    const char *word, *key;
+    int ends;           /* 1: any word ending so (黑猫, 牧羊犬); 0: the word itself */
+} animals[] = {{"猫", "cat", 1},      {"狗", "dog", 1},      {"犬", "dog", 1},
+               {"兔", "rabbit", 1},   {"兔子", "rabbit", 1}, {"鹦鹉", "parrot", 1},
+               {"仓鼠", "hamster", 1}, {"乌龟", "tortoise", 1}, {"龟", "tortoise", 1},
+               {"金鱼", "goldfish", 1}, {"柯基", "dog", 0},   {"金毛", "dog", 0},
+               {"泰迪", "dog", 0},    {"哈士奇", "dog", 0},  {"柴犬", "dog", 0},
+               {"拉布拉多", "dog", 0}, {"边牧", "dog", 0},    {"萨摩耶", "dog", 0},
+               {"比熊", "dog", 0},    {"博美", "dog", 0},    {"英短", "cat", 0},
+               {"美短", "cat", 0},    {"布偶", "cat", 0},    {"暹罗", "cat", 0}};
+
+/* The key of the animal word w[0, n), or NULL. */
+static const char *animal_key(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof animals / sizeof animals[0]; i++) {
+        size_t l = strlen(animals[i].word);
+        if (animals[i].ends ? n >= l && !memcmp(w + n - l, animals[i].word, l)
+                            : n == l && !memcmp(w, animals[i].word, l))
+            return animals[i].key;
+    }
+    return NULL;
+}
+
+/* "我有一只英短叫团子，它两岁了", "我们养了条金毛，叫旺旺": an animal kept (after 只 or
+ * 条), its name after 叫, its kind when the word says more than the animal (英短, 金毛),
+ * and an age told with it, as units of the animal's key. 1 when the clause is one (out
+ * holds the units, *k their count). */
+static int pet_told(const char *c, size_t cn, understood_t *out, int *k, int max)
+{
+    long at = understand_text_at(c, cn, "只");
+    if (at < 0) at = understand_text_at(c, cn, "条");
+    if (at < 0 || max < 3) return 0;
+    const char *x = c + at + strlen("只");
+    long call = understand_text_at(x, cn - (size_t)(x - c), "叫");
+    if (call <= 0) return 0;
+    size_t xl = (size_t)call;
+    if (xl >= strlen("，") && !memcmp(x + xl - strlen("，"), "，", strlen("，")))
+        xl -= strlen("，");
+    const char *key = animal_key(x, xl);
+    const char *y = x + call + strlen("叫");
+    size_t yl = value_len(y, cn - (size_t)(y - c));
+    if (!key || !yl || (yl == strlen("什么") && !memcmp(y, "什么", yl))) return 0;
+    /* the age: the numerals right before 岁 (它两岁了) */
+    static const char numerals[] = "零一二两三四五六七八九十百半";
+    long sui = understand_text_at(c, cn, "岁");
+    const char *a = sui > 0 ? c + sui : NULL;
+    while (a && a > c) {
+        if (isdigit((unsigned char)a[-1])) {
+            a--;
+            continue;
+        }
+        char ch[4] = {0};   /* the ideograph before (3 bytes; all numerals are) */
+        if (a - c < 3) break;
+        memcpy(ch, a - 3, 3);
+        if (understand_text_at(numerals, sizeof numerals - 1, ch) < 0) break;
+        a -= 3;
+    }
+    size_t al = a ? (size_t)(c + sui - a) : 0;
+    understood_t base = out[0];
+    int n = 0;
+    out[n] = base;
+    only_unit(&out[n], READER_FACT, READER_REL_NAME, reader_rel_name(READER_REL_NAME), y, yl);
+    snprintf(out[n++].holder, sizeof out[0].holder, "%s", key);
+    if (xl > strlen("猫")) {  /* 英短, 金毛: more than the animal, its kind */
+        out[n] = base;
+        only_unit(&out[n], READER_FACT, READER_REL_KIND, reader_rel_name(READER_REL_KIND), x, xl);
+        snprintf(out[n++].holder, sizeof out[0].holder, "%s", key);
+    }
+    if (al) {
+        out[n] = base;
+        only_unit(&out[n], READER_FACT, READER_REL_AGE, reader_rel_name(READER_REL_AGE), a, al);
+        snprintf(out[n++].holder, sizeof out[0].holder, "%s", key);
+    }
+    *k = n;
+    return 1;
+}
+
 /* The forms of a fact or a question before kin_units: the units left. A clause the
  * reader took for a fact that asks (我周末一般干嘛？) is read as a question. */
 static int forms(const char *c, size_t cn, int act, understood_t *out, int k, int max)
@@ -283,6 +365,16 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
         i--;
     }
     if (home_town(c, cn, act, out)) return 1;
+    if (act == READER_FACT && pet_told(c, cn, out, &k, max)) return k;
+    /* 什么品种 asks the kind */
+    if (asks && understand_text_at(c, cn, "品种") >= 0) {
+        char holder[UNDERSTAND_KEY];    /* the animal the reader read (狗: dog) stays */
+        snprintf(holder, sizeof holder, "%s", out[0].holder);
+        only_unit(out, act, READER_REL_KIND, reader_rel_name(READER_REL_KIND), "", 0);
+        if (holder[0] && strcmp(holder, "self") && (unsigned char)holder[0] < 0x80)
+            snprintf(out[0].holder, sizeof out[0].holder, "%s", holder);
+        k = 1;
+    }
     /* 几岁, 多大 ask an age, whatever relation the reader took the question for */
     if (asks && (understand_text_at(c, cn, "几岁") >= 0 || understand_text_at(c, cn, "多大") >= 0)) {
         only_unit(out, act, READER_REL_AGE, reader_rel_name(READER_REL_AGE), "", 0);

@@ -283,6 +283,11 @@ static const struct {
     {"老家在西安，最爱吃火锅", {{"fact", "self", "hometown", "西安", NULL},
                                 {"fact", "self", "likes", "火锅", NULL}}},
     {"我有个姐姐叫王芳", {{"fact", "older sister", "name", "王芳", NULL}}},
+    /* an animal kept, with its name, kind and age; its kind asked */
+    {"我有一只英短叫团子，它两岁了", {{"fact", "cat", "name", "团子", NULL},
+                                       {"fact", "cat", "kind", "英短", NULL},
+                                       {"fact", "cat", "age", "两", NULL}}},
+    {"我的狗是什么品种？", {{"question", "dog", "kind", "", NULL}}},
     {"我哥哥叫大明，我弟弟叫小明", {{"fact", "older brother", "name", "大明", NULL},
                                      {"fact", "younger brother", "name", "小明", NULL}}},
     {"闺女叫甜甜", {{"fact", "daughter", "name", "甜甜", NULL}}},
