@@ -475,7 +475,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (u->act == READER_FACT && hypothetical(text, u->value))
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */
     /* a Chinese fact names whose it is: the speaker (我) or someone, or a word that is
-     * said of oneself without 我 (老家在桂林, 周末喜欢去钓鱼); "新年快乐" wishes a good
+     * said of oneself without 我 (老家在西安, 周末喜欢去游泳); "新年快乐" wishes a good
      * weekend */
     static const char *const of_oneself[] = {"老家", "喜欢", "最爱", "爱吃", "生日", "过敏",
                                              "住在", "上班", "岁", NULL};

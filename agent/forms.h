@@ -74,7 +74,7 @@ int forms_fan_of(const char *c, size_t cn, const char *const *words, const unsig
 
 /* "I'm learning Greek", "trying to learn dutch": a language the user is learning (the
  * open relation FORMS_LEARNING, not one spoken), the language word at most two words
- * after "learn"; asked ("what language am I learning?", "am I learning Greek?") the
+ * after "learn"; asked ("which language am I learning?", "am I learning Greek?") the
  * question's units ask that relation. Returns the units. */
 #define FORMS_LEARNING "learning"
 int forms_learning(const char *c, size_t cn, const char *const *words, int n, int act,

@@ -111,7 +111,7 @@ static void value_as_written(const char *c, size_t cn, char *v, size_t vn)
     if (o > 0) snprintf(v, vn, "%s", t);
 }
 
-/* Where one comes from told by 老家 (one's home town): 老家在桂林, 老家是X, 老家X的, and
+/* Where one comes from told by 老家 (one's home town): 老家在西安, 老家是X, 老家X的, and
  * asked by 老家 with 哪 (哪里, 哪儿). 1 when the clause is one of them (out[0] set). */
 static int home_town(const char *c, size_t cn, int act, understood_t *out)
 {
@@ -340,7 +340,7 @@ static int pet_told(const char *c, size_t cn, understood_t *out, int *k, int max
 }
 
 /* The forms of a fact or a question before kin_units: the units left. A clause the
- * reader took for a fact that asks (我周末一般干嘛？) is read as a question. */
+ * reader took for a fact that asks (我星期天一般干什么) is read as a question. */
 static int forms(const char *c, size_t cn, int act, understood_t *out, int k, int max)
 {
     if (act == READER_FACT && zh_asks(c, cn)) act = READER_QUESTION;

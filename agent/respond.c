@@ -779,7 +779,7 @@ static const store_memory_t *other_place(const facts_t *f, const understood_t *u
     return facts_find(f, u->holder, reader_rel_name(rel), NULL);
 }
 
-/* "what does my wife do?" of a user who said "married to Chioma" (a spouse), "who is my
+/* "what's my wife's job?" of a user who said "married to Ines" (a spouse), "who is my
  * partner?" of one who told of a boyfriend: when no fact of holder was told, the holder
  * of the newest fact of the partner it may mean: "partner" and "spouse" mean any partner,
  * "husband" and "wife" a spouse (a girlfriend asked of is never a partner told of as

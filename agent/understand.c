@@ -1475,7 +1475,7 @@ static int without_trailing_aside(const char *const *words, int n)
     return n;
 }
 
-/* "absolute robbery by the ref": a clause that names no one and no work (no subject,
+/* "daylight robbery by the referee": a clause that names no one and no work (no subject,
  * no "work", "job" or "as") tells no job unless its value is a kind of person not
  * brought in by "by" (a job told bare, "nurse at the Royal", still is). Returns the
  * units left. */
@@ -1742,7 +1742,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     int bare = !has_subject(words, tags, n);
     for (int i = 0; i < k; i++) out[i].bare = bare;
     if (bare && clause.act == READER_FACT) k = bare_jobs(words, n, out, k);
-    /* "I'll be living in Porto, not Lisbon anymore", read as chat: a value of the user's
+    /* "I'll be living in Porto, not Braga anymore", read as chat: a value of the user's
      * with the old one it replaces is a correction */
     static const char *const will[] = {"i'll", "ill", "we'll", NULL};
     int mine = 0;

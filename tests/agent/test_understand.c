@@ -253,7 +253,7 @@ static const struct {
     {"在医院当护士", {{"fact", "self", "workplace", "医院", NULL},
                        {"fact", "self", "job", "护士", NULL}}},
     /* a new value with the old one it replaces, read as chat, is a correction */
-    {"so I'll be living in Porto, not Lisbon anymore", {{"correction", "self", "home", "Porto", NULL}}},
+    {"so I'll be living in Porto, not Braga anymore", {{"correction", "self", "home", "Porto", NULL}}},
     /* a second name after "and" that the reader left unmarked */
     {"my sisters are Orla and Brid", {{"fact", "sisters", "name", "Orla", NULL},
                                       {"fact", "sisters", "name", "Brid", NULL}}},
