@@ -317,6 +317,22 @@ int forms_moved_to(const char *c, size_t cn, const char *const *words,
     return k;
 }
 
+/* A fact of holder the clause's words say whatever the reader's act (fact_min_p 0), into
+ * *u: relation class rel, the relation key and the value as written. */
+static void told_unit(const understood_t *clause, int rel, const char *holder,
+                      const char *relation, const char *value, understood_t *u)
+{
+    *u = *clause;
+    u->act = READER_FACT;
+    u->fact_min_p = 0;
+    u->personal = 1;
+    u->rel = rel;
+    snprintf(u->holder, sizeof u->holder, "%s", holder);
+    snprintf(u->relation, sizeof u->relation, "%s", relation);
+    snprintf(u->value, sizeof u->value, "%s", value);
+    u->name[0] = u->old[0] = '\0';
+}
+
 /* "I keep 40 beehives", "we have 12 goats and 3 pigs": how many of a thing the user
  * keeps, told by a number and a plural right after a verb of having (with "about" or
  * the like between) or after an "and" that follows such a count: a unit of the
@@ -349,16 +365,7 @@ static int counted_things(const char *c, size_t cn, const char *const *words, in
             out[kept++] = out[i];
     k = kept;
     if (k >= max) return k;
-    understood_t *u = &out[k];
-    *u = *clause;
-    u->act = READER_FACT;
-    u->fact_min_p = 0;
-    u->personal = 1;
-    u->rel = READER_REL_OPEN;
-    snprintf(u->holder, sizeof u->holder, "%s", key);
-    snprintf(u->relation, sizeof u->relation, "%s", REALISE_COUNT);
-    snprintf(u->value, sizeof u->value, "%s", value);
-    u->name[0] = u->old[0] = '\0';
+    told_unit(clause, READER_REL_OPEN, key, REALISE_COUNT, value, &out[k]);
     return k + 1;
 }
 
@@ -454,17 +461,8 @@ static int add_told(const char *c, size_t cn, const char *const *words, int s, i
     k -= *nread - kept;
     *nread = kept;
     if (k >= max) return k;
-    understood_t *u = &out[k];
-    *u = *clause;
-    u->act = READER_FACT;
-    u->fact_min_p = 0;
-    u->personal = 1;
-    u->rel = rel;
-    snprintf(u->holder, sizeof u->holder, "self");
-    snprintf(u->relation, sizeof u->relation, "%s", relation ? relation : reader_rel_name(rel));
-    snprintf(u->value, sizeof u->value, "%s", value);
-    if (rel == READER_REL_LANGUAGE) understand_drop_possessive(u->value);      /* "Greek's" */
-    u->name[0] = u->old[0] = '\0';
+    told_unit(clause, rel, "self", relation ? relation : reader_rel_name(rel), value, &out[k]);
+    if (rel == READER_REL_LANGUAGE) understand_drop_possessive(out[k].value);  /* "Greek's" */
     return k + 1;
 }
 
