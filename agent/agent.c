@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "model/act.h"
 #include "model/lexical.h"
 #include "model/tokenizer.h"
 
@@ -177,6 +178,7 @@ agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen)
     }
     pthread_mutex_init(&a->sess_mu, NULL);
     model_blas_single();        /* the model and the index run inside request threads */
+    act_fast_tanh(1);           /* inference only: training keeps tanhf (model/act.h) */
     a->model = cfg->model;
     a->senc = cfg->encoder;
     double w = a->senc ? cfg->encoder_lexical_weight : cfg->lexical_weight;

@@ -4,6 +4,7 @@
  * c = sum_s g_s f_s. Batched through sgemm; the *_ref versions are plain loops. */
 #include "model/layers.h"
 
+#include "model/act.h"
 #include "model/blas.h"
 #include <math.h>
 #include <stdlib.h>
@@ -222,7 +223,7 @@ void attn_gate_forward(float *g, float *cache, const float *f, const float *q,
                 p->w1, A, 0.0f, h1, A);
     for (size_t i = 0; i < (size_t)B * S; i++)
         for (int j = 0; j < A; j++)
-            h1[i * A + j] = tanhf(h1[i * A + j] + p->b1[j]);
+            h1[i * A + j] = act_tanh(h1[i * A + j] + p->b1[j]);
     cblas_sgemv(CblasRowMajor, CblasNoTrans, B * S, A, 1.0f, h1, A, p->w2, 1, 0.0f, g, 1);
     for (int b = 0; b < B; b++)
         softmax_masked(g + (size_t)b * S, g + (size_t)b * S, mask ? mask + (size_t)b * S : NULL,

@@ -7,6 +7,7 @@
  * Teacher forcing for training (all steps batched through sgemm), greedy decoding. */
 #include "model/layers.h"
 
+#include "model/act.h"
 #include "model/blas.h"
 #include <math.h>
 #include <stdlib.h>
@@ -208,7 +209,7 @@ static void init_state(float *xi, float *h0, const float *m, const float *q,
         blas_sgemm(CblasNoTrans, CblasNoTrans, B, D, 2 * D, 1.0f, xi, 2 * D,
                     p->wi, D, 1.0f, h0, D);
     for (size_t i = 0; i < (size_t)B * D; i++)
-        h0[i] = tanhf(h0[i]);
+        h0[i] = act_tanh(h0[i]);
 }
 
 static void key_mask(float *Km, const int *tok, size_t n)

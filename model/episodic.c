@@ -9,6 +9,7 @@
 #include "model/layers.h"
 
 #include <assert.h>
+#include "model/act.h"
 #include "model/blas.h"
 #include <math.h>
 #include <stdlib.h>
@@ -98,7 +99,7 @@ void epi_forward(float *m, float *cache, const float *f, const float *q, const f
         blas_sgemm(CblasNoTrans, CblasNoTrans, B, D, 3 * D, 1.0f, v.x, 3 * D,
                     wm, D, 1.0f, v.m_out, D);
         for (size_t i = 0; i < (size_t)B * D; i++)
-            v.m_out[i] = tanhf(v.m_out[i]);
+            v.m_out[i] = act_tanh(v.m_out[i]);
     }
     memcpy(m, hop_at(cache, dm->hops - 1, B, S, dm).m_out, sizeof(float) * B * D);
 }

@@ -4,6 +4,7 @@
  * for the recurrent projection. The *_ref versions are plain loops for the tests. */
 #include "model/layers.h"
 
+#include "model/act.h"
 #include "model/blas.h"
 #include <math.h>
 #include <stdlib.h>
@@ -48,7 +49,7 @@ static void step_fwd(float *h, int ldh, float *c, int ldc, const float *gx, int 
             float r = sigf(gxb[k] + ghb[k] + bias[k]);
             float z = sigf(gxb[H + k] + ghb[H + k] + bias[H + k]);
             float hn = ghb[2 * H + k];
-            float n = tanhf(gxb[2 * H + k] + bias[2 * H + k] + r * hn);
+            float n = act_tanh(gxb[2 * H + k] + bias[2 * H + k] + r * hn);
             cb[k] = r;
             cb[H + k] = z;
             cb[2 * H + k] = n;
