@@ -25,7 +25,8 @@ static int rows_as_loops = 1;
 void blas_rows_as_loops(int on) { rows_as_loops = on != 0; }
 
 /* y [N] += a [K] (stride inca) b [K,N] (row stride ldb), four rows of b at a time */
-static void row_nn(float *restrict y, const float *restrict a, int inca,
+static inline __attribute__((always_inline)) void
+row_nn_body(float *restrict y, const float *restrict a, int inca,
                    const float *restrict b, int ldb, int K, int N, float alpha)
 {
     int k = 0;
@@ -50,7 +51,8 @@ static void row_nn(float *restrict y, const float *restrict a, int inca,
 }
 
 /* a [K] (stride 1) . b [K] (stride 1), W partial sums */
-static float dot(const float *restrict a, const float *restrict b, int K)
+static inline __attribute__((always_inline)) float
+dot_body(const float *restrict a, const float *restrict b, int K)
 {
     float acc[W] = {0}, s = 0.0f;
     int k = 0;
@@ -62,6 +64,48 @@ static float dot(const float *restrict a, const float *restrict b, int K)
     for (; k < K; k++)
         s += a[k] * b[k];
     return s;
+}
+
+/* The bodies above compiled twice: for any x86-64 (SSE2, 4 floats a vector) and, where
+ * the CPU has it, for AVX2 (8 floats). Every output is the same sum in the same order
+ * either way (C11 mode does not contract a * b + c into one rounding), so the two give
+ * the same bits; AVX2 takes fewer instructions. */
+#if defined(__x86_64__) && defined(__GNUC__)
+#define HAVE_AVX2_ROWS 1
+__attribute__((target("avx2"))) static void row_nn_avx2(float *restrict y,
+                                                        const float *restrict a, int inca,
+                                                        const float *restrict b, int ldb,
+                                                        int K, int N, float alpha)
+{
+    row_nn_body(y, a, inca, b, ldb, K, N, alpha);
+}
+
+__attribute__((target("avx2"))) static float dot_avx2(const float *restrict a,
+                                                     const float *restrict b, int K)
+{
+    return dot_body(a, b, K);
+}
+#endif
+
+static void row_nn(float *restrict y, const float *restrict a, int inca,
+                   const float *restrict b, int ldb, int K, int N, float alpha)
+{
+#ifdef HAVE_AVX2_ROWS
+    if (__builtin_cpu_supports("avx2")) {
+        row_nn_avx2(y, a, inca, b, ldb, K, N, alpha);
+        return;
+    }
+#endif
+    row_nn_body(y, a, inca, b, ldb, K, N, alpha);
+}
+
+static float dot(const float *restrict a, const float *restrict b, int K)
+{
+#ifdef HAVE_AVX2_ROWS
+    if (__builtin_cpu_supports("avx2"))
+        return dot_avx2(a, b, K);
+#endif
+    return dot_body(a, b, K);
 }
 
 void blas_sgemm(enum CBLAS_TRANSPOSE ta, enum CBLAS_TRANSPOSE tb, int M, int N, int K, float alpha,
