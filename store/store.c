@@ -534,6 +534,12 @@ store_t *store_open(const char *path, int dim, const char *encoder, char *err,
     if (store_codes_fill(st, &filled, err, errlen) != STORE_OK ||
         store_load_index(st, err, errlen) != STORE_OK)
         goto fail;
+    char cache[64];
+    snprintf(cache, sizeof cache, "PRAGMA cache_size=-%d", STORE_PAGE_CACHE_KIB);
+    if (sqlite3_exec(st->db, cache, NULL, NULL, NULL) != SQLITE_OK) {
+        store_errf(err, errlen, "setting the page cache: %s", sqlite3_errmsg(st->db));
+        goto fail;
+    }
     return st;
 fail:
     store_close(st);

@@ -205,6 +205,13 @@ enum store_stmt {
     S_COUNT
 };
 
+/* SQLite's page cache for the store's connection, in KiB, set once the index is loaded
+ * (the start-up stream reads every row once and gains nothing from it). SQLite's default
+ * is 2 MiB; a turn re-reads the float rows of the search's candidates and the user's
+ * facts, and at 10,000 memories 64 MiB keeps them in the process: a chat turn's p50 fell
+ * by about a tenth (docs/PERFORMANCE.md, "Session 18's turn"). At most this much RSS. */
+#define STORE_PAGE_CACHE_KIB 65536
+
 /* The column list every memory query selects, in the order store_row_memory reads. */
 #define STORE_MEM_COLS \
     "id, user, conversation, text, created_ms, updated_ms, last_used_ms, use_count, " \
