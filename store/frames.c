@@ -51,8 +51,16 @@ int store_frame_find(store_t *st, const char *user, const char *holder,
 int store_frames_list(store_t *st, const char *user, size_t max, store_memory_t **out,
                       size_t *n)
 {
+    uint64_t version;
+    return store_frames_current(st, user, max, out, n, &version);
+}
+
+int store_frames_current(store_t *st, const char *user, size_t max, store_memory_t **out,
+                         size_t *n, uint64_t *version)
+{
     *out = NULL;
     *n = 0;
+    *version = 0;
     if (!user || !*user || max < 1 || max > STORE_LIST_MAX)
         return STORE_EINVAL;
     sqlite3_stmt *s = stmt_get(st, S_MEM_FRAMES_LIST);
@@ -60,6 +68,7 @@ int store_frames_list(store_t *st, const char *user, size_t max, store_memory_t 
     pthread_mutex_lock(&st->mu);
     store_bind_text(s, 1, user, &b);
     store_bind_int64(s, 2, (int64_t)max, &b);
+    *version = atomic_load(&st->frames_version);    /* under mu: what the rows are of */
     int rc = store_collect(s, b, STORE_ROWS_FRAME, max, out, n);
     pthread_mutex_unlock(&st->mu);
     return rc;

@@ -272,10 +272,32 @@ int store_step(sqlite3_stmt *s, int brc)
     return brc == SQLITE_OK ? sqlite3_step(s) : brc;
 }
 
+/* The statements after which store_frames_list may list something else. */
+static int changes_frames(enum store_stmt s)
+{
+    switch (s) {
+    case S_MEM_INSERT: case S_MEM_UPDATE: case S_MEM_SUPERSEDE: case S_MEM_DELETE:
+    case S_MEM_USER_DELETE: case S_MEM_SET_FRAME: case S_MEM_UNSUPERSEDE:
+    case S_MEM_FORGET_CHAIN:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 sqlite3_stmt *stmt_get(store_t *st, enum store_stmt s)
 {
+    if (changes_frames(s)) {
+        st->frames_dirty = 1;
+        atomic_fetch_add(&st->frames_version, 1);
+    } else if ((s == S_COMMIT || s == S_ROLLBACK) && st->frames_dirty) {
+        st->frames_dirty = 0;   /* what a reader saw inside the transaction may be undone */
+        atomic_fetch_add(&st->frames_version, 1);
+    }
     return st->stmt[s];
 }
+
+uint64_t store_frames_version(store_t *st) { return atomic_load(&st->frames_version); }
 
 void stmt_done(sqlite3_stmt *s)
 {

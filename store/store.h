@@ -331,6 +331,15 @@ int store_frame_find(store_t *st, const char *user, const char *holder,
                      const char *relation, store_memory_t **out, size_t *n);
 int store_frames_list(store_t *st, const char *user, size_t max, store_memory_t **out,
                       size_t *n);
+/* store_frames_list, and in *version the store's frames version the rows were read at
+ * (0 on failure). store_frames_version: that version now, without a lock. Every write
+ * that can change a frame, a memory's text or whether it is current (of any user)
+ * moves it on, and so does the end of the transaction it ran in, so a list read at
+ * version v is still what store_frames_list would list while the version is v: a
+ * caller may keep it until then. */
+int store_frames_current(store_t *st, const char *user, size_t max, store_memory_t **out,
+                         size_t *n, uint64_t *version);
+uint64_t store_frames_version(store_t *st);
 
 /* Memories whose vector came from another encoder id or dimension than store_open's
  * stay in SQLite (readable, listed, exported) but are not searchable until re-encoded.

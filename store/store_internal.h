@@ -7,6 +7,7 @@
 
 #include <pthread.h>
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -240,6 +241,11 @@ struct store {
      * search) and the postings a search reads at most (0 = the default; tests lower it). */
     struct fts_df *fts_df;
     int64_t fts_budget;
+    /* store_frames_version: moved on by stmt_get (under mu) when a statement that can
+     * change a frame, a text or whether a memory is current is taken, and again when the
+     * transaction it ran in ends; frames_dirty says one ran since the last end. */
+    _Atomic uint64_t frames_version;
+    int frames_dirty;
 };
 
 /* The CJK code points, for the trigram index (schema.c) as a GLOB over a memory's text and

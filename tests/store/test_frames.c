@@ -292,6 +292,62 @@ START_TEST(test_a_chat_turn_writes_the_frame_and_its_update_replaces_it)
 }
 END_TEST
 
+/* The frames version: reads leave it, every kind of write that changes the list moves
+ * it, and a list read at a version is what the list is while the version stays. */
+START_TEST(test_frames_version_moves_with_every_write_that_changes_the_list)
+{
+    store_memory_t *v;
+    size_t n;
+    uint64_t at;
+    int64_t a = add_framed("alice", "My name is Ann.", "self", "name", "Ann", 1);
+    ck_assert_int_eq(store_frames_current(th_st, "alice", 100, &v, &n, &at), STORE_OK);
+    ck_assert_uint_eq(n, 1);
+    store_memories_free(v, n);
+    ck_assert(at == store_frames_version(th_st));
+
+    ck_assert_int_eq(store_frames_list(th_st, "alice", 100, &v, &n), STORE_OK);
+    store_memories_free(v, n);
+    store_memory_t g;
+    ck_assert_int_eq(store_memory_get(th_st, a, 1, &g), STORE_OK);
+    store_memory_clear(&g);
+    ck_assert_msg(store_frames_version(th_st) == at, "a read moved the version");
+
+    uint64_t before = store_frames_version(th_st);
+    int64_t b = add_framed("bob", "I live in Oslo.", "self", "home", "Oslo", 2);
+    ck_assert_msg(store_frames_version(th_st) > before, "another user's fact");
+
+    before = store_frames_version(th_st);
+    float vec[TH_DIM];
+    uint64_t seed = 9;
+    th_vec(&seed, vec, TH_DIM, 0.0f);
+    ck_assert_int_eq(store_memory_update(th_st, a, "My name is Anna.", vec, -1, err,
+                                         sizeof(err)), STORE_OK);
+    ck_assert_msg(store_frames_version(th_st) > before, "a new text");
+
+    before = store_frames_version(th_st);
+    int64_t c = add_framed("alice", "My name is Anne.", "self", "name", "Anne", 3);
+    ck_assert_int_eq(store_memory_supersede(th_st, a, c, err, sizeof(err)), STORE_OK);
+    ck_assert_msg(store_frames_version(th_st) > before, "a superseded fact");
+
+    before = store_frames_version(th_st);
+    ck_assert_int_eq(store_memory_delete(th_st, c), STORE_OK);
+    ck_assert_msg(store_frames_version(th_st) > before, "a deleted fact");
+
+    before = store_frames_version(th_st);
+    ck_assert_int_eq(store_user_delete(th_st, "bob", NULL), STORE_OK);
+    ck_assert_msg(store_frames_version(th_st) > before, "a deleted user");
+    (void)b;
+
+    /* the list read now is the list while the version stays */
+    ck_assert_int_eq(store_frames_current(th_st, "alice", 100, &v, &n, &at), STORE_OK);
+    ck_assert(at == store_frames_version(th_st));
+    ck_assert_uint_eq(n, 1);               /* Ann again: the superseding fact is gone */
+    ck_assert_int_eq(v[0].id, a);
+    ck_assert_str_eq(v[0].text, "My name is Anna.");
+    store_memories_free(v, n);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("frames");
@@ -301,6 +357,7 @@ int main(void)
     tcase_add_test(tc, test_bad_frames_are_refused_with_a_reason);
     tcase_add_test(tc, test_frame_find_by_holder_and_relation_newest_first);
     tcase_add_test(tc, test_frames_list_is_current_framed_facts_oldest_first);
+    tcase_add_test(tc, test_frames_version_moves_with_every_write_that_changes_the_list);
     tcase_add_test(tc, test_a_chat_turn_writes_the_frame_and_its_update_replaces_it);
     suite_add_tcase(s, tc);
     return th_run(s);
