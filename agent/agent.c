@@ -201,7 +201,8 @@ agent_t *agent_new(const agent_config_t *cfg, char *err, size_t errlen)
         a->dim = LEX_DIM;
     }
     agent_encoder_id(a->encoder, sizeof a->encoder, learned[0] ? learned : NULL, w);
-    if (!(a->wm = wm_new(a->turns, AGENT_DEFAULT_WORKING_MEMORY_BYTES))) {
+    if (!(a->wm = wm_new(a->turns, AGENT_DEFAULT_WORKING_MEMORY_BYTES)) ||
+        !(a->known = known_new())) {
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
@@ -238,6 +239,7 @@ void agent_free(agent_t *a)
     if (!a) return;
     store_close(a->st);
     wm_free(a->wm);
+    known_free(a->known);
     for (size_t i = 0; i < a->nidle; i++) model_session_free(a->idle[i]);
     free(a->idle);
     model_free(a->model);

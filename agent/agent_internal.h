@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include "agent/agent.h"
+#include "agent/known.h"
 #include "agent/wm.h"
 #include "model/model.h"
 #include "model/senc.h"
@@ -25,6 +26,7 @@ struct agent {
     int turns, memories;        /* W, K */
     double duplicate;           /* chat_duplicate */
     wm_t *wm;
+    known_t *known;             /* the users' facts between turns */
     /* Bumped when conversations go behind the working memories' back (a user deleted):
      * a ring loaded under an older generation is restored again. */
     atomic_uint_fast64_t gen;

@@ -1162,22 +1162,16 @@ static void question_any(respond_t *r, const facts_t *f, const char *text, under
     if (!strncmp(r->reply + from + 5, "You", 3)) r->reply[from + 5] = 'y';   /* not a name */
 }
 
-int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u, int n,
-                 const char *smalltalk, respond_t *out, char *err, size_t errlen)
+void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
+                  const char *smalltalk, respond_t *out)
 {
-    facts_t f = {0};
     memset(out, 0, sizeof *out);
     out->kind = MODEL_KIND_OTHER;
-    int rc = store_frames_list(st, user, STORE_LIST_MAX, &f.v, &f.n);
-    if (rc) {
-        snprintf(err, errlen, "reading the user's facts failed");
-        return rc;
-    }
     int personal = 0, small = 0;
     for (int i = 0; i < n; i++) {
         char text[512];
         snprintf(text, sizeof text, "%.*s", (int)u[i].len, msg + u[i].at);
-        checks_clause(&f, msg, u, i, text, &u[i]);
+        checks_clause(f, msg, u, i, text, &u[i]);
         if (u[i].act == READER_FACT && u[i].act_p < u[i].fact_min_p)
             u[i].act = READER_SMALLTALK;    /* too unsure to keep as a fact */
         int act = u[i].act;
@@ -1194,9 +1188,9 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
         snprintf(text, sizeof text, "%.*s", (int)u[i].len, msg + u[i].at);
         switch (u[i].act) {
         case READER_FACT:
-            if (u[i].personal) fact(out, &f, text, &u[i]);
+            if (u[i].personal) fact(out, f, text, &u[i]);
             break;
-        case READER_CORRECTION: correction(out, &f, text, &u[i]); break;
+        case READER_CORRECTION: correction(out, f, text, &u[i]); break;
         case READER_YESNO:
             /* "am I allergic to anything?" asks what: every value told */
             if (!u[i].value[0] && asks_any(text)) u[i].act = READER_QUESTION;
@@ -1206,11 +1200,11 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
             if (asks_any(text) && begins_yes_no(text) &&
                 (!u[i].value[0] || !strcasecmp(u[i].value, "pets") ||
                  !strcasecmp(u[i].value, "animals")))
-                question_any(out, &f, text, &u[i]);
-            else question(out, &f, text, &u[i]);
+                question_any(out, f, text, &u[i]);
+            else question(out, f, text, &u[i]);
             break;
-        case READER_FORGET: forget(out, &f, text, &u[i]); break;
-        case READER_SUMMARY: summary(out, &f); break;
+        case READER_FORGET: forget(out, f, text, &u[i]); break;
+        case READER_SUMMARY: summary(out, f); break;
         case READER_UNABLE: {
             char buf[256];
             say(out, realise_unable(buf, sizeof buf));
@@ -1264,6 +1258,4 @@ int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u
             realise_sentence(out->reply, sizeof out->reply, smalltalk ? smalltalk : "Okay.");
         }
     }
-    store_memories_free(f.v, f.n);
-    return 0;
 }

@@ -11,8 +11,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "agent/facts.h"
 #include "agent/understand.h"
-#include "store/store.h"
 
 /* A fact to write: a memory with its frame, and the memories it supersedes. */
 typedef struct respond_write {
@@ -43,10 +43,10 @@ typedef struct respond {
     int unanswered, answered;
 } respond_t;
 
-/* Plans the turn of user's message msg, read as u[0..n). smalltalk is the memory
- * network's reply when it took the message for small talk (else NULL): a small-talk
- * clause is answered with it. Returns 0, or a negative store code with err. */
-int respond_plan(store_t *st, const char *user, const char *msg, understood_t *u, int n,
-                 const char *smalltalk, respond_t *out, char *err, size_t errlen);
+/* Plans the turn of the user's message msg, read as u[0..n), against f, the user's
+ * current facts (known.h). smalltalk is the memory network's reply when it took the
+ * message for small talk (else NULL): a small-talk clause is answered with it. */
+void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
+                  const char *smalltalk, respond_t *out);
 
 #endif

@@ -153,8 +153,15 @@ static int read_message(agent_t *a, const char *user, const char *msg, const cha
                                                                     sizeof *out->clauses)))
         return AGENT_ENOMEM;
     /* the plan settles each clause (checks.c) before it is reported as acted on */
-    int rc = agent_from_store(respond_plan(a->st, user, msg, u, n, smalltalk, *plan, err,
-                                           errlen));
+    const facts_t *facts;
+    known_list_t *held;
+    int rc = known_get(a->known, a->st, user, &facts, &held);
+    if (rc != STORE_OK) {
+        snprintf(err, errlen, "reading the user's facts failed");
+        return agent_from_store(rc);
+    }
+    respond_plan(facts, msg, u, n, smalltalk, *plan);
+    known_put(a->known, held);
     for (int i = 0; i < n; i++) {
         agent_clause_t *c = &out->clauses[out->nclauses++];
         snprintf(c->text, sizeof c->text, "%.*s", (int)u[i].len, msg + u[i].at);
@@ -165,7 +172,7 @@ static int read_message(agent_t *a, const char *user, const char *msg, const cha
         snprintf(c->relation, sizeof c->relation, "%s", u[i].relation);
         snprintf(c->value, sizeof c->value, "%s", u[i].value);
     }
-    return rc;
+    return AGENT_OK;
 }
 
 /* A hit's search score and its rank in each fused list, into r. */
