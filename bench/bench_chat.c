@@ -377,7 +377,7 @@ int main(int argc, char **argv)
     for (long i = 0; i < o.w; i++)
         if (chat(&k, &o, conv, msgs.v[i], R_CHAT, &natt, &nmem, &stmt) < 0)
             goto done;
-    double t1 = bench_now_s();
+    double t1 = bench_now_s(), cpu0 = bench_proc_cpu_s(pid);
     for (long i = 0; i < o.m; i++) {
         int route = o.openai ? (int)(i % R_N) : R_CHAT;
         double ms = chat(&k, &o, conv, msgs.v[o.w + i], route, &natt, &nmem, &stmt);
@@ -392,7 +392,7 @@ int main(int argc, char **argv)
         if (nmem > maxmem)
             maxmem = nmem;
     }
-    double secs = bench_now_s() - t1;
+    double secs = bench_now_s() - t1, cpu1 = bench_proc_cpu_s(pid);
     bench_sort(lat, o.m);
     for (int g = 0; g < 3; g++)
         bench_sort(by[g], nby[g]);
@@ -413,6 +413,9 @@ int main(int argc, char **argv)
            bench_percentile(by[0], nby[0], 0.5), nby[1], bench_percentile(by[1], nby[1], 0.5), nby[2],
            bench_percentile(by[2], nby[2], 0.5), nstmt);
     printf("  rate      %.0f turns/s\n", (double)o.m / secs);
+    if (cpu0 >= 0 && cpu1 >= 0)     /* only of a daemon this bench started */
+        printf("  cpu       mnemod %.2f ms a turn (user + system, all threads, over the %ld"
+               " turns)\n", (cpu1 - cpu0) * 1e3 / (double)o.m, o.m);
     for (int g = 0; o.openai && g < R_N; g++) {
         bench_sort(per[g], nper[g]);
         double p = bench_percentile(per[g], nper[g], 0.5), q = bench_percentile(per[g], nper[g],

@@ -33,6 +33,12 @@ pid_t bench_spawn_mnemod_conf(const char *tag, const char *exe, const char *mode
  * the process gone, no such field). */
 long bench_proc_kb(pid_t pid, const char *field);
 
+/* CPU seconds pid has used so far (user + system, all its threads, from /proc/<pid>/stat
+ * in clock ticks), -1 when unknown. Beside a latency it says how much of a request was
+ * work and how much was waiting (for a core, for the disk), which a shared machine
+ * makes noisy. */
+double bench_proc_cpu_s(pid_t pid);
+
 /* Sorts v[0..n) ascending; the p-quantile (0..1) of a sorted array, 0 when empty. */
 void bench_sort(double *v, long n);
 double bench_percentile(const double *sorted, long n, double p);
