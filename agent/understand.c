@@ -438,7 +438,7 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
 {
     *u = *clause;
     u->value[0] = u->old[0] = u->name[0] = '\0';
-    int hn;
+    int hn, past = 0;       /* told as past: "used to" with no turn after it */
     int naming = s < 0 || vrels[s] == READER_REL_NAME;   /* a name told, or a name's span */
     holder_of(words, tags, caps, n, at, naming, u->holder, sizeof u->holder, &u->personal, &hn);
     if (ns < 0 && hn >= 0) ns = hn, ne = hn + 1;
@@ -579,13 +579,15 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             u->rel != READER_REL_DIET && understand_in_list(diets, low))
             u->rel = READER_REL_DIET;   /* "..., nurse in Cork, vegan": no place */
         /* "I used to live in Riga": a home told as past is where one was before */
-        static const char *const turning[] = {"but", "now", "moved", "then", "and", NULL};
+        static const char *const turning[] = {"but", "now", "moved", "then", "and", "nowadays",
+                                              "currently", "days", "however", NULL};
         int used = 0;
         for (int w = 0; w + 1 < s; w++)     /* "used to" with no turn after it ("but moved
-                                             * to Uppsala" is now) */
+                                             * to Uppsala", "these days" are now) */
             if (!strcmp(words[w], "used") && !strcmp(words[w + 1], "to")) used = 1;
             else if (understand_in_list(turning, words[w])) used = 0;
         if (u->rel == READER_REL_HOME && used) u->rel = READER_REL_HOMETOWN;
+        past = used;
         /* "moved up from Lille": a place after "from" is where one came from */
         if ((u->rel == READER_REL_HOME || u->rel == READER_REL_WORKPLACE) && s > 0 &&
             !strcmp(words[s - 1], "from") && caps[s])
@@ -600,6 +602,13 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
     }
     relation_key(u->rel, words, tags, n, s >= 0 ? s : n, u->relation, sizeof u->relation);
     favourite_rel(u);
+    /* "I used to be a pharmacist": no job now, a former one */
+    if (past && !strcmp(u->holder, "self") &&
+        (u->rel == READER_REL_JOB ||
+         (u->rel == READER_REL_OPEN && u->value[0] && kinds_person(u->value)))) {
+        u->rel = READER_REL_OPEN;
+        snprintf(u->relation, sizeof u->relation, "%s", UNDERSTAND_FORMER_JOB);
+    }
     /* "my sport is polo" read as a kind, a like or a hobby: the user has no kind, and
      * "my [sport]" names the relation, so the value is of the relation its words name
      * ("sport"; "my hobby is knitting" stays a hobby) */
@@ -828,6 +837,10 @@ static int value_end(const char *c, size_t cn, const char *const *words, unsigne
         (!strcasecmp(words[s - 1], "was") || !strcasecmp(words[s - 1], "were")) &&
         (!strcasecmp(words[s - 3], "since") || !strcasecmp(words[s - 3], "when")))
         return 0;                       /* "since I was 9": an age once, not now */
+    if (s >= 4 && (!strcasecmp(words[s - 1], "a") || !strcasecmp(words[s - 1], "an")) &&
+        !strcasecmp(words[s - 2], "was") && !strcasecmp(words[s - 3], "i") &&
+        (!strcasecmp(words[s - 4], "since") || !strcasecmp(words[s - 4], "when")))
+        return 0;                       /* "since I was a kid": what one was once */
     if ((vrels[s] == READER_REL_AGE || (e - s == 1 && understand_number_only(words[s]))) &&
         ((s > 0 && (!strcasecmp(words[s - 1], "for") || !strcasecmp(words[s - 1], "since") ||
                     !strcasecmp(words[s - 1], "together"))) ||   /* "together 4 years" */

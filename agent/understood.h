@@ -11,6 +11,9 @@ enum { UNDERSTAND_KEY = 64, UNDERSTAND_VALUE = 256 };
 /* The first word of a favourite's relation key ("favourite food"): a relation of its
  * own with one value, however the writer spelled it (favorite, fave). */
 #define UNDERSTAND_FAVOURITE "favourite"
+/* The open relation of a job told as past ("I used to be a nurse"): no job now, and the
+ * one a question of a former job asks for. */
+#define UNDERSTAND_FORMER_JOB "former job"
 /* Units a message reads into at most: a clause may tell several facts. */
 enum { UNDERSTAND_MAX = 2 * CLAUSES_MAX };
 

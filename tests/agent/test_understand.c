@@ -334,6 +334,11 @@ static const struct {
     {"I have been a botanist for 12 years.", {{"fact", "self", "job", "botanist", NULL}}},
     {"I'm Lars.", {{"fact", "self", "name", "Lars", NULL}}},
     {"I have a fiancee named Odalys.", {{"fact", "fiancee", "name", "Odalys", NULL}}},
+    /* a job told as past is a former one, and what one was "since I was a kid" no job */
+    {"I used to be an electrician", {{"fact", "self", "former job", "electrician", NULL}}},
+    {"I used to work as a plumber in Derby", {{"fact", "self", "former job", "plumber", NULL},
+                                              {"fact", "self", "workplace", "Derby", NULL}}},
+    {"I've been vegan since I was a kid", {{"fact", "self", "diet", "vegan", NULL}}},
     {"Every year in April I celebrate my birthday.", {{"fact", "self", "birthday", "April", NULL}}},
     {"I have a rabbit, his name is Clover for what it's worth.",
      {{"fact", "rabbit", "owns", "", NULL}, {"fact", "rabbit", "name", "Clover", NULL}}},
