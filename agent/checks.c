@@ -6,6 +6,7 @@
 #include "agent/checks.h"
 #include "agent/compare.h"
 #include "agent/forms.h"
+#include "agent/understand_words.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -340,7 +341,8 @@ static int slip_put_right(const facts_t *f, const char *text, understood_t *u)
  * driven for a living (a cab, buses, trams) makes the driver's job ("bus driver");
  * any other is what the holder owns, as written, where the reader marked none or a
  * value that is not among those words ("I drive a cab in Hull" is no Hull
- * owned). Sets u and returns 1, else 0. */
+ * owned); a job the reader read as the vehicle is the driver's. Sets u and returns 1,
+ * else 0. */
 static int driven(const char *text, understood_t *u)
 {
     static const char *const verbs[] = {"drive", "drives", "drove", "driving", NULL};
@@ -360,7 +362,8 @@ static int driven(const char *text, understood_t *u)
                 {"ambulances", "ambulance"}, {"forklift", "forklift"},
                 {"forklifts", "forklift"}, {"coach", "coach"}, {"coaches", "coach"},
                 {"hgv", "HGV"}, {"hgvs", "HGV"}, {"tractors", "tractor"}};
-    if (u->act != READER_FACT || u->rel != READER_REL_OWNS) return 0;
+    if (u->act != READER_FACT || (u->rel != READER_REL_OWNS && u->rel != READER_REL_JOB))
+        return 0;               /* a job read as the vehicle ("now I drive a bus": bus) */
     /* the words of the clause, each without the punctuation after it (ends[k]: it had
      * some) */
     char buf[512], ends[64] = {0};
@@ -393,7 +396,8 @@ static int driven(const char *text, understood_t *u)
             snprintf(u->value, sizeof u->value, "%s driver", work[k].one);
             return 1;
         }
-    if (u->value[0] && facts_has_words(obj, u->value)) return 0;
+    if (u->rel == READER_REL_JOB || (u->value[0] && facts_has_words(obj, u->value)))
+        return 0;
     snprintf(u->value, sizeof u->value, "%s", obj);
     return 1;
 }
@@ -547,6 +551,40 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
          facts_has_words(text, "previously") || facts_has_words(text, "used to"))) {
         u->rel = READER_REL_HOMETOWN;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOMETOWN));
+    }
+    /* "how old are the twins?" taken for "how are you?" or for no one's: an age asked of
+     * someone named after it, answered or not known, never "I'm fine" */
+    if ((u->act == READER_SMALLTALK || (u->act == READER_QUESTION && !u->personal)) &&
+        !strncasecmp(text, "how old ", 8) &&
+        !facts_has_words(text, "you") && !facts_has_words(text, "u")) {
+        const char *who = text + 8;
+        static const char *const be[] = {"is ", "are ", "was ", "were ", NULL};
+        for (int i = 0; be[i]; i++)
+            if (!strncasecmp(who, be[i], strlen(be[i]))) who += strlen(be[i]);
+        char span[UNDERSTAND_KEY];
+        snprintf(span, sizeof span, "%.*s", (int)strcspn(who, "?!.,"), who);
+        understand_holder_of(span, u->holder, sizeof u->holder);
+        u->act = READER_QUESTION;
+        u->rel = READER_REL_AGE;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_AGE));
+        u->value[0] = '\0';
+        u->personal = 1;
+    }
+    /* "what did I use to do?", "what was my previous job?" ask for the job told as past */
+    static const char *const before[] = {"previous", "former", "old", "last", NULL};
+    int was_holder = 0;     /* "my previous job": the reader may take the word for a holder */
+    for (int i = 0; before[i] && !was_holder; i++) was_holder = !strcmp(u->holder, before[i]);
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) &&
+        (!strcmp(u->holder, "self") || was_holder) &&
+        (u->rel == READER_REL_JOB || facts_has_words(text, "job") ||
+         facts_has_words(text, "for a living")) &&
+        (facts_has_words(text, "used to") || facts_has_words(text, "use to") ||
+         facts_has_words(text, "before") || facts_has_words(text, "previously") ||
+         facts_has_words(text, "previous") || facts_has_words(text, "former") ||
+         facts_has_words(text, "old job"))) {
+        u->rel = READER_REL_OPEN;
+        snprintf(u->relation, sizeof u->relation, "%s", UNDERSTAND_FORMER_JOB);
+        snprintf(u->holder, sizeof u->holder, "self");
     }
     /* "how tall am I?" asks for no age but the height */
     if (u->act == READER_QUESTION && u->rel == READER_REL_AGE && !facts_has_words(text, "old") &&
