@@ -424,7 +424,7 @@ static const store_memory_t *any_fact_asked(const facts_t *f, const char *text,
 }
 
 static const char *const children_words[] = {"child", "children", "kid", "kids", "son", "sons",
-                                             "daughter", "daughters", NULL};
+                                             "daughter", "daughters", "boys", "girls", NULL};
 
 /* 1 when w is one of children_words. */
 static int child_word(const char *w)
@@ -780,25 +780,86 @@ static const store_memory_t *other_place(const facts_t *f, const understood_t *u
 }
 
 /* "what's my wife's job?" of a user who said "married to Ines" (a spouse), "who is my
- * partner?" of one who told of a boyfriend: when no fact of holder was told, the holder
- * of the newest fact of the partner it may mean: "partner" and "spouse" mean any partner,
- * "husband" and "wife" a spouse (a girlfriend asked of is never a partner told of as
- * one); else holder itself. */
-static const char *partner_as_told(const facts_t *f, const char *holder)
+ * partner?" of one who told of a boyfriend, "what's my pet called?" of one who told of a
+ * rabbit: when no fact of holder was told, the holder of the newest fact of whom it may
+ * mean: "partner" and "spouse" any partner, "husband" and "wife" a spouse (a girlfriend
+ * asked of is never a partner told of as one), a pet or an animal any animal of theirs,
+ * one of a group ("son") the group told ("sons", "boys"); else holder itself. (Children
+ * asked of are all of them: names_of_group.) */
+static const char *holder_as_told(const facts_t *f, const char *holder)
 {
     static const char *const any[] = {"partner", "spouse", "boyfriend", "girlfriend",
                                       "husband", "wife", "fiance", "fiancee", NULL};
     static const char *const married[] = {"spouse", NULL};
+    static const char *const pets[] = {"pet", "pets", "animal", "animals", NULL};
     const char *const *may = NULL;
+    int animal = 0;
+    for (int i = 0; pets[i] && !animal; i++) animal = !strcmp(pets[i], holder);
     if (!strcasecmp(holder, "partner") || !strcasecmp(holder, "spouse")) may = any;
     if (!strcasecmp(holder, "husband") || !strcasecmp(holder, "wife")) may = married;
-    if (!may) return holder;
     for (size_t i = 0; i < f->n; i++)
         if (facts_same_holder(f->v[i].holder, holder)) return holder;
-    for (size_t i = f->n; i-- > 0;)
-        for (int w = 0; may[w]; w++)
-            if (facts_same_holder(f->v[i].holder, may[w])) return f->v[i].holder;
+    /* "what are my sons' names?" reads "son": the plural told, or the word parents say
+     * as often ("our boys are ...") */
+    static const struct {
+        const char *asked, *told;
+    } also[] = {{"son", "sons"}, {"son", "boys"}, {"sons", "boys"}, {"boys", "sons"},
+                {"daughter", "daughters"}, {"daughter", "girls"}, {"daughters", "girls"},
+                {"girls", "daughters"}};
+    char plural[UNDERSTAND_KEY + 1];
+    snprintf(plural, sizeof plural, "%ss", holder);
+    for (size_t i = f->n; strcmp(holder, "self") != 0 && i-- > 0;) {
+        if (facts_same_holder(f->v[i].holder, plural)) return f->v[i].holder;
+        for (size_t k = 0; k < sizeof also / sizeof also[0]; k++)
+            if (!strcmp(holder, also[k].asked) &&
+                facts_same_holder(f->v[i].holder, also[k].told))
+                return f->v[i].holder;
+    }
+    if (!may && !animal) return holder;
+    for (size_t i = f->n; i-- > 0;) {
+        const char *h = f->v[i].holder;
+        if (!strcmp(f->v[i].value, FACTS_ENDED) || !strcmp(h, "self")) continue;
+        if (animal && (dialogue_pet_word(h) || kinds_animal_near(h))) return h;
+        for (int w = 0; may && may[w]; w++)
+            if (facts_same_holder(h, may[w])) return h;
+    }
     return holder;
+}
+
+/* "what pets do I have?", "what pet do we have?" (a question of the user's own, naming
+ * a pet or an animal): each animal of theirs told of, newest first, by its name when
+ * one was told. Answers and returns 1, or 0 when the question is not such or no animal
+ * was told of. */
+static int pets_told(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
+{
+    static const char *const pets[] = {"pet", "pets", "animal", "animals", NULL};
+    int asks = 0;
+    for (int i = 0; pets[i] && !asks; i++) asks = facts_has_words(text, pets[i]);
+    if (!asks || u->act != READER_QUESTION || strcmp(u->holder, "self") != 0) return 0;
+    realise_frame_t v[4];
+    const char *seen[4];
+    int n = 0;
+    for (size_t i = f->n; i-- > 0 && n < 4;) {
+        const store_memory_t *m = &f->v[i];
+        if (!strcmp(m->value, FACTS_ENDED) || !strcmp(m->holder, "self") ||
+            (!dialogue_pet_word(m->holder) && !kinds_animal_near(m->holder)))
+            continue;
+        int dup = 0;
+        for (int k = 0; k < n && !dup; k++) dup = facts_same_holder(seen[k], m->holder);
+        if (dup) continue;
+        const store_memory_t *name = facts_find(f, m->holder, "name", NULL);
+        if (name) m = name;
+        seen[n] = m->holder;
+        v[n++] = facts_frame(m);
+        if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = m->id;
+    }
+    if (!n) return 0;
+    char buf[512];
+    say(r, realise_fact(buf, sizeof buf, v, n));
+    snprintf(r->answer, sizeof r->answer, "%s", v[0].value);
+    set_kind(r, MODEL_KIND_ANSWER);
+    r->answered++;
+    return 1;
 }
 
 static void question_of(respond_t *r, const facts_t *f, const char *text,
@@ -1057,8 +1118,8 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
 static void question(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     understood_t as = *u;
-    snprintf(as.holder, sizeof as.holder, "%s", partner_as_told(f, u->holder));
-    question_of(r, f, text, &as);
+    snprintf(as.holder, sizeof as.holder, "%s", holder_as_told(f, u->holder));
+    if (!pets_told(r, f, text, &as)) question_of(r, f, text, &as);
 }
 
 /* 1 when name is the name of m's holder (someone of the user's, not the user): "forget

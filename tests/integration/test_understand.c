@@ -1049,6 +1049,21 @@ START_TEST(test_facts_survive_a_restart_in_the_middle)
 }
 END_TEST
 
+START_TEST(test_pets_children_and_a_former_job_asked_in_other_words)
+{
+    tell("a", "we keep a tortoise called Toffee");
+    tell("a", "our boys are Finn and Ralph");
+    tell("a", "I used to be an electrician, these days I drive a bus");
+    ask("b", "what's my pet called?", "Toffee", NULL);
+    ask("b", "which pets do we have?", "Toffee", NULL);
+    ask("b", "who are my kids?", "Finn", NULL);
+    ask("b", "what are my sons' names?", "Ralph", NULL);
+    ask("b", "what's my job?", "bus driver", "electrician");
+    ask("b", "what was my previous job?", "electrician", "bus");
+    ask("b", "how old are the triplets?", "don't know", "fine");  /* no "how are you" */
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -1123,6 +1138,7 @@ int main(void)
     tcase_add_test(tc, test_anything_asked_is_what_was_told);
     tcase_add_test(tc, test_a_group_is_named_and_an_animal_not_kept_is_no);
     tcase_add_test(tc, test_forgetting_by_the_relation_and_possessives_without_apostrophes);
+    tcase_add_test(tc, test_pets_children_and_a_former_job_asked_in_other_words);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
