@@ -637,6 +637,25 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         u->rel = READER_REL_OPEN;
         u->personal = 1;
     }
+    /* "my dentist appointment is on the 14th", "when's my dentist appointment?", "when
+     * is my interview?": an event's date is the user's, the word before the event says
+     * which one, and neither is a holder of a birthday */
+    static const char *const owning[] = {"my", "our", "the", "a", "an", "his", "her",
+                                         "their", "next", NULL};
+    for (int w = 1; w < n && (u->rel == READER_REL_BIRTHDAY ||
+                              (u->rel == READER_REL_OPEN && !u->relation[0])); w++)
+        if (understand_in_list(events, words[w]) &&
+            (!strcmp(u->holder, "self") || !strcasecmp(u->holder, words[w - 1]) ||
+             !strcasecmp(u->holder, words[w]))) {
+            if (understand_in_list(owning, words[w - 1]) ||
+                understand_in_list(understand_personal_words, words[w - 1]))
+                snprintf(u->relation, sizeof u->relation, "%s", words[w]);
+            else
+                snprintf(u->relation, sizeof u->relation, "%s %s", words[w - 1], words[w]);
+            snprintf(u->holder, sizeof u->holder, "self");
+            u->rel = READER_REL_OPEN;
+            u->personal = 1;
+        }
 }
 
 int understand_question_word(const char *w)

@@ -339,6 +339,10 @@ static const struct {
     {"I used to work as a plumber in Derby", {{"fact", "self", "former job", "plumber", NULL},
                                               {"fact", "self", "workplace", "Derby", NULL}}},
     {"I've been vegan since I was a kid", {{"fact", "self", "diet", "vegan", NULL}}},
+    /* an event's date is the user's, under the words that say which event */
+    {"my physio appointment is on the 9th",
+     {{"fact", "self", "physio appointment", "9th", NULL}}},
+    {"when's my physio appointment?", {{"question", "self", "physio appointment", "", NULL}}},
     {"Every year in April I celebrate my birthday.", {{"fact", "self", "birthday", "April", NULL}}},
     {"I have a rabbit, his name is Clover for what it's worth.",
      {{"fact", "rabbit", "owns", "", NULL}, {"fact", "rabbit", "name", "Clover", NULL}}},

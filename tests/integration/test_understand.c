@@ -1061,6 +1061,8 @@ START_TEST(test_pets_children_and_a_former_job_asked_in_other_words)
     ask("b", "what's my job?", "bus driver", "electrician");
     ask("b", "what was my previous job?", "electrician", "bus");
     ask("b", "how old are the triplets?", "don't know", "fine");  /* no "how are you" */
+    tell("a", "my physio appointment is on the 9th");
+    ask("b", "when is my physio appointment?", "9th", "birthday");
 }
 END_TEST
 
