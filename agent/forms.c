@@ -390,16 +390,11 @@ int forms_counted(const char *c, size_t cn, const char *const *words, int n,
         for (int i = 0; i < k && empty < 0; i++)
             if (!out[i].value[0] && !out[i].name[0]) empty = i;
         if (empty < 0 && k >= max) return k;
-        understood_t *u = &out[empty >= 0 ? empty : k];
-        *u = empty >= 0 ? out[empty] : *clause;
-        u->act = READER_FACT;
-        u->fact_min_p = 0;
-        u->personal = 1;
-        u->rel = READER_REL_OPEN;
-        snprintf(u->holder, sizeof u->holder, "%s", key);
-        snprintf(u->relation, sizeof u->relation, "%s", REALISE_COUNT);
-        understand_as_written(c, cn, words, w, w + 1, u->value, sizeof u->value);
-        u->name[0] = u->old[0] = '\0';
+        understood_t base = empty >= 0 ? out[empty] : *clause;
+        char value[UNDERSTAND_VALUE];
+        understand_as_written(c, cn, words, w, w + 1, value, sizeof value);
+        told_unit(&base, READER_REL_OPEN, key, REALISE_COUNT, value,
+                  &out[empty >= 0 ? empty : k]);
         return empty >= 0 ? k : k + 1;
     }
     return k;
