@@ -13,13 +13,14 @@
 
 enum { DIM = 8 };
 
-static char dir[] = "/tmp/mnemo-test-known-XXXXXX";
-static char path[64];
+static char dir[64];
+static char path[96];
 static store_t *st;
 static char err[256];
 
 static void setup(void)
 {
+    snprintf(dir, sizeof dir, "/tmp/mnemo-test-known-XXXXXX");  /* mkdtemp fills the Xs */
     ck_assert_ptr_nonnull(mkdtemp(dir));
     snprintf(path, sizeof path, "%s/m.db", dir);
     st = store_open(path, DIM, "test", err, sizeof err);
@@ -29,14 +30,13 @@ static void setup(void)
 static void teardown(void)
 {
     store_close(st);
-    char f[96];
+    char f[128];
     const char *ext[] = {"", "-wal", "-shm"};
     for (int i = 0; i < 3; i++) {
         snprintf(f, sizeof f, "%s%s", path, ext[i]);
         unlink(f);
     }
     rmdir(dir);
-    memcpy(dir + strlen(dir) - 6, "XXXXXX", 6);
 }
 
 static int64_t tell(const char *user, const char *holder, const char *relation,
