@@ -214,11 +214,16 @@ int checks_asks_amount(const char *text)
 int checks_says_ended(const char *text)
 {
     static const char *const words[] = {"not", "no", "never", "anymore", "longer", "left",
-                                        "quit", "sold", "gave", "stopped", "ended", "over",
+                                        "quit", "gave", "stopped", "ended", "over",
                                         "broke", "moved", "lost", "died", "passed", "gone",
                                         "retired", "ex", "resigned", "notice", "sold",
-                                        "finished", "rehomed", NULL};
-    static const char *const parts[] = {"n't", "nt ", "不", "没", "离", "卖", "搬", NULL};
+                                        "finished", "rehomed",
+                                        /* typed without the apostrophe: "nt" alone would
+                                         * end "Ghent" */
+                                        "dont", "doesnt", "didnt", "isnt", "arent", "wasnt",
+                                        "werent", "cant", "wont", "havent", "hasnt", "hadnt",
+                                        "aint", NULL};
+    static const char *const parts[] = {"n't", "不", "没", "离", "卖", "搬", NULL};
     for (int i = 0; words[i]; i++)
         if (facts_has_words(text, words[i])) return 1;
     return has_part(text, parts);
