@@ -15,10 +15,11 @@
 
 /* Relations that hold several values at once; names too when the holder is several
  * ("my kids are Maisie and Oscar"). */
-int facts_multi_valued(int rel, const char *holder)
+int facts_multi_valued(int rel, const char *relation, const char *holder)
 {
     return rel == READER_REL_LIKES || rel == READER_REL_HOBBY || rel == READER_REL_LANGUAGE ||
            rel == READER_REL_ALLERGY || rel == READER_REL_OWNS ||
+           (rel == READER_REL_OPEN && relation && !strcmp(relation, UNDERSTAND_DISLIKES)) ||
            (rel == READER_REL_NAME && realise_plural(holder));
 }
 
@@ -138,7 +139,7 @@ const store_memory_t *facts_find(const facts_t *f, const char *holder,
             if (ended) *ended = 1;
             /* of a relation that holds several values an end ends one ("not latex"):
              * the others still hold */
-            if (!facts_multi_valued(facts_rel_of(m->relation), m->holder)) return NULL;
+            if (!facts_multi_valued(facts_rel_of(m->relation), m->relation, m->holder)) return NULL;
             continue;
         }
         return m;

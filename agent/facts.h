@@ -21,9 +21,10 @@ typedef struct facts {
     size_t n;
 } facts_t;
 
-/* 1 when relation class rel of holder holds several values at once (likes, hobbies,
- * languages, allergies, things owned; names of a plural holder: "my kids"). */
-int facts_multi_valued(int rel, const char *holder);
+/* 1 when relation class rel (of key relation, NULL when not known) of holder holds
+ * several values at once (likes, dislikes, hobbies, languages, allergies, things owned;
+ * names of a plural holder: "my kids"). */
+int facts_multi_valued(int rel, const char *relation, const char *holder);
 /* Equality without case, ignoring a leading article ("a nurse" = "Nurse"); of names,
  * ignoring a possessive ("Rory's" = "rory"). 0 when a value is NULL. */
 int facts_same_value(const char *a, const char *b);

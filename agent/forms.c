@@ -7,6 +7,7 @@
 #include "agent/forms.h"
 #include "agent/kinds.h"
 #include "agent/realise.h"
+#include "agent/understand.h"
 #include "agent/understand_internal.h"
 #include "agent/understand_words.h"
 
@@ -749,6 +750,126 @@ int forms_learning(const char *c, size_t cn, const char *const *words, int n, in
     if (lang < 0 || act != READER_FACT) return k;
     return add_told(c, cn, words, lang, lang + 1, READER_REL_OPEN, FORMS_LEARNING, clause, out,
                     k, nread, max);
+}
+
+int forms_doing_for(const char *c, size_t cn, const char *const *words, int n, int act,
+                    const understood_t *clause, understood_t *out, int k, int *nread, int max)
+{
+    static const char *const be[] = {"i'm", "im", "am", "we're", "were", "are", NULL};
+    static const char *const articles[] = {"a", "an", "the", "my", "our", "some", NULL};
+    /* words that end the value: when, where, why ("for a marathon [in] October") */
+    static const char *const after[] = {"in", "on", "at", "next", "this", "by", "before",
+                                        "so", "and", "but", "because", "which", "that",
+                                        "with", "lol", "haha", "soon", "later", NULL};
+    /* verbs of working towards something ("heading for bed" tells nothing lasting) */
+    static const char *const aiming[] = {"training", "saving", "studying", "preparing",
+                                         "revising", "practising", "practicing", "applying",
+                                         "looking", "fundraising", "competing", "auditioning",
+                                         "interviewing", "running", "cramming", NULL};
+    int v = -1;                 /* the verb after "I'm" or "am I" */
+    for (int w = 1; w + 1 < n && v < 0; w++) {
+        int subject = understand_in_list(be, words[w - 1]) ||
+                      (w >= 2 && (!strcmp(words[w - 1], "i") || !strcmp(words[w - 1], "we")) &&
+                       understand_in_list(be, words[w - 2]));
+        if (subject && understand_in_list(aiming, words[w]) &&
+            (!strcmp(words[w + 1], "for") ||
+             (w + 2 < n && !strcmp(words[w + 1], "up") && !strcmp(words[w + 2], "for"))))
+            v = w;
+    }
+    if (v < 0) return k;
+    char relation[UNDERSTAND_KEY];
+    snprintf(relation, sizeof relation, "%s for", words[v]);
+    int s = v + (strcmp(words[v + 1], "up") ? 2 : 3);
+    if (act == READER_SMALLTALK && s == n && understand_question_word(words[0]) == 2) {
+        for (int i = 0; i < k; i++) {   /* "what are we saving for?" read as chat */
+            out[i].act = READER_QUESTION;
+            out[i].personal = 1;
+            snprintf(out[i].holder, sizeof out[i].holder, "self");
+        }
+        act = READER_QUESTION;
+    }
+    if (act == READER_QUESTION || act == READER_YESNO) {
+        if (s < n) return k;    /* "am I saving for a house?" asks no open "for what" */
+        for (int i = 0; i < k; i++)
+            if (!strcmp(out[i].holder, "self")) {
+                out[i].rel = READER_REL_OPEN;
+                snprintf(out[i].relation, sizeof out[i].relation, "%s", relation);
+                out[i].value[0] = '\0';
+            }
+        return k;
+    }
+    if (act != READER_FACT && act != READER_SMALLTALK) return k;
+    while (s < n && understand_in_list(articles, words[s])) s++;
+    int e = s;
+    while (e < n && e - s < 3 && !understand_in_list(after, words[e])) e++;
+    if (e == s) return k;
+    return add_told(c, cn, words, s, e, READER_REL_OPEN, relation, clause, out, k, nread, max);
+}
+
+/* The word after which a dislike's value begins (its index), or -1: "I hate", "I can't
+ * stand", "I don't like", "I'm not a fan of", after a first-person word. */
+static int dislike_at(const char *const *words, int n)
+{
+    static const char *const hating[] = {"hate", "hates", "dislike", "detest", "loathe",
+                                         "despise", NULL};
+    static const char *const cannot[] = {"can't", "cant", "cannot", NULL};
+    static const char *const dont[] = {"don't", "dont", NULL};
+    static const char *const me[] = {"i", "we", "i'm", "im", "really", "honestly",
+                                     "absolutely", "just", "totally", "what", "who", "which",
+                                     NULL};
+    for (int w = 1; w < n; w++) {
+        if (!understand_in_list(me, words[w - 1])) continue;
+        if (understand_in_list(hating, words[w])) return w;
+        int i = w + 1 < n && !strcmp(words[w + 1], "i");   /* "what can't I stand?" */
+        if (w + 1 + i >= n) continue;
+        if (understand_in_list(cannot, words[w]) && !strcmp(words[w + 1 + i], "stand"))
+            return w + 1 + i;
+        if (understand_in_list(dont, words[w]) && !strcmp(words[w + 1 + i], "like"))
+            return w + 1 + i;
+        if (!strcmp(words[w], "not") && w + 3 < n && !strcmp(words[w + 1], "a") &&
+            !strcmp(words[w + 2], "fan") && !strcmp(words[w + 3], "of"))
+            return w + 3;
+    }
+    return -1;
+}
+
+int forms_dislikes(const char *c, size_t cn, const char *const *words, int n, int act,
+                   const understood_t *clause, understood_t *out, int k, int *nread, int max)
+{
+    static const char *const articles[] = {"a", "an", "the", "any", "all", "my", NULL};
+    static const char *const after[] = {"so", "and", "but", "because", "lol", "haha", "at",
+                                        "in", "on", "though", "tbh", "honestly", "anymore",
+                                        "either", "too", "much", "very", NULL};
+    int at = dislike_at(words, n);
+    if (at < 0) return k;
+    if (act == READER_QUESTION || act == READER_YESNO) {
+        for (int i = 0; i < k; i++)    /* "what food do I hate?", "do I hate olives?" */
+            if (!strcmp(out[i].holder, "self")) {
+                out[i].rel = READER_REL_OPEN;
+                snprintf(out[i].relation, sizeof out[i].relation, "%s", UNDERSTAND_DISLIKES);
+                if (act == READER_QUESTION) out[i].value[0] = '\0';
+            }
+        return k;
+    }
+    if (act != READER_FACT && act != READER_SMALLTALK) return k;
+    int s = at + 1;
+    while (s < n && understand_in_list(articles, words[s])) s++;
+    int e = s;
+    while (e < n && e - s < 3 && !understand_in_list(after, words[e])) e++;
+    /* what everyone grumbles about is small talk ("I hate Mondays", "can't stand the rain") */
+    static const char *const grumbles[] = {"monday", "mondays", "tuesday", "tuesdays",
+                                           "wednesday", "wednesdays", "thursday", "thursdays",
+                                           "friday", "fridays", "sunday", "sundays",
+                                           "weekends", "mornings", "morning", "traffic",
+                                           "rain", "weather", "winter", "heat", "cold", "snow",
+                                           "wind", "queues", "waiting", "commute", "commuting",
+                                           "this", "that", "it", "when", "people", "everything",
+                                           "being", "getting", "having", NULL};
+    if (e == s || understand_pronoun(words[s]) || lex_is_stopword(words[s]) ||
+        understand_in_list(grumbles, words[s]))
+        return k;
+    return add_told(c, cn, words, s, e, READER_REL_OPEN, UNDERSTAND_DISLIKES, clause, out, k,
+                    nread, max);
 }
 
 int forms_first_language(const char *c, size_t cn, const char *const *words, int n,

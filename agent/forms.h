@@ -166,4 +166,30 @@ int forms_unmarked_value(const char *c, size_t cn, const char *const *words,
  * (at most k, or k + 1 with a kin's name added). */
 int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int max);
 
+/* "I'm training for a marathon in October", "we're saving up for a house": what the user
+ * works towards with a verb of aiming (training, saving, studying, applying ...), the open
+ * relation "<verb> for" (the reader takes the goal for a job or a name), its value the one to three words after "for" (no article, up to "in",
+ * "next" ...). Asked ("what am I training for?") the question's units of the user ask
+ * that relation. Returns the units. */
+int forms_doing_for(const char *c, size_t cn, const char *const *words, int n, int act,
+                    const understood_t *clause, understood_t *out, int k, int *nread, int max);
+
+/* "I hate olives", "i can't stand mushrooms", "I'm not a fan of jazz": what the user
+ * dislikes, the open relation UNDERSTAND_DISLIKES (the reader reads such a clause as small
+ * talk, or the thing as a name), its value the one to three words after (no article,
+ * up to "so", "but" ...; not what everyone grumbles about: "I hate Mondays"). Asked
+ * ("what food do I hate?", "do I hate olives?") the question's units of the user ask
+ * that relation (UNDERSTAND_DISLIKES). Returns the units. */
+int forms_dislikes(const char *c, size_t cn, const char *const *words, int n, int act,
+                   const understood_t *clause, understood_t *out, int k, int *nread, int max);
+
+/* forms_change.c. "scratch that, she's a whippet not a greyhound", "it's Lena not
+ * Lina": a correction unit with the old value and no new one (or one of its first two
+ * words: "scratch") takes the one to three words
+ * right before "not" (after "is", "a", "she's", "meant" ...) when the old value follows
+ * "not"; a holder the reader took from those words becomes the pronoun said before them
+ * ("she"). Returns the units. */
+int forms_not_old(const char *c, size_t cn, const char *const *words, int n,
+                  understood_t *out, int k);
+
 #endif

@@ -180,13 +180,22 @@ static const struct {
                "what {H} is learning"}},
     {"support", {"you support {V}", "{H} supports {V}", "which team you support",
                  "which team {H} supports"}},
+    {"dislik", {"you don't like {V}", "{H} doesn't like {V}", "what you don't like",
+                "what {H} doesn't like"}},
     {REALISE_COUNT, {"you have {V}", "you have {V} {K}", "how many you have",
                         "how many {K} you have"}},
 };
 
+/* Open relations of a verb and "for" ("training for"), said with them. */
+static const rel_say_t aiming = {"you're {R} {V}", "{H} is {R} {V}", "what you're {R}",
+                                 "what {H} is {R}"};
+
 static const rel_say_t *say_of(const realise_frame_t *f)
 {
     if (f->rel == READER_REL_OPEN && (!f->relation || !*f->relation)) return &wordless;
+    size_t rl = f->relation ? strlen(f->relation) : 0;
+    if (f->rel == READER_REL_OPEN && rl > 4 && !strcmp(f->relation + rl - 4, " for"))
+        return &aiming;
     if (f->rel == READER_REL_OPEN && !strchr(f->relation, ' ')) {
         char stem[64];
         lex_stem(f->relation, stem, sizeof stem);

@@ -79,7 +79,7 @@ static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *te
             continue;
         if (facts_same_value(m->value, value) && !w->update_id)
             w->update_id = m->id;           /* told again: the same memory */
-        else if ((!facts_multi_valued(rel, holder) || !strcmp(value, FACTS_ENDED) ||
+        else if ((!facts_multi_valued(rel, relation, holder) || !strcmp(value, FACTS_ENDED) ||
                   !strcmp(m->value, FACTS_ENDED)) &&
                  w->nsupersede < sizeof w->supersede / sizeof w->supersede[0])
             w->supersede[w->nsupersede++] = m->id;
@@ -95,7 +95,7 @@ static void end_value(respond_t *r, const facts_t *f, const char *text,
 {
     int rel = facts_rel_of(m->relation), before = r->nw;
     respond_write_t *w = add_write(r, f, text, m->holder, m->relation, rel, FACTS_ENDED);
-    if (!w || !facts_multi_valued(rel, m->holder)) return;
+    if (!w || !facts_multi_valued(rel, m->relation, m->holder)) return;
     if (r->nw > before) w->nsupersede = 0;      /* new: only the values ended */
     for (size_t i = 0; i < f->n; i++) {
         const store_memory_t *x = &f->v[i];
@@ -134,14 +134,14 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
         if (!checks_says_ended(text) || facts_has_words(text, gone_to)) break;
         /* "现在住在重庆，不住成都了": the message's new value already replaces it */
         int rel = facts_rel_of(m->relation);
-        if (facts_multi_valued(rel, m->holder) || !wrote(r, m->holder, rel, m->relation))
+        if (facts_multi_valued(rel, m->relation, m->holder) || !wrote(r, m->holder, rel, m->relation))
             end_value(r, f, text, m);
         return;
     }
     /* one value of a relation that holds one per holder, per message: the first ("I'm
      * Ines, a midwife at St Mary's" names the user once) */
     if (u->value[0] && checks_fits(u->rel, u->holder, u->value) &&
-        (facts_multi_valued(u->rel, u->holder) ||
+        (facts_multi_valued(u->rel, u->relation, u->holder) ||
          !wrote(r, u->holder, u->rel, facts_open_key(f, u)))) {
         respond_write_t *w = add_write(r, f, text, u->holder, facts_open_key(f, u), u->rel,
                                        u->value);
@@ -149,7 +149,7 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
          * relation that holds several values, the newest other one is replaced */
         int replaces = facts_has_words(text, "instead") || facts_has_words(text, "dropped") ||
                        facts_has_words(text, "gave up") || facts_has_words(text, "switched");
-        for (size_t i = f->n; w && !w->update_id && facts_multi_valued(u->rel, u->holder) &&
+        for (size_t i = f->n; w && !w->update_id && facts_multi_valued(u->rel, u->relation, u->holder) &&
                               replaces && i-- > 0;) {
             const store_memory_t *m = &f->v[i];
             if (facts_same_holder(m->holder, u->holder) &&
@@ -260,7 +260,7 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
     int rel = facts_rel_of(target->relation);
     if (u->value[0] && !checks_fits(rel, target->holder, value))
         return;             /* "oops, I'm waffling" corrects no name */
-    if (!u->value[0] && !facts_multi_valued(rel, target->holder) &&
+    if (!u->value[0] && !facts_multi_valued(rel, target->relation, target->holder) &&
         wrote(r, target->holder, rel, target->relation))
         return;             /* "I moved to Bern, I don't live in Lyon anymore" */
     if (!u->value[0]) {
@@ -270,7 +270,7 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
     respond_write_t *w = add_write(r, f, text, target->holder, target->relation, rel, value);
     /* of a relation that holds several values, the one corrected is replaced ("I sold
      * my car and got a Saab", "not latex, it's amoxicillin") */
-    if (w && !w->update_id && facts_multi_valued(rel, target->holder) &&
+    if (w && !w->update_id && facts_multi_valued(rel, target->relation, target->holder) &&
         !facts_same_value(target->value, value) &&
         w->nsupersede < sizeof w->supersede / sizeof w->supersede[0])
         w->supersede[w->nsupersede++] = target->id;
@@ -960,7 +960,7 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
         asked.relation = NULL;
     }
     set_kind(r, MODEL_KIND_ANSWER);
-    if (u->act == READER_YESNO && m && u->value[0] && facts_multi_valued(u->rel, m->holder))
+    if (u->act == READER_YESNO && m && u->value[0] && facts_multi_valued(u->rel, u->relation, m->holder))
         for (size_t i = f->n; i-- > 0;) {   /* "do I speak Welsh?": any of the values */
             const store_memory_t *x = &f->v[i];
             if (facts_same_holder(x->holder, m->holder) &&
@@ -1073,7 +1073,7 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
         }
         if (like_kind(text) >= 0 && kind_of_like(m) == like_kind(text))
             newest = 1;         /* "what do I love eating?": the like told of eating */
-        if (facts_multi_valued(facts_rel_of(m->relation), m->holder) && !newest) {
+        if (facts_multi_valued(facts_rel_of(m->relation), m->relation, m->holder) && !newest) {
             int more = 0, asked_kind = like_kind(text);
             list[0] = '\0';
             for (size_t i = 0; i < f->n; i++) {

@@ -302,6 +302,12 @@ static void holder_of(const char *const *words, const unsigned char *tags,
                  !understand_in_list(understand_empty_words, words[e]))
             *name_at = e;               /* "my dad Stan drives buses": Stan untagged */
         understand_holder(words + s, e - s, key, len);
+        if (*name_at < 0 && e < n && !understand_kin(key) && !dialogue_pet_word(key)) {
+            char longer[UNDERSTAND_KEY];  /* "my best [mate]": a kin word cut after its
+                                           * first word */
+            understand_holder(words + s, e - s + 1, longer, sizeof longer);
+            if (understand_kin(longer)) snprintf(key, len, "%s", longer), e++;
+        }
         size_t wl = e < n ? strlen(words[e]) : 0;
         static const char *const rel_nouns[] = {"name", "names", "age", "birthday", "job",
                                                 "address", "surname", "nickname", NULL};
@@ -1711,6 +1717,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     }
     if (clause.act == READER_FACT || clause.act == READER_CORRECTION)
         k = forms_moved_to(c, cn, words, caps, n, out, k);
+    if (clause.act == READER_CORRECTION) k = forms_not_old(c, cn, words, n, out, k);
     if (clause.act == READER_FACT) k = forms_lives_with(c, cn, words, n, out, k, max);
     if (clause.act == READER_FACT) {
         k = forms_married_to(c, cn, words, caps, n, out, k, max);
@@ -1725,6 +1732,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         asked_of_mine(words, n, out, k);
         int nread = k;
         k = forms_learning(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
+        k = forms_doing_for(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
+        k = forms_dislikes(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
     }
     if (clause.act == READER_FACT) {
         k = name_read_as_relation(c, cn, words, caps, n, out, k, max);
@@ -1750,6 +1759,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_fan_of(c, cn, words, caps, n, &clause, out, k, &nread, max);
         k = forms_first_language(c, cn, words, n, &clause, out, k, &nread, max);
         k = forms_learning(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
+        k = forms_doing_for(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
+        k = forms_dislikes(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
         k = forms_plays(c, cn, words, tags, n, &clause, out, k, &nread, max);
         k = forms_favourite_is(c, cn, words, n, &clause, out, k, &nread, max);
         k = forms_by_trade(c, cn, words, tags, n, &clause, out, k, &nread, max);

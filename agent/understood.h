@@ -14,6 +14,9 @@ enum { UNDERSTAND_KEY = 64, UNDERSTAND_VALUE = 256 };
 /* The open relation of a job told as past ("I used to be a nurse"): no job now, and the
  * one a question of a former job asks for. */
 #define UNDERSTAND_FORMER_JOB "former job"
+/* The open relation of what the user dislikes ("I can't stand olives"): several at once,
+ * as likes. */
+#define UNDERSTAND_DISLIKES "dislikes"
 /* Units a message reads into at most: a clause may tell several facts. */
 enum { UNDERSTAND_MAX = 2 * CLAUSES_MAX };
 

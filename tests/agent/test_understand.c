@@ -343,6 +343,15 @@ static const struct {
     {"my physio appointment is on the 9th",
      {{"fact", "self", "physio appointment", "9th", NULL}}},
     {"when's my physio appointment?", {{"question", "self", "physio appointment", "", NULL}}},
+    /* a correction's new value right before "not", no comma between */
+    {"oh wait, he's a beagle not a basset hound",
+     {{"correction", "he", NULL, "beagle", NULL}}},
+    /* a kin word the reader cut after its first word */
+    {"can you forget about my best mate", {{"forget", "best friend", "", "", NULL}}},
+    /* what one works towards, told and asked */
+    {"I'm training for a triathlon next summer",
+     {{"fact", "self", "training for", "triathlon", NULL}}},
+    {"what am I saving up for?", {{"question", "self", "saving for", "", NULL}}},
     {"Every year in April I celebrate my birthday.", {{"fact", "self", "birthday", "April", NULL}}},
     {"I have a rabbit, his name is Clover for what it's worth.",
      {{"fact", "rabbit", "owns", "", NULL}, {"fact", "rabbit", "name", "Clover", NULL}}},

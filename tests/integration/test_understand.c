@@ -1066,6 +1066,28 @@ START_TEST(test_pets_children_and_a_former_job_asked_in_other_words)
 }
 END_TEST
 
+/* Dislikes told and asked several ways and kept beside each other; a goal one trains or
+ * saves for; a correction with its new value right before "not"; a place ending in "nt"
+ * is no "don't" that ends what is told again; a kin word of two words in a forget. */
+START_TEST(test_dislikes_goals_and_corrections_without_a_comma)
+{
+    tell("a", "i can't stand celery and i hate beetroot");
+    ask("b", "what food do i hate?", "celery", NULL);
+    ask("b", "what don't i like?", "beetroot", NULL);
+    tell("a", "we're saving up for a camper van");
+    ask("b", "what are we saving for?", "camper van", NULL);
+    tell("a", "our cat is a persian");
+    tell("a", "oops, she's a siamese not a persian");
+    ask("b", "what breed is our cat?", "siamese", "persian");
+    tell("a", "I work at a cafe in Ghent");
+    tell("a", "I grew up in Lyon but now I'm in Ghent");
+    ask("b", "where do i work?", "cafe", NULL);
+    tell("a", "my best mate is Bruno");
+    json_decref(say("a", "please forget my best mate"));
+    ask("b", "who is my best friend?", "don't know", "Bruno");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -1141,6 +1163,7 @@ int main(void)
     tcase_add_test(tc, test_a_group_is_named_and_an_animal_not_kept_is_no);
     tcase_add_test(tc, test_forgetting_by_the_relation_and_possessives_without_apostrophes);
     tcase_add_test(tc, test_pets_children_and_a_former_job_asked_in_other_words);
+    tcase_add_test(tc, test_dislikes_goals_and_corrections_without_a_comma);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
