@@ -1,19 +1,19 @@
 /* understand.c: a message read clause by clause (understand.h). The reader decides the
  * act, the relation and which words are holder, relation, value, old value and name;
  * this file turns those spans into keys: a holder without its possessive and with kin
- * words in one form (a capitalised name at its end set apart, "he"/"she" taken from the
- * clause before), the value in the writer's own spelling, recovered from the clause
- * text. Where the reader's output contradicts itself or the clause's own words, it is
- * mended first, by rules that read form, not meaning: an act its words rule out (a
- * question with no question mark nor asking word, small talk whose tags tell a fact or
- * a name after "I'm"), spans begun twice or cut inside one value, a list read as one
- * value, a date ended at its day, a place of work ended before its noun ("a bike
- * shop"), how long read as how old, a job read as a holder ("Yusuf's a dentist"), a
- * nationality read as a name (where one is from), a place after "from" (where one came
- * from). The forms the reader does not mark at all ("married to Ines", measures, a
- * word it has not seen) are read by forms.c. */
+ * words in one form (a capitalised name at its end set apart), the value in the writer's
+ * own spelling, recovered from the clause text. Where the reader's output contradicts
+ * itself or the clause's own words, it is mended first, by rules that read form, not
+ * meaning: an act its words rule out (a question with no question mark nor asking word,
+ * small talk whose tags tell a fact or a name after "I'm"), spans begun twice or cut
+ * inside one value, a list read as one value, a date ended at its day, a place of work
+ * ended before its noun ("a bike shop"), how long read as how old, a job read as a
+ * holder ("Yusuf's a dentist"), a nationality read as a name, a place after "from". The
+ * units so read are then mended by understand_mend.c, and the forms the reader does not
+ * mark at all ("married to Ines", measures) are read by forms.c. */
 #include "agent/understand.h"
 #include "agent/understand_internal.h"
+#include "agent/understand_mend.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -551,7 +551,7 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             snprintf(u->value, sizeof u->value, "%s", country);
         }
         /* "we named her Lotte": the name is hers, not the speaker's; whom "her" means
-         * is settled as for any pronoun (pronoun_holders, facts.h) */
+         * is settled as for any pronoun (understand_mend_pronoun_holders, facts.h) */
         static const char *const naming[] = {"called", "named", "call", "name", NULL};
         if (u->rel == READER_REL_NAME && s >= 2 && !strcmp(u->holder, "self") &&
             understand_in_list(naming, words[s - 2]) && understand_pronoun(words[s - 1])) {
@@ -1013,476 +1013,6 @@ static int vehicle_class(const char *value)
                               strncmp(low, "new ", 4) ? low : low + 4);
 }
 
-/* "a sphynx cat called Pixie", "a rescue greyhound": a holder of several words that
- * end in an animal kept or a kind of one (and are no kind as a whole: "golden
- * retriever") is that last word; before an animal ("cat"), the words before it tell
- * its kind in a fact (once). Returns the units. */
-static int kind_in_holder(int act, understood_t *out, int k, int max)
-{
-    for (int i = 0, k0 = k; i < k0; i++) {
-        char *sp = strrchr(out[i].holder, ' ');
-        if (!sp || sp == out[i].holder || strchr(out[i].holder, ':') ||
-            kinds_animal(out[i].holder) || !(dialogue_pet_word(sp + 1) || kinds_animal(sp + 1)))
-            continue;           /* "golden retriever" is one kind */
-        int pet = dialogue_pet_word(sp + 1);
-        char kind[UNDERSTAND_KEY], holder[UNDERSTAND_KEY];
-        snprintf(kind, sizeof kind, "%.*s", (int)(sp - out[i].holder), out[i].holder);
-        snprintf(holder, sizeof holder, "%s", sp + 1);
-        for (int j = 0; j < k; j++)     /* every unit of that holder, i's last */
-            if (j != i && !strcmp(out[j].holder, out[i].holder))
-                snprintf(out[j].holder, sizeof out[j].holder, "%s", holder);
-        snprintf(out[i].holder, sizeof out[i].holder, "%s", holder);
-        int told = 0;
-        for (int j = 0; j < k && !told; j++)
-            told = out[j].rel == READER_REL_KIND && !strcmp(out[j].holder, holder);
-        if (act != READER_FACT || told || !pet || k >= max) continue;
-        out[k] = out[i];
-        out[k].rel = READER_REL_KIND;
-        snprintf(out[k].relation, sizeof out[k].relation, "%s", reader_rel_name(READER_REL_KIND));
-        snprintf(out[k].value, sizeof out[k].value, "%s", kind);
-        out[k].name[0] = out[k].old[0] = '\0';
-        k++;
-    }
-    return k;
-}
-
-/* "my gf Kamila and I have been together 2 years, she's a pharmacist": a value of the
- * user's that comes after "she's" or "he's" (nearer it than any "I") is that pronoun's
- * (pronoun_holders finds whom it means), and a kind of person said so is a job. */
-static void pronoun_before_value(const char *const *words, int n, understood_t *out, int k)
-{
-    static const char *const mine[] = {"i", "i'm", "im", "i've", "ive", "my", NULL};
-    for (int i = 0; i < k; i++) {
-        if (strcmp(out[i].holder, "self") || !out[i].value[0]) continue;
-        char first[UNDERSTAND_KEY];     /* the value's first word ("sound" of "sound engineer") */
-        snprintf(first, sizeof first, "%.*s", (int)strcspn(out[i].value, " "), out[i].value);
-        int v = 0;
-        while (v < n && strcasecmp(words[v], first)) v++;
-        const char *who = NULL;
-        for (int w = v - 1; w >= 0 && !who; w--) {
-            if (understand_in_list(mine, words[w])) break;
-            size_t l = strlen(words[w]);
-            if (l > 2 && !strcmp(words[w] + l - 2, "'s")) who = understand_pronoun(words[w]);
-        }
-        if (!who || v >= n) continue;
-        snprintf(out[i].holder, sizeof out[i].holder, "%s", who);
-        const char *last = strrchr(out[i].value, ' ');
-        if (out[i].rel == READER_REL_KIND && kinds_person(last ? last + 1 : out[i].value)) {
-            out[i].rel = READER_REL_JOB;
-            snprintf(out[i].relation, sizeof out[i].relation, "%s", reader_rel_name(READER_REL_JOB));
-        }
-    }
-}
-
-/* "married to Jonas, who is a dentist": what a clause says after "who" behind a name of
- * someone's is theirs, not the user's (units of "self" there go to the name's holder). */
-static void who_is(const char *const *words, int n, understood_t *out, int k)
-{
-    int who = 1;
-    while (who < n && strcmp(words[who], "who") && strcmp(words[who], "who's")) who++;
-    if (who >= n) return;
-    const char *holder = NULL;
-    for (int i = 0; i < k && !holder; i++)
-        if (out[i].rel == READER_REL_NAME && out[i].value[0] &&
-            !strcasecmp(out[i].value, words[who - 1]) && strcmp(out[i].holder, "self"))
-            holder = out[i].holder;
-    for (int i = 0; i < k && holder; i++)
-        if (!strcmp(out[i].holder, "self") && out[i].rel != READER_REL_NAME)
-            snprintf(out[i].holder, sizeof out[i].holder, "%s", holder);
-}
-
-/* "a cat called Pixie, she's shy and fussy": beside a capitalised name of a holder, a
- * name of it written all in lower case is a word said of it, not a second name, and so
- * is a kind said without an article. Returns the units left. */
-static int names_in_capitals(const char *const *words, int n, understood_t *out, int k)
-{
-    static const char *const article[] = {"a", "an", NULL};
-    int kept = 0;
-    for (int i = 0; i < k; i++) {
-        const char *v = out[i].value;
-        /* "she's shy" is no kind as "she's a sphynx" is: a kind of one word unknown as
-         * one and said without an article beside a name */
-        int w = 1;
-        while (w < n && strcasecmp(words[w], v)) w++;
-        if (out[i].rel == READER_REL_KIND && w < n && !understand_in_list(article, words[w - 1]) &&
-            !kinds_animal(v) && !strchr(v, ' ') && islower((unsigned char)v[0])) {
-            int named = 0;
-            for (int j = 0; j < k && !named; j++)
-                named = out[j].rel == READER_REL_NAME && !strcmp(out[j].holder, out[i].holder);
-            if (named) continue;
-        }
-        int small = out[i].rel == READER_REL_NAME && v[0] && isalpha((unsigned char)v[0]);
-        for (const char *p = v; small && *p; p++) small = !isupper((unsigned char)*p);
-        int capital = 0;
-        for (int j = 0; j < k && small && !capital; j++)
-            capital = j != i && out[j].rel == READER_REL_NAME &&
-                      isupper((unsigned char)out[j].value[0]) &&
-                      !strcmp(out[j].holder, out[i].holder);
-        if (!capital) out[kept++] = out[i];
-    }
-    return kept;
-}
-
-/* "two kids, Tom and Wren": a name of a holder followed by "and" and a capitalised word
- * that no unit holds is a second name of that holder (a name the reader did not know
- * is left unmarked). Returns the units. */
-static int names_listed(const char *c, size_t cn, const char *const *words,
-                        const unsigned char *caps, int n, understood_t *out, int k, int max)
-{
-    for (int i = 0, k0 = k; i < k0 && k < max; i++) {
-        if (out[i].rel != READER_REL_NAME || !out[i].value[0] || strchr(out[i].value, ' '))
-            continue;
-        int w = 0;
-        while (w + 2 < n && strcasecmp(words[w], out[i].value)) w++;
-        if (w + 2 >= n || strcmp(words[w + 1], "and") || !caps[w + 2] ||
-            understand_is_cjk(words[w + 2]) || lex_is_stopword(words[w + 2]) ||
-            understand_pronoun(words[w + 2]) ||
-            understand_in_list(understand_personal_words, words[w + 2]) ||
-            (w + 3 < n && isalpha((unsigned char)words[w + 3][0])))
-            continue;           /* "Tom and Wren" ends the clause or a part of it */
-        int held = 0;
-        for (int j = 0; j < k && !held; j++)
-            held = !strcasecmp(out[j].value, words[w + 2]) || !strcasecmp(out[j].holder, words[w + 2]);
-        if (held) continue;
-        out[k] = out[i];
-        understand_as_written(c, cn, words, w + 2, w + 3, out[k].value, sizeof out[k].value);
-        k++;
-    }
-    return k;
-}
-
-/* "an African grey parrot called Zuzu": of two names of one holder, the one after
- * "called" or "named" is the name; a word before it the reader also took for one describes
- * the holder. Returns the units left. */
-static int name_after_calling(const char *c, size_t cn, understood_t *out, int k)
-{
-    char text[1024];
-    snprintf(text, sizeof text, "%.*s", (int)cn, c);
-    int kept = 0;
-    for (int i = 0; i < k; i++) {
-        int drop = 0;
-        const char *vi = out[i].rel == READER_REL_NAME && out[i].value[0]
-                             ? strstr(text, out[i].value) : NULL;
-        for (int j = 0; j < k && vi && !drop; j++) {
-            if (j == i || out[j].rel != READER_REL_NAME || !out[j].value[0] ||
-                strcmp(out[j].holder, out[i].holder) != 0)
-                continue;
-            const char *vj = strstr(vi + strlen(out[i].value), out[j].value);
-            if (!vj) continue;
-            char between[512];
-            snprintf(between, sizeof between, " %.*s ", (int)(vj - vi), vi);
-            drop = strstr(between, " called ") || strstr(between, " named ");
-        }
-        if (!drop) out[kept++] = out[i];
-    }
-    return kept;
-}
-
-/* "I'm Maeve, 41, nurse in Cork": a name after "I'm" the reader took for an open
- * relation of the number after it is the speaker's name, and the number their age.
- * Returns the units. */
-static int name_read_as_relation(const char *c, size_t cn, const char *const *words,
-                                 const unsigned char *caps, int n, understood_t *out, int k,
-                                 int max)
-{
-    for (int i = 0; i < k; i++) {
-        understood_t *u = &out[i];
-        if (u->rel != READER_REL_OPEN || !u->relation[0] || strchr(u->relation, ' ') ||
-            !understand_number_only(u->value))
-            continue;
-        int at = -1;            /* the name's word, right after "I'm" or "I am" */
-        for (int w = 1; w < n && at < 0; w++)
-            if (caps[w] && !strcasecmp(words[w], u->relation) &&
-                (!strcmp(words[w - 1], "i'm") || !strcmp(words[w - 1], "im") ||
-                 (w >= 2 && !strcmp(words[w - 2], "i") && !strcmp(words[w - 1], "am"))))
-                at = w;
-        if (at < 0) continue;
-        u->rel = READER_REL_AGE;
-        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_AGE));
-        if (k >= max) return k;
-        out[k] = *u;
-        out[k].rel = READER_REL_NAME;
-        snprintf(out[k].relation, sizeof out[k].relation, "%s",
-                 reader_rel_name(READER_REL_NAME));
-        understand_as_written(c, cn, words, at, at + 1, out[k].value, sizeof out[k].value);
-        return k + 1;
-    }
-    return k;
-}
-
-/* "quick intro: Joanne, 33, from Cork": the message's first clause begun (after a few
- * words of greeting) by a capitalised name and a comma, whose units the reader gave
- * that name or no one as holder, with no word of the user's or of kin in it, is the
- * user telling who they are: the units are the user's, a number alone their age, and
- * the name theirs. Returns the units. */
-static int intro_by_name(const char *c, size_t cn, const char *const *words,
-                         const unsigned char *caps, int n, understood_t *out, int k, int max)
-{
-    static const char *const before[] = {"quick", "intro", "so", "ok", "okay", "hi", "hiya",
-                                         "hii", "hiii", "yo", "hello", "well", "right",
-                                         "basically", "anyway", "um", "erm", NULL};
-    int w = 0;
-    while (w < n && (understand_in_list(before, words[w]) || !strncmp(words[w], "hey", 3)))
-        w++;
-    if (k < 1 || out[0].at != 0 || w >= n || !caps[w] || understand_is_cjk(words[w]))
-        return k;
-    for (int v = 0; v < n; v++)
-        if (understand_in_list(understand_personal_words, words[v]) || understand_kin(words[v]))
-            return k;
-    for (int i = 0; i < k; i++)     /* the name's, or the user's said of no one */
-        if ((strcasecmp(out[i].holder, words[w]) && strcmp(out[i].holder, "self")) ||
-            out[i].personal)
-            return k;
-    char name[UNDERSTAND_VALUE];
-    understand_as_written(c, cn, words, w, w + 1, name, sizeof name);
-    long at = understand_text_at(c, cn, name);
-    if (at < 0 || (size_t)at + strlen(name) >= cn || c[at + (long)strlen(name)] != ',') return k;
-    for (int i = 0; i < k; i++) {
-        snprintf(out[i].holder, sizeof out[i].holder, "self");
-        out[i].personal = 1;
-        if (out[i].rel == READER_REL_OPEN && understand_number_only(out[i].value)) {
-            out[i].rel = READER_REL_AGE;
-            snprintf(out[i].relation, sizeof out[i].relation, "%s",
-                     reader_rel_name(READER_REL_AGE));
-        }
-    }
-    if (k >= max) return k;
-    out[k] = out[0];
-    out[k].rel = READER_REL_NAME;
-    snprintf(out[k].relation, sizeof out[k].relation, "%s", reader_rel_name(READER_REL_NAME));
-    snprintf(out[k].value, sizeof out[k].value, "%s", name);
-    out[k].name[0] = out[k].old[0] = '\0';
-    return k + 1;
-}
-
-/* "who am I dating?", "who am I seeing now?" (which the reader may take for "who am
- * I?"): a question of the partner's name. */
-static void dating_asked(const char *const *words, int n, understood_t *out, int k)
-{
-    static const char *const dating[] = {"dating", "seeing", NULL};
-    int who = n > 0 && (!strcmp(words[0], "who") || !strcmp(words[0], "who's")), date = 0;
-    for (int w = 1; w < n && who && !date; w++) date = understand_in_list(dating, words[w]);
-    for (int i = 0; i < k && date; i++) {
-        out[i].act = READER_QUESTION;
-        out[i].personal = 1;
-        snprintf(out[i].holder, sizeof out[i].holder, "partner");
-        out[i].rel = READER_REL_NAME;
-        snprintf(out[i].relation, sizeof out[i].relation, "%s", reader_rel_name(READER_REL_NAME));
-        out[i].value[0] = '\0';
-    }
-}
-
-/* "how many children have I got", "which car did we buy": a question whose holder comes
- * before its subject asks of the user's when that subject is "I" or "we" after an
- * auxiliary (the holder's own words have no "my"). */
-static void asked_of_mine(const char *const *words, int n, understood_t *out, int k)
-{
-
-    static const char *const aux[] = {"have", "has", "do", "does", "did", "am", "was",
-                                      "were", "can", "should", "will", NULL};
-    static const char *const we[] = {"i", "we", NULL};
-    int mine = 0;
-    for (int w = 1; w < n && !mine; w++)
-        mine = understand_in_list(we, words[w]) && understand_in_list(aux, words[w - 1]);
-    for (int i = 0; i < k && mine; i++) out[i].personal = 1;
-}
-
-/* "do I have a daughter?", "do I have any kids?", "have I got a brother?": whether the
- * user has someone (a kin word) or an animal, asked as one yes/no question of what they
- * have, whatever the reader made of it. Returns the units. */
-static int have_asked(const char *c, size_t cn, const char *const *words, int n,
-                      understood_t *out, int k)
-{
-    static const char *const some[] = {"a", "an", "any", NULL};
-    int w = -1;
-    for (int i = 0; i + 3 < n && w < 0; i++) {
-        if (!strcmp(words[i], "do") && !strcmp(words[i + 1], "i") &&
-            !strcmp(words[i + 2], "have"))
-            w = i + 3;
-        else if (!strcmp(words[i], "have") && !strcmp(words[i + 1], "i") &&
-                 !strcmp(words[i + 2], "got"))
-            w = i + 3;
-    }
-    if (w < 0 || k < 1) return k;
-    if (w < n && understand_in_list(some, words[w])) w++;
-    if (w >= n || w + 1 < n) return k;        /* one word, the clause's last */
-    char key[UNDERSTAND_KEY];
-    understand_holder(words + w, 1, key, sizeof key);
-    if (!understand_kin(key) && !dialogue_pet_word(key) && strcmp(key, "children") != 0)
-        return k;
-    understood_t u = out[0];
-    u.act = READER_YESNO;
-    u.rel = READER_REL_OWNS;
-    u.personal = 1;
-    snprintf(u.holder, sizeof u.holder, "self");
-    snprintf(u.relation, sizeof u.relation, "%s", reader_rel_name(READER_REL_OWNS));
-    understand_as_written(c, cn, words, w, w + 1, u.value, sizeof u.value);
-    u.old[0] = u.name[0] = '\0';
-    out[0] = u;
-    return 1;
-}
-
-/* "from Kraków, Poland": a place and the country after it, read as two values of one
- * relation, are one value ("Kraków, Poland"), so "am I from Poland?" finds it. Returns
- * the units left. */
-static int place_and_country(const char *c, size_t cn, understood_t *out, int k)
-{
-    char text[1024], both[2 * UNDERSTAND_VALUE + 4];
-    snprintf(text, sizeof text, "%.*s", (int)cn, c);
-    for (int i = 0; i + 1 < k; i++) {
-        understood_t *a = &out[i], *b = &out[i + 1];
-        int place = a->rel == READER_REL_HOME || a->rel == READER_REL_HOMETOWN ||
-                    a->rel == READER_REL_WORKPLACE;
-        if (!place || b->rel != a->rel || strcmp(a->holder, b->holder) != 0 ||
-            !a->value[0] || !forms_is_country(b->value) || forms_is_country(a->value))
-            continue;
-        snprintf(both, sizeof both, "%s, %s", a->value, b->value);
-        size_t bl = strlen(both);
-        if (!strstr(text, both) || bl >= sizeof a->value) continue;
-        memcpy(a->value, both, bl + 1);
-        memmove(out + i + 1, out + i + 2, (size_t)(k - i - 2) * sizeof *out);
-        k--;
-    }
-    return k;
-}
-
-/* A clause whose units were all dropped as no facts: one unit of small talk (the
- * first's spans), or none when there were none. */
-static int said_nothing(understood_t *out, int k)
-{
-    if (k < 1) return 0;
-    out[0].act = READER_SMALLTALK;
-    out[0].value[0] = out[0].name[0] = out[0].old[0] = '\0';
-    out[0].personal = 0;
-    return 1;
-}
-
-/* "best ramen I've had outside Japan": a place after "outside", "than" or "like" in a
- * clause with no word of living is no home. Returns the units left. */
-static int home_not_lived(const char *const *words, int n, understood_t *out, int k)
-{
-    static const char *const living[] = {"live", "lives", "living", "lived", "moved",
-                                         "move", "moving", "based", "home", "house", "flat",
-                                         "from", "born", NULL};
-    static const char *const besides[] = {"outside", "than", "like", "besides", "except",
-                                          NULL};
-    for (int w = 0; w < n; w++)
-        if (understand_in_list(living, words[w])) return k;
-    int kept = 0;
-    for (int i = 0; i < k; i++) {
-        int away = 0;
-        for (int w = 1; w < n && out[i].rel == READER_REL_HOME && !away; w++)
-            away = !strcasecmp(words[w], out[i].value) && understand_in_list(besides, words[w - 1]);
-        if (!away) out[kept++] = out[i];
-    }
-    return kept ? kept : said_nothing(out, k);
-}
-
-/* "I'm a welder, trying to save for a van": the reader reads jobs in words near a job
- * ("trying", "van"). When one job of a holder in the clause ends in a kind of person
- * (kinds_person: "welder", "quantity surveyor"), that holder's jobs ending in no kind of
- * person go. Returns the units left. */
-static int jobs_of_people(understood_t *out, int k)
-{
-    int person[UNDERSTAND_MAX] = {0};
-    for (int i = 0; i < k && i < UNDERSTAND_MAX; i++) {
-        const char *v = out[i].value, *last = strrchr(v, ' ');
-        person[i] = out[i].rel == READER_REL_JOB && v[0] && kinds_person(last ? last + 1 : v);
-    }
-    int kept = 0;
-    for (int i = 0; i < k; i++) {
-        int other = 0;      /* a job of a kind of person beside it, of the same holder */
-        for (int j = 0; j < k && j < UNDERSTAND_MAX && !other; j++)
-            other = person[j] && !strcmp(out[j].holder, out[i].holder);
-        int drop = i < UNDERSTAND_MAX && out[i].rel == READER_REL_JOB && out[i].value[0] &&
-                   !person[i] && other;
-        if (!drop) out[kept++] = out[i];
-    }
-    return kept;
-}
-
-/* A clause of studying ("I did my degree in history at the University of Leeds", "I
- * studied chemistry at Durham"): what one studies read as a job, a workplace or a pastime
- * is what one studies (the open relation "study", as "I study law" reads), and a firm or
- * a place after "at" is the school. A question of which school one went to ("what uni
- * did I go to?") asks for the school. */
-static void studies(const char *const *words, int n, int act, understood_t *out, int k)
-{
-    static const char *const studying[] = {"study", "studies", "studied", "studying",
-                                           "degree", "major", "majored", "majoring",
-                                           "masters", "phd", NULL};
-    static const char *const schools[] = {"uni", "university", "college", "school", NULL};
-    static const char *const working[] = {"work", "works", "worked", "working", "job", NULL};
-    static const char *const going[] = {"go", "goes", "went", "going", "attend", "attended",
-                                        "attending", NULL};
-    int study = 0, school = 0, work = 0;
-    for (int w = 0; w < n; w++) {
-        study |= understand_in_list(studying, words[w]);
-        school |= understand_in_list(schools, words[w]);
-        work |= understand_in_list(working, words[w]);
-    }
-    if (work) return;
-    for (int i = 0; i < k; i++) {
-        understood_t *u = &out[i];
-        char first[16];
-        snprintf(first, sizeof first, "%.*s", (int)strcspn(u->relation, " "), u->relation);
-        if (act == READER_QUESTION && school && u->rel == READER_REL_OPEN &&
-            understand_in_list(going, first)) {
-            u->rel = READER_REL_SCHOOL;
-            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
-            continue;
-        }
-        if (act != READER_FACT || !study || !u->value[0] || !u->personal)
-            continue;
-        if (understand_in_list(studying, u->holder))   /* "my [degree] in geology" */
-            snprintf(u->holder, sizeof u->holder, "self");
-        int at = -1;            /* the word before the value */
-        for (int w = 1; w < n && at < 0; w++)
-            if (!strcasecmp(words[w], u->value) ||
-                (!strncasecmp(u->value, words[w], strlen(words[w])) &&
-                 u->value[strlen(words[w])] == ' '))
-                at = w - 1;
-        if (at < 0) continue;
-        if ((u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE) &&
-            (!strcmp(words[at], "at") || (!strcmp(words[at], "the") && at > 0 &&
-                                          !strcmp(words[at - 1], "at")))) {
-            u->rel = READER_REL_SCHOOL;
-            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
-        } else if ((u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_EMPLOYER ||
-                    u->rel == READER_REL_JOB || u->rel == READER_REL_HOBBY) &&
-                   (!strcmp(words[at], "in") || understand_in_list(studying, words[at]))) {
-            u->rel = READER_REL_OPEN;
-            snprintf(u->relation, sizeof u->relation, "study");
-        }
-    }
-}
-
-/* "we moved to Hull in May", "I started at Google in March": a month alone is when, not
- * a birthday, in a clause with no word of birth. Returns the units left. */
-static int month_not_birthday(const char *const *words, int n, understood_t *out, int k)
-{
-    static const char *const birth[] = {"birthday", "birthdays", "bday", "b-day", "born",
-                                        "birth", "turn", "turns", "turning", "celebrate",
-                                        "celebrates", "celebrating", "生日", "生", NULL};
-    for (int w = 0; w < n; w++)
-        if (understand_in_list(birth, words[w])) return k;
-    int kept = 0;
-    for (int i = 0; i < k; i++) {
-        understood_t *u = &out[i];
-        if (u->rel == READER_REL_BIRTHDAY && understand_month(u->value)) {
-            if (!u->name[0]) continue;
-            /* the name told in passing stays ("my brother Tariq is getting married in
-             * july": Tariq) */
-            u->rel = READER_REL_NAME;
-            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
-            snprintf(u->value, sizeof u->value, "%s", u->name);
-            u->name[0] = '\0';
-        }
-        out[kept++] = *u;
-    }
-    return kept ? kept : said_nothing(out, k);
-}
-
 /* The clause's word count without an aside it ends with ("... as you may know", "...
  * for what it's worth", "... just so you know"): words that tell nothing, which the
  * reader was not trained to see there. */
@@ -1511,30 +1041,6 @@ static int without_trailing_aside(const char *const *words, int n)
         }
     }
     return n;
-}
-
-/* "daylight robbery by the referee": a clause that names no one and no work (no subject,
- * no "work", "job" or "as") tells no job unless its value is a kind of person not
- * brought in by "by" (a job told bare, "nurse at the Royal", still is). Returns the
- * units left. */
-static int bare_jobs(const char *const *words, int n, understood_t *out, int k)
-{
-    static const char *const work[] = {"work", "works", "working", "worked", "job", "as",
-                                       "trade", "profession", "career", NULL};
-    for (int w = 0; w < n; w++)
-        if (understand_in_list(work, words[w])) return k;
-    int kept = 0;
-    for (int i = 0; i < k; i++) {
-        const char *v = out[i].value, *last = strrchr(v, ' ');
-        int job = out[i].rel == READER_REL_JOB && v[0] && (unsigned char)v[0] < 0x80;
-        int by = 0;         /* "by the referee": who did it, not what one does */
-        for (int w = 1; w < n && job && !by; w++)
-            by = !strcasecmp(words[w], last ? last + 1 : v) &&
-                 (!strcmp(words[w - 1], "by") ||
-                  (w >= 2 && !strcmp(words[w - 1], "the") && !strcmp(words[w - 2], "by")));
-        if (!job || (kinds_person(last ? last + 1 : v) && !by)) out[kept++] = out[i];
-    }
-    return kept || !k ? kept : said_nothing(out, k);
 }
 
 /* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and
@@ -1723,32 +1229,32 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_married_to(c, cn, words, caps, n, out, k, max);
         k = forms_works_from_home(words, n, out, k, max);
     }
-    studies(words, n, clause.act, out, k);
+    understand_mend_studies(words, n, clause.act, out, k);
     if (clause.act == READER_YESNO || clause.act == READER_QUESTION ||
         clause.act == READER_SUMMARY)
-        dating_asked(words, n, out, k);
+        understand_mend_dating_asked(words, n, out, k);
     if (clause.act == READER_YESNO || clause.act == READER_QUESTION) {
-        k = have_asked(c, cn, words, n, out, k);
-        asked_of_mine(words, n, out, k);
+        k = understand_mend_have_asked(c, cn, words, n, out, k);
+        understand_mend_asked_of_mine(words, n, out, k);
         int nread = k;
         k = forms_learning(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
         k = forms_doing_for(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
         k = forms_dislikes(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
     }
     if (clause.act == READER_FACT) {
-        k = name_read_as_relation(c, cn, words, caps, n, out, k, max);
-        k = intro_by_name(c, cn, words, caps, n, out, k, max);
-        k = name_after_calling(c, cn, out, k);
-        k = names_listed(c, cn, words, caps, n, out, k, max);
-        k = names_in_capitals(words, n, out, k);
-        who_is(words, n, out, k);
-        pronoun_before_value(words, n, out, k);
-        k = month_not_birthday(words, n, out, k);
-        k = place_and_country(c, cn, out, k);
-        k = home_not_lived(words, n, out, k);
-        k = jobs_of_people(out, k);
+        k = understand_mend_name_read_as_relation(c, cn, words, caps, n, out, k, max);
+        k = understand_mend_intro_by_name(c, cn, words, caps, n, out, k, max);
+        k = understand_mend_name_after_calling(c, cn, out, k);
+        k = understand_mend_names_listed(c, cn, words, caps, n, out, k, max);
+        k = understand_mend_names_in_capitals(words, n, out, k);
+        understand_mend_who_is(words, n, out, k);
+        understand_mend_pronoun_before_value(words, n, out, k);
+        k = understand_mend_month_not_birthday(words, n, out, k);
+        k = understand_mend_place_and_country(c, cn, out, k);
+        k = understand_mend_home_not_lived(words, n, out, k);
+        k = understand_mend_jobs_of_people(out, k);
     }
-    k = kind_in_holder(clause.act, out, k, max);
+    k = understand_mend_kind_in_holder(clause.act, out, k, max);
     int cjk = 0;
     for (int w = 0; w < n && !cjk; w++) cjk = understand_is_cjk(words[w]);
     if (cjk) k = forms_zh(c, cn, clause.act, out, k, max);
@@ -1784,7 +1290,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             out[i].act = ro.act, out[i].fact_min_p = reader_fact_min_p(r);
     int bare = !has_subject(words, tags, n);
     for (int i = 0; i < k; i++) out[i].bare = bare;
-    if (bare && clause.act == READER_FACT) k = bare_jobs(words, n, out, k);
+    if (bare && clause.act == READER_FACT) k = understand_mend_bare_jobs(words, n, out, k);
     /* "I'll be living in Porto, not Braga anymore", read as chat: a value of the user's
      * with the old one it replaces is a correction */
     static const char *const will[] = {"i'll", "ill", "we'll", NULL};
@@ -1809,56 +1315,6 @@ out:
     return rc;
 }
 
-/* A holder that is only a third-person pronoun ("he's 15", "she's a nurse") is the
- * holder of the nearest unit before it in the same message about someone of the user's
- * ("our son Rory's at uni, he's 19"), or the animal the user was told to have there
- * ("we got a whippet, his name is Bo": the whippet). */
-static void pronoun_holders(understood_t *u, int n)
-{
-    for (int i = 1; i < n; i++) {
-        if (!understand_pronoun(u[i].holder)) continue;
-        for (int j = i - 1; j >= 0; j--) {
-            /* "we got a whippet, her name is Bo": an animal the user has is the one */
-            const char *v = u[j].value, *last = strrchr(v, ' ');
-            last = last ? last + 1 : v;
-            int animal = u[j].rel == READER_REL_OWNS && v[0] &&
-                         (kinds_animal(v) || kinds_animal(last) || dialogue_pet_word(last));
-            if (animal) {
-                const char *kind = kinds_animal(v) ? v : last;  /* a kind is a short word */
-                snprintf(u[i].holder, sizeof u[i].holder, "%.*s",
-                         (int)strnlen(kind, sizeof u[i].holder - 1), kind);
-                for (char *p = u[i].holder; *p; p++) *p = (char)tolower((unsigned char)*p);
-                u[i].personal = 1;
-                break;
-            }
-            if (u[j].personal && strcmp(u[j].holder, "self") != 0 &&
-                !understand_pronoun(u[j].holder)) {
-                memcpy(u[i].holder, u[j].holder, sizeof u[i].holder);
-                u[i].personal = 1;
-                break;
-            }
-        }
-    }
-}
-
-/* "I'm married to Leo, he is a baker": a clause the reader left as small talk (it is
- * unsure of a pronoun's clause) that gives someone of the user's, told of before in
- * the message, a job that is a kind of person (kinds_person) is a fact. */
-static void jobs_said_of_them(understood_t *u, int n)
-{
-    for (int i = 1; i < n; i++) {
-        const char *v = u[i].value, *last = strrchr(v, ' ');
-        if (u[i].act != READER_SMALLTALK ||
-            (u[i].rel != READER_REL_JOB && u[i].rel != READER_REL_KIND) || !v[0] ||
-            !u[i].personal || !strcmp(u[i].holder, "self") || !kinds_person(last ? last + 1 : v))
-            continue;
-        u[i].act = READER_FACT;
-        u[i].rel = READER_REL_JOB;      /* "he is a chef" may be read as what he is */
-        snprintf(u[i].relation, sizeof u[i].relation, "%s", reader_rel_name(READER_REL_JOB));
-        u[i].fact_min_p = 0;        /* settled by its words */
-    }
-}
-
 int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
                size_t errlen)
 {
@@ -1873,7 +1329,7 @@ int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
         if (got < 0) return got;
         k += got;
     }
-    pronoun_holders(out, k);
-    jobs_said_of_them(out, k);
+    understand_mend_pronoun_holders(out, k);
+    understand_mend_jobs_said_of_them(out, k);
     return k;
 }

@@ -1,0 +1,98 @@
+/* understand_mend.h: private to agent/: the mends of the units a clause was read into
+ * (understand_mend.c), called by understand.c once the reader's spans are units, and of
+ * a message's units once all its clauses are. Each takes the units out[0..k) of one
+ * clause (u[0..n) of a message) and mends them in place; one that takes max may add
+ * units up to it. Those that return an int return how many units there are after;
+ * those that drop every unit of a clause as no fact leave it one unit of small talk,
+ * where said so. words[0..n) are the clause's words as the reader read them, caps[0..n)
+ * whether each was written with a capital, [c, c + cn) the clause as written. None
+ * allocates, keeps a pointer or fails. */
+#ifndef MNEMO_AGENT_UNDERSTAND_MEND_H
+#define MNEMO_AGENT_UNDERSTAND_MEND_H
+
+#include <stddef.h>
+#include "agent/understood.h"
+
+/* Of any act. */
+
+/* A holder of several words that end in an animal kept or a kind of one ("a sphynx
+ * cat") is that last word; in a fact (act), the words before a kept animal are added as
+ * its kind, once. Returns the units. */
+int understand_mend_kind_in_holder(int act, understood_t *out, int k, int max);
+/* In a clause with no word of work: in a fact (act) of studying, what one studies read
+ * as a job, a workplace or a pastime is the open relation "study" and a firm or a place
+ * after "at" the school; a question of going, with a word for a school, asks for it. */
+void understand_mend_studies(const char *const *words, int n, int act, understood_t *out,
+                             int k);
+
+/* Of questions. */
+
+/* "who am I dating?": every unit asks the partner's name. */
+void understand_mend_dating_asked(const char *const *words, int n, understood_t *out, int k);
+/* "which car did we buy": "I" or "we" after an auxiliary makes every unit the user's
+ * (personal). */
+void understand_mend_asked_of_mine(const char *const *words, int n, understood_t *out, int k);
+/* "do I have a daughter?": whether the user has a kin or an animal, as one yes/no
+ * question of what they own in out[0]. Returns 1 then, else k. */
+int understand_mend_have_asked(const char *c, size_t cn, const char *const *words, int n,
+                               understood_t *out, int k);
+
+/* Of facts. */
+
+/* "I'm Maeve, 41": a name after "I'm" read as an open relation of a number makes the
+ * number the speaker's age and adds the name as theirs. Returns the units. */
+int understand_mend_name_read_as_relation(const char *c, size_t cn, const char *const *words,
+                                          const unsigned char *caps, int n, understood_t *out,
+                                          int k, int max);
+/* "Joanne, 33, from Cork" opening a message: the units are the user's, a number alone
+ * their age, and the name is added as theirs. Returns the units. */
+int understand_mend_intro_by_name(const char *c, size_t cn, const char *const *words,
+                                  const unsigned char *caps, int n, understood_t *out, int k,
+                                  int max);
+/* Of two names of one holder, one before "called" or "named" goes. Returns the units
+ * left. */
+int understand_mend_name_after_calling(const char *c, size_t cn, understood_t *out, int k);
+/* "Tom and Wren": a capitalised word after a name and "and", held by no unit, is added
+ * as a second name of that holder. Returns the units. */
+int understand_mend_names_listed(const char *c, size_t cn, const char *const *words,
+                                 const unsigned char *caps, int n, understood_t *out, int k,
+                                 int max);
+/* Beside a capitalised name of a holder, a name of it in lower case goes, and so does a
+ * kind of one word said without an article. Returns the units left. */
+int understand_mend_names_in_capitals(const char *const *words, int n, understood_t *out,
+                                      int k);
+/* After "who" behind a name of someone's, the user's units but names are that
+ * someone's. */
+void understand_mend_who_is(const char *const *words, int n, understood_t *out, int k);
+/* A value of the user's after "she's" or "he's" is that pronoun's, and a kind of
+ * person said so a job. */
+void understand_mend_pronoun_before_value(const char *const *words, int n, understood_t *out,
+                                          int k);
+/* With no word of birth, a month read as a birthday goes (a name told in passing stays
+ * as the name); small talk when none is left. Returns the units left. */
+int understand_mend_month_not_birthday(const char *const *words, int n, understood_t *out,
+                                       int k);
+/* A place and the country after it, two values of one relation, are one ("Kraków,
+ * Poland"). Returns the units left. */
+int understand_mend_place_and_country(const char *c, size_t cn, understood_t *out, int k);
+/* With no word of living, a home after "outside", "than" or "like" goes; small talk
+ * when none is left. Returns the units left. */
+int understand_mend_home_not_lived(const char *const *words, int n, understood_t *out, int k);
+/* A holder's jobs that end in no kind of person go when one of its jobs does. Returns
+ * the units left. */
+int understand_mend_jobs_of_people(understood_t *out, int k);
+/* Of a clause that names no subject (the caller has seen none): with no word of work, a
+ * job goes unless it ends in a kind of person not brought in by "by"; small talk when
+ * none is left. Returns the units left. */
+int understand_mend_bare_jobs(const char *const *words, int n, understood_t *out, int k);
+
+/* Of a message's units u[0..n), every clause read. */
+
+/* A holder that is only a pronoun becomes the nearest earlier holder of the user's, or
+ * the animal the user was told to have. */
+void understand_mend_pronoun_holders(understood_t *u, int n);
+/* Small talk that gives someone of the user's a job that is a kind of person is a
+ * fact. */
+void understand_mend_jobs_said_of_them(understood_t *u, int n);
+
+#endif
