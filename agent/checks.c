@@ -6,6 +6,7 @@
 #include "agent/checks.h"
 #include "agent/compare.h"
 #include "agent/forms.h"
+#include "agent/kinds.h"
 #include "agent/understand_words.h"
 
 #include <ctype.h>
@@ -112,6 +113,10 @@ static int says_forget(const char *text)
 int checks_fits(int rel, const char *holder, const char *value)
 {
     if (rel == READER_REL_KIND && !strcmp(holder, "self")) return 0;
+    /* no one is a function character (们 of 我们打算) */
+    if ((unsigned char)holder[0] >= 0xE0 && strlen(holder) == 3 &&
+        (lex_cjk_stop(holder) || !strcmp(holder, "们")))
+        return 0;
     if (facts_same_value(value, holder)) return 0;  /* "[my sister] is [sister]" */
     /* one CJK character names no person, place or job (家 of 搬家), and no value starts
      * with a function character (们 of 我们) */
@@ -135,6 +140,11 @@ int checks_fits(int rel, const char *holder, const char *value)
     if (rel == READER_REL_NAME || rel == READER_REL_JOB)
         for (const char *p = value; *p; p++)
             if (isdigit((unsigned char)*p)) return 0;
+    if (rel == READER_REL_NAME && (unsigned char)value[0] < 0x80) {
+        char key[UNDERSTAND_KEY];       /* "3 brothers and no [sisters]" names no one */
+        understand_holder_of(value, key, sizeof key);
+        if (understand_kin(key) || dialogue_pet_word(key)) return 0;
+    }
     /* an age says a number ("34", "forty", "4 months", "mid-thirties", 三十) */
     if (rel == READER_REL_AGE && (unsigned char)value[0] < 0x80) {
         static const char *const stems[] = {"one", "two", "three", "four", "five", "six",
@@ -162,8 +172,10 @@ int checks_fits(int rel, const char *holder, const char *value)
     }
     /* a place, a firm or a job is no month or day ("moved to Derby back in March") */
     static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
-                                       "friday", "saturday", "sunday", "today", "tomorrow",
-                                       "yesterday", "tonight", "weekend", NULL};
+                                       "friday", "saturday", "sunday", "mondays", "tuesdays",
+                                       "wednesdays", "thursdays", "fridays", "saturdays",
+                                       "sundays", "today", "tomorrow", "yesterday", "tonight",
+                                       "weekend", "weekends", NULL};
     if (rel == READER_REL_HOME || rel == READER_REL_HOMETOWN || rel == READER_REL_WORKPLACE ||
         rel == READER_REL_EMPLOYER || rel == READER_REL_JOB || rel == READER_REL_SCHOOL) {
         if (understand_month(value)) return 0;
@@ -191,11 +203,143 @@ int checks_fits(int rel, const char *holder, const char *value)
     if (rel == READER_REL_LANGUAGE && (unsigned char)value[0] < 0x80 &&
         !isupper((unsigned char)word[0]) && !forms_language(word))
         return 0;                       /* ("a bit of korean": korean) */
-    /* a name is no lower-case word of doing ("oops, I'm waffling", "I'm kidding") */
+    /* a name or a home is no lower-case word of doing ("oops, I'm waffling", "she's
+     * bringing cake"; a field one works in may be: "marketing") */
     size_t n = strlen(value);
-    if (rel == READER_REL_NAME && n >= 6 && !strcmp(value + n - 3, "ing") &&
+    if ((rel == READER_REL_NAME || rel == READER_REL_HOME) && n >= 6 &&
+        !strcmp(value + n - 3, "ing") &&
         !strpbrk(value, " ") && islower((unsigned char)value[0]))
         return 0;
+    return 1;
+}
+
+/* Where value starts in text as whole words (without case), or NULL. */
+static const char *word_at(const char *text, const char *value)
+{
+    size_t n = strlen(value);
+    for (const char *p = text; n && *p; p++)
+        if (!strncasecmp(p, value, n) && (p == text || !isalnum((unsigned char)p[-1])) &&
+            !isalnum((unsigned char)p[n]))
+            return p;
+    return NULL;
+}
+
+/* 1 when the user's own name value is said as a name in text: right after "I'm", "I
+ * am", "name is", "names", "this is", "it's", "called", "named", "call me" or "here", right
+ * before "here", or first in the message with a capital (after a greeting at most: "hi!
+ * Nadia, 34, nurse"). "the hall is this old mill", "a kettle I call Bertha" name no one. */
+static int self_name_said(const char *text, const char *value)
+{
+    static const char *const naming[] = {"i'm", "im", "am", "names", "name's", "name",
+                                         "called", "named", "it's", "its", "here", NULL};
+    static const char *const greetings[] = {"hi", "hey", "heya", "hiya", "hello", "yo",
+                                            "sup", "hii", "heyy", "hallo", "howdy",
+                                            "morning", "evening", "so", "ok", "okay", NULL};
+    const char *at = word_at(text, value);
+    if (!at) return 1;                  /* not as written here: not this check's to judge */
+    const char *after = at + strlen(value);
+    while (*after == ' ' || *after == ',') after++;
+    if (!strncasecmp(after, "here", 4) && !isalpha((unsigned char)after[4])) return 1;
+    /* the words before it, nearest first */
+    char before[3][16] = {"", "", ""};
+    int nb = 0;
+    const char *p = at;
+    while (nb < 3) {
+        while (p > text && !isalnum((unsigned char)p[-1]) && p[-1] != '\'') p--;
+        if (p == text) break;
+        const char *e = p;
+        while (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '\'')) p--;
+        snprintf(before[nb], sizeof before[nb], "%.*s", (int)(e - p), p);
+        for (char *c = before[nb]; *c; c++) *c = (char)tolower((unsigned char)*c);
+        nb++;
+    }
+    /* "we're called The Lanterns", "they're called": a group's name, not the user's */
+    static const char *const others[] = {"we're", "were", "we", "they're", "theyre", "they",
+                                         "are", NULL};
+    if (nb >= 2 && !strcmp(before[0], "called") && in_words(others, before[1])) return 0;
+    if (nb >= 1 && in_words(naming, before[0])) return 1;
+    if (nb >= 2 && !strcmp(before[0], "is") &&
+        (!strcmp(before[1], "name") || !strcmp(before[1], "this")))
+        return 1;                       /* "my name is", "this is" */
+    if (nb >= 2 && !strcmp(before[0], "me") && !strcmp(before[1], "call")) return 1;
+    /* first in the message, but for a greeting, with a capital */
+    if (!isupper((unsigned char)at[0])) return 0;
+    for (int i = 0; i < nb; i++)
+        if (!in_words(greetings, before[i])) return 0;
+    return 1;
+}
+
+int checks_cued(int rel, const char *holder, const char *value, const char *text)
+{
+    if (!value[0] || (unsigned char)value[0] >= 0x80 || (unsigned char)text[0] >= 0x80)
+        return 1;                       /* Chinese is read by its own forms (forms_zh.c) */
+    if (rel == READER_REL_NAME && !strcmp(holder, "self"))
+        return self_name_said(text, value);
+    if (rel == READER_REL_ALLERGY) {
+        static const char *const allergic[] = {"allerg", "intoleran", "react", "anaphyla",
+                                               "epipen", "sensitiv", NULL};
+        return has_part(text, allergic);
+    }
+    size_t vl = strlen(value);
+    if ((rel == READER_REL_EMPLOYER || rel == READER_REL_WORKPLACE) && vl >= 6 &&
+        !strcmp(value + vl - 3, "ing") && !strchr(value, ' ') &&
+        islower((unsigned char)value[0])) {
+        /* "she's bringing cake": a verb after a form of be, not a firm ("in marketing") */
+        static const char *const be[] = {"is", "are", "am", "was", "were", "she's", "he's",
+                                         "shes", "hes", "i'm", "im", "we're", "they're",
+                                         "it's", "its", "been", NULL};
+        const char *at = word_at(text, value);
+        if (at) {
+            const char *p = at;
+            while (p > text && p[-1] == ' ') p--;
+            const char *e = p;
+            while (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '\'')) p--;
+            char w[16];
+            snprintf(w, sizeof w, "%.*s", (int)(e - p), p);
+            for (char *c = w; *c; c++) *c = (char)tolower((unsigned char)*c);
+            if (in_words(be, w)) return 0;
+        }
+    }
+    if (rel == READER_REL_HOME && !strcmp(holder, "self")) {
+        static const char *const living[] = {"live", "lives", "living", "lived", "livin",
+                                             "move", "moved", "moving", "based", "stay",
+                                             "staying", "home", "reside", "settled",
+                                             "relocated", "house", "flat", "apartment",
+                                             "address", "been in", "i'm in", "im in", "i am in",
+                                             "we're in", "were in", "we are in", "now in",
+                                             "out in", "back in", NULL};
+        for (int i = 0; living[i]; i++)
+            if (facts_has_words(text, living[i])) return 1;
+        static const char *const stems[] = {"liv", "mov", "stay", "resid", "relocat", NULL};
+        for (const char *w = text; *w; w++)     /* typed otherwise: "we movd", "livin" */
+            if (isalpha((unsigned char)*w) && (w == text || !isalpha((unsigned char)w[-1])))
+                for (int i = 0; stems[i]; i++)
+                    if (!strncasecmp(w, stems[i], strlen(stems[i]))) return 1;
+        /* "from Leeds but in Bristol now", "in Leith since 2019" */
+        static const char *const lately[] = {"now", "currently", "these days", "since", NULL};
+        char in_value[UNDERSTAND_VALUE + 4];
+        snprintf(in_value, sizeof in_value, "in %s", value);
+        for (int i = 0; lately[i]; i++)
+            if (facts_has_words(text, lately[i]) && facts_has_words(text, in_value)) return 1;
+        return 0;
+    }
+    if (rel == READER_REL_JOB) {
+        const char *last = strrchr(value, ' ') ? strrchr(value, ' ') + 1 : value;
+        static const char *const working[] = {"work", "works", "working", "worked", "job",
+                                              "profession", "career", "trade", "retired",
+                                              "employed", "became", "qualified", "as a",
+                                              "as an", "is a", "is an", "i'm a", "im a",
+                                              "i'm an", "im an", "am a", "am an", "was a",
+                                              "was an", "she's a", "he's a", "shes a",
+                                              "hes a", "she's an", "he's an", "for a living",
+                                              NULL};
+        static const char *const posts[] = {"apprenticeship", "internship", "placement",
+                                            "residency", "traineeship", NULL};
+        if (kinds_person(last) || in_words(posts, last)) return 1;
+        for (int i = 0; working[i]; i++)
+            if (facts_has_words(text, working[i])) return 1;
+        return 0;
+    }
     return 1;
 }
 
@@ -468,17 +612,57 @@ static int opinion(const char *text)
 void checks_clause(const facts_t *f, const char *msg, const understood_t *told, int i,
                    const char *text, understood_t *u)
 {
+    /* "年糕几岁了？": a Chinese question without 我 that names someone told of is theirs,
+     * though the reader took it for the user's */
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && chinese(text) &&
+        !strstr(text, "我") && !strcmp(u->holder, "self")) {
+        u->personal = 0;
+        facts_resolve_holder(f, text, u);
+        if (!u->personal) u->personal = 1;
+    }
     facts_resolve_holder(f, text, u);
     facts_resolve_told(told, i, text, u);
     if (understand_pronoun(u->holder)) facts_resolve_holder(f, msg, u);
     facts_resolve_pronoun(f, u);
     facts_resolve_relation_words(f, u);
     facts_resolve_kind(f, u);
+    if (u->act == READER_QUESTION || u->act == READER_YESNO) facts_resolve_kin_of_kind(f, u);
     int q = asks(text) ? opens_question(text) : -1;
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && q >= 0)
         u->act = READER_QUESTION;       /* a question is never written as a fact */
     else if ((u->act == READER_FORGET || u->act == READER_UNABLE) && q > 0)
         u->act = q == 2 ? READER_QUESTION : READER_YESNO;
+    /* "my cat is a siamese, no?", "she lives in Oslo, right?": a statement with a tag
+     * asks yes or no of its value */
+    static const char *const tags[] = {", no?", " right?", ", yeah?", ", yes?", " correct?",
+                                       " innit?", " eh?", " isn't it?", " yea?", NULL};
+    size_t tl = strlen(text);
+    for (int k = 0; tags[k] && u->act == READER_QUESTION && u->value[0] &&
+                    opens_question(text) == 0; k++) {
+        size_t l = strlen(tags[k]);
+        if (tl > l && !strcasecmp(text + tl - l, tags[k])) u->act = READER_YESNO;
+    }
+    /* "which van am I using nowadays", "what bike do I ride?" read as chat: a question word
+     * and a verb that asks of the user, read as chat, with or without "?" */
+    static const char *const of_me[] = {"am i", "do i", "did i", "have i", "was i", "will i",
+                                        "can i", "is my", "are my", "was my", "does my",
+                                        "did my", "do we", "did we", "have we", "are we",
+                                        "is our", "are our", NULL};
+    int asks_me = 0;
+    for (int k = 0; of_me[k] && !asks_me; k++) asks_me = facts_has_words(text, of_me[k]);
+    if (u->act == READER_SMALLTALK && opens_question(text) == 2 && asks_me) {
+        u->act = READER_QUESTION;
+        u->personal = 1;
+    }
+    /* "which van am I using nowadays?" asks the vehicle owned, not a job */
+    if (u->act == READER_QUESTION && !strcmp(u->holder, "self") && opens_question(text) == 2 &&
+        (u->rel == READER_REL_JOB || (u->rel == READER_REL_OPEN && !u->relation[0])))
+        for (int k = 0; understand_vehicle_words[k]; k++)
+            if (facts_has_words(text, understand_vehicle_words[k])) {
+                u->rel = READER_REL_OWNS;
+                snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_OWNS));
+                break;
+            }
     if (!parted_with(f, text, u))       /* "we sold the car" ends the car */
         driven(text, u);                /* "my uncle drives trams": a job */
     if (u->act == READER_FACT && hypothetical(text, u->value))
@@ -631,7 +815,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->personal = 1;                /* "sorry it's Zac, no h" of the user's Zach */
     /* "Kyle and I broke up": an end with nothing named in its clause ends the fact of
      * the one of the user's people the message names, not the last fact told; a
-     * break-up is such an end however the reader read it */
+     * break-up is such an end however the reader read it. An animal named beside it is
+     * no one parted with ("we split up, Rolo stays with me, never mention him again") */
     static const char *const parting[] = {"broke up", "broken up", "split up", "divorced",
                                           "separated", NULL};
     int split = has_part(text, parting);
@@ -640,6 +825,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         for (size_t j = f->n; j-- > 0 && !u->old[0];)
             if (facts_rel_of(f->v[j].relation) == READER_REL_NAME &&
                 strcmp(f->v[j].holder, "self") != 0 && strlen(f->v[j].value) >= 3 &&
+                !dialogue_pet_word(f->v[j].holder) && !kinds_animal(f->v[j].holder) &&
                 facts_has_words(msg, f->v[j].value)) {
                 snprintf(u->old, sizeof u->old, "%s", f->v[j].value);
                 u->act = READER_CORRECTION;

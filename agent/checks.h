@@ -16,7 +16,9 @@
  * - a fact that only hopes or wonders before its value ("might move to Seville some year")
  *   is small talk; a task refused must have been asked ("big news" is not a request);
  * - a clause that ends with "?" and opens with a question word or a yes/no verb asks:
- *   never a fact, a correction, a forget request or a task refused;
+ *   never a fact, a correction, a forget request or a task refused; one read as chat
+ *   that opens with a question word and asks of the user ("which van am I using nowadays")
+ *   asks too, and a statement with a tag ("..., no?", "... right?") asks yes or no;
  * - a forget request must say forget, delete, remove ... (else small talk);
  * - a summary request about mnemo ("your", "yourself") is small talk;
  * - a question about a relation only people have, or naming a value someone of the
@@ -41,17 +43,30 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                    understood_t *u);
 
 /* 1 when value can be of relation class rel of holder: a kind or breed is an animal's
- * or a thing's, never the user's; a value is not its holder; a name or a job has no
- * digits; a person, place or job is more than one CJK character, and a CJK value does
+ * or a thing's, never the user's; no holder is a CJK function character (们); a value
+ * is not its holder; a name or a job has no
+ * digits, and a name is no kin or pet word; a person, place or job is more than one CJK character, and a CJK value does
  * not start with a function, joining or placing character nor is only a degree (一点);
  * a place, firm, school or job is no month, day, animal, kin word or language; a
  * language spoken is named with a capital, in Chinese, or known (understand_language);
- * no value ends with a word that leads into another ("a lot of"); the user's own age in
- * digits is from CHECKS_MIN_USER_AGE to CHECKS_MAX_AGE (younger is how long something
- * lasted). */
+ * no value ends with a word that leads into another ("a lot of"); a name or a home is
+ * no lower-case word in -ing; the user's own age in digits is from
+ * CHECKS_MIN_USER_AGE to CHECKS_MAX_AGE (younger is how long something lasted). */
 #define CHECKS_MIN_USER_AGE 13
 #define CHECKS_MAX_AGE 120
 int checks_fits(int rel, const char *holder, const char *value);
+
+/* 1 when text, the clause a fact's unit was read from, says it in words that can tell
+ * relation class rel of holder, a reading the reader may make of any words: the user's
+ * name is said as one (right after "I'm", "name is", "called", "call me", before "here",
+ * or first in the message with a capital: "[Gary] here", not "just [pip] now" nor "a kettle
+ * I call [Bertha]"); an allergy is said with
+ * an allergy word ("allergic", "intolerant", "reaction"); the user's home with a word of living
+ * ("live", "moved", "based", "I'm in", "in Leith now"); a firm or a workplace is no
+ * verb in -ing after a form of be ("she's [bringing] cake"); a job is a kind of person
+ * (kinds_person) or a post ("apprenticeship"), or told with words of working ("works as", "I'm a", "by trade"). Other
+ * relations, Chinese and a value not written in text are not this check's: 1. */
+int checks_cued(int rel, const char *holder, const char *value, const char *text);
 
 /* 1 when a question asks for an amount ("how many hours", "how tall am I?"): only a
  * value with a number answers it, and it asks for no age. */

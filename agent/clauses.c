@@ -13,7 +13,7 @@
 static const char *const subjects[] = {
     "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "my", "our", "we", "we're", "we've",
     "me", "mine", "he", "she", "they", "his", "her", "their", "it's", "its", "that's",
-    "thats", "favourite", "favorite", "fave", "and",
+    "thats", "favourite", "favorite", "fave", "fav", "and",
     "please", "pls", "plz", NULL};
 static const char *const joins[] = {"and", "but", "so", "also", "plus", NULL};
 /* Verbs that make a capitalised word before them a new subject ("..., Finn is 9"). */

@@ -277,6 +277,27 @@ void facts_resolve_kind(const facts_t *f, understood_t *u)
     }
 }
 
+void facts_resolve_kin_of_kind(const facts_t *f, understood_t *u)
+{
+    if (!understand_kin(u->holder) || strchr(u->holder, ' ')) return;
+    size_t hl = strlen(u->holder);
+    const char *only = NULL;
+    for (size_t i = 0; i < f->n; i++) {
+        const store_memory_t *m = &f->v[i];
+        if (facts_same_holder(m->holder, u->holder)) return;   /* "my brother" has facts */
+        size_t ml = strlen(m->holder);
+        if (ml <= hl + 1 || m->holder[ml - hl - 1] != ' ' ||
+            strcasecmp(m->holder + ml - hl, u->holder) != 0 || !strcmp(m->value, FACTS_ENDED))
+            continue;
+        if (only && !facts_same_holder(only, m->holder)) return;  /* two: which? */
+        only = m->holder;
+    }
+    if (only && strlen(only) < sizeof u->holder) {
+        memcpy(u->holder, only, strlen(only) + 1);
+        u->personal = 1;
+    }
+}
+
 /* 1 when pronoun ("he", "she"; understand_pronoun's keys) cannot mean holder: a kin
  * word of the other sex. */
 static int other_sex(const char *pronoun, const char *holder)

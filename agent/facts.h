@@ -43,6 +43,11 @@ int facts_rel_of(const char *key);
 /* A memory's frame for realise.h (pointers into m). */
 realise_frame_t facts_frame(const store_memory_t *m);
 
+/* "what job does my brother have?" with only a twin brother told of: a kin word of one word
+ * with no facts of its own asks the one holder whose key ends in it ("twin brother",
+ * "older sister"), when there is exactly one; u's holder becomes that key. */
+void facts_resolve_kin_of_kind(const facts_t *f, understood_t *u);
+
 /* The newest current fact of holder + relation (any relation when NULL) whose value
  * still holds, or NULL; *ended (may be NULL) says whether an end came first (of a
  * relation that holds several values an end ends one, and an older value is found). */

@@ -843,7 +843,7 @@ int forms_dislikes(const char *c, size_t cn, const char *const *words, int n, in
     int at = dislike_at(words, n);
     if (at < 0) return k;
     if (act == READER_QUESTION || act == READER_YESNO) {
-        for (int i = 0; i < k; i++)    /* "what food do I hate?", "do I hate olives?" */
+        for (int i = 0; i < k; i++)    /* "which foods do I hate?", "do I hate olives?" */
             if (!strcmp(out[i].holder, "self")) {
                 out[i].rel = READER_REL_OPEN;
                 snprintf(out[i].relation, sizeof out[i].relation, "%s", UNDERSTAND_DISLIKES);
@@ -1027,6 +1027,31 @@ int forms_my_is_name(const char *const *words, unsigned char *tags, unsigned cha
         vrels[k] = READER_REL_NAME;
     }
     return 1;
+}
+
+void forms_my_thing_called(const char *const *words, unsigned char *tags, int n)
+{
+    for (int ci = 2; ci < n; ci++) {
+        if (strcmp(words[ci], "called") != 0 && strcmp(words[ci], "named") != 0) continue;
+        int h = ci;             /* the holder's last word: before "is", or "band's" */
+        if (!strcmp(words[ci - 1], "is") || !strcmp(words[ci - 1], "was")) h = ci - 1;
+        else if (!vocab_possessive(words[ci - 1])) continue;
+        int m = h - 1;          /* "my" one or two words before it */
+        while (m >= 0 && h - m <= 3 && strcmp(words[m], "my") != 0 && strcmp(words[m], "our") != 0)
+            m--;
+        if (m < 0 || h - m > 3 || m + 1 >= h) continue;
+        static const char *const naming[] = {"name", "names", "nickname", "surname",
+                                             "username", "favourite", "favorite", "fave",
+                                             "fav", NULL};
+        int unread = 1;         /* words the reader gave no part or took for a relation */
+        for (int k = m; k < h && unread; k++)
+            unread = (tags[k] == READER_O || tags[k] == READER_B_REL || tags[k] == READER_I_REL ||
+                      (k == m && tags[k] == READER_B_HOLDER)) &&
+                     !understand_in_list(naming, words[k]);
+        if (!unread) continue;
+        for (int k = m; k < h; k++) tags[k] = k == m ? READER_B_HOLDER : READER_I_HOLDER;
+        return;
+    }
 }
 
 int forms_unmarked_value(const char *c, size_t cn, const char *const *words,

@@ -178,10 +178,15 @@ int forms_doing_for(const char *c, size_t cn, const char *const *words, int n, i
  * dislikes, the open relation UNDERSTAND_DISLIKES (the reader reads such a clause as small
  * talk, or the thing as a name), its value the one to three words after (no article,
  * up to "so", "but" ...; not what everyone grumbles about: "I hate Mondays"). Asked
- * ("what food do I hate?", "do I hate olives?") the question's units of the user ask
+ * ("which foods do I hate?", "do I hate olives?") the question's units of the user ask
  * that relation (UNDERSTAND_DISLIKES). Returns the units. */
 int forms_dislikes(const char *c, size_t cn, const char *const *words, int n, int act,
                    const understood_t *clause, understood_t *out, int k, int *nread, int max);
+
+/* "my band is called Blue Otter", "our boat's named Wren": the words between "my" and
+ * "is called" (one or two) that the reader left unread are the holder; retags them as
+ * it, so the name is theirs and not the user's. */
+void forms_my_thing_called(const char *const *words, unsigned char *tags, int n);
 
 /* forms_change.c. "scratch that, she's a whippet not a greyhound", "it's Lena not
  * Lina": a correction unit with the old value and no new one (or one of its first two
@@ -191,5 +196,11 @@ int forms_dislikes(const char *c, size_t cn, const char *const *words, int n, in
  * ("she"). Returns the units. */
 int forms_not_old(const char *c, size_t cn, const char *const *words, int n,
                   understood_t *out, int k);
+/* "small correction, Ezra actually turned 10": an age told by "turned" and a number
+ * after a name with a capital (the reader reads the name as the value of "turned"):
+ * the age of the one named, in place of the reader's units of the name or of no
+ * value, with the clause's act. Returns the units. */
+int forms_turned(const char *c, size_t cn, const char *const *words, const unsigned char *caps,
+                 int n, understood_t *out, int k);
 
 #endif

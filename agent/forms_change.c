@@ -63,3 +63,42 @@ int forms_not_old(const char *c, size_t cn, const char *const *words, int n,
     }
     return k;
 }
+
+int forms_turned(const char *c, size_t cn, const char *const *words, const unsigned char *caps,
+                 int n, understood_t *out, int k)
+{
+    static const char *const between[] = {"actually", "just", "now", "finally", "has",
+                                          "recently", "already", "only", NULL};
+    for (int t = 1; t + 1 < n; t++) {
+        if (strcmp(words[t], "turned") != 0 || !understand_number_only(words[t + 1])) continue;
+        int h = t - 1;
+        while (h > 0 && understand_in_list(between, words[h])) h--;
+        if (!caps[h] || understand_in_list(understand_personal_words, words[h]) ||
+            understand_pronoun(words[h]))
+            return k;           /* "my son turned 10" is read as it is */
+        char name[UNDERSTAND_KEY], age[UNDERSTAND_VALUE];
+        understand_as_written(c, cn, words, h, h + 1, name, sizeof name);
+        understand_as_written(c, cn, words, t + 1, t + 2, age, sizeof age);
+        int kept = 0, gone = -1;    /* the reader's units of the name or of no value
+                                     * give way to the age */
+        understood_t base = out[0];
+        for (int i = 0; i < k; i++) {
+            if (out[i].value[0] && strcasecmp(out[i].value, name) != 0 &&
+                strcasecmp(out[i].holder, name) != 0)
+                out[kept++] = out[i];
+            else if (gone < 0)
+                gone = i, base = out[i];
+        }
+        if (gone < 0) return k;
+        understood_t *u = &out[kept];
+        *u = base;
+        u->rel = READER_REL_AGE;
+        u->personal = 1;
+        understand_holder_of(name, u->holder, sizeof u->holder);
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_AGE));
+        snprintf(u->value, sizeof u->value, "%s", age);
+        u->old[0] = u->name[0] = '\0';
+        return kept + 1;
+    }
+    return k;
+}

@@ -341,6 +341,52 @@ static int pet_told(const char *c, size_t cn, understood_t *out, int *k, int max
 
 /* The forms of a fact or a question before kin_units: the units left. A clause the
  * reader took for a fact that asks (我星期天一般干什么) is read as a question. */
+/* 他是程序员, 我哥哥是工程师: a job after 是 (and 一名, 个 ...) that ends in a character
+ * jobs end in (师, 员, 生 ...), which the reader may cut in two (程序 | 员) or short (程师):
+ * one unit of that job, of the holder of the pieces, in place of them and of a pronoun
+ * read as a name (他). Returns the units. */
+static int job_after_is(const char *c, size_t cn, understood_t *out, int k)
+{
+    static const char *const ends[] = {"师", "员", "生", "家", "士", "工", "官", "者", "匠",
+                                       "手", NULL};
+    static const char *const measures[] = {"一名", "一个", "一位", "名", "个", "位", NULL};
+    long is = understand_text_at(c, cn, "是");
+    if (is < 0) return k;
+    const char *x = c + is + strlen("是");
+    for (int m = 0; measures[m]; m++)
+        if (!strncmp(x, measures[m], strlen(measures[m]))) {
+            x += strlen(measures[m]);
+            break;
+        }
+    size_t xl = value_len(x, cn - (size_t)(x - c)), job = 0;
+    for (size_t i = 0; i + 3 <= xl && i < 18; i += 3)
+        for (int e = 0; ends[e]; e++)
+            if (!strncmp(x + i, ends[e], 3)) job = i + 3;
+    if (job < 6) return k;              /* two characters at least: 工程师, 程序员 */
+    char whole[UNDERSTAND_VALUE];
+    snprintf(whole, sizeof whole, "%.*s", (int)job, x);
+    int kept = 0, piece = -1;
+    for (int i = 0; i < k; i++) {
+        int of = out[i].value[0] && (unsigned char)out[i].value[0] >= 0xE0 &&
+                 (out[i].rel == READER_REL_JOB || out[i].rel == READER_REL_NAME) &&
+                 (strstr(whole, out[i].value) || !strcmp(out[i].value, "他") ||
+                  !strcmp(out[i].value, "她"));
+        if (of && strstr(whole, out[i].value) && piece < 0) piece = i;
+        if (!of || i == piece) out[kept++] = out[i];
+    }
+    if (piece < 0) return k;
+    for (int i = 0; i < kept; i++)
+        if (strstr(whole, out[i].value) && (out[i].rel == READER_REL_JOB ||
+                                            out[i].rel == READER_REL_NAME)) {
+            out[i].rel = READER_REL_JOB;
+            snprintf(out[i].relation, sizeof out[i].relation, "%s",
+                     reader_rel_name(READER_REL_JOB));
+            snprintf(out[i].value, sizeof out[i].value, "%s", whole);
+            break;
+        }
+    return kept;
+}
+
 static int forms(const char *c, size_t cn, int act, understood_t *out, int k, int max)
 {
     if (act == READER_FACT && zh_asks(c, cn)) act = READER_QUESTION;
@@ -366,6 +412,7 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
     }
     if (home_town(c, cn, act, out)) return 1;
     if (act == READER_FACT && pet_told(c, cn, out, &k, max)) return k;
+    if (act == READER_FACT) k = job_after_is(c, cn, out, k);
     /* 什么品种 asks the kind */
     if (asks && understand_text_at(c, cn, "品种") >= 0) {
         char holder[UNDERSTAND_KEY];    /* the animal the reader read (狗: dog) stays */
@@ -374,6 +421,23 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
         if (holder[0] && strcmp(holder, "self") && (unsigned char)holder[0] < 0x80)
             snprintf(out[0].holder, sizeof out[0].holder, "%s", holder);
         k = 1;
+    }
+    /* 我对花生过敏, 我芒果过敏, 我对什么过敏: an allergy is what comes between 我 (对) and 过敏 */
+    long al = understand_text_at(c, cn, "过敏");
+    long me = understand_text_at(c, cn, "我");
+    if (al > 0 && me >= 0 && me < al) {
+        const char *x = c + me + strlen("我");
+        static const char *const leads[] = {"对", "有点", "很", "都", "也", NULL};
+        for (int l = 0; leads[l]; l++)
+            if (!strncmp(x, leads[l], strlen(leads[l])) && x + strlen(leads[l]) <= c + al)
+                x += strlen(leads[l]);
+        size_t xl = (size_t)(c + al - x);
+        int what = xl == strlen("什么") && !strncmp(x, "什么", xl);
+        if (asks ? (what || xl == 0) : (xl >= 3 && xl <= 18 && !what)) {
+            only_unit(out, act, READER_REL_ALLERGY, reader_rel_name(READER_REL_ALLERGY),
+                      asks ? "" : x, asks ? 0 : xl);
+            return 1;
+        }
     }
     /* 几岁, 多大 ask an age, whatever relation the reader took the question for */
     if (asks && (understand_text_at(c, cn, "几岁") >= 0 || understand_text_at(c, cn, "多大") >= 0)) {

@@ -348,8 +348,8 @@ char *realise_ages(char *buf, size_t len, const char *name, long age, int older,
     return buf;
 }
 
-char *realise_count(char *buf, size_t len, const char *what, const char *const *names,
-                    int n)
+char *realise_count(char *buf, size_t len, const char *verb, const char *what,
+                    const char *const *names, int n)
 {
     out_t o = {buf, len, 0};
     char one[64];                       /* "1 child", "1 dog" */
@@ -358,7 +358,7 @@ char *realise_count(char *buf, size_t len, const char *what, const char *const *
     else if (n == 1 && wl > 1 && wl < sizeof one && what[wl - 1] == 's')
         snprintf(one, sizeof one, "%.*s", (int)(wl - 1), what);
     else snprintf(one, sizeof one, "%s", what);
-    putf(&o, "You have %d %s: ", n, one);
+    putf(&o, "You %s %d %s: ", verb, n, one);
     for (int i = 0; i < n; i++) {
         puts_(&o, i == 0 ? "" : i == n - 1 ? " and " : ", ");
         puts_(&o, names[i]);

@@ -48,10 +48,10 @@ char *realise_summary(char *buf, size_t len, const realise_frame_t *f, int n);
  * a yes/no question: "No, Oscar is 7 and Maisie is 12." (other NULL: not a yes/no one) */
 char *realise_ages(char *buf, size_t len, const char *name, long age, int older, int of,
                    int yes, const char *other, long other_age);
-/* "You have 2 children: Ana and Luis." (what: the group's word, names[0..n); one of
- * them: "You have 1 child: Ana.") */
-char *realise_count(char *buf, size_t len, const char *what, const char *const *names,
-                    int n);
+/* "You have 2 children: Ana and Luis." (verb "have"; what: the group's word,
+ * names[0..n); one of them: "You have 1 child: Ana."), "You speak 3 languages: ..." */
+char *realise_count(char *buf, size_t len, const char *verb, const char *what,
+                    const char *const *names, int n);
 /* "Your children are called Ana and Luis." (what: the group's word, names[0..n)) */
 char *realise_names(char *buf, size_t len, const char *what, const char *const *names,
                     int n);

@@ -141,6 +141,7 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
     /* one value of a relation that holds one per holder, per message: the first ("I'm
      * Ines, a midwife at St Mary's" names the user once) */
     if (u->value[0] && checks_fits(u->rel, u->holder, u->value) &&
+        checks_cued(u->rel, u->holder, u->value, text) &&
         (facts_multi_valued(u->rel, u->relation, u->holder) ||
          !wrote(r, u->holder, u->rel, facts_open_key(f, u)))) {
         respond_write_t *w = add_write(r, f, text, u->holder, facts_open_key(f, u), u->rel,
@@ -164,7 +165,8 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
         r->fact_unread = 1;
     /* "my brother Tom ...", "I'm Tobi, 33" (the user's name once per message) */
     int self = !strcmp(u->holder, "self");
-    if (u->name[0] && (!self || !wrote(r, "self", READER_REL_NAME, NULL)))
+    if (u->name[0] && (!self || (!wrote(r, "self", READER_REL_NAME, NULL) &&
+                                 checks_cued(READER_REL_NAME, "self", u->name, text))))
         add_write(r, f, text, u->holder, reader_rel_name(READER_REL_NAME), READER_REL_NAME,
                   u->name);
 }
@@ -575,6 +577,31 @@ static int names_of_group(respond_t *r, const facts_t *f, const understood_t *u)
     return 1;
 }
 
+/* "How many languages can I speak?": the user's current languages, counted ("You speak 3
+ * languages: ..."). 1 when answered, 0 when none was told. */
+static int languages_counted(respond_t *r, const facts_t *f)
+{
+    const char *names[16];
+    int64_t ids[16];
+    int k = 0;
+    for (size_t i = 0; i < f->n && k < 16; i++) {
+        const store_memory_t *m = &f->v[i];
+        if (!strcmp(m->holder, "self") && facts_rel_of(m->relation) == READER_REL_LANGUAGE &&
+            strcmp(m->value, FACTS_ENDED) != 0) {
+            ids[k] = m->id;
+            names[k++] = m->value;
+        }
+    }
+    if (!k) return 0;
+    char buf[512];
+    say(r, realise_count(buf, sizeof buf, "speak", "languages", names, k));
+    snprintf(r->answer, sizeof r->answer, "%d", k);
+    for (int i = 0; i < k && r->nused < UNDERSTAND_MAX; i++) r->used[r->nused++] = ids[i];
+    set_kind(r, MODEL_KIND_ANSWER);
+    r->answered++;
+    return 1;
+}
+
 /* "How many children have I got?": how many the user said they have, when said after every
  * name told ("You have 3 children."), else the names told of that group, counted ("You
  * have 2 children: Ana and Luis."): the holders keyed by the word asked or its
@@ -597,6 +624,10 @@ static int how_many(respond_t *r, const facts_t *f, const char *text, const unde
     for (p += 9; n + 1 < sizeof word && (isalpha((unsigned char)*p) || *p == '-'); p++)
         word[n++] = (char)tolower((unsigned char)*p);
     word[n] = '\0';
+    if (!strcmp(word, "grand") && (facts_has_words(p, "kids") || facts_has_words(p, "children")))
+        snprintf(word, sizeof word, "grandchildren");   /* "grand" "kids" as two words */
+    if (!strcmp(word, "languages"))
+        return languages_counted(r, f);
     int kids = child_word(word), pets = !strcmp(word, "pets");
     if (n < 3 || !(kids || understand_plural(word))) return 0;   /* "children" too */
     char one[UNDERSTAND_KEY];
@@ -623,7 +654,7 @@ static int how_many(respond_t *r, const facts_t *f, const char *text, const unde
         return 1;
     }
     if (!k) return 0;
-    say(r, realise_count(buf, sizeof buf, kids ? "children" : word, names, k));
+    say(r, realise_count(buf, sizeof buf, "have", kids ? "children" : word, names, k));
     snprintf(r->answer, sizeof r->answer, "%d", k);
     for (int i = 0; i < k && r->nused < UNDERSTAND_MAX; i++) r->used[r->nused++] = ids[i];
     set_kind(r, MODEL_KIND_ANSWER);
@@ -1191,6 +1222,53 @@ static void summary(respond_t *r, const facts_t *f)
 }
 
 /* 1 when text begins as a yes/no question does ("do I ...", "am I ..."). */
+/* "is Pippin our dog?", "is Pippin among my cats?", "is Ines my niece?": a yes/no
+ * question that names someone or something of the user's told by name and asks whether
+ * it is a kin or pet word (not a breed, not a name): yes when that is whom the name is of ("cats" of "cat",
+ * "brother" of "twin brother"), else no, with whose the name is. 1 when answered. */
+static int name_is_whom(respond_t *r, const facts_t *f, const char *text)
+{
+    const store_memory_t *m = NULL;     /* the name the question says */
+    for (size_t i = f->n; !m && i-- > 0;)
+        if (facts_rel_of(f->v[i].relation) == READER_REL_NAME && strcmp(f->v[i].holder, "self") &&
+            strcmp(f->v[i].value, FACTS_ENDED) && strlen(f->v[i].value) >= 2 &&
+            facts_has_words(text, f->v[i].value))
+            m = &f->v[i];
+    if (!m || facts_has_words(text, "called") || facts_has_words(text, "named") ||
+        facts_has_words(text, "name"))
+        return 0;                       /* "is Tom's wife called Ann?" asks a name */
+    char word[UNDERSTAND_KEY] = "";     /* the kin or pet word it asks about ("a beagle"
+                                         * asks a kind: not here) */
+    for (const char *p = text; *p && !word[0];) {
+        while (*p && !isalpha((unsigned char)*p)) p++;
+        const char *e = p;
+        while (*e && (isalpha((unsigned char)*e) || *e == '\'')) e++;
+        char w[UNDERSTAND_KEY], key[UNDERSTAND_KEY];
+        snprintf(w, sizeof w, "%.*s", (int)(e - p), p);
+        const char *one[1] = {w};
+        understand_holder(one, 1, key, sizeof key);
+        size_t kl = strlen(key);
+        if (kl > 3 && key[kl - 1] == 's' && !understand_kin(key) && !dialogue_pet_word(key))
+            key[kl - 1] = '\0';       /* "cats" */
+        if (strcasecmp(w, m->value) != 0 && (understand_kin(key) || dialogue_pet_word(key)))
+            snprintf(word, sizeof word, "%s", key);
+        p = e;
+    }
+    if (!word[0]) return 0;
+    size_t hl = strlen(m->holder), wl = strlen(word);
+    int yes = facts_same_holder(m->holder, word) ||
+              (hl == wl + 1 && m->holder[wl] == 's' && !strncasecmp(m->holder, word, wl)) ||
+              (hl > wl && m->holder[hl - wl - 1] == ' ' && !strcasecmp(m->holder + hl - wl, word));
+    realise_frame_t known = facts_frame(m);
+    char buf[512];
+    say(r, realise_yesno(buf, sizeof buf, yes, &known, &known));
+    snprintf(r->answer, sizeof r->answer, "%s", yes ? "yes" : "no");
+    if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = m->id;
+    set_kind(r, MODEL_KIND_ANSWER);
+    r->answered++;
+    return 1;
+}
+
 static int begins_yes_no(const char *text)
 {
     static const char *const aux[] = {"do", "does", "did", "am", "is", "are", "have", "has",
@@ -1258,6 +1336,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
             /* fall through */
         case READER_QUESTION:
             if (!u[i].personal || summarised) break;
+            if (begins_yes_no(text) && name_is_whom(out, f, text)) break;
             if (asks_any(text) && begins_yes_no(text) &&
                 (!u[i].value[0] || !strcasecmp(u[i].value, "pets") ||
                  !strcasecmp(u[i].value, "animals")))

@@ -334,7 +334,15 @@ static void holder_of(const char *const *words, const unsigned char *tags,
             *name_at = e;               /* "my dog scout is three": a name typed small */
         /* "my sister", "i", a holder after a first-person word ("i've got a dog"), or a
          * kin word with a name ("grandad Arthur") */
-        *personal = !strcmp(key, "self") || (*name_at >= 0 && understand_kin(key));
+        /* ... or a kin word alone, first in the clause, that something is told of
+         * ("brother's called lee"; "bro the new game is mid" calls someone bro) */
+        static const char *const told_of[] = {"is", "was", "called", "named", "lives",
+                                              "works", "has", "just", NULL};
+        static const char *const calling[] = {"bro", "sis", "mate", "pal", "man", NULL};
+        *personal = !strcmp(key, "self") || (*name_at >= 0 && understand_kin(key)) ||
+                    (s == 0 && understand_kin(key) && !understand_in_list(calling, words[0]) &&
+                     (vocab_possessive(words[e - 1]) ||
+                      (e < n && understand_in_list(told_of, words[e]))));
         for (int k = 0; k <= s && !*personal; k++)
             *personal = understand_in_list(understand_personal_words, words[k]);
         return;
@@ -1014,8 +1022,8 @@ static int vehicle_class(const char *value)
 }
 
 /* The clause's word count without an aside it ends with ("... as you may know", "...
- * for what it's worth", "... just so you know"): words that tell nothing, which the
- * reader was not trained to see there. */
+ * for what it's worth", "... just so you know", "... tho"): words that tell nothing,
+ * which the reader was not trained to see there. */
 static int without_trailing_aside(const char *const *words, int n)
 {
     static const char *const asides[][6] = {
@@ -1025,7 +1033,8 @@ static int without_trailing_aside(const char *const *words, int n)
         {"by", "the", "way", NULL}, {"for", "the", "record", NULL},
         {"if", "you", "must", "know", NULL}, {"and", "i", "am", "happy", "about", "it"},
         {"nice", "to", "meet", "you", NULL}, {"no", "contest", NULL}, {"hands", "down", NULL},
-        {"by", "far", NULL}};
+        {"by", "far", NULL}, {"tho", NULL}, {"though", NULL}, {"ngl", NULL}, {"tbh", NULL},
+        {"imo", NULL}, {"fr", NULL}, {"btw", NULL}};
     for (int again = 1; again;) {
         again = 0;
         for (size_t a = 0; a < sizeof asides / sizeof asides[0]; a++) {
@@ -1062,10 +1071,21 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     caps = calloc((size_t)t.n + 1, 1);
     rc = MODEL_ENOMEM;
     if (!words || !tags || !vrels || !caps) goto out;
+    /* shorthands read as the words they stand for ("lunch w my sister") */
+    static const char *const shorthands[][2] = {{"w", "with"}, {"bc", "because"},
+                                                {"cuz", "because"}, {"coz", "because"}};
     for (int k = 0; k < t.n; k++)
         if (t.kind[k] != TOK_CJK_BIGRAM) {
             caps[n] = t.cap[k];
-            words[n++] = t.v[k];
+            words[n] = t.v[k];
+            for (size_t i = 0; i < sizeof shorthands / sizeof shorthands[0]; i++)
+                if (!strcmp(words[n], shorthands[i][0])) words[n] = shorthands[i][1];
+            char key[UNDERSTAND_KEY];   /* "my MIL", "my BF": a kin word, not a name */
+            if (caps[n] && !understand_is_cjk(words[n])) {
+                understand_holder(&words[n], 1, key, sizeof key);
+                if (understand_kin(key) && strcmp(key, words[n]) != 0) caps[n] = 0;
+            }
+            n++;
         }
     n = without_trailing_aside(words, n);
     reader_out_t ro = {.tags = tags, .vrels = vrels};
@@ -1092,6 +1112,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     int s, e, ns = -1, ne = -1, k = 0;
     span(tags, n, READER_B_NAME, READER_I_NAME, 0, &ns, &ne);
     mend_tags(words, tags, vrels, n, clause.act, clause.rel);
+    if (clause.act == READER_FACT || clause.act == READER_CORRECTION)
+        forms_my_thing_called(words, tags, n);
     if (clause.act == READER_FACT) {
         /* each value with the name told in passing after the value before it ("my mum
          * Carol is a teacher and my dad Stan drives buses"); a name after the last value
@@ -1224,6 +1246,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     if (clause.act == READER_FACT || clause.act == READER_CORRECTION)
         k = forms_moved_to(c, cn, words, caps, n, out, k);
     if (clause.act == READER_CORRECTION) k = forms_not_old(c, cn, words, n, out, k);
+    if (clause.act == READER_FACT || clause.act == READER_CORRECTION)
+        k = forms_turned(c, cn, words, caps, n, out, k);
     if (clause.act == READER_FACT) k = forms_lives_with(c, cn, words, n, out, k, max);
     if (clause.act == READER_FACT) {
         k = forms_married_to(c, cn, words, caps, n, out, k, max);
@@ -1253,11 +1277,24 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = understand_mend_place_and_country(c, cn, out, k);
         k = understand_mend_home_not_lived(words, n, out, k);
         k = understand_mend_jobs_of_people(out, k);
+        understand_mend_job_read_as_firm(out, k);
+        understand_mend_place_not_work(words, n, out, k);
     }
     k = understand_mend_kind_in_holder(clause.act, out, k, max);
+    k = understand_mend_breed_as_holder(c, cn, words, n, clause.act, out, k, max);
+    understand_mend_kind_whole(c, cn, words, n, out, k);
     int cjk = 0;
     for (int w = 0; w < n && !cjk; w++) cjk = understand_is_cjk(words[w]);
     if (cjk) k = forms_zh(c, cn, clause.act, out, k, max);
+    int old_told = 0;       /* a correction that names no old value ("3 brothers and no
+                             * sisters") may still count */
+    for (int i = 0; i < k && !old_told; i++) {
+        char key[UNDERSTAND_KEY];       /* (an old value of a group's word: "no sisters") */
+        understand_holder_of(out[i].old, key, sizeof key);
+        old_told = out[i].old[0] && !understand_group_key(key);
+    }
+    if (clause.act == READER_CORRECTION && !old_told)
+        k = forms_counted(c, cn, words, n, &clause, out, k, max);
     if (clause.act == READER_FACT || clause.act == READER_SMALLTALK) {
         k = forms_counted(c, cn, words, n, &clause, out, k, max);
         int nread = k;          /* the units so far, which a measure may replace */
@@ -1281,6 +1318,16 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
                                  * a forget request said in words */
         k = forms_prefers(c, cn, words, tags, n, &clause, out, k, &nread, max);
     }
+    k = understand_mend_job_alone(c, cn, words, n, out, k);
+    /* a value begun with the words that lead to it ("[called Muse]", "[I'm 45] not 44")
+     * is the rest */
+    static const char *const leads[] = {"called ", "named ", "i'm ", "im ", "i am ", NULL};
+    for (int i = 0; i < k; i++)
+        for (int l = 0; leads[l]; l++) {
+            size_t ll = strlen(leads[l]);
+            if (!strncasecmp(out[i].value, leads[l], ll) && out[i].value[ll])
+                memmove(out[i].value, out[i].value + ll, strlen(out[i].value + ll) + 1);
+        }
     /* small talk or an unsure fact taken for a fact by its tags that yields no value and
      * no name ("I'm Tired lol") is what the reader read */
     int found = 0;

@@ -39,6 +39,16 @@ int understand_mend_kind_in_holder(int act, understood_t *out, int k, int max)
         int told = 0;
         for (int j = 0; j < k && !told; j++)
             told = out[j].rel == READER_REL_KIND && !strcmp(out[j].holder, holder);
+        /* words of age, size or temper say no kind ("an old cat", "a grumpy little dog") */
+        static const char *const no_kind[] = {"old", "young", "little", "tiny", "big", "small",
+                                              "new", "cute", "fat", "lazy", "grumpy", "sweet",
+                                              "naughty", "crazy", "senior", "elderly", "baby",
+                                              "adorable", "fluffy", "rescue", "rescued",
+                                              "lovely", "beautiful", "gorgeous", "daft",
+                                              "silly", "mad", "massive", "huge", NULL};
+        char first[UNDERSTAND_KEY];
+        snprintf(first, sizeof first, "%.*s", (int)strcspn(kind, " "), kind);
+        if (understand_in_list(no_kind, first) && !strchr(kind, ' ')) continue;
         if (act != READER_FACT || told || !pet || k >= max) continue;
         out[k] = out[i];
         out[k].rel = READER_REL_KIND;
@@ -565,5 +575,131 @@ void understand_mend_jobs_said_of_them(understood_t *u, int n)
         u[i].rel = READER_REL_JOB;      /* "he is a chef" may be read as what he is */
         snprintf(u[i].relation, sizeof u[i].relation, "%s", reader_rel_name(READER_REL_JOB));
         u[i].fact_min_p = 0;        /* settled by its words */
+    }
+}
+
+void understand_mend_place_not_work(const char *const *words, int n, understood_t *out, int k)
+{
+    static const char *const working[] = {"work", "works", "working", "worked", "job",
+                                          "office", "shift", "shifts", "employed", "company",
+                                          "firm", "based", "wrk", NULL};
+    /* where one is now, said against where one is from or since when */
+    static const char *const contrast[] = {"from", "originally", "grew", "born", "since",
+                                           "now", "nowadays", "years", NULL};
+    int against = 0;
+    for (int w = 0; w < n; w++) {
+        if (understand_in_list(working, words[w])) return;
+        against |= understand_in_list(contrast, words[w]);
+    }
+    if (!against) return;
+    for (int i = 0; i < k; i++)
+        if ((out[i].rel == READER_REL_JOB || out[i].rel == READER_REL_EMPLOYER) &&
+            !strcmp(out[i].holder, "self"))
+            return;
+    for (int i = 0; i < k; i++)
+        if (out[i].rel == READER_REL_WORKPLACE && !strcmp(out[i].holder, "self") &&
+            out[i].value[0] && (unsigned char)out[i].value[0] < 0x80) {
+            out[i].rel = READER_REL_HOME;
+            snprintf(out[i].relation, sizeof out[i].relation, "%s",
+                     reader_rel_name(READER_REL_HOME));
+        }
+}
+
+void understand_mend_job_read_as_firm(understood_t *out, int k)
+{
+    for (int i = 0; i < k; i++) {
+        if (out[i].rel != READER_REL_EMPLOYER || !out[i].value[0] ||
+            !islower((unsigned char)out[i].value[0]))
+            continue;
+        const char *last = strrchr(out[i].value, ' ');
+        if (!kinds_person(last ? last + 1 : out[i].value)) continue;
+        out[i].rel = READER_REL_JOB;
+        snprintf(out[i].relation, sizeof out[i].relation, "%s", reader_rel_name(READER_REL_JOB));
+    }
+}
+
+int understand_mend_job_alone(const char *c, size_t cn, const char *const *words, int n,
+                              understood_t *out, int k)
+{
+    int s = n > 0 && (!strcmp(words[0], "a") || !strcmp(words[0], "an")) ? 1 : 0;
+    if (k < 1 || n - s < 1 || n - s > 2 || memchr(c, '?', cn) || !kinds_person(words[n - 1]))
+        return k;
+    for (int w = s; w < n; w++)
+        if (!isalpha((unsigned char)words[w][0]) || lex_is_stopword(words[w]) ||
+            understand_in_list(understand_empty_words, words[w]))
+            return k;                   /* "thanks doctor" */
+    understood_t u = out[0];
+    u.act = READER_FACT;
+    u.fact_min_p = 0;
+    u.personal = 1;
+    u.rel = READER_REL_JOB;
+    snprintf(u.holder, sizeof u.holder, "self");
+    snprintf(u.relation, sizeof u.relation, "%s", reader_rel_name(READER_REL_JOB));
+    understand_as_written(c, cn, words, s, n, u.value, sizeof u.value);
+    u.old[0] = u.name[0] = '\0';
+    out[0] = u;
+    return 1;
+}
+
+int understand_mend_breed_as_holder(const char *c, size_t cn, const char *const *words, int n,
+                                    int act, understood_t *out, int k, int max)
+{
+    for (int i = 0; i < k; i++) {
+        const char *animal = kinds_animal(out[i].holder);
+        if (!animal || !strcasecmp(animal, out[i].holder)) continue;
+        int mine = 0;                   /* "my dog", "our cat" said in the clause */
+        for (int w = 1; w < n && !mine; w++)
+            mine = !strcasecmp(words[w], animal) &&
+                   (!strcmp(words[w - 1], "my") || !strcmp(words[w - 1], "our"));
+        if (!mine) continue;
+        char breed[UNDERSTAND_VALUE] = "";  /* the kind as the clause says it, longest */
+        for (int w = 0; w < n && !breed[0]; w++)
+            for (int l = 3; l >= 1 && !breed[0]; l--) {
+                if (w + l > n || lex_is_stopword(words[w])) continue;
+                char key[UNDERSTAND_KEY];
+                understand_holder(words + w, l, key, sizeof key);
+                const char *a = kinds_animal(key);
+                if (a && !strcasecmp(a, animal) && strcasecmp(key, animal) != 0)
+                    understand_as_written(c, cn, words, w, w + l, breed, sizeof breed);
+            }
+        char was[UNDERSTAND_KEY];
+        snprintf(was, sizeof was, "%s", out[i].holder);
+        int told = 0;
+        for (int j = 0; j < k; j++) {
+            if (!strcmp(out[j].holder, was)) snprintf(out[j].holder, sizeof out[j].holder, "%s", animal);
+            told |= out[j].rel == READER_REL_KIND && !strcmp(out[j].holder, animal);
+        }
+        if (act == READER_FACT && !told && breed[0] && k < max) {
+            out[k] = out[i];
+            out[k].rel = READER_REL_KIND;
+            snprintf(out[k].relation, sizeof out[k].relation, "%s", reader_rel_name(READER_REL_KIND));
+            snprintf(out[k].value, sizeof out[k].value, "%s", breed);
+            out[k].name[0] = out[k].old[0] = '\0';
+            k++;
+        }
+    }
+    return k;
+}
+
+void understand_mend_kind_whole(const char *c, size_t cn, const char *const *words, int n,
+                                understood_t *out, int k)
+{
+    for (int i = 0; i < k; i++) {
+        if (out[i].rel != READER_REL_KIND || !out[i].value[0] || strchr(out[i].value, ' '))
+            continue;
+        for (int w = 0; w + 1 < n; w++) {
+            if (strcasecmp(words[w], out[i].value) != 0) continue;
+            for (int l = 3; l >= 2; l--) {
+                if (w + l > n) continue;
+                char key[UNDERSTAND_KEY];
+                understand_holder(words + w, l, key, sizeof key);
+                if (kinds_animal(key) && strcasecmp(key, out[i].value) != 0) {
+                    understand_as_written(c, cn, words, w, w + l, out[i].value,
+                                          sizeof out[i].value);
+                    break;
+                }
+            }
+            break;
+        }
     }
 }

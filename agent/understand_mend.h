@@ -95,4 +95,31 @@ void understand_mend_pronoun_holders(understood_t *u, int n);
  * fact. */
 void understand_mend_jobs_said_of_them(understood_t *u, int n);
 
+/* "from Sligo originally but in Galway since 2015" read as where the user works: said
+ * against where one is from or since when ("from", "since", "now"), with no word of
+ * working in the clause and no job or firm of the user's read in it, the place is the
+ * user's home. */
+void understand_mend_place_not_work(const char *const *words, int n, understood_t *out, int k);
+
+/* "Zofia here, baker at a cafe": a firm typed small that is a kind of person
+ * (kinds_person: "baker", "pastry chef") is a job. */
+void understand_mend_job_read_as_firm(understood_t *out, int k);
+
+/* "plumber.", "a nurse", "software engineer": a clause of a kind of person alone (one or
+ * two words, "a" before them at most; kinds_person) is the user's job, whatever the
+ * reader read. Returns the units (one then). */
+int understand_mend_job_alone(const char *c, size_t cn, const char *const *words, int n,
+                              understood_t *out, int k);
+
+/* "my dog is a whippet called Rufus": a holder the reader took from the breed
+ * is the animal the clause calls "my dog" (kinds_animal), with the breed as its kind in
+ * a fact (once). Returns the units. */
+int understand_mend_breed_as_holder(const char *c, size_t cn, const char *const *words, int n,
+                                    int act, understood_t *out, int k, int max);
+
+/* "a cocker spaniel" read as the kind "cocker": a kind of one word that begins a kind of
+ * two or three words of the clause (kinds_animal) is that kind. */
+void understand_mend_kind_whole(const char *c, size_t cn, const char *const *words, int n,
+                                understood_t *out, int k);
+
 #endif

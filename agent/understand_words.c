@@ -43,6 +43,10 @@ static const struct {
     {"bro", "brother"}, {"sis", "sister"}, {"kids", "children"}, {"kid", "child"},
     {"neighbor", "neighbour"}, {"roommate", "flatmate"}, {"coworker", "colleague"},
     {"mate", "friend"}, {"pal", "friend"}, {"bestie", "best friend"}, {"bff", "best friend"},
+    {"mil", "mother in law"}, {"fil", "father in law"}, {"sil", "sister in law"},
+    {"bil", "brother in law"}, {"lad", "son"}, {"hubs", "husband"},
+    {"grandkids", "grandchildren"}, {"grandkid", "grandchild"}, {"stepdad", "stepfather"},
+    {"stepmum", "stepmother"}, {"stepmom", "stepmother"},
     {"妈妈", "mother"}, {"妈", "mother"}, {"爸爸", "father"}, {"爸", "father"},
     {"猫", "cat"}, {"狗", "dog"},
 };

@@ -1072,7 +1072,7 @@ END_TEST
 START_TEST(test_dislikes_goals_and_corrections_without_a_comma)
 {
     tell("a", "i can't stand celery and i hate beetroot");
-    ask("b", "what food do i hate?", "celery", NULL);
+    ask("b", "which foods do i hate?", "celery", NULL);
     ask("b", "what don't i like?", "beetroot", NULL);
     tell("a", "we're saving up for a camper van");
     ask("b", "what are we saving for?", "camper van", NULL);
@@ -1084,7 +1084,60 @@ START_TEST(test_dislikes_goals_and_corrections_without_a_comma)
     ask("b", "where do i work?", "cafe", NULL);
     tell("a", "my best mate is Bruno");
     json_decref(say("a", "please forget my best mate"));
-    ask("b", "who is my best friend?", "don't know", "Bruno");
+    ask("b", "who's my best pal?", "don't know", "Bruno");
+}
+END_TEST
+
+/* Words the reader may read as a name, an allergy or a job are none unless the clause
+ * says so: the user's name stays through "I'm growing ..." and "only ... left now", a
+ * guest bringing food is no allergy, a cup of tea no job. Counts: a group told with "no"
+ * of another, languages counted, and "w" read as "with". */
+START_TEST(test_names_allergies_and_jobs_need_their_words)
+{
+    tell("a", "hi, I'm Rosalind, a vet in Galway");
+    json_decref(say("a", "honestly i'm growing basil on the windowsill this year"));
+    json_decref(say("a", "we gave the puppy away, only Nutmeg left now"));
+    ask("b", "what's my name?", "Rosalind", "basil");
+    json_decref(say("a", "my aunt is coming saturday, she's bringing a trifle"));
+    ask("b", "is my aunt allergic to anything?", "don't know", "trifle");
+    json_decref(say("a", "i really need a cup of tea"));
+    ask("b", "what's my job?", "vet", "cup");
+    tell("a", "I've got 2 brothers and no sisters");
+    ask("b", "how many brothers have i got?", "2", NULL);
+    tell("a", "i speak Irish, English and some Polish");
+    ask("b", "how many languages can i speak?", "3", NULL);
+    tell("a", "I sing in a choir w my neighbour Declan");
+    ask("b", "what's my name?", "Rosalind", "Declan");
+    tell("a", "from Sligo originally but in Galway since 2015");
+    json_decref(say("a", "the reception is at a lovely old mill in Westport"));
+    ask("b", "where do i live?", "Galway", "mill");
+    json_decref(say("a", "got a new kettle i call Bertha"));
+    ask("b", "what's my name?", "Rosalind", "Bertha");
+    tell("a", "my boyfriend Anton and I got a tabby called Pickle");
+    json_decref(say("a", "forget my boyfriend please, we split up. I'm keeping Pickle, "
+                         "never mention him again"));
+    ask("b", "what's my cat called?", "Pickle", NULL);
+    tell("a", "oh and fav subject at night school is pottery tho");
+    ask("b", "what's my favourite subject?", "pottery", "tho");
+    tell("a", "my big brother Idris is a tram driver");
+    ask("b", "what job does my brother have?", "tram driver", NULL);
+    ask("b", "is idris my cousin?", "No", NULL);
+    ask("b", "is idris my brother?", "Yes", NULL);
+    tell("a", "my dog is a cocker spaniel called Mabel");
+    ask("b", "what breed is my dog?", "cocker spaniel", NULL);
+    ask("b", "mabel is a labrador, right?", "No", NULL);
+    tell("a", "I drive an old green Volvo");
+    ask("b", "which car am i using nowadays", "Volvo", NULL);
+    tell("b", "welder.");
+    ask("c", "what's my job?", "welder", "vet");
+}
+END_TEST
+
+/* A Chinese question without 我 about someone told of by name is theirs. */
+START_TEST(test_a_chinese_question_by_name_is_theirs)
+{
+    tell("a", "我的狗叫豆豆，今年五岁");
+    ask("b", "豆豆几岁了？", "五", NULL);
 }
 END_TEST
 
@@ -1164,6 +1217,8 @@ int main(void)
     tcase_add_test(tc, test_forgetting_by_the_relation_and_possessives_without_apostrophes);
     tcase_add_test(tc, test_pets_children_and_a_former_job_asked_in_other_words);
     tcase_add_test(tc, test_dislikes_goals_and_corrections_without_a_comma);
+    tcase_add_test(tc, test_names_allergies_and_jobs_need_their_words);
+    tcase_add_test(tc, test_a_chinese_question_by_name_is_theirs);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
