@@ -25,7 +25,8 @@ static const struct {
            {"女儿", "daughter"}, {"儿子", "son"}, {"闺女", "daughter"}, {"孙子", "grandson"},
            {"孙女", "granddaughter"}, {"外孙女", "granddaughter"}, {"外孙", "grandson"},
            {"妈妈", "mother"}, {"爸爸", "father"}, {"哥哥", "older brother"},
-           {"弟弟", "younger brother"}, {"姐姐", "older sister"}, {"妹妹", "younger sister"}};
+           {"弟弟", "younger brother"}, {"姐姐", "older sister"}, {"妹妹", "younger sister"},
+           {"老伴", "spouse"}, {"爱人", "spouse"}};
 
 /* Where a kin word of the table begins the clause or follows 我, 我的 (any of them:
  * 我们分手了，忘记我男朋友的名字) or the measure word 个 (我有一个弟弟): its start, with
@@ -341,18 +342,21 @@ static int pet_told(const char *c, size_t cn, understood_t *out, int *k, int max
 
 /* The forms of a fact or a question before kin_units: the units left. A clause the
  * reader took for a fact that asks (我星期天一般干什么) is read as a question. */
-/* 他是程序员, 我哥哥是工程师: a job after 是 (and 一名, 个 ...) that ends in a character
- * jobs end in (师, 员, 生 ...), which the reader may cut in two (程序 | 员) or short (程师):
- * one unit of that job, of the holder of the pieces, in place of them and of a pronoun
- * read as a name (他). Returns the units. */
+/* 他是程序员, 我哥哥是工程师, 在银行当客户经理: a job after 是 or 当 (and 一名, 个 ...)
+ * that ends in a character jobs end in (师, 员, 生, 理 ...), which the reader may cut in
+ * two (程序 | 员) or short (程师): one unit of that job, of the holder of the pieces, in
+ * place of them and of a pronoun read as a name (他); after 以前, the former job. Returns
+ * the units. */
 static int job_after_is(const char *c, size_t cn, understood_t *out, int k)
 {
     static const char *const ends[] = {"师", "员", "生", "家", "士", "工", "官", "者", "匠",
-                                       "手", NULL};
+                                       "手", "理", "长", NULL};
     static const char *const measures[] = {"一名", "一个", "一位", "名", "个", "位", NULL};
-    long is = understand_text_at(c, cn, "是");
+    const char *verb = "是";            /* 是, or 当 (在银行当客户经理) */
+    long is = understand_text_at(c, cn, verb);
+    if (is < 0) is = understand_text_at(c, cn, verb = "当");
     if (is < 0) return k;
-    const char *x = c + is + strlen("是");
+    const char *x = c + is + strlen(verb);
     for (int m = 0; measures[m]; m++)
         if (!strncmp(x, measures[m], strlen(measures[m]))) {
             x += strlen(measures[m]);
@@ -365,25 +369,39 @@ static int job_after_is(const char *c, size_t cn, understood_t *out, int k)
     if (job < 6) return k;              /* two characters at least: 工程师, 程序员 */
     char whole[UNDERSTAND_VALUE];
     snprintf(whole, sizeof whole, "%.*s", (int)job, x);
-    int kept = 0, piece = -1;
-    for (int i = 0; i < k; i++) {
-        int of = out[i].value[0] && (unsigned char)out[i].value[0] >= 0xE0 &&
-                 (out[i].rel == READER_REL_JOB || out[i].rel == READER_REL_NAME) &&
-                 (strstr(whole, out[i].value) || !strcmp(out[i].value, "他") ||
-                  !strcmp(out[i].value, "她"));
-        if (of && strstr(whole, out[i].value) && piece < 0) piece = i;
-        if (!of || i == piece) out[kept++] = out[i];
-    }
-    if (piece < 0) return k;
-    for (int i = 0; i < kept; i++)
-        if (strstr(whole, out[i].value) && (out[i].rel == READER_REL_JOB ||
-                                            out[i].rel == READER_REL_NAME)) {
-            out[i].rel = READER_REL_JOB;
-            snprintf(out[i].relation, sizeof out[i].relation, "%s",
-                     reader_rel_name(READER_REL_JOB));
-            snprintf(out[i].value, sizeof out[i].value, "%s", whole);
-            break;
+    /* the unit to keep: one of the whole job, else a piece read as a job or name, else
+     * any piece */
+    int best = -1;
+    for (int pass = 0; pass < 3 && best < 0; pass++)
+        for (int i = 0; i < k && best < 0; i++) {
+            const char *v = out[i].value;
+            if (!v[0] || (unsigned char)v[0] < 0xE0 || !strstr(whole, v)) continue;
+            if (pass == 0 ? !strcmp(v, whole)
+                          : pass == 1 ? out[i].rel == READER_REL_JOB || out[i].rel == READER_REL_NAME
+                                      : 1)
+                best = i;
         }
+    if (best < 0) return k;
+    /* 以前是老师: a job told as past is a former one */
+    long before = understand_text_at(c, cn, "以前");
+    int past = before >= 0 && before < is;
+    int kept = 0, at = 0;
+    for (int i = 0; i < k; i++) {
+        const char *v = out[i].value;
+        int piece = v[0] && (unsigned char)v[0] >= 0xE0 &&
+                    (strstr(whole, v) || (out[i].rel == READER_REL_NAME &&
+                                          (!strcmp(v, "他") || !strcmp(v, "她"))));
+        if (i == best) at = kept;
+        if (i == best || !piece) out[kept++] = out[i];
+    }
+    understood_t *j = &out[at];
+    static const char *const times[] = {"以", "以前", "之前", "现在", "目前", "曾经", NULL};
+    for (int t = 0; times[t]; t++)      /* 以前 read as whose it is */
+        if (!strcmp(j->holder, times[t])) snprintf(j->holder, sizeof j->holder, "self");
+    j->rel = past ? READER_REL_OPEN : READER_REL_JOB;
+    snprintf(j->relation, sizeof j->relation, "%s",
+             past ? UNDERSTAND_FORMER_JOB : reader_rel_name(READER_REL_JOB));
+    snprintf(j->value, sizeof j->value, "%s", whole);
     return kept;
 }
 
@@ -439,6 +457,39 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
             return 1;
         }
     }
+    /* 学计算机的, 专业是新闻, 学什么专业: what one studies (the open relation "study", as
+     * "I study law" reads) */
+    long xue = understand_text_at(c, cn, "专业是");
+    const char *sx = xue >= 0 ? c + xue + strlen("专业是") : NULL;
+    /* 学 as a verb, not inside 大学, 上学, 小学, 中学, 同学, 学校, 学生 */
+    static const char *const not_verb[] = {"大", "上", "小", "中", "同", "留", NULL};
+    for (const char *p = c; !sx && p + 3 <= c + cn; p++) {
+        if (strncmp(p, "学", 3) != 0) continue;
+        int inside = !strncmp(p + 3, "校", 3) || !strncmp(p + 3, "生", 3);
+        for (int b = 0; not_verb[b] && !inside && p - 3 >= c; b++)
+            inside = !strncmp(p - 3, not_verb[b], 3);
+        if (!inside) sx = p + 3;
+    }
+    if (sx && !strncmp(sx, "的", 3)) sx += 3;         /* 学的什么专业 */
+    size_t sl = sx ? value_len(sx, cn - (size_t)(sx - c)) : 0;
+    int study = sx && (asks ? !strncmp(sx, "什么", strlen("什么"))
+                            : sl >= 3 && sl <= 18 && understand_text_at(c, cn, "的") >= 0);
+    if (study && understand_text_at(c, cn, "读") < 0 && understand_text_at(c, cn, "上学") < 0) {
+        {
+            char holder[UNDERSTAND_KEY];
+            snprintf(holder, sizeof holder, "%s", out[0].holder);
+            only_unit(out, act, READER_REL_OPEN, "study", asks ? "" : sx, asks ? 0 : sl);
+            if (holder[0] && strcmp(holder, "self") && (unsigned char)holder[0] < 0x80)
+                snprintf(out[0].holder, sizeof out[0].holder, "%s", holder);
+            return 1;
+        }
+    }
+    /* 我以前是做什么的: the former job */
+    if (asks && understand_text_at(c, cn, "以前") >= 0 &&
+        (understand_text_at(c, cn, "做什么") >= 0 || understand_text_at(c, cn, "干什么") >= 0)) {
+        only_unit(out, act, READER_REL_OPEN, UNDERSTAND_FORMER_JOB, "", 0);
+        return 1;
+    }
     /* 几岁, 多大 ask an age, whatever relation the reader took the question for */
     if (asks && (understand_text_at(c, cn, "几岁") >= 0 || understand_text_at(c, cn, "多大") >= 0)) {
         only_unit(out, act, READER_REL_AGE, reader_rel_name(READER_REL_AGE), "", 0);
@@ -493,9 +544,16 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
         understood_t told = job >= 0 ? out[job] : out[0];
         only_unit(out, act, READER_REL_SCHOOL, reader_rel_name(READER_REL_SCHOOL),
                   asks ? "" : x, asks ? 0 : xl);
-        if (job < 0 || max < 2) return 1;
-        out[1] = told;
-        return 2;
+        int n = 1;
+        if (study && !asks && max > n) {      /* 在上海读大学，学法律的: and what */
+            out[n] = out[0];
+            out[n].rel = READER_REL_OPEN;
+            snprintf(out[n].relation, sizeof out[n].relation, "study");
+            snprintf(out[n].value, sizeof out[n].value, "%.*s", (int)sl, sx);
+            n++;
+        }
+        if (job >= 0 && max > n) out[n++] = told;
+        return n;
     }
     if (likes(c, cn, act, out)) k = 1;
     return k;

@@ -621,8 +621,13 @@ void understand_mend_job_read_as_firm(understood_t *out, int k)
 int understand_mend_job_alone(const char *c, size_t cn, const char *const *words, int n,
                               understood_t *out, int k)
 {
+    /* people who are no trade ("a little girl", "twins") */
+    static const char *const people[] = {"girl", "boy", "baby", "kid", "child", "man", "woman",
+                                         "guy", "lady", "person", "adult", "teenager", "teen",
+                                         "toddler", "twins", "girls", "boys", "babies", NULL};
     int s = n > 0 && (!strcmp(words[0], "a") || !strcmp(words[0], "an")) ? 1 : 0;
-    if (k < 1 || n - s < 1 || n - s > 2 || memchr(c, '?', cn) || !kinds_person(words[n - 1]))
+    if (k < 1 || n - s < 1 || n - s > 2 || memchr(c, '?', cn) || !kinds_person(words[n - 1]) ||
+        understand_in_list(people, words[n - 1]) || understand_kin(words[n - 1]))
         return k;
     for (int w = s; w < n; w++)
         if (!isalpha((unsigned char)words[w][0]) || lex_is_stopword(words[w]) ||

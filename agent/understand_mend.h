@@ -106,8 +106,8 @@ void understand_mend_place_not_work(const char *const *words, int n, understood_
 void understand_mend_job_read_as_firm(understood_t *out, int k);
 
 /* "plumber.", "a nurse", "software engineer": a clause of a kind of person alone (one or
- * two words, "a" before them at most; kinds_person) is the user's job, whatever the
- * reader read. Returns the units (one then). */
+ * two words, "a" before them at most; kinds_person, but no kin word nor "a little girl")
+ * is the user's job, whatever the reader read. Returns the units (one then). */
 int understand_mend_job_alone(const char *c, size_t cn, const char *const *words, int n,
                               understood_t *out, int k);
 

@@ -362,6 +362,13 @@ static const struct {
     /* Chinese: an allergy between 我 and 过敏, a job after 是 the reader cut in two */
     {"我对猫毛过敏", {{"fact", "self", "allergy", "猫毛", NULL}}},
     {"我哥哥是设计师", {{"fact", "older brother", "job", "设计师", NULL}}},
+    /* what one studies (学…的), a job as past (以前是), 老伴 a spouse */
+    {"我儿子在南京读大学，学历史的",
+     {{"fact", "son", "school", "南京", NULL}, {"fact", "son", "study", "历史", NULL}}},
+    {"我以前是中学化学老师", {{"fact", "self", "former job", "中学化学老师", NULL}}},
+    {"我老伴叫王芳", {{"fact", "spouse", "name", "王芳", NULL}}},
+    /* a trade alone is the user's job; a child told alone is none */
+    {"locksmith.", {{"fact", "self", "job", "locksmith", NULL}}},
     {"Every year in April I celebrate my birthday.", {{"fact", "self", "birthday", "April", NULL}}},
     {"I have a rabbit, his name is Clover for what it's worth.",
      {{"fact", "rabbit", "owns", "", NULL}, {"fact", "rabbit", "name", "Clover", NULL}}},
