@@ -752,6 +752,113 @@ int forms_learning(const char *c, size_t cn, const char *const *words, int n, in
                     k, nread, max);
 }
 
+/* The end of a time phrase that starts at words[s] ("in March", "next week", "at
+ * Christmas", "this summer", "tomorrow"), or s when none does. */
+static int time_phrase(const char *const *words, int n, int s)
+{
+    static const char *const alone[] = {"tomorrow", "tonight", "soon", "today", NULL};
+    static const char *const leads[] = {"in", "next", "this", "at", "on", "over", "for", NULL};
+    static const char *const times[] = {"week", "weekend", "month", "year", "summer",
+                                        "winter", "spring", "autumn", "fall", "christmas",
+                                        "easter", "holidays", "holiday", "half", "monday", "tuesday",
+                                        "wednesday", "thursday", "friday", "saturday", "sunday",
+                                        NULL};
+    if (s >= n) return s;
+    if (understand_in_list(alone, words[s])) return s + 1;
+    if (!understand_in_list(leads, words[s]) || s + 1 >= n) return s;
+    int t = s + 1 + (!strcmp(words[s + 1], "the") && s + 2 < n);
+    if (understand_month(words[t]) || understand_in_list(times, words[t])) return t + 1;
+    return s;
+}
+
+int forms_trips_and_visits(const char *c, size_t cn, const char *const *words,
+                           const unsigned char *caps, int n, int act,
+                           const understood_t *clause, understood_t *out, int k, int max)
+{
+    static const char *const going[] = {"going", "off", "heading", "travelling", "traveling",
+                                        "flying", "driving", NULL};
+    static const char *const we[] = {"we're", "were", "we", "i'm", "im", "i", "am", "are",
+                                     NULL};
+    static const char *const visiting[] = {"visiting", "visit", "coming", "stay", "staying",
+                                           "over", NULL};
+    /* (a question read as chat: "where are we flying?", "when is my mum coming?") */
+    int chat_asks = act == READER_SMALLTALK && n > 0 && understand_question_word(words[0]) == 2;
+    int asks = act == READER_QUESTION || act == READER_YESNO || chat_asks;
+    /* a trip: "we're off to Crete at Easter", "where are we flying this summer?" */
+    for (int g = 1; g < n; g++) {
+        if (!understand_in_list(going, words[g]) || !understand_in_list(we, words[g - 1]))
+            continue;
+        int to = g + 1;
+        if (asks) {
+            if (strcmp(words[0], "where") != 0) break;
+            for (int i = 0; i < k; i++) {
+                snprintf(out[i].holder, sizeof out[i].holder, "self");
+                out[i].personal = 1;
+                if (chat_asks) out[i].act = READER_QUESTION;
+                out[i].rel = READER_REL_OPEN;
+                snprintf(out[i].relation, sizeof out[i].relation, "%s", UNDERSTAND_TRIP);
+                out[i].value[0] = '\0';
+            }
+            return k;
+        }
+        if (to >= n || strcmp(words[to], "to") != 0 || to + 1 >= n) break;
+        int s = to + 1, e = s;
+        while (e < n && e - s < 3 && !lex_is_stopword(words[e]) && time_phrase(words, n, e) == e &&
+               strcmp(words[e], "for") != 0)
+            e++;
+        int when = 0;           /* a holiday said with it, or a place with a capital */
+        for (int w = e; w < n && !when; w++) when = time_phrase(words, n, w) > w;
+        if (e == s || !(caps[s] || when) || (act != READER_FACT && act != READER_SMALLTALK))
+            break;
+        char value[UNDERSTAND_VALUE];
+        understand_as_written(c, cn, words, s, e, value, sizeof value);
+        int kept = 0;           /* the reader's readings of the place or of nothing go */
+        for (int i = 0; i < k; i++)
+            if (out[i].value[0] && understand_text_at(value, strlen(value), out[i].value) < 0 &&
+                out[i].rel != READER_REL_EMPLOYER && out[i].rel != READER_REL_SCHOOL)
+                out[kept++] = out[i];
+        k = kept;
+        if (k >= max) return k;
+        told_unit(clause, READER_REL_OPEN, "self", UNDERSTAND_TRIP, value, &out[k]);
+        return k + 1;
+    }
+    /* a visit: "my gran is visiting in March", "when is my brother visiting?" */
+    const char *holder = NULL;
+    for (int i = 0; i < k && !holder; i++)
+        if (understand_kin(out[i].holder)) holder = out[i].holder;
+    if (!holder) return k;
+    for (int v = 1; v < n; v++) {
+        if (!understand_in_list(visiting, words[v])) continue;
+        if (asks) {
+            if (strcmp(words[0], "when") != 0) return k;
+            for (int i = 0; i < k; i++) {
+                if (chat_asks) out[i].act = READER_QUESTION;
+                out[i].personal = 1;
+                out[i].rel = READER_REL_OPEN;
+                snprintf(out[i].relation, sizeof out[i].relation, "%s", UNDERSTAND_VISIT);
+                out[i].value[0] = '\0';
+            }
+            return k;
+        }
+        int s = -1, e = -1;
+        for (int w = v + 1; w < n && s < 0; w++)
+            if (time_phrase(words, n, w) > w) s = w, e = time_phrase(words, n, w);
+        if (s < 0 || (act != READER_FACT && act != READER_SMALLTALK)) return k;
+        char who[UNDERSTAND_KEY], value[UNDERSTAND_VALUE];
+        snprintf(who, sizeof who, "%s", holder);
+        understand_as_written(c, cn, words, s, e, value, sizeof value);
+        int kept = 0;           /* a date read as a birthday, or nothing read, goes */
+        for (int i = 0; i < k; i++)
+            if (out[i].value[0] && out[i].rel != READER_REL_BIRTHDAY)
+                out[kept++] = out[i];
+        k = kept;
+        if (k >= max) return k;
+        told_unit(clause, READER_REL_OPEN, who, UNDERSTAND_VISIT, value, &out[k]);
+        return k + 1;
+    }
+    return k;
+}
+
 int forms_doing_for(const char *c, size_t cn, const char *const *words, int n, int act,
                     const understood_t *clause, understood_t *out, int k, int *nread, int max)
 {

@@ -188,6 +188,18 @@ int forms_dislikes(const char *c, size_t cn, const char *const *words, int n, in
  * it, so the name is theirs and not the user's. */
 void forms_my_thing_called(const char *const *words, unsigned char *tags, int n);
 
+/* Trips and visits: "we're off to Crete at Easter", "we're going to Lisbon" (a place
+ * after "going to", "off to", "heading to" ..., with a capital or a holiday said with it)
+ * is the user's UNDERSTAND_TRIP; "my gran is visiting in March" (a kin holder, a
+ * verb of visiting and a time phrase: "in March", "next week", "at Christmas") is that
+ * one's UNDERSTAND_VISIT, the time phrase its value. Asked ("where are we flying this
+ * summer?", "when is my mum visiting?") the question's units ask that relation. The
+ * reader's readings of the place or the date (a firm, a birthday) give way. Returns the
+ * units. */
+int forms_trips_and_visits(const char *c, size_t cn, const char *const *words,
+                           const unsigned char *caps, int n, int act,
+                           const understood_t *clause, understood_t *out, int k, int max);
+
 /* forms_change.c. "scratch that, she's a whippet not a greyhound", "it's Lena not
  * Lina": a correction unit with the old value and no new one (or one of its first two
  * words: "scratch") takes the one to three words

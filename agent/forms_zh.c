@@ -474,7 +474,12 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
     size_t sl = sx ? value_len(sx, cn - (size_t)(sx - c)) : 0;
     int study = sx && (asks ? !strncmp(sx, "什么", strlen("什么"))
                             : sl >= 3 && sl <= 18 && understand_text_at(c, cn, "的") >= 0);
-    if (study && understand_text_at(c, cn, "读") < 0 && understand_text_at(c, cn, "上学") < 0) {
+    static const char *const studying[] = {"读书", "上学", "念书", "读大学", "上大学", "读研",
+                                           "读博", NULL};
+    int at_school = 0;              /* 在X读书: the school form below tells both */
+    for (int v = 0; studying[v] && !at_school; v++)
+        at_school = understand_text_at(c, cn, studying[v]) >= 0;
+    if (study && !at_school) {
         {
             char holder[UNDERSTAND_KEY];
             snprintf(holder, sizeof holder, "%s", out[0].holder);
@@ -524,8 +529,6 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
         }
     }
     /* 在X读书 / 上学 / 念书: X the school, or a question word asking for it */
-    static const char *const studying[] = {"读书", "上学", "念书", "读大学", "上大学", "读研",
-                                           "读博", NULL};
     for (int v = 0; studying[v]; v++) {
         long sv = understand_text_at(c, cn, studying[v]);
         long in = understand_text_at(c, cn, "在");

@@ -1264,6 +1264,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_learning(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
         k = forms_doing_for(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
         k = forms_dislikes(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
+        k = forms_trips_and_visits(c, cn, words, caps, n, clause.act, &clause, out, k, max);
     }
     if (clause.act == READER_FACT) {
         k = understand_mend_name_read_as_relation(c, cn, words, caps, n, out, k, max);
@@ -1297,6 +1298,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_counted(c, cn, words, n, &clause, out, k, max);
     if (clause.act == READER_FACT || clause.act == READER_SMALLTALK) {
         k = forms_counted(c, cn, words, n, &clause, out, k, max);
+        k = forms_trips_and_visits(c, cn, words, caps, n, clause.act, &clause, out, k, max);
         int nread = k;          /* the units so far, which a measure may replace */
         k = forms_measures(c, cn, words, n, &clause, out, k, &nread, max);
         k = forms_fan_of(c, cn, words, caps, n, &clause, out, k, &nread, max);

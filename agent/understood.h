@@ -17,6 +17,10 @@ enum { UNDERSTAND_KEY = 64, UNDERSTAND_VALUE = 256 };
 /* The open relation of what the user dislikes ("I can't stand olives"): several at once,
  * as likes. */
 #define UNDERSTAND_DISLIKES "dislikes"
+/* The open relations of a trip the user takes ("we're off to Crete at Easter": where)
+ * and of a visit someone of theirs pays ("my mum is coming in March": when). */
+#define UNDERSTAND_TRIP "trip"
+#define UNDERSTAND_VISIT "visit"
 /* Units a message reads into at most: a clause may tell several facts. */
 enum { UNDERSTAND_MAX = 2 * CLAUSES_MAX };
 

@@ -367,6 +367,12 @@ static const struct {
      {{"fact", "son", "school", "南京", NULL}, {"fact", "son", "study", "历史", NULL}}},
     {"我以前是中学化学老师", {{"fact", "self", "former job", "中学化学老师", NULL}}},
     {"我老伴叫王芳", {{"fact", "spouse", "name", "王芳", NULL}}},
+    /* a trip the user takes, a visit someone of theirs pays, told and asked */
+    {"we're flying to Reykjavik over Easter", {{"fact", "self", "trip", "Reykjavik", NULL}}},
+    {"where are we flying?", {{"question", "self", "trip", "", NULL}}},
+    {"my aunt is visiting us next weekend",
+     {{"fact", "aunt", "visit", "next weekend", NULL}}},
+    {"when is my aunt visiting?", {{"question", "aunt", "visit", "", NULL}}},
     /* a trade alone is the user's job; a child told alone is none */
     {"locksmith.", {{"fact", "self", "job", "locksmith", NULL}}},
     {"Every year in April I celebrate my birthday.", {{"fact", "self", "birthday", "April", NULL}}},
