@@ -325,8 +325,7 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
     }
     if (rel == READER_REL_JOB) {
         const char *last = strrchr(value, ' ') ? strrchr(value, ' ') + 1 : value;
-        static const char *const working[] = {"work", "works", "working", "worked", "job",
-                                              "profession", "career", "trade", "retired",
+        static const char *const working[] = {"profession", "career", "trade", "retired",
                                               "employed", "became", "qualified", "as a",
                                               "as an", "is a", "is an", "i'm a", "im a",
                                               "i'm an", "im an", "am a", "am an", "was a",
@@ -336,6 +335,8 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
         static const char *const posts[] = {"apprenticeship", "internship", "placement",
                                             "residency", "traineeship", NULL};
         if (kinds_person(last) || in_words(posts, last)) return 1;
+        for (int i = 0; understand_work_words[i]; i++)
+            if (facts_has_words(text, understand_work_words[i])) return 1;
         for (int i = 0; working[i]; i++)
             if (facts_has_words(text, working[i])) return 1;
         return 0;

@@ -373,7 +373,7 @@ static int counted_things(const char *c, size_t cn, const char *const *words, in
 int forms_counted(const char *c, size_t cn, const char *const *words, int n,
                   const understood_t *clause, understood_t *out, int k, int max)
 {
-    static const char *const telling[] = {"that's", "thats", NULL};
+    static const char *const telling[] = {"that's", "thats", "now", NULL};
     int first_person = 0;
     for (int w = 0; w < n && !first_person; w++)
         first_person = understand_in_list(understand_personal_words, words[w]) ||
@@ -558,6 +558,15 @@ int forms_fan_of(const char *c, size_t cn, const char *const *words,
                !understand_in_list(understand_personal_words, words[s - 1]) &&
                !understand_in_list(understand_empty_words, words[s - 1]))
             s--;
+        /* "millwall fan", "a massive arsenal fan": one word typed small, first in the
+         * clause or after words of how much */
+        static const char *const keen[] = {"a", "massive", "huge", "big", "lifelong", "diehard",
+                                           "proper", "mad", "an", NULL};
+        if (s == w && isalpha((unsigned char)words[w - 1][0]) && !lex_is_stopword(words[w - 1]) &&
+            !understand_in_list(keen, words[w - 1]) &&
+            !understand_in_list(understand_empty_words, words[w - 1]) &&
+            (w == 1 || understand_in_list(keen, words[w - 2])))
+            s = w - 1;
         if (s < w)
             return add_told(c, cn, words, s, w, READER_REL_OPEN, "support", clause, out, k,
                             nread, max);

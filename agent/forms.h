@@ -55,7 +55,8 @@ int forms_works_from_home(const char *const *words, int n, understood_t *out, in
  * group the user has, a fact the reader does not mark (it reads the number as no
  * value: value_end). A unit of the group (REALISE_COUNT of "children", "sisters")
  * told by the user, in a clause that is no question and speaks in the first person or
- * says "that's"; it fills a unit the reader left without a value. Returns the units. */
+ * says "that's" or "now" ("three cats now"); it fills a unit the reader left without a
+ * value. Returns the units. */
 int forms_counted(const char *c, size_t cn, const char *const *words, int n,
                   const understood_t *clause, understood_t *out, int k, int max);
 
@@ -67,7 +68,8 @@ int forms_measures(const char *c, size_t cn, const char *const *words, int n,
                    const understood_t *clause, understood_t *out, int k, int *nread, int max);
 
 /* "Hibs fan for life", "I'm a massive Celtic fan": the team the user supports,
- * the capitalised words right before "fan" or "supporter". Returns the units. */
+ * the capitalised words right before "fan" or "supporter", or one word typed small
+ * first in the clause or after "a", "massive" ... ("hibs fan"). Returns the units. */
 int forms_fan_of(const char *c, size_t cn, const char *const *words, const unsigned char *caps,
                  int n, const understood_t *clause, understood_t *out, int k, int *nread,
                  int max);

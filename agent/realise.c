@@ -107,6 +107,7 @@ int realise_plural_s(const char *word)
 int realise_plural(const char *holder)
 {
     static const char *const words[] = {"children", "kids", "parents", "grandparents",
+                                        "grandchildren", "grandkids", "stepchildren",
                                         "family", "people", NULL};
     for (int i = 0; holder && words[i]; i++)
         if (!strcmp(holder, words[i])) return 1;

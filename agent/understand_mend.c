@@ -17,6 +17,17 @@
 #include "model/lexical.h"
 #include "model/reader.h"
 
+
+/* *to: the unit of a kind told of u's holder in u's clause, value its kind. */
+static void kind_unit(const understood_t *u, const char *kind, understood_t *to)
+{
+    *to = *u;
+    to->rel = READER_REL_KIND;
+    snprintf(to->relation, sizeof to->relation, "%s", reader_rel_name(READER_REL_KIND));
+    snprintf(to->value, sizeof to->value, "%s", kind);
+    to->name[0] = to->old[0] = '\0';
+}
+
 /* "a sphynx cat called Pixie", "a rescue greyhound": a holder of several words that
  * end in an animal kept or a kind of one (and are no kind as a whole: "golden
  * retriever") is that last word; before an animal ("cat"), the words before it tell
@@ -50,12 +61,7 @@ int understand_mend_kind_in_holder(int act, understood_t *out, int k, int max)
         snprintf(first, sizeof first, "%.*s", (int)strcspn(kind, " "), kind);
         if (understand_in_list(no_kind, first) && !strchr(kind, ' ')) continue;
         if (act != READER_FACT || told || !pet || k >= max) continue;
-        out[k] = out[i];
-        out[k].rel = READER_REL_KIND;
-        snprintf(out[k].relation, sizeof out[k].relation, "%s", reader_rel_name(READER_REL_KIND));
-        snprintf(out[k].value, sizeof out[k].value, "%s", kind);
-        out[k].name[0] = out[k].old[0] = '\0';
-        k++;
+        kind_unit(&out[i], kind, &out[k++]);
     }
     return k;
 }
@@ -432,14 +438,13 @@ void understand_mend_studies(const char *const *words, int n, int act, understoo
                                            "degree", "major", "majored", "majoring",
                                            "masters", "phd", NULL};
     static const char *const schools[] = {"uni", "university", "college", "school", NULL};
-    static const char *const working[] = {"work", "works", "worked", "working", "job", NULL};
     static const char *const going[] = {"go", "goes", "went", "going", "attend", "attended",
                                         "attending", NULL};
     int study = 0, school = 0, work = 0;
     for (int w = 0; w < n; w++) {
         study |= understand_in_list(studying, words[w]);
         school |= understand_in_list(schools, words[w]);
-        work |= understand_in_list(working, words[w]);
+        work |= understand_in_list(understand_work_words, words[w]);
     }
     if (work) return;
     for (int i = 0; i < k; i++) {
@@ -510,10 +515,11 @@ int understand_mend_month_not_birthday(const char *const *words, int n, understo
  * units left. */
 int understand_mend_bare_jobs(const char *const *words, int n, understood_t *out, int k)
 {
-    static const char *const work[] = {"work", "works", "working", "worked", "job", "as",
-                                       "trade", "profession", "career", NULL};
+    static const char *const work[] = {"as", "trade", "profession", "career", NULL};
     for (int w = 0; w < n; w++)
-        if (understand_in_list(work, words[w])) return k;
+        if (understand_in_list(understand_work_words, words[w]) ||
+            understand_in_list(work, words[w]))
+            return k;
     int kept = 0;
     for (int i = 0; i < k; i++) {
         const char *v = out[i].value, *last = strrchr(v, ' ');
@@ -580,15 +586,16 @@ void understand_mend_jobs_said_of_them(understood_t *u, int n)
 
 void understand_mend_place_not_work(const char *const *words, int n, understood_t *out, int k)
 {
-    static const char *const working[] = {"work", "works", "working", "worked", "job",
-                                          "office", "shift", "shifts", "employed", "company",
-                                          "firm", "based", "wrk", NULL};
+    static const char *const working[] = {"office", "shift", "shifts", "employed", "company",
+                                          "firm", "based", NULL};
     /* where one is now, said against where one is from or since when */
     static const char *const contrast[] = {"from", "originally", "grew", "born", "since",
                                            "now", "nowadays", "years", NULL};
     int against = 0;
     for (int w = 0; w < n; w++) {
-        if (understand_in_list(working, words[w])) return;
+        if (understand_in_list(understand_work_words, words[w]) ||
+            understand_in_list(working, words[w]))
+            return;
         against |= understand_in_list(contrast, words[w]);
     }
     if (!against) return;
@@ -624,7 +631,8 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
     /* people who are no trade ("a little girl", "twins") */
     static const char *const people[] = {"girl", "boy", "baby", "kid", "child", "man", "woman",
                                          "guy", "lady", "person", "adult", "teenager", "teen",
-                                         "toddler", "twins", "girls", "boys", "babies", NULL};
+                                         "toddler", "twins", "girls", "boys", "babies", "fan",
+                                         "supporter", NULL};
     int s = n > 0 && (!strcmp(words[0], "a") || !strcmp(words[0], "an")) ? 1 : 0;
     if (k < 1 || n - s < 1 || n - s > 2 || memchr(c, '?', cn) || !kinds_person(words[n - 1]) ||
         understand_in_list(people, words[n - 1]) || understand_kin(words[n - 1]))
@@ -674,14 +682,7 @@ int understand_mend_breed_as_holder(const char *c, size_t cn, const char *const 
             if (!strcmp(out[j].holder, was)) snprintf(out[j].holder, sizeof out[j].holder, "%s", animal);
             told |= out[j].rel == READER_REL_KIND && !strcmp(out[j].holder, animal);
         }
-        if (act == READER_FACT && !told && breed[0] && k < max) {
-            out[k] = out[i];
-            out[k].rel = READER_REL_KIND;
-            snprintf(out[k].relation, sizeof out[k].relation, "%s", reader_rel_name(READER_REL_KIND));
-            snprintf(out[k].value, sizeof out[k].value, "%s", breed);
-            out[k].name[0] = out[k].old[0] = '\0';
-            k++;
-        }
+        if (act == READER_FACT && !told && breed[0] && k < max) kind_unit(&out[i], breed, &out[k++]);
     }
     return k;
 }

@@ -26,6 +26,9 @@ static const char *const owner_words[] = {
 const char *const understand_personal_words[] = {
     "my", "our", "i", "me", "mine", "i'm", "im", "i've", "ive", "i'd", "we", "we're",
     "we've", "us", "我", "我们", NULL};
+/* Words that say one works (a job, a workplace, a firm follow them). */
+const char *const understand_work_words[] = {"work", "works", "working", "worked", "wrk",
+                                             "job", "jobs", NULL};
 const char *const understand_vehicle_words[] = {"car", "bike", "motorbike", "motorcycle",
                                                "van", "vehicle", "truck", "scooter", NULL};
 /* Kin and pet words brought to one form (a normalisation of spelling, not a meaning). */

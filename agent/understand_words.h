@@ -16,6 +16,8 @@ int understand_has_number(const char *text);
 const char *understand_pronoun(const char *w);
 /* The words for a kind of vehicle ("car", "van"), NULL-terminated. */
 extern const char *const understand_vehicle_words[];
+/* "work", "works", "job" ...: the words that say one works. */
+extern const char *const understand_work_words[];
 
 /* 1 when w (any case) is an English plural noun: one of the common irregular plurals
  * ("children", "sheep", "geese") or of four letters and more ending in one s

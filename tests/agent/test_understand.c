@@ -375,6 +375,10 @@ static const struct {
     {"when is my aunt visiting?", {{"question", "aunt", "visit", "", NULL}}},
     /* a trade alone is the user's job; a child told alone is none */
     {"locksmith.", {{"fact", "self", "job", "locksmith", NULL}}},
+    /* a count told with "now" and no "I" */
+    {"two rabbits now", {{"fact", "rabbits", "number", "two", NULL}}},
+    /* a team typed small before "fan" */
+    {"chelsea fan for my sins", {{"fact", "self", "support", "chelsea", NULL}}},
     {"Every year in April I celebrate my birthday.", {{"fact", "self", "birthday", "April", NULL}}},
     {"I have a rabbit, his name is Clover for what it's worth.",
      {{"fact", "rabbit", "owns", "", NULL}, {"fact", "rabbit", "name", "Clover", NULL}}},
