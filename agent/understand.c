@@ -1321,6 +1321,17 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_prefers(c, cn, words, tags, n, &clause, out, k, &nread, max);
     }
     k = understand_mend_job_alone(c, cn, words, n, out, k);
+    /* "whats my fave subject": a favourite whose noun the reader left out of the
+     * relation is of the word after the favourite's */
+    static const char *const fave[] = {"favourite", "favorite", "fave", "fav", "favourit",
+                                       NULL};
+    for (int i = 0; i < k; i++)
+        for (int w = 0; w + 1 < n && !strcmp(out[i].relation, UNDERSTAND_FAVOURITE); w++)
+            if (understand_in_list(fave, words[w]) && isalpha((unsigned char)words[w + 1][0]) &&
+                !lex_is_stopword(words[w + 1]) &&
+                !understand_in_list(understand_empty_words, words[w + 1]))
+                snprintf(out[i].relation, sizeof out[i].relation, "%s %s", UNDERSTAND_FAVOURITE,
+                         words[w + 1]);
     /* a value begun with the words that lead to it ("[called Muse]", "[I'm 45] not 44")
      * is the rest */
     static const char *const leads[] = {"called ", "named ", "i'm ", "im ", "i am ", NULL};

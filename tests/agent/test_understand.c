@@ -377,6 +377,8 @@ static const struct {
     {"locksmith.", {{"fact", "self", "job", "locksmith", NULL}}},
     /* a count told with "now" and no "I" */
     {"two rabbits now", {{"fact", "rabbits", "number", "two", NULL}}},
+    /* a favourite asked without "?": the noun after "fave" is the relation's */
+    {"whats my fave sport", {{"question", "self", "favourite sport", "", NULL}}},
     /* a team typed small before "fan" */
     {"chelsea fan for my sins", {{"fact", "self", "support", "chelsea", NULL}}},
     {"Every year in April I celebrate my birthday.", {{"fact", "self", "birthday", "April", NULL}}},
