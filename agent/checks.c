@@ -305,7 +305,8 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
                                              "move", "moved", "moving", "based", "stay",
                                              "staying", "home", "reside", "settled",
                                              "relocated", "house", "flat", "apartment",
-                                             "address", "been in", "i'm in", "im in", "i am in",
+                                             "address", "city", "town", "village",
+                                             "been in", "i'm in", "im in", "i am in",
                                              "we're in", "were in", "we are in", "now in",
                                              "out in", "back in", NULL};
         for (int i = 0; living[i]; i++)

@@ -62,7 +62,7 @@ int checks_fits(int rel, const char *holder, const char *value);
  * or first in the message with a capital: "[Gary] here", not "just [pip] now" nor "a kettle
  * I call [Bertha]"); an allergy is said with
  * an allergy word ("allergic", "intolerant", "reaction"); the user's home with a word of living
- * ("live", "moved", "based", "I'm in", "in Leith now"); a firm or a workplace is no
+ * ("live", "moved", "based", "my city", "I'm in", "in Leith now"); a firm or a workplace is no
  * verb in -ing after a form of be ("she's [bringing] cake"); a job is a kind of person
  * (kinds_person) or a post ("apprenticeship"), or told with words of working ("works as", "I'm a", "by trade"). Other
  * relations, Chinese and a value not written in text are not this check's: 1. */
