@@ -1109,6 +1109,10 @@ START_TEST(test_names_allergies_and_jobs_need_their_words)
     tell("a", "I sing in a choir w my neighbour Declan");
     ask("b", "what's my name?", "Rosalind", "Declan");
     tell("a", "from Sligo originally but in Galway since 2015");
+    ask("b", "where do i live?", "Galway", "Sligo");
+    tell("a", "My city is Tralee.");
+    ask("b", "where do i live?", "Tralee", "Galway");
+    tell("a", "we moved back to Galway in May");
     json_decref(say("a", "the reception is at a lovely old mill in Westport"));
     ask("b", "where do i live?", "Galway", "mill");
     json_decref(say("a", "got a new kettle i call Bertha"));
