@@ -198,7 +198,7 @@ int checks_fits(int rel, const char *holder, const char *value)
         for (int i = 0; leads[i]; i++)
             if (!strcasecmp(last + 1, leads[i])) return 0;
     /* a language spoken is a language: named with a capital, in Chinese, or one known
-     * (understand_language: "french"), not "problems" of "first world problems" */
+     * (understand_language: "french"), not "issues" of "trust issues" */
     const char *word = strrchr(value, ' ') ? strrchr(value, ' ') + 1 : value;
     if (rel == READER_REL_LANGUAGE && (unsigned char)value[0] < 0x80 &&
         !isupper((unsigned char)word[0]) && !forms_language(word))
@@ -553,7 +553,7 @@ static int driven(const char *text, understood_t *u)
     return 1;
 }
 
-/* "We sold the car last weekend": parting with a vehicle ends the thing the user owns,
+/* "we got rid of the van in June": parting with a vehicle ends the thing the user owns,
  * however the reader read the clause (small talk, or a bus owned). Sets u to tell the
  * end of the newest thing owned (respond.h ends a value told with an end), or, when the
  * clause tells a new one got ("... and got a Saab"), to correct it with that, and returns

@@ -254,8 +254,25 @@ int forms_lives_with(const char *c, size_t cn, const char *const *words, int n,
     return k;
 }
 
+/* A fact of holder the clause's words say whatever the reader's act (fact_min_p 0), into
+ * *u: relation class rel, the relation key and the value as written. */
+static void told_unit(const understood_t *clause, int rel, const char *holder,
+                      const char *relation, const char *value, understood_t *u)
+{
+    *u = *clause;
+    u->act = READER_FACT;
+    u->fact_min_p = 0;
+    u->personal = 1;
+    u->rel = rel;
+    snprintf(u->holder, sizeof u->holder, "%s", holder);
+    snprintf(u->relation, sizeof u->relation, "%s", relation);
+    snprintf(u->value, sizeof u->value, "%s", value);
+    u->name[0] = u->old[0] = '\0';
+}
+
 int forms_moved_to(const char *c, size_t cn, const char *const *words,
-                   const unsigned char *caps, int n, understood_t *out, int k)
+                   const unsigned char *caps, int n, const understood_t *clause,
+                   understood_t *out, int k, int max)
 {
     static const char *const moving[] = {"moved", "move", "moving", "movd", "relocated",
                                          "relocating", NULL};
@@ -266,10 +283,12 @@ int forms_moved_to(const char *c, size_t cn, const char *const *words,
                                         "an", "and", "but", "so", "because", "since", "after",
                                         "before", "when", "now", "recently", "yesterday",
                                         "lol", "ago", NULL};
+    static const char *const movers[] = {"i", "we", "i've", "we've", "ive", "weve", "have",
+                                         "just", "finally", "recently", "actually", "also",
+                                         "then", NULL};
     int home = -1;              /* the reader's unit of where one lives */
     for (int i = 0; i < k && home < 0; i++)
         if (out[i].rel == READER_REL_HOME) home = i;
-    if (home < 0) return k;
     int v = 0;
     while (v < n && !understand_in_list(moving, words[v])) v++;
     int to = v + 1;             /* "moved [out east] to", "moved from Leeds to" */
@@ -288,6 +307,20 @@ int forms_moved_to(const char *c, size_t cn, const char *const *words,
     if (e == s) return k;
     char place[UNDERSTAND_VALUE];
     understand_as_written(c, cn, words, s, e, place, sizeof place);
+    if (home < 0) {
+        /* no unit of living read ("we moved back to Tralee in May" read as chat, or as a
+         * birthday of "in May"): the user moved when the clause starts with the verb or
+         * only "I", "we" and the like stand before it, and a capitalised place follows */
+        int mine = caps[s];
+        for (int w = 0; w < v && mine; w++) mine = understand_in_list(movers, words[w]);
+        if (!mine || k >= max) return k;
+        int kept = 0;       /* the reader's units that hold a value, but a birthday's date */
+        for (int i = 0; i < k; i++)
+            if (out[i].value[0] && out[i].rel != READER_REL_BIRTHDAY) out[kept++] = out[i];
+        told_unit(clause, READER_REL_HOME, "self", reader_rel_name(READER_REL_HOME), place,
+                  &out[kept]);
+        return kept + 1;
+    }
     /* the reader's value where it read none, or a way it read for the place ("[east]") */
     int kept = 0, filled = 0;
     for (int i = 0; i < k; i++) {
@@ -316,22 +349,6 @@ int forms_moved_to(const char *c, size_t cn, const char *const *words,
             filled = 1;
         }
     return k;
-}
-
-/* A fact of holder the clause's words say whatever the reader's act (fact_min_p 0), into
- * *u: relation class rel, the relation key and the value as written. */
-static void told_unit(const understood_t *clause, int rel, const char *holder,
-                      const char *relation, const char *value, understood_t *u)
-{
-    *u = *clause;
-    u->act = READER_FACT;
-    u->fact_min_p = 0;
-    u->personal = 1;
-    u->rel = rel;
-    snprintf(u->holder, sizeof u->holder, "%s", holder);
-    snprintf(u->relation, sizeof u->relation, "%s", relation);
-    snprintf(u->value, sizeof u->value, "%s", value);
-    u->name[0] = u->old[0] = '\0';
 }
 
 /* "I keep 40 beehives", "we have 12 goats and 3 pigs": how many of a thing the user
@@ -972,7 +989,7 @@ int forms_dislikes(const char *c, size_t cn, const char *const *words, int n, in
     while (s < n && understand_in_list(articles, words[s])) s++;
     int e = s;
     while (e < n && e - s < 3 && !understand_in_list(after, words[e])) e++;
-    /* what everyone grumbles about is small talk ("I hate Mondays", "can't stand the rain") */
+    /* what everyone grumbles about is small talk ("I hate Tuesdays", "can't stand the rain") */
     static const char *const grumbles[] = {"monday", "mondays", "tuesday", "tuesdays",
                                            "wednesday", "wednesdays", "thursday", "thursdays",
                                            "friday", "fridays", "sunday", "sundays",

@@ -39,12 +39,16 @@ int forms_lives_with(const char *c, size_t cn, const char *const *words, int n,
                      understood_t *out, int k, int max);
 
 /* "I moved to hull last month, the commute is killing me", "moved from Leeds to Hull",
- * "moved out west to Galway": the place after "moved ... to" (a name of up to three
+ * "moved up north to Athlone": the place after "moved ... to" (a name of up to three
  * capitalised words, or one word typed small) is the value of the reader's unit of where
  * one lives when that unit has none or took the way one moved ("west") for it; a second
- * such unit is dropped. Returns the units. */
+ * such unit is dropped. With no such unit (the clause read as chat, "in May" as a
+ * birthday), a capitalised place the user moved to ("I", "we" or nothing before the
+ * verb) is a unit of its own in place of the reader's units without a value or of a
+ * birthday, unless out already holds max. Returns the units. */
 int forms_moved_to(const char *c, size_t cn, const char *const *words,
-                   const unsigned char *caps, int n, understood_t *out, int k);
+                   const unsigned char *caps, int n, const understood_t *clause,
+                   understood_t *out, int k, int max);
 
 /* "I work from home as a designer": working from home tells where one works, a value
  * the reader leaves unmarked; a unit of its own for the clause's holder, unless one
@@ -74,7 +78,7 @@ int forms_fan_of(const char *c, size_t cn, const char *const *words, const unsig
                  int n, const understood_t *clause, understood_t *out, int k, int *nread,
                  int max);
 
-/* "I'm learning Greek", "trying to learn dutch": a language the user is learning (the
+/* "I'm learning Greek", "trying to pick up welsh": a language the user is learning (the
  * open relation FORMS_LEARNING, not one spoken), the language word at most two words
  * after "learn"; asked ("which language am I learning?", "am I learning Greek?") the
  * question's units ask that relation. Returns the units. */
@@ -179,7 +183,7 @@ int forms_doing_for(const char *c, size_t cn, const char *const *words, int n, i
 /* "I hate olives", "i can't stand mushrooms", "I'm not a fan of jazz": what the user
  * dislikes, the open relation UNDERSTAND_DISLIKES (the reader reads such a clause as small
  * talk, or the thing as a name), its value the one to three words after (no article,
- * up to "so", "but" ...; not what everyone grumbles about: "I hate Mondays"). Asked
+ * up to "so", "but" ...; not what everyone grumbles about: "I hate Tuesdays"). Asked
  * ("which foods do I hate?", "do I hate olives?") the question's units of the user ask
  * that relation (UNDERSTAND_DISLIKES). Returns the units. */
 int forms_dislikes(const char *c, size_t cn, const char *const *words, int n, int act,

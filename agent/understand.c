@@ -7,7 +7,7 @@
  * meaning: an act its words rule out (a question with no question mark nor asking word,
  * small talk whose tags tell a fact or a name after "I'm"), spans begun twice or cut
  * inside one value, a list read as one value, a date ended at its day, a place of work
- * ended before its noun ("a bike shop"), how long read as how old, a job read as a
+ * ended before its noun ("a tyre shop"), how long read as how old, a job read as a
  * holder ("Yusuf's a dentist"), a nationality read as a name, a place after "from". The
  * units so read are then mended by understand_mend.c, and the forms the reader does not
  * mark at all ("married to Ines", measures) are read by forms.c. */
@@ -335,7 +335,7 @@ static void holder_of(const char *const *words, const unsigned char *tags,
         /* "my sister", "i", a holder after a first-person word ("i've got a dog"), or a
          * kin word with a name ("grandad Arthur") */
         /* ... or a kin word alone, first in the clause, that something is told of
-         * ("brother's called lee"; "bro the new game is mid" calls someone bro) */
+         * ("sister's called mo"; "bro the new game is mid" calls someone bro) */
         static const char *const told_of[] = {"is", "was", "called", "named", "lives",
                                               "works", "has", "just", NULL};
         static const char *const calling[] = {"bro", "sis", "mate", "pal", "man", NULL};
@@ -1080,7 +1080,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             words[n] = t.v[k];
             for (size_t i = 0; i < sizeof shorthands / sizeof shorthands[0]; i++)
                 if (!strcmp(words[n], shorthands[i][0])) words[n] = shorthands[i][1];
-            char key[UNDERSTAND_KEY];   /* "my MIL", "my BF": a kin word, not a name */
+            char key[UNDERSTAND_KEY];   /* "my FIL", "my BF": a kin word, not a name */
             if (caps[n] && !understand_is_cjk(words[n])) {
                 understand_holder(&words[n], 1, key, sizeof key);
                 if (understand_kin(key) && strcmp(key, words[n]) != 0) caps[n] = 0;
@@ -1243,8 +1243,9 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             understand_as_written(c, cn, words, s, e, out[0].old, sizeof out[0].old);
         k = 1;
     }
-    if (clause.act == READER_FACT || clause.act == READER_CORRECTION)
-        k = forms_moved_to(c, cn, words, caps, n, out, k);
+    if (clause.act == READER_FACT || clause.act == READER_CORRECTION ||
+        clause.act == READER_SMALLTALK)
+        k = forms_moved_to(c, cn, words, caps, n, &clause, out, k, max);
     if (clause.act == READER_CORRECTION) k = forms_not_old(c, cn, words, n, out, k);
     if (clause.act == READER_FACT || clause.act == READER_CORRECTION)
         k = forms_turned(c, cn, words, caps, n, out, k);
@@ -1321,7 +1322,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_prefers(c, cn, words, tags, n, &clause, out, k, &nread, max);
     }
     k = understand_mend_job_alone(c, cn, words, n, out, k);
-    /* "whats my fave subject": a favourite whose noun the reader left out of the
+    /* "whats my fave sport": a favourite whose noun the reader left out of the
      * relation is of the word after the favourite's */
     static const char *const fave[] = {"favourite", "favorite", "fave", "fav", "favourit",
                                        NULL};

@@ -28,7 +28,7 @@ static void kind_unit(const understood_t *u, const char *kind, understood_t *to)
     to->name[0] = to->old[0] = '\0';
 }
 
-/* "a sphynx cat called Pixie", "a rescue greyhound": a holder of several words that
+/* "a sphynx cat called Pixie", "a rescue whippet": a holder of several words that
  * end in an animal kept or a kind of one (and are no kind as a whole: "golden
  * retriever") is that last word; before an animal ("cat"), the words before it tell
  * its kind in a fact (once). Returns the units. */
@@ -382,7 +382,7 @@ static int said_nothing(understood_t *out, int k)
     return 1;
 }
 
-/* "best ramen I've had outside Japan": a place after "outside", "than" or "like" in a
+/* "the best pho I've had outside Vietnam": a place after "outside", "than" or "like" in a
  * clause with no word of living is no home. Returns the units left. */
 int understand_mend_home_not_lived(const char *const *words, int n, understood_t *out, int k)
 {

@@ -95,7 +95,7 @@ void understand_mend_pronoun_holders(understood_t *u, int n);
  * fact. */
 void understand_mend_jobs_said_of_them(understood_t *u, int n);
 
-/* "from Sligo originally but in Galway since 2015" read as where the user works: said
+/* "from Carlow originally but in Athlone since 2015" read as where the user works: said
  * against where one is from or since when ("from", "since", "now"), with no word of
  * working in the clause and no job or firm of the user's read in it, the place is the
  * user's home. */

@@ -209,6 +209,9 @@ static const struct {
      {{"correction", "self", "home", "Ely", NULL}}},
     {"we've moved down south to Truro, loving it", {{"fact", "self", "home", "Truro", NULL}}},
     {"we moved to Salt Lake City in June", {{"fact", "self", "home", "Salt Lake City", NULL}}},
+    /* a move the reader took for chat, or its month for a birthday */
+    {"we moved back to Kendal in March", {{"fact", "self", "home", "Kendal", NULL}}},
+    {"relocated to Dunedin in october", {{"fact", "self", "home", "Dunedin", NULL}}},
     {"I started at Siemens in March", {{"fact", "self", "employer", "Siemens", NULL}}},
     {"my cousin Ravi is getting married in july", {{"fact", "cousin", "name", "Ravi", NULL}}},
     /* Chinese forms the reader reads short (forms_zh.c): whose a name is, a favourite, a

@@ -714,7 +714,7 @@ START_TEST(test_instead_the_newest_car_and_likes_by_kind)
     tell("c", "I drive a Seat");
     tell("c", "we sold the car and get the tram now");      /* nothing new got */
     ask("d", "what car do I drive?", "Kia", "tram");         /* the Seat is gone */
-    tell("a", "I play bass in a band");
+    tell("a", "I play bass in a little jazz band");
     ask("b", "which instrument do I play in the band?", "bass", "badminton");
     tell("c", "I love the colour teal.");
     tell("c", "I love eating pierogi.");
@@ -1045,7 +1045,7 @@ START_TEST(test_facts_survive_a_restart_in_the_middle)
     ck_assert_int_eq(h_stop(&D), 0);
     h_start(&D);
     ask("c", "what's my dog's name?", "Bramble", NULL);
-    ask("c", "what's my brother's job?", "don't know", "Bramble");
+    ask("c", "what job does my brother have?", "don't know", "Bramble");
 }
 END_TEST
 
@@ -1094,10 +1094,10 @@ END_TEST
  * of another, languages counted, and "w" read as "with". */
 START_TEST(test_names_allergies_and_jobs_need_their_words)
 {
-    tell("a", "hi, I'm Rosalind, a vet in Galway");
+    tell("a", "hi, I'm Oona, a vet in Athlone");
     json_decref(say("a", "honestly i'm growing basil on the windowsill this year"));
     json_decref(say("a", "we gave the puppy away, only Nutmeg left now"));
-    ask("b", "what's my name?", "Rosalind", "basil");
+    ask("b", "what's my name?", "Oona", "basil");
     json_decref(say("a", "my aunt is coming saturday, she's bringing a trifle"));
     ask("b", "is my aunt allergic to anything?", "don't know", "trifle");
     json_decref(say("a", "i really need a cup of tea"));
@@ -1106,17 +1106,17 @@ START_TEST(test_names_allergies_and_jobs_need_their_words)
     ask("b", "how many brothers have i got?", "2", NULL);
     tell("a", "i speak Irish, English and some Polish");
     ask("b", "how many languages can i speak?", "3", NULL);
-    tell("a", "I sing in a choir w my neighbour Declan");
-    ask("b", "what's my name?", "Rosalind", "Declan");
-    tell("a", "from Sligo originally but in Galway since 2015");
-    ask("b", "where do i live?", "Galway", "Sligo");
+    tell("a", "I sing in a choir w my neighbour Fergal");
+    ask("b", "what's my name?", "Oona", "Fergal");
+    tell("a", "from Carlow originally but in Athlone since 2015");
+    ask("b", "where do i live?", "Athlone", "Carlow");
     tell("a", "My city is Tralee.");
-    ask("b", "where do i live?", "Tralee", "Galway");
-    tell("a", "we moved back to Galway in May");
+    ask("b", "where do i live?", "Tralee", "Athlone");
+    tell("a", "we moved back to Athlone in May");
     json_decref(say("a", "the reception is at a lovely old mill in Westport"));
-    ask("b", "where do i live?", "Galway", "mill");
+    ask("b", "where do i live?", "Athlone", "mill");
     json_decref(say("a", "got a new kettle i call Bertha"));
-    ask("b", "what's my name?", "Rosalind", "Bertha");
+    ask("b", "what's my name?", "Oona", "Bertha");
     tell("a", "my boyfriend Anton and I got a tabby called Pickle");
     json_decref(say("a", "forget my boyfriend please, we split up. I'm keeping Pickle, "
                          "never mention him again"));
