@@ -1162,16 +1162,28 @@ int forms_my_is_name(const char *const *words, unsigned char *tags, unsigned cha
     return 1;
 }
 
-void forms_my_thing_called(const char *const *words, unsigned char *tags, int n)
+void forms_my_thing_called(const char *const *words, const unsigned char *caps,
+                           unsigned char *tags, unsigned char *vrels, int n)
 {
     for (int ci = 2; ci < n; ci++) {
         if (strcmp(words[ci], "called") != 0 && strcmp(words[ci], "named") != 0) continue;
         int h = ci;             /* the holder's last word: before "is", or "band's" */
         if (!strcmp(words[ci - 1], "is") || !strcmp(words[ci - 1], "was")) h = ci - 1;
-        else if (!vocab_possessive(words[ci - 1])) continue;
+        else if (!vocab_possessive(words[ci - 1]) &&
+                 !understand_in_list(understand_group_words, words[ci - 1]))
+            continue;
         int m = h - 1;          /* "my" one or two words before it */
         while (m >= 0 && h - m <= 3 && strcmp(words[m], "my") != 0 && strcmp(words[m], "our") != 0)
             m--;
+        int group = 0;          /* "in a (punk) band called" */
+        if ((m < 0 || h - m > 3) && h >= 3 &&
+            understand_in_list(understand_group_words, words[h - 1]) &&
+            (!strcmp(words[h - 2], "a") || !strcmp(words[h - 3], "a"))) {
+            m = !strcmp(words[h - 2], "a") ? h - 2 : h - 3;
+            static const char *const in[] = {"in", "with", "for", "of", NULL};
+            if (m < 1 || !understand_in_list(in, words[m - 1])) continue;
+            group = 1;
+        }
         if (m < 0 || h - m > 3 || m + 1 >= h) continue;
         static const char *const naming[] = {"name", "names", "nickname", "surname",
                                              "username", "favourite", "favorite", "fave",
@@ -1183,6 +1195,17 @@ void forms_my_thing_called(const char *const *words, unsigned char *tags, int n)
                      !understand_in_list(naming, words[k]);
         if (!unread) continue;
         for (int k = m; k < h; k++) tags[k] = k == m ? READER_B_HOLDER : READER_I_HOLDER;
+        int e = ci + 1;         /* the group's name: up to four words, capitalised ("of",
+                                 * "the" inside), which the reader left or read as a value */
+        while (group && e < n && e - ci <= 4 &&
+               (tags[e] == READER_O || tags[e] == READER_B_VALUE || tags[e] == READER_I_VALUE) &&
+               (caps[e] || ((!strcmp(words[e], "of") || !strcmp(words[e], "the")) &&
+                            e + 1 < n && caps[e + 1])))
+            e++;
+        for (int k = ci + 1; k < e; k++) {
+            tags[k] = k == ci + 1 ? READER_B_VALUE : READER_I_VALUE;
+            vrels[k] = READER_REL_NAME;
+        }
         return;
     }
 }

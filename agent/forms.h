@@ -191,8 +191,11 @@ int forms_dislikes(const char *c, size_t cn, const char *const *words, int n, in
 
 /* "my band is called Blue Otter", "our boat's named Wren": the words between "my" and
  * "is called" (one or two) that the reader left unread are the holder; retags them as
- * it, so the name is theirs and not the user's. */
-void forms_my_thing_called(const char *const *words, unsigned char *tags, int n);
+ * it, so the name is theirs and not the user's. A group one is in ("I play in a (punk)
+ * band called ...", understand_group_words) is the user's as well, and the capitalised
+ * words after "called" the reader left unread are its name (tags and vrels). */
+void forms_my_thing_called(const char *const *words, const unsigned char *caps,
+                           unsigned char *tags, unsigned char *vrels, int n);
 
 /* Trips and visits: "we're off to Crete at Easter", "we're going to Lisbon" (a place
  * after "going to", "off to", "heading to" ..., with a capital or a holiday said with it)

@@ -1113,7 +1113,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     span(tags, n, READER_B_NAME, READER_I_NAME, 0, &ns, &ne);
     mend_tags(words, tags, vrels, n, clause.act, clause.rel);
     if (clause.act == READER_FACT || clause.act == READER_CORRECTION)
-        forms_my_thing_called(words, tags, n);
+        forms_my_thing_called(words, caps, tags, vrels, n);
     if (clause.act == READER_FACT) {
         /* each value with the name told in passing after the value before it ("my mum
          * Carol is a teacher and my dad Stan drives buses"); a name after the last value
@@ -1281,6 +1281,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = understand_mend_jobs_of_people(out, k);
         understand_mend_job_read_as_firm(out, k);
         understand_mend_place_not_work(words, n, out, k);
+        k = understand_mend_group_not_place(words, n, out, k);
     }
     k = understand_mend_kind_in_holder(clause.act, out, k, max);
     k = understand_mend_breed_as_holder(c, cn, words, n, clause.act, out, k, max);

@@ -28,17 +28,20 @@ static void kind_unit(const understood_t *u, const char *kind, understood_t *to)
     to->name[0] = to->old[0] = '\0';
 }
 
-/* "a sphynx cat called Pixie", "a rescue whippet": a holder of several words that
- * end in an animal kept or a kind of one (and are no kind as a whole: "golden
- * retriever") is that last word; before an animal ("cat"), the words before it tell
+/* "a sphynx cat called Pixie", "a rescue whippet", "a covers band": a holder of several
+ * words that end in an animal kept ("a persian cat" too), a kind of one (and are no kind
+ * as a whole: "golden retriever") or a group one is in is that last word; before an animal ("cat"), the words before it tell
  * its kind in a fact (once). Returns the units. */
 int understand_mend_kind_in_holder(int act, understood_t *out, int k, int max)
 {
     for (int i = 0, k0 = k; i < k0; i++) {
         char *sp = strrchr(out[i].holder, ' ');
+        /* "covers band": a group one is in, whatever its kind */
+        int group = sp && understand_in_list(understand_group_words, sp + 1);
         if (!sp || sp == out[i].holder || strchr(out[i].holder, ':') ||
-            kinds_animal(out[i].holder) || !(dialogue_pet_word(sp + 1) || kinds_animal(sp + 1)))
-            continue;           /* "golden retriever" is one kind */
+            (!group && kinds_animal(out[i].holder) && !dialogue_pet_word(sp + 1)) ||
+            !(group || dialogue_pet_word(sp + 1) || kinds_animal(sp + 1)))
+            continue;           /* "golden retriever" is one kind; "persian cat" a cat */
         int pet = dialogue_pet_word(sp + 1);
         char kind[UNDERSTAND_KEY], holder[UNDERSTAND_KEY];
         snprintf(kind, sizeof kind, "%.*s", (int)(sp - out[i].holder), out[i].holder);
@@ -610,6 +613,22 @@ void understand_mend_place_not_work(const char *const *words, int n, understood_
             snprintf(out[i].relation, sizeof out[i].relation, "%s",
                      reader_rel_name(READER_REL_HOME));
         }
+}
+
+int understand_mend_group_not_place(const char *const *words, int n, understood_t *out, int k)
+{
+    int kept = 0;
+    for (int i = 0; i < k; i++) {
+        int place = out[i].rel == READER_REL_WORKPLACE || out[i].rel == READER_REL_HOME;
+        const char *last = strrchr(out[i].value, ' ');
+        last = last ? last + 1 : out[i].value;
+        int w = 0;              /* the value's last word, and the word after it */
+        while (place && last[0] && w + 1 < n && strcasecmp(words[w], last)) w++;
+        if (place && last[0] && w + 1 < n && understand_in_list(understand_group_words, words[w + 1]))
+            continue;
+        out[kept++] = out[i];
+    }
+    return kept;
 }
 
 void understand_mend_job_read_as_firm(understood_t *out, int k)

@@ -15,8 +15,8 @@
 
 /* Of any act. */
 
-/* A holder of several words that end in an animal kept or a kind of one ("a sphynx
- * cat") is that last word; in a fact (act), the words before a kept animal are added as
+/* A holder of several words that end in an animal kept, a kind of one ("a sphynx
+ * cat") or a group one is in ("a covers band") is that last word; in a fact (act), the words before a kept animal are added as
  * its kind, once. Returns the units. */
 int understand_mend_kind_in_holder(int act, understood_t *out, int k, int max);
 /* In a clause with no word of work: in a fact (act) of studying, what one studies read
@@ -100,6 +100,11 @@ void understand_mend_jobs_said_of_them(understood_t *u, int n);
  * working in the clause and no job or firm of the user's read in it, the place is the
  * user's home. */
 void understand_mend_place_not_work(const char *const *words, int n, understood_t *out, int k);
+
+/* "I play drums in a punk band", "she sings in a gospel choir": a place read in the word
+ * before a group one belongs to (understand_group_words) is no place. Returns the units
+ * left. */
+int understand_mend_group_not_place(const char *const *words, int n, understood_t *out, int k);
 
 /* "Zofia here, baker at a cafe": a firm typed small that is a kind of person
  * (kinds_person: "baker", "pastry chef") is a job. */

@@ -29,6 +29,9 @@ const char *const understand_personal_words[] = {
 /* Words that say one works (a job, a workplace, a firm follow them). */
 const char *const understand_work_words[] = {"work", "works", "working", "worked", "wrk",
                                              "job", "jobs", NULL};
+const char *const understand_group_words[] = {"band", "bands", "choir", "orchestra", "ensemble",
+                                              "quartet", "trio", "club", "team", "squad",
+                                              "league", "group", "crew", "troupe", NULL};
 const char *const understand_vehicle_words[] = {"car", "bike", "motorbike", "motorcycle",
                                                "van", "vehicle", "truck", "scooter", NULL};
 /* Kin and pet words brought to one form (a normalisation of spelling, not a meaning). */

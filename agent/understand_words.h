@@ -18,6 +18,8 @@ const char *understand_pronoun(const char *w);
 extern const char *const understand_vehicle_words[];
 /* "work", "works", "job" ...: the words that say one works. */
 extern const char *const understand_work_words[];
+/* "band", "choir", "team" ...: the groups one plays, sings or takes part in. */
+extern const char *const understand_group_words[];
 
 /* 1 when w (any case) is an English plural noun: one of the common irregular plurals
  * ("children", "sheep", "geese") or of four letters and more ending in one s

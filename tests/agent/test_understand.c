@@ -222,6 +222,13 @@ static const struct {
     /* a kind before the animal kept is its kind, not part of whose it is */
     {"I have a sphynx cat called Pixie", {{"fact", "cat", "name", "Pixie", NULL},
                                           {"fact", "cat", "kind", "sphynx", NULL}}},
+    /* a kind known as a whole ("burmese cat") is still a cat; a group one is in is no
+     * place, and its name no name of the user's */
+    {"we have a burmese cat named Sable", {{"fact", "cat", "name", "Sable", NULL},
+                                           {"fact", "cat", "kind", "burmese cat", NULL}}},
+    {"i play the fiddle in a folk band called Crooked Lane",
+     {{"fact", "band", "name", "Crooked Lane", NULL}, {"fact", "self", "hobby", "fiddle", NULL}}},
+    {"I play drums in a ska band", {{"fact", "self", "hobby", "drums", NULL}}},
     /* words said of a pet beside its name are no names */
     {"I have a cat called Pixie, she's shy and fussy", {{"fact", "cat", "name", "Pixie", NULL}}},
     /* a job said of the one just named, after "who" or in a pronoun's clause */
