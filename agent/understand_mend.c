@@ -28,7 +28,7 @@ static void kind_unit(const understood_t *u, const char *kind, understood_t *to)
     to->name[0] = to->old[0] = '\0';
 }
 
-/* "a sphynx cat called Pixie", "a rescue whippet", "a covers band": a holder of several
+/* "a sphynx cat named Pixie", "a rescue whippet", "a covers band": a holder of several
  * words that end in an animal kept ("a persian cat" too), a kind of one (and are no kind
  * as a whole: "golden retriever") or a group one is in is that last word; before an animal ("cat"), the words before it tell
  * its kind in a fact (once). Returns the units. */

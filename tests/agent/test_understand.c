@@ -220,7 +220,7 @@ static const struct {
     {"我老婆叫什么名字？", {{"question", "wife", "name", "", NULL}}},
     {"我最喜欢的饮料是绿茶", {{"fact", "self", "favourite 饮料", "绿茶", NULL}}},
     /* a kind before the animal kept is its kind, not part of whose it is */
-    {"I have a sphynx cat called Pixie", {{"fact", "cat", "name", "Pixie", NULL},
+    {"we got a sphynx cat named Pixie", {{"fact", "cat", "name", "Pixie", NULL},
                                           {"fact", "cat", "kind", "sphynx", NULL}}},
     /* a kind known as a whole ("burmese cat") is still a cat; a group one is in is no
      * place, and its name no name of the user's */

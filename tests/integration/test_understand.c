@@ -714,7 +714,7 @@ START_TEST(test_instead_the_newest_car_and_likes_by_kind)
     tell("c", "I drive a Seat");
     tell("c", "we sold the car and get the tram now");      /* nothing new got */
     ask("d", "what car do I drive?", "Kia", "tram");         /* the Seat is gone */
-    tell("a", "I play bass in a little jazz band");
+    tell("a", "I play electric bass in a little jazz band");
     ask("b", "which instrument do I play in the band?", "bass", "badminton");
     tell("c", "I love the colour teal.");
     tell("c", "I love eating pierogi.");
