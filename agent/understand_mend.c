@@ -679,7 +679,9 @@ int understand_mend_breed_as_holder(const char *c, size_t cn, const char *const 
     for (int i = 0; i < k; i++) {
         const char *animal = kinds_animal(out[i].holder);
         if (!animal || !strcasecmp(animal, out[i].holder)) continue;
-        int mine = 0;                   /* "my dog", "our cat" said in the clause */
+        /* "my dog", "our cat" said in the clause; or a breed of dog or cat alone ("a
+         * lurcher called Pepper"), which is a dog or a cat however it is said */
+        int mine = !strcmp(animal, "dog") || !strcmp(animal, "cat");
         for (int w = 1; w < n && !mine; w++)
             mine = !strcasecmp(words[w], animal) &&
                    (!strcmp(words[w - 1], "my") || !strcmp(words[w - 1], "our"));

@@ -1,11 +1,11 @@
 /* cmd_kinds.c: `mnemo kinds`: the kinds of the animals people keep, from WordNet
  * (model/lexicon.h), one "kind<TAB>animal" a line, sorted: every lemma below dog, cat,
- * horse, rabbit and parrot ("beagle\tdog"). scripts/gen-kinds.sh turns the list into
- * agent/kinds_table.inc, the table the agent reads a breed by ("a beagle called Pretzel"
- * is a dog). With --people, the kinds of person instead: every lower-case one-word lemma
- * below person ("welder", "cellist"), one a line, sorted, which the agent tells a job
- * from the other words a reading took for one by (agent/people_table.inc). No server is
- * involved. */
+ * horse, rabbit and parrot ("beagle\tdog"), and a few breeds WordNet lacks ("cockapoo").
+ * scripts/gen-kinds.sh turns the list into agent/kinds_table.inc, the table the agent
+ * reads a breed by ("a beagle called Pretzel" is a dog). With --people, the kinds of
+ * person instead: every lower-case one-word lemma below person ("welder", "cellist"),
+ * one a line, sorted, which the agent tells a job from the other words a reading took
+ * for one by (agent/people_table.inc). No server is involved. */
 #include "cli/cli.h"
 #include "model/lexicon.h"
 
@@ -29,6 +29,26 @@ static const struct {
 } animals[] = {
     {"dog", "dog"}, {"domestic_cat", "cat"}, {"horse", "horse"}, {"rabbit", "rabbit"},
     {"parrot", "parrot"},
+};
+
+/* Breeds and crosses people keep that WordNet does not know (or knows only in another
+ * sense: a lurcher is a sneak there), with the animal. */
+static const struct {
+    const char *kind, *animal;
+} beyond_wordnet[] = {
+    {"lurcher", "dog"}, {"cockapoo", "dog"}, {"labradoodle", "dog"}, {"goldendoodle", "dog"},
+    {"cavapoo", "dog"}, {"cavachon", "dog"}, {"puggle", "dog"}, {"sprocker", "dog"},
+    {"springador", "dog"}, {"jack russell", "dog"}, {"jack russell terrier", "dog"},
+    {"staffy", "dog"}, {"staffie", "dog"}, {"staffordshire bull terrier", "dog"},
+    {"shih tzu", "dog"}, {"shiba inu", "dog"}, {"akita", "dog"}, {"bichon frise", "dog"},
+    {"bichon", "dog"}, {"westie", "dog"}, {"west highland terrier", "dog"},
+    {"west highland white terrier", "dog"}, {"cavalier king charles spaniel", "dog"},
+    {"cane corso", "dog"}, {"frenchie", "dog"}, {"sheepdog", "dog"}, {"pomsky", "dog"},
+    {"maine coon", "cat"}, {"ragdoll", "cat"}, {"british shorthair", "cat"},
+    {"british blue", "cat"}, {"bengal", "cat"}, {"sphynx", "cat"}, {"russian blue", "cat"},
+    {"norwegian forest cat", "cat"}, {"scottish fold", "cat"}, {"birman", "cat"},
+    {"devon rex", "cat"}, {"cornish rex", "cat"}, {"exotic shorthair", "cat"},
+    {"savannah cat", "cat"}, {"ragamuffin", "cat"},
 };
 
 /* Lemmas below an animal that people more often mean otherwise ("my boxer", "my
@@ -101,6 +121,12 @@ static int run_kinds(cli_ctx_t *ctx, const cli_args_t *a)
             }
         }
         lexicon_words_free(&w);
+    }
+    for (size_t i = 0; i < sizeof beyond_wordnet / sizeof beyond_wordnet[0] && rc == CLI_EXIT_OK;
+         i++) {
+        char line[256];
+        snprintf(line, sizeof line, "%s\t%s", beyond_wordnet[i].kind, beyond_wordnet[i].animal);
+        if (lexicon_words_add(&lines, line) < 0) rc = CLI_EXIT_USAGE;
     }
     if (rc == CLI_EXIT_OK) {
         qsort(lines.w, (size_t)lines.n, sizeof *lines.w, cmp_line);

@@ -229,6 +229,10 @@ static const struct {
     {"i play the fiddle in a folk band called Crooked Lane",
      {{"fact", "band", "name", "Crooked Lane", NULL}, {"fact", "self", "hobby", "fiddle", NULL}}},
     {"I play drums in a ska band", {{"fact", "self", "hobby", "drums", NULL}}},
+    /* a breed of dog alone is a dog, WordNet's or not */
+    {"also got a cockapoo called Juno", {{"fact", "dog", "name", "Juno", NULL},
+                                         {"fact", "dog", "kind", "cockapoo", NULL}}},
+    {"what's my labradoodle called?", {{"question", "dog", "name", "", NULL}}},
     /* words said of a pet beside its name are no names */
     {"I have a cat called Pixie, she's shy and fussy", {{"fact", "cat", "name", "Pixie", NULL}}},
     /* a job said of the one just named, after "who" or in a pronoun's clause */
