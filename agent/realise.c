@@ -177,6 +177,9 @@ static const struct {
 } verb_keyed[] = {
     {"studi", {"you study {V}", "{H} studies {V}", "what you study", "what {H} studies"}},
     {"teach", {"you teach {V}", "{H} teaches {V}", "what you teach", "what {H} teaches"}},
+    {"coach", {"you coach {V}", "{H} coaches {V}", "what you coach", "what {H} coaches"}},
+    {"train", {"you train {V}", "{H} trains {V}", "what you train", "what {H} trains"}},
+    {"manag", {"you manage {V}", "{H} manages {V}", "what you manage", "what {H} manages"}},
     {"learn", {"you're learning {V}", "{H} is learning {V}", "what you're learning",
                "what {H} is learning"}},
     {"support", {"you support {V}", "{H} supports {V}", "which team you support",

@@ -951,6 +951,19 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
         for (int k = 0; w && fields[k] && !m; k++)
             if (facts_same_value(w->value, fields[k])) m = w;
     }
+    if (!m && u->rel == READER_REL_JOB && u->act == READER_QUESTION) {
+        /* "what does my wife do?" of "my wife teaches yoga": what one does for work said
+         * by its verb, the newest */
+        static const char *const working[] = {"teach", "teaches", "coach", "coaches", "run",
+                                               "runs", "manage", "manages", "train", "trains",
+                                               NULL};
+        for (size_t i = f->n; !m && i-- > 0;)
+            for (int k = 0; working[k] && !m; k++)
+                if (facts_same_holder(f->v[i].holder, u->holder) &&
+                    !strcmp(f->v[i].relation, working[k]) &&
+                    strcmp(f->v[i].value, FACTS_ENDED) != 0)
+                    m = &f->v[i];
+    }
     if (!m && u->rel == READER_REL_HOME && facts_has_words(text, "based"))
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_WORKPLACE), NULL);
                                                 /* "based in" is where one lives or works */

@@ -610,11 +610,15 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
         char *de = (unsigned char)u->value[0] >= 0xE0 ? strstr(u->value, "的") : NULL;
         if (de && de - u->value >= 6) *de = '\0';
     }
-    if (ns >= 0) {
+    int verb = ns >= 0 && ne - ns == 1 && !caps[ns] &&
+               understand_in_list(understand_person_verbs, words[ns]);
+    if (ns >= 0 && !verb) {     /* (not "runs" of "my brother runs a ...") */
         understand_as_written(c, cn, words, ns, ne, u->name, sizeof u->name);
         understand_drop_possessive(u->name);
     }
     relation_key(u->rel, words, tags, n, s >= 0 ? s : n, u->relation, sizeof u->relation);
+    if (verb && u->rel == READER_REL_OPEN && !u->relation[0])   /* "my mum coaches netball" */
+        snprintf(u->relation, sizeof u->relation, "%s", words[ns]);
     favourite_rel(u);
     /* "I used to be a pharmacist": no job now, a former one */
     if (past && !strcmp(u->holder, "self") &&
@@ -1163,6 +1167,13 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
                 (dialogue_pet_word(key) || understand_kin(key)))
                 snprintf(out[j].holder, sizeof out[j].holder, "%s", key);
         }
+        /* a verb said of someone is no value ("my uncle runs a chippy": no diet "runs") */
+        for (int j = 0; j < k; j++)
+            if (understand_in_list(understand_person_verbs, out[j].value)) {
+                memmove(&out[j], &out[j + 1], (size_t)(k - j - 1) * sizeof *out);
+                k--;
+                j--;
+            }
         /* "a new car, a Lexus": the vehicle word owned is the make's, told once */
         for (int j = 0; j + 1 < k; j++)
             if (out[j].rel == READER_REL_OWNS && out[j + 1].rel == READER_REL_OWNS &&

@@ -29,6 +29,11 @@ const char *const understand_personal_words[] = {
 /* Words that say one works (a job, a workplace, a firm follow them). */
 const char *const understand_work_words[] = {"work", "works", "working", "worked", "wrk",
                                              "job", "jobs", NULL};
+const char *const understand_person_verbs[] = {
+    "works", "lives", "runs", "owns", "manages", "teaches", "coaches", "trains", "drives",
+    "fixes", "builds", "cleans", "cooks", "bakes", "sells", "designs", "writes", "plays",
+    "sings", "studies", "loves", "likes", "hates", "has", "does", "makes", "speaks", "goes",
+    "moved", "lived", "worked", "started", "joined", "just", "still", NULL};
 const char *const understand_group_words[] = {"band", "bands", "choir", "orchestra", "ensemble",
                                               "quartet", "trio", "club", "team", "squad",
                                               "league", "group", "crew", "troupe", NULL};

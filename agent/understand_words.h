@@ -18,6 +18,9 @@ const char *understand_pronoun(const char *w);
 extern const char *const understand_vehicle_words[];
 /* "work", "works", "job" ...: the words that say one works. */
 extern const char *const understand_work_words[];
+/* "runs", "teaches", "coaches" ...: verbs said of someone right after the words for them
+ * ("my mum coaches netball"), never a name typed small. */
+extern const char *const understand_person_verbs[];
 /* "band", "choir", "team" ...: the groups one plays, sings or takes part in. */
 extern const char *const understand_group_words[];
 

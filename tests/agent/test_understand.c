@@ -229,6 +229,10 @@ static const struct {
     {"i play the fiddle in a folk band called Crooked Lane",
      {{"fact", "band", "name", "Crooked Lane", NULL}, {"fact", "self", "hobby", "fiddle", NULL}}},
     {"I play drums in a ska band", {{"fact", "self", "hobby", "drums", NULL}}},
+    /* a verb after the words for someone is no name typed small */
+    {"my gran teaches swimming", {{"fact", "grandmother", "teaches", "swimming", ""}}},
+    {"my uncle runs a chippy in Leeds", {{"fact", "uncle", "owns", "chippy", ""},
+                                         {"fact", "uncle", "workplace", "Leeds", ""}}},
     /* a breed of dog alone is a dog, WordNet's or not */
     {"also got a cockapoo called Juno", {{"fact", "dog", "name", "Juno", NULL},
                                          {"fact", "dog", "kind", "cockapoo", NULL}}},

@@ -1145,6 +1145,26 @@ START_TEST(test_a_chinese_question_by_name_is_theirs)
 }
 END_TEST
 
+/* Today's session's forms: a group one is in and its name, a breed said alone, a move
+ * read as chat, what someone does said by its verb. */
+START_TEST(test_bands_breeds_moves_and_work_said_by_a_verb)
+{
+    tell("a", "hey, Rhiannon here. i play the fiddle in a folk band called Crooked Lane");
+    ask("b", "what's my name?", "Rhiannon", "Crooked");
+    ask("b", "what's my band called?", "Crooked Lane", NULL);
+    ask("b", "where do i work?", "don't know", "folk");
+    tell("a", "also got a cockapoo called Juno");
+    ask("b", "what's my dog called?", "Juno", NULL);
+    ask("b", "do i have a dog?", "Yes", NULL);
+    tell("a", "i live in Conwy");
+    tell("a", "we moved back to Kendal in March");
+    ask("b", "where do i live?", "Kendal", "Conwy");
+    tell("a", "my husband teaches piano and my brother runs a garage in Rhyl");
+    ask("b", "what does my husband do?", "teaches piano", NULL);
+    ask("b", "what's my brother called?", "don't know", "runs");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -1223,6 +1243,7 @@ int main(void)
     tcase_add_test(tc, test_dislikes_goals_and_corrections_without_a_comma);
     tcase_add_test(tc, test_names_allergies_and_jobs_need_their_words);
     tcase_add_test(tc, test_a_chinese_question_by_name_is_theirs);
+    tcase_add_test(tc, test_bands_breeds_moves_and_work_said_by_a_verb);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
