@@ -761,6 +761,14 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->value[0] = '\0';
         u->personal = 1;
     }
+    /* "how old are the two of them?" read as asking names: "how old" asks an age */
+    if (u->act == READER_QUESTION && u->rel != READER_REL_AGE &&
+        !strncasecmp(text, "how old ", 8) && !facts_has_words(text, "you") &&
+        !facts_has_words(text, "u")) {
+        u->rel = READER_REL_AGE;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_AGE));
+        u->value[0] = '\0';
+    }
     /* "what did I use to do?", "what was my previous job?" ask for the job told as past */
     static const char *const before[] = {"previous", "former", "old", "last", NULL};
     int was_holder = 0;     /* "my previous job": the reader may take the word for a holder */

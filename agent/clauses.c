@@ -1,8 +1,9 @@
 /* clauses.c: cutting a message into clauses (clauses.h). Sentence ends cut always; a
  * comma or "and"/"but"/"so" cuts only when the next word starts a new subject (a
- * first-person word or a possessive, or a capitalised name and a verb), so "salt and pepper" and "hi, how are you" stay
- * whole. A full stop cuts only before a space or the end and not after a one-letter or
- * title abbreviation ("Dr. Li", "J. Smith"), so "3.5" and "St. Ives" stay whole. */
+ * first-person word or a possessive, or a capitalised name and a verb) or "and" joins two
+ * questions, so "salt and pepper" and "hi, how are you" stay whole. A full stop cuts only
+ * before a space or the end and not after a one-letter or title abbreviation ("Dr. Li",
+ * "J. Smith"), so "3.5" and "St. Ives" stay whole. */
 #include "agent/clauses.h"
 
 #include <ctype.h>
@@ -150,6 +151,23 @@ static int question_after_interjection(const char *text, size_t len, size_t star
     return question_after(text, len, i);
 }
 
+/* 1 when text[start..i) is a question of three words or more begun by a question word
+ * ("what's my job", not "which city"). */
+static int question_before(const char *text, size_t start, size_t i)
+{
+    static const char *const wh[] = {"what", "what's", "whats", "which", "who", "who's",
+                                     "where", "where's", "when", "when's", "how", "do",
+                                     "does", "did", "is", "am", "are", "can", NULL};
+    char w[16];
+    size_t adv, a = skip_spaces(text, i, start);
+    size_t n = word_at(text, i, a, w, sizeof w, &adv);
+    if (n == 0 || !in_list(wh, w, n)) return 0;
+    int words = 0;
+    for (size_t k = a; k < i; k++)
+        if (text[k] != ' ' && (k == a || text[k - 1] == ' ')) words++;
+    return words >= 3;
+}
+
 /* The length of a soft boundary at text[i] followed by a new subject (0: none): a
  * comma (also ，), or " and " / " but " ... ; start: where the clause began. */
 static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
@@ -169,6 +187,10 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
     size_t adv, n = word_at(text, len, i + 1, w, sizeof w, &adv);
     if (n == 0 || !in_list(joins, w, n) || i + 1 + adv >= len || text[i + 1 + adv] != ' ')
         return 0;
+    /* two questions in one ("what's my shoe size and when is my birthday?") */
+    if (n == 3 && !memcmp(w, "and", 3) && question_before(text, start, i) &&
+        question_after(text, len, i + adv))
+        return 1 + adv;
     return subject_at(text, len, i + 1 + adv) ? 1 + adv : 0;
 }
 

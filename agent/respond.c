@@ -577,6 +577,47 @@ static int names_of_group(respond_t *r, const facts_t *f, const understood_t *u)
     return 1;
 }
 
+/* "how old are my kids?": the newest age of each one of the group asked (as
+ * names_of_group finds its names), when no fact of the group's own answers and two or
+ * more were told. 1 when answered, else 0. */
+static int ages_of_group(respond_t *r, const facts_t *f, const understood_t *u)
+{
+    if (u->act != READER_QUESTION || u->rel != READER_REL_AGE ||
+        !realise_plural(u->holder) || facts_find(f, u->holder, u->relation, NULL))
+        return 0;
+    size_t n = strlen(u->holder);
+    char one[UNDERSTAND_KEY];
+    snprintf(one, sizeof one, "%.*s", (int)(n > 0 ? n - 1 : 0), u->holder);
+    int kids = child_word(u->holder), pets = !strcmp(u->holder, "pets");
+    if (!kids && !pets && !understand_kin(one) && !dialogue_pet_word(one)) return 0;
+    realise_frame_t v[8];
+    int64_t ids[8];
+    int k = 0;
+    for (size_t i = f->n; i-- > 0 && k < 8;) {     /* newest first, one age a holder */
+        const store_memory_t *m = &f->v[i];
+        if (facts_rel_of(m->relation) != READER_REL_AGE || !strcmp(m->value, FACTS_ENDED))
+            continue;
+        int of = facts_same_holder(m->holder, u->holder) || facts_same_holder(m->holder, one) ||
+                 (pets && dialogue_pet_word(m->holder)) || (kids && child_holder(m->holder));
+        for (int j = 0; of && j < k; j++) of = strcmp(v[j].holder, m->holder) != 0;
+        if (!of) continue;
+        v[k] = (realise_frame_t){m->holder, READER_REL_AGE, m->relation, m->value};
+        ids[k++] = m->id;
+    }
+    if (k < 2) return 0;
+    char buf[512];
+    say(r, realise_fact(buf, sizeof buf, v, k));
+    snprintf(r->answer, sizeof r->answer, "%s", v[0].value);
+    for (int i = 1; i < k; i++) {
+        size_t l = strlen(r->answer);
+        snprintf(r->answer + l, sizeof r->answer - l, ", %s", v[i].value);
+    }
+    for (int i = 0; i < k && r->nused < UNDERSTAND_MAX; i++) r->used[r->nused++] = ids[i];
+    set_kind(r, MODEL_KIND_ANSWER);
+    r->answered++;
+    return 1;
+}
+
 /* "How many languages can I speak?": the user's current languages, counted ("You speak 3
  * languages: ..."). 1 when answered, 0 when none was told. */
 static int languages_counted(respond_t *r, const facts_t *f)
@@ -897,7 +938,7 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
                         const understood_t *u)
 {
     if (ages(r, f, text, u) || name_part(r, f, text, u) || how_many(r, f, text, u) ||
-        names_of_group(r, f, u))
+        names_of_group(r, f, u) || ages_of_group(r, f, u))
         return;
     const char *named = u->value[0] || u->act != READER_QUESTION ? NULL : named_value(f, text);
     if (u->act == READER_QUESTION && (u->value[0] || named) &&

@@ -17,6 +17,10 @@ static const struct {
     {"i left Philips, i joined Nokia last week", {"i left Philips", "i joined Nokia last week", NULL}},
     {"hello! what's my cat called?", {"hello", "what's my cat called?", NULL}},
     {"I like salt and pepper on chips", {"I like salt and pepper on chips", NULL}},
+    /* two questions joined by "and"; a question word alone before it joins nothing */
+    {"what's my shoe size and when is my birthday?", {"what's my shoe size", "when is my birthday?", NULL}},
+    {"which town and which street do i live on?", {"which town and which street do i live on?", NULL}},
+    {"where do i live and work?", {"where do i live and work?", NULL}},
     {"老公叫大伟，女儿甜甜今年七岁了", {"老公叫大伟", "女儿甜甜今年七岁了", NULL}},
     {"老家在西安，最爱吃火锅", {"老家在西安", "最爱吃火锅", NULL}},
     {"hi, how are you", {"hi, how are you", NULL}},

@@ -1165,6 +1165,20 @@ START_TEST(test_bands_breeds_moves_and_work_said_by_a_verb)
 }
 END_TEST
 
+/* Two questions joined by "and" get two answers; "my girl" and "my boy" are a daughter
+ * and a son; the ages of a group are each one's. */
+START_TEST(test_two_questions_in_one_and_the_ages_of_a_group)
+{
+    tell("a", "i'm 41, a roofer in Swindon");
+    tell("a", "we've a boy and a girl: my girl esme is 11 and my boy arlo is 7");
+    ask("b", "what do i do for work and what age am i?", "41", NULL);
+    ask("b", "what do i do for work and what age am i?", "roofer", NULL);
+    ask("b", "what's my daughter's name?", "esme", "arlo");
+    ask("b", "how old are the children?", "11", NULL);
+    ask("b", "how old are the children?", "7", NULL);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -1244,6 +1258,7 @@ int main(void)
     tcase_add_test(tc, test_names_allergies_and_jobs_need_their_words);
     tcase_add_test(tc, test_a_chinese_question_by_name_is_theirs);
     tcase_add_test(tc, test_bands_breeds_moves_and_work_said_by_a_verb);
+    tcase_add_test(tc, test_two_questions_in_one_and_the_ages_of_a_group);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
