@@ -168,6 +168,24 @@ static int question_before(const char *text, size_t start, size_t i)
     return words >= 3;
 }
 
+/* 1 when "and" at i joins the speaker to the one just named: text[start..) is "my" or
+ * "our" and one to three words ("my wife Ines"), and "I" or "me" comes after it ("... and
+ * I live in Dover"), so the two are one subject. */
+static int with_me(const char *text, size_t len, size_t start, size_t i)
+{
+    char w[16];
+    size_t adv, a = skip_spaces(text, len, start);
+    size_t n = word_at(text, len, a, w, sizeof w, &adv);
+    if (n == 0 || !((n == 2 && !memcmp(w, "my", 2)) || (n == 3 && !memcmp(w, "our", 3))))
+        return 0;
+    int words = 0;
+    for (size_t k = a; k < i; k++)
+        if (text[k] != ' ' && (k == a || text[k - 1] == ' ')) words++;
+    if (words > 5) return 0;        /* "my", up to three words, "and" */
+    n = word_at(text, len, skip_spaces(text, len, i), w, sizeof w, &adv);
+    return (n == 1 && w[0] == 'i') || (n == 2 && !memcmp(w, "me", 2));
+}
+
 /* The length of a soft boundary at text[i] followed by a new subject (0: none): a
  * comma (also ，), or " and " / " but " ... ; start: where the clause began. */
 static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
@@ -187,6 +205,7 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
     size_t adv, n = word_at(text, len, i + 1, w, sizeof w, &adv);
     if (n == 0 || !in_list(joins, w, n) || i + 1 + adv >= len || text[i + 1 + adv] != ' ')
         return 0;
+    if (n == 3 && !memcmp(w, "and", 3) && with_me(text, len, start, i + 1 + adv)) return 0;
     /* two questions in one ("what's my shoe size and when is my birthday?") */
     if (n == 3 && !memcmp(w, "and", 3) && question_before(text, start, i) &&
         question_after(text, len, i + adv))

@@ -339,9 +339,12 @@ static void holder_of(const char *const *words, const unsigned char *tags,
         static const char *const told_of[] = {"is", "was", "called", "named", "lives",
                                               "works", "has", "just", NULL};
         static const char *const calling[] = {"bro", "sis", "mate", "pal", "man", NULL};
+        /* ... or first with a name after it ("husband Piotr runs the cafe with me") */
+        int named = e < n && (tags[e] == READER_B_NAME || tags[e] == READER_B_VALUE || caps[e]) &&
+                    !lex_is_stopword(words[e]) && !understand_is_cjk(words[e]);
         *personal = !strcmp(key, "self") || (*name_at >= 0 && understand_kin(key)) ||
                     (s == 0 && understand_kin(key) && !understand_in_list(calling, words[0]) &&
-                     (vocab_possessive(words[e - 1]) ||
+                     (vocab_possessive(words[e - 1]) || named ||
                       (e < n && understand_in_list(told_of, words[e]))));
         for (int k = 0; k <= s && !*personal; k++)
             *personal = understand_in_list(understand_personal_words, words[k]);
@@ -1084,6 +1087,12 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             words[n] = t.v[k];
             for (size_t i = 0; i < sizeof shorthands / sizeof shorthands[0]; i++)
                 if (!strcmp(words[n], shorthands[i][0])) words[n] = shorthands[i][1];
+            /* "the wife", "the kids": the speaker's (not "the wife of ...") */
+            static const char *const ours[] = {"wife", "husband", "missus", "hubby", "kids",
+                                               "mrs", NULL};
+            if (n > 0 && understand_in_list(ours, words[n]) && !strcmp(words[n - 1], "the") &&
+                !(k + 1 < t.n && !strcmp(t.v[k + 1], "of")))
+                words[n - 1] = "my";
             char key[UNDERSTAND_KEY];   /* "my FIL", "my BF": a kin word, not a name */
             if (caps[n] && !understand_is_cjk(words[n])) {
                 understand_holder(&words[n], 1, key, sizeof key);
@@ -1294,6 +1303,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         understand_mend_place_not_work(words, n, out, k);
         k = understand_mend_group_not_place(words, n, out, k);
     }
+    if (clause.act == READER_FACT || clause.act == READER_SMALLTALK)
+        k = understand_mend_kin_named_first(c, cn, words, caps, n, out, k, max);
     k = understand_mend_kind_in_holder(clause.act, out, k, max);
     k = understand_mend_breed_as_holder(c, cn, words, n, clause.act, out, k, max);
     understand_mend_kind_whole(c, cn, words, n, out, k);

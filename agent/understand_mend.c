@@ -615,6 +615,106 @@ void understand_mend_place_not_work(const char *const *words, int n, understood_
         }
 }
 
+/* The name words [h, a) are key's (a kin word): the units that took the name for another
+ * value of key's are dropped, a name told in passing of another cleared, the reader's
+ * reading of it as key's name made sure, and a unit of it put first (made from first)
+ * unless one tells it. Returns the units (at most max). */
+static int name_of_kin(const char *c, size_t cn, const char *const *words, int h, int a,
+                       const char *key, const understood_t *first, understood_t *out, int k,
+                       int max)
+{
+    char name[UNDERSTAND_VALUE];
+    understand_as_written(c, cn, words, h, a, name, sizeof name);
+    int kept = 0, has = 0;
+    for (int i = 0; i < k; i++) {
+        understood_t *u = &out[i];
+        int theirs = !strcmp(u->holder, key);
+        if (!theirs && !strcasecmp(u->name, name)) u->name[0] = '\0';  /* not the speaker's */
+        if (!strcasecmp(u->value, name) && (u->rel != READER_REL_NAME || !theirs))
+            continue;           /* "my wife [Ines] and I": no firm of hers */
+        if (theirs && u->rel == READER_REL_NAME && !strcasecmp(u->value, name))
+            u->act = READER_FACT, u->fact_min_p = 0, u->personal = 1;
+        has |= theirs && ((u->rel == READER_REL_NAME && !strcasecmp(u->value, name)) ||
+                          !strcasecmp(u->name, name));
+        if (theirs && u->rel == READER_REL_NAME && !u->value[0]) continue;     /* none read */
+        out[kept++] = *u;
+    }
+    k = kept;
+    if (!has && k < max) {     /* first, as told */
+        memmove(&out[1], &out[0], (size_t)k * sizeof *out);
+        k++;
+        understood_t *u = &out[0];
+        *u = *first;
+        u->act = READER_FACT;
+        u->fact_min_p = 0;
+        u->personal = 1;
+        u->rel = READER_REL_NAME;
+        snprintf(u->holder, sizeof u->holder, "%s", key);
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
+        snprintf(u->value, sizeof u->value, "%s", name);
+        u->name[0] = u->old[0] = '\0';
+    }
+    return k;
+}
+
+/* 1 when the words [h, a) may be a name: one or two words, letters first, none a
+ * function word, a verb said of someone, a word of telling or a kin word. */
+static int name_words(const char *const *words, int h, int a, const char *const *told)
+{
+    if (a <= h || a - h > 2) return 0;
+    for (int w = h; w < a; w++)
+        if (!isalpha((unsigned char)words[w][0]) || lex_is_stopword(words[w]) ||
+            understand_in_list(understand_empty_words, words[w]) ||
+            understand_in_list(understand_person_verbs, words[w]) ||
+            understand_in_list(told, words[w]) || understand_kin(words[w]))
+            return 0;
+    return 1;
+}
+
+int understand_mend_kin_named_first(const char *c, size_t cn, const char *const *words,
+                                     const unsigned char *caps, int n, understood_t *out, int k,
+                                     int max)
+{
+    static const char *const told[] = {"is", "was", "says", "said", "has", "and", "called",
+                                       "named", "'s", NULL};
+    if (k < 1 || n < 3) return k;
+    const understood_t first = out[0];      /* the clause's, for a unit of the name */
+    /* "Anneke (my wife) says hi": a name, then "(my" and kin word(s) */
+    const char *paren = memchr(c, '(', cn);
+    int a = 0;
+    while (paren && a < n && a < 2 && caps[a] && !understand_is_cjk(words[a])) a++;
+    if (paren && a == 0) a = 1;
+    if (paren && a + 1 < n && (!strcmp(words[a], "my") || !strcmp(words[a], "our")) &&
+        name_words(words, 0, a, told))
+        for (int h = a + 2; h <= a + 3 && h <= n; h++) {
+            char key[UNDERSTAND_KEY];
+            understand_holder(words + a + 1, h - a - 1, key, sizeof key);
+            if (understand_kin(key))
+                return name_of_kin(c, cn, words, 0, a, key, &first, out, k, max);
+        }
+    int m = !strcmp(words[0], "my") || !strcmp(words[0], "our");
+    for (int h = m + 1; h <= m + 2 && h < n; h++) {    /* kin words [m, h) */
+        char key[UNDERSTAND_KEY];
+        understand_holder(words + m, h - m, key, sizeof key);
+        if (!understand_kin(key)) continue;
+        a = h;                  /* name words [h, a): one typed small, or two capitalised */
+        while (a < n && a - h < 2 && caps[a] && !understand_is_cjk(words[a])) a++;
+        if (a == h) a = h + 1;
+        if (a >= n) return k;
+        /* then "and I", or a verb said of them ("runs", "is", "sends": a word in -s) */
+        size_t vl = strlen(words[a]);
+        int next = !strcmp(words[a], "and")
+                       ? a + 1 < n && (!strcmp(words[a + 1], "i") || !strcmp(words[a + 1], "me"))
+                       : understand_in_list(told, words[a]) ||
+                             understand_in_list(understand_person_verbs, words[a]) ||
+                             (vl > 3 && words[a][vl - 1] == 's' && words[a][vl - 2] != 's' &&
+                              !lex_is_stopword(words[a]));
+        if (!name_words(words, h, a, told) || !next) return k;
+        return name_of_kin(c, cn, words, h, a, key, &first, out, k, max);
+    }
+    return k;
+}
+
 int understand_mend_group_not_place(const char *const *words, int n, understood_t *out, int k)
 {
     int kept = 0;

@@ -101,6 +101,17 @@ void understand_mend_jobs_said_of_them(understood_t *u, int n);
  * user's home. */
 void understand_mend_place_not_work(const char *const *words, int n, understood_t *out, int k);
 
+/* "my husband Joe and I live in Dover", "husband Piotr runs the cafe with me": a name
+ * right after the kin word(s) that begin the clause ("my" before them or not), before "and
+ * I" (or "and me") or a verb said of them, or first before "(my" and kin word(s), is the
+ * kin's: a fact of its own unless one
+ * tells it; the reader's units that took the name for another value of theirs are dropped
+ * and its name told in passing of another cleared. Of any act but questions. Returns the
+ * units (at most max). */
+int understand_mend_kin_named_first(const char *c, size_t cn, const char *const *words,
+                                     const unsigned char *caps, int n, understood_t *out, int k,
+                                     int max);
+
 /* "I play drums in a punk band", "she sings in a gospel choir": a place read in the word
  * before a group one belongs to (understand_group_words) is no place. Returns the units
  * left. */

@@ -102,8 +102,7 @@ static const struct {
                                            {"fact", "self", "language", "Spanish", NULL}}},
     /* a word that says how, not where, is no value, even when it is the clause's only
      * span */
-    {"my sister and I live together", {{"smalltalk", "sister", "", "", NULL},
-                                       {"fact", "self", "home", "", NULL}}},
+    {"my sister and I live together", {{"fact", "self", "home", "", NULL}}},
     /* a Chinese list is as many values as it has items */
     /* a name goes on through the small words inside it */
     {"I study at the University of the Arts", {{"fact", "self", "school", "the University of the Arts", NULL}}},
@@ -233,6 +232,13 @@ static const struct {
     {"my gran teaches swimming", {{"fact", "grandmother", "teaches", "swimming", ""}}},
     {"my uncle runs a chippy in Leeds", {{"fact", "uncle", "owns", "chippy", ""},
                                          {"fact", "uncle", "workplace", "Leeds", ""}}},
+    /* a name right after kin words first in the clause, or before "(my ...)" */
+    {"my husband Joe and I live in Dover", {{"fact", "husband", "name", "Joe", NULL},
+                                            {"fact", "self", "home", "Dover", ""}}},
+    {"girlfriend maddie says hello", {{"fact", "girlfriend", "name", "maddie", NULL}}},
+    {"Anneke (the wife) says hi", {{"fact", "wife", "name", "Anneke", NULL}}},
+    {"husband Piotr runs the cafe with me", {{"fact", "husband", "name", "Piotr", NULL},
+                                             {"fact", "husband", "employer", "cafe", NULL}}},
     /* a breed of dog alone is a dog, WordNet's or not */
     {"also got a cockapoo called Juno", {{"fact", "dog", "name", "Juno", NULL},
                                          {"fact", "dog", "kind", "cockapoo", NULL}}},

@@ -1176,6 +1176,11 @@ START_TEST(test_two_questions_in_one_and_the_ages_of_a_group)
     ask("b", "what's my daughter's name?", "esme", "arlo");
     ask("b", "how old are the children?", "11", NULL);
     ask("b", "how old are the children?", "7", NULL);
+    tell("a", "my husband Joe and I live in Dover");
+    tell("a", "Anneke (the wife) is my business partner");
+    ask("b", "what's my husband called?", "Joe", NULL);
+    ask("b", "where do i live?", "Dover", NULL);
+    ask("b", "what's my wife's name?", "Anneke", NULL);
 }
 END_TEST
 
