@@ -761,6 +761,19 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->value[0] = '\0';
         u->personal = 1;
     }
+    /* a team asked of by a word of cheering ("which team do I back?") or as a fan of it
+     * in a yes/no question: the team the user supports */
+    static const char *const cheering[] = {"follow", "support", "cheer", "cheering", "root",
+                                           "rooting", "barrack", "like", "back", NULL};
+    int cheers = 0;
+    for (int i = 0; cheering[i]; i++) cheers |= facts_has_words(text, cheering[i]);
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !strcmp(u->holder, "self") &&
+        ((facts_has_words(text, "team") && cheers) ||
+         (u->act == READER_YESNO && facts_has_words(text, "fan")))) {
+        u->rel = READER_REL_OPEN;
+        snprintf(u->relation, sizeof u->relation, "support");
+        if (u->act == READER_QUESTION) u->value[0] = '\0';
+    }
     /* "how old are the two of them?" read as asking names: "how old" asks an age */
     if (u->act == READER_QUESTION && u->rel != READER_REL_AGE &&
         !strncasecmp(text, "how old ", 8) && !facts_has_words(text, "you") &&

@@ -588,6 +588,25 @@ int forms_fan_of(const char *c, size_t cn, const char *const *words,
             return add_told(c, cn, words, s, w, READER_REL_OPEN, "support", clause, out, k,
                             nread, max);
     }
+    /* "I barrack for Hawthorn", "rooting for the Bruins", "go Leafs go": the team after a
+     * verb of cheering and "for", or between the two "go"s of a chant */
+    static const char *const cheering[] = {"barrack", "barracks", "root", "roots", "rooting",
+                                           "cheer", "cheers", "cheering", NULL};
+    for (int w = 0; w + 2 < n; w++) {
+        int s = -1;
+        if (understand_in_list(cheering, words[w]) && !strcmp(words[w + 1], "for")) s = w + 2;
+        else if (w == 0 && !strcmp(words[0], "go") && n >= 3 && !strcmp(words[2], "go")) s = 1;
+        if (s < 0) continue;
+        if (s < n && !strcmp(words[s], "the")) s++;
+        int e = s;
+        while (e < n && e - s < 3 && caps[e] && !understand_is_cjk(words[e])) e++;
+        if (e == s && s < n && isalpha((unsigned char)words[s][0]) && !lex_is_stopword(words[s]) &&
+            !understand_in_list(understand_empty_words, words[s]))
+            e = s + 1;          /* one word typed small */
+        if (e > s)
+            return add_told(c, cn, words, s, e, READER_REL_OPEN, "support", clause, out, k,
+                            nread, max);
+    }
     return k;
 }
 

@@ -73,7 +73,8 @@ int forms_measures(const char *c, size_t cn, const char *const *words, int n,
 
 /* "Hibs fan for life", "I'm a massive Celtic fan": the team the user supports,
  * the capitalised words right before "fan" or "supporter", or one word typed small
- * first in the clause or after "a", "massive" ... ("hibs fan"). Returns the units. */
+ * first in the clause or after "a", "massive" ... ("hibs fan"); or after "barrack for",
+ * "root for", "cheer for", or inside "go ... go". Returns the units. */
 int forms_fan_of(const char *c, size_t cn, const char *const *words, const unsigned char *caps,
                  int n, const understood_t *clause, understood_t *out, int k, int *nread,
                  int max);

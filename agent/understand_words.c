@@ -33,7 +33,8 @@ const char *const understand_person_verbs[] = {
     "works", "lives", "runs", "owns", "manages", "teaches", "coaches", "trains", "drives",
     "fixes", "builds", "cleans", "cooks", "bakes", "sells", "designs", "writes", "plays",
     "sings", "studies", "loves", "likes", "hates", "has", "does", "makes", "speaks", "goes",
-    "moved", "lived", "worked", "started", "joined", "just", "still", NULL};
+    "moved", "lived", "worked", "started", "joined", "just", "still", "barrack", "barracks",
+    NULL};
 const char *const understand_group_words[] = {"band", "bands", "choir", "orchestra", "ensemble",
                                               "quartet", "trio", "club", "team", "squad",
                                               "league", "group", "crew", "troupe", NULL};

@@ -239,6 +239,9 @@ static const struct {
     {"Anneke (the wife) says hi", {{"fact", "wife", "name", "Anneke", NULL}}},
     {"husband Piotr runs the cafe with me", {{"fact", "husband", "name", "Piotr", NULL},
                                              {"fact", "husband", "employer", "cafe", NULL}}},
+    /* a team cheered for, and the aside after it */
+    {"I barrack for Collingwood, of course", {{"fact", "self", "support", "Collingwood", NULL}}},
+    {"go canucks go", {{"fact", "self", "support", "canucks", NULL}}},
     /* a breed of dog alone is a dog, WordNet's or not */
     {"also got a cockapoo called Juno", {{"fact", "dog", "name", "Juno", NULL},
                                          {"fact", "dog", "kind", "cockapoo", NULL}}},

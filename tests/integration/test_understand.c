@@ -1181,6 +1181,9 @@ START_TEST(test_two_questions_in_one_and_the_ages_of_a_group)
     ask("b", "what's my husband called?", "Joe", NULL);
     ask("b", "where do i live?", "Dover", NULL);
     ask("b", "what's my wife's name?", "Anneke", NULL);
+    tell("a", "rooting for the Canucks as always");
+    ask("b", "which team do I cheer for?", "Canucks", NULL);
+    ask("b", "am I a Flames fan?", "No", NULL);
 }
 END_TEST
 
