@@ -226,20 +226,23 @@ static const char *word_at(const char *text, const char *value)
 
 /* 1 when the user's own name value is said as a name in text: right after "I'm", "I
  * am", "name is", "names", "this is", "it's", "called", "named", "call me" or "here", right
- * before "here", or first in the message with a capital (after a greeting at most: "hi!
- * Nadia, 34, nurse"). "the hall is this old mill", "a kettle I call Bertha" name no one. */
+ * before "here" or before a comma and a number ("maeve, 29, ..."), or first in the message
+ * with a capital (after a greeting at most: "hi! Nadia, 34, nurse"). "the hall is this old mill", "a kettle I call Bertha" name no one. */
 static int self_name_said(const char *text, const char *value)
 {
     static const char *const naming[] = {"i'm", "im", "am", "names", "name's", "name",
                                          "called", "named", "it's", "its", "here", NULL};
     static const char *const greetings[] = {"hi", "hey", "heya", "hiya", "hello", "yo",
                                             "sup", "hii", "heyy", "hallo", "howdy",
-                                            "morning", "evening", "so", "ok", "okay", NULL};
+                                            "morning", "evening", "so", "ok", "okay", "all",
+                                            "everyone", "folks", "guys", NULL};
     const char *at = word_at(text, value);
     if (!at) return 1;                  /* not as written here: not this check's to judge */
     const char *after = at + strlen(value);
     while (*after == ' ' || *after == ',') after++;
     if (!strncasecmp(after, "here", 4) && !isalpha((unsigned char)after[4])) return 1;
+    if (at[strlen(value)] == ',' && isdigit((unsigned char)*after))
+        return 1;                       /* "maeve, 29, physio": an introduction's list */
     /* the words before it, nearest first */
     char before[3][16] = {"", "", ""};
     int nb = 0;

@@ -1258,3 +1258,104 @@ int forms_unmarked_value(const char *c, size_t cn, const char *const *words,
     return *e > *s;
 }
 
+/* One part of an introduction list, lower case, into its words (at most 8, in buf). */
+static int part_words(const char *p, size_t pn, char *buf, size_t cap, char **w)
+{
+    size_t l = pn < cap - 1 ? pn : cap - 1;
+    for (size_t i = 0; i < l; i++) buf[i] = (char)tolower((unsigned char)p[i]);
+    buf[l] = '\0';
+    int n = 0;
+    for (char *save = NULL, *t = strtok_r(buf, " \t", &save); t && n < 8;
+         t = strtok_r(NULL, " \t", &save))
+        w[n++] = t;
+    return n;
+}
+
+/* The job of a part of an introduction list ("school nurse in leeds", "a welder"):
+ * its words up to "in", "at", "from", "for" or "out", "a" dropped, when the last is a
+ * kind of person (kinds_person) and they are one to three. Into job; 1 when found. */
+static int part_job(char *const *w, int n, char *job, size_t len)
+{
+    static const char *const ends[] = {"in", "at", "from", "for", "out", "near", "with", NULL};
+    int s = n > 0 && (!strcmp(w[0], "a") || !strcmp(w[0], "an")) ? 1 : 0, e = s;
+    while (e < n && !understand_in_list(ends, w[e])) e++;
+    if (e == s || e - s > 3 || !kinds_person(w[e - 1]) || understand_kin(w[e - 1])) return 0;
+    for (int i = s; i < e; i++)
+        if (lex_is_stopword(w[i]) || understand_in_list(understand_empty_words, w[i])) return 0;
+    size_t at = 0;
+    job[0] = '\0';
+    for (int i = s; i < e && at < len; i++)
+        at += (size_t)snprintf(job + at, len - at, "%s%s", i > s ? " " : "", w[i]);
+    return at < len;
+}
+
+int forms_intro_list(const char *c, size_t cn, const understood_t *clause, understood_t *out,
+                     int k, int max)
+{
+    static const char *const greetings[] = {"hi", "hey", "hello", "hiya", "yo", "ok", "okay",
+                                            "so", "well", "evening", "morning", "sup", NULL};
+    const char *cuts[8];        /* the parts between commas */
+    size_t lens[8];
+    int np = 0;
+    for (const char *p = c, *end = c + cn; p < end && np < 8;) {
+        const char *q = memchr(p, ',', (size_t)(end - p));
+        if (!q) q = end;
+        while (p < q && (*p == ' ' || *p == '\t')) p++;
+        size_t l = (size_t)(q - p);
+        while (l && (p[l - 1] == ' ' || strchr(".!", p[l - 1]))) l--;
+        cuts[np] = p, lens[np++] = l;
+        p = q + 1;
+    }
+    char buf[128], name[UNDERSTAND_VALUE];
+    char *w[8];
+    int first = 0;              /* after a greeting ("hi, maeve here, 29, ...") */
+    while (first < np - 1 && part_words(cuts[first], lens[first], buf, sizeof buf, w) == 1 &&
+           understand_in_list(greetings, w[0]))
+        first++;
+    if (np - first < 2) return k;
+    int nw = part_words(cuts[first], lens[first], buf, sizeof buf, w);
+    if (nw == 2 && !strcmp(w[1], "here")) {      /* "<name> here" */
+        nw = 1;
+        lens[first] = strcspn(cuts[first], " \t");
+    }
+    if (nw != 1 || !isalpha((unsigned char)w[0][0]) ||
+        lex_is_stopword(w[0]) || understand_in_list(greetings, w[0]) ||
+        understand_in_list(understand_empty_words, w[0]) || understand_kin(w[0]) ||
+        kinds_person(w[0]) || dialogue_pet_word(w[0]) || understand_month(w[0]))
+        return k;
+    snprintf(name, sizeof name, "%.*s", (int)lens[first], cuts[first]);
+    char age[8] = "", job[UNDERSTAND_VALUE] = "";
+    for (int i = first + 1; i < np; i++) {
+        int n = part_words(cuts[i], lens[i], buf, sizeof buf, w);
+        size_t dl = n >= 1 ? strspn(w[0], "0123456789") : 0;
+        if (!age[0] && n >= 1 && dl >= 1 && dl <= 2 && !w[0][dl] &&
+            (n == 1 || (n <= 3 && (!strcmp(w[1], "yo") || !strcmp(w[1], "years")))))
+            snprintf(age, sizeof age, "%s", w[0]);
+        else if (!job[0] && n >= 1)
+            part_job(w, n, job, sizeof job);
+    }
+    if (!age[0] && !job[0]) return k;       /* a name needs something told after it */
+    const char *rel_of[3] = {reader_rel_name(READER_REL_NAME), reader_rel_name(READER_REL_AGE),
+                             reader_rel_name(READER_REL_JOB)};
+    const int rels[3] = {READER_REL_NAME, READER_REL_AGE, READER_REL_JOB};
+    const char *vals[3] = {name, age, job};
+    int kept = 0;               /* the reader's units of these values under no relation */
+    for (int i = 0; i < k; i++) {
+        int ours = 0;
+        for (int r = 0; r < 3 && !ours; r++)
+            ours = vals[r][0] && !strcasecmp(out[i].value, vals[r]) &&
+                   (out[i].rel == READER_REL_OPEN || out[i].rel != rels[r]);
+        if (!ours) out[kept++] = out[i];
+    }
+    k = kept;
+    for (int r = 0; r < 3; r++) {
+        int told = !vals[r][0];
+        for (int i = 0; i < k && !told; i++)
+            told = out[i].rel == rels[r] && !strcmp(out[i].holder, "self") &&
+                   !strcasecmp(out[i].value, vals[r]);
+        if (told || k >= max) continue;
+        told_unit(clause, rels[r], "self", rel_of[r], vals[r], &out[k++]);
+    }
+    return k;
+}
+

@@ -225,4 +225,14 @@ int forms_not_old(const char *c, size_t cn, const char *const *words, int n,
 int forms_turned(const char *c, size_t cn, const char *const *words, const unsigned char *caps,
                  int n, understood_t *out, int k);
 
+/* "maeve, 29, dental hygienist in dublin": an introduction as a list after commas, a
+ * name of one word first ("here" after it, greetings before; no kin, kind of person or
+ * month) and then an age (a
+ * number of one or two digits, "29 yo") or a job (words ending in a kind of person, up
+ * to "in", "at" ...): the user's name, age and job, each a fact unless a unit says it,
+ * in place of the reader's units that read those words under another relation. Nothing
+ * without an age or a job after the name. Returns the units. */
+int forms_intro_list(const char *c, size_t cn, const understood_t *clause, understood_t *out,
+                     int k, int max);
+
 #endif

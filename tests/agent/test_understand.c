@@ -242,6 +242,11 @@ static const struct {
     /* a team cheered for, and the aside after it */
     {"I barrack for Collingwood, of course", {{"fact", "self", "support", "Collingwood", NULL}}},
     {"go canucks go", {{"fact", "self", "support", "canucks", NULL}}},
+    /* an introduction as a list after commas: name, age, job */
+    {"hi, maeve here, 29, physio in dublin", {{"fact", "self", "age", "29", NULL},
+                                              {"fact", "self", "workplace", "dublin", NULL},
+                                              {"fact", "self", "name", "maeve", NULL}}},
+    {"okay, noted", {{"smalltalk", "self", "", "", NULL}}},
     /* a breed of dog alone is a dog, WordNet's or not */
     {"also got a cockapoo called Juno", {{"fact", "dog", "name", "Juno", NULL},
                                          {"fact", "dog", "kind", "cockapoo", NULL}}},

@@ -1184,6 +1184,10 @@ START_TEST(test_two_questions_in_one_and_the_ages_of_a_group)
     tell("a", "rooting for the Canucks as always");
     ask("b", "which team do I cheer for?", "Canucks", NULL);
     ask("b", "am I a Flames fan?", "No", NULL);
+    tell("c", "morning all. tobias, 58, joiner in Aarhus");
+    ask("d", "what's my name?", "tobias", NULL);
+    ask("d", "how old am i?", "58", NULL);
+    ask("d", "what do i do for a living?", "joiner", NULL);
 }
 END_TEST
 
