@@ -257,6 +257,20 @@ void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u)
 
 void facts_resolve_kind(const facts_t *f, understood_t *u)
 {
+    /* a breed no fact has ("what's my lurcher called?") is the animal told of as of it
+     * ("a lurcher called Pepper" kept as a dog of the kind lurcher) */
+    const char *animal = dialogue_pet_word(u->holder) ? NULL : kinds_animal_near(u->holder);
+    for (size_t i = 0; animal && i < f->n; i++)
+        if (facts_same_holder(f->v[i].holder, u->holder)) animal = NULL;
+    for (size_t i = f->n; animal && i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        if (facts_same_holder(m->holder, animal) && facts_rel_of(m->relation) == READER_REL_KIND &&
+            facts_has_words(m->value, u->holder) && strlen(animal) < sizeof u->holder) {
+            memcpy(u->holder, animal, strlen(animal) + 1);
+            u->personal = 1;
+            return;
+        }
+    }
     if (!dialogue_pet_word(u->holder)) return;
     const char *only = NULL, *last = NULL;
     for (size_t i = 0; i < f->n; i++) {

@@ -81,7 +81,8 @@ const char *facts_open_key(const facts_t *f, const understood_t *u);
 void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u);
 /* An animal word no fact has ("what's my dog called?") is the one holder of the user's
  * that is a kind of it (kinds.h: "a beagle called Pretzel" keyed "beagle", or spelt
- * nearly: "dalmation"), and u personal; with none or two such holders, u stays. */
+ * nearly: "dalmation"), and u personal; with none or two such holders, u stays. A breed
+ * no fact has ("my lurcher") is the animal whose kind it is told to be. */
 void facts_resolve_kind(const facts_t *f, understood_t *u);
 /* A holder still a pronoun ("he works as a welder" after "my uncle Bob lives in Derry")
  * is whom the newest fact is about, when that is someone of the user's who can be

@@ -350,7 +350,7 @@ static int pet_told(const char *c, size_t cn, understood_t *out, int *k, int max
 static int job_after_is(const char *c, size_t cn, understood_t *out, int k)
 {
     static const char *const ends[] = {"师", "员", "生", "家", "士", "工", "官", "者", "匠",
-                                       "手", "理", "长", NULL};
+                                       "手", "理", "长", "机", NULL};
     static const char *const measures[] = {"一名", "一个", "一位", "名", "个", "位", NULL};
     const char *verb = "是";            /* 是, or 当 (在银行当客户经理) */
     long is = understand_text_at(c, cn, verb);
@@ -428,6 +428,27 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
         k--;
         i--;
     }
+    /* 退休了 is no place nor job (the user retired), and one character read as a value
+     * of a fact, but a numeral, an animal or a name after 叫, is a piece of a word (换 of
+     * 换专业, 退 | 休) */
+    const understood_t first = out[0];
+    for (int i = 0; i < k; i++)
+        if ((act == READER_FACT && strlen(out[i].value) == 3 &&
+             (unsigned char)out[i].value[0] >= 0xE0 && !understand_has_number(out[i].value) &&
+             !animal_key(out[i].value, 3) &&
+             !(out[i].rel == READER_REL_NAME && understand_text_at(c, cn, "叫") >= 0)) ||
+            (understand_text_at(c, cn, "退休") >= 0 && out[i].value[0] &&
+             strstr("退休了", out[i].value))) {
+            memmove(out + i, out + i + 1, (size_t)(k - i - 1) * sizeof *out);
+            k--;
+            i--;
+        }
+    if (k == 0) {               /* the clause's unit, to be read by its forms below */
+        out[0] = first;
+        out[0].value[0] = out[0].name[0] = '\0';
+        out[0].act = READER_SMALLTALK;
+        k = 1;
+    }
     if (home_town(c, cn, act, out)) return 1;
     if (act == READER_FACT && pet_told(c, cn, out, &k, max)) return k;
     if (act == READER_FACT) k = job_after_is(c, cn, out, k);
@@ -472,8 +493,11 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
     }
     if (sx && !strncmp(sx, "的", 3)) sx += 3;         /* 学的什么专业 */
     size_t sl = sx ? value_len(sx, cn - (size_t)(sx - c)) : 0;
+    /* told with 的 (学计算机的), or now (现在学德语) */
+    int now = understand_text_at(c, cn, "现在学") >= 0 || understand_text_at(c, cn, "在学") >= 0;
     int study = sx && (asks ? !strncmp(sx, "什么", strlen("什么"))
-                            : sl >= 3 && sl <= 18 && understand_text_at(c, cn, "的") >= 0);
+                            : sl >= 3 && sl <= 18 && strncmp(sx, "会", 3) != 0 &&
+                                  (understand_text_at(c, cn, "的") >= 0 || now));
     static const char *const studying[] = {"读书", "上学", "念书", "读大学", "上大学", "读研",
                                            "读博", NULL};
     int at_school = 0;              /* 在X读书: the school form below tells both */
@@ -572,6 +596,18 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     for (int i = 0; changes[i] && !change; i++) change = understand_text_at(c, cn, changes[i]) >= 0;
     if (k < 1) return k;
     if (act == READER_CORRECTION && out[0].act_p < 0.5f && !change) act = READER_FACT;
+    /* 我在杭州读大学, 我在医院当护士, 我现在学德语 read as chat: the user's study, school
+     * or job said in its own words is a fact */
+    static const char *const own[] = {"读大学", "读书", "上学", "念书", "上大学", "当", "学",
+                                      "上班", "工作", NULL};
+    int told = act == READER_SMALLTALK && understand_text_at(c, cn, "我") >= 0 &&
+               !zh_asks(c, cn) && understand_text_at(c, cn, "你") < 0;
+    int said = 0;
+    for (int i = 0; own[i] && told && !said; i++) said = understand_text_at(c, cn, own[i]) >= 0;
+    if (said) {
+        act = READER_FACT;
+        for (int i = 0; i < k; i++) out[i].act = READER_FACT, out[i].fact_min_p = 0;
+    }
     if (act == READER_FACT || act == READER_QUESTION || act == READER_YESNO)
         k = forms(c, cn, act, out, k, max);
     else if (act != READER_FORGET)

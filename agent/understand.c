@@ -1411,8 +1411,17 @@ int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
         memset(&out[k], 0, sizeof out[k]);
         out[k].at = c[i].at;
         out[k].len = c[i].len;
-        int got = read_clause(r, msg + c[i].at, c[i].len, &out[k], UNDERSTAND_MAX - k, err,
-                              errlen);
+        /* "我叫王芳，在杭州读大学": a Chinese clause after a comma that goes on without
+         * a subject (在, 现在) is said by the one before it, 我 */
+        char with_me[512];
+        const char *text = msg + c[i].at;
+        size_t len = c[i].len;
+        if (understand_zh_goes_on(msg, c[i].at) && len + 4 < sizeof with_me) {
+            snprintf(with_me, sizeof with_me, "我%.*s", (int)len, text);
+            text = with_me;
+            len += 3;
+        }
+        int got = read_clause(r, text, len, &out[k], UNDERSTAND_MAX - k, err, errlen);
         if (got < 0) return got;
         k += got;
     }

@@ -16,6 +16,7 @@
 #include "model/dialogue.h"
 #include "model/lexical.h"
 #include "model/reader.h"
+#include "model/vocab.h"
 
 
 /* *to: the unit of a kind told of u's holder in u's clause, value its kind. */
@@ -661,9 +662,15 @@ static int name_of_kin(const char *c, size_t cn, const char *const *words, int h
  * function word, a verb said of someone, a word of telling or a kin word. */
 static int name_words(const char *const *words, int h, int a, const char *const *told)
 {
+    /* what is told of them ("my dad's [age] is ...") */
+    static const char *const theirs[] = {"name", "names", "age", "birthday", "job", "surname",
+                                         "nickname", "address", "number", "phone", "email",
+                                         "favourite", "favorite", "fave", "fav", "new", "old",
+                                         NULL};
     if (a <= h || a - h > 2) return 0;
     for (int w = h; w < a; w++)
         if (!isalpha((unsigned char)words[w][0]) || lex_is_stopword(words[w]) ||
+            understand_in_list(theirs, words[w]) || vocab_possessive(words[w]) ||
             understand_in_list(understand_empty_words, words[w]) ||
             understand_in_list(understand_person_verbs, words[w]) ||
             understand_in_list(told, words[w]) || understand_kin(words[w]))
@@ -697,6 +704,7 @@ int understand_mend_kin_named_first(const char *c, size_t cn, const char *const 
         char key[UNDERSTAND_KEY];
         understand_holder(words + m, h - m, key, sizeof key);
         if (!understand_kin(key)) continue;
+        if (vocab_possessive(words[h - 1]) || !strcmp(words[h], "'s")) return k;   /* "mum's" */
         a = h;                  /* name words [h, a): one typed small, or two capitalised */
         while (a < n && a - h < 2 && caps[a] && !understand_is_cjk(words[a])) a++;
         if (a == h) a = h + 1;
@@ -781,7 +789,11 @@ int understand_mend_breed_as_holder(const char *c, size_t cn, const char *const 
         if (!animal || !strcasecmp(animal, out[i].holder)) continue;
         /* "my dog", "our cat" said in the clause; or a breed of dog or cat alone ("a
          * lurcher called Pepper"), which is a dog or a cat however it is said */
-        int mine = !strcmp(animal, "dog") || !strcmp(animal, "cat");
+        int mine = act == READER_FACT && (!strcmp(animal, "dog") || !strcmp(animal, "cat"));
+        for (int j = 0; j < k && mine; j++)     /* but two breeds told apart ("a whippet
+                                                 * called X and a pug called Y") */
+            mine = !strcmp(out[j].holder, out[i].holder) || !kinds_animal(out[j].holder) ||
+                   !strcasecmp(kinds_animal(out[j].holder), out[j].holder);
         for (int w = 1; w < n && !mine; w++)
             mine = !strcasecmp(words[w], animal) &&
                    (!strcmp(words[w - 1], "my") || !strcmp(words[w - 1], "our"));

@@ -128,8 +128,8 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
                               understood_t *out, int k);
 
 /* "my dog is a whippet called Rufus", "a lurcher called Pepper": a holder the reader
- * took from the breed is the animal the clause calls "my dog" (kinds_animal), or the dog
- * or cat a breed of them is whatever the clause says, with the breed as its kind in a
+ * took from the breed is the animal the clause calls "my dog" (kinds_animal), or in a
+ * fact that tells one breed the dog or cat it is, with the breed as its kind in a
  * fact (once). Returns the units. */
 int understand_mend_breed_as_holder(const char *c, size_t cn, const char *const *words, int n,
                                     int act, understood_t *out, int k, int max);

@@ -1155,6 +1155,7 @@ START_TEST(test_bands_breeds_moves_and_work_said_by_a_verb)
     ask("b", "where do i work?", "don't know", "folk");
     tell("a", "also got a cockapoo called Juno");
     ask("b", "what's my dog called?", "Juno", NULL);
+    ask("b", "what's my cockapoo called?", "Juno", NULL);
     ask("b", "do i have a dog?", "Yes", NULL);
     tell("a", "i live in Conwy");
     tell("a", "we moved back to Kendal in March");
