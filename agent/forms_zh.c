@@ -7,6 +7,7 @@
  * named without 我 (老公叫大伟). Each mends the units of one clause
  * (understand.h); the reader still decides the clause's act. */
 #include "agent/forms.h"
+#include "agent/realise.h"
 #include "agent/understand_internal.h"
 #include "agent/understand_words.h"
 
@@ -148,10 +149,11 @@ static void like_unit(understood_t *out, int act, const char *value, size_t vlen
 
 /* What one likes doing or eating, told as 喜欢去游泳, 最爱吃X, 爱看X (去 and 吃 dropped,
  * other verbs kept, as the English "likes fishing" keeps its -ing), and asked as 喜欢干什么,
- * 一般干嘛, 喜欢吃什么. 1 when the clause is one of them (out[0] set). */
+ * 一般干嘛, 喜欢吃什么, 喜欢什么运动. 1 when the clause is one of them (out[0] set). */
 static int likes(const char *c, size_t cn, int act, understood_t *out)
 {
-    static const char *const asked[] = {"干什么", "干嘛", "做什么", "玩什么", "吃什么", NULL};
+    static const char *const asked[] = {"干什么", "干嘛", "做什么", "玩什么", "吃什么",
+                                        "喜欢什么", NULL};
     int asks = act != READER_FACT;
     if (asks) {
         for (int i = 0; asked[i]; i++)
@@ -286,6 +288,20 @@ static const char *animal_key(const char *w, size_t n)
     return NULL;
 }
 
+/* The key of the animal named right after 我的 (我的兔子几岁了: rabbit), or NULL. */
+static const char *my_animal(const char *c, size_t cn)
+{
+    long at = understand_text_at(c, cn, "我的");
+    if (at < 0) return NULL;
+    const char *x = c + at + strlen("我的");
+    size_t left = cn - (size_t)(x - c);
+    for (size_t l = 12; l >= 3; l -= 3) {      /* the longest word of up to 4 characters */
+        const char *key = l <= left ? animal_key(x, l) : NULL;
+        if (key) return key;
+    }
+    return NULL;
+}
+
 /* "我有一只英短叫团子，它两岁了", "我们养了条金毛，叫旺旺": an animal kept (after 只 or
  * 条), its name after 叫, its kind when the word says more than the animal (英短, 金毛),
  * and an age told with it, as units of the animal's key. 1 when the clause is one (out
@@ -411,6 +427,10 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
     int asks = act != READER_FACT;
     for (int i = 0; i < k; i++) {
         if (out[i].value[0]) value_as_written(c, cn, out[i].value, sizeof out[i].value);
+        /* an animal read in Chinese is the key the facts use (兔子: rabbit) */
+        const char *animal = (unsigned char)out[i].holder[0] >= 0xE0
+                                 ? animal_key(out[i].holder, strlen(out[i].holder)) : NULL;
+        if (animal) snprintf(out[i].holder, sizeof out[i].holder, "%s", animal);
         /* a doubled kin word read twice (妈妈: "mother mother") is one */
         size_t hl = strlen(out[i].holder);
         if (hl > 2 && hl % 2 == 1 && out[i].holder[hl / 2] == ' ' &&
@@ -519,10 +539,39 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
         only_unit(out, act, READER_REL_OPEN, UNDERSTAND_FORMER_JOB, "", 0);
         return 1;
     }
-    /* 几岁, 多大 ask an age, whatever relation the reader took the question for */
+    /* 几岁, 多大 ask an age, whatever relation the reader took the question for; of the
+     * animal after 我的 (我的猫几岁了) or of the holder the reader read in English */
     if (asks && (understand_text_at(c, cn, "几岁") >= 0 || understand_text_at(c, cn, "多大") >= 0)) {
+        char holder[UNDERSTAND_KEY];
+        const char *animal = my_animal(c, cn);
+        snprintf(holder, sizeof holder, "%s", animal ? animal : out[0].holder);
         only_unit(out, act, READER_REL_AGE, reader_rel_name(READER_REL_AGE), "", 0);
+        if (holder[0] && strcmp(holder, "self") && (unsigned char)holder[0] < 0x80)
+            snprintf(out[0].holder, sizeof out[0].holder, "%s", holder);
         k = 1;
+    }
+    /* 在一家叫星光的公司上班: the firm's name between 叫 and 的 before a word for a firm,
+     * told where one works; asked as 哪家公司 */
+    static const char *const firms[] = {"公司", "店", "医院", "学校", "餐厅", "饭店", "工厂",
+                                        "银行", "超市", "酒店", "咖啡馆", "诊所", NULL};
+    int works = understand_text_at(c, cn, "上班") >= 0 || understand_text_at(c, cn, "工作") >= 0;
+    long jiao = understand_text_at(c, cn, "叫");
+    if (works && !asks && jiao >= 0) {
+        const char *x = c + jiao + strlen("叫");
+        long de = understand_text_at(x, cn - (size_t)(x - c), "的");
+        int firm = 0;
+        for (int f = 0; de > 0 && firms[f] && !firm; f++)
+            firm = !strncmp(x + de + strlen("的"), firms[f], strlen(firms[f]));
+        if (firm) {
+            only_unit(out, act, READER_REL_EMPLOYER, reader_rel_name(READER_REL_EMPLOYER), x,
+                      (size_t)de);
+            return 1;
+        }
+    }
+    if (works && asks && (understand_text_at(c, cn, "哪家") >= 0 ||
+                          understand_text_at(c, cn, "什么公司") >= 0)) {
+        only_unit(out, act, READER_REL_EMPLOYER, reader_rel_name(READER_REL_EMPLOYER), "", 0);
+        return 1;
     }
     /* 我最喜欢的X是Y, 我最喜欢的X是什么, 我最喜欢什么X */
     long at = understand_text_at(c, cn, "最喜欢的");
@@ -586,6 +635,50 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
     return k;
 }
 
+/* 我有两个儿子，大的叫大山，小的叫小山: kin counted after 有 (个 and a kin word of the
+ * table) and each one's name after 叫, as the English forms keep "two sons, X and Y":
+ * the plural holder ("sons") with each name and the count (REALISE_COUNT); asked as
+ * 我有几个儿子, the count. Returns the units, or -1 when the clause is none. */
+static int kin_listed(const char *c, size_t cn, int act, understood_t *out, int max)
+{
+    static const char *const numerals[] = {"两", "二", "三", "四", "五", "六", "七", "八",
+                                           "九", "几", NULL};
+    long ge = understand_text_at(c, cn, "个");
+    if (ge < 3 || understand_text_at(c, cn, "有") < 0) return -1;
+    int num = -1;
+    for (int i = 0; numerals[i] && num < 0; i++)
+        if (!strncmp(c + ge - 3, numerals[i], 3)) num = i;
+    size_t which;
+    const char *at = kin_at(c + ge, cn - (size_t)ge, &which);
+    if (num < 0 || at != c + ge + strlen("个")) return -1;
+    char plural[UNDERSTAND_KEY];
+    snprintf(plural, sizeof plural, "%ss", kin[which].key);
+    int asks = act != READER_FACT;
+    if (asks != !strcmp(numerals[num], "几")) return -1;
+    const understood_t first = out[0];
+    int n = 0;
+    if (asks) {
+        only_unit(out, act, READER_REL_OPEN, REALISE_COUNT, "", 0);
+        snprintf(out[0].holder, sizeof out[0].holder, "%s", plural);
+        return 1;
+    }
+    const char *x = at + strlen(kin[which].word);
+    for (long jiao; n < max - 1 && (jiao = understand_text_at(x, cn - (size_t)(x - c), "叫")) >= 0;) {
+        x += jiao + strlen("叫");
+        size_t xl = value_len(x, cn - (size_t)(x - c));
+        if (!xl) break;
+        out[n] = first;
+        only_unit(&out[n], READER_FACT, READER_REL_NAME, reader_rel_name(READER_REL_NAME), x, xl);
+        snprintf(out[n].holder, sizeof out[n].holder, "%s", plural);
+        n++;
+        x += xl;
+    }
+    out[n] = first;
+    only_unit(&out[n], READER_FACT, READER_REL_OPEN, REALISE_COUNT, numerals[num], 3);
+    snprintf(out[n].holder, sizeof out[n].holder, "%s", plural);
+    return n + 1;
+}
+
 int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int max)
 {
     /* a correction the reader is unsure of, in words that change nothing (最爱吃火锅), is
@@ -608,6 +701,9 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
         act = READER_FACT;
         for (int i = 0; i < k; i++) out[i].act = READER_FACT, out[i].fact_min_p = 0;
     }
+    if (act == READER_FACT && zh_asks(c, cn)) act = READER_QUESTION;  /* it asks */
+    int listed = kin_listed(c, cn, act, out, max);
+    if (listed >= 0) return listed;
     if (act == READER_FACT || act == READER_QUESTION || act == READER_YESNO)
         k = forms(c, cn, act, out, k, max);
     else if (act != READER_FORGET)

@@ -1372,9 +1372,10 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
      * no name ("I'm Tired lol") is what the reader read */
     int found = 0;
     for (int i = 0; i < k; i++) found |= out[i].value[0] || out[i].name[0];
-    if (!found && by_tags)
+    if (!found && by_tags)      /* (a question its forms found stays one: 哪家公司) */
         for (int i = 0; i < k; i++)
-            out[i].act = ro.act, out[i].fact_min_p = reader_fact_min_p(r);
+            if (out[i].act != READER_QUESTION && out[i].act != READER_YESNO)
+                out[i].act = ro.act, out[i].fact_min_p = reader_fact_min_p(r);
     int bare = !has_subject(words, tags, n);
     for (int i = 0; i < k; i++) out[i].bare = bare;
     if (bare && clause.act == READER_FACT) k = understand_mend_bare_jobs(words, n, out, k);

@@ -334,6 +334,16 @@ static const struct {
                                         {"smalltalk", "self", "", "", NULL}}},
     {"我换专业了，现在学德语", {{"smalltalk", "self", "", "", NULL},
                                 {"fact", "self", "study", "德语", NULL}}},
+    /* a firm named between 叫 and 的; an animal after 我的 asked its age; kin counted and
+     * named one by one */
+    {"我在一家叫蓝海科技的公司上班", {{"fact", "self", "employer", "蓝海科技", NULL}}},
+    {"我在哪家公司上班？", {{"question", "self", "employer", "", NULL}}},
+    {"我的兔子几岁了？", {{"question", "rabbit", "age", "", NULL}}},
+    {"我喜欢什么运动？", {{"question", "self", "likes", "", NULL}}},
+    {"我有两个儿子，大的叫阿明，小的叫阿亮", {{"fact", "sons", "name", "阿明", NULL},
+                                            {"fact", "sons", "name", "阿亮", NULL},
+                                            {"fact", "sons", "number", "两", NULL}}},
+    {"我有几个儿子？", {{"question", "sons", "number", "", NULL}}},
     {"我在哪所大学上学？", {{"question", "self", "school", "", NULL}}},
     /* forms the reader reads otherwise: a partner by "share my life with", a name before
      * "is my ...", a value before "is my favourite ...", a name after "my ... is" it
