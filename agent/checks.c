@@ -680,7 +680,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     int oneself = 0;
     for (int i = 0; of_oneself[i] && !oneself; i++) oneself = strstr(text, of_oneself[i]) != NULL;
     if (u->act == READER_FACT && chinese(text) && !strcmp(u->holder, "self") &&
-        !strstr(text, "我") && !oneself && !understand_zh_goes_on(msg, u->at))
+        !strstr(text, "我") && !oneself && !forms_zh_goes_on(msg, u->at))
         u->act = READER_SMALLTALK;
     if (u->act == READER_UNABLE && !requests(text))
         u->act = READER_SMALLTALK;      /* nothing is refused that was not asked */

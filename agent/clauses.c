@@ -78,8 +78,7 @@ static int subject_at(const char *text, size_t len, size_t i)
         static const char *const cjk[] = {"我", "请", "儿子", "女儿", "闺女", "老婆", "老公",
                                           "丈夫", "妻子", "男朋友", "女朋友", "孙子", "孙女",
                                           "妈妈", "爸爸", "哥哥", "姐姐", "弟弟", "妹妹",
-                                          "老家", "最爱", "最喜欢", "喜欢", "周末", "在",
-                                          "现在", NULL};
+                                          "老家", "最爱", "最喜欢", "喜欢", "周末", NULL};
         for (int k = 0; cjk[k]; k++)
             if (i + strlen(cjk[k]) <= len && !memcmp(text + i, cjk[k], strlen(cjk[k]))) return 1;
         return 0;

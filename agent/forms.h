@@ -235,4 +235,9 @@ int forms_turned(const char *c, size_t cn, const char *const *words, const unsig
 int forms_intro_list(const char *c, size_t cn, const understood_t *clause, understood_t *out,
                      int k, int max);
 
+/* 1 when the Chinese clause at msg + at goes on, after a comma, from a clause the user
+ * said of themselves (我, not 我的 X or 我 and a kin word) and has no subject of its own
+ * (在, 现在: "我叫王芳，在杭州读大学"): it is the user's too. */
+int forms_zh_goes_on(const char *msg, size_t at);
+
 #endif

@@ -710,3 +710,21 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
         return k;
     return kin_units(c, cn, act, out, k, max);
 }
+
+int forms_zh_goes_on(const char *msg, size_t at)
+{
+    if (at < 3 || memcmp(msg + at - 3, "，", 3) != 0) return 0;
+    if (strncmp(msg + at, "在", 3) != 0 && strncmp(msg + at, "现在", 6) != 0) return 0;
+    size_t s = at - 3;          /* the clause before: back to a comma or a sentence's end */
+    static const char *const ends[] = {"，", "。", "！", "？", NULL};
+    for (int stop = 0; s > 0 && !stop;) {
+        for (int e = 0; ends[e] && !stop; e++) stop = s >= 3 && !memcmp(msg + s - 3, ends[e], 3);
+        stop |= strchr(".!?,", msg[s - 1]) != NULL;
+        if (!stop) s--;
+    }
+    while (msg[s] == ' ') s++;
+    /* said by 我 itself: not 我的 X, not 我 and a kin word (我弟弟 is the brother's) */
+    size_t which;
+    if (strncmp(msg + s, "我", 3) != 0 || !strncmp(msg + s + 3, "的", 3)) return 0;
+    return kin_at(msg + s + 3, at - 3 - s - 3, &which) != msg + s + 3;
+}

@@ -1408,6 +1408,17 @@ int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
 {
     clause_span_t c[CLAUSES_MAX];
     int n = clauses_split(msg, strlen(msg), c), k = 0;
+    /* a Chinese clause of the user's own that goes on after a comma with no subject
+     * (我叫王芳，在杭州读大学) is two: cut before the part that goes on */
+    for (int i = 0; i < n && n < CLAUSES_MAX; i++)
+        for (size_t p = c[i].at + 3; p + 3 <= c[i].at + c[i].len; p++)
+            if (forms_zh_goes_on(msg, p)) {
+                memmove(&c[i + 2], &c[i + 1], (size_t)(n - i - 1) * sizeof *c);
+                c[i + 1] = (clause_span_t){p, c[i].at + c[i].len - p};
+                c[i].len = p - 3 - c[i].at;
+                n++;
+                break;
+            }
     for (int i = 0; i < n && k < UNDERSTAND_MAX; i++) {
         memset(&out[k], 0, sizeof out[k]);
         out[k].at = c[i].at;
@@ -1417,7 +1428,7 @@ int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
         char with_me[512];
         const char *text = msg + c[i].at;
         size_t len = c[i].len;
-        if (understand_zh_goes_on(msg, c[i].at) && len + 4 < sizeof with_me) {
+        if (forms_zh_goes_on(msg, c[i].at) && len + 4 < sizeof with_me) {
             snprintf(with_me, sizeof with_me, "我%.*s", (int)len, text);
             text = with_me;
             len += 3;

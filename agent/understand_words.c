@@ -288,16 +288,3 @@ const char *understand_pronoun(const char *w)
         if (understand_in_list(forms[i], w)) return forms[i][0];
     return NULL;
 }
-
-int understand_zh_goes_on(const char *msg, size_t at)
-{
-    if (at < 3 || memcmp(msg + at - 3, "，", 3) != 0) return 0;
-    if (strncmp(msg + at, "在", 3) != 0 && strncmp(msg + at, "现在", 6) != 0) return 0;
-    size_t s = at - 3;          /* the sentence so far: back to its last end */
-    while (s > 0 && !(s >= 3 && (!memcmp(msg + s - 3, "。", 3) || !memcmp(msg + s - 3, "！", 3) ||
-                                 !memcmp(msg + s - 3, "？", 3))) &&
-           msg[s - 1] != '.' && msg[s - 1] != '!' && msg[s - 1] != '?')
-        s--;
-    return understand_text_at(msg + s, at - 3 - s, "我") >= 0;
-}
-

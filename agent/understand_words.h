@@ -39,9 +39,4 @@ void understand_holder(const char *const *words, int n, char *key, size_t len);
 /* The holder key of a phrase as written ("my Dogs": "dogs", "kids": "children"). */
 void understand_holder_of(const char *text, char *key, size_t len);
 
-/* 1 when the Chinese clause at msg + at goes on, after a comma, from a clause the user
- * said with 我 in the same sentence and has no subject of its own (在, 现在: "我叫王芳，
- * 在杭州读大学"): it is the user's too. */
-int understand_zh_goes_on(const char *msg, size_t at);
-
 #endif

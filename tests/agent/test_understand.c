@@ -344,6 +344,8 @@ static const struct {
                                             {"fact", "sons", "name", "阿亮", NULL},
                                             {"fact", "sons", "number", "两", NULL}}},
     {"我有几个儿子？", {{"question", "sons", "number", "", NULL}}},
+    {"我哥哥叫大伟，在深圳上大学", {{"fact", "older brother", "school", "深圳", NULL},
+                                    {"fact", "older brother", "name", "大伟", NULL}}},
     {"我在哪所大学上学？", {{"question", "self", "school", "", NULL}}},
     /* forms the reader reads otherwise: a partner by "share my life with", a name before
      * "is my ...", a value before "is my favourite ...", a name after "my ... is" it
