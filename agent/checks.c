@@ -764,6 +764,43 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->value[0] = '\0';
         u->personal = 1;
     }
+    /* "my diet" read as the diet's own diet: the user's */
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel != READER_REL_OPEN &&
+        !strcmp(u->holder, reader_rel_name(u->rel)))
+        snprintf(u->holder, sizeof u->holder, "self");
+    /* "I'm marrying Tariq", "engaged to Tariq": the one the user is to marry, not their
+     * name; asked of as the one one marries */
+    static const char *const marrying[] = {"marrying ", "engaged to ", "getting married to ",
+                                           NULL};
+    for (int i = 0; marrying[i]; i++) {
+        size_t ml = strlen(marrying[i]);
+        if (u->rel == READER_REL_NAME && !strcmp(u->holder, "self") &&
+            (u->act == READER_FACT || u->act == READER_CORRECTION) &&
+            !strncasecmp(u->value, marrying[i], ml) && u->value[ml]) {
+            memmove(u->value, u->value + ml, strlen(u->value + ml) + 1);
+            snprintf(u->holder, sizeof u->holder, "fiance");
+        }
+    }
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !strcmp(u->holder, "self") &&
+        (facts_has_words(text, "marrying") || facts_has_words(text, "engaged to"))) {
+        snprintf(u->holder, sizeof u->holder, "fiance");
+        u->rel = READER_REL_NAME;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
+        if (u->act == READER_QUESTION) u->value[0] = '\0';
+    }
+    /* "name of the firm where I work" asks the firm */
+    static const char *const firms[] = {"company", "firm", "hospital", "school", "shop",
+                                        "store", "restaurant", "cafe", "bar", "business",
+                                        "practice", "clinic", "office", "agency", "place", NULL};
+    int firm = 0;
+    for (int i = 0; firms[i] && !firm; i++) firm = facts_has_words(text, firms[i]);
+    if (u->act == READER_QUESTION && facts_has_words(text, "name of") && firm &&
+        (facts_has_words(text, "work") || facts_has_words(text, "works"))) {
+        snprintf(u->holder, sizeof u->holder, "self");
+        u->rel = READER_REL_EMPLOYER;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_EMPLOYER));
+        u->value[0] = '\0';
+    }
     /* a team asked of by a word of cheering ("which team do I back?") or as a fan of it
      * in a yes/no question: the team the user supports */
     static const char *const cheering[] = {"follow", "support", "cheer", "cheering", "root",

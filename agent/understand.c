@@ -1043,7 +1043,7 @@ static int without_trailing_aside(const char *const *words, int n)
         {"by", "far", NULL}, {"tho", NULL}, {"though", NULL}, {"ngl", NULL}, {"tbh", NULL},
         {"imo", NULL}, {"fr", NULL}, {"btw", NULL}, {"obviously", NULL}, {"of", "course", NULL},
         {"always", "will", NULL}, {"always", "have", NULL}, {"till", "i", "die", NULL},
-        {"til", "i", "die", NULL}, {"for", "life", NULL}, {"forever", NULL}};
+        {"til", "i", "die", NULL}, {"for", "life", NULL}, {"forever", NULL}, {"again", NULL}};
     for (int again = 1; again;) {
         again = 0;
         for (size_t a = 0; a < sizeof asides / sizeof asides[0]; a++) {

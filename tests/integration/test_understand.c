@@ -1189,6 +1189,13 @@ START_TEST(test_two_questions_in_one_and_the_ages_of_a_group)
     ask("d", "what's my name?", "tobias", NULL);
     ask("d", "how old am i?", "58", NULL);
     ask("d", "what do i do for a living?", "joiner", NULL);
+    tell("d", "big news, i'm marrying Saoirse in the spring");
+    ask("e", "who is it i'm marrying?", "Saoirse", NULL);
+    ask("e", "what's my name?", "tobias", "Saoirse");
+    tell("d", "i'm pescatarian these days");
+    ask("e", "what diet do i follow?", "pescatarian", NULL);
+    tell("d", "i do the books for a joinery firm called Oak & Pine");
+    ask("e", "what's the name of the firm i work for?", "Oak", NULL);
 }
 END_TEST
 
