@@ -304,6 +304,12 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
         }
     }
     if (rel == READER_REL_HOME && !strcmp(holder, "self")) {
+        /* "we live on pasta": what one lives on is no place */
+        static const char *const on[] = {"live on", "lives on", "living on", "lived on", NULL};
+        char on_value[UNDERSTAND_VALUE + 4];
+        snprintf(on_value, sizeof on_value, "on %s", value);
+        for (int i = 0; on[i]; i++)
+            if (facts_has_words(text, on[i]) && facts_has_words(text, on_value)) return 0;
         static const char *const living[] = {"live", "lives", "living", "lived", "livin",
                                              "move", "moved", "moving", "based", "stay",
                                              "staying", "home", "reside", "settled",
@@ -764,6 +770,17 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->value[0] = '\0';
         u->personal = 1;
     }
+    /* "my role", "my position" asked: the user's job */
+    static const char *const posts[] = {"role", "position", "occupation", "profession",
+                                        "career", "post", NULL};
+    for (int i = 0; posts[i]; i++)
+        if ((u->act == READER_QUESTION || u->act == READER_YESNO) &&
+            !strcmp(u->holder, posts[i])) {
+            snprintf(u->holder, sizeof u->holder, "self");
+            u->rel = READER_REL_JOB;
+            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
+            if (u->act == READER_QUESTION) u->value[0] = '\0';
+        }
     /* "my diet" read as the diet's own diet: the user's */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel != READER_REL_OPEN &&
         !strcmp(u->holder, reader_rel_name(u->rel)))

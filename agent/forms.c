@@ -289,11 +289,28 @@ int forms_moved_to(const char *c, size_t cn, const char *const *words,
     int home = -1;              /* the reader's unit of where one lives */
     for (int i = 0; i < k && home < 0; i++)
         if (out[i].rel == READER_REL_HOME) home = i;
+    static const char *const dwellings[] = {"house", "flat", "condo", "apartment", "cottage",
+                                            "bungalow", "place", "home", "townhouse", NULL};
+    static const char *const someone[] = {"my", "his", "her", "their", "he", "she", "they",
+                                          NULL};
     int v = 0;
     while (v < n && !understand_in_list(moving, words[v])) v++;
     int to = v + 1;             /* "moved [out east] to", "moved from Leeds to" */
     while (to < n && to - v <= 4 && strcmp(words[to], "to") != 0) to++;
-    if (v >= n || to >= n || to - v > 4) return k;
+    int bought = 0;             /* "... and bought a bungalow in Rye": a home got */
+    for (int b = 0; (v >= n || to >= n || to - v > 4) && b + 2 < n && !bought; b++) {
+        if (strcmp(words[b], "bought") != 0 && strcmp(words[b], "buying") != 0) continue;
+        int d = b + 1;
+        while (d < n && d - b <= 3 && !understand_in_list(dwellings, words[d])) d++;
+        if (d + 1 >= n || d - b > 3 || strcmp(words[d + 1], "in") != 0) continue;
+        int other = 0;
+        for (int w = 0; w < b && !other; w++)
+            other = understand_in_list(someone, words[w]) ||
+                    (understand_kin(words[w]) && strcmp(words[w], "we") != 0);
+        if (other) continue;
+        v = 0, to = d + 1, bought = 1;
+    }
+    if (v >= n || to >= n || (to - v > 4 && !bought)) return k;
     int s = to + 1, e = s;
     if (s < n && !strcmp(words[s], "the")) s = e = s + 1;
     if (e < n && caps[e]) {
@@ -307,13 +324,13 @@ int forms_moved_to(const char *c, size_t cn, const char *const *words,
     if (e == s) return k;
     char place[UNDERSTAND_VALUE];
     understand_as_written(c, cn, words, s, e, place, sizeof place);
+    int mine = 1;               /* the user moved: the verb first, or only "I", "we" ... */
+    for (int w = 0; w < v && mine; w++) mine = understand_in_list(movers, words[w]);
     if (home < 0) {
         /* no unit of living read ("we moved back to Tralee in May" read as chat, or as a
-         * birthday of "in May"): the user moved when the clause starts with the verb or
-         * only "I", "we" and the like stand before it, and a capitalised place follows */
-        int mine = caps[s];
-        for (int w = 0; w < v && mine; w++) mine = understand_in_list(movers, words[w]);
-        if (!mine || k >= max) return k;
+         * birthday of "in May"): a capitalised place the user moved to, or bought a home
+         * in */
+        if (!(mine || bought) || !caps[s] || k >= max) return k;
         int kept = 0;       /* the reader's units that hold a value, but a birthday's date */
         for (int i = 0; i < k; i++)
             if (out[i].value[0] && out[i].rel != READER_REL_BIRTHDAY) out[kept++] = out[i];
@@ -348,7 +365,22 @@ int forms_moved_to(const char *c, size_t cn, const char *const *words,
             out[i].fact_min_p = 0;
             filled = 1;
         }
-    return k;
+    /* "we moved to Tamale, closer to my in-laws": the place is the user's, not theirs,
+     * told for sure, and the one home the clause tells */
+    if (!mine && !bought) return k;
+    kept = 0;
+    for (int i = 0; i < k; i++) {
+        understood_t *u = &out[i];
+        if (u->rel == READER_REL_HOME && !strcasecmp(u->value, place)) {
+            snprintf(u->holder, sizeof u->holder, "self");
+            u->fact_min_p = 0;
+            u->personal = 1;
+        } else if (u->rel == READER_REL_HOME && u->value[0]) {
+            continue;
+        }
+        out[kept++] = *u;
+    }
+    return kept;
 }
 
 /* "I keep 40 beehives", "we have 12 goats and 3 pigs": how many of a thing the user

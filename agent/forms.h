@@ -45,7 +45,9 @@ int forms_lives_with(const char *c, size_t cn, const char *const *words, int n,
  * such unit is dropped. With no such unit (the clause read as chat, "in May" as a
  * birthday), a capitalised place the user moved to ("I", "we" or nothing before the
  * verb) is a unit of its own in place of the reader's units without a value or of a
- * birthday, unless out already holds max. Returns the units. */
+ * birthday, unless out already holds max. A home the user bought ("... and bought a
+ * bungalow in Rye") is told so too, and the place the user moved to is the user's
+ * whoever else the clause names ("closer to my in-laws"). Returns the units. */
 int forms_moved_to(const char *c, size_t cn, const char *const *words,
                    const unsigned char *caps, int n, const understood_t *clause,
                    understood_t *out, int k, int max);
@@ -239,5 +241,11 @@ int forms_intro_list(const char *c, size_t cn, const understood_t *clause, under
  * said of themselves (我, not 我的 X or 我 and a kin word) and has no subject of its own
  * (在, 现在: "我叫王芳，在杭州读大学"): it is the user's too. */
 int forms_zh_goes_on(const char *msg, size_t at);
+
+/* "moved from retail to data analyst", "switched from nursing to midwife", "promoted to
+ * practice manager": a change of job told from one to another (or after "promoted to"), the new one ending in a kind of person (kinds_person): the
+ * user's job, in place of the clause's units (out[0] then). Returns the units. */
+int forms_job_from_to(const char *c, size_t cn, const char *const *words, int n,
+                      const understood_t *clause, understood_t *out, int k);
 
 #endif

@@ -4,9 +4,11 @@
  * not the new value, which stands right before "not". Rules that read form, as forms.c's;
  * the reader still decides the act. */
 #include "agent/forms.h"
+#include "agent/kinds.h"
 #include "agent/understand_internal.h"
 #include "agent/understand_words.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -102,3 +104,46 @@ int forms_turned(const char *c, size_t cn, const char *const *words, const unsig
     }
     return k;
 }
+
+int forms_job_from_to(const char *c, size_t cn, const char *const *words, int n,
+                      const understood_t *clause, understood_t *out, int k)
+{
+    static const char *const changing[] = {"moved", "switched", "changed", "went", "gone",
+                                           "promoted", "moving", "switching", "retrained",
+                                           "career", "job", NULL};
+    static const char *const ends[] = {"at", "in", "for", "with", "same", "and", "but", "now",
+                                       "lol", "last", "this", "next", "yesterday", "recently",
+                                       "today", NULL};
+    int f = 0;
+    while (f < n && strcmp(words[f], "from") != 0) f++;
+    int t = f + 1;
+    while (t < n && t - f <= 4 && strcmp(words[t], "to") != 0) t++;
+    int p = 0;                  /* or "promoted to shift lead" */
+    while (p + 2 < n && !(!strcmp(words[p], "promoted") && !strcmp(words[p + 1], "to"))) p++;
+    if (p + 2 < n) f = p, t = p + 1;
+    else if (f == 0 || t >= n - 1 || t - f > 4 || !understand_in_list(changing, words[f - 1]))
+        return k;
+    static const char *const someone[] = {"my", "his", "her", "their", "he", "she", "they",
+                                          "he's", "she's", "our", NULL};
+    for (int w = 0; w < f; w++)         /* the user's change, not "my sister got ..." */
+        if (understand_in_list(someone, words[w])) return k;
+    int s = t + 1;
+    if (!strcmp(words[s], "a") || !strcmp(words[s], "an") || !strcmp(words[s], "be")) s++;
+    int e = s;
+    while (e < n && e - s < 3 && isalpha((unsigned char)words[e][0]) &&
+           !understand_in_list(ends, words[e]))
+        e++;
+    if (e == s || !kinds_person(words[e - 1]) || understand_kin(words[e - 1])) return k;
+    understood_t u = k > 0 ? out[0] : *clause;
+    u.act = READER_FACT;
+    u.fact_min_p = 0;
+    u.personal = 1;
+    u.rel = READER_REL_JOB;
+    snprintf(u.holder, sizeof u.holder, "self");
+    snprintf(u.relation, sizeof u.relation, "%s", reader_rel_name(READER_REL_JOB));
+    understand_as_written(c, cn, words, s, e, u.value, sizeof u.value);
+    u.name[0] = u.old[0] = '\0';
+    out[0] = u;
+    return 1;
+}
+

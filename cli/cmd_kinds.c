@@ -44,6 +44,7 @@ static const struct {
     {"bichon", "dog"}, {"westie", "dog"}, {"west highland terrier", "dog"},
     {"west highland white terrier", "dog"}, {"cavalier king charles spaniel", "dog"},
     {"cane corso", "dog"}, {"frenchie", "dog"}, {"sheepdog", "dog"}, {"pomsky", "dog"},
+    {"shiba", "dog"}, {"cockerpoo", "dog"}, {"maltipoo", "dog"},
     {"maine coon", "cat"}, {"ragdoll", "cat"}, {"british shorthair", "cat"},
     {"british blue", "cat"}, {"bengal", "cat"}, {"sphynx", "cat"}, {"russian blue", "cat"},
     {"norwegian forest cat", "cat"}, {"scottish fold", "cat"}, {"birman", "cat"},

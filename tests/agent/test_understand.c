@@ -247,6 +247,12 @@ static const struct {
                                               {"fact", "self", "workplace", "dublin", NULL},
                                               {"fact", "self", "name", "maeve", NULL}}},
     {"okay, noted", {{"smalltalk", "self", "", "", NULL}}},
+    /* a move the user made names the user's home, whoever else is said; a job changed
+     * from one to another or by a promotion */
+    {"we moved to Tamale last week, near my in-laws", {{"fact", "self", "home", "Tamale", NULL}}},
+    {"switched from nursing to midwife, same hospital", {{"fact", "self", "job", "midwife", NULL}}},
+    {"so i got promoted to store manager!", {{"fact", "self", "job", "store manager", NULL}}},
+    {"my sister got promoted to head nurse", {{"fact", "sister", "job", "head nurse", NULL}}},
     /* a breed of dog alone is a dog, WordNet's or not */
     {"also got a cockapoo called Juno", {{"fact", "dog", "name", "Juno", NULL},
                                          {"fact", "dog", "kind", "cockapoo", NULL}}},

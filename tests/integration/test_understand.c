@@ -1196,6 +1196,12 @@ START_TEST(test_two_questions_in_one_and_the_ages_of_a_group)
     ask("e", "what diet do i follow?", "pescatarian", NULL);
     tell("d", "i do the books for a joinery firm called Oak & Pine");
     ask("e", "what's the name of the firm i work for?", "Oak", NULL);
+    tell("e", "sold the flat in Aarhus and bought a cottage in Ribe");
+    ask("f", "where do i live now?", "Ribe", "Aarhus");
+    json_decref(say("e", "honestly i live on coffee these days"));
+    ask("f", "where do i live?", "Ribe", "coffee");
+    tell("e", "moved from joinery to site manager last month");
+    ask("f", "what's my position these days?", "site manager", "joiner");
 }
 END_TEST
 
