@@ -260,6 +260,13 @@ static int self_name_said(const char *text, const char *value)
     static const char *const others[] = {"we're", "were", "we", "they're", "theyre", "they",
                                          "are", NULL};
     if (nb >= 2 && !strcmp(before[0], "called") && in_words(others, before[1])) return 0;
+    /* "a narrowboat called Heron": "called" names the user only after "I'm", "am" ... */
+    static const char *const me[] = {"i'm", "im", "am", "i", "be", "get", "usually", "also",
+                                     "just", "was", "were", "everyone", "people", "friends",
+                                     NULL};
+    if (nb >= 2 && (!strcmp(before[0], "called") || !strcmp(before[0], "named")) &&
+        !in_words(me, before[1]))
+        return 0;
     if (nb >= 1 && in_words(naming, before[0])) return 1;
     if (nb >= 2 && !strcmp(before[0], "is") &&
         (!strcmp(before[1], "name") || !strcmp(before[1], "this")))

@@ -271,6 +271,26 @@ void facts_resolve_kind(const facts_t *f, understood_t *u)
             return;
         }
     }
+    /* a thing asked by the end of the word it was told by ("my boat" of a sailboat), when
+     * no fact has it and one holder ends so */
+    size_t hl = strlen(u->holder);
+    const char *ending = NULL;
+    int have = !strcmp(u->holder, "self") || understand_kin(u->holder) || hl < 3;
+    for (size_t i = 0; !have && i < f->n; i++) {
+        const store_memory_t *m = &f->v[i];
+        size_t ml = strlen(m->holder);
+        if (facts_same_holder(m->holder, u->holder)) have = 1;
+        else if (ml > hl + 2 && !strchr(m->holder, ' ') && !understand_kin(m->holder) &&
+                 !strcasecmp(m->holder + ml - hl, u->holder) && strcmp(m->value, FACTS_ENDED)) {
+            if (ending && strcmp(ending, m->holder) != 0) have = 1;     /* two: which? */
+            ending = m->holder;
+        }
+    }
+    if (!have && ending && strlen(ending) < sizeof u->holder) {
+        memcpy(u->holder, ending, strlen(ending) + 1);
+        u->personal = 1;
+        return;
+    }
     if (!dialogue_pet_word(u->holder)) return;
     const char *only = NULL, *last = NULL;
     for (size_t i = 0; i < f->n; i++) {

@@ -82,7 +82,8 @@ void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u);
 /* An animal word no fact has ("what's my dog called?") is the one holder of the user's
  * that is a kind of it (kinds.h: "a beagle called Pretzel" keyed "beagle", or spelt
  * nearly: "dalmation"), and u personal; with none or two such holders, u stays. A breed
- * no fact has ("my lurcher") is the animal whose kind it is told to be. */
+ * no fact has ("my lurcher") is the animal whose kind it is told to be, and a word no
+ * fact has the one holder whose word ends with it ("my boat" of a sailboat). */
 void facts_resolve_kind(const facts_t *f, understood_t *u);
 /* A holder still a pronoun ("he works as a welder" after "my uncle Bob lives in Derry")
  * is whom the newest fact is about, when that is someone of the user's who can be

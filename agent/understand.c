@@ -1082,7 +1082,9 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     if (!words || !tags || !vrels || !caps) goto out;
     /* shorthands read as the words they stand for ("lunch w my sister") */
     static const char *const shorthands[][2] = {{"w", "with"}, {"bc", "because"},
-                                                {"cuz", "because"}, {"coz", "because"}};
+                                                {"cuz", "because"}, {"coz", "because"},
+                                                {"yrs", "years"}, {"yr", "year"},
+                                                {"mths", "months"}, {"wks", "weeks"}};
     for (int k = 0; k < t.n; k++)
         if (t.kind[k] != TOK_CJK_BIGRAM) {
             caps[n] = t.cap[k];
@@ -1307,6 +1309,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         understand_mend_job_read_as_firm(out, k);
         understand_mend_place_not_work(words, n, out, k);
         k = understand_mend_group_not_place(words, n, out, k);
+        understand_mend_thing_called(words, n, out, k);
     }
     if (clause.act == READER_FACT || clause.act == READER_SMALLTALK)
         k = understand_mend_kin_named_first(c, cn, words, caps, n, out, k, max);

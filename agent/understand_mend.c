@@ -461,7 +461,8 @@ void understand_mend_studies(const char *const *words, int n, int act, understoo
             snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
             continue;
         }
-        if (act != READER_FACT || !study || !u->value[0] || !u->personal)
+        if (act != READER_FACT || !study || !u->value[0] ||
+            (!u->personal && strcmp(u->holder, "self") != 0))
             continue;
         if (understand_in_list(studying, u->holder))   /* "my [degree] in geology" */
             snprintf(u->holder, sizeof u->holder, "self");
@@ -472,9 +473,14 @@ void understand_mend_studies(const char *const *words, int n, int act, understoo
                  u->value[strlen(words[w])] == ' '))
                 at = w - 1;
         if (at < 0) continue;
+        int subject = 0;        /* what is studied told in the clause ("nursing in Leeds") */
+        for (int j = 0; j < k && !subject; j++)
+            subject = j != i && out[j].value[0] && (!strcmp(out[j].relation, "study") ||
+                                                    !strcmp(out[j].relation, "studying"));
         if ((u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE) &&
             (!strcmp(words[at], "at") || (!strcmp(words[at], "the") && at > 0 &&
-                                          !strcmp(words[at - 1], "at")))) {
+                                          !strcmp(words[at - 1], "at")) ||
+             (!strcmp(words[at], "in") && subject && isupper((unsigned char)u->value[0])))) {
             u->rel = READER_REL_SCHOOL;
             snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
         } else if ((u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_EMPLOYER ||
@@ -721,6 +727,31 @@ int understand_mend_kin_named_first(const char *c, size_t cn, const char *const 
         return name_of_kin(c, cn, words, h, a, key, &first, out, k, max);
     }
     return k;
+}
+
+void understand_mend_thing_called(const char *const *words, int n, understood_t *out, int k)
+{
+    static const char *const articles[] = {"a", "an", "the", "my", "our", NULL};
+    for (int i = 0; i < k; i++) {
+        understood_t *u = &out[i];
+        if (u->rel != READER_REL_NAME || strcmp(u->holder, "self") != 0 || !u->value[0])
+            continue;
+        const char *first = u->value;
+        size_t fl = strcspn(first, " ");
+        int v = 2;
+        while (v < n && !(strlen(words[v]) == fl && !strncasecmp(words[v], first, fl))) v++;
+        if (v >= n || (strcmp(words[v - 1], "called") != 0 && strcmp(words[v - 1], "named") != 0))
+            continue;
+        const char *noun = words[v - 2];
+        int a = v - 3;          /* an article up to two words before the noun */
+        while (a >= 0 && v - 3 - a < 2 && !understand_in_list(articles, words[a])) a--;
+        if (a < 0 || v - 3 - a >= 2 || !isalpha((unsigned char)noun[0]) ||
+            lex_is_stopword(noun) || understand_in_list(understand_empty_words, noun))
+            continue;
+        char key[UNDERSTAND_KEY];
+        understand_holder(&noun, 1, key, sizeof key);
+        snprintf(u->holder, sizeof u->holder, "%s", key);
+    }
 }
 
 int understand_mend_group_not_place(const char *const *words, int n, understood_t *out, int k)

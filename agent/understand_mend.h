@@ -21,7 +21,7 @@
 int understand_mend_kind_in_holder(int act, understood_t *out, int k, int max);
 /* In a clause with no word of work: in a fact (act) of studying, what one studies read
  * as a job, a workplace or a pastime is the open relation "study" and a firm or a place
- * after "at" the school; a question of going, with a word for a school, asks for it. */
+ * after "at" (or a capitalised place after "in" beside what is studied) the school; a question of going, with a word for a school, asks for it. */
 void understand_mend_studies(const char *const *words, int n, int act, understood_t *out,
                              int k);
 
@@ -111,6 +111,11 @@ void understand_mend_place_not_work(const char *const *words, int n, understood_
 int understand_mend_kin_named_first(const char *c, size_t cn, const char *const *words,
                                      const unsigned char *caps, int n, understood_t *out, int k,
                                      int max);
+
+/* "i keep a little narrowboat called Heron": a name the reader gave the user, right
+ * after "called" or "named" and a noun with "a", "the", "my" ... before it, is that
+ * thing's. */
+void understand_mend_thing_called(const char *const *words, int n, understood_t *out, int k);
 
 /* "I play drums in a punk band", "she sings in a gospel choir": a place read in the word
  * before a group one belongs to (understand_group_words) is no place. Returns the units

@@ -1202,6 +1202,10 @@ START_TEST(test_two_questions_in_one_and_the_ages_of_a_group)
     ask("f", "where do i live?", "Ribe", "coffee");
     tell("e", "moved from joinery to site manager last month");
     ask("f", "what's my position these days?", "site manager", "joiner");
+    tell("f", "studying law in Sligo part time, 1st year");
+    ask("g", "where do i study?", "Sligo", NULL);
+    tell("f", "i keep a little narrowboat called Heron on the canal");
+    ask("g", "what's my boat called?", "Heron", NULL);
 }
 END_TEST
 
