@@ -396,14 +396,22 @@ static int counted_things(const char *c, size_t cn, const char *const *words, in
                                          "breed", "run", "after", "with", NULL};
     static const char *const roughly[] = {"about", "around", "over", "nearly", "almost",
                                           "roughly", "some", "like", "exactly", "just", NULL};
+    /* what is measured, not kept ("about 20 years", "around 40 people") */
+    static const char *const measures[] = {"years", "months", "weeks", "days", "hours",
+                                           "minutes", "seconds", "times", "miles", "kilometres",
+                                           "kilometers", "metres", "meters", "pounds", "euros",
+                                           "dollars", "quid", "percent", "points", "people",
+                                           "guests", "hectares", "acres", "kilos", "grams",
+                                           "litres", "liters", "yrs", "mins", "hrs", NULL};
     int v = w - 1;
     while (v >= 0 && understand_in_list(roughly, words[v])) v--;
     const char *thing = words[w + 1];
     int more = 0;       /* "... 12 goats and 3 pigs": a count after one */
     for (int i = 0; i < k && !more; i++) more = !strcmp(out[i].relation, REALISE_COUNT);
-    if (v < 0 || !(understand_in_list(having, words[v]) || (more && !strcmp(words[v], "and"))) ||
-        !understand_plural(thing))
-        return k;
+    /* or with "about" and no verb ("..., about 120 cows") */
+    int about = v < w - 1 && !understand_in_list(measures, thing);
+    int had = v >= 0 && (understand_in_list(having, words[v]) || (more && !strcmp(words[v], "and")));
+    if (!(had || about) || !understand_plural(thing)) return k;
     char value[UNDERSTAND_VALUE], key[UNDERSTAND_KEY];
     understand_as_written(c, cn, words, w, w + 1, value, sizeof value);
     snprintf(key, sizeof key, "%s", thing);
@@ -427,11 +435,16 @@ int forms_counted(const char *c, size_t cn, const char *const *words, int n,
     for (int w = 0; w < n && !first_person; w++)
         first_person = understand_in_list(understand_personal_words, words[w]) ||
                        understand_in_list(telling, words[w]);
-    if (!first_person || memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
+    static const char *const roughly[] = {"about", "around", "roughly", "nearly", "some", NULL};
+    if (memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
     for (int w = 0; w + 1 < n; w++) {
         char key[UNDERSTAND_KEY];
         understand_holder(&words[w + 1], 1, key, sizeof key);
         if (!understand_number_only(words[w])) continue;
+        /* no first person: only a count said as about so many of a thing */
+        if (!first_person && (w == 0 || !understand_in_list(roughly, words[w - 1]) ||
+                              understand_group_key(key)))
+            continue;
         if (!understand_group_key(key)) {
             k = counted_things(c, cn, words, w, clause, out, k, max);
             continue;

@@ -62,7 +62,9 @@ int forms_works_from_home(const char *const *words, int n, understood_t *out, in
  * value: value_end). A unit of the group (REALISE_COUNT of "children", "sisters")
  * told by the user, in a clause that is no question and speaks in the first person or
  * says "that's" or "now" ("three cats now"); it fills a unit the reader left without a
- * value. Returns the units. */
+ * value. A count of things said as about so many, with no verb ("..., about 12 hives in
+ * the orchard"), is one too, but not of what is measured ("about 20 years"). Returns the
+ * units. */
 int forms_counted(const char *c, size_t cn, const char *const *words, int n,
                   const understood_t *clause, understood_t *out, int k, int max);
 

@@ -253,6 +253,8 @@ static const struct {
     {"switched from nursing to midwife, same hospital", {{"fact", "self", "job", "midwife", NULL}}},
     {"so i got promoted to store manager!", {{"fact", "self", "job", "store manager", NULL}}},
     {"my sister got promoted to head nurse", {{"fact", "sister", "job", "head nurse", NULL}}},
+    /* a count said as about so many, with no verb */
+    {"we farm near Ruthin, about 300 ewes", {{"fact", "ewes", "number", "300", NULL}}},
     /* a breed of dog alone is a dog, WordNet's or not */
     {"also got a cockapoo called Juno", {{"fact", "dog", "name", "Juno", NULL},
                                          {"fact", "dog", "kind", "cockapoo", NULL}}},
