@@ -1404,3 +1404,61 @@ int forms_intro_list(const char *c, size_t cn, const understood_t *clause, under
     return k;
 }
 
+int forms_sport(const char *c, size_t cn, const char *const *words, int n,
+                const understood_t *clause, understood_t *out, int k, int max)
+{
+    static const char *const teams[] = {"team", "club", "side", "squad", NULL};
+    static const char *const others[] = {"he", "she", "they", "his", "her", "their", "he's",
+                                         "she's", "my", "our", "you", NULL};
+    static const char *const leads[] = {"oh", "also", "and", "plus", "then", "mostly", NULL};
+    if (memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
+    char sport[UNDERSTAND_VALUE] = "";
+    int pos = -1;               /* where the words the sport replaces end */
+    /* "I play wing defence for the uni hockey team" */
+    for (int w = 0; w + 2 < n && !sport[0]; w++) {
+        if (strcmp(words[w], "for") != 0 && strcmp(words[w], "in") != 0) continue;
+        int t = w + 1;
+        while (t < n && t - w <= 4 && !understand_in_list(teams, words[t])) t++;
+        if (t >= n || t - w > 4 || t < w + 2 || !kinds_sport(words[t - 1])) continue;
+        int someone = 0;
+        for (int v = 0; v < w && !someone; v++)
+            someone = understand_in_list(others, words[v]) || understand_kin(words[v]);
+        if (someone) return k;
+        understand_as_written(c, cn, words, t - 1, t, sport, sizeof sport);
+        pos = t + 1;
+    }
+    /* "squash twice a week": a sport first, no one else in the clause */
+    int s = 0;
+    while (s < n && understand_in_list(leads, words[s])) s++;
+    for (int l = 2; l >= 1 && !sport[0] && s + l <= n; l--) {
+        char two[UNDERSTAND_VALUE];
+        understand_as_written(c, cn, words, s, s + l, two, sizeof two);
+        if (!kinds_sport(two) && !(l == 2 && kinds_sport(words[s + 1]) &&
+                                   !lex_is_stopword(words[s]) && isalpha((unsigned char)words[s][0])))
+            continue;
+        static const char *const third[] = {"he", "she", "they", "he's", "she's", "they're",
+                                            "his", "her", "their", NULL};
+        /* nor said of the sport itself ("rugby was on tv") or watched */
+        static const char *const watched[] = {"is", "was", "were", "are", "tv", "telly",
+                                              "watch", "watched", "watching", "match",
+                                              "game", "final", "highlights", NULL};
+        for (int v = s + l; v < n; v++)     /* (with my dad: still the user's) */
+            if (understand_in_list(third, words[v]) || understand_in_list(watched, words[v]))
+                return k;
+        snprintf(sport, sizeof sport, "%s", two);
+        pos = n;
+    }
+    if (!sport[0]) return k;
+    int kept = 0;               /* the reader's units of those words: a position, a time */
+    for (int i = 0; i < k; i++) {
+        int before = 0;
+        for (int w = 0; w < pos && w < n && !before && out[i].value[0]; w++)
+            before = !strncasecmp(out[i].value, words[w], strlen(words[w]));
+        if (!before && out[i].value[0]) out[kept++] = out[i];
+    }
+    k = kept;
+    if (k >= max) return k;
+    told_unit(clause, READER_REL_HOBBY, "self", reader_rel_name(READER_REL_HOBBY), sport, &out[k]);
+    return k + 1;
+}
+

@@ -250,4 +250,12 @@ int forms_zh_goes_on(const char *msg, size_t at);
 int forms_job_from_to(const char *c, size_t cn, const char *const *words, int n,
                       const understood_t *clause, understood_t *out, int k);
 
+/* A sport the user plays (kinds_sport) told without "I play" it: the sport of a team
+ * played for ("wing defence for the uni hockey team": hockey, not the position), or
+ * a sport first in a clause that names no one else ("squash twice a week"):
+ * the user's hobby, in place of the reader's units of the words before it. Not in a
+ * question. Returns the units. */
+int forms_sport(const char *c, size_t cn, const char *const *words, int n,
+                const understood_t *clause, understood_t *out, int k, int max);
+
 #endif

@@ -109,3 +109,23 @@ const char *kinds_animal_near(const char *word)
             return kinds_table[i].animal;
     return NULL;
 }
+
+/* Sorted (strcmp), as scripts/gen-kinds.sh writes it. */
+static const char *const sports_table[] = {
+#include "agent/sports_table.inc"
+};
+
+int kinds_sport(const char *word)
+{
+    char low[64];
+    size_t n = 0;
+    if (!word) return 0;
+    for (; word[n]; n++) {
+        if (n + 1 >= sizeof low) return 0;          /* longer than any sport */
+        low[n] = (char)tolower((unsigned char)word[n]);
+    }
+    low[n] = '\0';
+    return bsearch(low, sports_table, sizeof sports_table / sizeof sports_table[0],
+                   sizeof *sports_table, cmp_person) != NULL;
+}
+

@@ -1,6 +1,7 @@
 /* kinds.h: the kinds of the animals people keep ("beagle", "siamese", "golden
- * retriever"), each with its animal ("dog", "cat"), and the kinds of person ("welder"),
- * from WordNet through scripts/gen-kinds.sh (agent/kinds_table.inc, people_table.inc).
+ * retriever"), each with its animal ("dog", "cat"), the kinds of person ("welder") and the
+ * sports ("netball"), from WordNet through scripts/gen-kinds.sh (agent/kinds_table.inc,
+ * people_table.inc, sports_table.inc).
  * "I've got a beagle called Pretzel" is then a dog named Pretzel of the kind beagle,
  * asked after as "my dog"; "a welder, trying to save" has one job, not two. Read-only
  * static data; nothing here allocates or fails. */
@@ -21,5 +22,9 @@ const char *kinds_animal_near(const char *word);
  * ends as the names of newer trades do ("-ographer", "-ologist", "-ista", "-ician",
  * "-ist"); else 0 ("robbery", "van"). */
 int kinds_person(const char *word);
+
+/* 1 when word (any case; one or two words) is a sport: below sport in WordNet, or one
+ * of a few newer ones ("padel"), from agent/sports_table.inc. */
+int kinds_sport(const char *word);
 
 #endif

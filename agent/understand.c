@@ -1342,6 +1342,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_favourite_is(c, cn, words, n, &clause, out, k, &nread, max);
         k = forms_by_trade(c, cn, words, tags, n, &clause, out, k, &nread, max);
         k = forms_intro_list(c, cn, &clause, out, k, max);
+        k = forms_sport(c, cn, words, n, &clause, out, k, max);
     }
     static const char *const forgetting[] = {"forget", "delete", "remove", "erase", "wipe",
                                              "drop", NULL};

@@ -5,7 +5,9 @@
  * reads a breed by ("a beagle called Pretzel" is a dog). With --people, the kinds of
  * person instead: every lower-case one-word lemma below person ("welder", "cellist"),
  * one a line, sorted, which the agent tells a job from the other words a reading took
- * for one by (agent/people_table.inc). No server is involved. */
+ * for one by (agent/people_table.inc). With --sports, the sports of one or two words
+ * below sport (and a few newer ones: "padel"), but words mostly meant otherwise ("a
+ * round"), for agent/sports_table.inc. No server is involved. */
 #include "cli/cli.h"
 #include "model/lexicon.h"
 
@@ -15,11 +17,12 @@
 #include <strings.h>
 #include <ctype.h>
 
-enum { O_WORDNET, O_PEOPLE };
+enum { O_WORDNET, O_PEOPLE, O_SPORTS };
 
 static const cli_opt_t kinds_opts[] = {
     [O_WORDNET] = {"wordnet", 0, "DIR", "WordNet folder (default /usr/share/wordnet)"},
     [O_PEOPLE] = {"people", 0, NULL, "print the one-word kinds of person instead"},
+    [O_SPORTS] = {"sports", 0, NULL, "print the sports (of one or two words) instead"},
     {0},
 };
 
@@ -85,6 +88,38 @@ static int run_kinds(cli_ctx_t *ctx, const cli_args_t *a)
     }
     lexicon_words_t lines = {0};
     int rc = CLI_EXIT_OK;
+    if (a->val[O_SPORTS]) {
+        /* sports people play that WordNet does not know */
+        static const char *const newer[] = {"padel", "pickleball", "bouldering", "parkrun",
+                                            "crossfit", "futsal", "ultimate frisbee",
+                                            "netball", NULL};
+        /* lemmas below sport that people more often mean otherwise ("a round", "a dip") */
+        static const char *const other_uses[] = {
+            "ball", "cast", "crab", "dip", "dive", "fight", "flip", "hunt", "plunge", "round",
+            "row", "spar", "steal", "swim", "track", "troll", "singles", "doubles", "gainer",
+            "floating", "jumping", "racing", "running", "riding", "casting", "overcast",
+            "curvet", "bathe", "ducking", "sparring", "jackknife", "match play", "medal play",
+            "hoops", "spin", "ballgame", "ball game", "day game", "night game", "team sport",
+            "contact sport", "blood sport", "field game", "outdoor game", "outdoor sport",
+            "spectator sport", "water sport", "court game", "athletic game", "perfect game",
+            "no-hit game", "no-hitter", "one-hitter", "two-hitter", "three-hitter",
+            "four-hitter", "five-hitter", "rope-a-dope", "flying mare", "in-fighting", NULL};
+        if (lexicon_collect(lx, "sport", 1, LEX_HYPONYMS | LEX_LOWER, 6, 2, &lines) < 0)
+            rc = CLI_EXIT_USAGE;
+        for (int i = 0; newer[i] && rc == CLI_EXIT_OK; i++)
+            if (lexicon_words_add(&lines, newer[i]) < 0) rc = CLI_EXIT_USAGE;
+        lexicon_words_uniq(&lines);
+        qsort(lines.w, (size_t)lines.n, sizeof *lines.w, cmp_line);    /* strcmp order */
+        for (int k = 0; rc == CLI_EXIT_OK && k < lines.n; k++) {
+            int other = 0;
+            for (int o = 0; other_uses[o] && !other; o++) other = !strcmp(lines.w[k], other_uses[o]);
+            if (!other) printf("%s\n", lines.w[k]);
+        }
+        if (rc != CLI_EXIT_OK) fprintf(stderr, "mnemo kinds: WordNet has no sport sense\n");
+        lexicon_words_free(&lines);
+        lexicon_free(lx);
+        return rc;
+    }
     if (a->val[O_PEOPLE]) {
         if (lexicon_collect(lx, "person", 1, LEX_HYPONYMS | LEX_LOWER, 12, 1, &lines) < 0)
             rc = CLI_EXIT_USAGE;
@@ -144,6 +179,6 @@ static int run_kinds(cli_ctx_t *ctx, const cli_args_t *a)
 }
 
 const cli_cmd_t cli_cmd_kinds = {
-    "kinds", "", "print the kinds of kept animals (kind<TAB>animal) or of person from WordNet",
+    "kinds", "", "print the kinds of kept animals (kind<TAB>animal), of person or of sport from WordNet",
     kinds_opts, 0, 0, run_kinds,
 };

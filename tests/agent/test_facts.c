@@ -292,6 +292,19 @@ START_TEST(test_kinds_of_person)
 }
 END_TEST
 
+/* The sports: WordNet's (the table's first and last, which a binary search finds only if
+ * the table is sorted), newer ones and two words; words mostly meant otherwise are none. */
+START_TEST(test_kinds_of_sport)
+{
+    const char *const sports[] = {"acrobatics", "wrestling", "Netball", "padel", "water polo", "rugby",
+                                  NULL};
+    const char *const others[] = {"round", "dip", "team sport", "netballs", "", NULL};
+    for (int i = 0; sports[i]; i++) ck_assert_msg(kinds_sport(sports[i]), "%s", sports[i]);
+    for (int i = 0; others[i]; i++) ck_assert_msg(!kinds_sport(others[i]), "%s", others[i]);
+    ck_assert_int_eq(kinds_sport(NULL), 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("facts");
@@ -309,6 +322,7 @@ int main(void)
     tcase_add_test(tc, test_ages_compare_the_names_of_a_group);
     tcase_add_test(tc, test_an_animal_asked_after_is_its_one_kind_told);
     tcase_add_test(tc, test_kinds_of_person);
+    tcase_add_test(tc, test_kinds_of_sport);
     tcase_add_test(tc, test_a_date_in_other_words_is_the_same_value);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

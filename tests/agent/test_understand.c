@@ -255,6 +255,9 @@ static const struct {
     {"my sister got promoted to head nurse", {{"fact", "sister", "job", "head nurse", NULL}}},
     /* a count said as about so many, with no verb */
     {"we farm near Ruthin, about 300 ewes", {{"fact", "ewes", "number", "300", NULL}}},
+    /* a sport played for a team, or first in a clause, not one watched */
+    {"i play wing attack for the uni netball team", {{"fact", "self", "hobby", "netball", NULL}}},
+    {"badminton twice a week at the leisure centre", {{"fact", "self", "hobby", "badminton", NULL}}},
     /* a breed of dog alone is a dog, WordNet's or not */
     {"also got a cockapoo called Juno", {{"fact", "dog", "name", "Juno", NULL},
                                          {"fact", "dog", "kind", "cockapoo", NULL}}},
