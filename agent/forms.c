@@ -743,7 +743,12 @@ int forms_favourite_is(const char *c, size_t cn, const char *const *words, int n
     while (rest < n && (understand_in_list(understand_empty_words, words[rest]) ||
                         !isalnum((unsigned char)words[rest][0])))
         rest++;
-    if (e == b || (rest < n && !strong)) return k;
+    /* an aside after a comma may follow ("is paddington 2, the bear one") */
+    char told[UNDERSTAND_VALUE];
+    understand_as_written(c, cn, words, b, e, told, sizeof told);
+    long tp = e > b ? understand_text_at(c, cn, told) : -1;
+    int aside = tp >= 0 && (size_t)tp + strlen(told) < cn && c[tp + (long)strlen(told)] == ',';
+    if (e == b || (rest < n && !strong && !aside)) return k;
     char relation[UNDERSTAND_KEY];
     snprintf(relation, sizeof relation, "%s", UNDERSTAND_FAVOURITE);
     for (int t = r; t < thing; t++) {

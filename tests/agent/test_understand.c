@@ -258,6 +258,9 @@ static const struct {
     /* a sport played for a team, or first in a clause, not one watched */
     {"i play wing attack for the uni netball team", {{"fact", "self", "hobby", "netball", NULL}}},
     {"badminton twice a week at the leisure centre", {{"fact", "self", "hobby", "badminton", NULL}}},
+    /* a favourite with an aside after a comma */
+    {"fav film ever is paddington 2, the bear one",
+     {{"fact", "self", "favourite film", "paddington 2", NULL}}},
     /* a breed of dog alone is a dog, WordNet's or not */
     {"also got a cockapoo called Juno", {{"fact", "dog", "name", "Juno", NULL},
                                          {"fact", "dog", "kind", "cockapoo", NULL}}},
