@@ -254,10 +254,8 @@ int forms_lives_with(const char *c, size_t cn, const char *const *words, int n,
     return k;
 }
 
-/* A fact of holder the clause's words say whatever the reader's act (fact_min_p 0), into
- * *u: relation class rel, the relation key and the value as written. */
-static void told_unit(const understood_t *clause, int rel, const char *holder,
-                      const char *relation, const char *value, understood_t *u)
+void forms_told_unit(const understood_t *clause, int rel, const char *holder,
+                     const char *relation, const char *value, understood_t *u)
 {
     *u = *clause;
     u->act = READER_FACT;
@@ -334,7 +332,7 @@ int forms_moved_to(const char *c, size_t cn, const char *const *words,
         int kept = 0;       /* the reader's units that hold a value, but a birthday's date */
         for (int i = 0; i < k; i++)
             if (out[i].value[0] && out[i].rel != READER_REL_BIRTHDAY) out[kept++] = out[i];
-        told_unit(clause, READER_REL_HOME, "self", reader_rel_name(READER_REL_HOME), place,
+        forms_told_unit(clause, READER_REL_HOME, "self", reader_rel_name(READER_REL_HOME), place,
                   &out[kept]);
         return kept + 1;
     }
@@ -423,7 +421,7 @@ static int counted_things(const char *c, size_t cn, const char *const *words, in
             out[kept++] = out[i];
     k = kept;
     if (k >= max) return k;
-    told_unit(clause, READER_REL_OPEN, key, REALISE_COUNT, value, &out[k]);
+    forms_told_unit(clause, READER_REL_OPEN, key, REALISE_COUNT, value, &out[k]);
     return k + 1;
 }
 
@@ -456,7 +454,7 @@ int forms_counted(const char *c, size_t cn, const char *const *words, int n,
         understood_t base = empty >= 0 ? out[empty] : *clause;
         char value[UNDERSTAND_VALUE];
         understand_as_written(c, cn, words, w, w + 1, value, sizeof value);
-        told_unit(&base, READER_REL_OPEN, key, REALISE_COUNT, value,
+        forms_told_unit(&base, READER_REL_OPEN, key, REALISE_COUNT, value,
                   &out[empty >= 0 ? empty : k]);
         return empty >= 0 ? k : k + 1;
     }
@@ -519,7 +517,7 @@ static int add_told(const char *c, size_t cn, const char *const *words, int s, i
     k -= *nread - kept;
     *nread = kept;
     if (k >= max) return k;
-    told_unit(clause, rel, "self", relation ? relation : reader_rel_name(rel), value, &out[k]);
+    forms_told_unit(clause, rel, "self", relation ? relation : reader_rel_name(rel), value, &out[k]);
     if (rel == READER_REL_LANGUAGE) understand_drop_possessive(out[k].value);  /* "Greek's" */
     return k + 1;
 }
@@ -914,7 +912,7 @@ int forms_trips_and_visits(const char *c, size_t cn, const char *const *words,
                 out[kept++] = out[i];
         k = kept;
         if (k >= max) return k;
-        told_unit(clause, READER_REL_OPEN, "self", UNDERSTAND_TRIP, value, &out[k]);
+        forms_told_unit(clause, READER_REL_OPEN, "self", UNDERSTAND_TRIP, value, &out[k]);
         return k + 1;
     }
     /* a visit: "my gran is visiting in March", "when is my brother visiting?" */
@@ -948,7 +946,7 @@ int forms_trips_and_visits(const char *c, size_t cn, const char *const *words,
                 out[kept++] = out[i];
         k = kept;
         if (k >= max) return k;
-        told_unit(clause, READER_REL_OPEN, who, UNDERSTAND_VISIT, value, &out[k]);
+        forms_told_unit(clause, READER_REL_OPEN, who, UNDERSTAND_VISIT, value, &out[k]);
         return k + 1;
     }
     return k;
@@ -1404,7 +1402,7 @@ int forms_intro_list(const char *c, size_t cn, const understood_t *clause, under
             told = out[i].rel == rels[r] && !strcmp(out[i].holder, "self") &&
                    !strcasecmp(out[i].value, vals[r]);
         if (told || k >= max) continue;
-        told_unit(clause, rels[r], "self", rel_of[r], vals[r], &out[k++]);
+        forms_told_unit(clause, rels[r], "self", rel_of[r], vals[r], &out[k++]);
     }
     return k;
 }
@@ -1463,7 +1461,7 @@ int forms_sport(const char *c, size_t cn, const char *const *words, int n,
     }
     k = kept;
     if (k >= max) return k;
-    told_unit(clause, READER_REL_HOBBY, "self", reader_rel_name(READER_REL_HOBBY), sport, &out[k]);
+    forms_told_unit(clause, READER_REL_HOBBY, "self", reader_rel_name(READER_REL_HOBBY), sport, &out[k]);
     return k + 1;
 }
 

@@ -11,6 +11,12 @@
 #include <stddef.h>
 #include "agent/understood.h"
 
+/* A fact of holder the clause's words say whatever the reader's act (act fact,
+ * fact_min_p 0, personal), into *u (a copy of *clause): relation class rel, the relation
+ * key and the value as written; no name or old value. */
+void forms_told_unit(const understood_t *clause, int rel, const char *holder,
+                     const char *relation, const char *value, understood_t *u);
+
 /* The country of a nationality word ("Hungarian": Hungary), or NULL: "I'm Irish" tells where
  * one is from, not a name. The spelling of one word in another form, as a plural is of
  * its singular. */

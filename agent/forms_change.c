@@ -134,16 +134,10 @@ int forms_job_from_to(const char *c, size_t cn, const char *const *words, int n,
            !understand_in_list(ends, words[e]))
         e++;
     if (e == s || !kinds_person(words[e - 1]) || understand_kin(words[e - 1])) return k;
-    understood_t u = k > 0 ? out[0] : *clause;
-    u.act = READER_FACT;
-    u.fact_min_p = 0;
-    u.personal = 1;
-    u.rel = READER_REL_JOB;
-    snprintf(u.holder, sizeof u.holder, "self");
-    snprintf(u.relation, sizeof u.relation, "%s", reader_rel_name(READER_REL_JOB));
-    understand_as_written(c, cn, words, s, e, u.value, sizeof u.value);
-    u.name[0] = u.old[0] = '\0';
-    out[0] = u;
+    char job[UNDERSTAND_VALUE];
+    understand_as_written(c, cn, words, s, e, job, sizeof job);
+    understood_t base = k > 0 ? out[0] : *clause;
+    forms_told_unit(&base, READER_REL_JOB, "self", reader_rel_name(READER_REL_JOB), job, &out[0]);
     return 1;
 }
 

@@ -650,16 +650,8 @@ static int name_of_kin(const char *c, size_t cn, const char *const *words, int h
     if (!has && k < max) {     /* first, as told */
         memmove(&out[1], &out[0], (size_t)k * sizeof *out);
         k++;
-        understood_t *u = &out[0];
-        *u = *first;
-        u->act = READER_FACT;
-        u->fact_min_p = 0;
-        u->personal = 1;
-        u->rel = READER_REL_NAME;
-        snprintf(u->holder, sizeof u->holder, "%s", key);
-        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
-        snprintf(u->value, sizeof u->value, "%s", name);
-        u->name[0] = u->old[0] = '\0';
+        forms_told_unit(first, READER_REL_NAME, key, reader_rel_name(READER_REL_NAME), name,
+                        &out[0]);
     }
     return k;
 }
@@ -799,16 +791,10 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
         if (!isalpha((unsigned char)words[w][0]) || lex_is_stopword(words[w]) ||
             understand_in_list(understand_empty_words, words[w]))
             return k;                   /* "thanks doctor" */
-    understood_t u = out[0];
-    u.act = READER_FACT;
-    u.fact_min_p = 0;
-    u.personal = 1;
-    u.rel = READER_REL_JOB;
-    snprintf(u.holder, sizeof u.holder, "self");
-    snprintf(u.relation, sizeof u.relation, "%s", reader_rel_name(READER_REL_JOB));
-    understand_as_written(c, cn, words, s, n, u.value, sizeof u.value);
-    u.old[0] = u.name[0] = '\0';
-    out[0] = u;
+    char job[UNDERSTAND_VALUE];
+    understand_as_written(c, cn, words, s, n, job, sizeof job);
+    understood_t base = out[0];
+    forms_told_unit(&base, READER_REL_JOB, "self", reader_rel_name(READER_REL_JOB), job, &out[0]);
     return 1;
 }
 
