@@ -181,11 +181,6 @@ static int join_values(const char *c, size_t cn, const char *const *words,
     return e;
 }
 
-static const char *const months[] = {"january", "february", "march", "april", "may", "june",
-                                     "july", "august", "september", "october", "november",
-                                     "december", "jan", "feb", "mar", "apr", "jun", "jul",
-                                     "aug", "sep", "sept", "oct", "nov", "dec", NULL};
-
 /* 1 when w is a day of a month: 1..31 in digits, with or without st/nd/rd/th. */
 static int day_word(const char *w)
 {
@@ -194,23 +189,6 @@ static int day_word(const char *w)
     if (end == w || d < 1 || d > 31) return 0;
     return !*end || !strcasecmp(end, "st") || !strcasecmp(end, "nd") || !strcasecmp(end, "rd") ||
            !strcasecmp(end, "th");
-}
-
-int understand_month(const char *w)
-{
-    for (int i = 0; months[i]; i++)
-        if (!strcasecmp(w, months[i])) return 1;
-    return 0;
-}
-
-/* The month's number (1-12) of a month word, else 0 (months[]: the twelve, then the
- * short forms in order, "sep" and "sept" both September). */
-static int month_number(const char *w)
-{
-    static const int shorts[] = {1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12};
-    for (int i = 0; months[i]; i++)
-        if (!strcasecmp(w, months[i])) return i < 12 ? i + 1 : shorts[i - 12];
-    return 0;
 }
 
 int understand_date(const char *text, int *day, int *month)
@@ -244,7 +222,7 @@ int understand_date(const char *text, int *day, int *month)
         while (p[k] && isalnum((unsigned char)p[k])) k++;
         if (!k) break;
         snprintf(w, sizeof w, "%.*s", (int)(k < sizeof w ? k : sizeof w - 1), p);
-        if (!*month) *month = month_number(w);
+        if (!*month) *month = understand_month(w);
         if (!*day && day_word(w)) *day = (int)strtol(w, NULL, 10);
         p += k;
     }
@@ -677,17 +655,6 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             u->rel = READER_REL_OPEN;
             u->personal = 1;
         }
-}
-
-int understand_question_word(const char *w)
-{
-    static const char *const wh[] = {"what", "what's", "whats", "wat", "which", "who", "who's",
-                                     "whos", "whose", "where", "where's", "wheres", "when",
-                                     "when's", "whens", "how", "how's", "hows", NULL};
-    static const char *const aux[] = {"is", "isn't", "are", "aren't", "am", "do", "does",
-                                      "doesn't", "did", "didn't", "was", "were", "has",
-                                      "have", "had", NULL};
-    return understand_in_list(wh, w) ? 2 : understand_in_list(aux, w) ? 1 : 0;
 }
 
 /* 1 when a clause the reader took for a question tells instead: no question mark, no

@@ -12,13 +12,6 @@
 #include "agent/understood.h"
 #include "model/reader.h"
 
-/* How a word (lower case) opens a question: 2 a question word ("what", "who's"), 1 a verb
- * that starts a yes/no question ("is", "does"; not "can", which also opens requests), 0
- * neither. The one list of these
- * for the agent (understand.c reads clauses with it, checks.c settles acts). */
-int understand_question_word(const char *w);
-/* 1 when w is a month's name or its short form, without case ("June", "sept"). */
-int understand_month(const char *w);
 /* 1 when text names a day of a month ("March 3rd", "the 3rd of march", "3 March",
  * "Christmas Eve"), with it in *day (1-31) and *month (1-12); else 0 and both 0. */
 int understand_date(const char *text, int *day, int *month);

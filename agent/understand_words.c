@@ -288,3 +288,28 @@ const char *understand_pronoun(const char *w)
         if (understand_in_list(forms[i], w)) return forms[i][0];
     return NULL;
 }
+
+static const char *const months[] = {"january", "february", "march", "april", "may", "june",
+                                     "july", "august", "september", "october", "november",
+                                     "december", "jan", "feb", "mar", "apr", "jun", "jul",
+                                     "aug", "sep", "sept", "oct", "nov", "dec", NULL};
+
+int understand_month(const char *w)
+{
+    static const int shorts[] = {1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12};
+    for (int i = 0; months[i]; i++)     /* the twelve, then the short forms in order */
+        if (!strcasecmp(w, months[i])) return i < 12 ? i + 1 : shorts[i - 12];
+    return 0;
+}
+
+int understand_question_word(const char *w)
+{
+    static const char *const wh[] = {"what", "what's", "whats", "wat", "which", "who", "who's",
+                                     "whos", "whose", "where", "where's", "wheres", "when",
+                                     "when's", "whens", "how", "how's", "hows", NULL};
+    static const char *const aux[] = {"is", "isn't", "are", "aren't", "am", "do", "does",
+                                      "doesn't", "did", "didn't", "was", "were", "has",
+                                      "have", "had", NULL};
+    return understand_in_list(wh, w) ? 2 : understand_in_list(aux, w) ? 1 : 0;
+}
+

@@ -39,4 +39,13 @@ void understand_holder(const char *const *words, int n, char *key, size_t len);
 /* The holder key of a phrase as written ("my Dogs": "dogs", "kids": "children"). */
 void understand_holder_of(const char *text, char *key, size_t len);
 
+/* How a word (lower case) opens a question: 2 a question word ("what", "who's"), 1 a verb
+ * that starts a yes/no question ("is", "does"; not "can", which also opens requests), 0
+ * neither. The one list of these for the agent (understand.c reads clauses with it,
+ * checks.c settles acts). */
+int understand_question_word(const char *w);
+/* The month (1-12) that w names, by its name or its short form without case ("June",
+ * "sept"), else 0. */
+int understand_month(const char *w);
+
 #endif
