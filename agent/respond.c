@@ -524,6 +524,30 @@ static int ages(respond_t *r, const facts_t *f, const char *text, const understo
     return 1;
 }
 
+/* 1 when holder is one of the group keyed by word or its singular one, with kids any
+ * child (child_holder), with pets any pet. */
+static int of_group(const char *holder, const char *word, const char *one, int kids, int pets)
+{
+    return facts_same_holder(holder, word) || facts_same_holder(holder, one) ||
+           (pets && dialogue_pet_word(holder)) || (kids && child_holder(holder));
+}
+
+/* 1 when u asks of a group (rel of a plural holder: children, pets or a plural word of
+ * kin or pets) and no fact of the group's own answers; its singular into one[0..n),
+ * whether it is children and whether pets into *kids and *pets. */
+static int group_asked(const facts_t *f, const understood_t *u, int rel, char *one, size_t n,
+                       int *kids, int *pets)
+{
+    if (u->act != READER_QUESTION || u->rel != rel || !realise_plural(u->holder) ||
+        facts_find(f, u->holder, u->relation, NULL))
+        return 0;
+    size_t hl = strlen(u->holder);
+    snprintf(one, n, "%.*s", (int)(hl > 0 ? hl - 1 : 0), u->holder);
+    *kids = child_word(u->holder);
+    *pets = !strcmp(u->holder, "pets");
+    return *kids || *pets || understand_kin(one) || dialogue_pet_word(one);
+}
+
 /* The names told of a group of the user's, each once, oldest first, into names[0..max)
  * and their memories' ids: of the holders keyed by word or its singular one, with kids
  * any child (child_holder), with pets any pet. Returns how many. */
@@ -535,8 +559,7 @@ static int group_names(const facts_t *f, const char *word, const char *one, int 
         const store_memory_t *m = &f->v[i];
         if (facts_rel_of(m->relation) != READER_REL_NAME || !strcmp(m->value, FACTS_ENDED))
             continue;
-        int of = facts_same_holder(m->holder, word) || facts_same_holder(m->holder, one) ||
-                 (pets && dialogue_pet_word(m->holder)) || (kids && child_holder(m->holder));
+        int of = of_group(m->holder, word, one, kids, pets);
         for (int j = 0; of && j < k; j++) of = !facts_same_value(names[j], m->value);
         if (of && facts_find(f, m->holder, m->relation, NULL) != NULL) {
             ids[k] = m->id;
@@ -551,15 +574,9 @@ static int group_names(const facts_t *f, const char *word, const char *one, int 
  * and no fact of the group's own answers. 1 when answered, else 0. */
 static int names_of_group(respond_t *r, const facts_t *f, const understood_t *u)
 {
-    if (u->act != READER_QUESTION || u->rel != READER_REL_NAME ||
-        !realise_plural(u->holder) || facts_find(f, u->holder, u->relation, NULL))
-        return 0;
-    size_t n = strlen(u->holder);
     char one[UNDERSTAND_KEY];
-    snprintf(one, sizeof one, "%.*s", (int)(n > 0 ? n - 1 : 0), u->holder);
-    int kids = child_word(u->holder);
-    int pets = !strcmp(u->holder, "pets");
-    if (!kids && !pets && !understand_kin(one) && !dialogue_pet_word(one)) return 0;
+    int kids, pets;
+    if (!group_asked(f, u, READER_REL_NAME, one, sizeof one, &kids, &pets)) return 0;
     const char *names[16];
     int64_t ids[16];
     int k = group_names(f, u->holder, one, kids, pets, names, ids, 16);
@@ -582,14 +599,9 @@ static int names_of_group(respond_t *r, const facts_t *f, const understood_t *u)
  * more were told. 1 when answered, else 0. */
 static int ages_of_group(respond_t *r, const facts_t *f, const understood_t *u)
 {
-    if (u->act != READER_QUESTION || u->rel != READER_REL_AGE ||
-        !realise_plural(u->holder) || facts_find(f, u->holder, u->relation, NULL))
-        return 0;
-    size_t n = strlen(u->holder);
     char one[UNDERSTAND_KEY];
-    snprintf(one, sizeof one, "%.*s", (int)(n > 0 ? n - 1 : 0), u->holder);
-    int kids = child_word(u->holder), pets = !strcmp(u->holder, "pets");
-    if (!kids && !pets && !understand_kin(one) && !dialogue_pet_word(one)) return 0;
+    int kids, pets;
+    if (!group_asked(f, u, READER_REL_AGE, one, sizeof one, &kids, &pets)) return 0;
     realise_frame_t v[8];
     int64_t ids[8];
     int k = 0;
@@ -597,8 +609,7 @@ static int ages_of_group(respond_t *r, const facts_t *f, const understood_t *u)
         const store_memory_t *m = &f->v[i];
         if (facts_rel_of(m->relation) != READER_REL_AGE || !strcmp(m->value, FACTS_ENDED))
             continue;
-        int of = facts_same_holder(m->holder, u->holder) || facts_same_holder(m->holder, one) ||
-                 (pets && dialogue_pet_word(m->holder)) || (kids && child_holder(m->holder));
+        int of = of_group(m->holder, u->holder, one, kids, pets);
         for (int j = 0; of && j < k; j++) of = strcmp(v[j].holder, m->holder) != 0;
         if (!of) continue;
         v[k] = (realise_frame_t){m->holder, READER_REL_AGE, m->relation, m->value};
