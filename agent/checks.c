@@ -232,10 +232,9 @@ static int self_name_said(const char *text, const char *value)
 {
     static const char *const naming[] = {"i'm", "im", "am", "names", "name's", "name",
                                          "called", "named", "it's", "its", "here", NULL};
-    static const char *const greetings[] = {"hi", "hey", "heya", "hiya", "hello", "yo",
-                                            "sup", "hii", "heyy", "hallo", "howdy",
-                                            "morning", "evening", "so", "ok", "okay", "all",
-                                            "everyone", "folks", "guys", NULL};
+    /* a greeting's words besides understand_greetings */
+    static const char *const greeting[] = {"so", "ok", "okay", "all", "everyone", "folks",
+                                           "guys", NULL};
     const char *at = word_at(text, value);
     if (!at) return 1;                  /* not as written here: not this check's to judge */
     const char *after = at + strlen(value);
@@ -275,7 +274,8 @@ static int self_name_said(const char *text, const char *value)
     /* first in the message, but for a greeting, with a capital */
     if (!isupper((unsigned char)at[0])) return 0;
     for (int i = 0; i < nb; i++)
-        if (!in_words(greetings, before[i])) return 0;
+        if (!in_words(greeting, before[i]) && !in_words(understand_greetings, before[i]))
+            return 0;
     return 1;
 }
 
@@ -840,8 +840,9 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     }
     /* "how old are the two of them?" read as asking names: "how old" asks an age */
     if (u->act == READER_QUESTION && u->rel != READER_REL_AGE &&
-        !strncasecmp(text, "how old ", 8) && !facts_has_words(text, "you") &&
-        !facts_has_words(text, "u")) {
+        !strncasecmp(text, "how old ", 8) && strncasecmp(text, "how old are you", 15) != 0 &&
+        strncasecmp(text, "how old are u", 13) != 0 && strncasecmp(text, "how old r u", 11) != 0) {
+        /* (not mnemo's age; "how old am I, can you remind me?" asks the user's) */
         u->rel = READER_REL_AGE;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_AGE));
         u->value[0] = '\0';

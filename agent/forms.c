@@ -877,9 +877,14 @@ int forms_trips_and_visits(const char *c, size_t cn, const char *const *words,
     /* (a question read as chat: "where are we flying?", "when is my mum coming?") */
     int chat_asks = act == READER_SMALLTALK && n > 0 && understand_question_word(words[0]) == 2;
     int asks = act == READER_QUESTION || act == READER_YESNO || chat_asks;
-    /* a trip: "we're off to Crete at Easter", "where are we flying this summer?" */
-    for (int g = 1; g < n; g++) {
-        if (!understand_in_list(going, words[g]) || !understand_in_list(we, words[g - 1]))
+    /* a trip: "we're off to Crete at Easter", "where are we flying this summer?", or told
+     * with the going first ("heading to Oslo at Easter") */
+    static const char *const fillers[] = {"so", "and", "also", "btw", "oh", "well", NULL};
+    int f0 = 0;
+    while (f0 < n && understand_in_list(fillers, words[f0])) f0++;
+    for (int g = 0; g < n; g++) {
+        if (!understand_in_list(going, words[g]) ||
+            !((g > 0 && understand_in_list(we, words[g - 1])) || (g == f0 && !asks)))
             continue;
         int to = g + 1;
         if (asks) {
@@ -1340,8 +1345,7 @@ static int part_job(char *const *w, int n, char *job, size_t len)
 int forms_intro_list(const char *c, size_t cn, const understood_t *clause, understood_t *out,
                      int k, int max)
 {
-    static const char *const greetings[] = {"hi", "hey", "hello", "hiya", "yo", "ok", "okay",
-                                            "so", "well", "evening", "morning", "sup", NULL};
+    static const char *const openers[] = {"ok", "okay", "so", "well", NULL};
     const char *cuts[8];        /* the parts between commas */
     size_t lens[8];
     int np = 0;
@@ -1350,6 +1354,8 @@ int forms_intro_list(const char *c, size_t cn, const understood_t *clause, under
         if (!q) q = end;
         while (p < q && (*p == ' ' || *p == '\t')) p++;
         size_t l = (size_t)(q - p);
+        const char *aside = memchr(p, '(', l);     /* "nurse (nights)": up to the aside */
+        if (aside) l = (size_t)(aside - p);
         while (l && (p[l - 1] == ' ' || strchr(".!", p[l - 1]))) l--;
         cuts[np] = p, lens[np++] = l;
         p = q + 1;
@@ -1358,45 +1364,85 @@ int forms_intro_list(const char *c, size_t cn, const understood_t *clause, under
     char *w[8];
     int first = 0;              /* after a greeting ("hi, maeve here, 29, ...") */
     while (first < np - 1 && part_words(cuts[first], lens[first], buf, sizeof buf, w) == 1 &&
-           understand_in_list(greetings, w[0]))
+           (understand_in_list(understand_greetings, w[0]) || understand_in_list(openers, w[0])))
         first++;
     if (np - first < 2) return k;
     int nw = part_words(cuts[first], lens[first], buf, sizeof buf, w);
-    if (nw == 2 && !strcmp(w[1], "here")) {      /* "<name> here" */
-        nw = 1;
-        lens[first] = strcspn(cuts[first], " \t");
+    while (nw >= 2 && (understand_in_list(understand_greetings, w[0]) ||
+                       !isalnum((unsigned char)w[0][0]))) {     /* "hola 👋 marta" */
+        size_t wl = strcspn(cuts[first], " \t");
+        cuts[first] += wl, lens[first] -= wl;
+        while (lens[first] && (*cuts[first] == ' ' || *cuts[first] == '\t'))
+            cuts[first]++, lens[first]--;
+        nw = part_words(cuts[first], lens[first], buf, sizeof buf, w);
     }
-    if (nw != 1 || !isalpha((unsigned char)w[0][0]) ||
-        lex_is_stopword(w[0]) || understand_in_list(greetings, w[0]) ||
-        understand_in_list(understand_empty_words, w[0]) || understand_kin(w[0]) ||
-        kinds_person(w[0]) || dialogue_pet_word(w[0]) || understand_month(w[0]))
-        return k;
-    snprintf(name, sizeof name, "%.*s", (int)lens[first], cuts[first]);
-    char age[8] = "", job[UNDERSTAND_VALUE] = "";
+    if (nw >= 2 && !strcmp(w[nw - 1], "here")) {    /* "<name> here": up to its last space */
+        nw--;
+        while (lens[first] && cuts[first][lens[first] - 1] != ' ') lens[first]--;
+        while (lens[first] && cuts[first][lens[first] - 1] == ' ') lens[first]--;
+    }
+    /* "im tove", "i'm tove", "this is tove": the name after the words that lead to it */
+    static const char *const leads[][2] = {{"im", NULL}, {"i'm", NULL}, {"i", "am"},
+                                           {"this", "is"}, {"it's", NULL}, {"its", NULL}};
+    for (size_t l = 0; l < sizeof leads / sizeof leads[0] && nw >= 2; l++) {
+        int ll = leads[l][1] ? 2 : 1;
+        if (nw <= ll || strcmp(w[0], leads[l][0]) != 0 || (ll == 2 && strcmp(w[1], leads[l][1]) != 0))
+            continue;
+        for (int j = 0; j < ll; j++) {      /* past the lead's words in the text */
+            size_t wl = strcspn(cuts[first], " \t");
+            cuts[first] += wl, lens[first] -= wl;
+            while (lens[first] && (*cuts[first] == ' ' || *cuts[first] == '\t'))
+                cuts[first]++, lens[first]--;
+        }
+        nw = part_words(cuts[first], lens[first], buf, sizeof buf, w);
+        break;
+    }
+    int age_next = first + 1 < np && isdigit((unsigned char)cuts[first + 1][0]);
+    /* one word, or two before an age ("ravi menon, 47") */
+    int fits = nw == 1 || (nw == 2 && age_next);
+    for (int i = 0; i < nw && fits; i++)
+        fits = isalpha((unsigned char)w[i][0]) && !lex_is_stopword(w[i]) &&
+               !understand_in_list(understand_greetings, w[i]) &&
+               !understand_in_list(openers, w[i]) &&
+               !understand_in_list(understand_empty_words, w[i]) && !understand_kin(w[i]) &&
+               !kinds_person(w[i]) && !dialogue_pet_word(w[i]) && !understand_month(w[i]);
+    /* "42, pharmacist": an age and a job with no name before them */
+    size_t dl0 = strspn(cuts[first], "0123456789");
+    int nameless = !fits && dl0 >= 1 && dl0 <= 2 && dl0 == lens[first];
+    if (!fits && !nameless) return k;
+    if (nameless) first--;
+    name[0] = '\0';
+    if (!nameless) snprintf(name, sizeof name, "%.*s", (int)lens[first], cuts[first]);
+    char age[8] = "", job[UNDERSTAND_VALUE] = "", home[UNDERSTAND_VALUE] = "";
     for (int i = first + 1; i < np; i++) {
         int n = part_words(cuts[i], lens[i], buf, sizeof buf, w);
         size_t dl = n >= 1 ? strspn(w[0], "0123456789") : 0;
         if (!age[0] && n >= 1 && dl >= 1 && dl <= 2 && !w[0][dl] &&
             (n == 1 || (n <= 3 && (!strcmp(w[1], "yo") || !strcmp(w[1], "years")))))
             snprintf(age, sizeof age, "%s", w[0]);
-        else if (!job[0] && n >= 1)
-            part_job(w, n, job, sizeof job);
+        else if (!job[0] && n >= 1 && part_job(w, n, job, sizeof job))
+            ;
+        else if (!home[0] && !nameless && n >= 1 && n <= 2 && isupper((unsigned char)cuts[i][0]) &&
+                 !understand_kin(w[0]) && !kinds_person(w[n - 1]) && !lex_is_stopword(w[0]) &&
+                 !understand_month(w[0]))
+            snprintf(home, sizeof home, "%.*s", (int)lens[i], cuts[i]);     /* "Bergen" */
     }
     if (!age[0] && !job[0]) return k;       /* a name needs something told after it */
-    const char *rel_of[3] = {reader_rel_name(READER_REL_NAME), reader_rel_name(READER_REL_AGE),
-                             reader_rel_name(READER_REL_JOB)};
-    const int rels[3] = {READER_REL_NAME, READER_REL_AGE, READER_REL_JOB};
-    const char *vals[3] = {name, age, job};
+    if (nameless && !(age[0] && job[0])) return k;
+    const char *rel_of[4] = {reader_rel_name(READER_REL_NAME), reader_rel_name(READER_REL_AGE),
+                             reader_rel_name(READER_REL_JOB), reader_rel_name(READER_REL_HOME)};
+    const int rels[4] = {READER_REL_NAME, READER_REL_AGE, READER_REL_JOB, READER_REL_HOME};
+    const char *vals[4] = {name, age, job, home};
     int kept = 0;               /* the reader's units of these values under no relation */
     for (int i = 0; i < k; i++) {
         int ours = 0;
-        for (int r = 0; r < 3 && !ours; r++)
+        for (int r = 0; r < 4 && !ours; r++)
             ours = vals[r][0] && !strcasecmp(out[i].value, vals[r]) &&
                    (out[i].rel == READER_REL_OPEN || out[i].rel != rels[r]);
         if (!ours) out[kept++] = out[i];
     }
     k = kept;
-    for (int r = 0; r < 3; r++) {
+    for (int r = 0; r < 4; r++) {
         int told = !vals[r][0];
         for (int i = 0; i < k && !told; i++)
             told = out[i].rel == rels[r] && !strcmp(out[i].holder, "self") &&
@@ -1415,20 +1461,36 @@ int forms_sport(const char *c, size_t cn, const char *const *words, int n,
                                          "she's", "my", "our", "you", NULL};
     static const char *const leads[] = {"oh", "also", "and", "plus", "then", "mostly", NULL};
     if (memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
-    char sport[UNDERSTAND_VALUE] = "";
+    static const char *const play[] = {"play", "plays", "playing", NULL};
+    char sport[UNDERSTAND_VALUE] = "", position[UNDERSTAND_VALUE] = "";
     int pos = -1;               /* where the words the sport replaces end */
-    /* "I play wing defence for the uni hockey team" */
-    for (int w = 0; w + 2 < n && !sport[0]; w++) {
+    /* "I play wing defence for the uni hockey team", "i play keeper in hockey" */
+    for (int w = 0; w + 1 < n && !sport[0]; w++) {
         if (strcmp(words[w], "for") != 0 && strcmp(words[w], "in") != 0) continue;
-        int t = w + 1;
-        while (t < n && t - w <= 4 && !understand_in_list(teams, words[t])) t++;
-        if (t >= n || t - w > 4 || t < w + 2 || !kinds_sport(words[t - 1])) continue;
+        int t = w + 2;          /* a team word after a sport ("the club rugby team") */
+        while (t < n && t - w <= 4 &&
+               !(understand_in_list(teams, words[t]) && kinds_sport(words[t - 1])))
+            t++;
+        int bare = 0;           /* the sport alone ends the clause ("in netball") */
+        if (t >= n || t - w > 4 || t < w + 2 || !kinds_sport(words[t - 1])) {
+            bare = w + 2 == n && kinds_sport(words[w + 1]);
+            if (!bare) continue;
+            t = w + 2;
+        }
         int someone = 0;
         for (int v = 0; v < w && !someone; v++)
             someone = understand_in_list(others, words[v]) || understand_kin(words[v]);
         if (someone) return k;
         understand_as_written(c, cn, words, t - 1, t, sport, sizeof sport);
-        pos = t + 1;
+        pos = bare ? n : t + 1;
+        /* the place on the side: one or two words between "play" and "for" */
+        int p = w - 1;
+        while (p >= 0 && w - p <= 3 && !understand_in_list(play, words[p])) p--;
+        int fits = p >= 0 && w - p >= 2 && w - p <= 3;
+        for (int v = p + 1; fits && v < w; v++)
+            fits = isalpha((unsigned char)words[v][0]) && !lex_is_stopword(words[v]) &&
+                   !kinds_sport(words[v]);
+        if (fits) understand_as_written(c, cn, words, p + 1, w, position, sizeof position);
     }
     /* "squash twice a week": a sport first, no one else in the clause */
     int s = 0;
@@ -1462,6 +1524,251 @@ int forms_sport(const char *c, size_t cn, const char *const *words, int n,
     k = kept;
     if (k >= max) return k;
     forms_told_unit(clause, READER_REL_HOBBY, "self", reader_rel_name(READER_REL_HOBBY), sport, &out[k]);
-    return k + 1;
+    k++;
+    if (position[0] && k < max)
+        forms_told_unit(clause, READER_REL_OPEN, "self", FORMS_POSITION, position, &out[k++]);
+    return k;
 }
 
+int forms_position_asked(const char *const *words, int n, int act, understood_t *out, int k)
+{
+    static const char *const asked[] = {"position", "positions", NULL};
+    if (act != READER_QUESTION && act != READER_YESNO) return k;
+    int at = 0;
+    while (at < n && !understand_in_list(asked, words[at])) at++;
+    if (at >= n) return k;
+    for (int i = 0; i < k; i++) {
+        out[i].rel = READER_REL_OPEN;
+        snprintf(out[i].relation, sizeof out[i].relation, "%s", FORMS_POSITION);
+        if (act == READER_QUESTION) out[i].value[0] = '\0';
+    }
+    return k;
+}
+
+
+/* The end of a thing named from words[s]: up to three words, none a function word,
+ * filler or punctuation. */
+static int thing_end(const char *const *words, int n, int s)
+{
+    int e = s;
+    while (e < n && e - s < 3 &&
+           (isalnum((unsigned char)words[e][0]) || (unsigned char)words[e][0] >= 0x80) &&
+           !understand_in_list(understand_empty_words, words[e]) && !lex_is_stopword(words[e]))
+        e++;
+    return e;
+}
+
+int forms_allergic(const char *c, size_t cn, const char *const *words, int n,
+                   const understood_t *clause, understood_t *out, int k, int max)
+{
+    static const char *const allergic[] = {"allergic", "allergy", "intolerant", NULL};
+    static const char *const article[] = {"a", "an", "the", NULL};
+    if (memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
+    int w = 0;
+    while (w + 1 < n && !(understand_in_list(allergic, words[w]) && !strcmp(words[w + 1], "to")))
+        w++;
+    if (w + 1 >= n) return k;
+    const char *holder = NULL, *named = "";     /* (and the name told in passing) */
+    for (int i = 0; i < k && !holder; i++)
+        if (out[i].rel == READER_REL_ALLERGY && out[i].holder[0])
+            holder = out[i].holder, named = out[i].name;
+    static const char *const mine[] = {"i", "i'm", "im", "me", "am", "so", "also", "and", "very",
+                                       "really", "super", "badly", "severely", "mildly", NULL};
+    for (int v = 0; v < w && !holder; v++)  /* no one named before the words */
+        if (isalnum((unsigned char)words[v][0]) && !understand_in_list(mine, words[v]) &&
+            !understand_in_list(understand_empty_words, words[v]))
+            return k;
+    if (!holder) holder = "self";
+    char who[UNDERSTAND_KEY], name[UNDERSTAND_KEY];
+    snprintf(who, sizeof who, "%s", holder);
+    snprintf(name, sizeof name, "%s", named);
+    int s[2], e[2], m = 0;
+    for (int at = w + 2; m < 2 && at < n;) {
+        if (understand_in_list(article, words[at])) at++;
+        int end = thing_end(words, n, at);
+        if (end == at) break;
+        s[m] = at, e[m] = end, m++;
+        at = end;
+        if (at + 1 < n && (!strcmp(words[at], "and") || !strcmp(words[at], ","))) at++;
+        else break;
+    }
+    if (!m) return k;
+    understood_t base = *clause;
+    int kept = 0;
+    for (int i = 0; i < k; i++) {
+        const char *last = strrchr(out[i].value, ' ');
+        /* what the reader made of the words from the allergy on, typed small ("kiwi",
+         * "carry my [pen]") */
+        size_t fl = strcspn(out[i].value, " ");
+        int after = 0;
+        for (int v = s[0]; v < n && !after && islower((unsigned char)out[i].value[0]); v++)
+            after = strlen(words[v]) == fl && !strncmp(words[v], out[i].value, fl);
+        if (out[i].rel == READER_REL_ALLERGY || !out[i].value[0] || after ||
+            (out[i].rel == READER_REL_JOB && !kinds_person(last ? last + 1 : out[i].value)))
+            continue;
+        out[kept++] = out[i];
+    }
+    for (int j = 0; j < m && kept < max; j++) {
+        char value[UNDERSTAND_VALUE];
+        understand_as_written(c, cn, words, s[j], e[j], value, sizeof value);
+        forms_told_unit(&base, READER_REL_ALLERGY, who, reader_rel_name(READER_REL_ALLERGY),
+                        value, &out[kept]);
+        snprintf(out[kept++].name, sizeof out[0].name, "%s", name);
+    }
+    return kept;
+}
+
+/* 1 when w (lower case) names a group of people or animals one names one by one ("kids",
+ * "twins", "cats", "cows"): into key its holder key ("children", "cats"). */
+static int group_word(const char *w, char *key, size_t len)
+{
+    static const char *const people[] = {"kids", "children", "twins", "sons", "daughters",
+                                         "boys", "girls", "grandkids", "grandchildren",
+                                         "pets", "cows", "horses", "goats", "sheep", "pigs",
+                                         "chickens", "hens", "ducks", "alpacas", "llamas",
+                                         "donkeys", NULL};
+    size_t n = strlen(w);
+    char one[UNDERSTAND_KEY];
+    snprintf(one, sizeof one, "%.*s", n > 1 ? (int)n - 1 : 0, w);
+    if (!understand_in_list(people, w) &&
+        !(understand_plural(w) && (dialogue_pet_word(one) || kinds_animal(one))))
+        return 0;
+    understand_holder_of(w, key, len);
+    return 1;
+}
+
+/* The number of one or two digits at words[w] (an age: "15", "(7)"), else NULL. */
+static const char *age_word(const char *const *words, int n, int w)
+{
+    if (w >= n) return NULL;
+    size_t d = strspn(words[w], "0123456789");
+    return d >= 1 && d <= 2 && !words[w][d] ? words[w] : NULL;
+}
+
+int forms_group_named(const char *c, size_t cn, const char *const *words, int n,
+                      const understood_t *clause, understood_t *out, int k, int max)
+{
+    static const char *const lead[] = {"are", "r", "called", "named", "is", "the", "-", NULL};
+    static const char *const before[] = {"little", "baby", "big", "young", "youngest",
+                                         "eldest", "oldest", "middle", "then", NULL};
+    static const char *const is[] = {"who", "who's", "whos", "is", "she's", "he's", "aged",
+                                     NULL};
+    static const char *const no_name[] = {"plus", "also", "then", "both", "all", "each",
+                                          "including", "except", "besides", "others", NULL};
+    if (memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
+    char key[UNDERSTAND_KEY];
+    int g = 0;
+    while (g < n && !group_word(words[g], key, sizeof key)) g++;
+    if (g >= n) return k;
+    int w = g + 1;
+    while (w < n && (!isalnum((unsigned char)words[w][0]) || understand_in_list(lead, words[w])))
+        w++;
+    long pos[64];               /* where each word ends in c: commas between words */
+    for (size_t at = 0, v = 0; v < (size_t)n && v < 64; v++) {
+        size_t l = strlen(words[v]), p = at;
+        while (p + l <= cn && strncasecmp(c + p, words[v], l) != 0) p++;
+        pos[v] = p + l <= cn ? (long)(p + l) : -1;
+        if (pos[v] >= 0) at = (size_t)pos[v];
+    }
+#define COMMA_AFTER(v) ((v) < 63 && pos[v] >= 0 && pos[(v) + 1] >= 0 && \
+                        memchr(c + pos[v], ',', (size_t)(pos[(v) + 1] - pos[v])))
+    int names[8], ends[8], ages[8], m = 0;
+    while (w < n && m < 8 && n < 64) {
+        while (w < n && understand_in_list(before, words[w])) w++;
+        if (w >= n || !isalpha((unsigned char)words[w][0]) || lex_is_stopword(words[w]) ||
+            understand_in_list(understand_empty_words, words[w]) || understand_kin(words[w]) ||
+            understand_in_list(understand_personal_words, words[w]) ||
+            understand_pronoun(words[w]) || understand_month(words[w]) ||
+            understand_has_number(words[w]) || understand_in_list(no_name, words[w]) ||
+            group_word(words[w], (char[UNDERSTAND_KEY]){0}, UNDERSTAND_KEY))
+            break;
+        int again = 0;          /* "Rolo and Bramble, bramble is the old one": of one named */
+        for (int j = 0; j < m && !again; j++) again = !strcasecmp(words[names[j]], words[w]);
+        if (again) break;
+        names[m] = w, ages[m] = -1;
+        /* a name of two words that ends the clause or a part of it ("lady grey") */
+        int rest = w + 2;       /* (fillers after it end it too: "... Tim Tam lol") */
+        while (rest < n && understand_in_list(understand_empty_words, words[rest])) rest++;
+        int two = w + 1 < n && isalpha((unsigned char)words[w + 1][0]) &&
+                  !lex_is_stopword(words[w + 1]) && !understand_in_list(is, words[w + 1]) &&
+                  !understand_in_list(understand_empty_words, words[w + 1]) &&
+                  !COMMA_AFTER(w) && (rest >= n || COMMA_AFTER(w + 1));
+        w += 1 + two;
+        ends[m] = w;
+        int a = w;              /* "15", "(7)", "who is 6" */
+        while (a < n && a - w < 2 && understand_in_list(is, words[a])) a++;
+        if (age_word(words, n, a)) ages[m] = a, w = a + 1;
+        m++;
+        if (w < n && (COMMA_AFTER(w - 1) || !strcmp(words[w], "and") || !strcmp(words[w], "&")))
+            w += strcmp(words[w], "and") && strcmp(words[w], "&") ? 0 : 1;
+        else
+            break;
+        if (w < n && !strcmp(words[w], "and")) w++;     /* ", and" */
+    }
+#undef COMMA_AFTER
+    if (m < 2) return k;
+    int kept = 0;               /* the reader's units of those names and ages go */
+    for (int i = 0; i < k; i++) {
+        int ours = 0;
+        for (int j = 0; j < m && !ours; j++)
+            ours = !strncasecmp(out[i].value, words[names[j]], strlen(words[names[j]])) ||
+                   !strcasecmp(out[i].holder, words[names[j]]) ||
+                   (ages[j] >= 0 && !strcmp(out[i].value, words[ages[j]]) &&
+                    out[i].rel == READER_REL_AGE);
+        if (!ours) out[kept++] = out[i];
+    }
+    k = kept;
+    for (int j = 0; j < m && k < max; j++) {
+        char name[UNDERSTAND_VALUE], who[UNDERSTAND_KEY];
+        understand_as_written(c, cn, words, names[j], ends[j], name, sizeof name);
+        forms_told_unit(clause, READER_REL_NAME, key, reader_rel_name(READER_REL_NAME), name,
+                        &out[k++]);
+        if (ages[j] < 0 || k >= max) continue;
+        snprintf(who, sizeof who, "%.*s", (int)sizeof who - 1, name);  /* (as written, as
+                                                     * the reader keys a name as a holder, */
+        who[0] = (char)toupper((unsigned char)who[0]);     /* a name: "Elias is 5") */
+        forms_told_unit(clause, READER_REL_AGE, who, reader_rel_name(READER_REL_AGE),
+                        words[ages[j]], &out[k++]);
+    }
+    return k;
+}
+
+int forms_name_the_pet(const char *c, size_t cn, const char *const *words,
+                       const unsigned char *caps, int n, const understood_t *clause,
+                       understood_t *out, int k, int max)
+{
+    static const char *const says[] = {"she's", "he's", "it's", "shes", "hes", "its", NULL};
+    if (memchr(c, '?', cn) || vocab_question_mark(c, cn)) return k;
+    int f = 0;
+    while (f < n && (understand_in_list(understand_greetings, words[f]) ||
+                     !strcmp(words[f], "and") || !strcmp(words[f], "so") ||
+                     !strcmp(words[f], "oh")))
+        f++;
+    if (f + 2 >= n || !caps[f] || !isalpha((unsigned char)words[f][0]) ||
+        strcmp(words[f + 1], "the") != 0 ||
+        !(dialogue_pet_word(words[f + 2]) || kinds_animal(words[f + 2])))
+        return k;
+    char name[UNDERSTAND_VALUE], pet[UNDERSTAND_KEY];
+    understand_as_written(c, cn, words, f, f + 1, name, sizeof name);
+    understand_holder_of(words[f + 2], pet, sizeof pet);
+    const char *age = NULL;     /* "..., she's 14" */
+    for (int w = f + 3; w + 1 < n && !age; w++)
+        if (understand_in_list(says, words[w]) && age_word(words, n, w + 1)) age = words[w + 1];
+    int kept = 0;
+    for (int i = 0; i < k; i++) {
+        understood_t *u = &out[i];
+        if ((u->rel == READER_REL_KIND && !strcasecmp(u->value, words[f + 2])) ||
+            !strcasecmp(u->value, name) || (age && u->rel == READER_REL_AGE) || !u->value[0])
+            continue;
+        if (!strcasecmp(u->holder, words[f])) snprintf(u->holder, sizeof u->holder, "%s", pet);
+        out[kept++] = *u;
+    }
+    k = kept;
+    if (k < max)
+        forms_told_unit(clause, READER_REL_NAME, pet, reader_rel_name(READER_REL_NAME), name,
+                        &out[k++]);
+    if (age && k < max)
+        forms_told_unit(clause, READER_REL_AGE, pet, reader_rel_name(READER_REL_AGE), age,
+                        &out[k++]);
+    return k;
+}

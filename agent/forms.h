@@ -208,9 +208,10 @@ int forms_dislikes(const char *c, size_t cn, const char *const *words, int n, in
 void forms_my_thing_called(const char *const *words, const unsigned char *caps,
                            unsigned char *tags, unsigned char *vrels, int n);
 
-/* Trips and visits: "we're off to Crete at Easter", "we're going to Lisbon" (a place
- * after "going to", "off to", "heading to" ..., with a capital or a holiday said with it)
- * is the user's UNDERSTAND_TRIP; "my gran is visiting in March" (a kin holder, a
+/* Trips and visits: "we're off to Crete at Easter", "we're going to Lisbon", "heading to
+ * Oslo at Easter" (a place after "going to", "off to", "heading to" ... said by "I" or
+ * "we" or first in the clause, with a capital or a holiday said with it) is the user's
+ * UNDERSTAND_TRIP; "my gran is visiting in March" (a kin holder, a
  * verb of visiting and a time phrase: "in March", "next week", "at Christmas") is that
  * one's UNDERSTAND_VISIT, the time phrase its value. Asked ("where are we flying this
  * summer?", "when is my mum visiting?") the question's units ask that relation. The
@@ -250,6 +251,17 @@ int forms_intro_list(const char *c, size_t cn, const understood_t *clause, under
  * (在, 现在: "我叫王芳，在杭州读大学"): it is the user's too. */
 int forms_zh_goes_on(const char *msg, size_t at);
 
+/* "allergic to wasp stings, always carry my pen", "my son is allergic to nuts and
+ * eggs":
+ * what someone is allergic to, the one to three words after "allergic to" (or "allergy
+ * to", "intolerant to"; past an article, up to a function word or punctuation) and a
+ * second thing after "and" or a comma: the allergies of the reader's unit of an
+ * allergy's holder (else the user's, when no one else is named before the words),
+ * in place of its units of an allergy and of jobs that are no kind of person ("pen").
+ * Not in a question. Returns the units. */
+int forms_allergic(const char *c, size_t cn, const char *const *words, int n,
+                   const understood_t *clause, understood_t *out, int k, int max);
+
 /* "moved from retail to data analyst", "switched from nursing to midwife", "promoted to
  * practice manager": a change of job told from one to another (or after "promoted to"), the new one ending in a kind of person (kinds_person): the
  * user's job, in place of the clause's units (out[0] then). Returns the units. */
@@ -257,11 +269,37 @@ int forms_job_from_to(const char *c, size_t cn, const char *const *words, int n,
                       const understood_t *clause, understood_t *out, int k);
 
 /* A sport the user plays (kinds_sport) told without "I play" it: the sport of a team
- * played for ("wing defence for the uni hockey team": hockey, not the position), or
- * a sport first in a clause that names no one else ("squash twice a week"):
- * the user's hobby, in place of the reader's units of the words before it. Not in a
- * question. Returns the units. */
+ * played for ("wing defence for the uni hockey team": hockey), or of a clause that ends
+ * "in <sport>", or a sport first in a clause that names no one else ("squash twice a
+ * week"): the user's hobby, in place of the reader's units of the words before it; the
+ * one or two words between "play" and "for" or "in" are the user's place on the side
+ * (the open relation FORMS_POSITION: "wing defence"). Not in a question. Returns the
+ * units. */
+#define FORMS_POSITION "position"
 int forms_sport(const char *c, size_t cn, const char *const *words, int n,
                 const understood_t *clause, understood_t *out, int k, int max);
+
+/* "2 kids: oona 8 and little bram who is 3", "the twins kit and pip", "hens are Dot,
+ * Peg and Ivy": a group one names one by one (kin words of
+ * several, "twins", or animals in the plural) and, after it, two names or more joined
+ * by commas or "and", each maybe with an age ("15", "(7)", "who is 6"): a name of the
+ * group's (its holder key, "children") for each, and an age of each one named, in place
+ * of the reader's units of those names and ages (forms_counted tells how many, before
+ * it). Not in a question. Returns the units. */
+int forms_group_named(const char *c, size_t cn, const char *const *words, int n,
+                      const understood_t *clause, understood_t *out, int k, int max);
+
+/* "Pickle the hamster is in his wheel again, he's 2": a capitalised name first in the
+ * clause, "the" and a pet word or a kind of animal: the name of that animal, and an age
+ * said after "she's", "he's" or "it's", in place of the reader's units of the name, of
+ * the animal as a kind, of ages and of no value (a unit held by the name is the
+ * animal's). Not in a question. Returns the units. */
+int forms_name_the_pet(const char *c, size_t cn, const char *const *words,
+                       const unsigned char *caps, int n, const understood_t *clause,
+                       understood_t *out, int k, int max);
+
+/* "what position do I play?": a question (or a yes/no one) that says "position" asks
+ * FORMS_POSITION of its holders. Returns the units. */
+int forms_position_asked(const char *const *words, int n, int act, understood_t *out, int k);
 
 #endif

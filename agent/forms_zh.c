@@ -207,8 +207,9 @@ static int kin_units(const char *c, size_t cn, int act, understood_t *out, int k
     for (int j = 0; j < k; j++) {
         size_t hl = strlen(out[j].holder);
         int part = hl > 0 && hl < wl && strstr(kin[i].word, out[j].holder);
+        int more = hl > wl && !strncmp(out[j].holder, kin[i].word, wl);    /* 孙女丫 */
         if (!strcmp(out[j].holder, "self") || !strcmp(out[j].holder, kin[i].word) || part ||
-            !strcmp(out[j].holder, kin[i].key)) {
+            more || !strcmp(out[j].holder, kin[i].key)) {
             snprintf(out[j].holder, sizeof out[j].holder, "%s", kin[i].key);
             out[j].personal = 1;
         }
@@ -231,10 +232,23 @@ static int kin_units(const char *c, size_t cn, int act, understood_t *out, int k
             if (!strncmp(x, then[t], strlen(then[t]))) return k;
         for (int t = 0; verbs[t]; t++)
             if (!strncmp(x, verbs[t], strlen(verbs[t]))) return k;
-        for (size_t l = 3; !xl && l <= 9 && (size_t)(x - c) + l < cn; l += 3)
+        static const char *const numerals[] = {"一", "二", "两", "三", "四", "五", "六",
+                                               "七", "八", "九", "十", NULL};
+        for (size_t l = 3; !xl && l <= 9 && (size_t)(x - c) + l < cn; l += 3) {
             for (int t = 0; then[t] && !xl; t++)
                 if (!strncmp(x + l, then[t], strlen(then[t])) && (unsigned char)x[0] >= 0xE0)
                     xl = l;
+            /* an age right after it (孙子乐乐8岁, 女儿朵朵三岁) */
+            int age = isdigit((unsigned char)x[l]);
+            for (int t = 0; numerals[t] && !age; t++)
+                age = !strncmp(x + l, numerals[t], strlen(numerals[t])) &&
+                      strstr(x + l, "岁") && strstr(x + l, "岁") <= x + l + 9;
+            if (!xl && age && (unsigned char)x[0] >= 0xE0) xl = l;
+        }
+        /* a name said twice over (乐乐, 豆豆) is one wherever it ends */
+        if (!xl && (size_t)(x - c) + 6 <= cn && (unsigned char)x[0] >= 0xE0 &&
+            !strncmp(x, x + 3, 3))
+            xl = 6;
         if (!xl) return k;
         int kept = 0;       /* the reader's values that run on from the name (甜甜今年) */
         for (int j = 0; j < k; j++)
@@ -679,6 +693,30 @@ static int kin_listed(const char *c, size_t cn, int act, understood_t *out, int 
     return n + 1;
 }
 
+/* The number said right before 岁 in c (8岁: "8", 三岁: "三", 十五岁: "十五") into num;
+ * 1 when there is one. */
+static int age_before_sui(const char *c, size_t cn, char *num, size_t len)
+{
+    static const char *const numerals = "一二两三四五六七八九十百";
+    long at = understand_text_at(c, cn, "岁");
+    if (at <= 0) return 0;
+    size_t s = (size_t)at;
+    while (s > 0 && isdigit((unsigned char)c[s - 1])) s--;
+    while (s == (size_t)at && s >= 3) {     /* Chinese numerals, three bytes each */
+        size_t b = s;
+        while (b >= 3) {
+            char ch[4] = {c[b - 3], c[b - 2], c[b - 1], '\0'};
+            if (!strstr(numerals, ch)) break;
+            b -= 3;
+        }
+        s = b;
+        break;
+    }
+    if (s == (size_t)at) return 0;
+    snprintf(num, len, "%.*s", (int)((size_t)at - s), c + s);
+    return 1;
+}
+
 int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int max)
 {
     /* a correction the reader is unsure of, in words that change nothing (最爱吃火锅), is
@@ -708,7 +746,24 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
         k = forms(c, cn, act, out, k, max);
     else if (act != READER_FORGET)
         return k;
-    return kin_units(c, cn, act, out, k, max);
+    k = kin_units(c, cn, act, out, k, max);
+    /* an age told as 8岁 or 三岁 the reader cut with words around it (朵朵三, 上二年级) */
+    char num[16], only[UNDERSTAND_VALUE];
+    for (int i = 0; act == READER_FACT && i < k; i++) {
+        if (out[i].rel != READER_REL_AGE || !age_before_sui(c, cn, num, sizeof num)) continue;
+        /* (a value that is the number alone stays) */
+        if (age_before_sui(out[i].value, strlen(out[i].value), only, sizeof only) ||
+            !strcmp(out[i].value, num))
+            continue;
+        int numeral = 1;
+        for (const char *p = out[i].value; *p && numeral;)
+            if (isdigit((unsigned char)*p)) p++;
+            else if (strlen(p) >= 3 && strstr("一二两三四五六七八九十百", (char[4]){p[0], p[1], p[2], 0}))
+                p += 3;
+            else numeral = 0;
+        if (!numeral) snprintf(out[i].value, sizeof out[i].value, "%s", num);
+    }
+    return k;
 }
 
 int forms_zh_goes_on(const char *msg, size_t at)

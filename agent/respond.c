@@ -532,6 +532,20 @@ static int of_group(const char *holder, const char *word, const char *one, int k
            (pets && dialogue_pet_word(holder)) || (kids && child_holder(holder));
 }
 
+/* 1 when holder is a name told of one of the group (of_group): "Maya" of "my kids are Maya
+ * and Eli", whose age is held by the name. */
+static int named_in_group(const facts_t *f, const char *holder, const char *word,
+                          const char *one, int kids, int pets)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        const store_memory_t *m = &f->v[i];
+        if (facts_rel_of(m->relation) == READER_REL_NAME && facts_same_value(m->value, holder) &&
+            of_group(m->holder, word, one, kids, pets))
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 when u asks of a group (rel of a plural holder: children, pets or a plural word of
  * kin or pets) and no fact of the group's own answers; its singular into one[0..n),
  * whether it is children and whether pets into *kids and *pets. */
@@ -595,8 +609,8 @@ static int names_of_group(respond_t *r, const facts_t *f, const understood_t *u)
 }
 
 /* "how old are my kids?": the newest age of each one of the group asked (as
- * names_of_group finds its names), when no fact of the group's own answers and two or
- * more were told. 1 when answered, else 0. */
+ * names_of_group finds its names, or held by a name told of it), when no fact of the
+ * group's own answers and two or more were told. 1 when answered, else 0. */
 static int ages_of_group(respond_t *r, const facts_t *f, const understood_t *u)
 {
     char one[UNDERSTAND_KEY];
@@ -609,7 +623,8 @@ static int ages_of_group(respond_t *r, const facts_t *f, const understood_t *u)
         const store_memory_t *m = &f->v[i];
         if (facts_rel_of(m->relation) != READER_REL_AGE || !strcmp(m->value, FACTS_ENDED))
             continue;
-        int of = of_group(m->holder, u->holder, one, kids, pets);
+        int of = of_group(m->holder, u->holder, one, kids, pets) ||
+                 named_in_group(f, m->holder, u->holder, one, kids, pets);
         for (int j = 0; of && j < k; j++) of = strcmp(v[j].holder, m->holder) != 0;
         if (!of) continue;
         v[k] = (realise_frame_t){m->holder, READER_REL_AGE, m->relation, m->value};

@@ -13,6 +13,7 @@
 #include <time.h>
 #include "agent/forget.h"
 #include "agent/respond.h"
+#include "agent/plain.h"
 #include "agent/understand.h"
 #include "agent/write.h"
 #include "model/lexical.h"
@@ -139,26 +140,38 @@ static int report_writes(const turn_writes_t *tw, const respond_t *plan, agent_t
     return AGENT_OK;
 }
 
-/* What msg's clauses were taken for (the reader's reading as the plan's checks settled
+/* What said's clauses were taken for (the reader's reading as the plan's checks settled
  * it) into out->clauses, and the plan for its personal clauses into *plan (malloc'd; the
  * caller frees it). smalltalk: the memory network's
  * reply when it took msg for small talk, else NULL. */
-static int read_message(agent_t *a, const char *user, const char *msg, const char *smalltalk,
+static int read_message(agent_t *a, const char *user, const char *said, const char *smalltalk,
                         agent_turn_t *out, respond_t **plan, char *err, size_t errlen)
 {
+    /* the words the shorthand stands for ("u", "w/", "4yo"): what the clauses and the
+     * plan read (the turn keeps what was said) */
+    size_t cap = 2 * strlen(said) + 64;
+    char *plain = malloc(cap);
+    if (!plain) return AGENT_ENOMEM;
+    const char *msg = plain_text(said, plain, cap) >= 0 ? plain : said;
     understood_t u[UNDERSTAND_MAX];
-    int n = understand(model_reader(a->model), msg, u, err, errlen);
-    if (n < 0) return agent_from_model(n);
+    int rc = AGENT_OK, n = understand(model_reader(a->model), msg, u, err, errlen);
+    if (n < 0) {
+        rc = agent_from_model(n);
+        goto done;
+    }
     if (!(*plan = malloc(sizeof **plan)) || !(out->clauses = calloc((size_t)n + 1,
-                                                                    sizeof *out->clauses)))
-        return AGENT_ENOMEM;
+                                                                    sizeof *out->clauses))) {
+        rc = AGENT_ENOMEM;
+        goto done;
+    }
     /* the plan settles each clause (checks.c) before it is reported as acted on */
     const facts_t *facts;
     known_list_t *held;
-    int rc = known_get(a->known, a->st, user, &facts, &held);
-    if (rc != STORE_OK) {
+    int src = known_get(a->known, a->st, user, &facts, &held);
+    if (src != STORE_OK) {
         snprintf(err, errlen, "reading the user's facts failed");
-        return agent_from_store(rc);
+        rc = agent_from_store(src);
+        goto done;
     }
     respond_plan(facts, msg, u, n, smalltalk, *plan);
     known_put(a->known, held);
@@ -172,7 +185,9 @@ static int read_message(agent_t *a, const char *user, const char *msg, const cha
         snprintf(c->relation, sizeof c->relation, "%s", u[i].relation);
         snprintf(c->value, sizeof c->value, "%s", u[i].value);
     }
-    return AGENT_OK;
+done:
+    free(plain);
+    return rc;
 }
 
 /* A hit's search score and its rank in each fused list, into r. */

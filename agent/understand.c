@@ -13,6 +13,7 @@
  * mark at all ("married to Ines", measures) are read by forms.c. */
 #include "agent/understand.h"
 #include "agent/understand_internal.h"
+#include "agent/plain.h"
 #include "agent/understand_mend.h"
 
 #include <ctype.h>
@@ -686,11 +687,15 @@ static int tells(const char *c, size_t cn, const char *const *words, int n)
     static const char *const bidding[] = {"can", "could", "will", "would", "should", "shall",
                                           "tell", "remind", "say", "guess", "name", "list",
                                           "give", "any", NULL};
+    static const char *const someone[] = {"i", "we", "he", "she", "they", "i'm", "im", NULL};
     for (int k = 0; k < n; k++)
         if (understand_question_word(words[k]) == 2 && strncmp(words[k], "who", 3) != 0 &&
             !(k > 0 && !strcmp(words[k - 1], "for") && k + 1 < n &&
-              (!strcmp(words[k + 1], "it's") || !strcmp(words[k + 1], "its"))))
-            return 0;           /* "for what it's worth" asks nothing */
+              (!strcmp(words[k + 1], "it's") || !strcmp(words[k + 1], "its"))) &&
+            !(k > 0 && (!strcmp(words[k], "when") || !strcmp(words[k], "where")) && k + 1 < n &&
+              understand_in_list(someone, words[k + 1])))
+            return 0;           /* "for what it's worth", "moved here when I was nine" ask
+                                 * nothing */
     int w = 0;
     while (w < n && understand_in_list(fillers, words[w])) w++;
     return w < n && !understand_is_cjk(words[w]) && (unsigned char)words[w][0] < 0x80 &&
@@ -1047,17 +1052,13 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     caps = calloc((size_t)t.n + 1, 1);
     rc = MODEL_ENOMEM;
     if (!words || !tags || !vrels || !caps) goto out;
-    /* shorthands read as the words they stand for ("lunch w my sister") */
-    static const char *const shorthands[][2] = {{"w", "with"}, {"bc", "because"},
-                                                {"cuz", "because"}, {"coz", "because"},
-                                                {"yrs", "years"}, {"yr", "year"},
-                                                {"mths", "months"}, {"wks", "weeks"}};
     for (int k = 0; k < t.n; k++)
         if (t.kind[k] != TOK_CJK_BIGRAM) {
             caps[n] = t.cap[k];
             words[n] = t.v[k];
-            for (size_t i = 0; i < sizeof shorthands / sizeof shorthands[0]; i++)
-                if (!strcmp(words[n], shorthands[i][0])) words[n] = shorthands[i][1];
+            /* shorthand read as the word it stands for ("lunch w my sister") */
+            const char *plain = plain_word(words[n]);
+            if (plain && !strchr(plain, ' ')) words[n] = plain;
             /* "the wife", "the kids": the speaker's (not "the wife of ...") */
             static const char *const ours[] = {"wife", "husband", "missus", "hubby", "kids",
                                                "mrs", NULL};
@@ -1260,6 +1261,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_doing_for(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
         k = forms_dislikes(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
         k = forms_trips_and_visits(c, cn, words, caps, n, clause.act, &clause, out, k, max);
+        k = forms_position_asked(words, n, clause.act, out, k);
     }
     if (clause.act == READER_FACT) {
         k = understand_mend_name_read_as_relation(c, cn, words, caps, n, out, k, max);
@@ -1274,10 +1276,16 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = understand_mend_home_not_lived(words, n, out, k);
         k = understand_mend_jobs_of_people(out, k);
         understand_mend_job_read_as_firm(out, k);
+        understand_mend_job_read_as_name(words, n, out, k);
+        k = understand_mend_job_as_holder(c, cn, words, n, out, k, max);
+        k = understand_mend_month_not_firm(out, k);
+        k = understand_mend_firm_after_job(c, cn, words, caps, n, out, k, max);
         understand_mend_place_not_work(words, n, out, k);
         k = understand_mend_group_not_place(words, n, out, k);
         understand_mend_thing_called(words, n, out, k);
     }
+    if (clause.act == READER_FACT || clause.act == READER_QUESTION)
+        k = understand_mend_pastime(words, n, clause.act, out, k);
     if (clause.act == READER_FACT || clause.act == READER_SMALLTALK)
         k = understand_mend_kin_named_first(c, cn, words, caps, n, out, k, max);
     k = understand_mend_kind_in_holder(clause.act, out, k, max);
@@ -1293,10 +1301,18 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         understand_holder_of(out[i].old, key, sizeof key);
         old_told = out[i].old[0] && !understand_group_key(key);
     }
-    if (clause.act == READER_CORRECTION && !old_told)
+    if (clause.act == READER_FACT || clause.act == READER_SMALLTALK ||
+        clause.act == READER_UNABLE)
+        k = forms_allergic(c, cn, words, n, &clause, out, k, max);
+    if (clause.act == READER_CORRECTION && !old_told) {
         k = forms_counted(c, cn, words, n, &clause, out, k, max);
+        int nread = k;          /* "fav film is X, yes i know ..." read as a correction */
+        k = forms_favourite_is(c, cn, words, n, &clause, out, k, &nread, max);
+    }
     if (clause.act == READER_FACT || clause.act == READER_SMALLTALK) {
+        k = forms_group_named(c, cn, words, n, &clause, out, k, max);
         k = forms_counted(c, cn, words, n, &clause, out, k, max);
+        k = forms_name_the_pet(c, cn, words, caps, n, &clause, out, k, max);
         k = forms_trips_and_visits(c, cn, words, caps, n, clause.act, &clause, out, k, max);
         int nread = k;          /* the units so far, which a measure may replace */
         k = forms_measures(c, cn, words, n, &clause, out, k, &nread, max);
@@ -1322,6 +1338,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_prefers(c, cn, words, tags, n, &clause, out, k, &nread, max);
     }
     k = understand_mend_job_alone(c, cn, words, n, out, k);
+    k = understand_mend_greeting(words, n, out, k);
+    k = understand_mend_name_and_age(out, k, max);
     /* "whats my fave sport": a favourite whose noun the reader left out of the
      * relation is of the word after the favourite's */
     static const char *const fave[] = {"favourite", "favorite", "fave", "fav", "favourit",

@@ -247,11 +247,12 @@ int understand_mend_intro_by_name(const char *c, size_t cn, const char *const *w
                                   const unsigned char *caps, int n, understood_t *out, int k,
                                   int max)
 {
-    static const char *const before[] = {"quick", "intro", "so", "ok", "okay", "hi", "hiya",
-                                         "hii", "hiii", "yo", "hello", "well", "right",
+    static const char *const before[] = {"quick", "intro", "so", "ok", "okay", "well", "right",
                                          "basically", "anyway", "um", "erm", NULL};
     int w = 0;
-    while (w < n && (understand_in_list(before, words[w]) || !strncmp(words[w], "hey", 3)))
+    while (w < n && (understand_in_list(before, words[w]) ||
+                     understand_in_list(understand_greetings, words[w]) ||
+                     !strncmp(words[w], "hey", 3)))
         w++;
     if (k < 1 || out[0].at != 0 || w >= n || !caps[w] || understand_is_cjk(words[w]))
         return k;
@@ -384,6 +385,52 @@ static int said_nothing(understood_t *out, int k)
     out[0].value[0] = out[0].name[0] = out[0].old[0] = '\0';
     out[0].personal = 0;
     return 1;
+}
+
+int understand_mend_name_and_age(understood_t *out, int k, int max)
+{
+    for (int i = 0, k0 = k; i < k0 && k < max; i++) {
+        understood_t *u = &out[i];
+        char *sp = strrchr(u->value, ' ');
+        if (u->rel != READER_REL_NAME || !sp || !understand_number_only(sp + 1) ||
+            strlen(sp + 1) > 2)
+            continue;
+        out[k] = *u;
+        out[k].rel = READER_REL_AGE;
+        snprintf(out[k].relation, sizeof out[k].relation, "%s", reader_rel_name(READER_REL_AGE));
+        snprintf(out[k].value, sizeof out[k].value, "%s", sp + 1);
+        *sp = '\0';
+        k++;
+    }
+    return k;
+}
+
+int understand_mend_greeting(const char *const *words, int n, understood_t *out, int k)
+{
+    /* words said with a greeting ("good morning", "god dag", "sat sri akal", "hi all") */
+    static const char *const with[] = {"good", "god", "guten", "sat", "all", "everyone",
+                                       "guys", "folks", "there", "dear", "mate", "again",
+                                       "yall", "y'all", "friend", "friends", "team", NULL};
+    for (int i = 0; i < k; i++) {   /* "bonjour, odile here": no one is a greeting, */
+        if (understand_in_list(understand_greetings, out[i].holder)) {
+            snprintf(out[i].holder, sizeof out[i].holder, "self");
+            out[i].personal = 1;
+        }
+        char first[UNDERSTAND_KEY];     /* nor is it in a name ("[hola marta]") */
+        size_t fl = strcspn(out[i].value, " ");
+        snprintf(first, sizeof first, "%.*s", (int)fl, out[i].value);
+        for (char *p = first; *p; p++) *p = (char)tolower((unsigned char)*p);
+        if (out[i].rel == READER_REL_NAME && out[i].value[fl] == ' ' &&
+            understand_in_list(understand_greetings, first))
+            memmove(out[i].value, out[i].value + fl + 1, strlen(out[i].value + fl + 1) + 1);
+    }
+    int greeted = 0;
+    for (int w = 0; w < n; w++) {
+        if (!isalnum((unsigned char)words[w][0]) && (unsigned char)words[w][0] < 0x80) continue;
+        if (understand_in_list(understand_greetings, words[w])) greeted = 1;
+        else if (!understand_in_list(with, words[w])) return k;
+    }
+    return greeted ? said_nothing(out, k) : k;
 }
 
 /* "the best pho I've had outside Vietnam": a place after "outside", "than" or "like" in a
@@ -684,18 +731,63 @@ int understand_mend_kin_named_first(const char *c, size_t cn, const char *const 
                                        "named", "'s", NULL};
     if (k < 1 || n < 3) return k;
     const understood_t first = out[0];      /* the clause's, for a unit of the name */
-    /* "Anneke (my wife) says hi": a name, then "(my" and kin word(s) */
+    /* "Anneke (my wife) says hi", "..., ravi (my partner) was ...": a name
+     * (one word, or two capitalised), then "(my" and kin word(s) */
     const char *paren = memchr(c, '(', cn);
-    int a = 0;
-    while (paren && a < n && a < 2 && caps[a] && !understand_is_cjk(words[a])) a++;
-    if (paren && a == 0) a = 1;
-    if (paren && a + 1 < n && (!strcmp(words[a], "my") || !strcmp(words[a], "our")) &&
-        name_words(words, 0, a, told))
-        for (int h = a + 2; h <= a + 3 && h <= n; h++) {
+    int a = -1;                 /* "my" of the brackets: "(my", "(our" or "(the" written
+                                 * right before the kin word ("the wife" reads as "my") */
+    for (int w = 1; paren && w + 1 < n && a < 0; w++) {
+        if (strcmp(words[w], "my") != 0 && strcmp(words[w], "our") != 0) continue;
+        static const char *const opens[] = {"my ", "our ", "the ", NULL};
+        for (const char *p = memchr(c, '(', cn); p && a < 0;
+             p = memchr(p + 1, '(', cn - (size_t)(p + 1 - c))) {
+            const char *q = p + 1;
+            while (q < c + cn && *q == ' ') q++;
+            for (int o = 0; opens[o] && a < 0; o++) {
+                size_t ol = strlen(opens[o]), kl = strlen(words[w + 1]);
+                if (q + ol + kl <= c + cn && !strncasecmp(q, opens[o], ol) &&
+                    !strncasecmp(q + ol, words[w + 1], kl))
+                    a = w;
+            }
+        }
+    }
+    int bare = 0;               /* "tomek (hubby) is a roofer": the kin word alone */
+    for (int w = 1; paren && a < 0 && w < n; w++) {
+        size_t kl = strlen(words[w]);
+        for (const char *p = paren; p && a < 0; p = memchr(p + 1, '(', cn - (size_t)(p + 1 - c))) {
+            const char *q = p + 1;
+            while (q < c + cn && *q == ' ') q++;
+            if (q + kl <= c + cn && !strncasecmp(q, words[w], kl) &&
+                (q + kl == c + cn || !isalpha((unsigned char)q[kl])))
+                a = w - 1, bare = 1;     /* (a: the word before the kin word's) */
+        }
+    }
+    /* "dara my sister lives ...": a name first, then "my" and kin word(s) */
+    int f = 0;
+    while (f < n && understand_in_list(understand_greetings, words[f])) f++;
+    for (int w = f + 1; a < 0 && w <= f + 2 && w + 1 < n; w++)
+        if (!strcmp(words[w], "my") && !understand_in_list(understand_personal_words, words[f]) &&
+            (w == f + 1 || (caps[f] && caps[f + 1])))
+            a = w;
+    int s = a - 1 + bare;       /* the name's words [s, a + bare) */
+    if (s > 0 && caps[s] && caps[s - 1] && !understand_is_cjk(words[s - 1])) s--;
+    if (a >= 1 - bare && a + 1 < n &&
+        (bare || !strcmp(words[a], "my") || !strcmp(words[a], "our")) &&
+        name_words(words, s, a + bare, told))
+        for (int h = a + 4 <= n ? a + 4 : n; h >= a + 2; h--) {    /* the longest */
             char key[UNDERSTAND_KEY];
             understand_holder(words + a + 1, h - a - 1, key, sizeof key);
-            if (understand_kin(key))
-                return name_of_kin(c, cn, words, 0, a, key, &first, out, k, max);
+            if (!understand_kin(key)) continue;
+            /* the reader's holder of the name ("tomek", "tomek hubby") is the kin */
+            char named[UNDERSTAND_KEY];
+            understand_holder(words + s, a + bare - s, named, sizeof named);
+            for (int i = 0; i < k; i++)
+                if (!strncmp(out[i].holder, named, strlen(named)) &&
+                    (!out[i].holder[strlen(named)] || out[i].holder[strlen(named)] == ' ')) {
+                    snprintf(out[i].holder, sizeof out[i].holder, "%s", key);
+                    out[i].personal = 1;
+                }
+            return name_of_kin(c, cn, words, s, a + bare, key, &first, out, k, max);
         }
     int m = !strcmp(words[0], "my") || !strcmp(words[0], "our");
     for (int h = m + 1; h <= m + 2 && h < n; h++) {    /* kin words [m, h) */
@@ -703,7 +795,7 @@ int understand_mend_kin_named_first(const char *c, size_t cn, const char *const 
         understand_holder(words + m, h - m, key, sizeof key);
         if (!understand_kin(key)) continue;
         if (vocab_possessive(words[h - 1]) || !strcmp(words[h], "'s")) return k;   /* "mum's" */
-        a = h;                  /* name words [h, a): one typed small, or two capitalised */
+        int a = h;              /* name words [h, a): one typed small, or two capitalised */
         while (a < n && a - h < 2 && caps[a] && !understand_is_cjk(words[a])) a++;
         if (a == h) a = h + 1;
         if (a >= n) return k;
@@ -773,6 +865,188 @@ void understand_mend_job_read_as_firm(understood_t *out, int k)
         out[i].rel = READER_REL_JOB;
         snprintf(out[i].relation, sizeof out[i].relation, "%s", reader_rel_name(READER_REL_JOB));
     }
+}
+
+void understand_mend_job_read_as_name(const char *const *words, int n, understood_t *out, int k)
+{
+    for (int i = 0; i < k; i++) {
+        understood_t *u = &out[i];
+        if (u->rel != READER_REL_NAME || !islower((unsigned char)u->value[0])) continue;
+        const char *last = strrchr(u->value, ' ');
+        if (!kinds_person(last ? last + 1 : u->value)) continue;
+        size_t fl = strcspn(u->value, " ");
+        int after_a = 0;
+        for (int w = 1; w < n && !after_a; w++)
+            after_a = strlen(words[w]) == fl && !strncmp(words[w], u->value, fl) &&
+                      (!strcmp(words[w - 1], "a") || !strcmp(words[w - 1], "an"));
+        if (!after_a) continue;
+        u->rel = READER_REL_JOB;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
+    }
+}
+
+/* 1 when word w of words is a time that comes round: "weekends", "saturdays", a day or
+ * part of one after "every", "on", "at" or "most" ("every morning", "on sunday"), or parts
+ * in the plural after those or "the" ("in the evenings"; not "ICU nights", "during the
+ * day"). */
+static int habitual_time(const char *const *words, int w)
+{
+    static const char *const always[] = {"weekends", "mondays", "tuesdays", "wednesdays",
+                                         "thursdays", "fridays", "saturdays", "sundays", NULL};
+    static const char *const parts[] = {"weekend", "monday", "tuesday", "wednesday",
+                                        "thursday", "friday", "saturday", "sunday", "morning",
+                                        "evening", "night", "day", "week", NULL};
+    static const char *const plural[] = {"mornings", "evenings", "nights", NULL};
+    static const char *const before[] = {"every", "on", "at", "most", NULL};
+    if (understand_in_list(always, words[w])) return 1;
+    if (w > 0 && understand_in_list(plural, words[w]))
+        return understand_in_list(before, words[w - 1]) || !strcmp(words[w - 1], "the");
+    return w > 0 && understand_in_list(parts, words[w]) && understand_in_list(before, words[w - 1]);
+}
+
+int understand_mend_pastime(const char *const *words, int n, int act, understood_t *out, int k)
+{
+    static const char *const leisure[] = {"play", "plays", "go", "goes", NULL};
+    int when = 0, does = 0, goes = 0;
+    for (int w = 0; w < n; w++) {
+        goes |= understand_in_list(leisure, words[w]);
+        if (understand_in_list(understand_work_words, words[w]) &&
+            !(w > 0 && (!strcmp(words[w - 1], "before") || !strcmp(words[w - 1], "after"))))
+            return k;
+        when |= habitual_time(words, w);
+        does |= !strcmp(words[w], "do");
+    }
+    if (!when) return k;
+    int kept = 0;
+    for (int i = 0; i < k; i++) {
+        understood_t *u = &out[i];
+        int mine = !strcmp(u->holder, "self");
+        if (act == READER_QUESTION) {
+            if (mine && does && (u->rel == READER_REL_JOB || u->rel == READER_REL_HOBBY)) {
+                u->rel = READER_REL_HOBBY;      /* (the time is no value asked) */
+                u->value[0] = '\0';
+                snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOBBY));
+            }
+        } else if (mine && u->value[0]) {
+            if ((u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE) &&
+                islower((unsigned char)u->value[0]) && goes)
+                continue;
+            if (u->rel == READER_REL_JOB || (u->rel == READER_REL_SCHOOL && goes) ||
+                (u->rel == READER_REL_OPEN &&
+                 (!u->relation[0] || !strncmp(u->relation, "go", 2)))) {  /* "go for a swim" */
+                u->rel = READER_REL_HOBBY;
+                u->fact_min_p = 0;              /* settled by the time it comes round */
+                snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOBBY));
+            }
+        }
+        out[kept++] = *u;
+    }
+    return kept ? kept : said_nothing(out, k);
+}
+
+int understand_mend_job_as_holder(const char *c, size_t cn, const char *const *words, int n,
+                                  understood_t *out, int k, int max)
+{
+    for (int i = 0; i < k; i++) {
+        const char *h = out[i].holder;
+        if (!h[0] || !strcmp(h, "self") || !kinds_person(h) || understand_kin(h)) continue;
+        /* "midwife at the Rosie in Cambridge": the job opens the clause (one or two words,
+         * past fillers) and "at", "in", "for" or a comma follows it, no one's before it */
+        int f = 0;
+        while (f < n && understand_in_list(understand_empty_words, words[f])) f++;
+        int first = (f < n && !strcmp(words[f], h)) || (f + 1 < n && !strcmp(words[f + 1], h) &&
+                                                        !lex_is_stopword(words[f]) &&
+                                                        isalpha((unsigned char)words[f][0]));
+        int end = f < n && !strcmp(words[f], h) ? f + 1 : f + 2;
+        static const char *const then[] = {"at", "in", "for", "with", ",", NULL};
+        if (first && (end >= n || understand_in_list(then, words[end]))) {   /* not "quarter
+                                                                              * end at ..." */
+            char job[UNDERSTAND_VALUE];
+            understand_as_written(c, cn, words, f, end, job, sizeof job);
+            char was[UNDERSTAND_KEY];
+            snprintf(was, sizeof was, "%s", h);
+            for (int j = 0; j < k; j++)
+                if (!strcmp(out[j].holder, was)) {
+                    snprintf(out[j].holder, sizeof out[j].holder, "self");
+                    out[j].personal = 1;
+                }
+            if (k >= max) return k;
+            understood_t base = out[i];
+            forms_told_unit(&base, READER_REL_JOB, "self", reader_rel_name(READER_REL_JOB), job,
+                            &out[k]);
+            return k + 1;
+        }
+        for (int w = 0; w + 4 < n; w++) {
+            char kin[UNDERSTAND_KEY];
+            understand_holder_of(words[w + 1], kin, sizeof kin);
+            if (strcmp(words[w], "my") != 0 || !understand_kin(kin) ||
+                strcmp(words[w + 2], "is") != 0 ||
+                (strcmp(words[w + 3], "a") != 0 && strcmp(words[w + 3], "an") != 0))
+                continue;
+            int end = -1;
+            for (int j = w + 4; j < n && j <= w + 6 && end < 0; j++)
+                if (!strcmp(words[j], h)) end = j + 1;
+            if (end < 0) continue;
+            char job[UNDERSTAND_VALUE];
+            understand_as_written(c, cn, words, w + 4, end, job, sizeof job);
+            for (int j = 0; j < k; j++)
+                if (!strcmp(out[j].holder, h)) snprintf(out[j].holder, sizeof out[j].holder, "%s", kin);
+            int told = 0;
+            for (int j = 0; j < k && !told; j++)
+                told = out[j].rel == READER_REL_JOB && !strcmp(out[j].holder, kin);
+            if (told || k >= max) return k;
+            understood_t base = out[i];
+            forms_told_unit(&base, READER_REL_JOB, kin, reader_rel_name(READER_REL_JOB), job,
+                            &out[k]);
+            return k + 1;
+        }
+    }
+    return k;
+}
+
+int understand_mend_month_not_firm(understood_t *out, int k)
+{
+    int kept = 0;
+    for (int i = 0; i < k; i++)
+        if (!((out[i].rel == READER_REL_EMPLOYER || out[i].rel == READER_REL_WORKPLACE) &&
+              understand_month(out[i].value)))
+            out[kept++] = out[i];
+    return kept ? kept : said_nothing(out, k);
+}
+
+int understand_mend_firm_after_job(const char *c, size_t cn, const char *const *words,
+                                   const unsigned char *caps, int n, understood_t *out,
+                                   int k, int max)
+{
+    int job = -1;
+    for (int i = 0; i < k && job < 0; i++)
+        if (out[i].rel == READER_REL_JOB && out[i].value[0]) job = i;
+    if (job < 0) return k;
+    for (int i = 0; i < k; i++)
+        if (out[i].rel == READER_REL_EMPLOYER && !strcmp(out[i].holder, out[job].holder))
+            return k;
+    int s = -1, e = -1;
+    for (int w = 0; w + 1 < n && s < 0; w++)
+        if (!strcmp(words[w], "at") && caps[w + 1] && isalpha((unsigned char)words[w + 1][0]) &&
+            !understand_month(words[w + 1]))
+            s = w + 1;
+    if (s < 0) return k;
+    for (e = s; e < n && e - s < 3 && (caps[e] || !strcmp(words[e], "'s")); e++) {}
+    char firm[UNDERSTAND_VALUE];
+    understand_as_written(c, cn, words, s, e, firm, sizeof firm);
+    for (int i = 0; i < k; i++)
+        if (out[i].rel == READER_REL_WORKPLACE && !strcmp(out[i].holder, out[job].holder) &&
+            !strcasecmp(out[i].value, firm)) {
+            out[i].rel = READER_REL_EMPLOYER;
+            snprintf(out[i].relation, sizeof out[i].relation, "%s",
+                     reader_rel_name(READER_REL_EMPLOYER));
+            return k;
+        }
+    if (k >= max) return k;
+    understood_t base = out[job];
+    forms_told_unit(&base, READER_REL_EMPLOYER, base.holder,
+                    reader_rel_name(READER_REL_EMPLOYER), firm, &out[k]);
+    return k + 1;
 }
 
 int understand_mend_job_alone(const char *c, size_t cn, const char *const *words, int n,

@@ -103,9 +103,10 @@ void understand_mend_place_not_work(const char *const *words, int n, understood_
 
 /* "my husband Joe and I live in Dover", "husband Piotr runs the cafe with me": a name
  * right after the kin word(s) that begin the clause ("my" before them or not), before "and
- * I" (or "and me") or a verb said of them, or first before "(my" and kin word(s), is the
- * kin's: a fact of its own unless one
- * tells it; the reader's units that took the name for another value of theirs are dropped
+ * I" (or "and me") or a verb said of them, or right before "(my" and kin word(s)
+ * anywhere in the clause ("..., ravi (my partner) was ...", "tomek (hubby) is ..."), or
+ * first and right before "my" and kin word(s) ("dara my sister lives ..."), is the kin's: a fact of its
+ * own unless one tells it; the reader's units that took the name for another value of theirs are dropped
  * and its name told in passing of another cleared. Of any act but questions. Returns the
  * units (at most max). */
 int understand_mend_kin_named_first(const char *c, size_t cn, const char *const *words,
@@ -125,6 +126,51 @@ int understand_mend_group_not_place(const char *const *words, int n, understood_
 /* "Zofia here, baker at a cafe": a firm typed small that is a kind of person
  * (kinds_person: "baker", "pastry chef") is a job. */
 void understand_mend_job_read_as_firm(understood_t *out, int k);
+
+/* What the user does at a time that comes round ("on sundays i go for a swim", "weekends
+ * I go fishing", "what do I do on fridays?"): with a habitual time ("weekends", "on
+ * saturdays", "every morning") and no word of working but "before work" or "after work",
+ * the user's job, open relation without a key or of going ("go for"), school gone to ("i
+ * go for a swim") or "what do I do" asked is a pastime (READER_REL_HOBBY), and with "play"
+ * or "go" a firm or a place of work typed small goes ("with a group"). Returns the units
+ * left. */
+int understand_mend_pastime(const char *const *words, int n, int act, understood_t *out, int k);
+
+/* "hey im dario 15 from Bari" read as the name "dario 15": a name that ends in a number
+ * of one or two digits is the name before it and an age of the same holder (added, at
+ * most max). Returns the units. */
+int understand_mend_name_and_age(understood_t *out, int k, int max);
+
+/* "ahoj!", "salut.", "good morning all": a clause of greetings alone
+ * (understand_greetings and the words said with them) tells nothing: small talk; and a
+ * greeting read as a holder ("bonjour, odile here") is the user, and one first in a
+ * name ("[hola marta]") goes. Returns the units left. */
+int understand_mend_greeting(const char *const *words, int n, understood_t *out, int k);
+
+/* "my brother Tom is a plumber" read with the job as a name: a name typed small after
+ * "a" or "an" that is a kind of person (kinds_person) is a job. */
+void understand_mend_job_read_as_name(const char *const *words, int n, understood_t *out, int k);
+
+/* "my wife is a teacher at Oakwood Primary" read with the job as the holder: a holder
+ * that is a kind of person (kinds_person, no kin word) said as "my <kin> is a <job>"
+ * is that kin's, and the job a unit of theirs (added unless one tells it, at most max);
+ * one that opens the clause ("midwife at the Rosie in Cambridge") is the user's job.
+ * Returns the units. */
+int understand_mend_job_as_holder(const char *c, size_t cn, const char *const *words, int n,
+                                  understood_t *out, int k, int max);
+
+/* "been there since May": a firm or a place of work that is a month alone goes. Returns
+ * the units left. */
+int understand_mend_month_not_firm(understood_t *out, int k);
+
+/* "midwife at Rosie Hospital in Cambridge": the capitalised words right after "at" (one to
+ * three, up to "in", a comma or a word typed small) in a clause that tells someone's job
+ * are the firm they work at, when the reader read no firm of theirs: a unit of where
+ * they work that holds those words becomes the firm, else one is added (at most max).
+ * Returns the units. */
+int understand_mend_firm_after_job(const char *c, size_t cn, const char *const *words,
+                                   const unsigned char *caps, int n, understood_t *out,
+                                   int k, int max);
 
 /* "plumber.", "a nurse", "software engineer": a clause of a kind of person alone (one or
  * two words, "a" before them at most; kinds_person, but no kin word nor "a little girl")

@@ -79,6 +79,17 @@ int understand_kin(const char *key)
     return 0;
 }
 
+const char *const understand_greetings[] = {
+    "hi", "hii", "hiii", "hey", "heya", "heyy", "hiya", "hello", "hallo", "howdy", "yo", "sup",
+    "morning", "evening", "afternoon", "hola", "holaa", "bonjour", "bonsoir", "ciao", "salut",
+    "merhaba", "namaste", "salaam", "salam", "shalom", "hej", "hei", "moin", "servus",
+    "aloha", "jambo", "habari", "heita", "eae", "oi", "ola", "olá", "ahoj", "konnichiwa",
+    "annyeong", "privet", "mabuhay", "sawubona", "howzit", "g'day", "gday", "kia", "ora",
+    "namaskar", "vanakkam", "salve", "buongiorno", "buenas", "wagwan", "wha", "gwaan",
+    "assalamualaikum", "salamat", "halo", "yassou", "yasou", "geia", "kumusta", "selam",
+    "sveiki", "labas", "zdravo", "hoi", "tere", "szia", "czesc", "dag", "tag", "sri", "akal",
+    NULL};
+
 /* Words that cannot be a value on their own ("of her", "us"): a span of only these and
  * the lexical stopwords ("because", "each": lex_is_stopword) is not a fact's value. */
 const char *const understand_empty_words[] = {

@@ -23,6 +23,9 @@ extern const char *const understand_work_words[];
 extern const char *const understand_person_verbs[];
 /* "band", "choir", "team" ...: the groups one plays, sings or takes part in. */
 extern const char *const understand_group_words[];
+/* "hi", "hiya", "morning", "hola", "ahoj", "shalom" ...: the words people
+ * greet with, in English and the greetings of other languages typed in English letters. */
+extern const char *const understand_greetings[];
 
 /* 1 when w (any case) is an English plural noun: one of the common irregular plurals
  * ("children", "sheep", "geese") or of four letters and more ending in one s

@@ -256,7 +256,8 @@ static const struct {
     /* a count said as about so many, with no verb */
     {"we farm near Ruthin, about 300 ewes", {{"fact", "ewes", "number", "300", NULL}}},
     /* a sport played for a team, or first in a clause, not one watched */
-    {"i play wing attack for the uni netball team", {{"fact", "self", "hobby", "netball", NULL}}},
+    {"i play wing attack for the uni netball team", {{"fact", "self", "hobby", "netball", NULL},
+                                                     {"fact", "self", "position", "wing attack", NULL}}},
     {"badminton twice a week at the leisure centre", {{"fact", "self", "hobby", "badminton", NULL}}},
     /* a favourite with an aside after a comma */
     {"fav film ever is paddington 2, the bear one",
@@ -448,7 +449,58 @@ static const struct {
     {"chelsea fan for my sins", {{"fact", "self", "support", "chelsea", NULL}}},
     {"Every year in April I celebrate my birthday.", {{"fact", "self", "birthday", "April", NULL}}},
     {"I have a rabbit, his name is Clover for what it's worth.",
-     {{"fact", "rabbit", "owns", "", NULL}, {"fact", "rabbit", "name", "Clover", NULL}}},
+     {{"fact", "rabbit", "owns", "", NULL}, {"fact", "rabbit", "name", "Clover", NULL}}},    /* a firm after a job, the job read as a holder or as a name, a firm that is a month */
+    {"midwife at Rosie Hospital in cambridge", {{"fact", "self", "employer", "Rosie Hospital", NULL},
+                                                {"fact", "self", "workplace", "cambridge", NULL},
+                                                {"fact", "self", "job", "midwife", NULL}}},
+    {"my aunt is a librarian at Hollins Library", {{"fact", "aunt", "job", "librarian", NULL},
+                                                   {"fact", "aunt", "employer", "Hollins Library", NULL}}},
+    {"my cousin Dev is a welder", {{"fact", "cousin", "job", "welder", "Dev"}}},
+    /* a pastime at a time that comes round, asked so too */
+    {"on fridays i go for a run by the canal", {{"fact", "self", "hobby", "run", NULL}}},
+    {"what do i do on fridays?", {{"question", "self", "hobby", "", NULL}}},
+    /* an allergy said after "allergic to", without "I'm" too */
+    {"allergic to wasp stings, always carry my pen", {{"fact", "self", "allergy", "wasp stings", NULL}}},
+    {"my nephew is allergic to sesame and kiwi", {{"fact", "nephew", "allergy", "sesame", NULL},
+                                                  {"fact", "nephew", "allergy", "kiwi", NULL}}},
+    /* "when" after a comma that asks nothing; a name before "(my" inside the clause */
+    {"born in Gdansk, came to Leeds when i was nine", {{"fact", "self", "hometown", "Gdansk", NULL},
+                                                       {"fact", "self", "home", "Leeds", NULL}}},
+    {"had lunch with Marek (my brother) yesterday", {{"fact", "brother", "name", "Marek", NULL}}},
+    /* a place on a side, told and asked */
+    {"i play full back for the club hurling team", {{"fact", "self", "hobby", "hurling", NULL},
+                                                    {"fact", "self", "position", "full back", NULL}}},
+    {"which position do i play these days?", {{"question", "self", "position", "", NULL}}},
+    /* a group named one by one, with ages; a kin word alone in brackets after a name */
+    {"the dogs: rolo 9, bramble 4", {{"fact", "dogs", "name", "rolo", NULL},
+                                   {"fact", "Rolo", "age", "9", NULL},
+                                   {"fact", "dogs", "name", "bramble", NULL},
+                                   {"fact", "Bramble", "age", "4", NULL}}},
+    {"we keep goats, Pepper and Clove", {{"fact", "goats", "name", "Pepper", NULL},
+                                         {"fact", "goats", "name", "Clove", NULL}}},
+    {"tomek (hubby) is a roofer", {{"fact", "husband", "name", "tomek", NULL},
+                                   {"fact", "husband", "job", "roofer", NULL}}},
+    /* a greeting of another language alone tells nothing; an introduction after it */
+    {"ahoj! petr here, 40, baker", {{"smalltalk", "self", "", "", NULL},
+                                    {"fact", "self", "age", "40", NULL},
+                                    {"fact", "self", "job", "baker", NULL},
+                                    {"fact", "self", "name", "petr", NULL}}},
+    /* "<Name> the <animal>"; a name first before "my" and a kin word; a name read with
+     * the age after it */
+    {"Pickle the hamster escaped again, he's 2", {{"fact", "hamster", "name", "Pickle", NULL},
+                                                  {"fact", "hamster", "age", "2", NULL}}},
+    {"dara my sister lives in Cork", {{"fact", "sister", "name", "dara", NULL},
+                                      {"fact", "sister", "home", "Cork", NULL}}},
+    {"hey im dario 15 from Bari", {{"fact", "self", "name", "dario", NULL},
+                                   {"fact", "self", "hometown", "Bari", NULL},
+                                   {"fact", "self", "age", "15", NULL}}},
+    /* a favourite told with an aside after a comma */
+    {"fave show is bluey, yeah its a kids show", {{"fact", "self", "favourite show", "bluey", NULL}}},
+    /* a trip told with the going first */
+    {"heading to Oslo at Easter", {{"fact", "self", "trip", "Oslo", NULL}}},
+    /* a Chinese kin's name said twice over, and the age before 岁 */
+    {"孙女丫丫六岁了，上小学", {{"fact", "granddaughter", "age", "六", NULL},
+                              {"fact", "granddaughter", "name", "丫丫", NULL}}},
 };
 
 START_TEST(test_hand_written_sentences_read_into_their_units)

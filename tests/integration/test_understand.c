@@ -1166,6 +1166,52 @@ START_TEST(test_bands_breeds_moves_and_work_said_by_a_verb)
 }
 END_TEST
 
+/* A firm right after a job is where one works, with the town; an allergy is what
+ * follows "allergic to"; what one does at a time that comes round is a pastime; a place
+ * on a side is told and asked; "how old am I" asks the user's age whoever the question
+ * speaks to; a name before "(my sister)" inside a clause is hers. */
+START_TEST(test_firms_allergies_pastimes_and_positions)
+{
+    tell("a", "hi all, lukas here, radiographer at Kingsmill Clinic in graz");
+    ask("b", "where do i work?", "Kingsmill Clinic", NULL);
+    ask("b", "where do i work?", "graz", NULL);
+    tell("a", "allergic to latex, which is a pain at work");
+    ask("b", "what am i allergic to?", "latex", "pain");
+    tell("a", "every saturday i go for a hike in the hills");
+    ask("b", "so what do i do every saturday?", "hike", NULL);
+    tell("a", "i play prop for the town rugby team");
+    ask("b", "what position do i play?", "prop", NULL);
+    tell("a", "turned 39 last week");
+    ask("b", "how old am I, can you remind me?", "39", NULL);
+    tell("a", "visited the coast with Greta (my sister) in june");
+    ask("b", "what's my sister's name?", "Greta", NULL);
+}
+END_TEST
+
+/* Shorthand is read as the words it stands for ("u", "r", "w", "n", "4yo", 啥); a
+ * greeting of another language is small talk and the introduction after it the user's; a
+ * group named one by one keeps each name and age, asked one by one or all together; "<Name> the <animal>" names it; a name
+ * first before "my" and a kin word is theirs. */
+START_TEST(test_shorthand_greetings_groups_and_names)
+{
+    json_decref(say("a", "ahoj!"));
+    ck_assert_uint_eq(memories(), 0);
+    tell("a", "ahoj! petr here, 40, baker");
+    ask("b", "whats my name?", "petr", "ahoj");
+    ask("b", "how old r u, and how old am i?", "40", NULL);
+    tell("a", "the dogs: rolo 9, bramble 4");
+    ask("b", "how old is bramble?", "4", "9");
+    ask("b", "how old are my dogs?", "9", NULL);
+    ask("b", "how old are my dogs?", "4", NULL);
+    tell("a", "Pickle the hamster escaped again, he's 2");
+    ask("b", "what's my hamster called?", "Pickle", NULL);
+    tell("a", "dara my sister lives w her bf n their 3yo in Cork");
+    ask("b", "what's my sister's name?", "dara", NULL);
+    tell("a", "我家猫叫花花");
+    ask("b", "我家猫叫啥", "花花", NULL);
+}
+END_TEST
+
 /* Two questions joined by "and" get two answers; "my girl" and "my boy" are a daughter
  * and a son; the ages of a group are each one's. */
 START_TEST(test_two_questions_in_one_and_the_ages_of_a_group)
@@ -1289,6 +1335,8 @@ int main(void)
     tcase_add_test(tc, test_a_chinese_question_by_name_is_theirs);
     tcase_add_test(tc, test_bands_breeds_moves_and_work_said_by_a_verb);
     tcase_add_test(tc, test_two_questions_in_one_and_the_ages_of_a_group);
+    tcase_add_test(tc, test_firms_allergies_pastimes_and_positions);
+    tcase_add_test(tc, test_shorthand_greetings_groups_and_names);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

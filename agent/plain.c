@@ -1,0 +1,142 @@
+/* plain.c: a message's shorthand written out (plain.h) before the agent reads it. People
+ * type "u", "r", "w/", "n" for "and", "4yo", "bc", "dont" and 啥; the reader
+ * (model/reader.h) and the forms learnt English written out, so the agent reads the
+ * words those stand for; and a space between Chinese characters is the comma it stands
+ * for. Only whole words and those spaces change; everything else is copied byte for
+ * byte. */
+#include "agent/plain.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+/* Whole words (any case) and what they stand for; "n" (and) and "w" (with) only
+ * between words (plain_text). */
+static const char *const spelled[][2] = {
+    {"u", "you"}, {"ur", "your"}, {"r", "are"}, {"w/", "with"}, {"w/o", "without"},
+    {"bc", "because"}, {"cuz", "because"}, {"coz", "because"}, {"abt", "about"},
+    {"rn", "right now"}, {"atm", "at the moment"}, {"tho", "though"}, {"ppl", "people"},
+    {"gonna", "going to"}, {"wanna", "want to"}, {"gotta", "got to"}, {"bday", "birthday"},
+    {"dont", "don't"}, {"doesnt", "doesn't"}, {"didnt", "didn't"}, {"cant", "can't"},
+    {"isnt", "isn't"}, {"wasnt", "wasn't"}, {"arent", "aren't"}, {"havent", "haven't"},
+    {"ive", "i've"}, {"shes", "she's"}, {"hes", "he's"}, {"thats", "that's"},
+    {"theyre", "they're"}, {"yrs", "years"}, {"yr", "year"}, {"mths", "months"},
+    {"wks", "weeks"}, {"&", "and"}, {"workin", "working"}, {"studyin", "studying"},
+    {"livin", "living"}, {"doin", "doing"}, {"goin", "going"}, {"playin", "playing"},
+    {"tryin", "trying"}, {"teachin", "teaching"}, {"runnin", "running"},
+    {"movin", "moving"}, {"startin", "starting"}, {NULL, NULL}};
+
+const char *plain_word(const char *w)
+{
+    if (!strcasecmp(w, "w")) return "with";
+    for (int s = 0; spelled[s][0]; s++)
+        if (!strcasecmp(w, spelled[s][0])) return spelled[s][1];
+    return NULL;
+}
+
+/* Chinese characters of everyday speech and the ones the reader knows: 啥 is 什么,
+ * 俺 is 我. */
+static const char *const zh[][2] = {{"啥", "什么"}, {"俺", "我"}, {NULL, NULL}};
+
+/* 1 when a CJK ideograph (U+3400..U+9FFF, three bytes) starts at msg[i]. */
+static int cjk_at(const char *msg, size_t len, size_t i)
+{
+    if (i + 3 > len) return 0;
+    unsigned char a = (unsigned char)msg[i], b = (unsigned char)msg[i + 1];
+    unsigned cp = ((unsigned)(a & 0x0F) << 12) | ((unsigned)(b & 0x3F) << 6) |
+                  ((unsigned char)msg[i + 2] & 0x3F);
+    return (a & 0xF0) == 0xE0 && cp >= 0x3400 && cp <= 0x9FFF;
+}
+
+/* 1 when ch may be inside a word of shorthand ("w/o", "can't", "4yo"). */
+static int word_char(unsigned char ch)
+{
+    return isalnum(ch) || ch == '\'' || ch == '/' || ch == '&';
+}
+
+/* Appends s[0, n) to out at *at; 0 when it does not fit (room for the NUL kept). */
+static int put(char *out, size_t cap, size_t *at, const char *s, size_t n)
+{
+    if (*at + n + 1 > cap) return 0;
+    memcpy(out + *at, s, n);
+    *at += n;
+    return 1;
+}
+
+/* 1 when the word before and the word after the one at [s, e) of msg are words of
+ * letters, each one space away ("fish n chips"). */
+static int between_words(const char *msg, size_t len, size_t s, size_t e)
+{
+    return s >= 2 && msg[s - 1] == ' ' && isalpha((unsigned char)msg[s - 2]) && e + 1 < len &&
+           msg[e] == ' ' && isalpha((unsigned char)msg[e + 1]);
+}
+
+long plain_text(const char *msg, char *out, size_t cap)
+{
+    size_t len = strlen(msg), at = 0;
+    for (size_t i = 0; i < len;) {
+        int done = 0;
+        for (int z = 0; zh[z][0] && !done; z++) {
+            size_t zl = strlen(zh[z][0]);
+            if (i + zl <= len && !memcmp(msg + i, zh[z][0], zl)) {
+                if (!put(out, cap, &at, zh[z][1], strlen(zh[z][1]))) return -1;
+                i += zl;
+                done = 1;
+            }
+        }
+        if (done) continue;
+        /* "孙女五岁 上幼儿园": a space between Chinese characters parts two clauses */
+        if (msg[i] == ' ' && i >= 3 && cjk_at(msg, len, i - 3)) {
+            size_t e = i;
+            while (e < len && msg[e] == ' ') e++;
+            if (cjk_at(msg, len, e)) {
+                if (!put(out, cap, &at, "\xEF\xBC\x8C", 3)) return -1;     /* ， */
+                i = e;
+                continue;
+            }
+        }
+        unsigned char ch = (unsigned char)msg[i];
+        if (!word_char(ch) || (i > 0 && word_char((unsigned char)msg[i - 1]))) {
+            if (!put(out, cap, &at, msg + i, 1)) return -1;
+            i++;
+            continue;
+        }
+        size_t e = i;
+        while (e < len && word_char((unsigned char)msg[e])) e++;
+        size_t wl = e - i;
+        const char *with = NULL;
+        for (int s = 0; spelled[s][0] && !with; s++)
+            if (strlen(spelled[s][0]) == wl && !strncasecmp(msg + i, spelled[s][0], wl))
+                with = spelled[s][1];
+        /* "n" and "w" only between words: "fish n chips", "lunch w my aunt" */
+        if (!with && wl == 1 && (msg[i] == 'n' || msg[i] == 'N') && between_words(msg, len, i, e))
+            with = "and";
+        if (!with && wl == 1 && (msg[i] == 'w' || msg[i] == 'W') && between_words(msg, len, i, e))
+            with = "with";
+        /* an age written short: "4yo", "4y/o", "4yrs" */
+        size_t d = i;
+        while (d < e && isdigit((unsigned char)msg[d])) d++;
+        static const char *const old[] = {"yo", "y/o", "yro", NULL};   /* ("6yrs" may be
+                                                                           * how long) */
+        int age = 0, after = 0;     /* ("29 yo": the number a word before) */
+        for (int o = 0; old[o] && d > i && d < e && !age; o++)
+            age = strlen(old[o]) == e - d && !strncasecmp(msg + d, old[o], e - d);
+        for (int o = 0; old[o] && d == i && i >= 2 && msg[i - 1] == ' ' &&
+                        isdigit((unsigned char)msg[i - 2]) && !after; o++)
+            after = strlen(old[o]) == wl && !strncasecmp(msg + i, old[o], wl);
+        if (after) {
+            if (!put(out, cap, &at, "years old", 9)) return -1;
+        } else if (age) {
+            if (!put(out, cap, &at, msg + i, d - i) || !put(out, cap, &at, " years old", 10))
+                return -1;
+        } else if (with) {
+            if (!put(out, cap, &at, with, strlen(with))) return -1;
+        } else if (!put(out, cap, &at, msg + i, wl)) {
+            return -1;
+        }
+        i = e;
+    }
+    if (at + 1 > cap) return -1;
+    out[at] = '\0';
+    return (long)at;
+}

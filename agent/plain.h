@@ -1,0 +1,20 @@
+/* plain.h: a message's shorthand written out before the agent reads it ("u" you, "r"
+ * are, "w/" with, "n" and between words, "4yo" 4 years old, "dont" don't, 啥 什么, a space
+ * between Chinese characters a comma), so
+ * that the reader and the forms see the words they know. Private to agent/: turn.c reads
+ * every message through it, understand.c each word. No allocation. */
+#ifndef MNEMO_AGENT_PLAIN_H
+#define MNEMO_AGENT_PLAIN_H
+
+#include <stddef.h>
+
+/* The words one word of shorthand stands for, any case ("u": "you", "w/": "with", "w":
+ * "with"), or NULL: the one list of them (understand.c reads a clause's words with it). */
+const char *plain_word(const char *w);
+
+/* msg (NUL-terminated UTF-8) with its shorthand written out into out (cap bytes with its
+ * NUL): the length written, or -1 when it does not fit (out is then not a string; the
+ * caller reads msg as it is). Anything but whole words of shorthand is copied as is. */
+long plain_text(const char *msg, char *out, size_t cap);
+
+#endif

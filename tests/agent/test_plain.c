@@ -1,0 +1,69 @@
+/* test_plain.c: shorthand written out before a message is read (agent/plain.h), as a
+ * table: whole words of shorthand change, the same letters inside other words and
+ * anything else do not, and a buffer too small is refused. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agent/plain.h"
+
+static const struct {
+    const char *text, *want;
+} rows[] = {
+    {"how old r u", "how old are you"},
+    {"is ur sister ok", "is your sister ok"},
+    {"stopping w/ my aunt w/o the dog", "stopping with my aunt without the dog"},
+    {"grew up n went to school in Hull", "grew up and went to school in Hull"},
+    {"parked w my cousin", "parked with my cousin"},
+    {"my cat is 3yo, the dog 11 yo", "my cat is 3 years old, the dog 11 years old"},
+    {"i dont drive bc of my eyes", "i don't drive because of my eyes"},
+    {"rn im in Leeds", "right now im in Leeds"},
+    {"workin late, studyin after", "working late, studying after"},
+    {"我家狗叫啥", "我家狗叫什么"},
+    {"俺是老师", "我是老师"},
+    {"孙女五岁 上幼儿园了", "孙女五岁，上幼儿园了"},
+    {"hi 我叫小林 30", "hi 我叫小林 30"},
+    /* letters of shorthand inside words, a word alone at an end, names: as they are */
+    {"our run was fun", "our run was fun"},
+    {"u", "you"},
+    {"n", "n"},
+    {"Vitamin D and Plan B", "Vitamin D and Plan B"},
+    {"R&B fan", "R&B fan"},
+    {"", ""},
+};
+
+START_TEST(test_shorthand_is_written_out)
+{
+    char out[256];
+    long n = plain_text(rows[_i].text, out, sizeof out);
+    ck_assert_msg(n >= 0, "'%s': did not fit", rows[_i].text);
+    ck_assert_msg(!strcmp(out, rows[_i].want), "'%s' -> '%s', want '%s'", rows[_i].text, out,
+                  rows[_i].want);
+    ck_assert_int_eq((long)strlen(out), n);
+}
+END_TEST
+
+START_TEST(test_a_buffer_too_small_is_refused)
+{
+    char out[8];
+    ck_assert_int_eq(plain_text("how old r u today", out, sizeof out), -1);
+    ck_assert_int_eq(plain_text("hi", out, 3), 2);
+    ck_assert_str_eq(out, "hi");
+    ck_assert_int_eq(plain_text("hi", out, 2), -1);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("plain");
+    TCase *tc = tcase_create("table");
+    tcase_add_loop_test(tc, test_shorthand_is_written_out, 0, (int)(sizeof rows / sizeof rows[0]));
+    tcase_add_test(tc, test_a_buffer_too_small_is_refused);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
