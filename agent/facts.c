@@ -19,7 +19,8 @@ int facts_multi_valued(int rel, const char *relation, const char *holder)
 {
     return rel == READER_REL_LIKES || rel == READER_REL_HOBBY || rel == READER_REL_LANGUAGE ||
            rel == READER_REL_ALLERGY || rel == READER_REL_OWNS ||
-           (rel == READER_REL_OPEN && relation && !strcmp(relation, UNDERSTAND_DISLIKES)) ||
+           (rel == READER_REL_OPEN && relation && (!strcmp(relation, UNDERSTAND_DISLIKES) ||
+                                                   !strcmp(relation, UNDERSTAND_CONDITION))) ||
            (rel == READER_REL_NAME && realise_plural(holder));
 }
 
@@ -35,6 +36,10 @@ static const char *skip_article(const char *s)
 int facts_same_holder(const char *a, const char *b)
 {
     if (!a || !b) return 0;
+    /* one to be married, however spelt ("fiance" is asked of as "who am I marrying?") */
+    if ((!strcmp(a, "fiance") || !strcmp(a, "fiancee")) &&
+        (!strcmp(b, "fiance") || !strcmp(b, "fiancee")))
+        return 1;
     for (;; a++, b++) {     /* spaces skipped: keys written before 2026-12 spelt "弟 弟" */
         while (*a == ' ') a++;
         while (*b == ' ') b++;

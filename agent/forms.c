@@ -106,11 +106,14 @@ int forms_married_to(const char *c, size_t cn, const char *const *words,
                 l++;
             if (!forms[f].words[l]) at = w, len = l, spouse = forms[f].spouse;
         }
-    /* a name typed small is one when how long comes after it ("been with rebecca for
-     * three years") */
+    /* a name typed small is one when how long or a comma comes after it ("been with
+     * rebecca for three years", "married to nico, ...") */
+    long tp = at >= 0 && at + len < n ? understand_text_at(c, cn, words[at + len]) : -1;
+    int comma = tp >= 0 && (size_t)tp + strlen(words[at + len]) < cn &&
+                c[tp + (long)strlen(words[at + len])] == ',';     /* "married to nico, he's" */
     int small = at >= 0 && at + len + 1 <= n &&
                 (at + len + 1 == n || !strcmp(words[at + len + 1], "for") ||
-                 !strcmp(words[at + len + 1], "since")) &&
+                 !strcmp(words[at + len + 1], "since") || comma) &&
                 at + len < n && isalpha((unsigned char)words[at + len][0]) &&
                 !lex_is_stopword(words[at + len]) && !understand_kin(words[at + len]);
     if (at < 0 || at + len >= n || (!caps[at + len] && !small) ||
@@ -152,6 +155,8 @@ int forms_married_to(const char *c, size_t cn, const char *const *words,
                 snprintf(out[i].holder, sizeof out[i].holder, "%s", key);
             out[i].personal = 1;
         }
+        if (out[i].rel == READER_REL_NAME && !strcmp(out[i].holder, key))
+            continue;                   /* another name of theirs ("he's [french ...]") */
         out[kept++] = out[i];
     }
     if (kept >= max) return kept;
@@ -1645,8 +1650,9 @@ static const char *age_word(const char *const *words, int n, int w)
     return d >= 1 && d <= 2 && !words[w][d] ? words[w] : NULL;
 }
 
-int forms_group_named(const char *c, size_t cn, const char *const *words, int n,
-                      const understood_t *clause, understood_t *out, int k, int max)
+int forms_group_named(const char *c, size_t cn, const char *const *words,
+                      const unsigned char *caps, int n, const understood_t *clause,
+                      understood_t *out, int k, int max)
 {
     static const char *const lead[] = {"are", "r", "called", "named", "is", "the", "-", NULL};
     static const char *const before[] = {"little", "baby", "big", "young", "youngest",
@@ -1660,6 +1666,19 @@ int forms_group_named(const char *c, size_t cn, const char *const *words, int n,
     int g = 0;
     while (g < n && !group_word(words[g], key, sizeof key)) g++;
     if (g >= n) return k;
+    /* the group is the user's: "my", "our", "we", "I", "got", "have" or a number before it
+     * ("3 kids"), or a colon after it ("kids: ..."); not "cats are overrated" */
+    static const char *const mine[] = {"my", "our", "we", "i", "we've", "i've", "got", "have",
+                                       "has", "keep", NULL};
+    int ours = 0;
+    for (int v = 0; v < g && !ours; v++)
+        ours = understand_in_list(mine, words[v]) || understand_in_list(understand_personal_words, words[v]);
+    ours |= g > 0 && understand_has_number(words[g - 1]);
+    long gp = understand_text_at(c, cn, words[g]);
+    ours |= gp >= 0 && (size_t)gp + strlen(words[g]) < cn && c[gp + (long)strlen(words[g])] == ':';
+    /* "the hens are Dot and ...": "the" only before names with a capital */
+    int capitals = !ours && g > 0 && !strcmp(words[g - 1], "the");
+    if (!ours && !capitals) return k;
     int w = g + 1;
     while (w < n && (!isalnum((unsigned char)words[w][0]) || understand_in_list(lead, words[w])))
         w++;
@@ -1685,6 +1704,7 @@ int forms_group_named(const char *c, size_t cn, const char *const *words, int n,
         int again = 0;          /* "Rolo and Bramble, bramble is the old one": of one named */
         for (int j = 0; j < m && !again; j++) again = !strcasecmp(words[names[j]], words[w]);
         if (again) break;
+        if (capitals && !caps[w]) break;
         names[m] = w, ages[m] = -1;
         /* a name of two words that ends the clause or a part of it ("lady grey") */
         int rest = w + 2;       /* (fillers after it end it too: "... Tim Tam lol") */
@@ -1770,5 +1790,88 @@ int forms_name_the_pet(const char *c, size_t cn, const char *const *words,
     if (age && k < max)
         forms_told_unit(clause, READER_REL_AGE, pet, reader_rel_name(READER_REL_AGE), age,
                         &out[k++]);
+    return k;
+}
+
+/* The health conditions people tell of, one word or the last words of a longer name
+ * ("high blood pressure" ends in "pressure" after "blood"). */
+static const char *const conditions[] = {
+    "asthma", "diabetes", "epilepsy", "arthritis", "dementia", "alzheimer's", "alzheimers",
+    "adhd", "autism", "dyslexia", "migraines", "migraine", "anxiety", "depression", "eczema",
+    "psoriasis", "cancer", "leukaemia", "leukemia", "hypertension", "insomnia", "coeliac",
+    "celiac", "crohn's", "crohns", "ibs", "copd", "lupus", "sciatica", "tinnitus",
+    "glaucoma", "osteoporosis", "anaemia", "anemia", "endometriosis", "pcos",
+    "fibromyalgia", "cholesterol", "pressure", "attacks", "gout", "angina", "vertigo",
+    "scoliosis", "parkinson's", "parkinsons", "hayfever", NULL};
+
+/* Where the condition named at words[w] begins ("type 2 diabetes", "high blood pressure",
+ * "panic attacks"), or -1 when words[w] names none. */
+static int condition_start(const char *const *words, int w)
+{
+    if (!understand_in_list(conditions, words[w])) return -1;
+    if (!strcmp(words[w], "pressure"))
+        return w >= 2 && !strcmp(words[w - 1], "blood") && !strcmp(words[w - 2], "high")
+                   ? w - 2 : -1;
+    if (!strcmp(words[w], "attacks")) return w >= 1 && !strcmp(words[w - 1], "panic") ? w - 1 : -1;
+    if (!strcmp(words[w], "cholesterol")) return w >= 1 && !strcmp(words[w - 1], "high") ? w - 1 : w;
+    if (!strcmp(words[w], "diabetes") && w >= 2 && !strcmp(words[w - 2], "type")) return w - 2;
+    return w;
+}
+
+int forms_condition(const char *c, size_t cn, const char *const *words, int n, int act,
+                    const understood_t *clause, understood_t *out, int k, int max)
+{
+    static const char *const having[] = {"has", "have", "got", "diagnosed", "suffer",
+                                         "suffers", "with", "had", "living", NULL};
+    static const char *const asking[] = {"condition", "conditions", "health", "illness",
+                                         "illnesses", "diagnosed", "medical", NULL};
+    int w = 0, s = -1;
+    while (w < n && (s = condition_start(words, w)) < 0) w++;
+    /* (a question the reader took for a fact says so by its mark) */
+    if (act == READER_QUESTION || act == READER_YESNO || memchr(c, '?', cn)) {
+        int asked = s >= 0;
+        for (int v = 0; v < n && !asked; v++) asked = understand_in_list(asking, words[v]);
+        if (!asked) return k;
+        for (int i = 0; i < k; i++) {
+            out[i].rel = READER_REL_OPEN;
+            snprintf(out[i].relation, sizeof out[i].relation, "%s", UNDERSTAND_CONDITION);
+            if (understand_in_list(asking, out[i].holder))     /* "[health] problems" */
+                snprintf(out[i].holder, sizeof out[i].holder, "self");
+            if (act != READER_YESNO || s < 0) out[i].value[0] = '\0';
+            else understand_as_written(c, cn, words, s, w + 1, out[i].value, sizeof out[i].value);
+        }
+        return k;
+    }
+    if (s < 0) return k;
+    int had = 0;
+    for (int v = 0; v < s && !had; v++) had = understand_in_list(having, words[v]);
+    if (!had) return k;
+    char who[UNDERSTAND_KEY] = "self";
+    for (int i = 0; i < k; i++)     /* whose: the reader's holder of the clause */
+        if (out[i].holder[0] && strcmp(out[i].holder, "self") != 0) {
+            snprintf(who, sizeof who, "%s", out[i].holder);
+            break;
+        }
+    int starts[4], ends[4], m = 0;  /* every condition told ("eczema, also asthma") */
+    for (int v = w; v < n && m < 4; v++) {
+        int b = condition_start(words, v);
+        if (b >= 0) starts[m] = b, ends[m++] = v + 1;
+    }
+    int kept = 0;               /* the reader's units of the conditions' words, of having
+                                 * them ("has [a poor] ...") or of none */
+    for (int i = 0; i < k; i++) {
+        int inside = !out[i].value[0] || !strcmp(out[i].value, "diagnosed") ||
+                     (out[i].rel == READER_REL_OWNS && !strcmp(out[i].holder, who));
+        for (int j = 0; j < m && !inside; j++)
+            for (int v = starts[j]; v < ends[j] && !inside; v++)
+                inside = understand_text_at(out[i].value, strlen(out[i].value), words[v]) >= 0;
+        if (!inside) out[kept++] = out[i];
+    }
+    k = kept;
+    for (int j = 0; j < m && k < max; j++) {
+        char value[UNDERSTAND_VALUE];
+        understand_as_written(c, cn, words, starts[j], ends[j], value, sizeof value);
+        forms_told_unit(clause, READER_REL_OPEN, who, UNDERSTAND_CONDITION, value, &out[k++]);
+    }
     return k;
 }

@@ -29,12 +29,13 @@ int forms_is_country(const char *w);
 int forms_language(const char *w);
 
 /* "married to Ayesha", "I share my life with Tomas", "in a relationship with Kai", "I
- * have been with Tara for three years" (a name typed small too before "for") name
- * the user's spouse or partner, whatever the reader made of the words: the capitalised
- * word after those words is the name, a spouse's a husband's or a wife's by the pronoun
- * the clause speaks of them with ("she's a midwife"), else a partner's; the units the
- * reader gave "married" as their holder are the spouse's, and a unit that took the name
- * as some other value, or years as an age, is dropped. Returns the units left. */
+ * have been with Tara for three years" (a name typed small too before "for", "since" or
+ * a comma) name the user's spouse or partner, whatever the reader made of the words: the
+ * capitalised word after those words is the name, a spouse's a husband's or a wife's by
+ * the pronoun the clause speaks of them with ("she's a midwife"), else a partner's; the
+ * units the reader gave "married" as their holder are the spouse's, and a unit that took
+ * the name as some other value, another name of theirs, or years as an age, is dropped.
+ * Returns the units left. */
 int forms_married_to(const char *c, size_t cn, const char *const *words,
                      const unsigned char *caps, int n, understood_t *out, int k, int max);
 
@@ -280,14 +281,16 @@ int forms_sport(const char *c, size_t cn, const char *const *words, int n,
                 const understood_t *clause, understood_t *out, int k, int max);
 
 /* "2 kids: oona 8 and little bram who is 3", "the twins kit and pip", "hens are Dot,
- * Peg and Ivy": a group one names one by one (kin words of
- * several, "twins", or animals in the plural) and, after it, two names or more joined
+ * Peg and Ivy": a group of the user's one names one by one (kin words of several,
+ * "twins", or animals in the plural, after "my", "we", "got", a number, or before a
+ * colon; after "the" only names with a capital) and, after it, two names or more joined
  * by commas or "and", each maybe with an age ("15", "(7)", "who is 6"): a name of the
  * group's (its holder key, "children") for each, and an age of each one named, in place
  * of the reader's units of those names and ages (forms_counted tells how many, before
  * it). Not in a question. Returns the units. */
-int forms_group_named(const char *c, size_t cn, const char *const *words, int n,
-                      const understood_t *clause, understood_t *out, int k, int max);
+int forms_group_named(const char *c, size_t cn, const char *const *words,
+                      const unsigned char *caps, int n, const understood_t *clause,
+                      understood_t *out, int k, int max);
 
 /* "Pickle the hamster is in his wheel again, he's 2": a capitalised name first in the
  * clause, "the" and a pet word or a kind of animal: the name of that animal, and an age
@@ -297,6 +300,17 @@ int forms_group_named(const char *c, size_t cn, const char *const *words, int n,
 int forms_name_the_pet(const char *c, size_t cn, const char *const *words,
                        const unsigned char *caps, int n, const understood_t *clause,
                        understood_t *out, int k, int max);
+
+/* Health conditions: "my mum has dementia", "my dad was diagnosed with angina", "he
+ * has asthma" (a condition of a short list, after "has", "have", "diagnosed", "suffer",
+ * "with" ...) is the open relation UNDERSTAND_CONDITION of the reader's holder of the clause
+ * (else the user's), each one told, in place of the reader's units of their words, of
+ * having things and of none. Asked
+ * ("what condition does my grandad have?", "any health problems?", "do I have
+ * asthma?"; a clause with a question mark whatever its act) the question's units ask that
+ * relation. Returns the units. */
+int forms_condition(const char *c, size_t cn, const char *const *words, int n, int act,
+                    const understood_t *clause, understood_t *out, int k, int max);
 
 /* "what position do I play?": a question (or a yes/no one) that says "position" asks
  * FORMS_POSITION of its holders. Returns the units. */

@@ -34,9 +34,11 @@ const char *plain_word(const char *w)
     return NULL;
 }
 
-/* Chinese characters of everyday speech and the ones the reader knows: 啥 is 什么,
- * 俺 is 我. */
-static const char *const zh[][2] = {{"啥", "什么"}, {"俺", "我"}, {NULL, NULL}};
+/* Written anywhere: Chinese characters of everyday speech and the ones the reader knows
+ * (啥 is 什么, 俺 is 我), and kin words with accents the word lists spell without. */
+static const char *const zh[][2] = {{"啥", "什么"}, {"俺", "我"}, {"fiancée", "fiancee"},
+                                    {"fiancé", "fiance"}, {"Fiancée", "fiancee"},
+                                    {"Fiancé", "fiance"}, {NULL, NULL}};
 
 /* 1 when a CJK ideograph (U+3400..U+9FFF, three bytes) starts at msg[i]. */
 static int cjk_at(const char *msg, size_t len, size_t i)

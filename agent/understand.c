@@ -1310,7 +1310,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_favourite_is(c, cn, words, n, &clause, out, k, &nread, max);
     }
     if (clause.act == READER_FACT || clause.act == READER_SMALLTALK) {
-        k = forms_group_named(c, cn, words, n, &clause, out, k, max);
+        k = forms_group_named(c, cn, words, caps, n, &clause, out, k, max);
         k = forms_counted(c, cn, words, n, &clause, out, k, max);
         k = forms_name_the_pet(c, cn, words, caps, n, &clause, out, k, max);
         k = forms_trips_and_visits(c, cn, words, caps, n, clause.act, &clause, out, k, max);
@@ -1327,6 +1327,9 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_intro_list(c, cn, &clause, out, k, max);
         k = forms_sport(c, cn, words, n, &clause, out, k, max);
     }
+    if (clause.act != READER_FORGET && clause.act != READER_SUMMARY)   /* (told or asked,
+                                                                        * whatever the act) */
+        k = forms_condition(c, cn, words, n, clause.act, &clause, out, k, max);
     static const char *const forgetting[] = {"forget", "delete", "remove", "erase", "wipe",
                                              "drop", NULL};
     int asks_forget = 0;

@@ -763,10 +763,21 @@ int understand_mend_kin_named_first(const char *c, size_t cn, const char *const 
         }
     }
     /* "dara my sister lives ...": a name first, then "my" and kin word(s) */
+    static const char *const chat[] = {"brb", "ugh", "oh", "ok", "okay", "well", "also", "plus",
+                                       "but", "yeah", "yes", "no", "hmm", "wow", "sadly",
+                                       "anyway", "fyi", "ps", "ngl", "update", "news", "sorry",
+                                       "today", "tonight", "guess", "apparently", "since",
+                                       "after", "before", "because", "when", "while", "until",
+                                       "as", "like", "with", "without", "for", "about", "from",
+                                       "to", "at", "in", "on", "by", "and", "or", "if",
+                                       "unless", "though", "although", "once", "where", "then",
+                                       "now", "honestly", "literally", "basically", NULL};
     int f = 0;
     while (f < n && understand_in_list(understand_greetings, words[f])) f++;
     for (int w = f + 1; a < 0 && w <= f + 2 && w + 1 < n; w++)
         if (!strcmp(words[w], "my") && !understand_in_list(understand_personal_words, words[f]) &&
+            !understand_in_list(chat, words[f]) &&
+            !understand_in_list(understand_empty_words, words[f]) &&
             (w == f + 1 || (caps[f] && caps[f + 1])))
             a = w;
     int s = a - 1 + bare;       /* the name's words [s, a + bare) */

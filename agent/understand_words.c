@@ -70,7 +70,8 @@ int understand_kin(const char *key)
 {
     static const char *const more[] = {"brother", "sister", "son", "daughter", "uncle",
                                        "aunt", "cousin", "niece", "nephew", "partner", "spouse",
-                                       NULL};
+                                       "fiance", "fiancee", "stepson", "stepdaughter",
+                                       "grandson", "granddaughter", NULL};
     if (dialogue_pet_word(key)) return 0;      /* 猫 and 狗 are in the canon table too */
     for (size_t c = 0; c < sizeof canon / sizeof canon[0]; c++)
         if (!strcmp(canon[c].key, key)) return 1;

@@ -17,6 +17,8 @@ enum { UNDERSTAND_KEY = 64, UNDERSTAND_VALUE = 256 };
 /* The open relation of what the user dislikes ("I can't stand olives"): several at once,
  * as likes. */
 #define UNDERSTAND_DISLIKES "dislikes"
+/* The open relation of a health condition ("my mum has dementia"): several at once. */
+#define UNDERSTAND_CONDITION "condition"
 /* The open relations of a trip the user takes ("we're off to Crete at Easter": where)
  * and of a visit someone of theirs pays ("my mum is coming in March": when). */
 #define UNDERSTAND_TRIP "trip"

@@ -22,6 +22,7 @@ static const struct {
     {"workin late, studyin after", "working late, studying after"},
     {"我家狗叫啥", "我家狗叫什么"},
     {"俺是老师", "我是老师"},
+    {"my fiancée Ana, her fiancé Tom", "my fiancee Ana, her fiance Tom"},
     {"孙女五岁 上幼儿园了", "孙女五岁，上幼儿园了"},
     {"hi 我叫小林 30", "hi 我叫小林 30"},
     /* letters of shorthand inside words, a word alone at an end, names: as they are */

@@ -501,6 +501,14 @@ static const struct {
     /* a Chinese kin's name said twice over, and the age before 岁 */
     {"孙女丫丫六岁了，上小学", {{"fact", "granddaughter", "age", "六", NULL},
                               {"fact", "granddaughter", "name", "丫丫", NULL}}},
+    /* a health condition, told and asked */
+    {"my grandad has glaucoma, poor thing", {{"fact", "grandfather", "condition", "glaucoma", NULL}}},
+    {"what condition does my grandad have?", {{"question", "grandfather", "condition", "", NULL}}},
+    /* a spouse's name typed small before a comma */
+    {"married to otto, he's dutch, a plumber by trade", {{"fact", "husband", "job", "plumber", NULL},
+                                                         {"fact", "husband", "name", "otto", NULL}}},
+    /* a group spoken of, not named: no names ("the dogs are mad, honestly") */
+    {"the dogs are mad, honestly", {{"smalltalk", "self", "", "", NULL}}},
 };
 
 START_TEST(test_hand_written_sentences_read_into_their_units)

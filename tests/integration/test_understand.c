@@ -1191,7 +1191,7 @@ END_TEST
 /* Shorthand is read as the words it stands for ("u", "r", "w", "n", "4yo", 啥); a
  * greeting of another language is small talk and the introduction after it the user's; a
  * group named one by one keeps each name and age, asked one by one or all together; "<Name> the <animal>" names it; a name
- * first before "my" and a kin word is theirs. */
+ * first before "my" and a kin word is theirs; health conditions are kept, several at once. */
 START_TEST(test_shorthand_greetings_groups_and_names)
 {
     json_decref(say("a", "ahoj!"));
@@ -1207,6 +1207,11 @@ START_TEST(test_shorthand_greetings_groups_and_names)
     ask("b", "what's my hamster called?", "Pickle", NULL);
     tell("a", "dara my sister lives w her bf n their 3yo in Cork");
     ask("b", "what's my sister's name?", "dara", NULL);
+    tell("a", "i have eczema, also got asthma since i was little");
+    ask("b", "have i got any health problems?", "eczema", NULL);
+    ask("b", "what conditions do i have?", "asthma", NULL);
+    tell("a", "me and kit (fiancée) are tying the knot in may");
+    ask("b", "who am i marrying?", "kit", NULL);
     tell("a", "我家猫叫花花");
     ask("b", "我家猫叫啥", "花花", NULL);
 }
