@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH="${1:-60}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(validate config tokenizer framing head chunked mcp modelfile babi)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(validate config tokenizer framing head chunked mcp modelfile babi plain)
 BUILD=build-fuzz
 
 command -v clang >/dev/null || { echo "fuzz: needs clang (apt-get install clang)" >&2; exit 1; }

@@ -1,0 +1,34 @@
+/* fuzz_plain.c: libFuzzer harness for agent/plain.c, which every chat message goes
+ * through before it is read. Any bytes, cut at their first NUL as a message is: written
+ * out into a buffer of the size turn.c gives (twice the message and 64), it must fit, be
+ * as long as it says, stay well-formed UTF-8 when the message was, and come out the same
+ * again in a buffer exactly one byte longer than it; one byte shorter is refused. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agent/plain.h"
+#include "model/tokenizer.h"
+#include "fuzz.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char *msg = malloc(size + 1);
+    if (!msg) return 0;
+    memcpy(msg, data, size);
+    msg[size] = '\0';
+    size_t len = strlen(msg), cap = 2 * len + 64;
+    char *out = malloc(cap), *again = malloc(cap);
+    if (!out || !again) goto done;
+    long n = plain_text(msg, out, cap);
+    CHECK(n >= 0 && (size_t)n < cap);
+    CHECK(strlen(out) == (size_t)n);
+    if (tok_utf8_valid(msg, len)) CHECK(tok_utf8_valid(out, (size_t)n));
+    CHECK(plain_text(msg, again, (size_t)n + 1) == n && !strcmp(out, again));
+    if (n > 0) CHECK(plain_text(msg, again, (size_t)n) == -1);
+done:
+    free(out);
+    free(again);
+    free(msg);
+    return 0;
+}
