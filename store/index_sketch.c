@@ -61,15 +61,6 @@ INDEX_ROW_CLONES void index_rotate(const index_t *ix, const float *x, float *out
             butterflies(out + i, h, h);
 }
 
-/* Eight 0/1 bytes -> eight bits, byte t to bit t (one multiply gathers them into the
- * top byte). */
-static inline uint64_t pack8(const uint8_t *b)
-{
-    uint64_t x;
-    memcpy(&x, b, 8);
-    return (x * 0x0102040810204080ULL) >> 56;
-}
-
 /* The sketch of the mixed row y[dpad] (index_block_t): each y[j] on a 4-level grid of
  * step delta, v = 0 for y <= -delta, 1 below 0, 2 below delta, 3 from there; its high
  * bits (y >= 0) into hi and low bits into lo. Returns the factor of the estimate (0 for
