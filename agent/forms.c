@@ -1608,7 +1608,7 @@ int forms_allergic(const char *c, size_t cn, const char *const *words, int n,
         int after = 0;
         for (int v = s[0]; v < n && !after && islower((unsigned char)out[i].value[0]); v++)
             after = strlen(words[v]) == fl && !strncmp(words[v], out[i].value, fl);
-        if (out[i].rel == READER_REL_ALLERGY || !out[i].value[0] || after ||
+        if (out[i].rel == READER_REL_ALLERGY || (!out[i].value[0] && !out[i].name[0]) || after ||
             (out[i].rel == READER_REL_JOB && !kinds_person(last ? last + 1 : out[i].value)))
             continue;
         out[kept++] = out[i];
@@ -1778,7 +1778,8 @@ int forms_name_the_pet(const char *c, size_t cn, const char *const *words,
     for (int i = 0; i < k; i++) {
         understood_t *u = &out[i];
         if ((u->rel == READER_REL_KIND && !strcasecmp(u->value, words[f + 2])) ||
-            !strcasecmp(u->value, name) || (age && u->rel == READER_REL_AGE) || !u->value[0])
+            !strcasecmp(u->value, name) || (age && u->rel == READER_REL_AGE) ||
+            (!u->value[0] && !u->name[0]))
             continue;
         if (!strcasecmp(u->holder, words[f])) snprintf(u->holder, sizeof u->holder, "%s", pet);
         out[kept++] = *u;
@@ -1860,7 +1861,7 @@ int forms_condition(const char *c, size_t cn, const char *const *words, int n, i
     int kept = 0;               /* the reader's units of the conditions' words, of having
                                  * them ("has [a poor] ...") or of none */
     for (int i = 0; i < k; i++) {
-        int inside = !out[i].value[0] || !strcmp(out[i].value, "diagnosed") ||
+        int inside = (!out[i].value[0] && !out[i].name[0]) || !strcmp(out[i].value, "diagnosed") ||
                      (out[i].rel == READER_REL_OWNS && !strcmp(out[i].holder, who));
         for (int j = 0; j < m && !inside; j++)
             for (int v = starts[j]; v < ends[j] && !inside; v++)

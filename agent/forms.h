@@ -253,13 +253,13 @@ int forms_intro_list(const char *c, size_t cn, const understood_t *clause, under
 int forms_zh_goes_on(const char *msg, size_t at);
 
 /* "allergic to wasp stings, always carry my pen", "my son is allergic to nuts and
- * eggs":
- * what someone is allergic to, the one to three words after "allergic to" (or "allergy
- * to", "intolerant to"; past an article, up to a function word or punctuation) and a
- * second thing after "and" or a comma: the allergies of the reader's unit of an
- * allergy's holder (else the user's, when no one else is named before the words),
- * in place of its units of an allergy and of jobs that are no kind of person ("pen").
- * Not in a question. Returns the units. */
+ * eggs": what someone is allergic to, the one to three words after "allergic to" (or
+ * "allergy to", "intolerant to"; past an article, up to a function word or punctuation)
+ * and a second thing after "and" or a comma: the allergies of the reader's unit of an
+ * allergy's holder (else the user's, when no one else is named before the words), with
+ * the name told in passing, in place of the reader's units of an allergy, of no value or
+ * name, of jobs that are no kind of person ("pen") and of values typed small from the
+ * allergy on ("carry my [pen]"). Not in a question. Returns the units. */
 int forms_allergic(const char *c, size_t cn, const char *const *words, int n,
                    const understood_t *clause, understood_t *out, int k, int max);
 
@@ -295,7 +295,7 @@ int forms_group_named(const char *c, size_t cn, const char *const *words,
 /* "Pickle the hamster is in his wheel again, he's 2": a capitalised name first in the
  * clause, "the" and a pet word or a kind of animal: the name of that animal, and an age
  * said after "she's", "he's" or "it's", in place of the reader's units of the name, of
- * the animal as a kind, of ages and of no value (a unit held by the name is the
+ * the animal as a kind, of ages and of no value or name (a unit held by the name is the
  * animal's). Not in a question. Returns the units. */
 int forms_name_the_pet(const char *c, size_t cn, const char *const *words,
                        const unsigned char *caps, int n, const understood_t *clause,
@@ -305,7 +305,7 @@ int forms_name_the_pet(const char *c, size_t cn, const char *const *words,
  * has asthma" (a condition of a short list, after "has", "have", "diagnosed", "suffer",
  * "with" ...) is the open relation UNDERSTAND_CONDITION of the reader's holder of the clause
  * (else the user's), each one told, in place of the reader's units of their words, of
- * having things and of none. Asked
+ * having things and of no value or name. Asked
  * ("what condition does my grandad have?", "any health problems?", "do I have
  * asthma?"; a clause with a question mark whatever its act) the question's units ask that
  * relation. Returns the units. */
