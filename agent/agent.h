@@ -295,7 +295,8 @@ typedef struct agent_turn {
 
 /* One turn of conversation for user: retrieve, answer from working memory and the
  * retrieved memories, store both turns, write a statement to long-term memory (update a
- * near-duplicate, supersede what it replaces). out is filled on AGENT_OK and must be
+ * near-duplicate, supersede what it replaces). The message is read, stored and
+ * remembered with its shorthand written out ("u": "you", "4yo": "4 years old"). out is filled on AGENT_OK and must be
  * released with agent_turn_clear whatever the result. A conversation is user's own:
  * another user's conversation of the same id is another conversation. AGENT_ENOMODEL
  * without a model, AGENT_EINVAL for an empty message or invalid UTF-8 (err says why).

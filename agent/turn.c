@@ -140,38 +140,26 @@ static int report_writes(const turn_writes_t *tw, const respond_t *plan, agent_t
     return AGENT_OK;
 }
 
-/* What said's clauses were taken for (the reader's reading as the plan's checks settled
+/* What msg's clauses were taken for (the reader's reading as the plan's checks settled
  * it) into out->clauses, and the plan for its personal clauses into *plan (malloc'd; the
  * caller frees it). smalltalk: the memory network's
  * reply when it took msg for small talk, else NULL. */
-static int read_message(agent_t *a, const char *user, const char *said, const char *smalltalk,
+static int read_message(agent_t *a, const char *user, const char *msg, const char *smalltalk,
                         agent_turn_t *out, respond_t **plan, char *err, size_t errlen)
 {
-    /* the words the shorthand stands for ("u", "w/", "4yo"): what the clauses and the
-     * plan read (the turn keeps what was said) */
-    size_t cap = 2 * strlen(said) + 64;
-    char *plain = malloc(cap);
-    if (!plain) return AGENT_ENOMEM;
-    const char *msg = plain_text(said, plain, cap) >= 0 ? plain : said;
     understood_t u[UNDERSTAND_MAX];
-    int rc = AGENT_OK, n = understand(model_reader(a->model), msg, u, err, errlen);
-    if (n < 0) {
-        rc = agent_from_model(n);
-        goto done;
-    }
+    int n = understand(model_reader(a->model), msg, u, err, errlen);
+    if (n < 0) return agent_from_model(n);
     if (!(*plan = malloc(sizeof **plan)) || !(out->clauses = calloc((size_t)n + 1,
-                                                                    sizeof *out->clauses))) {
-        rc = AGENT_ENOMEM;
-        goto done;
-    }
+                                                                    sizeof *out->clauses)))
+        return AGENT_ENOMEM;
     /* the plan settles each clause (checks.c) before it is reported as acted on */
     const facts_t *facts;
     known_list_t *held;
-    int src = known_get(a->known, a->st, user, &facts, &held);
-    if (src != STORE_OK) {
+    int rc = known_get(a->known, a->st, user, &facts, &held);
+    if (rc != STORE_OK) {
         snprintf(err, errlen, "reading the user's facts failed");
-        rc = agent_from_store(src);
-        goto done;
+        return agent_from_store(rc);
     }
     respond_plan(facts, msg, u, n, smalltalk, *plan);
     known_put(a->known, held);
@@ -185,9 +173,7 @@ static int read_message(agent_t *a, const char *user, const char *said, const ch
         snprintf(c->relation, sizeof c->relation, "%s", u[i].relation);
         snprintf(c->value, sizeof c->value, "%s", u[i].value);
     }
-done:
-    free(plain);
-    return rc;
+    return AGENT_OK;
 }
 
 /* A hit's search score and its rank in each fused list, into r. */
@@ -408,12 +394,21 @@ int agent_chat(agent_t *a, const char *user, const char *conversation, const cha
         snprintf(err, errlen, "message: is not valid UTF-8");
         return AGENT_EINVAL;
     }
+    /* the words its shorthand stands for ("u", "w/", "4yo": agent/plain.h) are what the
+     * turn reads, keeps and remembers, so that forgetting a value finds every copy */
+    size_t cap = 2 * strlen(message) + 64;
+    char *plain = malloc(cap);
+    if (!plain) return AGENT_ENOMEM;
+    const char *said = plain_text(message, plain, cap) >= 0 ? plain : message;
+    int rc = AGENT_ENOMEM;
     wm_conv_t *c = wm_acquire(a->wm, user, conversation);
-    if (!c) return AGENT_ENOMEM;
-    int rc = conv_load(a, c);
+    if (!c) goto done;
+    rc = conv_load(a, c);
     if (!rc) rc = conv_quota(a, c, err, errlen);
-    if (!rc) rc = turn(a, c, user, message, out, err, errlen);
+    if (!rc) rc = turn(a, c, user, said, out, err, errlen);
     wm_release(a->wm, c);
+done:
+    free(plain);
     return rc;
 }
 

@@ -143,6 +143,23 @@ START_TEST(test_forgetting_removes_the_text_from_the_database_files)
 }
 END_TEST
 
+/* A value told in shorthand ("rock n roll") is kept written out; forgetting it by its
+ * relation leaves no copy of it in the files, the turn that told it included. */
+START_TEST(test_forgetting_a_value_told_in_shorthand_leaves_no_copy)
+{
+    tell("a", "i love rock n roll");
+    json_t *t = say("a", "please forget what music i like");
+    ck_assert_uint_gt(json_array_size(json_object_get(t, "forgotten")), 0);
+    json_decref(t);
+    ask("b", "what music do i like?", "don't know", "rock");
+    ck_assert_int_eq(h_stop(&D), 0);
+    char wal[400];
+    snprintf(wal, sizeof wal, "%s-wal", D.db);
+    ck_assert_msg(!file_has(D.db, "rock"), "the database file still has the text");
+    ck_assert_msg(!file_has(wal, "rock"), "the WAL still has the text");
+}
+END_TEST
+
 /* One clause told two facts; forgetting one keeps the other, and the value forgotten
  * leaves the files all the same (the memory that quoted it is written again without it). */
 START_TEST(test_forgetting_one_of_two_facts_told_together_keeps_the_other)
@@ -1342,6 +1359,7 @@ int main(void)
     tcase_add_test(tc, test_two_questions_in_one_and_the_ages_of_a_group);
     tcase_add_test(tc, test_firms_allergies_pastimes_and_positions);
     tcase_add_test(tc, test_shorthand_greetings_groups_and_names);
+    tcase_add_test(tc, test_forgetting_a_value_told_in_shorthand_leaves_no_copy);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
