@@ -1329,6 +1329,16 @@ static int part_words(const char *p, size_t pn, char *buf, size_t cap, char **w)
     return n;
 }
 
+/* A part of an introduction list [*p, *p + *n) past its first word and the blanks after
+ * it, in place. */
+static void past_word(const char **p, size_t *n)
+{
+    size_t wl = strcspn(*p, " \t");
+    if (wl > *n) wl = *n;
+    *p += wl, *n -= wl;
+    while (*n && (**p == ' ' || **p == '\t')) (*p)++, (*n)--;
+}
+
 /* The job of a part of an introduction list ("school nurse in leeds", "a welder"):
  * its words up to "in", "at", "from", "for" or "out", "a" dropped, when the last is a
  * kind of person (kinds_person) and they are one to three. Into job; 1 when found. */
@@ -1375,10 +1385,7 @@ int forms_intro_list(const char *c, size_t cn, const understood_t *clause, under
     int nw = part_words(cuts[first], lens[first], buf, sizeof buf, w);
     while (nw >= 2 && (understand_in_list(understand_greetings, w[0]) ||
                        !isalnum((unsigned char)w[0][0]))) {     /* "hola 👋 marta" */
-        size_t wl = strcspn(cuts[first], " \t");
-        cuts[first] += wl, lens[first] -= wl;
-        while (lens[first] && (*cuts[first] == ' ' || *cuts[first] == '\t'))
-            cuts[first]++, lens[first]--;
+        past_word(&cuts[first], &lens[first]);
         nw = part_words(cuts[first], lens[first], buf, sizeof buf, w);
     }
     if (nw >= 2 && !strcmp(w[nw - 1], "here")) {    /* "<name> here": up to its last space */
@@ -1393,12 +1400,7 @@ int forms_intro_list(const char *c, size_t cn, const understood_t *clause, under
         int ll = leads[l][1] ? 2 : 1;
         if (nw <= ll || strcmp(w[0], leads[l][0]) != 0 || (ll == 2 && strcmp(w[1], leads[l][1]) != 0))
             continue;
-        for (int j = 0; j < ll; j++) {      /* past the lead's words in the text */
-            size_t wl = strcspn(cuts[first], " \t");
-            cuts[first] += wl, lens[first] -= wl;
-            while (lens[first] && (*cuts[first] == ' ' || *cuts[first] == '\t'))
-                cuts[first]++, lens[first]--;
-        }
+        for (int j = 0; j < ll; j++) past_word(&cuts[first], &lens[first]);   /* the lead's */
         nw = part_words(cuts[first], lens[first], buf, sizeof buf, w);
         break;
     }

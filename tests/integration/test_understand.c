@@ -109,6 +109,17 @@ static int file_has(const char *path, const char *needle)
     return found;
 }
 
+/* Stops the daemon, then checks neither the database file nor its WAL holds needle: a
+ * forgotten text is gone from the files, not only hidden. */
+static void files_lack(const char *needle)
+{
+    ck_assert_int_eq(h_stop(&D), 0);
+    char wal[400];
+    snprintf(wal, sizeof wal, "%s-wal", D.db);
+    ck_assert_msg(!file_has(D.db, needle), "the database file still has '%s'", needle);
+    ck_assert_msg(!file_has(wal, needle), "the WAL still has '%s'", needle);
+}
+
 START_TEST(test_a_correction_replaces_the_value_it_corrects)
 {
     tell("a", "my sister is called Lina");
@@ -135,11 +146,7 @@ START_TEST(test_forgetting_removes_the_text_from_the_database_files)
     ck_assert_uint_gt(json_array_size(json_object_get(t, "forgotten")), 0);
     json_decref(t);
     ask("b", "what's my address?", "don't know", "Quarrington");
-    ck_assert_int_eq(h_stop(&D), 0);
-    char wal[400];
-    snprintf(wal, sizeof wal, "%s-wal", D.db);
-    ck_assert_msg(!file_has(D.db, "Quarrington"), "the database file still has the text");
-    ck_assert_msg(!file_has(wal, "Quarrington"), "the WAL still has the text");
+    files_lack("Quarrington");
 }
 END_TEST
 
@@ -152,11 +159,7 @@ START_TEST(test_forgetting_a_value_told_in_shorthand_leaves_no_copy)
     ck_assert_uint_gt(json_array_size(json_object_get(t, "forgotten")), 0);
     json_decref(t);
     ask("b", "what music do i like?", "don't know", "rock");
-    ck_assert_int_eq(h_stop(&D), 0);
-    char wal[400];
-    snprintf(wal, sizeof wal, "%s-wal", D.db);
-    ck_assert_msg(!file_has(D.db, "rock"), "the database file still has the text");
-    ck_assert_msg(!file_has(wal, "rock"), "the WAL still has the text");
+    files_lack("rock");
 }
 END_TEST
 
@@ -170,11 +173,7 @@ START_TEST(test_forgetting_one_of_two_facts_told_together_keeps_the_other)
     json_decref(t);
     ask("b", "where do I work?", "Hallgarth", "watchmaker");
     ask("b", "what is my job?", "don't know", "watchmaker");
-    ck_assert_int_eq(h_stop(&D), 0);
-    char wal[400];
-    snprintf(wal, sizeof wal, "%s-wal", D.db);
-    ck_assert_msg(!file_has(D.db, "watchmaker"), "the database file still has the text");
-    ck_assert_msg(!file_has(wal, "watchmaker"), "the WAL still has the text");
+    files_lack("watchmaker");
 }
 END_TEST
 
