@@ -268,6 +268,13 @@ typedef struct agent_written {
     char holder[64], relation[64], value[256];
 } agent_written_t;
 
+/* A sentence of the user's that an answer quotes (agent/quote.h): the turn that holds
+ * it (0 when the answer quotes none) and that turn's conversation. */
+typedef struct agent_quoted {
+    int64_t turn;
+    char conversation[256];
+} agent_quoted_t;
+
 typedef struct agent_turn {
     int64_t turn;           /* id of the user's turn (the reply is the next turn) */
     char reply[1024];       /* the reply in sentences */
@@ -286,6 +293,7 @@ typedef struct agent_turn {
     size_t nsuperseded;
     int64_t *forgotten;     /* [nforgotten] memories a forget request deleted */
     size_t nforgotten;
+    agent_quoted_t quoted;  /* what a question no fact answered was answered with */
     /* Where the turn's time went (the rest: working memory, the plan, reporting):
      * model_seconds the memory network's forward pass, the reader's reading and the
      * plan made of it; search_seconds the retrieval (the fused search); write_seconds the turn's

@@ -450,6 +450,12 @@ char *realise_unable(char *buf, size_t len)
     return buf;
 }
 
+char *realise_quote(char *buf, size_t len, const char *text, size_t n)
+{
+    if (len) snprintf(buf, len, "You told me: \"%.*s\".", (int)n, text);
+    return buf;
+}
+
 char *realise_sentence(char *buf, size_t len, const char *text)
 {
     size_t at = 0;

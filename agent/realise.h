@@ -55,6 +55,8 @@ char *realise_count(char *buf, size_t len, const char *verb, const char *what,
 /* "Your children are called Ana and Luis." (what: the group's word, names[0..n)) */
 char *realise_names(char *buf, size_t len, const char *what, const char *const *names,
                     int n);
+/* The user's own words, text[0..n), quoted: `You told me: "the boat's a little blue dinghy".` */
+char *realise_quote(char *buf, size_t len, const char *text, size_t n);
 /* A request mnemo cannot do. */
 char *realise_unable(char *buf, size_t len);
 

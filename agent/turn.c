@@ -4,7 +4,9 @@
  * answer from [retrieved memories oldest first ; working-memory statements in order],
  * stores both turns and, when the model acknowledged a fact, writes it to long-term
  * memory: a near-duplicate updates the memory it repeats, and a memory with the same
- * "frame" (frame_replaces) is superseded by it. */
+ * "frame" (frame_replaces) is superseded by it. With a reader, the message's clauses
+ * are planned against the user's facts (respond.h), and a question no fact answers may
+ * be answered with the user's own words (quote.h). */
 #include "agent/agent_internal.h"
 
 #include <stdio.h>
@@ -14,6 +16,7 @@
 #include "agent/forget.h"
 #include "agent/respond.h"
 #include "agent/plain.h"
+#include "agent/quote.h"
 #include "agent/understand.h"
 #include "agent/write.h"
 #include "model/lexical.h"
@@ -162,7 +165,13 @@ static int read_message(agent_t *a, const char *user, const char *msg, const cha
         return agent_from_store(rc);
     }
     respond_plan(facts, msg, u, n, smalltalk, *plan);
+    /* a question no fact answers may be answered with the user's own words */
+    rc = quote_told(a->st, user, msg, u, n, facts, *plan, &out->quoted);
     known_put(a->known, held);
+    if (rc != STORE_OK) {
+        snprintf(err, errlen, "reading what the user told failed");
+        return agent_from_store(rc);
+    }
     for (int i = 0; i < n; i++) {
         agent_clause_t *c = &out->clauses[out->nclauses++];
         snprintf(c->text, sizeof c->text, "%.*s", (int)u[i].len, msg + u[i].at);

@@ -31,8 +31,6 @@ int understand_number_only(const char *w);
 int understand_holds_text(const char *c, size_t cn, const char *s);
 /* Where s first occurs in c[0, cn) as written, or -1. */
 long understand_text_at(const char *c, size_t cn, const char *s);
-/* 1 when a holder key names several people or animals ("children", "cats"). */
-int understand_group_key(const char *key);
 /* A name as the possessive wrote it loses the "'s" ("Rory's": Rory), in place. */
 void understand_drop_possessive(char *name);
 

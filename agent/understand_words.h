@@ -34,6 +34,8 @@ int understand_plural(const char *w);
 
 /* 1 when a holder key is a kin word ("brother", "mother", "partner"): a person. */
 int understand_kin(const char *key);
+/* 1 when a holder key names several people or animals ("children", "cats"). */
+int understand_group_key(const char *key);
 
 /* The holder key of the words of a holder span: possessives and articles dropped, kin
  * words brought to one form ("mum", "mom" -> "mother"), "self" when nothing is left

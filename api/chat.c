@@ -74,12 +74,15 @@ json_t *api_turn_json(const char *conversation, const agent_turn_t *t)
                                                     "holder", w->holder, "relation",
                                                     w->relation, "value", w->value));
     }
-    return json_pack("{s:s,s:I,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "conversation",
+    json_t *quoted = t->quoted.turn ? json_pack("{s:I,s:s}", "turn", (json_int_t)t->quoted.turn,
+                                                "conversation", t->quoted.conversation)
+                                    : json_null();
+    return json_pack("{s:s,s:I,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "conversation",
                      conversation, "turn", (json_int_t)t->turn, "reply", t->reply, "answer",
                      t->answer, "kind", t->kind, "clauses", clauses, "attention", att,
                      "memories", mems, "written", written, "frames", frames, "superseded",
                      ids_json(t->superseded, t->nsuperseded), "forgotten",
-                     ids_json(t->forgotten, t->nforgotten));
+                     ids_json(t->forgotten, t->nforgotten), "quoted", quoted);
 }
 
 /* ---- the turn, for every route that runs one ------------------------------------- */

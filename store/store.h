@@ -380,6 +380,7 @@ typedef struct store_turn {
     char *text;
     int64_t created_ms;
     char *kind;                 /* NULL when unknown */
+    char *conversation;         /* store_turns_said's only, else NULL */
     int has_attention;          /* 1 when the turn carries a list (maybe empty) */
     store_attention_t *attention;   /* [nattention], NULL when empty or none */
     size_t nattention;
@@ -453,6 +454,13 @@ int store_turns_redact(store_t *st, const char *user, const char *needle, size_t
 int store_turns_last(store_t *st, const char *user, const char *conversation, int limit,
                      store_turn_t **out, size_t *n);
 void store_turns_free(store_turn_t *v, size_t n);
+/* What user told mnemo: the newest limit messages of theirs (role "user") in any of
+ * their conversations, leaving out those it answered as questions (kind "answer"),
+ * newest first, into *out, a malloc'd array of *n (store_turns_free), each with its
+ * conversation and no attention. Redacted turns are among them, their text
+ * STORE_REDACTED. Returns STORE_OK (*n 0 when there are none), STORE_EINVAL (no user,
+ * a limit below 1), STORE_ENOMEM or STORE_EIO. */
+int store_turns_said(store_t *st, const char *user, int limit, store_turn_t **out, size_t *n);
 /* Deletes user's conversation and its turns (its memories stay). Returns STORE_OK,
  * STORE_EINVAL (NULL), STORE_ENOTFOUND, STORE_ENOMEM or STORE_EIO. */
 int store_conversation_delete(store_t *st, const char *user, const char *conversation);

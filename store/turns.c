@@ -224,9 +224,52 @@ unlock:
     return STORE_OK;
 }
 
+int store_turns_said(store_t *st, const char *user, int limit, store_turn_t **out, size_t *n)
+{
+    store_turn_t *v = NULL;
+    size_t len = 0;
+    int rc = STORE_OK, b = SQLITE_OK, src;
+    *out = NULL;
+    *n = 0;
+    if (!user || !*user || limit < 1)
+        return STORE_EINVAL;
+    if (!(v = calloc((size_t)limit, sizeof(*v))))
+        return STORE_ENOMEM;
+    pthread_mutex_lock(&st->mu);
+    sqlite3_stmt *s = stmt_get(st, S_TURN_SAID);
+    store_bind_text(s, 1, user, &b);
+    store_bind_int64(s, 2, limit, &b);
+    while ((src = store_step(s, b)) == SQLITE_ROW) {
+        store_turn_t *t = &v[len++];
+        const unsigned char *kind = sqlite3_column_text(s, 4);
+        t->id = sqlite3_column_int64(s, 0);
+        t->conversation = strdup((const char *)sqlite3_column_text(s, 1));
+        t->role = strdup("user");
+        t->text = strdup((const char *)sqlite3_column_text(s, 2));
+        t->created_ms = sqlite3_column_int64(s, 3);
+        t->kind = kind ? strdup((const char *)kind) : NULL;
+        if (!t->conversation || !t->role || !t->text || (kind && !t->kind)) {
+            rc = STORE_ENOMEM;
+            break;
+        }
+    }
+    if (rc == STORE_OK && src != SQLITE_DONE)
+        rc = store_sqlcode(src);
+    stmt_done(s);
+    pthread_mutex_unlock(&st->mu);
+    if (rc != STORE_OK) {
+        store_turns_free(v, len);
+        return rc;
+    }
+    *out = v;
+    *n = len;
+    return STORE_OK;
+}
+
 void store_turns_free(store_turn_t *v, size_t n)
 {
     for (size_t i = 0; v && i < n; i++) {
+        free(v[i].conversation);
         free(v[i].role);
         free(v[i].text);
         free(v[i].kind);

@@ -294,6 +294,8 @@ function renderTurn(li, t, texts) {
       memoriesTable(t.memories),
       el('h4', {}, 'Clauses'),
       clausesTable(t.clauses),
+      t.quoted ? el('p', { class: 'quoted' },
+        `The reply quotes what you told in turn #${t.quoted.turn} (conversation ${t.quoted.conversation}).`) : null,
       el('h4', {}, 'What it wrote'),
       wrote));
 }

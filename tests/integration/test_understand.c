@@ -163,6 +163,37 @@ START_TEST(test_forgetting_a_value_told_in_shorthand_leaves_no_copy)
 }
 END_TEST
 
+/* What the reader makes no fact of is still what the user told: a question no fact
+ * answers quotes the newest sentence of theirs that holds its words, with the turn it
+ * came from, in another conversation and after a restart. A question of words never
+ * told, or one asked about someone the sentence does not name, is not answered so, and
+ * a request to forget those words hides the sentence from then on. */
+START_TEST(test_a_question_no_fact_answers_quotes_what_was_told)
+{
+    json_t *t = say("a", "sundays I ring the bells at St Aldhelm's, mostly the treble");
+    json_int_t told = json_integer_value(json_object_get(t, "turn"));
+    json_decref(t);
+    ck_assert_int_eq(h_stop(&D), 0);
+    h_start(&D);
+    t = say("b", "which bell do I ring?");
+    ck_assert_msg(strstr(reply_of(t), "treble"), "-> '%s'", reply_of(t));
+    ck_assert_str_eq(json_string_value(json_object_get(t, "kind")), "answer");
+    json_t *q = json_object_get(t, "quoted");
+    ck_assert_int_eq(json_integer_value(json_object_get(q, "turn")), told);
+    ck_assert_str_eq(json_string_value(json_object_get(q, "conversation")), "a");
+    ck_assert_msg(strstr(json_string_value(json_object_get(t, "answer")), "St Aldhelm's"),
+                  "answer: '%s'", json_string_value(json_object_get(t, "answer")));
+    json_decref(t);
+    ask("b", "what's my shoe size?", "don't know", NULL);
+    ask("b", "which bell does my brother ring?", "don't know", "treble");
+    t = say("c", "what's my favourite colour?");
+    ck_assert(json_is_null(json_object_get(t, "quoted")));
+    json_decref(t);
+    json_decref(say("c", "please forget about the bells"));
+    ask("d", "which bell do I ring?", "don't know", "treble");
+}
+END_TEST
+
 /* One clause told two facts; forgetting one keeps the other, and the value forgotten
  * leaves the files all the same (the memory that quoted it is written again without it). */
 START_TEST(test_forgetting_one_of_two_facts_told_together_keeps_the_other)
@@ -1359,6 +1390,7 @@ int main(void)
     tcase_add_test(tc, test_firms_allergies_pastimes_and_positions);
     tcase_add_test(tc, test_shorthand_greetings_groups_and_names);
     tcase_add_test(tc, test_forgetting_a_value_told_in_shorthand_leaves_no_copy);
+    tcase_add_test(tc, test_a_question_no_fact_answers_quotes_what_was_told);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -1,0 +1,43 @@
+/* quote.h: the user's own words for a question their facts do not answer. People tell
+ * much that the reader does not turn into a fact ("the boat's a
+ * little blue dinghy", "up the villa every saturday"); when a question about them finds no fact, the newest
+ * sentence they wrote that holds the question's own words (not its question words, nor
+ * the words of whom it is about) is quoted back, with the turn it came from, instead
+ * of "I don't know". */
+#ifndef MNEMO_AGENT_QUOTE_H
+#define MNEMO_AGENT_QUOTE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "agent/agent.h"
+#include "agent/facts.h"
+#include "agent/respond.h"
+#include "agent/understand.h"
+#include "store/store.h"
+
+/* How many of the user's newest messages a question looks through. */
+#define QUOTE_TURNS 2000
+
+/* When plan p of msg (read as u[0..n) against f, respond_plan's) has one question about
+ * the user that no fact answers and nothing else to do (no fact written, none
+ * forgotten, no other answer), looks through what user told (store_turns_said) for the
+ * sentence to quote: it is no question, holds a content word of the question's clause
+ * (stemmed, lex_words.h) other than question words, kin words and the names of the
+ * user's people, and, for a question about someone, a word of whom it is about (their
+ * key or name); for a question about the user, no kin word stands before that word in
+ * its part of the sentence ("my son's birthday"). The most such words win, the newest
+ * among equals; a request to forget that holds such a word hides what was told before
+ * it. It becomes p's reply ("You told me: \"...\"."), its answer and kind
+ * (an answer), and *q its turn. Returns STORE_OK (p and *q unchanged, q->turn 0, when
+ * nothing is quoted), STORE_ENOMEM or STORE_EIO. */
+int quote_told(store_t *st, const char *user, const char *msg, const understood_t *u, int n,
+               const facts_t *f, respond_t *p, agent_quoted_t *q);
+
+/* The score quote_told gives sentence as the quote for the question clause
+ * question about holder (understood.h key; "self" or "" for the user), with names (the
+ * names of the user's people, NULL-terminated, may be NULL): the number of the
+ * question's content words it holds, 0 when it is no candidate. Exposed for tests. */
+int quote_score(const char *question, const char *holder, const char *const *names,
+                const char *sentence);
+
+#endif

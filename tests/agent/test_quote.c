@@ -1,0 +1,76 @@
+/* test_quote.c: which sentence of the user's answers a question no fact answers
+ * (agent/quote.h), as a table of question, whom it is about, the names of the user's
+ * people, a sentence, and the score: the question's content words the sentence holds,
+ * 0 for a sentence that is no answer (a question, a request to forget, about someone
+ * else, or sharing only question words). */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agent/quote.h"
+
+static const char *const names[] = {"Wren", "Tobias", NULL};
+
+static const struct {
+    const char *question, *holder, *sentence;
+    int score;
+} rows[] = {
+    /* the user's own words that answer */
+    {"which gym do I go to?", "self", "the gym I go to is FitZone on Kent Road", 1},
+    {"what's my locker number", "self", "locker 114, top row", 1},
+    {"how many acres do I farm", "self", "we farm 30 acres of barley up north", 2},
+    {"where do I coach", "self", "coaching the under-tens at Ashgrove on Sundays", 1},
+    {"what do I plant", "self", "I plant chillies, my uncle plants beans", 1},
+    {"which tablets do i take at night", "self", "two iron tablets at night before bed", 2},
+    /* about someone: the sentence names them (their key or their name) */
+    {"what does my uncle plant", "uncle", "my uncle plants chillies in his greenhouse", 1},
+    {"what does my uncle plant", "uncle", "I plant chillies", 0},
+    {"what does Wren sell", "sister Wren", "Wren sells fabric at the market", 1},
+    {"what does my mum plant", "mother", "mum plants roses by the shed", 1},
+    /* no answer: a question, a request to forget, someone else's, question words only */
+    {"what's my locker number", "self", "what's your locker number", 0},
+    {"what's my locker number", "self", "do you have a locker", 0},
+    {"where's my locker", "self", "forget my locker please", 0},
+    {"what's my shoe size", "self", "my sister's shoe size is 7", 0},
+    {"what do I plant", "self", "my uncle plants chillies", 0},
+    {"what do I plant", "self", "Tobias plants chillies", 0},
+    {"what's my favourite one", "self", "my favourite one is blue", 0},
+    {"where is my choir", "self", "my mum sings in a choir in Lisbon", 0},
+    {"where is my mum's choir", "mother", "my mum sings in a choir in Lisbon", 1},
+    {"what's my name again", "self", "my name is Ffion", 0},
+    {"how old is Tobias", "brother Tobias", "Tobias works at the mill", 0},
+    {"你住在哪里", "self", "我住在杭州", 0},
+};
+
+START_TEST(test_a_sentence_scores_the_question_words_it_holds)
+{
+    int got = quote_score(rows[_i].question, rows[_i].holder, names, rows[_i].sentence);
+    ck_assert_msg(got == rows[_i].score, "'%s' (%s) <- '%s': %d, want %d", rows[_i].question,
+                  rows[_i].holder, rows[_i].sentence, got, rows[_i].score);
+}
+END_TEST
+
+START_TEST(test_empty_and_odd_texts_score_nothing)
+{
+    ck_assert_int_eq(quote_score("", "self", NULL, "I keep bees"), 0);
+    ck_assert_int_eq(quote_score("what bees do I keep", "self", NULL, ""), 0);
+    ck_assert_int_eq(quote_score("what bees do I keep", NULL, NULL, "bees!!! 🐝🐝"), 1);
+    ck_assert_int_eq(quote_score("what bees do I keep", "", NULL, "''' , ,"), 0);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("quote");
+    TCase *tc = tcase_create("quote");
+    tcase_add_loop_test(tc, test_a_sentence_scores_the_question_words_it_holds, 0,
+                        (int)(sizeof rows / sizeof rows[0]));
+    tcase_add_test(tc, test_empty_and_odd_texts_score_nothing);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
