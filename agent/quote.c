@@ -82,6 +82,8 @@ static int words_of(const char *text, size_t len, word_t *w, int max)
         if (!at) continue;
         lex_stem(w[n].low, w[n].stem, sizeof w[n].stem);
         understand_holder_of(w[n].low, w[n].key, sizeof w[n].key);
+        if (!understand_kin(w[n].key) && !understand_group_key(w[n].key))
+            understand_holder_of(w[n].stem, w[n].key, sizeof w[n].key);    /* "mums" */
         w[n].part = part;
         n++;
     }
@@ -91,8 +93,7 @@ static int words_of(const char *text, size_t len, word_t *w, int max)
 /* 1 when w names a kind of person or pet ("sister", "mum", "kids", "dog"). */
 static int kin_word(const word_t *w)
 {
-    return understand_kin(w->key) || understand_group_key(w->key) ||
-           dialogue_pet_word(w->key) || understand_kin(w->stem);
+    return understand_kin(w->key) || understand_group_key(w->key) || dialogue_pet_word(w->key);
 }
 
 /* 1 when w is h: the same stem, or the same holder key ("mum" and "mother"). */
@@ -118,38 +119,87 @@ static int someone_before(const word_t *w, int i, const char *const *names)
     return 0;
 }
 
-/* The score of quote_score, a request to forget scored as any sentence; *forgets (may
- * be NULL) is 1 when sentence asks to forget. */
-static int score_of(const char *question, const char *holder, const char *const *names,
-                    const char *sentence, int *forgets)
+/* A request to forget: "forget ...", "delete ...", or a verb of keeping denied ("don't
+ * keep", "do not remember"). */
+static int asks_to_forget(const word_t *w, int n)
 {
-    word_t q[QUOTE_WORDS], s[QUOTE_WORDS], h[8];
+    static const char *const keep[] = {"keep", "remember", "store", "save", "record", NULL};
+    static const char *const deny[] = {"don't", "dont", "not", "never", NULL};
+    for (int i = 0; i < n; i++) {
+        if (!strncmp(w[i].low, "forget", 6) || !strncmp(w[i].low, "delete", 6) ||
+            !strncmp(w[i].low, "erase", 5))
+            return 1;
+        for (int j = i - 2 >= 0 ? i - 2 : 0; j < i && in_list(keep, w[i].low); j++)
+            if (in_list(deny, w[j].low)) return 1;
+    }
+    return 0;
+}
+
+/* The words of a request to forget that only say it is one ("please forget the part
+ * about ...", "no need to save that"). */
+static const char *const request[] = {
+    "forget", "delete", "erase", "keep", "remember", "store", "stored", "save", "saved",
+    "record", "want", "mention", "mentioned", "said", "told", "info", "information",
+    "private", "anymore", "mind", "matter", "matters", "anywhere", "everything", "never",
+    "please", "pls", "lol", "bit", "idea", "ugh", "hmm", "eh", "um", "oh", "ah", "sorry",
+    "wait", "nvm", "nevermind", "tbh", "haha", "thing", NULL,
+};
+
+/* 1 when w is a word a question or a request to forget is about: no function word, no
+ * word every question may use (nor another form of one), not one letter. */
+static int content_word(const word_t *w)
+{
+    if (lex_is_stopword(w->low) || strlen(w->low) < 2) return 0;
+    for (const char *const *g = generic; *g; g++) {     /* "living" as "live" */
+        char stem[LEX_WORD_MAX];
+        lex_stem(*g, stem, sizeof stem);
+        if (!strcmp(*g, w->low) || !strcmp(stem, w->stem)) return 0;
+    }
+    return 1;
+}
+
+/* A question as quote_told compares sentences with it: its content words (no kin word,
+ * no name) and the words of whom it asks about (none for the user). */
+typedef struct asked {
+    word_t k[QUOTE_WORDS], h[8];
+    int nk, nh, self;
+} asked_t;
+
+static void asked_of(asked_t *a, const char *question, const char *holder,
+                     const char *const *names)
+{
+    word_t q[QUOTE_WORDS];
     int nq = words_of(question, strlen(question), q, QUOTE_WORDS);
-    int ns = words_of(sentence, strlen(sentence), s, QUOTE_WORDS);
-    int self = !holder || !*holder || !strcmp(holder, "self");
-    int nh = self ? 0 : words_of(holder, strlen(holder), h, 8);
-    if (forgets) *forgets = 0;
-    for (int i = 0; i < ns && forgets; i++)
-        *forgets |= !strncmp(s[i].low, "forget", 6) || !strcmp(s[i].low, "forgot");
+    a->self = !holder || !*holder || !strcmp(holder, "self");
+    a->nh = a->self ? 0 : words_of(holder, strlen(holder), a->h, 8);
+    a->nk = 0;
+    for (int i = 0; i < nq; i++) {
+        int dup = !content_word(&q[i]) || kin_word(&q[i]) || is_name(names, q[i].low) ||
+                  is_name(names, q[i].stem);
+        for (int j = 0; j < a->nk && !dup; j++) dup = !strcmp(a->k[j].stem, q[i].stem);
+        for (int j = 0; j < a->nh && !dup; j++) dup = same_word(&q[i], &a->h[j]);
+        if (!dup) a->k[a->nk++] = q[i];
+    }
+}
+
+/* How many of a's content words the sentence s[0..ns) holds (for a question about the
+ * user, not after a kin word or a name in its part); 0 when it does not name whom a
+ * asks about, or opens as a question. */
+static int score_words(const asked_t *a, const word_t *s, int ns, const char *const *names)
+{
     if (!ns || understand_question_word(s[0].low)) return 0;
-    if (!self) {                            /* it names whom the question is about */
+    if (!a->self) {                         /* it names whom the question is about */
         int named = 0;
         for (int i = 0; i < ns && !named; i++)
-            for (int j = 0; j < nh && !named; j++) named = same_word(&s[i], &h[j]);
+            for (int j = 0; j < a->nh && !named; j++) named = same_word(&s[i], &a->h[j]);
         if (!named) return 0;
     }
     int score = 0;
-    for (int i = 0; i < nq; i++) {
-        const char *k = q[i].low;
-        if (lex_is_stopword(k) || in_list(generic, k) || kin_word(&q[i]) || is_name(names, k) ||
-            is_name(names, q[i].stem) || strlen(k) < 2)
-            continue;
-        int dup = 0, own = 0;
-        for (int j = 0; j < i && !dup; j++) dup = !strcmp(q[j].stem, q[i].stem);
-        for (int j = 0; j < nh && !dup; j++) dup = same_word(&q[i], &h[j]);
-        for (int j = 0; j < ns && !dup && !own; j++)
-            own = !strcmp(s[j].stem, q[i].stem) && (!self || !someone_before(s, j, names));
-        score += !dup && own;
+    for (int k = 0; k < a->nk; k++) {
+        int own = 0;
+        for (int j = 0; j < ns && !own; j++)
+            own = !strcmp(s[j].stem, a->k[k].stem) && (!a->self || !someone_before(s, j, names));
+        score += own;
     }
     return score;
 }
@@ -157,8 +207,39 @@ static int score_of(const char *question, const char *holder, const char *const 
 int quote_score(const char *question, const char *holder, const char *const *names,
                 const char *sentence)
 {
-    int forgets, score = score_of(question, holder, names, sentence, &forgets);
-    return forgets ? 0 : score;     /* a request to forget is never quoted */
+    asked_t a;
+    word_t s[QUOTE_WORDS];
+    asked_of(&a, question, holder, names);
+    int ns = words_of(sentence, strlen(sentence), s, QUOTE_WORDS);
+    return asks_to_forget(s, ns) ? 0 : score_words(&a, s, ns, names);
+}
+
+/* What the requests to forget met so far (newer than what is read next) hide: the
+ * content words they named, and, for one that named none ("forget that"), the message
+ * told before it. */
+typedef struct hidden {
+    char stem[64][LEX_WORD_MAX];
+    int n;
+    int next;       /* the next (older) message is hidden whole */
+} hidden_t;
+
+static void hide_words(hidden_t *h, const word_t *s, int ns)
+{
+    int named = 0;
+    for (int i = 0; i < ns; i++) {
+        if (!content_word(&s[i]) || in_list(request, s[i].low)) continue;
+        named = 1;
+        if (h->n < 64) snprintf(h->stem[h->n++], sizeof h->stem[0], "%s", s[i].stem);
+    }
+    if (!named) h->next = 1;
+}
+
+static int is_hidden(const hidden_t *h, const word_t *s, int ns)
+{
+    for (int i = 0; i < ns; i++)
+        for (int j = 0; j < h->n; j++)
+            if (!strcmp(s[i].stem, h->stem[j])) return 1;
+    return 0;
 }
 
 /* The next sentence of text from *at: its start and length into *from and *len, and
@@ -236,25 +317,38 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
     size_t nt = 0;
     int rc = store_turns_said(st, user, QUOTE_TURNS, &t, &nt);
     if (rc != STORE_OK) return rc;
-    int best = 0;
+    asked_t *a = malloc(sizeof *a);
+    hidden_t *hid = calloc(1, sizeof *hid);
+    word_t *s = malloc(QUOTE_WORDS * sizeof *s);
+    if (!a || !hid || !s) {
+        rc = STORE_ENOMEM;
+        goto out;
+    }
+    asked_of(a, question, holder, names);
+    int best = 0, stop = 0;
     size_t bt = 0, bfrom = 0, blen = 0;
-    /* newest first: a tie keeps the newer, and a request to forget what the question
-     * asks about ("forget about the bells", whatever it found to delete) hides
-     * everything told before it */
-    int forgotten = 0;
-    for (size_t i = 0; i < nt && !forgotten; i++) {
+    /* Newest first, so a tie keeps the newer. A request to forget hides what was told
+     * before it that holds a word it names (and stops the search when that word is the
+     * question's), whatever it found to delete: "forget about the bells". */
+    for (size_t i = 0; i < nt && !stop; i++) {
         size_t at = 0, from, len;
-        int asks, forgets;
+        int asks;
         if (!strcmp(t[i].text, STORE_REDACTED)) continue;
+        if (hid->next) {
+            hid->next = 0;
+            continue;
+        }
         while (next_sentence(t[i].text, &at, &from, &len, &asks)) {
-            char sentence[QUOTE_SENTENCE];
-            if (asks || len >= sizeof sentence) continue;
-            snprintf(sentence, sizeof sentence, "%.*s", (int)len, t[i].text + from);
-            int score = score_of(question, holder, names, sentence, &forgets);
-            if (forgets) {
-                forgotten |= score > 0;
+            int ns = words_of(t[i].text + from, len, s, QUOTE_WORDS);
+            if (asks_to_forget(s, ns)) {
+                hide_words(hid, s, ns);
+                for (int k = 0; k < a->nk && !stop; k++)
+                    for (int j = 0; j < ns && !stop; j++)
+                        stop = !strcmp(s[j].stem, a->k[k].stem);
                 continue;
             }
+            if (asks || len >= QUOTE_SENTENCE || is_hidden(hid, s, ns)) continue;
+            int score = score_words(a, s, ns, names);
             if (score > best) {
                 best = score;
                 bt = i;
@@ -275,6 +369,10 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         q->turn = t[bt].id;
         snprintf(q->conversation, sizeof q->conversation, "%s", t[bt].conversation);
     }
+out:
+    free(a);
+    free(hid);
+    free(s);
     store_turns_free(t, nt);
-    return STORE_OK;
+    return rc;
 }

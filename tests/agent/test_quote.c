@@ -37,9 +37,13 @@ static const struct {
     {"what do I plant", "self", "Tobias plants chillies", 0},
     {"what's my favourite one", "self", "my favourite one is blue", 0},
     {"where is my choir", "self", "my mum sings in a choir in Lisbon", 0},
+    {"whats my mums choir", "self", "brb my mum sings in a choir", 0},
+    {"which bell do I ring", "self", "please don't keep the bell stuff", 0},
+    {"which bell do I ring", "self", "delete the bit about the bell", 0},
     {"where is my mum's choir", "mother", "my mum sings in a choir in Lisbon", 1},
     {"what's my name again", "self", "my name is Ffion", 0},
     {"how old is Tobias", "brother Tobias", "Tobias works at the mill", 0},
+    {"what does Tobias do for a living", "brother Tobias", "I live near Tobias", 0},
     {"你住在哪里", "self", "我住在杭州", 0},
 };
 

@@ -167,7 +167,8 @@ END_TEST
  * answers quotes the newest sentence of theirs that holds its words, with the turn it
  * came from, in another conversation and after a restart. A question of words never
  * told, or one asked about someone the sentence does not name, is not answered so, and
- * a request to forget those words hides the sentence from then on. */
+ * a request to forget those words (or "forget that" after it) hides the sentence from
+ * then on. */
 START_TEST(test_a_question_no_fact_answers_quotes_what_was_told)
 {
     json_t *t = say("a", "sundays I ring the bells at St Aldhelm's, mostly the treble");
@@ -191,6 +192,11 @@ START_TEST(test_a_question_no_fact_answers_quotes_what_was_told)
     json_decref(t);
     json_decref(say("c", "please forget about the bells"));
     ask("d", "which bell do I ring?", "don't know", "treble");
+    /* a request to forget that names nothing hides the message before it */
+    json_decref(say("e", "my tide tables live in the green folder by the door"));
+    ask("e", "where are my tide tables?", "green folder", NULL);
+    json_decref(say("e", "ugh, forget that"));
+    ask("f", "where are my tide tables?", "don't know", "green");
 }
 END_TEST
 
