@@ -215,18 +215,45 @@ int quote_score(const char *question, const char *holder, const char *const *nam
 }
 
 /* What the requests to forget met so far (newer than what is read next) hide: the
- * content words they named, and, for one that named none ("forget that"), the message
- * told before it. */
+ * content words they named, and, for one that named none or says "forget that", the
+ * message told before it. */
 typedef struct hidden {
     char stem[64][LEX_WORD_MAX];
     int n;
     int next;       /* the next (older) message is hidden whole */
 } hidden_t;
 
+/* 1 when needle (lower case) occurs in text, ASCII letters compared without case. */
+static int holds_letters(const char *text, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; n && *text; text++)
+        if (!strncasecmp(text, needle, n)) return 1;
+    return 0;
+}
+
+/* 1 when text may hold one of a's content words or a request to forget: the stems'
+ * letters occur in it (a cheap test before its sentences are read word by word). */
+static int worth_reading(const char *text, const asked_t *a)
+{
+    static const char *const forgets[] = {"forget", "delete", "erase", "keep", "remember",
+                                          "store", "save", "record", NULL};
+    for (int k = 0; k < a->nk; k++)
+        if (holds_letters(text, a->k[k].stem)) return 1;
+    for (const char *const *f = forgets; *f; f++)
+        if (holds_letters(text, *f)) return 1;
+    return 0;
+}
+
 static void hide_words(hidden_t *h, const word_t *s, int ns)
 {
+    static const char *const that[] = {"that", "it", "this", NULL};
     int named = 0;
     for (int i = 0; i < ns; i++) {
+        /* "forget that ...", "delete it": what was just told */
+        if (i + 1 < ns && (!strncmp(s[i].low, "forget", 6) || !strncmp(s[i].low, "delete", 6)) &&
+            in_list(that, s[i + 1].low))
+            h->next = 1;
         if (!content_word(&s[i]) || in_list(request, s[i].low)) continue;
         named = 1;
         if (h->n < 64) snprintf(h->stem[h->n++], sizeof h->stem[0], "%s", s[i].stem);
@@ -234,11 +261,19 @@ static void hide_words(hidden_t *h, const word_t *s, int ns)
     if (!named) h->next = 1;
 }
 
+/* 1 when a and b are one word or one begins the other, of 5 letters at least ("weigh",
+ * "weight"): a request to forget hides words of the same root. */
+static int same_root(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b), n = na < nb ? na : nb;
+    return !strcmp(a, b) || (n >= 5 && !strncmp(a, b, n));
+}
+
 static int is_hidden(const hidden_t *h, const word_t *s, int ns)
 {
     for (int i = 0; i < ns; i++)
         for (int j = 0; j < h->n; j++)
-            if (!strcmp(s[i].stem, h->stem[j])) return 1;
+            if (same_root(s[i].stem, h->stem[j]) || same_root(s[i].low, h->stem[j])) return 1;
     return 0;
 }
 
@@ -325,7 +360,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         goto out;
     }
     asked_of(a, question, holder, names);
-    int best = 0, stop = 0;
+    int best = 0, stop = !a->nk;            /* nothing to look for */
     size_t bt = 0, bfrom = 0, blen = 0;
     /* Newest first, so a tie keeps the newer. A request to forget hides what was told
      * before it that holds a word it names (and stops the search when that word is the
@@ -338,6 +373,9 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             hid->next = 0;
             continue;
         }
+        if (!worth_reading(t[i].text, a)) continue;
+        /* a message mnemo answered as a question is never quoted, but may ask to forget */
+        int asked = t[i].kind && !strcmp(t[i].kind, model_kind_name(MODEL_KIND_ANSWER));
         while (next_sentence(t[i].text, &at, &from, &len, &asks)) {
             int ns = words_of(t[i].text + from, len, s, QUOTE_WORDS);
             if (asks_to_forget(s, ns)) {
@@ -347,7 +385,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
                         stop = !strcmp(s[j].stem, a->k[k].stem);
                 continue;
             }
-            if (asks || len >= QUOTE_SENTENCE || is_hidden(hid, s, ns)) continue;
+            if (asks || asked || len >= QUOTE_SENTENCE || is_hidden(hid, s, ns)) continue;
             int score = score_words(a, s, ns, names);
             if (score > best) {
                 best = score;

@@ -20,16 +20,20 @@
 
 /* When plan p of msg (read as u[0..n) against f, respond_plan's) has one question about
  * the user that no fact answers and nothing else to do (no fact written, none
- * forgotten, no other answer), looks through what user told (store_turns_said) for the
- * sentence to quote: it is no question, holds a content word of the question's clause
- * (stemmed, lex_words.h) other than question words, kin words and the names of the
- * user's people, and, for a question about someone, a word of whom it is about (their
- * key or name); for a question about the user, no kin word stands before that word in
- * its part of the sentence ("my son's birthday"). The most such words win, the newest
- * among equals; a request to forget that holds such a word hides what was told before
- * it. It becomes p's reply ("You told me: \"...\"."), its answer and kind
- * (an answer), and *q its turn. Returns STORE_OK (p and *q unchanged, q->turn 0, when
- * nothing is quoted), STORE_ENOMEM or STORE_EIO. */
+ * forgotten, no other answer), looks through what user said (store_turns_said) for the
+ * sentence to quote: it is no question (nor in a message mnemo answered as one), holds
+ * a content word of the question's clause (stemmed, lex_words.h) other than question
+ * words, kin words and the names of the user's people, and, for a question about
+ * someone, a word of whom it is about (their key or name); for a question about the
+ * user, no kin word stands before that word in its part of the sentence ("my son's
+ * birthday"). The most such words win, the newest among equals. A request to forget
+ * ("forget ...", "delete ...", "don't keep ...") hides what was told before it that
+ * holds a word it names or a longer or shorter form of one ("weigh" of "weight"), and
+ * one that names nothing, or says "forget that", the message before it; when it names
+ * a word of the question, nothing older is quoted. The sentence becomes p's reply ("You
+ * told me: \"...\"."), its answer and kind (an answer), and *q its turn. Returns
+ * STORE_OK (p and *q unchanged, q->turn 0, when nothing is quoted), STORE_ENOMEM or
+ * STORE_EIO. */
 int quote_told(store_t *st, const char *user, const char *msg, const understood_t *u, int n,
                const facts_t *f, respond_t *p, agent_quoted_t *q);
 

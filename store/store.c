@@ -109,8 +109,7 @@ static const char *const stmt_sql[S_COUNT] = {
         " AND conversation = ?1 ORDER BY id DESC LIMIT ?2",
     [S_TURN_SAID] =
         "SELECT id, conversation, text, created_ms, kind FROM turns WHERE user = ?1"
-        " AND role = 'user' AND (kind IS NULL OR kind <> 'answer') ORDER BY id DESC"
-        " LIMIT ?2",
+        " AND role = 'user' ORDER BY id DESC LIMIT ?2",
     /* The bm25 leg (fts.c): ?1 the MATCH expression, ?2 the user, ?3/?4 the store's dim
      * and encoder (stale rows are not searched), ?5/?6 since/until (0 = open), ?7 the
      * conversation (NULL = any), ?8 how many; rank (bm25) is lower for better matches.

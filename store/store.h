@@ -454,10 +454,9 @@ int store_turns_redact(store_t *st, const char *user, const char *needle, size_t
 int store_turns_last(store_t *st, const char *user, const char *conversation, int limit,
                      store_turn_t **out, size_t *n);
 void store_turns_free(store_turn_t *v, size_t n);
-/* What user told mnemo: the newest limit messages of theirs (role "user") in any of
- * their conversations, leaving out those it answered as questions (kind "answer"),
- * newest first, into *out, a malloc'd array of *n (store_turns_free), each with its
- * conversation and no attention. Redacted turns are among them, their text
+/* What user said to mnemo: the newest limit messages of theirs (role "user") in any of
+ * their conversations, newest first, into *out, a malloc'd array of *n
+ * (store_turns_free), each with its kind and conversation and no attention. Redacted turns are among them, their text
  * STORE_REDACTED. Returns STORE_OK (*n 0 when there are none), STORE_EINVAL (no user,
  * a limit below 1), STORE_ENOMEM or STORE_EIO. */
 int store_turns_said(store_t *st, const char *user, int limit, store_turn_t **out, size_t *n);

@@ -2,8 +2,8 @@
  * their kind, a conversation is keyed by its user and its id (two users' "c1" are two
  * conversations), a user's conversations are listed in pages, deleting one takes its
  * turns, a chat turn's writes are one transaction and its message keeps the turn's
- * attention, and what a user told in all their conversations comes back newest first
- * without the questions answered. */
+ * attention, and what a user said in all their conversations comes back newest
+ * first. */
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
@@ -135,15 +135,15 @@ START_TEST(test_a_chat_turn_keeps_its_attention_with_the_message)
 }
 END_TEST
 
-/* What a user told: their own messages of every conversation, newest first, with the
- * conversation; not the replies, not the questions it answered, not another user's. */
-START_TEST(test_what_a_user_told_comes_newest_first_without_questions)
+/* What a user said: their own messages of every conversation, newest first, with the
+ * kind and the conversation; not the replies, not another user's. */
+START_TEST(test_what_a_user_said_comes_newest_first)
 {
-    int64_t told, later;
+    int64_t told, asked, later;
     ck_assert_int_eq(store_exchange_add(th_st, "alice", "c1", "I keep bees.", "got it",
                                         "statement", &told, NULL), STORE_OK);
     ck_assert_int_eq(store_exchange_add(th_st, "alice", "c1", "how many hives?", "I don't know",
-                                        "answer", NULL, NULL), STORE_OK);
+                                        "answer", &asked, NULL), STORE_OK);
     ck_assert_int_eq(store_exchange_add(th_st, "alice", "c2", "sixty hives lol", "Okay.",
                                         "other", &later, NULL), STORE_OK);
     ck_assert_int_eq(store_exchange_add(th_st, "bob", "c1", "I keep goats.", "got it",
@@ -153,16 +153,19 @@ START_TEST(test_what_a_user_told_comes_newest_first_without_questions)
     store_turn_t *t;
     size_t n;
     ck_assert_int_eq(store_turns_said(th_st, "alice", 10, &t, &n), STORE_OK);
-    ck_assert_uint_eq(n, 3);
+    ck_assert_uint_eq(n, 4);
     ck_assert_str_eq(t[0].text, "Hm.");
     ck_assert_ptr_null(t[0].kind);
     ck_assert_str_eq(t[1].text, "sixty hives lol");
     ck_assert_int_eq(t[1].id, later);
     ck_assert_str_eq(t[1].conversation, "c2");
     ck_assert_str_eq(t[1].role, "user");
-    ck_assert_str_eq(t[2].text, "I keep bees.");
-    ck_assert_int_eq(t[2].id, told);
-    ck_assert_str_eq(t[2].conversation, "c1");
+    ck_assert_str_eq(t[1].kind, "other");
+    ck_assert_int_eq(t[2].id, asked);
+    ck_assert_str_eq(t[2].kind, "answer");
+    ck_assert_str_eq(t[3].text, "I keep bees.");
+    ck_assert_int_eq(t[3].id, told);
+    ck_assert_str_eq(t[3].conversation, "c1");
     store_turns_free(t, n);
     ck_assert_int_eq(store_turns_said(th_st, "alice", 1, &t, &n), STORE_OK);
     ck_assert_uint_eq(n, 1);
@@ -463,7 +466,7 @@ int main(void)
     tcase_add_test(tc, test_a_users_conversations_come_in_pages_newest_first);
     tcase_add_test(tc, test_bad_turns_are_refused);
     tcase_add_test(tc, test_a_chat_turn_keeps_its_attention_with_the_message);
-    tcase_add_test(tc, test_what_a_user_told_comes_newest_first_without_questions);
+    tcase_add_test(tc, test_what_a_user_said_comes_newest_first);
     tcase_add_test(tc, test_a_missing_or_too_long_attention_is_refused);
     tcase_add_test(tc, test_conversation_delete_takes_its_turns_and_keeps_memories);
     tcase_add_test(tc, test_a_chat_turn_commits_turns_memory_and_supersession_at_once);
