@@ -163,9 +163,24 @@ static int content_word(const word_t *w)
 typedef struct asked {
     word_t k[QUOTE_WORDS], h[8];
     int nk, nh, self;
+    int age;        /* asks someone's age: a number told right after them */
 } asked_t;
 
-static void asked_of(asked_t *a, const char *question, const char *holder,
+/* The words that tell a relation of someone's, when a question about them has no
+ * content word of its own ("where does my aunt live?": the sentence that names her and
+ * says where she lives); NULL-terminated rows, the relation first. */
+static const struct {
+    int rel;
+    const char *cue[6];
+} cues[] = {
+    {READER_REL_HOME, {"live", "stay", "moved", "based", NULL}},
+    {READER_REL_HOMETOWN, {"from", "grew", "born", NULL}},
+    {READER_REL_JOB, {"work", "job", NULL}},
+    {READER_REL_EMPLOYER, {"work", "job", NULL}},
+    {READER_REL_WORKPLACE, {"work", "job", NULL}},
+};
+
+static void asked_of(asked_t *a, const char *question, const char *holder, int rel,
                      const char *const *names)
 {
     word_t q[QUOTE_WORDS];
@@ -180,6 +195,44 @@ static void asked_of(asked_t *a, const char *question, const char *holder,
         for (int j = 0; j < a->nh && !dup; j++) dup = same_word(&q[i], &a->h[j]);
         if (!dup) a->k[a->nk++] = q[i];
     }
+    a->age = !a->self && !a->nk && rel == READER_REL_AGE;
+    for (size_t c = 0; !a->self && !a->nk && c < sizeof cues / sizeof cues[0]; c++) {
+        if (cues[c].rel != rel) continue;
+        for (const char *const *w = cues[c].cue; *w; w++) {
+            word_t *k = &a->k[a->nk++];
+            snprintf(k->low, sizeof k->low, "%s", *w);
+            lex_stem(*w, k->stem, sizeof k->stem);
+            snprintf(k->key, sizeof k->key, "%s", *w);
+        }
+    }
+}
+
+/* 1 when w is a number of at most three digits or a number word ("seven"). */
+static int number_word(const word_t *w)
+{
+    size_t n = strlen(w->low), d = strspn(w->low, "0123456789");
+    return (n && n <= 3 && d == n) || (d == 0 && understand_has_number(w->low));
+}
+
+/* 1 when s tells the age of whom a asks about: a number within three words after a
+ * word for them ("Kuba is 7", "elias turned 6", "tomek (9)"), not one that counts
+ * something ("has 2 kids"). */
+static int tells_age(const asked_t *a, const word_t *s, int ns)
+{
+    static const char *const unit[] = {"years", "yrs", "yr", "year", "yo", "months", "old",
+                                       "now", NULL};
+    for (int i = 0; i < ns; i++) {
+        int him = 0;
+        for (int j = 0; j < a->nh && !him; j++) him = same_word(&s[i], &a->h[j]);
+        for (int j = i + 1; him && j < ns && j <= i + 3; j++) {
+            if (!number_word(&s[j])) continue;
+            if (j + 1 < ns && s[j + 1].part == s[j].part && content_word(&s[j + 1]) &&
+                !in_list(unit, s[j + 1].low))
+                break;
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* How many of a's content words the sentence s[0..ns) holds (for a question about the
@@ -194,6 +247,7 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
             for (int j = 0; j < a->nh && !named; j++) named = same_word(&s[i], &a->h[j]);
         if (!named) return 0;
     }
+    if (a->age) return tells_age(a, s, ns);
     int score = 0;
     for (int k = 0; k < a->nk; k++) {
         int own = 0;
@@ -204,12 +258,12 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
     return score;
 }
 
-int quote_score(const char *question, const char *holder, const char *const *names,
+int quote_score(const char *question, const char *holder, int rel, const char *const *names,
                 const char *sentence)
 {
     asked_t a;
     word_t s[QUOTE_WORDS];
-    asked_of(&a, question, holder, names);
+    asked_of(&a, question, holder, rel, names);
     int ns = words_of(sentence, strlen(sentence), s, QUOTE_WORDS);
     return asks_to_forget(s, ns) ? 0 : score_words(&a, s, ns, names);
 }
@@ -359,8 +413,8 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         rc = STORE_ENOMEM;
         goto out;
     }
-    asked_of(a, question, holder, names);
-    int best = 0, stop = !a->nk;            /* nothing to look for */
+    asked_of(a, question, holder, u[qi].rel, names);
+    int best = 0, stop = !a->nk && !a->age; /* nothing to look for */
     size_t bt = 0, bfrom = 0, blen = 0;
     /* Newest first, so a tie keeps the newer. A request to forget hides what was told
      * before it that holds a word it names (and stops the search when that word is the

@@ -38,10 +38,13 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
                const facts_t *f, respond_t *p, agent_quoted_t *q);
 
 /* The score quote_told gives sentence as the quote for the question clause
- * question about holder (understood.h key; "self" or "" for the user), with names (the
- * names of the user's people, NULL-terminated, may be NULL): the number of the
- * question's content words it holds, 0 when it is no candidate. Exposed for tests. */
-int quote_score(const char *question, const char *holder, const char *const *names,
+ * question about holder (understood.h key; "self" or "" for the user) read as of
+ * relation class rel (enum reader_rel), with names (the names of the user's people,
+ * NULL-terminated, may be NULL): the number of the question's content words it holds,
+ * 0 when it is no candidate. A question about someone else with no content word of its
+ * own counts the words that tell its relation ("live", "work", "from"; of an age: a
+ * number told right after them, 1). Exposed for tests. */
+int quote_score(const char *question, const char *holder, int rel, const char *const *names,
                 const char *sentence);
 
 #endif

@@ -9,47 +9,61 @@
 #include <string.h>
 
 #include "agent/quote.h"
+#include "model/reader.h"
 
 static const char *const names[] = {"Wren", "Tobias", NULL};
 
+#define OPEN READER_REL_OPEN
+
 static const struct {
-    const char *question, *holder, *sentence;
+    const char *question, *holder;
+    int rel;
+    const char *sentence;
     int score;
 } rows[] = {
     /* the user's own words that answer */
-    {"which gym do I go to?", "self", "the gym I go to is FitZone on Kent Road", 1},
-    {"what's my locker number", "self", "locker 114, top row", 1},
-    {"how many acres do I farm", "self", "we farm 30 acres of barley up north", 2},
-    {"where do I coach", "self", "coaching the under-tens at Ashgrove on Sundays", 1},
-    {"what do I plant", "self", "I plant chillies, my uncle plants beans", 1},
-    {"which tablets do i take at night", "self", "two iron tablets at night before bed", 2},
+    {"which gym do I go to?", "self", OPEN, "the gym I go to is FitZone on Kent Road", 1},
+    {"what's my locker number", "self", OPEN, "locker 114, top row", 1},
+    {"how many acres do I farm", "self", OPEN, "we farm 30 acres of barley up north", 2},
+    {"where do I coach", "self", OPEN, "coaching the under-tens at Ashgrove on Sundays", 1},
+    {"what do I plant", "self", OPEN, "I plant chillies, my uncle plants beans", 1},
+    {"which tablets do i take at night", "self", OPEN, "two iron tablets at night before bed", 2},
     /* about someone: the sentence names them (their key or their name) */
-    {"what does my uncle plant", "uncle", "my uncle plants chillies in his greenhouse", 1},
-    {"what does my uncle plant", "uncle", "I plant chillies", 0},
-    {"what does Wren sell", "sister Wren", "Wren sells fabric at the market", 1},
-    {"what does my mum plant", "mother", "mum plants roses by the shed", 1},
+    {"what does my uncle plant", "uncle", OPEN, "my uncle plants chillies in his greenhouse", 1},
+    {"what does my uncle plant", "uncle", OPEN, "I plant chillies", 0},
+    {"what does Wren sell", "sister Wren", OPEN, "Wren sells fabric at the market", 1},
+    {"what does my mum plant", "mother", OPEN, "mum plants roses by the shed", 1},
     /* no answer: a question, a request to forget, someone else's, question words only */
-    {"what's my locker number", "self", "what's your locker number", 0},
-    {"what's my locker number", "self", "do you have a locker", 0},
-    {"where's my locker", "self", "forget my locker please", 0},
-    {"what's my shoe size", "self", "my sister's shoe size is 7", 0},
-    {"what do I plant", "self", "my uncle plants chillies", 0},
-    {"what do I plant", "self", "Tobias plants chillies", 0},
-    {"what's my favourite one", "self", "my favourite one is blue", 0},
-    {"where is my choir", "self", "my mum sings in a choir in Lisbon", 0},
-    {"whats my mums choir", "self", "brb my mum sings in a choir", 0},
-    {"which bell do I ring", "self", "please don't keep the bell stuff", 0},
-    {"which bell do I ring", "self", "delete the bit about the bell", 0},
-    {"where is my mum's choir", "mother", "my mum sings in a choir in Lisbon", 1},
-    {"what's my name again", "self", "my name is Ffion", 0},
-    {"how old is Tobias", "brother Tobias", "Tobias works at the mill", 0},
-    {"what does Tobias do for a living", "brother Tobias", "I live near Tobias", 0},
-    {"你住在哪里", "self", "我住在杭州", 0},
+    {"what's my locker number", "self", OPEN, "what's your locker number", 0},
+    {"what's my locker number", "self", OPEN, "do you have a locker", 0},
+    {"where's my locker", "self", OPEN, "forget my locker please", 0},
+    {"what's my shoe size", "self", OPEN, "my sister's shoe size is 7", 0},
+    {"what do I plant", "self", OPEN, "my uncle plants chillies", 0},
+    {"what do I plant", "self", OPEN, "Tobias plants chillies", 0},
+    {"what's my favourite one", "self", OPEN, "my favourite one is blue", 0},
+    {"where is my choir", "self", OPEN, "my mum sings in a choir in Lisbon", 0},
+    {"whats my mums choir", "self", OPEN, "brb my mum sings in a choir", 0},
+    {"which bell do I ring", "self", OPEN, "please don't keep the bell stuff", 0},
+    {"which bell do I ring", "self", OPEN, "delete the bit about the bell", 0},
+    {"where is my mum's choir", "mother", OPEN, "my mum sings in a choir in Lisbon", 1},
+    {"what's my name again", "self", OPEN, "my name is Ffion", 0},
+    {"how old is Tobias", "brother Tobias", READER_REL_AGE, "Tobias works at the mill", 0},
+    /* about someone, with no word of its own: the words that tell the relation */
+    {"where does my nephew live", "nephew", READER_REL_HOME, "my nephew Kwabena lives out in Kumasi now", 1},
+    {"where does my nephew live", "nephew", READER_REL_HOME, "my nephew has two cats", 0},
+    {"what does my aunt do", "aunt", READER_REL_JOB, "my aunt works nights at the bakery", 1},
+    {"how old is Tobias", "brother Tobias", READER_REL_AGE, "Tobias is 9 and mad about trains", 1},
+    {"how old is Tobias", "brother Tobias", READER_REL_AGE, "Tobias (nine) loves trains", 1},
+    {"how old is Tobias", "brother Tobias", READER_REL_AGE, "Tobias has 2 rabbits", 0},
+    {"how old am I", "self", READER_REL_AGE, "I have 2 rabbits", 0},
+    {"what does Tobias do for a living", "brother Tobias", OPEN, "I live near Tobias", 0},
+    {"你住在哪里", "self", OPEN, "我住在杭州", 0},
 };
 
 START_TEST(test_a_sentence_scores_the_question_words_it_holds)
 {
-    int got = quote_score(rows[_i].question, rows[_i].holder, names, rows[_i].sentence);
+    int got = quote_score(rows[_i].question, rows[_i].holder, rows[_i].rel, names,
+                          rows[_i].sentence);
     ck_assert_msg(got == rows[_i].score, "'%s' (%s) <- '%s': %d, want %d", rows[_i].question,
                   rows[_i].holder, rows[_i].sentence, got, rows[_i].score);
 }
@@ -57,10 +71,10 @@ END_TEST
 
 START_TEST(test_empty_and_odd_texts_score_nothing)
 {
-    ck_assert_int_eq(quote_score("", "self", NULL, "I keep bees"), 0);
-    ck_assert_int_eq(quote_score("what bees do I keep", "self", NULL, ""), 0);
-    ck_assert_int_eq(quote_score("what bees do I keep", NULL, NULL, "bees!!! 🐝🐝"), 1);
-    ck_assert_int_eq(quote_score("what bees do I keep", "", NULL, "''' , ,"), 0);
+    ck_assert_int_eq(quote_score("", "self", OPEN, NULL, "I keep bees"), 0);
+    ck_assert_int_eq(quote_score("what bees do I keep", "self", OPEN, NULL, ""), 0);
+    ck_assert_int_eq(quote_score("what bees do I keep", NULL, OPEN, NULL, "bees!!! 🐝🐝"), 1);
+    ck_assert_int_eq(quote_score("what bees do I keep", "", OPEN, NULL, "''' , ,"), 0);
 }
 END_TEST
 
