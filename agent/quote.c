@@ -18,7 +18,7 @@
 #include "model/model.h"
 #include "model/reader.h"
 
-enum { QUOTE_WORDS = 96, QUOTE_SENTENCE = 400 };
+enum { QUOTE_WORDS = 96, QUOTE_SENTENCE = 400, QUOTE_TEXT = 8192 };
 
 /* Words any question about a person may use, whatever it asks ("what's my favourite
  * ...", "remind me how many ..."): never what a quote is chosen by. */
@@ -277,25 +277,22 @@ typedef struct hidden {
     int next;       /* the next (older) message is hidden whole */
 } hidden_t;
 
-/* 1 when needle (lower case) occurs in text, ASCII letters compared without case. */
-static int holds_letters(const char *text, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (; n && *text; text++)
-        if (!strncasecmp(text, needle, n)) return 1;
-    return 0;
-}
-
 /* 1 when text may hold one of a's content words or a request to forget: the stems'
- * letters occur in it (a cheap test before its sentences are read word by word). */
-static int worth_reading(const char *text, const asked_t *a)
+ * letters occur in it, its ASCII letters folded to lower case into low (cap bytes; a
+ * text longer than that is read whole) (a cheap test before its sentences are read word
+ * by word). */
+static int worth_reading(const char *text, const asked_t *a, char *low, size_t cap)
 {
     static const char *const forgets[] = {"forget", "delete", "erase", "keep", "remember",
                                           "store", "save", "record", NULL};
+    size_t n = 0;
+    for (; text[n] && n + 1 < cap; n++) low[n] = (char)tolower((unsigned char)text[n]);
+    if (text[n]) return 1;
+    low[n] = '\0';
     for (int k = 0; k < a->nk; k++)
-        if (holds_letters(text, a->k[k].stem)) return 1;
+        if (strstr(low, a->k[k].stem)) return 1;
     for (const char *const *f = forgets; *f; f++)
-        if (holds_letters(text, *f)) return 1;
+        if (strstr(low, *f)) return 1;
     return 0;
 }
 
@@ -409,7 +406,8 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
     asked_t *a = malloc(sizeof *a);
     hidden_t *hid = calloc(1, sizeof *hid);
     word_t *s = malloc(QUOTE_WORDS * sizeof *s);
-    if (!a || !hid || !s) {
+    char *low = malloc(QUOTE_TEXT);
+    if (!a || !hid || !s || !low) {
         rc = STORE_ENOMEM;
         goto out;
     }
@@ -427,7 +425,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             hid->next = 0;
             continue;
         }
-        if (!worth_reading(t[i].text, a)) continue;
+        if (!worth_reading(t[i].text, a, low, QUOTE_TEXT)) continue;
         /* a message mnemo answered as a question is never quoted, but may ask to forget */
         int asked = t[i].kind && !strcmp(t[i].kind, model_kind_name(MODEL_KIND_ANSWER));
         while (next_sentence(t[i].text, &at, &from, &len, &asks)) {
@@ -465,6 +463,7 @@ out:
     free(a);
     free(hid);
     free(s);
+    free(low);
     store_turns_free(t, nt);
     return rc;
 }
