@@ -119,16 +119,27 @@ static int someone_before(const word_t *w, int i, const char *const *names)
     return 0;
 }
 
-/* A request to forget: "forget ...", "delete ...", or a verb of keeping denied ("don't
- * keep", "do not remember"). */
+/* A request to forget: "forget ...", "delete ...", "can you forget ...", or a verb of
+ * keeping denied ("don't keep", "do not remember"); not "before I forget", "don't
+ * forget". */
 static int asks_to_forget(const word_t *w, int n)
 {
     static const char *const keep[] = {"keep", "remember", "store", "save", "record", NULL};
     static const char *const deny[] = {"don't", "dont", "not", "never", NULL};
+    /* "before I forget", "don't forget", "she always forgets": no request */
+    static const char *const teller[] = {"i", "i'll", "i'd", "i'm", "we", "he", "she", "they",
+                                         "it", "might", "may", "always", "often", "don't",
+                                         "dont", "never", "not", "ll", NULL};
+    static const char *const asking[] = {"can", "could", "would", "will", "please", "pls",
+                                         "best", "just", "to", NULL};
     for (int i = 0; i < n; i++) {
         if (!strncmp(w[i].low, "forget", 6) || !strncmp(w[i].low, "delete", 6) ||
-            !strncmp(w[i].low, "erase", 5))
+            !strncmp(w[i].low, "erase", 5)) {
+            if (i > 0 && in_list(teller, w[i - 1].low)) continue;
+            if (i > 0 && !strcmp(w[i - 1].low, "you") && (i < 2 || !in_list(asking, w[i - 2].low)))
+                continue;
             return 1;
+        }
         for (int j = i - 2 >= 0 ? i - 2 : 0; j < i && in_list(keep, w[i].low); j++)
             if (in_list(deny, w[j].low)) return 1;
     }
@@ -277,10 +288,10 @@ typedef struct hidden {
     int next;       /* the next (older) message is hidden whole */
 } hidden_t;
 
-/* 1 when text may hold one of a's content words or a request to forget: the stems'
- * letters occur in it, its ASCII letters folded to lower case into low (cap bytes; a
- * text longer than that is read whole) (a cheap test before its sentences are read word
- * by word). */
+/* 1 when text may hold one of a's content words or a request to forget: the letters a
+ * word shares with its stem occur in it, its ASCII letters folded to lower case into
+ * low (cap bytes; a text longer than that is read whole) (a cheap test before its
+ * sentences are read word by word). */
 static int worth_reading(const char *text, const asked_t *a, char *low, size_t cap)
 {
     static const char *const forgets[] = {"forget", "delete", "erase", "keep", "remember",
@@ -289,8 +300,13 @@ static int worth_reading(const char *text, const asked_t *a, char *low, size_t c
     for (; text[n] && n + 1 < cap; n++) low[n] = (char)tolower((unsigned char)text[n]);
     if (text[n]) return 1;
     low[n] = '\0';
-    for (int k = 0; k < a->nk; k++)
-        if (strstr(low, a->k[k].stem)) return 1;
+    for (int k = 0; k < a->nk; k++) {      /* the letters word and stem share: "stud" */
+        char root[LEX_WORD_MAX];
+        size_t r = 0;
+        for (; a->k[k].low[r] && a->k[k].low[r] == a->k[k].stem[r]; r++) root[r] = a->k[k].low[r];
+        root[r] = '\0';
+        if (!r || strstr(low, root)) return 1;
+    }
     for (const char *const *f = forgets; *f; f++)
         if (strstr(low, *f)) return 1;
     return 0;
