@@ -29,7 +29,9 @@ static const char *const generic[] = {
     "btw", "anyway", "exactly", "actually", "old", "long", "work", "live", "like", "get",
     "got", "make", "take", "want", "need", "day", "time", "year", "years", "week", "month",
     "today", "usually", "mine", "again", "use", "used", "good", "best", "new", "last",
-    "first", "else", "go", "going", "whats", "wheres", "whos", "hows", "u", "ur", NULL,
+    "first", "else", "go", "going", "whats", "wheres", "whos", "hows", "u", "ur",
+    "mnemo", /* its own name, as people greet it ("hey mnemo, ...") */
+    NULL,
 };
 
 static int in_list(const char *const *l, const char *w)
@@ -157,10 +159,12 @@ static const char *const request[] = {
 };
 
 /* 1 when w is a word a question or a request to forget is about: no function word, no
- * word every question may use (nor another form of one), not one letter. */
+ * greeting, no word every question may use (nor another form of one), not one letter. */
 static int content_word(const word_t *w)
 {
-    if (lex_is_stopword(w->low) || strlen(w->low) < 2) return 0;
+    if (lex_is_stopword(w->low) || strlen(w->low) < 2 ||
+        in_list(understand_greetings, w->low))
+        return 0;
     for (const char *const *g = generic; *g; g++) {     /* "living" as "live" */
         char stem[LEX_WORD_MAX];
         lex_stem(*g, stem, sizeof stem);

@@ -50,6 +50,7 @@ static const struct {
     {"which bell do I ring", "self", OPEN, "the treble bell, don't forget", 1},
     {"where is my mum's choir", "mother", OPEN, "my mum sings in a choir in Lisbon", 1},
     {"what's my name again", "self", OPEN, "my name is Ffion", 0},
+    {"hiya mnemo, which car do I have", "self", OPEN, "evening mnemo!", 0},
     {"how old is Tobias", "brother Tobias", READER_REL_AGE, "Tobias works at the mill", 0},
     /* about someone, with no word of its own: the words that tell the relation */
     {"where does my nephew live", "nephew", READER_REL_HOME, "my nephew Kwabena lives out in Kumasi now", 1},
