@@ -290,7 +290,7 @@ int quote_score(const char *question, const char *holder, int rel, const char *c
 typedef struct hidden {
     char stem[64][LEX_WORD_MAX];
     int n;
-    int next;       /* the next (older) message is hidden whole */
+    int next;       /* the next (older) message told, no question, is hidden whole */
 } hidden_t;
 
 /* 1 when text may hold one of a's content words or a request to forget: the letters a
@@ -442,13 +442,13 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         size_t at = 0, from, len;
         int asks;
         if (!strcmp(t[i].text, STORE_REDACTED)) continue;
-        if (hid->next) {
+        /* a message mnemo answered as a question is never quoted, but may ask to forget */
+        int asked = t[i].kind && !strcmp(t[i].kind, model_kind_name(MODEL_KIND_ANSWER));
+        if (hid->next && !asked) {          /* "forget that": the last thing told */
             hid->next = 0;
             continue;
         }
         if (!worth_reading(t[i].text, a, low, QUOTE_TEXT)) continue;
-        /* a message mnemo answered as a question is never quoted, but may ask to forget */
-        int asked = t[i].kind && !strcmp(t[i].kind, model_kind_name(MODEL_KIND_ANSWER));
         while (next_sentence(t[i].text, &at, &from, &len, &asks)) {
             int ns = words_of(t[i].text + from, len, s, QUOTE_WORDS);
             if (asks_to_forget(s, ns)) {
