@@ -35,13 +35,6 @@ static const char *const generic[] = {
     NULL,
 };
 
-static int in_list(const char *const *l, const char *w)
-{
-    for (; *l; l++)
-        if (!strcmp(*l, w)) return 1;
-    return 0;
-}
-
 /* One word of a text: where it is, its stem, its part (see above). */
 typedef struct word {
     char low[LEX_WORD_MAX];
@@ -122,12 +115,24 @@ static int someone_before(const word_t *w, int i, const char *const *names)
     return 0;
 }
 
+/* The verbs of keeping, which ask to forget when denied ("don't keep", "do not
+ * remember"). */
+static const char *const keep[] = {"keep", "remember", "store", "save", "record", NULL};
+
+/* 1 when w is a form of a verb that asks to forget ("forgets", "deleted":
+ * understand_forget_verbs). */
+static int forget_verb(const word_t *w)
+{
+    for (const char *const *v = understand_forget_verbs; *v; v++)
+        if (!strncmp(w->low, *v, strlen(*v))) return 1;
+    return 0;
+}
+
 /* A request to forget: "forget ...", "delete ...", "can you forget ...", or a verb of
  * keeping denied ("don't keep", "do not remember"); not "before I forget", "don't
  * forget". */
 static int asks_to_forget(const word_t *w, int n)
 {
-    static const char *const keep[] = {"keep", "remember", "store", "save", "record", NULL};
     static const char *const deny[] = {"don't", "dont", "not", "never", NULL};
     /* "before I forget", "don't forget", "she always forgets": no request */
     static const char *const teller[] = {"i", "i'll", "i'd", "i'm", "we", "he", "she", "they",
@@ -136,15 +141,14 @@ static int asks_to_forget(const word_t *w, int n)
     static const char *const asking[] = {"can", "could", "would", "will", "please", "pls",
                                          "best", "just", "to", NULL};
     for (int i = 0; i < n; i++) {
-        if (!strncmp(w[i].low, "forget", 6) || !strncmp(w[i].low, "delete", 6) ||
-            !strncmp(w[i].low, "erase", 5)) {
-            if (i > 0 && in_list(teller, w[i - 1].low)) continue;
-            if (i > 0 && !strcmp(w[i - 1].low, "you") && (i < 2 || !in_list(asking, w[i - 2].low)))
+        if (forget_verb(&w[i])) {
+            if (i > 0 && understand_in_list(teller, w[i - 1].low)) continue;
+            if (i > 0 && !strcmp(w[i - 1].low, "you") && (i < 2 || !understand_in_list(asking, w[i - 2].low)))
                 continue;
             return 1;
         }
-        for (int j = i - 2 >= 0 ? i - 2 : 0; j < i && in_list(keep, w[i].low); j++)
-            if (in_list(deny, w[j].low)) return 1;
+        for (int j = i - 2 >= 0 ? i - 2 : 0; j < i && understand_in_list(keep, w[i].low); j++)
+            if (understand_in_list(deny, w[j].low)) return 1;
     }
     return 0;
 }
@@ -152,8 +156,7 @@ static int asks_to_forget(const word_t *w, int n)
 /* The words of a request to forget that only say it is one ("please forget the part
  * about ...", "no need to save that"). */
 static const char *const request[] = {
-    "forget", "delete", "erase", "keep", "remember", "store", "stored", "save", "saved",
-    "record", "want", "mention", "mentioned", "said", "told", "info", "information",
+    "stored", "saved", "want", "mention", "mentioned", "said", "told", "info", "information",
     "private", "anymore", "mind", "matter", "matters", "anywhere", "everything", "never",
     "please", "pls", "lol", "bit", "idea", "ugh", "hmm", "eh", "um", "oh", "ah", "sorry",
     "wait", "nvm", "nevermind", "tbh", "haha", "thing", NULL,
@@ -164,7 +167,7 @@ static const char *const request[] = {
 static int content_word(const word_t *w)
 {
     if (lex_is_stopword(w->low) || strlen(w->low) < 2 ||
-        in_list(understand_greetings, w->low))
+        understand_in_list(understand_greetings, w->low))
         return 0;
     for (const char *const *g = generic; *g; g++) {     /* "living" as "live" */
         char stem[LEX_WORD_MAX];
@@ -243,7 +246,7 @@ static int tells_age(const asked_t *a, const word_t *s, int ns)
         for (int j = i + 1; him && j < ns && j <= i + 3; j++) {
             if (!number_word(&s[j])) continue;
             if (j + 1 < ns && s[j + 1].part == s[j].part && content_word(&s[j + 1]) &&
-                !in_list(unit, s[j + 1].low))
+                !understand_in_list(unit, s[j + 1].low))
                 break;
             return 1;
         }
@@ -299,8 +302,6 @@ typedef struct hidden {
  * sentences are read word by word). */
 static int worth_reading(const char *text, const asked_t *a, char *low, size_t cap)
 {
-    static const char *const forgets[] = {"forget", "delete", "erase", "keep", "remember",
-                                          "store", "save", "record", NULL};
     size_t n = 0;
     for (; text[n] && n + 1 < cap; n++) low[n] = (char)tolower((unsigned char)text[n]);
     if (text[n]) return 1;
@@ -312,7 +313,9 @@ static int worth_reading(const char *text, const asked_t *a, char *low, size_t c
         root[r] = '\0';
         if (!r || strstr(low, root)) return 1;
     }
-    for (const char *const *f = forgets; *f; f++)
+    for (const char *const *f = understand_forget_verbs; *f; f++)
+        if (strstr(low, *f)) return 1;
+    for (const char *const *f = keep; *f; f++)
         if (strstr(low, *f)) return 1;
     return 0;
 }
@@ -323,10 +326,11 @@ static void hide_words(hidden_t *h, const word_t *s, int ns)
     int named = 0;
     for (int i = 0; i < ns; i++) {
         /* "forget that ...", "delete it": what was just told */
-        if (i + 1 < ns && (!strncmp(s[i].low, "forget", 6) || !strncmp(s[i].low, "delete", 6)) &&
-            in_list(that, s[i + 1].low))
+        if (i + 1 < ns && forget_verb(&s[i]) && understand_in_list(that, s[i + 1].low))
             h->next = 1;
-        if (!content_word(&s[i]) || in_list(request, s[i].low)) continue;
+        if (!content_word(&s[i]) || forget_verb(&s[i]) || understand_in_list(keep, s[i].low) ||
+            understand_in_list(request, s[i].low))
+            continue;
         named = 1;
         if (h->n < 64) snprintf(h->stem[h->n++], sizeof h->stem[0], "%s", s[i].stem);
     }

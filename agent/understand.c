@@ -1330,10 +1330,9 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     if (clause.act != READER_FORGET && clause.act != READER_SUMMARY)   /* (told or asked,
                                                                         * whatever the act) */
         k = forms_condition(c, cn, words, n, clause.act, &clause, out, k, max);
-    static const char *const forgetting[] = {"forget", "delete", "remove", "erase", "wipe",
-                                             "drop", NULL};
     int asks_forget = 0;
-    for (int w = 0; w < n && !asks_forget; w++) asks_forget = understand_in_list(forgetting, words[w]);
+    for (int w = 0; w < n && !asks_forget; w++)
+        asks_forget = understand_in_list(understand_forget_verbs, words[w]);
     if (clause.act != READER_QUESTION && clause.act != READER_YESNO &&
         !(clause.act == READER_FORGET && asks_forget)) {
         int nread = k;          /* "Nothing beats pho" read as anything but a question or

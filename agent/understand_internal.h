@@ -13,8 +13,6 @@ extern const char *const understand_personal_words[];
 /* Words that cannot be a value on their own ("of her", "us", "pls"). */
 extern const char *const understand_empty_words[];
 
-/* 1 when w is one of list (NULL-terminated), byte for byte. */
-int understand_in_list(const char *const *list, const char *w);
 /* 1 when w is one CJK ideograph (U+3400..U+9FFF, as tok_split gives them). */
 int understand_is_cjk(const char *w);
 /* The words words[s..e) as the clause text [c, c + cn) spells them, into out (len

@@ -100,6 +100,9 @@ const char *const understand_empty_words[] = {
     "nearby", "somewhere", "else", "pls", "plz", "please", "thanks", "thx", "ty", "btw", "tbh",
     "rn", "lmao", "omg", "instead", "anymore", "nowadays", NULL};
 
+const char *const understand_forget_verbs[] = {"forget", "delete", "remove", "erase", "wipe",
+                                               "drop", NULL};
+
 int understand_in_list(const char *const *list, const char *w)
 {
     for (int i = 0; list[i]; i++)

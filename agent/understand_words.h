@@ -26,6 +26,12 @@ extern const char *const understand_group_words[];
 /* "hi", "hiya", "morning", "hola", "ahoj", "shalom" ...: the words people
  * greet with, in English and the greetings of other languages typed in English letters. */
 extern const char *const understand_greetings[];
+/* "forget", "delete", "remove", "erase", "wipe", "drop": the verbs that ask mnemo to
+ * forget. */
+extern const char *const understand_forget_verbs[];
+
+/* 1 when w is one of list (NULL-terminated), byte for byte. */
+int understand_in_list(const char *const *list, const char *w);
 
 /* 1 when w (any case) is an English plural noun: one of the common irregular plurals
  * ("children", "sheep", "geese") or of four letters and more ending in one s
