@@ -145,8 +145,9 @@ static int report_writes(const turn_writes_t *tw, const respond_t *plan, agent_t
 
 /* What msg's clauses were taken for (the reader's reading as the plan's checks settled
  * it) into out->clauses, and the plan for its personal clauses into *plan (malloc'd; the
- * caller frees it). smalltalk: the memory network's
- * reply when it took msg for small talk, else NULL. */
+ * caller frees it), a question no fact answers answered with the user's own words when
+ * they told some (quote.h, out->quoted). smalltalk: the memory network's reply when it
+ * took msg for small talk, else NULL. */
 static int read_message(agent_t *a, const char *user, const char *msg, const char *smalltalk,
                         agent_turn_t *out, respond_t **plan, char *err, size_t errlen)
 {
