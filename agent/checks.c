@@ -433,6 +433,32 @@ static int asks_to_forget(const char *text)
     return 0;
 }
 
+/* 1 when a clause tells where one works or studies in words that say so ("I work at
+ * ...", "started at ...", "a nurse at ...", "I'm at uni in ..."): the reader reads many an
+ * "at X" or "in X" as a workplace ("careful with recipe suggestions", "blood tests at the
+ * clinic"), which without such a word, or a job told before in the clause, is no fact. */
+static int says_work_or_study(const char *clause, const understood_t *told, int i,
+                              const understood_t *u)
+{
+    static const char *const words[] = {
+        "work", "works", "working", "worked", "job", "jobs", "employed", "employer", "shift",
+        "shifts", "office", "intern", "internship", "career", "boss", "colleague",
+        "colleagues", "staff", "hired", "joined", "join", "start", "started", "starting",
+        "starts", "teach", "teaches", "teaching", "taught", "run", "runs", "own", "owns",
+        "manage", "manages", "managing", "based", "position", "role", "contract", "company",
+        "firm", "business", "workplace", "employ", "employs", "hire", "hires",
+        "volunteer", "volunteers", "volunteering", "trainee", "apprentice", "retired",
+        "study", "studies", "studying", "studied", "student", "school", "uni", "university",
+        "college", "course", "degree", "phd", "masters", "class", "classes", "grade",
+        "semester", "enrolled", "attend", "attends", "attending", "pupil", "major",
+        "majoring", "graduate", "graduated", "lecturer", "professor", "doing", NULL};
+    for (int k = 0; words[k]; k++)
+        if (facts_has_words(clause, words[k])) return 1;
+    for (int k = 0; k < i; k++)         /* "a machinist at the Harley plant" */
+        if (told[k].at == u->at && told[k].rel == READER_REL_JOB) return 1;
+    return 0;
+}
+
 /* 1 when a clause only wishes or wonders before its value ("we might move to Seville
  * some year", "I'd love to live in Rome"): a plan or a hope is not yet a fact ("birthday's
  * the 8th, if you wanna write it down" is one). */
@@ -685,6 +711,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         driven(text, u);                /* "my uncle drives trams": a job */
     if (u->act == READER_FACT && hypothetical(text, u->value))
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */
+    if (u->act == READER_FACT && !chinese(text) &&
+        (u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE ||
+         u->rel == READER_REL_SCHOOL) &&
+        !says_work_or_study(text, told, i, u))
+        u->act = READER_SMALLTALK;      /* "careful with recipe suggestions" */
     /* a Chinese fact names whose it is: the speaker (我) or someone, or a word that is
      * said of oneself without 我 (老家在西安, 周末喜欢去游泳); "新年快乐" wishes a good
      * weekend */

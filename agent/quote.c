@@ -19,6 +19,9 @@
 #include "model/reader.h"
 
 enum { QUOTE_WORDS = 96, QUOTE_SENTENCE = 400, QUOTE_TEXT = 8192 };
+/* A summary adds at most SUMMARY_ADDS of the user's sentences, chosen among the newest
+ * SUMMARY_SEEN they told. */
+enum { SUMMARY_ADDS = 3, SUMMARY_SEEN = 256 };
 
 /* Words any question about a person may use, whatever it asks ("what's my favourite
  * ...", "remind me how many ..."): never what a quote is chosen by. */
@@ -41,6 +44,7 @@ typedef struct word {
     char stem[LEX_WORD_MAX];
     char key[LEX_WORD_MAX];     /* as a holder key: kin words in one form ("mum": mother) */
     int part;
+    int cap;                    /* written with a capital ("Joan", "I") */
 } word_t;
 
 /* A byte that continues a word: ASCII letters, digits and apostrophes, and the bytes of
@@ -68,6 +72,7 @@ static int words_of(const char *text, size_t len, word_t *w, int max)
             continue;
         }
         size_t at = 0;
+        w[n].cap = isupper(s[i]) != 0;
         while (i < len && (b = word_bytes(s + i)) != 0 && i + b <= len) {
             for (size_t k = 0; k < b; k++)
                 if (at + 1 < sizeof w[n].low) w[n].low[at++] = (char)tolower(s[i + k]);
@@ -106,12 +111,16 @@ static int is_name(const char *const *names, const char *w)
 }
 
 /* 1 when the word at i of w has a kin word or a name before it in its part (as
- * written or as its stem: "sister's"). */
+ * written or as its stem: "sister's"), with no word for the user between ("his mum and
+ * I split up" is the user's). */
 static int someone_before(const word_t *w, int i, const char *const *names)
 {
-    for (int j = i - 1; j >= 0 && w[j].part == w[i].part; j--)
+    static const char *const user[] = {"i", "me", "we", "us", "i'm", "i've", "im", NULL};
+    for (int j = i - 1; j >= 0 && w[j].part == w[i].part; j--) {
+        if (understand_in_list(user, w[j].low)) return 0;
         if (kin_word(&w[j]) || is_name(names, w[j].low) || is_name(names, w[j].stem))
             return 1;
+    }
     return 0;
 }
 
@@ -183,30 +192,69 @@ typedef struct asked {
     word_t k[QUOTE_WORDS], h[8];
     int nk, nh, self;
     int age;        /* asks someone's age: a number told right after them */
+    int naming;     /* asks someone's name: a name told right beside them */
+    int thing;      /* asks about a thing of the user's ("my café"), not someone */
+    int cued;       /* looks for the words of its relation (cues), not its own */
 } asked_t;
 
-/* The words that tell a relation of someone's, when a question about them has no
- * content word of its own ("where does my aunt live?": the sentence that names her and
- * says where she lives); NULL-terminated rows, the relation first. */
+/* The words that tell a relation, when a question has no content word of its own
+ * ("where does my aunt live?": the sentence that names her and says where she lives;
+ * "where am I from?"); NULL-terminated rows, the relation first. */
 static const struct {
     int rel;
+    const char *wh;         /* the question word that asks for it */
     const char *cue[6];
 } cues[] = {
-    {READER_REL_HOME, {"live", "stay", "moved", "based", NULL}},
-    {READER_REL_HOMETOWN, {"from", "grew", "born", NULL}},
-    {READER_REL_JOB, {"work", "job", NULL}},
-    {READER_REL_EMPLOYER, {"work", "job", NULL}},
-    {READER_REL_WORKPLACE, {"work", "job", NULL}},
+    {READER_REL_HOME, "where", {"live", "stay", "moved", "based", NULL}},
+    {READER_REL_HOMETOWN, "where", {"from", "grew", "born", NULL}},
+    {READER_REL_JOB, "what", {"work", "job", NULL}},
+    {READER_REL_EMPLOYER, "where", {"work", "job", NULL}},
+    {READER_REL_WORKPLACE, "where", {"work", "job", NULL}},
 };
 
-static void asked_of(asked_t *a, const char *question, const char *holder, int rel,
-                     const char *const *names)
+/* 1 when the holder h[0..nh) of question q[0..nq) is someone: a kin or pet word, a
+ * pronoun, a name of the user's people or a word the question writes with a capital
+ * ("Kemal"); 0 for a thing of the user's ("my church", "my due date"), which a
+ * question asks about as it asks about the user. */
+static int someone(const word_t *h, int nh, const word_t *q, int nq, const char *const *names)
 {
+    for (int i = 0; i < nh; i++) {
+        if (kin_word(&h[i]) || lex_is_stopword(h[i].low) || is_name(names, h[i].low) ||
+            is_name(names, h[i].stem))
+            return 1;
+        for (int j = 0; j < nq; j++)
+            if (q[j].cap && !strcmp(q[j].low, h[i].low)) return 1;
+    }
+    return 0;
+}
+
+static void add_key(asked_t *a, const char *w)
+{
+    if (a->nk >= QUOTE_WORDS) return;
+    word_t *k = &a->k[a->nk++];
+    memset(k, 0, sizeof *k);
+    snprintf(k->low, sizeof k->low, "%s", w);
+    lex_stem(w, k->stem, sizeof k->stem);
+    snprintf(k->key, sizeof k->key, "%s", w);
+}
+
+/* a for question about holder (quote_score's arguments); with cued, by the words of
+ * its relation alone ("where's my mum flying in from?": "from"), when its own words
+ * found nothing. */
+static void asked_of(asked_t *a, const char *question, const char *holder, int rel,
+                     const char *const *names, int cued)
+{
+    static const char *const me[] = {"i", "i'm", "im", "am", NULL};   /* "I'm 23" */
     word_t q[QUOTE_WORDS];
     int nq = words_of(question, strlen(question), q, QUOTE_WORDS);
     a->self = !holder || !*holder || !strcmp(holder, "self");
     a->nh = a->self ? 0 : words_of(holder, strlen(holder), a->h, 8);
+    /* a thing of the user's ("my church") is asked about as the user is, unless its
+     * name is asked ("what's my café called?": a name told beside the word for it) */
+    a->thing = !a->self && !someone(a->h, a->nh, q, nq, names);
+    if (a->thing && rel != READER_REL_NAME) a->self = 1, a->nh = 0;
     a->nk = 0;
+    a->cued = 0;
     for (int i = 0; i < nq; i++) {
         int dup = !content_word(&q[i]) || kin_word(&q[i]) || is_name(names, q[i].low) ||
                   is_name(names, q[i].stem);
@@ -214,16 +262,47 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
         for (int j = 0; j < a->nh && !dup; j++) dup = same_word(&q[i], &a->h[j]);
         if (!dup) a->k[a->nk++] = q[i];
     }
-    a->age = !a->self && !a->nk && rel == READER_REL_AGE;
-    for (size_t c = 0; !a->self && !a->nk && c < sizeof cues / sizeof cues[0]; c++) {
-        if (cues[c].rel != rel) continue;
-        for (const char *const *w = cues[c].cue; *w; w++) {
-            word_t *k = &a->k[a->nk++];
-            snprintf(k->low, sizeof k->low, "%s", *w);
-            lex_stem(*w, k->stem, sizeof k->stem);
-            snprintf(k->key, sizeof k->key, "%s", *w);
-        }
+    /* "how many grandchildren do I have?": the kin asked about are what is looked for */
+    for (int i = 0, none = !a->nk; a->self && none && i < nq; i++) {
+        int dup = !kin_word(&q[i]) || a->nk >= QUOTE_WORDS;
+        for (int j = 0; j < a->nk && !dup; j++) dup = !strcmp(a->k[j].stem, q[i].stem);
+        if (!dup) a->k[a->nk++] = q[i];
     }
+    a->age = !a->nk && rel == READER_REL_AGE;
+    /* a name, not a part of one ("what's her last name?") */
+    static const char *const part[] = {"last", "surname", "middle", "full", "maiden",
+                                       "nickname", "second", "family", NULL};
+    int part_asked = 0;
+    for (int i = 0; i < nq && !part_asked; i++) part_asked = understand_in_list(part, q[i].low);
+    a->naming = !a->self && rel == READER_REL_NAME && (a->thing || !a->nk) && !part_asked;
+    if (a->age && a->self)
+        for (const char *const *w = me; *w && a->nh < 8; w++) {
+            word_t *h = &a->h[a->nh++];
+            memset(h, 0, sizeof *h);
+            snprintf(h->low, sizeof h->low, "%s", *w);
+            snprintf(h->stem, sizeof h->stem, "%s", *w);
+            snprintf(h->key, sizeof h->key, "%s", *w);
+        }
+    /* the words of a relation, when the question asks for it with its own question word
+     * or as yes or no ("where do I work?", "does she live with me?", not "who do I work
+     * with?") */
+    const char *wh = NULL;
+    for (int i = 0; i < nq && !wh; i++)
+        if (understand_question_word(q[i].low) == 2) wh = q[i].low;
+    for (size_t c = 0; (!a->nk || cued) && !a->age && c < sizeof cues / sizeof cues[0]; c++)
+        if (cues[c].rel == rel && (!wh || !strncmp(wh, cues[c].wh, strlen(cues[c].wh)))) {
+            if (!a->cued) a->nk = 0, a->naming = 0;
+            for (const char *const *w = cues[c].cue; *w; w++) add_key(a, *w);
+            a->cued = 1;
+        }
+}
+
+/* 1 when w is one of whom a asks about. */
+static int of_holder(const asked_t *a, const word_t *w)
+{
+    for (int j = 0; j < a->nh; j++)
+        if (same_word(w, &a->h[j])) return 1;
+    return 0;
 }
 
 /* 1 when w is a number of at most three digits or a number word ("seven"). */
@@ -241,8 +320,7 @@ static int tells_age(const asked_t *a, const word_t *s, int ns)
     static const char *const unit[] = {"years", "yrs", "yr", "year", "yo", "months", "old",
                                        "now", NULL};
     for (int i = 0; i < ns; i++) {
-        int him = 0;
-        for (int j = 0; j < a->nh && !him; j++) him = same_word(&s[i], &a->h[j]);
+        int him = of_holder(a, &s[i]);
         for (int j = i + 1; him && j < ns && j <= i + 3; j++) {
             if (!number_word(&s[j])) continue;
             if (j + 1 < ns && s[j + 1].part == s[j].part && content_word(&s[j + 1]) &&
@@ -250,6 +328,60 @@ static int tells_age(const asked_t *a, const word_t *s, int ns)
                 break;
             return 1;
         }
+    }
+    return 0;
+}
+
+/* 1 when w may be a name: written with a capital, not "I", no kin or function word. */
+static int name_like(const word_t *w)
+{
+    return w->cap && strcmp(w->low, "i") && !kin_word(w) && !lex_is_stopword(w->low);
+}
+
+/* 1 when s names whom a asks about: a name right after a word for them ("my partner
+ * Joan", "the rats are called Salt and Pepper") or before it, then "is" or a comma
+ * ("Joan is my partner", "Joan, my partner", "a Lutheran church"), or called so later
+ * ("a café in Leith called Brew Crew"); not "my sister lives in Cork". */
+static int tells_name(const asked_t *a, const word_t *s, int ns)
+{
+    static const char *const link[] = {"is", "are", "was", "were", "called", "named", "name",
+                                       "names", "s", "my", "our", "the", NULL};
+    for (int i = 0; i < ns; i++) {
+        if (!of_holder(a, &s[i])) continue;
+        int j = i + 1;
+        while (j < ns && j <= i + 4 && (of_holder(a, &s[j]) || understand_in_list(link, s[j].low)))
+            j++;
+        if (j < ns && j <= i + 4 && name_like(&s[j])) return 1;
+        j = i - 1;
+        while (j >= 0 && j >= i - 4 && (of_holder(a, &s[j]) || understand_in_list(link, s[j].low)))
+            j--;
+        if (j >= 0 && j < i - 1 && name_like(&s[j]) &&
+            (!strcmp(s[j + 1].low, "is") || s[j + 1].part != s[j].part))
+            return 1;
+        if (a->thing && i > 1 && name_like(&s[i - 1]))
+            return 1;                                   /* "a Lutheran church" */
+        for (int k = i + 1; k + 1 < ns; k++)
+            if ((!strcmp(s[k].low, "called") || !strcmp(s[k].low, "named")) &&
+                name_like(&s[k + 1]))
+                return 1;
+    }
+    return 0;
+}
+
+/* 1 when a sentence denies or ends something ("I don't eat meat", "we quit the club"):
+ * it holds every word of a yes/no question without bearing it out. */
+static int denies(const word_t *w, int n)
+{
+    static const char *const no[] = {"no", "not", "never", "nor", "neither", "quit", "stopped",
+                                     "anymore", "longer", "used", "gave", "ex", "without",
+                                     "dont", "doesnt", "didnt", "isnt", "wasnt", "cant", "wont",
+                                     "aint", "havent", "hasnt", "arent", "werent",
+                                     "t", /* "don’t" with a curly apostrophe ends at it */
+                                     NULL};
+    for (int i = 0; i < n; i++) {
+        size_t len = strlen(w[i].low);
+        if (understand_in_list(no, w[i].low) || (len > 3 && !strcmp(w[i].low + len - 3, "n't")))
+            return 1;
     }
     return 0;
 }
@@ -262,17 +394,22 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
     if (!ns || understand_question_word(s[0].low)) return 0;
     if (!a->self) {                         /* it names whom the question is about */
         int named = 0;
-        for (int i = 0; i < ns && !named; i++)
-            for (int j = 0; j < a->nh && !named; j++) named = same_word(&s[i], &a->h[j]);
+        for (int i = 0; i < ns && !named; i++) named = of_holder(a, &s[i]);
         if (!named) return 0;
     }
     if (a->age) return tells_age(a, s, ns);
+    if (a->cued && denies(s, ns)) return 0;    /* "I don't work in Leeds anymore" */
     int score = 0;
     for (int k = 0; k < a->nk; k++) {
         int own = 0;
         for (int j = 0; j < ns && !own; j++)
-            own = !strcmp(s[j].stem, a->k[k].stem) && (!a->self || !someone_before(s, j, names));
+            own = same_word(&s[j], &a->k[k]) && (!a->self || !someone_before(s, j, names));
         score += own;
+    }
+    if (a->naming) {    /* "who manages my farm?": a name beside it, or one and the words */
+        int named = tells_name(a, s, ns), someone = 0;
+        for (int j = 1; j < ns && !someone; j++) someone = name_like(&s[j]);
+        return named || someone ? named + score : 0;
     }
     return score;
 }
@@ -282,7 +419,7 @@ int quote_score(const char *question, const char *holder, int rel, const char *c
 {
     asked_t a;
     word_t s[QUOTE_WORDS];
-    asked_of(&a, question, holder, rel, names);
+    asked_of(&a, question, holder, rel, names, 0);
     int ns = words_of(sentence, strlen(sentence), s, QUOTE_WORDS);
     return asks_to_forget(s, ns) ? 0 : score_words(&a, s, ns, names);
 }
@@ -296,7 +433,7 @@ typedef struct hidden {
     int next;       /* the next (older) message told, no question, is hidden whole */
 } hidden_t;
 
-/* 1 when text may hold one of a's content words or a request to forget: the letters a
+/* 1 when text may hold one of a's content words or holder words or a request to forget: the letters a
  * word shares with its stem occur in it, its ASCII letters folded to lower case into
  * low (cap bytes; a text longer than that is read whole) (a cheap test before its
  * sentences are read word by word). */
@@ -306,10 +443,11 @@ static int worth_reading(const char *text, const asked_t *a, char *low, size_t c
     for (; text[n] && n + 1 < cap; n++) low[n] = (char)tolower((unsigned char)text[n]);
     if (text[n]) return 1;
     low[n] = '\0';
-    for (int k = 0; k < a->nk; k++) {      /* the letters word and stem share: "stud" */
+    for (int k = 0; k < a->nk + a->nh; k++) {  /* the letters word and stem share: "stud" */
+        const word_t *w = k < a->nk ? &a->k[k] : &a->h[k - a->nk];  /* or whom it asks of */
         char root[LEX_WORD_MAX];
         size_t r = 0;
-        for (; a->k[k].low[r] && a->k[k].low[r] == a->k[k].stem[r]; r++) root[r] = a->k[k].low[r];
+        for (; w->low[r] && w->low[r] == w->stem[r]; r++) root[r] = w->low[r];
         root[r] = '\0';
         if (!r || strstr(low, root)) return 1;
     }
@@ -381,21 +519,6 @@ static int next_sentence(const char *text, size_t *at, size_t *from, size_t *len
     return 1;
 }
 
-/* The one question about the user p left unanswered, alone in its plan: its index in
- * u, or -1. */
-static int lone_question(const understood_t *u, int n, const respond_t *p)
-{
-    int at = -1;
-    if (!p->handled || p->unanswered != 1 || p->answered || p->nw || p->nforget) return -1;
-    for (int i = 0; i < n; i++) {
-        if (!u[i].personal || (u[i].act != READER_QUESTION && u[i].act != READER_YESNO))
-            continue;
-        if (at >= 0) return -1;
-        at = i;
-    }
-    return at;
-}
-
 /* The names of the user's people and pets in f (pointers into f), NULL-terminated. */
 static void names_of(const facts_t *f, const char **names, size_t max)
 {
@@ -408,37 +531,14 @@ static void names_of(const facts_t *f, const char **names, size_t max)
     names[n] = NULL;
 }
 
-int quote_told(store_t *st, const char *user, const char *msg, const understood_t *u, int n,
-               const facts_t *f, respond_t *p, agent_quoted_t *q)
+/* The sentence to quote for asked a among what the user said, t[0..nt) newest first:
+ * its score (0: none), turn index and place into *bt, *from and *len. s and low are
+ * scratch (QUOTE_WORDS words, QUOTE_TEXT bytes). */
+static int find_said(const asked_t *a, const store_turn_t *t, size_t nt, const char *const *names,
+                     hidden_t *hid, word_t *s, char *low, size_t *bt, size_t *bfrom, size_t *blen)
 {
-    q->turn = 0;
-    int qi = lone_question(u, n, p);
-    if (qi < 0) return STORE_OK;
-    char question[512], holder[2 * UNDERSTAND_KEY + 2];
-    snprintf(question, sizeof question, "%.*s", (int)u[qi].len, msg + u[qi].at);
-    const char *h = u[qi].holder;
-    const char *name = strcmp(h, "self") && h[0] ? facts_name_of(f, h) : NULL;
-    snprintf(holder, sizeof holder, "%s%s%s", h, name ? " " : "", name ? name : "");
-    for (char *c = holder; *c; c++)
-        if (*c == ':') *c = ' ';
-    const char *names[64];
-    names_of(f, names, sizeof names / sizeof names[0]);
-
-    store_turn_t *t = NULL;
-    size_t nt = 0;
-    int rc = store_turns_said(st, user, QUOTE_TURNS, &t, &nt);
-    if (rc != STORE_OK) return rc;
-    asked_t *a = malloc(sizeof *a);
-    hidden_t *hid = calloc(1, sizeof *hid);
-    word_t *s = malloc(QUOTE_WORDS * sizeof *s);
-    char *low = malloc(QUOTE_TEXT);
-    if (!a || !hid || !s || !low) {
-        rc = STORE_ENOMEM;
-        goto out;
-    }
-    asked_of(a, question, holder, u[qi].rel, names);
-    int best = 0, stop = !a->nk && !a->age; /* nothing to look for */
-    size_t bt = 0, bfrom = 0, blen = 0;
+    int best = 0, stop = !a->nk && !a->age && !a->naming; /* nothing to look for */
+    memset(hid, 0, sizeof *hid);
     /* Newest first, so a tie keeps the newer. A request to forget hides what was told
      * before it that holds a word it names (and stops the search when that word is the
      * question's), whatever it found to delete: "forget about the bells". */
@@ -466,29 +566,239 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             int score = score_words(a, s, ns, names);
             if (score > best) {
                 best = score;
-                bt = i;
-                bfrom = from;
-                blen = len;
+                *bt = i;
+                *bfrom = from;
+                *blen = len;
             }
         }
     }
-    if (best > 0) {
-        const char *said = t[bt].text + bfrom;
-        size_t cut = blen < sizeof p->answer ? blen : sizeof p->answer - 1;
-        while (cut && cut < blen && ((unsigned char)said[cut] & 0xC0) == 0x80) cut--;
-        snprintf(p->answer, sizeof p->answer, "%.*s", (int)cut, said);
-        realise_quote(p->reply, sizeof p->reply, said, blen);
+    return best;
+}
+
+/* 1 when a sentence tells a change or a correction ("we left Leeds", "sorry, I meant
+ * Lena"): its new value is a fact the summary says, its old one no longer so. */
+static int changes(const word_t *s, int ns)
+{
+    static const char *const change[] = {"left", "leaving", "moved", "moving", "notice",
+                                         "changed", "switched", "sold", "broke", "split",
+                                         "instead", "actually", "update", "sorry", "meant",
+                                         "correction", "wrong", "oops", "now", NULL};
+    if (denies(s, ns)) return 1;
+    for (int j = 0; j < ns; j++)
+        if (understand_in_list(change, s[j].low)) return 1;
+    return 0;
+}
+
+/* 1 when a sentence holds a word that tells a relation of one value (cues: "live",
+ * "work", "from") of which f has a fact: the summary says the current one, and the
+ * sentence may tell one it replaced ("I live in Tampere" before a move). */
+static int tells_listed(const facts_t *f, const word_t *s, int ns)
+{
+    for (size_t c = 0; c < sizeof cues / sizeof cues[0]; c++) {
+        int listed = 0;
+        for (size_t i = 0; i < f->n && !listed; i++)
+            listed = facts_rel_of(f->v[i].relation) == cues[c].rel;
+        for (int j = 0; listed && j < ns; j++)
+            for (const char *const *w = cues[c].cue; *w; w++) {
+                char stem[LEX_WORD_MAX];
+                lex_stem(*w, stem, sizeof stem);
+                if (!strcmp(s[j].stem, stem)) return 1;
+            }
+    }
+    return 0;
+}
+
+/* 1 when the sentence text[0..len) holds a value of past[0..np) (the user's replaced
+ * facts) that no current fact of f has: it tells what is no longer so ("I'm an
+ * accountant at Deloitte" after a move to another firm). */
+static int tells_past(const char *text, size_t len, const facts_t *f, const store_memory_t *past,
+                      size_t np)
+{
+    char said[QUOTE_SENTENCE + 1];
+    snprintf(said, sizeof said, "%.*s", (int)len, text);
+    for (size_t i = 0; i < np; i++) {
+        const char *v = past[i].value;
+        if (!v || !strcmp(v, FACTS_ENDED) || !facts_has_words(said, v)) continue;
+        int current = 0;
+        for (size_t j = 0; j < f->n && !current; j++)
+            current = f->v[j].value && !strcasecmp(f->v[j].value, v);
+        if (!current) return 1;
+    }
+    return 0;
+}
+
+/* How many content words of s[0..ns) text (lower case) does not hold yet. */
+static int new_words(const word_t *s, int ns, const char *text)
+{
+    int n = 0;
+    for (int j = 0; j < ns; j++)
+        n += content_word(&s[j]) && !strstr(text, s[j].low);
+    return n;
+}
+
+/* A summary's reply (p) followed by what the user told that it does not say: of the
+ * newest SUMMARY_SEEN sentences they told (no question, no small talk, nothing a
+ * request to forget hides, no change or denial, nothing of a relation of one value that
+ * f has a fact of), up to SUMMARY_ADDS, each the one with the most content words
+ * the reply and the sentences chosen before do not hold (the newer of equals): `You also
+ * told me: "..."; "...".`. s and low are scratch (QUOTE_WORDS words, QUOTE_TEXT bytes);
+ * the reply is left as it was when the sentences do not fit. */
+static void summary_adds(respond_t *p, const facts_t *f, const store_memory_t *past,
+                         size_t npast, const store_turn_t *t, size_t nt, hidden_t *hid,
+                         word_t *s, char *low)
+{
+    struct { size_t turn, from, len; int used; } seen[SUMMARY_SEEN];
+    int nseen = 0;
+    memset(hid, 0, sizeof *hid);
+    for (size_t i = 0; i < nt && nseen < SUMMARY_SEEN; i++) {
+        size_t at = 0, from, len;
+        int asks;
+        if (!strcmp(t[i].text, STORE_REDACTED)) continue;
+        int asked = t[i].kind && !strcmp(t[i].kind, model_kind_name(MODEL_KIND_ANSWER));
+        int chat = t[i].kind && !strcmp(t[i].kind, model_kind_name(MODEL_KIND_OTHER));
+        if (hid->next && !asked) {
+            hid->next = 0;
+            continue;
+        }
+        while (nseen < SUMMARY_SEEN && next_sentence(t[i].text, &at, &from, &len, &asks)) {
+            int ns = words_of(t[i].text + from, len, s, QUOTE_WORDS);
+            if (asks_to_forget(s, ns)) {
+                hide_words(hid, s, ns);
+                continue;
+            }
+            if (asks || asked || chat || len >= QUOTE_SENTENCE || ns < 3 || is_hidden(hid, s, ns) ||
+                changes(s, ns) || tells_listed(f, s, ns) ||
+                tells_past(t[i].text + from, len, f, past, npast))
+                continue;
+            seen[nseen].turn = i, seen[nseen].from = from, seen[nseen].len = len;
+            seen[nseen++].used = 0;
+        }
+    }
+    size_t n = 0;       /* the reply and the sentences chosen, in lower case, in low */
+    for (; p->reply[n] && n + 1 < QUOTE_TEXT; n++) low[n] = (char)tolower((unsigned char)p->reply[n]);
+    low[n] = '\0';
+    char adds[sizeof p->reply];
+    size_t at = 0;
+    for (int k = 0; k < SUMMARY_ADDS; k++) {
+        int best = -1, most = 0;
+        for (int c = 0; c < nseen; c++) {
+            if (seen[c].used) continue;
+            int ns = words_of(t[seen[c].turn].text + seen[c].from, seen[c].len, s, QUOTE_WORDS);
+            int m = new_words(s, ns, low);
+            if (m > most) most = m, best = c;
+        }
+        if (best < 0) break;
+        seen[best].used = 1;
+        const char *said = t[seen[best].turn].text + seen[best].from;
+        int w = snprintf(adds + at, sizeof adds - at, "%s\"%.*s\"", k ? "; " : "",
+                         (int)seen[best].len, said);
+        if (w < 0 || (size_t)w >= sizeof adds - at) break;
+        at += (size_t)w;
+        for (size_t j = 0; j < seen[best].len && n + 2 < QUOTE_TEXT; j++)
+            low[n++] = (char)tolower((unsigned char)said[j]);
+        low[n++] = ' ';
+        low[n] = '\0';
+    }
+    size_t r = strlen(p->reply);
+    if (at && r + at + 20 < sizeof p->reply)
+        snprintf(p->reply + r, sizeof p->reply - r, " You also told me: %s.", adds);
+}
+
+/* What quote_told found for one gap of the plan. */
+typedef struct found {
+    size_t turn, from, len;
+    int yes, dup;
+} found_t;
+
+int quote_told(store_t *st, const char *user, const char *msg, const understood_t *u, int n,
+               const facts_t *f, respond_t *p, agent_quoted_t *q)
+{
+    q->turn = 0;
+    if (!p->handled || p->nw || p->nforget || (!p->ngap && !p->summarised)) return STORE_OK;
+    const char *names[64];
+    names_of(f, names, sizeof names / sizeof names[0]);
+    store_turn_t *t = NULL;
+    store_memory_t *past = NULL;
+    size_t nt = 0, npast = 0;
+    int rc = store_turns_said(st, user, QUOTE_TURNS, &t, &nt);
+    if (rc != STORE_OK) return rc;
+    asked_t *a = malloc(sizeof *a);
+    hidden_t *hid = malloc(sizeof *hid);
+    word_t *s = malloc(QUOTE_WORDS * sizeof *s);
+    char *low = malloc(QUOTE_TEXT), *out = malloc(sizeof p->reply);
+    found_t got[UNDERSTAND_MAX] = {{0}};
+    int any = 0;
+    if (!a || !hid || !s || !low || !out) {
+        rc = STORE_ENOMEM;
+        goto out;
+    }
+    for (int g = 0; g < p->ngap; g++) {
+        if (p->gap[g].clause >= n) continue;
+        const understood_t *c = &u[p->gap[g].clause];
+        if (!p->gap[g].chat && (!c->personal ||
+                                (c->act != READER_QUESTION && c->act != READER_YESNO)))
+            continue;
+        char question[512], holder[2 * UNDERSTAND_KEY + 2];
+        snprintf(question, sizeof question, "%.*s", (int)c->len, msg + c->at);
+        const char *h = c->holder;
+        const char *name = strcmp(h, "self") && h[0] ? facts_name_of(f, h) : NULL;
+        snprintf(holder, sizeof holder, "%s%s%s", h, name ? " " : "", name ? name : "");
+        for (char *x = holder; *x; x++)
+            if (*x == ':') *x = ' ';
+        asked_of(a, question, holder, c->rel, names, 0);
+        found_t *fd = &got[g];
+        int best = find_said(a, t, nt, names, hid, s, low, &fd->turn, &fd->from, &fd->len);
+        if (!best && !a->cued) {
+            asked_of(a, question, holder, c->rel, names, 1);
+            if (a->cued) best = find_said(a, t, nt, names, hid, s, low, &fd->turn, &fd->from, &fd->len);
+        }
+        if (!best) continue;
+        int ns = words_of(t[fd->turn].text + fd->from, fd->len, s, QUOTE_WORDS);
+        fd->yes = c->act == READER_YESNO && a->nk >= 2 && best >= a->nk && !denies(s, ns);
+        fd->len += !fd->len;            /* found: never 0 below */
+        for (int e = 0; e < g; e++)     /* one sentence answers two questions: said once */
+            fd->dup |= got[e].len && got[e].turn == fd->turn && got[e].from == fd->from;
+        if (!any++) {
+            q->turn = t[fd->turn].id;
+            snprintf(q->conversation, sizeof q->conversation, "%s", t[fd->turn].conversation);
+        }
+    }
+    if (p->summarised) {
+        rc = store_frames_past(st, user, SUMMARY_SEEN, &past, &npast);
+        if (rc != STORE_OK) goto out;
+        summary_adds(p, f, past, npast, t, nt, hid, s, low);
+    }
+    /* each gap's words become the quote, the last first so the places before hold */
+    for (int g = p->ngap - 1; any && g >= 0; g--) {
+        const found_t *fd = &got[g];
+        const respond_gap_t *gp = &p->gap[g];
+        if (!fd->len || gp->from + gp->len > strlen(p->reply)) continue;
+        const char *said = t[fd->turn].text + fd->from;
+        char quote[sizeof p->reply];
+        if (fd->dup) quote[0] = '\0';
+        else realise_quote(quote, sizeof quote, said, fd->len, fd->yes);
+        size_t from = gp->from, len = gp->len;
+        if (!quote[0] && from && p->reply[from - 1] == ' ') from--, len++;
+        snprintf(out, sizeof p->reply, "%.*s%s%s", (int)from, p->reply, quote,
+                 p->reply + gp->from + gp->len);
+        memcpy(p->reply, out, sizeof p->reply);
+        if (!p->answer[0] || p->ngap == 1) {
+            size_t cut = fd->len < sizeof p->answer ? fd->len : sizeof p->answer - 1;
+            while (cut && cut < fd->len && ((unsigned char)said[cut] & 0xC0) == 0x80) cut--;
+            if (fd->yes) snprintf(p->answer, sizeof p->answer, "yes");
+            else snprintf(p->answer, sizeof p->answer, "%.*s", (int)cut, said);
+        }
+        if (gp->chat) p->answered++;
+        else if (!gp->partial) p->unanswered--, p->answered++;
         p->kind = MODEL_KIND_ANSWER;
-        p->unanswered = 0;
-        p->answered = 1;
-        q->turn = t[bt].id;
-        snprintf(q->conversation, sizeof q->conversation, "%s", t[bt].conversation);
     }
 out:
     free(a);
     free(hid);
     free(s);
     free(low);
+    free(out);
     store_turns_free(t, nt);
+    store_memories_free(past, npast);
     return rc;
 }

@@ -450,9 +450,9 @@ char *realise_unable(char *buf, size_t len)
     return buf;
 }
 
-char *realise_quote(char *buf, size_t len, const char *text, size_t n)
+char *realise_quote(char *buf, size_t len, const char *text, size_t n, int yes)
 {
-    if (len) snprintf(buf, len, "You told me: \"%.*s\".", (int)n, text);
+    if (len) snprintf(buf, len, "%s told me: \"%.*s\".", yes ? "Yes, you" : "You", (int)n, text);
     return buf;
 }
 

@@ -55,8 +55,9 @@ char *realise_count(char *buf, size_t len, const char *verb, const char *what,
 /* "Your children are called Ana and Luis." (what: the group's word, names[0..n)) */
 char *realise_names(char *buf, size_t len, const char *what, const char *const *names,
                     int n);
-/* The user's own words, text[0..n), quoted: `You told me: "the boat's a little blue dinghy".` */
-char *realise_quote(char *buf, size_t len, const char *text, size_t n);
+/* The user's own words, text[0..n), quoted: `You told me: "the boat's a little blue dinghy".`;
+ * with yes, as the answer to a yes/no question they bear out: `Yes, you told me: "...".` */
+char *realise_quote(char *buf, size_t len, const char *text, size_t n, int yes);
 /* A request mnemo cannot do. */
 char *realise_unable(char *buf, size_t len);
 

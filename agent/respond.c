@@ -45,6 +45,20 @@ static void say(respond_t *r, const char *s)
     snprintf(r->reply + at, sizeof r->reply - at, "%s%s", at ? " " : "", s);
 }
 
+/* Says s for the question being planned, which the plan has no answer to (partial:
+ * s tells something near it, "All I know is that ..."), and notes where it stands. */
+static void say_gap(respond_t *r, const char *s, int partial)
+{
+    size_t at = strlen(r->reply);
+    say(r, s);
+    size_t end = strlen(r->reply);
+    if (at && end > at) at++;       /* the space before it */
+    if (end > at && r->ngap < UNDERSTAND_MAX)
+        r->gap[r->ngap++] = (respond_gap_t){r->clause, at, end - at, partial, 0};
+    if (partial) r->answered++;
+    else r->unanswered++;
+}
+
 static int kind_rank(int kind)     /* statement > answer > other, for the turn's kind */
 {
     return kind == MODEL_KIND_STATEMENT ? 2 : kind == MODEL_KIND_ANSWER ? 1 : 0;
@@ -824,8 +838,7 @@ static int name_part(respond_t *r, const facts_t *f, const char *text, const und
                           value[0] ? value : NULL};
     set_kind(r, MODEL_KIND_ANSWER);
     if (!value[0]) {
-        say(r, realise_unknown(buf, sizeof buf, &fr));
-        r->unanswered++;
+        say_gap(r, realise_unknown(buf, sizeof buf, &fr), 0);
         return 1;
     }
     say(r, realise_fact(buf, sizeof buf, &fr, 1));
@@ -1121,7 +1134,7 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
                 say(r, "No, not anymore.");
                 snprintf(r->answer, sizeof r->answer, "no");
             } else {
-                say(r, realise_unknown(buf, sizeof buf, &asked));
+                say_gap(r, realise_unknown(buf, sizeof buf, &asked), 0);
             }
             return;
         }
@@ -1144,8 +1157,7 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
              * user's name */
             asked.rel = READER_REL_OPEN;
             asked.relation = NULL;
-            say(r, realise_unknown(buf, sizeof buf, &asked));
-            r->unanswered++;
+            say_gap(r, realise_unknown(buf, sizeof buf, &asked), 0);
             return;
         }
         if (!yes && facts_rel_of(m->relation) == READER_REL_OWNS &&
@@ -1215,11 +1227,16 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
     } else if (asked.rel == u->rel && !facts_has_words(text, "address") &&
                (m = other_place(f, u)) != NULL) {     /* a town is no street address */
         realise_frame_t known = facts_frame(m);
-        say(r, realise_only(buf, sizeof buf, &known));
+        say_gap(r, realise_only(buf, sizeof buf, &known), 1);
         snprintf(r->answer, sizeof r->answer, "%s", m->value);
-    } else {
+        if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = m->id;
+        return;
+    } else if (ended) {             /* no longer so: nothing the user said before answers */
         say(r, realise_unknown(buf, sizeof buf, &asked));
         r->unanswered++;
+        return;
+    } else {
+        say_gap(r, realise_unknown(buf, sizeof buf, &asked), 0);
         return;
     }
     r->answered++;
@@ -1299,6 +1316,7 @@ static void summary(respond_t *r, const facts_t *f)
     char buf[1024];
     set_kind(r, MODEL_KIND_ANSWER);
     say(r, realise_summary(buf, sizeof buf, v, n));
+    r->summarised = 1;
 }
 
 /* 1 when text begins as a yes/no question does ("do I ...", "am I ..."). */
@@ -1381,6 +1399,24 @@ static void question_any(respond_t *r, const facts_t *f, const char *text, under
     if (!strncmp(r->reply + from + 5, "You", 3)) r->reply[from + 5] = 'y';   /* not a name */
 }
 
+/* 1 when text opens with a question word and says nothing of mnemo ("which day is
+ * bingo?", not "what are you up to?"): read as chat, it may still ask of the user. */
+static int asks_as_chat(const char *text)
+{
+    static const char *const you[] = {"you", "your", "you're", "youre", "yours", "yourself",
+                                      "u", "ur", "mnemo", NULL};
+    char w[16];
+    size_t k = 0;
+    while (*text && !isalpha((unsigned char)*text)) text++;
+    for (; isalpha((unsigned char)text[k]) || text[k] == '\''; k++)
+        if (k + 1 < sizeof w) w[k] = (char)tolower((unsigned char)text[k]);
+    w[k < sizeof w ? k : sizeof w - 1] = '\0';
+    if (understand_question_word(w) != 2) return 0;
+    for (int i = 0; you[i]; i++)
+        if (facts_has_words(text, you[i])) return 0;
+    return 1;
+}
+
 void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
                   const char *smalltalk, respond_t *out)
 {
@@ -1405,6 +1441,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
     for (int i = 0; personal && i < n; i++) {
         char text[512];
         snprintf(text, sizeof text, "%.*s", (int)u[i].len, msg + u[i].at);
+        out->clause = i;
         switch (u[i].act) {
         case READER_FACT:
             if (u[i].personal) fact(out, f, text, &u[i]);
@@ -1449,6 +1486,10 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         else
             snprintf(out->reply, sizeof out->reply, "Got it, noted.");
         if (rest[0]) say(out, rest);
+        size_t all = strlen(out->reply), told = strlen(rest);  /* the gaps moved on */
+        int whole = all >= told && !strcmp(out->reply + all - told, rest);
+        for (int g = 0; g < out->ngap; g++) out->gap[g].from += all - told;
+        if (!whole) out->ngap = 0;
         set_kind(out, MODEL_KIND_STATEMENT);
     }
     int asked = 0;
@@ -1467,6 +1508,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
     }
     if (!personal && small && n > 0) {  /* only small talk: answered, never stored */
         out->handled = 1;
+        int chat_question = n == 1 && asks_as_chat(msg);
         static const char *const me[] = {"i", "my", "me", "we", "our", "us", NULL};
         int about_me = 0;
         for (int i = 0; me[i] && !about_me; i++) about_me = facts_has_words(msg, me[i]);
@@ -1477,5 +1519,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         } else {
             realise_sentence(out->reply, sizeof out->reply, smalltalk ? smalltalk : "Okay.");
         }
+        if (chat_question)
+            out->gap[out->ngap++] = (respond_gap_t){0, 0, strlen(out->reply), 0, 1};
     }
 }

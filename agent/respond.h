@@ -24,6 +24,17 @@ typedef struct respond_write {
     size_t nsupersede;
 } respond_write_t;
 
+/* A question the plan found no answer to: its clause (an index into the plan's
+ * understood_t) and where what it said instead stands in reply, so the user's own words
+ * may take its place (quote.h). */
+typedef struct respond_gap {
+    int clause;
+    size_t from, len;
+    int partial;    /* said something near what was asked ("All I know is that ...") */
+    int chat;       /* a question the reader took for small talk ("which day is bingo?"):
+                     * answered as chat unless the user's own words answer it */
+} respond_gap_t;
+
 typedef struct respond {
     int handled;                    /* 0: nothing personal, the memory network answers */
     int kind;                       /* enum model_kind of the turn */
@@ -41,6 +52,11 @@ typedef struct respond {
      * it saw without finding its value, questions with no fact to answer them. */
     int fact_unread;
     int unanswered, answered;
+    respond_gap_t gap[UNDERSTAND_MAX];  /* the questions left open, in reply's order */
+    int ngap;
+    int clause;                     /* the clause being planned */
+    int summarised;                 /* the reply lists what is known ("what do you know
+                                     * about me?"): the user's own words may add to it */
 } respond_t;
 
 /* Plans the turn of the user's message msg, read as u[0..n), against f, the user's

@@ -1,7 +1,7 @@
 /* frames.c: a memory's frame (holder, relation, value), the structured form of the fact
  * its text states, written with the memory (memories.c, turns.c) and read back here:
  * the current memories of one holder and relation, which supersession and answers are
- * keyed by, and all of a user's framed facts. The store keeps frames as opaque strings;
+ * keyed by, all of a user's framed facts, and the ones replaced since. The store keeps frames as opaque strings;
  * what they mean is the agent's business. */
 #include <string.h>
 
@@ -53,6 +53,23 @@ int store_frames_list(store_t *st, const char *user, size_t max, store_memory_t 
 {
     uint64_t version;
     return store_frames_current(st, user, max, out, n, &version);
+}
+
+int store_frames_past(store_t *st, const char *user, size_t max, store_memory_t **out,
+                      size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (!user || !*user || max < 1 || max > STORE_LIST_MAX)
+        return STORE_EINVAL;
+    sqlite3_stmt *s = stmt_get(st, S_MEM_FRAMES_PAST);
+    int b = SQLITE_OK;
+    pthread_mutex_lock(&st->mu);
+    store_bind_text(s, 1, user, &b);
+    store_bind_int64(s, 2, (int64_t)max, &b);
+    int rc = store_collect(s, b, STORE_ROWS_FRAME, max, out, n);
+    pthread_mutex_unlock(&st->mu);
+    return rc;
 }
 
 int store_frames_current(store_t *st, const char *user, size_t max, store_memory_t **out,

@@ -68,6 +68,10 @@ static const char *const stmt_sql[S_COUNT] = {
         "SELECT id, holder, relation, value, text FROM memories INDEXED BY memories_frame"
         " WHERE user = ?1 AND holder IS NOT NULL AND superseded_by IS NULL"
         " ORDER BY id LIMIT ?2",
+    [S_MEM_FRAMES_PAST] =
+        "SELECT id, holder, relation, value, text FROM memories"
+        " WHERE user = ?1 AND holder IS NOT NULL AND superseded_by IS NOT NULL"
+        " ORDER BY id DESC LIMIT ?2",
     [S_MEM_SUPERSEDED_OF] =
         "SELECT " STORE_MEM_COLS " FROM memories WHERE superseded_by = ?1 ORDER BY id",
     [S_MEM_UNSUPERSEDE] =

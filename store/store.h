@@ -331,6 +331,11 @@ int store_frame_find(store_t *st, const char *user, const char *holder,
                      const char *relation, store_memory_t **out, size_t *n);
 int store_frames_list(store_t *st, const char *user, size_t max, store_memory_t **out,
                       size_t *n);
+/* store_frames_past: user's framed memories that a newer one superseded (a value
+ * corrected, a move, an end), newest first, at most max (1..STORE_LIST_MAX), filled as
+ * store_frames_list fills them; the same returns. */
+int store_frames_past(store_t *st, const char *user, size_t max, store_memory_t **out,
+                      size_t *n);
 /* store_frames_list, and in *version the store's frames version the rows were read at
  * (0 on failure). store_frames_version: that version now, without a lock. Every write
  * that can change a frame, a memory's text or whether it is current (of any user)

@@ -62,6 +62,23 @@ static const struct {
     {"how old am I", "self", READER_REL_AGE, "I have 2 rabbits", 0},
     {"what does Tobias do for a living", "brother Tobias", OPEN, "I live near Tobias", 0},
     {"你住在哪里", "self", OPEN, "我住在杭州", 0},
+    /* about the user with no word of its own: the words that tell the relation, the
+     * number told of "I", the kin asked about; "my sister and I" is the user too */
+    {"where am I from", "self", READER_REL_HOMETOWN, "born and raised in Tromsø", 1},
+    {"how old am I", "self", READER_REL_AGE, "I'm 44 and I drive a bus", 1},
+    {"how many nieces do I have", "self", OPEN, "I have four nieces, all in Leeds", 1},
+    {"when did I leave the choir", "self", OPEN, "my sister and I left the choir in 2019", 2},
+    /* a thing of the user's is asked about as the user is; its name is one told beside
+     * the word for it */
+    {"which pills do i take for my migraine", "migraine", OPEN, "sumatriptan for the migraine, as needed", 1},
+    {"what's my allotment called", "allotment", READER_REL_NAME, "the allotment by the canal is called Greenacre", 1},
+    {"what's my allotment called", "allotment", READER_REL_NAME, "we run a Quaker allotment now", 1},
+    {"what's my allotment called", "allotment", READER_REL_NAME, "the allotment is out past Wexley bridge", 0},
+    /* someone's name: right beside the word for them, not a place told after a verb */
+    {"what is my landlord called", "landlord", READER_REL_NAME, "my landlord Petra fixed the boiler", 1},
+    {"who is my manager", "manager", READER_REL_NAME, "Dorota is my manager at the depot", 1},
+    {"what is my landlord called", "landlord", READER_REL_NAME, "my landlord lives in Spain", 0},
+    {"what's my sister called", "sister", READER_REL_NAME, "Yesterday my sister rang", 0},
 };
 
 START_TEST(test_a_sentence_scores_the_question_words_it_holds)

@@ -200,6 +200,25 @@ START_TEST(test_a_question_no_fact_answers_quotes_what_was_told)
 }
 END_TEST
 
+/* Questions no fact answers, of other shapes, quote what the user said: a thing's name
+ * told beside the word for it, a question the reader takes for chat ("which day is
+ * bingo?"), a yes/no question each of whose words were told ("Yes, you told me: ..."),
+ * and one they were told denied, which is quoted, not said yes to. */
+START_TEST(test_open_questions_of_other_shapes_quote_the_user)
+{
+    json_decref(say("a", "the allotment down by the canal is called Greenacre, leeks mostly"));
+    json_decref(say("a", "bingo's on thursdays at the legion hall, I never miss it"));
+    json_decref(say("a", "my audition for the brass band is on a friday"));
+    json_decref(say("a", "I don't eat mussels any more, they made me ill"));
+    ck_assert_int_eq(h_stop(&D), 0);
+    h_start(&D);
+    ask("b", "what's my allotment called?", "Greenacre", NULL);
+    ask("b", "which day is bingo?", "thursdays", NULL);
+    ask("b", "is my audition on friday?", "Yes, you told me", NULL);
+    ask("b", "do I eat mussels?", "don't eat mussels", "Yes");
+}
+END_TEST
+
 /* One clause told two facts; forgetting one keeps the other, and the value forgotten
  * leaves the files all the same (the memory that quoted it is written again without it). */
 START_TEST(test_forgetting_one_of_two_facts_told_together_keeps_the_other)
@@ -1397,6 +1416,7 @@ int main(void)
     tcase_add_test(tc, test_shorthand_greetings_groups_and_names);
     tcase_add_test(tc, test_forgetting_a_value_told_in_shorthand_leaves_no_copy);
     tcase_add_test(tc, test_a_question_no_fact_answers_quotes_what_was_told);
+    tcase_add_test(tc, test_open_questions_of_other_shapes_quote_the_user);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -226,6 +226,38 @@ START_TEST(test_frames_list_is_current_framed_facts_oldest_first)
 }
 END_TEST
 
+/* What a user's facts were before newer ones replaced them: superseded framed memories
+ * only, newest first, nobody else's. */
+START_TEST(test_frames_past_are_the_replaced_facts_newest_first)
+{
+    int64_t lyon = add_framed("alice", "I live in Lyon.", "self", "home", "Lyon", 1);
+    int64_t pisa = add_framed("alice", "I moved to Pisa.", "self", "home", "Pisa", 2);
+    int64_t turin = add_framed("alice", "I moved to Turin.", "self", "home", "Turin", 3);
+    add_framed("alice", "Our dog is Bruno.", "dog", "name", "Bruno", 4);
+    int64_t b1 = add_framed("bob", "I live in Oslo.", "self", "home", "Oslo", 5);
+    int64_t b2 = add_framed("bob", "I moved to Bergen.", "self", "home", "Bergen", 6);
+    ck_assert_int_eq(store_memory_supersede(th_st, lyon, pisa, err, sizeof(err)), STORE_OK);
+    ck_assert_int_eq(store_memory_supersede(th_st, pisa, turin, err, sizeof(err)), STORE_OK);
+    ck_assert_int_eq(store_memory_supersede(th_st, b1, b2, err, sizeof(err)), STORE_OK);
+
+    store_memory_t *v;
+    size_t n;
+    ck_assert_int_eq(store_frames_past(th_st, "alice", 100, &v, &n), STORE_OK);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_int_eq(v[0].id, pisa);
+    ck_assert_int_eq(v[1].id, lyon);
+    ck_assert_str_eq(v[1].value, "Lyon");
+    store_memories_free(v, n);
+    ck_assert_int_eq(store_frames_past(th_st, "alice", 1, &v, &n), STORE_OK);
+    ck_assert_uint_eq(n, 1);
+    store_memories_free(v, n);
+    ck_assert_int_eq(store_frames_past(th_st, "carol", 10, &v, &n), STORE_OK);
+    ck_assert_uint_eq(n, 0);
+    ck_assert_int_eq(store_frames_past(th_st, "alice", 0, &v, &n), STORE_EINVAL);
+    ck_assert_int_eq(store_frames_past(th_st, "", 10, &v, &n), STORE_EINVAL);
+}
+END_TEST
+
 START_TEST(test_a_chat_turn_writes_the_frame_and_its_update_replaces_it)
 {
     float v1[TH_DIM], v2[TH_DIM], v3[TH_DIM];
@@ -357,6 +389,7 @@ int main(void)
     tcase_add_test(tc, test_bad_frames_are_refused_with_a_reason);
     tcase_add_test(tc, test_frame_find_by_holder_and_relation_newest_first);
     tcase_add_test(tc, test_frames_list_is_current_framed_facts_oldest_first);
+    tcase_add_test(tc, test_frames_past_are_the_replaced_facts_newest_first);
     tcase_add_test(tc, test_frames_version_moves_with_every_write_that_changes_the_list);
     tcase_add_test(tc, test_a_chat_turn_writes_the_frame_and_its_update_replaces_it);
     suite_add_tcase(s, tc);
