@@ -435,8 +435,8 @@ static int asks_to_forget(const char *text)
 
 /* 1 when a clause tells where one works or studies in words that say so ("I work at
  * ...", "started at ...", "a nurse at ...", "I'm at uni in ..."): the reader reads many an
- * "at X" or "in X" as a workplace ("careful with recipe suggestions", "blood tests at the
- * clinic"), which without such a word, or a job told before in the clause, is no fact. */
+ * "at X" or "in X" as a workplace ("go easy on the dessert ideas", "scans at the hospital
+ * on Fridays"), which without such a word, or a job told before in the clause, is no fact. */
 static int says_work_or_study(const char *clause, const understood_t *told, int i,
                               const understood_t *u)
 {
@@ -454,7 +454,7 @@ static int says_work_or_study(const char *clause, const understood_t *told, int 
         "majoring", "graduate", "graduated", "lecturer", "professor", "doing", NULL};
     for (int k = 0; words[k]; k++)
         if (facts_has_words(clause, words[k])) return 1;
-    for (int k = 0; k < i; k++)         /* "a machinist at the Harley plant" */
+    for (int k = 0; k < i; k++)         /* "a welder at the shipyard" */
         if (told[k].at == u->at && told[k].rel == READER_REL_JOB) return 1;
     return 0;
 }
@@ -715,7 +715,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         (u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE ||
          u->rel == READER_REL_SCHOOL) &&
         !says_work_or_study(text, told, i, u))
-        u->act = READER_SMALLTALK;      /* "careful with recipe suggestions" */
+        u->act = READER_SMALLTALK;      /* "go easy on the dessert ideas" */
     /* a Chinese fact names whose it is: the speaker (我) or someone, or a word that is
      * said of oneself without 我 (老家在西安, 周末喜欢去游泳); "新年快乐" wishes a good
      * weekend */

@@ -239,7 +239,7 @@ static void add_key(asked_t *a, const char *w)
 }
 
 /* a for question about holder (quote_score's arguments); with cued, by the words of
- * its relation alone ("where's my mum flying in from?": "from"), when its own words
+ * its relation alone ("where's my aunt driving up from?": "from"), when its own words
  * found nothing. */
 static void asked_of(asked_t *a, const char *question, const char *holder, int rel,
                      const char *const *names, int cued)
@@ -262,7 +262,7 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
         for (int j = 0; j < a->nh && !dup; j++) dup = same_word(&q[i], &a->h[j]);
         if (!dup) a->k[a->nk++] = q[i];
     }
-    /* "how many grandchildren do I have?": the kin asked about are what is looked for */
+    /* "how many nephews have I got?": the kin asked about are what is looked for */
     for (int i = 0, none = !a->nk; a->self && none && i < nq; i++) {
         int dup = !kin_word(&q[i]) || a->nk >= QUOTE_WORDS;
         for (int j = 0; j < a->nk && !dup; j++) dup = !strcmp(a->k[j].stem, q[i].stem);
@@ -406,7 +406,7 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
             own = same_word(&s[j], &a->k[k]) && (!a->self || !someone_before(s, j, names));
         score += own;
     }
-    if (a->naming) {    /* "who manages my farm?": a name beside it, or one and the words */
+    if (a->naming) {    /* "who runs my orchard?": a name beside it, or one and the words */
         int named = tells_name(a, s, ns), someone = 0;
         for (int j = 1; j < ns && !someone; j++) someone = name_like(&s[j]);
         return named || someone ? named + score : 0;
@@ -714,7 +714,9 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
                const facts_t *f, respond_t *p, agent_quoted_t *q)
 {
     q->turn = 0;
-    if (!p->handled || p->nw || p->nforget || (!p->ngap && !p->summarised)) return STORE_OK;
+    /* a plan that handles nothing may still leave a question of when open (respond.h) */
+    if ((!p->handled && !p->ngap) || p->nw || p->nforget || (!p->ngap && !p->summarised))
+        return STORE_OK;
     const char *names[64];
     names_of(f, names, sizeof names / sizeof names[0]);
     store_turn_t *t = NULL;
@@ -754,7 +756,12 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         }
         if (!best) continue;
         int ns = words_of(t[fd->turn].text + fd->from, fd->len, s, QUOTE_WORDS);
-        fd->yes = c->act == READER_YESNO && a->nk >= 2 && best >= a->nk && !denies(s, ns);
+        /* a yes/no question, or one read as chat that opens as one ("is my ...?") */
+        word_t first;
+        int yesno = c->act == READER_YESNO ||
+                    (p->gap[g].chat && words_of(question, strlen(question), &first, 1) &&
+                     understand_question_word(first.low) == 1);
+        fd->yes = yesno && a->nk >= 2 && best >= a->nk && !denies(s, ns);
         fd->len += !fd->len;            /* found: never 0 below */
         for (int e = 0; e < g; e++)     /* one sentence answers two questions: said once */
             fd->dup |= got[e].len && got[e].turn == fd->turn && got[e].from == fd->from;
@@ -788,7 +795,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             if (fd->yes) snprintf(p->answer, sizeof p->answer, "yes");
             else snprintf(p->answer, sizeof p->answer, "%.*s", (int)cut, said);
         }
-        if (gp->chat) p->answered++;
+        if (gp->chat) p->answered++, p->handled = 1;
         else if (!gp->partial) p->unanswered--, p->answered++;
         p->kind = MODEL_KIND_ANSWER;
     }

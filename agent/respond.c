@@ -1399,10 +1399,12 @@ static void question_any(respond_t *r, const facts_t *f, const char *text, under
     if (!strncmp(r->reply + from + 5, "You", 3)) r->reply[from + 5] = 'y';   /* not a name */
 }
 
-/* 1 when text opens with a question word and says nothing of mnemo ("which day is
- * bingo?", not "what are you up to?"): read as chat, it may still ask of the user. */
+/* 1 when text opens with a question word, or asks yes or no of the user ("is my
+ * driving test on a Monday?"), and says nothing of mnemo ("which evening is the quiz?",
+ * not "what are you up to?"): read as chat, it may still ask of the user. */
 static int asks_as_chat(const char *text)
 {
+    static const char *const me[] = {"i", "my", "me", "we", "our", "us", NULL};
     static const char *const you[] = {"you", "your", "you're", "youre", "yours", "yourself",
                                       "u", "ur", "mnemo", NULL};
     char w[16];
@@ -1411,10 +1413,34 @@ static int asks_as_chat(const char *text)
     for (; isalpha((unsigned char)text[k]) || text[k] == '\''; k++)
         if (k + 1 < sizeof w) w[k] = (char)tolower((unsigned char)text[k]);
     w[k < sizeof w ? k : sizeof w - 1] = '\0';
-    if (understand_question_word(w) != 2) return 0;
+    int about_me = 0;
+    for (int i = 0; me[i] && !about_me; i++) about_me = facts_has_words(text, me[i]);
+    int q = understand_question_word(w);
+    if (q == 0 || (q == 1 && !(about_me && strchr(text, '?')))) return 0;
     for (int i = 0; you[i]; i++)
         if (facts_has_words(text, you[i])) return 0;
     return 1;
+}
+
+/* 1 when text asks when ("when's darts again?", "what night is the quiz?"): no question
+ * of bAbI's stories does, so one that nobody's facts answer may be the user's. */
+static int asks_when(const char *text)
+{
+    static const char *const when[] = {"when", "when's", "whens", NULL};
+    static const char *const what[] = {"what", "what's", "whats", "which", NULL};
+    static const char *const unit[] = {"time", "day", "days", "night", "nights", "evening",
+                                       "evenings", "morning", "mornings", "date", "month",
+                                       "week", "weekend", "year", "hour", NULL};
+    char w[2][16] = {"", ""};
+    for (int i = 0; i < 2; i++) {
+        size_t k = 0;
+        while (*text && !isalpha((unsigned char)*text)) text++;
+        for (; isalpha((unsigned char)*text) || *text == '\''; text++, k++)
+            if (k + 1 < sizeof w[i]) w[i][k] = (char)tolower((unsigned char)*text);
+        w[i][k < sizeof w[i] ? k : sizeof w[i] - 1] = '\0';
+    }
+    return understand_in_list(when, w[0]) ||
+           (understand_in_list(what, w[0]) && understand_in_list(unit, w[1]));
 }
 
 void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
@@ -1522,4 +1548,9 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         if (chat_question)
             out->gap[out->ngap++] = (respond_gap_t){0, 0, strlen(out->reply), 0, 1};
     }
+    /* "when's darts again?" read as nobody's: the memory network answers it unless what
+     * the user said does (the quote then handles the turn) */
+    if (!out->handled && n == 1 && (u[0].act == READER_QUESTION || u[0].act == READER_YESNO) &&
+        asks_as_chat(msg) && asks_when(msg))
+        out->gap[out->ngap++] = (respond_gap_t){0, 0, 0, 0, 1};
 }

@@ -31,12 +31,14 @@ typedef struct respond_gap {
     int clause;
     size_t from, len;
     int partial;    /* said something near what was asked ("All I know is that ...") */
-    int chat;       /* a question the reader took for small talk ("which day is bingo?"):
-                     * answered as chat unless the user's own words answer it */
+    int chat;       /* a question the reader took for small talk ("which evening is darts?"),
+                     * or for nobody's but asking when ("when's darts again?"): answered as
+                     * chat, or by the memory network, unless the user's own words answer it */
 } respond_gap_t;
 
 typedef struct respond {
-    int handled;                    /* 0: nothing personal, the memory network answers */
+    int handled;                    /* 0: nothing personal, the memory network answers
+                                     * (unless a quote fills a gap: quote.h) */
     int kind;                       /* enum model_kind of the turn */
     char reply[1024];
     char answer[UNDERSTAND_VALUE];  /* the bare answer ("yes", "Odile"), "" when none */

@@ -70,7 +70,7 @@ static const struct {
     {"when did I leave the choir", "self", OPEN, "my sister and I left the choir in 2019", 2},
     /* a thing of the user's is asked about as the user is; its name is one told beside
      * the word for it */
-    {"which pills do i take for my migraine", "migraine", OPEN, "sumatriptan for the migraine, as needed", 1},
+    {"which pills help my migraine", "migraine", OPEN, "sumatriptan for the migraine, as needed", 1},
     {"what's my allotment called", "allotment", READER_REL_NAME, "the allotment by the canal is called Greenacre", 1},
     {"what's my allotment called", "allotment", READER_REL_NAME, "we run a Quaker allotment now", 1},
     {"what's my allotment called", "allotment", READER_REL_NAME, "the allotment is out past Wexley bridge", 0},

@@ -201,20 +201,22 @@ START_TEST(test_a_question_no_fact_answers_quotes_what_was_told)
 END_TEST
 
 /* Questions no fact answers, of other shapes, quote what the user said: a thing's name
- * told beside the word for it, a question the reader takes for chat ("which day is
- * bingo?"), a yes/no question each of whose words were told ("Yes, you told me: ..."),
+ * told beside the word for it, a question the reader takes for chat or for nobody's ("which
+ * evening is the quiz?", "when's darts again?"), a yes/no question each of whose words were told ("Yes, you told me: ..."),
  * and one they were told denied, which is quoted, not said yes to. */
 START_TEST(test_open_questions_of_other_shapes_quote_the_user)
 {
     json_decref(say("a", "the allotment down by the canal is called Greenacre, leeks mostly"));
-    json_decref(say("a", "bingo's on thursdays at the legion hall, I never miss it"));
-    json_decref(say("a", "my audition for the brass band is on a friday"));
+    json_decref(say("a", "darts is on tuesday evenings down at the Crown, never miss it"));
+    json_decref(say("a", "our quiz team meets on sunday evenings, we came third last time"));
+    json_decref(say("a", "my driving test is booked for a wednesday"));
     json_decref(say("a", "I don't eat mussels any more, they made me ill"));
     ck_assert_int_eq(h_stop(&D), 0);
     h_start(&D);
     ask("b", "what's my allotment called?", "Greenacre", NULL);
-    ask("b", "which day is bingo?", "thursdays", NULL);
-    ask("b", "is my audition on friday?", "Yes, you told me", NULL);
+    ask("b", "when's darts again?", "tuesday", NULL);         /* read as nobody's */
+    ask("b", "which evening is the quiz?", "sunday", NULL);   /* read as chat */
+    ask("b", "is my driving test on wednesday?", "Yes, you told me", NULL);
     ask("b", "do I eat mussels?", "don't eat mussels", "Yes");
 }
 END_TEST
