@@ -433,10 +433,10 @@ typedef struct hidden {
     int next;       /* the next (older) message told, no question, is hidden whole */
 } hidden_t;
 
-/* 1 when text may hold one of a's content words or holder words or a request to forget: the letters a
- * word shares with its stem occur in it, its ASCII letters folded to lower case into
- * low (cap bytes; a text longer than that is read whole) (a cheap test before its
- * sentences are read word by word). */
+/* 1 when text may hold one of a's content words or holder words or a request to forget:
+ * the letters a word shares with its stem occur in it, its ASCII letters folded to lower
+ * case into low (cap bytes; a text longer than that is read whole) (a cheap test before
+ * its sentences are read word by word). */
 static int worth_reading(const char *text, const asked_t *a, char *low, size_t cap)
 {
     size_t n = 0;
@@ -675,7 +675,8 @@ static void summary_adds(respond_t *p, const facts_t *f, const store_memory_t *p
         }
     }
     size_t n = 0;       /* the reply and the sentences chosen, in lower case, in low */
-    for (; p->reply[n] && n + 1 < QUOTE_TEXT; n++) low[n] = (char)tolower((unsigned char)p->reply[n]);
+    for (; p->reply[n] && n + 1 < QUOTE_TEXT; n++)
+        low[n] = (char)tolower((unsigned char)p->reply[n]);
     low[n] = '\0';
     char adds[sizeof p->reply];
     size_t at = 0;
@@ -752,7 +753,8 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         int best = find_said(a, t, nt, names, hid, s, low, &fd->turn, &fd->from, &fd->len);
         if (!best && !a->cued) {
             asked_of(a, question, holder, c->rel, names, 1);
-            if (a->cued) best = find_said(a, t, nt, names, hid, s, low, &fd->turn, &fd->from, &fd->len);
+            if (a->cued)
+                best = find_said(a, t, nt, names, hid, s, low, &fd->turn, &fd->from, &fd->len);
         }
         if (!best) continue;
         int ns = words_of(t[fd->turn].text + fd->from, fd->len, s, QUOTE_WORDS);

@@ -1,8 +1,8 @@
 /* frames.c: a memory's frame (holder, relation, value), the structured form of the fact
  * its text states, written with the memory (memories.c, turns.c) and read back here:
  * the current memories of one holder and relation, which supersession and answers are
- * keyed by, all of a user's framed facts, and the ones replaced since. The store keeps frames as opaque strings;
- * what they mean is the agent's business. */
+ * keyed by, all of a user's framed facts, and the ones replaced since. The store keeps
+ * frames as opaque strings; what they mean is the agent's business. */
 #include <string.h>
 
 #include "store/store_internal.h"
@@ -55,38 +55,35 @@ int store_frames_list(store_t *st, const char *user, size_t max, store_memory_t 
     return store_frames_current(st, user, max, out, n, &version);
 }
 
-int store_frames_past(store_t *st, const char *user, size_t max, store_memory_t **out,
-                      size_t *n)
+/* One of the user's frame lists (statement id: current or past), at most max rows; *version
+ * (may be NULL) the frames version the rows were read at. */
+static int frames_rows(store_t *st, enum store_stmt id, const char *user, size_t max,
+                       store_memory_t **out, size_t *n, uint64_t *version)
 {
     *out = NULL;
     *n = 0;
+    if (version) *version = 0;
     if (!user || !*user || max < 1 || max > STORE_LIST_MAX)
         return STORE_EINVAL;
-    sqlite3_stmt *s = stmt_get(st, S_MEM_FRAMES_PAST);
+    sqlite3_stmt *s = stmt_get(st, id);
     int b = SQLITE_OK;
     pthread_mutex_lock(&st->mu);
     store_bind_text(s, 1, user, &b);
     store_bind_int64(s, 2, (int64_t)max, &b);
+    if (version) *version = atomic_load(&st->frames_version);  /* under mu: what the rows are of */
     int rc = store_collect(s, b, STORE_ROWS_FRAME, max, out, n);
     pthread_mutex_unlock(&st->mu);
     return rc;
 }
 
+int store_frames_past(store_t *st, const char *user, size_t max, store_memory_t **out,
+                      size_t *n)
+{
+    return frames_rows(st, S_MEM_FRAMES_PAST, user, max, out, n, NULL);
+}
+
 int store_frames_current(store_t *st, const char *user, size_t max, store_memory_t **out,
                          size_t *n, uint64_t *version)
 {
-    *out = NULL;
-    *n = 0;
-    *version = 0;
-    if (!user || !*user || max < 1 || max > STORE_LIST_MAX)
-        return STORE_EINVAL;
-    sqlite3_stmt *s = stmt_get(st, S_MEM_FRAMES_LIST);
-    int b = SQLITE_OK;
-    pthread_mutex_lock(&st->mu);
-    store_bind_text(s, 1, user, &b);
-    store_bind_int64(s, 2, (int64_t)max, &b);
-    *version = atomic_load(&st->frames_version);    /* under mu: what the rows are of */
-    int rc = store_collect(s, b, STORE_ROWS_FRAME, max, out, n);
-    pthread_mutex_unlock(&st->mu);
-    return rc;
+    return frames_rows(st, S_MEM_FRAMES_LIST, user, max, out, n, version);
 }

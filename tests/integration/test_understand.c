@@ -202,7 +202,8 @@ END_TEST
 
 /* Questions no fact answers, of other shapes, quote what the user said: a thing's name
  * told beside the word for it, a question the reader takes for chat or for nobody's ("which
- * evening is the quiz?", "when's darts again?"), a yes/no question each of whose words were told ("Yes, you told me: ..."),
+ * evening is the quiz?", "when's darts again?"), a yes/no question each of whose words
+ * were told ("Yes, you told me: ..."),
  * and one they were told denied, which is quoted, not said yes to. */
 START_TEST(test_open_questions_of_other_shapes_quote_the_user)
 {
