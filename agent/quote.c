@@ -434,7 +434,7 @@ typedef struct hidden {
 } hidden_t;
 
 /* 1 when text may hold one of a's content words or holder words or a request to forget:
- * the letters a word shares with its stem occur in it, its ASCII letters folded to lower
+ * the letters a word shares with its stem, or its key ("grandchild"), occur in it, its ASCII letters folded to lower
  * case into low (cap bytes; a text longer than that is read whole) (a cheap test before
  * its sentences are read word by word). */
 static int worth_reading(const char *text, const asked_t *a, char *low, size_t cap)
@@ -449,7 +449,7 @@ static int worth_reading(const char *text, const asked_t *a, char *low, size_t c
         size_t r = 0;
         for (; w->low[r] && w->low[r] == w->stem[r]; r++) root[r] = w->low[r];
         root[r] = '\0';
-        if (!r || strstr(low, root)) return 1;
+        if (!r || strstr(low, root) || (w->key[0] && strstr(low, w->key))) return 1;
     }
     for (const char *const *f = understand_forget_verbs; *f; f++)
         if (strstr(low, *f)) return 1;
