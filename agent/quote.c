@@ -788,8 +788,9 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         else realise_quote(quote, sizeof quote, said, fd->len, fd->yes);
         size_t from = gp->from, len = gp->len;
         if (!quote[0] && from && p->reply[from - 1] == ' ') from--, len++;
-        snprintf(out, sizeof p->reply, "%.*s%s%s", (int)from, p->reply, quote,
-                 p->reply + gp->from + gp->len);
+        if (snprintf(out, sizeof p->reply, "%.*s%s%s", (int)from, p->reply, quote,
+                     p->reply + gp->from + gp->len) >= (int)sizeof p->reply)
+            continue;                           /* no room: what the plan said stays */
         memcpy(p->reply, out, sizeof p->reply);
         if (!p->answer[0] || p->ngap == 1) {
             size_t cut = fd->len < sizeof p->answer ? fd->len : sizeof p->answer - 1;
