@@ -629,6 +629,14 @@ static int parted_with(const facts_t *f, const char *text, understood_t *u)
 
 /* 1 when a clause is written in Chinese: an ideograph (U+4E00..U+9FFF) and no Latin
  * letter ("🍣 sushi is my fave" is English). */
+/* 1 when text holds a CJK ideograph (the words of work and study checked are English). */
+static int ideographs(const char *text)
+{
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        if (*p >= 0xE4 && *p <= 0xE9) return 1;
+    return 0;
+}
+
 static int chinese(const char *text)
 {
     int ideograph = 0;
@@ -711,7 +719,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         driven(text, u);                /* "my uncle drives trams": a job */
     if (u->act == READER_FACT && hypothetical(text, u->value))
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */
-    if (u->act == READER_FACT && !chinese(text) &&
+    if (u->act == READER_FACT && !ideographs(text) &&
         (u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE ||
          u->rel == READER_REL_SCHOOL) &&
         !says_work_or_study(text, told, i, u))

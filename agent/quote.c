@@ -110,15 +110,18 @@ static int is_name(const char *const *names, const char *w)
     return 0;
 }
 
-/* 1 when the word at i of w has a kin word or a name before it in its part (as
- * written or as its stem: "sister's"), with no word for the user between ("his mum and
- * I split up" is the user's). */
+/* 1 when the word at i of w has a kin word, a name or a pronoun of someone else before
+ * it in its part (as written or as its stem: "sister's"; "she lives in Pune"), with no
+ * word for the user between ("his mum and I split up" is the user's). */
 static int someone_before(const word_t *w, int i, const char *const *names)
 {
     static const char *const user[] = {"i", "me", "we", "us", "i'm", "i've", "im", NULL};
+    static const char *const other[] = {"he", "she", "they", "his", "her", "their", "he's",
+                                        "she's", "they're", "hes", "shes", NULL};
     for (int j = i - 1; j >= 0 && w[j].part == w[i].part; j--) {
         if (understand_in_list(user, w[j].low)) return 0;
-        if (kin_word(&w[j]) || is_name(names, w[j].low) || is_name(names, w[j].stem))
+        if (kin_word(&w[j]) || is_name(names, w[j].low) || is_name(names, w[j].stem) ||
+            understand_in_list(other, w[j].low))
             return 1;
     }
     return 0;
@@ -244,7 +247,6 @@ static void add_key(asked_t *a, const char *w)
 static void asked_of(asked_t *a, const char *question, const char *holder, int rel,
                      const char *const *names, int cued)
 {
-    static const char *const me[] = {"i", "i'm", "im", "am", NULL};   /* "I'm 23" */
     word_t q[QUOTE_WORDS];
     int nq = words_of(question, strlen(question), q, QUOTE_WORDS);
     a->self = !holder || !*holder || !strcmp(holder, "self");
@@ -275,14 +277,6 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
     int part_asked = 0;
     for (int i = 0; i < nq && !part_asked; i++) part_asked = understand_in_list(part, q[i].low);
     a->naming = !a->self && rel == READER_REL_NAME && (a->thing || !a->nk) && !part_asked;
-    if (a->age && a->self)
-        for (const char *const *w = me; *w && a->nh < 8; w++) {
-            word_t *h = &a->h[a->nh++];
-            memset(h, 0, sizeof *h);
-            snprintf(h->low, sizeof h->low, "%s", *w);
-            snprintf(h->stem, sizeof h->stem, "%s", *w);
-            snprintf(h->key, sizeof h->key, "%s", *w);
-        }
     /* the words of a relation, when the question asks for it with its own question word
      * or as yes or no ("where do I work?", "does she live with me?", not "who do I work
      * with?") */
@@ -317,10 +311,11 @@ static int number_word(const word_t *w)
  * something ("has 2 kids"). */
 static int tells_age(const asked_t *a, const word_t *s, int ns)
 {
+    static const char *const me[] = {"i'm", "im", "am", NULL};     /* "I'm 23", "I am 81" */
     static const char *const unit[] = {"years", "yrs", "yr", "year", "yo", "months", "old",
                                        "now", NULL};
     for (int i = 0; i < ns; i++) {
-        int him = of_holder(a, &s[i]);
+        int him = a->self ? understand_in_list(me, s[i].low) : of_holder(a, &s[i]);
         for (int j = i + 1; him && j < ns && j <= i + 3; j++) {
             if (!number_word(&s[j])) continue;
             if (j + 1 < ns && s[j + 1].part == s[j].part && content_word(&s[j + 1]) &&
@@ -440,6 +435,7 @@ typedef struct hidden {
 static int worth_reading(const char *text, const asked_t *a, char *low, size_t cap)
 {
     size_t n = 0;
+    if (a->age && a->self) return 1;            /* "I'm 44": any text may tell it */
     for (; text[n] && n + 1 < cap; n++) low[n] = (char)tolower((unsigned char)text[n]);
     if (text[n]) return 1;
     low[n] = '\0';
@@ -751,7 +747,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         asked_of(a, question, holder, c->rel, names, 0);
         found_t *fd = &got[g];
         int best = find_said(a, t, nt, names, hid, s, low, &fd->turn, &fd->from, &fd->len);
-        if (!best && !a->cued) {
+        if (!best && !a->cued && !a->self) {   /* someone named: the words of the relation */
             asked_of(a, question, holder, c->rel, names, 1);
             if (a->cued)
                 best = find_said(a, t, nt, names, hid, s, low, &fd->turn, &fd->from, &fd->len);

@@ -26,23 +26,25 @@
  * (stemmed, lex_words.h) other than question words, kin words and the names of the
  * user's people, and, for a question about someone, a word of whom it is about (their
  * key or name); for a question about the user, no kin word stands before that word in
- * its part of the sentence ("my son's birthday") unless the user does too ("his mum and
- * I"). A thing of the user's ("my café", "my diabetes") is asked about as the user is;
- * a question with no content word counts the words that tell its relation ("live",
- * "from", "work"), the kin it names ("how many nieces do I have?"), a number told right
- * after whom it asks the age of ("I'm 44"), or a name told beside whom it asks the name
- * of ("my landlord Petra", "a café called Brew Crew"). The most such words win, the
- * newest among equals. A request to forget ("forget ...", "delete ...", "don't keep
- * ...") hides what was told before it that holds a word it names or a longer or shorter
- * form of one ("weigh" of "weight"), and one that names nothing, or says "forget
- * that", the message before it; when it names a word of the question, nothing older is
- * quoted. The sentence takes the place of what the plan said for that question ("You
- * told me: \"...\"."; "Yes, you told me: ..." for a yes/no question of two content
- * words or more that it holds all of, with no word that denies: "not", "quit", "never"),
- * a sentence that answers two questions is said once; the answer becomes the first
- * quote when the plan had none, the turn's kind an answer, and *q the turn of the first
- * quote. Returns STORE_OK (p and *q unchanged, q->turn 0, when nothing is quoted),
- * STORE_ENOMEM or STORE_EIO. */
+ * its part of the sentence ("my son's birthday"), nor a pronoun of someone else ("she
+ * lives ..."), unless the user does too ("his mum and I"). A thing of the user's ("my
+ * café", "my diabetes") is asked about as the user is; a question with no content word
+ * (or about someone, whose own words find nothing) counts the words that tell its
+ * relation ("live", "from", "work"), the kin it names ("how many nieces do I have?"), a
+ * number told right after whom it asks the age of ("I'm 44", "Kuba is 7"), or a name
+ * told beside whom it asks the name of ("my landlord Petra", "a café called Brew
+ * Crew"). The most such words win, the newest among equals. A request to forget
+ * ("forget ...", "delete ...", "don't keep ...") hides what was told before it that
+ * holds a word it names or a longer or shorter form of one ("weigh" of "weight"), and
+ * one that names nothing, or says "forget that", the message before it; when it names a
+ * word of the question, nothing older is quoted. The sentence takes the place of what
+ * the plan said for that question ("You told me: \"...\"."; "Yes, you told me: ..." for
+ * a yes/no question of two content words or more that it holds all of, with no word
+ * that denies: "not", "quit", "never"); a sentence that answers two questions is said
+ * once; the answer becomes the first quote when the plan had none, the turn's kind an
+ * answer, and *q the turn of the first quote. A summary (p->summarised) gets up to
+ * SUMMARY_ADDS sentences of the user's after it (quote.c). Returns STORE_OK (p and *q
+ * unchanged, q->turn 0, when nothing is quoted), STORE_ENOMEM or STORE_EIO. */
 int quote_told(store_t *st, const char *user, const char *msg, const understood_t *u, int n,
                const facts_t *f, respond_t *p, agent_quoted_t *q);
 

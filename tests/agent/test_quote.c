@@ -66,6 +66,8 @@ static const struct {
      * number told of "I", the kin asked about; "my sister and I" is the user too */
     {"where am I from", "self", READER_REL_HOMETOWN, "born and raised in Tromsø", 1},
     {"how old am I", "self", READER_REL_AGE, "I'm 44 and I drive a bus", 1},
+    {"how old am I", "self", READER_REL_AGE, "I've swum since I was 6", 0},
+    {"where do I live", "self", READER_REL_HOME, "my aunt's called Rhoda, she lives in Truro", 0},
     {"how many nieces do I have", "self", OPEN, "I have four nieces, all in Leeds", 1},
     {"when did I leave the choir", "self", OPEN, "my sister and I left the choir in 2019", 2},
     /* a thing of the user's is asked about as the user is; its name is one told beside
