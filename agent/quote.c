@@ -91,10 +91,14 @@ static int words_of(const char *text, size_t len, word_t *w, int max)
     return n;
 }
 
-/* 1 when w names a kind of person or pet ("sister", "mum", "kids", "dog"). */
+/* 1 when w names a kind of person or pet ("sister", "mum", "kids", "dog", "siblings"). */
 static int kin_word(const word_t *w)
 {
-    return understand_kin(w->key) || understand_group_key(w->key) || dialogue_pet_word(w->key);
+    static const char *const more[] = {"parent", "parents", "grandparent", "grandparents",
+                                       "sibling", "siblings", "twin", "twins", "relatives",
+                                       "inlaws", "in-laws", NULL};
+    return understand_kin(w->key) || understand_group_key(w->key) || dialogue_pet_word(w->key) ||
+           understand_in_list(more, w->low);
 }
 
 /* 1 when w is h: the same stem, or the same holder key ("mum" and "mother"). */
@@ -291,11 +295,26 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
         }
 }
 
-/* 1 when w is one of whom a asks about. */
+/* 1 when w is one of the group g ("grandad" of "grandparents"). */
+static int member_of(const word_t *w, const word_t *g)
+{
+    static const char *const groups[][3] = {
+        {"parents", "mother", "father"},       {"grandparents", "grandmother", "grandfather"},
+        {"siblings", "brother", "sister"},     {"children", "son", "daughter"},
+        {"grandchildren", "grandson", "granddaughter"},
+    };
+    for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++)
+        if ((!strcmp(g->key, groups[i][0]) || !strcmp(g->low, groups[i][0])) &&
+            (!strcmp(w->key, groups[i][1]) || !strcmp(w->key, groups[i][2])))
+            return 1;
+    return 0;
+}
+
+/* 1 when w is one of whom a asks about, or one of them ("grandad" of "my grandparents"). */
 static int of_holder(const asked_t *a, const word_t *w)
 {
     for (int j = 0; j < a->nh; j++)
-        if (same_word(w, &a->h[j])) return 1;
+        if (same_word(w, &a->h[j]) || member_of(w, &a->h[j])) return 1;
     return 0;
 }
 
