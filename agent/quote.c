@@ -114,18 +114,18 @@ static int is_name(const char *const *names, const char *w)
     return 0;
 }
 
-/* 1 when the word at i of w has a kin word, a name or a pronoun of someone else before
- * it in its part (as written or as its stem: "sister's"; "she lives in Pune"), with no
- * word for the user between ("his mum and I split up" is the user's). */
-static int someone_before(const word_t *w, int i, const char *const *names)
+/* 1 when the word at i of w has a kin word or a name before it in its part (as written or
+ * as its stem: "sister's"), or with pronouns a pronoun of someone else ("she lives in
+ * Pune"), with no word for the user between ("his mum and I split up" is the user's). */
+static int someone_before(const word_t *w, int i, const char *const *names, int pronouns)
 {
     static const char *const user[] = {"i", "me", "we", "us", "i'm", "i've", "im", NULL};
-    static const char *const other[] = {"he", "she", "they", "his", "her", "their", "he's",
-                                        "she's", "they're", "hes", "shes", NULL};
+    static const char *const other[] = {"he", "she", "his", "her", "he's", "she's", "hes",
+                                        "shes", NULL};
     for (int j = i - 1; j >= 0 && w[j].part == w[i].part; j--) {
         if (understand_in_list(user, w[j].low)) return 0;
         if (kin_word(&w[j]) || is_name(names, w[j].low) || is_name(names, w[j].stem) ||
-            understand_in_list(other, w[j].low))
+            (pronouns && understand_in_list(other, w[j].low)))
             return 1;
     }
     return 0;
@@ -417,7 +417,8 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
     for (int k = 0; k < a->nk; k++) {
         int own = 0;
         for (int j = 0; j < ns && !own; j++)
-            own = same_word(&s[j], &a->k[k]) && (!a->self || !someone_before(s, j, names));
+            own = same_word(&s[j], &a->k[k]) &&
+                  (!a->self || !someone_before(s, j, names, a->cued));
         score += own;
     }
     if (a->naming) {    /* "who runs my orchard?": a name beside it, or one and the words */

@@ -26,8 +26,8 @@
  * (stemmed, lex_words.h) other than question words, kin words and the names of the
  * user's people, and, for a question about someone, a word of whom it is about (their
  * key or name); for a question about the user, no kin word stands before that word in
- * its part of the sentence ("my son's birthday"), nor a pronoun of someone else ("she
- * lives ..."), unless the user does too ("his mum and I"). A thing of the user's ("my
+ * its part of the sentence ("my son's birthday"), nor, for the words of a relation, a
+ * pronoun of someone else ("she lives ..."), unless the user does too ("his mum and I"). A thing of the user's ("my
  * café", "my diabetes") is asked about as the user is; a question with no content word
  * (or about someone, whose own words find nothing) counts the words that tell its
  * relation ("live", "from", "work"), the kin it names ("how many nieces do I have?"), a
