@@ -547,12 +547,30 @@ static void names_of(const facts_t *f, const char **names, size_t max)
     names[n] = NULL;
 }
 
-/* The sentence to quote for asked a among what the user said, t[0..nt) newest first:
+static int tells_past(const char *text, size_t len, const facts_t *f, const store_memory_t *past,
+                      size_t np);
+
+/* What the user said and what of it no longer holds: their messages t[0..nt) newest first,
+ * their facts f, the facts those replaced past[0..npast), the names of their people. */
+typedef struct said {
+    const store_turn_t *t;
+    size_t nt;
+    const facts_t *f;
+    const store_memory_t *past;
+    size_t npast;
+    const char *const *names;
+} said_t;
+
+/* The sentence to quote for asked a among what the user said (no sentence that holds a
+ * value their facts replaced: "where do I work now?" is not answered by the old firm):
  * its score (0: none), turn index and place into *bt, *from and *len. s and low are
  * scratch (QUOTE_WORDS words, QUOTE_TEXT bytes). */
-static int find_said(const asked_t *a, const store_turn_t *t, size_t nt, const char *const *names,
-                     hidden_t *hid, word_t *s, char *low, size_t *bt, size_t *bfrom, size_t *blen)
+static int find_said(const asked_t *a, const said_t *said, hidden_t *hid, word_t *s, char *low,
+                     size_t *bt, size_t *bfrom, size_t *blen)
 {
+    const store_turn_t *t = said->t;
+    size_t nt = said->nt;
+    const char *const *names = said->names;
     int best = 0, stop = !a->nk && !a->age && !a->naming; /* nothing to look for */
     memset(hid, 0, sizeof *hid);
     /* Newest first, so a tie keeps the newer. A request to forget hides what was told
@@ -580,6 +598,8 @@ static int find_said(const asked_t *a, const store_turn_t *t, size_t nt, const c
             }
             if (asks || asked || len >= QUOTE_SENTENCE || is_hidden(hid, s, ns)) continue;
             int score = score_words(a, s, ns, names);
+            if (score > best && tells_past(t[i].text + from, len, said->f, said->past, said->npast))
+                continue;
             if (score > best) {
                 best = score;
                 *bt = i;
@@ -751,6 +771,9 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         rc = STORE_ENOMEM;
         goto out;
     }
+    rc = store_frames_past(st, user, SUMMARY_SEEN, &past, &npast);
+    if (rc != STORE_OK) goto out;
+    said_t said = {t, nt, f, past, npast, names};
     for (int g = 0; g < p->ngap; g++) {
         if (p->gap[g].clause >= n) continue;
         const understood_t *c = &u[p->gap[g].clause];
@@ -766,11 +789,11 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             if (*x == ':') *x = ' ';
         asked_of(a, question, holder, c->rel, names, 0);
         found_t *fd = &got[g];
-        int best = find_said(a, t, nt, names, hid, s, low, &fd->turn, &fd->from, &fd->len);
+        int best = find_said(a, &said, hid, s, low, &fd->turn, &fd->from, &fd->len);
         if (!best && !a->cued && !a->self) {   /* someone named: the words of the relation */
             asked_of(a, question, holder, c->rel, names, 1);
             if (a->cued)
-                best = find_said(a, t, nt, names, hid, s, low, &fd->turn, &fd->from, &fd->len);
+                best = find_said(a, &said, hid, s, low, &fd->turn, &fd->from, &fd->len);
         }
         if (!best) continue;
         int ns = words_of(t[fd->turn].text + fd->from, fd->len, s, QUOTE_WORDS);
@@ -788,11 +811,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             snprintf(q->conversation, sizeof q->conversation, "%s", t[fd->turn].conversation);
         }
     }
-    if (p->summarised) {
-        rc = store_frames_past(st, user, SUMMARY_SEEN, &past, &npast);
-        if (rc != STORE_OK) goto out;
-        summary_adds(p, f, past, npast, t, nt, hid, s, low);
-    }
+    if (p->summarised) summary_adds(p, f, past, npast, t, nt, hid, s, low);
     /* each gap's words become the quote, the last first so the places before hold */
     for (int g = p->ngap - 1; any && g >= 0; g--) {
         const found_t *fd = &got[g];
