@@ -561,8 +561,10 @@ typedef struct said {
     const char *const *names;
 } said_t;
 
-/* The sentence to quote for asked a among what the user said (no sentence that holds a
- * value their facts replaced: "where do I work now?" is not answered by the old firm):
+/* The sentence to quote for asked a among what the user said (by the words of a
+ * relation, no sentence that holds a value their facts replaced: "where do I work now?"
+ * is not answered by the old firm; a question's own words may be, as a replaced value
+ * is often one the reader misread from a sentence that answers them):
  * its score (0: none), turn index and place into *bt, *from and *len. s and low are
  * scratch (QUOTE_WORDS words, QUOTE_TEXT bytes). */
 static int find_said(const asked_t *a, const said_t *said, hidden_t *hid, word_t *s, char *low,
@@ -598,7 +600,8 @@ static int find_said(const asked_t *a, const said_t *said, hidden_t *hid, word_t
             }
             if (asks || asked || len >= QUOTE_SENTENCE || is_hidden(hid, s, ns)) continue;
             int score = score_words(a, s, ns, names);
-            if (score > best && tells_past(t[i].text + from, len, said->f, said->past, said->npast))
+            if (score > best && a->cued &&
+                tells_past(t[i].text + from, len, said->f, said->past, said->npast))
                 continue;
             if (score > best) {
                 best = score;
