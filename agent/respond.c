@@ -1399,6 +1399,18 @@ static void question_any(respond_t *r, const facts_t *f, const char *text, under
     if (!strncmp(r->reply + from + 5, "You", 3)) r->reply[from + 5] = 'y';   /* not a name */
 }
 
+/* The next word of text into w (lower case, cut to cap bytes; "" at the end); returns
+ * where it ends. */
+static const char *next_word(const char *text, char *w, size_t cap)
+{
+    size_t k = 0;
+    while (*text && !isalpha((unsigned char)*text)) text++;
+    for (; isalpha((unsigned char)*text) || *text == '\''; text++, k++)
+        if (k + 1 < cap) w[k] = (char)tolower((unsigned char)*text);
+    w[k < cap ? k : cap - 1] = '\0';
+    return text;
+}
+
 /* 1 when text opens with a question word, or asks yes or no of the user ("is my
  * driving test on a Monday?"), and says nothing of mnemo ("which evening is the quiz?",
  * not "what are you up to?"): read as chat, it may still ask of the user. */
@@ -1408,11 +1420,7 @@ static int asks_as_chat(const char *text)
     static const char *const you[] = {"you", "your", "you're", "youre", "yours", "yourself",
                                       "u", "ur", "mnemo", NULL};
     char w[16];
-    size_t k = 0;
-    while (*text && !isalpha((unsigned char)*text)) text++;
-    for (; isalpha((unsigned char)text[k]) || text[k] == '\''; k++)
-        if (k + 1 < sizeof w) w[k] = (char)tolower((unsigned char)text[k]);
-    w[k < sizeof w ? k : sizeof w - 1] = '\0';
+    next_word(text, w, sizeof w);
     int about_me = 0;
     for (int i = 0; me[i] && !about_me; i++) about_me = facts_has_words(text, me[i]);
     int q = understand_question_word(w);
@@ -1431,16 +1439,10 @@ static int asks_when(const char *text)
     static const char *const unit[] = {"time", "day", "days", "night", "nights", "evening",
                                        "evenings", "morning", "mornings", "date", "month",
                                        "week", "weekend", "year", "hour", NULL};
-    char w[2][16] = {"", ""};
-    for (int i = 0; i < 2; i++) {
-        size_t k = 0;
-        while (*text && !isalpha((unsigned char)*text)) text++;
-        for (; isalpha((unsigned char)*text) || *text == '\''; text++, k++)
-            if (k + 1 < sizeof w[i]) w[i][k] = (char)tolower((unsigned char)*text);
-        w[i][k < sizeof w[i] ? k : sizeof w[i] - 1] = '\0';
-    }
-    return understand_in_list(when, w[0]) ||
-           (understand_in_list(what, w[0]) && understand_in_list(unit, w[1]));
+    char first[16], second[16];
+    next_word(next_word(text, first, sizeof first), second, sizeof second);
+    return understand_in_list(when, first) ||
+           (understand_in_list(what, first) && understand_in_list(unit, second));
 }
 
 void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
