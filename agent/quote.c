@@ -774,9 +774,8 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         rc = STORE_ENOMEM;
         goto out;
     }
-    rc = store_frames_past(st, user, SUMMARY_SEEN, &past, &npast);
-    if (rc != STORE_OK) goto out;
-    said_t said = {t, nt, f, past, npast, names};
+    said_t said = {t, nt, f, NULL, 0, names};
+    int read_past = 0;      /* the replaced facts, read when first needed (one query) */
     for (int g = 0; g < p->ngap; g++) {
         if (p->gap[g].clause >= n) continue;
         const understood_t *c = &u[p->gap[g].clause];
@@ -791,9 +790,16 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         for (char *x = holder; *x; x++)
             if (*x == ':') *x = ' ';
         asked_of(a, question, holder, c->rel, names, 0);
+        int may_cue = !a->cued && !a->self;     /* may try the words of its relation */
+        if ((a->cued || may_cue) && !read_past) {
+            rc = store_frames_past(st, user, SUMMARY_SEEN, &past, &npast);
+            if (rc != STORE_OK) goto out;
+            said.past = past, said.npast = npast;
+            read_past = 1;
+        }
         found_t *fd = &got[g];
         int best = find_said(a, &said, hid, s, low, &fd->turn, &fd->from, &fd->len);
-        if (!best && !a->cued && !a->self) {   /* someone named: the words of the relation */
+        if (!best && may_cue) {                 /* someone named: the words of the relation */
             asked_of(a, question, holder, c->rel, names, 1);
             if (a->cued)
                 best = find_said(a, &said, hid, s, low, &fd->turn, &fd->from, &fd->len);
@@ -814,7 +820,12 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             snprintf(q->conversation, sizeof q->conversation, "%s", t[fd->turn].conversation);
         }
     }
-    if (p->summarised) summary_adds(p, f, past, npast, t, nt, hid, s, low);
+    if (p->summarised) {
+        if (!read_past)
+            rc = store_frames_past(st, user, SUMMARY_SEEN, &past, &npast);
+        if (rc != STORE_OK) goto out;
+        summary_adds(p, f, past, npast, t, nt, hid, s, low);
+    }
     /* each gap's words become the quote, the last first so the places before hold */
     for (int g = p->ngap - 1; any && g >= 0; g--) {
         const found_t *fd = &got[g];
