@@ -628,22 +628,30 @@ static int changes(const word_t *s, int ns)
     return 0;
 }
 
-/* 1 when a sentence holds a word that tells a relation of one value (cues: "live",
- * "work", "from") of which f has a fact: the summary says the current one, and the
- * sentence may tell one it replaced ("I live in Tampere" before a move). */
-static int tells_listed(const facts_t *f, const word_t *s, int ns)
+/* The stems of the cue words of the relations f has a fact of, into stems (NULL-ended,
+ * at most max - 1), for tells_listed. */
+static void listed_cues(const facts_t *f, char (*stems)[LEX_WORD_MAX], size_t max)
 {
+    size_t n = 0;
     for (size_t c = 0; c < sizeof cues / sizeof cues[0]; c++) {
         int listed = 0;
         for (size_t i = 0; i < f->n && !listed; i++)
             listed = facts_rel_of(f->v[i].relation) == cues[c].rel;
-        for (int j = 0; listed && j < ns; j++)
-            for (const char *const *w = cues[c].cue; *w; w++) {
-                char stem[LEX_WORD_MAX];
-                lex_stem(*w, stem, sizeof stem);
-                if (!strcmp(s[j].stem, stem)) return 1;
-            }
+        for (const char *const *w = cues[c].cue; listed && *w && n + 1 < max; w++)
+            lex_stem(*w, stems[n++], LEX_WORD_MAX);
     }
+    stems[n][0] = '\0';
+}
+
+/* 1 when a sentence holds a word that tells a relation of one value (cues: "live",
+ * "work", "from") of which the user has a fact (stems: listed_cues): the summary says
+ * the current one, and the sentence may tell one it replaced ("I live in Tampere" before
+ * a move). */
+static int tells_listed(char (*stems)[LEX_WORD_MAX], const word_t *s, int ns)
+{
+    for (int j = 0; j < ns; j++)
+        for (size_t c = 0; stems[c][0]; c++)
+            if (!strcmp(s[j].stem, stems[c])) return 1;
     return 0;
 }
 
@@ -686,8 +694,14 @@ static void summary_adds(respond_t *p, const facts_t *f, const store_memory_t *p
                          size_t npast, const store_turn_t *t, size_t nt, hidden_t *hid,
                          word_t *s, char *low)
 {
-    struct { size_t turn, from, len; int used; } seen[SUMMARY_SEEN];
+    struct { size_t turn, from, len; int used, most; } seen[SUMMARY_SEEN];
     int nseen = 0;
+    char stems[32][LEX_WORD_MAX];
+    listed_cues(f, stems, sizeof stems / sizeof stems[0]);
+    size_t n = 0;       /* the reply and the sentences chosen, in lower case, in low */
+    for (; p->reply[n] && n + 1 < QUOTE_TEXT; n++)
+        low[n] = (char)tolower((unsigned char)p->reply[n]);
+    low[n] = '\0';
     memset(hid, 0, sizeof *hid);
     for (size_t i = 0; i < nt && nseen < SUMMARY_SEEN; i++) {
         size_t at = 0, from, len;
@@ -706,26 +720,23 @@ static void summary_adds(respond_t *p, const facts_t *f, const store_memory_t *p
                 continue;
             }
             if (asks || asked || chat || len >= QUOTE_SENTENCE || ns < 3 || is_hidden(hid, s, ns) ||
-                changes(s, ns) || tells_listed(f, s, ns) ||
+                changes(s, ns) || tells_listed(stems, s, ns) ||
                 tells_past(t[i].text + from, len, f, past, npast))
                 continue;
             seen[nseen].turn = i, seen[nseen].from = from, seen[nseen].len = len;
-            seen[nseen++].used = 0;
+            seen[nseen].used = 0;
+            seen[nseen++].most = new_words(s, ns, low);    /* what it adds to the reply */
         }
     }
-    size_t n = 0;       /* the reply and the sentences chosen, in lower case, in low */
-    for (; p->reply[n] && n + 1 < QUOTE_TEXT; n++)
-        low[n] = (char)tolower((unsigned char)p->reply[n]);
-    low[n] = '\0';
     char adds[sizeof p->reply];
     size_t at = 0;
     for (int k = 0; k < SUMMARY_ADDS; k++) {
         int best = -1, most = 0;
-        for (int c = 0; c < nseen; c++) {
-            if (seen[c].used) continue;
+        for (int c = 0; c < nseen; c++) {  /* what a sentence adds only falls as low grows */
+            if (seen[c].used || seen[c].most <= most) continue;
             int ns = words_of(t[seen[c].turn].text + seen[c].from, seen[c].len, s, QUOTE_WORDS);
-            int m = new_words(s, ns, low);
-            if (m > most) most = m, best = c;
+            seen[c].most = new_words(s, ns, low);
+            if (seen[c].most > most) most = seen[c].most, best = c;
         }
         if (best < 0) break;
         seen[best].used = 1;
