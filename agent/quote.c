@@ -202,6 +202,7 @@ typedef struct asked {
     int naming;     /* asks someone's name: a name told right beside them */
     int thing;      /* asks about a thing of the user's ("my café"), not someone */
     int cued;       /* looks for the words of its relation (cues), not its own */
+    int past;       /* passes over sentences that hold a replaced value (tells_past) */
 } asked_t;
 
 /* The words that tell a relation, when a question has no content word of its own
@@ -261,6 +262,7 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
     if (a->thing && rel != READER_REL_NAME) a->self = 1, a->nh = 0;
     a->nk = 0;
     a->cued = 0;
+    a->past = 0;
     for (int i = 0; i < nq; i++) {
         int dup = !content_word(&q[i]) || kin_word(&q[i]) || is_name(names, q[i].low) ||
                   is_name(names, q[i].stem);
@@ -600,7 +602,7 @@ static int find_said(const asked_t *a, const said_t *said, hidden_t *hid, word_t
             }
             if (asks || asked || len >= QUOTE_SENTENCE || is_hidden(hid, s, ns)) continue;
             int score = score_words(a, s, ns, names);
-            if (score > best && a->cued &&
+            if (score > best && (a->cued || a->past) &&
                 tells_past(t[i].text + from, len, said->f, said->past, said->npast))
                 continue;
             if (score > best) {
@@ -761,12 +763,134 @@ typedef struct found {
     int yes, dup;
 } found_t;
 
+/* Words a fact answers without saying them: what kind of value a question asks for
+ * ("what breed is my dog?" is answered by "she's a whippet"), not what it is
+ * about. */
+static const char *const asks_for[] = {
+    "job", "jobs", "living", "profession", "occupation", "career", "city", "town",
+    "country", "place", "breed", "age", "birthday", "bday", "born", "colour", "color",
+    "food", "dish", "meal", "sport", "sports", "team", "instrument", "language", "languages",
+    "speak", "allergic", "allergy", "allergies", "diet", "eat", "car", "vehicle", "drive",
+    "hobby", "hobbies", "fun", "subject", "study", "studying", "school", "university", "uni",
+    "college", "company", "employer", "firm", "address", "home", "hometown", "pet", "pets",
+    "animal", "film", "movie", "book", "song", "band", "music", "drink", "size", "sign",
+    "surname", "nickname", "middle", "full", "spell", "much", "many", "often", "which",
+    "sort", "breeds", "grow", "grew", "raised", "moved", "own", "play", "plays", "does",
+    "truck", "van", "bike", "motorbike", "ride", "model", "make", "brand", "genre", "dog",
+    "cat", "kid", "child", "children", "kids", "job", "title", "role", "position", "date",
+    "day", "month", "when", "where", "who", "what", "old", "live", "based", "from",
+    "older", "younger", "oldest", "youngest", "eldest", "hate", "dislike", "stand",
+    "originally", NULL,
+};
+
+/* The clause of the message's one question (a wh-question) about the user or theirs,
+ * when the plan answered it from one fact (p->used; a list of several is no one
+ * reading's slip) and left nothing open, wrote and forgot nothing; else -1. */
+static int answered_alone(const understood_t *u, int n, const respond_t *p)
+{
+    if (p->ngap || p->nw || p->nforget || p->summarised || p->answered != 1 ||
+        p->unanswered || p->nused != 1)
+        return -1;
+    int q = -1;
+    for (int i = 0; i < n; i++)
+        if (u[i].act == READER_QUESTION || u[i].act == READER_YESNO) {
+            if (q >= 0 || !u[i].personal) return -1;
+            q = i;
+        }
+    /* a yes/no question names a value to check, which a fact of another holds not */
+    return q >= 0 && u[q].act == READER_QUESTION ? q : -1;
+}
+
+/* How many of a's content words the answer holds (the value, relation or holder of
+ * the memories the plan answered from), into *covered; 1 when a word it does not hold names
+ * what the question is about (not what kind of value it asks for, asks_for, in any
+ * form): "which floor do I work on?" answered "You work in Leeds" was not answered,
+ * even when the sentence that told Leeds names the floor. s is scratch (QUOTE_WORDS). */
+static int doubted(const asked_t *a, const facts_t *f, const respond_t *p, word_t *s,
+                   int *covered)
+{
+    int open = 0;
+    *covered = 0;
+    for (int k = 0; k < a->nk; k++) {
+        int held = 0;
+        for (int i = 0; i < p->nused && !held; i++)
+            for (size_t j = 0; j < f->n && !held; j++) {
+                const store_memory_t *m = &f->v[j];
+                if (m->id != p->used[i]) continue;
+                const char *told[3] = {m->value, m->relation, m->holder};
+                for (int x = 0; x < 3 && !held; x++) {
+                    int ns = told[x] ? words_of(told[x], strlen(told[x]), s, QUOTE_WORDS) : 0;
+                    for (int w = 0; w < ns && !held; w++) held = same_word(&s[w], &a->k[k]);
+                }
+            }
+        *covered += held;
+        int kind = 0;           /* "eating" as "eat" */
+        for (const char *const *w = asks_for; *w && !kind && !held; w++) {
+            char stem[LEX_WORD_MAX];
+            lex_stem(*w, stem, sizeof stem);
+            kind = !strcmp(*w, a->k[k].low) || !strcmp(stem, a->k[k].stem);
+        }
+        if (!held && !kind) open = 1;
+    }
+    return open;
+}
+
+/* The memory the plan answered from whose sentence holds best of a's words or more
+ * (it told the answer with what the question names: "I live in Gracia, up in
+ * Barcelona" for "where in Barcelona do I live?"), or NULL. s is scratch (QUOTE_WORDS). */
+static const store_memory_t *answer_told(const asked_t *a, const facts_t *f,
+                                         const respond_t *p, word_t *s,
+                                         const char *const *names, int best)
+{
+    for (int i = 0; i < p->nused; i++)
+        for (size_t j = 0; j < f->n; j++) {
+            const store_memory_t *m = &f->v[j];
+            if (m->id != p->used[i] || !m->text) continue;
+            int ns = words_of(m->text, strlen(m->text), s, QUOTE_WORDS);
+            if (score_words(a, s, ns, names) >= best) return m;
+        }
+    return NULL;
+}
+
+/* The question clause c of msg as text, and whom it asks about ("self", or the holder
+ * key and the name the user gave them, colons as spaces), for asked_of. */
+static void question_of(const understood_t *c, const char *msg, const facts_t *f,
+                        char *question, size_t qcap, char *holder, size_t hcap)
+{
+    snprintf(question, qcap, "%.*s", (int)c->len, msg + c->at);
+    const char *h = c->holder;
+    const char *name = strcmp(h, "self") && h[0] ? facts_name_of(f, h) : NULL;
+    snprintf(holder, hcap, "%s%s%s", h, name ? " " : "", name ? name : "");
+    for (char *x = holder; *x; x++)
+        if (*x == ':') *x = ' ';
+}
+
+/* Notes what find_said found for question clause c (read as chat: chat) into fd: yes
+ * for a yes/no question (or one read as chat that opens as one, "is my ...?") when the
+ * sentence holds all of a's words, two at least, and denies nothing. s is scratch. */
+static void note_found(const understood_t *c, int chat, const char *question,
+                       const asked_t *a, int best, const store_turn_t *t, word_t *s,
+                       found_t *fd)
+{
+    int ns = words_of(t[fd->turn].text + fd->from, fd->len, s, QUOTE_WORDS);
+    word_t first;
+    int yesno = c->act == READER_YESNO ||
+                (chat && words_of(question, strlen(question), &first, 1) &&
+                 understand_question_word(first.low) == 1);
+    fd->yes = yesno && a->nk >= 2 && best >= a->nk && !denies(s, ns);
+    fd->len += !fd->len;                /* found: never 0 below */
+}
+
 int quote_told(store_t *st, const char *user, const char *msg, const understood_t *u, int n,
                const facts_t *f, respond_t *p, agent_quoted_t *q)
 {
     q->turn = 0;
+    /* a question answered from facts that never said what it names may be answered
+     * with the user's words instead */
+    int alone = answered_alone(u, n, p);
     /* a plan that handles nothing may still leave a question of when open (respond.h) */
-    if ((!p->handled && !p->ngap) || p->nw || p->nforget || (!p->ngap && !p->summarised))
+    if (alone < 0 &&
+        ((!p->handled && !p->ngap) || p->nw || p->nforget || (!p->ngap && !p->summarised)))
         return STORE_OK;
     const char *names[64];
     names_of(f, names, sizeof names / sizeof names[0]);
@@ -794,12 +918,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
                                 (c->act != READER_QUESTION && c->act != READER_YESNO)))
             continue;
         char question[512], holder[2 * UNDERSTAND_KEY + 2];
-        snprintf(question, sizeof question, "%.*s", (int)c->len, msg + c->at);
-        const char *h = c->holder;
-        const char *name = strcmp(h, "self") && h[0] ? facts_name_of(f, h) : NULL;
-        snprintf(holder, sizeof holder, "%s%s%s", h, name ? " " : "", name ? name : "");
-        for (char *x = holder; *x; x++)
-            if (*x == ':') *x = ' ';
+        question_of(c, msg, f, question, sizeof question, holder, sizeof holder);
         asked_of(a, question, holder, c->rel, names, 0);
         int may_cue = !a->cued && !a->self;     /* may try the words of its relation */
         if ((a->cued || may_cue) && !read_past) {
@@ -816,19 +935,47 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
                 best = find_said(a, &said, hid, s, low, &fd->turn, &fd->from, &fd->len);
         }
         if (!best) continue;
-        int ns = words_of(t[fd->turn].text + fd->from, fd->len, s, QUOTE_WORDS);
-        /* a yes/no question, or one read as chat that opens as one ("is my ...?") */
-        word_t first;
-        int yesno = c->act == READER_YESNO ||
-                    (p->gap[g].chat && words_of(question, strlen(question), &first, 1) &&
-                     understand_question_word(first.low) == 1);
-        fd->yes = yesno && a->nk >= 2 && best >= a->nk && !denies(s, ns);
-        fd->len += !fd->len;            /* found: never 0 below */
+        note_found(c, p->gap[g].chat, question, a, best, t, s, fd);
         for (int e = 0; e < g; e++)     /* one sentence answers two questions: said once */
             fd->dup |= got[e].len && got[e].turn == fd->turn && got[e].from == fd->from;
         if (!any++) {
             q->turn = t[fd->turn].id;
             snprintf(q->conversation, sizeof q->conversation, "%s", t[fd->turn].conversation);
+        }
+    }
+    if (alone >= 0) {
+        /* the one question answered from facts: when a word of its own (not the words
+         * of its relation, cued) is in none of them and a sentence of the user's holds
+         * more of its words, that sentence answers (the answer's own sentence when it
+         * holds as many); what the plan said stands as an answer near it (partial) */
+        const understood_t *c = &u[alone];
+        char question[512], holder[2 * UNDERSTAND_KEY + 2];
+        question_of(c, msg, f, question, sizeof question, holder, sizeof holder);
+        asked_of(a, question, holder, c->rel, names, 0);
+        int covered = 0, best = 0;
+        if (a->nk && !a->age && !a->cued && !a->naming && doubted(a, f, p, s, &covered)) {
+            if (!read_past) {       /* a fact stood for it: nothing it replaced is said */
+                rc = store_frames_past(st, user, SUMMARY_SEEN, &past, &npast);
+                if (rc != STORE_OK) goto out;
+                said.past = past, said.npast = npast;
+                read_past = 1;
+            }
+            a->past = 1;
+            best = find_said(a, &said, hid, s, low, &got[0].turn, &got[0].from, &got[0].len);
+        }
+        const store_memory_t *own = best > covered ? answer_told(a, f, p, s, names, best)
+                                                   : NULL;
+        if (own) {          /* the sentence that told the answer says it all */
+            realise_quote(p->reply, sizeof p->reply, own->text, strlen(own->text), 0);
+            snprintf(p->answer, sizeof p->answer, "%s", own->text);
+        } else if (best > covered) {
+            note_found(c, 0, question, a, best, t, s, &got[0]);
+            p->gap[0] = (respond_gap_t){alone, 0, strlen(p->reply), 1, 0};
+            p->ngap = 1;
+            p->nused = 0;
+            any = 1;
+            q->turn = t[got[0].turn].id;
+            snprintf(q->conversation, sizeof q->conversation, "%s", t[got[0].turn].conversation);
         }
     }
     if (p->summarised) {

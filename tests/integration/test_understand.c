@@ -222,6 +222,22 @@ START_TEST(test_open_questions_of_other_shapes_quote_the_user)
 }
 END_TEST
 
+/* A question answered by a fact whose sentence never said the thing it names ("which
+ * floor ...?" by the workplace) is answered by the user's sentence that says it; the
+ * same fact still answers what it does say. */
+START_TEST(test_a_fact_that_never_said_what_is_asked_gives_way_to_the_user_s_words)
+{
+    tell("a", "I work as a receptionist in Leeds.");
+    json_decref(say("a", "The front desk is on the second floor of the Grand."));
+    ask("b", "which floor do I work on?", "second floor", NULL);
+    ask("b", "where do I work?", "Leeds", "floor");
+    /* the answer's own sentence names it too: that sentence, not a newer one */
+    tell("c", "I live in Gracia, up in Barcelona.");
+    json_decref(say("c", "Barcelona traffic is mad today."));
+    ask("d", "where in Barcelona do I live?", "Gracia", "traffic");
+}
+END_TEST
+
 /* One clause told two facts; forgetting one keeps the other, and the value forgotten
  * leaves the files all the same (the memory that quoted it is written again without it). */
 START_TEST(test_forgetting_one_of_two_facts_told_together_keeps_the_other)
@@ -1420,6 +1436,7 @@ int main(void)
     tcase_add_test(tc, test_forgetting_a_value_told_in_shorthand_leaves_no_copy);
     tcase_add_test(tc, test_a_question_no_fact_answers_quotes_what_was_told);
     tcase_add_test(tc, test_open_questions_of_other_shapes_quote_the_user);
+    tcase_add_test(tc, test_a_fact_that_never_said_what_is_asked_gives_way_to_the_user_s_words);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
