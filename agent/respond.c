@@ -1550,9 +1550,10 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         if (chat_question)
             out->gap[out->ngap++] = (respond_gap_t){0, 0, strlen(out->reply), 0, 1};
     }
-    /* "when's darts again?" read as nobody's: the memory network answers it unless what
-     * the user said does (the quote then handles the turn) */
+    /* "when's darts again?" read as nobody's, or any question of a user who has told
+     * facts of their own (bAbI's stories tell none): the memory network answers it
+     * unless what the user said does (the quote then handles the turn) */
     if (!out->handled && n == 1 && (u[0].act == READER_QUESTION || u[0].act == READER_YESNO) &&
-        asks_as_chat(msg) && asks_when(msg))
+        asks_as_chat(msg) && (asks_when(msg) || f->n > 0))
         out->gap[out->ngap++] = (respond_gap_t){0, 0, 0, 0, 1};
 }
