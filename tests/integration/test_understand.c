@@ -238,6 +238,17 @@ START_TEST(test_a_fact_that_never_said_what_is_asked_gives_way_to_the_user_s_wor
 }
 END_TEST
 
+/* A question the reader takes for nobody's, of a user who told facts of their own, is
+ * answered by what the user said of whom it names (bAbI's stories tell no such facts, so
+ * their questions stay the memory network's). */
+START_TEST(test_a_question_of_someone_only_told_of_is_the_user_s)
+{
+    tell("a", "I'm a teacher in York.");
+    json_decref(say("a", "Ines runs the drama club on thursdays at the old chapel."));
+    ask("b", "where does Ines run the drama club?", "chapel", NULL);
+}
+END_TEST
+
 /* One clause told two facts; forgetting one keeps the other, and the value forgotten
  * leaves the files all the same (the memory that quoted it is written again without it). */
 START_TEST(test_forgetting_one_of_two_facts_told_together_keeps_the_other)
@@ -1437,6 +1448,7 @@ int main(void)
     tcase_add_test(tc, test_a_question_no_fact_answers_quotes_what_was_told);
     tcase_add_test(tc, test_open_questions_of_other_shapes_quote_the_user);
     tcase_add_test(tc, test_a_fact_that_never_said_what_is_asked_gives_way_to_the_user_s_words);
+    tcase_add_test(tc, test_a_question_of_someone_only_told_of_is_the_user_s);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
