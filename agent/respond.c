@@ -1411,12 +1411,14 @@ static const char *next_word(const char *text, char *w, size_t cap)
     return text;
 }
 
+/* The words by which one speaks of oneself. */
+static const char *const me[] = {"i", "my", "me", "we", "our", "us", NULL};
+
 /* 1 when text opens with a question word, or asks yes or no of the user ("is my
  * driving test on a Monday?"), and says nothing of mnemo ("which evening is the quiz?",
  * not "what are you up to?"): read as chat, it may still ask of the user. */
 static int asks_as_chat(const char *text)
 {
-    static const char *const me[] = {"i", "my", "me", "we", "our", "us", NULL};
     static const char *const you[] = {"you", "your", "you're", "youre", "yours", "yourself",
                                       "u", "ur", "mnemo", NULL};
     char w[16];
@@ -1443,6 +1445,16 @@ static int asks_when(const char *text)
     next_word(next_word(text, first, sizeof first), second, sizeof second);
     return understand_in_list(when, first) ||
            (understand_in_list(what, first) && understand_in_list(unit, second));
+}
+
+/* 1 when a fact of f was told in a sentence that says "I", "my", "we" ...: the user
+ * has told of themselves, as no story of others does. */
+static int told_of_self(const facts_t *f)
+{
+    for (size_t i = 0; i < f->n; i++)
+        for (int w = 0; f->v[i].text && me[w]; w++)
+            if (facts_has_words(f->v[i].text, me[w])) return 1;
+    return 0;
 }
 
 void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
@@ -1537,7 +1549,6 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
     if (!personal && small && n > 0) {  /* only small talk: answered, never stored */
         out->handled = 1;
         int chat_question = n == 1 && asks_as_chat(msg);
-        static const char *const me[] = {"i", "my", "me", "we", "our", "us", NULL};
         int about_me = 0;
         for (int i = 0; me[i] && !about_me; i++) about_me = facts_has_words(msg, me[i]);
         if (!smalltalk && about_me && strchr(msg, '?')) {
@@ -1551,9 +1562,9 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
             out->gap[out->ngap++] = (respond_gap_t){0, 0, strlen(out->reply), 0, 1};
     }
     /* "when's darts again?" read as nobody's, or any question of a user who has told
-     * facts of their own (bAbI's stories tell none): the memory network answers it
-     * unless what the user said does (the quote then handles the turn) */
+     * of themselves (bAbI's stories never say "I" or "my"): the memory network answers
+     * it unless what the user said does (the quote then handles the turn) */
     if (!out->handled && n == 1 && (u[0].act == READER_QUESTION || u[0].act == READER_YESNO) &&
-        asks_as_chat(msg) && (asks_when(msg) || f->n > 0))
+        asks_as_chat(msg) && (asks_when(msg) || told_of_self(f)))
         out->gap[out->ngap++] = (respond_gap_t){0, 0, 0, 0, 1};
 }
