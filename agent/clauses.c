@@ -1,9 +1,10 @@
 /* clauses.c: cutting a message into clauses (clauses.h). Sentence ends cut always; a
  * comma or "and"/"but"/"so" cuts only when the next word starts a new subject (a
  * first-person word or a possessive, or a capitalised name and a verb) or "and" joins two
- * questions, so "salt and pepper" and "hi, how are you" stay whole. A full stop cuts only
- * before a space or the end and not after a one-letter or title abbreviation ("Dr. Li",
- * "J. Smith"), so "3.5" and "St. Ives" stay whole. */
+ * questions (a wh-question after it needs no '?'), so "salt and pepper" and "hi, how are
+ * you" stay whole. A full stop cuts only before a space or the end and not after a
+ * one-letter or title abbreviation ("Dr. Li", "J. Smith"), so "3.5" and "St. Ives" stay
+ * whole. */
 #include "agent/clauses.h"
 
 #include <ctype.h>
@@ -136,6 +137,28 @@ static int question_after(const char *text, size_t len, size_t i)
     return n > 0 && in_list(wh, w, n) && memchr(text + b, '?', len - b) != NULL;
 }
 
+/* 1 when a wh-question follows the word at text[i] ("... and where does my aunt live"),
+ * with or without a '?' later: a question word, not one that exclaims ("what a mess"),
+ * and two words after it at least. */
+static int wh_after(const char *text, size_t len, size_t i)
+{
+    static const char *const wh[] = {"what", "what's", "whats", "which", "who", "who's",
+                                     "whos", "where", "where's", "wheres", "when", "when's",
+                                     "whens", "how", NULL};
+    char w[16];
+    size_t adv, b = skip_spaces(text, len, i + 1);
+    size_t n = word_at(text, len, b, w, sizeof w, &adv);
+    if (n == 0 || !in_list(wh, w, n)) return 0;
+    static const char *const exclaims[] = {"a", "an", NULL};   /* "what a mess" */
+    char x[4];
+    size_t xadv, xn = word_at(text, len, skip_spaces(text, len, b + adv), x, sizeof x, &xadv);
+    if (xn && in_list(exclaims, x, xn)) return 0;
+    int words = 0;
+    for (size_t k = b + adv; k < len && words < 2; k++)
+        if (isalpha((unsigned char)text[k]) && text[k - 1] == ' ') words++;
+    return words >= 2;
+}
+
 /* 1 when text[start..i) is one word of interjection ("sorry", "ok") and a question
  * follows the comma at i: "Sorry, which firm employs me?" asks after it. */
 static int question_after_interjection(const char *text, size_t len, size_t start, size_t i)
@@ -206,9 +229,10 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
     if (n == 0 || !in_list(joins, w, n) || i + 1 + adv >= len || text[i + 1 + adv] != ' ')
         return 0;
     if (n == 3 && !memcmp(w, "and", 3) && with_me(text, len, start, i + 1 + adv)) return 0;
-    /* two questions in one ("what's my shoe size and when is my birthday?") */
+    /* two questions in one ("what's my shoe size and when is my birthday?", typed
+     * without the mark too) */
     if (n == 3 && !memcmp(w, "and", 3) && question_before(text, start, i) &&
-        question_after(text, len, i + adv))
+        (question_after(text, len, i + adv) || wh_after(text, len, i + adv)))
         return 1 + adv;
     return subject_at(text, len, i + 1 + adv) ? 1 + adv : 0;
 }

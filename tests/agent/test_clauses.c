@@ -21,6 +21,8 @@ static const struct {
     {"what's my shoe size and when is my birthday?", {"what's my shoe size", "when is my birthday?", NULL}},
     {"which town and which street do i live on?", {"which town and which street do i live on?", NULL}},
     {"where do i live and work?", {"where do i live and work?", NULL}},
+    {"which bus do i take and when does it leave", {"which bus do i take", "when does it leave", NULL}},
+    {"what a week and what a mess", {"what a week and what a mess", NULL}},
     {"老公叫大伟，女儿甜甜今年七岁了", {"老公叫大伟", "女儿甜甜今年七岁了", NULL}},
     {"老家在西安，最爱吃火锅", {"老家在西安", "最爱吃火锅", NULL}},
     {"hi, how are you", {"hi, how are you", NULL}},
