@@ -783,9 +783,10 @@ static const char *const asks_for[] = {
     "originally", NULL,
 };
 
-/* The clause of the message's one question (a wh-question) about the user or theirs,
- * when the plan answered it from one fact (p->used; a list of several is no one
- * reading's slip) and left nothing open, wrote and forgot nothing; else -1. */
+/* The clause of the message's one question about the user or theirs (a wh-question,
+ * or a yes/no question answered no), when the plan answered it from one fact (p->used;
+ * a list of several is no one reading's slip) and left nothing open, wrote and forgot
+ * nothing; else -1. */
 static int answered_alone(const understood_t *u, int n, const respond_t *p)
 {
     if (p->ngap || p->nw || p->nforget || p->summarised || p->answered != 1 ||
@@ -797,8 +798,10 @@ static int answered_alone(const understood_t *u, int n, const respond_t *p)
             if (q >= 0 || !u[i].personal) return -1;
             q = i;
         }
-    /* a yes/no question names a value to check, which a fact of another holds not */
-    return q >= 0 && u[q].act == READER_QUESTION ? q : -1;
+    /* a yes/no question names a value to check, which a fact of another value holds
+     * not: only a "no" is doubted, and only a sentence that says yes answers instead */
+    if (q < 0) return -1;
+    return u[q].act == READER_QUESTION || !strcasecmp(p->answer, "no") ? q : -1;
 }
 
 /* How many of a's content words the answer holds (the value, relation or holder of
@@ -963,8 +966,13 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             a->past = 1;
             best = find_said(a, &said, hid, s, low, &got[0].turn, &got[0].from, &got[0].len);
         }
-        const store_memory_t *own = best > covered ? answer_told(a, f, p, s, names, best)
-                                                   : NULL;
+        int yesno = c->act == READER_YESNO;
+        if (yesno && best > covered) {      /* "no" stands unless the words say yes */
+            note_found(c, 0, question, a, best, t, s, &got[0]);
+            if (!got[0].yes) best = 0;
+        }
+        const store_memory_t *own = best > covered && !yesno
+                                        ? answer_told(a, f, p, s, names, best) : NULL;
         if (own) {          /* the sentence that told the answer says it all */
             realise_quote(p->reply, sizeof p->reply, own->text, strlen(own->text), 0);
             snprintf(p->answer, sizeof p->answer, "%s", own->text);
