@@ -249,6 +249,17 @@ START_TEST(test_a_question_of_someone_only_told_of_is_the_user_s)
 }
 END_TEST
 
+/* A story of others says no "I", even where the reader slips on it ("John and Daniel
+ * moved ..."): its question is the memory network's, not a quote of the sentence that
+ * names whom it asks about. */
+START_TEST(test_a_story_of_others_stays_the_memory_network_s)
+{
+    json_decref(say("s", "John and Mary moved to the bathroom."));
+    json_decref(say("s", "Then they journeyed to the hallway."));
+    ask("s", "Where is Mary?", "hallway", "told me");
+}
+END_TEST
+
 /* One clause told two facts; forgetting one keeps the other, and the value forgotten
  * leaves the files all the same (the memory that quoted it is written again without it). */
 START_TEST(test_forgetting_one_of_two_facts_told_together_keeps_the_other)
@@ -1449,6 +1460,7 @@ int main(void)
     tcase_add_test(tc, test_open_questions_of_other_shapes_quote_the_user);
     tcase_add_test(tc, test_a_fact_that_never_said_what_is_asked_gives_way_to_the_user_s_words);
     tcase_add_test(tc, test_a_question_of_someone_only_told_of_is_the_user_s);
+    tcase_add_test(tc, test_a_story_of_others_stays_the_memory_network_s);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
