@@ -900,18 +900,27 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
     store_turn_t *t = NULL;
     store_memory_t *past = NULL;
     size_t nt = 0, npast = 0;
-    int rc = store_turns_said(st, user, QUOTE_TURNS, &t, &nt);
-    if (rc != STORE_OK) return rc;
+    int rc = STORE_OK;
     asked_t *a = malloc(sizeof *a);
     hidden_t *hid = malloc(sizeof *hid);
     word_t *s = malloc(QUOTE_WORDS * sizeof *s);
     char *low = malloc(QUOTE_TEXT), *out = malloc(sizeof p->reply);
     found_t got[UNDERSTAND_MAX] = {{0}};
-    int any = 0;
+    int any = 0, covered = 0;
     if (!a || !hid || !s || !low || !out) {
         rc = STORE_ENOMEM;
         goto out;
     }
+    char question[512], holder[2 * UNDERSTAND_KEY + 2];
+    if (alone >= 0) {       /* doubted only when a word it names is not in the answer */
+        question_of(&u[alone], msg, f, question, sizeof question, holder, sizeof holder);
+        asked_of(a, question, holder, u[alone].rel, names, 0);
+        if (!a->nk || a->age || a->cued || a->naming || !doubted(a, f, p, s, &covered))
+            alone = -1;
+        if (alone < 0 && !p->ngap && !p->summarised) goto out;
+    }
+    rc = store_turns_said(st, user, QUOTE_TURNS, &t, &nt);
+    if (rc != STORE_OK) goto out;
     said_t said = {t, nt, f, NULL, 0, names};
     int read_past = 0;      /* the replaced facts, read when first needed (one query) */
     for (int g = 0; g < p->ngap; g++) {
@@ -920,7 +929,6 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         if (!p->gap[g].chat && (!c->personal ||
                                 (c->act != READER_QUESTION && c->act != READER_YESNO)))
             continue;
-        char question[512], holder[2 * UNDERSTAND_KEY + 2];
         question_of(c, msg, f, question, sizeof question, holder, sizeof holder);
         asked_of(a, question, holder, c->rel, names, 0);
         int may_cue = !a->cued && !a->self;     /* may try the words of its relation */
@@ -951,21 +959,13 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
          * of its relation, cued) is in none of them and a sentence of the user's holds
          * more of its words, that sentence answers (the answer's own sentence when it
          * holds as many); what the plan said stands as an answer near it (partial) */
-        const understood_t *c = &u[alone];
-        char question[512], holder[2 * UNDERSTAND_KEY + 2];
-        question_of(c, msg, f, question, sizeof question, holder, sizeof holder);
-        asked_of(a, question, holder, c->rel, names, 0);
-        int covered = 0, best = 0;
-        if (a->nk && !a->age && !a->cued && !a->naming && doubted(a, f, p, s, &covered)) {
-            if (!read_past) {       /* a fact stood for it: nothing it replaced is said */
-                rc = store_frames_past(st, user, SUMMARY_SEEN, &past, &npast);
-                if (rc != STORE_OK) goto out;
-                said.past = past, said.npast = npast;
-                read_past = 1;
-            }
-            a->past = 1;
-            best = find_said(a, &said, hid, s, low, &got[0].turn, &got[0].from, &got[0].len);
-        }
+        const understood_t *c = &u[alone];    /* (a, question: read above; no gap since) */
+        rc = store_frames_past(st, user, SUMMARY_SEEN, &past, &npast);
+        if (rc != STORE_OK) goto out;
+        said.past = past, said.npast = npast;   /* a fact stood for it: nothing it */
+        read_past = 1;                          /* replaced is said */
+        a->past = 1;
+        int best = find_said(a, &said, hid, s, low, &got[0].turn, &got[0].from, &got[0].len);
         int yesno = c->act == READER_YESNO;
         if (yesno && best > covered) {      /* "no" stands unless the words say yes */
             note_found(c, 0, question, a, best, t, s, &got[0]);
