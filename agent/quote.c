@@ -915,8 +915,9 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
     if (alone >= 0) {       /* doubted only when a word it names is not in the answer */
         question_of(&u[alone], msg, f, question, sizeof question, holder, sizeof holder);
         asked_of(a, question, holder, u[alone].rel, names, 0);
-        if (!a->nk || a->age || a->cued || a->naming || !doubted(a, f, p, s, &covered))
-            alone = -1;
+        if (!a->nk || a->age || a->cued || a->naming || !doubted(a, f, p, s, &covered) ||
+            (u[alone].act == READER_YESNO && facts_has_words(question, "than")))
+            alone = -1;     /* (words held say nothing of "is Maud older than Cyril?") */
         if (alone < 0 && !p->ngap && !p->summarised) goto out;
     }
     rc = store_turns_said(st, user, QUOTE_TURNS, &t, &nt);
