@@ -780,7 +780,8 @@ static const char *const asks_for[] = {
     "cat", "kid", "child", "children", "kids", "job", "title", "role", "position", "date",
     "day", "month", "when", "where", "who", "what", "old", "live", "based", "from",
     "older", "younger", "oldest", "youngest", "eldest", "hate", "dislike", "stand",
-    "originally", NULL,
+    "originally", "employ", "employs", "employed", "lives", "works", "working",
+    NULL,
 };
 
 /* The clause of the message's one question about the user or theirs (a wh-question,
@@ -805,16 +806,18 @@ static int answered_alone(const understood_t *u, int n, const respond_t *p)
 }
 
 /* How many of a's content words the answer holds (the value, relation or holder of
- * the memories the plan answered from), into *covered; 1 when a word it does not hold names
- * what the question is about (not what kind of value it asks for, asks_for, in any
- * form): "which floor do I work on?" answered "You work in Leeds" was not answered,
- * even when the sentence that told Leeds names the floor. s is scratch (QUOTE_WORDS). */
-static int doubted(const asked_t *a, const facts_t *f, const respond_t *p, word_t *s,
-                   int *covered)
+ * the memories the plan answered from), into *covered; 1 when a word it does not hold
+ * names what the question is about (not what kind of value it asks for, asks_for, in
+ * any form): "which floor do I work on?" answered "You work in Leeds" was not answered,
+ * even when the sentence that told Leeds names the floor. With only_open, a keeps only
+ * those words (a sentence must hold one of them to answer instead; *covered is 0). s
+ * is scratch (QUOTE_WORDS). */
+static int doubted(asked_t *a, const facts_t *f, const respond_t *p, word_t *s,
+                   int *covered, int only_open)
 {
     int open = 0;
     *covered = 0;
-    for (int k = 0; k < a->nk; k++) {
+    for (int k = 0, nk = a->nk; k < nk; k++) {
         int held = 0;
         for (int i = 0; i < p->nused && !held; i++)
             for (size_t j = 0; j < f->n && !held; j++) {
@@ -833,9 +836,10 @@ static int doubted(const asked_t *a, const facts_t *f, const respond_t *p, word_
             lex_stem(*w, stem, sizeof stem);
             kind = !strcmp(*w, a->k[k].low) || !strcmp(stem, a->k[k].stem);
         }
-        if (!held && !kind) open = 1;
+        if (!held && !kind) a->k[open++] = a->k[k];
     }
-    return open;
+    if (only_open) a->nk = open, *covered = 0;
+    return open > 0;
 }
 
 /* The memory the plan answered from whose sentence holds best of a's words or more
@@ -915,7 +919,8 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
     if (alone >= 0) {       /* doubted only when a word it names is not in the answer */
         question_of(&u[alone], msg, f, question, sizeof question, holder, sizeof holder);
         asked_of(a, question, holder, u[alone].rel, names, 0);
-        if (!a->nk || a->age || a->cued || a->naming || !doubted(a, f, p, s, &covered) ||
+        if (!a->nk || a->age || a->cued || a->naming ||
+            !doubted(a, f, p, s, &covered, u[alone].act == READER_QUESTION) ||
             (u[alone].act == READER_YESNO && facts_has_words(question, "than")))
             alone = -1;     /* (words held say nothing of "is Maud older than Cyril?") */
         if (alone < 0 && !p->ngap && !p->summarised) goto out;
