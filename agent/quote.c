@@ -809,12 +809,17 @@ static int answered_alone(const understood_t *u, int n, const respond_t *p)
  * the memories the plan answered from), into *covered; 1 when a word it does not hold
  * names what the question is about (not what kind of value it asks for, asks_for, in
  * any form): "which floor do I work on?" answered "You work in Leeds" was not answered,
- * even when the sentence that told Leeds names the floor. With only_open, a keeps only
- * those words (a sentence must hold one of them to answer instead; *covered is 0). s
- * is scratch (QUOTE_WORDS). */
-static int doubted(asked_t *a, const facts_t *f, const respond_t *p, word_t *s,
+ * even when the sentence that told Leeds names the floor; a place named with a capital
+ * in a question of where one lives, works or comes from (rel) only narrows it. With
+ * only_open, a keeps only those words (a sentence must hold one of them to answer
+ * instead; *covered is 0). s is scratch (QUOTE_WORDS). */
+static int doubted(asked_t *a, const facts_t *f, const respond_t *p, int rel, word_t *s,
                    int *covered, int only_open)
 {
+    /* a place named in a question of where ("where in Lisbon do I live?") only narrows
+     * what it asks */
+    int place = rel == READER_REL_HOME || rel == READER_REL_HOMETOWN ||
+                rel == READER_REL_WORKPLACE;
     int open = 0;
     *covered = 0;
     for (int k = 0, nk = a->nk; k < nk; k++) {
@@ -836,6 +841,7 @@ static int doubted(asked_t *a, const facts_t *f, const respond_t *p, word_t *s,
             lex_stem(*w, stem, sizeof stem);
             kind = !strcmp(*w, a->k[k].low) || !strcmp(stem, a->k[k].stem);
         }
+        if (place && a->k[k].cap) kind = 1;
         if (!held && !kind) a->k[open++] = a->k[k];
     }
     if (only_open) a->nk = open, *covered = 0;
@@ -843,8 +849,8 @@ static int doubted(asked_t *a, const facts_t *f, const respond_t *p, word_t *s,
 }
 
 /* The memory the plan answered from whose sentence holds best of a's words or more
- * (it told the answer with what the question names: "I live in Gracia, up in
- * Barcelona" for "where in Barcelona do I live?"), or NULL. s is scratch (QUOTE_WORDS). */
+ * (it told the answer with what the question names: "I drive a Corolla for the
+ * taxi firm" for "what car do I drive for the taxi firm?"), or NULL. s is scratch (QUOTE_WORDS). */
 static const store_memory_t *answer_told(const asked_t *a, const facts_t *f,
                                          const respond_t *p, word_t *s,
                                          const char *const *names, int best)
@@ -920,7 +926,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         question_of(&u[alone], msg, f, question, sizeof question, holder, sizeof holder);
         asked_of(a, question, holder, u[alone].rel, names, 0);
         if (!a->nk || a->age || a->cued || a->naming ||
-            !doubted(a, f, p, s, &covered, u[alone].act == READER_QUESTION) ||
+            !doubted(a, f, p, u[alone].rel, s, &covered, u[alone].act == READER_QUESTION) ||
             (u[alone].act == READER_YESNO && facts_has_words(question, "than")))
             alone = -1;     /* (words held say nothing of "is Maud older than Cyril?") */
         if (alone < 0 && !p->ngap && !p->summarised) goto out;

@@ -232,6 +232,10 @@ START_TEST(test_a_fact_that_never_said_what_is_asked_gives_way_to_the_user_s_wor
     ask("b", "which floor do I work on?", "second floor", NULL);
     ask("b", "where do I work?", "Leeds", "floor");
     /* the answer's own sentence names it too: that sentence, not a newer one */
+    tell("c", "I drive a Corolla for the taxi firm.");
+    json_decref(say("c", "The taxi firm sent me to the airport twice today."));
+    ask("d", "what car do I drive for the taxi firm?", "Corolla", "airport");
+    /* a place named in a question of where only narrows it */
     tell("c", "I live in Gracia, up in Barcelona.");
     json_decref(say("c", "Barcelona traffic is mad today."));
     ask("d", "where in Barcelona do I live?", "Gracia", "traffic");
