@@ -46,11 +46,12 @@
  * answered from one fact (a wh-question, or a yes/no question answered no) is doubted
  * when a word of its own (not one that says what kind of value it asks for: "job",
  * "city", "instrument" ...) is in none of the fact's value, relation and holder ("which
- * floor do I work on?" answered "You work in Leeds."): a sentence of the user's that
- * holds more of the question's words, and tells no value their facts replaced, takes
- * the place of the answer, the fact's own sentence when it holds as many (then the
- * fact stays the memory the answer came from, q->turn 0); a "no" gives way only to a
- * sentence that says yes (as above). A
+ * floor do I work on?" answered "You work in Leeds."; a place named with a capital in
+ * a question of where one lives or works only narrows it): the user's sentence that
+ * holds the most such words, and tells no value their facts replaced, takes the place
+ * of the answer, the fact's own sentence when it holds as many (then the fact stays
+ * the memory the answer came from, q->turn 0); a "no" gives way only to a sentence
+ * that says yes (as above), and never for a question that compares ("than"). A
  * summary (p->summarised) gets up to SUMMARY_ADDS sentences of the user's after it
  * (quote.c). Returns STORE_OK (p and *q unchanged, q->turn 0, when nothing is quoted),
  * STORE_ENOMEM or STORE_EIO. */
