@@ -402,6 +402,20 @@ static int denies(const word_t *w, int n)
     return 0;
 }
 
+/* 1 when a sentence wishes or supposes rather than tells ("someday we hope to settle
+ * in Tromso", "maybe we'll get a dog"): what it holds is no "yes". */
+static int wishes(const word_t *w, int n)
+{
+    static const char *const wish[] = {"would", "i'd", "id", "we'd", "wed", "wish", "hope",
+                                       "hoping", "someday", "maybe", "might", "dream",
+                                       "dreaming", "want", "wanna", "if", "perhaps",
+                                       "considering", "thinking", "plan", "planning",
+                                       "could", NULL};
+    for (int i = 0; i < n; i++)
+        if (understand_in_list(wish, w[i].low)) return 1;
+    return 0;
+}
+
 /* How many of a's content words the sentence s[0..ns) holds (for a question about the
  * user, not after a kin word or a name in its part); 0 when it does not name whom a
  * asks about, or opens as a question. */
@@ -880,7 +894,8 @@ static void question_of(const understood_t *c, const char *msg, const facts_t *f
 
 /* Notes what find_said found for question clause c (read as chat: chat) into fd: yes
  * for a yes/no question (or one read as chat that opens as one, "is my ...?") when the
- * sentence holds all of a's words, two at least, and denies nothing. s is scratch. */
+ * sentence holds all of a's words, two at least, and neither denies nor wishes. s is
+ * scratch. */
 static void note_found(const understood_t *c, int chat, const char *question,
                        const asked_t *a, int best, const store_turn_t *t, word_t *s,
                        found_t *fd)
@@ -890,7 +905,7 @@ static void note_found(const understood_t *c, int chat, const char *question,
     int yesno = c->act == READER_YESNO ||
                 (chat && words_of(question, strlen(question), &first, 1) &&
                  understand_question_word(first.low) == 1);
-    fd->yes = yesno && a->nk >= 2 && best >= a->nk && !denies(s, ns);
+    fd->yes = yesno && a->nk >= 2 && best >= a->nk && !denies(s, ns) && !wishes(s, ns);
     fd->len += !fd->len;                /* found: never 0 below */
 }
 

@@ -239,6 +239,9 @@ START_TEST(test_a_fact_that_never_said_what_is_asked_gives_way_to_the_user_s_wor
     tell("c", "I live in Gracia, up in Barcelona.");
     json_decref(say("c", "Barcelona traffic is mad today."));
     ask("d", "where in Barcelona do I live?", "Gracia", "traffic");
+    /* a "no" gives way to no wish: "we hope to ..." says no yes */
+    json_decref(say("c", "Someday we hope to settle in Tromso."));
+    ask("d", "do I live in Tromso?", "No", "told me");
 }
 END_TEST
 
