@@ -567,7 +567,9 @@ static int tells_past(const char *text, size_t len, const facts_t *f, const stor
                       size_t np);
 
 /* What the user said and what of it no longer holds: their messages t[0..nt) newest first,
- * their facts f, the facts those replaced past[0..npast), the names of their people. */
+ * their facts f, the facts those replaced past[0..npast), the names of their people.
+ * With lazy set, past is read (store_frames_past of st and user, into *keep and
+ * *nkeep, which the caller frees) only when first needed; rc holds how that went. */
 typedef struct said {
     const store_turn_t *t;
     size_t nt;
@@ -575,7 +577,21 @@ typedef struct said {
     const store_memory_t *past;
     size_t npast;
     const char *const *names;
+    int lazy, rc;
+    store_t *st;
+    const char *user;
+    store_memory_t **keep;
+    size_t *nkeep;
 } said_t;
+
+/* The replaced facts of said, read now when they are read lazily and not yet. */
+static void past_of(said_t *said)
+{
+    if (!said->lazy) return;
+    said->lazy = 0;
+    said->rc = store_frames_past(said->st, said->user, SUMMARY_SEEN, said->keep, said->nkeep);
+    if (said->rc == STORE_OK) said->past = *said->keep, said->npast = *said->nkeep;
+}
 
 /* The sentence to quote for asked a among what the user said (by the words of a
  * relation, no sentence that holds a value their facts replaced: "where do I work now?"
@@ -583,7 +599,7 @@ typedef struct said {
  * is often one the reader misread from a sentence that answers them):
  * its score (0: none), turn index and place into *bt, *from and *len. s and low are
  * scratch (QUOTE_WORDS words, QUOTE_TEXT bytes). */
-static int find_said(const asked_t *a, const said_t *said, hidden_t *hid, word_t *s, char *low,
+static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, char *low,
                      size_t *bt, size_t *bfrom, size_t *blen)
 {
     const store_turn_t *t = said->t;
@@ -616,9 +632,11 @@ static int find_said(const asked_t *a, const said_t *said, hidden_t *hid, word_t
             }
             if (asks || asked || len >= QUOTE_SENTENCE || is_hidden(hid, s, ns)) continue;
             int score = score_words(a, s, ns, names);
-            if (score > best && (a->cued || a->past) &&
-                tells_past(t[i].text + from, len, said->f, said->past, said->npast))
-                continue;
+            if (score > best && (a->cued || a->past)) {
+                past_of(said);
+                if (tells_past(t[i].text + from, len, said->f, said->past, said->npast))
+                    continue;
+            }
             if (score > best) {
                 best = score;
                 *bt = i;
@@ -948,7 +966,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
     }
     rc = store_turns_said(st, user, QUOTE_TURNS, &t, &nt);
     if (rc != STORE_OK) goto out;
-    said_t said = {t, nt, f, NULL, 0, names};
+    said_t said = {t, nt, f, NULL, 0, names, 0, STORE_OK, NULL, NULL, NULL, NULL};
     int read_past = 0;      /* the replaced facts, read when first needed (one query) */
     for (int g = 0; g < p->ngap; g++) {
         if (p->gap[g].clause >= n) continue;
@@ -987,12 +1005,16 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
          * more of its words, that sentence answers (the answer's own sentence when it
          * holds as many); what the plan said stands as an answer near it (partial) */
         const understood_t *c = &u[alone];    /* (a, question: read above; no gap since) */
-        rc = store_frames_past(st, user, SUMMARY_SEEN, &past, &npast);
-        if (rc != STORE_OK) goto out;
-        said.past = past, said.npast = npast;   /* a fact stood for it: nothing it */
-        read_past = 1;                          /* replaced is said */
+        said.lazy = 1;          /* a fact stood for it: nothing it replaced is said (read */
+        said.st = st;           /* only when a sentence would be chosen) */
+        said.user = user;
+        said.keep = &past;
+        said.nkeep = &npast;
+        read_past = 1;
         a->past = 1;
         int best = find_said(a, &said, hid, s, low, &got[0].turn, &got[0].from, &got[0].len);
+        rc = said.rc;
+        if (rc != STORE_OK) goto out;
         int yesno = c->act == READER_YESNO;
         if (yesno && best > covered) {      /* "no" stands unless the words say yes */
             note_found(c, 0, question, a, best, t, s, &got[0]);
