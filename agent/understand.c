@@ -864,9 +864,17 @@ static int value_end(const char *c, size_t cn, const char *const *words, unsigne
 
 /* 1 when a clause names a subject before its value; without one a fact is told without
  * it ("moved to Leeds", "got a whippet called Pip", "birthday's the 3rd, remember it"). A
- * holder brought in by "a" or a number is the verb's object, not its subject. */
-static int has_subject(const char *const *words, const unsigned char *tags, int n)
+ * holder brought in by "a" or a number is the verb's object, not its subject; two
+ * capitalised words joined by "and" first are two people (caps: written so). */
+static int has_subject(const char *const *words, const unsigned char *tags,
+                       const unsigned char *caps, int n)
 {
+    /* "Priya and Sam work at ...", "John and Mary moved to ...": two people named first */
+    if (n >= 3 && caps[0] && caps[2] && !strcmp(words[1], "and") &&
+        !understand_is_cjk(words[0]) && !understand_is_cjk(words[2]) &&
+        !understand_in_list(understand_personal_words, words[0]) &&
+        !understand_in_list(understand_personal_words, words[2]))
+        return 1;
     static const char *const pronouns[] = {"he", "she", "they", "it", "he's", "she's",
                                            "they're", "it's", "hes", "shes", "theyre", "its",
                                            "there's", "this", "that", NULL};
@@ -1370,7 +1378,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         for (int i = 0; i < k; i++)
             if (out[i].act != READER_QUESTION && out[i].act != READER_YESNO)
                 out[i].act = ro.act, out[i].fact_min_p = reader_fact_min_p(r);
-    int bare = !has_subject(words, tags, n);
+    int bare = !has_subject(words, tags, caps, n);
     for (int i = 0; i < k; i++) out[i].bare = bare;
     if (bare && clause.act == READER_FACT) k = understand_mend_bare_jobs(words, n, out, k);
     /* "I'll be living in Porto, not Braga anymore", read as chat: a value of the user's

@@ -256,6 +256,17 @@ START_TEST(test_a_question_of_someone_only_told_of_is_the_user_s)
 }
 END_TEST
 
+/* Two people named first and joined by "and" are who a clause is about, not the user
+ * with the subject left out. */
+START_TEST(test_two_people_named_first_are_not_the_user)
+{
+    tell("a", "I'm Ola, I work at the library.");
+    json_decref(say("a", "Priya and Sam work at the garden centre."));
+    ask("b", "what's my name?", "Ola", "Priya");
+    ask("b", "where do I work?", "library", "garden");
+}
+END_TEST
+
 /* A story of others says no "I", even where the reader slips on it ("John and Daniel
  * moved ..."): its question is the memory network's, not a quote of the sentence that
  * names whom it asks about. */
@@ -1468,6 +1479,7 @@ int main(void)
     tcase_add_test(tc, test_a_fact_that_never_said_what_is_asked_gives_way_to_the_user_s_words);
     tcase_add_test(tc, test_a_question_of_someone_only_told_of_is_the_user_s);
     tcase_add_test(tc, test_a_story_of_others_stays_the_memory_network_s);
+    tcase_add_test(tc, test_two_people_named_first_are_not_the_user);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
