@@ -567,30 +567,27 @@ static int tells_past(const char *text, size_t len, const facts_t *f, const stor
                       size_t np);
 
 /* What the user said and what of it no longer holds: their messages t[0..nt) newest first,
- * their facts f, the facts those replaced past[0..npast), the names of their people.
- * With lazy set, past is read (store_frames_past of st and user, into *keep and
- * *nkeep, which the caller frees) only when first needed; rc holds how that went. */
+ * their facts f, the names of their people, and the facts those replaced, past[0..npast)
+ * (owned), read from st for user only when first needed (past_of; rc: how it went). */
 typedef struct said {
     const store_turn_t *t;
     size_t nt;
     const facts_t *f;
-    const store_memory_t *past;
-    size_t npast;
     const char *const *names;
-    int lazy, rc;
     store_t *st;
     const char *user;
-    store_memory_t **keep;
-    size_t *nkeep;
+    int read, rc;
+    store_memory_t *past;
+    size_t npast;
 } said_t;
 
-/* The replaced facts of said, read now when they are read lazily and not yet. */
+/* Reads said's replaced facts (one query over the user's memories) unless read. */
 static void past_of(said_t *said)
 {
-    if (!said->lazy) return;
-    said->lazy = 0;
-    said->rc = store_frames_past(said->st, said->user, SUMMARY_SEEN, said->keep, said->nkeep);
-    if (said->rc == STORE_OK) said->past = *said->keep, said->npast = *said->nkeep;
+    if (said->read) return;
+    said->read = 1;
+    said->rc = store_frames_past(said->st, said->user, SUMMARY_SEEN, &said->past,
+                                 &said->npast);
 }
 
 /* The sentence to quote for asked a among what the user said (by the words of a
@@ -809,7 +806,7 @@ static const char *const asks_for[] = {
     "surname", "nickname", "middle", "full", "spell", "much", "many", "often", "which",
     "sort", "breeds", "grow", "grew", "raised", "moved", "own", "play", "plays", "does",
     "truck", "van", "bike", "motorbike", "ride", "model", "make", "brand", "genre", "dog",
-    "cat", "kid", "child", "children", "kids", "job", "title", "role", "position", "date",
+    "cat", "kid", "child", "children", "kids", "title", "role", "position", "date",
     "day", "month", "when", "where", "who", "what", "old", "live", "based", "from",
     "older", "younger", "oldest", "youngest", "eldest", "hate", "dislike", "stand",
     "originally", "employ", "employs", "employed", "lives", "works", "working",
@@ -941,8 +938,8 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
     const char *names[64];
     names_of(f, names, sizeof names / sizeof names[0]);
     store_turn_t *t = NULL;
-    store_memory_t *past = NULL;
-    size_t nt = 0, npast = 0;
+    size_t nt = 0;
+    said_t said = {NULL, 0, f, names, st, user, 0, STORE_OK, NULL, 0};
     int rc = STORE_OK;
     asked_t *a = malloc(sizeof *a);
     hidden_t *hid = malloc(sizeof *hid);
@@ -966,8 +963,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
     }
     rc = store_turns_said(st, user, QUOTE_TURNS, &t, &nt);
     if (rc != STORE_OK) goto out;
-    said_t said = {t, nt, f, NULL, 0, names, 0, STORE_OK, NULL, NULL, NULL, NULL};
-    int read_past = 0;      /* the replaced facts, read when first needed (one query) */
+    said.t = t, said.nt = nt;
     for (int g = 0; g < p->ngap; g++) {
         if (p->gap[g].clause >= n) continue;
         const understood_t *c = &u[p->gap[g].clause];
@@ -977,12 +973,6 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         question_of(c, msg, f, question, sizeof question, holder, sizeof holder);
         asked_of(a, question, holder, c->rel, names, 0);
         int may_cue = !a->cued && !a->self;     /* may try the words of its relation */
-        if ((a->cued || may_cue) && !read_past) {
-            rc = store_frames_past(st, user, SUMMARY_SEEN, &past, &npast);
-            if (rc != STORE_OK) goto out;
-            said.past = past, said.npast = npast;
-            read_past = 1;
-        }
         found_t *fd = &got[g];
         int best = find_said(a, &said, hid, s, low, &fd->turn, &fd->from, &fd->len);
         if (!best && may_cue) {                 /* someone named: the words of the relation */
@@ -990,6 +980,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             if (a->cued)
                 best = find_said(a, &said, hid, s, low, &fd->turn, &fd->from, &fd->len);
         }
+        if ((rc = said.rc) != STORE_OK) goto out;
         if (!best) continue;
         note_found(c, p->gap[g].chat, question, a, best, t, s, fd);
         for (int e = 0; e < g; e++)     /* one sentence answers two questions: said once */
@@ -1005,28 +996,18 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
          * more of its words, that sentence answers (the answer's own sentence when it
          * holds as many); what the plan said stands as an answer near it (partial) */
         const understood_t *c = &u[alone];    /* (a, question: read above; no gap since) */
-        said.lazy = 1;          /* a fact stood for it: nothing it replaced is said (read */
-        said.st = st;           /* only when a sentence would be chosen) */
-        said.user = user;
-        said.keep = &past;
-        said.nkeep = &npast;
-        read_past = 1;
-        a->past = 1;
+        a->past = 1;            /* a fact stood for it: nothing it replaced is said */
         int best = find_said(a, &said, hid, s, low, &got[0].turn, &got[0].from, &got[0].len);
-        rc = said.rc;
-        if (rc != STORE_OK) goto out;
+        if ((rc = said.rc) != STORE_OK) goto out;
         int yesno = c->act == READER_YESNO;
-        if (yesno && best > covered) {      /* "no" stands unless the words say yes */
-            note_found(c, 0, question, a, best, t, s, &got[0]);
-            if (!got[0].yes) best = 0;
-        }
+        if (best > covered) note_found(c, 0, question, a, best, t, s, &got[0]);
+        if (yesno && !got[0].yes) best = 0;     /* "no" stands unless the words say yes */
         const store_memory_t *own = best > covered && !yesno
                                         ? answer_told(a, f, p, s, names, best) : NULL;
         if (own) {          /* the sentence that told the answer says it all */
             realise_quote(p->reply, sizeof p->reply, own->text, strlen(own->text), 0);
             snprintf(p->answer, sizeof p->answer, "%s", own->text);
         } else if (best > covered) {
-            note_found(c, 0, question, a, best, t, s, &got[0]);
             p->gap[0] = (respond_gap_t){alone, 0, strlen(p->reply), 1, 0};
             p->ngap = 1;
             p->nused = 0;
@@ -1036,10 +1017,9 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         }
     }
     if (p->summarised) {
-        if (!read_past)
-            rc = store_frames_past(st, user, SUMMARY_SEEN, &past, &npast);
-        if (rc != STORE_OK) goto out;
-        summary_adds(p, f, past, npast, t, nt, hid, s, low);
+        past_of(&said);
+        if ((rc = said.rc) != STORE_OK) goto out;
+        summary_adds(p, f, said.past, said.npast, t, nt, hid, s, low);
     }
     /* each gap's words become the quote, the last first so the places before hold */
     for (int g = p->ngap - 1; any && g >= 0; g--) {
@@ -1073,6 +1053,6 @@ out:
     free(low);
     free(out);
     store_turns_free(t, nt);
-    store_memories_free(past, npast);
+    store_memories_free(said.past, said.npast);
     return rc;
 }
