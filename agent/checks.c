@@ -391,9 +391,38 @@ int checks_says_ended(const char *text)
     return has_part(text, parts);
 }
 
+/* 1 when the whole word w (lower case) is in text other than right after a verb in the
+ * past: "sent me", "told you", "picked me up" tell what happened, they ask nothing. */
+static int asked_word(const char *text, const char *w)
+{
+    static const char *const past[] = {"sent", "told", "gave", "got", "made", "took", "brought",
+                                       "left", "let", "showed", "drove", "taught", "kept",
+                                       "met", "saw", "bought", "caught", "paid", "found",
+                                       "lent", "rang", "woke", "threw", "put", NULL};
+    size_t n = strlen(w);
+    for (const char *p = text; *p; p++) {
+        if (strncasecmp(p, w, n) != 0 || (p > text && isalnum((unsigned char)p[-1])) ||
+            isalnum((unsigned char)p[n]))
+            continue;
+        const char *e = p;      /* the word before */
+        while (e > text && e[-1] == ' ') e--;
+        const char *b = e;
+        while (b > text && isalpha((unsigned char)b[-1])) b--;
+        char prev[16];
+        size_t k = (size_t)(e - b);
+        if (k == 0 || k >= sizeof prev) return 1;
+        for (size_t j = 0; j < k; j++) prev[j] = (char)tolower((unsigned char)b[j]);
+        prev[k] = '\0';
+        int told = k > 3 && !strcmp(prev + k - 2, "ed");
+        for (int i = 0; past[i] && !told; i++) told = !strcmp(prev, past[i]);
+        if (!told) return 1;
+    }
+    return 0;
+}
+
 /* 1 when a clause asks something of mnemo: a question, a word of asking ("can you",
- * "me", "please") or a verb of bidding first ("book a table", "turn on the lights").
- * "big news", "the twins are here" ask nothing, so nothing is refused. */
+ * "me", "please"; not "sent me") or a verb of bidding first ("book a table", "turn on the
+ * lights"). "big news", "the twins are here" ask nothing, so nothing is refused. */
 static int requests(const char *text)
 {
     static const char *const asking[] = {"you", "u", "me", "please", "pls", "can", "could",
@@ -406,7 +435,7 @@ static int requests(const char *text)
                                           "look", "get", "show", "read", "open", NULL};
     if (asks(text) || opens_question(text) || (unsigned char)text[0] >= 0x80) return 1;
     for (int i = 0; asking[i]; i++)
-        if (facts_has_words(text, asking[i])) return 1;
+        if (asked_word(text, asking[i])) return 1;
     while (*text && !isalpha((unsigned char)*text)) text++;
     for (int i = 0; bidding[i]; i++) {
         size_t n = strlen(bidding[i]);

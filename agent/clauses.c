@@ -209,6 +209,21 @@ static int with_me(const char *text, size_t len, size_t start, size_t i)
     return (n == 1 && w[0] == 'i') || (n == 2 && !memcmp(w, "me", 2));
 }
 
+/* 1 when text[start..i) is one capitalised word and so is the word at text[next..): two
+ * names that "and" joins as one subject ("John and Daniel moved to the hall"), not "I". */
+static int two_names(const char *text, size_t len, size_t start, size_t i, size_t next)
+{
+    char w[32];
+    size_t adv, a = skip_spaces(text, i, start), b = skip_spaces(text, len, next);
+    size_t n = word_at(text, i, a, w, sizeof w, &adv);
+    if (n == 0 || !isupper((unsigned char)text[a]) || (n == 1 && w[0] == 'i') ||
+        skip_spaces(text, i, a + adv) != i)
+        return 0;
+    n = word_at(text, len, b, w, sizeof w, &adv);
+    return n > 0 && isupper((unsigned char)text[b]) && !(n == 1 && w[0] == 'i') &&
+           strncmp(w, "i'", 2) != 0;
+}
+
 /* The length of a soft boundary at text[i] followed by a new subject (0: none): a
  * comma (also ，), or " and " / " but " ... ; start: where the clause began. */
 static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
@@ -228,7 +243,9 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
     size_t adv, n = word_at(text, len, i + 1, w, sizeof w, &adv);
     if (n == 0 || !in_list(joins, w, n) || i + 1 + adv >= len || text[i + 1 + adv] != ' ')
         return 0;
-    if (n == 3 && !memcmp(w, "and", 3) && with_me(text, len, start, i + 1 + adv)) return 0;
+    if (n == 3 && !memcmp(w, "and", 3) &&
+        (with_me(text, len, start, i + 1 + adv) || two_names(text, len, start, i, i + 1 + adv)))
+        return 0;
     /* two questions in one ("what's my shoe size and when is my birthday?", typed
      * without the mark too) */
     if (n == 3 && !memcmp(w, "and", 3) && question_before(text, start, i) &&

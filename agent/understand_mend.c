@@ -873,8 +873,10 @@ void understand_mend_job_read_as_firm(understood_t *out, int k)
             continue;
         const char *last = strrchr(out[i].value, ' ');
         if (!kinds_person(last ? last + 1 : out[i].value)) continue;
-        out[i].rel = READER_REL_JOB;
-        snprintf(out[i].relation, sizeof out[i].relation, "%s", reader_rel_name(READER_REL_JOB));
+        int place = !strncasecmp(out[i].value, "the ", 4);  /* "the maternity ward",
+                                                              * though a ward is a person */
+        out[i].rel = place ? READER_REL_WORKPLACE : READER_REL_JOB;
+        snprintf(out[i].relation, sizeof out[i].relation, "%s", reader_rel_name(out[i].rel));
     }
 }
 

@@ -124,7 +124,8 @@ void understand_mend_thing_called(const char *const *words, int n, understood_t 
 int understand_mend_group_not_place(const char *const *words, int n, understood_t *out, int k);
 
 /* "Zofia here, baker at a cafe": a firm typed small that is a kind of person
- * (kinds_person: "baker", "pastry chef") is a job. */
+ * (kinds_person: "baker", "pastry chef") is a job; one said with "the" is a place of
+ * work ("the maternity ward"). */
 void understand_mend_job_read_as_firm(understood_t *out, int k);
 
 /* What the user does at a time that comes round ("on sundays i go for a swim", "weekends

@@ -44,6 +44,8 @@ static const struct {
     {"我们搬家了，请忘记我的地址", {"我们搬家了", "请忘记我的地址", NULL}},
     /* a capitalised name and a verb start a clause; a name in a list does not */
     {"Lotte is 12, Finn is 9 and Mia just turned 4", {"Lotte is 12", "Finn is 9", "Mia just turned 4", NULL}},
+    {"Oskar and Greta moved to the hall.", {"Oskar and Greta moved to the hall", NULL}},
+    {"Thanks and I moved to Hull", {"Thanks", "I moved to Hull", NULL}},
     {"three kids: Lotte, Finn and Mia", {"three kids: Lotte, Finn and Mia", NULL}},
     {"my sons are 8 and 6, Ben's the older one", {"my sons are 8 and 6", "Ben's the older one", NULL}},
     {"we went to Paris, Rome and Lisbon", {"we went to Paris, Rome and Lisbon", NULL}},

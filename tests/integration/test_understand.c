@@ -272,9 +272,26 @@ END_TEST
  * names whom it asks about. */
 START_TEST(test_a_story_of_others_stays_the_memory_network_s)
 {
-    json_decref(say("s", "John and Mary moved to the bathroom."));
+    json_t *t = say("s", "John and Mary moved to the bathroom.");
+    ck_assert_uint_eq(json_array_size(json_object_get(t, "frames")), 0);
+    json_decref(t);
     json_decref(say("s", "Then they journeyed to the hallway."));
     ask("s", "Where is Mary?", "hallway", "told me");
+}
+END_TEST
+
+/* A ward said with "the" is where one works, though WordNet has a ward as a person too;
+ * what someone did to the user ("sent me to ...") asks nothing, so nothing is refused. */
+START_TEST(test_a_ward_is_a_place_and_what_happened_asks_nothing)
+{
+    tell("a", "My brother Piet is a porter.");
+    tell("a", "Piet works on the burns ward at Ridgeway General.");
+    ask("b", "what does Piet do?", "porter", "ward");
+    ask("b", "which ward does Piet work on?", "burns", NULL);
+    json_t *t = say("a", "The courier firm sent me to Dundee twice this week.");
+    const char *reply = json_string_value(json_object_get(t, "reply"));
+    ck_assert_msg(reply && !strstr(reply, "can't"), "refused: %s", reply ? reply : "(none)");
+    json_decref(t);
 }
 END_TEST
 
@@ -1480,6 +1497,7 @@ int main(void)
     tcase_add_test(tc, test_a_question_of_someone_only_told_of_is_the_user_s);
     tcase_add_test(tc, test_a_story_of_others_stays_the_memory_network_s);
     tcase_add_test(tc, test_two_people_named_first_are_not_the_user);
+    tcase_add_test(tc, test_a_ward_is_a_place_and_what_happened_asks_nothing);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
