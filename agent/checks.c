@@ -227,7 +227,8 @@ static const char *word_at(const char *text, const char *value)
 /* 1 when the user's own name value is said as a name in text: right after "I'm", "I
  * am", "name is", "names", "this is", "it's", "called", "named", "call me" or "here", right
  * before "here" or before a comma and a number ("maeve, 29, ..."), or first in the message
- * with a capital (after a greeting at most: "hi! Nadia, 34, nurse"). "the hall is this old mill", "a kettle I call Bertha" name no one. */
+ * with a capital (after a greeting at most: "hi! Nadia, 34, nurse"). "the hall is this old mill", "a kettle I call Bertha" name no one, nor a
+ * state one is in typed small after "I'm" ("im deaf", "i'm pregnant"). */
 static int self_name_said(const char *text, const char *value)
 {
     static const char *const naming[] = {"i'm", "im", "am", "names", "name's", "name",
@@ -265,6 +266,19 @@ static int self_name_said(const char *text, const char *value)
                                      NULL};
     if (nb >= 2 && (!strcmp(before[0], "called") || !strcmp(before[0], "named")) &&
         !in_words(me, before[1]))
+        return 0;
+    /* "im deaf", "I'm pregnant": a state one is in, typed small, is no name */
+    static const char *const states[] = {
+        "deaf", "blind", "disabled", "pregnant", "single", "married", "engaged", "divorced",
+        "separated", "widowed", "retired", "unemployed", "vegan", "vegetarian", "diabetic",
+        "autistic", "dyslexic", "epileptic", "sober", "sick", "ill", "tired", "exhausted",
+        "bored", "back", "home", "fine", "good", "ok", "okay", "sorry", "late", "free",
+        "busy", "done", "away", "new", "lost", "stuck", "stressed", "nervous", "excited",
+        "happy", "sad", "gay", "straight", "trans", "bi", "nonbinary", "catholic", "muslim",
+        "jewish", "christian", "hindu", "buddhist", "atheist", "shy", "broke", "old",
+        "young", "colourblind", "colorblind", "left-handed", "lefthanded", NULL};
+    if (nb >= 1 && in_words(naming, before[0]) && !isupper((unsigned char)value[0]) &&
+        in_words(states, value))
         return 0;
     if (nb >= 1 && in_words(naming, before[0])) return 1;
     if (nb >= 2 && !strcmp(before[0], "is") &&
@@ -420,6 +434,31 @@ static int asked_word(const char *text, const char *w)
     return 0;
 }
 
+/* 1 when a clause only names a thing of the user's, with no verb: "my girlfriend's name",
+ * "and our address" (up to six words). */
+static int thing_alone(const char *text)
+{
+    static const char *const owners[] = {"my", "our", "and", NULL};
+    static const char *const verbs[] = {"is", "are", "was", "were", "am", "has", "have",
+                                        "had", "do", "does", "did", "i'm", "im", "we're",
+                                        "i've", "ive", "it's", "its", "be", NULL};
+    char w[16];
+    int n = 0, first = 1;
+    for (const char *p = text; *p;) {
+        while (*p && !isalpha((unsigned char)*p)) p++;
+        if (!*p) break;
+        size_t k = 0;
+        while ((isalpha((unsigned char)*p) || *p == '\'') && k + 1 < sizeof w)
+            w[k++] = (char)tolower((unsigned char)*p++);
+        while (isalpha((unsigned char)*p) || *p == '\'') p++;
+        w[k] = '\0';
+        if (first && !in_words(owners, w)) return 0;
+        if (in_words(verbs, w) || ++n > 6) return 0;
+        first = 0;
+    }
+    return n >= 2;
+}
+
 /* 1 when a clause asks something of mnemo: a question, a word of asking ("can you",
  * "me", "please"; not "sent me") or a verb of bidding first ("book a table", "turn on the
  * lights"). "big news", "the twins are here" ask nothing, so nothing is refused. */
@@ -434,6 +473,15 @@ static int requests(const char *text)
                                           "tell", "send", "remind", "schedule", "check",
                                           "look", "get", "show", "read", "open", NULL};
     if (asks(text) || opens_question(text) || (unsigned char)text[0] >= 0x80) return 1;
+    static const char *const polite[] = {"please", "pls", "plz", NULL};
+    char w[8];
+    size_t n = 0;
+    while (n + 1 < sizeof w && isalpha((unsigned char)text[n]))
+        w[n] = (char)tolower((unsigned char)text[n]), n++;
+    w[n] = '\0';
+    if (!isalpha((unsigned char)text[n]) && !strpbrk(text + n, "abcdefghijklmnopqrstuvwxyz") &&
+        in_words(polite, w))
+        return 0;                       /* "please" alone, after a comma */
     for (int i = 0; asking[i]; i++)
         if (asked_word(text, asking[i])) return 1;
     while (*text && !isalpha((unsigned char)*text)) text++;
@@ -788,6 +836,17 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->personal = 1;                /* "who's older, Maud or Cyril?" */
     if (u->act == READER_FORGET && !says_forget(text))
         u->act = READER_SMALLTALK;      /* nothing is deleted unless asked in words */
+    /* a birthday is told with a word of birth in the message ("Ona's is the 8th of June"
+     * after "Tomas's birthday is ..."), not "we tie the knot on 9 August" */
+    static const char *const born[] = {"birth", "bday", "b-day", "b'day", "born", "turn",
+                                       "cumple", "生日", NULL};
+    if (u->act == READER_FACT && u->rel == READER_REL_BIRTHDAY && !has_part(msg, born))
+        u->act = READER_SMALLTALK;
+    /* "please remove my address and my husband's phone": a thing of the user's
+     * named alone right after a request to forget is forgotten too */
+    if (i > 0 && told[i - 1].act == READER_FORGET && u->act != READER_FORGET &&
+        u->act != READER_QUESTION && u->act != READER_YESNO && thing_alone(text))
+        u->act = READER_FORGET;
     if (u->act == READER_SUMMARY &&
         (facts_has_words(text, "your") || facts_has_words(text, "yourself")))
         u->act = READER_SMALLTALK;      /* "tell me about yourself" asks about mnemo */

@@ -37,7 +37,10 @@
  *   the worst"), and a Chinese fact that names no one (新年快乐), are small talk;
  * - parting with a vehicle ("we sold the car") ends the newest thing owned, and what is
  *   driven is owned as told ("I drive a red Fiat 500"), or, driven for a living ("my
- *   uncle drives trams"), the driver's job. */
+ *   uncle drives trams"), the driver's job;
+ * - a birthday told in a message with no word of birth ("we tie the knot on 9
+ *   August") is small talk, and a thing of the user's named alone right after a
+ *   request to forget ("... and my husband's phone") is forgotten too. */
 void checks_clause(const facts_t *f, const char *msg, const understood_t *told, int i,
                    const char *text,
                    understood_t *u);

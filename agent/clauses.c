@@ -97,24 +97,27 @@ static int subject_at(const char *text, size_t len, size_t i)
     return k > 0 && in_list(name_verbs, v, k);
 }
 
+int clauses_full_stop(const char *text, size_t len, size_t i, size_t start)
+{
+    if (i + 1 < len && text[i + 1] != ' ' && text[i + 1] != '\n' && text[i + 1] != '.')
+        return 0;               /* "3.5", "example.com" */
+    size_t b = i;               /* the word before: an abbreviation does not end a clause */
+    while (b > start && isalpha((unsigned char)text[b - 1])) b--;
+    char w[8];
+    size_t n = i - b, k;
+    if (n >= 1 && n < sizeof w) {
+        for (k = 0; k < n; k++) w[k] = (char)tolower((unsigned char)text[b + k]);
+        if (n == 1 || in_list(titles, w, n)) return 0;
+    }
+    return 1;
+}
+
 /* The length of a hard boundary at text[i] (0: none). A '?' is kept by its clause. */
 static size_t hard_at(const char *text, size_t len, size_t i, size_t start)
 {
     unsigned char c = (unsigned char)text[i];
     if (c == '!' || c == ';' || c == '\n' || c == '?') return 1;
-    if (c == '.') {
-        if (i + 1 < len && text[i + 1] != ' ' && text[i + 1] != '\n' && text[i + 1] != '.')
-            return 0;           /* "3.5", "example.com" */
-        size_t b = i;           /* the word before: an abbreviation does not end a clause */
-        while (b > start && isalpha((unsigned char)text[b - 1])) b--;
-        char w[8];
-        size_t n = i - b, k;
-        if (n >= 1 && n < sizeof w) {
-            for (k = 0; k < n; k++) w[k] = (char)tolower((unsigned char)text[b + k]);
-            if (n == 1 || in_list(titles, w, n)) return 0;
-        }
-        return 1;
-    }
+    if (c == '.') return clauses_full_stop(text, len, i, start);
     if (c == 0xE3 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
         (unsigned char)text[i + 2] == 0x82)
         return 3;               /* 。 */

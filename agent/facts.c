@@ -249,6 +249,28 @@ static int names(const understood_t *u, const char *text, const char *name, int 
     return name[0] && (pass ? facts_has_words(text, name) : facts_same_name(name, u->holder));
 }
 
+/* 1 when the text of a fact of holder names name right after a word for holder ("my lad
+ * kofi is 9 and allergic to nuts" of the son: "kofi"). */
+static int named_in_text(const store_memory_t *m, const char *name)
+{
+    size_t nl = strlen(name);
+    if (!m->text || nl < 2) return 0;
+    for (const char *p = m->text; *p; p++) {
+        if (strncasecmp(p, name, nl) != 0 || (p > m->text && isalnum((unsigned char)p[-1])) ||
+            isalnum((unsigned char)p[nl]))
+            continue;
+        const char *e = p;              /* the word before */
+        while (e > m->text && e[-1] == ' ') e--;
+        const char *b = e;
+        while (b > m->text && (isalpha((unsigned char)b[-1]) || b[-1] == '\'')) b--;
+        char word[UNDERSTAND_KEY], key[UNDERSTAND_KEY];
+        snprintf(word, sizeof word, "%.*s", (int)(e - b), b);
+        understand_holder_of(word, key, sizeof key);
+        if (word[0] && facts_same_holder(key, m->holder)) return 1;
+    }
+    return 0;
+}
+
 void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u)
 {
     for (int pass = 0; pass < 2 && !u->personal; pass++)
@@ -258,6 +280,21 @@ void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u)
                 strcmp(m->holder, "self") != 0 && names(u, text, m->value, pass))
                 become(u, m->holder, m->value);
         }
+    /* a question of a name no fact holds, said right beside whom a fact is of ("what
+     * is kofi allergic to?" after "my lad kofi is 9 and allergic to nuts") */
+    if (u->personal || (u->act != READER_QUESTION && u->act != READER_YESNO) ||
+        !u->holder[0] || strchr(u->holder, ' ') || !strcmp(u->holder, "self") ||
+        understand_kin(u->holder))
+        return;
+    for (size_t i = f->n; i-- > 0 && !u->personal;) {
+        const store_memory_t *m = &f->v[i];
+        if (strcmp(m->holder, "self") != 0 && understand_kin(m->holder) &&
+            named_in_text(m, u->holder)) {
+            char name[UNDERSTAND_KEY];
+            snprintf(name, sizeof name, "%s", u->holder);
+            become(u, m->holder, name);
+        }
+    }
 }
 
 void facts_resolve_kind(const facts_t *f, understood_t *u)

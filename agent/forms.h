@@ -184,6 +184,16 @@ int forms_unmarked_value(const char *c, size_t cn, const char *const *words,
  * (at most k, or k + 1 with a kin's name added). */
 int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int max);
 
+/* How the Chinese clause c[0, cn) asks: 2 with a question word (什么 but not 没什么, 哪,
+ * 谁, 啥, 干嘛, 多少, 多久, 几 but not 几年前 or 好几 ...), 1 as yes or no (吗 or 么 last,
+ * 是不是, 有没有 ..., or a question mark alone), else 0. */
+int forms_zh_asks(const char *c, size_t cn);
+
+/* The length in bytes of the Chinese word for someone that p[0, n) begins with: a kin
+ * word (女朋友, 老伴, 儿子 ...) or an animal kept (猫, 狗, 鹦鹉 ...), as the Chinese forms
+ * know them, the longest; 0 when none. */
+size_t forms_zh_who_len(const char *p, size_t n);
+
 /* "I'm training for a marathon in October", "we're saving up for a house": what the user
  * works towards with a verb of aiming (training, saving, studying, applying ...), the open
  * relation "<verb> for" (the reader takes the goal for a job or a name), its value the one to three words after "for" (no article, up to "in",

@@ -265,15 +265,56 @@ static int kin_units(const char *c, size_t cn, int act, understood_t *out, int k
     return k + 1;
 }
 
-/* 1 when the clause asks: a question mark, or a question word (什么, 哪, 谁, 啥, 干嘛,
- * 多少, 几). */
-static int zh_asks(const char *c, size_t cn)
+/* 1 when c[0, cn) holds s, and the text before it ends with none of before nor the text
+ * after it begins with one of after (NULL: none). */
+static int holds_alone(const char *c, size_t cn, const char *s, const char *const *before,
+                       const char *const *after)
 {
-    static const char *const marks[] = {"？", "?", "什么", "哪", "谁", "啥", "干嘛", "多少",
-                                        "几", NULL};
-    for (int i = 0; marks[i]; i++)
-        if (understand_text_at(c, cn, marks[i]) >= 0) return 1;
+    size_t sl = strlen(s);
+    for (size_t at = 0; at + sl <= cn; at++) {
+        if (memcmp(c + at, s, sl) != 0) continue;
+        int bound = 0;
+        for (int b = 0; before && before[b] && !bound; b++) {
+            size_t bl = strlen(before[b]);
+            bound = at >= bl && !memcmp(c + at - bl, before[b], bl);
+        }
+        for (int a = 0; after && after[a] && !bound; a++) {
+            size_t al = strlen(after[a]);
+            bound = at + sl + al <= cn && !memcmp(c + at + sl, after[a], al);
+        }
+        if (!bound) return 1;
+    }
     return 0;
+}
+
+int forms_zh_asks(const char *c, size_t cn)
+{
+    /* 什么 but 没什么 ("nothing much"), 几 but 几年前 and 好几 ("a few") */
+    static const char *const none_of[] = {"没", "不", NULL};
+    static const char *const a_few_before[] = {"好", "这", "前", "十", NULL};
+    static const char *const a_few_after[] = {"年前", "天前", "个月前", "周前", "十", NULL};
+    static const char *const wh[] = {"哪", "谁", "啥", "干嘛", "多少", "多久", "多大", NULL};
+    int what = holds_alone(c, cn, "什么", none_of, NULL) ||
+               holds_alone(c, cn, "几", a_few_before, a_few_after);
+    for (int i = 0; wh[i] && !what; i++) what = understand_text_at(c, cn, wh[i]) >= 0;
+    if (what) return 2;
+    /* 吗 or 么 last (before 呀, 啊, a mark or a space), or a choice offered (是不是, 有没有) */
+    static const char *const choice[] = {"是不是", "有没有", "是否", "对不对", "对吧", "是吧",
+                                         "会不会", "能不能", "没错吧", NULL};
+    for (int i = 0; choice[i]; i++)
+        if (understand_text_at(c, cn, choice[i]) >= 0) return 1;
+    static const char *const trailing[] = {"？", "?", "！", "!", "。", "呀", "啊", "呢", " ",
+                                           NULL};
+    size_t e = cn;
+    for (int again = 1; again;) {
+        again = 0;
+        for (int t = 0; trailing[t] && !again; t++) {
+            size_t tl = strlen(trailing[t]);
+            if (e >= tl && !memcmp(c + e - tl, trailing[t], tl)) e -= tl, again = 1;
+        }
+    }
+    if (e >= 3 && (!memcmp(c + e - 3, "吗", 3) || !memcmp(c + e - 3, "么", 3))) return 1;
+    return understand_text_at(c, cn, "？") >= 0 || understand_text_at(c, cn, "?") >= 0;
 }
 
 /* Animals people keep, by the characters their name ends with (黑猫 is a cat) or by a
@@ -289,6 +330,21 @@ static const struct {
                {"拉布拉多", "dog", 0}, {"边牧", "dog", 0},    {"萨摩耶", "dog", 0},
                {"比熊", "dog", 0},    {"博美", "dog", 0},    {"英短", "cat", 0},
                {"美短", "cat", 0},    {"布偶", "cat", 0},    {"暹罗", "cat", 0}};
+
+size_t forms_zh_who_len(const char *p, size_t n)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < sizeof kin / sizeof kin[0]; i++) {
+        size_t wl = strlen(kin[i].word);
+        if (wl <= n && wl > best && !strncmp(p, kin[i].word, wl)) best = wl;
+    }
+    for (size_t i = 0; i < sizeof animals / sizeof animals[0]; i++) {
+        size_t wl = strlen(animals[i].word);
+        if (animals[i].ends && wl <= n && wl > best && !strncmp(p, animals[i].word, wl))
+            best = wl;
+    }
+    return best;
+}
 
 /* The key of the animal word w[0, n), or NULL. */
 static const char *animal_key(const char *w, size_t n)
@@ -437,7 +493,7 @@ static int job_after_is(const char *c, size_t cn, understood_t *out, int k)
 
 static int forms(const char *c, size_t cn, int act, understood_t *out, int k, int max)
 {
-    if (act == READER_FACT && zh_asks(c, cn)) act = READER_QUESTION;
+    if (act == READER_FACT && forms_zh_asks(c, cn)) act = READER_QUESTION;
     int asks = act != READER_FACT;
     for (int i = 0; i < k; i++) {
         if (out[i].value[0]) value_as_written(c, cn, out[i].value, sizeof out[i].value);
@@ -732,14 +788,14 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     static const char *const own[] = {"读大学", "读书", "上学", "念书", "上大学", "当", "学",
                                       "上班", "工作", NULL};
     int told = act == READER_SMALLTALK && understand_text_at(c, cn, "我") >= 0 &&
-               !zh_asks(c, cn) && understand_text_at(c, cn, "你") < 0;
+               !forms_zh_asks(c, cn) && understand_text_at(c, cn, "你") < 0;
     int said = 0;
     for (int i = 0; own[i] && told && !said; i++) said = understand_text_at(c, cn, own[i]) >= 0;
     if (said) {
         act = READER_FACT;
         for (int i = 0; i < k; i++) out[i].act = READER_FACT, out[i].fact_min_p = 0;
     }
-    if (act == READER_FACT && zh_asks(c, cn)) act = READER_QUESTION;  /* it asks */
+    if (act == READER_FACT && forms_zh_asks(c, cn)) act = READER_QUESTION;  /* it asks */
     int listed = kin_listed(c, cn, act, out, max);
     if (listed >= 0) return listed;
     if (act == READER_FACT || act == READER_QUESTION || act == READER_YESNO)

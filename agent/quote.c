@@ -2,8 +2,9 @@
  * A question's content words are its words less the function words of the lexical
  * index (lex_is_stopword), the words every question about a person uses (below), kin
  * and pet words and names; each is compared on its stem (lex_stem). What the user told
- * is cut into sentences at . ! ? ; and line ends (a full stop only before a space or
- * the end, so "12.1" stays whole), each into parts at commas, colons and brackets. */
+ * is cut into sentences at . ! ? ; and line ends (a full stop as clauses_full_stop
+ * says, so "12.1" and "Dr. Ruiz" stay whole), each into parts at commas, colons and
+ * brackets. */
 #include "agent/quote.h"
 
 #include <ctype.h>
@@ -11,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "agent/clauses.h"
+#include "agent/quote_zh.h"
 #include "agent/realise.h"
 #include "agent/understand_words.h"
 #include "model/dialogue.h"
@@ -35,6 +38,7 @@ static const char *const generic[] = {
     "today", "usually", "mine", "again", "use", "used", "good", "best", "new", "last",
     "first", "else", "go", "going", "whats", "wheres", "whos", "hows", "u", "ur",
     "mnemo", /* its own name, as people greet it ("hey mnemo, ...") */
+    "dear", "darling", "mate", "buddy", "pal", "hun", "hon", "dude", /* said to mnemo */
     NULL,
 };
 
@@ -101,10 +105,12 @@ static int kin_word(const word_t *w)
            understand_in_list(more, w->low);
 }
 
-/* 1 when w is h: the same stem, or the same holder key ("mum" and "mother"). */
+/* 1 when w is h: the same stem, or the same holder key ("mum" and "mother"; not the
+ * key of the user, which "I" and a number both read as). */
 static int same_word(const word_t *w, const word_t *h)
 {
-    return !strcmp(w->stem, h->stem) || !strcmp(w->key, h->key);
+    return !strcmp(w->stem, h->stem) ||
+           (w->key[0] && strcmp(w->key, "self") != 0 && !strcmp(w->key, h->key));
 }
 
 static int is_name(const char *const *names, const char *w)
@@ -193,6 +199,27 @@ static int content_word(const word_t *w)
     return 1;
 }
 
+/* Words a fact answers without saying them: what kind of value a question asks for
+ * ("what breed is my dog?" is answered by "she's a whippet"), not what it is
+ * about. */
+static const char *const asks_for[] = {
+    "job", "jobs", "living", "profession", "occupation", "career", "city", "town",
+    "country", "place", "breed", "age", "birthday", "bday", "born", "colour", "color",
+    "food", "dish", "meal", "sport", "sports", "team", "instrument", "language", "languages",
+    "speak", "allergic", "allergy", "allergies", "diet", "eat", "car", "vehicle", "drive",
+    "hobby", "hobbies", "fun", "subject", "study", "studying", "school", "university", "uni",
+    "college", "company", "employer", "firm", "address", "home", "hometown", "pet", "pets",
+    "animal", "film", "movie", "book", "song", "band", "music", "drink", "size", "sign",
+    "surname", "nickname", "middle", "full", "spell", "much", "many", "often", "which",
+    "sort", "breeds", "grow", "grew", "raised", "moved", "own", "play", "plays", "does",
+    "truck", "van", "bike", "motorbike", "ride", "model", "make", "brand", "genre", "dog",
+    "cat", "kid", "child", "children", "kids", "title", "role", "position", "date",
+    "day", "month", "when", "where", "who", "what", "old", "live", "based", "from",
+    "older", "younger", "oldest", "youngest", "eldest", "hate", "dislike", "stand",
+    "originally", "employ", "employs", "employed", "lives", "works", "working",
+    NULL,
+};
+
 /* A question as quote_told compares sentences with it: its content words (no kin word,
  * no name) and the words of whom it asks about (none for the user). */
 typedef struct asked {
@@ -203,6 +230,8 @@ typedef struct asked {
     int thing;      /* asks about a thing of the user's ("my café"), not someone */
     int cued;       /* looks for the words of its relation (cues), not its own */
     int past;       /* passes over sentences that hold a replaced value (tells_past) */
+    int zh;         /* a Chinese question, compared by its characters (z) */
+    quote_zh_t z;
 } asked_t;
 
 /* The words that tell a relation, when a question has no content word of its own
@@ -246,6 +275,15 @@ static void add_key(asked_t *a, const char *w)
     snprintf(k->key, sizeof k->key, "%s", w);
 }
 
+/* 1 when every content word of a says only what kind of value it asks for (asks_for:
+ * "which town is home for me?"), so the words of its relation may find what it asks. */
+static int kinds_only(const asked_t *a)
+{
+    for (int k = 0; k < a->nk; k++)
+        if (!understand_in_list(asks_for, a->k[k].low)) return 0;
+    return a->nk > 0;
+}
+
 /* a for question about holder (quote_score's arguments); with cued, by the words of
  * its relation alone ("where's my aunt driving up from?": "from"), when its own words
  * found nothing. */
@@ -263,6 +301,7 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
     a->nk = 0;
     a->cued = 0;
     a->past = 0;
+    a->zh = 0;
     for (int i = 0; i < nq; i++) {
         int dup = !content_word(&q[i]) || kin_word(&q[i]) || is_name(names, q[i].low) ||
                   is_name(names, q[i].stem);
@@ -289,6 +328,8 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
     const char *wh = NULL;
     for (int i = 0; i < nq && !wh; i++)
         if (understand_question_word(q[i].low) == 2) wh = q[i].low;
+    /* "which town is home for me?" asks where, in the words of a kind of value */
+    if (wh && (!strcmp(wh, "what") || !strcmp(wh, "which")) && kinds_only(a)) wh = NULL;
     for (size_t c = 0; (!a->nk || cued) && !a->age && c < sizeof cues / sizeof cues[0]; c++)
         if (cues[c].rel == rel && (!wh || !strncmp(wh, cues[c].wh, strlen(cues[c].wh)))) {
             if (!a->cued) a->nk = 0, a->naming = 0;
@@ -354,22 +395,32 @@ static int name_like(const word_t *w)
     return w->cap && strcmp(w->low, "i") && !kin_word(w) && !lex_is_stopword(w->low);
 }
 
+/* 1 when w is one of link or a word in -ly ("officially"): what may stand between a
+ * name and the word for whom it names. */
+static int linking(const word_t *w, const char *const *link)
+{
+    size_t n = strlen(w->low);
+    return understand_in_list(link, w->low) || (n > 4 && !strcmp(w->low + n - 2, "ly"));
+}
+
 /* 1 when s names whom a asks about: a name right after a word for them ("my partner
  * Joan", "the rats are called Salt and Pepper") or before it, then "is" or a comma
- * ("Joan is my partner", "Joan, my partner", "a Lutheran church"), or called so later
+ * ("Joan is my partner", "Joan, my partner", "Reyes is officially my tutor now",
+ * "a Lutheran church"), or called so later
  * ("a café in Leith called Brew Crew"); not "my sister lives in Cork". */
 static int tells_name(const asked_t *a, const word_t *s, int ns)
 {
     static const char *const link[] = {"is", "are", "was", "were", "called", "named", "name",
-                                       "names", "s", "my", "our", "the", NULL};
+                                       "names", "s", "my", "our", "the", "now", "also", "still",
+                                       "new", NULL};
     for (int i = 0; i < ns; i++) {
         if (!of_holder(a, &s[i])) continue;
         int j = i + 1;
-        while (j < ns && j <= i + 4 && (of_holder(a, &s[j]) || understand_in_list(link, s[j].low)))
+        while (j < ns && j <= i + 4 && (of_holder(a, &s[j]) || linking(&s[j], link)))
             j++;
         if (j < ns && j <= i + 4 && name_like(&s[j])) return 1;
         j = i - 1;
-        while (j >= 0 && j >= i - 4 && (of_holder(a, &s[j]) || understand_in_list(link, s[j].low)))
+        while (j >= 0 && j >= i - 4 && (of_holder(a, &s[j]) || linking(&s[j], link)))
             j--;
         if (j >= 0 && j < i - 1 && name_like(&s[j]) &&
             (!strcmp(s[j + 1].low, "is") || s[j + 1].part != s[j].part))
@@ -461,6 +512,9 @@ int quote_score(const char *question, const char *holder, int rel, const char *c
 typedef struct hidden {
     char stem[64][LEX_WORD_MAX];
     int n;
+    const char *zh[8];      /* the Chinese requests (quote_zh_hides), into the turns */
+    size_t zhlen[8];
+    int nzh;
     int next;       /* the next (older) message told, no question, is hidden whole */
 } hidden_t;
 
@@ -535,7 +589,8 @@ static int next_sentence(const char *text, size_t *at, size_t *from, size_t *len
     for (; i < n; i++) {
         char c = text[i];
         if (c == '\n' || c == ';' || c == '!' || c == '?' ||
-            (c == '.' && (i + 1 == n || isspace((unsigned char)text[i + 1])))) {
+            (c == '.' && (i + 1 == n || isspace((unsigned char)text[i + 1])) &&
+             clauses_full_stop(text, n, i, b))) {
             *asks = c == '?';
             break;
         }
@@ -602,7 +657,8 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
     const store_turn_t *t = said->t;
     size_t nt = said->nt;
     const char *const *names = said->names;
-    int best = 0, stop = !a->nk && !a->age && !a->naming; /* nothing to look for */
+    int best = 0, stop = a->zh ? !a->z.nch : !a->nk && !a->age && !a->naming;
+                                                /* (nothing to look for) */
     memset(hid, 0, sizeof *hid);
     /* Newest first, so a tie keeps the newer. A request to forget hides what was told
      * before it that holds a word it names (and stops the search when that word is the
@@ -617,8 +673,24 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
             hid->next = 0;
             continue;
         }
-        if (!worth_reading(t[i].text, a, low, QUOTE_TEXT)) continue;
+        if (!a->zh && !worth_reading(t[i].text, a, low, QUOTE_TEXT)) continue;
         while (next_sentence(t[i].text, &at, &from, &len, &asks)) {
+            const char *sent = t[i].text + from;
+            if (a->zh) {        /* a Chinese question: by its characters */
+                if (quote_zh_forgets(sent, len)) {
+                    if (hid->nzh < 8) hid->zh[hid->nzh] = sent, hid->zhlen[hid->nzh++] = len;
+                    stop = quote_zh_held(&a->z, sent, len) > 0;   /* it names one */
+                    continue;
+                }
+                int hidden = 0;
+                for (int h = 0; h < hid->nzh && !hidden; h++)
+                    hidden = quote_zh_hides(hid->zh[h], hid->zhlen[h], sent, len);
+                int score = asks || asked || hidden || len >= QUOTE_SENTENCE
+                                ? 0 : quote_zh_score(&a->z, sent, len);
+                if (score > best || (score && score == best && i == *bt))
+                    best = score, *bt = i, *bfrom = from, *blen = len;
+                continue;
+            }
             int ns = words_of(t[i].text + from, len, s, QUOTE_WORDS);
             if (asks_to_forget(s, ns)) {
                 hide_words(hid, s, ns);
@@ -629,12 +701,15 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
             }
             if (asks || asked || len >= QUOTE_SENTENCE || is_hidden(hid, s, ns)) continue;
             int score = score_words(a, s, ns, names);
-            if (score > best && (a->cued || a->past)) {
+            /* newer: a message newer than the best's, or a later sentence of its own
+             * ("The lambs came! ... so we keep 40 sheep now.") */
+            int better = score > best || (score && score == best && i == *bt);
+            if (better && (a->cued || a->past)) {
                 past_of(said);
                 if (tells_past(t[i].text + from, len, said->f, said->past, said->npast))
                     continue;
             }
-            if (score > best) {
+            if (better) {
                 best = score;
                 *bt = i;
                 *bfrom = from;
@@ -789,29 +864,10 @@ static void summary_adds(respond_t *p, const facts_t *f, const store_memory_t *p
 /* What quote_told found for one gap of the plan. */
 typedef struct found {
     size_t turn, from, len;
-    int yes, dup;
+    int yes, no, dup;
 } found_t;
 
-/* Words a fact answers without saying them: what kind of value a question asks for
- * ("what breed is my dog?" is answered by "she's a whippet"), not what it is
- * about. */
-static const char *const asks_for[] = {
-    "job", "jobs", "living", "profession", "occupation", "career", "city", "town",
-    "country", "place", "breed", "age", "birthday", "bday", "born", "colour", "color",
-    "food", "dish", "meal", "sport", "sports", "team", "instrument", "language", "languages",
-    "speak", "allergic", "allergy", "allergies", "diet", "eat", "car", "vehicle", "drive",
-    "hobby", "hobbies", "fun", "subject", "study", "studying", "school", "university", "uni",
-    "college", "company", "employer", "firm", "address", "home", "hometown", "pet", "pets",
-    "animal", "film", "movie", "book", "song", "band", "music", "drink", "size", "sign",
-    "surname", "nickname", "middle", "full", "spell", "much", "many", "often", "which",
-    "sort", "breeds", "grow", "grew", "raised", "moved", "own", "play", "plays", "does",
-    "truck", "van", "bike", "motorbike", "ride", "model", "make", "brand", "genre", "dog",
-    "cat", "kid", "child", "children", "kids", "title", "role", "position", "date",
-    "day", "month", "when", "where", "who", "what", "old", "live", "based", "from",
-    "older", "younger", "oldest", "youngest", "eldest", "hate", "dislike", "stand",
-    "originally", "employ", "employs", "employed", "lives", "works", "working",
-    NULL,
-};
+
 
 /* The clause of the message's one question about the user or theirs (a wh-question,
  * or a yes/no question answered no), when the plan answered it from one fact (p->used;
@@ -877,6 +933,20 @@ static int doubted(asked_t *a, const facts_t *f, const respond_t *p, int rel, wo
     return open > 0;
 }
 
+/* doubted for a Chinese question a (a->zh): its content characters that none of the
+ * values of the memories the plan answered from holds, nor say only what kind of value
+ * it asks for (quote_zh_open), are kept; 1 when there are any ("我负责什么？" answered
+ * "You work as a 护士"). */
+static int doubted_zh(asked_t *a, const facts_t *f, const respond_t *p)
+{
+    const char *values[8];
+    int nv = 0;
+    for (int i = 0; i < p->nused; i++)
+        for (size_t j = 0; j < f->n && nv < 8; j++)
+            if (f->v[j].id == p->used[i] && f->v[j].value) values[nv++] = f->v[j].value;
+    return quote_zh_open(&a->z, values, nv) > 0;
+}
+
 /* The memory the plan answered from whose sentence holds best of a's words or more
  * (it told the answer with what the question names: "I drive a Corolla for the
  * taxi firm" for "what car do I drive for the taxi firm?"), or NULL. s is scratch (QUOTE_WORDS). */
@@ -888,8 +958,10 @@ static const store_memory_t *answer_told(const asked_t *a, const facts_t *f,
         for (size_t j = 0; j < f->n; j++) {
             const store_memory_t *m = &f->v[j];
             if (m->id != p->used[i] || !m->text) continue;
-            int ns = words_of(m->text, strlen(m->text), s, QUOTE_WORDS);
-            if (score_words(a, s, ns, names) >= best) return m;
+            int ns = a->zh ? 0 : words_of(m->text, strlen(m->text), s, QUOTE_WORDS);
+            if ((a->zh ? quote_zh_score(&a->z, m->text, strlen(m->text))
+                       : score_words(a, s, ns, names)) >= best)
+                return m;
         }
     return NULL;
 }
@@ -907,20 +979,72 @@ static void question_of(const understood_t *c, const char *msg, const facts_t *f
         if (*x == ':') *x = ' ';
 }
 
-/* Notes what find_said found for question clause c (read as chat: chat) into fd: yes
- * for a yes/no question (or one read as chat that opens as one, "is my ...?") when the
- * sentence holds all of a's words, two at least, and neither denies nor wishes. s is
- * scratch. */
-static void note_found(const understood_t *c, int chat, const char *question,
+/* 1 when w may be a value a yes/no question checks: a number, or a word of two letters
+ * or more that is no function word. */
+static int value_word(const word_t *w)
+{
+    return isdigit((unsigned char)w->low[0]) ||
+           (strlen(w->low) >= 2 && !lex_is_stopword(w->low));
+}
+
+/* What kind of value w may be: 2 a number, 1 a name (a capital, not "I"), 0 a word. */
+static int kind_of_value(const word_t *w)
+{
+    if (isdigit((unsigned char)w->low[0]) || number_word(w)) return 2;
+    return w->cap && strcmp(w->low, "i") != 0;
+}
+
+/* 1 when the sentence s[0..ns) tells another value than the yes/no question q[0..nq)
+ * checks: a word of the question it does not hold stands right beside one it holds
+ * ("grade 5", "day shifts", "bus driver"), and the sentence has another such word of
+ * the same kind (kind_of_value) on that side of it ("grade 3", "night shifts", "tram
+ * driver"; not "son Kwesi" for "son going"). A question that compares
+ * ("at least two cars") checks no one value. */
+static int tells_other(const word_t *q, int nq, const word_t *s, int ns)
+{
+    static const char *const compares[] = {"than", "least", "most", "over", "under",
+                                           "before", "after", NULL};
+    for (int i = 0; i < nq; i++)
+        if (understand_in_list(compares, q[i].low)) return 0;
+    for (int i = 0; i < nq; i++) {
+        int held = 0;
+        for (int j = 0; j < ns && !held; j++) held = same_word(&s[j], &q[i]);
+        if (held || !value_word(&q[i])) continue;
+        for (int side = -1; side <= 1; side += 2) {     /* the word it stands beside */
+            int y = i - side;               /* side -1: q[i] before q[y]; 1: after */
+            if (y < 0 || y >= nq || q[y].part != q[i].part || !content_word(&q[y])) continue;
+            for (int j = 0; j < ns; j++) {
+                int o = j + side;           /* the sentence's word on that side */
+                if (!same_word(&s[j], &q[y]) || o < 0 || o >= ns || s[o].part != s[j].part)
+                    continue;
+                if (value_word(&s[o]) && !same_word(&s[o], &q[i]) &&
+                    kind_of_value(&s[o]) == kind_of_value(&q[i]))
+                    return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Notes what find_said found for question clause c into fd: for a yes/no question (or
+ * one that opens as one, "is my ...?", "did I ...?"), no when the
+ * sentence tells another value than it checks (tells_other), else yes when it holds all
+ * of a's words, two at least, and neither denies nor wishes. s is scratch. */
+static void note_found(const understood_t *c, const char *question,
                        const asked_t *a, int best, const store_turn_t *t, word_t *s,
                        found_t *fd)
 {
+    word_t q[QUOTE_WORDS];
+    int nq = words_of(question, strlen(question), q, QUOTE_WORDS);
     int ns = words_of(t[fd->turn].text + fd->from, fd->len, s, QUOTE_WORDS);
-    word_t first;
+    /* (one that opens as yes/no is one, whatever the reader took it for, unless it asks
+     * whether mnemo knows: "do you remember ...") */
     int yesno = c->act == READER_YESNO ||
-                (chat && words_of(question, strlen(question), &first, 1) &&
-                 understand_question_word(first.low) == 1);
-    fd->yes = yesno && a->nk >= 2 && best >= a->nk && !denies(s, ns) && !wishes(s, ns);
+                (nq && understand_question_word(q[0].low) == 1 &&
+                 !(nq > 1 && (!strcmp(q[1].low, "you") || !strcmp(q[1].low, "u"))));
+    fd->no = yesno && !a->zh && tells_other(q, nq, s, ns);
+    fd->yes = yesno && !fd->no && a->nk >= 2 && best >= a->nk && !denies(s, ns) &&
+              !wishes(s, ns);
     fd->len += !fd->len;                /* found: never 0 below */
 }
 
@@ -955,10 +1079,16 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
     if (alone >= 0) {       /* doubted only when a word it names is not in the answer */
         question_of(&u[alone], msg, f, question, sizeof question, holder, sizeof holder);
         asked_of(a, question, holder, u[alone].rel, names, 0);
-        if (!a->nk || a->age || a->cued || a->naming ||
-            !doubted(a, f, p, u[alone].rel, s, &covered, u[alone].act == READER_QUESTION) ||
-            (u[alone].act == READER_YESNO && facts_has_words(question, "than")))
+        if (quote_zh_is(question, strlen(question))) {  /* by its characters */
+            a->zh = 1;
+            quote_zh_asked(&a->z, question, strlen(question), names);
+            if (u[alone].act != READER_QUESTION || !doubted_zh(a, f, p)) alone = -1;
+        } else if (!a->nk || a->age || a->cued || a->naming ||
+                   !doubted(a, f, p, u[alone].rel, s, &covered,
+                            u[alone].act == READER_QUESTION) ||
+                   (u[alone].act == READER_YESNO && facts_has_words(question, "than"))) {
             alone = -1;     /* (words held say nothing of "is Maud older than Cyril?") */
+        }
         if (alone < 0 && !p->ngap && !p->summarised) goto out;
     }
     rc = store_turns_said(st, user, QUOTE_TURNS, &t, &nt);
@@ -972,7 +1102,16 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             continue;
         question_of(c, msg, f, question, sizeof question, holder, sizeof holder);
         asked_of(a, question, holder, c->rel, names, 0);
-        int may_cue = !a->cued && !a->self;     /* may try the words of its relation */
+        if (quote_zh_is(question, strlen(question))) {
+            if (c->act == READER_YESNO) continue;   /* a quote says no 是 or 不是 */
+            a->zh = 1;
+            quote_zh_asked(&a->z, question, strlen(question), names);
+        }
+        /* may try the words of its relation: about someone, or with only the words of
+         * a kind of value ("which town is home for me?") when nothing near it was said ("All
+         * I know is that you work in Berlin" stands) */
+        int may_cue = !a->zh && !a->cued &&
+                      (!a->self || (kinds_only(a) && !p->gap[g].partial));
         found_t *fd = &got[g];
         int best = find_said(a, &said, hid, s, low, &fd->turn, &fd->from, &fd->len);
         if (!best && may_cue) {                 /* someone named: the words of the relation */
@@ -982,7 +1121,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         }
         if ((rc = said.rc) != STORE_OK) goto out;
         if (!best) continue;
-        note_found(c, p->gap[g].chat, question, a, best, t, s, fd);
+        note_found(c, question, a, best, t, s, fd);
         for (int e = 0; e < g; e++)     /* one sentence answers two questions: said once */
             fd->dup |= got[e].len && got[e].turn == fd->turn && got[e].from == fd->from;
         if (!any++) {
@@ -1000,7 +1139,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         int best = find_said(a, &said, hid, s, low, &got[0].turn, &got[0].from, &got[0].len);
         if ((rc = said.rc) != STORE_OK) goto out;
         int yesno = c->act == READER_YESNO;
-        if (best > covered) note_found(c, 0, question, a, best, t, s, &got[0]);
+        if (best > covered) note_found(c, question, a, best, t, s, &got[0]);
         if (yesno && !got[0].yes) best = 0;     /* "no" stands unless the words say yes */
         const store_memory_t *own = best > covered && !yesno
                                         ? answer_told(a, f, p, s, names, best) : NULL;
@@ -1029,7 +1168,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         const char *said = t[fd->turn].text + fd->from;
         char quote[sizeof p->reply];
         if (fd->dup) quote[0] = '\0';
-        else realise_quote(quote, sizeof quote, said, fd->len, fd->yes);
+        else realise_quote(quote, sizeof quote, said, fd->len, fd->yes - fd->no);
         size_t from = gp->from, len = gp->len;
         if (!quote[0] && from && p->reply[from - 1] == ' ') from--, len++;
         if (snprintf(out, sizeof p->reply, "%.*s%s%s", (int)from, p->reply, quote,
@@ -1039,7 +1178,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         if (!p->answer[0] || p->ngap == 1) {
             size_t cut = fd->len < sizeof p->answer ? fd->len : sizeof p->answer - 1;
             while (cut && cut < fd->len && ((unsigned char)said[cut] & 0xC0) == 0x80) cut--;
-            if (fd->yes) snprintf(p->answer, sizeof p->answer, "yes");
+            if (fd->yes || fd->no) snprintf(p->answer, sizeof p->answer, fd->yes ? "yes" : "no");
             else snprintf(p->answer, sizeof p->answer, "%.*s", (int)cut, said);
         }
         if (gp->chat) p->answered++, p->handled = 1;

@@ -450,9 +450,10 @@ char *realise_unable(char *buf, size_t len)
     return buf;
 }
 
-char *realise_quote(char *buf, size_t len, const char *text, size_t n, int yes)
+char *realise_quote(char *buf, size_t len, const char *text, size_t n, int verdict)
 {
-    if (len) snprintf(buf, len, "%s told me: \"%.*s\".", yes ? "Yes, you" : "You", (int)n, text);
+    const char *lead = verdict > 0 ? "Yes, you" : verdict < 0 ? "No, you" : "You";
+    if (len) snprintf(buf, len, "%s told me: \"%.*s\".", lead, (int)n, text);
     return buf;
 }
 

@@ -56,8 +56,9 @@ char *realise_count(char *buf, size_t len, const char *verb, const char *what,
 char *realise_names(char *buf, size_t len, const char *what, const char *const *names,
                     int n);
 /* The user's own words, text[0..n), quoted: `You told me: "the boat's a little blue dinghy".`;
- * with yes, as the answer to a yes/no question they bear out: `Yes, you told me: "...".` */
-char *realise_quote(char *buf, size_t len, const char *text, size_t n, int yes);
+ * as the answer to a yes/no question, with verdict 1 when they bear it out (`Yes, you told
+ * me: "...".`), -1 when they tell another value (`No, you told me: "...".`), 0 neither. */
+char *realise_quote(char *buf, size_t len, const char *text, size_t n, int verdict);
 /* A request mnemo cannot do. */
 char *realise_unable(char *buf, size_t len);
 

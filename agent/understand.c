@@ -1301,7 +1301,40 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     understand_mend_kind_whole(c, cn, words, n, out, k);
     int cjk = 0;
     for (int w = 0; w < n && !cjk; w++) cjk = understand_is_cjk(words[w]);
+    /* a Chinese clause that asks is a question, whatever the reader took it for
+     * ("我表哥是干嘛的", "小宇上几年级了"), unless it asks mnemo how it is (你好吗) */
+    int zh_asks = cjk ? forms_zh_asks(c, cn) : 0;
+    if (zh_asks && (clause.act == READER_FACT || clause.act == READER_SMALLTALK ||
+                    clause.act == READER_CORRECTION || clause.act == READER_UNABLE) &&
+        !(understand_text_at(c, cn, "你") >= 0 && understand_text_at(c, cn, "我") < 0)) {
+        clause.act = zh_asks == 2 ? READER_QUESTION : READER_YESNO;
+        for (int i = 0; i < k; i++) {
+            out[i].act = clause.act;
+            out[i].fact_min_p = 0;
+            out[i].old[0] = '\0';
+            if (zh_asks == 2) out[i].value[0] = '\0';  /* what it asks is no value */
+        }
+    }
     if (cjk) k = forms_zh(c, cn, clause.act, out, k, max);
+    /* a holder of one Chinese character that names no one (们 of 我们, 周 of 周末, 只 of
+     * 一只) is the reader's slip: a question of it asks of the user, a fact of it tells
+     * nothing (small talk when it was all the clause told) */
+    for (int i = 0; cjk && i < k; i++) {
+        if (strlen(out[i].holder) != 3 || !understand_is_cjk(out[i].holder) ||
+            forms_zh_who_len(out[i].holder, 3))
+            continue;
+        if (out[i].act == READER_QUESTION || out[i].act == READER_YESNO) {
+            snprintf(out[i].holder, sizeof out[i].holder, "self");
+        } else if (k > 1) {
+            memmove(&out[i], &out[i + 1], (size_t)(k - i - 1) * sizeof *out);
+            k--;
+            i--;
+        } else {
+            out[i].act = READER_SMALLTALK;
+            out[i].value[0] = out[i].old[0] = '\0';
+            snprintf(out[i].holder, sizeof out[i].holder, "self");
+        }
+    }
     int old_told = 0;       /* a correction that names no old value ("3 brothers and no
                              * sisters") may still count */
     for (int i = 0; i < k && !old_told; i++) {
@@ -1441,5 +1474,5 @@ int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
     }
     understand_mend_pronoun_holders(out, k);
     understand_mend_jobs_said_of_them(out, k);
-    return k;
+    return understand_mend_self_named(out, k);
 }

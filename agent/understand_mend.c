@@ -623,6 +623,34 @@ void understand_mend_pronoun_holders(understood_t *u, int n)
     }
 }
 
+int understand_mend_self_named(understood_t *u, int n)
+{
+    const char *name = NULL;
+    for (int i = 0; i < n && !name; i++)
+        if (u[i].rel == READER_REL_NAME && !strcmp(u[i].holder, "self") && u[i].value[0] &&
+            (u[i].act == READER_FACT || u[i].act == READER_CORRECTION))
+            name = u[i].value;
+    if (!name) return n;
+    char own[UNDERSTAND_VALUE];
+    snprintf(own, sizeof own, "%s", name);
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+        if (strcasecmp(u[i].holder, own) != 0 ||
+            (u[i].act != READER_FACT && u[i].act != READER_CORRECTION)) {
+            u[kept++] = u[i];
+            continue;
+        }
+        int told = 0;           /* the same told of the user: a copy */
+        for (int j = 0; j < n && !told; j++)
+            told = j != i && !strcmp(u[j].holder, "self") && u[j].rel == u[i].rel &&
+                   !strcasecmp(u[j].value, u[i].value);
+        if (told) continue;
+        snprintf(u[i].holder, sizeof u[i].holder, "self");
+        u[kept++] = u[i];
+    }
+    return kept;
+}
+
 /* "I'm married to Leo, he is a baker": a clause the reader left as small talk (it is
  * unsure of a pronoun's clause) that gives someone of the user's, told of before in
  * the message, a job that is a kind of person (kinds_person) is a fact. */

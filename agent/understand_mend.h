@@ -95,6 +95,11 @@ void understand_mend_pronoun_holders(understood_t *u, int n);
  * fact. */
 void understand_mend_jobs_said_of_them(understood_t *u, int n);
 
+/* "im bea, 19, marine bio student": facts of a holder that is the name the user gives
+ * themselves in the message are the user's; one the user is told to have already is
+ * dropped. Returns the units left in u. */
+int understand_mend_self_named(understood_t *u, int n);
+
 /* "from Carlow originally but in Athlone since 2015" read as where the user works: said
  * against where one is from or since when ("from", "since", "now"), with no word of
  * working in the clause and no job or firm of the user's read in it, the place is the

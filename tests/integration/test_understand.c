@@ -295,6 +295,64 @@ START_TEST(test_a_ward_is_a_place_and_what_happened_asks_nothing)
 }
 END_TEST
 
+/* A Chinese clause with a question word is a question even without a mark: nothing is
+ * written, and what no fact answers is quoted from the user's Chinese sentence that holds
+ * its characters, but only a sentence that names whom it asks about (a dog is not
+ * the rabbit). */
+START_TEST(test_a_chinese_question_without_a_mark_is_asked_and_quoted)
+{
+    json_decref(say("a", "我每周三晚上七点去练瑜伽。"));
+    json_decref(say("a", "我养了一只兔子，名叫雪球。"));
+    json_t *t = say("b", "我表哥是干嘛的");
+    ck_assert_uint_eq(json_array_size(json_object_get(t, "written")), 0);
+    ck_assert_str_ne(json_string_value(json_object_get(t, "kind")), "statement");
+    json_decref(t);
+    ask("b", "我每周三几点去练瑜伽", "七点", NULL);
+    ask("b", "我家的狗叫什么", "know", "雪球");
+}
+END_TEST
+
+/* A yes/no question no fact answers is answered from the sentence that holds its words:
+ * yes when it holds them all, no when it tells another value beside them ("day shifts"
+ * against "night shifts"), whatever the reader took the question for. A question of a
+ * kind of value ("which town ...?") is found by the words of its relation. */
+START_TEST(test_a_quoted_yes_or_no_checks_the_value_beside_its_words)
+{
+    json_decref(say("a", "I worked night shifts at the bakery for years."));
+    ask("b", "Was I on day shifts at the bakery?", "No, you told me", "Yes");
+    ask("b", "Was I on night shifts at the bakery?", "Yes, you told me", NULL);
+    json_decref(say("a", "I'm a stay at home mum in Tartu with two boys"));
+    ask("b", "what town am i living in", "Tartu", NULL);
+}
+END_TEST
+
+/* A state typed small after "im" is no name, the name the user gives themselves holds
+ * no facts of its own, a wedding date is no birthday, and a thing named alone after a
+ * request to forget is forgotten too. */
+START_TEST(test_states_wedding_dates_and_lists_to_forget)
+{
+    tell("a", "im pregnant, work as a florist in Galway");
+    ask("b", "what's my name?", "don't know", "pregnant");
+    json_decref(say("a", "we tie the knot on 9 August!"));
+    ask("b", "when's my birthday?", "don't know", "August");
+    tell("a", "im noor, 27, florist in Galway");
+    ask("b", "what age am I?", "27", NULL);
+    tell("a", "My fiance is called Tariq.");
+    json_t *t = say("b", "Please delete where I work and my fiance's name.");
+    json_decref(t);
+    ask("b", "what's my fiance called?", "don't know", "Tariq");
+}
+END_TEST
+
+/* A quote is cut at sentence ends, not at a title's full stop: the sentence that says
+ * "Dr." is quoted whole. */
+START_TEST(test_a_title_does_not_end_a_quoted_sentence)
+{
+    json_decref(say("a", "I had my check-up with Dr. Okonkwo at the Mill Lane surgery."));
+    ask("b", "where was my check-up?", "Mill Lane", NULL);
+}
+END_TEST
+
 /* One clause told two facts; forgetting one keeps the other, and the value forgotten
  * leaves the files all the same (the memory that quoted it is written again without it). */
 START_TEST(test_forgetting_one_of_two_facts_told_together_keeps_the_other)
@@ -1498,6 +1556,10 @@ int main(void)
     tcase_add_test(tc, test_a_story_of_others_stays_the_memory_network_s);
     tcase_add_test(tc, test_two_people_named_first_are_not_the_user);
     tcase_add_test(tc, test_a_ward_is_a_place_and_what_happened_asks_nothing);
+    tcase_add_test(tc, test_a_chinese_question_without_a_mark_is_asked_and_quoted);
+    tcase_add_test(tc, test_a_quoted_yes_or_no_checks_the_value_beside_its_words);
+    tcase_add_test(tc, test_states_wedding_dates_and_lists_to_forget);
+    tcase_add_test(tc, test_a_title_does_not_end_a_quoted_sentence);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
