@@ -293,6 +293,7 @@ void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u)
             char name[UNDERSTAND_KEY];
             snprintf(name, sizeof name, "%s", u->holder);
             become(u, m->holder, name);
+            snprintf(u->name, sizeof u->name, "%s", name);  /* as the question says it */
         }
     }
 }

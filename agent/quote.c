@@ -584,7 +584,7 @@ static int next_sentence(const char *text, size_t *at, size_t *from, size_t *len
     size_t i = *at, n = strlen(text);
     while (i < n && (isspace((unsigned char)text[i]) || strchr(".!?;", text[i]))) i++;
     if (i >= n) return 0;
-    size_t b = i;
+    size_t b = i, mark = 1;     /* the bytes of the mark that ends it */
     *asks = 0;
     for (; i < n; i++) {
         char c = text[i];
@@ -597,12 +597,13 @@ static int next_sentence(const char *text, size_t *at, size_t *from, size_t *len
         if (!strncmp(text + i, "\xE3\x80\x82", 3) || !strncmp(text + i, "\xEF\xBC\x9F", 3) ||
             !strncmp(text + i, "\xEF\xBC\x81", 3)) {      /* 。？！ */
             *asks = text[i + 2] == '\x9F';
+            mark = 3;
             break;
         }
     }
     *from = b;
     *len = i - b;
-    *at = i < n ? i + 1 : n;
+    *at = i < n ? i + mark : n;
     return 1;
 }
 
@@ -974,31 +975,34 @@ static void question_of(const understood_t *c, const char *msg, const facts_t *f
     snprintf(question, qcap, "%.*s", (int)c->len, msg + c->at);
     const char *h = c->holder;
     const char *name = strcmp(h, "self") && h[0] ? facts_name_of(f, h) : NULL;
+    if (!name && c->name[0] && strcmp(h, "self") != 0) name = c->name;  /* told in passing */
     snprintf(holder, hcap, "%s%s%s", h, name ? " " : "", name ? name : "");
     for (char *x = holder; *x; x++)
         if (*x == ':') *x = ' ';
 }
 
-/* 1 when w may be a value a yes/no question checks: a number, or a word of two letters
- * or more that is no function word. */
+/* 1 when w may be a value a yes/no question checks: a number, a content word, or a time
+ * of day or week ("day shifts"), not "called" of "is the pony called Rex?". */
 static int value_word(const word_t *w)
 {
-    return isdigit((unsigned char)w->low[0]) ||
-           (strlen(w->low) >= 2 && !lex_is_stopword(w->low));
+    static const char *const times[] = {"day", "days", "night", "nights", "morning",
+                                        "mornings", "afternoon", "evening", "evenings",
+                                        "weekend", "weekends", "weekday", "weekdays", NULL};
+    return isdigit((unsigned char)w->low[0]) || number_word(w) || content_word(w) ||
+           understand_in_list(times, w->low);
 }
 
-/* What kind of value w may be: 2 a number, 1 a name (a capital, not "I"), 0 a word. */
+/* What kind of value w may be: 1 a number, 0 a word. */
 static int kind_of_value(const word_t *w)
 {
-    if (isdigit((unsigned char)w->low[0]) || number_word(w)) return 2;
-    return w->cap && strcmp(w->low, "i") != 0;
+    return isdigit((unsigned char)w->low[0]) || number_word(w);
 }
 
 /* 1 when the sentence s[0..ns) tells another value than the yes/no question q[0..nq)
  * checks: a word of the question it does not hold stands right beside one it holds
  * ("grade 5", "day shifts", "bus driver"), and the sentence has another such word of
  * the same kind (kind_of_value) on that side of it ("grade 3", "night shifts", "tram
- * driver"; not "son Kwesi" for "son going"). A question that compares
+ * driver"). A question that compares
  * ("at least two cars") checks no one value. */
 static int tells_other(const word_t *q, int nq, const word_t *s, int ns)
 {
@@ -1029,7 +1033,8 @@ static int tells_other(const word_t *q, int nq, const word_t *s, int ns)
 /* Notes what find_said found for question clause c into fd: for a yes/no question (or
  * one that opens as one, "is my ...?", "did I ...?"), no when the
  * sentence tells another value than it checks (tells_other), else yes when it holds all
- * of a's words, two at least, and neither denies nor wishes. s is scratch. */
+ * of a's words, two at least or a name or a number, and neither denies nor wishes. s is
+ * scratch. */
 static void note_found(const understood_t *c, const char *question,
                        const asked_t *a, int best, const store_turn_t *t, word_t *s,
                        found_t *fd)
@@ -1043,9 +1048,20 @@ static void note_found(const understood_t *c, const char *question,
                 (nq && understand_question_word(q[0].low) == 1 &&
                  !(nq > 1 && (!strcmp(q[1].low, "you") || !strcmp(q[1].low, "u"))));
     fd->no = yesno && !a->zh && tells_other(q, nq, s, ns);
-    fd->yes = yesno && !fd->no && a->nk >= 2 && best >= a->nk && !denies(s, ns) &&
+    /* (one word is enough when it is a name or a number: "is the pony called Rex?") */
+    int one = a->nk == 1 && !a->zh && (a->k[0].cap || number_word(&a->k[0]));
+    fd->yes = yesno && !fd->no && (a->nk >= 2 || one) && best >= a->nk && !denies(s, ns) &&
               !wishes(s, ns);
     fd->len += !fd->len;                /* found: never 0 below */
+}
+
+/* text[0..n) into buf (cap bytes), cut short of a character it cannot hold whole (UTF-8:
+ * a reply is JSON, which takes no half character). */
+static void whole_chars(char *buf, size_t cap, const char *text, size_t n)
+{
+    size_t cut = n < cap ? n : cap - 1;
+    while (cut && cut < n && ((unsigned char)text[cut] & 0xC0) == 0x80) cut--;
+    snprintf(buf, cap, "%.*s", (int)cut, text);
 }
 
 int quote_told(store_t *st, const char *user, const char *msg, const understood_t *u, int n,
@@ -1145,7 +1161,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
                                         ? answer_told(a, f, p, s, names, best) : NULL;
         if (own) {          /* the sentence that told the answer says it all */
             realise_quote(p->reply, sizeof p->reply, own->text, strlen(own->text), 0);
-            snprintf(p->answer, sizeof p->answer, "%s", own->text);
+            whole_chars(p->answer, sizeof p->answer, own->text, strlen(own->text));
         } else if (best > covered) {
             p->gap[0] = (respond_gap_t){alone, 0, strlen(p->reply), 1, 0};
             p->ngap = 1;
@@ -1176,10 +1192,8 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             continue;                           /* no room: what the plan said stays */
         memcpy(p->reply, out, sizeof p->reply);
         if (!p->answer[0] || p->ngap == 1) {
-            size_t cut = fd->len < sizeof p->answer ? fd->len : sizeof p->answer - 1;
-            while (cut && cut < fd->len && ((unsigned char)said[cut] & 0xC0) == 0x80) cut--;
             if (fd->yes || fd->no) snprintf(p->answer, sizeof p->answer, fd->yes ? "yes" : "no");
-            else snprintf(p->answer, sizeof p->answer, "%.*s", (int)cut, said);
+            else whole_chars(p->answer, sizeof p->answer, said, fd->len);
         }
         if (gp->chat) p->answered++, p->handled = 1;
         else if (!gp->partial) p->unanswered--, p->answered++;

@@ -10,11 +10,11 @@
 /* Characters of asking, pointing, particles and pronouns: what no question is about. */
 static const char function_chars[] =
     "我你他她它俺咱们的了是吗呢啊呀吧么嘛呗哦嗯哈什哪谁几啥多少久来着还都也就那这个些"
-    "在现有没不要想会能和跟给对把被让过很太又再说记得知道告诉一下请问今最";
+    "在现有没不要想会能和跟给对把被让过很太又再说记得知道告诉一下请问今最儿家";
 
 /* Characters that say what kind of value a question asks for (名字, 工作, 住, 多大 ...),
  * which an answer holds without saying them. */
-static const char kind_chars[] = "叫名字姓岁龄工作做干职业住城市生日号月年";
+static const char kind_chars[] = "叫名字姓岁龄大工作做干职业上班学读校住城市生日号月年";
 
 /* Characters that only say a request to forget is one. */
 static const char forget_chars[] = "忘掉记删除别请帮吧了";

@@ -1325,6 +1325,15 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             continue;
         if (out[i].act == READER_QUESTION || out[i].act == READER_YESNO) {
             snprintf(out[i].holder, sizeof out[i].holder, "self");
+            int again = 0;      /* asked once: two pieces of one misread ask the same */
+            for (int j = 0; j < i && !again; j++)
+                again = out[j].act == out[i].act && !strcmp(out[j].holder, "self") &&
+                        out[j].rel == out[i].rel && !strcmp(out[j].relation, out[i].relation);
+            if (again) {
+                memmove(&out[i], &out[i + 1], (size_t)(k - i - 1) * sizeof *out);
+                k--;
+                i--;
+            }
         } else if (k > 1) {
             memmove(&out[i], &out[i + 1], (size_t)(k - i - 1) * sizeof *out);
             k--;

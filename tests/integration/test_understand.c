@@ -308,6 +308,10 @@ START_TEST(test_a_chinese_question_without_a_mark_is_asked_and_quoted)
     ck_assert_str_ne(json_string_value(json_object_get(t, "kind")), "statement");
     json_decref(t);
     ask("b", "我每周三几点去练瑜伽", "七点", NULL);
+    /* a second sentence of a message is quoted from its first character (a half one
+     * would be no JSON) */
+    json_decref(say("a", "我叫小林。我每周六去湖边划船。"));
+    ask("b", "我每周六去哪儿划船", "湖边", NULL);
     ask("b", "我家的狗叫什么", "know", "雪球");
 }
 END_TEST
