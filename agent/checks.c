@@ -293,10 +293,63 @@ static int self_name_said(const char *text, const char *value)
     return 1;
 }
 
+static int ideographs(const char *text);
+
+/* checks_cued for a Chinese value or clause: the words that tell relation class rel,
+ * which the clause must hold (a language's name ends as languages do: 英语, 粤语, 普通话);
+ * 1 for a class that needs none. */
+static int cued_zh(int rel, const char *value, const char *text)
+{
+    static const struct {
+        int rel;
+        const char *cue[16];
+    } cues[] = {
+        {READER_REL_ALLERGY, {"过敏", NULL}},
+        {READER_REL_HOME, {"住", "家", "搬", "定居", "落户", NULL}},
+        {READER_REL_EMPLOYER, {"上班", "工作", "做", "当", "打工", "教", "干", "实习", "开",
+                               "送", "公司", "单位", "厂", "店", "医院", NULL}},
+        {READER_REL_WORKPLACE, {"上班", "工作", "做", "当", "打工", "教", "干", "实习", "开",
+                                "送", "公司", "单位", "厂", "店", "医院", NULL}},
+        {READER_REL_BIRTHDAY, {"生日", "出生", "生的", NULL}},
+    };
+    size_t chars = 0;               /* the value's characters, a CJK one as one */
+    for (const unsigned char *p = (const unsigned char *)value; *p; p++) chars += (*p & 0xC0) != 0x80;
+    if (rel == READER_REL_NAME) {       /* 叫, 姓, 名字, or a short name beside whom it is
+                                         * (儿子浩浩), not 车四十分钟去单位 */
+        static const char *const naming[] = {"叫", "姓", "名", "是", NULL};
+        for (int i = 0; naming[i] && chars <= 6; i++)
+            if (strstr(text, naming[i])) return 1;
+        return chars <= 3;
+    }
+    if (rel == READER_REL_JOB) {        /* 是, 当, 做 ... a job, of eight characters at most */
+        static const char *const working[] = {"是", "当", "做", "干", "职业", "工作", "上班",
+                                              "开", "教", NULL};
+        for (int i = 0; working[i] && chars <= 8; i++)
+            if (strstr(text, working[i])) return 1;
+        return 0;
+    }
+    if (rel == READER_REL_LANGUAGE) {
+        static const char *const ends[] = {"语", "话", "文", NULL};
+        size_t vl = strlen(value);
+        if ((unsigned char)value[0] < 0x80) return 1;
+        for (int i = 0; ends[i]; i++)
+            if (vl >= 3 && !strcmp(value + vl - 3, ends[i])) return 1;
+        return 0;
+    }
+    for (size_t c = 0; c < sizeof cues / sizeof cues[0]; c++) {
+        if (cues[c].rel != rel) continue;
+        for (int i = 0; cues[c].cue[i]; i++)
+            if (strstr(text, cues[c].cue[i])) return 1;
+        return 0;
+    }
+    return 1;
+}
+
 int checks_cued(int rel, const char *holder, const char *value, const char *text)
 {
-    if (!value[0] || (unsigned char)value[0] >= 0x80 || (unsigned char)text[0] >= 0x80)
-        return 1;                       /* Chinese is read by its own forms (forms_zh.c) */
+    if (!value[0]) return 1;
+    if ((unsigned char)value[0] >= 0x80 || (unsigned char)text[0] >= 0x80)
+        return ideographs(text) ? cued_zh(rel, value, text) : 1;
     if (rel == READER_REL_NAME && !strcmp(holder, "self"))
         return self_name_said(text, value);
     if (rel == READER_REL_ALLERGY) {

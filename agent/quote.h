@@ -33,21 +33,28 @@
  * relation ("live", "from", "work"), the kin it names ("how many nieces do I have?"), a
  * number told right after whom it asks the age of ("I'm 44", "Kuba is 7"), or a name
  * told beside whom it asks the name of ("my landlord Petra", "a café called Brew
- * Crew"). The most such words win, the newest among equals. A request to forget
+ * Crew"); a question with only the words for a kind of value ("what town is home for
+ * us?") counts the words of its relation when its own find nothing. The most such words
+ * win, the newest among equals (of one message, the later sentence). A Chinese question
+ * counts its characters instead (quote_zh.h); a Chinese yes/no question is not quoted. A
+ * request to forget
  * ("forget ...", "delete ...", "don't keep ...") hides what was told before it that
  * holds a word it names or a longer or shorter form of one ("weigh" of "weight"), and
  * one that names nothing, or says "forget that", the message before it; when it names a
  * word of the question, nothing older is quoted. The sentence takes the place of what
- * the plan said for that question ("You told me: \"...\"."; "Yes, you told me: ..." for
- * a yes/no question of two content words or more that it holds all of, with no word
- * that denies: "not", "quit", "never"); a sentence that answers two questions is said
+ * the plan said for that question ("You told me: \"...\"."; for a yes/no question, or
+ * one that opens as one, "No, you told me: ..." when a word of the question beside
+ * words the sentence holds is another there ("day shifts" against "night shifts"), else
+ * "Yes, you told me: ..." when it holds all of its content words, two or more or a name
+ * or a number, with no word that denies: "not", "quit", "never"); a sentence that answers two questions is said
  * once; the answer becomes the first quote when the plan had none, the turn's kind an
  * answer, and *q the turn of the first quote. A message's one question that the plan
  * answered from one fact (a wh-question, or a yes/no question answered no) is doubted
  * when a word of its own (not one that says what kind of value it asks for: "job",
  * "city", "instrument" ...) is in none of the fact's value, relation and holder ("which
  * floor do I work on?" answered "You work in Leeds."; a place named with a capital in
- * a question of where one lives or works only narrows it): the user's sentence that
+ * a question of where one lives or works only narrows it; for a Chinese question, a
+ * character of its own in none of the facts' values, quote_zh_open): the user's sentence that
  * holds the most such words, and tells no value their facts replaced, takes the place
  * of the answer, the fact's own sentence when it holds as many (then the fact stays
  * the memory the answer came from, q->turn 0); a "no" gives way only to a sentence

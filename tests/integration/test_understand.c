@@ -312,6 +312,13 @@ START_TEST(test_a_chinese_question_without_a_mark_is_asked_and_quoted)
      * would be no JSON) */
     json_decref(say("a", "我叫小林。我每周六去湖边划船。"));
     ask("b", "我每周六去哪儿划船", "湖边", NULL);
+    /* a Chinese fact is told in the words of its relation: no job, name or home is
+     * written from a trip or a commute */
+    for (int i = 0; i < 2; i++) {
+        t = say("a", i ? "我老公每天开车四十分钟去单位。" : "我们每两个月坐火车回一次老家。");
+        ck_assert_uint_eq(json_array_size(json_object_get(t, "frames")), 0);
+        json_decref(t);
+    }
     ask("b", "我家的狗叫什么", "know", "雪球");
 }
 END_TEST
