@@ -328,6 +328,18 @@ static int cued_zh(int rel, const char *value, const char *text)
             if (strstr(text, working[i])) return 1;
         return 0;
     }
+    if (rel == READER_REL_AGE) {        /* a number (三十五, 35岁), not 读大三 */
+        for (const char *p = value; *p;) {
+            if (isdigit((unsigned char)*p) || *p == ' ') {
+                p++;
+                continue;
+            }
+            if (strlen(p) < 3 || !strstr("零一二两三四五六七八九十百岁", (char[4]){p[0], p[1], p[2], 0}))
+                return 0;
+            p += 3;
+        }
+        return 1;
+    }
     if (rel == READER_REL_LANGUAGE) {
         static const char *const ends[] = {"语", "话", "文", NULL};
         size_t vl = strlen(value);

@@ -194,6 +194,10 @@ int forms_zh_asks(const char *c, size_t cn);
  * know them, the longest; 0 when none. */
 size_t forms_zh_who_len(const char *p, size_t n);
 
+/* The English key of the Chinese kin or animal word that p[0, n) begins with, a breed too
+ * (柯基: "dog"), the longest, its length in bytes into *len; NULL (and 0) when none. */
+const char *forms_zh_who_key(const char *p, size_t n, size_t *len);
+
 /* "I'm training for a marathon in October", "we're saving up for a house": what the user
  * works towards with a verb of aiming (training, saving, studying, applying ...), the open
  * relation "<verb> for" (the reader takes the goal for a job or a name), its value the one to three words after "for" (no article, up to "in",

@@ -331,6 +331,22 @@ static const struct {
                {"比熊", "dog", 0},    {"博美", "dog", 0},    {"英短", "cat", 0},
                {"美短", "cat", 0},    {"布偶", "cat", 0},    {"暹罗", "cat", 0}};
 
+const char *forms_zh_who_key(const char *p, size_t n, size_t *len)
+{
+    const char *key = NULL;
+    *len = 0;
+    for (size_t i = 0; i < sizeof kin / sizeof kin[0]; i++) {
+        size_t wl = strlen(kin[i].word);
+        if (wl <= n && wl > *len && !strncmp(p, kin[i].word, wl)) *len = wl, key = kin[i].key;
+    }
+    for (size_t i = 0; i < sizeof animals / sizeof animals[0]; i++) {
+        size_t wl = strlen(animals[i].word);
+        if (wl <= n && wl > *len && !strncmp(p, animals[i].word, wl))
+            *len = wl, key = animals[i].key;
+    }
+    return key;
+}
+
 size_t forms_zh_who_len(const char *p, size_t n)
 {
     size_t best = 0;
@@ -582,6 +598,7 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
         if (!inside) sx = p + 3;
     }
     if (sx && !strncmp(sx, "的", 3)) sx += 3;         /* 学的什么专业 */
+    if (sx && !strncmp(sx, "是", 3)) sx += 3;         /* 学的是法律, 学的是什么 */
     size_t sl = sx ? value_len(sx, cn - (size_t)(sx - c)) : 0;
     /* told with 的 (学计算机的), or now (现在学德语) */
     int now = understand_text_at(c, cn, "现在学") >= 0 || understand_text_at(c, cn, "在学") >= 0;
@@ -594,14 +611,21 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
     for (int v = 0; studying[v] && !at_school; v++)
         at_school = understand_text_at(c, cn, studying[v]) >= 0;
     if (study && !at_school) {
-        {
-            char holder[UNDERSTAND_KEY];
-            snprintf(holder, sizeof holder, "%s", out[0].holder);
-            only_unit(out, act, READER_REL_OPEN, "study", asks ? "" : sx, asks ? 0 : sl);
-            if (holder[0] && strcmp(holder, "self") && (unsigned char)holder[0] < 0x80)
-                snprintf(out[0].holder, sizeof out[0].holder, "%s", holder);
-            return 1;
-        }
+        char holder[UNDERSTAND_KEY];
+        snprintf(holder, sizeof holder, "%s", out[0].holder);
+        int named = -1;         /* the user's name told first (我叫小林, 学化学的) stays */
+        int naming = understand_text_at(c, cn, "叫") >= 0 || understand_text_at(c, cn, "姓") >= 0;
+        for (int i = 0; i < k && named < 0 && !asks && naming; i++)
+            if (out[i].rel == READER_REL_NAME && !strcmp(out[i].holder, "self") &&
+                out[i].value[0])
+                named = i;
+        understood_t name = named >= 0 ? out[named] : out[0];
+        only_unit(out, act, READER_REL_OPEN, "study", asks ? "" : sx, asks ? 0 : sl);
+        if (holder[0] && strcmp(holder, "self") && (unsigned char)holder[0] < 0x80)
+            snprintf(out[0].holder, sizeof out[0].holder, "%s", holder);
+        if (named < 0 || max < 2) return 1;
+        out[1] = name;
+        return 2;
     }
     /* 我以前是做什么的: the former job */
     if (asks && understand_text_at(c, cn, "以前") >= 0 &&

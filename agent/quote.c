@@ -934,18 +934,19 @@ static int doubted(asked_t *a, const facts_t *f, const respond_t *p, int rel, wo
     return open > 0;
 }
 
-/* doubted for a Chinese question a (a->zh): its content characters that none of the
- * values of the memories the plan answered from holds, nor say only what kind of value
- * it asks for (quote_zh_open), are kept; 1 when there are any ("我负责什么？" answered
- * "You work as a 护士"). */
-static int doubted_zh(asked_t *a, const facts_t *f, const respond_t *p)
+/* doubted for a Chinese question a (a->zh): 1 when a content character of it is in
+ * none of the values of the memories the plan answered from and says more than what kind
+ * of value it asks for (quote_zh_open: "我负责什么？" answered "You work as a 护士"); a
+ * sentence is then looked for by all its characters. */
+static int doubted_zh(const asked_t *a, const facts_t *f, const respond_t *p)
 {
     const char *values[8];
     int nv = 0;
     for (int i = 0; i < p->nused; i++)
         for (size_t j = 0; j < f->n && nv < 8; j++)
             if (f->v[j].id == p->used[i] && f->v[j].value) values[nv++] = f->v[j].value;
-    return quote_zh_open(&a->z, values, nv) > 0;
+    quote_zh_t open = a->z;
+    return quote_zh_open(&open, values, nv) > 0;
 }
 
 /* The memory the plan answered from whose sentence holds best of a's words or more

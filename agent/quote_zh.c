@@ -93,11 +93,25 @@ int quote_zh_held(const quote_zh_t *q, const char *text, size_t len)
     return held;
 }
 
+/* 1 when text[0, len) names who: the word itself, or another word of its key (柯基 of
+ * 狗, 老公 of 丈夫). */
+static int names_who(const char *text, size_t len, const char *who)
+{
+    size_t wl = strlen(who), kl;
+    if (holds(text, len, who, wl)) return 1;
+    const char *key = forms_zh_who_key(who, wl, &kl);
+    for (size_t i = 0; key && i < len; i++) {
+        const char *k = forms_zh_who_key(text + i, len - i, &kl);
+        if (k && !strcmp(k, key)) return 1;
+    }
+    return 0;
+}
+
 int quote_zh_score(const quote_zh_t *q, const char *text, size_t len)
 {
     if (forms_zh_asks(text, len)) return 0;
     for (int w = 0; w < q->nwho; w++)
-        if (!holds(text, len, q->who[w], strlen(q->who[w]))) return 0;
+        if (!names_who(text, len, q->who[w])) return 0;
     int held = quote_zh_held(q, text, len);
     /* one character alone is chance (大 of 大学 for 多大), unless the question names
      * no more than two, and whom it asks about, which the sentence names too */

@@ -30,7 +30,7 @@ void quote_zh_asked(quote_zh_t *q, const char *text, size_t len, const char *con
 int quote_zh_held(const quote_zh_t *q, const char *text, size_t len);
 
 /* How many of q's content characters the sentence text[0, len) holds; 0 when it names
- * not everyone q names, or asks (forms_zh_asks), or holds only one of them when q has
+ * not everyone q names (by their word or another of its kind: 柯基 for 狗), or asks (forms_zh_asks), or holds only one of them when q has
  * two or more and names no one, or three or more. */
 int quote_zh_score(const quote_zh_t *q, const char *text, size_t len);
 

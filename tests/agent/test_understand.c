@@ -349,6 +349,12 @@ static const struct {
                                         {"smalltalk", "self", "", "", NULL}}},
     {"我换专业了，现在学德语", {{"smalltalk", "self", "", "", NULL},
                                 {"fact", "self", "study", "德语", NULL}}},
+    /* what one studies after 学的是, asked so too, and the name told before it kept */
+    {"我叫阿明,在杭州读大二,学法律的", {{"fact", "self", "study", "法律", NULL},
+                                        {"fact", "self", "name", "阿明", NULL}}},
+    {"我儿子学的是什么", {{"question", "son", "study", "", NULL}}},
+    /* a question without a mark is a question */
+    {"我表哥做啥工作的", {{"question", "self", "job", "", NULL}}},
     /* a firm named between 叫 and 的; an animal after 我的 asked its age; kin counted and
      * named one by one */
     {"我在一家叫蓝海科技的公司上班", {{"fact", "self", "employer", "蓝海科技", NULL}}},

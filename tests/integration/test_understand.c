@@ -303,7 +303,7 @@ START_TEST(test_a_chinese_question_without_a_mark_is_asked_and_quoted)
 {
     json_decref(say("a", "我每周三晚上七点去练瑜伽。"));
     json_decref(say("a", "我养了一只兔子，名叫雪球。"));
-    json_t *t = say("b", "我表哥是干嘛的");
+    json_t *t = say("b", "我表哥做啥工作的");
     ck_assert_uint_eq(json_array_size(json_object_get(t, "written")), 0);
     ck_assert_str_ne(json_string_value(json_object_get(t, "kind")), "statement");
     json_decref(t);
