@@ -230,6 +230,7 @@ typedef struct asked {
     int thing;      /* asks about a thing of the user's ("my café"), not someone */
     int cued;       /* looks for the words of its relation (cues), not its own */
     int past;       /* passes over sentences that hold a replaced value (tells_past) */
+    int placed;     /* the words of its relation count only before a place ("live in") */
     int zh;         /* a Chinese question, compared by its characters (z) */
     quote_zh_t z;
 } asked_t;
@@ -302,6 +303,7 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
     a->cued = 0;
     a->past = 0;
     a->zh = 0;
+    a->placed = 0;
     for (int i = 0; i < nq; i++) {
         int dup = !content_word(&q[i]) || kin_word(&q[i]) || is_name(names, q[i].low) ||
                   is_name(names, q[i].stem);
@@ -467,6 +469,21 @@ static int wishes(const word_t *w, int n)
     return 0;
 }
 
+/* 1 when a word of a's stands in s[0..ns) within three words before "in", "at", "to",
+ * "near", "from" or "outside" and a word after it ("live in Hull", "stay at home dad in
+ * hull"). */
+static int place_after(const asked_t *a, const word_t *s, int ns)
+{
+    static const char *const at[] = {"in", "at", "to", "near", "from", "outside", NULL};
+    for (int i = 0; i < ns; i++) {
+        int own = 0;
+        for (int k = 0; k < a->nk && !own; k++) own = same_word(&s[i], &a->k[k]);
+        for (int j = i + 1; own && j < ns - 1 && j <= i + 3; j++)
+            if (understand_in_list(at, s[j].low)) return 1;
+    }
+    return 0;
+}
+
 /* How many of a's content words the sentence s[0..ns) holds (for a question about the
  * user, not after a kin word or a name in its part); 0 when it does not name whom a
  * asks about, or opens as a question. */
@@ -480,6 +497,7 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
     }
     if (a->age) return tells_age(a, s, ns);
     if (a->cued && denies(s, ns)) return 0;    /* "I don't work in Leeds anymore" */
+    if (a->placed && !place_after(a, s, ns)) return 0;     /* "Pilar and I live together" */
     int score = 0;
     for (int k = 0; k < a->nk; k++) {
         int own = 0;
@@ -1127,12 +1145,13 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         /* may try the words of its relation: about someone, or with only the words of
          * a kind of value ("which town is home for me?") when nothing near it was said ("All
          * I know is that you work in Berlin" stands) */
-        int may_cue = !a->zh && !a->cued &&
-                      (!a->self || (kinds_only(a) && !p->gap[g].partial));
+        int kinds = a->self && kinds_only(a);
+        int may_cue = !a->zh && !a->cued && (!a->self || (kinds && !p->gap[g].partial));
         found_t *fd = &got[g];
         int best = find_said(a, &said, hid, s, low, &fd->turn, &fd->from, &fd->len);
         if (!best && may_cue) {                 /* someone named: the words of the relation */
             asked_of(a, question, holder, c->rel, names, 1);
+            a->placed = kinds;  /* (a kind of place asked: a place said after the words) */
             if (a->cued)
                 best = find_said(a, &said, hid, s, low, &fd->turn, &fd->from, &fd->len);
         }
