@@ -470,7 +470,7 @@ static int wishes(const word_t *w, int n)
 }
 
 /* 1 when a word of a's stands in s[0..ns) within three words before "in", "at", "to",
- * "near", "from" or "outside" and a word after it ("live in Hull", "stay at home dad in
+ * "near", "from" or "outside" and a word after it ("live in Hull", "staying with my gran in
  * hull"). */
 static int place_after(const asked_t *a, const word_t *s, int ns)
 {
