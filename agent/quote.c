@@ -470,8 +470,8 @@ static int wishes(const word_t *w, int n)
 }
 
 /* 1 when a word of a's stands in s[0..ns) within three words before "in", "at", "to",
- * "near", "from" or "outside" and a word after it ("live in Hull", "staying with my gran in
- * hull"). */
+ * "near", "from" or "outside" and a word after it ("live in Hull", "staying in hull with my
+ * gran"). */
 static int place_after(const asked_t *a, const word_t *s, int ns)
 {
     static const char *const at[] = {"in", "at", "to", "near", "from", "outside", NULL};
