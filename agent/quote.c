@@ -437,12 +437,15 @@ static int tells_name(const asked_t *a, const word_t *s, int ns)
     return 0;
 }
 
-/* 1 when a sentence denies or ends something ("I don't eat meat", "we quit the club"):
+/* 1 when a sentence denies or ends something ("I don't eat meat", "we quit the club",
+ * "we sold the van"):
  * it holds every word of a yes/no question without bearing it out. */
 static int denies(const word_t *w, int n)
 {
     static const char *const no[] = {"no", "not", "never", "nor", "neither", "quit", "stopped",
                                      "anymore", "longer", "used", "gave", "ex", "without",
+                                     "sold", "lost", "died", "passed", "rehomed", "gone",
+                                     "left", "ended", "retired",
                                      "dont", "doesnt", "didnt", "isnt", "wasnt", "cant", "wont",
                                      "aint", "havent", "hasnt", "arent", "werent",
                                      "t", /* "don’t" with a curly apostrophe ends at it */
