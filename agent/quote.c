@@ -1074,6 +1074,9 @@ static void note_found(const understood_t *c, const char *question,
     int one = a->nk == 1 && !a->zh && (a->k[0].cap || number_word(&a->k[0]));
     fd->yes = yesno && !fd->no && (a->nk >= 2 || one) && best >= a->nk && !denies(s, ns) &&
               !wishes(s, ns);
+    if (a->zh)          /* every character of a Chinese question, two at least, not denied */
+        fd->yes = c->act == READER_YESNO && a->z.nch >= 2 && best >= a->z.nch &&
+                  !quote_zh_denies(&a->z, t[fd->turn].text + fd->from, fd->len);
     fd->len += !fd->len;                /* found: never 0 below */
 }
 
@@ -1141,7 +1144,6 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         question_of(c, msg, f, question, sizeof question, holder, sizeof holder);
         asked_of(a, question, holder, c->rel, names, 0);
         if (quote_zh_is(question, strlen(question))) {
-            if (c->act == READER_YESNO) continue;   /* a quote says no 是 or 不是 */
             a->zh = 1;
             quote_zh_asked(&a->z, question, strlen(question), names);
         }

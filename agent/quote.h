@@ -36,7 +36,8 @@
  * Crew"); a question with only the words for a kind of value ("what town is home for
  * us?") counts the words of its relation when its own find nothing. The most such words
  * win, the newest among equals (of one message, the later sentence). A Chinese question
- * counts its characters instead (quote_zh.h); a Chinese yes/no question is not quoted. A
+ * counts its characters instead (quote_zh.h), and a Chinese yes/no question is answered
+ * yes by a sentence that holds all of them, two at least, and denies nothing. A
  * request to forget
  * ("forget ...", "delete ...", "don't keep ...") hides what was told before it that
  * holds a word it names or a longer or shorter form of one ("weigh" of "weight"), and

@@ -130,6 +130,18 @@ int quote_zh_open(quote_zh_t *q, const char *const *values, int nv)
     return q->nch = open;
 }
 
+int quote_zh_denies(const quote_zh_t *q, const char *text, size_t len)
+{
+    static const char no[] = "不没别非无";
+    size_t first = len;         /* where the first of q's characters stands */
+    for (int c = 0; c < q->nch; c++)
+        for (size_t i = 0; i + 3 <= len && i < first; i++)
+            if (!memcmp(text + i, q->ch[c], 3)) first = i;
+    for (size_t i = first >= 6 ? first - 6 : 0; i + 3 <= first; i++)
+        if (ideograph((const unsigned char *)text + i, len - i) && among(no, text + i)) return 1;
+    return 0;
+}
+
 int quote_zh_forgets(const char *text, size_t len)
 {
     static const char *const asks[] = {"忘掉", "忘了吧", "忘记", "删掉", "删了", "删除",

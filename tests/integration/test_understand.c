@@ -312,6 +312,9 @@ START_TEST(test_a_chinese_question_without_a_mark_is_asked_and_quoted)
      * would be no JSON) */
     json_decref(say("a", "我叫小林。我每周六去湖边划船。"));
     ask("b", "我每周六去哪儿划船", "湖边", NULL);
+    /* a Chinese yes/no question whose characters one sentence holds, undenied, is yes */
+    json_decref(say("a", "最近睡不好，我得了偏头痛，一直在吃药。"));
+    ask("b", "我得了偏头痛吗？", "Yes, you told me", NULL);
     /* a Chinese fact is told in the words of its relation: no job, name or home is
      * written from a trip or a commute */
     for (int i = 0; i < 2; i++) {
