@@ -40,8 +40,8 @@ int quote_zh_score(const quote_zh_t *q, const char *text, size_t len);
 int quote_zh_open(quote_zh_t *q, const char *const *values, int nv);
 
 /* 1 when the Chinese sentence text[0, len) denies what q asks: 不, 没, 别, 非 or 无 in
- * the two characters before the first of q's it holds (不在北京, 没有猫; not 我腰不好，
- * 腰椎...). */
+ * the two characters before the first of q's it holds (不在北京, 没有猫; not 我睡不好，
+ * 得了偏头痛). */
 int quote_zh_denies(const quote_zh_t *q, const char *text, size_t len);
 
 /* 1 when the Chinese sentence text[0, len) asks mnemo to forget (忘掉, 忘了吧, 删了, 别记).
