@@ -1150,7 +1150,8 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         /* may try the words of its relation: about someone, or with only the words of
          * a kind of value ("which town is home for me?") when nothing near it was said ("All
          * I know is that you work in Berlin" stands) */
-        int kinds = a->self && kinds_only(a);
+        int kinds = a->self && kinds_only(a) && c->rel != READER_REL_JOB;  /* ("what's my
+                                                  * profession?" is no firm worked at) */
         int may_cue = !a->zh && !a->cued && (!a->self || (kinds && !p->gap[g].partial));
         found_t *fd = &got[g];
         int best = find_said(a, &said, hid, s, low, &fd->turn, &fd->from, &fd->len);
