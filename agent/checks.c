@@ -905,8 +905,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
      * after "Tomas's birthday is ..."), not "we tie the knot on 9 August" */
     static const char *const born[] = {"birth", "bday", "b-day", "b'day", "born", "turn",
                                        "cumple", "生日", NULL};
-    if (u->act == READER_FACT && u->rel == READER_REL_BIRTHDAY && !has_part(msg, born))
-        u->act = READER_SMALLTALK;
+    if (u->act == READER_FACT && u->rel == READER_REL_BIRTHDAY && !has_part(msg, born)) {
+        if (u->name[0]) u->value[0] = '\0';    /* ("my grandson Ezra's bar mitzvah ...":
+                                                 * his name stays told) */
+        else u->act = READER_SMALLTALK;
+    }
     /* "please remove my address and my husband's phone": a thing of the user's
      * named alone right after a request to forget is forgotten too */
     if (i > 0 && told[i - 1].act == READER_FORGET && u->act != READER_FORGET &&
