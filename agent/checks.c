@@ -228,7 +228,7 @@ static const char *word_at(const char *text, const char *value)
  * am", "name is", "names", "this is", "it's", "called", "named", "call me" or "here", right
  * before "here" or before a comma and a number ("maeve, 29, ..."), or first in the message
  * with a capital (after a greeting at most: "hi! Nadia, 34, nurse"). "the hall is this old mill", "a kettle I call Bertha" name no one, nor a
- * state one is in typed small after "I'm" ("im deaf", "i'm pregnant"). */
+ * state one is in typed small after "I'm" ("im blind", "i'm pregnant"). */
 static int self_name_said(const char *text, const char *value)
 {
     static const char *const naming[] = {"i'm", "im", "am", "names", "name's", "name",
@@ -267,7 +267,7 @@ static int self_name_said(const char *text, const char *value)
     if (nb >= 2 && (!strcmp(before[0], "called") || !strcmp(before[0], "named")) &&
         !in_words(me, before[1]))
         return 0;
-    /* "im deaf", "I'm pregnant": a state one is in, typed small, is no name */
+    /* "im blind", "I'm pregnant": a state one is in, typed small, is no name */
     static const char *const states[] = {
         "deaf", "blind", "disabled", "pregnant", "single", "married", "engaged", "divorced",
         "separated", "widowed", "retired", "unemployed", "vegan", "vegetarian", "diabetic",
