@@ -328,7 +328,7 @@ static int cued_zh(int rel, const char *value, const char *text)
             if (strstr(text, working[i])) return 1;
         return 0;
     }
-    if (rel == READER_REL_AGE) {        /* a number (三十五, 35岁), not 读大三 */
+    if (rel == READER_REL_AGE) {        /* a number (三十五, 35岁), not 读高二 */
         for (const char *p = value; *p;) {
             if (isdigit((unsigned char)*p) || *p == ' ') {
                 p++;

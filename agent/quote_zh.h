@@ -2,7 +2,7 @@
  * (quote_zh.c), for quote_told (quote.h). Chinese is written without spaces, so a
  * question's words are its content characters: every ideograph but those any question
  * or sentence uses (我, 的, 是, 什么, 几 ...), and but those of whom it names (a kin or
- * animal word the Chinese forms know, 女朋友, 猫, or a name the user gave, 阿福), which
+ * animal word the Chinese forms know, 女朋友, 猫, or a name the user gave, 阿强), which
  * a sentence must name too. Pure functions over the given strings and the caller's struct. */
 #ifndef MNEMO_AGENT_QUOTE_ZH_H
 #define MNEMO_AGENT_QUOTE_ZH_H
