@@ -1302,7 +1302,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     int cjk = 0;
     for (int w = 0; w < n && !cjk; w++) cjk = understand_is_cjk(words[w]);
     /* a Chinese clause that asks is a question, whatever the reader took it for
-     * ("我表哥是干嘛的", "小宇上几年级了"), unless it asks mnemo how it is (你好吗) */
+     * ("我表哥是干嘛的", "小林上几年级了"), unless it asks mnemo how it is (你好吗) */
     int zh_asks = cjk ? forms_zh_asks(c, cn) : 0;
     if (zh_asks && (clause.act == READER_FACT || clause.act == READER_SMALLTALK ||
                     clause.act == READER_CORRECTION || clause.act == READER_UNABLE) &&
