@@ -902,11 +902,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (u->act == READER_FORGET && !says_forget(text))
         u->act = READER_SMALLTALK;      /* nothing is deleted unless asked in words */
     /* a birthday is told with a word of birth in the message ("Ona's is the 8th of June"
-     * after "Tomas's birthday is ..."), not "we tie the knot on 9 August" */
+     * after "Jurgis's birthday is ..."), not "we tie the knot on 9 August" */
     static const char *const born[] = {"birth", "bday", "b-day", "b'day", "born", "turn",
                                        "cumple", "生日", NULL};
     if (u->act == READER_FACT && u->rel == READER_REL_BIRTHDAY && !has_part(msg, born)) {
-        if (u->name[0]) u->value[0] = '\0';    /* ("my grandson Ezra's bar mitzvah ...":
+        if (u->name[0]) u->value[0] = '\0';    /* ("my nephew Mendel's confirmation ...":
                                                  * his name stays told) */
         else u->act = READER_SMALLTALK;
     }

@@ -250,7 +250,7 @@ static int names(const understood_t *u, const char *text, const char *name, int 
 }
 
 /* 1 when the text of a fact of holder names name right after a word for holder ("my lad
- * kofi is 9 and allergic to nuts" of the son: "kofi"). */
+ * jurgis is 9 and allergic to nuts" of the son: "jurgis"). */
 static int named_in_text(const store_memory_t *m, const char *name)
 {
     size_t nl = strlen(name);
@@ -281,7 +281,7 @@ void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u)
                 become(u, m->holder, m->value);
         }
     /* a question of a name no fact holds, said right beside whom a fact is of ("what
-     * is kofi allergic to?" after "my lad kofi is 9 and allergic to nuts") */
+     * is jurgis allergic to?" after "my lad jurgis is 9 and allergic to nuts") */
     if (u->personal || (u->act != READER_QUESTION && u->act != READER_YESNO) ||
         !u->holder[0] || strchr(u->holder, ' ') || !strcmp(u->holder, "self") ||
         understand_kin(u->holder))

@@ -1004,7 +1004,7 @@ static void question_of(const understood_t *c, const char *msg, const facts_t *f
 }
 
 /* 1 when w may be a value a yes/no question checks: a number, a content word, or a time
- * of day or week ("day shifts"), not "called" of "is the pony called Rex?". */
+ * of day or week ("day shifts"), not "called" of "is the pony called Sable?". */
 static int value_word(const word_t *w)
 {
     static const char *const times[] = {"day", "days", "night", "nights", "morning",
@@ -1070,7 +1070,7 @@ static void note_found(const understood_t *c, const char *question,
                 (nq && understand_question_word(q[0].low) == 1 &&
                  !(nq > 1 && (!strcmp(q[1].low, "you") || !strcmp(q[1].low, "u"))));
     fd->no = yesno && !a->zh && tells_other(q, nq, s, ns);
-    /* (one word is enough when it is a name or a number: "is the pony called Rex?") */
+    /* (one word is enough when it is a name or a number: "is the pony called Sable?") */
     int one = a->nk == 1 && !a->zh && (a->k[0].cap || number_word(&a->k[0]));
     fd->yes = yesno && !fd->no && (a->nk >= 2 || one) && best >= a->nk && !denies(s, ns) &&
               !wishes(s, ns);
