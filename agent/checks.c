@@ -769,8 +769,6 @@ static int parted_with(const facts_t *f, const char *text, understood_t *u)
     return 1;
 }
 
-/* 1 when a clause is written in Chinese: an ideograph (U+4E00..U+9FFF) and no Latin
- * letter ("🍣 sushi is my fave" is English). */
 /* 1 when text holds a CJK ideograph (the words of work and study checked are English). */
 static int ideographs(const char *text)
 {
@@ -779,14 +777,10 @@ static int ideographs(const char *text)
     return 0;
 }
 
+/* 1 when a clause is written in Chinese (understand_chinese). */
 static int chinese(const char *text)
 {
-    int ideograph = 0;
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        if (isalpha(*p)) return 0;
-        ideograph |= *p >= 0xE4 && *p <= 0xE9;
-    }
-    return ideograph;
+    return understand_chinese(text, strlen(text));
 }
 
 /* 1 when a clause gives an opinion or a mood, not a fact: a chat marker ("lol",

@@ -331,7 +331,9 @@ static const struct {
                {"比熊", "dog", 0},    {"博美", "dog", 0},    {"英短", "cat", 0},
                {"美短", "cat", 0},    {"布偶", "cat", 0},    {"暹罗", "cat", 0}};
 
-const char *forms_zh_who_key(const char *p, size_t n, size_t *len)
+/* The key of the kin or animal word p[0, n) begins with, the longest (breeds too with
+ * breeds: 柯基), its length into *len; NULL and 0 when none. */
+static const char *who_at(const char *p, size_t n, int breeds, size_t *len)
 {
     const char *key = NULL;
     *len = 0;
@@ -341,25 +343,23 @@ const char *forms_zh_who_key(const char *p, size_t n, size_t *len)
     }
     for (size_t i = 0; i < sizeof animals / sizeof animals[0]; i++) {
         size_t wl = strlen(animals[i].word);
-        if (wl <= n && wl > *len && !strncmp(p, animals[i].word, wl))
+        if ((breeds || animals[i].ends) && wl <= n && wl > *len &&
+            !strncmp(p, animals[i].word, wl))
             *len = wl, key = animals[i].key;
     }
     return key;
 }
 
+const char *forms_zh_who_key(const char *p, size_t n, size_t *len)
+{
+    return who_at(p, n, 1, len);
+}
+
 size_t forms_zh_who_len(const char *p, size_t n)
 {
-    size_t best = 0;
-    for (size_t i = 0; i < sizeof kin / sizeof kin[0]; i++) {
-        size_t wl = strlen(kin[i].word);
-        if (wl <= n && wl > best && !strncmp(p, kin[i].word, wl)) best = wl;
-    }
-    for (size_t i = 0; i < sizeof animals / sizeof animals[0]; i++) {
-        size_t wl = strlen(animals[i].word);
-        if (animals[i].ends && wl <= n && wl > best && !strncmp(p, animals[i].word, wl))
-            best = wl;
-    }
-    return best;
+    size_t len;
+    who_at(p, n, 0, &len);
+    return len;
 }
 
 /* The key of the animal word w[0, n), or NULL. */

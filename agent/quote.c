@@ -667,6 +667,15 @@ static void past_of(said_t *said)
                                  &said->npast);
 }
 
+/* 1 when a sentence of score in turn i (the turns newest first, its sentences in order)
+ * beats the best so far (best, of turn bt): more words, or as many and a later sentence
+ * of the same message ("The lambs came! ... so we keep 40 sheep now."), an older message
+ * never winning a tie. */
+static int newer_best(int score, int best, size_t i, size_t bt)
+{
+    return score > best || (score && score == best && i == bt);
+}
+
 /* The sentence to quote for asked a among what the user said (by the words of a
  * relation, no sentence that holds a value their facts replaced: "where do I work now?"
  * is not answered by the old firm; a question's own words may be, as a replaced value
@@ -709,7 +718,7 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
                     hidden = quote_zh_hides(hid->zh[h], hid->zhlen[h], sent, len);
                 int score = asks || asked || hidden || len >= QUOTE_SENTENCE
                                 ? 0 : quote_zh_score(&a->z, sent, len);
-                if (score > best || (score && score == best && i == *bt))
+                if (newer_best(score, best, i, *bt))
                     best = score, *bt = i, *bfrom = from, *blen = len;
                 continue;
             }
@@ -723,9 +732,7 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
             }
             if (asks || asked || len >= QUOTE_SENTENCE || is_hidden(hid, s, ns)) continue;
             int score = score_words(a, s, ns, names);
-            /* newer: a message newer than the best's, or a later sentence of its own
-             * ("The lambs came! ... so we keep 40 sheep now.") */
-            int better = score > best || (score && score == best && i == *bt);
+            int better = newer_best(score, best, i, *bt);
             if (better && (a->cued || a->past)) {
                 past_of(said);
                 if (tells_past(t[i].text + from, len, said->f, said->past, said->npast))
@@ -1003,6 +1010,12 @@ static void question_of(const understood_t *c, const char *msg, const facts_t *f
         if (*x == ':') *x = ' ';
 }
 
+/* What kind of value w may be: 1 a number, 0 a word. */
+static int kind_of_value(const word_t *w)
+{
+    return isdigit((unsigned char)w->low[0]) || number_word(w);
+}
+
 /* 1 when w may be a value a yes/no question checks: a number, a content word, or a time
  * of day or week ("day shifts"), not "called" of "is the pony called Sable?". */
 static int value_word(const word_t *w)
@@ -1010,14 +1023,7 @@ static int value_word(const word_t *w)
     static const char *const times[] = {"day", "days", "night", "nights", "morning",
                                         "mornings", "afternoon", "evening", "evenings",
                                         "weekend", "weekends", "weekday", "weekdays", NULL};
-    return isdigit((unsigned char)w->low[0]) || number_word(w) || content_word(w) ||
-           understand_in_list(times, w->low);
-}
-
-/* What kind of value w may be: 1 a number, 0 a word. */
-static int kind_of_value(const word_t *w)
-{
-    return isdigit((unsigned char)w->low[0]) || number_word(w);
+    return kind_of_value(w) || content_word(w) || understand_in_list(times, w->low);
 }
 
 /* 1 when the sentence s[0..ns) tells another value than the yes/no question q[0..nq)
@@ -1120,7 +1126,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
     if (alone >= 0) {       /* doubted only when a word it names is not in the answer */
         question_of(&u[alone], msg, f, question, sizeof question, holder, sizeof holder);
         asked_of(a, question, holder, u[alone].rel, names, 0);
-        if (quote_zh_is(question, strlen(question))) {  /* by its characters */
+        if (understand_chinese(question, strlen(question))) {  /* by its characters */
             a->zh = 1;
             quote_zh_asked(&a->z, question, strlen(question), names);
             if (u[alone].act != READER_QUESTION || !doubted_zh(a, f, p)) alone = -1;
@@ -1143,7 +1149,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             continue;
         question_of(c, msg, f, question, sizeof question, holder, sizeof holder);
         asked_of(a, question, holder, c->rel, names, 0);
-        if (quote_zh_is(question, strlen(question))) {
+        if (understand_chinese(question, strlen(question))) {
             a->zh = 1;
             quote_zh_asked(&a->z, question, strlen(question), names);
         }

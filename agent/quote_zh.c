@@ -3,7 +3,6 @@
  * every question or sentence uses are listed once below. */
 #include "agent/quote_zh.h"
 
-#include <ctype.h>
 #include <string.h>
 #include "agent/forms.h"
 
@@ -38,16 +37,6 @@ static int holds(const char *text, size_t len, const char *s, size_t sl)
     for (size_t i = 0; sl && i + sl <= len; i++)
         if (!memcmp(text + i, s, sl)) return 1;
     return 0;
-}
-
-int quote_zh_is(const char *text, size_t len)
-{
-    int any = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (isalpha((unsigned char)text[i])) return 0;
-        any |= ideograph((const unsigned char *)text + i, len - i);
-    }
-    return any;
 }
 
 void quote_zh_asked(quote_zh_t *q, const char *text, size_t len, const char *const *names)

@@ -19,9 +19,6 @@ typedef struct quote_zh {
     int nwho;
 } quote_zh_t;
 
-/* 1 when text[0, len) is written in Chinese: an ideograph and no Latin letter. */
-int quote_zh_is(const char *text, size_t len);
-
 /* q for the question text[0, len), with names the names of the user's people
  * (NULL-terminated, may be NULL). */
 void quote_zh_asked(quote_zh_t *q, const char *text, size_t len, const char *const *names);

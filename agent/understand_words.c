@@ -110,6 +110,16 @@ int understand_in_list(const char *const *list, const char *w)
     return 0;
 }
 
+int understand_chinese(const char *text, size_t len)
+{
+    int ideograph = 0;
+    for (const unsigned char *p = (const unsigned char *)text; p < (const unsigned char *)text + len; p++) {
+        if (isalpha(*p)) return 0;
+        ideograph |= *p >= 0xE4 && *p <= 0xE9;
+    }
+    return ideograph;
+}
+
 /* 1 when w is one CJK ideograph (U+3400..U+9FFF, as tok_split gives them). */
 int understand_is_cjk(const char *w)
 {

@@ -11,6 +11,10 @@
  * numeral. */
 int understand_has_number(const char *text);
 
+/* 1 when text[0, len) is written in Chinese: an ideograph (a UTF-8 lead byte 0xE4..0xE9)
+ * and no Latin letter ("🍣 sushi is my fave" is English). */
+int understand_chinese(const char *text, size_t len);
+
 /* The holder key of a third-person pronoun: "he" for he/he's/him/his, "she", "they";
  * NULL for any other word. */
 const char *understand_pronoun(const char *w);
