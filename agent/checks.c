@@ -369,6 +369,25 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
                                                "epipen", "sensitiv", NULL};
         return has_part(text, allergic);
     }
+    if (rel == READER_REL_LANGUAGE) {
+        /* "my eldest Ikenna is a doctor" tells no language: one named as languages are
+         * ("Welsh", "Bengali", "Estonian") or said with a word of speaking */
+        static const char *const speaking[] = {"speak", "spoke", "fluent", "language",
+                                               "tongue", "bilingual", "learn", "studying",
+                                               "lesson", "class", "course", "native",
+                                               "accent", "translat", "interpret", NULL};
+        static const char *const ends[] = {"ish", "ese", "ian", "ic", "ch", "ali", "ili",
+                                           "ti", "hi", "di", "ew", "wi", "ai", "an", NULL};
+        const char *last = strrchr(value, ' ') ? strrchr(value, ' ') + 1 : value;
+        size_t ll = strlen(last);
+        if (forms_language(value) || forms_language(last) || has_part(text, speaking))
+            return 1;
+        for (int i = 0; ends[i]; i++) {
+            size_t el = strlen(ends[i]);
+            if (ll > el && !strcasecmp(last + ll - el, ends[i])) return 1;
+        }
+        return 0;
+    }
     size_t vl = strlen(value);
     if ((rel == READER_REL_EMPLOYER || rel == READER_REL_WORKPLACE) && vl >= 6 &&
         !strcmp(value + vl - 3, "ing") && !strchr(value, ' ') &&
@@ -639,6 +658,225 @@ static int named_value_held(const facts_t *f, const char *text)
     return 0;
 }
 
+/* The number the words w[..end) end with, of one word or two ("6", "six", "twenty
+ * one"), into num (cap bytes); returns how many words it takes (0: none). */
+static int number_ending(const char *const *w, int end, char *num, size_t cap)
+{
+    char span[32];
+    long v;
+    for (int k = 2; k >= 1; k--) {
+        if (end - k < 0) continue;
+        snprintf(span, sizeof span, "%s%s%s", w[end - k], k == 2 ? " " : "",
+                 k == 2 ? w[end - 1] : "");
+        if (understand_number(span, &v)) {
+            snprintf(num, cap, "%s", span);
+            return k;
+        }
+    }
+    return 0;
+}
+
+/* 1 when the yes/no question text asks an age: a number before "year(s) old" ("is Kit
+ * twenty-one years old?") or as its last word right after whom it asks of ("is Kit
+ * six?", "is my son 7?", not "is Kit in year 7?"), with that number into num (cap bytes;
+ * "" when it names none). holder: the question's holder key. */
+static int age_asked(const facts_t *f, const char *text, const char *holder, char *num,
+                     size_t cap)
+{
+    char buf[UNDERSTAND_VALUE];
+    const char *w[32];
+    int n = understand_split_words(text, " ,.?!", buf, sizeof buf, w, 32);
+    num[0] = '\0';
+    int end = n;                                /* the number ends before w[end] */
+    for (int i = 1; i + 1 < n; i++)
+        if ((!strcmp(w[i], "years") || !strcmp(w[i], "year") || !strcmp(w[i], "yrs")) &&
+            !strcmp(w[i + 1], "old"))
+            end = i;
+    int k = end > 1 ? number_ending(w + 1, end - 1, num, cap) : 0;     /* (not w[0]) */
+    if (k && end == n) {                        /* its last word: whom it asks of before it */
+        const char *before = w[end - k - 1];
+        const char *last = strrchr(holder, ' ');
+        int whom = !strcasecmp(before, last ? last + 1 : holder) || !strcmp(before, "i");
+        for (size_t j = 0; j < f->n && !whom; j++)
+            whom = facts_rel_of(f->v[j].relation) == READER_REL_NAME &&
+                   !strcasecmp(f->v[j].value, before);
+        if (!whom) num[0] = '\0';
+        return whom;
+    }
+    return k || end < n;
+}
+
+/* 1 when the clause text ends by telling an age ("my son is six", "Kit's twenty-one
+ * years old"): a number (1-120) after "is" or "'s", with it into num (cap bytes). */
+static int age_told(const char *text, char *num, size_t cap)
+{
+    char buf[UNDERSTAND_VALUE];
+    const char *w[32];
+    int n = understand_split_words(text, " ,.!", buf, sizeof buf, w, 32);
+    if (n > 2 && !strcmp(w[n - 1], "old") && (!strcmp(w[n - 2], "years") || !strcmp(w[n - 2], "yrs")))
+        n -= 2;
+    int k = n > 1 ? number_ending(w + 1, n - 1, num, cap) : 0;
+    long v;
+    if (!k || !understand_number(num, &v) || v < 1 || v > 120) return 0;
+    const char *be = w[n - k - 1];
+    size_t bl = strlen(be);
+    return !strcmp(be, "is") || (bl > 2 && !strcmp(be + bl - 2, "'s"));
+}
+
+/* "a stray kitten followed me home, we called her Figgy": a name given to "him", "her"
+ * or "it" belongs to the last animal told before the clause in msg, the user's now
+ * (a dog, a kitten; dialogue_pet_word). */
+static void named_before(const char *msg, understood_t *u)
+{
+    char buf[UNDERSTAND_VALUE], pet[UNDERSTAND_KEY] = "";
+    size_t n = u->at < sizeof buf ? u->at : sizeof buf - 1;
+    snprintf(buf, sizeof buf, "%.*s", (int)n, msg);
+    for (char *save = NULL, *w = strtok_r(buf, " ,.;:!?()", &save); w;
+         w = strtok_r(NULL, " ,.;:!?()", &save)) {
+        for (char *p = w; *p; p++) *p = (char)tolower((unsigned char)*p);
+        if (dialogue_pet_word(w)) snprintf(pet, sizeof pet, "%s", w);
+    }
+    if (!pet[0]) return;
+    snprintf(u->holder, sizeof u->holder, "%s", pet);
+    u->personal = 1;
+}
+
+/* "i am dive guide in Hobart" read as the name "dive": a name of the user's in lower
+ * case right before a word for a kind of person (kinds_person: "guide") is the first
+ * word of their job, which u becomes. */
+static void name_before_person(const char *text, understood_t *u)
+{
+    const char *at = word_at(text, u->value);
+    if (!at || !islower((unsigned char)u->value[0])) return;
+    const char *w = at + strlen(u->value);
+    while (*w == ' ') w++;
+    char next[32];
+    size_t n = 0;
+    while (isalpha((unsigned char)w[n]) && n + 1 < sizeof next) next[n] = (char)tolower((unsigned char)w[n]), n++;
+    next[n] = '\0';
+    if (!n || !kinds_person(next)) return;
+    char job[UNDERSTAND_VALUE];
+    snprintf(job, sizeof job, "%.*s", (int)(w + n - at), at);
+    snprintf(u->value, sizeof u->value, "%s", job);
+    u->rel = READER_REL_JOB;
+    snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
+}
+
+/* 1 when a holder of one word is a place the clause text names ("in Ghent", "at
+ * Hull", "from Sligo"): a fact of it is the reader's slip. */
+static int holder_is_place(const char *text, const char *holder)
+{
+    static const char *const before[] = {"in", "at", "from", "near", NULL};
+    if (!holder[0] || strchr(holder, ' ') || !strcmp(holder, "self")) return 0;
+    char place[UNDERSTAND_KEY + 8];
+    for (int i = 0; before[i]; i++) {
+        snprintf(place, sizeof place, "%s %s", before[i], holder);
+        if (facts_has_words(text, place)) return 1;
+    }
+    return 0;
+}
+
+/* 1 when text holds one of the words of list as a whole word. */
+static int any_word(const char *const *list, const char *text)
+{
+    for (int i = 0; list[i]; i++)
+        if (facts_has_words(text, list[i])) return 1;
+    return 0;
+}
+
+int checks_asks_driven(const char *text)
+{
+    return (facts_has_words(text, "what") || facts_has_words(text, "what's") ||
+            facts_has_words(text, "which")) &&
+           (facts_has_words(text, "driving") || facts_has_words(text, "drive")) &&
+           !facts_has_words(text, "where") && !facts_has_words(text, "far") &&
+           !facts_has_words(text, "for");
+}
+
+/* 1 when holder (a key of one word) is no one but a thing of the user's: said after
+ * "my" in text, in lower case (not a name), no kin, group, pet or kind of person, no
+ * holder of a fact in f and no name told. */
+static int no_one(const facts_t *f, const char *text, const char *holder)
+{
+    if (!holder[0] || strchr(holder, ' ') || !strcmp(holder, "self") ||
+        understand_kin(holder) || understand_group_key(holder) || dialogue_pet_word(holder) ||
+        kinds_person(holder) || facts_find(f, holder, NULL, NULL) ||
+        (unsigned char)holder[0] >= 0x80)
+        return 0;
+    for (size_t i = 0; i < f->n; i++)         /* a name told of someone ("Viggo, 11") */
+        if (facts_rel_of(f->v[i].relation) == READER_REL_NAME &&
+            facts_same_name(f->v[i].value, holder))
+            return 0;
+    char mine[UNDERSTAND_KEY + 4];              /* said as the user's: "my handicap" */
+    snprintf(mine, sizeof mine, "my %s", holder);
+    const char *at = word_at(text, holder);
+    return at && !isupper((unsigned char)at[0]) && facts_has_words(text, mine);
+}
+
+/* "my rating went up after the cup. It's 2185 now!": a clause text that says what "it"
+ * is now, right after a clause (before, in msg) that names a relation of the user's
+ * open facts in f ("my rating"), tells that relation's new value: u becomes that fact. */
+static void it_is_now(const facts_t *f, const char *msg, const understood_t *before,
+                      const char *text, understood_t *u)
+{
+    static const char *const opens[] = {"it's ", "its ", "it is ", "it’s ", NULL};
+    while (*text && !isalpha((unsigned char)*text)) text++;
+    const char *v = NULL;
+    for (int k = 0; opens[k] && !v; k++)
+        if (!strncasecmp(text, opens[k], strlen(opens[k]))) v = text + strlen(opens[k]);
+    if (!v) return;
+    char value[UNDERSTAND_VALUE];
+    snprintf(value, sizeof value, "%.*s", (int)strcspn(v, ",.;!?"), v);
+    size_t n = strlen(value);
+    if (n > 4 && !strcasecmp(value + n - 4, " now")) value[n -= 4] = '\0';
+    if (!n || strchr(value, ' ') != strrchr(value, ' ')) return;    /* two words at most */
+    char prev[UNDERSTAND_VALUE], mine[UNDERSTAND_KEY + 4];
+    snprintf(prev, sizeof prev, "%.*s", (int)before->len, msg + before->at);
+    for (size_t k = f->n; k-- > 0;) {
+        const store_memory_t *m = &f->v[k];
+        if (strcmp(m->holder, "self") != 0 || facts_rel_of(m->relation) != READER_REL_OPEN ||
+            !m->relation[0] || strchr(m->relation, ' '))
+            continue;
+        snprintf(mine, sizeof mine, "my %s", m->relation);
+        if (!facts_has_words(prev, mine)) continue;
+        u->act = READER_FACT;
+        u->personal = 1;
+        u->rel = READER_REL_OPEN;
+        snprintf(u->holder, sizeof u->holder, "self");
+        snprintf(u->relation, sizeof u->relation, "%s", m->relation);
+        snprintf(u->value, sizeof u->value, "%s", value);
+        return;
+    }
+}
+
+/* 1 when text says "my <holder> is" or "my <holder>'s" ("my handicap is 18"). */
+static int my_x_is(const char *text, const char *holder)
+{
+    char is[UNDERSTAND_KEY + 8];
+    snprintf(is, sizeof is, "my %s is", holder);
+    if (facts_has_words(text, is)) return 1;
+    snprintf(is, sizeof is, "my %s's", holder);
+    return facts_has_words(text, is);
+}
+
+/* 1 when the second word of text is the name of someone or something of the user's in f
+ * ("is Kit ...?", "does Crumpet ...?"). */
+static int names_told(const facts_t *f, const char *text)
+{
+    const char *w = text;
+    while (*w && !isspace((unsigned char)*w)) w++;
+    while (isspace((unsigned char)*w)) w++;
+    size_t n = 0;
+    while (isalpha((unsigned char)w[n]) || (unsigned char)w[n] >= 0x80) n++;
+    for (size_t i = 0; n && i < f->n; i++) {
+        const store_memory_t *m = &f->v[i];
+        if (facts_rel_of(m->relation) == READER_REL_NAME && strlen(m->value) == n &&
+            !strncasecmp(m->value, w, n))
+            return 1;
+    }
+    return 0;
+}
+
 /* A slip put right without the reader seeing a correction ("no wait, it's Harrowgate"
  * after "Harrogate"): in a clause that says it corrects (a word of correcting), a word of
  * five letters or more spelt almost as a value the user told. Fills u as the correction
@@ -812,6 +1050,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     facts_resolve_told(told, i, text, u);
     if (understand_pronoun(u->holder)) facts_resolve_holder(f, msg, u);
     facts_resolve_pronoun(f, u);
+    if (understand_pronoun(u->holder) && u->act == READER_FACT && u->rel == READER_REL_NAME)
+        named_before(msg, u);
     facts_resolve_relation_words(f, u);
     facts_resolve_kind(f, u);
     if (u->act == READER_QUESTION || u->act == READER_YESNO) facts_resolve_kin_of_kind(f, u);
@@ -820,6 +1060,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->act = READER_QUESTION;       /* a question is never written as a fact */
     else if ((u->act == READER_FORGET || u->act == READER_UNABLE) && q > 0)
         u->act = q == 2 ? READER_QUESTION : READER_YESNO;
+    if (u->act == READER_YESNO && !chinese(text) && opens_question(text) == 2)
+        u->act = READER_QUESTION;       /* "which day do I play chess" asks which */
     /* "my cat is a siamese, no?", "she lives in Oslo, right?": a statement with a tag
      * asks yes or no of its value */
     static const char *const tags[] = {", no?", " right?", ", yeah?", ", yes?", " correct?",
@@ -842,15 +1084,113 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->act = READER_QUESTION;
         u->personal = 1;
     }
+    /* "is Kit six years old?", "are my piano lessons on fridays?" read as chat: a yes/no
+     * question of the user's own or of someone they named, not of mnemo's ("can I ask
+     * you something?") */
+    /* "are my fencing classes on mondays?" read as asking the name of "fencing": a name
+     * asked yes or no of what is no one and nothing told of asks of the user's words */
+    if (u->act == READER_YESNO && asks_me && u->rel == READER_REL_NAME &&
+        strcmp(u->holder, "self") != 0 && !understand_kin(u->holder) &&
+        !understand_group_key(u->holder) && !dialogue_pet_word(u->holder) &&
+        !facts_find(f, u->holder, NULL, NULL) && !names_told(f, text) &&
+        !facts_has_words(text, "called") && !facts_has_words(text, "named") &&
+        !facts_has_words(text, "name")) {
+        snprintf(u->holder, sizeof u->holder, "self");
+        u->rel = READER_REL_OPEN;
+        u->relation[0] = u->value[0] = '\0';
+        u->personal = 1;
+    }
+    if (u->act == READER_SMALLTALK && q == 1 && (asks_me || names_told(f, text)) &&
+        !facts_has_words(text, "you") && !facts_has_words(text, "u")) {
+        u->act = READER_YESNO;
+        u->personal = 1;
+    }
+    /* "what is my rating now?" read as the "now" of "rating": a time word is no
+     * relation, and a holder that is no one is the user's relation */
+    static const char *const times[] = {"now", "currently", "these days", "nowadays",
+                                        "again", "today", "rn", "atm", NULL};
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel == READER_REL_OPEN &&
+        understand_in_list(times, u->relation)) {
+        u->relation[0] = '\0';
+        if (!strchr(u->holder, ' ') && strcmp(u->holder, "self") != 0 &&
+            !understand_kin(u->holder) && !understand_group_key(u->holder) &&
+            !dialogue_pet_word(u->holder) && !kinds_person(u->holder) &&
+            !facts_find(f, u->holder, NULL, NULL) && !names_told(f, text)) {
+            snprintf(u->relation, sizeof u->relation, "%s", u->holder);
+            snprintf(u->holder, sizeof u->holder, "self");
+        }
+    }
+    /* "my handicap is 18" read as the age of "handicap", "what's my golf handicap?" as
+     * the name of "golf": an age or a name (not asked with a word of naming) of what is
+     * no one, nothing told of and no name is a relation of the user's, told or asked */
+    if ((u->act == READER_FACT || u->act == READER_QUESTION) && !facts_has_words(text, "who") &&
+        (u->rel == READER_REL_AGE ||
+         (u->rel == READER_REL_NAME && u->act == READER_QUESTION &&
+          !facts_has_words(text, "called") && !facts_has_words(text, "named") &&
+          !facts_has_words(text, "name"))) &&
+        no_one(f, text, u->holder) &&
+        (u->act == READER_QUESTION || my_x_is(text, u->holder))) {
+        const char *rel = u->act == READER_QUESTION && u->value[0] ? u->value : u->holder;
+        snprintf(u->relation, sizeof u->relation, "%.*s", (int)sizeof u->relation - 1, rel);
+        snprintf(u->holder, sizeof u->holder, "self");
+        u->rel = READER_REL_OPEN;
+        if (u->act == READER_QUESTION) u->value[0] = '\0';
+        u->personal = 1;
+    }
+    /* "what's my role now?": a word for one's work asked as a relation of one's own */
+    static const char *const jobs[] = {"job", "role", "position", "occupation", "profession",
+                                       "career", NULL};
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel == READER_REL_OPEN &&
+        !strcmp(u->holder, "self") && understand_in_list(jobs, u->relation) &&
+        !facts_has_words(text, "play") && !facts_has_words(text, "in")) {  /* ("my role in
+                                                * the band", "what position do I play?") */
+        u->rel = READER_REL_JOB;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
+    }
+    /* "is Kit six years old?", "is my son 7?" ask an age, whatever the reader marked */
+    char age[UNDERSTAND_VALUE];
+    /* "my son is six" read as chat or with no value: his age */
+    if ((u->act == READER_SMALLTALK || (u->act == READER_FACT && !u->value[0])) &&
+        u->holder[0] && strcmp(u->holder, "self") != 0 && q < 0 &&
+        age_told(text, age, sizeof age)) {
+        u->act = READER_FACT;
+        u->personal = 1;
+        u->rel = READER_REL_AGE;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_AGE));
+        snprintf(u->value, sizeof u->value, "%s", age);
+    }
+    if (u->act == READER_YESNO && (u->rel != READER_REL_AGE || !u->value[0]) &&
+        age_asked(f, text, u->holder, age, sizeof age)) {
+        u->rel = READER_REL_AGE;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_AGE));
+        snprintf(u->value, sizeof u->value, "%s", age);
+    }
     /* "which van am I using nowadays?" asks the vehicle owned, not a job */
     if (u->act == READER_QUESTION && !strcmp(u->holder, "self") && opens_question(text) == 2 &&
         (u->rel == READER_REL_JOB || (u->rel == READER_REL_OPEN && !u->relation[0])))
         for (int k = 0; understand_vehicle_words[k]; k++)
-            if (facts_has_words(text, understand_vehicle_words[k])) {
+            if (facts_has_words(text, understand_vehicle_words[k]) ||
+                (k == 0 && checks_asks_driven(text))) {    /* "what am I driving these days?" */
                 u->rel = READER_REL_OWNS;
                 snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_OWNS));
                 break;
             }
+    if (u->act == READER_FACT && u->rel == READER_REL_NAME && !strcmp(u->holder, "self"))
+        name_before_person(text, u);    /* "i am dive guide in Hobart": a job */
+    /* "my eldest son Ikenna is a doctor" read as a language Ikenna: a value of one word
+     * with a capital right after the word for its holder, where its relation's words
+     * are not said, is the holder's name */
+    char kin_value[UNDERSTAND_KEY + UNDERSTAND_VALUE + 2];
+    snprintf(kin_value, sizeof kin_value, "%s %s", u->holder, u->value);
+    if (u->act == READER_FACT && u->rel != READER_REL_NAME && u->value[0] &&
+        isupper((unsigned char)u->value[0]) && !strchr(u->value, ' ') &&
+        (understand_kin(u->holder) || dialogue_pet_word(u->holder)) &&
+        facts_has_words(text, kin_value) && !checks_cued(u->rel, u->holder, u->value, text)) {
+        u->rel = READER_REL_NAME;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
+    }
+    if (u->act == READER_FACT && holder_is_place(text, u->holder))
+        u->act = READER_SMALLTALK;      /* "... at a fintech in nairobi": no one's */
     if (!parted_with(f, text, u))       /* "we sold the car" ends the car */
         driven(text, u);                /* "my uncle drives trams": a job */
     if (u->act == READER_FACT && hypothetical(text, u->value))
@@ -878,6 +1218,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (((u->act == READER_SMALLTALK && q < 0) || (u->act == READER_CORRECTION && !u->value[0])) &&
         slip_put_right(f, text, u))
         return;
+    if (i > 0 && q < 0 && u->act != READER_CORRECTION && opens_with_it(text))
+        it_is_now(f, msg, &told[i - 1], text, u);   /* "my rating went up. It's 2185 now!" */
     /* "not latex, it's amoxicillin": a value told right after a correction of an old one
      * is that correction's new value */
     if (u->act == READER_SMALLTALK && q < 0 && u->value[0] && i > 0 &&
@@ -893,6 +1235,21 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !u->personal &&
         compare_asks(text))
         u->personal = 1;                /* "who's older, Maud or Cyril?" */
+    /* "what breed is Ferdi?", "where does ilse work?": a question of someone told by name
+     * only in passing asks of the user's people, not of a story's (where is, what is
+     * ... carrying, afraid of), and is answered from what the user told or not known */
+    static const char *const of_people[] = {"breed", "kinda", "work", "works", "job",
+                                            "study", "studies", "studying", "called",
+                                            "named", "age", "birthday", "married", "famous",
+                                            "stationed", "live", "lives", "song", NULL};
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !u->personal &&
+        u->holder[0] && strcmp(u->holder, "self") != 0 && any_word(of_people, text)) {
+        u->personal = 1;
+        if (!strchr(u->holder, ' ') && !understand_kin(u->holder) &&
+            !understand_group_key(u->holder) && !dialogue_pet_word(u->holder) &&
+            !kinds_person(u->holder) && (unsigned char)u->holder[0] < 0x80)
+            u->holder[0] = (char)toupper((unsigned char)u->holder[0]);     /* a name */
+    }
     if (u->act == READER_FORGET && !says_forget(text))
         u->act = READER_SMALLTALK;      /* nothing is deleted unless asked in words */
     /* a birthday is told with a word of birth in the message ("Ona's is the 8th of June"

@@ -33,9 +33,20 @@ static const char *skip_article(const char *s)
     return s;
 }
 
+/* The grown animal a young one's word names ("kitten": "cat"), else w. */
+static const char *grown(const char *w)
+{
+    static const char *const young[][2] = {{"puppy", "dog"}, {"pup", "dog"},
+                                           {"kitten", "cat"}, {"kitty", "cat"}};
+    for (size_t i = 0; i < sizeof young / sizeof young[0]; i++)
+        if (!strcasecmp(w, young[i][0])) return young[i][1];
+    return w;
+}
+
 int facts_same_holder(const char *a, const char *b)
 {
     if (!a || !b) return 0;
+    a = grown(a), b = grown(b);     /* "my kitten" is asked of as "my cat" */
     /* one to be married, however spelt ("fiance" is asked of as "who am I marrying?") */
     if ((!strcmp(a, "fiance") || !strcmp(a, "fiancee")) &&
         (!strcmp(b, "fiance") || !strcmp(b, "fiancee")))
@@ -87,6 +98,8 @@ int facts_same_value(const char *a, const char *b)
 {
     if (!a || !b) return 0;
     if (strcasecmp(skip_article(a), skip_article(b)) == 0) return 1;
+    long na, nb;            /* a number in words or digits: "six", "6" */
+    if (understand_number(a, &na) && understand_number(b, &nb)) return na == nb;
     int da, ma, db, mb;     /* a date in other words: "the 7th of April", "Halloween" */
     return understand_date(a, &da, &ma) && understand_date(b, &db, &mb) && da == db &&
            ma == mb;

@@ -26,12 +26,14 @@ typedef struct facts {
  * conditions, things owned; names of a plural holder: "my kids"). */
 int facts_multi_valued(int rel, const char *relation, const char *holder);
 /* Equality without case, ignoring a leading article ("a nurse" = "Nurse"); of names,
- * ignoring a possessive ("Rory's" = "rory"). 0 when a value is NULL. */
+ * ignoring a possessive ("Rory's" = "rory"); of a number or a date, in other words
+ * ("six" = "6", "the 7th of April" = "April 7"). 0 when a value is NULL. */
 int facts_same_value(const char *a, const char *b);
 int facts_same_name(const char *a, const char *b);
 /* Equality of holder keys, without case (a person keyed by name is "Kwame"; a question
  * reads "kwame") or spaces (older keys spelt CJK words "弟 弟"); "fiance" and "fiancee"
- * are one. 0 when a key is NULL. */
+ * are one, and a young animal is its kind ("kitten" and "cat", "puppy" and "dog"). 0
+ * when a key is NULL. */
 int facts_same_holder(const char *a, const char *b);
 /* Equality of relation keys word by word on their stems, without case: an open relation
  * told with another form of its verb is the same ("I'm studying law", "what do I study?";

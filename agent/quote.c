@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 #include "agent/clauses.h"
+#include "agent/quote_span.h"
 #include "agent/quote_zh.h"
 #include "agent/realise.h"
 #include "agent/understand_words.h"
@@ -87,8 +88,9 @@ static int words_of(const char *text, size_t len, word_t *w, int max)
         if (!at) continue;
         lex_stem(w[n].low, w[n].stem, sizeof w[n].stem);
         understand_holder_of(w[n].low, w[n].key, sizeof w[n].key);
-        if (!understand_kin(w[n].key) && !understand_group_key(w[n].key))
-            understand_holder_of(w[n].stem, w[n].key, sizeof w[n].key);    /* "mums" */
+        if (!understand_kin(w[n].key) && !understand_group_key(w[n].key) && at > 1 &&
+            w[n].low[at - 1] == 's')        /* "mums"; not "rating" as "rat" */
+            understand_holder_of(w[n].stem, w[n].key, sizeof w[n].key);
         w[n].part = part;
         n++;
     }
@@ -120,9 +122,23 @@ static int is_name(const char *const *names, const char *w)
     return 0;
 }
 
-/* 1 when the word at i of w has a kin word or a name before it in its part (as written or
- * as its stem: "sister's"), or with pronouns a pronoun of someone else ("she lives in
- * Pune"), with no word for the user between ("his mum and I split up" is the user's). */
+/* 1 when the kin word at j of w names whom its part is about: it opens the part or
+ * follows a word of whose ("my sister", "the kids", "Kit's dad"), not a word it is
+ * counted or told by ("hired two more girls"). */
+static int whose(const word_t *w, int j)
+{
+    static const char *const of[] = {"my", "our", "his", "her", "their", "your", "the",
+                                     "ma", "mah", "me", NULL};
+    if (!j || w[j - 1].part != w[j].part) return 1;
+    size_t n = strlen(w[j - 1].low);
+    return understand_in_list(of, w[j - 1].low) ||
+           (n > 2 && !strcmp(w[j - 1].low + n - 2, "'s"));
+}
+
+/* 1 when the word at i of w has a kin word of whose (whose) or a name before it in its
+ * part (as written or as its stem: "sister's"), or with pronouns a pronoun of someone
+ * else ("she lives in Pune"), with no word for the user between ("his mum and I split
+ * up" is the user's). */
 static int someone_before(const word_t *w, int i, const char *const *names, int pronouns)
 {
     static const char *const user[] = {"i", "me", "we", "us", "i'm", "i've", "im", NULL};
@@ -130,8 +146,8 @@ static int someone_before(const word_t *w, int i, const char *const *names, int 
                                         "shes", NULL};
     for (int j = i - 1; j >= 0 && w[j].part == w[i].part; j--) {
         if (understand_in_list(user, w[j].low)) return 0;
-        if (kin_word(&w[j]) || is_name(names, w[j].low) || is_name(names, w[j].stem) ||
-            (pronouns && understand_in_list(other, w[j].low)))
+        if ((kin_word(&w[j]) && whose(w, j)) || is_name(names, w[j].low) ||
+            is_name(names, w[j].stem) || (pronouns && understand_in_list(other, w[j].low)))
             return 1;
     }
     return 0;
@@ -894,18 +910,19 @@ static void summary_adds(respond_t *p, const facts_t *f, const store_memory_t *p
 typedef struct found {
     size_t turn, from, len;
     int yes, no, dup;
+    char span[64];      /* the value it gives a question of when or how many (quote_span) */
 } found_t;
 
 
 
-/* The clause of the message's one question about the user or theirs (a wh-question,
+/* The clause of the message msg's one question about the user or theirs (a wh-question,
  * or a yes/no question answered no), when the plan answered it from one fact (p->used;
- * a list of several is no one reading's slip) and left nothing open, wrote and forgot
+ * a list of several is no one reading's slip, unless it asks when or how many) and left nothing open, wrote and forgot
  * nothing; else -1. */
-static int answered_alone(const understood_t *u, int n, const respond_t *p)
+static int answered_alone(const char *msg, const understood_t *u, int n, const respond_t *p)
 {
     if (p->ngap || p->nw || p->nforget || p->summarised || p->answered != 1 ||
-        p->unanswered || p->nused != 1)
+        p->unanswered || !p->nused)
         return -1;
     int q = -1;
     for (int i = 0; i < n; i++)
@@ -916,6 +933,10 @@ static int answered_alone(const understood_t *u, int n, const respond_t *p)
     /* a yes/no question names a value to check, which a fact of another value holds
      * not: only a "no" is doubted, and only a sentence that says yes answers instead */
     if (q < 0) return -1;
+    char text[512];
+    snprintf(text, sizeof text, "%.*s", (int)u[q].len, msg + u[q].at);
+    if (p->nused != 1 && !quote_span_asks(text))
+        return -1;      /* (a list answers a question of when or how many no better) */
     return u[q].act == READER_QUESTION || !strcasecmp(p->answer, "no") ? q : -1;
 }
 
@@ -1026,6 +1047,41 @@ static int value_word(const word_t *w)
     return kind_of_value(w) || content_word(w) || understand_in_list(times, w->low);
 }
 
+/* The day of the week (1-7) or month (101-112) w names, else 0; "may" and "march" only
+ * with a capital, being words of their own too. */
+static int when_word(const word_t *w)
+{
+    int day = understand_weekday(w->low), month = understand_month(w->low);
+    if (month && !w->cap && (!strcmp(w->low, "may") || !strcmp(w->low, "march"))) month = 0;
+    return day ? day : month ? 100 + month : 0;
+}
+
+/* 1 when the yes/no question q[0..nq) names a day or month that the sentence s[0..ns)
+ * does not, where it names another of the same kind ("is my lesson on tuesdays?" of
+ * "lessons are thursday mornings"), and no span of them ("monday to friday"); not one
+ * the question compares with ("after June"). */
+static int other_when(const word_t *q, int nq, const word_t *s, int ns)
+{
+    static const char *const span[] = {"to", "till", "til", "until", "through", "thru",
+                                       "and", "or", NULL};
+    static const char *const since[] = {"before", "after", "since", "by", "until", "till",
+                                        "from", NULL};      /* ("is it after June?") */
+    for (int i = 0; i < nq; i++) {
+        int wq = when_word(&q[i]), other = 0;
+        if (!wq || (i && understand_in_list(since, q[i - 1].low))) continue;
+        for (int j = 0; j < ns; j++) {
+            int ws = when_word(&s[j]);
+            if (!ws || (ws > 100) != (wq > 100)) continue;
+            if (ws == wq) return 0;         /* it holds the one asked */
+            if (j + 2 < ns && understand_in_list(span, s[j + 1].low) && when_word(&s[j + 2]))
+                return 0;
+            other = 1;
+        }
+        if (other) return 1;
+    }
+    return 0;
+}
+
 /* 1 when the sentence s[0..ns) tells another value than the yes/no question q[0..nq)
  * checks: a word of the question it does not hold stands right beside one it holds
  * ("grade 5", "day shifts", "bus driver"), and the sentence has another such word of
@@ -1036,6 +1092,7 @@ static int tells_other(const word_t *q, int nq, const word_t *s, int ns)
 {
     static const char *const compares[] = {"than", "least", "most", "over", "under",
                                            "before", "after", NULL};
+    if (other_when(q, nq, s, ns)) return 1;
     for (int i = 0; i < nq; i++)
         if (understand_in_list(compares, q[i].low)) return 0;
     for (int i = 0; i < nq; i++) {
@@ -1058,6 +1115,23 @@ static int tells_other(const word_t *q, int nq, const word_t *s, int ns)
     return 0;
 }
 
+/* A sentence of text at from (*len bytes) taken on by the next one of its message
+ * when that one only says "it" of it ("my rating went up. It's 2185 now!"): *len then
+ * reaches the end of that one. */
+static void goes_on(const char *text, size_t from, size_t *len)
+{
+    static const char *const it[] = {"it's ", "its ", "it is ", "it’s ", "that's ", NULL};
+    size_t at = from + *len, b, n;
+    int asks;
+    if (!text[at] || text[at] == '\n' || !next_sentence(text, &at, &b, &n, &asks) || asks)
+        return;
+    for (int i = 0; it[i]; i++)
+        if (!strncasecmp(text + b, it[i], strlen(it[i])) && b + n - from < QUOTE_SENTENCE) {
+            *len = b + n - from;
+            return;
+        }
+}
+
 /* Notes what find_said found for question clause c into fd: for a yes/no question (or
  * one that opens as one, "is my ...?", "did I ...?"), no when the
  * sentence tells another value than it checks (tells_other), else yes when it holds all
@@ -1069,6 +1143,7 @@ static void note_found(const understood_t *c, const char *question,
 {
     word_t q[QUOTE_WORDS];
     int nq = words_of(question, strlen(question), q, QUOTE_WORDS);
+    goes_on(t[fd->turn].text, fd->from, &fd->len);
     int ns = words_of(t[fd->turn].text + fd->from, fd->len, s, QUOTE_WORDS);
     /* (one that opens as yes/no is one, whatever the reader took it for, unless it asks
      * whether mnemo knows: "do you remember ...") */
@@ -1101,7 +1176,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
     q->turn = 0;
     /* a question answered from facts that never said what it names may be answered
      * with the user's words instead */
-    int alone = answered_alone(u, n, p);
+    int alone = answered_alone(msg, u, n, p);
     /* a plan that handles nothing may still leave a question of when open (respond.h) */
     if (alone < 0 &&
         ((!p->handled && !p->ngap) || p->nw || p->nforget || (!p->ngap && !p->summarised)))
@@ -1117,7 +1192,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
     word_t *s = malloc(QUOTE_WORDS * sizeof *s);
     char *low = malloc(QUOTE_TEXT), *out = malloc(sizeof p->reply);
     found_t got[UNDERSTAND_MAX] = {{0}};
-    int any = 0, covered = 0;
+    int any = 0, covered = 0, when = 0;
     if (!a || !hid || !s || !low || !out) {
         rc = STORE_ENOMEM;
         goto out;
@@ -1130,6 +1205,10 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             a->zh = 1;
             quote_zh_asked(&a->z, question, strlen(question), names);
             if (u[alone].act != READER_QUESTION || !doubted_zh(a, f, p)) alone = -1;
+        } else if (u[alone].act == READER_QUESTION && quote_span_asks(question) &&
+                   !quote_span(question, p->answer, strlen(p->answer), got[0].span,
+                               sizeof got[0].span)) {
+            when = 1;       /* "which day do I swim?" answered "You like swimming" */
         } else if (!a->nk || a->age || a->cued || a->naming ||
                    !doubted(a, f, p, u[alone].rel, s, &covered,
                             u[alone].act == READER_QUESTION) ||
@@ -1170,6 +1249,9 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         if ((rc = said.rc) != STORE_OK) goto out;
         if (!best) continue;
         note_found(c, question, a, best, t, s, fd);
+        if (!fd->yes && !fd->no && !a->zh)
+            quote_span(question, t[fd->turn].text + fd->from, fd->len, fd->span,
+                       sizeof fd->span);
         for (int e = 0; e < g; e++)     /* one sentence answers two questions: said once */
             fd->dup |= got[e].len && got[e].turn == fd->turn && got[e].from == fd->from;
         if (!any++) {
@@ -1189,7 +1271,10 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         int yesno = c->act == READER_YESNO;
         if (best > covered) note_found(c, question, a, best, t, s, &got[0]);
         if (yesno && !got[0].yes) best = 0;     /* "no" stands unless the words say yes */
-        const store_memory_t *own = best > covered && !yesno
+        if (when && (!best || !quote_span(question, t[got[0].turn].text + got[0].from,
+                                          got[0].len, got[0].span, sizeof got[0].span)))
+            best = 0;       /* the answer stands unless the words give the value asked */
+        const store_memory_t *own = best > covered && !yesno && !when
                                         ? answer_told(a, f, p, s, names, best) : NULL;
         if (own) {          /* the sentence that told the answer says it all */
             realise_quote(p->reply, sizeof p->reply, own->text, strlen(own->text), 0);
@@ -1216,6 +1301,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         const char *said = t[fd->turn].text + fd->from;
         char quote[sizeof p->reply];
         if (fd->dup) quote[0] = '\0';
+        else if (fd->span[0]) realise_quote_value(quote, sizeof quote, fd->span, said, fd->len);
         else realise_quote(quote, sizeof quote, said, fd->len, fd->yes - fd->no);
         size_t from = gp->from, len = gp->len;
         if (!quote[0] && from && p->reply[from - 1] == ' ') from--, len++;
@@ -1225,6 +1311,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         memcpy(p->reply, out, sizeof p->reply);
         if (!p->answer[0] || p->ngap == 1) {
             if (fd->yes || fd->no) snprintf(p->answer, sizeof p->answer, fd->yes ? "yes" : "no");
+            else if (fd->span[0]) snprintf(p->answer, sizeof p->answer, "%s", fd->span);
             else whole_chars(p->answer, sizeof p->answer, said, fd->len);
         }
         if (gp->chat) p->answered++, p->handled = 1;

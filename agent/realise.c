@@ -457,6 +457,13 @@ char *realise_quote(char *buf, size_t len, const char *text, size_t n, int verdi
     return buf;
 }
 
+char *realise_quote_value(char *buf, size_t len, const char *value, const char *text, size_t n)
+{
+    if (len) snprintf(buf, len, "%s. You told me: \"%.*s\".", value, (int)n, text);
+    if (len && buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');  /* "Four." */
+    return buf;
+}
+
 char *realise_sentence(char *buf, size_t len, const char *text)
 {
     size_t at = 0;

@@ -59,6 +59,9 @@ char *realise_names(char *buf, size_t len, const char *what, const char *const *
  * as the answer to a yes/no question, with verdict 1 when they bear it out (`Yes, you told
  * me: "...".`), -1 when they tell another value (`No, you told me: "...".`), 0 neither. */
 char *realise_quote(char *buf, size_t len, const char *text, size_t n, int verdict);
+/* The value a quote gives (value: "Tuesday", "6"), then the quote: `Tuesday. You told me:
+ * "On Tuesdays we sing at the chapel".` */
+char *realise_quote_value(char *buf, size_t len, const char *value, const char *text, size_t n);
 /* A request mnemo cannot do. */
 char *realise_unable(char *buf, size_t len);
 

@@ -482,7 +482,8 @@ static const store_memory_t *has_holder(const facts_t *f, const char *value)
         if (!strcmp(m->holder, "self") || !strcmp(m->value, FACTS_ENDED)) continue;
         int kid = child_holder(m->holder);
         const char *animal = kinds_animal_near(m->holder);     /* "a beagle called ..." */
-        if (facts_same_relation(m->holder, key) || (kids && kid) ||
+        if (facts_same_relation(m->holder, key) || facts_same_holder(m->holder, key) ||
+            (kids && kid) ||
             (pets && (dialogue_pet_word(m->holder) || animal)) ||
             (animal && facts_same_holder(animal, key)) ||
             (facts_rel_of(m->relation) == READER_REL_KIND && facts_same_value(m->value, key)))
@@ -1182,6 +1183,7 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
         /* "what car do I drive?" asks for one: the newest vehicle told ("Now I drive an
          * Opel" after "I drive a Jeep"; "cars" asks for all of them) */
         const char *one = facts_vehicle_word(text);
+        if (!one && checks_asks_driven(text)) one = understand_vehicle_words[0];
         char more[32];
         snprintf(more, sizeof more, "%ss", one ? one : "");
         const store_memory_t *car = facts_rel_of(m->relation) == READER_REL_OWNS && one &&
@@ -1259,6 +1261,49 @@ static int names_holder(const facts_t *f, const char *name, const store_memory_t
     return told && facts_same_value(told, name);
 }
 
+/* The words a request to forget names after "about" ("delete the bits about radmila
+ * lol": "radmila"), to the end of the clause, less "my", "the" and "that", and a word of
+ * its own at the end ("lol", "pls"); into out (cap bytes). 1 when there are some. */
+static int about_of(const char *text, char *out, size_t cap)
+{
+    static const char *const lead[] = {"my ", "the ", "that ", "our ", NULL};
+    static const char *const trail[] = {" lol", " pls", " please", " thanks", " haha",
+                                        " ok", " too", " either", NULL};
+    const char *a = NULL;
+    for (const char *p = text; (p = strstr(p, "about ")) != NULL; p++)
+        if (p == text || p[-1] == ' ') a = p + 6;
+    if (!a) return 0;
+    for (int again = 1; again;) {
+        again = 0;
+        for (int i = 0; lead[i]; i++)
+            if (!strncasecmp(a, lead[i], strlen(lead[i]))) a += strlen(lead[i]), again = 1;
+    }
+    size_t n = strcspn(a, ",.;!?");
+    snprintf(out, cap, "%.*s", (int)n, a);
+    for (int again = 1; again;) {
+        again = 0;
+        n = strlen(out);
+        while (n && out[n - 1] == ' ') out[--n] = '\0';
+        for (int i = 0; trail[i]; i++) {
+            size_t l = strlen(trail[i]);
+            if (n > l && !strcasecmp(out + n - l, trail[i])) out[n - l] = '\0', again = 1;
+        }
+    }
+    return strlen(out) >= 3;
+}
+
+/* Adds m to what r forgets (its value to the texts redacted) and its frame to told
+ * (8; *nt of them), while r has room. */
+static void forget_fact(respond_t *r, const store_memory_t *m, realise_frame_t *told, int *nt)
+{
+    if (r->nforget == sizeof r->forget / sizeof r->forget[0]) return;
+    r->forget[r->nforget++] = m->id;
+    if (strcmp(m->value, FACTS_ENDED) != 0 &&
+        r->nforget_text < (int)(sizeof r->forget_text / sizeof r->forget_text[0]))
+        snprintf(r->forget_text[r->nforget_text++], UNDERSTAND_VALUE, "%s", m->value);
+    if (*nt < 8) told[(*nt)++] = facts_frame(m);
+}
+
 static void forget(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     realise_frame_t told[8];
@@ -1271,7 +1316,11 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
     if (u->value[0]) ways[nw++] = BY_VALUE;
     if (!u->value[0] || u->relation[0]) ways[nw++] = BY_FRAME;
     if (other >= 0) ways[nw++] = BY_OTHER_PLACE;
-    for (int w = 0; w < nw && !nt; w++) {
+    /* "... about Ottilie's job" names whose and which fact, whatever the reader marked */
+    char about[UNDERSTAND_VALUE], *whose = NULL;
+    int told_about = about_of(text, about, sizeof about);
+    if (told_about && (whose = strstr(about, "'s ")) != NULL) *whose = '\0', whose += 3;
+    for (int w = 0; w < nw && !nt && !whose; w++) {
         for (size_t i = 0; i < f->n; i++) {
             const store_memory_t *m = &f->v[i];
             int hit;        /* by the value named, else by the frame, else all of a holder */
@@ -1293,16 +1342,27 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
                 hit = (facts_same_holder(m->holder, u->holder) &&
                        strcmp(u->holder, "self") != 0) ||
                       (!strcmp(u->holder, "self") && facts_has_words(text, "everything"));
-            if (!hit || r->nforget == sizeof r->forget / sizeof r->forget[0]) continue;
-            r->forget[r->nforget++] = m->id;
-            if (strcmp(m->value, FACTS_ENDED) != 0 &&
-                r->nforget_text < (int)(sizeof r->forget_text / sizeof r->forget_text[0]))
-                snprintf(r->forget_text[r->nforget_text++], UNDERSTAND_VALUE, "%s", m->value);
-            if (nt < 8) told[nt++] = facts_frame(m);
+            if (hit) forget_fact(r, m, told, &nt);
+        }
+    }
+    if (!nt && told_about) {
+        /* "delete the bits about Radmila", "the part about Ottilie's job": the facts that
+         * hold the words after "about", or, of a name with 's, that person's fact of the
+         * relation named after it */
+        for (size_t i = 0; i < f->n; i++) {
+            const store_memory_t *m = &f->v[i];
+            int hit = whose ? names_holder(f, about, m) &&
+                                  (facts_same_relation(m->relation, whose) ||
+                                   facts_rel_of(whose) == facts_rel_of(m->relation))
+                            : facts_has_words(m->value, about) ||
+                                  facts_has_words(m->text, about) ||
+                                  names_holder(f, about, m);
+            if (hit) forget_fact(r, m, told, &nt);
         }
     }
     char buf[512];
     set_kind(r, MODEL_KIND_STATEMENT);
+    if (!nt && r->nforget) return;      /* "forget it, delete delete": done once */
     say(r, nt ? realise_forgot(buf, sizeof buf, told, nt)
               : "I don't have anything about that to forget.");
 }

@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include "model/dialogue.h"
@@ -215,10 +216,8 @@ int understand_has_digit(const char *const *words, int n)
     return 0;
 }
 
-/* text lower-cased into buf (len bytes) and cut at the bytes of seps into words[0..max);
- * returns how many. */
-static int split_words(const char *text, const char *seps, char *buf, size_t len,
-                       const char **words, int max)
+int understand_split_words(const char *text, const char *seps, char *buf, size_t len,
+                           const char **words, int max)
 {
     int n = 0;
     snprintf(buf, len, "%s", text);
@@ -233,20 +232,57 @@ void understand_holder_of(const char *text, char *key, size_t len)
 {
     char buf[UNDERSTAND_VALUE];
     const char *words[16];
-    understand_holder(words, split_words(text, " ", buf, sizeof buf, words, 16), key, len);
+    understand_holder(words, understand_split_words(text, " ", buf, sizeof buf, words, 16), key, len);
 }
 
 int understand_has_number(const char *text)
 {
     char buf[UNDERSTAND_VALUE];
     const char *words[64];
-    if (understand_has_digit(words, split_words(text, " ,.;:!?()'-", buf, sizeof buf, words, 64)))
+    if (understand_has_digit(words, understand_split_words(text, " ,.;:!?()'-", buf, sizeof buf, words, 64)))
         return 1;
     static const char *const cjk[] = {"一", "二", "两", "三", "四", "五", "六", "七", "八",
                                       "九", "十", "百", NULL};
     for (int i = 0; cjk[i]; i++)
         if (strstr(text, cjk[i])) return 1;
     return 0;
+}
+
+int understand_number(const char *text, long *v)
+{
+    static const char *const ones[] = {"zero", "one", "two", "three", "four", "five", "six",
+                                       "seven", "eight", "nine", "ten", "eleven", "twelve",
+                                       "thirteen", "fourteen", "fifteen", "sixteen",
+                                       "seventeen", "eighteen", "nineteen", NULL};
+    static const char *const tens[] = {"twenty", "thirty", "forty", "fifty", "sixty",
+                                       "seventy", "eighty", "ninety", NULL};
+    while (isspace((unsigned char)*text)) text++;
+    size_t n = strlen(text);
+    while (n && isspace((unsigned char)text[n - 1])) n--;
+    if (n && n <= 3 && strspn(text, "0123456789") >= n) {
+        *v = strtol(text, NULL, 10);
+        return 1;
+    }
+    char whole[32], buf[32];
+    const char *words[3];
+    if (n >= sizeof whole) return 0;
+    snprintf(whole, sizeof whole, "%.*s", (int)n, text);
+    int nw = understand_split_words(whole, " -", buf, sizeof buf, words, 3);
+    long total = -1;
+    for (int i = 0; i < nw; i++) {
+        int t = -1, o = -1;
+        for (int k = 0; tens[k] && t < 0; k++)
+            if (!strcmp(words[i], tens[k])) t = k;
+        for (int k = 0; ones[k] && o < 0; k++)
+            if (!strcmp(words[i], ones[k])) o = k;
+        if (i == 0 && t >= 0) total = 20 + 10L * t;
+        else if (i == 0 && o >= 0) total = o;
+        else if (i == 1 && total >= 20 && total % 10 == 0 && o > 0 && o < 10) total += o;
+        else return 0;
+    }
+    if (nw < 1 || total < 0) return 0;
+    *v = total;
+    return 1;
 }
 
 /* 1 when w is only a number: all digits (at most three: an age, not a phone number or
@@ -327,9 +363,25 @@ int understand_month(const char *w)
     return 0;
 }
 
+int understand_weekday(const char *w)
+{
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
+                                       "friday", "saturday", "sunday", NULL};
+    /* (not "mon", "wed", "sat" or "sun": words of their own) */
+    static const char *const shorts[] = {"", "tues", "weds", "thurs", "fri", "", "", NULL};
+    size_t n = strlen(w);
+    if (n > 1 && (w[n - 1] == 's' || w[n - 1] == 'S')) n--;     /* "mondays" */
+    for (int i = 0; days[i]; i++)
+        if ((strlen(days[i]) == n && !strncasecmp(w, days[i], n)) ||
+            (shorts[i][0] && !strcasecmp(w, shorts[i])))
+            return i + 1;
+    return 0;
+}
+
 int understand_question_word(const char *w)
 {
-    static const char *const wh[] = {"what", "what's", "whats", "wat", "which", "who", "who's",
+    static const char *const wh[] = {"what", "what's", "whats", "wat", "wats", "wot", "wots",
+                                     "whit's", "whits", "which", "who", "who's",
                                      "whos", "whose", "where", "where's", "wheres", "when",
                                      "when's", "whens", "how", "how's", "hows", NULL};
     static const char *const aux[] = {"is", "isn't", "are", "aren't", "am", "do", "does",

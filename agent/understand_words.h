@@ -11,6 +11,15 @@
  * numeral. */
 int understand_has_number(const char *text);
 
+/* text lower-cased into buf (len bytes) and cut at the bytes of seps into
+ * words[0..max), pointers into buf; returns how many. */
+int understand_split_words(const char *text, const char *seps, char *buf, size_t len,
+                           const char **words, int max);
+
+/* 1 when text is one whole number from 0 to 999, in digits ("6") or English words
+ * ("six", "twenty-one", "twenty one"), with it in *v; else 0. */
+int understand_number(const char *text, long *v);
+
 /* 1 when text[0, len) is written in Chinese: an ideograph (a UTF-8 lead byte 0xE4..0xE9)
  * and no Latin letter ("🍣 sushi is my fave" is English). */
 int understand_chinese(const char *text, size_t len);
@@ -62,5 +71,8 @@ int understand_question_word(const char *w);
 /* The month (1-12) that w names, by its name or its short form without case ("June",
  * "sept"), else 0. */
 int understand_month(const char *w);
+/* The day of the week (1 Monday - 7 Sunday) that w names, one day or every one of it
+ * ("Tuesday", "tuesdays", "tues"), without case, else 0. */
+int understand_weekday(const char *w);
 
 #endif

@@ -70,6 +70,11 @@ static const struct {
     {"how old am I", "self", READER_REL_AGE, "I've swum since I was 6", 0},
     {"where do I live", "self", READER_REL_HOME, "my aunt's called Rhoda, she lives in Truro", 0},
     {"how many nieces do I have", "self", OPEN, "I have four nieces, all in Leeds", 1},
+    /* a kin word counted or told of ("took on two more lads") names no one it is about */
+    {"how many staff do I have", "self", OPEN, "took on two more lads so 9 staff now", 1},
+    {"how many staff do I have", "self", OPEN, "my brother has 9 staff", 0},
+    /* a word whose stem is a pet's ("rating", "rat") is no pet */
+    {"what's my chess rating?", "self", OPEN, "my rating is 1850", 1},
     {"when did I leave the choir", "self", OPEN, "my sister and I left the choir in 2019", 2},
     /* a thing of the user's is asked about as the user is; its name is one told beside
      * the word for it */

@@ -146,6 +146,19 @@ START_TEST(test_anothers_words_become_one_sentence)
 }
 END_TEST
 
+START_TEST(test_a_quote_says_the_value_it_gives_first)
+{
+    char buf[96];
+    ck_assert_str_eq(realise_quote_value(buf, sizeof buf, "three", "we walk three nights", 20),
+                     "Three. You told me: \"we walk three nights\".");
+    ck_assert_str_eq(realise_quote_value(buf, sizeof buf, "5 am", "up at 5am", 9),
+                     "5 am. You told me: \"up at 5am\".");
+    ck_assert_str_eq(realise_quote(buf, sizeof buf, "up at 5am", 9, -1),
+                     "No, you told me: \"up at 5am\".");
+    ck_assert_str_eq(realise_quote_value(buf, 5, "Friday", "on fridays", 10), "Frid");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("realise");
@@ -156,6 +169,7 @@ int main(void)
     tcase_add_test(tc, test_forgetting_and_the_summary);
     tcase_add_test(tc, test_a_small_buffer_is_truncated_and_terminated);
     tcase_add_test(tc, test_anothers_words_become_one_sentence);
+    tcase_add_test(tc, test_a_quote_says_the_value_it_gives_first);
     tcase_add_test(tc, test_the_verb_agrees_with_children_and_kids);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

@@ -1480,6 +1480,49 @@ START_TEST(test_two_questions_in_one_and_the_ages_of_a_group)
 }
 END_TEST
 
+/* An age told and asked in words or digits ("is Pim nine years old?" read as chat once);
+ * a day or month asked yes or no against another one told; a pet named as "her" after
+ * it was told of; a day, time, date or amount asked, answered with the value before the
+ * quote; what was said about someone forgotten. */
+START_TEST(test_ages_in_words_days_asked_and_values_pointed_at)
+{
+    tell("a", "my daughter Pim is 9");
+    ask("b", "is Pim nine years old?", "Yes", NULL);
+    ask("b", "is Pim ten years old?", "No", NULL);
+    tell("a", "my nephew is seven");
+    ask("b", "how old is my nephew?", "seven", NULL);
+    ask("b", "is my nephew 7?", "Yes", NULL);
+    json_decref(say("a", "started fencing classes on wednesday nights"));
+    ask("b", "are my fencing classes on mondays?", "No", NULL);
+    ask("b", "are my fencing classes on wednesdays?", "Yes", NULL);
+    json_decref(say("a", "my brother is flying over from Hobart in October"));
+    ask("b", "is my brother flying over in november?", "No", NULL);
+    tell("a", "a scruffy puppy turned up at the allotment so we called her Biscotti");
+    ask("b", "what's my dog called?", "Biscotti", NULL);
+    json_decref(say("a", "Every Tuesday I play darts at the Crown, I'm rubbish"));
+    ask("b", "what day do we do darts?", "Tuesday.", NULL);
+    json_decref(say("a", "our lad was 3.9kg at birth, born at 4am"));
+    json_t *t = say("b", "how much did our lad weigh at birth?");
+    ck_assert_str_eq(json_string_value(json_object_get(t, "answer")), "3.9 kg");
+    json_decref(t);
+    /* a relation of one's own read as someone's age; its new value told as what "it"
+     * is now */
+    json_decref(say("a", "I play golf at the links; my handicap is 18."));
+    json_decref(say("a", "Good news, my handicap dropped after the club cup. It's 14 now!"));
+    ask("b", "what's my handicap now?", "14", "18");
+    json_decref(say("a", "my plank record got longer over the holidays. It's 4 minutes now!"));
+    ask("b", "how long is my plank record?", "4 minutes", NULL);   /* quoted with "it's" */
+    /* a request to forget what was said about a name, or about someone's job */
+    tell("a", "my landlady's name is Radmila, she lives downstairs");
+    json_decref(say("a", "can you delete the bits about radmila lol"));
+    ask("b", "what's my landlady called?", "know", "Radmila");
+    tell("a", "my cousin Ottilie is a glassblower in Murano");
+    json_decref(say("a", "delete the part about Ottilie's job please"));
+    ask("b", "what does my cousin do?", "know", "glassblower");
+    ask("b", "what's my cousin called?", "Ottilie", NULL);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -1574,6 +1617,7 @@ int main(void)
     tcase_add_test(tc, test_a_quoted_yes_or_no_checks_the_value_beside_its_words);
     tcase_add_test(tc, test_states_wedding_dates_and_lists_to_forget);
     tcase_add_test(tc, test_a_title_does_not_end_a_quoted_sentence);
+    tcase_add_test(tc, test_ages_in_words_days_asked_and_values_pointed_at);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
