@@ -859,6 +859,29 @@ static int my_x_is(const char *text, const char *holder)
     return facts_has_words(text, is);
 }
 
+/* 1 when text asks whether someone is one of a kind: "is Ferdi a vet?", "was Ines an
+ * only child?" (a story's yes/no asks where one is, or compares). */
+static int is_one_a(const char *text)
+{
+    char buf[UNDERSTAND_VALUE];
+    const char *w[4];
+    int n = understand_split_words(text, " ,?!", buf, sizeof buf, w, 4);
+    return n >= 4 && (!strcmp(w[0], "is") || !strcmp(w[0], "was")) &&
+           (!strcmp(w[2], "a") || !strcmp(w[2], "an"));
+}
+
+/* 1 when text opens as a yes/no question of the user's own, with or without a mark:
+ * "am i getting married in rome", "do i still owe tom money" (a verb that asks, then
+ * "i", "my", "we" or "our"). */
+static int opens_asking_me(const char *text)
+{
+    static const char *const whose[] = {"i", "my", "we", "our", NULL};
+    char buf[UNDERSTAND_VALUE];
+    const char *w[3];
+    int n = understand_split_words(text, " ,?!", buf, sizeof buf, w, 3);
+    return n >= 3 && understand_question_word(w[0]) == 1 && understand_in_list(whose, w[1]);
+}
+
 /* 1 when the second word of text is the name of someone or something of the user's in f
  * ("is Kit ...?", "does Crumpet ...?"). */
 static int names_told(const facts_t *f, const char *text)
@@ -1029,7 +1052,9 @@ static int opinion(const char *text)
         "lol", "lmao", "haha", "hahaha", "omg", "ugh", "tbh", "worst", "best", "brutal",
         "awful", "terrible", "horrible", "amazing", "great", "lovely", "grim", "nightmare",
         "insane", "mad", "crazy", "boring", "exhausting", "chaos", "ridiculous", "annoying",
-        "hilarious", "gorgeous", "stunning", "rubbish", "pain", "killing", NULL};
+        "hilarious", "gorgeous", "stunning", "rubbish", "pain", "killing", "unreal",
+        "unbelievable", "incredible", "beautiful", "epic", "wild", "surreal", "fab",
+        "magic", "dreadful", "miserable", NULL};
     for (int i = 0; words[i]; i++)
         if (facts_has_words(text, words[i])) return 1;
     return 0;
@@ -1100,7 +1125,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->relation[0] = u->value[0] = '\0';
         u->personal = 1;
     }
-    if (u->act == READER_SMALLTALK && q == 1 && (asks_me || names_told(f, text)) &&
+    if (u->act == READER_SMALLTALK && (q == 1 || opens_asking_me(text)) &&
+        (asks_me || names_told(f, text)) &&
         !facts_has_words(text, "you") && !facts_has_words(text, "u")) {
         u->act = READER_YESNO;
         u->personal = 1;
@@ -1235,15 +1261,17 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !u->personal &&
         compare_asks(text))
         u->personal = 1;                /* "who's older, Maud or Cyril?" */
-    /* "what breed is Ferdi?", "where does ilse work?": a question of someone told by name
-     * only in passing asks of the user's people, not of a story's (where is, what is
-     * ... carrying, afraid of), and is answered from what the user told or not known */
+    /* "what breed is Ferdi?", "where does ilse work?", "is Ferdi a vet?": a question of
+     * someone told by name only in passing asks of the user's people, not of a story's
+     * (where is, what is ... carrying, afraid of), and is answered from what the user
+     * told or not known */
     static const char *const of_people[] = {"breed", "kinda", "work", "works", "job",
                                             "study", "studies", "studying", "called",
                                             "named", "age", "birthday", "married", "famous",
                                             "stationed", "live", "lives", "song", NULL};
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !u->personal &&
-        u->holder[0] && strcmp(u->holder, "self") != 0 && any_word(of_people, text)) {
+        u->holder[0] && strcmp(u->holder, "self") != 0 &&
+        (any_word(of_people, text) || is_one_a(text))) {
         u->personal = 1;
         if (!strchr(u->holder, ' ') && !understand_kin(u->holder) &&
             !understand_group_key(u->holder) && !dialogue_pet_word(u->holder) &&

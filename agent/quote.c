@@ -247,6 +247,7 @@ typedef struct asked {
     int cued;       /* looks for the words of its relation (cues), not its own */
     int past;       /* passes over sentences that hold a replaced value (tells_past) */
     int placed;     /* the words of its relation count only before a place ("live in") */
+    int amount;     /* asks how many or how much: a sentence with no number says nothing */
     int zh;         /* a Chinese question, compared by its characters (z) */
     quote_zh_t z;
 } asked_t;
@@ -320,6 +321,7 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
     a->past = 0;
     a->zh = 0;
     a->placed = 0;
+    a->amount = quote_span_asks(question) == QUOTE_ASKS_AMOUNT;
     for (int i = 0; i < nq; i++) {
         int dup = !content_word(&q[i]) || kin_word(&q[i]) || is_name(names, q[i].low) ||
                   is_name(names, q[i].stem);
@@ -384,6 +386,12 @@ static int number_word(const word_t *w)
 {
     size_t n = strlen(w->low), d = strspn(w->low, "0123456789");
     return (n && n <= 3 && d == n) || (d == 0 && understand_has_number(w->low));
+}
+
+/* What kind of value w may be: 1 a number, 0 a word. */
+static int kind_of_value(const word_t *w)
+{
+    return isdigit((unsigned char)w->low[0]) || number_word(w);
 }
 
 /* 1 when s tells the age of whom a asks about: a number within three words after a
@@ -515,6 +523,9 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
         if (!named) return 0;
     }
     if (a->age) return tells_age(a, s, ns);
+    int number = !a->amount;                    /* "how many hives?": a number is told */
+    for (int i = 0; i < ns && !number; i++) number = kind_of_value(&s[i]);
+    if (!number) return 0;
     if (a->cued && denies(s, ns)) return 0;    /* "I don't work in Leeds anymore" */
     if (a->placed && !place_after(a, s, ns)) return 0;     /* "Pilar and I live together" */
     int score = 0;
@@ -1031,12 +1042,6 @@ static void question_of(const understood_t *c, const char *msg, const facts_t *f
         if (*x == ':') *x = ' ';
 }
 
-/* What kind of value w may be: 1 a number, 0 a word. */
-static int kind_of_value(const word_t *w)
-{
-    return isdigit((unsigned char)w->low[0]) || number_word(w);
-}
-
 /* 1 when w may be a value a yes/no question checks: a number, a content word, or a time
  * of day or week ("day shifts"), not "called" of "is the pony called Sable?". */
 static int value_word(const word_t *w)
@@ -1082,6 +1087,31 @@ static int other_when(const word_t *q, int nq, const word_t *s, int ns)
     return 0;
 }
 
+/* 1 when the yes/no question q[0..nq) asks a word after a word of place or time ("am
+ * I getting married in Rome?") that the sentence s[0..ns) does not hold, where the
+ * sentence says the word before it and, a few words on, the same small word before
+ * another ("getting married on 3 May in Trieste"). */
+static int other_place(const word_t *q, int nq, const word_t *s, int ns)
+{
+    static const char *const at[] = {"in", "at", "to", "from", NULL};
+    for (int i = 2; i < nq; i++) {
+        if (!understand_in_list(at, q[i - 1].low) || !content_word(&q[i]) ||
+            !content_word(&q[i - 2]))
+            continue;
+        int held = 0;
+        for (int j = 0; j < ns && !held; j++) held = same_word(&s[j], &q[i]);
+        if (held) continue;
+        for (int j = 0; j < ns; j++) {
+            if (!same_word(&s[j], &q[i - 2])) continue;
+            for (int k = j + 1; k + 1 < ns && k <= j + 6 && s[k].part == s[j].part; k++)
+                if (!strcmp(s[k].low, q[i - 1].low) && content_word(&s[k + 1]) &&
+                    kind_of_value(&s[k + 1]) == kind_of_value(&q[i]))
+                    return 1;
+        }
+    }
+    return 0;
+}
+
 /* 1 when the sentence s[0..ns) tells another value than the yes/no question q[0..nq)
  * checks: a word of the question it does not hold stands right beside one it holds
  * ("grade 5", "day shifts", "bus driver"), and the sentence has another such word of
@@ -1112,7 +1142,7 @@ static int tells_other(const word_t *q, int nq, const word_t *s, int ns)
             }
         }
     }
-    return 0;
+    return other_place(q, nq, s, ns);
 }
 
 /* A sentence of text at from (*len bytes) taken on by the next one of its message
@@ -1130,6 +1160,31 @@ static void goes_on(const char *text, size_t from, size_t *len)
             *len = b + n - from;
             return;
         }
+}
+
+/* 1 when the sentence s[0..ns) says not of a word the yes/no question q[0..nq) asks
+ * (a's words), a word of negation right before it or one word before ("i don't eat
+ * meat" of "do I eat meat?"), and the question itself says no "not" (note_found asks
+ * this only of a sentence that holds all of a's words). */
+static int says_not(const asked_t *a, const word_t *q, int nq, const word_t *s, int ns)
+{
+    static const char *const not[] = {"not", "never", "cannot", "dont", "doesnt", "didnt",
+                                      "cant", "wont", "isnt", "wasnt", "arent", "havent",
+                                      "hasnt", NULL};
+    for (int i = 0; i < nq; i++) {
+        size_t l = strlen(q[i].low);
+        if (understand_in_list(not, q[i].low) || (l > 3 && !strcmp(q[i].low + l - 3, "n't")))
+            return 0;
+    }
+    for (int j = 0; j < ns; j++) {
+        size_t l = strlen(s[j].low);
+        if (!understand_in_list(not, s[j].low) && !(l > 3 && !strcmp(s[j].low + l - 3, "n't")))
+            continue;
+        for (int d = 1; d <= 2 && j + d < ns && s[j + d].part == s[j].part; d++)
+            for (int k = 0; k < a->nk; k++)
+                if (same_word(&s[j + d], &a->k[k])) return 1;
+    }
+    return 0;
 }
 
 /* Notes what find_said found for question clause c into fd: for a yes/no question (or
@@ -1150,9 +1205,12 @@ static void note_found(const understood_t *c, const char *question,
     int yesno = c->act == READER_YESNO ||
                 (nq && understand_question_word(q[0].low) == 1 &&
                  !(nq > 1 && (!strcmp(q[1].low, "you") || !strcmp(q[1].low, "u"))));
-    fd->no = yesno && !a->zh && tells_other(q, nq, s, ns);
+    fd->no = yesno && !a->zh &&
+             (tells_other(q, nq, s, ns) || (best >= a->nk && says_not(a, q, nq, s, ns)));
     /* (one word is enough when it is a name or a number: "is the pony called Sable?") */
     int one = a->nk == 1 && !a->zh && (a->k[0].cap || number_word(&a->k[0]));
+    for (int j = 0; j < ns && a->nk == 1 && !a->zh && !one; j++)   /* "Leeds" as told */
+        one = s[j].cap && j > 0 && same_word(&s[j], &a->k[0]);
     fd->yes = yesno && !fd->no && (a->nk >= 2 || one) && best >= a->nk && !denies(s, ns) &&
               !wishes(s, ns);
     if (a->zh)          /* every character of a Chinese question, two at least, not denied */

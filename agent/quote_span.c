@@ -179,7 +179,8 @@ int quote_span_asks(const char *question)
 {
     span_word_t q[SPAN_WORDS];
     int nq = words_in(question, strlen(question), q, SPAN_WORDS);
-    return asked_kind(q, nq) != ASKS_NONE;
+    int kind = asked_kind(q, nq);
+    return kind == ASKS_NONE ? 0 : kind == ASKS_AMOUNT ? QUOTE_ASKS_AMOUNT : QUOTE_ASKS_WHEN;
 }
 
 int quote_span(const char *question, const char *text, size_t n, char *out, size_t cap)

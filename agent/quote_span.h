@@ -14,8 +14,9 @@
  * 0 and out "" (out untouched when cap is 0). */
 int quote_span(const char *question, const char *text, size_t n, char *out, size_t cap);
 
-/* 1 when question asks for a day, a time, a date or an amount (quote_span looks for one),
- * else 0. */
+/* What question asks for that quote_span looks for: QUOTE_ASKS_WHEN (a day, a time or
+ * a date), QUOTE_ASKS_AMOUNT (how many, how much), else 0. */
+enum { QUOTE_ASKS_WHEN = 1, QUOTE_ASKS_AMOUNT = 2 };
 int quote_span_asks(const char *question);
 
 #endif

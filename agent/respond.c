@@ -1507,6 +1507,46 @@ static int asks_when(const char *text)
            (understand_in_list(what, first) && understand_in_list(unit, second));
 }
 
+/* The memory network's reply to small talk when it fits what msg says (a greeting, a
+ * thanks, a goodbye, "how are you", "who are you"), else "Okay.": "the fjords are
+ * unbelievable" is not answered "I am fine thanks", nor "good night" "Good morning". */
+static const char *chat_reply(const char *msg, const char *reply)
+{
+    static const struct {
+        const char *reply;              /* words of the network's reply */
+        const char *said[8];            /* one of which msg must hold */
+    } fits[] = {
+        {"morning", {"morning", "mornin", NULL}},
+        {"evening", {"evening", NULL}},
+        {"afternoon", {"afternoon", NULL}},
+        {"night", {"night", "nite", NULL}},
+        {"fine", {"how are", "how r", "how's it", "hows it", "how you", "you ok", "how are things", NULL}},
+        {"welcome", {"thank", "thanks", "thx", "ty", "cheers", "appreciate", "ta", NULL}},
+        {"goodbye", {"bye", "later", "cya", "goodnight", "night", "see you", "see ya", NULL}},
+        {"meet", {"meet", NULL}},
+        {"mnemo", {"who are you", "your name", "what are you", "who r u", "mnemo", NULL}},
+    };
+    if (!reply) return "Okay.";
+    if (facts_has_words(msg, "good night") || facts_has_words(msg, "goodnight") ||
+        facts_has_words(msg, "nite"))
+        return "Good night.";
+    for (size_t i = 0; i < sizeof fits / sizeof fits[0]; i++) {
+        if (!facts_has_words(reply, fits[i].reply)) continue;
+        for (int k = 0; fits[i].said[k]; k++)
+            if (facts_has_words(msg, fits[i].said[k])) return reply;
+        return "Okay.";
+    }
+    if (facts_has_words(reply, "hello")) {          /* greets only a greeting */
+        char buf[UNDERSTAND_VALUE];
+        const char *w[32];
+        int n = understand_split_words(msg, " ,.;:!?", buf, sizeof buf, w, 32);
+        for (int k = 0; k < n; k++)
+            if (understand_in_list(understand_greetings, w[k])) return reply;
+        return "Okay.";
+    }
+    return reply;
+}
+
 /* 1 when a fact of f was told in a sentence that says "I", "my", "we" ...: the user
  * has told of themselves, as no story of others does. */
 static int told_of_self(const facts_t *f)
@@ -1601,10 +1641,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         say(out, realise_unknown(buf, sizeof buf, &none));
     }
     if (personal && !out->reply[0]) {
-        if (small && smalltalk)
-            realise_sentence(out->reply, sizeof out->reply, smalltalk);
-        else
-            snprintf(out->reply, sizeof out->reply, "Okay.");
+        realise_sentence(out->reply, sizeof out->reply, small ? chat_reply(msg, smalltalk) : "Okay.");
     }
     if (!personal && small && n > 0) {  /* only small talk: answered, never stored */
         out->handled = 1;
@@ -1616,7 +1653,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
             realise_frame_t none = {"self", READER_REL_OPEN, NULL, NULL};
             realise_unknown(out->reply, sizeof out->reply, &none);
         } else {
-            realise_sentence(out->reply, sizeof out->reply, smalltalk ? smalltalk : "Okay.");
+            realise_sentence(out->reply, sizeof out->reply, chat_reply(msg, smalltalk));
         }
         if (chat_question)
             out->gap[out->ngap++] = (respond_gap_t){0, 0, strlen(out->reply), 0, 1};

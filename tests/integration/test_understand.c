@@ -1523,6 +1523,44 @@ START_TEST(test_ages_in_words_days_asked_and_values_pointed_at)
 }
 END_TEST
 
+/* Yes or no in more forms: a sentence that says "not" of what is asked; a place named
+ * after the words the sentence holds, where it names another; a question with no mark;
+ * whether someone named is one of a kind. */
+START_TEST(test_yes_or_no_in_more_forms)
+{
+    json_decref(say("a", "I've never smoked, not even at uni"));
+    ask("b", "do i smoke?", "No", NULL);
+    json_decref(say("a", "me and Anselm are getting married on 3 May in Trieste, so much to do"));
+    ask("b", "am i getting married in Bruges", "No", NULL);
+    tell("a", "my brother Kestutis is an engineer in Kaunas");
+    ask("b", "Is Kestutis a doctor?", "No", NULL);
+    ask("b", "is Kestutis an engineer", "Yes", NULL);
+}
+END_TEST
+
+/* Small talk is answered in kind or with "Okay.", never with a greeting, thanks or
+ * "how are you" reply it did not ask for. */
+START_TEST(test_small_talk_is_answered_in_kind)
+{
+    static const struct {
+        const char *say, *reject;
+    } rows[] = {{"the sunset over the estuary was unreal", "fine"},
+                {"good night, off to bed", "morning"},
+                {"the sunset over the estuary was unreal", "welcome"},
+                {"so much paperwork this week", "hello"}};
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        json_t *t = say("a", rows[i].say);
+        ck_assert_msg(!strcasestr(reply_of(t), rows[i].reject), "'%s' -> '%s'", rows[i].say,
+                      reply_of(t));
+        ck_assert_int_eq(json_array_size(json_object_get(t, "written")), 0);
+        json_decref(t);
+    }
+    json_t *t = say("a", "thanks, that helps");
+    ck_assert_msg(strcasestr(reply_of(t), "welcome"), "thanks -> '%s'", reply_of(t));
+    json_decref(t);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -1618,6 +1656,8 @@ int main(void)
     tcase_add_test(tc, test_states_wedding_dates_and_lists_to_forget);
     tcase_add_test(tc, test_a_title_does_not_end_a_quoted_sentence);
     tcase_add_test(tc, test_ages_in_words_days_asked_and_values_pointed_at);
+    tcase_add_test(tc, test_small_talk_is_answered_in_kind);
+    tcase_add_test(tc, test_yes_or_no_in_more_forms);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
