@@ -1153,7 +1153,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         (u->rel == READER_REL_AGE ||
          (u->rel == READER_REL_NAME && u->act == READER_QUESTION &&
           !facts_has_words(text, "called") && !facts_has_words(text, "named") &&
-          !facts_has_words(text, "name"))) &&
+          !facts_has_words(text, "name") && !facts_has_words(text, "names"))) &&
         no_one(f, text, u->holder) &&
         (u->act == READER_QUESTION || my_x_is(text, u->holder))) {
         const char *rel = u->act == READER_QUESTION && u->value[0] ? u->value : u->holder;
@@ -1284,10 +1284,22 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
      * after "Jurgis's birthday is ..."), not "we tie the knot on 9 August" */
     static const char *const born[] = {"birth", "bday", "b-day", "b'day", "born", "turn",
                                        "cumple", "生日", NULL};
-    if (u->act == READER_FACT && u->rel == READER_REL_BIRTHDAY && !has_part(msg, born)) {
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) &&
+        u->rel == READER_REL_BIRTHDAY && !has_part(msg, born)) {
         if (u->name[0]) u->value[0] = '\0';    /* ("my nephew Mendel's confirmation ...":
                                                  * his name stays told) */
         else u->act = READER_SMALLTALK;
+    }
+    /* "when is the baby due?", "when is my operation?" ask no birthday: what the user
+     * said of it answers, or nothing */
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) &&
+        u->rel == READER_REL_BIRTHDAY && !has_part(text, born)) {
+        u->rel = READER_REL_OPEN;
+        u->relation[0] = '\0';
+        if (!u->personal && opens_question(text) == 2) {
+            u->personal = 1;
+            snprintf(u->holder, sizeof u->holder, "self");
+        }
     }
     /* "please remove my address and my husband's phone": a thing of the user's
      * named alone right after a request to forget is forgotten too */
