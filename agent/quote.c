@@ -248,6 +248,8 @@ typedef struct asked {
     int past;       /* passes over sentences that hold a replaced value (tells_past) */
     int placed;     /* the words of its relation count only before a place ("live in") */
     int amount;     /* asks how many or how much: a sentence with no number says nothing */
+    int anyone;     /* names no one, the user neither ("what night is quiz?"): a word told
+                     * of someone of theirs answers too */
     int zh;         /* a Chinese question, compared by its characters (z) */
     quote_zh_t z;
 } asked_t;
@@ -322,6 +324,10 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
     a->zh = 0;
     a->placed = 0;
     a->amount = quote_span_asks(question) == QUOTE_ASKS_AMOUNT;
+    static const char *const user[] = {"i", "my", "me", "we", "our", "us", "mine", "i'm",
+                                       "im", "i've", "ive", NULL};
+    a->anyone = a->self;
+    for (int i = 0; i < nq && a->anyone; i++) a->anyone = !understand_in_list(user, q[i].low);
     for (int i = 0; i < nq; i++) {
         int dup = !content_word(&q[i]) || kin_word(&q[i]) || is_name(names, q[i].low) ||
                   is_name(names, q[i].stem);
@@ -533,7 +539,7 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
         int own = 0;
         for (int j = 0; j < ns && !own; j++)
             own = same_word(&s[j], &a->k[k]) &&
-                  (!a->self || !someone_before(s, j, names, a->cued));
+                  (!a->self || a->anyone || !someone_before(s, j, names, a->cued));
         score += own;
     }
     if (a->naming) {    /* "who runs my orchard?": a name beside it, or one and the words */
