@@ -1268,10 +1268,17 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     static const char *const of_people[] = {"breed", "kinda", "work", "works", "job",
                                             "study", "studies", "studying", "called",
                                             "named", "age", "birthday", "married", "famous",
-                                            "stationed", "live", "lives", "song", NULL};
-    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !u->personal &&
+                                            "stationed", "live", "lives", "song", "become",
+                                            "want", "wants", "teach", "teaches", "play",
+                                            "plays", "support", "supports", "speak",
+                                            "speaks", "drive", "drives", "like", "likes",
+                                            "sell", "sells", "grow", "grows", NULL};
+    int wh_chat = u->act == READER_SMALLTALK && opens_question(text) == 2 &&
+                  !facts_has_words(text, "you") && !facts_has_words(text, "u");
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO || wh_chat) && !u->personal &&
         u->holder[0] && strcmp(u->holder, "self") != 0 &&
         (any_word(of_people, text) || is_one_a(text))) {
+        if (wh_chat) u->act = READER_QUESTION;      /* ("what does Ilse want to become?") */
         u->personal = 1;
         if (!strchr(u->holder, ' ') && !understand_kin(u->holder) &&
             !understand_group_key(u->holder) && !dialogue_pet_word(u->holder) &&
@@ -1284,7 +1291,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
      * after "Jurgis's birthday is ..."), not "we tie the knot on 9 August" */
     static const char *const born[] = {"birth", "bday", "b-day", "b'day", "born", "turn",
                                        "cumple", "生日", NULL};
-    if ((u->act == READER_FACT || u->act == READER_CORRECTION) &&
+    if ((u->act == READER_FACT || (u->act == READER_CORRECTION && !u->old[0])) &&
         u->rel == READER_REL_BIRTHDAY && !has_part(msg, born)) {
         if (u->name[0]) u->value[0] = '\0';    /* ("my nephew Mendel's confirmation ...":
                                                  * his name stays told) */

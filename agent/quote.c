@@ -1215,8 +1215,6 @@ static void note_found(const understood_t *c, const char *question,
              (tells_other(q, nq, s, ns) || (best >= a->nk && says_not(a, q, nq, s, ns)));
     /* (one word is enough when it is a name or a number: "is the pony called Sable?") */
     int one = a->nk == 1 && !a->zh && (a->k[0].cap || number_word(&a->k[0]));
-    for (int j = 0; j < ns && a->nk == 1 && !a->zh && !one; j++)   /* "Leeds" as told */
-        one = s[j].cap && j > 0 && same_word(&s[j], &a->k[0]);
     fd->yes = yesno && !fd->no && (a->nk >= 2 || one) && best >= a->nk && !denies(s, ns) &&
               !wishes(s, ns);
     if (a->zh)          /* every character of a Chinese question, two at least, not denied */
