@@ -813,9 +813,9 @@ static int no_one(const facts_t *f, const char *text, const char *holder)
     return at && !isupper((unsigned char)at[0]) && facts_has_words(text, mine);
 }
 
-/* "my rating went up after the cup. It's 2185 now!": a clause text that says what "it"
+/* "my handicap dropped after the club cup. It's 14 now!": a clause text that says what "it"
  * is now, right after a clause (before, in msg) that names a relation of the user's
- * open facts in f ("my rating"), tells that relation's new value: u becomes that fact. */
+ * open facts in f ("my handicap"), tells that relation's new value: u becomes that fact. */
 static void it_is_now(const facts_t *f, const char *msg, const understood_t *before,
                       const char *text, understood_t *u)
 {
@@ -871,7 +871,7 @@ static int is_one_a(const char *text)
 }
 
 /* 1 when text opens as a yes/no question of the user's own, with or without a mark:
- * "am i getting married in rome", "do i still owe tom money" (a verb that asks, then
+ * "is my visa still valid", "do i still owe tom money" (a verb that asks, then
  * "i", "my", "we" or "our"). */
 static int opens_asking_me(const char *text)
 {
@@ -1086,7 +1086,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     else if ((u->act == READER_FORGET || u->act == READER_UNABLE) && q > 0)
         u->act = q == 2 ? READER_QUESTION : READER_YESNO;
     if (u->act == READER_YESNO && !chinese(text) && opens_question(text) == 2)
-        u->act = READER_QUESTION;       /* "which day do I play chess" asks which */
+        u->act = READER_QUESTION;       /* "which evening do I row" asks which */
     /* "my cat is a siamese, no?", "she lives in Oslo, right?": a statement with a tag
      * asks yes or no of its value */
     static const char *const tags[] = {", no?", " right?", ", yeah?", ", yes?", " correct?",
@@ -1131,7 +1131,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->act = READER_YESNO;
         u->personal = 1;
     }
-    /* "what is my rating now?" read as the "now" of "rating": a time word is no
+    /* "what's my handicap now?" read as the "now" of "handicap": a time word is no
      * relation, and a holder that is no one is the user's relation */
     static const char *const times[] = {"now", "currently", "these days", "nowadays",
                                         "again", "today", "rn", "atm", NULL};
@@ -1163,17 +1163,17 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         if (u->act == READER_QUESTION) u->value[0] = '\0';
         u->personal = 1;
     }
-    /* "what's my role now?": a word for one's work asked as a relation of one's own */
+    /* "and my occupation?": a word for one's work asked as a relation of one's own */
     static const char *const jobs[] = {"job", "role", "position", "occupation", "profession",
                                        "career", NULL};
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel == READER_REL_OPEN &&
         !strcmp(u->holder, "self") && understand_in_list(jobs, u->relation) &&
         !facts_has_words(text, "play") && !facts_has_words(text, "in")) {  /* ("my role in
-                                                * the band", "what position do I play?") */
+                                                * the choir", "which position do I field in?") */
         u->rel = READER_REL_JOB;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
     }
-    /* "is Kit six years old?", "is my son 7?" ask an age, whatever the reader marked */
+    /* "is Kit six years old?", "is my nephew 7?" ask an age, whatever the reader marked */
     char age[UNDERSTAND_VALUE];
     /* "my son is six" read as chat or with no value: his age */
     if ((u->act == READER_SMALLTALK || (u->act == READER_FACT && !u->value[0])) &&
@@ -1196,7 +1196,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         (u->rel == READER_REL_JOB || (u->rel == READER_REL_OPEN && !u->relation[0])))
         for (int k = 0; understand_vehicle_words[k]; k++)
             if (facts_has_words(text, understand_vehicle_words[k]) ||
-                (k == 0 && checks_asks_driven(text))) {    /* "what am I driving these days?" */
+                (k == 0 && checks_asks_driven(text))) {    /* "what are we driving now?" */
                 u->rel = READER_REL_OWNS;
                 snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_OWNS));
                 break;
@@ -1216,7 +1216,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
     }
     if (u->act == READER_FACT && holder_is_place(text, u->holder))
-        u->act = READER_SMALLTALK;      /* "... at a fintech in nairobi": no one's */
+        u->act = READER_SMALLTALK;      /* "... a coder in a lab in ghent": no one's */
     if (!parted_with(f, text, u))       /* "we sold the car" ends the car */
         driven(text, u);                /* "my uncle drives trams": a job */
     if (u->act == READER_FACT && hypothetical(text, u->value))
@@ -1245,7 +1245,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         slip_put_right(f, text, u))
         return;
     if (i > 0 && q < 0 && u->act != READER_CORRECTION && opens_with_it(text))
-        it_is_now(f, msg, &told[i - 1], text, u);   /* "my rating went up. It's 2185 now!" */
+        it_is_now(f, msg, &told[i - 1], text, u);   /* "my handicap dropped. It's 14 now!" */
     /* "not latex, it's amoxicillin": a value told right after a correction of an old one
      * is that correction's new value */
     if (u->act == READER_SMALLTALK && q < 0 && u->value[0] && i > 0 &&
@@ -1297,7 +1297,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                                                  * his name stays told) */
         else u->act = READER_SMALLTALK;
     }
-    /* "when is the baby due?", "when is my operation?" ask no birthday: what the user
+    /* "when is the christening?", "when's my MOT?" ask no birthday: what the user
      * said of it answers, or nothing */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) &&
         u->rel == READER_REL_BIRTHDAY && !has_part(text, born)) {

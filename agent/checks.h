@@ -80,8 +80,8 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
 /* 1 when a question asks for an amount ("how many hours", "how tall am I?"): only a
  * value with a number answers it, and it asks for no age. */
 int checks_asks_amount(const char *text);
-/* 1 when a question asks what the user drives ("what am I driving these days?", "what
- * do I drive now?"), not where, how far or for whom. */
+/* 1 when a question asks what the user drives ("what are we driving now?", "which
+ * one do I drive?"), not where, how far or for whom. */
 int checks_asks_driven(const char *text);
 
 /* 1 when a clause says something ended: a negation or a verb of ending ("not anymore",

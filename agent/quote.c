@@ -1093,10 +1093,10 @@ static int other_when(const word_t *q, int nq, const word_t *s, int ns)
     return 0;
 }
 
-/* 1 when the yes/no question q[0..nq) asks a word after a word of place or time ("am
- * I getting married in Rome?") that the sentence s[0..ns) does not hold, where the
+/* 1 when the yes/no question q[0..nq) asks a word after a word of place or time ("do
+ * we catch the ferry to Aalborg?") that the sentence s[0..ns) does not hold, where the
  * sentence says the word before it and, a few words on, the same small word before
- * another ("getting married on 3 May in Trieste"). */
+ * another ("we catch the night ferry on the 2nd of June to Stavanger"). */
 static int other_place(const word_t *q, int nq, const word_t *s, int ns)
 {
     static const char *const at[] = {"in", "at", "to", "from", NULL};
@@ -1152,7 +1152,7 @@ static int tells_other(const word_t *q, int nq, const word_t *s, int ns)
 }
 
 /* A sentence of text at from (*len bytes) taken on by the next one of its message
- * when that one only says "it" of it ("my rating went up. It's 2185 now!"): *len then
+ * when that one only says "it" of it ("my handicap dropped. It's 14 now!"): *len then
  * reaches the end of that one. */
 static void goes_on(const char *text, size_t from, size_t *len)
 {
@@ -1169,8 +1169,8 @@ static void goes_on(const char *text, size_t from, size_t *len)
 }
 
 /* 1 when the sentence s[0..ns) says not of a word the yes/no question q[0..nq) asks
- * (a's words), a word of negation right before it or one word before ("i don't eat
- * meat" of "do I eat meat?"), and the question itself says no "not" (note_found asks
+ * (a's words), a word of negation right before it or one word before ("i don't own
+ * skis" of "do I own skis?"), and the question itself says no "not" (note_found asks
  * this only of a sentence that holds all of a's words). */
 static int says_not(const asked_t *a, const word_t *q, int nq, const word_t *s, int ns)
 {
@@ -1270,7 +1270,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         } else if (u[alone].act == READER_QUESTION && quote_span_asks(question) &&
                    !quote_span(question, p->answer, strlen(p->answer), got[0].span,
                                sizeof got[0].span)) {
-            when = 1;       /* "which day do I swim?" answered "You like swimming" */
+            when = 1;       /* "what day is swimming?" answered "You like swimming" */
         } else if (!a->nk || a->age || a->cued || a->naming ||
                    !doubted(a, f, p, u[alone].rel, s, &covered,
                             u[alone].act == READER_QUESTION) ||

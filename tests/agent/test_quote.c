@@ -75,8 +75,8 @@ static const struct {
     {"how many staff do I have", "self", OPEN, "my brother has 9 staff", 0},
     /* a question that names no one, the user neither, is answered by what was told of
      * someone of theirs too */
-    {"what night is quiz?", "self", OPEN, "my sister's quiz team meets on thursday nights", 2},
-    {"what night is my quiz?", "self", OPEN, "my sister's quiz team meets on thursday nights", 0},
+    {"which night is quiz?", "self", OPEN, "my sister's quiz team meets on thursday nights", 2},
+    {"which night is my quiz?", "self", OPEN, "my sister's quiz team meets on thursday nights", 0},
     /* a word whose stem is a pet's ("rating", "rat") is no pet */
     {"what's my chess rating?", "self", OPEN, "my rating is 1850", 1},
     {"when did I leave the choir", "self", OPEN, "my sister and I left the choir in 2019", 2},

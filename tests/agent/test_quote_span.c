@@ -36,8 +36,8 @@ static const struct {
     {"how many hectares is the farm", "bought the farm in 2019", ""},
     {"how many rooms", "3 rooms upstairs and 2 down", "3"},
     /* nothing asked of these kinds */
-    {"what's my dog called", "my dog Sprocket is 3", ""},
-    {"where do I work", "I work at the depot on Fridays", ""},
+    {"what name has the dog", "my dog Sprocket is 3", ""},
+    {"which depot is mine", "I drive from the depot on Fridays", ""},
 };
 
 START_TEST(test_a_quote_points_at_the_value_asked)

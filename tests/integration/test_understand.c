@@ -1490,15 +1490,15 @@ START_TEST(test_ages_in_words_days_asked_and_values_pointed_at)
     ask("b", "is Pim nine years old?", "Yes", NULL);
     ask("b", "is Pim ten years old?", "No", NULL);
     tell("a", "my nephew is seven");
-    ask("b", "how old is my nephew?", "seven", NULL);
+    ask("b", "what age is my nephew now?", "seven", NULL);
     ask("b", "is my nephew 7?", "Yes", NULL);
     json_decref(say("a", "started fencing classes on wednesday nights"));
     ask("b", "are my fencing classes on mondays?", "No", NULL);
     ask("b", "are my fencing classes on wednesdays?", "Yes", NULL);
     json_decref(say("a", "my brother is flying over from Hobart in October"));
     ask("b", "is my brother flying over in november?", "No", NULL);
-    tell("a", "a scruffy puppy turned up at the allotment so we called her Biscotti");
-    ask("b", "what's my dog called?", "Biscotti", NULL);
+    tell("a", "a shaggy puppy turned up at the caravan so we called her Biscotti");
+    ask("b", "what is the dog called?", "Biscotti", NULL);
     json_decref(say("a", "Every Tuesday I play darts at the Crown, I'm rubbish"));
     ask("b", "what day do we do darts?", "Tuesday.", NULL);
     json_decref(say("a", "our lad was 3.9kg at birth, born at 4am"));
@@ -1511,7 +1511,7 @@ START_TEST(test_ages_in_words_days_asked_and_values_pointed_at)
     json_decref(say("a", "Good news, my handicap dropped after the club cup. It's 14 now!"));
     ask("b", "what's my handicap now?", "14", "18");
     json_decref(say("a", "my plank record got longer over the holidays. It's 4 minutes now!"));
-    ask("b", "how long is my plank record?", "4 minutes", NULL);   /* quoted with "it's" */
+    ask("b", "how long is the plank record?", "4 minutes", NULL);   /* quoted with "it's" */
     /* a request to forget what was said about a name, or about someone's job */
     tell("a", "my landlady's name is Radmila, she lives downstairs");
     json_decref(say("a", "can you delete the bits about radmila lol"));
@@ -1530,8 +1530,8 @@ START_TEST(test_yes_or_no_in_more_forms)
 {
     json_decref(say("a", "I've never smoked, not even at uni"));
     ask("b", "do i smoke?", "No", NULL);
-    json_decref(say("a", "me and Anselm are getting married on 3 May in Trieste, so much to do"));
-    ask("b", "am i getting married in Bruges", "No", NULL);
+    json_decref(say("a", "we catch the night ferry on the 2nd of June to Stavanger, can't wait"));
+    ask("b", "do we catch the ferry to Aalborg", "No", NULL);
     tell("a", "my brother Kestutis is an engineer in Kaunas");
     ask("b", "Is Kestutis a doctor?", "No", NULL);
     ask("b", "is Kestutis an engineer", "Yes", NULL);
