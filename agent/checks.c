@@ -1278,7 +1278,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if ((u->act == READER_QUESTION || u->act == READER_YESNO || wh_chat) && !u->personal &&
         u->holder[0] && strcmp(u->holder, "self") != 0 &&
         (any_word(of_people, text) || is_one_a(text))) {
-        if (wh_chat) u->act = READER_QUESTION;      /* ("what does Ilse want to become?") */
+        if (wh_chat) u->act = READER_QUESTION;      /* ("what does Ilse hope to be?") */
         u->personal = 1;
         if (!strchr(u->holder, ' ') && !understand_kin(u->holder) &&
             !understand_group_key(u->holder) && !dialogue_pet_word(u->holder) &&
