@@ -124,7 +124,7 @@ static int is_name(const char *const *names, const char *w)
 
 /* 1 when the kin word at j of w names whom its part is about: it opens the part or
  * follows a word of whose ("my sister", "the kids", "Kit's dad"), not a word it is
- * counted or told by ("hired two more girls"). */
+ * counted or told by ("took on two more lads"). */
 static int whose(const word_t *w, int j)
 {
     static const char *const of[] = {"my", "our", "his", "her", "their", "your", "the",
