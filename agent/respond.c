@@ -1514,15 +1514,17 @@ static const char *chat_reply(const char *msg, const char *reply)
 {
     static const struct {
         const char *reply;              /* words of the network's reply */
-        const char *said[8];            /* one of which msg must hold */
+        const char *said[12];           /* one of which msg must hold */
     } fits[] = {
         {"morning", {"morning", "mornin", NULL}},
         {"evening", {"evening", NULL}},
         {"afternoon", {"afternoon", NULL}},
         {"night", {"night", "nite", NULL}},
-        {"fine", {"how are", "how r", "how's it", "hows it", "how you", "you ok", "how are things", NULL}},
+        {"fine", {"how are", "how r", "how's", "hows", "how you", "you ok", "you well",
+                  "how have", "how do you do", "you alright", NULL}},
         {"welcome", {"thank", "thanks", "thx", "ty", "cheers", "appreciate", "ta", NULL}},
-        {"goodbye", {"bye", "later", "cya", "goodnight", "night", "see you", "see ya", NULL}},
+        {"goodbye", {"bye", "goodbye", "later", "cya", "see you", "see ya", "talk to you",
+                     "take care", "ttyl", "gotta go", NULL}},
         {"meet", {"meet", NULL}},
         {"mnemo", {"who are you", "your name", "what are you", "who r u", "mnemo", NULL}},
     };
