@@ -793,15 +793,21 @@ int checks_asks_driven(const char *text)
            !facts_has_words(text, "for");
 }
 
+/* 1 when a holder key is a word for someone: kin, a group, a pet or a kind of person
+ * ("sister", "kids", "kitten", "plumber"). */
+static int someone_word(const char *holder)
+{
+    return understand_kin(holder) || understand_group_key(holder) ||
+           dialogue_pet_word(holder) || kinds_person(holder);
+}
+
 /* 1 when holder (a key of one word) is no one but a thing of the user's: said after
  * "my" in text, in lower case (not a name), no kin, group, pet or kind of person, no
  * holder of a fact in f and no name told. */
 static int no_one(const facts_t *f, const char *text, const char *holder)
 {
-    if (!holder[0] || strchr(holder, ' ') || !strcmp(holder, "self") ||
-        understand_kin(holder) || understand_group_key(holder) || dialogue_pet_word(holder) ||
-        kinds_person(holder) || facts_find(f, holder, NULL, NULL) ||
-        (unsigned char)holder[0] >= 0x80)
+    if (!holder[0] || strchr(holder, ' ') || !strcmp(holder, "self") || someone_word(holder) ||
+        facts_find(f, holder, NULL, NULL) || (unsigned char)holder[0] >= 0x80)
         return 0;
     for (size_t i = 0; i < f->n; i++)         /* a name told of someone ("Viggo, 11") */
         if (facts_rel_of(f->v[i].relation) == READER_REL_NAME &&
@@ -1115,8 +1121,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     /* "are my fencing classes on mondays?" read as asking the name of "fencing": a name
      * asked yes or no of what is no one and nothing told of asks of the user's words */
     if (u->act == READER_YESNO && asks_me && u->rel == READER_REL_NAME &&
-        strcmp(u->holder, "self") != 0 && !understand_kin(u->holder) &&
-        !understand_group_key(u->holder) && !dialogue_pet_word(u->holder) &&
+        strcmp(u->holder, "self") != 0 && !someone_word(u->holder) &&
         !facts_find(f, u->holder, NULL, NULL) && !names_told(f, text) &&
         !facts_has_words(text, "called") && !facts_has_words(text, "named") &&
         !facts_has_words(text, "name")) {
@@ -1139,9 +1144,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         understand_in_list(times, u->relation)) {
         u->relation[0] = '\0';
         if (!strchr(u->holder, ' ') && strcmp(u->holder, "self") != 0 &&
-            !understand_kin(u->holder) && !understand_group_key(u->holder) &&
-            !dialogue_pet_word(u->holder) && !kinds_person(u->holder) &&
-            !facts_find(f, u->holder, NULL, NULL) && !names_told(f, text)) {
+            !someone_word(u->holder) && !facts_find(f, u->holder, NULL, NULL) &&
+            !names_told(f, text)) {
             snprintf(u->relation, sizeof u->relation, "%s", u->holder);
             snprintf(u->holder, sizeof u->holder, "self");
         }
@@ -1280,9 +1284,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         (any_word(of_people, text) || is_one_a(text))) {
         if (wh_chat) u->act = READER_QUESTION;      /* ("what does Ilse hope to be?") */
         u->personal = 1;
-        if (!strchr(u->holder, ' ') && !understand_kin(u->holder) &&
-            !understand_group_key(u->holder) && !dialogue_pet_word(u->holder) &&
-            !kinds_person(u->holder) && (unsigned char)u->holder[0] < 0x80)
+        if (!strchr(u->holder, ' ') && !someone_word(u->holder) &&
+            (unsigned char)u->holder[0] < 0x80)
             u->holder[0] = (char)toupper((unsigned char)u->holder[0]);     /* a name */
     }
     if (u->act == READER_FORGET && !says_forget(text))
