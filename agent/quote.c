@@ -730,7 +730,10 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
     for (size_t i = 0; i < nt && !stop; i++) {
         size_t at = 0, from, len;
         int asks;
-        if (!strcmp(t[i].text, STORE_REDACTED)) continue;
+        if (!strcmp(t[i].text, STORE_REDACTED)) {  /* gone: what "forget that" took */
+            hid->next = 0;
+            continue;
+        }
         /* a message mnemo answered as a question is never quoted, but may ask to forget */
         int asked = t[i].kind && !strcmp(t[i].kind, model_kind_name(MODEL_KIND_ANSWER));
         if (hid->next && !asked) {          /* "forget that": the last thing told */

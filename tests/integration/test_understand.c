@@ -1520,6 +1520,13 @@ START_TEST(test_ages_in_words_days_asked_and_values_pointed_at)
     json_decref(say("a", "delete the part about Ottilie's job please"));
     ask("b", "what does my cousin do?", "know", "glassblower");
     ask("b", "what's my cousin called?", "Ottilie", NULL);
+    /* "forget that" after a message whose facts were forgotten whole hides no older one */
+    tell("c", "I'm Maeve, 40, a draughtswoman in Sligo");
+    json_decref(say("c", "I sing second tenor in a barbershop quartet on monday nights and I "
+                         "walk to work most days"));
+    tell("c", "I had a wisdom tooth out in march, still sore");
+    json_decref(say("c", "could you forget that about my tooth? no medical stuff please"));
+    ask("d", "which voice do i sing in the quartet?", "second tenor", NULL);
 }
 END_TEST
 
