@@ -24,7 +24,7 @@ static const char *const spelled[][2] = {
     {"wks", "weeks"}, {"&", "and"}, {"workin", "working"}, {"studyin", "studying"},
     {"livin", "living"}, {"doin", "doing"}, {"goin", "going"}, {"playin", "playing"},
     {"tryin", "trying"}, {"teachin", "teaching"}, {"runnin", "running"},
-    {"movin", "moving"}, {"startin", "starting"}, {NULL, NULL}};
+    {"movin", "moving"}, {"startin", "starting"}, {"old's", "old is"}, {NULL, NULL}};
 
 const char *plain_word(const char *w)
 {

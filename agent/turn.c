@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "agent/asking.h"
 #include "agent/forget.h"
 #include "agent/respond.h"
 #include "agent/plain.h"
@@ -407,9 +408,15 @@ int agent_chat(agent_t *a, const char *user, const char *conversation, const cha
     /* the words its shorthand stands for ("u", "w/", "4yo": agent/plain.h) are what the
      * turn reads, keeps and remembers, so that forgetting a value finds every copy */
     size_t cap = 2 * strlen(message) + 64;
-    char *plain = malloc(cap);
-    if (!plain) return AGENT_ENOMEM;
+    char *plain = malloc(cap), *asked = malloc(cap + 64);
+    if (!plain || !asked) {
+        free(plain);
+        free(asked);
+        return AGENT_ENOMEM;
+    }
     const char *said = plain_text(message, plain, cap) >= 0 ? plain : message;
+    /* and a request to be told a name as the question it is (agent/asking.h) */
+    if (asking_text(said, asked, cap + 64) >= 0) said = asked;
     int rc = AGENT_ENOMEM;
     wm_conv_t *c = wm_acquire(a->wm, user, conversation);
     if (!c) goto done;
@@ -419,6 +426,7 @@ int agent_chat(agent_t *a, const char *user, const char *conversation, const cha
     wm_release(a->wm, c);
 done:
     free(plain);
+    free(asked);
     return rc;
 }
 

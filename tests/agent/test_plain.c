@@ -19,6 +19,7 @@ static const struct {
     {"my cat is 3yo, the dog 11 yo", "my cat is 3 years old, the dog 11 years old"},
     {"i dont drive bc of my eyes", "i don't drive because of my eyes"},
     {"rn im in Leeds", "right now im in Leeds"},
+    {"how old's your niece", "how old is your niece"},
     {"workin late, studyin after", "working late, studying after"},
     {"我家狗叫啥", "我家狗叫什么"},
     {"俺是老师", "我是老师"},

@@ -1,0 +1,19 @@
+/* asking.h: a request to be told something the user said, written as the question it
+ * is, before the agent reads it: "kindly remind me of the names of my wife and my
+ * nephew." is "what are the names of my wife and my nephew?", "name all my cats" is
+ * "what are the names of all my cats?". The reader learnt questions that open with a
+ * question word; a bidding verb at the front read as a statement ("Okay."). Private to
+ * agent/: turn.c's agent_chat writes every message through it after plain.h. No
+ * allocation. */
+#ifndef MNEMO_AGENT_ASKING_H
+#define MNEMO_AGENT_ASKING_H
+
+#include <stddef.h>
+
+/* msg (NUL-terminated UTF-8) with each sentence that bids to be told a name written as
+ * a question, into out (cap bytes with its NUL): the length written, or -1 when it does
+ * not fit (out is then not a string; the caller reads msg as it is). Every other
+ * sentence is copied byte for byte. */
+long asking_text(const char *msg, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,74 @@
+/* test_asking.c: requests to be told a name written as the questions they are
+ * (agent/asking.h), as a table: a bid with "remind me" or "tell me" and "the name(s) of",
+ * or "name" and what is named, becomes "what is/are the name(s) of ...?", names asked of
+ * two become two questions, and everything else, requests of other kinds among them, is
+ * copied as it is; a buffer too small is refused. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agent/asking.h"
+
+static const struct {
+    const char *text, *want;
+} rows[] = {
+    {"Remind me the name of my vet.", "what is the name of my vet?"},
+    {"could you tell me the names of our goats", "what are the names of our goats?"},
+    {"pls tell me name of the boat!", "what is the name of the boat?"},
+    {"name all four of my grandkids", "what are the names of all four of my grandkids?"},
+    {"Name both ponies please.", "what are the names of both ponies please?"},
+    {"Kindly, remind me again of the names of my aunt and my godson.",
+     "what is the name of my aunt and what is the name of my godson?"},
+    {"tell me the name of my boss and of my manager",
+     "what is the name of my boss and what is the name of my manager?"},
+    {"what are the names of my niece and nephew?",
+     "what is the name of my niece and what is the name of my nephew?"},
+    {"We got a puppy. Name all my pets. Thanks!",
+     "We got a puppy. what are the names of all my pets? Thanks!"},
+    /* other requests, names told and names asked of one: as they are */
+    {"remind me what my brother does", "remind me what my brother does"},
+    {"tell me everything you know about me", "tell me everything you know about me"},
+    {"what are the names of my cats?", "what are the names of my cats?"},
+    {"what are the names of all my cats and dogs?", "what are the names of all my cats and dogs?"},
+    {"I'll name the puppy Bo", "I'll name the puppy Bo"},
+    {"name's Oona, tell me the name later", "name's Oona, tell me the name later"},
+    {"我的猫叫什么", "我的猫叫什么"},
+    {"", ""},
+};
+
+START_TEST(test_requests_are_written_as_questions)
+{
+    char out[256];
+    long n = asking_text(rows[_i].text, out, sizeof out);
+    ck_assert_msg(n >= 0, "'%s': did not fit", rows[_i].text);
+    ck_assert_msg(!strcmp(out, rows[_i].want), "'%s' -> '%s', want '%s'", rows[_i].text, out,
+                  rows[_i].want);
+    ck_assert_int_eq((long)strlen(out), n);
+}
+END_TEST
+
+START_TEST(test_a_buffer_too_small_is_refused)
+{
+    char out[16];
+    ck_assert_int_eq(asking_text("name all my cats", out, sizeof out), -1);
+    ck_assert_int_eq(asking_text("hi", out, 3), 2);
+    ck_assert_str_eq(out, "hi");
+    ck_assert_int_eq(asking_text("hi", out, 2), -1);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("asking");
+    TCase *tc = tcase_create("table");
+    tcase_add_loop_test(tc, test_requests_are_written_as_questions, 0,
+                        (int)(sizeof rows / sizeof rows[0]));
+    tcase_add_test(tc, test_a_buffer_too_small_is_refused);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
