@@ -108,8 +108,9 @@ static int says_forget(const char *text)
  * holder; a name or a job has no digits ("a size [11 shoe]"); a person, place or job is
  * more than one CJK character, and a CJK value does not start with a function character;
  * the user's own age in digits is from CHECKS_MIN_USER_AGE to CHECKS_MAX_AGE; a place,
- * firm or job is no month, day, animal or kin word; no value ends with a word that leads
- * into another ("a lot of"). The reader's misreads, not facts. */
+ * firm or job is no month, day, animal or kin word, a job no word for one ("jobs"); no
+ * value ends with a word that leads into another ("a lot of"). The reader's misreads,
+ * not facts. */
 int checks_fits(int rel, const char *holder, const char *value)
 {
     if (rel == READER_REL_KIND && !strcmp(holder, "self")) return 0;
@@ -140,6 +141,11 @@ int checks_fits(int rel, const char *holder, const char *value)
     if (rel == READER_REL_NAME || rel == READER_REL_JOB)
         for (const char *p = value; *p; p++)
             if (isdigit((unsigned char)*p)) return 0;
+    /* a job is no word for a job ("she switched [jobs]") */
+    static const char *const work_words[] = {"job", "jobs", "work", "career", "careers",
+                                             "role", "roles", "position", "shift", "shifts",
+                                             NULL};
+    if (rel == READER_REL_JOB && in_words(work_words, value)) return 0;
     if (rel == READER_REL_NAME && (unsigned char)value[0] < 0x80) {
         char key[UNDERSTAND_KEY];       /* "3 brothers and no [sisters]" names no one */
         understand_holder_of(value, key, sizeof key);

@@ -286,6 +286,20 @@ static int named_in_text(const store_memory_t *m, const char *name)
 
 void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u)
 {
+    /* a name a form told a fact of ("Kim turned 6", "Kim got promoted to head chef") is
+     * the kin or pet a fact named so */
+    if (u->personal && (u->act == READER_FACT || u->act == READER_CORRECTION) &&
+        u->holder[0] && strcmp(u->holder, "self") != 0 && !strchr(u->holder, ' ') &&
+        !understand_kin(u->holder) && !dialogue_pet_word(u->holder) &&
+        !understand_pronoun(u->holder))
+        for (size_t i = f->n; i-- > 0;) {
+            const store_memory_t *m = &f->v[i];
+            if (m->relation && !strcmp(m->relation, reader_rel_name(READER_REL_NAME)) &&
+                strcmp(m->holder, "self") != 0 && facts_same_name(m->value, u->holder)) {
+                become(u, m->holder, m->value);
+                break;
+            }
+        }
     for (int pass = 0; pass < 2 && !u->personal; pass++)
         for (size_t i = f->n; i-- > 0 && !u->personal;) {
             const store_memory_t *m = &f->v[i];

@@ -81,8 +81,9 @@ const char *facts_name_of(const facts_t *f, const char *holder);
 const char *facts_open_key(const facts_t *f, const understood_t *u);
 /* A holder that is the name of someone of the user's ("Gavin is a joiner" after "my
  * brother's called Gavin") becomes that someone, and u personal; text is u's clause. So
- * does a question's holder that a fact's text says right after the word for whom the
- * fact is of ("my lad jurgis ..."), though no fact holds the name. */
+ * does a name a form told a fact of ("Gavin got promoted to foreman"), and a question's
+ * holder that a fact's text says right after the word for whom the fact is of ("my lad
+ * jurgis ..."), though no fact holds the name. */
 void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u);
 /* An animal word no fact has ("what's my dog called?") is the one holder of the user's
  * that is a kind of it (kinds.h: "a beagle called Pretzel" keyed "beagle", or spelt

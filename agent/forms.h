@@ -278,10 +278,21 @@ int forms_allergic(const char *c, size_t cn, const char *const *words, int n,
                    const understood_t *clause, understood_t *out, int k, int max);
 
 /* "moved from retail to data analyst", "switched from nursing to midwife", "promoted to
- * practice manager": a change of job told from one to another (or after "promoted to"), the new one ending in a kind of person (kinds_person): the
- * user's job, in place of the clause's units (out[0] then). Returns the units. */
-int forms_job_from_to(const char *c, size_t cn, const char *const *words, int n,
-                      const understood_t *clause, understood_t *out, int k);
+ * practice manager": a change of job told from one to another (or after "promoted to"),
+ * the new one ending in a kind of person (kinds_person): the user's job, in place of the
+ * clause's units (out[0] then); "Kim got promoted to head chef", "my son was promoted
+ * to ...", "she's been promoted to ...": the job of whom it names (a name with a
+ * capital, a kin word after "my", a pronoun). Returns the units. */
+int forms_job_from_to(const char *c, size_t cn, const char *const *words,
+                      const unsigned char *caps, int n, const understood_t *clause,
+                      understood_t *out, int k);
+
+/* "got an internship at the museum", "starting an apprenticeship with a joiner": a
+ * placement the user got or began tells their job (intern, apprentice, trainee,
+ * resident), in place of the clause's units (out[0] then); not one of someone's ("my son
+ * got an internship"). Returns the units. */
+int forms_placement(const understood_t *clause, const char *const *words, int n,
+                    understood_t *out, int k);
 
 /* A sport the user plays (kinds_sport) told without "I play" it: the sport of a team
  * played for ("wing defence for the uni hockey team": hockey), or of a clause that ends

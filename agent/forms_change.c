@@ -105,28 +105,78 @@ int forms_turned(const char *c, size_t cn, const char *const *words, const unsig
     return k;
 }
 
-int forms_job_from_to(const char *c, size_t cn, const char *const *words, int n,
-                      const understood_t *clause, understood_t *out, int k)
+/* Whose a promotion is ("Kim got promoted to ...", "my brother was promoted to ...",
+ * "she's been promoted to ..."), from the words before "promoted" at p, into holder (cap
+ * bytes): a name written with a capital, a kin word after "my" or "our", or a pronoun;
+ * "self" when none (the user's: "promoted to shift lead"); 0 when it is someone it
+ * cannot tell. */
+static int promoted_whose(const char *c, size_t cn, const char *const *words,
+                          const unsigned char *caps, int p, char *holder, size_t cap)
+{
+    static const char *const between[] = {"got", "get", "gets", "getting", "was", "were",
+                                          "has", "have", "had", "been", "being", "is", "just",
+                                          "finally", "officially", "actually", "already",
+                                          "recently", "now", "she's", "he's", "they've",
+                                          "she", "he", "they", "i've", "i", "im", "i'm", NULL};
+    static const char *const pronoun[] = {"she's", "she", "he's", "he", "they", "they've",
+                                          NULL};
+    static const char *const me[] = {"i", "i've", "im", "i'm", NULL};
+    int h = p - 1;
+    for (; h >= 0 && understand_in_list(between, words[h]); h--) {
+        if (understand_in_list(me, words[h])) break;
+        if (understand_in_list(pronoun, words[h])) {
+            snprintf(holder, cap, "%.*s", (int)strcspn(words[h], "'"), words[h]);
+            return 1;
+        }
+    }
+    if (h < 0 || understand_in_list(me, words[h])) {
+        snprintf(holder, cap, "self");
+        return 1;
+    }
+    if (understand_kin(words[h]) && h > 0 &&
+        (!strcmp(words[h - 1], "my") || !strcmp(words[h - 1], "our"))) {
+        understand_holder_of(words[h], holder, cap);
+        return 1;
+    }
+    if (caps[h] && !understand_in_list(understand_personal_words, words[h]) &&
+        !understand_pronoun(words[h])) {
+        char name[UNDERSTAND_KEY];
+        understand_as_written(c, cn, words, h, h + 1, name, sizeof name);
+        understand_holder_of(name, holder, cap);
+        return 1;
+    }
+    return 0;
+}
+
+int forms_job_from_to(const char *c, size_t cn, const char *const *words,
+                      const unsigned char *caps, int n, const understood_t *clause,
+                      understood_t *out, int k)
 {
     static const char *const changing[] = {"moved", "switched", "changed", "went", "gone",
                                            "promoted", "moving", "switching", "retrained",
                                            "career", "job", NULL};
     static const char *const ends[] = {"at", "in", "for", "with", "same", "and", "but", "now",
                                        "lol", "last", "this", "next", "yesterday", "recently",
-                                       "today", NULL};
+                                       "today", "no", "so", "which", "because", "after",
+                                       "from", "starting", "since", "yay", NULL};
     int f = 0;
     while (f < n && strcmp(words[f], "from") != 0) f++;
     int t = f + 1;
     while (t < n && t - f <= 4 && strcmp(words[t], "to") != 0) t++;
     int p = 0;                  /* or "promoted to shift lead" */
     while (p + 2 < n && !(!strcmp(words[p], "promoted") && !strcmp(words[p + 1], "to"))) p++;
-    if (p + 2 < n) f = p, t = p + 1;
-    else if (f == 0 || t >= n - 1 || t - f > 4 || !understand_in_list(changing, words[f - 1]))
+    char holder[UNDERSTAND_KEY] = "self";
+    if (p + 2 < n) {
+        f = p, t = p + 1;
+        if (!promoted_whose(c, cn, words, caps, p, holder, sizeof holder)) return k;
+    } else if (f == 0 || t >= n - 1 || t - f > 4 || !understand_in_list(changing, words[f - 1])) {
         return k;
-    static const char *const someone[] = {"my", "his", "her", "their", "he", "she", "they",
-                                          "he's", "she's", "our", NULL};
-    for (int w = 0; w < f; w++)         /* the user's change, not "my sister got ..." */
-        if (understand_in_list(someone, words[w])) return k;
+    } else {
+        static const char *const someone[] = {"my", "his", "her", "their", "he", "she",
+                                              "they", "he's", "she's", "our", NULL};
+        for (int w = 0; w < f; w++)     /* the user's change, not "my sister went ..." */
+            if (understand_in_list(someone, words[w])) return k;
+    }
     int s = t + 1;
     if (!strcmp(words[s], "a") || !strcmp(words[s], "an") || !strcmp(words[s], "be")) s++;
     int e = s;
@@ -137,7 +187,35 @@ int forms_job_from_to(const char *c, size_t cn, const char *const *words, int n,
     char job[UNDERSTAND_VALUE];
     understand_as_written(c, cn, words, s, e, job, sizeof job);
     understood_t base = k > 0 ? out[0] : *clause;
-    forms_told_unit(&base, READER_REL_JOB, "self", reader_rel_name(READER_REL_JOB), job, &out[0]);
+    forms_told_unit(&base, READER_REL_JOB, holder, reader_rel_name(READER_REL_JOB), job, &out[0]);
     return 1;
 }
 
+int forms_placement(const understood_t *clause, const char *const *words, int n,
+                    understood_t *out, int k)
+{
+    static const char *const got[] = {"got", "get", "landed", "started", "starting", "start",
+                                      "began", "begin", "accepted", "doing", "offered", NULL};
+    static const char *const placed[][2] = {
+        {"internship", "intern"}, {"internships", "intern"}, {"apprenticeship", "apprentice"},
+        {"traineeship", "trainee"}, {"residency", "resident"}, {NULL, NULL}};
+    static const char *const someone[] = {"my", "his", "her", "their", "he", "she", "they",
+                                          "he's", "she's", "our", "you", NULL};
+    for (int w = 1; w + 1 < n; w++) {
+        if (!understand_in_list(got, words[w - 1]) && !(w > 1 && understand_in_list(got, words[w - 2])))
+            continue;
+        if (strcmp(words[w], "an") != 0 && strcmp(words[w], "a") != 0 &&
+            strcmp(words[w], "my") != 0 && strcmp(words[w], "the") != 0)
+            continue;
+        for (int p = 0; placed[p][0]; p++) {
+            if (strcmp(words[w + 1], placed[p][0]) != 0) continue;
+            for (int b = 0; b < w; b++)     /* the user's, not "my son got an internship" */
+                if (understand_in_list(someone, words[b])) return k;
+            understood_t base = k > 0 ? out[0] : *clause;
+            forms_told_unit(&base, READER_REL_JOB, "self", reader_rel_name(READER_REL_JOB),
+                            placed[p][1], &out[0]);
+            return 1;
+        }
+    }
+    return k;
+}

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 #include "agent/clauses.h"
+#include "agent/kinds.h"
 #include "agent/quote_span.h"
 #include "agent/quote_zh.h"
 #include "agent/realise.h"
@@ -243,6 +244,8 @@ typedef struct asked {
     int nk, nh, self;
     int age;        /* asks someone's age: a number told right after them */
     int naming;     /* asks someone's name: a name told right beside them */
+    char breed[LEX_WORD_MAX];   /* asks the kind of this animal of the user's ("what breed
+                                 * is Bruno?"): a kind of it told beside it */
     int thing;      /* asks about a thing of the user's ("my café"), not someone */
     int cued;       /* looks for the words of its relation (cues), not its own */
     int past;       /* passes over sentences that hold a replaced value (tells_past) */
@@ -348,6 +351,15 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
     int part_asked = 0;
     for (int i = 0; i < nq && !part_asked; i++) part_asked = understand_in_list(part, q[i].low);
     a->naming = !a->self && rel == READER_REL_NAME && (a->thing || !a->nk) && !part_asked;
+    a->breed[0] = '\0';
+    int named = 0;                      /* (a name no fact holds: "what breed is Pip?") */
+    for (int i = 0; i < nq && a->nh == 1 && !named; i++)
+        named = q[i].cap && i > 0 && !strcmp(q[i].low, a->h[0].low);
+    if (rel == READER_REL_KIND && a->nh == 1 && !cued &&
+        (dialogue_pet_word(a->h[0].key) || named)) {
+        snprintf(a->breed, sizeof a->breed, "%s", named ? "pet" : a->h[0].key);
+        a->nk = 0;                      /* ("breed", "kind": said by the kind itself) */
+    }
     /* the words of a relation, when the question asks for it with its own question word
      * or as yes or no ("where do I work?", "does she live with me?", not "who do I work
      * with?") */
@@ -398,6 +410,15 @@ static int number_word(const word_t *w)
 static int kind_of_value(const word_t *w)
 {
     return isdigit((unsigned char)w->low[0]) || number_word(w);
+}
+
+/* The day of the week (1-7) or month (101-112) w names, else 0; "may" and "march" only
+ * with a capital, being words of their own too. */
+static int when_word(const word_t *w)
+{
+    int day = understand_weekday(w->low), month = understand_month(w->low);
+    if (month && !w->cap && (!strcmp(w->low, "may") || !strcmp(w->low, "march"))) month = 0;
+    return day ? day : month ? 100 + month : 0;
 }
 
 /* 1 when s tells the age of whom a asks about: a number within three words after a
@@ -517,6 +538,37 @@ static int place_after(const asked_t *a, const word_t *s, int ns)
     return 0;
 }
 
+/* Words a question asks a kind of thing by, and the words people tell one with ("which
+ * medication do I take?" of "I'm on 5mg of amlodipine"): the kind first, each row
+ * NULL-terminated. */
+static const char *const told_as[][12] = {
+    {"medication", "take", "taking", "takes", "mg", "pill", "pills", "tablet", "tablets",
+     "prescribed", "dose", NULL},
+    {"medicine", "take", "taking", "takes", "mg", "pill", "pills", "tablet", "tablets",
+     "prescribed", "dose", NULL},
+    {"meds", "take", "taking", "takes", "mg", "pill", "pills", "tablet", "tablets",
+     "prescribed", "dose", NULL},
+    {"translate", "translator", "translating", "translation", "interpreter", NULL},
+    {"commute", "bus", "train", "tram", "cycle", "bike", "drive", "walk", "ferry", NULL},
+};
+
+/* The row of told_as of the question's word k, or NULL. */
+static const char *const *told_row(const word_t *k)
+{
+    for (size_t r = 0; r < sizeof told_as / sizeof told_as[0]; r++)
+        if (!strcmp(k->low, told_as[r][0]) || !strcmp(k->stem, told_as[r][0])) return told_as[r];
+    return NULL;
+}
+
+/* 1 when the sentence's word w tells the question's word k by another word (told_as). */
+static int said_as(const word_t *k, const word_t *w)
+{
+    const char *const *row = told_row(k);
+    for (int i = 1; row && row[i]; i++)
+        if (!strcmp(w->low, row[i])) return 1;
+    return 0;
+}
+
 /* How many of a's content words the sentence s[0..ns) holds (for a question about the
  * user, not after a kin word or a name in its part); 0 when it does not name whom a
  * asks about, or opens as a question. */
@@ -538,9 +590,16 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
     for (int k = 0; k < a->nk; k++) {
         int own = 0;
         for (int j = 0; j < ns && !own; j++)
-            own = same_word(&s[j], &a->k[k]) &&
+            own = (same_word(&s[j], &a->k[k]) || said_as(&a->k[k], &s[j])) &&
                   (!a->self || a->anyone || !someone_before(s, j, names, a->cued));
         score += own;
+    }
+    if (a->breed[0]) {  /* "our dog Bruno, a dachshund": a kind of the animal asked */
+        for (int j = 0; j < ns; j++) {
+            const char *of = kinds_animal(s[j].low);
+            if (of && (!strcmp(of, a->breed) || !strcmp(a->breed, "pet"))) return 1;
+        }
+        return 0;
     }
     if (a->naming) {    /* "who runs my orchard?": a name beside it, or one and the words */
         int named = tells_name(a, s, ns), someone = 0;
@@ -590,6 +649,9 @@ static int worth_reading(const char *text, const asked_t *a, char *low, size_t c
         for (; w->low[r] && w->low[r] == w->stem[r]; r++) root[r] = w->low[r];
         root[r] = '\0';
         if (!r || strstr(low, root) || (w->key[0] && strstr(low, w->key))) return 1;
+        const char *const *row = k < a->nk ? told_row(w) : NULL;
+        for (int i = 1; row && row[i]; i++)
+            if (strstr(low, row[i])) return 1;
     }
     for (const char *const *f = understand_forget_verbs; *f; f++)
         if (strstr(low, *f)) return 1;
@@ -721,7 +783,7 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
     const store_turn_t *t = said->t;
     size_t nt = said->nt;
     const char *const *names = said->names;
-    int best = 0, stop = a->zh ? !a->z.nch : !a->nk && !a->age && !a->naming;
+    int best = 0, stop = a->zh ? !a->z.nch : !a->nk && !a->age && !a->naming && !a->breed[0];
                                                 /* (nothing to look for) */
     memset(hid, 0, sizeof *hid);
     /* Newest first, so a tie keeps the newer. A request to forget hides what was told
@@ -796,6 +858,157 @@ static int changes(const word_t *s, int ns)
     if (denies(s, ns)) return 1;
     for (int j = 0; j < ns; j++)
         if (understand_in_list(change, s[j].low)) return 1;
+    return 0;
+}
+
+/* 1 when text[0..n) holds word as a word of its own, letters in any case ("5" in "about 5
+ * acres", not in "15"). */
+static int holds_text(const char *text, size_t n, const char *word)
+{
+    size_t w = strlen(word);
+    for (size_t i = 0; w && i + w <= n; i++)
+        if (!strncasecmp(text + i, word, w) && (i == 0 || !isalnum((unsigned char)text[i - 1])) &&
+            (i + w == n || !isalnum((unsigned char)text[i + w])))
+            return 1;
+    return 0;
+}
+
+/* What a question asks for as newer_said looks for it: quote_span_asks, and a number
+ * for one of how long, how old, how far, how often or what year, which quote_span does
+ * not point at. */
+static int asks_for_value(const char *question)
+{
+    static const char *const number[] = {"how long", "how old", "how far", "how often",
+                                         "what year", "which year", NULL};
+    int asks = quote_span_asks(question);
+    for (int k = 0; number[k] && !asks; k++)
+        if (facts_has_words(question, number[k])) asks = QUOTE_ASKS_AMOUNT;
+    return asks;
+}
+
+/* 1 when a question asks what holds now ("where do I work these days?"). */
+static int asks_now(const char *question)
+{
+    static const char *const now[] = {"now", "currently", "these days", "nowadays", "rn",
+                                      "at the moment", "atm", "still", "anymore", "any more",
+                                      "right now", "at present", "presently", NULL};
+    for (int k = 0; now[k]; k++)
+        if (facts_has_words(question, now[k])) return 1;
+    return 0;
+}
+
+/* How many numbers the text[0..n) holds; s is scratch (QUOTE_WORDS words). */
+static int values_in(const char *text, size_t n, word_t *s)
+{
+    int ns = words_of(text, n, s, QUOTE_WORDS), k = 0;
+    for (int i = 0; i < ns; i++) k += kind_of_value(&s[i]);
+    return k;
+}
+
+/* The shape of a value w may be that a newer message can tell in its place: 1 a number
+ * ("5", "seven", "3rd"; not "one", mostly a pronoun), 2 a day or month, 3 a word written with a capital that is not
+ * the first of its sentence ("Berlin", "B1"), else 0. */
+static int value_shape(const word_t *w, int first)
+{
+    if (!strcmp(w->low, "one")) return 0;       /* ("the oldest one", "one more") */
+    if (kind_of_value(w)) return 1;
+    if (when_word(w)) return 2;
+    static const char *const me[] = {"i'm", "im", "i've", "ive", "i'd", "i'll", NULL};
+    return !first && name_like(w) && !understand_in_list(me, w->low) ? 3 : 0;
+}
+
+/* The values the sentence s[0..ns) tells within four words of one of a's content words
+ * ("about 5 acres", "marathon in Berlin"), not a's own, and of the kind the question
+ * asks (asks: quote_span_asks): up to max into old (their shapes into shape); how
+ * many. */
+static int values_near(const asked_t *a, int asks, const word_t *s, int ns,
+                       const word_t **old, int *shape, int max)
+{
+    int n = 0;
+    for (int i = 0; i < ns && n < max; i++) {
+        int sh = value_shape(&s[i], i == 0), near = 0, own = 0;
+        if ((asks == QUOTE_ASKS_AMOUNT && sh != 1) || (asks == QUOTE_ASKS_WHEN && sh == 3))
+            sh = 0;                     /* ("how long ...?": a place it named is kept) */
+        for (int k = 0; k < a->nk && sh; k++) {
+            own |= same_word(&s[i], &a->k[k]);
+            for (int j = i - 4; j <= i + 4 && !near; j++)
+                near = j >= 0 && j < ns && j != i && same_word(&s[j], &a->k[k]);
+        }
+        if (sh && near && !own) old[n] = &s[i], shape[n++] = sh;
+    }
+    return n;
+}
+
+/* 1 when a sentence says a plan or a value changed ("we skip the Lofoten", "so I go in
+ * january instead"): changes() or a word of calling off. */
+static int called_off(const word_t *s, int ns)
+{
+    static const char *const off[] = {"skip", "skipping", "skipped", "cancelled", "canceled",
+                                      "postponed", "cannot", "can't", "anymore", NULL};
+    for (int j = 0; j < ns; j++)
+        if (understand_in_list(off, s[j].low)) return 1;
+    return changes(s, ns);
+}
+
+/* A newer message that changes what the sentence find_said chose tells (turn *bt, from
+ * *bfrom, *blen bytes) for a wh-question a: one that names a value the chosen sentence
+ * told beside the question's words and says it changed ("the farm is 7 acres, not 5";
+ * "we skip the Lofoten, we drive to Nordkapp next"), or one that holds a question's word
+ * and, in a sentence that says it changed, another value of the same shape ("summit
+ * again! now 7 times" after "6 times on everest summit"). The newest such message's
+ * sentences from the first that does so to the one that says it changed become the
+ * quote: 1, with *bt, *bfrom and *blen moved; else 0. asks_for is what the question
+ * asks (quote_span_asks), now whether it asks what holds now (asks_now): another value
+ * only answers one of these; s and o are scratch (QUOTE_WORDS words each). */
+static int newer_said(const asked_t *a, int asks_for, int now, const said_t *said,
+                      const hidden_t *hid, word_t *s, word_t *o, size_t *bt, size_t *bfrom,
+                      size_t *blen)
+{
+    enum { OLD = 8, SENTENCES = 16 };
+    const store_turn_t *t = said->t;
+    const word_t *old[OLD];
+    int shape[OLD];
+    int no = words_of(t[*bt].text + *bfrom, *blen, o, QUOTE_WORDS);
+    int nold = values_near(a, asks_for, o, no, old, shape, OLD);
+    if (!nold || a->zh) return 0;
+    for (size_t i = 0; i < *bt; i++) {          /* newest first */
+        int asked = t[i].kind && !strcmp(t[i].kind, model_kind_name(MODEL_KIND_ANSWER));
+        if (asked || !strcmp(t[i].text, STORE_REDACTED)) continue;
+        size_t at = 0, from[SENTENCES], len[SENTENCES];
+        int ns = 0, names[SENTENCES], holds[SENTENCES], other[SENTENCES], chg[SENTENCES];
+        int asks;
+        while (ns < SENTENCES && next_sentence(t[i].text, &at, &from[ns], &len[ns], &asks)) {
+            int nw = words_of(t[i].text + from[ns], len[ns], s, QUOTE_WORDS);
+            if (asks || asks_to_forget(s, nw) || is_hidden(hid, s, nw)) break;
+            names[ns] = holds[ns] = other[ns] = 0;
+            for (int j = 0; j < nw; j++) {
+                int sh = value_shape(&s[j], j == 0), same = 0, kind = 0;
+                for (int k = 0; k < nold; k++) {
+                    same |= !strcmp(s[j].low, old[k]->low);
+                    kind |= sh && sh == shape[k];
+                }
+                names[ns] |= same;
+                other[ns] |= kind && !same;
+                for (int k = 0; k < a->nk && !holds[ns]; k++) holds[ns] = same_word(&s[j], &a->k[k]);
+            }
+            chg[ns] = called_off(s, nw);
+            ns++;
+        }
+        for (int j1 = 0; j1 < ns; j1++) {
+            if (!names[j1] && !holds[j1]) continue;
+            int j2 = j1;
+            while (j2 < ns && !chg[j2]) j2++;
+            if (j2 == ns || j2 > j1 + 1) continue;
+            int news = 0;
+            for (int j = j1; j <= j2; j++) news |= other[j];
+            if (!news && j2 + 1 < ns && other[j2 + 1] && chg[j2 + 1])
+                news = 1, j2++;             /* "... skipping Berlin. Switched to Valencia" */
+            if (!names[j1] && (!news || !(asks_for || now))) continue;
+            if (from[j2] + len[j2] - from[j1] >= QUOTE_SENTENCE) continue;
+            *bt = i, *bfrom = from[j1], *blen = from[j2] + len[j2] - from[j1];
+            return 1;
+        }
+    }
     return 0;
 }
 
@@ -1061,15 +1274,6 @@ static int value_word(const word_t *w)
     return kind_of_value(w) || content_word(w) || understand_in_list(times, w->low);
 }
 
-/* The day of the week (1-7) or month (101-112) w names, else 0; "may" and "march" only
- * with a capital, being words of their own too. */
-static int when_word(const word_t *w)
-{
-    int day = understand_weekday(w->low), month = understand_month(w->low);
-    if (month && !w->cap && (!strcmp(w->low, "may") || !strcmp(w->low, "march"))) month = 0;
-    return day ? day : month ? 100 + month : 0;
-}
-
 /* 1 when the yes/no question q[0..nq) names a day or month that the sentence s[0..ns)
  * does not, where it names another of the same kind ("is my lesson on tuesdays?" of
  * "lessons are thursday mornings"), and no span of them ("monday to friday"); not one
@@ -1254,11 +1458,11 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
     int rc = STORE_OK;
     asked_t *a = malloc(sizeof *a);
     hidden_t *hid = malloc(sizeof *hid);
-    word_t *s = malloc(QUOTE_WORDS * sizeof *s);
+    word_t *s = malloc(QUOTE_WORDS * sizeof *s), *o = malloc(QUOTE_WORDS * sizeof *o);
     char *low = malloc(QUOTE_TEXT), *out = malloc(sizeof p->reply);
     found_t got[UNDERSTAND_MAX] = {{0}};
     int any = 0, covered = 0, when = 0;
-    if (!a || !hid || !s || !low || !out) {
+    if (!a || !hid || !s || !o || !low || !out) {
         rc = STORE_ENOMEM;
         goto out;
     }
@@ -1314,9 +1518,18 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         if ((rc = said.rc) != STORE_OK) goto out;
         if (!best) continue;
         note_found(c, question, a, best, t, s, fd);
+        size_t was = fd->turn, wfrom = fd->from, wlen = fd->len;
+        int moved = !fd->yes && !fd->no && c->act != READER_YESNO &&
+                    newer_said(a, asks_for_value(question), asks_now(question), &said, hid,
+                               s, o, &fd->turn, &fd->from, &fd->len);
         if (!fd->yes && !fd->no && !a->zh)
             quote_span(question, t[fd->turn].text + fd->from, fd->len, fd->span,
                        sizeof fd->span);
+        if (moved && fd->span[0] &&
+            (holds_text(t[was].text + wfrom, wlen, fd->span) ||
+             values_in(t[fd->turn].text + fd->from, fd->len, s) > 1))
+            fd->span[0] = '\0';    /* the value it replaced ("7 acres, not 5"), or one of
+                                     * several ("lost 6 birds, down to 34 now") */
         for (int e = 0; e < g; e++)     /* one sentence answers two questions: said once */
             fd->dup |= got[e].len && got[e].turn == fd->turn && got[e].from == fd->from;
         if (!any++) {
@@ -1335,11 +1548,14 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         if ((rc = said.rc) != STORE_OK) goto out;
         int yesno = c->act == READER_YESNO;
         if (best > covered) note_found(c, question, a, best, t, s, &got[0]);
+        int moved = best > covered && !yesno && !got[0].yes && !got[0].no &&
+                    newer_said(a, asks_for_value(question), asks_now(question), &said, hid,
+                               s, o, &got[0].turn, &got[0].from, &got[0].len);
         if (yesno && !got[0].yes) best = 0;     /* "no" stands unless the words say yes */
         if (when && (!best || !quote_span(question, t[got[0].turn].text + got[0].from,
                                           got[0].len, got[0].span, sizeof got[0].span)))
             best = 0;       /* the answer stands unless the words give the value asked */
-        const store_memory_t *own = best > covered && !yesno && !when
+        const store_memory_t *own = best > covered && !yesno && !when && !moved
                                         ? answer_told(a, f, p, s, names, best) : NULL;
         if (own) {          /* the sentence that told the answer says it all */
             realise_quote(p->reply, sizeof p->reply, own->text, strlen(own->text), 0);
@@ -1387,6 +1603,7 @@ out:
     free(a);
     free(hid);
     free(s);
+    free(o);
     free(low);
     free(out);
     store_turns_free(t, nt);

@@ -1249,7 +1249,10 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     if (clause.act == READER_CORRECTION) k = forms_not_old(c, cn, words, n, out, k);
     if (clause.act == READER_FACT || clause.act == READER_CORRECTION ||
         clause.act == READER_SMALLTALK || (n > 0 && !strcmp(words[0], "guess")))
-        k = forms_job_from_to(c, cn, words, n, &clause, out, k);   /* ("guess who ...") */
+        k = forms_job_from_to(c, cn, words, caps, n, &clause, out, k);   /* ("guess who ...") */
+    if (clause.act == READER_FACT || clause.act == READER_CORRECTION ||
+        clause.act == READER_SMALLTALK)
+        k = forms_placement(&clause, words, n, out, k);
     if (clause.act == READER_FACT || clause.act == READER_CORRECTION)
         k = forms_turned(c, cn, words, caps, n, out, k);
     if (clause.act == READER_FACT) k = forms_lives_with(c, cn, words, n, out, k, max);

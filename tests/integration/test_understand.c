@@ -1568,6 +1568,69 @@ START_TEST(test_small_talk_is_answered_in_kind)
 }
 END_TEST
 
+/* A newer message that says a value quoted for a question changed is quoted instead:
+ * one that names the old value and calls it off, or one that holds the question's word
+ * and a new number for a question of how many; a question of another kind keeps the
+ * sentence that answers it. */
+START_TEST(test_a_newer_message_that_changes_a_quoted_value_is_quoted)
+{
+    json_decref(say("a", "signed up for the half ironman in Zell am See on 30 August"));
+    json_decref(say("b", "bad news, my knee is wrecked so I'm skipping Zell. Switched to the "
+                         "Cascais race in October instead"));
+    ask("c", "which ironman am I doing?", "Cascais", NULL);
+    json_decref(say("a", "our allotment has 4 raised beds, mostly leeks and garlic"));
+    json_decref(say("b", "a correction: the allotment has 6 raised beds, not 4"));
+    ask("c", "how many raised beds does the allotment have?", "6", NULL);
+    json_decref(say("a", "I own 9 guitars now, the oldest one is a 1962 Harmony archtop"));
+    json_decref(say("b", "picked up one more guitar at the flea market. So now I have 10"));
+    ask("c", "what kind of guitar is the oldest one?", "Harmony", NULL);
+}
+END_TEST
+
+/* A bid to be told names ("kindly remind me of ...", "name all ...") is a question, and
+ * names asked of two are both answered. */
+START_TEST(test_requests_for_names_are_asked)
+{
+    tell("a", "My aunt Ilona keeps bees and my godson Teodor plays the cello.");
+    tell("a", "We have two ferrets called Pip and Mungo.");
+    ask("b", "Kindly remind me of the names of my aunt and my godson.", "Ilona", NULL);
+    ask("b", "please tell me the name of my aunt and of my godson", "Teodor", NULL);
+    ask("b", "name all my ferrets", "Mungo", NULL);
+}
+END_TEST
+
+/* A promotion told of someone by name, kin word or pronoun is their new job, and a
+ * name told with "turned" is the age of whom it names; "switched jobs" tells no job. */
+START_TEST(test_promotions_are_whose_they_name)
+{
+    tell("a", "my girlfriend Noor is a junior architect at a small practice");
+    tell("b", "Noor got promoted to project architect, no more drawing toilets all day!");
+    ask("c", "what does my girlfriend do now", "project architect", NULL);
+    tell("a", "my uncle is a sergeant in the fire brigade");
+    tell("b", "my uncle was promoted to station officer");
+    ask("c", "what's my uncle's job?", "station officer", "sergeant");
+    tell("a", "my granddaughter Pia is 7");
+    tell("b", "Pia turned 8 on Sunday");
+    ask("c", "how old is my granddaughter?", "8", NULL);
+    json_t *t = say("b", "oh and my brother switched jobs last month");
+    const char *r = reply_of(t);
+    ck_assert_msg(!strcasestr(r, "works as jobs"), "'%s'", r);
+    json_decref(t);
+}
+END_TEST
+
+/* The kind of an animal asked by its name is answered by the sentence that names it
+ * beside a kind of animal, and only by one: a sentence that names it alone says no
+ * breed. */
+START_TEST(test_a_breed_told_beside_a_name_is_quoted)
+{
+    json_decref(say("a", "we moved to the coast with our cat Biscotti, a grumpy old ragdoll"));
+    ask("b", "what breed is Biscotti?", "ragdoll", NULL);
+    json_decref(say("a", "my dog Lupo sleeps on the sofa all day"));
+    ask("b", "what breed is Lupo?", "know", "sofa");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -1665,6 +1728,10 @@ int main(void)
     tcase_add_test(tc, test_ages_in_words_days_asked_and_values_pointed_at);
     tcase_add_test(tc, test_small_talk_is_answered_in_kind);
     tcase_add_test(tc, test_yes_or_no_in_more_forms);
+    tcase_add_test(tc, test_a_newer_message_that_changes_a_quoted_value_is_quoted);
+    tcase_add_test(tc, test_requests_for_names_are_asked);
+    tcase_add_test(tc, test_promotions_are_whose_they_name);
+    tcase_add_test(tc, test_a_breed_told_beside_a_name_is_quoted);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
