@@ -99,7 +99,8 @@ static int has_part(const char *text, const char *const *parts)
 static int says_forget(const char *text)
 {
     static const char *const stems[] = {"forget", "delete", "remove", "erase", "wipe",
-                                        "remember", "unlearn", "忘", "删", "清除", NULL};
+                                        "remember", "unlearn", "scratch", "memory", "忘",
+                                        "删", "清除", NULL};
     return has_part(text, stems);
 }
 
@@ -583,14 +584,16 @@ static int requests(const char *text)
 }
 
 /* 1 when a clause asks mnemo to forget ("can you forget what age I am?", "please just
- * forget him"), not whether it did ("did you forget it?") nor that the user forgets ("I
+ * forget him", "scratch the bit about my ex from your memory"), not whether it did ("did you forget it?") nor that the user forgets ("I
  * always forget my keys"). */
 static int asks_to_forget(const char *text)
 {
     static const char *const asks[] = {"can you forget", "could you forget", "can u forget",
                                        "would you forget", "will you forget", "could u forget",
                                        "please forget", "pls forget", "forget about",
-                                       "just forget", NULL};
+                                       "just forget", "scratch what", "scratch the",
+                                       "scratch my", "scratch all", "scratch everything",
+                                       "from your memory", "out of your memory", NULL};
     char low[512];
     size_t k = 0;
     for (; text[k] && k + 1 < sizeof low; k++) low[k] = (char)tolower((unsigned char)text[k]);
@@ -1248,9 +1251,10 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->act = READER_SMALLTALK;
     if (u->act == READER_UNABLE && !requests(text))
         u->act = READER_SMALLTALK;      /* nothing is refused that was not asked */
-    if ((u->act == READER_QUESTION || u->act == READER_YESNO || u->act == READER_SMALLTALK) &&
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO || u->act == READER_SMALLTALK ||
+         u->act == READER_SUMMARY) &&
         asks_to_forget(text))
-        u->act = READER_FORGET;
+        u->act = READER_FORGET;     /* ("scratch what I told you about my camera") */
     if (((u->act == READER_SMALLTALK && q < 0) || (u->act == READER_CORRECTION && !u->value[0])) &&
         slip_put_right(f, text, u))
         return;

@@ -167,9 +167,9 @@ static int forget_verb(const word_t *w)
     return 0;
 }
 
-/* A request to forget: "forget ...", "delete ...", "can you forget ...", or a verb of
- * keeping denied ("don't keep", "do not remember"); not "before I forget", "don't
- * forget". */
+/* A request to forget: "forget ...", "delete ...", "can you forget ...", "scratch what
+ * I said ...", or a verb of keeping denied ("don't keep", "do not remember"); not
+ * "before I forget", "don't forget". */
 static int asks_to_forget(const word_t *w, int n)
 {
     static const char *const deny[] = {"don't", "dont", "not", "never", NULL};
@@ -179,7 +179,13 @@ static int asks_to_forget(const word_t *w, int n)
                                          "dont", "never", "not", "ll", NULL};
     static const char *const asking[] = {"can", "could", "would", "will", "please", "pls",
                                          "best", "just", "to", NULL};
+    static const char *const scratched[] = {"what", "the", "my", "all", "everything", "any",
+                                            NULL};
     for (int i = 0; i < n; i++) {
+        /* "scratch the eviction stuff", "scratch what I told you": not "a scratch" */
+        if (!strcmp(w[i].low, "scratch") && i + 1 < n &&
+            understand_in_list(scratched, w[i + 1].low))
+            return 1;
         if (forget_verb(&w[i])) {
             if (i > 0 && understand_in_list(teller, w[i - 1].low)) continue;
             if (i > 0 && !strcmp(w[i - 1].low, "you") && (i < 2 || !understand_in_list(asking, w[i - 2].low)))
@@ -655,6 +661,7 @@ static int worth_reading(const char *text, const asked_t *a, char *low, size_t c
     }
     for (const char *const *f = understand_forget_verbs; *f; f++)
         if (strstr(low, *f)) return 1;
+    if (strstr(low, "scratch")) return 1;       /* (asks_to_forget) */
     for (const char *const *f = keep; *f; f++)
         if (strstr(low, *f)) return 1;
     return 0;
@@ -673,6 +680,11 @@ static void hide_words(hidden_t *h, const word_t *s, int ns)
             continue;
         named = 1;
         if (h->n < 64) snprintf(h->stem[h->n++], sizeof h->stem[0], "%s", s[i].stem);
+        /* a topic named ("forget about my salary"): the words that tell of it too */
+        const char *const *tells = understand_topic_tells(s[i].low);
+        for (int t = 0; tells && tells[t] && h->n < 64; t++)
+            if (tells[t][0] != '#' && !strchr(tells[t], ' '))
+                lex_stem(tells[t], h->stem[h->n++], sizeof h->stem[0]);
     }
     if (!named) h->next = 1;
 }

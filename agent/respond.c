@@ -1292,6 +1292,38 @@ static int about_of(const char *text, char *out, size_t cap)
     return strlen(out) >= 3;
 }
 
+/* 1 when text tells of a topic by one of its words (understand_topic_tells; one that
+ * opens with '#' only beside a digit). */
+static int tells_topic(const char *text, const char *const *tells)
+{
+    int digit = strpbrk(text, "0123456789") != NULL;
+    for (int i = 0; tells[i]; i++)
+        if (tells[i][0] == '#' ? digit && facts_has_words(text, tells[i] + 1)
+                               : facts_has_words(text, tells[i]))
+            return 1;
+    return 0;
+}
+
+/* The topic the request to forget text names ("forget about my salary"): its words that
+ * tell of it, or NULL (the first word that names one). */
+static const char *const *topic_of(const char *text)
+{
+    char w[UNDERSTAND_KEY];
+    for (const char *p = text; *p;) {
+        while (*p && !isalpha((unsigned char)*p)) p++;
+        size_t n = 0;
+        while (isalpha((unsigned char)p[n])) n++;
+        if (n && n < sizeof w) {
+            for (size_t i = 0; i < n; i++) w[i] = (char)tolower((unsigned char)p[i]);
+            w[n] = '\0';
+            const char *const *tells = understand_topic_tells(w);
+            if (tells) return tells;
+        }
+        p += n;
+    }
+    return NULL;
+}
+
 /* Adds m to what r forgets (its value to the texts redacted) and its frame to told
  * (8; *nt of them), while r has room. */
 static void forget_fact(respond_t *r, const store_memory_t *m, realise_frame_t *told, int *nt)
@@ -1360,6 +1392,11 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
             if (hit) forget_fact(r, m, told, &nt);
         }
     }
+    /* "forget about my salary", "remove my medical details": a topic named, the facts
+     * whose sentences tell of it ("I earn 3100 a month") */
+    const char *const *topic = nt ? NULL : topic_of(text);
+    for (size_t i = 0; topic && i < f->n; i++)
+        if (f->v[i].text && tells_topic(f->v[i].text, topic)) forget_fact(r, &f->v[i], told, &nt);
     char buf[512];
     set_kind(r, MODEL_KIND_STATEMENT);
     if (!nt && r->nforget) return;      /* "forget it, delete delete": done once */
@@ -1664,6 +1701,16 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
      * of themselves (bAbI's stories never say "I" or "my"): the memory network answers
      * it unless what the user said does (the quote then handles the turn) */
     if (!out->handled && n == 1 && (u[0].act == READER_QUESTION || u[0].act == READER_YESNO) &&
-        asks_as_chat(msg) && (asks_when(msg) || told_of_self(f)))
-        out->gap[out->ngap++] = (respond_gap_t){0, 0, 0, 0, 1};
+        asks_as_chat(msg) && (asks_when(msg) || told_of_self(f))) {
+        size_t len = 0;
+        if (asks_when(msg) && told_of_self(f)) {
+            /* no story is asked when: the network has no word for it, and "I don't know"
+             * stands unless what the user said answers */
+            realise_frame_t none = {"self", READER_REL_OPEN, NULL, NULL};
+            len = strlen(realise_unknown(out->reply, sizeof out->reply, &none));
+            out->handled = 1;
+            set_kind(out, MODEL_KIND_ANSWER);
+        }
+        out->gap[out->ngap++] = (respond_gap_t){0, 0, len, 0, 1};
+    }
 }

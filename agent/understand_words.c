@@ -104,6 +104,45 @@ const char *const understand_empty_words[] = {
 const char *const understand_forget_verbs[] = {"forget", "delete", "remove", "erase", "wipe",
                                                "drop", NULL};
 
+/* The topics a request to forget may name, each by its words (first row, up to the
+ * empty string) and the words that tell of it (the rest). */
+static const char *const topics[][36] = {
+    {"pay", "salary", "salaries", "wage", "wages", "income", "earnings", "money", "finances",
+     "paycheck", "paycheque", "",
+     "earn", "earns", "earning", "earned", "salary", "wage", "wages", "paid", "income",
+     "#an hour", "#per hour", "#a month", "#per month", "#a year", "#per year", "#a week",
+     "#grand", NULL},
+    {"medication", "medications", "medicine", "medicines", "meds", "pills", "tablets",
+     "prescription", "prescriptions", "medical", "health", "diagnosis", "",
+     "pill", "pills", "tablet", "tablets", "mg", "prescribed", "prescription", "dose",
+     "medication", "medications", "meds", "medicine", "inhaler", "insulin", "diagnosed",
+     "diagnosis", "blood pressure", "cholesterol", "diabetes", "asthma", "therapy",
+     "surgery", NULL},
+    {"sobriety", "sober", "drinking", "alcohol", "recovery", "",
+     "sober", "sobriety", "drinking", "drink", "alcohol", "alcoholic", "aa", "relapse",
+     "relapsed", NULL},
+    {"debt", "debts", "loan", "loans", "",
+     "debt", "debts", "owe", "owes", "loan", "loans", "overdraft", "credit card", NULL},
+    {"eviction", "court", "lawsuit", "legal", "case", "",
+     "evict", "evicted", "evicting", "eviction", "court", "lawyer", "solicitor", "lawsuit",
+     "sued", "suing", "hearing", NULL},
+    {"interview", "interviews", "interviewing", "",
+     "interview", "interviews", "interviewing", "interviewed", NULL},
+};
+
+const char *const *understand_topic_tells(const char *w)
+{
+    for (size_t t = 0; t < sizeof topics / sizeof topics[0]; t++) {
+        int i = 0;
+        for (; topics[t][i][0]; i++)
+            if (!strcmp(topics[t][i], w)) break;
+        if (!topics[t][i][0]) continue;
+        while (topics[t][i][0]) i++;
+        return &topics[t][i + 1];
+    }
+    return NULL;
+}
+
 int understand_in_list(const char *const *list, const char *w)
 {
     for (int i = 0; list[i]; i++)

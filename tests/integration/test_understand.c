@@ -1631,6 +1631,24 @@ START_TEST(test_a_breed_told_beside_a_name_is_quoted)
 }
 END_TEST
 
+/* A request to forget a topic ("my salary", "my medication") forgets the facts whose
+ * sentences tell of it and nothing else; "scratch ... from your memory" is a request to
+ * forget, and what it names is no longer quoted. */
+START_TEST(test_forgetting_a_topic_and_scratching_from_memory)
+{
+    json_decref(say("a", "I earn 2800 a month at the depot"));
+    tell("a", "my son Emil is called Emil and he is 9");
+    json_t *t = say("b", "please forget about my salary, I don't want it kept");
+    ck_assert_msg(json_array_size(json_object_get(t, "forgotten")) > 0, "'%s'", reply_of(t));
+    json_decref(t);
+    ask("c", "how much do I earn a month?", "know", "2800");
+    ask("c", "how old is Emil?", "9", NULL);
+    json_decref(say("a", "the tribunal hearing about my old landlord is on 4 March"));
+    json_decref(say("b", "scratch the tribunal stuff from your memory pls"));
+    ask("c", "when's the tribunal hearing?", "know", "March");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -1732,6 +1750,7 @@ int main(void)
     tcase_add_test(tc, test_requests_for_names_are_asked);
     tcase_add_test(tc, test_promotions_are_whose_they_name);
     tcase_add_test(tc, test_a_breed_told_beside_a_name_is_quoted);
+    tcase_add_test(tc, test_forgetting_a_topic_and_scratching_from_memory);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
