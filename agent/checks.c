@@ -212,11 +212,11 @@ int checks_fits(int rel, const char *holder, const char *value)
         return 0;                       /* ("a bit of korean": korean) */
     /* a name or a home is no lower-case word of doing ("oops, I'm waffling", "she's
      * bringing cake"; a field one works in may be: "marketing") */
-    size_t n = strlen(value);
-    if ((rel == READER_REL_NAME || rel == READER_REL_HOME) && n >= 6 &&
-        !strcmp(value + n - 3, "ing") &&
-        !strpbrk(value, " ") && islower((unsigned char)value[0]))
-        return 0;
+    size_t n = strlen(value), w1 = strcspn(value, " ");
+    if ((rel == READER_REL_NAME || rel == READER_REL_HOME) && w1 >= 6 &&
+        !strncmp(value + w1 - 3, "ing", 3) && islower((unsigned char)value[0]) &&
+        (w1 == n || rel == READER_REL_NAME))
+        return 0;                       /* (nor opens with one: "skipping Berlin") */
     return 1;
 }
 
@@ -584,8 +584,8 @@ static int requests(const char *text)
 }
 
 /* 1 when a clause asks mnemo to forget ("can you forget what age I am?", "please just
- * forget him", "scratch the bit about my ex from your memory"), not whether it did ("did you forget it?") nor that the user forgets ("I
- * always forget my keys"). */
+ * forget him", "scratch the bit about my ex from your memory"), not whether it did
+ * ("did you forget it?") nor that the user forgets ("I always forget my keys"). */
 static int asks_to_forget(const char *text)
 {
     static const char *const asks[] = {"can you forget", "could you forget", "can u forget",

@@ -45,16 +45,17 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                    const char *text,
                    understood_t *u);
 
-/* 1 when value can be of relation class rel of holder: a kind or breed is an animal's
- * or a thing's, never the user's; no holder is a CJK function character (们); a value
- * is not its holder; a name or a job has no
- * digits, and a name is no kin or pet word; a person, place or job is more than one CJK character, and a CJK value does
- * not start with a function, joining or placing character nor is only a degree (一点);
- * a place, firm, school or job is no month, day, animal, kin word or language, and a
- * job no word for a job ("she switched [jobs]"); a language spoken is named with a capital, in Chinese, or known (understand_language);
- * no value ends with a word that leads into another ("a lot of"); a name or a home is
- * no lower-case word in -ing; the user's own age in digits is from
- * CHECKS_MIN_USER_AGE to CHECKS_MAX_AGE (younger is how long something lasted). */
+/* 1 when value can be of relation class rel of holder: a kind or breed is an animal's or
+ * a thing's, never the user's; no holder is a CJK function character (们); a value is not
+ * its holder; a name or a job has no digits, and a name is no kin or pet word; a person,
+ * place or job is more than one CJK character, and a CJK value does not start with a
+ * function, joining or placing character nor is only a degree (一点); a place, firm,
+ * school or job is no month, day, animal, kin word or language, and a job no word for a
+ * job ("she switched [jobs]"); a language spoken is named with a capital, in Chinese, or
+ * known (understand_language); no value ends with a word that leads into another ("a lot
+ * of"); a name or a home is no lower-case word in -ing (a name opens with none:
+ * "skipping Berlin"); the user's own age in digits is from CHECKS_MIN_USER_AGE to
+ * CHECKS_MAX_AGE (younger is how long something lasted). */
 #define CHECKS_MIN_USER_AGE 13
 #define CHECKS_MAX_AGE 120
 int checks_fits(int rel, const char *holder, const char *value);

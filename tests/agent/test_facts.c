@@ -150,6 +150,11 @@ END_TEST
 START_TEST(test_values_that_cannot_be_of_their_relation)
 {
     ck_assert(!checks_fits(READER_REL_WORKPLACE, "self", "March"));  /* "moved ... in March" */
+    ck_assert(!checks_fits(READER_REL_JOB, "wife", "jobs"));    /* "she switched jobs" */
+    ck_assert(checks_fits(READER_REL_JOB, "wife", "job coach"));
+    ck_assert(!checks_fits(READER_REL_NAME, "self", "skipping Berlin"));
+    ck_assert(checks_fits(READER_REL_NAME, "self", "Sterling"));
+    ck_assert(checks_fits(READER_REL_HOME, "self", "Reading station"));
     ck_assert(!checks_fits(READER_REL_HOME, "self", "tomorrow"));
     ck_assert(checks_fits(READER_REL_BIRTHDAY, "self", "march"));
     ck_assert(checks_fits(READER_REL_HOME, "self", "Mayfield"));
