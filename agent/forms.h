@@ -281,8 +281,8 @@ int forms_allergic(const char *c, size_t cn, const char *const *words, int n,
  * practice manager": a change of job told from one to another (or after "promoted to"),
  * the new one ending in a kind of person (kinds_person): the user's job, in place of the
  * clause's units (out[0] then); "Kim got promoted to head chef", "my son was promoted
- * to ...", "she's been promoted to ...": the job of whom it names (a name with a
- * capital, a kin word after "my", a pronoun). Returns the units. */
+ * to ...": the job of whom it names (a name with a capital, a kin word after "my").
+ * Returns the units. */
 int forms_job_from_to(const char *c, size_t cn, const char *const *words,
                       const unsigned char *caps, int n, const understood_t *clause,
                       understood_t *out, int k);

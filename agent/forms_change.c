@@ -105,11 +105,11 @@ int forms_turned(const char *c, size_t cn, const char *const *words, const unsig
     return k;
 }
 
-/* Whose a promotion is ("Kim got promoted to ...", "my brother was promoted to ...",
- * "she's been promoted to ..."), from the words before "promoted" at p, into holder (cap
- * bytes): a name written with a capital, a kin word after "my" or "our", or a pronoun;
- * "self" when none (the user's: "promoted to shift lead"); 0 when it is someone it
- * cannot tell. */
+/* Whose a promotion is ("Kim got promoted to ...", "my brother was promoted to ..."),
+ * from the words before "promoted" at p, into holder (cap bytes): a name written with a
+ * capital, or a kin word after "my" or "our"; "self" when none or "I" ("promoted to shift
+ * lead", "guess who got promoted"); 0 when it is someone it cannot tell, a pronoun among
+ * them (whom "he" is, the reader's units tell). */
 static int promoted_whose(const char *c, size_t cn, const char *const *words,
                           const unsigned char *caps, int p, char *holder, size_t cap)
 {
@@ -120,14 +120,12 @@ static int promoted_whose(const char *c, size_t cn, const char *const *words,
                                           "she", "he", "they", "i've", "i", "im", "i'm", NULL};
     static const char *const pronoun[] = {"she's", "she", "he's", "he", "they", "they've",
                                           NULL};
-    static const char *const me[] = {"i", "i've", "im", "i'm", NULL};
+    static const char *const me[] = {"i", "i've", "im", "i'm", "who", NULL};   /* ("guess
+                                                                  * who got promoted") */
     int h = p - 1;
     for (; h >= 0 && understand_in_list(between, words[h]); h--) {
         if (understand_in_list(me, words[h])) break;
-        if (understand_in_list(pronoun, words[h])) {
-            snprintf(holder, cap, "%.*s", (int)strcspn(words[h], "'"), words[h]);
-            return 1;
-        }
+        if (understand_in_list(pronoun, words[h])) return 0;   /* the reader's reading */
     }
     if (h < 0 || understand_in_list(me, words[h])) {
         snprintf(holder, cap, "self");
