@@ -1371,20 +1371,23 @@ static int tells_other(const word_t *q, int nq, const word_t *s, int ns)
 }
 
 /* A sentence of text at from (*len bytes) taken on by the next one of its message
- * when that one only says "it" of it ("my handicap dropped. It's 14 now!"): *len then
- * reaches the end of that one. */
-static void goes_on(const char *text, size_t from, size_t *len)
+ * when that one only says "it" of it ("my handicap dropped. It's 14 now!"), or when it
+ * is short and tells no value itself ("we moved the salon! now it is in Sugar Land",
+ * "switched majors. urban planning now"): *len then reaches the end of that one. s is
+ * scratch (QUOTE_WORDS words), NULL for a yes/no question (only "it" then: what it
+ * checks is said in the sentence found). */
+static void goes_on(const char *text, size_t from, size_t *len, word_t *s)
 {
     static const char *const it[] = {"it's ", "its ", "it is ", "it’s ", "that's ", NULL};
     size_t at = from + *len, b, n;
     int asks;
-    if (!text[at] || text[at] == '\n' || !next_sentence(text, &at, &b, &n, &asks) || asks)
+    if (!text[at] || text[at] == '\n' || !next_sentence(text, &at, &b, &n, &asks) || asks ||
+        b + n - from >= QUOTE_SENTENCE)
         return;
-    for (int i = 0; it[i]; i++)
-        if (!strncasecmp(text + b, it[i], strlen(it[i])) && b + n - from < QUOTE_SENTENCE) {
-            *len = b + n - from;
-            return;
-        }
+    int ns = s ? words_of(text + from, *len, s, QUOTE_WORDS) : 0, bare = s && ns <= 5;
+    for (int i = 0; i < ns && bare; i++) bare = !value_shape(&s[i], i == 0);
+    for (int i = 0; it[i] && !bare; i++) bare = !strncasecmp(text + b, it[i], strlen(it[i]));
+    if (bare) *len = b + n - from;
 }
 
 /* 1 when the sentence s[0..ns) says not of a word the yes/no question q[0..nq) asks
@@ -1423,13 +1426,13 @@ static void note_found(const understood_t *c, const char *question,
 {
     word_t q[QUOTE_WORDS];
     int nq = words_of(question, strlen(question), q, QUOTE_WORDS);
-    goes_on(t[fd->turn].text, fd->from, &fd->len);
-    int ns = words_of(t[fd->turn].text + fd->from, fd->len, s, QUOTE_WORDS);
     /* (one that opens as yes/no is one, whatever the reader took it for, unless it asks
      * whether mnemo knows: "do you remember ...") */
     int yesno = c->act == READER_YESNO ||
                 (nq && understand_question_word(q[0].low) == 1 &&
                  !(nq > 1 && (!strcmp(q[1].low, "you") || !strcmp(q[1].low, "u"))));
+    goes_on(t[fd->turn].text, fd->from, &fd->len, yesno || a->zh ? NULL : s);
+    int ns = words_of(t[fd->turn].text + fd->from, fd->len, s, QUOTE_WORDS);
     fd->no = yesno && !a->zh &&
              (tells_other(q, nq, s, ns) || (best >= a->nk && says_not(a, q, nq, s, ns)));
     /* (one word is enough when it is a name or a number: "is the pony called Sable?") */

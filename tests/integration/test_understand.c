@@ -1584,6 +1584,10 @@ START_TEST(test_a_newer_message_that_changes_a_quoted_value_is_quoted)
     json_decref(say("a", "I own 9 guitars now, the oldest one is a 1962 Harmony archtop"));
     json_decref(say("b", "picked up one more guitar at the flea market. So now I have 10"));
     ask("c", "what kind of guitar is the oldest one?", "Harmony", NULL);
+    /* a short sentence that tells no value goes on into the next one */
+    json_decref(say("b", "we moved the bakery! not on Quay Street anymore, now it is in "
+                         "Stonegate, much bigger"));
+    ask("c", "where is my bakery now?", "Stonegate", NULL);
 }
 END_TEST
 
