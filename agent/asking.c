@@ -66,13 +66,14 @@ static size_t request(const char *text, size_t b, size_t e, int *many)
         return i < e ? i : 0;
     }
     if ((l = opens(text, e, i, "what")) || (l = opens(text, e, i, "whats")) ||
-        (l = opens(text, e, i, "what're"))) {     /* of two: "what are the names of ..." */
-        i = skip(text, e, i + l);
-        if ((l = opens(text, e, i, "are")) || (l = opens(text, e, i, "is")))
+        (l = opens(text, e, i, "what's")) || (l = opens(text, e, i, "what're"))) {
+        i = skip(text, e, i + l);       /* of two: "what are the names of ...", "what is
+                                         * name of my daughter and of my grandson" */
+        if ((l = opens(text, e, i, "are")) || (l = opens(text, e, i, "is")) ||
+            (l = opens(text, e, i, "were")) || (l = opens(text, e, i, "was")))
             i = skip(text, e, i + l);
-        if (!(l = opens(text, e, i, "the"))) return 0;
-        i = skip(text, e, i + l);
-        if (!(l = opens(text, e, i, "names"))) return 0;
+        if ((l = opens(text, e, i, "the"))) i = skip(text, e, i + l);
+        if (!(l = opens(text, e, i, "names")) && !(l = opens(text, e, i, "name"))) return 0;
         i = skip(text, e, i + l);
         if (!(l = opens(text, e, i, "of"))) return 0;
         size_t second, borrow;

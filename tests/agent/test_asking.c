@@ -24,6 +24,11 @@ static const struct {
      "what is the name of my boss and what is the name of my manager?"},
     {"what are the names of my niece and nephew?",
      "what is the name of my niece and what is the name of my nephew?"},
+    {"What is name of my aunt and of godson?",
+     "what is the name of my aunt and what is the name of my godson?"},
+    {"what were the names of my late uncle and my cousin?",
+     "what is the name of my late uncle and what is the name of my cousin?"},
+    {"what's the name of my boss?", "what's the name of my boss?"},
     {"We got a puppy. Name all my pets. Thanks!",
      "We got a puppy. what are the names of all my pets? Thanks!"},
     /* other requests, names told and names asked of one: as they are */
