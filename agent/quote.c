@@ -252,6 +252,8 @@ typedef struct asked {
     int naming;     /* asks someone's name: a name told right beside them */
     char breed[LEX_WORD_MAX];   /* asks the kind of this animal of the user's ("what breed
                                  * is Bruno?"): a kind of it told beside it */
+    int job;        /* asks the job of someone it names ("what does Kemal do?", "is Segun a
+                     * lawyer?"): a kind of person told of them after "a" or "as" */
     int thing;      /* asks about a thing of the user's ("my café"), not someone */
     int cued;       /* looks for the words of its relation (cues), not its own */
     int past;       /* passes over sentences that hold a replaced value (tells_past) */
@@ -366,6 +368,9 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
         snprintf(a->breed, sizeof a->breed, "%s", named ? "pet" : a->h[0].key);
         a->nk = 0;                      /* ("breed", "kind": said by the kind itself) */
     }
+    a->job = 0;
+    for (int i = 1; i < nq && rel == READER_REL_JOB && !a->self && !cued && !a->job; i++)
+        a->job = q[i].cap && !understand_question_word(q[i].low);  /* by name */
     /* the words of a relation, when the question asks for it with its own question word
      * or as yes or no ("where do I work?", "does she live with me?", not "who do I work
      * with?") */
@@ -544,6 +549,15 @@ static int place_after(const asked_t *a, const word_t *s, int ns)
     return 0;
 }
 
+/* 1 when s[j] is a kind of person told as one's job: no kin word, right after "a",
+ * "an" or "as" ("is a doctor", "works as a porter"). */
+static int job_word(const word_t *s, int j)
+{
+    static const char *const as[] = {"a", "an", "as", NULL};
+    return j > 0 && understand_in_list(as, s[j - 1].low) && !kin_word(&s[j]) &&
+           kinds_person(s[j].low);
+}
+
 /* Words a question asks a kind of thing by, and the words people tell one with ("which
  * medication do I take?" of "I'm on 5mg of amlodipine"): the kind first, each row
  * NULL-terminated. */
@@ -599,6 +613,15 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
             own = (same_word(&s[j], &a->k[k]) || said_as(&a->k[k], &s[j])) &&
                   (!a->self || a->anyone || !someone_before(s, j, names, a->cued));
         score += own;
+    }
+    if (a->job) {       /* "my son Segun is a doctor": a kind of person, as told of them */
+        int told = 0;
+        for (int j = 0; j < ns && !told; j++) told = job_word(s, j);
+        if (!told) return 0;
+        int held = 0;
+        for (int k = 0; k < a->nk; k++)
+            for (int j = 0; j < ns; j++) held += same_word(&s[j], &a->k[k]);
+        return 1 + held;
     }
     if (a->breed[0]) {  /* "our dog Bruno, a dachshund": a kind of the animal asked */
         for (int j = 0; j < ns; j++) {
@@ -795,7 +818,8 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
     const store_turn_t *t = said->t;
     size_t nt = said->nt;
     const char *const *names = said->names;
-    int best = 0, stop = a->zh ? !a->z.nch : !a->nk && !a->age && !a->naming && !a->breed[0];
+    int best = 0, stop = a->zh ? !a->z.nch
+                                : !a->nk && !a->age && !a->naming && !a->breed[0] && !a->job;
                                                 /* (nothing to look for) */
     memset(hid, 0, sizeof *hid);
     /* Newest first, so a tie keeps the newer. A request to forget hides what was told
@@ -1286,6 +1310,22 @@ static int value_word(const word_t *w)
     return kind_of_value(w) || content_word(w) || understand_in_list(times, w->low);
 }
 
+/* 1 when the yes/no question q[0..nq) asks a job the sentence s[0..ns) does not hold,
+ * where it tells another ("is Segun a lawyer?" of "my son Segun is a doctor"). */
+static int other_job(const word_t *q, int nq, const word_t *s, int ns)
+{
+    for (int i = 0; i < nq; i++) {
+        if (!job_word(q, i)) continue;
+        int held = 0, other = 0;
+        for (int j = 0; j < ns; j++) {
+            held |= same_word(&s[j], &q[i]);
+            other |= job_word(s, j);
+        }
+        return !held && other;
+    }
+    return 0;
+}
+
 /* 1 when the yes/no question q[0..nq) names a day or month that the sentence s[0..ns)
  * does not, where it names another of the same kind ("is my lesson on tuesdays?" of
  * "lessons are thursday mornings"), and no span of them ("monday to friday"); not one
@@ -1347,7 +1387,7 @@ static int tells_other(const word_t *q, int nq, const word_t *s, int ns)
 {
     static const char *const compares[] = {"than", "least", "most", "over", "under",
                                            "before", "after", NULL};
-    if (other_when(q, nq, s, ns)) return 1;
+    if (other_when(q, nq, s, ns) || other_job(q, nq, s, ns)) return 1;
     for (int i = 0; i < nq; i++)
         if (understand_in_list(compares, q[i].low)) return 0;
     for (int i = 0; i < nq; i++) {
@@ -1435,8 +1475,9 @@ static void note_found(const understood_t *c, const char *question,
     int ns = words_of(t[fd->turn].text + fd->from, fd->len, s, QUOTE_WORDS);
     fd->no = yesno && !a->zh &&
              (tells_other(q, nq, s, ns) || (best >= a->nk && says_not(a, q, nq, s, ns)));
-    /* (one word is enough when it is a name or a number: "is the pony called Sable?") */
-    int one = a->nk == 1 && !a->zh && (a->k[0].cap || number_word(&a->k[0]));
+    /* (one word is enough when it is a name or a number, "is the pony called Sable?", or
+     * the job asked of someone named: "is Segun a doctor?") */
+    int one = a->nk == 1 && !a->zh && (a->k[0].cap || number_word(&a->k[0]) || a->job);
     fd->yes = yesno && !fd->no && (a->nk >= 2 || one) && best >= a->nk && !denies(s, ns) &&
               !wishes(s, ns);
     if (a->zh)          /* every character of a Chinese question, two at least, not denied */

@@ -1625,13 +1625,18 @@ END_TEST
 
 /* The kind of an animal asked by its name is answered by the sentence that names it
  * beside a kind of animal, and only by one: a sentence that names it alone says no
- * breed. */
+ * breed; so is the job of someone asked by name, yes or no. */
 START_TEST(test_a_breed_told_beside_a_name_is_quoted)
 {
     json_decref(say("a", "we moved to the coast with our cat Biscotti, a grumpy old ragdoll"));
     ask("b", "what breed is Biscotti?", "ragdoll", NULL);
     json_decref(say("a", "my dog Lupo sleeps on the sofa all day"));
     ask("b", "what breed is Lupo?", "know", "sofa");
+    /* a job asked of someone by name, told only in a sentence that keeps no job */
+    json_decref(say("a", "My eldest Tunde is a surveyor in Leeds, and my youngest Femi is "
+                         "still at school"));
+    ask("b", "Is Tunde an architect?", "No", NULL);
+    ask("b", "Is Tunde a surveyor?", "Yes", NULL);
 }
 END_TEST
 
