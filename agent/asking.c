@@ -17,7 +17,7 @@ static const char *const polite[] = {
     "can you", "could you", "would you", "will you", "can u", "could u", NULL,
 };
 
-/* What follows "name" in a bid to be told names ("name all three of my kids"). */
+/* What follows "name" in a bid to be told names ("name all four of my goats"). */
 static const char *const named[] = {"all", "my", "our", "the", "both", "each", "every",
                                     "his", "her", "their", NULL};
 
@@ -68,7 +68,7 @@ static size_t request(const char *text, size_t b, size_t e, int *many)
     if ((l = opens(text, e, i, "what")) || (l = opens(text, e, i, "whats")) ||
         (l = opens(text, e, i, "what's")) || (l = opens(text, e, i, "what're"))) {
         i = skip(text, e, i + l);       /* of two: "what are the names of ...", "what is
-                                         * name of my daughter and of my grandson" */
+                                         * name of my aunt and of my godson" */
         if ((l = opens(text, e, i, "are")) || (l = opens(text, e, i, "is")) ||
             (l = opens(text, e, i, "were")) || (l = opens(text, e, i, "was")))
             i = skip(text, e, i + l);
@@ -135,7 +135,7 @@ static size_t two_of(const char *obj, size_t n, size_t *second, size_t *borrow)
 }
 
 /* Writes the question for the names asked of obj[0, n) to out: one question for each
- * of two ("what is the name of my wife and what is the name of my nephew?"), else
+ * of two ("what is the name of my aunt and what is the name of my godson?"), else
  * q and obj. 0 when it does not fit. */
 static int put_names(char *out, size_t cap, size_t *at, const char *q, const char *obj,
                      size_t n)

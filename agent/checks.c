@@ -99,7 +99,7 @@ static int has_part(const char *text, const char *const *parts)
 static int says_forget(const char *text)
 {
     static const char *const stems[] = {"forget", "delete", "remove", "erase", "wipe",
-                                        "remember", "unlearn", "scratch", "memory", "忘",
+                                        "remember", "unlearn", "scratch", "memory", "drop", "忘",
                                         "删", "清除", NULL};
     return has_part(text, stems);
 }
@@ -142,7 +142,7 @@ int checks_fits(int rel, const char *holder, const char *value)
     if (rel == READER_REL_NAME || rel == READER_REL_JOB)
         for (const char *p = value; *p; p++)
             if (isdigit((unsigned char)*p)) return 0;
-    /* a job is no word for a job ("she switched [jobs]") */
+    /* a job is no word for a job ("he changed [jobs]") */
     static const char *const work_words[] = {"job", "jobs", "work", "career", "careers",
                                              "role", "roles", "position", "shift", "shifts",
                                              NULL};
@@ -216,7 +216,7 @@ int checks_fits(int rel, const char *holder, const char *value)
     if ((rel == READER_REL_NAME || rel == READER_REL_HOME) && w1 >= 6 &&
         !strncmp(value + w1 - 3, "ing", 3) && islower((unsigned char)value[0]) &&
         (w1 == n || rel == READER_REL_NAME))
-        return 0;                       /* (nor opens with one: "skipping Berlin") */
+        return 0;                       /* (nor opens with one: "missing Oslo") */
     return 1;
 }
 
@@ -591,7 +591,9 @@ static int asks_to_forget(const char *text)
     static const char *const asks[] = {"can you forget", "could you forget", "can u forget",
                                        "would you forget", "will you forget", "could u forget",
                                        "please forget", "pls forget", "forget about",
-                                       "just forget", "scratch what", "scratch the",
+                                       "just forget", "forget what i", "drop what i",
+                                       "delete what i", "remove what i", "erase what i",
+                                       "wipe what i", "scratch what", "scratch the",
                                        "scratch my", "scratch all", "scratch everything",
                                        "from your memory", "out of your memory", NULL};
     char low[512];
@@ -1254,7 +1256,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if ((u->act == READER_QUESTION || u->act == READER_YESNO || u->act == READER_SMALLTALK ||
          u->act == READER_SUMMARY) &&
         asks_to_forget(text))
-        u->act = READER_FORGET;     /* ("scratch what I told you about my camera") */
+        u->act = READER_FORGET;     /* ("scratch what I said about my bike") */
     if (((u->act == READER_SMALLTALK && q < 0) || (u->act == READER_CORRECTION && !u->value[0])) &&
         slip_put_right(f, text, u))
         return;

@@ -287,7 +287,7 @@ int forms_job_from_to(const char *c, size_t cn, const char *const *words,
                       const unsigned char *caps, int n, const understood_t *clause,
                       understood_t *out, int k);
 
-/* "got an internship at the museum", "starting an apprenticeship with a joiner": a
+/* "landed an internship with a law firm", "starting an apprenticeship with a joiner": a
  * placement the user got or began tells their job (intern, apprentice, trainee,
  * resident), in place of the clause's units (out[0] then); not one of someone's ("my son
  * got an internship"). Returns the units. */

@@ -108,7 +108,7 @@ int forms_turned(const char *c, size_t cn, const char *const *words, const unsig
 /* Whose a promotion is ("Kim got promoted to ...", "my brother was promoted to ..."),
  * from the words before "promoted" at p, into holder (cap bytes): a name written with a
  * capital, or a kin word after "my" or "our"; "self" when none or "I" ("promoted to shift
- * lead", "guess who got promoted"); 0 when it is someone it cannot tell, a pronoun among
+ * lead", "guess who has been promoted"); 0 when it is someone it cannot tell, a pronoun among
  * them (whom "he" is, the reader's units tell). */
 static int promoted_whose(const char *c, size_t cn, const char *const *words,
                           const unsigned char *caps, int p, char *holder, size_t cap)

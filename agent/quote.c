@@ -182,7 +182,7 @@ static int asks_to_forget(const word_t *w, int n)
     static const char *const scratched[] = {"what", "the", "my", "all", "everything", "any",
                                             NULL};
     for (int i = 0; i < n; i++) {
-        /* "scratch the eviction stuff", "scratch what I told you": not "a scratch" */
+        /* "scratch the tax stuff", "scratch what I said": not "a scratch" */
         if (!strcmp(w[i].low, "scratch") && i + 1 < n &&
             understand_in_list(scratched, w[i + 1].low))
             return 1;
@@ -251,9 +251,9 @@ typedef struct asked {
     int age;        /* asks someone's age: a number told right after them */
     int naming;     /* asks someone's name: a name told right beside them */
     char breed[LEX_WORD_MAX];   /* asks the kind of this animal of the user's ("what breed
-                                 * is Bruno?"): a kind of it told beside it */
-    int job;        /* asks the job of someone it names ("what does Kemal do?", "is Segun a
-                     * lawyer?"): a kind of person told of them after "a" or "as" */
+                                 * is Mungo?"): a kind of it told beside it */
+    int job;        /* asks the job of someone it names ("what does Ines do?", "is Ines a
+                     * vet?"): a kind of person told of them after "a" or "as" */
     int thing;      /* asks about a thing of the user's ("my café"), not someone */
     int cued;       /* looks for the words of its relation (cues), not its own */
     int past;       /* passes over sentences that hold a replaced value (tells_past) */
@@ -360,7 +360,7 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
     for (int i = 0; i < nq && !part_asked; i++) part_asked = understand_in_list(part, q[i].low);
     a->naming = !a->self && rel == READER_REL_NAME && (a->thing || !a->nk) && !part_asked;
     a->breed[0] = '\0';
-    int named = 0;                      /* (a name no fact holds: "what breed is Pip?") */
+    int named = 0;                      /* (a name no fact holds: "what breed is Mungo?") */
     for (int i = 0; i < nq && a->nh == 1 && !named; i++)
         named = q[i].cap && i > 0 && !strcmp(q[i].low, a->h[0].low);
     if (rel == READER_REL_KIND && a->nh == 1 && !cued &&
@@ -559,7 +559,7 @@ static int job_word(const word_t *s, int j)
 }
 
 /* Words a question asks a kind of thing by, and the words people tell one with ("which
- * medication do I take?" of "I'm on 5mg of amlodipine"): the kind first, each row
+ * medication do I take?" of "I'm on 20mg of citalopram"): the kind first, each row
  * NULL-terminated. */
 static const char *const told_as[][12] = {
     {"medication", "take", "taking", "takes", "mg", "pill", "pills", "tablet", "tablets",
@@ -614,7 +614,7 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
                   (!a->self || a->anyone || !someone_before(s, j, names, a->cued));
         score += own;
     }
-    if (a->job) {       /* "my son Segun is a doctor": a kind of person, as told of them */
+    if (a->job) {       /* "my niece Ines is a vet": a kind of person, as told of them */
         int told = 0;
         for (int j = 0; j < ns && !told; j++) told = job_word(s, j);
         if (!told) return 0;
@@ -623,7 +623,7 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
             for (int j = 0; j < ns; j++) held += same_word(&s[j], &a->k[k]);
         return 1 + held;
     }
-    if (a->breed[0]) {  /* "our dog Bruno, a dachshund": a kind of the animal asked */
+    if (a->breed[0]) {  /* "our dog Mungo, a whippet": a kind of the animal asked */
         for (int j = 0; j < ns; j++) {
             const char *of = kinds_animal(s[j].low);
             if (of && (!strcmp(of, a->breed) || !strcmp(a->breed, "pet"))) return 1;
@@ -703,7 +703,7 @@ static void hide_words(hidden_t *h, const word_t *s, int ns)
             continue;
         named = 1;
         if (h->n < 64) snprintf(h->stem[h->n++], sizeof h->stem[0], "%s", s[i].stem);
-        /* a topic named ("forget about my salary"): the words that tell of it too */
+        /* a topic named ("drop my wages"): the words that tell of it too */
         const char *const *tells = understand_topic_tells(s[i].low);
         for (int t = 0; tells && tells[t] && h->n < 64; t++)
             if (tells[t][0] != '#' && !strchr(tells[t], ' '))
@@ -922,7 +922,7 @@ static int asks_for_value(const char *question)
     return asks;
 }
 
-/* 1 when a question asks what holds now ("where do I work these days?"). */
+/* 1 when a question asks what holds now ("which gym do I use nowadays?"). */
 static int asks_now(const char *question)
 {
     static const char *const now[] = {"now", "currently", "these days", "nowadays", "rn",
@@ -954,7 +954,7 @@ static int value_shape(const word_t *w, int first)
 }
 
 /* The values the sentence s[0..ns) tells within four words of one of a's content words
- * ("about 5 acres", "marathon in Berlin"), not a's own, and of the kind the question
+ * ("about 30 hens", "race in Ghent"), not a's own, and of the kind the question
  * asks (asks: quote_span_asks): up to max into old (their shapes into shape); how
  * many. */
 static int values_near(const asked_t *a, int asks, const word_t *s, int ns,
@@ -975,8 +975,8 @@ static int values_near(const asked_t *a, int asks, const word_t *s, int ns,
     return n;
 }
 
-/* 1 when a sentence says a plan or a value changed ("we skip the Lofoten", "so I go in
- * january instead"): changes() or a word of calling off. */
+/* 1 when a sentence says a plan or a value changed ("we're skipping Ghent", "so we fly in
+ * May instead"): changes() or a word of calling off. */
 static int called_off(const word_t *s, int ns)
 {
     static const char *const off[] = {"skip", "skipping", "skipped", "cancelled", "canceled",
@@ -988,10 +988,10 @@ static int called_off(const word_t *s, int ns)
 
 /* A newer message that changes what the sentence find_said chose tells (turn *bt, from
  * *bfrom, *blen bytes) for a wh-question a: one that names a value the chosen sentence
- * told beside the question's words and says it changed ("the farm is 7 acres, not 5";
- * "we skip the Lofoten, we drive to Nordkapp next"), or one that holds a question's word
- * and, in a sentence that says it changed, another value of the same shape ("summit
- * again! now 7 times" after "6 times on everest summit"). The newest such message's
+ * told beside the question's words and says it changed ("we have 26 hens, not 30";
+ * "we're skipping Ghent, we ride in Bruges next"), or one that holds a question's word
+ * and, in a sentence that says it changed, another value of the same shape ("ran it
+ * again! now 12 times" after "11 times round the island race"). The newest such message's
  * sentences from the first that does so to the one that says it changed become the
  * quote: 1, with *bt, *bfrom and *blen moved; else 0. asks_for is what the question
  * asks (quote_span_asks), now whether it asks what holds now (asks_now): another value
@@ -1038,7 +1038,7 @@ static int newer_said(const asked_t *a, int asks_for, int now, const said_t *sai
             int news = 0;
             for (int j = j1; j <= j2; j++) news |= other[j];
             if (!news && j2 + 1 < ns && other[j2 + 1] && chg[j2 + 1])
-                news = 1, j2++;             /* "... skipping Berlin. Switched to Valencia" */
+                news = 1, j2++;             /* "... skipping Ghent. Switched to Bruges" */
             if (!names[j1] && (!news || !(asks_for || now))) continue;
             if (from[j2] + len[j2] - from[j1] >= QUOTE_SENTENCE) continue;
             *bt = i, *bfrom = from[j1], *blen = from[j2] + len[j2] - from[j1];
@@ -1311,7 +1311,7 @@ static int value_word(const word_t *w)
 }
 
 /* 1 when the yes/no question q[0..nq) asks a job the sentence s[0..ns) does not hold,
- * where it tells another ("is Segun a lawyer?" of "my son Segun is a doctor"). */
+ * where it tells another ("is Ines a dentist?" of "my niece Ines is a vet"). */
 static int other_job(const word_t *q, int nq, const word_t *s, int ns)
 {
     for (int i = 0; i < nq; i++) {
@@ -1412,8 +1412,8 @@ static int tells_other(const word_t *q, int nq, const word_t *s, int ns)
 
 /* A sentence of text at from (*len bytes) taken on by the next one of its message
  * when that one only says "it" of it ("my handicap dropped. It's 14 now!"), or when it
- * is short and tells no value itself ("we moved the salon! now it is in Sugar Land",
- * "switched majors. urban planning now"): *len then reaches the end of that one. s is
+ * is short and tells no value itself ("we moved the shop! it's on Mill Lane now",
+ * "changed courses. geology now"): *len then reaches the end of that one. s is
  * scratch (QUOTE_WORDS words), NULL for a yes/no question (only "it" then: what it
  * checks is said in the sentence found). */
 static void goes_on(const char *text, size_t from, size_t *len, word_t *s)
@@ -1476,7 +1476,7 @@ static void note_found(const understood_t *c, const char *question,
     fd->no = yesno && !a->zh &&
              (tells_other(q, nq, s, ns) || (best >= a->nk && says_not(a, q, nq, s, ns)));
     /* (one word is enough when it is a name or a number, "is the pony called Sable?", or
-     * the job asked of someone named: "is Segun a doctor?") */
+     * the job asked of someone named: "is Ines a vet?") */
     int one = a->nk == 1 && !a->zh && (a->k[0].cap || number_word(&a->k[0]) || a->job);
     fd->yes = yesno && !fd->no && (a->nk >= 2 || one) && best >= a->nk && !denies(s, ns) &&
               !wishes(s, ns);
@@ -1584,8 +1584,8 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         if (moved && fd->span[0] &&
             (holds_text(t[was].text + wfrom, wlen, fd->span) ||
              values_in(t[fd->turn].text + fd->from, fd->len, s) > 1))
-            fd->span[0] = '\0';    /* the value it replaced ("7 acres, not 5"), or one of
-                                     * several ("lost 6 birds, down to 34 now") */
+            fd->span[0] = '\0';    /* the value it replaced ("26 hens, not 30"), or one of
+                                     * several ("sold 4 hens, down to 22 now") */
         for (int e = 0; e < g; e++)     /* one sentence answers two questions: said once */
             fd->dup |= got[e].len && got[e].turn == fd->turn && got[e].from == fd->from;
         if (!any++) {

@@ -1304,7 +1304,7 @@ static int tells_topic(const char *text, const char *const *tells)
     return 0;
 }
 
-/* The topic the request to forget text names ("forget about my salary"): its words that
+/* The topic the request to forget text names ("drop my wages"): its words that
  * tell of it, or NULL (the first word that names one). */
 static const char *const *topic_of(const char *text)
 {
@@ -1392,7 +1392,7 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
             if (hit) forget_fact(r, m, told, &nt);
         }
     }
-    /* "forget about my salary", "remove my medical details": a topic named, the facts
+    /* "drop my wages please", "delete the health stuff": a topic named, the facts
      * whose sentences tell of it ("I earn 3100 a month") */
     const char *const *topic = nt ? NULL : topic_of(text);
     for (size_t i = 0; topic && i < f->n; i++)

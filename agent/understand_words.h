@@ -43,11 +43,11 @@ extern const char *const understand_greetings[];
  * forget. */
 extern const char *const understand_forget_verbs[];
 
-/* The words that tell of the topic a word of a request to forget names ("forget about
- * my salary": "earn", "paid", "wage" ...; "my medical details": "pills", "mg",
+/* The words that tell of the topic a word of a request to forget names ("never mind
+ * my wages": "earn", "paid", "wage" ...; "my health stuff": "pills", "mg",
  * "diagnosed" ...; sobriety, debts, court cases, job interviews), NULL-terminated; NULL
  * when w (lower case) names none. A word that opens with '#' tells it only in a text
- * that holds a digit ("#an hour": "19 an hour", not "walk an hour"). */
+ * that holds a digit ("#an hour": "12.50 an hour", not "walk an hour"). */
 const char *const *understand_topic_tells(const char *w);
 
 /* 1 when w is one of list (NULL-terminated), byte for byte. */

@@ -15,7 +15,7 @@ static const struct {
 } rows[] = {
     {"Remind me the name of my vet.", "what is the name of my vet?"},
     {"could you tell me the names of our goats", "what are the names of our goats?"},
-    {"pls tell me name of the boat!", "what is the name of the boat?"},
+    {"pls tell me name of the allotment!", "what is the name of the allotment?"},
     {"name all four of my grandkids", "what are the names of all four of my grandkids?"},
     {"Name both ponies please.", "what are the names of both ponies please?"},
     {"Kindly, remind me again of the names of my aunt and my godson.",
@@ -56,7 +56,7 @@ END_TEST
 START_TEST(test_a_buffer_too_small_is_refused)
 {
     char out[16];
-    ck_assert_int_eq(asking_text("name all my cats", out, sizeof out), -1);
+    ck_assert_int_eq(asking_text("name both my ferrets", out, sizeof out), -1);
     ck_assert_int_eq(asking_text("hi", out, 3), 2);
     ck_assert_str_eq(out, "hi");
     ck_assert_int_eq(asking_text("hi", out, 2), -1);

@@ -1585,19 +1585,18 @@ START_TEST(test_a_newer_message_that_changes_a_quoted_value_is_quoted)
     json_decref(say("b", "picked up one more guitar at the flea market. So now I have 10"));
     ask("c", "what kind of guitar is the oldest one?", "Harmony", NULL);
     /* a short sentence that tells no value goes on into the next one */
-    json_decref(say("b", "we moved the bakery! not on Quay Street anymore, now it is in "
-                         "Stonegate, much bigger"));
+    json_decref(say("b", "we moved the bakery! Stonegate from Monday, a much bigger unit"));
     ask("c", "where is my bakery now?", "Stonegate", NULL);
 }
 END_TEST
 
-/* A bid to be told names ("kindly remind me of ...", "name all ...") is a question, and
+/* A bid to be told names ("could you remind me of ...", "name all ...") is a question, and
  * names asked of two are both answered. */
 START_TEST(test_requests_for_names_are_asked)
 {
     tell("a", "My aunt Ilona keeps bees and my godson Teodor plays the cello.");
     tell("a", "We have two ferrets called Pip and Mungo.");
-    ask("b", "Kindly remind me of the names of my aunt and my godson.", "Ilona", NULL);
+    ask("b", "Could you remind me of the names of my aunt and my godson.", "Ilona", NULL);
     ask("b", "please tell me the name of my aunt and of my godson", "Teodor", NULL);
     ask("b", "name all my ferrets", "Mungo", NULL);
 }
@@ -1607,7 +1606,7 @@ END_TEST
  * name told with "turned" is the age of whom it names; "switched jobs" tells no job. */
 START_TEST(test_promotions_are_whose_they_name)
 {
-    tell("a", "my girlfriend Noor is a junior architect at a small practice");
+    tell("a", "my girlfriend Noor is a junior architect at a firm in Hull");
     tell("b", "Noor got promoted to project architect, no more drawing toilets all day!");
     ask("c", "what does my girlfriend do now", "project architect", NULL);
     tell("a", "my uncle is a sergeant in the fire brigade");
@@ -1647,13 +1646,13 @@ START_TEST(test_forgetting_a_topic_and_scratching_from_memory)
 {
     json_decref(say("a", "I earn 2800 a month at the depot"));
     tell("a", "my son Emil is called Emil and he is 9");
-    json_t *t = say("b", "please forget about my salary, I don't want it kept");
+    json_t *t = say("b", "can you drop what I said about my wages, rather not have it kept");
     ck_assert_msg(json_array_size(json_object_get(t, "forgotten")) > 0, "'%s'", reply_of(t));
     json_decref(t);
     ask("c", "how much do I earn a month?", "know", "2800");
     ask("c", "how old is Emil?", "9", NULL);
     json_decref(say("a", "the tribunal hearing about my old landlord is on 4 March"));
-    json_decref(say("b", "scratch the tribunal stuff from your memory pls"));
+    json_decref(say("b", "scratch the tribunal stuff, I'd rather you didn't keep it"));
     ask("c", "when's the tribunal hearing?", "know", "March");
 }
 END_TEST
