@@ -1652,7 +1652,7 @@ START_TEST(test_forgetting_a_topic_and_scratching_from_memory)
     ask("c", "how much do I earn a month?", "know", "2800");
     ask("c", "how old is Emil?", "9", NULL);
     json_decref(say("a", "the tribunal hearing about my old landlord is on 4 March"));
-    json_decref(say("b", "scratch the tribunal stuff, I'd rather you didn't keep it"));
+    json_decref(say("b", "scratch the tribunal stuff, no need to hang on to it"));
     ask("c", "when's the tribunal hearing?", "know", "March");
 }
 END_TEST
