@@ -11,6 +11,11 @@
 #include <string.h>
 #include <strings.h>
 
+/* How a request asks (put_names words the question so): a name ("... the name of X"),
+ * names ("... the names of X"), X called ("what are my aunt and godson called?"), X's
+ * names ("what are my aunt's and godson's names?"). */
+enum { FORM_NAME, FORM_NAMES, FORM_CALLED, FORM_OWN_NAMES };
+
 /* Words of politeness a request may open with, before its verb. */
 static const char *const polite[] = {
     "please", "pls", "plz", "kindly", "ok", "okay", "so", "and", "now", "hey", "oh",
@@ -39,10 +44,12 @@ static size_t skip(const char *text, size_t n, size_t i)
 }
 
 static size_t two_of(const char *obj, size_t n, size_t *second, size_t *borrow);
+static size_t whose_at(const char *text, size_t n, size_t i);
 
-/* Where the request's object starts in the sentence text[b, e) and whether it asks names
- * (1) or a name (0) into *many: the index, or 0 when the sentence is no such request. */
-static size_t request(const char *text, size_t b, size_t e, int *many)
+/* Where the request's object starts in the sentence text[b, e) and how it asks (a FORM_)
+ * into *many, its end into *oend when a word follows it ("called", "names"; else *oend
+ * is left as it is): the index, or 0 when the sentence is no such request. */
+static size_t request(const char *text, size_t b, size_t e, int *many, size_t *oend)
 {
     size_t i = skip(text, e, b), l;
     for (int k = 0; polite[k]; k++)
@@ -57,8 +64,8 @@ static size_t request(const char *text, size_t b, size_t e, int *many)
         if ((l = opens(text, e, i, "again"))) i = skip(text, e, i + l);
         if ((l = opens(text, e, i, "of"))) i = skip(text, e, i + l);
         if ((l = opens(text, e, i, "the"))) i = skip(text, e, i + l);
-        if ((l = opens(text, e, i, "names"))) *many = 1;
-        else if ((l = opens(text, e, i, "name"))) *many = 0;
+        if ((l = opens(text, e, i, "names"))) *many = FORM_NAMES;
+        else if ((l = opens(text, e, i, "name"))) *many = FORM_NAME;
         else return 0;
         i = skip(text, e, i + l);
         if (!(l = opens(text, e, i, "of"))) return 0;
@@ -72,20 +79,34 @@ static size_t request(const char *text, size_t b, size_t e, int *many)
         if ((l = opens(text, e, i, "are")) || (l = opens(text, e, i, "is")) ||
             (l = opens(text, e, i, "were")) || (l = opens(text, e, i, "was")))
             i = skip(text, e, i + l);
+        size_t end = e, second, borrow;
+        while (end > i && isspace((unsigned char)text[end - 1])) end--;
+        if (whose_at(text, e, i)) {     /* "what are my aunt and godson called?", "what
+                                         * are my aunt's and godson's names?" */
+            size_t w = end;
+            while (w > i && text[w - 1] != ' ') w--;
+            int called = end - w == 6 && !strncasecmp(text + w, "called", 6);
+            int names = end - w == 5 && !strncasecmp(text + w, "names", 5) && w > i + 2 &&
+                        (text[w - 2] == 's' || text[w - 2] == '\'');
+            if ((called || names) && two_of(text + i, w - 1 - i, &second, &borrow)) {
+                *many = called ? FORM_CALLED : FORM_OWN_NAMES;
+                *oend = w - 1;
+                return i;
+            }
+        }
         if ((l = opens(text, e, i, "the"))) i = skip(text, e, i + l);
         if (!(l = opens(text, e, i, "names")) && !(l = opens(text, e, i, "name"))) return 0;
         i = skip(text, e, i + l);
         if (!(l = opens(text, e, i, "of"))) return 0;
-        size_t second, borrow;
         i = skip(text, e, i + l);
-        *many = 1;
+        *many = FORM_NAMES;
         return i < e && two_of(text + i, e - i, &second, &borrow) ? i : 0;
     }
     if ((l = opens(text, e, i, "name"))) {
         size_t j = skip(text, e, i + l);
         for (int k = 0; named[k]; k++)
             if (opens(text, e, j, named[k])) {
-                *many = 1;
+                *many = FORM_NAMES;
                 return j;
             }
     }
@@ -126,7 +147,8 @@ static size_t two_of(const char *obj, size_t n, size_t *second, size_t *borrow)
         if ((l = opens(obj, n, j, "of"))) j = skip(obj, n, j + l);
         *borrow = whose_at(obj, n, j) ? 0 : lw;
         size_t w = j;                   /* without its own, one word ("and nephew") */
-        while (w < n && (isalnum((unsigned char)obj[w]) || obj[w] == '-')) w++;
+        while (w < n && (isalnum((unsigned char)obj[w]) || obj[w] == '-' || obj[w] == '\''))
+            w++;
         if (*borrow && w < n) return 0;
         *second = j;
         return j < n ? i : 0;
@@ -137,18 +159,22 @@ static size_t two_of(const char *obj, size_t n, size_t *second, size_t *borrow)
 /* Writes the question for the names asked of obj[0, n) to out: one question for each
  * of two ("what is the name of my aunt and what is the name of my godson?"), else
  * q and obj. 0 when it does not fit. */
-static int put_names(char *out, size_t cap, size_t *at, const char *q, const char *obj,
-                     size_t n)
+static int put_names(char *out, size_t cap, size_t *at, int form, const char *obj, size_t n)
 {
-    static const char one[] = "what is the name of ";
+    static const char *const head[] = {"what is the name of ", "what are the names of ",
+                                       "what is ", "what is "};
+    static const char *const tail[] = {"", "", " called", " name"};
+    const char *one = form == FORM_NAMES ? head[FORM_NAME] : head[form];
     size_t second, borrow, and = two_of(obj, n, &second, &borrow);
     if (!and)
-        return put(out, cap, at, q, strlen(q)) && put(out, cap, at, obj, n) &&
-               put(out, cap, at, "?", 1);
-    return put(out, cap, at, one, sizeof one - 1) && put(out, cap, at, obj, and) &&
-           put(out, cap, at, " and ", 5) && put(out, cap, at, one, sizeof one - 1) &&
-           put(out, cap, at, obj, borrow) && put(out, cap, at, borrow ? " " : "", !!borrow) &&
-           put(out, cap, at, obj + second, n - second) && put(out, cap, at, "?", 1);
+        return put(out, cap, at, head[form], strlen(head[form])) && put(out, cap, at, obj, n) &&
+               put(out, cap, at, tail[form], strlen(tail[form])) && put(out, cap, at, "?", 1);
+    return put(out, cap, at, one, strlen(one)) && put(out, cap, at, obj, and) &&
+           put(out, cap, at, tail[form], strlen(tail[form])) && put(out, cap, at, " and ", 5) &&
+           put(out, cap, at, one, strlen(one)) && put(out, cap, at, obj, borrow) &&
+           put(out, cap, at, borrow ? " " : "", !!borrow) &&
+           put(out, cap, at, obj + second, n - second) &&
+           put(out, cap, at, tail[form], strlen(tail[form])) && put(out, cap, at, "?", 1);
 }
 
 long asking_text(const char *msg, char *out, size_t cap)
@@ -157,16 +183,14 @@ long asking_text(const char *msg, char *out, size_t cap)
     for (size_t b = 0; b < n;) {
         size_t e = b;
         while (e < n && !strchr(".!?\n", msg[e])) e++;
-        int many = 0;
-        size_t obj = request(msg, b, e, &many);
+        int form = FORM_NAME;
+        size_t end = e, obj = request(msg, b, e, &form, &end);
         if (obj) {
             size_t lead = b;            /* the spaces it opened with stay */
             while (lead < e && isspace((unsigned char)msg[lead])) lead++;
-            const char *q = many ? "what are the names of " : "what is the name of ";
-            size_t end = e;
             while (end > obj && isspace((unsigned char)msg[end - 1])) end--;
             if (!put(out, cap, &at, msg + b, lead - b) ||
-                !put_names(out, cap, &at, q, msg + obj, end - obj))
+                !put_names(out, cap, &at, form, msg + obj, end - obj))
                 return -1;
             b = e < n && msg[e] != '\n' ? e + 1 : e;  /* its "." or "!" is the "?" */
             continue;

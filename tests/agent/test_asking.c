@@ -29,6 +29,12 @@ static const struct {
     {"what were the names of my late uncle and my cousin?",
      "what is the name of my late uncle and what is the name of my cousin?"},
     {"what's the name of my boss?", "what's the name of my boss?"},
+    {"what are my aunt and godson called?",
+     "what is my aunt called and what is my godson called?"},
+    {"What were my uncle's and cousin's names?",
+     "what is my uncle's name and what is my cousin's name?"},
+    {"what are my ferrets called?", "what are my ferrets called?"},
+    {"what are my hobbies and my goals", "what are my hobbies and my goals"},
     {"We got a puppy. Name all my pets. Thanks!",
      "We got a puppy. what are the names of all my pets? Thanks!"},
     /* other requests, names told and names asked of one: as they are */

@@ -1599,6 +1599,7 @@ START_TEST(test_requests_for_names_are_asked)
     ask("b", "Could you remind me of the names of my aunt and my godson.", "Ilona", NULL);
     ask("b", "please tell me the name of my aunt and of my godson", "Teodor", NULL);
     ask("b", "name all my ferrets", "Mungo", NULL);
+    ask("b", "what are my aunt and godson called?", "Teodor", NULL);
 }
 END_TEST
 
