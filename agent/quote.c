@@ -897,18 +897,6 @@ static int changes(const word_t *s, int ns)
     return 0;
 }
 
-/* 1 when text[0..n) holds word as a word of its own, letters in any case ("5" in "about 5
- * acres", not in "15"). */
-static int holds_text(const char *text, size_t n, const char *word)
-{
-    size_t w = strlen(word);
-    for (size_t i = 0; w && i + w <= n; i++)
-        if (!strncasecmp(text + i, word, w) && (i == 0 || !isalnum((unsigned char)text[i - 1])) &&
-            (i + w == n || !isalnum((unsigned char)text[i + w])))
-            return 1;
-    return 0;
-}
-
 /* What a question asks for as newer_said looks for it: quote_span_asks, and a number
  * for one of how long, how old, how far, how often or what year, which quote_span does
  * not point at. */
@@ -1581,8 +1569,10 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         if (!fd->yes && !fd->no && !a->zh)
             quote_span(question, t[fd->turn].text + fd->from, fd->len, fd->span,
                        sizeof fd->span);
+        char told[QUOTE_SENTENCE + 1];
+        snprintf(told, sizeof told, "%.*s", (int)wlen, t[was].text + wfrom);
         if (moved && fd->span[0] &&
-            (holds_text(t[was].text + wfrom, wlen, fd->span) ||
+            (facts_has_words(told, fd->span) ||
              values_in(t[fd->turn].text + fd->from, fd->len, s) > 1))
             fd->span[0] = '\0';    /* the value it replaced ("26 hens, not 30"), or one of
                                      * several ("sold 4 hens, down to 22 now") */

@@ -1308,18 +1308,12 @@ static int tells_topic(const char *text, const char *const *tells)
  * tell of it, or NULL (the first word that names one). */
 static const char *const *topic_of(const char *text)
 {
-    char w[UNDERSTAND_KEY];
-    for (const char *p = text; *p;) {
-        while (*p && !isalpha((unsigned char)*p)) p++;
-        size_t n = 0;
-        while (isalpha((unsigned char)p[n])) n++;
-        if (n && n < sizeof w) {
-            for (size_t i = 0; i < n; i++) w[i] = (char)tolower((unsigned char)p[i]);
-            w[n] = '\0';
-            const char *const *tells = understand_topic_tells(w);
-            if (tells) return tells;
-        }
-        p += n;
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!?'\"()", buf, sizeof buf, w, 64);
+    for (int i = 0; i < n; i++) {
+        const char *const *tells = understand_topic_tells(w[i]);
+        if (tells) return tells;
     }
     return NULL;
 }
