@@ -15,6 +15,7 @@
 #include "agent/clauses.h"
 #include "agent/kinds.h"
 #include "agent/quote_span.h"
+#include "agent/quote_trim.h"
 #include "agent/quote_zh.h"
 #include "agent/realise.h"
 #include "agent/understand_words.h"
@@ -1168,7 +1169,24 @@ typedef struct found {
     size_t turn, from, len;
     int yes, no, dup;
     char span[64];      /* the value it gives a question of when or how many (quote_span) */
+    char told[QUOTE_SENTENCE + 1];  /* the sentence less what it left (quote_trim), or "" */
 } found_t;
+
+/* What fd quotes of the turns t: the sentence found, or what quote_trim left of it. */
+static const char *found_said(const found_t *fd, const store_turn_t *t, size_t *n)
+{
+    *n = fd->told[0] ? strlen(fd->told) : fd->len;
+    return fd->told[0] ? fd->told : t[fd->turn].text + fd->from;
+}
+
+/* Cuts what the sentence fd found says was left ("skipping Ghent, we ride to Bruges
+ * instead") into fd->told, for a wh-question that asks what holds, not what was. */
+static void trim_found(found_t *fd, const store_turn_t *t, const char *question, int yesno)
+{
+    fd->told[0] = '\0';
+    if (!yesno && !fd->yes && !fd->no && !quote_trim_asks_past(question))
+        quote_trim(t[fd->turn].text + fd->from, fd->len, fd->told, sizeof fd->told);
+}
 
 
 
@@ -1566,14 +1584,15 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         int moved = !fd->yes && !fd->no && c->act != READER_YESNO &&
                     newer_said(a, asks_for_value(question), asks_now(question), &said, hid,
                                s, o, &fd->turn, &fd->from, &fd->len);
+        if (!a->zh) trim_found(fd, t, question, c->act == READER_YESNO);
+        size_t nsaid;
+        const char *now_said = found_said(fd, t, &nsaid);
         if (!fd->yes && !fd->no && !a->zh)
-            quote_span(question, t[fd->turn].text + fd->from, fd->len, fd->span,
-                       sizeof fd->span);
+            quote_span(question, now_said, nsaid, fd->span, sizeof fd->span);
         char told[QUOTE_SENTENCE + 1];
         snprintf(told, sizeof told, "%.*s", (int)wlen, t[was].text + wfrom);
         if (moved && fd->span[0] &&
-            (facts_has_words(told, fd->span) ||
-             values_in(t[fd->turn].text + fd->from, fd->len, s) > 1))
+            (facts_has_words(told, fd->span) || values_in(now_said, nsaid, s) > 1))
             fd->span[0] = '\0';    /* the value it replaced ("26 hens, not 30"), or one of
                                      * several ("sold 4 hens, down to 22 now") */
         for (int e = 0; e < g; e++)     /* one sentence answers two questions: said once */
@@ -1598,14 +1617,21 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
                     newer_said(a, asks_for_value(question), asks_now(question), &said, hid,
                                s, o, &got[0].turn, &got[0].from, &got[0].len);
         if (yesno && !got[0].yes) best = 0;     /* "no" stands unless the words say yes */
-        if (when && (!best || !quote_span(question, t[got[0].turn].text + got[0].from,
-                                          got[0].len, got[0].span, sizeof got[0].span)))
+        if (best) trim_found(&got[0], t, question, yesno);
+        size_t nsaid;
+        const char *now_said = found_said(&got[0], t, &nsaid);
+        if (when && (!best || !quote_span(question, now_said, nsaid, got[0].span,
+                                          sizeof got[0].span)))
             best = 0;       /* the answer stands unless the words give the value asked */
         const store_memory_t *own = best > covered && !yesno && !when && !moved
                                         ? answer_told(a, f, p, s, names, best) : NULL;
         if (own) {          /* the sentence that told the answer says it all */
-            realise_quote(p->reply, sizeof p->reply, own->text, strlen(own->text), 0);
-            whole_chars(p->answer, sizeof p->answer, own->text, strlen(own->text));
+            const char *ot = own->text;
+            if (!quote_trim_asks_past(question) &&
+                quote_trim(own->text, strlen(own->text), got[0].told, sizeof got[0].told))
+                ot = got[0].told;       /* (less what it says was left) */
+            realise_quote(p->reply, sizeof p->reply, ot, strlen(ot), 0);
+            whole_chars(p->answer, sizeof p->answer, ot, strlen(ot));
         } else if (best > covered) {
             p->gap[0] = (respond_gap_t){alone, 0, strlen(p->reply), 1, 0};
             p->ngap = 1;
@@ -1625,11 +1651,12 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         const found_t *fd = &got[g];
         const respond_gap_t *gp = &p->gap[g];
         if (!fd->len || gp->from + gp->len > strlen(p->reply)) continue;
-        const char *said = t[fd->turn].text + fd->from;
+        size_t nsaid;
+        const char *said = found_said(fd, t, &nsaid);
         char quote[sizeof p->reply];
         if (fd->dup) quote[0] = '\0';
-        else if (fd->span[0]) realise_quote_value(quote, sizeof quote, fd->span, said, fd->len);
-        else realise_quote(quote, sizeof quote, said, fd->len, fd->yes - fd->no);
+        else if (fd->span[0]) realise_quote_value(quote, sizeof quote, fd->span, said, nsaid);
+        else realise_quote(quote, sizeof quote, said, nsaid, fd->yes - fd->no);
         size_t from = gp->from, len = gp->len;
         if (!quote[0] && from && p->reply[from - 1] == ' ') from--, len++;
         if (snprintf(out, sizeof p->reply, "%.*s%s%s", (int)from, p->reply, quote,
@@ -1639,7 +1666,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         if (!p->answer[0] || p->ngap == 1) {
             if (fd->yes || fd->no) snprintf(p->answer, sizeof p->answer, fd->yes ? "yes" : "no");
             else if (fd->span[0]) snprintf(p->answer, sizeof p->answer, "%s", fd->span);
-            else whole_chars(p->answer, sizeof p->answer, said, fd->len);
+            else whole_chars(p->answer, sizeof p->answer, said, nsaid);
         }
         if (gp->chat) p->answered++, p->handled = 1;
         else if (!gp->partial) p->unanswered--, p->answered++;

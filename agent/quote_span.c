@@ -183,6 +183,86 @@ int quote_span_asks(const char *question)
     return kind == ASKS_NONE ? 0 : kind == ASKS_AMOUNT ? QUOTE_ASKS_AMOUNT : QUOTE_ASKS_WHEN;
 }
 
+/* Up to CANDS values of one kind a sentence holds (a day 1-7, a month 1-12, a time's
+ * index + 1), each once, with the most newness any of its places has (newness). */
+enum { CANDS = 8 };
+typedef struct cands {
+    int v[CANDS], nw[CANDS], n;
+} cands_t;
+
+/* Adds value v at a place of newness nw to c; returns its index, or -1 when c is full. */
+static int add_cand(cands_t *c, int v, int nw)
+{
+    for (int k = 0; k < c->n; k++)
+        if (c->v[k] == v) {
+            if (nw > c->nw[k]) c->nw[k] = nw;
+            return k;
+        }
+    if (c->n == CANDS) return -1;
+    c->v[c->n] = v, c->nw[c->n] = nw;
+    return c->n++;
+}
+
+/* The index of c's one value, or, when the sentence tells a change (change), of the one
+ * value newer than every other; else -1. */
+static int pick_at(const cands_t *c, int change)
+{
+    if (c->n == 1) return 0;
+    if (!change || c->n < 2) return -1;
+    int best = 0, tie = 0;
+    for (int k = 1; k < c->n; k++) {
+        if (c->nw[k] > c->nw[best]) best = k, tie = 0;
+        else if (c->nw[k] == c->nw[best]) tie = 1;
+    }
+    return tie ? -1 : best;
+}
+
+/* c's value pick_at chooses, or 0. */
+static int pick(const cands_t *c, int change)
+{
+    int at = pick_at(c, change);
+    return at < 0 ? 0 : c->v[at];
+}
+
+/* 1 when the sentence s[0..ns) tells that something changed ("moved", "instead", "not
+ * Mondays"), so of two values of a kind one is the new one. */
+static int tells_change(span_word_t *s, int ns)
+{
+    static const char *const change[] = {"moved", "changed", "switched", "instead", "now",
+                                         "not", "postponed", "rescheduled", "pushed",
+                                         "brought", "anymore", "longer", "down", "up",
+                                         "sold", "lost", "died", "more", "fewer", "less",
+                                         "updated", "update", "actually", "cancelled",
+                                         "canceled", "skipping", "skip", NULL};
+    for (int i = 0; i < ns; i++)
+        if (understand_in_list(change, s[i])) return 1;
+    return 0;
+}
+
+/* How new the value at s[i] is told as: +1 after "to", "till", "until", "into" or "now"
+ * (a word between: "to the 15th"), +1 before "now", "instead", "onwards" (up to three
+ * words on, in its clause), -1 after "not", "from", "no", "than", "was", "sold",
+ * "lost". */
+static int newness(span_word_t *s, int ns, int i)
+{
+    static const char *const to[] = {"to", "till", "until", "into", "now", "onto", NULL};
+    static const char *const then[] = {"now", "instead", "onwards", "onward", NULL};
+    static const char *const was[] = {"not", "from", "no", "than", "was", "sold", "lost",
+                                      "used", NULL};
+    int n = 0;
+    for (int d = 1; d <= 2 && i - d >= 0; d++) {
+        if (understand_in_list(to, s[i - d])) n = 1;
+        if (understand_in_list(was, s[i - d])) n = -1;
+        if (n) break;
+    }
+    for (int d = 1; d <= 3 && i + d < ns; d++)
+        if (understand_in_list(then, s[i + d])) {
+            n += n >= 0;
+            break;
+        }
+    return n;
+}
+
 int quote_span(const char *question, const char *text, size_t n, char *out, size_t cap)
 {
     static const char *const day_names[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
@@ -200,23 +280,35 @@ int quote_span(const char *question, const char *text, size_t n, char *out, size
     int kind = asked_kind(q, nq);
     out[0] = '\0';
     if (kind == ASKS_NONE) return 0;
-    int day = 0, month = 0, mday = 0, days = 0, months = 0;
-    char time[32] = "";
-    int times = 0;
+    int told_change = tells_change(s, ns);
+    cands_t dc = {0}, mc = {0}, tc = {0};
+    int mdays[CANDS] = {0};
+    char times_at[CANDS][32];
     for (int i = 0; i < ns; i++) {
         int d = understand_weekday(s[i]), m = month_of(s, ns, i);
-        if (d && d != day) day = d, days++;
-        if (m && m != month) {
-            month = m, months++;
+        if (d) add_cand(&dc, d, newness(s, ns, i));
+        if (m) {
             int before = i > 0 ? day_number(s[i - 1]) : 0;       /* "22 May" */
             int of = i > 1 && !strcasecmp(s[i - 1], "of") ? day_number(s[i - 2]) : 0;
             int after = i + 1 < ns ? day_number(s[i + 1]) : 0;   /* "May 22nd" */
-            mday = before ? before : of ? of : after;
+            int at = add_cand(&mc, m, newness(s, ns, before || of ? i - 1 - !!of : i));
+            if (at >= 0) mdays[at] = before ? before : of ? of : after;
         }
         char t[32];
-        if (clock_time(s, ns, i, t, sizeof t) && strcmp(t, time) != 0)
-            snprintf(time, sizeof time, "%s", t), times++;
+        if (clock_time(s, ns, i, t, sizeof t)) {
+            int same = -1;
+            for (int k = 0; k < tc.n && same < 0; k++)
+                if (!strcmp(times_at[k], t)) same = k;
+            int at = add_cand(&tc, same >= 0 ? same + 1 : tc.n + 1, newness(s, ns, i));
+            if (at >= 0 && same < 0) snprintf(times_at[at], sizeof times_at[at], "%s", t);
+        }
     }
+    int day = pick(&dc, told_change), mc_at = pick_at(&mc, told_change);
+    int days = day ? 1 : dc.n, month = mc_at >= 0 ? mc.v[mc_at] : 0;
+    int months = month ? 1 : mc.n, mday = mc_at >= 0 ? mdays[mc_at] : 0;
+    int t_at = pick_at(&tc, told_change), times = t_at >= 0 ? 1 : tc.n;
+    char time[32] = "";
+    if (t_at >= 0) snprintf(time, sizeof time, "%s", times_at[t_at]);
     if ((kind == ASKS_DAY || (kind == ASKS_WHEN && !months)) && days == 1)
         snprintf(out, cap, "%s", day_names[day - 1]);
     else if ((kind == ASKS_DATE || kind == ASKS_WHEN) && months == 1 && mday)
@@ -228,11 +320,12 @@ int quote_span(const char *question, const char *text, size_t n, char *out, size
     else if (kind == ASKS_AMOUNT) {
         span_word_t num, unit;
         char one[2 * SPAN_WORD] = "";
-        int found = 0, amounts = 0;
+        int found = 0, amounts = 0, best_new = -99, worst_new = 99, tie = 0, by_new = 0;
+        char newest[2 * SPAN_WORD] = "", by_word[2 * SPAN_WORD] = "";
         /* a weight asked: a number with a unit of weight ("3.4kg", "7 lbs") */
         int weight = has_phrase(q, nq, "weigh") || has_phrase(q, nq, "heavy") ||
                      has_phrase(q, nq, "weight");
-        for (int i = 0; i < ns && !found; i++) {
+        for (int i = 0; i < ns && (!found || told_change); i++) {
             if (!amount_of(s[i], num, unit)) continue;
             if (!unit[0] && i + 1 < ns && understand_in_list(weights, s[i + 1]))
                 snprintf(unit, SPAN_WORD, "%s", s[i + 1]);
@@ -242,9 +335,22 @@ int quote_span(const char *question, const char *text, size_t n, char *out, size
             int beside = (i + 1 < ns && question_word(s[i + 1], q, nq)) ||
                          (i > 0 && question_word(s[i - 1], q, nq));
             snprintf(one, sizeof one, "%s%s%s", num, unit[0] ? " " : "", unit);
-            if (beside) found = 1;
+            int nw = newness(s, ns, i);
+            if (nw > best_new) best_new = nw, tie = 0, snprintf(newest, sizeof newest, "%s", one);
+            else if (nw == best_new) tie = 1;
+            if (nw < worst_new) worst_new = nw;
+            if (beside && !found) {
+                found = 1, by_new = nw;
+                snprintf(by_word, sizeof by_word, "%s", one);
+            }
         }
-        if (found || amounts == 1) snprintf(out, cap, "%s", one);
+        /* a change told ("sold 4 hens, down to 22 now"): the newest amount, if one is,
+         * over one beside the question's words that is told as no older than others */
+        if (told_change && amounts > 1 && !tie && best_new > worst_new &&
+            (!found || by_new < 0 || !strcmp(by_word, newest)))
+            snprintf(out, cap, "%s", newest);
+        else if (found) snprintf(out, cap, "%s", by_word);
+        else if (amounts == 1) snprintf(out, cap, "%s", one);
     }
     return out[0] != '\0';
 }

@@ -35,6 +35,16 @@ static const struct {
     {"how many hectares is the farm", "the farm's about 40ha", "40 ha"},
     {"how many hectares is the farm", "bought the farm in 2019", ""},
     {"how many rooms", "3 rooms upstairs and 2 down", "3"},
+    /* a change told: of two values of the kind, the new one */
+    {"which day is my day off", "rota changed, I'm off thursdays now not tuesdays", "Thursday"},
+    {"when is my knee surgery", "they moved my knee surgery to June, the doctor is away in May",
+     "June"},
+    {"what night is the gig", "the wednesday gig moved to fridays", "Friday"},
+    {"what time is the train", "the train changed from 7:10 to 7:40", "7:40"},
+    {"how many sheep do I have", "sold 12 sheep at the mart, down to 40 now", "40"},
+    {"how many sheep do I have", "we have 45 sheep, not 50", "45"},
+    {"which days do I work", "I work Monday to Friday", ""},
+    {"how many sheep do I have", "12 sheep and 40 lambs now", "12"},
     /* nothing asked of these kinds */
     {"what name has the dog", "my dog Sprocket is 3", ""},
     {"which depot is mine", "I drive from the depot on Fridays", ""},
