@@ -1015,28 +1015,94 @@ static int driven(const char *text, understood_t *u)
     return 1;
 }
 
-/* "we got rid of the van in June": parting with a vehicle ends the thing the user owns,
- * however the reader read the clause (small talk, or a bus owned). Sets u to tell the
- * end of the newest thing owned (respond.h ends a value told with an end), or, when the
- * clause tells a new one got ("... and got a Saab"), to correct it with that, and returns
- * 1, else 0. */
+/* 1 when text names the thing value is by one of its words of four letters or more that
+ * is no vehicle word ("sold the old Commodore" of "a 2009 Holden Commodore"). */
+static int names_thing(const char *text, const char *value)
+{
+    char buf[UNDERSTAND_VALUE];
+    const char *w[16];
+    int n = understand_split_words(value, " ,.-", buf, sizeof buf, w, 16);
+    for (int i = 0; i < n; i++)
+        if (strlen(w[i]) >= 4 && !isdigit((unsigned char)w[i][0]) && !facts_vehicle_word(w[i]) &&
+            facts_has_words(text, w[i]))
+            return 1;
+    return 0;
+}
+
+/* The thing text says was got in its place, after a word of getting ("... and bought a
+ * little Kia Picanto instead": "Kia Picanto"), into out (cap bytes): up to four words
+ * after the getting, words of size, age or looks before it skipped, up to a word that
+ * ends it ("instead", "on", "last" ...) or punctuation; 1 when there is one that is no
+ * vehicle word alone ("got a new car" says no more than a car). */
+static int got_thing(const char *text, char *out, size_t cap)
+{
+    static const char *const getting[] = {"got", "bought", "getting", "buying", "get", "buy",
+                                          "traded", "replaced", NULL};
+    static const char *const lead[] = {"a", "an", "the", "it", "for", "with", "ourselves",
+                                       "myself", "us", "me", "little", "small", "tiny", "new",
+                                       "old", "used", "secondhand", "second-hand", "brand",
+                                       "cheap", "nice", "lovely", "shiny", "big", "bigger",
+                                       "smaller", "newer", "older", "proper", NULL};
+    static const char *const ends[] = {"instead", "on", "in", "at", "for", "last", "this",
+                                       "from", "and", "but", "with", "which", "that",
+                                       "because", "so", "to", "now", "yesterday", "today",
+                                       "off", "as", "since", NULL};
+    char buf[512];
+    const char *w[96];
+    int n = understand_split_words(text, " ", buf, sizeof buf, w, 96);
+    out[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        if (!understand_in_list(getting, w[i])) continue;
+        int j = i + 1, k = 0;
+        while (j < n && understand_in_list(lead, w[j])) j++;
+        size_t at = 0;
+        for (; j < n && k < 4; j++, k++) {
+            size_t l = strlen(w[j]), keep = l;
+            while (keep && strchr(",.;:!?)", w[j][keep - 1])) keep--;
+            int stop = keep < l;
+            char bare[64];
+            snprintf(bare, sizeof bare, "%.*s", (int)keep, w[j]);
+            if (!keep || understand_in_list(ends, bare)) break;
+            /* the words as typed: text at the same offset as buf */
+            const char *typed = text + (w[j] - buf);
+            if (at + keep + 2 >= cap) break;
+            at += (size_t)snprintf(out + at, cap - at, "%s%.*s", at ? " " : "", (int)keep, typed);
+            if (stop) break;
+        }
+        if (at && !(k == 1 && facts_vehicle_word(out))) return 1;
+        out[0] = '\0';
+    }
+    return 0;
+}
+
+/* "we got rid of the van in June": parting with a vehicle (or with the thing owned,
+ * named by a word of it: "sold the old Commodore") ends the thing the user owns, however
+ * the reader read the clause (small talk, or a bus owned). Sets u to tell the end of the
+ * newest thing owned (respond.h ends a value told with an end), or, when the clause tells
+ * a new one got ("... and got a Saab"), to correct it with that, and returns 1, else 0. */
 static int parted_with(const facts_t *f, const char *text, understood_t *u)
 {
     static const char *const parting[] = {"sold", "sell", "selling", "scrapped", "crashed",
                                           "totalled", "rid", NULL};
     int parts = 0;
     for (int k = 0; parting[k] && !parts; k++) parts = facts_has_words(text, parting[k]);
-    if (!parts || !facts_vehicle_word(text) || asks(text)) return 0;
+    if (!parts || asks(text)) return 0;
     const store_memory_t *m = facts_find(f, "self", reader_rel_name(READER_REL_OWNS), NULL);
-    if (!m) return 0;
+    if (!m || (!facts_vehicle_word(text) && !names_thing(text, m->value))) return 0;
     static const char *const getting[] = {"got a", "got an", "bought a", "bought an",
                                           "getting a", "new car", "new one", "traded it for",
                                           "replaced it with", NULL};
     int gets = 0;
     for (int k = 0; getting[k] && !gets; k++) gets = facts_has_words(text, getting[k]);
+    /* the reader's value, or what the words of getting name ("bought a tiny Kia") */
+    char got[UNDERSTAND_VALUE] = "";
+    if (gets && (!u->value[0] || facts_vehicle_word(u->value) ||
+                 !facts_has_words(text, u->value) || u->act != READER_FACT))
+        got_thing(text, got, sizeof got);
+    if (got[0] && !facts_same_value(got, m->value)) snprintf(u->value, sizeof u->value, "%s", got);
     /* "I sold my car and got a Saab": the new one replaces it */
     int replaced = gets && u->value[0] && !facts_vehicle_word(u->value) &&
-                   !facts_same_value(u->value, m->value);
+                   !facts_same_value(u->value, m->value) && facts_has_words(text, u->value);
     u->act = replaced ? READER_CORRECTION : READER_FACT;
     u->fact_min_p = 0;
     u->personal = 1;
