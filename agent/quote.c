@@ -1037,6 +1037,77 @@ static int newer_said(const asked_t *a, int asks_for, int now, const said_t *sai
     return 0;
 }
 
+/* The words that say a relation changed for newer_change ("promoted" of a job, "moved"
+ * of a home), NULL for a relation with none of its own. */
+static const char *const *change_cues(int rel)
+{
+    static const char *const job[] = {"job", "jobs", "work", "works", "working", "promoted",
+                                      "role", "position", "doing", "hired", "employed",
+                                      "became", "joined", "starting", "started", NULL};
+    static const char *const home[] = {"moved", "moving", "living", "live", "lives",
+                                       "relocated", "relocating", NULL};
+    static const char *const owns[] = {"bought", "got", "drive", "drives", "driving", NULL};
+    static const char *const study[] = {"studying", "study", "studies", "course", "degree",
+                                        "transferred", "switched", NULL};
+    static const char *const play[] = {"play", "plays", "playing", NULL};
+    switch (rel) {
+    case READER_REL_JOB: case READER_REL_EMPLOYER: case READER_REL_WORKPLACE: return job;
+    case READER_REL_HOME: return home;
+    case READER_REL_OWNS: return owns;
+    case READER_REL_SCHOOL: return study;
+    case READER_REL_HOBBY: case READER_REL_LIKES: return play;
+    default: return NULL;
+    }
+}
+
+/* The newest of the user's sentences told after since (ms) that says something changed
+ * (called_off) of whom the question a asks about (one of a's holder words; for the user,
+ * a word of their own, "I", "my", "we", and no one else's kin word or name), with one of
+ * a's words, a word of the change of rel (change_cues) or the value of fact (the fact the
+ * answer came from, NULL for none; the message that told it is passed over): for a question
+ * of what holds now answered from a fact told before it ("what does Jess do now?" after
+ * "update: Jess got promoted to head chef"). 1 with *bt, *bfrom and *blen set, else 0. s
+ * is scratch (QUOTE_WORDS words). */
+static int newer_change(const asked_t *a, int rel, const said_t *said, const hidden_t *hid,
+                        word_t *s, int64_t since, const store_memory_t *fact, size_t *bt,
+                        size_t *bfrom, size_t *blen)
+{
+    static const char *const mine[] = {"i", "i'm", "im", "i've", "ive", "me", "my", "we",
+                                       "we're", "were", "our", "us", NULL};
+    const char *const *cue = change_cues(rel);
+    const store_turn_t *t = said->t;
+    for (size_t i = 0; i < said->nt && t[i].created_ms > since; i++) {  /* newest first */
+        if (!strcmp(t[i].text, STORE_REDACTED) ||
+            (fact && fact->text && strstr(t[i].text, fact->text)))
+            continue;                   /* (the message that told the fact) */
+        size_t at = 0, from, len;
+        int asks;
+        while (next_sentence(t[i].text, &at, &from, &len, &asks)) {
+            int nw = words_of(t[i].text + from, len, s, QUOTE_WORDS);
+            if (asks || asks_to_forget(s, nw) || is_hidden(hid, s, nw) || !called_off(s, nw))
+                continue;
+            int whom = 0, other = 0, about = 0;
+            for (int j = 0; j < nw; j++) {
+                if (a->self) {
+                    whom |= understand_in_list(mine, s[j].low);
+                    other |= kin_word(&s[j]) || is_name(said->names, s[j].low);
+                }
+                for (int k = 0; k < a->nh && !a->self; k++) whom |= same_word(&s[j], &a->h[k]);
+                for (int k = 0; k < a->nk; k++) about |= same_word(&s[j], &a->k[k]);
+                if (cue) about |= understand_in_list(cue, s[j].low);
+            }
+            char told[QUOTE_SENTENCE + 1];
+            snprintf(told, sizeof told, "%.*s", (int)len, t[i].text + from);
+            if (fact && fact->value && facts_has_words(told, fact->value)) about = 1;
+            if (whom && !other && about && len < QUOTE_SENTENCE) {
+                *bt = i, *bfrom = from, *blen = len;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* The stems of the cue words of the relations f has a fact of, into stems (NULL-ended,
  * at most max - 1), for tells_listed. */
 static void listed_cues(const facts_t *f, char (*stems)[LEX_WORD_MAX], size_t max)
@@ -1189,6 +1260,17 @@ static void trim_found(found_t *fd, const store_turn_t *t, const char *question,
 }
 
 
+
+/* The newest of the memories the plan answered from (p->used), or NULL. */
+static const store_memory_t *used_fact(const facts_t *f, const respond_t *p)
+{
+    const store_memory_t *newest = NULL;
+    for (int i = 0; i < p->nused; i++)
+        for (size_t j = 0; j < f->n; j++)
+            if (f->v[j].id == p->used[i] && (!newest || f->v[j].created_ms > newest->created_ms))
+                newest = &f->v[j];
+    return newest;
+}
 
 /* The clause of the message msg's one question about the user or theirs (a wh-question,
  * or a yes/no question answered no), when the plan answered it from one fact (p->used;
@@ -1529,6 +1611,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         goto out;
     }
     char question[512], holder[2 * UNDERSTAND_KEY + 2];
+    int was_alone = alone, now_only = 0;
     if (alone >= 0) {       /* doubted only when a word it names is not in the answer */
         question_of(&u[alone], msg, f, question, sizeof question, holder, sizeof holder);
         asked_of(a, question, holder, u[alone].rel, names, 0);
@@ -1546,6 +1629,10 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
                    (u[alone].act == READER_YESNO && facts_has_words(question, "than"))) {
             alone = -1;     /* (words held say nothing of "is Maud older than Cyril?") */
         }
+        /* a question of what holds now may yet be answered by a newer change (only) */
+        if (alone < 0 && !a->zh && !when && u[was_alone].act == READER_QUESTION &&
+            asks_now(question))
+            alone = was_alone, now_only = 1;
         if (alone < 0 && !p->ngap && !p->summarised) goto out;
     }
     rc = store_turns_said(st, user, QUOTE_TURNS, &t, &nt);
@@ -1584,6 +1671,10 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         int moved = !fd->yes && !fd->no && c->act != READER_YESNO &&
                     newer_said(a, asks_for_value(question), asks_now(question), &said, hid,
                                s, o, &fd->turn, &fd->from, &fd->len);
+        if (!moved && !fd->yes && !fd->no && c->act == READER_QUESTION && !a->zh &&
+            asks_now(question))         /* a sentence of what holds now, changed since */
+            moved = newer_change(a, c->rel, &said, hid, s, t[fd->turn].created_ms, NULL,
+                                 &fd->turn, &fd->from, &fd->len);
         if (!a->zh) trim_found(fd, t, question, c->act == READER_YESNO);
         size_t nsaid;
         const char *now_said = found_said(fd, t, &nsaid);
@@ -1612,10 +1703,18 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         int best = find_said(a, &said, hid, s, low, &got[0].turn, &got[0].from, &got[0].len);
         if ((rc = said.rc) != STORE_OK) goto out;
         int yesno = c->act == READER_YESNO;
-        if (best > covered) note_found(c, question, a, best, t, s, &got[0]);
-        int moved = best > covered && !yesno && !got[0].yes && !got[0].no &&
-                    newer_said(a, asks_for_value(question), asks_now(question), &said, hid,
-                               s, o, &got[0].turn, &got[0].from, &got[0].len);
+        /* a question of now answered from a fact that a newer sentence changes */
+        const store_memory_t *from_fact = used_fact(f, p);
+        int newer = !yesno && !a->zh && from_fact && asks_now(question) &&
+                    newer_change(a, c->rel, &said, hid, s, from_fact->created_ms, from_fact,
+                                 &got[0].turn, &got[0].from, &got[0].len);
+        if (newer) best = covered + 1;
+        else if (now_only) best = 0;
+        else if (best > covered) note_found(c, question, a, best, t, s, &got[0]);
+        int moved = newer ||
+                    (best > covered && !yesno && !got[0].yes && !got[0].no &&
+                     newer_said(a, asks_for_value(question), asks_now(question), &said, hid,
+                                s, o, &got[0].turn, &got[0].from, &got[0].len));
         if (yesno && !got[0].yes) best = 0;     /* "no" stands unless the words say yes */
         if (best) trim_found(&got[0], t, question, yesno);
         size_t nsaid;
