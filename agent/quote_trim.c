@@ -1,6 +1,6 @@
 /* quote_trim.c: a quoted sentence without what it says was left (quote_trim.h). The
- * sentence is cut into words (with their bytes) and parts: at punctuation (, ; : . ! ?
- * brackets and dashes) and before a joining word ("so", "but", "and" ...). A part that
+ * sentence is cut into words (with their bytes) and parts: at punctuation (, ; : ! ?
+ * brackets, dashes, a full stop that ends a sentence: clauses_full_stop) and before a joining word ("so", "but", "and" ...). A part that
  * holds a word of leaving ("skipping", "sold", "quit", "anymore") or of negation is
  * dropped whole, unless a word of change comes before its negation in the part ("off
  * Tuesdays now, not Mondays": only "not Mondays" goes); "from X" goes before "to Y" in a
@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include "agent/clauses.h"
 #include "agent/understand_words.h"
 
 enum { TRIM_WORDS = 96, TRIM_WORD = 32 };
@@ -79,7 +80,7 @@ static int words_of(const char *text, size_t n, trim_word_t *w, int max)
             continue;
         }
         if (breaks(c)) {
-            cut = 1;
+            cut |= c != '.' || clauses_full_stop(text, n, i, 0);   /* ("Dr. Ruiz" stays) */
             i++;
             continue;
         }

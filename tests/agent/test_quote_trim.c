@@ -21,6 +21,7 @@ static const struct {
      "bought a tiny Kia Picanto instead. Mum's idea."},
     {"Mr Abbot is retiring, so Ms Yeo is officially my tutor now",
      "Ms Yeo is officially my tutor now"},
+    {"news: Dr. Abbot is retiring, so Dr. Yeo is my tutor now", "Dr. Yeo is my tutor now"},
     {"boss says I can't take leave in July, too busy, so I go in September instead",
      "too busy, so I go in September instead"},
     /* within a part: "not X" after the new, "from X" before "to Y" */
