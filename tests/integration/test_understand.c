@@ -1590,6 +1590,26 @@ START_TEST(test_a_newer_message_that_changes_a_quoted_value_is_quoted)
 }
 END_TEST
 
+/* A change told later answers a question of what holds now, in its new words only: a
+ * promotion of someone by name, a thing sold and another bought instead, a plan skipped
+ * for another, a day changed. */
+START_TEST(test_a_change_told_later_answers_what_holds_now)
+{
+    tell("a", "my partner Remi is a bus driver");
+    json_decref(say("b", "update: remi got promoted to depot manager!! so proud"));
+    ask("c", "what does Remi do now?", "depot manager", "bus driver");
+    tell("a", "I drive an old Vauxhall Astra");
+    json_decref(say("b", "we sold the Astra last month and bought a little Skoda Fabia instead"));
+    ask("c", "what car do I drive these days?", "Skoda Fabia", "Astra");
+    json_decref(say("a", "this summer we sail to Corsica with the kids"));
+    json_decref(say("b", "change of plan, we're skipping Corsica, we sail to Sardinia instead"));
+    ask("c", "where do we sail this summer now?", "Sardinia", "Corsica");
+    json_decref(say("a", "my pottery class is on wednesdays"));
+    json_decref(say("b", "the pottery class moved to thursdays now, not wednesdays"));
+    ask("c", "what day is my pottery class?", "Thursday", "ednesday");
+}
+END_TEST
+
 /* A bid to be told names ("could you remind me of ...", "name all ...") is a question, and
  * names asked of two are both answered. */
 START_TEST(test_requests_for_names_are_asked)
@@ -1756,6 +1776,7 @@ int main(void)
     tcase_add_test(tc, test_small_talk_is_answered_in_kind);
     tcase_add_test(tc, test_yes_or_no_in_more_forms);
     tcase_add_test(tc, test_a_newer_message_that_changes_a_quoted_value_is_quoted);
+    tcase_add_test(tc, test_a_change_told_later_answers_what_holds_now);
     tcase_add_test(tc, test_requests_for_names_are_asked);
     tcase_add_test(tc, test_promotions_are_whose_they_name);
     tcase_add_test(tc, test_a_breed_told_beside_a_name_is_quoted);
