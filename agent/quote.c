@@ -1043,7 +1043,8 @@ static const char *const *change_cues(int rel)
 {
     static const char *const job[] = {"job", "jobs", "work", "works", "working", "promoted",
                                       "role", "position", "doing", "hired", "employed",
-                                      "became", "joined", "starting", "started", NULL};
+                                      "became", "joined", "starting", "started",
+                                      "switched", "transferred", NULL};
     static const char *const home[] = {"moved", "moving", "living", "live", "lives",
                                        "relocated", "relocating", NULL};
     static const char *const owns[] = {"bought", "got", "drive", "drives", "driving", NULL};
@@ -1060,33 +1061,48 @@ static const char *const *change_cues(int rel)
     }
 }
 
-/* The newest of the user's sentences told after since (ms) that says something changed
+/* The newest of the user's sentences told after since (ms; for a fact, after the newest
+ * message that holds its sentence) that says something changed
  * (called_off) of whom the question a asks about (one of a's holder words; for the user,
  * a word of their own, "I", "my", "we", and no one else's kin word or name), with one of
- * a's words, a word of the change of rel (change_cues) or the value of fact (the fact the
- * answer came from, NULL for none; the message that told it is passed over): for a question
- * of what holds now answered from a fact told before it ("what does Jess do now?" after
- * "update: Jess got promoted to head chef"). 1 with *bt, *bfrom and *blen set, else 0. s
- * is scratch (QUOTE_WORDS words). */
+ * a's words (a word of the change of rel, change_cues, when it has none) or the value of
+ * fact (the fact the answer came from, NULL for none): for a question
+ * answered from a fact or a sentence told before it ("what does Jess do now?" after
+ * "update: Jess got promoted to head chef"). Unless the question asks what holds now
+ * (now), the sentence must say so in a word of a change itself ("switched", "instead",
+ * "sold"; not only "now"). 1 with *bt, *bfrom and *blen set, else 0. s is scratch
+ * (QUOTE_WORDS words). */
 static int newer_change(const asked_t *a, int rel, const said_t *said, const hidden_t *hid,
-                        word_t *s, int64_t since, const store_memory_t *fact, size_t *bt,
-                        size_t *bfrom, size_t *blen)
+                        word_t *s, int64_t since, const store_memory_t *fact, int now,
+                        size_t *bt, size_t *bfrom, size_t *blen)
 {
+    static const char *const strong[] = {"update", "updated", "changed", "change", "switched",
+                                         "moved", "transferred", "instead", "correction",
+                                         "meant", "anymore", "longer", "promoted", "sold",
+                                         "lost", "died", "quit", "left", "decided", "pushed",
+                                         "postponed", "cancelled", "canceled", "skipping",
+                                         NULL};
     static const char *const mine[] = {"i", "i'm", "im", "i've", "ive", "me", "my", "we",
                                        "we're", "were", "our", "us", NULL};
     const char *const *cue = change_cues(rel);
     const store_turn_t *t = said->t;
+    if (fact) {                 /* since the message that told the fact */
+        size_t at = 0;
+        while (at < said->nt && !(fact->text && strstr(t[at].text, fact->text))) at++;
+        if (at == said->nt) return 0;
+        since = t[at].created_ms;
+    }
     for (size_t i = 0; i < said->nt && t[i].created_ms > since; i++) {  /* newest first */
-        if (!strcmp(t[i].text, STORE_REDACTED) ||
-            (fact && fact->text && strstr(t[i].text, fact->text)))
-            continue;                   /* (the message that told the fact) */
+        if (!strcmp(t[i].text, STORE_REDACTED)) continue;
         size_t at = 0, from, len;
         int asks;
         while (next_sentence(t[i].text, &at, &from, &len, &asks)) {
             int nw = words_of(t[i].text + from, len, s, QUOTE_WORDS);
             if (asks || asks_to_forget(s, nw) || is_hidden(hid, s, nw) || !called_off(s, nw))
                 continue;
-            int whom = 0, other = 0, about = 0;
+            int whom = 0, other = 0, about = 0, firm = now;
+            for (int j = 0; j < nw && !firm; j++) firm = understand_in_list(strong, s[j].low);
+            if (!firm) continue;
             for (int j = 0; j < nw; j++) {
                 if (a->self) {
                     whom |= understand_in_list(mine, s[j].low);
@@ -1094,7 +1110,7 @@ static int newer_change(const asked_t *a, int rel, const said_t *said, const hid
                 }
                 for (int k = 0; k < a->nh && !a->self; k++) whom |= same_word(&s[j], &a->h[k]);
                 for (int k = 0; k < a->nk; k++) about |= same_word(&s[j], &a->k[k]);
-                if (cue) about |= understand_in_list(cue, s[j].low);
+                if (cue && (!a->nk || a->cued)) about |= understand_in_list(cue, s[j].low);
             }
             char told[QUOTE_SENTENCE + 1];
             snprintf(told, sizeof told, "%.*s", (int)len, t[i].text + from);
@@ -1261,13 +1277,13 @@ static void trim_found(found_t *fd, const store_turn_t *t, const char *question,
 
 
 
-/* The newest of the memories the plan answered from (p->used), or NULL. */
+/* The newest of the memories the plan answered from (p->used; ids grow), or NULL. */
 static const store_memory_t *used_fact(const facts_t *f, const respond_t *p)
 {
     const store_memory_t *newest = NULL;
     for (int i = 0; i < p->nused; i++)
         for (size_t j = 0; j < f->n; j++)
-            if (f->v[j].id == p->used[i] && (!newest || f->v[j].created_ms > newest->created_ms))
+            if (f->v[j].id == p->used[i] && (!newest || f->v[j].id > newest->id))
                 newest = &f->v[j];
     return newest;
 }
@@ -1499,9 +1515,10 @@ static int tells_other(const word_t *q, int nq, const word_t *s, int ns)
 }
 
 /* A sentence of text at from (*len bytes) taken on by the next one of its message
- * when that one only says "it" of it ("my handicap dropped. It's 14 now!"), or when it
+ * when that one only says "it" of it ("my handicap dropped. It's 14 now!"), when it
  * is short and tells no value itself ("we moved the shop! it's on Mill Lane now",
- * "changed courses. geology now"): *len then reaches the end of that one. s is
+ * "changed courses. geology now"), or when the next one is a number of now alone ("sold
+ * a few ewes. 40 left."): *len then reaches the end of that one. s is
  * scratch (QUOTE_WORDS words), NULL for a yes/no question (only "it" then: what it
  * checks is said in the sentence found). */
 static void goes_on(const char *text, size_t from, size_t *len, word_t *s)
@@ -1512,10 +1529,17 @@ static void goes_on(const char *text, size_t from, size_t *len, word_t *s)
     if (!text[at] || text[at] == '\n' || !next_sentence(text, &at, &b, &n, &asks) || asks ||
         b + n - from >= QUOTE_SENTENCE)
         return;
+    static const char *const now[] = {"now", "left", "total", "altogether", NULL};
     int ns = s ? words_of(text + from, *len, s, QUOTE_WORDS) : 0, bare = s && ns <= 5;
     for (int i = 0; i < ns && bare; i++) bare = !value_shape(&s[i], i == 0);
     for (int i = 0; it[i] && !bare; i++) bare = !strncasecmp(text + b, it[i], strlen(it[i]));
-    if (bare) *len = b + n - from;
+    /* a number of now told alone after it: "sold half the goats. 30 now." */
+    int nn = s && !bare ? words_of(text + b, n, s, QUOTE_WORDS) : 0, number = 0, of_now = 0;
+    for (int i = 0; i < nn && nn <= 4; i++) {
+        number |= value_shape(&s[i], 0) == 1;
+        of_now |= understand_in_list(now, s[i].low);
+    }
+    if (bare || (number && of_now)) *len = b + n - from;
 }
 
 /* 1 when the sentence s[0..ns) says not of a word the yes/no question q[0..nq) asks
@@ -1611,7 +1635,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         goto out;
     }
     char question[512], holder[2 * UNDERSTAND_KEY + 2];
-    int was_alone = alone, now_only = 0;
+    int was_alone = alone, newer_only = 0;
     if (alone >= 0) {       /* doubted only when a word it names is not in the answer */
         question_of(&u[alone], msg, f, question, sizeof question, holder, sizeof holder);
         asked_of(a, question, holder, u[alone].rel, names, 0);
@@ -1629,10 +1653,9 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
                    (u[alone].act == READER_YESNO && facts_has_words(question, "than"))) {
             alone = -1;     /* (words held say nothing of "is Maud older than Cyril?") */
         }
-        /* a question of what holds now may yet be answered by a newer change (only) */
-        if (alone < 0 && !a->zh && !when && u[was_alone].act == READER_QUESTION &&
-            asks_now(question))
-            alone = was_alone, now_only = 1;
+        /* a question answered from a fact may yet be answered by a newer change (only) */
+        if (alone < 0 && !a->zh && !when && u[was_alone].act == READER_QUESTION)
+            alone = was_alone, newer_only = 1;
         if (alone < 0 && !p->ngap && !p->summarised) goto out;
     }
     rc = store_turns_said(st, user, QUOTE_TURNS, &t, &nt);
@@ -1672,9 +1695,9 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
                     newer_said(a, asks_for_value(question), asks_now(question), &said, hid,
                                s, o, &fd->turn, &fd->from, &fd->len);
         if (!moved && !fd->yes && !fd->no && c->act == READER_QUESTION && !a->zh &&
-            asks_now(question))         /* a sentence of what holds now, changed since */
+            !quote_trim_asks_past(question))    /* what holds now, changed since */
             moved = newer_change(a, c->rel, &said, hid, s, t[fd->turn].created_ms, NULL,
-                                 &fd->turn, &fd->from, &fd->len);
+                                 asks_now(question), &fd->turn, &fd->from, &fd->len);
         if (!a->zh) trim_found(fd, t, question, c->act == READER_YESNO);
         size_t nsaid;
         const char *now_said = found_said(fd, t, &nsaid);
@@ -1705,11 +1728,11 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         int yesno = c->act == READER_YESNO;
         /* a question of now answered from a fact that a newer sentence changes */
         const store_memory_t *from_fact = used_fact(f, p);
-        int newer = !yesno && !a->zh && from_fact && asks_now(question) &&
-                    newer_change(a, c->rel, &said, hid, s, from_fact->created_ms, from_fact,
-                                 &got[0].turn, &got[0].from, &got[0].len);
+        int newer = !yesno && !a->zh && from_fact && !quote_trim_asks_past(question) &&
+                    newer_change(a, c->rel, &said, hid, s, 0, from_fact,
+                                 asks_now(question), &got[0].turn, &got[0].from, &got[0].len);
         if (newer) best = covered + 1;
-        else if (now_only) best = 0;
+        else if (newer_only) best = 0;
         else if (best > covered) note_found(c, question, a, best, t, s, &got[0]);
         int moved = newer ||
                     (best > covered && !yesno && !got[0].yes && !got[0].no &&

@@ -79,14 +79,17 @@ static int asked_kind(span_word_t *q, int nq)
 /* The day of a month (1-31) w is ("22", "22nd", "1st"), else 0. */
 static int day_number(const char *w);
 
-/* The month (1-12) w[i] names; "may" and "march" only written with a capital or beside
- * a day's number (they are words of their own). */
-static int month_of(span_word_t *w, int n, int i)
+/* The month (1-12) w[i] names; "may" and "march" only written with a capital, beside a
+ * day's number, or in a sentence that tells a change (change) right after "to", "till",
+ * "until" or "into" ("they pushed it to march"): they are words of their own. */
+static int month_of(span_word_t *w, int n, int i, int change)
 {
+    static const char *const to[] = {"to", "till", "until", "into", NULL};
     int m = understand_month(w[i]);
     if (!m || isupper((unsigned char)w[i][0]) ||
         (strcasecmp(w[i], "may") != 0 && strcasecmp(w[i], "march") != 0))
         return m;
+    if (change && i > 0 && understand_in_list(to, w[i - 1])) return m;
     return (i > 0 && day_number(w[i - 1])) || (i + 1 < n && day_number(w[i + 1])) ? m : 0;
 }
 
@@ -229,6 +232,7 @@ static int pick(const cands_t *c, int change)
 static int tells_change(span_word_t *s, int ns)
 {
     static const char *const change[] = {"moved", "changed", "switched", "instead", "now",
+                                         "meant", "change",
                                          "not", "postponed", "rescheduled", "pushed",
                                          "brought", "anymore", "longer", "down", "up",
                                          "sold", "lost", "died", "more", "fewer", "less",
@@ -285,7 +289,7 @@ int quote_span(const char *question, const char *text, size_t n, char *out, size
     int mdays[CANDS] = {0};
     char times_at[CANDS][32];
     for (int i = 0; i < ns; i++) {
-        int d = understand_weekday(s[i]), m = month_of(s, ns, i);
+        int d = understand_weekday(s[i]), m = month_of(s, ns, i, told_change);
         if (d) add_cand(&dc, d, newness(s, ns, i));
         if (m) {
             int before = i > 0 ? day_number(s[i - 1]) : 0;       /* "22 May" */
@@ -327,6 +331,8 @@ int quote_span(const char *question, const char *text, size_t n, char *out, size
                      has_phrase(q, nq, "weight");
         for (int i = 0; i < ns && (!found || told_change); i++) {
             if (!amount_of(s[i], num, unit)) continue;
+            if (!strcasecmp(s[i], "one") && !(i + 1 < ns && question_word(s[i + 1], q, nq)))
+                continue;               /* ("for one person": mostly no amount) */
             if (!unit[0] && i + 1 < ns && understand_in_list(weights, s[i + 1]))
                 snprintf(unit, SPAN_WORD, "%s", s[i + 1]);
             if (weight && !understand_in_list(weights, unit)) continue;

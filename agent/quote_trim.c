@@ -39,7 +39,8 @@ static const char *const news[] = {
     "instead", "now", "switched", "switching", "moved", "moving", "changed", "changing",
     "joined", "joining", "started", "starting", "new", "nowadays", "currently", "next",
     "got", "getting", "bought", "doing", "officially", "replaced", "became", "become",
-    "upgraded", "swapped", NULL,
+    "upgraded", "swapped", "change", "pushed", "postponed", "rescheduled", "meant",
+    "transferred", "decided", NULL,
 };
 /* Words that join a part to the one before: a part starts at them. */
 static const char *const joining[] = {"so", "but", "and", "then", "because", "cause", "cos",

@@ -26,6 +26,9 @@ static const struct {
      "too busy, so I go in September instead"},
     /* within a part: "not X" after the new, "from X" before "to Y" */
     {"shifts changed, i'm in on weekends now not weekdays", "shifts changed, i'm in on weekends now"},
+    {"oops, I meant 2:05 not 2:15, checked my watch", "oops, I meant 2:05, checked my watch"},
+    {"change of plans, the fair is not in june anymore, they pushed it to july",
+     "change of plans, they pushed it to july"},
     {"update: switched from oat milk to soy milk, easier on my gut",
      "update: switched to soy milk, easier on my gut"},
     {"I can’t stand the gym anymore – swimming now, 3 times a week", "swimming now, 3 times a week"},
