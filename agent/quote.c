@@ -1084,8 +1084,12 @@ static int newer_change(const asked_t *a, int rel, const said_t *said, const hid
                                          NULL};
     static const char *const mine[] = {"i", "i'm", "im", "i've", "ive", "me", "my", "we",
                                        "we're", "were", "our", "us", NULL};
+    static const char *const leaves[] = {"left", "quit", "sold", "lost", "died", "anymore",
+                                         "longer", "former", "skipping", "instead", NULL};
     const char *const *cue = change_cues(rel);
     const store_turn_t *t = said->t;
+    word_t v[8];
+    int nv = fact && fact->value ? words_of(fact->value, strlen(fact->value), v, 8) : 0;
     if (fact) {                 /* since the message that told the fact */
         size_t at = 0;
         while (at < said->nt && !(fact->text && strstr(t[at].text, fact->text))) at++;
@@ -1115,6 +1119,20 @@ static int newer_change(const asked_t *a, int rel, const said_t *said, const hid
             char told[QUOTE_SENTENCE + 1];
             snprintf(told, sizeof told, "%.*s", (int)len, t[i].text + from);
             if (fact && fact->value && facts_has_words(told, fact->value)) about = 1;
+            /* one that says the fact's value again, leaving nothing, changes something
+             * else ("switched to the courts, I interpret for ..." of an interpreter) */
+            int again = 0;
+            for (int j = 0; j < nw && !again; j++)
+                for (int k = 0; k < nv && !again; k++) {   /* ("interpret", "interpreter") */
+                    size_t ls = strlen(s[j].stem), lv = strlen(v[k].stem);
+                    size_t l = ls < lv ? ls : lv;
+                    again = l >= 4 && !strncmp(s[j].stem, v[k].stem, l) && (ls == lv || l >= 6);
+                }
+            if (again && !denies(s, nw)) {
+                int left = 0;
+                for (int j = 0; j < nw && !left; j++) left = understand_in_list(leaves, s[j].low);
+                if (!left) continue;
+            }
             if (whom && !other && about && len < QUOTE_SENTENCE) {
                 *bt = i, *bfrom = from, *blen = len;
                 return 1;
