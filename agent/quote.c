@@ -1585,6 +1585,28 @@ static int says_not(const asked_t *a, const word_t *q, int nq, const word_t *s, 
     return 0;
 }
 
+/* 1 when question asks for a name or a brand ("what's the mill called?", "what brand is
+ * my bike?", "name of my school"), which only a sentence that names something answers. */
+static int asks_a_name(const word_t *q, int nq)
+{
+    static const char *const naming[] = {"name", "names", "called", "named", "brand", NULL};
+    for (int i = 0; i < nq; i++)
+        if (understand_in_list(naming, q[i].low)) return 1;
+    return 0;
+}
+
+/* 1 when the sentence s[0..ns) names something: a word written with a capital that does
+ * not open it (name_like), or a word of naming ("called", "named", "name"), or a word
+ * in quotes: "school was so boring today" names nothing. */
+static int names_something(const word_t *s, int ns, const char *text, size_t n)
+{
+    static const char *const naming[] = {"name", "names", "called", "named", "call", "calls",
+                                         "brand", NULL};
+    for (int i = 0; i < ns; i++)
+        if ((i > 0 && name_like(&s[i])) || understand_in_list(naming, s[i].low)) return 1;
+    return memchr(text, '"', n) != NULL;
+}
+
 /* Notes what find_said found for question clause c into fd: for a yes/no question (or
  * one that opens as one, "is my ...?", "did I ...?"), no when the
  * sentence tells another value than it checks (tells_other), else yes when it holds all
@@ -1707,6 +1729,16 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         }
         if ((rc = said.rc) != STORE_OK) goto out;
         if (!best) continue;
+        if (c->act == READER_QUESTION && !a->zh) {     /* a name asked, none given */
+            word_t q[QUOTE_WORDS];
+            int nq = words_of(question, strlen(question), q, QUOTE_WORDS);
+            int ns = words_of(t[fd->turn].text + fd->from, fd->len, s, QUOTE_WORDS);
+            if (asks_a_name(q, nq) &&
+                !names_something(s, ns, t[fd->turn].text + fd->from, fd->len)) {
+                fd->len = 0;
+                continue;
+            }
+        }
         note_found(c, question, a, best, t, s, fd);
         size_t was = fd->turn, wfrom = fd->from, wlen = fd->len;
         int moved = !fd->yes && !fd->no && c->act != READER_YESNO &&
