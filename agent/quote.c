@@ -1037,6 +1037,45 @@ static int newer_said(const asked_t *a, int asks_for, int now, const said_t *sai
     return 0;
 }
 
+/* The user's newest sentence that tells their work by what they do: a verb of a trade
+ * right after "I" (or opening the sentence: "tune pianos for a living"), or "for a
+ * living" ("I tune pianos in Hobart", "i operate a crane at the docks"), for a question
+ * of their job or where they work that nothing else answered. 1 with *bt, *bfrom and
+ * *blen set, else 0. s is scratch (QUOTE_WORDS words). */
+static int work_said(const said_t *said, const hidden_t *hid, word_t *s, size_t *bt,
+                     size_t *bfrom, size_t *blen)
+{
+    static const char *const trade[] = {
+        "tune", "prepare", "guide", "operate", "build", "fix", "repair", "drive", "teach",
+        "design", "sell", "grow", "cook", "clean", "translate", "interpret", "sew", "train",
+        "breed", "farm", "manage", "shoe", "deliver", "paint", "install", "inspect", "coach",
+        "nurse", "restore", "mend", "carve", "brew", "bake", "shear", "weld", "plumb",
+        "program", "code", "edit", "run", "own", "make", "care", "look", NULL};
+    static const char *const me[] = {"i", "we", NULL};
+    const store_turn_t *t = said->t;
+    for (size_t i = 0; i < said->nt; i++) {             /* newest first */
+        int asked = t[i].kind && !strcmp(t[i].kind, model_kind_name(MODEL_KIND_ANSWER));
+        if (asked || !strcmp(t[i].text, STORE_REDACTED)) continue;
+        size_t at = 0, from, len;
+        int asks;
+        while (next_sentence(t[i].text, &at, &from, &len, &asks)) {
+            int nw = words_of(t[i].text + from, len, s, QUOTE_WORDS), found = 0;
+            if (asks || asks_to_forget(s, nw) || is_hidden(hid, s, nw)) continue;
+            for (int j = 0; j < nw && !found; j++) {
+                found = understand_in_list(trade, s[j].low) &&
+                        (j == 0 || understand_in_list(me, s[j - 1].low));
+                found |= j + 2 < nw && !strcmp(s[j].low, "for") && !strcmp(s[j + 1].low, "a") &&
+                         !strcmp(s[j + 2].low, "living");
+            }
+            if (found && len < QUOTE_SENTENCE) {
+                *bt = i, *bfrom = from, *blen = len;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* The words that say a relation changed for newer_change ("promoted" of a job, "moved"
  * of a home), NULL for a relation with none of its own. */
 static const char *const *change_cues(int rel)
@@ -1728,6 +1767,10 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
                 best = find_said(a, &said, hid, s, low, &fd->turn, &fd->from, &fd->len);
         }
         if ((rc = said.rc) != STORE_OK) goto out;
+        if (!best && a->self && !a->zh && c->act == READER_QUESTION &&
+            (c->rel == READER_REL_JOB || c->rel == READER_REL_EMPLOYER ||
+             c->rel == READER_REL_WORKPLACE))   /* "I tune pianos for a living" */
+            best = work_said(&said, hid, s, &fd->turn, &fd->from, &fd->len);
         if (!best) continue;
         if (c->act == READER_QUESTION && !a->zh) {     /* a name asked, none given */
             word_t q[QUOTE_WORDS];

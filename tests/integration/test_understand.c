@@ -1610,6 +1610,18 @@ START_TEST(test_a_change_told_later_answers_what_holds_now)
 }
 END_TEST
 
+/* Work told by what one does answers a question of one's job or workplace; a question of
+ * a name is not answered by a sentence that names nothing. */
+START_TEST(test_work_told_by_what_one_does_and_names_not_given)
+{
+    json_decref(say("a", "hiya, I restore old sailing boats down at the harbour in Brixham"));
+    ask("b", "what do I do for work?", "restore old sailing boats", NULL);
+    ask("b", "where do i work?", "harbour", NULL);
+    json_decref(say("a", "the choir was so dull tonight"));
+    ask("b", "what's my choir called?", "don't know", "dull");
+}
+END_TEST
+
 /* A bid to be told names ("could you remind me of ...", "name all ...") is a question, and
  * names asked of two are both answered. */
 START_TEST(test_requests_for_names_are_asked)
@@ -1777,6 +1789,7 @@ int main(void)
     tcase_add_test(tc, test_yes_or_no_in_more_forms);
     tcase_add_test(tc, test_a_newer_message_that_changes_a_quoted_value_is_quoted);
     tcase_add_test(tc, test_a_change_told_later_answers_what_holds_now);
+    tcase_add_test(tc, test_work_told_by_what_one_does_and_names_not_given);
     tcase_add_test(tc, test_requests_for_names_are_asked);
     tcase_add_test(tc, test_promotions_are_whose_they_name);
     tcase_add_test(tc, test_a_breed_told_beside_a_name_is_quoted);
