@@ -1550,10 +1550,9 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->value[0] = '\0';
         if (u->act == READER_FACT) u->act = READER_SMALLTALK;
     }
-    static const char *const all_of_me[] = {"关于我", "哪些", "所有", "一切", "什么都", NULL};
     if (u->act == READER_SUMMARY &&
         ((u->rel == READER_REL_OPEN && u->relation[0]) ||
-         ((unsigned char)text[0] >= 0xE0 && !has_part(text, all_of_me))))
+         ((unsigned char)text[0] >= 0xE0 && !forms_zh_asks_all(text, strlen(text)))))
         u->act = READER_QUESTION;       /* "你还记得我的地址吗？" asks for one thing */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !u->personal &&
         (people_only(u->rel) || (u->act == READER_QUESTION && facts_held(f, u->value)) ||

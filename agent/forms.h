@@ -188,6 +188,9 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
  * 谁, 啥, 干嘛, 多少, 多久, 几 but not 几年前 or 好几 ...), 1 as yes or no (吗 or 么 last,
  * 是不是, 有没有 ..., or a question mark alone), else 0. */
 int forms_zh_asks(const char *c, size_t cn);
+/* 1 when the Chinese clause c[0, cn) asks for all that is known of the user (关于我,
+ * 所有, 一切, 哪些, 什么都: "你都知道关于我的什么？"), a summary, not one thing. */
+int forms_zh_asks_all(const char *c, size_t cn);
 
 /* The length in bytes of the Chinese word for someone that p[0, n) begins with: a kin
  * word (女朋友, 老伴, 儿子 ...) or an animal kept (猫, 狗, 鹦鹉 ...), as the Chinese forms

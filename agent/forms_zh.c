@@ -136,6 +136,28 @@ static int home_town(const char *c, size_t cn, int act, understood_t *out)
     return 1;
 }
 
+/* A move told by 搬到, 搬去 or 搬来 and a place ("我们搬到长春了", "下个月搬去成都"), of the
+ * user (no kin word before it): their home, whatever the reader read the clause as. 1
+ * when the clause is one (out[0] set), else 0. */
+static int moved_to(const char *c, size_t cn, understood_t *out)
+{
+    static const char *const moves[] = {"搬到", "搬去", "搬来", "搬回", NULL};
+    for (int i = 0; moves[i]; i++) {
+        long at = understand_text_at(c, cn, moves[i]);
+        if (at < 0) continue;
+        size_t which;
+        const char *kin_word = kin_at(c, (size_t)at, &which);
+        if (kin_word || forms_zh_asks(c, cn)) return 0;
+        const char *x = c + at + strlen(moves[i]);
+        size_t xl = value_len(x, cn - (size_t)(x - c));
+        if (xl < 6) return 0;           /* two characters at least: a place's name */
+        only_unit(out, READER_FACT, READER_REL_HOME, reader_rel_name(READER_REL_HOME), x, xl);
+        out[0].fact_min_p = 0;
+        return 1;
+    }
+    return 0;
+}
+
 /* out[0] as a like of value[0..vlen) (none asked), of the kin the reader read
  * (妈妈 is mother) or else of the user. */
 static void like_unit(understood_t *out, int act, const char *value, size_t vlen)
@@ -315,6 +337,14 @@ int forms_zh_asks(const char *c, size_t cn)
     }
     if (e >= 3 && (!memcmp(c + e - 3, "吗", 3) || !memcmp(c + e - 3, "么", 3))) return 1;
     return understand_text_at(c, cn, "？") >= 0 || understand_text_at(c, cn, "?") >= 0;
+}
+
+int forms_zh_asks_all(const char *c, size_t cn)
+{
+    static const char *const all_of_me[] = {"关于我", "哪些", "所有", "一切", "什么都", NULL};
+    for (int i = 0; all_of_me[i]; i++)
+        if (understand_text_at(c, cn, all_of_me[i]) >= 0) return 1;
+    return 0;
 }
 
 /* Animals people keep, by the characters their name ends with (黑猫 is a cat) or by a
@@ -522,6 +552,26 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
         if (hl > 2 && hl % 2 == 1 && out[i].holder[hl / 2] == ' ' &&
             !strncmp(out[i].holder, out[i].holder + hl / 2 + 1, hl / 2))
             out[i].holder[hl / 2] = '\0';
+    }
+    /* a job the reader cut at its start (雕师 of 我是哈尔滨的冰雕师): the characters
+     * before it up to 的, 是, 个, 当 or 做 are its own, two at most */
+    static const char *const job_starts[] = {"的", "是", "个", "名", "当", "做", "在", "我",
+                                             "，", "。", NULL};
+    for (int i = 0; i < k; i++) {
+        if (out[i].rel != READER_REL_JOB || (unsigned char)out[i].value[0] < 0xE0) continue;
+        long at = understand_text_at(c, cn, out[i].value);
+        int more = 0;
+        while (at >= 3 && more < 2 && (unsigned char)c[at - 3] >= 0xE0) {
+            int stop = 0;
+            for (int j = 0; job_starts[j] && !stop; j++) stop = !strncmp(c + at - 3, job_starts[j], 3);
+            if (stop) break;
+            at -= 3, more++;
+        }
+        if (more && at >= 3) {      /* (only when a word of its start was found before it) */
+            char v[UNDERSTAND_VALUE];
+            snprintf(v, sizeof v, "%.*s%s", 3 * more, c + at, out[i].value);
+            snprintf(out[i].value, sizeof out[i].value, "%s", v);
+        }
     }
     /* one birthday and one age a person: a second in the clause is words after it (记住) */
     for (int i = 1; i < k; i++) {
@@ -806,6 +856,7 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     int change = 0;
     for (int i = 0; changes[i] && !change; i++) change = understand_text_at(c, cn, changes[i]) >= 0;
     if (k < 1) return k;
+    if (act != READER_FORGET && moved_to(c, cn, out)) return 1;    /* 我们搬到长春了 */
     if (act == READER_CORRECTION && out[0].act_p < 0.5f && !change) act = READER_FACT;
     /* 我在杭州读大学, 我在医院当护士, 我现在学德语 read as chat: the user's study, school
      * or job said in its own words is a fact */
@@ -820,6 +871,17 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
         for (int i = 0; i < k; i++) out[i].act = READER_FACT, out[i].fact_min_p = 0;
     }
     if (act == READER_FACT && forms_zh_asks(c, cn)) act = READER_QUESTION;  /* it asks */
+    /* 我多大年纪, 几岁, 岁数: an age asked, of the kin it names or of the user */
+    static const char *const age[] = {"多大", "几岁", "年纪", "岁数", "多少岁", NULL};
+    int asks_age = 0;
+    for (int i = 0; age[i] && !asks_age && act == READER_QUESTION; i++)
+        asks_age = understand_text_at(c, cn, age[i]) >= 0;
+    for (int i = 0; asks_age && i < k; i++)
+        if (out[i].rel == READER_REL_OPEN) {
+            out[i].rel = READER_REL_AGE;
+            snprintf(out[i].relation, sizeof out[i].relation, "%s",
+                     reader_rel_name(READER_REL_AGE));
+        }
     int listed = kin_listed(c, cn, act, out, max);
     if (listed >= 0) return listed;
     if (act == READER_FACT || act == READER_QUESTION || act == READER_YESNO)

@@ -1305,10 +1305,13 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     int cjk = 0;
     for (int w = 0; w < n && !cjk; w++) cjk = understand_is_cjk(words[w]);
     /* a Chinese clause that asks is a question, whatever the reader took it for
-     * ("我表哥是干嘛的", "小林上几年级了"), unless it asks mnemo how it is (你好吗) */
+     * ("我表哥是干嘛的", "小林上几年级了", "你记得我多大年纪吗" read as a summary), unless it
+     * asks mnemo how it is (你好吗) or for all it knows (forms_zh_asks_all) */
     int zh_asks = cjk ? forms_zh_asks(c, cn) : 0;
     if (zh_asks && (clause.act == READER_FACT || clause.act == READER_SMALLTALK ||
-                    clause.act == READER_CORRECTION || clause.act == READER_UNABLE) &&
+                    clause.act == READER_CORRECTION || clause.act == READER_UNABLE ||
+                    (clause.act == READER_SUMMARY && zh_asks == 2 &&
+                     !forms_zh_asks_all(c, cn))) &&
         !(understand_text_at(c, cn, "你") >= 0 && understand_text_at(c, cn, "我") < 0)) {
         clause.act = zh_asks == 2 ? READER_QUESTION : READER_YESNO;
         for (int i = 0; i < k; i++) {

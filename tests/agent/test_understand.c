@@ -146,6 +146,9 @@ static const struct {
     {"I walk my dog Zorba every evening", {{"fact", "dog", "name", "Zorba", NULL}}},
     /* after 是 a word that ends as jobs do is a job; a nationality is no pet's home */
     {"我叫小兰，我是律师。", {{"fact", "self", "name", "小兰", NULL}, {"fact", "self", "job", "律师", NULL}}},
+    /* a move by 搬到 is a home; an age asked with 你记得 ... 吗 is a question */
+    {"我们上周搬到无锡了", {{"fact", "self", "home", "无锡", NULL}}},
+    {"你还记得我多大年纪吗？", {{"question", "self", "age", "", NULL}}},
     {"we have a budgie called Kiwi", {{"fact", "budgie", "name", "Kiwi", NULL}}},
     /* a height in one word, a diet read as a name, an event's date */
     {"I'm 5'9 on a good day", {{"fact", "self", "height", "5'9", NULL}}},
