@@ -1081,7 +1081,7 @@ static int work_said(const said_t *said, const hidden_t *hid, word_t *s, size_t 
 static const char *const *change_cues(int rel)
 {
     static const char *const job[] = {"job", "jobs", "work", "works", "working", "promoted",
-                                      "role", "position", "doing", "hired", "employed",
+                                      "role", "position", "hired", "employed",
                                       "became", "joined", "starting", "started",
                                       "switched", "transferred", NULL};
     static const char *const home[] = {"moved", "moving", "living", "live", "lives",
@@ -1109,11 +1109,13 @@ static const char *const *change_cues(int rel)
  * answered from a fact or a sentence told before it ("what does Jess do now?" after
  * "update: Jess got promoted to head chef"). Unless the question asks what holds now
  * (now), the sentence must say so in a word of a change itself ("switched", "instead",
- * "sold"; not only "now"). 1 with *bt, *bfrom and *blen set, else 0. s is scratch
- * (QUOTE_WORDS words). */
-static int newer_change(const asked_t *a, int rel, const said_t *said, const hidden_t *hid,
-                        word_t *s, int64_t since, const store_memory_t *fact, int now,
-                        size_t *bt, size_t *bfrom, size_t *blen)
+ * "sold"; not only "now"); a question of how many or when (asks_for, asks_for_value)
+ * takes only one that holds a number or a time. Never for a name (whom it is about). 1
+ * with *bt, *bfrom and *blen set, else 0. s and o are scratch (QUOTE_WORDS words each). */
+static int newer_change(const asked_t *a, int rel, int asks_for, const said_t *said,
+                        const hidden_t *hid, word_t *s, word_t *o, int64_t since,
+                        const store_memory_t *fact, int now, size_t *bt, size_t *bfrom,
+                        size_t *blen)
 {
     static const char *const strong[] = {"update", "updated", "changed", "change", "switched",
                                          "moved", "transferred", "instead", "correction",
@@ -1127,6 +1129,7 @@ static int newer_change(const asked_t *a, int rel, const said_t *said, const hid
                                          "longer", "former", "skipping", "instead", NULL};
     const char *const *cue = change_cues(rel);
     const store_turn_t *t = said->t;
+    if (rel == READER_REL_NAME) return 0;       /* (a name is whom it is about) */
     word_t v[8];
     int nv = fact && fact->value ? words_of(fact->value, strlen(fact->value), v, 8) : 0;
     if (fact) {                 /* since the message that told the fact */
@@ -1157,7 +1160,15 @@ static int newer_change(const asked_t *a, int rel, const said_t *said, const hid
             }
             char told[QUOTE_SENTENCE + 1];
             snprintf(told, sizeof told, "%.*s", (int)len, t[i].text + from);
-            if (fact && fact->value && facts_has_words(told, fact->value)) about = 1;
+            if (fact && fact->value && facts_rel_of(fact->relation) != READER_REL_NAME &&
+                facts_has_words(told, fact->value))
+                about = 1;
+            int valued = !asks_for;     /* ("how many years?": a number, or nothing) */
+            int no = valued ? 0 : words_of(told, strlen(told), o, QUOTE_WORDS);
+            for (int j = 0; j < no && !valued; j++)
+                valued = kind_of_value(&o[j]) ||
+                         (asks_for == QUOTE_ASKS_WHEN && when_word(&o[j]));
+            if (!valued) continue;
             /* one that says the fact's value again, leaving nothing, changes something
              * else ("switched to the courts, I interpret for ..." of an interpreter) */
             int again = 0;
@@ -1789,8 +1800,9 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
                                s, o, &fd->turn, &fd->from, &fd->len);
         if (!moved && !fd->yes && !fd->no && c->act == READER_QUESTION && !a->zh &&
             !quote_trim_asks_past(question))    /* what holds now, changed since */
-            moved = newer_change(a, c->rel, &said, hid, s, t[fd->turn].created_ms, NULL,
-                                 asks_now(question), &fd->turn, &fd->from, &fd->len);
+            moved = newer_change(a, c->rel, asks_for_value(question), &said, hid, s, o,
+                                 t[fd->turn].created_ms, NULL, asks_now(question), &fd->turn,
+                                 &fd->from, &fd->len);
         if (!a->zh) trim_found(fd, t, question, c->act == READER_YESNO);
         size_t nsaid;
         const char *now_said = found_said(fd, t, &nsaid);
@@ -1822,8 +1834,9 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         /* a question of now answered from a fact that a newer sentence changes */
         const store_memory_t *from_fact = used_fact(f, p);
         int newer = !yesno && !a->zh && from_fact && !quote_trim_asks_past(question) &&
-                    newer_change(a, c->rel, &said, hid, s, 0, from_fact,
-                                 asks_now(question), &got[0].turn, &got[0].from, &got[0].len);
+                    newer_change(a, c->rel, asks_for_value(question), &said, hid, s, o, 0,
+                                 from_fact, asks_now(question), &got[0].turn, &got[0].from,
+                                 &got[0].len);
         if (newer) best = covered + 1;
         else if (newer_only) best = 0;
         else if (best > covered) note_found(c, question, a, best, t, s, &got[0]);
