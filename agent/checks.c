@@ -1113,6 +1113,48 @@ static int parted_with(const facts_t *f, const char *text, understood_t *u)
     return 1;
 }
 
+/* 1 when holder names animals kept, a group of them ("cats", "collies", "hens"). */
+static int animal_group(const char *holder)
+{
+    char one[UNDERSTAND_KEY];
+    size_t n = strlen(holder);
+    if (n < 4 || holder[n - 1] != 's' || strchr(holder, ' ')) return 0;
+    snprintf(one, sizeof one, "%.*s", (int)(n - 1), holder);
+    if (dialogue_pet_word(one) || kinds_animal(one)) return 1;
+    if (n > 4 && !strcmp(holder + n - 3, "ies"))        /* "puppies" */
+        snprintf(one, sizeof one, "%.*sy", (int)(n - 3), holder);
+    return dialogue_pet_word(one) || kinds_animal(one);
+}
+
+/* "sadly Wonton died last week", "we lost old Mot": the death (or loss) of one of a
+ * group of animals the user named ends that name ("your cats are called ..."), however
+ * the reader read the clause; respond.h then counts the group one less. Sets u to the
+ * name told with an end and returns 1, else 0. */
+static int one_lost(const facts_t *f, const char *text, understood_t *u)
+{
+    static const char *const lost[] = {"died", "dead", "passed", "lost", "rehomed",
+                                       "put down", "put to sleep", "gave away", NULL};
+    int ends = 0;
+    for (int k = 0; lost[k] && !ends; k++) ends = facts_has_words(text, lost[k]);
+    if (!ends || asks(text)) return 0;
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        if (facts_rel_of(m->relation) != READER_REL_NAME || !animal_group(m->holder) ||
+            !strcmp(m->value, FACTS_ENDED) || !facts_has_words(text, m->value))
+            continue;
+        u->act = READER_FACT;
+        u->fact_min_p = 0;
+        u->personal = 1;
+        u->rel = READER_REL_NAME;
+        snprintf(u->holder, sizeof u->holder, "%s", m->holder);
+        snprintf(u->relation, sizeof u->relation, "%s", m->relation);
+        snprintf(u->value, sizeof u->value, "%s", m->value);
+        u->old[0] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
 /* 1 when text holds a CJK ideograph (the words of work and study checked are English). */
 static int ideographs(const char *text)
 {
@@ -1298,7 +1340,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     }
     if (u->act == READER_FACT && holder_is_place(text, u->holder))
         u->act = READER_SMALLTALK;      /* "... a coder in a lab in ghent": no one's */
-    if (!parted_with(f, text, u))       /* "we sold the car" ends the car */
+    if (!parted_with(f, text, u) &&     /* "we sold the car" ends the car */
+        !one_lost(f, text, u))          /* "Wonton died" ends one cat's name */
         driven(text, u);                /* "my uncle drives trams": a job */
     if (u->act == READER_FACT && hypothetical(text, u->value))
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */

@@ -135,7 +135,17 @@ static void fill(out_t *o, const char *pat, const realise_frame_t *f)
                      f->holder);
                 break;
             case 'V': puts_(o, f->value ? f->value : ""); break;
-            case 'K': puts_(o, f->holder ? f->holder : ""); break;     /* "children" */
+            case 'K': {                 /* "children"; one of them: "cat" of "cats" */
+                const char *k = f->holder ? f->holder : "";
+                size_t kl = strlen(k);
+                int one = f->value && (!strcmp(f->value, "1") || !strcasecmp(f->value, "one"));
+                if (one && kl > 1 && k[kl - 1] == 's' && strcmp(k, "children") != 0)
+                    put(o, k, kl - 1 - (kl > 3 && !strcmp(k + kl - 3, "ies") ? 2 : 0));
+                else
+                    puts_(o, k);
+                if (one && kl > 3 && !strcmp(k + kl - 3, "ies")) puts_(o, "y");
+                break;
+            }
             case 'W': {                 /* where one works: "in Leeds", "in a flower shop",
                                          * "from home" */
                 const char *v = f->value ? f->value : "";

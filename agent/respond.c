@@ -110,6 +110,15 @@ static void end_value(respond_t *r, const facts_t *f, const char *text,
     int rel = facts_rel_of(m->relation), before = r->nw;
     respond_write_t *w = add_write(r, f, text, m->holder, m->relation, rel, FACTS_ENDED);
     if (!w || !facts_multi_valued(rel, m->relation, m->holder)) return;
+    /* one of a group named gone ("Wonton died"): the group told as a number is one less */
+    const store_memory_t *count = rel == READER_REL_NAME
+                                      ? facts_find(f, m->holder, REALISE_COUNT, NULL) : NULL;
+    long was;
+    if (count && understand_number(count->value, &was) && was > 0) {
+        char less[24];
+        snprintf(less, sizeof less, "%ld", was - 1);
+        add_write(r, f, text, m->holder, count->relation, READER_REL_OPEN, less);
+    }
     if (r->nw > before) w->nsupersede = 0;      /* new: only the values ended */
     for (size_t i = 0; i < f->n; i++) {
         const store_memory_t *x = &f->v[i];

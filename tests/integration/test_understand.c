@@ -1591,8 +1591,8 @@ START_TEST(test_a_newer_message_that_changes_a_quoted_value_is_quoted)
 END_TEST
 
 /* A change told later answers a question of what holds now, in its new words only: a
- * promotion of someone by name, a thing sold and another bought instead, a plan skipped
- * for another, a day changed. */
+ * promotion of someone by name, a thing sold and another bought instead, one of a group
+ * of animals gone, a plan skipped for another, a day changed. */
 START_TEST(test_a_change_told_later_answers_what_holds_now)
 {
     tell("a", "my partner Remi is a bus driver");
@@ -1604,6 +1604,10 @@ START_TEST(test_a_change_told_later_answers_what_holds_now)
     json_decref(say("a", "this summer we sail to Corsica with the kids"));
     json_decref(say("b", "change of plan, we're skipping Corsica, we sail to Sardinia instead"));
     ask("c", "where do we sail this summer now?", "Sardinia", "Corsica");
+    tell("a", "we keep two ferrets, Bramble and Nutmeg");
+    json_decref(say("b", "sad news, Nutmeg died on sunday"));
+    ask("c", "how many ferrets do we have now?", "1 ferret", "two");
+    ask("c", "what are my ferrets called?", "Bramble", "Nutmeg");
     json_decref(say("a", "my pottery class is on wednesdays"));
     json_decref(say("b", "the pottery class moved to thursdays now, not wednesdays"));
     ask("c", "what day is my pottery class?", "Thursday", "ednesday");
