@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include "model/dialogue.h"
 #include "model/lex_words.h"
 #include "model/reader.h"
 
@@ -139,11 +140,14 @@ static void fill(out_t *o, const char *pat, const realise_frame_t *f)
                 const char *k = f->holder ? f->holder : "";
                 size_t kl = strlen(k);
                 int one = f->value && (!strcmp(f->value, "1") || !strcasecmp(f->value, "one"));
-                if (one && kl > 1 && k[kl - 1] == 's' && strcmp(k, "children") != 0)
-                    put(o, k, kl - 1 - (kl > 3 && !strcmp(k + kl - 3, "ies") ? 2 : 0));
+                char y[64];                 /* "puppies": "puppy"; "collies": "collie" */
+                snprintf(y, sizeof y, "%.*sy", kl > 3 ? (int)(kl - 3) : 0, k);
+                int ies = kl > 4 && !strcmp(k + kl - 3, "ies") && dialogue_pet_word(y);
+                if (one && ies) puts_(o, y);
+                else if (one && kl > 1 && k[kl - 1] == 's' && strcmp(k, "children") != 0)
+                    put(o, k, kl - 1);
                 else
                     puts_(o, k);
-                if (one && kl > 3 && !strcmp(k + kl - 3, "ies")) puts_(o, "y");
                 break;
             }
             case 'W': {                 /* where one works: "in Leeds", "in a flower shop",

@@ -92,6 +92,12 @@ START_TEST(test_holders_compare_without_case_or_spaces)
     ck_assert(facts_same_holder("弟 弟", "弟弟"));      /* a key written before */
     ck_assert(facts_same_holder("best mate", "best mate"));
     ck_assert(!facts_same_holder("sister", "sisters"));
+    /* a group of a kind of animal is asked of as the animal's group */
+    ck_assert(facts_same_holder("beagles", "dogs"));
+    ck_assert(facts_same_holder("puppies", "dogs"));
+    ck_assert(facts_same_holder("kittens", "cats"));
+    ck_assert(!facts_same_holder("beagles", "cats"));
+    ck_assert(!facts_same_holder("sisters", "brothers"));
     ck_assert(!facts_same_holder(NULL, "self"));
 }
 END_TEST
