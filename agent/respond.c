@@ -1329,6 +1329,15 @@ static const char *const *topic_of(const char *text)
 
 /* Adds m to what r forgets (its value to the texts redacted) and its frame to told
  * (8; *nt of them), while r has room. */
+/* 1 when the holder key begins with the one word w that is no kin word ("ex wife" of
+ * "forget about my ex"; "brother in law" is not "brother"). */
+static int begins_key(const char *key, const char *w)
+{
+    size_t n = strlen(w);
+    return n && !strchr(w, ' ') && !understand_kin(w) && !strncasecmp(key, w, n) &&
+           key[n] == ' ';
+}
+
 static void forget_fact(respond_t *r, const store_memory_t *m, realise_frame_t *told, int *nt)
 {
     if (r->nforget == sizeof r->forget / sizeof r->forget[0]) return;
@@ -1374,7 +1383,7 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
                         (facts_has_words(m->relation, u->relation) ||
                          facts_has_words(u->relation, m->relation))));
             else                        /* all of a holder's; "everything about me": all */
-                hit = (facts_same_holder(m->holder, u->holder) &&
+                hit = ((facts_same_holder(m->holder, u->holder) || begins_key(m->holder, u->holder)) &&
                        strcmp(u->holder, "self") != 0) ||
                       (!strcmp(u->holder, "self") && facts_has_words(text, "everything"));
             if (hit) forget_fact(r, m, told, &nt);

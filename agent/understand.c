@@ -1302,6 +1302,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     k = understand_mend_kind_in_holder(clause.act, out, k, max);
     k = understand_mend_breed_as_holder(c, cn, words, n, clause.act, out, k, max);
     understand_mend_kind_whole(c, cn, words, n, out, k);
+    understand_mend_name_whole(c, cn, words, n, out, k);
     int cjk = 0;
     for (int w = 0; w < n && !cjk; w++) cjk = understand_is_cjk(words[w]);
     /* a Chinese clause that asks is a question, whatever the reader took it for

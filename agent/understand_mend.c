@@ -1174,3 +1174,34 @@ void understand_mend_kind_whole(const char *c, size_t cn, const char *const *wor
         }
     }
 }
+
+/* 1 when words[w], as the clause spells it, opens with a capital and is not "I". */
+static int capital_word(const char *c, size_t cn, const char *const *words, int w)
+{
+    char as[UNDERSTAND_VALUE];
+    understand_as_written(c, cn, words, w, w + 1, as, sizeof as);
+    return isupper((unsigned char)as[0]) && strcasecmp(words[w], "i") != 0 &&
+           strcasecmp(words[w], "i'm") != 0 && strcasecmp(words[w], "im") != 0;
+}
+
+void understand_mend_name_whole(const char *c, size_t cn, const char *const *words, int n,
+                                understood_t *out, int k)
+{
+    for (int i = 0; i < k; i++) {
+        int rel = out[i].rel;
+        if ((rel != READER_REL_HOME && rel != READER_REL_HOMETOWN &&
+             rel != READER_REL_WORKPLACE && rel != READER_REL_EMPLOYER &&
+             rel != READER_REL_SCHOOL) ||
+            !isupper((unsigned char)out[i].value[0]) || strchr(out[i].value, ' '))
+            continue;
+        for (int w = 0; w + 1 < n; w++) {
+            if (strcasecmp(words[w], out[i].value) != 0 || !capital_word(c, cn, words, w))
+                continue;
+            int e = w + 1;
+            while (e < n && e < w + 3 && capital_word(c, cn, words, e)) e++;
+            if (e > w + 1)
+                understand_as_written(c, cn, words, w, e, out[i].value, sizeof out[i].value);
+            break;
+        }
+    }
+}
