@@ -1094,6 +1094,9 @@ static int parted_with(const facts_t *f, const char *text, understood_t *u)
                                           "replaced it with", NULL};
     int gets = 0;
     for (int k = 0; getting[k] && !gets; k++) gets = facts_has_words(text, getting[k]);
+    /* "sold the Highlander. I'm driving a Lexus now": another thing owned, read so */
+    gets |= u->rel == READER_REL_OWNS && u->value[0] && !facts_vehicle_word(u->value) &&
+            !facts_same_value(u->value, m->value) && !names_thing(u->value, m->value);
     /* the reader's value, or what the words of getting name ("bought a tiny Kia") */
     char got[UNDERSTAND_VALUE] = "";
     if (gets && (!u->value[0] || facts_vehicle_word(u->value) ||

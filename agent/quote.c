@@ -1037,9 +1037,24 @@ static int newer_said(const asked_t *a, int asks_for, int now, const said_t *sai
     return 0;
 }
 
+/* 1 when the question's content words are all words of work ("what do I do for a
+ * living?", "where's my job?"), none of another thing ("what medicine do I take?"). s is
+ * scratch (QUOTE_WORDS words). */
+static int asks_work_only(const char *question, word_t *s)
+{
+    static const char *const work[] = {"job", "jobs", "work", "working", "works", "living",
+                                       "profession", "occupation", "career", "trade", "based",
+                                       "employed", "employer", NULL};
+    int n = words_of(question, strlen(question), s, QUOTE_WORDS);
+    for (int i = 0; i < n; i++)
+        if (content_word(&s[i]) && !understand_in_list(work, s[i].low)) return 0;
+    return 1;
+}
+
 /* The user's newest sentence that tells their work by what they do: a verb of a trade
  * right after "I" (or opening the sentence: "tune pianos for a living"), or "for a
- * living" ("I tune pianos in Hobart", "i operate a crane at the docks"), for a question
+ * living" ("I tune pianos in Hobart", "i operate a crane at the docks"), and no word of
+ * leisure ("hobby", "for fun", "weekends"), for a question
  * of their job or where they work that nothing else answered. 1 with *bt, *bfrom and
  * *blen set, else 0. s is scratch (QUOTE_WORDS words). */
 static int work_said(const said_t *said, const hidden_t *hid, word_t *s, size_t *bt,
@@ -1052,6 +1067,8 @@ static int work_said(const said_t *said, const hidden_t *hid, word_t *s, size_t 
         "nurse", "restore", "mend", "carve", "brew", "bake", "shear", "weld", "plumb",
         "program", "code", "edit", "run", "own", "make", "care", "look", NULL};
     static const char *const me[] = {"i", "we", NULL};
+    static const char *const leisure[] = {"hobby", "hobbies", "fun", "spare", "free",
+                                          "weekend", "weekends", "pastime", "sideline", NULL};
     const store_turn_t *t = said->t;
     for (size_t i = 0; i < said->nt; i++) {             /* newest first */
         int asked = t[i].kind && !strcmp(t[i].kind, model_kind_name(MODEL_KIND_ANSWER));
@@ -1061,7 +1078,9 @@ static int work_said(const said_t *said, const hidden_t *hid, word_t *s, size_t 
         while (next_sentence(t[i].text, &at, &from, &len, &asks)) {
             int nw = words_of(t[i].text + from, len, s, QUOTE_WORDS), found = 0;
             if (asks || asks_to_forget(s, nw) || is_hidden(hid, s, nw)) continue;
-            for (int j = 0; j < nw && !found; j++) {
+            int idle = 0;       /* ("my hobby is pigeons, I breed tumblers") */
+            for (int j = 0; j < nw && !idle; j++) idle = understand_in_list(leisure, s[j].low);
+            for (int j = 0; j < nw && !found && !idle; j++) {
                 found = understand_in_list(trade, s[j].low) &&
                         (j == 0 || understand_in_list(me, s[j - 1].low));
                 found |= j + 2 < nw && !strcmp(s[j].low, "for") && !strcmp(s[j + 1].low, "a") &&
@@ -1780,8 +1799,9 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         if ((rc = said.rc) != STORE_OK) goto out;
         if (!best && a->self && !a->zh && c->act == READER_QUESTION &&
             (c->rel == READER_REL_JOB || c->rel == READER_REL_EMPLOYER ||
-             c->rel == READER_REL_WORKPLACE))   /* "I tune pianos for a living" */
-            best = work_said(&said, hid, s, &fd->turn, &fd->from, &fd->len);
+             c->rel == READER_REL_WORKPLACE) && asks_work_only(question, s))
+            best = work_said(&said, hid, s, &fd->turn, &fd->from, &fd->len);  /* "I tune
+                                                                  * pianos for a living" */
         if (!best) continue;
         if (c->act == READER_QUESTION && !a->zh) {     /* a name asked, none given */
             word_t q[QUOTE_WORDS];

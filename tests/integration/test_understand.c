@@ -1604,6 +1604,9 @@ START_TEST(test_a_change_told_later_answers_what_holds_now)
     json_decref(say("a", "this summer we sail to Corsica with the kids"));
     json_decref(say("b", "change of plan, we're skipping Corsica, we sail to Sardinia instead"));
     ask("c", "where do we sail this summer now?", "Sardinia", "Corsica");
+    tell("a", "I drive a 2015 Mazda CX-5, blue");
+    json_decref(say("b", "Sold the Mazda. I'm driving a Subaru Outback now, green"));
+    ask("c", "what car do I drive now?", "Subaru", "Mazda");
     tell("a", "we keep two ferrets, Bramble and Nutmeg");
     json_decref(say("b", "sad news, Nutmeg died on sunday"));
     ask("c", "how many ferrets do we have now?", "1 ferret", "two");
@@ -1621,6 +1624,8 @@ START_TEST(test_work_told_by_what_one_does_and_names_not_given)
     json_decref(say("a", "hiya, I restore old sailing boats down at the harbour in Brixham"));
     ask("b", "what do I do for work?", "restore old sailing boats", NULL);
     ask("b", "where do i work?", "harbour", NULL);
+    json_decref(say("a", "my hobby is bonsai, I grow junipers on the balcony on weekends"));
+    ask("b", "what medicine do I take?", "don't know", "bonsai");
     json_decref(say("a", "the choir was so dull tonight"));
     ask("b", "what's my choir called?", "don't know", "dull");
 }
