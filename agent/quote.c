@@ -1182,6 +1182,19 @@ static int newer_change(const asked_t *a, int rel, int asks_for, const said_t *s
             if (fact && fact->value && facts_rel_of(fact->relation) != READER_REL_NAME &&
                 facts_has_words(told, fact->value))
                 about = 1;
+            /* one that names the value of another fact of theirs tells a change of that
+             * one ("I left Amazon, starting at Contoso" of a job told with Amazon) */
+            int other_fact = 0;
+            for (size_t j = 0; fact && j < said->f->n && !other_fact; j++) {
+                const store_memory_t *x = &said->f->v[j];
+                other_fact = x != fact && x->value && strlen(x->value) >= 3 &&
+                             facts_same_holder(x->holder, fact->holder) &&
+                             !facts_same_relation(x->relation, fact->relation) &&
+                             facts_rel_of(x->relation) != READER_REL_NAME &&
+                             strcmp(x->value, FACTS_ENDED) != 0 &&
+                             facts_has_words(told, x->value);
+            }
+            if (other_fact) continue;
             int valued = !asks_for;     /* ("how many years?": a number, or nothing) */
             int no = valued ? 0 : words_of(told, strlen(told), o, QUOTE_WORDS);
             for (int j = 0; j < no && !valued; j++)

@@ -1604,9 +1604,9 @@ START_TEST(test_a_change_told_later_answers_what_holds_now)
     json_decref(say("a", "this summer we sail to Corsica with the kids"));
     json_decref(say("b", "change of plan, we're skipping Corsica, we sail to Sardinia instead"));
     ask("c", "where do we sail this summer now?", "Sardinia", "Corsica");
-    tell("a", "I drive a 2015 Mazda CX-5, blue");
-    json_decref(say("b", "Sold the Mazda. I'm driving a Subaru Outback now, green"));
-    ask("c", "what car do I drive now?", "Subaru", "Mazda");
+    tell("a", "I drive a grey Skoda Octavia");
+    json_decref(say("b", "Sold the Octavia. I'm driving a Kia Ceed now, red"));
+    ask("c", "what car do I drive now?", "Kia Ceed", "Octavia");
     tell("a", "we keep two ferrets, Bramble and Nutmeg");
     json_decref(say("b", "sad news, Nutmeg died on sunday"));
     ask("c", "how many ferrets do we have now?", "1 ferret", "two");
