@@ -1357,6 +1357,7 @@ typedef struct found {
     int yes, no, dup;
     char span[64];      /* the value it gives a question of when or how many (quote_span) */
     char told[QUOTE_SENTENCE + 1];  /* the sentence less what it left (quote_trim), or "" */
+    int unsaid;         /* a yes/no question of a value the user never said: "No" */
 } found_t;
 
 /* What fd quotes of the turns t: the sentence found, or what quote_trim left of it. */
@@ -1667,6 +1668,48 @@ static int says_not(const asked_t *a, const word_t *q, int nq, const word_t *s, 
     return 0;
 }
 
+/* 1 when f holds a fact of holder of the kind rel asks, or of a kind beside it (a place
+ * worked in or come from beside a home; a firm beside a job): "do I live in Quito?" of a
+ * user who told where they work may be answered no, "do I climb?" of one who told no
+ * pastime not. */
+static int told_of_kind(const facts_t *f, const char *holder, int rel)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        const store_memory_t *m = &f->v[i];
+        if (!facts_same_holder(m->holder, holder) || !strcmp(m->value, FACTS_ENDED)) continue;
+        int r = facts_rel_of(m->relation);
+        if (rel == READER_REL_OPEN || rel == READER_REL_NAME || rel == READER_REL_AGE)
+            return 0;       /* (a name or an age asked is the fact's to deny) */
+        if (r == rel) return 1;
+        if (rel == READER_REL_HOME && (r == READER_REL_WORKPLACE || r == READER_REL_HOMETOWN))
+            return 1;
+        if (rel == READER_REL_JOB && (r == READER_REL_EMPLOYER || r == READER_REL_WORKPLACE))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the words of value (two letters or more each, "a" and "an" aside) are all in
+ * one of the user's messages t[0..nt) (a question's own message, the newest, aside). */
+static int value_said(const store_turn_t *t, size_t nt, const char *value)
+{
+    char v[UNDERSTAND_VALUE];
+    snprintf(v, sizeof v, "%s", value);
+    for (size_t i = 1; i < nt; i++) {
+        int all = 1, any = 0;
+        char *save = NULL;
+        char buf[UNDERSTAND_VALUE];
+        snprintf(buf, sizeof buf, "%s", v);
+        for (char *w = strtok_r(buf, " ", &save); w && all; w = strtok_r(NULL, " ", &save)) {
+            if (strlen(w) < 2 || !strcasecmp(w, "an")) continue;
+            any = 1;
+            all = facts_has_words(t[i].text, w);
+        }
+        if (any && all) return 1;
+    }
+    return 0;
+}
+
 /* 1 when question asks for a name or a brand ("what's the mill called?", "what brand is
  * my bike?", "name of my school"), which only a sentence that names something answers. */
 static int asks_a_name(const word_t *q, int nq)
@@ -1815,7 +1858,15 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
              c->rel == READER_REL_WORKPLACE) && asks_work_only(question, s))
             best = work_said(&said, hid, s, &fd->turn, &fd->from, &fd->len);  /* "I tune
                                                                   * pianos for a living" */
-        if (!best) continue;
+        if (!best) {
+            /* "do I live in Quito?" of a user who never said Quito and told something of
+             * the kind asked (told_of_kind): no; else it stays unknown ("do I climb?") */
+            fd->unsaid = c->act == READER_YESNO && !a->zh && c->value[0] &&
+                         !understand_chinese(c->value, strlen(c->value)) &&
+                         told_of_kind(f, c->holder, c->rel) && !value_said(t, nt, c->value);
+            any |= fd->unsaid;
+            continue;
+        }
         if (c->act == READER_QUESTION && !a->zh) {     /* a name asked, none given */
             word_t q[QUOTE_WORDS];
             int nq = words_of(question, strlen(question), q, QUOTE_WORDS);
@@ -1911,6 +1962,17 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
     for (int g = p->ngap - 1; any && g >= 0; g--) {
         const found_t *fd = &got[g];
         const respond_gap_t *gp = &p->gap[g];
+        if (fd->unsaid && !fd->len && gp->from + gp->len <= strlen(p->reply)) {
+            static const char no[] = "No, not as far as I know.";
+            if (snprintf(out, sizeof p->reply, "%.*s%s%s", (int)gp->from, p->reply, no,
+                         p->reply + gp->from + gp->len) < (int)sizeof p->reply) {
+                memcpy(p->reply, out, sizeof p->reply);
+                snprintf(p->answer, sizeof p->answer, "no");
+                if (!gp->partial) p->unanswered--, p->answered++;
+                p->kind = MODEL_KIND_ANSWER;
+            }
+            continue;
+        }
         if (!fd->len || gp->from + gp->len > strlen(p->reply)) continue;
         size_t nsaid;
         const char *said = found_said(fd, t, &nsaid);

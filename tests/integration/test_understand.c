@@ -1025,6 +1025,10 @@ START_TEST(test_no_is_said_only_by_a_fact_of_what_is_asked)
     ask("b", "is my name Tom?", "no", NULL);
     tell("a", "my manager is Petra");
     ask("b", "is omid my manager?", "no", NULL);
+    /* a value never said, of a kind the user told of: no */
+    tell("a", "I work at a bakery in Ghent and drive a little Fiat Panda");
+    ask("b", "do I live in Bruges?", "No", "don't know");
+    ask("b", "do I have a tractor?", "No", NULL);
 }
 END_TEST
 
