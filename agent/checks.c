@@ -109,7 +109,8 @@ static int says_forget(const char *text)
  * holder; a name or a job has no digits ("a size [11 shoe]"); a person, place or job is
  * more than one CJK character, and a CJK value does not start with a function character;
  * the user's own age in digits is from CHECKS_MIN_USER_AGE to CHECKS_MAX_AGE; a place,
- * firm or job is no month, day, animal or kin word, a job no word for one ("jobs"); no
+ * firm or job is no month, day, animal or kin word, a home no kind of person typed small
+ * ("student"), a job no word for one ("jobs"); no
  * value ends with a word that leads into another ("a lot of"). The reader's misreads,
  * not facts. */
 int checks_fits(int rel, const char *holder, const char *value)
@@ -192,6 +193,10 @@ int checks_fits(int rel, const char *holder, const char *value)
         understand_holder_of(value, key, sizeof key);
         if (dialogue_pet_word(key) || understand_kin(key)) return 0;
         if (forms_language(value)) return 0;   /* "a bit of swahili" is no firm */
+        /* nor is a home a kind of person typed small ("40k in [student] loans") */
+        if ((rel == READER_REL_HOME || rel == READER_REL_HOMETOWN) &&
+            islower((unsigned char)value[0]) && !strchr(value, ' ') && kinds_person(value))
+            return 0;
         for (int i = 0; days[i]; i++)
             if (!strcasecmp(value, days[i])) return 0;
     }

@@ -1855,7 +1855,9 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         if ((rc = said.rc) != STORE_OK) goto out;
         if (!best && a->self && !a->zh && c->act == READER_QUESTION &&
             (c->rel == READER_REL_JOB || c->rel == READER_REL_EMPLOYER ||
-             c->rel == READER_REL_WORKPLACE) && asks_work_only(question, s))
+             c->rel == READER_REL_WORKPLACE ||
+             (c->rel == READER_REL_HOME && facts_has_words(question, "based"))) &&
+            asks_work_only(question, s))
             best = work_said(&said, hid, s, &fd->turn, &fd->from, &fd->len);  /* "I tune
                                                                   * pianos for a living" */
         if (!best) {

@@ -145,6 +145,9 @@ START_TEST(test_the_users_own_age_is_a_grown_or_teenage_persons)
     ck_assert(!checks_fits(READER_REL_AGE, "self", "7"));   /* "there for about 7 years" */
     ck_assert(!checks_fits(READER_REL_AGE, "self", "about 3"));
     ck_assert(!checks_fits(READER_REL_AGE, "self", "430"));
+    ck_assert(!checks_fits(READER_REL_HOME, "self", "student"));   /* "student loans" */
+    ck_assert(checks_fits(READER_REL_HOME, "self", "Reading"));
+    ck_assert(checks_fits(READER_REL_HOME, "self", "leeds"));
     ck_assert(checks_fits(READER_REL_AGE, "self", "34"));
     ck_assert(checks_fits(READER_REL_AGE, "self", "13"));
     ck_assert(checks_fits(READER_REL_AGE, "self", "thirty"));

@@ -1628,6 +1628,7 @@ START_TEST(test_work_told_by_what_one_does_and_names_not_given)
     json_decref(say("a", "hiya, I restore old sailing boats down at the harbour in Brixham"));
     ask("b", "what do I do for work?", "restore old sailing boats", NULL);
     ask("b", "where do i work?", "harbour", NULL);
+    ask("b", "where am i based?", "Brixham", NULL);
     json_decref(say("a", "my hobby is bonsai, I grow junipers on the balcony on weekends"));
     ask("b", "what medicine do I take?", "don't know", "bonsai");
     json_decref(say("a", "the choir was so dull tonight"));
