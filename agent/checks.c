@@ -1213,6 +1213,14 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     facts_resolve_relation_words(f, u);
     facts_resolve_kind(f, u);
     if (u->act == READER_QUESTION || u->act == READER_YESNO) facts_resolve_kin_of_kind(f, u);
+    /* "Piotr changed his mind, he'll study history": a value that holds its holder's own
+     * name is the reader's slip ("Piotr changed"), not a value */
+    const char *own_name = strcmp(u->holder, "self") ? facts_name_of(f, u->holder) : NULL;
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel != READER_REL_NAME &&
+        own_name && u->value[0] && strchr(u->value, ' ') && facts_has_words(u->value, own_name)) {
+        u->value[0] = '\0';
+        if (u->act == READER_FACT) u->act = READER_SMALLTALK;
+    }
     int q = asks(text) ? opens_question(text) : -1;
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && q >= 0)
         u->act = READER_QUESTION;       /* a question is never written as a fact */

@@ -1144,6 +1144,7 @@ static int newer_change(const asked_t *a, int rel, int asks_for, const said_t *s
                                          NULL};
     static const char *const mine[] = {"i", "i'm", "im", "i've", "ive", "me", "my", "we",
                                        "we're", "were", "our", "us", NULL};
+    static const char *const minded[] = {"mind", "instead", "correction", NULL};
     static const char *const leaves[] = {"left", "quit", "sold", "lost", "died", "anymore",
                                          "longer", "former", "skipping", "instead", NULL};
     const char *const *cue = change_cues(rel);
@@ -1165,7 +1166,7 @@ static int newer_change(const asked_t *a, int rel, int asks_for, const said_t *s
             int nw = words_of(t[i].text + from, len, s, QUOTE_WORDS);
             if (asks || asks_to_forget(s, nw) || is_hidden(hid, s, nw) || !called_off(s, nw))
                 continue;
-            int whom = 0, other = 0, about = 0, firm = now;
+            int whom = 0, other = 0, about = 0, firm = now, by_name = 0, mind = 0;
             for (int j = 0; j < nw && !firm; j++) firm = understand_in_list(strong, s[j].low);
             if (!firm) continue;
             for (int j = 0; j < nw; j++) {
@@ -1173,10 +1174,15 @@ static int newer_change(const asked_t *a, int rel, int asks_for, const said_t *s
                     whom |= understand_in_list(mine, s[j].low);
                     other |= kin_word(&s[j]) || is_name(said->names, s[j].low);
                 }
-                for (int k = 0; k < a->nh && !a->self; k++) whom |= same_word(&s[j], &a->h[k]);
+                for (int k = 0; k < a->nh && !a->self; k++)
+                    if (same_word(&s[j], &a->h[k])) whom = 1, by_name |= s[j].cap || a->h[k].cap;
                 for (int k = 0; k < a->nk; k++) about |= same_word(&s[j], &a->k[k]);
                 if (cue && (!a->nk || a->cued)) about |= understand_in_list(cue, s[j].low);
+                mind |= understand_in_list(minded, s[j].low);
             }
+            /* someone named who "changed her mind" or does a thing "instead": of what
+             * was asked of them, as no other fact of theirs is named (below) */
+            about |= by_name && mind;
             char told[QUOTE_SENTENCE + 1];
             snprintf(told, sizeof told, "%.*s", (int)len, t[i].text + from);
             if (fact && fact->value && facts_rel_of(fact->relation) != READER_REL_NAME &&

@@ -1611,6 +1611,9 @@ START_TEST(test_a_change_told_later_answers_what_holds_now)
     tell("a", "I drive a grey Skoda Octavia");
     json_decref(say("b", "Sold the Octavia. I'm driving a Kia Ceed now, red"));
     ask("c", "what car do I drive now?", "Kia Ceed", "Octavia");
+    tell("a", "my son Piotr will study law at uni next year");
+    json_decref(say("b", "correction: Piotr changed his mind, he'll study history instead"));
+    ask("c", "what will my son study?", "history", "law");
     tell("a", "we keep two ferrets, Bramble and Nutmeg");
     json_decref(say("b", "sad news, Nutmeg died on sunday"));
     ask("c", "how many ferrets do we have now?", "1 ferret", "two");
