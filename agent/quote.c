@@ -1191,6 +1191,10 @@ static int newer_change(const asked_t *a, int rel, int asks_for, const said_t *s
             /* one that names the value of another fact of theirs tells a change of that
              * one ("I left Amazon, starting at Contoso" of a job told with Amazon) */
             int other_fact = 0;
+            char kept[QUOTE_SENTENCE + 1];      /* (one it left behind tells no change of
+                                                 * it: "sold the Civic, now I cycle") */
+            if (!quote_trim(told, strlen(told), kept, sizeof kept))
+                snprintf(kept, sizeof kept, "%s", told);
             for (size_t j = 0; fact && j < said->f->n && !other_fact; j++) {
                 const store_memory_t *x = &said->f->v[j];
                 other_fact = x != fact && x->value && strlen(x->value) >= 3 &&
@@ -1198,7 +1202,7 @@ static int newer_change(const asked_t *a, int rel, int asks_for, const said_t *s
                              !facts_same_relation(x->relation, fact->relation) &&
                              facts_rel_of(x->relation) != READER_REL_NAME &&
                              strcmp(x->value, FACTS_ENDED) != 0 &&
-                             facts_has_words(told, x->value);
+                             facts_has_words(kept, x->value);
             }
             if (other_fact) continue;
             int valued = !asks_for;     /* ("how many years?": a number, or nothing) */
