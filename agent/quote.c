@@ -1061,11 +1061,17 @@ static int work_said(const said_t *said, const hidden_t *hid, word_t *s, size_t 
                      size_t *bfrom, size_t *blen)
 {
     static const char *const trade[] = {
-        "tune", "prepare", "guide", "operate", "build", "fix", "repair", "drive", "teach",
-        "design", "sell", "grow", "cook", "clean", "translate", "interpret", "sew", "train",
-        "breed", "farm", "manage", "shoe", "deliver", "paint", "install", "inspect", "coach",
-        "nurse", "restore", "mend", "carve", "brew", "bake", "shear", "weld", "plumb",
-        "program", "code", "edit", "run", "own", "make", "care", "look", NULL};
+        "tune", "prepare", "guide", "operate", "build", "fix", "repair", "teach", "design",
+        "translate", "interpret", "sew", "breed", "farm", "manage", "shoe", "deliver",
+        "install", "inspect", "coach", "nurse", "restore", "mend", "carve", "brew", "shear",
+        "weld", "plumb", "program", "edit", NULL};
+    /* verbs of everyday life too: a trade only with a word of work in the sentence, or,
+     * for driving, vehicles in the plural ("I drive a Ford" tells no job; "I drive ice
+     * road trucks" does) */
+    static const char *const also[] = {"drive", "run", "own", "make", "grow", "cook", "clean",
+                                       "sell", "train", "paint", "bake", "code", "care", NULL};
+    static const char *const working[] = {"living", "work", "job", "shifts", "clients",
+                                          "customers", NULL};
     static const char *const me[] = {"i", "we", NULL};
     static const char *const leisure[] = {"hobby", "hobbies", "fun", "spare", "free",
                                           "weekend", "weekends", "pastime", "sideline", NULL};
@@ -1078,11 +1084,21 @@ static int work_said(const said_t *said, const hidden_t *hid, word_t *s, size_t 
         while (next_sentence(t[i].text, &at, &from, &len, &asks)) {
             int nw = words_of(t[i].text + from, len, s, QUOTE_WORDS), found = 0;
             if (asks || asks_to_forget(s, nw) || is_hidden(hid, s, nw)) continue;
-            int idle = 0;       /* ("my hobby is pigeons, I breed tumblers") */
-            for (int j = 0; j < nw && !idle; j++) idle = understand_in_list(leisure, s[j].low);
+            int idle = 0, work = 0, fleet = 0;  /* ("my hobby is pigeons, I breed ...") */
+            for (int j = 0; j < nw; j++) {
+                idle |= understand_in_list(leisure, s[j].low);
+                work |= understand_in_list(working, s[j].low);
+                size_t l = strlen(s[j].low);
+                char one[LEX_WORD_MAX];
+                snprintf(one, sizeof one, "%.*s", l > 1 ? (int)(l - 1) : 0, s[j].low);
+                fleet |= l > 1 && s[j].low[l - 1] == 's' &&
+                         understand_in_list(understand_vehicle_words, one);
+            }
             for (int j = 0; j < nw && !found && !idle; j++) {
-                found = understand_in_list(trade, s[j].low) &&
-                        (j == 0 || understand_in_list(me, s[j - 1].low));
+                int verb = understand_in_list(trade, s[j].low) ||
+                           (understand_in_list(also, s[j].low) &&
+                            (work || (fleet && !strcmp(s[j].low, "drive"))));
+                found = verb && (j == 0 || understand_in_list(me, s[j - 1].low));
                 found |= j + 2 < nw && !strcmp(s[j].low, "for") && !strcmp(s[j + 1].low, "a") &&
                          !strcmp(s[j + 2].low, "living");
             }
