@@ -193,7 +193,7 @@ int checks_fits(int rel, const char *holder, const char *value)
         understand_holder_of(value, key, sizeof key);
         if (dialogue_pet_word(key) || understand_kin(key)) return 0;
         if (forms_language(value)) return 0;   /* "a bit of swahili" is no firm */
-        /* nor is a home a kind of person typed small ("40k in [student] loans") */
+        /* nor is a home a kind of person typed small ("paying off my [student] loans") */
         if ((rel == READER_REL_HOME || rel == READER_REL_HOMETOWN) &&
             islower((unsigned char)value[0]) && !strchr(value, ' ') && kinds_person(value))
             return 0;
@@ -1021,7 +1021,7 @@ static int driven(const char *text, understood_t *u)
 }
 
 /* 1 when text names the thing value is by one of its words of four letters or more that
- * is no vehicle word ("sold the old Commodore" of "a 2009 Holden Commodore"). */
+ * is no vehicle word ("sold the old Berlingo" of "a 2012 Citroen Berlingo"). */
 static int names_thing(const char *text, const char *value)
 {
     char buf[UNDERSTAND_VALUE];
@@ -1081,7 +1081,7 @@ static int got_thing(const char *text, char *out, size_t cap)
 }
 
 /* "we got rid of the van in June": parting with a vehicle (or with the thing owned,
- * named by a word of it: "sold the old Commodore") ends the thing the user owns, however
+ * named by a word of it: "sold the old Berlingo") ends the thing the user owns, however
  * the reader read the clause (small talk, or a bus owned). Sets u to tell the end of the
  * newest thing owned (respond.h ends a value told with an end), or, when the clause tells
  * a new one got ("... and got a Saab"), to correct it with that, and returns 1, else 0. */
@@ -1099,7 +1099,7 @@ static int parted_with(const facts_t *f, const char *text, understood_t *u)
                                           "replaced it with", NULL};
     int gets = 0;
     for (int k = 0; getting[k] && !gets; k++) gets = facts_has_words(text, getting[k]);
-    /* "sold the Highlander. I'm driving a Lexus now": another thing owned, read so */
+    /* "sold the Berlingo. I'm driving a Dacia now": another thing owned, read so */
     gets |= u->rel == READER_REL_OWNS && u->value[0] && !facts_vehicle_word(u->value) &&
             !facts_same_value(u->value, m->value) && !names_thing(u->value, m->value);
     /* the reader's value, or what the words of getting name ("bought a tiny Kia") */
@@ -1121,7 +1121,7 @@ static int parted_with(const facts_t *f, const char *text, understood_t *u)
     return 1;
 }
 
-/* 1 when holder names animals kept, a group of them ("cats", "collies", "hens"). */
+/* 1 when holder names animals kept, a group of them ("cats", "beagles", "hens"). */
 static int animal_group(const char *holder)
 {
     char one[UNDERSTAND_KEY];
@@ -1134,7 +1134,7 @@ static int animal_group(const char *holder)
     return dialogue_pet_word(one) || kinds_animal(one);
 }
 
-/* "sadly Wonton died last week", "we lost old Mot": the death (or loss) of one of a
+/* "sadly Biscuit died on monday", "we lost old Pip": the death (or loss) of one of a
  * group of animals the user named ends that name ("your cats are called ..."), however
  * the reader read the clause; respond.h then counts the group one less. Sets u to the
  * name told with an end and returns 1, else 0. */
@@ -1357,7 +1357,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (u->act == READER_FACT && holder_is_place(text, u->holder))
         u->act = READER_SMALLTALK;      /* "... a coder in a lab in ghent": no one's */
     if (!parted_with(f, text, u) &&     /* "we sold the car" ends the car */
-        !one_lost(f, text, u))          /* "Wonton died" ends one cat's name */
+        !one_lost(f, text, u))          /* "Biscuit died" ends one cat's name */
         driven(text, u);                /* "my uncle drives trams": a job */
     if (u->act == READER_FACT && hypothetical(text, u->value))
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */

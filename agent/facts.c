@@ -43,7 +43,7 @@ static const char *grown(const char *w)
     return w;
 }
 
-/* The animal a group of animals is of: "collies" and "dogs" are "dog", "kittens" is
+/* The animal a group of animals is of: "beagles" and "dogs" are "dog", "kittens" is
  * "cat"; "" for any other key. into out (len bytes). */
 static const char *group_animal(const char *key, char *out, size_t len)
 {
@@ -51,7 +51,7 @@ static const char *group_animal(const char *key, char *out, size_t len)
     out[0] = '\0';
     if (n < 4 || n >= len || tolower((unsigned char)key[n - 1]) != 's' || strchr(key, ' '))
         return out;
-    for (int y = 0; y < 2; y++) {   /* "collies": "collie"; "puppies": "puppy" */
+    for (int y = 0; y < 2; y++) {   /* "beagles": "beagle"; "puppies": "puppy" */
         if (y && (n < 5 || strcasecmp(key + n - 3, "ies") != 0)) break;
         if (y) snprintf(out, len, "%.*sy", (int)(n - 3), key);
         else snprintf(out, len, "%.*s", (int)(n - 1), key);
@@ -71,7 +71,7 @@ int facts_same_holder(const char *a, const char *b)
     if (!a || !b) return 0;
     char ga[UNDERSTAND_KEY], gb[UNDERSTAND_KEY];
     if (group_animal(a, ga, sizeof ga)[0] && !strcasecmp(ga, group_animal(b, gb, sizeof gb)))
-        return 1;                   /* "my collies" is asked of as "my dogs" */
+        return 1;                   /* "my beagles" is asked of as "my dogs" */
     a = grown(a), b = grown(b);     /* "my kitten" is asked of as "my cat" */
     /* one to be married, however spelt ("fiance" is asked of as "who am I marrying?") */
     if ((!strcmp(a, "fiance") || !strcmp(a, "fiancee")) &&

@@ -136,7 +136,7 @@ static int home_town(const char *c, size_t cn, int act, understood_t *out)
     return 1;
 }
 
-/* A move told by 搬到, 搬去 or 搬来 and a place ("我们搬到长春了", "下个月搬去成都"), of the
+/* A move told by 搬到, 搬去 or 搬来 and a place ("我们搬到无锡了", "下个月搬去成都"), of the
  * user (no kin word before it): their home, whatever the reader read the clause as. 1
  * when the clause is one (out[0] set), else 0. */
 static int moved_to(const char *c, size_t cn, understood_t *out)
@@ -553,7 +553,7 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
             !strncmp(out[i].holder, out[i].holder + hl / 2 + 1, hl / 2))
             out[i].holder[hl / 2] = '\0';
     }
-    /* a job the reader cut at its start (雕师 of 我是哈尔滨的冰雕师): the characters
+    /* a job the reader cut at its start (雕师 of 我是青岛的木雕师): the characters
      * before it up to 的, 是, 个, 当 or 做 are its own, two at most */
     static const char *const job_starts[] = {"的", "是", "个", "名", "当", "做", "在", "我",
                                              "，", "。", NULL};
@@ -856,7 +856,7 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     int change = 0;
     for (int i = 0; changes[i] && !change; i++) change = understand_text_at(c, cn, changes[i]) >= 0;
     if (k < 1) return k;
-    if (act != READER_FORGET && moved_to(c, cn, out)) return 1;    /* 我们搬到长春了 */
+    if (act != READER_FORGET && moved_to(c, cn, out)) return 1;    /* 我们搬到无锡了 */
     if (act == READER_CORRECTION && out[0].act_p < 0.5f && !change) act = READER_FACT;
     /* 我在杭州读大学, 我在医院当护士, 我现在学德语 read as chat: the user's study, school
      * or job said in its own words is a fact */

@@ -1052,8 +1052,8 @@ static int asks_work_only(const char *question, word_t *s)
 }
 
 /* The user's newest sentence that tells their work by what they do: a verb of a trade
- * right after "I" (or opening the sentence: "tune pianos for a living"), or "for a
- * living" ("I tune pianos in Hobart", "i operate a crane at the docks"), and no word of
+ * right after "I" (or opening the sentence: "mend nets for a living"), or "for a
+ * living" ("I mend fishing nets in Peel", "i inspect bridges for the council"), and no word of
  * leisure ("hobby", "for fun", "weekends"), for a question
  * of their job or where they work that nothing else answered. 1 with *bt, *bfrom and
  * *blen set, else 0. s is scratch (QUOTE_WORDS words). */
@@ -1067,7 +1067,7 @@ static int work_said(const said_t *said, const hidden_t *hid, word_t *s, size_t 
         "weld", "plumb", "program", "edit", NULL};
     /* verbs of everyday life too: a trade only with a word of work in the sentence, or,
      * for driving, vehicles in the plural ("I drive a Ford" tells no job; "I drive ice
-     * road trucks" does) */
+     * buses" does) */
     static const char *const also[] = {"drive", "run", "own", "make", "grow", "cook", "clean",
                                        "sell", "train", "paint", "bake", "code", "care", NULL};
     static const char *const working[] = {"living", "work", "job", "shifts", "clients",
@@ -1084,7 +1084,7 @@ static int work_said(const said_t *said, const hidden_t *hid, word_t *s, size_t 
         while (next_sentence(t[i].text, &at, &from, &len, &asks)) {
             int nw = words_of(t[i].text + from, len, s, QUOTE_WORDS), found = 0;
             if (asks || asks_to_forget(s, nw) || is_hidden(hid, s, nw)) continue;
-            int idle = 0, work = 0, fleet = 0;  /* ("my hobby is pigeons, I breed ...") */
+            int idle = 0, work = 0, fleet = 0;  /* ("my hobby is orchids, I grow ...") */
             for (int j = 0; j < nw; j++) {
                 idle |= understand_in_list(leisure, s[j].low);
                 work |= understand_in_list(working, s[j].low);
@@ -1141,8 +1141,8 @@ static const char *const *change_cues(int rel)
  * a word of their own, "I", "my", "we", and no one else's kin word or name), with one of
  * a's words (a word of the change of rel, change_cues, when it has none) or the value of
  * fact (the fact the answer came from, NULL for none): for a question
- * answered from a fact or a sentence told before it ("what does Jess do now?" after
- * "update: Jess got promoted to head chef"). Unless the question asks what holds now
+ * answered from a fact or a sentence told before it ("what does Remi do now?" after
+ * "update: Remi got promoted to depot manager"). Unless the question asks what holds now
  * (now), the sentence must say so in a word of a change itself ("switched", "instead",
  * "sold"; not only "now"); a question of how many or when (asks_for, asks_for_value)
  * takes only one that holds a number or a time. Never for a name (whom it is about). 1
@@ -1205,10 +1205,10 @@ static int newer_change(const asked_t *a, int rel, int asks_for, const said_t *s
                 facts_has_words(told, fact->value))
                 about = 1;
             /* one that names the value of another fact of theirs tells a change of that
-             * one ("I left Amazon, starting at Contoso" of a job told with Amazon) */
+             * one ("I left Brightwell, starting at Ovenco" of a job told with Brightwell) */
             int other_fact = 0;
             char kept[QUOTE_SENTENCE + 1];      /* (one it left behind tells no change of
-                                                 * it: "sold the Civic, now I cycle") */
+                                                 * it: "sold the van, now I cycle") */
             if (!quote_trim(told, strlen(told), kept, sizeof kept))
                 snprintf(kept, sizeof kept, "%s", told);
             for (size_t j = 0; fact && j < said->f->n && !other_fact; j++) {
@@ -1228,10 +1228,10 @@ static int newer_change(const asked_t *a, int rel, int asks_for, const said_t *s
                          (asks_for == QUOTE_ASKS_WHEN && when_word(&o[j]));
             if (!valued) continue;
             /* one that says the fact's value again, leaving nothing, changes something
-             * else ("switched to the courts, I interpret for ..." of an interpreter) */
+             * else ("moved to the night desk, I still edit ..." of an editor) */
             int again = 0;
             for (int j = 0; j < nw && !again; j++)
-                for (int k = 0; k < nv && !again; k++) {   /* ("interpret", "interpreter") */
+                for (int k = 0; k < nv && !again; k++) {   /* ("edit", "editor") */
                     size_t ls = strlen(s[j].stem), lv = strlen(v[k].stem);
                     size_t l = ls < lv ? ls : lv;
                     again = l >= 4 && !strncmp(s[j].stem, v[k].stem, l) && (ls == lv || l >= 6);
@@ -1660,7 +1660,7 @@ static void goes_on(const char *text, size_t from, size_t *len, word_t *s)
     int ns = s ? words_of(text + from, *len, s, QUOTE_WORDS) : 0, bare = s && ns <= 5;
     for (int i = 0; i < ns && bare; i++) bare = !value_shape(&s[i], i == 0);
     for (int i = 0; it[i] && !bare; i++) bare = !strncasecmp(text + b, it[i], strlen(it[i]));
-    /* a number of now told alone after it: "sold half the goats. 30 now." */
+    /* a number of now told alone after it: "sold a few ewes. 17 now." */
     int nn = s && !bare ? words_of(text + b, n, s, QUOTE_WORDS) : 0, number = 0, of_now = 0;
     for (int i = 0; i < nn && nn <= 4; i++) {
         number |= value_shape(&s[i], 0) == 1;
@@ -1748,7 +1748,7 @@ static int asks_a_name(const word_t *q, int nq)
 
 /* 1 when the sentence s[0..ns) names something: a word written with a capital that does
  * not open it (name_like), or a word of naming ("called", "named", "name"), or a word
- * in quotes: "school was so boring today" names nothing. */
+ * in quotes: "choir was so dull tonight" names nothing. */
 static int names_something(const word_t *s, int ns, const char *text, size_t n)
 {
     static const char *const naming[] = {"name", "names", "called", "named", "call", "calls",
@@ -1885,7 +1885,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
              (c->rel == READER_REL_HOME && facts_has_words(question, "based"))) &&
             asks_work_only(question, s))
             best = work_said(&said, hid, s, &fd->turn, &fd->from, &fd->len);  /* "I tune
-                                                                  * pianos for a living" */
+                                                                  * nets for a living" */
         if (!best) {
             /* "do I live in Quito?" of a user who never said Quito and told something of
              * the kind asked (told_of_kind): no; else it stays unknown ("do I climb?") */

@@ -81,7 +81,7 @@ static int day_number(const char *w);
 
 /* The month (1-12) w[i] names; "may" and "march" only written with a capital, beside a
  * day's number, or in a sentence that tells a change (change) right after "to", "till",
- * "until" or "into" ("they pushed it to march"): they are words of their own. */
+ * "until" or "into" ("the fair moved to march"): they are words of their own. */
 static int month_of(span_word_t *w, int n, int i, int change)
 {
     static const char *const to[] = {"to", "till", "until", "into", NULL};
@@ -350,7 +350,7 @@ int quote_span(const char *question, const char *text, size_t n, char *out, size
                 snprintf(by_word, sizeof by_word, "%s", one);
             }
         }
-        /* a change told ("sold 4 hens, down to 22 now"): the newest amount, if one is,
+        /* a change told ("sold 4 ewes, down to 17 now"): the newest amount, if one is,
          * over one beside the question's words that is told as no older than others */
         if (told_change && amounts > 1 && !tie && best_new > worst_new &&
             (!found || by_new < 0 || !strcmp(by_word, newest)))

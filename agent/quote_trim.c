@@ -1,11 +1,12 @@
 /* quote_trim.c: a quoted sentence without what it says was left (quote_trim.h). The
  * sentence is cut into words (with their bytes) and parts: at punctuation (, ; : ! ?
- * brackets, dashes, a full stop that ends a sentence: clauses_full_stop) and before a joining word ("so", "but", "and" ...). A part that
- * holds a word of leaving ("skipping", "sold", "quit", "anymore") or of negation is
- * dropped whole, unless a word of change comes before its negation in the part ("off
- * Tuesdays now, not Mondays": only "not Mondays" goes); "from X" goes before "to Y" in a
- * part that says it changed. What remains is written back with the text between its
- * words as it was; a joining word that opened a dropped part's follower goes too. */
+ * brackets, dashes, a full stop that ends a sentence: clauses_full_stop) and before a
+ * joining word ("so", "but", "and" ...). A part that holds a word of leaving ("skipping",
+ * "sold", "quit", "anymore") or of negation is dropped whole, unless a word of change
+ * comes before its negation in the part ("in on weekends now, not weekdays": only "not
+ * weekdays" goes); "from X" goes before "to Y" in a part that says it changed. What
+ * remains is written back with the text between its words as it was; a joining word
+ * that opened a dropped part's follower goes too. */
 #include "agent/quote_trim.h"
 
 #include <ctype.h>
@@ -136,7 +137,7 @@ int quote_trim(const char *text, size_t n, char *out, size_t cap)
         }
         if (leaves) {
             for (int i = b; i < e; i++) w[i].keep = 0;
-        } else if (neg >= 0) {          /* "... now not Mondays": from the "not" on */
+        } else if (neg >= 0) {          /* "... now not weekdays": from the "not" on */
             for (int i = renews >= 0 && renews < neg ? neg : b; i < e; i++) w[i].keep = 0;
         } else if (change && from >= 0 && to > from + 1) {  /* "changed from A to B" */
             for (int i = from; i < to; i++) w[i].keep = 0;

@@ -140,7 +140,7 @@ static void fill(out_t *o, const char *pat, const realise_frame_t *f)
                 const char *k = f->holder ? f->holder : "";
                 size_t kl = strlen(k);
                 int one = f->value && (!strcmp(f->value, "1") || !strcasecmp(f->value, "one"));
-                char y[64];                 /* "puppies": "puppy"; "collies": "collie" */
+                char y[64];                 /* "puppies": "puppy"; "beagles": "beagle" */
                 snprintf(y, sizeof y, "%.*sy", kl > 3 ? (int)(kl - 3) : 0, k);
                 int ies = kl > 4 && !strcmp(k + kl - 3, "ies") && dialogue_pet_word(y);
                 if (one && ies) puts_(o, y);

@@ -110,7 +110,7 @@ static void end_value(respond_t *r, const facts_t *f, const char *text,
     int rel = facts_rel_of(m->relation), before = r->nw;
     respond_write_t *w = add_write(r, f, text, m->holder, m->relation, rel, FACTS_ENDED);
     if (!w || !facts_multi_valued(rel, m->relation, m->holder)) return;
-    /* one of a group named gone ("Wonton died"): the group told as a number is one less */
+    /* one of a group named gone ("Biscuit died"): the group told as a number is one less */
     const store_memory_t *count = rel == READER_REL_NAME
                                       ? facts_find(f, m->holder, REALISE_COUNT, NULL) : NULL;
     long was;

@@ -1306,7 +1306,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     int cjk = 0;
     for (int w = 0; w < n && !cjk; w++) cjk = understand_is_cjk(words[w]);
     /* a Chinese clause that asks is a question, whatever the reader took it for
-     * ("我表哥是干嘛的", "小林上几年级了", "你记得我多大年纪吗" read as a summary), unless it
+     * ("我表哥是干嘛的", "小林上几年级了", "你还记得我多大年纪吗" read as a summary), unless it
      * asks mnemo how it is (你好吗) or for all it knows (forms_zh_asks_all) */
     int zh_asks = cjk ? forms_zh_asks(c, cn) : 0;
     if (zh_asks && (clause.act == READER_FACT || clause.act == READER_SMALLTALK ||

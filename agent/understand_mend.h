@@ -191,9 +191,9 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
 int understand_mend_breed_as_holder(const char *c, size_t cn, const char *const *words, int n,
                                     int act, understood_t *out, int k, int max);
 
-/* "I commute from Le Locle" read as the home town "Le": a place or firm of one word
+/* "I commute from Le Puy" read as the home town "Le": a place or firm of one word
  * written with a capital, followed in the clause by words written with a capital (not
- * "I"), is those words too, up to three in all ("Sugar Land", "Le Locle"). */
+ * "I"), is those words too, up to three in all ("Port Talbot", "Le Puy"). */
 void understand_mend_name_whole(const char *c, size_t cn, const char *const *words, int n,
                                 understood_t *out, int k);
 

@@ -44,7 +44,7 @@ static const struct {
     {"how many sheep do I have", "sold 12 sheep at the mart, down to 40 now", "40"},
     {"how many sheep do I have", "we have 45 sheep, not 50", "45"},
     {"which days do I work", "I work Monday to Friday", ""},
-    {"when's the fair", "the fair is not in june anymore, they pushed it to march", "March"},
+    {"when's the fair", "the fair is not in june anymore, it moved to march", "March"},
     {"when's the fair", "we march to the fair in june", "June"},
     {"how many hens now", "sold half the hens, too much for one person", ""},
     {"how many sheep do I have", "12 sheep and 40 lambs now", "12"},
