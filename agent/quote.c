@@ -1111,6 +1111,8 @@ static int work_said(const said_t *said, const hidden_t *hid, word_t *s, size_t 
     return 0;
 }
 
+static void goes_on(const char *text, size_t from, size_t *len, word_t *s);
+
 /* The words that say a relation changed for newer_change ("promoted" of a job, "moved"
  * of a home), NULL for a relation with none of its own. */
 static const char *const *change_cues(int rel)
@@ -1242,6 +1244,7 @@ static int newer_change(const asked_t *a, int rel, int asks_for, const said_t *s
                 if (!left) continue;
             }
             if (whom && !other && about && len < QUOTE_SENTENCE) {
+                goes_on(t[i].text, from, &len, s);  /* ("I got the job! From May I ...") */
                 *bt = i, *bfrom = from, *blen = len;
                 return 1;
             }

@@ -32,6 +32,8 @@ static const struct {
     {"update: switched from oat milk to soy milk, easier on my gut",
      "update: switched to soy milk, easier on my gut"},
     {"I can’t stand the gym anymore – swimming now, 3 times a week", "swimming now, 3 times a week"},
+    {"got it! I start at the clinic in Łódź. No more night shifts",
+     "got it! I start at the clinic in Łódź"},
     /* nothing left behind, or nothing new told: the sentence stays whole */
     {"we ride to Bruges next month", ""},
     {"I don't eat pork", ""},
