@@ -25,6 +25,9 @@
 #include "model/reader.h"
 
 enum { QUOTE_WORDS = 96, QUOTE_SENTENCE = 400, QUOTE_TEXT = 8192 };
+/* The user's newest turns read for a change told after the fact a question was answered
+ * from (newer_change; a fact told before all of them is older than each). */
+enum { QUOTE_NEWER_TURNS = 64 };
 /* A summary adds at most SUMMARY_ADDS of the user's sentences, chosen among the newest
  * SUMMARY_SEEN they told. */
 enum { SUMMARY_ADDS = 3, SUMMARY_SEEN = 256 };
@@ -1163,6 +1166,13 @@ static int newer_change(const asked_t *a, int rel, int asks_for, const said_t *s
     static const char *const mine[] = {"i", "i'm", "im", "i've", "ive", "me", "my", "we",
                                        "we're", "were", "our", "us", NULL};
     static const char *const minded[] = {"mind", "instead", "correction", NULL};
+    /* the words called_off looks for, as whole words of a message (a first look) */
+    static const char *const changes_now[] = {
+        "left", "leaving", "moved", "moving", "notice", "changed", "switched", "sold", "broke",
+        "split", "instead", "actually", "update", "sorry", "meant", "correction", "wrong",
+        "oops", "now", "skip", "skipping", "skipped", "cancelled", "canceled", "postponed",
+        "cannot", "can't", "anymore", "not", "no", "never", "don't", "dont", "isn't", "isnt",
+        NULL};
     static const char *const leaves[] = {"left", "quit", "sold", "lost", "died", "anymore",
                                          "longer", "former", "skipping", "instead", NULL};
     const char *const *cue = change_cues(rel);
@@ -1173,11 +1183,20 @@ static int newer_change(const asked_t *a, int rel, int asks_for, const said_t *s
     if (fact) {                 /* since the message that told the fact */
         size_t at = 0;
         while (at < said->nt && !(fact->text && strstr(t[at].text, fact->text))) at++;
-        if (at == said->nt) return 0;
-        since = t[at].created_ms;
+        if (at < said->nt) since = t[at].created_ms;
+        else if (said->nt >= QUOTE_NEWER_TURNS)     /* told before every turn read: */
+            since = t[said->nt - 1].created_ms - 1; /* each of them is newer */
+        else return 0;
     }
-    for (size_t i = 0; i < said->nt && t[i].created_ms > since; i++) {  /* newest first */
+    for (size_t i = 0; i < said->nt && i < QUOTE_NEWER_TURNS && t[i].created_ms > since;
+         i++) {                                 /* newest first, the newest few */
         if (!strcmp(t[i].text, STORE_REDACTED)) continue;
+        /* (a message with no word of a change is passed over before its words are
+         * read: the turns since a fact may be many) */
+        int any = 0;
+        for (int k = 0; (now ? changes_now : strong)[k] && !any; k++)
+            any = facts_has_words(t[i].text, (now ? changes_now : strong)[k]);
+        if (!any) continue;
         size_t at = 0, from, len;
         int asks;
         while (next_sentence(t[i].text, &at, &from, &len, &asks)) {
@@ -1206,6 +1225,7 @@ static int newer_change(const asked_t *a, int rel, int asks_for, const said_t *s
             if (fact && fact->value && facts_rel_of(fact->relation) != READER_REL_NAME &&
                 facts_has_words(told, fact->value))
                 about = 1;
+            if (!whom || other || !about) continue;
             /* one that names the value of another fact of theirs tells a change of that
              * one ("I left Brightwell, starting at Ovenco" of a job told with Brightwell) */
             int other_fact = 0;
@@ -1847,12 +1867,14 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
                    (u[alone].act == READER_YESNO && facts_has_words(question, "than"))) {
             alone = -1;     /* (words held say nothing of "is Maud older than Cyril?") */
         }
-        /* a question answered from a fact may yet be answered by a newer change (only) */
+        /* a question answered from a fact may yet be answered by a newer change (only
+         * that: the newest QUOTE_NEWER_TURNS of the user's turns are read for it) */
         if (alone < 0 && !a->zh && !when && u[was_alone].act == READER_QUESTION)
             alone = was_alone, newer_only = 1;
         if (alone < 0 && !p->ngap && !p->summarised) goto out;
     }
-    rc = store_turns_said(st, user, QUOTE_TURNS, &t, &nt);
+    rc = store_turns_said(st, user, newer_only && !p->ngap && !p->summarised
+                                        ? QUOTE_NEWER_TURNS : QUOTE_TURNS, &t, &nt);
     if (rc != STORE_OK) goto out;
     said.t = t, said.nt = nt;
     for (int g = 0; g < p->ngap; g++) {
@@ -1943,7 +1965,10 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
          * holds as many); what the plan said stands as an answer near it (partial) */
         const understood_t *c = &u[alone];    /* (a, question: read above; no gap since) */
         a->past = 1;            /* a fact stood for it: nothing it replaced is said */
-        int best = find_said(a, &said, hid, s, low, &got[0].turn, &got[0].from, &got[0].len);
+        if (newer_only) memset(hid, 0, sizeof *hid);   /* (find_said fills it) */
+        int best = newer_only ? 0
+                              : find_said(a, &said, hid, s, low, &got[0].turn, &got[0].from,
+                                          &got[0].len);
         if ((rc = said.rc) != STORE_OK) goto out;
         int yesno = c->act == READER_YESNO;
         /* a question of now answered from a fact that a newer sentence changes */
