@@ -568,9 +568,9 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
             at -= 3, more++;
         }
         if (more && at >= 3) {      /* (only when a word of its start was found before it) */
-            char v[UNDERSTAND_VALUE];
-            snprintf(v, sizeof v, "%.*s%s", 3 * more, c + at, out[i].value);
-            snprintf(out[i].value, sizeof out[i].value, "%s", v);
+            char v[UNDERSTAND_VALUE + 8];
+            int w = snprintf(v, sizeof v, "%.*s%s", 3 * more, c + at, out[i].value);
+            if (w > 0 && (size_t)w < sizeof out[i].value) memcpy(out[i].value, v, (size_t)w + 1);
         }
     }
     /* one birthday and one age a person: a second in the clause is words after it (记住) */
