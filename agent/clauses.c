@@ -102,7 +102,9 @@ int clauses_full_stop(const char *text, size_t len, size_t i, size_t start)
     if (i + 1 < len && text[i + 1] != ' ' && text[i + 1] != '\n' && text[i + 1] != '.')
         return 0;               /* "3.5", "example.com" */
     size_t b = i;               /* the word before: an abbreviation does not end a clause */
-    while (b > start && isalpha((unsigned char)text[b - 1])) b--;
+    while (b > start && (isalpha((unsigned char)text[b - 1]) ||
+                         (unsigned char)text[b - 1] >= 0x80))
+        b--;                    /* (a letter of two bytes is one: "Kraków." ends) */
     char w[8];
     size_t n = i - b, k;
     if (n >= 1 && n < sizeof w) {

@@ -82,10 +82,7 @@ static int words_of(const char *text, size_t n, trim_word_t *w, int max)
             continue;
         }
         if (breaks(c)) {
-            /* ("Dr. Ruiz" stays whole; "in Kraków. No ..." ends after a letter of two
-             * bytes, which clauses_full_stop does not read as one) */
-            cut |= c != '.' || clauses_full_stop(text, n, i, 0) ||
-                   (i > 0 && (unsigned char)text[i - 1] >= 0x80);
+            cut |= c != '.' || clauses_full_stop(text, n, i, 0);   /* ("Dr. Ruiz" stays) */
             i++;
             continue;
         }

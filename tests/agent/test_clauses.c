@@ -31,6 +31,7 @@ static const struct {
     {"Quick question: where do I live?", {"Quick question", "where do I live?", NULL}},
     {"note: I moved to Leeds", {"note: I moved to Leeds", NULL}},
     {"Dr. Mensah is my GP. She works in St. Ives", {"Dr. Mensah is my GP", "She works in St. Ives", NULL}},
+    {"We live in Malmö. My son is 4", {"We live in Malmö", "My son is 4", NULL}},
     {"my shoe size is 9.5 lol", {"my shoe size is 9.5 lol", NULL}},
     {"i'm 31 but my brother is 28", {"i'm 31", "my brother is 28", NULL}},
     {"  ...  ", {NULL}},

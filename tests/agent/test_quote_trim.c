@@ -34,6 +34,8 @@ static const struct {
     {"I can’t stand the gym anymore – swimming now, 3 times a week", "swimming now, 3 times a week"},
     {"got it! I start at the clinic in Łódź. No more night shifts",
      "got it! I start at the clinic in Łódź"},
+    {"got it! I start at the clinic in Kraków. No more night shifts",
+     "got it! I start at the clinic in Kraków"},
     /* nothing left behind, or nothing new told: the sentence stays whole */
     {"we ride to Bruges next month", ""},
     {"I don't eat pork", ""},
