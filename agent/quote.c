@@ -1364,7 +1364,13 @@ static void summary_adds(respond_t *p, const facts_t *f, const store_memory_t *p
                 hide_words(hid, s, ns);
                 continue;
             }
-            if (asks || asked || chat || len >= QUOTE_SENTENCE || ns < 3 || is_hidden(hid, s, ns) ||
+            /* a message taken for small talk adds only a sentence that names something
+             * or holds a number ("hello from Tromsø!", "we keep 40 hens") */
+            int named = 0;
+            for (int j = 1; j < ns && chat && !named; j++)
+                named = name_like(&s[j]) || kind_of_value(&s[j]);
+            if (asks || asked || (chat && !named) || len >= QUOTE_SENTENCE || ns < 3 ||
+                is_hidden(hid, s, ns) ||
                 changes(s, ns) || tells_listed(stems, s, ns) ||
                 tells_past(t[i].text + from, len, f, past, npast))
                 continue;
@@ -1396,7 +1402,12 @@ static void summary_adds(respond_t *p, const facts_t *f, const store_memory_t *p
         low[n] = '\0';
     }
     size_t r = strlen(p->reply);
-    if (at && r + at + 20 < sizeof p->reply)
+    char none[128];             /* no fact to list: the sentences are all it says */
+    realise_summary(none, sizeof none, NULL, 0);
+    if (at && !strcmp(p->reply, none) && at + 32 < sizeof p->reply)
+        snprintf(p->reply, sizeof p->reply, "Here's what you told me: %.*s.",
+                 (int)(sizeof p->reply - 32), adds);
+    else if (at && r + at + 20 < sizeof p->reply)
         snprintf(p->reply + r, sizeof p->reply - r, " You also told me: %s.", adds);
 }
 

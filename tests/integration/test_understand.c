@@ -1639,6 +1639,16 @@ START_TEST(test_work_told_by_what_one_does_and_names_not_given)
 }
 END_TEST
 
+/* A summary of a user whose messages wrote no fact says what they told that names
+ * something or holds a number, not that they told nothing. */
+START_TEST(test_a_summary_says_what_was_told_in_passing)
+{
+    json_decref(say("a", "Greetings from Hammerfest! We fish for cod most of the winter."));
+    json_decref(say("a", "the wind is howling again, I quite like it"));
+    ask("b", "what do you know about me?", "Hammerfest", "haven't told me");
+}
+END_TEST
+
 /* A bid to be told names ("could you remind me of ...", "name all ...") is a question, and
  * names asked of two are both answered. */
 START_TEST(test_requests_for_names_are_asked)
@@ -1807,6 +1817,7 @@ int main(void)
     tcase_add_test(tc, test_a_newer_message_that_changes_a_quoted_value_is_quoted);
     tcase_add_test(tc, test_a_change_told_later_answers_what_holds_now);
     tcase_add_test(tc, test_work_told_by_what_one_does_and_names_not_given);
+    tcase_add_test(tc, test_a_summary_says_what_was_told_in_passing);
     tcase_add_test(tc, test_requests_for_names_are_asked);
     tcase_add_test(tc, test_promotions_are_whose_they_name);
     tcase_add_test(tc, test_a_breed_told_beside_a_name_is_quoted);
