@@ -1365,10 +1365,9 @@ static void summary_adds(respond_t *p, const facts_t *f, const store_memory_t *p
                 continue;
             }
             /* a message taken for small talk adds only a sentence that names something
-             * or holds a number ("hello from Tromsø!", "we keep 40 hens") */
+             * ("hello from Tromsø!"; "dark at 3pm already" names nothing) */
             int named = 0;
-            for (int j = 1; j < ns && chat && !named; j++)
-                named = name_like(&s[j]) || kind_of_value(&s[j]);
+            for (int j = 1; j < ns && chat && !named; j++) named = name_like(&s[j]);
             if (asks || asked || (chat && !named) || len >= QUOTE_SENTENCE || ns < 3 ||
                 is_hidden(hid, s, ns) ||
                 changes(s, ns) || tells_listed(stems, s, ns) ||

@@ -1640,7 +1640,7 @@ START_TEST(test_work_told_by_what_one_does_and_names_not_given)
 END_TEST
 
 /* A summary of a user whose messages wrote no fact says what they told that names
- * something or holds a number, not that they told nothing. */
+ * something, not that they told nothing. */
 START_TEST(test_a_summary_says_what_was_told_in_passing)
 {
     json_decref(say("a", "Greetings from Hammerfest! We fish for cod most of the winter."));
