@@ -1121,19 +1121,6 @@ static int parted_with(const facts_t *f, const char *text, understood_t *u)
     return 1;
 }
 
-/* 1 when holder names animals kept, a group of them ("cats", "beagles", "hens"). */
-static int animal_group(const char *holder)
-{
-    char one[UNDERSTAND_KEY];
-    size_t n = strlen(holder);
-    if (n < 4 || holder[n - 1] != 's' || strchr(holder, ' ')) return 0;
-    snprintf(one, sizeof one, "%.*s", (int)(n - 1), holder);
-    if (dialogue_pet_word(one) || kinds_animal(one)) return 1;
-    if (n > 4 && !strcmp(holder + n - 3, "ies"))        /* "puppies" */
-        snprintf(one, sizeof one, "%.*sy", (int)(n - 3), holder);
-    return dialogue_pet_word(one) || kinds_animal(one);
-}
-
 /* "sadly Biscuit died on monday", "we lost old Pip": the death (or loss) of one of a
  * group of animals the user named ends that name ("your cats are called ..."), however
  * the reader read the clause; respond.h then counts the group one less. Sets u to the
@@ -1147,7 +1134,9 @@ static int one_lost(const facts_t *f, const char *text, understood_t *u)
     if (!ends || asks(text)) return 0;
     for (size_t i = f->n; i-- > 0;) {
         const store_memory_t *m = &f->v[i];
-        if (facts_rel_of(m->relation) != READER_REL_NAME || !animal_group(m->holder) ||
+        char animal[UNDERSTAND_KEY];
+        if (facts_rel_of(m->relation) != READER_REL_NAME ||
+            !facts_group_animal(m->holder, animal, sizeof animal)[0] ||
             !strcmp(m->value, FACTS_ENDED) || !facts_has_words(text, m->value))
             continue;
         u->act = READER_FACT;

@@ -43,9 +43,7 @@ static const char *grown(const char *w)
     return w;
 }
 
-/* The animal a group of animals is of: "beagles" and "dogs" are "dog", "kittens" is
- * "cat"; "" for any other key. into out (len bytes). */
-static const char *group_animal(const char *key, char *out, size_t len)
+const char *facts_group_animal(const char *key, char *out, size_t len)
 {
     size_t n = strlen(key);
     out[0] = '\0';
@@ -70,7 +68,8 @@ int facts_same_holder(const char *a, const char *b)
 {
     if (!a || !b) return 0;
     char ga[UNDERSTAND_KEY], gb[UNDERSTAND_KEY];
-    if (group_animal(a, ga, sizeof ga)[0] && !strcasecmp(ga, group_animal(b, gb, sizeof gb)))
+    if (facts_group_animal(a, ga, sizeof ga)[0] &&
+        !strcasecmp(ga, facts_group_animal(b, gb, sizeof gb)))
         return 1;                   /* "my beagles" is asked of as "my dogs" */
     a = grown(a), b = grown(b);     /* "my kitten" is asked of as "my cat" */
     /* one to be married, however spelt ("fiance" is asked of as "who am I marrying?") */

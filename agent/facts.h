@@ -35,6 +35,9 @@ int facts_same_name(const char *a, const char *b);
  * are one, and a young animal is its kind ("kitten" and "cat", "puppy" and "dog"). 0
  * when a key is NULL. */
 int facts_same_holder(const char *a, const char *b);
+/* The animal a group of animals kept is of, into out (len bytes): "beagles" and "dogs"
+ * are "dog", "kittens" is "cat", "puppies" "dog"; "" for any other key. Returns out. */
+const char *facts_group_animal(const char *key, char *out, size_t len);
 /* Equality of relation keys word by word on their stems, without case: an open relation
  * told with another form of its verb is the same ("I'm studying law", "what do I study?";
  * "supports", "support"). 0 when a key is NULL. */

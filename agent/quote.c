@@ -503,22 +503,44 @@ static int tells_name(const asked_t *a, const word_t *s, int ns)
     return 0;
 }
 
+/* Words of denying or ending ("not", "quit", "sold"; any word in "n't" too), of a change
+ * or a correction ("moved", "instead", "sorry"), and of calling off ("skipping"): what
+ * denies, changes and called_off look for, and newer_change's first look at a message. */
+static const char *const denial_words[] = {
+    "no", "not", "never", "nor", "neither", "quit", "stopped", "anymore", "longer", "used",
+    "gave", "ex", "without", "sold", "lost", "died", "passed", "rehomed", "gone", "left",
+    "ended", "retired", "dont", "doesnt", "didnt", "isnt", "wasnt", "cant", "wont", "aint",
+    "havent", "hasnt", "arent", "werent",
+    "t", /* "don’t" with a curly apostrophe ends at it */
+    NULL};
+static const char *const change_words[] = {
+    "left", "leaving", "moved", "moving", "notice", "changed", "switched", "sold", "broke",
+    "split", "instead", "actually", "update", "sorry", "meant", "correction", "wrong", "oops",
+    "now", NULL};
+static const char *const off_words[] = {"skip", "skipping", "skipped", "cancelled",
+                                        "canceled", "postponed", "cannot", "can't", "anymore",
+                                        NULL};
+
+/* 1 when text may hold a sentence called_off takes: a word of one of the lists above, as
+ * a whole word, or one in "n't" (a first look, before its words are read). */
+static int may_change(const char *text)
+{
+    const char *const *lists[] = {denial_words, change_words, off_words};
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+        for (int k = 0; lists[l][k]; k++)
+            if (facts_has_words(text, lists[l][k])) return 1;
+    return strstr(text, "n't") != NULL || strstr(text, "n\xe2\x80\x99t") != NULL;
+}
+
 /* 1 when a sentence denies or ends something ("I don't eat meat", "we quit the club",
  * "we sold the van"):
  * it holds every word of a yes/no question without bearing it out. */
 static int denies(const word_t *w, int n)
 {
-    static const char *const no[] = {"no", "not", "never", "nor", "neither", "quit", "stopped",
-                                     "anymore", "longer", "used", "gave", "ex", "without",
-                                     "sold", "lost", "died", "passed", "rehomed", "gone",
-                                     "left", "ended", "retired",
-                                     "dont", "doesnt", "didnt", "isnt", "wasnt", "cant", "wont",
-                                     "aint", "havent", "hasnt", "arent", "werent",
-                                     "t", /* "don’t" with a curly apostrophe ends at it */
-                                     NULL};
     for (int i = 0; i < n; i++) {
         size_t len = strlen(w[i].low);
-        if (understand_in_list(no, w[i].low) || (len > 3 && !strcmp(w[i].low + len - 3, "n't")))
+        if (understand_in_list(denial_words, w[i].low) ||
+            (len > 3 && !strcmp(w[i].low + len - 3, "n't")))
             return 1;
     }
     return 0;
@@ -891,13 +913,9 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
  * Lena"): its new value is a fact the summary says, its old one no longer so. */
 static int changes(const word_t *s, int ns)
 {
-    static const char *const change[] = {"left", "leaving", "moved", "moving", "notice",
-                                         "changed", "switched", "sold", "broke", "split",
-                                         "instead", "actually", "update", "sorry", "meant",
-                                         "correction", "wrong", "oops", "now", NULL};
     if (denies(s, ns)) return 1;
     for (int j = 0; j < ns; j++)
-        if (understand_in_list(change, s[j].low)) return 1;
+        if (understand_in_list(change_words, s[j].low)) return 1;
     return 0;
 }
 
@@ -971,10 +989,8 @@ static int values_near(const asked_t *a, int asks, const word_t *s, int ns,
  * May instead"): changes() or a word of calling off. */
 static int called_off(const word_t *s, int ns)
 {
-    static const char *const off[] = {"skip", "skipping", "skipped", "cancelled", "canceled",
-                                      "postponed", "cannot", "can't", "anymore", NULL};
     for (int j = 0; j < ns; j++)
-        if (understand_in_list(off, s[j].low)) return 1;
+        if (understand_in_list(off_words, s[j].low)) return 1;
     return changes(s, ns);
 }
 
@@ -1166,13 +1182,6 @@ static int newer_change(const asked_t *a, int rel, int asks_for, const said_t *s
     static const char *const mine[] = {"i", "i'm", "im", "i've", "ive", "me", "my", "we",
                                        "we're", "were", "our", "us", NULL};
     static const char *const minded[] = {"mind", "instead", "correction", NULL};
-    /* the words called_off looks for, as whole words of a message (a first look) */
-    static const char *const changes_now[] = {
-        "left", "leaving", "moved", "moving", "notice", "changed", "switched", "sold", "broke",
-        "split", "instead", "actually", "update", "sorry", "meant", "correction", "wrong",
-        "oops", "now", "skip", "skipping", "skipped", "cancelled", "canceled", "postponed",
-        "cannot", "can't", "anymore", "not", "no", "never", "don't", "dont", "isn't", "isnt",
-        NULL};
     static const char *const leaves[] = {"left", "quit", "sold", "lost", "died", "anymore",
                                          "longer", "former", "skipping", "instead", NULL};
     const char *const *cue = change_cues(rel);
@@ -1193,9 +1202,9 @@ static int newer_change(const asked_t *a, int rel, int asks_for, const said_t *s
         if (!strcmp(t[i].text, STORE_REDACTED)) continue;
         /* (a message with no word of a change is passed over before its words are
          * read: the turns since a fact may be many) */
-        int any = 0;
-        for (int k = 0; (now ? changes_now : strong)[k] && !any; k++)
-            any = facts_has_words(t[i].text, (now ? changes_now : strong)[k]);
+        int any = now && may_change(t[i].text);
+        for (int k = 0; !now && strong[k] && !any; k++)
+            any = facts_has_words(t[i].text, strong[k]);
         if (!any) continue;
         size_t at = 0, from, len;
         int asks;
