@@ -6,6 +6,7 @@
  * says, so "12.1" and "Dr. Ruiz" stay whole), each into parts at commas, colons and
  * brackets. */
 #include "agent/quote.h"
+#include "agent/quote_internal.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -24,10 +25,6 @@
 #include "model/model.h"
 #include "model/reader.h"
 
-enum { QUOTE_WORDS = 96, QUOTE_SENTENCE = 400, QUOTE_TEXT = 8192 };
-/* The user's newest turns read for a change told after the fact a question was answered
- * from (newer_change; a fact told before all of them is older than each). */
-enum { QUOTE_NEWER_TURNS = 64 };
 /* A summary adds at most SUMMARY_ADDS of the user's sentences, chosen among the newest
  * SUMMARY_SEEN they told. */
 enum { SUMMARY_ADDS = 3, SUMMARY_SEEN = 256 };
@@ -48,15 +45,6 @@ static const char *const generic[] = {
     NULL,
 };
 
-/* One word of a text: where it is, its stem, its part (see above). */
-typedef struct word {
-    char low[LEX_WORD_MAX];
-    char stem[LEX_WORD_MAX];
-    char key[LEX_WORD_MAX];     /* as a holder key: kin words in one form ("mum": mother) */
-    int part;
-    int cap;                    /* written with a capital ("Joan", "I") */
-} word_t;
-
 /* A byte that continues a word: ASCII letters, digits and apostrophes, and the bytes of
  * two-byte UTF-8 sequences (Latin letters with accents); CJK, emoji and punctuation
  * end it. */
@@ -68,7 +56,7 @@ static size_t word_bytes(const unsigned char *s)
 }
 
 /* The words of text[0..len) into w[0..max), parts counted from 0; returns how many. */
-static int words_of(const char *text, size_t len, word_t *w, int max)
+int quote_words(const char *text, size_t len, word_t *w, int max)
 {
     const unsigned char *s = (const unsigned char *)text;
     int n = 0, part = 0;
@@ -103,7 +91,7 @@ static int words_of(const char *text, size_t len, word_t *w, int max)
 }
 
 /* 1 when w names a kind of person or pet ("sister", "mum", "kids", "dog", "siblings"). */
-static int kin_word(const word_t *w)
+int quote_kin_word(const word_t *w)
 {
     static const char *const more[] = {"parent", "parents", "grandparent", "grandparents",
                                        "sibling", "siblings", "twin", "twins", "relatives",
@@ -114,13 +102,13 @@ static int kin_word(const word_t *w)
 
 /* 1 when w is h: the same stem, or the same holder key ("mum" and "mother"; not the
  * key of the user, which "I" and a number both read as). */
-static int same_word(const word_t *w, const word_t *h)
+int quote_same_word(const word_t *w, const word_t *h)
 {
     return !strcmp(w->stem, h->stem) ||
            (w->key[0] && strcmp(w->key, "self") != 0 && !strcmp(w->key, h->key));
 }
 
-static int is_name(const char *const *names, const char *w)
+int quote_is_name(const char *const *names, const char *w)
 {
     for (; names && *names; names++)
         if (!strcasecmp(*names, w)) return 1;
@@ -151,8 +139,8 @@ static int someone_before(const word_t *w, int i, const char *const *names, int 
                                         "shes", NULL};
     for (int j = i - 1; j >= 0 && w[j].part == w[i].part; j--) {
         if (understand_in_list(user, w[j].low)) return 0;
-        if ((kin_word(&w[j]) && whose(w, j)) || is_name(names, w[j].low) ||
-            is_name(names, w[j].stem) || (pronouns && understand_in_list(other, w[j].low)))
+        if ((quote_kin_word(&w[j]) && whose(w, j)) || quote_is_name(names, w[j].low) ||
+            quote_is_name(names, w[j].stem) || (pronouns && understand_in_list(other, w[j].low)))
             return 1;
     }
     return 0;
@@ -174,7 +162,7 @@ static int forget_verb(const word_t *w)
 /* A request to forget: "forget ...", "delete ...", "can you forget ...", "scratch what
  * I said ...", or a verb of keeping denied ("don't keep", "do not remember"); not
  * "before I forget", "don't forget". */
-static int asks_to_forget(const word_t *w, int n)
+int quote_asks_to_forget(const word_t *w, int n)
 {
     static const char *const deny[] = {"don't", "dont", "not", "never", NULL};
     /* "before I forget", "don't forget", "she always forgets": no request */
@@ -213,7 +201,7 @@ static const char *const request[] = {
 
 /* 1 when w is a word a question or a request to forget is about: no function word, no
  * greeting, no word every question may use (nor another form of one), not one letter. */
-static int content_word(const word_t *w)
+int quote_content_word(const word_t *w)
 {
     if (lex_is_stopword(w->low) || strlen(w->low) < 2 ||
         understand_in_list(understand_greetings, w->low))
@@ -247,28 +235,6 @@ static const char *const asks_for[] = {
     NULL,
 };
 
-/* A question as quote_told compares sentences with it: its content words (no kin word,
- * no name) and the words of whom it asks about (none for the user). */
-typedef struct asked {
-    word_t k[QUOTE_WORDS], h[8];
-    int nk, nh, self;
-    int age;        /* asks someone's age: a number told right after them */
-    int naming;     /* asks someone's name: a name told right beside them */
-    char breed[LEX_WORD_MAX];   /* asks the kind of this animal of the user's ("what breed
-                                 * is Mungo?"): a kind of it told beside it */
-    int job;        /* asks the job of someone it names ("what does Ines do?", "is Ines a
-                     * vet?"): a kind of person told of them after "a" or "as" */
-    int thing;      /* asks about a thing of the user's ("my café"), not someone */
-    int cued;       /* looks for the words of its relation (cues), not its own */
-    int past;       /* passes over sentences that hold a replaced value (tells_past) */
-    int placed;     /* the words of its relation count only before a place ("live in") */
-    int amount;     /* asks how many or how much: a sentence with no number says nothing */
-    int anyone;     /* names no one, the user neither ("what night is quiz?"): a word told
-                     * of someone of theirs answers too */
-    int zh;         /* a Chinese question, compared by its characters (z) */
-    quote_zh_t z;
-} asked_t;
-
 /* The words that tell a relation, when a question has no content word of its own
  * ("where does my aunt live?": the sentence that names her and says where she lives;
  * "where am I from?"); NULL-terminated rows, the relation first. */
@@ -291,8 +257,8 @@ static const struct {
 static int someone(const word_t *h, int nh, const word_t *q, int nq, const char *const *names)
 {
     for (int i = 0; i < nh; i++) {
-        if (kin_word(&h[i]) || lex_is_stopword(h[i].low) || is_name(names, h[i].low) ||
-            is_name(names, h[i].stem))
+        if (quote_kin_word(&h[i]) || lex_is_stopword(h[i].low) || quote_is_name(names, h[i].low) ||
+            quote_is_name(names, h[i].stem))
             return 1;
         for (int j = 0; j < nq; j++)
             if (q[j].cap && !strcmp(q[j].low, h[i].low)) return 1;
@@ -326,9 +292,9 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
                      const char *const *names, int cued)
 {
     word_t q[QUOTE_WORDS];
-    int nq = words_of(question, strlen(question), q, QUOTE_WORDS);
+    int nq = quote_words(question, strlen(question), q, QUOTE_WORDS);
     a->self = !holder || !*holder || !strcmp(holder, "self");
-    a->nh = a->self ? 0 : words_of(holder, strlen(holder), a->h, 8);
+    a->nh = a->self ? 0 : quote_words(holder, strlen(holder), a->h, 8);
     /* a thing of the user's ("my church") is asked about as the user is, unless its
      * name is asked ("what's my café called?": a name told beside the word for it) */
     a->thing = !a->self && !someone(a->h, a->nh, q, nq, names);
@@ -344,15 +310,15 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
     a->anyone = a->self;
     for (int i = 0; i < nq && a->anyone; i++) a->anyone = !understand_in_list(user, q[i].low);
     for (int i = 0; i < nq; i++) {
-        int dup = !content_word(&q[i]) || kin_word(&q[i]) || is_name(names, q[i].low) ||
-                  is_name(names, q[i].stem);
+        int dup = !quote_content_word(&q[i]) || quote_kin_word(&q[i]) || quote_is_name(names, q[i].low) ||
+                  quote_is_name(names, q[i].stem);
         for (int j = 0; j < a->nk && !dup; j++) dup = !strcmp(a->k[j].stem, q[i].stem);
-        for (int j = 0; j < a->nh && !dup; j++) dup = same_word(&q[i], &a->h[j]);
+        for (int j = 0; j < a->nh && !dup; j++) dup = quote_same_word(&q[i], &a->h[j]);
         if (!dup) a->k[a->nk++] = q[i];
     }
     /* "how many nephews have I got?": the kin asked about are what is looked for */
     for (int i = 0, none = !a->nk; a->self && none && i < nq; i++) {
-        int dup = !kin_word(&q[i]) || a->nk >= QUOTE_WORDS;
+        int dup = !quote_kin_word(&q[i]) || a->nk >= QUOTE_WORDS;
         for (int j = 0; j < a->nk && !dup; j++) dup = !strcmp(a->k[j].stem, q[i].stem);
         if (!dup) a->k[a->nk++] = q[i];
     }
@@ -410,7 +376,7 @@ static int member_of(const word_t *w, const word_t *g)
 static int of_holder(const asked_t *a, const word_t *w)
 {
     for (int j = 0; j < a->nh; j++)
-        if (same_word(w, &a->h[j]) || member_of(w, &a->h[j])) return 1;
+        if (quote_same_word(w, &a->h[j]) || member_of(w, &a->h[j])) return 1;
     return 0;
 }
 
@@ -422,14 +388,14 @@ static int number_word(const word_t *w)
 }
 
 /* What kind of value w may be: 1 a number, 0 a word. */
-static int kind_of_value(const word_t *w)
+int quote_kind_of_value(const word_t *w)
 {
     return isdigit((unsigned char)w->low[0]) || number_word(w);
 }
 
 /* The day of the week (1-7) or month (101-112) w names, else 0; "may" and "march" only
  * with a capital, being words of their own too. */
-static int when_word(const word_t *w)
+int quote_when_word(const word_t *w)
 {
     int day = understand_weekday(w->low), month = understand_month(w->low);
     if (month && !w->cap && (!strcmp(w->low, "may") || !strcmp(w->low, "march"))) month = 0;
@@ -448,7 +414,7 @@ static int tells_age(const asked_t *a, const word_t *s, int ns)
         int him = a->self ? understand_in_list(me, s[i].low) : of_holder(a, &s[i]);
         for (int j = i + 1; him && j < ns && j <= i + 3; j++) {
             if (!number_word(&s[j])) continue;
-            if (j + 1 < ns && s[j + 1].part == s[j].part && content_word(&s[j + 1]) &&
+            if (j + 1 < ns && s[j + 1].part == s[j].part && quote_content_word(&s[j + 1]) &&
                 !understand_in_list(unit, s[j + 1].low))
                 break;
             return 1;
@@ -458,9 +424,9 @@ static int tells_age(const asked_t *a, const word_t *s, int ns)
 }
 
 /* 1 when w may be a name: written with a capital, not "I", no kin or function word. */
-static int name_like(const word_t *w)
+int quote_name_like(const word_t *w)
 {
-    return w->cap && strcmp(w->low, "i") && !kin_word(w) && !lex_is_stopword(w->low);
+    return w->cap && strcmp(w->low, "i") && !quote_kin_word(w) && !lex_is_stopword(w->low);
 }
 
 /* 1 when w is one of link or a word in -ly ("officially"): what may stand between a
@@ -486,18 +452,18 @@ static int tells_name(const asked_t *a, const word_t *s, int ns)
         int j = i + 1;
         while (j < ns && j <= i + 4 && (of_holder(a, &s[j]) || linking(&s[j], link)))
             j++;
-        if (j < ns && j <= i + 4 && name_like(&s[j])) return 1;
+        if (j < ns && j <= i + 4 && quote_name_like(&s[j])) return 1;
         j = i - 1;
         while (j >= 0 && j >= i - 4 && (of_holder(a, &s[j]) || linking(&s[j], link)))
             j--;
-        if (j >= 0 && j < i - 1 && name_like(&s[j]) &&
+        if (j >= 0 && j < i - 1 && quote_name_like(&s[j]) &&
             (!strcmp(s[j + 1].low, "is") || s[j + 1].part != s[j].part))
             return 1;
-        if (a->thing && i > 1 && name_like(&s[i - 1]))
+        if (a->thing && i > 1 && quote_name_like(&s[i - 1]))
             return 1;                                   /* "a Lutheran church" */
         for (int k = i + 1; k + 1 < ns; k++)
             if ((!strcmp(s[k].low, "called") || !strcmp(s[k].low, "named")) &&
-                name_like(&s[k + 1]))
+                quote_name_like(&s[k + 1]))
                 return 1;
     }
     return 0;
@@ -505,7 +471,7 @@ static int tells_name(const asked_t *a, const word_t *s, int ns)
 
 /* Words of denying or ending ("not", "quit", "sold"; any word in "n't" too), of a change
  * or a correction ("moved", "instead", "sorry"), and of calling off ("skipping"): what
- * denies, changes and called_off look for, and newer_change's first look at a message. */
+ * denies, changes and quote_called_off look for, and quote_newer_change's first look at a message. */
 static const char *const denial_words[] = {
     "no", "not", "never", "nor", "neither", "quit", "stopped", "anymore", "longer", "used",
     "gave", "ex", "without", "sold", "lost", "died", "passed", "rehomed", "gone", "left",
@@ -521,9 +487,9 @@ static const char *const off_words[] = {"skip", "skipping", "skipped", "cancelle
                                         "canceled", "postponed", "cannot", "can't", "anymore",
                                         NULL};
 
-/* 1 when text may hold a sentence called_off takes: a word of one of the lists above, as
+/* 1 when text may hold a sentence quote_called_off takes: a word of one of the lists above, as
  * a whole word, or one in "n't" (a first look, before its words are read). */
-static int may_change(const char *text)
+int quote_may_change(const char *text)
 {
     const char *const *lists[] = {denial_words, change_words, off_words};
     for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
@@ -535,7 +501,7 @@ static int may_change(const char *text)
 /* 1 when a sentence denies or ends something ("I don't eat meat", "we quit the club",
  * "we sold the van"):
  * it holds every word of a yes/no question without bearing it out. */
-static int denies(const word_t *w, int n)
+int quote_denies(const word_t *w, int n)
 {
     for (int i = 0; i < n; i++) {
         size_t len = strlen(w[i].low);
@@ -568,7 +534,7 @@ static int place_after(const asked_t *a, const word_t *s, int ns)
     static const char *const at[] = {"in", "at", "to", "near", "from", "outside", NULL};
     for (int i = 0; i < ns; i++) {
         int own = 0;
-        for (int k = 0; k < a->nk && !own; k++) own = same_word(&s[i], &a->k[k]);
+        for (int k = 0; k < a->nk && !own; k++) own = quote_same_word(&s[i], &a->k[k]);
         for (int j = i + 1; own && j < ns - 1 && j <= i + 3; j++)
             if (understand_in_list(at, s[j].low)) return 1;
     }
@@ -580,7 +546,7 @@ static int place_after(const asked_t *a, const word_t *s, int ns)
 static int job_word(const word_t *s, int j)
 {
     static const char *const as[] = {"a", "an", "as", NULL};
-    return j > 0 && understand_in_list(as, s[j - 1].low) && !kin_word(&s[j]) &&
+    return j > 0 && understand_in_list(as, s[j - 1].low) && !quote_kin_word(&s[j]) &&
            kinds_person(s[j].low);
 }
 
@@ -628,15 +594,15 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
     }
     if (a->age) return tells_age(a, s, ns);
     int number = !a->amount;                    /* "how many hives?": a number is told */
-    for (int i = 0; i < ns && !number; i++) number = kind_of_value(&s[i]);
+    for (int i = 0; i < ns && !number; i++) number = quote_kind_of_value(&s[i]);
     if (!number) return 0;
-    if (a->cued && denies(s, ns)) return 0;    /* "I don't work in Leeds anymore" */
+    if (a->cued && quote_denies(s, ns)) return 0;    /* "I don't work in Leeds anymore" */
     if (a->placed && !place_after(a, s, ns)) return 0;     /* "Pilar and I live together" */
     int score = 0;
     for (int k = 0; k < a->nk; k++) {
         int own = 0;
         for (int j = 0; j < ns && !own; j++)
-            own = (same_word(&s[j], &a->k[k]) || said_as(&a->k[k], &s[j])) &&
+            own = (quote_same_word(&s[j], &a->k[k]) || said_as(&a->k[k], &s[j])) &&
                   (!a->self || a->anyone || !someone_before(s, j, names, a->cued));
         score += own;
     }
@@ -646,7 +612,7 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
         if (!told) return 0;
         int held = 0;
         for (int k = 0; k < a->nk; k++)
-            for (int j = 0; j < ns; j++) held += same_word(&s[j], &a->k[k]);
+            for (int j = 0; j < ns; j++) held += quote_same_word(&s[j], &a->k[k]);
         return 1 + held;
     }
     if (a->breed[0]) {  /* "our dog Mungo, a whippet": a kind of the animal asked */
@@ -658,7 +624,7 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
     }
     if (a->naming) {    /* "who runs my orchard?": a name beside it, or one and the words */
         int named = tells_name(a, s, ns), someone = 0;
-        for (int j = 1; j < ns && !someone; j++) someone = name_like(&s[j]);
+        for (int j = 1; j < ns && !someone; j++) someone = quote_name_like(&s[j]);
         return named || someone ? named + score : 0;
     }
     return score;
@@ -670,21 +636,9 @@ int quote_score(const char *question, const char *holder, int rel, const char *c
     asked_t a;
     word_t s[QUOTE_WORDS];
     asked_of(&a, question, holder, rel, names, 0);
-    int ns = words_of(sentence, strlen(sentence), s, QUOTE_WORDS);
-    return asks_to_forget(s, ns) ? 0 : score_words(&a, s, ns, names);
+    int ns = quote_words(sentence, strlen(sentence), s, QUOTE_WORDS);
+    return quote_asks_to_forget(s, ns) ? 0 : score_words(&a, s, ns, names);
 }
-
-/* What the requests to forget met so far (newer than what is read next) hide: the
- * content words they named, and, for one that named none or says "forget that", the
- * message told before it. */
-typedef struct hidden {
-    char stem[64][LEX_WORD_MAX];
-    int n;
-    const char *zh[8];      /* the Chinese requests (quote_zh_hides), into the turns */
-    size_t zhlen[8];
-    int nzh;
-    int next;       /* the next (older) message told, no question, is hidden whole */
-} hidden_t;
 
 /* 1 when text may hold one of a's content words or holder words or a request to forget:
  * the letters a word shares with its stem, or its key ("grandchild"), occur in it, its ASCII letters folded to lower
@@ -724,7 +678,7 @@ static void hide_words(hidden_t *h, const word_t *s, int ns)
         /* "forget that ...", "delete it": what was just told */
         if (i + 1 < ns && forget_verb(&s[i]) && understand_in_list(that, s[i + 1].low))
             h->next = 1;
-        if (!content_word(&s[i]) || forget_verb(&s[i]) || understand_in_list(keep, s[i].low) ||
+        if (!quote_content_word(&s[i]) || forget_verb(&s[i]) || understand_in_list(keep, s[i].low) ||
             understand_in_list(request, s[i].low))
             continue;
         named = 1;
@@ -746,7 +700,7 @@ static int same_root(const char *a, const char *b)
     return !strcmp(a, b) || (n >= 5 && !strncmp(a, b, n));
 }
 
-static int is_hidden(const hidden_t *h, const word_t *s, int ns)
+int quote_is_hidden(const hidden_t *h, const word_t *s, int ns)
 {
     for (int i = 0; i < ns; i++)
         for (int j = 0; j < h->n; j++)
@@ -756,7 +710,7 @@ static int is_hidden(const hidden_t *h, const word_t *s, int ns)
 
 /* The next sentence of text from *at: its start and length into *from and *len, and
  * whether it ends with a question mark; 0 at the end. */
-static int next_sentence(const char *text, size_t *at, size_t *from, size_t *len, int *asks)
+int quote_next_sentence(const char *text, size_t *at, size_t *from, size_t *len, int *asks)
 {
     size_t i = *at, n = strlen(text);
     while (i < n && (isspace((unsigned char)text[i]) || strchr(".!?;", text[i]))) i++;
@@ -798,21 +752,6 @@ static void names_of(const facts_t *f, const char **names, size_t max)
 
 static int tells_past(const char *text, size_t len, const facts_t *f, const store_memory_t *past,
                       size_t np);
-
-/* What the user said and what of it no longer holds: their messages t[0..nt) newest first,
- * their facts f, the names of their people, and the facts those replaced, past[0..npast)
- * (owned), read from st for user only when first needed (past_of; rc: how it went). */
-typedef struct said {
-    const store_turn_t *t;
-    size_t nt;
-    const facts_t *f;
-    const char *const *names;
-    store_t *st;
-    const char *user;
-    int read, rc;
-    store_memory_t *past;
-    size_t npast;
-} said_t;
 
 /* Reads said's replaced facts (one query over the user's memories) unless read. */
 static void past_of(said_t *said)
@@ -865,7 +804,7 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
             continue;
         }
         if (!a->zh && !worth_reading(t[i].text, a, low, QUOTE_TEXT)) continue;
-        while (next_sentence(t[i].text, &at, &from, &len, &asks)) {
+        while (quote_next_sentence(t[i].text, &at, &from, &len, &asks)) {
             const char *sent = t[i].text + from;
             if (a->zh) {        /* a Chinese question: by its characters */
                 if (quote_zh_forgets(sent, len)) {
@@ -882,15 +821,15 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
                     best = score, *bt = i, *bfrom = from, *blen = len;
                 continue;
             }
-            int ns = words_of(t[i].text + from, len, s, QUOTE_WORDS);
-            if (asks_to_forget(s, ns)) {
+            int ns = quote_words(t[i].text + from, len, s, QUOTE_WORDS);
+            if (quote_asks_to_forget(s, ns)) {
                 hide_words(hid, s, ns);
                 for (int k = 0; k < a->nk && !stop; k++)
                     for (int j = 0; j < ns && !stop; j++)
                         stop = !strcmp(s[j].stem, a->k[k].stem);
                 continue;
             }
-            if (asks || asked || len >= QUOTE_SENTENCE || is_hidden(hid, s, ns)) continue;
+            if (asks || asked || len >= QUOTE_SENTENCE || quote_is_hidden(hid, s, ns)) continue;
             int score = score_words(a, s, ns, names);
             int better = newer_best(score, best, i, *bt);
             if (better && (a->cued || a->past)) {
@@ -911,375 +850,29 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
 
 /* 1 when a sentence tells a change or a correction ("we left Leeds", "sorry, I meant
  * Lena"): its new value is a fact the summary says, its old one no longer so. */
-static int changes(const word_t *s, int ns)
+int quote_changes(const word_t *s, int ns)
 {
-    if (denies(s, ns)) return 1;
+    if (quote_denies(s, ns)) return 1;
     for (int j = 0; j < ns; j++)
         if (understand_in_list(change_words, s[j].low)) return 1;
-    return 0;
-}
-
-/* What a question asks for as newer_said looks for it: quote_span_asks, and a number
- * for one of how long, how old, how far, how often or what year, which quote_span does
- * not point at. */
-static int asks_for_value(const char *question)
-{
-    static const char *const number[] = {"how long", "how old", "how far", "how often",
-                                         "what year", "which year", NULL};
-    int asks = quote_span_asks(question);
-    for (int k = 0; number[k] && !asks; k++)
-        if (facts_has_words(question, number[k])) asks = QUOTE_ASKS_AMOUNT;
-    return asks;
-}
-
-/* 1 when a question asks what holds now ("which gym do I use nowadays?"). */
-static int asks_now(const char *question)
-{
-    static const char *const now[] = {"now", "currently", "these days", "nowadays", "rn",
-                                      "at the moment", "atm", "still", "anymore", "any more",
-                                      "right now", "at present", "presently", NULL};
-    for (int k = 0; now[k]; k++)
-        if (facts_has_words(question, now[k])) return 1;
     return 0;
 }
 
 /* How many numbers the text[0..n) holds; s is scratch (QUOTE_WORDS words). */
 static int values_in(const char *text, size_t n, word_t *s)
 {
-    int ns = words_of(text, n, s, QUOTE_WORDS), k = 0;
-    for (int i = 0; i < ns; i++) k += kind_of_value(&s[i]);
+    int ns = quote_words(text, n, s, QUOTE_WORDS), k = 0;
+    for (int i = 0; i < ns; i++) k += quote_kind_of_value(&s[i]);
     return k;
 }
 
-/* The shape of a value w may be that a newer message can tell in its place: 1 a number
- * ("5", "seven", "3rd"; not "one", mostly a pronoun), 2 a day or month, 3 a word written with a capital that is not
- * the first of its sentence ("Berlin", "B1"), else 0. */
-static int value_shape(const word_t *w, int first)
-{
-    if (!strcmp(w->low, "one")) return 0;       /* ("the oldest one", "one more") */
-    if (kind_of_value(w)) return 1;
-    if (when_word(w)) return 2;
-    static const char *const me[] = {"i'm", "im", "i've", "ive", "i'd", "i'll", NULL};
-    return !first && name_like(w) && !understand_in_list(me, w->low) ? 3 : 0;
-}
-
-/* The values the sentence s[0..ns) tells within four words of one of a's content words
- * ("about 30 hens", "race in Ghent"), not a's own, and of the kind the question
- * asks (asks: quote_span_asks): up to max into old (their shapes into shape); how
- * many. */
-static int values_near(const asked_t *a, int asks, const word_t *s, int ns,
-                       const word_t **old, int *shape, int max)
-{
-    int n = 0;
-    for (int i = 0; i < ns && n < max; i++) {
-        int sh = value_shape(&s[i], i == 0), near = 0, own = 0;
-        if ((asks == QUOTE_ASKS_AMOUNT && sh != 1) || (asks == QUOTE_ASKS_WHEN && sh == 3))
-            sh = 0;                     /* ("how long ...?": a place it named is kept) */
-        for (int k = 0; k < a->nk && sh; k++) {
-            own |= same_word(&s[i], &a->k[k]);
-            for (int j = i - 4; j <= i + 4 && !near; j++)
-                near = j >= 0 && j < ns && j != i && same_word(&s[j], &a->k[k]);
-        }
-        if (sh && near && !own) old[n] = &s[i], shape[n++] = sh;
-    }
-    return n;
-}
-
 /* 1 when a sentence says a plan or a value changed ("we're skipping Ghent", "so we fly in
- * May instead"): changes() or a word of calling off. */
-static int called_off(const word_t *s, int ns)
+ * May instead"): quote_changes() or a word of calling off. */
+int quote_called_off(const word_t *s, int ns)
 {
     for (int j = 0; j < ns; j++)
         if (understand_in_list(off_words, s[j].low)) return 1;
-    return changes(s, ns);
-}
-
-/* A newer message that changes what the sentence find_said chose tells (turn *bt, from
- * *bfrom, *blen bytes) for a wh-question a: one that names a value the chosen sentence
- * told beside the question's words and says it changed ("we have 26 hens, not 30";
- * "we're skipping Ghent, we ride in Bruges next"), or one that holds a question's word
- * and, in a sentence that says it changed, another value of the same shape ("ran it
- * again! now 12 times" after "11 times round the island race"). The newest such message's
- * sentences from the first that does so to the one that says it changed become the
- * quote: 1, with *bt, *bfrom and *blen moved; else 0. asks_for is what the question
- * asks (quote_span_asks), now whether it asks what holds now (asks_now): another value
- * only answers one of these; s and o are scratch (QUOTE_WORDS words each). */
-static int newer_said(const asked_t *a, int asks_for, int now, const said_t *said,
-                      const hidden_t *hid, word_t *s, word_t *o, size_t *bt, size_t *bfrom,
-                      size_t *blen)
-{
-    enum { OLD = 8, SENTENCES = 16 };
-    const store_turn_t *t = said->t;
-    const word_t *old[OLD];
-    int shape[OLD];
-    int no = words_of(t[*bt].text + *bfrom, *blen, o, QUOTE_WORDS);
-    int nold = values_near(a, asks_for, o, no, old, shape, OLD);
-    if (!nold || a->zh) return 0;
-    for (size_t i = 0; i < *bt; i++) {          /* newest first */
-        int asked = t[i].kind && !strcmp(t[i].kind, model_kind_name(MODEL_KIND_ANSWER));
-        if (asked || !strcmp(t[i].text, STORE_REDACTED)) continue;
-        size_t at = 0, from[SENTENCES], len[SENTENCES];
-        int ns = 0, names[SENTENCES], holds[SENTENCES], other[SENTENCES], chg[SENTENCES];
-        int asks;
-        while (ns < SENTENCES && next_sentence(t[i].text, &at, &from[ns], &len[ns], &asks)) {
-            int nw = words_of(t[i].text + from[ns], len[ns], s, QUOTE_WORDS);
-            if (asks || asks_to_forget(s, nw) || is_hidden(hid, s, nw)) break;
-            names[ns] = holds[ns] = other[ns] = 0;
-            for (int j = 0; j < nw; j++) {
-                int sh = value_shape(&s[j], j == 0), same = 0, kind = 0;
-                for (int k = 0; k < nold; k++) {
-                    same |= !strcmp(s[j].low, old[k]->low);
-                    kind |= sh && sh == shape[k];
-                }
-                names[ns] |= same;
-                other[ns] |= kind && !same;
-                for (int k = 0; k < a->nk && !holds[ns]; k++) holds[ns] = same_word(&s[j], &a->k[k]);
-            }
-            chg[ns] = called_off(s, nw);
-            ns++;
-        }
-        for (int j1 = 0; j1 < ns; j1++) {
-            if (!names[j1] && !holds[j1]) continue;
-            int j2 = j1;
-            while (j2 < ns && !chg[j2]) j2++;
-            if (j2 == ns || j2 > j1 + 1) continue;
-            int news = 0;
-            for (int j = j1; j <= j2; j++) news |= other[j];
-            if (!news && j2 + 1 < ns && other[j2 + 1] && chg[j2 + 1])
-                news = 1, j2++;             /* "... skipping Ghent. Switched to Bruges" */
-            if (!names[j1] && (!news || !(asks_for || now))) continue;
-            if (from[j2] + len[j2] - from[j1] >= QUOTE_SENTENCE) continue;
-            *bt = i, *bfrom = from[j1], *blen = from[j2] + len[j2] - from[j1];
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* 1 when the question's content words are all words of work ("what do I do for a
- * living?", "where's my job?"), none of another thing ("what medicine do I take?"). s is
- * scratch (QUOTE_WORDS words). */
-static int asks_work_only(const char *question, word_t *s)
-{
-    static const char *const work[] = {"job", "jobs", "work", "working", "works", "living",
-                                       "profession", "occupation", "career", "trade", "based",
-                                       "employed", "employer", NULL};
-    int n = words_of(question, strlen(question), s, QUOTE_WORDS);
-    for (int i = 0; i < n; i++)
-        if (content_word(&s[i]) && !understand_in_list(work, s[i].low)) return 0;
-    return 1;
-}
-
-/* The user's newest sentence that tells their work by what they do: a verb of a trade
- * right after "I" (or opening the sentence: "mend nets for a living"), or "for a
- * living" ("I mend fishing nets in Peel", "i inspect bridges for the council"), and no word of
- * leisure ("hobby", "for fun", "weekends"), for a question
- * of their job or where they work that nothing else answered. 1 with *bt, *bfrom and
- * *blen set, else 0. s is scratch (QUOTE_WORDS words). */
-static int work_said(const said_t *said, const hidden_t *hid, word_t *s, size_t *bt,
-                     size_t *bfrom, size_t *blen)
-{
-    static const char *const trade[] = {
-        "tune", "prepare", "guide", "operate", "build", "fix", "repair", "teach", "design",
-        "translate", "interpret", "sew", "breed", "farm", "manage", "shoe", "deliver",
-        "install", "inspect", "coach", "nurse", "restore", "mend", "carve", "brew", "shear",
-        "weld", "plumb", "program", "edit", NULL};
-    /* verbs of everyday life too: a trade only with a word of work in the sentence, or,
-     * for driving, vehicles in the plural ("I drive a Ford" tells no job; "I drive ice
-     * buses" does) */
-    static const char *const also[] = {"drive", "run", "own", "make", "grow", "cook", "clean",
-                                       "sell", "train", "paint", "bake", "code", "care", NULL};
-    static const char *const working[] = {"living", "work", "job", "shifts", "clients",
-                                          "customers", NULL};
-    static const char *const me[] = {"i", "we", NULL};
-    static const char *const leisure[] = {"hobby", "hobbies", "fun", "spare", "free",
-                                          "weekend", "weekends", "pastime", "sideline", NULL};
-    const store_turn_t *t = said->t;
-    for (size_t i = 0; i < said->nt; i++) {             /* newest first */
-        int asked = t[i].kind && !strcmp(t[i].kind, model_kind_name(MODEL_KIND_ANSWER));
-        if (asked || !strcmp(t[i].text, STORE_REDACTED)) continue;
-        size_t at = 0, from, len;
-        int asks;
-        while (next_sentence(t[i].text, &at, &from, &len, &asks)) {
-            int nw = words_of(t[i].text + from, len, s, QUOTE_WORDS), found = 0;
-            if (asks || asks_to_forget(s, nw) || is_hidden(hid, s, nw)) continue;
-            int idle = 0, work = 0, fleet = 0;  /* ("my hobby is orchids, I grow ...") */
-            for (int j = 0; j < nw; j++) {
-                idle |= understand_in_list(leisure, s[j].low);
-                work |= understand_in_list(working, s[j].low);
-                size_t l = strlen(s[j].low);
-                char one[LEX_WORD_MAX];
-                snprintf(one, sizeof one, "%.*s", l > 1 ? (int)(l - 1) : 0, s[j].low);
-                fleet |= l > 1 && s[j].low[l - 1] == 's' &&
-                         understand_in_list(understand_vehicle_words, one);
-            }
-            for (int j = 0; j < nw && !found && !idle; j++) {
-                int verb = understand_in_list(trade, s[j].low) ||
-                           (understand_in_list(also, s[j].low) &&
-                            (work || (fleet && !strcmp(s[j].low, "drive"))));
-                found = verb && (j == 0 || understand_in_list(me, s[j - 1].low));
-                found |= j + 2 < nw && !strcmp(s[j].low, "for") && !strcmp(s[j + 1].low, "a") &&
-                         !strcmp(s[j + 2].low, "living");
-            }
-            if (found && len < QUOTE_SENTENCE) {
-                *bt = i, *bfrom = from, *blen = len;
-                return 1;
-            }
-        }
-    }
-    return 0;
-}
-
-static void goes_on(const char *text, size_t from, size_t *len, word_t *s);
-
-/* The words that say a relation changed for newer_change ("promoted" of a job, "moved"
- * of a home), NULL for a relation with none of its own. */
-static const char *const *change_cues(int rel)
-{
-    static const char *const job[] = {"job", "jobs", "work", "works", "working", "promoted",
-                                      "role", "position", "hired", "employed",
-                                      "became", "joined", "starting", "started",
-                                      "switched", "transferred", NULL};
-    static const char *const home[] = {"moved", "moving", "living", "live", "lives",
-                                       "relocated", "relocating", NULL};
-    static const char *const owns[] = {"bought", "got", "drive", "drives", "driving", NULL};
-    static const char *const study[] = {"studying", "study", "studies", "course", "degree",
-                                        "transferred", "switched", NULL};
-    static const char *const play[] = {"play", "plays", "playing", NULL};
-    switch (rel) {
-    case READER_REL_JOB: case READER_REL_EMPLOYER: case READER_REL_WORKPLACE: return job;
-    case READER_REL_HOME: return home;
-    case READER_REL_OWNS: return owns;
-    case READER_REL_SCHOOL: return study;
-    case READER_REL_HOBBY: case READER_REL_LIKES: return play;
-    default: return NULL;
-    }
-}
-
-/* The newest of the user's sentences told after since (ms; for a fact, after the newest
- * message that holds its sentence) that says something changed
- * (called_off) of whom the question a asks about (one of a's holder words; for the user,
- * a word of their own, "I", "my", "we", and no one else's kin word or name), with one of
- * a's words (a word of the change of rel, change_cues, when it has none) or the value of
- * fact (the fact the answer came from, NULL for none): for a question
- * answered from a fact or a sentence told before it ("what does Remi do now?" after
- * "update: Remi got promoted to depot manager"). Unless the question asks what holds now
- * (now), the sentence must say so in a word of a change itself ("switched", "instead",
- * "sold"; not only "now"); a question of how many or when (asks_for, asks_for_value)
- * takes only one that holds a number or a time. Never for a name (whom it is about). 1
- * with *bt, *bfrom and *blen set, else 0. s and o are scratch (QUOTE_WORDS words each). */
-static int newer_change(const asked_t *a, int rel, int asks_for, const said_t *said,
-                        const hidden_t *hid, word_t *s, word_t *o, int64_t since,
-                        const store_memory_t *fact, int now, size_t *bt, size_t *bfrom,
-                        size_t *blen)
-{
-    static const char *const strong[] = {"update", "updated", "changed", "change", "switched",
-                                         "moved", "transferred", "instead", "correction",
-                                         "meant", "anymore", "longer", "promoted", "sold",
-                                         "lost", "died", "quit", "left", "decided", "pushed",
-                                         "postponed", "cancelled", "canceled", "skipping",
-                                         NULL};
-    static const char *const mine[] = {"i", "i'm", "im", "i've", "ive", "me", "my", "we",
-                                       "we're", "were", "our", "us", NULL};
-    static const char *const minded[] = {"mind", "instead", "correction", NULL};
-    static const char *const leaves[] = {"left", "quit", "sold", "lost", "died", "anymore",
-                                         "longer", "former", "skipping", "instead", NULL};
-    const char *const *cue = change_cues(rel);
-    const store_turn_t *t = said->t;
-    if (rel == READER_REL_NAME) return 0;       /* (a name is whom it is about) */
-    word_t v[8];
-    int nv = fact && fact->value ? words_of(fact->value, strlen(fact->value), v, 8) : 0;
-    if (fact) {                 /* since the message that told the fact */
-        size_t at = 0;
-        while (at < said->nt && !(fact->text && strstr(t[at].text, fact->text))) at++;
-        if (at < said->nt) since = t[at].created_ms;
-        else if (said->nt >= QUOTE_NEWER_TURNS)     /* told before every turn read: */
-            since = t[said->nt - 1].created_ms - 1; /* each of them is newer */
-        else return 0;
-    }
-    for (size_t i = 0; i < said->nt && i < QUOTE_NEWER_TURNS && t[i].created_ms > since;
-         i++) {                                 /* newest first, the newest few */
-        if (!strcmp(t[i].text, STORE_REDACTED)) continue;
-        /* (a message with no word of a change is passed over before its words are
-         * read: the turns since a fact may be many) */
-        int any = now && may_change(t[i].text);
-        for (int k = 0; !now && strong[k] && !any; k++)
-            any = facts_has_words(t[i].text, strong[k]);
-        if (!any) continue;
-        size_t at = 0, from, len;
-        int asks;
-        while (next_sentence(t[i].text, &at, &from, &len, &asks)) {
-            int nw = words_of(t[i].text + from, len, s, QUOTE_WORDS);
-            if (asks || asks_to_forget(s, nw) || is_hidden(hid, s, nw) || !called_off(s, nw))
-                continue;
-            int whom = 0, other = 0, about = 0, firm = now, by_name = 0, mind = 0;
-            for (int j = 0; j < nw && !firm; j++) firm = understand_in_list(strong, s[j].low);
-            if (!firm) continue;
-            for (int j = 0; j < nw; j++) {
-                if (a->self) {
-                    whom |= understand_in_list(mine, s[j].low);
-                    other |= kin_word(&s[j]) || is_name(said->names, s[j].low);
-                }
-                for (int k = 0; k < a->nh && !a->self; k++)
-                    if (same_word(&s[j], &a->h[k])) whom = 1, by_name |= s[j].cap || a->h[k].cap;
-                for (int k = 0; k < a->nk; k++) about |= same_word(&s[j], &a->k[k]);
-                if (cue && (!a->nk || a->cued)) about |= understand_in_list(cue, s[j].low);
-                mind |= understand_in_list(minded, s[j].low);
-            }
-            /* someone named who "changed her mind" or does a thing "instead": of what
-             * was asked of them, as no other fact of theirs is named (below) */
-            about |= by_name && mind;
-            char told[QUOTE_SENTENCE + 1];
-            snprintf(told, sizeof told, "%.*s", (int)len, t[i].text + from);
-            if (fact && fact->value && facts_rel_of(fact->relation) != READER_REL_NAME &&
-                facts_has_words(told, fact->value))
-                about = 1;
-            if (!whom || other || !about) continue;
-            /* one that names the value of another fact of theirs tells a change of that
-             * one ("I left Brightwell, starting at Ovenco" of a job told with Brightwell) */
-            int other_fact = 0;
-            char kept[QUOTE_SENTENCE + 1];      /* (one it left behind tells no change of
-                                                 * it: "sold the van, now I cycle") */
-            if (!quote_trim(told, strlen(told), kept, sizeof kept))
-                snprintf(kept, sizeof kept, "%s", told);
-            for (size_t j = 0; fact && j < said->f->n && !other_fact; j++) {
-                const store_memory_t *x = &said->f->v[j];
-                other_fact = x != fact && x->value && strlen(x->value) >= 3 &&
-                             facts_same_holder(x->holder, fact->holder) &&
-                             !facts_same_relation(x->relation, fact->relation) &&
-                             facts_rel_of(x->relation) != READER_REL_NAME &&
-                             strcmp(x->value, FACTS_ENDED) != 0 &&
-                             facts_has_words(kept, x->value);
-            }
-            if (other_fact) continue;
-            int valued = !asks_for;     /* ("how many years?": a number, or nothing) */
-            int no = valued ? 0 : words_of(told, strlen(told), o, QUOTE_WORDS);
-            for (int j = 0; j < no && !valued; j++)
-                valued = kind_of_value(&o[j]) ||
-                         (asks_for == QUOTE_ASKS_WHEN && when_word(&o[j]));
-            if (!valued) continue;
-            /* one that says the fact's value again, leaving nothing, changes something
-             * else ("moved to the night desk, I still edit ..." of an editor) */
-            int again = 0;
-            for (int j = 0; j < nw && !again; j++)
-                for (int k = 0; k < nv && !again; k++) {   /* ("edit", "editor") */
-                    size_t ls = strlen(s[j].stem), lv = strlen(v[k].stem);
-                    size_t l = ls < lv ? ls : lv;
-                    again = l >= 4 && !strncmp(s[j].stem, v[k].stem, l) && (ls == lv || l >= 6);
-                }
-            if (again && !denies(s, nw)) {
-                int left = 0;
-                for (int j = 0; j < nw && !left; j++) left = understand_in_list(leaves, s[j].low);
-                if (!left) continue;
-            }
-            if (whom && !other && about && len < QUOTE_SENTENCE) {
-                goes_on(t[i].text, from, &len, s);  /* ("I got the job! From May I ...") */
-                *bt = i, *bfrom = from, *blen = len;
-                return 1;
-            }
-        }
-    }
-    return 0;
+    return quote_changes(s, ns);
 }
 
 /* The stems of the cue words of the relations f has a fact of, into stems (NULL-ended,
@@ -1333,7 +926,7 @@ static int new_words(const word_t *s, int ns, const char *text)
 {
     int n = 0;
     for (int j = 0; j < ns; j++)
-        n += content_word(&s[j]) && !strstr(text, s[j].low);
+        n += quote_content_word(&s[j]) && !strstr(text, s[j].low);
     return n;
 }
 
@@ -1367,19 +960,19 @@ static void summary_adds(respond_t *p, const facts_t *f, const store_memory_t *p
             hid->next = 0;
             continue;
         }
-        while (nseen < SUMMARY_SEEN && next_sentence(t[i].text, &at, &from, &len, &asks)) {
-            int ns = words_of(t[i].text + from, len, s, QUOTE_WORDS);
-            if (asks_to_forget(s, ns)) {
+        while (nseen < SUMMARY_SEEN && quote_next_sentence(t[i].text, &at, &from, &len, &asks)) {
+            int ns = quote_words(t[i].text + from, len, s, QUOTE_WORDS);
+            if (quote_asks_to_forget(s, ns)) {
                 hide_words(hid, s, ns);
                 continue;
             }
             /* a message taken for small talk adds only a sentence that names something
              * ("hello from Tromsø!"; "dark at 3pm already" names nothing) */
             int named = 0;
-            for (int j = 1; j < ns && chat && !named; j++) named = name_like(&s[j]);
+            for (int j = 1; j < ns && chat && !named; j++) named = quote_name_like(&s[j]);
             if (asks || asked || (chat && !named) || len >= QUOTE_SENTENCE || ns < 3 ||
-                is_hidden(hid, s, ns) ||
-                changes(s, ns) || tells_listed(stems, s, ns) ||
+                quote_is_hidden(hid, s, ns) ||
+                quote_changes(s, ns) || tells_listed(stems, s, ns) ||
                 tells_past(t[i].text + from, len, f, past, npast))
                 continue;
             seen[nseen].turn = i, seen[nseen].from = from, seen[nseen].len = len;
@@ -1393,7 +986,7 @@ static void summary_adds(respond_t *p, const facts_t *f, const store_memory_t *p
         int best = -1, most = 0;
         for (int c = 0; c < nseen; c++) {  /* what a sentence adds only falls as low grows */
             if (seen[c].used || seen[c].most <= most) continue;
-            int ns = words_of(t[seen[c].turn].text + seen[c].from, seen[c].len, s, QUOTE_WORDS);
+            int ns = quote_words(t[seen[c].turn].text + seen[c].from, seen[c].len, s, QUOTE_WORDS);
             seen[c].most = new_words(s, ns, low);
             if (seen[c].most > most) most = seen[c].most, best = c;
         }
@@ -1443,8 +1036,6 @@ static void trim_found(found_t *fd, const store_turn_t *t, const char *question,
     if (!yesno && !fd->yes && !fd->no && !quote_trim_asks_past(question))
         quote_trim(t[fd->turn].text + fd->from, fd->len, fd->told, sizeof fd->told);
 }
-
-
 
 /* The newest of the memories the plan answered from (p->used; ids grow), or NULL. */
 static const store_memory_t *used_fact(const facts_t *f, const respond_t *p)
@@ -1507,8 +1098,8 @@ static int doubted(asked_t *a, const facts_t *f, const respond_t *p, int rel, wo
                 if (m->id != p->used[i]) continue;
                 const char *told[3] = {m->value, m->relation, m->holder};
                 for (int x = 0; x < 3 && !held; x++) {
-                    int ns = told[x] ? words_of(told[x], strlen(told[x]), s, QUOTE_WORDS) : 0;
-                    for (int w = 0; w < ns && !held; w++) held = same_word(&s[w], &a->k[k]);
+                    int ns = told[x] ? quote_words(told[x], strlen(told[x]), s, QUOTE_WORDS) : 0;
+                    for (int w = 0; w < ns && !held; w++) held = quote_same_word(&s[w], &a->k[k]);
                 }
             }
         *covered += held;
@@ -1551,7 +1142,7 @@ static const store_memory_t *answer_told(const asked_t *a, const facts_t *f,
         for (size_t j = 0; j < f->n; j++) {
             const store_memory_t *m = &f->v[j];
             if (m->id != p->used[i] || !m->text) continue;
-            int ns = a->zh ? 0 : words_of(m->text, strlen(m->text), s, QUOTE_WORDS);
+            int ns = a->zh ? 0 : quote_words(m->text, strlen(m->text), s, QUOTE_WORDS);
             if ((a->zh ? quote_zh_score(&a->z, m->text, strlen(m->text))
                        : score_words(a, s, ns, names)) >= best)
                 return m;
@@ -1580,7 +1171,7 @@ static int value_word(const word_t *w)
     static const char *const times[] = {"day", "days", "night", "nights", "morning",
                                         "mornings", "afternoon", "evening", "evenings",
                                         "weekend", "weekends", "weekday", "weekdays", NULL};
-    return kind_of_value(w) || content_word(w) || understand_in_list(times, w->low);
+    return quote_kind_of_value(w) || quote_content_word(w) || understand_in_list(times, w->low);
 }
 
 /* 1 when the yes/no question q[0..nq) asks a job the sentence s[0..ns) does not hold,
@@ -1591,7 +1182,7 @@ static int other_job(const word_t *q, int nq, const word_t *s, int ns)
         if (!job_word(q, i)) continue;
         int held = 0, other = 0;
         for (int j = 0; j < ns; j++) {
-            held |= same_word(&s[j], &q[i]);
+            held |= quote_same_word(&s[j], &q[i]);
             other |= job_word(s, j);
         }
         return !held && other;
@@ -1610,13 +1201,13 @@ static int other_when(const word_t *q, int nq, const word_t *s, int ns)
     static const char *const since[] = {"before", "after", "since", "by", "until", "till",
                                         "from", NULL};      /* ("is it after June?") */
     for (int i = 0; i < nq; i++) {
-        int wq = when_word(&q[i]), other = 0;
+        int wq = quote_when_word(&q[i]), other = 0;
         if (!wq || (i && understand_in_list(since, q[i - 1].low))) continue;
         for (int j = 0; j < ns; j++) {
-            int ws = when_word(&s[j]);
+            int ws = quote_when_word(&s[j]);
             if (!ws || (ws > 100) != (wq > 100)) continue;
             if (ws == wq) return 0;         /* it holds the one asked */
-            if (j + 2 < ns && understand_in_list(span, s[j + 1].low) && when_word(&s[j + 2]))
+            if (j + 2 < ns && understand_in_list(span, s[j + 1].low) && quote_when_word(&s[j + 2]))
                 return 0;
             other = 1;
         }
@@ -1633,17 +1224,17 @@ static int other_place(const word_t *q, int nq, const word_t *s, int ns)
 {
     static const char *const at[] = {"in", "at", "to", "from", NULL};
     for (int i = 2; i < nq; i++) {
-        if (!understand_in_list(at, q[i - 1].low) || !content_word(&q[i]) ||
-            !content_word(&q[i - 2]))
+        if (!understand_in_list(at, q[i - 1].low) || !quote_content_word(&q[i]) ||
+            !quote_content_word(&q[i - 2]))
             continue;
         int held = 0;
-        for (int j = 0; j < ns && !held; j++) held = same_word(&s[j], &q[i]);
+        for (int j = 0; j < ns && !held; j++) held = quote_same_word(&s[j], &q[i]);
         if (held) continue;
         for (int j = 0; j < ns; j++) {
-            if (!same_word(&s[j], &q[i - 2])) continue;
+            if (!quote_same_word(&s[j], &q[i - 2])) continue;
             for (int k = j + 1; k + 1 < ns && k <= j + 6 && s[k].part == s[j].part; k++)
-                if (!strcmp(s[k].low, q[i - 1].low) && content_word(&s[k + 1]) &&
-                    kind_of_value(&s[k + 1]) == kind_of_value(&q[i]))
+                if (!strcmp(s[k].low, q[i - 1].low) && quote_content_word(&s[k + 1]) &&
+                    quote_kind_of_value(&s[k + 1]) == quote_kind_of_value(&q[i]))
                     return 1;
         }
     }
@@ -1665,17 +1256,17 @@ static int tells_other(const word_t *q, int nq, const word_t *s, int ns)
         if (understand_in_list(compares, q[i].low)) return 0;
     for (int i = 0; i < nq; i++) {
         int held = 0;
-        for (int j = 0; j < ns && !held; j++) held = same_word(&s[j], &q[i]);
+        for (int j = 0; j < ns && !held; j++) held = quote_same_word(&s[j], &q[i]);
         if (held || !value_word(&q[i])) continue;
         for (int side = -1; side <= 1; side += 2) {     /* the word it stands beside */
             int y = i - side;               /* side -1: q[i] before q[y]; 1: after */
-            if (y < 0 || y >= nq || q[y].part != q[i].part || !content_word(&q[y])) continue;
+            if (y < 0 || y >= nq || q[y].part != q[i].part || !quote_content_word(&q[y])) continue;
             for (int j = 0; j < ns; j++) {
                 int o = j + side;           /* the sentence's word on that side */
-                if (!same_word(&s[j], &q[y]) || o < 0 || o >= ns || s[o].part != s[j].part)
+                if (!quote_same_word(&s[j], &q[y]) || o < 0 || o >= ns || s[o].part != s[j].part)
                     continue;
-                if (value_word(&s[o]) && !same_word(&s[o], &q[i]) &&
-                    kind_of_value(&s[o]) == kind_of_value(&q[i]))
+                if (value_word(&s[o]) && !quote_same_word(&s[o], &q[i]) &&
+                    quote_kind_of_value(&s[o]) == quote_kind_of_value(&q[i]))
                     return 1;
             }
         }
@@ -1690,22 +1281,22 @@ static int tells_other(const word_t *q, int nq, const word_t *s, int ns)
  * a few ewes. 40 left."): *len then reaches the end of that one. s is
  * scratch (QUOTE_WORDS words), NULL for a yes/no question (only "it" then: what it
  * checks is said in the sentence found). */
-static void goes_on(const char *text, size_t from, size_t *len, word_t *s)
+void quote_goes_on(const char *text, size_t from, size_t *len, word_t *s)
 {
     static const char *const it[] = {"it's ", "its ", "it is ", "it’s ", "that's ", NULL};
     size_t at = from + *len, b, n;
     int asks;
-    if (!text[at] || text[at] == '\n' || !next_sentence(text, &at, &b, &n, &asks) || asks ||
+    if (!text[at] || text[at] == '\n' || !quote_next_sentence(text, &at, &b, &n, &asks) || asks ||
         b + n - from >= QUOTE_SENTENCE)
         return;
     static const char *const now[] = {"now", "left", "total", "altogether", NULL};
-    int ns = s ? words_of(text + from, *len, s, QUOTE_WORDS) : 0, bare = s && ns <= 5;
-    for (int i = 0; i < ns && bare; i++) bare = !value_shape(&s[i], i == 0);
+    int ns = s ? quote_words(text + from, *len, s, QUOTE_WORDS) : 0, bare = s && ns <= 5;
+    for (int i = 0; i < ns && bare; i++) bare = !quote_value_shape(&s[i], i == 0);
     for (int i = 0; it[i] && !bare; i++) bare = !strncasecmp(text + b, it[i], strlen(it[i]));
     /* a number of now told alone after it: "sold a few ewes. 17 now." */
-    int nn = s && !bare ? words_of(text + b, n, s, QUOTE_WORDS) : 0, number = 0, of_now = 0;
+    int nn = s && !bare ? quote_words(text + b, n, s, QUOTE_WORDS) : 0, number = 0, of_now = 0;
     for (int i = 0; i < nn && nn <= 4; i++) {
-        number |= value_shape(&s[i], 0) == 1;
+        number |= quote_value_shape(&s[i], 0) == 1;
         of_now |= understand_in_list(now, s[i].low);
     }
     if (bare || (number && of_now)) *len = b + n - from;
@@ -1731,7 +1322,7 @@ static int says_not(const asked_t *a, const word_t *q, int nq, const word_t *s, 
             continue;
         for (int d = 1; d <= 2 && j + d < ns && s[j + d].part == s[j].part; d++)
             for (int k = 0; k < a->nk; k++)
-                if (same_word(&s[j + d], &a->k[k])) return 1;
+                if (quote_same_word(&s[j + d], &a->k[k])) return 1;
     }
     return 0;
 }
@@ -1796,7 +1387,7 @@ static int names_something(const word_t *s, int ns, const char *text, size_t n)
     static const char *const naming[] = {"name", "names", "called", "named", "call", "calls",
                                          "brand", NULL};
     for (int i = 0; i < ns; i++)
-        if ((i > 0 && name_like(&s[i])) || understand_in_list(naming, s[i].low)) return 1;
+        if ((i > 0 && quote_name_like(&s[i])) || understand_in_list(naming, s[i].low)) return 1;
     return memchr(text, '"', n) != NULL;
 }
 
@@ -1810,20 +1401,20 @@ static void note_found(const understood_t *c, const char *question,
                        found_t *fd)
 {
     word_t q[QUOTE_WORDS];
-    int nq = words_of(question, strlen(question), q, QUOTE_WORDS);
+    int nq = quote_words(question, strlen(question), q, QUOTE_WORDS);
     /* (one that opens as yes/no is one, whatever the reader took it for, unless it asks
      * whether mnemo knows: "do you remember ...") */
     int yesno = c->act == READER_YESNO ||
                 (nq && understand_question_word(q[0].low) == 1 &&
                  !(nq > 1 && (!strcmp(q[1].low, "you") || !strcmp(q[1].low, "u"))));
-    goes_on(t[fd->turn].text, fd->from, &fd->len, yesno || a->zh ? NULL : s);
-    int ns = words_of(t[fd->turn].text + fd->from, fd->len, s, QUOTE_WORDS);
+    quote_goes_on(t[fd->turn].text, fd->from, &fd->len, yesno || a->zh ? NULL : s);
+    int ns = quote_words(t[fd->turn].text + fd->from, fd->len, s, QUOTE_WORDS);
     fd->no = yesno && !a->zh &&
              (tells_other(q, nq, s, ns) || (best >= a->nk && says_not(a, q, nq, s, ns)));
     /* (one word is enough when it is a name or a number, "is the pony called Sable?", or
      * the job asked of someone named: "is Ines a vet?") */
     int one = a->nk == 1 && !a->zh && (a->k[0].cap || number_word(&a->k[0]) || a->job);
-    fd->yes = yesno && !fd->no && (a->nk >= 2 || one) && best >= a->nk && !denies(s, ns) &&
+    fd->yes = yesno && !fd->no && (a->nk >= 2 || one) && best >= a->nk && !quote_denies(s, ns) &&
               !wishes(s, ns);
     if (a->zh)          /* every character of a Chinese question, two at least, not denied */
         fd->yes = c->act == READER_YESNO && a->z.nch >= 2 && best >= a->z.nch &&
@@ -1927,8 +1518,8 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             (c->rel == READER_REL_JOB || c->rel == READER_REL_EMPLOYER ||
              c->rel == READER_REL_WORKPLACE ||
              (c->rel == READER_REL_HOME && facts_has_words(question, "based"))) &&
-            asks_work_only(question, s))
-            best = work_said(&said, hid, s, &fd->turn, &fd->from, &fd->len);  /* "I tune
+            quote_asks_work_only(question, s))
+            best = quote_work_said(&said, hid, s, &fd->turn, &fd->from, &fd->len);  /* "I tune
                                                                   * nets for a living" */
         if (!best) {
             /* "do I live in Quito?" of a user who never said Quito and told something of
@@ -1941,8 +1532,8 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         }
         if (c->act == READER_QUESTION && !a->zh) {     /* a name asked, none given */
             word_t q[QUOTE_WORDS];
-            int nq = words_of(question, strlen(question), q, QUOTE_WORDS);
-            int ns = words_of(t[fd->turn].text + fd->from, fd->len, s, QUOTE_WORDS);
+            int nq = quote_words(question, strlen(question), q, QUOTE_WORDS);
+            int ns = quote_words(t[fd->turn].text + fd->from, fd->len, s, QUOTE_WORDS);
             if (asks_a_name(q, nq) &&
                 !names_something(s, ns, t[fd->turn].text + fd->from, fd->len)) {
                 fd->len = 0;
@@ -1952,12 +1543,12 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         note_found(c, question, a, best, t, s, fd);
         size_t was = fd->turn, wfrom = fd->from, wlen = fd->len;
         int moved = !fd->yes && !fd->no && c->act != READER_YESNO &&
-                    newer_said(a, asks_for_value(question), asks_now(question), &said, hid,
+                    quote_newer_said(a, quote_asks_for_value(question), quote_asks_now(question), &said, hid,
                                s, o, &fd->turn, &fd->from, &fd->len);
         if (!moved && !fd->yes && !fd->no && c->act == READER_QUESTION && !a->zh &&
             !quote_trim_asks_past(question))    /* what holds now, changed since */
-            moved = newer_change(a, c->rel, asks_for_value(question), &said, hid, s, o,
-                                 t[fd->turn].created_ms, NULL, asks_now(question), &fd->turn,
+            moved = quote_newer_change(a, c->rel, quote_asks_for_value(question), &said, hid, s, o,
+                                 t[fd->turn].created_ms, NULL, quote_asks_now(question), &fd->turn,
                                  &fd->from, &fd->len);
         if (!a->zh) trim_found(fd, t, question, c->act == READER_YESNO);
         size_t nsaid;
@@ -1993,15 +1584,15 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         /* a question of now answered from a fact that a newer sentence changes */
         const store_memory_t *from_fact = used_fact(f, p);
         int newer = !yesno && !a->zh && from_fact && !quote_trim_asks_past(question) &&
-                    newer_change(a, c->rel, asks_for_value(question), &said, hid, s, o, 0,
-                                 from_fact, asks_now(question), &got[0].turn, &got[0].from,
+                    quote_newer_change(a, c->rel, quote_asks_for_value(question), &said, hid, s, o, 0,
+                                 from_fact, quote_asks_now(question), &got[0].turn, &got[0].from,
                                  &got[0].len);
         if (newer) best = covered + 1;
         else if (newer_only) best = 0;
         else if (best > covered) note_found(c, question, a, best, t, s, &got[0]);
         int moved = newer ||
                     (best > covered && !yesno && !got[0].yes && !got[0].no &&
-                     newer_said(a, asks_for_value(question), asks_now(question), &said, hid,
+                     quote_newer_said(a, quote_asks_for_value(question), quote_asks_now(question), &said, hid,
                                 s, o, &got[0].turn, &got[0].from, &got[0].len));
         if (yesno && !got[0].yes) best = 0;     /* "no" stands unless the words say yes */
         if (best) trim_found(&got[0], t, question, yesno);
