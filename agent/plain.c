@@ -11,7 +11,7 @@
 #include <strings.h>
 
 /* Whole words (any case) and what they stand for; "n" (and) and "w" (with) only
- * between words (plain_text). */
+ * between words, "n" also opening a question (plain_text). */
 static const char *const spelled[][2] = {
     {"u", "you"}, {"ur", "your"}, {"r", "are"}, {"w/", "with"}, {"w/o", "without"},
     {"bc", "because"}, {"cuz", "because"}, {"coz", "because"}, {"abt", "about"},
@@ -20,7 +20,7 @@ static const char *const spelled[][2] = {
     {"dont", "don't"}, {"doesnt", "doesn't"}, {"didnt", "didn't"}, {"cant", "can't"},
     {"isnt", "isn't"}, {"wasnt", "wasn't"}, {"arent", "aren't"}, {"havent", "haven't"},
     {"ive", "i've"}, {"shes", "she's"}, {"hes", "he's"}, {"thats", "that's"},
-    {"theyre", "they're"}, {"yrs", "years"}, {"yr", "year"}, {"mths", "months"},
+    {"theyre", "they're"}, {"bfs", "bf's"}, {"gfs", "gf's"}, {"yrs", "years"}, {"yr", "year"}, {"mths", "months"},
     {"wks", "weeks"}, {"&", "and"}, {"workin", "working"}, {"studyin", "studying"},
     {"livin", "living"}, {"doin", "doing"}, {"goin", "going"}, {"playin", "playing"},
     {"tryin", "trying"}, {"teachin", "teaching"}, {"runnin", "running"},
@@ -73,6 +73,21 @@ static int between_words(const char *msg, size_t len, size_t s, size_t e)
            msg[e] == ' ' && isalpha((unsigned char)msg[e + 1]);
 }
 
+/* 1 when the word msg[s..e) opens the message and a question word follows it ("n where
+ * does he work": "and where ..."). */
+static int opens_question(const char *msg, size_t len, size_t s, size_t e)
+{
+    static const char *const wh[] = {"what", "whats", "what's", "where", "wheres", "where's",
+                                     "who", "whos", "who's", "when", "how", "which", "whose",
+                                     "is", "does", "do", "did", NULL};
+    if (s != 0 || e + 1 >= len || msg[e] != ' ') return 0;
+    size_t b = e + 1, f = b;
+    while (f < len && (isalpha((unsigned char)msg[f]) || msg[f] == '\'')) f++;
+    for (int i = 0; wh[i]; i++)
+        if (strlen(wh[i]) == f - b && !strncasecmp(msg + b, wh[i], f - b)) return 1;
+    return 0;
+}
+
 long plain_text(const char *msg, char *out, size_t cap)
 {
     size_t len = strlen(msg), at = 0;
@@ -111,7 +126,8 @@ long plain_text(const char *msg, char *out, size_t cap)
             if (strlen(spelled[s][0]) == wl && !strncasecmp(msg + i, spelled[s][0], wl))
                 with = spelled[s][1];
         /* "n" and "w" only between words: "fish n chips", "lunch w my aunt" */
-        if (!with && wl == 1 && (msg[i] == 'n' || msg[i] == 'N') && between_words(msg, len, i, e))
+        if (!with && wl == 1 && (msg[i] == 'n' || msg[i] == 'N') &&
+            (between_words(msg, len, i, e) || opens_question(msg, len, i, e)))
             with = "and";
         if (!with && wl == 1 && (msg[i] == 'w' || msg[i] == 'W') && between_words(msg, len, i, e))
             with = "with";

@@ -581,12 +581,26 @@ static int said_as(const word_t *k, const word_t *w)
     return 0;
 }
 
+/* 1 when a sentence that opens with "had", "have", "has", "was" or "were" tells, its
+ * subject left out ("Had my left knee replaced in 2019", "Have two kids", "Was a nurse
+ * for years"), rather than asks ("was it good", "has the vet called"). */
+static int subject_dropped(const word_t *s, int ns)
+{
+    static const char *const tells[] = {"had", "have", "has", "was", "were", NULL};
+    static const char *const asks[] = {"i", "you", "u", "he", "she", "it", "we", "they",
+                                       "the", "this", "that", "there", "your", "his",
+                                       "her", "their", "our", NULL};
+    if (ns < 3 || !understand_in_list(tells, s[0].low) || understand_in_list(asks, s[1].low))
+        return 0;
+    return strcmp(s[1].low, "my") != 0 || !strcmp(s[0].low, "had");    /* "had my X done" */
+}
+
 /* How many of a's content words the sentence s[0..ns) holds (for a question about the
  * user, not after a kin word or a name in its part); 0 when it does not name whom a
  * asks about, or opens as a question. */
 static int score_words(const asked_t *a, const word_t *s, int ns, const char *const *names)
 {
-    if (!ns || understand_question_word(s[0].low)) return 0;
+    if (!ns || (understand_question_word(s[0].low) && !subject_dropped(s, ns))) return 0;
     if (!a->self) {                         /* it names whom the question is about */
         int named = 0;
         for (int i = 0; i < ns && !named; i++) named = of_holder(a, &s[i]);
@@ -1190,6 +1204,27 @@ static int other_job(const word_t *q, int nq, const word_t *s, int ns)
     return 0;
 }
 
+/* 1 when the yes/no question q[0..nq) names a kind of animal or a sport that the
+ * sentence s[0..ns) does not, where it names another of the same animal or another
+ * sport ("is Kuri a labrador?" of "my dog Kuri, a beagle"). */
+static int other_kind(const word_t *q, int nq, const word_t *s, int ns)
+{
+    for (int i = 0; i < nq; i++) {
+        const char *animal = kinds_animal(q[i].low);
+        int sport = !animal && kinds_sport(q[i].low);
+        if ((!animal || !strcmp(animal, q[i].low)) && !sport) continue;
+        int held = 0, other = 0;
+        for (int j = 0; j < ns; j++) {
+            const char *of = kinds_animal(s[j].low);
+            held |= quote_same_word(&s[j], &q[i]);
+            other |= animal ? of && !strcmp(of, animal) && strcmp(of, s[j].low) != 0
+                            : kinds_sport(s[j].low);
+        }
+        if (!held && other) return 1;
+    }
+    return 0;
+}
+
 /* 1 when the yes/no question q[0..nq) names a day or month that the sentence s[0..ns)
  * does not, where it names another of the same kind ("is my lesson on tuesdays?" of
  * "lessons are thursday mornings"), and no span of them ("monday to friday"); not one
@@ -1251,7 +1286,8 @@ static int tells_other(const word_t *q, int nq, const word_t *s, int ns)
 {
     static const char *const compares[] = {"than", "least", "most", "over", "under",
                                            "before", "after", NULL};
-    if (other_when(q, nq, s, ns) || other_job(q, nq, s, ns)) return 1;
+    if (other_when(q, nq, s, ns) || other_job(q, nq, s, ns) || other_kind(q, nq, s, ns))
+        return 1;
     for (int i = 0; i < nq; i++)
         if (understand_in_list(compares, q[i].low)) return 0;
     for (int i = 0; i < nq; i++) {
@@ -1369,6 +1405,85 @@ static int value_said(const store_turn_t *t, size_t nt, const char *value)
     return 0;
 }
 
+/* The kind of animal (a breed: kinds_animal) the sentence s[0..ns) names nearest to
+ * one of the words of whom a asks about ("a beagle called Biscoito and a husky called
+ * Luna": beagle, of Biscoito), NULL when it names none or not them. */
+static const word_t *nearest_kind(const asked_t *a, const word_t *s, int ns)
+{
+    const word_t *best = NULL;
+    int dist = ns + 1;
+    for (int j = 0; j < ns; j++) {
+        int whom = 0;
+        for (int k = 0; k < a->nh && !whom; k++) whom = quote_same_word(&s[j], &a->h[k]);
+        for (int i = 0; i < ns && whom; i++) {
+            const char *of = kinds_animal(s[i].low);
+            int d = i > j ? i - j : j - i;
+            if (of && strcmp(of, s[i].low) != 0 && d < dist) dist = d, best = &s[i];
+        }
+    }
+    return best;
+}
+
+/* 1 when the question q[0..nq) opens as a yes/no question ("do I have five kids?"),
+ * whatever the reader took it for, unless it asks whether mnemo knows ("do you remember
+ * ..."). */
+static int opens_yesno(const word_t *q, int nq)
+{
+    return nq && understand_question_word(q[0].low) == 1 &&
+           !(nq > 1 && (!strcmp(q[1].low, "you") || !strcmp(q[1].low, "u")));
+}
+
+/* The value a yes/no question c (its text question; one that opens as one too) asks about, into named (cap
+ * bytes), when it is one the user would have said: the reader's value span of a
+ * relation the user told something of (kind), or a value the question makes particular
+ * itself: written with a capital ("do I live in Tokyo?"), after "a" or "an" ("is Kuri
+ * a labrador?"), or a number before a word ("do I have four kids?": the number). None (0) for a question that asks whether mnemo knows ("do you remember ...?"),
+ * or of any at all ("do I have any pets?", "did I ever ..."), which no "no" answers. */
+static int asks_of_one(const char *question, const understood_t *c, int kind, char *named,
+                       size_t cap)
+{
+    static const char *const open[] = {"any", "anything", "anyone", "ever", "know", "remember",
+                                       "recall", "tell", "told", "mention", "mentioned", NULL};
+    word_t q[24];
+    int nq = quote_words(question, strlen(question), q, 24);
+    named[0] = '\0';
+    if (c->act != READER_YESNO && !opens_yesno(q, nq)) return 0;
+    for (int i = 0; i < nq; i++)
+        if (understand_in_list(open, q[i].low)) return 0;
+    if (c->value[0] && kind) {
+        snprintf(named, cap, "%s", c->value);
+        return 1;
+    }
+    for (int pass = 0; pass < 2 && !named[0]; pass++)   /* "a labrador" before "Peter" */
+        for (int i = 1; i < nq && !named[0]; i++) {     /* (the first word is the verb) */
+            int article = !strcmp(q[i].low, "a") || !strcmp(q[i].low, "an");
+            const word_t *v = article || quote_kind_of_value(&q[i]) ? &q[i + 1] : &q[i];
+            if (i + 1 >= nq && v != &q[i]) continue;
+            if (pass == 0 && v == &q[i]) continue;
+            if (pass == 1 && (!q[i].cap || !strcmp(q[i].low, "i"))) continue;
+            if ((understand_kin(v->key) && (article || pass == 1)) || lex_is_stopword(v->low))
+                continue;       /* ("four kids" is one; "a sister" needs her name) */
+            snprintf(named, cap, "%s", article || pass == 1 ? v->low : q[i].low);
+        }
+    return named[0] != '\0';
+}
+
+/* 1 when value is a number ("four", "4") and one of the user's messages t[1..nt) holds
+ * that number in digits or in words ("3 kids" of "three"). */
+static int number_said(const store_turn_t *t, size_t nt, const char *value)
+{
+    long want, got;
+    if (!understand_number(value, &want)) return 0;
+    for (size_t i = 1; i < nt; i++) {
+        char buf[2048];         /* (the first 2 KB of a message, its first 128 words) */
+        const char *w[128];
+        int n = understand_split_words(t[i].text, " ,.;:!?()\n\t", buf, sizeof buf, w, 128);
+        for (int k = 0; k < n; k++)
+            if (understand_number(w[k], &got) && got == want) return 1;
+    }
+    return 0;
+}
+
 /* 1 when question asks for a name or a brand ("what's the mill called?", "what brand is
  * my bike?", "name of my school"), which only a sentence that names something answers. */
 static int asks_a_name(const word_t *q, int nq)
@@ -1391,6 +1506,7 @@ static int names_something(const word_t *s, int ns, const char *text, size_t n)
     return memchr(text, '"', n) != NULL;
 }
 
+
 /* Notes what find_said found for question clause c into fd: for a yes/no question (or
  * one that opens as one, "is my ...?", "did I ...?"), no when the
  * sentence tells another value than it checks (tells_other), else yes when it holds all
@@ -1402,20 +1518,33 @@ static void note_found(const understood_t *c, const char *question,
 {
     word_t q[QUOTE_WORDS];
     int nq = quote_words(question, strlen(question), q, QUOTE_WORDS);
-    /* (one that opens as yes/no is one, whatever the reader took it for, unless it asks
-     * whether mnemo knows: "do you remember ...") */
-    int yesno = c->act == READER_YESNO ||
-                (nq && understand_question_word(q[0].low) == 1 &&
-                 !(nq > 1 && (!strcmp(q[1].low, "you") || !strcmp(q[1].low, "u"))));
+    int yesno = c->act == READER_YESNO || opens_yesno(q, nq);
     quote_goes_on(t[fd->turn].text, fd->from, &fd->len, yesno || a->zh ? NULL : s);
     int ns = quote_words(t[fd->turn].text + fd->from, fd->len, s, QUOTE_WORDS);
     fd->no = yesno && !a->zh &&
              (tells_other(q, nq, s, ns) || (best >= a->nk && says_not(a, q, nq, s, ns)));
     /* (one word is enough when it is a name or a number, "is the pony called Sable?", or
-     * the job asked of someone named: "is Ines a vet?") */
+     * the job or the kind of animal asked of someone named: "is Ines a vet?") */
     int one = a->nk == 1 && !a->zh && (a->k[0].cap || number_word(&a->k[0]) || a->job);
-    fd->yes = yesno && !fd->no && (a->nk >= 2 || one) && best >= a->nk && !quote_denies(s, ns) &&
-              !wishes(s, ns);
+    for (int i = 0; i < nq && a->breed[0] && !a->nk && !one; i++) {  /* "is Kuri a beagle?" */
+        const char *of = kinds_animal(q[i].low);
+        if (!of || !strcmp(of, q[i].low)) continue;
+        const word_t *near = nearest_kind(a, s, ns);
+        one = near && !strcmp(near->low, q[i].low);
+        fd->no |= near && !one;         /* "a beagle called Biscoito and a husky called Luna" */
+    }
+    int all = 0;        /* a question of a relation's words only: every word past its
+                         * verb, two at least ("does my mother live with me?" of "My
+                         * mother lives with me") */
+    for (int i = 1; i < nq && !a->zh && yesno && !one && a->cued; i++) {
+        if (lex_is_stopword(q[i].low)) continue;
+        int held = 0;
+        for (int j = 0; j < ns && !held; j++) held = quote_same_word(&s[j], &q[i]);
+        all = held ? all + 1 : -nq;
+    }
+    fd->yes = yesno && !fd->no &&
+              (((a->nk >= 2 || one) && best >= a->nk) || all >= 2) &&
+              !quote_denies(s, ns) && !wishes(s, ns);
     if (a->zh)          /* every character of a Chinese question, two at least, not denied */
         fd->yes = c->act == READER_YESNO && a->z.nch >= 2 && best >= a->z.nch &&
                   !quote_zh_denies(&a->z, t[fd->turn].text + fd->from, fd->len);
@@ -1524,9 +1653,12 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         if (!best) {
             /* "do I live in Quito?" of a user who never said Quito and told something of
              * the kind asked (told_of_kind): no; else it stays unknown ("do I climb?") */
-            fd->unsaid = c->act == READER_YESNO && !a->zh && c->value[0] &&
-                         !understand_chinese(c->value, strlen(c->value)) &&
-                         told_of_kind(f, c->holder, c->rel) && !value_said(t, nt, c->value);
+            char named[UNDERSTAND_VALUE];
+            fd->unsaid = !a->zh &&
+                         !understand_chinese(question, strlen(question)) &&
+                         asks_of_one(question, c, told_of_kind(f, c->holder, c->rel), named,
+                                     sizeof named) &&
+                         !value_said(t, nt, named) && !number_said(t, nt, named);
             any |= fd->unsaid;
             continue;
         }
@@ -1541,6 +1673,11 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             }
         }
         note_found(c, question, a, best, t, s, fd);
+        char named[UNDERSTAND_VALUE];   /* "does my mother live in Oslo?", Oslo never said */
+        if (!fd->yes && !fd->no && !a->zh &&
+            asks_of_one(question, c, 0, named, sizeof named) && !value_said(t, nt, named) &&
+            !number_said(t, nt, named))
+            fd->no = 1;
         size_t was = fd->turn, wfrom = fd->from, wlen = fd->len;
         int moved = !fd->yes && !fd->no && c->act != READER_YESNO &&
                     quote_newer_said(a, quote_asks_for_value(question), quote_asks_now(question), &said, hid,

@@ -1699,6 +1699,27 @@ START_TEST(test_a_breed_told_beside_a_name_is_quoted)
 }
 END_TEST
 
+/* Yes/no questions answered from the user's words: a value never said gets "No" (a
+ * place, a kind after "a", a number), not when it asks whether mnemo knows or of "any";
+ * a kind of animal told beside a name answers yes or no; every word of a question
+ * held by one sentence is a yes; a sentence that opens with "had" and tells
+ * ("Had my gallbladder out ...") is quoted. */
+START_TEST(test_yes_no_from_what_was_said)
+{
+    json_decref(say("a", "We live out past Tromsø with my dad and our husky Pilot. Got two "
+                         "boys as well."));
+    json_decref(say("a", "Had my gallbladder out at St Olav's in 2021."));
+    ask("b", "do we have a parrot?", "No", "don't");
+    ask("b", "Do I have five kids?", "No", "don't");
+    ask("b", "do you know my dad's name?", "know", "No,");
+    ask("b", "do i have any allergies?", "know", "No,");
+    ask("b", "is Pilot a beagle?", "No", NULL);
+    ask("b", "Is Pilot a husky?", "Yes", NULL);
+    ask("b", "does my dad live with us?", "Yes", NULL);
+    ask("b", "when did I have my gallbladder out?", "2021", NULL);
+}
+END_TEST
+
 /* A request to forget a topic ("my salary", "my medication") forgets the facts whose
  * sentences tell of it and nothing else; "scratch ... from your memory" is a request to
  * forget, and what it names is no longer quoted. */
@@ -1821,6 +1842,7 @@ int main(void)
     tcase_add_test(tc, test_requests_for_names_are_asked);
     tcase_add_test(tc, test_promotions_are_whose_they_name);
     tcase_add_test(tc, test_a_breed_told_beside_a_name_is_quoted);
+    tcase_add_test(tc, test_yes_no_from_what_was_said);
     tcase_add_test(tc, test_forgetting_a_topic_and_scratching_from_memory);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
