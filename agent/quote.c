@@ -55,6 +55,25 @@ static size_t word_bytes(const unsigned char *s)
     return 0;
 }
 
+/* The present of an irregular past a user tells in ("sang" of "sing", "drove", "taught"),
+ * so a question in the present finds it; else w itself. */
+static const char *irregular(const char *w)
+{
+    static const char *const past[][2] = {
+        {"sang", "sing"}, {"sung", "sing"}, {"drove", "drive"}, {"driven", "drive"},
+        {"rode", "ride"}, {"ridden", "ride"}, {"grew", "grow"}, {"grown", "grow"},
+        {"taught", "teach"}, {"bought", "buy"}, {"ran", "run"}, {"swam", "swim"},
+        {"flew", "fly"}, {"flown", "fly"}, {"wrote", "write"}, {"written", "write"},
+        {"built", "build"}, {"spoke", "speak"}, {"spoken", "speak"}, {"won", "win"},
+        {"fought", "fight"}, {"caught", "catch"}, {"brought", "bring"}, {"sold", "sell"},
+        {"studied", "study"}, {"met", "meet"}, {"began", "begin"}, {"begun", "begin"},
+        {"threw", "throw"}, {"drew", "draw"}, {"fell", "fall"}, {"froze", "freeze"},
+        {NULL, NULL}};
+    for (int i = 0; past[i][0]; i++)
+        if (!strcmp(w, past[i][0])) return past[i][1];
+    return w;
+}
+
 /* The words of text[0..len) into w[0..max), parts counted from 0; returns how many. */
 int quote_words(const char *text, size_t len, word_t *w, int max)
 {
@@ -79,7 +98,7 @@ int quote_words(const char *text, size_t len, word_t *w, int max)
         w[n].low[at] = '\0';
         while (at && w[n].low[at - 1] == '\'') w[n].low[--at] = '\0';
         if (!at) continue;
-        lex_stem(w[n].low, w[n].stem, sizeof w[n].stem);
+        lex_stem(irregular(w[n].low), w[n].stem, sizeof w[n].stem);
         understand_holder_of(w[n].low, w[n].key, sizeof w[n].key);
         if (!understand_kin(w[n].key) && !understand_group_key(w[n].key) && at > 1 &&
             w[n].low[at - 1] == 's')        /* "mums"; not "rating" as "rat" */
@@ -159,12 +178,21 @@ static int forget_verb(const word_t *w)
     return 0;
 }
 
+/* 1 when "rather" or "prefer" comes before w[j] ("I'd rather you didn't ..."). */
+static int rather_before(const word_t *w, int j)
+{
+    for (int i = 0; i < j; i++)
+        if (!strcmp(w[i].low, "rather") || !strcmp(w[i].low, "prefer")) return 1;
+    return 0;
+}
+
 /* A request to forget: "forget ...", "delete ...", "can you forget ...", "scratch what
  * I said ...", or a verb of keeping denied ("don't keep", "do not remember"); not
  * "before I forget", "don't forget". */
 int quote_asks_to_forget(const word_t *w, int n)
 {
     static const char *const deny[] = {"don't", "dont", "not", "never", NULL};
+    static const char *const wished[] = {"didn't", "didnt", "wouldn't", "wouldnt", NULL};
     /* "before I forget", "don't forget", "she always forgets": no request */
     static const char *const teller[] = {"i", "i'll", "i'd", "i'm", "we", "he", "she", "they",
                                          "it", "might", "may", "always", "often", "don't",
@@ -185,7 +213,9 @@ int quote_asks_to_forget(const word_t *w, int n)
             return 1;
         }
         for (int j = i - 2 >= 0 ? i - 2 : 0; j < i && understand_in_list(keep, w[i].low); j++)
-            if (understand_in_list(deny, w[j].low)) return 1;
+            if (understand_in_list(deny, w[j].low) ||
+                (understand_in_list(wished, w[j].low) && rather_before(w, j)))
+                return 1;       /* "I'd rather you didn't keep ..." */
     }
     return 0;
 }
@@ -595,14 +625,28 @@ static int subject_dropped(const word_t *s, int ns)
     return strcmp(s[1].low, "my") != 0 || !strcmp(s[0].low, "had");    /* "had my X done" */
 }
 
+/* 1 when the sentence s[0..ns) opens by saying "he", "she" or "they" (or "his", "her",
+ * "their"): of someone the sentence before it named ("one daughter, Juniper. She lives
+ * with her mom in Anchorage"). */
+static int refers_back(const word_t *s, int ns)
+{
+    static const char *const back[] = {"he", "she", "they", "he's", "she's", "they're", "hes",
+                                       "shes", "his", "her", "their", NULL};
+    for (int i = 0; i < ns && i < 2; i++)
+        if (understand_in_list(back, s[i].low)) return 1;
+    return 0;
+}
+
 /* How many of a's content words the sentence s[0..ns) holds (for a question about the
  * user, not after a kin word or a name in its part); 0 when it does not name whom a
- * asks about, or opens as a question. */
-static int score_words(const asked_t *a, const word_t *s, int ns, const char *const *names)
+ * asks about (carried: the sentence before it in its message did, and this one says
+ * "she" or "he" of them, refers_back), or opens as a question. */
+static int score_words(const asked_t *a, const word_t *s, int ns, const char *const *names,
+                       int carried)
 {
     if (!ns || (understand_question_word(s[0].low) && !subject_dropped(s, ns))) return 0;
     if (!a->self) {                         /* it names whom the question is about */
-        int named = 0;
+        int named = carried && refers_back(s, ns);  /* ("... Juniper. She lives ...") */
         for (int i = 0; i < ns && !named; i++) named = of_holder(a, &s[i]);
         if (!named) return 0;
     }
@@ -651,7 +695,7 @@ int quote_score(const char *question, const char *holder, int rel, const char *c
     word_t s[QUOTE_WORDS];
     asked_of(&a, question, holder, rel, names, 0);
     int ns = quote_words(sentence, strlen(sentence), s, QUOTE_WORDS);
-    return quote_asks_to_forget(s, ns) ? 0 : score_words(&a, s, ns, names);
+    return quote_asks_to_forget(s, ns) ? 0 : score_words(&a, s, ns, names, 0);
 }
 
 /* 1 when text may hold one of a's content words or holder words or a request to forget:
@@ -818,6 +862,7 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
             continue;
         }
         if (!a->zh && !worth_reading(t[i].text, a, low, QUOTE_TEXT)) continue;
+        int named_before = 0, forgot_named = 0;     /* (of this message's sentences) */
         while (quote_next_sentence(t[i].text, &at, &from, &len, &asks)) {
             const char *sent = t[i].text + from;
             if (a->zh) {        /* a Chinese question: by its characters */
@@ -836,15 +881,24 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
                 continue;
             }
             int ns = quote_words(t[i].text + from, len, s, QUOTE_WORDS);
+            int carried = named_before;
+            named_before = 0;
+            for (int j = 0; j < ns && !a->self && !named_before; j++)
+                named_before = of_holder(a, &s[j]);
+            named_before |= carried && refers_back(s, ns);
             if (quote_asks_to_forget(s, ns)) {
+                int was_next = hid->next, was_n = hid->n;
                 hide_words(hid, s, ns);
+                if (forgot_named) hid->next = was_next;     /* "... about X. Please forget
+                                                             * it.": X, not the last message */
+                forgot_named |= hid->n > was_n;
                 for (int k = 0; k < a->nk && !stop; k++)
                     for (int j = 0; j < ns && !stop; j++)
                         stop = !strcmp(s[j].stem, a->k[k].stem);
                 continue;
             }
             if (asks || asked || len >= QUOTE_SENTENCE || quote_is_hidden(hid, s, ns)) continue;
-            int score = score_words(a, s, ns, names);
+            int score = score_words(a, s, ns, names, carried);
             int better = newer_best(score, best, i, *bt);
             if (better && (a->cued || a->past)) {
                 past_of(said);
@@ -1158,7 +1212,7 @@ static const store_memory_t *answer_told(const asked_t *a, const facts_t *f,
             if (m->id != p->used[i] || !m->text) continue;
             int ns = a->zh ? 0 : quote_words(m->text, strlen(m->text), s, QUOTE_WORDS);
             if ((a->zh ? quote_zh_score(&a->z, m->text, strlen(m->text))
-                       : score_words(a, s, ns, names)) >= best)
+                       : score_words(a, s, ns, names, 0)) >= best)
                 return m;
         }
     return NULL;
@@ -1507,6 +1561,27 @@ static int names_something(const word_t *s, int ns, const char *text, size_t n)
 }
 
 
+/* 1 when the yes/no question q[0..nq) asks of the past ("did I sing at ...?", "was I a
+ * nurse?"): a sentence that says it ended ("before I retired") still says yes. */
+static int asks_past(const word_t *q, int nq)
+{
+    static const char *const was[] = {"did", "was", "were", "had", NULL};
+    return nq && understand_in_list(was, q[0].low);
+}
+
+/* 1 when the sentence s[0..ns) says no or not ("never", "don't"), not only that
+ * something ended. */
+static int negates(const word_t *s, int ns)
+{
+    static const char *const no[] = {"no", "not", "never", "nor", "neither", "t", NULL};
+    for (int i = 0; i < ns; i++) {
+        size_t l = strlen(s[i].low);
+        if (understand_in_list(no, s[i].low) || (l > 3 && !strcmp(s[i].low + l - 3, "n't")))
+            return 1;
+    }
+    return 0;
+}
+
 /* Notes what find_said found for question clause c into fd: for a yes/no question (or
  * one that opens as one, "is my ...?", "did I ...?"), no when the
  * sentence tells another value than it checks (tells_other), else yes when it holds all
@@ -1542,9 +1617,16 @@ static void note_found(const understood_t *c, const char *question,
         for (int j = 0; j < ns && !held; j++) held = quote_same_word(&s[j], &q[i]);
         all = held ? all + 1 : -nq;
     }
+    int held = 0;       /* (the sentence's own count: best may be another's) */
+    for (int k = 0; k < a->nk; k++)
+        for (int j = 0; j < ns; j++)
+            if (quote_same_word(&s[j], &a->k[k]) || said_as(&a->k[k], &s[j])) {
+                held++;
+                break;
+            }
     fd->yes = yesno && !fd->no &&
-              (((a->nk >= 2 || one) && best >= a->nk) || all >= 2) &&
-              !quote_denies(s, ns) && !wishes(s, ns);
+              (((a->nk >= 2 || one) && best >= a->nk && held >= a->nk) || all >= 2) &&
+              (asks_past(q, nq) ? !negates(s, ns) : !quote_denies(s, ns)) && !wishes(s, ns);
     if (a->zh)          /* every character of a Chinese question, two at least, not denied */
         fd->yes = c->act == READER_YESNO && a->z.nch >= 2 && best >= a->z.nch &&
                   !quote_zh_denies(&a->z, t[fd->turn].text + fd->from, fd->len);
