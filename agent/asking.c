@@ -2,14 +2,16 @@
  * opens (after words of politeness: "please", "kindly", "can you" ...) with "remind me"
  * or "tell me" and then "the name(s) of", or with "name" and then a word that opens what
  * is named ("all", "my", "the" ...); it becomes "what is the name of ...?" or "what are
- * the names of ...?", its closing "." or "!" a question mark. Sentences end at . ! ? and
- * line ends. */
+ * the names of ...?", its closing "." or "!" a question mark. A question of the kind of
+ * an animal kept asked as what one has ("what kind of dog do I have?") becomes "what
+ * breed is my dog?". Sentences end at . ! ? and line ends. */
 #include "agent/asking.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include "model/dialogue.h"
 
 /* How a request asks (put_names words the question so): a name ("... the name of X"),
  * names ("... the names of X"), X called ("what are my aunt and godson called?"), X's
@@ -177,6 +179,47 @@ static int put_names(char *out, size_t cap, size_t *at, int form, const char *ob
            put(out, cap, at, tail[form], strlen(tail[form])) && put(out, cap, at, "?", 1);
 }
 
+/* A question of the kind of an animal the user keeps, asked as what they have ("what
+ * kind of dog do I have?", "which breed of cat do we own"): its animal word into animal
+ * (cap bytes), where its question word is into *from (after words of politeness, which
+ * stay), and 1 for "we", 0 for "I"; -1 when the sentence text[b, e) is none. */
+static int kind_kept(const char *text, size_t b, size_t e, char *animal, size_t cap,
+                     size_t *from)
+{
+    static const char *const kinds[] = {"kind", "type", "sort", "breed", NULL};
+    static const char *const has[] = {"have", "own", "keep", "got", "have got", NULL};
+    size_t i = skip(text, e, b), l = 0;
+    for (int k = 0; polite[k]; k++)
+        if ((l = opens(text, e, i, polite[k]))) {
+            i = skip(text, e, i + l);
+            k = -1;
+        }
+    *from = i;
+    if (!(l = opens(text, e, i, "what")) && !(l = opens(text, e, i, "which"))) return -1;
+    i = skip(text, e, i + l);
+    int k = 0;
+    while (kinds[k] && !(l = opens(text, e, i, kinds[k]))) k++;
+    if (!kinds[k]) return -1;
+    i = skip(text, e, i + l);
+    if (!(l = opens(text, e, i, "of"))) return -1;
+    i = skip(text, e, i + l);
+    size_t w = i;
+    while (i < e && isalpha((unsigned char)text[i])) i++;
+    if (i == w || i - w >= cap) return -1;
+    for (size_t c = w; c < i; c++) animal[c - w] = (char)tolower((unsigned char)text[c]);
+    animal[i - w] = '\0';
+    if (!dialogue_pet_word(animal)) return -1;
+    i = skip(text, e, i);
+    if (!(l = opens(text, e, i, "do"))) return -1;
+    i = skip(text, e, i + l);
+    int we = (l = opens(text, e, i, "we")) != 0;
+    if (!we && !(l = opens(text, e, i, "i"))) return -1;
+    i = skip(text, e, i + l);
+    for (k = 0; has[k]; k++)
+        if (opens(text, e, i, has[k])) return we;
+    return -1;
+}
+
 long asking_text(const char *msg, char *out, size_t cap)
 {
     size_t n = strlen(msg), at = 0;
@@ -193,6 +236,16 @@ long asking_text(const char *msg, char *out, size_t cap)
                 !put_names(out, cap, &at, form, msg + obj, end - obj))
                 return -1;
             b = e < n && msg[e] != '\n' ? e + 1 : e;  /* its "." or "!" is the "?" */
+            continue;
+        }
+        char animal[32], q[64];
+        size_t lead;                    /* (what opened it stays: "ok, ...") */
+        int we = kind_kept(msg, b, e, animal, sizeof animal, &lead);
+        if (we >= 0) {                  /* "what breed is my dog?" */
+            int ql = snprintf(q, sizeof q, "what breed is %s %s?", we ? "our" : "my", animal);
+            if (!put(out, cap, &at, msg + b, lead - b) || !put(out, cap, &at, q, (size_t)ql))
+                return -1;
+            b = e < n && msg[e] != '\n' ? e + 1 : e;
             continue;
         }
         if (e < n) e++;                 /* the mark that ends it */

@@ -588,6 +588,45 @@ static int requests(const char *text)
     return 0;
 }
 
+/* A question asked in two or three words, without a question word or mark: "dog name",
+ * "my wife's birthday", "son age" (someone of the user's and what of theirs): 1 with u
+ * made that question (its holder, relation class and word; no value), else 0. */
+static int terse_ask(const char *text, understood_t *u)
+{
+    static const struct {
+        const char *word;
+        int rel;
+    } of[] = {{"name", READER_REL_NAME}, {"age", READER_REL_AGE},
+              {"birthday", READER_REL_BIRTHDAY}, {"bday", READER_REL_BIRTHDAY},
+              {"job", READER_REL_JOB}, {"breed", READER_REL_KIND}};
+    char buf[64], key[UNDERSTAND_KEY];
+    const char *w[4];
+    int n = understand_split_words(text, " .!", buf, sizeof buf, w, 4);
+    int h = n > 0 && (!strcmp(w[0], "my") || !strcmp(w[0], "our"));
+    if (n - h != 2 || strlen(text) >= sizeof buf) return 0;
+    char one[32];                       /* "wife's", "dogs" */
+    snprintf(one, sizeof one, "%s", w[h]);
+    size_t l = strlen(one);
+    if (l > 2 && !strcmp(one + l - 2, "'s")) one[l - 2] = '\0';
+    understand_holder_of(one, key, sizeof key);
+    if (!understand_kin(key) && !dialogue_pet_word(key)) {
+        if (l > 1 && one[l - 1] == 's') one[l - 1] = '\0';
+        understand_holder_of(one, key, sizeof key);
+        if (!understand_kin(key) && !dialogue_pet_word(key)) return 0;
+    }
+    for (size_t i = 0; i < sizeof of / sizeof of[0]; i++) {
+        if (strcmp(w[h + 1], of[i].word) != 0) continue;
+        u->act = READER_QUESTION;
+        u->personal = 1;
+        u->rel = of[i].rel;
+        snprintf(u->holder, sizeof u->holder, "%s", key);
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(of[i].rel));
+        u->value[0] = u->old[0] = u->name[0] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
 /* 1 when a clause asks mnemo to forget ("can you forget what age I am?", "please just
  * forget him", "scratch the bit about my ex from your memory"), not whether it did
  * ("did you forget it?") nor that the user forgets ("I always forget my keys"). */
@@ -600,7 +639,14 @@ static int asks_to_forget(const char *text)
                                        "delete what i", "remove what i", "erase what i",
                                        "wipe what i", "scratch what", "scratch the",
                                        "scratch my", "scratch all", "scratch everything",
-                                       "from your memory", "out of your memory", NULL};
+                                       "from your memory", "out of your memory",
+                                       "don't keep", "dont keep", "do not keep",
+                                       "don't store", "dont store", "do not store",
+                                       "don't save", "dont save", "do not save",
+                                       "didn't keep", "no need to keep", "no need to store",
+                                       "no need to remember", "stop remembering",
+                                       "scrap the", "scrap my", "scrap that", "scrap what",
+                                       "scrap all", NULL};
     char low[512];
     size_t k = 0;
     for (; text[k] && k + 1 < sizeof low; k++) low[k] = (char)tolower((unsigned char)text[k]);
@@ -1213,6 +1259,9 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     int q = asks(text) ? opens_question(text) : -1;
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && q >= 0)
         u->act = READER_QUESTION;       /* a question is never written as a fact */
+    else if ((u->act == READER_FACT || u->act == READER_CORRECTION) &&
+             !(i > 0 && told[i - 1].act == READER_FORGET) && terse_ask(text, u))
+        return;                         /* "dog name": a question without its words */
     else if ((u->act == READER_FORGET || u->act == READER_UNABLE) && q > 0)
         u->act = q == 2 ? READER_QUESTION : READER_YESNO;
     if (u->act == READER_YESNO && !chinese(text) && opens_question(text) == 2)
@@ -1368,9 +1417,12 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (u->act == READER_UNABLE && !requests(text))
         u->act = READER_SMALLTALK;      /* nothing is refused that was not asked */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO || u->act == READER_SMALLTALK ||
-         u->act == READER_SUMMARY) &&
-        asks_to_forget(text))
+         u->act == READER_SUMMARY || u->act == READER_CORRECTION) &&
+        asks_to_forget(text)) {
+        if (u->act == READER_CORRECTION)    /* ("actually scrap the address": no value) */
+            u->value[0] = u->old[0] = '\0';
         u->act = READER_FORGET;     /* ("scratch what I said about my bike") */
+    }
     if (((u->act == READER_SMALLTALK && q < 0) || (u->act == READER_CORRECTION && !u->value[0])) &&
         slip_put_right(f, text, u))
         return;
@@ -1414,7 +1466,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
             (unsigned char)u->holder[0] < 0x80)
             u->holder[0] = (char)toupper((unsigned char)u->holder[0]);     /* a name */
     }
-    if (u->act == READER_FORGET && !says_forget(text))
+    if (u->act == READER_FORGET && !says_forget(text) && !asks_to_forget(text))
         u->act = READER_SMALLTALK;      /* nothing is deleted unless asked in words */
     /* a birthday is told with a word of birth in the message ("Ona's is the 8th of June"
      * after "Jurgis's birthday is ..."), not "we tie the knot on 9 August" */

@@ -405,8 +405,11 @@ static int member_of(const word_t *w, const word_t *g)
 /* 1 when w is one of whom a asks about, or one of them ("grandad" of "my grandparents"). */
 static int of_holder(const asked_t *a, const word_t *w)
 {
+    const char *animal = kinds_animal(w->low);      /* "greyhound" of "my dog" */
     for (int j = 0; j < a->nh; j++)
-        if (quote_same_word(w, &a->h[j]) || member_of(w, &a->h[j])) return 1;
+        if (quote_same_word(w, &a->h[j]) || member_of(w, &a->h[j]) ||
+            (animal && (!strcmp(animal, a->h[j].key) || !strcmp(animal, a->h[j].stem))))
+            return 1;
     return 0;
 }
 
@@ -477,6 +480,9 @@ static int tells_name(const asked_t *a, const word_t *s, int ns)
     static const char *const link[] = {"is", "are", "was", "were", "called", "named", "name",
                                        "names", "s", "my", "our", "the", "now", "also", "still",
                                        "new", NULL};
+    static const char *const not_names[] = {"after", "back", "off", "out", "something",
+                                            "anything", "nothing", "that", "this", "it",
+                                            "yet", NULL};
     for (int i = 0; i < ns; i++) {
         if (!of_holder(a, &s[i])) continue;
         int j = i + 1;
@@ -491,10 +497,20 @@ static int tells_name(const asked_t *a, const word_t *s, int ns)
             return 1;
         if (a->thing && i > 1 && quote_name_like(&s[i - 1]))
             return 1;                                   /* "a Lutheran church" */
-        for (int k = i + 1; k + 1 < ns; k++)
-            if ((!strcmp(s[k].low, "called") || !strcmp(s[k].low, "named")) &&
-                quote_name_like(&s[k + 1]))
+        for (int k = i + 1; k + 1 < ns; k++) {
+            /* "called Pilot", "named the Gator Getter", "a band called ventilator", "her
+             * name is Doughlene" (a name after these in any case) */
+            int call = !strcmp(s[k].low, "called") || !strcmp(s[k].low, "named");
+            if (!strcmp(s[k].low, "name") && k + 2 < ns && !strcmp(s[k + 1].low, "is"))
+                call = 1, k++;
+            if (!call) continue;
+            const word_t *n = &s[k + 1];
+            if (k + 2 < ns && !strcmp(n->low, "the")) n++;
+            if (quote_name_like(n) ||
+                (isalpha((unsigned char)n->low[0]) && !lex_is_stopword(n->low) &&
+                 !quote_kin_word(n) && !understand_in_list(not_names, n->low)))
                 return 1;
+        }
     }
     return 0;
 }
@@ -716,6 +732,7 @@ static int worth_reading(const char *text, const asked_t *a, char *low, size_t c
         for (; w->low[r] && w->low[r] == w->stem[r]; r++) root[r] = w->low[r];
         root[r] = '\0';
         if (!r || strstr(low, root) || (w->key[0] && strstr(low, w->key))) return 1;
+        if (k >= a->nk && dialogue_pet_word(w->key)) return 1;  /* (by its breed, of_holder) */
         const char *const *row = k < a->nk ? told_row(w) : NULL;
         for (int i = 1; row && row[i]; i++)
             if (strstr(low, row[i])) return 1;

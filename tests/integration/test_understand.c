@@ -1720,6 +1720,32 @@ START_TEST(test_yes_no_from_what_was_said)
 }
 END_TEST
 
+/* Names told beside a word for the pet or thing (a breed for "my dog", "called" before a
+ * name in small letters, "her name is"), a sentence that says "she" of someone the one
+ * before named, a request to forget in words of keeping ("don't keep", "scrap the"), a
+ * question in two words ("cat name"), and "what kind of dog do I have?". */
+START_TEST(test_names_pronouns_and_terse_asks)
+{
+    json_decref(say("a", "We foster an old lurcher called Brisket. My niece Maelle is 9. "
+                         "She lives with her dad in Quimper most of the year."));
+    ask("b", "what is my dog's name?", "Brisket", NULL);
+    ask("b", "where does my niece live?", "Quimper", NULL);
+    json_decref(say("a", "i sing in a choir called tidewater, and my kayak, her name is "
+                         "Gully"));
+    ask("b", "whats my choir called", "tidewater", NULL);
+    ask("b", "what's my kayak called?", "Gully", NULL);
+    tell("a", "I have a tabby cat called Nutmeg.");
+    ask("b", "cat name", "Nutmeg", NULL);
+    ask("b", "what kind of cat do I have?", "tabby", NULL);
+    tell("a", "My home address is 3 Ferry Lane.");
+    json_decref(say("a", "actually scrap the address, don't keep that one"));
+    ask("b", "what's my address?", "don't know", "Ferry");
+    tell("a", "My address is 9 Mill Row.");
+    json_decref(say("a", "don't keep my address"));
+    ask("b", "where do I live?", "don't know", "Mill");
+}
+END_TEST
+
 /* A request to forget a topic ("my salary", "my medication") forgets the facts whose
  * sentences tell of it and nothing else; "scratch ... from your memory" is a request to
  * forget, and what it names is no longer quoted. */
@@ -1843,6 +1869,7 @@ int main(void)
     tcase_add_test(tc, test_promotions_are_whose_they_name);
     tcase_add_test(tc, test_a_breed_told_beside_a_name_is_quoted);
     tcase_add_test(tc, test_yes_no_from_what_was_said);
+    tcase_add_test(tc, test_names_pronouns_and_terse_asks);
     tcase_add_test(tc, test_forgetting_a_topic_and_scratching_from_memory);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
