@@ -1555,6 +1555,41 @@ static int number_said(const store_turn_t *t, size_t nt, const char *value)
     return 0;
 }
 
+/* 1 when the Chinese yes/no question c (its text question, ending in 吗) names a value
+ * the user never wrote: two content characters side by side in it (a's, quote_zh.h)
+ * that none of the user's messages t[1..nt) holds together, one of them in none at all
+ * (我是在重庆开火锅店吗？ of one who only wrote 成都). */
+static int zh_unsaid(const asked_t *a, const understood_t *c, const char *question,
+                     const store_turn_t *t, size_t nt)
+{
+    size_t n = strlen(question);
+    while (n && strchr(" ?!.", question[n - 1])) n--;
+    if (n >= 3 && !strncmp(question + n - 3, "\xEF\xBC\x9F", 3)) n -= 3;     /* ？ */
+    if (c->act != READER_YESNO && !(n >= 3 && !strncmp(question + n - 3, "吗", 3))) return 0;
+    char prev[4] = "";
+    int prev_said = 1;
+    for (size_t i = 0; i + 3 <= n; i += (unsigned char)question[i] >= 0xE0 ? 3 : 1) {
+        char ch[4] = "", pair[7];
+        if ((unsigned char)question[i] >= 0xE0) memcpy(ch, question + i, 3);
+        int content = 0;
+        for (int k = 0; ch[0] && k < a->z.nch && !content; k++) content = !strcmp(a->z.ch[k], ch);
+        if (!content) {
+            prev[0] = '\0';
+            continue;
+        }
+        snprintf(pair, sizeof pair, "%s%s", prev, ch);
+        int said = 0, pair_said = !prev[0];
+        for (size_t j = 1; j < nt && !(said && pair_said); j++) {
+            said |= strstr(t[j].text, ch) != NULL;
+            pair_said |= strstr(t[j].text, pair) != NULL;
+        }
+        if (!pair_said && (!said || !prev_said)) return 1;  /* (a word never written) */
+        memcpy(prev, ch, sizeof prev);
+        prev_said = said;
+    }
+    return 0;
+}
+
 /* 1 when question asks for a name or a brand ("what's the mill called?", "what brand is
  * my bike?", "name of my school"), which only a sentence that names something answers. */
 static int asks_a_name(const word_t *q, int nq)
@@ -1753,11 +1788,12 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             /* "do I live in Quito?" of a user who never said Quito and told something of
              * the kind asked (told_of_kind): no; else it stays unknown ("do I climb?") */
             char named[UNDERSTAND_VALUE];
-            fd->unsaid = !a->zh &&
-                         !understand_chinese(question, strlen(question)) &&
-                         asks_of_one(question, c, told_of_kind(f, c->holder, c->rel), named,
-                                     sizeof named) &&
-                         !value_said(t, nt, named) && !number_said(t, nt, named);
+            fd->unsaid = a->zh ? zh_unsaid(a, c, question, t, nt)
+                               : !understand_chinese(question, strlen(question)) &&
+                                     asks_of_one(question, c,
+                                                 told_of_kind(f, c->holder, c->rel), named,
+                                                 sizeof named) &&
+                                     !value_said(t, nt, named) && !number_said(t, nt, named);
             any |= fd->unsaid;
             continue;
         }
@@ -1773,9 +1809,10 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         }
         note_found(c, question, a, best, t, s, fd);
         char named[UNDERSTAND_VALUE];   /* "does my mother live in Oslo?", Oslo never said */
-        if (!fd->yes && !fd->no && !a->zh &&
-            asks_of_one(question, c, 0, named, sizeof named) && !value_said(t, nt, named) &&
-            !number_said(t, nt, named))
+        if (!fd->yes && !fd->no &&
+            (a->zh ? zh_unsaid(a, c, question, t, nt)
+                   : asks_of_one(question, c, 0, named, sizeof named) &&
+                         !value_said(t, nt, named) && !number_said(t, nt, named)))
             fd->no = 1;
         size_t was = fd->turn, wfrom = fd->from, wlen = fd->len;
         int moved = !fd->yes && !fd->no && c->act != READER_YESNO &&

@@ -1717,6 +1717,10 @@ START_TEST(test_yes_no_from_what_was_said)
     ask("b", "Is Pilot a husky?", "Yes", NULL);
     ask("b", "does my dad live with us?", "Yes", NULL);
     ask("b", "when did I have my gallbladder out?", "2021", NULL);
+    /* Chinese: a value never written (two characters side by side) is a no */
+    json_decref(say("c", "我叫小林，住在厦门，开了一家奶茶店。"));
+    ask("c", "我是在福州开奶茶店吗？", "No", "Yes");
+    ask("c", "我是在厦门开奶茶店吗？", "Yes", "No");
 }
 END_TEST
 
