@@ -668,7 +668,14 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
     }
     if (a->age) return tells_age(a, s, ns);
     int number = !a->amount;                    /* "how many hives?": a number is told */
-    for (int i = 0; i < ns && !number; i++) number = quote_kind_of_value(&s[i]);
+    for (int i = 0; i < ns && !number; i++) {   /* within three words of one of its words,
+                                                 * when it has any ("eleven of them") */
+        if (!quote_kind_of_value(&s[i])) continue;
+        number = !a->nk;
+        for (int j = i - 3; j <= i + 3 && !number; j++)
+            for (int k = 0; j >= 0 && j < ns && k < a->nk && !number; k++)
+                number = quote_same_word(&s[j], &a->k[k]);
+    }
     if (!number) return 0;
     if (a->cued && quote_denies(s, ns)) return 0;    /* "I don't work in Leeds anymore" */
     if (a->placed && !place_after(a, s, ns)) return 0;     /* "Pilar and I live together" */

@@ -25,6 +25,9 @@ static const struct {
     {"which gym do I go to?", "self", OPEN, "the gym I go to is FitZone on Kent Road", 1},
     {"what's my locker number", "self", OPEN, "locker 114, top row", 1},
     {"how many acres do I farm", "self", OPEN, "we farm 30 acres of barley up north", 2},
+    /* how many: a number within three words of a word of it, not of another thing */
+    {"how many pupils do I teach", "self", OPEN, "I drove buses for 30 years and now I teach a few pupils", 0},
+    {"how many hens do I keep", "self", OPEN, "we keep hens, nine of them", 2},
     {"where do I coach", "self", OPEN, "coaching the under-tens at Ashgrove on Sundays", 1},
     {"what do I plant", "self", OPEN, "I plant chillies, my uncle plants beans", 1},
     {"which tablets do i take at night", "self", OPEN, "two iron tablets at night before bed", 2},
