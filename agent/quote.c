@@ -911,6 +911,7 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
                 named_before = of_holder(a, &s[j]);
             named_before |= carried && refers_back(s, ns);
             if (quote_asks_to_forget(s, ns)) {
+                named_before = 0;               /* ("forget Jo. He's private": not his) */
                 int was_next = hid->next, was_n = hid->n;
                 hide_words(hid, s, ns);
                 if (forgot_named) hid->next = was_next;     /* "... about X. Please forget
