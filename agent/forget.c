@@ -38,10 +38,13 @@ static int redact(const char *text, const char *needle, char *out, size_t n)
 }
 
 /* Whether memory m keeps a fact of its own once the values of p are gone from it: it
- * has a frame, that is not ended and whose value is none of them. */
+ * has a frame, that is not ended and whose value is none of them, and its text is not
+ * part of a sentence p forgets. */
 static int keeps_a_fact(const store_memory_t *m, const respond_t *p)
 {
     if (!m->relation || !m->value || !strcmp(m->value, FACTS_ENDED)) return 0;
+    for (int i = 0; i < p->nforget_text; i++)   /* (its text within a sentence forgotten) */
+        if (m->text && facts_has_words(p->forget_text[i], m->text)) return 0;
     for (int i = 0; i < p->nforget_text; i++)
         if (facts_same_value(m->value, p->forget_text[i]) ||
             facts_has_words(m->value, p->forget_text[i]))
@@ -100,7 +103,7 @@ int forget_apply(agent_t *a, wm_conv_t *c, const char *user, const respond_t *p,
         if (rc) return rc;
         wm_ring_forget(&c->ring, p->forget_text[i]);
     }
-    if (!p->nforget) return AGENT_OK;
+    if (!p->nforget && !p->forget_said) return AGENT_OK;   /* (sentences: quote.h) */
     /* Other conversations' working memories restore themselves from the redacted turns. */
     atomic_fetch_add(&a->gen, 1);
     c->gen = atomic_load(&a->gen);

@@ -335,6 +335,11 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
     a->zh = 0;
     a->placed = 0;
     a->amount = quote_span_asks(question) == QUOTE_ASKS_AMOUNT;
+    a->counted[0] = '\0';      /* "how many years ...": years */
+    for (int i = 0; a->amount && i + 2 < nq && !a->counted[0]; i++)
+        if (!strcmp(q[i].low, "how") && (!strcmp(q[i + 1].low, "many") ||
+                                         !strcmp(q[i + 1].low, "much")))
+            snprintf(a->counted, sizeof a->counted, "%s", q[i + 2].stem);
     static const char *const user[] = {"i", "my", "me", "we", "our", "us", "mine", "i'm",
                                        "im", "i've", "ive", NULL};
     a->anyone = a->self;
@@ -669,12 +674,15 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
     if (a->age) return tells_age(a, s, ns);
     int number = !a->amount;                    /* "how many hives?": a number is told */
     for (int i = 0; i < ns && !number; i++) {   /* within three words of one of its words,
-                                                 * when it has any ("eleven of them") */
+                                                 * when it has any ("eleven of them"), or of
+                                                 * what it counts ("been 12 years") */
         if (!quote_kind_of_value(&s[i])) continue;
         number = !a->nk;
-        for (int j = i - 3; j <= i + 3 && !number; j++)
+        for (int j = i - 3; j <= i + 3 && !number; j++) {
             for (int k = 0; j >= 0 && j < ns && k < a->nk && !number; k++)
                 number = quote_same_word(&s[j], &a->k[k]);
+            number |= j >= 0 && j < ns && a->counted[0] && !strcmp(s[j].stem, a->counted);
+        }
     }
     if (!number) return 0;
     if (a->cued && quote_denies(s, ns)) return 0;    /* "I don't work in Leeds anymore" */
@@ -920,6 +928,7 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
                 for (int k = 0; k < a->nk && !stop; k++)
                     for (int j = 0; j < ns && !stop; j++)
                         stop = !strcmp(s[j].stem, a->k[k].stem);
+                hid->asked |= stop;
                 continue;
             }
             if (asks || asked || len >= QUOTE_SENTENCE || quote_is_hidden(hid, s, ns)) continue;
@@ -1464,12 +1473,13 @@ static int told_of_kind(const facts_t *f, const char *holder, int rel)
 }
 
 /* 1 when the words of value (two letters or more each, "a" and "an" aside) are all in
- * one of the user's messages t[0..nt) (a question's own message, the newest, aside). */
+ * one of the user's messages t[0..nt) (those before the question's own, which is not
+ * stored yet). */
 static int value_said(const store_turn_t *t, size_t nt, const char *value)
 {
     char v[UNDERSTAND_VALUE];
     snprintf(v, sizeof v, "%s", value);
-    for (size_t i = 1; i < nt; i++) {
+    for (size_t i = 0; i < nt; i++) {
         int all = 1, any = 0;
         char *save = NULL;
         char buf[UNDERSTAND_VALUE];
@@ -1547,13 +1557,13 @@ static int asks_of_one(const char *question, const understood_t *c, int kind, ch
     return named[0] != '\0';
 }
 
-/* 1 when value is a number ("four", "4") and one of the user's messages t[1..nt) holds
+/* 1 when value is a number ("four", "4") and one of the user's messages t[0..nt) holds
  * that number in digits or in words ("3 kids" of "three"). */
 static int number_said(const store_turn_t *t, size_t nt, const char *value)
 {
     long want, got;
     if (!understand_number(value, &want)) return 0;
-    for (size_t i = 1; i < nt; i++) {
+    for (size_t i = 0; i < nt; i++) {
         char buf[2048];         /* (the first 2 KB of a message, its first 128 words) */
         const char *w[128];
         int n = understand_split_words(t[i].text, " ,.;:!?()\n\t", buf, sizeof buf, w, 128);
@@ -1565,7 +1575,7 @@ static int number_said(const store_turn_t *t, size_t nt, const char *value)
 
 /* 1 when the Chinese yes/no question c (its text question, ending in 吗) names a value
  * the user never wrote: two content characters side by side in it (a's, quote_zh.h)
- * that none of the user's messages t[1..nt) holds together, one of them in none at all
+ * that none of the user's messages t[0..nt) holds together, one of them in none at all
  * (我是在重庆开火锅店吗？ of one who only wrote 成都). */
 static int zh_unsaid(const asked_t *a, const understood_t *c, const char *question,
                      const store_turn_t *t, size_t nt)
@@ -1587,7 +1597,7 @@ static int zh_unsaid(const asked_t *a, const understood_t *c, const char *questi
         }
         snprintf(pair, sizeof pair, "%s%s", prev, ch);
         int said = 0, pair_said = !prev[0];
-        for (size_t j = 1; j < nt && !(said && pair_said); j++) {
+        for (size_t j = 0; j < nt && !(said && pair_said); j++) {
             said |= strstr(t[j].text, ch) != NULL;
             pair_said |= strstr(t[j].text, pair) != NULL;
         }
@@ -1870,6 +1880,14 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
                                  &got[0].len);
         if (newer) best = covered + 1;
         else if (newer_only) best = 0;
+        else if (!best && !covered && hid->asked && c->act == READER_QUESTION) {
+            /* a fact that holds none of its words, of what the user asked to forget
+             * ("when's my baby due?" after "forget the baby news"): not known */
+            realise_frame_t none = {c->holder, READER_REL_OPEN, "", NULL};
+            realise_unknown(p->reply, sizeof p->reply, &none);
+            p->answer[0] = '\0';
+            p->nused = 0;
+        }
         else if (best > covered) note_found(c, question, a, best, t, s, &got[0]);
         int moved = newer ||
                     (best > covered && !yesno && !got[0].yes && !got[0].no &&
@@ -1951,5 +1969,90 @@ out:
     free(out);
     store_turns_free(t, nt);
     store_memories_free(said.past, said.npast);
+    return rc;
+}
+
+/* Adds text[0..n) to p's texts to forget, in pieces that end before a space (or a whole
+ * character) when it is longer than one holds; 0 when p has no room left for all. */
+static int forget_piece(respond_t *p, const char *text, size_t n)
+{
+    const size_t cap = sizeof p->forget_text[0] - 1;
+    while (n) {
+        size_t k = n;
+        if (k > cap) {
+            k = cap;
+            while (k > cap / 2 && text[k] != ' ') k--;
+            if (text[k] != ' ')                 /* no space: a whole UTF-8 character */
+                for (k = cap; k && ((unsigned char)text[k] & 0xC0) == 0x80; k--) {}
+        }
+        if (p->nforget_text >= (int)(sizeof p->forget_text / sizeof p->forget_text[0]))
+            return 0;
+        snprintf(p->forget_text[p->nforget_text++], sizeof p->forget_text[0], "%.*s", (int)k,
+                 text);
+        text += k, n -= k;
+        while (n && *text == ' ') text++, n--;
+    }
+    return 1;
+}
+
+int quote_forget_said(store_t *st, const char *user, const char *msg, respond_t *p)
+{
+    if (!p->forget_said) return STORE_OK;
+    hidden_t *hid = calloc(1, sizeof *hid);
+    word_t *s = malloc(QUOTE_WORDS * sizeof *s);
+    store_turn_t *t = NULL;
+    size_t nt = 0, at = 0, from, len;
+    int rc = STORE_OK, asks, found = 0;
+    char about[128] = "";
+    size_t na = 0;
+    if (!hid || !s) {
+        rc = STORE_ENOMEM;
+        goto out;
+    }
+    /* what the request names (as find_said hides it), and those words for the reply */
+    while (quote_next_sentence(msg, &at, &from, &len, &asks)) {
+        int ns = quote_words(msg + from, len, s, QUOTE_WORDS);
+        if (!quote_asks_to_forget(s, ns)) continue;
+        int was_next = hid->next, was_n = hid->n;
+        hide_words(hid, s, ns);
+        if (was_n) hid->next = was_next;        /* "... about X. Please forget it." */
+        for (int i = 0; i < ns; i++) {
+            if (!quote_content_word(&s[i]) || forget_verb(&s[i]) ||
+                understand_in_list(keep, s[i].low) || understand_in_list(request, s[i].low))
+                continue;
+            int mine = i > 0 && !strcmp(s[i - 1].low, "my");
+            int w = snprintf(about + na, sizeof about - na, "%s%s%s", na ? " " : "",
+                             mine ? "your " : "", s[i].low);
+            if (w > 0 && (size_t)w < sizeof about - na) na += (size_t)w;
+        }
+    }
+    if (!hid->n && !hid->next) goto out;
+    if ((rc = store_turns_said(st, user, QUOTE_TURNS, &t, &nt)) != STORE_OK) goto out;
+    for (size_t i = 0; i < nt; i++) {       /* newest first (msg itself is not stored yet) */
+        int asked = t[i].kind && !strcmp(t[i].kind, model_kind_name(MODEL_KIND_ANSWER));
+        if (asked || !strcmp(t[i].text, STORE_REDACTED)) continue;
+        if (hid->next && !hid->n) {         /* "forget that": the message told last */
+            found = forget_piece(p, t[i].text, strlen(t[i].text));
+            break;
+        }
+        size_t a2 = 0;
+        while (quote_next_sentence(t[i].text, &a2, &from, &len, &asks)) {
+            int ns = quote_words(t[i].text + from, len, s, QUOTE_WORDS);
+            if (asks || quote_asks_to_forget(s, ns) || !quote_is_hidden(hid, s, ns)) continue;
+            found = 1;
+            if (!forget_piece(p, t[i].text + from, len)) goto said;
+        }
+    }
+said:
+    if (found) {
+        if (na) snprintf(p->reply, sizeof p->reply, "Done, I've forgotten what you told me about %s.",
+                         about);
+        else snprintf(p->reply, sizeof p->reply, "Done, I've forgotten that.");
+        p->answer[0] = '\0';
+    }
+out:
+    store_turns_free(t, nt);
+    free(hid);
+    free(s);
     return rc;
 }

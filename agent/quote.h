@@ -66,6 +66,16 @@
 int quote_told(store_t *st, const char *user, const char *msg, const understood_t *u, int n,
                const facts_t *f, respond_t *p, agent_quoted_t *q);
 
+/* A request to forget in msg that matched no fact (p->forget_said, respond.h): the
+ * user's sentences it hides as quote_told would (those that hold a word it names, or a
+ * longer or shorter form of one; for one that names nothing, "forget that", the message
+ * before it) become p's texts to forget (p->forget_text, at most 8 pieces of at most
+ * UNDERSTAND_VALUE - 1 bytes), so forget_apply redacts them from the turns and forgets
+ * the memories that hold them; the reply then says "Done, I've forgotten what you told
+ * me about ...". Returns STORE_OK (p unchanged when it names nothing told), STORE_ENOMEM
+ * or STORE_EIO. */
+int quote_forget_said(store_t *st, const char *user, const char *msg, respond_t *p);
+
 /* The score quote_told gives sentence as the quote for the question clause
  * question about holder (understood.h key; "self" or "" for the user) read as of
  * relation class rel (enum reader_rel), with names (the names of the user's people,

@@ -48,6 +48,7 @@ typedef struct asked {
     int past;       /* passes over sentences that hold a replaced value (tells_past) */
     int placed;     /* the words of its relation count only before a place ("live in") */
     int amount;     /* asks how many or how much: a sentence with no number says nothing */
+    char counted[LEX_WORD_MAX];     /* the stem of what it counts ("how many years") */
     int anyone;     /* names no one, the user neither ("what night is quiz?"): a word told
                      * of someone of theirs answers too */
     int zh;         /* a Chinese question, compared by its characters (z) */
@@ -64,6 +65,7 @@ typedef struct hidden {
     size_t zhlen[8];
     int nzh;
     int next;       /* the next (older) message told, no question, is hidden whole */
+    int asked;      /* a request to forget named a word of the question read for */
 } hidden_t;
 
 /* What the user said and what of it no longer holds: their messages t[0..nt) newest first,

@@ -1433,6 +1433,7 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
     char buf[512];
     set_kind(r, MODEL_KIND_STATEMENT);
     if (!nt && r->nforget) return;      /* "forget it, delete delete": done once */
+    if (!nt && !r->forget_said) r->forget_said = r->clause + 1;
     say(r, nt ? realise_forgot(buf, sizeof buf, told, nt)
               : "I don't have anything about that to forget.");
 }

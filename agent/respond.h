@@ -59,6 +59,8 @@ typedef struct respond {
     int clause;                     /* the clause being planned */
     int summarised;                 /* the reply lists what is known ("what do you know
                                      * about me?"): the user's own words may add to it */
+    int forget_said;                /* 1 + the clause of a request to forget that matched
+                                     * no fact (0: none): its sentences may (quote.h) */
 } respond_t;
 
 /* Plans the turn of the user's message msg, read as u[0..n), against f, the user's

@@ -169,6 +169,8 @@ static int read_message(agent_t *a, const char *user, const char *msg, const cha
     respond_plan(facts, msg, u, n, smalltalk, *plan);
     /* a question no fact answers may be answered with the user's own words */
     rc = quote_told(a->st, user, msg, u, n, facts, *plan, &out->quoted);
+    /* a request to forget that matched no fact forgets the sentences it names */
+    if (rc == STORE_OK) rc = quote_forget_said(a->st, user, msg, *plan);
     known_put(a->known, held);
     if (rc != STORE_OK) {
         snprintf(err, errlen, "reading what the user told failed");

@@ -100,7 +100,8 @@ static const char *const stmt_sql[S_COUNT] = {
         " FROM conversations AS c WHERE c.user = ?1 AND c.seq < ?2 ORDER BY c.seq DESC"
         " LIMIT ?3",
     [S_MEM_WITH_TEXT] = "SELECT id FROM memories WHERE user = ?1 "
-                        "AND instr(lower(text), lower(?2)) > 0 ORDER BY id LIMIT ?3",
+                        "AND (instr(lower(text), lower(?2)) > 0 OR (length(text) >= 12 "
+                        "AND instr(lower(?2), lower(text)) > 0)) ORDER BY id LIMIT ?3",
     [S_TURN_REDACT] = "UPDATE turns SET text = ?3 WHERE user = ?1 "
                       "AND instr(lower(text), lower(?2)) > 0",
     [S_CONV_DELETE] = "DELETE FROM conversations WHERE user = ?1 AND id = ?2",

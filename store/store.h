@@ -440,12 +440,13 @@ int store_chat_commit_n(store_t *st, const char *user, const char *conversation,
                         size_t errlen);
 /* Replaces the text of every turn of user's conversations that contains needle (ASCII
  * case folded) with STORE_REDACTED, in one transaction; *n (may be NULL) receives how
- * many. A forget request calls it before store_memory_forget, whose checkpoint then
- * clears the WAL too. Returns STORE_OK, STORE_EINVAL (no user or needle), STORE_ENOMEM
+ * many. When it changed any, a WAL checkpoint follows, so the old text leaves the WAL
+ * too (a forget request calls it before store_memory_forget). Returns STORE_OK, STORE_EINVAL (no user or needle), STORE_ENOMEM
  * or STORE_EIO, with err. */
 /* The ids of user's memories (current or not) whose text contains needle (ASCII case
- * folded), oldest first, at most max, into ids; *n receives how many. A forget request
- * finds with it the memories that hold a value as told, without a frame. Returns
+ * folded), or, of 12 bytes or more, is contained in it, oldest first, at most max, into
+ * ids; *n receives how many. A forget request finds with it the memories that hold a
+ * value as told, without a frame, and those of a sentence it forgets. Returns
  * STORE_OK, STORE_EINVAL, STORE_ENOMEM or STORE_EIO. */
 int store_memories_with_text(store_t *st, const char *user, const char *needle, int64_t *ids,
                              size_t max, size_t *n);

@@ -392,9 +392,12 @@ int store_turns_redact(store_t *st, const char *user, const char *needle, size_t
         goto unlock;
     }
     stmt_done(s);
+    int changed = sqlite3_changes(st->db);
     if (n)
-        *n = (size_t)sqlite3_changes(st->db);
+        *n = (size_t)changed;
     rc = store_commit(st, err, errlen);
+    if (rc == STORE_OK && changed)      /* the old text leaves the WAL too */
+        rc = store_checkpoint_locked(st, err, errlen);
 unlock:
     pthread_mutex_unlock(&st->mu);
     return rc;

@@ -1750,6 +1750,23 @@ START_TEST(test_names_pronouns_and_terse_asks)
 }
 END_TEST
 
+/* A request to forget what was never a fact ("the allotment news") forgets the sentences
+ * that tell it: the reply says so, a question of it is not answered from them, and their
+ * text is gone from the files; what else was told stays. */
+START_TEST(test_forgetting_what_was_only_said)
+{
+    tell("a", "I work as a glazier in Dundee.");
+    json_decref(say("a", "Big news, we finally got an allotment plot at Balgay, number 14!"));
+    ask("b", "which allotment plot did we get?", "14", NULL);
+    json_t *t = say("b", "please forget the allotment news, it's not official yet");
+    ck_assert_msg(strcasestr(reply_of(t), "forgotten"), "'%s'", reply_of(t));
+    json_decref(t);
+    ask("c", "which allotment plot did we get?", "know", "14");
+    ask("c", "what's my job?", "glazier", NULL);
+    files_lack("Balgay");
+}
+END_TEST
+
 /* A request to forget a topic ("my salary", "my medication") forgets the facts whose
  * sentences tell of it and nothing else; "scratch ... from your memory" is a request to
  * forget, and what it names is no longer quoted. */
@@ -1874,6 +1891,7 @@ int main(void)
     tcase_add_test(tc, test_a_breed_told_beside_a_name_is_quoted);
     tcase_add_test(tc, test_yes_no_from_what_was_said);
     tcase_add_test(tc, test_names_pronouns_and_terse_asks);
+    tcase_add_test(tc, test_forgetting_what_was_only_said);
     tcase_add_test(tc, test_forgetting_a_topic_and_scratching_from_memory);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
