@@ -1032,6 +1032,17 @@ static int new_words(const word_t *s, int ns, const char *text)
     return n;
 }
 
+/* 1 when the sentence s[0..ns) names someone of the user's by a kin or pet word and a
+ * name right after it ("My wife Ingrid says ...") that low (what is said so far, lower
+ * case) does not hold. */
+static int names_kin(const word_t *s, int ns, const char *low)
+{
+    for (int j = 0; j + 1 < ns; j++)
+        if (quote_kin_word(&s[j]) && quote_name_like(&s[j + 1]) && !strstr(low, s[j + 1].low))
+            return 1;
+    return 0;
+}
+
 /* A summary's reply (p) followed by what the user told that it does not say: of the
  * newest SUMMARY_SEEN sentences they told (no question, no small talk, nothing a
  * request to forget hides, no change or denial, nothing of a relation of one value that
@@ -1043,7 +1054,7 @@ static void summary_adds(respond_t *p, const facts_t *f, const store_memory_t *p
                          size_t npast, const store_turn_t *t, size_t nt, hidden_t *hid,
                          word_t *s, char *low)
 {
-    struct { size_t turn, from, len; int used, most; } seen[SUMMARY_SEEN];
+    struct { size_t turn, from, len; int used, most, named; } seen[SUMMARY_SEEN];
     int nseen = 0;
     char stems[32][LEX_WORD_MAX];
     listed_cues(f, stems, sizeof stems / sizeof stems[0]);
@@ -1079,6 +1090,7 @@ static void summary_adds(respond_t *p, const facts_t *f, const store_memory_t *p
                 continue;
             seen[nseen].turn = i, seen[nseen].from = from, seen[nseen].len = len;
             seen[nseen].used = 0;
+            seen[nseen].named = names_kin(s, ns, low);
             seen[nseen++].most = new_words(s, ns, low);    /* what it adds to the reply */
         }
     }
@@ -1090,6 +1102,8 @@ static void summary_adds(respond_t *p, const facts_t *f, const store_memory_t *p
             if (seen[c].used || seen[c].most <= most) continue;
             int ns = quote_words(t[seen[c].turn].text + seen[c].from, seen[c].len, s, QUOTE_WORDS);
             seen[c].most = new_words(s, ns, low);
+            if (seen[c].most && seen[c].named && names_kin(s, ns, low))
+                seen[c].most += 2;      /* a person named, not yet said, counts more */
             if (seen[c].most > most) most = seen[c].most, best = c;
         }
         if (best < 0) break;

@@ -288,6 +288,13 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
     if (!u->value[0] && !facts_multi_valued(rel, target->relation, target->holder) &&
         wrote(r, target->holder, rel, target->relation))
         return;             /* "I moved to Bern, I don't live in Lyon anymore" */
+    static const char *const gone[] = {"anymore", "longer", "left", "died", "passed", "broke",
+                                       "split", "divorced", "ex", "gone", "lost", "rehomed",
+                                       "sold", "separated", "dumped", "over", NULL};
+    int gone_said = 0;
+    for (int i = 0; gone[i] && !gone_said; i++) gone_said = facts_has_words(text, gone[i]);
+    if (!u->value[0] && rel == READER_REL_NAME && !gone_said)
+        return;             /* "Ingrid is not happy" ends no one's name */
     if (!u->value[0]) {
         end_value(r, f, text, target);
         return;
