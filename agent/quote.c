@@ -340,6 +340,9 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
         if (!strcmp(q[i].low, "how") && (!strcmp(q[i + 1].low, "many") ||
                                          !strcmp(q[i + 1].low, "much")))
             snprintf(a->counted, sizeof a->counted, "%s", q[i + 2].stem);
+    for (int i = 0; i + 1 < nq && !a->counted[0]; i++)     /* "how long": a time */
+        if (!strcmp(q[i].low, "how") && !strcmp(q[i + 1].low, "long"))
+            snprintf(a->counted, sizeof a->counted, "%s", QUOTE_COUNTED_TIME);
     static const char *const user[] = {"i", "my", "me", "we", "our", "us", "mine", "i'm",
                                        "im", "i've", "ive", NULL};
     a->anyone = a->self;
@@ -672,6 +675,9 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
         if (!named) return 0;
     }
     if (a->age) return tells_age(a, s, ns);
+    static const char *const time_units[] = {"year", "years", "yrs", "month", "months",
+                                             "week", "weeks", "day", "days", "decade",
+                                             "decades", "hours", NULL};
     int number = !a->amount;                    /* "how many hives?": a number is told */
     for (int i = 0; i < ns && !number; i++) {   /* within three words of one of its words,
                                                  * when it has any ("eleven of them"), or of
@@ -681,7 +687,10 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
         for (int j = i - 3; j <= i + 3 && !number; j++) {
             for (int k = 0; j >= 0 && j < ns && k < a->nk && !number; k++)
                 number = quote_same_word(&s[j], &a->k[k]);
-            number |= j >= 0 && j < ns && a->counted[0] && !strcmp(s[j].stem, a->counted);
+            number |= j >= 0 && j < ns && a->counted[0] &&
+                      (!strcmp(s[j].stem, a->counted) ||
+                       (!strcmp(a->counted, QUOTE_COUNTED_TIME) && j == i + 1 &&
+                        understand_in_list(time_units, s[j].low)));
         }
     }
     if (!number) return 0;
@@ -1598,6 +1607,9 @@ static int zh_unsaid(const asked_t *a, const understood_t *c, const char *questi
     while (n && strchr(" ?!.", question[n - 1])) n--;
     if (n >= 3 && !strncmp(question + n - 3, "\xEF\xBC\x9F", 3)) n -= 3;     /* ？ */
     if (c->act != READER_YESNO && !(n >= 3 && !strncmp(question + n - 3, "吗", 3))) return 0;
+    static const char *const which[] = {"什么", "哪", "谁", "几", "多少", "任何", "怎么", NULL};
+    for (int i = 0; which[i]; i++)      /* "我有什么健康问题吗？" asks which, if any */
+        if (strstr(question, which[i])) return 0;
     char prev[4] = "";
     int prev_said = 1;
     for (size_t i = 0; i + 3 <= n; i += (unsigned char)question[i] >= 0xE0 ? 3 : 1) {

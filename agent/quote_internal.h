@@ -22,6 +22,9 @@ enum { QUOTE_WORDS = 96, QUOTE_SENTENCE = 400, QUOTE_TEXT = 8192 };
  * from (quote_newer_change; a fact told before all of them is older than each). */
 enum { QUOTE_NEWER_TURNS = 64 };
 
+/* What asked_t.counted holds for "how long ...?": a number before a unit of time. */
+#define QUOTE_COUNTED_TIME "#time"
+
 /* One word of a text: its lower-case form, its stem (lex_stem), its holder key, the
  * part of its sentence it is in (parts end at commas, colons and brackets). */
 typedef struct word {
@@ -48,7 +51,8 @@ typedef struct asked {
     int past;       /* passes over sentences that hold a replaced value (tells_past) */
     int placed;     /* the words of its relation count only before a place ("live in") */
     int amount;     /* asks how many or how much: a sentence with no number says nothing */
-    char counted[LEX_WORD_MAX];     /* the stem of what it counts ("how many years") */
+    char counted[LEX_WORD_MAX];     /* the stem of what it counts ("how many years"), or
+                                     * QUOTE_COUNTED_TIME for "how long" */
     int anyone;     /* names no one, the user neither ("what night is quiz?"): a word told
                      * of someone of theirs answers too */
     int zh;         /* a Chinese question, compared by its characters (z) */
