@@ -1,10 +1,10 @@
 /* quote.c: the user's own words for a question their facts do not answer (quote.h).
  * A question's content words are its words less the function words of the lexical
- * index (lex_is_stopword), the words every question about a person uses (below), kin
- * and pet words and names; each is compared on its stem (lex_stem). What the user told
- * is cut into sentences at . ! ? ; and line ends (a full stop as clauses_full_stop
- * says, so "12.1" and "Dr. Ruiz" stay whole), each into parts at commas, colons and
- * brackets. */
+ * index (lex_is_stopword), the words every question about a person uses, kin and pet
+ * words and names; each is compared on its stem (lex_stem). What the user told is read
+ * as quote_words.c cuts it (sentences, parts, words); what they told later that changes
+ * an answer is quote_newer.c's. This file chooses the sentence for each question, says
+ * yes or no from it, adds to summaries and forgets what a request names. */
 #include "agent/quote.h"
 #include "agent/quote_internal.h"
 
@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "agent/clauses.h"
 #include "agent/kinds.h"
 #include "agent/quote_span.h"
 #include "agent/quote_trim.h"
@@ -28,111 +27,6 @@
 /* A summary adds at most SUMMARY_ADDS of the user's sentences, chosen among the newest
  * SUMMARY_SEEN they told. */
 enum { SUMMARY_ADDS = 3, SUMMARY_SEEN = 256 };
-
-/* Words any question about a person may use, whatever it asks ("what's my favourite
- * ...", "remind me how many ..."): never what a quote is chosen by. */
-static const char *const generic[] = {
-    "name", "names", "called", "call", "remember", "remind", "tell", "told", "say",
-    "said", "know", "think", "favourite", "favorite", "fav", "fave", "number", "kind",
-    "type", "one", "ones", "now", "ever", "currently", "right", "rn", "pls", "please",
-    "btw", "anyway", "exactly", "actually", "old", "long", "work", "live", "like", "love",
-    "enjoy", "prefer", "get",
-    "got", "make", "take", "want", "need", "day", "time", "year", "years", "week", "month",
-    "today", "usually", "mine", "again", "use", "used", "good", "best", "new", "last",
-    "first", "else", "go", "going", "whats", "wheres", "whos", "hows", "u", "ur",
-    "mnemo", /* its own name, as people greet it ("hey mnemo, ...") */
-    "dear", "darling", "mate", "buddy", "pal", "hun", "hon", "dude", /* said to mnemo */
-    NULL,
-};
-
-/* A byte that continues a word: ASCII letters, digits and apostrophes, and the bytes of
- * two-byte UTF-8 sequences (Latin letters with accents); CJK, emoji and punctuation
- * end it. */
-static size_t word_bytes(const unsigned char *s)
-{
-    if (isalnum(*s) || *s == '\'') return 1;
-    if (*s >= 0xC2 && *s <= 0xDF && (s[1] & 0xC0) == 0x80) return 2;
-    return 0;
-}
-
-/* The present of an irregular past a user tells in ("sang" of "sing", "drove", "taught"),
- * so a question in the present finds it; else w itself. */
-static const char *irregular(const char *w)
-{
-    static const char *const past[][2] = {
-        {"sang", "sing"}, {"sung", "sing"}, {"drove", "drive"}, {"driven", "drive"},
-        {"rode", "ride"}, {"ridden", "ride"}, {"grew", "grow"}, {"grown", "grow"},
-        {"taught", "teach"}, {"bought", "buy"}, {"ran", "run"}, {"swam", "swim"},
-        {"flew", "fly"}, {"flown", "fly"}, {"wrote", "write"}, {"written", "write"},
-        {"built", "build"}, {"spoke", "speak"}, {"spoken", "speak"}, {"won", "win"},
-        {"fought", "fight"}, {"caught", "catch"}, {"brought", "bring"}, {"sold", "sell"},
-        {"studied", "study"}, {"met", "meet"}, {"began", "begin"}, {"begun", "begin"},
-        {"threw", "throw"}, {"drew", "draw"}, {"fell", "fall"}, {"froze", "freeze"},
-        {NULL, NULL}};
-    for (int i = 0; past[i][0]; i++)
-        if (!strcmp(w, past[i][0])) return past[i][1];
-    return w;
-}
-
-/* The words of text[0..len) into w[0..max), parts counted from 0; returns how many. */
-int quote_words(const char *text, size_t len, word_t *w, int max)
-{
-    const unsigned char *s = (const unsigned char *)text;
-    int n = 0, part = 0;
-    size_t i = 0;
-    while (i < len && n < max) {
-        size_t b = word_bytes(s + i);
-        if (!b) {
-            if (strchr(",:()[]", s[i]) || (s[i] == '-' && i + 1 < len && s[i + 1] == ' '))
-                part++;
-            i++;
-            continue;
-        }
-        size_t at = 0;
-        w[n].cap = isupper(s[i]) != 0;
-        while (i < len && (b = word_bytes(s + i)) != 0 && i + b <= len) {
-            for (size_t k = 0; k < b; k++)
-                if (at + 1 < sizeof w[n].low) w[n].low[at++] = (char)tolower(s[i + k]);
-            i += b;
-        }
-        w[n].low[at] = '\0';
-        while (at && w[n].low[at - 1] == '\'') w[n].low[--at] = '\0';
-        if (!at) continue;
-        lex_stem(irregular(w[n].low), w[n].stem, sizeof w[n].stem);
-        understand_holder_of(w[n].low, w[n].key, sizeof w[n].key);
-        if (!understand_kin(w[n].key) && !understand_group_key(w[n].key) && at > 1 &&
-            w[n].low[at - 1] == 's')        /* "mums"; not "rating" as "rat" */
-            understand_holder_of(w[n].stem, w[n].key, sizeof w[n].key);
-        w[n].part = part;
-        n++;
-    }
-    return n;
-}
-
-/* 1 when w names a kind of person or pet ("sister", "mum", "kids", "dog", "siblings"). */
-int quote_kin_word(const word_t *w)
-{
-    static const char *const more[] = {"parent", "parents", "grandparent", "grandparents",
-                                       "sibling", "siblings", "twin", "twins", "relatives",
-                                       "inlaws", "in-laws", NULL};
-    return understand_kin(w->key) || understand_group_key(w->key) || dialogue_pet_word(w->key) ||
-           understand_in_list(more, w->low);
-}
-
-/* 1 when w is h: the same stem, or the same holder key ("mum" and "mother"; not the
- * key of the user, which "I" and a number both read as). */
-int quote_same_word(const word_t *w, const word_t *h)
-{
-    return !strcmp(w->stem, h->stem) ||
-           (w->key[0] && strcmp(w->key, "self") != 0 && !strcmp(w->key, h->key));
-}
-
-int quote_is_name(const char *const *names, const char *w)
-{
-    for (; names && *names; names++)
-        if (!strcasecmp(*names, w)) return 1;
-    return 0;
-}
 
 /* 1 when the kin word at j of w names whom its part is about: it opens the part or
  * follows a word of whose ("my sister", "the kids", "Kit's dad"), not a word it is
@@ -163,85 +57,6 @@ static int someone_before(const word_t *w, int i, const char *const *names, int 
             return 1;
     }
     return 0;
-}
-
-/* The verbs of keeping, which ask to forget when denied ("don't keep", "do not
- * remember"). */
-static const char *const keep[] = {"keep", "remember", "store", "save", "record", NULL};
-
-/* 1 when w is a form of a verb that asks to forget ("forgets", "deleted":
- * understand_forget_verbs). */
-static int forget_verb(const word_t *w)
-{
-    for (const char *const *v = understand_forget_verbs; *v; v++)
-        if (!strncmp(w->low, *v, strlen(*v))) return 1;
-    return 0;
-}
-
-/* 1 when "rather" or "prefer" comes before w[j] ("I'd rather you didn't ..."). */
-static int rather_before(const word_t *w, int j)
-{
-    for (int i = 0; i < j; i++)
-        if (!strcmp(w[i].low, "rather") || !strcmp(w[i].low, "prefer")) return 1;
-    return 0;
-}
-
-/* A request to forget: "forget ...", "delete ...", "can you forget ...", "scratch what
- * I said ...", or a verb of keeping denied ("don't keep", "do not remember"); not
- * "before I forget", "don't forget". */
-int quote_asks_to_forget(const word_t *w, int n)
-{
-    static const char *const deny[] = {"don't", "dont", "not", "never", NULL};
-    static const char *const wished[] = {"didn't", "didnt", "wouldn't", "wouldnt", NULL};
-    /* "before I forget", "don't forget", "she always forgets": no request */
-    static const char *const teller[] = {"i", "i'll", "i'd", "i'm", "we", "he", "she", "they",
-                                         "it", "might", "may", "always", "often", "don't",
-                                         "dont", "never", "not", "ll", NULL};
-    static const char *const asking[] = {"can", "could", "would", "will", "please", "pls",
-                                         "best", "just", "to", NULL};
-    static const char *const scratched[] = {"what", "the", "my", "all", "everything", "any",
-                                            NULL};
-    for (int i = 0; i < n; i++) {
-        /* "scratch the tax stuff", "scratch what I said": not "a scratch" */
-        if (!strcmp(w[i].low, "scratch") && i + 1 < n &&
-            understand_in_list(scratched, w[i + 1].low))
-            return 1;
-        if (forget_verb(&w[i])) {
-            if (i > 0 && understand_in_list(teller, w[i - 1].low)) continue;
-            if (i > 0 && !strcmp(w[i - 1].low, "you") && (i < 2 || !understand_in_list(asking, w[i - 2].low)))
-                continue;
-            return 1;
-        }
-        for (int j = i - 2 >= 0 ? i - 2 : 0; j < i && understand_in_list(keep, w[i].low); j++)
-            if (understand_in_list(deny, w[j].low) ||
-                (understand_in_list(wished, w[j].low) && rather_before(w, j)))
-                return 1;       /* "I'd rather you didn't keep ..." */
-    }
-    return 0;
-}
-
-/* The words of a request to forget that only say it is one ("please forget the part
- * about ...", "no need to save that"). */
-static const char *const request[] = {
-    "stored", "saved", "want", "mention", "mentioned", "said", "told", "info", "information",
-    "private", "anymore", "mind", "matter", "matters", "anywhere", "everything", "never",
-    "please", "pls", "lol", "bit", "idea", "ugh", "hmm", "eh", "um", "oh", "ah", "sorry",
-    "wait", "nvm", "nevermind", "tbh", "haha", "thing", NULL,
-};
-
-/* 1 when w is a word a question or a request to forget is about: no function word, no
- * greeting, no word every question may use (nor another form of one), not one letter. */
-int quote_content_word(const word_t *w)
-{
-    if (lex_is_stopword(w->low) || strlen(w->low) < 2 ||
-        understand_in_list(understand_greetings, w->low))
-        return 0;
-    for (const char *const *g = generic; *g; g++) {     /* "living" as "live" */
-        char stem[LEX_WORD_MAX];
-        lex_stem(*g, stem, sizeof stem);
-        if (!strcmp(*g, w->low) || !strcmp(stem, w->stem)) return 0;
-    }
-    return 1;
 }
 
 /* Words a fact answers without saying them: what kind of value a question asks for
@@ -421,28 +236,6 @@ static int of_holder(const asked_t *a, const word_t *w)
     return 0;
 }
 
-/* 1 when w is a number of at most three digits or a number word ("seven"). */
-static int number_word(const word_t *w)
-{
-    size_t n = strlen(w->low), d = strspn(w->low, "0123456789");
-    return (n && n <= 3 && d == n) || (d == 0 && understand_has_number(w->low));
-}
-
-/* What kind of value w may be: 1 a number, 0 a word. */
-int quote_kind_of_value(const word_t *w)
-{
-    return isdigit((unsigned char)w->low[0]) || number_word(w);
-}
-
-/* The day of the week (1-7) or month (101-112) w names, else 0; "may" and "march" only
- * with a capital, being words of their own too. */
-int quote_when_word(const word_t *w)
-{
-    int day = understand_weekday(w->low), month = understand_month(w->low);
-    if (month && !w->cap && (!strcmp(w->low, "may") || !strcmp(w->low, "march"))) month = 0;
-    return day ? day : month ? 100 + month : 0;
-}
-
 /* 1 when s tells the age of whom a asks about: a number within three words after a
  * word for them ("Kuba is 7", "elias turned 6", "tomek (9)"), not one that counts
  * something ("has 2 kids"). */
@@ -454,7 +247,7 @@ static int tells_age(const asked_t *a, const word_t *s, int ns)
     for (int i = 0; i < ns; i++) {
         int him = a->self ? understand_in_list(me, s[i].low) : of_holder(a, &s[i]);
         for (int j = i + 1; him && j < ns && j <= i + 3; j++) {
-            if (!number_word(&s[j])) continue;
+            if (!quote_number_word(&s[j])) continue;
             if (j + 1 < ns && s[j + 1].part == s[j].part && quote_content_word(&s[j + 1]) &&
                 !understand_in_list(unit, s[j + 1].low))
                 break;
@@ -462,12 +255,6 @@ static int tells_age(const asked_t *a, const word_t *s, int ns)
         }
     }
     return 0;
-}
-
-/* 1 when w may be a name: written with a capital, not "I", no kin or function word. */
-int quote_name_like(const word_t *w)
-{
-    return w->cap && strcmp(w->low, "i") && !quote_kin_word(w) && !lex_is_stopword(w->low);
 }
 
 /* 1 when w is one of link or a word in -ly ("officially"): what may stand between a
@@ -519,49 +306,6 @@ static int tells_name(const asked_t *a, const word_t *s, int ns)
                  !quote_kin_word(n) && !understand_in_list(not_names, n->low)))
                 return 1;
         }
-    }
-    return 0;
-}
-
-/* Words of denying or ending ("not", "quit", "sold"; any word in "n't" too), of a change
- * or a correction ("moved", "instead", "sorry"), and of calling off ("skipping"): what
- * denies, changes and quote_called_off look for, and quote_newer_change's first look at a message. */
-static const char *const denial_words[] = {
-    "no", "not", "never", "nor", "neither", "quit", "stopped", "anymore", "longer", "used",
-    "gave", "ex", "without", "sold", "lost", "died", "passed", "rehomed", "gone", "left",
-    "ended", "retired", "dont", "doesnt", "didnt", "isnt", "wasnt", "cant", "wont", "aint",
-    "havent", "hasnt", "arent", "werent",
-    "t", /* "don’t" with a curly apostrophe ends at it */
-    NULL};
-static const char *const change_words[] = {
-    "left", "leaving", "moved", "moving", "notice", "changed", "switched", "sold", "broke",
-    "split", "instead", "actually", "update", "sorry", "meant", "correction", "wrong", "oops",
-    "now", NULL};
-static const char *const off_words[] = {"skip", "skipping", "skipped", "cancelled",
-                                        "canceled", "postponed", "cannot", "can't", "anymore",
-                                        NULL};
-
-/* 1 when text may hold a sentence quote_called_off takes: a word of one of the lists above, as
- * a whole word, or one in "n't" (a first look, before its words are read). */
-int quote_may_change(const char *text)
-{
-    const char *const *lists[] = {denial_words, change_words, off_words};
-    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
-        for (int k = 0; lists[l][k]; k++)
-            if (facts_has_words(text, lists[l][k])) return 1;
-    return strstr(text, "n't") != NULL || strstr(text, "n\xe2\x80\x99t") != NULL;
-}
-
-/* 1 when a sentence denies or ends something ("I don't eat meat", "we quit the club",
- * "we sold the van"):
- * it holds every word of a yes/no question without bearing it out. */
-int quote_denies(const word_t *w, int n)
-{
-    for (int i = 0; i < n; i++) {
-        size_t len = strlen(w[i].low);
-        if (understand_in_list(denial_words, w[i].low) ||
-            (len > 3 && !strcmp(w[i].low + len - 3, "n't")))
-            return 1;
     }
     return 0;
 }
@@ -761,80 +505,7 @@ static int worth_reading(const char *text, const asked_t *a, char *low, size_t c
         for (int i = 1; row && row[i]; i++)
             if (strstr(low, row[i])) return 1;
     }
-    for (const char *const *f = understand_forget_verbs; *f; f++)
-        if (strstr(low, *f)) return 1;
-    if (strstr(low, "scratch")) return 1;       /* (asks_to_forget) */
-    for (const char *const *f = keep; *f; f++)
-        if (strstr(low, *f)) return 1;
-    return 0;
-}
-
-static void hide_words(hidden_t *h, const word_t *s, int ns)
-{
-    static const char *const that[] = {"that", "it", "this", NULL};
-    int named = 0;
-    for (int i = 0; i < ns; i++) {
-        /* "forget that ...", "delete it": what was just told */
-        if (i + 1 < ns && forget_verb(&s[i]) && understand_in_list(that, s[i + 1].low))
-            h->next = 1;
-        if (!quote_content_word(&s[i]) || forget_verb(&s[i]) || understand_in_list(keep, s[i].low) ||
-            understand_in_list(request, s[i].low))
-            continue;
-        named = 1;
-        if (h->n < 64) snprintf(h->stem[h->n++], sizeof h->stem[0], "%s", s[i].stem);
-        /* a topic named ("drop my wages"): the words that tell of it too */
-        const char *const *tells = understand_topic_tells(s[i].low);
-        for (int t = 0; tells && tells[t] && h->n < 64; t++)
-            if (tells[t][0] != '#' && !strchr(tells[t], ' '))
-                lex_stem(tells[t], h->stem[h->n++], sizeof h->stem[0]);
-    }
-    if (!named) h->next = 1;
-}
-
-/* 1 when a and b are one word or one begins the other, of 5 letters at least ("weigh",
- * "weight"): a request to forget hides words of the same root. */
-static int same_root(const char *a, const char *b)
-{
-    size_t na = strlen(a), nb = strlen(b), n = na < nb ? na : nb;
-    return !strcmp(a, b) || (n >= 5 && !strncmp(a, b, n));
-}
-
-int quote_is_hidden(const hidden_t *h, const word_t *s, int ns)
-{
-    for (int i = 0; i < ns; i++)
-        for (int j = 0; j < h->n; j++)
-            if (same_root(s[i].stem, h->stem[j]) || same_root(s[i].low, h->stem[j])) return 1;
-    return 0;
-}
-
-/* The next sentence of text from *at: its start and length into *from and *len, and
- * whether it ends with a question mark; 0 at the end. */
-int quote_next_sentence(const char *text, size_t *at, size_t *from, size_t *len, int *asks)
-{
-    size_t i = *at, n = strlen(text);
-    while (i < n && (isspace((unsigned char)text[i]) || strchr(".!?;", text[i]))) i++;
-    if (i >= n) return 0;
-    size_t b = i, mark = 1;     /* the bytes of the mark that ends it */
-    *asks = 0;
-    for (; i < n; i++) {
-        char c = text[i];
-        if (c == '\n' || c == ';' || c == '!' || c == '?' ||
-            (c == '.' && (i + 1 == n || isspace((unsigned char)text[i + 1])) &&
-             clauses_full_stop(text, n, i, b))) {
-            *asks = c == '?';
-            break;
-        }
-        if (!strncmp(text + i, "\xE3\x80\x82", 3) || !strncmp(text + i, "\xEF\xBC\x9F", 3) ||
-            !strncmp(text + i, "\xEF\xBC\x81", 3)) {      /* 。？！ */
-            *asks = text[i + 2] == '\x9F';
-            mark = 3;
-            break;
-        }
-    }
-    *from = b;
-    *len = i - b;
-    *at = i < n ? i + mark : n;
-    return 1;
+    return quote_may_forget(low);
 }
 
 /* The names of the user's people and pets in f (pointers into f), NULL-terminated. */
@@ -930,7 +601,7 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
             if (quote_asks_to_forget(s, ns)) {
                 named_before = 0;               /* ("forget Jo. He's private": not his) */
                 int was_next = hid->next, was_n = hid->n;
-                hide_words(hid, s, ns);
+                quote_hide_words(hid, s, ns);
                 if (forgot_named) hid->next = was_next;     /* "... about X. Please forget
                                                              * it.": X, not the last message */
                 forgot_named |= hid->n > was_n;
@@ -959,31 +630,12 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
     return best;
 }
 
-/* 1 when a sentence tells a change or a correction ("we left Leeds", "sorry, I meant
- * Lena"): its new value is a fact the summary says, its old one no longer so. */
-int quote_changes(const word_t *s, int ns)
-{
-    if (quote_denies(s, ns)) return 1;
-    for (int j = 0; j < ns; j++)
-        if (understand_in_list(change_words, s[j].low)) return 1;
-    return 0;
-}
-
 /* How many numbers the text[0..n) holds; s is scratch (QUOTE_WORDS words). */
 static int values_in(const char *text, size_t n, word_t *s)
 {
     int ns = quote_words(text, n, s, QUOTE_WORDS), k = 0;
     for (int i = 0; i < ns; i++) k += quote_kind_of_value(&s[i]);
     return k;
-}
-
-/* 1 when a sentence says a plan or a value changed ("we're skipping Ghent", "so we fly in
- * May instead"): quote_changes() or a word of calling off. */
-int quote_called_off(const word_t *s, int ns)
-{
-    for (int j = 0; j < ns; j++)
-        if (understand_in_list(off_words, s[j].low)) return 1;
-    return quote_changes(s, ns);
 }
 
 /* The stems of the cue words of the relations f has a fact of, into stems (NULL-ended,
@@ -1085,7 +737,7 @@ static void summary_adds(respond_t *p, const facts_t *f, const store_memory_t *p
         while (nseen < SUMMARY_SEEN && quote_next_sentence(t[i].text, &at, &from, &len, &asks)) {
             int ns = quote_words(t[i].text + from, len, s, QUOTE_WORDS);
             if (quote_asks_to_forget(s, ns)) {
-                hide_words(hid, s, ns);
+                quote_hide_words(hid, s, ns);
                 continue;
             }
             /* a message taken for small talk adds only a sentence that names something
@@ -1421,34 +1073,6 @@ static int tells_other(const word_t *q, int nq, const word_t *s, int ns)
     return other_place(q, nq, s, ns);
 }
 
-/* A sentence of text at from (*len bytes) taken on by the next one of its message
- * when that one only says "it" of it ("my handicap dropped. It's 14 now!"), when it
- * is short and tells no value itself ("we moved the shop! it's on Mill Lane now",
- * "changed courses. geology now"), or when the next one is a number of now alone ("sold
- * a few ewes. 40 left."): *len then reaches the end of that one. s is
- * scratch (QUOTE_WORDS words), NULL for a yes/no question (only "it" then: what it
- * checks is said in the sentence found). */
-void quote_goes_on(const char *text, size_t from, size_t *len, word_t *s)
-{
-    static const char *const it[] = {"it's ", "its ", "it is ", "it’s ", "that's ", NULL};
-    size_t at = from + *len, b, n;
-    int asks;
-    if (!text[at] || text[at] == '\n' || !quote_next_sentence(text, &at, &b, &n, &asks) || asks ||
-        b + n - from >= QUOTE_SENTENCE)
-        return;
-    static const char *const now[] = {"now", "left", "total", "altogether", NULL};
-    int ns = s ? quote_words(text + from, *len, s, QUOTE_WORDS) : 0, bare = s && ns <= 5;
-    for (int i = 0; i < ns && bare; i++) bare = !quote_value_shape(&s[i], i == 0);
-    for (int i = 0; it[i] && !bare; i++) bare = !strncasecmp(text + b, it[i], strlen(it[i]));
-    /* a number of now told alone after it: "sold a few ewes. 17 now." */
-    int nn = s && !bare ? quote_words(text + b, n, s, QUOTE_WORDS) : 0, number = 0, of_now = 0;
-    for (int i = 0; i < nn && nn <= 4; i++) {
-        number |= quote_value_shape(&s[i], 0) == 1;
-        of_now |= understand_in_list(now, s[i].low);
-    }
-    if (bare || (number && of_now)) *len = b + n - from;
-}
-
 /* 1 when the sentence s[0..ns) says not of a word the yes/no question q[0..nq) asks
  * (a's words), a word of negation right before it or one word before ("i don't own
  * skis" of "do I own skis?"), and the question itself says no "not" (note_found asks
@@ -1656,7 +1280,6 @@ static int names_something(const word_t *s, int ns, const char *text, size_t n)
     return memchr(text, '"', n) != NULL;
 }
 
-
 /* 1 when the yes/no question q[0..nq) asks of the past ("did I sing at ...?", "was I a
  * nurse?"): a sentence that says it ended ("before I retired") still says yes. */
 static int asks_past(const word_t *q, int nq)
@@ -1696,7 +1319,7 @@ static void note_found(const understood_t *c, const char *question,
              (tells_other(q, nq, s, ns) || (best >= a->nk && says_not(a, q, nq, s, ns)));
     /* (one word is enough when it is a name or a number, "is the pony called Sable?", or
      * the job or the kind of animal asked of someone named: "is Ines a vet?") */
-    int one = a->nk == 1 && !a->zh && (a->k[0].cap || number_word(&a->k[0]) || a->job);
+    int one = a->nk == 1 && !a->zh && (a->k[0].cap || quote_number_word(&a->k[0]) || a->job);
     for (int i = 0; i < nq && a->breed[0] && !a->nk && !one; i++) {  /* "is Kuri a beagle?" */
         const char *of = kinds_animal(q[i].low);
         if (!of || !strcmp(of, q[i].low)) continue;
@@ -2040,12 +1663,10 @@ int quote_forget_said(store_t *st, const char *user, const char *msg, respond_t 
         int ns = quote_words(msg + from, len, s, QUOTE_WORDS);
         if (!quote_asks_to_forget(s, ns)) continue;
         int was_next = hid->next, was_n = hid->n;
-        hide_words(hid, s, ns);
+        quote_hide_words(hid, s, ns);
         if (was_n) hid->next = was_next;        /* "... about X. Please forget it." */
         for (int i = 0; i < ns; i++) {
-            if (!quote_content_word(&s[i]) || forget_verb(&s[i]) ||
-                understand_in_list(keep, s[i].low) || understand_in_list(request, s[i].low))
-                continue;
+            if (!quote_named_word(&s[i])) continue;
             int mine = i > 0 && !strcmp(s[i - 1].low, "my");
             int w = snprintf(about + na, sizeof about - na, "%s%s%s", na ? " " : "",
                              mine ? "your " : "", s[i].low);

@@ -1,7 +1,8 @@
 /* quote_internal.h: what the files of the quote (quote.c, quote_newer.c) share and no
  * other part of the agent uses: the words of a sentence as they are compared (word_t),
  * a question as it is compared with sentences (asked_t), what requests to forget hide
- * (hidden_t), what the user said (said_t), and the helpers over them. Every function
+ * (hidden_t), what the user said (said_t), and the helpers over them (quote_words.c,
+ * quote_newer.c). Every function
  * is pure over its arguments except where it says it reads the store; none allocates.
  * Word arrays are the caller's (QUOTE_WORDS words); sentences are (text, from, len)
  * spans into the caller's turns. */
@@ -87,7 +88,7 @@ typedef struct said {
     size_t npast;
 } said_t;
 
-/* ---- words (quote.c) ---- */
+/* ---- words (quote_words.c) ---- */
 
 /* The words of text[0..len) into w[0..max), parts counted from 0; returns how many. */
 int quote_words(const char *text, size_t len, word_t *w, int max);
@@ -105,8 +106,13 @@ int quote_kind_of_value(const word_t *w);
 int quote_when_word(const word_t *w);
 /* 1 when w may be a name: written with a capital, not "I", no kin or function word. */
 int quote_name_like(const word_t *w);
+/* 1 when w is a number of at most three digits or a number word ("seven"). */
+int quote_number_word(const word_t *w);
+/* The shape of a value w may be that a newer message can tell in its place: 1 a number,
+ * 2 a day or month, 3 a word with a capital not first in its sentence, else 0. */
+int quote_value_shape(const word_t *w, int first);
 
-/* ---- sentences (quote.c) ---- */
+/* ---- sentences and requests to forget (quote_words.c) ---- */
 
 /* The next sentence of text from *at: its start and length into *from and *len, and
  * whether it ends with a question mark; 0 at the end. */
@@ -115,6 +121,15 @@ int quote_next_sentence(const char *text, size_t *at, size_t *from, size_t *len,
 int quote_asks_to_forget(const word_t *w, int n);
 /* 1 when a word of s[0..ns) is one h hides (the same root). */
 int quote_is_hidden(const hidden_t *h, const word_t *s, int ns);
+/* Adds to h what the request to forget s[0..ns) hides: the words it names (and the
+ * words that tell of a topic it names), or, naming none or saying "forget that", the
+ * message told before it (h->next). */
+void quote_hide_words(hidden_t *h, const word_t *s, int ns);
+/* 1 when w is a word a request to forget names (a content word, not "forget", "keep",
+ * "please", "bit" ...). */
+int quote_named_word(const word_t *w);
+/* 1 when the lower-case text low may hold a request to forget (a first look). */
+int quote_may_forget(const char *low);
 /* 1 when s[0..n) denies or ends something ("I don't eat meat", "we sold the van"). */
 int quote_denies(const word_t *s, int n);
 /* 1 when s[0..ns) tells a change or a correction ("we left Leeds", "I meant Lena"). */
@@ -135,9 +150,6 @@ void quote_goes_on(const char *text, size_t from, size_t *len, word_t *s);
 int quote_asks_for_value(const char *question);
 /* 1 when a question asks what holds now ("which gym do I use nowadays?"). */
 int quote_asks_now(const char *question);
-/* The shape of a value w may be that a newer message can tell in its place: 1 a number,
- * 2 a day or month, 3 a word with a capital not first in its sentence, else 0. */
-int quote_value_shape(const word_t *w, int first);
 /* A newer message that changes what the sentence at turn *bt (from *bfrom, *blen bytes)
  * told for wh-question a: 1 with *bt, *bfrom, *blen moved to it, else 0. s and o are
  * scratch. */

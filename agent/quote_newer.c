@@ -38,19 +38,6 @@ int quote_asks_now(const char *question)
     return 0;
 }
 
-
-/* The shape of a value w may be that a newer message can tell in its place: 1 a number
- * ("5", "seven", "3rd"; not "one", mostly a pronoun), 2 a day or month, 3 a word written with a capital that is not
- * the first of its sentence ("Berlin", "B1"), else 0. */
-int quote_value_shape(const word_t *w, int first)
-{
-    if (!strcmp(w->low, "one")) return 0;       /* ("the oldest one", "one more") */
-    if (quote_kind_of_value(w)) return 1;
-    if (quote_when_word(w)) return 2;
-    static const char *const me[] = {"i'm", "im", "i've", "ive", "i'd", "i'll", NULL};
-    return !first && quote_name_like(w) && !understand_in_list(me, w->low) ? 3 : 0;
-}
-
 /* The values the sentence s[0..ns) tells within four words of one of a's content words
  * ("about 30 hens", "race in Ghent"), not a's own, and of the kind the question
  * asks (asks: quote_span_asks): up to max into old (their shapes into shape); how
@@ -72,7 +59,6 @@ static int values_near(const asked_t *a, int asks, const word_t *s, int ns,
     }
     return n;
 }
-
 
 /* A newer message that changes what the sentence find_said chose tells (turn *bt, from
  * *bfrom, *blen bytes) for a wh-question a: one that names a value the chosen sentence
@@ -209,7 +195,6 @@ int quote_work_said(const said_t *said, const hidden_t *hid, word_t *s, size_t *
     }
     return 0;
 }
-
 
 /* The words that say a relation changed for quote_newer_change ("promoted" of a job, "moved"
  * of a home), NULL for a relation with none of its own. */
