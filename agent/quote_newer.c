@@ -249,6 +249,9 @@ int quote_newer_change(const asked_t *a, int rel, int asks_for, const said_t *sa
     static const char *const leaves[] = {"left", "quit", "sold", "lost", "died", "anymore",
                                          "longer", "former", "skipping", "instead", NULL};
     const char *const *cue = change_cues(rel);
+    /* words that can only say one's job changed, whatever else the question names */
+    static const char *const hired[] = {"promoted", "hired", "transferred", "demoted", NULL};
+    int job = rel == READER_REL_JOB || rel == READER_REL_EMPLOYER || rel == READER_REL_WORKPLACE;
     const store_turn_t *t = said->t;
     if (rel == READER_REL_NAME) return 0;       /* (a name is whom it is about) */
     word_t v[8];
@@ -288,6 +291,8 @@ int quote_newer_change(const asked_t *a, int rel, int asks_for, const said_t *sa
                     if (quote_same_word(&s[j], &a->h[k])) whom = 1, by_name |= s[j].cap || a->h[k].cap;
                 for (int k = 0; k < a->nk; k++) about |= quote_same_word(&s[j], &a->k[k]);
                 if (cue && (!a->nk || a->cued)) about |= understand_in_list(cue, s[j].low);
+                about |= job && understand_in_list(hired, s[j].low);  /* "got promoted to
+                                                                       * shift supervisor" */
                 mind |= understand_in_list(minded, s[j].low);
             }
             /* someone named who "changed her mind" or does a thing "instead": of what
