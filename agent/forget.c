@@ -98,8 +98,12 @@ int forget_apply(agent_t *a, wm_conv_t *c, const char *user, const respond_t *p,
                  agent_turn_t *out, char *err, size_t errlen)
 {
     for (int i = 0; i < p->nforget_text; i++) {
-        int rc = agent_from_store(store_turns_redact(a->st, user, p->forget_text[i], NULL,
-                                                     err, errlen));
+        /* (a sentence of what was said goes alone, a value with its whole turns) */
+        int rc = agent_from_store(
+            p->forget_said ? store_turns_redact_part(a->st, user, p->forget_text[i], NULL, err,
+                                                     errlen)
+                           : store_turns_redact(a->st, user, p->forget_text[i], NULL, err,
+                                                errlen));
         if (rc) return rc;
         wm_ring_forget(&c->ring, p->forget_text[i]);
     }

@@ -1644,16 +1644,47 @@ static int forget_piece(respond_t *p, const char *text, size_t n)
     return 1;
 }
 
+/* The parts of the sentence text[from, from + len) (between commas, colons, semicolons,
+ * brackets and dashes) that hold a word hid hides, each added to p's texts to forget;
+ * the request's words req[0..nreq) that one of them holds are marked in used. 1 when
+ * one was found; -1 when p had no room left. s is scratch (QUOTE_WORDS words). */
+static int forget_parts(const char *text, size_t from, size_t len, const hidden_t *hid,
+                        const word_t *req, int nreq, int *used, word_t *s, respond_t *p)
+{
+    int found = 0;
+    size_t b = from, end = from + len;
+    for (size_t k = from; k <= end; k++) {
+        int dash = k + 2 < end && !strncmp(text + k, "\xE2\x80\x94", 3);    /* — */
+        if (k < end && !strchr(",:;()[]", text[k]) && !dash &&
+            !(text[k] == '-' && k + 1 < end && text[k + 1] == ' '))
+            continue;
+        size_t pb = b, pe = k;
+        b = k + (dash ? 3 : 1);
+        if (dash) k += 2;
+        while (pb < pe && isspace((unsigned char)text[pb])) pb++;
+        while (pe > pb && isspace((unsigned char)text[pe - 1])) pe--;
+        int ns = pe > pb ? quote_words(text + pb, pe - pb, s, QUOTE_WORDS) : 0;
+        if (!ns || !quote_is_hidden(hid, s, ns)) continue;
+        for (int r = 0; r < nreq; r++) {
+            hidden_t one = {.n = 1};
+            snprintf(one.stem[0], sizeof one.stem[0], "%s", req[r].stem);
+            used[r] |= quote_is_hidden(&one, s, ns);
+        }
+        found = 1;
+        if (!forget_piece(p, text + pb, pe - pb)) return -1;
+    }
+    return found;
+}
+
 int quote_forget_said(store_t *st, const char *user, const char *msg, respond_t *p)
 {
     if (!p->forget_said) return STORE_OK;
+    enum { REQ = 16 };
     hidden_t *hid = calloc(1, sizeof *hid);
-    word_t *s = malloc(QUOTE_WORDS * sizeof *s);
+    word_t *s = malloc(QUOTE_WORDS * sizeof *s), req[REQ];
     store_turn_t *t = NULL;
     size_t nt = 0, at = 0, from, len;
-    int rc = STORE_OK, asks, found = 0;
-    char about[128] = "";
-    size_t na = 0;
+    int rc = STORE_OK, asks, found = 0, nreq = 0, used[REQ] = {0}, mine[REQ] = {0};
     if (!hid || !s) {
         rc = STORE_ENOMEM;
         goto out;
@@ -1665,35 +1696,41 @@ int quote_forget_said(store_t *st, const char *user, const char *msg, respond_t 
         int was_next = hid->next, was_n = hid->n;
         quote_hide_words(hid, s, ns);
         if (was_n) hid->next = was_next;        /* "... about X. Please forget it." */
-        for (int i = 0; i < ns; i++) {
-            if (!quote_named_word(&s[i])) continue;
-            int mine = i > 0 && !strcmp(s[i - 1].low, "my");
-            int w = snprintf(about + na, sizeof about - na, "%s%s%s", na ? " " : "",
-                             mine ? "your " : "", s[i].low);
-            if (w > 0 && (size_t)w < sizeof about - na) na += (size_t)w;
-        }
+        for (int i = 0; i < ns && nreq < REQ; i++)
+            if (quote_named_word(&s[i])) {
+                mine[nreq] = i > 0 && !strcmp(s[i - 1].low, "my");
+                req[nreq++] = s[i];
+            }
     }
     if (!hid->n && !hid->next) goto out;
     if ((rc = store_turns_said(st, user, QUOTE_TURNS, &t, &nt)) != STORE_OK) goto out;
-    for (size_t i = 0; i < nt; i++) {       /* newest first (msg itself is not stored yet) */
+    for (size_t i = 0; i < nt && found >= 0; i++) {     /* newest first (msg is not stored
+                                                         * yet) */
         int asked = t[i].kind && !strcmp(t[i].kind, model_kind_name(MODEL_KIND_ANSWER));
         if (asked || !strcmp(t[i].text, STORE_REDACTED)) continue;
         if (hid->next && !hid->n) {         /* "forget that": the message told last */
             found = forget_piece(p, t[i].text, strlen(t[i].text));
+            nreq = 0;
             break;
         }
         size_t a2 = 0;
-        while (quote_next_sentence(t[i].text, &a2, &from, &len, &asks)) {
+        while (found >= 0 && quote_next_sentence(t[i].text, &a2, &from, &len, &asks)) {
             int ns = quote_words(t[i].text + from, len, s, QUOTE_WORDS);
             if (asks || quote_asks_to_forget(s, ns) || !quote_is_hidden(hid, s, ns)) continue;
-            found = 1;
-            if (!forget_piece(p, t[i].text + from, len)) goto said;
+            int got = forget_parts(t[i].text, from, len, hid, req, nreq, used, s, p);
+            found = got < 0 ? -1 : found || got;
         }
     }
-said:
-    if (found) {
-        if (na) snprintf(p->reply, sizeof p->reply, "Done, I've forgotten what you told me about %s.",
-                         about);
+    if (found) {        /* "Done, I've forgotten what you told me about your knee." */
+        char about[128] = "";
+        size_t na = 0;
+        for (int r = 0; r < nreq; r++) {
+            int w = !used[r] ? 0 : snprintf(about + na, sizeof about - na, "%s%s%s",
+                                            na ? " " : "", mine[r] ? "your " : "", req[r].low);
+            if (w > 0 && (size_t)w < sizeof about - na) na += (size_t)w;
+        }
+        if (na) snprintf(p->reply, sizeof p->reply,
+                         "Done, I've forgotten what you told me about %s.", about);
         else snprintf(p->reply, sizeof p->reply, "Done, I've forgotten that.");
         p->answer[0] = '\0';
     }

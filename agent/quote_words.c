@@ -28,6 +28,7 @@ static const char *const generic[] = {
     "got", "make", "take", "want", "need", "day", "time", "year", "years", "week", "month",
     "today", "usually", "mine", "again", "use", "used", "good", "best", "new", "last",
     "first", "else", "go", "going", "whats", "wheres", "whos", "hows", "u", "ur",
+    "happen", "chance", /* "do you happen to remember ...", "by any chance" */
     "mnemo", /* its own name, as people greet it ("hey mnemo, ...") */
     "dear", "darling", "mate", "buddy", "pal", "hun", "hon", "dude", /* said to mnemo */
     NULL,
@@ -299,6 +300,10 @@ void quote_hide_words(hidden_t *h, const word_t *s, int ns)
         if (i + 1 < ns && forget_verb(&s[i]) && understand_in_list(that, s[i + 1].low))
             h->next = 1;
         if (!quote_named_word(&s[i])) continue;
+        size_t l = strlen(s[i].low);
+        if (l > 2 && !strcmp(s[i].low + l - 2, "'s") && i + 1 < ns && s[i + 1].part == s[i].part &&
+            quote_named_word(&s[i + 1]))
+            continue;       /* "Pauline's illness": the illness, not all said of Pauline */
         named = 1;
         if (h->n < 64) snprintf(h->stem[h->n++], sizeof h->stem[0], "%s", s[i].stem);
         /* a topic named ("drop my wages"): the words that tell of it too */

@@ -104,6 +104,8 @@ static const char *const stmt_sql[S_COUNT] = {
                         "AND instr(lower(?2), lower(text)) > 0)) ORDER BY id LIMIT ?3",
     [S_TURN_REDACT] = "UPDATE turns SET text = ?3 WHERE user = ?1 "
                       "AND instr(lower(text), lower(?2)) > 0",
+    [S_TURN_REDACT_PART] = "UPDATE turns SET text = replace(text, ?2, ?3) WHERE user = ?1 "
+                           "AND instr(text, ?2) > 0",
     [S_CONV_DELETE] = "DELETE FROM conversations WHERE user = ?1 AND id = ?2",
     [S_CONV_USER_DELETE] = "DELETE FROM conversations WHERE user = ?1",
     [S_TURN_INSERT] =

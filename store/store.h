@@ -453,6 +453,10 @@ int store_memories_with_text(store_t *st, const char *user, const char *needle, 
 #define STORE_REDACTED "[forgotten]"
 int store_turns_redact(store_t *st, const char *user, const char *needle, size_t *n,
                        char *err, size_t errlen);
+/* The same, replacing only needle (matched exactly, case and all) within each turn's
+ * text, so what else a message said stays: a sentence forgotten of a longer message. */
+int store_turns_redact_part(store_t *st, const char *user, const char *needle, size_t *n,
+                            char *err, size_t errlen);
 /* The last limit turns of user's conversation (oldest first) into *out, a malloc'd
  * array of *n (store_turns_free), with their attention. Returns STORE_OK, STORE_EINVAL (no user or
  * conversation, a negative limit), STORE_ENOTFOUND when user has no such conversation,

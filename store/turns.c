@@ -367,8 +367,24 @@ void store_conversations_free(store_conversation_t *v, size_t n)
     free(v);
 }
 
+static int redact(store_t *st, enum store_stmt stmt, const char *user, const char *needle, size_t *n,
+                  char *err, size_t errlen);
+
 int store_turns_redact(store_t *st, const char *user, const char *needle, size_t *n,
                        char *err, size_t errlen)
+{
+    return redact(st, S_TURN_REDACT, user, needle, n, err, errlen);
+}
+
+int store_turns_redact_part(store_t *st, const char *user, const char *needle, size_t *n,
+                            char *err, size_t errlen)
+{
+    return redact(st, S_TURN_REDACT_PART, user, needle, n, err, errlen);
+}
+
+/* Runs the redacting statement stmt (S_TURN_REDACT or S_TURN_REDACT_PART) for needle. */
+static int redact(store_t *st, enum store_stmt stmt, const char *user, const char *needle, size_t *n,
+                  char *err, size_t errlen)
 {
     int rc, b = SQLITE_OK;
     if (n)
@@ -380,7 +396,7 @@ int store_turns_redact(store_t *st, const char *user, const char *needle, size_t
     pthread_mutex_lock(&st->mu);
     if ((rc = store_begin(st, 1, err, errlen)) != STORE_OK)
         goto unlock;
-    sqlite3_stmt *s = stmt_get(st, S_TURN_REDACT);
+    sqlite3_stmt *s = stmt_get(st, stmt);
     store_bind_text(s, 1, user, &b);
     store_bind_text(s, 2, needle, &b);
     store_bind_text(s, 3, STORE_REDACTED, &b);

@@ -1751,8 +1751,9 @@ START_TEST(test_names_pronouns_and_terse_asks)
 END_TEST
 
 /* A request to forget what was never a fact ("the allotment news") forgets the sentences
- * that tell it: the reply says so, a question of it is not answered from them, and their
- * text is gone from the files; what else was told stays. */
+ * that tell it (the parts of them that name it): the reply says so, a question of it is
+ * not answered from them, and their text is gone from the files; what else was told
+ * stays. */
 START_TEST(test_forgetting_what_was_only_said)
 {
     tell("a", "I work as a glazier in Dundee.");
@@ -1763,6 +1764,11 @@ START_TEST(test_forgetting_what_was_only_said)
     json_decref(t);
     ask("c", "which allotment plot did we get?", "know", "14");
     ask("c", "what's my job?", "glazier", NULL);
+    /* only the part of a sentence that names it: what else the sentence told stays */
+    json_decref(say("a", "Our plot neighbour is a nosy man called Fergus, my daughter Isla is 6"));
+    json_decref(say("b", "forget what I said about the neighbour"));
+    ask("c", "how old is Isla?", "6", NULL);
+    ask("c", "what's my neighbour called?", "know", "Fergus");
     files_lack("Balgay");
 }
 END_TEST
