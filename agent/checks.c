@@ -627,6 +627,18 @@ static int terse_ask(const char *text, understood_t *u)
     return 0;
 }
 
+/* 1 when a word of value names a topic a request to forget may name ("medical",
+ * "money": understand_topic_tells). */
+static int names_topic(const char *value)
+{
+    char buf[UNDERSTAND_VALUE];
+    const char *w[16];
+    int n = understand_split_words(value, " ", buf, sizeof buf, w, 16);
+    for (int i = 0; i < n; i++)
+        if (understand_topic_tells(w[i])) return 1;
+    return 0;
+}
+
 /* 1 when a clause asks mnemo to forget ("can you forget what age I am?", "please just
  * forget him", "scratch the bit about my ex from your memory"), not whether it did
  * ("did you forget it?") nor that the user forgets ("I always forget my keys"). */
@@ -1421,6 +1433,10 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         asks_to_forget(text)) {
         if (u->act == READER_CORRECTION)    /* ("actually scrap the address": no value) */
             u->value[0] = u->old[0] = '\0';
+        if (!u->relation[0] || !facts_has_words(text, u->relation)) {
+            u->rel = READER_REL_OPEN;       /* "don't keep my medical stuff" names no job */
+            u->relation[0] = '\0';
+        }
         u->act = READER_FORGET;     /* ("scratch what I said about my bike") */
     }
     if (((u->act == READER_SMALLTALK && q < 0) || (u->act == READER_CORRECTION && !u->value[0])) &&
@@ -1468,6 +1484,10 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     }
     if (u->act == READER_FORGET && !says_forget(text) && !asks_to_forget(text))
         u->act = READER_SMALLTALK;      /* nothing is deleted unless asked in words */
+    if (u->act == READER_FORGET && names_topic(u->value)) {
+        u->value[0] = u->relation[0] = '\0';   /* "my medical stuff": a topic, no job */
+        u->rel = READER_REL_OPEN;
+    }
     /* a birthday is told with a word of birth in the message ("Ona's is the 8th of June"
      * after "Jurgis's birthday is ..."), not "we tie the knot on 9 August" */
     static const char *const born[] = {"birth", "bday", "b-day", "b'day", "born", "turn",

@@ -100,14 +100,15 @@ int forget_apply(agent_t *a, wm_conv_t *c, const char *user, const respond_t *p,
     for (int i = 0; i < p->nforget_text; i++) {
         /* (a sentence of what was said goes alone, a value with its whole turns) */
         int rc = agent_from_store(
-            p->forget_said ? store_turns_redact_part(a->st, user, p->forget_text[i], NULL, err,
+            p->forget_said && !p->nforget ? store_turns_redact_part(a->st, user, p->forget_text[i], NULL, err,
                                                      errlen)
                            : store_turns_redact(a->st, user, p->forget_text[i], NULL, err,
                                                 errlen));
         if (rc) return rc;
         wm_ring_forget(&c->ring, p->forget_text[i]);
     }
-    if (!p->nforget && !p->forget_said) return AGENT_OK;   /* (sentences: quote.h) */
+    if (!p->nforget && !(p->forget_said && p->nforget_text)) return AGENT_OK;
+                                                /* (sentences: quote_forget_said) */
     /* Other conversations' working memories restore themselves from the redacted turns. */
     atomic_fetch_add(&a->gen, 1);
     c->gen = atomic_load(&a->gen);

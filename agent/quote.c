@@ -1234,6 +1234,11 @@ static int zh_unsaid(const asked_t *a, const understood_t *c, const char *questi
     static const char *const which[] = {"什么", "哪", "谁", "几", "多少", "任何", "怎么", NULL};
     for (int i = 0; which[i]; i++)      /* "我有什么健康问题吗？" asks which, if any */
         if (strstr(question, which[i])) return 0;
+    static const char *const count[] = {"一", "两", "二", "三", "四", "五", "六", "七", "八",
+                                        "九", "十", NULL};
+    int counted = strpbrk(question, "0123456789") != NULL;
+    for (int i = 0; count[i] && !counted; i++) counted = strstr(question, count[i]) != NULL;
+    if (strstr(question, "有") && !counted) return 0;  /* "我有兄弟姐妹吗？": any at all */
     char prev[4] = "";
     int prev_said = 1;
     for (size_t i = 0; i + 3 <= n; i += (unsigned char)question[i] >= 0xE0 ? 3 : 1) {
@@ -1678,7 +1683,7 @@ static int forget_parts(const char *text, size_t from, size_t len, const hidden_
 
 int quote_forget_said(store_t *st, const char *user, const char *msg, respond_t *p)
 {
-    if (!p->forget_said) return STORE_OK;
+    if (!p->forget_said || p->nforget) return STORE_OK;    /* (a fact forgotten: that) */
     enum { REQ = 16 };
     hidden_t *hid = calloc(1, sizeof *hid);
     word_t *s = malloc(QUOTE_WORDS * sizeof *s), req[REQ];

@@ -66,7 +66,8 @@
 int quote_told(store_t *st, const char *user, const char *msg, const understood_t *u, int n,
                const facts_t *f, respond_t *p, agent_quoted_t *q);
 
-/* A request to forget in msg that matched no fact (p->forget_said, respond.h): the
+/* A request to forget in msg that matched no fact (p->forget_said, respond.h), when no
+ * other request of msg forgot one (p->nforget 0): the
  * user's sentences it hides as quote_told would (those that hold a word it names, or a
  * longer or shorter form of one; for one that names nothing, "forget that", the message
  * before it) become p's texts to forget (p->forget_text, at most 8 pieces of at most

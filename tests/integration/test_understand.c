@@ -1769,6 +1769,9 @@ START_TEST(test_forgetting_what_was_only_said)
     json_decref(say("b", "forget what I said about the neighbour"));
     ask("c", "how old is Isla?", "6", NULL);
     ask("c", "what's my neighbour called?", "know", "Fergus");
+    /* a topic named ("my medical stuff") is no frame of the reader's: the job stays */
+    json_decref(say("b", "Don't keep my medical stuff."));
+    ask("c", "what do I do for work?", "glazier", NULL);
     files_lack("Balgay");
 }
 END_TEST
