@@ -3,7 +3,7 @@
  * or "tell me" and then "the name(s) of", or with "name" and then a word that opens what
  * is named ("all", "my", "the" ...); it becomes "what is the name of ...?" or "what are
  * the names of ...?", its closing "." or "!" a question mark. A question of the kind of
- * an animal kept asked as what one has ("what kind of dog do I have?") becomes "what
+ * an animal kept asked as what one has ("what kind of rabbit do I have?") becomes "what
  * breed is my dog?". Sentences end at . ! ? and line ends. */
 #include "agent/asking.h"
 
@@ -180,7 +180,7 @@ static int put_names(char *out, size_t cap, size_t *at, int form, const char *ob
 }
 
 /* A question of the kind of an animal the user keeps, asked as what they have ("what
- * kind of dog do I have?", "which breed of cat do we own"): its animal word into animal
+ * kind of rabbit do I have?", "which breed of cat do we own"): its animal word into animal
  * (cap bytes), where its question word is into *from (after words of politeness, which
  * stay), and 1 for "we", 0 for "I"; -1 when the sentence text[b, e) is none. */
 static int kind_kept(const char *text, size_t b, size_t e, char *animal, size_t cap,
@@ -241,7 +241,7 @@ long asking_text(const char *msg, char *out, size_t cap)
         char animal[32], q[64];
         size_t lead;                    /* (what opened it stays: "ok, ...") */
         int we = kind_kept(msg, b, e, animal, sizeof animal, &lead);
-        if (we >= 0) {                  /* "what breed is my dog?" */
+        if (we >= 0) {                  /* "what breed is my rabbit?" */
             int ql = snprintf(q, sizeof q, "what breed is %s %s?", we ? "our" : "my", animal);
             if (!put(out, cap, &at, msg + b, lead - b) || !put(out, cap, &at, q, (size_t)ql))
                 return -1;

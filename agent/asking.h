@@ -1,7 +1,7 @@
 /* asking.h: a request to be told something the user said, written as the question it
  * is, before the agent reads it: "please remind me of the names of my aunt and my
  * godson." is "what are the names of my aunt and my godson?", "name both my ferrets" is
- * "what are the names of both my ferrets?"; "what kind of dog do I have?" is "what breed
+ * "what are the names of both my ferrets?"; "what kind of rabbit do I have?" is "what breed
  * is my dog?". The reader learnt questions that open with a
  * question word; a bidding verb at the front read as a statement ("Okay."). Private to
  * agent/: turn.c's agent_chat writes every message through it after plain.h. No

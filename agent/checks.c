@@ -639,6 +639,33 @@ static int names_topic(const char *value)
     return 0;
 }
 
+/* 1 when a clause bids mnemo drop something ("scrap the address", "don't keep my
+ * address", "I'd rather you didn't store that"): a verb of keeping denied with no one but
+ * mnemo before it, then what it holds ("my", "it", "that" ...), or "scrap" before
+ * one; not "I don't keep chickens", "we don't keep my bike in the shed", which tell. */
+static int bids_to_drop(const char *text)
+{
+    static const char *const no[] = {"don't", "dont", "didn't", "didnt", "not", NULL};
+    static const char *const keep[] = {"keep", "store", "save", NULL};
+    static const char *const what[] = {"my", "it", "that", "this", "those", "any", "our",
+                                       "the", NULL};
+    static const char *const who[] = {"i", "we", "they", "he", "she", NULL};
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
+    for (int i = 0; i + 1 < n; i++) {
+        if (!strcmp(w[i], "scrap") && understand_in_list(what, w[i + 1])) return 1;
+        if (!understand_in_list(no, w[i]) || !understand_in_list(keep, w[i + 1]) || i + 2 >= n ||
+            !understand_in_list(what, w[i + 2]))
+            continue;
+        int at = i > 0 && !strcmp(w[i], "not") ? i - 1 : i;  /* ("do not keep") */
+        if (at > 0 && understand_in_list(who, w[at - 1]))
+            continue;           /* "I don't keep my bike ..." tells */
+        return 1;
+    }
+    return 0;
+}
+
 /* 1 when a clause asks mnemo to forget ("can you forget what age I am?", "please just
  * forget him", "scratch the bit about my ex from your memory"), not whether it did
  * ("did you forget it?") nor that the user forgets ("I always forget my keys"). */
@@ -652,20 +679,15 @@ static int asks_to_forget(const char *text)
                                        "wipe what i", "scratch what", "scratch the",
                                        "scratch my", "scratch all", "scratch everything",
                                        "from your memory", "out of your memory",
-                                       "don't keep", "dont keep", "do not keep",
-                                       "don't store", "dont store", "do not store",
-                                       "don't save", "dont save", "do not save",
-                                       "didn't keep", "no need to keep", "no need to store",
-                                       "no need to remember", "stop remembering",
-                                       "scrap the", "scrap my", "scrap that", "scrap what",
-                                       "scrap all", NULL};
+                                       "no need to keep", "no need to store",
+                                       "no need to remember", "stop remembering", NULL};
     char low[512];
     size_t k = 0;
     for (; text[k] && k + 1 < sizeof low; k++) low[k] = (char)tolower((unsigned char)text[k]);
     low[k] = '\0';
     for (int i = 0; asks[i]; i++)
         if (strstr(low, asks[i])) return 1;
-    return 0;
+    return bids_to_drop(text);
 }
 
 /* 1 when a clause tells where one works or studies in words that say so ("I work at
@@ -1428,13 +1450,13 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->act = READER_SMALLTALK;
     if (u->act == READER_UNABLE && !requests(text))
         u->act = READER_SMALLTALK;      /* nothing is refused that was not asked */
-    if ((u->act == READER_QUESTION || u->act == READER_YESNO || u->act == READER_SMALLTALK ||
-         u->act == READER_SUMMARY || u->act == READER_CORRECTION) &&
-        asks_to_forget(text)) {
-        if (u->act == READER_CORRECTION)    /* ("actually scrap the address": no value) */
+    if (((u->act == READER_QUESTION || u->act == READER_YESNO || u->act == READER_SMALLTALK ||
+          u->act == READER_SUMMARY || u->act == READER_CORRECTION) && asks_to_forget(text)) ||
+        (u->act == READER_FACT && bids_to_drop(text))) {
+        if (u->act == READER_CORRECTION)    /* ("ok scrap the postcode": no value) */
             u->value[0] = u->old[0] = '\0';
         if (!u->relation[0] || !facts_has_words(text, u->relation)) {
-            u->rel = READER_REL_OPEN;       /* "don't keep my medical stuff" names no job */
+            u->rel = READER_REL_OPEN;       /* "don't keep my health stuff" names no job */
             u->relation[0] = '\0';
         }
         u->act = READER_FORGET;     /* ("scratch what I said about my bike") */
@@ -1485,7 +1507,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (u->act == READER_FORGET && !says_forget(text) && !asks_to_forget(text))
         u->act = READER_SMALLTALK;      /* nothing is deleted unless asked in words */
     if (u->act == READER_FORGET && names_topic(u->value)) {
-        u->value[0] = u->relation[0] = '\0';   /* "my medical stuff": a topic, no job */
+        u->value[0] = u->relation[0] = '\0';   /* "my health stuff": a topic, no job */
         u->rel = READER_REL_OPEN;
     }
     /* a birthday is told with a word of birth in the message ("Ona's is the 8th of June"

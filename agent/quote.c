@@ -60,7 +60,7 @@ static int someone_before(const word_t *w, int i, const char *const *names, int 
 }
 
 /* Words a fact answers without saying them: what kind of value a question asks for
- * ("what breed is my dog?" is answered by "she's a whippet"), not what it is
+ * ("what breed is my rabbit?" is answered by "she's a whippet"), not what it is
  * about. */
 static const char *const asks_for[] = {
     "job", "jobs", "living", "profession", "occupation", "career", "city", "town",
@@ -293,7 +293,7 @@ static int tells_name(const asked_t *a, const word_t *s, int ns)
         if (a->thing && i > 1 && quote_name_like(&s[i - 1]))
             return 1;                                   /* "a Lutheran church" */
         for (int k = i + 1; k + 1 < ns; k++) {
-            /* "called Pilot", "named the Gator Getter", "a band called ventilator", "her
+            /* "called Rolo", "named the Salty Biscuit", "a choir called tidewater", "her
              * name is Doughlene" (a name after these in any case) */
             int call = !strcmp(s[k].low, "called") || !strcmp(s[k].low, "named");
             if (!strcmp(s[k].low, "name") && k + 2 < ns && !strcmp(s[k + 1].low, "is"))
@@ -380,7 +380,7 @@ static int said_as(const word_t *k, const word_t *w)
 }
 
 /* 1 when a sentence that opens with "had", "have", "has", "was" or "were" tells, its
- * subject left out ("Had my left knee replaced in 2019", "Have two kids", "Was a nurse
+ * subject left out ("Had my appendix out in 2019", "Have two kids", "Was a nurse
  * for years"), rather than asks ("was it good", "has the vet called"). */
 static int subject_dropped(const word_t *s, int ns)
 {
@@ -394,8 +394,8 @@ static int subject_dropped(const word_t *s, int ns)
 }
 
 /* 1 when the sentence s[0..ns) opens by saying "he", "she" or "they" (or "his", "her",
- * "their"): of someone the sentence before it named ("one daughter, Juniper. She lives
- * with her mom in Anchorage"). */
+ * "their"): of someone the sentence before it named ("my niece Maelle is 9. She lives
+ * with her dad in Quimper"). */
 static int refers_back(const word_t *s, int ns)
 {
     static const char *const back[] = {"he", "she", "they", "he's", "she's", "they're", "hes",
@@ -414,7 +414,7 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
 {
     if (!ns || (understand_question_word(s[0].low) && !subject_dropped(s, ns))) return 0;
     if (!a->self) {                         /* it names whom the question is about */
-        int named = carried && refers_back(s, ns);  /* ("... Juniper. She lives ...") */
+        int named = carried && refers_back(s, ns);  /* ("... Maelle. She lives ...") */
         for (int i = 0; i < ns && !named; i++) named = of_holder(a, &s[i]);
         if (!named) return 0;
     }
@@ -599,7 +599,7 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
                 named_before = of_holder(a, &s[j]);
             named_before |= carried && refers_back(s, ns);
             if (quote_asks_to_forget(s, ns)) {
-                named_before = 0;               /* ("forget Jo. He's private": not his) */
+                named_before = 0;               /* ("forget Jo. He's shy": not his) */
                 int was_next = hid->next, was_n = hid->n;
                 quote_hide_words(hid, s, ns);
                 if (forgot_named) hid->next = was_next;     /* "... about X. Please forget
@@ -694,7 +694,7 @@ static int new_words(const word_t *s, int ns, const char *text)
 }
 
 /* 1 when the sentence s[0..ns) names someone of the user's by a kin or pet word and a
- * name right after it ("My wife Ingrid says ...") that low (what is said so far, lower
+ * name right after it ("My husband Tobias says ...") that low (what is said so far, lower
  * case) does not hold. */
 static int names_kin(const word_t *s, int ns, const char *low)
 {
@@ -969,7 +969,7 @@ static int other_job(const word_t *q, int nq, const word_t *s, int ns)
 
 /* 1 when the yes/no question q[0..nq) names a kind of animal or a sport that the
  * sentence s[0..ns) does not, where it names another of the same animal or another
- * sport ("is Kuri a labrador?" of "my dog Kuri, a beagle"). */
+ * sport ("is Moss a collie?" of "my dog Moss, a whippet"). */
 static int other_kind(const word_t *q, int nq, const word_t *s, int ns)
 {
     for (int i = 0; i < nq; i++) {
@@ -1142,8 +1142,8 @@ static int value_said(const store_turn_t *t, size_t nt, const char *value)
 }
 
 /* The kind of animal (a breed: kinds_animal) the sentence s[0..ns) names nearest to
- * one of the words of whom a asks about ("a beagle called Biscoito and a husky called
- * Luna": beagle, of Biscoito), NULL when it names none or not them. */
+ * one of the words of whom a asks about ("a corgi called Bramble and a husky called
+ * Sleet": corgi, of Bramble), NULL when it names none or not them. */
 static const word_t *nearest_kind(const asked_t *a, const word_t *s, int ns)
 {
     const word_t *best = NULL;
@@ -1160,7 +1160,7 @@ static const word_t *nearest_kind(const asked_t *a, const word_t *s, int ns)
     return best;
 }
 
-/* 1 when the question q[0..nq) opens as a yes/no question ("do I have five kids?"),
+/* 1 when the question q[0..nq) opens as a yes/no question ("do I have six kids?"),
  * whatever the reader took it for, unless it asks whether mnemo knows ("do you remember
  * ..."). */
 static int opens_yesno(const word_t *q, int nq)
@@ -1172,8 +1172,8 @@ static int opens_yesno(const word_t *q, int nq)
 /* The value a yes/no question c (its text question; one that opens as one too) asks about, into named (cap
  * bytes), when it is one the user would have said: the reader's value span of a
  * relation the user told something of (kind), or a value the question makes particular
- * itself: written with a capital ("do I live in Tokyo?"), after "a" or "an" ("is Kuri
- * a labrador?"), or a number before a word ("do I have four kids?": the number). None (0) for a question that asks whether mnemo knows ("do you remember ...?"),
+ * itself: written with a capital ("do I live in Porto?"), after "a" or "an" ("is Moss
+ * a collie?"), or a number before a word ("do I have seven grandkids?": the number). None (0) for a question that asks whether mnemo knows ("do you remember ...?"),
  * or of any at all ("do I have any pets?", "did I ever ..."), which no "no" answers. */
 static int asks_of_one(const char *question, const understood_t *c, int kind, char *named,
                        size_t cap)
@@ -1223,7 +1223,7 @@ static int number_said(const store_turn_t *t, size_t nt, const char *value)
 /* 1 when the Chinese yes/no question c (its text question, ending in 吗) names a value
  * the user never wrote: two content characters side by side in it (a's, quote_zh.h)
  * that none of the user's messages t[0..nt) holds together, one of them in none at all
- * (我是在重庆开火锅店吗？ of one who only wrote 成都). */
+ * (我是在杭州开面馆吗？ of one who only wrote 苏州). */
 static int zh_unsaid(const asked_t *a, const understood_t *c, const char *question,
                      const store_turn_t *t, size_t nt)
 {
@@ -1232,13 +1232,13 @@ static int zh_unsaid(const asked_t *a, const understood_t *c, const char *questi
     if (n >= 3 && !strncmp(question + n - 3, "\xEF\xBC\x9F", 3)) n -= 3;     /* ？ */
     if (c->act != READER_YESNO && !(n >= 3 && !strncmp(question + n - 3, "吗", 3))) return 0;
     static const char *const which[] = {"什么", "哪", "谁", "几", "多少", "任何", "怎么", NULL};
-    for (int i = 0; which[i]; i++)      /* "我有什么健康问题吗？" asks which, if any */
+    for (int i = 0; which[i]; i++)      /* "我有什么过敏吗？" asks which, if any */
         if (strstr(question, which[i])) return 0;
     static const char *const count[] = {"一", "两", "二", "三", "四", "五", "六", "七", "八",
                                         "九", "十", NULL};
     int counted = strpbrk(question, "0123456789") != NULL;
     for (int i = 0; count[i] && !counted; i++) counted = strstr(question, count[i]) != NULL;
-    if (strstr(question, "有") && !counted) return 0;  /* "我有兄弟姐妹吗？": any at all */
+    if (strstr(question, "有") && !counted) return 0;  /* "我有宠物吗？": any at all */
     char prev[4] = "";
     int prev_said = 1;
     for (size_t i = 0; i + 3 <= n; i += (unsigned char)question[i] >= 0xE0 ? 3 : 1) {
@@ -1285,7 +1285,7 @@ static int names_something(const word_t *s, int ns, const char *text, size_t n)
     return memchr(text, '"', n) != NULL;
 }
 
-/* 1 when the yes/no question q[0..nq) asks of the past ("did I sing at ...?", "was I a
+/* 1 when the yes/no question q[0..nq) asks of the past ("did I dance at ...?", "was I a
  * nurse?"): a sentence that says it ended ("before I retired") still says yes. */
 static int asks_past(const word_t *q, int nq)
 {
@@ -1325,16 +1325,16 @@ static void note_found(const understood_t *c, const char *question,
     /* (one word is enough when it is a name or a number, "is the pony called Sable?", or
      * the job or the kind of animal asked of someone named: "is Ines a vet?") */
     int one = a->nk == 1 && !a->zh && (a->k[0].cap || quote_number_word(&a->k[0]) || a->job);
-    for (int i = 0; i < nq && a->breed[0] && !a->nk && !one; i++) {  /* "is Kuri a beagle?" */
+    for (int i = 0; i < nq && a->breed[0] && !a->nk && !one; i++) {  /* "is Moss a whippet?" */
         const char *of = kinds_animal(q[i].low);
         if (!of || !strcmp(of, q[i].low)) continue;
         const word_t *near = nearest_kind(a, s, ns);
         one = near && !strcmp(near->low, q[i].low);
-        fd->no |= near && !one;         /* "a beagle called Biscoito and a husky called Luna" */
+        fd->no |= near && !one;         /* "a corgi called Bramble and a husky called Sleet" */
     }
     int all = 0;        /* a question of a relation's words only: every word past its
-                         * verb, two at least ("does my mother live with me?" of "My
-                         * mother lives with me") */
+                         * verb, two at least ("does my uncle live with us?" of "My
+                         * uncle lives with us") */
     for (int i = 1; i < nq && !a->zh && yesno && !one && a->cued; i++) {
         if (lex_is_stopword(q[i].low)) continue;
         int held = 0;
@@ -1480,7 +1480,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             }
         }
         note_found(c, question, a, best, t, s, fd);
-        char named[UNDERSTAND_VALUE];   /* "does my mother live in Oslo?", Oslo never said */
+        char named[UNDERSTAND_VALUE];   /* "does my uncle live in Oslo?", Oslo never said */
         if (!fd->yes && !fd->no &&
             (a->zh ? zh_unsaid(a, c, question, t, nt)
                    : asks_of_one(question, c, 0, named, sizeof named) &&
@@ -1536,7 +1536,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         else if (newer_only) best = 0;
         else if (!best && !covered && hid->asked && c->act == READER_QUESTION) {
             /* a fact that holds none of its words, of what the user asked to forget
-             * ("when's my baby due?" after "forget the baby news"): not known */
+             * ("which plot did we get?" after "forget the allotment news"): not known */
             realise_frame_t none = {c->holder, READER_REL_OPEN, "", NULL};
             realise_unknown(p->reply, sizeof p->reply, &none);
             p->answer[0] = '\0';

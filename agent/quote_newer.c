@@ -292,7 +292,7 @@ int quote_newer_change(const asked_t *a, int rel, int asks_for, const said_t *sa
                 for (int k = 0; k < a->nk; k++) about |= quote_same_word(&s[j], &a->k[k]);
                 if (cue && (!a->nk || a->cued)) about |= understand_in_list(cue, s[j].low);
                 about |= job && understand_in_list(hired, s[j].low);  /* "got promoted to
-                                                                       * shift supervisor" */
+                                                                       * night manager" */
                 mind |= understand_in_list(minded, s[j].low);
             }
             /* someone named who "changed her mind" or does a thing "instead": of what

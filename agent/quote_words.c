@@ -28,7 +28,7 @@ static const char *const generic[] = {
     "got", "make", "take", "want", "need", "day", "time", "year", "years", "week", "month",
     "today", "usually", "mine", "again", "use", "used", "good", "best", "new", "last",
     "first", "else", "go", "going", "whats", "wheres", "whos", "hows", "u", "ur",
-    "happen", "chance", /* "do you happen to remember ...", "by any chance" */
+    "happen", "chance", /* "you wouldn't happen to remember ...", "by any chance" */
     "mnemo", /* its own name, as people greet it ("hey mnemo, ...") */
     "dear", "darling", "mate", "buddy", "pal", "hun", "hon", "dude", /* said to mnemo */
     NULL,
@@ -136,7 +136,7 @@ static int forget_verb(const word_t *w)
     return 0;
 }
 
-/* 1 when "rather" or "prefer" comes before w[j] ("I'd rather you didn't ..."). */
+/* 1 when "rather" or "prefer" comes before w[j] ("I'd prefer you didn't ..."). */
 static int rather_before(const word_t *w, int j)
 {
     for (int i = 0; i < j; i++)
@@ -173,7 +173,7 @@ int quote_asks_to_forget(const word_t *w, int n)
         for (int j = i - 2 >= 0 ? i - 2 : 0; j < i && understand_in_list(keep, w[i].low); j++)
             if (understand_in_list(deny, w[j].low) ||
                 (understand_in_list(wished, w[j].low) && rather_before(w, j)))
-                return 1;       /* "I'd rather you didn't keep ..." */
+                return 1;       /* "I'd prefer you didn't store ..." */
     }
     return 0;
 }
@@ -303,7 +303,7 @@ void quote_hide_words(hidden_t *h, const word_t *s, int ns)
         size_t l = strlen(s[i].low);
         if (l > 2 && !strcmp(s[i].low + l - 2, "'s") && i + 1 < ns && s[i + 1].part == s[i].part &&
             quote_named_word(&s[i + 1]))
-            continue;       /* "Pauline's illness": the illness, not all said of Pauline */
+            continue;       /* "Nora's illness": the illness, not all said of Nora */
         named = 1;
         if (h->n < 64) snprintf(h->stem[h->n++], sizeof h->stem[0], "%s", s[i].stem);
         /* a topic named ("drop my wages"): the words that tell of it too */

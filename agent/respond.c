@@ -294,7 +294,7 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
     int gone_said = 0;
     for (int i = 0; gone[i] && !gone_said; i++) gone_said = facts_has_words(text, gone[i]);
     if (!u->value[0] && rel == READER_REL_NAME && !gone_said)
-        return;             /* "Ingrid is not happy" ends no one's name */
+        return;             /* "Tobias is not amused" ends no one's name */
     if (!u->value[0]) {
         end_value(r, f, text, target);
         return;
@@ -1357,7 +1357,7 @@ static void forget_fact(respond_t *r, const store_memory_t *m, realise_frame_t *
 
 /* The relation class a word that names one stands for ("address": home, "work": job),
  * READER_REL_OPEN for any other (a request to forget names a fact by such a word the
- * reader may leave open: "scrap the address"). */
+ * reader may leave open: "scrap the postcode"). */
 static int rel_named(const char *word)
 {
     static const struct {

@@ -18,7 +18,7 @@ static const struct {
     {"pls tell me name of the allotment!", "what is the name of the allotment?"},
     {"name all four of my grandkids", "what are the names of all four of my grandkids?"},
     {"Name both ponies please.", "what are the names of both ponies please?"},
-    {"What kind of dog do I have?", "what breed is my dog?"},
+    {"What kind of rabbit do I have?", "what breed is my rabbit?"},
     {"ok which sort of rabbit do we keep", "ok what breed is our rabbit?"},
     {"hey. what breed of cat do we own again", "hey. what breed is our cat?"},
     {"what kind of car do I have?", "what kind of car do I have?"},

@@ -1706,15 +1706,15 @@ END_TEST
  * ("Had my gallbladder out ...") is quoted. */
 START_TEST(test_yes_no_from_what_was_said)
 {
-    json_decref(say("a", "We live out past Tromsø with my dad and our husky Pilot. Got two "
+    json_decref(say("a", "We live out past Hexham with my dad and our husky Kestrel. Got two "
                          "boys as well."));
     json_decref(say("a", "Had my gallbladder out at St Olav's in 2021."));
     ask("b", "do we have a parrot?", "No", "don't");
     ask("b", "Do I have five kids?", "No", "don't");
     ask("b", "do you know my dad's name?", "know", "No,");
     ask("b", "do i have any allergies?", "know", "No,");
-    ask("b", "is Pilot a beagle?", "No", NULL);
-    ask("b", "Is Pilot a husky?", "Yes", NULL);
+    ask("b", "is Kestrel a beagle?", "No", NULL);
+    ask("b", "Is Kestrel a husky?", "Yes", NULL);
     ask("b", "does my dad live with us?", "Yes", NULL);
     ask("b", "when did I have my gallbladder out?", "2021", NULL);
     /* Chinese: a value never written (two characters side by side) is a no */
@@ -1727,11 +1727,11 @@ END_TEST
 /* Names told beside a word for the pet or thing (a breed for "my dog", "called" before a
  * name in small letters, "her name is"), a sentence that says "she" of someone the one
  * before named, a request to forget in words of keeping ("don't keep", "scrap the"), a
- * question in two words ("cat name"), and "what kind of dog do I have?". */
+ * question in two words ("cat name"), and "what kind of cat do I have?". */
 START_TEST(test_names_pronouns_and_terse_asks)
 {
     json_decref(say("a", "We foster an old lurcher called Brisket. My niece Maelle is 9. "
-                         "She lives with her dad in Quimper most of the year."));
+                         "She lives with her dad in Quimper for now."));
     ask("b", "what is my dog's name?", "Brisket", NULL);
     ask("b", "where does my niece live?", "Quimper", NULL);
     json_decref(say("a", "i sing in a choir called tidewater, and my kayak, her name is "
@@ -1742,7 +1742,7 @@ START_TEST(test_names_pronouns_and_terse_asks)
     ask("b", "cat name", "Nutmeg", NULL);
     ask("b", "what kind of cat do I have?", "tabby", NULL);
     tell("a", "My home address is 3 Ferry Lane.");
-    json_decref(say("a", "actually scrap the address, don't keep that one"));
+    json_decref(say("a", "right, scrap the address as well, don't keep it"));
     ask("b", "what's my address?", "don't know", "Ferry");
     tell("a", "My address is 9 Mill Row.");
     json_decref(say("a", "don't keep my address"));
@@ -1757,7 +1757,7 @@ END_TEST
 START_TEST(test_forgetting_what_was_only_said)
 {
     tell("a", "I work as a glazier in Dundee.");
-    json_decref(say("a", "Big news, we finally got an allotment plot at Balgay, number 14!"));
+    json_decref(say("a", "Great news, the council gave us an allotment plot at Balgay, number 14!"));
     ask("b", "which allotment plot did we get?", "14", NULL);
     json_t *t = say("b", "please forget the allotment news, it's not official yet");
     ck_assert_msg(strcasestr(reply_of(t), "forgotten"), "'%s'", reply_of(t));
@@ -1765,12 +1765,12 @@ START_TEST(test_forgetting_what_was_only_said)
     ask("c", "which allotment plot did we get?", "know", "14");
     ask("c", "what's my job?", "glazier", NULL);
     /* only the part of a sentence that names it: what else the sentence told stays */
-    json_decref(say("a", "Our plot neighbour is a nosy man called Fergus, my daughter Isla is 6"));
+    json_decref(say("a", "Our plot neighbour is a nosy man called Fergus, my daughter Ailsa is 6"));
     json_decref(say("b", "forget what I said about the neighbour"));
-    ask("c", "how old is Isla?", "6", NULL);
+    ask("c", "how old is Ailsa?", "6", NULL);
     ask("c", "what's my neighbour called?", "know", "Fergus");
-    /* a topic named ("my medical stuff") is no frame of the reader's: the job stays */
-    json_decref(say("b", "Don't keep my medical stuff."));
+    /* a topic named ("my health stuff") is no frame of the reader's: the job stays */
+    json_decref(say("b", "Don't keep my health stuff."));
     ask("c", "what do I do for work?", "glazier", NULL);
     files_lack("Balgay");
 }
