@@ -589,16 +589,11 @@ static int requests(const char *text)
 }
 
 /* A question asked in two or three words, without a question word or mark: "dog name",
- * "my wife's birthday", "son age" (someone of the user's and what of theirs): 1 with u
- * made that question (its holder, relation class and word; no value), else 0. */
+ * "my wife's birthday", "son age" (someone of the user's and a word of a relation,
+ * understand_rel_word): 1 with u made that question (its holder, relation class and
+ * word; no value), else 0. */
 static int terse_ask(const char *text, understood_t *u)
 {
-    static const struct {
-        const char *word;
-        int rel;
-    } of[] = {{"name", READER_REL_NAME}, {"age", READER_REL_AGE},
-              {"birthday", READER_REL_BIRTHDAY}, {"bday", READER_REL_BIRTHDAY},
-              {"job", READER_REL_JOB}, {"breed", READER_REL_KIND}};
     char buf[64], key[UNDERSTAND_KEY];
     const char *w[4];
     int n = understand_split_words(text, " .!", buf, sizeof buf, w, 4);
@@ -614,17 +609,15 @@ static int terse_ask(const char *text, understood_t *u)
         understand_holder_of(one, key, sizeof key);
         if (!understand_kin(key) && !dialogue_pet_word(key)) return 0;
     }
-    for (size_t i = 0; i < sizeof of / sizeof of[0]; i++) {
-        if (strcmp(w[h + 1], of[i].word) != 0) continue;
-        u->act = READER_QUESTION;
-        u->personal = 1;
-        u->rel = of[i].rel;
-        snprintf(u->holder, sizeof u->holder, "%s", key);
-        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(of[i].rel));
-        u->value[0] = u->old[0] = u->name[0] = '\0';
-        return 1;
-    }
-    return 0;
+    int rel = understand_rel_word(w[h + 1]);
+    if (rel == READER_REL_OPEN) return 0;
+    u->act = READER_QUESTION;
+    u->personal = 1;
+    u->rel = rel;
+    snprintf(u->holder, sizeof u->holder, "%s", key);
+    snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(rel));
+    u->value[0] = u->old[0] = u->name[0] = '\0';
+    return 1;
 }
 
 /* 1 when a word of value names a topic a request to forget may name ("medical",

@@ -394,14 +394,12 @@ static int subject_dropped(const word_t *s, int ns)
 }
 
 /* 1 when the sentence s[0..ns) opens by saying "he", "she" or "they" (or "his", "her",
- * "their"): of someone the sentence before it named ("my niece Maelle is 9. She lives
+ * "their": understand_pronoun): of someone the sentence before it named ("my niece Maelle is 9. She lives
  * with her dad in Quimper"). */
 static int refers_back(const word_t *s, int ns)
 {
-    static const char *const back[] = {"he", "she", "they", "he's", "she's", "they're", "hes",
-                                       "shes", "his", "her", "their", NULL};
     for (int i = 0; i < ns && i < 2; i++)
-        if (understand_in_list(back, s[i].low)) return 1;
+        if (understand_pronoun(s[i].low)) return 1;
     return 0;
 }
 
@@ -419,9 +417,6 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
         if (!named) return 0;
     }
     if (a->age) return tells_age(a, s, ns);
-    static const char *const time_units[] = {"year", "years", "yrs", "month", "months",
-                                             "week", "weeks", "day", "days", "decade",
-                                             "decades", "hours", NULL};
     int number = !a->amount;                    /* "how many hives?": a number is told */
     for (int i = 0; i < ns && !number; i++) {   /* within three words of one of its words,
                                                  * when it has any ("eleven of them"), or of
@@ -434,7 +429,7 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
             number |= j >= 0 && j < ns && a->counted[0] &&
                       (!strcmp(s[j].stem, a->counted) ||
                        (!strcmp(a->counted, QUOTE_COUNTED_TIME) && j == i + 1 &&
-                        understand_in_list(time_units, s[j].low)));
+                        understand_in_list(understand_time_units, s[j].low)));
         }
     }
     if (!number) return 0;
@@ -1121,22 +1116,29 @@ static int told_of_kind(const facts_t *f, const char *holder, int rel)
 
 /* 1 when the words of value (two letters or more each, "a" and "an" aside) are all in
  * one of the user's messages t[0..nt) (those before the question's own, which is not
- * stored yet). */
+ * stored yet), or, for a number ("four", "4"), one holds that number in digits or in
+ * words ("3 kids" of "three"). */
 static int value_said(const store_turn_t *t, size_t nt, const char *value)
 {
-    char v[UNDERSTAND_VALUE];
-    snprintf(v, sizeof v, "%s", value);
+    long want, got;
+    int number = understand_number(value, &want);
     for (size_t i = 0; i < nt; i++) {
         int all = 1, any = 0;
         char *save = NULL;
         char buf[UNDERSTAND_VALUE];
-        snprintf(buf, sizeof buf, "%s", v);
+        snprintf(buf, sizeof buf, "%s", value);
         for (char *w = strtok_r(buf, " ", &save); w && all; w = strtok_r(NULL, " ", &save)) {
             if (strlen(w) < 2 || !strcasecmp(w, "an")) continue;
             any = 1;
             all = facts_has_words(t[i].text, w);
         }
         if (any && all) return 1;
+        if (!number) continue;
+        char words[2048];           /* (a number: its first 2 KB, its first 128 words) */
+        const char *w[128];
+        int n = understand_split_words(t[i].text, " ,.;:!?()\n\t", words, sizeof words, w, 128);
+        for (int k = 0; k < n; k++)
+            if (understand_number(w[k], &got) && got == want) return 1;
     }
     return 0;
 }
@@ -1204,22 +1206,6 @@ static int asks_of_one(const char *question, const understood_t *c, int kind, ch
     return named[0] != '\0';
 }
 
-/* 1 when value is a number ("four", "4") and one of the user's messages t[0..nt) holds
- * that number in digits or in words ("3 kids" of "three"). */
-static int number_said(const store_turn_t *t, size_t nt, const char *value)
-{
-    long want, got;
-    if (!understand_number(value, &want)) return 0;
-    for (size_t i = 0; i < nt; i++) {
-        char buf[2048];         /* (the first 2 KB of a message, its first 128 words) */
-        const char *w[128];
-        int n = understand_split_words(t[i].text, " ,.;:!?()\n\t", buf, sizeof buf, w, 128);
-        for (int k = 0; k < n; k++)
-            if (understand_number(w[k], &got) && got == want) return 1;
-    }
-    return 0;
-}
-
 /* 1 when the Chinese yes/no question c (its text question, ending in 吗) names a value
  * the user never wrote: two content characters side by side in it (a's, quote_zh.h)
  * that none of the user's messages t[0..nt) holds together, one of them in none at all
@@ -1261,6 +1247,19 @@ static int zh_unsaid(const asked_t *a, const understood_t *c, const char *questi
         prev_said = said;
     }
     return 0;
+}
+
+/* 1 when the yes/no question c (its text question, read as a) names a value the user
+ * never wrote in any message t[0..nt): asks_of_one and value_said, or, in Chinese,
+ * zh_unsaid. kind: the user told something of the kind asked (the reader's value
+ * counts then). */
+static int never_said(const asked_t *a, const understood_t *c, const char *question, int kind,
+                      const store_turn_t *t, size_t nt)
+{
+    char named[UNDERSTAND_VALUE];
+    if (a->zh) return zh_unsaid(a, c, question, t, nt);
+    return !understand_chinese(question, strlen(question)) &&
+           asks_of_one(question, c, kind, named, sizeof named) && !value_said(t, nt, named);
 }
 
 /* 1 when question asks for a name or a brand ("what's the mill called?", "what brand is
@@ -1459,13 +1458,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         if (!best) {
             /* "do I live in Quito?" of a user who never said Quito and told something of
              * the kind asked (told_of_kind): no; else it stays unknown ("do I climb?") */
-            char named[UNDERSTAND_VALUE];
-            fd->unsaid = a->zh ? zh_unsaid(a, c, question, t, nt)
-                               : !understand_chinese(question, strlen(question)) &&
-                                     asks_of_one(question, c,
-                                                 told_of_kind(f, c->holder, c->rel), named,
-                                                 sizeof named) &&
-                                     !value_said(t, nt, named) && !number_said(t, nt, named);
+            fd->unsaid = never_said(a, c, question, told_of_kind(f, c->holder, c->rel), t, nt);
             any |= fd->unsaid;
             continue;
         }
@@ -1480,12 +1473,8 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             }
         }
         note_found(c, question, a, best, t, s, fd);
-        char named[UNDERSTAND_VALUE];   /* "does my uncle live in Oslo?", Oslo never said */
-        if (!fd->yes && !fd->no &&
-            (a->zh ? zh_unsaid(a, c, question, t, nt)
-                   : asks_of_one(question, c, 0, named, sizeof named) &&
-                         !value_said(t, nt, named) && !number_said(t, nt, named)))
-            fd->no = 1;
+        if (!fd->yes && !fd->no && never_said(a, c, question, 0, t, nt))
+            fd->no = 1;                 /* "does my uncle live in Oslo?", Oslo never said */
         size_t was = fd->turn, wfrom = fd->from, wlen = fd->len;
         int moved = !fd->yes && !fd->no && c->act != READER_YESNO &&
                     quote_newer_said(a, quote_asks_for_value(question), quote_asks_now(question), &said, hid,

@@ -1,9 +1,9 @@
 /* quote_words.c: the words and sentences of what the user said, as the quote reads them
  * (quote_internal.h). A text is cut into words (letters, digits, apostrophes and
  * two-byte Latin letters; a comma, colon or bracket starts a new part), each with its
- * lower-case form, its stem (an irregular past as its verb: "sang" as "sing") and its
- * key as a holder ("mum": mother); into sentences at . ! ? ; and line ends (a full stop
- * as clauses_full_stop says). Beside them: what a request to forget is and what it
+ * lower-case form, its stem (lex_stem: an irregular past as its verb, "sang" as "sing")
+ * and its key as a holder ("mum": mother); into sentences at . ! ? ; and line ends (a
+ * full stop as clauses_full_stop says). Beside them: what a request to forget is and what it
  * hides, the words that deny, change or call off, and the shapes of values (numbers,
  * days, names). Pure functions over their arguments. */
 #include "agent/quote_internal.h"
@@ -44,25 +44,6 @@ static size_t word_bytes(const unsigned char *s)
     return 0;
 }
 
-/* The present of an irregular past a user tells in ("sang" of "sing", "drove", "taught"),
- * so a question in the present finds it; else w itself. */
-static const char *irregular(const char *w)
-{
-    static const char *const past[][2] = {
-        {"sang", "sing"}, {"sung", "sing"}, {"drove", "drive"}, {"driven", "drive"},
-        {"rode", "ride"}, {"ridden", "ride"}, {"grew", "grow"}, {"grown", "grow"},
-        {"taught", "teach"}, {"bought", "buy"}, {"ran", "run"}, {"swam", "swim"},
-        {"flew", "fly"}, {"flown", "fly"}, {"wrote", "write"}, {"written", "write"},
-        {"built", "build"}, {"spoke", "speak"}, {"spoken", "speak"}, {"won", "win"},
-        {"fought", "fight"}, {"caught", "catch"}, {"brought", "bring"}, {"sold", "sell"},
-        {"studied", "study"}, {"met", "meet"}, {"began", "begin"}, {"begun", "begin"},
-        {"threw", "throw"}, {"drew", "draw"}, {"fell", "fall"}, {"froze", "freeze"},
-        {NULL, NULL}};
-    for (int i = 0; past[i][0]; i++)
-        if (!strcmp(w, past[i][0])) return past[i][1];
-    return w;
-}
-
 /* The words of text[0..len) into w[0..max), parts counted from 0; returns how many. */
 int quote_words(const char *text, size_t len, word_t *w, int max)
 {
@@ -87,7 +68,7 @@ int quote_words(const char *text, size_t len, word_t *w, int max)
         w[n].low[at] = '\0';
         while (at && w[n].low[at - 1] == '\'') w[n].low[--at] = '\0';
         if (!at) continue;
-        lex_stem(irregular(w[n].low), w[n].stem, sizeof w[n].stem);
+        lex_stem(w[n].low, w[n].stem, sizeof w[n].stem);
         understand_holder_of(w[n].low, w[n].key, sizeof w[n].key);
         if (!understand_kin(w[n].key) && !understand_group_key(w[n].key) && at > 1 &&
             w[n].low[at - 1] == 's')        /* "mums"; not "rating" as "rat" */

@@ -1355,25 +1355,6 @@ static void forget_fact(respond_t *r, const store_memory_t *m, realise_frame_t *
     if (*nt < 8) told[(*nt)++] = facts_frame(m);
 }
 
-/* The relation class a word that names one stands for ("address": home, "work": job),
- * READER_REL_OPEN for any other (a request to forget names a fact by such a word the
- * reader may leave open: "scrap the postcode"). */
-static int rel_named(const char *word)
-{
-    static const struct {
-        const char *word;
-        int rel;
-    } named[] = {{"address", READER_REL_HOME},  {"home", READER_REL_HOME},
-                 {"job", READER_REL_JOB},       {"work", READER_REL_JOB},
-                 {"age", READER_REL_AGE},       {"birthday", READER_REL_BIRTHDAY},
-                 {"bday", READER_REL_BIRTHDAY}, {"name", READER_REL_NAME},
-                 {"allergy", READER_REL_ALLERGY}, {"allergies", READER_REL_ALLERGY},
-                 {"diet", READER_REL_DIET}};
-    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
-        if (!strcasecmp(word, named[i].word)) return named[i].rel;
-    return READER_REL_OPEN;
-}
-
 static void forget(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     realise_frame_t told[8];
@@ -1404,8 +1385,8 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
                                          * phone number" forgets "phone" */
                 hit = facts_same_holder(m->holder, u->holder) &&
                       (facts_same_relation(m->relation, u->relation) ||
-                       (u->rel == READER_REL_OPEN && rel_named(u->relation) != READER_REL_OPEN &&
-                        facts_rel_of(m->relation) == rel_named(u->relation)) ||
+                       (u->rel == READER_REL_OPEN && understand_rel_word(u->relation) != READER_REL_OPEN &&
+                        facts_rel_of(m->relation) == understand_rel_word(u->relation)) ||
                        (u->rel == READER_REL_OPEN &&
                         facts_rel_of(m->relation) == READER_REL_OPEN &&
                         (facts_has_words(m->relation, u->relation) ||

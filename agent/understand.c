@@ -456,10 +456,8 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
          * celebrate", "softball [instead]") */
         static const char *const trailing[] = {"i", "instead", "anymore", "nowadays", NULL};
         while (e - s > 1 && understand_in_list(trailing, words[e - 1])) e--;
-        static const char *const spans_of_time[] = {"years", "year", "months", "month",
-                                                    "weeks", "week", "days", NULL};
         if (e - s > 1 && e < n && understand_number_only(words[e - 1]) &&
-            understand_in_list(spans_of_time, words[e]))
+            understand_in_list(understand_time_units, words[e]))
             e--;                        /* "a paramedic [two] years ago" */
         u->rel = span_rel(vrels, s, e, clause->rel);
         /* "I have been a therapist for years": being is no having */

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 #include "model/dialogue.h"
+#include "model/reader.h"
 #include "model/vocab.h"
 
 /* Words of a holder span that say whose it is, how old, how many or how much, or how
@@ -376,6 +377,26 @@ void understand_drop_possessive(char *name)
     size_t sl = vocab_possessive(name);
     if (sl) name[sl] = '\0';
 }
+
+int understand_rel_word(const char *word)
+{
+    static const struct {
+        const char *word;
+        int rel;
+    } named[] = {{"address", READER_REL_HOME},  {"home", READER_REL_HOME},
+                 {"job", READER_REL_JOB},       {"work", READER_REL_JOB},
+                 {"age", READER_REL_AGE},       {"birthday", READER_REL_BIRTHDAY},
+                 {"bday", READER_REL_BIRTHDAY}, {"name", READER_REL_NAME},
+                 {"breed", READER_REL_KIND},    {"allergy", READER_REL_ALLERGY},
+                 {"allergies", READER_REL_ALLERGY}, {"diet", READER_REL_DIET}};
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+        if (!strcasecmp(word, named[i].word)) return named[i].rel;
+    return READER_REL_OPEN;
+}
+
+const char *const understand_time_units[] = {"year", "years", "yrs", "month", "months", "week",
+                                             "weeks", "day", "days", "decade", "decades",
+                                             "hours", NULL};
 
 const char *understand_pronoun(const char *w)
 {

@@ -24,6 +24,14 @@ int understand_number(const char *text, long *v);
  * and no Latin letter ("🍣 sushi is my fave" is English). */
 int understand_chinese(const char *text, size_t len);
 
+/* The relation class (enum reader_rel) a word names when a short request or question
+ * names a fact by it ("address": home, "job", "age", "birthday", "name", "breed": kind,
+ * "allergy", "diet"), READER_REL_OPEN for any other word. */
+int understand_rel_word(const char *word);
+/* "year", "months", "weeks", "days" ...: the units a span of time is told in ("22
+ * years"), NULL-terminated. */
+extern const char *const understand_time_units[];
+
 /* The holder key of a third-person pronoun: "he" for he/he's/him/his, "she", "they";
  * NULL for any other word. */
 const char *understand_pronoun(const char *w);
