@@ -234,10 +234,11 @@ api_conn_t *api_conns_accept(api_conns_t *t, int fd, const struct sockaddr *sa, 
     if (t->n - t->n_shut + 1 > atomic_load(&t->srv->max_connections)) {
         /* Room from the waiting connection nearest its deadline, never a request in
          * progress: past max_connections a client that has not sent its headers yields
-         * to one that has just come. */
+         * to one that has just come. Of equal deadlines (accepted in the same
+         * millisecond) the oldest goes: the list is newest first, so the last met. */
         api_conn_t *victim = NULL;
         for (api_conn_t *o = t->head; o; o = o->next)
-            if (o->waiting && (!victim || o->deadline < victim->deadline))
+            if (o->waiting && (!victim || o->deadline <= victim->deadline))
                 victim = o;
         if (victim) {
             shut(t, victim);
