@@ -13,6 +13,10 @@
  * "with"), or NULL: the one list of them (understand.c reads a clause's words with it). */
 const char *plain_word(const char *w);
 
+/* The bytes a message of len bytes may take written out, with its NUL: the longest
+ * writing out is "atm " (4 bytes) as "at the moment " (14), so four times and some. */
+#define PLAIN_ROOM(len) (4 * (len) + 64)
+
 /* msg (NUL-terminated UTF-8) with its shorthand written out into out (cap bytes with its
  * NUL): the length written, or -1 when it does not fit (out is then not a string; the
  * caller reads msg as it is). Anything but whole words of shorthand is copied as is. */

@@ -409,7 +409,7 @@ int agent_chat(agent_t *a, const char *user, const char *conversation, const cha
     }
     /* the words its shorthand stands for ("u", "w/", "4yo": agent/plain.h) are what the
      * turn reads, keeps and remembers, so that forgetting a value finds every copy */
-    size_t cap = 2 * strlen(message) + 64;
+    size_t cap = PLAIN_ROOM(strlen(message));
     char *plain = malloc(cap), *asked = malloc(cap + 64);
     if (!plain || !asked) {
         free(plain);

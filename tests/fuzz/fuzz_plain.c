@@ -1,6 +1,6 @@
 /* fuzz_plain.c: libFuzzer harness for agent/plain.c, which every chat message goes
  * through before it is read. Any bytes, cut at their first NUL as a message is: written
- * out into a buffer of the size turn.c gives (twice the message and 64), it must fit, be
+ * out into a buffer of the size turn.c gives (PLAIN_ROOM), it must fit, be
  * as long as it says, stay well-formed UTF-8 when the message was, and come out the same
  * again in a buffer exactly one byte longer than it; one byte shorter is refused. */
 #include <stdint.h>
@@ -17,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!msg) return 0;
     memcpy(msg, data, size);
     msg[size] = '\0';
-    size_t len = strlen(msg), cap = 2 * len + 64;
+    size_t len = strlen(msg), cap = PLAIN_ROOM(len);
     char *out = malloc(cap), *again = malloc(cap);
     if (!out || !again) goto done;
     long n = plain_text(msg, out, cap);
