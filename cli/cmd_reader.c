@@ -20,7 +20,8 @@
 
 enum {
     O_MODEL, O_OUT, O_CLAUSES, O_VALID, O_EPOCHS, O_HIDDEN, O_EMBED, O_BUCKETS, O_BATCH,
-    O_SEED, O_THREADS, O_LR, O_WORD_DROPOUT, O_NGRAM_DROPOUT, O_WORDNET, O_BABI, O_BABI_EVERY, O_NOPTS
+    O_SEED, O_THREADS, O_LR, O_WORD_DROPOUT, O_NGRAM_DROPOUT, O_WORDNET, O_BABI, O_BABI_EVERY,
+    O_NOTES, O_NOPTS
 };
 
 static const cli_opt_t reader_opts[] = {
@@ -47,10 +48,12 @@ static const cli_opt_t reader_opts[] = {
                          "unknown also reads none of its character n-grams (default "
                          STR(READER_DEF_NGRAM_DROPOUT) ")"},
     [O_WORDNET] = {"wordnet", 0, "DIR", "WordNet folder (default /usr/share/wordnet)"},
+    [O_NOTES] = {"notes", 0, NULL, "the generator also writes notes (\"job: welder\", "
+                                   "\"dog name?\"; train, eval, ensemble)"},
     [O_BABI] = {"babi-dir", 0, "DIR", "train: also the qaN_*_train.txt stories in DIR, as "
                                       "clauses about others (the memory network's)"},
     [O_BABI_EVERY] = {"babi-every", 0, "N", "train: 1 in N of their lines (default 4)"},
-    {0},
+    [O_NOPTS] = {0},
 };
 
 /* a->val[i] as an integer in [lo, hi] into *out (unchanged when absent). 0 or -1. */
@@ -129,8 +132,10 @@ static int add_babi(const char *dir, int every, reader_set_t *s)
     return 0;
 }
 
-/* n clauses of (seed, pool) into s. 0, or -1 with the reason printed. */
-static int gen_set(const char *wordnet, uint64_t seed, int pool, long n, reader_set_t *s)
+/* n clauses of (seed, pool) into s, with the notes when notes is set. 0, or -1 with the
+ * reason printed. */
+static int gen_set(const char *wordnet, int notes, uint64_t seed, int pool, long n,
+                   reader_set_t *s)
 {
     reader_set_init(s);
     char err[512];
@@ -139,6 +144,8 @@ static int gen_set(const char *wordnet, uint64_t seed, int pool, long n, reader_
         fprintf(stderr, "mnemo reader: %s\n", err);
         return -1;
     }
+    if (notes)
+        dialogue_use_notes(d);
     dialogue_clause_t *cl = malloc(sizeof *cl);
     int rc = cl ? 0 : -1;
     for (long i = 0; rc == 0 && i < n; i++) {
@@ -232,8 +239,8 @@ static int run_train(const cli_args_t *a)
     }
     if (old)
         printf("%s has a reader already; it is replaced\n", in);
-    if (gen_set(a->val[O_WORDNET], o.seed, DIALOGUE_TRAIN, nclauses, &tr) < 0 ||
-        gen_set(a->val[O_WORDNET], o.seed, DIALOGUE_HELDOUT, nvalid, &va) < 0 ||
+    if (gen_set(a->val[O_WORDNET], a->val[O_NOTES] != NULL, o.seed, DIALOGUE_TRAIN, nclauses, &tr) < 0 ||
+        gen_set(a->val[O_WORDNET], a->val[O_NOTES] != NULL, o.seed, DIALOGUE_HELDOUT, nvalid, &va) < 0 ||
         (a->val[O_BABI] && add_babi(a->val[O_BABI], (int)every, &tr) < 0))
         goto done;
     reader_train_result_t res;
@@ -294,7 +301,7 @@ static int run_eval(const cli_args_t *a)
     reader_set_t s;
     reader_metrics_t mt;
     int rc = CLI_EXIT_SERVER;
-    if (gen_set(a->val[O_WORDNET], (uint64_t)seed, DIALOGUE_HELDOUT, n, &s) == 0) {
+    if (gen_set(a->val[O_WORDNET], a->val[O_NOTES] != NULL, (uint64_t)seed, DIALOGUE_HELDOUT, n, &s) == 0) {
         if (reader_evaluate(r, &s, (int)th, &mt) == 0) {
             print_metrics("held-out", &mt);
             rc = CLI_EXIT_OK;
@@ -439,7 +446,7 @@ static int run_ensemble(const cli_args_t *a)
         }
     }
     reader_metrics_t mt;
-    if (gen_set(a->val[O_WORDNET], (uint64_t)seed, DIALOGUE_HELDOUT, nvalid, &va) < 0)
+    if (gen_set(a->val[O_WORDNET], a->val[O_NOTES] != NULL, (uint64_t)seed, DIALOGUE_HELDOUT, nvalid, &va) < 0)
         goto done;
     if (reader_evaluate(head, &va, (int)th, &mt) < 0) {
         fprintf(stderr, "mnemo reader: out of memory\n");

@@ -285,6 +285,26 @@ void dialogue_free(dialogue_t *d)
     free(d);
 }
 
+/* The templates each act draws from, and the continuations, in table order; the notes
+ * (DT_NOTES) only when notes is set, so a generator without them makes the clauses it
+ * made before they were written. */
+static void build_lists(dialogue_t *d, int notes)
+{
+    memset(d->nby_act, 0, sizeof d->nby_act);
+    d->ncont = 0;
+    for (int i = 0; i < dialogue_ntmpls; i++) {
+        const dialogue_tmpl_t *t = &dialogue_tmpls[i];
+        int zh = (t->flags & DT_ZH) != 0;
+        if ((t->flags & DT_NOTES) && !notes)
+            continue;
+        if (t->flags & DT_CONT) {
+            if (d->ncont < (int)(sizeof d->cont / sizeof d->cont[0]))
+                d->cont[d->ncont++] = i;
+        } else if (d->nby_act[t->act][zh] < 512)
+            d->by_act[t->act][zh][d->nby_act[t->act][zh]++] = i;
+    }
+}
+
 dialogue_t *dialogue_new(const char *wordnet_dir, char *err, size_t errlen)
 {
     lexicon_t *lx = lexicon_load(wordnet_dir, err, errlen);
@@ -305,20 +325,18 @@ dialogue_t *dialogue_new(const char *wordnet_dir, char *err, size_t errlen)
         rc = -1;
     }
     lexicon_free(lx);
-    for (int i = 0; rc == 0 && i < dialogue_ntmpls; i++) {
-        const dialogue_tmpl_t *t = &dialogue_tmpls[i];
-        int zh = (t->flags & DT_ZH) != 0;
-        if (t->flags & DT_CONT) {
-            if (d->ncont < (int)(sizeof d->cont / sizeof d->cont[0]))
-                d->cont[d->ncont++] = i;
-        } else if (d->nby_act[t->act][zh] < 512)
-            d->by_act[t->act][zh][d->nby_act[t->act][zh]++] = i;
-    }
     if (rc < 0) {
         dialogue_free(d);
         return NULL;
     }
+    build_lists(d, 0);
     return d;
+}
+
+void dialogue_use_notes(dialogue_t *d)
+{
+    if (d)
+        build_lists(d, 1);
 }
 
 int dialogue_nphrasings(void) { return dialogue_ntmpls; }
@@ -326,6 +344,11 @@ int dialogue_nphrasings(void) { return dialogue_ntmpls; }
 int dialogue_phrasing_act(int i)
 {
     return i >= 0 && i < dialogue_ntmpls ? dialogue_tmpls[i].act : -1;
+}
+
+int dialogue_phrasing_is_note(int i)
+{
+    return i >= 0 && i < dialogue_ntmpls && (dialogue_tmpls[i].flags & DT_NOTES) != 0;
 }
 
 /* ---- one clause ------------------------------------------------------------------- */
@@ -1141,7 +1164,7 @@ int dialogue_clause(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
             render(&g, t->t, t->t + strlen(t->t));
         }
         if (act == READER_FACT) {
-            int k = rpct(&g.r, 35) ? 1 + rpct(&g.r, 25) : 0;
+            int k = (t->flags & DT_GOES_ON) || rpct(&g.r, 35) ? 1 + rpct(&g.r, 25) : 0;
             for (int i = 0; i < k && !g.err; i++)
                 continuation(&g, t);
         }

@@ -38,6 +38,11 @@ typedef struct dialogue dialogue_t;     /* the grammar and its word pools */
  * NULL with err when the folder cannot be read or yields too few words. */
 dialogue_t *dialogue_new(const char *wordnet_dir, char *err, size_t errlen);
 void dialogue_free(dialogue_t *d);
+/* Adds the notes to d's phrasings: facts and questions jotted as "key: value" or as
+ * fragments ("car: 2009 hilux", "Plumber in Turku", "dog name?"). Without this call a
+ * generator makes the clauses it made before the notes were written (the shipped
+ * readers were trained so). */
+void dialogue_use_notes(dialogue_t *d);
 
 /* Clause number idx of (seed, pool). Returns 0, or -1 when it could not be made. */
 int dialogue_clause(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
@@ -64,8 +69,10 @@ int dialogue_clause(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
  * holder keyed by such a word is a kind of animal, not one breed of it. */
 int dialogue_pet_word(const char *w);
 
-/* How many templates there are, and the act of template i (-1 out of range). */
+/* How many templates there are, the act of template i (-1 out of range), and whether
+ * it is a note (drawn only after dialogue_use_notes). */
 int dialogue_nphrasings(void);
 int dialogue_phrasing_act(int i);
+int dialogue_phrasing_is_note(int i);
 
 #endif

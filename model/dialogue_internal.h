@@ -18,6 +18,10 @@ enum {
     DT_IMPLIED = 32,    /* the user's fact told without a holder word, as people write
                          * when they introduce themselves ("Ingrid here", "nurse by
                          * trade"): the agent takes such a fact as the user's */
+    DT_GOES_ON = 64,    /* a fact always followed by a continuation: a fragment that
+                         * tells two things ("Plumber in Turku", "nurse, 34") */
+    DT_NOTES = 128,     /* a note ("car: 2009 hilux", "my job?"): only in a generator
+                         * made with DIALOGUE_NOTES */
 };
 
 /* Value pools a template may ask for instead of its relation's default. */

@@ -293,11 +293,39 @@ START_TEST(test_dozens_of_phrasings_per_act)
         ck_assert_int_eq(dialogue_clause(d, 16, (uint64_t)i, DIALOGUE_TRAIN, &cl), 0);
         seen[cl.phrasing] = 1;
     }
-    int n = 0;
-    for (int i = 0; i < dialogue_nphrasings(); i++)
+    int n = 0, plain = 0;
+    for (int i = 0; i < dialogue_nphrasings(); i++) {
+        ck_assert_msg(!seen[i] || !dialogue_phrasing_is_note(i), "a note without notes");
         n += seen[i];
-    ck_assert_int_ge(n, dialogue_nphrasings() * 9 / 10);
+        plain += !dialogue_phrasing_is_note(i);
+    }
+    ck_assert_int_ge(n, plain * 9 / 10);
     free(seen);
+}
+END_TEST
+
+/* A generator with the notes draws them too ("job: welder", "dog name?"), tagged as the
+ * rest: the key word a relation or a holder, the value after it. */
+START_TEST(test_notes_are_drawn_only_when_asked_for)
+{
+    char err[256];
+    dialogue_t *dn = dialogue_new(WN, err, sizeof err);
+    ck_assert_msg(dn != NULL, "%s", err);
+    dialogue_use_notes(dn);
+    int notes = 0, valued = 0, other = 0;
+    for (int i = 0; i < NCL; i++) {
+        ck_assert_int_eq(dialogue_clause(dn, 16, (uint64_t)i, DIALOGUE_TRAIN, &cl), 0);
+        if (!dialogue_phrasing_is_note(cl.phrasing)) continue;
+        notes++;
+        int v = 0;
+        for (int j = 0; j < cl.n; j++) v |= cl.tag[j] == READER_B_VALUE;
+        valued += v;
+        other += cl.act != READER_FACT && cl.act != READER_QUESTION;
+    }
+    ck_assert_int_ge(notes, NCL / 50);
+    ck_assert_int_ge(valued, notes / 2);        /* the facts, with their values */
+    ck_assert_int_eq(other, 0);
+    dialogue_free(dn);
 }
 END_TEST
 
@@ -337,6 +365,7 @@ int main(void)
     tcase_add_test(tc, test_wh_questions_have_no_value_except_list_conditions);
     tcase_add_test(tc, test_smalltalk_and_unable_have_no_frame);
     tcase_add_test(tc, test_dozens_of_phrasings_per_act);
+    tcase_add_test(tc, test_notes_are_drawn_only_when_asked_for);
     tcase_add_test(tc, test_some_clauses_are_chinese);
     tcase_add_test(tc, test_values_carry_their_relation_and_some_clauses_tell_two_facts);
     tcase_add_test(tc, test_missing_wordnet_is_a_clear_error);
