@@ -1,6 +1,7 @@
 /* clauses.c: cutting a message into clauses (clauses.h). Sentence ends cut always; a
  * comma or "and"/"but"/"so" cuts only when the next word starts a new subject (a
- * first-person word or a possessive, or a capitalised name and a verb) or "and" joins two
+ * first-person word or a possessive, or a capitalised name and a verb), a comma also
+ * before a note's key ("age 41, job: welder"), or "and" joins two
  * questions (a wh-question after it needs no '?'), so "salt and pepper" and "hi, how are
  * you" stay whole. A full stop cuts only before a space or the end and not after a
  * one-letter or title abbreviation ("Dr. Li", "J. Smith"), so "3.5" and "St. Ives" stay
@@ -229,12 +230,28 @@ static int two_names(const char *text, size_t len, size_t start, size_t i, size_
            strncmp(w, "i'", 2) != 0;
 }
 
+/* 1 when a note's key starts at text[i..) (after spaces): one or two words and a colon
+ * or an equals sign ("job: welder", "fave food = sushi"), as people jot facts. */
+static int note_key_at(const char *text, size_t len, size_t i)
+{
+    char w[24];
+    size_t adv;
+    for (int words = 0; words < 2; words++) {
+        i = skip_spaces(text, len, i);
+        if (word_at(text, len, i, w, sizeof w, &adv) == 0) return 0;
+        i = skip_spaces(text, len, i + adv);
+        if (i < len && (text[i] == ':' || text[i] == '=')) return 1;
+    }
+    return 0;
+}
+
 /* The length of a soft boundary at text[i] followed by a new subject (0: none): a
- * comma (also ，), or " and " / " but " ... ; start: where the clause began. */
+ * comma (also ，) before a subject or a note's key, or " and " / " but " ... ; start:
+ * where the clause began. */
 static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
 {
     if (text[i] == ',')
-        return subject_at(text, len, i + 1) ||
+        return subject_at(text, len, i + 1) || note_key_at(text, len, i + 1) ||
                        question_after_interjection(text, len, start, i)
                    ? 1
                    : 0;

@@ -1452,6 +1452,79 @@ out:
     return rc;
 }
 
+/* A note ("job: welder", "wife - Ilse", "car = 2009 Hilux", "kids: Tom and Ana"): a key
+ * of one or two words and a colon, an equals sign or a dash, then its value, which the
+ * reader reads best as the sentence people also write: "my job is welder", "my wife is
+ * Ilse", "my car is a 2009 Hilux" (a thing of theirs is "a" one), "my kids are Tom and
+ * Ana"; after an aside ("update: moved to Leeds") what follows; a note asked ("my
+ * job?") as "what is my job?". Writes that into out and returns its length, 0 when text
+ * is no note (a question, a first-person key, a word such as "anyway" before a colon). */
+static size_t note_as_sentence(const char *text, size_t len, char *out, size_t cap)
+{
+    static const char *const markers[] = {
+        "note", "notes", "update", "updates", "fyi", "btw", "ps", "edit", "correction",
+        "question", "reminder", "also", "oh", "ok", "okay", "so", "and", "but", "well",
+        "anyway", "actually", "sorry", "hi", "hey", "hello", "yes", "no", "quick", "random",
+        "fun", "fact", "news", "rip", "lol", "haha", "what", "where", "who", "when", "which",
+        "how", "why", "please", "pls", "forget", "delete", "remember", "i", "my", "me",
+        "we", "our", "you", "your", "it", "that", "this", "the", "a", "an", "nvm", NULL};
+    static const char *const things[] = {"car", "van", "bike", "motorbike", "truck", "lorry",
+                                         "ute", "boat", "ride", NULL};
+    static const char *const asides[] = {"note", "update", "edit", "correction", "fyi",
+                                         "btw", "ps", "reminder", NULL};
+    char key[2][24];
+    size_t i = 0, nk = 0;
+    /* "my job?", "my dog's name?": what is asked */
+    if (len > 4 && !strncasecmp(text, "my ", 3) && text[len - 1] == '?') {
+        int words = 1;
+        for (size_t k = 3; k + 1 < len; k++) {
+            if (text[k] == ' ') words++;
+            else if (!isalpha((unsigned char)text[k]) && text[k] != '\'') return 0;
+        }
+        int w = words <= 3 ? snprintf(out, cap, "what is %.*s", (int)len, text) : 0;
+        return w > 0 && (size_t)w < cap ? (size_t)w : 0;
+    }
+    if (memchr(text, '?', len)) return 0;
+    while (nk < 2) {
+        size_t n = 0;
+        while (i < len && n + 1 < sizeof key[0] && isalpha((unsigned char)text[i]))
+            key[nk][n++] = (char)tolower((unsigned char)text[i++]);
+        key[nk][n] = '\0';
+        if (n == 0 || (i < len && isalpha((unsigned char)text[i]))) return 0;
+        if (nk == 0 && i < len && text[i] == ':' && understand_in_list(asides, key[0])) {
+            size_t b = i + 1;       /* "update: moved to Leeds": what follows */
+            while (b < len && text[b] == ' ') b++;
+            int w = b < len ? snprintf(out, cap, "%.*s", (int)(len - b), text + b) : 0;
+            return w > 0 && (size_t)w < cap ? (size_t)w : 0;
+        }
+        if (understand_in_list(markers, key[nk])) return 0;
+        nk++;
+        size_t sp = i;
+        while (sp < len && text[sp] == ' ') sp++;
+        if (sp < len && (text[sp] == ':' || text[sp] == '=' ||
+                         (text[sp] == '-' && sp > i && sp + 1 < len && text[sp + 1] == ' '))) {
+            i = sp + 1;
+            break;
+        }
+        if (sp == i || nk == 2) return 0;    /* one space between two key words */
+        i = sp;
+    }
+    while (i < len && (text[i] == ' ' || text[i] == '-' || text[i] == ':')) i++;
+    if (i >= len || !isalnum((unsigned char)text[i])) return 0;
+    const char *last = key[nk - 1];
+    char holder[UNDERSTAND_KEY];
+    const char *one[1] = {last};
+    understand_holder(one, 1, holder, sizeof holder);
+    int thing = nk == 1 && (dialogue_pet_word(holder) || understand_in_list(things, last));
+    int many = understand_plural(last) || understand_group_key(holder);
+    int article = !strncasecmp(text + i, "a ", 2) || !strncasecmp(text + i, "an ", 3) ||
+                  !strncasecmp(text + i, "the ", 4);
+    int w = snprintf(out, cap, "my %s%s%s %s%s%.*s", key[0], nk == 2 ? " " : "",
+                     nk == 2 ? key[1] : "", many ? "are" : "is",
+                     thing && !many && !article ? " a " : " ", (int)(len - i), text + i);
+    return w > 0 && (size_t)w < cap ? (size_t)w : 0;
+}
+
 int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
                size_t errlen)
 {
@@ -1481,6 +1554,9 @@ int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
             snprintf(with_me, sizeof with_me, "我%.*s", (int)len, text);
             text = with_me;
             len += 3;
+        } else {
+            size_t nl = note_as_sentence(text, len, with_me, sizeof with_me);
+            if (nl) text = with_me, len = nl;
         }
         int got = read_clause(r, text, len, &out[k], UNDERSTAND_MAX - k, err, errlen);
         if (got < 0) return got;

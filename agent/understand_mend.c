@@ -1099,13 +1099,18 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
                                          "toddler", "twins", "girls", "boys", "babies", "fan",
                                          "supporter", NULL};
     int s = n > 0 && (!strcmp(words[0], "a") || !strcmp(words[0], "an")) ? 1 : 0;
-    if (k < 1 || n - s < 1 || n - s > 2 || memchr(c, '?', cn) || !kinds_person(words[n - 1]) ||
+    if (k < 1 || n - s < 1 || n - s > 2 || memchr(c, '?', cn) || memchr(c, ':', cn) ||
+        memchr(c, '=', cn) || !kinds_person(words[n - 1]) ||
         understand_in_list(people, words[n - 1]) || understand_kin(words[n - 1]))
         return k;
+    static const char *const thanks[] = {"thanks", "thank", "thx", "ty", "cheers", "ta",
+                                         NULL};
     for (int w = s; w < n; w++)
         if (!isalpha((unsigned char)words[w][0]) || lex_is_stopword(words[w]) ||
-            understand_in_list(understand_empty_words, words[w]))
-            return k;                   /* "thanks doctor" */
+            understand_in_list(understand_empty_words, words[w]) ||
+            understand_in_list(thanks, words[w]) ||
+            understand_in_list(understand_greetings, words[w]))
+            return k;                   /* "thanks doctor", "cheers mate" */
     char job[UNDERSTAND_VALUE];
     understand_as_written(c, cn, words, s, n, job, sizeof job);
     understood_t base = out[0];

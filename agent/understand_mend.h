@@ -180,7 +180,8 @@ int understand_mend_firm_after_job(const char *c, size_t cn, const char *const *
 
 /* "plumber.", "a nurse", "software engineer": a clause of a kind of person alone (one or
  * two words, "a" before them at most; kinds_person, but no kin word nor "a little girl")
- * is the user's job, whatever the reader read. Returns the units (one then). */
+ * is the user's job, whatever the reader read; not a note ("job: welder", which the
+ * reader reads). Returns the units (one then). */
 int understand_mend_job_alone(const char *c, size_t cn, const char *const *words, int n,
                               understood_t *out, int k);
 

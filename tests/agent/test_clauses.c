@@ -33,6 +33,9 @@ static const struct {
     {"Dr. Mensah is my GP. She works in St. Ives", {"Dr. Mensah is my GP", "She works in St. Ives", NULL}},
     {"We live in Malmö. My son is 4", {"We live in Malmö", "My son is 4", NULL}},
     {"my shoe size is 9.5 lol", {"my shoe size is 9.5 lol", NULL}},
+    /* notes: a comma before a key and its colon cuts; one without does not */
+    {"age 52, job: roofer, fave food = laksa", {"age 52", "job: roofer", "fave food = laksa", NULL}},
+    {"Horse: Haflinger, name Bramble", {"Horse: Haflinger, name Bramble", NULL}},
     {"i'm 31 but my brother is 28", {"i'm 31", "my brother is 28", NULL}},
     {"  ...  ", {NULL}},
     {"", {NULL}},
