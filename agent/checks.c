@@ -169,6 +169,13 @@ int checks_fits(int rel, const char *holder, const char *value)
         low[k] = '\0';
         for (int i = 0; stems[i] && !number; i++) number = strstr(low, stems[i]) != NULL;
         if (!number) return 0;
+        /* a measure is no age: "38 degrees", "30 km", "2 hours" */
+        static const char *const units[] = {"degree", "degrees", "km", "kg", "kilos", "miles",
+                                            "mile", "hours", "hour", "minutes", "mins",
+                                            "percent", "metres", "meters", "pounds", "lbs",
+                                            "celsius", "fahrenheit", NULL};
+        for (int i = 0; units[i]; i++)
+            if (facts_has_words(low, units[i])) return 0;
         /* the user's own age, in digits, is a grown or teenage person's: "been there
          * about [5] years" is how long, not how old */
         const char *d = value;
@@ -641,7 +648,7 @@ static int bids_to_drop(const char *text)
     static const char *const no[] = {"don't", "dont", "didn't", "didnt", "not", NULL};
     static const char *const keep[] = {"keep", "store", "save", NULL};
     static const char *const what[] = {"my", "it", "that", "this", "those", "any", "our",
-                                       "the", NULL};
+                                       "the", "anything", "everything", NULL};
     static const char *const who[] = {"i", "we", "they", "he", "she", NULL};
     char buf[512];
     const char *w[64];

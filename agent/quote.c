@@ -1708,7 +1708,7 @@ int quote_forget_said(store_t *st, const char *user, const char *msg, respond_t 
             break;
         }
         size_t a2 = 0;
-        while (found >= 0 && quote_next_sentence(t[i].text, &a2, &from, &len, &asks)) {
+        while (found >= 0 && quote_next_sentence_any(t[i].text, &a2, &from, &len, &asks)) {
             int ns = quote_words(t[i].text + from, len, s, QUOTE_WORDS);
             if (asks || quote_asks_to_forget(s, ns) || !quote_is_hidden(hid, s, ns)) continue;
             int got = forget_parts(t[i].text, from, len, hid, req, nreq, used, s, p);

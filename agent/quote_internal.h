@@ -115,8 +115,11 @@ int quote_value_shape(const word_t *w, int first);
 /* ---- sentences and requests to forget (quote_words.c) ---- */
 
 /* The next sentence of text from *at: its start and length into *from and *len, and
- * whether it ends with a question mark; 0 at the end. */
+ * whether it ends with a question mark; 0 at the end. quote_next_sentence passes over a
+ * sentence whose start a request to forget took (its tail is never quoted); _any gives
+ * every one (forgetting more of it). */
 int quote_next_sentence(const char *text, size_t *at, size_t *from, size_t *len, int *asks);
+int quote_next_sentence_any(const char *text, size_t *at, size_t *from, size_t *len, int *asks);
 /* 1 when the words w[0..n) ask to forget ("forget ...", "don't keep ..."). */
 int quote_asks_to_forget(const word_t *w, int n);
 /* 1 when a word of s[0..ns) is one h hides (the same root). */

@@ -312,9 +312,7 @@ int quote_is_hidden(const hidden_t *h, const word_t *s, int ns)
     return 0;
 }
 
-/* The next sentence of text from *at: its start and length into *from and *len, and
- * whether it ends with a question mark; 0 at the end. */
-int quote_next_sentence(const char *text, size_t *at, size_t *from, size_t *len, int *asks)
+int quote_next_sentence_any(const char *text, size_t *at, size_t *from, size_t *len, int *asks)
 {
     size_t i = *at, n = strlen(text);
     while (i < n && (isspace((unsigned char)text[i]) || strchr(".!?;", text[i]))) i++;
@@ -340,6 +338,16 @@ int quote_next_sentence(const char *text, size_t *at, size_t *from, size_t *len,
     *len = i - b;
     *at = i < n ? i + mark : n;
     return 1;
+}
+
+/* A sentence whose start a request to forget took ("[forgotten], twice a day with food")
+ * is passed over: the tail left of it is never quoted. */
+int quote_next_sentence(const char *text, size_t *at, size_t *from, size_t *len, int *asks)
+{
+    size_t rl = strlen(STORE_REDACTED);
+    while (quote_next_sentence_any(text, at, from, len, asks))
+        if (*len < rl || strncmp(text + *from, STORE_REDACTED, rl) != 0) return 1;
+    return 0;
 }
 
 /* 1 when a sentence tells a change or a correction ("we left Leeds", "sorry, I meant

@@ -131,6 +131,18 @@ static void end_value(respond_t *r, const facts_t *f, const char *text,
     }
 }
 
+/* 1 when a clause tells of the day ("today I tuned four pipes", "frost on the car this morning"): a
+ * happening of now, not a lasting fact. */
+static int of_the_day(const char *text)
+{
+    static const char *const now[] = {"today", "tonight", "this morning", "this afternoon",
+                                      "this evening", "yesterday", "last night", "right now",
+                                      NULL};
+    for (int i = 0; now[i]; i++)
+        if (facts_has_words(text, now[i])) return 1;
+    return 0;
+}
+
 /* 1 when the plan already writes a value (not an end) of holder + relation class rel;
  * of an open relation, of the same relation key ("height" and "shoe size" are two). */
 static int wrote(const respond_t *r, const char *holder, int rel, const char *relation)
@@ -184,8 +196,8 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
                 break;
             }
         }
-    } else if (!u->name[0])
-        r->fact_unread = 1;
+    } else if (!u->name[0] && !of_the_day(text))
+        r->fact_unread = 1;     /* (what happened today is chat, not kept as told) */
     /* "my brother Tom ...", "I'm Tobi, 33" (the user's name once per message) */
     int self = !strcmp(u->holder, "self");
     if (u->name[0] && (!self || (!wrote(r, "self", READER_REL_NAME, NULL) &&
@@ -1608,13 +1620,25 @@ static const char *chat_reply(const char *msg, const char *reply)
     return reply;
 }
 
+/* 1 when text says "I", "I'm", "my", "we" ...: of the one who speaks, as no story of
+ * others does. */
+static int says_me(const char *text)
+{
+    static const char *const self[] = {"i'm", "im", "i've", "ive", "i'd", "i'll", "we're",
+                                       "we've", NULL};
+    for (int w = 0; me[w]; w++)
+        if (facts_has_words(text, me[w])) return 1;
+    for (int w = 0; self[w]; w++)
+        if (facts_has_words(text, self[w])) return 1;
+    return 0;
+}
+
 /* 1 when a fact of f was told in a sentence that says "I", "my", "we" ...: the user
  * has told of themselves, as no story of others does. */
 static int told_of_self(const facts_t *f)
 {
     for (size_t i = 0; i < f->n; i++)
-        for (int w = 0; f->v[i].text && me[w]; w++)
-            if (facts_has_words(f->v[i].text, me[w])) return 1;
+        if (f->v[i].text && says_me(f->v[i].text)) return 1;
     return 0;
 }
 
@@ -1630,6 +1654,12 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         checks_clause(f, msg, u, i, text, &u[i]);
         if (u[i].act == READER_FACT && u[i].act_p < u[i].fact_min_p)
             u[i].act = READER_SMALLTALK;    /* too unsure to keep as a fact */
+        /* a statement of nobody's ("the hail is the size of peas", "the bus broke down
+         * twice") from a user who says "I" in it or has told of themselves is their
+         * chat: the stories of others the memory network keeps never say "I" */
+        if (u[i].act == READER_FACT && !u[i].personal && !u[i].value[0] &&
+            (says_me(msg) || told_of_self(f)))
+            u[i].act = READER_SMALLTALK;
         int act = u[i].act;
         personal |= (act == READER_SUMMARY || act == READER_FORGET || act == READER_UNABLE ||
                      u[i].personal) && act != READER_SMALLTALK;

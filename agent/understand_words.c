@@ -198,6 +198,23 @@ void understand_holder(const char *const *words, int n, char *key, size_t len)
 /* The span words[s..e) as the clause text [c, c + cn) spells it: from the first word's
  * start to the last word's end, every word of the clause matched in order without case;
  * the words joined when they cannot be found (letters the tokenizer folded). */
+/* 1 when the n bytes at a and b are the same letters in any case: ASCII, and the
+ * two-byte Latin letters (À..Þ and à..þ, "Ålesund" and the tokens' "ålesund"). */
+static int same_folded(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if (x == y) continue;
+        if (x < 0x80 && y < 0x80 && tolower(x) == tolower(y)) continue;
+        int latin = i > 0 && (unsigned char)a[i - 1] == 0xC3 && (unsigned char)b[i - 1] == 0xC3;
+        if (latin && x >= 0x80 && x <= 0xBE && y >= 0x80 && y <= 0xBE && (x | 0x20) == (y | 0x20) &&
+            (x & 0x1F) != 0x17)         /* (× and ÷ are no letters) */
+            continue;
+        return 0;
+    }
+    return 1;
+}
+
 void understand_as_written(const char *c, size_t cn, const char *const *words, int s, int e,
                            char *out, size_t len)
 {
@@ -213,7 +230,7 @@ void understand_as_written(const char *c, size_t cn, const char *const *words, i
             int alnum_before = p > 0 && isalnum((unsigned char)c[p - 1]);
             int alnum_after = p + wl < cn && isalnum((unsigned char)c[p + wl]) &&
                               isalnum((unsigned char)words[k][wl - 1]);
-            if (!alnum_before && !alnum_after && strncasecmp(c + p, words[k], wl) == 0) {
+            if (!alnum_before && !alnum_after && same_folded(c + p, words[k], wl)) {
                 if (k == s) first = p;
                 last = p + wl;
                 at = last;

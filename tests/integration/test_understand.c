@@ -711,6 +711,63 @@ START_TEST(test_small_talk_is_answered_but_not_stored)
 }
 END_TEST
 
+/* Facts jotted as notes are read as the sentences people also write, a note asked is a
+ * question, and an aside before a colon leaves what follows it. */
+START_TEST(test_notes_are_facts_and_questions)
+{
+    json_t *t = say("a", "age 52, occupation: glazier, daughters: Runa and Edda");
+    ck_assert_uint_ge(json_array_size(json_object_get(t, "written")), 3);
+    json_decref(t);
+    tell("a", "truck = 2016 Tacoma. wife - Solveig");
+    ask("b", "what's my job?", "glazier", NULL);
+    ask("b", "how old am I?", "52", NULL);
+    ask("b", "who are my daughters?", "Edda", NULL);
+    ask("b", "which truck do I have?", "Tacoma", NULL);
+    ask("b", "who's my wife?", "Solveig", NULL);
+    ask("b", "my occupation?", "glazier", NULL);
+    tell("b", "update: we moved to Ålesund");
+    ask("c", "where do I live?", "Ålesund", NULL);
+}
+END_TEST
+
+/* A remark of nobody's from a user who has told of themselves (or says "I" in it) is
+ * their chat: answered, not kept; a story of others from a new user still is. */
+START_TEST(test_remarks_of_a_user_who_told_of_themselves_are_chat)
+{
+    tell("a", "I'm Brannoc, I repair church organs");
+    static const char *const chat[] = {"The fog over the estuary is thick as soup today",
+                                       "Train was cancelled again, two hours on the platform",
+                                       "Spent the whole afternoon voicing reeds, my ears ring lol"};
+    size_t before = memories();
+    for (size_t i = 0; i < sizeof chat / sizeof chat[0]; i++) {
+        json_t *r = say("a", chat[i]);
+        ck_assert_msg(strcmp(json_string_value(json_object_get(r, "kind")), "statement") != 0,
+                      "'%s' -> '%s' is a statement", chat[i], reply_of(r));
+        json_decref(r);
+    }
+    ck_assert_uint_eq(memories(), before);
+    ask("b", "what do I do?", "organ", NULL);
+}
+END_TEST
+
+/* "do not store anything on my cousin" forgets the cousin; a sentence a request to
+ * forget took a part of is never quoted for what is left of it. */
+START_TEST(test_what_is_forgotten_is_neither_kept_nor_quoted_in_part)
+{
+    tell("a", "My cousin Ottilie lives in Graz and my uncle Fritz is a baker");
+    json_t *t = say("a", "and do not store anything on my cousin, thanks");
+    ck_assert_str_eq(json_string_value(json_object_get(t, "kind")), "statement");
+    json_decref(t);
+    ask("b", "which city is my cousin in?", "know", "Graz");
+    ask("b", "what does my uncle do?", "baker", NULL);
+    t = say("a", "My knee op is booked so now I'm on tramadol, 2 pills at night.");
+    json_decref(t);
+    t = say("a", "erase what I said on the knee op");
+    json_decref(t);
+    ask("b", "what painkiller am I on?", "know", "pills");
+}
+END_TEST
+
 START_TEST(test_whose_a_value_is_is_found)
 {
     tell("a", "my brothers are Theo and Max");
@@ -1825,6 +1882,9 @@ int main(void)
     tcase_add_test(tc, test_each_favourite_keeps_its_own_value);
     tcase_add_test(tc, test_a_question_about_mnemo_is_not_a_summary);
     tcase_add_test(tc, test_small_talk_is_answered_but_not_stored);
+    tcase_add_test(tc, test_notes_are_facts_and_questions);
+    tcase_add_test(tc, test_remarks_of_a_user_who_told_of_themselves_are_chat);
+    tcase_add_test(tc, test_what_is_forgotten_is_neither_kept_nor_quoted_in_part);
     tcase_add_test(tc, test_facts_survive_a_restart_in_the_middle);
     tcase_add_test(tc, test_whose_a_value_is_is_found);
     tcase_add_test(tc, test_a_pronoun_in_the_next_message_is_the_last_one_told_of);
