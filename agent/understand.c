@@ -1452,10 +1452,10 @@ out:
     return rc;
 }
 
-/* A note ("job: welder", "wife - Ilse", "car = 2009 Hilux", "kids: Tom and Ana"): a key
+/* A note ("job: welder", "wife - Ilse", "van = 2012 Transit", "kids: Tom and Ana"): a key
  * of one or two words and a colon, an equals sign or a dash, then its value, which the
  * reader reads best as the sentence people also write: "my job is welder", "my wife is
- * Ilse", "my car is a 2009 Hilux" (a thing of theirs is "a" one), "my kids are Tom and
+ * Ilse", "my van is a 2012 Transit" (a thing of theirs is "a" one), "my kids are Tom and
  * Ana"; after an aside ("update: moved to Leeds") what follows; a note asked ("my
  * job?") as "what is my job?". Writes that into out and returns its length, 0 when text
  * is no note (a question, a first-person key, a word such as "anyway" before a colon). */

@@ -39,7 +39,7 @@ typedef struct dialogue dialogue_t;     /* the grammar and its word pools */
 dialogue_t *dialogue_new(const char *wordnet_dir, char *err, size_t errlen);
 void dialogue_free(dialogue_t *d);
 /* Adds the notes to d's phrasings: facts and questions jotted as "key: value" or as
- * fragments ("car: 2009 hilux", "Plumber in Turku", "dog name?"). Without this call a
+ * fragments ("van: 2012 transit", "Roofer in Tartu", "dog name?"). Without this call a
  * generator makes the clauses it made before the notes were written (the shipped
  * readers were trained so). */
 void dialogue_use_notes(dialogue_t *d);

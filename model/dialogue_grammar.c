@@ -184,8 +184,8 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {F, R(OPEN), SK, 0, VP_SUBJECT, "@S [R <teach/teaches>] [V $v]{ at a secondary school| at the local college| to teenagers| online|}"},
     {F, R(OPEN), S, NN, VP_SUBJECT, "{{i'm|im} a student{,|} [H i] [R study]|{i work at a school|i work in a college|i'm at a school}{,|} [H i] [R teach]} [V $v]"},
     {F, R(OPEN), S, NN, VP_TEAM, "{[H i]|[H i've] always|[H i] still|{big|lifelong} fan here, [H i]} [R support] [V $v]{ fc| football club|}{, since i was a kid| through thick and thin|}"},
-    /* notes: facts jotted as "key: value" or as bare fragments ("car: 2009 hilux",
-     * "Plumber in Turku", "dog - kelpie"), the user's own without a holder word, or
+    /* notes: facts jotted as "key: value" or as bare fragments ("van: 2012 transit",
+     * "Roofer in Tartu", "dog - whippet"), the user's own without a holder word, or
      * someone's or something's by its word alone */
     {F, R(NAME), S, IM | DT_NOTES, 0, "[R {name|names|nm}]{:| -| =|} [V $v]"},
     {F, R(NAME), S, IM | DT_NOTES, 0, "{{hi|hey|hello|hiya|yo}{.|,|!} |}[V $v]{.|!|}"},
@@ -582,7 +582,7 @@ const dialogue_tmpl_t dialogue_tmpls[] = {
     {F, R(SCHOOL), SK, CO, 0, "{,|and} [R <study/studies> at] [V $v]"},
     {F, R(NAME), SKP, CO, 0, "and {i have |i've got |we have |we've also got |}{a|my|our} [H {cat|dog|rabbit|hamster|parrot|puppy|kitten|tortoise|horse|goldfish|lizard|snake}] {called|named} [V $n]"},
     {F, R(NAME), SK, CO, 0, "and {i have |i've got |}{a|my} [H {brother|sister|son|daughter|cousin|nephew|niece|stepson|stepdaughter}] {called|named|,} [V $n]"},
-    /* continuations of notes: "Cat: Norwegian Forest, name Lumi", "dog: kelpie, rusty" */
+    /* continuations of notes: "Horse: Haflinger, name Bramble", "dog: whippet, Sprout" */
     {F, R(NAME), KP, CO | DT_NOTES, 0, "{,|;| -|.} [R {name|named|called|name's|names}]{:|} [V $n]"},
     {F, R(NAME), P, CO | DT_NOTES, 0, "{,| -} [V $n]"},
     {F, R(AGE), SKP, CO | DT_NOTES, 0, "{,|;| -|.} [R age]{:|} [V $v]"},

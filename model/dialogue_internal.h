@@ -19,8 +19,8 @@ enum {
                          * when they introduce themselves ("Ingrid here", "nurse by
                          * trade"): the agent takes such a fact as the user's */
     DT_GOES_ON = 64,    /* a fact always followed by a continuation: a fragment that
-                         * tells two things ("Plumber in Turku", "nurse, 34") */
-    DT_NOTES = 128,     /* a note ("car: 2009 hilux", "my job?"): only in a generator
+                         * tells two things ("Roofer in Tartu", "nurse, 34") */
+    DT_NOTES = 128,     /* a note ("van: 2012 transit", "my job?"): only in a generator
                          * made with DIALOGUE_NOTES */
 };
 
