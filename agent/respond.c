@@ -131,6 +131,8 @@ static void end_value(respond_t *r, const facts_t *f, const char *text,
     }
 }
 
+static int says_me(const char *text);
+
 /* 1 when a clause tells of the day ("today I tuned four pipes", "frost on the car this morning"): a
  * happening of now, not a lasting fact. */
 static int of_the_day(const char *text)
@@ -196,8 +198,9 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
                 break;
             }
         }
-    } else if (!u->name[0] && !of_the_day(text))
-        r->fact_unread = 1;     /* (what happened today is chat, not kept as told) */
+    } else if (!u->name[0] && !(of_the_day(text) && says_me(text)))
+        r->fact_unread = 1;     /* (what the user did today is chat, not kept as told; a
+                                 * story's "Bill went to the park yesterday" is kept) */
     /* "my brother Tom ...", "I'm Tobi, 33" (the user's name once per message) */
     int self = !strcmp(u->holder, "self");
     if (u->name[0] && (!self || (!wrote(r, "self", READER_REL_NAME, NULL) &&

@@ -1394,7 +1394,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
                                  * a forget request said in words */
         k = forms_prefers(c, cn, words, tags, n, &clause, out, k, &nread, max);
     }
-    k = understand_mend_job_alone(c, cn, words, n, out, k);
+    k = understand_mend_job_alone(c, cn, words, n, out, k, max);
     k = understand_mend_greeting(words, n, out, k);
     k = understand_mend_name_and_age(out, k, max);
     /* "whats my fave sport": a favourite whose noun the reader left out of the

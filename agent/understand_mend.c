@@ -1091,7 +1091,7 @@ int understand_mend_firm_after_job(const char *c, size_t cn, const char *const *
 }
 
 int understand_mend_job_alone(const char *c, size_t cn, const char *const *words, int n,
-                              understood_t *out, int k)
+                              understood_t *out, int k, int max)
 {
     /* people who are no trade ("a little girl", "twins") */
     static const char *const people[] = {"girl", "boy", "baby", "kid", "child", "man", "woman",
@@ -1099,23 +1099,43 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
                                          "toddler", "twins", "girls", "boys", "babies", "fan",
                                          "supporter", NULL};
     int s = n > 0 && (!strcmp(words[0], "a") || !strcmp(words[0], "an")) ? 1 : 0;
-    if (k < 1 || n - s < 1 || n - s > 2 || memchr(c, '?', cn) || memchr(c, ':', cn) ||
-        memchr(c, '=', cn) || !kinds_person(words[n - 1]) ||
-        understand_in_list(people, words[n - 1]) || understand_kin(words[n - 1]))
+    /* "Roofer in Tartu", "nurse at St Anne's": where after the job, a name with a
+     * capital of one to four words */
+    int at = -1, where = -1;
+    for (int w = s + 1; w <= s + 2 && w + 1 < n && at < 0; w++)
+        if (!strcmp(words[w], "in") || !strcmp(words[w], "at")) at = w;
+    for (int w = at + 1; at > 0 && w < n; w++)     /* one place ("at X in Y" is two) */
+        if (!strcmp(words[w], "in") || !strcmp(words[w], "at")) at = -1;
+    for (int i = 0; i < k && at > 0; i++)           /* a job the reader read stays */
+        if (out[i].rel == READER_REL_JOB && out[i].value[0]) at = -1;
+    if (at > 0 && n - at - 1 <= 4) {
+        char place[UNDERSTAND_VALUE];
+        understand_as_written(c, cn, words, at + 1, n, place, sizeof place);
+        if (isupper((unsigned char)place[0]) && !lex_is_stopword(words[at + 1]))
+            where = !strcmp(words[at], "in") ? READER_REL_WORKPLACE : READER_REL_EMPLOYER;
+    }
+    int e = where >= 0 ? at : n;        /* the job's words end here */
+    if (k < 1 || e - s < 1 || e - s > 2 || memchr(c, '?', cn) || memchr(c, ':', cn) ||
+        memchr(c, '=', cn) || !kinds_person(words[e - 1]) ||
+        understand_in_list(people, words[e - 1]) || understand_kin(words[e - 1]))
         return k;
     static const char *const thanks[] = {"thanks", "thank", "thx", "ty", "cheers", "ta",
                                          NULL};
-    for (int w = s; w < n; w++)
+    for (int w = s; w < e; w++)
         if (!isalpha((unsigned char)words[w][0]) || lex_is_stopword(words[w]) ||
             understand_in_list(understand_empty_words, words[w]) ||
             understand_in_list(thanks, words[w]) ||
             understand_in_list(understand_greetings, words[w]))
             return k;                   /* "thanks doctor", "cheers mate" */
     char job[UNDERSTAND_VALUE];
-    understand_as_written(c, cn, words, s, n, job, sizeof job);
+    understand_as_written(c, cn, words, s, e, job, sizeof job);
     understood_t base = out[0];
     forms_told_unit(&base, READER_REL_JOB, "self", reader_rel_name(READER_REL_JOB), job, &out[0]);
-    return 1;
+    if (where < 0 || max < 2) return 1;
+    char place[UNDERSTAND_VALUE];
+    understand_as_written(c, cn, words, at + 1, n, place, sizeof place);
+    forms_told_unit(&base, where, "self", reader_rel_name(where), place, &out[1]);
+    return 2;
 }
 
 int understand_mend_breed_as_holder(const char *c, size_t cn, const char *const *words, int n,

@@ -181,9 +181,11 @@ int understand_mend_firm_after_job(const char *c, size_t cn, const char *const *
 /* "plumber.", "a nurse", "software engineer": a clause of a kind of person alone (one or
  * two words, "a" before them at most; kinds_person, but no kin word nor "a little girl")
  * is the user's job, whatever the reader read; not a note ("job: welder", which the
- * reader reads). Returns the units (one then). */
+ * reader reads). "in" or "at" and a name with a capital after it ("Roofer in Tartu",
+ * "nurse at St Anne's") tell where the user works too (a workplace; an employer after
+ * "at"). Returns the units (one or two, at most max). */
 int understand_mend_job_alone(const char *c, size_t cn, const char *const *words, int n,
-                              understood_t *out, int k);
+                              understood_t *out, int k, int max);
 
 /* "my dog is a whippet called Rufus", "a lurcher called Pepper": a holder the reader
  * took from the breed is the animal the clause calls "my dog" (kinds_animal), or in a

@@ -730,6 +730,15 @@ START_TEST(test_notes_are_facts_and_questions)
 }
 END_TEST
 
+/* An introduction in fragments: a job and where, "in" a town or "at" a firm. */
+START_TEST(test_a_job_and_where_in_fragments)
+{
+    tell("a", "Hello. Farrier in Kilkenny.");
+    ask("b", "what do I do for work?", "farrier", NULL);
+    ask("b", "where do I work?", "Kilkenny", NULL);
+}
+END_TEST
+
 /* A remark of nobody's from a user who has told of themselves (or says "I" in it) is
  * their chat: answered, not kept; a story of others from a new user still is. */
 START_TEST(test_remarks_of_a_user_who_told_of_themselves_are_chat)
@@ -1883,6 +1892,7 @@ int main(void)
     tcase_add_test(tc, test_a_question_about_mnemo_is_not_a_summary);
     tcase_add_test(tc, test_small_talk_is_answered_but_not_stored);
     tcase_add_test(tc, test_notes_are_facts_and_questions);
+    tcase_add_test(tc, test_a_job_and_where_in_fragments);
     tcase_add_test(tc, test_remarks_of_a_user_who_told_of_themselves_are_chat);
     tcase_add_test(tc, test_what_is_forgotten_is_neither_kept_nor_quoted_in_part);
     tcase_add_test(tc, test_facts_survive_a_restart_in_the_middle);
