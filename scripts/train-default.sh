@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # train-default.sh: makes model/default.mnemo, the model mnemod ships with, from scratch
 # with this commit's code, in three steps, each seeded (the same commit, data and thread
-# count give the same file). About an hour and a quarter on 2 idle cores (docs/MODEL.md, "From scratch
-# at HEAD", has each step's time and numbers).
+# count give the same file on the same kind of machine; another CPU rounds otherwise and
+# trains other weights: docs/MODEL.md, session 30). About an hour and a quarter on 2
+# idle cores (docs/MODEL.md, "From scratch at HEAD", has each step's time and numbers).
 #   1. the memory network on bAbI 10k alone, read as issue 3 read it (no question-mark
 #      token, every word its own row, 32 buckets): 45 epochs, ~25 min
 #   2. the same network with 4,000 generated personal-fact conversations, the
