@@ -1129,6 +1129,10 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
             return k;                   /* "thanks doctor", "cheers mate" */
     char job[UNDERSTAND_VALUE];
     understand_as_written(c, cn, words, s, e, job, sizeof job);
+    /* "Plumber in Tartu": the capital a clause gives its first word is not the job's
+     * ("IT consultant" keeps its own) */
+    if (s == 0 && isupper((unsigned char)job[0]) && islower((unsigned char)job[1]))
+        job[0] = (char)tolower((unsigned char)job[0]);
     understood_t base = out[0];
     forms_told_unit(&base, READER_REL_JOB, "self", reader_rel_name(READER_REL_JOB), job, &out[0]);
     if (where < 0 || max < 2) return 1;
