@@ -169,13 +169,12 @@ int checks_fits(int rel, const char *holder, const char *value)
         low[k] = '\0';
         for (int i = 0; stems[i] && !number; i++) number = strstr(low, stems[i]) != NULL;
         if (!number) return 0;
-        /* a measure is no age: "38 degrees", "30 km", "2 hours" */
-        static const char *const units[] = {"degree", "degrees", "km", "kg", "kilos", "miles",
-                                            "mile", "hours", "hour", "minutes", "mins",
-                                            "percent", "metres", "meters", "pounds", "lbs",
-                                            "celsius", "fahrenheit", NULL};
-        for (int i = 0; units[i]; i++)
-            if (facts_has_words(low, units[i])) return 0;
+        /* a measure is no age: "38 degrees", "30 km", "2 hours" ("4 months" is one) */
+        char buf[UNDERSTAND_VALUE];
+        const char *w[8];
+        int nw = understand_split_words(low, " ,.-", buf, sizeof buf, w, 8);
+        for (int i = 0; i < nw; i++)
+            if (forms_unit(w[i]) == FORMS_UNIT_MEASURE) return 0;
         /* the user's own age, in digits, is a grown or teenage person's: "been there
          * about [5] years" is how long, not how old */
         const char *d = value;

@@ -547,14 +547,22 @@ static int drop_words_read(const char *c, size_t cn, const char *const *words, i
     return k;
 }
 
+int forms_unit(const char *w)
+{
+    static const char *const spans[] = {"days", "weeks", "months", NULL};
+    static const char *const units[] = {
+        "minutes", "mins", "min", "hours", "hrs", "hour", "miles", "mile", "km",
+        "kilometres", "kilometers", "metres", "meters", "feet", "foot", "ft", "inches",
+        "cm", "kg", "kilos", "stone", "pounds", "lbs", "degree", "degrees", "celsius",
+        "fahrenheit", "percent", NULL};
+    return understand_in_list(units, w) ? FORMS_UNIT_MEASURE
+           : understand_in_list(spans, w) ? FORMS_UNIT_SPAN : 0;
+}
+
 int forms_measures(const char *c, size_t cn, const char *const *words, int n,
                    const understood_t *clause, understood_t *out, int k, int *nread, int max)
 {
     static const char *const tall[] = {"foot", "feet", "ft", "cm", "metres", "meters", NULL};
-    static const char *const units[] = {
-        "minutes", "mins", "min", "hours", "hrs", "hour", "miles", "mile", "km",
-        "kilometres", "kilometers", "metres", "meters", "feet", "foot", "ft", "inches",
-        "cm", "kg", "kilos", "stone", "pounds", "lbs", "days", "weeks", "months", NULL};
     static const char *const hedges[] = {"like", "about", "around", "roughly", "only",
                                          "just", "nearly", "almost", "over", "under", NULL};
     static const char *const being[] = {"is", "takes", "was", "are", "'s", NULL};
@@ -602,7 +610,7 @@ int forms_measures(const char *c, size_t cn, const char *const *words, int n,
             }
             while (v < n && understand_in_list(hedges, words[v])) v++;
             if (v + 1 < n && (digits(words[v]) || understand_number_only(words[v])) &&
-                understand_in_list(units, words[v + 1]) && !lex_is_stopword(noun))
+                forms_unit(words[v + 1]) && !lex_is_stopword(noun))
                 k = add_told(c, cn, words, v, v + 2, READER_REL_OPEN, noun, clause, out, k,
                              nread, max);
         }

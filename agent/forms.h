@@ -75,6 +75,11 @@ int forms_works_from_home(const char *const *words, int n, understood_t *out, in
 int forms_counted(const char *c, size_t cn, const char *const *words, int n,
                   const understood_t *clause, understood_t *out, int k, int max);
 
+/* A unit a number is measured in: FORMS_UNIT_MEASURE ("km", "kg", "hours", "degrees"),
+ * FORMS_UNIT_SPAN ("days", "weeks", "months": a time, also how old a baby is), or 0. */
+enum { FORMS_UNIT_MEASURE = 1, FORMS_UNIT_SPAN = 2 };
+int forms_unit(const char *w);
+
 /* The user's measures, told in forms the reader does not mark: a height ("I'm 5 foot 9",
  * "I'm 5ft 4"), a size ("a size 7 shoe": shoe size), and a measure of something of
  * theirs ("my commute is about 35 minutes": commute, 35 minutes). Not in a question.

@@ -131,7 +131,14 @@ static void end_value(respond_t *r, const facts_t *f, const char *text,
     }
 }
 
-static int says_me(const char *text);
+/* 1 when text says "I", "I'm", "my", "we" ... (understand_personal_words): of the one
+ * who speaks, as no story of others does. */
+static int says_me(const char *text)
+{
+    for (int w = 0; understand_personal_words[w]; w++)
+        if (facts_has_words(text, understand_personal_words[w])) return 1;
+    return 0;
+}
 
 /* 1 when a clause tells of the day ("today I tuned four pipes", "frost on the car this morning"): a
  * happening of now, not a lasting fact. */
@@ -1621,19 +1628,6 @@ static const char *chat_reply(const char *msg, const char *reply)
         return "Okay.";
     }
     return reply;
-}
-
-/* 1 when text says "I", "I'm", "my", "we" ...: of the one who speaks, as no story of
- * others does. */
-static int says_me(const char *text)
-{
-    static const char *const self[] = {"i'm", "im", "i've", "ive", "i'd", "i'll", "we're",
-                                       "we've", NULL};
-    for (int w = 0; me[w]; w++)
-        if (facts_has_words(text, me[w])) return 1;
-    for (int w = 0; self[w]; w++)
-        if (facts_has_words(text, self[w])) return 1;
-    return 0;
 }
 
 /* 1 when a fact of f was told in a sentence that says "I", "my", "we" ...: the user

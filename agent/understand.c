@@ -1452,6 +1452,9 @@ out:
     return rc;
 }
 
+/* What snprintf wrote (w) when it all fit in cap bytes, else 0. */
+static size_t fitted(int w, size_t cap) { return w > 0 && (size_t)w < cap ? (size_t)w : 0; }
+
 /* A note ("job: welder", "wife - Ilse", "van = 2012 Transit", "kids: Tom and Ana"): a key
  * of one or two words and a colon, an equals sign or a dash, then its value, which the
  * reader reads best as the sentence people also write: "my job is welder", "my wife is
@@ -1481,8 +1484,7 @@ static size_t note_as_sentence(const char *text, size_t len, char *out, size_t c
             if (text[k] == ' ') words++;
             else if (!isalpha((unsigned char)text[k]) && text[k] != '\'') return 0;
         }
-        int w = words <= 3 ? snprintf(out, cap, "what is %.*s", (int)len, text) : 0;
-        return w > 0 && (size_t)w < cap ? (size_t)w : 0;
+        return words <= 3 ? fitted(snprintf(out, cap, "what is %.*s", (int)len, text), cap) : 0;
     }
     if (memchr(text, '?', len)) return 0;
     while (nk < 2) {
@@ -1494,8 +1496,7 @@ static size_t note_as_sentence(const char *text, size_t len, char *out, size_t c
         if (nk == 0 && i < len && text[i] == ':' && understand_in_list(asides, key[0])) {
             size_t b = i + 1;       /* "update: moved to Leeds": what follows */
             while (b < len && text[b] == ' ') b++;
-            int w = b < len ? snprintf(out, cap, "%.*s", (int)(len - b), text + b) : 0;
-            return w > 0 && (size_t)w < cap ? (size_t)w : 0;
+            return b < len ? fitted(snprintf(out, cap, "%.*s", (int)(len - b), text + b), cap) : 0;
         }
         if (understand_in_list(markers, key[nk])) return 0;
         nk++;
@@ -1519,10 +1520,10 @@ static size_t note_as_sentence(const char *text, size_t len, char *out, size_t c
     int many = understand_plural(last) || understand_group_key(holder);
     int article = !strncasecmp(text + i, "a ", 2) || !strncasecmp(text + i, "an ", 3) ||
                   !strncasecmp(text + i, "the ", 4);
-    int w = snprintf(out, cap, "my %s%s%s %s%s%.*s", key[0], nk == 2 ? " " : "",
-                     nk == 2 ? key[1] : "", many ? "are" : "is",
-                     thing && !many && !article ? " a " : " ", (int)(len - i), text + i);
-    return w > 0 && (size_t)w < cap ? (size_t)w : 0;
+    return fitted(snprintf(out, cap, "my %s%s%s %s%s%.*s", key[0], nk == 2 ? " " : "",
+                           nk == 2 ? key[1] : "", many ? "are" : "is",
+                           thing && !many && !article ? " a " : " ", (int)(len - i), text + i),
+                  cap);
 }
 
 int understand(const reader_t *r, const char *msg, understood_t *out, char *err,

@@ -6,10 +6,8 @@
 #define MNEMO_AGENT_UNDERSTAND_INTERNAL_H
 
 #include <stddef.h>
+#include "agent/understand_words.h"    /* understand_personal_words and the other lists */
 
-/* Words that make a holder the user's own (the first of a personal holder span: "my",
- * "I'm", 我). */
-extern const char *const understand_personal_words[];
 /* Words that cannot be a value on their own ("of her", "us", "pls"). */
 extern const char *const understand_empty_words[];
 

@@ -44,6 +44,9 @@ extern const char *const understand_work_words[];
 extern const char *const understand_person_verbs[];
 /* "band", "choir", "team" ...: the groups one plays, sings or takes part in. */
 extern const char *const understand_group_words[];
+/* Words that make a holder the user's own (the first of a personal holder span: "my",
+ * "I'm", 我), and that say a sentence is of the one who speaks. */
+extern const char *const understand_personal_words[];
 /* "hi", "hiya", "morning", "hola", "ahoj", "shalom" ...: the words people
  * greet with, in English and the greetings of other languages typed in English letters. */
 extern const char *const understand_greetings[];
