@@ -12,9 +12,12 @@
 #include <string.h>
 #include <strings.h>
 #include "agent/facts.h"
+#include "agent/quote.h"
 
 /* Memories searched per value for the texts that hold it. */
 #define FORGET_MORE 64
+/* The user's newest messages whose sentences a value forgotten is taken from. */
+#define FORGET_MESSAGES 512
 
 /* text with every occurrence of needle (ASCII case ignored) replaced by STORE_REDACTED,
  * into out[n]; 0, or -1 when it does not fit. */
@@ -94,24 +97,51 @@ done:
     return rc;
 }
 
+/* Redacts from the user's newest messages each sentence that holds value, so what else
+ * a message told stays ("... the rent goes up in May. My sister lives in Brno."): the
+ * turns that hold it after that (replies, older messages, a value across sentences) are
+ * redacted whole by the caller. AGENT_OK, AGENT_ENOMEM or the store's error with err. */
+static int redact_sentences(agent_t *a, const char *user, const char *value, char *err,
+                            size_t errlen)
+{
+    store_turn_t *t = NULL;
+    size_t n = 0;
+    int rc = agent_from_store(store_turns_said(a->st, user, FORGET_MESSAGES, &t, &n));
+    for (size_t i = 0; i < n && !rc; i++) {
+        size_t at = 0, from, len;
+        while (!rc && t[i].text && quote_sentence_holding(t[i].text, value, &at, &from, &len)) {
+            char *sentence = strndup(t[i].text + from, len);
+            rc = sentence ? agent_from_store(store_turns_redact_part(a->st, user, sentence, NULL,
+                                                                     err, errlen))
+                          : AGENT_ENOMEM;
+            free(sentence);
+        }
+    }
+    store_turns_free(t, n);
+    return rc;
+}
+
 int forget_apply(agent_t *a, wm_conv_t *c, const char *user, const respond_t *p,
                  agent_turn_t *out, char *err, size_t errlen)
 {
     for (int i = 0; i < p->nforget_text; i++) {
-        /* (a sentence of what was said goes alone, a value with its whole turns) */
-        int rc = agent_from_store(
-            p->forget_said && !p->nforget ? store_turns_redact_part(a->st, user, p->forget_text[i], NULL, err,
-                                                     errlen)
-                           : store_turns_redact(a->st, user, p->forget_text[i], NULL, err,
-                                                errlen));
+        /* (a sentence of what was said goes alone; a value with the sentences that hold
+         * it, then with whatever turns still hold it) */
+        int said = p->forget_said && !p->nforget, rc = AGENT_OK;
+        if (said)
+            rc = agent_from_store(store_turns_redact_part(a->st, user, p->forget_text[i], NULL,
+                                                          err, errlen));
+        else if (!(rc = redact_sentences(a, user, p->forget_text[i], err, errlen)))
+            rc = agent_from_store(store_turns_redact(a->st, user, p->forget_text[i], NULL, err,
+                                                     errlen));
         if (rc) return rc;
         wm_ring_forget(&c->ring, p->forget_text[i]);
     }
     if (!p->nforget && !(p->forget_said && p->nforget_text)) return AGENT_OK;
                                                 /* (sentences: quote_forget_said) */
-    /* Other conversations' working memories restore themselves from the redacted turns. */
+    /* Every working memory restores itself from the redacted turns at its next turn
+     * (c's too: its ring dropped whole the messages that now keep their other sentences). */
     atomic_fetch_add(&a->gen, 1);
-    c->gen = atomic_load(&a->gen);
     /* The facts' memories, and any memory that holds one of the values as told. */
     size_t cap = p->nforget + (size_t)p->nforget_text * FORGET_MORE, n = p->nforget;
     if (!(out->forgotten = calloc(cap, sizeof *out->forgotten))) return AGENT_ENOMEM;

@@ -77,6 +77,12 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
  * or STORE_EIO. */
 int quote_forget_said(store_t *st, const char *user, const char *msg, respond_t *p);
 
+/* The next sentence of text from *at (0 at first) that holds needle (ASCII case
+ * ignored) whole: its start and length into *from and *len; 0 when there is no more. A
+ * value forgotten takes its sentences from a message, not the message (forget.c). */
+int quote_sentence_holding(const char *text, const char *needle, size_t *at, size_t *from,
+                           size_t *len);
+
 /* The score quote_told gives sentence as the quote for the question clause
  * question about holder (understood.h key; "self" or "" for the user) read as of
  * relation class rel (enum reader_rel), with names (the names of the user's people,

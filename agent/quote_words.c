@@ -350,6 +350,17 @@ int quote_next_sentence(const char *text, size_t *at, size_t *from, size_t *len,
     return 0;
 }
 
+int quote_sentence_holding(const char *text, const char *needle, size_t *at, size_t *from,
+                           size_t *len)
+{
+    size_t nl = strlen(needle);
+    int asks;
+    while (nl && quote_next_sentence_any(text, at, from, len, &asks))
+        for (size_t i = *from; i + nl <= *from + *len; i++)
+            if (!strncasecmp(text + i, needle, nl)) return 1;
+    return 0;
+}
+
 /* 1 when a sentence tells a change or a correction ("we left Leeds", "sorry, I meant
  * Lena"): its new value is a fact the summary says, its old one no longer so. */
 int quote_changes(const word_t *s, int ns)
