@@ -96,15 +96,16 @@ static const struct {
 };
 
 /* 1 when the holder h[0..nh) of question q[0..nq) is someone: a kin or pet word, a
- * pronoun, a name of the user's people or a word the question writes with a capital
+ * pronoun (a function word alone), a name of the user's people or a word the question writes with a capital
  * ("Kemal"); 0 for a thing of the user's ("my church", "my due date"), which a
  * question asks about as it asks about the user. */
 static int someone(const word_t *h, int nh, const word_t *q, int nq, const char *const *names)
 {
     for (int i = 0; i < nh; i++) {
-        if (quote_kin_word(&h[i]) || lex_is_stopword(h[i].low) || quote_is_name(names, h[i].low) ||
-            quote_is_name(names, h[i].stem))
-            return 1;
+        if (quote_kin_word(&h[i]) || quote_is_name(names, h[i].low) ||
+            quote_is_name(names, h[i].stem) ||
+            (lex_is_stopword(h[i].low) && (nh == 1 || understand_pronoun(h[i].low))))
+            return 1;       /* ("he"; not the "in" of a reading "dairy in") */
         for (int j = 0; j < nq; j++)
             if (q[j].cap && !strcmp(q[j].low, h[i].low)) return 1;
     }
@@ -229,9 +230,13 @@ static int member_of(const word_t *w, const word_t *g)
 static int of_holder(const asked_t *a, const word_t *w)
 {
     const char *animal = kinds_animal(w->low);      /* "greyhound" of "my dog" */
+    int words = 0;              /* (the "in" of "son in law" is none of whom: a holder of
+                                 * function words alone, "will she be", keeps them) */
+    for (int j = 0; j < a->nh && !words; j++) words = !lex_is_stopword(a->h[j].low);
     for (int j = 0; j < a->nh; j++)
-        if (quote_same_word(w, &a->h[j]) || member_of(w, &a->h[j]) ||
-            (animal && (!strcmp(animal, a->h[j].key) || !strcmp(animal, a->h[j].stem))))
+        if (!(words && lex_is_stopword(a->h[j].low)) &&
+            (quote_same_word(w, &a->h[j]) || member_of(w, &a->h[j]) ||
+             (animal && (!strcmp(animal, a->h[j].key) || !strcmp(animal, a->h[j].stem)))))
             return 1;
     return 0;
 }
@@ -413,7 +418,20 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
     if (!ns || (understand_question_word(s[0].low) && !subject_dropped(s, ns))) return 0;
     if (!a->self) {                         /* it names whom the question is about */
         int named = carried && refers_back(s, ns);  /* ("... Maelle. She lives ...") */
-        for (int i = 0; i < ns && !named; i++) named = of_holder(a, &s[i]);
+        /* (of kin of kin, "my sister's wife", the last: the sister alone is not her) */
+        const word_t *last = a->nh >= 2 && quote_kin_word(&a->h[0]) &&
+                                     quote_kin_word(&a->h[a->nh - 1])
+                                 ? &a->h[a->nh - 1]
+                                 : NULL;
+        int in_law = 0;                     /* "son in law": an in-law, not the son */
+        for (int j = 0; j < a->nh; j++) in_law |= !strcmp(a->h[j].low, "law");
+        for (int i = 0; i < ns && !named; i++)
+            named = (in_law ? strstr(s[i].low, "law") != NULL
+                     : last ? quote_same_word(&s[i], last) || member_of(&s[i], last)
+                            : of_holder(a, &s[i])) &&
+                    !(i + 1 < ns && quote_kin_word(&s[i]) && quote_kin_word(&s[i + 1]) &&
+                      strlen(s[i].low) > 2 && !strcmp(s[i].low + strlen(s[i].low) - 2, "'s"));
+                    /* ("my wife's sister" is the sister) */
         if (!named) return 0;
     }
     if (a->age) return tells_age(a, s, ns);
@@ -1305,6 +1323,39 @@ static int negates(const word_t *s, int ns)
     return 0;
 }
 
+/* 1 when a content word of a is a kind of animal ("is Biscoito a husky?"), which the
+ * animal nearest its name tells, not the sentence. */
+static int asks_a_kind(const asked_t *a)
+{
+    for (int k = 0; k < a->nk; k++)
+        if (kinds_animal(a->k[k].low)) return 1;
+    return 0;
+}
+
+/* How strongly the sentence s[0..ns) bears out the names and numbers the yes/no
+ * question q[0..nq) names ("is my dog called Shaka?", "is my son 5?", "did I play 4
+ * seasons?"): 0 unless it holds every one of them and a word for whom the question asks
+ * about, when that is not the user ("a Malinois called Shaka" is a dog's); else one for
+ * each, two for a number with the word after it ("4 seasons") or a name of two words
+ * ("Yukon Quest") held as the question says them. */
+static int named_held(const asked_t *a, const word_t *q, int nq, const word_t *s, int ns)
+{
+    int names = 0, whom = !a->nh;
+    for (int i = 1; i < nq; i++) {
+        int number = quote_number_word(&q[i]);
+        if (!(q[i].cap && strcmp(q[i].low, "i")) && !number) continue;
+        int got = -1;
+        for (int j = 0; j < ns && got < 0; j++)
+            if (!strcmp(s[j].low, q[i].low)) got = j;
+        if (got < 0) return 0;
+        int next = i + 1 < nq && got + 1 < ns && (number || q[i + 1].cap) &&
+                   !strcmp(s[got + 1].low, q[i + 1].low);
+        names += 1 + next;
+    }
+    for (int j = 0; j < ns && !whom; j++) whom = of_holder(a, &s[j]);
+    return whom ? names : 0;
+}
+
 /* Notes what find_said found for question clause c into fd: for a yes/no question (or
  * one that opens as one, "is my ...?", "did I ...?"), no when the
  * sentence tells another value than it checks (tells_other), else yes when it holds all
@@ -1341,15 +1392,27 @@ static void note_found(const understood_t *c, const char *question,
         all = held ? all + 1 : -nq;
     }
     int held = 0;       /* (the sentence's own count: best may be another's) */
+    unsigned char at[QUOTE_WORDS] = {0};        /* where the sentence holds them */
     for (int k = 0; k < a->nk; k++)
-        for (int j = 0; j < ns; j++)
+        for (int j = 0, got = 0; j < ns; j++)
             if (quote_same_word(&s[j], &a->k[k]) || said_as(&a->k[k], &s[j])) {
-                held++;
-                break;
+                held += !got;
+                got = at[j] = 1;
             }
+    /* (the content words held too, unless the names and numbers say it well) */
+    int strength = yesno && !a->zh && !asks_a_kind(a) ? named_held(a, q, nq, s, ns) : 0;
+    int named = strength >= 2 || (strength && held >= a->nk);
+    /* "do I still drive the Golf?" of "The Golf is gone": what is asked of now, ended */
+    if (yesno && !a->zh && (held >= a->nk || strength) && quote_asks_now(question) &&
+        quote_denies(s, ns))
+        fd->no = 1;
+    for (int j = 1; j < ns && yesno && a->self && a->nk == 1 && !named; j++)
+        named = at[j] && (!strcmp(s[j - 1].low, "my") || !strcmp(s[j - 1].low, "our"));
+                        /* "do I have epilepsy?" of "... my epilepsy" */
     fd->yes = yesno && !fd->no &&
-              (((a->nk >= 2 || one) && best >= a->nk && held >= a->nk) || all >= 2) &&
-              (asks_past(q, nq) ? !negates(s, ns) : !quote_denies(s, ns)) && !wishes(s, ns);
+              (((a->nk >= 2 || one) && best >= a->nk && held >= a->nk) || all >= 2 || named) &&
+              (asks_past(q, nq) ? !negates(s, ns) : !quote_denies_held(s, ns, at)) &&
+              !wishes(s, ns);
     if (a->zh)          /* every character of a Chinese question, two at least, not denied */
         fd->yes = c->act == READER_YESNO && a->z.nch >= 2 && best >= a->z.nch &&
                   !quote_zh_denies(&a->z, t[fd->turn].text + fd->from, fd->len);

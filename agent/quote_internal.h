@@ -135,6 +135,10 @@ int quote_named_word(const word_t *w);
 int quote_may_forget(const char *low);
 /* 1 when s[0..n) denies or ends something ("I don't eat meat", "we sold the van"). */
 int quote_denies(const word_t *s, int n);
+/* The same, but a denial a word of cause stands between and a word held after it
+ * (held[i] 1 for the words a question asks of) does not deny them: "can't drive cos of
+ * my epilepsy" bears out "do I have epilepsy?". */
+int quote_denies_held(const word_t *s, int n, const unsigned char *held);
 /* 1 when s[0..ns) tells a change or a correction ("we left Leeds", "I meant Lena"). */
 int quote_changes(const word_t *s, int ns);
 /* 1 when s[0..ns) says a plan or a value changed: quote_changes or a word of calling

@@ -38,11 +38,17 @@ int quote_asks_now(const char *question)
     return 0;
 }
 
+/* A value of no shape of quote_value_shape's: any content word, which a question of
+ * what holds now looks for in newer messages by itself ("valorant" of "main game right
+ * now is valorant"), never as another value of its kind. */
+enum { SHAPE_WORD = 4 };
+
 /* The values the sentence s[0..ns) tells within four words of one of a's content words
  * ("about 30 hens", "race in Ghent"), not a's own, and of the kind the question
- * asks (asks: quote_span_asks): up to max into old (their shapes into shape); how
- * many. */
-static int values_near(const asked_t *a, int asks, const word_t *s, int ns,
+ * asks (asks: quote_span_asks); with now (the question asks what holds now), also
+ * any content word in the part of one of a's (SHAPE_WORD): up to max into old (their
+ * shapes into shape); how many. */
+static int values_near(const asked_t *a, int asks, int now, const word_t *s, int ns,
                        const word_t **old, int *shape, int max)
 {
     int n = 0;
@@ -50,11 +56,18 @@ static int values_near(const asked_t *a, int asks, const word_t *s, int ns,
         int sh = quote_value_shape(&s[i], i == 0), near = 0, own = 0;
         if ((asks == QUOTE_ASKS_AMOUNT && sh != 1) || (asks == QUOTE_ASKS_WHEN && sh == 3))
             sh = 0;                     /* ("how long ...?": a place it named is kept) */
+        if (!sh && now && !asks && quote_content_word(&s[i]) && !quote_kin_word(&s[i]))
+            for (int j = 0; j < ns && !sh; j++)
+                for (int k = 0; k < a->nk && !sh; k++)
+                    sh = j != i && s[j].part == s[i].part && quote_same_word(&s[j], &a->k[k])
+                             ? SHAPE_WORD
+                             : 0;
         for (int k = 0; k < a->nk && sh; k++) {
             own |= quote_same_word(&s[i], &a->k[k]);
             for (int j = i - 4; j <= i + 4 && !near; j++)
                 near = j >= 0 && j < ns && j != i && quote_same_word(&s[j], &a->k[k]);
         }
+        near |= sh == SHAPE_WORD;
         if (sh && near && !own) old[n] = &s[i], shape[n++] = sh;
     }
     return n;
@@ -79,7 +92,7 @@ int quote_newer_said(const asked_t *a, int asks_for, int now, const said_t *said
     const word_t *old[OLD];
     int shape[OLD];
     int no = quote_words(t[*bt].text + *bfrom, *blen, o, QUOTE_WORDS);
-    int nold = values_near(a, asks_for, o, no, old, shape, OLD);
+    int nold = values_near(a, asks_for, now, o, no, old, shape, OLD);
     if (!nold || a->zh) return 0;
     for (size_t i = 0; i < *bt; i++) {          /* newest first */
         int asked = t[i].kind && !strcmp(t[i].kind, model_kind_name(MODEL_KIND_ANSWER));
@@ -95,7 +108,7 @@ int quote_newer_said(const asked_t *a, int asks_for, int now, const said_t *said
                 int sh = quote_value_shape(&s[j], j == 0), same = 0, kind = 0;
                 for (int k = 0; k < nold; k++) {
                     same |= !strcmp(s[j].low, old[k]->low);
-                    kind |= sh && sh == shape[k];
+                    kind |= sh && sh == shape[k];      /* (never SHAPE_WORD) */
                 }
                 names[ns] |= same;
                 other[ns] |= kind && !same;

@@ -4,7 +4,9 @@
  * joining word ("so", "but", "and" ...). A part that holds a word of leaving ("skipping",
  * "sold", "quit", "anymore") or of negation is dropped whole, unless a word of change
  * comes before its negation in the part ("in on weekends now, not weekdays": only "not
- * weekdays" goes); "from X" goes before "to Y" in a part that says it changed. What
+ * weekdays" goes); "from X" goes before "to Y" in a part that says it changed, and
+ * "instead of X" or "rather than X" to the part's end after what replaced it; a part
+ * that says one "changed my mind" about something left it. What
  * remains is written back with the text between its words as it was; a joining word
  * that opened a dropped part's follower goes too. */
 #include "agent/quote_trim.h"
@@ -126,10 +128,16 @@ int quote_trim(const char *text, size_t n, char *out, size_t cap)
     for (int b = 0; b < nw;) {
         int e = b;
         while (e < nw && w[e].part == w[b].part) e++;
-        int neg = -1, leaves = 0, renews = -1, from = -1, to = -1, change = 0;
+        int neg = -1, leaves = 0, renews = -1, from = -1, to = -1, change = 0, instead = -1;
         for (int i = b; i < e; i++) {
             if (neg < 0 && is_negation(w[i].low)) neg = i;
             leaves |= understand_in_list(leaving, w[i].low);
+            /* "changed my mind about the longboard": what the mind changed on was left */
+            leaves |= i + 2 < e && !strcmp(w[i].low, "changed") && !strcmp(w[i + 2].low, "mind");
+            if (instead < 0 && i + 1 < e &&
+                ((!strcmp(w[i].low, "instead") && !strcmp(w[i + 1].low, "of")) ||
+                 (!strcmp(w[i].low, "rather") && !strcmp(w[i + 1].low, "than"))))
+                instead = i;
             if (renews < 0 && understand_in_list(news, w[i].low)) renews = i;
             change |= understand_in_list(changing, w[i].low);
             if (!strcmp(w[i].low, "from") && from < 0) from = i;
@@ -141,6 +149,8 @@ int quote_trim(const char *text, size_t n, char *out, size_t cap)
             for (int i = renews >= 0 && renews < neg ? neg : b; i < e; i++) w[i].keep = 0;
         } else if (change && from >= 0 && to > from + 1) {  /* "changed from A to B" */
             for (int i = from; i < to; i++) w[i].keep = 0;
+        } else if (instead > b) {       /* "moved on to carving instead of knitting" */
+            for (int i = instead; i < e; i++) w[i].keep = 0;
         }
         for (int i = b; i < e; i++) dropped += !w[i].keep;
         b = e;

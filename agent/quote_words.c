@@ -23,8 +23,8 @@ static const char *const generic[] = {
     "name", "names", "called", "call", "remember", "remind", "tell", "told", "say",
     "said", "know", "think", "favourite", "favorite", "fav", "fave", "number", "kind",
     "type", "one", "ones", "now", "ever", "currently", "right", "rn", "pls", "please",
-    "btw", "anyway", "exactly", "actually", "old", "long", "work", "live", "like", "love",
-    "enjoy", "prefer", "get",
+    "btw", "anyway", "exactly", "actually", "old", "age", "long", "work", "live", "like",
+    "love", "enjoy", "prefer", "get",
     "got", "make", "take", "want", "need", "day", "time", "year", "years", "week", "month",
     "today", "usually", "mine", "again", "use", "used", "good", "best", "new", "last",
     "first", "else", "go", "going", "whats", "wheres", "whos", "hows", "u", "ur",
@@ -141,8 +141,9 @@ int quote_asks_to_forget(const word_t *w, int n)
     static const char *const scratched[] = {"what", "the", "my", "all", "everything", "any",
                                             NULL};
     for (int i = 0; i < n; i++) {
-        /* "scratch the tax stuff", "scratch what I said": not "a scratch" */
-        if (!strcmp(w[i].low, "scratch") && i + 1 < n &&
+        /* "scratch the tax stuff", "scrap the pill note", "scratch what I said": not "a
+         * scratch" */
+        if ((!strcmp(w[i].low, "scratch") || !strcmp(w[i].low, "scrap")) && i + 1 < n &&
             understand_in_list(scratched, w[i + 1].low))
             return 1;
         if (forget_verb(&w[i])) {
@@ -268,6 +269,22 @@ int quote_denies(const word_t *w, int n)
         if (understand_in_list(denial_words, w[i].low) ||
             (len > 3 && !strcmp(w[i].low + len - 3, "n't")))
             return 1;
+    }
+    return 0;
+}
+
+int quote_denies_held(const word_t *w, int n, const unsigned char *held)
+{
+    static const char *const cause[] = {"because", "cos", "coz", "cuz", "bc", "since",
+                                        "due", NULL};
+    for (int i = 0; i < n; i++) {
+        if (!quote_denies(&w[i], 1)) continue;
+        int cut = 0, after = 0;
+        for (int j = i + 1; j < n && !after; j++) {
+            cut |= understand_in_list(cause, w[j].low);
+            after = held[j];
+        }
+        if (!(cut && after)) return 1;
     }
     return 0;
 }
