@@ -456,6 +456,24 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
             if (facts_has_words(text, lately[i]) && facts_has_words(text, in_value)) return 1;
         return 0;
     }
+    if (rel == READER_REL_AGE && strspn(value, "0123456789") == strlen(value)) {
+        /* "14 hives right now": a number before a word of many counts them, no age
+         * ("5 months" and "40 years" are ages) */
+        const char *at = word_at(text, value);
+        if (at) {
+            const char *p = at + strlen(value);
+            while (*p == ' ') p++;
+            char w[24];
+            size_t n = 0;
+            while (isalpha((unsigned char)p[n]) && n + 1 < sizeof w)
+                w[n] = (char)tolower((unsigned char)p[n]), n++;
+            w[n] = '\0';
+            if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && !lex_is_stopword(w) &&
+                !understand_in_list(understand_time_units, w))
+                return 0;
+        }
+        return 1;
+    }
     if (rel == READER_REL_JOB) {
         const char *last = strrchr(value, ' ') ? strrchr(value, ' ') + 1 : value;
         static const char *const working[] = {"profession", "career", "trade", "retired",
@@ -838,11 +856,18 @@ static void named_before(const char *msg, understood_t *u)
 
 /* "i am dive guide in Hobart" read as the name "dive": a name of the user's in lower
  * case right before a word for a kind of person (kinds_person: "guide") is the first
- * word of their job, which u becomes. */
+ * word of their job, which u becomes; one of two words or more that ends in such a word
+ * ("trek guide") is the job itself. */
 static void name_before_person(const char *text, understood_t *u)
 {
     const char *at = word_at(text, u->value);
     if (!at || !islower((unsigned char)u->value[0])) return;
+    const char *last = strrchr(u->value, ' ');
+    if (last && kinds_person(last + 1)) {
+        u->rel = READER_REL_JOB;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
+        return;
+    }
     const char *w = at + strlen(u->value);
     while (*w == ' ') w++;
     char next[32];
@@ -1411,6 +1436,14 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                 snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_OWNS));
                 break;
             }
+    /* "what medicine do I take?" read as a job: a question of a medicine asks no job */
+    const char *const *medicine = understand_topic_tells("medication");
+    for (int k = 0; medicine && u->act == READER_QUESTION && u->rel == READER_REL_JOB &&
+                    medicine[k]; k++)
+        if (facts_has_words(text, medicine[k])) {
+            u->rel = READER_REL_OPEN;
+            snprintf(u->relation, sizeof u->relation, "%s", "medication");
+        }
     if (u->act == READER_FACT && u->rel == READER_REL_NAME && !strcmp(u->holder, "self"))
         name_before_person(text, u);    /* "i am dive guide in Hobart": a job */
     /* "my eldest son Ikenna is a doctor" read as a language Ikenna: a value of one word
@@ -1551,6 +1584,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         names_it = facts_has_words(text, summary_words[k]);
     for (int k = 0; knowing[k] && !names_it && opens_question(text) == 2; k++)
         names_it = facts_has_words(text, knowing[k]);
+    if (!names_it && opens_question(text) == 2)     /* "what have you got on me?" */
+        names_it = facts_has_words(text, "you") && facts_has_words(text, "on me");
     if (u->act == READER_SUMMARY && !names_it)
         u->act = opens_question(text) == 2 ? READER_QUESTION : READER_SMALLTALK;
     /* "who am I?" asks for the user's name ("what do you know about me?" for the rest) */

@@ -50,7 +50,9 @@ int kinds_person(const char *word)
 {
     /* endings of trades newer than WordNet's words ("sonographer", "barista") */
     static const char *const endings[] = {"ographer", "ologist", "ista", "ician", "ist",
-                                          NULL};
+                                          "dev", NULL};
+    /* trades said short ("HVAC tech", "web dev") */
+    static const char *const short_for[] = {"tech", "dev", NULL};
     char low[64];
     size_t n = 0;
     if (!word) return 0;
@@ -59,6 +61,8 @@ int kinds_person(const char *word)
         low[n] = (char)tolower((unsigned char)word[n]);
     }
     low[n] = '\0';
+    for (int i = 0; short_for[i]; i++)
+        if (!strcmp(low, short_for[i])) return 1;
     if (bsearch(low, people_table, sizeof people_table / sizeof *people_table,
                 sizeof *people_table, cmp_person))
         return 1;

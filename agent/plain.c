@@ -1,9 +1,9 @@
 /* plain.c: a message's shorthand written out (plain.h) before the agent reads it. People
  * type "u", "r", "w/", "n" for "and", "4yo", "bc", "dont" and 啥; the reader
  * (model/reader.h) and the forms learnt English written out, so the agent reads the
- * words those stand for; and a space between Chinese characters is the comma it stands
- * for. Only whole words and those spaces change; everything else is copied byte for
- * byte. */
+ * words those stand for; and a space between Chinese characters, or a comma of ASCII
+ * after one, is the comma it stands for. Only whole words, those spaces and those
+ * commas change; everything else is copied byte for byte. */
 #include "agent/plain.h"
 
 #include <ctype.h>
@@ -54,6 +54,23 @@ static int cjk_at(const char *msg, size_t len, size_t i)
 static int word_char(unsigned char ch)
 {
     return isalnum(ch) || ch == '\'' || ch == '/' || ch == '&';
+}
+
+/* The bytes of a letter of two bytes in UTF-8 at msg[i] (Latin with accents, Greek,
+ * Cyrillic: "ä" of "Räpsy"), else 0: such a letter is inside a word as ASCII ones are,
+ * so the "R" of "Räpsy" is no shorthand for "are". */
+static size_t two_byte_letter(const char *msg, size_t len, size_t i)
+{
+    unsigned char a = (unsigned char)msg[i];
+    return a >= 0xC3 && a <= 0xDF && i + 1 < len && ((unsigned char)msg[i + 1] & 0xC0) == 0x80
+               ? 2
+               : 0;
+}
+
+/* 1 when a character of a word ends right before msg[i] (i > 0). */
+static int word_before(const char *msg, size_t len, size_t i)
+{
+    return word_char((unsigned char)msg[i - 1]) || (i >= 2 && two_byte_letter(msg, len, i - 2));
 }
 
 /* Appends s[0, n) to out at *at; 0 when it does not fit (room for the NUL kept). */
@@ -112,14 +129,21 @@ long plain_text(const char *msg, char *out, size_t cap)
                 continue;
             }
         }
+        /* "我叫王磊,在成都": a comma after a Chinese character is the Chinese comma */
+        if (msg[i] == ',' && i >= 3 && cjk_at(msg, len, i - 3)) {
+            if (!put(out, cap, &at, "\xEF\xBC\x8C", 3)) return -1;     /* ， */
+            i++;
+            continue;
+        }
         unsigned char ch = (unsigned char)msg[i];
-        if (!word_char(ch) || (i > 0 && word_char((unsigned char)msg[i - 1]))) {
+        if (!word_char(ch) || (i > 0 && word_before(msg, len, i))) {
             if (!put(out, cap, &at, msg + i, 1)) return -1;
             i++;
             continue;
         }
         size_t e = i;
-        while (e < len && word_char((unsigned char)msg[e])) e++;
+        for (size_t l; e < len; e += l)
+            if (!(l = word_char((unsigned char)msg[e]) ? 1 : two_byte_letter(msg, len, e))) break;
         size_t wl = e - i;
         const char *with = NULL;
         for (int s = 0; spelled[s][0] && !with; s++)

@@ -296,9 +296,13 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
                                                  * spells again */
         target = facts_by_spelling(f, u->value);
     if (!target && !u->old[0] && f->n &&        /* "sorry, I meant Lena": the last fact; */
-        (u->value[0] || facts_same_holder(f->v[f->n - 1].holder, u->holder)))
+        (u->value[0] || facts_same_holder(f->v[f->n - 1].holder, u->holder)) &&
+        (u->rel == READER_REL_OPEN || facts_rel_of(f->v[f->n - 1].relation) == u->rel))
         target = &f->v[f->n - 1];               /* an end of someone else's ends nothing
-                                                 * of it ("my grandma passed away") */
+                                                 * of it ("my grandma passed away"), a
+                                                 * value of a relation told of nothing
+                                                 * else ("bought a Camry, no more buses")
+                                                 * is told anew */
     if (!target) {
         fact(r, f, text, u);
         return;
@@ -663,12 +667,14 @@ static int names_of_group(respond_t *r, const facts_t *f, const understood_t *u)
 
 /* "how old are my kids?": the newest age of each one of the group asked (as
  * names_of_group finds its names, or held by a name told of it), when no fact of the
- * group's own answers and two or more were told. 1 when answered, else 0. */
+ * group's own answers and two or more were told; not when the question names an age
+ * ("which of my kids is 8?" asks whose it is). 1 when answered, else 0. */
 static int ages_of_group(respond_t *r, const facts_t *f, const understood_t *u)
 {
     char one[UNDERSTAND_KEY];
     int kids, pets;
-    if (!group_asked(f, u, READER_REL_AGE, one, sizeof one, &kids, &pets)) return 0;
+    if (u->value[0] || !group_asked(f, u, READER_REL_AGE, one, sizeof one, &kids, &pets))
+        return 0;
     realise_frame_t v[8];
     int64_t ids[8];
     int k = 0;
@@ -1477,7 +1483,13 @@ static int name_is_whom(respond_t *r, const facts_t *f, const char *text)
         facts_has_words(text, "name"))
         return 0;                       /* "is Tom's wife called Ann?" asks a name */
     char word[UNDERSTAND_KEY] = "";     /* the kin or pet word it asks about ("a beagle"
-                                         * asks a kind: not here) */
+                                         * asks a kind: not here, nor "a Shetland pony",
+                                         * "a black cat") */
+    static const char *const whose[] = {"a", "an", "the", "my", "our", "your", "his", "her",
+                                        "their", "little", "big", "older", "younger",
+                                        "eldest", "oldest", "youngest", "twin", "baby",
+                                        "step", "half", "only", "other", "new", NULL};
+    char before[UNDERSTAND_KEY] = "";
     for (const char *p = text; *p && !word[0];) {
         while (*p && !isalpha((unsigned char)*p)) p++;
         const char *e = p;
@@ -1489,8 +1501,17 @@ static int name_is_whom(respond_t *r, const facts_t *f, const char *text)
         size_t kl = strlen(key);
         if (kl > 3 && key[kl - 1] == 's' && !understand_kin(key) && !dialogue_pet_word(key))
             key[kl - 1] = '\0';       /* "cats" */
-        if (strcasecmp(w, m->value) != 0 && (understand_kin(key) || dialogue_pet_word(key)))
+        if (strcasecmp(w, m->value) != 0 && (understand_kin(key) || dialogue_pet_word(key))) {
+            char low[UNDERSTAND_KEY];
+            size_t n = 0;
+            for (; before[n] && n + 1 < sizeof low; n++)
+                low[n] = (char)tolower((unsigned char)before[n]);
+            low[n] = '\0';
+            if (!understand_in_list(whose, low) && strcasecmp(before, m->value) != 0)
+                return 0;               /* a kind asked ("a Shetland pony") */
             snprintf(word, sizeof word, "%s", key);
+        }
+        snprintf(before, sizeof before, "%s", w);
         p = e;
     }
     if (!word[0]) return 0;

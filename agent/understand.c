@@ -1460,8 +1460,10 @@ static size_t fitted(int w, size_t cap) { return w > 0 && (size_t)w < cap ? (siz
  * reader reads best as the sentence people also write: "my job is welder", "my wife is
  * Ilse", "my van is a 2012 Transit" (a thing of theirs is "a" one), "my kids are Tom and
  * Ana"; after an aside ("update: moved to Leeds") what follows; a note asked ("my
- * job?") as "what is my job?". Writes that into out and returns its length, 0 when text
- * is no note (a question, a first-person key, a word such as "anyway" before a colon). */
+ * job?", or a word alone of what people ask of themselves: "job?", "allergies?", or of
+ * someone of theirs: "dog name?") as "what is my job?". Writes that into out and returns
+ * its length, 0 when text is no note (a question, a first-person key, a word such as
+ * "anyway" before a colon). */
 static size_t note_as_sentence(const char *text, size_t len, char *out, size_t cap)
 {
     static const char *const markers[] = {
@@ -1475,8 +1477,38 @@ static size_t note_as_sentence(const char *text, size_t len, char *out, size_t c
                                          "ute", "boat", "ride", NULL};
     static const char *const asides[] = {"note", "update", "edit", "correction", "fyi",
                                          "btw", "ps", "reminder", NULL};
+    /* what a word alone asks of the user ("job?", "allergies?") */
+    static const char *const asked_alone[] = {
+        "job", "work", "name", "surname", "nickname", "age", "address", "birthday", "bday",
+        "hometown", "car", "van", "bike", "motorbike", "truck", "boat", "allergies",
+        "allergy", "employer", "school", "uni", "university", "hobby", "hobbies",
+        "languages", "diet", "meds", "medication", "medications", "email", "phone", NULL};
     char key[2][24];
     size_t i = 0, nk = 0;
+    /* and of someone or something of theirs ("dog name?", "son age?") */
+    static const char *const of_them[] = {"name", "age", "breed", "job", "birthday",
+                                          "colour", "color", NULL};
+    if (len > 1 && text[len - 1] == '?') {
+        size_t n = 0, m = 0;
+        while (n + 1 < len && n + 1 < sizeof key[0] && isalpha((unsigned char)text[n]))
+            key[0][n] = (char)tolower((unsigned char)text[n]), n++;
+        key[0][n] = '\0';
+        if (n + 1 == len && understand_in_list(asked_alone, key[0]))
+            return fitted(snprintf(out, cap, "what %s my %s?",
+                                   understand_plural(key[0]) ? "are" : "is", key[0]),
+                          cap);
+        while (n + 1 + m + 1 < len && m + 1 < sizeof key[1] &&
+               isalpha((unsigned char)text[n + 1 + m]))
+            key[1][m] = (char)tolower((unsigned char)text[n + 1 + m]), m++;
+        key[1][m] = '\0';
+        char whose[UNDERSTAND_KEY];
+        const char *one[1] = {key[0]};
+        understand_holder(one, 1, whose, sizeof whose);
+        if (n && m && text[n] == ' ' && n + 1 + m + 1 == len &&
+            understand_in_list(of_them, key[1]) &&
+            (dialogue_pet_word(whose) || understand_kin(whose)))
+            return fitted(snprintf(out, cap, "what is my %s's %s?", key[0], key[1]), cap);
+    }
     /* "my job?", "my dog's name?": what is asked */
     if (len > 4 && !strncasecmp(text, "my ", 3) && text[len - 1] == '?') {
         int words = 1;

@@ -1102,7 +1102,7 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
     /* "Roofer in Tartu", "nurse at St Anne's": where after the job, a name with a
      * capital of one to four words */
     int at = -1, where = -1;
-    for (int w = s + 1; w <= s + 2 && w + 1 < n && at < 0; w++)
+    for (int w = s + 1; w <= s + 3 && w + 1 < n && at < 0; w++)
         if (!strcmp(words[w], "in") || !strcmp(words[w], "at")) at = w;
     for (int w = at + 1; at > 0 && w < n; w++)     /* one place ("at X in Y" is two) */
         if (!strcmp(words[w], "in") || !strcmp(words[w], "at")) at = -1;
@@ -1115,7 +1115,10 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
             where = !strcmp(words[at], "in") ? READER_REL_WORKPLACE : READER_REL_EMPLOYER;
     }
     int e = where >= 0 ? at : n;        /* the job's words end here */
-    if (k < 1 || e - s < 1 || e - s > 2 || memchr(c, '?', cn) || memchr(c, ':', cn) ||
+    int read = 0;           /* (three words only when the reader read no value of them:
+                             * "Farida, structural engineer" is a name and a job) */
+    for (int i = 0; i < k && !read; i++) read = out[i].value[0] != '\0';
+    if (k < 1 || e - s < 1 || e - s > (read ? 2 : 3) || memchr(c, '?', cn) || memchr(c, ':', cn) ||
         memchr(c, '=', cn) || !kinds_person(words[e - 1]) ||
         understand_in_list(people, words[e - 1]) || understand_kin(words[e - 1]))
         return k;

@@ -29,12 +29,19 @@ static const struct {
     {"my fiancée Ana, her fiancé Tom", "my fiancee Ana, her fiance Tom"},
     {"孙女五岁 上幼儿园了", "孙女五岁，上幼儿园了"},
     {"hi 我叫小林 30", "hi 我叫小林 30"},
+    {"你好,我叫小林,30岁", "你好，我叫小林，30岁"},
+    {"Tom, 我叫小林", "Tom, 我叫小林"},
     /* letters of shorthand inside words, a word alone at an end, names: as they are */
     {"our run was fun", "our run was fun"},
     {"u", "you"},
     {"n", "n"},
     {"Vitamin D and Plan B", "Vitamin D and Plan B"},
     {"R&B fan", "R&B fan"},
+    /* a letter of two bytes is inside its word: no "r" or "u" ends or starts there */
+    {"a ferret called Räpsy", "a ferret called Räpsy"},
+    {"Ursula, Ülker u Ñu", "Ursula, Ülker you Ñu"},
+    {"Jürgen r here", "Jürgen are here"},
+    {"I live in Hafnarfjörður", "I live in Hafnarfjörður"},
     {"", ""},
 };
 

@@ -381,6 +381,98 @@ START_TEST(test_forgetting_one_of_two_facts_told_together_keeps_the_other)
 }
 END_TEST
 
+/* Forgetting a value takes the sentence that told it from its message, not the message:
+ * what else the message told is still quoted, and the value is gone from the files. */
+START_TEST(test_forgetting_a_value_keeps_the_rest_of_its_message)
+{
+    tell("a", "My address is 14 Quarrington Lane. My cousin Oleander keeps bees in Hexham.");
+    json_decref(say("b", "please forget my home address"));
+    ask("b", "what does my cousin keep?", "bees", NULL);
+    ask("b", "what's my address?", "don't know", "Quarrington");
+    files_lack("Quarrington");
+}
+END_TEST
+
+/* A yes/no question no fact answers says yes from the user's sentence when it holds the
+ * name or number asked beside whom it is about, or the one thing asked after "my",
+ * though a "can't" cut from it by a cause stands before it; an age is asked as "how
+ * old" is. */
+START_TEST(test_yes_from_a_sentence_that_holds_the_name_or_the_thing)
+{
+    tell("a", "I volunteer at the shelter with a lurcher too, a scruffy one called Tumbleweed.");
+    ask("b", "is my dog called Tumbleweed?", "yes", NULL);
+    ask("b", "is my dog called Biscuit?", "no", "yes");
+    json_decref(say("a", "can't run much cos of my scoliosis so I swim instead"));
+    ask("b", "do i have scoliosis?", "yes", NULL);
+    json_decref(say("a", "We have a son, Pim, he is 3 now."));
+    ask("b", "is my son 3?", "yes", NULL);
+    ask("b", "what is my son's age?", "3", NULL);
+}
+END_TEST
+
+/* A question of what holds now finds the newer message that names the value a
+ * sentence told in small letters and says it changed, and quotes what replaced it
+ * without what was left ("changed my mind about ...", "sold it", "instead of ..."). */
+START_TEST(test_a_change_in_small_letters_answers_what_holds_now)
+{
+    json_decref(say("a", "main game rn is chess, stuck at 1400 lol"));
+    json_decref(say("b", "ok update i quit chess, switched to go, all my mates are into it"));
+    ask("b", "what's my main game now?", "go", "chess");
+    json_decref(say("a", "my van rn is a white transit, bought it off my uncle"));
+    json_decref(say("b", "changed my mind about the transit, sold it, driving a vivaro now"));
+    ask("c", "what van do i drive these days?", "vivaro", "transit");
+}
+END_TEST
+
+/* A job said short in a list of who one is ("Priya, 41, lab tech in Dundee"), or as a
+ * trade of two words after "i am", is the user's job. */
+START_TEST(test_a_job_in_an_introduction_is_the_job)
+{
+    json_decref(say("a", "Hey. Priya, 41, lab tech in Dundee."));
+    ask("b", "what's my job?", "lab tech", NULL);
+    json_decref(say("a", "namaste. i am trek guide in Pokhara, mostly the high passes"));
+    ask("b", "what is my job?", "trek guide", NULL);
+}
+END_TEST
+
+/* "what have you got on me?" asks for all mnemo holds on the user. */
+START_TEST(test_what_have_you_got_on_me_is_a_summary)
+{
+    tell("a", "I'm a courier in Leeds and I ride a Brompton");
+    ask("b", "what have you got on me", "courier", NULL);
+}
+END_TEST
+
+/* A word alone with a question mark asks for what it names ("job?", "dog name?"), and a number
+ * before a word of many counts those ("14 hives"), it tells no age. */
+START_TEST(test_a_word_alone_asks_and_a_count_is_no_age)
+{
+    tell("a", "I'm a glazier in Ghent");
+    ask("b", "job?", "glazier", NULL);
+    tell("a", "Dog: border terrier, name Nettle, 6 years");
+    ask("b", "dog name?", "Nettle", NULL);
+    json_decref(say("a", "we keep bees up the valley, 14 hives right now"));
+    ask("b", "how old am I?", "don't know", "14");
+}
+END_TEST
+
+/* "still" asks what holds now, and a sentence that says it is gone answers no; a kind
+ * asked of a pet told by name ("a Shetland pony") is not borne out by its name; "scrap
+ * the ... note" forgets what the note said. */
+START_TEST(test_still_a_kind_and_scrapping_a_note)
+{
+    json_decref(say("a", "Car: Saab 900, 1991. Drives like a tank."));
+    json_decref(say("b", "We switched to a cargo bike: Urban Arrow. The Saab is gone."));
+    ask("c", "Do I still drive the Saab?", "No", "Yes");
+    tell("a", "I own a fell pony called Crumble, he's 9 and very stubborn");
+    ask("b", "is Crumble a Shetland pony?", "", "Yes");
+    ask("b", "is Crumble my pony?", "Yes", NULL);
+    json_decref(say("a", "Nerves: taking beta blockers before exams. Keep that in mind."));
+    json_decref(say("b", "Scrap the beta blockers note, actually."));
+    ask("c", "what do I take before exams?", "", "blockers");
+}
+END_TEST
+
 /* How many of a thing one keeps is told by a number after a verb of having, and asked
  * by "how many" in another conversation. */
 START_TEST(test_how_many_of_a_thing_is_what_was_told)
@@ -1870,6 +1962,13 @@ int main(void)
     tcase_add_test(tc, test_a_new_employer_replaces_the_old_one);
     tcase_add_test(tc, test_forgetting_removes_the_text_from_the_database_files);
     tcase_add_test(tc, test_forgetting_one_of_two_facts_told_together_keeps_the_other);
+    tcase_add_test(tc, test_forgetting_a_value_keeps_the_rest_of_its_message);
+    tcase_add_test(tc, test_yes_from_a_sentence_that_holds_the_name_or_the_thing);
+    tcase_add_test(tc, test_a_change_in_small_letters_answers_what_holds_now);
+    tcase_add_test(tc, test_a_job_in_an_introduction_is_the_job);
+    tcase_add_test(tc, test_what_have_you_got_on_me_is_a_summary);
+    tcase_add_test(tc, test_a_word_alone_asks_and_a_count_is_no_age);
+    tcase_add_test(tc, test_still_a_kind_and_scrapping_a_note);
     tcase_add_test(tc, test_how_many_of_a_thing_is_what_was_told);
     tcase_add_test(tc, test_a_language_learnt_is_not_one_spoken);
     tcase_add_test(tc, test_an_animal_got_then_named_is_a_pet);
