@@ -834,9 +834,13 @@ int forms_learning(const char *c, size_t cn, const char *const *words, int n, in
                    const understood_t *clause, understood_t *out, int k, int *nread, int max)
 {
     static const char *const learning[] = {"learn", "learning", "learnin", NULL};
+    static const char *const studying[] = {"study", "studying", NULL};  /* asked: "what
+                                                * language am I studying?" */
     static const char *const tongues[] = {"language", "languages", NULL};
-    int at = 0, lang = -1, asked = 0;
-    while (at < n && !understand_in_list(learning, words[at])) at++;
+    int at = 0, lang = -1, asked = 0, asks = act == READER_QUESTION || act == READER_YESNO;
+    while (at < n && !understand_in_list(learning, words[at]) &&
+           !(asks && understand_in_list(studying, words[at])))
+        at++;
     for (int w = at + 1; w < n && w <= at + 3 && lang < 0; w++)
         if (forms_language(words[w])) lang = w;
     for (int w = 0; w < at && !asked; w++) asked = understand_in_list(tongues, words[w]);

@@ -158,6 +158,42 @@ static int moved_to(const char *c, size_t cn, understood_t *out)
     return 0;
 }
 
+/* A trade told by 开 and what one runs (在成都开火锅店的, 西安开出租的, 开了家民宿): the
+ * user's job, 开 and all, whatever the reader read the clause as, when nothing is asked
+ * and no kin word comes before it; a place of two to four characters right before it
+ * (在 before that at most) is where they work. Returns the units (max at most), 0 when
+ * the clause is none. */
+static int runs_a_trade(const char *c, size_t cn, understood_t *out, int max)
+{
+    static const char *const runs[] = {"店", "馆", "厂", "公司", "的", "出租", "民宿", "工作室",
+                                       NULL};
+    long at = understand_text_at(c, cn, "开");
+    size_t which;
+    if (at < 0 || forms_zh_asks(c, cn) || kin_at(c, (size_t)at, &which)) return 0;
+    const char *x = c + at;
+    size_t left = cn - (size_t)at;
+    if (!strncmp(x + 3, "了", 3)) return 0;     /* 开了十几年了: how long, not what */
+    size_t xl = 0;                              /* up to the word of what one runs */
+    for (size_t i = 3; i + 3 <= left && i <= 24 && !xl; i += 3)
+        for (int r = 0; runs[r] && !xl; r++)
+            if (!strncmp(x + i, runs[r], strlen(runs[r])))
+                xl = !strcmp(runs[r], "的") ? i : i + strlen(runs[r]);
+    if (xl < 6) return 0;                       /* 开 and a character at least */
+    only_unit(out, READER_FACT, READER_REL_JOB, reader_rel_name(READER_REL_JOB), x, xl);
+    out[0].fact_min_p = 0;
+    const char *p = c;                          /* (我在, 在 before the place) */
+    for (const char *const *w = (const char *const[]){"我", "在", NULL}; *w; w++)
+        if (p + strlen(*w) <= x && !strncmp(p, *w, strlen(*w))) p += strlen(*w);
+    size_t pl = (size_t)(x - p);
+    if (max < 2 || pl < 6 || pl > 12 || pl % 3) return 1;
+    out[1] = out[0];
+    out[1].rel = out[1].clause_rel = READER_REL_WORKPLACE;
+    snprintf(out[1].relation, sizeof out[1].relation, "%s",
+             reader_rel_name(READER_REL_WORKPLACE));
+    snprintf(out[1].value, sizeof out[1].value, "%.*s", (int)pl, p);
+    return 2;
+}
+
 /* out[0] as a like of value[0..vlen) (none asked), of the kin the reader read
  * (妈妈 is mother) or else of the user. */
 static void like_unit(understood_t *out, int act, const char *value, size_t vlen)
@@ -857,6 +893,8 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     for (int i = 0; changes[i] && !change; i++) change = understand_text_at(c, cn, changes[i]) >= 0;
     if (k < 1) return k;
     if (act != READER_FORGET && moved_to(c, cn, out)) return 1;    /* 我们搬到无锡了 */
+    int trade = act == READER_FORGET ? 0 : runs_a_trade(c, cn, out, max);
+    if (trade) return trade;                                        /* 西安开出租的 */
     if (act == READER_CORRECTION && out[0].act_p < 0.5f && !change) act = READER_FACT;
     /* 我在杭州读大学, 我在医院当护士, 我现在学德语 read as chat: the user's study, school
      * or job said in its own words is a fact */

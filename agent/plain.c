@@ -1,9 +1,10 @@
 /* plain.c: a message's shorthand written out (plain.h) before the agent reads it. People
  * type "u", "r", "w/", "n" for "and", "4yo", "bc", "dont" and 啥; the reader
  * (model/reader.h) and the forms learnt English written out, so the agent reads the
- * words those stand for; and a space between Chinese characters, or a comma of ASCII
- * after one, is the comma it stands for. Only whole words, those spaces and those
- * commas change; everything else is copied byte for byte. */
+ * words those stand for; a space between Chinese characters, or a comma of ASCII after
+ * one, is the comma it stands for; and a question asked as A-not-A (是不是, 有没有) is the
+ * one with 吗 it stands for. Only whole words, those spaces and commas and those
+ * questions change; everything else is copied byte for byte. */
 #include "agent/plain.h"
 
 #include <ctype.h>
@@ -105,11 +106,31 @@ static int opens_question(const char *msg, size_t len, size_t s, size_t e)
     return 0;
 }
 
+/* A question asked as A-not-A (我孙女是不是叫朵朵？, 你有没有 ...) and the yes/no
+ * question with 吗 the reader knows: the first words of each, and the one it becomes. */
+static const char *const a_not_a[][2] = {{"是不是", "是"}, {"有没有", "有"}, {"是否", "是"}};
+
 long plain_text(const char *msg, char *out, size_t cap)
 {
     size_t len = strlen(msg), at = 0;
+    int ma = 0;                         /* 吗 owed before the next question mark */
     for (size_t i = 0; i < len;) {
         int done = 0;
+        for (size_t k = 0; k < sizeof a_not_a / sizeof a_not_a[0] && !done; k++) {
+            size_t kl = strlen(a_not_a[k][0]);
+            if (i + kl <= len && !memcmp(msg + i, a_not_a[k][0], kl)) {
+                if (!put(out, cap, &at, a_not_a[k][1], strlen(a_not_a[k][1]))) return -1;
+                i += kl;
+                ma = done = 1;
+            }
+        }
+        int mark = msg[i] == '?' ? 1 : !strncmp(msg + i, "\xEF\xBC\x9F", 3) ? 3 : 0; /* ？ */
+        if (!done && ma && mark) {
+            if ((at < 3 || memcmp(out + at - 3, "吗", 3) != 0) && !put(out, cap, &at, "吗", 3))
+                return -1;
+            ma = 0;
+        }
+        if (done) continue;
         for (int z = 0; zh[z][0] && !done; z++) {
             size_t zl = strlen(zh[z][0]);
             if (i + zl <= len && !memcmp(msg + i, zh[z][0], zl)) {
@@ -178,6 +199,8 @@ long plain_text(const char *msg, char *out, size_t cap)
         }
         i = e;
     }
+    if (ma && (at < 3 || memcmp(out + at - 3, "吗", 3) != 0) && !put(out, cap, &at, "吗", 3))
+        return -1;                      /* (asked with no question mark) */
     if (at + 1 > cap) return -1;
     out[at] = '\0';
     return (long)at;

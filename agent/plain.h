@@ -1,9 +1,9 @@
 /* plain.h: a message's shorthand written out before the agent reads it ("u" you, "r"
  * are, "w/" with, "n" and between words, "4yo" 4 years old, "dont" don't, 啥 什么, a space
- * between Chinese characters or an ASCII comma after one the Chinese comma), so that the
- * reader and the forms see the words they know. Private to agent/: turn.c's
- * agent_chat writes every message through it before the turn reads, keeps and remembers
- * it; understand.c reads each word with plain_word. No allocation. */
+ * between Chinese characters or an ASCII comma after one the Chinese comma, 是不是 ...？
+ * ... 吗？), so that the reader and the forms see the words they know. Private to
+ * agent/: turn.c's agent_chat writes every message through it before the turn reads,
+ * keeps and remembers it; understand.c reads each word with plain_word. No allocation. */
 #ifndef MNEMO_AGENT_PLAIN_H
 #define MNEMO_AGENT_PLAIN_H
 

@@ -159,6 +159,9 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
     for (int i = 0; i + 1 < nq && !a->counted[0]; i++)     /* "how long": a time */
         if (!strcmp(q[i].low, "how") && !strcmp(q[i + 1].low, "long"))
             snprintf(a->counted, sizeof a->counted, "%s", QUOTE_COUNTED_TIME);
+    /* "how many horses do we have?" read as of the horses: what the user has is counted */
+    if (a->amount && !a->self && a->nh == 1 && !strcmp(a->h[0].stem, a->counted))
+        a->self = 1, a->nh = 0;
     static const char *const user[] = {"i", "my", "me", "we", "our", "us", "mine", "i'm",
                                        "im", "i've", "ive", NULL};
     a->anyone = a->self;
@@ -187,7 +190,8 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
     int named = 0;                      /* (a name no fact holds: "what breed is Mungo?") */
     for (int i = 0; i < nq && a->nh == 1 && !named; i++)
         named = q[i].cap && i > 0 && !strcmp(q[i].low, a->h[0].low);
-    if (rel == READER_REL_KIND && a->nh == 1 && !cued &&
+    if (rel == READER_REL_KIND && a->nh == 1 && !cued && !a->amount &&   /* ("how many
+                                                                            * horses?") */
         (dialogue_pet_word(a->h[0].key) || named)) {
         snprintf(a->breed, sizeof a->breed, "%s", named ? "pet" : a->h[0].key);
         a->nk = 0;                      /* ("breed", "kind": said by the kind itself) */

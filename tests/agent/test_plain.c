@@ -31,6 +31,10 @@ static const struct {
     {"hi 我叫小林 30", "hi 我叫小林 30"},
     {"你好,我叫小林,30岁", "你好，我叫小林，30岁"},
     {"Tom, 我叫小林", "Tom, 我叫小林"},
+    {"我孙女是不是叫朵朵?", "我孙女是叫朵朵吗?"},
+    {"你有没有猫？", "你有猫吗？"},
+    {"我是不是老师", "我是老师吗"},
+    {"是不是叫朵朵吗？", "是叫朵朵吗？"},
     /* letters of shorthand inside words, a word alone at an end, names: as they are */
     {"our run was fun", "our run was fun"},
     {"u", "you"},

@@ -148,6 +148,9 @@ static const struct {
     {"我叫小兰，我是律师。", {{"fact", "self", "name", "小兰", NULL}, {"fact", "self", "job", "律师", NULL}}},
     /* a move by 搬到 is a home; an age asked with 你记得 ... 吗 is a question */
     {"我们上周搬到无锡了", {{"fact", "self", "home", "无锡", NULL}}},
+    /* a trade told by 开 and what one runs, with the place right before it */
+    {"我在苏州开面馆的", {{"fact", "self", "job", "开面馆", NULL},
+                          {"fact", "self", "workplace", "苏州", NULL}}},
     {"你还记得我多大年纪吗？", {{"question", "self", "age", "", NULL}}},
     {"we have a budgie called Kiwi", {{"fact", "budgie", "name", "Kiwi", NULL}}},
     /* a height in one word, a diet read as a name, an event's date */
@@ -281,6 +284,7 @@ static const struct {
     /* a language being learnt is not one spoken */
     {"I'm trying to learn Basque", {{"fact", "self", "learning", "Basque", NULL}}},
     {"which language am I learning?", {{"question", "self", "learning", "", NULL}}},
+    {"what language am I studying?", {{"question", "self", "learning", "", NULL}}},
     /* a message begun by a name and a comma introduces the user */
     {"Wenonah, paediatric nurse, based in Duluth", {{"fact", "self", "job", "paediatric nurse", NULL},
                                                     {"fact", "self", "home", "Duluth", NULL},

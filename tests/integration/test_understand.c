@@ -443,8 +443,8 @@ START_TEST(test_what_have_you_got_on_me_is_a_summary)
 }
 END_TEST
 
-/* A word alone with a question mark asks for what it names ("job?", "dog name?"), and a number
- * before a word of many counts those ("14 hives"), it tells no age. */
+/* A word alone with a question mark asks for what it names ("job?", "dog name?"), and a
+ * number before a word of many counts those ("14 hives"), it tells no age. */
 START_TEST(test_a_word_alone_asks_and_a_count_is_no_age)
 {
     tell("a", "I'm a glazier in Ghent");
