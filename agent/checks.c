@@ -121,6 +121,11 @@ int checks_fits(int rel, const char *holder, const char *value)
         (lex_cjk_stop(holder) || !strcmp(holder, "们")))
         return 0;
     if (facts_same_value(value, holder)) return 0;  /* "[my sister] is [sister]" */
+    /* "we moved house": a word for a home is no place one lives in */
+    static const char *const homes[] = {"house", "home", "flat", "flats", "apartment",
+                                        "place", "houses", NULL};
+    if ((rel == READER_REL_HOME || rel == READER_REL_HOMETOWN) && in_words(homes, value))
+        return 0;
     /* one CJK character names no person, place or job (家 of 搬家), and no value starts
      * with a function character (们 of 我们) */
     if ((unsigned char)value[0] >= 0xE0 && strlen(value) == 3 && rel != READER_REL_AGE &&
@@ -471,6 +476,16 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
             if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && !lex_is_stopword(w) &&
                 !understand_in_list(understand_time_units, w))
                 return 0;
+            /* "now we have 41": a number had is a count too */
+            static const char *const having[] = {"have", "has", "got", "own", "keep", NULL};
+            const char *b = at;
+            while (b > text && b[-1] == ' ') b--;
+            const char *e = b;
+            while (b > text && isalpha((unsigned char)b[-1])) b--;
+            char before[8];
+            snprintf(before, sizeof before, "%.*s", (int)(e - b), b);
+            for (char *q = before; *q; q++) *q = (char)tolower((unsigned char)*q);
+            if (in_words(having, before)) return 0;
         }
         return 1;
     }

@@ -162,7 +162,8 @@ int quote_work_said(const said_t *said, const hidden_t *hid, word_t *s, size_t *
         "tune", "prepare", "guide", "operate", "build", "fix", "repair", "teach", "design",
         "translate", "interpret", "sew", "breed", "farm", "manage", "shoe", "deliver",
         "install", "inspect", "coach", "nurse", "restore", "mend", "carve", "brew", "shear",
-        "weld", "plumb", "program", "edit", NULL};
+        "weld", "plumb", "program", "edit", "host", "present", "produce", "research",
+        "raise", "lecture", "tutor", "fish", NULL};
     /* verbs of everyday life too: a trade only with a word of work in the sentence, or,
      * for driving, vehicles in the plural ("I drive a Ford" tells no job; "I drive ice
      * buses" does) */

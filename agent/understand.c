@@ -1459,11 +1459,11 @@ static size_t fitted(int w, size_t cap) { return w > 0 && (size_t)w < cap ? (siz
  * of one or two words and a colon, an equals sign or a dash, then its value, which the
  * reader reads best as the sentence people also write: "my job is welder", "my wife is
  * Ilse", "my van is a 2012 Transit" (a thing of theirs is "a" one), "my kids are Tom and
- * Ana"; after an aside ("update: moved to Leeds") what follows; a note asked ("my
- * job?", or a word alone of what people ask of themselves: "job?", "allergies?", or of
- * someone of theirs: "dog name?") as "what is my job?". Writes that into out and returns
- * its length, 0 when text is no note (a question, a first-person key, a word such as
- * "anyway" before a colon). */
+ * Ana", "I'm allergic to penicillin"; after an aside ("update: moved to Leeds") what
+ * follows; a note asked ("my job?", or a word alone of what people ask of themselves:
+ * "job?", "allergies?", or of someone of theirs: "dog name?") as "what is my job?".
+ * Writes that into out and returns its length, 0 when text is no note (a question, a
+ * first-person key, a word such as "anyway" before a colon). */
 static size_t note_as_sentence(const char *text, size_t len, char *out, size_t cap)
 {
     static const char *const markers[] = {
@@ -1552,6 +1552,9 @@ static size_t note_as_sentence(const char *text, size_t len, char *out, size_t c
     int many = understand_plural(last) || understand_group_key(holder);
     int article = !strncasecmp(text + i, "a ", 2) || !strncasecmp(text + i, "an ", 3) ||
                   !strncasecmp(text + i, "the ", 4);
+    static const char *const allergies[] = {"allergy", "allergies", "allergic", NULL};
+    if (nk == 1 && understand_in_list(allergies, last))   /* as people say it */
+        return fitted(snprintf(out, cap, "I'm allergic to %.*s", (int)(len - i), text + i), cap);
     return fitted(snprintf(out, cap, "my %s%s%s %s%s%.*s", key[0], nk == 2 ? " " : "",
                            nk == 2 ? key[1] : "", many ? "are" : "is",
                            thing && !many && !article ? " a " : " ", (int)(len - i), text + i),

@@ -1115,6 +1115,9 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
             where = !strcmp(words[at], "in") ? READER_REL_WORKPLACE : READER_REL_EMPLOYER;
     }
     int e = where >= 0 ? at : n;        /* the job's words end here */
+    if (e == n && e - s > 1 && (!strcmp(words[e - 1], "now") ||    /* "dog groomer now" */
+                                !strcmp(words[e - 1], "currently")))
+        e--;
     int read = 0;           /* (three words only when the reader read no value of them:
                              * "Farida, structural engineer" is a name and a job) */
     for (int i = 0; i < k && !read; i++) read = out[i].value[0] != '\0';

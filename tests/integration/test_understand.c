@@ -819,6 +819,8 @@ START_TEST(test_notes_are_facts_and_questions)
     ask("b", "my occupation?", "glazier", NULL);
     tell("b", "update: we moved to Ålesund");
     ask("c", "where do I live?", "Ålesund", NULL);
+    tell("b", "allergies - sulfa drugs");
+    ask("c", "what am I allergic to?", "sulfa", NULL);
 }
 END_TEST
 
