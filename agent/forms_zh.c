@@ -161,9 +161,10 @@ static int moved_to(const char *c, size_t cn, understood_t *out)
 /* A trade told by 开 and what one runs (在成都开火锅店的, 西安开出租的, 开了家民宿): the
  * user's job, 开 and all, whatever the reader read the clause as, when nothing is asked
  * and no kin word comes before it; a place of two to four characters right before it
- * (在 before that at most) is where they work. Returns the units (max at most), 0 when
- * the clause is none. */
-static int runs_a_trade(const char *c, size_t cn, understood_t *out, int max)
+ * (在 before that at most) is where they work. What else the reader read in the clause
+ * (its k units) stays, the job added to it. Returns the units (max at most), 0 when the
+ * clause is none. */
+static int runs_a_trade(const char *c, size_t cn, understood_t *out, int k, int max)
 {
     static const char *const runs[] = {"店", "馆", "厂", "公司", "的", "出租", "民宿", "工作室",
                                        NULL};
@@ -179,6 +180,22 @@ static int runs_a_trade(const char *c, size_t cn, understood_t *out, int max)
             if (!strncmp(x + i, runs[r], strlen(runs[r])))
                 xl = !strcmp(runs[r], "的") ? i : i + strlen(runs[r]);
     if (xl < 6) return 0;                       /* 开 and a character at least */
+    int kept = 0;               /* what else the reader read in the clause stays (我叫王建国，
+                                 * ...，开火车头的): the trade is added to it */
+    for (int i = 0; i < k; i++) {
+        char *into = strstr(out[i].value, "开");  /* (苏州开面 of 在苏州开面馆: 苏州) */
+        if (into) *into = '\0';
+        if (out[i].value[0] && out[i].rel != READER_REL_JOB && !strstr(x, out[i].value))
+            out[kept++] = out[i];
+    }
+    if (kept) {
+        if (kept >= max) return 0;
+        out[kept] = out[0];
+        only_unit(out + kept, READER_FACT, READER_REL_JOB, reader_rel_name(READER_REL_JOB), x,
+                  xl);
+        out[kept].fact_min_p = 0;
+        return kept + 1;
+    }
     only_unit(out, READER_FACT, READER_REL_JOB, reader_rel_name(READER_REL_JOB), x, xl);
     out[0].fact_min_p = 0;
     const char *p = c;                          /* (我在, 在 before the place) */
@@ -644,6 +661,14 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
     if (home_town(c, cn, act, out)) return 1;
     if (act == READER_FACT && pet_told(c, cn, out, &k, max)) return k;
     if (act == READER_FACT) k = job_after_is(c, cn, out, k);
+    /* 住哪 asks where one lives, whatever else the reader read (我们家住哪个小区？) */
+    for (int i = 0; i < k && asks && understand_text_at(c, cn, "住") >= 0 &&
+                    understand_text_at(c, cn, "哪") >= 0; i++)
+        if (out[i].rel == READER_REL_JOB) {
+            out[i].rel = out[i].clause_rel = READER_REL_HOME;
+            snprintf(out[i].relation, sizeof out[i].relation, "%s",
+                     reader_rel_name(READER_REL_HOME));
+        }
     /* 什么品种 asks the kind */
     if (asks && understand_text_at(c, cn, "品种") >= 0) {
         char holder[UNDERSTAND_KEY];    /* the animal the reader read (狗: dog) stays */
@@ -893,7 +918,7 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     for (int i = 0; changes[i] && !change; i++) change = understand_text_at(c, cn, changes[i]) >= 0;
     if (k < 1) return k;
     if (act != READER_FORGET && moved_to(c, cn, out)) return 1;    /* 我们搬到无锡了 */
-    int trade = act == READER_FORGET ? 0 : runs_a_trade(c, cn, out, max);
+    int trade = act == READER_FORGET ? 0 : runs_a_trade(c, cn, out, k, max);
     if (trade) return trade;                                        /* 西安开出租的 */
     if (act == READER_CORRECTION && out[0].act_p < 0.5f && !change) act = READER_FACT;
     /* 我在杭州读大学, 我在医院当护士, 我现在学德语 read as chat: the user's study, school

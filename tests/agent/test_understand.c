@@ -149,8 +149,10 @@ static const struct {
     /* a move by 搬到 is a home; an age asked with 你记得 ... 吗 is a question */
     {"我们上周搬到无锡了", {{"fact", "self", "home", "无锡", NULL}}},
     /* a trade told by 开 and what one runs, with the place right before it */
-    {"我在苏州开面馆的", {{"fact", "self", "job", "开面馆", NULL},
-                          {"fact", "self", "workplace", "苏州", NULL}}},
+    {"我在苏州开面馆的", {{"fact", "self", "workplace", "苏州", NULL},
+                          {"fact", "self", "job", "开面馆", NULL}}},
+    {"我叫李大山，开挖掘机的", {{"fact", "self", "name", "李大山", NULL},
+                                {"fact", "self", "job", "开挖掘机", NULL}}},
     {"你还记得我多大年纪吗？", {{"question", "self", "age", "", NULL}}},
     {"we have a budgie called Kiwi", {{"fact", "budgie", "name", "Kiwi", NULL}}},
     /* a height in one word, a diet read as a name, an event's date */
