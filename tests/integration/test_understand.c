@@ -443,8 +443,9 @@ START_TEST(test_what_have_you_got_on_me_is_a_summary)
 }
 END_TEST
 
-/* A word alone with a question mark asks for what it names ("job?", "dog name?"), and a
- * number before a word of many counts those ("14 hives"), it tells no age. */
+/* A word alone with a question mark asks for what it names ("job?", "dog name?"); a
+ * number before a word of many counts those ("14 hives"), as one had does ("now we
+ * have 23"): no age; "we moved house" tells no home. */
 START_TEST(test_a_word_alone_asks_and_a_count_is_no_age)
 {
     tell("a", "I'm a glazier in Ghent");
@@ -453,6 +454,11 @@ START_TEST(test_a_word_alone_asks_and_a_count_is_no_age)
     ask("b", "dog name?", "Nettle", NULL);
     json_decref(say("a", "we keep bees up the valley, 14 hives right now"));
     ask("b", "how old am I?", "don't know", "14");
+    json_decref(say("a", "two more lambs this morning! now we have 23."));
+    ask("b", "how old am I?", "don't know", "23");
+    tell("a", "I live in Stromness with my gran");
+    json_decref(say("b", "we moved house, now in Kirkwall, bigger garden finally!"));
+    ask("c", "where do I live now?", "Kirkwall", "live in house");
 }
 END_TEST
 
