@@ -11,7 +11,9 @@
 #include "agent/respond.h"
 
 /* Carries out plan p's forgetting for user in conversation c: redacts the values from
- * the user's turns and from c's ring, forgets the facts' memories and every memory that
+ * the user's turns (a value the sentences of the user's messages that hold it, then any
+ * turn that still does, whole) and from c's ring (every working memory restores itself
+ * from the turns at its next turn), forgets the facts' memories and every memory that
  * holds a value as told (store_memory_forget: the text gone from the database files),
  * after writing each such memory that holds another fact again with the value redacted.
  * out->forgotten receives the ids gone (malloc'd) and out->written the copies written
