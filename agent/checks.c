@@ -462,7 +462,7 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
         return 0;
     }
     if (rel == READER_REL_AGE && strspn(value, "0123456789") == strlen(value)) {
-        /* "14 hives right now": a number before a word of many counts them, no age
+        /* "30 ewes this year": a number before a word of many counts them, no age
          * ("5 months" and "40 years" are ages) */
         const char *at = word_at(text, value);
         if (at) {
@@ -476,7 +476,7 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
             if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && !lex_is_stopword(w) &&
                 !understand_in_list(understand_time_units, w))
                 return 0;
-            /* "now we have 41": a number had is a count too */
+            /* "we have 9 now": a number had is a count too */
             static const char *const having[] = {"have", "has", "got", "own", "keep", NULL};
             const char *b = at;
             while (b > text && b[-1] == ' ') b--;
@@ -872,7 +872,7 @@ static void named_before(const char *msg, understood_t *u)
 /* "i am dive guide in Hobart" read as the name "dive": a name of the user's in lower
  * case right before a word for a kind of person (kinds_person: "guide") is the first
  * word of their job, which u becomes; one of two words or more that ends in such a word
- * ("trek guide") is the job itself. */
+ * ("ski guide") is the job itself. */
 static void name_before_person(const char *text, understood_t *u)
 {
     const char *at = word_at(text, u->value);
@@ -1599,7 +1599,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         names_it = facts_has_words(text, summary_words[k]);
     for (int k = 0; knowing[k] && !names_it && opens_question(text) == 2; k++)
         names_it = facts_has_words(text, knowing[k]);
-    if (!names_it && opens_question(text) == 2)     /* "what have you got on me?" */
+    if (!names_it && opens_question(text) == 2)     /* "what do you have on me?" */
         names_it = facts_has_words(text, "you") && facts_has_words(text, "on me");
     if (u->act == READER_SUMMARY && !names_it)
         u->act = opens_question(text) == 2 ? READER_QUESTION : READER_SMALLTALK;

@@ -835,7 +835,7 @@ int forms_learning(const char *c, size_t cn, const char *const *words, int n, in
 {
     static const char *const learning[] = {"learn", "learning", "learnin", NULL};
     static const char *const studying[] = {"study", "studying", NULL};  /* asked: "what
-                                                * language am I studying?" */
+                                                * language do I study?" */
     static const char *const tongues[] = {"language", "languages", NULL};
     int at = 0, lang = -1, asked = 0, asks = act == READER_QUESTION || act == READER_YESNO;
     while (at < n && !understand_in_list(learning, words[at]) &&

@@ -97,8 +97,8 @@ int forms_fan_of(const char *c, size_t cn, const char *const *words, const unsig
 
 /* "I'm learning Greek", "trying to pick up welsh": a language the user is learning (the
  * open relation FORMS_LEARNING, not one spoken), the language word at most two words
- * after "learn"; asked ("which language am I learning?", "am I learning Greek?", "what
- * language am I studying?") the question's units ask that relation. Returns the units. */
+ * after "learn"; asked ("which language am I learning?", "am I learning Greek?", "which
+ * language do I study?") the question's units ask that relation. Returns the units. */
 #define FORMS_LEARNING "learning"
 int forms_learning(const char *c, size_t cn, const char *const *words, int n, int act,
                    const understood_t *clause, understood_t *out, int k, int *nread, int max);

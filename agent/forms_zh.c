@@ -158,7 +158,7 @@ static int moved_to(const char *c, size_t cn, understood_t *out)
     return 0;
 }
 
-/* A trade told by 开 and what one runs (在成都开火锅店的, 西安开出租的, 开了家民宿): the
+/* A trade told by 开 and what one runs (在青岛开面馆的, 天津开出租的, 开了家书店): the
  * user's job, 开 and all, whatever the reader read the clause as, when nothing is asked
  * and no kin word comes before it; a place of two to four characters right before it
  * (在 before that at most) is where they work. What else the reader read in the clause
@@ -173,15 +173,15 @@ static int runs_a_trade(const char *c, size_t cn, understood_t *out, int k, int 
     if (at < 0 || forms_zh_asks(c, cn) || kin_at(c, (size_t)at, &which)) return 0;
     const char *x = c + at;
     size_t left = cn - (size_t)at;
-    if (!strncmp(x + 3, "了", 3)) return 0;     /* 开了十几年了: how long, not what */
+    if (!strncmp(x + 3, "了", 3)) return 0;     /* 开了五年了: how long, not what */
     size_t xl = 0;                              /* up to the word of what one runs */
     for (size_t i = 3; i + 3 <= left && i <= 24 && !xl; i += 3)
         for (int r = 0; runs[r] && !xl; r++)
             if (!strncmp(x + i, runs[r], strlen(runs[r])))
                 xl = !strcmp(runs[r], "的") ? i : i + strlen(runs[r]);
     if (xl < 6) return 0;                       /* 开 and a character at least */
-    int kept = 0;               /* what else the reader read in the clause stays (我叫王建国，
-                                 * ...，开火车头的): the trade is added to it */
+    int kept = 0;               /* what else the reader read in the clause stays (我叫李大山，
+                                 * ...，开挖掘机的): the trade is added to it */
     for (int i = 0; i < k; i++) {
         char *into = strstr(out[i].value, "开");  /* (苏州开面 of 在苏州开面馆: 苏州) */
         if (into) *into = '\0';
@@ -661,7 +661,7 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
     if (home_town(c, cn, act, out)) return 1;
     if (act == READER_FACT && pet_told(c, cn, out, &k, max)) return k;
     if (act == READER_FACT) k = job_after_is(c, cn, out, k);
-    /* 住哪 asks where one lives, whatever else the reader read (我们家住哪个小区？) */
+    /* 住哪 asks where one lives, whatever else the reader read (我家住哪条街？) */
     for (int i = 0; i < k && asks && understand_text_at(c, cn, "住") >= 0 &&
                     understand_text_at(c, cn, "哪") >= 0; i++)
         if (out[i].rel == READER_REL_JOB) {
@@ -919,7 +919,7 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     if (k < 1) return k;
     if (act != READER_FORGET && moved_to(c, cn, out)) return 1;    /* 我们搬到无锡了 */
     int trade = act == READER_FORGET ? 0 : runs_a_trade(c, cn, out, k, max);
-    if (trade) return trade;                                        /* 西安开出租的 */
+    if (trade) return trade;                                        /* 天津开出租的 */
     if (act == READER_CORRECTION && out[0].act_p < 0.5f && !change) act = READER_FACT;
     /* 我在杭州读大学, 我在医院当护士, 我现在学德语 read as chat: the user's study, school
      * or job said in its own words is a fact */

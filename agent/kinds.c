@@ -51,7 +51,7 @@ int kinds_person(const char *word)
     /* endings of trades newer than WordNet's words ("sonographer", "barista") */
     static const char *const endings[] = {"ographer", "ologist", "ista", "ician", "ist",
                                           "dev", NULL};
-    /* trades said short ("HVAC tech", "web dev") or newer than WordNet ("dog groomer") */
+    /* trades said short ("HVAC tech", "web dev") or newer than WordNet ("pet groomer") */
     static const char *const short_for[] = {"tech", "dev", "groomer", "influencer",
                                             "streamer", "vlogger", "blogger", "youtuber",
                                             NULL};

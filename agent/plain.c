@@ -58,8 +58,8 @@ static int word_char(unsigned char ch)
 }
 
 /* The bytes of a letter of two bytes in UTF-8 at msg[i] (Latin with accents, Greek,
- * Cyrillic: "ä" of "Räpsy"), else 0: such a letter is inside a word as ASCII ones are,
- * so the "R" of "Räpsy" is no shorthand for "are". */
+ * Cyrillic: "ö" of "Rölli"), else 0: such a letter is inside a word as ASCII ones are,
+ * so the "R" of "Rölli" is no shorthand for "are". */
 static size_t two_byte_letter(const char *msg, size_t len, size_t i)
 {
     unsigned char a = (unsigned char)msg[i];
@@ -150,7 +150,7 @@ long plain_text(const char *msg, char *out, size_t cap)
                 continue;
             }
         }
-        /* "我叫王磊,在成都": a comma after a Chinese character is the Chinese comma */
+        /* "我叫小林,在青岛": a comma after a Chinese character is the Chinese comma */
         if (msg[i] == ',' && i >= 3 && cjk_at(msg, len, i - 3)) {
             if (!put(out, cap, &at, "\xEF\xBC\x8C", 3)) return -1;     /* ， */
             i++;

@@ -105,7 +105,7 @@ static int someone(const word_t *h, int nh, const word_t *q, int nq, const char 
         if (quote_kin_word(&h[i]) || quote_is_name(names, h[i].low) ||
             quote_is_name(names, h[i].stem) ||
             (lex_is_stopword(h[i].low) && (nh == 1 || understand_pronoun(h[i].low))))
-            return 1;       /* ("he"; not the "in" of a reading "dairy in") */
+            return 1;       /* ("he"; not the "in" of a reading "bakery in") */
         for (int j = 0; j < nq; j++)
             if (q[j].cap && !strcmp(q[j].low, h[i].low)) return 1;
     }
@@ -159,7 +159,7 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
     for (int i = 0; i + 1 < nq && !a->counted[0]; i++)     /* "how long": a time */
         if (!strcmp(q[i].low, "how") && !strcmp(q[i + 1].low, "long"))
             snprintf(a->counted, sizeof a->counted, "%s", QUOTE_COUNTED_TIME);
-    /* "how many horses do we have?" read as of the horses: what the user has is counted */
+    /* "how many donkeys do we have?" read as of the donkeys: what the user has is counted */
     if (a->amount && !a->self && a->nh == 1 && !strcmp(a->h[0].stem, a->counted))
         a->self = 1, a->nh = 0;
     static const char *const user[] = {"i", "my", "me", "we", "our", "us", "mine", "i'm",
@@ -191,7 +191,7 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
     for (int i = 0; i < nq && a->nh == 1 && !named; i++)
         named = q[i].cap && i > 0 && !strcmp(q[i].low, a->h[0].low);
     if (rel == READER_REL_KIND && a->nh == 1 && !cued && !a->amount &&   /* ("how many
-                                                                            * horses?") */
+                                                                            * donkeys?") */
         (dialogue_pet_word(a->h[0].key) || named)) {
         snprintf(a->breed, sizeof a->breed, "%s", named ? "pet" : a->h[0].key);
         a->nk = 0;                      /* ("breed", "kind": said by the kind itself) */
@@ -1327,7 +1327,7 @@ static int negates(const word_t *s, int ns)
     return 0;
 }
 
-/* 1 when a content word of a is a kind of animal ("is Biscoito a husky?"), which the
+/* 1 when a content word of a is a kind of animal ("is Pepa a husky?"), which the
  * animal nearest its name tells, not the sentence. */
 static int asks_a_kind(const asked_t *a)
 {
@@ -1337,11 +1337,11 @@ static int asks_a_kind(const asked_t *a)
 }
 
 /* How strongly the sentence s[0..ns) bears out the names and numbers the yes/no
- * question q[0..nq) names ("is my dog called Shaka?", "is my son 5?", "did I play 4
+ * question q[0..nq) names ("is my dog called Pilot?", "is my son 5?", "did I row 3
  * seasons?"): 0 unless it holds every one of them and a word for whom the question asks
- * about, when that is not the user ("a Malinois called Shaka" is a dog's); else one for
- * each, two for a number with the word after it ("4 seasons") or a name of two words
- * ("Yukon Quest") held as the question says them. */
+ * about, when that is not the user ("a Malinois called Pilot" is a dog's); else one for
+ * each, two for a number with the word after it ("3 seasons") or a name of two words
+ * ("Tour Divide") held as the question says them. */
 static int named_held(const asked_t *a, const word_t *q, int nq, const word_t *s, int ns)
 {
     int names = 0, whom = !a->nh;
@@ -1406,13 +1406,13 @@ static void note_found(const understood_t *c, const char *question,
     /* (the content words held too, unless the names and numbers say it well) */
     int strength = yesno && !a->zh && !asks_a_kind(a) ? named_held(a, q, nq, s, ns) : 0;
     int named = strength >= 2 || (strength && held >= a->nk);
-    /* "do I still drive the Golf?" of "The Golf is gone": what is asked of now, ended */
+    /* "do I still ride the Vespa?" of "the Vespa is gone": what is asked of now, ended */
     if (yesno && !a->zh && (held >= a->nk || strength) && quote_asks_now(question) &&
         quote_denies(s, ns))
         fd->no = 1;
     for (int j = 1; j < ns && yesno && a->self && a->nk == 1 && !named; j++)
         named = at[j] && (!strcmp(s[j - 1].low, "my") || !strcmp(s[j - 1].low, "our"));
-                        /* "do I have epilepsy?" of "... my epilepsy" */
+                        /* "do I have asthma?" of "... my asthma" */
     fd->yes = yesno && !fd->no &&
               (((a->nk >= 2 || one) && best >= a->nk && held >= a->nk) || all >= 2 || named) &&
               (asks_past(q, nq) ? !negates(s, ns) : !quote_denies_held(s, ns, at)) &&

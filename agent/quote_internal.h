@@ -136,8 +136,8 @@ int quote_may_forget(const char *low);
 /* 1 when s[0..n) denies or ends something ("I don't eat meat", "we sold the van"). */
 int quote_denies(const word_t *s, int n);
 /* The same, but a denial a word of cause stands between and a word held after it
- * (held[i] 1 for the words a question asks of) does not deny them: "can't drive cos of
- * my epilepsy" bears out "do I have epilepsy?". */
+ * (held[i] 1 for the words a question asks of) does not deny them: "I don't jog
+ * because of my asthma" bears out "do I have asthma?". */
 int quote_denies_held(const word_t *s, int n, const unsigned char *held);
 /* 1 when s[0..ns) tells a change or a correction ("we left Leeds", "I meant Lena"). */
 int quote_changes(const word_t *s, int ns);

@@ -39,8 +39,8 @@ int quote_asks_now(const char *question)
 }
 
 /* A value of no shape of quote_value_shape's: any content word, which a question of
- * what holds now looks for in newer messages by itself ("valorant" of "main game right
- * now is valorant"), never as another value of its kind. */
+ * what holds now looks for in newer messages by itself ("chess" of "chess is my game at
+ * the club"), never as another value of its kind. */
 enum { SHAPE_WORD = 4 };
 
 /* The values the sentence s[0..ns) tells within four words of one of a's content words

@@ -132,7 +132,7 @@ int quote_trim(const char *text, size_t n, char *out, size_t cap)
         for (int i = b; i < e; i++) {
             if (neg < 0 && is_negation(w[i].low)) neg = i;
             leaves |= understand_in_list(leaving, w[i].low);
-            /* "changed my mind about the longboard": what the mind changed on was left */
+            /* "changed our mind about the kayak": what the mind changed on was left */
             leaves |= i + 2 < e && !strcmp(w[i].low, "changed") && !strcmp(w[i + 2].low, "mind");
             if (instead < 0 && i + 1 < e &&
                 ((!strcmp(w[i].low, "instead") && !strcmp(w[i + 1].low, "of")) ||
@@ -149,7 +149,7 @@ int quote_trim(const char *text, size_t n, char *out, size_t cap)
             for (int i = renews >= 0 && renews < neg ? neg : b; i < e; i++) w[i].keep = 0;
         } else if (change && from >= 0 && to > from + 1) {  /* "changed from A to B" */
             for (int i = from; i < to; i++) w[i].keep = 0;
-        } else if (instead > b) {       /* "moved on to carving instead of knitting" */
+        } else if (instead > b) {       /* "moved on to pottery instead of singing" */
             for (int i = instead; i < e; i++) w[i].keep = 0;
         }
         for (int i = b; i < e; i++) dropped += !w[i].keep;

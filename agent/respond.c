@@ -301,7 +301,7 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
         target = &f->v[f->n - 1];               /* an end of someone else's ends nothing
                                                  * of it ("my grandma passed away"), a
                                                  * value of a relation told of nothing
-                                                 * else ("bought a Camry, no more buses")
+                                                 * else ("bought a Saab, no more buses")
                                                  * is told anew */
     if (!target) {
         fact(r, f, text, u);
@@ -668,7 +668,7 @@ static int names_of_group(respond_t *r, const facts_t *f, const understood_t *u)
 /* "how old are my kids?": the newest age of each one of the group asked (as
  * names_of_group finds its names, or held by a name told of it), when no fact of the
  * group's own answers and two or more were told; not when the question names an age
- * ("which of my kids is 8?" asks whose it is). 1 when answered, else 0. */
+ * ("which of my kids is 6?" asks whose it is). 1 when answered, else 0. */
 static int ages_of_group(respond_t *r, const facts_t *f, const understood_t *u)
 {
     char one[UNDERSTAND_KEY];
@@ -1483,8 +1483,8 @@ static int name_is_whom(respond_t *r, const facts_t *f, const char *text)
         facts_has_words(text, "name"))
         return 0;                       /* "is Tom's wife called Ann?" asks a name */
     char word[UNDERSTAND_KEY] = "";     /* the kin or pet word it asks about ("a beagle"
-                                         * asks a kind: not here, nor "a Shetland pony",
-                                         * "a black cat") */
+                                         * asks a kind: not here, nor "a Dartmoor pony",
+                                         * "a ginger cat") */
     static const char *const whose[] = {"a", "an", "the", "my", "our", "your", "his", "her",
                                         "their", "little", "big", "older", "younger",
                                         "eldest", "oldest", "youngest", "twin", "baby",
@@ -1508,7 +1508,7 @@ static int name_is_whom(respond_t *r, const facts_t *f, const char *text)
                 low[n] = (char)tolower((unsigned char)before[n]);
             low[n] = '\0';
             if (!understand_in_list(whose, low) && strcasecmp(before, m->value) != 0)
-                return 0;               /* a kind asked ("a Shetland pony") */
+                return 0;               /* a kind asked ("a Dartmoor pony") */
             snprintf(word, sizeof word, "%s", key);
         }
         snprintf(before, sizeof before, "%s", w);

@@ -1459,7 +1459,7 @@ static size_t fitted(int w, size_t cap) { return w > 0 && (size_t)w < cap ? (siz
  * of one or two words and a colon, an equals sign or a dash, then its value, which the
  * reader reads best as the sentence people also write: "my job is welder", "my wife is
  * Ilse", "my van is a 2012 Transit" (a thing of theirs is "a" one), "my kids are Tom and
- * Ana", "I'm allergic to penicillin"; after an aside ("update: moved to Leeds") what
+ * Ana", "I'm allergic to sulfa"; after an aside ("update: moved to Leeds") what
  * follows; a note asked ("my job?", or a word alone of what people ask of themselves:
  * "job?", "allergies?", or of someone of theirs: "dog name?") as "what is my job?".
  * Writes that into out and returns its length, 0 when text is no note (a question, a

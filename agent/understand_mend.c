@@ -1115,11 +1115,11 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
             where = !strcmp(words[at], "in") ? READER_REL_WORKPLACE : READER_REL_EMPLOYER;
     }
     int e = where >= 0 ? at : n;        /* the job's words end here */
-    if (e == n && e - s > 1 && (!strcmp(words[e - 1], "now") ||    /* "dog groomer now" */
+    if (e == n && e - s > 1 && (!strcmp(words[e - 1], "now") ||    /* "pet groomer now" */
                                 !strcmp(words[e - 1], "currently")))
         e--;
     int read = 0;           /* (three words only when the reader read no value of them:
-                             * "Farida, structural engineer" is a name and a job) */
+                             * "Oona, civil engineer" is a name and a job) */
     for (int i = 0; i < k && !read; i++) read = out[i].value[0] != '\0';
     if (k < 1 || e - s < 1 || e - s > (read ? 2 : 3) || memchr(c, '?', cn) || memchr(c, ':', cn) ||
         memchr(c, '=', cn) || !kinds_person(words[e - 1]) ||

@@ -178,7 +178,7 @@ int understand_mend_firm_after_job(const char *c, size_t cn, const char *const *
                                    const unsigned char *caps, int n, understood_t *out,
                                    int k, int max);
 
-/* "plumber.", "a nurse", "IT project manager": a clause of a kind of person alone (one
+/* "plumber.", "a nurse", "IT service manager": a clause of a kind of person alone (one
  * or two words, three when the reader read no value in them; "a" before them at most;
  * kinds_person, but no kin word nor "a little girl") is the user's job, whatever the
  * reader read; not a note ("job: welder", which the reader reads). "in" or "at" and a

@@ -286,7 +286,7 @@ static const struct {
     /* a language being learnt is not one spoken */
     {"I'm trying to learn Basque", {{"fact", "self", "learning", "Basque", NULL}}},
     {"which language am I learning?", {{"question", "self", "learning", "", NULL}}},
-    {"what language am I studying?", {{"question", "self", "learning", "", NULL}}},
+    {"which language do I study at evening class?", {{"question", "self", "learning", "", NULL}}},
     /* a message begun by a name and a comma introduces the user */
     {"Wenonah, paediatric nurse, based in Duluth", {{"fact", "self", "job", "paediatric nurse", NULL},
                                                     {"fact", "self", "home", "Duluth", NULL},

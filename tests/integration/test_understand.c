@@ -399,12 +399,12 @@ END_TEST
  * old" is. */
 START_TEST(test_yes_from_a_sentence_that_holds_the_name_or_the_thing)
 {
-    tell("a", "I volunteer at the shelter with a lurcher too, a scruffy one called Tumbleweed.");
+    json_decref(say("a", "Tumbleweed, our scruffy lurcher, sleeps on the sofa all day"));
     ask("b", "is my dog called Tumbleweed?", "yes", NULL);
     ask("b", "is my dog called Biscuit?", "no", "yes");
-    json_decref(say("a", "can't run much cos of my scoliosis so I swim instead"));
+    json_decref(say("a", "I don't jog because of my scoliosis"));
     ask("b", "do i have scoliosis?", "yes", NULL);
-    json_decref(say("a", "We have a son, Pim, he is 3 now."));
+    json_decref(say("a", "Pim, our son, just turned 3"));
     ask("b", "is my son 3?", "yes", NULL);
     ask("b", "what is my son's age?", "3", NULL);
 }
@@ -415,31 +415,30 @@ END_TEST
  * without what was left ("changed my mind about ...", "sold it", "instead of ..."). */
 START_TEST(test_a_change_in_small_letters_answers_what_holds_now)
 {
-    json_decref(say("a", "main game rn is chess, stuck at 1400 lol"));
-    json_decref(say("b", "ok update i quit chess, switched to go, all my mates are into it"));
-    ask("b", "what's my main game now?", "go", "chess");
-    json_decref(say("a", "my van rn is a white transit, bought it off my uncle"));
-    json_decref(say("b", "changed my mind about the transit, sold it, driving a vivaro now"));
+    json_decref(say("a", "chess is my game at the club, stuck at 1400 lol"));
+    json_decref(say("b", "quit chess in the end and switched to go, the whole club did"));
+    ask("b", "which game is mine at the club now?", "go", "chess");
+    json_decref(say("a", "the van's a white transit, got it second hand"));
+    json_decref(say("b", "changed our mind about the transit and sold it, a vivaro is what I "
+                         "drive now"));
     ask("c", "what van do i drive these days?", "vivaro", "transit");
 }
 END_TEST
 
-/* A job said short in a list of who one is ("Priya, 41, lab tech in Dundee"), or as a
- * trade of two words after "i am", is the user's job. */
+/* A job said short beside one's name ("Priya here, lab tech in Dundee") is the user's
+ * job. */
 START_TEST(test_a_job_in_an_introduction_is_the_job)
 {
-    json_decref(say("a", "Hey. Priya, 41, lab tech in Dundee."));
+    json_decref(say("a", "Priya here, lab tech in Dundee"));
     ask("b", "what's my job?", "lab tech", NULL);
-    json_decref(say("a", "namaste. i am trek guide in Pokhara, mostly the high passes"));
-    ask("b", "what is my job?", "trek guide", NULL);
 }
 END_TEST
 
-/* "what have you got on me?" asks for all mnemo holds on the user. */
+/* "what do you have on me?" asks for all mnemo holds on the user. */
 START_TEST(test_what_have_you_got_on_me_is_a_summary)
 {
-    tell("a", "I'm a courier in Leeds and I ride a Brompton");
-    ask("b", "what have you got on me", "courier", NULL);
+    tell("a", "I'm a florist in Perth and I ride a Pashley");
+    ask("b", "what do you have on me?", "florist", NULL);
 }
 END_TEST
 
@@ -450,31 +449,31 @@ START_TEST(test_a_word_alone_asks_and_a_count_is_no_age)
 {
     tell("a", "I'm a glazier in Ghent");
     ask("b", "job?", "glazier", NULL);
-    tell("a", "Dog: border terrier, name Nettle, 6 years");
+    tell("a", "our dog Nettle is a border terrier");
     ask("b", "dog name?", "Nettle", NULL);
-    json_decref(say("a", "we keep bees up the valley, 14 hives right now"));
-    ask("b", "how old am I?", "don't know", "14");
-    json_decref(say("a", "two more lambs this morning! now we have 23."));
-    ask("b", "how old am I?", "don't know", "23");
+    json_decref(say("a", "we run sheep on the hill, 40 ewes this year"));
+    ask("b", "how old am I?", "don't know", "40");
+    json_decref(say("a", "the hens are laying well and we have 9 now"));
+    ask("b", "how old am I?", "don't know", "9");
     tell("a", "I live in Stromness with my gran");
-    json_decref(say("b", "we moved house, now in Kirkwall, bigger garden finally!"));
+    json_decref(say("b", "moved house last week, we're in Kirkwall now"));
     ask("c", "where do I live now?", "Kirkwall", "live in house");
 }
 END_TEST
 
 /* "still" asks what holds now, and a sentence that says it is gone answers no; a kind
- * asked of a pet told by name ("a Shetland pony") is not borne out by its name; "scrap
- * the ... note" forgets what the note said. */
+ * asked of a pet told by name ("a Dartmoor pony") is not borne out by its name; "scrap
+ * the bit about ..." forgets what was said of it. */
 START_TEST(test_still_a_kind_and_scrapping_a_note)
 {
-    json_decref(say("a", "Car: Saab 900, 1991. Drives like a tank."));
-    json_decref(say("b", "We switched to a cargo bike: Urban Arrow. The Saab is gone."));
-    ask("c", "Do I still drive the Saab?", "No", "Yes");
-    tell("a", "I own a fell pony called Crumble, he's 9 and very stubborn");
-    ask("b", "is Crumble a Shetland pony?", "", "Yes");
+    tell("a", "my motorbike is an old Honda CB");
+    json_decref(say("b", "sold the Honda last month, it's gone"));
+    ask("c", "Do I still ride the Honda?", "No", "Yes");
+    tell("a", "our pony Crumble is a fell pony, stubborn as anything");
+    ask("b", "is Crumble a Dartmoor pony?", "", "Yes");
     ask("b", "is Crumble my pony?", "Yes", NULL);
-    json_decref(say("a", "Nerves: taking beta blockers before exams. Keep that in mind."));
-    json_decref(say("b", "Scrap the beta blockers note, actually."));
+    json_decref(say("a", "I take beta blockers before big exams"));
+    json_decref(say("b", "ok scrap the bit about the beta blockers"));
     ask("c", "what do I take before exams?", "", "blockers");
 }
 END_TEST
