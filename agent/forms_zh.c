@@ -211,6 +211,41 @@ static int runs_a_trade(const char *c, size_t cn, understood_t *out, int k, int 
     return 2;
 }
 
+/* The user's car told by 车是 or 开的是 (我的车是丰田卡罗拉, 车是大众朗逸, 我现在开的是
+ * 比亚迪) as the English "my car is a ..." is kept (the car's kind), or asked
+ * (我开的什么车？, 我的车是什么？) as "what car do I drive?" is (what the user owns). The
+ * words before 车 or 开 are the user's alone (我, 我的, 我家, 现在), so 我哥的车是 ... is
+ * not. 1 when the clause is one (out[0] set), else 0. */
+static int car_told(const char *c, size_t cn, int act, understood_t *out)
+{
+    static const char *const mine[] = {"", "我", "我的", "我家", "我家的", "现在", "我现在",
+                                       "我现在的", "现在的", NULL};
+    static const char *const tells[] = {"车是", "开的是", "开的", NULL};
+    for (int t = 0; tells[t]; t++) {
+        long at = understand_text_at(c, cn, tells[t]);
+        if (at < 0) continue;
+        int own = 0;
+        for (int m = 0; mine[m] && !own; m++)
+            own = strlen(mine[m]) == (size_t)at && !strncmp(c, mine[m], (size_t)at);
+        if (!own) return 0;
+        const char *x = c + at + strlen(tells[t]);
+        size_t xl = value_len(x, cn - (size_t)(x - c));
+        int asks = forms_zh_asks(c, cn) || act == READER_QUESTION;
+        if (asks) {                     /* (开的 asks only of a car: 我开的什么车) */
+            if (t == 2 && understand_text_at(c, cn, "车") < 0) return 0;
+            only_unit(out, READER_QUESTION, READER_REL_OWNS, reader_rel_name(READER_REL_OWNS),
+                      "", 0);
+            return 1;
+        }
+        if (t == 2 || xl < 6 || act == READER_FORGET) return 0;  /* a make: two characters */
+        only_unit(out, READER_FACT, READER_REL_KIND, reader_rel_name(READER_REL_KIND), x, xl);
+        snprintf(out[0].holder, sizeof out[0].holder, "car");
+        out[0].fact_min_p = 0;
+        return 1;
+    }
+    return 0;
+}
+
 /* out[0] as a like of value[0..vlen) (none asked), of the kin the reader read
  * (妈妈 is mother) or else of the user. */
 static void like_unit(understood_t *out, int act, const char *value, size_t vlen)
@@ -918,6 +953,7 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     for (int i = 0; changes[i] && !change; i++) change = understand_text_at(c, cn, changes[i]) >= 0;
     if (k < 1) return k;
     if (act != READER_FORGET && moved_to(c, cn, out)) return 1;    /* 我们搬到无锡了 */
+    if (act != READER_FORGET && car_told(c, cn, act, out)) return 1;    /* 我的车是丰田 */
     int trade = act == READER_FORGET ? 0 : runs_a_trade(c, cn, out, k, max);
     if (trade) return trade;                                        /* 天津开出租的 */
     if (act == READER_CORRECTION && out[0].act_p < 0.5f && !change) act = READER_FACT;

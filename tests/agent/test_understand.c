@@ -153,6 +153,9 @@ static const struct {
                           {"fact", "self", "job", "开面馆", NULL}}},
     {"我叫李大山，开挖掘机的", {{"fact", "self", "name", "李大山", NULL},
                                 {"fact", "self", "job", "开挖掘机", NULL}}},
+    /* the user's car by 车是 or 开的是, and asked */
+    {"我的车是丰田卡罗拉", {{"fact", "car", "kind", "丰田卡罗拉", NULL}}},
+    {"我开的什么车？", {{"question", "self", "owns", "", NULL}}},
     {"你还记得我多大年纪吗？", {{"question", "self", "age", "", NULL}}},
     {"we have a budgie called Kiwi", {{"fact", "budgie", "name", "Kiwi", NULL}}},
     /* a height in one word, a diet read as a name, an event's date */
