@@ -477,7 +477,6 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
                 !understand_in_list(understand_time_units, w))
                 return 0;
             /* "we have 9 now": a number had is a count too */
-            static const char *const having[] = {"have", "has", "got", "own", "keep", NULL};
             const char *b = at;
             while (b > text && b[-1] == ' ') b--;
             const char *e = b;
@@ -485,7 +484,7 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
             char before[8];
             snprintf(before, sizeof before, "%.*s", (int)(e - b), b);
             for (char *q = before; *q; q++) *q = (char)tolower((unsigned char)*q);
-            if (in_words(having, before)) return 0;
+            if (in_words(forms_having, before)) return 0;
         }
         return 1;
     }

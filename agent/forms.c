@@ -386,6 +386,9 @@ int forms_moved_to(const char *c, size_t cn, const char *const *words,
     return kept;
 }
 
+const char *const forms_having[] = {"have", "has", "got", "keep", "own", "raise", "breed",
+                                    "run", "after", "with", NULL};
+
 /* "I keep 40 beehives", "we have 12 goats and 3 pigs": how many of a thing the user
  * keeps, told by a number and a plural right after a verb of having (with "about" or
  * the like between) or after an "and" that follows such a count: a unit of the
@@ -395,8 +398,6 @@ int forms_moved_to(const char *c, size_t cn, const char *const *words,
 static int counted_things(const char *c, size_t cn, const char *const *words, int w,
                           const understood_t *clause, understood_t *out, int k, int max)
 {
-    static const char *const having[] = {"have", "has", "got", "keep", "own", "raise",
-                                         "breed", "run", "after", "with", NULL};
     static const char *const roughly[] = {"about", "around", "over", "nearly", "almost",
                                           "roughly", "some", "like", "exactly", "just", NULL};
     /* what is measured, not kept ("about 20 years", "around 40 people") */
@@ -413,7 +414,8 @@ static int counted_things(const char *c, size_t cn, const char *const *words, in
     for (int i = 0; i < k && !more; i++) more = !strcmp(out[i].relation, REALISE_COUNT);
     /* or with "about" and no verb ("..., about 120 cows") */
     int about = v < w - 1 && !understand_in_list(measures, thing);
-    int had = v >= 0 && (understand_in_list(having, words[v]) || (more && !strcmp(words[v], "and")));
+    int had = v >= 0 && (understand_in_list(forms_having, words[v]) ||
+                         (more && !strcmp(words[v], "and")));
     if (!(had || about) || !understand_plural(thing)) return k;
     char value[UNDERSTAND_VALUE], key[UNDERSTAND_KEY];
     understand_as_written(c, cn, words, w, w + 1, value, sizeof value);

@@ -95,6 +95,10 @@ int forms_fan_of(const char *c, size_t cn, const char *const *words, const unsig
                  int n, const understood_t *clause, understood_t *out, int k, int *nread,
                  int max);
 
+/* Words of having a number of things follows ("we keep 40 hives", "now we have 9"):
+ * how many is told after them (a count, no age). NULL-terminated. */
+extern const char *const forms_having[];
+
 /* "I'm learning Greek", "trying to pick up welsh": a language the user is learning (the
  * open relation FORMS_LEARNING, not one spoken), the language word at most two words
  * after "learn"; asked ("which language am I learning?", "am I learning Greek?", "which

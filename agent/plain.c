@@ -110,6 +110,12 @@ static int opens_question(const char *msg, size_t len, size_t s, size_t e)
  * question with 吗 the reader knows: the first words of each, and the one it becomes. */
 static const char *const a_not_a[][2] = {{"是不是", "是"}, {"有没有", "有"}, {"是否", "是"}};
 
+/* Appends 吗 to out at *at unless it ends with one already; 0 when it does not fit. */
+static int put_ma(char *out, size_t cap, size_t *at)
+{
+    return (*at >= 3 && !memcmp(out + *at - 3, "吗", 3)) || put(out, cap, at, "吗", 3);
+}
+
 long plain_text(const char *msg, char *out, size_t cap)
 {
     size_t len = strlen(msg), at = 0;
@@ -126,8 +132,7 @@ long plain_text(const char *msg, char *out, size_t cap)
         }
         int mark = msg[i] == '?' ? 1 : !strncmp(msg + i, "\xEF\xBC\x9F", 3) ? 3 : 0; /* ？ */
         if (!done && ma && mark) {
-            if ((at < 3 || memcmp(out + at - 3, "吗", 3) != 0) && !put(out, cap, &at, "吗", 3))
-                return -1;
+            if (!put_ma(out, cap, &at)) return -1;
             ma = 0;
         }
         if (done) continue;
@@ -199,8 +204,7 @@ long plain_text(const char *msg, char *out, size_t cap)
         }
         i = e;
     }
-    if (ma && (at < 3 || memcmp(out + at - 3, "吗", 3) != 0) && !put(out, cap, &at, "吗", 3))
-        return -1;                      /* (asked with no question mark) */
+    if (ma && !put_ma(out, cap, &at)) return -1;   /* (asked with no question mark) */
     if (at + 1 > cap) return -1;
     out[at] = '\0';
     return (long)at;
