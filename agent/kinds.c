@@ -54,7 +54,8 @@ int kinds_person(const char *word)
     /* trades said short ("HVAC tech", "web dev") or newer than WordNet ("pet groomer") */
     static const char *const short_for[] = {"tech", "dev", "groomer", "influencer",
                                             "streamer", "vlogger", "blogger", "youtuber",
-                                            NULL};
+                                            "physio", "sparky", "postie", "brickie",
+                                            "chippy", "gamedev", "barista", NULL};
     char low[64];
     size_t n = 0;
     if (!word) return 0;
@@ -121,17 +122,32 @@ static const char *const sports_table[] = {
 #include "agent/sports_table.inc"
 };
 
-int kinds_sport(const char *word)
+/* 1 when word (any case) is one of the sorted table[0..n). */
+static int in_table(const char *word, const char *const *table, size_t n)
 {
     char low[64];
-    size_t n = 0;
+    size_t l = 0;
     if (!word) return 0;
-    for (; word[n]; n++) {
-        if (n + 1 >= sizeof low) return 0;          /* longer than any sport */
-        low[n] = (char)tolower((unsigned char)word[n]);
+    for (; word[l]; l++) {
+        if (l + 1 >= sizeof low) return 0;          /* longer than any row */
+        low[l] = (char)tolower((unsigned char)word[l]);
     }
-    low[n] = '\0';
-    return bsearch(low, sports_table, sizeof sports_table / sizeof sports_table[0],
-                   sizeof *sports_table, cmp_person) != NULL;
+    low[l] = '\0';
+    return bsearch(low, table, n, sizeof *table, cmp_person) != NULL;
 }
 
+int kinds_sport(const char *word)
+{
+    return in_table(word, sports_table, sizeof sports_table / sizeof sports_table[0]);
+}
+
+/* Sorted (strcmp), as scripts/gen-kinds.sh writes it. */
+static const char *const instruments_table[] = {
+#include "agent/instruments_table.inc"
+};
+
+int kinds_instrument(const char *word)
+{
+    return in_table(word, instruments_table,
+                    sizeof instruments_table / sizeof instruments_table[0]);
+}

@@ -1,7 +1,8 @@
 /* kinds.h: the kinds of the animals people keep ("beagle", "siamese", "golden
- * retriever"), each with its animal ("dog", "cat"), the kinds of person ("welder") and the
- * sports ("netball"), from WordNet through scripts/gen-kinds.sh (agent/kinds_table.inc,
- * people_table.inc, sports_table.inc).
+ * retriever"), each with its animal ("dog", "cat"), the kinds of person ("welder"), the
+ * sports ("netball") and the musical instruments ("fiddle"), from WordNet through
+ * scripts/gen-kinds.sh (agent/kinds_table.inc, people_table.inc, sports_table.inc,
+ * instruments_table.inc).
  * "I've got a beagle called Pretzel" is then a dog named Pretzel of the kind beagle,
  * asked after as "my dog"; "a welder, trying to save" has one job, not two. Read-only
  * static data; nothing here allocates or fails. */
@@ -26,5 +27,10 @@ int kinds_person(const char *word);
 /* 1 when word (any case; one or two words) is a sport: below sport in WordNet, or one
  * of a few newer ones ("padel"), from agent/sports_table.inc. */
 int kinds_sport(const char *word);
+
+/* 1 when word (any case; one or two words) is a musical instrument: below musical
+ * instrument in WordNet but words mostly meant otherwise ("bass", "organ"), or one of a
+ * few it lacks ("veena"), from agent/instruments_table.inc. */
+int kinds_instrument(const char *word);
 
 #endif

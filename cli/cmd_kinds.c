@@ -7,7 +7,9 @@
  * one a line, sorted, which the agent tells a job from the other words a reading took
  * for one by (agent/people_table.inc). With --sports, the sports of one or two words
  * below sport (and a few newer ones: "padel"), but words mostly meant otherwise ("a
- * round"), for agent/sports_table.inc. No server is involved. */
+ * round"), for agent/sports_table.inc. With --instruments, the musical instruments of
+ * one or two words ("fiddle", "steel guitar"; and a few WordNet lacks: "veena"), for
+ * agent/instruments_table.inc. No server is involved. */
 #include "cli/cli.h"
 #include "model/lexicon.h"
 
@@ -17,12 +19,14 @@
 #include <strings.h>
 #include <ctype.h>
 
-enum { O_WORDNET, O_PEOPLE, O_SPORTS };
+enum { O_WORDNET, O_PEOPLE, O_SPORTS, O_INSTRUMENTS };
 
 static const cli_opt_t kinds_opts[] = {
     [O_WORDNET] = {"wordnet", 0, "DIR", "WordNet folder (default /usr/share/wordnet)"},
     [O_PEOPLE] = {"people", 0, NULL, "print the one-word kinds of person instead"},
     [O_SPORTS] = {"sports", 0, NULL, "print the sports (of one or two words) instead"},
+    [O_INSTRUMENTS] = {"instruments", 0, NULL,
+                       "print the musical instruments (of one or two words) instead"},
     {0},
 };
 
@@ -120,6 +124,43 @@ static int run_kinds(cli_ctx_t *ctx, const cli_args_t *a)
         lexicon_free(lx);
         return rc;
     }
+    if (a->val[O_INSTRUMENTS]) {
+        /* instruments people play that WordNet does not know */
+        static const char *const newer[] = {"veena", "tabla", "oud", "erhu", "guzheng",
+                                            "pipa", "dhol", "djembe", "cajon", "kalimba",
+                                            "charango", "bouzouki", "darbuka", "ukelele",
+                                            "keyboard", "keys", "bagpipes", "uilleann pipes",
+                                            "steelpan", "steel pan", "mbira", "kora",
+                                            "shamisen", "koto", NULL};
+        /* lemmas below musical instrument that people more often mean otherwise */
+        static const char *const other_uses[] = {
+            "bass", "horn", "pipe", "organ", "drum", "bell", "chime", "gong", "triangle",
+            "box", "grand", "upright", "bones", "spoons", "whistle", "siren", "buzzer",
+            "calliope", "sax", "cornet", "clavier", "keyboard instrument", "wind",
+            "wind instrument", "stringed instrument", "percussion instrument",
+            "percussive instrument", "electronic instrument", "electronic musical instrument",
+            "beater", "jew's harp", "tom-tom", "kettle", "wood", "string", "reed", "serpent",
+            "trump", "sweet potato", "brass", "drone", "baritone", "flue", "snare",
+            "diapason", "trigon", "vibes", "clappers", "musette", "pipework", "sourdine",
+            "bourdon", "chanter", "melody pipe", "tabor", "tambour", "tympan", "gran casa",
+            NULL};
+        if (lexicon_collect(lx, "musical_instrument", 1, LEX_HYPONYMS | LEX_LOWER, 8, 2,
+                            &lines) < 0)
+            rc = CLI_EXIT_USAGE;
+        for (int i = 0; newer[i] && rc == CLI_EXIT_OK; i++)
+            if (lexicon_words_add(&lines, newer[i]) < 0) rc = CLI_EXIT_USAGE;
+        lexicon_words_uniq(&lines);
+        qsort(lines.w, (size_t)lines.n, sizeof *lines.w, cmp_line);    /* strcmp order */
+        for (int k = 0; rc == CLI_EXIT_OK && k < lines.n; k++) {
+            int other = 0;
+            for (int o = 0; other_uses[o] && !other; o++) other = !strcmp(lines.w[k], other_uses[o]);
+            if (!other) printf("%s\n", lines.w[k]);
+        }
+        if (rc != CLI_EXIT_OK) fprintf(stderr, "mnemo kinds: WordNet has no musical instrument sense\n");
+        lexicon_words_free(&lines);
+        lexicon_free(lx);
+        return rc;
+    }
     if (a->val[O_PEOPLE]) {
         if (lexicon_collect(lx, "person", 1, LEX_HYPONYMS | LEX_LOWER, 12, 1, &lines) < 0)
             rc = CLI_EXIT_USAGE;
@@ -179,6 +220,7 @@ static int run_kinds(cli_ctx_t *ctx, const cli_args_t *a)
 }
 
 const cli_cmd_t cli_cmd_kinds = {
-    "kinds", "", "print the kinds of kept animals (kind<TAB>animal), of person or of sport from WordNet",
+    "kinds", "",
+    "print the kinds of kept animals (kind<TAB>animal), of person, of sport or of musical instrument from WordNet",
     kinds_opts, 0, 0, run_kinds,
 };

@@ -319,6 +319,20 @@ START_TEST(test_kinds_of_sport)
 }
 END_TEST
 
+/* The musical instruments: WordNet's (the table's first and last), newer ones and two
+ * words; words mostly meant otherwise are none. */
+START_TEST(test_kinds_of_instrument)
+{
+    const char *const instruments[] = {"accordion", "zithern", "Fiddle", "veena", "steel guitar",
+                                       "ukulele", NULL};
+    const char *const others[] = {"bass", "organ", "kettle", "fiddles", "", NULL};
+    for (int i = 0; instruments[i]; i++)
+        ck_assert_msg(kinds_instrument(instruments[i]), "%s", instruments[i]);
+    for (int i = 0; others[i]; i++) ck_assert_msg(!kinds_instrument(others[i]), "%s", others[i]);
+    ck_assert_int_eq(kinds_instrument(NULL), 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("facts");
@@ -337,6 +351,7 @@ int main(void)
     tcase_add_test(tc, test_an_animal_asked_after_is_its_one_kind_told);
     tcase_add_test(tc, test_kinds_of_person);
     tcase_add_test(tc, test_kinds_of_sport);
+    tcase_add_test(tc, test_kinds_of_instrument);
     tcase_add_test(tc, test_a_date_in_other_words_is_the_same_value);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
