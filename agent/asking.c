@@ -4,7 +4,10 @@
  * is named ("all", "my", "the" ...); it becomes "what is the name of ...?" or "what are
  * the names of ...?", its closing "." or "!" a question mark. A question of the kind of
  * an animal kept asked as what one has ("what kind of rabbit do I have?") becomes "what
- * breed is my dog?". Sentences end at . ! ? and line ends. */
+ * breed is my dog?"; "who am I married to?" is "who is my spouse?". A question that
+ * opens with a question word loses an aside after
+ * its last comma that asks and names nothing of the user's ("what's the dog called, did I
+ * mention?"). Sentences end at . ! ? and line ends. */
 #include "agent/asking.h"
 
 #include <ctype.h>
@@ -220,6 +223,112 @@ static int kind_kept(const char *text, size_t b, size_t e, char *animal, size_t 
     return -1;
 }
 
+/* Where the aside a question ends with begins: the last comma of text[b, e) when the
+ * sentence opens (after words of politeness, "sorry", "wait", and "remind me", "do you
+ * know") with a question word and
+ * what follows the comma asks nothing and names nothing of the user's ("what's the dog
+ * called, did I mention?", "whats my course again, brain is fried", "who's my maid of
+ * honour, just so I know you've been paying attention?"); else 0. */
+static size_t aside_at(const char *text, size_t b, size_t e)
+{
+    static const char *const lead[] = {"sorry", "wait", "so", "and", "ok", "okay", "oh",
+                                       "hey", "hmm", "um", "also", "btw", NULL};
+    static const char *const wh[] = {"what", "what's", "whats", "who", "who's", "whos",
+                                     "whose", "where", "where's", "wheres", "when",
+                                     "when's", "which", "how", "how's", "hows", NULL};
+    static const char *const mine[] = {"my", "our", "me", "mine", "us", "and", "or", "what",
+                                       "who", "where", "when", "which", "how", "whats",
+                                       "whose", NULL};
+    size_t i = b;
+    for (int again = 1; again;) {
+        again = 0;
+        i = skip(text, e, i);
+        for (int k = 0; lead[k] && !again; k++) {
+            size_t l = opens(text, e, i, lead[k]);
+            if (l) i += l, again = 1;
+        }
+    }
+    static const char *const bid[] = {"remind me", "tell me", "do you remember",
+                                      "do you know", "you know", NULL};
+    for (int k = 0; bid[k]; k++) {      /* "remind me who I'm marrying, in case I ..." */
+        size_t l = opens(text, e, i, bid[k]);
+        if (l) {
+            i = skip(text, e, i + l);
+            break;
+        }
+    }
+    int asks = 0;
+    for (int k = 0; wh[k] && !asks; k++) asks = opens(text, e, i, wh[k]) != 0;
+    if (!asks) return 0;
+    size_t comma = 0;
+    for (size_t j = i; j < e; j++)
+        if (text[j] == ',') comma = j;
+    if (!comma) return 0;
+    for (size_t j = comma + 1; j < e; j++) {        /* the aside's words */
+        if (j > comma + 1 && isalnum((unsigned char)text[j - 1])) continue;
+        for (int k = 0; mine[k]; k++)
+            if (opens(text, e, j, mine[k])) return 0;
+    }
+    return comma;
+}
+
+/* One past where "who" is in text[b, e) when the sentence asks whom the user is married to ("who
+ * am I married to?", "who did I say I'm married to?", "who did I marry?"): it opens
+ * (after words of politeness) with "who", says "married" or "marry", and names no one
+ * else's ("my", "her" ...); else 0. */
+static size_t asks_spouse(const char *text, size_t b, size_t e)
+{
+    static const char *const other[] = {"my", "our", "his", "her", "their", "your", "he",
+                                        "she", "they", NULL};
+    size_t i = skip(text, e, b);
+    for (int again = 1; again;) {
+        again = 0;
+        for (int k = 0; polite[k] && !again; k++) {
+            size_t l = opens(text, e, i, polite[k]);
+            if (l) i = skip(text, e, i + l), again = 1;
+        }
+    }
+    if (!opens(text, e, i, "who")) return 0;
+    size_t who = i;
+    int married = 0;
+    for (size_t j = i; j < e; j++) {
+        if (j > i && (isalnum((unsigned char)text[j - 1]) || text[j - 1] == '\'')) continue;
+        married |= opens(text, e, j, "married") || opens(text, e, j, "marry");
+        for (int k = 0; other[k]; k++)
+            if (opens(text, e, j, other[k])) return 0;
+    }
+    return married ? who + 1 : 0;
+}
+
+/* The length of "did I say " (or "did I mention ", "did I tell you ") at text[i] when
+ * the user's own words follow ("I play", not "I was" or "I'm"), else 0: "what did I say
+ * I play?" asks "what do I play?". */
+static size_t said_i(const char *text, size_t n, size_t i)
+{
+    static const char *const verbs[] = {"say", "mention", "tell you", "tell u", "said",
+                                        NULL};
+    static const char *const not[] = {"was", "am", "i'm", "im", "had", "would", "will",
+                                      "did", "could", NULL};
+    size_t l = opens(text, n, i, "did");
+    if (!l) return 0;
+    size_t j = skip(text, n, i + l), li = opens(text, n, j, "i");
+    if (!li) return 0;
+    j = skip(text, n, j + li);
+    for (int v = 0; verbs[v]; v++) {
+        size_t lv = opens(text, n, j, verbs[v]);
+        if (!lv) continue;
+        size_t k = skip(text, n, j + lv);
+        size_t lt = opens(text, n, k, "that");
+        if (lt) k = skip(text, n, k + lt);
+        if (!opens(text, n, k, "i")) return 0;
+        size_t w = skip(text, n, k + 1);
+        for (int x = 0; not[x]; x++)
+            if (opens(text, n, w, not[x])) return 0;
+        return k - i;
+    }
+    return 0;
+}
+
 long asking_text(const char *msg, char *out, size_t cap)
 {
     size_t n = strlen(msg), at = 0;
@@ -248,8 +357,32 @@ long asking_text(const char *msg, char *out, size_t cap)
             b = e < n && msg[e] != '\n' ? e + 1 : e;
             continue;
         }
+        size_t who = asks_spouse(msg, b, e);
+        if (who) {                      /* "who is my spouse?" */
+            if (!put(out, cap, &at, msg + b, who - 1 - b) ||
+                !put(out, cap, &at, "who is my spouse?", 17))
+                return -1;
+            b = e < n && msg[e] != '\n' ? e + 1 : e;
+            continue;
+        }
+        size_t aside = aside_at(msg, b, e);
+        if (aside) {                    /* the question without its aside */
+            if (!put(out, cap, &at, msg + b, aside - b) || !put(out, cap, &at, "?", 1))
+                return -1;
+            b = e < n && msg[e] != '\n' ? e + 1 : e;
+            continue;
+        }
         if (e < n) e++;                 /* the mark that ends it */
-        if (!put(out, cap, &at, msg + b, e - b)) return -1;
+        size_t from = b;                /* "did I say I play" as "do I play" */
+        for (size_t i = b; i < e && memchr(msg + b, '?', e - b); i++) {
+            size_t l = (i == b || !isalnum((unsigned char)msg[i - 1])) ? said_i(msg, e, i) : 0;
+            if (!l) continue;
+            if (!put(out, cap, &at, msg + from, i - from) || !put(out, cap, &at, "do ", 3))
+                return -1;
+            from = i + l;
+            i = from - 1;
+        }
+        if (!put(out, cap, &at, msg + from, e - from)) return -1;
         b = e;
     }
     if (at + 1 > cap) return -1;

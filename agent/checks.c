@@ -153,6 +153,7 @@ int checks_fits(int rel, const char *holder, const char *value)
                                              "role", "roles", "position", "shift", "shifts",
                                              NULL};
     if (rel == READER_REL_JOB && in_words(work_words, value)) return 0;
+    if (rel == READER_REL_JOB && !strcmp(value, "双胞胎")) return 0;   /* a twin is no job */
     if (rel == READER_REL_NAME && (unsigned char)value[0] < 0x80) {
         char key[UNDERSTAND_KEY];       /* "3 brothers and no [sisters]" names no one */
         understand_holder_of(value, key, sizeof key);
@@ -245,6 +246,104 @@ static const char *word_at(const char *text, const char *value)
             !isalnum((unsigned char)p[n]))
             return p;
     return NULL;
+}
+
+/* How the job value is told in text (last: its last word): 1 as one is, by the words
+ * right before it ("I'm a nurse", "she's a retired vet", "job is welder", "I am trek
+ * guide"; "as a welder" after a word of work: "I work for Acme as a welder") or first in its sentence or after a comma as a kind of
+ * person ("Dairy farmer in Sneek.", "Elif, freelance translator"); 0 as something else
+ * ("not much of a hand", "swears like a sailor", "called a guy", "dry as a bone", "a
+ * rig in the north sea"); -1 when text does not hold the value as written. */
+static int job_told_as_one(const char *text, const char *value, const char *last)
+{
+    static const char *const be[] = {"i'm", "im", "am", "is", "was", "are", "were", "be",
+                                     "been", "being", "become", "became", "becomes",
+                                     "becoming", "she's", "he's", "shes", "hes", NULL};
+    static const char *const working[] = {"work", "works", "working", "worked", "job",
+                                          "employed", "hired", "started", "starting", "start",
+                                          "trained", "training", "qualified", "retired",
+                                          "serve", "serves", "serving", "volunteer",
+                                          "volunteers", "volunteering", "living", "joined",
+                                          "promoted", "years", "decades", "career", NULL};
+    /* words of now and also between a form of be and the job ("I'm now a winemaker") */
+    static const char *const now[] = {"now", "also", "still", "currently", "just", "actually",
+                                      "already", "officially", "finally", "only", NULL};
+    /* words of a change before "to" ("promoted to office manager", "moved from QA to
+     * data analyst") */
+    static const char *const changed[] = {"promoted", "moved", "switched", "changed",
+                                          "retrained", "transferred", "demoted", NULL};
+    static const char *const articles[] = {"a", "an", "the", NULL};
+    const char *at = word_at(text, value);
+    if (!at) return -1;
+    size_t vl = strlen(value);
+    if (at[vl] == '-' && isalnum((unsigned char)at[vl + 1])) return 0;  /* "third-year" */
+    char before[512];           /* "I work for Siemens as an engineer": of work before "as" */
+    snprintf(before, sizeof before, "%.*s", (int)(at - text), text);
+    int worked = 0;
+    for (int i = 0; working[i] && !worked; i++) worked = facts_has_words(before, working[i]);
+    for (int i = 0; understand_work_words[i] && !worked; i++)
+        worked = facts_has_words(before, understand_work_words[i]);
+    static const char *const me[] = {"i", "im", "i'm", NULL};  /* ("i werk as a ...") */
+    for (int i = 0; me[i] && !worked; i++) worked = facts_has_words(before, me[i]);
+    enum { BACK = 5 };
+    char w[BACK][24];           /* the words before the value, nearest first; "" after a */
+    int n = 0;                  /* comma or the start of the sentence */
+    const char *p = at;
+    while (n < BACK) {
+        while (p > text && p[-1] == ' ') p--;
+        if (p == text || strchr(",;:.!?(-", p[-1])) break;
+        const char *e = p;
+        while (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '\'' ||
+                            (unsigned char)p[-1] >= 0x80))
+            p--;
+        /* an emoji or a dash ("siobhan here 🙋 vet nurse", "Hemi here — engineer")
+         * parts as a comma does: no ASCII letter, and no letter of two bytes */
+        int letter = 0;
+        for (const char *c = p; c < e && !letter; c++)
+            letter = isalnum((unsigned char)*c) || ((unsigned char)*c >= 0xC0 &&
+                                                   (unsigned char)*c < 0xE0);
+        if (p == e || !letter) break;
+        size_t k = 0;
+        for (const char *c = p; c < e && k + 1 < sizeof w[n]; c++)
+            w[n][k++] = (char)tolower((unsigned char)*c);
+        w[n++][k] = '\0';
+    }
+    for (int i = 0; i <= n && i < BACK; i++) {
+        if (i == n) return i < BACK && kinds_person(last);     /* "Dairy farmer in ..." */
+        size_t l;
+        /* right after a form of be, a kind of person ("I am nurse"; not "is starting") */
+        if (in_words(be, w[i])) return kinds_person(last);
+        if (!strcmp(w[i], "to")) {
+            int change = 0;
+            for (int c = 0; changed[c] && !change; c++) change = facts_has_words(before, changed[c]);
+            return change;
+        }
+        if (!strcmp(w[i], "as"))
+            return worked || i + 1 == n || in_words(be, w[i + 1]);
+        if (!strcmp(w[i], "like") && i + 1 < n && in_words(working, w[i + 1]))
+            return 1;                           /* "I work like dental hygienist" */
+        if (in_words(articles, w[i])) {
+            if (i + 1 == n) return strcmp(w[i], "the") != 0;    /* "Ana, a midwife" */
+            int j = i + 1;
+            while (j + 1 < n && in_words(now, w[j])) j++;
+            if (j > i + 1) i = j - 1;
+            l = strlen(w[i + 1]);
+            if (in_words(be, w[i + 1]) || (l > 2 && !strcmp(w[i + 1] + l - 2, "'s")))
+                return 1;                                       /* "my dad's a plumber" */
+            if (!strcmp(w[i + 1], "as"))
+                return worked || i + 2 >= n || in_words(be, w[i + 2]);
+            return 0;
+        }
+        /* a word that tells what kind ("retired", "senior") or when ("I'm now nurse"),
+         * no other word of function or number ("of", "like", "40") */
+        if (in_words(now, w[i])) continue;
+        if (lex_is_stopword(w[i]) || isdigit((unsigned char)w[i][0])) return 0;
+        size_t ll = strlen(last);       /* ("I'm a pilot lah": a word after the job) */
+        if (!kinds_person(last) &&
+            !(ll > 4 && (!strcasecmp(last + ll - 2, "er") || !strcasecmp(last + ll - 2, "or"))))
+            return 0;
+    }
+    return 0;
 }
 
 /* 1 when the user's own name value is said as a name in text: right after "I'm", "I
@@ -485,6 +584,12 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
             snprintf(before, sizeof before, "%.*s", (int)(e - b), b);
             for (char *q = before; *q; q++) *q = (char)tolower((unsigned char)*q);
             if (in_words(forms_having, before)) return 0;
+            /* "down to 15 now", "up to 40": what is left or reached, counted */
+            char moved[UNDERSTAND_VALUE + 8];
+            snprintf(moved, sizeof moved, "down to %s", value);
+            if (facts_has_words(text, moved)) return 0;
+            snprintf(moved, sizeof moved, "up to %s", value);
+            if (facts_has_words(text, moved)) return 0;
         }
         return 1;
     }
@@ -499,6 +604,8 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
                                               NULL};
         static const char *const posts[] = {"apprenticeship", "internship", "placement",
                                             "residency", "traineeship", NULL};
+        int as_one = (unsigned char)value[0] < 0x80 ? job_told_as_one(text, value, last) : -1;
+        if (as_one >= 0) return as_one || in_words(posts, last);
         if (kinds_person(last) || in_words(posts, last)) return 1;
         for (int i = 0; understand_work_words[i]; i++)
             if (facts_has_words(text, understand_work_words[i])) return 1;
@@ -719,6 +826,20 @@ static int asks_to_forget(const char *text)
     for (int i = 0; asks[i]; i++)
         if (strstr(low, asks[i])) return 1;
     return bids_to_drop(text);
+}
+
+/* 1 when text tells of the user's own forgetting ("in case I forget", "before I forget",
+ * "don't forget", "I keep forgetting") and not a request ("forget ...", "can you
+ * forget ..."), unless a request to forget opens it. */
+static int forgetting_told(const char *text)
+{
+    static const char *const told[] = {"i forget", "i'll forget", "i might forget",
+                                       "i always forget", "i keep forgetting", "i forgot",
+                                       "don't forget", "dont forget", "i'd forget",
+                                       "we forget", NULL};
+    for (int i = 0; told[i]; i++)
+        if (facts_has_words(text, told[i])) return strncasecmp(text, "forget", 6) != 0;
+    return 0;
 }
 
 /* 1 when a clause tells where one works or studies in words that say so ("I work at
@@ -1552,6 +1673,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     }
     if (u->act == READER_FORGET && !says_forget(text) && !asks_to_forget(text))
         u->act = READER_SMALLTALK;      /* nothing is deleted unless asked in words */
+    if (u->act == READER_FORGET && forgetting_told(text) && !asks_to_forget(text))
+        u->act = READER_SMALLTALK;      /* "in case I forget on the day" asks no one */
     if (u->act == READER_FORGET && names_topic(u->value)) {
         u->value[0] = u->relation[0] = '\0';   /* "my health stuff": a topic, no job */
         u->rel = READER_REL_OPEN;
@@ -1710,6 +1833,12 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = READER_REL_AGE;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_AGE));
         u->value[0] = '\0';
+    }
+    /* "what's my part-time job?": a job, whatever kind of one the reader left open */
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel == READER_REL_OPEN &&
+        !u->relation[0] && !strcmp(u->holder, "self") && facts_has_words(text, "job")) {
+        u->rel = READER_REL_JOB;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
     }
     /* "what did I use to do?", "what was my previous job?" ask for the job told as past */
     static const char *const before[] = {"previous", "former", "old", "last", NULL};

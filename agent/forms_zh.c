@@ -30,8 +30,8 @@ static const struct {
            {"老伴", "spouse"}, {"爱人", "spouse"}};
 
 /* Where a kin word of the table begins the clause or follows 我, 我的 (any of them:
- * 我们分手了，忘记我男朋友的名字) or the measure word 个 (我有一个弟弟): its start, with
- * *which its entry; NULL when none does. */
+ * 我们分手了，忘记我男朋友的名字) or the measure word 个 (我有一个弟弟), a twin's 双胞胎
+ * between (一个双胞胎姐姐): its start, with *which its entry; NULL when none does. */
 static const char *kin_at(const char *c, size_t cn, size_t *which)
 {
     for (const char *p = c; p && p < c + cn;) {
@@ -49,6 +49,9 @@ static const char *kin_at(const char *c, size_t cn, size_t *which)
         p += me >= 0 && (ge < 0 || me < ge) ? me + (long)strlen("我") : ge + (long)strlen("个");
         if ((size_t)(p - c) + strlen("的") <= cn && !strncmp(p, "的", strlen("的")))
             p += strlen("的");
+        /* a twin is the kin word after it (一个双胞胎姐姐) */
+        if ((size_t)(p - c) + strlen("双胞胎") <= cn && !strncmp(p, "双胞胎", strlen("双胞胎")))
+            p += strlen("双胞胎");
     }
     return NULL;
 }

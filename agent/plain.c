@@ -16,6 +16,7 @@
 static const char *const spelled[][2] = {
     {"u", "you"}, {"ur", "your"}, {"r", "are"}, {"w/", "with"}, {"w/o", "without"},
     {"bc", "because"}, {"cuz", "because"}, {"coz", "because"}, {"abt", "about"},
+    {"wat", "what"}, {"wot", "what"}, {"whatcha", "what do you"},
     {"rn", "right now"}, {"atm", "at the moment"}, {"tho", "though"}, {"ppl", "people"},
     {"gonna", "going to"}, {"wanna", "want to"}, {"gotta", "got to"}, {"bday", "birthday"},
     {"dont", "don't"}, {"doesnt", "doesn't"}, {"didnt", "didn't"}, {"cant", "can't"},
@@ -181,6 +182,16 @@ long plain_text(const char *msg, char *out, size_t cap)
             with = "and";
         if (!with && wl == 1 && (msg[i] == 'w' || msg[i] == 'W') && between_words(msg, len, i, e))
             with = "with";
+        /* "bout" before whom or what it is about ("what u know bout me"; a boxer's bout
+         * stays) */
+        if (!with && wl == 4 && !strncasecmp(msg + i, "bout", 4) && e < len && msg[e] == ' ') {
+            static const char *const of[] = {"me", "you", "u", "it", "that", "this", "my",
+                                             "your", "them", "him", "her", "us", NULL};
+            size_t b = e + 1, n = 0;
+            while (b + n < len && isalpha((unsigned char)msg[b + n])) n++;
+            for (int o = 0; of[o] && !with; o++)
+                if (strlen(of[o]) == n && !strncasecmp(msg + b, of[o], n)) with = "about";
+        }
         /* an age written short: "4yo", "4y/o", "4yrs" */
         size_t d = i;
         while (d < e && isdigit((unsigned char)msg[d])) d++;

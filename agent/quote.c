@@ -166,6 +166,10 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
                                        "im", "i've", "ive", NULL};
     a->anyone = a->self;
     for (int i = 0; i < nq && a->anyone; i++) a->anyone = !understand_in_list(user, q[i].low);
+    /* "who helps in my shop?" asks for someone of theirs: what is told of them answers */
+    for (int i = 0; i < nq && i < 3 && a->self && !a->anyone; i++)
+        a->anyone = !strcmp(q[i].low, "who") && i + 1 < nq &&
+                    strcmp(q[i + 1].low, "am") != 0 && strcmp(q[i + 1].low, "i") != 0;
     for (int i = 0; i < nq; i++) {
         int dup = !quote_content_word(&q[i]) || quote_kin_word(&q[i]) || quote_is_name(names, q[i].low) ||
                   quote_is_name(names, q[i].stem);
@@ -368,6 +372,7 @@ static const char *const told_as[][12] = {
     {"meds", "take", "taking", "takes", "mg", "pill", "pills", "tablet", "tablets",
      "prescribed", "dose", NULL},
     {"translate", "translator", "translating", "translation", "interpreter", NULL},
+    {"teach", "teacher", "teaching", "taught", "teaches", "lecturer", "tutor", NULL},
     {"commute", "bus", "train", "tram", "cycle", "bike", "drive", "walk", "ferry", NULL},
 };
 
@@ -380,8 +385,17 @@ static const char *const *told_row(const word_t *k)
 }
 
 /* 1 when the sentence's word w tells the question's word k by another word (told_as). */
+/* 1 when the question's word k asks which musical instrument ("which instrument do I
+ * play?"): the sentence names one (kinds_instrument), not the word. */
+static int asks_instrument(const word_t *k)
+{
+    return !strcmp(k->stem, "instrument");
+}
+
 static int said_as(const word_t *k, const word_t *w)
 {
+    /* (a sentence that only wishes for one tells none: score_words) */
+    if (asks_instrument(k)) return kinds_instrument(w->low);   /* "trad fiddle mostly" */
     const char *const *row = told_row(k);
     for (int i = 1; row && row[i]; i++)
         if (!strcmp(w->low, row[i])) return 1;
@@ -460,8 +474,10 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
     int score = 0;
     for (int k = 0; k < a->nk; k++) {
         int own = 0;
+        int by_name = !asks_instrument(&a->k[k]) || !wishes(s, ns);    /* ("thinking of
+                                                                         * learning the violin") */
         for (int j = 0; j < ns && !own; j++)
-            own = (quote_same_word(&s[j], &a->k[k]) || said_as(&a->k[k], &s[j])) &&
+            own = (quote_same_word(&s[j], &a->k[k]) || (by_name && said_as(&a->k[k], &s[j]))) &&
                   (!a->self || a->anyone || !someone_before(s, j, names, a->cued));
         score += own;
     }
@@ -518,6 +534,7 @@ static int worth_reading(const char *text, const asked_t *a, char *low, size_t c
         root[r] = '\0';
         if (!r || strstr(low, root) || (w->key[0] && strstr(low, w->key))) return 1;
         if (k >= a->nk && dialogue_pet_word(w->key)) return 1;  /* (by its breed, of_holder) */
+        if (k < a->nk && asks_instrument(w)) return 1;          /* (by its name, said_as) */
         const char *const *row = k < a->nk ? told_row(w) : NULL;
         for (int i = 1; row && row[i]; i++)
             if (strstr(low, row[i])) return 1;
@@ -653,6 +670,17 @@ static int values_in(const char *text, size_t n, word_t *s)
     int ns = quote_words(text, n, s, QUOTE_WORDS), k = 0;
     for (int i = 0; i < ns; i++) k += quote_kind_of_value(&s[i]);
     return k;
+}
+
+/* The number a question of how many finds in text[0..n) (quote_span), or -1. */
+static long number_in(const char *question, const char *text, size_t n)
+{
+    char span[64];
+    long v = -1;
+    if (!quote_span(question, text, n, span, sizeof span)) return -1;
+    if (strspn(span, "0123456789") == strlen(span) && strlen(span) <= 6)
+        return strtol(span, NULL, 10);
+    return understand_number(span, &v) ? v : -1;
 }
 
 /* The stems of the cue words of the relations f has a fact of, into stems (NULL-ended,
@@ -1378,7 +1406,9 @@ static void note_found(const understood_t *c, const char *question,
              (tells_other(q, nq, s, ns) || (best >= a->nk && says_not(a, q, nq, s, ns)));
     /* (one word is enough when it is a name or a number, "is the pony called Sable?", or
      * the job or the kind of animal asked of someone named: "is Ines a vet?") */
-    int one = a->nk == 1 && !a->zh && (a->k[0].cap || quote_number_word(&a->k[0]) || a->job);
+    int one = a->nk == 1 && !a->zh && (a->k[0].cap || quote_number_word(&a->k[0]) || a->job ||
+                                        (!a->self && kinds_person(a->k[0].low)));
+                        /* ("is my brother a firefighter?" of "... he's a firefighter") */
     for (int i = 0; i < nq && a->breed[0] && !a->nk && !one; i++) {  /* "is Moss a whippet?" */
         const char *of = kinds_animal(q[i].low);
         if (!of || !strcmp(of, q[i].low)) continue;
@@ -1543,14 +1573,20 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         if (!fd->yes && !fd->no && never_said(a, c, question, 0, t, nt))
             fd->no = 1;                 /* "does my uncle live in Oslo?", Oslo never said */
         size_t was = fd->turn, wfrom = fd->from, wlen = fd->len;
-        int moved = !fd->yes && !fd->no && c->act != READER_YESNO &&
+        long count = -1;        /* how many now, by a count told or changed since */
+        int moved = !fd->yes && !fd->no && c->act != READER_YESNO && a->amount &&
+                    quote_newer_count(a, &said, hid, s, t[fd->turn].created_ms,
+                                      number_in(question, t[fd->turn].text + fd->from, fd->len),
+                                      &fd->turn, &fd->from, &fd->len, &count);
+        moved = moved || (!fd->yes && !fd->no && c->act != READER_YESNO &&
                     quote_newer_said(a, quote_asks_for_value(question), quote_asks_now(question), &said, hid,
-                               s, o, &fd->turn, &fd->from, &fd->len);
+                               s, o, &fd->turn, &fd->from, &fd->len));
         if (!moved && !fd->yes && !fd->no && c->act == READER_QUESTION && !a->zh &&
             !quote_trim_asks_past(question))    /* what holds now, changed since */
             moved = quote_newer_change(a, c->rel, quote_asks_for_value(question), &said, hid, s, o,
                                  t[fd->turn].created_ms, NULL, quote_asks_now(question), &fd->turn,
                                  &fd->from, &fd->len);
+        if (!a->zh) quote_goes_back(t[fd->turn].text, &fd->from, &fd->len, s);
         if (!a->zh) trim_found(fd, t, question, c->act == READER_YESNO);
         size_t nsaid;
         const char *now_said = found_said(fd, t, &nsaid);
@@ -1562,6 +1598,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             (facts_has_words(told, fd->span) || values_in(now_said, nsaid, s) > 1))
             fd->span[0] = '\0';    /* the value it replaced ("26 hens, not 30"), or one of
                                      * several ("sold 4 hens, down to 22 now") */
+        if (count >= 0) snprintf(fd->span, sizeof fd->span, "%ld", count);
         for (int e = 0; e < g; e++)     /* one sentence answers two questions: said once */
             fd->dup |= got[e].len && got[e].turn == fd->turn && got[e].from == fd->from;
         if (!any++) {
@@ -1584,10 +1621,17 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         int yesno = c->act == READER_YESNO;
         /* a question of now answered from a fact that a newer sentence changes */
         const store_memory_t *from_fact = used_fact(f, p);
+        int64_t since = 0;      /* ("how many cats now?": a count told again since) */
+        long count = -1;
         int newer = !yesno && !a->zh && from_fact && !quote_trim_asks_past(question) &&
+                    a->amount && quote_fact_since(&said, from_fact, &since) &&
+                    quote_newer_count(a, &said, hid, s, since,
+                                      number_in(question, p->answer, strlen(p->answer)),
+                                      &got[0].turn, &got[0].from, &got[0].len, &count);
+        newer = newer || (!yesno && !a->zh && from_fact && !quote_trim_asks_past(question) &&
                     quote_newer_change(a, c->rel, quote_asks_for_value(question), &said, hid, s, o, 0,
                                  from_fact, quote_asks_now(question), &got[0].turn, &got[0].from,
-                                 &got[0].len);
+                                 &got[0].len));
         if (newer) best = covered + 1;
         else if (newer_only) best = 0;
         else if (!best && !covered && hid->asked && c->act == READER_QUESTION) {
@@ -1610,6 +1654,12 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         if (when && (!best || !quote_span(question, now_said, nsaid, got[0].span,
                                           sizeof got[0].span)))
             best = 0;       /* the answer stands unless the words give the value asked */
+        if (newer && !when) {   /* the value the newer sentence gives, not the plan's */
+            got[0].span[0] = '\0';
+            if (values_in(now_said, nsaid, s) <= 1)
+                quote_span(question, now_said, nsaid, got[0].span, sizeof got[0].span);
+            if (count >= 0) snprintf(got[0].span, sizeof got[0].span, "%ld", count);
+        }
         const store_memory_t *own = best > covered && !yesno && !when && !moved
                                         ? answer_told(a, f, p, s, names, best) : NULL;
         if (own) {          /* the sentence that told the answer says it all */

@@ -150,6 +150,11 @@ int quote_may_change(const char *text);
  * only goes on with it ("... It's 14 now!"); s is scratch, NULL for a yes/no question. */
 void quote_goes_on(const char *text, size_t from, size_t *len, word_t *s);
 
+/* Extends the sentence of text at *from (*len bytes) back over the one before it in its
+ * message when it opens with a pronoun ("He does the bookings" of "Partner is Eirik. He
+ * does the bookings"), which says whom it means; s is scratch. */
+void quote_goes_back(const char *text, size_t *from, size_t *len, word_t *s);
+
 /* ---- what changed since (quote_newer.c) ---- */
 
 /* What a question asks for (quote_span_asks), or QUOTE_ASKS_AMOUNT for one of how long,
@@ -157,6 +162,22 @@ void quote_goes_on(const char *text, size_t from, size_t *len, word_t *s);
 int quote_asks_for_value(const char *question);
 /* 1 when a question asks what holds now ("which gym do I use nowadays?"). */
 int quote_asks_now(const char *question);
+/* The time (ms) of the newest of the user's messages read that holds fact's sentence
+ * (one before the oldest read when there are QUOTE_NEWER_TURNS and none does) into
+ * *since: 1, or 0 when no message read holds it. */
+int quote_fact_since(const said_t *said, const store_memory_t *fact, int64_t *since);
+/* How many of what the question a counts ("how many cats ...?") the user has, by what
+ * they told after since (ms), the newest first: a count told again (the number right
+ * before the word, "so it's six cats now"; in a message that tells of a change, a bare
+ * number with a word of the result, "down to 34 now", or an ordinal, "our fourth child"),
+ * plus what came or went after it ("one more tree", "sold 15 cows"); with none told
+ * again, base (the count the answer gave, -1 for none) plus what came or went. A number
+ * of what came or went is never the count ("sold 15 cows"), nor is an age ("I'm 35
+ * now"). 1 with *now set and *bt, *bfrom, *blen at the sentence that says it (the
+ * newest of what came or went, when any did), else 0. s is scratch. */
+int quote_newer_count(const asked_t *a, const said_t *said, const hidden_t *hid, word_t *s,
+                      int64_t since, long base, size_t *bt, size_t *bfrom, size_t *blen,
+                      long *now);
 /* A newer message that changes what the sentence at turn *bt (from *bfrom, *blen bytes)
  * told for wh-question a: 1 with *bt, *bfrom, *blen moved to it, else 0. s and o are
  * scratch. */

@@ -6,8 +6,11 @@
  * does ("I mend fishing nets for a living"). */
 #include "agent/quote_internal.h"
 
+#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "agent/quote_span.h"
 #include "agent/quote_trim.h"
 #include "agent/understand_words.h"
@@ -210,6 +213,259 @@ int quote_work_said(const said_t *said, const hidden_t *hid, word_t *s, size_t *
     return 0;
 }
 
+int quote_fact_since(const said_t *said, const store_memory_t *fact, int64_t *since)
+{
+    const store_turn_t *t = said->t;
+    size_t at = 0;
+    while (at < said->nt && !(fact->text && strstr(t[at].text, fact->text))) at++;
+    if (at < said->nt) *since = t[at].created_ms;
+    else if (said->nt >= QUOTE_NEWER_TURNS)     /* told before every turn read: */
+        *since = t[said->nt - 1].created_ms - 1; /* each of them is newer */
+    else return 0;
+    return 1;
+}
+
+/* Words before a number that make it a count of what came or went, not of what is had
+ * ("sold 15 cows", "hired 2 more"), and after it ("4 more pens", "3 new calves", "3 of
+ * them"). */
+static const char *const came_or_went[] = {"sold", "lost", "bought", "adopted", "gave",
+                                           "hired", "split", "added", "got", "another",
+                                           "buried", "rehomed", "culled", "bred", NULL};
+static const char *const came_after[] = {"more", "extra", "new", "fewer", "less", "of", NULL};
+/* Of those, the words of what went ("sold 15 cows"), and after the number ("2 koi died"). */
+static const char *const went[] = {"sold", "lost", "gave", "buried", "rehomed", "culled",
+                                   NULL};
+static const char *const went_after[] = {"died", "die", "dead", "gone", NULL};
+/* Words a bare number of how many are had is told with ("down to 34 now", "so 45
+ * left", "now we have 41", "that makes 5"), and forms of be that make it an age ("I'm
+ * 35 now", "she turned 7"). */
+static const char *const result[] = {"now", "left", "total", "down", "up", "makes", "make",
+                                     "remaining", "altogether", NULL};
+static const char *const aged[] = {"i'm", "im", "am", "he's", "hes", "she's", "shes", "is",
+                                   "turned", "turns", "turning", "aged", "age", "was", "be",
+                                   NULL};
+/* Words before a number that name something by it ("on the 72 now", "size 9", "in
+ * grade 4") rather than count. */
+static const char *const named_by[] = {"the", "on", "in", "of", "for", "from", "by", "with",
+                                       "no", "number", "route", "line", "bus", "platform",
+                                       "room", "gate", "level", "grade", "year", "page",
+                                       "size", "than", "over", "under", NULL};
+/* What in a message that names no more than a number of what is counted tells that the
+ * count changed by one come ("three crias were born this week! Now we have 41."). */
+static const char *const events[] = {"born", "birth", "baby", "arrived", "welcomed",
+                                     "adopted", "twins", "kittens", "puppies", "litter", NULL};
+/* What in such a message tells that the count changed by one gone or bought ("lost 6
+ * birds ... down to 34 now"), unless the message counts something else the user keeps
+ * (other_count). */
+static const char *const changes[] = {"sold", "lost", "died", "die", "dead", "gave",
+                                      "rehomed", "culled", "moved", "split", "hired",
+                                      "bought", "more", "another", "added", NULL};
+
+/* The ordinals that number the newest of what is counted ("our third baby", "kid
+ * number four" says four), from second. */
+static const char *const ordinals[] = {"second", "third", "fourth", "fifth", "sixth",
+                                       "seventh", "eighth", "ninth", "tenth", "eleventh",
+                                       "twelfth", NULL};
+
+/* The number s[j] says (digits, a number word, "a"/"one" before "more"), or -1. */
+static long number_at(const word_t *s, int j)
+{
+    long v;
+    if (strspn(s[j].low, "0123456789") == strlen(s[j].low) && strlen(s[j].low) <= 6)
+        return strtol(s[j].low, NULL, 10);
+    return understand_number(s[j].low, &v) ? v : -1;
+}
+
+/* 1 when s[k] is what the question a counts (counted, or another of its content words:
+ * "tree" of "how many bonsai trees"). */
+static int counts(const asked_t *a, const word_t *counted, const word_t *w)
+{
+    if (quote_same_word(w, counted)) return 1;
+    for (int k = 0; k < a->nk; k++)
+        if (quote_same_word(w, &a->k[k]) && !lex_is_stopword(w->low)) return 1;
+    return 0;
+}
+
+/* 1 when the message t[i] of said tells a number of a thing (the word after it) that
+ * another of the user's messages told a number of too, other than what is counted:
+ * a count of something else they keep ("2 koi died" of a user with 14 koi), whose
+ * change a bare number in the message tells ("now only 12 left" is the koi). s is
+ * scratch. */
+static int other_count(const asked_t *a, const said_t *said, size_t i, const word_t *counted,
+                       word_t *s)
+{
+    const store_turn_t *t = said->t;
+    size_t at = 0, from, len;
+    int asks;
+    while (quote_next_sentence(t[i].text, &at, &from, &len, &asks)) {
+        int nw = quote_words(t[i].text + from, len, s, QUOTE_WORDS);
+        for (int j = 0; j + 1 < nw; j++) {
+            if (number_at(s, j) < 0 || counts(a, counted, &s[j + 1]) ||
+                !quote_content_word(&s[j + 1]))
+                continue;
+            for (size_t k = 0; k < said->nt; k++) {
+                if (k == i) continue;
+                size_t l = strlen(s[j + 1].low);
+                for (const char *p = t[k].text; *p; p++) {
+                    if (strncasecmp(p, s[j + 1].low, l) != 0 ||
+                        (p > t[k].text && isalnum((unsigned char)p[-1])) ||
+                        isalnum((unsigned char)p[l]))
+                        continue;
+                    const char *e = p;
+                    while (e > t[k].text && e[-1] == ' ') e--;
+                    const char *b = e;
+                    while (b > t[k].text && isalnum((unsigned char)b[-1])) b--;
+                    char w[16];
+                    long v;
+                    snprintf(w, sizeof w, "%.*s", (int)(e - b), b);
+                    if (b < e && (understand_number(w, &v) || strspn(w, "0123456789") == strlen(w)))
+                        return 1;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+/* How many of counted s[0..nw) says are had now, or -1: the number right before the
+ * word counted (or one word before it: "45 Holstein cows"), not after a word of what
+ * came or went; with bare (the message tells of a change), also one with none after it
+ * and a word of a result near it ("down to 34 now"), no form of be that makes it an
+ * age before it; or an ordinal before what is counted or a word of kin ("our fourth
+ * child"), or after it and "number" ("kid number four"). */
+static long count_told(const asked_t *a, const word_t *s, int nw, const word_t *counted,
+                       int bare)
+{
+    for (int j = 0; j < nw; j++) {
+        for (int o = 0; ordinals[o] && bare; o++) {
+            if (strcmp(s[j].low, ordinals[o])) continue;
+            for (int k = j + 1; k <= j + 2 && k < nw && s[k].part == s[j].part; k++)
+                if (counts(a, counted, &s[k]) || quote_kin_word(&s[k]) ||
+                    !strcmp(s[k].low, "one"))
+                    return o + 2;
+        }
+        long n = number_at(s, j);
+        if (n < 0) continue;
+        if (bare && j >= 2 && !strcmp(s[j - 1].low, "number") && counts(a, counted, &s[j - 2]))
+            return n;
+        int moved = 0;
+        for (int k = j - 2; k < j; k++)
+            moved |= k >= 0 && s[k].part == s[j].part && understand_in_list(came_or_went, s[k].low);
+        if (moved || (j + 1 < nw && s[j + 1].part == s[j].part &&
+                      understand_in_list(came_after, s[j + 1].low)))
+            continue;
+        int of = 0;             /* 1 of what is counted, 2 of what went ("2 koi died") */
+        for (int k = j + 1; k <= j + 2 && k < nw && s[k].part == s[j].part && !of; k++) {
+            if (counts(a, counted, &s[k]))
+                of = k + 1 < nw && understand_in_list(went_after, s[k + 1].low) ? 2 : 1;
+            if (lex_is_stopword(s[k].low)) break;   /* ("3500 with dog box") */
+        }
+        if (of) {
+            if (of == 1) return n;
+            continue;
+        }
+        if (!bare || !strcmp(s[j].low, "one") ||    /* ("the left one") */
+            (j > 0 && (understand_in_list(aged, s[j - 1].low) ||
+                                understand_in_list(named_by, s[j - 1].low))))
+            continue;           /* (an age, or "on the 72 now": a number told by name) */
+        int next_free = j + 1 >= nw || s[j + 1].part != s[j].part ||
+                        understand_in_list(result, s[j + 1].low);
+        int near = 0;
+        for (int k = j - 3; k <= j + 2 && !near; k++)
+            near = k >= 0 && k < nw && k != j && understand_in_list(result, s[k].low);
+        if (next_free && near) return n;
+    }
+    return -1;
+}
+
+/* How many of what a counts s[0..nw) says came (more than 0) or went (less than 0), or
+ * 0: "one more tree", "another calf", "2 more", "adopted 2 kittens" come; "sold 15
+ * cows", "2 koi died" go. */
+static long count_moved(const asked_t *a, const word_t *s, int nw, const word_t *counted)
+{
+    for (int j = 0; j < nw; j++) {
+        if (!strcmp(s[j].low, "another") && j + 1 < nw && counts(a, counted, &s[j + 1]))
+            return 1;
+        long n = !strcmp(s[j].low, "a") ? 1 : number_at(s, j);
+        if (n <= 0) continue;
+        int x = j + 1;
+        int more = x < nw && (!strcmp(s[x].low, "more") || !strcmp(s[x].low, "extra"));
+        if (more) x++;
+        if (x >= nw || s[x].part != s[j].part || !counts(a, counted, &s[x])) continue;
+        if (more) return n;
+        int go = 0, come = 0;
+        for (int k = j - 2; k < j; k++)
+            if (k >= 0 && s[k].part == s[j].part) {
+                go |= understand_in_list(went, s[k].low);
+                come |= understand_in_list(came_or_went, s[k].low);
+            }
+        go |= x + 1 < nw && understand_in_list(went_after, s[x + 1].low);
+        if (go) return -n;
+        if (come && strcmp(s[j].low, "a")) return n;
+    }
+    return 0;
+}
+
+int quote_newer_count(const asked_t *a, const said_t *said, const hidden_t *hid, word_t *s,
+                      int64_t since, long base, size_t *bt, size_t *bfrom, size_t *blen,
+                      long *now)
+{
+    const store_turn_t *t = said->t;
+    word_t counted;
+    if (!a->amount || !a->counted[0] || !strcmp(a->counted, QUOTE_COUNTED_TIME) || a->zh ||
+        quote_words(a->counted, strlen(a->counted), &counted, 1) != 1 ||
+        understand_in_list(understand_time_units, counted.low) ||
+        understand_in_list(understand_time_units, counted.stem))
+        return 0;               /* ("how many years ...?" asks how long, no count had) */
+    long moved = 0;             /* what came and went since, newest first */
+    size_t mt = 0, mfrom = 0, mlen = 0;
+    /* (from the message of the count itself: "2 koi died. now only 12 left") */
+    for (size_t i = 0; i < said->nt && i < QUOTE_NEWER_TURNS && t[i].created_ms >= since;
+         i++) {
+        int asked = t[i].kind && !strcmp(t[i].kind, model_kind_name(MODEL_KIND_ANSWER));
+        if (asked || !strcmp(t[i].text, STORE_REDACTED)) continue;
+        int bare = 0;           /* the message tells a change, or names what is counted */
+        size_t at = 0, from, len;
+        int asks;
+        int change = 0;
+        while (!bare && quote_next_sentence(t[i].text, &at, &from, &len, &asks)) {
+            int nw = quote_words(t[i].text + from, len, s, QUOTE_WORDS);
+            for (int j = 0; j < nw && !bare; j++) {
+                bare = understand_in_list(events, s[j].low) || counts(a, &counted, &s[j]);
+                change |= understand_in_list(changes, s[j].low);
+            }
+        }
+        if (!bare && change) bare = !other_count(a, said, i, &counted, s);
+        at = 0;
+        long told = -1, m = 0;  /* the message's last count told, and what came or went */
+        size_t tfrom = 0, tlen = 0;
+        while (quote_next_sentence(t[i].text, &at, &from, &len, &asks)) {
+            int nw = quote_words(t[i].text + from, len, s, QUOTE_WORDS);
+            if (asks || len >= QUOTE_SENTENCE || quote_asks_to_forget(s, nw) ||
+                quote_is_hidden(hid, s, nw))
+                continue;
+            long n = count_told(a, s, nw, &counted, bare);
+            if (n >= 0) told = n, tfrom = from, tlen = len;
+            long d = n < 0 ? count_moved(a, s, nw, &counted) : 0;
+            if (d && !moved && !m) mt = i, mfrom = from, mlen = len;
+            m += d;
+        }
+        if (told >= 0 && told == base && !moved && t[i].created_ms == since)
+            return 0;           /* the count as it was told: nothing changed */
+        if (told >= 0) {        /* told again: what came and went since adds to it */
+            *bt = i, *bfrom = tfrom, *blen = tlen;
+            *now = told + moved;
+            if (moved) *bt = mt, *bfrom = mfrom, *blen = mlen;
+            return told + moved >= 0;
+        }
+        moved += m;
+    }
+    if (!moved || base < 0 || base + moved < 0) return 0;
+    *bt = mt, *bfrom = mfrom, *blen = mlen;         /* the newest of what came or went */
+    *now = base + moved;
+    return 1;
+}
+
 /* The words that say a relation changed for quote_newer_change ("promoted" of a job, "moved"
  * of a home), NULL for a relation with none of its own. */
 static const char *const *change_cues(int rel)
@@ -270,14 +526,7 @@ int quote_newer_change(const asked_t *a, int rel, int asks_for, const said_t *sa
     if (rel == READER_REL_NAME) return 0;       /* (a name is whom it is about) */
     word_t v[8];
     int nv = fact && fact->value ? quote_words(fact->value, strlen(fact->value), v, 8) : 0;
-    if (fact) {                 /* since the message that told the fact */
-        size_t at = 0;
-        while (at < said->nt && !(fact->text && strstr(t[at].text, fact->text))) at++;
-        if (at < said->nt) since = t[at].created_ms;
-        else if (said->nt >= QUOTE_NEWER_TURNS)     /* told before every turn read: */
-            since = t[said->nt - 1].created_ms - 1; /* each of them is newer */
-        else return 0;
-    }
+    if (fact && !quote_fact_since(said, fact, &since)) return 0;
     for (size_t i = 0; i < said->nt && i < QUOTE_NEWER_TURNS && t[i].created_ms > since;
          i++) {                                 /* newest first, the newest few */
         if (!strcmp(t[i].text, STORE_REDACTED)) continue;

@@ -31,7 +31,8 @@ typedef struct trim_word {
 static const char *const leaving[] = {
     "skip", "skipping", "skipped", "sold", "selling", "cancelled", "canceled", "cancel",
     "quit", "quitting", "retiring", "left", "leaving", "anymore", "dropped", "ditched",
-    "former", "formerly", "previously", "died", "rehomed", "longer", NULL,
+    "former", "formerly", "previously", "died", "rehomed", "longer", "stole", "stolen",
+    "crashed", "totalled", "totaled", "scrapped", NULL,
 };
 /* Words of negation (and any word ending in "n't"). */
 static const char *const negation[] = {"not", "no", "never", "cannot", "cant", "dont",
@@ -47,7 +48,8 @@ static const char *const news[] = {
 };
 /* Words that join a part to the one before: a part starts at them. */
 static const char *const joining[] = {"so", "but", "and", "then", "because", "cause", "cos",
-                                      "though", "although", "while", "since", NULL};
+                                      "though", "although", "while", "since", "anyway",
+                                      "anyways", NULL};
 /* Words of a change a "from ... to ..." follows. */
 static const char *const changing[] = {"changed", "switched", "moved", "went", "upgraded",
                                        "swapped", "switching", "moving", "changing", NULL};

@@ -425,6 +425,22 @@ void quote_goes_on(const char *text, size_t from, size_t *len, word_t *s)
     if (bare || (number && of_now)) *len = b + n - from;
 }
 
+void quote_goes_back(const char *text, size_t *from, size_t *len, word_t *s)
+{
+    int ns = quote_words(text + *from, *len, s, 2);
+    if (!ns || !understand_pronoun(s[0].low)) return;
+    size_t at = 0, b, n, pb = 0, pn = 0;
+    int asks, found = 0;
+    while (quote_next_sentence_any(text, &at, &b, &n, &asks) && b < *from) {
+        pb = b, pn = n;
+        found = !asks;
+    }
+    if (!found || b != *from || *from + *len - pb >= QUOTE_SENTENCE || text[pb + pn] == '\n')
+        return;
+    *len = *from + *len - pb;           /* "Partner is Eirik. He does the bookings" */
+    *from = pb;
+}
+
 /* The shape of a value w may be that a newer message can tell in its place: 1 a number
  * ("5", "seven", "3rd"; not "one", mostly a pronoun), 2 a day or month, 3 a word written with a capital that is not
  * the first of its sentence ("Berlin", "B1"), else 0. */

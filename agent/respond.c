@@ -989,8 +989,11 @@ static const char *holder_as_told(const facts_t *f, const char *holder)
 static int pets_told(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     static const char *const pets[] = {"pet", "pets", "animal", "animals", NULL};
-    int asks = 0;
+    /* 我养的是什么宠物？, 我养了什么？ */
+    static const char *const pets_zh[] = {"宠物", "养的是什么", "养的什么", "养了什么", NULL};
+    int asks = 0, zh = understand_chinese(text, strlen(text));
     for (int i = 0; pets[i] && !asks; i++) asks = facts_has_words(text, pets[i]);
+    for (int i = 0; zh && pets_zh[i] && !asks; i++) asks = strstr(text, pets_zh[i]) != NULL;
     if (!asks || u->act != READER_QUESTION || strcmp(u->holder, "self") != 0) return 0;
     realise_frame_t v[4];
     const char *seen[4];
@@ -1005,6 +1008,11 @@ static int pets_told(respond_t *r, const facts_t *f, const char *text, const und
         if (dup) continue;
         const store_memory_t *name = facts_find(f, m->holder, "name", NULL);
         if (name) m = name;
+        /* asked in Chinese, the kind as told (仓鼠), not the English word for it */
+        const store_memory_t *kind = zh ? facts_find(f, m->holder,
+                                                     reader_rel_name(READER_REL_KIND), NULL)
+                                        : NULL;
+        if (kind && (unsigned char)kind->value[0] >= 0xE0) m = kind;
         seen[n] = m->holder;
         v[n++] = facts_frame(m);
         if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = m->id;
@@ -1064,6 +1072,8 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
         m = facts_find(f, u->holder, reader_rel_name(kin_rel(u->rel)), NULL);
     if (!m && (u->rel == READER_REL_KIND || u->rel == READER_REL_OWNS))
         m = vehicle(f, text, u);
+    if (!m && u->rel == READER_REL_JOB && u->act == READER_QUESTION)
+        m = facts_find(f, u->holder, UNDERSTAND_FORMER_JOB, NULL);  /* "a retired nurse" */
     if (!m && u->rel == READER_REL_JOB && u->act == READER_QUESTION) {
         /* "what do I do?" of "I work in marketing": the field one works in */
         static const char *const fields[] = {

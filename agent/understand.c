@@ -582,6 +582,18 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             else if (understand_in_list(turning, words[w])) used = 0;
         if (u->rel == READER_REL_HOME && used) u->rel = READER_REL_HOMETOWN;
         past = used;
+        /* "recently retired civil engineer", "ex-teacher": a job told as left */
+        static const char *const left[] = {"retired", "ex", "former", NULL};
+        for (int w = s - 1; w >= 0 && w >= s - 2 && !past && u->rel == READER_REL_JOB; w--)
+            past = understand_in_list(left, words[w]);
+        for (int i = 0; left[i] && !past && u->rel == READER_REL_JOB; i++) {
+            size_t l = strlen(left[i]);     /* (the value with it: "retired teacher") */
+            if (!strncasecmp(u->value, left[i], l) && (u->value[l] == ' ' || u->value[l] == '-') &&
+                u->value[l + 1]) {
+                memmove(u->value, u->value + l + 1, strlen(u->value + l + 1) + 1);
+                past = 1;
+            }
+        }
         /* "moved up from Lille": a place after "from" is where one came from */
         if ((u->rel == READER_REL_HOME || u->rel == READER_REL_WORKPLACE) && s > 0 &&
             !strcmp(words[s - 1], "from") && caps[s])
@@ -1301,6 +1313,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     k = understand_mend_breed_as_holder(c, cn, words, n, clause.act, out, k, max);
     understand_mend_kind_whole(c, cn, words, n, out, k);
     understand_mend_name_whole(c, cn, words, n, out, k);
+    understand_mend_titled_name(c, cn, words, n, out, k);
+    understand_mend_job_whole(c, cn, words, n, out, k);
     int cjk = 0;
     for (int w = 0; w < n && !cjk; w++) cjk = understand_is_cjk(words[w]);
     /* a Chinese clause that asks is a question, whatever the reader took it for
@@ -1395,6 +1409,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_prefers(c, cn, words, tags, n, &clause, out, k, &nread, max);
     }
     k = understand_mend_job_alone(c, cn, words, n, out, k, max);
+    if (clause.act == READER_FACT) k = understand_mend_job_as(c, cn, words, n, out, k, max);
     k = understand_mend_greeting(words, n, out, k);
     k = understand_mend_name_and_age(out, k, max);
     /* "whats my fave sport": a favourite whose noun the reader left out of the
@@ -1497,17 +1512,42 @@ static size_t note_as_sentence(const char *text, size_t len, char *out, size_t c
             return fitted(snprintf(out, cap, "what %s my %s?",
                                    understand_plural(key[0]) ? "are" : "is", key[0]),
                           cap);
-        while (n + 1 + m + 1 < len && m + 1 < sizeof key[1] &&
-               isalpha((unsigned char)text[n + 1 + m]))
-            key[1][m] = (char)tolower((unsigned char)text[n + 1 + m]), m++;
+        size_t o = n;       /* "dog's name?": the possessive goes */
+        if (o + 2 < len && text[o] == '\'' && text[o + 1] == 's') o += 2;
+        while (o + 1 + m + 1 < len && m + 1 < sizeof key[1] &&
+               isalpha((unsigned char)text[o + 1 + m]))
+            key[1][m] = (char)tolower((unsigned char)text[o + 1 + m]), m++;
         key[1][m] = '\0';
         char whose[UNDERSTAND_KEY];
         const char *one[1] = {key[0]};
         understand_holder(one, 1, whose, sizeof whose);
-        if (n && m && text[n] == ' ' && n + 1 + m + 1 == len &&
+        if (n && m && text[o] == ' ' && o + 1 + m + 1 == len &&
             understand_in_list(of_them, key[1]) &&
-            (dialogue_pet_word(whose) || understand_kin(whose)))
+            (dialogue_pet_word(whose) || understand_kin(whose) ||
+             (understand_in_list(things, key[0]) && !strcmp(key[1], "name"))))
             return fitted(snprintf(out, cap, "what is my %s's %s?", key[0], key[1]), cap);
+    }
+    /* "Margaret's my wife", "Pip's our dog": of the one named, "my wife is Margaret" */
+    if (len > 6 && isupper((unsigned char)text[0]) && !memchr(text, '?', len)) {
+        size_t n = 0;
+        while (n < len && isalpha((unsigned char)text[n])) n++;
+        size_t p = n + 3;       /* after "'s " */
+        char first[16];
+        snprintf(first, sizeof first, "%.*s", (int)(n < 15 ? n : 15), text);
+        for (char *q = first; *q; q++) *q = (char)tolower((unsigned char)*q);
+        if (n > 1 && p + 3 < len && text[n] == '\'' && text[n + 1] == 's' && text[n + 2] == ' ' &&
+            !understand_question_word(first) && !lex_is_stopword(first) &&  /* ("What's my") */
+            (!strncasecmp(text + p, "my ", 3) || !strncasecmp(text + p, "our ", 4))) {
+            size_t w = text[p] == 'm' || text[p] == 'M' ? p + 3 : p + 4, e = w;
+            while (e < len && (isalpha((unsigned char)text[e]) || text[e] == '-')) e++;
+            char kin[UNDERSTAND_KEY], whose[UNDERSTAND_KEY];
+            snprintf(kin, sizeof kin, "%.*s", (int)(e - w), text + w);
+            const char *one[1] = {kin};
+            understand_holder(one, 1, whose, sizeof whose);
+            if (e > w && (understand_kin(whose) || dialogue_pet_word(whose)))
+                return fitted(snprintf(out, cap, "%.*s is %.*s%s", (int)(e - p), text + p,
+                                       (int)n, text, text + e), cap);
+        }
     }
     /* "my job?", "my dog's name?": what is asked */
     if (len > 4 && !strncasecmp(text, "my ", 3) && text[len - 1] == '?') {
@@ -1598,7 +1638,7 @@ int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
         if (got < 0) return got;
         k += got;
     }
-    understand_mend_pronoun_holders(out, k);
+    understand_mend_pronoun_holders(msg, out, k);
     understand_mend_jobs_said_of_them(out, k);
     return understand_mend_self_named(out, k);
 }

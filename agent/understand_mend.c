@@ -14,6 +14,7 @@
 #include "agent/forms.h"
 #include "agent/kinds.h"
 #include "model/dialogue.h"
+#include "model/lex_words.h"
 #include "model/lexical.h"
 #include "model/reader.h"
 #include "model/vocab.h"
@@ -595,11 +596,59 @@ int understand_mend_bare_jobs(const char *const *words, int n, understood_t *out
  * holder of the nearest unit before it in the same message about someone of the user's
  * ("our son Rory's at uni, he's 19"), or the animal the user was told to have there
  * ("we got a whippet, his name is Bo": the whippet). */
-void understand_mend_pronoun_holders(understood_t *u, int n)
+/* The holder key of the last "my X" or "our X" (one word or two: "our baby girl") of
+ * kin or pet before msg[end] ("with my flatmate lea, she's a nurse": flatmate) into key,
+ * and where it is into *at; 0 when there is none. */
+static int kin_said_before(const char *msg, size_t end, char *key, size_t cap, size_t *at)
 {
-    for (int i = 1; i < n; i++) {
+    int found = 0;
+    for (size_t i = 0; i + 3 < end; i++) {
+        if (i > 0 && isalnum((unsigned char)msg[i - 1])) continue;
+        size_t w = !strncasecmp(msg + i, "my ", 3) ? i + 3 : !strncasecmp(msg + i, "our ", 4) ? i + 4 : 0;
+        if (!w) continue;
+        char word[2][UNDERSTAND_KEY];
+        const char *two[2] = {word[0], word[1]};
+        size_t b = w;
+        int nw = 0;
+        for (; nw < 2 && b < end; nw++) {
+            size_t e = b;
+            while (e < end && (isalpha((unsigned char)msg[e]) || msg[e] == '-')) e++;
+            if (e == b) break;
+            snprintf(word[nw], sizeof word[nw], "%.*s", (int)(e - b), msg + b);
+            for (char *p = word[nw]; *p; p++) *p = (char)tolower((unsigned char)*p);
+            b = e;
+            if (b < end && msg[b] == ' ') b++;
+            else {
+                nw++;
+                break;
+            }
+        }
+        for (int l = nw; l >= 1; l--) {         /* the longer first: "baby girl" */
+            char k[UNDERSTAND_KEY];
+            understand_holder(two, l, k, sizeof k);
+            if (understand_kin(k) || dialogue_pet_word(k)) {
+                snprintf(key, cap, "%s", k);
+                *at = i;
+                found = 1;
+                break;
+            }
+        }
+    }
+    return found;
+}
+
+void understand_mend_pronoun_holders(const char *msg, understood_t *u, int n)
+{
+    for (int i = 0; i < n; i++) {
         if (!understand_pronoun(u[i].holder)) continue;
-        for (int j = i - 1; j >= 0; j--) {
+        int found = 0;
+        /* the kin said last before it: "Ana had our baby girl! Her name is Mia" is the
+         * girl's, not Ana's */
+        char key[UNDERSTAND_KEY];
+        size_t at = 0;
+        int kin = kin_said_before(msg, u[i].at + u[i].len, key, sizeof key, &at);
+        for (int j = i - 1; j >= 0 && !found; j--) {
+            if (kin && at > u[j].at) break;
             /* "we got a whippet, her name is Bo": an animal the user has is the one */
             const char *v = u[j].value, *last = strrchr(v, ' ');
             last = last ? last + 1 : v;
@@ -610,15 +659,17 @@ void understand_mend_pronoun_holders(understood_t *u, int n)
                 snprintf(u[i].holder, sizeof u[i].holder, "%.*s",
                          (int)strnlen(kind, sizeof u[i].holder - 1), kind);
                 for (char *p = u[i].holder; *p; p++) *p = (char)tolower((unsigned char)*p);
-                u[i].personal = 1;
-                break;
-            }
-            if (u[j].personal && strcmp(u[j].holder, "self") != 0 &&
-                !understand_pronoun(u[j].holder)) {
+                u[i].personal = found = 1;
+            } else if (u[j].personal && strcmp(u[j].holder, "self") != 0 &&
+                       !understand_pronoun(u[j].holder)) {
                 memcpy(u[i].holder, u[j].holder, sizeof u[i].holder);
-                u[i].personal = 1;
-                break;
+                u[i].personal = found = 1;
             }
+        }
+        /* no unit's: the kin said before it ("with my flatmate lea, she's a nurse") */
+        if (!found && kin) {
+            snprintf(u[i].holder, sizeof u[i].holder, "%s", key);
+            u[i].personal = 1;
         }
     }
 }
@@ -926,6 +977,30 @@ void understand_mend_job_read_as_name(const char *const *words, int n, understoo
     }
 }
 
+void understand_mend_titled_name(const char *c, size_t cn, const char *const *words, int n,
+                                 understood_t *out, int k)
+{
+    static const char *const titles[] = {"professor", "prof", "dr", "doctor", "mr", "mrs",
+                                         "ms", "miss", "madam", "madame", "sir", "dame",
+                                         "herr", "frau", NULL};
+    for (int i = 0; i < k; i++) {
+        understood_t *u = &out[i];
+        if (u->rel != READER_REL_JOB || !isupper((unsigned char)u->value[0])) continue;
+        size_t fl = strcspn(u->value, " ");
+        for (int w = 1; w < n; w++) {
+            if (strlen(words[w]) != fl || strncasecmp(words[w], u->value, fl) != 0) continue;
+            if (!understand_in_list(titles, words[w - 1])) break;
+            char whole[UNDERSTAND_VALUE];
+            understand_as_written(c, cn, words, w - 1, w + 1, whole, sizeof whole);
+            whole[0] = (char)toupper((unsigned char)whole[0]);  /* "Professor Bianchi" */
+            memcpy(u->value, whole, sizeof u->value);
+            u->rel = READER_REL_NAME;
+            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
+            break;
+        }
+    }
+}
+
 /* 1 when word w of words is a time that comes round: "weekends", "saturdays", a day or
  * part of one after "every", "on", "at" or "most" ("every morning", "on sunday"), or parts
  * in the plural after those or "the" ("in the evenings"; not "ICU nights", "during the
@@ -1115,12 +1190,25 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
             where = !strcmp(words[at], "in") ? READER_REL_WORKPLACE : READER_REL_EMPLOYER;
     }
     int e = where >= 0 ? at : n;        /* the job's words end here */
+    /* "electrician, own firm", "Running coach, Addis Ababa": a note's job before its
+     * first comma, whatever follows it */
+    const char *comma = memchr(c, ',', cn);
+    int first = 0;      /* the words before the comma */
+    for (int w = 0; comma && w < n; w++) {
+        const char *p = words[w];
+        size_t l = strlen(p), i = 0;
+        for (; i + l <= (size_t)(comma - c) && strncasecmp(c + i, p, l) != 0; i++) {}
+        if (i + l > (size_t)(comma - c)) break;
+        first = w + 1;
+    }
+    int noted = where < 0 && comma && first > s && first < n && first - s <= 2;
+    if (noted) e = first;
     if (e == n && e - s > 1 && (!strcmp(words[e - 1], "now") ||    /* "pet groomer now" */
                                 !strcmp(words[e - 1], "currently")))
         e--;
     int read = 0;           /* (three words only when the reader read no value of them:
                              * "Oona, civil engineer" is a name and a job) */
-    for (int i = 0; i < k && !read; i++) read = out[i].value[0] != '\0';
+    for (int i = 0; i < k && !read && !noted; i++) read = out[i].value[0] != '\0';
     if (k < 1 || e - s < 1 || e - s > (read ? 2 : 3) || memchr(c, '?', cn) || memchr(c, ':', cn) ||
         memchr(c, '=', cn) || !kinds_person(words[e - 1]) ||
         understand_in_list(people, words[e - 1]) || understand_kin(words[e - 1]))
@@ -1208,6 +1296,88 @@ void understand_mend_kind_whole(const char *c, size_t cn, const char *const *wor
             break;
         }
     }
+}
+
+/* 1 when words[w] may name the trade of the job after it ("taxi" driver, "QA" engineer,
+ * "running" coach): no function word, number, word of being or working, or name (a
+ * capital not all capitals). */
+static int trade_word(const char *c, size_t cn, const char *const *words, int w)
+{
+    static const char *const not[] = {"became", "become", "becoming", "trained", "training",
+                                      "study", "studying", "studied", "qualified", "now",
+                                      "also", "still", "here", "there", "im", "i'm", "year",
+                                      "years", "whole", "little", "best", NULL};
+    const char *x = words[w];
+    if (lex_is_stopword(x) || isdigit((unsigned char)x[0]) || !isalpha((unsigned char)x[0]) ||
+        understand_in_list(not, x) || understand_in_list(understand_work_words, x) ||
+        strchr(x, '\''))
+        return 0;
+    char as[UNDERSTAND_VALUE];
+    understand_as_written(c, cn, words, w, w + 1, as, sizeof as);
+    int caps = 0;
+    for (const char *p = as; *p; p++) caps += isupper((unsigned char)*p) != 0;
+    return !isupper((unsigned char)as[0]) || caps == (int)strlen(as);
+}
+
+void understand_mend_job_whole(const char *c, size_t cn, const char *const *words, int n,
+                               understood_t *out, int k)
+{
+    for (int i = 0; i < k; i++) {
+        if (out[i].rel != READER_REL_JOB || !out[i].value[0] || strchr(out[i].value, ' ') ||
+            (unsigned char)out[i].value[0] >= 0x80)
+            continue;
+        for (int w = 0; w < n; w++) {
+            if (strcasecmp(words[w], out[i].value) != 0) continue;
+            int from = w, to = w + 1;
+            if (to < n && kinds_person(words[to]) && trade_word(c, cn, words, to)) to++;
+            while (from > 0 && from > w - 2 && trade_word(c, cn, words, from - 1)) from--;
+            char whole[UNDERSTAND_VALUE];
+            if (from < w || to > w + 1)
+                understand_as_written(c, cn, words, from, to, whole, sizeof whole);
+            /* (none across punctuation: "by trade (electrician)") */
+            size_t wl = strlen(whole), vl = strlen(out[i].value);
+            int kept = from == w ? wl > vl && !strncasecmp(whole, out[i].value, vl)
+                                 : wl > vl && !strcasecmp(whole + wl - vl, out[i].value);
+            if ((from < w || to > w + 1) && (kept || (from < w && to > w + 1)) &&
+                !strpbrk(whole, "(),;:/"))
+                memcpy(out[i].value, whole, sizeof out[i].value);
+            break;
+        }
+    }
+}
+
+int understand_mend_job_as(const char *c, size_t cn, const char *const *words, int n,
+                           understood_t *out, int k, int max)
+{
+    int worked = 0;
+    for (int i = 0; i < k; i++)         /* ("I used to work as a plumber": a former job) */
+        if (!strcmp(out[i].relation, UNDERSTAND_FORMER_JOB)) return k;
+    for (int w = 0; w + 2 < n; w++) {
+        if (!strcmp(words[w], "used") || !strcmp(words[w], "retired")) return k;
+        worked |= understand_in_list(understand_work_words, words[w]);
+        if (!worked || strcmp(words[w], "as") != 0 ||
+            (strcmp(words[w + 1], "a") != 0 && strcmp(words[w + 1], "an") != 0))
+            continue;
+        int s = w + 2, e = s;
+        while (e < n && e - s < 2 && isalpha((unsigned char)words[e][0]) &&
+               !lex_is_stopword(words[e]))
+            e++;
+        while (e > s && !kinds_person(words[e - 1])) e--;
+        if (e == s || understand_kin(words[e - 1])) return k;
+        char job[UNDERSTAND_VALUE];
+        understand_as_written(c, cn, words, s, e, job, sizeof job);
+        int at = -1;
+        for (int i = 0; i < k && at < 0; i++)
+            if (out[i].rel == READER_REL_JOB && !strcmp(out[i].holder, "self")) at = i;
+        if (at >= 0 && !strcasecmp(out[at].value, job)) return k;
+        if (k < 1 || (at < 0 && k >= max)) return k;
+        understood_t base = out[0];
+        if (at < 0) at = k++;
+        forms_told_unit(&base, READER_REL_JOB, "self", reader_rel_name(READER_REL_JOB), job,
+                        &out[at]);
+        return k;
+    }
+    return k;
 }
 
 /* 1 when words[w], as the clause spells it, opens with a capital and is not "I". */

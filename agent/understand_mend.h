@@ -89,8 +89,9 @@ int understand_mend_bare_jobs(const char *const *words, int n, understood_t *out
 /* Of a message's units u[0..n), every clause read. */
 
 /* A holder that is only a pronoun becomes the nearest earlier holder of the user's, or
- * the animal the user was told to have. */
-void understand_mend_pronoun_holders(understood_t *u, int n);
+ * the animal the user was told to have; with neither, the kin or pet the message (msg)
+ * names after "my" or "our" before it. */
+void understand_mend_pronoun_holders(const char *msg, understood_t *u, int n);
 /* Small talk that gives someone of the user's a job that is a kind of person is a
  * fact. */
 void understand_mend_jobs_said_of_them(understood_t *u, int n);
@@ -200,6 +201,25 @@ int understand_mend_breed_as_holder(const char *c, size_t cn, const char *const 
  * "I"), is those words too, up to three in all ("Port Talbot", "Le Puy"). */
 void understand_mend_name_whole(const char *c, size_t cn, const char *const *words, int n,
                                 understood_t *out, int k);
+
+/* "my supervisor is professor Bianchi" read as the job "Bianchi": a job that is a word
+ * with a capital right after a title is the holder's name, title and all ("Professor
+ * Bianchi", "Mrs Iyer"). */
+void understand_mend_titled_name(const char *c, size_t cn, const char *const *words, int n,
+                                 understood_t *out, int k);
+
+/* "I work on a rig in the north sea as a roustabout" read with the job "sea", or none:
+ * a kind of person (kinds_person) of one or two words after "as a" that a word of work
+ * comes before is the user's job, in place of the one read. Returns the units. */
+int understand_mend_job_as(const char *c, size_t cn, const char *const *words, int n,
+                           understood_t *out, int k, int max);
+
+/* "I'm a vet tech" read as the job "vet", "Yusuf, taxi driver" as "driver": a job of one
+ * word is the words of the trade around it, a kind of person right after it (kinds_person:
+ * "tech") and up to two words before it that are no word of function, of being or working,
+ * or a name ("taxi", "running", "QA"). */
+void understand_mend_job_whole(const char *c, size_t cn, const char *const *words, int n,
+                               understood_t *out, int k);
 
 /* "a cocker spaniel" read as the kind "cocker": a kind of one word that begins a kind of
  * two or three words of the clause (kinds_animal) is that kind. */

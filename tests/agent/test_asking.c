@@ -1,8 +1,10 @@
 /* test_asking.c: requests to be told a name written as the questions they are
  * (agent/asking.h), as a table: a bid with "remind me" or "tell me" and "the name(s) of",
  * or "name" and what is named, becomes "what is/are the name(s) of ...?", names asked of
- * two become two questions, and everything else, requests of other kinds among them, is
- * copied as it is; a buffer too small is refused. */
+ * two become two questions, a question's aside after its last comma goes, "who am I
+ * married to?" asks for the spouse, "what did I say I play?" is "what do I play?", and
+ * everything else, requests of other kinds among them, is copied as it is; a buffer too
+ * small is refused. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +50,17 @@ static const struct {
     {"what are the names of all my cats and dogs?", "what are the names of all my cats and dogs?"},
     {"I'll name the puppy Bo", "I'll name the puppy Bo"},
     {"name's Oona, tell me the name later", "name's Oona, tell me the name later"},
+    /* an aside after a question's last comma goes; whom one is married to; what one
+     * said of oneself */
+    {"What's the cat called, did I mention?", "What's the cat called?"},
+    {"whats my degree again, head is mush", "whats my degree again?"},
+    {"where's my office, and my desk?", "where's my office, and my desk?"},
+    {"And who am I married to?", "And who is my spouse?"},
+    {"who did I say I'm married to", "who is my spouse?"},
+    {"who did my brother marry?", "who did my brother marry?"},
+    {"which bike did I say I ride?", "which bike do I ride?"},
+    {"where did I say I was born?", "where did I say I was born?"},
+    {"remind me who's my dentist, before I forget", "remind me who's my dentist?"},
     {"我的猫叫什么", "我的猫叫什么"},
     {"", ""},
 };

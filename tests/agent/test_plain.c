@@ -16,6 +16,8 @@ static const struct {
     {"stopping w/ my aunt w/o the dog", "stopping with my aunt without the dog"},
     {"grew up n went to school in Hull", "grew up and went to school in Hull"},
     {"parked w my cousin", "parked with my cousin"},
+    {"wat do u recall bout me", "what do you recall about me"},
+    {"lost the bout on points", "lost the bout on points"},
     {"n where does she teach", "and where does she teach"},
     {"n then we left", "n then we left"},
     {"whats my gfs birthday", "whats my gf's birthday"},

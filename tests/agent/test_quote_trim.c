@@ -15,6 +15,8 @@ static const struct {
     {"we're skipping Ghent, we ride to Bruges instead", "we ride to Bruges instead"},
     {"not at Tesco anymore, I joined Lidl in March", "I joined Lidl in March"},
     {"I joined Lidl, no longer at Tesco", "I joined Lidl"},
+    {"my Brompton got stolen at the station anyway I ride my sister's Raleigh now",
+     "I ride my sister's Raleigh now"},
     {"quit the bakery job!! got work at a florist on Dale St, less flour everywhere",
      "got work at a florist on Dale St, less flour everywhere"},
     {"ok so we sold the old Fiesta last week and bought a tiny Kia Picanto instead. Mum's idea.",

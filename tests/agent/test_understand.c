@@ -256,7 +256,8 @@ static const struct {
     /* an introduction as a list after commas: name, age, job */
     {"hi, maeve here, 29, physio in dublin", {{"fact", "self", "age", "29", NULL},
                                               {"fact", "self", "workplace", "dublin", NULL},
-                                              {"fact", "self", "name", "maeve", NULL}}},
+                                              {"fact", "self", "name", "maeve", NULL},
+                                              {"fact", "self", "job", "physio", NULL}}},
     {"okay, noted", {{"smalltalk", "self", "", "", NULL}}},
     /* a move the user made names the user's home, whoever else is said; a job changed
      * from one to another or by a promotion */
@@ -527,6 +528,19 @@ static const struct {
                                                          {"fact", "husband", "name", "otto", NULL}}},
     /* a group spoken of, not named: no names ("the dogs are mad, honestly") */
     {"the dogs are mad, honestly", {{"smalltalk", "self", "", "", NULL}}},
+    /* the trade around a job of one word; a note's job before its comma */
+    {"I'm a dog groomer in Vigo", {{"fact", "self", "job", "dog groomer", NULL},
+                                   {"fact", "self", "workplace", "Vigo", NULL}}},
+    {"glazier, own business", {{"fact", "self", "job", "glazier", NULL}}},
+    /* "X's my <kin>"; a title before a name; a pronoun of the kin said before it */
+    {"Rosalind's my aunt", {{"fact", "aunt", "name", "Rosalind", NULL}}},
+    {"What's my aunt's name and where do we live?", {{"question", "aunt", "name", "", NULL},
+                                                     {"question", "self", "home", "", NULL}}},
+    {"my tutor is professor Okafor", {{"fact", "tutor", "name", "Professor Okafor", NULL}}},
+    {"we rent a room to my lodger tomas, he's a chef", {{"fact", "lodger", "name", "tomas", NULL},
+                                                        {"fact", "lodger", "job", "chef", NULL}}},
+    /* a word of kin and what is asked of it, with the possessive */
+    {"cat's name?", {{"question", "cat", "name", "", NULL}}},
 };
 
 START_TEST(test_hand_written_sentences_read_into_their_units)
@@ -568,6 +582,33 @@ START_TEST(test_hand_written_sentences_read_into_their_units)
 }
 END_TEST
 
+/* A job is kept when the words before it tell it as one ("I'm a ...", "as a ..." after a
+ * word of work or "I", "promoted to ...", a note's "<job> in <place>"), not when they
+ * tell something else ("not much of a hand", "sharp as a tack", "I'm a pilot lah"). */
+START_TEST(test_a_job_is_kept_when_told_as_one)
+{
+    static const struct {
+        const char *text, *value;
+        int kept;
+    } rows[] = {
+        {"I'm a glazier", "glazier", 1},
+        {"I work for Lidl as a cashier", "cashier", 1},
+        {"i wrk as a plumer in leeds", "plumer", 1},
+        {"Gustav, ferry engineer in Kiel", "ferry engineer", 1},
+        {"I'm now a stonemason", "stonemason", 1},
+        {"got promoted to shift lead", "shift lead", 1},
+        {"I am not much of a hand with spreadsheets", "hand", 0},
+        {"sharp as a tack, my gran", "tack", 0},
+        {"I'm a pilot lah, first officer", "lah", 0},
+        {"a rig in the north sea as a roustabout", "sea", 0},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        ck_assert_msg(checks_cued(READER_REL_JOB, "self", rows[i].value, rows[i].text) ==
+                          rows[i].kept,
+                      "'%s' of '%s': want %d", rows[i].value, rows[i].text, rows[i].kept);
+}
+END_TEST
+
 /* A nationality tells where someone is from only when it says what they are: before a
  * noun it says what kind of thing ("a little spanish place"), and is no one's name or
  * home. */
@@ -596,6 +637,7 @@ int main(void)
     tcase_add_loop_test(tc, test_hand_written_sentences_read_into_their_units, 0,
                         (int)(sizeof table / sizeof table[0]));
     tcase_add_test(tc, test_a_nationality_before_a_noun_is_no_hometown);
+    tcase_add_test(tc, test_a_job_is_kept_when_told_as_one);
     suite_add_tcase(s, tc);
     SRunner *r = srunner_create(s);
     srunner_run_all(r, CK_NORMAL);

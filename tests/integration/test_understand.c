@@ -410,6 +410,57 @@ START_TEST(test_yes_from_a_sentence_that_holds_the_name_or_the_thing)
 }
 END_TEST
 
+/* How many the user has now: a count told again since ("down to 15 now", "kid number
+ * four"), or the count told before and what came or went since ("one more", "sold 12
+ * goats"); a number of what came or went is never the count, nor an age. */
+START_TEST(test_a_count_changed_since_is_counted_now)
+{
+    json_decref(say("a", "I keep 22 sheep on a hill farm near Keswick."));
+    json_decref(say("b", "Rough week, we sold 4 ewes at the mart. Down to 15 now."));
+    ask("b", "how many sheep do I have now?", "15", "22");
+    ask("b", "how old am I?", "don't know", "15");
+    json_decref(say("a", "I have 3 kids: Lea, Sam and Ivo."));
+    json_decref(say("b", "Huge news, kid number four arrived on Monday!"));
+    ask("c", "how many kids have I got now?", "4", "3");
+    json_decref(say("a", "We keep 40 goats on the farm."));
+    json_decref(say("b", "We sold 12 goats to a neighbour last week."));
+    ask("c", "how many goats do we have?", "28", "40");
+}
+END_TEST
+
+/* Whom a quote means: a sentence that opens with "he" or "she" is quoted with the one
+ * before it, and "who ...?" of the user's things finds what was told of someone of
+ * theirs; "what instrument ...?" finds an instrument by its name; a retired trade is a
+ * former job, which a question of the job still answers, and "in case I forget" forgets
+ * nothing. */
+START_TEST(test_quotes_say_whom_and_which_instrument)
+{
+    json_decref(say("a", "Co-owner is Ottmar. He handles the invoices, I handle the kilns."));
+    ask("b", "who handles the invoices?", "Ottmar", NULL);
+    json_decref(say("a", "My nephew Tavi sweeps the bakery on Saturdays."));
+    ask("b", "who sweeps my bakery?", "Tavi", NULL);
+    json_decref(say("a", "Studying composition in Leipzig, bandoneon mostly."));
+    ask("b", "what instrument did I say I play?", "bandoneon", NULL);
+    json_decref(say("a", "I'm a retired lighthouse keeper."));
+    ask("c", "what's my job?", "lighthouse keeper", NULL);
+    /* one's own forgetting asks nothing to be forgotten */
+    json_decref(say("c", "remind me what my job was, in case I forget"));
+    ask("c", "what did I do for a living?", "lighthouse keeper", NULL);
+}
+END_TEST
+
+/* Chinese: a twin's kin word is the kin word (一个双胞胎哥哥), never a job; the pets
+ * asked are said by their kind as told. */
+START_TEST(test_chinese_twins_and_pets)
+{
+    json_decref(say("a", "我有一个双胞胎哥哥叫张伟，他在成都当厨师。"));
+    ask("b", "我哥哥叫什么名字？", "张伟", NULL);
+    ask("b", "我是做什么工作的？", "don't know", "双胞胎");
+    json_decref(say("a", "我养了一只鹦鹉，叫豆包。"));
+    ask("b", "我养的是什么宠物？", "鹦鹉", NULL);
+}
+END_TEST
+
 /* A question of what holds now finds the newer message that names the value a
  * sentence told in small letters and says it changed, and quotes what replaced it
  * without what was left ("changed my mind about ...", "sold it", "instead of ..."). */
@@ -1972,6 +2023,9 @@ int main(void)
     tcase_add_test(tc, test_forgetting_a_value_keeps_the_rest_of_its_message);
     tcase_add_test(tc, test_yes_from_a_sentence_that_holds_the_name_or_the_thing);
     tcase_add_test(tc, test_a_change_in_small_letters_answers_what_holds_now);
+    tcase_add_test(tc, test_a_count_changed_since_is_counted_now);
+    tcase_add_test(tc, test_quotes_say_whom_and_which_instrument);
+    tcase_add_test(tc, test_chinese_twins_and_pets);
     tcase_add_test(tc, test_a_job_in_an_introduction_is_the_job);
     tcase_add_test(tc, test_what_have_you_got_on_me_is_a_summary);
     tcase_add_test(tc, test_a_word_alone_asks_and_a_count_is_no_age);
