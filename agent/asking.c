@@ -4,10 +4,10 @@
  * is named ("all", "my", "the" ...); it becomes "what is the name of ...?" or "what are
  * the names of ...?", its closing "." or "!" a question mark. A question of the kind of
  * an animal kept asked as what one has ("what kind of rabbit do I have?") becomes "what
- * breed is my dog?"; "who am I married to?" is "who is my spouse?". A question that
- * opens with a question word loses an aside after
- * its last comma that asks and names nothing of the user's ("what's the dog called, did I
- * mention?"). Sentences end at . ! ? and line ends. */
+ * breed is my dog?"; "who am I married to?" is "who is my spouse?"; "what did I say I
+ * brew?" is "what do I brew?". A question that opens with a question word loses an
+ * aside after its last comma that asks and names nothing of the user's ("what's the
+ * gecko called, did I mention?"). Sentences end at . ! ? and line ends. */
 #include "agent/asking.h"
 
 #include <ctype.h>
@@ -225,10 +225,10 @@ static int kind_kept(const char *text, size_t b, size_t e, char *animal, size_t 
 
 /* Where the aside a question ends with begins: the last comma of text[b, e) when the
  * sentence opens (after words of politeness, "sorry", "wait", and "remind me", "do you
- * know") with a question word and
- * what follows the comma asks nothing and names nothing of the user's ("what's the dog
- * called, did I mention?", "whats my course again, brain is fried", "who's my maid of
- * honour, just so I know you've been paying attention?"); else 0. */
+ * know") with a question word and what follows the comma asks nothing and names nothing
+ * of the user's ("what's the gecko called, did I mention?", "whats my shift pattern
+ * again, head is mush", "who's my best man, just so I know you were listening?"); else
+ * 0. */
 static size_t aside_at(const char *text, size_t b, size_t e)
 {
     static const char *const lead[] = {"sorry", "wait", "so", "and", "ok", "okay", "oh",
@@ -250,7 +250,7 @@ static size_t aside_at(const char *text, size_t b, size_t e)
     }
     static const char *const bid[] = {"remind me", "tell me", "do you remember",
                                       "do you know", "you know", NULL};
-    for (int k = 0; bid[k]; k++) {      /* "remind me who I'm marrying, in case I ..." */
+    for (int k = 0; bid[k]; k++) {      /* "remind me who my landlord is, before I ..." */
         size_t l = opens(text, e, i, bid[k]);
         if (l) {
             i = skip(text, e, i + l);
@@ -273,7 +273,7 @@ static size_t aside_at(const char *text, size_t b, size_t e)
 }
 
 /* One past where "who" is in text[b, e) when the sentence asks whom the user is married to ("who
- * am I married to?", "who did I say I'm married to?", "who did I marry?"): it opens
+ * am I married to?", "who did I marry?"): it opens
  * (after words of politeness) with "who", says "married" or "marry", and names no one
  * else's ("my", "her" ...); else 0. */
 static size_t asks_spouse(const char *text, size_t b, size_t e)
@@ -301,8 +301,8 @@ static size_t asks_spouse(const char *text, size_t b, size_t e)
 }
 
 /* The length of "did I say " (or "did I mention ", "did I tell you ") at text[i] when
- * the user's own words follow ("I play", not "I was" or "I'm"), else 0: "what did I say
- * I play?" asks "what do I play?". */
+ * the user's own words follow ("I brew", not "I was" or "I'm"), else 0: "what did I say
+ * I brew?" asks "what do I brew?". */
 static size_t said_i(const char *text, size_t n, size_t i)
 {
     static const char *const verbs[] = {"say", "mention", "tell you", "tell u", "said",
@@ -373,7 +373,7 @@ long asking_text(const char *msg, char *out, size_t cap)
             continue;
         }
         if (e < n) e++;                 /* the mark that ends it */
-        size_t from = b;                /* "did I say I play" as "do I play" */
+        size_t from = b;                /* "did I say I brew" as "do I brew" */
         for (size_t i = b; i < e && memchr(msg + b, '?', e - b); i++) {
             size_t l = (i == b || !isalnum((unsigned char)msg[i - 1])) ? said_i(msg, e, i) : 0;
             if (!l) continue;

@@ -1,13 +1,12 @@
 /* asking.h: a request to be told something the user said, written as the question it
  * is, before the agent reads it: "please remind me of the names of my aunt and my
  * godson." is "what are the names of my aunt and my godson?", "name both my ferrets" is
- * "what are the names of both my ferrets?"; "what kind of rabbit do I have?" is "what breed
- * is my dog?"; "what's the dog called, did I mention?" is "what's the dog called?"; "who am I married
- * to?" is "who is my spouse?". The
- * reader learnt questions that open with a
- * question word; a bidding verb at the front read as a statement ("Okay."). Private to
- * agent/: turn.c's agent_chat writes every message through it after plain.h. No
- * allocation. */
+ * "what are the names of both my ferrets?"; "what kind of rabbit do I have?" is "what
+ * breed is my dog?"; "what's the gecko called, did I mention?" is "what's the gecko
+ * called?"; "who am I married to?" is "who is my spouse?"; "what did I say I brew?" is
+ * "what do I brew?". The reader learnt questions that open with a question word; a
+ * bidding verb at the front read as a statement ("Okay."). Private to agent/: turn.c's
+ * agent_chat writes every message through it after plain.h. No allocation. */
 #ifndef MNEMO_AGENT_ASKING_H
 #define MNEMO_AGENT_ASKING_H
 

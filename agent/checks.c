@@ -252,8 +252,8 @@ static const char *word_at(const char *text, const char *value)
  * right before it ("I'm a nurse", "she's a retired vet", "job is welder", "I am trek
  * guide"; "as a welder" after a word of work: "I work for Acme as a welder") or first in its sentence or after a comma as a kind of
  * person ("Dairy farmer in Sneek.", "Elif, freelance translator"); 0 as something else
- * ("not much of a hand", "swears like a sailor", "called a guy", "dry as a bone", "a
- * rig in the north sea"); -1 when text does not hold the value as written. */
+ * ("not much of a cook", "snores like a train", "called a guy", "quick as a fox", "a
+ * desk in the back office"); -1 when text does not hold the value as written. */
 static int job_told_as_one(const char *text, const char *value, const char *last)
 {
     static const char *const be[] = {"i'm", "im", "am", "is", "was", "are", "were", "be",
@@ -268,8 +268,8 @@ static int job_told_as_one(const char *text, const char *value, const char *last
     /* words of now and also between a form of be and the job ("I'm now a winemaker") */
     static const char *const now[] = {"now", "also", "still", "currently", "just", "actually",
                                       "already", "officially", "finally", "only", NULL};
-    /* words of a change before "to" ("promoted to office manager", "moved from QA to
-     * data analyst") */
+    /* words of a change before "to" ("promoted to head baker", "moved from sales to
+     * buyer") */
     static const char *const changed[] = {"promoted", "moved", "switched", "changed",
                                           "retrained", "transferred", "demoted", NULL};
     static const char *const articles[] = {"a", "an", "the", NULL};
@@ -277,13 +277,13 @@ static int job_told_as_one(const char *text, const char *value, const char *last
     if (!at) return -1;
     size_t vl = strlen(value);
     if (at[vl] == '-' && isalnum((unsigned char)at[vl + 1])) return 0;  /* "third-year" */
-    char before[512];           /* "I work for Siemens as an engineer": of work before "as" */
+    char before[512];           /* "I work for Vattenfall as a welder": of work before "as" */
     snprintf(before, sizeof before, "%.*s", (int)(at - text), text);
     int worked = 0;
     for (int i = 0; working[i] && !worked; i++) worked = facts_has_words(before, working[i]);
     for (int i = 0; understand_work_words[i] && !worked; i++)
         worked = facts_has_words(before, understand_work_words[i]);
-    static const char *const me[] = {"i", "im", "i'm", NULL};  /* ("i werk as a ...") */
+    static const char *const me[] = {"i", "im", "i'm", NULL};  /* ("i wurk as a ...") */
     for (int i = 0; me[i] && !worked; i++) worked = facts_has_words(before, me[i]);
     enum { BACK = 5 };
     char w[BACK][24];           /* the words before the value, nearest first; "" after a */
@@ -296,7 +296,7 @@ static int job_told_as_one(const char *text, const char *value, const char *last
         while (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '\'' ||
                             (unsigned char)p[-1] >= 0x80))
             p--;
-        /* an emoji or a dash ("siobhan here 🙋 vet nurse", "Hemi here — engineer")
+        /* an emoji or a dash ("ana here 🙋 dog groomer", "Tomas here — roofer")
          * parts as a comma does: no ASCII letter, and no letter of two bytes */
         int letter = 0;
         for (const char *c = p; c < e && !letter; c++)
@@ -321,7 +321,7 @@ static int job_told_as_one(const char *text, const char *value, const char *last
         if (!strcmp(w[i], "as"))
             return worked || i + 1 == n || in_words(be, w[i + 1]);
         if (!strcmp(w[i], "like") && i + 1 < n && in_words(working, w[i + 1]))
-            return 1;                           /* "I work like dental hygienist" */
+            return 1;                           /* "I work like bus driver" */
         if (in_words(articles, w[i])) {
             if (i + 1 == n) return strcmp(w[i], "the") != 0;    /* "Ana, a midwife" */
             int j = i + 1;
@@ -338,7 +338,7 @@ static int job_told_as_one(const char *text, const char *value, const char *last
          * no other word of function or number ("of", "like", "40") */
         if (in_words(now, w[i])) continue;
         if (lex_is_stopword(w[i]) || isdigit((unsigned char)w[i][0])) return 0;
-        size_t ll = strlen(last);       /* ("I'm a pilot lah": a word after the job) */
+        size_t ll = strlen(last);       /* ("I'm a chef innit": a word after the job) */
         if (!kinds_person(last) &&
             !(ll > 4 && (!strcasecmp(last + ll - 2, "er") || !strcasecmp(last + ll - 2, "or"))))
             return 0;
@@ -1674,7 +1674,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (u->act == READER_FORGET && !says_forget(text) && !asks_to_forget(text))
         u->act = READER_SMALLTALK;      /* nothing is deleted unless asked in words */
     if (u->act == READER_FORGET && forgetting_told(text) && !asks_to_forget(text))
-        u->act = READER_SMALLTALK;      /* "in case I forget on the day" asks no one */
+        u->act = READER_SMALLTALK;      /* "in case I forget by Friday" asks no one */
     if (u->act == READER_FORGET && names_topic(u->value)) {
         u->value[0] = u->relation[0] = '\0';   /* "my health stuff": a topic, no job */
         u->rel = READER_REL_OPEN;
@@ -1834,7 +1834,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_AGE));
         u->value[0] = '\0';
     }
-    /* "what's my part-time job?": a job, whatever kind of one the reader left open */
+    /* "what's my weekend job?": a job, whatever kind of one the reader left open */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel == READER_REL_OPEN &&
         !u->relation[0] && !strcmp(u->holder, "self") && facts_has_words(text, "job")) {
         u->rel = READER_REL_JOB;

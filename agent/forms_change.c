@@ -181,7 +181,7 @@ int forms_job_from_to(const char *c, size_t cn, const char *const *words,
     while (e < n && e - s < 3 && isalpha((unsigned char)words[e][0]) &&
            !understand_in_list(ends, words[e]))
         e++;
-    while (e > s && !kinds_person(words[e - 1])) e--;  /* ("... operator finally") */
+    while (e > s && !kinds_person(words[e - 1])) e--;  /* ("... baker finally") */
     if (e == s || understand_kin(words[e - 1])) return k;
     char job[UNDERSTAND_VALUE];
     understand_as_written(c, cn, words, s, e, job, sizeof job);

@@ -182,7 +182,7 @@ long plain_text(const char *msg, char *out, size_t cap)
             with = "and";
         if (!with && wl == 1 && (msg[i] == 'w' || msg[i] == 'W') && between_words(msg, len, i, e))
             with = "with";
-        /* "bout" before whom or what it is about ("what u know bout me"; a boxer's bout
+        /* "bout" before whom or what it is about ("what u remember bout me"; a boxer's bout
          * stays) */
         if (!with && wl == 4 && !strncasecmp(msg + i, "bout", 4) && e < len && msg[e] == ' ') {
             static const char *const of[] = {"me", "you", "u", "it", "that", "this", "my",

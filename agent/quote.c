@@ -166,7 +166,7 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
                                        "im", "i've", "ive", NULL};
     a->anyone = a->self;
     for (int i = 0; i < nq && a->anyone; i++) a->anyone = !understand_in_list(user, q[i].low);
-    /* "who helps in my shop?" asks for someone of theirs: what is told of them answers */
+    /* "who helps at my stall?" asks for someone of theirs: what is told of them answers */
     for (int i = 0; i < nq && i < 3 && a->self && !a->anyone; i++)
         a->anyone = !strcmp(q[i].low, "who") && i + 1 < nq &&
                     strcmp(q[i + 1].low, "am") != 0 && strcmp(q[i + 1].low, "i") != 0;
@@ -385,8 +385,8 @@ static const char *const *told_row(const word_t *k)
 }
 
 /* 1 when the sentence's word w tells the question's word k by another word (told_as). */
-/* 1 when the question's word k asks which musical instrument ("which instrument do I
- * play?"): the sentence names one (kinds_instrument), not the word. */
+/* 1 when the question's word k asks which musical instrument ("what instrument is
+ * mine?"): the sentence names one (kinds_instrument), not the word. */
 static int asks_instrument(const word_t *k)
 {
     return !strcmp(k->stem, "instrument");
@@ -395,7 +395,7 @@ static int asks_instrument(const word_t *k)
 static int said_as(const word_t *k, const word_t *w)
 {
     /* (a sentence that only wishes for one tells none: score_words) */
-    if (asks_instrument(k)) return kinds_instrument(w->low);   /* "trad fiddle mostly" */
+    if (asks_instrument(k)) return kinds_instrument(w->low);   /* "folk cello mostly" */
     const char *const *row = told_row(k);
     for (int i = 1; row && row[i]; i++)
         if (!strcmp(w->low, row[i])) return 1;
@@ -475,7 +475,7 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
     for (int k = 0; k < a->nk; k++) {
         int own = 0;
         int by_name = !asks_instrument(&a->k[k]) || !wishes(s, ns);    /* ("thinking of
-                                                                         * learning the violin") */
+                                                                         * learning the oboe") */
         for (int j = 0; j < ns && !own; j++)
             own = (quote_same_word(&s[j], &a->k[k]) || (by_name && said_as(&a->k[k], &s[j]))) &&
                   (!a->self || a->anyone || !someone_before(s, j, names, a->cued));
@@ -1408,7 +1408,7 @@ static void note_found(const understood_t *c, const char *question,
      * the job or the kind of animal asked of someone named: "is Ines a vet?") */
     int one = a->nk == 1 && !a->zh && (a->k[0].cap || quote_number_word(&a->k[0]) || a->job ||
                                         (!a->self && kinds_person(a->k[0].low)));
-                        /* ("is my brother a firefighter?" of "... he's a firefighter") */
+                        /* ("is my cousin a locksmith?" of "... he's a locksmith") */
     for (int i = 0; i < nq && a->breed[0] && !a->nk && !one; i++) {  /* "is Moss a whippet?" */
         const char *of = kinds_animal(q[i].low);
         if (!of || !strcmp(of, q[i].low)) continue;

@@ -151,8 +151,8 @@ int quote_may_change(const char *text);
 void quote_goes_on(const char *text, size_t from, size_t *len, word_t *s);
 
 /* Extends the sentence of text at *from (*len bytes) back over the one before it in its
- * message when it opens with a pronoun ("He does the bookings" of "Partner is Eirik. He
- * does the bookings"), which says whom it means; s is scratch. */
+ * message when it opens with a pronoun ("He keeps the books" of "Co-owner is Ottmar. He
+ * keeps the books"), which says whom it means; s is scratch. */
 void quote_goes_back(const char *text, size_t *from, size_t *len, word_t *s);
 
 /* ---- what changed since (quote_newer.c) ---- */
@@ -168,8 +168,8 @@ int quote_asks_now(const char *question);
 int quote_fact_since(const said_t *said, const store_memory_t *fact, int64_t *since);
 /* How many of what the question a counts ("how many cats ...?") the user has, by what
  * they told after since (ms), the newest first: a count told again (the number right
- * before the word, "so it's six cats now"; in a message that tells of a change, a bare
- * number with a word of the result, "down to 34 now", or an ordinal, "our fourth child"),
+ * before the word, "so it's nine hens now"; in a message that tells of a change, a bare
+ * number with a word of the result, "down to 19 now", or an ordinal, "our fourth child"),
  * plus what came or went after it ("one more tree", "sold 15 cows"); with none told
  * again, base (the count the answer gave, -1 for none) plus what came or went. A number
  * of what came or went is never the count ("sold 15 cows"), nor is an age ("I'm 35

@@ -232,30 +232,30 @@ static const char *const came_or_went[] = {"sold", "lost", "bought", "adopted", 
                                            "hired", "split", "added", "got", "another",
                                            "buried", "rehomed", "culled", "bred", NULL};
 static const char *const came_after[] = {"more", "extra", "new", "fewer", "less", "of", NULL};
-/* Of those, the words of what went ("sold 15 cows"), and after the number ("2 koi died"). */
+/* Of those, the words of what went ("sold 15 cows"), and after the number ("3 carp died"). */
 static const char *const went[] = {"sold", "lost", "gave", "buried", "rehomed", "culled",
                                    NULL};
 static const char *const went_after[] = {"died", "die", "dead", "gone", NULL};
-/* Words a bare number of how many are had is told with ("down to 34 now", "so 45
- * left", "now we have 41", "that makes 5"), and forms of be that make it an age ("I'm
+/* Words a bare number of how many are had is told with ("down to 19 now", "so 45
+ * left", "now we have 27", "that makes 5"), and forms of be that make it an age ("I'm
  * 35 now", "she turned 7"). */
 static const char *const result[] = {"now", "left", "total", "down", "up", "makes", "make",
                                      "remaining", "altogether", NULL};
 static const char *const aged[] = {"i'm", "im", "am", "he's", "hes", "she's", "shes", "is",
                                    "turned", "turns", "turning", "aged", "age", "was", "be",
                                    NULL};
-/* Words before a number that name something by it ("on the 72 now", "size 9", "in
+/* Words before a number that name something by it ("on the 15 now", "size 9", "in
  * grade 4") rather than count. */
 static const char *const named_by[] = {"the", "on", "in", "of", "for", "from", "by", "with",
                                        "no", "number", "route", "line", "bus", "platform",
                                        "room", "gate", "level", "grade", "year", "page",
                                        "size", "than", "over", "under", NULL};
 /* What in a message that names no more than a number of what is counted tells that the
- * count changed by one come ("three crias were born this week! Now we have 41."). */
+ * count changed by one come ("two foals were born in May! Now we have 27."). */
 static const char *const events[] = {"born", "birth", "baby", "arrived", "welcomed",
                                      "adopted", "twins", "kittens", "puppies", "litter", NULL};
-/* What in such a message tells that the count changed by one gone or bought ("lost 6
- * birds ... down to 34 now"), unless the message counts something else the user keeps
+/* What in such a message tells that the count changed by one gone or bought ("lost 3
+ * birds ... down to 19 now"), unless the message counts something else the user keeps
  * (other_count). */
 static const char *const changes[] = {"sold", "lost", "died", "die", "dead", "gave",
                                       "rehomed", "culled", "moved", "split", "hired",
@@ -277,7 +277,7 @@ static long number_at(const word_t *s, int j)
 }
 
 /* 1 when s[k] is what the question a counts (counted, or another of its content words:
- * "tree" of "how many bonsai trees"). */
+ * "tree" of "how many pear trees"). */
 static int counts(const asked_t *a, const word_t *counted, const word_t *w)
 {
     if (quote_same_word(w, counted)) return 1;
@@ -288,8 +288,8 @@ static int counts(const asked_t *a, const word_t *counted, const word_t *w)
 
 /* 1 when the message t[i] of said tells a number of a thing (the word after it) that
  * another of the user's messages told a number of too, other than what is counted:
- * a count of something else they keep ("2 koi died" of a user with 14 koi), whose
- * change a bare number in the message tells ("now only 12 left" is the koi). s is
+ * a count of something else they keep ("3 carp died" of a user with 12 carp), whose
+ * change a bare number in the message tells ("only 9 left now" is the carp). s is
  * scratch. */
 static int other_count(const asked_t *a, const said_t *said, size_t i, const word_t *counted,
                        word_t *s)
@@ -330,7 +330,7 @@ static int other_count(const asked_t *a, const said_t *said, size_t i, const wor
 /* How many of counted s[0..nw) says are had now, or -1: the number right before the
  * word counted (or one word before it: "45 Holstein cows"), not after a word of what
  * came or went; with bare (the message tells of a change), also one with none after it
- * and a word of a result near it ("down to 34 now"), no form of be that makes it an
+ * and a word of a result near it ("down to 19 now"), no form of be that makes it an
  * age before it; or an ordinal before what is counted or a word of kin ("our fourth
  * child"), or after it and "number" ("kid number four"). */
 static long count_told(const asked_t *a, const word_t *s, int nw, const word_t *counted,
@@ -354,7 +354,7 @@ static long count_told(const asked_t *a, const word_t *s, int nw, const word_t *
         if (moved || (j + 1 < nw && s[j + 1].part == s[j].part &&
                       understand_in_list(came_after, s[j + 1].low)))
             continue;
-        int of = 0;             /* 1 of what is counted, 2 of what went ("2 koi died") */
+        int of = 0;             /* 1 of what is counted, 2 of what went ("3 carp died") */
         for (int k = j + 1; k <= j + 2 && k < nw && s[k].part == s[j].part && !of; k++) {
             if (counts(a, counted, &s[k]))
                 of = k + 1 < nw && understand_in_list(went_after, s[k + 1].low) ? 2 : 1;
@@ -367,7 +367,7 @@ static long count_told(const asked_t *a, const word_t *s, int nw, const word_t *
         if (!bare || !strcmp(s[j].low, "one") ||    /* ("the left one") */
             (j > 0 && (understand_in_list(aged, s[j - 1].low) ||
                                 understand_in_list(named_by, s[j - 1].low))))
-            continue;           /* (an age, or "on the 72 now": a number told by name) */
+            continue;           /* (an age, or "on the 15 now": a number told by name) */
         int next_free = j + 1 >= nw || s[j + 1].part != s[j].part ||
                         understand_in_list(result, s[j + 1].low);
         int near = 0;
@@ -419,7 +419,7 @@ int quote_newer_count(const asked_t *a, const said_t *said, const hidden_t *hid,
         return 0;               /* ("how many years ...?" asks how long, no count had) */
     long moved = 0;             /* what came and went since, newest first */
     size_t mt = 0, mfrom = 0, mlen = 0;
-    /* (from the message of the count itself: "2 koi died. now only 12 left") */
+    /* (from the message of the count itself: "3 carp died. only 9 left now") */
     for (size_t i = 0; i < said->nt && i < QUOTE_NEWER_TURNS && t[i].created_ms >= since;
          i++) {
         int asked = t[i].kind && !strcmp(t[i].kind, model_kind_name(MODEL_KIND_ANSWER));

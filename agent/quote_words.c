@@ -437,7 +437,7 @@ void quote_goes_back(const char *text, size_t *from, size_t *len, word_t *s)
     }
     if (!found || b != *from || *from + *len - pb >= QUOTE_SENTENCE || text[pb + pn] == '\n')
         return;
-    *len = *from + *len - pb;           /* "Partner is Eirik. He does the bookings" */
+    *len = *from + *len - pb;           /* "Co-owner is Ottmar. He keeps the books" */
     *from = pb;
 }
 

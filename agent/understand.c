@@ -582,7 +582,7 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             else if (understand_in_list(turning, words[w])) used = 0;
         if (u->rel == READER_REL_HOME && used) u->rel = READER_REL_HOMETOWN;
         past = used;
-        /* "recently retired civil engineer", "ex-teacher": a job told as left */
+        /* "recently retired tram driver", "ex-teacher": a job told as left */
         static const char *const left[] = {"retired", "ex", "former", NULL};
         for (int w = s - 1; w >= 0 && w >= s - 2 && !past && u->rel == READER_REL_JOB; w--)
             past = understand_in_list(left, words[w]);
@@ -1527,7 +1527,7 @@ static size_t note_as_sentence(const char *text, size_t len, char *out, size_t c
              (understand_in_list(things, key[0]) && !strcmp(key[1], "name"))))
             return fitted(snprintf(out, cap, "what is my %s's %s?", key[0], key[1]), cap);
     }
-    /* "Margaret's my wife", "Pip's our dog": of the one named, "my wife is Margaret" */
+    /* "Greta's my wife", "Pip's our dog": of the one named, "my wife is Margaret" */
     if (len > 6 && isupper((unsigned char)text[0]) && !memchr(text, '?', len)) {
         size_t n = 0;
         while (n < len && isalpha((unsigned char)text[n])) n++;

@@ -597,7 +597,7 @@ int understand_mend_bare_jobs(const char *const *words, int n, understood_t *out
  * ("our son Rory's at uni, he's 19"), or the animal the user was told to have there
  * ("we got a whippet, his name is Bo": the whippet). */
 /* The holder key of the last "my X" or "our X" (one word or two: "our baby girl") of
- * kin or pet before msg[end] ("with my flatmate lea, she's a nurse": flatmate) into key,
+ * kin or pet before msg[end] ("with my lodger Pia, she's a baker": lodger) into key,
  * and where it is into *at; 0 when there is none. */
 static int kin_said_before(const char *msg, size_t end, char *key, size_t cap, size_t *at)
 {
@@ -642,8 +642,8 @@ void understand_mend_pronoun_holders(const char *msg, understood_t *u, int n)
     for (int i = 0; i < n; i++) {
         if (!understand_pronoun(u[i].holder)) continue;
         int found = 0;
-        /* the kin said last before it: "Ana had our baby girl! Her name is Mia" is the
-         * girl's, not Ana's */
+        /* the kin said last before it: "Ana gave birth to our baby boy! His name is Teo" is
+         * the boy's, not Ana's */
         char key[UNDERSTAND_KEY];
         size_t at = 0;
         int kin = kin_said_before(msg, u[i].at + u[i].len, key, sizeof key, &at);
@@ -666,7 +666,7 @@ void understand_mend_pronoun_holders(const char *msg, understood_t *u, int n)
                 u[i].personal = found = 1;
             }
         }
-        /* no unit's: the kin said before it ("with my flatmate lea, she's a nurse") */
+        /* no unit's: the kin said before it ("with my lodger Pia, she's a baker") */
         if (!found && kin) {
             snprintf(u[i].holder, sizeof u[i].holder, "%s", key);
             u[i].personal = 1;
@@ -1190,7 +1190,7 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
             where = !strcmp(words[at], "in") ? READER_REL_WORKPLACE : READER_REL_EMPLOYER;
     }
     int e = where >= 0 ? at : n;        /* the job's words end here */
-    /* "electrician, own firm", "Running coach, Addis Ababa": a note's job before its
+    /* "glazier, own business", "Swim coach, Riga": a note's job before its
      * first comma, whatever follows it */
     const char *comma = memchr(c, ',', cn);
     int first = 0;      /* the words before the comma */

@@ -202,22 +202,23 @@ int understand_mend_breed_as_holder(const char *c, size_t cn, const char *const 
 void understand_mend_name_whole(const char *c, size_t cn, const char *const *words, int n,
                                 understood_t *out, int k);
 
-/* "my supervisor is professor Bianchi" read as the job "Bianchi": a job that is a word
- * with a capital right after a title is the holder's name, title and all ("Professor
- * Bianchi", "Mrs Iyer"). */
+/* "my tutor is professor Okafor" read as the job "Okafor": a job that is a word with a
+ * capital right after a title is the holder's name, title and all ("Professor Okafor",
+ * "Mrs Lund"). */
 void understand_mend_titled_name(const char *c, size_t cn, const char *const *words, int n,
                                  understood_t *out, int k);
 
-/* "I work on a rig in the north sea as a roustabout" read with the job "sea", or none:
+/* "I work nights in a warehouse by the docks as a forklift driver" read with the job
+ * "docks", or none:
  * a kind of person (kinds_person) of one or two words after "as a" that a word of work
  * comes before is the user's job, in place of the one read. Returns the units. */
 int understand_mend_job_as(const char *c, size_t cn, const char *const *words, int n,
                            understood_t *out, int k, int max);
 
-/* "I'm a vet tech" read as the job "vet", "Yusuf, taxi driver" as "driver": a job of one
+/* "I'm a dog groomer" read as the job "dog", "Oona, bus driver" as "driver": a job of one
  * word is the words of the trade around it, a kind of person right after it (kinds_person:
  * "tech") and up to two words before it that are no word of function, of being or working,
- * or a name ("taxi", "running", "QA"). */
+ * or a name ("bus", "swim", "QA"). */
 void understand_mend_job_whole(const char *c, size_t cn, const char *const *words, int n,
                                understood_t *out, int k);
 

@@ -2,7 +2,7 @@
  * (agent/asking.h), as a table: a bid with "remind me" or "tell me" and "the name(s) of",
  * or "name" and what is named, becomes "what is/are the name(s) of ...?", names asked of
  * two become two questions, a question's aside after its last comma goes, "who am I
- * married to?" asks for the spouse, "what did I say I play?" is "what do I play?", and
+ * married to?" asks for the spouse, "what did I say I brew?" is "what do I brew?", and
  * everything else, requests of other kinds among them, is copied as it is; a buffer too
  * small is refused. */
 #include <check.h>
@@ -52,13 +52,13 @@ static const struct {
     {"name's Oona, tell me the name later", "name's Oona, tell me the name later"},
     /* an aside after a question's last comma goes; whom one is married to; what one
      * said of oneself */
-    {"What's the cat called, did I mention?", "What's the cat called?"},
+    {"What's the gecko called, did I mention?", "What's the gecko called?"},
     {"whats my degree again, head is mush", "whats my degree again?"},
     {"where's my office, and my desk?", "where's my office, and my desk?"},
     {"And who am I married to?", "And who is my spouse?"},
-    {"who did I say I'm married to", "who is my spouse?"},
+    {"so who did I marry", "so who is my spouse?"},
     {"who did my brother marry?", "who did my brother marry?"},
-    {"which bike did I say I ride?", "which bike do I ride?"},
+    {"which beer did I say I brew?", "which beer do I brew?"},
     {"where did I say I was born?", "where did I say I was born?"},
     {"remind me who's my dentist, before I forget", "remind me who's my dentist?"},
     {"我的猫叫什么", "我的猫叫什么"},

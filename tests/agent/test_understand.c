@@ -584,7 +584,7 @@ END_TEST
 
 /* A job is kept when the words before it tell it as one ("I'm a ...", "as a ..." after a
  * word of work or "I", "promoted to ...", a note's "<job> in <place>"), not when they
- * tell something else ("not much of a hand", "sharp as a tack", "I'm a pilot lah"). */
+ * tell something else ("not much of a cook", "quick as a fox", "I'm a chef innit"). */
 START_TEST(test_a_job_is_kept_when_told_as_one)
 {
     static const struct {
@@ -593,14 +593,14 @@ START_TEST(test_a_job_is_kept_when_told_as_one)
     } rows[] = {
         {"I'm a glazier", "glazier", 1},
         {"I work for Lidl as a cashier", "cashier", 1},
-        {"i wrk as a plumer in leeds", "plumer", 1},
+        {"i wurk as a tiler in hull", "tiler", 1},
         {"Gustav, ferry engineer in Kiel", "ferry engineer", 1},
         {"I'm now a stonemason", "stonemason", 1},
-        {"got promoted to shift lead", "shift lead", 1},
-        {"I am not much of a hand with spreadsheets", "hand", 0},
-        {"sharp as a tack, my gran", "tack", 0},
-        {"I'm a pilot lah, first officer", "lah", 0},
-        {"a rig in the north sea as a roustabout", "sea", 0},
+        {"got promoted to head baker", "head baker", 1},
+        {"I am not much of a cook, honestly", "cook", 0},
+        {"quick as a fox, my nan", "fox", 0},
+        {"I'm a chef innit, pastry mostly", "innit", 0},
+        {"a desk in the back office as a clerk", "office", 0},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         ck_assert_msg(checks_cued(READER_REL_JOB, "self", rows[i].value, rows[i].text) ==

@@ -420,7 +420,7 @@ START_TEST(test_a_count_changed_since_is_counted_now)
     ask("b", "how many sheep do I have now?", "15", "22");
     ask("b", "how old am I?", "don't know", "15");
     json_decref(say("a", "I have 3 kids: Lea, Sam and Ivo."));
-    json_decref(say("b", "Huge news, kid number four arrived on Monday!"));
+    json_decref(say("b", "Big day, kid number four arrived at dawn!"));
     ask("c", "how many kids have I got now?", "4", "3");
     json_decref(say("a", "We keep 40 goats on the farm."));
     json_decref(say("b", "We sold 12 goats to a neighbour last week."));
@@ -431,7 +431,7 @@ END_TEST
 /* Whom a quote means: a sentence that opens with "he" or "she" is quoted with the one
  * before it, and "who ...?" of the user's things finds what was told of someone of
  * theirs; "what instrument ...?" finds an instrument by its name; a retired trade is a
- * former job, which a question of the job still answers, and "in case I forget" forgets
+ * former job, which a question of the job still answers, and "before I forget" forgets
  * nothing. */
 START_TEST(test_quotes_say_whom_and_which_instrument)
 {
@@ -444,7 +444,7 @@ START_TEST(test_quotes_say_whom_and_which_instrument)
     json_decref(say("a", "I'm a retired lighthouse keeper."));
     ask("c", "what's my job?", "lighthouse keeper", NULL);
     /* one's own forgetting asks nothing to be forgotten */
-    json_decref(say("c", "remind me what my job was, in case I forget"));
+    json_decref(say("c", "remind me what my job was, before I forget"));
     ask("c", "what did I do for a living?", "lighthouse keeper", NULL);
 }
 END_TEST
