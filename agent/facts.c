@@ -76,6 +76,10 @@ int facts_same_holder(const char *a, const char *b)
     if ((!strcmp(a, "fiance") || !strcmp(a, "fiancee")) &&
         (!strcmp(b, "fiance") || !strcmp(b, "fiancee")))
         return 1;
+    /* "my twin" is the twin brother or sister told */
+    if ((!strcmp(a, "twin") && !strncmp(b, "twin ", 5)) ||
+        (!strcmp(b, "twin") && !strncmp(a, "twin ", 5)))
+        return 1;
     for (;; a++, b++) {     /* spaces skipped: keys written before 2026-12 spelt "弟 弟" */
         while (*a == ' ') a++;
         while (*b == ' ') b++;

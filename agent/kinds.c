@@ -54,8 +54,8 @@ int kinds_person(const char *word)
     /* trades said short ("HVAC tech", "web dev") or newer than WordNet ("pet groomer") */
     static const char *const short_for[] = {"tech", "dev", "groomer", "influencer",
                                             "streamer", "vlogger", "blogger", "youtuber",
-                                            "physio", "sparky", "postie", "brickie",
-                                            "chippy", "gamedev", "barista", NULL};
+                                            "physio", "postie", "brickie", "gamedev",
+                                            "barista", NULL};
     char low[64];
     size_t n = 0;
     if (!word) return 0;

@@ -92,6 +92,8 @@ START_TEST(test_holders_compare_without_case_or_spaces)
     ck_assert(facts_same_holder("弟 弟", "弟弟"));      /* a key written before */
     ck_assert(facts_same_holder("best mate", "best mate"));
     ck_assert(!facts_same_holder("sister", "sisters"));
+    ck_assert(facts_same_holder("twin", "twin brother"));   /* "my twin" is the one told */
+    ck_assert(!facts_same_holder("twin", "brother"));
     /* a group of a kind of animal is asked of as the animal's group */
     ck_assert(facts_same_holder("beagles", "dogs"));
     ck_assert(facts_same_holder("puppies", "dogs"));
