@@ -552,13 +552,22 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
             if (isalpha((unsigned char)*w) && (w == text || !isalpha((unsigned char)w[-1])))
                 for (int i = 0; stems[i]; i++)
                     if (!strncasecmp(w, stems[i], strlen(stems[i]))) return 1;
-        /* "from Leeds but in Bristol now", "in Leith since 2019" */
-        static const char *const lately[] = {"now", "currently", "these days", "since", NULL};
+        /* "from Leeds but in Bristol now", "in Leith since 2019"; "now" in the part of
+         * the sentence that says "in" it ("teaching in X for years, my pupils are now
+         * ..." tells no home) */
+        static const char *const lately[] = {"currently", "these days", "since", NULL};
         char in_value[UNDERSTAND_VALUE + 4];
         snprintf(in_value, sizeof in_value, "in %s", value);
+        const char *at = word_at(text, in_value);
+        if (!at) return 0;
         for (int i = 0; lately[i]; i++)
-            if (facts_has_words(text, lately[i]) && facts_has_words(text, in_value)) return 1;
-        return 0;
+            if (facts_has_words(text, lately[i])) return 1;
+        const char *b = at, *e = at;
+        while (b > text && !strchr(",.;!?", b[-1])) b--;
+        while (*e && !strchr(",.;!?", *e)) e++;
+        char part[512];
+        snprintf(part, sizeof part, "%.*s", (int)(e - b), b);
+        return facts_has_words(part, "now");
     }
     if (rel == READER_REL_AGE && strspn(value, "0123456789") == strlen(value)) {
         /* "30 ewes this year": a number before a word of many counts them, no age

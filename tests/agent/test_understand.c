@@ -609,6 +609,18 @@ START_TEST(test_a_job_is_kept_when_told_as_one)
 }
 END_TEST
 
+/* A home after "in" needs a word of now in its own part of the sentence: "from Hull but
+ * in Leeds now" tells one, "teaching in Leith Academy for years, my pupils are now grown"
+ * does not. */
+START_TEST(test_a_home_told_by_now_in_its_part)
+{
+    ck_assert_int_eq(checks_cued(READER_REL_HOME, "self", "Leeds", "from Hull but in Leeds now"), 1);
+    ck_assert_int_eq(checks_cued(READER_REL_HOME, "self", "Leith Academy",
+                                 "I was teaching in Leith Academy for years, my pupils are now grown"),
+                     0);
+}
+END_TEST
+
 /* A nationality tells where someone is from only when it says what they are: before a
  * noun it says what kind of thing ("a little spanish place"), and is no one's name or
  * home. */
@@ -638,6 +650,7 @@ int main(void)
                         (int)(sizeof table / sizeof table[0]));
     tcase_add_test(tc, test_a_nationality_before_a_noun_is_no_hometown);
     tcase_add_test(tc, test_a_job_is_kept_when_told_as_one);
+    tcase_add_test(tc, test_a_home_told_by_now_in_its_part);
     suite_add_tcase(s, tc);
     SRunner *r = srunner_create(s);
     srunner_run_all(r, CK_NORMAL);
