@@ -311,8 +311,12 @@ static int job_told_as_one(const char *text, const char *value, const char *last
     for (int i = 0; i <= n && i < BACK; i++) {
         if (i == n) return i < BACK && kinds_person(last);     /* "Dairy farmer in ..." */
         size_t l;
-        /* right after a form of be, a kind of person ("I am nurse"; not "is starting") */
-        if (in_words(be, w[i])) return kinds_person(last);
+        /* right after a form of be, a kind of person ("I am nurse"; not "is starting"),
+         * not of a thing ("which is criminal", "it's a joke") */
+        static const char *const things[] = {"which", "that", "it", "this", "there", "what",
+                                             NULL};
+        if (in_words(be, w[i]))
+            return kinds_person(last) && !(i + 1 < n && in_words(things, w[i + 1]));
         if (!strcmp(w[i], "to")) {
             int change = 0;
             for (int c = 0; changed[c] && !change; c++) change = facts_has_words(before, changed[c]);
@@ -329,7 +333,8 @@ static int job_told_as_one(const char *text, const char *value, const char *last
             if (j > i + 1) i = j - 1;
             l = strlen(w[i + 1]);
             if (in_words(be, w[i + 1]) || (l > 2 && !strcmp(w[i + 1] + l - 2, "'s")))
-                return 1;                                       /* "my dad's a plumber" */
+                return !(i + 2 < n && in_words(things, w[i + 2])) &&  /* "my dad's a plumber" */
+                       strcmp(w[i + 1], "it's") != 0 && strcmp(w[i + 1], "that's") != 0;
             if (!strcmp(w[i + 1], "as"))
                 return worked || i + 2 >= n || in_words(be, w[i + 2]);
             return 0;

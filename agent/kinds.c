@@ -55,7 +55,7 @@ int kinds_person(const char *word)
     static const char *const short_for[] = {"tech", "dev", "groomer", "influencer",
                                             "streamer", "vlogger", "blogger", "youtuber",
                                             "physio", "postie", "brickie", "gamedev",
-                                            "barista", NULL};
+                                            "barista", "sparky", NULL};
     char low[64];
     size_t n = 0;
     if (!word) return 0;

@@ -601,6 +601,7 @@ START_TEST(test_a_job_is_kept_when_told_as_one)
         {"quick as a fox, my nan", "fox", 0},
         {"I'm a chef innit, pastry mostly", "innit", 0},
         {"a desk in the back office as a clerk", "office", 0},
+        {"five pounds an hour, which is a criminal wage", "criminal", 0},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         ck_assert_msg(checks_cued(READER_REL_JOB, "self", rows[i].value, rows[i].text) ==
