@@ -81,6 +81,32 @@ static int cmp_line(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Prints, sorted, the lemmas of one or two words below lemma (depth levels down) and the
+ * newer words WordNet lacks, but those in other_uses; what names the sense in the error.
+ * Frees lx. */
+static int print_below(lexicon_t *lx, const char *lemma, int depth,
+                       const char *const *newer, const char *const *other_uses,
+                       const char *what)
+{
+    lexicon_words_t lines = {0};
+    int rc = CLI_EXIT_OK;
+    if (lexicon_collect(lx, lemma, 1, LEX_HYPONYMS | LEX_LOWER, depth, 2, &lines) < 0)
+        rc = CLI_EXIT_USAGE;
+    for (int i = 0; newer[i] && rc == CLI_EXIT_OK; i++)
+        if (lexicon_words_add(&lines, newer[i]) < 0) rc = CLI_EXIT_USAGE;
+    lexicon_words_uniq(&lines);
+    qsort(lines.w, (size_t)lines.n, sizeof *lines.w, cmp_line);    /* strcmp order */
+    for (int k = 0; rc == CLI_EXIT_OK && k < lines.n; k++) {
+        int other = 0;
+        for (int o = 0; other_uses[o] && !other; o++) other = !strcmp(lines.w[k], other_uses[o]);
+        if (!other) printf("%s\n", lines.w[k]);
+    }
+    if (rc != CLI_EXIT_OK) fprintf(stderr, "mnemo kinds: WordNet has no %s sense\n", what);
+    lexicon_words_free(&lines);
+    lexicon_free(lx);
+    return rc;
+}
+
 static int run_kinds(cli_ctx_t *ctx, const cli_args_t *a)
 {
     (void)ctx;
@@ -108,21 +134,7 @@ static int run_kinds(cli_ctx_t *ctx, const cli_args_t *a)
             "spectator sport", "water sport", "court game", "athletic game", "perfect game",
             "no-hit game", "no-hitter", "one-hitter", "two-hitter", "three-hitter",
             "four-hitter", "five-hitter", "rope-a-dope", "flying mare", "in-fighting", NULL};
-        if (lexicon_collect(lx, "sport", 1, LEX_HYPONYMS | LEX_LOWER, 6, 2, &lines) < 0)
-            rc = CLI_EXIT_USAGE;
-        for (int i = 0; newer[i] && rc == CLI_EXIT_OK; i++)
-            if (lexicon_words_add(&lines, newer[i]) < 0) rc = CLI_EXIT_USAGE;
-        lexicon_words_uniq(&lines);
-        qsort(lines.w, (size_t)lines.n, sizeof *lines.w, cmp_line);    /* strcmp order */
-        for (int k = 0; rc == CLI_EXIT_OK && k < lines.n; k++) {
-            int other = 0;
-            for (int o = 0; other_uses[o] && !other; o++) other = !strcmp(lines.w[k], other_uses[o]);
-            if (!other) printf("%s\n", lines.w[k]);
-        }
-        if (rc != CLI_EXIT_OK) fprintf(stderr, "mnemo kinds: WordNet has no sport sense\n");
-        lexicon_words_free(&lines);
-        lexicon_free(lx);
-        return rc;
+        return print_below(lx, "sport", 6, newer, other_uses, "sport");
     }
     if (a->val[O_INSTRUMENTS]) {
         /* instruments people play that WordNet does not know */
@@ -144,22 +156,7 @@ static int run_kinds(cli_ctx_t *ctx, const cli_args_t *a)
             "diapason", "trigon", "vibes", "clappers", "musette", "pipework", "sourdine",
             "bourdon", "chanter", "melody pipe", "tabor", "tambour", "tympan", "gran casa",
             NULL};
-        if (lexicon_collect(lx, "musical_instrument", 1, LEX_HYPONYMS | LEX_LOWER, 8, 2,
-                            &lines) < 0)
-            rc = CLI_EXIT_USAGE;
-        for (int i = 0; newer[i] && rc == CLI_EXIT_OK; i++)
-            if (lexicon_words_add(&lines, newer[i]) < 0) rc = CLI_EXIT_USAGE;
-        lexicon_words_uniq(&lines);
-        qsort(lines.w, (size_t)lines.n, sizeof *lines.w, cmp_line);    /* strcmp order */
-        for (int k = 0; rc == CLI_EXIT_OK && k < lines.n; k++) {
-            int other = 0;
-            for (int o = 0; other_uses[o] && !other; o++) other = !strcmp(lines.w[k], other_uses[o]);
-            if (!other) printf("%s\n", lines.w[k]);
-        }
-        if (rc != CLI_EXIT_OK) fprintf(stderr, "mnemo kinds: WordNet has no musical instrument sense\n");
-        lexicon_words_free(&lines);
-        lexicon_free(lx);
-        return rc;
+        return print_below(lx, "musical_instrument", 8, newer, other_uses, "musical instrument");
     }
     if (a->val[O_PEOPLE]) {
         if (lexicon_collect(lx, "person", 1, LEX_HYPONYMS | LEX_LOWER, 12, 1, &lines) < 0)
