@@ -230,11 +230,12 @@ int quote_fact_since(const said_t *said, const store_memory_t *fact, int64_t *si
  * them"). */
 static const char *const came_or_went[] = {"sold", "lost", "bought", "adopted", "gave",
                                            "hired", "split", "added", "got", "another",
-                                           "buried", "rehomed", "culled", "bred", NULL};
+                                           "buried", "rehomed", "culled", "bred", "took",
+                                           "killed", "taken", NULL};
 static const char *const came_after[] = {"more", "extra", "new", "fewer", "less", "of", NULL};
 /* Of those, the words of what went ("sold 15 cows"), and after the number ("3 carp died"). */
 static const char *const went[] = {"sold", "lost", "gave", "buried", "rehomed", "culled",
-                                   NULL};
+                                   "took", "killed", "taken", NULL};
 static const char *const went_after[] = {"died", "die", "dead", "gone", NULL};
 /* Words a bare number of how many are had is told with ("down to 19 now", "so 45
  * left", "now we have 27", "that makes 5"), and forms of be that make it an age ("I'm
@@ -327,27 +328,31 @@ static int other_count(const asked_t *a, const said_t *said, size_t i, const wor
     return 0;
 }
 
-/* How many of counted s[0..nw) says are had now, or -1: the number right before the
- * word counted (or one word before it: "45 Holstein cows"), not after a word of what
- * came or went; with bare (the message tells of a change), also one with none after it
- * and a word of a result near it ("down to 19 now"), no form of be that makes it an
- * age before it; or an ordinal before what is counted or a word of kin ("our fourth
- * child"), or after it and "number" ("kid number four"). */
+/* How many of counted s[0..nw) says are had now (the last it tells: "a fox took 3 hens,
+ * down to 11 now"), or -1: the number right before the word counted (or one word before
+ * it: "45 Holstein cows"), not after a word of what came or went; with bare (the message
+ * tells of a change), also one with none after it and a word of a result near it ("down
+ * to 19 now"), no form of be that makes it an age before it; or an ordinal before what
+ * is counted or a word of kin ("our fourth child"), or after it and "number" ("kid
+ * number four"). */
 static long count_told(const asked_t *a, const word_t *s, int nw, const word_t *counted,
                        int bare)
 {
+    long last = -1;         /* the last the sentence tells ("3 hens ..., down to 11 now") */
     for (int j = 0; j < nw; j++) {
         for (int o = 0; ordinals[o] && bare; o++) {
             if (strcmp(s[j].low, ordinals[o])) continue;
             for (int k = j + 1; k <= j + 2 && k < nw && s[k].part == s[j].part; k++)
                 if (counts(a, counted, &s[k]) || quote_kin_word(&s[k]) ||
                     !strcmp(s[k].low, "one"))
-                    return o + 2;
+                    last = o + 2;
         }
         long n = number_at(s, j);
         if (n < 0) continue;
-        if (bare && j >= 2 && !strcmp(s[j - 1].low, "number") && counts(a, counted, &s[j - 2]))
-            return n;
+        if (bare && j >= 2 && !strcmp(s[j - 1].low, "number") && counts(a, counted, &s[j - 2])) {
+            last = n;
+            continue;
+        }
         int moved = 0;
         for (int k = j - 2; k < j; k++)
             moved |= k >= 0 && s[k].part == s[j].part && understand_in_list(came_or_went, s[k].low);
@@ -361,7 +366,7 @@ static long count_told(const asked_t *a, const word_t *s, int nw, const word_t *
             if (lex_is_stopword(s[k].low)) break;   /* ("3500 with dog box") */
         }
         if (of) {
-            if (of == 1) return n;
+            if (of == 1) last = n;
             continue;
         }
         if (!bare || !strcmp(s[j].low, "one") ||    /* ("the left one") */
@@ -373,9 +378,9 @@ static long count_told(const asked_t *a, const word_t *s, int nw, const word_t *
         int near = 0;
         for (int k = j - 3; k <= j + 2 && !near; k++)
             near = k >= 0 && k < nw && k != j && understand_in_list(result, s[k].low);
-        if (next_free && near) return n;
+        if (next_free && near) last = n;
     }
-    return -1;
+    return last;
 }
 
 /* How many of what a counts s[0..nw) says came (more than 0) or went (less than 0), or
