@@ -21,9 +21,11 @@
  * names ("what are my aunt's and godson's names?"). */
 enum { FORM_NAME, FORM_NAMES, FORM_CALLED, FORM_OWN_NAMES };
 
-/* Words of politeness a request may open with, before its verb. */
+/* Words of politeness (and asides: "sorry", "wait") a request or a question may open
+ * with, before its verb. */
 static const char *const polite[] = {
     "please", "pls", "plz", "kindly", "ok", "okay", "so", "and", "now", "hey", "oh",
+    "sorry", "wait", "hmm", "um", "also", "btw",
     "can you", "could you", "would you", "will you", "can u", "could u", NULL,
 };
 
@@ -48,6 +50,19 @@ static size_t skip(const char *text, size_t n, size_t i)
     return i;
 }
 
+/* i past spaces, commas and the words of politeness ("please, could you ..."). */
+static size_t past_polite(const char *text, size_t n, size_t i)
+{
+    size_t l;
+    i = skip(text, n, i);
+    for (int k = 0; polite[k]; k++)
+        if ((l = opens(text, n, i, polite[k]))) {
+            i = skip(text, n, i + l);
+            k = -1;
+        }
+    return i;
+}
+
 static size_t two_of(const char *obj, size_t n, size_t *second, size_t *borrow);
 static size_t whose_at(const char *text, size_t n, size_t i);
 
@@ -56,12 +71,7 @@ static size_t whose_at(const char *text, size_t n, size_t i);
  * is left as it is): the index, or 0 when the sentence is no such request. */
 static size_t request(const char *text, size_t b, size_t e, int *many, size_t *oend)
 {
-    size_t i = skip(text, e, b), l;
-    for (int k = 0; polite[k]; k++)
-        if ((l = opens(text, e, i, polite[k]))) {
-            i = skip(text, e, i + l);
-            k = -1;                     /* ("please, could you ...") */
-        }
+    size_t i = past_polite(text, e, b), l;
     if ((l = opens(text, e, i, "remind")) || (l = opens(text, e, i, "tell"))) {
         i = skip(text, e, i + l);
         if (!(l = opens(text, e, i, "me"))) return 0;
@@ -191,12 +201,7 @@ static int kind_kept(const char *text, size_t b, size_t e, char *animal, size_t 
 {
     static const char *const kinds[] = {"kind", "type", "sort", "breed", NULL};
     static const char *const has[] = {"have", "own", "keep", "got", "have got", NULL};
-    size_t i = skip(text, e, b), l = 0;
-    for (int k = 0; polite[k]; k++)
-        if ((l = opens(text, e, i, polite[k]))) {
-            i = skip(text, e, i + l);
-            k = -1;
-        }
+    size_t i = past_polite(text, e, b), l = 0;
     *from = i;
     if (!(l = opens(text, e, i, "what")) && !(l = opens(text, e, i, "which"))) return -1;
     i = skip(text, e, i + l);
@@ -231,23 +236,13 @@ static int kind_kept(const char *text, size_t b, size_t e, char *animal, size_t 
  * 0. */
 static size_t aside_at(const char *text, size_t b, size_t e)
 {
-    static const char *const lead[] = {"sorry", "wait", "so", "and", "ok", "okay", "oh",
-                                       "hey", "hmm", "um", "also", "btw", NULL};
     static const char *const wh[] = {"what", "what's", "whats", "who", "who's", "whos",
                                      "whose", "where", "where's", "wheres", "when",
                                      "when's", "which", "how", "how's", "hows", NULL};
     static const char *const mine[] = {"my", "our", "me", "mine", "us", "and", "or", "what",
                                        "who", "where", "when", "which", "how", "whats",
                                        "whose", NULL};
-    size_t i = b;
-    for (int again = 1; again;) {
-        again = 0;
-        i = skip(text, e, i);
-        for (int k = 0; lead[k] && !again; k++) {
-            size_t l = opens(text, e, i, lead[k]);
-            if (l) i += l, again = 1;
-        }
-    }
+    size_t i = past_polite(text, e, b);
     static const char *const bid[] = {"remind me", "tell me", "do you remember",
                                       "do you know", "you know", NULL};
     for (int k = 0; bid[k]; k++) {      /* "remind me who my landlord is, before I ..." */
@@ -280,14 +275,7 @@ static size_t asks_spouse(const char *text, size_t b, size_t e)
 {
     static const char *const other[] = {"my", "our", "his", "her", "their", "your", "he",
                                         "she", "they", NULL};
-    size_t i = skip(text, e, b);
-    for (int again = 1; again;) {
-        again = 0;
-        for (int k = 0; polite[k] && !again; k++) {
-            size_t l = opens(text, e, i, polite[k]);
-            if (l) i = skip(text, e, i + l), again = 1;
-        }
-    }
+    size_t i = past_polite(text, e, b);
     if (!opens(text, e, i, "who")) return 0;
     size_t who = i;
     int married = 0;

@@ -522,7 +522,7 @@ START_TEST(test_still_a_kind_and_scrapping_a_note)
     tell("a", "my motorbike is an old Honda CB");
     json_decref(say("b", "sold the Honda last month, it's gone"));
     ask("c", "Do I still ride the Honda?", "No", "Yes");
-    tell("a", "our pony Crumble is a fell pony, stubborn as a mule");
+    tell("a", "our pony Crumble is a fell pony, headstrong as a mule");
     ask("b", "is Crumble a Dartmoor pony?", "", "Yes");
     ask("b", "is Crumble my pony?", "Yes", NULL);
     json_decref(say("a", "I take beta blockers before big exams"));
