@@ -363,6 +363,9 @@ static int self_name_said(const char *text, const char *value)
     /* a greeting's words besides understand_greetings */
     static const char *const greeting[] = {"so", "ok", "okay", "all", "everyone", "folks",
                                            "guys", NULL};
+    size_t chars = 0;                   /* (one letter, of a kaomoji, is no name) */
+    for (const unsigned char *c = (const unsigned char *)value; *c; c++) chars += (*c & 0xC0) != 0x80;
+    if (chars < 2) return 0;
     const char *at = word_at(text, value);
     if (!at) return 1;                  /* not as written here: not this check's to judge */
     const char *after = at + strlen(value);
@@ -412,12 +415,237 @@ static int self_name_said(const char *text, const char *value)
         (!strcmp(before[1], "name") || !strcmp(before[1], "this")))
         return 1;                       /* "my name is", "this is" */
     if (nb >= 2 && !strcmp(before[0], "me") && !strcmp(before[1], "call")) return 1;
-    /* first in the message, but for a greeting, with a capital */
+    /* first in the message, but for a greeting, with a capital, and no more than a
+     * name: not a word of its sentence ("Bura wind today", "Ha, you are polite",
+     * "Anyway, never mind") */
     if (!isupper((unsigned char)at[0])) return 0;
+    static const char *const asides[] = {"anyway", "ha", "hah", "haha", "oh", "ok", "okay",
+                                         "well", "yes", "yeah", "no", "nope", "sorry",
+                                         "thanks", "wow", "hmm", "hey", "so", "right",
+                                         "alright", "sure", "actually", "honestly", "also",
+                                         "btw", "today", "yesterday", "tomorrow", "now",
+                                         "then", "again", "still", "maybe", "please", NULL};
+    char low[UNDERSTAND_VALUE];
+    size_t k = 0;
+    for (; value[k] && k + 1 < sizeof low; k++) low[k] = (char)tolower((unsigned char)value[k]);
+    low[k] = '\0';
+    const char *next = at + strlen(value);
+    if (in_words(asides, low) ||
+        (*next == ' ' && islower((unsigned char)next[1]) && strncmp(next, " from ", 6) != 0))
+        return 0;                       /* ("Bogdan from Brasov" names) */
+    if (*next == ',' && (facts_has_words(next, "you") || facts_has_words(next, "u")) &&
+        strncasecmp(after, "you", 3) == 0)
+        return 0;
     for (int i = 0; i < nb; i++)
         if (!in_words(greeting, before[i]) && !in_words(understand_greetings, before[i]))
             return 0;
     return 1;
+}
+
+/* 1 when text holds one of the words or phrases of list as whole words. */
+static int holds_any(const char *text, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (facts_has_words(text, list[i])) return 1;
+    return 0;
+}
+
+/* 1 when text tells a liking or a pastime in words: "like" after one who likes or a word
+ * that leads to it ("I like", "we really like"; not "like a sardine", "taste like paste"),
+ * "loves", "enjoy", "into", "favourite", "hobby", "play", "every", "on sundays" ... */
+static int liking_said(const char *text, const char *value)
+{
+    static const char *const liking[] = {
+        "likes", "liked", "liking", "love", "loves", "loved", "loving", "luv", "adore",
+        "adores", "enjoy", "enjoys", "enjoyed", "enjoying", "into", "fan", "fond",
+        "favourite", "favorite", "fave", "fav", "hobby", "hobbies", "passion", "keen",
+        "obsessed", "addicted", "hooked", "big on", "mad about", "crazy about", "play",
+        "plays", "played", "playing", "practise", "practice", "practises", "practices",
+        "practising", "practicing", "took up", "take up", "taken up", "taking up", "learn",
+        "learning", "train", "trains", "training", "do", "does", "go", "goes", "every",
+        "weekend", "weekends", "spare time", "free time", "club", "team", "lessons",
+        "pastime", "collect", "collects", "collecting", "mondays", "tuesdays", "wednesdays",
+        "thursdays", "fridays", "saturdays", "sundays", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "nights", "mornings", "evenings",
+        "started", "start", "starting", "began", "taking", "instrument", "since", "a week",
+        "times a", NULL};
+    static const char *const liker[] = {
+        "i", "we", "you", "they", "he", "she", "u", "really", "also", "still", "do", "does",
+        "don't", "dont", "didn't", "didnt", "doesn't", "doesnt", "would", "i'd", "we'd",
+        "kinda", "totally", "actually", "both", "mostly", "quite", "always", "all", "too",
+        "and", "def", "definitely", NULL};
+    if (holds_any(text, liking)) return 1;
+    /* "i knit a lot", "we sail": a pastime told by its verb, right after whose it is */
+    static const char *const subject[] = {"i", "we", "he", "she", "they", NULL};
+    char first[UNDERSTAND_VALUE];
+    snprintf(first, sizeof first, "%.*s", (int)strcspn(value, " "), value);
+    const char *at = word_at(text, first);
+    if (at) {
+        const char *e = at;
+        while (e > text && e[-1] == ' ') e--;
+        const char *b = e;
+        while (b > text && isalpha((unsigned char)b[-1])) b--;
+        char w[8];
+        snprintf(w, sizeof w, "%.*s", (int)(e - b), b);
+        for (char *c = w; *c; c++) *c = (char)tolower((unsigned char)*c);
+        if (in_words(subject, w)) return 1;
+    }
+    char buf[512];
+    const char *w[96];
+    int n = understand_split_words(text, " ,.;:!?()\"", buf, sizeof buf, w, 96);
+    for (int k = 1; k < n; k++)
+        if (!strcmp(w[k], "like") && understand_in_list(liker, w[k - 1])) return 1;
+    return 0;
+}
+
+/* 0 when text tells a "from" of a thing, not of whose origin it is: after a plural of
+ * no kin ("dust", "tourists from a cruise ship", "two hours from Kadiköy", "tomatoes from
+ * the allotment"); else 1. */
+static int from_said(const char *text)
+{
+    static const char *const things[] = {"dust", "sand", "smoke", "air", "wind", "rain",
+                                         "hand", "way", "far", "away", "miles", "km", NULL};
+    char low[512];
+    size_t k = 0;
+    for (; text[k] && k + 1 < sizeof low; k++) low[k] = (char)tolower((unsigned char)text[k]);
+    low[k] = '\0';
+    int froms = 0, of_things = 0;
+    for (const char *at = strstr(low, "from"); at; at = strstr(at + 4, "from")) {
+        if ((at > low && isalpha((unsigned char)at[-1])) || isalpha((unsigned char)at[4]))
+            continue;
+        froms++;
+        const char *e = at;
+        while (e > low && e[-1] == ' ') e--;
+        const char *b = e;
+        while (b > low && isalpha((unsigned char)b[-1])) b--;
+        char w[24];
+        snprintf(w, sizeof w, "%.*s", (int)(e - b), b);
+        size_t wl = strlen(w);
+        char key[UNDERSTAND_KEY];
+        understand_holder_of(w, key, sizeof key);
+        if (in_words(things, w) ||
+            (wl > 3 && w[wl - 1] == 's' && w[wl - 2] != 's' && !understand_kin(key) &&
+             !understand_group_key(key) && !lex_is_stopword(w)))
+            of_things++;
+    }
+    return !froms || of_things < froms;
+}
+
+/* 1 when text tells a having: a verb of having not leading into another verb ("I have a
+ * Vespa", "we've got a van", "I drive a Golf"; not "I have been watching", "had to"). */
+static int having_said(const char *text)
+{
+    static const char *const having[] = {"have", "has", "had", "got", "get", "own", "owns",
+                                         "owned", "bought", "buy", "buying", "drive",
+                                         "drives", "driving", "ride", "rides", "riding",
+                                         "adopted", "rescued", "keep", "keeps", "raise",
+                                         "breed", "run", "runs", "i've", "ive", "we've",
+                                         "weve", "mine", "ours", "use", "uses",
+                                         "using", "getting", "gets", "switched", "swapped", "doing",
+                                         "new", "rent", "rents", "renting", "lease",
+                                         NULL};
+    static const char *const auxiliary[] = {"have", "has", "had", "got", "get", NULL};
+    static const char *const onward[] = {"been", "to", "got", "gotten", "no", "any", NULL};
+    static const char *const phrases[] = {"i'm on a", "im on a", "i am on a", "we're on a",
+                                          "now on a", NULL};       /* "I'm on a bike now" */
+    if (holds_any(text, phrases)) return 1;
+    char buf[512];
+    const char *w[96];
+    int n = understand_split_words(text, " ,.;:!?()\"", buf, sizeof buf, w, 96);
+    for (int k = 0; k < n; k++)
+        if (understand_in_list(having, w[k]) &&
+            !(understand_in_list(auxiliary, w[k]) && k + 1 < n &&
+              (understand_in_list(onward, w[k + 1]) ||   /* ("got soaked", "had rained") */
+               (strlen(w[k + 1]) > 4 && !strcmp(w[k + 1] + strlen(w[k + 1]) - 2, "ed")))))
+            return 1;
+    return 0;
+}
+
+/* 1 when text tells of work or study in words: a word of working ("work", "job",
+ * "office", "joined", "hired", "shift", "I'm at"), of studying ("uni", "studying"), or a
+ * kind of person ("a nurse at St Mary's"). */
+static int work_said(const char *text)
+{
+    static const char *const working[] = {
+        "employed", "employer", "employs", "employee", "hired", "joined", "join", "joining",
+        "office", "company", "firm", "boss", "colleague", "colleagues", "shift", "shifts",
+        "intern", "internship", "contract", "placement", "teach", "teaches", "teaching",
+        "volunteer", "volunteers", "volunteering", "study", "studies", "studying",
+        "student", "school", "uni", "university", "college", "career", "staff", "started at",
+        "start at", "starting at", "left", "quit", "transferred", "promoted", "switched",
+        "i'm at", "im at", "am at", "i'm with", "im with", "based", "for a living",
+        "profession", "trade", "retired", "manager", "owner", "run", "runs", "own",
+        "owns", "as a", "as an", "was a", "was an", "i'm a", "im a", "am a", "offer", "phd",
+        "degree", "masters", "course", "taught", "teacher", "coach", "coaches", "coaching",
+        "manage", "manages", "shop", "store", "restaurant", "cafe", "clinic", "hospital",
+        "factory", "farm", "studio", "workshop", "lab", "site", "business", "garage", "stall",
+        "premises", "warehouse", "make", "makes",
+        "build", "builds", "sell", "sells", "grow", "grows", "doing", "for a", "for an",
+        "for the", NULL};
+    if (holds_any(text, understand_work_words) || holds_any(text, working)) return 1;
+    char buf[512];
+    const char *w[96];
+    int n = understand_split_words(text, " ,.;:!?()\"", buf, sizeof buf, w, 96);
+    static const char *const where[] = {"at", "in", "for", "with", "on", NULL};
+    for (int k = 0; k + 1 < n; k++)     /* ("a nurse at ...", "a plumber down in ...",
+                                         * not "like a monk") */
+        if (strlen(w[k]) > 2 && !lex_is_stopword(w[k]) && kinds_person(w[k]) &&
+            (understand_in_list(where, w[k + 1]) ||
+             (k + 2 < n && understand_in_list(where, w[k + 2]))))
+            return 1;
+    return 0;
+}
+
+/* 1 when text tells a diet in words ("vegetarian", "keto", "I don't eat meat"). */
+static int diet_said(const char *text)
+{
+    static const char *const stems[] = {"veg", "pesc", "keto", "halal", "kosher", "gluten",
+                                        "lactose", "dairy", "paleo", "diet", "celiac",
+                                        "coeliac", "diabet", "allerg", "intoleran",
+                                        "teetotal", "-free", NULL};
+    static const char *const words[] = {"eat", "eats", "eating", "meat", "fish", "pork",
+                                        "beef", "food", "drink", "drinks", "alcohol", "sober",
+                                        "fast", "fasting", "sugar", "carbs", "nuts", "raw",
+                                        "plant", "free", NULL};
+    return has_part(text, stems) || holds_any(text, words);
+}
+
+/* 1 when a name typed small of someone's is said as one: not right before "my" ("bruh
+ * my teacher", "stole my chips": a word of the sentence before whose it is) nor after a
+ * word of degree ("you are very patient with my English"). */
+static int other_name_said(const char *text, const char *value)
+{
+    static const char *const whose[] = {"my", "our", "his", "her", "their", "your", NULL};
+    static const char *const degree[] = {"very", "so", "too", "really", "quite", "pretty",
+                                         "super", "extremely", "rather", NULL};
+    const char *at = word_at(text, value);
+    if (!at) return 1;
+    const char *after = at + strlen(value);
+    while (*after == ' ') after++;
+    char w[16];
+    size_t n = 0;
+    while (isalpha((unsigned char)after[n]) && n + 1 < sizeof w)
+        w[n] = (char)tolower((unsigned char)after[n]), n++;
+    w[n] = '\0';
+    if (after > at + strlen(value) && in_words(whose, w)) {
+        /* "jordan my partner teaches": first in its clause, before whose it is, a name;
+         * not "miss my mum's cooking" */
+        const char *b = at;
+        while (b > text && b[-1] == ' ') b--;
+        const char *x = after + n;
+        while (*x == ' ') x++;
+        while (isalpha((unsigned char)*x)) x++;
+        if (b > text || *x == '\'') return 0;
+    }
+    const char *e = at;
+    while (e > text && e[-1] == ' ') e--;
+    if (e - text >= 2 && e[-1] == 's' && e[-2] == '\'' && e < at)
+        return 0;                       /* "my mum's adobo": a thing of hers */
+    const char *b = e;
+    while (b > text && isalpha((unsigned char)b[-1])) b--;
+    snprintf(w, sizeof w, "%.*s", (int)(e - b), b);
+    for (char *c = w; *c; c++) *c = (char)tolower((unsigned char)*c);
+    return !in_words(degree, w);
 }
 
 static int ideographs(const char *text);
@@ -438,6 +666,8 @@ static int cued_zh(int rel, const char *value, const char *text)
         {READER_REL_WORKPLACE, {"上班", "工作", "做", "当", "打工", "教", "干", "实习", "开",
                                 "送", "公司", "单位", "厂", "店", "医院", NULL}},
         {READER_REL_BIRTHDAY, {"生日", "出生", "生的", NULL}},
+        {READER_REL_HOMETOWN, {"来自", "老家", "出生", "长大", "人", "家乡", "籍贯", NULL}},
+        {READER_REL_DIET, {"吃", "素", "忌", "戒", "不碰", "饮食", NULL}},
     };
     size_t chars = 0;               /* the value's characters, a CJK one as one */
     for (const unsigned char *p = (const unsigned char *)value; *p; p++) chars += (*p & 0xC0) != 0x80;
@@ -491,6 +721,8 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
         return ideographs(text) ? cued_zh(rel, value, text) : 1;
     if (rel == READER_REL_NAME && !strcmp(holder, "self"))
         return self_name_said(text, value);
+    if (rel == READER_REL_NAME && islower((unsigned char)value[0]))
+        return other_name_said(text, value);
     if (rel == READER_REL_ALLERGY) {
         static const char *const allergic[] = {"allerg", "intoleran", "react", "anaphyla",
                                                "epipen", "sensitiv", NULL};
@@ -540,8 +772,21 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
         static const char *const on[] = {"live on", "lives on", "living on", "lived on", NULL};
         char on_value[UNDERSTAND_VALUE + 4];
         snprintf(on_value, sizeof on_value, "on %s", value);
-        for (int i = 0; on[i]; i++)
+        for (int i = 0; on[i]; i++) {
             if (facts_has_words(text, on[i]) && facts_has_words(text, on_value)) return 0;
+            const char *lives = word_at(text, on[i]), *at = word_at(text, value);
+            if (!lives || at <= lives) continue;
+            char between[256];
+            snprintf(between, sizeof between, "%.*s", (int)(at - lives), lives);
+            const char *what = lives + strlen(on[i]);
+            while (*what == ' ') what++;
+            if (!strchr(between, ',') && !facts_has_words(between, "in") &&
+                !facts_has_words(between, "at") && !facts_has_words(between, "near") &&
+                strncasecmp(what, "a ", 2) != 0 && strncasecmp(what, "an ", 3) != 0 &&
+                strncasecmp(what, "the ", 4) != 0)
+                return 0;               /* "living on coffee and pão de queijo" ("I live
+                                         * on a boat", "on a boat in Ghent" are homes) */
+        }
         static const char *const living[] = {"live", "lives", "living", "lived", "livin",
                                              "move", "moved", "moving", "based", "stay",
                                              "staying", "home", "reside", "settled",
@@ -579,6 +824,10 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
          * ("5 months" and "40 years" are ages) */
         const char *at = word_at(text, value);
         if (at) {
+            /* "-8 at 6am", "the I-20": a number after a minus or a hyphen is no age */
+            if (at > text && (at[-1] == '-' || at[-1] == '+')) return 0;
+            if (at[strlen(value)] == ',' && isdigit((unsigned char)at[strlen(value) + 1]))
+                return 0;               /* "30,000 bottles" */
             const char *p = at + strlen(value);
             while (*p == ' ') p++;
             char w[24];
@@ -586,6 +835,20 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
             while (isalpha((unsigned char)p[n]) && n + 1 < sizeof w)
                 w[n] = (char)tolower((unsigned char)p[n]), n++;
             w[n] = '\0';
+            /* "16 years together", "20 years ago": how long, not how old */
+            if (understand_in_list(understand_time_units, w)) {
+                static const char *const since[] = {"together", "ago", "later", "married",
+                                                    "since", "running", "straight", "of",
+                                                    "in", "now", "already", NULL};
+                const char *q = p + n;
+                while (*q == ' ') q++;
+                char v[16];
+                size_t m = 0;
+                while (isalpha((unsigned char)q[m]) && m + 1 < sizeof v)
+                    v[m] = (char)tolower((unsigned char)q[m]), m++;
+                v[m] = '\0';
+                if (understand_in_list(since, v)) return 0;
+            }
             if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && !lex_is_stopword(w) &&
                 !understand_in_list(understand_time_units, w))
                 return 0;
@@ -607,6 +870,12 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
         }
         return 1;
     }
+    if (rel == READER_REL_LIKES || rel == READER_REL_HOBBY) return liking_said(text, value);
+    if (rel == READER_REL_HOMETOWN) return from_said(text);
+    if (rel == READER_REL_OWNS) return having_said(text);
+    if (rel == READER_REL_EMPLOYER || rel == READER_REL_WORKPLACE)
+        return !islower((unsigned char)value[0]) || work_said(text);   /* ("at Bosch") */
+    if (rel == READER_REL_DIET) return diet_said(text);
     if (rel == READER_REL_JOB) {
         const char *last = strrchr(value, ' ') ? strrchr(value, ' ') + 1 : value;
         static const char *const working[] = {"profession", "career", "trade", "retired",
@@ -853,6 +1122,23 @@ static int forgetting_told(const char *text)
                                        "we forget", NULL};
     for (int i = 0; told[i]; i++)
         if (facts_has_words(text, told[i])) return strncasecmp(text, "forget", 6) != 0;
+    /* "everybody forgets how to drive", "I'm beginning to forget what the sun looks
+     * like": a forgetting of someone's or one that comes on, never a request */
+    static const char *const whose[] = {"everybody", "everyone", "people", "nobody",
+                                        "somebody", "someone", "he", "she", "they", "always",
+                                        "often", "sometimes", "never", "usually", NULL};
+    static const char *const coming[] = {"beginning", "starting", "begin", "start", "tend",
+                                         "tends", "going", "easy", "hard", "used", NULL};
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
+    for (int k = 0; k < n; k++) {
+        if (strcmp(w[k], "forget") && strcmp(w[k], "forgets") && strcmp(w[k], "forgetting"))
+            continue;
+        if (!strcmp(w[k], "forgets") || (k > 0 && understand_in_list(whose, w[k - 1])) ||
+            (k > 1 && !strcmp(w[k - 1], "to") && understand_in_list(coming, w[k - 2])))
+            return 1;
+    }
     return 0;
 }
 
@@ -1429,7 +1715,9 @@ static int opinion(const char *text)
         "insane", "mad", "crazy", "boring", "exhausting", "chaos", "ridiculous", "annoying",
         "hilarious", "gorgeous", "stunning", "rubbish", "pain", "killing", "unreal",
         "unbelievable", "incredible", "beautiful", "epic", "wild", "surreal", "fab",
-        "magic", "dreadful", "miserable", NULL};
+        "magic", "dreadful", "miserable", "tired", "exhausted", "dead", "paining", "sad",
+        "wonderful", "bliss", "shocking", "mid", "robbed", "smh", "ngl",
+        "hahaha", "jaja", "jajaja", "long day", "hurts", "ugh", "ufff", "sigh", NULL};
     for (int i = 0; words[i]; i++)
         if (facts_has_words(text, words[i])) return 1;
     return 0;
@@ -1930,9 +2218,42 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         for (size_t j = 0; j < f->n && !u->personal; j++)
             u->personal = facts_same_value(f->v[j].value, u->old) ||
                           facts_has_words(f->v[j].value, u->old);
+    /* "..., me da pena" read as a correction of a name: a correction with no old value
+     * is said with a word of putting right or of change somewhere in its message
+     * ("actually", "I meant", "sorry", "not", "now", "moved"), else it corrects nothing
+     * and is read as what it tells */
+    static const char *const righting[] = {
+        "actually", "meant", "mean", "sorry", "correction", "correct", "not", "no", "nope",
+        "wait", "oops", "scratch", "rather", "instead", "now", "changed", "change",
+        "anymore", "longer", "update", "updated", "moved", "move", "switched", "swapped",
+        "wrong", "mistake", "typo", "misspoke", "spelled", "spelt", "said", "fix", "new",
+        "left", "quit", "sold", "became", "promoted", "retired", "ex", "former", "but",
+        "since", "finally", "turned", "got", "ended", "over", "passed", "died", NULL};
+    if (u->act == READER_CORRECTION && !u->old[0] && u->value[0] && !chinese(msg) &&
+        !holds_any(msg, righting))
+        u->act = READER_FACT;
+    /* "I will never get used to it", "I got promoted": a word of will or being is no
+     * relation (the open relations a fact tells are things and doings: "teach", "shoe
+     * size") */
+    static const char *const auxiliaries[] = {"will", "would", "can", "could", "should",
+                                              "got", "have", "has", "had", "am", "is", "are",
+                                              "was", "were", "be", "been", NULL};
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_OPEN &&
+        understand_in_list(auxiliaries, u->relation)) {
+        u->relation[0] = u->value[0] = '\0';
+        if (u->act == READER_FACT && !u->name[0]) u->act = READER_SMALLTALK;
+    }
     /* an opinion with no fact of the user's in it ("rush hour traffic is the worst",
      * "quarter end at the office is brutal lol") is small talk, not a story's line either */
     if (u->act == READER_FACT && !u->name[0] && opinion(text) &&
         (!u->personal || !u->value[0] || !checks_fits(u->rel, u->holder, u->value)))
+        u->act = READER_SMALLTALK;
+    /* a message of the weather, or of the day told with a mood ("-28 this morning. The
+     * car didn't start.", "long day today, my feet are killing me"), keeps nothing the
+     * reader finds no value in, or one its words do not tell */
+    if (u->act == READER_FACT && !u->name[0] &&
+        (understand_weather(msg) || (understand_of_the_day(msg) && opinion(msg))) &&
+        (!u->value[0] || !checks_fits(u->rel, u->holder, u->value) ||
+         !checks_cued(u->rel, u->holder, u->value, text)))
         u->act = READER_SMALLTALK;
 }

@@ -140,18 +140,6 @@ static int says_me(const char *text)
     return 0;
 }
 
-/* 1 when a clause tells of the day ("today I tuned four pipes", "frost on the car this morning"): a
- * happening of now, not a lasting fact. */
-static int of_the_day(const char *text)
-{
-    static const char *const now[] = {"today", "tonight", "this morning", "this afternoon",
-                                      "this evening", "yesterday", "last night", "right now",
-                                      NULL};
-    for (int i = 0; now[i]; i++)
-        if (facts_has_words(text, now[i])) return 1;
-    return 0;
-}
-
 /* 1 when the plan already writes a value (not an end) of holder + relation class rel;
  * of an open relation, of the same relation key ("height" and "shoe size" are two). */
 static int wrote(const respond_t *r, const char *holder, int rel, const char *relation)
@@ -205,7 +193,7 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
                 break;
             }
         }
-    } else if (!u->name[0] && !(of_the_day(text) && says_me(text)))
+    } else if (!u->name[0] && !(understand_of_the_day(text) && says_me(text)))
         r->fact_unread = 1;     /* (what the user did today is chat, not kept as told; a
                                  * story's "Bill went to the park yesterday" is kept) */
     /* "my brother Tom ...", "I'm Tobi, 33" (the user's name once per message) */

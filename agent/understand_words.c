@@ -468,3 +468,49 @@ int understand_question_word(const char *w)
     return understand_in_list(wh, w) ? 2 : understand_in_list(aux, w) ? 1 : 0;
 }
 
+
+int understand_weather(const char *text)
+{
+    static const char *const weather[] = {
+        "weather", "rain", "raining", "rained", "rainy", "snow", "snowing", "snowed",
+        "snowy", "wind", "windy", "sunny", "sunshine", "cloudy", "fog", "foggy", "mist",
+        "misty", "storm", "stormy", "hail", "heat", "heatwave", "humid", "humidity",
+        "freezing", "frost", "frosty", "drizzle", "thunder", "lightning", "monsoon",
+        "degrees", "degree", "celsius", "fahrenheit", "minus", "chilly", "muggy",
+        "scorching", "sweltering", "breezy", "gale", "blizzard", "typhoon", "hurricane",
+        "tornado", "smog", "sleet", "puddles", "downpour", "lashing", "pouring", "hot",
+        "cold", "sun", "sky", "skies", "harmattan", "sirocco", "mistral", "chinook",
+        "polar", NULL};
+    static const char *const zh[] = {"天气", "下雨", "下雪", "刮风", "好热", "热死", "好冷",
+                                     "冷死", "气温", "高温", "降温", "零下", "晴天", "阴天", "台风", "雾霾", NULL};
+    char buf[512];
+    const char *w[96];
+    int n = understand_split_words(text, " ,.;:!?()\"", buf, sizeof buf, w, 96);
+    for (int k = 0; k < n; k++) {
+        if (understand_in_list(weather, w[k])) return 1;
+        /* a temperature: "-8", "+5", "38°" */
+        if ((w[k][0] == '-' || w[k][0] == '+') && isdigit((unsigned char)w[k][1])) return 1;
+        if (isdigit((unsigned char)w[k][0]) && strstr(w[k], "\xC2\xB0")) return 1;
+    }
+    for (int i = 0; zh[i]; i++)
+        if (strstr(text, zh[i])) return 1;
+    return 0;
+}
+
+int understand_of_the_day(const char *text)
+{
+    static const char *const now[] = {"today", "tonight", "this morning", "this afternoon",
+                                      "this evening", "yesterday", "last night", "right now",
+                                      NULL};
+    char low[512];
+    size_t k = 0;
+    for (; text[k] && k + 2 < sizeof low; k++) low[k] = (char)tolower((unsigned char)text[k]);
+    low[k] = '\0';
+    for (int i = 0; now[i]; i++)
+        for (const char *at = strstr(low, now[i]); at; at = strstr(at + 1, now[i])) {
+            size_t l = strlen(now[i]);
+            if ((at == low || !isalnum((unsigned char)at[-1])) && !isalnum((unsigned char)at[l]))
+                return 1;
+        }
+    return 0;
+}

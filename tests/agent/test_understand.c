@@ -622,6 +622,52 @@ START_TEST(test_a_home_told_by_now_in_its_part)
 }
 END_TEST
 
+/* A like, a pastime, a home town, a thing had, a firm, a diet, an age and a name are kept
+ * when the words of the clause tell them ("we really like", "grew up in", "I've got a",
+ * "a vet at", "gluten-free", "Ruth, my aunt"), not a word of the sentence read as one
+ * ("grinning like a goat", "smoke from Spain", "I have been reading", "the van broke
+ * down at the depot", "the -12 this morning", "stole my scarf"). */
+START_TEST(test_a_value_is_kept_when_its_words_tell_it)
+{
+    static const struct {
+        int rel;
+        const char *holder, *value, *text;
+        int kept;
+    } rows[] = {
+        {READER_REL_LIKES, "self", "figs", "we really like figs", 1},
+        {READER_REL_HOBBY, "self", "fencing", "fencing on thursdays", 1},
+        {READER_REL_HOBBY, "self", "whittle", "i whittle a lot", 1},
+        {READER_REL_LIKES, "self", "goat", "Ned was grinning like a goat", 0},
+        {READER_REL_HOBBY, "self", "sprinting", "my pulse is sprinting", 0},
+        {READER_REL_HOMETOWN, "self", "Fife", "grew up in Fife", 1},
+        {READER_REL_HOMETOWN, "sister", "Perth", "my sister is visiting from Perth", 1},
+        {READER_REL_HOMETOWN, "self", "Spain", "the smoke from Spain again", 0},
+        {READER_REL_HOMETOWN, "self", "Ely", "three hours from Ely by train", 0},
+        {READER_REL_OWNS, "self", "tandem", "I've got a tandem", 1},
+        {READER_REL_OWNS, "self", "kayak", "I'm on a kayak now", 1},
+        {READER_REL_OWNS, "self", "kettle", "I have been reading by the kettle", 0},
+        {READER_REL_OWNS, "self", "drizzle", "got drenched in the drizzle", 0},
+        {READER_REL_EMPLOYER, "self", "Aldi", "I'm at Aldi", 1},
+        {READER_REL_WORKPLACE, "self", "hull", "a vet down in hull", 1},
+        {READER_REL_WORKPLACE, "self", "depot", "the van broke down at the depot", 0},
+        {READER_REL_DIET, "self", "gluten-free", "gluten-free since May", 1},
+        {READER_REL_DIET, "self", "sleet", "great, sleet again", 0},
+        {READER_REL_AGE, "self", "12", "the -12 this morning", 0},
+        {READER_REL_AGE, "self", "15", "15 years together next month", 0},
+        {READER_REL_AGE, "self", "41", "I'm 41", 1},
+        {READER_REL_NAME, "aunt", "ruth", "ruth my aunt bakes", 1},
+        {READER_REL_NAME, "scarf", "stole", "a gull stole my scarf", 0},
+        {READER_REL_NAME, "self", "Gale", "Gale warning today", 0},
+        {READER_REL_NAME, "self", "Wren", "Wren here", 1},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        ck_assert_msg(checks_cued(rows[i].rel, rows[i].holder, rows[i].value, rows[i].text) ==
+                          rows[i].kept,
+                      "%s '%s' of '%s': want %d", reader_rel_name(rows[i].rel), rows[i].value,
+                      rows[i].text, rows[i].kept);
+}
+END_TEST
+
 /* A nationality tells where someone is from only when it says what they are: before a
  * noun it says what kind of thing ("a little spanish place"), and is no one's name or
  * home. */
@@ -652,6 +698,7 @@ int main(void)
     tcase_add_test(tc, test_a_nationality_before_a_noun_is_no_hometown);
     tcase_add_test(tc, test_a_job_is_kept_when_told_as_one);
     tcase_add_test(tc, test_a_home_told_by_now_in_its_part);
+    tcase_add_test(tc, test_a_value_is_kept_when_its_words_tell_it);
     suite_add_tcase(s, tc);
     SRunner *r = srunner_create(s);
     srunner_run_all(r, CK_NORMAL);

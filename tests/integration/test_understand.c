@@ -514,6 +514,30 @@ START_TEST(test_a_word_alone_asks_and_a_count_is_no_age)
 }
 END_TEST
 
+/* Small talk of the weather, of a long day or of someone's forgetting is answered, never
+ * kept nor taken for a request: "everybody forgets how to park" deletes nothing. */
+START_TEST(test_weather_moods_and_others_forgetting_keep_and_delete_nothing)
+{
+    tell("a", "I work at a bakery in Leith");
+    size_t before = memories();
+    static const char *const chat[] = {
+        "-14 this morning. The van wouldn't start at the yard. Typical.",
+        "first frost today in Leith, lovely, but everybody forgets how to park",
+        "long day today, my ankles are dead lol",
+        "I'm starting to forget what a lie-in feels like",
+        "the gulls were grinning like pirates at the harbour",
+    };
+    for (size_t i = 0; i < sizeof chat / sizeof chat[0]; i++) {
+        json_t *t = say("a", chat[i]);
+        ck_assert_msg(strcmp(json_string_value(json_object_get(t, "kind")), "statement") != 0,
+                      "'%s' -> '%s' kept as a statement", chat[i], reply_of(t));
+        json_decref(t);
+    }
+    ck_assert_uint_eq(memories(), before);
+    ask("b", "where do I work?", "bakery", NULL);
+}
+END_TEST
+
 /* "still" asks what holds now, and a sentence that says it is gone answers no; a kind
  * asked of a pet told by name ("a Dartmoor pony") is not borne out by its name; "scrap
  * the bit about ..." forgets what was said of it. */
@@ -2031,6 +2055,7 @@ int main(void)
     tcase_add_test(tc, test_a_job_in_an_introduction_is_the_job);
     tcase_add_test(tc, test_what_have_you_got_on_me_is_a_summary);
     tcase_add_test(tc, test_a_word_alone_asks_and_a_count_is_no_age);
+    tcase_add_test(tc, test_weather_moods_and_others_forgetting_keep_and_delete_nothing);
     tcase_add_test(tc, test_still_a_kind_and_scrapping_a_note);
     tcase_add_test(tc, test_how_many_of_a_thing_is_what_was_told);
     tcase_add_test(tc, test_a_language_learnt_is_not_one_spoken);
