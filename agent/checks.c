@@ -772,7 +772,7 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
         static const char *const on[] = {"live on", "lives on", "living on", "lived on", NULL};
         char on_value[UNDERSTAND_VALUE + 4];
         snprintf(on_value, sizeof on_value, "on %s", value);
-        for (int i = 0; on[i]; i++) {
+        for (int i = 0; on[i] && !isupper((unsigned char)value[0]); i++) {  /* ("on Arran") */
             if (facts_has_words(text, on[i]) && facts_has_words(text, on_value)) return 0;
             const char *lives = word_at(text, on[i]), *at = word_at(text, value);
             if (!lives || at <= lives) continue;
@@ -783,9 +783,10 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
             if (!strchr(between, ',') && !facts_has_words(between, "in") &&
                 !facts_has_words(between, "at") && !facts_has_words(between, "near") &&
                 strncasecmp(what, "a ", 2) != 0 && strncasecmp(what, "an ", 3) != 0 &&
-                strncasecmp(what, "the ", 4) != 0)
+                strncasecmp(what, "the ", 4) != 0 && !isupper((unsigned char)*what))
                 return 0;               /* "living on coffee and pão de queijo" ("I live
-                                         * on a boat", "on a boat in Ghent" are homes) */
+                                         * on a boat", "on Arran", "on a boat in Ghent"
+                                         * are homes) */
         }
         static const char *const living[] = {"live", "lives", "living", "lived", "livin",
                                              "move", "moved", "moving", "based", "stay",
@@ -1289,6 +1290,36 @@ static void named_before(const char *msg, understood_t *u)
     u->personal = 1;
 }
 
+/* "I own a bakery in Hove, it's called Crumbs": a name given to "it" after a clause
+ * that told a thing the user has is that thing's name. */
+static void thing_named(const char *text, const understood_t *told, int i, understood_t *u)
+{
+    static const char *const opens[] = {"it's called", "its called", "it is called",
+                                        "it's named", "its named", "it is named",
+                                        "it's name is", "its name is", NULL};
+    const char *name = u->value[0] ? u->value : u->name;
+    int said = 0;
+    for (int k = 0; opens[k] && !said; k++)
+        said = !strncasecmp(text, opens[k], strlen(opens[k]));
+    int had = i - 1;                    /* the last thing the message told the user has */
+    while (had >= 0 && !(told[had].rel == READER_REL_OWNS && told[had].value[0])) had--;
+    if (!said || !name[0] || u->act == READER_QUESTION || u->act == READER_YESNO || had < 0)
+        return;
+    char key[UNDERSTAND_KEY], value[UNDERSTAND_VALUE];
+    const char *thing = strrchr(told[had].value, ' ');     /* ("nail salon": my salon) */
+    understand_holder_of(thing ? thing + 1 : told[had].value, key, sizeof key);
+    if (!key[0]) return;
+    snprintf(value, sizeof value, "%s", name);
+    snprintf(u->holder, sizeof u->holder, "%s", key);
+    snprintf(u->value, sizeof u->value, "%s", value);
+    u->name[0] = '\0';
+    u->act = READER_FACT;
+    u->fact_min_p = 0;
+    u->personal = 1;
+    u->rel = READER_REL_NAME;
+    snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
+}
+
 /* "i am dive guide in Hobart" read as the name "dive": a name of the user's in lower
  * case right before a word for a kind of person (kinds_person: "guide") is the first
  * word of their job, which u becomes; one of two words or more that ends in such a word
@@ -1401,6 +1432,7 @@ static void it_is_now(const facts_t *f, const char *msg, const understood_t *bef
         snprintf(mine, sizeof mine, "my %s", m->relation);
         if (!facts_has_words(prev, mine)) continue;
         u->act = READER_FACT;
+        u->fact_min_p = 0;
         u->personal = 1;
         u->rel = READER_REL_OPEN;
         snprintf(u->holder, sizeof u->holder, "self");
@@ -1740,6 +1772,14 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     facts_resolve_pronoun(f, u);
     if (understand_pronoun(u->holder) && u->act == READER_FACT && u->rel == READER_REL_NAME)
         named_before(msg, u);
+    thing_named(text, told, i, u);
+    /* "I have a tortoise, Don Ramón" read as the tortoise's job: an animal's "job" with a
+     * capital is its name */
+    if (u->act == READER_FACT && u->rel == READER_REL_JOB && isupper((unsigned char)u->value[0]) &&
+        (dialogue_pet_word(u->holder) || kinds_animal(u->holder))) {
+        u->rel = READER_REL_NAME;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
+    }
     facts_resolve_relation_words(f, u);
     facts_resolve_kind(f, u);
     if (u->act == READER_QUESTION || u->act == READER_YESNO) facts_resolve_kin_of_kind(f, u);
@@ -1847,11 +1887,13 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     }
     /* "is Kit six years old?", "is my nephew 7?" ask an age, whatever the reader marked */
     char age[UNDERSTAND_VALUE];
-    /* "my son is six" read as chat or with no value: his age */
-    if ((u->act == READER_SMALLTALK || (u->act == READER_FACT && !u->value[0])) &&
+    /* "my son is six" read as chat, unsure or with no value: his age */
+    if ((u->act == READER_SMALLTALK ||
+         (u->act == READER_FACT && (!u->value[0] || u->act_p < u->fact_min_p))) &&
         u->holder[0] && strcmp(u->holder, "self") != 0 && q < 0 &&
         age_told(text, age, sizeof age)) {
         u->act = READER_FACT;
+        u->fact_min_p = 0;              /* settled by its words */
         u->personal = 1;
         u->rel = READER_REL_AGE;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_AGE));

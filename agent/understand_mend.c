@@ -714,6 +714,7 @@ void understand_mend_jobs_said_of_them(understood_t *u, int n)
             !u[i].personal || !strcmp(u[i].holder, "self") || !kinds_person(last ? last + 1 : v))
             continue;
         u[i].act = READER_FACT;
+        u[i].fact_min_p = 0;
         u[i].rel = READER_REL_JOB;      /* "he is a chef" may be read as what he is */
         snprintf(u[i].relation, sizeof u[i].relation, "%s", reader_rel_name(READER_REL_JOB));
         u[i].fact_min_p = 0;        /* settled by its words */

@@ -538,6 +538,22 @@ START_TEST(test_weather_moods_and_others_forgetting_keep_and_delete_nothing)
 }
 END_TEST
 
+/* A name given to "it" after a thing the user has names that thing; an animal's name
+ * after a comma is its name, not its job; "he is 11" after "our son Ivo" is the son's
+ * age; "I live on <an island>" tells the home. */
+START_TEST(test_names_of_things_and_animals_ages_of_him_and_islands)
+{
+    tell("a", "I own a little bakery in Leith, it's called Crumbs");
+    ask("b", "what's my bakery called?", "Crumbs", NULL);
+    tell("a", "I have a ferret, Captain Nibbles, he steals socks");
+    ask("b", "what is my ferret called?", "Captain Nibbles", NULL);
+    tell("a", "My ex and I share our son Ivo, he is 11.");
+    ask("b", "how old is my son?", "11", NULL);
+    tell("a", "I live on Arran with my partner");
+    ask("b", "where do I live?", "Arran", NULL);
+}
+END_TEST
+
 /* "still" asks what holds now, and a sentence that says it is gone answers no; a kind
  * asked of a pet told by name ("a Dartmoor pony") is not borne out by its name; "scrap
  * the bit about ..." forgets what was said of it. */
@@ -2056,6 +2072,7 @@ int main(void)
     tcase_add_test(tc, test_what_have_you_got_on_me_is_a_summary);
     tcase_add_test(tc, test_a_word_alone_asks_and_a_count_is_no_age);
     tcase_add_test(tc, test_weather_moods_and_others_forgetting_keep_and_delete_nothing);
+    tcase_add_test(tc, test_names_of_things_and_animals_ages_of_him_and_islands);
     tcase_add_test(tc, test_still_a_kind_and_scrapping_a_note);
     tcase_add_test(tc, test_how_many_of_a_thing_is_what_was_told);
     tcase_add_test(tc, test_a_language_learnt_is_not_one_spoken);
