@@ -2268,7 +2268,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         "actually", "meant", "mean", "sorry", "correction", "correct", "not", "no", "nope",
         "wait", "oops", "scratch", "rather", "instead", "now", "changed", "change",
         "anymore", "longer", "update", "updated", "moved", "move", "switched", "swapped",
-        "wrong", "mistake", "typo", "misspoke", "spelled", "spelt", "said", "fix", "new",
+        "wrong", "mistake", "typo", "misspoke", "spelled", "spelt", "fix", "new",
         "left", "quit", "sold", "became", "promoted", "retired", "ex", "former", "but",
         "since", "finally", "turned", "got", "ended", "over", "passed", "died", NULL};
     if (u->act == READER_CORRECTION && !u->old[0] && u->value[0] && !chinese(msg) &&
