@@ -248,6 +248,30 @@ static const char *word_at(const char *text, const char *value)
     return NULL;
 }
 
+/* The word of text right before at (spaces skipped; letters, digits and apostrophes),
+ * lower-cased into out ("" at the start). */
+static void word_before(const char *text, const char *at, char *out, size_t cap)
+{
+    const char *e = at;
+    while (e > text && e[-1] == ' ') e--;
+    const char *b = e;
+    while (b > text && (isalnum((unsigned char)b[-1]) || b[-1] == '\'')) b--;
+    snprintf(out, cap, "%.*s", (int)(e - b), b);
+    for (char *c = out; *c; c++) *c = (char)tolower((unsigned char)*c);
+}
+
+/* The word of letters at p (spaces skipped), lower-cased into out; returns where it
+ * ends. */
+static const char *word_after(const char *p, char *out, size_t cap)
+{
+    while (*p == ' ') p++;
+    size_t n = 0;
+    for (; isalpha((unsigned char)p[n]); n++)
+        if (n + 1 < cap) out[n] = (char)tolower((unsigned char)p[n]);
+    out[n + 1 < cap ? n : cap - 1] = '\0';
+    return p + n;
+}
+
 /* How the job value is told in text (last: its last word): 1 as one is, by the words
  * right before it ("I'm a nurse", "she's a retired vet", "job is welder", "I am trek
  * guide"; "as a welder" after a word of work: "I work for Acme as a welder") or first in its sentence or after a comma as a kind of
@@ -480,16 +504,8 @@ static int liking_said(const char *text, const char *value)
     char first[UNDERSTAND_VALUE];
     snprintf(first, sizeof first, "%.*s", (int)strcspn(value, " "), value);
     const char *at = word_at(text, first);
-    if (at) {
-        const char *e = at;
-        while (e > text && e[-1] == ' ') e--;
-        const char *b = e;
-        while (b > text && isalpha((unsigned char)b[-1])) b--;
-        char w[8];
-        snprintf(w, sizeof w, "%.*s", (int)(e - b), b);
-        for (char *c = w; *c; c++) *c = (char)tolower((unsigned char)*c);
-        if (in_words(subject, w)) return 1;
-    }
+    char who[8];
+    if (at && (word_before(text, at, who, sizeof who), in_words(subject, who))) return 1;
     char buf[512];
     const char *w[96];
     int n = understand_split_words(text, " ,.;:!?()\"", buf, sizeof buf, w, 96);
@@ -620,31 +636,18 @@ static int other_name_said(const char *text, const char *value)
                                          "super", "extremely", "rather", NULL};
     const char *at = word_at(text, value);
     if (!at) return 1;
-    const char *after = at + strlen(value);
-    while (*after == ' ') after++;
-    char w[16];
-    size_t n = 0;
-    while (isalpha((unsigned char)after[n]) && n + 1 < sizeof w)
-        w[n] = (char)tolower((unsigned char)after[n]), n++;
-    w[n] = '\0';
-    if (after > at + strlen(value) && in_words(whose, w)) {
+    const char *end = at + strlen(value);
+    char w[16], holder[16];
+    const char *x = word_after(end, w, sizeof w);
+    if (*end == ' ' && in_words(whose, w)) {
         /* "jordan my partner teaches": first in its clause, before whose it is, a name;
          * not "miss my mum's cooking" */
-        const char *b = at;
-        while (b > text && b[-1] == ' ') b--;
-        const char *x = after + n;
-        while (*x == ' ') x++;
-        while (isalpha((unsigned char)*x)) x++;
-        if (b > text || *x == '\'') return 0;
+        x = word_after(x, holder, sizeof holder);
+        if (at > text || *x == '\'') return 0;
     }
-    const char *e = at;
-    while (e > text && e[-1] == ' ') e--;
-    if (e - text >= 2 && e[-1] == 's' && e[-2] == '\'' && e < at)
-        return 0;                       /* "my mum's adobo": a thing of hers */
-    const char *b = e;
-    while (b > text && isalpha((unsigned char)b[-1])) b--;
-    snprintf(w, sizeof w, "%.*s", (int)(e - b), b);
-    for (char *c = w; *c; c++) *c = (char)tolower((unsigned char)*c);
+    word_before(text, at, w, sizeof w);
+    size_t wl = strlen(w);
+    if (wl > 2 && !strcmp(w + wl - 2, "'s")) return 0;     /* "my mum's adobo": hers */
     return !in_words(degree, w);
 }
 
@@ -756,16 +759,8 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
                                          "shes", "hes", "i'm", "im", "we're", "they're",
                                          "it's", "its", "been", NULL};
         const char *at = word_at(text, value);
-        if (at) {
-            const char *p = at;
-            while (p > text && p[-1] == ' ') p--;
-            const char *e = p;
-            while (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '\'')) p--;
-            char w[16];
-            snprintf(w, sizeof w, "%.*s", (int)(e - p), p);
-            for (char *c = w; *c; c++) *c = (char)tolower((unsigned char)*c);
-            if (in_words(be, w)) return 0;
-        }
+        char w[16];
+        if (at && (word_before(text, at, w, sizeof w), in_words(be, w))) return 0;
     }
     if (rel == READER_REL_HOME && !strcmp(holder, "self")) {
         /* "we live on pasta": what one lives on is no place */
@@ -829,38 +824,21 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
             if (at > text && (at[-1] == '-' || at[-1] == '+')) return 0;
             if (at[strlen(value)] == ',' && isdigit((unsigned char)at[strlen(value) + 1]))
                 return 0;               /* "30,000 bottles" */
-            const char *p = at + strlen(value);
-            while (*p == ' ') p++;
-            char w[24];
-            size_t n = 0;
-            while (isalpha((unsigned char)p[n]) && n + 1 < sizeof w)
-                w[n] = (char)tolower((unsigned char)p[n]), n++;
-            w[n] = '\0';
+            char w[24], v[16], before[8];
+            const char *p = word_after(at + strlen(value), w, sizeof w);
+            size_t n = strlen(w);
             /* "16 years together", "20 years ago": how long, not how old */
-            if (understand_in_list(understand_time_units, w)) {
-                static const char *const since[] = {"together", "ago", "later", "married",
-                                                    "since", "running", "straight", "of",
-                                                    "in", "now", "already", NULL};
-                const char *q = p + n;
-                while (*q == ' ') q++;
-                char v[16];
-                size_t m = 0;
-                while (isalpha((unsigned char)q[m]) && m + 1 < sizeof v)
-                    v[m] = (char)tolower((unsigned char)q[m]), m++;
-                v[m] = '\0';
-                if (understand_in_list(since, v)) return 0;
-            }
+            static const char *const since[] = {"together", "ago", "later", "married", "since",
+                                                "running", "straight", "of", "in", "now",
+                                                "already", NULL};
+            if (understand_in_list(understand_time_units, w) &&
+                (word_after(p, v, sizeof v), understand_in_list(since, v)))
+                return 0;
             if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && !lex_is_stopword(w) &&
                 !understand_in_list(understand_time_units, w))
                 return 0;
             /* "we have 9 now": a number had is a count too */
-            const char *b = at;
-            while (b > text && b[-1] == ' ') b--;
-            const char *e = b;
-            while (b > text && isalpha((unsigned char)b[-1])) b--;
-            char before[8];
-            snprintf(before, sizeof before, "%.*s", (int)(e - b), b);
-            for (char *q = before; *q; q++) *q = (char)tolower((unsigned char)*q);
+            word_before(text, at, before, sizeof before);
             if (in_words(forms_having, before)) return 0;
             /* "down to 15 now", "up to 40": what is left or reached, counted */
             char moved[UNDERSTAND_VALUE + 8];
