@@ -492,7 +492,7 @@ static int liking_said(const char *text, const char *value)
         "thursdays", "fridays", "saturdays", "sundays", "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday", "nights", "mornings", "evenings",
         "started", "start", "starting", "began", "taking", "instrument", "since", "a week",
-        "times a", NULL};
+        "times a", "prefer", "prefers", "preferred", "beats", "best", "sport", NULL};
     static const char *const liker[] = {
         "i", "we", "you", "they", "he", "she", "u", "really", "also", "still", "do", "does",
         "don't", "dont", "didn't", "didnt", "doesn't", "doesnt", "would", "i'd", "we'd",
@@ -565,6 +565,11 @@ static int having_said(const char *text)
     static const char *const phrases[] = {"i'm on a", "im on a", "i am on a", "we're on a",
                                           "now on a", NULL};       /* "I'm on a bike now" */
     if (holds_any(text, phrases)) return 1;
+    for (int k = 0; understand_vehicle_words[k]; k++) {     /* "my car is a Golf" */
+        char mine[48];
+        snprintf(mine, sizeof mine, "my %s", understand_vehicle_words[k]);
+        if (facts_has_words(text, mine)) return 1;
+    }
     char buf[512];
     const char *w[96];
     int n = understand_split_words(text, " ,.;:!?()\"", buf, sizeof buf, w, 96);
