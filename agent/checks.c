@@ -499,7 +499,7 @@ static int liking_said(const char *text, const char *value)
         "kinda", "totally", "actually", "both", "mostly", "quite", "always", "all", "too",
         "and", "def", "definitely", NULL};
     if (holds_any(text, liking)) return 1;
-    /* "i knit a lot", "we sail": a pastime told by its verb, right after whose it is */
+    /* "i whittle most evenings", "we sail": a pastime told by its verb, right after whose it is */
     static const char *const subject[] = {"i", "we", "he", "she", "they", NULL};
     char first[UNDERSTAND_VALUE];
     snprintf(first, sizeof first, "%.*s", (int)strcspn(value, " "), value);
@@ -515,8 +515,8 @@ static int liking_said(const char *text, const char *value)
 }
 
 /* 0 when text tells a "from" of a thing, not of whose origin it is: after a plural of
- * no kin ("dust", "tourists from a cruise ship", "two hours from Kadiköy", "tomatoes from
- * the allotment"); else 1. */
+ * no kin ("dust", "walkers from a coach", "three hours from Ely", "apples from the
+ * orchard"); else 1. */
 static int from_said(const char *text)
 {
     static const char *const things[] = {"dust", "sand", "smoke", "air", "wind", "rain",
@@ -548,7 +548,7 @@ static int from_said(const char *text)
 }
 
 /* 1 when text tells a having: a verb of having not leading into another verb ("I have a
- * Vespa", "we've got a van", "I drive a Golf"; not "I have been watching", "had to"). */
+ * Vespa", "we've got a van", "I drive a Golf"; not "I have been reading", "had to"). */
 static int having_said(const char *text)
 {
     static const char *const having[] = {"have", "has", "had", "got", "get", "own", "owns",
@@ -563,7 +563,7 @@ static int having_said(const char *text)
     static const char *const auxiliary[] = {"have", "has", "had", "got", "get", NULL};
     static const char *const onward[] = {"been", "to", "got", "gotten", "no", "any", NULL};
     static const char *const phrases[] = {"i'm on a", "im on a", "i am on a", "we're on a",
-                                          "now on a", NULL};       /* "I'm on a bike now" */
+                                          "now on a", NULL};       /* "I'm on a kayak now" */
     if (holds_any(text, phrases)) return 1;
     for (int k = 0; understand_vehicle_words[k]; k++) {     /* "my car is a Golf" */
         char mine[48];
@@ -584,7 +584,7 @@ static int having_said(const char *text)
 
 /* 1 when text tells of work or study in words: a word of working ("work", "job",
  * "office", "joined", "hired", "shift", "I'm at"), of studying ("uni", "studying"), or a
- * kind of person ("a nurse at St Mary's"). */
+ * kind of person ("a vet at the zoo"). */
 static int work_said(const char *text)
 {
     static const char *const working[] = {
@@ -608,7 +608,7 @@ static int work_said(const char *text)
     const char *w[96];
     int n = understand_split_words(text, " ,.;:!?()\"", buf, sizeof buf, w, 96);
     static const char *const where[] = {"at", "in", "for", "with", "on", NULL};
-    for (int k = 0; k + 1 < n; k++)     /* ("a nurse at ...", "a plumber down in ...",
+    for (int k = 0; k + 1 < n; k++)     /* ("a vet at ...", "a vet down in ...",
                                          * not "like a monk") */
         if (strlen(w[k]) > 2 && !lex_is_stopword(w[k]) && kinds_person(w[k]) &&
             (understand_in_list(where, w[k + 1]) ||
@@ -633,7 +633,7 @@ static int diet_said(const char *text)
 
 /* 1 when a name typed small of someone's is said as one: not right before "my" ("bruh
  * my teacher", "stole my chips": a word of the sentence before whose it is) nor after a
- * word of degree ("you are very patient with my English"). */
+ * word of degree ("you are very kind to my cat"). */
 static int other_name_said(const char *text, const char *value)
 {
     static const char *const whose[] = {"my", "our", "his", "her", "their", "your", NULL};
@@ -645,7 +645,7 @@ static int other_name_said(const char *text, const char *value)
     char w[16], holder[16];
     const char *x = word_after(end, w, sizeof w);
     if (*end == ' ' && in_words(whose, w)) {
-        /* "jordan my partner teaches": first in its clause, before whose it is, a name;
+        /* "ruth my aunt bakes": first in its clause, before whose it is, a name;
          * not "miss my mum's cooking" */
         x = word_after(x, holder, sizeof holder);
         if (at > text || *x == '\'') return 0;
@@ -784,7 +784,7 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
                 !facts_has_words(between, "at") && !facts_has_words(between, "near") &&
                 strncasecmp(what, "a ", 2) != 0 && strncasecmp(what, "an ", 3) != 0 &&
                 strncasecmp(what, "the ", 4) != 0 && !isupper((unsigned char)*what))
-                return 0;               /* "living on coffee and pão de queijo" ("I live
+                return 0;               /* "living on toast and jam" ("I live
                                          * on a boat", "on Arran", "on a boat in Ghent"
                                          * are homes) */
         }
@@ -1106,7 +1106,7 @@ static int forgetting_told(const char *text)
                                        "we forget", NULL};
     for (int i = 0; told[i]; i++)
         if (facts_has_words(text, told[i])) return strncasecmp(text, "forget", 6) != 0;
-    /* "everybody forgets how to drive", "I'm beginning to forget what the sun looks
+    /* "everyone forgets their umbrella", "I'm starting to forget what a lie-in feels
      * like": a forgetting of someone's or one that comes on, never a request */
     static const char *const whose[] = {"everybody", "everyone", "people", "nobody",
                                         "somebody", "someone", "he", "she", "they", "always",
@@ -1756,7 +1756,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (understand_pronoun(u->holder) && u->act == READER_FACT && u->rel == READER_REL_NAME)
         named_before(msg, u);
     thing_named(text, told, i, u);
-    /* "I have a tortoise, Don Ramón" read as the tortoise's job: an animal's "job" with a
+    /* "I have a gecko, Sir Wobble" read as the gecko's job: an animal's "job" with a
      * capital is its name */
     if (u->act == READER_FACT && u->rel == READER_REL_JOB && isupper((unsigned char)u->value[0]) &&
         (dialogue_pet_word(u->holder) || kinds_animal(u->holder))) {
@@ -2257,7 +2257,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (u->act == READER_CORRECTION && !u->old[0] && u->value[0] && !chinese(msg) &&
         !holds_any(msg, righting))
         u->act = READER_FACT;
-    /* "I will never get used to it", "I got promoted": a word of will or being is no
+    /* "I will never get the hang of it", "I got promoted": a word of will or being is no
      * relation (the open relations a fact tells are things and doings: "teach", "shoe
      * size") */
     static const char *const auxiliaries[] = {"will", "would", "can", "could", "should",
@@ -2273,8 +2273,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (u->act == READER_FACT && !u->name[0] && opinion(text) &&
         (!u->personal || !u->value[0] || !checks_fits(u->rel, u->holder, u->value)))
         u->act = READER_SMALLTALK;
-    /* a message of the weather, or of the day told with a mood ("-28 this morning. The
-     * car didn't start.", "long day today, my feet are killing me"), keeps nothing the
+    /* a message of the weather, or of the day told with a mood ("-14 this morning. The
+     * van wouldn't start.", "long day today, my ankles are dead"), keeps nothing the
      * reader finds no value in, or one its words do not tell */
     if (u->act == READER_FACT && !u->name[0] &&
         (understand_weather(msg) || (understand_of_the_day(msg) && opinion(msg))) &&

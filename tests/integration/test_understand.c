@@ -515,14 +515,14 @@ START_TEST(test_a_word_alone_asks_and_a_count_is_no_age)
 END_TEST
 
 /* Small talk of the weather, of a long day or of someone's forgetting is answered, never
- * kept nor taken for a request: "everybody forgets how to park" deletes nothing. */
+ * kept nor taken for a request: "everyone forgets their umbrella" deletes nothing. */
 START_TEST(test_weather_moods_and_others_forgetting_keep_and_delete_nothing)
 {
     tell("a", "I work at a bakery in Leith");
     size_t before = memories();
     static const char *const chat[] = {
         "-14 this morning. The van wouldn't start at the yard. Typical.",
-        "first frost today in Leith, lovely, but everybody forgets how to park",
+        "first frost today in Leith, lovely, but everyone forgets their umbrella",
         "long day today, my ankles are dead lol",
         "I'm starting to forget what a lie-in feels like",
         "the gulls were grinning like pirates at the harbour",
@@ -543,7 +543,7 @@ END_TEST
  * age; "I live on <an island>" tells the home. */
 START_TEST(test_names_of_things_and_animals_ages_of_him_and_islands)
 {
-    tell("a", "I own a little bakery in Leith, it's called Crumbs");
+    tell("a", "I own a small bakery in Leith, it's called Crumbs");
     ask("b", "what's my bakery called?", "Crumbs", NULL);
     tell("a", "I have a ferret, Captain Nibbles, he steals socks");
     ask("b", "what is my ferret called?", "Captain Nibbles", NULL);
