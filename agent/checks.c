@@ -1721,7 +1721,8 @@ static int chinese(const char *text)
 }
 
 /* 1 when a clause gives an opinion or a mood, not a fact: a chat marker ("lol",
- * "ugh") or a word of judging ("the worst", "brutal"). */
+ * "ugh") or a word of judging ("the worst", "brutal"). (Not "tired", "hungry" and the
+ * like: a bAbI story's "Sumit is tired" is why he goes to the bedroom.) */
 static int opinion(const char *text)
 {
     static const char *const words[] = {
@@ -1730,7 +1731,7 @@ static int opinion(const char *text)
         "insane", "mad", "crazy", "boring", "exhausting", "chaos", "ridiculous", "annoying",
         "hilarious", "gorgeous", "stunning", "rubbish", "pain", "killing", "unreal",
         "unbelievable", "incredible", "beautiful", "epic", "wild", "surreal", "fab",
-        "magic", "dreadful", "miserable", "tired", "exhausted", "dead", "paining", "sad",
+        "magic", "dreadful", "miserable", "exhausted", "dead", "paining", "sad",
         "wonderful", "bliss", "shocking", "mid", "robbed", "smh", "ngl",
         "hahaha", "jaja", "jajaja", "long day", "hurts", "ugh", "ufff", "sigh", NULL};
     for (int i = 0; words[i]; i++)
