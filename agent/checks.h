@@ -74,8 +74,14 @@ int checks_fits(int rel, const char *holder, const char *value);
  * 七十二岁), an allergy 过敏, a home 住 or
  * 家 (搬, 定居), a firm or a workplace a word of
  * working or a place of work (上班, 做, 当, 公司, 厂 ...), a birthday 生日, and a language
- * ends as languages do (英语, 普通话, 法文). Other relations and a value not written in
- * text are not this check's: 1. */
+ * ends as languages do (英语, 普通话, 法文). In English also: a like or a pastime by a word
+ * of liking or doing or its own verb after whose it is ("we really like", "i whittle");
+ * a home town by no thing's "from" ("the smoke from Spain"); a thing had by a verb of
+ * having not leading into another verb ("I've got a", not "I have been reading"); a firm
+ * or workplace typed small by a word of work or a kind of person before "at"/"in"; a
+ * diet by a word of eating; an age by no minus, hyphen or "years together"; a name typed
+ * small by no "my" after it mid-sentence nor a possessive before it. Other relations and
+ * a value not written in text are not this check's: 1. */
 int checks_cued(int rel, const char *holder, const char *value, const char *text);
 
 /* 1 when a question asks for an amount ("how many hours", "how tall am I?"): only a

@@ -1,7 +1,8 @@
 /* understand_words.c: the words a clause is read with, shared by understand.c and
  * forms.c (understand_internal.h) and the agent's other files (understand.h): the word
  * lists of a holder span (whose, kin words in one form), a holder's key, a pronoun's
- * base, numbers, and a span of words as the clause spells it. */
+ * base, numbers, a span of words as the clause spells it, and the words that tell a
+ * message is of the weather or of the day. */
 #include "agent/understand_words.h"
 #include "agent/understand_internal.h"
 #include "agent/understood.h"

@@ -93,7 +93,7 @@ int understand_month(const char *w);
  * ("Tuesday", "tuesdays", "tues"), without case, else 0. */
 int understand_weekday(const char *w);
 /* 1 when text speaks of the weather: a word of it ("rain", "humid", "monsoon", 下雨) or a
- * temperature ("-28", "38°", "35 degrees"). */
+ * temperature ("-14", "38°", "35 degrees"). */
 int understand_weather(const char *text);
 /* 1 when text tells of the day ("today I tuned four pipes", "frost on the car this
  * morning"): a happening of now, not a lasting fact. */
