@@ -1345,14 +1345,6 @@ static int holder_is_place(const char *text, const char *holder)
     return 0;
 }
 
-/* 1 when text holds one of the words of list as a whole word. */
-static int any_word(const char *const *list, const char *text)
-{
-    for (int i = 0; list[i]; i++)
-        if (facts_has_words(text, list[i])) return 1;
-    return 0;
-}
-
 int checks_asks_driven(const char *text)
 {
     return (facts_has_words(text, "what") || facts_has_words(text, "what's") ||
@@ -1992,7 +1984,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                   !facts_has_words(text, "you") && !facts_has_words(text, "u");
     if ((u->act == READER_QUESTION || u->act == READER_YESNO || wh_chat) && !u->personal &&
         u->holder[0] && strcmp(u->holder, "self") != 0 &&
-        (any_word(of_people, text) || is_one_a(text))) {
+        (holds_any(text, of_people) || is_one_a(text))) {
         if (wh_chat) u->act = READER_QUESTION;      /* ("what does Ilse hope to be?") */
         u->personal = 1;
         if (!strchr(u->holder, ' ') && !someone_word(u->holder) &&
