@@ -7,6 +7,7 @@
 #include "agent/compare.h"
 #include "agent/forms.h"
 #include "agent/kinds.h"
+#include "agent/quote_zh.h"
 #include "agent/understand_words.h"
 
 #include <ctype.h>
@@ -101,7 +102,7 @@ static int says_forget(const char *text)
     static const char *const stems[] = {"forget", "delete", "remove", "erase", "wipe",
                                         "remember", "unlearn", "scratch", "memory", "drop", "忘",
                                         "删", "清除", NULL};
-    return has_part(text, stems);
+    return has_part(text, stems) || forms_zh_forgets(text, strlen(text));
 }
 
 /* 1 when a value can be of relation class rel of holder: a kind or breed is an animal's
@@ -665,14 +666,14 @@ static int cued_zh(int rel, const char *value, const char *text)
 {
     static const struct {
         int rel;
-        const char *cue[16];
+        const char *cue[20];
     } cues[] = {
         {READER_REL_ALLERGY, {"过敏", NULL}},
         {READER_REL_HOME, {"住", "家", "搬", "定居", "落户", NULL}},
         {READER_REL_EMPLOYER, {"上班", "工作", "做", "当", "打工", "教", "干", "实习", "开",
-                               "送", "公司", "单位", "厂", "店", "医院", NULL}},
+                               "送", "卖", "跑", "公司", "单位", "厂", "店", "医院", NULL}},
         {READER_REL_WORKPLACE, {"上班", "工作", "做", "当", "打工", "教", "干", "实习", "开",
-                                "送", "公司", "单位", "厂", "店", "医院", NULL}},
+                                "送", "卖", "跑", "公司", "单位", "厂", "店", "医院", NULL}},
         {READER_REL_BIRTHDAY, {"生日", "出生", "生的", NULL}},
         {READER_REL_HOMETOWN, {"来自", "老家", "出生", "长大", "人", "家乡", "籍贯", NULL}},
         {READER_REL_DIET, {"吃", "素", "忌", "戒", "不碰", "饮食", NULL}},
@@ -688,7 +689,7 @@ static int cued_zh(int rel, const char *value, const char *text)
     }
     if (rel == READER_REL_JOB) {        /* 是, 当, 做 ... a job, of eight characters at most */
         static const char *const working[] = {"是", "当", "做", "干", "职业", "工作", "上班",
-                                              "开", "教", NULL};
+                                              "开", "教", "送", "卖", "跑", NULL};
         for (int i = 0; working[i] && chars <= 8; i++)
             if (strstr(text, working[i])) return 1;
         return 0;
@@ -1743,6 +1744,18 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         if (!u->personal) u->personal = 1;
     }
     facts_resolve_holder(f, text, u);
+    /* 我是在温州开面馆吗: a Chinese yes or no that holds a value told of its holder and
+     * relation (开面馆), and no word its sentence did not say (台州), asks of that value,
+     * whatever characters the reader cut */
+    quote_zh_t asked;
+    if (u->act == READER_YESNO && chinese(text)) quote_zh_asked(&asked, text, strlen(text), NULL);
+    for (size_t m = 0; u->act == READER_YESNO && chinese(text) && m < f->n; m++)
+        if (facts_same_holder(f->v[m].holder, u->holder) &&
+            facts_same_relation(f->v[m].relation, u->relation) &&
+            strcmp(f->v[m].value, FACTS_ENDED) != 0 && strlen(f->v[m].value) >= 6 &&
+            strstr(text, f->v[m].value) && f->v[m].text &&
+            quote_zh_held(&asked, f->v[m].text, strlen(f->v[m].text)) == asked.nch)
+            snprintf(u->value, sizeof u->value, "%s", f->v[m].value);
     facts_resolve_told(told, i, text, u);
     if (understand_pronoun(u->holder)) facts_resolve_holder(f, msg, u);
     facts_resolve_pronoun(f, u);

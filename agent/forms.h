@@ -197,6 +197,15 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
  * 谁, 啥, 干嘛, 多少, 多久, 几 but not 几年前 or 好几 ...), 1 as yes or no (吗 or 么 last,
  * 是不是, 有没有 ..., or a question mark alone), else 0. */
 int forms_zh_asks(const char *c, size_t cn);
+/* 1 when the Chinese sentence c[0, cn) asks mnemo to forget (忘掉, 忘了吧, 删了, 别记; not
+ * 别忘, 忘了带). */
+int forms_zh_forgets(const char *c, size_t cn);
+
+/* 1 when text holds what a Chinese request to forget named, topic (龙猫, 偏头痛和看中医):
+ * for one of its parts (split at 和, 跟, 、 ...), more than half of its two-character
+ * pieces, or the animal or kin word it is alone (猫). */
+int forms_zh_topic_held(const char *text, const char *topic);
+
 /* 1 when the Chinese clause c[0, cn) asks for all that is known of the user (关于我,
  * 所有, 一切, 哪些, 什么都: "你都知道关于我的什么？"), a summary, not one thing. */
 int forms_zh_asks_all(const char *c, size_t cn);

@@ -27,7 +27,9 @@ static const struct {
            {"孙女", "granddaughter"}, {"外孙女", "granddaughter"}, {"外孙", "grandson"},
            {"妈妈", "mother"}, {"爸爸", "father"}, {"哥哥", "older brother"},
            {"弟弟", "younger brother"}, {"姐姐", "older sister"}, {"妹妹", "younger sister"},
-           {"老伴", "spouse"}, {"爱人", "spouse"}};
+           {"老伴", "spouse"}, {"爱人", "spouse"}, {"前男友", "ex-boyfriend"},
+           {"前女友", "ex-girlfriend"}, {"前夫", "ex-husband"}, {"前妻", "ex-wife"},
+           {"妈", "mother"}, {"爸", "father"}};
 
 /* Where a kin word of the table begins the clause or follows 我, 我的 (any of them:
  * 我们分手了，忘记我男朋友的名字) or the measure word 个 (我有一个弟弟), a twin's 双胞胎
@@ -176,30 +178,40 @@ static int runs_a_trade(const char *c, size_t cn, understood_t *out, int k, int 
     if (at < 0 || forms_zh_asks(c, cn) || kin_at(c, (size_t)at, &which)) return 0;
     const char *x = c + at;
     size_t left = cn - (size_t)at;
-    if (!strncmp(x + 3, "了", 3)) return 0;     /* 开了五年了: how long, not what */
-    size_t xl = 0;                              /* up to the word of what one runs */
-    for (size_t i = 3; i + 3 <= left && i <= 24 && !xl; i += 3)
-        for (int r = 0; runs[r] && !xl; r++)
-            if (!strncmp(x + i, runs[r], strlen(runs[r])))
-                xl = !strcmp(runs[r], "的") ? i : i + strlen(runs[r]);
-    if (xl < 6) return 0;                       /* 开 and a character at least */
+    /* 开了五年了: how long, not what; but 开了家面包店 is what (开面包店) */
+    static const char *const one[] = {"了一家", "了一个", "了一间", "了家", "了个", "了间", NULL};
+    size_t skip = 0;
+    for (int o = 0; one[o] && !skip; o++)
+        if (!strncmp(x + 3, one[o], strlen(one[o]))) skip = strlen(one[o]);
+    if (!skip && !strncmp(x + 3, "了", 3)) return 0;
+    const char *y = x + 3 + skip;               /* what one runs, after 开 */
+    size_t yl = 0;                              /* up to the word of what one runs */
+    for (size_t i = 0; i + 3 + 3 + skip <= left && i <= 21 && !yl; i += 3)
+        for (int r = 0; runs[r] && !yl; r++)
+            if (!strncmp(y + i, runs[r], strlen(runs[r])))
+                yl = !strcmp(runs[r], "的") ? i : i + strlen(runs[r]);
+    if (yl < 3) return 0;                       /* a character at least after 开 */
+    char trade[UNDERSTAND_VALUE];
+    snprintf(trade, sizeof trade, "开%.*s", (int)yl, y);
     int kept = 0;               /* what else the reader read in the clause stays (我叫李大山，
                                  * ...，开挖掘机的): the trade is added to it */
     for (int i = 0; i < k; i++) {
         char *into = strstr(out[i].value, "开");  /* (苏州开面 of 在苏州开面馆: 苏州) */
         if (into) *into = '\0';
-        if (out[i].value[0] && out[i].rel != READER_REL_JOB && !strstr(x, out[i].value))
-            out[kept++] = out[i];
+        long v = out[i].value[0] ? understand_text_at(c, cn, out[i].value) : -1;
+        int inside = v >= 0 && c + v < y + yl && c + v + (long)strlen(out[i].value) > x;
+        if (out[i].value[0] && out[i].rel != READER_REL_JOB && !inside) out[kept++] = out[i];
     }
     if (kept) {
         if (kept >= max) return 0;
         out[kept] = out[0];
-        only_unit(out + kept, READER_FACT, READER_REL_JOB, reader_rel_name(READER_REL_JOB), x,
-                  xl);
+        only_unit(out + kept, READER_FACT, READER_REL_JOB, reader_rel_name(READER_REL_JOB),
+                  trade, strlen(trade));
         out[kept].fact_min_p = 0;
         return kept + 1;
     }
-    only_unit(out, READER_FACT, READER_REL_JOB, reader_rel_name(READER_REL_JOB), x, xl);
+    only_unit(out, READER_FACT, READER_REL_JOB, reader_rel_name(READER_REL_JOB), trade,
+              strlen(trade));
     out[0].fact_min_p = 0;
     const char *p = c;                          /* (我在, 在 before the place) */
     for (const char *const *w = (const char *const[]){"我", "在", NULL}; *w; w++)
@@ -402,8 +414,8 @@ static int holds_alone(const char *c, size_t cn, const char *s, const char *cons
 
 int forms_zh_asks(const char *c, size_t cn)
 {
-    /* 什么 but 没什么 ("nothing much"), 几 but 几年前 and 好几 ("a few") */
-    static const char *const none_of[] = {"没", "不", NULL};
+    /* 什么 but 没什么 ("nothing much") and 那个什么 ("um"), 几 but 几年前 and 好几 ("a few") */
+    static const char *const none_of[] = {"没", "不", "那个", NULL};
     static const char *const a_few_before[] = {"好", "这", "前", "十", NULL};
     static const char *const a_few_after[] = {"年前", "天前", "个月前", "周前", "十", NULL};
     static const char *const wh[] = {"哪", "谁", "啥", "干嘛", "多少", "多久", "多大", NULL};
@@ -450,7 +462,12 @@ static const struct {
                {"泰迪", "dog", 0},    {"哈士奇", "dog", 0},  {"柴犬", "dog", 0},
                {"拉布拉多", "dog", 0}, {"边牧", "dog", 0},    {"萨摩耶", "dog", 0},
                {"比熊", "dog", 0},    {"博美", "dog", 0},    {"英短", "cat", 0},
-               {"美短", "cat", 0},    {"布偶", "cat", 0},    {"暹罗", "cat", 0}};
+               {"美短", "cat", 0},    {"布偶", "cat", 0},    {"暹罗", "cat", 0},
+               {"狸花", "cat", 0},    {"加菲", "cat", 0},    {"德牧", "dog", 0},
+               {"腊肠", "dog", 0},    {"法斗", "dog", 0},    {"阿拉斯加", "dog", 0},
+               {"八哥", "mynah", 1},  {"鸟", "bird", 1},     {"刺猬", "hedgehog", 1},
+               {"蜥蜴", "lizard", 1}, {"蛇", "snake", 1},    {"松鼠", "squirrel", 1},
+               {"貂", "ferret", 1},   {"山羊", "goat", 1},   {"蜘蛛", "spider", 1}};
 
 /* The key of the kin or animal word p[0, n) begins with, the longest (breeds too with
  * breeds: 柯基), its length into *len; NULL and 0 when none. */
@@ -491,6 +508,28 @@ static const char *animal_key(const char *w, size_t n)
         if (animals[i].ends ? n >= l && !memcmp(w + n - l, animals[i].word, l)
                             : n == l && !memcmp(w, animals[i].word, l))
             return animals[i].key;
+    }
+    return NULL;
+}
+
+/* 1 when the animal word w[0, n) says more than the animal: a breed (柯基, 英短) or a
+ * kind (狸花猫), not 猫, 刺猬 nor 八哥, each an animal itself. */
+static int is_breed(const char *w, size_t n)
+{
+    if (!animal_key(w, n) || n <= strlen("猫")) return 0;
+    for (size_t i = 0; i < sizeof animals / sizeof animals[0]; i++)
+        if (strlen(animals[i].word) == n && !memcmp(w, animals[i].word, n))
+            return !strcmp(animals[i].key, "dog") || !strcmp(animals[i].key, "cat");
+    return 1;
+}
+
+/* The key of the animal word that ends right before c + at (那只画眉鸟叫: bird), the
+ * longest of up to four characters, or NULL. */
+static const char *animal_before(const char *c, size_t at)
+{
+    for (size_t l = 12; l >= 3; l -= 3) {
+        const char *key = l <= at ? animal_key(c + at - l, l) : NULL;
+        if (key) return key;
     }
     return NULL;
 }
@@ -549,7 +588,7 @@ static int pet_told(const char *c, size_t cn, understood_t *out, int *k, int max
     out[n] = base;
     only_unit(&out[n], READER_FACT, READER_REL_NAME, reader_rel_name(READER_REL_NAME), y, yl);
     snprintf(out[n++].holder, sizeof out[0].holder, "%s", key);
-    if (xl > strlen("猫")) {  /* 英短, 金毛: more than the animal, its kind */
+    if (xl > strlen("猫")) {  /* 英短, 鹦鹉: more than 猫 or 狗, its kind (我家宠物是什么) */
         out[n] = base;
         only_unit(&out[n], READER_FACT, READER_REL_KIND, reader_rel_name(READER_REL_KIND), x, xl);
         snprintf(out[n++].holder, sizeof out[0].holder, "%s", key);
@@ -664,6 +703,37 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
             if (w > 0 && (size_t)w < sizeof out[i].value) memcpy(out[i].value, v, (size_t)w + 1);
         }
     }
+    /* 在南宁送快递, 在大连一家小学当老师: a place read on into what one does there ends
+     * where that starts (南宁), and what one does is the job when none was read (送快递) */
+    static const char *const doing[] = {"一家", "一所", "一个", "送", "做", "当", "开", "教",
+                                        "跑", "卖", "搞", "干", "打工", "上班", "工作", NULL};
+    static const char *const as_job[] = {"送", "跑", "卖", "教", NULL};   /* (the verb is the job) */
+    for (int i = 0, n0 = k; i < n0; i++) {
+        if ((out[i].rel != READER_REL_WORKPLACE && out[i].rel != READER_REL_HOME) ||
+            (unsigned char)out[i].value[0] < 0xE0 || asks)
+            continue;
+        size_t vl = strlen(out[i].value), cut = 0;
+        const char *verb = NULL;
+        for (int d = 0; doing[d]; d++) {
+            long at = understand_text_at(out[i].value + 6, vl > 6 ? vl - 6 : 0, doing[d]);
+            if (vl > 6 && at >= 0 && (!cut || (size_t)at + 6 < cut)) cut = (size_t)at + 6, verb = doing[d];
+        }
+        if (!cut) continue;
+        out[i].value[cut] = '\0';
+        int job = 0;
+        for (int j = 0; j < k && !job; j++) job = out[j].rel == READER_REL_JOB;
+        for (int a = 0; as_job[a] && !job && k < max; a++) {
+            long at = strcmp(verb, as_job[a]) ? -1 : understand_text_at(c, cn, out[i].value);
+            const char *x = at >= 0 ? c + at + cut : NULL;
+            size_t xl = x ? value_len(x, cn - (size_t)(x - c)) : 0;
+            if (xl < 6 || xl > 15) continue;    /* 送快递: two to five characters */
+            out[k] = out[i];
+            out[k].rel = out[k].clause_rel = READER_REL_JOB;
+            snprintf(out[k].relation, sizeof out[k].relation, "%s", reader_rel_name(READER_REL_JOB));
+            snprintf(out[k].value, sizeof out[k].value, "%.*s", (int)xl, x);
+            k++;
+        }
+    }
     /* one birthday and one age a person: a second in the clause is words after it (记住) */
     for (int i = 1; i < k; i++) {
         int again = 0;
@@ -707,14 +777,73 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
             snprintf(out[i].relation, sizeof out[i].relation, "%s",
                      reader_rel_name(READER_REL_HOME));
         }
-    /* 什么品种 asks the kind */
-    if (asks && understand_text_at(c, cn, "品种") >= 0) {
+    /* 我那只刺猬叫啥名: the name of the animal right before 叫 */
+    long jiao_at = understand_text_at(c, cn, "叫");
+    const char *named = asks && jiao_at > 0 ? animal_before(c, (size_t)jiao_at) : NULL;
+    if (named) {
+        only_unit(out, act, READER_REL_NAME, reader_rel_name(READER_REL_NAME), "", 0);
+        snprintf(out[0].holder, sizeof out[0].holder, "%s", named);
+        return 1;
+    }
+    /* 它是一只比熊, 是条德牧: the kind of the animal (or pet named) the clause is about */
+    static const char *const one_of[] = {"是一只", "是只", "是一条", "是条", NULL};
+    for (int o = 0; one_of[o] && act == READER_FACT; o++) {
+        long at = understand_text_at(c, cn, one_of[o]);
+        if (at < 0) continue;
+        const char *x = c + at + strlen(one_of[o]);
+        size_t xl = value_len(x, cn - (size_t)(x - c));
+        if (!is_breed(x, xl)) break;
+        const char *key = animal_key(x, xl);
+        char breed[UNDERSTAND_VALUE];
+        snprintf(breed, sizeof breed, "%.*s", (int)xl, x);
+        int kept = 0;       /* the reader's units that hold the breed go (name 一只比熊) */
+        for (int i = 0; i < k; i++)
+            if (!strstr(out[i].value, breed)) out[kept++] = out[i];
+        if (kept >= max) break;
+        out[kept] = out[0];
+        only_unit(&out[kept], READER_FACT, READER_REL_KIND, reader_rel_name(READER_REL_KIND), x, xl);
+        snprintf(out[kept].holder, sizeof out[0].holder, "%s",
+                 kept && (unsigned char)out[0].holder[0] < 0x80 && strcmp(out[0].holder, "self")
+                     ? out[0].holder : key);
+        return kept + 1;
+    }
+    /* 什么品种, 什么狗 asks the kind */
+    long what = understand_text_at(c, cn, "什么");
+    const char *after_what = what >= 0 ? c + what + strlen("什么") : NULL;
+    size_t awl = after_what ? value_len(after_what, cn - (size_t)(after_what - c)) : 0;
+    if (asks && (understand_text_at(c, cn, "品种") >= 0 ||
+                 (after_what && animal_key(after_what, awl)))) {
         char holder[UNDERSTAND_KEY];    /* the animal the reader read (狗: dog) stays */
         snprintf(holder, sizeof holder, "%s", out[0].holder);
         only_unit(out, act, READER_REL_KIND, reader_rel_name(READER_REL_KIND), "", 0);
         if (holder[0] && strcmp(holder, "self") && (unsigned char)holder[0] < 0x80)
             snprintf(out[0].holder, sizeof out[0].holder, "%s", holder);
         k = 1;
+    }
+    /* 我有哮喘, 得了关节炎, 我身上有啥病: a condition told after a word of having, by the
+     * characters illnesses end in, or asked by 什么病 (毛病) */
+    static const char *const having[] = {"患有", "得了", "查出", "有", NULL};
+    static const char *const ills[] = {"病", "症", "炎", "压", "癌", "喘", "眠", "风", "血",
+                                       "突出", "抑郁", "焦虑", NULL};
+    if (asks && (understand_text_at(c, cn, "什么病") >= 0 ||
+                 understand_text_at(c, cn, "什么毛病") >= 0 ||
+                 understand_text_at(c, cn, "啥病") >= 0)) {
+        only_unit(out, act, READER_REL_OPEN, UNDERSTAND_CONDITION, "", 0);
+        return 1;
+    }
+    for (int h = 0; having[h] && !asks; h++) {
+        long at = understand_text_at(c, cn, having[h]);
+        if (at < 0) continue;
+        const char *x = c + at + strlen(having[h]);
+        if (!strncmp(x, "点", 3)) x += 3;     /* 有点: "a bit" */
+        size_t xl = value_len(x, cn - (size_t)(x - c)), ill = 0;
+        for (int i = 0; ills[i]; i++) {
+            long e = understand_text_at(x, xl, ills[i]);
+            if (e >= 0 && (size_t)e + strlen(ills[i]) > ill) ill = (size_t)e + strlen(ills[i]);
+        }
+        if (ill < 6 || ill > 21) break;      /* two characters at least: 哮喘, 糖尿病 */
+        only_unit(out, act, READER_REL_OPEN, UNDERSTAND_CONDITION, x, ill);
+        return 1;
     }
     /* 我对花生过敏, 我芒果过敏, 我对什么过敏: an allergy is what comes between 我 (对) and 过敏 */
     long al = understand_text_at(c, cn, "过敏");
@@ -878,50 +1007,6 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
     return k;
 }
 
-/* 我有两个儿子，大的叫大山，小的叫小山: kin counted after 有 (个 and a kin word of the
- * table) and each one's name after 叫, as the English forms keep "two sons, X and Y":
- * the plural holder ("sons") with each name and the count (REALISE_COUNT); asked as
- * 我有几个儿子, the count. Returns the units, or -1 when the clause is none. */
-static int kin_listed(const char *c, size_t cn, int act, understood_t *out, int max)
-{
-    static const char *const numerals[] = {"两", "二", "三", "四", "五", "六", "七", "八",
-                                           "九", "几", NULL};
-    long ge = understand_text_at(c, cn, "个");
-    if (ge < 3 || understand_text_at(c, cn, "有") < 0) return -1;
-    int num = -1;
-    for (int i = 0; numerals[i] && num < 0; i++)
-        if (!strncmp(c + ge - 3, numerals[i], 3)) num = i;
-    size_t which;
-    const char *at = kin_at(c + ge, cn - (size_t)ge, &which);
-    if (num < 0 || at != c + ge + strlen("个")) return -1;
-    char plural[UNDERSTAND_KEY];
-    snprintf(plural, sizeof plural, "%ss", kin[which].key);
-    int asks = act != READER_FACT;
-    if (asks != !strcmp(numerals[num], "几")) return -1;
-    const understood_t first = out[0];
-    int n = 0;
-    if (asks) {
-        only_unit(out, act, READER_REL_OPEN, REALISE_COUNT, "", 0);
-        snprintf(out[0].holder, sizeof out[0].holder, "%s", plural);
-        return 1;
-    }
-    const char *x = at + strlen(kin[which].word);
-    for (long jiao; n < max - 1 && (jiao = understand_text_at(x, cn - (size_t)(x - c), "叫")) >= 0;) {
-        x += jiao + strlen("叫");
-        size_t xl = value_len(x, cn - (size_t)(x - c));
-        if (!xl) break;
-        out[n] = first;
-        only_unit(&out[n], READER_FACT, READER_REL_NAME, reader_rel_name(READER_REL_NAME), x, xl);
-        snprintf(out[n].holder, sizeof out[n].holder, "%s", plural);
-        n++;
-        x += xl;
-    }
-    out[n] = first;
-    only_unit(&out[n], READER_FACT, READER_REL_OPEN, REALISE_COUNT, numerals[num], 3);
-    snprintf(out[n].holder, sizeof out[n].holder, "%s", plural);
-    return n + 1;
-}
-
 /* The number said right before 岁 in c (8岁: "8", 三岁: "三", 十五岁: "十五") into num;
  * 1 when there is one. */
 static int age_before_sui(const char *c, size_t cn, char *num, size_t len)
@@ -946,8 +1031,228 @@ static int age_before_sui(const char *c, size_t cn, char *num, size_t len)
     return 1;
 }
 
+/* Numerals a count of kin or animals is told or asked with (一对 is 两). */
+static const char *const counts[] = {"两", "二", "三", "四", "五", "六", "七", "八", "九",
+                                     "几", NULL};
+
+/* Where c[0, cn) counts kin or animals (两个女儿, 四只兔子, 一对双胞胎儿子, 几个孙子): the
+ * index in counts into *num, the plural key into plural ("sons", "cats"); returns the
+ * end of the kin or animal word, NULL when it counts none. */
+static const char *counted(const char *c, size_t cn, int *num, char *plural, size_t len)
+{
+    static const char *const measures[] = {"个", "只", "条", "位", "对", NULL};
+    for (size_t at = 3; at + 3 <= cn; at++) {
+        const char *w = NULL;
+        for (int m = 0; measures[m] && !w; m++) {
+            if (strncmp(c + at, measures[m], 3) != 0) continue;
+            int pair = !strcmp(measures[m], "对");      /* 一对: a pair */
+            for (int i = 0; counts[i] && !w && !pair; i++)
+                if (!strncmp(c + at - 3, counts[i], 3)) *num = i, w = c + at + 3;
+            if (pair && !strncmp(c + at - 3, "一", 3)) *num = 0, w = c + at + 3;
+        }
+        if (!w) continue;
+        if ((size_t)(w - c) + strlen("双胞胎") <= cn && !strncmp(w, "双胞胎", strlen("双胞胎")))
+            w += strlen("双胞胎");
+        size_t wl;
+        const char *key = who_at(w, cn - (size_t)(w - c), 1, &wl);
+        if (!key) continue;
+        snprintf(plural, len, "%ss", key);
+        return w + wl;
+    }
+    return NULL;
+}
+
+/* How long the name that starts at x is: value_len's end, or where the next one of a
+ * list begins (一只叫芝士一只叫奶盖, 一个叫阿福一个叫阿贵). */
+static size_t name_len(const char *x, size_t n)
+{
+    static const char *const next[] = {"一只", "一个", "一条", "一位", "另一", "叫", NULL};
+    size_t l = value_len(x, n);
+    for (int i = 0; next[i]; i++) {
+        long at = understand_text_at(x, l, next[i]);
+        if (at > 0 && (size_t)at < l) l = (size_t)at;
+    }
+    return l;
+}
+
+/* 我有两个女儿，大的叫春花，小的叫秋月, 家里养了两只兔子，一只叫芝士一只叫奶盖, 我有一对双胞胎
+ * 儿子，一个叫阿福一个叫阿贵，今年九岁: kin or animals counted (counted) after 有 or 养
+ * and each one's name after 叫, as the English forms keep "two sons, X and Y": the
+ * plural holder ("sons", "dogs") with each name, an age told of them all (今年九岁), and
+ * the count (REALISE_COUNT); asked as 我有几个儿子, the count. Returns the units, or -1
+ * when the clause is none (a count told with no names is count_told's). */
+static int kin_listed(const char *c, size_t cn, int act, understood_t *out, int max)
+{
+    if (understand_text_at(c, cn, "有") < 0 && understand_text_at(c, cn, "养") < 0) return -1;
+    int num;
+    char plural[UNDERSTAND_KEY];
+    const char *x = counted(c, cn, &num, plural, sizeof plural);
+    if (!x) return -1;
+    int asks = act != READER_FACT;
+    if (asks != !strcmp(counts[num], "几")) return -1;
+    const understood_t first = out[0];
+    int n = 0;
+    if (asks) {
+        only_unit(out, act, READER_REL_OPEN, REALISE_COUNT, "", 0);
+        snprintf(out[0].holder, sizeof out[0].holder, "%s", plural);
+        return 1;
+    }
+    for (long jiao; n < max - 2 && (jiao = understand_text_at(x, cn - (size_t)(x - c), "叫")) >= 0;) {
+        x += jiao + strlen("叫");
+        size_t xl = name_len(x, cn - (size_t)(x - c));
+        if (!xl) break;
+        out[n] = first;
+        only_unit(&out[n], READER_FACT, READER_REL_NAME, reader_rel_name(READER_REL_NAME), x, xl);
+        snprintf(out[n].holder, sizeof out[n].holder, "%s", plural);
+        n++;
+        x += xl;
+    }
+    if (n == 0) return -1;
+    char age[16];
+    if (age_before_sui(c, cn, age, sizeof age)) {
+        out[n] = first;
+        only_unit(&out[n], READER_FACT, READER_REL_AGE, reader_rel_name(READER_REL_AGE), age,
+                  strlen(age));
+        snprintf(out[n++].holder, sizeof out[0].holder, "%s", plural);
+    }
+    out[n] = first;
+    only_unit(&out[n], READER_FACT, READER_REL_OPEN, REALISE_COUNT, counts[num], 3);
+    snprintf(out[n].holder, sizeof out[n].holder, "%s", plural);
+    return n + 1;
+}
+
+/* 这下有四只兔子了, 我有两只狗: a count told with no names, added to the clause's k units
+ * when none of them is a count. Returns the units. */
+static int count_told(const char *c, size_t cn, understood_t *out, int k, int max)
+{
+    int num;
+    char plural[UNDERSTAND_KEY];
+    if (k < 1 || k >= max || !counted(c, cn, &num, plural, sizeof plural) ||
+        !strcmp(counts[num], "几"))
+        return k;
+    for (int i = 0; i < k; i++)
+        if (!strcmp(out[i].relation, REALISE_COUNT)) return k;
+    out[k] = out[0];
+    only_unit(&out[k], READER_FACT, READER_REL_OPEN, REALISE_COUNT, counts[num], 3);
+    snprintf(out[k].holder, sizeof out[k].holder, "%s", plural);
+    return k + 1;
+}
+
+/* 1 when the clause only says that something said was wrong (呃不对, 我搞错了, 纠正一下):
+ * a word of correcting, with nothing but sounds, 我 and particles around it. */
+static int only_righting(const char *c, size_t cn)
+{
+    static const char *const around[] = {"哎", "哦", "啊", "呃", "嗯", "唉", "诶", "欸", "哈",
+                                         "我", "了", "啦", "呀", "吧", "，", "。", "！", "…",
+                                         " ", ",", ".", "!", NULL};
+    static const char *const righting[] = {"不对", "说错", "记错", "搞错", "打错", "写错",
+                                           "弄错", "更正一下", "更正", "纠正一下", "纠正",
+                                           "不是不是", NULL};
+    size_t s = 0, e = cn;
+    for (int again = 1; again;) {
+        again = 0;
+        for (int i = 0; around[i]; i++) {
+            size_t l = strlen(around[i]);
+            if (s + l <= e && !memcmp(c + s, around[i], l)) s += l, again = 1;
+            else if (e >= s + l && !memcmp(c + e - l, around[i], l)) e -= l, again = 1;
+        }
+    }
+    for (int i = 0; righting[i]; i++)
+        if (e - s == strlen(righting[i]) && !memcmp(c + s, righting[i], e - s)) return 1;
+    return 0;
+}
+
+int forms_zh_forgets(const char *c, size_t cn)
+{
+    static const char *const asks[] = {"忘掉", "忘了吧", "忘记", "删掉", "删了", "删除",
+                                       "别记", "不要记", NULL};
+    static const char *const not_asked[] = {"别忘", "不要忘", "忘不了", "忘了带", NULL};
+    for (int i = 0; not_asked[i]; i++)
+        if (understand_text_at(c, cn, not_asked[i]) >= 0) return 0;
+    for (int i = 0; asks[i]; i++)
+        if (understand_text_at(c, cn, asks[i]) >= 0) return 1;
+    return 0;
+}
+
+int forms_zh_topic_held(const char *text, const char *topic)
+{
+    static const char *const ands[] = {"和", "跟", "、", "还有", "以及", NULL};
+    size_t tl = strlen(topic), tn = strlen(text);
+    for (size_t s = 0; s < tl;) {
+        size_t e = tl;          /* one part of the topic: up to the next word of and */
+        for (int i = 0; ands[i]; i++) {
+            long x = understand_text_at(topic + s, tl - s, ands[i]);
+            if (x >= 0 && s + (size_t)x < e) e = s + (size_t)x;
+        }
+        size_t pl = e - s, windows = 0, held = 0;
+        if (pl == 3 && forms_zh_who_len(topic + s, 3) == 3)   /* 猫 alone: an animal */
+            windows = 1, held = understand_text_at(text, tn, (char[4]){topic[s], topic[s + 1],
+                                                                       topic[s + 2], 0}) >= 0;
+        for (size_t w = s; w + 6 <= e; w += 3) {    /* two characters at a time */
+            char two[7];
+            memcpy(two, topic + w, 6);
+            two[6] = '\0';
+            windows++;
+            held += understand_text_at(text, tn, two) >= 0;
+        }
+        if (windows && 2 * held > windows) return 1;
+        s = e;
+        for (int i = 0; ands[i]; i++)
+            if (!strncmp(topic + s, ands[i], strlen(ands[i]))) {
+                s += strlen(ands[i]);
+                break;
+            }
+        if (s == e && s < tl) s++;          /* (not at a word of and: a byte on) */
+    }
+    return 0;
+}
+
+/* What a Chinese request to forget names (你把我龙猫的事删了吧: 龙猫, 关于我前妻的事你都
+ * 忘了吧: 前妻, 做手术那个事你不要记了: 做手术): the characters before the first word that
+ * points back at it (的事, 那个事, 那个 ...) or of forgetting, after 把, 关于 or 说的 and
+ * without 我 or a time (上次, 刚才) in front; its length, 0 when nothing is left. */
+static size_t forgotten(const char *c, size_t cn, const char **at)
+{
+    static const char *const ends[] = {"的事", "那个事", "那事", "这事", "这个事", "的那个",
+                                       "那个", "你", "忘", "删", "别记", "不要记", NULL};
+    static const char *const starts[] = {"把", "关于", "说的", "说过的", "，", NULL};
+    static const char *const fronts[] = {"我的", "我", "上次", "上回", "刚才", "之前", "算了",
+                                         "那个啥", "哎呀", "，", NULL};
+    size_t e = cn;
+    for (int i = 0; ends[i]; i++) {
+        long x = understand_text_at(c, e, ends[i]);
+        if (x > 0 && (size_t)x < e) e = (size_t)x;
+    }
+    size_t s = 0;
+    for (int i = 0; starts[i]; i++) {
+        long x = understand_text_at(c, e, starts[i]);
+        if (x >= 0 && (size_t)x + strlen(starts[i]) > s) s = (size_t)x + strlen(starts[i]);
+    }
+    for (int again = 1; again;) {
+        again = 0;
+        for (int i = 0; fronts[i]; i++)
+            if (s + strlen(fronts[i]) <= e && !strncmp(c + s, fronts[i], strlen(fronts[i])))
+                s += strlen(fronts[i]), again = 1;
+    }
+    *at = c + s;
+    return e - s;
+}
+
 int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int max)
 {
+    /* 你把我龙猫的事删了吧: a request to forget, whatever the reader took it for, of what it
+     * names */
+    if (k >= 1 && act != READER_FORGET && !forms_zh_asks(c, cn) && forms_zh_forgets(c, cn)) {
+        const char *what;
+        size_t wl = forgotten(c, cn, &what);
+        only_unit(out, READER_FORGET, READER_REL_OPEN, "", what, wl);
+        return 1;
+    }
+    /* 呃不对, 我搞错了: a mark of what follows, no value of its own */
+    if (k >= 1 && only_righting(c, cn)) {
+        only_unit(out, READER_SMALLTALK, READER_REL_OPEN, "", "", 0);
+        return 1;
+    }
     /* a correction the reader is unsure of, in words that change nothing (最爱吃火锅), is
      * told as a fact */
     static const char *const changes[] = {"不", "没", "改", "换", "搬", "其实", "现在",
@@ -968,11 +1273,19 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
                !forms_zh_asks(c, cn) && understand_text_at(c, cn, "你") < 0;
     int said = 0;
     for (int i = 0; own[i] && told && !said; i++) said = understand_text_at(c, cn, own[i]) >= 0;
+    /* 老家湖北宜昌的: one's home town, said with no 我 */
+    said |= (act == READER_SMALLTALK || act == READER_CORRECTION) &&
+            !strncmp(c, "老家", strlen("老家")) && !forms_zh_asks(c, cn);
     if (said) {
         act = READER_FACT;
         for (int i = 0; i < k; i++) out[i].act = READER_FACT, out[i].fact_min_p = 0;
     }
     if (act == READER_FACT && forms_zh_asks(c, cn)) act = READER_QUESTION;  /* it asks */
+    /* 那个啥 ("um") read as a question: no word of asking, about no one */
+    if ((act == READER_QUESTION || act == READER_YESNO) && !forms_zh_asks(c, cn) &&
+        understand_text_at(c, cn, "我") < 0 &&
+        understand_text_at(c, cn, "你") < 0)
+        act = READER_SMALLTALK;
     /* 我多大年纪, 几岁, 岁数: an age asked, of the kin it names or of the user */
     static const char *const age[] = {"多大", "几岁", "年纪", "岁数", "多少岁", NULL};
     int asks_age = 0;
@@ -991,6 +1304,7 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     else if (act != READER_FORGET)
         return k;
     k = kin_units(c, cn, act, out, k, max);
+    if (act == READER_FACT) k = count_told(c, cn, out, k, max);
     /* an age told as 8岁 or 三岁 the reader cut with words around it (朵朵三, 上二年级) */
     char num[16], only[UNDERSTAND_VALUE];
     for (int i = 0; act == READER_FACT && i < k; i++) {

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "agent/forms.h"
 #include "agent/kinds.h"
 #include "agent/quote_span.h"
 #include "agent/quote_trim.h"
@@ -612,7 +613,7 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
         while (quote_next_sentence(t[i].text, &at, &from, &len, &asks)) {
             const char *sent = t[i].text + from;
             if (a->zh) {        /* a Chinese question: by its characters */
-                if (quote_zh_forgets(sent, len)) {
+                if (forms_zh_forgets(sent, len)) {
                     if (hid->nzh < 8) hid->zh[hid->nzh] = sent, hid->zhlen[hid->nzh++] = len;
                     stop = quote_zh_held(&a->z, sent, len) > 0;   /* it names one */
                     continue;

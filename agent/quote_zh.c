@@ -9,11 +9,11 @@
 /* Characters of asking, pointing, particles and pronouns: what no question is about. */
 static const char function_chars[] =
     "我你他她它俺咱们的了是吗呢啊呀吧么嘛呗哦嗯哈什哪谁几啥多少久来着还都也就那这个些"
-    "在现有没不要想会能和跟给对把被让过很太又再说记得知道告诉一下请问今最儿家";
+    "在现有没不要想会能和跟给对把被让过很太又再说记得知道告诉一下请问今最儿家只条";
 
 /* Characters that say what kind of value a question asks for (名字, 工作, 住, 多大 ...),
  * which an answer holds without saying them. */
-static const char kind_chars[] = "叫名字姓岁龄大工作做干职业上班学读校住城市生日号月年";
+static const char kind_chars[] = "叫名字姓岁龄大工作做干职业上班学读研校住城市生日号月年";
 
 /* Characters that only say a request to forget is one. */
 static const char forget_chars[] = "忘掉记删除别请帮吧了";
@@ -65,7 +65,9 @@ void quote_zh_asked(quote_zh_t *q, const char *text, size_t len, const char *con
             i++;
             continue;
         }
-        int dup = among(function_chars, text + i);
+        /* 里 of 哪里, 这里, 那里 asks where, as 哪 does */
+        int where = i >= 3 && !memcmp(text + i, "里", 3) && among("哪这那", text + i - 3);
+        int dup = where || among(function_chars, text + i);
         for (int c = 0; c < q->nch && !dup; c++) dup = !memcmp(q->ch[c], text + i, 3);
         if (!dup && q->nch < QUOTE_ZH_CHARS) {
             memcpy(q->ch[q->nch], text + i, 3);
@@ -128,18 +130,6 @@ int quote_zh_denies(const quote_zh_t *q, const char *text, size_t len)
             if (!memcmp(text + i, q->ch[c], 3)) first = i;
     for (size_t i = first >= 6 ? first - 6 : 0; i + 3 <= first; i++)
         if (ideograph((const unsigned char *)text + i, len - i) && among(no, text + i)) return 1;
-    return 0;
-}
-
-int quote_zh_forgets(const char *text, size_t len)
-{
-    static const char *const asks[] = {"忘掉", "忘了吧", "忘记", "删掉", "删了", "删除",
-                                       "别记", "不要记", NULL};
-    static const char *const not_asked[] = {"别忘", "不要忘", "忘不了", "忘了带", NULL};
-    for (int i = 0; not_asked[i]; i++)
-        if (holds(text, len, not_asked[i], strlen(not_asked[i]))) return 0;
-    for (int i = 0; asks[i]; i++)
-        if (holds(text, len, asks[i], strlen(asks[i]))) return 1;
     return 0;
 }
 

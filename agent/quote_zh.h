@@ -41,10 +41,6 @@ int quote_zh_open(quote_zh_t *q, const char *const *values, int nv);
  * 得了偏头痛). */
 int quote_zh_denies(const quote_zh_t *q, const char *text, size_t len);
 
-/* 1 when the Chinese sentence text[0, len) asks mnemo to forget (忘掉, 忘了吧, 删了, 别记).
- */
-int quote_zh_forgets(const char *text, size_t len);
-
 /* 1 when the request to forget req[0, rlen) hides the sentence text[0, len): it holds
  * the request's content characters (two, or its one). */
 int quote_zh_hides(const char *req, size_t rlen, const char *text, size_t len);

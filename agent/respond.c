@@ -1406,7 +1406,9 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
                       facts_same_relation(m->relation, reader_rel_name(other));
             else if (ways[w] == BY_VALUE)   /* the value, or everything of whom it names */
                 hit = facts_same_value(m->value, u->value) ||
-                      facts_has_words(m->text, u->value) || names_holder(f, u->value, m);
+                      facts_has_words(m->text, u->value) || names_holder(f, u->value, m) ||
+                      (m->text && understand_chinese(u->value, strlen(u->value)) &&
+                       forms_zh_topic_held(m->text, u->value));
             else if (u->relation[0])    /* an open relation in more or fewer words: "my
                                          * phone number" forgets "phone" */
                 hit = facts_same_holder(m->holder, u->holder) &&
