@@ -62,6 +62,38 @@ static int opens_question(const char *text)
     return understand_question_word(w);
 }
 
+/* 1 when text asks mnemo to tell ("do you remember my name?", "can you recall ..."): a
+ * verb and "you" open it; it asks what, not yes or no. */
+static int asks_you(const char *text)
+{
+    char buf[256];
+    const char *w[8];
+    int n = understand_split_words(text, " ,.;:!?()\"", buf, sizeof buf, w, 8);
+    return n >= 2 && (!strcasecmp(w[1], "you") || !strcasecmp(w[1], "u"));
+}
+
+/* Words for one's work, asked as a relation or a holder ("my occupation?", "what is my
+ * craft?"): the user's job. */
+static const char *const posts[] = {"job", "role", "position", "occupation", "profession",
+                                    "career", "post", "business", "craft", "trade", "work",
+                                    NULL};
+
+/* 1 when any word of text is a question word ("what", "where's", "how"). */
+static int asks_which(const char *text)
+{
+    char buf[512];
+    const char *w[96];
+    int n = understand_split_words(text, " ,.;:!?()\"", buf, sizeof buf, w, 96);
+    for (int i = 0; i < n; i++) {
+        char low[16];
+        size_t k = 0;
+        for (; w[i][k] && k + 1 < sizeof low; k++) low[k] = (char)tolower((unsigned char)w[i][k]);
+        low[k] = '\0';
+        if (understand_question_word(low) == 2) return 1;
+    }
+    return 0;
+}
+
 /* 1 when w is one of list, without case. */
 static int in_words(const char *const *list, const char *w)
 {
@@ -704,6 +736,15 @@ static int cued_zh(int rel, const char *value, const char *text)
                 return 0;
             p += 3;
         }
+        /* nor a piece of a bigger number or a sum (两万五, 五千块, 三百斤) */
+        const char *at = strstr(text, value);
+        static const char bigger[] = "零一二两三四五六七八九十百千万亿块元斤";
+        size_t vl = strlen(value);
+        if (at && at - text >= 3 && strstr(bigger, (char[4]){at[-3], at[-2], at[-1], 0}))
+            return 0;
+        if (at && strlen(at + vl) >= 3 && strstr(bigger, (char[4]){at[vl], at[vl + 1], at[vl + 2], 0}) &&
+            strncmp(at + vl, "岁", 3) != 0)
+            return 0;
         return 1;
     }
     if (rel == READER_REL_LANGUAGE) {
@@ -1759,6 +1800,20 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     facts_resolve_told(told, i, text, u);
     if (understand_pronoun(u->holder)) facts_resolve_holder(f, msg, u);
     facts_resolve_pronoun(f, u);
+    /* "About Ines. Forget her.": a request to forget someone by a pronoun is of the
+     * person of the user's the message names first */
+    static const char *const them[] = {"her", "him", "them", NULL};
+    if (u->act == READER_FORGET && holds_any(text, them)) {
+        const char *whose = NULL, *first = NULL;
+        for (size_t m = 0; m < f->n; m++) {
+            const char *at = facts_rel_of(f->v[m].relation) == READER_REL_NAME &&
+                                     strcmp(f->v[m].holder, "self") != 0 &&
+                                     strcmp(f->v[m].value, FACTS_ENDED) != 0
+                                 ? word_at(msg, f->v[m].value) : NULL;
+            if (at && (!first || at < first)) first = at, whose = f->v[m].holder;
+        }
+        if (whose) snprintf(u->holder, sizeof u->holder, "%s", whose);
+    }
     if (understand_pronoun(u->holder) && u->act == READER_FACT && u->rel == READER_REL_NAME)
         named_before(msg, u);
     thing_named(text, told, i, u);
@@ -1790,16 +1845,30 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->act = q == 2 ? READER_QUESTION : READER_YESNO;
     if (u->act == READER_YESNO && !chinese(text) && opens_question(text) == 2)
         u->act = READER_QUESTION;       /* "which evening do I row" asks which */
-    /* "my cat is a siamese, no?", "she lives in Oslo, right?": a statement with a tag
-     * asks yes or no of its value */
+    /* "my cat is a siamese, no?", "she lives in Oslo, right?", "three kids, yeah?": a
+     * statement with a tag asks yes or no of its value, whatever the reader took it for;
+     * "I live in Tartu?", "have I got gout?": a statement or a verb first, with a
+     * question mark and no question word, asks yes or no too */
     static const char *const tags[] = {", no?", " right?", ", yeah?", ", yes?", " correct?",
-                                       " innit?", " eh?", " isn't it?", " yea?", NULL};
+                                       " innit?", " eh?", " isn't it?", " yea?", " na?",
+                                       " abi?", " ne?", " lah?", " ya?", " ah?", " hor?",
+                                       " ja?", " nah?", " is it?", " yes?", NULL};
     size_t tl = strlen(text);
-    for (int k = 0; tags[k] && u->act == READER_QUESTION && u->value[0] &&
-                    opens_question(text) == 0; k++) {
+    int tagged = 0;
+    for (int k = 0; tags[k] && !tagged && !chinese(text) && opens_question(text) == 0 &&
+                    !asks_which(text); k++) {
         size_t l = strlen(tags[k]);
-        if (tl > l && !strcasecmp(text + tl - l, tags[k])) u->act = READER_YESNO;
+        tagged = tl > l && !strcasecmp(text + tl - l, tags[k]);
     }
+    if (tagged && (u->act == READER_QUESTION || u->act == READER_SMALLTALK ||
+                   u->act == READER_FACT || u->act == READER_CORRECTION) &&
+        (u->value[0] || u->act == READER_QUESTION)) {
+        u->act = READER_YESNO;
+        u->personal = 1;
+    }
+    if (u->act == READER_QUESTION && !chinese(text) && tl && text[tl - 1] == '?' &&
+        !asks_which(text) && !asks_you(text) && (u->value[0] || opens_question(text) == 1))
+        u->act = READER_YESNO;
     /* "which van am I using nowadays", "what bike do I ride?" read as chat: a question word
      * and a verb that asks of the user, read as chat, with or without "?" */
     static const char *const of_me[] = {"am i", "do i", "did i", "have i", "was i", "will i",
@@ -1864,11 +1933,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         if (u->act == READER_QUESTION) u->value[0] = '\0';
         u->personal = 1;
     }
-    /* "and my occupation?": a word for one's work asked as a relation of one's own */
-    static const char *const jobs[] = {"job", "role", "position", "occupation", "profession",
-                                       "career", NULL};
+    /* "and my occupation?", "what's my business?": a word for one's work asked as a
+     * relation of one's own */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel == READER_REL_OPEN &&
-        !strcmp(u->holder, "self") && understand_in_list(jobs, u->relation) &&
+        !strcmp(u->holder, "self") && understand_in_list(posts, u->relation) &&
+        !facts_has_words(text, "where") &&
         !facts_has_words(text, "play") && !facts_has_words(text, "in")) {  /* ("my role in
                                                 * the choir", "which position do I field in?") */
         u->rel = READER_REL_JOB;
@@ -2044,9 +2113,10 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     /* "can you remember things for me?" asks whether mnemo can, not what it knows, and
      * "what car have I got?" asks for one thing: a summary names what it wants, or asks
      * with a question word what mnemo knows */
-    static const char *const summary_words[] = {"tell", "list", "show", "give", "about",
-                                                "everything", "all", "told", "summary",
-                                                "summarise", "summarize", NULL};
+    static const char *const summary_words[] = {"tell", "list", "show", "give", "about me",
+                                                "about myself", "about us", "everything",
+                                                "all", "told", "summary", "summarise",
+                                                "summarize", NULL};
     static const char *const knowing[] = {"know", "knows", "remember", "recall", "stored",
                                           "saved", "kept", "learned", "learnt", NULL};
     int names_it = (unsigned char)text[0] >= 0x80 || facts_has_words(text, "who am i");
@@ -2097,9 +2167,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->value[0] = '\0';
         u->personal = 1;
     }
-    /* "my role", "my position" asked: the user's job */
-    static const char *const posts[] = {"role", "position", "occupation", "profession",
-                                        "career", "post", NULL};
+    /* "my role", "my craft" asked: the user's job */
     for (int i = 0; posts[i]; i++)
         if ((u->act == READER_QUESTION || u->act == READER_YESNO) &&
             !strcmp(u->holder, posts[i])) {

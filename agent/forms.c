@@ -273,6 +273,62 @@ void forms_told_unit(const understood_t *clause, int rel, const char *holder,
     u->name[0] = u->old[0] = '\0';
 }
 
+int forms_bought(const char *c, size_t cn, const char *const *words, const unsigned char *caps,
+                 int n, const understood_t *clause, understood_t *out, int k, int max)
+{
+    static const char *const getting[] = {"bought", "buying", "got", "getting", NULL};
+    static const char *const fillers[] = {"me", "myself", "us", "ourselves", "just", "finally",
+                                          NULL};
+    static const char *const plain[] = {"used", "new", "old", "second-hand", "secondhand",
+                                        "brand", "little", "tiny", "big", "shiny", "cheap",
+                                        "another", "nice", NULL};
+    static const char *const ends[] = {"from", "for", "off", "with", "and", "but", "so",
+                                       "because", "last", "yesterday", "today", "this",
+                                       "which", "that", "in", "at", "on", "near", "called",
+                                       "named", "a", "an", "the", NULL};
+    static const char *const someone[] = {"my", "his", "her", "their", "he", "she", "they",
+                                          "someone", "somebody", NULL};
+    for (int v = 0; v + 2 < n; v++) {
+        if (!understand_in_list(getting, words[v])) continue;
+        int other = 0;          /* ("my sister bought a Mini") */
+        for (int w = 0; w < v && !other; w++)
+            other = understand_in_list(someone, words[w]) || understand_kin(words[w]);
+        int s = v + 1;
+        while (s < n && understand_in_list(fillers, words[s])) s++;
+        if (s >= n || (strcmp(words[s], "a") != 0 && strcmp(words[s], "an") != 0)) continue;
+        s++;
+        while (s < n && (understand_in_list(plain, words[s]) || understand_colour(words[s])))
+            s++;
+        int e = s, thing = 0, animal = 0;
+        while (e < n && e - s < 4 && isalnum((unsigned char)words[e][0]) &&
+               !understand_in_list(ends, words[e])) {
+            /* a make, a model's number or a vehicle word tells a thing one keeps */
+            thing |= caps[e] || isdigit((unsigned char)words[e][0]) ||
+                     understand_in_list(understand_vehicle_words, words[e]);
+            animal |= kinds_animal(words[e]) != NULL || dialogue_pet_word(words[e]);
+            e++;
+        }
+        /* (an animal is named by the pet forms; "a new car, a Skoda" by the reader) */
+        int vehicle_only = e == s + 1 && understand_in_list(understand_vehicle_words, words[s]);
+        if (other || !thing || animal || vehicle_only || e == s ||
+            (e < n && isalnum((unsigned char)words[e][0]) && !understand_in_list(ends, words[e])))
+            continue;
+        char value[UNDERSTAND_VALUE];
+        understand_as_written(c, cn, words, s, e, value, sizeof value);
+        int kept = 0;           /* the reader's units of the thing's words, or a colour, go */
+        for (int i = 0; i < k; i++)
+            if (!(out[i].value[0] && (understand_text_at(value, strlen(value), out[i].value) >= 0 ||
+                                      understand_colour(out[i].value) ||
+                                      out[i].rel == READER_REL_OWNS)))
+                out[kept++] = out[i];
+        if (kept >= max) return k;
+        forms_told_unit(clause, READER_REL_OWNS, "self", reader_rel_name(READER_REL_OWNS), value,
+                        &out[kept]);
+        return kept + 1;
+    }
+    return k;
+}
+
 int forms_moved_to(const char *c, size_t cn, const char *const *words,
                    const unsigned char *caps, int n, const understood_t *clause,
                    understood_t *out, int k, int max)
@@ -1857,7 +1913,7 @@ int forms_condition(const char *c, size_t cn, const char *const *words, int n, i
             if (act != READER_YESNO || s < 0) out[i].value[0] = '\0';
             else understand_as_written(c, cn, words, s, w + 1, out[i].value, sizeof out[i].value);
         }
-        return k;
+        return k > 0 ? 1 : k;       /* (one question, however many units the reader read) */
     }
     if (s < 0) return k;
     int had = 0;

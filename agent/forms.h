@@ -45,6 +45,14 @@ int forms_married_to(const char *c, size_t cn, const char *const *words,
 int forms_lives_with(const char *c, size_t cn, const char *const *words, int n,
                      understood_t *out, int k, int max);
 
+/* "got me a used silver Chevy Silverado", "bought a yamaha factor 150, blue": a thing
+ * the user got, after "a" and words of age, size or colour, of up to four words with a
+ * capital, a number or a vehicle word, and ending the clause or before "from", "for" ...
+ * (not someone else's: "my son bought a Golf"). Replaces the reader's units of those words,
+ * of a colour and of owning with one OWNS unit of the user's. Returns the units. */
+int forms_bought(const char *c, size_t cn, const char *const *words, const unsigned char *caps,
+                 int n, const understood_t *clause, understood_t *out, int k, int max);
+
 /* "I moved to hull last month, the commute is killing me", "moved from Leeds to Hull",
  * "moved up north to Athlone": the place after "moved ... to" (a name of up to three
  * capitalised words, or one word typed small) is the value of the reader's unit of where

@@ -2,12 +2,14 @@
  * type "u", "r", "w/", "n" for "and", "4yo", "bc", "dont" and 啥; the reader
  * (model/reader.h) and the forms learnt English written out, so the agent reads the
  * words those stand for; a space between Chinese characters, or a comma of ASCII after
- * one, is the comma it stands for; and a question asked as A-not-A (是不是, 有没有) is the
- * one with 吗 it stands for. Only whole words, those spaces and commas and those
+ * one, is the comma it stands for; "drivin'" is "driving" and "working like a" is
+ * "working as a"; and a question asked as A-not-A (是不是, 有没有) is the one with 吗 it
+ * stands for. Only whole words, those spaces and commas and those
  * questions change; everything else is copied byte for byte. */
 #include "agent/plain.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -191,6 +193,22 @@ long plain_text(const char *msg, char *out, size_t cap)
             while (b + n < len && isalpha((unsigned char)msg[b + n])) n++;
             for (int o = 0; of[o] && !with; o++)
                 if (strlen(of[o]) == n && !strncasecmp(msg + b, of[o], n)) with = "about";
+        }
+        /* "workin'", "drivin'": the -ing the apostrophe stands for */
+        char ing[32];
+        if (!with && wl >= 5 && wl + 1 < sizeof ing && !strncasecmp(msg + e - 3, "in'", 3)) {
+            snprintf(ing, sizeof ing, "%.*sg", (int)(wl - 1), msg + i);
+            with = ing;
+        }
+        /* "I am working like a sommelier": "like" after a word of working is "as" */
+        if (!with && wl == 4 && !strncasecmp(msg + i, "like", 4)) {
+            static const char *const work[] = {"work", "works", "working", "worked", NULL};
+            size_t b = i;
+            while (b > 0 && msg[b - 1] == ' ') b--;
+            size_t a = b;
+            while (a > 0 && isalpha((unsigned char)msg[a - 1])) a--;
+            for (int w = 0; work[w] && !with && b > a; w++)
+                if (strlen(work[w]) == b - a && !strncasecmp(msg + a, work[w], b - a)) with = "as";
         }
         /* an age written short: "4yo", "4y/o", "4yrs" */
         size_t d = i;

@@ -166,14 +166,18 @@ int quote_work_said(const said_t *said, const hidden_t *hid, word_t *s, size_t *
         "translate", "interpret", "sew", "breed", "farm", "manage", "shoe", "deliver",
         "install", "inspect", "coach", "nurse", "restore", "mend", "carve", "brew", "shear",
         "weld", "plumb", "program", "edit", "host", "present", "produce", "research",
-        "raise", "lecture", "tutor", "fish", NULL};
+        "raise", "lecture", "tutor", "fish", "weave", "roast", "distil", "distill", "knit",
+        "upholster", "embroider", "tattoo", "groom", "sculpt", "forge", "tailor", NULL};
     /* verbs of everyday life too: a trade only with a word of work in the sentence, or,
      * for driving, vehicles in the plural ("I drive a Ford" tells no job; "I drive ice
      * buses" does) */
     static const char *const also[] = {"drive", "run", "own", "make", "grow", "cook", "clean",
                                        "sell", "train", "paint", "bake", "code", "care", NULL};
     static const char *const working[] = {"living", "work", "job", "shifts", "clients",
-                                          "customers", NULL};
+                                          "customers", "lab", "shop", "workshop", "studio",
+                                          "salon", "business", "kiosk", "stall", "factory",
+                                          "bakery", "garage", "company", "firm", "boss",
+                                          "trade", "market", "restaurant", "cafe", NULL};
     static const char *const me[] = {"i", "we", NULL};
     static const char *const leisure[] = {"hobby", "hobbies", "fun", "spare", "free",
                                           "weekend", "weekends", "pastime", "sideline", NULL};

@@ -1087,6 +1087,31 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
                     strcmp(f->v[i].value, FACTS_ENDED) != 0)
                     m = &f->v[i];
     }
+    if (!m && u->rel == READER_REL_JOB && u->act == READER_QUESTION) {
+        /* "what's my business?" of "I run a tiny florist's shop": a business one has,
+         * the newest */
+        static const char *const businesses[] = {"salon", "shop", "store", "cafe", "café",
+                                                 "bakery", "restaurant", "bar", "pub", "stall",
+                                                 "kiosk", "studio", "garage", "workshop",
+                                                 "business", "company", "firm", "agency",
+                                                 "clinic", "boutique", "deli", "diner",
+                                                 "guesthouse", "hostel", "hotel", "farm", NULL};
+        for (size_t i = f->n; !m && i-- > 0;) {
+            const char *v = f->v[i].value, *last = strrchr(v, ' ') ? strrchr(v, ' ') + 1 : v;
+            if (facts_same_holder(f->v[i].holder, u->holder) &&
+                facts_rel_of(f->v[i].relation) == READER_REL_OWNS &&
+                understand_in_list(businesses, last))
+                m = &f->v[i];
+        }
+    }
+    if (!m && u->rel == READER_REL_OWNS && facts_vehicle_word(text))
+        /* "which bike do I ride?" of "my moto is a Honda": a vehicle told by its kind,
+         * the newest */
+        for (size_t i = f->n; !m && i-- > 0;)
+            if (understand_in_list(understand_vehicle_words, f->v[i].holder) &&
+                facts_rel_of(f->v[i].relation) == READER_REL_KIND &&
+                strcmp(f->v[i].value, FACTS_ENDED) != 0)
+                m = &f->v[i];
     if (!m && u->rel == READER_REL_HOME && facts_has_words(text, "based"))
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_WORKPLACE), NULL);
                                                 /* "based in" is where one lives or works */

@@ -1256,6 +1256,9 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     if (clause.act == READER_FACT || clause.act == READER_CORRECTION ||
         clause.act == READER_SMALLTALK)
         k = forms_moved_to(c, cn, words, caps, n, &clause, out, k, max);
+    if (clause.act == READER_FACT || clause.act == READER_CORRECTION ||
+        clause.act == READER_SMALLTALK)
+        k = forms_bought(c, cn, words, caps, n, &clause, out, k, max);
     if (clause.act == READER_CORRECTION) k = forms_not_old(c, cn, words, n, out, k);
     if (clause.act == READER_FACT || clause.act == READER_CORRECTION ||
         clause.act == READER_SMALLTALK || (n > 0 && !strcmp(words[0], "guess")))
@@ -1313,6 +1316,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     k = understand_mend_breed_as_holder(c, cn, words, n, clause.act, out, k, max);
     understand_mend_kind_whole(c, cn, words, n, out, k);
     understand_mend_name_whole(c, cn, words, n, out, k);
+    understand_mend_hyphenated(c, cn, out, k);
     understand_mend_titled_name(c, cn, words, n, out, k);
     understand_mend_job_whole(c, cn, words, n, out, k);
     int cjk = 0;

@@ -1411,3 +1411,29 @@ void understand_mend_name_whole(const char *c, size_t cn, const char *const *wor
         }
     }
 }
+
+/* v (of room cap) as the whole hyphenated word of c[0, cn) it begins, when it is cut. */
+static void hyphenated(const char *c, size_t cn, char *v, size_t cap)
+{
+    size_t vl = strlen(v);
+    if (!vl || (unsigned char)v[0] >= 0x80 || !isalpha((unsigned char)v[vl - 1])) return;
+    for (size_t at = 0; at + vl < cn; at++) {
+        if (strncmp(c + at, v, vl) != 0 || (at > 0 && isalnum((unsigned char)c[at - 1])))
+            continue;
+        size_t e = at + vl;     /* "Min-jun", "Stratford-upon-Avon": on past each hyphen */
+        while (e + 1 < cn && c[e] == '-' && isalpha((unsigned char)c[e + 1])) {
+            e++;
+            while (e < cn && isalpha((unsigned char)c[e])) e++;
+        }
+        if (e > at + vl && e - at < cap) snprintf(v, cap, "%.*s", (int)(e - at), c + at);
+        return;
+    }
+}
+
+void understand_mend_hyphenated(const char *c, size_t cn, understood_t *out, int k)
+{
+    for (int i = 0; i < k; i++) {
+        hyphenated(c, cn, out[i].value, sizeof out[i].value);
+        hyphenated(c, cn, out[i].name, sizeof out[i].name);
+    }
+}

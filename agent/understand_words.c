@@ -42,7 +42,8 @@ const char *const understand_group_words[] = {"band", "bands", "choir", "orchest
                                               "quartet", "trio", "club", "team", "squad",
                                               "league", "group", "crew", "troupe", NULL};
 const char *const understand_vehicle_words[] = {"car", "bike", "motorbike", "motorcycle",
-                                               "van", "vehicle", "truck", "scooter", NULL};
+                                               "van", "vehicle", "truck", "scooter", "moto",
+                                               NULL};
 /* Kin and pet words brought to one form (a normalisation of spelling, not a meaning). */
 static const struct {
     const char *word, *key;
@@ -469,6 +470,16 @@ int understand_question_word(const char *w)
     return understand_in_list(wh, w) ? 2 : understand_in_list(aux, w) ? 1 : 0;
 }
 
+
+int understand_colour(const char *w)
+{
+    static const char *const colours[] = {
+        "red", "blue", "green", "yellow", "orange", "purple", "pink", "black", "white", "grey",
+        "gray", "brown", "silver", "gold", "golden", "navy", "maroon", "beige", "cream",
+        "turquoise", "teal", "burgundy", "bronze", "dark", "light", "pale", "bright", "matte",
+        NULL};
+    return understand_in_list(colours, w);
+}
 
 int understand_weather(const char *text)
 {

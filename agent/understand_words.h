@@ -81,6 +81,9 @@ void understand_holder(const char *const *words, int n, char *key, size_t len);
 /* The holder key of a phrase as written ("my Dogs": "dogs", "kids": "children"). */
 void understand_holder_of(const char *text, char *key, size_t len);
 
+/* 1 when w (lower case) is a word of colour or its shade ("silver", "navy", "dark"). */
+int understand_colour(const char *w);
+
 /* How a word (lower case) opens a question: 2 a question word ("what", "who's"), 1 a verb
  * that starts a yes/no question ("is", "does"; not "can", which also opens requests), 0
  * neither. The one list of these for the agent (understand.c reads clauses with it,
