@@ -187,6 +187,10 @@ int checks_fits(int rel, const char *holder, const char *value)
                                              NULL};
     if (rel == READER_REL_JOB && in_words(work_words, value)) return 0;
     if (rel == READER_REL_JOB && !strcmp(value, "双胞胎")) return 0;   /* a twin is no job */
+    /* nor says how (条路都熟, 累得很) */
+    static const char *const how[] = {"都", "也", "很", "太", "得", NULL};
+    for (int i = 0; rel == READER_REL_JOB && (unsigned char)value[0] >= 0xE0 && how[i]; i++)
+        if (strstr(value, how[i])) return 0;
     if (rel == READER_REL_NAME && (unsigned char)value[0] < 0x80) {
         char key[UNDERSTAND_KEY];       /* "3 brothers and no [sisters]" names no one */
         understand_holder_of(value, key, sizeof key);
@@ -736,14 +740,16 @@ static int cued_zh(int rel, const char *value, const char *text)
                 return 0;
             p += 3;
         }
-        /* nor a piece of a bigger number or a sum (两万五, 五千块, 三百斤) */
+        /* nor a piece of a bigger number or a sum (两万五, 五千块, 三百斤), nor a count */
         const char *at = strstr(text, value);
         static const char bigger[] = "零一二两三四五六七八九十百千万亿块元斤";
         size_t vl = strlen(value);
         if (at && at - text >= 3 && strstr(bigger, (char[4]){at[-3], at[-2], at[-1], 0}))
             return 0;
-        if (at && strlen(at + vl) >= 3 && strstr(bigger, (char[4]){at[vl], at[vl + 1], at[vl + 2], 0}) &&
-            strncmp(at + vl, "岁", 3) != 0)
+        static const char counted[] = "只条个位次";     /* (两只: how many, not how old) */
+        if (at && strlen(at + vl) >= 3 &&
+            (strstr(bigger, (char[4]){at[vl], at[vl + 1], at[vl + 2], 0}) ||
+             strstr(counted, (char[4]){at[vl], at[vl + 1], at[vl + 2], 0})))
             return 0;
         return 1;
     }
@@ -754,6 +760,11 @@ static int cued_zh(int rel, const char *value, const char *text)
         for (int i = 0; ends[i]; i++)
             if (vl >= 3 && !strcmp(value + vl - 3, ends[i])) return 1;
         return 0;
+    }
+    if (rel == READER_REL_HOMETOWN) {   /* "，长春的，": a place said alone, one's own */
+        char alone[UNDERSTAND_VALUE + 16];
+        snprintf(alone, sizeof alone, "，%s的，", value);
+        if (strstr(text, alone)) return 1;
     }
     for (size_t c = 0; c < sizeof cues / sizeof cues[0]; c++) {
         if (cues[c].rel != rel) continue;
@@ -1852,7 +1863,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     static const char *const tags[] = {", no?", " right?", ", yeah?", ", yes?", " correct?",
                                        " innit?", " eh?", " isn't it?", " yea?", " na?",
                                        " abi?", " ne?", " lah?", " ya?", " ah?", " hor?",
-                                       " ja?", " nah?", " is it?", " yes?", NULL};
+                                       " ja?", " nah?", " is it?", " yes?", ", true?",
+                                       " ok?", NULL};
     size_t tl = strlen(text);
     int tagged = 0;
     for (int k = 0; tags[k] && !tagged && !chinese(text) && opens_question(text) == 0 &&

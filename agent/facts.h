@@ -25,9 +25,10 @@ typedef struct facts {
  * several values at once (likes, dislikes, hobbies, languages, allergies, health
  * conditions, things owned; names of a plural holder: "my kids"). */
 int facts_multi_valued(int rel, const char *relation, const char *holder);
-/* Equality without case, ignoring a leading article ("a nurse" = "Nurse"); of names,
- * ignoring a possessive ("Rory's" = "rory"); of a number or a date, in other words
- * ("six" = "6", "the 7th of April" = "April 7"). 0 when a value is NULL. */
+/* Equality without case or accents ("Gdansk" = "Gdańsk"), ignoring a leading article
+ * ("a nurse" = "Nurse"); of names, ignoring a possessive ("Rory's" = "rory"); of a number
+ * or a date, in other words ("six" = "6", "the 7th of April" = "April 7"). 0 when a value
+ * is NULL. */
 int facts_same_value(const char *a, const char *b);
 int facts_same_name(const char *a, const char *b);
 /* Equality of holder keys, without case (a person keyed by name is "Kwame"; a question

@@ -76,6 +76,19 @@ static size_t value_len(const char *s, size_t n)
     return i < n ? i : n;
 }
 
+/* How long the name that starts at x is: value_len's end, or where the next one of a
+ * list begins (一只叫芝士一只叫奶盖, 一个叫阿福一个叫阿贵). */
+static size_t name_len(const char *x, size_t n)
+{
+    static const char *const next[] = {"一只", "一个", "一条", "一位", "另一", "叫", NULL};
+    size_t l = value_len(x, n);
+    for (int i = 0; next[i]; i++) {
+        long at = understand_text_at(x, l, next[i]);
+        if (at > 0 && (size_t)at < l) l = (size_t)at;
+    }
+    return l;
+}
+
 /* One unit of the clause (the first one's spans as a start) of the user's, in out[0]. */
 static void only_unit(understood_t *out, int act, int rel, const char *relation,
                       const char *value, size_t vlen)
@@ -419,10 +432,22 @@ int forms_zh_asks(const char *c, size_t cn)
     static const char *const a_few_before[] = {"好", "这", "前", "十", NULL};
     static const char *const a_few_after[] = {"年前", "天前", "个月前", "周前", "十", NULL};
     static const char *const wh[] = {"哪", "谁", "啥", "干嘛", "多少", "多久", "多大", NULL};
-    int what = holds_alone(c, cn, "什么", none_of, NULL) ||
-               holds_alone(c, cn, "几", a_few_before, a_few_after);
-    for (int i = 0; wh[i] && !what; i++) what = understand_text_at(c, cn, wh[i]) >= 0;
-    if (what) return 2;
+    /* each part between commas on its own: one that asks with 都 or 也 after its question
+     * word says "every" (哪条路都熟, 什么都吃), and 谁懂 ("who gets it") asks no one */
+    for (size_t s = 0; s < cn;) {
+        long comma = understand_text_at(c + s, cn - s, "，");
+        size_t e = comma >= 0 ? s + (size_t)comma : cn, pl = e - s;
+        const char *p = c + s;
+        long at = -1;
+        if (holds_alone(p, pl, "什么", none_of, NULL)) at = understand_text_at(p, pl, "什么");
+        if (at < 0 && holds_alone(p, pl, "几", a_few_before, a_few_after))
+            at = understand_text_at(p, pl, "几");
+        for (int i = 0; wh[i] && at < 0; i++) at = understand_text_at(p, pl, wh[i]);
+        int every = at >= 0 && (understand_text_at(p + at, pl - (size_t)at, "都") >= 0 ||
+                                understand_text_at(p + at, pl - (size_t)at, "也") >= 0);
+        if (at >= 0 && !every && understand_text_at(p, pl, "谁懂") < 0) return 2;
+        s = comma >= 0 ? e + strlen("，") : cn;
+    }
     /* 吗 or 么 last (before 呀, 啊, a mark or a space), or a choice offered (是不是, 有没有) */
     static const char *const choice[] = {"是不是", "有没有", "是否", "对不对", "对吧", "是吧",
                                          "会不会", "能不能", "没错吧", NULL};
@@ -438,7 +463,16 @@ int forms_zh_asks(const char *c, size_t cn)
             if (e >= tl && !memcmp(c + e - tl, trailing[t], tl)) e -= tl, again = 1;
         }
     }
-    if (e >= 3 && (!memcmp(c + e - 3, "吗", 3) || !memcmp(c + e - 3, "么", 3))) return 1;
+    /* (the last part's own: "我有哮喘，医生让我少跑步，那能行吗" asks nothing of anyone) */
+    size_t last = 0;
+    for (long at; (at = understand_text_at(c + last, e - last, "，")) >= 0;)
+        last += (size_t)at + strlen("，");
+    size_t which;
+    int of_someone = last == 0 || understand_text_at(c + last, e - last, "我") >= 0 ||
+                     understand_text_at(c + last, e - last, "你") >= 0 ||
+                     kin_at(c + last, e - last, &which) != NULL;
+    if (e >= 3 && (!memcmp(c + e - 3, "吗", 3) || !memcmp(c + e - 3, "么", 3)))
+        return of_someone;
     return understand_text_at(c, cn, "？") >= 0 || understand_text_at(c, cn, "?") >= 0;
 }
 
@@ -496,7 +530,7 @@ const char *forms_zh_who_key(const char *p, size_t n, size_t *len)
 size_t forms_zh_who_len(const char *p, size_t n)
 {
     size_t len;
-    who_at(p, n, 0, &len);
+    who_at(p, n, 1, &len);
     return len;
 }
 
@@ -602,6 +636,49 @@ static int pet_told(const char *c, size_t cn, understood_t *out, int *k, int max
     return 1;
 }
 
+/* 布偶猫叫奶盖，柯基叫薯条: each animal named right before 叫, its name after it, as
+ * units of the animal's key, with its kind when the word says more (布偶猫, 柯基); the
+ * reader's units of other words stay. Returns the units, or k when there are none. */
+static int animals_named(const char *c, size_t cn, understood_t *out, int k, int max)
+{
+    static const char *const stops[] = {"，", "：", "、", "的", "是", "只", "条", "了", "个",
+                                        "一", "两", "俩", "有", "我", NULL};
+    understood_t told[UNDERSTAND_MAX];
+    int n = 0;
+    for (size_t at = 3; at + 3 <= cn && n + 2 <= (int)(sizeof told / sizeof told[0]); at += 3) {
+        if (strncmp(c + at, "叫", 3) != 0) continue;
+        size_t s = at;          /* the animal word: back to a stop, four characters at most */
+        for (int stop = 0; s >= 3 && at - s < 12 && (unsigned char)c[s - 3] >= 0xE0 && !stop;) {
+            for (int i = 0; stops[i] && !stop; i++) stop = !strncmp(c + s - 3, stops[i], 3);
+            if (!stop) s -= 3;
+        }
+        const char *key = s < at ? animal_key(c + s, at - s) : NULL;
+        const char *y = c + at + 3;
+        size_t yl = key ? name_len(y, cn - (size_t)(y - c)) : 0;
+        if (!yl || (yl == strlen("什么") && !memcmp(y, "什么", yl))) continue;
+        told[n] = out[0];
+        only_unit(&told[n], READER_FACT, READER_REL_NAME, reader_rel_name(READER_REL_NAME), y, yl);
+        snprintf(told[n++].holder, sizeof told[0].holder, "%s", key);
+        if (at - s > strlen("猫")) {
+            told[n] = out[0];
+            only_unit(&told[n], READER_FACT, READER_REL_KIND, reader_rel_name(READER_REL_KIND),
+                      c + s, at - s);
+            snprintf(told[n++].holder, sizeof told[0].holder, "%s", key);
+        }
+    }
+    if (n == 0) return k;
+    int kept = 0;               /* the reader's units of other words, not names */
+    for (int i = 0; i < k; i++) {
+        int inside = out[i].rel == READER_REL_NAME || out[i].rel == READER_REL_KIND;
+        for (int j = 0; j < n && !inside; j++)
+            inside = out[i].value[0] && (strstr(told[j].value, out[i].value) ||
+                                         strstr(out[i].value, told[j].value));
+        if (!inside && kept < max) out[kept++] = out[i];
+    }
+    for (int j = 0; j < n && kept < max; j++) out[kept++] = told[j];
+    return kept;
+}
+
 /* The forms of a fact or a question before kin_units: the units left. A clause the
  * reader took for a fact that asks (我星期天一般干什么) is read as a question. */
 /* 他是程序员, 我哥哥是工程师, 在银行当客户经理: a job after 是 or 当 (and 一名, 个 ...)
@@ -704,14 +781,22 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
         }
     }
     /* 在南宁送快递, 在大连一家小学当老师: a place read on into what one does there ends
-     * where that starts (南宁), and what one does is the job when none was read (送快递) */
+     * where that starts (南宁), and what one does is a job (送快递) */
     static const char *const doing[] = {"一家", "一所", "一个", "送", "做", "当", "开", "教",
                                         "跑", "卖", "搞", "干", "打工", "上班", "工作", NULL};
     static const char *const as_job[] = {"送", "跑", "卖", "教", NULL};   /* (the verb is the job) */
     for (int i = 0, n0 = k; i < n0; i++) {
-        if ((out[i].rel != READER_REL_WORKPLACE && out[i].rel != READER_REL_HOME) ||
+        long in = out[i].rel == READER_REL_NAME ? understand_text_at(c, cn, out[i].value) : -1;
+        int after_in = in >= 3 && !strncmp(c + in - 3, "在", 3);  /* (在南宁送快递 read as a name) */
+        if ((out[i].rel != READER_REL_WORKPLACE && out[i].rel != READER_REL_HOME && !after_in) ||
             (unsigned char)out[i].value[0] < 0xE0 || asks)
             continue;
+        if (after_in) {
+            out[i].rel = out[i].clause_rel = READER_REL_WORKPLACE;
+            snprintf(out[i].relation, sizeof out[i].relation, "%s",
+                     reader_rel_name(READER_REL_WORKPLACE));
+            snprintf(out[i].holder, sizeof out[i].holder, "self");
+        }
         size_t vl = strlen(out[i].value), cut = 0;
         const char *verb = NULL;
         for (int d = 0; doing[d]; d++) {
@@ -720,13 +805,14 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
         }
         if (!cut) continue;
         out[i].value[cut] = '\0';
-        int job = 0;
-        for (int j = 0; j < k && !job; j++) job = out[j].rel == READER_REL_JOB;
-        for (int a = 0; as_job[a] && !job && k < max; a++) {
+        for (int a = 0; as_job[a] && k < max; a++) {
             long at = strcmp(verb, as_job[a]) ? -1 : understand_text_at(c, cn, out[i].value);
             const char *x = at >= 0 ? c + at + cut : NULL;
             size_t xl = x ? value_len(x, cn - (size_t)(x - c)) : 0;
-            if (xl < 6 || xl > 15) continue;    /* 送快递: two to five characters */
+            int told = 0;           /* (a job read of those characters already) */
+            for (int j = 0; j < k && !told && xl; j++)
+                told = out[j].rel == READER_REL_JOB && strstr(out[j].value, verb);
+            if (told || xl < 6 || xl > 15) continue;    /* 送快递: two to five characters */
             out[k] = out[i];
             out[k].rel = out[k].clause_rel = READER_REL_JOB;
             snprintf(out[k].relation, sizeof out[k].relation, "%s", reader_rel_name(READER_REL_JOB));
@@ -768,20 +854,32 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
     }
     if (home_town(c, cn, act, out)) return 1;
     if (act == READER_FACT && pet_told(c, cn, out, &k, max)) return k;
+
     if (act == READER_FACT) k = job_after_is(c, cn, out, k);
-    /* 住哪 asks where one lives, whatever else the reader read (我家住哪条街？) */
-    for (int i = 0; i < k && asks && understand_text_at(c, cn, "住") >= 0 &&
-                    understand_text_at(c, cn, "哪") >= 0; i++)
-        if (out[i].rel == READER_REL_JOB) {
+    /* 住哪 and 家在哪 ask where one lives, whatever else the reader read (我家住哪条街？) */
+    int home_asked = understand_text_at(c, cn, "哪") >= 0 &&
+                     (understand_text_at(c, cn, "住") >= 0 || understand_text_at(c, cn, "家在") >= 0);
+    for (int i = 0; i < k && asks && home_asked; i++)
+        if (out[i].rel == READER_REL_JOB || out[i].rel == READER_REL_WORKPLACE) {
             out[i].rel = out[i].clause_rel = READER_REL_HOME;
             snprintf(out[i].relation, sizeof out[i].relation, "%s",
                      reader_rel_name(READER_REL_HOME));
         }
-    /* 我那只刺猬叫啥名: the name of the animal right before 叫 */
-    long jiao_at = understand_text_at(c, cn, "叫");
-    const char *named = asks && jiao_at > 0 ? animal_before(c, (size_t)jiao_at) : NULL;
-    if (named) {
+    /* 你还记得我叫什么吗: the user's own name */
+    if (asks && understand_text_at(c, cn, "我叫什么") >= 0) {
         only_unit(out, act, READER_REL_NAME, reader_rel_name(READER_REL_NAME), "", 0);
+        return 1;
+    }
+    /* 我那只刺猬叫啥名, 我家比熊是叫豆豆吗: the name of the animal right before 叫 (or
+     * 是叫), and the name asked of it */
+    long jiao_at = understand_text_at(c, cn, "叫");
+    size_t before = jiao_at > 0 ? (size_t)jiao_at : 0;
+    if (before >= 3 && !strncmp(c + before - 3, "是", 3)) before -= 3;
+    const char *named = asks && before ? animal_before(c, before) : NULL;
+    if (named) {
+        const char *y = c + jiao_at + strlen("叫");
+        size_t yl = act == READER_YESNO ? name_len(y, cn - (size_t)(y - c)) : 0;
+        only_unit(out, act, READER_REL_NAME, reader_rel_name(READER_REL_NAME), y, yl);
         snprintf(out[0].holder, sizeof out[0].holder, "%s", named);
         return 1;
     }
@@ -807,6 +905,12 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
                      ? out[0].holder : key);
         return kept + 1;
     }
+    if (act == READER_FACT) {
+        int named = animals_named(c, cn, out, k, max);
+        if (named != k || (k > 0 && out[k - 1].rel == READER_REL_NAME &&
+                           animal_key(out[k - 1].holder, strlen(out[k - 1].holder))))
+            return named;
+    }
     /* 什么品种, 什么狗 asks the kind */
     long what = understand_text_at(c, cn, "什么");
     const char *after_what = what >= 0 ? c + what + strlen("什么") : NULL;
@@ -831,7 +935,7 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
         only_unit(out, act, READER_REL_OPEN, UNDERSTAND_CONDITION, "", 0);
         return 1;
     }
-    for (int h = 0; having[h] && !asks; h++) {
+    for (int h = 0; having[h] && (!asks || act == READER_YESNO); h++) {
         long at = understand_text_at(c, cn, having[h]);
         if (at < 0) continue;
         const char *x = c + at + strlen(having[h]);
@@ -1062,18 +1166,6 @@ static const char *counted(const char *c, size_t cn, int *num, char *plural, siz
     return NULL;
 }
 
-/* How long the name that starts at x is: value_len's end, or where the next one of a
- * list begins (一只叫芝士一只叫奶盖, 一个叫阿福一个叫阿贵). */
-static size_t name_len(const char *x, size_t n)
-{
-    static const char *const next[] = {"一只", "一个", "一条", "一位", "另一", "叫", NULL};
-    size_t l = value_len(x, n);
-    for (int i = 0; next[i]; i++) {
-        long at = understand_text_at(x, l, next[i]);
-        if (at > 0 && (size_t)at < l) l = (size_t)at;
-    }
-    return l;
-}
 
 /* 我有两个女儿，大的叫春花，小的叫秋月, 家里养了两只兔子，一只叫芝士一只叫奶盖, 我有一对双胞胎
  * 儿子，一个叫阿福一个叫阿贵，今年九岁: kin or animals counted (counted) after 有 or 养
@@ -1160,6 +1252,38 @@ static int only_righting(const char *c, size_t cn)
     for (int i = 0; righting[i]; i++)
         if (e - s == strlen(righting[i]) && !memcmp(c + s, righting[i], e - s)) return 1;
     return 0;
+}
+
+/* "，长春的，": a place said alone before 的 or 人 is the whole part, where the reader
+ * cut it (春的), and one's home town when the reader took it for a second name of the
+ * user's; of a clause that tells (asks 0). */
+static void place_part(const char *c, size_t cn, int asks, understood_t *out, int k)
+{
+    int names = 0;              /* the user's names read: a second is a place (我叫X，长春的) */
+    for (int i = 0; i < k; i++)
+        names += out[i].rel == READER_REL_NAME && !strcmp(out[i].holder, "self");
+    for (int i = 0; i < k && !asks; i++) {
+        int named = out[i].rel == READER_REL_NAME && names > 1 && !strcmp(out[i].holder, "self");
+        if ((out[i].rel != READER_REL_HOMETOWN && out[i].rel != READER_REL_HOME && !named) ||
+            (unsigned char)out[i].value[0] < 0xE0)
+            continue;
+        long at = understand_text_at(c, cn, out[i].value);
+        if (at < 0) continue;
+        size_t s = (size_t)at, e = (size_t)at + strlen(out[i].value);
+        while (s >= 3 && (unsigned char)c[s - 3] >= 0xE0 && strncmp(c + s - 3, "，", 3) != 0 &&
+               at - (long)s < 9)
+            s -= 3;
+        int alone = (s == 0 || (s >= 3 && !strncmp(c + s - 3, "，", 3))) &&
+                    (!strncmp(c + e, "的", 3) || !strncmp(c + e, "人", 3)) &&
+                    (e + 3 == cn || !strncmp(c + e + 3, "，", 3));
+        if (alone && s < (size_t)at) snprintf(out[i].value, sizeof out[i].value, "%.*s",
+                                              (int)(e - s), c + s);
+        if (alone && named) {
+            out[i].rel = out[i].clause_rel = READER_REL_HOMETOWN;
+            snprintf(out[i].relation, sizeof out[i].relation, "%s",
+                     reader_rel_name(READER_REL_HOMETOWN));
+        }
+    }
 }
 
 int forms_zh_forgets(const char *c, size_t cn)
@@ -1260,6 +1384,7 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     int change = 0;
     for (int i = 0; changes[i] && !change; i++) change = understand_text_at(c, cn, changes[i]) >= 0;
     if (k < 1) return k;
+    place_part(c, cn, act != READER_FACT, out, k);
     if (act != READER_FORGET && moved_to(c, cn, out)) return 1;    /* 我们搬到无锡了 */
     if (act != READER_FORGET && car_told(c, cn, act, out)) return 1;    /* 我的车是丰田 */
     int trade = act == READER_FORGET ? 0 : runs_a_trade(c, cn, out, k, max);
@@ -1281,11 +1406,13 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
         for (int i = 0; i < k; i++) out[i].act = READER_FACT, out[i].fact_min_p = 0;
     }
     if (act == READER_FACT && forms_zh_asks(c, cn)) act = READER_QUESTION;  /* it asks */
-    /* 那个啥 ("um") read as a question: no word of asking, about no one */
-    if ((act == READER_QUESTION || act == READER_YESNO) && !forms_zh_asks(c, cn) &&
-        understand_text_at(c, cn, "我") < 0 &&
-        understand_text_at(c, cn, "你") < 0)
-        act = READER_SMALLTALK;
+    /* read as a question with no word of asking: 那个啥 ("um") is chat, and what the user
+     * says of themselves (我有哮喘，…，那能行吗) is told */
+    if ((act == READER_QUESTION || act == READER_YESNO) && !forms_zh_asks(c, cn)) {
+        int me = understand_text_at(c, cn, "我") >= 0;
+        act = me ? READER_FACT : understand_text_at(c, cn, "你") < 0 ? READER_SMALLTALK : act;
+        for (int i = 0; i < k && me; i++) out[i].act = READER_FACT, out[i].fact_min_p = 0;
+    }
     /* 我多大年纪, 几岁, 岁数: an age asked, of the kin it names or of the user */
     static const char *const age[] = {"多大", "几岁", "年纪", "岁数", "多少岁", NULL};
     int asks_age = 0;

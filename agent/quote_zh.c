@@ -11,9 +11,9 @@ static const char function_chars[] =
     "我你他她它俺咱们的了是吗呢啊呀吧么嘛呗哦嗯哈什哪谁几啥多少久来着还都也就那这个些"
     "在现有没不要想会能和跟给对把被让过很太又再说记得知道告诉一下请问今最儿家只条";
 
-/* Characters that say what kind of value a question asks for (名字, 工作, 住, 多大 ...),
- * which an answer holds without saying them. */
-static const char kind_chars[] = "叫名字姓岁龄大工作做干职业上班学读研校住城市生日号月年";
+/* Characters that say what kind of value a question asks for (名字, 工作, 住, 多大, 哪里
+ * ...), which an answer holds without saying them. */
+static const char kind_chars[] = "叫名字姓岁龄大工作做干职业上班学读研校住城市生日号月年里";
 
 /* Characters that only say a request to forget is one. */
 static const char forget_chars[] = "忘掉记删除别请帮吧了";
@@ -65,9 +65,7 @@ void quote_zh_asked(quote_zh_t *q, const char *text, size_t len, const char *con
             i++;
             continue;
         }
-        /* 里 of 哪里, 这里, 那里 asks where, as 哪 does */
-        int where = i >= 3 && !memcmp(text + i, "里", 3) && among("哪这那", text + i - 3);
-        int dup = where || among(function_chars, text + i);
+        int dup = among(function_chars, text + i);
         for (int c = 0; c < q->nch && !dup; c++) dup = !memcmp(q->ch[c], text + i, 3);
         if (!dup && q->nch < QUOTE_ZH_CHARS) {
             memcpy(q->ch[q->nch], text + i, 3);

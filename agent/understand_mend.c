@@ -1420,12 +1420,16 @@ static void hyphenated(const char *c, size_t cn, char *v, size_t cap)
     for (size_t at = 0; at + vl < cn; at++) {
         if (strncmp(c + at, v, vl) != 0 || (at > 0 && isalnum((unsigned char)c[at - 1])))
             continue;
-        size_t e = at + vl;     /* "Min-jun", "Stratford-upon-Avon": on past each hyphen */
+        size_t b = at, e = at + vl;     /* "Min-jun", "Anne-Sophie": on past each hyphen */
         while (e + 1 < cn && c[e] == '-' && isalpha((unsigned char)c[e + 1])) {
             e++;
             while (e < cn && isalpha((unsigned char)c[e])) e++;
         }
-        if (e > at + vl && e - at < cap) snprintf(v, cap, "%.*s", (int)(e - at), c + at);
+        while (b >= 2 && c[b - 1] == '-' && isalpha((unsigned char)c[b - 2])) {
+            b--;
+            while (b > 0 && isalpha((unsigned char)c[b - 1])) b--;
+        }
+        if ((b < at || e > at + vl) && e - b < cap) snprintf(v, cap, "%.*s", (int)(e - b), c + b);
         return;
     }
 }

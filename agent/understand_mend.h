@@ -202,8 +202,8 @@ int understand_mend_breed_as_holder(const char *c, size_t cn, const char *const 
 void understand_mend_name_whole(const char *c, size_t cn, const char *const *words, int n,
                                 understood_t *out, int k);
 
-/* A value that ends where the clause's word goes on past a hyphen ("Min" of "Min-jun",
- * "Stratford" of "Stratford-upon-Avon") is the whole hyphenated word. */
+/* A value that ends or starts where the clause's word goes on past a hyphen ("Min" of
+ * "Min-jun", "Sophie" of "Anne-Sophie") is the whole hyphenated word. */
 void understand_mend_hyphenated(const char *c, size_t cn, understood_t *out, int k);
 
 /* "my tutor is professor Okafor" read as the job "Okafor": a job that is a word with a

@@ -2052,6 +2052,48 @@ START_TEST(test_forgetting_a_topic_and_scratching_from_memory)
 }
 END_TEST
 
+START_TEST(test_chinese_lists_illnesses_trades_and_forgetting_by_what_is_named)
+{
+    tell("a", "我养了两只兔子，一只叫芝士一只叫奶盖");
+    ask("b", "我的兔子叫什么名字？", "芝士", NULL);
+    tell("a", "家里还养了一只刺猬，叫团团");
+    ask("b", "我那只刺猬叫啥名？", "团团", NULL);
+    tell("a", "我有哮喘，医生让我少跑步，那能行吗");
+    ask("b", "我是不是有哮喘？", "Yes", NULL);
+    ask("b", "我有什么病？", "哮喘", NULL);
+    tell("a", "我叫李大力，长春的，在南宁送快递，哪条路都熟");
+    ask("b", "我是哪里人？", "长春", NULL);
+    ask("b", "我是做什么工作的？", "送快递", NULL);
+    tell("a", "我女儿在武汉读大学，学的是法律");
+    json_decref(say("a", "呃不对，我搞错了，我女儿是在长沙读大学，不是武汉"));
+    ask("b", "我女儿学的什么？", "法律", "搞错");
+    ask("b", "我女儿在哪里读大学？", "长沙", "武汉");
+    json_decref(say("a", "你把我兔子的事删了吧"));
+    ask("b", "我的兔子叫什么名字？", "don't know", "芝士");
+    ask("b", "我那只刺猬叫啥名？", "团团", NULL);
+}
+END_TEST
+
+START_TEST(test_yes_or_no_as_said_work_by_what_is_done_and_things_got)
+{
+    tell("a", "I live in Tartu with my partner.");
+    ask("b", "I live in Narva?", "No", "Yes");
+    ask("b", "I live in Tartu, yeah?", "Yes", NULL);
+    ask("b", "do you remember where I live?", "Tartu", "know");
+    json_decref(say("a", "I roast coffee in a little workshop by the river"));
+    ask("b", "what do I do for work?", "roast coffee", NULL);
+    tell("a", "I drive an old blue Skoda Octavia");
+    json_decref(say("a", "the Skoda finally died, got me a used grey Toyota Yaris"));
+    ask("b", "what car do I drive now?", "Yaris", "Octavia");
+    tell("a", "my cousin Anne-Sophie is a pilot");
+    ask("b", "what's my cousin called?", "Anne-Sophie", NULL);
+    tell("a", "My ex is Marit and my sister is Ingrid.");
+    json_decref(say("a", "About Marit. Don't keep any of it, forget her."));
+    ask("b", "what's my sister called?", "Ingrid", NULL);
+    ask("b", "what's my ex called?", "don't know", "Marit");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -2176,6 +2218,8 @@ int main(void)
     tcase_add_test(tc, test_names_pronouns_and_terse_asks);
     tcase_add_test(tc, test_forgetting_what_was_only_said);
     tcase_add_test(tc, test_forgetting_a_topic_and_scratching_from_memory);
+    tcase_add_test(tc, test_chinese_lists_illnesses_trades_and_forgetting_by_what_is_named);
+    tcase_add_test(tc, test_yes_or_no_as_said_work_by_what_is_done_and_things_got);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
