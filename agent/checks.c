@@ -187,6 +187,19 @@ int checks_fits(int rel, const char *holder, const char *value)
                                              NULL};
     if (rel == READER_REL_JOB && in_words(work_words, value)) return 0;
     if (rel == READER_REL_JOB && !strcmp(value, "双胞胎")) return 0;   /* a twin is no job */
+    /* a firm or a place is no measure ("for 9 km", "at 6am") */
+    if ((rel == READER_REL_EMPLOYER || rel == READER_REL_WORKPLACE) &&
+        isdigit((unsigned char)value[0])) {
+        static const char *const units[] = {"km", "k", "miles", "mi", "kg", "kilos", "lbs",
+                                            "metres", "meters", "m", "degrees", "am", "pm",
+                                            "hrs", "mins", NULL};
+        const char *w = value;
+        while (isdigit((unsigned char)*w)) w++;
+        while (*w == ' ') w++;
+        if (!*w || (islower((unsigned char)*w) && (in_words(units, w) ||
+                                                    understand_in_list(understand_time_units, w))))
+            return 0;           /* (not "3M") */
+    }
     /* nor says how (条路都熟, 累得很) */
     static const char *const how[] = {"都", "也", "很", "太", "得", NULL};
     for (int i = 0; rel == READER_REL_JOB && (unsigned char)value[0] >= 0xE0 && how[i]; i++)
@@ -369,8 +382,19 @@ static int job_told_as_one(const char *text, const char *value, const char *last
             w[n][k++] = (char)tolower((unsigned char)*c);
         w[n++][k] = '\0';
     }
+    /* a kind of person doing something ("matatu driver today was playing ...") is
+     * someone else, not a job told in note form */
+    static const char *const when[] = {"today", "yesterday", "tonight", "just", "then",
+                                       "again", NULL};
+    static const char *const doing[] = {"was", "is", "were", "has", "had", "did", "got",
+                                        "kept", "said", "told", NULL};
+    char next[24];
+    const char *q = word_after(at + vl, next, sizeof next);
+    if (in_words(when, next)) word_after(q, next, sizeof next);
+    int someone = in_words(doing, next);
     for (int i = 0; i <= n && i < BACK; i++) {
-        if (i == n) return i < BACK && kinds_person(last);     /* "Dairy farmer in ..." */
+        if (i == n) return i < BACK && kinds_person(last) && !someone;  /* "Dairy farmer
+                                                                          * in ..." */
         size_t l;
         /* right after a form of be, a kind of person ("I am nurse"; not "is starting"),
          * not of a thing ("which is criminal", "it's a joke") */
@@ -432,8 +456,12 @@ static int self_name_said(const char *text, const char *value)
     const char *after = at + strlen(value);
     while (*after == ' ' || *after == ',') after++;
     if (!strncasecmp(after, "here", 4) && !isalpha((unsigned char)after[4])) return 1;
-    if (at[strlen(value)] == ',' && isdigit((unsigned char)*after))
-        return 1;                       /* "maeve, 29, physio": an introduction's list */
+    const char *lead = text;
+    while (*lead && !isalnum((unsigned char)*lead)) lead++;
+    if (at[strlen(value)] == ',' && isdigit((unsigned char)*after) &&
+        (at == lead || isupper((unsigned char)at[0])))
+        return 1;                       /* "maeve, 29, physio": an introduction's list (not
+                                         * "was next level, 2 hours") */
     /* the words before it, nearest first */
     char before[3][16] = {"", "", ""};
     int nb = 0;
@@ -496,6 +524,13 @@ static int self_name_said(const char *text, const char *value)
         return 0;                       /* ("Bogdan from Brasov" names) */
     if (*next == ',' && (facts_has_words(next, "you") || facts_has_words(next, "u")) &&
         strncasecmp(after, "you", 3) == 0)
+        return 0;
+    /* "Ay, the Pumas lost", "Bwoy, di sun hot": a word that opens a sentence of small
+     * letters is a call, not a name told (an introduction lists a number or a trade:
+     * "Nadia, 34", "Tomasz, welder") */
+    char called[24];
+    word_after(after, called, sizeof called);
+    if (*next == ',' && islower((unsigned char)*after) && nb == 0 && !kinds_person(called))
         return 0;
     for (int i = 0; i < nb; i++)
         if (!in_words(greeting, before[i]) && !in_words(understand_greetings, before[i]))
@@ -895,9 +930,9 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
             if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && !lex_is_stopword(w) &&
                 !understand_in_list(understand_time_units, w))
                 return 0;
-            /* "we have 9 now": a number had is a count too */
+            /* "we have 9 now": a number had is a count too; "minus 28" a temperature */
             word_before(text, at, before, sizeof before);
-            if (in_words(forms_having, before)) return 0;
+            if (in_words(forms_having, before) || !strcasecmp(before, "minus")) return 0;
             /* "down to 15 now", "up to 40": what is left or reached, counted */
             char moved[UNDERSTAND_VALUE + 8];
             snprintf(moved, sizeof moved, "down to %s", value);
@@ -1809,6 +1844,17 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
             quote_zh_held(&asked, f->v[m].text, strlen(f->v[m].text)) == asked.nch)
             snprintf(u->value, sizeof u->value, "%s", f->v[m].value);
     facts_resolve_told(told, i, text, u);
+    /* "I typed my daughter's name wrong. It's Zuzanna.": a value said with "it's" right
+     * after a correction of someone's fact that gave none is the corrected value */
+    if (i > 0 && told[i - 1].act == READER_CORRECTION && !told[i - 1].value[0] &&
+        told[i - 1].relation[0] && told[i - 1].holder[0] && u->value[0] &&
+        (u->act == READER_SMALLTALK || u->act == READER_FACT) && opens_with_it(text)) {
+        u->act = READER_CORRECTION;
+        u->rel = told[i - 1].rel;
+        snprintf(u->holder, sizeof u->holder, "%s", told[i - 1].holder);
+        snprintf(u->relation, sizeof u->relation, "%s", told[i - 1].relation);
+        u->personal = 1;
+    }
     if (understand_pronoun(u->holder)) facts_resolve_holder(f, msg, u);
     facts_resolve_pronoun(f, u);
     /* "About Ines. Forget her.": a request to forget someone by a pronoun is of the

@@ -3,9 +3,10 @@
  * (model/reader.h) and the forms learnt English written out, so the agent reads the
  * words those stand for; a space between Chinese characters, or a comma of ASCII after
  * one, is the comma it stands for; "drivin'" is "driving" and "working like a" is
- * "working as a"; and a question asked as A-not-A (是不是, 有没有) is the one with 吗 it
- * stands for. Only whole words, those spaces and commas and those
- * questions change; everything else is copied byte for byte. */
+ * "working as a"; "it's not X, it's Y" is "it's Y, not X"; and a question asked as A-not-A
+ * (是不是, 有没有) is the one with 吗 it stands for. Only whole words, those spaces and
+ * commas, that correction and those questions change; everything else is copied byte for
+ * byte. */
 #include "agent/plain.h"
 
 #include <ctype.h>
@@ -28,7 +29,10 @@ static const char *const spelled[][2] = {
     {"wks", "weeks"}, {"&", "and"}, {"workin", "working"}, {"studyin", "studying"},
     {"livin", "living"}, {"doin", "doing"}, {"goin", "going"}, {"playin", "playing"},
     {"tryin", "trying"}, {"teachin", "teaching"}, {"runnin", "running"},
-    {"movin", "moving"}, {"startin", "starting"}, {"old's", "old is"}, {NULL, NULL}};
+    {"movin", "moving"}, {"startin", "starting"}, {"old's", "old is"},
+    /* kin said in Spanish among English words ("my novio is ...") */
+    {"novio", "boyfriend"}, {"novia", "girlfriend"}, {"esposo", "husband"}, {"esposa", "wife"},
+    {NULL, NULL}};
 
 const char *plain_word(const char *w)
 {
@@ -117,6 +121,52 @@ static const char *const a_not_a[][2] = {{"是不是", "是"}, {"有没有", "�
 static int put_ma(char *out, size_t cap, size_t *at)
 {
     return (*at >= 3 && !memcmp(out + *at - 3, "吗", 3)) || put(out, cap, at, "吗", 3);
+}
+
+/* Where s[0, n) holds one of list (any case) first at or after from, its offset; -1. */
+static long find_any(const char *s, size_t n, size_t from, const char *const *list, size_t *len)
+{
+    for (size_t i = from; i < n; i++)
+        for (int k = 0; list[k]; k++) {
+            size_t l = strlen(list[k]);
+            if (i + l <= n && !strncasecmp(s + i, list[k], l)) {
+                *len = l;
+                return (long)i;
+            }
+        }
+    return -1;
+}
+
+/* "it's not walnuts, it's hazelnuts" in s (n bytes, *n updated) as the correction the
+ * reader knows, "it's hazelnuts, not walnuts": each side a few words within its
+ * sentence. Never longer than it was. */
+static void not_this_but(char *s, size_t *n)
+{
+    static const char *const nots[] = {"it's not ", "it is not ", "its not ", "it’s not ", NULL};
+    static const char *const buts[] = {", but it's ", ", it's ", ", it is ", ", its ",
+                                       " but it's ", ", but ", " but ", ", it’s ", NULL};
+    static const char *const ends[] = {".", ",", "!", "?", ";", " i'm ", " i ", " that ",
+                                       " who ", " and ", NULL};
+    size_t l, bl, el;
+    long at = find_any(s, *n, 0, nots, &l);
+    if (at < 0 || (at > 0 && isalpha((unsigned char)s[at - 1]))) return;
+    size_t x = (size_t)at + l;
+    long b = find_any(s, *n, x, buts, &bl);
+    if (b < 0 || (size_t)b == x || (size_t)b - x > 60 || memchr(s + x, '.', (size_t)b - x) ||
+        memchr(s + x, '!', (size_t)b - x) || memchr(s + x, '?', (size_t)b - x))
+        return;
+    size_t y = (size_t)b + bl;
+    long e = find_any(s, *n, y, ends, &el);
+    size_t ye = e < 0 ? *n : (size_t)e;
+    if (ye == y || ye - y > 60) return;
+    char seg[160];
+    int w = snprintf(seg, sizeof seg, "it's %.*s, not %.*s", (int)(ye - y), s + y,
+                     (int)((size_t)b - x), s + x);
+    size_t was = ye - (size_t)at;
+    if (w < 0 || (size_t)w > was) return;
+    memcpy(s + at, seg, (size_t)w);
+    memmove(s + at + w, s + ye, *n - ye + 1);
+    *n -= was - (size_t)w;
 }
 
 long plain_text(const char *msg, char *out, size_t cap)
@@ -236,5 +286,6 @@ long plain_text(const char *msg, char *out, size_t cap)
     if (ma && !put_ma(out, cap, &at)) return -1;   /* (asked with no question mark) */
     if (at + 1 > cap) return -1;
     out[at] = '\0';
+    not_this_but(out, &at);
     return (long)at;
 }
