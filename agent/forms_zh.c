@@ -1269,10 +1269,13 @@ static void place_part(const char *c, size_t cn, int asks, understood_t *out, in
             continue;
         long at = understand_text_at(c, cn, out[i].value);
         if (at < 0) continue;
+        static const char *const stops[] = {"，", "是", "我", "在", "的", "叫", "住", "从", NULL};
         size_t s = (size_t)at, e = (size_t)at + strlen(out[i].value);
-        while (s >= 3 && (unsigned char)c[s - 3] >= 0xE0 && strncmp(c + s - 3, "，", 3) != 0 &&
-               at - (long)s < 9)
+        for (int stop = 0; s >= 3 && (unsigned char)c[s - 3] >= 0xE0 && at - (long)s < 9;) {
+            for (int t = 0; stops[t] && !stop; t++) stop = !strncmp(c + s - 3, stops[t], 3);
+            if (stop) break;
             s -= 3;
+        }
         int alone = (s == 0 || (s >= 3 && !strncmp(c + s - 3, "，", 3))) &&
                     (!strncmp(c + e, "的", 3) || !strncmp(c + e, "人", 3)) &&
                     (e + 3 == cn || !strncmp(c + e + 3, "，", 3));
