@@ -1893,6 +1893,29 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         if (u->act == READER_FACT) u->act = READER_SMALLTALK;
     }
     int q = asks(text) ? opens_question(text) : -1;
+    /* "city?", "my job?": a word of a relation of one's own, asked alone */
+    char one[2][24] = {"", ""};
+    int nw = 0;
+    for (const char *p = text; *p && nw < 3;) {
+        while (*p == ' ') p++;
+        size_t l = 0;
+        while (isalpha((unsigned char)p[l])) l++;
+        if (!l) break;
+        if (nw < 2) snprintf(one[nw], sizeof one[nw], "%.*s", (int)l, p);
+        nw++;
+        p += l;
+    }
+    int mine = nw == 2 && (!strcasecmp(one[0], "my") || !strcasecmp(one[0], "our"));
+    if (((u->act == READER_SMALLTALK && strchr(msg, '?')) ||
+         (u->act == READER_QUESTION && !strcasecmp(u->holder, one[mine]))) &&
+        (nw == 1 || mine) && understand_rel_word(one[mine]) != READER_REL_OPEN) {
+        u->act = READER_QUESTION;
+        u->personal = 1;
+        u->rel = understand_rel_word(one[mine]);
+        snprintf(u->holder, sizeof u->holder, "self");
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(u->rel));
+        u->value[0] = u->old[0] = u->name[0] = '\0';
+    }
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && q >= 0)
         u->act = READER_QUESTION;       /* a question is never written as a fact */
     else if ((u->act == READER_FACT || u->act == READER_CORRECTION) &&

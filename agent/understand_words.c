@@ -408,7 +408,10 @@ int understand_rel_word(const char *word)
                  {"age", READER_REL_AGE},       {"birthday", READER_REL_BIRTHDAY},
                  {"bday", READER_REL_BIRTHDAY}, {"name", READER_REL_NAME},
                  {"breed", READER_REL_KIND},    {"allergy", READER_REL_ALLERGY},
-                 {"allergies", READER_REL_ALLERGY}, {"diet", READER_REL_DIET}};
+                 {"allergies", READER_REL_ALLERGY}, {"diet", READER_REL_DIET},
+                 {"city", READER_REL_HOME},     {"town", READER_REL_HOME},
+                 {"hometown", READER_REL_HOMETOWN}, {"employer", READER_REL_EMPLOYER},
+                 {"firm", READER_REL_EMPLOYER}, {"company", READER_REL_EMPLOYER}};
     for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
         if (!strcasecmp(word, named[i].word)) return named[i].rel;
     return READER_REL_OPEN;
