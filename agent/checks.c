@@ -102,14 +102,15 @@ static int in_words(const char *const *list, const char *w)
     return 0;
 }
 
-/* 1 when a clause opens with "it's", "its" or "it is" (past fillers): it only names. */
-static int opens_with_it(const char *text)
+/* Where what a clause that opens with "it's", "its" or "it is" (past fillers) names
+ * begins, else NULL: such a clause only names. */
+static const char *opens_with_it(const char *text)
 {
     static const char *const opens[] = {"it's ", "its ", "it is ", "it’s ", NULL};
     while (*text && !isalpha((unsigned char)*text)) text++;
     for (int i = 0; opens[i]; i++)
-        if (!strncasecmp(text, opens[i], strlen(opens[i]))) return 1;
-    return 0;
+        if (!strncasecmp(text, opens[i], strlen(opens[i]))) return text + strlen(opens[i]);
+    return NULL;
 }
 
 /* 1 when the clause, lower-cased and with a space after it, holds one of parts
@@ -1844,11 +1845,27 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
             quote_zh_held(&asked, f->v[m].text, strlen(f->v[m].text)) == asked.nch)
             snprintf(u->value, sizeof u->value, "%s", f->v[m].value);
     facts_resolve_told(told, i, text, u);
+    /* "I spelled my son's name wrong", "typo in my wife's name": a fact said to be wrong
+     * corrects it, its new value told next */
+    static const char *const wrong[] = {"wrong", "wrongly", "typo", "misspelled", "misspelt",
+                                        "mistyped", "incorrectly", NULL};
+    if ((u->act == READER_FACT || u->act == READER_SMALLTALK) && u->relation[0] &&
+        strcmp(u->holder, "self") != 0 && holds_any(text, wrong) &&
+        (!u->value[0] || in_words(wrong, u->value))) {
+        u->act = READER_CORRECTION;
+        u->value[0] = '\0';
+    }
     /* "I typed my daughter's name wrong. It's Zuzanna.": a value said with "it's" right
      * after a correction of someone's fact that gave none is the corrected value */
+    char it_is[UNDERSTAND_VALUE] = "";     /* (the word with a capital after "it's") */
+    const char *x = opens_with_it(text);
+    size_t xl = 0;
+    while (x && (isalpha((unsigned char)x[xl]) || x[xl] == '-')) xl++;
+    if (xl > 1 && isupper((unsigned char)x[0])) snprintf(it_is, sizeof it_is, "%.*s", (int)xl, x);
     if (i > 0 && told[i - 1].act == READER_CORRECTION && !told[i - 1].value[0] &&
-        told[i - 1].relation[0] && told[i - 1].holder[0] && u->value[0] &&
+        told[i - 1].relation[0] && told[i - 1].holder[0] && (u->value[0] || it_is[0]) &&
         (u->act == READER_SMALLTALK || u->act == READER_FACT) && opens_with_it(text)) {
+        if (!u->value[0]) snprintf(u->value, sizeof u->value, "%s", it_is);
         u->act = READER_CORRECTION;
         u->rel = told[i - 1].rel;
         snprintf(u->holder, sizeof u->holder, "%s", told[i - 1].holder);

@@ -2094,6 +2094,25 @@ START_TEST(test_yes_or_no_as_said_work_by_what_is_done_and_things_got)
 }
 END_TEST
 
+START_TEST(test_corrections_said_the_other_way_and_remarks_that_name_no_one)
+{
+    tell("a", "I'm allergic to pecans.");
+    json_decref(say("a", "The clinic rang, it's not pecans, it's cashews I'm allergic to."));
+    ask("b", "what am I allergic to?", "cashews", "pecans");
+    tell("a", "My son is Jakob, he is 9.");
+    json_decref(say("a", "Sorry, I spelled my son's name wrong. It's Jacob."));
+    ask("b", "what's my son called?", "Jacob", "Jakob");
+    tell("a", "I work as a glazier in Leeds");
+    ask("b", "my job?", "glazier", NULL);
+    json_t *t = say("a", "Whoa, the bakery queue went round the block again.");
+    ck_assert_msg(!strcasestr(reply_of(t), "your name"), "-> '%s'", reply_of(t));
+    json_decref(t);
+    json_decref(say("a", "It was minus 19 at the bus stop this morning."));
+    ask("b", "how old am I?", "don't know", "19");
+    ask("b", "what's my name?", "don't know", "Whoa");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -2220,6 +2239,7 @@ int main(void)
     tcase_add_test(tc, test_forgetting_a_topic_and_scratching_from_memory);
     tcase_add_test(tc, test_chinese_lists_illnesses_trades_and_forgetting_by_what_is_named);
     tcase_add_test(tc, test_yes_or_no_as_said_work_by_what_is_done_and_things_got);
+    tcase_add_test(tc, test_corrections_said_the_other_way_and_remarks_that_name_no_one);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
