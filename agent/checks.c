@@ -1876,7 +1876,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     facts_resolve_pronoun(f, u);
     /* "About Ines. Forget her.": a request to forget someone by a pronoun is of the
      * person of the user's the message names first */
-    static const char *const them[] = {"her", "him", "them", NULL};
+    static const char *const them[] = {"her", "him", "them", "她", "他", "它", NULL};
     if (u->act == READER_FORGET && holds_any(text, them)) {
         const char *whose = NULL, *first = NULL;
         for (size_t m = 0; m < f->n; m++) {
@@ -1887,6 +1887,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
             if (at && (!first || at < first)) first = at, whose = f->v[m].holder;
         }
         if (whose) snprintf(u->holder, sizeof u->holder, "%s", whose);
+        if (whose && in_words(them, u->value)) u->value[0] = u->relation[0] = '\0';
     }
     if (understand_pronoun(u->holder) && u->act == READER_FACT && u->rel == READER_REL_NAME)
         named_before(msg, u);

@@ -388,6 +388,7 @@ static int kin_units(const char *c, size_t cn, int act, understood_t *out, int k
             !strncmp(x, x + 3, 3))
             xl = 6;
         if (!xl) return k;
+        if (value_len(x, cn - (size_t)(x - c)) < xl) xl = value_len(x, cn - (size_t)(x - c));
         int kept = 0;       /* the reader's values that run on from the name (甜甜今年) */
         for (int j = 0; j < k; j++)
             if (strncmp(out[j].value, x, xl) || strlen(out[j].value) == xl) out[kept++] = out[j];
@@ -910,6 +911,20 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
         if (named != k || (k > 0 && out[k - 1].rel == READER_REL_NAME &&
                            animal_key(out[k - 1].holder, strlen(out[k - 1].holder))))
             return named;
+    }
+    /* 团团是比熊吗, 我养的是德牧对吧: whether an animal is of a kind */
+    long shi = act == READER_YESNO ? understand_text_at(c, cn, "是") : -1;
+    const char *is_x = shi >= 0 ? c + shi + strlen("是") : NULL;
+    size_t isl = is_x ? value_len(is_x, cn - (size_t)(is_x - c)) : 0;
+    if (isl > 3 && !strncmp(is_x + isl - 3, "对", 3)) isl -= 3;      /* (…对吧) */
+    if (is_x && isl && animal_key(is_x, isl)) {
+        char holder[UNDERSTAND_KEY];    /* the animal the name is of, else the kind's */
+        snprintf(holder, sizeof holder, "%s",
+                 (unsigned char)out[0].holder[0] < 0x80 && strcmp(out[0].holder, "self")
+                     ? out[0].holder : animal_key(is_x, isl));
+        only_unit(out, act, READER_REL_KIND, reader_rel_name(READER_REL_KIND), is_x, isl);
+        snprintf(out[0].holder, sizeof out[0].holder, "%s", holder);
+        return 1;
     }
     /* 什么品种, 什么狗 asks the kind */
     long what = understand_text_at(c, cn, "什么");
