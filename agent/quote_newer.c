@@ -174,10 +174,7 @@ int quote_work_said(const said_t *said, const hidden_t *hid, word_t *s, size_t *
     static const char *const also[] = {"drive", "run", "own", "make", "grow", "cook", "clean",
                                        "sell", "train", "paint", "bake", "code", "care", NULL};
     static const char *const working[] = {"living", "work", "job", "shifts", "clients",
-                                          "customers", "lab", "shop", "workshop", "studio",
-                                          "salon", "business", "kiosk", "stall", "factory",
-                                          "bakery", "garage", "company", "firm", "boss",
-                                          "trade", "market", "restaurant", "cafe", NULL};
+                                          "customers", "boss", "trade", NULL};
     static const char *const me[] = {"i", "we", NULL};
     static const char *const leisure[] = {"hobby", "hobbies", "fun", "spare", "free",
                                           "weekend", "weekends", "pastime", "sideline", NULL};
@@ -193,7 +190,8 @@ int quote_work_said(const said_t *said, const hidden_t *hid, word_t *s, size_t *
             int idle = 0, work = 0, fleet = 0;  /* ("my hobby is orchids, I grow ...") */
             for (int j = 0; j < nw; j++) {
                 idle |= understand_in_list(leisure, s[j].low);
-                work |= understand_in_list(working, s[j].low);
+                work |= understand_in_list(working, s[j].low) ||
+                        understand_in_list(understand_business_words, s[j].low);
                 size_t l = strlen(s[j].low);
                 char one[LEX_WORD_MAX];
                 snprintf(one, sizeof one, "%.*s", l > 1 ? (int)(l - 1) : 0, s[j].low);

@@ -1090,17 +1090,11 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
     if (!m && u->rel == READER_REL_JOB && u->act == READER_QUESTION) {
         /* "what's my business?" of "I run a tiny florist's shop": a business one has,
          * the newest */
-        static const char *const businesses[] = {"salon", "shop", "store", "cafe", "café",
-                                                 "bakery", "restaurant", "bar", "pub", "stall",
-                                                 "kiosk", "studio", "garage", "workshop",
-                                                 "business", "company", "firm", "agency",
-                                                 "clinic", "boutique", "deli", "diner",
-                                                 "guesthouse", "hostel", "hotel", "farm", NULL};
         for (size_t i = f->n; !m && i-- > 0;) {
             const char *v = f->v[i].value, *last = strrchr(v, ' ') ? strrchr(v, ' ') + 1 : v;
             if (facts_same_holder(f->v[i].holder, u->holder) &&
                 facts_rel_of(f->v[i].relation) == READER_REL_OWNS &&
-                understand_in_list(businesses, last))
+                understand_in_list(understand_business_words, last))
                 m = &f->v[i];
         }
     }

@@ -32,6 +32,12 @@ const char *const understand_personal_words[] = {
 /* Words that say one works (a job, a workplace, a firm follow them). */
 const char *const understand_work_words[] = {"work", "works", "working", "worked", "wrk",
                                              "job", "jobs", NULL};
+/* Places one works at or runs as a business (the last word of "a little hair salon"). */
+const char *const understand_business_words[] = {
+    "salon", "shop", "store", "cafe", "café", "bakery", "restaurant", "bar", "pub", "stall",
+    "kiosk", "studio", "garage", "workshop", "lab", "factory", "business", "company", "firm",
+    "agency", "clinic", "boutique", "deli", "diner", "guesthouse", "hostel", "hotel", "farm",
+    "market", NULL};
 const char *const understand_person_verbs[] = {
     "works", "lives", "runs", "owns", "manages", "teaches", "coaches", "trains", "drives",
     "fixes", "builds", "cleans", "cooks", "bakes", "sells", "designs", "writes", "plays",

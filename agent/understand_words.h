@@ -39,6 +39,8 @@ const char *understand_pronoun(const char *w);
 extern const char *const understand_vehicle_words[];
 /* "work", "works", "job" ...: the words that say one works. */
 extern const char *const understand_work_words[];
+/* "salon", "shop", "lab", "stall" ...: places one works at or runs as a business. */
+extern const char *const understand_business_words[];
 /* "runs", "teaches", "coaches" ...: verbs said of someone right after the words for them
  * ("my mum coaches netball"), never a name typed small. */
 extern const char *const understand_person_verbs[];
