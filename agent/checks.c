@@ -383,7 +383,7 @@ static int job_told_as_one(const char *text, const char *value, const char *last
             w[n][k++] = (char)tolower((unsigned char)*c);
         w[n++][k] = '\0';
     }
-    /* a kind of person doing something ("matatu driver today was playing ...") is
+    /* a kind of person doing something ("the tram driver today was singing ...") is
      * someone else, not a job told in note form */
     static const char *const when[] = {"today", "yesterday", "tonight", "just", "then",
                                        "again", NULL};
@@ -462,7 +462,7 @@ static int self_name_said(const char *text, const char *value)
     if (at[strlen(value)] == ',' && isdigit((unsigned char)*after) &&
         (at == lead || isupper((unsigned char)at[0])))
         return 1;                       /* "maeve, 29, physio": an introduction's list (not
-                                         * "was next level, 2 hours") */
+                                         * "was pure chaos, 3 hours") */
     /* the words before it, nearest first */
     char before[3][16] = {"", "", ""};
     int nb = 0;
@@ -526,7 +526,7 @@ static int self_name_said(const char *text, const char *value)
     if (*next == ',' && (facts_has_words(next, "you") || facts_has_words(next, "u")) &&
         strncasecmp(after, "you", 3) == 0)
         return 0;
-    /* "Ay, the Pumas lost", "Bwoy, di sun hot": a word that opens a sentence of small
+    /* "Ugh, the Jets lost", "Lawd, di rain come": a word that opens a sentence of small
      * letters is a call, not a name told (an introduction lists a number or a trade:
      * "Nadia, 34", "Tomasz, welder") */
     char called[24];
@@ -1855,7 +1855,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->act = READER_CORRECTION;
         u->value[0] = '\0';
     }
-    /* "I typed my daughter's name wrong. It's Zuzanna.": a value said with "it's" right
+    /* "I typed my niece's name wrong. It's Annika.": a value said with "it's" right
      * after a correction of someone's fact that gave none is the corrected value */
     char it_is[UNDERSTAND_VALUE] = "";     /* (the word with a capital after "it's") */
     const char *x = opens_with_it(text);

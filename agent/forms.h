@@ -45,7 +45,7 @@ int forms_married_to(const char *c, size_t cn, const char *const *words,
 int forms_lives_with(const char *c, size_t cn, const char *const *words, int n,
                      understood_t *out, int k, int max);
 
-/* "got me a used silver Chevy Silverado", "bought a yamaha factor 150, blue": a thing
+/* "got me a used red Ford Fiesta", "bought a suzuki gn 125, black": a thing
  * the user got, after "a" and words of age, size or colour, of up to four words with a
  * capital, a number or a vehicle word, and ending the clause or before "from", "for" ...
  * (not someone else's: "my son bought a Golf"). Replaces the reader's units of those words,

@@ -137,8 +137,8 @@ static long find_any(const char *s, size_t n, size_t from, const char *const *li
     return -1;
 }
 
-/* "it's not walnuts, it's hazelnuts" in s (n bytes, *n updated) as the correction the
- * reader knows, "it's hazelnuts, not walnuts": each side a few words within its
+/* "it's not almonds, it's pistachios" in s (n bytes, *n updated) as the correction the
+ * reader knows, "it's pistachios, not almonds": each side a few words within its
  * sentence. Never longer than it was. */
 static void not_this_but(char *s, size_t *n)
 {
@@ -250,7 +250,7 @@ long plain_text(const char *msg, char *out, size_t cap)
             snprintf(ing, sizeof ing, "%.*sg", (int)(wl - 1), msg + i);
             with = ing;
         }
-        /* "I am working like a sommelier": "like" after a word of working is "as" */
+        /* "I am working like a chemist": "like" after a word of working is "as" */
         if (!with && wl == 4 && !strncasecmp(msg + i, "like", 4)) {
             static const char *const work[] = {"work", "works", "working", "worked", NULL};
             size_t b = i;

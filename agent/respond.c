@@ -1099,7 +1099,7 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
         }
     }
     if (!m && u->rel == READER_REL_OWNS && facts_vehicle_word(text))
-        /* "which bike do I ride?" of "my moto is a Honda": a vehicle told by its kind,
+        /* "what do I ride to work?" of "my moto is a Vespa": a vehicle told by its kind,
          * the newest */
         for (size_t i = f->n; !m && i-- > 0;)
             if (understand_in_list(understand_vehicle_words, f->v[i].holder) &&

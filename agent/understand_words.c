@@ -32,7 +32,7 @@ const char *const understand_personal_words[] = {
 /* Words that say one works (a job, a workplace, a firm follow them). */
 const char *const understand_work_words[] = {"work", "works", "working", "worked", "wrk",
                                              "job", "jobs", NULL};
-/* Places one works at or runs as a business (the last word of "a little hair salon"). */
+/* Places one works at or runs as a business (the last word of "a tiny nail bar"). */
 const char *const understand_business_words[] = {
     "salon", "shop", "store", "cafe", "café", "bakery", "restaurant", "bar", "pub", "stall",
     "kiosk", "studio", "garage", "workshop", "lab", "factory", "business", "company", "firm",
