@@ -1424,12 +1424,13 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
         for (int i = 0; i < k; i++) out[i].act = READER_FACT, out[i].fact_min_p = 0;
     }
     if (act == READER_FACT && forms_zh_asks(c, cn)) act = READER_QUESTION;  /* it asks */
-    /* read as a question with no word of asking: 那个啥 ("um") is chat, and what the user
-     * says of themselves (我有哮喘，…，那能行吗) is told */
-    if ((act == READER_QUESTION || act == READER_YESNO) && !forms_zh_asks(c, cn)) {
-        int me = understand_text_at(c, cn, "我") >= 0;
-        act = me ? READER_FACT : understand_text_at(c, cn, "你") < 0 ? READER_SMALLTALK : act;
-        for (int i = 0; i < k && me; i++) out[i].act = READER_FACT, out[i].fact_min_p = 0;
+    /* read as a question with no word of asking: 那个啥 ("um", four characters at most)
+     * is chat, and the rest is told (我有哮喘，…，那能行吗; 家里养了只猫叫咪咪) */
+    if ((act == READER_QUESTION || act == READER_YESNO) && !forms_zh_asks(c, cn) &&
+        understand_text_at(c, cn, "你") < 0) {
+        act = cn <= 12 && understand_text_at(c, cn, "我") < 0 ? READER_SMALLTALK : READER_FACT;
+        for (int i = 0; i < k && act == READER_FACT; i++)
+            out[i].act = READER_FACT, out[i].fact_min_p = 0;
     }
     /* 我多大年纪, 几岁, 岁数: an age asked, of the kin it names or of the user */
     static const char *const age[] = {"多大", "几岁", "年纪", "岁数", "多少岁", NULL};
