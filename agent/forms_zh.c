@@ -1425,7 +1425,7 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     }
     if (act == READER_FACT && forms_zh_asks(c, cn)) act = READER_QUESTION;  /* it asks */
     /* read as a question with no word of asking: 那个啥 ("um", four characters at most)
-     * is chat, and the rest is told (我有哮喘，…，那能行吗; 家里养了只猫叫咪咪) */
+     * is chat, and the rest is told (我有哮喘，…，那能行吗; 家里养了只兔子叫团子) */
     if ((act == READER_QUESTION || act == READER_YESNO) && !forms_zh_asks(c, cn) &&
         understand_text_at(c, cn, "你") < 0) {
         act = cn <= 12 && understand_text_at(c, cn, "我") < 0 ? READER_SMALLTALK : READER_FACT;
