@@ -1424,11 +1424,16 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
         for (int i = 0; i < k; i++) out[i].act = READER_FACT, out[i].fact_min_p = 0;
     }
     if (act == READER_FACT && forms_zh_asks(c, cn)) act = READER_QUESTION;  /* it asks */
-    /* read as a question with no word of asking: 那个啥 ("um", four characters at most)
-     * is chat, and the rest is told (我有哮喘，…，那能行吗; 家里养了只兔子叫团子) */
+    /* read as a question with no word of asking: told when it says 我 or names, keeps or
+     * has something (我有哮喘，…，那能行吗; 家里养了只兔子叫团子), else chat (那个啥 "um",
+     * 最近好累啊) */
+    static const char *const telling[] = {"我", "叫", "养", "有", NULL};
     if ((act == READER_QUESTION || act == READER_YESNO) && !forms_zh_asks(c, cn) &&
         understand_text_at(c, cn, "你") < 0) {
-        act = cn <= 12 && understand_text_at(c, cn, "我") < 0 ? READER_SMALLTALK : READER_FACT;
+        int told = 0;
+        for (int t = 0; telling[t] && !told; t++) told = understand_text_at(c, cn, telling[t]) >= 0;
+        act = told && cn > 12 ? READER_FACT : understand_text_at(c, cn, "我") >= 0 ? READER_FACT
+                                                                               : READER_SMALLTALK;
         for (int i = 0; i < k && act == READER_FACT; i++)
             out[i].act = READER_FACT, out[i].fact_min_p = 0;
     }
