@@ -680,6 +680,106 @@ static int animals_named(const char *c, size_t cn, understood_t *out, int k, int
     return kept;
 }
 
+/* 在南宁送快递, 在大连一家小学当老师: a place read on into what one does there (or read
+ * as a name after 在) ends where that starts (南宁), and what one does is a job (送快递);
+ * of a clause that tells (asks 0). Returns the units. */
+static int place_then_doing(const char *c, size_t cn, int asks, understood_t *out, int k,
+                            int max)
+{
+    static const char *const doing[] = {"一家", "一所", "一个", "送", "做", "当", "开", "教",
+                                        "跑", "卖", "搞", "干", "打工", "上班", "工作", NULL};
+    static const char *const as_job[] = {"送", "跑", "卖", "教", NULL};   /* (the verb is the job) */
+    for (int i = 0, n0 = k; i < n0; i++) {
+        long in = out[i].rel == READER_REL_NAME ? understand_text_at(c, cn, out[i].value) : -1;
+        int after_in = in >= 3 && !strncmp(c + in - 3, "在", 3);  /* (在南宁送快递 read as a name) */
+        if ((out[i].rel != READER_REL_WORKPLACE && out[i].rel != READER_REL_HOME && !after_in) ||
+            (unsigned char)out[i].value[0] < 0xE0 || asks)
+            continue;
+        if (after_in) {
+            out[i].rel = out[i].clause_rel = READER_REL_WORKPLACE;
+            snprintf(out[i].relation, sizeof out[i].relation, "%s",
+                     reader_rel_name(READER_REL_WORKPLACE));
+            snprintf(out[i].holder, sizeof out[i].holder, "self");
+        }
+        size_t vl = strlen(out[i].value), cut = 0;
+        const char *verb = NULL;
+        for (int d = 0; doing[d]; d++) {
+            long at = understand_text_at(out[i].value + 6, vl > 6 ? vl - 6 : 0, doing[d]);
+            if (vl > 6 && at >= 0 && (!cut || (size_t)at + 6 < cut)) cut = (size_t)at + 6, verb = doing[d];
+        }
+        if (!cut) continue;
+        out[i].value[cut] = '\0';
+        for (int a = 0; as_job[a] && k < max; a++) {
+            long at = strcmp(verb, as_job[a]) ? -1 : understand_text_at(c, cn, out[i].value);
+            const char *x = at >= 0 ? c + at + cut : NULL;
+            size_t xl = x ? value_len(x, cn - (size_t)(x - c)) : 0;
+            int told = 0;           /* (a job read of those characters already) */
+            for (int j = 0; j < k && !told && xl; j++)
+                told = out[j].rel == READER_REL_JOB && strstr(out[j].value, verb);
+            if (told || xl < 6 || xl > 15) continue;    /* 送快递: two to five characters */
+            out[k] = out[i];
+            out[k].rel = out[k].clause_rel = READER_REL_JOB;
+            snprintf(out[k].relation, sizeof out[k].relation, "%s", reader_rel_name(READER_REL_JOB));
+            snprintf(out[k].value, sizeof out[k].value, "%.*s", (int)xl, x);
+            k++;
+        }
+    }
+    return k;
+}
+
+/* 我有哮喘, 得了关节炎, 我身上有啥病: a condition told after a word of having, by the
+ * characters illnesses end in, or asked by 什么病 (毛病), as the one unit of the clause
+ * read as act (out[0]); 1 when the clause is one. */
+static int condition(const char *c, size_t cn, int act, understood_t *out)
+{
+    int asks = act != READER_FACT;
+    static const char *const having[] = {"患有", "得了", "查出", "有", NULL};
+    static const char *const ills[] = {"病", "症", "炎", "压", "癌", "喘", "眠", "风", "血",
+                                       "突出", "抑郁", "焦虑", NULL};
+    if (asks && (understand_text_at(c, cn, "什么病") >= 0 ||
+                 understand_text_at(c, cn, "什么毛病") >= 0 ||
+                 understand_text_at(c, cn, "啥病") >= 0)) {
+        only_unit(out, act, READER_REL_OPEN, UNDERSTAND_CONDITION, "", 0);
+        return 1;
+    }
+    for (int h = 0; having[h] && (!asks || act == READER_YESNO); h++) {
+        long at = understand_text_at(c, cn, having[h]);
+        if (at < 0) continue;
+        const char *x = c + at + strlen(having[h]);
+        if (!strncmp(x, "点", 3)) x += 3;     /* 有点: "a bit" */
+        size_t xl = value_len(x, cn - (size_t)(x - c)), ill = 0;
+        for (int i = 0; ills[i]; i++) {
+            long e = understand_text_at(x, xl, ills[i]);
+            if (e >= 0 && (size_t)e + strlen(ills[i]) > ill) ill = (size_t)e + strlen(ills[i]);
+        }
+        if (ill < 6 || ill > 21) break;      /* two characters at least: 哮喘, 糖尿病 */
+        only_unit(out, act, READER_REL_OPEN, UNDERSTAND_CONDITION, x, ill);
+        return 1;
+    }
+    return 0;
+}
+
+/* 团团是比熊吗, 我养的是德牧对吧: whether an animal is of a kind, as the one unit of the
+ * clause (out[0]) of the animal the name is of, else of the kind's; 1 when the clause
+ * asks so. */
+static int kind_asked(const char *c, size_t cn, int act, understood_t *out)
+{
+    long shi = understand_text_at(c, cn, "是");
+    const char *is_x = shi >= 0 ? c + shi + strlen("是") : NULL;
+    size_t isl = is_x ? value_len(is_x, cn - (size_t)(is_x - c)) : 0;
+    if (isl > 3 && !strncmp(is_x + isl - 3, "对", 3)) isl -= 3;      /* (…对吧) */
+    if (is_x && isl && animal_key(is_x, isl)) {
+        char holder[UNDERSTAND_KEY];    /* the animal the name is of, else the kind's */
+        snprintf(holder, sizeof holder, "%s",
+                 (unsigned char)out[0].holder[0] < 0x80 && strcmp(out[0].holder, "self")
+                     ? out[0].holder : animal_key(is_x, isl));
+        only_unit(out, act, READER_REL_KIND, reader_rel_name(READER_REL_KIND), is_x, isl);
+        snprintf(out[0].holder, sizeof out[0].holder, "%s", holder);
+        return 1;
+    }
+    return 0;
+}
+
 /* The forms of a fact or a question before kin_units: the units left. A clause the
  * reader took for a fact that asks (我星期天一般干什么) is read as a question. */
 /* 他是程序员, 我哥哥是工程师, 在银行当客户经理: a job after 是 or 当 (and 一名, 个 ...)
@@ -781,46 +881,7 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
             if (w > 0 && (size_t)w < sizeof out[i].value) memcpy(out[i].value, v, (size_t)w + 1);
         }
     }
-    /* 在南宁送快递, 在大连一家小学当老师: a place read on into what one does there ends
-     * where that starts (南宁), and what one does is a job (送快递) */
-    static const char *const doing[] = {"一家", "一所", "一个", "送", "做", "当", "开", "教",
-                                        "跑", "卖", "搞", "干", "打工", "上班", "工作", NULL};
-    static const char *const as_job[] = {"送", "跑", "卖", "教", NULL};   /* (the verb is the job) */
-    for (int i = 0, n0 = k; i < n0; i++) {
-        long in = out[i].rel == READER_REL_NAME ? understand_text_at(c, cn, out[i].value) : -1;
-        int after_in = in >= 3 && !strncmp(c + in - 3, "在", 3);  /* (在南宁送快递 read as a name) */
-        if ((out[i].rel != READER_REL_WORKPLACE && out[i].rel != READER_REL_HOME && !after_in) ||
-            (unsigned char)out[i].value[0] < 0xE0 || asks)
-            continue;
-        if (after_in) {
-            out[i].rel = out[i].clause_rel = READER_REL_WORKPLACE;
-            snprintf(out[i].relation, sizeof out[i].relation, "%s",
-                     reader_rel_name(READER_REL_WORKPLACE));
-            snprintf(out[i].holder, sizeof out[i].holder, "self");
-        }
-        size_t vl = strlen(out[i].value), cut = 0;
-        const char *verb = NULL;
-        for (int d = 0; doing[d]; d++) {
-            long at = understand_text_at(out[i].value + 6, vl > 6 ? vl - 6 : 0, doing[d]);
-            if (vl > 6 && at >= 0 && (!cut || (size_t)at + 6 < cut)) cut = (size_t)at + 6, verb = doing[d];
-        }
-        if (!cut) continue;
-        out[i].value[cut] = '\0';
-        for (int a = 0; as_job[a] && k < max; a++) {
-            long at = strcmp(verb, as_job[a]) ? -1 : understand_text_at(c, cn, out[i].value);
-            const char *x = at >= 0 ? c + at + cut : NULL;
-            size_t xl = x ? value_len(x, cn - (size_t)(x - c)) : 0;
-            int told = 0;           /* (a job read of those characters already) */
-            for (int j = 0; j < k && !told && xl; j++)
-                told = out[j].rel == READER_REL_JOB && strstr(out[j].value, verb);
-            if (told || xl < 6 || xl > 15) continue;    /* 送快递: two to five characters */
-            out[k] = out[i];
-            out[k].rel = out[k].clause_rel = READER_REL_JOB;
-            snprintf(out[k].relation, sizeof out[k].relation, "%s", reader_rel_name(READER_REL_JOB));
-            snprintf(out[k].value, sizeof out[k].value, "%.*s", (int)xl, x);
-            k++;
-        }
-    }
+    k = place_then_doing(c, cn, asks, out, k, max);
     /* one birthday and one age a person: a second in the clause is words after it (记住) */
     for (int i = 1; i < k; i++) {
         int again = 0;
@@ -912,20 +973,7 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
                            animal_key(out[k - 1].holder, strlen(out[k - 1].holder))))
             return named;
     }
-    /* 团团是比熊吗, 我养的是德牧对吧: whether an animal is of a kind */
-    long shi = act == READER_YESNO ? understand_text_at(c, cn, "是") : -1;
-    const char *is_x = shi >= 0 ? c + shi + strlen("是") : NULL;
-    size_t isl = is_x ? value_len(is_x, cn - (size_t)(is_x - c)) : 0;
-    if (isl > 3 && !strncmp(is_x + isl - 3, "对", 3)) isl -= 3;      /* (…对吧) */
-    if (is_x && isl && animal_key(is_x, isl)) {
-        char holder[UNDERSTAND_KEY];    /* the animal the name is of, else the kind's */
-        snprintf(holder, sizeof holder, "%s",
-                 (unsigned char)out[0].holder[0] < 0x80 && strcmp(out[0].holder, "self")
-                     ? out[0].holder : animal_key(is_x, isl));
-        only_unit(out, act, READER_REL_KIND, reader_rel_name(READER_REL_KIND), is_x, isl);
-        snprintf(out[0].holder, sizeof out[0].holder, "%s", holder);
-        return 1;
-    }
+    if (act == READER_YESNO && kind_asked(c, cn, act, out)) return 1;
     /* 什么品种, 什么狗 asks the kind */
     long what = understand_text_at(c, cn, "什么");
     const char *after_what = what >= 0 ? c + what + strlen("什么") : NULL;
@@ -939,31 +987,7 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
             snprintf(out[0].holder, sizeof out[0].holder, "%s", holder);
         k = 1;
     }
-    /* 我有哮喘, 得了关节炎, 我身上有啥病: a condition told after a word of having, by the
-     * characters illnesses end in, or asked by 什么病 (毛病) */
-    static const char *const having[] = {"患有", "得了", "查出", "有", NULL};
-    static const char *const ills[] = {"病", "症", "炎", "压", "癌", "喘", "眠", "风", "血",
-                                       "突出", "抑郁", "焦虑", NULL};
-    if (asks && (understand_text_at(c, cn, "什么病") >= 0 ||
-                 understand_text_at(c, cn, "什么毛病") >= 0 ||
-                 understand_text_at(c, cn, "啥病") >= 0)) {
-        only_unit(out, act, READER_REL_OPEN, UNDERSTAND_CONDITION, "", 0);
-        return 1;
-    }
-    for (int h = 0; having[h] && (!asks || act == READER_YESNO); h++) {
-        long at = understand_text_at(c, cn, having[h]);
-        if (at < 0) continue;
-        const char *x = c + at + strlen(having[h]);
-        if (!strncmp(x, "点", 3)) x += 3;     /* 有点: "a bit" */
-        size_t xl = value_len(x, cn - (size_t)(x - c)), ill = 0;
-        for (int i = 0; ills[i]; i++) {
-            long e = understand_text_at(x, xl, ills[i]);
-            if (e >= 0 && (size_t)e + strlen(ills[i]) > ill) ill = (size_t)e + strlen(ills[i]);
-        }
-        if (ill < 6 || ill > 21) break;      /* two characters at least: 哮喘, 糖尿病 */
-        only_unit(out, act, READER_REL_OPEN, UNDERSTAND_CONDITION, x, ill);
-        return 1;
-    }
+    if (condition(c, cn, act, out)) return 1;
     /* 我对花生过敏, 我芒果过敏, 我对什么过敏: an allergy is what comes between 我 (对) and 过敏 */
     long al = understand_text_at(c, cn, "过敏");
     long me = understand_text_at(c, cn, "我");
