@@ -137,10 +137,15 @@ static long find_any(const char *s, size_t n, size_t from, const char *const *li
     return -1;
 }
 
-/* "it's not almonds, it's pistachios" in s (n bytes, *n updated) as the correction the
- * reader knows, "it's pistachios, not almonds": each side a few words within its
- * sentence. Never longer than it was. */
-static void not_this_but(char *s, size_t *n)
+/* Where msg[0, n) says "it's not almonds, it's pistachios", the correction the reader
+ * knows as "it's pistachios, not almonds" (each side a few words within its sentence):
+ * 1 with the phrase's start and end and each side's span set, else 0. The phrase written
+ * the other way is never longer than it was. */
+typedef struct not_but {
+    size_t at, end, x, xl, y, yl;
+} not_but_t;
+
+static int not_this_but(const char *msg, size_t n, not_but_t *nb)
 {
     static const char *const nots[] = {"it's not ", "it is not ", "its not ", "it’s not ", NULL};
     static const char *const buts[] = {", but it's ", ", it's ", ", it is ", ", its ",
@@ -148,32 +153,35 @@ static void not_this_but(char *s, size_t *n)
     static const char *const ends[] = {".", ",", "!", "?", ";", " i'm ", " i ", " that ",
                                        " who ", " and ", NULL};
     size_t l, bl, el;
-    long at = find_any(s, *n, 0, nots, &l);
-    if (at < 0 || (at > 0 && isalpha((unsigned char)s[at - 1]))) return;
+    long at = find_any(msg, n, 0, nots, &l);
+    if (at < 0 || (at > 0 && isalpha((unsigned char)msg[at - 1]))) return 0;
     size_t x = (size_t)at + l;
-    long b = find_any(s, *n, x, buts, &bl);
-    if (b < 0 || (size_t)b == x || (size_t)b - x > 60 || memchr(s + x, '.', (size_t)b - x) ||
-        memchr(s + x, '!', (size_t)b - x) || memchr(s + x, '?', (size_t)b - x))
-        return;
+    long b = find_any(msg, n, x, buts, &bl);
+    if (b < 0 || (size_t)b == x || (size_t)b - x > 60 || memchr(msg + x, '.', (size_t)b - x) ||
+        memchr(msg + x, '!', (size_t)b - x) || memchr(msg + x, '?', (size_t)b - x))
+        return 0;
     size_t y = (size_t)b + bl;
-    long e = find_any(s, *n, y, ends, &el);
-    size_t ye = e < 0 ? *n : (size_t)e;
-    if (ye == y || ye - y > 60) return;
-    char seg[160];
-    int w = snprintf(seg, sizeof seg, "it's %.*s, not %.*s", (int)(ye - y), s + y,
-                     (int)((size_t)b - x), s + x);
-    size_t was = ye - (size_t)at;
-    if (w < 0 || (size_t)w > was) return;
-    memcpy(s + at, seg, (size_t)w);
-    memmove(s + at + w, s + ye, *n - ye + 1);
-    *n -= was - (size_t)w;
+    long e = find_any(msg, n, y, ends, &el);
+    size_t ye = e < 0 ? n : (size_t)e;
+    if (ye == y || ye - y > 60) return 0;
+    *nb = (not_but_t){(size_t)at, ye, x, (size_t)b - x, y, ye - y};
+    return strlen("it's , not ") + nb->xl + nb->yl <= ye - (size_t)at;
 }
 
 long plain_text(const char *msg, char *out, size_t cap)
 {
     size_t len = strlen(msg), at = 0;
     int ma = 0;                         /* 吗 owed before the next question mark */
+    not_but_t nb = {0, 0, 0, 0, 0, 0};
+    int swap = not_this_but(msg, len, &nb);
     for (size_t i = 0; i < len;) {
+        if (swap && i == nb.at) {       /* "it's pistachios, not almonds" */
+            if (!put(out, cap, &at, "it's ", 5) || !put(out, cap, &at, msg + nb.y, nb.yl) ||
+                !put(out, cap, &at, ", not ", 6) || !put(out, cap, &at, msg + nb.x, nb.xl))
+                return -1;
+            i = nb.end;
+            continue;
+        }
         int done = 0;
         for (size_t k = 0; k < sizeof a_not_a / sizeof a_not_a[0] && !done; k++) {
             size_t kl = strlen(a_not_a[k][0]);
@@ -286,6 +294,5 @@ long plain_text(const char *msg, char *out, size_t cap)
     if (ma && !put_ma(out, cap, &at)) return -1;   /* (asked with no question mark) */
     if (at + 1 > cap) return -1;
     out[at] = '\0';
-    not_this_but(out, &at);
     return (long)at;
 }
