@@ -1089,28 +1089,34 @@ static int requests(const char *text)
     return 0;
 }
 
-/* A question asked in two or three words, without a question word or mark: "dog name",
- * "my wife's birthday", "son age" (someone of the user's and a word of a relation,
- * understand_rel_word): 1 with u made that question (its holder, relation class and
- * word; no value), else 0. */
+/* A question asked in one to three words, without a question word: "dog name", "my
+ * wife's birthday", "son age" (someone of the user's and a word of a relation,
+ * understand_rel_word), or a word of a relation alone, the user's ("my job?", "city?"):
+ * 1 with u made that question (its holder, relation class and word; no value), else 0. */
 static int terse_ask(const char *text, understood_t *u)
 {
     char buf[64], key[UNDERSTAND_KEY];
     const char *w[4];
-    int n = understand_split_words(text, " .!", buf, sizeof buf, w, 4);
-    int h = n > 0 && (!strcmp(w[0], "my") || !strcmp(w[0], "our"));
-    if (n - h != 2 || strlen(text) >= sizeof buf) return 0;
-    char one[32];                       /* "wife's", "dogs" */
-    snprintf(one, sizeof one, "%s", w[h]);
-    size_t l = strlen(one);
-    if (l > 2 && !strcmp(one + l - 2, "'s")) one[l - 2] = '\0';
-    understand_holder_of(one, key, sizeof key);
-    if (!understand_kin(key) && !dialogue_pet_word(key)) {
-        if (l > 1 && one[l - 1] == 's') one[l - 1] = '\0';
+    int n = understand_split_words(text, " .!?", buf, sizeof buf, w, 4);
+    int h = n > 0 && (!strcasecmp(w[0], "my") || !strcasecmp(w[0], "our"));
+    if (strlen(text) >= sizeof buf) return 0;
+    if (n - h == 1 && understand_rel_word(w[h]) != READER_REL_OPEN) {
+        snprintf(key, sizeof key, "self");
+    } else if (n - h != 2) {
+        return 0;
+    } else {
+        char one[32];                   /* "wife's", "dogs" */
+        snprintf(one, sizeof one, "%s", w[h]);
+        size_t l = strlen(one);
+        if (l > 2 && !strcmp(one + l - 2, "'s")) one[l - 2] = '\0';
         understand_holder_of(one, key, sizeof key);
-        if (!understand_kin(key) && !dialogue_pet_word(key)) return 0;
+        if (!understand_kin(key) && !dialogue_pet_word(key)) {
+            if (l > 1 && one[l - 1] == 's') one[l - 1] = '\0';
+            understand_holder_of(one, key, sizeof key);
+            if (!understand_kin(key) && !dialogue_pet_word(key)) return 0;
+        }
     }
-    int rel = understand_rel_word(w[h + 1]);
+    int rel = understand_rel_word(w[n - 1]);
     if (rel == READER_REL_OPEN) return 0;
     u->act = READER_QUESTION;
     u->personal = 1;
@@ -1911,34 +1917,12 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         if (u->act == READER_FACT) u->act = READER_SMALLTALK;
     }
     int q = asks(text) ? opens_question(text) : -1;
-    /* "city?", "my job?": a word of a relation of one's own, asked alone */
-    char one[2][24] = {"", ""};
-    int nw = 0;
-    for (const char *p = text; *p && nw < 3;) {
-        while (*p == ' ') p++;
-        size_t l = 0;
-        while (isalpha((unsigned char)p[l])) l++;
-        if (!l) break;
-        if (nw < 2) snprintf(one[nw], sizeof one[nw], "%.*s", (int)l, p);
-        nw++;
-        p += l;
-    }
-    int mine = nw == 2 && (!strcasecmp(one[0], "my") || !strcasecmp(one[0], "our"));
-    if (((u->act == READER_SMALLTALK && strchr(msg, '?')) ||
-         (u->act == READER_QUESTION && !strcasecmp(u->holder, one[mine]))) &&
-        (nw == 1 || mine) && understand_rel_word(one[mine]) != READER_REL_OPEN) {
-        u->act = READER_QUESTION;
-        u->personal = 1;
-        u->rel = understand_rel_word(one[mine]);
-        snprintf(u->holder, sizeof u->holder, "self");
-        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(u->rel));
-        u->value[0] = u->old[0] = u->name[0] = '\0';
-    }
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && q >= 0)
         u->act = READER_QUESTION;       /* a question is never written as a fact */
-    else if ((u->act == READER_FACT || u->act == READER_CORRECTION) &&
+    else if ((u->act == READER_FACT || u->act == READER_CORRECTION ||
+              (u->act == READER_SMALLTALK && strchr(msg, '?')) || u->act == READER_QUESTION) &&
              !(i > 0 && told[i - 1].act == READER_FORGET) && terse_ask(text, u))
-        return;                         /* "dog name": a question without its words */
+        return;                         /* "dog name", "my job?": a question without its words */
     else if ((u->act == READER_FORGET || u->act == READER_UNABLE) && q > 0)
         u->act = q == 2 ? READER_QUESTION : READER_YESNO;
     if (u->act == READER_YESNO && !chinese(text) && opens_question(text) == 2)
