@@ -1091,16 +1091,17 @@ static int requests(const char *text)
 
 /* A question asked in one to three words, without a question word: "dog name", "my
  * wife's birthday", "son age" (someone of the user's and a word of a relation,
- * understand_rel_word), or a word of a relation alone, the user's ("my job?", "city?"):
- * 1 with u made that question (its holder, relation class and word; no value), else 0. */
-static int terse_ask(const char *text, understood_t *u)
+ * understand_rel_word), or a word of a relation alone, the user's, with a question mark
+ * in the message (marked: "my job?", "city?"; not "..., my hometown"): 1 with u made that
+ * question (its holder, relation class and word; no value), else 0. */
+static int terse_ask(const char *text, int marked, understood_t *u)
 {
     char buf[64], key[UNDERSTAND_KEY];
     const char *w[4];
     int n = understand_split_words(text, " .!?", buf, sizeof buf, w, 4);
     int h = n > 0 && (!strcasecmp(w[0], "my") || !strcasecmp(w[0], "our"));
     if (strlen(text) >= sizeof buf) return 0;
-    if (n - h == 1 && understand_rel_word(w[h]) != READER_REL_OPEN) {
+    if (n - h == 1 && marked && understand_rel_word(w[h]) != READER_REL_OPEN) {
         snprintf(key, sizeof key, "self");
     } else if (n - h != 2) {
         return 0;
@@ -1920,8 +1921,9 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && q >= 0)
         u->act = READER_QUESTION;       /* a question is never written as a fact */
     else if ((u->act == READER_FACT || u->act == READER_CORRECTION ||
-              (u->act == READER_SMALLTALK && strchr(msg, '?')) || u->act == READER_QUESTION) &&
-             !(i > 0 && told[i - 1].act == READER_FORGET) && terse_ask(text, u))
+              ((u->act == READER_SMALLTALK || u->act == READER_QUESTION) && strchr(msg, '?'))) &&
+             !(i > 0 && told[i - 1].act == READER_FORGET) &&
+             terse_ask(text, strchr(msg, '?') != NULL, u))
         return;                         /* "dog name", "my job?": a question without its words */
     else if ((u->act == READER_FORGET || u->act == READER_UNABLE) && q > 0)
         u->act = q == 2 ? READER_QUESTION : READER_YESNO;
