@@ -226,6 +226,8 @@ int checks_fits(int rel, const char *holder, const char *value)
         low[k] = '\0';
         for (int i = 0; stems[i] && !number; i++) number = strstr(low, stems[i]) != NULL;
         if (!number) return 0;
+        for (const char *p = value + 1; *p; p++)     /* a code ("C22", "P14") is no age */
+            if (isdigit((unsigned char)*p) && isalpha((unsigned char)p[-1])) return 0;
         /* a measure is no age: "38 degrees", "30 km", "2 hours" ("4 months" is one) */
         char buf[UNDERSTAND_VALUE];
         const char *w[8];
@@ -1003,13 +1005,18 @@ int checks_says_ended(const char *text)
 }
 
 /* 1 when the whole word w (lower case) is in text other than right after a verb in the
- * past: "sent me", "told you", "picked me up" tell what happened, they ask nothing. */
+ * past or in -ing, or such a verb and a word of where: "sent me", "told you", "picked me
+ * up", "sat on me", "keeps texting me" tell what happened, they ask nothing. */
 static int asked_word(const char *text, const char *w)
 {
     static const char *const past[] = {"sent", "told", "gave", "got", "made", "took", "brought",
                                        "left", "let", "showed", "drove", "taught", "kept",
                                        "met", "saw", "bought", "caught", "paid", "found",
-                                       "lent", "rang", "woke", "threw", "put", NULL};
+                                       "lent", "rang", "woke", "threw", "put", "sat", "fell",
+                                       "bit", "hit", "ran", "spat", "stood", "came", "said",
+                                       NULL};
+    static const char *const where[] = {"on", "at", "to", "with", "into", "onto", "over",
+                                        "behind", NULL};
     size_t n = strlen(w);
     for (const char *p = text; *p; p++) {
         if (strncasecmp(p, w, n) != 0 || (p > text && isalnum((unsigned char)p[-1])) ||
@@ -1024,7 +1031,18 @@ static int asked_word(const char *text, const char *w)
         if (k == 0 || k >= sizeof prev) return 1;
         for (size_t j = 0; j < k; j++) prev[j] = (char)tolower((unsigned char)b[j]);
         prev[k] = '\0';
-        int told = k > 3 && !strcmp(prev + k - 2, "ed");
+        if (in_words(where, prev)) {        /* the verb before "on me" */
+            e = b;
+            while (e > text && e[-1] == ' ') e--;
+            b = e;
+            while (b > text && isalpha((unsigned char)b[-1])) b--;
+            k = (size_t)(e - b);
+            if (k == 0 || k >= sizeof prev) return 1;
+            for (size_t j = 0; j < k; j++) prev[j] = (char)tolower((unsigned char)b[j]);
+            prev[k] = '\0';
+        }
+        int told = (k > 3 && !strcmp(prev + k - 2, "ed")) ||
+                   (k > 4 && !strcmp(prev + k - 3, "ing"));     /* "keeps texting me" */
         for (int i = 0; past[i] && !told; i++) told = !strcmp(prev, past[i]);
         if (!told) return 1;
     }

@@ -389,9 +389,13 @@ static int kin_units(const char *c, size_t cn, int act, understood_t *out, int k
             xl = 6;
         if (!xl) return k;
         if (value_len(x, cn - (size_t)(x - c)) < xl) xl = value_len(x, cn - (size_t)(x - c));
-        int kept = 0;       /* the reader's values that run on from the name (甜甜今年) */
+        int kept = 0;       /* the reader's values that run on from the name (甜甜今年),
+                             * and other names it gave them (乐乐3岁，最近迷上…: 迷上) */
         for (int j = 0; j < k; j++)
-            if (strncmp(out[j].value, x, xl) || strlen(out[j].value) == xl) out[kept++] = out[j];
+            if ((strncmp(out[j].value, x, xl) || strlen(out[j].value) == xl) &&
+                !(out[j].rel == READER_REL_NAME && !strcmp(out[j].holder, kin[i].key) &&
+                  (strlen(out[j].value) != xl || strncmp(out[j].value, x, xl))))
+                out[kept++] = out[j];
         k = kept ? kept : k;
     }
     int named = xl == 0 || (xl == strlen("什么") && !strncmp(x, "什么", xl));
@@ -452,8 +456,13 @@ int forms_zh_asks(const char *c, size_t cn)
     /* 吗 or 么 last (before 呀, 啊, a mark or a space), or a choice offered (是不是, 有没有) */
     static const char *const choice[] = {"是不是", "有没有", "是否", "对不对", "对吧", "是吧",
                                          "会不会", "能不能", "没错吧", NULL};
-    for (int i = 0; choice[i]; i++)
-        if (understand_text_at(c, cn, choice[i]) >= 0) return 1;
+    for (int i = 0; choice[i]; i++) {
+        long at = understand_text_at(c, cn, choice[i]);
+        /* (one told as asked of the user by someone: 天天问我能不能…) */
+        int told = at >= 0 && ((at >= 3 && !memcmp(c + at - 3, "问", 3)) ||
+                               (at >= 6 && !memcmp(c + at - 6, "问", 3)));
+        if (at >= 0 && !told) return 1;
+    }
     static const char *const trailing[] = {"？", "?", "！", "!", "。", "呀", "啊", "呢", " ",
                                            NULL};
     size_t e = cn;
@@ -1443,6 +1452,11 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     /* 老家湖北宜昌的: one's home town, said with no 我 */
     said |= (act == READER_SMALLTALK || act == READER_CORRECTION) &&
             !strncmp(c, "老家", strlen("老家")) && !forms_zh_asks(c, cn);
+    /* 闺女朵朵今年5岁，…: one of the user's kin, named or aged */
+    size_t which;
+    said |= act == READER_SMALLTALK && kin_at(c, cn, &which) != NULL && !forms_zh_asks(c, cn) &&
+            understand_text_at(c, cn, "你") < 0 &&
+            (understand_text_at(c, cn, "叫") >= 0 || understand_text_at(c, cn, "岁") >= 0);
     if (said) {
         act = READER_FACT;
         for (int i = 0; i < k; i++) out[i].act = READER_FACT, out[i].fact_min_p = 0;

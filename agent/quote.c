@@ -430,11 +430,13 @@ static int refers_back(const word_t *s, int ns)
 /* How many of a's content words the sentence s[0..ns) holds (for a question about the
  * user, not after a kin word or a name in its part); 0 when it does not name whom a
  * asks about (carried: the sentence before it in its message did, and this one says
- * "she" or "he" of them, refers_back), or opens as a question. */
+ * "she" or "he" of them, refers_back), or opens as a question ("why" too). */
 static int score_words(const asked_t *a, const word_t *s, int ns, const char *const *names,
                        int carried)
 {
-    if (!ns || (understand_question_word(s[0].low) && !subject_dropped(s, ns))) return 0;
+    if (!ns || (understand_question_word(s[0].low) && !subject_dropped(s, ns)) ||
+        !strcmp(s[0].low, "why"))       /* ("why do people live here") */
+        return 0;
     if (!a->self) {                         /* it names whom the question is about */
         int named = carried && refers_back(s, ns);  /* ("... Maelle. She lives ...") */
         /* (of kin of kin, "my sister's wife", the last: the sister alone is not her) */
@@ -1323,6 +1325,105 @@ static int asks_a_name(const word_t *q, int nq)
     return 0;
 }
 
+/* The words of the thing question q[0..nq) asks which one of, into q's indexes at
+ * (up to 3; returns how many): the words after "what" or "which" ("which airline do I
+ * fly for?", "what car does Ana drive?", "what's my favourite wine?") or after "name of"
+ * ("the name of the studio I work at"), past "kind of", a word of whose ("my", "Dan's")
+ * and "favourite", up to the first function word. */
+static int asked_which(const word_t *q, int nq, int *at)
+{
+    static const char *const past[] = {"my", "our", "the", "his", "her", "their", "your",
+                                       "favourite", "favorite", "fav", "kind", "type",
+                                       "sort", "of", "is", "'s", "was", "are", "name", NULL};
+    static const char *const naming[] = {"called", "named", "name", "again", NULL};
+    int i = 0;
+    while (i < nq && strcmp(q[i].low, "what") && strcmp(q[i].low, "which") &&
+           strcmp(q[i].low, "what's") && strcmp(q[i].low, "whats"))
+        i++;
+    if (i >= nq) return 0;
+    static const char *const whose[] = {"my", "our", "the", "his", "her", "their", "your",
+                                        NULL};
+    for (i++; i < nq; i++) {
+        size_t l = strlen(q[i].low);
+        int of = l > 2 && !strcmp(q[i].low + l - 2, "'s");
+        if (of && i + 1 < nq && understand_in_list(whose, q[i + 1].low))
+            return 0;           /* "what city's my theatre in?": "city is", asked by kind */
+        if (!understand_in_list(past, q[i].low) && !of) break;
+    }
+    int n = 0;
+    for (; i < nq && n < 3 && quote_content_word(&q[i]) && !q[i].cap &&
+           !understand_in_list(naming, q[i].low) && !quote_kin_word(&q[i]);
+         i++)
+        at[n++] = i;
+    return n;
+}
+
+/* 1 when the sentence's word at j tells no particular one of what it is: it follows "a",
+ * "an" or "another" (a few words of its own between, "at a small indie studio", unless
+ * kind: a kind asked is what those words tell, "a pastry chef"), or it is a plural with
+ * no word before it that counts or owns ("he fixes cars"); and no name or number follows
+ * its noun ("an observatory in the desert", not "a dog, Rex", "a parking spot, C22" or
+ * "a pub called X"). */
+static int unnamed(const word_t *s, int ns, int j, const word_t *k, int kind)
+{
+    static const char *const one[] = {"a", "an", "another", NULL};
+    static const char *const naming[] = {"called", "named", "name", "aka", NULL};
+    int h = j;          /* the end of its noun ("a parking spot, C22") */
+    while (h + 1 < ns && s[h + 1].part == s[j].part && !s[h + 1].cap &&
+           !lex_is_stopword(s[h + 1].low) && !quote_number_word(&s[h + 1]) &&
+           !understand_in_list(naming, s[h + 1].low) && h - j < 2)
+        h++;
+    if (h + 1 < ns && (s[h + 1].part != s[h].part || s[h + 1].cap ||
+                       quote_number_word(&s[h + 1]) || understand_in_list(naming, s[h + 1].low)))
+        return 0;       /* ("a dog, Rex"; "a pub called X") */
+    size_t lk = strlen(k->low);
+    if (!strncmp(s[j].low, k->low, lk) && !strcmp(s[j].low + lk, "s") &&
+        (!j || s[j - 1].part != s[j].part ||
+         (!lex_is_stopword(s[j - 1].low) && !quote_number_word(&s[j - 1]) && !s[j - 1].cap)))
+        return 1;       /* "fixes cars" */
+    for (int i = j - 1; i >= 0 && i >= j - 3 && s[i].part == s[j].part; i--) {
+        if (understand_in_list(one, s[i].low)) return !kind || i == j - 1;  /* ("what kind
+                                                                   * of chef?": "a pastry chef") */
+        if (s[i].cap || lex_is_stopword(s[i].low) || quote_number_word(&s[i])) return 0;
+    }
+    return 0;
+}
+
+/* 1 when the question q[0..nq) asks which one of a thing (asked_which) and the sentence
+ * s[0..ns) holds its words only where they tell no particular one (unnamed): "cabin
+ * crew with an airline" does not say which airline. */
+static int tells_none_of(const word_t *q, int nq, const word_t *s, int ns)
+{
+    static const char *const kinds[] = {"kind", "type", "sort", NULL};
+    int at[3], n = asked_which(q, nq, at), held = 0, kind = 0;
+    for (int i = 0; i < nq; i++) kind |= understand_in_list(kinds, q[i].low);
+    for (int x = 0; x < n; x++)
+        for (int j = 0; j < ns; j++) {
+            if (!quote_same_word(&s[j], &q[at[x]])) continue;
+            if (!unnamed(s, ns, j, &q[at[x]], kind)) return 0;
+            held = 1;
+        }
+    return held;
+}
+
+/* 1 when the sentence fd found in t holds value as whole words. */
+static int found_holds(const found_t *fd, const store_turn_t *t, const char *value)
+{
+    char said[QUOTE_SENTENCE + 1];
+    snprintf(said, sizeof said, "%.*s", (int)fd->len, t[fd->turn].text + fd->from);
+    return facts_has_words(said, value);
+}
+
+/* tells_none_of of question and the sentence fd found in t (s: scratch). */
+static int found_tells_none(const char *question, const found_t *fd, const store_turn_t *t,
+                            word_t *s)
+{
+    word_t q[QUOTE_WORDS];
+    int nq = quote_words(question, strlen(question), q, QUOTE_WORDS);
+    int ns = quote_words(t[fd->turn].text + fd->from, fd->len, s, QUOTE_WORDS);
+    return tells_none_of(q, nq, s, ns);
+}
+
 /* 1 when the sentence s[0..ns) names something: a word written with a capital that does
  * not open it (name_like), or a word of naming ("called", "named", "name"), or a word
  * in quotes: "choir was so dull tonight" names nothing. */
@@ -1560,12 +1661,14 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             any |= fd->unsaid;
             continue;
         }
-        if (c->act == READER_QUESTION && !a->zh) {     /* a name asked, none given */
+        if (c->act == READER_QUESTION && !a->zh) {     /* a name asked, none given; or
+                                                 * which one, and none told */
             word_t q[QUOTE_WORDS];
             int nq = quote_words(question, strlen(question), q, QUOTE_WORDS);
             int ns = quote_words(t[fd->turn].text + fd->from, fd->len, s, QUOTE_WORDS);
-            if (asks_a_name(q, nq) &&
-                !names_something(s, ns, t[fd->turn].text + fd->from, fd->len)) {
+            if ((asks_a_name(q, nq) &&
+                 !names_something(s, ns, t[fd->turn].text + fd->from, fd->len)) ||
+                tells_none_of(q, nq, s, ns)) {
                 fd->len = 0;
                 continue;
             }
@@ -1642,6 +1745,18 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             realise_unknown(p->reply, sizeof p->reply, &none);
             p->answer[0] = '\0';
             p->nused = 0;
+        }
+        else if (best > covered && c->act == READER_QUESTION && !a->zh && from_fact &&
+                 from_fact->value && found_holds(&got[0], t, from_fact->value) &&
+                 found_tells_none(question, &got[0], t, s)) {
+            /* the sentence with more of its words, which told the fact that answered,
+             * says there is one, not which: "which firm does Ola work for?" of "Ola
+             * works for a shipping firm in Gdynia" (Gdynia answered) */
+            realise_frame_t none = {c->holder, c->rel, "", NULL};
+            realise_unknown(p->reply, sizeof p->reply, &none);
+            p->answer[0] = '\0';
+            p->nused = 0;
+            best = 0;
         }
         else if (best > covered) note_found(c, question, a, best, t, s, &got[0]);
         int moved = newer ||

@@ -928,8 +928,10 @@ static const store_memory_t *other_place(const facts_t *f, const understood_t *u
  * rabbit: when no fact of holder was told, the holder of the newest fact of whom it may
  * mean: "partner" and "spouse" any partner, "husband" and "wife" a spouse (a girlfriend
  * asked of is never a partner told of as one), a pet or an animal any animal of theirs,
- * one of a group ("son") the group told ("sons", "boys"); else holder itself. (Children
- * asked of are all of them: names_of_group.) */
+ * one of a group ("son") the group told ("sons", "boys"), a child the one son or daughter
+ * told, a twin the twin brother or sister, a bird or a parrot the kind of it told
+ * ("budgie"), a bunny a rabbit; else holder itself. (Children asked of are all of them:
+ * names_of_group.) */
 static const char *holder_as_told(const facts_t *f, const char *holder)
 {
     static const char *const any[] = {"partner", "spouse", "boyfriend", "girlfriend",
@@ -949,15 +951,21 @@ static const char *holder_as_told(const facts_t *f, const char *holder)
         const char *asked, *told;
     } also[] = {{"son", "sons"}, {"son", "boys"}, {"sons", "boys"}, {"boys", "sons"},
                 {"daughter", "daughters"}, {"daughter", "girls"}, {"daughters", "girls"},
-                {"girls", "daughters"}};
+                {"girls", "daughters"}, {"child", "daughter"}, {"child", "son"},
+                {"twin", "twin brother"}, {"twin", "twin sister"}, {"bunny", "rabbit"},
+                {"bunnies", "rabbits"}, {"bird", "parrot"}, {"birds", "parrots"}};
     char plural[UNDERSTAND_KEY + 1];
     snprintf(plural, sizeof plural, "%ss", holder);
     for (size_t i = f->n; strcmp(holder, "self") != 0 && i-- > 0;) {
         if (facts_same_holder(f->v[i].holder, plural)) return f->v[i].holder;
         for (size_t k = 0; k < sizeof also / sizeof also[0]; k++)
             if (!strcmp(holder, also[k].asked) &&
-                facts_same_holder(f->v[i].holder, also[k].told))
+                (facts_same_holder(f->v[i].holder, also[k].told) ||
+                 (kinds_animal(f->v[i].holder) &&    /* "budgie" of a bird */
+                  !strcmp(kinds_animal(f->v[i].holder), also[k].told))))
                 return f->v[i].holder;
+        if (kinds_animal(f->v[i].holder) && !strcmp(kinds_animal(f->v[i].holder), holder))
+            return f->v[i].holder;      /* "my parrot" of an African grey told */
     }
     if (!may && !animal) return holder;
     for (size_t i = f->n; i-- > 0;) {
@@ -1180,6 +1188,10 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
             return;
         }
     }
+    /* "do I live in Lyon?" of one who told only where they work ("upholsterer in
+     * Lyon"): that place says it ("Yes, you work in Lyon."; "No, you work in Tbilisi.") */
+    if (!m && u->act == READER_YESNO && u->rel == READER_REL_HOME && u->value[0] && !ended)
+        m = facts_find(f, u->holder, reader_rel_name(other_place_rel(u->rel)), NULL);
     const store_memory_t *does = !m && u->act == READER_YESNO && u->rel == READER_REL_JOB
                                      ? doer(f, u) : NULL;
     if (does) {                             /* "am I a teacher?": "Yes, you teach yoga." */

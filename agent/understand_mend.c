@@ -1174,20 +1174,47 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
                                          "guy", "lady", "person", "adult", "teenager", "teen",
                                          "toddler", "twins", "girls", "boys", "babies", "fan",
                                          "supporter", NULL};
-    int s = n > 0 && (!strcmp(words[0], "a") || !strcmp(words[0], "an")) ? 1 : 0;
-    /* "Roofer in Tartu", "nurse at St Anne's": where after the job, a name with a
-     * capital of one to four words */
-    int at = -1, where = -1;
+    /* words no place is ("nurse in training", "a carer at heart") */
+    static const char *const no_place[] = {"training", "heart", "work", "home", "night",
+                                           "nights", "weekends", "general", "charge", "love",
+                                           "residence", "disguise", "progress", NULL};
+    int s = 0;          /* past greetings ("hi there, roofer in Tartu") and "a" */
+    while (s < n && (understand_in_list(understand_greetings, words[s]) ||
+                     !strcmp(words[s], "there")))
+        s++;
+    if (s < n && (!strcmp(words[s], "a") || !strcmp(words[s], "an"))) s++;
+    /* "Roofer in Tartu", "nurse at St Anne's", "midwife in halifax, nova scotia",
+     * "librarian in penang here": where after the job, one to four words up to "here" */
+    int at = -1, where = -1, pe = n;
     for (int w = s + 1; w <= s + 3 && w + 1 < n && at < 0; w++)
         if (!strcmp(words[w], "in") || !strcmp(words[w], "at")) at = w;
-    for (int w = at + 1; at > 0 && w < n; w++)     /* one place ("at X in Y" is two) */
-        if (!strcmp(words[w], "in") || !strcmp(words[w], "at")) at = -1;
-    for (int i = 0; i < k && at > 0; i++)           /* a job the reader read stays */
-        if (out[i].rel == READER_REL_JOB && out[i].value[0]) at = -1;
-    if (at > 0 && n - at - 1 <= 4) {
+    for (int w = at + 1; at > 0 && w < n && pe == n; w++)
+        if (!strcmp(words[w], "here")) pe = w;
+    if (at > 0 && pe > at + 1) {        /* or at a comma ("in halifax, nova scotia") */
         char place[UNDERSTAND_VALUE];
-        understand_as_written(c, cn, words, at + 1, n, place, sizeof place);
-        if (isupper((unsigned char)place[0]) && !lex_is_stopword(words[at + 1]))
+        understand_as_written(c, cn, words, at + 1, pe, place, sizeof place);
+        int np = place[0] != '\0';
+        for (const char *q = place; *q; q++) np += *q == ' ';
+        if (at + 1 + np < pe) pe = at + 1 + np;
+    }
+    for (int w = at + 1; at > 0 && w < pe; w++)     /* one place ("at X in Y" is two) */
+        if (!strcmp(words[w], "in") || !strcmp(words[w], "at")) at = -1;
+    char read_job[UNDERSTAND_VALUE] = "";
+    for (int i = 0; i < k; i++)
+        if (out[i].rel == READER_REL_JOB && out[i].value[0])
+            snprintf(read_job, sizeof read_job, "%s", out[i].value);
+    if (at > 0 && read_job[0]) {        /* a job the reader read stays, unless it is the
+                                         * words before the place */
+        char before[UNDERSTAND_VALUE];
+        understand_as_written(c, cn, words, s, at, before, sizeof before);
+        if (strcasecmp(before, read_job) != 0) at = -1;
+    }
+    if (at > 0 && pe - at - 1 >= 1 && pe - at - 1 <= 4) {
+        char place[UNDERSTAND_VALUE];
+        understand_as_written(c, cn, words, at + 1, pe, place, sizeof place);
+        int lower = isalpha((unsigned char)place[0]) && kinds_person(words[at - 1]) &&
+                    !understand_in_list(no_place, words[at + 1]);
+        if ((isupper((unsigned char)place[0]) || lower) && !lex_is_stopword(words[at + 1]))
             where = !strcmp(words[at], "in") ? READER_REL_WORKPLACE : READER_REL_EMPLOYER;
     }
     int e = where >= 0 ? at : n;        /* the job's words end here */
@@ -1209,7 +1236,7 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
         e--;
     int read = 0;           /* (three words only when the reader read no value of them:
                              * "Oona, civil engineer" is a name and a job) */
-    for (int i = 0; i < k && !read && !noted; i++) read = out[i].value[0] != '\0';
+    for (int i = 0; i < k && !read && !noted && where < 0; i++) read = out[i].value[0] != '\0';
     if (k < 1 || e - s < 1 || e - s > (read ? 2 : 3) || memchr(c, '?', cn) || memchr(c, ':', cn) ||
         memchr(c, '=', cn) || !kinds_person(words[e - 1]) ||
         understand_in_list(people, words[e - 1]) || understand_kin(words[e - 1]))
@@ -1232,7 +1259,7 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
     forms_told_unit(&base, READER_REL_JOB, "self", reader_rel_name(READER_REL_JOB), job, &out[0]);
     if (where < 0 || max < 2) return 1;
     char place[UNDERSTAND_VALUE];
-    understand_as_written(c, cn, words, at + 1, n, place, sizeof place);
+    understand_as_written(c, cn, words, at + 1, pe, place, sizeof place);
     forms_told_unit(&base, where, "self", reader_rel_name(where), place, &out[1]);
     return 2;
 }
@@ -1390,16 +1417,37 @@ static int capital_word(const char *c, size_t cn, const char *const *words, int 
            strcasecmp(words[w], "i'm") != 0 && strcasecmp(words[w], "im") != 0;
 }
 
+/* u's value as the name after it ("a bakery called Crumbs": Crumbs), when one word of
+ * it in lower case is followed by "called" or "named" and words with capitals. */
+static void called_name(const char *c, size_t cn, const char *const *words, int n,
+                        understood_t *u)
+{
+    if (!u->value[0] || isupper((unsigned char)u->value[0])) return;
+    const char *last = strrchr(u->value, ' ');
+    last = last ? last + 1 : u->value;
+    for (int w = 0; w + 2 < n; w++) {
+        if (strcasecmp(words[w], last) != 0 ||
+            (strcmp(words[w + 1], "called") != 0 && strcmp(words[w + 1], "named") != 0) ||
+            !capital_word(c, cn, words, w + 2))
+            continue;
+        int e = w + 3;
+        while (e < n && e < w + 6 && capital_word(c, cn, words, e)) e++;
+        understand_as_written(c, cn, words, w + 2, e, u->value, sizeof u->value);
+        return;
+    }
+}
+
 void understand_mend_name_whole(const char *c, size_t cn, const char *const *words, int n,
                                 understood_t *out, int k)
 {
     for (int i = 0; i < k; i++) {
         int rel = out[i].rel;
-        if ((rel != READER_REL_HOME && rel != READER_REL_HOMETOWN &&
-             rel != READER_REL_WORKPLACE && rel != READER_REL_EMPLOYER &&
-             rel != READER_REL_SCHOOL) ||
-            !isupper((unsigned char)out[i].value[0]) || strchr(out[i].value, ' '))
+        if (rel != READER_REL_HOME && rel != READER_REL_HOMETOWN &&
+            rel != READER_REL_WORKPLACE && rel != READER_REL_EMPLOYER &&
+            rel != READER_REL_SCHOOL)
             continue;
+        called_name(c, cn, words, n, &out[i]);
+        if (!isupper((unsigned char)out[i].value[0]) || strchr(out[i].value, ' ')) continue;
         for (int w = 0; w + 1 < n; w++) {
             if (strcasecmp(words[w], out[i].value) != 0 || !capital_word(c, cn, words, w))
                 continue;

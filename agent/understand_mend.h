@@ -198,7 +198,8 @@ int understand_mend_breed_as_holder(const char *c, size_t cn, const char *const 
 
 /* "I commute from Le Puy" read as the home town "Le": a place or firm of one word
  * written with a capital, followed in the clause by words written with a capital (not
- * "I"), is those words too, up to three in all ("Port Talbot", "Le Puy"). */
+ * "I"), is those words too, up to three in all ("Port Talbot", "Le Puy"); one in lower
+ * case followed by "called" or "named" is the name after it ("a bakery called Crumbs"). */
 void understand_mend_name_whole(const char *c, size_t cn, const char *const *words, int n,
                                 understood_t *out, int k);
 
