@@ -10,6 +10,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 /* Words that start a new clause after a comma or a conjunction: a subject, or a
  * request ("ok, please forget my number"). */
@@ -87,10 +88,19 @@ static int subject_at(const char *text, size_t len, size_t i)
     }
     if (in_list(subjects, w, n) && (i + adv >= len || !isalnum((unsigned char)text[i + adv])))
         return 1;
-    /* a name and a verb: "Lotte is 12, Finn is 9 and Mia just turned 4" */
+    /* a name and a verb: "Lotte is 12, Finn is 9 and Mia just turned 4"; in lower case,
+     * with "is" and a number ("lwazi is 12, ayanda is 9") */
+    size_t adv2;
+    if (!isupper((unsigned char)text[i]) && n > 1) {
+        char v[16];
+        size_t at = skip_spaces(text, len, i + adv);
+        size_t k = word_at(text, len, at, v, sizeof v, &adv2);
+        size_t d = skip_spaces(text, len, at + adv2);
+        return k == 2 && !strcmp(v, "is") && d < len && isdigit((unsigned char)text[d]);
+    }
     if (!isupper((unsigned char)text[i]) || (n == 1 && w[0] == 'i'))
         return 0;
-    size_t adv2, m = n > 2 && !strcmp(w + n - 2, "'s") ? 2 : 0;
+    size_t m = n > 2 && !strcmp(w + n - 2, "'s") ? 2 : 0;
     if (m)                      /* "Finn's 9" */
         return 1;
     char v[16];
@@ -111,6 +121,14 @@ int clauses_full_stop(const char *text, size_t len, size_t i, size_t start)
     if (n >= 1 && n < sizeof w) {
         for (k = 0; k < n; k++) w[k] = (char)tolower((unsigned char)text[b + k]);
         if (n == 1 || in_list(titles, w, n)) return 0;
+    }
+    /* "ANDRES. not andrea": "not" and one word after it to the end say what it is not */
+    size_t p = skip_spaces(text, len, i + 1);
+    if (p + 4 < len && !strncasecmp(text + p, "not ", 4)) {
+        size_t q = skip_spaces(text, len, p + 4);
+        while (q < len && isalpha((unsigned char)text[q])) q++;
+        while (q < len && !isalnum((unsigned char)text[q])) q++;
+        if (q >= len) return 0;
     }
     return 1;
 }

@@ -22,7 +22,8 @@ int clauses_split(const char *text, size_t len, clause_span_t *out);
 
 /* 1 when the full stop at text[i] (of text[0..len), in a sentence begun at start) ends
  * a sentence: not inside a number or a name ("3.5", "example.com"), nor after one letter
- * or a title ("J. Smith", "Dr. Li", "Prof. Ruiz"). */
+ * or a title ("J. Smith", "Dr. Li", "Prof. Ruiz"), nor before "not" and one word that
+ * end the text ("ANDRES. not andrea"). */
 int clauses_full_stop(const char *text, size_t len, size_t i, size_t start);
 
 #endif

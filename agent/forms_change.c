@@ -67,7 +67,7 @@ int forms_not_old(const char *c, size_t cn, const char *const *words, int n,
 }
 
 int forms_turned(const char *c, size_t cn, const char *const *words, const unsigned char *caps,
-                 int n, understood_t *out, int k)
+                 int n, understood_t *out, int k, int max)
 {
     static const char *const between[] = {"actually", "just", "now", "finally", "has",
                                           "recently", "already", "only", NULL};
@@ -75,6 +75,26 @@ int forms_turned(const char *c, size_t cn, const char *const *words, const unsig
         if (strcmp(words[t], "turned") != 0 || !understand_number_only(words[t + 1])) continue;
         int h = t - 1;
         while (h > 0 && understand_in_list(between, words[h])) h--;
+        char kin[UNDERSTAND_KEY] = "";  /* "our daughter freja turned 3": a name in lower
+                                         * case after a kin word is the kin's */
+        if (h > 0 && !caps[h]) understand_holder_of(words[h - 1], kin, sizeof kin);
+        if (kin[0] && understand_kin(kin) && !understand_pronoun(words[h]) &&
+            !understand_in_list(understand_personal_words, words[h]) && k < max) {
+            understood_t *u = &out[k];
+            *u = out[0];
+            u->rel = READER_REL_AGE;
+            u->personal = 1;
+            snprintf(u->holder, sizeof u->holder, "%s", kin);
+            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_AGE));
+            understand_as_written(c, cn, words, t + 1, t + 2, u->value, sizeof u->value);
+            u->old[0] = u->name[0] = '\0';
+            for (int i = 0; i < k; i++)         /* (an age the reader read elsewhere goes) */
+                if (out[i].rel == READER_REL_AGE && !strcmp(out[i].holder, kin)) {
+                    out[i] = *u;
+                    return k;
+                }
+            return k + 1;
+        }
         if (!caps[h] || understand_in_list(understand_personal_words, words[h]) ||
             understand_pronoun(words[h]))
             return k;           /* "my son turned 10" is read as it is */

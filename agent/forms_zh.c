@@ -29,7 +29,8 @@ static const struct {
            {"弟弟", "younger brother"}, {"姐姐", "older sister"}, {"妹妹", "younger sister"},
            {"老伴", "spouse"}, {"爱人", "spouse"}, {"前男友", "ex-boyfriend"},
            {"前女友", "ex-girlfriend"}, {"前夫", "ex-husband"}, {"前妻", "ex-wife"},
-           {"妈", "mother"}, {"爸", "father"}};
+           {"妈", "mother"}, {"爸", "father"}, {"妹", "younger sister"},
+           {"姐", "older sister"}, {"弟", "younger brother"}};
 
 /* Where a kin word of the table begins the clause or follows 我, 我的 (any of them:
  * 我们分手了，忘记我男朋友的名字) or the measure word 个 (我有一个弟弟), a twin's 双胞胎
@@ -716,7 +717,22 @@ static int place_then_doing(const char *c, size_t cn, int asks, understood_t *ou
             long at = understand_text_at(out[i].value + 6, vl > 6 ? vl - 6 : 0, doing[d]);
             if (vl > 6 && at >= 0 && (!cut || (size_t)at + 6 < cut)) cut = (size_t)at + 6, verb = doing[d];
         }
-        if (!cut) continue;
+        if (!cut) {     /* 在昆明做婚纱摄影的, 在成都当老师: the place whole, the job after
+                         * 做 or 当 */
+            long at = understand_text_at(c, cn, out[i].value);
+            const char *x = at >= 0 ? c + at + vl : NULL;
+            int did = x && x + 3 <= c + cn && (!strncmp(x, "做", 3) || !strncmp(x, "当", 3));
+            size_t xl = did ? value_len(x + 3, cn - (size_t)(x + 3 - c)) : 0;
+            int told = 0;
+            for (int j = 0; j < k && !told; j++) told = out[j].rel == READER_REL_JOB;
+            if (!did || told || xl < 6 || xl > 18 || k >= max) continue;
+            out[k] = out[i];
+            out[k].rel = out[k].clause_rel = READER_REL_JOB;
+            snprintf(out[k].relation, sizeof out[k].relation, "%s", reader_rel_name(READER_REL_JOB));
+            snprintf(out[k].value, sizeof out[k].value, "%.*s", (int)xl, x + 3);
+            k++;
+            continue;
+        }
         out[i].value[cut] = '\0';
         for (int a = 0; as_job[a] && k < max; a++) {
             long at = strcmp(verb, as_job[a]) ? -1 : understand_text_at(c, cn, out[i].value);

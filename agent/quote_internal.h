@@ -115,7 +115,8 @@ int quote_value_shape(const word_t *w, int first);
 /* ---- sentences and requests to forget (quote_words.c) ---- */
 
 /* The next sentence of text from *at: its start and length into *from and *len, and
- * whether it ends with a question mark; 0 at the end. quote_next_sentence passes over a
+ * whether it asks (ends with a question mark, or opens with a question word and a verb
+ * that asks: "where does she live now"); 0 at the end. quote_next_sentence passes over a
  * sentence whose start a request to forget took (its tail is never quoted); _any gives
  * every one (forgetting more of it). */
 int quote_next_sentence(const char *text, size_t *at, size_t *from, size_t *len, int *asks);

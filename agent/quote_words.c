@@ -354,6 +354,19 @@ int quote_next_sentence_any(const char *text, size_t *at, size_t *from, size_t *
     *from = b;
     *len = i - b;
     *at = i < n ? i + mark : n;
+    if (!*asks) {       /* asked with no mark: a question word and a verb that asks
+                         * ("where does my brother live now"), not "what I love is" */
+        char w[2][16];
+        size_t p = b;
+        for (int k = 0; k < 2; k++) {
+            size_t l = 0;
+            while (p < b + *len && text[p] == ' ') p++;
+            while (p < b + *len && !isspace((unsigned char)text[p]) && l + 1 < sizeof w[k])
+                w[k][l++] = (char)tolower((unsigned char)text[p++]);
+            w[k][l] = '\0';
+        }
+        *asks = understand_question_word(w[0]) == 2 && understand_question_word(w[1]) == 1;
+    }
     return 1;
 }
 

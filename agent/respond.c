@@ -1126,6 +1126,12 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
                  facts_rel_of(f->v[i].relation) == READER_REL_LIKES) &&
                 forms_language(f->v[i].value))
                 m = &f->v[i];
+    if (!m && u->rel == READER_REL_OPEN && facts_same_relation(u->relation, "study")) {
+        /* "what am I studying?" of a "geology student": the job says it */
+        const store_memory_t *job = facts_find(f, u->holder, reader_rel_name(READER_REL_JOB), NULL);
+        size_t l = job ? strlen(job->value) : 0;
+        if (l > 8 && !strcasecmp(job->value + l - 8, " student")) m = job;
+    }
     if (!m && facts_is_favourite(u->relation))      /* a favourite, told as a like */
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_LIKES), NULL);
     if (!m && u->rel == READER_REL_LIKES)           /* and a like, told as a favourite */

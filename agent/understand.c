@@ -1267,7 +1267,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         clause.act == READER_SMALLTALK)
         k = forms_placement(&clause, words, n, out, k);
     if (clause.act == READER_FACT || clause.act == READER_CORRECTION)
-        k = forms_turned(c, cn, words, caps, n, out, k);
+        k = forms_turned(c, cn, words, caps, n, out, k, max);
     if (clause.act == READER_FACT) k = forms_lives_with(c, cn, words, n, out, k, max);
     if (clause.act == READER_FACT) {
         k = forms_married_to(c, cn, words, caps, n, out, k, max);
@@ -1296,6 +1296,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         understand_mend_who_is(words, n, out, k);
         understand_mend_pronoun_before_value(words, n, out, k);
         k = understand_mend_month_not_birthday(words, n, out, k);
+        k = understand_mend_age_not_measure(words, n, out, k);
         k = understand_mend_place_and_country(c, cn, out, k);
         k = understand_mend_home_not_lived(words, n, out, k);
         k = understand_mend_jobs_of_people(out, k);
@@ -1413,6 +1414,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_prefers(c, cn, words, tags, n, &clause, out, k, &nread, max);
     }
     k = understand_mend_job_alone(c, cn, words, n, out, k, max);
+    if (clause.act == READER_FACT || clause.act == READER_SMALLTALK)
+        k = understand_mend_job_of_pronoun(c, cn, words, n, out, k);
     if (clause.act == READER_FACT) k = understand_mend_job_as(c, cn, words, n, out, k, max);
     k = understand_mend_greeting(words, n, out, k);
     k = understand_mend_name_and_age(out, k, max);

@@ -424,6 +424,26 @@ int understand_mend_greeting(const char *const *words, int n, understood_t *out,
         if (out[i].rel == READER_REL_NAME && out[i].value[fl] == ' ' &&
             understand_in_list(understand_greetings, first))
             memmove(out[i].value, out[i].value + fl + 1, strlen(out[i].value + fl + 1) + 1);
+        /* nor in any other value ("[holaa 💕 tattoo artist]"), and one of greetings alone
+         * ("kia ora" read as a firm) goes */
+        char *v = out[i].value;
+        int cut = 0;
+        while (v[0] && (out[i].rel != READER_REL_NAME || !strchr(v, ' '))) {  /* ("gamarjoba"
+                                                                   * read as one's name) */
+            size_t l = strcspn(v, " ");
+            snprintf(first, sizeof first, "%.*s", (int)l, v);
+            for (char *p = first; *p; p++) *p = (char)tolower((unsigned char)*p);
+            int emoji = (unsigned char)v[0] >= 0xF0;
+            if (!emoji && !understand_in_list(understand_greetings, first)) break;
+            v += l;
+            while (*v == ' ') v++;
+            cut = 1;
+        }
+        if (cut) memmove(out[i].value, v, strlen(v) + 1);
+        if (cut && !out[i].value[0]) {
+            memmove(&out[i], &out[i + 1], (size_t)(k - i - 1) * sizeof *out);
+            k--, i--;
+        }
     }
     int greeted = 0;
     for (int w = 0; w < n; w++) {
@@ -542,6 +562,22 @@ void understand_mend_studies(const char *const *words, int n, int act, understoo
 
 /* "we moved to Hull in May", "I started at Google in March": a month alone is when, not
  * a birthday, in a clause with no word of birth. Returns the units left. */
+int understand_mend_age_not_measure(const char *const *words, int n, understood_t *out, int k)
+{
+    for (int i = 0; i < k; i++) {
+        if (out[i].rel != READER_REL_AGE || !out[i].value[0] || strchr(out[i].value, ' '))
+            continue;
+        int measure = 0;
+        for (int w = 0; w + 1 < n && !measure; w++)
+            measure = !strcasecmp(words[w], out[i].value) &&
+                      forms_unit(words[w + 1]) == FORMS_UNIT_MEASURE;
+        if (!measure) continue;
+        memmove(&out[i], &out[i + 1], (size_t)(k - i - 1) * sizeof *out);
+        k--, i--;
+    }
+    return k;
+}
+
 int understand_mend_month_not_birthday(const char *const *words, int n, understood_t *out,
                                        int k)
 {
@@ -1166,6 +1202,30 @@ int understand_mend_firm_after_job(const char *c, size_t cn, const char *const *
     return k + 1;
 }
 
+int understand_mend_job_of_pronoun(const char *c, size_t cn, const char *const *words, int n,
+                                   understood_t *out, int k)
+{
+    static const char *const contracted[] = {"she's", "he's", "shes", "hes", NULL};
+    static const char *const pronoun[] = {"she", "he", NULL};
+    int w = 0;
+    if (n > 0 && understand_in_list(contracted, words[0])) w = 1;
+    else if (n > 1 && understand_in_list(pronoun, words[0]) && !strcmp(words[1], "is")) w = 2;
+    if (!w || w >= n || (strcmp(words[w], "a") != 0 && strcmp(words[w], "an") != 0)) return k;
+    int s = w + 1, e = s;
+    while (e < n && e - s < 2 && isalpha((unsigned char)words[e][0]) && !lex_is_stopword(words[e]))
+        e++;
+    while (e > s && !kinds_person(words[e - 1])) e--;
+    if (e == s || understand_kin(words[e - 1]) || k < 1) return k;
+    for (int i = 0; i < k; i++)         /* a job the reader read stays */
+        if (out[i].rel == READER_REL_JOB && out[i].value[0]) return k;
+    char job[UNDERSTAND_VALUE], who[8];
+    understand_as_written(c, cn, words, s, e, job, sizeof job);
+    snprintf(who, sizeof who, "%s", words[0][0] == 's' ? "she" : "he");
+    understood_t base = out[0];
+    forms_told_unit(&base, READER_REL_JOB, who, reader_rel_name(READER_REL_JOB), job, &out[0]);
+    return 1;
+}
+
 int understand_mend_job_alone(const char *c, size_t cn, const char *const *words, int n,
                               understood_t *out, int k, int max)
 {
@@ -1217,7 +1277,10 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
         if ((isupper((unsigned char)place[0]) || lower) && !lex_is_stopword(words[at + 1]))
             where = !strcmp(words[at], "in") ? READER_REL_WORKPLACE : READER_REL_EMPLOYER;
     }
-    int e = where >= 0 ? at : n;        /* the job's words end here */
+    int e = where >= 0 ? at : n;        /* the job's words end here, or before "at" or
+                                         * "in" of a place of more words ("greenkeeper at
+                                         * a golf course in dunedin") */
+    if (where < 0 && at > s && kinds_person(words[at - 1]) && !read_job[0]) e = at;
     /* "glazier, own business", "Swim coach, Riga": a note's job before its
      * first comma, whatever follows it */
     const char *comma = memchr(c, ',', cn);

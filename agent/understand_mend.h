@@ -39,6 +39,10 @@ int understand_mend_have_asked(const char *c, size_t cn, const char *const *word
 
 /* Of facts. */
 
+/* "crashed it in 4 minutes", "ran 5 km": a number read as an age with a unit of measure
+ * after it (forms_unit) is none. Returns the units left. */
+int understand_mend_age_not_measure(const char *const *words, int n, understood_t *out, int k);
+
 /* "I'm Maeve, 41": a name after "I'm" read as an open relation of a number makes the
  * number the speaker's age and adds the name as theirs. Returns the units. */
 int understand_mend_name_read_as_relation(const char *c, size_t cn, const char *const *words,
@@ -150,8 +154,9 @@ int understand_mend_name_and_age(understood_t *out, int k, int max);
 
 /* "ahoj!", "salut.", "good morning all": a clause of greetings alone
  * (understand_greetings and the words said with them) tells nothing: small talk; and a
- * greeting read as a holder ("bonjour, odile here") is the user, and one first in a
- * name ("[hola marta]") goes. Returns the units left. */
+ * greeting read as a holder ("bonjour, odile here") is the user, one first in a value
+ * ("[hola marta]", "[holaa 💕 tattoo artist]") goes, and a value of greetings alone
+ * ("kia ora" read as a firm) goes with its unit. Returns the units left. */
 int understand_mend_greeting(const char *const *words, int n, understood_t *out, int k);
 
 /* "my brother Tom is a plumber" read with the job as a name: a name typed small after
@@ -178,6 +183,13 @@ int understand_mend_month_not_firm(understood_t *out, int k);
 int understand_mend_firm_after_job(const char *c, size_t cn, const char *const *words,
                                    const unsigned char *caps, int n, understood_t *out,
                                    int k, int max);
+
+/* "she's a dentist", "he is a paramedic": a clause that opens so, with a kind of person
+ * of one or two words (kinds_person), tells the job of whom the pronoun means
+ * (understand_mend_pronoun_holders), whatever the reader took it for, unless it read a
+ * job. Returns the units. */
+int understand_mend_job_of_pronoun(const char *c, size_t cn, const char *const *words, int n,
+                                   understood_t *out, int k);
 
 /* "plumber.", "a nurse", "IT service manager": a clause of a kind of person alone (one
  * or two words, three when the reader read no value in them; "a" before them at most;
