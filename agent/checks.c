@@ -187,6 +187,9 @@ int checks_fits(int rel, const char *holder, const char *value)
                                              "role", "roles", "position", "shift", "shifts",
                                              NULL};
     if (rel == READER_REL_JOB && in_words(work_words, value)) return 0;
+    const char *tail = strrchr(value, ' ');     /* nor someone who is no trade ("huge fan") */
+    if (rel == READER_REL_JOB && understand_in_list(understand_no_trade_words, tail ? tail + 1 : value))
+        return 0;
     if (rel == READER_REL_JOB && !strcmp(value, "双胞胎")) return 0;   /* a twin is no job */
     /* a firm or a place is no measure ("for 9 km", "at 6am") */
     if ((rel == READER_REL_EMPLOYER || rel == READER_REL_WORKPLACE) &&
@@ -243,6 +246,8 @@ int checks_fits(int rel, const char *holder, const char *value)
                                                       years > CHECKS_MAX_AGE))
             return 0;
     }
+    /* a value is not the word of its own relation ("on a [diet]") */
+    if (rel != READER_REL_OPEN && !strcasecmp(value, reader_rel_name(rel))) return 0;
     /* a place, a firm or a job is no month or day ("moved to Derby back in March") */
     static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
                                        "friday", "saturday", "sunday", "mondays", "tuesdays",
@@ -1283,7 +1288,8 @@ static int hypothetical(const char *clause, const char *value)
                                         "hopefully", "if", "would", "i'd", "id", NULL};
     static const char *const phrases[] = {"one day", "thinking of", "thinking about",
                                           "hope to", "want to", "wanna", "planning to",
-                                          "could be", NULL};
+                                          "could be", "sometimes i think", "dream of",
+                                          "dreaming of", "when i retire", NULL};
     for (int i = 0; words[i]; i++)
         if (facts_has_words(text, words[i])) return 1;
     for (int i = 0; phrases[i]; i++)

@@ -359,9 +359,21 @@ void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u)
     for (int pass = 0; pass < 2 && !u->personal; pass++)
         for (size_t i = f->n; i-- > 0 && !u->personal;) {
             const store_memory_t *m = &f->v[i];
-            if (m->relation && !strcmp(m->relation, reader_rel_name(READER_REL_NAME)) &&
-                strcmp(m->holder, "self") != 0 && names(u, text, m->value, pass))
+            if (!m->relation || strcmp(m->relation, reader_rel_name(READER_REL_NAME)) != 0 ||
+                !strcmp(m->holder, "self") || !names(u, text, m->value, pass))
+                continue;
+            /* "what's tarek's wife called?" (held "tarek wife"): the wife of the brother
+             * named so, not the brother */
+            size_t nl = strlen(m->value);
+            char of[UNDERSTAND_KEY];
+            if (!strncasecmp(u->holder, m->value, nl) && u->holder[nl] == ' ' &&
+                snprintf(of, sizeof of, "%s %s", m->holder, u->holder + nl + 1) <
+                    (int)sizeof of) {
+                snprintf(u->holder, sizeof u->holder, "%s", of);
+                u->personal = 1;
+            } else {
                 become(u, m->holder, m->value);
+            }
         }
     /* a question of a name no fact holds, said right beside whom a fact is of ("what
      * is jurgis allergic to?" after "my lad jurgis is 9 and allergic to nuts") */

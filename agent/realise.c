@@ -120,20 +120,40 @@ static int named(const char *holder)
     return holder && isupper((unsigned char)holder[0]);
 }
 
+/* A holder keyed as kin of kin ("sister wife", "brother boat") as it is said: "sister's
+ * wife" into buf; any other as it is ("twin brother", "mother in law"). */
+static const char *whose_of_whom(const char *holder, char *buf, size_t cap)
+{
+    static const char *const kin[] = {"mother", "father", "sister", "brother", "son",
+                                      "daughter", "wife", "husband", "partner", "boyfriend",
+                                      "girlfriend", "friend", "boss", "aunt", "uncle", "cousin",
+                                      "niece", "nephew", "grandmother", "grandfather", NULL};
+    const char *sp = holder ? strchr(holder, ' ') : NULL;
+    if (!sp || strchr(sp + 1, ' ') || !strcmp(sp + 1, "law")) return holder;
+    for (int i = 0; kin[i]; i++)
+        if (strlen(kin[i]) == (size_t)(sp - holder) && !strncmp(holder, kin[i], strlen(kin[i]))) {
+            snprintf(buf, cap, "%.*s's %s", (int)(sp - holder), holder, sp + 1);
+            return buf;
+        }
+    return holder;
+}
+
 /* Writes pattern with the frame's parts in place; an empty {A} takes its space along. */
 static void fill(out_t *o, const char *pat, const realise_frame_t *f)
 {
+    char whose[128];
     for (const char *p = pat; *p;) {
         if (p[0] == '{' && p[1] && p[2] == '}') {
             switch (p[1]) {
             case 'H':                   /* "your sister"; someone keyed by name: "Kwame" */
-                putf(o, named(f->holder) ? "%s" : "your %s", f->holder);
+                putf(o, named(f->holder) ? "%s" : "your %s",
+                     whose_of_whom(f->holder, whose, sizeof whose));
                 break;
             case 'P':                   /* "your sister's", "your boss's", "your cats'" */
                 putf(o, named(f->holder)               ? "%s's"
                         : realise_plural_s(f->holder) ? "your %s'"
                                                       : "your %s's",
-                     f->holder);
+                     whose_of_whom(f->holder, whose, sizeof whose));
                 break;
             case 'V': puts_(o, f->value ? f->value : ""); break;
             case 'K': {                 /* "children"; one of them: "cat" of "cats" */

@@ -1280,6 +1280,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     if (clause.act == READER_YESNO || clause.act == READER_QUESTION) {
         k = understand_mend_have_asked(c, cn, words, n, out, k);
         understand_mend_asked_of_mine(words, n, out, k);
+        understand_mend_line_of_work(words, n, out, k);
         int nread = k;
         k = forms_learning(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
         k = forms_doing_for(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
@@ -1416,6 +1417,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     k = understand_mend_job_alone(c, cn, words, n, out, k, max);
     if (clause.act == READER_FACT || clause.act == READER_SMALLTALK)
         k = understand_mend_job_of_pronoun(c, cn, words, n, out, k);
+    if (clause.act == READER_FACT) k = understand_mend_job_town(c, cn, words, n, out, k, max);
     if (clause.act == READER_FACT) k = understand_mend_job_as(c, cn, words, n, out, k, max);
     k = understand_mend_greeting(words, n, out, k);
     k = understand_mend_name_and_age(out, k, max);

@@ -306,6 +306,25 @@ void understand_mend_dating_asked(const char *const *words, int n, understood_t 
 /* "how many children have I got", "which car did we buy": a question whose holder comes
  * before its subject asks of the user's when that subject is "I" or "we" after an
  * auxiliary (the holder's own words have no "my"). */
+void understand_mend_line_of_work(const char *const *words, int n, understood_t *out, int k)
+{
+    static const char *const of[] = {"work", "business", "trade", NULL};
+    int line = -1;
+    for (int w = 0; w + 2 < n && line < 0; w++)
+        if (!strcmp(words[w], "line") && !strcmp(words[w + 1], "of") &&
+            understand_in_list(of, words[w + 2]))
+            line = w;
+    for (int i = 0; i < k && line >= 0; i++) {
+        if (strcmp(out[i].holder, "line") != 0 && strcmp(out[i].holder, "self") != 0) continue;
+        if (line > 0 && strcmp(words[line - 1], "my") != 0) continue;   /* (not "her line") */
+        snprintf(out[i].holder, sizeof out[i].holder, "self");
+        out[i].rel = READER_REL_JOB;
+        snprintf(out[i].relation, sizeof out[i].relation, "%s", reader_rel_name(READER_REL_JOB));
+        out[i].value[0] = '\0';
+        out[i].personal = 1;
+    }
+}
+
 void understand_mend_asked_of_mine(const char *const *words, int n, understood_t *out, int k)
 {
 
@@ -412,8 +431,16 @@ int understand_mend_greeting(const char *const *words, int n, understood_t *out,
     static const char *const with[] = {"good", "god", "guten", "sat", "all", "everyone",
                                        "guys", "folks", "there", "dear", "mate", "again",
                                        "yall", "y'all", "friend", "friends", "team", NULL};
+    /* "bro i'm a marine biologist": a word one calls the listener ("bro", "sis") first,
+     * before "I", is no one of the user's */
+    static const char *const calling[] = {"bro", "sis", "dude", "bruh", "fam", "mate", NULL};
+    static const char *const me[] = {"i", "i'm", "im", "my", "i've", "ive", NULL};
+    char called[UNDERSTAND_KEY] = "";
+    if (n > 1 && understand_in_list(calling, words[0]) && understand_in_list(me, words[1]))
+        understand_holder_of(words[0], called, sizeof called);
     for (int i = 0; i < k; i++) {   /* "bonjour, odile here": no one is a greeting, */
-        if (understand_in_list(understand_greetings, out[i].holder)) {
+        if (understand_in_list(understand_greetings, out[i].holder) ||
+            (called[0] && !strcmp(out[i].holder, called))) {
             snprintf(out[i].holder, sizeof out[i].holder, "self");
             out[i].personal = 1;
         }
@@ -424,12 +451,14 @@ int understand_mend_greeting(const char *const *words, int n, understood_t *out,
         if (out[i].rel == READER_REL_NAME && out[i].value[fl] == ' ' &&
             understand_in_list(understand_greetings, first))
             memmove(out[i].value, out[i].value + fl + 1, strlen(out[i].value + fl + 1) + 1);
-        /* nor in any other value ("[holaa 💕 tattoo artist]"), and one of greetings alone
-         * ("kia ora" read as a firm) goes */
+        /* nor in any other value that opens the clause ("[holaa 💕 tattoo artist]"), and
+         * one of greetings alone ("kia ora" read as a firm, "gamarjoba" as one's name; not
+         * "two kids, [Ola] and Kuba") goes */
         char *v = out[i].value;
         int cut = 0;
-        while (v[0] && (out[i].rel != READER_REL_NAME || !strchr(v, ' '))) {  /* ("gamarjoba"
-                                                                   * read as one's name) */
+        size_t vl = strcspn(v, " ");
+        int opens = n > 0 && strlen(words[0]) == vl && !strncasecmp(words[0], v, vl);
+        while (v[0] && opens && (out[i].rel != READER_REL_NAME || !strchr(v, ' '))) {
             size_t l = strcspn(v, " ");
             snprintf(first, sizeof first, "%.*s", (int)l, v);
             for (char *p = first; *p; p++) *p = (char)tolower((unsigned char)*p);
@@ -463,11 +492,18 @@ int understand_mend_home_not_lived(const char *const *words, int n, understood_t
                                          "from", "born", NULL};
     static const char *const besides[] = {"outside", "than", "like", "besides", "except",
                                           NULL};
-    for (int w = 0; w < n; w++)
-        if (understand_in_list(living, words[w])) return k;
+    int like = 0;       /* "feels like living in a postcard": a likeness, no home */
+    for (int w = 0; w < n; w++) {
+        if (!understand_in_list(living, words[w])) continue;
+        if (w > 0 && !strcmp(words[w - 1], "like")) like = 1;
+        else return k;
+    }
     int kept = 0;
     for (int i = 0; i < k; i++) {
-        int away = 0;
+        int away = like && (out[i].rel == READER_REL_HOME ||
+                            (out[i].rel == READER_REL_OPEN &&
+                             understand_in_list(living, out[i].relation)) ||
+                            (out[i].rel == READER_REL_OPEN && !strncmp(out[i].relation, "living", 6)));
         for (int w = 1; w < n && out[i].rel == READER_REL_HOME && !away; w++)
             away = !strcasecmp(words[w], out[i].value) && understand_in_list(besides, words[w - 1]);
         if (!away) out[kept++] = out[i];
@@ -567,10 +603,27 @@ int understand_mend_age_not_measure(const char *const *words, int n, understood_
     for (int i = 0; i < k; i++) {
         if (out[i].rel != READER_REL_AGE || !out[i].value[0] || strchr(out[i].value, ' '))
             continue;
+        static const char *const span[] = {"in", "for", "over", "within", "last", "past",
+                                           NULL};
+        static const char *const aged[] = {"years", "yrs", "months", "weeks", "days", NULL};
         int measure = 0;
-        for (int w = 0; w + 1 < n && !measure; w++)
-            measure = !strcasecmp(words[w], out[i].value) &&
-                      forms_unit(words[w + 1]) == FORMS_UNIT_MEASURE;
+        for (int w = 0; w + 1 < n && !measure; w++) {
+            if (strcasecmp(words[w], out[i].value) != 0) continue;
+            size_t l1 = strlen(words[w + 1]), l2 = w + 2 < n ? strlen(words[w + 2]) : 0;
+            measure = forms_unit(words[w + 1]) == FORMS_UNIT_MEASURE ||
+                      /* "in 30 years": how long, not how old */
+                      (w > 0 && understand_in_list(span, words[w - 1]) &&
+                       understand_in_list(aged, words[w + 1])) ||
+                      /* "40 words", "40 spanish words": a count */
+                      (l1 > 3 && words[w + 1][l1 - 1] == 's' &&
+                       !understand_in_list(aged, words[w + 1]) && !lex_is_stopword(words[w + 1]) &&
+                       isalpha((unsigned char)words[w + 1][0]) && w + 2 < n &&
+                       strcmp(words[w + 2], "old") != 0) ||
+                      (l2 > 3 && words[w + 2][l2 - 1] == 's' && l1 > 2 &&
+                       words[w + 1][l1 - 1] != 's' && !lex_is_stopword(words[w + 1]) &&
+                       isalpha((unsigned char)words[w + 1][0]) &&
+                       !understand_in_list(aged, words[w + 2]) && !lex_is_stopword(words[w + 2]));
+        }
         if (!measure) continue;
         memmove(&out[i], &out[i + 1], (size_t)(k - i - 1) * sizeof *out);
         k--, i--;
@@ -999,15 +1052,26 @@ void understand_mend_job_read_as_firm(understood_t *out, int k)
 void understand_mend_job_read_as_name(const char *const *words, int n, understood_t *out, int k)
 {
     for (int i = 0; i < k; i++) {
+        static const char *const being[] = {"a", "an", "am", "i'm", "im", NULL};
         understood_t *u = &out[i];
-        if (u->rel != READER_REL_NAME || !islower((unsigned char)u->value[0])) continue;
+        int liked = (u->rel == READER_REL_HOBBY || u->rel == READER_REL_LIKES) &&
+                    !strcmp(u->holder, "self");
+        if ((u->rel != READER_REL_NAME && !liked) || !islower((unsigned char)u->value[0]))
+            continue;
         const char *last = strrchr(u->value, ' ');
-        if (!kinds_person(last ? last + 1 : u->value)) continue;
+        if (!kinds_person(last ? last + 1 : u->value) ||
+            understand_in_list(understand_no_trade_words, last ? last + 1 : u->value))
+            continue;
         size_t fl = strcspn(u->value, " ");
+        int nv = 1;             /* the value's words ("podiatrist here": after them) */
+        for (const char *p = u->value; *p; p++) nv += *p == ' ';
         int after_a = 0;
-        for (int w = 1; w < n && !after_a; w++)
-            after_a = strlen(words[w]) == fl && !strncmp(words[w], u->value, fl) &&
-                      (!strcmp(words[w - 1], "a") || !strcmp(words[w - 1], "an"));
+        for (int w = 0; w < n && !after_a; w++) {
+            if (strlen(words[w]) != fl || strncmp(words[w], u->value, fl) != 0) continue;
+            int e = w + nv;
+            after_a = (w > 0 && understand_in_list(being, words[w - 1])) ||
+                      (!strcmp(u->holder, "self") && e < n && !strcmp(words[e], "here"));
+        }
         if (!after_a) continue;
         u->rel = READER_REL_JOB;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
@@ -1084,7 +1148,10 @@ int understand_mend_pastime(const char *const *words, int n, int act, understood
             if ((u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE) &&
                 islower((unsigned char)u->value[0]) && goes)
                 continue;
-            if (u->rel == READER_REL_JOB || (u->rel == READER_REL_SCHOOL && goes) ||
+            const char *last = strrchr(u->value, ' ');
+            int trade = u->rel == READER_REL_JOB && kinds_person(last ? last + 1 : u->value) &&
+                        !understand_in_list(understand_no_trade_words, last ? last + 1 : u->value);
+            if ((u->rel == READER_REL_JOB && !trade) || (u->rel == READER_REL_SCHOOL && goes) ||
                 (u->rel == READER_REL_OPEN &&
                  (!u->relation[0] || !strncmp(u->relation, "go", 2)))) {  /* "go for a swim" */
                 u->rel = READER_REL_HOBBY;
@@ -1202,6 +1269,44 @@ int understand_mend_firm_after_job(const char *c, size_t cn, const char *const *
     return k + 1;
 }
 
+/* Words no place is ("nurse in training", "a carer at heart", "a lifeguard in summer"). */
+static const char *const no_place[] = {"training", "heart", "work", "home", "night", "nights",
+                                       "weekends", "general", "charge", "love", "residence",
+                                       "disguise", "progress", "summer", "winter", "spring",
+                                       "autumn", "fall", "mornings", "evenings", "the", "a",
+                                       "an", "my", "our", "total", NULL};
+
+int understand_mend_job_town(const char *c, size_t cn, const char *const *words, int n,
+                             understood_t *out, int k, int max)
+{
+    int job = -1;
+    for (int i = 0; i < k; i++) {
+        if (strcmp(out[i].holder, "self") != 0) continue;
+        if (out[i].rel == READER_REL_JOB && out[i].value[0] && out[i].act == READER_FACT) job = i;
+        if ((out[i].rel == READER_REL_WORKPLACE || out[i].rel == READER_REL_HOME) &&
+            out[i].value[0] && out[i].act == READER_FACT)
+            return k;
+    }
+    if (job < 0 || k >= max) return k;
+    int in = -1;
+    for (int w = 1; w + 1 < n; w++)
+        if (!strcmp(words[w], "in")) in = w;
+    if (in < 0 || understand_in_list(no_place, words[in + 1]) || lex_is_stopword(words[in + 1]) ||
+        !isalpha((unsigned char)words[in + 1][0]) || understand_month(words[in + 1]) ||
+        understand_weekday(words[in + 1]))
+        return k;
+    char place[UNDERSTAND_VALUE];
+    understand_as_written(c, cn, words, in + 1, n, place, sizeof place);
+    int np = 1;
+    for (const char *p = place; *p; p++) np += *p == ' ';
+    if (!place[0] || np > 3 || understand_text_at(out[job].value, strlen(out[job].value), place) >= 0)
+        return k;
+    understood_t base = out[job];
+    forms_told_unit(&base, READER_REL_WORKPLACE, "self", reader_rel_name(READER_REL_WORKPLACE),
+                    place, &out[k]);
+    return k + 1;
+}
+
 int understand_mend_job_of_pronoun(const char *c, size_t cn, const char *const *words, int n,
                                    understood_t *out, int k)
 {
@@ -1229,15 +1334,6 @@ int understand_mend_job_of_pronoun(const char *c, size_t cn, const char *const *
 int understand_mend_job_alone(const char *c, size_t cn, const char *const *words, int n,
                               understood_t *out, int k, int max)
 {
-    /* people who are no trade ("a little girl", "twins") */
-    static const char *const people[] = {"girl", "boy", "baby", "kid", "child", "man", "woman",
-                                         "guy", "lady", "person", "adult", "teenager", "teen",
-                                         "toddler", "twins", "girls", "boys", "babies", "fan",
-                                         "supporter", NULL};
-    /* words no place is ("nurse in training", "a carer at heart") */
-    static const char *const no_place[] = {"training", "heart", "work", "home", "night",
-                                           "nights", "weekends", "general", "charge", "love",
-                                           "residence", "disguise", "progress", NULL};
     int s = 0;          /* past greetings ("hi there, roofer in Tartu") and "a" */
     while (s < n && (understand_in_list(understand_greetings, words[s]) ||
                      !strcmp(words[s], "there")))
@@ -1302,7 +1398,7 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
     for (int i = 0; i < k && !read && !noted && where < 0; i++) read = out[i].value[0] != '\0';
     if (k < 1 || e - s < 1 || e - s > (read ? 2 : 3) || memchr(c, '?', cn) || memchr(c, ':', cn) ||
         memchr(c, '=', cn) || !kinds_person(words[e - 1]) ||
-        understand_in_list(people, words[e - 1]) || understand_kin(words[e - 1]))
+        understand_in_list(understand_no_trade_words, words[e - 1]) || understand_kin(words[e - 1]))
         return k;
     static const char *const thanks[] = {"thanks", "thank", "thx", "ty", "cheers", "ta",
                                          NULL};

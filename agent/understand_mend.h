@@ -27,6 +27,9 @@ void understand_mend_studies(const char *const *words, int n, int act, understoo
 
 /* Of questions. */
 
+/* "what's my line of work?" (read as of a "line"): the user's job asked. */
+void understand_mend_line_of_work(const char *const *words, int n, understood_t *out, int k);
+
 /* "who am I dating?": every unit asks the partner's name. */
 void understand_mend_dating_asked(const char *const *words, int n, understood_t *out, int k);
 /* "which car did we buy": "I" or "we" after an auxiliary makes every unit the user's
@@ -40,7 +43,8 @@ int understand_mend_have_asked(const char *c, size_t cn, const char *const *word
 /* Of facts. */
 
 /* "crashed it in 4 minutes", "ran 5 km": a number read as an age with a unit of measure
- * after it (forms_unit) is none. Returns the units left. */
+ * after it (forms_unit) is none, nor is a time after "in" or "for" ("in 30 years") nor a
+ * count of things ("40 words", "40 spanish words"). Returns the units left. */
 int understand_mend_age_not_measure(const char *const *words, int n, understood_t *out, int k);
 
 /* "I'm Maeve, 41": a name after "I'm" read as an open relation of a number makes the
@@ -79,8 +83,9 @@ int understand_mend_month_not_birthday(const char *const *words, int n, understo
 /* A place and the country after it, two values of one relation, are one ("Kraków,
  * Poland"). Returns the units left. */
 int understand_mend_place_and_country(const char *c, size_t cn, understood_t *out, int k);
-/* With no word of living, a home after "outside", "than" or "like" goes; small talk
- * when none is left. Returns the units left. */
+/* With no word of living, a home after "outside", "than" or "like" goes, and so does
+ * every home where "like" comes before the word of living ("feels like living in a
+ * postcard"); small talk when none is left. Returns the units left. */
 int understand_mend_home_not_lived(const char *const *words, int n, understood_t *out, int k);
 /* A holder's jobs that end in no kind of person go when one of its jobs does. Returns
  * the units left. */
@@ -154,13 +159,16 @@ int understand_mend_name_and_age(understood_t *out, int k, int max);
 
 /* "ahoj!", "salut.", "good morning all": a clause of greetings alone
  * (understand_greetings and the words said with them) tells nothing: small talk; and a
- * greeting read as a holder ("bonjour, odile here") is the user, one first in a value
+ * greeting read as a holder ("bonjour, odile here") is the user, and so is a word one
+ * calls the listener before "I" ("bro i'm a nurse"), one first in a value
  * ("[hola marta]", "[holaa 💕 tattoo artist]") goes, and a value of greetings alone
  * ("kia ora" read as a firm) goes with its unit. Returns the units left. */
 int understand_mend_greeting(const char *const *words, int n, understood_t *out, int k);
 
 /* "my brother Tom is a plumber" read with the job as a name: a name typed small after
- * "a" or "an" that is a kind of person (kinds_person) is a job. */
+ * "a", "an", "am" or "I'm" that is a kind of person (kinds_person) is a job, and so is
+ * the user's before "here" ("podiatrist here"), and a hobby or a like of the user's so
+ * said ("I'm a baker in Hobart" read as a like). */
 void understand_mend_job_read_as_name(const char *const *words, int n, understood_t *out, int k);
 
 /* "my wife is a teacher at Oakwood Primary" read with the job as the holder: a holder
@@ -183,6 +191,13 @@ int understand_mend_month_not_firm(understood_t *out, int k);
 int understand_mend_firm_after_job(const char *c, size_t cn, const char *const *words,
                                    const unsigned char *caps, int n, understood_t *out,
                                    int k, int max);
+
+/* "im a pastry chef at a hotel in da nang": the user's job told with "in" and one to
+ * three words that end the clause (not "in training", "in summer") tells where they
+ * work, when the clause told no workplace or home (at most max units). Returns the
+ * units. */
+int understand_mend_job_town(const char *c, size_t cn, const char *const *words, int n,
+                             understood_t *out, int k, int max);
 
 /* "she's a dentist", "he is a paramedic": a clause that opens so, with a kind of person
  * of one or two words (kinds_person), tells the job of whom the pronoun means

@@ -91,6 +91,11 @@ int understand_kin(const char *key)
     return 0;
 }
 
+const char *const understand_no_trade_words[] = {
+    "girl", "boy", "baby", "kid", "child", "man", "woman", "guy", "lady", "person", "adult",
+    "teenager", "teen", "toddler", "twins", "girls", "boys", "babies", "fan", "supporter",
+    "lover", NULL};
+
 const char *const understand_greetings[] = {
     "hi", "hii", "hiii", "hey", "heya", "heyy", "hiya", "hello", "hallo", "howdy", "yo", "sup",
     "morning", "evening", "afternoon", "hola", "holaa", "bonjour", "bonsoir", "ciao", "salut",
