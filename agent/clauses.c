@@ -264,8 +264,8 @@ static int note_key_at(const char *text, size_t len, size_t i)
 }
 
 /* The length of a soft boundary at text[i] followed by a new subject (0: none): a
- * comma (also ，) before a subject or a note's key, or " and " / " but " ... ; start:
- * where the clause began. */
+ * comma (also ，) before a subject or a note's key, a colon or an emoji (and the emoji
+ * after it) before a subject, or " and " / " but " ... ; start: where the clause began. */
 static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
 {
     if (text[i] == ',')
@@ -273,8 +273,15 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
                        question_after_interjection(text, len, start, i)
                    ? 1
                    : 0;
-    if (text[i] == ':')         /* "Quick question: which firm employs me?" */
-        return question_after(text, len, i) ? 1 : 0;
+    if (text[i] == ':')         /* "Quick question: which firm employs me?", "the clinic
+                                 * rang: it's not X" */
+        return question_after(text, len, i) || subject_at(text, len, i + 1) ? 1 : 0;
+    if ((unsigned char)text[i] >= 0xF0 && i + 4 <= len) {  /* an emoji ends what it follows
+                                                            * ("... pls 🙏 my boyfriend ...") */
+        size_t e = i + 4;
+        while (e + 4 <= len && (unsigned char)text[e] >= 0xF0) e += 4;
+        return e < len && text[e] == ' ' && subject_at(text, len, e) ? e - i : 0;
+    }
     if ((unsigned char)text[i] == 0xEF && i + 2 < len && (unsigned char)text[i + 1] == 0xBC &&
         (unsigned char)text[i + 2] == 0x8C)
         return subject_at(text, len, i + 3) ? 3 : 0;          /* ， */

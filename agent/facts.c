@@ -362,11 +362,13 @@ void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u)
             if (!m->relation || strcmp(m->relation, reader_rel_name(READER_REL_NAME)) != 0 ||
                 !strcmp(m->holder, "self") || !names(u, text, m->value, pass))
                 continue;
-            /* "what's tarek's wife called?" (held "tarek wife"): the wife of the brother
-             * named so, not the brother */
+            /* "what's tarek's wife called?" (held "tarek wife", said "tarek's wife"): the
+             * wife of the brother named so, not the brother */
             size_t nl = strlen(m->value);
-            char of[UNDERSTAND_KEY];
+            char of[UNDERSTAND_KEY], said[2 * UNDERSTAND_KEY];
+            snprintf(said, sizeof said, "%s's %s", m->value, u->holder + (nl < strlen(u->holder) ? nl + 1 : 0));
             if (!strncasecmp(u->holder, m->value, nl) && u->holder[nl] == ' ' &&
+                !strchr(u->holder + nl + 1, ' ') && facts_has_words(text, said) &&
                 snprintf(of, sizeof of, "%s %s", m->holder, u->holder + nl + 1) <
                     (int)sizeof of) {
                 snprintf(u->holder, sizeof u->holder, "%s", of);

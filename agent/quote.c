@@ -1363,7 +1363,8 @@ static int asked_which(const word_t *q, int nq, int *at)
  * kind: a kind asked is what those words tell, "a pastry chef"), or it is a plural with
  * no word before it that counts or owns ("he fixes cars"); and no name or number follows
  * its noun ("an observatory in the desert", not "a dog, Rex", "a parking spot, C22" or
- * "a pub called X"). */
+ * "a pub called X"), nor does a word with a capital or a number later in the sentence
+ * ("a band with my mates, we're called X"). */
 static int unnamed(const word_t *s, int ns, int j, const word_t *k, int kind)
 {
     static const char *const one[] = {"a", "an", "another", NULL};
@@ -1376,6 +1377,10 @@ static int unnamed(const word_t *s, int ns, int j, const word_t *k, int kind)
     if (h + 1 < ns && (s[h + 1].part != s[h].part || s[h + 1].cap ||
                        quote_number_word(&s[h + 1]) || understand_in_list(naming, s[h + 1].low)))
         return 0;       /* ("a dog, Rex"; "a pub called X") */
+    for (int i = h + 1; i < ns; i++)        /* nor a name or a number later in it ("a
+                                             * band with my mates, we're called X", "a
+                                             * club in vancouver (Pacific Dolphins)") */
+        if ((s[i].cap && strcmp(s[i].low, "i") != 0) || quote_number_word(&s[i])) return 0;
     size_t lk = strlen(k->low);
     if (!strncmp(s[j].low, k->low, lk) && !strcmp(s[j].low + lk, "s") &&
         (!j || s[j - 1].part != s[j].part ||

@@ -1196,7 +1196,8 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
     }
     /* "do I live in Lyon?" of one who told only where they work ("upholsterer in
      * Lyon"): that place says it ("Yes, you work in Lyon."; "No, you work in Tbilisi.") */
-    if (!m && u->act == READER_YESNO && u->rel == READER_REL_HOME && u->value[0] && !ended)
+    if (!m && u->act == READER_YESNO && u->rel == READER_REL_HOME && u->value[0] && !ended &&
+        (facts_has_words(text, "live") || facts_has_words(text, "based")))
         m = facts_find(f, u->holder, reader_rel_name(other_place_rel(u->rel)), NULL);
     const store_memory_t *does = !m && u->act == READER_YESNO && u->rel == READER_REL_JOB
                                      ? doer(f, u) : NULL;

@@ -1417,7 +1417,12 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     k = understand_mend_job_alone(c, cn, words, n, out, k, max);
     if (clause.act == READER_FACT || clause.act == READER_SMALLTALK)
         k = understand_mend_job_of_pronoun(c, cn, words, n, out, k);
-    if (clause.act == READER_FACT) k = understand_mend_job_town(c, cn, words, n, out, k, max);
+    if (clause.act == READER_FACT) {
+        understand_mend_driven(words, n, out, k);
+        k = understand_mend_kin_aged(words, n, out, k, max);
+        understand_mend_crazy_about(words, n, out, k);
+        k = understand_mend_job_town(c, cn, words, n, out, k, max);
+    }
     if (clause.act == READER_FACT) k = understand_mend_job_as(c, cn, words, n, out, k, max);
     k = understand_mend_greeting(words, n, out, k);
     k = understand_mend_name_and_age(out, k, max);

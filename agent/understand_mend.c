@@ -1276,6 +1276,73 @@ static const char *const no_place[] = {"training", "heart", "work", "home", "nig
                                        "autumn", "fall", "mornings", "evenings", "the", "a",
                                        "an", "my", "our", "total", NULL};
 
+int understand_mend_kin_aged(const char *const *words, int n, understood_t *out, int k, int max)
+{
+    for (int w = 1; w + 1 < n; w++) {
+        if (strcmp(words[w], "is") != 0 || !understand_number_only(words[w + 1])) continue;
+        long age;
+        if (!understand_number(words[w + 1], &age) || age <= 0 || age > 120) continue;
+        if (w + 2 < n && forms_unit(words[w + 2])) continue;     /* "is 5 km away" */
+        char key[UNDERSTAND_KEY] = "";
+        for (int h = w - 1; h >= 0 && h >= w - 2 && !key[0]; h--) {
+            understand_holder_of(words[h], key, sizeof key);
+            if (!understand_kin(key)) key[0] = '\0';
+        }
+        if (!key[0]) return k;
+        for (int i = 0; i < k; i++)
+            if (out[i].rel == READER_REL_AGE && !strcmp(out[i].holder, key)) return k;
+        if (k < 1 || k >= max) return k;
+        understood_t base = out[0];
+        forms_told_unit(&base, READER_REL_AGE, key, reader_rel_name(READER_REL_AGE),
+                        words[w + 1], &out[k]);
+        return k + 1;
+    }
+    return k;
+}
+
+void understand_mend_crazy_about(const char *const *words, int n, understood_t *out, int k)
+{
+    static const char *const fond[] = {"crazy", "mad", "nuts", "obsessed", "wild", "potty",
+                                       NULL};
+    static const char *const of[] = {"about", "with", "over", NULL};
+    for (int w = 0; w + 2 < n; w++) {
+        if (!understand_in_list(fond, words[w]) || !understand_in_list(of, words[w + 1])) continue;
+        for (int i = 0; i < k; i++) {
+            size_t fl = strcspn(out[i].value, " ");
+            if (out[i].rel == READER_REL_LIKES || !out[i].value[0] ||
+                strlen(words[w + 2]) != fl || strncasecmp(words[w + 2], out[i].value, fl) != 0)
+                continue;
+            out[i].rel = READER_REL_LIKES;
+            snprintf(out[i].relation, sizeof out[i].relation, "%s", reader_rel_name(READER_REL_LIKES));
+        }
+    }
+}
+
+void understand_mend_driven(const char *const *words, int n, understood_t *out, int k)
+{
+    static const char *const drives[] = {"drive", "drives", "driving", "drove", "ride",
+                                         "rides", "riding", NULL};
+    for (int i = 0; i < k; i++) {
+        understood_t *u = &out[i];
+        if (!u->value[0] || u->rel == READER_REL_OWNS || u->rel == READER_REL_NAME ||
+            u->rel == READER_REL_JOB)
+            continue;
+        size_t fl = strcspn(u->value, " ");
+        for (int w = 2; w < n; w++) {
+            if (strlen(words[w]) != fl || strncasecmp(words[w], u->value, fl) != 0) continue;
+            int a = w - 1;      /* "driving a (battered old) skoda" */
+            while (a > 0 && w - a <= 3 && strcmp(words[a], "a") != 0 && strcmp(words[a], "an") != 0)
+                a--;
+            if (a < 1 || w - a > 3 || (strcmp(words[a], "a") && strcmp(words[a], "an")) ||
+                !understand_in_list(drives, words[a - 1]))
+                continue;
+            u->rel = READER_REL_OWNS;
+            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_OWNS));
+            break;
+        }
+    }
+}
+
 int understand_mend_job_town(const char *c, size_t cn, const char *const *words, int n,
                              understood_t *out, int k, int max)
 {

@@ -192,6 +192,20 @@ int understand_mend_firm_after_job(const char *c, size_t cn, const char *const *
                                    const unsigned char *caps, int n, understood_t *out,
                                    int k, int max);
 
+/* "crazy about horses" read as an allergy: what one is crazy, mad or obsessed about or
+ * with is a like. */
+void understand_mend_crazy_about(const char *const *words, int n, understood_t *out, int k);
+
+/* "daughter lara is 7, crazy about horses" read with no age: a number after "is" that a
+ * kin word comes before, with a name between at most, is that kin's age, when the reader
+ * read none of theirs (at most max units). Returns the units. */
+int understand_mend_kin_aged(const char *const *words, int n, understood_t *out, int k, int max);
+
+/* "living in cork, driving a battered old skoda octavia" read with the car as a home: a
+ * value right after "driving a" or "rides a" (up to two words between) is a thing the
+ * one who drives it has. */
+void understand_mend_driven(const char *const *words, int n, understood_t *out, int k);
+
 /* "im a pastry chef at a hotel in da nang": the user's job told with "in" and one to
  * three words that end the clause (not "in training", "in summer") tells where they
  * work, when the clause told no workplace or home (at most max units). Returns the
