@@ -1723,7 +1723,8 @@ static int got_thing(const char *text, char *out, size_t cap)
     int n = understand_split_words(text, " ", buf, sizeof buf, w, 96);
     out[0] = '\0';
     for (int i = 0; i < n; i++) {
-        if (!understand_in_list(getting, w[i])) continue;
+        if (!understand_in_list(getting, w[i]) || (i + 1 < n && !strcmp(w[i + 1], "rid")))
+            continue;           /* ("got rid of" parts with it) */
         int j = i + 1, k = 0;
         while (j < n && understand_in_list(lead, w[j])) j++;
         size_t at = 0;

@@ -699,6 +699,33 @@ static int place_then_doing(const char *c, size_t cn, int asks, understood_t *ou
     static const char *const doing[] = {"一家", "一所", "一个", "送", "做", "当", "开", "教",
                                         "跑", "卖", "搞", "干", "打工", "上班", "工作", NULL};
     static const char *const as_job[] = {"送", "跑", "卖", "教", NULL};   /* (the verb is the job) */
+    /* 在厦门送外卖 with no place read: the two to four characters between 在 and the verb
+     * are the place */
+    int placed = 0;
+    for (int i = 0; i < k; i++)
+        placed |= out[i].rel == READER_REL_WORKPLACE || out[i].rel == READER_REL_HOME;
+    long in = placed || asks || k < 1 ? -1 : understand_text_at(c, cn, "在");
+    if (in >= 0 && (size_t)in + 6 <= cn && !strncmp(c + in + 3, "在", 3)) in += 3;  /* 现在在 */
+    for (int d = 0; in >= 0 && doing[d] && k + 2 <= max; d++) {
+        const char *p = c + in + 3;
+        size_t left = cn - (size_t)(p - c);
+        if (left >= 6 && (!strncmp(p, "一家", 6) || !strncmp(p, "一个", 6))) p += 6, left -= 6;
+        long at = understand_text_at(p, left, doing[d]);
+        if (at < 6 || at > 15 || strlen(doing[d]) != 3) continue;
+        int cjk = 1;
+        for (long b = 0; b < at && cjk; b += 3) cjk = (unsigned char)p[b] >= 0xE0;
+        int verb_is_job = 0;
+        for (int a = 0; as_job[a]; a++) verb_is_job |= !strcmp(doing[d], as_job[a]);
+        const char *x = p + at + (verb_is_job ? 0 : 3);
+        size_t xl = value_len(x, cn - (size_t)(x - c));
+        if (!cjk || xl < 6 || xl > 18) continue;
+        out[k] = out[0];
+        only_unit(&out[k], READER_FACT, READER_REL_WORKPLACE,
+                  reader_rel_name(READER_REL_WORKPLACE), p, (size_t)at);
+        out[k + 1] = out[k];
+        only_unit(&out[k + 1], READER_FACT, READER_REL_JOB, reader_rel_name(READER_REL_JOB), x, xl);
+        return k + 2;
+    }
     for (int i = 0, n0 = k; i < n0; i++) {
         long in = out[i].rel == READER_REL_NAME ? understand_text_at(c, cn, out[i].value) : -1;
         int after_in = in >= 3 && !strncmp(c + in - 3, "在", 3);  /* (在南宁送快递 read as a name) */
@@ -1457,10 +1484,17 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     int trade = act == READER_FORGET ? 0 : runs_a_trade(c, cn, out, k, max);
     if (trade) return trade;                                        /* 天津开出租的 */
     if (act == READER_CORRECTION && out[0].act_p < 0.5f && !change) act = READER_FACT;
+    /* 外卖我不干了，现在在一家奶茶店当店长: a new job and where, told as a change */
+    if (act == READER_CORRECTION && understand_text_at(c, cn, "现在在") >= 0 &&
+        (understand_text_at(c, cn, "当") >= 0 || understand_text_at(c, cn, "做") >= 0)) {
+        act = READER_FACT;
+        for (int i = 0; i < k; i++) out[i].act = READER_FACT, out[i].fact_min_p = 0;
+    }
     /* 我在杭州读大学, 我在医院当护士, 我现在学德语 read as chat: the user's study, school
      * or job said in its own words is a fact */
     static const char *const own[] = {"读大学", "读书", "上学", "念书", "上大学", "当", "学",
-                                      "上班", "工作", NULL};
+                                      "上班", "工作", "送外卖", "送快递", "跑滴滴", "开出租",
+                                      NULL};
     int told = act == READER_SMALLTALK && understand_text_at(c, cn, "我") >= 0 &&
                !forms_zh_asks(c, cn) && understand_text_at(c, cn, "你") < 0;
     int said = 0;

@@ -1051,6 +1051,20 @@ static int without_trailing_aside(const char *const *words, int n)
     return n;
 }
 
+/* 1 when the one character ch (a kin word: 妈, 妹) is said of someone in c[0, cn): first
+ * in it, or after 我, 的, 咱 or 俺 (我妹; not the 弟 of 兄弟, "bro"). */
+static int kin_char_said(const char *c, size_t cn, const char *ch)
+{
+    static const char *const whose[] = {"我", "的", "咱", "俺", NULL};
+    if (cn >= 3 && !strncmp(c, ch, 3)) return 1;
+    for (int i = 0; whose[i]; i++) {
+        char two[8];
+        snprintf(two, sizeof two, "%s%s", whose[i], ch);
+        if (understand_text_at(c, cn, two) >= 0) return 1;
+    }
+    return 0;
+}
+
 /* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and
  * its holder, or a name told in passing), one for any other act. Returns how many. */
 static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t *out, int max,
@@ -1346,12 +1360,15 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
      * nothing (small talk when it was all the clause told) */
     for (int i = 0; cjk && i < k; i++) {
         if (strlen(out[i].holder) != 3 || !understand_is_cjk(out[i].holder) ||
-            forms_zh_who_len(out[i].holder, 3))
+            (forms_zh_who_len(out[i].holder, 3) && kin_char_said(c, cn, out[i].holder)))
             continue;
-        if (out[i].act == READER_QUESTION || out[i].act == READER_YESNO) {
+        /* (a kin character of a word one calls the listener, 兄弟我在厦门…: the user's) */
+        int calling = forms_zh_who_len(out[i].holder, 3) && understand_text_at(c, cn, "我") >= 0;
+        if (out[i].act == READER_QUESTION || out[i].act == READER_YESNO || calling) {
             snprintf(out[i].holder, sizeof out[i].holder, "self");
+            out[i].personal |= calling;
             int again = 0;      /* asked once: two pieces of one misread ask the same */
-            for (int j = 0; j < i && !again; j++)
+            for (int j = 0; j < i && !again && !calling; j++)
                 again = out[j].act == out[i].act && !strcmp(out[j].holder, "self") &&
                         out[j].rel == out[i].rel && !strcmp(out[j].relation, out[i].relation);
             if (again) {
