@@ -89,9 +89,11 @@ static int subject_at(const char *text, size_t len, size_t i)
     if (in_list(subjects, w, n) && (i + adv >= len || !isalnum((unsigned char)text[i + adv])))
         return 1;
     /* a name and a verb: "Lotte is 12, Finn is 9 and Mia just turned 4"; in lower case,
-     * with "is" and a number ("lwazi is 12, ayanda is 9") */
+     * with "is" and a number ("lwazi is 12, ayanda is 9"; not "..., who is 6") */
     size_t adv2;
-    if (!isupper((unsigned char)text[i]) && n > 1) {
+    static const char *const relative[] = {"who", "which", "that", "whose", "where", "when",
+                                           NULL};
+    if (!isupper((unsigned char)text[i]) && n > 1 && !in_list(relative, w, n)) {
         char v[16];
         size_t at = skip_spaces(text, len, i + adv);
         size_t k = word_at(text, len, at, v, sizeof v, &adv2);
@@ -280,6 +282,13 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
                                                             * ("... pls 🙏 my boyfriend ...") */
         size_t e = i + 4;
         while (e + 4 <= len && (unsigned char)text[e] >= 0xF0) e += 4;
+        char g[8];              /* ("guess who quit 😎 I'm ..." is one telling) */
+        size_t gadv, gn = word_at(text, len, skip_spaces(text, len, start), g, sizeof g, &gadv);
+        int words = 0;          /* (and not after a few words: "huge news 🎉 i left ...") */
+        for (size_t k = start; k < i; k++)
+            if (text[k] != ' ' && (k == start || text[k - 1] == ' ')) words++;
+        if ((gn == 5 && !memcmp(g, "guess", 5)) || question_before(text, start, i) || words < 5)
+            return 0;
         return e < len && text[e] == ' ' && subject_at(text, len, e) ? e - i : 0;
     }
     if ((unsigned char)text[i] == 0xEF && i + 2 < len && (unsigned char)text[i + 1] == 0xBC &&

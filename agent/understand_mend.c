@@ -13,6 +13,7 @@
 #include <strings.h>
 #include "agent/forms.h"
 #include "agent/kinds.h"
+#include "agent/realise.h"
 #include "model/dialogue.h"
 #include "model/lex_words.h"
 #include "model/lexical.h"
@@ -470,6 +471,7 @@ int understand_mend_greeting(const char *const *words, int n, understood_t *out,
         }
         if (cut) memmove(out[i].value, v, strlen(v) + 1);
         if (cut && !out[i].value[0]) {
+            if (k == 1) return said_nothing(out, k);
             memmove(&out[i], &out[i + 1], (size_t)(k - i - 1) * sizeof *out);
             k--, i--;
         }
@@ -600,31 +602,41 @@ void understand_mend_studies(const char *const *words, int n, int act, understoo
  * a birthday, in a clause with no word of birth. Returns the units left. */
 int understand_mend_age_not_measure(const char *const *words, int n, understood_t *out, int k)
 {
+    static const char *const span[] = {"in", "for", "over", "within", "last", "past", NULL};
+    static const char *const aged[] = {"years", "yrs", "months", "weeks", "days", NULL};
     for (int i = 0; i < k; i++) {
         if (out[i].rel != READER_REL_AGE || !out[i].value[0] || strchr(out[i].value, ' '))
             continue;
-        static const char *const span[] = {"in", "for", "over", "within", "last", "past",
-                                           NULL};
-        static const char *const aged[] = {"years", "yrs", "months", "weeks", "days", NULL};
-        int measure = 0;
-        for (int w = 0; w + 1 < n && !measure; w++) {
+        int measure = 0, counted = -1;  /* (counted: the word of the things counted) */
+        for (int w = 0; w + 1 < n && !measure && counted < 0; w++) {
             if (strcasecmp(words[w], out[i].value) != 0) continue;
-            size_t l1 = strlen(words[w + 1]), l2 = w + 2 < n ? strlen(words[w + 2]) : 0;
             measure = forms_unit(words[w + 1]) == FORMS_UNIT_MEASURE ||
                       /* "in 30 years": how long, not how old */
                       (w > 0 && understand_in_list(span, words[w - 1]) &&
-                       understand_in_list(aged, words[w + 1])) ||
-                      /* "40 words", "40 spanish words": a count */
-                      (l1 > 3 && words[w + 1][l1 - 1] == 's' &&
-                       !understand_in_list(aged, words[w + 1]) && !lex_is_stopword(words[w + 1]) &&
-                       isalpha((unsigned char)words[w + 1][0]) && w + 2 < n &&
-                       strcmp(words[w + 2], "old") != 0) ||
-                      (l2 > 3 && words[w + 2][l2 - 1] == 's' && l1 > 2 &&
-                       words[w + 1][l1 - 1] != 's' && !lex_is_stopword(words[w + 1]) &&
-                       isalpha((unsigned char)words[w + 1][0]) &&
-                       !understand_in_list(aged, words[w + 2]) && !lex_is_stopword(words[w + 2]));
+                       understand_in_list(aged, words[w + 1]));
+            /* "40 words", "40 spanish words", "6 grandkids now": a count */
+            for (int x = w + 1; x <= w + 2 && x < n && counted < 0 && !measure; x++) {
+                size_t l = strlen(words[x]);
+                if (x == w + 2 && words[w + 1][strlen(words[w + 1]) - 1] == 's') break;
+                if (l > 3 && words[x][l - 1] == 's' && isalpha((unsigned char)words[x][0]) &&
+                    !understand_in_list(aged, words[x]) && !lex_is_stopword(words[x]) &&
+                    (x == w + 1 || !lex_is_stopword(words[w + 1])) &&
+                    !(x + 1 < n && !strcmp(words[x + 1], "old")))
+                    counted = x;
+            }
         }
-        if (!measure) continue;
+        char key[UNDERSTAND_KEY] = "";
+        if (counted >= 0) understand_holder_of(words[counted], key, sizeof key);
+        if (key[0] && (understand_kin(key) || dialogue_pet_word(key))) {
+            /* "make that 6 grandkids now": how many of them there are */
+            snprintf(out[i].holder, sizeof out[i].holder, "%s", key);
+            out[i].rel = READER_REL_OPEN;
+            snprintf(out[i].relation, sizeof out[i].relation, "%s", REALISE_COUNT);
+            out[i].personal = 1;
+            continue;
+        }
+        if (!measure && counted < 0) continue;
+        if (k == 1) return said_nothing(out, k);    /* (nothing told is small talk) */
         memmove(&out[i], &out[i + 1], (size_t)(k - i - 1) * sizeof *out);
         k--, i--;
     }
@@ -1440,10 +1452,10 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
         if ((isupper((unsigned char)place[0]) || lower) && !lex_is_stopword(words[at + 1]))
             where = !strcmp(words[at], "in") ? READER_REL_WORKPLACE : READER_REL_EMPLOYER;
     }
-    int e = where >= 0 ? at : n;        /* the job's words end here, or before "at" or
-                                         * "in" of a place of more words ("greenkeeper at
-                                         * a golf course in dunedin") */
-    if (where < 0 && at > s && kinds_person(words[at - 1]) && !read_job[0]) e = at;
+    int e = where >= 0 ? at : n;        /* the job's words end here, or, of one word,
+                                         * before "at" or "in" of a place of more words
+                                         * ("greenkeeper at a golf course in dunedin") */
+    if (where < 0 && at == s + 1 && kinds_person(words[at - 1]) && !read_job[0]) e = at;
     /* "glazier, own business", "Swim coach, Riga": a note's job before its
      * first comma, whatever follows it */
     const char *comma = memchr(c, ',', cn);

@@ -43,8 +43,10 @@ int understand_mend_have_asked(const char *c, size_t cn, const char *const *word
 /* Of facts. */
 
 /* "crashed it in 4 minutes", "ran 5 km": a number read as an age with a unit of measure
- * after it (forms_unit) is none, nor is a time after "in" or "for" ("in 30 years") nor a
- * count of things ("40 words", "40 spanish words"). Returns the units left. */
+ * after it (forms_unit) is none, nor is a time after "in" or "for" ("in 30 years"); a
+ * count of kin or animals ("6 grandkids now") is how many of them there are, and one of
+ * other things ("40 spanish words") is none. A clause left with nothing is small talk.
+ * Returns the units left. */
 int understand_mend_age_not_measure(const char *const *words, int n, understood_t *out, int k);
 
 /* "I'm Maeve, 41": a name after "I'm" read as an open relation of a number makes the
