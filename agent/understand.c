@@ -1312,6 +1312,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         understand_mend_pronoun_before_value(words, n, out, k);
         k = understand_mend_month_not_birthday(words, n, out, k);
         k = understand_mend_age_not_measure(words, n, out, k);
+        k = understand_mend_no_value(words, n, out, k);
         k = understand_mend_place_and_country(c, cn, out, k);
         k = understand_mend_home_not_lived(words, n, out, k);
         k = understand_mend_jobs_of_people(out, k);

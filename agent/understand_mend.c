@@ -643,6 +643,24 @@ int understand_mend_age_not_measure(const char *const *words, int n, understood_
     return k;
 }
 
+int understand_mend_no_value(const char *const *words, int n, understood_t *out, int k)
+{
+    static const char *const where[] = {"the", "on", "in", "at", "out", "into", NULL};
+    for (int i = 0; i < k; i++) {
+        int none = out[i].rel != READER_REL_OPEN && out[i].value[0] &&
+                   !strcasecmp(out[i].value, reader_rel_name(out[i].rel));
+        size_t fl = strcspn(out[i].value, " ");
+        for (int w = 1; w < n && !none && out[i].rel == READER_REL_KIND && out[i].value[0]; w++)
+            none = strlen(words[w]) == fl && !strncasecmp(words[w], out[i].value, fl) &&
+                   understand_in_list(where, words[w - 1]);
+        if (!none) continue;
+        if (k == 1) return said_nothing(out, k);
+        memmove(&out[i], &out[i + 1], (size_t)(k - i - 1) * sizeof *out);
+        k--, i--;
+    }
+    return k;
+}
+
 int understand_mend_month_not_birthday(const char *const *words, int n, understood_t *out,
                                        int k)
 {

@@ -49,6 +49,11 @@ int understand_mend_have_asked(const char *c, size_t cn, const char *const *word
  * Returns the units left. */
 int understand_mend_age_not_measure(const char *const *words, int n, understood_t *out, int k);
 
+/* "everyone at work is on a [diet]", "I had my tea out on the [porch]": a value that is
+ * the word of its own relation, or a kind after "the" or a word of where, is none; a
+ * clause left with nothing is small talk. Returns the units left. */
+int understand_mend_no_value(const char *const *words, int n, understood_t *out, int k);
+
 /* "I'm Maeve, 41": a name after "I'm" read as an open relation of a number makes the
  * number the speaker's age and adds the name as theirs. Returns the units. */
 int understand_mend_name_read_as_relation(const char *c, size_t cn, const char *const *words,
