@@ -481,7 +481,9 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
                                                                          * learning the oboe") */
         for (int j = 0; j < ns && !own; j++)
             own = (quote_same_word(&s[j], &a->k[k]) || (by_name && said_as(&a->k[k], &s[j]))) &&
-                  (!a->self || a->anyone || !someone_before(s, j, names, a->cued));
+                  (!a->self || a->anyone || !someone_before(s, j, names, a->cued)) &&
+                  !(a->cued && j > 0 && !strcmp(s[j - 1].low, "like"));  /* ("felt like
+                                                                           * living in ...") */
         score += own;
     }
     if (a->job) {       /* "my niece Ines is a vet": a kind of person, as told of them */

@@ -259,6 +259,15 @@ static const store_memory_t *like_of_kind(const facts_t *f, const char *text,
     return m && kind_of_like(m) < 0 ? m : NULL;
 }
 
+/* The relation of the other place of one's life: where one works for where one lives,
+ * and the other way round; -1 for any other relation. */
+static int other_place_rel(int rel)
+{
+    return rel == READER_REL_HOME ? READER_REL_WORKPLACE
+           : rel == READER_REL_WORKPLACE || rel == READER_REL_EMPLOYER ? READER_REL_HOME
+                                                                        : -1;
+}
+
 static void correction(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     if (!u->value[0] && !checks_says_ended(text)) return;
@@ -291,7 +300,10 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
                                                  * value of a relation told of nothing
                                                  * else ("bought a Saab, no more buses")
                                                  * is told anew */
-    if (!target) {
+    /* "sold the flat in Aarhus and bought a cottage in Ribe" of one told to work in
+     * Aarhus: a new home, the work stays */
+    if (!target || (u->rel == READER_REL_HOME && u->value[0] &&
+                    facts_rel_of(target->relation) == other_place_rel(u->rel))) {
         fact(r, f, text, u);
         return;
     }
@@ -909,13 +921,6 @@ static int holds_each_word(const char *text, const char *words)
 /* Where someone lives, asked when only where they work is known, or the other way round
  * ("where does Ines live?" after "Ines is a pharmacist in Tallinn"): that other place, said as all
  * that is known, never as the answer asked for; else NULL. */
-static int other_place_rel(int rel)
-{
-    return rel == READER_REL_HOME ? READER_REL_WORKPLACE
-           : rel == READER_REL_WORKPLACE || rel == READER_REL_EMPLOYER ? READER_REL_HOME
-                                                                        : -1;
-}
-
 static const store_memory_t *other_place(const facts_t *f, const understood_t *u)
 {
     int rel = other_place_rel(u->rel);

@@ -1433,8 +1433,8 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
 {
     int s = 0;          /* past greetings ("hi there, roofer in Tartu") and "a" */
     while (s < n && (understand_in_list(understand_greetings, words[s]) ||
-                     !strcmp(words[s], "there")))
-        s++;
+                     !strcmp(words[s], "there") || (unsigned char)words[s][0] >= 0xF0))
+        s++;            /* (an emoji with them: "hiya 👋 ferry mechanic in ...") */
     if (s < n && (!strcmp(words[s], "a") || !strcmp(words[s], "an"))) s++;
     /* "Roofer in Tartu", "nurse at St Anne's", "midwife in halifax, nova scotia",
      * "librarian in penang here": where after the job, one to four words up to "here" */
@@ -1452,10 +1452,13 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
     }
     for (int w = at + 1; at > 0 && w < pe; w++)     /* one place ("at X in Y" is two) */
         if (!strcmp(words[w], "in") || !strcmp(words[w], "at")) at = -1;
-    char read_job[UNDERSTAND_VALUE] = "";
-    for (int i = 0; i < k; i++)
-        if (out[i].rel == READER_REL_JOB && out[i].value[0])
+    char read_job[UNDERSTAND_VALUE] = "";   /* (a kind of person: not "diesel engines") */
+    for (int i = 0; i < k; i++) {
+        const char *last = strrchr(out[i].value, ' ');
+        if (out[i].rel == READER_REL_JOB && out[i].value[0] &&
+            kinds_person(last ? last + 1 : out[i].value))
             snprintf(read_job, sizeof read_job, "%s", out[i].value);
+    }
     if (at > 0 && read_job[0]) {        /* a job the reader read stays, unless it is the
                                          * words before the place */
         char before[UNDERSTAND_VALUE];

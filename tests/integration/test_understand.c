@@ -2113,6 +2113,44 @@ START_TEST(test_corrections_said_the_other_way_and_remarks_that_name_no_one)
 }
 END_TEST
 
+START_TEST(test_notes_of_work_kin_by_other_words_and_which_one_asked)
+{
+    tell("a", "hiya 👋 ferry mechanic in stavanger, mostly diesel engines");
+    ask("b", "what's my job?", "ferry mechanic", NULL);
+    ask("b", "where do i live?", "stavanger", NULL);         /* where they work, said so */
+    ask("b", "do i live in bergen?", "No", "Yes");
+    tell("a", "my cousin Halvard works for a fishing company up north");
+    ask("b", "which fishing company does Halvard work for?", "don't know", NULL);
+    ask("b", "what's halvard's wife called?", "don't know", "Halvard");
+    tell("a", "our son lukas turned 4 on friday");
+    ask("b", "how old is my kid?", "4", NULL);
+    tell("a", "we have two rabbits, Clover and Pip");
+    ask("b", "what are my bunnies called?", "Clover", NULL);
+    tell("a", "My sister Ingrid lives in Oslo. She's a paramedic so she works nights.");
+    ask("b", "what does my sister do?", "paramedic", NULL);
+}
+END_TEST
+
+START_TEST(test_corrections_counts_likenesses_and_chinese_jobs_after_a_place)
+{
+    tell("a", "my wife karen is a nurse");
+    json_decref(say("a", "oops autocorrect. KARIN. not karen"));
+    ask("b", "what's my wife's name?", "KARIN", "karen");
+    tell("a", "we've got 3 grandkids");
+    json_decref(say("a", "make that 4 grandkids now, our daughter had another"));
+    ask("b", "how many grandkids do i have?", "4", NULL);
+    json_t *t = say("a", "the sunset from the pier was unreal, felt like living in a painting");
+    ck_assert_int_eq(json_array_size(json_object_get(t, "written")), 0);
+    json_decref(t);
+    t = say("a", "everyone in the office is on a diet but me");
+    ck_assert_int_eq(json_array_size(json_object_get(t, "written")), 0);
+    json_decref(t);
+    ask("b", "where do i live?", "don't know", "painting");
+    tell("a", "我在杭州当护士");
+    ask("b", "我是干什么的", "护士", NULL);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -2240,6 +2278,8 @@ int main(void)
     tcase_add_test(tc, test_chinese_lists_illnesses_trades_and_forgetting_by_what_is_named);
     tcase_add_test(tc, test_yes_or_no_as_said_work_by_what_is_done_and_things_got);
     tcase_add_test(tc, test_corrections_said_the_other_way_and_remarks_that_name_no_one);
+    tcase_add_test(tc, test_notes_of_work_kin_by_other_words_and_which_one_asked);
+    tcase_add_test(tc, test_corrections_counts_likenesses_and_chinese_jobs_after_a_place);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
