@@ -1694,12 +1694,15 @@ static const char *chat_reply(const char *msg, const char *reply)
     return reply;
 }
 
-/* 1 when a fact of f was told in a sentence that says "I", "my", "we" ...: the user
- * has told of themselves, as no story of others does. */
+/* 1 when a fact of f was told in a sentence that says "I", "my", "we" ..., or is of the
+ * user or of an animal of theirs ("2 cats at home: ..."): the user has told of
+ * themselves, as no story of others does. */
 static int told_of_self(const facts_t *f)
 {
     for (size_t i = 0; i < f->n; i++)
-        if (f->v[i].text && says_me(f->v[i].text)) return 1;
+        if ((f->v[i].text && says_me(f->v[i].text)) || !strcmp(f->v[i].holder, "self") ||
+            dialogue_pet_word(f->v[i].holder))
+            return 1;
     return 0;
 }
 
