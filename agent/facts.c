@@ -366,7 +366,8 @@ void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u)
              * wife of the brother named so, not the brother */
             size_t nl = strlen(m->value);
             char of[UNDERSTAND_KEY], said[2 * UNDERSTAND_KEY];
-            snprintf(said, sizeof said, "%s's %s", m->value, u->holder + (nl < strlen(u->holder) ? nl + 1 : 0));
+            snprintf(said, sizeof said, "%s's %s", m->value,
+                     u->holder + (nl < strlen(u->holder) ? nl + 1 : 0));
             if (!strncasecmp(u->holder, m->value, nl) && u->holder[nl] == ' ' &&
                 !strchr(u->holder + nl + 1, ' ') && facts_has_words(text, said) &&
                 snprintf(of, sizeof of, "%s %s", m->holder, u->holder + nl + 1) <

@@ -755,7 +755,8 @@ static int place_then_doing(const char *c, size_t cn, int asks, understood_t *ou
             if (!did || told || xl < 6 || xl > 18 || k >= max) continue;
             out[k] = out[i];
             out[k].rel = out[k].clause_rel = READER_REL_JOB;
-            snprintf(out[k].relation, sizeof out[k].relation, "%s", reader_rel_name(READER_REL_JOB));
+            snprintf(out[k].relation, sizeof out[k].relation, "%s",
+                     reader_rel_name(READER_REL_JOB));
             snprintf(out[k].value, sizeof out[k].value, "%.*s", (int)xl, x + 3);
             k++;
             continue;

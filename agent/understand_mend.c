@@ -504,8 +504,8 @@ int understand_mend_home_not_lived(const char *const *words, int n, understood_t
     for (int i = 0; i < k; i++) {
         int away = like && (out[i].rel == READER_REL_HOME ||
                             (out[i].rel == READER_REL_OPEN &&
-                             understand_in_list(living, out[i].relation)) ||
-                            (out[i].rel == READER_REL_OPEN && !strncmp(out[i].relation, "living", 6)));
+                             (understand_in_list(living, out[i].relation) ||
+                              !strncmp(out[i].relation, "living", 6))));
         for (int w = 1; w < n && out[i].rel == READER_REL_HOME && !away; w++)
             away = !strcasecmp(words[w], out[i].value) && understand_in_list(besides, words[w - 1]);
         if (!away) out[kept++] = out[i];
@@ -1343,7 +1343,8 @@ void understand_mend_crazy_about(const char *const *words, int n, understood_t *
                 strlen(words[w + 2]) != fl || strncasecmp(words[w + 2], out[i].value, fl) != 0)
                 continue;
             out[i].rel = READER_REL_LIKES;
-            snprintf(out[i].relation, sizeof out[i].relation, "%s", reader_rel_name(READER_REL_LIKES));
+            snprintf(out[i].relation, sizeof out[i].relation, "%s",
+                     reader_rel_name(READER_REL_LIKES));
         }
     }
 }
@@ -1396,7 +1397,8 @@ int understand_mend_job_town(const char *c, size_t cn, const char *const *words,
     understand_as_written(c, cn, words, in + 1, n, place, sizeof place);
     int np = 1;
     for (const char *p = place; *p; p++) np += *p == ' ';
-    if (!place[0] || np > 3 || understand_text_at(out[job].value, strlen(out[job].value), place) >= 0)
+    if (!place[0] || np > 3 ||
+        understand_text_at(out[job].value, strlen(out[job].value), place) >= 0)
         return k;
     understood_t base = out[job];
     forms_told_unit(&base, READER_REL_WORKPLACE, "self", reader_rel_name(READER_REL_WORKPLACE),
