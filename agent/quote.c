@@ -1362,12 +1362,11 @@ static int asked_which(const word_t *q, int nq, int *at)
 
 /* 1 when the sentence's word at j tells no particular one of what it is: it follows "a",
  * "an" or "another" (a few words of its own between, "at a small indie studio", unless
- * kind: a kind asked is what those words tell, "a pastry chef"), or it is a plural with
- * no word before it that counts or owns ("he fixes cars"); and no name or number follows
- * its noun ("an observatory in the desert", not "a dog, Rex", "a parking spot, C22" or
- * "a pub called X"), nor does a word with a capital or a number later in the sentence
- * ("a band with my mates, we're called X"). */
-static int unnamed(const word_t *s, int ns, int j, const word_t *k, int kind)
+ * kind: a kind asked is what those words tell, "a pastry chef"); and no name or number
+ * follows its noun ("an observatory in the desert", not "a dog, Rex", "a parking spot,
+ * C22" or "a pub called X"), nor does a word with a capital or a number later in the
+ * sentence ("a band with my mates, we're called X"). */
+static int unnamed(const word_t *s, int ns, int j, int kind)
 {
     static const char *const one[] = {"a", "an", "another", NULL};
     static const char *const naming[] = {"called", "named", "name", "aka", NULL};
@@ -1383,11 +1382,6 @@ static int unnamed(const word_t *s, int ns, int j, const word_t *k, int kind)
                                              * band with my mates, we're called X", "a
                                              * club in vancouver (Pacific Dolphins)") */
         if ((s[i].cap && strcmp(s[i].low, "i") != 0) || quote_number_word(&s[i])) return 0;
-    size_t lk = strlen(k->low);
-    if (!strncmp(s[j].low, k->low, lk) && !strcmp(s[j].low + lk, "s") &&
-        (!j || s[j - 1].part != s[j].part ||
-         (!lex_is_stopword(s[j - 1].low) && !quote_number_word(&s[j - 1]) && !s[j - 1].cap)))
-        return 1;       /* "fixes cars" */
     for (int i = j - 1; i >= 0 && i >= j - 3 && s[i].part == s[j].part; i--) {
         if (understand_in_list(one, s[i].low)) return !kind || i == j - 1;  /* ("what kind
                                                                    * of chef?": "a pastry chef") */
@@ -1407,7 +1401,7 @@ static int tells_none_of(const word_t *q, int nq, const word_t *s, int ns)
     for (int x = 0; x < n; x++)
         for (int j = 0; j < ns; j++) {
             if (!quote_same_word(&s[j], &q[at[x]])) continue;
-            if (!unnamed(s, ns, j, &q[at[x]], kind)) return 0;
+            if (!unnamed(s, ns, j, kind)) return 0;
             held = 1;
         }
     return held;
