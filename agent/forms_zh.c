@@ -856,10 +856,18 @@ static int job_after_is(const char *c, size_t cn, understood_t *out, int k)
             break;
         }
     size_t xl = value_len(x, cn - (size_t)(x - c)), job = 0;
+    /* 是哈尔滨一个医院的护士: the job after the last 的 of its part */
+    int after_de = 0;
+    for (size_t at = xl; (size_t)(x - c) + at + 3 <= cn && !strncmp(x + at, "的", 3);) {
+        x += at + 3;
+        xl = value_len(x, cn - (size_t)(x - c));
+        after_de = 1;
+        at = xl;
+    }
     for (size_t i = 0; i + 3 <= xl && i < 18; i += 3)
         for (int e = 0; ends[e]; e++)
             if (!strncmp(x + i, ends[e], 3)) job = i + 3;
-    if (job < 6) return k;              /* two characters at least: 工程师, 程序员 */
+    if (job < 6 || (after_de && job != xl)) return k;   /* two characters at least: 工程师 */
     char whole[UNDERSTAND_VALUE];
     snprintf(whole, sizeof whole, "%.*s", (int)job, x);
     /* the unit to keep: one of the whole job, else a piece read as a job or name, else
@@ -874,6 +882,9 @@ static int job_after_is(const char *c, size_t cn, understood_t *out, int k)
                                       : 1)
                 best = i;
         }
+    for (int i = 0; i < k && best < 0 && after_de; i++)    /* (the reader read another
+                                                             * piece: 医院) */
+        if (out[i].rel == READER_REL_JOB) best = i;
     if (best < 0) return k;
     /* 以前是老师: a job told as past is a former one */
     long before = understand_text_at(c, cn, "以前");
@@ -895,6 +906,20 @@ static int job_after_is(const char *c, size_t cn, understood_t *out, int k)
     snprintf(j->relation, sizeof j->relation, "%s",
              past ? UNDERSTAND_FORMER_JOB : reader_rel_name(READER_REL_JOB));
     snprintf(j->value, sizeof j->value, "%s", whole);
+    /* 是哈尔滨一个医院的: the place before 一个 or 一家 is where one works (the reader's
+     * piece of it, read as a name, becomes it) */
+    const char *p0 = c + is + strlen(verb);
+    long one = understand_text_at(p0, cn - (size_t)(p0 - c), "一个");
+    if (one < 0) one = understand_text_at(p0, cn - (size_t)(p0 - c), "一家");
+    for (int i = 0; after_de && one >= 6 && one <= 12 && i < kept; i++)
+        if (i != at && !strncmp(out[i].value, p0, (size_t)one)) {
+            out[i].rel = out[i].clause_rel = READER_REL_WORKPLACE;
+            snprintf(out[i].relation, sizeof out[i].relation, "%s",
+                     reader_rel_name(READER_REL_WORKPLACE));
+            snprintf(out[i].value, sizeof out[i].value, "%.*s", (int)one, p0);
+            snprintf(out[i].holder, sizeof out[i].holder, "self");
+            break;
+        }
     return kept;
 }
 

@@ -2148,6 +2148,9 @@ START_TEST(test_corrections_counts_likenesses_and_chinese_jobs_after_a_place)
     ask("b", "where do i live?", "don't know", "painting");
     tell("a", "我在杭州当护士");
     ask("b", "我是干什么的", "护士", NULL);
+    tell("c", "我是宁波一家酒店的厨师");
+    ask("d", "我是干什么的", "厨师", "护士");
+    ask("d", "我在哪个城市上班", "宁波", NULL);
 }
 END_TEST
 
