@@ -266,8 +266,8 @@ static int note_key_at(const char *text, size_t len, size_t i)
 }
 
 /* The length of a soft boundary at text[i] followed by a new subject (0: none): a
- * comma (also ，) before a subject or a note's key, a colon or an emoji (and the emoji
- * after it) before a subject, or " and " / " but " ... ; start: where the clause began. */
+ * comma (also ，) before a subject or a note's key, a colon before a subject, or " and " /
+ * " but " ... ; start: where the clause began. */
 static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
 {
     if (text[i] == ',')
@@ -278,19 +278,6 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
     if (text[i] == ':')         /* "Quick question: which firm employs me?", "the clinic
                                  * rang: it's not X" */
         return question_after(text, len, i) || subject_at(text, len, i + 1) ? 1 : 0;
-    if ((unsigned char)text[i] >= 0xF0 && i + 4 <= len) {  /* an emoji ends what it follows
-                                                            * ("... pls 🙏 my boyfriend ...") */
-        size_t e = i + 4;
-        while (e + 4 <= len && (unsigned char)text[e] >= 0xF0) e += 4;
-        char g[8];              /* ("guess who quit 😎 I'm ..." is one telling) */
-        size_t gadv, gn = word_at(text, len, skip_spaces(text, len, start), g, sizeof g, &gadv);
-        int words = 0;          /* (and not after a few words: "huge news 🎉 i left ...") */
-        for (size_t k = start; k < i; k++)
-            if (text[k] != ' ' && (k == start || text[k - 1] == ' ')) words++;
-        if ((gn == 5 && !memcmp(g, "guess", 5)) || question_before(text, start, i) || words < 5)
-            return 0;
-        return e < len && text[e] == ' ' && subject_at(text, len, e) ? e - i : 0;
-    }
     if ((unsigned char)text[i] == 0xEF && i + 2 < len && (unsigned char)text[i + 1] == 0xBC &&
         (unsigned char)text[i + 2] == 0x8C)
         return subject_at(text, len, i + 3) ? 3 : 0;          /* ， */
