@@ -187,9 +187,11 @@ int checks_fits(int rel, const char *holder, const char *value)
                                              "role", "roles", "position", "shift", "shifts",
                                              NULL};
     if (rel == READER_REL_JOB && in_words(work_words, value)) return 0;
-    const char *tail = strrchr(value, ' ');     /* nor someone who is no trade ("huge fan") */
+    const char *tail = strrchr(value, ' ');     /* nor someone who is no trade ("huge fan";
+                                                 * a "launch man" is one) */
     if (rel == READER_REL_JOB &&
-        understand_in_list(understand_no_trade_words, tail ? tail + 1 : value))
+        understand_in_list(understand_no_trade_words, tail ? tail + 1 : value) &&
+        !(tail && (!strcmp(tail + 1, "man") || !strcmp(tail + 1, "woman"))))
         return 0;
     if (rel == READER_REL_JOB && !strcmp(value, "双胞胎")) return 0;   /* a twin is no job */
     /* a firm or a place is no measure ("for 9 km", "at 6am") */

@@ -791,8 +791,10 @@ static int condition(const char *c, size_t cn, int act, understood_t *out)
                                        "突出", "抑郁", "焦虑", NULL};
     if (asks && (understand_text_at(c, cn, "什么病") >= 0 ||
                  understand_text_at(c, cn, "什么毛病") >= 0 ||
-                 understand_text_at(c, cn, "啥病") >= 0)) {
-        only_unit(out, act, READER_REL_OPEN, UNDERSTAND_CONDITION, "", 0);
+                 understand_text_at(c, cn, "啥病") >= 0 ||
+                 understand_text_at(c, cn, "健康问题") >= 0)) {  /* 我有什么健康问题吗 */
+        only_unit(out, act == READER_YESNO ? READER_QUESTION : act, READER_REL_OPEN,
+                  UNDERSTAND_CONDITION, "", 0);
         return 1;
     }
     for (int h = 0; having[h] && (!asks || act == READER_YESNO); h++) {
