@@ -50,7 +50,7 @@ extern const char *const understand_group_words[];
  * "I'm", 我), and that say a sentence is of the one who speaks. */
 extern const char *const understand_personal_words[];
 /* People who are no trade, though kinds_person knows them ("a little girl", "twins", "a
- * huge fan"). */
+ * huge fan", "I am married"). */
 extern const char *const understand_no_trade_words[];
 /* "hi", "hiya", "morning", "hola", "ahoj", "shalom" ...: the words people
  * greet with, in English and the greetings of other languages typed in English letters. */
