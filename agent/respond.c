@@ -1204,28 +1204,20 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
     if (!m && u->act == READER_YESNO && u->rel == READER_REL_HOME && u->value[0] && !ended &&
         (facts_has_words(text, "live") || facts_has_words(text, "based")))
         m = facts_find(f, u->holder, reader_rel_name(other_place_rel(u->rel)), NULL);
-    /* "kaya's a budgie, right?" of the budgie named Kaya: the kind asked is whom it asks of */
-    const store_memory_t *its_name =
-        !m && u->act == READER_YESNO && u->rel == READER_REL_KIND && u->value[0] &&
-                facts_same_holder(u->holder, u->value)
-            ? facts_find(f, u->holder, reader_rel_name(READER_REL_NAME), NULL)
-            : NULL;
-    if (its_name) {
-        realise_frame_t known = facts_frame(its_name);
+    /* a yes told by another fact: "am I a teacher?" of one who teaches ("Yes, you teach
+     * yoga."), "kaya's a budgie, right?" of the budgie named Kaya (the kind asked is whom
+     * it asks of: "Yes, your budgie is called Kaya.") */
+    const store_memory_t *yes = NULL;
+    if (!m && u->act == READER_YESNO && u->rel == READER_REL_JOB) yes = doer(f, u);
+    if (!m && u->act == READER_YESNO && u->rel == READER_REL_KIND && u->value[0] &&
+        facts_same_holder(u->holder, u->value))
+        yes = facts_find(f, u->holder, reader_rel_name(READER_REL_NAME), NULL);
+    if (yes) {
+        realise_frame_t known = facts_frame(yes);
         say(r, realise_yesno(buf, sizeof buf, 1, &asked, &known));
         snprintf(r->answer, sizeof r->answer, "yes");
         r->answered++;
-        if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = its_name->id;
-        return;
-    }
-    const store_memory_t *does = !m && u->act == READER_YESNO && u->rel == READER_REL_JOB
-                                     ? doer(f, u) : NULL;
-    if (does) {                             /* "am I a teacher?": "Yes, you teach yoga." */
-        realise_frame_t known = facts_frame(does);
-        say(r, realise_yesno(buf, sizeof buf, 1, &asked, &known));
-        snprintf(r->answer, sizeof r->answer, "yes");
-        r->answered++;
-        if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = does->id;
+        if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = yes->id;
         return;
     }
     if (u->act == READER_YESNO) {
