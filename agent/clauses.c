@@ -92,7 +92,7 @@ static int subject_at(const char *text, size_t len, size_t i)
      * with "is" and a number ("lwazi is 12, ayanda is 9"; not "..., who is 6") */
     size_t adv2;
     static const char *const relative[] = {"who", "which", "that", "whose", "where", "when",
-                                           NULL};
+                                           "it", "this", "there", NULL};
     if (!isupper((unsigned char)text[i]) && n > 1 && !in_list(relative, w, n)) {
         char v[16];
         size_t at = skip_spaces(text, len, i + adv);

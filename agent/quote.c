@@ -1382,9 +1382,12 @@ static int unnamed(const word_t *s, int ns, int j, int kind)
                                              * band with my mates, we're called X", "a
                                              * club in vancouver (Pacific Dolphins)") */
         if ((s[i].cap && strcmp(s[i].low, "i") != 0) || quote_number_word(&s[i])) return 0;
+    static const char *const being[] = {"as", "is", "was", "are", "be", NULL};
     for (int i = j - 1; i >= 0 && i >= j - 3 && s[i].part == s[j].part; i--) {
-        if (understand_in_list(one, s[i].low)) return !kind || i == j - 1;  /* ("what kind
-                                                                   * of chef?": "a pastry chef") */
+        if (understand_in_list(one, s[i].low))      /* (not what a thing named is said to
+                                                     * be: "I race pigeons as a hobby") */
+            return (!kind || i == j - 1) && !(i > 0 && understand_in_list(being, s[i - 1].low));
+                                                    /* ("what kind of chef?": "a pastry chef") */
         if (s[i].cap || lex_is_stopword(s[i].low) || quote_number_word(&s[i])) return 0;
     }
     return 0;
