@@ -275,9 +275,13 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
                        question_after_interjection(text, len, start, i)
                    ? 1
                    : 0;
-    if (text[i] == ':')         /* "Quick question: which firm employs me?", "the clinic
-                                 * rang: it's not X" */
-        return question_after(text, len, i) || subject_at(text, len, i + 1) ? 1 : 0;
+    if (text[i] == ':') {       /* "Quick question: which firm employs me?", "the clinic
+                                 * rang: it's not X" (a word of the subjects; not the names
+                                 * of a list, "3 kids: noor is 10, ...") */
+        char w[16];
+        size_t adv, n = word_at(text, len, skip_spaces(text, len, i + 1), w, sizeof w, &adv);
+        return question_after(text, len, i) || (n && in_list(subjects, w, n)) ? 1 : 0;
+    }
     if ((unsigned char)text[i] == 0xEF && i + 2 < len && (unsigned char)text[i + 1] == 0xBC &&
         (unsigned char)text[i + 2] == 0x8C)
         return subject_at(text, len, i + 3) ? 3 : 0;          /* ， */

@@ -1316,8 +1316,8 @@ int understand_mend_kin_aged(const char *const *words, int n, understood_t *out,
         char key[UNDERSTAND_KEY] = "";
         for (int h = w - 1; h >= 0 && h >= w - 2 && !key[0]; h--) {
             understand_holder_of(words[h], key, sizeof key);
-            if (!understand_kin(key)) key[0] = '\0';
-        }
+            if (!understand_kin(key) || understand_plural(words[h])) key[0] = '\0';
+        }                       /* (not of a group: "3 kids: noor is 10") */
         if (!key[0]) return k;
         for (int i = 0; i < k; i++)
             if (out[i].rel == READER_REL_AGE && !strcmp(out[i].holder, key)) return k;
