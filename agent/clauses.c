@@ -277,7 +277,7 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
                    : 0;
     if (text[i] == ':') {       /* "Quick question: which firm employs me?", "the clinic
                                  * rang: it's not X" (a word of the subjects; not the names
-                                 * of a list, "3 kids: noor is 10, ...") */
+                                 * of a list, "2 kids: tove is 8, ...") */
         char w[16];
         size_t adv, n = word_at(text, len, skip_spaces(text, len, i + 1), w, sizeof w, &adv);
         return question_after(text, len, i) || (n && in_list(subjects, w, n)) ? 1 : 0;

@@ -362,7 +362,7 @@ void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u)
             if (!m->relation || strcmp(m->relation, reader_rel_name(READER_REL_NAME)) != 0 ||
                 !strcmp(m->holder, "self") || !names(u, text, m->value, pass))
                 continue;
-            /* "what's tarek's wife called?" (held "tarek wife", said "tarek's wife"): the
+            /* "what's pavel's wife called?" (held "pavel wife", said "pavel's wife"): the
              * wife of the brother named so, not the brother */
             size_t nl = strlen(m->value);
             char of[UNDERSTAND_KEY], said[2 * UNDERSTAND_KEY];

@@ -277,7 +277,7 @@ int forms_not_old(const char *c, size_t cn, const char *const *words, int n,
  * after a name with a capital (the reader reads the name as the value of "turned"):
  * the age of the one named, in place of the reader's units of the name or of no
  * value, with the clause's act; after a name in lower case that follows a kin word
- * ("our daughter freja turned 3"), the kin's age, added (at most max units) or in place
+ * ("our son emil turned 5"), the kin's age, added (at most max units) or in place
  * of an age the reader gave them. Returns the units. */
 int forms_turned(const char *c, size_t cn, const char *const *words, const unsigned char *caps,
                  int n, understood_t *out, int k, int max);

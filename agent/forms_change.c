@@ -75,7 +75,7 @@ int forms_turned(const char *c, size_t cn, const char *const *words, const unsig
         if (strcmp(words[t], "turned") != 0 || !understand_number_only(words[t + 1])) continue;
         int h = t - 1;
         while (h > 0 && understand_in_list(between, words[h])) h--;
-        char kin[UNDERSTAND_KEY] = "";  /* "our daughter freja turned 3": a name in lower
+        char kin[UNDERSTAND_KEY] = "";  /* "our son emil turned 5": a name in lower
                                          * case after a kin word is the kin's */
         if (h > 0 && !caps[h]) understand_holder_of(words[h - 1], kin, sizeof kin);
         if (kin[0] && understand_kin(kin) && !understand_pronoun(words[h]) &&

@@ -391,7 +391,7 @@ static int kin_units(const char *c, size_t cn, int act, understood_t *out, int k
         if (!xl) return k;
         if (value_len(x, cn - (size_t)(x - c)) < xl) xl = value_len(x, cn - (size_t)(x - c));
         int kept = 0;       /* the reader's values that run on from the name (甜甜今年),
-                             * and other names it gave them (乐乐3岁，最近迷上…: 迷上) */
+                             * and other names it gave them (壮壮4岁，最近爱上…: 爱上) */
         for (int j = 0; j < k; j++)
             if ((strncmp(out[j].value, x, xl) || strlen(out[j].value) == xl) &&
                 !(out[j].rel == READER_REL_NAME && !strcmp(out[j].holder, kin[i].key) &&
@@ -459,7 +459,7 @@ int forms_zh_asks(const char *c, size_t cn)
                                          "会不会", "能不能", "没错吧", NULL};
     for (int i = 0; choice[i]; i++) {
         long at = understand_text_at(c, cn, choice[i]);
-        /* (one told as asked of the user by someone: 天天问我能不能…) */
+        /* (one told as asked of the user by someone: 总问我能不能…) */
         int told = at >= 0 && ((at >= 3 && !memcmp(c + at - 3, "问", 3)) ||
                                (at >= 6 && !memcmp(c + at - 6, "问", 3)));
         if (at >= 0 && !told) return 1;
@@ -699,7 +699,7 @@ static int place_then_doing(const char *c, size_t cn, int asks, understood_t *ou
     static const char *const doing[] = {"一家", "一所", "一个", "送", "做", "当", "开", "教",
                                         "跑", "卖", "搞", "干", "打工", "上班", "工作", NULL};
     static const char *const as_job[] = {"送", "跑", "卖", "教", NULL};   /* (the verb is the job) */
-    /* 在厦门送外卖 with no place read: the two to four characters between 在 and the verb
+    /* 在福州送快递 with no place read: the two to four characters between 在 and the verb
      * are the place */
     int placed = 0;
     for (int i = 0; i < k; i++)
@@ -744,7 +744,7 @@ static int place_then_doing(const char *c, size_t cn, int asks, understood_t *ou
             long at = understand_text_at(out[i].value + 6, vl > 6 ? vl - 6 : 0, doing[d]);
             if (vl > 6 && at >= 0 && (!cut || (size_t)at + 6 < cut)) cut = (size_t)at + 6, verb = doing[d];
         }
-        if (!cut) {     /* 在昆明做婚纱摄影的, 在成都当老师: the place whole, the job after
+        if (!cut) {     /* 在大连做装修的, 在成都当老师: the place whole, the job after
                          * 做 or 当 */
             long at = understand_text_at(c, cn, out[i].value);
             const char *x = at >= 0 ? c + at + vl : NULL;
@@ -792,7 +792,7 @@ static int condition(const char *c, size_t cn, int act, understood_t *out)
     if (asks && (understand_text_at(c, cn, "什么病") >= 0 ||
                  understand_text_at(c, cn, "什么毛病") >= 0 ||
                  understand_text_at(c, cn, "啥病") >= 0 ||
-                 understand_text_at(c, cn, "健康问题") >= 0)) {  /* 我有什么健康问题吗 */
+                 understand_text_at(c, cn, "健康问题") >= 0)) {  /* 我有啥健康问题吗 */
         only_unit(out, act == READER_YESNO ? READER_QUESTION : act, READER_REL_OPEN,
                   UNDERSTAND_CONDITION, "", 0);
         return 1;
@@ -858,7 +858,7 @@ static int job_after_is(const char *c, size_t cn, understood_t *out, int k)
             break;
         }
     size_t xl = value_len(x, cn - (size_t)(x - c)), job = 0;
-    /* 是哈尔滨一个医院的护士: the job after the last 的 of its part */
+    /* 是长沙一家银行的柜员: the job after the last 的 of its part */
     int after_de = 0;
     for (size_t at = xl; (size_t)(x - c) + at + 3 <= cn && !strncmp(x + at, "的", 3);) {
         x += at + 3;
@@ -908,7 +908,7 @@ static int job_after_is(const char *c, size_t cn, understood_t *out, int k)
     snprintf(j->relation, sizeof j->relation, "%s",
              past ? UNDERSTAND_FORMER_JOB : reader_rel_name(READER_REL_JOB));
     snprintf(j->value, sizeof j->value, "%s", whole);
-    /* 是哈尔滨一个医院的: the place before 一个 or 一家 is where one works (the reader's
+    /* 是长沙一家银行的: the place before 一个 or 一家 is where one works (the reader's
      * piece of it, read as a name, becomes it) */
     const char *p0 = c + is + strlen(verb);
     long one = understand_text_at(p0, cn - (size_t)(p0 - c), "一个");
@@ -1512,7 +1512,7 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     int trade = act == READER_FORGET ? 0 : runs_a_trade(c, cn, out, k, max);
     if (trade) return trade;                                        /* 天津开出租的 */
     if (act == READER_CORRECTION && out[0].act_p < 0.5f && !change) act = READER_FACT;
-    /* 外卖我不干了，现在在一家奶茶店当店长: a new job and where, told as a change */
+    /* 快递我不送了，现在在一家书店当店员: a new job and where, told as a change */
     if (act == READER_CORRECTION && understand_text_at(c, cn, "现在在") >= 0 &&
         (understand_text_at(c, cn, "当") >= 0 || understand_text_at(c, cn, "做") >= 0)) {
         act = READER_FACT;
@@ -1530,7 +1530,7 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     /* 老家湖北宜昌的: one's home town, said with no 我 */
     said |= (act == READER_SMALLTALK || act == READER_CORRECTION) &&
             !strncmp(c, "老家", strlen("老家")) && !forms_zh_asks(c, cn);
-    /* 闺女朵朵今年5岁，…: one of the user's kin, named or aged */
+    /* 儿子壮壮今年4岁，…: one of the user's kin, named or aged */
     size_t which;
     said |= act == READER_SMALLTALK && kin_at(c, cn, &which) != NULL && !forms_zh_asks(c, cn) &&
             understand_text_at(c, cn, "你") < 0 &&

@@ -435,7 +435,7 @@ static int score_words(const asked_t *a, const word_t *s, int ns, const char *co
                        int carried)
 {
     if (!ns || (understand_question_word(s[0].low) && !subject_dropped(s, ns)) ||
-        !strcmp(s[0].low, "why"))       /* ("why do people live here") */
+        !strcmp(s[0].low, "why"))       /* ("why does anyone live here") */
         return 0;
     if (!a->self) {                         /* it names whom the question is about */
         int named = carried && refers_back(s, ns);  /* ("... Maelle. She lives ...") */
@@ -1328,9 +1328,9 @@ static int asks_a_name(const word_t *q, int nq)
 }
 
 /* The words of the thing question q[0..nq) asks which one of, into q's indexes at
- * (up to 3; returns how many): the words after "what" or "which" ("which airline do I
- * fly for?", "what car does Ana drive?", "what's my favourite wine?") or after "name of"
- * ("the name of the studio I work at"), past "kind of", a word of whose ("my", "Dan's")
+ * (up to 3; returns how many): the words after "what" or "which" ("which bank do I
+ * work for?", "what car does Ana drive?", "what's my favourite cheese?") or after "name of"
+ * ("the name of the gym I go to"), past "kind of", a word of whose ("my", "Dan's")
  * and "favourite", up to the first function word. */
 static int asked_which(const word_t *q, int nq, int *at)
 {
@@ -1349,7 +1349,7 @@ static int asked_which(const word_t *q, int nq, int *at)
         size_t l = strlen(q[i].low);
         int of = l > 2 && !strcmp(q[i].low + l - 2, "'s");
         if (of && i + 1 < nq && understand_in_list(whose, q[i + 1].low))
-            return 0;           /* "what city's my theatre in?": "city is", asked by kind */
+            return 0;           /* "what town's my office in?": "town is", asked by kind */
         if (!understand_in_list(past, q[i].low) && !of) break;
     }
     int n = 0;
@@ -1361,9 +1361,9 @@ static int asked_which(const word_t *q, int nq, int *at)
 }
 
 /* 1 when the sentence's word at j tells no particular one of what it is: it follows "a",
- * "an" or "another" (a few words of its own between, "at a small indie studio", unless
+ * "an" or "another" (a few words of its own between, "at a tiny design agency", unless
  * kind: a kind asked is what those words tell, "a pastry chef"); and no name or number
- * follows its noun ("an observatory in the desert", not "a dog, Rex", "a parking spot,
+ * follows its noun ("a warehouse in the valley", not "a dog, Rex", "a parking spot,
  * C22" or "a pub called X"), nor does a word with a capital or a number later in the
  * sentence ("a band with my mates, we're called X"). */
 static int unnamed(const word_t *s, int ns, int j, int kind)
@@ -1380,22 +1380,22 @@ static int unnamed(const word_t *s, int ns, int j, int kind)
         return 0;       /* ("a dog, Rex"; "a pub called X") */
     for (int i = h + 1; i < ns; i++)        /* nor a name or a number later in it ("a
                                              * band with my mates, we're called X", "a
-                                             * club in vancouver (Pacific Dolphins)") */
+                                             * choir in leeds (Northern Voices)") */
         if ((s[i].cap && strcmp(s[i].low, "i") != 0) || quote_number_word(&s[i])) return 0;
     static const char *const being[] = {"as", "is", "was", "are", "be", NULL};
     for (int i = j - 1; i >= 0 && i >= j - 3 && s[i].part == s[j].part; i--) {
         if (understand_in_list(one, s[i].low))      /* (not what a thing named is said to
-                                                     * be: "I race pigeons as a hobby") */
+                                                     * be: "I keep bees as a hobby") */
             return (!kind || i == j - 1) && !(i > 0 && understand_in_list(being, s[i - 1].low));
-                                                    /* ("what kind of chef?": "a pastry chef") */
+                                                    /* ("what kind of nurse?": "a theatre nurse") */
         if (s[i].cap || lex_is_stopword(s[i].low) || quote_number_word(&s[i])) return 0;
     }
     return 0;
 }
 
 /* 1 when the question q[0..nq) asks which one of a thing (asked_which) and the sentence
- * s[0..ns) holds its words only where they tell no particular one (unnamed): "cabin
- * crew with an airline" does not say which airline. */
+ * s[0..ns) holds its words only where they tell no particular one (unnamed): "a
+ * loader for a courier firm" does not say which firm. */
 static int tells_none_of(const word_t *q, int nq, const word_t *s, int ns)
 {
     static const char *const kinds[] = {"kind", "type", "sort", NULL};

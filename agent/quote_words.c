@@ -355,7 +355,7 @@ int quote_next_sentence_any(const char *text, size_t *at, size_t *from, size_t *
     *len = i - b;
     *at = i < n ? i + mark : n;
     if (!*asks) {       /* asked with no mark: a question word and a verb that asks
-                         * ("where does my brother live now"), not "what I love is" */
+                         * ("where does my aunt work these days"), not "what I love is" */
         char w[2][16];
         size_t p = b;
         for (int k = 0; k < 2; k++) {

@@ -1132,7 +1132,7 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
                 forms_language(f->v[i].value))
                 m = &f->v[i];
     if (!m && u->rel == READER_REL_OPEN && facts_same_relation(u->relation, "study")) {
-        /* "what am I studying?" of a "geology student": the job says it */
+        /* "what do I study?" of a "history student": the job says it */
         const store_memory_t *job = facts_find(f, u->holder, reader_rel_name(READER_REL_JOB), NULL);
         size_t l = job ? strlen(job->value) : 0;
         if (l > 8 && !strcasecmp(job->value + l - 8, " student")) m = job;
@@ -1199,14 +1199,14 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
             return;
         }
     }
-    /* "do I live in Lyon?" of one who told only where they work ("upholsterer in
-     * Lyon"): that place says it ("Yes, you work in Lyon."; "No, you work in Tbilisi.") */
+    /* "do I live in Ghent?" of one who told only where they work ("glazier in
+     * Ghent"): that place says it ("Yes, you work in Ghent."; "No, you work in Bruges.") */
     if (!m && u->act == READER_YESNO && u->rel == READER_REL_HOME && u->value[0] && !ended &&
         (facts_has_words(text, "live") || facts_has_words(text, "based")))
         m = facts_find(f, u->holder, reader_rel_name(other_place_rel(u->rel)), NULL);
     /* a yes told by another fact: "am I a teacher?" of one who teaches ("Yes, you teach
-     * yoga."), "kaya's a budgie, right?" of the budgie named Kaya (the kind asked is whom
-     * it asks of: "Yes, your budgie is called Kaya.") */
+     * yoga."), "juno's a ferret, right?" of the ferret named Juno (the kind asked is whom
+     * it asks of: "Yes, your ferret is called Juno.") */
     const store_memory_t *yes = NULL;
     if (!m && u->act == READER_YESNO && u->rel == READER_REL_JOB) yes = doer(f, u);
     if (!m && u->act == READER_YESNO && u->rel == READER_REL_KIND && u->value[0] &&
@@ -1701,7 +1701,7 @@ static const char *chat_reply(const char *msg, const char *reply)
 }
 
 /* 1 when a fact of f was told in a sentence that says "I", "my", "we" ..., or is of the
- * user or of an animal of theirs ("2 cats at home: ..."): the user has told of
+ * user or of an animal of theirs ("two dogs at home: ..."): the user has told of
  * themselves, as no story of others does. */
 static int told_of_self(const facts_t *f)
 {

@@ -1363,7 +1363,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         if (strlen(out[i].holder) != 3 || !understand_is_cjk(out[i].holder) ||
             (forms_zh_who_len(out[i].holder, 3) && kin_char_said(c, cn, out[i].holder)))
             continue;
-        /* (a kin character of a word one calls the listener, 兄弟我在厦门…: the user's) */
+        /* (a kin character of a word one calls the listener, 兄弟我在福州…: the user's) */
         int calling = forms_zh_who_len(out[i].holder, 3) && understand_text_at(c, cn, "我") >= 0;
         if (out[i].act == READER_QUESTION || out[i].act == READER_YESNO || calling) {
             snprintf(out[i].holder, sizeof out[i].holder, "self");

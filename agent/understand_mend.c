@@ -432,7 +432,7 @@ int understand_mend_greeting(const char *const *words, int n, understood_t *out,
     static const char *const with[] = {"good", "god", "guten", "sat", "all", "everyone",
                                        "guys", "folks", "there", "dear", "mate", "again",
                                        "yall", "y'all", "friend", "friends", "team", NULL};
-    /* "bro i'm a marine biologist": a word one calls the listener ("bro", "sis") first,
+    /* "bro i'm a tiler": a word one calls the listener ("bro", "sis") first,
      * before "I", is no one of the user's */
     static const char *const calling[] = {"bro", "sis", "dude", "bruh", "fam", "mate", NULL};
     static const char *const me[] = {"i", "i'm", "im", "my", "i've", "ive", NULL};
@@ -454,7 +454,7 @@ int understand_mend_greeting(const char *const *words, int n, understood_t *out,
             memmove(out[i].value, out[i].value + fl + 1, strlen(out[i].value + fl + 1) + 1);
         /* nor in any other value that opens the clause ("[holaa 💕 tattoo artist]"), and
          * one of greetings alone ("kia ora" read as a firm, "gamarjoba" as one's name; not
-         * "two kids, [Ola] and Kuba") goes */
+         * "two girls, [Hoi] and Lan") goes */
         char *v = out[i].value;
         int cut = 0;
         size_t vl = strcspn(v, " ");
@@ -494,7 +494,7 @@ int understand_mend_home_not_lived(const char *const *words, int n, understood_t
                                          "from", "born", NULL};
     static const char *const besides[] = {"outside", "than", "like", "besides", "except",
                                           NULL};
-    int like = 0;       /* "feels like living in a postcard": a likeness, no home */
+    int like = 0;       /* "it was like living in a film": a likeness, no home */
     for (int w = 0; w < n; w++) {
         if (!understand_in_list(living, words[w])) continue;
         if (w > 0 && !strcmp(words[w - 1], "like")) like = 1;
@@ -628,7 +628,7 @@ int understand_mend_age_not_measure(const char *const *words, int n, understood_
         char key[UNDERSTAND_KEY] = "";
         if (counted >= 0) understand_holder_of(words[counted], key, sizeof key);
         if (key[0] && (understand_kin(key) || dialogue_pet_word(key))) {
-            /* "make that 6 grandkids now": how many of them there are */
+            /* "so that's 5 nephews now": how many of them there are */
             snprintf(out[i].holder, sizeof out[i].holder, "%s", key);
             out[i].rel = READER_REL_OPEN;
             snprintf(out[i].relation, sizeof out[i].relation, "%s", REALISE_COUNT);
@@ -1317,7 +1317,7 @@ int understand_mend_kin_aged(const char *const *words, int n, understood_t *out,
         for (int h = w - 1; h >= 0 && h >= w - 2 && !key[0]; h--) {
             understand_holder_of(words[h], key, sizeof key);
             if (!understand_kin(key) || understand_plural(words[h])) key[0] = '\0';
-        }                       /* (not of a group: "3 kids: noor is 10") */
+        }                       /* (not of a group: "2 kids: tove is 8") */
         if (!key[0]) return k;
         for (int i = 0; i < k; i++)
             if (out[i].rel == READER_REL_AGE && !strcmp(out[i].holder, key)) return k;
@@ -1361,7 +1361,7 @@ void understand_mend_driven(const char *const *words, int n, understood_t *out, 
         size_t fl = strcspn(u->value, " ");
         for (int w = 2; w < n; w++) {
             if (strlen(words[w]) != fl || strncasecmp(words[w], u->value, fl) != 0) continue;
-            int a = w - 1;      /* "driving a (battered old) skoda" */
+            int a = w - 1;      /* "driving a (rusty little) fiat" */
             while (a > 0 && w - a <= 3 && strcmp(words[a], "a") != 0 && strcmp(words[a], "an") != 0)
                 a--;
             if (a < 1 || w - a > 3 || (strcmp(words[a], "a") && strcmp(words[a], "an")) ||
@@ -1438,14 +1438,14 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
                      !strcmp(words[s], "there") || (unsigned char)words[s][0] >= 0xF0))
         s++;            /* (an emoji with them: "hiya 👋 ferry mechanic in ...") */
     if (s < n && (!strcmp(words[s], "a") || !strcmp(words[s], "an"))) s++;
-    /* "Roofer in Tartu", "nurse at St Anne's", "midwife in halifax, nova scotia",
-     * "librarian in penang here": where after the job, one to four words up to "here" */
+    /* "Roofer in Tartu", "nurse at St Anne's", "welder in hull, east yorkshire",
+     * "dentist in graz here": where after the job, one to four words up to "here" */
     int at = -1, where = -1, pe = n;
     for (int w = s + 1; w <= s + 3 && w + 1 < n && at < 0; w++)
         if (!strcmp(words[w], "in") || !strcmp(words[w], "at")) at = w;
     for (int w = at + 1; at > 0 && w < n && pe == n; w++)
         if (!strcmp(words[w], "here")) pe = w;
-    if (at > 0 && pe > at + 1) {        /* or at a comma ("in halifax, nova scotia") */
+    if (at > 0 && pe > at + 1) {        /* or at a comma ("in hull, east yorkshire") */
         char place[UNDERSTAND_VALUE];
         understand_as_written(c, cn, words, at + 1, pe, place, sizeof place);
         int np = place[0] != '\0';
@@ -1477,7 +1477,7 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
     }
     int e = where >= 0 ? at : n;        /* the job's words end here, or, of one word,
                                          * before "at" or "in" of a place of more words
-                                         * ("greenkeeper at a golf course in dunedin") */
+                                         * ("lifeguard at a leisure centre in derby") */
     if (where < 0 && at == s + 1 && kinds_person(words[at - 1]) && !read_job[0]) e = at;
     /* "glazier, own business", "Swim coach, Riga": a note's job before its
      * first comma, whatever follows it */

@@ -27,7 +27,7 @@ void understand_mend_studies(const char *const *words, int n, int act, understoo
 
 /* Of questions. */
 
-/* "what's my line of work?" (read as of a "line"): the user's job asked. */
+/* "what line of work am I in?" (read as of a "line"): the user's job asked. */
 void understand_mend_line_of_work(const char *const *words, int n, understood_t *out, int k);
 
 /* "who am I dating?": every unit asks the partner's name. */
@@ -42,14 +42,14 @@ int understand_mend_have_asked(const char *c, size_t cn, const char *const *word
 
 /* Of facts. */
 
-/* "crashed it in 4 minutes", "ran 5 km": a number read as an age with a unit of measure
+/* "finished it in 9 minutes", "ran 5 km": a number read as an age with a unit of measure
  * after it (forms_unit) is none, nor is a time after "in" or "for" ("in 30 years"); a
  * count of kin or animals ("6 grandkids now") is how many of them there are, and one of
  * other things ("40 spanish words") is none. A clause left with nothing is small talk.
  * Returns the units left. */
 int understand_mend_age_not_measure(const char *const *words, int n, understood_t *out, int k);
 
-/* "everyone at work is on a [diet]", "I had my tea out on the [porch]": a value that is
+/* "half the team is on a [diet]", "we ate lunch out on the [deck]": a value that is
  * the word of its own relation, or a kind after "the" or a word of where, is none; a
  * clause left with nothing is small talk. Returns the units left. */
 int understand_mend_no_value(const char *const *words, int n, understood_t *out, int k);
@@ -91,8 +91,8 @@ int understand_mend_month_not_birthday(const char *const *words, int n, understo
  * Poland"). Returns the units left. */
 int understand_mend_place_and_country(const char *c, size_t cn, understood_t *out, int k);
 /* With no word of living, a home after "outside", "than" or "like" goes, and so does
- * every home where "like" comes before the word of living ("feels like living in a
- * postcard"); small talk when none is left. Returns the units left. */
+ * every home where "like" comes before the word of living ("it was like living in a
+ * film"); small talk when none is left. Returns the units left. */
 int understand_mend_home_not_lived(const char *const *words, int n, understood_t *out, int k);
 /* A holder's jobs that end in no kind of person go when one of its jobs does. Returns
  * the units left. */
@@ -175,7 +175,7 @@ int understand_mend_greeting(const char *const *words, int n, understood_t *out,
 /* "my brother Tom is a plumber" read with the job as a name: a name typed small after
  * "a", "an", "am" or "I'm" that is a kind of person (kinds_person) is a job, and so is
  * the user's before "here" ("podiatrist here"), and a hobby or a like of the user's so
- * said ("I'm a baker in Hobart" read as a like). */
+ * said ("I'm a plumber in Cardiff" read as a like). */
 void understand_mend_job_read_as_name(const char *const *words, int n, understood_t *out, int k);
 
 /* "my wife is a teacher at Oakwood Primary" read with the job as the holder: a holder
@@ -203,17 +203,17 @@ int understand_mend_firm_after_job(const char *c, size_t cn, const char *const *
  * with is a like. */
 void understand_mend_crazy_about(const char *const *words, int n, understood_t *out, int k);
 
-/* "daughter lara is 7, crazy about horses" read with no age: a number after "is" that a
+/* "son finn is 6, mad about dinosaurs" read with no age: a number after "is" that a
  * kin word comes before, with a name between at most, is that kin's age, when the reader
  * read none of theirs (at most max units). Returns the units. */
 int understand_mend_kin_aged(const char *const *words, int n, understood_t *out, int k, int max);
 
-/* "living in cork, driving a battered old skoda octavia" read with the car as a home: a
+/* "living in york, driving a rusty little fiat panda" read with the car as a home: a
  * value right after "driving a" or "rides a" (up to two words between) is a thing the
  * one who drives it has. */
 void understand_mend_driven(const char *const *words, int n, understood_t *out, int k);
 
-/* "im a pastry chef at a hotel in da nang": the user's job told with "in" and one to
+/* "im a sous chef at a bistro in lille": the user's job told with "in" and one to
  * three words that end the clause (not "in training", "in summer") tells where they
  * work, when the clause told no workplace or home (at most max units). Returns the
  * units. */
