@@ -611,10 +611,10 @@ int understand_mend_age_not_measure(const char *const *words, int n, understood_
         for (int w = 0; w + 1 < n && !measure && counted < 0; w++) {
             if (strcasecmp(words[w], out[i].value) != 0) continue;
             measure = forms_unit(words[w + 1]) == FORMS_UNIT_MEASURE ||
-                      /* "in 30 years": how long, not how old */
+                      /* "in 20 years": how long, not how old */
                       (w > 0 && understand_in_list(span, words[w - 1]) &&
                        understand_in_list(aged, words[w + 1]));
-            /* "40 words", "40 spanish words", "6 grandkids now": a count */
+            /* "40 words", "60 french verbs", "5 nephews now": a count */
             for (int x = w + 1; x <= w + 2 && x < n && counted < 0 && !measure; x++) {
                 size_t l = strlen(words[x]);
                 if (x == w + 2 && words[w + 1][strlen(words[w + 1]) - 1] == 's') break;
