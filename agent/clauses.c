@@ -280,7 +280,12 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
                                  * of a list, "2 kids: tove is 8, ...") */
         char w[16];
         size_t adv, n = word_at(text, len, skip_spaces(text, len, i + 1), w, sizeof w, &adv);
-        return question_after(text, len, i) || (n && in_list(subjects, w, n)) ? 1 : 0;
+        int before = 0;         /* (two words before it at least: "note: I moved" is one) */
+        for (size_t k = start; k < i; k++)
+            if (text[k] != ' ' && (k == start || text[k - 1] == ' ')) before++;
+        return question_after(text, len, i) || (n && in_list(subjects, w, n) && before >= 2)
+                   ? 1
+                   : 0;
     }
     if ((unsigned char)text[i] == 0xEF && i + 2 < len && (unsigned char)text[i + 1] == 0xBC &&
         (unsigned char)text[i + 2] == 0x8C)

@@ -53,6 +53,12 @@ static const struct {
     {"three kids: Lotte, Finn and Mia", {"three kids: Lotte, Finn and Mia", NULL}},
     {"my sons are 8 and 6, Ben's the older one", {"my sons are 8 and 6", "Ben's the older one", NULL}},
     {"we went to Paris, Rome and Lisbon", {"we went to Paris, Rome and Lisbon", NULL}},
+    /* a colon after two words before a subject; a name in lower case with "is" and a
+     * number after a comma; "not" and one word after a full stop stay with it */
+    {"the vet rang: it's not fleas", {"the vet rang", "it's not fleas", NULL}},
+    {"tove is 8, pim is 5", {"tove is 8", "pim is 5", NULL}},
+    {"my girl, who is 6", {"my girl, who is 6", NULL}},
+    {"oops. KARIN. not karen", {"oops", "KARIN. not karen", NULL}},
 };
 
 START_TEST(test_messages_cut_where_a_new_clause_starts)
