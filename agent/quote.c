@@ -1327,6 +1327,10 @@ static int asks_a_name(const word_t *q, int nq)
     return 0;
 }
 
+/* Words that name what stands beside them ("a pub called X", "what's my café called
+ * again?"): asked_which's noun ends before them, and unnamed's noun is named by them. */
+static const char *const naming_words[] = {"called", "named", "name", "aka", "again", NULL};
+
 /* The words of the thing question q[0..nq) asks which one of, into q's indexes at
  * (up to 3; returns how many): the words after "what" or "which" ("which bank do I
  * work for?", "what car does Ana drive?", "what's my favourite cheese?") or after "name of"
@@ -1337,7 +1341,6 @@ static int asked_which(const word_t *q, int nq, int *at)
     static const char *const past[] = {"my", "our", "the", "his", "her", "their", "your",
                                        "favourite", "favorite", "fav", "kind", "type",
                                        "sort", "of", "is", "'s", "was", "are", "name", NULL};
-    static const char *const naming[] = {"called", "named", "name", "again", NULL};
     int i = 0;
     while (i < nq && strcmp(q[i].low, "what") && strcmp(q[i].low, "which") &&
            strcmp(q[i].low, "what's") && strcmp(q[i].low, "whats"))
@@ -1354,7 +1357,7 @@ static int asked_which(const word_t *q, int nq, int *at)
     }
     int n = 0;
     for (; i < nq && n < 3 && quote_content_word(&q[i]) && !q[i].cap &&
-           !understand_in_list(naming, q[i].low) && !quote_kin_word(&q[i]);
+           !understand_in_list(naming_words, q[i].low) && !quote_kin_word(&q[i]);
          i++)
         at[n++] = i;
     return n;
@@ -1369,14 +1372,14 @@ static int asked_which(const word_t *q, int nq, int *at)
 static int unnamed(const word_t *s, int ns, int j, int kind)
 {
     static const char *const one[] = {"a", "an", "another", NULL};
-    static const char *const naming[] = {"called", "named", "name", "aka", NULL};
     int h = j;          /* the end of its noun ("a parking spot, C22") */
     while (h + 1 < ns && s[h + 1].part == s[j].part && !s[h + 1].cap &&
            !lex_is_stopword(s[h + 1].low) && !quote_number_word(&s[h + 1]) &&
-           !understand_in_list(naming, s[h + 1].low) && h - j < 2)
+           !understand_in_list(naming_words, s[h + 1].low) && h - j < 2)
         h++;
     if (h + 1 < ns && (s[h + 1].part != s[h].part || s[h + 1].cap ||
-                       quote_number_word(&s[h + 1]) || understand_in_list(naming, s[h + 1].low)))
+                       quote_number_word(&s[h + 1]) ||
+                       understand_in_list(naming_words, s[h + 1].low)))
         return 0;       /* ("a dog, Rex"; "a pub called X") */
     for (int i = h + 1; i < ns; i++)        /* nor a name or a number later in it ("a
                                              * band with my mates, we're called X", "a
