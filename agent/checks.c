@@ -1368,12 +1368,26 @@ static int age_told(const char *text, char *num, size_t cap)
     int n = understand_split_words(text, " ,.!", buf, sizeof buf, w, 32);
     if (n > 2 && !strcmp(w[n - 1], "old") && (!strcmp(w[n - 2], "years") || !strcmp(w[n - 2], "yrs")))
         n -= 2;
-    int k = n > 1 ? number_ending(w + 1, n - 1, num, cap) : 0;
-    long v;
-    if (!k || !understand_number(num, &v) || v < 1 || v > 120) return 0;
-    const char *be = w[n - k - 1];
-    size_t bl = strlen(be);
-    return !strcmp(be, "is") || (bl > 2 && !strcmp(be + bl - 2, "'s"));
+    /* a number right after "is", "'s", "are" or "'re", last in the clause or before a word
+     * that goes on to something else ("she's 12 and not scared of bees", "they're 7 now") */
+    static const char *const then[] = {"and", "but", "so", "now", "already", "tho", "though",
+                                       "years", "yrs", "yo", "lol", "haha", "na", "btw", NULL};
+    for (int k = 1; k < n; k++) {
+        const char *be = w[k - 1];
+        size_t bl = strlen(be);
+        long v;
+        int is = !strcmp(be, "is") || !strcmp(be, "are") ||
+                 (bl > 2 && (!strcmp(be + bl - 2, "'s") || !strcmp(be + bl - 3, "'re")));
+        int at = k == n - 1 || understand_in_list(then, w[k + 1]);
+        int k2 = k + 1 < n && !at ? number_ending(w + k, 2, num, cap) : 0;  /* "twenty one" */
+        if (k2 == 2 && (k + 2 == n || understand_in_list(then, w[k + 2]))) at = 1;
+        else {
+            k2 = 1;
+            snprintf(num, cap, "%s", w[k]);
+        }
+        if (is && at && understand_number(num, &v) && v >= 1 && v <= 120) return 1;
+    }
+    return 0;
 }
 
 /* "a stray kitten followed me home, we called her Figgy": a name given to "him", "her"
@@ -2057,10 +2071,15 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     /* "is Kit six years old?", "is my nephew 7?" ask an age, whatever the reader marked */
     char age[UNDERSTAND_VALUE];
     /* "my son is six" read as chat, unsure or with no value: his age */
-    if ((u->act == READER_SMALLTALK ||
-         (u->act == READER_FACT && (!u->value[0] || u->act_p < u->fact_min_p))) &&
-        u->holder[0] && strcmp(u->holder, "self") != 0 && q < 0 &&
-        age_told(text, age, sizeof age)) {
+    int aged = 0;       /* (once a message: a unit before told it) */
+    for (int j = 0; j < i && !aged; j++)
+        aged = told[j].act == READER_FACT && told[j].rel == READER_REL_AGE &&
+               !strcmp(told[j].holder, u->holder);
+    if (u->holder[0] && strcmp(u->holder, "self") != 0 && q < 0 && !aged &&
+        (u->act == READER_SMALLTALK || u->act == READER_FACT) && age_told(text, age, sizeof age) &&
+        (u->act == READER_SMALLTALK || !u->value[0] || u->act_p < u->fact_min_p ||
+         (!strncmp(u->value, age, strlen(age)) && u->value[strlen(age)] == ' '))) {
+        /* (or its number read with the word after it: "they're 7 na" as an employer) */
         u->act = READER_FACT;
         u->fact_min_p = 0;              /* settled by its words */
         u->personal = 1;
@@ -2440,8 +2459,10 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         "left", "quit", "sold", "became", "promoted", "retired", "ex", "former", "but",
         "since", "finally", "turned", "got", "ended", "over", "passed", "died", NULL};
     if (u->act == READER_CORRECTION && !u->old[0] && u->value[0] && !chinese(msg) &&
-        !holds_any(msg, righting))
+        !holds_any(msg, righting)) {
         u->act = READER_FACT;
+        u->fact_min_p = 0;      /* the reader was sure it tells (act_p is the correction's) */
+    }
     /* "I will never get the hang of it", "I got promoted": a word of will or being is no
      * relation (the open relations a fact tells are things and doings: "teach", "shoe
      * size") */
@@ -2466,4 +2487,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         (!u->value[0] || !checks_fits(u->rel, u->holder, u->value) ||
          !checks_cued(u->rel, u->holder, u->value, text)))
         u->act = READER_SMALLTALK;
+    /* nor puts right what it does not name ("it's 31 degrees, ferns were not made for
+     * this" read as a correction of nothing to 31) */
+    if (u->act == READER_CORRECTION && u->rel == READER_REL_OPEN && !u->relation[0] &&
+        !strcmp(u->holder, "self") && understand_weather(msg)) {
+        u->act = READER_SMALLTALK;
+        u->value[0] = u->old[0] = '\0';
+    }
 }

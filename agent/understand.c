@@ -744,16 +744,25 @@ static int im_name_at(const char *const *words, const unsigned char *tags,
  * october]"); or the speaker saying who they are: im_name_at; or a name told of
  * someone of theirs ("My cat Frodo is five"). The caller asks for no question mark too. */
 static int tags_a_fact(const char *const *words, const unsigned char *tags,
-                       const unsigned char *caps, int n)
+                       const unsigned char *vrels, const unsigned char *caps, int n)
 {
     if (im_name_at(words, tags, caps, n) >= 0) return 1;
-    int hs, he;                 /* "My cat Frodo is five": a name told of a kin or a pet */
+    int hs, he;                 /* "My cat Frodo is five": a name told of a kin or a pet, */
     for (int f = 0; span(tags, n, READER_B_HOLDER, READER_I_HOLDER, f, &hs, &he); f = he) {
         char key[UNDERSTAND_KEY];
         understand_holder(words + hs, he - hs, key, sizeof key);
-        if (he < n && caps[he] && (tags[he] == READER_O || tags[he] == READER_B_NAME) &&
-            !understand_is_cjk(words[he]) && !understand_in_list(understand_empty_words, words[he]) &&
-            (understand_kin(key) || dialogue_pet_word(key)))
+        if (he >= n || understand_is_cjk(words[he]) ||
+            understand_in_list(understand_empty_words, words[he]) ||
+            !(understand_kin(key) || dialogue_pet_word(key) || kinds_animal(key)))
+            continue;
+        /* ... or typed small, one word the reader read as a name ("wife kasia", "my
+         * sheepdog kria is sulking") */
+        int small = (tags[he] == READER_B_NAME ||
+                     (tags[he] == READER_B_VALUE && vrels[he] == READER_REL_NAME)) &&
+                    (he + 1 >= n || (tags[he + 1] != READER_I_VALUE &&
+                                     tags[he + 1] != READER_I_NAME)) &&
+                    !lex_is_stopword(words[he]) && !understand_pronoun(words[he]);
+        if ((caps[he] && (tags[he] == READER_O || tags[he] == READER_B_NAME)) || small)
             return 1;
     }
     int subject = -1, rel = -1, value = -1;
@@ -1091,6 +1100,12 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             /* shorthand read as the word it stands for ("lunch w my sister") */
             const char *plain = plain_word(words[n]);
             if (plain && !strchr(plain, ' ')) words[n] = plain;
+            /* "my own pup": my pup (not "my own van": what one owns) */
+            static const char *const whose[] = {"my", "our", "his", "her", "their", NULL};
+            if (n > 0 && !strcmp(words[n], "own") && understand_in_list(whose, words[n - 1]) &&
+                k + 1 < t.n && (understand_kin(t.v[k + 1]) || dialogue_pet_word(t.v[k + 1]) ||
+                                kinds_animal(t.v[k + 1])))
+                continue;
             /* "the wife", "the kids": the speaker's (not "the wife of ...") */
             static const char *const ours[] = {"wife", "husband", "missus", "hubby", "kids",
                                                "mrs", NULL};
@@ -1117,7 +1132,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
                                          forms_name_is_my(words, tags, vrels, caps, n));
     int by_tags = (ro.act == READER_SMALLTALK ||
                    (ro.act == READER_FACT && ro.act_p < clause.fact_min_p)) &&
-                  !memchr(c, '?', cn) && (formed || tags_a_fact(words, tags, caps, n));
+                  !memchr(c, '?', cn) && (formed || tags_a_fact(words, tags, vrels, caps, n));
     if (by_tags ||
         ((ro.act == READER_QUESTION || ro.act == READER_YESNO) && tells(c, cn, words, n))) {
         clause.act = READER_FACT;       /* "he works as a welder" read as chat or as an
@@ -1437,6 +1452,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = understand_mend_job_of_pronoun(c, cn, words, n, out, k);
     if (clause.act == READER_FACT) {
         understand_mend_driven(words, n, out, k);
+        understand_mend_kind_named(words, n, out, k);
         k = understand_mend_kin_aged(words, n, out, k, max);
         understand_mend_crazy_about(words, n, out, k);
         k = understand_mend_job_town(c, cn, words, n, out, k, max);

@@ -1374,6 +1374,22 @@ void understand_mend_driven(const char *const *words, int n, understood_t *out, 
     }
 }
 
+void understand_mend_kind_named(const char *const *words, int n, understood_t *out, int k)
+{
+    static const char *const naming[] = {"named", "called", NULL};
+    for (int i = 0; i < k; i++) {
+        understood_t *u = &out[i];
+        if (u->rel != READER_REL_KIND || !u->value[0] || strchr(u->value, ' ')) continue;
+        for (int w = 1; w < n; w++)
+            if (!strcasecmp(words[w], u->value) && understand_in_list(naming, words[w - 1])) {
+                u->rel = READER_REL_NAME;
+                snprintf(u->relation, sizeof u->relation, "%s",
+                         reader_rel_name(READER_REL_NAME));
+                break;
+            }
+    }
+}
+
 int understand_mend_job_town(const char *c, size_t cn, const char *const *words, int n,
                              understood_t *out, int k, int max)
 {

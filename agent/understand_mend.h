@@ -213,6 +213,10 @@ int understand_mend_kin_aged(const char *const *words, int n, understood_t *out,
  * one who drives it has. */
 void understand_mend_driven(const char *const *words, int n, understood_t *out, int k);
 
+/* "my pup is a standard poodle named Duchess" read as two kinds: a kind of one word
+ * right after "named" or "called" is a name. */
+void understand_mend_kind_named(const char *const *words, int n, understood_t *out, int k);
+
 /* "im a sous chef at a bistro in lille": the user's job told with "in" and one to
  * three words that end the clause (not "in training", "in summer") tells where they
  * work, when the clause told no workplace or home (at most max units). Returns the
