@@ -194,6 +194,8 @@ int checks_fits(int rel, const char *holder, const char *value)
         !(tail && (!strcmp(tail + 1, "man") || !strcmp(tail + 1, "woman"))))
         return 0;
     if (rel == READER_REL_JOB && !strcmp(value, "双胞胎")) return 0;   /* a twin is no job */
+    if (rel == READER_REL_LIKES && value[0] && strspn(value, "0123456789,.") == strlen(value))
+        return 0;               /* "[like] 1000 next to the oven": no thing liked */
     /* a firm or a place is no measure ("for 9 km", "at 6am") */
     if ((rel == READER_REL_EMPLOYER || rel == READER_REL_WORKPLACE) &&
         isdigit((unsigned char)value[0])) {

@@ -1329,6 +1329,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = understand_mend_age_not_measure(words, n, out, k);
         k = understand_mend_no_value(words, n, out, k);
         k = understand_mend_place_and_country(c, cn, out, k);
+        understand_mend_place_before_comma(c, cn, words, n, out, k);
         k = understand_mend_home_not_lived(words, n, out, k);
         k = understand_mend_jobs_of_people(out, k);
         understand_mend_job_read_as_firm(out, k);
@@ -1448,6 +1449,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_prefers(c, cn, words, tags, n, &clause, out, k, &nread, max);
     }
     k = understand_mend_job_alone(c, cn, words, n, out, k, max);
+    if (clause.act == READER_FACT || clause.act == READER_SMALLTALK)
+        k = understand_mend_trade_verb(c, cn, words, n, out, k, max);
     if (clause.act == READER_FACT || clause.act == READER_SMALLTALK)
         k = understand_mend_job_of_pronoun(c, cn, words, n, out, k);
     if (clause.act == READER_FACT) {

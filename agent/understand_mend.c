@@ -487,6 +487,41 @@ int understand_mend_greeting(const char *const *words, int n, understood_t *out,
 
 /* "the best pho I've had outside Vietnam": a place after "outside", "than" or "like" in a
  * clause with no word of living is no home. Returns the units left. */
+void understand_mend_place_before_comma(const char *c, size_t cn, const char *const *words,
+                                        int n, understood_t *out, int k)
+{
+    static const char *const living[] = {"live", "lives", "living", "work", "works",
+                                         "working", "based", "from", NULL};
+    static const char *const prep[] = {"in", "at", "near", "from", NULL};
+    for (int i = 0; i < k; i++) {
+        understood_t *u = &out[i];
+        if ((u->rel != READER_REL_HOME && u->rel != READER_REL_WORKPLACE &&
+             u->rel != READER_REL_HOMETOWN) || !u->value[0])
+            continue;
+        for (int w = 1; w + 1 < n; w++) {
+            if (!understand_in_list(living, words[w - 1]) || !understand_in_list(prep, words[w]))
+                continue;
+            static const char *const aside[] = {"though", "tho", "now", "too", "lol", "btw",
+                                                "atm", "anyway", "haha", "still", "actually",
+                                                "currently", "these", NULL};
+            int s = w + 1, e = s;
+            while (e < n && e - s < 3 && isalpha((unsigned char)words[e][0]) &&
+                   !lex_is_stopword(words[e]) && !understand_in_list(aside, words[e]))
+                e++;
+            if (e == s || e >= n) break;
+            char place[UNDERSTAND_VALUE];
+            understand_as_written(c, cn, words, s, e, place, sizeof place);
+            /* the reader's value comes after a comma that follows them */
+            long p = understand_text_at(c, cn, place), v = understand_text_at(c, cn, u->value);
+            if (p < 0 || v <= p || !strncasecmp(place, u->value, strlen(place))) break;
+            size_t pe = (size_t)p + strlen(place);
+            if (!memchr(c + pe, ',', (size_t)v - pe)) break;
+            snprintf(u->value, sizeof u->value, "%s", place);
+            break;
+        }
+    }
+}
+
 int understand_mend_home_not_lived(const char *const *words, int n, understood_t *out, int k)
 {
     static const char *const living[] = {"live", "lives", "living", "lived", "moved",
@@ -1444,6 +1479,93 @@ int understand_mend_job_of_pronoun(const char *c, size_t cn, const char *const *
     understood_t base = out[0];
     forms_told_unit(&base, READER_REL_JOB, who, reader_rel_name(READER_REL_JOB), job, &out[0]);
     return 1;
+}
+
+/* The one of a thing of the plural word w into out ("trucks" truck, "ponies" pony,
+ * "watches" watch); the word itself when it is no plural. */
+static void one_of(const char *w, char *out, size_t cap)
+{
+    size_t l = strlen(w);
+    if (l > 4 && !strcmp(w + l - 3, "ies")) snprintf(out, cap, "%.*sy", (int)(l - 3), w);
+    else if (l > 4 && (!strcmp(w + l - 4, "ches") || !strcmp(w + l - 4, "shes") ||
+                       !strcmp(w + l - 3, "xes") || !strcmp(w + l - 4, "sses")))
+        snprintf(out, cap, "%.*s", (int)(l - 2), w);
+    else if (l > 3 && w[l - 1] == 's' && w[l - 2] != 's') snprintf(out, cap, "%.*s", (int)(l - 1), w);
+    else snprintf(out, cap, "%s", w);
+}
+
+int understand_mend_trade_verb(const char *c, size_t cn, const char *const *words, int n,
+                               understood_t *out, int k, int max)
+{
+    static const struct {
+        const char *verb, *doer;
+    } trades[] = {{"paint", "painter"}, {"fix", "fixer"}, {"repair", "repairer"},
+                  {"tune", "tuner"}, {"build", "builder"}, {"make", "maker"},
+                  {"bake", "baker"}, {"sell", "seller"}, {"clean", "cleaner"},
+                  {"teach", "teacher"}, {"train", "trainer"}, {"breed", "breeder"},
+                  {"grow", "grower"}, {"design", "designer"}, {"restore", "restorer"},
+                  {"install", "installer"}, {"translate", "translator"},
+                  {"write", "writer"}, {"set", "setter"}, {"walk", "walker"},
+                  {"groom", "groomer"}, {"brew", "brewer"}, {"weld", "welder"},
+                  {"shear", "shearer"}, {"mend", "mender"}, {"carve", "carver"},
+                  {"shoe", "shoer"}, {"deliver", "deliverer"}, {"service", "servicer"}};
+    /* what one does, not for whom ("i make friends fast", "i walk places") */
+    static const char *const no_trade[] = {"friends", "mistakes", "plans", "things", "excuses",
+                                           "jokes", "noises", "promises", "places", "rules",
+                                           "goals", "decisions", "changes", "sounds",
+                                           "faces", "exceptions", "lists", "memories",
+                                           "eyes", "steps", "miles", "kms", "km", "hours",
+                                           "laps", "circles", NULL};
+    static const char *const living[] = {"living", "work", "job", "trade", "money", NULL};
+    static const char *const pastime[] = {"fun", "hobby", "weekends", "weekend", "spare",
+                                          "sometimes", "occasionally", "free", NULL};
+    for (int i = 0; i < k; i++)         /* a job the reader read stays */
+        if (out[i].rel == READER_REL_JOB && out[i].value[0] && out[i].act == READER_FACT)
+            return k;
+    int p = 0;                          /* "i" first, past greetings and emoji */
+    while (p < n && (understand_in_list(understand_greetings, words[p]) ||
+                     (unsigned char)words[p][0] >= 0xF0))
+        p++;
+    if (p + 2 >= n || strcmp(words[p], "i") != 0 || k < 1) return k;
+    int t = -1;
+    for (size_t j = 0; j < sizeof trades / sizeof trades[0] && t < 0; j++)
+        if (!strcmp(words[p + 1], trades[j].verb)) t = (int)j;
+    if (t < 0) return k;
+    int s = p + 2;
+    if (!strcmp(words[s], "the")) s++;  /* "i paint (the) trucks" */
+    int e = s;
+    while (e < n && e - s < 2 && isalpha((unsigned char)words[e][0]) && !lex_is_stopword(words[e]))
+        e++;
+    if (e == s) return k;
+    int cued = 0, idle = 0;             /* "for a living", "for work"; "for fun" */
+    for (int w = e; w < n; w++) {
+        cued |= understand_in_list(living, words[w]) && w > 0 &&
+                (!strcmp(words[w - 1], "for") || !strcmp(words[w - 1], "a") ||
+                 !strcmp(words[w - 1], "my"));
+        idle |= understand_in_list(pastime, words[w]);
+    }
+    const char *last = words[e - 1];
+    size_t ll = strlen(last);
+    int plural = ll > 3 && last[ll - 1] == 's' && last[ll - 2] != 's';
+    if (idle || understand_in_list(no_trade, last) || (!plural && !cued)) return k;
+    char thing[64], one[64], job[UNDERSTAND_VALUE], object[UNDERSTAND_VALUE];
+    thing[0] = '\0';
+    if (e - 1 > s) understand_as_written(c, cn, words, s, e - 1, thing, sizeof thing);
+    understand_as_written(c, cn, words, s, e, object, sizeof object);
+    one_of(last, one, sizeof one);
+    snprintf(job, sizeof job, "%s%s%s %s", thing, thing[0] ? " " : "", one, trades[t].doer);
+    int at = k;                         /* in place of the reader's reading of the things
+                                         * ("pianos" as a diet), or of a unit that says
+                                         * nothing */
+    for (int i = 0; i < k && at == k; i++)
+        if (!strcasecmp(out[i].value, object) || !strcasecmp(out[i].value, last)) at = i;
+    for (int i = 0; i < k && at == k; i++)
+        if (!out[i].value[0] || out[i].act != READER_FACT) at = i;
+    if (at == k && k >= max) return k;
+    understood_t base = out[0];
+    forms_told_unit(&base, READER_REL_JOB, "self", reader_rel_name(READER_REL_JOB), job,
+                    &out[at]);
+    return at == k ? k + 1 : k;
 }
 
 int understand_mend_job_alone(const char *c, size_t cn, const char *const *words, int n,

@@ -90,6 +90,11 @@ int understand_mend_month_not_birthday(const char *const *words, int n, understo
 /* A place and the country after it, two values of one relation, are one ("Kraków,
  * Poland"). Returns the units left. */
 int understand_mend_place_and_country(const char *c, size_t cn, understood_t *out, int k);
+/* "i live in mestre though, is cheaper" read with the home "cheaper": the words right
+ * after "live in" (or "work at", "based in", "from"), up to three to a small word, are
+ * the place when the reader's value comes after a comma that follows them. */
+void understand_mend_place_before_comma(const char *c, size_t cn, const char *const *words,
+                                        int n, understood_t *out, int k);
 /* With no word of living, a home after "outside", "than" or "like" goes, and so does
  * every home where "like" comes before the word of living ("it was like living in a
  * film"); small talk when none is left. Returns the units left. */
@@ -230,6 +235,13 @@ int understand_mend_job_town(const char *c, size_t cn, const char *const *words,
  * job. Returns the units. */
 int understand_mend_job_of_pronoun(const char *c, size_t cn, const char *const *words, int n,
                                    understood_t *out, int k);
+
+/* "i paint trucks", "I tune pianos for a living": what the user does for a trade, said
+ * with a verb of making or mending and the things it is done to (more than one, or "for a
+ * living"), is their job said as the doer ("truck painter"), where the reader read no
+ * job; not "for fun" or "on weekends". Returns the units (at most max). */
+int understand_mend_trade_verb(const char *c, size_t cn, const char *const *words, int n,
+                               understood_t *out, int k, int max);
 
 /* "plumber.", "a nurse", "IT service manager": a clause of a kind of person alone (one
  * or two words, three when the reader read no value in them; "a" before them at most;
