@@ -160,6 +160,13 @@ int checks_fits(int rel, const char *holder, const char *value)
                                         "place", "houses", NULL};
     if ((rel == READER_REL_HOME || rel == READER_REL_HOMETOWN) && in_words(homes, value))
         return 0;
+    /* nor is a state one is in ("I'm in heaven", "in bits") */
+    static const char *const states[] = {"heaven", "hell", "love", "shock", "pain", "bed",
+                                         "trouble", "tears", "bits", "pieces", "awe",
+                                         "denial", "limbo", "paradise", "agony", "stitches",
+                                         NULL};
+    if ((rel == READER_REL_HOME || rel == READER_REL_WORKPLACE) && in_words(states, value))
+        return 0;
     /* one CJK character names no person, place or job (家 of 搬家), and no value starts
      * with a function character (们 of 我们) */
     if ((unsigned char)value[0] >= 0xE0 && strlen(value) == 3 && rel != READER_REL_AGE &&

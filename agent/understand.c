@@ -1451,6 +1451,9 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     k = understand_mend_job_alone(c, cn, words, n, out, k, max);
     if (clause.act == READER_FACT || clause.act == READER_SMALLTALK)
         k = understand_mend_trade_verb(c, cn, words, n, out, k, max);
+    if (clause.act == READER_FACT || clause.act == READER_SMALLTALK ||
+        clause.act == READER_CORRECTION)
+        k = understand_mend_started_at(c, cn, words, n, out, k, max);
     if (clause.act == READER_FACT || clause.act == READER_SMALLTALK)
         k = understand_mend_job_of_pronoun(c, cn, words, n, out, k);
     if (clause.act == READER_FACT) {

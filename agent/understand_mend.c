@@ -1568,6 +1568,62 @@ int understand_mend_trade_verb(const char *c, size_t cn, const char *const *word
     return at == k ? k + 1 : k;
 }
 
+/* 1 when hay holds needle, case aside. */
+static int holds_nocase(const char *hay, const char *needle)
+{
+    size_t l = strlen(needle);
+    for (const char *p = hay; *p; p++)
+        if (!strncasecmp(p, needle, l)) return 1;
+    return 0;
+}
+
+int understand_mend_started_at(const char *c, size_t cn, const char *const *words, int n,
+                               understood_t *out, int k, int max)
+{
+    static const char *const verbs[] = {"start", "starts", "started", "starting", "work",
+                                        "works", "working", "begin", "began", "beginning",
+                                        NULL};
+    static const char *const articles[] = {"a", "an", "the", "this", "that", "my", "our",
+                                           NULL};
+    for (int w = 0; w + 2 < n; w++) {
+        if (!understand_in_list(verbs, words[w]) ||
+            (strcmp(words[w + 1], "at") != 0 && strcmp(words[w + 1], "in") != 0))
+            continue;
+        int s = w + 2;
+        if (understand_in_list(articles, words[s])) s++;
+        int e = s;
+        while (e < n && e - s < 4 && isalpha((unsigned char)words[e][0]) &&
+               !lex_is_stopword(words[e]))
+            e++;
+        /* ... to a word for a place of business ("a bike repair shop") */
+        static const char *const works[] = {"archives", "archive", "library", "museum",
+                                            "gallery", "hospital", "office", "warehouse",
+                                            "depot", "yard", "plant", "mill", "dairy",
+                                            "brewery", "winery", "centre", "center", "school",
+                                            "academy", "surgery", "pharmacy", NULL};
+        while (e > s && !understand_in_list(understand_business_words, words[e - 1]) &&
+               !understand_in_list(works, words[e - 1]))
+            e--;
+        if (e - s < 2) continue;        /* (one word: the reader reads it) */
+        char place[UNDERSTAND_VALUE];
+        understand_as_written(c, cn, words, s, e, place, sizeof place);
+        int at = k;     /* in place of the reader's piece of it, or of a unit that says
+                         * nothing */
+        for (int i = 0; i < k && at == k; i++)
+            if (out[i].value[0] && holds_nocase(place, out[i].value) &&
+                strcmp(out[i].holder, "self") == 0)
+                at = i;
+        for (int i = 0; i < k && at == k; i++)
+            if (!out[i].value[0] || out[i].act == READER_SMALLTALK) at = i;
+        if (at == k && k >= max) return k;
+        understood_t base = out[0];
+        forms_told_unit(&base, READER_REL_WORKPLACE, "self",
+                        reader_rel_name(READER_REL_WORKPLACE), place, &out[at]);
+        return at == k ? k + 1 : k;
+    }
+    return k;
+}
+
 int understand_mend_job_alone(const char *c, size_t cn, const char *const *words, int n,
                               understood_t *out, int k, int max)
 {

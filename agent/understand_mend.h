@@ -236,6 +236,13 @@ int understand_mend_job_town(const char *c, size_t cn, const char *const *words,
 int understand_mend_job_of_pronoun(const char *c, size_t cn, const char *const *words, int n,
                                    understood_t *out, int k);
 
+/* "starting at a bike repair shop tomorrow", "i work at a tyre and exhaust garage": a
+ * place of business of two words or more (to a word of understand_business_words) after
+ * "start(ed) at" or "work at|in" is where the user works, whatever the reader read (a
+ * piece of it, or chat). Returns the units (at most max). */
+int understand_mend_started_at(const char *c, size_t cn, const char *const *words, int n,
+                               understood_t *out, int k, int max);
+
 /* "i paint trucks", "I tune pianos for a living": what the user does for a trade, said
  * with a verb of making or mending and the things it is done to (more than one, or "for a
  * living"), is their job said as the doer ("truck painter"), where the reader read no
