@@ -201,6 +201,20 @@ int checks_fits(int rel, const char *holder, const char *value)
         !(tail && (!strcmp(tail + 1, "man") || !strcmp(tail + 1, "woman"))))
         return 0;
     if (rel == READER_REL_JOB && !strcmp(value, "双胞胎")) return 0;   /* a twin is no job */
+    /* a birthday says a day: a number, a month or a feast ("Blind since birth" says none) */
+    if (rel == READER_REL_BIRTHDAY && (unsigned char)value[0] < 0x80) {
+        static const char *const feasts[] = {"christmas", "xmas", "halloween", "easter",
+                                             "valentine's", "valentines", "new", "today",
+                                             "tomorrow", "yesterday", NULL};
+        char buf[UNDERSTAND_VALUE];
+        const char *w[16];
+        int nw = understand_split_words(value, " ,.-/", buf, sizeof buf, w, 16), day = 0;
+        for (int i = 0; i < nw && !day; i++)
+            day = isdigit((unsigned char)w[i][0]) || understand_month(w[i]) ||
+                  in_words(feasts, w[i]) || strstr(w[i], "teen") || strstr(w[i], "first") ||
+                  strstr(w[i], "second") || strstr(w[i], "third") || strstr(w[i], "th");
+        if (!day) return 0;
+    }
     if (rel == READER_REL_LIKES && value[0] && strspn(value, "0123456789,.") == strlen(value))
         return 0;               /* "[like] 1000 next to the oven": no thing liked */
     /* a firm or a place is no measure ("for 9 km", "at 6am") */
@@ -1273,7 +1287,9 @@ static int says_work_or_study(const char *clause, const understood_t *told, int 
         "study", "studies", "studying", "studied", "student", "school", "uni", "university",
         "college", "course", "degree", "phd", "masters", "class", "classes", "grade",
         "semester", "enrolled", "attend", "attends", "attending", "pupil", "major",
-        "majoring", "graduate", "graduated", "lecturer", "professor", "doing", NULL};
+        "majoring", "graduate", "graduated", "lecturer", "professor", "doing", "drives for",
+        "drive for", "driving for", "delivers for", "deliver for", "delivering for",
+        "rides for", "writes for", "freelance", "freelances", "freelancing", NULL};
     for (int k = 0; words[k]; k++)
         if (facts_has_words(clause, words[k])) return 1;
     for (int k = 0; k < i; k++)         /* "a welder at the shipyard" */
@@ -1369,7 +1385,9 @@ static int age_asked(const facts_t *f, const char *text, const char *holder, cha
 }
 
 /* 1 when the clause text ends by telling an age ("my son is six", "Kit's twenty-one
- * years old"): a number (1-120) after "is" or "'s", with it into num (cap bytes). */
+ * years old"): a number (1-120) after "is", "'s", "are" or "'re", with it into num (cap
+ * bytes); 2 when it tells one before a word that goes on ("she's 12 and loves it"); 0
+ * when none. */
 static int age_told(const char *text, char *num, size_t cap)
 {
     char buf[UNDERSTAND_VALUE];
@@ -1394,7 +1412,8 @@ static int age_told(const char *text, char *num, size_t cap)
             k2 = 1;
             snprintf(num, cap, "%s", w[k]);
         }
-        if (is && at && understand_number(num, &v) && v >= 1 && v <= 120) return 1;
+        if (is && at && understand_number(num, &v) && v >= 1 && v <= 120)
+            return k + k2 == n ? 1 : 2;
     }
     return 0;
 }
@@ -2084,8 +2103,12 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     for (int j = 0; j < i && !aged; j++)
         aged = told[j].act == READER_FACT && told[j].rel == READER_REL_AGE &&
                !strcmp(told[j].holder, u->holder);
-    if (u->holder[0] && strcmp(u->holder, "self") != 0 && q < 0 && !aged &&
-        (u->act == READER_SMALLTALK || u->act == READER_FACT) && age_told(text, age, sizeof age) &&
+    int told_age = u->holder[0] && strcmp(u->holder, "self") != 0 && q < 0 && !aged
+                       ? age_told(text, age, sizeof age) : 0;
+    if (told_age == 2 && !understand_kin(u->holder) && !dialogue_pet_word(u->holder) &&
+        !kinds_animal(u->holder))
+        told_age = 0;           /* (mid-clause, of someone's: not "[nine] years old and ...") */
+    if (told_age && (u->act == READER_SMALLTALK || u->act == READER_FACT) &&
         (u->act == READER_SMALLTALK || !u->value[0] || u->act_p < u->fact_min_p ||
          (!strncmp(u->value, age, strlen(age)) && u->value[strlen(age)] == ' '))) {
         /* (or its number read with the word after it: "they're 7 na" as an employer) */
@@ -2404,6 +2427,14 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(u->relation, sizeof u->relation, "%s",
                  facts_has_words(text, "tall") ? "height" : "");
     }
+    /* "anyway, never mind" puts nothing right */
+    if ((u->act == READER_CORRECTION || u->act == READER_FACT) &&
+        (facts_has_words(text, "never mind") || facts_has_words(text, "nevermind")) &&
+        (facts_same_value(u->value, "never") || facts_same_value(u->value, "mind") ||
+         facts_same_value(u->value, "nevermind"))) {
+        u->value[0] = '\0';
+        u->act = READER_SMALLTALK;
+    }
     /* "scratch that" takes back what was said; "scratch" is no value */
     if (facts_has_words(text, "scratch that") && facts_same_value(u->value, "scratch")) {
         u->value[0] = '\0';
@@ -2470,7 +2501,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (u->act == READER_CORRECTION && !u->old[0] && u->value[0] && !chinese(msg) &&
         !holds_any(msg, righting)) {
         u->act = READER_FACT;
-        u->fact_min_p = 0;      /* the reader was sure it tells (act_p is the correction's) */
+        /* the reader was sure it tells a name or age of someone's (act_p is the
+         * correction's): "wife Kasia" */
+        if ((u->rel == READER_REL_NAME || u->rel == READER_REL_AGE) &&
+            (understand_kin(u->holder) || dialogue_pet_word(u->holder)))
+            u->fact_min_p = 0;
     }
     /* "I will never get the hang of it", "I got promoted": a word of will or being is no
      * relation (the open relations a fact tells are things and doings: "teach", "shoe

@@ -1111,6 +1111,12 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
                 m = &f->v[i];
         }
     }
+    if (!m && u->rel == READER_REL_JOB && u->act == READER_QUESTION) {
+        /* "what does joby do?" of "husband joby drives for careem": where one works says
+         * what is known of it (the employer first, the newest) */
+        m = facts_find(f, u->holder, reader_rel_name(READER_REL_EMPLOYER), NULL);
+        if (!m) m = facts_find(f, u->holder, reader_rel_name(READER_REL_WORKPLACE), NULL);
+    }
     if (!m && u->rel == READER_REL_OWNS && facts_vehicle_word(text))
         /* "what do I ride to work?" of "my moto is a Vespa": a vehicle told by its kind,
          * the newest */

@@ -742,7 +742,8 @@ static int im_name_at(const char *const *words, const unsigned char *tags,
  * word, or a relation word the clause opens with, and a value after it with a word that
  * is more than an article ("he works as [a welder]", "it's my birthday on [the 22nd of
  * october]"); or the speaker saying who they are: im_name_at; or a name told of
- * someone of theirs ("My cat Frodo is five"). The caller asks for no question mark too. */
+ * someone of theirs ("My cat Frodo is five"). The caller asks for no question mark too.
+ * 2 when only a name typed small tells it ("wife kasia"). */
 static int tags_a_fact(const char *const *words, const unsigned char *tags,
                        const unsigned char *vrels, const unsigned char *caps, int n)
 {
@@ -762,8 +763,8 @@ static int tags_a_fact(const char *const *words, const unsigned char *tags,
                     (he + 1 >= n || (tags[he + 1] != READER_I_VALUE &&
                                      tags[he + 1] != READER_I_NAME)) &&
                     !lex_is_stopword(words[he]) && !understand_pronoun(words[he]);
-        if ((caps[he] && (tags[he] == READER_O || tags[he] == READER_B_NAME)) || small)
-            return 1;
+        if (caps[he] && (tags[he] == READER_O || tags[he] == READER_B_NAME)) return 1;
+        if (small) return 2;
     }
     int subject = -1, rel = -1, value = -1;
     for (int w = 0; w < n; w++) {
@@ -1106,6 +1107,13 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
                 k + 1 < t.n && (understand_kin(t.v[k + 1]) || dialogue_pet_word(t.v[k + 1]) ||
                                 kinds_animal(t.v[k + 1])))
                 continue;
+            /* "my guide dog", "our rescue cat": the dog, the cat */
+            static const char *const kinds_of_pet[] = {"guide", "rescue", "service", "therapy",
+                                                       "farm", "barn", "sheep", "guard",
+                                                       "working", "support", "show", NULL};
+            if (n > 0 && understand_in_list(kinds_of_pet, words[n]) && k + 1 < t.n &&
+                dialogue_pet_word(t.v[k + 1]) && understand_in_list(whose, words[n - 1]))
+                continue;
             /* "the wife", "the kids": the speaker's (not "the wife of ...") */
             static const char *const ours[] = {"wife", "husband", "missus", "hubby", "kids",
                                                "mrs", NULL};
@@ -1130,9 +1138,10 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     int formed = !memchr(c, '?', cn) && (forms_value_is_my(words, tags, vrels, caps, n, ro.rel) ||
                                          forms_my_is_name(words, tags, vrels, caps, n) ||
                                          forms_name_is_my(words, tags, vrels, caps, n));
+    int tagged = !memchr(c, '?', cn) && !formed ? tags_a_fact(words, tags, vrels, caps, n) : 0;
     int by_tags = (ro.act == READER_SMALLTALK ||
                    (ro.act == READER_FACT && ro.act_p < clause.fact_min_p)) &&
-                  !memchr(c, '?', cn) && (formed || tags_a_fact(words, tags, vrels, caps, n));
+                  !memchr(c, '?', cn) && (formed || tagged);
     if (by_tags ||
         ((ro.act == READER_QUESTION || ro.act == READER_YESNO) && tells(c, cn, words, n))) {
         clause.act = READER_FACT;       /* "he works as a welder" read as chat or as an
@@ -1330,6 +1339,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = understand_mend_no_value(words, n, out, k);
         k = understand_mend_place_and_country(c, cn, out, k);
         understand_mend_place_before_comma(c, cn, words, n, out, k);
+        understand_mend_hometown_from(c, cn, words, n, out, k);
         k = understand_mend_home_not_lived(words, n, out, k);
         k = understand_mend_jobs_of_people(out, k);
         understand_mend_job_read_as_firm(out, k);
@@ -1494,6 +1504,14 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         for (int i = 0; i < k; i++)
             if (out[i].act != READER_QUESTION && out[i].act != READER_YESNO)
                 out[i].act = ro.act, out[i].fact_min_p = reader_fact_min_p(r);
+    /* a name typed small told in passing ("my sheepdog kria is sulking", "wife linda runs
+     * the books") settles that name only: the rest is as the reader read it */
+    for (int i = 0; i < k && by_tags && tagged == 2; i++)
+        if (out[i].act == READER_FACT && out[i].fact_min_p == 0 &&
+            !(out[i].rel == READER_REL_NAME &&
+              (understand_kin(out[i].holder) || dialogue_pet_word(out[i].holder) ||
+               kinds_animal(out[i].holder))))
+            out[i].act = ro.act, out[i].fact_min_p = reader_fact_min_p(r);
     int bare = !has_subject(words, tags, caps, n);
     for (int i = 0; i < k; i++) out[i].bare = bare;
     if (bare && clause.act == READER_FACT) k = understand_mend_bare_jobs(words, n, out, k);

@@ -501,6 +501,16 @@ void understand_mend_place_before_comma(const char *c, size_t cn, const char *co
         for (int w = 1; w + 1 < n; w++) {
             if (!understand_in_list(living, words[w - 1]) || !understand_in_list(prep, words[w]))
                 continue;
+            /* (the verb of the unit's relation: "live in Porto, moved here from Bristol"
+             * keeps Bristol the hometown) */
+            int from = !strcmp(words[w - 1], "from") || !strcmp(words[w], "from");
+            int works = !strncmp(words[w - 1], "work", 4);
+            if (!works && !from && strcmp(words[w], "in") != 0) continue;  /* ("live at
+                                                * Sunnyview House in Toledo, Ohio") */
+            if ((u->rel == READER_REL_HOMETOWN) != from ||
+                (u->rel == READER_REL_WORKPLACE && !works && strcmp(words[w - 1], "based")) ||
+                (u->rel == READER_REL_HOME && works))
+                continue;
             static const char *const aside[] = {"though", "tho", "now", "too", "lol", "btw",
                                                 "atm", "anyway", "haha", "still", "actually",
                                                 "currently", "these", NULL};
@@ -519,6 +529,36 @@ void understand_mend_place_before_comma(const char *c, size_t cn, const char *co
             snprintf(u->value, sizeof u->value, "%s", place);
             break;
         }
+    }
+}
+
+void understand_mend_hometown_from(const char *c, size_t cn, const char *const *words, int n,
+                                   understood_t *out, int k)
+{
+    static const char *const aside[] = {"originally", "though", "tho", "now", "lol", "btw",
+                                        "haha", "but", "and", NULL};
+    for (int i = 0; i < k; i++) {
+        understood_t *u = &out[i];
+        if (u->rel != READER_REL_HOMETOWN || !u->value[0]) continue;
+        int said = 0, s = -1;   /* the value said after "from", or where "from" is */
+        size_t fl = strcspn(u->value, " ");
+        for (int w = 1; w < n && !said; w++) {
+            if (strcmp(words[w - 1], "from") != 0) continue;
+            said = strlen(words[w]) == fl && !strncasecmp(words[w], u->value, fl);
+            if (s < 0 && isalpha((unsigned char)words[w][0]) && !lex_is_stopword(words[w]) &&
+                !understand_in_list(aside, words[w]))
+                s = w;
+        }
+        int placed = 0;         /* (a value read where one lives or works: "in dubai") */
+        for (int w = 1; w < n && !placed; w++)
+            placed = strlen(words[w]) == fl && !strncasecmp(words[w], u->value, fl) &&
+                     (!strcmp(words[w - 1], "in") || !strcmp(words[w - 1], "at"));
+        if (said || s < 0 || !placed) continue;
+        int e = s;
+        while (e < n && e - s < 3 && isalpha((unsigned char)words[e][0]) &&
+               !lex_is_stopword(words[e]) && !understand_in_list(aside, words[e]))
+            e++;
+        understand_as_written(c, cn, words, s, e, u->value, sizeof u->value);
     }
 }
 
@@ -1486,7 +1526,8 @@ int understand_mend_job_of_pronoun(const char *c, size_t cn, const char *const *
 static void one_of(const char *w, char *out, size_t cap)
 {
     size_t l = strlen(w);
-    if (l > 4 && !strcmp(w + l - 3, "ies")) snprintf(out, cap, "%.*sy", (int)(l - 3), w);
+    if (l > 4 && !strcmp(w + l - 3, "ies") && !strchr("gkv", w[l - 4]))   /* (budgies) */
+        snprintf(out, cap, "%.*sy", (int)(l - 3), w);
     else if (l > 4 && (!strcmp(w + l - 4, "ches") || !strcmp(w + l - 4, "shes") ||
                        !strcmp(w + l - 3, "xes") || !strcmp(w + l - 4, "sses")))
         snprintf(out, cap, "%.*s", (int)(l - 2), w);
@@ -1502,7 +1543,7 @@ int understand_mend_trade_verb(const char *c, size_t cn, const char *const *word
     } trades[] = {{"paint", "painter"}, {"fix", "fixer"}, {"repair", "repairer"},
                   {"tune", "tuner"}, {"build", "builder"}, {"make", "maker"},
                   {"bake", "baker"}, {"sell", "seller"}, {"clean", "cleaner"},
-                  {"teach", "teacher"}, {"train", "trainer"}, {"breed", "breeder"},
+                  {"breed", "breeder"},
                   {"grow", "grower"}, {"design", "designer"}, {"restore", "restorer"},
                   {"install", "installer"}, {"translate", "translator"},
                   {"write", "writer"}, {"set", "setter"}, {"walk", "walker"},
@@ -1533,6 +1574,8 @@ int understand_mend_trade_verb(const char *c, size_t cn, const char *const *word
     if (t < 0) return k;
     int s = p + 2;
     if (!strcmp(words[s], "the")) s++;  /* "i paint (the) trucks" */
+    size_t sl = strlen(words[s]);       /* "i design (mostly) houses" */
+    if (s + 1 < n && sl > 4 && !strcmp(words[s] + sl - 2, "ly")) s++;
     int e = s;
     while (e < n && e - s < 2 && isalpha((unsigned char)words[e][0]) && !lex_is_stopword(words[e]))
         e++;
@@ -1589,6 +1632,13 @@ int understand_mend_started_at(const char *c, size_t cn, const char *const *word
         if (!understand_in_list(verbs, words[w]) ||
             (strcmp(words[w + 1], "at") != 0 && strcmp(words[w + 1], "in") != 0))
             continue;
+        int other = 0;          /* ("the missus starts at the vet clinic": hers) */
+        for (int v = 0; v < w && !other; v++) {
+            char key[UNDERSTAND_KEY];
+            understand_holder(&words[v], 1, key, sizeof key);
+            other = understand_kin(key) || understand_pronoun(words[v]);
+        }
+        if (other) continue;
         int s = w + 2;
         if (understand_in_list(articles, words[s])) s++;
         int e = s;
@@ -1646,6 +1696,7 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
         for (const char *q = place; *q; q++) np += *q == ' ';
         if (at + 1 + np < pe) pe = at + 1 + np;
     }
+    int at0 = at;
     for (int w = at + 1; at > 0 && w < pe; w++)     /* one place ("at X in Y" is two) */
         if (!strcmp(words[w], "in") || !strcmp(words[w], "at")) at = -1;
     char read_job[UNDERSTAND_VALUE] = "";   /* (a kind of person: not "diesel engines") */
@@ -1672,7 +1723,7 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
     int e = where >= 0 ? at : n;        /* the job's words end here, or, of one word,
                                          * before "at" or "in" of a place of more words
                                          * ("lifeguard at a leisure centre in derby") */
-    if (where < 0 && at == s + 1 && kinds_person(words[at - 1]) && !read_job[0]) e = at;
+    if (where < 0 && at0 == s + 1 && kinds_person(words[at0 - 1]) && !read_job[0]) e = at0;
     /* "glazier, own business", "Swim coach, Riga": a note's job before its
      * first comma, whatever follows it */
     const char *comma = memchr(c, ',', cn);
@@ -1711,12 +1762,35 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
     if (s == 0 && isupper((unsigned char)job[0]) && islower((unsigned char)job[1]))
         job[0] = (char)tolower((unsigned char)job[0]);
     understood_t base = out[0];
+    /* where the reader read the user works in the places after the job ("sommelier at a
+     * winery in mendoza": mendoza) stays, told; and what the reader read of others ("...,
+     * i also have a horse, tordillo") */
+    char places[2][UNDERSTAND_VALUE];
+    int wrel[2], np = 0, nr = 0;
+    understood_t rest[8];
+    for (int i = 0; i < k; i++) {
+        if ((out[i].rel == READER_REL_WORKPLACE || out[i].rel == READER_REL_EMPLOYER) &&
+            out[i].value[0] && !strcmp(out[i].holder, "self") && np < 2 && where < 0 &&
+            e == at0) {
+            snprintf(places[np], sizeof places[np], "%s", out[i].value);
+            wrel[np++] = out[i].rel;
+        }
+        if (out[i].value[0] && nr < 8 &&
+            (understand_kin(out[i].holder) || dialogue_pet_word(out[i].holder) ||
+             kinds_animal(out[i].holder)))
+            rest[nr++] = out[i];
+    }
     forms_told_unit(&base, READER_REL_JOB, "self", reader_rel_name(READER_REL_JOB), job, &out[0]);
-    if (where < 0 || max < 2) return 1;
-    char place[UNDERSTAND_VALUE];
-    understand_as_written(c, cn, words, at + 1, pe, place, sizeof place);
-    forms_told_unit(&base, where, "self", reader_rel_name(where), place, &out[1]);
-    return 2;
+    int m = 1;
+    for (int i = 0; i < np && m < max; i++)
+        forms_told_unit(&base, wrel[i], "self", reader_rel_name(wrel[i]), places[i], &out[m++]);
+    if (where >= 0 && m < max) {
+        char place[UNDERSTAND_VALUE];
+        understand_as_written(c, cn, words, at + 1, pe, place, sizeof place);
+        forms_told_unit(&base, where, "self", reader_rel_name(where), place, &out[m++]);
+    }
+    for (int i = 0; i < nr && m < max; i++) out[m++] = rest[i];
+    return m;
 }
 
 int understand_mend_breed_as_holder(const char *c, size_t cn, const char *const *words, int n,

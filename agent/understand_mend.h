@@ -95,6 +95,11 @@ int understand_mend_place_and_country(const char *c, size_t cn, understood_t *ou
  * the place when the reader's value comes after a comma that follows them. */
 void understand_mend_place_before_comma(const char *c, size_t cn, const char *const *words,
                                         int n, understood_t *out, int k);
+/* "working in dubai 6 yrs now, from kochi originally" read with the hometown dubai: a
+ * hometown not said after "from" is the words after "from" (up to three, to a small
+ * word or "originally"), when the clause says "from" before a word. */
+void understand_mend_hometown_from(const char *c, size_t cn, const char *const *words, int n,
+                                   understood_t *out, int k);
 /* With no word of living, a home after "outside", "than" or "like" goes, and so does
  * every home where "like" comes before the word of living ("it was like living in a
  * film"); small talk when none is left. Returns the units left. */

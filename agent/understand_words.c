@@ -94,7 +94,7 @@ int understand_kin(const char *key)
 const char *const understand_no_trade_words[] = {
     "girl", "boy", "baby", "kid", "child", "man", "woman", "guy", "lady", "person", "adult",
     "teenager", "teen", "toddler", "twins", "girls", "boys", "babies", "fan", "supporter",
-    "lover", "married", "single", "divorced", "engaged", "widowed", "separated", NULL};
+    "lover", "married", "single", "divorced", "engaged", "widowed", "separated", "mind", NULL};
 
 const char *const understand_greetings[] = {
     "hi", "hii", "hiii", "hey", "heya", "heyy", "hiya", "hello", "hallo", "howdy", "yo", "sup",
