@@ -2427,6 +2427,26 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(u->relation, sizeof u->relation, "%s",
                  facts_has_words(text, "tall") ? "height" : "");
     }
+    /* "my number's 07700 900461", "my mobile is ...": the user's phone number; "what's my
+     * number again?" asks it */
+    static const char *const phones[] = {"number", "mobile", "cell", "phone", "mobile number",
+                                         "cell number", "digits", "phone no", NULL};
+    size_t digits = 0;
+    for (const char *p = u->value; *p; p++) digits += isdigit((unsigned char)*p) != 0;
+    int phone_holder = in_words(phones, u->holder) ||
+                       (!strcmp(u->holder, "self") && u->rel == READER_REL_OPEN &&
+                        in_words(phones, u->relation));
+    if (phone_holder && (((u->act == READER_FACT || u->act == READER_SMALLTALK ||
+                           u->act == READER_CORRECTION) && digits >= 6) ||
+                         ((u->act == READER_QUESTION || u->act == READER_FORGET) &&
+                          !u->value[0]))) {
+        if (u->act == READER_SMALLTALK) u->act = READER_FACT;
+        if (u->act == READER_FACT) u->fact_min_p = 0;
+        snprintf(u->holder, sizeof u->holder, "self");
+        u->rel = READER_REL_OPEN;
+        snprintf(u->relation, sizeof u->relation, "phone number");
+        u->personal = 1;
+    }
     /* "anyway, never mind" puts nothing right */
     if ((u->act == READER_CORRECTION || u->act == READER_FACT) &&
         (facts_has_words(text, "never mind") || facts_has_words(text, "nevermind")) &&

@@ -268,6 +268,23 @@ static int note_key_at(const char *text, size_t len, size_t i)
 /* The length of a soft boundary at text[i] followed by a new subject (0: none): a
  * comma (also ，) before a subject or a note's key, a colon before a subject, or " and " /
  * " but " ... ; start: where the clause began. */
+/* The end of the emoji at text[i] and of any that follow it (pictographs of four bytes,
+ * the symbols of U+2600..U+27BF, joiners and variation selectors), or i when none is
+ * there. */
+static size_t emoji_end(const char *text, size_t len, size_t i)
+{
+    size_t j = i;
+    for (;;) {
+        const unsigned char *u = (const unsigned char *)text + j;
+        if (j + 3 < len && u[0] == 0xF0 && u[1] == 0x9F) j += 4;
+        else if (j + 2 < len && u[0] == 0xE2 && u[1] >= 0x98 && u[1] <= 0x9E) j += 3;
+        else if (j > i && j + 2 < len && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x8D) j += 3;
+        else if (j > i && j + 2 < len && u[0] == 0xEF && u[1] == 0xB8 && u[2] == 0x8F) j += 3;
+        else break;
+    }
+    return j;
+}
+
 static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
 {
     if (text[i] == ',')
@@ -290,6 +307,17 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
     if ((unsigned char)text[i] == 0xEF && i + 2 < len && (unsigned char)text[i + 1] == 0xBC &&
         (unsigned char)text[i + 2] == 0x8C)
         return subject_at(text, len, i + 3) ? 3 : 0;          /* ， */
+    size_t e = emoji_end(text, len, i);
+    if (e > i) {        /* "barista in glasgow ☕ my number's ...": emoji, then the speaker's
+                         * own word (not any subject: what follows an emoji alone reads
+                         * worse cut off) */
+        static const char *const mine[] = {"my", "i", "i'm", "im", "i've", "ive", "we",
+                                           "our", "we're", NULL};
+        char w[8];
+        size_t adv, at = skip_spaces(text, len, e), n = at > e ? word_at(text, len, at, w,
+                                                                         sizeof w, &adv) : 0;
+        return n && in_list(mine, w, n) && at + adv < len && text[at + adv] == ' ' ? e - i : 0;
+    }
     if (text[i] != ' ') return 0;
     char w[8];
     size_t adv, n = word_at(text, len, i + 1, w, sizeof w, &adv);

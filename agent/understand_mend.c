@@ -1629,9 +1629,11 @@ int understand_mend_started_at(const char *c, size_t cn, const char *const *word
     static const char *const articles[] = {"a", "an", "the", "this", "that", "my", "our",
                                            NULL};
     for (int w = 0; w + 2 < n; w++) {
-        if (!understand_in_list(verbs, words[w]) ||
+        if (!(understand_in_list(verbs, words[w]) ||
+              (kinds_person(words[w]) && !understand_kin(words[w]) &&
+               !understand_in_list(understand_no_trade_words, words[w]))) ||
             (strcmp(words[w + 1], "at") != 0 && strcmp(words[w + 1], "in") != 0))
-            continue;
+            continue;           /* (or a job: "barista at a wee cafe in the west end") */
         int other = 0;          /* ("the missus starts at the vet clinic": hers) */
         for (int v = 0; v < w && !other; v++) {
             char key[UNDERSTAND_KEY];
@@ -1645,6 +1647,14 @@ int understand_mend_started_at(const char *c, size_t cn, const char *const *word
         while (e < n && e - s < 4 && isalpha((unsigned char)words[e][0]) &&
                !lex_is_stopword(words[e]))
             e++;
+        /* "starting at microsoft" read as a change of employer with none named: the one
+         * word after "at" */
+        for (int i = 0; i < k && e - s == 1 && !strncmp(words[w], "start", 5); i++)
+            if ((out[i].rel == READER_REL_EMPLOYER || out[i].rel == READER_REL_WORKPLACE) &&
+                !out[i].value[0] && isalpha((unsigned char)words[s][0])) {
+                understand_as_written(c, cn, words, s, e, out[i].value, sizeof out[i].value);
+                return k;
+            }
         /* ... to a word for a place of business ("a bike repair shop") */
         static const char *const works[] = {"archives", "archive", "library", "museum",
                                             "gallery", "hospital", "office", "warehouse",
@@ -1654,7 +1664,9 @@ int understand_mend_started_at(const char *c, size_t cn, const char *const *word
         while (e > s && !understand_in_list(understand_business_words, words[e - 1]) &&
                !understand_in_list(works, words[e - 1]))
             e--;
-        if (e - s < 2) continue;        /* (one word: the reader reads it) */
+        if (e - s < 2 || (e + 1 < n && (!strcmp(words[e], "called") ||
+                                        !strcmp(words[e], "named"))))
+            continue;   /* (one word: the reader reads it; "a small company called X": X) */
         char place[UNDERSTAND_VALUE];
         understand_as_written(c, cn, words, s, e, place, sizeof place);
         int at = k;     /* in place of the reader's piece of it, or of a unit that says

@@ -243,8 +243,9 @@ int understand_mend_job_of_pronoun(const char *c, size_t cn, const char *const *
 
 /* "starting at a bike repair shop tomorrow", "i work at a tyre and exhaust garage": a
  * place of business of two words or more (to a word of understand_business_words) after
- * "start(ed) at" or "work at|in" is where the user works, whatever the reader read (a
- * piece of it, or chat). Returns the units (at most max). */
+ * "start(ed) at", "work at|in" or a job ("barista at a wee cafe") is where the user
+ * works, whatever the reader read (a piece of it, or chat); not when a kin word or a
+ * pronoun comes before. Returns the units (at most max). */
 int understand_mend_started_at(const char *c, size_t cn, const char *const *words, int n,
                                understood_t *out, int k, int max);
 
