@@ -2475,6 +2475,12 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
      * of the user's again */
     if (u->act == READER_FACT && u->bare && !u->personal && !understand_pronoun(u->holder))
         u->personal = 1;
+    /* an animal given a name is someone's pet ("got two dogs that ride along in the truck,
+     * dolly and rooster"): the stories name people, not pets */
+    char herd[UNDERSTAND_KEY];
+    if (u->act == READER_FACT && !u->personal && u->rel == READER_REL_NAME && u->value[0] &&
+        (dialogue_pet_word(u->holder) || facts_group_animal(u->holder, herd, sizeof herd)[0]))
+        u->personal = 1;
     /* "new manager is Maria" after "my manager is Dave": someone the user has told of
      * before is theirs */
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && !u->personal &&

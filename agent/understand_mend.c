@@ -1852,15 +1852,33 @@ void understand_mend_kind_whole(const char *c, size_t cn, const char *const *wor
             continue;
         for (int w = 0; w + 1 < n; w++) {
             if (strcasecmp(words[w], out[i].value) != 0) continue;
-            for (int l = 3; l >= 2; l--) {
+            int whole = 0;
+            for (int l = 3; l >= 2 && !whole; l--) {
                 if (w + l > n) continue;
                 char key[UNDERSTAND_KEY];
                 understand_holder(words + w, l, key, sizeof key);
                 if (kinds_animal(key) && strcasecmp(key, out[i].value) != 0) {
                     understand_as_written(c, cn, words, w, w + l, out[i].value,
                                           sizeof out[i].value);
-                    break;
+                    whole = 1;
                 }
+            }
+            /* ... or any kind after "a", through the words after it (two at most, to
+             * punctuation or a small word: "rooster's a blue heeler") */
+            static const char *const ending[] = {"mix", "cross", "and", "but", "lol", "haha",
+                                                 "btw", "tho", "now", "called", "named",
+                                                 "who", "that", "which", NULL};
+            int e = w + 1;
+            while (!whole && w > 0 && (!strcmp(words[w - 1], "a") || !strcmp(words[w - 1], "an")) &&
+                   e < n && e - w < 3 && isalpha((unsigned char)words[e][0]) &&
+                   !lex_is_stopword(words[e]) && !understand_in_list(ending, words[e]) &&
+                   !dialogue_pet_word(words[e]) && !understand_kin(words[e]))
+                e++;
+            char more[UNDERSTAND_VALUE];
+            if (!whole && e > w + 1 && (unsigned char)out[i].value[0] < 0x80) {
+                understand_as_written(c, cn, words, w, e, more, sizeof more);
+                if (!strpbrk(more, ",.;:!?()"))
+                    snprintf(out[i].value, sizeof out[i].value, "%s", more);
             }
             break;
         }
