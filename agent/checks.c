@@ -157,7 +157,7 @@ int checks_fits(int rel, const char *holder, const char *value)
     if (facts_same_value(value, holder)) return 0;  /* "[my sister] is [sister]" */
     /* "we moved house": a word for a home is no place one lives in */
     static const char *const homes[] = {"house", "home", "flat", "flats", "apartment",
-                                        "place", "houses", NULL};
+                                        "place", "houses", "base", "bases", NULL};
     if ((rel == READER_REL_HOME || rel == READER_REL_HOMETOWN) && in_words(homes, value))
         return 0;
     /* nor is a state one is in ("I'm in heaven", "in bits") */
@@ -2447,6 +2447,25 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(u->relation, sizeof u->relation, "phone number");
         u->personal = 1;
     }
+    /* "phd student in glaciology": what one studies */
+    static const char *const studied[] = {"student in", "student of", "phd in", "degree in",
+                                          "masters in", "master's in", "studying", NULL};
+    for (int k = 0; studied[k] && u->act == READER_FACT && u->rel == READER_REL_OPEN &&
+                    !u->relation[0] && u->value[0]; k++) {
+        char said[UNDERSTAND_VALUE + 24];
+        snprintf(said, sizeof said, "%s %s", studied[k], u->value);
+        if (facts_has_words(text, said)) snprintf(u->relation, sizeof u->relation, "study");
+    }
+    /* "i stare at ice": the word before "at" is no firm (the place comes after it) */
+    char before_at[UNDERSTAND_VALUE + 4], after_at[UNDERSTAND_VALUE + 4];
+    snprintf(before_at, sizeof before_at, "%s at", u->value);
+    snprintf(after_at, sizeof after_at, "at %s", u->value);
+    if ((u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE) &&
+        u->act == READER_FACT && u->value[0] && !strchr(u->value, ' ') &&
+        islower((unsigned char)u->value[0]) && facts_has_words(text, before_at) &&
+        !facts_has_words(text, after_at) && !facts_has_words(text, "work") &&
+        !facts_has_words(text, "works"))
+        u->act = READER_SMALLTALK;
     /* "anyway, never mind" puts nothing right */
     if ((u->act == READER_CORRECTION || u->act == READER_FACT) &&
         (facts_has_words(text, "never mind") || facts_has_words(text, "nevermind")) &&
