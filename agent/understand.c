@@ -1075,6 +1075,18 @@ static int kin_char_said(const char *c, size_t cn, const char *ch)
     return 0;
 }
 
+/* 1 when the word w has letters and all of them are capitals ("SET" of a message typed
+ * in capitals names no one). */
+static int all_capitals(const char *w)
+{
+    int letters = 0;
+    for (const char *p = w; *p; p++) {
+        if (islower((unsigned char)*p)) return 0;
+        letters += isupper((unsigned char)*p) != 0;
+    }
+    return letters > 1;
+}
+
 /* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and
  * its holder, or a name told in passing), one for any other act. Returns how many. */
 static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t *out, int max,
@@ -1512,6 +1524,21 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
               (understand_kin(out[i].holder) || dialogue_pet_word(out[i].holder) ||
                kinds_animal(out[i].holder))))
             out[i].act = ro.act, out[i].fact_min_p = reader_fact_min_p(r);
+    /* "... home with my girlfriend signe": a name told in passing of someone of the
+     * user's is a fact, however its own unit was read */
+    for (int i = 0; i < k; i++)
+        if (out[i].name[0] && !out[i].value[0] && !memchr(c, '?', cn) &&
+            !all_capitals(out[i].name) &&
+            (out[i].act == READER_SMALLTALK || out[i].act == READER_UNABLE) &&
+            (understand_kin(out[i].holder) || dialogue_pet_word(out[i].holder))) {
+            out[i].act = READER_FACT;
+            out[i].fact_min_p = 0;
+            out[i].personal = 1;
+            out[i].rel = READER_REL_NAME;
+            snprintf(out[i].relation, sizeof out[i].relation, "%s", reader_rel_name(READER_REL_NAME));
+            snprintf(out[i].value, sizeof out[i].value, "%s", out[i].name);
+            out[i].name[0] = '\0';
+        }
     int bare = !has_subject(words, tags, caps, n);
     for (int i = 0; i < k; i++) out[i].bare = bare;
     if (bare && clause.act == READER_FACT) k = understand_mend_bare_jobs(words, n, out, k);
