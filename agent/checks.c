@@ -667,7 +667,9 @@ static int having_said(const char *text)
     static const char *const auxiliary[] = {"have", "has", "had", "got", "get", NULL};
     static const char *const onward[] = {"been", "to", "got", "gotten", "no", "any", NULL};
     static const char *const phrases[] = {"i'm on a", "im on a", "i am on a", "we're on a",
-                                          "now on a", NULL};       /* "I'm on a kayak now" */
+                                          "now on a", "my old", "my trusty", "my new",
+                                          "my battered", "my beloved", NULL};
+                                        /* "I'm on a kayak now", "on my old honda" */
     if (holds_any(text, phrases)) return 1;
     for (int k = 0; understand_vehicle_words[k]; k++) {     /* "my car is a Golf" */
         char mine[48];
@@ -2466,6 +2468,42 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         !facts_has_words(text, after_at) && !facts_has_words(text, "work") &&
         !facts_has_words(text, "works"))
         u->act = READER_SMALLTALK;
+    /* "my old honda cb500" read with the holder "old": what the user has */
+    static const char *const adjectives[] = {"old", "new", "trusty", "beloved", "battered", "little",
+                                       "beat", NULL};
+    if (u->act == READER_FACT && u->rel == READER_REL_KIND && in_words(adjectives, u->holder) &&
+        !kinds_animal(u->value) && !dialogue_pet_word(u->value) &&
+        !isupper((unsigned char)u->value[0])) {     /* (not "our old dachshund, Kashtan") */
+        snprintf(u->holder, sizeof u->holder, "self");
+        u->rel = READER_REL_OWNS;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_OWNS));
+        u->personal = 1;
+    }
+    /* "got a vauxhall vivaro, sliding door works": what works, runs or broke is said of a
+     * thing, not another thing had */
+    static const char *const going[] = {"works", "runs", "broke", "doesn't", "won't", NULL};
+    for (int k = 0; going[k] && u->act == READER_FACT && u->rel == READER_REL_OWNS &&
+                    u->value[0]; k++) {
+        char said[UNDERSTAND_VALUE + 16];
+        snprintf(said, sizeof said, "%s %s", u->value, going[k]);
+        if (facts_has_words(text, said)) u->act = READER_SMALLTALK;
+    }
+    /* "what van have I got now?" asks for the vehicle had */
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel == READER_REL_KIND &&
+        !strcmp(u->holder, "self") && facts_vehicle_word(text)) {
+        u->rel = READER_REL_OWNS;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_OWNS));
+    }
+    /* "I worked at a beer brewery" read as the job "beer brewery": a place of business is
+     * where one works */
+    const char *tail_word = strrchr(u->value, ' ') ? strrchr(u->value, ' ') + 1 : u->value;
+    if (u->act == READER_FACT && u->rel == READER_REL_JOB &&
+        (understand_in_list(understand_business_words, tail_word) ||
+         !strcasecmp(tail_word, "brewery") || !strcasecmp(tail_word, "winery") ||
+         !strcasecmp(tail_word, "hospital"))) {
+        u->rel = READER_REL_WORKPLACE;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_WORKPLACE));
+    }
     /* "anyway, never mind" puts nothing right */
     if ((u->act == READER_CORRECTION || u->act == READER_FACT) &&
         (facts_has_words(text, "never mind") || facts_has_words(text, "nevermind")) &&

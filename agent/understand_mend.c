@@ -1449,6 +1449,24 @@ void understand_mend_driven(const char *const *words, int n, understood_t *out, 
     }
 }
 
+int understand_mend_one_name(understood_t *out, int k)
+{
+    int kept = 0;
+    for (int i = 0; i < k; i++) {
+        int again = 0;
+        for (int j = 0; j < kept && !again; j++)
+            again = out[i].rel == READER_REL_NAME && out[j].rel == READER_REL_NAME &&
+                    out[i].act == READER_FACT && out[j].act == READER_FACT &&
+                    out[i].value[0] && out[j].value[0] &&
+                    !strcmp(out[i].holder, out[j].holder) &&
+                    (understand_kin(out[i].holder) || dialogue_pet_word(out[i].holder)) &&
+                    !understand_group_key(out[i].holder) && !understand_plural(out[i].holder) &&
+                    !isupper((unsigned char)out[i].value[0]);
+        if (!again) out[kept++] = out[i];
+    }
+    return kept;
+}
+
 void understand_mend_kind_named(const char *const *words, int n, understood_t *out, int k)
 {
     static const char *const naming[] = {"named", "called", NULL};

@@ -223,6 +223,11 @@ int understand_mend_kin_aged(const char *const *words, int n, understood_t *out,
  * one who drives it has. */
 void understand_mend_driven(const char *const *words, int n, understood_t *out, int k);
 
+/* "my wife farah packs me nasi lemak", "a horse, tordillo, he's grey" read with two or
+ * three names: one of the user's (a kin word or a pet, not a group) has one name in a
+ * clause, the first; a later one typed small goes. Returns the units left. */
+int understand_mend_one_name(understood_t *out, int k);
+
 /* "my pup is a standard poodle named Duchess" read as two kinds: a kind of one word
  * right after "named" or "called" is a name. */
 void understand_mend_kind_named(const char *const *words, int n, understood_t *out, int k);
