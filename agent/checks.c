@@ -160,6 +160,13 @@ int checks_fits(int rel, const char *holder, const char *value)
                                         "place", "houses", "base", "bases", NULL};
     if ((rel == READER_REL_HOME || rel == READER_REL_HOMETOWN) && in_words(homes, value))
         return 0;
+    /* nor a feature of the land said small ("across the river") */
+    static const char *const land[] = {"river", "road", "street", "lake", "sea", "coast",
+                                       "hill", "hills", "mountains", "woods", "forest",
+                                       "field", "fields", "park", "bridge", "corner", "block",
+                                       "border", "water", "bay", "beach", "valley", NULL};
+    if ((rel == READER_REL_HOME || rel == READER_REL_HOMETOWN) && in_words(land, value))
+        return 0;
     /* nor is a state one is in ("I'm in heaven", "in bits") */
     static const char *const states[] = {"heaven", "hell", "love", "shock", "pain", "bed",
                                          "trouble", "tears", "bits", "pieces", "awe",
@@ -847,6 +854,14 @@ static int cued_zh(int rel, const char *value, const char *text)
 int checks_cued(int rel, const char *holder, const char *value, const char *text)
 {
     if (!value[0]) return 1;
+    if (rel == READER_REL_AGE && isdigit((unsigned char)value[0])) {
+        /* "up at 4:30 every day": a time, no age */
+        size_t vl = strlen(value);
+        for (const char *p = strstr(text, value); p; p = strstr(p + 1, value))
+            if ((p > text && p[-1] == ':' && p - 1 > text && isdigit((unsigned char)p[-2])) ||
+                (p[vl] == ':' && isdigit((unsigned char)p[vl + 1])))
+                return 0;
+    }
     if ((unsigned char)value[0] >= 0x80 || (unsigned char)text[0] >= 0x80)
         return ideographs(text) ? cued_zh(rel, value, text) : 1;
     if (rel == READER_REL_NAME && !strcmp(holder, "self"))
@@ -2503,6 +2518,23 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
          !strcasecmp(tail_word, "hospital"))) {
         u->rel = READER_REL_WORKPLACE;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_WORKPLACE));
+    }
+    /* "dachshund, named him bamse" read with no name: the word after "named him" */
+    if ((u->act == READER_FACT || u->act == READER_SMALLTALK) && u->rel == READER_REL_NAME &&
+        !u->value[0] && strcmp(u->holder, "self") != 0) {
+        char buf[UNDERSTAND_VALUE];
+        const char *w[48];
+        int nw = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 48);
+        for (int k = 0; k + 2 < nw && !u->value[0]; k++)
+            if ((!strcasecmp(w[k], "named") || !strcasecmp(w[k], "called")) &&
+                (!strcasecmp(w[k + 1], "him") || !strcasecmp(w[k + 1], "her") ||
+                 !strcasecmp(w[k + 1], "it")) &&
+                isalpha((unsigned char)w[k + 2][0]) && !lex_is_stopword(w[k + 2])) {
+                snprintf(u->value, sizeof u->value, "%s", w[k + 2]);
+                u->act = READER_FACT;
+                u->fact_min_p = 0;
+                u->personal = 1;
+            }
     }
     /* "anyway, never mind" puts nothing right */
     if ((u->act == READER_CORRECTION || u->act == READER_FACT) &&

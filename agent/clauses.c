@@ -323,8 +323,13 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
     size_t adv, n = word_at(text, len, i + 1, w, sizeof w, &adv);
     if (n == 0 || !in_list(joins, w, n) || i + 1 + adv >= len || text[i + 1 + adv] != ' ')
         return 0;
+    char first[8];      /* "me and my son live in ...": one subject */
+    size_t fadv, fa = skip_spaces(text, len, start);
+    size_t fn = word_at(text, len, fa, first, sizeof first, &fadv);
+    int me_and = fn == 2 && !memcmp(first, "me", 2) && skip_spaces(text, len, fa + fadv) >= i;
     if (n == 3 && !memcmp(w, "and", 3) &&
-        (with_me(text, len, start, i + 1 + adv) || two_names(text, len, start, i, i + 1 + adv)))
+        (me_and || with_me(text, len, start, i + 1 + adv) ||
+         two_names(text, len, start, i, i + 1 + adv)))
         return 0;
     /* two questions in one ("what's my shoe size and when is my birthday?", typed
      * without the mark too) */

@@ -1351,6 +1351,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = understand_mend_no_value(words, n, out, k);
         k = understand_mend_place_and_country(c, cn, out, k);
         understand_mend_place_before_comma(c, cn, words, n, out, k);
+        k = understand_mend_home_of_us(words, n, out, k, max);
         understand_mend_hometown_from(c, cn, words, n, out, k);
         k = understand_mend_home_not_lived(words, n, out, k);
         k = understand_mend_jobs_of_people(out, k);

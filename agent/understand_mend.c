@@ -487,6 +487,29 @@ int understand_mend_greeting(const char *const *words, int n, understood_t *out,
 
 /* "the best pho I've had outside Vietnam": a place after "outside", "than" or "like" in a
  * clause with no word of living is no home. Returns the units left. */
+int understand_mend_home_of_us(const char *const *words, int n, understood_t *out, int k,
+                               int max)
+{
+    int us = n > 2 && ((!strcmp(words[0], "me") && !strcmp(words[1], "and")) ||
+                       (!strcmp(words[0], "home") &&
+                        (!strcmp(words[1], "is") || !strcmp(words[1], "'s"))));
+    for (int i = 0, n0 = k; i < n0 && us; i++) {
+        if (out[i].rel != READER_REL_HOME || !out[i].value[0] || !strcmp(out[i].holder, "self"))
+            continue;
+        understood_t *u = &out[i];
+        if (u->name[0]) {       /* (the name told in passing stays the kin's: a home of
+                                 * the user's beside it) */
+            if (k >= max) continue;
+            out[k] = *u;
+            out[k].name[0] = '\0';
+            u = &out[k++];
+        }
+        snprintf(u->holder, sizeof u->holder, "self");
+        u->personal = 1;
+    }
+    return k;
+}
+
 void understand_mend_place_before_comma(const char *c, size_t cn, const char *const *words,
                                         int n, understood_t *out, int k)
 {
@@ -688,7 +711,11 @@ int understand_mend_age_not_measure(const char *const *words, int n, understood_
             measure = forms_unit(words[w + 1]) == FORMS_UNIT_MEASURE ||
                       /* "in 20 years": how long, not how old */
                       (w > 0 && understand_in_list(span, words[w - 1]) &&
-                       understand_in_list(aged, words[w + 1]));
+                       understand_in_list(aged, words[w + 1])) ||
+                      /* "keeps the cows, 32 of them": how many */
+                      (w + 2 < n && !strcmp(words[w + 1], "of") &&
+                       (!strcmp(words[w + 2], "them") || !strcmp(words[w + 2], "em") ||
+                        !strcmp(words[w + 2], "us")));
             /* "40 words", "60 french verbs", "5 nephews now": a count */
             for (int x = w + 1; x <= w + 2 && x < n && counted < 0 && !measure; x++) {
                 size_t l = strlen(words[x]);
@@ -1643,13 +1670,16 @@ int understand_mend_started_at(const char *c, size_t cn, const char *const *word
 {
     static const char *const verbs[] = {"start", "starts", "started", "starting", "work",
                                         "works", "working", "begin", "began", "beginning",
-                                        NULL};
+                                        "teach", "teaches", "teaching", NULL};
     static const char *const articles[] = {"a", "an", "the", "this", "that", "my", "our",
                                            NULL};
     for (int w = 0; w + 2 < n; w++) {
+        static const char *const learners[] = {"student", "pupil", "undergrad", "undergraduate",
+                                               "postgrad", "fresher", "phd", NULL};
         if (!(understand_in_list(verbs, words[w]) ||
               (kinds_person(words[w]) && !understand_kin(words[w]) &&
-               !understand_in_list(understand_no_trade_words, words[w]))) ||
+               !understand_in_list(understand_no_trade_words, words[w]) &&
+               !understand_in_list(learners, words[w]))) ||
             (strcmp(words[w + 1], "at") != 0 && strcmp(words[w + 1], "in") != 0))
             continue;           /* (or a job: "barista at a wee cafe in the west end") */
         int other = 0;          /* ("the missus starts at the vet clinic": hers) */
@@ -1678,7 +1708,11 @@ int understand_mend_started_at(const char *c, size_t cn, const char *const *word
                                             "gallery", "hospital", "office", "warehouse",
                                             "depot", "yard", "plant", "mill", "dairy",
                                             "brewery", "winery", "centre", "center", "school",
-                                            "academy", "surgery", "pharmacy", NULL};
+                                            "academy", "surgery", "pharmacy",
+                                            "observatory", "station", "laboratory", "institute",
+                                            "airport", "port", "mine", "ship", "site", "zoo",
+                                            "aquarium", "theatre", "theater", "prison",
+                                            "kitchen", "college", "university", NULL};
         while (e > s && !understand_in_list(understand_business_words, words[e - 1]) &&
                !understand_in_list(works, words[e - 1]))
             e--;

@@ -90,6 +90,12 @@ int understand_mend_month_not_birthday(const char *const *words, int n, understo
 /* A place and the country after it, two values of one relation, are one ("Kraków,
  * Poland"). Returns the units left. */
 int understand_mend_place_and_country(const char *c, size_t cn, understood_t *out, int k);
+/* "me and my son live in almada", "home is calama, with my wife": the home of a clause
+ * that begins so is the user's (a kin's name told in passing stays theirs, the home told
+ * of the user too). Returns the units (at most max). */
+int understand_mend_home_of_us(const char *const *words, int n, understood_t *out, int k,
+                               int max);
+
 /* "i live in mestre though, is cheaper" read with the home "cheaper": the words right
  * after "live in" (or "work at", "based in", "from"), up to three to a small word, are
  * the place when the reader's value comes after a comma that follows them. */
