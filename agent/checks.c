@@ -2193,6 +2193,22 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                                              "住在", "上班", "岁", NULL};
     int oneself = 0;
     for (int i = 0; of_oneself[i] && !oneself; i++) oneself = strstr(text, of_oneself[i]) != NULL;
+    /* "在北京送外卖": a clause that opens with where one is and what one does there tells
+     * the speaker's work, however the reader read its act */
+    int here_doing = chinese(text) && (!strncmp(text, "在", 3) || !strncmp(text, "现在在", 9) ||
+                                       !strncmp(text, "目前在", 9));
+    int here_living = chinese(text) && (!strncmp(text, "住", 3) || !strncmp(text, "现在住", 9) ||
+                                        !strncmp(text, "目前住", 9));  /* 现在住闵行 */
+    if (((here_doing && (u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_JOB)) ||
+         (here_living && u->rel == READER_REL_HOME)) &&
+        u->act == READER_SMALLTALK && !strcmp(u->holder, "self") && u->value[0] &&
+        checks_fits(u->rel, u->holder, u->value)) {
+        u->act = READER_FACT;
+        u->fact_min_p = 0;
+        u->personal = 1;
+    }
+    oneself |= (here_doing && (u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_JOB)) ||
+               (here_living && u->rel == READER_REL_HOME);
     if (u->act == READER_FACT && chinese(text) && !strcmp(u->holder, "self") &&
         !strstr(text, "我") && !oneself && !forms_zh_goes_on(msg, u->at))
         u->act = READER_SMALLTALK;

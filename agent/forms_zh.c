@@ -718,6 +718,16 @@ static int place_then_doing(const char *c, size_t cn, int asks, understood_t *ou
         for (int a = 0; as_job[a]; a++) verb_is_job |= !strcmp(doing[d], as_job[a]);
         const char *x = p + at + (verb_is_job ? 0 : 3);
         size_t xl = value_len(x, cn - (size_t)(x - c));
+        if (cjk && !strcmp(doing[d], "干")) {   /* 在哈尔滨电车厂干了一辈子: where, no job */
+            int kept = 0;
+            for (int i = 0; i < k; i++)
+                if (out[i].rel != READER_REL_JOB) out[kept++] = out[i];
+            k = kept;
+            out[k] = out[0];
+            only_unit(&out[k], READER_FACT, READER_REL_WORKPLACE,
+                      reader_rel_name(READER_REL_WORKPLACE), p, (size_t)at);
+            return k + 1;
+        }
         if (!cjk || xl < 6 || xl > 18) continue;
         out[k] = out[0];
         only_unit(&out[k], READER_FACT, READER_REL_WORKPLACE,
@@ -783,6 +793,149 @@ static int place_then_doing(const char *c, size_t cn, int asks, understood_t *ou
 /* 我有哮喘, 得了关节炎, 我身上有啥病: a condition told after a word of having, by the
  * characters illnesses end in, or asked by 什么病 (毛病), as the one unit of the clause
  * read as act (out[0]); 1 when the clause is one. */
+/* 住浦东, 现在住闵行 (住 without 在): the two to five characters after 住 (to 那边) are where the
+ * speaker lives, in place of the homes the reader read (天挤地 of 每天挤地铁); not 记住,
+ * 住院, 住址. Returns the units (at most max). */
+static int lives_bare(const char *c, size_t cn, int asks, understood_t *out, int k, int max)
+{
+    static const char *const holding[] = {"记", "忍", "抓", "挡", "站", "撑", "顶", "盯", "稳",
+                                          "不", "没", NULL};   /* (不住上海了: no longer) */
+    static const char *const not_place[] = {"院", "宿", "手", "址", "了", "的", "在", "过",
+                                            "着", "得", "不", NULL};
+    if (asks || k < 1 || understand_text_at(c, cn, "住在") >= 0) return k;
+    for (long at = understand_text_at(c, cn, "住"); at >= 0;) {
+        const char *v = c + at + 3;
+        size_t left = cn - (size_t)(v - c), vl = value_len(v, left);
+        static const char *const around[] = {"那边", "这边", "附近", "那儿", "这儿", "那里",
+                                             "这里", NULL};
+        for (int i = 0; around[i]; i++)     /* 白石洲那边 */
+            if (vl > 6 + strlen(around[i]) &&
+                !strncmp(v + vl - strlen(around[i]), around[i], strlen(around[i])))
+                vl -= strlen(around[i]);
+        int held = 0, wrong = 0;
+        for (int i = 0; at >= 3 && holding[i] && !held; i++) held = !strncmp(c + at - 3, holding[i], 3);
+        for (int i = 0; not_place[i] && !wrong; i++) wrong = left >= 3 && !strncmp(v, not_place[i], 3);
+        int cjk = vl >= 6 && vl <= 15;
+        for (size_t b = 0; b < vl && cjk; b += 3) cjk = (unsigned char)v[b] >= 0xE0;
+        if (!held && !wrong && cjk) {
+            int home = -1, kept = 0;
+            for (int i = 0; i < k; i++) {
+                if (out[i].rel == READER_REL_HOME && !strcmp(out[i].holder, "self")) {
+                    if (home >= 0) continue;        /* (the reader's other homes go) */
+                    home = kept;
+                }
+                out[kept++] = out[i];
+            }
+            k = kept;
+            if (home < 0 && k >= max) return k;
+            if (home < 0) out[home = k++] = out[0];
+            only_unit(&out[home], READER_FACT, READER_REL_HOME,
+                      reader_rel_name(READER_REL_HOME), v, vl);
+            out[home].fact_min_p = 0;
+            return k;
+        }
+        long next = understand_text_at(v, left, "住");
+        at = next < 0 ? -1 : (long)(v - c) + next;
+    }
+    return k;
+}
+
+/* 在哈尔滨电车厂干了一辈子, 在电车厂上班: the characters between 在 and a verb of working
+ * (干, 上班, 工作, 打工) are where the speaker works, whole; what the reader read in them and
+ * after them goes (车厂干, 了一辈, 辈子). Returns the units (at most max). */
+static int worked_at(const char *c, size_t cn, int asks, understood_t *out, int k, int max)
+{
+    static const char *const working[] = {"干了", "干过", "干活", "上班", "工作", "打工", NULL};
+    static const char *const adverbs[] = {"不", "现", "正", "还", "实", "都", NULL};
+    if (asks || k < 1) return k;
+    for (long in = understand_text_at(c, cn, "在"); in >= 0;) {
+        const char *p = c + in + 3;
+        size_t left = cn - (size_t)(p - c);
+        long next = understand_text_at(p, left, "在");
+        int adverb = 0;         /* (不在, 现在, 正在: no place follows) */
+        for (int a = 0; in >= 3 && adverbs[a] && !adverb; a++)
+            adverb = !strncmp(c + in - 3, adverbs[a], 3);
+        in = next < 0 ? -1 : (long)(p - c) + next;
+        if (adverb) continue;
+        if (left >= 6 && (!strncmp(p, "一家", 6) || !strncmp(p, "一个", 6) || !strncmp(p, "一所", 6)))
+            p += 6, left -= 6;
+        for (int w = 0; working[w]; w++) {
+            long at = understand_text_at(p, left, working[w]);
+            int cjk = at >= 6 && at <= 24;
+            for (long b = 0; b < at && cjk; b += 3)
+                cjk = (unsigned char)p[b] >= 0xE0 && strncmp(p + b, "，", 3) && strncmp(p + b, "。", 3);
+            if (!cjk) continue;
+            /* what the reader read in the place, the verb and the three characters after
+             * it goes */
+            size_t span = (size_t)at + strlen(working[w]) + 9;
+            if (span > left) span = left;
+            int kept = 0;
+            for (int i = 0; i < k; i++)
+                if (strcmp(out[i].holder, "self") != 0 || !out[i].value[0] ||
+                    understand_text_at(p, span, out[i].value) < 0)
+                    out[kept++] = out[i];
+            k = kept;
+            if (k >= max) return k;
+            out[k] = out[0];
+            only_unit(&out[k], READER_FACT, READER_REL_WORKPLACE,
+                      reader_rel_name(READER_REL_WORKPLACE), p, (size_t)at);
+            out[k].fact_min_p = 0;
+            return k + 1;
+        }
+        break;          /* (the first place said is the one) */
+    }
+    return k;
+}
+
+/* 小军在宁波当厨师 (read as a language 宁波), 孙女在北京上初中 (a workplace 北京上初中): the
+ * place after 在 of someone told of is where they work, or study when 上 and a school
+ * follow it; the user's own reading of that place goes. Returns the units. */
+static int others_placed(const char *c, size_t cn, int asks, understood_t *out, int k)
+{
+    static const char *const doing[] = {"当", "做", "开", "教", "干", "打工", "上班", "工作",
+                                        NULL};
+    static const char *const schools[] = {"上初中", "上高中", "上小学", "上大学", "上中学",
+                                          "上学", "上幼儿园", "读书", "念书", NULL};
+    if (asks) return k;
+    for (int i = 0; i < k; i++) {
+        understood_t *u = &out[i];
+        if ((unsigned char)u->value[0] < 0xE0) continue;
+        for (int s = 0; schools[s]; s++) {      /* 北京上初中: 北京, where they study */
+            const char *at = strstr(u->value, schools[s]);
+            if (!at || at == u->value || u->rel != READER_REL_WORKPLACE) continue;
+            *(char *)at = '\0';
+            u->rel = u->clause_rel = READER_REL_SCHOOL;
+            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
+            break;
+        }
+        if (!strcmp(u->holder, "self")) continue;
+        char in[UNDERSTAND_VALUE + 4];
+        snprintf(in, sizeof in, "在%s", u->value);
+        long at = understand_text_at(c, cn, in);
+        if (at < 0 || u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_SCHOOL ||
+            u->rel == READER_REL_JOB || u->rel == READER_REL_NAME)
+            continue;
+        const char *after = c + at + strlen(in);
+        int does = 0;
+        for (int d = 0; doing[d] && !does; d++)
+            does = (size_t)(after - c) + strlen(doing[d]) <= cn &&
+                   !strncmp(after, doing[d], strlen(doing[d]));
+        if (!does) continue;
+        u->rel = u->clause_rel = READER_REL_WORKPLACE;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_WORKPLACE));
+    }
+    int kept = 0;               /* (the user's reading of a place someone else's is) */
+    for (int i = 0; i < k; i++) {
+        int theirs = 0;
+        for (int j = 0; j < k && !theirs; j++)
+            theirs = j != i && !strcmp(out[i].holder, "self") && strcmp(out[j].holder, "self") &&
+                     out[i].act == READER_SMALLTALK && out[i].value[0] &&
+                     !strcmp(out[i].value, out[j].value);
+        if (!theirs) out[kept++] = out[i];
+    }
+    return kept;
+}
+
 static int condition(const char *c, size_t cn, int act, understood_t *out)
 {
     int asks = act != READER_FACT;
@@ -962,6 +1115,9 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
         }
     }
     k = place_then_doing(c, cn, asks, out, k, max);
+    k = lives_bare(c, cn, asks, out, k, max);
+    k = worked_at(c, cn, asks, out, k, max);
+    k = others_placed(c, cn, asks, out, k);
     /* one birthday and one age a person: a second in the clause is words after it (记住) */
     for (int i = 1; i < k; i++) {
         int again = 0;
