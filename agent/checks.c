@@ -2526,9 +2526,10 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_OWNS));
     }
     /* "I worked at a beer brewery" read as the job "beer brewery": a place of business is
-     * where one works */
+     * where one works (a firm is whom one works for: left as read) */
     const char *tail_word = strrchr(u->value, ' ') ? strrchr(u->value, ' ') + 1 : u->value;
-    if (u->act == READER_FACT && u->rel == READER_REL_JOB &&
+    static const char *const employers[] = {"company", "firm", "business", "agency", NULL};
+    if (u->act == READER_FACT && u->rel == READER_REL_JOB && !in_words(employers, tail_word) &&
         (understand_in_list(understand_business_words, tail_word) ||
          !strcasecmp(tail_word, "brewery") || !strcasecmp(tail_word, "winery") ||
          !strcasecmp(tail_word, "hospital"))) {

@@ -793,9 +793,9 @@ static int place_then_doing(const char *c, size_t cn, int asks, understood_t *ou
 /* 我有哮喘, 得了关节炎, 我身上有啥病: a condition told after a word of having, by the
  * characters illnesses end in, or asked by 什么病 (毛病), as the one unit of the clause
  * read as act (out[0]); 1 when the clause is one. */
-/* 住浦东, 现在住闵行 (住 without 在): the two to five characters after 住 (to 那边) are where the
- * speaker lives, in place of the homes the reader read (天挤地 of 每天挤地铁); not 记住,
- * 住院, 住址. Returns the units (at most max). */
+/* 住浦东, 现在住闵行 (住 without 在): the two to five characters after 住 (to 那边)
+ * are where the speaker lives, in place of the homes the reader read (天挤地 of
+ * 每天挤地铁); not 记住, 不住, 住院, 住址. Returns the units (at most max). */
 static int lives_bare(const char *c, size_t cn, int asks, understood_t *out, int k, int max)
 {
     static const char *const holding[] = {"记", "忍", "抓", "挡", "站", "撑", "顶", "盯", "稳",
@@ -865,6 +865,10 @@ static int worked_at(const char *c, size_t cn, int asks, understood_t *out, int 
             for (long b = 0; b < at && cjk; b += 3)
                 cjk = (unsigned char)p[b] >= 0xE0 && strncmp(p + b, "，", 3) && strncmp(p + b, "。", 3);
             if (!cjk) continue;
+            for (int i = 0; i < k; i++)     /* (read whole already: 在深圳工作) */
+                if (out[i].rel == READER_REL_WORKPLACE && !strcmp(out[i].holder, "self") &&
+                    strlen(out[i].value) == (size_t)at && !strncmp(out[i].value, p, (size_t)at))
+                    return k;
             /* what the reader read in the place, the verb and the three characters after
              * it goes */
             size_t span = (size_t)at + strlen(working[w]) + 9;

@@ -1034,7 +1034,19 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
         names_of_group(r, f, u) || ages_of_group(r, f, u))
         return;
     const char *named = u->value[0] || u->act != READER_QUESTION ? NULL : named_value(f, text);
-    if (u->act == READER_QUESTION && (u->value[0] || named) &&
+    /* "which fishing company does Halvard work for?" of Halvard's "a fishing company"
+     * asks which one, not whose */
+    const char *asked_value = u->value[0] ? u->value : named;
+    int own = 0;
+    for (size_t i = 0; i < f->n && !own && asked_value && strcmp(u->holder, "self") != 0 &&
+                       !understand_group_key(u->holder); i++) {
+        const store_memory_t *m = &f->v[i], *name = NULL;
+        if (!facts_holds(m, asked_value)) continue;
+        own = facts_same_holder(m->holder, u->holder) ||
+              ((name = facts_find(f, m->holder, "name", NULL)) &&
+               facts_same_value(name->value, u->holder));
+    }
+    if (u->act == READER_QUESTION && (u->value[0] || named) && !own &&
         whose(r, f, u->value[0] ? u->value : named)) {
         r->answered++;
         return;
@@ -1111,12 +1123,12 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
                 m = &f->v[i];
         }
     }
-    if (!m && u->rel == READER_REL_JOB && u->act == READER_QUESTION) {
-        /* "what does joby do?" of "husband joby drives for careem": where one works says
-         * what is known of it (the employer first, the newest) */
+    if (!m && u->rel == READER_REL_JOB && u->act == READER_QUESTION &&
+        strcmp(u->holder, "self") != 0)
+        /* "what does joby do?" of "husband joby drives for careem": the firm someone of
+         * the user's works for says what is known of it (not a town, "works in Murano";
+         * nor the user's own, whose job may have been forgotten) */
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_EMPLOYER), NULL);
-        if (!m) m = facts_find(f, u->holder, reader_rel_name(READER_REL_WORKPLACE), NULL);
-    }
     if (!m && u->rel == READER_REL_OWNS && facts_vehicle_word(text))
         /* "what do I ride to work?" of "my moto is a Vespa": a vehicle told by its kind,
          * the newest */

@@ -1676,17 +1676,24 @@ int understand_mend_started_at(const char *c, size_t cn, const char *const *word
     for (int w = 0; w + 2 < n; w++) {
         static const char *const learners[] = {"student", "pupil", "undergrad", "undergraduate",
                                                "postgrad", "fresher", "phd", NULL};
-        if (!(understand_in_list(verbs, words[w]) ||
-              (kinds_person(words[w]) && !understand_kin(words[w]) &&
-               !understand_in_list(understand_no_trade_words, words[w]) &&
-               !understand_in_list(learners, words[w]))) ||
-            (strcmp(words[w + 1], "at") != 0 && strcmp(words[w + 1], "in") != 0))
-            continue;           /* (or a job: "barista at a wee cafe in the west end") */
-        int other = 0;          /* ("the missus starts at the vet clinic": hers) */
+        int verb = understand_in_list(verbs, words[w]);
+        if (!(verb || (kinds_person(words[w]) && !understand_kin(words[w]) &&
+                       !understand_in_list(understand_no_trade_words, words[w]) &&
+                       !understand_in_list(learners, words[w]))) ||
+            (strcmp(words[w + 1], "at") != 0 &&
+             (strcmp(words[w + 1], "in") != 0 ||
+              (!verb && !understand_in_list(articles, words[w + 2])))))
+            continue;           /* (or a job before "at", or "in a": "barista at a wee
+                                 * cafe", "inspector in a tea factory", not "vet in Cork") */
+        int other = 0;          /* ("the missus starts at the vet clinic", "Priya and Sam
+                                 * work at the garden centre": theirs) */
         for (int v = 0; v < w && !other; v++) {
-            char key[UNDERSTAND_KEY];
+            char key[UNDERSTAND_KEY], as[UNDERSTAND_VALUE];
             understand_holder(&words[v], 1, key, sizeof key);
-            other = understand_kin(key) || understand_pronoun(words[v]);
+            understand_as_written(c, cn, words, v, v + 1, as, sizeof as);
+            other = understand_kin(key) || understand_pronoun(words[v]) ||
+                    (v == w - 1 && isupper((unsigned char)as[0]) && islower((unsigned char)as[1]) &&
+                     (v == 0 || !strcmp(words[v - 1], "and")));     /* ("Sam works at") */
         }
         if (other) continue;
         int s = w + 2;
@@ -1721,6 +1728,9 @@ int understand_mend_started_at(const char *c, size_t cn, const char *const *word
             continue;   /* (one word: the reader reads it; "a small company called X": X) */
         char place[UNDERSTAND_VALUE];
         understand_as_written(c, cn, words, s, e, place, sizeof place);
+        if (strpbrk(place, ",;()")) continue;
+        int named = 0;  /* ("at Rosie Hospital": a name, whom one works for) */
+        for (const char *q = place; *q && !named; q++) named = isupper((unsigned char)*q);
         int at = k;     /* in place of the reader's piece of it, or of a unit that says
                          * nothing */
         for (int i = 0; i < k && at == k; i++)
@@ -1731,8 +1741,8 @@ int understand_mend_started_at(const char *c, size_t cn, const char *const *word
             if (!out[i].value[0] || out[i].act == READER_SMALLTALK) at = i;
         if (at == k && k >= max) return k;
         understood_t base = out[0];
-        forms_told_unit(&base, READER_REL_WORKPLACE, "self",
-                        reader_rel_name(READER_REL_WORKPLACE), place, &out[at]);
+        int rel = named ? READER_REL_EMPLOYER : READER_REL_WORKPLACE;
+        forms_told_unit(&base, rel, "self", reader_rel_name(rel), place, &out[at]);
         return at == k ? k + 1 : k;
     }
     return k;

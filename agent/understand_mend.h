@@ -255,8 +255,9 @@ int understand_mend_job_of_pronoun(const char *c, size_t cn, const char *const *
 /* "starting at a bike repair shop tomorrow", "i work at a tyre and exhaust garage": a
  * place of business of two words or more (to a word of understand_business_words) after
  * "start(ed) at", "work at|in" or a job ("barista at a wee cafe") is where the user
- * works, whatever the reader read (a piece of it, or chat); not when a kin word or a
- * pronoun comes before. Returns the units (at most max). */
+ * works (whom they work for when it is a name: "at the QE Hospital"), whatever the reader
+ * read (a piece of it, or chat); not when a kin word, a pronoun or a name comes before
+ * ("Priya and Sam work at ..."). Returns the units (at most max). */
 int understand_mend_started_at(const char *c, size_t cn, const char *const *words, int n,
                                understood_t *out, int k, int max);
 
