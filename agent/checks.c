@@ -1220,8 +1220,9 @@ static int bids_to_drop(const char *text)
     int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
     for (int i = 0; i + 1 < n; i++) {
         if (!strcmp(w[i], "scrap") && understand_in_list(what, w[i + 1])) return 1;
+        size_t l2 = i + 2 < n ? strlen(w[i + 2]) : 0;  /* (or whose: "Leonor's birthday") */
         if (!understand_in_list(no, w[i]) || !understand_in_list(keep, w[i + 1]) || i + 2 >= n ||
-            !understand_in_list(what, w[i + 2]))
+            !(understand_in_list(what, w[i + 2]) || (l2 > 2 && !strcmp(w[i + 2] + l2 - 2, "'s"))))
             continue;
         int at = i > 0 && !strcmp(w[i], "not") ? i - 1 : i;  /* ("do not keep") */
         if (at > 0 && understand_in_list(who, w[at - 1]))
@@ -2552,6 +2553,25 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                 u->fact_min_p = 0;
                 u->personal = 1;
             }
+    }
+    /* "girlfriend: Katya. biologist at the institute": a job told bare after a clause
+     * that named someone of the user's, in a message that never says "I" or "my", is
+     * theirs */
+    int prior = i - 1;          /* (past the clause's own units, the first of which may
+                                 * be theirs already) */
+    while (prior >= 0 && told[prior].at == u->at && !understand_kin(told[prior].holder))
+        prior--;
+    if (u->act == READER_FACT && !strcmp(u->holder, "self") && prior >= 0 &&
+        (u->rel == READER_REL_JOB || u->rel == READER_REL_WORKPLACE ||
+         u->rel == READER_REL_EMPLOYER) && told[prior].act == READER_FACT &&
+        understand_kin(told[prior].holder) &&
+        (told[prior].at == u->at || told[prior].rel == READER_REL_NAME)) {
+        char buf[512];
+        const char *w[96];
+        int nw = understand_split_words(msg, " ,.;:!?()", buf, sizeof buf, w, 96), mine = 0;
+        for (int k = 0; k < nw && !mine; k++)
+            mine = understand_in_list(understand_personal_words, w[k]);
+        if (!mine) snprintf(u->holder, sizeof u->holder, "%s", told[prior].holder);
     }
     /* "anyway, never mind" puts nothing right */
     if ((u->act == READER_CORRECTION || u->act == READER_FACT) &&
