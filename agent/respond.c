@@ -1039,7 +1039,7 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
     const char *asked_value = u->value[0] ? u->value : named;
     int own = 0;
     for (size_t i = 0; i < f->n && !own && asked_value && strcmp(u->holder, "self") != 0 &&
-                       !understand_group_key(u->holder); i++) {
+                       !understand_group_key(u->holder) && !understand_plural(u->holder); i++) {
         const store_memory_t *m = &f->v[i], *name = NULL;
         if (!facts_holds(m, asked_value)) continue;
         own = facts_same_holder(m->holder, u->holder) ||
