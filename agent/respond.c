@@ -1038,12 +1038,12 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
      * asks which one, not whose */
     const char *asked_value = u->value[0] ? u->value : named;
     int own = 0;
-    for (size_t i = 0; i < f->n && !own && asked_value && strcmp(u->holder, "self") != 0 &&
-                       !understand_group_key(u->holder) && !understand_plural(u->holder); i++) {
-        const store_memory_t *m = &f->v[i], *name = NULL;
-        if (!facts_holds(m, asked_value)) continue;
-        own = facts_same_holder(m->holder, u->holder) ||
-              ((name = facts_find(f, m->holder, "name", NULL)) &&
+    for (size_t i = 0; i < f->n && !own && asked_value && strcmp(u->holder, "self") != 0; i++) {
+        const store_memory_t *m = &f->v[i], *name = facts_find(f, m->holder, "name", NULL);
+        /* (the one the question names by name: "which one of my pets is the beagle?"
+         * asks whose) */
+        own = facts_holds(m, asked_value) && name && facts_has_words(text, name->value) &&
+              (facts_same_holder(m->holder, u->holder) ||
                facts_same_value(name->value, u->holder));
     }
     if (u->act == READER_QUESTION && (u->value[0] || named) && !own &&
