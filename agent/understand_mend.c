@@ -1576,6 +1576,8 @@ static void one_of(const char *w, char *out, size_t cap)
     else if (l > 4 && (!strcmp(w + l - 4, "ches") || !strcmp(w + l - 4, "shes") ||
                        !strcmp(w + l - 3, "xes") || !strcmp(w + l - 4, "sses")))
         snprintf(out, cap, "%.*s", (int)(l - 2), w);
+    else if (l > 5 && !strcmp(w + l - 3, "oes"))        /* (tomatoes; not shoes) */
+        snprintf(out, cap, "%.*s", (int)(l - 2), w);
     else if (l > 3 && w[l - 1] == 's' && w[l - 2] != 's') snprintf(out, cap, "%.*s", (int)(l - 1), w);
     else snprintf(out, cap, "%s", w);
 }
@@ -1605,9 +1607,13 @@ int understand_mend_trade_verb(const char *c, size_t cn, const char *const *word
     static const char *const living[] = {"living", "work", "job", "trade", "money", NULL};
     static const char *const pastime[] = {"fun", "hobby", "weekends", "weekend", "spare",
                                           "sometimes", "occasionally", "free", NULL};
-    for (int i = 0; i < k; i++)         /* a job the reader read stays */
-        if (out[i].rel == READER_REL_JOB && out[i].value[0] && out[i].act == READER_FACT)
+    for (int i = 0; i < k; i++) {       /* a job the reader read stays (a kind of person;
+                                         * not "repair clocks") */
+        const char *last = strrchr(out[i].value, ' ');
+        if (out[i].rel == READER_REL_JOB && out[i].value[0] && out[i].act == READER_FACT &&
+            kinds_person(last ? last + 1 : out[i].value))
             return k;
+    }
     int p = 0;                          /* "i" first, past greetings and emoji */
     while (p < n && (understand_in_list(understand_greetings, words[p]) ||
                      (unsigned char)words[p][0] >= 0xF0))
@@ -1639,6 +1645,7 @@ int understand_mend_trade_verb(const char *c, size_t cn, const char *const *word
     char thing[64], one[64], job[UNDERSTAND_VALUE], object[UNDERSTAND_VALUE];
     thing[0] = '\0';
     if (e - 1 > s) understand_as_written(c, cn, words, s, e - 1, thing, sizeof thing);
+    if (strpbrk(thing, ",;:")) thing[0] = '\0';       /* ("callaloo, tomatoes": a list) */
     understand_as_written(c, cn, words, s, e, object, sizeof object);
     one_of(last, one, sizeof one);
     snprintf(job, sizeof job, "%s%s%s %s", thing, thing[0] ? " " : "", one, trades[t].doer);
@@ -1646,7 +1653,9 @@ int understand_mend_trade_verb(const char *c, size_t cn, const char *const *word
                                          * ("pianos" as a diet), or of a unit that says
                                          * nothing */
     for (int i = 0; i < k && at == k; i++)
-        if (!strcasecmp(out[i].value, object) || !strcasecmp(out[i].value, last)) at = i;
+        if (!strcasecmp(out[i].value, object) || !strcasecmp(out[i].value, last) ||
+            (out[i].rel == READER_REL_JOB && out[i].value[0]))
+            at = i;
     for (int i = 0; i < k && at == k; i++)
         if (!out[i].value[0] || out[i].act != READER_FACT) at = i;
     if (at == k && k >= max) return k;
