@@ -1645,8 +1645,8 @@ int understand_mend_trade_verb(const char *c, size_t cn, const char *const *word
     char thing[64], one[64], job[UNDERSTAND_VALUE], object[UNDERSTAND_VALUE];
     thing[0] = '\0';
     if (e - 1 > s) understand_as_written(c, cn, words, s, e - 1, thing, sizeof thing);
-    if (strpbrk(thing, ",;:")) thing[0] = '\0';       /* ("callaloo, tomatoes": a list) */
     understand_as_written(c, cn, words, s, e, object, sizeof object);
+    if (strpbrk(object, ",;:")) thing[0] = '\0';      /* ("callaloo, tomatoes": a list) */
     one_of(last, one, sizeof one);
     snprintf(job, sizeof job, "%s%s%s %s", thing, thing[0] ? " " : "", one, trades[t].doer);
     int at = k;                         /* in place of the reader's reading of the things
