@@ -1646,7 +1646,9 @@ int understand_mend_trade_verb(const char *c, size_t cn, const char *const *word
     thing[0] = '\0';
     if (e - 1 > s) understand_as_written(c, cn, words, s, e - 1, thing, sizeof thing);
     understand_as_written(c, cn, words, s, e, object, sizeof object);
-    if (strpbrk(object, ",;:")) thing[0] = '\0';      /* ("callaloo, tomatoes": a list) */
+    int spaces = 0;     /* (as written stops at punctuation: "callaloo, tomatoes" is a list) */
+    for (const char *q = object; *q; q++) spaces += *q == ' ';
+    if (spaces < e - s - 1) thing[0] = '\0';
     one_of(last, one, sizeof one);
     snprintf(job, sizeof job, "%s%s%s %s", thing, thing[0] ? " " : "", one, trades[t].doer);
     int at = k;                         /* in place of the reader's reading of the things
