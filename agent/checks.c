@@ -2196,8 +2196,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     for (int i = 0; of_oneself[i] && !oneself; i++) oneself = strstr(text, of_oneself[i]) != NULL;
     /* "在北京送外卖": a clause that opens with where one is and what one does there tells
      * the speaker's work, however the reader read its act */
-    int here_doing = chinese(text) && (!strncmp(text, "在", 3) || !strncmp(text, "现在在", 9) ||
-                                       !strncmp(text, "目前在", 9));
+    static const char *const here_opens[] = {"在", "现在在", "目前在", "以前在", "之前在",
+                                             "退休前在", NULL};
+    int here_doing = 0;         /* (and where one worked: 退休前在...干了三十年) */
+    for (int k = 0; here_opens[k] && chinese(text) && !here_doing; k++)
+        here_doing = !strncmp(text, here_opens[k], strlen(here_opens[k]));
     int here_living = chinese(text) && (!strncmp(text, "住", 3) || !strncmp(text, "现在住", 9) ||
                                         !strncmp(text, "目前住", 9));  /* 现在住闵行 */
     if (((here_doing && (u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_JOB)) ||

@@ -2154,6 +2154,44 @@ START_TEST(test_corrections_counts_likenesses_and_chinese_jobs_after_a_place)
 }
 END_TEST
 
+START_TEST(test_names_typed_small_trades_by_their_verb_and_places_of_work)
+{
+    tell("a", "husband tomas. 2 girls, ida 9 and lea 6");
+    ask("b", "what's my husband called?", "tomas", NULL);
+    tell("a", "my lurcher pip is sulking again");
+    ask("b", "what's my dog called?", "pip", NULL);
+    tell("a", "my daughter mira helps at the stall, she's 11 and loves it");
+    ask("b", "how old is mira?", "11", NULL);
+    tell("a", "i repair clocks for a living");
+    ask("b", "what do i do?", "clock", NULL);
+    tell("a", "i live in leith though, it's cheaper");
+    ask("b", "where do i live?", "leith", "cheaper");
+    tell("a", "quit the garage!! starting at a vintage record shop next week");
+    ask("b", "where do i work?", "record shop", NULL);
+    tell("a", "my number's 0791 555 2038 btw");
+    ask("b", "what's my phone number?", "0791 555 2038", NULL);
+    json_decref(say("b", "actually forget my number"));
+    ask("c", "whats my number?", "don't know", "0791");
+    json_t *t = say("a", "it's 34 degrees and muggy, hedgehogs were not built for this");
+    ck_assert_int_eq(json_array_size(json_object_get(t, "written")), 0);
+    json_decref(t);
+}
+END_TEST
+
+START_TEST(test_chinese_homes_without_zai_and_where_others_work)
+{
+    tell("a", "在成都送快递，一天跑七八十单");
+    ask("b", "我是干啥的？", "快递", NULL);
+    ask("b", "我在哪个城市工作", "成都", NULL);
+    tell("a", "住武侯区，离站点近");
+    ask("b", "我住哪儿", "武侯区", NULL);
+    tell("a", "我弟叫阿杰，在昆明当司机");
+    ask("b", "我弟在哪儿工作", "昆明", NULL);
+    tell("a", "退休前在长春拖拉机厂干了三十年");
+    ask("b", "我以前在哪儿上班", "长春拖拉机厂", NULL);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -2283,6 +2321,8 @@ int main(void)
     tcase_add_test(tc, test_corrections_said_the_other_way_and_remarks_that_name_no_one);
     tcase_add_test(tc, test_notes_of_work_kin_by_other_words_and_which_one_asked);
     tcase_add_test(tc, test_corrections_counts_likenesses_and_chinese_jobs_after_a_place);
+    tcase_add_test(tc, test_names_typed_small_trades_by_their_verb_and_places_of_work);
+    tcase_add_test(tc, test_chinese_homes_without_zai_and_where_others_work);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
