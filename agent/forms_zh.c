@@ -719,9 +719,11 @@ static int place_then_doing(const char *c, size_t cn, int asks, understood_t *ou
         const char *x = p + at + (verb_is_job ? 0 : 3);
         size_t xl = value_len(x, cn - (size_t)(x - c));
         if (cjk && !strcmp(doing[d], "干")) {   /* 在哈尔滨电车厂干了一辈子: where, no job */
-            int kept = 0;
+            int kept = 0;       /* (a job read in the words after it goes: 了一辈) */
+            size_t span = (size_t)at + 12 < left ? (size_t)at + 12 : left;
             for (int i = 0; i < k; i++)
-                if (out[i].rel != READER_REL_JOB) out[kept++] = out[i];
+                if (out[i].rel != READER_REL_JOB || understand_text_at(p, span, out[i].value) < 0)
+                    out[kept++] = out[i];
             k = kept;
             out[k] = out[0];
             only_unit(&out[k], READER_FACT, READER_REL_WORKPLACE,

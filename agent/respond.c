@@ -1027,6 +1027,15 @@ static int pets_told(respond_t *r, const facts_t *f, const char *text, const und
     return 1;
 }
 
+/* 1 when the sentence that told m says "in <value>" ("a museum lab in Ulaanbaatar":
+ * one works in Ulaanbaatar too). */
+static int in_told(const store_memory_t *m, const char *value)
+{
+    char in[UNDERSTAND_VALUE + 4];
+    snprintf(in, sizeof in, "in %s", value);
+    return m->text && facts_has_words(m->text, in);
+}
+
 static void question_of(respond_t *r, const facts_t *f, const char *text,
                         const understood_t *u)
 {
@@ -1183,6 +1192,21 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
         asked.relation = NULL;
     }
     set_kind(r, MODEL_KIND_ANSWER);
+    /* "do I work in Ulaanbaatar?" of a museum lab there, "did I work at the Harley
+     * plant?": any place one works at or for, said either way */
+    int worked = u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_EMPLOYER;
+    for (size_t i = f->n; u->act == READER_YESNO && m && u->value[0] && worked && i-- > 0;) {
+        const store_memory_t *x = &f->v[i];
+        int rel = facts_rel_of(x->relation);
+        if (facts_same_holder(x->holder, m->holder) &&
+            (rel == READER_REL_WORKPLACE || rel == READER_REL_EMPLOYER) &&
+            strcmp(x->value, FACTS_ENDED) != 0 && !x->superseded_by &&
+            (facts_same_value(x->value, u->value) || facts_has_words(x->value, u->value) ||
+             facts_has_words(u->value, x->value))) {
+            m = x;
+            break;
+        }
+    }
     if (u->act == READER_YESNO && m && u->value[0] && facts_multi_valued(u->rel, u->relation, m->holder))
         for (size_t i = f->n; i-- > 0;) {   /* "do I speak Welsh?": any of the values */
             const store_memory_t *x = &f->v[i];
@@ -1253,7 +1277,9 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
          * ("is rosa a vet?" holds "vet") */
         int yes = u->value[0] ? facts_same_value(m->value, u->value) ||
                                     facts_has_words(m->value, u->value) ||
-                                    facts_spelt_nearly(m->value, u->value)
+                                    facts_spelt_nearly(m->value, u->value) ||
+                                    (worked && facts_has_words(u->value, m->value)) ||
+                                    (worked && in_told(m, u->value))
                               : facts_has_words(text, m->value) ||
                                     facts_same_value(text, m->value);   /* a date */
         /* a name is asked after with a word of naming or as what someone is ("is Omid
