@@ -208,7 +208,7 @@ int checks_fits(int rel, const char *holder, const char *value)
         !(tail && (!strcmp(tail + 1, "man") || !strcmp(tail + 1, "woman"))))
         return 0;
     if (rel == READER_REL_JOB && !strcmp(value, "双胞胎")) return 0;   /* a twin is no job */
-    /* a birthday says a day: a number, a month or a feast ("Blind since birth" says none) */
+    /* a birthday says a day: a number, a month or a feast ("Deaf since childhood" says none) */
     if (rel == READER_REL_BIRTHDAY && (unsigned char)value[0] < 0x80) {
         static const char *const feasts[] = {"christmas", "xmas", "halloween", "easter",
                                              "valentine's", "valentines", "new", "today",
@@ -223,7 +223,7 @@ int checks_fits(int rel, const char *holder, const char *value)
         if (!day) return 0;
     }
     if (rel == READER_REL_LIKES && value[0] && strspn(value, "0123456789,.") == strlen(value))
-        return 0;               /* "[like] 1000 next to the oven": no thing liked */
+        return 0;               /* "[like] 800 beside the kiln": no thing liked */
     /* a firm or a place is no measure ("for 9 km", "at 6am") */
     if ((rel == READER_REL_EMPLOYER || rel == READER_REL_WORKPLACE) &&
         isdigit((unsigned char)value[0])) {
@@ -676,7 +676,7 @@ static int having_said(const char *text)
     static const char *const phrases[] = {"i'm on a", "im on a", "i am on a", "we're on a",
                                           "now on a", "my old", "my trusty", "my new",
                                           "my battered", "my beloved", NULL};
-                                        /* "I'm on a kayak now", "on my old honda" */
+                                        /* "I'm on a kayak now", "on my old vespa" */
     if (holds_any(text, phrases)) return 1;
     for (int k = 0; understand_vehicle_words[k]; k++) {     /* "my car is a Golf" */
         char mine[48];
@@ -855,7 +855,7 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
 {
     if (!value[0]) return 1;
     if (rel == READER_REL_AGE && isdigit((unsigned char)value[0])) {
-        /* "up at 4:30 every day": a time, no age */
+        /* "up at 5:45 most days": a time, no age */
         size_t vl = strlen(value);
         for (const char *p = strstr(text, value); p; p = strstr(p + 1, value))
             if ((p > text && p[-1] == ':' && p - 1 > text && isdigit((unsigned char)p[-2])) ||
@@ -1404,7 +1404,7 @@ static int age_asked(const facts_t *f, const char *text, const char *holder, cha
 
 /* 1 when the clause text ends by telling an age ("my son is six", "Kit's twenty-one
  * years old"): a number (1-120) after "is", "'s", "are" or "'re", with it into num (cap
- * bytes); 2 when it tells one before a word that goes on ("she's 12 and loves it"); 0
+ * bytes); 2 when it tells one before a word that goes on ("he's 11 and loves it"); 0
  * when none. */
 static int age_told(const char *text, char *num, size_t cap)
 {
@@ -1414,7 +1414,7 @@ static int age_told(const char *text, char *num, size_t cap)
     if (n > 2 && !strcmp(w[n - 1], "old") && (!strcmp(w[n - 2], "years") || !strcmp(w[n - 2], "yrs")))
         n -= 2;
     /* a number right after "is", "'s", "are" or "'re", last in the clause or before a word
-     * that goes on to something else ("she's 12 and not scared of bees", "they're 7 now") */
+     * that goes on to something else ("he's 11 and not afraid of wasps", "they're 7 now") */
     static const char *const then[] = {"and", "but", "so", "now", "already", "tho", "though",
                                        "years", "yrs", "yo", "lol", "haha", "na", "btw", NULL};
     for (int k = 1; k < n; k++) {
@@ -2125,7 +2125,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                        ? age_told(text, age, sizeof age) : 0;
     if (told_age == 2 && !understand_kin(u->holder) && !dialogue_pet_word(u->holder) &&
         !kinds_animal(u->holder))
-        told_age = 0;           /* (mid-clause, of someone's: not "[nine] years old and ...") */
+        told_age = 0;           /* (mid-clause, of someone's: not "[six] years old and ...") */
     if (told_age && (u->act == READER_SMALLTALK || u->act == READER_FACT) &&
         (u->act == READER_SMALLTALK || !u->value[0] || u->act_p < u->fact_min_p ||
          (!strncmp(u->value, age, strlen(age)) && u->value[strlen(age)] == ' '))) {
@@ -2194,15 +2194,15 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                                              "住在", "上班", "岁", NULL};
     int oneself = 0;
     for (int i = 0; of_oneself[i] && !oneself; i++) oneself = strstr(text, of_oneself[i]) != NULL;
-    /* "在北京送外卖": a clause that opens with where one is and what one does there tells
+    /* "在昆明送外卖": a clause that opens with where one is and what one does there tells
      * the speaker's work, however the reader read its act */
     static const char *const here_opens[] = {"在", "现在在", "目前在", "以前在", "之前在",
                                              "退休前在", NULL};
-    int here_doing = 0;         /* (and where one worked: 退休前在...干了三十年) */
+    int here_doing = 0;         /* (and where one worked before retiring: ...干了二十来年) */
     for (int k = 0; here_opens[k] && chinese(text) && !here_doing; k++)
         here_doing = !strncmp(text, here_opens[k], strlen(here_opens[k]));
     int here_living = chinese(text) && (!strncmp(text, "住", 3) || !strncmp(text, "现在住", 9) ||
-                                        !strncmp(text, "目前住", 9));  /* 现在住闵行 */
+                                        !strncmp(text, "目前住", 9));  /* 现在住江宁 */
     if (((here_doing && (u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_JOB)) ||
          (here_living && u->rel == READER_REL_HOME)) &&
         u->act == READER_SMALLTALK && !strcmp(u->holder, "self") && u->value[0] &&
@@ -2464,8 +2464,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(u->relation, sizeof u->relation, "%s",
                  facts_has_words(text, "tall") ? "height" : "");
     }
-    /* "my number's 07700 900461", "my mobile is ...": the user's phone number; "what's my
-     * number again?" asks it */
+    /* "my number's 07700 900733", "my mobile is ...": the user's phone number; "what's my
+     * mobile again?" asks it */
     static const char *const phones[] = {"number", "mobile", "cell", "phone", "mobile number",
                                          "cell number", "digits", "phone no", NULL};
     size_t digits = 0;
@@ -2484,7 +2484,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(u->relation, sizeof u->relation, "phone number");
         u->personal = 1;
     }
-    /* "phd student in glaciology": what one studies */
+    /* "phd student in seismology": what one studies */
     static const char *const studied[] = {"student in", "student of", "phd in", "degree in",
                                           "masters in", "master's in", "studying", NULL};
     for (int k = 0; studied[k] && u->act == READER_FACT && u->rel == READER_REL_OPEN &&
@@ -2493,7 +2493,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(said, sizeof said, "%s %s", studied[k], u->value);
         if (facts_has_words(text, said)) snprintf(u->relation, sizeof u->relation, "study");
     }
-    /* "i stare at ice": the word before "at" is no firm (the place comes after it) */
+    /* "i gaze at rocks": the word before "at" is no firm (the place comes after it) */
     char before_at[UNDERSTAND_VALUE + 4], after_at[UNDERSTAND_VALUE + 4];
     snprintf(before_at, sizeof before_at, "%s at", u->value);
     snprintf(after_at, sizeof after_at, "at %s", u->value);
@@ -2503,18 +2503,18 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         !facts_has_words(text, after_at) && !facts_has_words(text, "work") &&
         !facts_has_words(text, "works"))
         u->act = READER_SMALLTALK;
-    /* "my old honda cb500" read with the holder "old": what the user has */
-    static const char *const adjectives[] = {"old", "new", "trusty", "beloved", "battered", "little",
-                                       "beat", NULL};
+    /* "my old yamaha xt600" read with the holder "old": what the user has */
+    static const char *const adjectives[] = {"old", "new", "trusty", "beloved", "battered",
+                                             "little", "beat", NULL};
     if (u->act == READER_FACT && u->rel == READER_REL_KIND && in_words(adjectives, u->holder) &&
         !kinds_animal(u->value) && !dialogue_pet_word(u->value) &&
-        !isupper((unsigned char)u->value[0])) {     /* (not "our old dachshund, Kashtan") */
+        !isupper((unsigned char)u->value[0])) {     /* (not "our old terrier, Bublik") */
         snprintf(u->holder, sizeof u->holder, "self");
         u->rel = READER_REL_OWNS;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_OWNS));
         u->personal = 1;
     }
-    /* "got a vauxhall vivaro, sliding door works": what works, runs or broke is said of a
+    /* "got a renault kangoo, side door works": what works, runs or broke is said of a
      * thing, not another thing had */
     static const char *const going[] = {"works", "runs", "broke", "doesn't", "won't", NULL};
     for (int k = 0; going[k] && u->act == READER_FACT && u->rel == READER_REL_OWNS &&
@@ -2523,13 +2523,13 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(said, sizeof said, "%s %s", u->value, going[k]);
         if (facts_has_words(text, said)) u->act = READER_SMALLTALK;
     }
-    /* "what van have I got now?" asks for the vehicle had */
+    /* "which truck have I got these days?" asks for the vehicle had */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel == READER_REL_KIND &&
         !strcmp(u->holder, "self") && facts_vehicle_word(text)) {
         u->rel = READER_REL_OWNS;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_OWNS));
     }
-    /* "I worked at a beer brewery" read as the job "beer brewery": a place of business is
+    /* "I worked in a cheese factory" read as the job "cheese factory": a place of business is
      * where one works (a firm is whom one works for: left as read) */
     const char *tail_word = strrchr(u->value, ' ') ? strrchr(u->value, ' ') + 1 : u->value;
     static const char *const employers[] = {"company", "firm", "business", "agency", NULL};
@@ -2540,7 +2540,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = READER_REL_WORKPLACE;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_WORKPLACE));
     }
-    /* "dachshund, named him bamse" read with no name: the word after "named him" */
+    /* "spaniel, named him biscuit" read with no name: the word after "named him" */
     if ((u->act == READER_FACT || u->act == READER_SMALLTALK) && u->rel == READER_REL_NAME &&
         !u->value[0] && strcmp(u->holder, "self") != 0) {
         char buf[UNDERSTAND_VALUE];
@@ -2557,7 +2557,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                 u->personal = 1;
             }
     }
-    /* "girlfriend: Katya. biologist at the institute": a job told bare after a clause
+    /* "boyfriend: Arvid. chemist at the refinery": a job told bare after a clause
      * that named someone of the user's, in a message that never says "I" or "my", is
      * theirs */
     int prior = i - 1;          /* (past the clause's own units, the first of which may
@@ -2604,8 +2604,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
      * of the user's again */
     if (u->act == READER_FACT && u->bare && !u->personal && !understand_pronoun(u->holder))
         u->personal = 1;
-    /* an animal given a name is someone's pet ("got two dogs that ride along in the truck,
-     * dolly and rooster"): the stories name people, not pets */
+    /* an animal given a name is someone's pet ("got two goats that sleep in the barn,
+     * pickle and moss"): the stories name people, not pets */
     char herd[UNDERSTAND_KEY];
     if (u->act == READER_FACT && !u->personal && u->rel == READER_REL_NAME && u->value[0] &&
         (dialogue_pet_word(u->holder) || facts_group_animal(u->holder, herd, sizeof herd)[0]))

@@ -308,7 +308,7 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
         (unsigned char)text[i + 2] == 0x8C)
         return subject_at(text, len, i + 3) ? 3 : 0;          /* ， */
     size_t e = emoji_end(text, len, i);
-    if (e > i) {        /* "barista in glasgow ☕ my number's ...": emoji, then the speaker's
+    if (e > i) {        /* "florist in bruges 🌷 my mum says ...": emoji, then the speaker's
                          * own word (not any subject: what follows an emoji alone reads
                          * worse cut off) */
         static const char *const mine[] = {"my", "i", "i'm", "im", "i've", "ive", "we",
@@ -323,7 +323,7 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
     size_t adv, n = word_at(text, len, i + 1, w, sizeof w, &adv);
     if (n == 0 || !in_list(joins, w, n) || i + 1 + adv >= len || text[i + 1 + adv] != ' ')
         return 0;
-    char first[8];      /* "me and my son live in ...": one subject */
+    char first[8];      /* "me and my niece live in ...": one subject */
     size_t fadv, fa = skip_spaces(text, len, start);
     size_t fn = word_at(text, len, fa, first, sizeof first, &fadv);
     int me_and = fn == 2 && !memcmp(first, "me", 2) && skip_spaces(text, len, fa + fadv) >= i;

@@ -718,8 +718,8 @@ static int place_then_doing(const char *c, size_t cn, int asks, understood_t *ou
         for (int a = 0; as_job[a]; a++) verb_is_job |= !strcmp(doing[d], as_job[a]);
         const char *x = p + at + (verb_is_job ? 0 : 3);
         size_t xl = value_len(x, cn - (size_t)(x - c));
-        if (cjk && !strcmp(doing[d], "干")) {   /* 在哈尔滨电车厂干了一辈子: where, no job */
-            int kept = 0;       /* (a job read in the words after it goes: 了一辈) */
+        if (cjk && !strcmp(doing[d], "干")) {   /* 在洛阳轴承厂干了大半辈子: where, no job */
+            int kept = 0;       /* (a job read in the words after it goes: 了大半) */
             size_t span = (size_t)at + 12 < left ? (size_t)at + 12 : left;
             for (int i = 0; i < k; i++)
                 if (out[i].rel != READER_REL_JOB || understand_text_at(p, span, out[i].value) < 0)
@@ -795,13 +795,13 @@ static int place_then_doing(const char *c, size_t cn, int asks, understood_t *ou
 /* 我有哮喘, 得了关节炎, 我身上有啥病: a condition told after a word of having, by the
  * characters illnesses end in, or asked by 什么病 (毛病), as the one unit of the clause
  * read as act (out[0]); 1 when the clause is one. */
-/* 住浦东, 现在住闵行 (住 without 在): the two to five characters after 住 (to 那边)
- * are where the speaker lives, in place of the homes the reader read (天挤地 of
- * 每天挤地铁); not 记住, 不住, 住院, 住址. Returns the units (at most max). */
+/* 住南岸, 现在住江宁 (住 without 在): the two to five characters after 住 (to 那边)
+ * are where the speaker lives, in place of the homes the reader read (天坐公 of
+ * 每天坐公交); not 记住, 不住, 住院, 住址. Returns the units (at most max). */
 static int lives_bare(const char *c, size_t cn, int asks, understood_t *out, int k, int max)
 {
     static const char *const holding[] = {"记", "忍", "抓", "挡", "站", "撑", "顶", "盯", "稳",
-                                          "不", "没", NULL};   /* (不住上海了: no longer) */
+                                          "不", "没", NULL};   /* (不住苏州了: no longer) */
     static const char *const not_place[] = {"院", "宿", "手", "址", "了", "的", "在", "过",
                                             "着", "得", "不", NULL};
     if (asks || k < 1 || understand_text_at(c, cn, "住在") >= 0) return k;
@@ -810,13 +810,15 @@ static int lives_bare(const char *c, size_t cn, int asks, understood_t *out, int
         size_t left = cn - (size_t)(v - c), vl = value_len(v, left);
         static const char *const around[] = {"那边", "这边", "附近", "那儿", "这儿", "那里",
                                              "这里", NULL};
-        for (int i = 0; around[i]; i++)     /* 白石洲那边 */
+        for (int i = 0; around[i]; i++)     /* 五道口那边 */
             if (vl > 6 + strlen(around[i]) &&
                 !strncmp(v + vl - strlen(around[i]), around[i], strlen(around[i])))
                 vl -= strlen(around[i]);
         int held = 0, wrong = 0;
-        for (int i = 0; at >= 3 && holding[i] && !held; i++) held = !strncmp(c + at - 3, holding[i], 3);
-        for (int i = 0; not_place[i] && !wrong; i++) wrong = left >= 3 && !strncmp(v, not_place[i], 3);
+        for (int i = 0; at >= 3 && holding[i] && !held; i++)
+            held = !strncmp(c + at - 3, holding[i], 3);
+        for (int i = 0; not_place[i] && !wrong; i++)
+            wrong = left >= 3 && !strncmp(v, not_place[i], 3);
         int cjk = vl >= 6 && vl <= 15;
         for (size_t b = 0; b < vl && cjk; b += 3) cjk = (unsigned char)v[b] >= 0xE0;
         if (!held && !wrong && cjk) {
@@ -842,9 +844,9 @@ static int lives_bare(const char *c, size_t cn, int asks, understood_t *out, int
     return k;
 }
 
-/* 在哈尔滨电车厂干了一辈子, 在电车厂上班: the characters between 在 and a verb of working
+/* 在洛阳轴承厂干了大半辈子, 在轴承厂上班: the characters between 在 and a verb of working
  * (干, 上班, 工作, 打工) are where the speaker works, whole; what the reader read in them and
- * after them goes (车厂干, 了一辈, 辈子). Returns the units (at most max). */
+ * after them goes (承厂干, 了大半, 辈子). Returns the units (at most max). */
 static int worked_at(const char *c, size_t cn, int asks, understood_t *out, int k, int max)
 {
     static const char *const working[] = {"干了", "干过", "干活", "上班", "工作", "打工", NULL};
@@ -865,9 +867,10 @@ static int worked_at(const char *c, size_t cn, int asks, understood_t *out, int 
             long at = understand_text_at(p, left, working[w]);
             int cjk = at >= 6 && at <= 24;
             for (long b = 0; b < at && cjk; b += 3)
-                cjk = (unsigned char)p[b] >= 0xE0 && strncmp(p + b, "，", 3) && strncmp(p + b, "。", 3);
+                cjk = (unsigned char)p[b] >= 0xE0 && strncmp(p + b, "，", 3) &&
+                      strncmp(p + b, "。", 3);
             if (!cjk) continue;
-            for (int i = 0; i < k; i++)     /* (read whole already: 在深圳工作) */
+            for (int i = 0; i < k; i++)     /* (read whole already: 在厦门工作) */
                 if (out[i].rel == READER_REL_WORKPLACE && !strcmp(out[i].holder, "self") &&
                     strlen(out[i].value) == (size_t)at && !strncmp(out[i].value, p, (size_t)at))
                     return k;
@@ -893,7 +896,7 @@ static int worked_at(const char *c, size_t cn, int asks, understood_t *out, int 
     return k;
 }
 
-/* 小军在宁波当厨师 (read as a language 宁波), 孙女在北京上初中 (a workplace 北京上初中): the
+/* 小丽在温州当护士 (read as a language 温州), 外孙在兰州上小学 (a workplace 兰州上小学): the
  * place after 在 of someone told of is where they work, or study when 上 and a school
  * follow it; the user's own reading of that place goes. Returns the units. */
 static int others_placed(const char *c, size_t cn, int asks, understood_t *out, int k)
@@ -906,7 +909,7 @@ static int others_placed(const char *c, size_t cn, int asks, understood_t *out, 
     for (int i = 0; i < k; i++) {
         understood_t *u = &out[i];
         if ((unsigned char)u->value[0] < 0xE0) continue;
-        for (int s = 0; schools[s]; s++) {      /* 北京上初中: 北京, where they study */
+        for (int s = 0; schools[s]; s++) {      /* 兰州上小学: 兰州, where they study */
             const char *at = strstr(u->value, schools[s]);
             if (!at || at == u->value || u->rel != READER_REL_WORKPLACE) continue;
             *(char *)at = '\0';

@@ -1027,8 +1027,8 @@ static int pets_told(respond_t *r, const facts_t *f, const char *text, const und
     return 1;
 }
 
-/* 1 when the sentence that told m says "in <value>" ("a museum lab in Ulaanbaatar":
- * one works in Ulaanbaatar too). */
+/* 1 when the sentence that told m says "in <value>" ("a print shop in Tartu": one
+ * works in Tartu too). */
 static int in_told(const store_memory_t *m, const char *value)
 {
     char in[UNDERSTAND_VALUE + 4];
@@ -1049,7 +1049,7 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
     int own = 0;
     for (size_t i = 0; i < f->n && !own && asked_value && strcmp(u->holder, "self") != 0; i++) {
         const store_memory_t *m = &f->v[i], *name = facts_find(f, m->holder, "name", NULL);
-        /* (the one the question names by name: "which one of my pets is the beagle?"
+        /* (the one the question names by name: "which pet of mine is the greyhound?"
          * asks whose) */
         own = facts_holds(m, asked_value) && name && facts_has_words(text, name->value) &&
               (facts_same_holder(m->holder, u->holder) ||
@@ -1134,7 +1134,7 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
     }
     if (!m && u->rel == READER_REL_JOB && u->act == READER_QUESTION &&
         strcmp(u->holder, "self") != 0)
-        /* "what does joby do?" of "husband joby drives for careem": the firm someone of
+        /* "what does arjun do?" of "husband arjun drives for bolt": the firm someone of
          * the user's works for says what is known of it (not a town, "works in Murano";
          * nor the user's own, whose job may have been forgotten) */
         m = facts_find(f, u->holder, reader_rel_name(READER_REL_EMPLOYER), NULL);
@@ -1192,8 +1192,8 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
         asked.relation = NULL;
     }
     set_kind(r, MODEL_KIND_ANSWER);
-    /* "do I work in Ulaanbaatar?" of a museum lab there, "did I work at the Harley
-     * plant?": any place one works at or for, said either way */
+    /* "do I work in Tartu?" of a print shop there, "did I ever work at the
+     * Volvo plant?": any place one works at or for, said either way */
     int worked = u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_EMPLOYER;
     for (size_t i = f->n; u->act == READER_YESNO && m && u->value[0] && worked && i-- > 0;) {
         const store_memory_t *x = &f->v[i];

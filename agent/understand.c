@@ -743,7 +743,7 @@ static int im_name_at(const char *const *words, const unsigned char *tags,
  * is more than an article ("he works as [a welder]", "it's my birthday on [the 22nd of
  * october]"); or the speaker saying who they are: im_name_at; or a name told of
  * someone of theirs ("My cat Frodo is five"). The caller asks for no question mark too.
- * 2 when only a name typed small tells it ("wife kasia"). */
+ * 2 when only a name typed small tells it ("wife marta"). */
 static int tags_a_fact(const char *const *words, const unsigned char *tags,
                        const unsigned char *vrels, const unsigned char *caps, int n)
 {
@@ -756,8 +756,8 @@ static int tags_a_fact(const char *const *words, const unsigned char *tags,
             understand_in_list(understand_empty_words, words[he]) ||
             !(understand_kin(key) || dialogue_pet_word(key) || kinds_animal(key)))
             continue;
-        /* ... or typed small, one word the reader read as a name ("wife kasia", "my
-         * sheepdog kria is sulking") */
+        /* ... or typed small, one word the reader read as a name ("wife marta", "my
+         * collie nessa is sulking") */
         int small = (tags[he] == READER_B_NAME ||
                      (tags[he] == READER_B_VALUE && vrels[he] == READER_REL_NAME)) &&
                     (he + 1 >= n || (tags[he + 1] != READER_I_VALUE &&
@@ -1113,7 +1113,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             /* shorthand read as the word it stands for ("lunch w my sister") */
             const char *plain = plain_word(words[n]);
             if (plain && !strchr(plain, ' ')) words[n] = plain;
-            /* "my own pup": my pup (not "my own van": what one owns) */
+            /* "my own kitten": my kitten (not "my own van": what one owns) */
             static const char *const whose[] = {"my", "our", "his", "her", "their", NULL};
             if (n > 0 && !strcmp(words[n], "own") && understand_in_list(whose, words[n - 1]) &&
                 k + 1 < t.n && (understand_kin(t.v[k + 1]) || dialogue_pet_word(t.v[k + 1]) ||
@@ -1518,15 +1518,15 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         for (int i = 0; i < k; i++)
             if (out[i].act != READER_QUESTION && out[i].act != READER_YESNO)
                 out[i].act = ro.act, out[i].fact_min_p = reader_fact_min_p(r);
-    /* a name typed small told in passing ("my sheepdog kria is sulking", "wife linda runs
-     * the books") settles that name only: the rest is as the reader read it */
+    /* a name typed small told in passing ("my collie nessa is sulking", "wife gemma runs
+     * the shop") settles that name only: the rest is as the reader read it */
     for (int i = 0; i < k && by_tags && tagged == 2; i++)
         if (out[i].act == READER_FACT && out[i].fact_min_p == 0 &&
             !(out[i].rel == READER_REL_NAME &&
               (understand_kin(out[i].holder) || dialogue_pet_word(out[i].holder) ||
                kinds_animal(out[i].holder))))
             out[i].act = ro.act, out[i].fact_min_p = reader_fact_min_p(r);
-    /* "... home with my girlfriend signe": a name told in passing of someone of the
+    /* "... home with my boyfriend oskar": a name told in passing of someone of the
      * user's is a fact, however its own unit was read */
     for (int i = 0; i < k; i++)
         if (out[i].name[0] && !out[i].value[0] && !memchr(c, '?', cn) &&
@@ -1537,7 +1537,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             out[i].fact_min_p = 0;
             out[i].personal = 1;
             out[i].rel = READER_REL_NAME;
-            snprintf(out[i].relation, sizeof out[i].relation, "%s", reader_rel_name(READER_REL_NAME));
+            snprintf(out[i].relation, sizeof out[i].relation, "%s",
+                     reader_rel_name(READER_REL_NAME));
             snprintf(out[i].value, sizeof out[i].value, "%s", out[i].name);
             out[i].name[0] = '\0';
         }

@@ -524,8 +524,8 @@ void understand_mend_place_before_comma(const char *c, size_t cn, const char *co
         for (int w = 1; w + 1 < n; w++) {
             if (!understand_in_list(living, words[w - 1]) || !understand_in_list(prep, words[w]))
                 continue;
-            /* (the verb of the unit's relation: "live in Porto, moved here from Bristol"
-             * keeps Bristol the hometown) */
+            /* (the verb of the unit's relation: "live in Graz, moved here from Leeds"
+             * keeps Leeds the hometown) */
             int from = !strcmp(words[w - 1], "from") || !strcmp(words[w], "from");
             int works = !strncmp(words[w - 1], "work", 4);
             if (!works && !from && strcmp(words[w], "in") != 0) continue;  /* ("live at
@@ -712,7 +712,7 @@ int understand_mend_age_not_measure(const char *const *words, int n, understood_
                       /* "in 20 years": how long, not how old */
                       (w > 0 && understand_in_list(span, words[w - 1]) &&
                        understand_in_list(aged, words[w + 1])) ||
-                      /* "keeps the cows, 32 of them": how many */
+                      /* "keeps the goats, 17 of them": how many */
                       (w + 2 < n && !strcmp(words[w + 1], "of") &&
                        (!strcmp(words[w + 2], "them") || !strcmp(words[w + 2], "em") ||
                         !strcmp(words[w + 2], "us")));
@@ -1578,7 +1578,8 @@ static void one_of(const char *w, char *out, size_t cap)
         snprintf(out, cap, "%.*s", (int)(l - 2), w);
     else if (l > 5 && !strcmp(w + l - 3, "oes"))        /* (tomatoes; not shoes) */
         snprintf(out, cap, "%.*s", (int)(l - 2), w);
-    else if (l > 3 && w[l - 1] == 's' && w[l - 2] != 's') snprintf(out, cap, "%.*s", (int)(l - 1), w);
+    else if (l > 3 && w[l - 1] == 's' && w[l - 2] != 's')
+        snprintf(out, cap, "%.*s", (int)(l - 1), w);
     else snprintf(out, cap, "%s", w);
 }
 
@@ -1625,7 +1626,7 @@ int understand_mend_trade_verb(const char *c, size_t cn, const char *const *word
     if (t < 0) return k;
     int s = p + 2;
     if (!strcmp(words[s], "the")) s++;  /* "i paint (the) trucks" */
-    size_t sl = strlen(words[s]);       /* "i design (mostly) houses" */
+    size_t sl = strlen(words[s]);       /* "i paint (mostly) boats" */
     if (s + 1 < n && sl > 4 && !strcmp(words[s] + sl - 2, "ly")) s++;
     int e = s;
     while (e < n && e - s < 2 && isalpha((unsigned char)words[e][0]) && !lex_is_stopword(words[e]))
@@ -1652,7 +1653,7 @@ int understand_mend_trade_verb(const char *c, size_t cn, const char *const *word
     one_of(last, one, sizeof one);
     snprintf(job, sizeof job, "%s%s%s %s", thing, thing[0] ? " " : "", one, trades[t].doer);
     int at = k;                         /* in place of the reader's reading of the things
-                                         * ("pianos" as a diet), or of a unit that says
+                                         * ("violins" as an allergy), or of a unit that says
                                          * nothing */
     for (int i = 0; i < k && at == k; i++)
         if (!strcasecmp(out[i].value, object) || !strcasecmp(out[i].value, last) ||
@@ -1694,9 +1695,9 @@ int understand_mend_started_at(const char *c, size_t cn, const char *const *word
             (strcmp(words[w + 1], "at") != 0 &&
              (strcmp(words[w + 1], "in") != 0 ||
               (!verb && !understand_in_list(articles, words[w + 2])))))
-            continue;           /* (or a job before "at", or "in a": "barista at a wee
-                                 * cafe", "inspector in a tea factory", not "vet in Cork") */
-        int other = 0;          /* ("the missus starts at the vet clinic", "Priya and Sam
+            continue;           /* (or a job before "at", or "in a": "cook at a tiny
+                                 * diner", "inspector in a soap factory", not "vet in Cork") */
+        int other = 0;          /* ("the missus starts at the dental clinic", "Priya and Sam
                                  * work at the garden centre": theirs) */
         for (int v = 0; v < w && !other; v++) {
             char key[UNDERSTAND_KEY], as[UNDERSTAND_VALUE];
@@ -1721,7 +1722,7 @@ int understand_mend_started_at(const char *c, size_t cn, const char *const *word
                 understand_as_written(c, cn, words, s, e, out[i].value, sizeof out[i].value);
                 return k;
             }
-        /* ... to a word for a place of business ("a bike repair shop") */
+        /* ... to a word for a place of business ("a shoe repair shop") */
         static const char *const works[] = {"archives", "archive", "library", "museum",
                                             "gallery", "hospital", "office", "warehouse",
                                             "depot", "yard", "plant", "mill", "dairy",
@@ -1736,7 +1737,7 @@ int understand_mend_started_at(const char *c, size_t cn, const char *const *word
             e--;
         if (e - s < 2 || (e + 1 < n && (!strcmp(words[e], "called") ||
                                         !strcmp(words[e], "named"))))
-            continue;   /* (one word: the reader reads it; "a small company called X": X) */
+            continue;   /* (one word: the reader reads it; "a little agency called X": X) */
         char place[UNDERSTAND_VALUE];
         understand_as_written(c, cn, words, s, e, place, sizeof place);
         if (strpbrk(place, ",;()")) continue;
@@ -1847,9 +1848,9 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
     if (s == 0 && isupper((unsigned char)job[0]) && islower((unsigned char)job[1]))
         job[0] = (char)tolower((unsigned char)job[0]);
     understood_t base = out[0];
-    /* where the reader read the user works in the places after the job ("sommelier at a
-     * winery in mendoza": mendoza) stays, told; and what the reader read of others ("...,
-     * i also have a horse, tordillo") */
+    /* where the reader read the user works in the places after the job ("brewer at a
+     * brewery in ghent": ghent) stays, told; and what the reader read of others ("...,
+     * i've also got a donkey, pepe") */
     char places[2][UNDERSTAND_VALUE];
     int wrel[2], np = 0, nr = 0;
     understood_t rest[8];
@@ -1937,7 +1938,7 @@ void understand_mend_kind_whole(const char *c, size_t cn, const char *const *wor
                 }
             }
             /* ... or any kind after "a", through the words after it (two at most, to
-             * punctuation or a small word: "rooster's a blue heeler") */
+             * punctuation or a small word: "pepper's a red kelpie") */
             static const char *const ending[] = {"mix", "cross", "and", "but", "lol", "haha",
                                                  "btw", "tho", "now", "called", "named",
                                                  "who", "that", "which", NULL};

@@ -90,18 +90,18 @@ int understand_mend_month_not_birthday(const char *const *words, int n, understo
 /* A place and the country after it, two values of one relation, are one ("Kraków,
  * Poland"). Returns the units left. */
 int understand_mend_place_and_country(const char *c, size_t cn, understood_t *out, int k);
-/* "me and my son live in almada", "home is calama, with my wife": the home of a clause
+/* "me and my niece live in sintra", "home is arica, with my husband": the home of a clause
  * that begins so is the user's (a kin's name told in passing stays theirs, the home told
  * of the user too). Returns the units (at most max). */
 int understand_mend_home_of_us(const char *const *words, int n, understood_t *out, int k,
                                int max);
 
-/* "i live in mestre though, is cheaper" read with the home "cheaper": the words right
+/* "i live in harlow though, is quieter" read with the home "quieter": the words right
  * after "live in" (or "work at", "based in", "from"), up to three to a small word, are
  * the place when the reader's value comes after a comma that follows them. */
 void understand_mend_place_before_comma(const char *c, size_t cn, const char *const *words,
                                         int n, understood_t *out, int k);
-/* "working in dubai 6 yrs now, from kochi originally" read with the hometown dubai: a
+/* "working in doha 4 yrs now, from madurai originally" read with the hometown doha: a
  * hometown not said after "from" is the words after "from" (up to three, to a small
  * word or "originally"), when the clause says "from" before a word. */
 void understand_mend_hometown_from(const char *c, size_t cn, const char *const *words, int n,
@@ -229,12 +229,12 @@ int understand_mend_kin_aged(const char *const *words, int n, understood_t *out,
  * one who drives it has. */
 void understand_mend_driven(const char *const *words, int n, understood_t *out, int k);
 
-/* "my wife farah packs me nasi lemak", "a horse, tordillo, he's grey" read with two or
+/* "my wife amina packs me roti canai", "a donkey, pepe, he's old" read with two or
  * three names: one of the user's (a kin word or a pet, not a group) has one name in a
  * clause, the first; a later one typed small goes. Returns the units left. */
 int understand_mend_one_name(understood_t *out, int k);
 
-/* "my pup is a standard poodle named Duchess" read as two kinds: a kind of one word
+/* "my pup is a miniature schnauzer named Pickle" read as two kinds: a kind of one word
  * right after "named" or "called" is a name. */
 void understand_mend_kind_named(const char *const *words, int n, understood_t *out, int k);
 
@@ -252,16 +252,16 @@ int understand_mend_job_town(const char *c, size_t cn, const char *const *words,
 int understand_mend_job_of_pronoun(const char *c, size_t cn, const char *const *words, int n,
                                    understood_t *out, int k);
 
-/* "starting at a bike repair shop tomorrow", "i work at a tyre and exhaust garage": a
+/* "starting at a shoe repair shop on monday", "i work at a tyre and exhaust garage": a
  * place of business of two words or more (to a word of understand_business_words) after
- * "start(ed) at", "work at|in" or a job ("barista at a wee cafe") is where the user
- * works (whom they work for when it is a name: "at the QE Hospital"), whatever the reader
+ * "start(ed) at", "work at|in" or a job ("cook at a tiny diner") is where the user
+ * works (whom they work for when it is a name: "at the Kestrel Hospital"), whatever the reader
  * read (a piece of it, or chat); not when a kin word, a pronoun or a name comes before
  * ("Priya and Sam work at ..."). Returns the units (at most max). */
 int understand_mend_started_at(const char *c, size_t cn, const char *const *words, int n,
                                understood_t *out, int k, int max);
 
-/* "i paint trucks", "I tune pianos for a living": what the user does for a trade, said
+/* "i fix boats", "I restore violins for a living": what the user does for a trade, said
  * with a verb of making or mending and the things it is done to (more than one, or "for a
  * living"), is their job said as the doer ("truck painter"), where the reader read no
  * job; not "for fun" or "on weekends". Returns the units (at most max). */
@@ -318,8 +318,8 @@ void understand_mend_job_whole(const char *c, size_t cn, const char *const *word
 
 /* "a cocker spaniel" read as the kind "cocker": a kind of one word that begins a kind of
  * two or three words of the clause (kinds_animal) is that kind; any other after "a" goes
- * on through the words after it, two at most, to punctuation or a small word ("a blue
- * heeler"). */
+ * on through the words after it, two at most, to punctuation or a small word ("a red
+ * kelpie"). */
 void understand_mend_kind_whole(const char *c, size_t cn, const char *const *words, int n,
                                 understood_t *out, int k);
 

@@ -2172,7 +2172,7 @@ START_TEST(test_names_typed_small_trades_by_their_verb_and_places_of_work)
     ask("b", "what's my phone number?", "0791 555 2038", NULL);
     json_decref(say("b", "actually forget my number"));
     ask("c", "whats my number?", "don't know", "0791");
-    json_t *t = say("a", "it's 34 degrees and muggy, hedgehogs were not built for this");
+    json_t *t = say("a", "it's 31 degrees and sticky, the ferns are not happy about it");
     ck_assert_int_eq(json_array_size(json_object_get(t, "written")), 0);
     json_decref(t);
 }
