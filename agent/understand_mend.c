@@ -1647,9 +1647,10 @@ int understand_mend_trade_verb(const char *c, size_t cn, const char *const *word
     thing[0] = '\0';
     if (e - 1 > s) understand_as_written(c, cn, words, s, e - 1, thing, sizeof thing);
     understand_as_written(c, cn, words, s, e, object, sizeof object);
-    int spaces = 0;     /* (as written stops at punctuation: "callaloo, tomatoes" is a list) */
+    int spaces = 0;     /* (as written stops at punctuation: "i grow kale, leeks, beans"
+                         * lists what one grows, a pastime as often as a trade) */
     for (const char *q = object; *q; q++) spaces += *q == ' ';
-    if (spaces < e - s - 1) thing[0] = '\0';
+    if (spaces < e - s - 1) return k;
     one_of(last, one, sizeof one);
     snprintf(job, sizeof job, "%s%s%s %s", thing, thing[0] ? " " : "", one, trades[t].doer);
     int at = k;                         /* in place of the reader's reading of the things
