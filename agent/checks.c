@@ -1220,7 +1220,7 @@ static int bids_to_drop(const char *text)
     int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
     for (int i = 0; i + 1 < n; i++) {
         if (!strcmp(w[i], "scrap") && understand_in_list(what, w[i + 1])) return 1;
-        size_t l2 = i + 2 < n ? strlen(w[i + 2]) : 0;  /* (or whose: "Leonor's birthday") */
+        size_t l2 = i + 2 < n ? strlen(w[i + 2]) : 0;  /* (or whose: "Mirela's birthday") */
         if (!understand_in_list(no, w[i]) || !understand_in_list(keep, w[i + 1]) || i + 2 >= n ||
             !(understand_in_list(what, w[i + 2]) || (l2 > 2 && !strcmp(w[i + 2] + l2 - 2, "'s"))))
             continue;
