@@ -718,18 +718,6 @@ static int place_then_doing(const char *c, size_t cn, int asks, understood_t *ou
         for (int a = 0; as_job[a]; a++) verb_is_job |= !strcmp(doing[d], as_job[a]);
         const char *x = p + at + (verb_is_job ? 0 : 3);
         size_t xl = value_len(x, cn - (size_t)(x - c));
-        if (cjk && !strcmp(doing[d], "干")) {   /* 在洛阳轴承厂干了大半辈子: where, no job */
-            int kept = 0;       /* (a job read in the words after it goes: 了大半) */
-            size_t span = (size_t)at + 12 < left ? (size_t)at + 12 : left;
-            for (int i = 0; i < k; i++)
-                if (out[i].rel != READER_REL_JOB || understand_text_at(p, span, out[i].value) < 0)
-                    out[kept++] = out[i];
-            k = kept;
-            out[k] = out[0];
-            only_unit(&out[k], READER_FACT, READER_REL_WORKPLACE,
-                      reader_rel_name(READER_REL_WORKPLACE), p, (size_t)at);
-            return k + 1;
-        }
         if (!cjk || xl < 6 || xl > 18) continue;
         out[k] = out[0];
         only_unit(&out[k], READER_FACT, READER_REL_WORKPLACE,
@@ -850,13 +838,13 @@ static int lives_bare(const char *c, size_t cn, int asks, understood_t *out, int
 static int worked_at(const char *c, size_t cn, int asks, understood_t *out, int k, int max)
 {
     static const char *const working[] = {"干了", "干过", "干活", "上班", "工作", "打工", NULL};
-    static const char *const adverbs[] = {"不", "现", "正", "还", "实", "都", NULL};
+    static const char *const adverbs[] = {"不", "现", "正", "实", NULL};
     if (asks || k < 1) return k;
     for (long in = understand_text_at(c, cn, "在"); in >= 0;) {
         const char *p = c + in + 3;
         size_t left = cn - (size_t)(p - c);
         long next = understand_text_at(p, left, "在");
-        int adverb = 0;         /* (不在, 现在, 正在: no place follows) */
+        int adverb = 0;         /* (不在, 现在, 正在, 实在: no place follows; 都在 has one) */
         for (int a = 0; in >= 3 && adverbs[a] && !adverb; a++)
             adverb = !strncmp(c + in - 3, adverbs[a], 3);
         in = next < 0 ? -1 : (long)(p - c) + next;
