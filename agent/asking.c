@@ -267,6 +267,85 @@ static size_t aside_at(const char *text, size_t b, size_t e)
     return comma;
 }
 
+/* Where the question tag a statement ends with begins, when the statement is the whole
+ * message and carries no question mark ("tam's a collie eh", "she's nine isn't she",
+ * "my flat's in Leith right", "you moved in June, yes"): the space before the tag, else
+ * 0. A statement of three to ten words that opens with no question word; "that's right"
+ * and "turn right" are no tags, and "yes", "no", "true" only after a comma. */
+static size_t tag_at(const char *text, size_t b, size_t e, size_t n)
+{
+    static const char *const tags[] = {"right", "innit", "eh", "abi", "isn't it",
+                                       "isn't he", "isn't she", "aren't they", "aren't we",
+                                       "don't i", "didn't i", "haven't i", "wasn't it",
+                                       "wasn't he", "wasn't she", "doesn't he",
+                                       "doesn't she", "don't they", "correct", NULL};
+    static const char *const comma_tags[] = {"yes", "yeah", "no", "true", NULL};
+    static const char *const not_after[] = {"that's", "thats", "is", "all", "you're",
+                                            "youre", "exactly", "just", "quite", "turn",
+                                            "left", "to", "on", "the", "it's", "its",
+                                            "alright", "be", NULL};
+    static const char *const opening[] = {"what", "what's", "whats", "who", "who's",
+                                          "whos", "whose", "where", "where's", "wheres",
+                                          "when", "which", "how", "why", "do", "does", "did",
+                                          "is", "are", "am", "was", "were", "have", "has",
+                                          "can", "could", "will", "would", "should", NULL};
+    for (size_t j = e; j < n; j++)      /* nothing after it but marks and emoji */
+        if (isalnum((unsigned char)text[j]) || text[j] == '?') return 0;
+    for (size_t j = 0; j < b; j++)
+        if (!isspace((unsigned char)text[j])) return 0;
+    size_t i = past_polite(text, e, b);
+    for (int k = 0; opening[k]; k++)
+        if (opens(text, e, i, opening[k])) return 0;
+    size_t words = 0, last = e;
+    while (last > i && !isalnum((unsigned char)text[last - 1])) last--;
+    for (size_t j = i; j < last; j++)
+        words += isalnum((unsigned char)text[j]) && (j == i || text[j - 1] == ' ');
+    if (words < 3 || words > 10) return 0;
+    for (int list = 0; list < 2; list++) {
+        const char *const *t = list ? comma_tags : tags;
+        for (int k = 0; t[k]; k++) {
+            size_t l = strlen(t[k]);
+            if (last < i + l + 1 || !opens(text, last, last - l, t[k])) continue;
+            size_t at = last - l;
+            if (text[at - 1] != ' ' && text[at - 1] != ',') continue;
+            size_t before = at - 1;
+            while (before > i && text[before] == ' ') before--;
+            if (list && text[before] != ',') continue;
+            size_t w = before;          /* the word before the tag */
+            while (w > i && text[w - 1] != ' ' && text[w - 1] != ',') w--;
+            for (int x = 0; !list && not_after[x]; x++)
+                if (opens(text, before + 1, w, not_after[x])) return 0;
+            return at - 1;
+        }
+    }
+    return 0;
+}
+
+/* 1 when the aside after a question's comma at text[comma] (to e) is a guess at the
+ * place asked where ("where do I live, Malaga?"): one to three words of letters, the
+ * first no word of chat ("again", "lol", "remind me"). */
+static int guesses_place(const char *text, size_t comma, size_t e)
+{
+    static const char *const chat[] = {"again", "lol", "haha", "remind", "sorry", "btw",
+                                       "just", "please", "pls", "mate", "bro", "dude", "man",
+                                       "now", "right", "yeah", "yes", "no", "ok", "okay",
+                                       "hmm", "um", "i", "tho", "though", "then", "anyway",
+                                       "already", "honestly", "remember", "again", "love",
+                                       "hun", "babe", "buddy", "pal", "friend", "exactly",
+                                       "there", "here", "today", "currently", "these",
+                                       "nowadays", "rn", "atm", "you", "u", NULL};
+    size_t i = skip(text, e, comma + 1), words = 0;
+    for (int k = 0; chat[k]; k++)
+        if (opens(text, e, i, chat[k])) return 0;
+    for (size_t j = i; j < e; j++) {
+        unsigned char ch = (unsigned char)text[j];
+        if (ch == ' ') continue;
+        if (!isalpha(ch) && ch < 0x80 && ch != '-' && ch != '\'') return 0;
+        words += j == i || text[j - 1] == ' ';
+    }
+    return words >= 1 && words <= 3;
+}
+
 /* One past where "who" is in text[b, e) when the sentence asks whom the user is married to ("who
  * am I married to?", "who did I marry?"): it opens
  * (after words of politeness) with "who", says "married" or "marry", and names no one
@@ -353,7 +432,32 @@ long asking_text(const char *msg, char *out, size_t cap)
             b = e < n && msg[e] != '\n' ? e + 1 : e;
             continue;
         }
+        size_t tag = tag_at(msg, b, e, n);
+        if (tag) {                      /* the statement asks: its tag ends with "?" */
+            size_t end = e;
+            while (end > tag && !isalnum((unsigned char)msg[end - 1])) end--;
+            if (!put(out, cap, &at, msg + b, end - b) || !put(out, cap, &at, "?", 1) ||
+                !put(out, cap, &at, msg + end, n - end))
+                return -1;
+            b = n;
+            continue;
+        }
         size_t aside = aside_at(msg, b, e);
+        size_t where = past_polite(msg, e, b), wl = opens(msg, e, where, "where");
+        if (aside && wl && guesses_place(msg, aside, e)) {
+            /* "where do I live, Malaga?" asks "do I live in Malaga?" */
+            size_t from = skip(msg, e, where + wl), g = skip(msg, e, aside + 1), ge = e;
+            while (ge > g && !isalpha((unsigned char)msg[ge - 1]) &&
+                   (unsigned char)msg[ge - 1] < 0x80)
+                ge--;
+            if (!put(out, cap, &at, msg + b, where - b) ||
+                !put(out, cap, &at, msg + from, aside - from) ||
+                !put(out, cap, &at, " in ", 4) || !put(out, cap, &at, msg + g, ge - g) ||
+                !put(out, cap, &at, "?", 1))
+                return -1;
+            b = e < n && msg[e] != '\n' ? e + 1 : e;
+            continue;
+        }
         if (aside) {                    /* the question without its aside */
             if (!put(out, cap, &at, msg + b, aside - b) || !put(out, cap, &at, "?", 1))
                 return -1;

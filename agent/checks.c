@@ -2023,13 +2023,28 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                                        " innit?", " eh?", " isn't it?", " yea?", " na?",
                                        " abi?", " ne?", " lah?", " ya?", " ah?", " hor?",
                                        " ja?", " nah?", " is it?", " yes?", ", true?",
-                                       " ok?", NULL};
+                                       " ok?", " isn't he?", " isn't she?",
+                                       " aren't they?", " aren't we?", " don't i?",
+                                       " didn't i?", " haven't i?", " wasn't it?",
+                                       " wasn't he?", " wasn't she?", " doesn't he?",
+                                       " doesn't she?", " don't they?", NULL};
     size_t tl = strlen(text);
     int tagged = 0;
     for (int k = 0; tags[k] && !tagged && !chinese(text) && opens_question(text) == 0 &&
                     !asks_which(text); k++) {
         size_t l = strlen(tags[k]);
         tagged = tl > l && !strcasecmp(text + tl - l, tags[k]);
+        /* the reader may take the tag for the value's end ("a collie eh", "innit"):
+         * what is asked ends before it */
+        char tag[16];
+        snprintf(tag, sizeof tag, "%s", tags[k] + (tags[k][0] == ',') + 1);
+        tag[strlen(tag) - 1] = '\0';
+        size_t vl = strlen(u->value), gl = strlen(tag);
+        if (tagged && vl >= gl && !strcasecmp(u->value + vl - gl, tag) &&
+            (vl == gl || u->value[vl - gl - 1] == ' ')) {
+            for (vl -= gl; vl && u->value[vl - 1] == ' '; vl--) {}
+            u->value[vl] = '\0';
+        }
     }
     if (tagged && (u->act == READER_QUESTION || u->act == READER_SMALLTALK ||
                    u->act == READER_FACT || u->act == READER_CORRECTION) &&
@@ -2065,6 +2080,18 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(u->holder, sizeof u->holder, "self");
         u->rel = READER_REL_OPEN;
         u->relation[0] = u->value[0] = '\0';
+        u->personal = 1;
+    }
+    /* "youngest kid?", "the husky's name?": a question mark after no question word,
+     * read as chat of someone or an animal of the user's and what of them (no value,
+     * no "you"), asks it */
+    const char *last = strrchr(u->holder, ' ');
+    last = last ? last + 1 : u->holder;
+    if (u->act == READER_SMALLTALK && asks(text) && opens_question(text) == 0 &&
+        !u->value[0] && u->rel != READER_REL_OPEN && strcmp(u->holder, "self") != 0 &&
+        (someone_word(last) || kinds_animal(last)) && !facts_has_words(text, "you") &&
+        !facts_has_words(text, "u")) {
+        u->act = READER_QUESTION;
         u->personal = 1;
     }
     if (u->act == READER_SMALLTALK && (q == 1 || opens_asking_me(text)) &&

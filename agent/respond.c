@@ -1745,13 +1745,13 @@ static const char *chat_reply(const char *msg, const char *reply)
 }
 
 /* 1 when a fact of f was told in a sentence that says "I", "my", "we" ..., or is of the
- * user or of an animal of theirs ("two dogs at home: ..."): the user has told of
- * themselves, as no story of others does. */
+ * user, of an animal of theirs ("two dogs at home: ...") or of kin ("wife sanna"): the
+ * user has told of themselves, as no story of others does. */
 static int told_of_self(const facts_t *f)
 {
     for (size_t i = 0; i < f->n; i++)
         if ((f->v[i].text && says_me(f->v[i].text)) || !strcmp(f->v[i].holder, "self") ||
-            dialogue_pet_word(f->v[i].holder))
+            dialogue_pet_word(f->v[i].holder) || understand_kin(f->v[i].holder))
             return 1;
     return 0;
 }
@@ -1879,4 +1879,17 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         }
         out->gap[out->ngap++] = (respond_gap_t){0, 0, len, 0, 1};
     }
+}
+
+int respond_asked_not_told(respond_t *p, int kind)
+{
+    if (p->handled || kind != MODEL_KIND_STATEMENT || !p->ngap || !p->gap[0].chat) return 0;
+    realise_frame_t none = {"self", READER_REL_OPEN, NULL, NULL};
+    realise_unknown(p->reply, sizeof p->reply, &none);
+    p->answer[0] = '\0';
+    p->ngap = 0;
+    p->unanswered++;
+    p->handled = 1;
+    set_kind(p, MODEL_KIND_ANSWER);
+    return 1;
 }

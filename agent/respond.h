@@ -69,4 +69,10 @@ typedef struct respond {
 void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
                   const char *smalltalk, respond_t *out);
 
+/* When the memory network took a question the user asked of their own as chat for a
+ * statement (kind, enum model_kind: "how many kids" after "3 kids") and nothing the
+ * user said answered it: p says it does not know and handles the turn, so the question
+ * is never kept as a memory; returns 1, else 0 (p as it was). */
+int respond_asked_not_told(respond_t *p, int kind);
+
 #endif
