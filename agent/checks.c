@@ -1331,7 +1331,8 @@ static int hypothetical(const char *clause, const char *value)
     static const char *const words[] = {"might", "maybe", "perhaps", "someday", "wish",
                                         "hopefully", "if", "would", "i'd", "id", NULL};
     static const char *const phrases[] = {"one day", "thinking of", "thinking about",
-                                          "hope to", "want to", "wanna", "planning to",
+                                          "hope to", "hopes to", "want to", "wants to",
+                                          "wanted to", "wanna", "planning to",
                                           "could be", "sometimes i think", "dream of",
                                           "dreaming of", "when i retire", NULL};
     for (int i = 0; words[i]; i++)

@@ -340,6 +340,40 @@ static int named_in_text(const store_memory_t *m, const char *name)
     return 0;
 }
 
+/* A question of a name ("whats shaz's mum called", "the name of tama's school") after
+ * the reader kept only whose it is: whom or what of theirs "name's" names is asked (the
+ * holder "wife mother", "son school"), not the name itself ("tama's full name" is). */
+static void name_owns(understood_t *u, const char *text, const char *name)
+{
+    if ((u->act != READER_QUESTION && u->act != READER_YESNO) || u->rel != READER_REL_NAME)
+        return;
+    char said[UNDERSTAND_KEY + 3], low[512];
+    snprintf(said, sizeof said, "%s's ", name);
+    snprintf(low, sizeof low, "%s", text);
+    for (char *p = said; *p; p++) *p = (char)tolower((unsigned char)*p);
+    for (char *p = low; *p; p++) *p = (char)tolower((unsigned char)*p);
+    const char *at = NULL;
+    for (const char *p = low; (p = strstr(p, said)); p++)
+        if (p == low || !isalnum((unsigned char)p[-1])) {
+            at = p + strlen(said);
+            break;
+        }
+    if (!at) return;
+    char word[UNDERSTAND_KEY], key[UNDERSTAND_KEY], of[UNDERSTAND_KEY];
+    size_t n = 0;
+    while (n + 1 < sizeof word && (isalpha((unsigned char)at[n]) || at[n] == '\''))
+        word[n] = (char)tolower((unsigned char)at[n]), n++;
+    word[n] = '\0';
+    if (n > 2 && !strcmp(word + n - 2, "'s")) word[n - 2] = '\0';   /* "mum's name" */
+    static const char *const naming[] = {"name", "names", "full", "real", "middle", "last",
+                                         "first", "nick", "nickname", "surname", "maiden",
+                                         "proper", "given", "called", "own", NULL};
+    if (!word[0] || understand_in_list(naming, word)) return;
+    understand_holder_of(word, key, sizeof key);
+    if (snprintf(of, sizeof of, "%s %s", u->holder, key) < (int)sizeof of)
+        snprintf(u->holder, sizeof u->holder, "%s", of);
+}
+
 void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u)
 {
     /* a name a form told a fact of ("Kim turned 6", "Kim got promoted to head chef") is
@@ -376,6 +410,7 @@ void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u)
                 u->personal = 1;
             } else {
                 become(u, m->holder, m->value);
+                name_owns(u, text, m->value);
             }
         }
     /* a question of a name no fact holds, said right beside whom a fact is of ("what
