@@ -2721,4 +2721,31 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->act = READER_SMALLTALK;
         u->value[0] = u->old[0] = '\0';
     }
+    /* "where's youssef now", "where is my sister": where someone of the user's is asks
+     * where they are, the newest of where they live and where they work */
+    static const char *const where[] = {"where", "where's", "wheres", NULL};
+    char first[16];
+    size_t fl = 0;
+    for (const char *p = text; *p && fl + 1 < sizeof first && (isalpha((unsigned char)*p) ||
+                                                            *p == '\''); p++)
+        first[fl++] = (char)tolower((unsigned char)*p);
+    first[fl] = '\0';
+    if ((u->act == READER_SMALLTALK || u->act == READER_QUESTION) && !u->value[0] &&
+        u->rel == READER_REL_OPEN && !u->relation[0] && strcmp(u->holder, "self") != 0 &&
+        understand_in_list(where, first) && !facts_has_words(text, "you") &&
+        facts_find(f, u->holder, NULL, NULL)) {
+        int rel = READER_REL_HOME;
+        for (size_t k = f->n; k-- > 0;) {
+            int r = facts_rel_of(f->v[k].relation);
+            if (facts_same_holder(f->v[k].holder, u->holder) &&
+                (r == READER_REL_HOME || r == READER_REL_WORKPLACE)) {
+                rel = r;
+                break;
+            }
+        }
+        u->act = READER_QUESTION;
+        u->personal = 1;
+        u->rel = rel;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(rel));
+    }
 }

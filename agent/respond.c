@@ -482,7 +482,8 @@ static const store_memory_t *any_fact_asked(const facts_t *f, const char *text,
 }
 
 static const char *const children_words[] = {"child", "children", "kid", "kids", "son", "sons",
-                                             "daughter", "daughters", "boys", "girls", NULL};
+                                             "daughter", "daughters", "boys", "girls",
+                                             "twins", "triplets", NULL};
 
 /* 1 when w is one of children_words. */
 static int child_word(const char *w)
