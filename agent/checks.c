@@ -2721,6 +2721,19 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->act = READER_SMALLTALK;
         u->value[0] = u->old[0] = '\0';
     }
+    /* "today i ate mulmyeon", "played at a milonga last week": a relation of the
+     * reader's own words told of a day or a week just gone is what happened, not what
+     * lasts (but "... so now I have 15 hives" is); and a message that opens with a trip ("went to nadi for a wedding, ...")
+     * tells of the trip, unless it names a school or one of the user's people or pets */
+    int named_kin = u->rel == READER_REL_NAME &&
+                    (understand_kin(u->holder) || dialogue_pet_word(u->holder));
+    if (u->act == READER_FACT && !u->name[0] &&
+        ((u->rel == READER_REL_OPEN && understand_lately(text) &&
+          !facts_has_words(text, "now") && strcmp(u->relation, "number") != 0) ||
+         (understand_trip(msg) && !named_kin && !facts_has_words(text, "school") &&
+          !facts_has_words(text, "uni") && !facts_has_words(text, "university") &&
+          !facts_has_words(text, "college"))))
+        u->act = READER_SMALLTALK;
     /* "where's youssef now", "where is my sister": where someone of the user's is asks
      * where they are, the newest of where they live and where they work */
     static const char *const where[] = {"where", "where's", "wheres", NULL};

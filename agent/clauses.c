@@ -16,8 +16,7 @@
  * request ("ok, please forget my number"). */
 static const char *const subjects[] = {
     "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "my", "our", "we", "we're", "we've",
-    "me", "mine", "he", "she", "they", "he's", "she's", "hes", "shes", "they're",
-    "theyre", "his", "her", "their", "it's", "its", "that's",
+    "me", "mine", "he", "she", "they", "his", "her", "their", "it's", "its", "that's",
     "thats", "favourite", "favorite", "fave", "fav", "and",
     "please", "pls", "plz", NULL};
 static const char *const joins[] = {"and", "but", "so", "also", "plus", NULL};

@@ -568,3 +568,56 @@ int understand_of_the_day(const char *text)
         }
     return 0;
 }
+
+int understand_lately(const char *text)
+{
+    static const char *const lately[] = {"last week", "last weekend", "on the weekend",
+                                         "at the weekend", "this weekend", "this week",
+                                         "last month", "the other day", "last monday",
+                                         "last tuesday", "last wednesday", "last thursday",
+                                         "last friday", "last saturday", "last sunday",
+                                         "for the weekend", NULL};
+    if (understand_of_the_day(text)) return 1;
+    char low[512];
+    size_t k = 0;
+    for (; text[k] && k + 2 < sizeof low; k++) low[k] = (char)tolower((unsigned char)text[k]);
+    low[k] = '\0';
+    for (int i = 0; lately[i]; i++)
+        for (const char *at = strstr(low, lately[i]); at; at = strstr(at + 1, lately[i])) {
+            size_t l = strlen(lately[i]);
+            if ((at == low || !isalnum((unsigned char)at[-1])) && !isalnum((unsigned char)at[l]))
+                return 1;
+        }
+    return 0;
+}
+
+int understand_trip(const char *text)
+{
+    static const char *const opens[] = {"went ", "i went ", "we went ", "been to ",
+                                        "i've been to ", "just got back from ",
+                                        "got back from ", "we're going to ",
+                                        "we are going to ", "i'm going to ", "heading to ",
+                                        "off to ", "flew to ", "drove to ", NULL};
+    static const char *const filler[] = {"omg", "so", "just", "ok", "okay", "lol", "well",
+                                         "oh", "ah", "yesterday", "today", NULL};
+    char low[512];
+    size_t k = 0;
+    for (; text[k] && k + 2 < sizeof low; k++) low[k] = (char)tolower((unsigned char)text[k]);
+    low[k] = '\0';
+    const char *p = low;
+    for (int again = 1; again;) {
+        again = 0;
+        while (*p && !isalpha((unsigned char)*p)) p++;
+        for (int i = 0; filler[i]; i++) {
+            size_t l = strlen(filler[i]);
+            if (!strncmp(p, filler[i], l) && !isalpha((unsigned char)p[l])) {
+                p += l;
+                again = 1;
+                break;
+            }
+        }
+    }
+    for (int i = 0; opens[i]; i++)
+        if (!strncmp(p, opens[i], strlen(opens[i]))) return 1;
+    return 0;
+}
