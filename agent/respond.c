@@ -669,8 +669,10 @@ static int names_of_group(respond_t *r, const facts_t *f, const understood_t *u)
 /* "how old are my kids?": the newest age of each one of the group asked (as
  * names_of_group finds its names, or held by a name told of it), when no fact of the
  * group's own answers and two or more were told; not when the question names an age
- * ("which of my kids is 6?" asks whose it is). 1 when answered, else 0. */
-static int ages_of_group(respond_t *r, const facts_t *f, const understood_t *u)
+ * ("which of my kids is 6?" asks whose it is). "how old are nils and anders?" asks only
+ * of those it names. 1 when answered, else 0. */
+static int ages_of_group(respond_t *r, const facts_t *f, const char *text,
+                         const understood_t *u)
 {
     char one[UNDERSTAND_KEY];
     int kids, pets;
@@ -690,7 +692,20 @@ static int ages_of_group(respond_t *r, const facts_t *f, const understood_t *u)
         v[k] = (realise_frame_t){m->holder, READER_REL_AGE, m->relation, m->value};
         ids[k++] = m->id;
     }
-    if (k < 2) return 0;
+    int named[8] = {0}, nnamed = 0;
+    for (int j = 0; j < k; j++) {
+        const char *name = facts_name_of(f, v[j].holder);
+        named[j] = facts_has_words(text, v[j].holder) || (name && facts_has_words(text, name));
+        nnamed += named[j];
+    }
+    if (nnamed) {                       /* only those named, in their order */
+        int kept = 0;
+        for (int j = 0; j < k; j++)
+            if (named[j]) v[kept] = v[j], ids[kept++] = ids[j];
+        k = kept;
+    } else if (k < 2) {
+        return 0;
+    }
     char buf[512];
     say(r, realise_fact(buf, sizeof buf, v, k));
     snprintf(r->answer, sizeof r->answer, "%s", v[0].value);
@@ -1041,7 +1056,7 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
                         const understood_t *u)
 {
     if (ages(r, f, text, u) || name_part(r, f, text, u) || how_many(r, f, text, u) ||
-        names_of_group(r, f, u) || ages_of_group(r, f, u))
+        names_of_group(r, f, u) || ages_of_group(r, f, text, u))
         return;
     const char *named = u->value[0] || u->act != READER_QUESTION ? NULL : named_value(f, text);
     /* "which fishing company does Halvard work for?" of Halvard's "a fishing company"

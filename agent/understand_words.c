@@ -142,7 +142,8 @@ const char *const understand_empty_words[] = {
     "a", "an", "the", "you", "we", "they", "i", "he", "she", "so", "too", "and", "or", "to",
     "for", "with", "at", "in", "on", "by", "now", "then", "lol", "haha", "together", "alone",
     "nearby", "somewhere", "else", "pls", "plz", "please", "thanks", "thx", "ty", "btw", "tbh",
-    "rn", "lmao", "omg", "instead", "anymore", "nowadays", NULL};
+    "rn", "lmao", "omg", "instead", "anymore", "nowadays", "eh", "innit", "tho", "though",
+    "yeah", "yep", "nope", "abi", "lah", NULL};
 
 const char *const understand_forget_verbs[] = {"forget", "delete", "remove", "erase", "wipe",
                                                "drop", NULL};
