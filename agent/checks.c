@@ -1889,6 +1889,82 @@ static int one_lost(const facts_t *f, const char *text, understood_t *u)
     return 0;
 }
 
+/* The words of a partner's holder (boyfriend, wife ...): whom one breaks up with or
+ * starts seeing. */
+static const char *const partners[] = {"boyfriend", "girlfriend", "partner", "husband",
+                                       "wife", "fiance", "fiancee", "spouse", NULL};
+
+/* "theo and i split", "we broke up" (msg names the partner told, or there is one
+ * partner): the partner's name ends; "i'm seeing someone new, max", "dating Noor now": a
+ * new partner's name, of the partner's holder told before (else "partner"). Sets u and
+ * returns 1, else 0. */
+static int partner_changed(const facts_t *f, const char *msg, const char *text,
+                           understood_t *u)
+{
+    static const char *const parting[] = {"split", "split up", "broke up", "separated",
+                                          "divorced", "dumped", "called it quits", NULL};
+    static const char *const seeing[] = {"seeing someone new", "seeing someone",
+                                         "dating someone new", "dating", "seeing", NULL};
+    static const char *const no_name[] = {"someone", "a", "an", "the", "my", "things", "you",
+                                          "it", "that", "them", "him", "her", "new", "each",
+                                          "other", "anyone", "nobody", "no", "if", "how",
+                                          "what", "double", "stars", "red", NULL};
+    if (asks(text)) return 0;
+    const store_memory_t *who = NULL;   /* the newest partner named, and how many */
+    int npartners = 0;
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        if (facts_rel_of(m->relation) != READER_REL_NAME || !understand_in_list(partners, m->holder))
+            continue;
+        if (strcmp(m->value, FACTS_ENDED) != 0) npartners++;
+        if (!who) who = m;
+    }
+    int parts = 0;
+    for (int k = 0; parting[k] && !parts; k++) parts = facts_has_words(text, parting[k]);
+    if (parts && who && strcmp(who->value, FACTS_ENDED) != 0 &&
+        (facts_has_words(msg, who->value) ||
+         ((facts_has_words(text, "we") || facts_has_words(text, "us")) && npartners == 1))) {
+        u->act = READER_CORRECTION;
+        u->fact_min_p = 0;
+        u->personal = 1;
+        u->rel = READER_REL_NAME;
+        snprintf(u->holder, sizeof u->holder, "%s", who->holder);
+        snprintf(u->relation, sizeof u->relation, "%s", who->relation);
+        snprintf(u->old, sizeof u->old, "%s", who->value);
+        u->value[0] = '\0';
+        return 1;
+    }
+    for (int k = 0; seeing[k]; k++) {
+        const char *at = word_at(text, seeing[k]);
+        if (!at) continue;
+        if (u->rel != READER_REL_NAME && u->value[0] && understand_pronoun(u->holder)) {
+            /* "..., max, he's a baker": the rest of the clause is of the new partner */
+            snprintf(u->holder, sizeof u->holder, "%s", who ? who->holder : "partner");
+            u->personal = 1;
+            return 1;
+        }
+        at += strlen(seeing[k]);
+        while (*at == ' ' || *at == ',') at++;
+        char name[UNDERSTAND_VALUE];
+        size_t n = 0;
+        while (n + 1 < sizeof name && (isalpha((unsigned char)at[n]) || at[n] == '-' ||
+                                       (unsigned char)at[n] >= 0x80))
+            name[n] = at[n], n++;
+        name[n] = '\0';
+        if (n < 2 || understand_in_list(no_name, name) || lex_is_stopword(name)) return 0;
+        u->act = READER_FACT;
+        u->fact_min_p = 0;
+        u->personal = 1;
+        u->rel = READER_REL_NAME;
+        snprintf(u->holder, sizeof u->holder, "%s", who ? who->holder : "partner");
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
+        snprintf(u->value, sizeof u->value, "%s", name);
+        u->old[0] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
 /* 1 when text holds a CJK ideograph (the words of work and study checked are English). */
 static int ideographs(const char *text)
 {
@@ -2214,7 +2290,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (u->act == READER_FACT && holder_is_place(text, u->holder))
         u->act = READER_SMALLTALK;      /* "... a coder in a lab in ghent": no one's */
     if (!parted_with(f, text, u) &&     /* "we sold the car" ends the car */
-        !one_lost(f, text, u))          /* "Biscuit died" ends one cat's name */
+        !one_lost(f, text, u) &&        /* "Biscuit died" ends one cat's name */
+        !partner_changed(f, msg, text, u))  /* "theo and i split" ends his */
         driven(text, u);                /* "my uncle drives trams": a job */
     if (u->act == READER_FACT && hypothetical(text, u->value))
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */

@@ -1556,6 +1556,11 @@ static void note_found(const understood_t *c, const char *question,
               (((a->nk >= 2 || one) && best >= a->nk && held >= a->nk) || all >= 2 || named) &&
               (asks_past(q, nq) ? !negates(s, ns) : !quote_denies_held(s, ns, at)) &&
               !wishes(s, ns);
+    if (fd->yes && !a->zh) {            /* "went out to X for the season" lives not in X */
+        char told[QUOTE_SENTENCE + 1];
+        snprintf(told, sizeof told, "%.*s", (int)fd->len, t[fd->turn].text + fd->from);
+        fd->yes = !understand_trip(told);
+    }
     if (a->zh)          /* every character of a Chinese question, two at least, not denied */
         fd->yes = c->act == READER_YESNO && a->z.nch >= 2 && best >= a->z.nch &&
                   !quote_zh_denies(&a->z, t[fd->turn].text + fd->from, fd->len);

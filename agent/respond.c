@@ -323,6 +323,16 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
         return;             /* "Tobias is not amused" ends no one's name */
     if (!u->value[0]) {
         end_value(r, f, text, target);
+        /* a partner's name ended ("theo and i split") ends all that was told of them */
+        static const char *const partners[] = {"boyfriend", "girlfriend", "partner",
+                                               "husband", "wife", "fiance", "fiancee",
+                                               "spouse", NULL};
+        for (size_t i = 0; rel == READER_REL_NAME && i < f->n &&
+                           understand_in_list(partners, target->holder); i++)
+            if (&f->v[i] != target && !strcmp(f->v[i].holder, target->holder) &&
+                strcmp(f->v[i].value, FACTS_ENDED) != 0 &&
+                !wrote(r, f->v[i].holder, facts_rel_of(f->v[i].relation), f->v[i].relation))
+                end_value(r, f, text, &f->v[i]);
         return;
     }
     respond_write_t *w = add_write(r, f, text, target->holder, target->relation, rel, value);
