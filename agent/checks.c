@@ -1014,8 +1014,12 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
                                               "was an", "she's a", "he's a", "shes a",
                                               "hes a", "she's an", "he's an", "for a living",
                                               NULL};
+        static const char *const hours[] = {"full time", "full-time", "fulltime",
+                                            "part time", "part-time", NULL};
         static const char *const posts[] = {"apprenticeship", "internship", "placement",
                                             "residency", "traineeship", NULL};
+        for (int i = 0; hours[i]; i++)     /* "doing murals full time" */
+            if (facts_has_words(text, hours[i])) return 1;
         int as_one = (unsigned char)value[0] < 0x80 ? job_told_as_one(text, value, last) : -1;
         if (as_one >= 0) return as_one || in_words(posts, last);
         if (kinds_person(last) || in_words(posts, last)) return 1;
@@ -1965,6 +1969,107 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
     return 0;
 }
 
+/* "moved house at the weekend, we're in stromness now": where the user now is, said
+ * "we're in" or "I'm in" with "now" or in a message of moving, is their home; "I'm in
+ * hospital", "we're in Rome this week" are where one is for now, no home. Sets u and
+ * returns 1, else 0. */
+static int home_now(const char *msg, const char *text, understood_t *u)
+{
+    static const char *const in[] = {"we're in", "we are in", "i'm in", "im in", "i am in",
+                                     "we're now in", "i'm now in", NULL};
+    static const char *const moving[] = {"moved", "moving", "relocated", "new place",
+                                         "new house", "new flat", NULL};
+    static const char *const no_place[] = {"hospital", "bed", "work", "class", "school",
+                                           "traffic", "love", "trouble", "charge", "line",
+                                           "shock", "pain", "heaven", "luck", "labour",
+                                           "labor", "shape", "bits", "tears", "pieces", "debt",
+                                           "touch", "contact", "town", "the", "a", "my",
+                                           "our", "now", "lockdown", "quarantine", NULL};
+    if ((u->rel != READER_REL_HOME && (u->act != READER_SMALLTALK || u->value[0])) ||
+        asks(text))
+        return 0;
+    int moved = 0;
+    for (int k = 0; moving[k] && !moved; k++) moved = facts_has_words(msg, moving[k]);
+    int away = understand_lately(text) || facts_has_words(text, "holiday") ||
+               facts_has_words(text, "vacation") || facts_has_words(text, "visiting");
+    for (int k = 0; in[k]; k++) {
+        const char *at = word_at(text, in[k]);
+        if (!at) continue;
+        char buf[256];
+        const char *w[8];
+        int n = understand_split_words(at + strlen(in[k]), " ,.;:!?()", buf, sizeof buf, w, 8);
+        int e = 0;
+        while (e < n && e < 3 && isalpha((unsigned char)w[e][0]) && !lex_is_stopword(w[e]) &&
+               !understand_in_list(no_place, w[e]))
+            e++;
+        int for_now = away || (n && understand_in_list(no_place, w[0]) &&
+                               !lex_is_stopword(w[0]));
+        if (for_now || !e || (!moved && !facts_has_words(text, "now"))) {
+            /* "I'm in hospital now", "we're in Rome this week": where one is for now */
+            if (u->act != READER_FACT || u->rel != READER_REL_HOME || !for_now) return 0;
+            u->act = READER_SMALLTALK;
+            return 1;
+        }
+        /* the place as written ("Potsdam"), its first word to its last */
+        const char *b = at + strlen(in[k]), *last = NULL;
+        size_t ll = strlen(w[e - 1]);
+        for (int j = 0; j < e && b; j++) {
+            for (b = b + (j > 0); *b && strncasecmp(b, w[j], strlen(w[j])) != 0; b++) {}
+            if (!*b) b = NULL;
+            if (b && j == 0) last = b;
+        }
+        if (!b || !last) return 0;
+        char place[UNDERSTAND_VALUE];
+        snprintf(place, sizeof place, "%.*s", (int)(b + ll - last), last);
+        u->act = READER_FACT;
+        u->fact_min_p = 0;
+        u->personal = 1;
+        u->rel = READER_REL_HOME;
+        snprintf(u->holder, sizeof u->holder, "self");
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOME));
+        snprintf(u->value, sizeof u->value, "%s", place);
+        u->old[0] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
+/* "doing murals full time now", "I do wedding cakes full-time": what one does full time
+ * is one's work. Sets u to that job and returns 1, else 0. */
+static int full_time(const char *text, understood_t *u)
+{
+    static const char *const doing[] = {"doing", "do", NULL};
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
+    for (int i = 1; i < n; i++) {
+        int two = i + 1 < n && !strcasecmp(w[i], "full") && !strcasecmp(w[i + 1], "time");
+        if (!two && strcasecmp(w[i], "full-time") != 0 && strcasecmp(w[i], "fulltime") != 0)
+            continue;
+        int b = i;
+        while (b > 0 && i - b < 3 && !understand_in_list(doing, w[b - 1]) &&
+               isalpha((unsigned char)w[b - 1][0]))
+            b--;
+        if (b == 0 || b == i || !understand_in_list(doing, w[b - 1])) return 0;
+        char job[UNDERSTAND_VALUE] = "";
+        for (int j = b; j < i; j++) {
+            if (lex_is_stopword(w[j]) && j == b) return 0;  /* ("doing it full time") */
+            size_t l = strlen(job);
+            snprintf(job + l, sizeof job - l, "%s%s", j > b ? " " : "", w[j]);
+        }
+        u->act = READER_FACT;
+        u->fact_min_p = 0;
+        u->personal = 1;
+        u->rel = READER_REL_JOB;
+        snprintf(u->holder, sizeof u->holder, "self");
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
+        snprintf(u->value, sizeof u->value, "%s", job);
+        u->old[0] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
 /* 1 when text holds a CJK ideograph (the words of work and study checked are English). */
 static int ideographs(const char *text)
 {
@@ -2291,7 +2396,9 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->act = READER_SMALLTALK;      /* "... a coder in a lab in ghent": no one's */
     if (!parted_with(f, text, u) &&     /* "we sold the car" ends the car */
         !one_lost(f, text, u) &&        /* "Biscuit died" ends one cat's name */
-        !partner_changed(f, msg, text, u))  /* "theo and i split" ends his */
+        !partner_changed(f, msg, text, u) &&    /* "theo and i split" ends his */
+        !home_now(msg, text, u) &&          /* "we're in stromness now" */
+        !full_time(text, u))                /* "doing murals full time" */
         driven(text, u);                /* "my uncle drives trams": a job */
     if (u->act == READER_FACT && hypothetical(text, u->value))
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */
