@@ -2070,6 +2070,47 @@ static int full_time(const char *text, understood_t *u)
     return 0;
 }
 
+/* "moss is the pup", "Eino's our youngest", "pip is my cat": a name, "is", then "the",
+ * "our" or "my" and a word of kin, a pet or an animal kind, or of a child's place among
+ * them, and nothing more: that one's name. Sets u and returns 1, else 0. */
+static int name_is_the(const char *text, understood_t *u)
+{
+    static const char *const the[] = {"the", "our", "my", NULL};
+    static const char *const places[] = {"youngest", "eldest", "oldest", "baby", "middle",
+                                         NULL};
+    char buf[256];
+    const char *w[8];
+    if (asks(text)) return 0;
+    int n = understand_split_words(text, " ,.;:!()", buf, sizeof buf, w, 8), at = 1;
+    if (n >= 3 && (!strcmp(w[0] + strlen(w[0]) - (strlen(w[0]) > 2 ? 2 : 0), "'s"))) {
+        at = 0;                         /* "eino's our youngest" */
+    } else if (n < 4 || strcmp(w[1], "is") != 0) {
+        return 0;
+    }
+    char name[UNDERSTAND_VALUE];
+    snprintf(name, sizeof name, "%.*s", (int)(strlen(w[0]) - (at ? 0 : 2)), w[0]);
+    if (n != at + 3 || !understand_in_list(the, w[at + 1]) || lex_is_stopword(name) ||
+        understand_pronoun(name) || strlen(name) < 2 || !isalpha((unsigned char)name[0]))
+        return 0;
+    char key[UNDERSTAND_KEY];
+    const char *x = w[at + 2];
+    understand_holder_of(x, key, sizeof key);
+    if (understand_in_list(places, x))
+        snprintf(key, sizeof key, "%s child", x);
+    else if (!understand_kin(key) && !dialogue_pet_word(key) && !kinds_animal(x))
+        return 0;
+    const char *said = word_at(text, name);     /* the name as written */
+    u->act = READER_FACT;
+    u->fact_min_p = 0;
+    u->personal = 1;
+    u->rel = READER_REL_NAME;
+    snprintf(u->holder, sizeof u->holder, "%s", key);
+    snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
+    snprintf(u->value, sizeof u->value, "%.*s", (int)strlen(name), said ? said : name);
+    u->old[0] = '\0';
+    return 1;
+}
+
 /* 1 when text holds a CJK ideograph (the words of work and study checked are English). */
 static int ideographs(const char *text)
 {
@@ -2398,7 +2439,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         !one_lost(f, text, u) &&        /* "Biscuit died" ends one cat's name */
         !partner_changed(f, msg, text, u) &&    /* "theo and i split" ends his */
         !home_now(msg, text, u) &&          /* "we're in stromness now" */
-        !full_time(text, u))                /* "doing murals full time" */
+        !full_time(text, u) &&              /* "doing murals full time" */
+        !name_is_the(text, u))              /* "moss is the pup" */
         driven(text, u);                /* "my uncle drives trams": a job */
     if (u->act == READER_FACT && hypothetical(text, u->value))
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */

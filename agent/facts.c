@@ -76,6 +76,11 @@ int facts_same_holder(const char *a, const char *b)
     if ((!strcmp(a, "fiance") || !strcmp(a, "fiancee")) &&
         (!strcmp(b, "fiance") || !strcmp(b, "fiancee")))
         return 1;
+    /* "my youngest" is the youngest child told ("youngest kid?") */
+    size_t la = strlen(a), lb = strlen(b);
+    if ((la == lb + 6 && !strncasecmp(a, b, lb) && !strcmp(a + lb, " child")) ||
+        (lb == la + 6 && !strncasecmp(a, b, la) && !strcmp(b + la, " child")))
+        return 1;
     /* "my twin" is the twin brother or sister told */
     if ((!strcmp(a, "twin") && !strncmp(b, "twin ", 5)) ||
         (!strcmp(b, "twin") && !strncmp(a, "twin ", 5)))
