@@ -2968,6 +2968,13 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
           !facts_has_words(text, "uni") && !facts_has_words(text, "university") &&
           !facts_has_words(text, "college"))))
         u->act = READER_SMALLTALK;
+    /* 你还记得我些什么, 你都知道我什么: what mnemo remembers of the user, nothing named
+     * of them, asks for all of it */
+    if (u->act == READER_QUESTION && chinese(text) && u->rel == READER_REL_OPEN &&
+        !u->relation[0] && !strcmp(u->holder, "self") && strstr(text, "你") &&
+        strstr(text, "我") && (strstr(text, "记得") || strstr(text, "知道")) &&
+        (strstr(text, "什么") || strstr(text, "哪些")))
+        u->act = READER_SUMMARY;
     /* "where's youssef now", "where is my sister": where someone of the user's is asks
      * where they are, the newest of where they live and where they work */
     static const char *const where[] = {"where", "where's", "wheres", NULL};
