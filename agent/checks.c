@@ -2313,15 +2313,18 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->relation[0] = u->value[0] = '\0';
         u->personal = 1;
     }
-    /* "youngest kid?", "the husky's name?": a question mark after no question word,
-     * read as chat of someone or an animal of the user's and what of them (no value,
-     * no "you"), asks it */
+    /* "youngest kid?", "the husky's name?", "and my job, do u remember?": a question
+     * mark after no question word, read as chat of someone or an animal of the user's,
+     * or of "my", and what of them (no value, no "you" but to bid remembering), asks it */
     const char *last = strrchr(u->holder, ' ');
     last = last ? last + 1 : u->holder;
+    int recall = facts_has_words(text, "remember") || facts_has_words(text, "remmber") ||
+                 facts_has_words(text, "rember") || facts_has_words(text, "recall");
     if (u->act == READER_SMALLTALK && asks(text) && opens_question(text) == 0 &&
-        !u->value[0] && u->rel != READER_REL_OPEN && strcmp(u->holder, "self") != 0 &&
-        (someone_word(last) || kinds_animal(last)) && !facts_has_words(text, "you") &&
-        !facts_has_words(text, "u")) {
+        !u->value[0] && u->rel != READER_REL_OPEN &&
+        (strcmp(u->holder, "self") != 0 ? someone_word(last) || kinds_animal(last)
+                                       : facts_has_words(text, "my")) &&
+        (recall || (!facts_has_words(text, "you") && !facts_has_words(text, "u")))) {
         u->act = READER_QUESTION;
         u->personal = 1;
     }
