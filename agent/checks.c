@@ -2951,6 +2951,36 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         (!u->value[0] || !checks_fits(u->rel, u->holder, u->value) ||
          !checks_cued(u->rel, u->holder, u->value, text)))
         u->act = READER_SMALLTALK;
+    /* a message of the day ("Today a tourist fainted ...", "the tram was full this
+     * morning, I am a professional") tells what happened: it keeps only a name of the
+     * user's people or pets, an age of theirs, and a home, a job, a place of work or a
+     * thing had that it says began ("started at X today", "we moved in yesterday") */
+    char sentence[512];                 /* the clause's sentence in msg */
+    size_t sb = u->at, se = u->at + u->len, ml = strlen(msg);
+    while (sb > 0 && !strchr(".!?\n", msg[sb - 1])) sb--;
+    while (se < ml && !strchr(".!?\n", msg[se])) se++;
+    snprintf(sentence, sizeof sentence, "%.*s", (int)(se - sb), msg + sb);
+    static const char *const days[] = {"today", "tonight", "this morning", "this afternoon",
+                                       "this evening", "yesterday", "last night", NULL};
+    int of_day = 0;
+    for (int k = 0; days[k] && !of_day; k++) of_day = facts_has_words(sentence, days[k]);
+    if (u->act == READER_FACT && of_day && !ideographs(text) &&
+        !facts_has_words(sentence, "now") && !facts_has_words(sentence, "as of today")) {
+        static const char *const began[] = {"started", "starting", "start", "new", "joined",
+                                            "hired", "first day", "promoted", "moved",
+                                            "moving", "bought", "got", "adopted", "turned",
+                                            "turns", "born", "switched", "quit", "left",
+                                            NULL};
+        int kin = strcmp(u->holder, "self") != 0 && (someone_word(u->holder) ||
+                                                     kinds_animal(u->holder) ||
+                                                     facts_find(f, u->holder, NULL, NULL));
+        int begins = 0;
+        for (int k = 0; began[k] && !begins; k++) begins = facts_has_words(text, began[k]);
+        int keeps = ((u->rel == READER_REL_NAME || u->rel == READER_REL_AGE) && kin) ||
+                    (begins && u->rel != READER_REL_OPEN) || u->name[0] ||
+                    !strcmp(u->relation, "number");     /* ("down to nine hens") */
+        if (!keeps) u->act = READER_SMALLTALK;
+    }
     /* nor puts right what it does not name ("it's 31 degrees, ferns were not made for
      * this" read as a correction of nothing to 31) */
     if (u->act == READER_CORRECTION && u->rel == READER_REL_OPEN && !u->relation[0] &&
