@@ -1923,7 +1923,9 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
         if (strcmp(m->value, FACTS_ENDED) != 0) npartners++;
         if (!who) who = m;
     }
-    int parts = 0;
+    int parts = (facts_has_words(text, "not with") || facts_has_words(text, "no longer with")) &&
+                (facts_has_words(text, "anymore") || facts_has_words(text, "any more") ||
+                 facts_has_words(text, "no longer"));   /* "not with Chantelle anymore" */
     for (int k = 0; parting[k] && !parts; k++) parts = facts_has_words(text, parting[k]);
     if (parts && who && strcmp(who->value, FACTS_ENDED) != 0 &&
         (facts_has_words(msg, who->value) ||
@@ -1949,6 +1951,10 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
         }
         at += strlen(seeing[k]);
         while (*at == ' ' || *at == ',') at++;
+        const char *called = word_at(at, "called");     /* "seeing a girl called Jodie" */
+        if (!called) called = word_at(at, "named");
+        if (called && (!strncasecmp(at, "a ", 2) || !strncasecmp(at, "an ", 3)))
+            for (at = called + 6; *at == ' '; at++) {}
         char name[UNDERSTAND_VALUE];
         size_t n = 0;
         while (n + 1 < sizeof name && (isalpha((unsigned char)at[n]) || at[n] == '-' ||

@@ -86,8 +86,12 @@ static int subject_at(const char *text, size_t len, size_t i)
             if (i + strlen(cjk[k]) <= len && !memcmp(text + i, cjk[k], strlen(cjk[k]))) return 1;
         return 0;
     }
-    if (in_list(subjects, w, n) && (i + adv >= len || !isalnum((unsigned char)text[i + adv])))
-        return 1;
+    if (in_list(subjects, w, n) && (i + adv >= len || !isalnum((unsigned char)text[i + adv]))) {
+        /* "which of us drives, me or our kid?": "me or" names whom it asks of */
+        char v[16];
+        size_t adv3, k = word_at(text, len, skip_spaces(text, len, i + adv), v, sizeof v, &adv3);
+        return !(n == 2 && !strcmp(w, "me") && k == 2 && !strcmp(v, "or"));
+    }
     /* a name and a verb: "Lotte is 12, Finn is 9 and Mia just turned 4"; in lower case,
      * with "is" and a number ("lwazi is 12, ayanda is 9"; not "..., who is 6") */
     size_t adv2;
@@ -327,6 +331,9 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
     size_t fadv, fa = skip_spaces(text, len, start);
     size_t fn = word_at(text, len, fa, first, sizeof first, &fadv);
     int me_and = fn == 2 && !memcmp(first, "me", 2) && skip_spaces(text, len, fa + fadv) >= i;
+    /* ("who's the vet out of me and my sister?", "between me and ...": two named) */
+    me_and |= (i >= start + 5 && !strncasecmp(text + i - 5, "of me", 5)) ||
+              (i >= start + 10 && !strncasecmp(text + i - 10, "between me", 10));
     if (n == 3 && !memcmp(w, "and", 3) &&
         (me_and || with_me(text, len, start, i + 1 + adv) ||
          two_names(text, len, start, i, i + 1 + adv)))

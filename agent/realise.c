@@ -409,6 +409,22 @@ char *realise_count(char *buf, size_t len, const char *verb, const char *what,
     return buf;
 }
 
+char *realise_one_of_us(char *buf, size_t len, const char *holder, const char *name)
+{
+    out_t o = {buf, len, 0};
+    char kin[160];
+    if (!holder) {
+        puts_(&o, "You do.");
+    } else if (named(holder) || !name) {
+        putf(&o, "%s%s.", named(holder) ? "" : "Your ",
+             named(holder) ? holder : whose_of_whom(holder, kin, sizeof kin));
+    } else {
+        putf(&o, "%s, your %s.", name, whose_of_whom(holder, kin, sizeof kin));
+    }
+    if (o.at && islower((unsigned char)buf[0])) buf[0] = (char)toupper((unsigned char)buf[0]);
+    return buf;
+}
+
 char *realise_names(char *buf, size_t len, const char *what, const char *const *names,
                     int n)
 {

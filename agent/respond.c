@@ -26,6 +26,7 @@
 #include "agent/forms.h"
 #include "agent/understand_words.h"
 #include "agent/kinds.h"
+#include "agent/of_us.h"
 #include "agent/realise.h"
 #include "model/dialogue.h"
 #include "model/model.h"
@@ -768,12 +769,13 @@ static int how_many(respond_t *r, const facts_t *f, const char *text, const unde
         low[at] = (char)tolower((unsigned char)text[at]);
     low[at] = '\0';
     const char *p = strstr(low, "how many ");
-    if (!p || u->act != READER_QUESTION || !(facts_has_words(text, "i") ||
-                                              facts_has_words(text, "we")))
-        return 0;
+    int mine = facts_has_words(text, "i") || facts_has_words(text, "we");
+    if (!p || u->act != READER_QUESTION) return 0;
     char word[UNDERSTAND_KEY];      /* the word counted, and its singular */
     size_t n = 0;
-    for (p += 9; n + 1 < sizeof word && (isalpha((unsigned char)*p) || *p == '-'); p++)
+    p += 9;
+    if (!strncmp(p, "head of ", 8)) p += 8;     /* "how many head of horses" */
+    for (; n + 1 < sizeof word && (isalpha((unsigned char)*p) || *p == '-'); p++)
         word[n++] = (char)tolower((unsigned char)*p);
     word[n] = '\0';
     if (!strcmp(word, "grand") && (facts_has_words(p, "kids") || facts_has_words(p, "children")))
@@ -785,15 +787,20 @@ static int how_many(respond_t *r, const facts_t *f, const char *text, const unde
     char one[UNDERSTAND_KEY];
     snprintf(one, sizeof one, "%.*s", (int)(n - 1), word);
     /* how many was told ("so that's four kids now", "we keep 12 goats"): said so when
-     * told after every name */
+     * told after every name, or more than the names told */
     const store_memory_t *told = facts_find(f, kids ? "children" : word, REALISE_COUNT, NULL);
-    if (!told && !kids && !pets && !understand_kin(one) && !dialogue_pet_word(one)) return 0;
+    if (!told && (!mine || (!kids && !pets && !understand_kin(one) && !dialogue_pet_word(one))))
+        return 0;               /* (a count told is asked of without "I": "how many horses
+                                 * on the place?") */
     const char *names[16];
     int64_t ids[16];
     int k = kids || pets || understand_kin(one) || dialogue_pet_word(one)
                 ? group_names(f, word, one, kids, pets, names, ids, 16)
                 : 0;
-    for (int i = 0; told && i < k; i++)
+    long count = -1;        /* (more than the names told: "that's four kids now", then
+                             * "we called her Matilda" names one of them) */
+    if (told && !understand_number(told->value, &count)) count = strtol(told->value, NULL, 10);
+    for (int i = 0; told && i < k && count <= k; i++)
         if (ids[i] > told->id) told = NULL;
     char buf[512];
     if (told) {
@@ -1406,8 +1413,24 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
     if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = m->id;
 }
 
+/* "which of us drives a bus, me or our kid?": the one of the two the question's words
+ * fit (of_us.h), said by name. 1 when answered, else 0. */
+static int one_of_us(respond_t *r, const facts_t *f, const char *text)
+{
+    of_us_t o;
+    if (!of_us_pick(f, text, &o)) return 0;
+    char buf[256];
+    say(r, realise_one_of_us(buf, sizeof buf, o.self ? NULL : o.holder, o.name));
+    snprintf(r->answer, sizeof r->answer, "%s", o.self ? "you" : o.name ? o.name : o.holder);
+    if (o.id && r->nused < UNDERSTAND_MAX) r->used[r->nused++] = o.id;
+    set_kind(r, MODEL_KIND_ANSWER);
+    r->answered++;
+    return 1;
+}
+
 static void question(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
+    if (one_of_us(r, f, text)) return;
     understood_t as = *u;
     snprintf(as.holder, sizeof as.holder, "%s", holder_as_told(f, u->holder));
     if (!pets_told(r, f, text, &as)) question_of(r, f, text, &as);

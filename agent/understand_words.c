@@ -133,7 +133,9 @@ const char *const understand_greetings[] = {
     "namaskar", "vanakkam", "salve", "buongiorno", "buenas", "wagwan", "wha", "gwaan",
     "assalamualaikum", "salamat", "halo", "yassou", "yasou", "geia", "kumusta", "selam",
     "sveiki", "labas", "zdravo", "hoi", "tere", "szia", "czesc", "dag", "tag", "sri", "akal",
-    "gamarjoba", "marhaba", "ahlan", "saluton", "nihao", "sawasdee", "xin", "chao", NULL};
+    "gamarjoba", "marhaba", "ahlan", "saluton", "nihao", "sawasdee", "xin", "chao",
+    /* and the words one calls the listener by ("mate", "alright la") */
+    "mate", "bro", "bruv", "bru", "fam", "dude", "oi", "ey", "alright", "wagwan", NULL};
 
 /* Words that cannot be a value on their own ("of her", "us"): a span of only these and
  * the lexical stopwords ("because", "each": lex_is_stopword) is not a fact's value. */
