@@ -255,6 +255,8 @@ static size_t aside_at(const char *text, size_t b, size_t e)
     int asks = 0;
     for (int k = 0; wh[k] && !asks; k++) asks = opens(text, e, i, wh[k]) != 0;
     if (!asks) return 0;
+    size_t w = opens(text, e, i, "what");   /* "you know what, forget ...": no question */
+    if (w && i > b && skip(text, e, i + w) > i + w && text[i + w] == ',') return 0;
     size_t comma = 0;
     for (size_t j = i; j < e; j++)
         if (text[j] == ',') comma = j;

@@ -1258,7 +1258,9 @@ static int asks_to_forget(const char *text)
                                        "scratch my", "scratch all", "scratch everything",
                                        "from your memory", "out of your memory",
                                        "no need to keep", "no need to store",
-                                       "no need to remember", "stop remembering", NULL};
+                                       "no need to remember", "stop remembering",
+                                       "forget i mentioned", "forget i said", "forget i told",
+                                       "forget i ever", "forget that i", NULL};
     char low[512];
     size_t k = 0;
     for (; text[k] && k + 1 < sizeof low; k++) low[k] = (char)tolower((unsigned char)text[k]);
@@ -2598,6 +2600,13 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         names_it = facts_has_words(text, "you") && facts_has_words(text, "on me");
     if (u->act == READER_SUMMARY && !names_it)
         u->act = opens_question(text) == 2 ? READER_QUESTION : READER_SMALLTALK;
+    /* "what've you got on me so far?", "what do you know about me" read as chat or as a
+     * question of nothing: all that is known */
+    if ((u->act == READER_SMALLTALK || (u->act == READER_QUESTION && !u->relation[0] &&
+                                        u->rel == READER_REL_OPEN)) &&
+        asks_which(text) && (facts_has_words(text, "you") || facts_has_words(text, "u")) &&
+        (facts_has_words(text, "on me") || facts_has_words(text, "about me")))
+        u->act = READER_SUMMARY;
     /* "who am I?" asks for the user's name ("what do you know about me?" for the rest) */
     if (u->act == READER_SUMMARY && facts_has_words(text, "who am i")) {
         u->act = READER_QUESTION;
@@ -2744,6 +2753,13 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     int phone_holder = in_words(phones, u->holder) ||
                        (!strcmp(u->holder, "self") && u->rel == READER_REL_OPEN &&
                         in_words(phones, u->relation));
+    /* ("my cell is 082 555 0193" read as a name: digits mostly, after "my cell") */
+    for (int k = 0; phones[k] && !phone_holder && digits >= 6 &&
+                    digits * 3 >= strlen(u->value) * 2; k++) {
+        char mine[32];
+        snprintf(mine, sizeof mine, "my %s", phones[k]);
+        phone_holder = facts_has_words(text, mine);
+    }
     if (phone_holder && (((u->act == READER_FACT || u->act == READER_SMALLTALK ||
                            u->act == READER_CORRECTION) && digits >= 6) ||
                          ((u->act == READER_QUESTION || u->act == READER_FORGET) &&

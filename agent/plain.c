@@ -19,7 +19,8 @@
 static const char *const spelled[][2] = {
     {"u", "you"}, {"ur", "your"}, {"r", "are"}, {"w/", "with"}, {"w/o", "without"},
     {"bc", "because"}, {"cuz", "because"}, {"coz", "because"}, {"abt", "about"},
-    {"wat", "what"}, {"wot", "what"}, {"hw", "how"}, {"whatcha", "what do you"},
+    {"wat", "what"}, {"wot", "what"}, {"hw", "how"}, {"what've", "what have"},
+    {"where've", "where have"}, {"who've", "who have"}, {"whatcha", "what do you"},
     {"rn", "right now"}, {"atm", "at the moment"}, {"tho", "though"}, {"ppl", "people"},
     {"gonna", "going to"}, {"wanna", "want to"}, {"gotta", "got to"}, {"bday", "birthday"},
     {"dont", "don't"}, {"doesnt", "doesn't"}, {"didnt", "didn't"}, {"cant", "can't"},
