@@ -1069,6 +1069,39 @@ static int in_told(const store_memory_t *m, const char *value)
     return m->text && facts_has_words(m->text, in);
 }
 
+/* 1 when every word of the name asked is a name told of holder ("Wei Jie" of a son told
+ * as "Wei" and "Jie"), two words at least. */
+static int names_all(const facts_t *f, const char *holder, const char *asked)
+{
+    char buf[UNDERSTAND_VALUE];
+    const char *w[8];
+    int n = understand_split_words(asked, " ", buf, sizeof buf, w, 8);
+    for (int i = 0; i < n; i++) {
+        int held = 0;
+        for (size_t k = 0; k < f->n && !held; k++)
+            held = facts_rel_of(f->v[k].relation) == READER_REL_NAME &&
+                   facts_same_holder(f->v[k].holder, holder) &&
+                   facts_has_words(f->v[k].value, w[i]);
+        if (!held) return 0;
+    }
+    return n >= 2;
+}
+
+/* 1 when m is of a place and the sentence that told it names the asked one right after
+ * it ("Bend, Oregon", "Bandera Texas"): the place lies in the one asked of. */
+static int in_region(const store_memory_t *m, const char *asked)
+{
+    int rel = facts_rel_of(m->relation);
+    if ((rel != READER_REL_HOME && rel != READER_REL_WORKPLACE && rel != READER_REL_HOMETOWN) ||
+        !m->text || !asked[0])
+        return 0;
+    char at[2 * UNDERSTAND_VALUE + 4];
+    snprintf(at, sizeof at, "%s, %s", m->value, asked);
+    if (facts_has_words(m->text, at)) return 1;
+    snprintf(at, sizeof at, "%s %s", m->value, asked);
+    return facts_has_words(m->text, at);
+}
+
 static void question_of(respond_t *r, const facts_t *f, const char *text,
                         const understood_t *u)
 {
@@ -1312,7 +1345,10 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
                                     facts_has_words(m->value, u->value) ||
                                     facts_spelt_nearly(m->value, u->value) ||
                                     (worked && facts_has_words(u->value, m->value)) ||
-                                    (worked && in_told(m, u->value))
+                                    (worked && in_told(m, u->value)) ||
+                                    (facts_rel_of(m->relation) == READER_REL_NAME &&
+                                     names_all(f, m->holder, u->value)) ||
+                                    in_region(m, u->value)
                               : facts_has_words(text, m->value) ||
                                     facts_same_value(text, m->value);   /* a date */
         /* a name is asked after with a word of naming or as what someone is ("is Omid
