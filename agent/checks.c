@@ -940,7 +940,7 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
                                              "address", "city", "town", "village",
                                              "been in", "i'm in", "im in", "i am in",
                                              "we're in", "were in", "we are in", "now in",
-                                             "out in", "back in", NULL};
+                                             "out in", "back in", "here in", NULL};
         for (int i = 0; living[i]; i++)
             if (facts_has_words(text, living[i])) return 1;
         static const char *const stems[] = {"liv", "mov", "stay", "resid", "relocat", NULL};
@@ -2735,6 +2735,24 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = READER_REL_OPEN;
         snprintf(u->relation, sizeof u->relation, "%s", UNDERSTAND_FORMER_JOB);
         snprintf(u->holder, sizeof u->holder, "self");
+    }
+    /* "I've been out here about eleven years", "for 15 years", "3 years ago": a time
+     * gone by, no age (not "I'm 40 years old", "turned 7") */
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_AGE &&
+        u->value[0] && !facts_has_words(text, "old") && !facts_has_words(text, "aged") &&
+        !facts_has_words(text, "age") && !facts_has_words(text, "turned") &&
+        !facts_has_words(text, "turns") && !facts_has_words(text, "birthday")) {
+        char span[UNDERSTAND_VALUE + 16];
+        snprintf(span, sizeof span, "%s years", u->value);
+        int years = facts_has_words(text, span);
+        snprintf(span, sizeof span, "%s yrs", u->value);
+        years |= facts_has_words(text, span);
+        const char *at = word_at(text, u->value);
+        char before[256];
+        snprintf(before, sizeof before, "%.*s", at ? (int)(at - text) : 0, text);
+        if (years && at && (facts_has_words(before, "been") || facts_has_words(before, "for") ||
+                            facts_has_words(at, "ago")))
+            u->act = READER_SMALLTALK;
     }
     /* "how tall am I?" asks for no age but the height */
     if (u->act == READER_QUESTION && u->rel == READER_REL_AGE && !facts_has_words(text, "old") &&

@@ -264,11 +264,18 @@ int quote_may_change(const char *text)
  * it holds every word of a yes/no question without bearing it out. */
 int quote_denies(const word_t *w, int n)
 {
+    /* ("came up for six months and never left", "haven't moved since": still so) */
+    static const char *const ending[] = {"left", "moved", "looked", "gone", "went", NULL};
     for (int i = 0; i < n; i++) {
         size_t len = strlen(w[i].low);
-        if (understand_in_list(denial_words, w[i].low) ||
-            (len > 3 && !strcmp(w[i].low + len - 3, "n't")))
-            return 1;
+        if (!understand_in_list(denial_words, w[i].low) &&
+            !(len > 3 && !strcmp(w[i].low + len - 3, "n't")))
+            continue;
+        if (i + 1 < n && w[i + 1].part == w[i].part && understand_in_list(ending, w[i + 1].low)) {
+            i++;
+            continue;
+        }
+        return 1;
     }
     return 0;
 }
