@@ -2119,6 +2119,46 @@ static int name_is_the(const char *text, understood_t *u)
     return 1;
 }
 
+/* "I've a little boy, Sipho, he's four", "we have a girl called Ines" read as the job
+ * "boy": a child had, with the name said after it (after a comma, "called" or "named"),
+ * is the son's or daughter's name; with none, nothing. Sets u and returns 1, else 0. */
+static int child_had(const char *text, understood_t *u)
+{
+    static const char *const kids[] = {"boy", "girl", "son", "daughter", "baby", NULL};
+    static const char *const have[] = {"i've", "i have", "i got", "we have", "we've",
+                                       "got", "have", NULL};
+    if (u->act != READER_FACT || u->rel != READER_REL_JOB || strcmp(u->holder, "self") != 0 ||
+        !understand_in_list(kids, u->value))
+        return 0;
+    int had = 0;
+    for (int k = 0; have[k] && !had; k++) had = facts_has_words(text, have[k]);
+    const char *at = word_at(text, u->value);
+    if (!had || !at) return 0;
+    at += strlen(u->value);
+    while (*at == ' ' || *at == ',') at++;
+    if (!strncasecmp(at, "called ", 7)) at += 7;
+    else if (!strncasecmp(at, "named ", 6)) at += 6;
+    char name[UNDERSTAND_VALUE];
+    size_t n = 0;
+    while (n + 1 < sizeof name && (isalpha((unsigned char)at[n]) || (unsigned char)at[n] >= 0x80))
+        name[n] = at[n], n++;
+    name[n] = '\0';
+    char key[UNDERSTAND_KEY];
+    understand_holder_of(u->value, key, sizeof key);
+    if (n < 2 || lex_is_stopword(name) || understand_pronoun(name) ||
+        !strcmp(key, "self") || !strcmp(u->value, "baby")) {
+        u->act = READER_SMALLTALK;
+        return 1;
+    }
+    u->fact_min_p = 0;
+    u->personal = 1;
+    u->rel = READER_REL_NAME;
+    snprintf(u->holder, sizeof u->holder, "%s", key);
+    snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
+    snprintf(u->value, sizeof u->value, "%s", name);
+    return 1;
+}
+
 /* 1 when text holds a CJK ideograph (the words of work and study checked are English). */
 static int ideographs(const char *text)
 {
@@ -2451,7 +2491,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         !partner_changed(f, msg, text, u) &&    /* "theo and i split" ends his */
         !home_now(msg, text, u) &&          /* "we're in stromness now" */
         !full_time(text, u) &&              /* "doing murals full time" */
-        !name_is_the(text, u))              /* "moss is the pup" */
+        !name_is_the(text, u) &&            /* "moss is the pup" */
+        !child_had(text, u))                /* "I've a little boy, Sipho" */
         driven(text, u);                /* "my uncle drives trams": a job */
     if (u->act == READER_FACT && hypothetical(text, u->value))
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */

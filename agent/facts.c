@@ -72,6 +72,12 @@ int facts_same_holder(const char *a, const char *b)
         !strcasecmp(ga, facts_group_animal(b, gb, sizeof gb)))
         return 1;                   /* "my beagles" is asked of as "my dogs" */
     a = grown(a), b = grown(b);     /* "my kitten" is asked of as "my cat" */
+    char ca[UNDERSTAND_KEY], cb[UNDERSTAND_KEY];     /* "grandbabies" as "grandkids" */
+    if (!strchr(a, ' ') && !strchr(b, ' ') && strcasecmp(a, b) != 0) {
+        understand_holder_of(a, ca, sizeof ca);
+        understand_holder_of(b, cb, sizeof cb);
+        if (ca[0] && strcmp(ca, "self") != 0 && !strcmp(ca, cb)) return 1;
+    }
     /* one to be married, however spelt ("fiance" is asked of as "who am I marrying?") */
     if ((!strcmp(a, "fiance") || !strcmp(a, "fiancee")) &&
         (!strcmp(b, "fiance") || !strcmp(b, "fiancee")))

@@ -69,7 +69,10 @@ static const struct {
     {"mil", "mother in law"}, {"fil", "father in law"}, {"sil", "sister in law"},
     {"bil", "brother in law"}, {"lad", "son"}, {"boy", "son"}, {"girl", "daughter"},
     {"hubs", "husband"},
-    {"grandkids", "grandchildren"}, {"grandkid", "grandchild"}, {"stepdad", "stepfather"},
+    {"grandkids", "grandchildren"}, {"grandkid", "grandchild"},
+    {"grandbabies", "grandchildren"}, {"grandbaby", "grandchild"},
+    {"kiddos", "children"}, {"kiddo", "child"}, {"laaities", "children"},
+    {"laaitie", "child"}, {"keiki", "children"}, {"stepdad", "stepfather"},
     {"stepmum", "stepmother"}, {"stepmom", "stepmother"},
     /* and kin as people call them at home in other tongues, where the word is no
      * English word or common name ("my abuela", "my noona", "my oma") */
