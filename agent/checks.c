@@ -794,10 +794,13 @@ static int cued_zh(int rel, const char *value, const char *text)
     for (const unsigned char *p = (const unsigned char *)value; *p; p++) chars += (*p & 0xC0) != 0x80;
     if (rel == READER_REL_NAME) {       /* 叫, 姓, 名字, or a short name beside whom it is
                                          * (儿子浩浩), not 车四十分钟去单位 */
-        static const char *const naming[] = {"叫", "姓", "名", "是", NULL};
+        static const char *const naming[] = {"叫", "姓", "名", "喊", NULL};
         for (int i = 0; naming[i] && chars <= 6; i++)
             if (strstr(text, naming[i])) return 1;
-        return chars <= 3;
+        char is[UNDERSTAND_VALUE + 4];  /* 是 right before it (not 我老公是个程序员，天天加班) */
+        snprintf(is, sizeof is, "是%s", value);
+        if (chars <= 6 && strstr(text, is)) return 1;
+        return chars <= 3 && !strstr(text, "是个") && !strstr(text, "是一");
     }
     if (rel == READER_REL_JOB) {        /* 是, 当, 做 ... a job, of eight characters at most */
         static const char *const working[] = {"是", "当", "做", "干", "职业", "工作", "上班",
@@ -3082,6 +3085,28 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
           !facts_has_words(text, "uni") && !facts_has_words(text, "university") &&
           !facts_has_words(text, "college"))))
         u->act = READER_SMALLTALK;
+    /* 我读的什么专业, 我教什么科目: what one studies or teaches, asked */
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && chinese(text) &&
+        !strcmp(u->holder, "self")) {
+        int study = strstr(text, "专业") || strstr(text, "读的什么") || strstr(text, "学的什么") ||
+                    strstr(text, "读什么") || strstr(text, "学什么");
+        int teach = strstr(text, "教什么") || strstr(text, "教的什么") || strstr(text, "科目");
+        if (study || teach) {
+            u->rel = READER_REL_OPEN;
+            snprintf(u->relation, sizeof u->relation, "%s", teach ? "teach" : "study");
+            if (u->act == READER_QUESTION) u->value[0] = '\0';
+        }
+    }
+    /* 大家都喊他老周: what others call one of the user's people is their name */
+    static const char *const called_zh[] = {"喊他", "喊她", "叫他", "叫她", NULL};
+    for (int k = 0; called_zh[k] && u->act == READER_FACT && strcmp(u->holder, "self") != 0 &&
+                    someone_word(u->holder); k++) {
+        const char *at = strstr(u->value, called_zh[k]);
+        if (!at || !at[strlen(called_zh[k])]) continue;
+        memmove(u->value, at + strlen(called_zh[k]), strlen(at + strlen(called_zh[k])) + 1);
+        u->rel = READER_REL_NAME;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
+    }
     /* 你还记得我些什么, 你都知道我什么: what mnemo remembers of the user, nothing named
      * of them, asks for all of it */
     if (u->act == READER_QUESTION && chinese(text) && u->rel == READER_REL_OPEN &&

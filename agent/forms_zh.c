@@ -884,6 +884,81 @@ static int worked_at(const char *c, size_t cn, int asks, understood_t *out, int 
     return k;
 }
 
+/* 我在中大读海洋科学, 我在西安一所小学教语文: the speaker's school (or workplace) after 在
+ * and what they study (读, 学, 念) or teach (教) after it, up to a mark; the reader's
+ * units inside that span go. Returns the units. */
+static int studied_at(const char *c, size_t cn, int asks, understood_t *out, int k, int max)
+{
+    static const struct {
+        const char *verb, *relation;
+        int rel;
+    } doing[] = {{"读", "study", READER_REL_SCHOOL}, {"学", "study", READER_REL_SCHOOL},
+                 {"念", "study", READER_REL_SCHOOL}, {"教", "teach", READER_REL_WORKPLACE}};
+    static const char *const marks[] = {"，", "。", "！", "？", ",", " ", "了", NULL};
+    long in = understand_text_at(c, cn, "在");
+    if (asks || k < 1 || in < 0 || understand_text_at(c, (size_t)in, "我") < 0 ||
+        k + 2 > max)
+        return k;
+    const char *p = c + in + 3;
+    size_t left = cn - (size_t)(p - c);
+    static const char *const nouns[] = {"小", "中", "大", "同", "上", "留", "放", "开", NULL};
+    size_t best = sizeof doing / sizeof doing[0];
+    long best_at = -1;
+    for (size_t d = 0; d < sizeof doing / sizeof doing[0]; d++) {   /* the first verb said */
+        for (long from = 0, at; (at = understand_text_at(p + from, left - (size_t)from,
+                                                         doing[d].verb)) >= 0;) {
+            at += from;
+            int noun = 0;       /* (学 of 小学, 大学, 同学 is no verb) */
+            for (int x = 0; nouns[x] && at >= 3 && !noun; x++) noun = !strncmp(p + at - 3, nouns[x], 3);
+            if (!noun) {
+                if (best_at < 0 || at < best_at) best = d, best_at = at;
+                break;
+            }
+            from = at + 3;
+        }
+    }
+    for (size_t d = best; d < sizeof doing / sizeof doing[0] && d == best; d++) {
+        long at = best_at;
+        if (at < 6 || at > 24) continue;
+        int cjk = 1;
+        for (long b = 0; b < at && cjk; b += 3)
+            cjk = (unsigned char)p[b] >= 0xE0 && strncmp(p + b, "，", 3) && strncmp(p + b, "。", 3);
+        if (!cjk) continue;
+        const char *what = p + at + strlen(doing[d].verb);
+        size_t wl = 0, rest = left - (size_t)at - strlen(doing[d].verb);
+        while (wl < rest) {
+            int stop = 0;
+            for (int m = 0; marks[m] && !stop; m++)
+                stop = !strncmp(what + wl, marks[m], strlen(marks[m]));
+            if (stop) break;
+            wl++;
+        }
+        if (wl < 3 || wl > 18) continue;
+        const char *place = p;
+        size_t pl = (size_t)at;
+        if (pl >= 9 && (!strncmp(place, "一家", 6) || !strncmp(place, "一所", 6) ||
+                        !strncmp(place, "一个", 6)))
+            place += 6, pl -= 6;
+        /* the reader's own units inside the span go */
+        size_t span = (size_t)(what + wl - p);
+        int kept = 0;
+        for (int i = 0; i < k; i++)
+            if (strcmp(out[i].holder, "self") != 0 || !out[i].value[0] ||
+                understand_text_at(p, span, out[i].value) < 0)
+                out[kept++] = out[i];
+        understood_t base = out[0];
+        k = kept;
+        out[k] = base;
+        only_unit(&out[k], READER_FACT, doing[d].rel, reader_rel_name(doing[d].rel), place, pl);
+        out[k++].fact_min_p = 0;
+        out[k] = base;
+        only_unit(&out[k], READER_FACT, READER_REL_OPEN, doing[d].relation, what, wl);
+        out[k++].fact_min_p = 0;
+        return k;
+    }
+    return k;
+}
+
 /* 小丽在温州当护士 (read as a language 温州), 外孙在兰州上小学 (a workplace 兰州上小学): the
  * place after 在 of someone told of is where they work, or study when 上 and a school
  * follow it; the user's own reading of that place goes. Returns the units. */
@@ -1114,6 +1189,7 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
     k = place_then_doing(c, cn, asks, out, k, max);
     k = lives_bare(c, cn, asks, out, k, max);
     k = worked_at(c, cn, asks, out, k, max);
+    k = studied_at(c, cn, asks, out, k, max);
     k = others_placed(c, cn, asks, out, k);
     /* one birthday and one age a person: a second in the clause is words after it (记住) */
     for (int i = 1; i < k; i++) {
@@ -1607,14 +1683,16 @@ int forms_zh_topic_held(const char *text, const char *topic)
 }
 
 /* What a Chinese request to forget names (你把我龙猫的事删了吧: 龙猫, 关于我前妻的事你都
- * 忘了吧: 前妻, 做手术那个事你不要记了: 做手术): the characters before the first word that
- * points back at it (的事, 那个事, 那个 ...) or of forgetting, after 把, 关于 or 说的 and
+ * 忘了吧: 前妻, 做手术那个事你不要记了: 做手术, 之前说我男朋友的事你忘掉吧: 男朋友): the
+ * characters before the first word that points back at it (的事, 那个事, 那个 ...) or of
+ * forgetting, after 把, 关于, 说 or 说的 and
  * without 我 or a time (上次, 刚才) in front; its length, 0 when nothing is left. */
 static size_t forgotten(const char *c, size_t cn, const char **at)
 {
     static const char *const ends[] = {"的事", "那个事", "那事", "这事", "这个事", "的那个",
                                        "那个", "你", "忘", "删", "别记", "不要记", NULL};
-    static const char *const starts[] = {"把", "关于", "说的", "说过的", "，", NULL};
+    static const char *const starts[] = {"把", "关于", "说的", "说过的", "，", "说", "提的",
+                                         NULL};
     static const char *const fronts[] = {"我的", "我", "上次", "上回", "刚才", "之前", "算了",
                                          "那个啥", "哎呀", "，", NULL};
     size_t e = cn;

@@ -45,7 +45,7 @@ const char *plain_word(const char *w)
 
 /* Written anywhere: Chinese characters of everyday speech and the ones the reader knows
  * (啥 is 什么, 俺 is 我), and kin words with accents the word lists spell without. */
-static const char *const zh[][2] = {{"啥", "什么"}, {"俺", "我"}, {"fiancée", "fiancee"},
+static const char *const zh[][2] = {{"啥子", "什么"}, {"啥", "什么"}, {"俺", "我"}, {"fiancée", "fiancee"},
                                     {"fiancé", "fiance"}, {"Fiancée", "fiancee"},
                                     {"Fiancé", "fiance"}, {NULL, NULL}};
 
