@@ -2192,6 +2192,48 @@ START_TEST(test_chinese_homes_without_zai_and_where_others_work)
 }
 END_TEST
 
+START_TEST(test_tags_guesses_breakups_moves_and_which_of_us)
+{
+    tell("a", "my dog juno is a beagle and my brother lars is 31");
+    ask("b", "juno's a beagle right", "yes", NULL);
+    ask("b", "lars is 29 isn't he", "no", "yes");
+    tell("a", "i live in tartu");
+    ask("b", "where do i live, riga?", "no", "yes");
+    tell("a", "my boyfriend is pedro, he's a chef");
+    tell("a", "pedro and i broke up. i'm seeing someone new, anton");
+    ask("b", "who's my boyfriend?", "anton", "pedro");
+    ask("b", "what does my boyfriend do?", "don't know", "chef");
+    tell("a", "we moved last month, we're in narva now");
+    ask("b", "where do i live?", "narva", "tartu");
+    tell("a", "i'm an architect and my sister greta drives a tram");
+    ask("b", "which of us drives a tram, me or my sister?", "greta", NULL);
+    tell("a", "we keep six goats");
+    ask("b", "how many head of goats on the farm?", "six", NULL);
+    tell("a", "my ex-wife monika lives in graz");
+    json_decref(say("a", "you know what, forget I mentioned monika"));
+    ask("b", "where does my ex-wife live?", "don't know", "graz");
+    json_t *t = say("a", "went to split for a wedding, too much sun, i need a holiday");
+    ck_assert_int_eq(json_array_size(json_object_get(t, "written")), 0);
+    json_decref(t);
+    t = say("a", "today a seagull stole my sandwich, i am a victim");
+    ck_assert_int_eq(json_array_size(json_object_get(t, "written")), 0);
+    json_decref(t);
+}
+END_TEST
+
+START_TEST(test_chinese_study_teaching_and_what_others_call_one)
+{
+    tell("a", "我在南京大学读化学，大二了");
+    ask("b", "我读的什么专业？", "化学", NULL);
+    ask("b", "我在哪儿上学？", "南京大学", NULL);
+    tell("a", "我在苏州一所中学教历史");
+    ask("b", "我教什么科目？", "历史", NULL);
+    tell("a", "我老婆是个会计，大家都喊她阿敏");
+    ask("b", "我老婆叫什么？", "阿敏", NULL);
+    ask("c", "你还记得我些啥", "化学", NULL);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -2323,6 +2365,8 @@ int main(void)
     tcase_add_test(tc, test_corrections_counts_likenesses_and_chinese_jobs_after_a_place);
     tcase_add_test(tc, test_names_typed_small_trades_by_their_verb_and_places_of_work);
     tcase_add_test(tc, test_chinese_homes_without_zai_and_where_others_work);
+    tcase_add_test(tc, test_tags_guesses_breakups_moves_and_which_of_us);
+    tcase_add_test(tc, test_chinese_study_teaching_and_what_others_call_one);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
