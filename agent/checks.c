@@ -895,9 +895,9 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
         }
         return 0;
     }
-    if (rel == READER_REL_LIKES || rel == READER_REL_HOBBY) {
+    if (rel == READER_REL_LIKES) {
         /* "i split two of the hives": a word said right after its doer is what they
-         * did, no liking */
+         * did, no liking (a hobby may be: "i whittle a lot") */
         static const char *const doers[] = {"i", "we", "he", "she", "they", NULL};
         const char *at = word_at(text, value);
         char w[16];
