@@ -895,14 +895,6 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
         }
         return 0;
     }
-    if (rel == READER_REL_LIKES) {
-        /* "i split two of the hives": a word said right after its doer is what they
-         * did, no liking (a hobby may be: "i whittle a lot") */
-        static const char *const doers[] = {"i", "we", "he", "she", "they", NULL};
-        const char *at = word_at(text, value);
-        char w[16];
-        if (at && (word_before(text, at, w, sizeof w), in_words(doers, w))) return 0;
-    }
     size_t vl = strlen(value);
     if ((rel == READER_REL_EMPLOYER || rel == READER_REL_WORKPLACE) && vl >= 6 &&
         !strcmp(value + vl - 3, "ing") && !strchr(value, ' ') &&

@@ -356,8 +356,11 @@ static int named_in_text(const store_memory_t *m, const char *name)
  * holder "wife mother", "son school"), not the name itself ("tama's full name" is). */
 static void name_owns(understood_t *u, const char *text, const char *name)
 {
-    if ((u->act != READER_QUESTION && u->act != READER_YESNO) || u->rel != READER_REL_NAME)
-        return;
+    if ((u->act != READER_QUESTION && u->act != READER_YESNO) || u->rel != READER_REL_NAME ||
+        !(facts_has_words(text, "name") || facts_has_words(text, "called") ||
+          facts_has_words(text, "named") || facts_has_words(text, "who") ||
+          facts_has_words(text, "who's")))
+        return;                         /* ("when is Sana's wedding?" asks no name) */
     char said[UNDERSTAND_KEY + 3], low[512];
     snprintf(said, sizeof said, "%s's ", name);
     snprintf(low, sizeof low, "%s", text);
