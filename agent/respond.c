@@ -714,8 +714,8 @@ static int ages_of_group(respond_t *r, const facts_t *f, const char *text,
         for (int j = 0; j < k; j++)
             if (named[j]) v[kept] = v[j], ids[kept++] = ids[j];
         k = kept;
-    } else if (k < 2) {
-        return 0;
+    } else if (k < 2 && !(k == 1 && realise_plural(v[0].holder))) {
+        return 0;                       /* (one age of the group: "my boys, they're nine") */
     }
     char buf[512];
     say(r, realise_fact(buf, sizeof buf, v, k));
