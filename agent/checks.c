@@ -3077,6 +3077,31 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
           !facts_has_words(text, "uni") && !facts_has_words(text, "university") &&
           !facts_has_words(text, "college"))))
         u->act = READER_SMALLTALK;
+    /* "what do I carve?", "what do we make for a living?" read as things had or a kind,
+     * of one whose job is named for that verb: that job, asked by its verb */
+    if (u->act == READER_QUESTION && !strcmp(u->holder, "self") && u->rel != READER_REL_JOB) {
+        static const char *const kept[] = {"do", "have", "like", "love", "eat", "drink", "study",
+                                           "work", "live", "go", "support", "collect",
+                                           "teach", "play", "drive", "own", "speak", "need",
+                                           "want", "know", "think", "call", "mean", "say",
+                                           "get", "got", "use", "ride", "fly", "read",
+                                           "watch", "wear", NULL};
+        char buf[256];
+        const char *w[12];
+        int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 12);
+        int tail = n == 4 || (n == 5 && !strcmp(w[4], "again")) ||
+                   (n == 7 && !strcmp(w[4], "for") && !strcmp(w[6], "living")) ||
+                   (n == 6 && !strcmp(w[4], "at") && !strcmp(w[5], "work"));
+        if (tail && !strcmp(w[0], "what") && (!strcmp(w[1], "do") || !strcmp(w[1], "did")) &&
+            (!strcmp(w[2], "i") || !strcmp(w[2], "we")) && strlen(w[3]) > 2 &&
+            !understand_in_list(kept, w[3]) && strcmp(u->relation, w[3]) != 0 &&
+            facts_job_of_verb(f, "self", w[3])) {
+            u->rel = READER_REL_OPEN;
+            snprintf(u->relation, sizeof u->relation, "%s", w[3]);
+            u->value[0] = '\0';
+            u->personal = 1;
+        }
+    }
     /* 我读的什么专业, 我教什么科目: what one studies or teaches, asked */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && chinese(text) &&
         !strcmp(u->holder, "self")) {

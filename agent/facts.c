@@ -649,3 +649,28 @@ int facts_held(const facts_t *f, const char *value)
         if (facts_holds(&f->v[i], value)) return 1;
     return 0;
 }
+
+const store_memory_t *facts_job_of_verb(const facts_t *f, const char *holder, const char *verb)
+{
+    char stem[64];
+    size_t n = (size_t)snprintf(stem, sizeof stem, "%s", verb);
+    if (n < 3 || n >= sizeof stem || strchr(verb, ' ')) return NULL;
+    if (n > 3 && stem[n - 1] == 'e') stem[--n] = '\0';     /* "carv" of "carve" */
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        if (facts_rel_of(m->relation) != READER_REL_JOB || !facts_same_holder(m->holder, holder) ||
+            !strcmp(m->value, FACTS_ENDED))
+            continue;
+        char buf[UNDERSTAND_VALUE];
+        const char *w[12];
+        int nw = understand_split_words(m->value, " -", buf, sizeof buf, w, 12);
+        for (int k = 0; k < nw; k++) {
+            size_t l = strlen(w[k]);
+            if (l > n && l <= n + 3 && !strncmp(w[k], stem, n) &&
+                (!strcmp(w[k] + l - 2, "er") || !strcmp(w[k] + l - 2, "or") ||
+                 !strcmp(w[k] + l - 1, "r")))
+                return m;
+        }
+    }
+    return NULL;
+}

@@ -1315,6 +1315,20 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
     /* a yes told by another fact: "am I a teacher?" of one who teaches ("Yes, you teach
      * yoga."), "juno's a ferret, right?" of the ferret named Juno (the kind asked is whom
      * it asks of: "Yes, your ferret is called Juno.") */
+    /* "what do I carve?" of a jet carver, "what do I make?" of a banjo maker: the job
+     * named for its verb */
+    const store_memory_t *by_verb = !m && u->act == READER_QUESTION &&
+                                            u->rel == READER_REL_OPEN && u->relation[0]
+                                        ? facts_job_of_verb(f, u->holder, u->relation)
+                                        : NULL;
+    if (by_verb) {
+        realise_frame_t known = facts_frame(by_verb);
+        say(r, realise_fact(buf, sizeof buf, &known, 1));
+        snprintf(r->answer, sizeof r->answer, "%s", by_verb->value);
+        r->answered++;
+        if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = by_verb->id;
+        return;
+    }
     const store_memory_t *yes = NULL;
     if (!m && u->act == READER_YESNO && u->rel == READER_REL_JOB) yes = doer(f, u);
     if (!m && u->act == READER_YESNO && u->rel == READER_REL_KIND && u->value[0] &&
