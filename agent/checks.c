@@ -3102,6 +3102,47 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
             u->personal = 1;
         }
     }
+    /* "Aroha delivered twins at 3am, she's been a midwife twelve years" read without a
+     * value: a kind of person said after a form of be, of someone of the user's, is their
+     * job */
+    if ((u->act == READER_FACT || u->act == READER_SMALLTALK) && u->rel == READER_REL_OPEN &&
+        !u->relation[0] && strcmp(u->holder, "self") != 0 && someone_word(u->holder) &&
+        !asks(text)) {
+        static const char *const be[] = {"she's", "he's", "shes", "hes", "is", "been", "was",
+                                         "became", "now", NULL};
+        char buf[512];
+        const char *w[64];
+        int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
+        for (int k = 1; k + 1 < n; k++) {
+            if ((strcmp(w[k], "a") && strcmp(w[k], "an")) || !understand_in_list(be, w[k - 1]))
+                continue;
+            int e = k + 1;      /* one or two words, the last a kind of person */
+            if (e + 1 < n && kinds_person(w[e + 1]) && !kinds_person(w[e])) e++;
+            if (!kinds_person(w[e])) break;
+            const char *from = word_at(text, w[k + 1]);
+            if (!from || hypothetical(text, w[k + 1])) break;
+            snprintf(u->value, sizeof u->value, "%.*s", (int)(word_at(from, w[e]) - from +
+                                                              (long)strlen(w[e])), from);
+            u->act = READER_FACT;
+            u->rel = READER_REL_JOB;
+            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
+            u->personal = 1;
+            u->fact_min_p = 0;
+            break;
+        }
+    }
+    /* "she's officially a pharmacist now" read as chat, of someone of the user's: a job
+     * that is a kind of person, said as what they are, is theirs */
+    const char *job_last = strrchr(u->value, ' ') ? strrchr(u->value, ' ') + 1 : u->value;
+    if (u->act == READER_SMALLTALK && u->rel == READER_REL_JOB && u->value[0] &&
+        strcmp(u->holder, "self") != 0 && someone_word(u->holder) && kinds_person(job_last) &&
+        checks_fits(u->rel, u->holder, u->value) &&
+        checks_cued(u->rel, u->holder, u->value, text) && !asks(text) &&
+        !hypothetical(text, u->value)) {
+        u->act = READER_FACT;
+        u->personal = 1;
+        u->fact_min_p = 0;
+    }
     /* 我读的什么专业, 我教什么科目: what one studies or teaches, asked */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && chinese(text) &&
         !strcmp(u->holder, "self")) {
