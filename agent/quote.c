@@ -1666,6 +1666,10 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             quote_asks_work_only(question, s))
             best = quote_work_said(&said, hid, s, &fd->turn, &fd->from, &fd->len);  /* "I tune
                                                                   * nets for a living" */
+        if (!best && !a->zh && c->act == READER_QUESTION)      /* "what does my sister do?"
+                                                 * of "... she's officially a pharmacist" */
+            best = quote_kin_said(&said, hid, s, a->self ? "self" : c->holder, c->rel,
+                                  &fd->turn, &fd->from, &fd->len);
         if (!best) {
             /* "do I live in Quito?" of a user who never said Quito and told something of
              * the kind asked (told_of_kind): no; else it stays unknown ("do I climb?") */

@@ -1,0 +1,102 @@
+/* quote_kin.c: a question of someone's job, age or home that no fact and no sentence of
+ * the question's own words answered, answered by the newest sentence of the user's that
+ * names whom it asks of and says a value of that kind (quote_internal.h): "what does my
+ * sister do?" of "Funmi passed her exams!!! she's officially a pharmacist now" (the
+ * sister named Funmi), "how old am I?" of "I'm 78 and still driving". Whom: the user by
+ * "I", "my", "me", "we"; one of theirs by their kin word in any form ("sis") or their name,
+ * said in that sentence or in the one before it of the same message. The value: a kind
+ * of person for a job, a number after a word of being or before one of years for an age,
+ * a word of living for a home. */
+#include "agent/quote_internal.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "agent/kinds.h"
+#include "agent/understand_words.h"
+#include "model/model.h"
+#include "model/reader.h"
+
+enum { KIN_SENTENCES = 16 };
+
+/* 1 when s[0..n) names whom: the user (holder "self") by a word of the first person, one
+ * of theirs by a word keyed as holder or by name. */
+static int names_whom(const word_t *s, int n, const char *holder, const char *name)
+{
+    static const char *const me[] = {"i", "i'm", "im", "my", "me", "we", "i've", "ive", NULL};
+    int self = !strcmp(holder, "self");
+    for (int j = 0; j < n; j++) {
+        if (self ? understand_in_list(me, s[j].low)
+                 : (facts_same_holder(s[j].key, holder) ||
+                    (name && !strcasecmp(s[j].low, name))))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when s[0..n) says a value of rel's kind for a holder (self: the user's). */
+static int says_kind(const word_t *s, int n, int rel, const char *holder)
+{
+    static const char *const being[] = {"is", "'s", "s", "turned", "turns", "aged", "am",
+                                        "i'm", "im", "just", "now", NULL};
+    static const char *const years[] = {"years", "year", "yrs", "yo", NULL};
+    static const char *const living[] = {"live", "lives", "living", "lived", "based", "moved",
+                                         "stay", "stays", "staying", NULL};
+    for (int j = 0; j < n; j++) {
+        const char *w = s[j].low;
+        if (rel == READER_REL_JOB) {
+            char key[UNDERSTAND_KEY];
+            understand_holder_of(w, key, sizeof key);
+            if (strlen(w) > 3 && kinds_person(w) && !understand_kin(key) &&
+                !facts_same_holder(key, holder) &&
+                !understand_in_list(understand_no_trade_words, w))
+                return 1;
+        } else if (rel == READER_REL_AGE) {
+            long v = -1;
+            if (!isdigit((unsigned char)w[0]) || strspn(w, "0123456789") != strlen(w)) continue;
+            v = strtol(w, NULL, 10);
+            int said = (j > 0 && understand_in_list(being, s[j - 1].low)) ||
+                       (j + 1 < n && understand_in_list(years, s[j + 1].low));
+            if (v > 0 && v <= 110 && said) return 1;
+        } else if (rel == READER_REL_HOME) {
+            if (understand_in_list(living, w)) return 1;
+        }
+    }
+    return 0;
+}
+
+int quote_kin_said(const said_t *said, const hidden_t *hid, word_t *s, const char *holder,
+                   int rel, size_t *bt, size_t *bfrom, size_t *blen)
+{
+    if (rel != READER_REL_JOB && rel != READER_REL_AGE && rel != READER_REL_HOME) return 0;
+    const char *name = strcmp(holder, "self") ? facts_name_of(said->f, holder) : NULL;
+    const store_turn_t *t = said->t;
+    for (size_t i = 0; i < said->nt; i++) {             /* newest first */
+        int asked = t[i].kind && !strcmp(t[i].kind, model_kind_name(MODEL_KIND_ANSWER));
+        if (asked || !strcmp(t[i].text, STORE_REDACTED)) continue;
+        size_t at = 0, from, len;
+        int asks, named_before = 0;
+        while (quote_next_sentence(t[i].text, &at, &from, &len, &asks)) {
+            int nw = quote_words(t[i].text + from, len, s, QUOTE_WORDS);
+            int named = names_whom(s, nw, holder, name);
+            if (asks || quote_asks_to_forget(s, nw) || quote_is_hidden(hid, s, nw) ||
+                len >= QUOTE_SENTENCE) {
+                named_before = 0;
+                continue;
+            }
+            int others = 0;             /* someone else of the user's named in it */
+            for (int j = 0; j < nw && !others; j++)
+                others = understand_kin(s[j].key) && !facts_same_holder(s[j].key, holder);
+            int self = !strcmp(holder, "self");
+            if ((self ? named && !others : named || (named_before && !others)) &&
+                says_kind(s, nw, rel, holder)) {
+                *bt = i, *bfrom = from, *blen = len;
+                return 1;
+            }
+            named_before = named;
+        }
+    }
+    return 0;
+}
