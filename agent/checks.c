@@ -3143,6 +3143,51 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->personal = 1;
         u->fact_min_p = 0;
     }
+    /* "19, living in footscray with my parents" read as the parents': one of the user's
+     * named only after "with" is whom they live or go with, not whom the clause tells of
+     * (but "with my flatmates Dan and Priti" names them); "66", "15 🎀" alone, read as an
+     * age told in passing, is the user's age */
+    const char *value_at = u->value[0] ? word_at(text, u->value) : NULL;
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel != READER_REL_NAME &&
+        !u->name[0] && value_at && strcmp(u->holder, "self") != 0 && !strchr(u->holder, ' ')) {
+        char buf[512];
+        const char *w[64];
+        char told[512];         /* (only a value told before "with my X" is in question) */
+        snprintf(told, sizeof told, "%s", value_at);
+        int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64), with = 0,
+            said = 0, after = 0;
+        for (int k = 0; k < n; k++) {
+            char key[UNDERSTAND_KEY];
+            understand_holder_of(w[k], key, sizeof key);
+            if (!facts_same_holder(key, u->holder)) continue;
+            said++;
+            with += k >= 2 && (!strcmp(w[k - 1], "my") || !strcmp(w[k - 1], "our")) &&
+                    (!strcmp(w[k - 2], "with") || !strcmp(w[k - 2], "w"));
+        }
+        char key[UNDERSTAND_KEY];       /* the holder's word said after the value */
+        n = understand_split_words(told, " ,.;:!?()", buf, sizeof buf, w, 64);
+        for (int k = 0; k < n && !after; k++) {
+            understand_holder_of(w[k], key, sizeof key);
+            after = facts_same_holder(key, u->holder);
+        }
+        if (said && with == said && after) snprintf(u->holder, sizeof u->holder, "self");
+    }
+    if ((u->act == READER_SMALLTALK || u->act == READER_FACT) && u->rel == READER_REL_AGE &&
+        !strcmp(u->holder, "self") &&
+        isdigit((unsigned char)u->value[0]) && strspn(u->value, "0123456789") == strlen(u->value) &&
+        atoi(u->value) >= 5 && atoi(u->value) <= 110) {
+        size_t k = 0, digits = 0, other = 0;
+        for (; text[k]; k++) {
+            unsigned char ch = (unsigned char)text[k];
+            if (isdigit(ch)) digits++;
+            else if (isalpha(ch) || ch == '-' || ch == '+') other++;     /* ("-25": cold) */
+        }
+        if (!other && digits == strlen(u->value)) {
+            u->act = READER_FACT;
+            u->personal = 1;
+            u->fact_min_p = 0;
+        }
+    }
     /* 我读的什么专业, 我教什么科目: what one studies or teaches, asked */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && chinese(text) &&
         !strcmp(u->holder, "self")) {
