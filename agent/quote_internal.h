@@ -195,10 +195,11 @@ int quote_work_said(const said_t *said, const hidden_t *hid, word_t *s, size_t *
 
 /* ---- quote_kin.c ---- */
 
-/* A question of holder's job, age or home (rel) that nothing else answered: the newest
- * sentence of said that names holder ("self": the user; one of theirs by kin word or
- * name, or in the sentence before of the same message) and says a value of that kind,
- * into *bt, *bfrom, *blen (s: scratch of QUOTE_WORDS); 1 when found, else 0. */
+/* A question of holder's job, age, home, work, school or name (rel) that nothing else
+ * answered: the newest sentence of said that names holder ("self": the user; one of
+ * theirs by kin word or name, or in the sentence before of the same message) and says a
+ * value of that kind, into *bt, *bfrom, *blen (s: scratch of QUOTE_WORDS); 1 when found,
+ * else 0. */
 int quote_kin_said(const said_t *said, const hidden_t *hid, word_t *s, const char *holder,
                    int rel, size_t *bt, size_t *bfrom, size_t *blen);
 /* The newest of the user's sentences told after since (or after fact's own message)

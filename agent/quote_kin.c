@@ -1,12 +1,14 @@
-/* quote_kin.c: a question of someone's job, age or home that no fact and no sentence of
- * the question's own words answered, answered by the newest sentence of the user's that
- * names whom it asks of and says a value of that kind (quote_internal.h): "what does my
- * sister do?" of "Funmi passed her exams!!! she's officially a pharmacist now" (the
- * sister named Funmi), "how old am I?" of "I'm 78 and still driving". Whom: the user by
- * "I", "my", "me", "we"; one of theirs by their kin word in any form ("sis") or their name,
- * said in that sentence or in the one before it of the same message. The value: a kind
- * of person for a job, a number after a word of being or before one of years for an age,
- * a word of living for a home. */
+/* quote_kin.c: a question of someone's job, age, home, work, school or name that no fact
+ * and no sentence of the question's own words answered, answered by the newest sentence
+ * of the user's that names whom it asks of and says a value of that kind
+ * (quote_internal.h): "what does my sister do?" of "Funmi passed her exams!!! she's
+ * officially a pharmacist now" (the sister named Funmi), "how old am I?" of "I'm 78 and
+ * still driving". Whom: the user by "I", "my", "me", "we"; one of theirs by their kin word
+ * in any form ("sis") or their name, said in that sentence or in the one before it of the
+ * same message. The value: a kind of person for a job; a number after a word of being or
+ * before one of years for an age; a word of living for a home, of work for a workplace,
+ * of study for a school; for a name (not the user's), a word with a capital right after
+ * the holder's word or a word of naming. */
 #include "agent/quote_internal.h"
 
 #include <ctype.h>
@@ -16,6 +18,7 @@
 #include <strings.h>
 #include "agent/kinds.h"
 #include "agent/understand_words.h"
+#include "model/lex_words.h"
 #include "model/model.h"
 #include "model/reader.h"
 
@@ -44,6 +47,11 @@ static int says_kind(const word_t *s, int n, int rel, const char *holder)
     static const char *const years[] = {"years", "year", "yrs", "yo", NULL};
     static const char *const living[] = {"live", "lives", "living", "lived", "based", "moved",
                                          "stay", "stays", "staying", NULL};
+    static const char *const working[] = {"works", "worked", "employed", "hired", "joined",
+                                          "shift", "shifts", NULL};
+    static const char *const studying[] = {"studying", "studies", "study", "uni", "university",
+                                           "college", "school", "degree", "course", NULL};
+    static const char *const naming[] = {"called", "named", "name", "name's", "names", NULL};
     for (int j = 0; j < n; j++) {
         const char *w = s[j].low;
         if (rel == READER_REL_JOB) {
@@ -62,6 +70,21 @@ static int says_kind(const word_t *s, int n, int rel, const char *holder)
             if (v > 0 && v <= 110 && said) return 1;
         } else if (rel == READER_REL_HOME) {
             if (understand_in_list(living, w)) return 1;
+        } else if (rel == READER_REL_EMPLOYER || rel == READER_REL_WORKPLACE) {
+            if (understand_in_list(working, w) || understand_in_list(understand_work_words, w) ||
+                understand_in_list(understand_business_words, w))
+                return 1;
+        } else if (rel == READER_REL_SCHOOL) {
+            if (understand_in_list(studying, w)) return 1;
+        } else if (rel == READER_REL_NAME) {
+            /* the holder's word right before a name ("my collie Tam", "our Jack") or a
+             * word of naming before one */
+            char key[UNDERSTAND_KEY];
+            understand_holder_of(w, key, sizeof key);
+            int before = facts_same_holder(key, holder) || understand_in_list(naming, w);
+            if (before && j + 1 < n && s[j + 1].cap && s[j + 1].part == s[j].part &&
+                !lex_is_stopword(s[j + 1].low) && strcmp(s[j + 1].low, "i") != 0)
+                return 1;
         }
     }
     return 0;
@@ -70,7 +93,10 @@ static int says_kind(const word_t *s, int n, int rel, const char *holder)
 int quote_kin_said(const said_t *said, const hidden_t *hid, word_t *s, const char *holder,
                    int rel, size_t *bt, size_t *bfrom, size_t *blen)
 {
-    if (rel != READER_REL_JOB && rel != READER_REL_AGE && rel != READER_REL_HOME) return 0;
+    if (rel != READER_REL_JOB && rel != READER_REL_AGE && rel != READER_REL_HOME &&
+        rel != READER_REL_EMPLOYER && rel != READER_REL_WORKPLACE && rel != READER_REL_SCHOOL &&
+        (rel != READER_REL_NAME || !strcmp(holder, "self")))
+        return 0;
     const char *name = strcmp(holder, "self") ? facts_name_of(said->f, holder) : NULL;
     const store_turn_t *t = said->t;
     for (size_t i = 0; i < said->nt; i++) {             /* newest first */
