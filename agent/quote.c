@@ -1576,6 +1576,31 @@ static void whole_chars(char *buf, size_t cap, const char *text, size_t n)
     snprintf(buf, cap, "%.*s", (int)cut, text);
 }
 
+/* 1 when a question asks its relation plainly, as the kin quote (quote_kin.c) may
+ * answer it: "what" of a job, "how old" of an age, "where" of a home, workplace or school,
+ * "what"/"who" and a word of naming of a name; not "who do I live with?", "how many hours
+ * do I work?" or "what's her last name?". */
+static int kin_asks(const char *question, int rel)
+{
+    static const char *const part[] = {"last", "surname", "middle", "full", "nickname",
+                                       "maiden", "second", "first", NULL};
+    switch (rel) {
+    case READER_REL_JOB: return facts_has_words(question, "what") ||
+                                facts_has_words(question, "what's") ||
+                                facts_has_words(question, "whats");
+    case READER_REL_AGE: return facts_has_words(question, "how old");
+    case READER_REL_HOME: case READER_REL_WORKPLACE: case READER_REL_EMPLOYER:
+    case READER_REL_SCHOOL:
+        return facts_has_words(question, "where") || facts_has_words(question, "where's") ||
+               facts_has_words(question, "wheres");
+    case READER_REL_NAME:
+        for (int i = 0; part[i]; i++)
+            if (facts_has_words(question, part[i])) return 0;
+        return facts_has_words(question, "name") || facts_has_words(question, "called");
+    default: return 0;
+    }
+}
+
 int quote_told(store_t *st, const char *user, const char *msg, const understood_t *u, int n,
                const facts_t *f, respond_t *p, agent_quoted_t *q)
 {
@@ -1666,8 +1691,9 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             quote_asks_work_only(question, s))
             best = quote_work_said(&said, hid, s, &fd->turn, &fd->from, &fd->len);  /* "I tune
                                                                   * nets for a living" */
-        if (!best && !a->zh && c->act == READER_QUESTION)      /* "what does my sister do?"
-                                                 * of "... she's officially a pharmacist" */
+        if (!best && !a->zh && c->act == READER_QUESTION && !a->amount &&
+            kin_asks(question, c->rel))     /* "what does my sister do?" of "... she's
+                                             * officially a pharmacist now" */
             best = quote_kin_said(&said, hid, s, a->self ? "self" : c->holder, c->rel,
                                   &fd->turn, &fd->from, &fd->len);
         if (!best) {
