@@ -5,7 +5,8 @@
  * officially a pharmacist now" (the sister named Funmi), "how old am I?" of "I'm 78 and
  * still driving". Whom: the user by "I", "my", "me", "we"; one of theirs by their kin word
  * in any form ("sis") or their name, said in that sentence or in the one before it of the
- * same message. The value: a kind of person for a job; a number after a word of being or
+ * same message. The value: a kind of person in small letters said as what one is ("a
+ * pharmacist") for a job; a number after a word of being or
  * before one of years for an age; a word of living for a home, of work for a workplace,
  * of study for a school; for a name (not the user's), a word with a capital right after
  * the holder's word or a word of naming. */
@@ -55,10 +56,19 @@ static int says_kind(const word_t *s, int n, int rel, const char *holder)
     for (int j = 0; j < n; j++) {
         const char *w = s[j].low;
         if (rel == READER_REL_JOB) {
+            /* a kind of person in small letters, said as what one is ("a pharmacist",
+             * "that's paramedic life"; not "speaks Mandarin") */
+            static const char *const as[] = {"a", "an", "as", "is", "was", "been", NULL};
             char key[UNDERSTAND_KEY];
             understand_holder_of(w, key, sizeof key);
-            if (strlen(w) > 3 && kinds_person(w) && !understand_kin(key) &&
-                !facts_same_holder(key, holder) &&
+            int said_as = 0;
+            for (int b = j - 1; b >= 0 && b >= j - 2 && !said_as; b--) {
+                size_t bl = strlen(s[b].low);
+                said_as = understand_in_list(as, s[b].low) ||
+                          (bl > 2 && !strcmp(s[b].low + bl - 2, "'s"));
+            }
+            if (strlen(w) > 3 && !s[j].cap && said_as && kinds_person(w) &&
+                !understand_kin(key) && !facts_same_holder(key, holder) &&
                 !understand_in_list(understand_no_trade_words, w))
                 return 1;
         } else if (rel == READER_REL_AGE) {
