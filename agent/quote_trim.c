@@ -32,7 +32,8 @@ static const char *const leaving[] = {
     "skip", "skipping", "skipped", "sold", "selling", "cancelled", "canceled", "cancel",
     "quit", "quitting", "retiring", "left", "leaving", "anymore", "dropped", "ditched",
     "former", "formerly", "previously", "died", "rehomed", "longer", "stole", "stolen",
-    "crashed", "totalled", "totaled", "scrapped", NULL,
+    "crashed", "totalled", "totaled", "scrapped", "notice", "resigned", "resigning",
+    "retired", NULL,
 };
 /* Words of negation (and any word ending in "n't"). */
 static const char *const negation[] = {"not", "no", "never", "cannot", "cant", "dont",

@@ -199,8 +199,12 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
                                  * story's "Bill went to the park yesterday" is kept) */
     /* "my brother Tom ...", "I'm Tobi, 33" (the user's name once per message) */
     int self = !strcmp(u->holder, "self");
-    if (u->name[0] && (!self || (!wrote(r, "self", READER_REL_NAME, NULL) &&
-                                 checks_cued(READER_REL_NAME, "self", u->name, text))))
+    int held = 0;           /* ("my husband Wei Jie" also read with the name "Jie") */
+    for (int i = 0; i < r->nw && u->name[0] && !held; i++)
+        held = r->w[i].rel == READER_REL_NAME && !strcmp(r->w[i].holder, u->holder) &&
+               strchr(r->w[i].value, ' ') && facts_has_words(r->w[i].value, u->name);
+    if (u->name[0] && !held && (!self || (!wrote(r, "self", READER_REL_NAME, NULL) &&
+                                          checks_cued(READER_REL_NAME, "self", u->name, text))))
         add_write(r, f, text, u->holder, reader_rel_name(READER_REL_NAME), READER_REL_NAME,
                   u->name);
 }
