@@ -3214,9 +3214,10 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
      * of them, asks for all of it */
     if (u->act == READER_QUESTION && chinese(text) && u->rel == READER_REL_OPEN &&
         !u->relation[0] && !strcmp(u->holder, "self") && strstr(text, "你") &&
-        strstr(text, "我") && (strstr(text, "记得") || strstr(text, "知道")) &&
-        (strstr(text, "什么") || strstr(text, "哪些")))
-        u->act = READER_SUMMARY;
+        (strstr(text, "记得") || strstr(text, "知道")) &&
+        (strstr(text, "我什么") || strstr(text, "我些什么") || strstr(text, "我哪些") ||
+         strstr(text, "我的哪些") || strstr(text, "我多少")))
+        u->act = READER_SUMMARY;        /* (not 我是干什么的，你还记得不: one thing) */
     /* "where's youssef now", "where is my sister": where someone of the user's is asks
      * where they are, the newest of where they live and where they work */
     static const char *const where[] = {"where", "where's", "wheres", NULL};

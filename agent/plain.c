@@ -44,8 +44,13 @@ const char *plain_word(const char *w)
 }
 
 /* Written anywhere: Chinese characters of everyday speech and the ones the reader knows
- * (啥 is 什么, 俺 is 我), and kin words with accents the word lists spell without. */
-static const char *const zh[][2] = {{"啥子", "什么"}, {"啥", "什么"}, {"俺", "我"}, {"fiancée", "fiancee"},
+ * (啥 is 什么, 俺 is 我), an asking tag after a comma (，你还记得不) dropped, and kin
+ * words with accents the word lists spell without. */
+static const char *const zh[][2] = {{"啥子", "什么"}, {"啥", "什么"}, {"俺", "我"},
+                                    /* an asking tag after a comma asks nothing more */
+                                    {"，你还记得不", ""}, {"，你还记得吗", ""},
+                                    {"，你记得不", ""}, {"，你知道不", ""},
+                                    {"，记得不", ""}, {"fiancée", "fiancee"},
                                     {"fiancé", "fiance"}, {"Fiancée", "fiancee"},
                                     {"Fiancé", "fiance"}, {NULL, NULL}};
 

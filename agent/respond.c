@@ -1091,6 +1091,18 @@ static int names_all(const facts_t *f, const char *holder, const char *asked)
     return n >= 2;
 }
 
+/* 1 when a Chinese value asked (two characters at least) is within the value held, or
+ * is with one character more at its end (在成都开的: 成都开 of 成都玉林路). */
+static int zh_within(const char *held, const char *asked)
+{
+    size_t n = strlen(asked);
+    if ((unsigned char)asked[0] < 0xE0 || n < 6) return 0;
+    if (strstr(held, asked)) return 1;
+    char less[UNDERSTAND_VALUE];
+    snprintf(less, sizeof less, "%.*s", (int)(n - 3), asked);
+    return n >= 9 && strstr(held, less) != NULL;
+}
+
 /* 1 when m is of a place and the sentence that told it names the asked one right after
  * it ("Bend, Oregon", "Bandera Texas"): the place lies in the one asked of. */
 static int in_region(const store_memory_t *m, const char *asked)
@@ -1366,7 +1378,8 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
                                     (worked && in_told(m, u->value)) ||
                                     (facts_rel_of(m->relation) == READER_REL_NAME &&
                                      names_all(f, m->holder, u->value)) ||
-                                    in_region(m, u->value)
+                                    in_region(m, u->value) ||
+                                    zh_within(m->value, u->value)
                               : facts_has_words(text, m->value) ||
                                     facts_same_value(text, m->value);   /* a date */
         /* a name is asked after with a word of naming or as what someone is ("is Omid
