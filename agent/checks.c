@@ -1013,8 +1013,12 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
                                             "part time", "part-time", NULL};
         static const char *const posts[] = {"apprenticeship", "internship", "placement",
                                             "residency", "traineeship", NULL};
-        for (int i = 0; hours[i]; i++)     /* "doing murals full time" */
-            if (facts_has_words(text, hours[i])) return 1;
+        for (int i = 0; hours[i]; i++) {   /* "doing murals full time" (not "studying
+                                             * part-time for a master's") */
+            char done[UNDERSTAND_VALUE + 24];
+            snprintf(done, sizeof done, "%s %s", value, hours[i]);
+            if (facts_has_words(text, done)) return 1;
+        }
         int as_one = (unsigned char)value[0] < 0x80 ? job_told_as_one(text, value, last) : -1;
         if (as_one >= 0) return as_one || in_words(posts, last);
         if (kinds_person(last) || in_words(posts, last)) return 1;
@@ -3154,6 +3158,13 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         const char *w[64];
         char told[512];         /* (only a value told before "with my X" is in question) */
         snprintf(told, sizeof told, "%s", value_at);
+        char subject[512];      /* (and only of the user: "she lives in Kavala with our
+                                 * daughter" is the ex-wife's) */
+        snprintf(subject, sizeof subject, "%.*s", (int)(value_at - text), text);
+        static const char *const third[] = {"she", "he", "they", "she's", "he's", "shes",
+                                            "hes", "they're", NULL};
+        int of_another = 0;
+        for (int k = 0; third[k] && !of_another; k++) of_another = facts_has_words(subject, third[k]);
         int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64), with = 0,
             said = 0, after = 0;
         for (int k = 0; k < n; k++) {
@@ -3170,7 +3181,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
             understand_holder_of(w[k], key, sizeof key);
             after = facts_same_holder(key, u->holder);
         }
-        if (said && with == said && after) snprintf(u->holder, sizeof u->holder, "self");
+        if (said && with == said && after && !of_another)
+            snprintf(u->holder, sizeof u->holder, "self");
     }
     if ((u->act == READER_SMALLTALK || u->act == READER_FACT) && u->rel == READER_REL_AGE &&
         !strcmp(u->holder, "self") &&

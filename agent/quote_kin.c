@@ -1,15 +1,15 @@
 /* quote_kin.c: a question of someone's job, age, home, work, school or name that no fact
  * and no sentence of the question's own words answered, answered by the newest sentence
  * of the user's that names whom it asks of and says a value of that kind
- * (quote_internal.h): "what does my sister do?" of "Funmi passed her exams!!! she's
- * officially a pharmacist now" (the sister named Funmi), "how old am I?" of "I'm 78 and
- * still driving". Whom: the user by "I", "my", "me", "we"; one of theirs by their kin word
- * in any form ("sis") or their name, said in that sentence or in the one before it of the
- * same message. The value: a kind of person in small letters said as what one is ("a
- * pharmacist") for a job; a number after a word of being or
- * before one of years for an age; a word of living for a home, of work for a workplace,
- * of study for a school; for a name (not the user's), a word with a capital right after
- * the holder's word or a word of naming. */
+ * (quote_internal.h): "what does my brother do?" of "Kofi got his badge today, he's a
+ * firefighter now" (the brother named Kofi), "how old am I?" of "I'm 71 and still
+ * cycling". Whom: the user by "I", "my", "me", "we"; one of theirs by their kin word in any
+ * form ("sis") or their name, said in that sentence or in the one before it of the same
+ * message. The value: a kind of person in small letters said as what one is ("a
+ * firefighter") for a job; a number after a word of being or before one of years for an
+ * age; a word of living for a home, of work for a workplace, of study for a school; for
+ * a name (not the user's), a word with a capital right after the holder's word, or after
+ * a word of naming said just after it. */
 #include "agent/quote_internal.h"
 
 #include <ctype.h>
@@ -19,6 +19,7 @@
 #include <strings.h>
 #include "agent/kinds.h"
 #include "agent/understand_words.h"
+#include "model/dialogue.h"
 #include "model/lex_words.h"
 #include "model/model.h"
 #include "model/reader.h"
@@ -87,11 +88,21 @@ static int says_kind(const word_t *s, int n, int rel, const char *holder)
         } else if (rel == READER_REL_SCHOOL) {
             if (understand_in_list(studying, w)) return 1;
         } else if (rel == READER_REL_NAME) {
-            /* the holder's word right before a name ("my collie Tam", "our Jack") or a
-             * word of naming before one */
+            /* the holder's word right before a name ("my collie Tam", "our Jack"), or a
+             * word of naming before one with the holder's word just before it and no one
+             * else's between ("my dog, a mutt called Rex"; not "my sister's ... a sugar
+             * glider named Pempek") */
             char key[UNDERSTAND_KEY];
             understand_holder_of(w, key, sizeof key);
-            int before = facts_same_holder(key, holder) || understand_in_list(naming, w);
+            int before = facts_same_holder(key, holder);
+            for (int b = j - 1; !before && understand_in_list(naming, w) && b >= 0 && b >= j - 4;
+                 b--) {
+                char bk[UNDERSTAND_KEY];
+                understand_holder_of(s[b].low, bk, sizeof bk);
+                if (facts_same_holder(bk, holder)) before = 1;
+                else if (understand_kin(bk) || dialogue_pet_word(bk) || kinds_animal(s[b].low))
+                    break;
+            }
             if (before && j + 1 < n && s[j + 1].cap && s[j + 1].part == s[j].part &&
                 !lex_is_stopword(s[j + 1].low) && strcmp(s[j + 1].low, "i") != 0)
                 return 1;
