@@ -3206,8 +3206,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         int study = strstr(text, "专业") || strstr(text, "读的什么") || strstr(text, "学的什么") ||
                     strstr(text, "读什么") || strstr(text, "学什么");
         int teach = strstr(text, "教什么") || strstr(text, "教的什么") || strstr(text, "科目");
-        if (study || teach) {
-            u->rel = READER_REL_OPEN;
+        if ((study || teach) && facts_find(f, "self", teach ? "teach" : "study", NULL)) {
+            u->rel = READER_REL_OPEN;       /* (else the job told answers: 小学语文老师) */
             snprintf(u->relation, sizeof u->relation, "%s", teach ? "teach" : "study");
             if (u->act == READER_QUESTION) u->value[0] = '\0';
         }

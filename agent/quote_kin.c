@@ -68,7 +68,11 @@ static int says_kind(const word_t *s, int n, int rel, const char *holder)
                 said_as = understand_in_list(as, s[b].low) ||
                           (bl > 2 && !strcmp(s[b].low + bl - 2, "'s"));
             }
-            if (strlen(w) > 3 && !s[j].cap && said_as && kinds_person(w) &&
+            int mine = 0;       /* ("my fiance is Tunde, I'm a lawyer": the user's job) */
+            static const char *const me[] = {"i", "i'm", "im", NULL};
+            for (int b = j - 1; b >= 0 && b >= j - 3 && strcmp(holder, "self"); b--)
+                mine |= understand_in_list(me, s[b].low);
+            if (strlen(w) > 3 && !s[j].cap && said_as && !mine && kinds_person(w) &&
                 !understand_kin(key) && !facts_same_holder(key, holder) &&
                 !understand_in_list(understand_no_trade_words, w))
                 return 1;
