@@ -255,7 +255,7 @@ static size_t aside_at(const char *text, size_t b, size_t e)
     int asks = 0;
     for (int k = 0; wh[k] && !asks; k++) asks = opens(text, e, i, wh[k]) != 0;
     if (!asks) return 0;
-    size_t w = opens(text, e, i, "what");   /* "you know what, forget ...": no question */
+    size_t w = opens(text, e, i, "what");   /* "you know what, scrap that ...": no question */
     if (w && i > b && skip(text, e, i + w) > i + w && text[i + w] == ',') return 0;
     size_t comma = 0;
     for (size_t j = i; j < e; j++)
@@ -270,8 +270,8 @@ static size_t aside_at(const char *text, size_t b, size_t e)
 }
 
 /* Where the question tag a statement ends with begins, when the statement is the whole
- * message and carries no question mark ("tam's a collie eh", "she's nine isn't she",
- * "my flat's in Leith right", "you moved in June, yes"): the space before the tag, else
+ * message and carries no question mark ("rolo's a beagle eh", "he's seven isn't he",
+ * "my flat's in Govan right", "you started in May, yes"): the space before the tag, else
  * 0. A statement of three to ten words that opens with no question word; "that's right"
  * and "turn right" are no tags, and "yes", "no", "true" only after a comma. */
 static size_t tag_at(const char *text, size_t b, size_t e, size_t n)
@@ -324,7 +324,7 @@ static size_t tag_at(const char *text, size_t b, size_t e, size_t n)
 }
 
 /* 1 when the aside after a question's comma at text[comma] (to e) is a guess at the
- * place asked where ("where do I live, Malaga?"): one to three words of letters, the
+ * place asked where ("where do I teach, Coimbra?"): one to three words of letters, the
  * first no word of chat ("again", "lol", "remind me"). */
 static int guesses_place(const char *text, size_t comma, size_t e)
 {
@@ -447,7 +447,7 @@ long asking_text(const char *msg, char *out, size_t cap)
         size_t aside = aside_at(msg, b, e);
         size_t where = past_polite(msg, e, b), wl = opens(msg, e, where, "where");
         if (aside && wl && guesses_place(msg, aside, e)) {
-            /* "where do I live, Malaga?" asks "do I live in Malaga?" */
+            /* "where do I teach, Coimbra?" asks "do I teach in Coimbra?" */
             size_t from = skip(msg, e, where + wl), g = skip(msg, e, aside + 1), ge = e;
             while (ge > g && !isalpha((unsigned char)msg[ge - 1]) &&
                    (unsigned char)msg[ge - 1] < 0x80)

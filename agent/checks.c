@@ -797,7 +797,7 @@ static int cued_zh(int rel, const char *value, const char *text)
         static const char *const naming[] = {"叫", "姓", "名", "喊", NULL};
         for (int i = 0; naming[i] && chars <= 6; i++)
             if (strstr(text, naming[i])) return 1;
-        char is[UNDERSTAND_VALUE + 4];  /* 是 right before it (not 我老公是个程序员，天天加班) */
+        char is[UNDERSTAND_VALUE + 4];  /* 是 right before it (not 我舅舅是个厨师，周末也上班) */
         snprintf(is, sizeof is, "是%s", value);
         if (chars <= 6 && strstr(text, is)) return 1;
         return chars <= 3 && !strstr(text, "是个") && !strstr(text, "是一");
@@ -1013,8 +1013,8 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
                                             "part time", "part-time", NULL};
         static const char *const posts[] = {"apprenticeship", "internship", "placement",
                                             "residency", "traineeship", NULL};
-        for (int i = 0; hours[i]; i++) {   /* "doing murals full time" (not "studying
-                                             * part-time for a master's") */
+        for (int i = 0; hours[i]; i++) {   /* "doing upholstery full time" (not
+                                             * "training part-time at a college") */
             char done[UNDERSTAND_VALUE + 24];
             snprintf(done, sizeof done, "%s %s", value, hours[i]);
             if (facts_has_words(text, done)) return 1;
@@ -1899,8 +1899,8 @@ static int one_lost(const facts_t *f, const char *text, understood_t *u)
 static const char *const partners[] = {"boyfriend", "girlfriend", "partner", "husband",
                                        "wife", "fiance", "fiancee", "spouse", NULL};
 
-/* "theo and i split", "we broke up" (msg names the partner told, or there is one
- * partner): the partner's name ends; "i'm seeing someone new, max", "dating Noor now": a
+/* "marek and i separated", "we broke up" (msg names the partner told, or there is one
+ * partner): the partner's name ends; "i'm dating someone new, ravi", "seeing Lorna now": a
  * new partner's name, of the partner's holder told before (else "partner"). Sets u and
  * returns 1, else 0. */
 static int partner_changed(const facts_t *f, const char *msg, const char *text,
@@ -1926,7 +1926,7 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
     }
     int parts = (facts_has_words(text, "not with") || facts_has_words(text, "no longer with")) &&
                 (facts_has_words(text, "anymore") || facts_has_words(text, "any more") ||
-                 facts_has_words(text, "no longer"));   /* "not with Chantelle anymore" */
+                 facts_has_words(text, "no longer"));   /* "not with Rosalind anymore" */
     for (int k = 0; parting[k] && !parts; k++) parts = facts_has_words(text, parting[k]);
     if (parts && who && strcmp(who->value, FACTS_ENDED) != 0 &&
         (facts_has_words(msg, who->value) ||
@@ -1945,14 +1945,14 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
         const char *at = word_at(text, seeing[k]);
         if (!at) continue;
         if (u->rel != READER_REL_NAME && u->value[0] && understand_pronoun(u->holder)) {
-            /* "..., max, he's a baker": the rest of the clause is of the new partner */
+            /* "..., ravi, he's a plumber": the rest of the clause is of the new partner */
             snprintf(u->holder, sizeof u->holder, "%s", who ? who->holder : "partner");
             u->personal = 1;
             return 1;
         }
         at += strlen(seeing[k]);
         while (*at == ' ' || *at == ',') at++;
-        const char *called = word_at(at, "called");     /* "seeing a girl called Jodie" */
+        const char *called = word_at(at, "called");     /* "dating a guy called Emrys" */
         if (!called) called = word_at(at, "named");
         if (called && (!strncasecmp(at, "a ", 2) || !strncasecmp(at, "an ", 3)))
             for (at = called + 6; *at == ' '; at++) {}
@@ -1976,7 +1976,7 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
     return 0;
 }
 
-/* "moved house at the weekend, we're in stromness now": where the user now is, said
+/* "moved flats in march, we're in portree now": where the user now is, said
  * "we're in" or "I'm in" with "now" or in a message of moving, is their home; "I'm in
  * hospital", "we're in Rome this week" are where one is for now, no home. Sets u and
  * returns 1, else 0. */
@@ -2041,7 +2041,7 @@ static int home_now(const char *msg, const char *text, understood_t *u)
     return 0;
 }
 
-/* "doing murals full time now", "I do wedding cakes full-time": what one does full time
+/* "doing upholstery full time now", "I do bike repairs full-time": what one does full time
  * is one's work. Sets u to that job and returns 1, else 0. */
 static int full_time(const char *text, understood_t *u)
 {
@@ -2077,7 +2077,7 @@ static int full_time(const char *text, understood_t *u)
     return 0;
 }
 
-/* "moss is the pup", "Eino's our youngest", "pip is my cat": a name, "is", then "the",
+/* "rusk is the puppy", "Oskar's our eldest", "nutmeg is my cat": a name, "is", then "the",
  * "our" or "my" and a word of kin, a pet or an animal kind, or of a child's place among
  * them, and nothing more: that one's name. Sets u and returns 1, else 0. */
 static int name_is_the(const char *text, understood_t *u)
@@ -2090,7 +2090,7 @@ static int name_is_the(const char *text, understood_t *u)
     if (asks(text)) return 0;
     int n = understand_split_words(text, " ,.;:!()", buf, sizeof buf, w, 8), at = 1;
     if (n >= 3 && (!strcmp(w[0] + strlen(w[0]) - (strlen(w[0]) > 2 ? 2 : 0), "'s"))) {
-        at = 0;                         /* "eino's our youngest" */
+        at = 0;                         /* "oskar's our eldest" */
     } else if (n < 4 || strcmp(w[1], "is") != 0) {
         return 0;
     }
@@ -2118,8 +2118,8 @@ static int name_is_the(const char *text, understood_t *u)
     return 1;
 }
 
-/* "I've a little boy, Sipho, he's four", "we have a girl called Ines" read as the job
- * "boy": a child had, with the name said after it (after a comma, "called" or "named"),
+/* "I've a little girl, Anouk, she's five", "we have a son called Teodor" read as the
+ * job "girl": a child had, with the name said after it (after a comma, "called" or "named"),
  * is the son's or daughter's name; with none, nothing. Sets u and returns 1, else 0. */
 static int child_had(const char *text, understood_t *u)
 {
@@ -2312,7 +2312,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                     !asks_which(text); k++) {
         size_t l = strlen(tags[k]);
         tagged = tl > l && !strcasecmp(text + tl - l, tags[k]);
-        /* the reader may take the tag for the value's end ("a collie eh", "innit"):
+        /* the reader may take the tag for the value's end ("a beagle eh", "innit"):
          * what is asked ends before it */
         char tag[16];
         snprintf(tag, sizeof tag, "%s", tags[k] + (tags[k][0] == ',') + 1);
@@ -2360,7 +2360,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->relation[0] = u->value[0] = '\0';
         u->personal = 1;
     }
-    /* "youngest kid?", "the husky's name?", "and my job, do u remember?": a question
+    /* "eldest kid?", "the gecko's name?", "and my car, do u remember?": a question
      * mark after no question word, read as chat of someone or an animal of the user's,
      * or of "my", and what of them (no value, no "you" but to bid remembering), asks it */
     const char *last = strrchr(u->holder, ' ');
@@ -2487,11 +2487,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->act = READER_SMALLTALK;      /* "... a coder in a lab in ghent": no one's */
     if (!parted_with(f, text, u) &&     /* "we sold the car" ends the car */
         !one_lost(f, text, u) &&        /* "Biscuit died" ends one cat's name */
-        !partner_changed(f, msg, text, u) &&    /* "theo and i split" ends his */
-        !home_now(msg, text, u) &&          /* "we're in stromness now" */
-        !full_time(text, u) &&              /* "doing murals full time" */
-        !name_is_the(text, u) &&            /* "moss is the pup" */
-        !child_had(text, u))                /* "I've a little boy, Sipho" */
+        !partner_changed(f, msg, text, u) &&    /* "marek and i separated" ends his */
+        !home_now(msg, text, u) &&          /* "we're in portree now" */
+        !full_time(text, u) &&              /* "doing upholstery full time" */
+        !name_is_the(text, u) &&            /* "rusk is the puppy" */
+        !child_had(text, u))                /* "I've a little girl, Anouk" */
         driven(text, u);                /* "my uncle drives trams": a job */
     if (u->act == READER_FACT && hypothetical(text, u->value))
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */
@@ -2640,7 +2640,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         names_it = facts_has_words(text, "you") && facts_has_words(text, "on me");
     if (u->act == READER_SUMMARY && !names_it)
         u->act = opens_question(text) == 2 ? READER_QUESTION : READER_SMALLTALK;
-    /* "what've you got on me so far?", "what do you know about me" read as chat or as a
+    /* "what have you saved on me?", "what've u stored about me" read as chat or as a
      * question of nothing: all that is known */
     if ((u->act == READER_SMALLTALK || (u->act == READER_QUESTION && !u->relation[0] &&
                                         u->rel == READER_REL_OPEN)) &&
@@ -2776,7 +2776,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(u->relation, sizeof u->relation, "%s", UNDERSTAND_FORMER_JOB);
         snprintf(u->holder, sizeof u->holder, "self");
     }
-    /* "I've been out here about eleven years", "for 15 years", "3 years ago": a time
+    /* "I've been on the coast about twelve years", "for 22 years", "6 years ago": a time
      * gone by, no age (not "I'm 40 years old", "turned 7") */
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_AGE &&
         u->value[0] && !facts_has_words(text, "old") && !facts_has_words(text, "aged") &&
@@ -2811,7 +2811,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     int phone_holder = in_words(phones, u->holder) ||
                        (!strcmp(u->holder, "self") && u->rel == READER_REL_OPEN &&
                         in_words(phones, u->relation));
-    /* ("my cell is 082 555 0193" read as a name: digits mostly, after "my cell") */
+    /* ("my mobile is 071 555 0148" read as a name: digits mostly, after "my mobile") */
     for (int k = 0; phones[k] && !phone_holder && digits >= 6 &&
                     digits * 3 >= strlen(u->value) * 2; k++) {
         char mine[32];
@@ -3031,8 +3031,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         (!u->value[0] || !checks_fits(u->rel, u->holder, u->value) ||
          !checks_cued(u->rel, u->holder, u->value, text)))
         u->act = READER_SMALLTALK;
-    /* a message of the day ("Today a tourist fainted ...", "the tram was full this
-     * morning, I am a professional") tells what happened: it keeps only a name of the
+    /* a message of the day ("Today a cyclist crashed ...", "the ferry was late this
+     * morning, I'm a commuter") tells what happened: it keeps only a name of the
      * user's people or pets, an age of theirs, and a home, a job, a place of work or a
      * thing had that it says began ("started at X today", "we moved in yesterday") */
     char sentence[512];                 /* the clause's sentence in msg */
@@ -3058,7 +3058,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         for (int k = 0; began[k] && !begins; k++) begins = facts_has_words(text, began[k]);
         int keeps = ((u->rel == READER_REL_NAME || u->rel == READER_REL_AGE) && kin) ||
                     (begins && u->rel != READER_REL_OPEN) || u->name[0] ||
-                    !strcmp(u->relation, "number");     /* ("down to nine hens") */
+                    !strcmp(u->relation, "number");     /* ("down to six geese") */
         if (!keeps) u->act = READER_SMALLTALK;
     }
     /* nor puts right what it does not name ("it's 31 degrees, ferns were not made for
@@ -3068,10 +3068,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->act = READER_SMALLTALK;
         u->value[0] = u->old[0] = '\0';
     }
-    /* "today i ate mulmyeon", "played at a milonga last week": a relation of the
+    /* "today i cooked bibimbap", "danced at a ceilidh last week": a relation of the
      * reader's own words told of a day or a week just gone is what happened, not what
-     * lasts (but "... so now I have 15 hives" is); and a message that opens with a trip ("went to nadi for a wedding, ...")
-     * tells of the trip, unless it names a school or one of the user's people or pets */
+     * lasts (but "... so now I have 11 alpacas" is); and a message that opens with a trip
+     * ("went to oban for a funeral, ...") tells of the trip, unless it names a school or
+     * one of the user's people or pets */
     int named_kin = u->rel == READER_REL_NAME &&
                     (understand_kin(u->holder) || dialogue_pet_word(u->holder));
     if (u->act == READER_FACT && !u->name[0] &&
@@ -3081,7 +3082,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
           !facts_has_words(text, "uni") && !facts_has_words(text, "university") &&
           !facts_has_words(text, "college"))))
         u->act = READER_SMALLTALK;
-    /* "what do I carve?", "what do we make for a living?" read as things had or a kind,
+    /* "what do I weave?", "what do we build for a living?" read as things had or a kind,
      * of one whose job is named for that verb: that job, asked by its verb */
     if (u->act == READER_QUESTION && !strcmp(u->holder, "self") && u->rel != READER_REL_JOB) {
         static const char *const kept[] = {"do", "have", "like", "love", "eat", "drink", "study",
@@ -3106,7 +3107,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
             u->personal = 1;
         }
     }
-    /* "Aroha delivered twins at 3am, she's been a midwife twelve years" read without a
+    /* "Greta finished the bridge job, she's been a welder nine years" read without a
      * value: a kind of person said after a form of be, of someone of the user's, is their
      * job */
     if ((u->act == READER_FACT || u->act == READER_SMALLTALK) && u->rel == READER_REL_OPEN &&
@@ -3135,7 +3136,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
             break;
         }
     }
-    /* "she's officially a pharmacist now" read as chat, of someone of the user's: a job
+    /* "he's finally a locksmith now" read as chat, of someone of the user's: a job
      * that is a kind of person, said as what they are, is theirs */
     const char *job_last = strrchr(u->value, ' ') ? strrchr(u->value, ' ') + 1 : u->value;
     if (u->act == READER_SMALLTALK && u->rel == READER_REL_JOB && u->value[0] &&
@@ -3147,9 +3148,9 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->personal = 1;
         u->fact_min_p = 0;
     }
-    /* "19, living in footscray with my parents" read as the parents': one of the user's
+    /* "22, living in moseley with my parents" read as the parents': one of the user's
      * named only after "with" is whom they live or go with, not whom the clause tells of
-     * (but "with my flatmates Dan and Priti" names them); "66", "15 🎀" alone, read as an
+     * (but "with my housemates Olu and Bea" names them); "58", "12 🌻" alone, read as an
      * age told in passing, is the user's age */
     const char *value_at = u->value[0] ? word_at(text, u->value) : NULL;
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel != READER_REL_NAME &&
@@ -3158,8 +3159,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         const char *w[64];
         char told[512];         /* (only a value told before "with my X" is in question) */
         snprintf(told, sizeof told, "%s", value_at);
-        char subject[512];      /* (and only of the user: "she lives in Kavala with our
-                                 * daughter" is the ex-wife's) */
+        char subject[512];      /* (and only of the user: "he lives in Girona with our
+                                 * son" is the ex-husband's) */
         snprintf(subject, sizeof subject, "%.*s", (int)(value_at - text), text);
         static const char *const third[] = {"she", "he", "they", "she's", "he's", "shes",
                                             "hes", "they're", NULL};
@@ -3200,19 +3201,19 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
             u->fact_min_p = 0;
         }
     }
-    /* 我读的什么专业, 我教什么科目: what one studies or teaches, asked */
+    /* 我念的专业是什么, 我现在教哪个科目: what one studies or teaches, asked */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && chinese(text) &&
         !strcmp(u->holder, "self")) {
         int study = strstr(text, "专业") || strstr(text, "读的什么") || strstr(text, "学的什么") ||
                     strstr(text, "读什么") || strstr(text, "学什么");
         int teach = strstr(text, "教什么") || strstr(text, "教的什么") || strstr(text, "科目");
         if ((study || teach) && facts_find(f, "self", teach ? "teach" : "study", NULL)) {
-            u->rel = READER_REL_OPEN;       /* (else the job told answers: 小学语文老师) */
+            u->rel = READER_REL_OPEN;       /* (else the job told answers: 初中物理老师) */
             snprintf(u->relation, sizeof u->relation, "%s", teach ? "teach" : "study");
             if (u->act == READER_QUESTION) u->value[0] = '\0';
         }
     }
-    /* 大家都喊他老周: what others call one of the user's people is their name */
+    /* 邻居都叫她阿芳: what others call one of the user's people is their name */
     static const char *const called_zh[] = {"喊他", "喊她", "叫他", "叫她", NULL};
     for (int k = 0; called_zh[k] && u->act == READER_FACT && strcmp(u->holder, "self") != 0 &&
                     someone_word(u->holder); k++) {
@@ -3222,15 +3223,15 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = READER_REL_NAME;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
     }
-    /* 你还记得我些什么, 你都知道我什么: what mnemo remembers of the user, nothing named
+    /* 你知道我哪些事, 你都记得我多少: what mnemo remembers of the user, nothing named
      * of them, asks for all of it */
     if (u->act == READER_QUESTION && chinese(text) && u->rel == READER_REL_OPEN &&
         !u->relation[0] && !strcmp(u->holder, "self") && strstr(text, "你") &&
         (strstr(text, "记得") || strstr(text, "知道")) &&
         (strstr(text, "我什么") || strstr(text, "我些什么") || strstr(text, "我哪些") ||
          strstr(text, "我的哪些") || strstr(text, "我多少")))
-        u->act = READER_SUMMARY;        /* (not 我是干什么的，你还记得不: one thing) */
-    /* "where's youssef now", "where is my sister": where someone of the user's is asks
+        u->act = READER_SUMMARY;        /* (not 我做什么工作的，你可记得: one thing) */
+    /* "where's dmitri now", "where is my sister": where someone of the user's is asks
      * where they are, the newest of where they live and where they work */
     static const char *const where[] = {"where", "where's", "wheres", NULL};
     char first[16];

@@ -87,7 +87,7 @@ static int subject_at(const char *text, size_t len, size_t i)
         return 0;
     }
     if (in_list(subjects, w, n) && (i + adv >= len || !isalnum((unsigned char)text[i + adv]))) {
-        /* "which of us drives, me or our kid?": "me or" names whom it asks of */
+        /* "which of us cooks, me or the wife?": "me or" names whom it asks of */
         char v[16];
         size_t adv3, k = word_at(text, len, skip_spaces(text, len, i + adv), v, sizeof v, &adv3);
         return !(n == 2 && !strcmp(w, "me") && k == 2 && !strcmp(v, "or"));
@@ -331,7 +331,7 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
     size_t fadv, fa = skip_spaces(text, len, start);
     size_t fn = word_at(text, len, fa, first, sizeof first, &fadv);
     int me_and = fn == 2 && !memcmp(first, "me", 2) && skip_spaces(text, len, fa + fadv) >= i;
-    /* ("who's the vet out of me and my sister?", "between me and ...": two named) */
+    /* ("which of me and our Kath is the nurse?", "between me and ...": two named) */
     me_and |= (i >= start + 5 && !strncasecmp(text + i - 5, "of me", 5)) ||
               (i >= start + 10 && !strncasecmp(text + i - 10, "between me", 10));
     if (n == 3 && !memcmp(w, "and", 3) &&

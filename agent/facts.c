@@ -82,7 +82,7 @@ int facts_same_holder(const char *a, const char *b)
     if ((!strcmp(a, "fiance") || !strcmp(a, "fiancee")) &&
         (!strcmp(b, "fiance") || !strcmp(b, "fiancee")))
         return 1;
-    /* "my youngest" is the youngest child told ("youngest kid?") */
+    /* "my eldest" is the eldest child told ("eldest kid?") */
     size_t la = strlen(a), lb = strlen(b);
     if ((la == lb + 6 && !strncasecmp(a, b, lb) && !strcmp(a + lb, " child")) ||
         (lb == la + 6 && !strncasecmp(a, b, la) && !strcmp(b + la, " child")))
@@ -351,16 +351,16 @@ static int named_in_text(const store_memory_t *m, const char *name)
     return 0;
 }
 
-/* A question of a name ("whats shaz's mum called", "the name of tama's school") after
+/* A question of a name ("whats bex's dad called", "the name of otis's school") after
  * the reader kept only whose it is: whom or what of theirs "name's" names is asked (the
- * holder "wife mother", "son school"), not the name itself ("tama's full name" is). */
+ * holder "wife father", "son school"), not the name itself ("otis's full name" is). */
 static void name_owns(understood_t *u, const char *text, const char *name)
 {
     if ((u->act != READER_QUESTION && u->act != READER_YESNO) || u->rel != READER_REL_NAME ||
         !(facts_has_words(text, "name") || facts_has_words(text, "called") ||
           facts_has_words(text, "named") || facts_has_words(text, "who") ||
           facts_has_words(text, "who's")))
-        return;                         /* ("when is Sana's wedding?" asks no name) */
+        return;                         /* ("when is Marta's recital?" asks no name) */
     char said[UNDERSTAND_KEY + 3], low[512];
     snprintf(said, sizeof said, "%s's ", name);
     snprintf(low, sizeof low, "%s", text);
@@ -655,7 +655,7 @@ const store_memory_t *facts_job_of_verb(const facts_t *f, const char *holder, co
     char stem[64];
     size_t n = (size_t)snprintf(stem, sizeof stem, "%s", verb);
     if (n < 3 || n >= sizeof stem || strchr(verb, ' ')) return NULL;
-    if (n > 3 && stem[n - 1] == 'e') stem[--n] = '\0';     /* "carv" of "carve" */
+    if (n > 3 && stem[n - 1] == 'e') stem[--n] = '\0';     /* "weav" of "weave" */
     for (size_t i = f->n; i-- > 0;) {
         const store_memory_t *m = &f->v[i];
         if (facts_rel_of(m->relation) != READER_REL_JOB || !facts_same_holder(m->holder, holder) ||

@@ -81,8 +81,8 @@ const char *facts_vehicle_word(const char *text);
 /* The name of holder (its NAME fact's value), or NULL. */
 const char *facts_name_of(const facts_t *f, const char *holder);
 
-/* The holder's current job named for verb ("carve": "jet carver", "make": "banjo maker",
- * "sell": "cheese seller"), or NULL. */
+/* The holder's current job named for verb ("weave": "basket weaver", "build": "boat
+ * builder", "bake": "bread baker"), or NULL. */
 const store_memory_t *facts_job_of_verb(const facts_t *f, const char *holder, const char *verb);
 /* The stored key an open relation told in fewer words means ("my favourite is paella"
  * after "my favourite food is risotto"), else u's own; points into f or u. */

@@ -884,7 +884,7 @@ static int worked_at(const char *c, size_t cn, int asks, understood_t *out, int 
     return k;
 }
 
-/* 我在中大读海洋科学, 我在西安一所小学教语文: the speaker's school (or workplace) after 在
+/* 我在川大读土木工程, 我在洛阳一所中学教化学: the speaker's school (or workplace) after 在
  * and what they study (读, 学, 念) or teach (教) after it, up to a mark; the reader's
  * units inside that span go. Returns the units. */
 static int studied_at(const char *c, size_t cn, int asks, understood_t *out, int k, int max)
@@ -1683,7 +1683,7 @@ int forms_zh_topic_held(const char *text, const char *topic)
 }
 
 /* What a Chinese request to forget names (你把我龙猫的事删了吧: 龙猫, 关于我前妻的事你都
- * 忘了吧: 前妻, 做手术那个事你不要记了: 做手术, 之前说我男朋友的事你忘掉吧: 男朋友): the
+ * 忘了吧: 前妻, 做手术那个事你不要记了: 做手术, 上回说我表哥的事你删掉吧: 表哥): the
  * characters before the first word that points back at it (的事, 那个事, 那个 ...) or of
  * forgetting, after 把, 关于, 说 or 说的 and
  * without 我 or a time (上次, 刚才) in front; its length, 0 when nothing is left. */

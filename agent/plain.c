@@ -44,7 +44,7 @@ const char *plain_word(const char *w)
 }
 
 /* Written anywhere: Chinese characters of everyday speech and the ones the reader knows
- * (啥 is 什么, 俺 is 我), an asking tag after a comma (，你还记得不) dropped, and kin
+ * (啥 is 什么, 俺 is 我), an asking tag after a comma (，记得不) dropped, and kin
  * words with accents the word lists spell without. */
 static const char *const zh[][2] = {{"啥子", "什么"}, {"啥", "什么"}, {"俺", "我"},
                                     /* an asking tag after a comma asks nothing more */

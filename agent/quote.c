@@ -1556,7 +1556,7 @@ static void note_found(const understood_t *c, const char *question,
               (((a->nk >= 2 || one) && best >= a->nk && held >= a->nk) || all >= 2 || named) &&
               (asks_past(q, nq) ? !negates(s, ns) : !quote_denies_held(s, ns, at)) &&
               !wishes(s, ns);
-    if (fd->yes && !a->zh) {            /* "went out to X for the season" lives not in X */
+    if (fd->yes && !a->zh) {            /* "flew out to X for the harvest" lives not in X */
         char told[QUOTE_SENTENCE + 1];
         snprintf(told, sizeof told, "%.*s", (int)fd->len, t[fd->turn].text + fd->from);
         fd->yes = !understand_trip(told);
@@ -1578,7 +1578,7 @@ static void whole_chars(char *buf, size_t cap, const char *text, size_t n)
 
 /* 1 when a question asks its relation plainly, as the kin quote (quote_kin.c) may
  * answer it: "what" of a job, "how old" of an age, "where" of a home, workplace or school,
- * "what"/"who" and a word of naming of a name; not "who do I live with?", "how many hours
+ * "what"/"who" and a word of naming of a name; not "who do I stay with?", "how many hours
  * do I work?" or "what's her last name?". */
 static int kin_asks(const char *question, int rel)
 {
@@ -1692,8 +1692,8 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             best = quote_work_said(&said, hid, s, &fd->turn, &fd->from, &fd->len);  /* "I tune
                                                                   * nets for a living" */
         if (!best && !a->zh && c->act == READER_QUESTION && !a->amount &&
-            kin_asks(question, c->rel))     /* "what does my sister do?" of "... she's
-                                             * officially a pharmacist now" */
+            kin_asks(question, c->rel))     /* "what does my cousin do?" of "... he's
+                                             * finally a locksmith now" */
             best = quote_kin_said(&said, hid, s, a->self ? "self" : c->holder, c->rel,
                                   &fd->turn, &fd->from, &fd->len);
         if (!best) {

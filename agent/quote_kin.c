@@ -1,12 +1,12 @@
 /* quote_kin.c: a question of someone's job, age, home, work, school or name that no fact
  * and no sentence of the question's own words answered, answered by the newest sentence
  * of the user's that names whom it asks of and says a value of that kind
- * (quote_internal.h): "what does my brother do?" of "Kofi got his badge today, he's a
- * firefighter now" (the brother named Kofi), "how old am I?" of "I'm 71 and still
- * cycling". Whom: the user by "I", "my", "me", "we"; one of theirs by their kin word in any
+ * (quote_internal.h): "what does my niece do?" of "Imogen passed her boards, she's a
+ * radiographer now" (the niece named Imogen), "how old is my mum?" of "Mum turned 74".
+ * Whom: the user by "I", "my", "me", "we"; one of theirs by their kin word in any
  * form ("sis") or their name, said in that sentence or in the one before it of the same
  * message. The value: a kind of person in small letters said as what one is ("a
- * firefighter") for a job; a number after a word of being or before one of years for an
+ * radiographer") for a job; a number after a word of being or before one of years for an
  * age; a word of living for a home, of work for a workplace, of study for a school; for
  * a name (not the user's), a word with a capital right after the holder's word, or after
  * a word of naming said just after it. */
@@ -57,8 +57,8 @@ static int says_kind(const word_t *s, int n, int rel, const char *holder)
     for (int j = 0; j < n; j++) {
         const char *w = s[j].low;
         if (rel == READER_REL_JOB) {
-            /* a kind of person in small letters, said as what one is ("a pharmacist",
-             * "that's paramedic life"; not "speaks Mandarin") */
+            /* a kind of person in small letters, said as what one is ("a locksmith",
+             * "that's ranger life"; not "speaks Tagalog") */
             static const char *const as[] = {"a", "an", "as", "is", "was", "been", NULL};
             char key[UNDERSTAND_KEY];
             understand_holder_of(w, key, sizeof key);
@@ -68,7 +68,7 @@ static int says_kind(const word_t *s, int n, int rel, const char *holder)
                 said_as = understand_in_list(as, s[b].low) ||
                           (bl > 2 && !strcmp(s[b].low + bl - 2, "'s"));
             }
-            int mine = 0;       /* ("my fiance is Tunde, I'm a lawyer": the user's job) */
+            int mine = 0;       /* ("my wife is Halina, I'm a surveyor": the user's job) */
             static const char *const me[] = {"i", "i'm", "im", NULL};
             for (int b = j - 1; b >= 0 && b >= j - 3 && strcmp(holder, "self"); b--)
                 mine |= understand_in_list(me, s[b].low);
@@ -92,10 +92,10 @@ static int says_kind(const word_t *s, int n, int rel, const char *holder)
         } else if (rel == READER_REL_SCHOOL) {
             if (understand_in_list(studying, w)) return 1;
         } else if (rel == READER_REL_NAME) {
-            /* the holder's word right before a name ("my collie Tam", "our Jack"), or a
+            /* the holder's word right before a name ("my beagle Rolo", "our Dot"), or a
              * word of naming before one with the holder's word just before it and no one
-             * else's between ("my dog, a mutt called Rex"; not "my sister's ... a sugar
-             * glider named Pempek") */
+             * else's between ("my cat, a tabby called Miso"; not "my brother's ... a
+             * bearded dragon named Kip") */
             char key[UNDERSTAND_KEY];
             understand_holder_of(w, key, sizeof key);
             int before = facts_same_holder(key, holder);

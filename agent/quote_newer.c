@@ -351,7 +351,7 @@ static long count_told(const asked_t *a, const word_t *s, int nw, const word_t *
         }
         long n = number_at(s, j);
         if (n < 0 || (j > 0 && !strcmp(s[j - 1].low, "not")))
-            continue;           /* ("16 hives now not 14": the count it replaced) */
+            continue;           /* ("20 ewes now not 17": the count it replaced) */
         if (bare && j >= 2 && !strcmp(s[j - 1].low, "number") && counts(a, counted, &s[j - 2])) {
             last = n;
             continue;

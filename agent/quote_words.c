@@ -264,7 +264,7 @@ int quote_may_change(const char *text)
  * it holds every word of a yes/no question without bearing it out. */
 int quote_denies(const word_t *w, int n)
 {
-    /* ("came up for six months and never left", "haven't moved since": still so) */
+    /* ("took a job here in 2009, never looked back", "haven't moved since": still so) */
     static const char *const ending[] = {"left", "moved", "looked", "gone", "went", NULL};
     for (int i = 0; i < n; i++) {
         size_t len = strlen(w[i].low);

@@ -52,7 +52,7 @@ char *realise_ages(char *buf, size_t len, const char *name, long age, int older,
  * names[0..n); one of them: "You have 1 child: Ana."), "You speak 3 languages: ..." */
 char *realise_count(char *buf, size_t len, const char *verb, const char *what,
                     const char *const *names, int n);
-/* Which of the user and one of theirs a question picked (of_us.h): "Kaya, your
+/* Which of the user and one of theirs a question picked (of_us.h): "Nell, your
  * girlfriend.", "Your brother." (no name told), "You do." (holder NULL: the user). */
 char *realise_one_of_us(char *buf, size_t len, const char *holder, const char *name);
 /* "Your children are called Ana and Luis." (what: the group's word, names[0..n)) */

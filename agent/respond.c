@@ -199,7 +199,7 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
                                  * story's "Bill went to the park yesterday" is kept) */
     /* "my brother Tom ...", "I'm Tobi, 33" (the user's name once per message) */
     int self = !strcmp(u->holder, "self");
-    int held = 0;           /* ("my husband Wei Jie" also read with the name "Jie") */
+    int held = 0;           /* ("my husband Jun Hao" also read with the name "Hao") */
     for (int i = 0; i < r->nw && u->name[0] && !held; i++)
         held = r->w[i].rel == READER_REL_NAME && !strcmp(r->w[i].holder, u->holder) &&
                strchr(r->w[i].value, ' ') && facts_has_words(r->w[i].value, u->name);
@@ -328,7 +328,7 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
         return;             /* "Tobias is not amused" ends no one's name */
     if (!u->value[0]) {
         end_value(r, f, text, target);
-        /* a partner's name ended ("theo and i split") ends all that was told of them */
+        /* a partner's name ended ("marek and i separated") ends all that was told of them */
         static const char *const partners[] = {"boyfriend", "girlfriend", "partner",
                                                "husband", "wife", "fiance", "fiancee",
                                                "spouse", NULL};
@@ -684,7 +684,7 @@ static int names_of_group(respond_t *r, const facts_t *f, const understood_t *u)
 /* "how old are my kids?": the newest age of each one of the group asked (as
  * names_of_group finds its names, or held by a name told of it), when no fact of the
  * group's own answers and two or more were told; not when the question names an age
- * ("which of my kids is 6?" asks whose it is). "how old are nils and anders?" asks only
+ * ("which of my kids is 6?" asks whose it is). "how old are ruth and esme?" asks only
  * of those it names. 1 when answered, else 0. */
 static int ages_of_group(respond_t *r, const facts_t *f, const char *text,
                          const understood_t *u)
@@ -719,7 +719,7 @@ static int ages_of_group(respond_t *r, const facts_t *f, const char *text,
             if (named[j]) v[kept] = v[j], ids[kept++] = ids[j];
         k = kept;
     } else if (k < 2 && !(k == 1 && realise_plural(v[0].holder))) {
-        return 0;                       /* (one age of the group: "my boys, they're nine") */
+        return 0;                       /* (one age of the group: "my girls, they're eleven") */
     }
     char buf[512];
     say(r, realise_fact(buf, sizeof buf, v, k));
@@ -778,7 +778,7 @@ static int how_many(respond_t *r, const facts_t *f, const char *text, const unde
     char word[UNDERSTAND_KEY];      /* the word counted, and its singular */
     size_t n = 0;
     p += 9;
-    if (!strncmp(p, "head of ", 8)) p += 8;     /* "how many head of horses" */
+    if (!strncmp(p, "head of ", 8)) p += 8;     /* ("... head of cattle": "cattle") */
     for (; n + 1 < sizeof word && (isalpha((unsigned char)*p) || *p == '-'); p++)
         word[n++] = (char)tolower((unsigned char)*p);
     word[n] = '\0';
@@ -794,15 +794,15 @@ static int how_many(respond_t *r, const facts_t *f, const char *text, const unde
      * told after every name, or more than the names told */
     const store_memory_t *told = facts_find(f, kids ? "children" : word, REALISE_COUNT, NULL);
     if (!told && (!mine || (!kids && !pets && !understand_kin(one) && !dialogue_pet_word(one))))
-        return 0;               /* (a count told is asked of without "I": "how many horses
-                                 * on the place?") */
+        return 0;               /* (a count told is asked of without "I": "how many goats
+                                 * on the croft?") */
     const char *names[16];
     int64_t ids[16];
     int k = kids || pets || understand_kin(one) || dialogue_pet_word(one)
                 ? group_names(f, word, one, kids, pets, names, ids, 16)
                 : 0;
-    long count = -1;        /* (more than the names told: "that's four kids now", then
-                             * "we called her Matilda" names one of them) */
+    long count = -1;        /* (more than the names told: "that's three kids now", then
+                             * "we named her Wren" names one of them) */
     if (told && !understand_number(told->value, &count)) count = strtol(told->value, NULL, 10);
     for (int i = 0; told && i < k && count <= k; i++)
         if (ids[i] > told->id) told = NULL;
@@ -1073,8 +1073,8 @@ static int in_told(const store_memory_t *m, const char *value)
     return m->text && facts_has_words(m->text, in);
 }
 
-/* 1 when every word of the name asked is a name told of holder ("Wei Jie" of a son told
- * as "Wei" and "Jie"), two words at least. */
+/* 1 when every word of the name asked is a name told of holder ("Kai Ming" of a son told
+ * as "Kai" and "Ming"), two words at least. */
 static int names_all(const facts_t *f, const char *holder, const char *asked)
 {
     char buf[UNDERSTAND_VALUE];
@@ -1092,7 +1092,7 @@ static int names_all(const facts_t *f, const char *holder, const char *asked)
 }
 
 /* 1 when a Chinese value asked (two characters at least) is within the value held, or
- * is with one character more at its end (在成都开的: 成都开 of 成都玉林路). */
+ * is with one character more at its end (在厦门开的: 厦门开 of 厦门中山路). */
 static int zh_within(const char *held, const char *asked)
 {
     size_t n = strlen(asked);
@@ -1104,7 +1104,7 @@ static int zh_within(const char *held, const char *asked)
 }
 
 /* 1 when m is of a place and the sentence that told it names the asked one right after
- * it ("Bend, Oregon", "Bandera Texas"): the place lies in the one asked of. */
+ * it ("Galway, Ireland", "Ely Nevada"): the place lies in the one asked of. */
 static int in_region(const store_memory_t *m, const char *asked)
 {
     int rel = facts_rel_of(m->relation);
@@ -1331,7 +1331,7 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
     /* a yes told by another fact: "am I a teacher?" of one who teaches ("Yes, you teach
      * yoga."), "juno's a ferret, right?" of the ferret named Juno (the kind asked is whom
      * it asks of: "Yes, your ferret is called Juno.") */
-    /* "what do I carve?" of a jet carver, "what do I make?" of a banjo maker: the job
+    /* "what do I weave?" of a basket weaver, "what do I build?" of a boat builder: the job
      * named for its verb */
     const store_memory_t *by_verb = !m && u->act == READER_QUESTION &&
                                             u->rel == READER_REL_OPEN && u->relation[0]
@@ -1480,7 +1480,7 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
     if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = m->id;
 }
 
-/* "which of us drives a bus, me or our kid?": the one of the two the question's words
+/* "which of us plays the cello, me or our lad?": the one of the two the question's words
  * fit (of_us.h), said by name. 1 when answered, else 0. */
 static int one_of_us(respond_t *r, const facts_t *f, const char *text)
 {
@@ -1861,7 +1861,7 @@ static const char *chat_reply(const char *msg, const char *reply)
 }
 
 /* 1 when a fact of f was told in a sentence that says "I", "my", "we" ..., or is of the
- * user, of an animal of theirs ("two dogs at home: ...") or of kin ("wife sanna"): the
+ * user, of an animal of theirs ("two dogs at home: ...") or of kin ("wife ilse"): the
  * user has told of themselves, as no story of others does. */
 static int told_of_self(const facts_t *f)
 {

@@ -106,11 +106,11 @@ int understand_weather(const char *text);
 /* 1 when text tells of the day ("today I tuned four pipes", "frost on the car this
  * morning"): a happening of now, not a lasting fact. */
 int understand_of_the_day(const char *text);
-/* 1 when text tells of the day or of days just gone ("last week", "on the weekend",
+/* 1 when text tells of the day or of days just gone ("on the weekend", "last week",
  * "the other day"): what happened, not what lasts. */
 int understand_lately(const char *text);
 /* 1 when text opens (past fillers: "omg", "so") with a trip gone on or planned ("went
- * to Nadi for a wedding", "we're going to Trieste", "just got back from ..."). */
+ * to Cork for a stag do", "we're going to Bruges", "just got back from ..."). */
 int understand_trip(const char *text);
 
 #endif
