@@ -7,9 +7,10 @@
  * form ("sis") or their name, said in that sentence or in the one before it of the same
  * message. The value: a kind of person in small letters said as what one is ("a
  * radiographer") for a job; a number after a word of being or before one of years for an
- * age; a word of living for a home, of work for a workplace, of study for a school; for
- * a name (not the user's), a word with a capital right after the holder's word, or after
- * a word of naming said just after it. */
+ * age; a word of living before "in", "to" or "near" for a home, of work before "at", "in"
+ * or "for" for a workplace, of study for a school; for a name (not the user's), a word
+ * with a capital right after the holder's word, or after a word of naming said just after
+ * it. */
 #include "agent/quote_internal.h"
 
 #include <ctype.h>
@@ -59,20 +60,25 @@ static int says_kind(const word_t *s, int n, int rel, const char *holder)
         if (rel == READER_REL_JOB) {
             /* a kind of person in small letters, said as what one is ("a locksmith",
              * "that's ranger life"; not "speaks Tagalog") */
-            static const char *const as[] = {"a", "an", "as", "is", "was", "been", NULL};
+            static const char *const as[] = {"a", "an", "as", NULL};
+            static const char *const no_job[] = {"vegetarian", "vegan", "pescatarian",
+                                                 "teetotaler", "teetotaller", "smoker",
+                                                 "nonsmoker", "runner", "member", "beginner",
+                                                 "introvert", "extrovert", "leftie", "lefty",
+                                                 "twin", "widow", "widower", "bachelor",
+                                                 "newbie", "fanatic", "addict", "believer",
+                                                 "celiac", "coeliac", "diabetic", NULL};
             char key[UNDERSTAND_KEY];
             understand_holder_of(w, key, sizeof key);
             int said_as = 0;
-            for (int b = j - 1; b >= 0 && b >= j - 2 && !said_as; b--) {
-                size_t bl = strlen(s[b].low);
-                said_as = understand_in_list(as, s[b].low) ||
-                          (bl > 2 && !strcmp(s[b].low + bl - 2, "'s"));
-            }
+            for (int b = j - 1; b >= 0 && b >= j - 2 && !said_as; b--)
+                said_as = understand_in_list(as, s[b].low);
             int mine = 0;       /* ("my wife is Halina, I'm a surveyor": the user's job) */
             static const char *const me[] = {"i", "i'm", "im", NULL};
             for (int b = j - 1; b >= 0 && b >= j - 3 && strcmp(holder, "self"); b--)
                 mine |= understand_in_list(me, s[b].low);
             if (strlen(w) > 3 && !s[j].cap && said_as && !mine && kinds_person(w) &&
+                !understand_in_list(no_job, w) &&
                 !understand_kin(key) && !facts_same_holder(key, holder) &&
                 !understand_in_list(understand_no_trade_words, w))
                 return 1;
@@ -83,11 +89,15 @@ static int says_kind(const word_t *s, int n, int rel, const char *holder)
             int said = (j > 0 && understand_in_list(being, s[j - 1].low)) ||
                        (j + 1 < n && understand_in_list(years, s[j + 1].low));
             if (v > 0 && v <= 110 && said) return 1;
-        } else if (rel == READER_REL_HOME) {
-            if (understand_in_list(living, w)) return 1;
+        } else if (rel == READER_REL_HOME) {        /* "lives in", "moved to" a place */
+            if (understand_in_list(living, w) && j + 1 < n &&
+                (!strcmp(s[j + 1].low, "in") || !strcmp(s[j + 1].low, "to") ||
+                 !strcmp(s[j + 1].low, "near")))
+                return 1;
         } else if (rel == READER_REL_EMPLOYER || rel == READER_REL_WORKPLACE) {
-            if (understand_in_list(working, w) || understand_in_list(understand_work_words, w) ||
-                understand_in_list(understand_business_words, w))
+            if ((understand_in_list(working, w) || understand_in_list(understand_work_words, w)) &&
+                j + 1 < n && (!strcmp(s[j + 1].low, "at") || !strcmp(s[j + 1].low, "in") ||
+                              !strcmp(s[j + 1].low, "for")))
                 return 1;
         } else if (rel == READER_REL_SCHOOL) {
             if (understand_in_list(studying, w)) return 1;
