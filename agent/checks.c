@@ -3044,7 +3044,15 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                                        "this evening", "yesterday", "last night", NULL};
     int of_day = 0;
     for (int k = 0; days[k] && !of_day; k++) of_day = facts_has_words(sentence, days[k]);
-    if (u->act == READER_FACT && of_day && !ideographs(text) &&
+    /* (a user's telling only, one who says "I" or has told of themselves or theirs: a
+     * story's "Yesterday Mary went to the garden" is kept for the memory network) */
+    static const char *const mine[] = {"i", "i'm", "im", "i've", "ive", "my", "me", "we",
+                                       "we're", "our", "us", NULL};
+    int own = 0;            /* (or has told of themselves or theirs before) */
+    for (int k = 0; mine[k] && !own; k++) own = facts_has_words(msg, mine[k]);
+    for (size_t k = 0; k < f->n && !own; k++)
+        own = f->v[k].holder && (!strcmp(f->v[k].holder, "self") || someone_word(f->v[k].holder));
+    if (u->act == READER_FACT && of_day && own && !ideographs(text) &&
         !facts_has_words(sentence, "now") && !facts_has_words(sentence, "as of today")) {
         static const char *const began[] = {"started", "starting", "start", "new", "joined",
                                             "hired", "first day", "promoted", "moved",
@@ -3075,7 +3083,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
      * one of the user's people or pets */
     int named_kin = u->rel == READER_REL_NAME &&
                     (understand_kin(u->holder) || dialogue_pet_word(u->holder));
-    if (u->act == READER_FACT && !u->name[0] &&
+    if (u->act == READER_FACT && !u->name[0] && own &&
         ((u->rel == READER_REL_OPEN && understand_lately(text) &&
           !facts_has_words(text, "now") && strcmp(u->relation, "number") != 0) ||
          (understand_trip(msg) && !named_kin && !facts_has_words(text, "school") &&
