@@ -894,7 +894,8 @@ static int studied_at(const char *c, size_t cn, int asks, understood_t *out, int
         int rel;
     } doing[] = {{"读", "study", READER_REL_SCHOOL}, {"学", "study", READER_REL_SCHOOL},
                  {"念", "study", READER_REL_SCHOOL}, {"教", "teach", READER_REL_WORKPLACE}};
-    static const char *const marks[] = {"，", "。", "！", "？", ",", " ", "了", NULL};
+    static const char *const marks[] = {"，", "。", "！", "？", ",", " ", "了", "已经", "的",
+                                        NULL};
     long in = understand_text_at(c, cn, "在");
     if (asks || k < 1 || in < 0 || understand_text_at(c, (size_t)in, "我") < 0 ||
         k + 2 > max)
@@ -933,7 +934,7 @@ static int studied_at(const char *c, size_t cn, int asks, understood_t *out, int
             if (stop) break;
             wl++;
         }
-        if (wl < 3 || wl > 18) continue;
+        if (wl < 3 || wl > 18 || !strncmp(what, "书", 3)) continue;    /* (教书: teaches) */
         const char *place = p;
         size_t pl = (size_t)at;
         if (pl >= 9 && (!strncmp(place, "一家", 6) || !strncmp(place, "一所", 6) ||

@@ -6,7 +6,7 @@
  * Whom: the user by "I", "my", "me", "we"; one of theirs by their kin word in any
  * form ("sis") or their name, said in that sentence or in the one before it of the same
  * message. The value: a kind of person in small letters said as what one is ("a
- * radiographer") for a job; a number after a word of being or before one of years for an
+ * radiographer") for a job; a number after a word of being or before "years old" for an
  * age; a word of living before "in", "to" or "near" for a home, of work before "at", "in"
  * or "for" for a workplace, of study for a school; for a name (not the user's), a word
  * with a capital right after the holder's word, or after a word of naming said just after
@@ -87,7 +87,8 @@ static int says_kind(const word_t *s, int n, int rel, const char *holder)
             if (!isdigit((unsigned char)w[0]) || strspn(w, "0123456789") != strlen(w)) continue;
             v = strtol(w, NULL, 10);
             int said = (j > 0 && understand_in_list(being, s[j - 1].low)) ||
-                       (j + 1 < n && understand_in_list(years, s[j + 1].low));
+                       (j + 2 < n && understand_in_list(years, s[j + 1].low) &&
+                        !strcmp(s[j + 2].low, "old"));   /* (not "for 2 years") */
             if (v > 0 && v <= 110 && said) return 1;
         } else if (rel == READER_REL_HOME) {        /* "lives in", "moved to" a place */
             if (understand_in_list(living, w) && j + 1 < n &&
