@@ -1863,6 +1863,22 @@ static int parted_with(const facts_t *f, const char *text, understood_t *u)
     return 1;
 }
 
+/* Sets u to a fact the words settle, however sure the reader was: act, the user's
+ * (personal) holder, rel with relation (rel's own name when relation is NULL) and value;
+ * nothing it corrects. */
+static void settle(understood_t *u, int act, const char *holder, int rel,
+                   const char *relation, const char *value)
+{
+    u->act = act;
+    u->fact_min_p = 0;
+    u->personal = 1;
+    u->rel = rel;
+    snprintf(u->holder, sizeof u->holder, "%s", holder);
+    snprintf(u->relation, sizeof u->relation, "%s", relation ? relation : reader_rel_name(rel));
+    snprintf(u->value, sizeof u->value, "%s", value);
+    u->old[0] = '\0';
+}
+
 /* "sadly Biscuit died on monday", "we lost old Pip": the death (or loss) of one of a
  * group of animals the user named ends that name ("your cats are called ..."), however
  * the reader read the clause; respond.h then counts the group one less. Sets u to the
@@ -1881,14 +1897,7 @@ static int one_lost(const facts_t *f, const char *text, understood_t *u)
             !facts_group_animal(m->holder, animal, sizeof animal)[0] ||
             !strcmp(m->value, FACTS_ENDED) || !facts_has_words(text, m->value))
             continue;
-        u->act = READER_FACT;
-        u->fact_min_p = 0;
-        u->personal = 1;
-        u->rel = READER_REL_NAME;
-        snprintf(u->holder, sizeof u->holder, "%s", m->holder);
-        snprintf(u->relation, sizeof u->relation, "%s", m->relation);
-        snprintf(u->value, sizeof u->value, "%s", m->value);
-        u->old[0] = '\0';
+        settle(u, READER_FACT, m->holder, READER_REL_NAME, m->relation, m->value);
         return 1;
     }
     return 0;
@@ -1963,14 +1972,7 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
             name[n] = at[n], n++;
         name[n] = '\0';
         if (n < 2 || understand_in_list(no_name, name) || lex_is_stopword(name)) return 0;
-        u->act = READER_FACT;
-        u->fact_min_p = 0;
-        u->personal = 1;
-        u->rel = READER_REL_NAME;
-        snprintf(u->holder, sizeof u->holder, "%s", who ? who->holder : "partner");
-        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
-        snprintf(u->value, sizeof u->value, "%s", name);
-        u->old[0] = '\0';
+        settle(u, READER_FACT, who ? who->holder : "partner", READER_REL_NAME, NULL, name);
         return 1;
     }
     return 0;
@@ -2028,14 +2030,7 @@ static int home_now(const char *msg, const char *text, understood_t *u)
         if (!b || !last) return 0;
         char place[UNDERSTAND_VALUE];
         snprintf(place, sizeof place, "%.*s", (int)(b + ll - last), last);
-        u->act = READER_FACT;
-        u->fact_min_p = 0;
-        u->personal = 1;
-        u->rel = READER_REL_HOME;
-        snprintf(u->holder, sizeof u->holder, "self");
-        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOME));
-        snprintf(u->value, sizeof u->value, "%s", place);
-        u->old[0] = '\0';
+        settle(u, READER_FACT, "self", READER_REL_HOME, NULL, place);
         return 1;
     }
     return 0;
@@ -2064,14 +2059,7 @@ static int full_time(const char *text, understood_t *u)
             size_t l = strlen(job);
             snprintf(job + l, sizeof job - l, "%s%s", j > b ? " " : "", w[j]);
         }
-        u->act = READER_FACT;
-        u->fact_min_p = 0;
-        u->personal = 1;
-        u->rel = READER_REL_JOB;
-        snprintf(u->holder, sizeof u->holder, "self");
-        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
-        snprintf(u->value, sizeof u->value, "%s", job);
-        u->old[0] = '\0';
+        settle(u, READER_FACT, "self", READER_REL_JOB, NULL, job);
         return 1;
     }
     return 0;
@@ -2107,14 +2095,9 @@ static int name_is_the(const char *text, understood_t *u)
     else if (!understand_kin(key) && !dialogue_pet_word(key) && !kinds_animal(x))
         return 0;
     const char *said = word_at(text, name);     /* the name as written */
-    u->act = READER_FACT;
-    u->fact_min_p = 0;
-    u->personal = 1;
-    u->rel = READER_REL_NAME;
-    snprintf(u->holder, sizeof u->holder, "%s", key);
-    snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
-    snprintf(u->value, sizeof u->value, "%.*s", (int)strlen(name), said ? said : name);
-    u->old[0] = '\0';
+    char value[UNDERSTAND_VALUE];
+    snprintf(value, sizeof value, "%.*s", (int)strlen(name), said ? said : name);
+    settle(u, READER_FACT, key, READER_REL_NAME, NULL, value);
     return 1;
 }
 
@@ -2149,12 +2132,7 @@ static int child_had(const char *text, understood_t *u)
         u->act = READER_SMALLTALK;
         return 1;
     }
-    u->fact_min_p = 0;
-    u->personal = 1;
-    u->rel = READER_REL_NAME;
-    snprintf(u->holder, sizeof u->holder, "%s", key);
-    snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
-    snprintf(u->value, sizeof u->value, "%s", name);
+    settle(u, READER_FACT, key, READER_REL_NAME, NULL, name);
     return 1;
 }
 
