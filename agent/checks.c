@@ -873,7 +873,9 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
         return other_name_said(text, value);
     if (rel == READER_REL_ALLERGY) {
         static const char *const allergic[] = {"allerg", "intoleran", "react", "anaphyla",
-                                               "epipen", "sensitiv", NULL};
+                                               "epipen", "sensitiv", "hives", "can't eat",
+                                               "cant eat", "cannot eat", "can not eat",
+                                               "can't have", "cant have", NULL};
         return has_part(text, allergic);
     }
     if (rel == READER_REL_LANGUAGE) {
@@ -1049,7 +1051,8 @@ int checks_says_ended(const char *text)
                                         "quit", "gave", "stopped", "ended", "over",
                                         "broke", "moved", "lost", "died", "passed", "gone",
                                         "retired", "ex", "resigned", "notice", "sold",
-                                        "finished", "rehomed",
+                                        "finished", "rehomed", "dead", "scrapped",
+                                        "totalled", "totaled", "kaput", "write-off",
                                         /* typed without the apostrophe: "nt" alone would
                                          * end "Ghent" */
                                         "dont", "doesnt", "didnt", "isnt", "arent", "wasnt",
@@ -1830,7 +1833,8 @@ static int got_thing(const char *text, char *out, size_t cap)
 static int parted_with(const facts_t *f, const char *text, understood_t *u)
 {
     static const char *const parting[] = {"sold", "sell", "selling", "scrapped", "crashed",
-                                          "totalled", "rid", NULL};
+                                          "totalled", "totaled", "rid", "dead", "died",
+                                          "written off", "wrote off", "kaput", NULL};
     int parts = 0;
     for (int k = 0; parting[k] && !parts; k++) parts = facts_has_words(text, parting[k]);
     if (!parts || asks(text)) return 0;
@@ -2169,6 +2173,22 @@ static int opinion(const char *text)
     return 0;
 }
 
+/* The clause before told[i] that is more than a word of joining ("and", "also"), or -1:
+ * "forget my diabetes, and also my wife's name" cuts "and" alone. */
+static int clause_before(const char *msg, const understood_t *told, int i)
+{
+    static const char *const joins[] = {"and", "also", "plus", "or", "and also", NULL};
+    int j = i - 1;
+    for (; j >= 0; j--) {
+        char t[16];
+        if (told[j].len >= sizeof t) break;
+        snprintf(t, sizeof t, "%.*s", (int)told[j].len, msg + told[j].at);
+        for (char *p = t; *p; p++) *p = (char)tolower((unsigned char)*p);
+        if (!understand_in_list(joins, t)) break;
+    }
+    return j;
+}
+
 void checks_clause(const facts_t *f, const char *msg, const understood_t *told, int i,
                    const char *text, understood_t *u)
 {
@@ -2264,7 +2284,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->act = READER_QUESTION;       /* a question is never written as a fact */
     else if ((u->act == READER_FACT || u->act == READER_CORRECTION ||
               ((u->act == READER_SMALLTALK || u->act == READER_QUESTION) && strchr(msg, '?'))) &&
-             !(i > 0 && told[i - 1].act == READER_FORGET) &&
+             !(clause_before(msg, told, i) >= 0 &&
+               told[clause_before(msg, told, i)].act == READER_FORGET) &&
              terse_ask(text, strchr(msg, '?') != NULL, u))
         return;                         /* "dog name", "my job?": a question without its words */
     else if ((u->act == READER_FORGET || u->act == READER_UNABLE) && q > 0)
@@ -2594,9 +2615,22 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     }
     /* "please remove my address and my husband's phone": a thing of the user's
      * named alone right after a request to forget is forgotten too */
-    if (i > 0 && told[i - 1].act == READER_FORGET && u->act != READER_FORGET &&
-        u->act != READER_QUESTION && u->act != READER_YESNO && thing_alone(text))
+    int forgot_at = clause_before(msg, told, i);
+    if (forgot_at >= 0 && told[forgot_at].act == READER_FORGET && u->act != READER_FORGET &&
+        ((u->act != READER_QUESTION && u->act != READER_YESNO) || !strchr(text, '?')) &&
+        thing_alone(text))
         u->act = READER_FORGET;
+    /* "scratch the allergy thing, please forget it": "it" (or "that", "this") of a
+     * request to forget that names nothing is what the clause before named */
+    static const char *const it[] = {"it", "that", "this", NULL};
+    if (u->act == READER_FORGET && forgot_at >= 0 && !u->value[0] && !u->relation[0] &&
+        !strcmp(u->holder, "self") && holds_any(text, it) &&
+        told[forgot_at].act != READER_FORGET && told[forgot_at].relation[0] &&
+        told[forgot_at].rel != READER_REL_OPEN) {
+        snprintf(u->holder, sizeof u->holder, "%s", told[forgot_at].holder);
+        snprintf(u->relation, sizeof u->relation, "%s", told[forgot_at].relation);
+        u->rel = told[forgot_at].rel;
+    }
     if (u->act == READER_SUMMARY &&
         (facts_has_words(text, "your") || facts_has_words(text, "yourself")))
         u->act = READER_SMALLTALK;      /* "tell me about yourself" asks about mnemo */
@@ -2771,6 +2805,15 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         if (years && at && (facts_has_words(before, "been") || facts_has_words(before, "for") ||
                             facts_has_words(at, "ago")))
             u->act = READER_SMALLTALK;
+    }
+    /* "is Nicky still 6?", "is my nan 90 now?": a number alone asked yes or no of one of
+     * the user's is their age */
+    long years;
+    if (u->act == READER_YESNO && u->rel == READER_REL_OPEN && !u->relation[0] &&
+        understand_number(u->value, &years) && !strchr(u->value, ' ') &&
+        years > 0 && years <= 120 && !checks_asks_amount(text)) {
+        u->rel = READER_REL_AGE;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_AGE));
     }
     /* "how tall am I?" asks for no age but the height */
     if (u->act == READER_QUESTION && u->rel == READER_REL_AGE && !facts_has_words(text, "old") &&
@@ -2995,6 +3038,25 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         understand_in_list(auxiliaries, u->relation)) {
         u->relation[0] = u->value[0] = '\0';
         if (u->act == READER_FACT && !u->name[0]) u->act = READER_SMALLTALK;
+    }
+    /* "I'm Malcolm, dry stone waller up Wharfedale way" read as a language: a value of the
+     * user's its relation's words do not tell, of at most four words that end in a kind of
+     * person (no kin, no "vegan"), is their job */
+    if (u->act == READER_FACT && !strcmp(u->holder, "self") && u->value[0] &&
+        u->rel != READER_REL_JOB && u->rel != READER_REL_NAME && u->rel != READER_REL_AGE &&
+        !checks_cued(u->rel, u->holder, u->value, text)) {
+        const char *last = strrchr(u->value, ' ');
+        last = last ? last + 1 : u->value;
+        int words = 1;
+        for (const char *p = u->value; *p; p++) words += *p == ' ';
+        char key[UNDERSTAND_KEY];
+        understand_holder_of(last, key, sizeof key);
+        if (words <= 4 && strlen(last) > 3 && kinds_person(last) && !understand_kin(key) &&
+            !understand_in_list(understand_no_job_words, last) &&
+            !understand_in_list(understand_no_trade_words, last) && islower((unsigned char)last[0])) {
+            u->rel = READER_REL_JOB;
+            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
+        }
     }
     /* an opinion with no fact of the user's in it ("rush hour traffic is the worst",
      * "quarter end at the office is brutal lol") is small talk, not a story's line either */

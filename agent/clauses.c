@@ -320,7 +320,18 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
         char w[8];
         size_t adv, at = skip_spaces(text, len, e), n = at > e ? word_at(text, len, at, w,
                                                                          sizeof w, &adv) : 0;
-        return n && in_list(mine, w, n) && at + adv < len && text[at + adv] == ' ' ? e - i : 0;
+        if (n && in_list(mine, w, n) && at + adv < len && text[at + adv] == ' ') return e - i;
+        /* "I'm Priya 🙋 19 ✨ stan ...", "orange tabby 🧡 she's 3": emoji before a number,
+         * after one, or before a new subject end what came before (not "my dog Luna 🐶 is
+         * a husky", "in seattle ☔ with my fiancée") */
+        size_t b = i;
+        while (b > 0 && text[b - 1] == ' ') b--;
+        int number_before = b > 0 && isdigit((unsigned char)text[b - 1]);
+        return at > e && at < len &&
+                       (isdigit((unsigned char)text[at]) || number_before ||
+                        subject_at(text, len, at))
+                   ? e - i
+                   : 0;
     }
     if (text[i] != ' ') return 0;
     char w[8];

@@ -106,7 +106,8 @@ int forms_turned(const char *c, size_t cn, const char *const *words, const unsig
         understood_t base = out[0];
         for (int i = 0; i < k; i++) {
             if (out[i].value[0] && strcasecmp(out[i].value, name) != 0 &&
-                strcasecmp(out[i].holder, name) != 0)
+                strcasecmp(out[i].holder, name) != 0 &&
+                strcasecmp(out[i].relation, name) != 0)     /* ("nicky" = "turned 7") */
                 out[kept++] = out[i];
             else if (gone < 0)
                 gone = i, base = out[i];

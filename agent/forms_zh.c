@@ -1687,7 +1687,7 @@ int forms_zh_topic_held(const char *text, const char *topic)
  * 忘了吧: 前妻, 做手术那个事你不要记了: 做手术, 上回说我表哥的事你删掉吧: 表哥): the
  * characters before the first word that points back at it (的事, 那个事, 那个 ...) or of
  * forgetting, after 把, 关于, 说 or 说的 and
- * without 我 or a time (上次, 刚才) in front; its length, 0 when nothing is left. */
+ * without 我, a time (上次, 刚才) or 那个 in front (那个过敏的事你帮我删了吧: 过敏); its length, 0 when nothing is left. */
 static size_t forgotten(const char *c, size_t cn, const char **at)
 {
     static const char *const ends[] = {"的事", "那个事", "那事", "这事", "这个事", "的那个",
@@ -1695,7 +1695,7 @@ static size_t forgotten(const char *c, size_t cn, const char **at)
     static const char *const starts[] = {"把", "关于", "说的", "说过的", "，", "说", "提的",
                                          NULL};
     static const char *const fronts[] = {"我的", "我", "上次", "上回", "刚才", "之前", "算了",
-                                         "那个啥", "哎呀", "，", NULL};
+                                         "那个啥", "哎呀", "，", "那个", "这个", NULL};
     size_t e = cn;
     for (int i = 0; ends[i]; i++) {
         long x = understand_text_at(c, e, ends[i]);

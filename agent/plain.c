@@ -3,7 +3,9 @@
  * (model/reader.h) and the forms learnt English written out, so the agent reads the
  * words those stand for; a space between Chinese characters, or a comma of ASCII after
  * one, is the comma it stands for; "drivin'" is "driving" and "working like a" is
- * "working as a"; "it's not X, it's Y" is "it's Y, not X"; and a question asked as A-not-A
+ * "working as a"; "so what ...", "ok and where ..." are "what ...", "where ...";
+ * "name of X", "goes by X" and "answers to X" are "called X"; "it's not X,
+ * it's Y" is "it's Y, not X"; and a question asked as A-not-A
  * (是不是, 有没有) is the one with 吗 it stands for. Only whole words, those spaces and
  * commas, that correction and those questions change; everything else is copied byte for
  * byte. */
@@ -19,7 +21,8 @@
 static const char *const spelled[][2] = {
     {"u", "you"}, {"ur", "your"}, {"r", "are"}, {"w/", "with"}, {"w/o", "without"},
     {"bc", "because"}, {"cuz", "because"}, {"coz", "because"}, {"abt", "about"},
-    {"wat", "what"}, {"wot", "what"}, {"hw", "how"}, {"what've", "what have"},
+    {"wat", "what"}, {"wot", "what"}, {"wht", "what"}, {"wher", "where"},
+    {"whr", "where"}, {"hw", "how"}, {"what've", "what have"},
     {"where've", "where have"}, {"who've", "who have"}, {"whatcha", "what do you"},
     {"rn", "right now"}, {"atm", "at the moment"}, {"tho", "though"}, {"ppl", "people"},
     {"gonna", "going to"}, {"wanna", "want to"}, {"gotta", "got to"}, {"bday", "birthday"},
@@ -44,13 +47,20 @@ const char *plain_word(const char *w)
 }
 
 /* Written anywhere: Chinese characters of everyday speech and the ones the reader knows
- * (啥 is 什么, 俺 is 我), an asking tag after a comma (，记得不) dropped, and kin
+ * (啥 is 什么, 俺 is 我; Cantonese 咩嘢 is 什么, 喺 is 在, 边度 is 哪里), an asking tag after a comma (，记得不) dropped, and kin
  * words with accents the word lists spell without. */
 static const char *const zh[][2] = {{"啥子", "什么"}, {"啥", "什么"}, {"俺", "我"},
                                     /* an asking tag after a comma asks nothing more */
                                     {"，你还记得不", ""}, {"，你还记得吗", ""},
                                     {"，你记得不", ""}, {"，你知道不", ""},
-                                    {"，记得不", ""}, {"fiancée", "fiancee"},
+                                    {"，记得不", ""},
+                                    /* Cantonese words in Mandarin's */
+                                    {"咩嘢", "什么"}, {"乜嘢", "什么"}, {"咩", "什么"},
+                                    {"几多岁", "几岁"}, {"几多", "多少"}, {"边度", "哪里"},
+                                    {"边个", "谁"}, {"喺", "在"}, {"嘅", "的"}, {"咗", "了"},
+                                    {"冇", "没"}, {"而家", "现在"}, {"钟意", "喜欢"},
+                                    {"唔系", "不是"}, {"唔", "不"}, {"佢", "他"},
+                                    {"fiancée", "fiancee"},
                                     {"fiancé", "fiance"}, {"Fiancée", "fiancee"},
                                     {"Fiancé", "fiance"}, {NULL, NULL}};
 
@@ -62,6 +72,26 @@ static int cjk_at(const char *msg, size_t len, size_t i)
     unsigned cp = ((unsigned)(a & 0x0F) << 12) | ((unsigned)(b & 0x3F) << 6) |
                   ((unsigned char)msg[i + 2] & 0x3F);
     return (a & 0xF0) == 0xE0 && cp >= 0x3400 && cp <= 0x9FFF;
+}
+
+/* Two words that name what comes next ("name of", "goes by", "answers to") at msg[i],
+ * before a word with a capital: the words of naming the reader knows ("called", "is
+ * called"), with *end where the two end; else NULL. */
+static const char *naming_phrase(const char *msg, size_t len, size_t i, size_t *end)
+{
+    static const char *const phrases[][2] = {{"name of ", "called"},
+                                             {"goes by ", "is called"},
+                                             {"answers to ", "is called"},
+                                             {"go by ", "are called"}};
+    for (size_t p = 0; p < sizeof phrases / sizeof phrases[0]; p++) {
+        size_t l = strlen(phrases[p][0]);
+        if (i + l < len && !strncasecmp(msg + i, phrases[p][0], l) &&
+            isupper((unsigned char)msg[i + l])) {
+            *end = i + l - 1;
+            return phrases[p][1];
+        }
+    }
+    return NULL;
 }
 
 /* 1 when ch may be inside a word of shorthand ("w/o", "can't", "4yo"). */
@@ -121,7 +151,8 @@ static int opens_question(const char *msg, size_t len, size_t s, size_t e)
 
 /* A question asked as A-not-A (我孙女是不是叫朵朵？, 你有没有 ...) and the yes/no
  * question with 吗 the reader knows: the first words of each, and the one it becomes. */
-static const char *const a_not_a[][2] = {{"是不是", "是"}, {"有没有", "有"}, {"是否", "是"}};
+static const char *const a_not_a[][2] = {{"是不是", "是"}, {"有没有", "有"}, {"是否", "是"},
+                                        {"系咪", "是"}, {"系唔系", "是"}};
 
 /* Appends 吗 to out at *at unless it ends with one already; 0 when it does not fit. */
 static int put_ma(char *out, size_t cap, size_t *at)
@@ -174,6 +205,36 @@ static int not_this_but(const char *msg, size_t n, not_but_t *nb)
     return strlen("it's , not ") + nb->xl + nb->yl <= ye - (size_t)at;
 }
 
+/* Where a question begins after the fillers that open a sentence at msg[i] ("so what am
+ * I driving", "ok and where do I work", "well, do I"), or i when none are there or no
+ * word of asking follows them. */
+static size_t past_fillers(const char *msg, size_t len, size_t i)
+{
+    static const char *const fillers[] = {"so", "ok", "okay", "and", "well", "right",
+                                          "anyway", "oh", "um", "uh", "erm", "hmm", "also",
+                                          "but", "alright", "now", NULL};
+    static const char *const asking[] = {"what", "whats", "what's", "where", "wheres",
+                                         "where's", "who", "whos", "who's", "when", "which",
+                                         "how", "hows", "how's", "do", "does", "did", "am",
+                                         "is", "are", "can", "have", "has", NULL};
+    size_t p = i;
+    int skipped = 0;
+    for (;;) {
+        size_t e = p;
+        while (e < len && (isalpha((unsigned char)msg[e]) || msg[e] == '\'')) e++;
+        int filler = 0, asks = 0;
+        for (int f = 0; fillers[f] && !filler; f++)
+            filler = strlen(fillers[f]) == e - p && !strncasecmp(msg + p, fillers[f], e - p);
+        for (int q = 0; asking[q] && !asks; q++)
+            asks = strlen(asking[q]) == e - p && !strncasecmp(msg + p, asking[q], e - p);
+        if (asks && skipped && e < len && msg[e] == ' ') return p;
+        if (!filler || e == p || skipped >= 3) return i;
+        skipped++;
+        p = e;
+        while (p < len && (msg[p] == ' ' || msg[p] == ',')) p++;
+    }
+}
+
 long plain_text(const char *msg, char *out, size_t cap)
 {
     size_t len = strlen(msg), at = 0;
@@ -187,6 +248,15 @@ long plain_text(const char *msg, char *out, size_t cap)
                 return -1;
             i = nb.end;
             continue;
+        }
+        size_t back = at;       /* a sentence's start: the fillers before its question */
+        while (back > 0 && out[back - 1] == ' ') back--;
+        if ((back == 0 || strchr(".!?", out[back - 1])) && isalpha((unsigned char)msg[i])) {
+            size_t q = past_fillers(msg, len, i);
+            if (q > i) {
+                i = q;
+                continue;
+            }
         }
         int done = 0;
         for (size_t k = 0; k < sizeof a_not_a / sizeof a_not_a[0] && !done; k++) {
@@ -257,6 +327,14 @@ long plain_text(const char *msg, char *out, size_t cap)
             while (b + n < len && isalpha((unsigned char)msg[b + n])) n++;
             for (int o = 0; of[o] && !with; o++)
                 if (strlen(of[o]) == n && !strncasecmp(msg + b, of[o], n)) with = "about";
+        }
+        /* "a collie, name of Skerry", "she goes by Miso": a word of naming before a name */
+        size_t named_end = 0;
+        const char *naming = !with ? naming_phrase(msg, len, i, &named_end) : NULL;
+        if (naming) {
+            if (!put(out, cap, &at, naming, strlen(naming))) return -1;
+            i = named_end;
+            continue;
         }
         /* "workin'", "drivin'": the -ing the apostrophe stands for */
         char ing[32];

@@ -1676,7 +1676,11 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
                                                   * profession?" is no firm worked at) */
         int may_cue = !a->zh && !a->cued && (!a->self || (kinds && !p->gap[g].partial));
         found_t *fd = &got[g];
-        int best = find_said(a, &said, hid, s, low, &fd->turn, &fd->from, &fd->len);
+        /* "who drives one of my matatus?": the sentence that does it, else the words */
+        int best = !a->zh && (c->act == READER_QUESTION || p->gap[g].chat) &&
+                   quote_who_said(&said, hid, s, o, question, &fd->turn, &fd->from, &fd->len);
+        int who = best;         /* (its sentence stands: no newer change moves it) */
+        if (!best) best = find_said(a, &said, hid, s, low, &fd->turn, &fd->from, &fd->len);
         if (!best && may_cue) {                 /* someone named: the words of the relation */
             asked_of(a, question, holder, c->rel, names, 1);
             a->placed = kinds;  /* (a kind of place asked: a place said after the words) */
@@ -1720,11 +1724,11 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             fd->no = 1;                 /* "does my uncle live in Oslo?", Oslo never said */
         size_t was = fd->turn, wfrom = fd->from, wlen = fd->len;
         long count = -1;        /* how many now, by a count told or changed since */
-        int moved = !fd->yes && !fd->no && c->act != READER_YESNO && a->amount &&
+        int moved = !who && !fd->yes && !fd->no && c->act != READER_YESNO && a->amount &&
                     quote_newer_count(a, &said, hid, s, t[fd->turn].created_ms,
                                       number_in(question, t[fd->turn].text + fd->from, fd->len),
                                       &fd->turn, &fd->from, &fd->len, &count);
-        moved = moved || (!fd->yes && !fd->no && c->act != READER_YESNO &&
+        moved = moved || who || (!fd->yes && !fd->no && c->act != READER_YESNO &&
                     quote_newer_said(a, quote_asks_for_value(question), quote_asks_now(question), &said, hid,
                                s, o, &fd->turn, &fd->from, &fd->len));
         if (!moved && !fd->yes && !fd->no && c->act == READER_QUESTION && !a->zh &&

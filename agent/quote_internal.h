@@ -2,7 +2,7 @@
  * other part of the agent uses: the words of a sentence as they are compared (word_t),
  * a question as it is compared with sentences (asked_t), what requests to forget hide
  * (hidden_t), what the user said (said_t), and the helpers over them (quote_words.c,
- * quote_newer.c). Every function
+ * quote_newer.c, and the fallbacks quote_kin.c and quote_who.c). Every function
  * is pure over its arguments except where it says it reads the store; none allocates.
  * Word arrays are the caller's (QUOTE_WORDS words); sentences are (text, from, len)
  * spans into the caller's turns. */
@@ -202,6 +202,15 @@ int quote_work_said(const said_t *said, const hidden_t *hid, word_t *s, size_t *
  * else 0. */
 int quote_kin_said(const said_t *said, const hidden_t *hid, word_t *s, const char *holder,
                    int rel, size_t *bt, size_t *bfrom, size_t *blen);
+/* ---- quote_who.c ---- */
+
+/* A question of who does something ("who drives one of my matatus?", "who is doing
+ * MBBS?") that nothing else answered: the newest of the user's sentences whose part holds
+ * the question's verb said of someone of theirs and the most of its other content words,
+ * into *bt, *bfrom, *blen (s and q: scratch of QUOTE_WORDS); 1 when found, else 0 (also
+ * when the question asks no such thing: "who do I work for?", "who is my boss?"). */
+int quote_who_said(const said_t *said, const hidden_t *hid, word_t *s, word_t *q,
+                   const char *question, size_t *bt, size_t *bfrom, size_t *blen);
 /* The newest of the user's sentences told after since (or after fact's own message)
  * that says something changed of whom a asks about and of what it asks: 1 with *bt,
  * *bfrom, *blen set, else 0. s and o are scratch. */

@@ -61,13 +61,6 @@ static int says_kind(const word_t *s, int n, int rel, const char *holder)
             /* a kind of person in small letters, said as what one is ("a locksmith",
              * "that's ranger life"; not "speaks Tagalog") */
             static const char *const as[] = {"a", "an", "as", NULL};
-            static const char *const no_job[] = {"vegetarian", "vegan", "pescatarian",
-                                                 "teetotaler", "teetotaller", "smoker",
-                                                 "nonsmoker", "runner", "member", "beginner",
-                                                 "introvert", "extrovert", "leftie", "lefty",
-                                                 "twin", "widow", "widower", "bachelor",
-                                                 "newbie", "fanatic", "addict", "believer",
-                                                 "celiac", "coeliac", "diabetic", NULL};
             char key[UNDERSTAND_KEY];
             understand_holder_of(w, key, sizeof key);
             int said_as = 0;
@@ -78,7 +71,7 @@ static int says_kind(const word_t *s, int n, int rel, const char *holder)
             for (int b = j - 1; b >= 0 && b >= j - 3 && strcmp(holder, "self"); b--)
                 mine |= understand_in_list(me, s[b].low);
             if (strlen(w) > 3 && !s[j].cap && said_as && !mine && kinds_person(w) &&
-                !understand_in_list(no_job, w) &&
+                !understand_in_list(understand_no_job_words, w) &&
                 !understand_kin(key) && !facts_same_holder(key, holder) &&
                 !understand_in_list(understand_no_trade_words, w))
                 return 1;

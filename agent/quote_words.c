@@ -234,8 +234,9 @@ int quote_name_like(const word_t *w)
 static const char *const denial_words[] = {
     "no", "not", "never", "nor", "neither", "quit", "stopped", "anymore", "longer", "used",
     "gave", "ex", "without", "sold", "lost", "died", "passed", "rehomed", "gone", "left",
-    "ended", "retired", "rid", "scrapped", "totalled", "dont", "doesnt", "didnt", "isnt",
-    "wasnt", "cant", "wont", "aint", "havent", "hasnt", "arent", "werent",
+    "ended", "retired", "rid", "scrapped", "totalled", "totaled", "dead", "kaput", "dont",
+    "doesnt", "didnt", "isnt", "wasnt", "cant", "wont", "aint", "havent", "hasnt", "arent",
+    "werent",
     "t", /* "don’t" with a curly apostrophe ends at it */
     NULL};
 

@@ -22,6 +22,7 @@
 #include <strings.h>
 #include "agent/checks.h"
 #include "agent/compare.h"
+#include "agent/eating.h"
 #include "agent/facts.h"
 #include "agent/forms.h"
 #include "agent/understand_words.h"
@@ -75,11 +76,23 @@ static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *te
                                   const char *holder, const char *relation, int rel,
                                   const char *value)
 {
-    for (int i = 0; i < r->nw; i++)
-        if (facts_same_holder(r->w[i].holder, holder) &&
-            facts_same_relation(r->w[i].relation, relation) &&
-            facts_same_value(r->w[i].value, value))
+    for (int i = 0; i < r->nw; i++) {
+        if (!facts_same_holder(r->w[i].holder, holder) ||
+            !facts_same_relation(r->w[i].relation, relation))
+            continue;
+        if (facts_same_value(r->w[i].value, value)) return &r->w[i];
+        /* of a relation of several values, one told in part and whole ("a 2011 Subaru"
+         * and "a 2011 Subaru Outback"): the whole */
+        size_t a = strlen(r->w[i].value), b = strlen(value);
+        if (!facts_multi_valued(rel, relation, holder)) continue;
+        if (b > a && !strncasecmp(value, r->w[i].value, a) && value[a] == ' ') {
+            memmove(&r->w[i], &r->w[i + 1], (size_t)(r->nw - i - 1) * sizeof *r->w);
+            r->nw--;
+            break;
+        }
+        if (a > b && !strncasecmp(r->w[i].value, value, b) && r->w[i].value[b] == ' ')
             return &r->w[i];
+    }
     if (r->nw == UNDERSTAND_MAX || !*relation || !*value) return NULL;
     respond_write_t *w = &r->w[r->nw++];
     memset(w, 0, sizeof *w);
@@ -418,6 +431,37 @@ static int kind_by_holder(respond_t *r, const facts_t *f, const char *text, cons
     }
     const store_memory_t *m = facts_find(f, u->holder, reader_rel_name(READER_REL_NAME), NULL);
     if (m && r->nused < UNDERSTAND_MAX) r->used[r->nused++] = m->id;
+    set_kind(r, MODEL_KIND_ANSWER);
+    r->answered++;
+    return 1;
+}
+
+/* "can I eat cheese?" of one who told they are vegan (eating.h): "No, you are vegan,
+ * and cheese is dairy." Answers and returns 1, or 0 when no diet or allergy told keeps
+ * the user from what is asked. */
+static int kept_from(respond_t *r, const facts_t *f, const char *text)
+{
+    eating_t e;
+    if (!eating_kept_from(f, text, &e)) return 0;
+    realise_frame_t why = {"self", facts_rel_of(e.why->relation), NULL, e.why->value};
+    char fact[256], buf[512];
+    realise_fact(fact, sizeof fact, &why, 1);
+    size_t n = strlen(fact);
+    if (n && fact[n - 1] == '.') fact[--n] = '\0';
+    if (n) fact[0] = (char)tolower((unsigned char)fact[0]);
+    static const char *const has[] = {"gluten", "nut", "egg", NULL};  /* "bread has gluten" */
+    int in = 0;
+    for (int k = 0; has[k] && !in; k++) in = !strcmp(e.group, has[k]);
+    int many = realise_plural_s(e.food);
+    if (e.group[0])
+        snprintf(buf, sizeof buf, "No, %s, and %s %s %s%s.", fact, e.food,
+                 in ? (many ? "have" : "has") : (many ? "are" : "is"), e.group,
+                 !strcmp(e.group, "nut") ? "s" : "");
+    else
+        snprintf(buf, sizeof buf, "No, %s.", fact);
+    say(r, buf);
+    snprintf(r->answer, sizeof r->answer, "no");
+    if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = e.why->id;
     set_kind(r, MODEL_KIND_ANSWER);
     r->answered++;
     return 1;
@@ -1915,6 +1959,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         case READER_QUESTION:
             if (!u[i].personal || summarised) break;
             if (begins_yes_no(text) && name_is_whom(out, f, text)) break;
+            if (kept_from(out, f, text)) break;         /* "can I eat cheese?" of a vegan */
             if (asks_any(text) && begins_yes_no(text) &&
                 (!u[i].value[0] || !strcasecmp(u[i].value, "pets") ||
                  !strcasecmp(u[i].value, "animals")))

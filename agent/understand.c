@@ -1544,7 +1544,12 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         }
     int bare = !has_subject(words, tags, caps, n);
     for (int i = 0; i < k; i++) out[i].bare = bare;
-    if (bare && clause.act == READER_FACT) k = understand_mend_bare_jobs(words, n, out, k);
+    if (bare && clause.act == READER_FACT) {
+        k = understand_mend_bare_jobs(words, n, out, k);
+        k = understand_mend_job_opening(c, cn, words, n, out, k, max);
+    }
+    if (clause.act == READER_FACT)
+        k = understand_mend_job_after_name(c, cn, words, caps, n, out, k, max);
     /* "I'll be living in Porto, not Braga anymore", read as chat: a value of the user's
      * with the old one it replaces is a correction */
     static const char *const will[] = {"i'll", "ill", "we'll", NULL};

@@ -208,9 +208,10 @@ int understand_mend_name_after_calling(const char *c, size_t cn, understood_t *o
     return kept;
 }
 
-/* "I'm Maeve, 41, nurse in Cork": a name after "I'm" the reader took for an open
- * relation of the number after it is the speaker's name, and the number their age.
- * Returns the units. */
+/* "I'm Maeve, 41, nurse in Cork", "my grandson Nicky, he's 6": a name after "I'm" (or
+ * after the word of kin or pet that holds the unit) the reader took for an open relation
+ * of the number after it is the holder's name, and the number their age. Returns the
+ * units. */
 int understand_mend_name_read_as_relation(const char *c, size_t cn, const char *const *words,
                                           const unsigned char *caps, int n, understood_t *out,
                                           int k, int max)
@@ -220,11 +221,14 @@ int understand_mend_name_read_as_relation(const char *c, size_t cn, const char *
         if (u->rel != READER_REL_OPEN || !u->relation[0] || strchr(u->relation, ' ') ||
             !understand_number_only(u->value))
             continue;
-        int at = -1;            /* the name's word, right after "I'm" or "I am" */
+        int at = -1;            /* the name's word, right after "I'm" or "I am", or
+                                 * after the holder's word ("my grandson Nicky, he's 6") */
         for (int w = 1; w < n && at < 0; w++)
             if (caps[w] && !strcasecmp(words[w], u->relation) &&
                 (!strcmp(words[w - 1], "i'm") || !strcmp(words[w - 1], "im") ||
-                 (w >= 2 && !strcmp(words[w - 2], "i") && !strcmp(words[w - 1], "am"))))
+                 (w >= 2 && !strcmp(words[w - 2], "i") && !strcmp(words[w - 1], "am")) ||
+                 (strcmp(u->holder, "self") != 0 && !strcasecmp(words[w - 1], u->holder) &&
+                  (understand_kin(u->holder) || dialogue_pet_word(u->holder)))))
                 at = w;
         if (at < 0) continue;
         u->rel = READER_REL_AGE;
@@ -811,6 +815,88 @@ int understand_mend_bare_jobs(const char *const *words, int n, understood_t *out
         if (!job || (kinds_person(last ? last + 1 : v) && !by)) out[kept++] = out[i];
     }
     return kept || !k ? kept : said_nothing(out, k);
+}
+
+/* Puts the job words[from..to) of the user first among out[0..k) (at most max units),
+ * dropping a unit read off the few words after it that is no place or work ("on the
+ * stromness ferry" read as a diet); returns the units. */
+static int put_job(const char *c, size_t cn, const char *const *words, int n, int from, int to,
+                   understood_t *out, int k, int max)
+{
+    for (int i = 0; i < k; i++)
+        if (out[i].rel == READER_REL_JOB && out[i].value[0]) return k;
+    understood_t job = out[0];
+    job.act = READER_FACT;
+    job.personal = 1;
+    job.rel = READER_REL_JOB;
+    snprintf(job.holder, sizeof job.holder, "self");
+    snprintf(job.relation, sizeof job.relation, "%s", reader_rel_name(READER_REL_JOB));
+    understand_as_written(c, cn, words, from, to, job.value, sizeof job.value);
+    job.old[0] = job.name[0] = '\0';
+    int kept = 0;
+    for (int i = 0; i < k; i++) {
+        int off = 0;
+        for (int j = from; j < n && j <= to + 3 && !off; j++)
+            off = !strcasecmp(out[i].value, words[j]) ||
+                  (j + 1 < to && strstr(out[i].value, words[j]) == out[i].value);
+        if (!off || out[i].rel == READER_REL_HOME || out[i].rel == READER_REL_WORKPLACE ||
+            out[i].rel == READER_REL_EMPLOYER || out[i].rel == READER_REL_NAME)
+            out[kept++] = out[i];
+    }
+    if (kept >= max) kept = max - 1;
+    memmove(out + 1, out, (size_t)kept * sizeof *out);
+    out[0] = job;
+    return kept + 1;
+}
+
+/* 1 when w is a kind of person that may be a job: four letters or more, no kin, not
+ * "vegan" or "girl". */
+static int job_word(const char *w)
+{
+    return strlen(w) >= 4 && kinds_person(w) && !lex_is_stopword(w) && !understand_kin(w) &&
+           !understand_in_list(understand_no_trade_words, w) &&
+           !understand_in_list(understand_no_job_words, w);
+}
+
+static const char *const job_after[] = {"at", "on", "in", "for", "with", "from", "by", "up",
+                                        "out", "near", NULL};
+
+int understand_mend_job_opening(const char *c, size_t cn, const char *const *words, int n,
+                                understood_t *out, int k, int max)
+{
+    int w = 0;
+    while (w < n && understand_in_list(understand_greetings, words[w])) w++;
+    if (!k || w + 1 >= n || !understand_in_list(job_after, words[w + 1]) || !job_word(words[w]))
+        return k;
+    return put_job(c, cn, words, n, w, w + 1, out, k, max);
+}
+
+int understand_mend_job_after_name(const char *c, size_t cn, const char *const *words,
+                                   const unsigned char *caps, int n, understood_t *out, int k,
+                                   int max)
+{
+    static const char *const a[] = {"a", "an", NULL};
+    for (int w = 1; k && w + 1 < n; w++) {
+        int intro = (!strcmp(words[w - 1], "i'm") || !strcmp(words[w - 1], "im") ||
+                     (w >= 2 && !strcmp(words[w - 2], "i") && !strcmp(words[w - 1], "am")));
+        if (!intro || !caps[w] || understand_is_cjk(words[w])) continue;
+        /* a comma right after the name ("I'm Tom, tree surgeon up Leeds way") */
+        const char *at = NULL;
+        for (const char *p = c; p + strlen(words[w]) <= c + cn && !at; p++)
+            if (!strncasecmp(p, words[w], strlen(words[w]))) at = p + strlen(words[w]);
+        if (!at || *at != ',') return k;
+        int from = w + 1;
+        if (from < n && understand_in_list(a, words[from])) from++;
+        for (int p = from; p < n && p < from + 3; p++) {
+            if (caps[p] || !isalpha((unsigned char)words[p][0]) || lex_is_stopword(words[p]))
+                return k;
+            if (job_word(words[p]) &&
+                (p + 1 == n || understand_in_list(job_after, words[p + 1])))
+                return put_job(c, cn, words, n, from, p + 1, out, k, max);
+        }
+        return k;
+    }
+    return k;
 }
 
 /* A holder that is only a third-person pronoun ("he's 15", "she's a nurse") is the

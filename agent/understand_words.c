@@ -125,7 +125,14 @@ int understand_kin(const char *key)
 const char *const understand_no_trade_words[] = {
     "girl", "boy", "baby", "kid", "child", "man", "woman", "guy", "lady", "person", "adult",
     "teenager", "teen", "toddler", "twins", "girls", "boys", "babies", "fan", "supporter",
-    "lover", "married", "single", "divorced", "engaged", "widowed", "separated", "mind", NULL};
+    "lover", "married", "single", "divorced", "engaged", "widowed", "separated", "mind", "party", "guest", "winner", "legend", "star",
+    "angel", "champ", NULL};
+
+const char *const understand_no_job_words[] = {
+    "vegetarian", "vegan", "pescatarian", "teetotaler", "teetotaller", "smoker", "nonsmoker",
+    "runner", "member", "beginner", "introvert", "extrovert", "leftie", "lefty", "twin",
+    "widow", "widower", "bachelor", "newbie", "fanatic", "addict", "believer", "celiac",
+    "coeliac", "diabetic", NULL};
 
 const char *const understand_greetings[] = {
     "hi", "hii", "hiii", "hey", "heya", "heyy", "hiya", "hello", "hallo", "howdy", "yo", "sup",

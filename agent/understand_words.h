@@ -52,6 +52,9 @@ extern const char *const understand_personal_words[];
 /* People who are no trade, though kinds_person knows them ("a little girl", "twins", "a
  * huge fan", "I am married"). */
 extern const char *const understand_no_trade_words[];
+/* What one is that kinds_person knows but no work ("a vegan", "a smoker", "a widow",
+ * "a beginner"): said of oneself, no job. */
+extern const char *const understand_no_job_words[];
 /* "hi", "hiya", "morning", "hola", "ahoj", "shalom" ...: the words people
  * greet with, in English and the greetings of other languages typed in English letters. */
 extern const char *const understand_greetings[];

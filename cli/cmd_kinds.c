@@ -9,7 +9,9 @@
  * below sport (and a few newer ones: "padel"), but words mostly meant otherwise ("a
  * round"), for agent/sports_table.inc. With --instruments, the musical instruments of
  * one or two words ("fiddle", "steel guitar"; and a few WordNet lacks: "veena"), for
- * agent/instruments_table.inc. No server is involved. */
+ * agent/instruments_table.inc. With --foods, the foods of one or two words of the groups
+ * diets and allergies keep people from ("brioche\tgluten", "scallop\tshellfish"), for
+ * agent/foods_table.inc. No server is involved. */
 #include "cli/cli.h"
 #include "model/lexicon.h"
 
@@ -19,7 +21,7 @@
 #include <strings.h>
 #include <ctype.h>
 
-enum { O_WORDNET, O_PEOPLE, O_SPORTS, O_INSTRUMENTS };
+enum { O_WORDNET, O_PEOPLE, O_SPORTS, O_INSTRUMENTS, O_FOODS };
 
 static const cli_opt_t kinds_opts[] = {
     [O_WORDNET] = {"wordnet", 0, "DIR", "WordNet folder (default /usr/share/wordnet)"},
@@ -27,6 +29,7 @@ static const cli_opt_t kinds_opts[] = {
     [O_SPORTS] = {"sports", 0, NULL, "print the sports (of one or two words) instead"},
     [O_INSTRUMENTS] = {"instruments", 0, NULL,
                        "print the musical instruments (of one or two words) instead"},
+    [O_FOODS] = {"foods", 0, NULL, "print the foods of the groups diets keep from (food<TAB>group) instead"},
     {0},
 };
 
@@ -107,6 +110,97 @@ static int print_below(lexicon_t *lx, const char *lemma, int depth,
     return rc;
 }
 
+/* The groups of food that diets and allergies keep people from, each by the WordNet noun
+ * senses below which its foods are, and foods people name that WordNet files elsewhere
+ * or lacks. */
+static const struct {
+    const char *group;
+    struct {
+        const char *lemma;
+        int sense;
+    } below[4];
+    const char *newer[12];
+} food_groups[] = {
+    {"meat", {{"meat", 1}, {"poultry", 2}}, {"chicken", "beef", "lamb", "bacon", "ham",
+                                             "sausage", "salami", "chorizo", "pepperoni",
+                                             "burger", "steak", "turkey"}},
+    {"pork", {{"pork", 1}}, {"bacon", "ham", "pork chop", "chorizo", "pepperoni", "salami",
+                             "prosciutto", "pancetta"}},
+    {"fish", {{"fish", 2}}, {"salmon", "tuna", "cod", "sushi", "sashimi", "anchovies",
+                             "sardines", "mackerel", "fish and chips"}},
+    {"shellfish", {{"shellfish", 1}}, {"prawns", "shrimp", "scallops", "mussels", "oysters",
+                                       "crab", "lobster", "clams", "crawfish", "crayfish"}},
+    {"dairy", {{"dairy_product", 1}, {"milk", 1}, {"cheese", 1}},
+     {"cheese", "milk", "butter", "cream", "yogurt", "yoghurt", "ice cream", "latte",
+      "milkshake", "paneer", "ghee"}},
+    {"egg", {{"egg", 2}}, {"eggs", "omelette", "omelet", "quiche", "mayo", "mayonnaise"}},
+    {"gluten", {{"baked_goods", 1}, {"pasta", 2}, {"wheat", 2}, {"bread", 1}},
+     {"bread", "pasta", "noodles", "beer", "couscous", "pizza", "flour", "barley", "rye",
+      "toast", "bagel", "croissant"}},
+    {"nut", {{"edible_nut", 1}}, {"peanuts", "peanut", "peanut butter", "almonds", "walnuts",
+                                  "cashews", "pistachios", "hazelnuts", "pecans", "nutella"}},
+    {"alcohol", {{"alcohol", 1}}, {"beer", "wine", "whisky", "whiskey", "vodka", "gin", "rum",
+                                   "cider", "prosecco", "champagne", "sake", "tequila"}},
+    {"honey", {{"honey", 1}}, {"honey"}},
+};
+
+/* Foods below those senses that people mostly mean otherwise ("my nan", "a porter", "a
+ * rack", "a punch"): left out, so a question of eating them is none. */
+static const char *const food_other_uses[] = {
+    "nan", "baba", "danish", "cobbler", "kiss", "gem", "jumble", "snap", "puff", "sinker",
+    "dodger", "twister", "dowdy", "napoleon", "patty", "crape", "pone", "chou", "steamer",
+    "dog", "bird", "blade", "chop", "cut", "joint", "leg", "neck", "plate", "rack", "round",
+    "side", "stick", "shoulder", "heart", "game", "halal", "hen", "jerk", "brain", "roast",
+    "organs", "tongue", "rabbit", "frank", "brat", "cob", "quark", "bleu", "mullet", "smelt",
+    "souse", "weenie", "fryer", "frier", "broiler", "roaster", "dove", "gobbet", "saddle",
+    "chuck", "loin", "rump", "shank", "shin", "flat bone", "pin bone", "filet", "fillet",
+    "fish steak", "bishop", "bitter", "bloody shame", "bootleg", "collins", "corn", "cup",
+    "flip", "generic", "grasshopper", "lacing", "malt", "manhattan", "macon", "port",
+    "porter", "punch", "rose", "sack", "screwdriver", "sidecar", "sling", "slug", "sour",
+    "stinger", "suds", "swizzle", "vintage", "zombie", "zombi", "hock", "marc", "nipa",
+    "negus", "pink lady", "old fashioned", "demerara", "varietal", "cordial", "scrag",
+    "jumbal", "doughboy", "dog biscuit", "gigot", "plonk", "loaf", "liver", "hot cake", "bap", "mouton", "porc", "veau", "volaille", "poulet", "boeuf",
+    "jambon", "huitre", "wafer", NULL};
+
+/* Prints "food<TAB>group" for every food of one or two words below the senses of each
+ * group in food_groups and its newer words, sorted; a food of two groups is printed
+ * twice ("bacon": meat and pork). Frees lx. */
+static int print_foods(lexicon_t *lx)
+{
+    lexicon_words_t lines = {0};
+    int rc = CLI_EXIT_OK;
+    for (size_t g = 0; g < sizeof food_groups / sizeof food_groups[0] && rc == CLI_EXIT_OK;
+         g++) {
+        lexicon_words_t w = {0};
+        for (int b = 0; b < 4 && food_groups[g].below[b].lemma && rc == CLI_EXIT_OK; b++)
+            if (lexicon_collect(lx, food_groups[g].below[b].lemma, food_groups[g].below[b].sense,
+                                LEX_HYPONYMS | LEX_LOWER | LEX_KEEP_ROOT, 8, 2, &w) < 0)
+                rc = CLI_EXIT_USAGE;
+        for (int k = 0; k < 12 && food_groups[g].newer[k] && rc == CLI_EXIT_OK; k++)
+            if (lexicon_words_add(&w, food_groups[g].newer[k]) < 0) rc = CLI_EXIT_USAGE;
+        lexicon_words_uniq(&w);
+        for (int k = 0; k < w.n && rc == CLI_EXIT_OK; k++) {
+            int other = 0;
+            for (int o = 0; food_other_uses[o] && !other; o++)
+                other = !strcmp(w.w[k], food_other_uses[o]);
+            if (other) continue;
+            char line[256];
+            snprintf(line, sizeof line, "%s\t%s", w.w[k], food_groups[g].group);
+            if (lexicon_words_add(&lines, line) < 0) rc = CLI_EXIT_USAGE;
+        }
+        lexicon_words_free(&w);
+    }
+    if (rc == CLI_EXIT_OK) {
+        qsort(lines.w, (size_t)lines.n, sizeof *lines.w, cmp_line);
+        for (int k = 0; k < lines.n; k++) printf("%s\n", lines.w[k]);
+    } else {
+        fprintf(stderr, "mnemo kinds: WordNet has no such food sense, or out of memory\n");
+    }
+    lexicon_words_free(&lines);
+    lexicon_free(lx);
+    return rc;
+}
+
 static int run_kinds(cli_ctx_t *ctx, const cli_args_t *a)
 {
     (void)ctx;
@@ -136,6 +230,7 @@ static int run_kinds(cli_ctx_t *ctx, const cli_args_t *a)
             "four-hitter", "five-hitter", "rope-a-dope", "flying mare", "in-fighting", NULL};
         return print_below(lx, "sport", 6, newer, other_uses, "sport");
     }
+    if (a->val[O_FOODS]) return print_foods(lx);
     if (a->val[O_INSTRUMENTS]) {
         /* instruments people play that WordNet does not know */
         static const char *const newer[] = {"veena", "tabla", "oud", "erhu", "guzheng",
@@ -218,6 +313,6 @@ static int run_kinds(cli_ctx_t *ctx, const cli_args_t *a)
 
 const cli_cmd_t cli_cmd_kinds = {
     "kinds", "",
-    "print the kinds of kept animals (kind<TAB>animal), of person, of sport or of musical instrument from WordNet",
+    "print the kinds of kept animals (kind<TAB>animal), of person, of sport, of musical instrument or of food from WordNet",
     kinds_opts, 0, 0, run_kinds,
 };
