@@ -1157,6 +1157,10 @@ static int requests(const char *text)
     if (!isalpha((unsigned char)text[n]) && !strpbrk(text + n, "abcdefghijklmnopqrstuvwxyz") &&
         in_words(polite, w))
         return 0;                       /* "please" alone, after a comma */
+    static const char *const whose[] = {"my", "our", NULL};
+    static const char *const bid[] = {"you", "u", "please", "pls", "plz", NULL};
+    if (in_words(whose, w) && !holds_any(text, bid))
+        return 0;                       /* "my grandson set this up for me" tells */
     for (int i = 0; asking[i]; i++)
         if (asked_word(text, asking[i])) return 1;
     while (*text && !isalpha((unsigned char)*text)) text++;
@@ -2621,7 +2625,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         thing_alone(text))
         u->act = READER_FORGET;
     /* "scratch the allergy thing, please forget it": "it" (or "that", "this") of a
-     * request to forget that names nothing is what the clause before named */
+     * request to forget that names nothing is what the clause before named (its value
+     * too: "the latex allergy, forget it" keeps the other allergies) */
     static const char *const it[] = {"it", "that", "this", NULL};
     if (u->act == READER_FORGET && forgot_at >= 0 && !u->value[0] && !u->relation[0] &&
         !strcmp(u->holder, "self") && holds_any(text, it) &&
@@ -2629,6 +2634,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         told[forgot_at].rel != READER_REL_OPEN) {
         snprintf(u->holder, sizeof u->holder, "%s", told[forgot_at].holder);
         snprintf(u->relation, sizeof u->relation, "%s", told[forgot_at].relation);
+        snprintf(u->value, sizeof u->value, "%s", told[forgot_at].value);
         u->rel = told[forgot_at].rel;
     }
     if (u->act == READER_SUMMARY &&

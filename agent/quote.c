@@ -1677,10 +1677,16 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         int may_cue = !a->zh && !a->cued && (!a->self || (kinds && !p->gap[g].partial));
         found_t *fd = &got[g];
         /* "who drives one of my matatus?": the sentence that does it, else the words */
-        int best = !a->zh && (c->act == READER_QUESTION || p->gap[g].chat) &&
-                   quote_who_said(&said, hid, s, o, question, &fd->turn, &fd->from, &fd->len);
-        int who = best;         /* (its sentence stands: no newer change moves it) */
-        if (!best) best = find_said(a, &said, hid, s, low, &fd->turn, &fd->from, &fd->len);
+        int best = find_said(a, &said, hid, s, low, &fd->turn, &fd->from, &fd->len);
+        /* "who drives one of my matatus?": the sentence that does it, before any that only
+         * holds the question's words (find_said read what forgetting hides); its sentence
+         * stands, no newer change moves it */
+        char doer[64] = "";
+        size_t who_t, who_from, who_len;
+        int who = !a->zh && (c->act == READER_QUESTION || p->gap[g].chat) &&
+                  quote_who_said(&said, hid, s, o, question, &who_t, &who_from, &who_len, doer,
+                                 sizeof doer);
+        if (who) fd->turn = who_t, fd->from = who_from, fd->len = who_len, best += !best;
         if (!best && may_cue) {                 /* someone named: the words of the relation */
             asked_of(a, question, holder, c->rel, names, 1);
             a->placed = kinds;  /* (a kind of place asked: a place said after the words) */
@@ -1749,6 +1755,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             fd->span[0] = '\0';    /* the value it replaced ("26 hens, not 30"), or one of
                                      * several ("sold 4 hens, down to 22 now") */
         if (count >= 0) snprintf(fd->span, sizeof fd->span, "%ld", count);
+        if (who && doer[0]) snprintf(fd->span, sizeof fd->span, "%s", doer);
         for (int e = 0; e < g; e++)     /* one sentence answers two questions: said once */
             fd->dup |= got[e].len && got[e].turn == fd->turn && got[e].from == fd->from;
         if (!any++) {

@@ -207,10 +207,13 @@ int quote_kin_said(const said_t *said, const hidden_t *hid, word_t *s, const cha
 /* A question of who does something ("who drives one of my matatus?", "who is doing
  * MBBS?") that nothing else answered: the newest of the user's sentences whose part holds
  * the question's verb said of someone of theirs and the most of its other content words,
- * into *bt, *bfrom, *blen (s and q: scratch of QUOTE_WORDS); 1 when found, else 0 (also
- * when the question asks no such thing: "who do I work for?", "who is my boss?"). */
+ * into *bt, *bfrom, *blen, and who does it by name into doer (cap bytes; "" when no name
+ * is told: "my grandson" of a grandson never named) (s and q: scratch of QUOTE_WORDS); 1
+ * when found, else 0 (also when the question asks no such thing: "who do I work for?",
+ * "who is my boss?"). */
 int quote_who_said(const said_t *said, const hidden_t *hid, word_t *s, word_t *q,
-                   const char *question, size_t *bt, size_t *bfrom, size_t *blen);
+                   const char *question, size_t *bt, size_t *bfrom, size_t *blen, char *doer,
+                   size_t cap);
 /* The newest of the user's sentences told after since (or after fact's own message)
  * that says something changed of whom a asks about and of what it asks: 1 with *bt,
  * *bfrom, *blen set, else 0. s and o are scratch. */

@@ -1,14 +1,18 @@
 /* quote_who.c: a question of who does something ("who drives one of my matatus?", "who
  * is doing MBBS in my family?", "who taught me to play ukulele?", "who does the books?")
- * that nothing else answered, answered by the user's sentence that does it: the part of
- * a sentence that holds the question's verb (any form of it: "drives", "drove";
- * "taught" for "teach") said of someone of theirs (a word of kin or a name with a capital
- * before the verb in its part, parts ending at commas; not "I"), and the most of the
- * question's other content words (or words that hold one of five letters or more: "speedcubing" holds
- * "cubing"); the newest of the best. "who do I work for?" and "who is my boss?" ask
- * something else and are left to the rest of the quote (quote_internal.h). */
+ * that the user's facts did not answer, answered by the sentence of theirs that does it,
+ * before their words are looked through for the question's other words: a sentence that
+ * holds the question's verb (any form of it: "drives", "drove"; "taught" for "teach")
+ * said of someone of theirs (a word of kin or a name before the verb in its part, parts
+ * ending at commas; not "I"), with the most of the question's other content words (or
+ * words that hold one of five letters or more: "speedcubing" holds "cubing"); the newest
+ * of the best. Who did it is the name before the verb, or the name told of the kin word
+ * there ("my grandson set this up": Ethan). "who do I work for?" and "who is my boss?"
+ * ask something else and are left to the rest of the quote (quote_internal.h). */
 #include "agent/quote_internal.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include "agent/understand_words.h"
@@ -60,7 +64,8 @@ static int asked_verb(const word_t *q, int n)
 }
 
 int quote_who_said(const said_t *said, const hidden_t *hid, word_t *s, word_t *q,
-                   const char *question, size_t *bt, size_t *bfrom, size_t *blen)
+                   const char *question, size_t *bt, size_t *bfrom, size_t *blen, char *doer,
+                   size_t cap)
 {
     static const char *const mine[] = {"me", "my", "i", "our", "us", "we", "mine", NULL};
     int nq = quote_words(question, strlen(question), q, QUOTE_WORDS);
@@ -82,13 +87,14 @@ int quote_who_said(const said_t *said, const hidden_t *hid, word_t *s, word_t *q
             if (quote_asks_to_forget(s, ns) || quote_is_hidden(hid, s, ns)) continue;
             for (int j = 1; j < ns; j++) {
                 if (strcmp(verb_of(&s[j]), verb) != 0) continue;
-                int who = 0;            /* someone of theirs does it, before the verb */
-                for (int b = j - 1; b >= 0 && s[b].part == s[j].part && !who; b--) {
+                int who = -1;           /* someone of theirs does it, before the verb */
+                for (int b = j - 1; b >= 0 && s[b].part == s[j].part && who < 0; b--) {
                     if (!strcmp(s[b].low, "i")) break;
-                    who = quote_kin_word(&s[b]) || quote_name_like(&s[b]) ||
-                          quote_is_name(said->names, s[b].low);
+                    if (quote_kin_word(&s[b]) || quote_name_like(&s[b]) ||
+                        quote_is_name(said->names, s[b].low))
+                        who = b;
                 }
-                if (!who) continue;
+                if (who < 0) continue;
                 int held = 0;
                 for (int k = v + 1; k < nq; k++) {
                     if (!quote_content_word(&q[k]) || understand_in_list(mine, q[k].low))
@@ -104,6 +110,12 @@ int quote_who_said(const said_t *said, const hidden_t *hid, word_t *s, word_t *q
                 if ((nk && !held) || held <= best) continue;
                 best = held;
                 *bt = i, *bfrom = from, *blen = len;
+                /* the doer by name: the name said, or the one told of the kin word */
+                const char *name = quote_kin_word(&s[who]) ? facts_name_of(said->f, s[who].key)
+                                                           : s[who].low;
+                snprintf(doer, cap, "%s", name && strcmp(name, FACTS_ENDED) ? name : "");
+                if (doer[0] && !quote_kin_word(&s[who]))
+                    doer[0] = (char)toupper((unsigned char)doer[0]);
             }
         }
     }

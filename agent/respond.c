@@ -449,14 +449,14 @@ static int kept_from(respond_t *r, const facts_t *f, const char *text)
     size_t n = strlen(fact);
     if (n && fact[n - 1] == '.') fact[--n] = '\0';
     if (n) fact[0] = (char)tolower((unsigned char)fact[0]);
-    static const char *const has[] = {"gluten", "nut", "egg", NULL};  /* "bread has gluten" */
-    int in = 0;
-    for (int k = 0; has[k] && !in; k++) in = !strcmp(e.group, has[k]);
-    int many = realise_plural_s(e.food);
+    /* "bread has gluten", "a walnut is a nut", "walnuts are nuts", "cheese is dairy" */
+    int in = !strcmp(e.group, "gluten") || !strcmp(e.group, "egg");
+    int nut = !strcmp(e.group, "nut"), many = realise_plural_s(e.food);
     if (e.group[0])
-        snprintf(buf, sizeof buf, "No, %s, and %s %s %s%s.", fact, e.food,
-                 in ? (many ? "have" : "has") : (many ? "are" : "is"), e.group,
-                 !strcmp(e.group, "nut") ? "s" : "");
+        snprintf(buf, sizeof buf, "No, %s, and %s%s %s %s%s%s.", fact,
+                 nut && !many ? "a " : "", e.food,
+                 in ? (many ? "have" : "has") : (many ? "are" : "is"), nut && !many ? "a " : "",
+                 e.group, nut && many ? "s" : "");
     else
         snprintf(buf, sizeof buf, "No, %s.", fact);
     say(r, buf);
@@ -1949,6 +1949,11 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         out->clause = i;
         switch (u[i].act) {
         case READER_FACT:
+            /* "the latex allergy, please forget it": named to be forgotten, not told */
+            if (i + 1 < n && u[i + 1].act == READER_FORGET &&
+                facts_same_holder(u[i].holder, u[i + 1].holder) && u[i].rel == u[i + 1].rel &&
+                facts_same_value(u[i].value, u[i + 1].value))
+                break;
             if (u[i].personal) fact(out, f, text, &u[i]);
             break;
         case READER_CORRECTION: correction(out, f, text, &u[i]); break;

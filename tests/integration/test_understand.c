@@ -2221,6 +2221,32 @@ START_TEST(test_tags_guesses_breakups_moves_and_which_of_us)
 }
 END_TEST
 
+START_TEST(test_what_one_may_eat_who_does_it_and_forgetting_it)
+{
+    tell("a", "i'm vegetarian, and i teach piano");
+    ask("b", "can i eat the pork ribs?", "no", "yes");
+    ask("b", "can i eat the pork ribs?", "vegetarian", NULL);
+    tell("a", "i'm allergic to walnuts");
+    ask("b", "could i have a walnut cake?", "no", "yes");
+    tell("a", "my aunt Rosa fixes the fences on our farm, my uncle sells the eggs");
+    ask("b", "who fixes the fences?", "rosa", NULL);
+    tell("a", "hi, i'm Oona, tree surgeon up near Bergen");
+    ask("b", "what's my job?", "tree surgeon", NULL);
+    tell("a", "I'm Bea 🌸 23 ✨ love painting");
+    ask("b", "how old am i?", "23", NULL);
+    tell("a", "my horse's a grey, name of Pepper");
+    ask("b", "what's my horse called?", "pepper", NULL);
+    ask("b", "so what's my horse called", "pepper", NULL);
+    tell("a", "我住喺深水埗");
+    ask("b", "我住喺边度？", "深水埗", NULL);
+    tell("a", "my niece Ilse is 9 and I'm allergic to latex");
+    json_decref(say("a", "the latex allergy, please forget it"));
+    ask("b", "what am i allergic to?", "walnuts", "latex");
+    json_decref(say("a", "please delete what i told you about my walnut allergy, and also my niece's name"));
+    ask("b", "what's my niece called?", "don't know", "ilse");
+}
+END_TEST
+
 START_TEST(test_chinese_study_teaching_and_what_others_call_one)
 {
     tell("a", "我在南京大学读化学，大二了");
@@ -2367,6 +2393,7 @@ int main(void)
     tcase_add_test(tc, test_chinese_homes_without_zai_and_where_others_work);
     tcase_add_test(tc, test_tags_guesses_breakups_moves_and_which_of_us);
     tcase_add_test(tc, test_chinese_study_teaching_and_what_others_call_one);
+    tcase_add_test(tc, test_what_one_may_eat_who_does_it_and_forgetting_it);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
