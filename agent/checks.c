@@ -155,6 +155,14 @@ int checks_fits(int rel, const char *holder, const char *value)
         (lex_cjk_stop(holder) || !strcmp(holder, "们")))
         return 0;
     if (facts_same_value(value, holder)) return 0;  /* "[my sister] is [sister]" */
+    /* "we had 30 people at the party": a number of things or people is no age */
+    static const char *const counted[] = {"people", "guests", "kids", "children", "times",
+                                          "hours", "minutes", "days", "weeks", "percent",
+                                          "miles", "km", "head", "sheep", "cows", NULL};
+    const char *space = strrchr(value, ' ');
+    if (rel == READER_REL_AGE && isdigit((unsigned char)value[0]) && space &&
+        in_words(counted, space + 1))
+        return 0;
     /* "we moved house": a word for a home is no place one lives in */
     static const char *const homes[] = {"house", "home", "flat", "flats", "apartment",
                                         "place", "houses", "base", "bases", NULL};
@@ -1887,6 +1895,78 @@ static void settle(understood_t *u, int act, const char *holder, int rel,
     u->old[0] = '\0';
 }
 
+/* "Wei Jie already 16 lah, last week his birthday", "Granny turn 100 Sunday gone", "it's
+ * my birthday the day, twenty-eight": a number of years (1-120, in digits or words; not
+ * of hours, people or things) with a word of turning, a birthday or "now", in a clause
+ * whose sentence names one whose age was told (by name or word of kin in any form, or by
+ * the pronoun the clause's holder was found for; the user by "my birthday", "I'm" or "I
+ * turned"), is that one's age now, if a year to ten more than told. Sets u and returns
+ * 1, else 0. */
+static int age_now(const facts_t *f, const char *msg, const char *text, understood_t *u)
+{
+    static const char *const turning[] = {"turn", "turns", "turned", "birthday", "bday",
+                                          "already", "now", "today", NULL};
+    static const char *const measures[] = {
+        "hours", "hour", "minutes", "mins", "people", "percent", "kids", "children", "times",
+        "days", "weeks", "months", "miles", "km", "quid", "dollars", "pounds", "euros",
+        "head", "sheep", "cows", "rooms", "grandchildren", "grandkids", "degrees", "ago",
+        "pm", "am", "k", "things", "of", "more", "less", NULL};
+    static const char *const mine[] = {"my birthday", "i'm", "im", "i turned", "i turn",
+                                       "i am", NULL};
+    if (asks(text) || !holds_any(text, turning) || u->act == READER_QUESTION ||
+        u->act == READER_YESNO || u->act == READER_FORGET)
+        return 0;
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
+    long years = -1;
+    char said[UNDERSTAND_VALUE] = "";
+    for (int j = 0; j < n && years < 0; j++) {
+        long v;
+        char two[64];                   /* "twenty-eight", "twenty eight" */
+        snprintf(two, sizeof two, "%s %s", w[j], j + 1 < n ? w[j + 1] : "");
+        int pair = j + 1 < n && understand_number(two, &v) && v > 20;
+        if (!pair && !understand_number(w[j], &v)) continue;
+        const char *next = j + 1 + pair < n ? w[j + 1 + pair] : "";
+        if (v < 1 || v > 120 || understand_in_list(measures, next)) continue;
+        years = v;
+        snprintf(said, sizeof said, "%s", pair ? two : w[j]);
+    }
+    if (years < 0) return 0;
+    char sentence[512], sbuf[512];       /* the clause's sentence in msg */
+    size_t sb = u->at, se = u->at + u->len, ml = strlen(msg);
+    while (sb > 0 && !strchr(".!?\n", msg[sb - 1])) sb--;
+    while (se < ml && !strchr(".!?\n", msg[se])) se++;
+    snprintf(sentence, sizeof sentence, "%.*s", (int)(se - sb), msg + sb);
+    const char *sw[64];
+    int ns = understand_split_words(sentence, " ,.;:!?()", sbuf, sizeof sbuf, sw, 64);
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        long was;
+        if (facts_rel_of(m->relation) != READER_REL_AGE || !strcmp(m->value, FACTS_ENDED) ||
+            !understand_number(m->value, &was) || was == years || years < was ||
+            years > was + 10)
+            continue;
+        /* named in the clause's sentence: by name, by a word of kin in any form
+         * ("granny"), or by a pronoun the clause's holder was found for */
+        const char *name = facts_name_of(f, m->holder);
+        int named = !strcmp(m->holder, "self")
+                        ? holds_any(text, mine)
+                        : (name && facts_has_words(sentence, name)) ||
+                              (strcmp(u->holder, "self") != 0 &&
+                               facts_same_holder(u->holder, m->holder));
+        for (int j = 0; j < ns && !named && strcmp(m->holder, "self") != 0; j++) {
+            char key[UNDERSTAND_KEY];
+            understand_holder_of(sw[j], key, sizeof key);
+            named = facts_same_holder(key, m->holder);
+        }
+        if (!named) continue;
+        settle(u, READER_FACT, m->holder, READER_REL_AGE, m->relation, said);
+        return 1;
+    }
+    return 0;
+}
+
 /* "sadly Biscuit died on monday", "we lost old Pip": the death (or loss) of one of a
  * group of animals the user named ends that name ("your cats are called ..."), however
  * the reader read the clause; respond.h then counts the group one less. Sets u to the
@@ -2548,6 +2628,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (((u->act == READER_SMALLTALK && q < 0) || (u->act == READER_CORRECTION && !u->value[0])) &&
         slip_put_right(f, text, u))
         return;
+    if (q < 0 && u->rel != READER_REL_AGE && age_now(f, msg, text, u))
+        return;                         /* "Granny turn 100 Sunday gone" */
     if (i > 0 && q < 0 && u->act != READER_CORRECTION && opens_with_it(text))
         it_is_now(f, msg, &told[i - 1], text, u);   /* "my handicap dropped. It's 14 now!" */
     /* "not latex, it's amoxicillin": a value told right after a correction of an old one

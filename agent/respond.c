@@ -1926,6 +1926,15 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         char text[512];
         snprintf(text, sizeof text, "%.*s", (int)u[i].len, msg + u[i].at);
         checks_clause(f, msg, u, i, text, &u[i]);
+        /* "how old is granny now?" read with the holder "grandmother now": a word of
+         * time after the holder's is none of it */
+        static const char *const of_time[] = {" now", " again", " nowadays", " today",
+                                              " currently", NULL};
+        for (int k = 0; of_time[k]; k++) {
+            size_t hl = strlen(u[i].holder), tl = strlen(of_time[k]);
+            if (hl > tl && !strcmp(u[i].holder + hl - tl, of_time[k]))
+                u[i].holder[hl - tl] = '\0';
+        }
         if (u[i].act == READER_FACT && u[i].act_p < u[i].fact_min_p)
             u[i].act = READER_SMALLTALK;    /* too unsure to keep as a fact */
         /* a statement of nobody's ("the hail is the size of peas", "the bus broke down
