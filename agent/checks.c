@@ -1879,9 +1879,9 @@ static int parted_with(const facts_t *f, const char *text, understood_t *u)
     return 1;
 }
 
-/* Sets u to a fact the words settle, however sure the reader was: act, the user's
- * (personal) holder, rel with relation (rel's own name when relation is NULL) and value;
- * nothing it corrects. */
+/* Sets u to a fact the words settle, however sure the reader was and whatever words of
+ * its relation the clause holds (settled): act, the user's (personal) holder, rel with
+ * relation (rel's own name when relation is NULL) and value; nothing it corrects. */
 static void settle(understood_t *u, int act, const char *holder, int rel,
                    const char *relation, const char *value)
 {
@@ -1893,6 +1893,7 @@ static void settle(understood_t *u, int act, const char *holder, int rel,
     snprintf(u->relation, sizeof u->relation, "%s", relation ? relation : reader_rel_name(rel));
     snprintf(u->value, sizeof u->value, "%s", value);
     u->old[0] = '\0';
+    u->settled = 1;
 }
 
 /* "Wei Jie already 16 lah, last week his birthday", "Granny turn 100 Sunday gone", "it's
@@ -2119,6 +2120,89 @@ static int home_now(const char *msg, const char *text, understood_t *u)
         char place[UNDERSTAND_VALUE];
         snprintf(place, sizeof place, "%.*s", (int)(b + ll - last), last);
         settle(u, READER_FACT, "self", READER_REL_HOME, NULL, place);
+        return 1;
+    }
+    return 0;
+}
+
+/* 1 when the word w is written in text with a capital first. */
+static int capital_in(const char *text, const char *w)
+{
+    const char *at = word_at(text, w);
+    return at && isupper((unsigned char)*at);
+}
+
+/* "we've flitted. Not far, down the coast to Scarborough", "signed for a two-bed in
+ * Salford", "keys collected, our flat in Punggol is ready": in a message that says the user
+ * moved or got a new home, a clause of no one else's (not opened by a name told, a
+ * pronoun of someone else or "my" and a word of kin or pet) that says "to", "in" or "into" before a place written with a capital (not a
+ * month, a day or a name told of someone) tells their home now, replacing the one told
+ * before. Of a clause the reader read no other fact in. Sets u and returns 1, else 0. */
+static int moved_home(const facts_t *f, const char *msg, const char *text, understood_t *u)
+{
+    static const char *const moving[] = {"moved", "flitted", "flitting", "relocated",
+                                         "signed for", "keys", "new place", "new flat",
+                                         "new house", "new home", "bought a house",
+                                         "bought a flat", "move out", "moved out",
+                                         "moved in", "two-bed", "one-bed", "three-bed", NULL};
+    static const char *const into[] = {"to", "in", "into", NULL};
+    static const char *const no_place[] = {"january", "february", "march", "april", "may",
+                                           "june", "july", "august", "september", "october",
+                                           "november", "december", "monday", "tuesday",
+                                           "wednesday", "thursday", "friday", "saturday",
+                                           "sunday", "i", "christmas", "easter", NULL};
+    if (asks(text) || u->act == READER_QUESTION || u->act == READER_YESNO ||
+        u->act == READER_FORGET || u->act == READER_CORRECTION ||
+        (u->rel == READER_REL_HOME && u->value[0]) ||     /* (the reader's own reading) */
+        (u->act == READER_FACT && u->value[0] && u->rel != READER_REL_HOME &&
+         u->rel != READER_REL_WORKPLACE && u->rel != READER_REL_OPEN))
+        return 0;                       /* (a fact told beside it stays) */
+    int moved = 0;
+    for (int k = 0; moving[k] && !moved; k++) moved = facts_has_words(msg, moving[k]);
+    /* (not "Tyler's moved to Calgary", "my sister moved in with me in June") */
+    static const char *const theirs[] = {"he", "she", "they", "he's", "she's", "they're",
+                                         "hes", "shes", NULL};
+    char first[UNDERSTAND_KEY] = "", second[UNDERSTAND_KEY] = "";
+    sscanf(text, "%63s %63s", first, second);
+    for (char *p = first; *p; p++) *p = (char)tolower((unsigned char)*p);
+    char key[UNDERSTAND_KEY];
+    understand_holder_of(second, key, sizeof key);
+    if (!moved || names_told(f, text) || understand_in_list(theirs, first) ||
+        ((!strcmp(first, "my") || !strcmp(first, "our")) &&
+         (understand_kin(key) || dialogue_pet_word(key))))
+        return 0;
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
+    for (int j = 1; j + 1 < n; j++) {
+        static const char *const before[] = {"from", "used", "lived", "left", "was", "were",
+                                             "visiting", "visited", NULL};
+        int past = 0;           /* "used to live in Turku", "from Leeds" */
+        for (int b = j - 1; b >= 0 && b >= j - 3 && !past; b--)
+            past = understand_in_list(before, w[b]);
+        if (!understand_in_list(into, w[j]) || !capital_in(text, w[j + 1]) ||
+            understand_in_list(no_place, w[j + 1]) || past)
+            continue;
+        int e = j + 1;
+        while (e < n && e < j + 4 && capital_in(text, w[e])) e++;
+        char place[UNDERSTAND_VALUE] = "";
+        for (int x = j + 1; x < e; x++) {
+            const char *as = word_at(text, w[x]);     /* as written */
+            size_t l = strlen(place);
+            snprintf(place + l, sizeof place - l, "%s%.*s", x > j + 1 ? " " : "",
+                     (int)strlen(w[x]), as ? as : w[x]);
+        }
+        int person = 0;             /* a name told of someone is no place */
+        for (size_t m = 0; m < f->n && !person; m++)
+            person = facts_rel_of(f->v[m].relation) == READER_REL_NAME &&
+                     facts_same_value(f->v[m].value, place);
+        const store_memory_t *was = facts_find(f, "self", reader_rel_name(READER_REL_HOME), NULL);
+        if (person || (was && facts_same_value(was->value, place))) continue;
+        settle(u, READER_FACT, "self", READER_REL_HOME, NULL, place);
+        if (was) {      /* the home told before, replaced (a move need not say "live") */
+            u->act = READER_CORRECTION;
+            snprintf(u->old, sizeof u->old, "%s", was->value);
+        }
         return 1;
     }
     return 0;
@@ -2376,6 +2460,22 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->act = q == 2 ? READER_QUESTION : READER_YESNO;
     if (u->act == READER_YESNO && !chinese(text) && opens_question(text) == 2)
         u->act = READER_QUESTION;       /* "which evening do I row" asks which */
+    /* "Where's Tyler living now?" read as chat: a question that opens with a word of
+     * asking and names one of the user's people by name right after it asks of them;
+     * "where" and a word of living ask their home */
+    static const char *const living[] = {"live", "lives", "living", "staying", "based",
+                                         NULL};
+    if (u->act == READER_SMALLTALK && q == 2 && strchr(text, '?') && names_told(f, text)) {
+        u->act = READER_QUESTION;
+        u->personal = 1;
+        if (holds_any(text, living) && (facts_has_words(text, "where") ||
+                                        facts_has_words(text, "where's") ||
+                                        facts_has_words(text, "wheres"))) {
+            u->rel = READER_REL_HOME;
+            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOME));
+            u->value[0] = '\0';
+        }
+    }
     /* "my cat is a siamese, no?", "she lives in Oslo, right?", "three kids, yeah?": a
      * statement with a tag asks yes or no of its value, whatever the reader took it for;
      * "I live in Tartu?", "have I got gout?": a statement or a verb first, with a
@@ -2630,6 +2730,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         return;
     if (q < 0 && u->rel != READER_REL_AGE && age_now(f, msg, text, u))
         return;                         /* "Granny turn 100 Sunday gone" */
+    if (q < 0 && moved_home(f, msg, text, u))
+        return;                         /* "signed for a two-bed in Salford" */
     if (i > 0 && q < 0 && u->act != READER_CORRECTION && opens_with_it(text))
         it_is_now(f, msg, &told[i - 1], text, u);   /* "my handicap dropped. It's 14 now!" */
     /* "not latex, it's amoxicillin": a value told right after a correction of an old one
@@ -3290,7 +3392,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
      * age told in passing, is the user's age */
     const char *value_at = u->value[0] ? word_at(text, u->value) : NULL;
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel != READER_REL_NAME &&
-        !u->name[0] && value_at && strcmp(u->holder, "self") != 0 && !strchr(u->holder, ' ')) {
+        !u->name[0] && value_at && strcmp(u->holder, "self") != 0 &&
+        (!strchr(u->holder, ' ') || !strcmp(u->holder, "in laws"))) {
         char buf[512];
         const char *w[64];
         char told[512];         /* (only a value told before "with my X" is in question) */

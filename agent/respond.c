@@ -187,7 +187,7 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
     /* one value of a relation that holds one per holder, per message: the first ("I'm
      * Ines, a midwife at St Mary's" names the user once) */
     if (u->value[0] && checks_fits(u->rel, u->holder, u->value) &&
-        checks_cued(u->rel, u->holder, u->value, text) &&
+        (u->settled || checks_cued(u->rel, u->holder, u->value, text)) &&
         (facts_multi_valued(u->rel, u->relation, u->holder) ||
          !wrote(r, u->holder, u->rel, facts_open_key(f, u)))) {
         respond_write_t *w = add_write(r, f, text, u->holder, facts_open_key(f, u), u->rel,
@@ -1916,6 +1916,57 @@ static int told_of_self(const facts_t *f)
     return 0;
 }
 
+/* The word before the first whole-word "value" in msg, past an article, into w (cap
+ * bytes, lower case; "" when none). */
+static void said_after(const char *msg, const char *value, char *w, size_t cap)
+{
+    w[0] = '\0';
+    size_t vl = strlen(value);
+    for (const char *at = msg; vl && (at = strstr(at, value)) != NULL; at++) {
+        if ((at > msg && isalnum((unsigned char)at[-1])) || isalnum((unsigned char)at[vl]))
+            continue;
+        const char *e = at, *b;
+        for (int article = 1; article;) {   /* past "the", "a" ("on the Metrolink") */
+            while (e > msg && e[-1] == ' ') e--;
+            b = e;
+            while (b > msg && isalpha((unsigned char)b[-1])) b--;
+            article = (e - b == 3 && !strncasecmp(b, "the", 3)) ||
+                      (e - b == 1 && tolower((unsigned char)*b) == 'a');
+            if (article) e = b;
+        }
+        size_t n = (size_t)(e - b) < cap - 1 ? (size_t)(e - b) : cap - 1;
+        for (size_t k = 0; k < n; k++) w[k] = (char)tolower((unsigned char)b[k]);
+        w[n] = '\0';
+        return;
+    }
+}
+
+/* 1 when u[i], a home of someone's, gives way to another home of theirs the message
+ * tells: one in small letters to one with a capital ("drive trams ..., living in a one-bed
+ * in Stockport" read as homes "drive" and "Stockport"), one said after "on" to one said
+ * after "in" ("on Church Street in Whitby"). */
+static int home_beaten(const char *msg, const understood_t *u, int n, int i)
+{
+    if (u[i].rel != READER_REL_HOME || !u[i].value[0] ||
+        (unsigned char)u[i].value[0] >= 0x80)
+        return 0;
+    char wi[16], wj[16];
+    said_after(msg, u[i].value, wi, sizeof wi);
+    for (int j = 0; j < n; j++) {
+        if (j == i || u[j].act != READER_FACT || u[j].rel != READER_REL_HOME ||
+            !u[j].value[0] || !facts_same_holder(u[i].holder, u[j].holder) ||
+            facts_same_value(u[i].value, u[j].value))
+            continue;
+        if (islower((unsigned char)u[i].value[0]) && isupper((unsigned char)u[j].value[0]))
+            return 1;
+        said_after(msg, u[j].value, wj, sizeof wj);
+        if (!strcmp(wi, "on") && !strcmp(wj, "in") &&
+            !islower((unsigned char)u[j].value[0]))
+            return 1;
+    }
+    return 0;
+}
+
 void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
                   const char *smalltalk, respond_t *out)
 {
@@ -1935,6 +1986,13 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
             if (hl > tl && !strcmp(u[i].holder + hl - tl, of_time[k]))
                 u[i].holder[hl - tl] = '\0';
         }
+        /* "accountant lah", "a plumber innit": a word that only ends the sentence is
+         * none of the value */
+        static const char *const ending[] = {"lah", "leh", "lor", "liao", "la", "eh", "innit",
+                                             "lol", "haha", "tho", "mate", "bro", "sha", "o",
+                                             "abi", "sia", "na", NULL};
+        char *last = strrchr(u[i].value, ' ');
+        if (last && understand_in_list(ending, last + 1)) *last = '\0';
         if (u[i].act == READER_FACT && u[i].act_p < u[i].fact_min_p)
             u[i].act = READER_SMALLTALK;    /* too unsure to keep as a fact */
         /* a statement of nobody's ("the hail is the size of peas", "the bus broke down
@@ -1958,6 +2016,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         out->clause = i;
         switch (u[i].act) {
         case READER_FACT:
+            if (home_beaten(msg, u, n, i)) break;  /* "on Church Street in Whitby" */
             /* "the latex allergy, please forget it": named to be forgotten, not told */
             if (i + 1 < n && u[i + 1].act == READER_FORGET &&
                 facts_same_holder(u[i].holder, u[i + 1].holder) && u[i].rel == u[i + 1].rel &&
