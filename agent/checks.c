@@ -3242,6 +3242,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         char key[UNDERSTAND_KEY];
         understand_holder_of(last, key, sizeof key);
         if (words <= 4 && strlen(last) > 3 && kinds_person(last) && !understand_kin(key) &&
+            !kinds_animal(last) &&      /* ("mostly lurcher anyway": the dog's) */
             !understand_in_list(understand_no_job_words, last) &&
             !understand_in_list(understand_no_trade_words, last) && islower((unsigned char)last[0])) {
             u->rel = READER_REL_JOB;
