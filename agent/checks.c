@@ -1168,7 +1168,7 @@ static int requests(const char *text)
     static const char *const whose[] = {"my", "our", NULL};
     static const char *const bid[] = {"you", "u", "please", "pls", "plz", NULL};
     if (in_words(whose, w) && !holds_any(text, bid))
-        return 0;                       /* "my grandson set this up for me" tells */
+        return 0;                       /* "my niece fixed the boiler for us" tells */
     for (int i = 0; asking[i]; i++)
         if (asked_word(text, asking[i])) return 1;
     while (*text && !isalpha((unsigned char)*text)) text++;
@@ -1896,8 +1896,8 @@ static void settle(understood_t *u, int act, const char *holder, int rel,
     u->settled = 1;
 }
 
-/* "Wei Jie already 16 lah, last week his birthday", "Granny turn 100 Sunday gone", "it's
- * my birthday the day, twenty-eight": a number of years (1-120, in digits or words; not
+/* "Jun Hao already 14 lah, his birthday was Tuesday", "Nana turn 90 Saturday gone", "I
+ * turned thirty-four the day": a number of years (1-120, in digits or words; not
  * of hours, people or things) with a word of turning, a birthday or "now", in a clause
  * whose sentence names one whose age was told (by name or word of kin in any form, or by
  * the pronoun the clause's holder was found for; the user by "my birthday", "I'm" or "I
@@ -2132,8 +2132,8 @@ static int capital_in(const char *text, const char *w)
     return at && isupper((unsigned char)*at);
 }
 
-/* "we've flitted. Not far, down the coast to Scarborough", "signed for a two-bed in
- * Salford", "keys collected, our flat in Punggol is ready": in a message that says the user
+/* "we've flitted at last, over the hill to Keswick", "signed for a three-bed in
+ * Preston", "keys picked up, our flat in Tampines is done": in a message that says the user
  * moved or got a new home, a clause of no one else's (not opened by a name told, a
  * pronoun of someone else or "my" and a word of kin or pet) that says "to", "in" or "into" before a place written with a capital (not a
  * month, a day or a name told of someone) tells their home now, replacing the one told
@@ -2159,7 +2159,7 @@ static int moved_home(const facts_t *f, const char *msg, const char *text, under
         return 0;                       /* (a fact told beside it stays) */
     int moved = 0;
     for (int k = 0; moving[k] && !moved; k++) moved = facts_has_words(msg, moving[k]);
-    /* (not "Tyler's moved to Calgary", "my sister moved in with me in June") */
+    /* (not "Declan's moved to Halifax", "my brother moved in with me in March") */
     static const char *const theirs[] = {"he", "she", "they", "he's", "she's", "they're",
                                          "hes", "shes", NULL};
     char first[UNDERSTAND_KEY] = "", second[UNDERSTAND_KEY] = "";
@@ -2342,7 +2342,7 @@ static int opinion(const char *text)
 }
 
 /* The clause before told[i] that is more than a word of joining ("and", "also"), or -1:
- * "forget my diabetes, and also my wife's name" cuts "and" alone. */
+ * "forget my asthma, and also my husband's job" cuts "and" alone. */
 static int clause_before(const char *msg, const understood_t *told, int i)
 {
     static const char *const joins[] = {"and", "also", "plus", "or", "and also", NULL};
@@ -2460,7 +2460,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->act = q == 2 ? READER_QUESTION : READER_YESNO;
     if (u->act == READER_YESNO && !chinese(text) && opens_question(text) == 2)
         u->act = READER_QUESTION;       /* "which evening do I row" asks which */
-    /* "Where's Tyler living now?" read as chat: a question that opens with a word of
+    /* "Where's Declan staying now?" read as chat: a question that opens with a word of
      * asking and names one of the user's people by name right after it asks of them;
      * "where" and a word of living ask their home */
     static const char *const living[] = {"live", "lives", "living", "staying", "based",
@@ -2729,9 +2729,9 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         slip_put_right(f, text, u))
         return;
     if (q < 0 && u->rel != READER_REL_AGE && age_now(f, msg, text, u))
-        return;                         /* "Granny turn 100 Sunday gone" */
+        return;                         /* "Nana turn 90 Saturday gone" */
     if (q < 0 && moved_home(f, msg, text, u))
-        return;                         /* "signed for a two-bed in Salford" */
+        return;                         /* "signed for a three-bed in Preston" */
     if (i > 0 && q < 0 && u->act != READER_CORRECTION && opens_with_it(text))
         it_is_now(f, msg, &told[i - 1], text, u);   /* "my handicap dropped. It's 14 now!" */
     /* "not latex, it's amoxicillin": a value told right after a correction of an old one
@@ -2808,7 +2808,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         ((u->act != READER_QUESTION && u->act != READER_YESNO) || !strchr(text, '?')) &&
         thing_alone(text))
         u->act = READER_FORGET;
-    /* "scratch the allergy thing, please forget it": "it" (or "that", "this") of a
+    /* "ditch the allergy stuff, just forget it": "it" (or "that", "this") of a
      * request to forget that names nothing is what the clause before named (its value
      * too: "the latex allergy, forget it" keeps the other allergies) */
     static const char *const it[] = {"it", "that", "this", NULL};
@@ -2996,7 +2996,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                             facts_has_words(at, "ago")))
             u->act = READER_SMALLTALK;
     }
-    /* "is Nicky still 6?", "is my nan 90 now?": a number alone asked yes or no of one of
+    /* "is Rosie still 8?", "is my gran 85 now?": a number alone asked yes or no of one of
      * the user's is their age */
     long years;
     if (u->act == READER_YESNO && u->rel == READER_REL_OPEN && !u->relation[0] &&
@@ -3229,7 +3229,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->relation[0] = u->value[0] = '\0';
         if (u->act == READER_FACT && !u->name[0]) u->act = READER_SMALLTALK;
     }
-    /* "I'm Malcolm, dry stone waller up Wharfedale way" read as a language: a value of the
+    /* "I'm Gordon, slate roofer down Borrowdale way" read as a language: a value of the
      * user's its relation's words do not tell, of at most four words that end in a kind of
      * person (no kin, no "vegan"), is their job */
     if (u->act == READER_FACT && !strcmp(u->holder, "self") && u->value[0] &&

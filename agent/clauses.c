@@ -321,9 +321,9 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
         size_t adv, at = skip_spaces(text, len, e), n = at > e ? word_at(text, len, at, w,
                                                                          sizeof w, &adv) : 0;
         if (n && in_list(mine, w, n) && at + adv < len && text[at + adv] == ' ') return e - i;
-        /* "I'm Priya 🙋 19 ✨ stan ...", "orange tabby 🧡 she's 3": emoji before a number,
-         * after one, or before a new subject end what came before (not "my dog Luna 🐶 is
-         * a husky", "in seattle ☔ with my fiancée") */
+        /* "I'm Kofi 🙋 22 ✨ gamer ...", "black lab 🖤 he's 5": emoji before a number,
+         * after one, or before a new subject end what came before (not "my cat Tig 🐱 is
+         * a ragdoll", "in bergen ☔ with the kids") */
         size_t b = i;
         while (b > 0 && text[b - 1] == ' ') b--;
         int number_before = b > 0 && isdigit((unsigned char)text[b - 1]);

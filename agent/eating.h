@@ -1,5 +1,5 @@
 /* eating.h: whether a question asks if the user may eat or drink something ("can I eat
- * cheese?", "can i have the scallops", "could I drink a lager?") that a diet or an allergy
+ * butter?", "can i order the mussels", "could I drink a lager?") that a diet or an allergy
  * they told keeps them from: the food's group from WordNet (agent/foods_table.inc,
  * scripts/gen-kinds.sh: "brioche" is gluten, "scallop" shellfish, "chicken" meat) against
  * the groups each told value keeps one from ("vegan": meat, fish, shellfish, dairy, egg,
@@ -14,7 +14,7 @@
 #include "agent/facts.h"
 
 /* Why the user may not eat what was asked: the diet or allergy told (points into the
- * facts, valid while they are), the words of the food as asked ("scallops") and the
+ * facts, valid while they are), the words of the food as asked ("mussels") and the
  * group they are of ("shellfish"; "" when the allergy names the food itself). */
 typedef struct eating {
     const store_memory_t *why;

@@ -1686,8 +1686,8 @@ int forms_zh_topic_held(const char *text, const char *topic)
 /* What a Chinese request to forget names (你把我龙猫的事删了吧: 龙猫, 关于我前妻的事你都
  * 忘了吧: 前妻, 做手术那个事你不要记了: 做手术, 上回说我表哥的事你删掉吧: 表哥): the
  * characters before the first word that points back at it (的事, 那个事, 那个 ...) or of
- * forgetting, after 把, 关于, 说 or 说的 and
- * without 我, a time (上次, 刚才) or 那个 in front (那个过敏的事你帮我删了吧: 过敏); its length, 0 when nothing is left. */
+ * forgetting, after 把, 关于, 说 or 说的 and without 我, a time (上次, 刚才) or 那个 in
+ * front (那个花粉的事也删掉吧: 花粉); its length, 0 when nothing is left. */
 static size_t forgotten(const char *c, size_t cn, const char **at)
 {
     static const char *const ends[] = {"的事", "那个事", "那事", "这事", "这个事", "的那个",

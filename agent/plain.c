@@ -206,7 +206,7 @@ static int not_this_but(const char *msg, size_t n, not_but_t *nb)
 }
 
 /* Where a question begins after the fillers that open a sentence at msg[i] ("so what am
- * I driving", "ok and where do I work", "well, do I"), or i when none are there or no
+ * I driving", "ok and when do I start", "well, do I"), or i when none are there or no
  * word of asking follows them. */
 static size_t past_fillers(const char *msg, size_t len, size_t i)
 {
@@ -328,7 +328,7 @@ long plain_text(const char *msg, char *out, size_t cap)
             for (int o = 0; of[o] && !with; o++)
                 if (strlen(of[o]) == n && !strncasecmp(msg + b, of[o], n)) with = "about";
         }
-        /* "a collie, name of Skerry", "she goes by Miso": a word of naming before a name */
+        /* "a spaniel, name of Bramble", "he goes by Tofu": a word of naming before a name */
         size_t named_end = 0;
         const char *naming = !with ? naming_phrase(msg, len, i, &named_end) : NULL;
         if (naming) {

@@ -1676,9 +1676,9 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
                                                   * profession?" is no firm worked at) */
         int may_cue = !a->zh && !a->cued && (!a->self || (kinds && !p->gap[g].partial));
         found_t *fd = &got[g];
-        /* "who drives one of my matatus?": the sentence that does it, else the words */
+        /* "who runs one of my food carts?": the sentence that does it, else the words */
         int best = find_said(a, &said, hid, s, low, &fd->turn, &fd->from, &fd->len);
-        /* "who drives one of my matatus?": the sentence that does it, before any that only
+        /* "who runs one of my food carts?": the sentence that does it, before any that only
          * holds the question's words (find_said read what forgetting hides); its sentence
          * stands, no newer change moves it */
         char doer[64] = "";

@@ -204,8 +204,8 @@ int quote_kin_said(const said_t *said, const hidden_t *hid, word_t *s, const cha
                    int rel, size_t *bt, size_t *bfrom, size_t *blen);
 /* ---- quote_who.c ---- */
 
-/* A question of who does something ("who drives one of my matatus?", "who is doing
- * MBBS?") that nothing else answered: the newest of the user's sentences whose part holds
+/* A question of who does something ("who runs one of my food carts?", "who is doing
+ * law?") that nothing else answered: the newest of the user's sentences whose part holds
  * the question's verb said of someone of theirs and the most of its other content words,
  * into *bt, *bfrom, *blen, and who does it by name into doer (cap bytes; "" when no name
  * is told: "my grandson" of a grandson never named) (s and q: scratch of QUOTE_WORDS); 1

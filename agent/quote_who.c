@@ -1,13 +1,13 @@
-/* quote_who.c: a question of who does something ("who drives one of my matatus?", "who
- * is doing MBBS in my family?", "who taught me to play ukulele?", "who does the books?")
+/* quote_who.c: a question of who does something ("who runs one of my food carts?", "who
+ * is doing law in our family?", "who taught my son chess?", "who does the ironing?")
  * that the user's facts did not answer, answered by the sentence of theirs that does it,
  * before their words are looked through for the question's other words: a sentence that
- * holds the question's verb (any form of it: "drives", "drove"; "taught" for "teach")
+ * holds the question's verb (any form of it: "runs", "ran"; "taught" for "teach")
  * said of someone of theirs (a word of kin or a name before the verb in its part, parts
  * ending at commas; not "I"), with the most of the question's other content words (or
- * words that hold one of five letters or more: "speedcubing" holds "cubing"); the newest
- * of the best. Who did it is the name before the verb, or the name told of the kin word
- * there ("my grandson set this up": Ethan). "who do I work for?" and "who is my boss?"
+ * words that hold one of five letters or more: "skateboarding" holds "boarding"); the
+ * newest of the best. Who did it is the name before the verb, or the name told of the kin word
+ * there ("my niece fixed the boiler": Chloe). "who do I work for?" and "who is my boss?"
  * ask something else and are left to the rest of the quote (quote_internal.h). */
 #include "agent/quote_internal.h"
 
@@ -38,8 +38,8 @@ static const char *verb_of(const word_t *w)
     return w->stem;
 }
 
-/* The index of the verb a "who" question asks of in q[0..n), or -1: "who drives" (1),
- * "who is doing" (2), "who does the books" (1); not "who do I ...", "who is my ...". */
+/* The index of the verb a "who" question asks of in q[0..n), or -1: "who runs" (1),
+ * "who is doing" (2), "who does the ironing" (1); not "who do I ...", "who is my ...". */
 static int asked_verb(const word_t *q, int n)
 {
     static const char *const opening[] = {"and", "so", "ok", "okay", "oh", "remind", "me",

@@ -81,8 +81,8 @@ static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *te
             !facts_same_relation(r->w[i].relation, relation))
             continue;
         if (facts_same_value(r->w[i].value, value)) return &r->w[i];
-        /* of a relation of several values, one told in part and whole ("a 2011 Subaru"
-         * and "a 2011 Subaru Outback"): the whole */
+        /* of a relation of several values, one told in part and whole ("a 2015 Honda"
+         * and "a 2015 Honda Civic"): the whole */
         size_t a = strlen(r->w[i].value), b = strlen(value);
         if (!facts_multi_valued(rel, relation, holder)) continue;
         if (b > a && !strncasecmp(value, r->w[i].value, a) && value[a] == ' ') {
@@ -436,8 +436,8 @@ static int kind_by_holder(respond_t *r, const facts_t *f, const char *text, cons
     return 1;
 }
 
-/* "can I eat cheese?" of one who told they are vegan (eating.h): "No, you are vegan,
- * and cheese is dairy." Answers and returns 1, or 0 when no diet or allergy told keeps
+/* "can I eat butter?" of one who told they are vegan (eating.h): "No, you are vegan,
+ * and butter is dairy." Answers and returns 1, or 0 when no diet or allergy told keeps
  * the user from what is asked. */
 static int kept_from(respond_t *r, const facts_t *f, const char *text)
 {
@@ -1942,9 +1942,9 @@ static void said_after(const char *msg, const char *value, char *w, size_t cap)
 }
 
 /* 1 when u[i], a home of someone's, gives way to another home of theirs the message
- * tells: one in small letters to one with a capital ("drive trams ..., living in a one-bed
- * in Stockport" read as homes "drive" and "Stockport"), one said after "on" to one said
- * after "in" ("on Church Street in Whitby"). */
+ * tells: one in small letters to one with a capital ("drive buses ..., living in a wee flat
+ * in Rochdale" read as homes "drive" and "Rochdale"), one said after "on" to one said
+ * after "in" ("on Mill Lane in Selby"). */
 static int home_beaten(const char *msg, const understood_t *u, int n, int i)
 {
     if (u[i].rel != READER_REL_HOME || !u[i].value[0] ||
@@ -2016,7 +2016,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         out->clause = i;
         switch (u[i].act) {
         case READER_FACT:
-            if (home_beaten(msg, u, n, i)) break;  /* "on Church Street in Whitby" */
+            if (home_beaten(msg, u, n, i)) break;  /* "on Mill Lane in Selby" */
             /* "the latex allergy, please forget it": named to be forgotten, not told */
             if (i + 1 < n && u[i + 1].act == READER_FORGET &&
                 facts_same_holder(u[i].holder, u[i + 1].holder) && u[i].rel == u[i + 1].rel &&
@@ -2032,7 +2032,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         case READER_QUESTION:
             if (!u[i].personal || summarised) break;
             if (begins_yes_no(text) && name_is_whom(out, f, text)) break;
-            if (kept_from(out, f, text)) break;         /* "can I eat cheese?" of a vegan */
+            if (kept_from(out, f, text)) break;         /* "can I eat butter?" of a vegan */
             if (asks_any(text) && begins_yes_no(text) &&
                 (!u[i].value[0] || !strcasecmp(u[i].value, "pets") ||
                  !strcasecmp(u[i].value, "animals")))

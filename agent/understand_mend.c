@@ -208,7 +208,7 @@ int understand_mend_name_after_calling(const char *c, size_t cn, understood_t *o
     return kept;
 }
 
-/* "I'm Maeve, 41, nurse in Cork", "my grandson Nicky, he's 6": a name after "I'm" (or
+/* "I'm Aoife, 38, baker in Sligo", "my grandson Alfie, he's 5": a name after "I'm" (or
  * after the word of kin or pet that holds the unit) the reader took for an open relation
  * of the number after it is the holder's name, and the number their age. Returns the
  * units. */
@@ -222,7 +222,7 @@ int understand_mend_name_read_as_relation(const char *c, size_t cn, const char *
             !understand_number_only(u->value))
             continue;
         int at = -1;            /* the name's word, right after "I'm" or "I am", or
-                                 * after the holder's word ("my grandson Nicky, he's 6") */
+                                 * after the holder's word ("my grandson Alfie, he's 5") */
         for (int w = 1; w < n && at < 0; w++)
             if (caps[w] && !strcasecmp(words[w], u->relation) &&
                 (!strcmp(words[w - 1], "i'm") || !strcmp(words[w - 1], "im") ||

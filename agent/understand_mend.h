@@ -54,7 +54,7 @@ int understand_mend_age_not_measure(const char *const *words, int n, understood_
  * clause left with nothing is small talk. Returns the units left. */
 int understand_mend_no_value(const char *const *words, int n, understood_t *out, int k);
 
-/* "I'm Maeve, 41", "my grandson Nicky, he's 6": a name after "I'm" or after the holder's
+/* "I'm Aoife, 38", "my grandson Alfie, he's 5": a name after "I'm" or after the holder's
  * word, read as an open relation of a number, makes the number the holder's age and adds
  * the name as theirs. Returns the units. */
 int understand_mend_name_read_as_relation(const char *c, size_t cn, const char *const *words,
@@ -118,7 +118,7 @@ int understand_mend_jobs_of_people(understood_t *out, int k);
  * job goes unless it ends in a kind of person not brought in by "by"; small talk when
  * none is left. Returns the units left. */
 int understand_mend_bare_jobs(const char *const *words, int n, understood_t *out, int k);
-/* "deckhand on the Stromness ferry", "nurse at the Royal": a clause with no subject (and
+/* "porter on the Oban ferry", "cleaner at the Infirmary": a clause with no subject (and
  * no job read) that opens, after greetings, with a kind of person of four letters or more
  * and "at", "on", "in", "for", "with", "from" or "by" tells the user's job, put first
  * (at most max units); a unit read off the next few words that is no place or work goes.

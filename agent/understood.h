@@ -39,7 +39,7 @@ typedef struct understood {
     int personal;                   /* about the user or someone/something of theirs */
     int bare;                       /* the clause names no holder ("got a dog called Pip") */
     int settled;                    /* a check settled the fact by the message's words
-                                     * ("signed for a two-bed in Salford"): no word of its
+                                     * ("signed for a three-bed in Preston"): no word of its
                                      * relation need be in the clause */
     char holder[UNDERSTAND_KEY];    /* "self", "sister", "dog" ("" when none) */
     char relation[UNDERSTAND_KEY];  /* "name", "home", "favourite colour" */
