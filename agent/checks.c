@@ -2153,7 +2153,6 @@ static int moved_home(const facts_t *f, const char *msg, const char *text, under
                                            "sunday", "i", "christmas", "easter", NULL};
     if (asks(text) || u->act == READER_QUESTION || u->act == READER_YESNO ||
         u->act == READER_FORGET || u->act == READER_CORRECTION ||
-        (u->rel == READER_REL_HOME && u->value[0]) ||     /* (the reader's own reading) */
         (u->act == READER_FACT && u->value[0] && u->rel != READER_REL_HOME &&
          u->rel != READER_REL_WORKPLACE && u->rel != READER_REL_OPEN))
         return 0;                       /* (a fact told beside it stays) */
@@ -2171,6 +2170,39 @@ static int moved_home(const facts_t *f, const char *msg, const char *text, under
         ((!strcmp(first, "my") || !strcmp(first, "our")) &&
          (understand_kin(key) || dialogue_pet_word(key))))
         return 0;
+    /* "moved to Lisbon ..., rented a flat in Alfama": the place moved to, where the
+     * message says it, is the home; no other clause's */
+    static const char *const moved_to[] = {"moved to ", "moving to ", "flitted to ",
+                                           "relocated to ", NULL};
+    for (int k = 0; moved_to[k]; k++) {
+        size_t ml = strlen(moved_to[k]);
+        for (const char *at = msg; *at; at++) {
+            if ((at > msg && isalpha((unsigned char)at[-1])) ||
+                strncasecmp(at, moved_to[k], ml) != 0 || !isupper((unsigned char)at[ml]))
+                continue;
+            if (at < msg + u->at || at >= msg + u->at + u->len) return 0;  /* another's */
+            char place[UNDERSTAND_VALUE];       /* this clause's: up to three capitals */
+            size_t e = ml;
+            for (int words = 0; words < 3 && isupper((unsigned char)at[e]); words++) {
+                while (isalpha((unsigned char)at[e]) || at[e] == '-' ||
+                       (unsigned char)at[e] >= 0x80)    /* ("Kraków") */
+                    e++;
+                if (at[e] != ' ' || !isupper((unsigned char)at[e + 1])) break;
+                e++;
+            }
+            snprintf(place, sizeof place, "%.*s", (int)(e - ml), at + ml);
+            const store_memory_t *was =
+                facts_find(f, "self", reader_rel_name(READER_REL_HOME), NULL);
+            if (was && facts_same_value(was->value, place)) return 0;
+            settle(u, READER_FACT, "self", READER_REL_HOME, NULL, place);
+            if (was) {
+                u->act = READER_CORRECTION;
+                snprintf(u->old, sizeof u->old, "%s", was->value);
+            }
+            return 1;
+        }
+    }
+    if (u->rel == READER_REL_HOME && u->value[0]) return 0;    /* the reader's own reading */
     char buf[512];
     const char *w[64];
     int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
