@@ -7,6 +7,7 @@
 #include "agent/compare.h"
 #include "agent/forms.h"
 #include "agent/kinds.h"
+#include "agent/pieces.h"
 #include "agent/quote_zh.h"
 #include "agent/understand_words.h"
 
@@ -1935,9 +1936,8 @@ static int age_now(const facts_t *f, const char *msg, const char *text, understo
     }
     if (years < 0) return 0;
     char sentence[512], sbuf[512];       /* the clause's sentence in msg */
-    size_t sb = u->at, se = u->at + u->len, ml = strlen(msg);
-    while (sb > 0 && !strchr(".!?\n", msg[sb - 1])) sb--;
-    while (se < ml && !strchr(".!?\n", msg[se])) se++;
+    size_t sb, se;
+    clauses_sentence(msg, u->at, u->len, &sb, &se);
     snprintf(sentence, sizeof sentence, "%.*s", (int)(se - sb), msg + sb);
     const char *sw[64];
     int ns = understand_split_words(sentence, " ,.;:!?()", sbuf, sizeof sbuf, sw, 64);
@@ -2132,6 +2132,41 @@ static int capital_in(const char *text, const char *w)
     return at && isupper((unsigned char)*at);
 }
 
+/* The place written from p on: up to three words that open with a capital, of letters,
+ * hyphens and letters of two bytes ("Kraków"), into out. */
+static void capitals_at(const char *p, char *out, size_t cap)
+{
+    size_t e = 0;
+    for (int words = 0; words < 3 && isupper((unsigned char)p[e]); words++) {
+        while (isalpha((unsigned char)p[e]) || p[e] == '-' || (unsigned char)p[e] >= 0x80)
+            e++;
+        if (p[e] != ' ' || !isupper((unsigned char)p[e + 1])) break;
+        e++;
+    }
+    snprintf(out, cap, "%.*s", (int)e, p);
+}
+
+/* Sets u to place as the user's home now, replacing the home told before (a move need
+ * not say "live"), and returns 1; 0, u untouched, when place is none, a month or a day,
+ * or that home. */
+static int home_moved_to(const facts_t *f, const char *place, understood_t *u)
+{
+    char first[UNDERSTAND_KEY];         /* ("moved to June 21st": a day) */
+    size_t fl = strcspn(place, " ");
+    snprintf(first, sizeof first, "%.*s", (int)fl, place);
+    for (char *p = first; *p; p++) *p = (char)tolower((unsigned char)*p);
+    const store_memory_t *was = facts_find(f, "self", reader_rel_name(READER_REL_HOME), NULL);
+    if (!place[0] || understand_month(first) || understand_weekday(first) ||
+        (was && facts_same_value(was->value, place)))
+        return 0;
+    settle(u, READER_FACT, "self", READER_REL_HOME, NULL, place);
+    if (was) {
+        u->act = READER_CORRECTION;
+        snprintf(u->old, sizeof u->old, "%s", was->value);
+    }
+    return 1;
+}
+
 /* "we've flitted at last, over the hill to Keswick", "signed for a three-bed in
  * Preston", "keys picked up, our flat in Tampines is done": in a message that says the user
  * moved or got a new home, a clause of no one else's (not opened by a name told, a
@@ -2181,25 +2216,9 @@ static int moved_home(const facts_t *f, const char *msg, const char *text, under
                 strncasecmp(at, moved_to[k], ml) != 0 || !isupper((unsigned char)at[ml]))
                 continue;
             if (at < msg + u->at || at >= msg + u->at + u->len) return 0;  /* another's */
-            char place[UNDERSTAND_VALUE];       /* this clause's: up to three capitals */
-            size_t e = ml;
-            for (int words = 0; words < 3 && isupper((unsigned char)at[e]); words++) {
-                while (isalpha((unsigned char)at[e]) || at[e] == '-' ||
-                       (unsigned char)at[e] >= 0x80)    /* ("Kraków") */
-                    e++;
-                if (at[e] != ' ' || !isupper((unsigned char)at[e + 1])) break;
-                e++;
-            }
-            snprintf(place, sizeof place, "%.*s", (int)(e - ml), at + ml);
-            const store_memory_t *was =
-                facts_find(f, "self", reader_rel_name(READER_REL_HOME), NULL);
-            if (was && facts_same_value(was->value, place)) return 0;
-            settle(u, READER_FACT, "self", READER_REL_HOME, NULL, place);
-            if (was) {
-                u->act = READER_CORRECTION;
-                snprintf(u->old, sizeof u->old, "%s", was->value);
-            }
-            return 1;
+            char place[UNDERSTAND_VALUE];       /* this clause's */
+            capitals_at(at + ml, place, sizeof place);
+            return home_moved_to(f, place, u);
         }
     }
     if (u->rel == READER_REL_HOME && u->value[0]) return 0;    /* the reader's own reading */
@@ -2215,27 +2234,13 @@ static int moved_home(const facts_t *f, const char *msg, const char *text, under
         if (!understand_in_list(into, w[j]) || !capital_in(text, w[j + 1]) ||
             understand_in_list(no_place, w[j + 1]) || past)
             continue;
-        int e = j + 1;
-        while (e < n && e < j + 4 && capital_in(text, w[e])) e++;
-        char place[UNDERSTAND_VALUE] = "";
-        for (int x = j + 1; x < e; x++) {
-            const char *as = word_at(text, w[x]);     /* as written */
-            size_t l = strlen(place);
-            snprintf(place + l, sizeof place - l, "%s%.*s", x > j + 1 ? " " : "",
-                     (int)strlen(w[x]), as ? as : w[x]);
-        }
+        char place[UNDERSTAND_VALUE];
+        capitals_at(word_at(text, w[j + 1]), place, sizeof place);
         int person = 0;             /* a name told of someone is no place */
         for (size_t m = 0; m < f->n && !person; m++)
             person = facts_rel_of(f->v[m].relation) == READER_REL_NAME &&
                      facts_same_value(f->v[m].value, place);
-        const store_memory_t *was = facts_find(f, "self", reader_rel_name(READER_REL_HOME), NULL);
-        if (person || (was && facts_same_value(was->value, place))) continue;
-        settle(u, READER_FACT, "self", READER_REL_HOME, NULL, place);
-        if (was) {      /* the home told before, replaced (a move need not say "live") */
-            u->act = READER_CORRECTION;
-            snprintf(u->old, sizeof u->old, "%s", was->value);
-        }
-        return 1;
+        if (!person && home_moved_to(f, place, u)) return 1;
     }
     return 0;
 }
@@ -3299,9 +3304,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
      * user's people or pets, an age of theirs, and a home, a job, a place of work or a
      * thing had that it says began ("started at X today", "we moved in yesterday") */
     char sentence[512];                 /* the clause's sentence in msg */
-    size_t sb = u->at, se = u->at + u->len, ml = strlen(msg);
-    while (sb > 0 && !strchr(".!?\n", msg[sb - 1])) sb--;
-    while (se < ml && !strchr(".!?\n", msg[se])) se++;
+    size_t sb, se;
+    clauses_sentence(msg, u->at, u->len, &sb, &se);
     snprintf(sentence, sizeof sentence, "%.*s", (int)(se - sb), msg + sb);
     static const char *const days[] = {"today", "tonight", "this morning", "this afternoon",
                                        "this evening", "yesterday", "last night", NULL};
@@ -3530,4 +3534,9 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = rel;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(rel));
     }
+    /* "Halvard. 61. Cooper. Skien.", "got a ferret. Biscuit. 3 yrs old.": a piece of a
+     * message told as a list of short pieces, read by its place in the list */
+    pieces_fact_t piece;
+    if (pieces_read(msg, told, i, u, &piece))
+        settle(u, READER_FACT, piece.holder, piece.rel, NULL, piece.value);
 }

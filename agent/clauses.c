@@ -139,6 +139,15 @@ int clauses_full_stop(const char *text, size_t len, size_t i, size_t start)
     return 1;
 }
 
+void clauses_sentence(const char *text, size_t at, size_t n, size_t *b, size_t *e)
+{
+    size_t sb = at, se = at + n, len = strlen(text);
+    while (sb > 0 && !strchr(".!?\n", text[sb - 1])) sb--;
+    while (se < len && !strchr(".!?\n", text[se])) se++;
+    *b = sb;
+    *e = se;
+}
+
 /* The length of a hard boundary at text[i] (0: none). A '?' is kept by its clause. */
 static size_t hard_at(const char *text, size_t len, size_t i, size_t start)
 {

@@ -26,4 +26,8 @@ int clauses_split(const char *text, size_t len, clause_span_t *out);
  * end the text ("ANDRES. not andrea"). */
 int clauses_full_stop(const char *text, size_t len, size_t i, size_t start);
 
+/* The sentence that holds the clause text[at, at + n): from after the last . ! ? or line
+ * break before it to the next one after it (or the text's ends), as [*b, *e). */
+void clauses_sentence(const char *text, size_t at, size_t n, size_t *b, size_t *e);
+
 #endif

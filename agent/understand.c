@@ -561,16 +561,12 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             understand_in_list(job_ends, u->value + vl - 3))
             u->rel = READER_REL_JOB;
         /* "I'm coeliac": a diet, not a name */
-        static const char *const diets[] = {"vegan", "vegetarian", "veggie", "pescatarian",
-                                            "pescetarian", "coeliac", "celiac", "diabetic",
-                                            "halal", "kosher", "keto", "teetotal",
-                                            "lactose intolerant", NULL};
         char low[UNDERSTAND_KEY];
         understand_holder_of(u->value, low, sizeof low);
         if ((u->rel == READER_REL_NAME || u->rel == READER_REL_WORKPLACE ||
              u->rel == READER_REL_HOME || u->rel == READER_REL_HOMETOWN ||
              u->rel == READER_REL_JOB || u->rel == READER_REL_KIND) &&
-            u->rel != READER_REL_DIET && understand_in_list(diets, low))
+            u->rel != READER_REL_DIET && understand_in_list(understand_diet_words, low))
             u->rel = READER_REL_DIET;   /* "..., nurse in Cork, vegan": no place */
         /* "I used to live in Riga": a home told as past is where one was before */
         static const char *const turning[] = {"but", "now", "moved", "then", "and", "nowadays",

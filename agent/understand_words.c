@@ -134,6 +134,10 @@ const char *const understand_no_job_words[] = {
     "widow", "widower", "bachelor", "newbie", "fanatic", "addict", "believer", "celiac",
     "coeliac", "diabetic", NULL};
 
+const char *const understand_diet_words[] = {
+    "vegan", "vegetarian", "veggie", "pescatarian", "pescetarian", "coeliac", "celiac",
+    "diabetic", "halal", "kosher", "keto", "teetotal", "lactose intolerant", NULL};
+
 const char *const understand_greetings[] = {
     "hi", "hii", "hiii", "hey", "heya", "heyy", "hiya", "hello", "hallo", "howdy", "yo", "sup",
     "morning", "evening", "afternoon", "hola", "holaa", "bonjour", "bonsoir", "ciao", "salut",

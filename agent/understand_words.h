@@ -55,6 +55,9 @@ extern const char *const understand_no_trade_words[];
 /* What one is that kinds_person knows but no work ("a vegan", "a smoker", "a widow",
  * "a beginner"): said of oneself, no job. */
 extern const char *const understand_no_job_words[];
+/* "vegan", "coeliac", "halal", "lactose intolerant" ...: what one is that is one's diet
+ * ("I'm coeliac", "Vegan."), NULL-terminated. */
+extern const char *const understand_diet_words[];
 /* "hi", "hiya", "morning", "hola", "ahoj", "shalom" ...: the words people
  * greet with, in English and the greetings of other languages typed in English letters. */
 extern const char *const understand_greetings[];
