@@ -1282,6 +1282,23 @@ static int asks_to_forget(const char *text)
     low[k] = '\0';
     for (int i = 0; asks[i]; i++)
         if (strstr(low, asks[i])) return 1;
+    /* "so forget him", "Disregard that phone number", "Delete it.": a verb of
+     * forgetting that opens the clause (or follows "so", "and", "just" ...) before what
+     * it drops; not "I forget my keys", "don't forget", "delete the app" */
+    static const char *const lead[] = {"so", "and", "just", "please", "pls", "then", "ok",
+                                       "okay", "now", "also", "oh", "actually", NULL};
+    static const char *const what[] = {"him", "her", "them", "it", "that", "this", "those",
+                                       "my", "our", "about", "what", "where", "everything",
+                                       "all", NULL};
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
+    for (int j = 0; j + 1 < n; j++)
+        if (understand_in_list(understand_forget_verbs, w[j]) && strcmp(w[j], "drop") &&
+            (j == 0 || understand_in_list(lead, w[j - 1])) &&
+            (understand_in_list(what, w[j + 1]) ||
+             (!strcmp(w[j + 1], "the") && (!strcmp(w[j], "forget") || !strcmp(w[j], "disregard")))))
+            return 1;
     return bids_to_drop(text);
 }
 
@@ -2419,6 +2436,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
             quote_zh_held(&asked, f->v[m].text, strlen(f->v[m].text)) == asked.nch)
             snprintf(u->value, sizeof u->value, "%s", f->v[m].value);
     facts_resolve_told(told, i, text, u);
+    /* "forget my street address": a word of the address is no one's, the user's home */
+    static const char *const of_address[] = {"street", "home", "postal", "mailing", "house",
+                                             "full", "physical", "billing", NULL};
+    if (u->rel == READER_REL_HOME && understand_in_list(of_address, u->holder))
+        snprintf(u->holder, sizeof u->holder, "self");
     /* "I spelled my son's name wrong", "typo in my wife's name": a fact said to be wrong
      * corrects it, its new value told next */
     static const char *const wrong[] = {"wrong", "wrongly", "typo", "misspelled", "misspelt",

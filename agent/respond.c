@@ -1634,10 +1634,34 @@ static void forget_fact(respond_t *r, const store_memory_t *m, realise_frame_t *
     if (*nt < 8) told[(*nt)++] = facts_frame(m);
 }
 
+/* 1 when a home is a street address: it holds a number or a word of a street ("14
+ * Pleasant Street", "Flat 2", "Rue des Lilas"). */
+static int street_address(const char *value)
+{
+    static const char *const streets[] = {"street", "st", "road", "rd", "avenue", "ave",
+                                          "lane", "ln", "drive", "close", "way", "crescent",
+                                          "terrace", "place", "court", "boulevard", "blvd",
+                                          "flat", "apartment", "apt", "rue", "calle", "via",
+                                          "strasse", "straße", NULL};
+    for (const char *p = value; *p; p++)
+        if (isdigit((unsigned char)*p)) return 1;
+    for (int k = 0; streets[k]; k++)
+        if (facts_has_words(value, streets[k])) return 1;
+    return 0;
+}
+
 static void forget(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     realise_frame_t told[8];
     int nt = 0;
+    /* "forget my street address" of one who told an address and a town: the address */
+    int street = 0;
+    for (size_t i = 0; i < f->n && u->rel == READER_REL_HOME && !u->value[0] &&
+                       (facts_has_words(text, "address") || facts_has_words(text, "street"));
+         i++)
+        street |= facts_same_holder(f->v[i].holder, u->holder) &&
+                  facts_rel_of(f->v[i].relation) == READER_REL_HOME &&
+                  street_address(f->v[i].value);
     /* by the value named; a value no fact holds ("forget Tom's job, he's changing
      * careers") by the frame; "forget where I live" with no home told forgets the place a
      * question of it is answered with (other_place): where one works */
@@ -1665,6 +1689,7 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
             else if (u->relation[0])    /* an open relation in more or fewer words: "my
                                          * phone number" forgets "phone" */
                 hit = facts_same_holder(m->holder, u->holder) &&
+                      (!street || street_address(m->value)) &&
                       (facts_same_relation(m->relation, u->relation) ||
                        (u->rel == READER_REL_OPEN && understand_rel_word(u->relation) != READER_REL_OPEN &&
                         facts_rel_of(m->relation) == understand_rel_word(u->relation)) ||

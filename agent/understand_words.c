@@ -162,7 +162,7 @@ const char *const understand_empty_words[] = {
     "yeah", "yep", "nope", "abi", "lah", NULL};
 
 const char *const understand_forget_verbs[] = {"forget", "delete", "remove", "erase", "wipe",
-                                               "drop", NULL};
+                                               "drop", "disregard", NULL};
 
 /* The topics a request to forget may name, each by its words (first row, up to the
  * empty string) and the words that tell of it (the rest). */

@@ -61,8 +61,8 @@ extern const char *const understand_diet_words[];
 /* "hi", "hiya", "morning", "hola", "ahoj", "shalom" ...: the words people
  * greet with, in English and the greetings of other languages typed in English letters. */
 extern const char *const understand_greetings[];
-/* "forget", "delete", "remove", "erase", "wipe", "drop": the verbs that ask mnemo to
- * forget. */
+/* "forget", "delete", "remove", "erase", "wipe", "drop", "disregard": the verbs that
+ * ask mnemo to forget. */
 extern const char *const understand_forget_verbs[];
 
 /* The words that tell of the topic a word of a request to forget names ("never mind
