@@ -1754,7 +1754,12 @@ static int driven(const char *text, understood_t *u)
                 {"ambulances", "ambulance"}, {"forklift", "forklift"},
                 {"forklifts", "forklift"}, {"coach", "coach"}, {"coaches", "coach"},
                 {"hgv", "HGV"}, {"hgvs", "HGV"}, {"tractors", "tractor"}};
-    if (u->act != READER_FACT || (u->rel != READER_REL_OWNS && u->rel != READER_REL_JOB))
+    /* ("I am driving a Maruti Swift" read as chat or unsure: a make, with a capital, is
+     * had) */
+    int chat = u->act == READER_SMALLTALK && u->rel == READER_REL_OWNS &&
+               !strcmp(u->holder, "self") && !asks(text);
+    if ((u->act != READER_FACT && !chat) ||
+        (u->rel != READER_REL_OWNS && u->rel != READER_REL_JOB))
         return 0;               /* a job read as the vehicle ("now I drive a bus": bus) */
     /* the words of the clause, each without the punctuation after it (ends[k]: it had
      * some) */
@@ -1779,7 +1784,12 @@ static int driven(const char *text, understood_t *u)
         int wrote = snprintf(obj + at, sizeof obj - at, "%s%s", at ? " " : "", w[k]);
         if (wrote < 0 || (at += (size_t)wrote) >= sizeof obj || ends[k]) break;
     }
-    if (!obj[0] || at >= sizeof obj) return 0;
+    if (!obj[0] || at >= sizeof obj || (chat && !isupper((unsigned char)obj[0]))) return 0;
+    if (isupper((unsigned char)obj[0]) && u->rel == READER_REL_OWNS) {
+        u->act = READER_FACT;           /* (a make, however unsure the reader was) */
+        u->fact_min_p = 0;
+        u->personal = 1;
+    }
     const char *last = strrchr(obj, ' ') ? strrchr(obj, ' ') + 1 : obj;
     for (size_t k = 0; k < sizeof work / sizeof work[0]; k++)
         if (!strcasecmp(last, work[k].word)) {
@@ -1789,7 +1799,7 @@ static int driven(const char *text, understood_t *u)
             return 1;
         }
     if (u->rel == READER_REL_JOB || (u->value[0] && facts_has_words(obj, u->value)))
-        return 0;
+        return chat;
     snprintf(u->value, sizeof u->value, "%s", obj);
     return 1;
 }
@@ -1816,8 +1826,8 @@ static int names_thing(const char *text, const char *value)
 static int got_thing(const char *text, char *out, size_t cap)
 {
     static const char *const getting[] = {"got", "bought", "getting", "buying", "get", "buy",
-                                          "traded", "replaced", NULL};
-    static const char *const lead[] = {"a", "an", "the", "it", "for", "with", "ourselves",
+                                          "traded", "replaced", "purchased", NULL};
+    static const char *const lead[] = {"a", "an", "one", "the", "it", "for", "with", "ourselves",
                                        "myself", "us", "me", "little", "small", "tiny", "new",
                                        "old", "used", "secondhand", "second-hand", "brand",
                                        "cheap", "nice", "lovely", "shiny", "big", "bigger",
@@ -1871,6 +1881,7 @@ static int parted_with(const facts_t *f, const char *text, understood_t *u)
     const store_memory_t *m = facts_find(f, "self", reader_rel_name(READER_REL_OWNS), NULL);
     if (!m || (!facts_vehicle_word(text) && !names_thing(text, m->value))) return 0;
     static const char *const getting[] = {"got a", "got an", "bought a", "bought an",
+                                          "bought one", "purchased a", "purchased one",
                                           "getting a", "new car", "new one", "traded it for",
                                           "replaced it with", NULL};
     int gets = 0;
@@ -2291,6 +2302,74 @@ static int full_time(const char *text, understood_t *u)
     return 0;
 }
 
+/* "they made me rink manager", "I've been promoted to ward sister": the words after
+ * being made or promoted (past an article, up to punctuation or a word that ends them:
+ * "at", "in", "last" ...), one to four that end in a kind of person, are the user's job
+ * now, replacing the one told. Sets u and returns 1, else 0. */
+static int made_job(const facts_t *f, const char *text, understood_t *u)
+{
+    static const char *const made[] = {"made me", "promoted to", "promoted me to",
+                                       "bumped me up to", "bumped up to", "upgraded to", NULL};
+    static const char *const ends[] = {"at", "in", "on", "for", "with", "and", "but", "now",
+                                       "last", "this", "today", "yesterday", "so", "of", NULL};
+    if (asks(text) || u->act == READER_QUESTION || u->act == READER_YESNO ||
+        u->act == READER_FORGET)
+        return 0;
+    static const char *const i[] = {"i", "i've", "ive", "i'm", "im", "i'd", NULL};
+    const char *at = NULL;
+    int k = 0;
+    for (; made[k] && !at; k++)
+        if ((at = word_at(text, made[k])) != NULL) at += strlen(made[k]);
+    if (!at || (!strstr(made[k - 1], "me") && !holds_any(text, i)))
+        return 0;                       /* (not "my uncle was promoted to ...") */
+    char buf[512];
+    const char *w[8];
+    int n = understand_split_words(at, " ", buf, sizeof buf, w, 8), b = 0, e;
+    while (b < n && (!strcmp(w[b], "a") || !strcmp(w[b], "an") || !strcmp(w[b], "the"))) b++;
+    char job[UNDERSTAND_VALUE] = "", last[64] = "";
+    for (e = b; e < n && e < b + 4; e++) {
+        size_t l = strlen(w[e]), keep = l;
+        while (keep && strchr(",.;:!?)", w[e][keep - 1])) keep--;
+        snprintf(last, sizeof last, "%.*s", (int)keep, w[e]);
+        if (!keep || understand_in_list(ends, last)) break;
+        size_t jl = strlen(job);
+        snprintf(job + jl, sizeof job - jl, "%s%s", jl ? " " : "", last);
+        if (keep < l) break;
+    }
+    const char *end = strrchr(job, ' ') ? strrchr(job, ' ') + 1 : job;
+    if (!job[0] || !kinds_person(end)) return 0;
+    const store_memory_t *was = facts_find(f, "self", reader_rel_name(READER_REL_JOB), NULL);
+    if (was && facts_same_value(was->value, job)) return 0;
+    settle(u, was ? READER_CORRECTION : READER_FACT, "self", READER_REL_JOB, NULL, job);
+    if (was) snprintf(u->old, sizeof u->old, "%s", was->value);
+    return 1;
+}
+
+/* "I resigned from the bank!", "left Arup in May" read as chat or as the firm told
+ * again: leaving the place of work the user told ends it. Sets u to end it and returns
+ * 1, else 0. */
+static int left_work(const facts_t *f, const char *text, understood_t *u)
+{
+    static const char *const leaving[] = {"resigned", "quit", "left", "retired", "sacked",
+                                          "fired", "laid off", "let go", "handed in my notice",
+                                          NULL};
+    if (asks(text) || strcmp(u->holder, "self") != 0 || !u->value[0] ||
+        (u->rel != READER_REL_EMPLOYER && u->rel != READER_REL_WORKPLACE) ||
+        (u->act != READER_SMALLTALK && u->act != READER_FACT))
+        return 0;
+    int leaves = 0;
+    for (int k = 0; leaving[k] && !leaves; k++) leaves = facts_has_words(text, leaving[k]);
+    const store_memory_t *was = facts_find(f, "self", u->relation, NULL);
+    if (!leaves || !was || strcmp(was->value, FACTS_ENDED) == 0 ||
+        !(facts_same_value(was->value, u->value) || facts_has_words(u->value, was->value)))
+        return 0;
+    char old[UNDERSTAND_VALUE];
+    snprintf(old, sizeof old, "%s", was->value);
+    settle(u, READER_CORRECTION, "self", u->rel, was->relation, "");
+    snprintf(u->old, sizeof u->old, "%s", old);
+    return 1;
+}
+
 /* "rusk is the puppy", "Oskar's our eldest", "nutmeg is my cat": a name, "is", then "the",
  * "our" or "my" and a word of kin, a pet or an animal kind, or of a child's place among
  * them, and nothing more: that one's name. Sets u and returns 1, else 0. */
@@ -2436,10 +2515,26 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
             quote_zh_held(&asked, f->v[m].text, strlen(f->v[m].text)) == asked.nch)
             snprintf(u->value, sizeof u->value, "%s", f->v[m].value);
     facts_resolve_told(told, i, text, u);
-    /* "forget my street address": a word of the address is no one's, the user's home */
+    /* "forget my street address": a word of the address is no one's, the user's home;
+     * nor is a word of chat ("update, eh: they made me ..."), a word that says which of
+     * a thing ("what is my current vehicle?") or a verb read as a holder ("I sold the
+     * Swift and purchased a Nexon": told with no word of whose before it) */
     static const char *const of_address[] = {"street", "home", "postal", "mailing", "house",
                                              "full", "physical", "billing", NULL};
-    if (u->rel == READER_REL_HOME && understand_in_list(of_address, u->holder))
+    static const char *const none_held[] = {"eh", "update", "news", "ok", "okay", "so", "well",
+                                         "anyway", "lol", "haha", "oh", "um", "hmm", "yeah",
+                                         "yes", "no", "right", "btw", "current", "present",
+                                         "new", "old", "former", "previous", "usual", NULL};
+    static const char *const whose[] = {"my", "our", "his", "her", "their", "the", "a", "an",
+                                        "your", NULL};
+    size_t hl = strlen(u->holder);
+    char before_holder[UNDERSTAND_KEY] = "";
+    const char *held = hl > 2 && !strchr(u->holder, ' ') ? word_at(text, u->holder) : NULL;
+    if (held) word_before(text, held, before_holder, sizeof before_holder);
+    if ((u->rel == READER_REL_HOME && understand_in_list(of_address, u->holder)) ||
+        understand_in_list(none_held, u->holder) ||
+        (held && !strcmp(u->holder + hl - 2, "ed") && !someone_word(u->holder) &&
+         !kinds_animal(u->holder) && !in_words(whose, before_holder)))
         snprintf(u->holder, sizeof u->holder, "self");
     /* "I spelled my son's name wrong", "typo in my wife's name": a fact said to be wrong
      * corrects it, its new value told next */
@@ -2732,6 +2827,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         !partner_changed(f, msg, text, u) &&    /* "marek and i separated" ends his */
         !home_now(msg, text, u) &&          /* "we're in portree now" */
         !full_time(text, u) &&              /* "doing upholstery full time" */
+        !made_job(f, text, u) &&            /* "they made me rink manager" */
+        !left_work(f, text, u) &&           /* "I resigned from the bank!" */
         !name_is_the(text, u) &&            /* "rusk is the puppy" */
         !child_had(text, u))                /* "I've a little girl, Anouk" */
         driven(text, u);                /* "my uncle drives trams": a job */

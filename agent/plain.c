@@ -4,7 +4,8 @@
  * words those stand for; a space between Chinese characters, or a comma of ASCII after
  * one, is the comma it stands for; "drivin'" is "driving" and "working like a" is
  * "working as a"; "so what ...", "ok and where ..." are "what ...", "where ...";
- * "name of X", "goes by X" and "answers to X" are "called X"; "it's not X,
+ * "name of X", "goes by X" and "answers to X" are "called X"; "Myself X" opening a
+ * sentence is "I am X"; "it's not X,
  * it's Y" is "it's Y, not X"; and a question asked as A-not-A
  * (是不是, 有没有) is the one with 吗 it stands for. Only whole words, those spaces and
  * commas, that correction and those questions change; everything else is copied byte for
@@ -328,6 +329,14 @@ long plain_text(const char *msg, char *out, size_t cap)
             for (int o = 0; of[o] && !with; o++)
                 if (strlen(of[o]) == n && !strncasecmp(msg + b, of[o], n)) with = "about";
         }
+        /* "Myself Aravind, working as ...": "myself" that opens a sentence before a name
+         * is "I am" */
+        size_t prev = at;
+        while (prev > 0 && out[prev - 1] == ' ') prev--;
+        if (!with && wl == 6 && !strncasecmp(msg + i, "myself", 6) && e + 1 < len &&
+            msg[e] == ' ' && isupper((unsigned char)msg[e + 1]) &&
+            (prev == 0 || strchr(".!?,", out[prev - 1])))
+            with = "I am";
         /* "a spaniel, name of Bramble", "he goes by Tofu": a word of naming before a name */
         size_t named_end = 0;
         const char *naming = !with ? naming_phrase(msg, len, i, &named_end) : NULL;
