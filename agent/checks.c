@@ -1925,6 +1925,45 @@ static void settle(understood_t *u, int act, const char *holder, int rel,
     u->settled = 1;
 }
 
+/* "still at middlemore? 🤔", "so still in toowoomba?": a place after "still" and "at"
+ * or "in" (or "living in", "working at" ...), asked, asks whether the user's place of
+ * that relation is it: the relation of a value of theirs it names, else a home after
+ * "in" and a place of work after "at". 1 with u made that yes/no question, else 0. */
+static int still_there(const facts_t *f, const char *text, int marked, understood_t *u)
+{
+    static const char *const fillers[] = {"so", "and", "oh", "ok", "okay", "wait", "but",
+                                          NULL};
+    static const char *const doing[] = {"living", "working", "based", "staying", "live",
+                                        "work", NULL};
+    char buf[256];
+    const char *w[16];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 16), s = 0;
+    while (s < n && understand_in_list(fillers, w[s])) s++;
+    if (!marked || s + 2 >= n || strcmp(w[s], "still") != 0) return 0;
+    int p = s + 1 + understand_in_list(doing, w[s + 1]);
+    if (p + 1 >= n || (strcmp(w[p], "at") && strcmp(w[p], "in"))) return 0;
+    static const char *const no_place[] = {"work", "home", "it", "this", "that", "the", "all",
+                                           "school", "least", NULL};
+    char place[UNDERSTAND_VALUE] = "";
+    int words = 0;          /* the place: one to three words, all that are left but emoji */
+    for (int e = p + 1; e < n; e++) {
+        unsigned char c = (unsigned char)w[e][0];
+        if (!isalpha(c) && !(c >= 0xC0 && c < 0xE0)) continue;
+        if (++words > 3 || understand_in_list(no_place, w[e])) return 0;
+        size_t l = strlen(place);
+        snprintf(place + l, sizeof place - l, "%s%s", l ? " " : "", w[e]);
+    }
+    if (!place[0]) return 0;
+    int rel = !strcmp(w[p], "in") ? READER_REL_HOME : READER_REL_EMPLOYER;
+    for (size_t k = f->n; k-- > 0;)
+        if (!strcmp(f->v[k].holder, "self") && facts_same_value(f->v[k].value, place)) {
+            rel = facts_rel_of(f->v[k].relation);
+            break;
+        }
+    settle(u, READER_YESNO, "self", rel, NULL, place);
+    return 1;
+}
+
 /* "Jun Hao already 14 lah, his birthday was Tuesday", "Nana turn 90 Saturday gone", "I
  * turned thirty-four the day": a number of years (1-120, in digits or words; not
  * of hours, people or things) with a word of turning, a birthday or "now", in a clause
@@ -2601,6 +2640,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->value[0] = '\0';
         if (u->act == READER_FACT) u->act = READER_SMALLTALK;
     }
+    if (still_there(f, text, strchr(msg, '?') != NULL, u))
+        return;                         /* "still at middlemore?" */
     int q = asks(text) ? opens_question(text) : -1;
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && q >= 0)
         u->act = READER_QUESTION;       /* a question is never written as a fact */
@@ -3652,6 +3693,35 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->personal = 1;
         u->rel = rel;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(rel));
+    }
+    /* "Got two kids, Lexi's 12 and Kayden's 8": an age or a name of one named with a
+     * capital, in a sentence that tells of a group of the user's own ("my cousins", "got
+     * two kids", "our boys"), is one of theirs */
+    static const char *const groups[] = {"kids", "children", "boys", "girls", "sons",
+                                         "daughters", "cousins", "grandkids", "grandchildren",
+                                         "siblings", "nieces", "nephews", "twins", NULL};
+    static const char *const owning[] = {"my", "our", "me", "got", "have", "two", "three",
+                                         "four", "five", "2", "3", "4", "5", NULL};
+    const char *named_at = (u->act == READER_FACT || u->act == READER_SMALLTALK) &&
+                                   !u->personal && !strchr(u->holder, ' ') &&
+                                   (u->rel == READER_REL_AGE || u->rel == READER_REL_NAME) &&
+                                   u->value[0] && !someone_word(u->holder) &&
+                                   strcmp(u->holder, "self") != 0
+                               ? word_at(text, u->holder)
+                               : NULL;
+    if (named_at && isupper((unsigned char)*named_at)) {
+        size_t sb, se;
+        clauses_sentence(msg, u->at, u->len, &sb, &se);
+        char sentence[512], sbuf[512];
+        snprintf(sentence, sizeof sentence, "%.*s", (int)(se - sb), msg + sb);
+        const char *sw[64];
+        int ns = understand_split_words(sentence, " ,.;:!?()", sbuf, sizeof sbuf, sw, 64);
+        for (int k = 1; k < ns && !u->personal; k++)
+            if (understand_in_list(groups, sw[k]) && understand_in_list(owning, sw[k - 1])) {
+                u->personal = 1;
+                u->act = READER_FACT;
+                memcpy(u->holder, named_at, strlen(u->holder));    /* as written: "Lexi" */
+            }
     }
     /* "Halvard. 61. Cooper. Skien.", "got a ferret. Biscuit. 3 yrs old.": a piece of a
      * message told as a list of short pieces, read by its place in the list */

@@ -1,6 +1,7 @@
 /* compare.c: age comparisons over the user's people (compare.h). A person is a holder
  * with a current name fact (or a holder that is itself the name of one of a group:
- * "two kids, Ana who's 12") and a current age fact whose value holds digits; the word of
+ * "two kids, Ana who's 12", or a name written so where its age was told) and a current
+ * age fact whose value holds digits; the word of
  * comparison says which end is asked, the names in the question narrow who is compared,
  * and where they stand in it orders a yes/no question. */
 #include "agent/compare.h"
@@ -9,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "agent/kinds.h"
+#include "agent/understand_words.h"
+#include "model/dialogue.h"
 #include "model/reader.h"
 
 enum { COMPARE_MAX = 16 };
@@ -57,6 +61,18 @@ static const char *name_of(const facts_t *f, const char *holder)
     return name;
 }
 
+/* 1 when the holder of m is itself a name: one word of letters, no word of kin, pet or
+ * trade, written with a capital in the sentence that told m ("Lexi's 12 and Kayden's
+ * 8"). */
+static int holder_is_name(const store_memory_t *m)
+{
+    for (const char *p = m->holder; *p; p++)
+        if (!isalpha((unsigned char)*p)) return 0;
+    const char *at = m->text ? named_at(m->text, m->holder) : NULL;
+    return at && isupper((unsigned char)*at) && !understand_kin(m->holder) &&
+           !dialogue_pet_word(m->holder) && !kinds_person(m->holder);
+}
+
 /* The user's people with a name and an age in digits, into v; returns how many. */
 static int people(const facts_t *f, const char *text, person_t *v)
 {
@@ -68,6 +84,7 @@ static int people(const facts_t *f, const char *text, person_t *v)
             continue;
         const store_memory_t *now = facts_find(f, m->holder, age_key, NULL);
         const char *name = name_of(f, m->holder);
+        if (!name && holder_is_name(m)) name = m->holder;
         if (now != m || !name) continue;            /* only the current age, of someone named */
         const char *d = m->value;
         while (*d && (*d < '0' || *d > '9')) d++;

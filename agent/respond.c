@@ -286,6 +286,29 @@ static int other_place_rel(int rel)
                                                                         : -1;
 }
 
+/* 1 when text ends something by name that value is not ("no more middlemore" of the
+ * home "Otara"): the word after "no more" or "no longer at". */
+static int no_more_other(const char *text, const char *value)
+{
+    static const char *const ends[] = {"no more ", "no longer at ", "no longer in ", NULL};
+    char low[512];
+    size_t l = 0;
+    for (; text[l] && l + 1 < sizeof low; l++) low[l] = (char)tolower((unsigned char)text[l]);
+    low[l] = '\0';
+    for (int k = 0; ends[k]; k++) {
+        const char *at = strstr(low, ends[k]);
+        if (!at) continue;
+        at += strlen(ends[k]);
+        char w[64];
+        size_t n = 0;
+        while ((isalpha((unsigned char)at[n]) || (unsigned char)at[n] >= 0x80) && n + 1 < sizeof w)
+            w[n] = at[n], n++;
+        w[n] = '\0';
+        if (n > 2 && !facts_has_words(value, w)) return 1;
+    }
+    return 0;
+}
+
 static void correction(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     if (!u->value[0] && !checks_says_ended(text)) return;
@@ -312,7 +335,8 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
         target = facts_by_spelling(f, u->value);
     if (!target && !u->old[0] && f->n &&        /* "sorry, I meant Lena": the last fact; */
         (u->value[0] || facts_same_holder(f->v[f->n - 1].holder, u->holder)) &&
-        (u->rel == READER_REL_OPEN || facts_rel_of(f->v[f->n - 1].relation) == u->rel))
+        (u->rel == READER_REL_OPEN || facts_rel_of(f->v[f->n - 1].relation) == u->rel) &&
+        (u->value[0] || !no_more_other(text, f->v[f->n - 1].value)))
         target = &f->v[f->n - 1];               /* an end of someone else's ends nothing
                                                  * of it ("my grandma passed away"), a
                                                  * value of a relation told of nothing
