@@ -1696,6 +1696,32 @@ static int names_told(const facts_t *f, const char *text)
     return 0;
 }
 
+/* Sets u's holder to that of someone of the user's whose told name opens text (past
+ * words of chat: "oh wait scratch that, Meera moved ...") before a verb of living,
+ * moving, working, being or having, when no word of the user's comes before it. */
+static void told_name_opens(const facts_t *f, const char *text, understood_t *u)
+{
+    static const char *const verbs[] = {"moved", "moves", "lives", "lived", "relocated",
+                                        "works", "worked", "is", "was", "has", "got",
+                                        "started", "joined", "turned", "turns", "just",
+                                        "now", NULL};
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
+    for (int k = 0; k + 1 < n; k++) {
+        if (understand_in_list(understand_personal_words, w[k]) || !strcmp(w[k], "me")) return;
+        const char *holder = NULL;
+        for (size_t i = 0; i < f->n && !holder; i++)
+            if (facts_rel_of(f->v[i].relation) == READER_REL_NAME &&
+                strcmp(f->v[i].holder, "self") != 0 && strcmp(f->v[i].value, FACTS_ENDED) &&
+                !strcasecmp(f->v[i].value, w[k]))
+                holder = f->v[i].holder;
+        if (!holder) continue;
+        if (understand_in_list(verbs, w[k + 1])) snprintf(u->holder, sizeof u->holder, "%s", holder);
+        return;
+    }
+}
+
 /* A slip put right without the reader seeing a correction ("no wait, it's Harrowgate"
  * after "Harrogate"): in a clause that says it corrects (a word of correcting), a word of
  * five letters or more spelt almost as a value the user told. Fills u as the correction
@@ -2269,6 +2295,7 @@ static int moved_home(const facts_t *f, const char *msg, const char *text, under
     char key[UNDERSTAND_KEY];
     understand_holder_of(second, key, sizeof key);
     if (!moved || names_told(f, text) || understand_in_list(theirs, first) ||
+        (strcmp(u->holder, "self") != 0 && someone_word(u->holder)) ||
         ((!strcmp(first, "my") || !strcmp(first, "our")) &&
          (understand_kin(key) || dialogue_pet_word(key))))
         return 0;
@@ -2604,6 +2631,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     }
     if (understand_pronoun(u->holder)) facts_resolve_holder(f, msg, u);
     facts_resolve_pronoun(f, u);
+    /* "oh wait, Meera moved to Bangalore" read as the user's: a fact of the user's whose
+     * clause opens (past chat) with the told name of someone of theirs and a verb, no
+     * word of the user's before it, is that one's */
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) && !strcmp(u->holder, "self"))
+        told_name_opens(f, text, u);
     /* "About Ines. Forget her.": a request to forget someone by a pronoun is of the
      * person of the user's the message names first */
     static const char *const them[] = {"her", "him", "them", "她", "他", "它", NULL};
@@ -3726,6 +3758,6 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     /* "Halvard. 61. Cooper. Skien.", "got a ferret. Biscuit. 3 yrs old.": a piece of a
      * message told as a list of short pieces, read by its place in the list */
     pieces_fact_t piece;
-    if (pieces_read(msg, told, i, u, &piece))
+    if (pieces_read(f, msg, told, i, u, &piece))
         settle(u, READER_FACT, piece.holder, piece.rel, NULL, piece.value);
 }

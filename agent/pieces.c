@@ -170,8 +170,16 @@ static int put(pieces_fact_t *out, const char *holder, int rel, char (*w)[PIECE_
     return 1;
 }
 
-int pieces_read(const char *msg, const understood_t *told, int i, const understood_t *u,
-                pieces_fact_t *out)
+/* 1 when told[0..i) holds value as a fact's value ("... to Chicago. Chicago!"). */
+static int value_told(const understood_t *told, int i, const char *value)
+{
+    for (int k = 0; k < i; k++)
+        if (!strcasecmp(told[k].value, value)) return 1;
+    return 0;
+}
+
+int pieces_read(const facts_t *f, const char *msg, const understood_t *told, int i,
+                const understood_t *u, pieces_fact_t *out)
 {
     if (u->act != READER_FACT && u->act != READER_SMALLTALK && u->act != READER_CORRECTION)
         return 0;
@@ -201,7 +209,7 @@ int pieces_read(const char *msg, const understood_t *told, int i, const understo
     /* "Vegan." */
     if (n <= 2 && !before && understand_in_list(understand_diet_words, low))
         return put(out, "self", READER_REL_DIET, w, n);
-    if (!name_like(w, n, caps) ||
+    if (!name_like(w, n, caps) || value_told(told, i, two) ||
         (u->act == READER_FACT && u->value[0] && strcasecmp(u->value, two) != 0 &&
          (u->rel == READER_REL_NAME || u->rel == READER_REL_HOME)))
         return 0;                       /* (the reader's own: "name's Oskar") */
@@ -209,7 +217,8 @@ int pieces_read(const char *msg, const understood_t *told, int i, const understo
                      u->rel != READER_REL_HOME && u->rel != READER_REL_HOMETOWN &&
                      u->rel != READER_REL_OPEN;
     /* "got a husky. Tindra." */
-    if (before && !told_of(told, i, before, READER_REL_NAME) && !read_other)
+    if (before && !told_of(told, i, before, READER_REL_NAME) && !facts_name_of(f, before) &&
+        !read_other)
         return put(out, before, READER_REL_NAME, w, n);
     /* "Imogen. Pipe organ builder. Frome." (written with capitals, ended by a full
      * stop, before a piece that is a trade or an age: not "Hot. Power cut.") */
