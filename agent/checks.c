@@ -2061,6 +2061,38 @@ static int age_now(const facts_t *f, const char *msg, const char *text, understo
     return 0;
 }
 
+/* "he just turned 2 🎂", "Nia turns 7 on Friday": a number of years (1-120) right after
+ * "turned" or "turns", said of a holder already found (a pronoun resolved, a name, a
+ * word of kin or pet), is that one's age, however the reader read the clause. Sets u and
+ * returns 1, else 0. */
+static int turned(const char *text, understood_t *u)
+{
+    static const char *const turning[] = {"turned", "turns", "turning", NULL};
+    static const char *const after[] = {"", "years", "yrs", "year", "today", "yesterday",
+                                        "on", "last", "this", "in", "and", "so", "already",
+                                        "now", "just", "lol", NULL};
+    if (asks(text) || (u->act != READER_FACT && u->act != READER_SMALLTALK) ||
+        !u->holder[0] || understand_pronoun(u->holder) ||
+        (u->rel == READER_REL_AGE && u->value[0]))
+        return 0;
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
+    for (int k = 0; k + 1 < n; k++) {
+        long v;
+        const char *next = k + 2 < n ? w[k + 2] : "";
+        if (!understand_in_list(turning, w[k]) || !understand_number(w[k + 1], &v) || v < 1 ||
+            v > 120 || !(understand_in_list(after, next) || (unsigned char)next[0] >= 0xE0))
+            continue;                   /* (emoji after it: "turned 2 🎂") */
+        char said[32], holder[UNDERSTAND_KEY];
+        snprintf(said, sizeof said, "%s", w[k + 1]);
+        snprintf(holder, sizeof holder, "%s", u->holder);
+        settle(u, READER_FACT, holder, READER_REL_AGE, NULL, said);
+        return 1;
+    }
+    return 0;
+}
+
 /* "sadly Biscuit died on monday", "we lost old Pip": the death (or loss) of one of a
  * group of animals the user named ends that name ("your cats are called ..."), however
  * the reader read the clause; respond.h then counts the group one less. Sets u to the
@@ -2959,6 +2991,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         return;
     if (q < 0 && u->rel != READER_REL_AGE && age_now(f, msg, text, u))
         return;                         /* "Nana turn 90 Saturday gone" */
+    if (q < 0 && turned(text, u))
+        return;                         /* "he just turned 2" */
     if (q < 0 && moved_home(f, msg, text, u))
         return;                         /* "signed for a three-bed in Preston" */
     if (i > 0 && q < 0 && u->act != READER_CORRECTION && opens_with_it(text))

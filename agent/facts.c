@@ -33,11 +33,14 @@ static const char *skip_article(const char *s)
     return s;
 }
 
-/* The grown animal a young one's word names ("kitten": "cat"), else w. */
+/* The grown animal a young one's word, or a fond one's, names ("kitten": "cat",
+ * "doggo": "dog"), else w. */
 static const char *grown(const char *w)
 {
-    static const char *const young[][2] = {{"puppy", "dog"}, {"pup", "dog"},
-                                           {"kitten", "cat"}, {"kitty", "cat"}};
+    static const char *const young[][2] = {
+        {"puppy", "dog"},  {"pup", "dog"},    {"pupper", "dog"}, {"doggo", "dog"},
+        {"doggy", "dog"},  {"doggie", "dog"}, {"pooch", "dog"},  {"kitten", "cat"},
+        {"kitty", "cat"},  {"moggy", "cat"},  {"moggie", "cat"}, {"pussycat", "cat"}};
     for (size_t i = 0; i < sizeof young / sizeof young[0]; i++)
         if (!strcasecmp(w, young[i][0])) return young[i][1];
     return w;
