@@ -2061,6 +2061,60 @@ static int age_now(const facts_t *f, const char *msg, const char *text, understo
     return 0;
 }
 
+/* "My favourite food? Pastizzi, without a doubt.": a question of the user's own with no
+ * question word ("my X?", "dog's name?"), answered in the clause after it by a bare value
+ * the reader did not read so, tells that fact; its value the words before the first
+ * comma (one to four, past "it's", "definitely" ...). Sets u and
+ * returns 1, else 0; the question is left to the plan (respond.c: a question the
+ * message answers is not asked). */
+static int answers_own(const char *msg, const understood_t *told, int i, const char *text,
+                       understood_t *u)
+{
+    static const char *const lead[] = {"it's", "its", "it", "is", "has", "to", "be",
+                                       "definitely", "probably", "easily", "oh", "that'd",
+                                       "thatd", "hands", "down", "gotta", NULL};
+    int j = i - 1;
+    while (j >= 0 && told[j].at == u->at) j--;
+    if (j < 0 || asks(text) || told[j].act != READER_QUESTION || !told[j].relation[0] ||
+        !told[j].holder[0] || u->act == READER_QUESTION || u->act == READER_YESNO ||
+        u->act == READER_FORGET)
+        return 0;
+    char asked[256], first[32] = "";
+    snprintf(asked, sizeof asked, "%.*s", (int)told[j].len, msg + told[j].at);
+    sscanf(asked, "%31s", first);
+    for (char *c = first; *c; c++) *c = (char)tolower((unsigned char)*c);
+    static const char *const mine[] = {"i", "i'm", "im", "i've", "my", "we", "our", NULL};
+    char lead_word[32] = "";
+    sscanf(text, "%31s", lead_word);
+    for (char *c = lead_word; *c; c++) *c = (char)tolower((unsigned char)*c);
+    if (understand_question_word(first) || !strchr(asked, '?') ||
+        understand_in_list(mine, lead_word) ||
+        (u->act == READER_FACT && u->rel == told[j].rel && u->value[0]))
+        return 0;                       /* (a question word; "I'm a welder" is read) */
+    size_t cut = strcspn(text, ",.;!");
+    char buf[256];
+    const char *w[8];
+    char part[256];
+    snprintf(part, sizeof part, "%.*s", (int)cut, text);
+    int n = understand_split_words(part, " ", buf, sizeof buf, w, 8), b = 0;
+    while (b < n && understand_in_list(lead, w[b])) b++;
+    static const char *const unsure[] = {"dunno", "idk", "no", "not", "nothing", "none",
+                                         "yes", "yeah", "lol", "haha", "hmm", "um", "maybe",
+                                         "guess", "who", "what", "why", "ask", "well", "good",
+                                         "question", "wait", NULL};
+    if (n - b < 1 || n - b > 4 || n == 8 || understand_in_list(unsure, w[b]) ||
+        !checks_fits(told[j].rel, told[j].holder, w[b]))
+        return 0;
+    const char *from = word_at(part, w[b]);
+    if (!from) return 0;
+    char value[UNDERSTAND_VALUE], holder[UNDERSTAND_KEY], relation[UNDERSTAND_KEY];
+    snprintf(value, sizeof value, "%s", from);
+    snprintf(holder, sizeof holder, "%s", told[j].holder);
+    snprintf(relation, sizeof relation, "%s", told[j].relation);
+    settle(u, READER_FACT, holder, told[j].rel, relation, value);
+    return 1;
+}
+
 /* "he just turned 2 🎂", "Nia turns 7 on Friday": a number of years (1-120) right after
  * "turned" or "turns", said of a holder already found (a pronoun resolved, a name, a
  * word of kin or pet), is that one's age, however the reader read the clause. Sets u and
@@ -2993,6 +3047,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         return;                         /* "Nana turn 90 Saturday gone" */
     if (q < 0 && turned(text, u))
         return;                         /* "he just turned 2" */
+    if (q < 0 && answers_own(msg, told, i, text, u))
+        return;                         /* "My favourite food? Pastizzi." */
     if (q < 0 && moved_home(f, msg, text, u))
         return;                         /* "signed for a three-bed in Preston" */
     if (i > 0 && q < 0 && u->act != READER_CORRECTION && opens_with_it(text))

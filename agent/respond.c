@@ -1768,6 +1768,17 @@ static void summary(respond_t *r, const facts_t *f)
     r->summarised = 1;
 }
 
+/* 1 when a later unit of the message tells the fact u[i] asks of ("My favourite food?
+ * Pastizzi."): the user answered it. */
+static int answered_after(const understood_t *u, int n, int i)
+{
+    for (int j = i + 1; j < n; j++)
+        if (u[j].act == READER_FACT && u[j].value[0] && facts_same_holder(u[j].holder, u[i].holder) &&
+            facts_same_relation(u[j].relation, u[i].relation))
+            return 1;
+    return 0;
+}
+
 /* 1 when text begins as a yes/no question does ("do I ...", "am I ..."). */
 /* "is Pippin our dog?", "is Pippin among my cats?", "is Ines my niece?": a yes/no
  * question that names someone or something of the user's told by name and asks whether
@@ -2079,7 +2090,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
             if (!u[i].value[0] && asks_any(text)) u[i].act = READER_QUESTION;
             /* fall through */
         case READER_QUESTION:
-            if (!u[i].personal || summarised) break;
+            if (!u[i].personal || summarised || answered_after(u, n, i)) break;
             if (begins_yes_no(text) && name_is_whom(out, f, text)) break;
             if (kept_from(out, f, text)) break;         /* "can I eat butter?" of a vegan */
             if (asks_any(text) && begins_yes_no(text) &&
