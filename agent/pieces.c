@@ -190,6 +190,10 @@ int pieces_read(const facts_t *f, const char *msg, const understood_t *told, int
     int n = words_of(msg + sb, se - sb, w, PIECE_WORDS);
     if (n < 1 || n > PIECE_WORDS || words_of(msg + u->at, u->len, cw, PIECE_WORDS) != n)
         return 0;                       /* (not the whole sentence) */
+    size_t q = sb;
+    while (q < se && msg[q] == ' ') q++;
+    if (msg[q] == '\'' || msg[q] == '"' || !strncmp(msg + q, "\xE2\x80", 2))
+        return 0;                       /* ("'Löyly Works'": a thing's name, quoted) */
     int first, caps, list = sentences(msg, sb, &first, &caps);
     if (list < 2) return 0;
     const char *before = holder_before(told, i, u);
