@@ -2993,6 +2993,27 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         driven(text, u);                /* "my uncle drives trams": a job */
     if (u->act == READER_FACT && hypothetical(text, u->value))
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */
+    /* "our daughter is in Year 9 at Millthorpe School" read as her home: a place that
+     * ends in a word of a school is where one studies */
+    static const char *const schools[] = {"school", "college", "academy", "university",
+                                          "nursery", "kindergarten", "primary", "grammar",
+                                          NULL};
+    const char *end_word = strrchr(u->value, ' ');
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) &&
+        (u->rel == READER_REL_HOME || u->rel == READER_REL_WORKPLACE) && end_word &&
+        in_words(schools, end_word + 1) && strcmp(u->holder, "self") != 0) {
+        u->rel = READER_REL_SCHOOL;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
+    }
+    /* "which school does my daughter attend?": a question of a school asks where one
+     * studies */
+    if (u->act == READER_QUESTION && u->rel != READER_REL_SCHOOL &&
+        (facts_has_words(text, "which school") || facts_has_words(text, "what school") ||
+         facts_has_words(text, "school does") || facts_has_words(text, "attend"))) {
+        u->rel = READER_REL_SCHOOL;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
+        u->value[0] = '\0';
+    }
     if (u->act == READER_FACT && !ideographs(text) &&
         (u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE ||
          u->rel == READER_REL_SCHOOL) &&

@@ -719,7 +719,12 @@ int understand_mend_age_not_measure(const char *const *words, int n, understood_
                       /* "keeps the goats, 17 of them": how many */
                       (w + 2 < n && !strcmp(words[w + 1], "of") &&
                        (!strcmp(words[w + 2], "them") || !strcmp(words[w + 2], "em") ||
-                        !strcmp(words[w + 2], "us")));
+                        !strcmp(words[w + 2], "us"))) ||
+                      /* "in Year 9", "grade 3": a year at school */
+                      (w > 0 && (!strcasecmp(words[w - 1], "year") ||
+                                 !strcasecmp(words[w - 1], "grade") ||
+                                 !strcasecmp(words[w - 1], "yr") ||
+                                 !strcasecmp(words[w - 1], "form")));
             /* "40 words", "60 french verbs", "5 nephews now": a count */
             for (int x = w + 1; x <= w + 2 && x < n && counted < 0 && !measure; x++) {
                 size_t l = strlen(words[x]);
