@@ -1248,8 +1248,11 @@ static int bids_to_drop(const char *text)
     for (int i = 0; i + 1 < n; i++) {
         if (!strcmp(w[i], "scrap") && understand_in_list(what, w[i + 1])) return 1;
         size_t l2 = i + 2 < n ? strlen(w[i + 2]) : 0;  /* (or whose: "Mirela's birthday") */
+        static const char *const stuff[] = {"things", "stuff", "info", "information",
+                                            "details", "data", "bits", NULL};
         if (!understand_in_list(no, w[i]) || !understand_in_list(keep, w[i + 1]) || i + 2 >= n ||
-            !(understand_in_list(what, w[i + 2]) || (l2 > 2 && !strcmp(w[i + 2] + l2 - 2, "'s"))))
+            !(understand_in_list(what, w[i + 2]) || (l2 > 2 && !strcmp(w[i + 2] + l2 - 2, "'s")) ||
+              (i + 3 < n && understand_in_list(stuff, w[i + 3]))))   /* ("health things") */
             continue;
         int at = i > 0 && !strcmp(w[i], "not") ? i - 1 : i;  /* ("do not keep") */
         if (at > 0 && understand_in_list(who, w[at - 1]))
@@ -3160,6 +3163,22 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(u->relation, sizeof u->relation, "%s", told[forgot_at].relation);
         snprintf(u->value, sizeof u->value, "%s", told[forgot_at].value);
         u->rel = told[forgot_at].rel;
+    }
+    /* "About my epilepsy and the medicine. Please remove it.": "it" is the first thing
+     * named after "about" in the clause before */
+    char before_it[256], *about_w[8], about_buf[256];
+    if (u->act == READER_FORGET && forgot_at >= 0 && !u->value[0] && !u->relation[0] &&
+        holds_any(text, it) && told[forgot_at].act != READER_FORGET) {
+        snprintf(before_it, sizeof before_it, "%.*s", (int)told[forgot_at].len,
+                 msg + told[forgot_at].at);
+        int na = understand_split_words(before_it, " ,.;:!?()", about_buf, sizeof about_buf,
+                                        (const char **)about_w, 8), b = 1;
+        while (b < na && (!strcmp(about_w[b], "my") || !strcmp(about_w[b], "the") ||
+                          !strcmp(about_w[b], "our")))
+            b++;
+        if (na > b && (!strcmp(about_w[0], "about") || !strcmp(about_w[0], "regarding")) &&
+            !lex_is_stopword(about_w[b]))
+            snprintf(u->value, sizeof u->value, "%s", about_w[b]);
     }
     if (u->act == READER_SUMMARY &&
         (facts_has_words(text, "your") || facts_has_words(text, "yourself")))

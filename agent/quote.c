@@ -614,6 +614,14 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
         }
         if (!a->zh && !worth_reading(t[i].text, a, low, QUOTE_TEXT)) continue;
         int named_before = 0, forgot_named = 0;     /* (of this message's sentences) */
+        /* a message that asks to forget is never quoted: "About my epilepsy and the
+         * medicine. Please remove it." names what goes, and hides it */
+        int forgets_here = 0;
+        for (size_t b = 0, f0, l0; !a->zh && !forgets_here &&
+                                   quote_next_sentence(t[i].text, &b, &f0, &l0, &asks);) {
+            int n0 = quote_words(t[i].text + f0, l0, s, QUOTE_WORDS);
+            forgets_here = quote_asks_to_forget(s, n0);
+        }
         while (quote_next_sentence(t[i].text, &at, &from, &len, &asks)) {
             const char *sent = t[i].text + from;
             if (a->zh) {        /* a Chinese question: by its characters */
@@ -650,7 +658,15 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
                 hid->asked |= stop;
                 continue;
             }
-            if (asks || asked || len >= QUOTE_SENTENCE || quote_is_hidden(hid, s, ns)) continue;
+            if (forgets_here && ns > 1 && (!strcmp(s[0].low, "about") ||
+                                           !strcmp(s[0].low, "regarding") ||
+                                           !strcmp(s[0].low, "re"))) {
+                quote_hide_words(hid, s, ns);   /* "About my ex." before "forget it" */
+                forgot_named = 1;
+            }
+            if (forgets_here || asks || asked || len >= QUOTE_SENTENCE ||
+                quote_is_hidden(hid, s, ns))
+                continue;
             int score = score_words(a, s, ns, names, carried);
             int better = newer_best(score, best, i, *bt);
             if (better && (a->cued || a->past)) {
