@@ -1769,10 +1769,12 @@ static int driven(const char *text, understood_t *u)
     static const char *const verbs[] = {"drive", "drives", "drove", "driving", NULL};
     static const char *const leading[] = {"a", "an", "the", "my", "our", "his", "her",
                                           "their", NULL};
+    static const char *const those[] = {"them", "those", "the", "these", NULL};
     static const char *const ending[] = {"for", "in", "at", "to", "with", "and", "but",
                                          "which", "that", "since", "every", "now", "so",
                                          "lol", "haha", "btw", "around", "because", "from",
-                                         "on", "all", "most", "these", "this", NULL};
+                                         "on", "all", "most", "these", "this", "downtown",
+                                         "round", "about", NULL};
     static const struct {
         const char *word, *one;
     } work[] = {{"taxi", "taxi"}, {"taxis", "taxi"}, {"cab", "cab"}, {"cabs", "cab"},
@@ -1806,6 +1808,9 @@ static int driven(const char *text, understood_t *u)
     while (v < n && !in_words(verbs, w[v])) v++;
     int a = v + 1;
     while (a < n && !ends[a - 1] && in_words(leading, w[a])) a++;
+    if (a + 2 < n && !strcasecmp(w[a], "one") && !strcasecmp(w[a + 1], "of") &&
+        in_words(those, w[a + 2]))
+        a += 3;                         /* "one of them duck boats" */
     if (v >= n || ends[v] || a >= n || ends[a - 1]) return 0;
     char obj[UNDERSTAND_VALUE] = "";
     size_t at = 0;
@@ -1827,8 +1832,9 @@ static int driven(const char *text, understood_t *u)
             snprintf(u->value, sizeof u->value, "%s driver", work[k].one);
             return 1;
         }
-    if (u->rel == READER_REL_JOB || (u->value[0] && facts_has_words(obj, u->value)))
-        return chat;
+    if (u->rel == READER_REL_JOB ||
+        (u->value[0] && facts_has_words(obj, u->value) && strlen(u->value) * 2 > strlen(obj)))
+        return chat;                    /* (the reader's, unless it is a scrap of it) */
     snprintf(u->value, sizeof u->value, "%s", obj);
     return 1;
 }
@@ -2460,7 +2466,8 @@ static int full_time(const char *text, understood_t *u)
 /* "they made me rink manager", "I've been promoted to ward sister": the words after
  * being made or promoted (past an article, up to punctuation or a word that ends them:
  * "at", "in", "last" ...), one to four that end in a kind of person, are the user's job
- * now, replacing the one told. Sets u and returns 1, else 0. */
+ * now, replacing the one told; "Sean just made lieutenant" tells the job of the one of
+ * the user's the clause is of. Sets u and returns 1, else 0. */
 static int made_job(const facts_t *f, const char *text, understood_t *u)
 {
     static const char *const made[] = {"made me", "promoted to", "promoted me to",
@@ -2471,12 +2478,22 @@ static int made_job(const facts_t *f, const char *text, understood_t *u)
         u->act == READER_FORGET)
         return 0;
     static const char *const i[] = {"i", "i've", "ive", "i'm", "im", "i'd", NULL};
-    const char *at = NULL;
+    /* of someone of the user's the clause is of: "Sean just made lieutenant" */
+    static const char *const made_them[] = {"promoted to", "made", NULL};
+    const char *at = NULL, *whose = "self";
     int k = 0;
     for (; made[k] && !at; k++)
         if ((at = word_at(text, made[k])) != NULL) at += strlen(made[k]);
-    if (!at || (!strstr(made[k - 1], "me") && !holds_any(text, i)))
-        return 0;                       /* (not "my uncle was promoted to ...") */
+    if (at && !strstr(made[k - 1], "me") && !holds_any(text, i))
+        at = NULL;                      /* (not "my uncle was promoted to ...") */
+    for (k = 0; !at && made_them[k] && strcmp(u->holder, "self") != 0 &&
+                someone_word(u->holder) && !holds_any(text, i);
+         k++)
+        if ((at = word_at(text, made_them[k])) != NULL) {
+            at += strlen(made_them[k]);
+            whose = u->holder;
+        }
+    if (!at) return 0;
     char buf[512];
     const char *w[8];
     int n = understand_split_words(at, " ", buf, sizeof buf, w, 8), b = 0, e;
@@ -2493,9 +2510,11 @@ static int made_job(const facts_t *f, const char *text, understood_t *u)
     }
     const char *end = strrchr(job, ' ') ? strrchr(job, ' ') + 1 : job;
     if (!job[0] || !kinds_person(end)) return 0;
-    const store_memory_t *was = facts_find(f, "self", reader_rel_name(READER_REL_JOB), NULL);
+    char holder[UNDERSTAND_KEY];
+    snprintf(holder, sizeof holder, "%s", whose);
+    const store_memory_t *was = facts_find(f, holder, reader_rel_name(READER_REL_JOB), NULL);
     if (was && facts_same_value(was->value, job)) return 0;
-    settle(u, was ? READER_CORRECTION : READER_FACT, "self", READER_REL_JOB, NULL, job);
+    settle(u, was ? READER_CORRECTION : READER_FACT, holder, READER_REL_JOB, NULL, job);
     if (was) snprintf(u->old, sizeof u->old, "%s", was->value);
     return 1;
 }
@@ -3073,6 +3092,28 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         return;                         /* "he just turned 2" */
     if (q < 0 && answers_own(msg, told, i, text, u))
         return;                         /* "My favourite food? Pastizzi." */
+    /* "Declan here, but everybody calls me Fitzy": a name others call the user, beside
+     * the name told, is their nickname; "what do people call me?" asks it when told */
+    static const char *const calling[] = {"calls me", "call me", "calling me", "known as",
+                                          "nickname", NULL};
+    int called = holds_any(text, calling);
+    int named_self = facts_find(f, "self", reader_rel_name(READER_REL_NAME), NULL) != NULL;
+    for (int k = 0; k < i && !named_self; k++)
+        named_self = told[k].rel == READER_REL_NAME && !strcmp(told[k].holder, "self") &&
+                   told[k].value[0] && told[k].act == READER_FACT;
+    if (called && u->act == READER_FACT && u->rel == READER_REL_NAME &&
+        !strcmp(u->holder, "self") && u->value[0] && named_self && q < 0) {
+        u->rel = READER_REL_OPEN;
+        snprintf(u->relation, sizeof u->relation, "nickname");
+        u->fact_min_p = 0;
+    }
+    if (called && u->act == READER_QUESTION && !strcmp(u->holder, "self") &&
+        (u->rel == READER_REL_NAME || u->rel == READER_REL_OPEN) &&
+        facts_find(f, "self", "nickname", NULL)) {
+        u->rel = READER_REL_OPEN;
+        snprintf(u->relation, sizeof u->relation, "nickname");
+        u->value[0] = '\0';
+    }
     if (q < 0 && moved_home(f, msg, text, u))
         return;                         /* "signed for a three-bed in Preston" */
     if (i > 0 && q < 0 && u->act != READER_CORRECTION && opens_with_it(text))
