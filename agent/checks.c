@@ -2484,6 +2484,10 @@ static int made_job(const facts_t *f, const char *text, understood_t *u)
     int k = 0;
     for (; made[k] && !at; k++)
         if ((at = word_at(text, made[k])) != NULL) at += strlen(made[k]);
+    char next[8] = "";
+    if (at) sscanf(at, " %7s", next);
+    if (at && !strcmp(made[k - 1], "made me") && (!strcasecmp(next, "a") || !strcasecmp(next, "an")))
+        return 0;                       /* ("made me a fry this morning": a thing made) */
     if (at && !strstr(made[k - 1], "me") && !holds_any(text, i))
         at = NULL;                      /* (not "my uncle was promoted to ...") */
     for (k = 0; !at && made_them[k] && strcmp(u->holder, "self") != 0 &&
@@ -3026,6 +3030,14 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         in_words(schools, end_word + 1) && strcmp(u->holder, "self") != 0) {
         u->rel = READER_REL_SCHOOL;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
+    }
+    /* "which company am I working in?" read as a place of work: a question of a firm
+     * asks the employer */
+    if (u->act == READER_QUESTION && u->rel == READER_REL_WORKPLACE &&
+        (facts_has_words(text, "company") || facts_has_words(text, "firm") ||
+         facts_has_words(text, "employer"))) {
+        u->rel = READER_REL_EMPLOYER;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_EMPLOYER));
     }
     /* "which school does my daughter attend?": a question of a school asks where one
      * studies */

@@ -1240,7 +1240,11 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
             m = facts_find(f, u->holder, reader_rel_name(READER_REL_HOBBY), NULL);
             if (!m) m = facts_find(f, u->holder, reader_rel_name(READER_REL_LIKES), NULL);
         }
-    if (!m && kin_rel(u->rel) >= 0)             /* "where do I work?": workplace or employer */
+    /* "where do I work?": workplace or employer; "which company?" asks the firm only */
+    int firm = u->rel == READER_REL_EMPLOYER &&
+               (facts_has_words(text, "company") || facts_has_words(text, "firm") ||
+                facts_has_words(text, "employer") || facts_has_words(text, "who do"));
+    if (!m && kin_rel(u->rel) >= 0 && !firm)
         m = facts_find(f, u->holder, reader_rel_name(kin_rel(u->rel)), NULL);
     if (!m && (u->rel == READER_REL_KIND || u->rel == READER_REL_OWNS))
         m = vehicle(f, text, u);
@@ -1530,7 +1534,8 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
                  kin ? both[1].value : "");
         if (kin && r->nused < UNDERSTAND_MAX) r->used[r->nused++] = kin->id;
     } else if (asked.rel == u->rel && !facts_has_words(text, "address") &&
-               (m = other_place(f, u)) != NULL) {     /* a town is no street address */
+               !firm && (m = other_place(f, u)) != NULL) {  /* a town is no street address,
+                                                              * nor a home a firm */
         realise_frame_t known = facts_frame(m);
         say_gap(r, realise_only(buf, sizeof buf, &known), 1);
         snprintf(r->answer, sizeof r->answer, "%s", m->value);
