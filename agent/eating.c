@@ -118,19 +118,21 @@ static unsigned kept_by(const char *value)
     return bits;
 }
 
-/* Where the food of "can I eat/have/drink ..." begins in text, or NULL. */
+/* Where the food of "can I eat/have/drink ..." (or "do I eat/drink ...") begins in
+ * text, or NULL. */
 static const char *food_asked(const char *text)
 {
     static const char *const may[] = {"can i", "could i", "may i", "should i", "am i allowed to",
-                                      "is it ok if i", "is it okay if i", "can u", NULL};
-    static const char *const eat[] = {"eat", "have", "drink", "try", "order", NULL};
+                                      "is it ok if i", "is it okay if i", "can u", "do i", NULL};
+    static const char *const eat[] = {"eat", "drink", "have", "try", "order", NULL};
     for (int k = 0; may[k]; k++) {
+        int habit = !strcmp(may[k], "do i");   /* ("do I have a dog?" asks no food) */
         size_t l = strlen(may[k]);
         const char *at = text;
         while (*at && !isalpha((unsigned char)*at)) at++;
         if (strncasecmp(at, may[k], l) != 0 || at[l] != ' ') continue;
         at += l + 1;
-        for (int e = 0; eat[e]; e++) {
+        for (int e = 0; eat[e] && !(habit && e >= 2); e++) {
             size_t el = strlen(eat[e]);
             if (!strncasecmp(at, eat[e], el) && at[el] == ' ') return at + el + 1;
         }

@@ -1,12 +1,13 @@
 /* eating.h: whether a question asks if the user may eat or drink something ("can I eat
- * butter?", "can i order the mussels", "could I drink a lager?") that a diet or an allergy
- * they told keeps them from: the food's group from WordNet (agent/foods_table.inc,
- * scripts/gen-kinds.sh: "brioche" is gluten, "scallop" shellfish, "chicken" meat) against
- * the groups each told value keeps one from ("vegan": meat, fish, shellfish, dairy, egg,
- * honey; "coeliac": gluten; an allergy to "peanuts": nut), or the food named in an
- * allergy itself. Only a "no" is decided here: a food of no group kept from may still
- * hold one ("cheesecake" is gluten to WordNet, and dairy too), so the other answers stay
- * the plan's (respond.h). Pure: the facts and the question in, the verdict out. */
+ * butter?", "can i order the mussels", "could I drink a lager?", "do I eat meat?") that a
+ * diet or an allergy they told keeps them from: the food's group from WordNet
+ * (agent/foods_table.inc, scripts/gen-kinds.sh: "brioche" is gluten, "scallop" shellfish,
+ * "chicken" meat) against the groups each told value keeps one from ("vegan": meat,
+ * fish, shellfish, dairy, egg, honey; "coeliac": gluten; an allergy to "peanuts": nut),
+ * or the food named in an allergy itself. Only a "no" is decided here: a food of no group
+ * kept from may still hold one ("cheesecake" is gluten to WordNet, and dairy too), so the
+ * other answers stay the plan's (respond.h). Pure: the facts and the question in, the
+ * verdict out. */
 #ifndef MNEMO_AGENT_EATING_H
 #define MNEMO_AGENT_EATING_H
 

@@ -476,7 +476,7 @@ static int kept_from(respond_t *r, const facts_t *f, const char *text)
     /* "bread has gluten", "a walnut is a nut", "walnuts are nuts", "cheese is dairy" */
     int in = !strcmp(e.group, "gluten") || !strcmp(e.group, "egg");
     int nut = !strcmp(e.group, "nut"), many = realise_plural_s(e.food);
-    if (e.group[0])
+    if (e.group[0] && strcasecmp(e.food, e.group) != 0)     /* (not "meat is meat") */
         snprintf(buf, sizeof buf, "No, %s, and %s%s %s %s%s%s.", fact,
                  nut && !many ? "a " : "", e.food,
                  in ? (many ? "have" : "has") : (many ? "are" : "is"), nut && !many ? "a " : "",
