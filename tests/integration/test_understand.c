@@ -2247,6 +2247,37 @@ START_TEST(test_what_one_may_eat_who_does_it_and_forgetting_it)
 }
 END_TEST
 
+/* A message told as short pieces is read by each piece's place; a job one is made, a
+ * nickname, a question of one's own answered at once, ages of named kids compared, and
+ * requests to forget said in passing. */
+START_TEST(test_pieces_promotions_nicknames_and_forgetting_in_passing)
+{
+    tell("a", "Halvard. 61. Cooper. Skien.");
+    ask("b", "where do I live?", "Skien", NULL);
+    ask("b", "what's my name?", "Halvard", NULL);
+    tell("a", "got a ferret. Biscuit. 3 yrs old.");
+    ask("b", "what's my ferret called?", "Biscuit", NULL);
+    ask("b", "how old is my ferret?", "3", "61");
+    json_decref(say("a", "big news, they made me head cooper at the distillery"));
+    ask("b", "what's my job?", "head cooper", NULL);
+    tell("a", "everyone at work calls me Hal");
+    ask("b", "what do people call me?", "Hal", NULL);
+    json_decref(say("a", "My favourite drink? Oolong, every time."));
+    ask("b", "what's my favourite drink?", "Oolong", NULL);
+    tell("a", "Got two girls, Odile's 9 and Wren's 6");
+    ask("b", "which of my girls is the youngest?", "Wren", NULL);
+    tell("a", "my partner is called Lior");
+    json_decref(say("b", "Lior and I are through, so forget him."));
+    ask("c", "who is my partner?", "know", "Lior");
+    tell("a", "my phone number is 0161 496 0731");
+    json_decref(say("b", "Disregard that phone number. Delete it."));
+    ask("c", "what's my phone number?", "know", "0731");
+    tell("a", "I work at Brightwell in Hexham");
+    json_decref(say("b", "New job! I joined Corvo. No more Brightwell."));
+    ask("c", "still at Brightwell?", "no", "yes");
+}
+END_TEST
+
 START_TEST(test_chinese_study_teaching_and_what_others_call_one)
 {
     tell("a", "我在南京大学读化学，大二了");
@@ -2394,6 +2425,7 @@ int main(void)
     tcase_add_test(tc, test_tags_guesses_breakups_moves_and_which_of_us);
     tcase_add_test(tc, test_chinese_study_teaching_and_what_others_call_one);
     tcase_add_test(tc, test_what_one_may_eat_who_does_it_and_forgetting_it);
+    tcase_add_test(tc, test_pieces_promotions_nicknames_and_forgetting_in_passing);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
