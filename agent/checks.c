@@ -2111,9 +2111,11 @@ static int answers_own(const char *msg, const understood_t *told, int i, const c
                                          "yes", "yeah", "lol", "haha", "hmm", "um", "maybe",
                                          "guess", "who", "what", "why", "ask", "well", "good",
                                          "question", "wait", NULL};
+    unsigned char c0 = n > b ? (unsigned char)w[b][0] : 0;
     if (n - b < 1 || n - b > 4 || n == 8 || understand_in_list(unsure, w[b]) ||
+        !(isalnum(c0) || (c0 >= 0xC0 && c0 < 0xE0) || (c0 >= 0xE4 && c0 <= 0xE9)) ||
         !checks_fits(told[j].rel, told[j].holder, w[b]))
-        return 0;
+        return 0;                       /* (no emoji: "and my name? 😅") */
     const char *from = word_at(part, w[b]);
     if (!from) return 0;
     char value[UNDERSTAND_VALUE], holder[UNDERSTAND_KEY], relation[UNDERSTAND_KEY];
@@ -2136,8 +2138,8 @@ static int turned(const char *text, understood_t *u)
                                         "now", "just", "lol", NULL};
     if (asks(text) || (u->act != READER_FACT && u->act != READER_SMALLTALK) ||
         !u->holder[0] || understand_pronoun(u->holder) ||
-        (u->rel == READER_REL_AGE && u->value[0]))
-        return 0;
+        ((u->rel == READER_REL_AGE || u->rel == READER_REL_BIRTHDAY) && u->value[0]))
+        return 0;                       /* ("turns 7 on march 14th": the birthday read) */
     char buf[512];
     const char *w[64];
     int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
