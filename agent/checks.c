@@ -1699,10 +1699,10 @@ static int names_told(const facts_t *f, const char *text)
     return 0;
 }
 
-/* Sets u's holder to that of someone of the user's whose told name opens text (past
- * words of chat: "oh wait scratch that, Meera moved ...") before a verb of living,
- * moving, working, being or having, when no word of the user's comes before it. */
-static void told_name_opens(const facts_t *f, const char *text, understood_t *u)
+/* The holder of someone of the user's whose told name opens text (past words of chat:
+ * "oh wait scratch that, Meera moved ...") before a verb of living, moving, working,
+ * being or having, when no word of the user's comes before it; else NULL. */
+static const char *told_name_opens(const facts_t *f, const char *text)
 {
     static const char *const verbs[] = {"moved", "moves", "lives", "lived", "relocated",
                                         "works", "worked", "is", "was", "has", "got",
@@ -1712,17 +1712,17 @@ static void told_name_opens(const facts_t *f, const char *text, understood_t *u)
     const char *w[64];
     int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
     for (int k = 0; k + 1 < n; k++) {
-        if (understand_in_list(understand_personal_words, w[k]) || !strcmp(w[k], "me")) return;
+        if (understand_in_list(understand_personal_words, w[k]) || !strcmp(w[k], "me"))
+            return NULL;
         const char *holder = NULL;
         for (size_t i = 0; i < f->n && !holder; i++)
             if (facts_rel_of(f->v[i].relation) == READER_REL_NAME &&
                 strcmp(f->v[i].holder, "self") != 0 && strcmp(f->v[i].value, FACTS_ENDED) &&
                 !strcasecmp(f->v[i].value, w[k]))
                 holder = f->v[i].holder;
-        if (!holder) continue;
-        if (understand_in_list(verbs, w[k + 1])) snprintf(u->holder, sizeof u->holder, "%s", holder);
-        return;
+        if (holder) return understand_in_list(verbs, w[k + 1]) ? holder : NULL;
     }
+    return NULL;
 }
 
 /* A slip put right without the reader seeing a correction ("no wait, it's Harrowgate"
@@ -2096,7 +2096,13 @@ static int answers_own(const char *msg, const understood_t *told, int i, const c
     char lead_word[32] = "";
     sscanf(text, "%31s", lead_word);
     for (char *c = lead_word; *c; c++) *c = (char)tolower((unsigned char)*c);
-    if (understand_question_word(first) || !strchr(asked, '?') ||
+    size_t sb, se;                      /* (a short question that opens its sentence) */
+    clauses_sentence(msg, told[j].at, told[j].len, &sb, &se);
+    while (sb < told[j].at && msg[sb] == ' ') sb++;
+    int words = 0;
+    for (const char *c = asked; *c; c++) words += *c != ' ' && (c == asked || c[-1] == ' ');
+    if (understand_question_word(first) || !strchr(asked, '?') || sb != told[j].at ||
+        words > 4 ||
         understand_in_list(mine, lead_word) ||
         (u->act == READER_FACT && u->rel == told[j].rel && u->value[0]))
         return 0;                       /* (a question word; "I'm a welder" is read) */
@@ -2392,7 +2398,7 @@ static int moved_home(const facts_t *f, const char *msg, const char *text, under
     char key[UNDERSTAND_KEY];
     understand_holder_of(second, key, sizeof key);
     if (!moved || names_told(f, text) || understand_in_list(theirs, first) ||
-        (strcmp(u->holder, "self") != 0 && someone_word(u->holder)) ||
+        told_name_opens(f, text) ||
         ((!strcmp(first, "my") || !strcmp(first, "our")) &&
          (understand_kin(key) || dialogue_pet_word(key))))
         return 0;
@@ -2748,8 +2754,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     /* "oh wait, Meera moved to Bangalore" read as the user's: a fact of the user's whose
      * clause opens (past chat) with the told name of someone of theirs and a verb, no
      * word of the user's before it, is that one's */
-    if ((u->act == READER_FACT || u->act == READER_CORRECTION) && !strcmp(u->holder, "self"))
-        told_name_opens(f, text, u);
+    const char *whose_name = (u->act == READER_FACT || u->act == READER_CORRECTION) &&
+                                     !strcmp(u->holder, "self")
+                                 ? told_name_opens(f, text)
+                                 : NULL;
+    if (whose_name) snprintf(u->holder, sizeof u->holder, "%s", whose_name);
     /* "About Ines. Forget her.": a request to forget someone by a pronoun is of the
      * person of the user's the message names first */
     static const char *const them[] = {"her", "him", "them", "她", "他", "它", NULL};
