@@ -1979,11 +1979,14 @@ static int still_there(const facts_t *f, const char *text, int marked, understoo
     if (p + 1 >= n || (strcmp(w[p], "at") && strcmp(w[p], "in"))) return 0;
     static const char *const no_place[] = {"work", "home", "it", "this", "that", "the", "all",
                                            "school", "least", NULL};
+    static const char *const tags[] = {"right", "eh", "yeah", "yes", "innit", "correct", "ya",
+                                       "aye", "ok", "no", "lol", NULL};
     char place[UNDERSTAND_VALUE] = "";
     int words = 0;          /* the place: one to three words, all that are left but emoji */
     for (int e = p + 1; e < n; e++) {
         unsigned char c = (unsigned char)w[e][0];
         if (!isalpha(c) && !(c >= 0xC0 && c < 0xE0)) continue;
+        if (words && understand_in_list(tags, w[e])) break;     /* ("..., right?") */
         if (++words > 3 || understand_in_list(no_place, w[e])) return 0;
         size_t l = strlen(place);
         snprintf(place + l, sizeof place - l, "%s%s", l ? " " : "", w[e]);
