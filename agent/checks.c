@@ -2147,8 +2147,10 @@ static int turned(const char *text, understood_t *u)
                                         "now", "just", "lol", NULL};
     if (asks(text) || (u->act != READER_FACT && u->act != READER_SMALLTALK) ||
         !u->holder[0] || understand_pronoun(u->holder) ||
-        ((u->rel == READER_REL_AGE || u->rel == READER_REL_BIRTHDAY) && u->value[0]))
-        return 0;                       /* ("turns 7 on march 14th": the birthday read) */
+        ((u->rel == READER_REL_AGE || u->rel == READER_REL_BIRTHDAY ||
+          u->rel == READER_REL_NAME) && u->value[0]))
+        return 0;                       /* ("turns 7 on march 14th": the birthday read;
+                                         * "my son paolo just turned 15": his name) */
     char buf[512];
     const char *w[64];
     int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
