@@ -120,7 +120,7 @@ static size_t request(const char *text, size_t b, size_t e, int *many, size_t *o
     if ((l = opens(text, e, i, "names")) || (l = opens(text, e, i, "name"))) {
         size_t j = skip(text, e, i + l), o;
         if ((o = opens(text, e, j, "of"))) j = skip(text, e, j + o);    /* ("names of my
-                                                                         * wife and kid?") */
+                                                                         * dad and niece?") */
         for (int k = 0; named[k]; k++)
             if (opens(text, e, j, named[k])) {
                 *many = FORM_NAMES;

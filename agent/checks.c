@@ -1285,7 +1285,7 @@ static int asks_to_forget(const char *text)
     low[k] = '\0';
     for (int i = 0; asks[i]; i++)
         if (strstr(low, asks[i])) return 1;
-    /* "so forget him", "Disregard that phone number", "Delete it.": a verb of
+    /* "so forget him", "Disregard my pin code", "Erase it.": a verb of
      * forgetting that opens the clause (or follows "so", "and", "just" ...) before what
      * it drops; not "I forget my keys", "don't forget", "delete the app" */
     static const char *const lead[] = {"so", "and", "just", "please", "pls", "then", "ok",
@@ -1700,7 +1700,7 @@ static int names_told(const facts_t *f, const char *text)
 }
 
 /* The holder of someone of the user's whose told name opens text (past words of chat:
- * "oh wait scratch that, Meera moved ...") before a verb of living, moving, working,
+ * "ah hang on, ignore that, Ingrid moved ...") before a verb of living, moving, working,
  * being or having, when no word of the user's comes before it; else NULL. */
 static const char *told_name_opens(const facts_t *f, const char *text)
 {
@@ -1785,7 +1785,7 @@ static int driven(const char *text, understood_t *u)
                 {"ambulances", "ambulance"}, {"forklift", "forklift"},
                 {"forklifts", "forklift"}, {"coach", "coach"}, {"coaches", "coach"},
                 {"hgv", "HGV"}, {"hgvs", "HGV"}, {"tractors", "tractor"}};
-    /* ("I am driving a Maruti Swift" read as chat or unsure: a make, with a capital, is
+    /* ("I am driving a Skoda Fabia" read as chat or unsure: a make, with a capital, is
      * had) */
     int chat = u->act == READER_SMALLTALK && u->rel == READER_REL_OWNS &&
                !strcmp(u->holder, "self") && !asks(text);
@@ -1810,7 +1810,7 @@ static int driven(const char *text, understood_t *u)
     while (a < n && !ends[a - 1] && in_words(leading, w[a])) a++;
     if (a + 2 < n && !strcasecmp(w[a], "one") && !strcasecmp(w[a + 1], "of") &&
         in_words(those, w[a + 2]))
-        a += 3;                         /* "one of them duck boats" */
+        a += 3;                         /* "one of them party buses" */
     if (v >= n || ends[v] || a >= n || ends[a - 1]) return 0;
     char obj[UNDERSTAND_VALUE] = "";
     size_t at = 0;
@@ -1960,7 +1960,7 @@ static void settle(understood_t *u, int act, const char *holder, int rel,
     u->settled = 1;
 }
 
-/* "still at middlemore? 🤔", "so still in toowoomba?": a place after "still" and "at"
+/* "still at kingsmead? 🤔", "so still in mildura?": a place after "still" and "at"
  * or "in" (or "living in", "working at" ...), asked, asks whether the user's place of
  * that relation is it: the relation of a value of theirs it names, else a home after
  * "in" and a place of work after "at". 1 with u made that yes/no question, else 0. */
@@ -1986,7 +1986,7 @@ static int still_there(const facts_t *f, const char *text, int marked, understoo
     for (int e = p + 1; e < n; e++) {
         unsigned char c = (unsigned char)w[e][0];
         if (!isalpha(c) && !(c >= 0xC0 && c < 0xE0)) continue;
-        if (words && understand_in_list(tags, w[e])) break;     /* ("..., right?") */
+        if (words && understand_in_list(tags, w[e])) break;     /* ("..., yeah?") */
         if (++words > 3 || understand_in_list(no_place, w[e])) return 0;
         size_t l = strlen(place);
         snprintf(place + l, sizeof place - l, "%s%s", l ? " " : "", w[e]);
@@ -2073,8 +2073,8 @@ static int age_now(const facts_t *f, const char *msg, const char *text, understo
     return 0;
 }
 
-/* "My favourite food? Pastizzi, without a doubt.": a question of the user's own with no
- * question word ("my X?", "dog's name?"), answered in the clause after it by a bare value
+/* "My favourite snack? Churros, no contest.": a question of the user's own with no
+ * question word ("my X?", "cat's name?"), answered in the clause after it by a bare value
  * the reader did not read so, tells that fact; its value the words before the first
  * comma (one to four, past "it's", "definitely" ...). Sets u and
  * returns 1, else 0; the question is left to the plan (respond.c: a question the
@@ -2108,7 +2108,7 @@ static int answers_own(const char *msg, const understood_t *told, int i, const c
         words > 4 ||
         understand_in_list(mine, lead_word) ||
         (u->act == READER_FACT && u->rel == told[j].rel && u->value[0]))
-        return 0;                       /* (a question word; "I'm a welder" is read) */
+        return 0;                       /* (a question word; "I'm a glazier" is read) */
     size_t cut = strcspn(text, ",.;!");
     char buf[256];
     const char *w[8];
@@ -2124,7 +2124,7 @@ static int answers_own(const char *msg, const understood_t *told, int i, const c
     if (n - b < 1 || n - b > 4 || n == 8 || understand_in_list(unsure, w[b]) ||
         !(isalnum(c0) || (c0 >= 0xC0 && c0 < 0xE0) || (c0 >= 0xE4 && c0 <= 0xE9)) ||
         !checks_fits(told[j].rel, told[j].holder, w[b]))
-        return 0;                       /* (no emoji: "and my name? 😅") */
+        return 0;                       /* (no emoji: "so my birthday? 🙈") */
     const char *from = word_at(part, w[b]);
     if (!from) return 0;
     char value[UNDERSTAND_VALUE], holder[UNDERSTAND_KEY], relation[UNDERSTAND_KEY];
@@ -2135,7 +2135,7 @@ static int answers_own(const char *msg, const understood_t *told, int i, const c
     return 1;
 }
 
-/* "he just turned 2 🎂", "Nia turns 7 on Friday": a number of years (1-120) right after
+/* "she just turned 4 🎈", "Omar turns 9 on Sunday": a number of years (1-120) right after
  * "turned" or "turns", said of a holder already found (a pronoun resolved, a name, a
  * word of kin or pet), is that one's age, however the reader read the clause. Sets u and
  * returns 1, else 0. */
@@ -2149,8 +2149,8 @@ static int turned(const char *text, understood_t *u)
         !u->holder[0] || understand_pronoun(u->holder) ||
         ((u->rel == READER_REL_AGE || u->rel == READER_REL_BIRTHDAY ||
           u->rel == READER_REL_NAME) && u->value[0]))
-        return 0;                       /* ("turns 7 on march 14th": the birthday read;
-                                         * "my son paolo just turned 15": his name) */
+        return 0;                       /* ("turns 9 on june 3rd": the birthday read;
+                                         * "my son kofi just turned 16": his name) */
     char buf[512];
     const char *w[64];
     int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
@@ -2352,7 +2352,7 @@ static void capitals_at(const char *p, char *out, size_t cap)
  * or that home. */
 static int home_moved_to(const facts_t *f, const char *place, understood_t *u)
 {
-    char first[UNDERSTAND_KEY];         /* ("moved to June 21st": a day) */
+    char first[UNDERSTAND_KEY];         /* ("moved to May 9th": a day) */
     size_t fl = strcspn(place, " ");
     snprintf(first, sizeof first, "%.*s", (int)fl, place);
     for (char *p = first; *p; p++) *p = (char)tolower((unsigned char)*p);
@@ -2476,10 +2476,10 @@ static int full_time(const char *text, understood_t *u)
     return 0;
 }
 
-/* "they made me rink manager", "I've been promoted to ward sister": the words after
+/* "they made me depot supervisor", "I've been promoted to head chef": the words after
  * being made or promoted (past an article, up to punctuation or a word that ends them:
  * "at", "in", "last" ...), one to four that end in a kind of person, are the user's job
- * now, replacing the one told; "Sean just made lieutenant" tells the job of the one of
+ * now, replacing the one told; "Priya just made sergeant" tells the job of the one of
  * the user's the clause is of. Sets u and returns 1, else 0. */
 static int made_job(const facts_t *f, const char *text, understood_t *u)
 {
@@ -2491,7 +2491,7 @@ static int made_job(const facts_t *f, const char *text, understood_t *u)
         u->act == READER_FORGET)
         return 0;
     static const char *const i[] = {"i", "i've", "ive", "i'm", "im", "i'd", NULL};
-    /* of someone of the user's the clause is of: "Sean just made lieutenant" */
+    /* of someone of the user's the clause is of: "Priya just made sergeant" */
     static const char *const made_them[] = {"promoted to", "made", NULL};
     const char *at = NULL, *whose = "self";
     int k = 0;
@@ -2500,7 +2500,7 @@ static int made_job(const facts_t *f, const char *text, understood_t *u)
     char next[8] = "";
     if (at) sscanf(at, " %7s", next);
     if (at && !strcmp(made[k - 1], "made me") && (!strcasecmp(next, "a") || !strcasecmp(next, "an")))
-        return 0;                       /* ("made me a fry this morning": a thing made) */
+        return 0;                       /* ("made me a curry last night": a thing made) */
     if (at && !strstr(made[k - 1], "me") && !holds_any(text, i))
         at = NULL;                      /* (not "my uncle was promoted to ...") */
     for (k = 0; !at && made_them[k] && strcmp(u->holder, "self") != 0 &&
@@ -2536,7 +2536,7 @@ static int made_job(const facts_t *f, const char *text, understood_t *u)
     return 1;
 }
 
-/* "I resigned from the bank!", "left Arup in May" read as chat or as the firm told
+/* "I quit the warehouse!", "left Deloitte in March" read as chat or as the firm told
  * again: leaving the place of work the user told ends it. Sets u to end it and returns
  * 1, else 0. */
 static int left_work(const facts_t *f, const char *text, understood_t *u)
@@ -2706,10 +2706,10 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
             quote_zh_held(&asked, f->v[m].text, strlen(f->v[m].text)) == asked.nch)
             snprintf(u->value, sizeof u->value, "%s", f->v[m].value);
     facts_resolve_told(told, i, text, u);
-    /* "forget my street address": a word of the address is no one's, the user's home;
-     * nor is a word of chat ("update, eh: they made me ..."), a word that says which of
-     * a thing ("what is my current vehicle?") or a verb read as a holder ("I sold the
-     * Swift and purchased a Nexon": told with no word of whose before it) */
+    /* "delete my postal address": a word of the address is no one's, the user's home;
+     * nor is a word of chat ("news, ok: they moved me ..."), a word that says which of
+     * a thing ("what is my present car?") or a verb read as a holder ("I swapped the
+     * Corolla and leased a Kuga": told with no word of whose before it) */
     static const char *const of_address[] = {"street", "home", "postal", "mailing", "house",
                                              "full", "physical", "billing", NULL};
     static const char *const none_held[] = {"eh", "update", "news", "ok", "okay", "so", "well",
@@ -2756,7 +2756,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     }
     if (understand_pronoun(u->holder)) facts_resolve_holder(f, msg, u);
     facts_resolve_pronoun(f, u);
-    /* "oh wait, Meera moved to Bangalore" read as the user's: a fact of the user's whose
+    /* "ah hang on, Ingrid moved to Porto" read as the user's: a fact of the user's whose
      * clause opens (past chat) with the told name of someone of theirs and a verb, no
      * word of the user's before it, is that one's */
     const char *whose_name = (u->act == READER_FACT || u->act == READER_CORRECTION) &&
@@ -2801,7 +2801,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         if (u->act == READER_FACT) u->act = READER_SMALLTALK;
     }
     if (still_there(f, text, strchr(msg, '?') != NULL, u))
-        return;                         /* "still at middlemore?" */
+        return;                         /* "still at kingsmead?" */
     int q = asks(text) ? opens_question(text) : -1;
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && q >= 0)
         u->act = READER_QUESTION;       /* a question is never written as a fact */
@@ -3028,14 +3028,14 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         !partner_changed(f, msg, text, u) &&    /* "marek and i separated" ends his */
         !home_now(msg, text, u) &&          /* "we're in portree now" */
         !full_time(text, u) &&              /* "doing upholstery full time" */
-        !made_job(f, text, u) &&            /* "they made me rink manager" */
-        !left_work(f, text, u) &&           /* "I resigned from the bank!" */
+        !made_job(f, text, u) &&            /* "they made me depot supervisor" */
+        !left_work(f, text, u) &&           /* "I quit the warehouse!" */
         !name_is_the(text, u) &&            /* "rusk is the puppy" */
         !child_had(text, u))                /* "I've a little girl, Anouk" */
         driven(text, u);                /* "my uncle drives trams": a job */
     if (u->act == READER_FACT && hypothetical(text, u->value))
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */
-    /* "our daughter is in Year 9 at Millthorpe School" read as her home: a place that
+    /* "our girl is in Grade 6 at Hazelbrook Academy" read as her home: a place that
      * ends in a word of a school is where one studies */
     static const char *const schools[] = {"school", "college", "academy", "university",
                                           "nursery", "kindergarten", "primary", "grammar",
@@ -3047,7 +3047,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = READER_REL_SCHOOL;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
     }
-    /* "which company am I working in?" read as a place of work: a question of a firm
+    /* "which firm do I work at?" read as a place of work: a question of a firm
      * asks the employer */
     if (u->act == READER_QUESTION && u->rel == READER_REL_WORKPLACE &&
         (facts_has_words(text, "company") || facts_has_words(text, "firm") ||
@@ -3055,7 +3055,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = READER_REL_EMPLOYER;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_EMPLOYER));
     }
-    /* "which school does my daughter attend?": a question of a school asks where one
+    /* "what school does my nephew go to?": a question of a school asks where one
      * studies */
     if (u->act == READER_QUESTION && u->rel != READER_REL_SCHOOL &&
         (facts_has_words(text, "which school") || facts_has_words(text, "what school") ||
@@ -3117,11 +3117,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (q < 0 && u->rel != READER_REL_AGE && age_now(f, msg, text, u))
         return;                         /* "Nana turn 90 Saturday gone" */
     if (q < 0 && turned(text, u))
-        return;                         /* "he just turned 2" */
+        return;                         /* "she just turned 4" */
     if (q < 0 && answers_own(msg, told, i, text, u))
-        return;                         /* "My favourite food? Pastizzi." */
-    /* "Declan here, but everybody calls me Fitzy": a name others call the user, beside
-     * the name told, is their nickname; "what do people call me?" asks it when told */
+        return;                         /* "My favourite snack? Churros." */
+    /* "Rosalind here, but my mates call me Roz": a name others call the user, beside
+     * the name told, is their nickname; "what do my friends call me?" asks it when told */
     static const char *const calling[] = {"calls me", "call me", "calling me", "known as",
                                           "nickname", NULL};
     int called = holds_any(text, calling);
@@ -3233,7 +3233,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(u->value, sizeof u->value, "%s", told[forgot_at].value);
         u->rel = told[forgot_at].rel;
     }
-    /* "About my epilepsy and the medicine. Please remove it.": "it" is the first thing
+    /* "About my asthma and the inhaler. Please delete it.": "it" is the first thing
      * named after "about" in the clause before */
     char before_it[256], *about_w[8], about_buf[256];
     if (u->act == READER_FORGET && forgot_at >= 0 && !u->value[0] && !u->relation[0] &&
@@ -3925,7 +3925,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = rel;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(rel));
     }
-    /* "Got two kids, Lexi's 12 and Kayden's 8": an age or a name of one named with a
+    /* "Got two kids, Mirela's 10 and Jonah's 6": an age or a name of one named with a
      * capital, in a sentence that tells of a group of the user's own ("my cousins", "got
      * two kids", "our boys"), is one of theirs */
     static const char *const groups[] = {"kids", "children", "boys", "girls", "sons",
@@ -3951,7 +3951,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
             if (understand_in_list(groups, sw[k]) && understand_in_list(owning, sw[k - 1])) {
                 u->personal = 1;
                 u->act = READER_FACT;
-                memcpy(u->holder, named_at, strlen(u->holder));    /* as written: "Lexi" */
+                memcpy(u->holder, named_at, strlen(u->holder));    /* as written: "Mirela" */
             }
     }
     /* "Halvard. 61. Cooper. Skien.", "got a ferret. Biscuit. 3 yrs old.": a piece of a

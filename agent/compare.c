@@ -62,8 +62,8 @@ static const char *name_of(const facts_t *f, const char *holder)
 }
 
 /* 1 when the holder of m is itself a name: one word of letters, no word of kin, pet or
- * trade, written with a capital in the sentence that told m ("Lexi's 12 and Kayden's
- * 8"). */
+ * trade, written with a capital in the sentence that told m ("Mirela's 10 and Jonah's
+ * 6"). */
 static int holder_is_name(const store_memory_t *m)
 {
     for (const char *p = m->holder; *p; p++)
@@ -80,7 +80,7 @@ static int people(const facts_t *f, const char *text, person_t *v)
                                         "daughters", "cousins", "siblings", "grandkids",
                                         "grandchildren", "brothers", "sisters", "twins",
                                         "nieces", "nephews", NULL};
-    int people_asked = 0;               /* "which of my girls ...": no pet is compared */
+    int people_asked = 0;               /* "which of my nephews ...": no pet is compared */
     for (int k = 0; human[k] && !people_asked; k++) people_asked = facts_has_words(text, human[k]);
     int n = 0;
     const char *age_key = reader_rel_name(READER_REL_AGE);

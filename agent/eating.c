@@ -126,7 +126,7 @@ static const char *food_asked(const char *text)
                                       "is it ok if i", "is it okay if i", "can u", "do i", NULL};
     static const char *const eat[] = {"eat", "drink", "have", "try", "order", NULL};
     for (int k = 0; may[k]; k++) {
-        int habit = !strcmp(may[k], "do i");   /* ("do I have a dog?" asks no food) */
+        int habit = !strcmp(may[k], "do i");   /* ("do I have a kayak?" asks no food) */
         size_t l = strlen(may[k]);
         const char *at = text;
         while (*at && !isalpha((unsigned char)*at)) at++;

@@ -1,5 +1,5 @@
 /* eating.h: whether a question asks if the user may eat or drink something ("can I eat
- * butter?", "can i order the mussels", "could I drink a lager?", "do I eat meat?") that a
+ * butter?", "can i order the mussels", "could I drink a lager?", "do I drink milk?") that a
  * diet or an allergy they told keeps them from: the food's group from WordNet
  * (agent/foods_table.inc, scripts/gen-kinds.sh: "brioche" is gluten, "scallop" shellfish,
  * "chicken" meat) against the groups each told value keeps one from ("vegan": meat,

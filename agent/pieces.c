@@ -122,7 +122,7 @@ static int told_of(const understood_t *told, int i, const char *holder, int rel)
 }
 
 /* The holder of someone or a pet of the user's the clause before u told a fact of, or
- * NULL ("got a husky": "dog"). */
+ * NULL ("got a beagle": "dog"). */
 static const char *holder_before(const understood_t *told, int i, const understood_t *u)
 {
     int j = i - 1;
@@ -140,7 +140,7 @@ static const char *holder_before(const understood_t *told, int i, const understo
 }
 
 /* 1 when a sentence of msg after byte at is a trade or an age alone ("Beekeeper.",
- * "Pipe organ builder.", "52."). */
+ * "Violin maker.", "52."). */
 static int bio_after(const char *msg, size_t at)
 {
     size_t len = strlen(msg);
@@ -170,7 +170,7 @@ static int put(pieces_fact_t *out, const char *holder, int rel, char (*w)[PIECE_
     return 1;
 }
 
-/* 1 when told[0..i) holds value as a fact's value ("... to Chicago. Chicago!"). */
+/* 1 when told[0..i) holds value as a fact's value ("... to Lisbon. Lisbon!"). */
 static int value_told(const understood_t *told, int i, const char *value)
 {
     for (int k = 0; k < i; k++)
@@ -193,14 +193,14 @@ int pieces_read(const facts_t *f, const char *msg, const understood_t *told, int
     size_t q = sb;
     while (q < se && msg[q] == ' ') q++;
     if (msg[q] == '\'' || msg[q] == '"' || !strncmp(msg + q, "\xE2\x80", 2))
-        return 0;                       /* ("'Löyly Works'": a thing's name, quoted) */
+        return 0;                       /* ("'Saltmarsh Press'": a thing's name, quoted) */
     int first, caps, list = sentences(msg, sb, &first, &caps);
     if (list < 2) return 0;
     const char *before = holder_before(told, i, u);
     char two[PIECE_WORD * 2 + 2], low[PIECE_WORD * 2 + 2];
     snprintf(two, sizeof two, "%s%s%s", w[0], n > 1 ? " " : "", n > 1 ? w[1] : "");
     lower(two, low, sizeof low);
-    /* "4 yrs old" after "got a husky": the dog's age */
+    /* "6 yrs old" after "got a beagle": the dog's age */
     static const char *const of_years[] = {"yrs", "years", "year", "yr", "yo", "old", NULL};
     long v;
     int years = understand_number(w[0], &v) && v > 0 && v <= 120;
@@ -216,16 +216,16 @@ int pieces_read(const facts_t *f, const char *msg, const understood_t *told, int
     if (!name_like(w, n, caps) || value_told(told, i, two) ||
         (u->act == READER_FACT && u->value[0] && strcasecmp(u->value, two) != 0 &&
          (u->rel == READER_REL_NAME || u->rel == READER_REL_HOME)))
-        return 0;                       /* (the reader's own: "name's Oskar") */
+        return 0;                       /* (the reader's own: "name's Lucien") */
     int read_other = u->act != READER_SMALLTALK && u->value[0] && u->rel != READER_REL_NAME &&
                      u->rel != READER_REL_HOME && u->rel != READER_REL_HOMETOWN &&
                      u->rel != READER_REL_OPEN;
-    /* "got a husky. Tindra." */
+    /* "got a beagle. Pippin." */
     if (before && !told_of(told, i, before, READER_REL_NAME) && !facts_name_of(f, before) &&
         !read_other)
         return put(out, before, READER_REL_NAME, w, n);
-    /* "Imogen. Pipe organ builder. Frome." (written with capitals, ended by a full
-     * stop, before a piece that is a trade or an age: not "Hot. Power cut.") */
+    /* "Dorotea. Violin maker. Hexham." (written with capitals, ended by a full
+     * stop, before a piece that is a trade or an age: not "Late. Train delayed.") */
     if (first && list >= 3 && caps && isupper((unsigned char)w[0][0]) && msg[se] != '!' &&
         !told_of(told, i, "self", READER_REL_NAME) && (!read_other || u->rel == READER_REL_JOB) &&
         bio_after(msg, se))

@@ -329,7 +329,7 @@ long plain_text(const char *msg, char *out, size_t cap)
             for (int o = 0; of[o] && !with; o++)
                 if (strlen(of[o]) == n && !strncasecmp(msg + b, of[o], n)) with = "about";
         }
-        /* "Myself Aravind, working as ...": "myself" that opens a sentence before a name
+        /* "Myself Lakshmi, from Pune ...": "myself" that opens a sentence before a name
          * is "I am" */
         size_t prev = at;
         while (prev > 0 && out[prev - 1] == ' ') prev--;

@@ -614,8 +614,8 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
         }
         if (!a->zh && !worth_reading(t[i].text, a, low, QUOTE_TEXT)) continue;
         int named_before = 0, forgot_named = 0;     /* (of this message's sentences) */
-        /* a message that asks to forget is never quoted: "About my epilepsy and the
-         * medicine. Please remove it." names what goes, and hides it */
+        /* a message that asks to forget is never quoted: "About my asthma and the
+         * inhaler. Please delete it." names what goes, and hides it */
         int forgets_here = 0;
         for (size_t b = 0, f0, l0; !a->zh && !forgets_here &&
                                    quote_next_sentence(t[i].text, &b, &f0, &l0, &asks);) {
@@ -661,7 +661,7 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
             if (forgets_here && ns > 1 && (!strcmp(s[0].low, "about") ||
                                            !strcmp(s[0].low, "regarding") ||
                                            !strcmp(s[0].low, "re"))) {
-                quote_hide_words(hid, s, ns);   /* "About my ex." before "forget it" */
+                quote_hide_words(hid, s, ns);   /* "About my landlord." before "forget it" */
                 forgot_named = 1;
             }
             if (forgets_here || asks || asked || len >= QUOTE_SENTENCE ||

@@ -286,8 +286,8 @@ static int other_place_rel(int rel)
                                                                         : -1;
 }
 
-/* 1 when text ends something by name that value is not ("no more middlemore" of the
- * home "Otara"): the word after "no more" or "no longer at". */
+/* 1 when text ends something by name that value is not ("no more kingsmead" of the
+ * home "Glenroy"): the word after "no more" or "no longer at". */
 static int no_more_other(const char *text, const char *value)
 {
     static const char *const ends[] = {"no more ", "no longer at ", "no longer in ", NULL};
@@ -476,7 +476,7 @@ static int kept_from(respond_t *r, const facts_t *f, const char *text)
     /* "bread has gluten", "a walnut is a nut", "walnuts are nuts", "cheese is dairy" */
     int in = !strcmp(e.group, "gluten") || !strcmp(e.group, "egg");
     int nut = !strcmp(e.group, "nut"), many = realise_plural_s(e.food);
-    if (e.group[0] && strcasecmp(e.food, e.group) != 0)     /* (not "meat is meat") */
+    if (e.group[0] && strcasecmp(e.food, e.group) != 0)     /* (not "fish is fish") */
         snprintf(buf, sizeof buf, "No, %s, and %s%s %s %s%s%s.", fact,
                  nut && !many ? "a " : "", e.food,
                  in ? (many ? "have" : "has") : (many ? "are" : "is"), nut && !many ? "a " : "",
@@ -1663,8 +1663,8 @@ static void forget_fact(respond_t *r, const store_memory_t *m, realise_frame_t *
     if (*nt < 8) told[(*nt)++] = facts_frame(m);
 }
 
-/* 1 when a home is a street address: it holds a number or a word of a street ("14
- * Pleasant Street", "Flat 2", "Rue des Lilas"). */
+/* 1 when a home is a street address: it holds a number or a word of a street ("27
+ * Mill Lane", "Flat 2", "Rue des Lilas"). */
 static int street_address(const char *value)
 {
     static const char *const streets[] = {"street", "st", "road", "rd", "avenue", "ave",
@@ -1683,7 +1683,7 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
 {
     realise_frame_t told[8];
     int nt = 0;
-    /* "forget my street address" of one who told an address and a town: the address */
+    /* "delete my postal address" of one who told an address and a town: the address */
     int street = 0;
     for (size_t i = 0; i < f->n && u->rel == READER_REL_HOME && !u->value[0] &&
                        (facts_has_words(text, "address") || facts_has_words(text, "street"));
@@ -1773,8 +1773,8 @@ static void summary(respond_t *r, const facts_t *f)
     r->summarised = 1;
 }
 
-/* 1 when a later unit of the message tells the fact u[i] asks of ("My favourite food?
- * Pastizzi."): the user answered it. */
+/* 1 when a later unit of the message tells the fact u[i] asks of ("My favourite snack?
+ * Churros."): the user answered it. */
 static int answered_after(const understood_t *u, int n, int i)
 {
     for (int j = i + 1; j < n; j++)

@@ -720,7 +720,7 @@ int understand_mend_age_not_measure(const char *const *words, int n, understood_
                       (w + 2 < n && !strcmp(words[w + 1], "of") &&
                        (!strcmp(words[w + 2], "them") || !strcmp(words[w + 2], "em") ||
                         !strcmp(words[w + 2], "us"))) ||
-                      /* "in Year 9", "grade 3": a year at school */
+                      /* "in Form 4", "grade 3": a year at school */
                       (w > 0 && (!strcasecmp(words[w - 1], "year") ||
                                  !strcasecmp(words[w - 1], "grade") ||
                                  !strcasecmp(words[w - 1], "yr") ||

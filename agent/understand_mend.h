@@ -45,7 +45,7 @@ int understand_mend_have_asked(const char *c, size_t cn, const char *const *word
 /* "finished it in 9 minutes", "ran 5 km": a number read as an age with a unit of measure
  * after it (forms_unit) is none, nor is a time after "in" or "for" ("in 20 years"); a
  * count of kin or animals ("5 nephews now") is how many of them there are, and one of
- * other things ("60 french verbs") is none, nor is a year at school ("in Year 9"). A
+ * other things ("60 french verbs") is none, nor is a year at school ("in Form 4"). A
  * clause left with nothing is small talk.
  * Returns the units left. */
 int understand_mend_age_not_measure(const char *const *words, int n, understood_t *out, int k);

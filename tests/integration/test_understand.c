@@ -2258,7 +2258,7 @@ START_TEST(test_pieces_promotions_nicknames_and_forgetting_in_passing)
     tell("a", "got a ferret. Biscuit. 3 yrs old.");
     ask("b", "what's my ferret called?", "Biscuit", NULL);
     ask("b", "how old is my ferret?", "3", "61");
-    json_decref(say("a", "big news, they made me head cooper at the distillery"));
+    json_decref(say("a", "big news, they made me head cooper at the brewery"));
     ask("b", "what's my job?", "head cooper", NULL);
     tell("a", "everyone at work calls me Hal");
     ask("b", "what do people call me?", "Hal", NULL);
@@ -2270,7 +2270,7 @@ START_TEST(test_pieces_promotions_nicknames_and_forgetting_in_passing)
     json_decref(say("b", "Lior and I are through, so forget him."));
     ask("c", "who is my partner?", "know", "Lior");
     tell("a", "my phone number is 0161 496 0731");
-    json_decref(say("b", "Disregard that phone number. Delete it."));
+    json_decref(say("b", "Please disregard my number. Erase it."));
     ask("c", "what's my phone number?", "know", "0731");
     tell("a", "I work at Brightwell in Hexham");
     json_decref(say("b", "New job! I joined Corvo. No more Brightwell."));
