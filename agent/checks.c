@@ -8,6 +8,7 @@
 #include "agent/forms.h"
 #include "agent/kinds.h"
 #include "agent/pieces.h"
+#include "agent/realise.h"
 #include "agent/quote_zh.h"
 #include "agent/understand_words.h"
 
@@ -76,8 +77,8 @@ static int asks_you(const char *text)
 /* Words for one's work, asked as a relation or a holder ("my occupation?", "what is my
  * craft?"): the user's job. */
 static const char *const posts[] = {"job", "role", "position", "occupation", "profession",
-                                    "career", "post", "business", "craft", "trade", "work",
-                                    NULL};
+                                    "career", "post", "title", "business", "craft", "trade",
+                                    "work", NULL};
 
 /* 1 when any word of text is a question word ("what", "where's", "how"). */
 static int asks_which(const char *text)
@@ -182,6 +183,13 @@ int checks_fits(int rel, const char *holder, const char *value)
                                          "denial", "limbo", "paradise", "agony", "stitches",
                                          NULL};
     if ((rel == READER_REL_HOME || rel == READER_REL_WORKPLACE) && in_words(states, value))
+        return 0;
+    /* nor a measure of one word ("in a 7mm suit", "in 2nd gear") */
+    int digits = 0, letters = 0;
+    for (const char *p = value; *p; p++)
+        digits += isdigit((unsigned char)*p) != 0, letters += isalpha((unsigned char)*p) != 0;
+    if ((rel == READER_REL_HOME || rel == READER_REL_HOMETOWN ||
+         rel == READER_REL_WORKPLACE) && digits && letters && !strchr(value, ' '))
         return 0;
     /* one CJK character names no person, place or job (家 of 搬家), and no value starts
      * with a function character (们 of 我们) */
@@ -2349,18 +2357,23 @@ static void capitals_at(const char *p, char *out, size_t cap)
 
 /* Sets u to place as the user's home now, replacing the home told before (a move need
  * not say "live"), and returns 1; 0, u untouched, when place is none, a month or a day,
- * or that home. */
-static int home_moved_to(const facts_t *f, const char *place, understood_t *u)
+ * or that home. One moved by others ("the firm has moved me to Leeds", "they transferred
+ * me to ...") moved their place of work. */
+static int home_moved_to(const facts_t *f, const char *msg, const char *place,
+                         understood_t *u)
 {
+    static const char *const by_others[] = {"moved me", "transferred me", "posted me",
+                                            "relocated me", "sent me", NULL};
+    int rel = holds_any(msg, by_others) ? READER_REL_WORKPLACE : READER_REL_HOME;
     char first[UNDERSTAND_KEY];         /* ("moved to May 9th": a day) */
     size_t fl = strcspn(place, " ");
     snprintf(first, sizeof first, "%.*s", (int)fl, place);
     for (char *p = first; *p; p++) *p = (char)tolower((unsigned char)*p);
-    const store_memory_t *was = facts_find(f, "self", reader_rel_name(READER_REL_HOME), NULL);
+    const store_memory_t *was = facts_find(f, "self", reader_rel_name(rel), NULL);
     if (!place[0] || understand_month(first) || understand_weekday(first) ||
         (was && facts_same_value(was->value, place)))
         return 0;
-    settle(u, READER_FACT, "self", READER_REL_HOME, NULL, place);
+    settle(u, READER_FACT, "self", rel, NULL, place);
     if (was) {
         u->act = READER_CORRECTION;
         snprintf(u->old, sizeof u->old, "%s", was->value);
@@ -2420,7 +2433,7 @@ static int moved_home(const facts_t *f, const char *msg, const char *text, under
             if (at < msg + u->at || at >= msg + u->at + u->len) return 0;  /* another's */
             char place[UNDERSTAND_VALUE];       /* this clause's */
             capitals_at(at + ml, place, sizeof place);
-            return home_moved_to(f, place, u);
+            return home_moved_to(f, msg, place, u);
         }
     }
     if (u->rel == READER_REL_HOME && u->value[0]) return 0;    /* the reader's own reading */
@@ -2442,7 +2455,7 @@ static int moved_home(const facts_t *f, const char *msg, const char *text, under
         for (size_t m = 0; m < f->n && !person; m++)
             person = facts_rel_of(f->v[m].relation) == READER_REL_NAME &&
                      facts_same_value(f->v[m].value, place);
-        if (!person && home_moved_to(f, place, u)) return 1;
+        if (!person && home_moved_to(f, msg, place, u)) return 1;
     }
     return 0;
 }
@@ -2534,6 +2547,122 @@ static int made_job(const facts_t *f, const char *text, understood_t *u)
     settle(u, was ? READER_CORRECTION : READER_FACT, holder, READER_REL_JOB, NULL, job);
     if (was) snprintf(u->old, sizeof u->old, "%s", was->value);
     return 1;
+}
+
+/* "Kofi wants to be a pilot", "she dreams of becoming a vet": the kind of person after
+ * wanting to be one (past an article; one to three words that end in a kind of person)
+ * is what the clause's holder wants to become, a fact of its own; "what does my son want
+ * to be?" asks it. Sets u and returns 1, else 0. */
+static int wants_to_be(const char *text, understood_t *u)
+{
+    static const char *const wanting[] = {"wants to be", "want to be", "wants to become",
+                                          "want to become", "dreams of being",
+                                          "dreams of becoming", "hopes to be",
+                                          "hopes to become", "wanna be", NULL};
+    const char *at = NULL;
+    int k = 0;
+    for (; wanting[k] && !at; k++)
+        if ((at = word_at(text, wanting[k])) != NULL) at += strlen(wanting[k]);
+    if (!at || u->act == READER_FORGET || !u->holder[0]) return 0;
+    static const char *const i[] = {"i", "i'd", NULL};      /* ("I want to be a nurse") */
+    int mine = strncmp(wanting[k - 1], "wants", 5) != 0 && holds_any(text, i);
+    if (u->act == READER_QUESTION) {
+        if (opens_question(text) != 2) return 0;
+        u->rel = READER_REL_OPEN;
+        snprintf(u->relation, sizeof u->relation, "%s", REALISE_WANTS_TO_BE);
+        u->value[0] = '\0';
+        return 1;
+    }
+    if (asks(text) || u->act == READER_YESNO) return 0;
+    char buf[256];
+    const char *w[8];
+    int n = understand_split_words(at, " ,.;:!?()", buf, sizeof buf, w, 8), b = 0;
+    if (b < n && (!strcmp(w[b], "a") || !strcmp(w[b], "an"))) b++;
+    for (int e = b; e < n && e < b + 3; e++) {
+        if (!kinds_person(w[e])) continue;
+        char job[UNDERSTAND_VALUE] = "";
+        for (int j = b; j <= e; j++) {
+            size_t jl = strlen(job);
+            snprintf(job + jl, sizeof job - jl, "%s%s", jl ? " " : "", w[j]);
+        }
+        if (u->value[0] && !facts_has_words(job, u->value) && !facts_has_words(u->value, w[e]))
+            return 0;                       /* (another value told beside it stays) */
+        char value[UNDERSTAND_VALUE];
+        snprintf(value, sizeof value, "%s %s", b > 0 ? w[b - 1] : "a", job);
+        char holder[UNDERSTAND_KEY];
+        snprintf(holder, sizeof holder, "%s", mine ? "self" : u->holder);
+        settle(u, READER_FACT, holder, READER_REL_OPEN, REALISE_WANTS_TO_BE, value);
+        return 1;
+    }
+    return 0;
+}
+
+/* "Etienne has decided on engineering", "Dilani got into medicine", "she's doing law at
+ * Leeds": a field of study (one to three words that end in one) after such words is
+ * what the clause's holder studies; "what is Aoife studying?" read as asking a school
+ * asks it. Sets u and returns 1, else 0. */
+static int field_studied(const char *text, understood_t *u)
+{
+    static const char *const fields[] = {
+        "medicine", "law", "engineering", "nursing", "architecture", "dentistry", "pharmacy",
+        "physics", "chemistry", "biology", "maths", "math", "mathematics", "economics",
+        "history", "philosophy", "psychology", "accounting", "accountancy", "music",
+        "geology", "agriculture", "journalism", "linguistics", "sociology", "anthropology",
+        "science", "sciences", "literature", "midwifery", "physiotherapy", "optometry",
+        "theology", "statistics", "geography", "politics", "astronomy", "zoology",
+        "botany", "forestry", "fisheries", "finance", "marketing", "design", "english",
+        "french", "spanish", "german", "chinese", "japanese", "arabic", "russian",
+        "italian", "korean", "art", "arts", "drama", "dance", "veterinary", NULL};
+    static const char *const cues[] = {"decided on", "got into", "is doing", "she's doing",
+                                       "he's doing", "accepted into", "accepted for",
+                                       "going to study", "will study", "is studying",
+                                       "she's studying", "he's studying", "majoring in",
+                                       "major in", "degree in", "reading", "studies",
+                                       "studying", NULL};
+    if (u->act == READER_FORGET || !u->holder[0]) return 0;
+    if (u->act == READER_QUESTION) {     /* "what's Aoife studying (in Dublin)?" */
+        char first[16] = "";
+        sscanf(text, "%15s", first);
+        if ((u->rel != READER_REL_SCHOOL && (u->rel != READER_REL_OPEN || u->relation[0])) ||
+            strncasecmp(first, "what", 4) != 0 || facts_has_words(text, "school") ||
+            facts_has_words(text, "where") ||
+            !(facts_has_words(text, "study") || facts_has_words(text, "studying") ||
+              facts_has_words(text, "studies")))
+            return 0;
+        u->rel = READER_REL_OPEN;
+        snprintf(u->relation, sizeof u->relation, "%s", "studies");
+        u->value[0] = '\0';
+        return 1;
+    }
+    if (asks(text) || u->act == READER_YESNO) return 0;
+    for (int k = 0; cues[k]; k++) {
+        const char *at = word_at(text, cues[k]);
+        if (!at) continue;
+        char buf[256];
+        const char *w[8];
+        int n = understand_split_words(at + strlen(cues[k]), " ,.;:!?()", buf, sizeof buf, w, 8);
+        for (int e = 0; e < n && e < 3; e++) {
+            char low[32];
+            snprintf(low, sizeof low, "%s", w[e]);
+            for (char *p = low; *p; p++) *p = (char)tolower((unsigned char)*p);
+            if (!understand_in_list(fields, low)) continue;
+            char field[UNDERSTAND_VALUE] = "";
+            for (int j = 0; j <= e; j++) {
+                if (lex_is_stopword(w[j])) break;
+                size_t fl = strlen(field);
+                snprintf(field + fl, sizeof field - fl, "%s%s", fl ? " " : "", w[j]);
+            }
+            if (!field[0] || !facts_has_words(field, w[e])) break;
+            if (u->value[0] && !facts_has_words(field, u->value) &&
+                !facts_has_words(u->value, w[e]))
+                return 0;                   /* (the school told beside it stays) */
+            char holder[UNDERSTAND_KEY];
+            snprintf(holder, sizeof holder, "%s", u->holder);
+            settle(u, READER_FACT, holder, READER_REL_OPEN, "studies", field);
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* "I quit the warehouse!", "left Deloitte in March" read as chat or as the firm told
@@ -2815,12 +2944,14 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->act = q == 2 ? READER_QUESTION : READER_YESNO;
     if (u->act == READER_YESNO && !chinese(text) && opens_question(text) == 2)
         u->act = READER_QUESTION;       /* "which evening do I row" asks which */
-    /* "Where's Declan staying now?" read as chat: a question that opens with a word of
-     * asking and names one of the user's people by name right after it asks of them;
+    /* "Where's Declan staying now?" read as chat or a fact: a question that opens with a word of
+     * asking and names one of the user's people by name right after it asks of them, with
+     * its question mark or in a message that has none ("where's declan living");
      * "where" and a word of living ask their home */
     static const char *const living[] = {"live", "lives", "living", "staying", "based",
                                          NULL};
-    if (u->act == READER_SMALLTALK && q == 2 && strchr(text, '?') && names_told(f, text)) {
+    if ((u->act == READER_SMALLTALK || u->act == READER_FACT) && names_told(f, text) &&
+        ((q == 2 && strchr(text, '?')) || (!strchr(msg, '?') && opens_question(text) == 2))) {
         u->act = READER_QUESTION;
         u->personal = 1;
         if (holds_any(text, living) && (facts_has_words(text, "where") ||
@@ -2960,6 +3091,16 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = READER_REL_JOB;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
     }
+    /* "where am I guiding these days?": "where" and the verb of one's trade read as the job
+     * asks where one works */
+    size_t gl = strlen(u->value);
+    if (u->act == READER_QUESTION && u->rel == READER_REL_JOB && gl > 4 &&
+        !strchr(u->value, ' ') && !strcmp(u->value + gl - 3, "ing") &&
+        (facts_has_words(text, "where") || facts_has_words(text, "where's"))) {
+        u->rel = READER_REL_WORKPLACE;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_WORKPLACE));
+        u->value[0] = '\0';
+    }
     /* "is Kit six years old?", "is my nephew 7?" ask an age, whatever the reader marked */
     char age[UNDERSTAND_VALUE];
     /* "my son is six" read as chat, unsure or with no value: his age */
@@ -3031,9 +3172,12 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         !made_job(f, text, u) &&            /* "they made me depot supervisor" */
         !left_work(f, text, u) &&           /* "I quit the warehouse!" */
         !name_is_the(text, u) &&            /* "rusk is the puppy" */
-        !child_had(text, u))                /* "I've a little girl, Anouk" */
+        !child_had(text, u) &&              /* "I've a little girl, Anouk" */
+        !wants_to_be(text, u) &&            /* "Kofi wants to be a pilot" */
+        !field_studied(text, u))            /* "Dilani got into medicine" */
         driven(text, u);                /* "my uncle drives trams": a job */
-    if (u->act == READER_FACT && hypothetical(text, u->value))
+    if (u->act == READER_FACT && hypothetical(text, u->value) &&
+        strcmp(u->relation, REALISE_WANTS_TO_BE) != 0)
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */
     /* "our girl is in Grade 6 at Hazelbrook Academy" read as her home: a place that
      * ends in a word of a school is where one studies */
@@ -3724,7 +3868,10 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         for (int k = 0; began[k] && !begins; k++) begins = facts_has_words(text, began[k]);
         int keeps = ((u->rel == READER_REL_NAME || u->rel == READER_REL_AGE) && kin) ||
                     (begins && u->rel != READER_REL_OPEN) || u->name[0] ||
-                    !strcmp(u->relation, "number");     /* ("down to six geese") */
+                    !strcmp(u->relation, "number") ||   /* ("down to six geese") */
+                    !strcmp(u->relation, "studies") ||  /* ("... last night: he's decided
+                                                         * on law") */
+                    !strcmp(u->relation, REALISE_WANTS_TO_BE);
         if (!keeps) u->act = READER_SMALLTALK;
     }
     /* nor puts right what it does not name ("it's 31 degrees, ferns were not made for
@@ -3741,7 +3888,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
      * one of the user's people or pets */
     int named_kin = u->rel == READER_REL_NAME &&
                     (understand_kin(u->holder) || dialogue_pet_word(u->holder));
-    if (u->act == READER_FACT && !u->name[0] && own &&
+    if (u->act == READER_FACT && !u->name[0] && own && !u->settled &&
         ((u->rel == READER_REL_OPEN && understand_lately(text) &&
           !facts_has_words(text, "now") && strcmp(u->relation, "number") != 0) ||
          (understand_trip(msg) && !named_kin && !facts_has_words(text, "school") &&

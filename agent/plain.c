@@ -4,8 +4,8 @@
  * words those stand for; a space between Chinese characters, or a comma of ASCII after
  * one, is the comma it stands for; "drivin'" is "driving" and "working like a" is
  * "working as a"; "so what ...", "ok and where ..." are "what ...", "where ...";
- * "name of X", "goes by X" and "answers to X" are "called X"; "Myself X" opening a
- * sentence is "I am X"; "it's not X,
+ * "t'dog" is "the dog"; "name of X", "goes by X" and "answers to X" are "called X"; "Myself X" opening a
+ * sentence is "I am X"; a tag ", did I say?" ends the sentence it follows; "it's not X,
  * it's Y" is "it's Y, not X"; and a question asked as A-not-A
  * (是不是, 有没有) is the one with 吗 it stands for. Only whole words, those spaces and
  * commas, that correction and those questions change; everything else is copied byte for
@@ -25,7 +25,9 @@ static const char *const spelled[][2] = {
     {"wat", "what"}, {"wot", "what"}, {"wht", "what"}, {"wher", "where"},
     {"whr", "where"}, {"hw", "how"}, {"what've", "what have"},
     {"where've", "where have"}, {"who've", "who have"}, {"whatcha", "what do you"},
-    {"rn", "right now"}, {"atm", "at the moment"}, {"tho", "though"}, {"ppl", "people"},
+    {"where'm", "where am"}, {"what'd", "what did"}, {"where'd", "where did"},
+    {"who'd", "who did"}, {"how'd", "how did"}, {"whereabouts", "where"},
+    {"rn", "now"}, {"atm", "at the moment"}, {"tho", "though"}, {"ppl", "people"},
     {"gonna", "going to"}, {"wanna", "want to"}, {"gotta", "got to"}, {"bday", "birthday"},
     {"dont", "don't"}, {"doesnt", "doesn't"}, {"didnt", "didn't"}, {"cant", "can't"},
     {"isnt", "isn't"}, {"wasnt", "wasn't"}, {"arent", "aren't"}, {"havent", "haven't"},
@@ -206,6 +208,12 @@ static int not_this_but(const char *msg, size_t n, not_but_t *nb)
     return strlen("it's , not ") + nb->xl + nb->yl <= ye - (size_t)at;
 }
 
+/* The words that open a question after fillers ("so what ...", "ok and do I ..."). */
+static const char *const asking[] = {"what", "whats", "what's", "where", "wheres", "where's",
+                                     "who", "whos", "who's", "when", "which", "how", "hows",
+                                     "how's", "do", "does", "did", "am", "is", "are", "can",
+                                     "have", "has", NULL};
+
 /* Where a question begins after the fillers that open a sentence at msg[i] ("so what am
  * I driving", "ok and when do I start", "well, do I"), or i when none are there or no
  * word of asking follows them. */
@@ -214,10 +222,6 @@ static size_t past_fillers(const char *msg, size_t len, size_t i)
     static const char *const fillers[] = {"so", "ok", "okay", "and", "well", "right",
                                           "anyway", "oh", "um", "uh", "erm", "hmm", "also",
                                           "but", "alright", "now", NULL};
-    static const char *const asking[] = {"what", "whats", "what's", "where", "wheres",
-                                         "where's", "who", "whos", "who's", "when", "which",
-                                         "how", "hows", "how's", "do", "does", "did", "am",
-                                         "is", "are", "can", "have", "has", NULL};
     size_t p = i;
     int skipped = 0;
     for (;;) {
@@ -234,6 +238,33 @@ static size_t past_fillers(const char *msg, size_t len, size_t i)
         p = e;
         while (p < len && (msg[p] == ' ' || msg[p] == ',')) p++;
     }
+}
+
+/* The length of a tag at msg[i] that asks only whether the user said what came before
+ * (", did I say?", ", did I mention it?"), else 0. */
+static size_t said_tag(const char *msg, size_t len, size_t i)
+{
+    static const char *const tags[] = {", did i say?", ", did i tell you?", ", did i tell ya?",
+                                       ", did i mention?", ", did i mention it?",
+                                       ", did i mention that?", NULL};
+    for (int t = 0; tags[t]; t++) {
+        size_t tl = strlen(tags[t]);
+        if (i + tl <= len && !strncasecmp(msg + i, tags[t], tl)) return tl;
+    }
+    return 0;
+}
+
+/* 1 when the sentence written last into out[0, at) opens with a word of asking. */
+static int sentence_asks(const char *out, size_t at)
+{
+    size_t s = at;
+    while (s > 0 && !strchr(".!?", out[s - 1])) s--;
+    while (s < at && !isalpha((unsigned char)out[s])) s++;
+    size_t e = s;
+    while (e < at && (isalpha((unsigned char)out[e]) || out[e] == '\'')) e++;
+    for (int q = 0; asking[q]; q++)
+        if (strlen(asking[q]) == e - s && !strncasecmp(out + s, asking[q], e - s)) return 1;
+    return 0;
 }
 
 long plain_text(const char *msg, char *out, size_t cap)
@@ -258,6 +289,13 @@ long plain_text(const char *msg, char *out, size_t cap)
                 i = q;
                 continue;
             }
+        }
+        /* "I live in Ennis, did I say?" tells; "where do I live, did I say?" asks */
+        size_t tag = said_tag(msg, len, i);
+        if (tag) {
+            if (!put(out, cap, &at, sentence_asks(out, at) ? "?" : ".", 1)) return -1;
+            i += tag;
+            continue;
         }
         int done = 0;
         for (size_t k = 0; k < sizeof a_not_a / sizeof a_not_a[0] && !done; k++) {
@@ -344,6 +382,13 @@ long plain_text(const char *msg, char *out, size_t cap)
             if (!put(out, cap, &at, naming, strlen(naming))) return -1;
             i = named_end;
             continue;
+        }
+        /* "t'dog" (Yorkshire): "the dog" */
+        char the[40];
+        if (!with && wl > 2 && wl + 3 < sizeof the && (msg[i] == 't' || msg[i] == 'T') &&
+            msg[i + 1] == '\'' && isalpha((unsigned char)msg[i + 2])) {
+            snprintf(the, sizeof the, "the %.*s", (int)(wl - 2), msg + i + 2);
+            with = the;
         }
         /* "workin'", "drivin'": the -ing the apostrophe stands for */
         char ing[32];

@@ -228,6 +228,10 @@ static const struct {
                         "how many {K} you have"}},
 };
 
+/* What one wants to become, said so. */
+static const rel_say_t wanting = {"you want to be {V}", "{H} wants to be {V}",
+                                  "what you want to be", "what {H} wants to be"};
+
 /* Open relations of a verb and "for" ("training for"), said with them. */
 static const rel_say_t aiming = {"you're {R} {V}", "{H} is {R} {V}", "what you're {R}",
                                  "what {H} is {R}"};
@@ -238,6 +242,7 @@ static const rel_say_t *say_of(const realise_frame_t *f)
     size_t rl = f->relation ? strlen(f->relation) : 0;
     if (f->rel == READER_REL_OPEN && rl > 4 && !strcmp(f->relation + rl - 4, " for"))
         return &aiming;
+    if (f->rel == READER_REL_OPEN && !strcmp(f->relation, REALISE_WANTS_TO_BE)) return &wanting;
     if (f->rel == READER_REL_OPEN && !strchr(f->relation, ' ')) {
         char stem[64];
         lex_stem(f->relation, stem, sizeof stem);

@@ -192,6 +192,13 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
          !wrote(r, u->holder, u->rel, facts_open_key(f, u)))) {
         respond_write_t *w = add_write(r, f, text, u->holder, facts_open_key(f, u), u->rel,
                                        u->value);
+        /* "my sister lives with us in Gowerton": where one lives with the user is the
+         * user's home too */
+        if (u->rel == READER_REL_HOME && strcmp(u->holder, "self") != 0 &&
+            (facts_has_words(text, "with us") || facts_has_words(text, "with me")) &&
+            !wrote(r, "self", READER_REL_HOME, NULL))
+            add_write(r, f, text, "self", reader_rel_name(READER_REL_HOME), READER_REL_HOME,
+                      u->value);
         /* "now I play softball instead", "I took up golf and dropped my old sport": of a
          * relation that holds several values, the newest other one is replaced */
         int replaces = facts_has_words(text, "instead") || facts_has_words(text, "dropped") ||
@@ -1036,8 +1043,8 @@ static const store_memory_t *other_place(const facts_t *f, const understood_t *u
 /* "what's my wife's job?" of a user who said "married to Ines" (a spouse), "who is my
  * partner?" of one who told of a boyfriend, "what's my pet called?" of one who told of a
  * rabbit: when no fact of holder was told, the holder of the newest fact of whom it may
- * mean: "partner" and "spouse" any partner, "husband" and "wife" a spouse (a girlfriend
- * asked of is never a partner told of as one), a pet or an animal any animal of theirs,
+ * mean: "partner", "spouse", "my man" and "my other half" any partner, "husband" and
+ * "wife" a spouse or a partner (a girlfriend asked of is never a partner told of as one), a pet or an animal any animal of theirs,
  * one of a group ("son") the group told ("sons", "boys"), a child the one son or daughter
  * told, a twin the twin brother or sister, a bird or a parrot the kind of it told
  * ("budgie"), a bunny a rabbit; else holder itself. (Children asked of are all of them:
@@ -1046,12 +1053,16 @@ static const char *holder_as_told(const facts_t *f, const char *holder)
 {
     static const char *const any[] = {"partner", "spouse", "boyfriend", "girlfriend",
                                       "husband", "wife", "fiance", "fiancee", NULL};
-    static const char *const married[] = {"spouse", NULL};
+    static const char *const married[] = {"spouse", "partner", NULL};
+    static const char *const loved[] = {"man", "woman", "other half", "better half", "lady",
+                                        "fella", "bae", NULL};
     static const char *const pets[] = {"pet", "pets", "animal", "animals", NULL};
     const char *const *may = NULL;
     int animal = 0;
     for (int i = 0; pets[i] && !animal; i++) animal = !strcmp(pets[i], holder);
-    if (!strcasecmp(holder, "partner") || !strcasecmp(holder, "spouse")) may = any;
+    if (!strcasecmp(holder, "partner") || !strcasecmp(holder, "spouse") ||
+        understand_in_list(loved, holder))
+        may = any;
     if (!strcasecmp(holder, "husband") || !strcasecmp(holder, "wife")) may = married;
     for (size_t i = 0; i < f->n; i++)
         if (facts_same_holder(f->v[i].holder, holder)) return holder;

@@ -1128,6 +1128,12 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             if (n > 0 && understand_in_list(ours, words[n]) && !strcmp(words[n - 1], "the") &&
                 !(k + 1 < t.n && !strcmp(t.v[k + 1], "of")))
                 words[n - 1] = "my";
+            /* "me partner's Kylie", "me mam": "me" before a word of kin or pet is "my" */
+            if (n > 0 && !strcmp(words[n - 1], "me") && !caps[n]) {
+                char kin[UNDERSTAND_KEY];
+                understand_holder_of(words[n], kin, sizeof kin);
+                if (understand_kin(kin) || dialogue_pet_word(kin)) words[n - 1] = "my";
+            }
             char key[UNDERSTAND_KEY];   /* "my FIL", "my BF": a kin word, not a name */
             if (caps[n] && !understand_is_cjk(words[n])) {
                 understand_holder(&words[n], 1, key, sizeof key);
@@ -1368,6 +1374,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     k = understand_mend_breed_as_holder(c, cn, words, n, clause.act, out, k, max);
     understand_mend_kind_whole(c, cn, words, n, out, k);
     understand_mend_name_whole(c, cn, words, n, out, k);
+    k = understand_mend_name_two_words(c, cn, words, n, out, k);
+    understand_mend_grade(c, cn, words, n, out, k);
     understand_mend_hyphenated(c, cn, out, k);
     understand_mend_titled_name(c, cn, words, n, out, k);
     understand_mend_job_whole(c, cn, words, n, out, k);

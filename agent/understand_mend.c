@@ -2185,6 +2185,72 @@ void understand_mend_name_whole(const char *c, size_t cn, const char *const *wor
     }
 }
 
+int understand_mend_name_two_words(const char *c, size_t cn, const char *const *words, int n,
+                                   understood_t *out, int k)
+{
+    for (int i = 0; i < k; i++) {
+        /* (the name read as the value, or beside another value: "my son [Jun] likes [Wei]") */
+        char *name = out[i].rel == READER_REL_NAME ? out[i].value : out[i].name;
+        if (!isupper((unsigned char)name[0]) || strchr(name, ' ') ||
+            !strcmp(out[i].holder, "self"))
+            continue;
+        for (int w = 1; w + 1 < n; w++) {
+            if (strcasecmp(words[w], name) != 0 || !capital_word(c, cn, words, w))
+                continue;
+            char key[UNDERSTAND_KEY];
+            understand_holder_of(words[w - 1], key, sizeof key);
+            const char *x = words[w + 1];
+            char second[UNDERSTAND_KEY];
+            snprintf(second, sizeof second, "%s", x);
+            for (char *p = second; *p; p++) *p = (char)tolower((unsigned char)*p);
+            if (!(understand_kin(key) || dialogue_pet_word(key)) ||
+                !capital_word(c, cn, words, w + 1) || understand_month(second) ||
+                understand_weekday(second) || kinds_person(second) || lex_is_stopword(second) ||
+                understand_in_list(understand_person_verbs, second) ||
+                understand_in_list(understand_greetings, second) ||
+                (w + 2 < n && capital_word(c, cn, words, w + 2)))
+                break;
+            char whole[UNDERSTAND_VALUE];
+            understand_as_written(c, cn, words, w, w + 2, whole, sizeof whole);
+            if (strpbrk(whole, ",.;:!?()")) break;
+            if (name == out[i].name && !strcasecmp(out[i].value, x)) {
+                out[i].rel = READER_REL_NAME;       /* (the second word was its value) */
+                snprintf(out[i].relation, sizeof out[i].relation, "%s",
+                         reader_rel_name(READER_REL_NAME));
+                out[i].name[0] = '\0';
+                name = out[i].value;
+            }
+            snprintf(name, name == out[i].value ? sizeof out[i].value : sizeof out[i].name,
+                     "%s", whole);
+            int kept = 0;               /* (the second word read as a value of its own) */
+            for (int j = 0; j < k; j++)
+                if (j == i || strcasecmp(out[j].value, x) != 0) out[kept++] = out[j];
+            return kept;
+        }
+    }
+    return k;
+}
+
+void understand_mend_grade(const char *c, size_t cn, const char *const *words, int n,
+                           understood_t *out, int k)
+{
+    static const char *const grades[] = {"grade", "graders", "form", NULL};
+    static const char *const ordinals[] = {"first", "second", "third", "fourth", "fifth",
+                                           "sixth", "seventh", "eighth", "ninth", "tenth",
+                                           "eleventh", "twelfth", NULL};
+    for (int i = 0; i < k; i++) {
+        size_t vl = strlen(out[i].value);
+        int th = vl >= 3 && vl <= 4 && isdigit((unsigned char)out[i].value[0]) &&
+                 isalpha((unsigned char)out[i].value[vl - 1]);     /* ("4th", "12th") */
+        if (!th && !understand_in_list(ordinals, out[i].value)) continue;
+        for (int w = 0; w + 1 < n; w++)
+            if (!strcasecmp(words[w], out[i].value) && understand_in_list(grades, words[w + 1])) {
+                understand_as_written(c, cn, words, w, w + 2, out[i].value, sizeof out[i].value);
+                break;
+            }
+    }
+}
+
 /* v (of room cap) as the whole hyphenated word of c[0, cn) it begins, when it is cut. */
 static void hyphenated(const char *c, size_t cn, char *v, size_t cap)
 {

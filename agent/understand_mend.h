@@ -301,6 +301,20 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
 int understand_mend_breed_as_holder(const char *c, size_t cn, const char *const *words, int n,
                                     int act, understood_t *out, int k, int max);
 
+/* "she teaches fourth grade" read as "fourth": an ordinal value ("fourth", "4th") before
+ * "grade", "graders" or "form" is both words. */
+void understand_mend_grade(const char *c, size_t cn, const char *const *words, int n,
+                           understood_t *out, int k);
+
+/* "my son Jun Wei is in the army" read as the name "Jun": a name of someone of the
+ * user's (the value of a name, or the name told beside another value), right after the
+ * word of kin or pet and followed by one more word written with a capital (not a month,
+ * a day, a kind of person, a verb of people or a greeting; not a third one), is both words; a value read in
+ * the second word goes (of its own unit: the name's unit becomes the name). Returns the
+ * new count. */
+int understand_mend_name_two_words(const char *c, size_t cn, const char *const *words, int n,
+                                   understood_t *out, int k);
+
 /* "I commute from Le Puy" read as the home town "Le": a place or firm of one word
  * written with a capital, followed in the clause by words written with a capital (not
  * "I"), is those words too, up to three in all ("Port Talbot", "Le Puy"); one in lower
