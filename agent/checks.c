@@ -184,6 +184,10 @@ int checks_fits(int rel, const char *holder, const char *value)
                                          NULL};
     if ((rel == READER_REL_HOME || rel == READER_REL_WORKPLACE) && in_words(states, value))
         return 0;
+    /* no one is called a word of time or place ("lives with my mom right now") */
+    static const char *const no_name[] = {"right", "now", "then", "there", "here", "today",
+                                          NULL};
+    if (rel == READER_REL_NAME && in_words(no_name, value)) return 0;
     /* nor a measure of one word ("in a 7mm suit", "in 2nd gear") */
     int digits = 0, letters = 0;
     for (const char *p = value; *p; p++)
@@ -1321,7 +1325,8 @@ static int forgetting_told(const char *text)
     static const char *const told[] = {"i forget", "i'll forget", "i might forget",
                                        "i always forget", "i keep forgetting", "i forgot",
                                        "don't forget", "dont forget", "i'd forget",
-                                       "we forget", NULL};
+                                       "we forget", "i am forgetting", "i'm forgetting",
+                                       "im forgetting", NULL};
     for (int i = 0; told[i]; i++)
         if (facts_has_words(text, told[i])) return strncasecmp(text, "forget", 6) != 0;
     /* "everyone forgets their umbrella", "I'm starting to forget what a lie-in feels
@@ -2177,6 +2182,34 @@ static int turned(const char *text, understood_t *u)
     return 0;
 }
 
+/* "did I say two kids? make that three", "make it 35": a number after "make that" or
+ * "make it" puts right the newest number told of the user's people, pets or things (a
+ * count or an age), however the reader read the clause. Sets u and returns 1, else 0. */
+static int make_that(const facts_t *f, const char *text, understood_t *u)
+{
+    static const char *const making[] = {"make that", "make it", NULL};
+    if (asks(text) || u->act == READER_FORGET) return 0;
+    for (int k = 0; making[k]; k++) {
+        const char *at = word_at(text, making[k]);
+        if (!at) continue;
+        char said[32] = "";
+        sscanf(at + strlen(making[k]), " %31[A-Za-z0-9-]", said);
+        long v, was;
+        if (!understand_number(said, &v)) return 0;
+        for (size_t m = f->n; m-- > 0;) {
+            const store_memory_t *x = &f->v[m];
+            if (!understand_number(x->value, &was) || !x->relation[0]) continue;
+            if (was == v) return 0;
+            settle(u, READER_CORRECTION, x->holder, facts_rel_of(x->relation), x->relation,
+                   said);
+            snprintf(u->old, sizeof u->old, "%s", x->value);
+            return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* "sadly Biscuit died on monday", "we lost old Pip": the death (or loss) of one of a
  * group of animals the user named ends that name ("your cats are called ..."), however
  * the reader read the clause; respond.h then counts the group one less. Sets u to the
@@ -2618,8 +2651,15 @@ static int field_studied(const char *text, understood_t *u)
                                        "going to study", "will study", "is studying",
                                        "she's studying", "he's studying", "majoring in",
                                        "major in", "degree in", "reading", "studies",
-                                       "studying", NULL};
+                                       "studying", "doing", NULL};
     if (u->act == READER_FORGET || !u->holder[0]) return 0;
+    static const char *const majors[] = {"major", "subject", "course", "degree", NULL};
+    if (u->act == READER_QUESTION && opens_question(text) == 2 &&
+        (understand_in_list(majors, u->holder) ||
+         (!strcmp(u->holder, "self") && understand_in_list(majors, u->relation)))) {
+        settle(u, READER_QUESTION, "self", READER_REL_OPEN, "studies", "");
+        return 1;                       /* "what's my major?" */
+    }
     if (u->act == READER_QUESTION) {     /* "what's Aoife studying (in Dublin)?" */
         char first[16] = "";
         sscanf(text, "%15s", first);
@@ -2635,12 +2675,19 @@ static int field_studied(const char *text, understood_t *u)
         return 1;
     }
     if (asks(text) || u->act == READER_YESNO) return 0;
+    /* ("doing" of one's own: "... doing petroleum engineering", not "instead of doing
+     * maths") */
+    char doing[UNDERSTAND_KEY + 8];     /* (the reader may take the field for a holder) */
+    snprintf(doing, sizeof doing, "doing %s", u->holder);
+    int own = (!strcmp(u->holder, "self") || facts_has_words(text, doing)) &&
+              !facts_has_words(text, "of doing");
     for (int k = 0; cues[k]; k++) {
-        const char *at = word_at(text, cues[k]);
+        const char *cue = cues[k];
+        const char *at = strcmp(cue, "doing") || own ? word_at(text, cue) : NULL;
         if (!at) continue;
         char buf[256];
         const char *w[8];
-        int n = understand_split_words(at + strlen(cues[k]), " ,.;:!?()", buf, sizeof buf, w, 8);
+        int n = understand_split_words(at + strlen(cue), " ,.;:!?()", buf, sizeof buf, w, 8);
         for (int e = 0; e < n && e < 3; e++) {
             char low[32];
             snprintf(low, sizeof low, "%s", w[e]);
@@ -2657,12 +2704,52 @@ static int field_studied(const char *text, understood_t *u)
                 !facts_has_words(u->value, w[e]))
                 return 0;                   /* (the school told beside it stays) */
             char holder[UNDERSTAND_KEY];
-            snprintf(holder, sizeof holder, "%s", u->holder);
+            snprintf(holder, sizeof holder, "%s", !strcmp(cue, "doing") ? "self" : u->holder);
             settle(u, READER_FACT, holder, READER_REL_OPEN, "studies", field);
             return 1;
         }
     }
     return 0;
+}
+
+/* "I'm first mate on the ferry now, not a deckhand no more": a kind of person after "I'm"
+ * (past an article; one to three words, up to a word that ends them) in a clause that
+ * says the user's job told is no more ("not a deckhand", "no longer a deckhand") is their
+ * job now. Sets u and returns 1, else 0. */
+static int job_not_old(const facts_t *f, const char *text, understood_t *u)
+{
+    const store_memory_t *was = facts_find(f, "self", reader_rel_name(READER_REL_JOB), NULL);
+    if (!was || strcmp(was->value, FACTS_ENDED) == 0 || asks(text) ||
+        u->act == READER_QUESTION || u->act == READER_YESNO || u->act == READER_FORGET)
+        return 0;
+    char not_was[UNDERSTAND_VALUE + 16], no_longer[UNDERSTAND_VALUE + 24];
+    snprintf(not_was, sizeof not_was, "not a %s", was->value);
+    snprintf(no_longer, sizeof no_longer, "no longer a %s", was->value);
+    if (!facts_has_words(text, not_was) && !facts_has_words(text, no_longer)) return 0;
+    static const char *const ends[] = {"at", "in", "on", "for", "with", "and", "but", "now",
+                                       "not", "no", "so", "of", NULL};
+    const char *at = word_at(text, "i'm");
+    if (!at) at = word_at(text, "im");
+    if (!at) return 0;
+    char buf[256];
+    const char *w[16];
+    int n = understand_split_words(at, " ", buf, sizeof buf, w, 16), b = 1;
+    while (b < n && (!strcmp(w[b], "a") || !strcmp(w[b], "an") || !strcmp(w[b], "now"))) b++;
+    char job[UNDERSTAND_VALUE] = "", last[64] = "";
+    for (int e = b; e < n && e < b + 3; e++) {
+        size_t l = strlen(w[e]), keep = l;
+        while (keep && strchr(",.;:!?)", w[e][keep - 1])) keep--;
+        snprintf(last, sizeof last, "%.*s", (int)keep, w[e]);
+        if (!keep || understand_in_list(ends, last)) break;
+        size_t jl = strlen(job);
+        snprintf(job + jl, sizeof job - jl, "%s%s", jl ? " " : "", last);
+        if (keep < l) break;
+    }
+    const char *end = strrchr(job, ' ') ? strrchr(job, ' ') + 1 : job;
+    if (!job[0] || !kinds_person(end) || facts_same_value(job, was->value)) return 0;
+    settle(u, READER_CORRECTION, "self", READER_REL_JOB, NULL, job);
+    snprintf(u->old, sizeof u->old, "%s", was->value);
+    return 1;
 }
 
 /* "I quit the warehouse!", "left Deloitte in March" read as chat or as the firm told
@@ -2856,6 +2943,18 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         (held && !strcmp(u->holder + hl - 2, "ed") && !someone_word(u->holder) &&
          !kinds_animal(u->holder) && !in_words(whose, before_holder)))
         snprintf(u->holder, sizeof u->holder, "self");
+    /* "Darla's changed jobs" read with the holder "wife changed": "'s" before a verb of
+     * the past is "has", and the holder is the one before it */
+    const char *sp = strrchr(u->holder, ' ');
+    size_t tail = sp ? strlen(sp + 1) : 0;
+    if (sp && tail > 3 && !strcmp(sp + 1 + tail - 2, "ed") && !strchr(sp + 1, '\'')) {
+        char first[UNDERSTAND_KEY];
+        snprintf(first, sizeof first, "%.*s", (int)(sp - u->holder), u->holder);
+        if (someone_word(first) || dialogue_pet_word(first)) {
+            snprintf(u->holder, sizeof u->holder, "%s", first);
+            u->personal = 1;
+        }
+    }
     /* "I spelled my son's name wrong", "typo in my wife's name": a fact said to be wrong
      * corrects it, its new value told next */
     static const char *const wrong[] = {"wrong", "wrongly", "typo", "misspelled", "misspelt",
@@ -2974,7 +3073,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                                        " aren't they?", " aren't we?", " don't i?",
                                        " didn't i?", " haven't i?", " wasn't it?",
                                        " wasn't he?", " wasn't she?", " doesn't he?",
-                                       " doesn't she?", " don't they?", NULL};
+                                       " doesn't she?", " don't they?", ", me?", NULL};
     size_t tl = strlen(text);
     int tagged = 0;
     for (int k = 0; tags[k] && !tagged && !chinese(text) && opens_question(text) == 0 &&
@@ -3091,6 +3190,44 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = READER_REL_JOB;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
     }
+    /* "what's the missus called?" of one who told of a partner: a wife or husband asked,
+     * none told, is the partner (not a late, former or first one) */
+    static const char *const spouses[] = {"wife", "husband", NULL};
+    static const char *const before_now[] = {"late", "ex", "former", "first", "previous",
+                                             "old", NULL};
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) &&
+        understand_in_list(spouses, u->holder) && !holds_any(text, before_now) &&
+        !facts_find(f, u->holder, NULL, NULL) && !facts_find(f, "spouse", NULL, NULL) &&
+        facts_find(f, "partner", reader_rel_name(READER_REL_NAME), NULL))
+        snprintf(u->holder, sizeof u->holder, "partner");
+    /* "do I have two kids?": a number asked of a group whose number was told asks that
+     * number */
+    const store_memory_t *count = u->act == READER_YESNO && u->holder[0]
+                                      ? facts_find(f, u->holder, REALISE_COUNT, NULL) : NULL;
+    if (count) {
+        char cbuf[256];
+        const char *cw[32];
+        int cn = understand_split_words(text, " ,.;:!?()", cbuf, sizeof cbuf, cw, 32);
+        long v;
+        for (int k = 0; k < cn; k++)
+            if (understand_number(cw[k], &v) && v > 0 && v < 100) {
+                u->rel = READER_REL_OPEN;
+                snprintf(u->relation, sizeof u->relation, "%s", REALISE_COUNT);
+                snprintf(u->value, sizeof u->value, "%s", cw[k]);
+                break;
+            }
+    }
+    /* "what breed did I say she is?" read as the user's kind: no one is a breed, so the
+     * kind asked is of the newest animal or thing whose kind was told */
+    static const char *const of_it[] = {"she", "he", "it", "they", "breed", NULL};
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel == READER_REL_KIND &&
+        !strcmp(u->holder, "self") && holds_any(text, of_it))
+        for (size_t m = f->n; m-- > 0;)
+            if (facts_rel_of(f->v[m].relation) == READER_REL_KIND &&
+                strcmp(f->v[m].holder, "self") != 0 && strcmp(f->v[m].value, FACTS_ENDED) != 0) {
+                snprintf(u->holder, sizeof u->holder, "%s", f->v[m].holder);
+                break;
+            }
     /* "where am I guiding these days?": "where" and the verb of one's trade read as the job
      * asks where one works */
     size_t gl = strlen(u->value);
@@ -3174,8 +3311,24 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         !name_is_the(text, u) &&            /* "rusk is the puppy" */
         !child_had(text, u) &&              /* "I've a little girl, Anouk" */
         !wants_to_be(text, u) &&            /* "Kofi wants to be a pilot" */
+        !job_not_old(f, text, u) &&         /* "I'm first mate now, not a deckhand" */
         !field_studied(text, u))            /* "Dilani got into medicine" */
         driven(text, u);                /* "my uncle drives trams": a job */
+    /* "Darla's changed jobs, she's teaching at Sask Polytech now" read as chat or an
+     * unsure fact: in a message of a change of job, a firm or a kind of person told is
+     * the new one */
+    static const char *const new_job[] = {"changed jobs", "changed job", "switched jobs",
+                                          "new job", "job change", NULL};
+    const char *last_word = strrchr(u->value, ' ') ? strrchr(u->value, ' ') + 1 : u->value;
+    if ((u->act == READER_SMALLTALK || u->act == READER_FACT) && u->value[0] && u->holder[0] &&
+        holds_any(msg, new_job) &&
+        ((u->rel == READER_REL_EMPLOYER && isupper((unsigned char)u->value[0])) ||
+         (u->rel == READER_REL_JOB && kinds_person(last_word))) &&
+        checks_fits(u->rel, u->holder, u->value)) {
+        u->act = READER_FACT;
+        u->fact_min_p = 0;
+        u->personal = 1;
+    }
     if (u->act == READER_FACT && hypothetical(text, u->value) &&
         strcmp(u->relation, REALISE_WANTS_TO_BE) != 0)
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */
@@ -3262,6 +3415,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         return;                         /* "Nana turn 90 Saturday gone" */
     if (q < 0 && turned(text, u))
         return;                         /* "she just turned 4" */
+    if (q < 0 && make_that(f, text, u))
+        return;                         /* "make that three" */
     if (q < 0 && answers_own(msg, told, i, text, u))
         return;                         /* "My favourite snack? Churros." */
     /* "Rosalind here, but my mates call me Roz": a name others call the user, beside

@@ -27,7 +27,7 @@ static const char *const spelled[][2] = {
     {"where've", "where have"}, {"who've", "who have"}, {"whatcha", "what do you"},
     {"where'm", "where am"}, {"what'd", "what did"}, {"where'd", "where did"},
     {"who'd", "who did"}, {"how'd", "how did"}, {"whereabouts", "where"},
-    {"rn", "now"}, {"atm", "at the moment"}, {"tho", "though"}, {"ppl", "people"},
+    {"rn", "right now"}, {"atm", "at the moment"}, {"tho", "though"}, {"ppl", "people"},
     {"gonna", "going to"}, {"wanna", "want to"}, {"gotta", "got to"}, {"bday", "birthday"},
     {"dont", "don't"}, {"doesnt", "doesn't"}, {"didnt", "didn't"}, {"cant", "can't"},
     {"isnt", "isn't"}, {"wasnt", "wasn't"}, {"arent", "aren't"}, {"havent", "haven't"},

@@ -1044,7 +1044,8 @@ static const store_memory_t *other_place(const facts_t *f, const understood_t *u
  * partner?" of one who told of a boyfriend, "what's my pet called?" of one who told of a
  * rabbit: when no fact of holder was told, the holder of the newest fact of whom it may
  * mean: "partner", "spouse", "my man" and "my other half" any partner, "husband" and
- * "wife" a spouse or a partner (a girlfriend asked of is never a partner told of as one), a pet or an animal any animal of theirs,
+ * "wife" a spouse (a girlfriend asked of is never a partner told of as one; a partner
+ * told of is asked as a wife in checks_clause), a pet or an animal any animal of theirs,
  * one of a group ("son") the group told ("sons", "boys"), a child the one son or daughter
  * told, a twin the twin brother or sister, a bird or a parrot the kind of it told
  * ("budgie"), a bunny a rabbit; else holder itself. (Children asked of are all of them:
@@ -1053,7 +1054,7 @@ static const char *holder_as_told(const facts_t *f, const char *holder)
 {
     static const char *const any[] = {"partner", "spouse", "boyfriend", "girlfriend",
                                       "husband", "wife", "fiance", "fiancee", NULL};
-    static const char *const married[] = {"spouse", "partner", NULL};
+    static const char *const married[] = {"spouse", NULL};
     static const char *const loved[] = {"man", "woman", "other half", "better half", "lady",
                                         "fella", "bae", NULL};
     static const char *const pets[] = {"pet", "pets", "animal", "animals", NULL};
@@ -1786,6 +1787,21 @@ static void summary(respond_t *r, const facts_t *f)
 
 /* 1 when a later unit of the message tells the fact u[i] asks of ("My favourite snack?
  * Churros."): the user answered it. */
+/* 1 when u[i] is a correction that names no relation (it would put right the last fact
+ * told) and a later clause of the message tells a fact of the user's with its relation:
+ * that one says what is put right ("correction, we leave Arima, we're in San Fernando
+ * now" corrects Arima with nothing of "leave"). */
+static int vague_before_told(const understood_t *u, int n, int i)
+{
+    if (u[i].act != READER_CORRECTION || u[i].rel != READER_REL_OPEN || u[i].relation[0])
+        return 0;
+    for (int j = i + 1; j < n; j++)
+        if ((u[j].act == READER_FACT || u[j].act == READER_CORRECTION) && u[j].personal &&
+            u[j].value[0] && u[j].relation[0])
+            return 1;
+    return 0;
+}
+
 static int answered_after(const understood_t *u, int n, int i)
 {
     for (int j = i + 1; j < n; j++)
@@ -2068,7 +2084,15 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
                                              "lol", "haha", "tho", "mate", "bro", "sha", "o",
                                              "abi", "sia", "na", NULL};
         char *last = strrchr(u[i].value, ' ');
-        if (last && understand_in_list(ending, last + 1)) *last = '\0';
+        char before[UNDERSTAND_VALUE] = "";     /* (but a "first mate" is a job) */
+        if (last) {
+            snprintf(before, sizeof before, "%.*s", (int)(last - u[i].value), u[i].value);
+            char *sp = strrchr(before, ' ');
+            if (sp) memmove(before, sp + 1, strlen(sp + 1) + 1);
+        }
+        if (last && understand_in_list(ending, last + 1) &&
+            !(!strcmp(last + 1, "mate") && u[i].rel == READER_REL_JOB && !kinds_person(before)))
+            *last = '\0';
         if (u[i].act == READER_FACT && u[i].act_p < u[i].fact_min_p)
             u[i].act = READER_SMALLTALK;    /* too unsure to keep as a fact */
         /* a statement of nobody's ("the hail is the size of peas", "the bus broke down
@@ -2100,7 +2124,11 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
                 break;
             if (u[i].personal) fact(out, f, text, &u[i]);
             break;
-        case READER_CORRECTION: correction(out, f, text, &u[i]); break;
+        case READER_CORRECTION:
+            if (vague_before_told(u, n, i)) break;     /* "correction, we leave Arima, we
+                                                         * living in San Fernando now" */
+            correction(out, f, text, &u[i]);
+            break;
         case READER_YESNO:
             /* "am I allergic to anything?" asks what: every value told */
             if (!u[i].value[0] && asks_any(text)) u[i].act = READER_QUESTION;

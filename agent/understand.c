@@ -1374,6 +1374,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     k = understand_mend_breed_as_holder(c, cn, words, n, clause.act, out, k, max);
     understand_mend_kind_whole(c, cn, words, n, out, k);
     understand_mend_name_whole(c, cn, words, n, out, k);
+    understand_mend_name_of_another(c, cn, words, n, out, k);
     k = understand_mend_name_two_words(c, cn, words, n, out, k);
     understand_mend_grade(c, cn, words, n, out, k);
     understand_mend_hyphenated(c, cn, out, k);

@@ -2185,6 +2185,33 @@ void understand_mend_name_whole(const char *c, size_t cn, const char *const *wor
     }
 }
 
+void understand_mend_name_of_another(const char *c, size_t cn, const char *const *words,
+                                     int n, understood_t *out, int k)
+{
+    for (int i = 0; i < k; i++) {
+        if (out[i].rel != READER_REL_NAME || !out[i].value[0] ||
+            !(understand_kin(out[i].holder) || dialogue_pet_word(out[i].holder)))
+            continue;
+        int v = -1, p = -1;
+        for (int w = 2; w < n && v < 0; w++)
+            if (!strcasecmp(words[w], out[i].value) &&
+                (!strcmp(words[w - 1], "called") || !strcmp(words[w - 1], "named")))
+                v = w;
+        if (v < 0) continue;
+        char other[UNDERSTAND_KEY];
+        understand_holder_of(words[v - 2], other, sizeof other);
+        if (!strcmp(other, out[i].holder) || !kinds_person(words[v - 2])) continue;
+        for (int w = 0; w + 1 < v - 2 && p < 0; w++) {
+            char key[UNDERSTAND_KEY];
+            understand_holder_of(words[w], key, sizeof key);
+            if (!strcmp(key, out[i].holder) && capital_word(c, cn, words, w + 1)) p = w + 1;
+        }
+        if (p < 0) continue;
+        understand_as_written(c, cn, words, p, p + 1, out[i].value, sizeof out[i].value);
+        understand_drop_possessive(out[i].value);
+    }
+}
+
 int understand_mend_name_two_words(const char *c, size_t cn, const char *const *words, int n,
                                    understood_t *out, int k)
 {

@@ -306,6 +306,13 @@ int understand_mend_breed_as_holder(const char *c, size_t cn, const char *const 
 void understand_mend_grade(const char *c, size_t cn, const char *const *words, int n,
                            understood_t *out, int k);
 
+/* "my daughter Chloe's marrying a lad called Ryan" read as the daughter's name Ryan: a
+ * name of someone of the user's read after "called" of another kind of person ("a lad",
+ * "a guy") is that person's; the name with a capital right after the word of kin or pet
+ * is theirs. */
+void understand_mend_name_of_another(const char *c, size_t cn, const char *const *words,
+                                     int n, understood_t *out, int k);
+
 /* "my son Jun Wei is in the army" read as the name "Jun": a name of someone of the
  * user's (the value of a name, or the name told beside another value), right after the
  * word of kin or pet and followed by one more word written with a capital (not a month,

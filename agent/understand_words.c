@@ -71,7 +71,8 @@ static const struct {
     {"hubs", "husband"},
     {"grandkids", "grandchildren"}, {"grandkid", "grandchild"},
     {"grandbabies", "grandchildren"}, {"grandbaby", "grandchild"},
-    {"kiddos", "children"}, {"kiddo", "child"}, {"laaities", "children"},
+    {"kiddos", "children"}, {"kiddo", "child"}, {"young'uns", "children"},
+    {"younguns", "children"}, {"youngsters", "children"}, {"laaities", "children"},
     {"laaitie", "child"}, {"keiki", "children"}, {"stepdad", "stepfather"},
     {"stepmum", "stepmother"}, {"stepmom", "stepmother"},
     /* and kin as people call them at home in other tongues, where the word is no

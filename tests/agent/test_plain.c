@@ -23,7 +23,7 @@ static const struct {
     {"whats my gfs birthday", "whats my gf's birthday"},
     {"my cat is 3yo, the dog 11 yo", "my cat is 3 years old, the dog 11 years old"},
     {"i dont drive bc of my eyes", "i don't drive because of my eyes"},
-    {"rn im in Leeds", "now im in Leeds"},
+    {"rn im in Leeds", "right now im in Leeds"},
     {"how old's your niece", "how old is your niece"},
     {"workin late, studyin after", "working late, studying after"},
     {"我家狗叫啥", "我家狗叫什么"},
