@@ -2674,7 +2674,9 @@ static int field_studied(const char *text, understood_t *u)
         u->value[0] = '\0';
         return 1;
     }
-    if (asks(text) || u->act == READER_YESNO) return 0;
+    if (asks(text) || u->act == READER_YESNO ||
+        (u->rel == READER_REL_OPEN && !strncmp(u->relation, "stud", 4) && u->value[0]))
+        return 0;                       /* (a study the reader read stays as read) */
     /* ("doing" of one's own: "... doing petroleum engineering", not "instead of doing
      * maths") */
     char doing[UNDERSTAND_KEY + 8];     /* (the reader may take the field for a holder) */
