@@ -3698,7 +3698,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) &&
         (!strcmp(u->holder, "self") || was_holder) &&
         (u->rel == READER_REL_JOB || facts_has_words(text, "job") ||
-         facts_has_words(text, "for a living")) &&
+         facts_has_words(text, "for a living") || facts_has_words(text, "used to do") ||
+         facts_has_words(text, "retired")) &&
         (facts_has_words(text, "used to") || facts_has_words(text, "use to") ||
          facts_has_words(text, "before") || facts_has_words(text, "previously") ||
          facts_has_words(text, "previous") || facts_has_words(text, "former") ||
@@ -3725,6 +3726,13 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                             facts_has_words(at, "ago")))
             u->act = READER_SMALLTALK;
     }
+    /* "until they automated it in '97": a year written short is no age */
+    char short_year[UNDERSTAND_VALUE + 4], curly_year[UNDERSTAND_VALUE + 4];
+    snprintf(short_year, sizeof short_year, "'%s", u->value);
+    snprintf(curly_year, sizeof curly_year, "\xE2\x80\x99%s", u->value);
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_AGE &&
+        u->value[0] && (strstr(text, short_year) || strstr(text, curly_year)))
+        u->act = READER_SMALLTALK;
     /* "is Rosie still 8?", "is my gran 85 now?": a number alone asked yes or no of one of
      * the user's is their age */
     long years;

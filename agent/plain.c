@@ -25,7 +25,7 @@ static const char *const spelled[][2] = {
     {"wat", "what"}, {"wot", "what"}, {"wht", "what"}, {"wher", "where"},
     {"whr", "where"}, {"hw", "how"}, {"what've", "what have"},
     {"where've", "where have"}, {"who've", "who have"}, {"whatcha", "what do you"},
-    {"where'm", "where am"}, {"what'd", "what did"}, {"where'd", "where did"},
+    {"an'", "and"}, {"o'", "of"}, {"where'm", "where am"}, {"what'd", "what did"}, {"where'd", "where did"},
     {"who'd", "who did"}, {"how'd", "how did"}, {"whereabouts", "where"},
     {"rn", "right now"}, {"atm", "at the moment"}, {"tho", "though"}, {"ppl", "people"},
     {"gonna", "going to"}, {"wanna", "want to"}, {"gotta", "got to"}, {"bday", "birthday"},
@@ -267,8 +267,76 @@ static int sentence_asks(const char *out, size_t at)
     return 0;
 }
 
+/* 1 when the word msg[s, e) is a number: digits, or a word of one written out
+ * ("thirty-two"). */
+static int number_word(const char *msg, size_t s, size_t e)
+{
+    static const char *const tens[] = {"one", "two", "three", "four", "five", "six", "seven",
+                                       "eight", "nine", "ten", "eleven", "twelve", "twenty",
+                                       "thirty", "forty", "fifty", "sixty", "seventy",
+                                       "eighty", "ninety", "hundred", NULL};
+    if (e > s && isdigit((unsigned char)msg[s])) return 1;
+    for (int t = 0; tens[t]; t++) {
+        size_t tl = strlen(tens[t]);
+        if (e - s >= tl && !strncasecmp(msg + s, tens[t], tl) &&
+            (e - s == tl || msg[s + tl] == '-' || isalpha((unsigned char)msg[s + tl])))
+            return 1;
+    }
+    return 0;
+}
+
+/* msg[0, len) with a correction said in passing made ("for thirty-one years, oh wait,
+ * thirty-two" is "for thirty-two years"; "from Xlendi, no, wait, from Munxar" is "from
+ * Munxar") into out (len + 1 bytes at least): what follows the words of waiting, up to
+ * punctuation, replaces the words it puts right, from the last word before them that it
+ * opens with, or the last number before them when it is a number. Returns the length
+ * written, or 0 when msg says no such correction (out is then untouched). */
+static size_t corrected_in_passing(const char *msg, size_t len, char *out)
+{
+    static const char *const waits[] = {", oh wait, ", ", no wait, ", ", no, wait, ",
+                                        " \xE2\x80\x94 no, wait, ", " - no, wait, ",
+                                        " \xE2\x80\x94 no wait, ", ", wait, no, ", NULL};
+    size_t wl;
+    long w = find_any(msg, len, 0, waits, &wl);
+    if (w < 0) return 0;
+    size_t ys = (size_t)w + wl, ye = ys;    /* what is said instead */
+    while (ye < len && !strchr(",.;:!?", msg[ye]) && ye - ys < 48) ye++;
+    size_t fe = ys;
+    while (fe < ye && (isalnum((unsigned char)msg[fe]) || msg[fe] == '-')) fe++;
+    if (ye == ys || fe == ys || (ye < len && !strchr(",.;:!?", msg[ye]))) return 0;
+    size_t sb = (size_t)w;                  /* the sentence it is in */
+    while (sb > 0 && !strchr(".!?", msg[sb - 1])) sb--;
+    long from = -1;
+    int number = number_word(msg, ys, fe) && fe == ye;
+    for (size_t i = sb; i < (size_t)w; i++) {
+        if (i > sb && (isalnum((unsigned char)msg[i - 1]) || msg[i - 1] == '-')) continue;
+        size_t e = i;
+        while (e < (size_t)w && (isalnum((unsigned char)msg[e]) || msg[e] == '-')) e++;
+        if (e == i) continue;
+        if (number ? number_word(msg, i, e)
+                   : e - i == fe - ys && !strncasecmp(msg + i, msg + ys, fe - ys))
+            from = (long)i;
+    }
+    if (from < 0) return 0;
+    size_t to = (size_t)w;                  /* the words put right end at the wait */
+    if (number) {
+        to = (size_t)from;
+        while (to < (size_t)w && (isalnum((unsigned char)msg[to]) || msg[to] == '-')) to++;
+    }
+    size_t at = 0;
+    memcpy(out + at, msg, (size_t)from), at += (size_t)from;
+    memcpy(out + at, msg + ys, ye - ys), at += ye - ys;
+    memcpy(out + at, msg + to, (size_t)w - to), at += (size_t)w - to;
+    memcpy(out + at, msg + ye, len - ye), at += len - ye;
+    out[at] = '\0';
+    return at;
+}
+
 long plain_text(const char *msg, char *out, size_t cap)
 {
+    char fixed[2048];           /* (a correction in passing made first) */
+    size_t made = strlen(msg) < sizeof fixed ? corrected_in_passing(msg, strlen(msg), fixed) : 0;
+    if (made) msg = fixed;
     size_t len = strlen(msg), at = 0;
     int ma = 0;                         /* 吗 owed before the next question mark */
     not_but_t nb = {0, 0, 0, 0, 0, 0};

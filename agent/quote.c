@@ -1489,6 +1489,33 @@ static int asks_a_kind(const asked_t *a)
     return 0;
 }
 
+/* 1 when a number the yes/no question q[0..nq) names goes in the sentence s[0..ns) with
+ * another name than the question's: the name with a capital nearest before it ("is Ruby
+ * seven?" of "Callum's seven and Ruby's four"). */
+static int number_of_another(const word_t *q, int nq, const word_t *s, int ns)
+{
+    for (int i = 1; i < nq; i++) {
+        if (!quote_number_word(&q[i])) continue;
+        for (int got = 0; got < ns; got++) {
+            if (strcmp(s[got].low, q[i].low) != 0) continue;
+            for (int j = got - 1; j >= 0; j--) {
+                if (!s[j].cap || !strcmp(s[j].low, "i")) continue;
+                char name[LEX_WORD_MAX];
+                snprintf(name, sizeof name, "%s", s[j].low);
+                size_t nl = strlen(name);
+                if (nl > 2 && !strcmp(name + nl - 2, "'s")) name[nl - 2] = '\0';
+                int asked = 0;
+                for (int x = 1; x < nq && !asked; x++)
+                    asked = q[x].cap && !strcmp(q[x].low, name);
+                if (!asked) return 1;
+                break;
+            }
+            break;
+        }
+    }
+    return 0;
+}
+
 /* How strongly the sentence s[0..ns) bears out the names and numbers the yes/no
  * question q[0..nq) names ("is my dog called Pilot?", "is my son 5?", "did I row 3
  * seasons?"): 0 unless it holds every one of them and a word for whom the question asks
@@ -1568,7 +1595,7 @@ static void note_found(const understood_t *c, const char *question,
     for (int j = 1; j < ns && yesno && a->self && a->nk == 1 && !named; j++)
         named = at[j] && (!strcmp(s[j - 1].low, "my") || !strcmp(s[j - 1].low, "our"));
                         /* "do I have asthma?" of "... my asthma" */
-    fd->yes = yesno && !fd->no &&
+    fd->yes = yesno && !fd->no && !number_of_another(q, nq, s, ns) &&
               (((a->nk >= 2 || one) && best >= a->nk && held >= a->nk) || all >= 2 || named) &&
               (asks_past(q, nq) ? !negates(s, ns) : !quote_denies_held(s, ns, at)) &&
               !wishes(s, ns);

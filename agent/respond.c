@@ -30,6 +30,7 @@
 #include "agent/of_us.h"
 #include "agent/realise.h"
 #include "model/dialogue.h"
+#include "model/lexical.h"
 #include "model/model.h"
 #include "model/vocab.h"
 
@@ -1262,6 +1263,16 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
         m = vehicle(f, text, u);
     if (!m && u->rel == READER_REL_JOB && u->act == READER_QUESTION)
         m = facts_find(f, u->holder, UNDERSTAND_FORMER_JOB, NULL);  /* "a retired nurse" */
+    /* "what did I do before I retired?" of "I'm retired, I was a lighthouse keeper": the
+     * job told in the past */
+    if (!m && u->rel == READER_REL_OPEN && !strcmp(u->relation, UNDERSTAND_FORMER_JOB) &&
+        u->act == READER_QUESTION) {
+        const store_memory_t *was = facts_find(f, u->holder, reader_rel_name(READER_REL_JOB),
+                                               NULL);
+        if (was && (facts_has_words(was->text, "was a") || facts_has_words(was->text, "was an") ||
+                    facts_has_words(was->text, "retired") || facts_has_words(was->text, "used to")))
+            m = was;
+    }
     if (!m && u->rel == READER_REL_JOB && u->act == READER_QUESTION) {
         /* "what do I do?" of "I work in marketing": the field one works in */
         static const char *const fields[] = {
@@ -2090,9 +2101,14 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
             char *sp = strrchr(before, ' ');
             if (sp) memmove(before, sp + 1, strlen(sp + 1) + 1);
         }
-        if (last && understand_in_list(ending, last + 1) &&
-            !(!strcmp(last + 1, "mate") && u[i].rel == READER_REL_JOB && !kinds_person(before)))
-            *last = '\0';
+        int place = u[i].rel == READER_REL_HOME || u[i].rel == READER_REL_HOMETOWN ||
+                    u[i].rel == READER_REL_WORKPLACE || u[i].rel == READER_REL_EMPLOYER ||
+                    u[i].rel == READER_REL_SCHOOL;
+        if (last && ((understand_in_list(ending, last + 1) &&
+                      !(!strcmp(last + 1, "mate") && u[i].rel == READER_REL_JOB &&
+                        !kinds_person(before))) ||
+                     (place && islower((unsigned char)last[1]) && lex_is_stopword(last + 1))))
+            *last = '\0';      /* (nor is a function word after a place: "Inis Oirr until") */
         if (u[i].act == READER_FACT && u[i].act_p < u[i].fact_min_p)
             u[i].act = READER_SMALLTALK;    /* too unsure to keep as a fact */
         /* a statement of nobody's ("the hail is the size of peas", "the bus broke down

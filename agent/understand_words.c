@@ -72,7 +72,9 @@ static const struct {
     {"grandkids", "grandchildren"}, {"grandkid", "grandchild"},
     {"grandbabies", "grandchildren"}, {"grandbaby", "grandchild"},
     {"kiddos", "children"}, {"kiddo", "child"}, {"young'uns", "children"},
-    {"younguns", "children"}, {"youngsters", "children"}, {"laaities", "children"},
+    {"younguns", "children"}, {"youngsters", "children"}, {"weans", "children"},
+    {"wean", "child"}, {"bairns", "children"}, {"bairn", "child"}, {"lass", "girlfriend"},
+    {"laaities", "children"},
     {"laaitie", "child"}, {"keiki", "children"}, {"stepdad", "stepfather"},
     {"stepmum", "stepmother"}, {"stepmom", "stepmother"},
     /* and kin as people call them at home in other tongues, where the word is no
