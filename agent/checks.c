@@ -1589,6 +1589,12 @@ static int holder_is_place(const char *text, const char *holder)
     return 0;
 }
 
+int checks_asks_firm(const char *text)
+{
+    return facts_has_words(text, "company") || facts_has_words(text, "firm") ||
+           facts_has_words(text, "employer");
+}
+
 int checks_asks_driven(const char *text)
 {
     return (facts_has_words(text, "what") || facts_has_words(text, "what's") ||
@@ -3348,9 +3354,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     }
     /* "which firm do I work at?" read as a place of work: a question of a firm
      * asks the employer */
-    if (u->act == READER_QUESTION && u->rel == READER_REL_WORKPLACE &&
-        (facts_has_words(text, "company") || facts_has_words(text, "firm") ||
-         facts_has_words(text, "employer"))) {
+    if (u->act == READER_QUESTION && u->rel == READER_REL_WORKPLACE && checks_asks_firm(text)) {
         u->rel = READER_REL_EMPLOYER;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_EMPLOYER));
     }
@@ -4240,9 +4244,6 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     /* "Got two kids, Mirela's 10 and Jonah's 6": an age or a name of one named with a
      * capital, in a sentence that tells of a group of the user's own ("my cousins", "got
      * two kids", "our boys"), is one of theirs */
-    static const char *const groups[] = {"kids", "children", "boys", "girls", "sons",
-                                         "daughters", "cousins", "grandkids", "grandchildren",
-                                         "siblings", "nieces", "nephews", "twins", NULL};
     static const char *const owning[] = {"my", "our", "me", "got", "have", "two", "three",
                                          "four", "five", "2", "3", "4", "5", NULL};
     const char *named_at = (u->act == READER_FACT || u->act == READER_SMALLTALK) &&
@@ -4260,7 +4261,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         const char *sw[64];
         int ns = understand_split_words(sentence, " ,.;:!?()", sbuf, sizeof sbuf, sw, 64);
         for (int k = 1; k < ns && !u->personal; k++)
-            if (understand_in_list(groups, sw[k]) && understand_in_list(owning, sw[k - 1])) {
+            if (understand_in_list(understand_people_groups, sw[k]) && understand_in_list(owning, sw[k - 1])) {
                 u->personal = 1;
                 u->act = READER_FACT;
                 memcpy(u->holder, named_at, strlen(u->holder));    /* as written: "Mirela" */

@@ -87,6 +87,9 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
 /* 1 when a question asks for an amount ("how many hours", "how tall am I?"): only a
  * value with a number answers it, and it asks for no age. */
 int checks_asks_amount(const char *text);
+/* 1 when a question asks for a firm ("which company ...?", "what firm", "my employer"):
+ * the employer, never a town. */
+int checks_asks_firm(const char *text);
 /* 1 when a question asks what the user drives ("what are we driving now?", "which
  * one do I drive?"), not where, how far or for whom. */
 int checks_asks_driven(const char *text);

@@ -76,12 +76,9 @@ static int holder_is_name(const store_memory_t *m)
 /* The user's people with a name and an age in digits, into v; returns how many. */
 static int people(const facts_t *f, const char *text, person_t *v)
 {
-    static const char *const human[] = {"kids", "children", "girls", "boys", "sons",
-                                        "daughters", "cousins", "siblings", "grandkids",
-                                        "grandchildren", "brothers", "sisters", "twins",
-                                        "nieces", "nephews", NULL};
     int people_asked = 0;               /* "which of my nephews ...": no pet is compared */
-    for (int k = 0; human[k] && !people_asked; k++) people_asked = facts_has_words(text, human[k]);
+    for (int k = 0; understand_people_groups[k] && !people_asked; k++)
+        people_asked = facts_has_words(text, understand_people_groups[k]);
     int n = 0;
     const char *age_key = reader_rel_name(READER_REL_AGE);
     for (size_t i = 0; i < f->n && n < COMPARE_MAX; i++) {

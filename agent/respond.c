@@ -1255,8 +1255,7 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
         }
     /* "where do I work?": workplace or employer; "which company?" asks the firm only */
     int firm = u->rel == READER_REL_EMPLOYER &&
-               (facts_has_words(text, "company") || facts_has_words(text, "firm") ||
-                facts_has_words(text, "employer") || facts_has_words(text, "who do"));
+               (checks_asks_firm(text) || facts_has_words(text, "who do"));
     if (!m && kin_rel(u->rel) >= 0 && !firm)
         m = facts_find(f, u->holder, reader_rel_name(kin_rel(u->rel)), NULL);
     if (!m && (u->rel == READER_REL_KIND || u->rel == READER_REL_OWNS))

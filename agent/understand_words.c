@@ -44,6 +44,9 @@ const char *const understand_person_verbs[] = {
     "sings", "studies", "loves", "likes", "hates", "has", "does", "makes", "speaks", "goes",
     "moved", "lived", "worked", "started", "joined", "just", "still", "barrack", "barracks",
     NULL};
+const char *const understand_people_groups[] = {
+    "kids", "children", "boys", "girls", "sons", "daughters", "cousins", "siblings",
+    "grandkids", "grandchildren", "brothers", "sisters", "twins", "nieces", "nephews", NULL};
 const char *const understand_group_words[] = {"band", "bands", "choir", "orchestra", "ensemble",
                                               "quartet", "trio", "club", "team", "squad",
                                               "league", "group", "crew", "troupe", NULL};

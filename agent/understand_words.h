@@ -46,6 +46,9 @@ extern const char *const understand_business_words[];
 extern const char *const understand_person_verbs[];
 /* "band", "choir", "team" ...: the groups one plays, sings or takes part in. */
 extern const char *const understand_group_words[];
+/* Words of a group of people of one's own, plural ("kids", "cousins", "twins"): a
+ * question that names one asks of people, never of pets. */
+extern const char *const understand_people_groups[];
 /* Words that make a holder the user's own (the first of a personal holder span: "my",
  * "I'm", 我), and that say a sentence is of the one who speaks. */
 extern const char *const understand_personal_words[];
