@@ -3198,16 +3198,6 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = READER_REL_JOB;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
     }
-    /* "what's the missus called?" of one who told of a partner: a wife or husband asked,
-     * none told, is the partner (not a late, former or first one) */
-    static const char *const spouses[] = {"wife", "husband", NULL};
-    static const char *const before_now[] = {"late", "ex", "former", "first", "previous",
-                                             "old", NULL};
-    if ((u->act == READER_QUESTION || u->act == READER_YESNO) &&
-        understand_in_list(spouses, u->holder) && !holds_any(text, before_now) &&
-        !facts_find(f, u->holder, NULL, NULL) && !facts_find(f, "spouse", NULL, NULL) &&
-        facts_find(f, "partner", reader_rel_name(READER_REL_NAME), NULL))
-        snprintf(u->holder, sizeof u->holder, "partner");
     /* "do I have two kids?": a number asked of a group whose number was told asks that
      * number */
     const store_memory_t *count = u->act == READER_YESNO && u->holder[0]
@@ -3217,8 +3207,9 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         const char *cw[32];
         int cn = understand_split_words(text, " ,.;:!?()", cbuf, sizeof cbuf, cw, 32);
         long v;
-        for (int k = 0; k < cn; k++)
-            if (understand_number(cw[k], &v) && v > 0 && v < 100) {
+        for (int k = 0; k < cn; k++)          /* (not "is one of my cats ...?") */
+            if (understand_number(cw[k], &v) && v > 0 && v < 100 &&
+                !(k + 1 < cn && !strcmp(cw[k + 1], "of"))) {
                 u->rel = READER_REL_OPEN;
                 snprintf(u->relation, sizeof u->relation, "%s", REALISE_COUNT);
                 snprintf(u->value, sizeof u->value, "%s", cw[k]);

@@ -1045,8 +1045,8 @@ static const store_memory_t *other_place(const facts_t *f, const understood_t *u
  * partner?" of one who told of a boyfriend, "what's my pet called?" of one who told of a
  * rabbit: when no fact of holder was told, the holder of the newest fact of whom it may
  * mean: "partner", "spouse", "my man" and "my other half" any partner, "husband" and
- * "wife" a spouse (a girlfriend asked of is never a partner told of as one; a partner
- * told of is asked as a wife in checks_clause), a pet or an animal any animal of theirs,
+ * "wife" a spouse (a girlfriend asked of is never a partner told of as one, nor a
+ * partner a wife), a pet or an animal any animal of theirs,
  * one of a group ("son") the group told ("sons", "boys"), a child the one son or daughter
  * told, a twin the twin brother or sister, a bird or a parrot the kind of it told
  * ("budgie"), a bunny a rabbit; else holder itself. (Children asked of are all of them:
