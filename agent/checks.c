@@ -2588,6 +2588,15 @@ static int made_job(const facts_t *f, const char *text, understood_t *u)
     return 1;
 }
 
+/* 1 when holder is someone: the user, a word of kin, pet or kind of person, or a name
+ * written in text with a capital ("burak ... in ankara, studies law": not "ankara"). */
+static int of_someone(const char *text, const char *holder)
+{
+    const char *at = word_at(text, holder);
+    return !strcmp(holder, "self") || someone_word(holder) ||
+           (at && isupper((unsigned char)*at));
+}
+
 /* "Kofi wants to be a pilot", "she dreams of becoming a vet": the kind of person after
  * wanting to be one (past an article; one to three words that end in a kind of person)
  * is what the clause's holder wants to become, a fact of its own; "what does my son want
@@ -2602,7 +2611,8 @@ static int wants_to_be(const char *text, understood_t *u)
     int k = 0;
     for (; wanting[k] && !at; k++)
         if ((at = word_at(text, wanting[k])) != NULL) at += strlen(wanting[k]);
-    if (!at || u->act == READER_FORGET || !u->holder[0]) return 0;
+    if (!at || u->act == READER_FORGET || !u->holder[0] || !of_someone(text, u->holder))
+        return 0;
     static const char *const i[] = {"i", "i'd", NULL};      /* ("I want to be a nurse") */
     int mine = strncmp(wanting[k - 1], "wants", 5) != 0 && holds_any(text, i);
     if (u->act == READER_QUESTION) {
@@ -2707,7 +2717,8 @@ static int field_studied(const char *text, understood_t *u)
                 size_t fl = strlen(field);
                 snprintf(field + fl, sizeof field - fl, "%s%s", fl ? " " : "", w[j]);
             }
-            if (!field[0] || !facts_has_words(field, w[e])) break;
+            if (!field[0] || !facts_has_words(field, w[e]) || !of_someone(text, u->holder))
+                break;
             if (u->value[0] && !facts_has_words(field, u->value) &&
                 !facts_has_words(u->value, w[e]))
                 return 0;                   /* (the school told beside it stays) */
