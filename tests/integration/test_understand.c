@@ -2278,6 +2278,37 @@ START_TEST(test_pieces_promotions_nicknames_and_forgetting_in_passing)
 }
 END_TEST
 
+/* Facts told in passing of others and of change: a name of two words, a field of study
+ * and a wish to be, a move the firm made, a home shared, a count put right, a job said
+ * to be no more, a number put right mid-sentence; questions without their marks. */
+START_TEST(test_studies_wishes_moves_and_corrections_in_passing)
+{
+    tell("a", "my daughter Hye Jin is 9");
+    ask("b", "what's my daughter called?", "Hye Jin", NULL);
+    tell("a", "my nephew Tobiah has finished school");
+    tell("a", "he rang last night, he's decided on geology at Tromso");
+    ask("b", "what is my nephew going to study?", "geology", NULL);
+    tell("a", "my niece Ottilie wants to be a farrier");
+    ask("b", "what does my niece want to be?", "farrier", NULL);
+    tell("a", "I'm a ferry pilot based in Oban");
+    json_decref(say("a", "big shake-up, the firm has moved me to their base in Mallaig"));
+    ask("b", "where do I work now?", "Mallaig", "Oban");
+    tell("a", "my brother Anselm lives with us in Dunkeld");
+    ask("b", "where do I live?", "Dunkeld", NULL);
+    tell("a", "we keep two geese");
+    json_decref(say("a", "did I say two geese? make that three"));
+    ask("b", "how many geese do we keep?", "three", "two");
+    tell("a", "I'm a ward clerk");
+    json_decref(say("a", "I'm duty manager at the clinic now, not a ward clerk anymore"));
+    ask("b", "what's my job?", "duty manager", "clerk");
+    tell("a", "my stepson is 11, no wait, 12.");
+    ask("b", "how old is my stepson?", "12", "11");
+    tell("c", "Our kids are Pim and Lotte, Pim's ten and Lotte's six.");
+    ask("c", "is Lotte ten?", "No", "Yes");
+    ask("c", "where'm I based", "Dunkeld", NULL);
+}
+END_TEST
+
 START_TEST(test_chinese_study_teaching_and_what_others_call_one)
 {
     tell("a", "我在南京大学读化学，大二了");
@@ -2426,6 +2457,7 @@ int main(void)
     tcase_add_test(tc, test_chinese_study_teaching_and_what_others_call_one);
     tcase_add_test(tc, test_what_one_may_eat_who_does_it_and_forgetting_it);
     tcase_add_test(tc, test_pieces_promotions_nicknames_and_forgetting_in_passing);
+    tcase_add_test(tc, test_studies_wishes_moves_and_corrections_in_passing);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
