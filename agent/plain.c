@@ -25,7 +25,10 @@ static const char *const spelled[][2] = {
     {"wat", "what"}, {"wot", "what"}, {"wht", "what"}, {"wher", "where"},
     {"whr", "where"}, {"hw", "how"}, {"what've", "what have"},
     {"where've", "where have"}, {"who've", "who have"}, {"whatcha", "what do you"},
-    {"an'", "and"}, {"o'", "of"}, {"where'm", "where am"}, {"what'd", "what did"}, {"where'd", "where did"},
+    {"an'", "and"}, {"o'", "of"}, {"where'm", "where am"},
+    /* Scots */
+    {"whit", "what"}, {"whaur", "where"}, {"dae", "do"}, {"wis", "was"}, {"noo", "now"},
+    {"hoose", "house"}, {"fae", "from"}, {"wi'", "with"}, {"a'm", "I'm"}, {"what'd", "what did"}, {"where'd", "where did"},
     {"who'd", "who did"}, {"how'd", "how did"}, {"whereabouts", "where"},
     {"rn", "right now"}, {"atm", "at the moment"}, {"tho", "though"}, {"ppl", "people"},
     {"gonna", "going to"}, {"wanna", "want to"}, {"gotta", "got to"}, {"bday", "birthday"},

@@ -1128,13 +1128,18 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             if (n > 0 && understand_in_list(ours, words[n]) && !strcmp(words[n - 1], "the") &&
                 !(k + 1 < t.n && !strcmp(t.v[k + 1], "of")))
                 words[n - 1] = "my";
-            /* "me partner's Kylie", "me mam", "ma weans": "me" or "ma" before a word of
-             * kin or pet is "my" */
+            /* "me partner's Kylie", "me mam", "ma weans", "ma trade": "me" or "ma" before
+             * a word of kin or pet, or of a thing one has, is "my" */
             if (n > 0 && (!strcmp(words[n - 1], "me") || !strcmp(words[n - 1], "ma")) &&
                 !caps[n]) {
+                static const char *const owned[] = {"trade", "job", "work", "name", "house",
+                                                    "home", "car", "shop", "studio", "boat",
+                                                    "ain", NULL};
                 char kin[UNDERSTAND_KEY];
                 understand_holder_of(words[n], kin, sizeof kin);
-                if (understand_kin(kin) || dialogue_pet_word(kin)) words[n - 1] = "my";
+                if (understand_kin(kin) || dialogue_pet_word(kin) ||
+                    understand_in_list(owned, words[n]))
+                    words[n - 1] = "my";
             }
             char key[UNDERSTAND_KEY];   /* "my FIL", "my BF": a kin word, not a name */
             if (caps[n] && !understand_is_cjk(words[n])) {
