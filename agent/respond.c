@@ -1798,13 +1798,15 @@ static void summary(respond_t *r, const facts_t *f)
 /* 1 when a later unit of the message tells the fact u[i] asks of ("My favourite snack?
  * Churros."): the user answered it. */
 /* 1 when u[i] is a correction that names no relation (it would put right the last fact
- * told) and a later clause of the message tells a fact of the user's with its relation:
+ * told) with a value in lower case, no name, and a later clause of the message tells a
+ * fact of the user's with its relation:
  * that one says what is put right ("correction, we leave Arima, we're in San Fernando
  * now" corrects Arima with nothing of "leave"). */
 static int vague_before_told(const understood_t *u, int n, int i)
 {
-    if (u[i].act != READER_CORRECTION || u[i].rel != READER_REL_OPEN || u[i].relation[0])
-        return 0;
+    if (u[i].act != READER_CORRECTION || u[i].rel != READER_REL_OPEN || u[i].relation[0] ||
+        !islower((unsigned char)u[i].value[0]))
+        return 0;               /* ("I meant Njeri, not Wairimu! Wairimu is her sister") */
     for (int j = i + 1; j < n; j++)
         if ((u[j].act == READER_FACT || u[j].act == READER_CORRECTION) && u[j].personal &&
             u[j].value[0] && u[j].relation[0])
