@@ -27,7 +27,7 @@
 
 /* A summary adds at most SUMMARY_ADDS of the user's sentences, chosen among the newest
  * SUMMARY_SEEN they told. */
-enum { SUMMARY_ADDS = 3, SUMMARY_SEEN = 256 };
+enum { SUMMARY_ADDS = 5, SUMMARY_SEEN = 256 };
 
 /* 1 when the kin word at j of w names whom its part is about: it opens the part or
  * follows a word of whose ("my sister", "the kids", "Kit's dad"), not a word it is
@@ -822,7 +822,9 @@ static void summary_adds(respond_t *p, const facts_t *f, const store_memory_t *p
         }
     }
     char adds[sizeof p->reply];
-    size_t at = 0;
+    size_t at = 0, r = strlen(p->reply);
+    size_t room = sizeof p->reply > r + 24 ? sizeof p->reply - r - 24 : 0;  /* (what fits
+                                                 * after the reply: the sentences end there) */
     for (int k = 0; k < SUMMARY_ADDS; k++) {
         int best = -1, most = 0;
         for (int c = 0; c < nseen; c++) {  /* what a sentence adds only falls as low grows */
@@ -838,21 +840,24 @@ static void summary_adds(respond_t *p, const facts_t *f, const store_memory_t *p
         const char *said = t[seen[best].turn].text + seen[best].from;
         int w = snprintf(adds + at, sizeof adds - at, "%s\"%.*s\"", k ? "; " : "",
                          (int)seen[best].len, said);
-        if (w < 0 || (size_t)w >= sizeof adds - at) break;
+        if (w < 0 || (size_t)w >= sizeof adds - at || at + (size_t)w >= room) {
+            adds[at] = '\0';
+            break;
+        }
         at += (size_t)w;
         for (size_t j = 0; j < seen[best].len && n + 2 < QUOTE_TEXT; j++)
             low[n++] = (char)tolower((unsigned char)said[j]);
         low[n++] = ' ';
         low[n] = '\0';
     }
-    size_t r = strlen(p->reply);
     char none[128];             /* no fact to list: the sentences are all it says */
     realise_summary(none, sizeof none, NULL, 0);
     if (at && !strcmp(p->reply, none) && at + 32 < sizeof p->reply)
         snprintf(p->reply, sizeof p->reply, "Here's what you told me: %.*s.",
                  (int)(sizeof p->reply - 32), adds);
     else if (at && r + at + 20 < sizeof p->reply)
-        snprintf(p->reply + r, sizeof p->reply - r, " You also told me: %s.", adds);
+        snprintf(p->reply + r, sizeof p->reply - r, " You also told me: %.*s.",
+                 (int)(sizeof p->reply - r - 20), adds);
 }
 
 /* What quote_told found for one gap of the plan. */
