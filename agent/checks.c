@@ -184,11 +184,11 @@ int checks_fits(int rel, const char *holder, const char *value)
                                          NULL};
     if ((rel == READER_REL_HOME || rel == READER_REL_WORKPLACE) && in_words(states, value))
         return 0;
-    /* no one is called a word of time or place ("lives with my mom right now") */
+    /* no one is called a word of time or place ("stays with my aunt right now") */
     static const char *const no_name[] = {"right", "now", "then", "there", "here", "today",
                                           NULL};
     if (rel == READER_REL_NAME && in_words(no_name, value)) return 0;
-    /* nor a measure of one word ("in a 7mm suit", "in 2nd gear") */
+    /* nor a measure of one word ("in a 10kg sack", "in 3rd place") */
     int digits = 0, letters = 0;
     for (const char *p = value; *p; p++)
         digits += isdigit((unsigned char)*p) != 0, letters += isalpha((unsigned char)*p) != 0;
@@ -2188,7 +2188,7 @@ static int turned(const char *text, understood_t *u)
     return 0;
 }
 
-/* "did I say two kids? make that three", "make it 35": a number after "make that" or
+/* "did I say four hens? make that five", "make it 35": a number after "make that" or
  * "make it" puts right the newest number told of the user's people, pets or things (a
  * count or an age), however the reader read the clause. Sets u and returns 1, else 0. */
 static int make_that(const facts_t *f, const char *text, understood_t *u)
@@ -2396,7 +2396,7 @@ static void capitals_at(const char *p, char *out, size_t cap)
 
 /* Sets u to place as the user's home now, replacing the home told before (a move need
  * not say "live"), and returns 1; 0, u untouched, when place is none, a month or a day,
- * or that home. One moved by others ("the firm has moved me to Leeds", "they transferred
+ * or that home. One moved by others ("the council moved me to Truro", "they've posted
  * me to ...") moved their place of work. */
 static int home_moved_to(const facts_t *f, const char *msg, const char *place,
                          understood_t *u)
@@ -2589,7 +2589,7 @@ static int made_job(const facts_t *f, const char *text, understood_t *u)
 }
 
 /* 1 when holder is someone: the user, a word of kin, pet or kind of person, or a name
- * written in text with a capital ("burak ... in ankara, studies law": not "ankara"). */
+ * written in text with a capital ("mateus ... in porto, studies physics": not "porto"). */
 static int of_someone(const char *text, const char *holder)
 {
     const char *at = word_at(text, holder);
@@ -2597,10 +2597,10 @@ static int of_someone(const char *text, const char *holder)
            (at && isupper((unsigned char)*at));
 }
 
-/* "Kofi wants to be a pilot", "she dreams of becoming a vet": the kind of person after
- * wanting to be one (past an article; one to three words that end in a kind of person)
- * is what the clause's holder wants to become, a fact of its own; "what does my son want
- * to be?" asks it. Sets u and returns 1, else 0. */
+/* "Anselm wants to be an electrician", "he hopes to become a plumber": the kind of person
+ * after wanting to be one (past an article; one to three words that end in a kind of
+ * person) is what the clause's holder wants to become, a fact of its own; "what does my
+ * niece want to be?" asks it. Sets u and returns 1, else 0. */
 static int wants_to_be(const char *text, understood_t *u)
 {
     static const char *const wanting[] = {"wants to be", "want to be", "wants to become",
@@ -2646,9 +2646,9 @@ static int wants_to_be(const char *text, understood_t *u)
     return 0;
 }
 
-/* "Etienne has decided on engineering", "Dilani got into medicine", "she's doing law at
- * Leeds": a field of study (one to three words that end in one) after such words is
- * what the clause's holder studies; "what is Aoife studying?" read as asking a school
+/* "Marguerite has decided on geology", "Sunniva got into dentistry", "he's doing maths at
+ * Bangor": a field of study (one to three words that end in one) after such words is
+ * what the clause's holder studies; "what is Ilse studying?" read as asking a school
  * asks it. Sets u and returns 1, else 0. */
 static int field_studied(const char *text, understood_t *u)
 {
@@ -2676,7 +2676,7 @@ static int field_studied(const char *text, understood_t *u)
         settle(u, READER_QUESTION, "self", READER_REL_OPEN, "studies", "");
         return 1;                       /* "what's my major?" */
     }
-    if (u->act == READER_QUESTION) {     /* "what's Aoife studying (in Dublin)?" */
+    if (u->act == READER_QUESTION) {     /* "what's Ilse studying (in Aberdeen)?" */
         char first[16] = "";
         sscanf(text, "%15s", first);
         if ((u->rel != READER_REL_SCHOOL && (u->rel != READER_REL_OPEN || u->relation[0])) ||
@@ -2731,10 +2731,10 @@ static int field_studied(const char *text, understood_t *u)
     return 0;
 }
 
-/* "I'm first mate on the ferry now, not a deckhand no more": a kind of person after "I'm"
- * (past an article; one to three words, up to a word that ends them) in a clause that
- * says the user's job told is no more ("not a deckhand", "no longer a deckhand") is their
- * job now. Sets u and returns 1, else 0. */
+/* "I'm sous chef at the hotel these days, not a line cook any more": a kind of person
+ * after "I'm" (past an article; one to three words, up to a word that ends them) in a
+ * clause that says the user's job told is no more ("not a line cook", "no longer a line
+ * cook") is their job now. Sets u and returns 1, else 0. */
 static int job_not_old(const facts_t *f, const char *text, understood_t *u)
 {
     const store_memory_t *was = facts_find(f, "self", reader_rel_name(READER_REL_JOB), NULL);
@@ -2962,8 +2962,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         (held && !strcmp(u->holder + hl - 2, "ed") && !someone_word(u->holder) &&
          !kinds_animal(u->holder) && !in_words(whose, before_holder)))
         snprintf(u->holder, sizeof u->holder, "self");
-    /* "Darla's changed jobs" read with the holder "wife changed": "'s" before a verb of
-     * the past is "has", and the holder is the one before it */
+    /* "my husband's switched careers" read with the holder "husband switched": "'s"
+     * before a verb of the past is "has", and the holder is the one before it */
     const char *sp = strrchr(u->holder, ' ');
     size_t tail = sp ? strlen(sp + 1) : 0;
     if (sp && tail > 3 && !strcmp(sp + 1 + tail - 2, "ed") && !strchr(sp + 1, '\'')) {
@@ -3209,7 +3209,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = READER_REL_JOB;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
     }
-    /* "do I have two kids?": a number asked of a group whose number was told asks that
+    /* "have I got three grandkids?": a number asked of a group whose number was told asks that
      * number */
     const store_memory_t *count = u->act == READER_YESNO && u->holder[0]
                                       ? facts_find(f, u->holder, REALISE_COUNT, NULL) : NULL;
@@ -3218,7 +3218,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         const char *cw[32];
         int cn = understand_split_words(text, " ,.;:!?()", cbuf, sizeof cbuf, cw, 32);
         long v;
-        for (int k = 0; k < cn; k++)          /* (not "is one of my cats ...?") */
+        for (int k = 0; k < cn; k++)          /* (not "are two of my hens ...?") */
             if (understand_number(cw[k], &v) && v > 0 && v < 100 &&
                 !(k + 1 < cn && !strcmp(cw[k + 1], "of"))) {
                 u->rel = READER_REL_OPEN;
@@ -3227,7 +3227,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                 break;
             }
     }
-    /* "what breed did I say she is?" read as the user's kind: no one is a breed, so the
+    /* "what breed is he, remind me?" read as the user's kind: no one is a breed, so the
      * kind asked is of the newest animal or thing whose kind was told */
     static const char *const of_it[] = {"she", "he", "it", "they", "breed", NULL};
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel == READER_REL_KIND &&
@@ -3238,8 +3238,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                 snprintf(u->holder, sizeof u->holder, "%s", f->v[m].holder);
                 break;
             }
-    /* "where am I guiding these days?": "where" and the verb of one's trade read as the job
-     * asks where one works */
+    /* "where am I tutoring at the moment?": "where" and the verb of one's trade read as
+     * the job asks where one works */
     size_t gl = strlen(u->value);
     if (u->act == READER_QUESTION && u->rel == READER_REL_JOB && gl > 4 &&
         !strchr(u->value, ' ') && !strcmp(u->value + gl - 3, "ing") &&
@@ -3320,11 +3320,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         !left_work(f, text, u) &&           /* "I quit the warehouse!" */
         !name_is_the(text, u) &&            /* "rusk is the puppy" */
         !child_had(text, u) &&              /* "I've a little girl, Anouk" */
-        !wants_to_be(text, u) &&            /* "Kofi wants to be a pilot" */
-        !job_not_old(f, text, u) &&         /* "I'm first mate now, not a deckhand" */
-        !field_studied(text, u))            /* "Dilani got into medicine" */
+        !wants_to_be(text, u) &&            /* "Anselm wants to be an electrician" */
+        !job_not_old(f, text, u) &&         /* "I'm sous chef now, not a line cook" */
+        !field_studied(text, u))            /* "Sunniva got into dentistry" */
         driven(text, u);                /* "my uncle drives trams": a job */
-    /* "Darla's changed jobs, she's teaching at Sask Polytech now" read as chat or an
+    /* "Marisol's switched jobs, she's nursing at Kingsway Clinic now" read as chat or an
      * unsure fact: in a message of a change of job, a firm or a kind of person told is
      * the new one */
     static const char *const new_job[] = {"changed jobs", "changed job", "switched jobs",
@@ -3424,7 +3424,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (q < 0 && turned(text, u))
         return;                         /* "she just turned 4" */
     if (q < 0 && make_that(f, text, u))
-        return;                         /* "make that three" */
+        return;                         /* "make that five" */
     if (q < 0 && answers_own(msg, told, i, text, u))
         return;                         /* "My favourite snack? Churros." */
     /* "Rosalind here, but my mates call me Roz": a name others call the user, beside
@@ -3732,7 +3732,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                             facts_has_words(at, "ago")))
             u->act = READER_SMALLTALK;
     }
-    /* "until they automated it in '97": a year written short is no age */
+    /* "since the pit closed in '86": a year written short is no age */
     char short_year[UNDERSTAND_VALUE + 4], curly_year[UNDERSTAND_VALUE + 4];
     snprintf(short_year, sizeof short_year, "'%s", u->value);
     snprintf(curly_year, sizeof curly_year, "\xE2\x80\x99%s", u->value);

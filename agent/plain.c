@@ -4,8 +4,9 @@
  * words those stand for; a space between Chinese characters, or a comma of ASCII after
  * one, is the comma it stands for; "drivin'" is "driving" and "working like a" is
  * "working as a"; "so what ...", "ok and where ..." are "what ...", "where ...";
- * "t'dog" is "the dog"; "name of X", "goes by X" and "answers to X" are "called X"; "Myself X" opening a
- * sentence is "I am X"; a tag ", did I say?" ends the sentence it follows; "it's not X,
+ * "t'dog" is "the dog"; "name of X", "goes by X" and "answers to X" are "called X";
+ * "Myself X" opening a sentence is "I am X"; a tag ", did I say?" ends the sentence it
+ * follows; a correction said in passing ("7, no wait, 8") is made; "it's not X,
  * it's Y" is "it's Y, not X"; and a question asked as A-not-A
  * (是不是, 有没有) is the one with 吗 it stands for. Only whole words, those spaces and
  * commas, that correction and those questions change; everything else is copied byte for
@@ -295,9 +296,9 @@ static int number_word(const char *msg, size_t s, size_t e)
     return 0;
 }
 
-/* msg[0, len) with a correction said in passing made ("for thirty-one years, oh wait,
- * thirty-two" is "for thirty-two years"; "from Xlendi, no, wait, from Munxar" is "from
- * Munxar") into out (len + 1 bytes at least): what follows the words of waiting, up to
+/* msg[0, len) with a correction said in passing made ("for twenty-six years, oh wait,
+ * twenty-seven" is "for twenty-seven years"; "in Hexham, no, wait, in Alnwick" is "in
+ * Alnwick") into out (len + 1 bytes at least): what follows the words of waiting, up to
  * punctuation, replaces the words it puts right, from the last word before them that it
  * opens with, or the last number before them when it is a number. Returns the length
  * written, or 0 when msg says no such correction (out is then untouched). */
@@ -368,7 +369,7 @@ long plain_text(const char *msg, char *out, size_t cap)
                 continue;
             }
         }
-        /* "I live in Ennis, did I say?" tells; "where do I live, did I say?" asks */
+        /* "I work in Penrith, did I mention?" tells; "where do I work, did I mention?" asks */
         size_t tag = said_tag(msg, len, i);
         if (tag) {
             if (!put(out, cap, &at, sentence_asks(out, at) ? "?" : ".", 1)) return -1;

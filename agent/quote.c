@@ -1495,8 +1495,8 @@ static int asks_a_kind(const asked_t *a)
 }
 
 /* 1 when a number the yes/no question q[0..nq) names goes in the sentence s[0..ns) with
- * another name than the question's: the name with a capital nearest before it ("is Ruby
- * seven?" of "Callum's seven and Ruby's four"). */
+ * another name than the question's: the name with a capital nearest before it ("is Esme
+ * nine?" of "Hugo's nine and Esme's five"). */
 static int number_of_another(const word_t *q, int nq, const word_t *s, int ns)
 {
     for (int i = 1; i < nq; i++) {

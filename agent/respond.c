@@ -193,7 +193,7 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
          !wrote(r, u->holder, u->rel, facts_open_key(f, u)))) {
         respond_write_t *w = add_write(r, f, text, u->holder, facts_open_key(f, u), u->rel,
                                        u->value);
-        /* "my sister lives with us in Gowerton": where one lives with the user is the
+        /* "my brother lives with me in Kendal": where one lives with the user is the
          * user's home too */
         if (u->rel == READER_REL_HOME && strcmp(u->holder, "self") != 0 &&
             (facts_has_words(text, "with us") || facts_has_words(text, "with me")) &&
@@ -1262,7 +1262,7 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
         m = vehicle(f, text, u);
     if (!m && u->rel == READER_REL_JOB && u->act == READER_QUESTION)
         m = facts_find(f, u->holder, UNDERSTAND_FORMER_JOB, NULL);  /* "a retired nurse" */
-    /* "what did I do before I retired?" of "I'm retired, I was a lighthouse keeper": the
+    /* "what did I use to do?" of "retired now, but I was a signalman": the
      * job told in the past */
     if (!m && u->rel == READER_REL_OPEN && !strcmp(u->relation, UNDERSTAND_FORMER_JOB) &&
         u->act == READER_QUESTION) {
@@ -1800,13 +1800,13 @@ static void summary(respond_t *r, const facts_t *f)
 /* 1 when u[i] is a correction that names no relation (it would put right the last fact
  * told) with a value in lower case, no name, and a later clause of the message tells a
  * fact of the user's with its relation:
- * that one says what is put right ("correction, we leave Arima, we're in San Fernando
- * now" corrects Arima with nothing of "leave"). */
+ * that one says what is put right ("correction, we left Bundaberg, we're in Mackay
+ * now" corrects Bundaberg with nothing of "left"). */
 static int vague_before_told(const understood_t *u, int n, int i)
 {
     if (u[i].act != READER_CORRECTION || u[i].rel != READER_REL_OPEN || u[i].relation[0] ||
         !islower((unsigned char)u[i].value[0]))
-        return 0;               /* ("I meant Njeri, not Wairimu! Wairimu is her sister") */
+        return 0;               /* ("I meant Solveig, not Ingrid! Ingrid is her cousin") */
     for (int j = i + 1; j < n; j++)
         if ((u[j].act == READER_FACT || u[j].act == READER_CORRECTION) && u[j].personal &&
             u[j].value[0] && u[j].relation[0])
@@ -2096,7 +2096,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
                                              "lol", "haha", "tho", "mate", "bro", "sha", "o",
                                              "abi", "sia", "na", NULL};
         char *last = strrchr(u[i].value, ' ');
-        char before[UNDERSTAND_VALUE] = "";     /* (but a "first mate" is a job) */
+        char before[UNDERSTAND_VALUE] = "";     /* (but a "second mate" is a job) */
         if (last) {
             snprintf(before, sizeof before, "%.*s", (int)(last - u[i].value), u[i].value);
             char *sp = strrchr(before, ' ');
@@ -2109,7 +2109,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
                       !(!strcmp(last + 1, "mate") && u[i].rel == READER_REL_JOB &&
                         !kinds_person(before))) ||
                      (place && islower((unsigned char)last[1]) && lex_is_stopword(last + 1))))
-            *last = '\0';      /* (nor is a function word after a place: "Inis Oirr until") */
+            *last = '\0';      /* (nor is a function word after a place: "Lerwick till") */
         if (u[i].act == READER_FACT && u[i].act_p < u[i].fact_min_p)
             u[i].act = READER_SMALLTALK;    /* too unsure to keep as a fact */
         /* a statement of nobody's ("the hail is the size of peas", "the bus broke down
@@ -2142,8 +2142,8 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
             if (u[i].personal) fact(out, f, text, &u[i]);
             break;
         case READER_CORRECTION:
-            if (vague_before_told(u, n, i)) break;     /* "correction, we leave Arima, we
-                                                         * living in San Fernando now" */
+            if (vague_before_told(u, n, i)) break;     /* "correction, we left Bundaberg,
+                                                         * we settled in Mackay now" */
             correction(out, f, text, &u[i]);
             break;
         case READER_YESNO:

@@ -1128,7 +1128,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             if (n > 0 && understand_in_list(ours, words[n]) && !strcmp(words[n - 1], "the") &&
                 !(k + 1 < t.n && !strcmp(t.v[k + 1], "of")))
                 words[n - 1] = "my";
-            /* "me partner's Kylie", "me mam", "ma weans", "ma trade": "me" or "ma" before
+            /* "me partner's Oona", "me mam", "ma weans", "ma trade": "me" or "ma" before
              * a word of kin or pet, or of a thing one has, is "my" */
             if (n > 0 && (!strcmp(words[n - 1], "me") || !strcmp(words[n - 1], "ma")) &&
                 !caps[n]) {

@@ -2216,7 +2216,7 @@ int understand_mend_name_two_words(const char *c, size_t cn, const char *const *
                                    understood_t *out, int k)
 {
     for (int i = 0; i < k; i++) {
-        /* (the name read as the value, or beside another value: "my son [Jun] likes [Wei]") */
+        /* (the name read as the value, or beside another value: "my nephew [Jean] likes [Paul]") */
         char *name = out[i].rel == READER_REL_NAME ? out[i].value : out[i].name;
         if (!isupper((unsigned char)name[0]) || strchr(name, ' ') ||
             !strcmp(out[i].holder, "self"))

@@ -301,19 +301,19 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
 int understand_mend_breed_as_holder(const char *c, size_t cn, const char *const *words, int n,
                                     int act, understood_t *out, int k, int max);
 
-/* "she teaches fourth grade" read as "fourth": an ordinal value ("fourth", "4th") before
+/* "he teaches sixth form" read as "sixth": an ordinal value ("sixth", "6th") before
  * "grade", "graders" or "form" is both words. */
 void understand_mend_grade(const char *c, size_t cn, const char *const *words, int n,
                            understood_t *out, int k);
 
-/* "my daughter Chloe's marrying a lad called Ryan" read as the daughter's name Ryan: a
+/* "my niece Greta's engaged to a guy called Tariq" read as the niece's name Tariq: a
  * name of someone of the user's read after "called" of another kind of person ("a lad",
  * "a guy") is that person's; the name with a capital right after the word of kin or pet
  * is theirs. */
 void understand_mend_name_of_another(const char *c, size_t cn, const char *const *words,
                                      int n, understood_t *out, int k);
 
-/* "my son Jun Wei is in the army" read as the name "Jun": a name of someone of the
+/* "my nephew Jean Paul works on the rigs" read as the name "Jean": a name of someone of the
  * user's (the value of a name, or the name told beside another value), right after the
  * word of kin or pet and followed by one more word written with a capital (not a month,
  * a day, a kind of person, a verb of people or a greeting; not a third one), is both words; a value read in
