@@ -4263,7 +4263,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         const char *sw[64];
         int ns = understand_split_words(sentence, " ,.;:!?()", sbuf, sizeof sbuf, sw, 64);
         for (int k = 1; k < ns && !u->personal; k++)
-            if (understand_in_list(understand_people_groups, sw[k]) && understand_in_list(owning, sw[k - 1])) {
+            if (understand_in_list(understand_people_groups, sw[k]) &&
+                understand_in_list(owning, sw[k - 1])) {
                 u->personal = 1;
                 u->act = READER_FACT;
                 memcpy(u->holder, named_at, strlen(u->holder));    /* as written: "Mirela" */

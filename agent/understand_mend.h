@@ -313,12 +313,12 @@ void understand_mend_grade(const char *c, size_t cn, const char *const *words, i
 void understand_mend_name_of_another(const char *c, size_t cn, const char *const *words,
                                      int n, understood_t *out, int k);
 
-/* "my nephew Jean Paul works on the rigs" read as the name "Jean": a name of someone of the
- * user's (the value of a name, or the name told beside another value), right after the
- * word of kin or pet and followed by one more word written with a capital (not a month,
- * a day, a kind of person, a verb of people or a greeting; not a third one), is both words; a value read in
- * the second word goes (of its own unit: the name's unit becomes the name). Returns the
- * new count. */
+/* "my nephew Jean Paul works on the rigs" read as the name "Jean": a name of someone of
+ * the user's (the value of a name, or the name told beside another value), right after
+ * the word of kin or pet and followed by one more word written with a capital (not a
+ * month, a day, a kind of person, a verb of people or a greeting; not a third one), is
+ * both words; a value read in the second word goes (of its own unit: the name's unit
+ * becomes the name). Returns the new count. */
 int understand_mend_name_two_words(const char *c, size_t cn, const char *const *words, int n,
                                    understood_t *out, int k);
 
