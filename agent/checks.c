@@ -2528,6 +2528,31 @@ static int full_time(const char *text, understood_t *u)
     return 0;
 }
 
+/* The words of text from at, past the words of skip (an article), up to most of them and
+ * up to punctuation or a word of ends, into job (cap bytes): 1 when they end in a kind of
+ * person ("head cooper at the brewery": "head cooper"), else 0. */
+static int job_after(const char *at, const char *const *skip, const char *const *ends,
+                     int most, char *job, size_t cap)
+{
+    char buf[512];
+    const char *w[16];
+    int n = understand_split_words(at, " ", buf, sizeof buf, w, 16), b = 0;
+    while (b < n && understand_in_list(skip, w[b])) b++;
+    char last[64] = "";
+    job[0] = '\0';
+    for (int e = b; e < n && e < b + most; e++) {
+        size_t l = strlen(w[e]), keep = l;
+        while (keep && strchr(",.;:!?)", w[e][keep - 1])) keep--;
+        snprintf(last, sizeof last, "%.*s", (int)keep, w[e]);
+        if (!keep || understand_in_list(ends, last)) break;
+        size_t jl = strlen(job);
+        snprintf(job + jl, cap - jl, "%s%s", jl ? " " : "", last);
+        if (keep < l) break;
+    }
+    const char *end = strrchr(job, ' ') ? strrchr(job, ' ') + 1 : job;
+    return job[0] && kinds_person(end);
+}
+
 /* "they made me depot supervisor", "I've been promoted to head chef": the words after
  * being made or promoted (past an article, up to punctuation or a word that ends them:
  * "at", "in", "last" ...), one to four that end in a kind of person, are the user's job
@@ -2563,22 +2588,9 @@ static int made_job(const facts_t *f, const char *text, understood_t *u)
             whose = u->holder;
         }
     if (!at) return 0;
-    char buf[512];
-    const char *w[8];
-    int n = understand_split_words(at, " ", buf, sizeof buf, w, 8), b = 0, e;
-    while (b < n && (!strcmp(w[b], "a") || !strcmp(w[b], "an") || !strcmp(w[b], "the"))) b++;
-    char job[UNDERSTAND_VALUE] = "", last[64] = "";
-    for (e = b; e < n && e < b + 4; e++) {
-        size_t l = strlen(w[e]), keep = l;
-        while (keep && strchr(",.;:!?)", w[e][keep - 1])) keep--;
-        snprintf(last, sizeof last, "%.*s", (int)keep, w[e]);
-        if (!keep || understand_in_list(ends, last)) break;
-        size_t jl = strlen(job);
-        snprintf(job + jl, sizeof job - jl, "%s%s", jl ? " " : "", last);
-        if (keep < l) break;
-    }
-    const char *end = strrchr(job, ' ') ? strrchr(job, ' ') + 1 : job;
-    if (!job[0] || !kinds_person(end)) return 0;
+    static const char *const articles[] = {"a", "an", "the", NULL};
+    char job[UNDERSTAND_VALUE];
+    if (!job_after(at, articles, ends, 4, job, sizeof job)) return 0;
     char holder[UNDERSTAND_KEY];
     snprintf(holder, sizeof holder, "%s", whose);
     const store_memory_t *was = facts_find(f, holder, reader_rel_name(READER_REL_JOB), NULL);
@@ -2750,22 +2762,11 @@ static int job_not_old(const facts_t *f, const char *text, understood_t *u)
     const char *at = word_at(text, "i'm");
     if (!at) at = word_at(text, "im");
     if (!at) return 0;
-    char buf[256];
-    const char *w[16];
-    int n = understand_split_words(at, " ", buf, sizeof buf, w, 16), b = 1;
-    while (b < n && (!strcmp(w[b], "a") || !strcmp(w[b], "an") || !strcmp(w[b], "now"))) b++;
-    char job[UNDERSTAND_VALUE] = "", last[64] = "";
-    for (int e = b; e < n && e < b + 3; e++) {
-        size_t l = strlen(w[e]), keep = l;
-        while (keep && strchr(",.;:!?)", w[e][keep - 1])) keep--;
-        snprintf(last, sizeof last, "%.*s", (int)keep, w[e]);
-        if (!keep || understand_in_list(ends, last)) break;
-        size_t jl = strlen(job);
-        snprintf(job + jl, sizeof job - jl, "%s%s", jl ? " " : "", last);
-        if (keep < l) break;
-    }
-    const char *end = strrchr(job, ' ') ? strrchr(job, ' ') + 1 : job;
-    if (!job[0] || !kinds_person(end) || facts_same_value(job, was->value)) return 0;
+    static const char *const articles[] = {"a", "an", "now", NULL};
+    at += strcspn(at, " ");             /* (past "I'm") */
+    char job[UNDERSTAND_VALUE];
+    if (!job_after(at, articles, ends, 3, job, sizeof job) || facts_same_value(job, was->value))
+        return 0;
     settle(u, READER_CORRECTION, "self", READER_REL_JOB, NULL, job);
     snprintf(u->old, sizeof u->old, "%s", was->value);
     return 1;
