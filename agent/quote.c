@@ -1499,18 +1499,21 @@ static int asks_a_kind(const asked_t *a)
  * nine?" of "Hugo's nine and Esme's five"). */
 static int number_of_another(const word_t *q, int nq, const word_t *s, int ns)
 {
-    for (int i = 1; i < nq; i++) {
+    int names = 0;      /* (a question that names no one: nothing to check) */
+    for (int x = 0; x < nq; x++)
+        names += q[x].cap && strcmp(q[x].low, "i") && !lex_is_stopword(q[x].low);
+    for (int i = 1; i < nq && names; i++) {
         if (!quote_number_word(&q[i])) continue;
         for (int got = 0; got < ns; got++) {
             if (strcmp(s[got].low, q[i].low) != 0) continue;
             for (int j = got - 1; j >= 0; j--) {
-                if (!s[j].cap || !strcmp(s[j].low, "i")) continue;
+                if (!s[j].cap || !strcmp(s[j].low, "i") || lex_is_stopword(s[j].low)) continue;
                 char name[LEX_WORD_MAX];
                 snprintf(name, sizeof name, "%s", s[j].low);
                 size_t nl = strlen(name);
                 if (nl > 2 && !strcmp(name + nl - 2, "'s")) name[nl - 2] = '\0';
                 int asked = 0;
-                for (int x = 1; x < nq && !asked; x++)
+                for (int x = 0; x < nq && !asked; x++)
                     asked = q[x].cap && !strcmp(q[x].low, name);
                 if (!asked) return 1;
                 break;

@@ -1799,17 +1799,18 @@ static void summary(respond_t *r, const facts_t *f)
  * Churros."): the user answered it. */
 /* 1 when u[i] is a correction that names no relation (it would put right the last fact
  * told) with a value in lower case, no name, and a later clause of the message tells a
- * fact of the user's with its relation:
- * that one says what is put right ("correction, we left Bundaberg, we're in Mackay
+ * fact of the holder and relation of that last fact: that one says what is put right ("correction, we left Bundaberg, we're in Mackay
  * now" corrects Bundaberg with nothing of "left"). */
-static int vague_before_told(const understood_t *u, int n, int i)
+static int vague_before_told(const facts_t *f, const understood_t *u, int n, int i)
 {
-    if (u[i].act != READER_CORRECTION || u[i].rel != READER_REL_OPEN || u[i].relation[0] ||
-        !islower((unsigned char)u[i].value[0]))
+    const store_memory_t *last = f->n ? &f->v[f->n - 1] : NULL;
+    if (!last || u[i].act != READER_CORRECTION || u[i].rel != READER_REL_OPEN ||
+        u[i].relation[0] || !islower((unsigned char)u[i].value[0]))
         return 0;               /* ("I meant Solveig, not Ingrid! Ingrid is her cousin") */
     for (int j = i + 1; j < n; j++)
         if ((u[j].act == READER_FACT || u[j].act == READER_CORRECTION) && u[j].personal &&
-            u[j].value[0] && u[j].relation[0])
+            u[j].value[0] && facts_same_holder(u[j].holder, last->holder) &&
+            facts_same_relation(u[j].relation, last->relation))
             return 1;
     return 0;
 }
@@ -2142,7 +2143,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
             if (u[i].personal) fact(out, f, text, &u[i]);
             break;
         case READER_CORRECTION:
-            if (vague_before_told(u, n, i)) break;     /* "correction, we left Bundaberg,
+            if (vague_before_told(f, u, n, i)) break;     /* "correction, we left Bundaberg,
                                                          * we settled in Mackay now" */
             correction(out, f, text, &u[i]);
             break;
