@@ -2649,7 +2649,8 @@ static int wants_to_be(const char *text, understood_t *u)
         if (u->value[0] && !facts_has_words(job, u->value) && !facts_has_words(u->value, w[e]))
             return 0;                       /* (another value told beside it stays) */
         char value[UNDERSTAND_VALUE];
-        snprintf(value, sizeof value, "%s %s", b > 0 ? w[b - 1] : "a", job);
+        snprintf(value, sizeof value, "%s %.*s", b > 0 ? w[b - 1] : "a",
+                 (int)(sizeof value - 8), job);
         char holder[UNDERSTAND_KEY];
         snprintf(holder, sizeof holder, "%s", mine ? "self" : u->holder);
         settle(u, READER_FACT, holder, READER_REL_OPEN, REALISE_WANTS_TO_BE, value);
