@@ -174,7 +174,8 @@ int checks_fits(int rel, const char *holder, const char *value)
     static const char *const land[] = {"river", "road", "street", "lake", "sea", "coast",
                                        "hill", "hills", "mountains", "woods", "forest",
                                        "field", "fields", "park", "bridge", "corner", "block",
-                                       "border", "water", "bay", "beach", "valley", NULL};
+                                       "border", "water", "bay", "beach", "valley", "port",
+                                       "harbour", "harbor", NULL};
     if ((rel == READER_REL_HOME || rel == READER_REL_HOMETOWN) && in_words(land, value))
         return 0;
     /* nor is a state one is in ("I'm in heaven", "in bits") */
@@ -1700,9 +1701,9 @@ static int opens_asking_me(const char *text)
     return n >= 3 && understand_question_word(w[0]) == 1 && understand_in_list(whose, w[1]);
 }
 
-/* 1 when the second word of text is the name of someone or something of the user's in f
- * ("is Kit ...?", "does Crumpet ...?"). */
-static int names_told(const facts_t *f, const char *text)
+/* The fact of f that names someone or something of the user's by the second word of
+ * text ("is Kit ...?", "does Crumpet ...?"), else NULL. */
+static const store_memory_t *name_told_second(const facts_t *f, const char *text)
 {
     const char *w = text;
     while (*w && !isspace((unsigned char)*w)) w++;
@@ -1713,9 +1714,15 @@ static int names_told(const facts_t *f, const char *text)
         const store_memory_t *m = &f->v[i];
         if (facts_rel_of(m->relation) == READER_REL_NAME && strlen(m->value) == n &&
             !strncasecmp(m->value, w, n))
-            return 1;
+            return m;
     }
-    return 0;
+    return NULL;
+}
+
+/* 1 when the second word of text names someone or something of the user's in f. */
+static int names_told(const facts_t *f, const char *text)
+{
+    return name_told_second(f, text) != NULL;
 }
 
 /* The holder of someone of the user's whose told name opens text (past words of chat:
@@ -3074,6 +3081,9 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         ((q == 2 && strchr(text, '?')) || (!strchr(msg, '?') && opens_question(text) == 2))) {
         u->act = READER_QUESTION;
         u->personal = 1;
+        const store_memory_t *named = name_told_second(f, text);
+        if (named && !strcmp(u->holder, "self"))    /* ("where's ola living": ola's) */
+            snprintf(u->holder, sizeof u->holder, "%s", named->holder);
         if (holds_any(text, living) && (facts_has_words(text, "where") ||
                                         facts_has_words(text, "where's") ||
                                         facts_has_words(text, "wheres"))) {
