@@ -1798,12 +1798,15 @@ static void summary(respond_t *r, const facts_t *f)
 /* 1 when a later unit of the message tells the fact u[i] asks of ("My favourite snack?
  * Churros."): the user answered it. */
 /* 1 when u[i] is a correction that names no relation (it would put right the last fact
- * told) with a value in lower case, no name, and a later clause of the message tells a
- * fact of the holder and relation of that last fact: that one says what is put right ("correction, we left Bundaberg, we're in Mackay
+ * told, or the one whose value it says it is not) with a value in lower case, no name,
+ * and a later clause of the message tells a fact of the holder and relation of that fact:
+ * that one says what is put right ("correction, we left Bundaberg, we're in Mackay
  * now" corrects Bundaberg with nothing of "left"). */
 static int vague_before_told(const facts_t *f, const understood_t *u, int n, int i)
 {
-    const store_memory_t *last = f->n ? &f->v[f->n - 1] : NULL;
+    const store_memory_t *last = u[i].old[0] ? facts_by_value(f, u[i].old)   /* ("leave
+                                                                      * Arima": Arima's) */
+                                             : f->n ? &f->v[f->n - 1] : NULL;
     if (!last || u[i].act != READER_CORRECTION || u[i].rel != READER_REL_OPEN ||
         u[i].relation[0] || !islower((unsigned char)u[i].value[0]))
         return 0;               /* ("I meant Solveig, not Ingrid! Ingrid is her cousin") */
