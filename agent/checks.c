@@ -1971,17 +1971,22 @@ static int parted_with(const facts_t *f, const char *text, understood_t *u)
 
 /* Sets u to a fact the words settle, however sure the reader was and whatever words of
  * its relation the clause holds (settled): act, the user's (personal) holder, rel with
- * relation (rel's own name when relation is NULL) and value; nothing it corrects. */
+ * relation (rel's own name when relation is NULL) and value; nothing it corrects. The
+ * strings may be u's own (each is copied before u is written). */
 static void settle(understood_t *u, int act, const char *holder, int rel,
                    const char *relation, const char *value)
 {
+    char h[sizeof u->holder], r[sizeof u->relation], v[sizeof u->value];
+    snprintf(h, sizeof h, "%s", holder);
+    snprintf(r, sizeof r, "%s", relation ? relation : reader_rel_name(rel));
+    snprintf(v, sizeof v, "%s", value);
     u->act = act;
     u->fact_min_p = 0;
     u->personal = 1;
     u->rel = rel;
-    snprintf(u->holder, sizeof u->holder, "%s", holder);
-    snprintf(u->relation, sizeof u->relation, "%s", relation ? relation : reader_rel_name(rel));
-    snprintf(u->value, sizeof u->value, "%s", value);
+    memcpy(u->holder, h, sizeof h);
+    memcpy(u->relation, r, sizeof r);
+    memcpy(u->value, v, sizeof v);
     u->old[0] = '\0';
     u->settled = 1;
 }
@@ -2153,12 +2158,17 @@ static int answers_own(const char *msg, const understood_t *told, int i, const c
         return 0;                       /* (no emoji: "so my birthday? 🙈") */
     const char *from = word_at(part, w[b]);
     if (!from) return 0;
-    char value[UNDERSTAND_VALUE], holder[UNDERSTAND_KEY], relation[UNDERSTAND_KEY];
-    snprintf(value, sizeof value, "%s", from);
-    snprintf(holder, sizeof holder, "%s", told[j].holder);
-    snprintf(relation, sizeof relation, "%s", told[j].relation);
-    settle(u, READER_FACT, holder, told[j].rel, relation, value);
+    settle(u, READER_FACT, told[j].holder, told[j].rel, told[j].relation, from);
     return 1;
+}
+
+/* 1 when holder is someone: the user, a word of kin, pet or kind of person, or a name
+ * written in text with a capital ("mateus ... in porto, studies physics": not "porto"). */
+static int of_someone(const char *text, const char *holder)
+{
+    const char *at = word_at(text, holder);
+    return !strcmp(holder, "self") || someone_word(holder) ||
+           (at && isupper((unsigned char)*at));
 }
 
 /* "she just turned 4 🎈", "Omar turns 9 on Sunday": a number of years (1-120) right after
@@ -2174,9 +2184,12 @@ static int turned(const char *text, understood_t *u)
     if (asks(text) || (u->act != READER_FACT && u->act != READER_SMALLTALK) ||
         !u->holder[0] || understand_pronoun(u->holder) ||
         ((u->rel == READER_REL_AGE || u->rel == READER_REL_BIRTHDAY ||
-          u->rel == READER_REL_NAME) && u->value[0]))
+          u->rel == READER_REL_NAME) && u->value[0] &&
+         !(u->rel == READER_REL_AGE && strcmp(u->holder, "self") != 0 &&
+           of_someone(text, u->holder))))
         return 0;                       /* ("turns 9 on june 3rd": the birthday read;
-                                         * "my son kofi just turned 16": his name) */
+                                         * "my son kofi just turned 16": his name; an age
+                                         * of someone read unsure or as chat is told) */
     char buf[512];
     const char *w[64];
     int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
@@ -2186,10 +2199,78 @@ static int turned(const char *text, understood_t *u)
         if (!understand_in_list(turning, w[k]) || !understand_number(w[k + 1], &v) || v < 1 ||
             v > 120 || !(understand_in_list(after, next) || (unsigned char)next[0] >= 0xE0))
             continue;                   /* (emoji after it: "turned 2 🎂") */
-        char said[32], holder[UNDERSTAND_KEY];
-        snprintf(said, sizeof said, "%s", w[k + 1]);
-        snprintf(holder, sizeof holder, "%s", u->holder);
-        settle(u, READER_FACT, holder, READER_REL_AGE, NULL, said);
+        settle(u, READER_FACT, u->holder, READER_REL_AGE, NULL, w[k + 1]);
+        return 1;
+    }
+    return 0;
+}
+
+/* "And Leah, my girl, turned twelve": a clause of one word with a capital (past "and",
+ * "oh", "so") followed in the message by ", my <kin>," names that one of the user's.
+ * Sets u to the name fact and returns 1, else 0. */
+static int named_before_kin(const char *msg, const char *text, understood_t *u)
+{
+    static const char *const lead[] = {"and", "oh", "so", "also", "plus", NULL};
+    if (u->act != READER_SMALLTALK && u->act != READER_FACT) return 0;
+    char buf[128];
+    const char *w[4];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 4), k = 0;
+    while (k < n && understand_in_list(lead, w[k])) k++;
+    if (k + 1 != n) return 0;
+    const char *name = word_at(text, w[k]);
+    if (!name || !isupper((unsigned char)*name) || strlen(w[k]) < 2 || lex_is_stopword(w[k]))
+        return 0;
+    for (const char *c = w[k]; *c; c++)
+        if (!isalpha((unsigned char)*c)) return 0;
+    const char *rest = msg + u->at + u->len;
+    while (*rest == ' ' || *rest == ',') rest++;
+    if (rest == msg + u->at + u->len || strncasecmp(rest, "my ", 3)) return 0;
+    char kin[32], key[UNDERSTAND_KEY];
+    size_t kl = strspn(rest + 3, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    if (!kl || kl >= sizeof kin || rest[3 + kl] != ',') return 0;
+    snprintf(kin, sizeof kin, "%.*s", (int)kl, rest + 3);
+    understand_holder_of(kin, key, sizeof key);
+    if (!understand_kin(key) || understand_group_key(key)) return 0;
+    char value[UNDERSTAND_KEY];
+    snprintf(value, sizeof value, "%.*s", (int)strlen(w[k]), name);
+    settle(u, READER_FACT, key, READER_REL_NAME, NULL, value);
+    return 1;
+}
+
+/* "Bo's fourteen, Cody's eleven": a clause that opens with the name told of one of a
+ * group of the user's people ("the boys are Bo, Cody and Eli"), then 's, "is" or "just
+ * turned", then a number of years (1-120) ending the clause, tells that one's age, not
+ * the group's. Sets u (held by the name as written) and returns 1, else 0. */
+static int member_aged(const facts_t *f, const char *text, understood_t *u)
+{
+    static const char *const lead[] = {"and", "oh", "so", "while", "but", "then", NULL};
+    static const char *const verbs[] = {"is", "turned", "just", "turns", NULL};
+    if (asks(text) || (u->act != READER_FACT && u->act != READER_SMALLTALK)) return 0;
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64), k = 0;
+    while (k < n && understand_in_list(lead, w[k])) k++;
+    if (k >= n) return 0;
+    char name[UNDERSTAND_KEY];
+    size_t len = strlen(w[k]);
+    int own = len > 2 && !strcmp(w[k] + len - 2, "'s");   /* "bo's" */
+    snprintf(name, sizeof name, "%.*s", (int)(own ? len - 2 : len), w[k]);
+    int at = k + 1;
+    while (!own && at < n && at < k + 3 && understand_in_list(verbs, w[at])) at++;
+    long v;
+    if ((!own && at == k + 1) || at + 1 != n || !understand_number(w[at], &v) || v < 1 ||
+        v > 120)
+        return 0;
+    const char *as_written = word_at(text, name);
+    if (!as_written || !isupper((unsigned char)*as_written)) return 0;
+    for (size_t i = 0; i < f->n; i++) {
+        const store_memory_t *m = &f->v[i];
+        if (facts_rel_of(m->relation) != READER_REL_NAME || strcasecmp(m->value, name) ||
+            !(understand_group_key(m->holder) || understand_plural(m->holder)))
+            continue;
+        char holder[UNDERSTAND_KEY];
+        snprintf(holder, sizeof holder, "%.*s", (int)strlen(name), as_written);
+        settle(u, READER_FACT, holder, READER_REL_AGE, NULL, w[at]);
         return 1;
     }
     return 0;
@@ -2607,15 +2688,6 @@ static int made_job(const facts_t *f, const char *text, understood_t *u)
     return 1;
 }
 
-/* 1 when holder is someone: the user, a word of kin, pet or kind of person, or a name
- * written in text with a capital ("mateus ... in porto, studies physics": not "porto"). */
-static int of_someone(const char *text, const char *holder)
-{
-    const char *at = word_at(text, holder);
-    return !strcmp(holder, "self") || someone_word(holder) ||
-           (at && isupper((unsigned char)*at));
-}
-
 /* "Anselm wants to be an electrician", "he hopes to become a plumber": the kind of person
  * after wanting to be one (past an article; one to three words that end in a kind of
  * person) is what the clause's holder wants to become, a fact of its own; "what does my
@@ -2658,9 +2730,8 @@ static int wants_to_be(const char *text, understood_t *u)
         char value[UNDERSTAND_VALUE];
         snprintf(value, sizeof value, "%s %.*s", b > 0 ? w[b - 1] : "a",
                  (int)(sizeof value - 8), job);
-        char holder[UNDERSTAND_KEY];
-        snprintf(holder, sizeof holder, "%s", mine ? "self" : u->holder);
-        settle(u, READER_FACT, holder, READER_REL_OPEN, REALISE_WANTS_TO_BE, value);
+        settle(u, READER_FACT, mine ? "self" : u->holder, READER_REL_OPEN, REALISE_WANTS_TO_BE,
+               value);
         return 1;
     }
     return 0;
@@ -2742,9 +2813,8 @@ static int field_studied(const char *text, understood_t *u)
             if (u->value[0] && !facts_has_words(field, u->value) &&
                 !facts_has_words(u->value, w[e]))
                 return 0;                   /* (the school told beside it stays) */
-            char holder[UNDERSTAND_KEY];
-            snprintf(holder, sizeof holder, "%s", !strcmp(cue, "doing") ? "self" : u->holder);
-            settle(u, READER_FACT, holder, READER_REL_OPEN, "studies", field);
+            settle(u, READER_FACT, !strcmp(cue, "doing") ? "self" : u->holder, READER_REL_OPEN,
+                   "studies", field);
             return 1;
         }
     }
@@ -3433,6 +3503,10 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         return;
     if (q < 0 && u->rel != READER_REL_AGE && age_now(f, msg, text, u))
         return;                         /* "Nana turn 90 Saturday gone" */
+    if (q < 0 && named_before_kin(msg, text, u))
+        return;                         /* "And Leah, my girl, turned twelve" */
+    if (q < 0 && member_aged(f, text, u))
+        return;                         /* "Bo's fourteen" of "the boys are Bo, ..." */
     if (q < 0 && turned(text, u))
         return;                         /* "she just turned 4" */
     if (q < 0 && make_that(f, text, u))

@@ -1,7 +1,7 @@
 /* compare.c: age comparisons over the user's people (compare.h). A person is a holder
  * with a current name fact (or a holder that is itself the name of one of a group:
  * "two kids, Ana who's 12", or a name written so where its age was told) and a current
- * age fact whose value holds digits; the word of
+ * age fact whose value holds digits or a number in words; the word of
  * comparison says which end is asked, the names in the question narrow who is compared,
  * and where they stand in it orders a yes/no question. */
 #include "agent/compare.h"
@@ -27,8 +27,11 @@ typedef struct person {
 /* 1 older, 0 younger, -1 when text compares no ages. */
 static int asked_end(const char *text)
 {
-    static const char *const older[] = {"older", "oldest", "eldest", "elder", NULL};
-    static const char *const younger[] = {"younger", "youngest", NULL};
+    static const char *const older[] = {"older", "oldest", "eldest", "elder", "firstborn",
+                                        "first born", "first-born", NULL};
+    static const char *const younger[] = {"younger", "youngest", "is the baby",
+                                          "the baby of", "lastborn", "last born",
+                                          "last-born", NULL};
     for (int i = 0; older[i]; i++)
         if (facts_has_words(text, older[i])) return 1;
     for (int i = 0; younger[i]; i++)
@@ -83,17 +86,20 @@ static int people(const facts_t *f, const char *text, person_t *v)
     const char *age_key = reader_rel_name(READER_REL_AGE);
     for (size_t i = 0; i < f->n && n < COMPARE_MAX; i++) {
         const store_memory_t *m = &f->v[i];
-        if (strcmp(m->holder, "self") == 0 || !facts_same_relation(m->relation, age_key))
-            continue;
+        if (strcmp(m->holder, "self") == 0 || !facts_same_relation(m->relation, age_key) ||
+            understand_group_key(m->holder) || understand_plural(m->holder))
+            continue;                   /* (a group's age is no one's: "the boys are 14") */
         const store_memory_t *now = facts_find(f, m->holder, age_key, NULL);
         const char *name = name_of(f, m->holder);
         if (!name && holder_is_name(m)) name = m->holder;
         if (now != m || !name) continue;            /* only the current age, of someone named */
         if (people_asked && (dialogue_pet_word(m->holder) || kinds_animal(m->holder))) continue;
-        const char *d = m->value;
+        const char *d = m->value;     /* "14", "aged 14", "fourteen" */
         while (*d && (*d < '0' || *d > '9')) d++;
-        if (!*d) continue;
-        v[n++] = (person_t){name, strtol(d, NULL, 10), m->id, named_at(text, name)};
+        long age = 0;
+        if (*d) age = strtol(d, NULL, 10);
+        else if (!understand_number(m->value, &age)) continue;
+        v[n++] = (person_t){name, age, m->id, named_at(text, name)};
     }
     return n;
 }

@@ -82,10 +82,9 @@ static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *te
             !facts_same_relation(r->w[i].relation, relation))
             continue;
         if (facts_same_value(r->w[i].value, value)) return &r->w[i];
-        /* of a relation of several values, one told in part and whole ("a 2015 Honda"
-         * and "a 2015 Honda Civic"): the whole */
+        /* one value told in part and whole ("a 2015 Honda" and "a 2015 Honda Civic",
+         * "air" and "air traffic controller"): the whole */
         size_t a = strlen(r->w[i].value), b = strlen(value);
-        if (!facts_multi_valued(rel, relation, holder)) continue;
         if (b > a && !strncasecmp(value, r->w[i].value, a) && value[a] == ' ') {
             memmove(&r->w[i], &r->w[i + 1], (size_t)(r->nw - i - 1) * sizeof *r->w);
             r->nw--;
@@ -167,6 +166,19 @@ static int wrote(const respond_t *r, const char *holder, int rel, const char *re
     return 0;
 }
 
+/* 1 when value is a value r writes for holder and rel in more words ("air traffic
+ * controller" after "air"): the whole, which replaces the part (add_write). */
+static int wrote_part(const respond_t *r, const char *holder, int rel, const char *value)
+{
+    for (int i = 0; i < r->nw; i++) {
+        size_t a = strlen(r->w[i].value);
+        if (r->w[i].rel == rel && facts_same_holder(r->w[i].holder, holder) &&
+            strlen(value) > a && !strncasecmp(value, r->w[i].value, a) && value[a] == ' ')
+            return 1;
+    }
+    return 0;
+}
+
 static void fact(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     /* a value the user has, told with an end ("we sold our car", "I left Aviva"),
@@ -186,11 +198,12 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
         return;
     }
     /* one value of a relation that holds one per holder, per message: the first ("I'm
-     * Ines, a midwife at St Mary's" names the user once) */
+     * Ines, a midwife at St Mary's" names the user once), or the whole of it told later */
     if (u->value[0] && checks_fits(u->rel, u->holder, u->value) &&
         (u->settled || checks_cued(u->rel, u->holder, u->value, text)) &&
         (facts_multi_valued(u->rel, u->relation, u->holder) ||
-         !wrote(r, u->holder, u->rel, facts_open_key(f, u)))) {
+         !wrote(r, u->holder, u->rel, facts_open_key(f, u)) ||
+         wrote_part(r, u->holder, u->rel, u->value))) {
         respond_write_t *w = add_write(r, f, text, u->holder, facts_open_key(f, u), u->rel,
                                        u->value);
         /* "my brother lives with me in Kendal": where one lives with the user is the
@@ -1725,6 +1738,20 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
     char about[UNDERSTAND_VALUE], *whose = NULL;
     int told_about = about_of(text, about, sizeof about);
     if (told_about && (whose = strstr(about, "'s ")) != NULL) *whose = '\0', whose += 3;
+    /* "forget the name of Baraka's school": the value read is a name with 's and a word
+     * of a relation after it, that one's fact of that relation */
+    char rel_word[UNDERSTAND_KEY];
+    size_t vl = strlen(u->value);
+    for (const char *of = text; vl && !whose && *of; of++) {
+        if (strncasecmp(of, u->value, vl) || strncmp(of + vl, "'s ", 3) ||
+            !isalpha((unsigned char)of[vl + 3]))
+            continue;
+        size_t wl = strspn(of + vl + 3, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        snprintf(rel_word, sizeof rel_word, "%.*s", (int)wl, of + vl + 3);
+        snprintf(about, sizeof about, "%s", u->value);
+        whose = rel_word;
+        told_about = 1;
+    }
     for (int w = 0; w < nw && !nt && !whose; w++) {
         for (size_t i = 0; i < f->n; i++) {
             const store_memory_t *m = &f->v[i];
@@ -1761,9 +1788,12 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
          * relation named after it */
         for (size_t i = 0; i < f->n; i++) {
             const store_memory_t *m = &f->v[i];
+            int rel = facts_rel_of(m->relation);  /* (a school read as a place of work) */
             int hit = whose ? names_holder(f, about, m) &&
                                   (facts_same_relation(m->relation, whose) ||
-                                   facts_rel_of(whose) == facts_rel_of(m->relation))
+                                   facts_rel_of(whose) == rel ||
+                                   (facts_rel_of(whose) == READER_REL_SCHOOL &&
+                                    (rel == READER_REL_EMPLOYER || rel == READER_REL_WORKPLACE)))
                             : facts_has_words(m->value, about) ||
                                   facts_has_words(m->text, about) ||
                                   names_holder(f, about, m);
