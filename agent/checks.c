@@ -1331,10 +1331,13 @@ static int forgetting_told(const char *text)
     for (int i = 0; told[i]; i++)
         if (facts_has_words(text, told[i])) return strncasecmp(text, "forget", 6) != 0;
     /* "everyone forgets their umbrella", "I'm starting to forget what a lie-in feels
-     * like": a forgetting of someone's or one that comes on, never a request */
+     * like", "he never lets me forget it": a forgetting of someone's, one that comes on
+     * or one denied, never a request */
     static const char *const whose[] = {"everybody", "everyone", "people", "nobody",
                                         "somebody", "someone", "he", "she", "they", "always",
-                                        "often", "sometimes", "never", "usually", NULL};
+                                        "often", "sometimes", "never", "usually", "me",
+                                        "us", "won't", "wont", "can't", "cant", "didn't",
+                                        "didnt", "not", NULL};
     static const char *const coming[] = {"beginning", "starting", "begin", "start", "tend",
                                          "tends", "going", "easy", "hard", "used", NULL};
     char buf[512];
@@ -3718,6 +3721,20 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
             snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
             if (u->act == READER_QUESTION) u->value[0] = '\0';
         }
+    /* "what is it I make for a living?", "what does Tom do for work?": the job, whatever
+     * relation the reader read (a place of work is asked with "where" or "who for") */
+    static const char *const for_living[] = {"for a living", "for a livin", "for a livin'",
+                                         "for work", "for a crust", NULL};
+    if (u->act == READER_QUESTION && holds_any(text, for_living) &&
+        facts_has_words(text, "what") &&
+        !facts_has_words(text, "where") && !facts_has_words(text, "who") &&
+        u->rel != READER_REL_JOB && (!u->holder[0] || of_someone(text, u->holder))) {
+        if (!u->holder[0]) snprintf(u->holder, sizeof u->holder, "self");
+        u->rel = READER_REL_JOB;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
+        u->value[0] = '\0';
+        u->personal = 1;
+    }
     /* "my diet" read as the diet's own diet: the user's */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel != READER_REL_OPEN &&
         !strcmp(u->holder, reader_rel_name(u->rel)))

@@ -4,10 +4,10 @@
  * words those stand for; a space between Chinese characters, or a comma of ASCII after
  * one, is the comma it stands for; "drivin'" is "driving" and "working like a" is
  * "working as a"; "so what ...", "ok and where ..." are "what ...", "where ...";
- * "t'dog" is "the dog"; "name of X", "goes by X" and "answers to X" are "called X";
- * "Myself X" opening a sentence is "I am X"; a tag ", did I say?" ends the sentence it
- * follows; a correction said in passing ("7, no wait, 8") is made; "it's not X,
- * it's Y" is "it's Y, not X"; and a question asked as A-not-A
+ * "t'dog" is "the dog"; "we've a cat" is "we have a cat"; "name of X", "goes by X" and
+ * "answers to X" are "called X"; "Myself X" opening a sentence is "I am X"; a tag ", did
+ * I say?" ends the sentence it follows; a correction said in passing ("7, no wait, 8") is
+ * made; "it's not X, it's Y" is "it's Y, not X"; and a question asked as A-not-A
  * (是不是, 有没有) is the one with 吗 it stands for. Only whole words, those spaces and
  * commas, that correction and those questions change; everything else is copied byte for
  * byte. */
@@ -462,6 +462,22 @@ long plain_text(const char *msg, char *out, size_t cap)
             if (!put(out, cap, &at, naming, strlen(naming))) return -1;
             i = named_end;
             continue;
+        }
+        /* "we've a cat", "I've two sisters" (Irish, British): "have" a thing, not a
+         * "have" before a verb ("we've got", "I've moved") */
+        static const char *const have[][2] = {{"we've", "we have"}, {"i've", "I have"},
+                                              {"they've", "they have"}};
+        for (size_t h = 0; !with && h < sizeof have / sizeof have[0]; h++) {
+            static const char *const things[] = {"a", "an", "two", "three", "four", "five",
+                                                 "six", "one", NULL};
+            size_t b = e + 1, n = 0;
+            if (wl != strlen(have[h][0]) || strncasecmp(msg + i, have[h][0], wl) ||
+                e >= len || msg[e] != ' ')
+                continue;
+            while (b + n < len && isalpha((unsigned char)msg[b + n])) n++;
+            for (int t = 0; things[t] && !with; t++)
+                if (strlen(things[t]) == n && !strncasecmp(msg + b, things[t], n))
+                    with = have[h][1];
         }
         /* "t'dog" (Yorkshire): "the dog" */
         char the[40];
