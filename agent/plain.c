@@ -4,13 +4,13 @@
  * words those stand for; a space between Chinese characters, or a comma of ASCII after
  * one, is the comma it stands for; "drivin'" is "driving" and "working like a" is
  * "working as a"; "so what ...", "ok and where ..." are "what ...", "where ...";
- * "t'dog" is "the dog"; "we've a cat" is "we have a cat"; "name of X", "goes by X" and
- * "answers to X" are "called X"; "Myself X" opening a sentence is "I am X"; a tag ", did
- * I say?" ends the sentence it follows; a correction said in passing ("7, no wait, 8") is
- * made; "it's not X, it's Y" is "it's Y, not X"; and a question asked as A-not-A
- * (是不是, 有没有) is the one with 吗 it stands for. Only whole words, those spaces and
- * commas, that correction and those questions change; everything else is copied byte for
- * byte. */
+ * "t'dog" is "the dog"; "we've a cat" is "we have a cat"; "sixty-two" is "62"; "name of
+ * X", "goes by X" and "answers to X" are "called X"; "Myself X" opening a sentence is "I
+ * am X"; a tag ", did I say?" ends the sentence it follows; a correction said in passing
+ * ("7, no wait, 8") is made; "it's not X, it's Y" is "it's Y, not X"; and a question asked
+ * as A-not-A (是不是, 有没有) is the one with 吗 it stands for. Only whole words, those
+ * spaces and commas, that correction and those questions change; everything else is
+ * copied byte for byte. */
 #include "agent/plain.h"
 
 #include <ctype.h>
@@ -107,6 +107,28 @@ static const char *naming_phrase(const char *msg, size_t len, size_t i, size_t *
         }
     }
     return NULL;
+}
+
+/* A number of two words joined by a hyphen ("sixty-two": tens 20-90 and ones 1-9) in
+ * w[0..n), any case, into out (3 bytes: "62"); 1 when it is one, else 0. */
+static int tens_and_ones(const char *w, size_t n, char out[4])
+{
+    static const char *const tens[] = {"twenty", "thirty", "forty", "fifty", "sixty",
+                                       "seventy", "eighty", "ninety", NULL};
+    static const char *const ones[] = {"one", "two", "three", "four", "five", "six", "seven",
+                                       "eight", "nine", NULL};
+    for (int t = 0; tens[t]; t++) {
+        size_t tl = strlen(tens[t]);
+        if (n <= tl + 1 || strncasecmp(w, tens[t], tl) || w[tl] != '-') continue;
+        for (int o = 0; ones[o]; o++)
+            if (strlen(ones[o]) == n - tl - 1 && !strncasecmp(w + tl + 1, ones[o], n - tl - 1)) {
+                out[0] = (char)('2' + t);
+                out[1] = (char)('1' + o);
+                out[2] = '\0';
+                return 1;
+            }
+    }
+    return 0;
 }
 
 /* 1 when ch may be inside a word of shorthand ("w/o", "can't", "4yo"). */
@@ -478,6 +500,16 @@ long plain_text(const char *msg, char *out, size_t cap)
             for (int t = 0; things[t] && !with; t++)
                 if (strlen(things[t]) == n && !strncasecmp(msg + b, things[t], n))
                     with = have[h][1];
+        }
+        /* "sixty-two", "Twenty-one": the number in digits ("62"), which the reader reads
+         * as a number where the words it may not */
+        char tens_ones[4];
+        size_t te = e + 1;
+        while (te < len && isalpha((unsigned char)msg[te])) te++;
+        if (!with && e < len && msg[e] == '-' && tens_and_ones(msg + i, te - i, tens_ones)) {
+            if (!put(out, cap, &at, tens_ones, strlen(tens_ones))) return -1;
+            i = te;
+            continue;
         }
         /* "t'dog" (Yorkshire): "the dog" */
         char the[40];

@@ -1815,6 +1815,7 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
 
 static void summary(respond_t *r, const facts_t *f)
 {
+    if (r->summarised) return;      /* "what do you know about me? give me the lot": once */
     realise_frame_t v[32];
     int n = 0;
     for (size_t i = 0; i < f->n && n < 32; i++)
