@@ -185,10 +185,13 @@ int checks_fits(int rel, const char *holder, const char *value)
                                          NULL};
     if ((rel == READER_REL_HOME || rel == READER_REL_WORKPLACE) && in_words(states, value))
         return 0;
-    /* no one is called a word of time or place ("stays with my aunt right now") */
+    /* no one is called a word of time or place ("stays with my aunt right now"), nor a
+     * number ("Aaliyah is sixteen") */
     static const char *const no_name[] = {"right", "now", "then", "there", "here", "today",
                                           NULL};
-    if (rel == READER_REL_NAME && in_words(no_name, value)) return 0;
+    long number;
+    if (rel == READER_REL_NAME && (in_words(no_name, value) || understand_number(value, &number)))
+        return 0;
     /* nor a measure of one word ("in a 10kg sack", "in 3rd place") */
     int digits = 0, letters = 0;
     for (const char *p = value; *p; p++)
@@ -514,6 +517,12 @@ static int self_name_said(const char *text, const char *value)
     if (chars < 2) return 0;
     const char *at = word_at(text, value);
     if (!at) return 1;                  /* not as written here: not this check's to judge */
+    /* "who thinks I'm ridiculous": one who writes "I" with a capital writes a name so */
+    int capital_i = 0;
+    for (const char *c = text; *c && !capital_i; c++)
+        capital_i = *c == 'I' && (c == text || !isalpha((unsigned char)c[-1])) &&
+                    (c[1] == ' ' || c[1] == '\'');
+    if (capital_i && islower((unsigned char)at[0])) return 0;
     const char *after = at + strlen(value);
     while (*after == ' ' || *after == ',') after++;
     if (!strncasecmp(after, "here", 4) && !isalpha((unsigned char)after[4])) return 1;
@@ -3735,6 +3744,22 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->value[0] = '\0';
         u->personal = 1;
     }
+    /* "my daughter Aaliyah is sixteen" read as her name: a number of years is her age */
+    long number_told;
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_NAME &&
+        strcmp(u->holder, "self") != 0 && understand_number(u->value, &number_told) &&
+        number_told >= 1 && number_told <= 120) {
+        u->rel = READER_REL_AGE;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_AGE));
+    }
+    /* "her cat's a problem bc im allergic to cats": an allergy said with "I'm" is the
+     * user's, whoever the clause spoke of before */
+    static const char *const me_allergic[] = {"i'm allergic", "im allergic", "i am allergic",
+                                              NULL};
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) &&
+        u->rel == READER_REL_ALLERGY && strcmp(u->holder, "self") != 0 &&
+        holds_any(text, me_allergic))
+        snprintf(u->holder, sizeof u->holder, "self");
     /* "my diet" read as the diet's own diet: the user's */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel != READER_REL_OPEN &&
         !strcmp(u->holder, reader_rel_name(u->rel)))
