@@ -500,6 +500,22 @@ static int job_told_as_one(const char *text, const char *value, const char *last
     return 0;
 }
 
+/* 1 when the writer of text writes names with a capital: "I" written so ("who thinks
+ * I'm ridiculous"), or a word inside a sentence that opens with one ("so most nights
+ * it's me and Ah Boy"); a name such a writer writes small is no name. */
+static int capitalises(const char *text)
+{
+    for (const char *c = text; *c; c++) {
+        if (!isupper((unsigned char)*c) || (c > text && isalpha((unsigned char)c[-1])))
+            continue;
+        if (*c == 'I' && (c[1] == ' ' || c[1] == '\'' || !c[1])) return 1;
+        const char *b = c;
+        while (b > text && b[-1] == ' ') b--;
+        if (b > text && !strchr(".!?\"(", b[-1])) return 1;
+    }
+    return 0;
+}
+
 /* 1 when the user's own name value is said as a name in text: right after "I'm", "I
  * am", "name is", "names", "this is", "it's", "called", "named", "call me" or "here", right
  * before "here" or before a comma and a number ("maeve, 29, ..."), or first in the message
@@ -517,12 +533,7 @@ static int self_name_said(const char *text, const char *value)
     if (chars < 2) return 0;
     const char *at = word_at(text, value);
     if (!at) return 1;                  /* not as written here: not this check's to judge */
-    /* "who thinks I'm ridiculous": one who writes "I" with a capital writes a name so */
-    int capital_i = 0;
-    for (const char *c = text; *c && !capital_i; c++)
-        capital_i = *c == 'I' && (c == text || !isalpha((unsigned char)c[-1])) &&
-                    (c[1] == ' ' || c[1] == '\'');
-    if (capital_i && islower((unsigned char)at[0])) return 0;
+    if (capitalises(text) && islower((unsigned char)at[0])) return 0;
     const char *after = at + strlen(value);
     while (*after == ' ' || *after == ',') after++;
     if (!strncasecmp(after, "here", 4) && !isalpha((unsigned char)after[4])) return 1;
@@ -780,6 +791,7 @@ static int diet_said(const char *text)
  * word of degree ("you are very kind to my cat"). */
 static int other_name_said(const char *text, const char *value)
 {
+    if (capitalises(text)) return 0;    /* (only a lower-case value comes here) */
     static const char *const whose[] = {"my", "our", "his", "her", "their", "your", NULL};
     static const char *const degree[] = {"very", "so", "too", "really", "quite", "pretty",
                                          "super", "extremely", "rather", NULL};
@@ -889,12 +901,22 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
 {
     if (!value[0]) return 1;
     if (rel == READER_REL_AGE && isdigit((unsigned char)value[0])) {
-        /* "up at 5:45 most days": a time, no age */
+        /* "up at 5:45 most days": a time, no age; "watching Channel 8", "on Route 66": a
+         * number a word names */
+        static const char *const numbered[] = {"channel", "line", "route", "bus", "platform",
+                                               "gate", "room", "flat", "apartment", "unit",
+                                               "level", "floor", "terminal", "number", "no",
+                                               "chapter", "season", "episode", "ward", "bed",
+                                               "highway", "road", "pier", "bay", NULL};
         size_t vl = strlen(value);
-        for (const char *p = strstr(text, value); p; p = strstr(p + 1, value))
+        for (const char *p = strstr(text, value); p; p = strstr(p + 1, value)) {
             if ((p > text && p[-1] == ':' && p - 1 > text && isdigit((unsigned char)p[-2])) ||
                 (p[vl] == ':' && isdigit((unsigned char)p[vl + 1])))
                 return 0;
+            char w[16];
+            word_before(text, p, w, sizeof w);
+            if (p > text && p[-1] == ' ' && in_words(numbered, w)) return 0;
+        }
     }
     if ((unsigned char)value[0] >= 0x80 || (unsigned char)text[0] >= 0x80)
         return ideographs(text) ? cued_zh(rel, value, text) : 1;
