@@ -500,19 +500,14 @@ static int job_told_as_one(const char *text, const char *value, const char *last
     return 0;
 }
 
-/* 1 when the writer of text writes names with a capital: "I" written so ("who thinks
- * I'm ridiculous"), or a word inside a sentence that opens with one ("so most nights
- * it's me and Ah Boy"); a name such a writer writes small is no name. */
-static int capitalises(const char *text)
+/* 1 when the writer of text writes "I" with a capital ("who thinks I'm ridiculous"): a
+ * name such a writer writes small is no name. */
+static int capital_i(const char *text)
 {
-    for (const char *c = text; *c; c++) {
-        if (!isupper((unsigned char)*c) || (c > text && isalpha((unsigned char)c[-1])))
-            continue;
-        if (*c == 'I' && (c[1] == ' ' || c[1] == '\'' || !c[1])) return 1;
-        const char *b = c;
-        while (b > text && b[-1] == ' ') b--;
-        if (b > text && !strchr(".!?\"(", b[-1])) return 1;
-    }
+    for (const char *c = text; *c; c++)
+        if (*c == 'I' && (c == text || !isalpha((unsigned char)c[-1])) &&
+            (c[1] == ' ' || c[1] == '\'' || !c[1]))
+            return 1;
     return 0;
 }
 
@@ -533,7 +528,7 @@ static int self_name_said(const char *text, const char *value)
     if (chars < 2) return 0;
     const char *at = word_at(text, value);
     if (!at) return 1;                  /* not as written here: not this check's to judge */
-    if (capitalises(text) && islower((unsigned char)at[0])) return 0;
+    if (capital_i(text) && islower((unsigned char)at[0])) return 0;
     const char *after = at + strlen(value);
     while (*after == ' ' || *after == ',') after++;
     if (!strncasecmp(after, "here", 4) && !isalpha((unsigned char)after[4])) return 1;
@@ -791,7 +786,7 @@ static int diet_said(const char *text)
  * word of degree ("you are very kind to my cat"). */
 static int other_name_said(const char *text, const char *value)
 {
-    if (capitalises(text)) return 0;    /* (only a lower-case value comes here) */
+    if (capital_i(text)) return 0;      /* (only a lower-case value comes here) */
     static const char *const whose[] = {"my", "our", "his", "her", "their", "your", NULL};
     static const char *const degree[] = {"very", "so", "too", "really", "quite", "pretty",
                                          "super", "extremely", "rather", NULL};
@@ -809,6 +804,15 @@ static int other_name_said(const char *text, const char *value)
     word_before(text, at, w, sizeof w);
     size_t wl = strlen(w);
     if (wl > 2 && !strcmp(w + wl - 2, "'s")) return 0;     /* "my mum's adobo": hers */
+    /* "Mei is cabin crew": after a name with a capital and "is", what she is */
+    if (!strcmp(w, "is")) {
+        const char *b = at;
+        for (int k = 0; k < 2; k++) {    /* back to the start of the word before "is" */
+            while (b > text && b[-1] == ' ') b--;
+            while (b > text && (isalnum((unsigned char)b[-1]) || b[-1] == '\'')) b--;
+        }
+        if (isupper((unsigned char)*b)) return 0;
+    }
     return !in_words(degree, w);
 }
 
