@@ -2314,6 +2314,31 @@ static int member_aged(const facts_t *f, const char *text, understood_t *u)
     return 0;
 }
 
+/* "tater's five not four", "she is 7, not 6": a correction that names no value, whose
+ * words hold a number of years after "'s" or "is" and "not" another, puts right that
+ * one's age. Sets u and returns 1, else 0. */
+static int age_not(const char *text, understood_t *u)
+{
+    if (u->act != READER_CORRECTION || u->value[0] || !u->holder[0] ||
+        understand_pronoun(u->holder))
+        return 0;
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
+    for (int k = 1; k + 2 < n; k++) {
+        long now, was;
+        size_t pl = strlen(w[k - 1]);
+        int after_is = !strcmp(w[k - 1], "is") || (pl > 2 && !strcmp(w[k - 1] + pl - 2, "'s"));
+        if (!after_is || strcmp(w[k + 1], "not") || !understand_number(w[k], &now) ||
+            !understand_number(w[k + 2], &was) || now < 1 || now > 120 || was < 1 || was > 120)
+            continue;
+        settle(u, READER_CORRECTION, u->holder, READER_REL_AGE, NULL, w[k]);
+        snprintf(u->old, sizeof u->old, "%s", w[k + 2]);
+        return 1;
+    }
+    return 0;
+}
+
 /* "did I say four hens? make that five", "make it 35": a number after "make that" or
  * "make it" puts right the newest number told of the user's people, pets or things (a
  * count or an age), however the reader read the clause. Sets u and returns 1, else 0. */
@@ -3543,6 +3568,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         return;                         /* "Nana turn 90 Saturday gone" */
     if (q < 0 && named_before_kin(msg, text, u))
         return;                         /* "And Leah, my girl, turned twelve" */
+    if (q < 0 && age_not(text, u))
+        return;                         /* "tater's five not four" */
     if (q < 0 && member_aged(f, text, u))
         return;                         /* "Bo's fourteen" of "the boys are Bo, ..." */
     if (q < 0 && turned(text, u))
