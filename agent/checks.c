@@ -192,6 +192,15 @@ int checks_fits(int rel, const char *holder, const char *value)
     long number;
     if (rel == READER_REL_NAME && (in_words(no_name, value) || understand_number(value, &number)))
         return 0;
+    /* nor, written small, a kind of animal or words of how many ("two rescue dogs, both
+     * kelpie crosses, both ratbags") */
+    static const char *const how_many[] = {"both", "all", "each", "every", "some", "any",
+                                           NULL};
+    char lead_word[16];
+    snprintf(lead_word, sizeof lead_word, "%.*s", (int)strcspn(value, " "), value);
+    if (rel == READER_REL_NAME && islower((unsigned char)value[0]) &&
+        (kinds_animal(value) || in_words(how_many, lead_word)))
+        return 0;
     /* nor a measure of one word ("in a 10kg sack", "in 3rd place") */
     int digits = 0, letters = 0;
     for (const char *p = value; *p; p++)

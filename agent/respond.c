@@ -1478,8 +1478,15 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
         realise_frame_t known = facts_frame(m);
         /* the value asked, or, when the reader marked none, the question's own words
          * ("is rosa a vet?" holds "vet") */
+        const char *bare = u->value;    /* "the courthouse" of "Chatham County courthouse" */
+        for (int k = 0; k < 3; k++) {
+            static const char *const articles[] = {"the ", "a ", "an "};
+            if (!strncasecmp(bare, articles[k], strlen(articles[k])))
+                bare += strlen(articles[k]);
+        }
         int yes = u->value[0] ? facts_same_value(m->value, u->value) ||
                                     facts_has_words(m->value, u->value) ||
+                                    (*bare && facts_has_words(m->value, bare)) ||
                                     facts_spelt_nearly(m->value, u->value) ||
                                     (worked && facts_has_words(u->value, m->value)) ||
                                     (worked && in_told(m, u->value)) ||
