@@ -2815,16 +2815,6 @@ static int wants_to_be(const char *text, understood_t *u)
  * asks it. Sets u and returns 1, else 0. */
 static int field_studied(const char *text, understood_t *u)
 {
-    static const char *const fields[] = {
-        "medicine", "law", "engineering", "nursing", "architecture", "dentistry", "pharmacy",
-        "physics", "chemistry", "biology", "maths", "math", "mathematics", "economics",
-        "history", "philosophy", "psychology", "accounting", "accountancy", "music",
-        "geology", "agriculture", "journalism", "linguistics", "sociology", "anthropology",
-        "science", "sciences", "literature", "midwifery", "physiotherapy", "optometry",
-        "theology", "statistics", "geography", "politics", "astronomy", "zoology",
-        "botany", "forestry", "fisheries", "finance", "marketing", "design", "english",
-        "french", "spanish", "german", "chinese", "japanese", "arabic", "russian",
-        "italian", "korean", "art", "arts", "drama", "dance", "veterinary", NULL};
     static const char *const cues[] = {"decided on", "got into", "is doing", "she's doing",
                                        "he's doing", "accepted into", "accepted for",
                                        "going to study", "will study", "is studying",
@@ -2873,7 +2863,7 @@ static int field_studied(const char *text, understood_t *u)
             char low[32];
             snprintf(low, sizeof low, "%s", w[e]);
             for (char *p = low; *p; p++) *p = (char)tolower((unsigned char)*p);
-            if (!understand_in_list(fields, low)) continue;
+            if (!understand_field(low, UNDERSTAND_FIELD_STUDY)) continue;
             char field[UNDERSTAND_VALUE] = "";
             for (int j = 0; j <= e; j++) {
                 if (lex_is_stopword(w[j])) break;

@@ -1287,15 +1287,9 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
     }
     if (!m && u->rel == READER_REL_JOB && u->act == READER_QUESTION) {
         /* "what do I do?" of "I work in marketing": the field one works in */
-        static const char *const fields[] = {
-            "marketing", "sales", "finance", "it", "hr", "retail", "hospitality", "healthcare",
-            "education", "construction", "insurance", "banking", "tech", "publishing",
-            "advertising", "recruitment", "logistics", "accounting", "law", "media", "pr",
-            "research", "engineering", "design", "consulting", "fashion", "tourism", NULL};
         const store_memory_t *w = facts_find(f, u->holder,
                                              reader_rel_name(READER_REL_WORKPLACE), NULL);
-        for (int k = 0; w && fields[k] && !m; k++)
-            if (facts_same_value(w->value, fields[k])) m = w;
+        if (w && understand_field(w->value, UNDERSTAND_FIELD_WORK)) m = w;
     }
     if (!m && u->rel == READER_REL_JOB && u->act == READER_QUESTION) {
         /* "what does my wife do?" of "my wife teaches yoga": what one does for work said

@@ -53,6 +53,37 @@ const char *const understand_group_words[] = {"band", "bands", "choir", "orchest
 const char *const understand_vehicle_words[] = {"car", "bike", "motorbike", "motorcycle",
                                                "van", "vehicle", "truck", "scooter", "moto",
                                                NULL};
+/* Fields one studies or works in, each with where it is one (a subject of study, a
+ * sector of work, or both: "law", "engineering"). */
+static const struct {
+    const char *word;
+    int of;                             /* UNDERSTAND_FIELD_STUDY | _WORK */
+} fields[] = {
+    {"medicine", 1}, {"law", 3}, {"engineering", 3}, {"nursing", 1}, {"architecture", 1},
+    {"dentistry", 1}, {"pharmacy", 1}, {"physics", 1}, {"chemistry", 1}, {"biology", 1},
+    {"maths", 1}, {"math", 1}, {"mathematics", 1}, {"economics", 1}, {"history", 1},
+    {"philosophy", 1}, {"psychology", 1}, {"accounting", 3}, {"accountancy", 1},
+    {"music", 1}, {"geology", 1}, {"agriculture", 1}, {"journalism", 1}, {"linguistics", 1},
+    {"sociology", 1}, {"anthropology", 1}, {"science", 1}, {"sciences", 1},
+    {"literature", 1}, {"midwifery", 1}, {"physiotherapy", 1}, {"optometry", 1},
+    {"theology", 1}, {"statistics", 1}, {"geography", 1}, {"politics", 1}, {"astronomy", 1},
+    {"zoology", 1}, {"botany", 1}, {"forestry", 1}, {"fisheries", 1}, {"finance", 3},
+    {"marketing", 3}, {"design", 3}, {"english", 1}, {"french", 1}, {"spanish", 1},
+    {"german", 1}, {"chinese", 1}, {"japanese", 1}, {"arabic", 1}, {"russian", 1},
+    {"italian", 1}, {"korean", 1}, {"art", 1}, {"arts", 1}, {"drama", 1}, {"dance", 1},
+    {"veterinary", 1}, {"sales", 2}, {"it", 2}, {"hr", 2}, {"retail", 2},
+    {"hospitality", 2}, {"healthcare", 2}, {"education", 2}, {"construction", 2},
+    {"insurance", 2}, {"banking", 2}, {"tech", 2}, {"publishing", 2}, {"advertising", 2},
+    {"recruitment", 2}, {"logistics", 2}, {"media", 2}, {"pr", 2}, {"research", 2},
+    {"consulting", 2}, {"fashion", 2}, {"tourism", 2}};
+
+int understand_field(const char *word, int of)
+{
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        if ((fields[i].of & of) && !strcasecmp(fields[i].word, word)) return 1;
+    return 0;
+}
+
 /* Kin and pet words brought to one form (a normalisation of spelling, not a meaning). */
 static const struct {
     const char *word, *key;

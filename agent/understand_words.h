@@ -7,6 +7,14 @@
 
 #include <stddef.h>
 
+/* Where a field is one (understand_field): a subject one studies ("dentistry"), a
+ * sector one works in ("retail"); "law" is both. */
+enum { UNDERSTAND_FIELD_STUDY = 1, UNDERSTAND_FIELD_WORK = 2 };
+
+/* 1 when word (any case) is a field of study or of work as of asks (a bit of either or
+ * both), else 0. */
+int understand_field(const char *word, int of);
+
 /* 1 when text holds a number: digits, an English number word ("forty") or a Chinese
  * numeral. */
 int understand_has_number(const char *text);
