@@ -2323,13 +2323,15 @@ static int member_aged(const facts_t *f, const char *text, understood_t *u)
     return 0;
 }
 
-/* "tater's five not four", "she is 7, not 6": a correction that names no value, whose
- * words hold a number of years after "'s" or "is" and "not" another, puts right that
- * one's age. Sets u and returns 1, else 0. */
+/* "tater's five not four", "she is 7, not 6": a correction, or a clause of someone's
+ * read as chat or a fact, whose words hold a number of years after "'s" or "is" and
+ * "not" another, puts right that one's age, whatever value the reader marked. Sets u and
+ * returns 1, else 0. */
 static int age_not(const char *text, understood_t *u)
 {
-    if (u->act != READER_CORRECTION || u->value[0] || !u->holder[0] ||
-        understand_pronoun(u->holder))
+    if ((u->act != READER_CORRECTION && u->act != READER_SMALLTALK && u->act != READER_FACT) ||
+        !u->holder[0] || understand_pronoun(u->holder) ||
+        (u->act != READER_CORRECTION && !of_someone(text, u->holder)))
         return 0;
     char buf[512];
     const char *w[64];
