@@ -2313,7 +2313,8 @@ static int member_aged(const facts_t *f, const char *text, understood_t *u)
     for (size_t i = 0; i < f->n; i++) {
         const store_memory_t *m = &f->v[i];
         if (facts_rel_of(m->relation) != READER_REL_NAME || strcasecmp(m->value, name) ||
-            !(understand_group_key(m->holder) || understand_plural(m->holder)))
+            !(understand_group_key(m->holder) ||
+              (islower((unsigned char)m->holder[0]) && understand_plural(m->holder))))
             continue;
         char holder[UNDERSTAND_KEY];
         snprintf(holder, sizeof holder, "%.*s", (int)strlen(name), as_written);

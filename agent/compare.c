@@ -87,7 +87,8 @@ static int people(const facts_t *f, const char *text, person_t *v)
     for (size_t i = 0; i < f->n && n < COMPARE_MAX; i++) {
         const store_memory_t *m = &f->v[i];
         if (strcmp(m->holder, "self") == 0 || !facts_same_relation(m->relation, age_key) ||
-            understand_group_key(m->holder) || understand_plural(m->holder))
+            understand_group_key(m->holder) ||
+            (islower((unsigned char)m->holder[0]) && understand_plural(m->holder)))
             continue;                   /* (a group's age is no one's: "the boys are 14") */
         const store_memory_t *now = facts_find(f, m->holder, age_key, NULL);
         const char *name = name_of(f, m->holder);
