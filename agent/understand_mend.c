@@ -1468,13 +1468,23 @@ int understand_mend_firm_after_job(const char *c, size_t cn, const char *const *
     for (int i = 0; i < k; i++)
         if (out[i].rel == READER_REL_EMPLOYER && !strcmp(out[i].holder, out[job].holder))
             return k;
-    int s = -1, e = -1;
-    for (int w = 0; w + 1 < n && s < 0; w++)
-        if (!strcmp(words[w], "at") && caps[w + 1] && isalpha((unsigned char)words[w + 1][0]) &&
-            !understand_month(words[w + 1]))
-            s = w + 1;
+    int s = -1, e = -1, on = 0;
+    for (int w = 0; w + 1 < n && s < 0; w++) {
+        /* ("with the Royal Mint", "for the Met Office"; "on the Mersey ferry": a vessel or
+         * line worked on, with its word typed small) */
+        int the = w + 2 < n && !strcmp(words[w + 1], "the") &&
+                  (!strcmp(words[w], "with") || !strcmp(words[w], "for") ||
+                   !strcmp(words[w], "on"));
+        int at = the ? w + 2 : w + 1;
+        if ((the || !strcmp(words[w], "at")) && caps[at] &&
+            isalpha((unsigned char)words[at][0]) && !understand_month(words[at]))
+            s = at, on = the && !strcmp(words[w], "on");
+    }
     if (s < 0) return k;
     for (e = s; e < n && e - s < 3 && (caps[e] || !strcmp(words[e], "'s")); e++) {}
+    if (on && e < n && e - s < 3 && isalpha((unsigned char)words[e][0]) &&
+        !lex_is_stopword(words[e]))
+        e++;
     char firm[UNDERSTAND_VALUE];
     understand_as_written(c, cn, words, s, e, firm, sizeof firm);
     for (int i = 0; i < k; i++)
