@@ -868,9 +868,17 @@ static int how_many(respond_t *r, const facts_t *f, const char *text, const unde
     size_t n = 0;
     p += 9;
     if (!strncmp(p, "head of ", 8)) p += 8;     /* ("... head of cattle": "cattle") */
-    for (; n + 1 < sizeof word && (isalpha((unsigned char)*p) || *p == '-'); p++)
+    for (; n + 1 < sizeof word && (isalpha((unsigned char)*p) || *p == '-' ||
+                                   (*p == '\'' && isalpha((unsigned char)p[1])));
+         p++)
         word[n++] = (char)tolower((unsigned char)*p);
     word[n] = '\0';
+    char key[UNDERSTAND_KEY];       /* "young'uns", "grandkids": the word of kin they are */
+    understand_holder_of(word, key, sizeof key);
+    if ((!strcmp(key, "children") || !strcmp(key, "grandchildren")) && strcmp(word, key)) {
+        snprintf(word, sizeof word, "%s", key);
+        n = strlen(word);
+    }
     if (!strcmp(word, "grand") && (facts_has_words(p, "kids") || facts_has_words(p, "children")))
         snprintf(word, sizeof word, "grandchildren");   /* "grand" "kids" as two words */
     if (!strcmp(word, "languages"))
@@ -882,6 +890,14 @@ static int how_many(respond_t *r, const facts_t *f, const char *text, const unde
     /* how many was told ("so that's four kids now", "we keep 12 goats"): said so when
      * told after every name, or more than the names told */
     const store_memory_t *told = facts_find(f, kids ? "children" : word, REALISE_COUNT, NULL);
+    /* ("we've got three boys", asked "how many kids?": the newest count of sons or
+     * daughters told as a group) */
+    static const char *const child_groups[] = {"kids", "boys", "girls", "sons", "daughters",
+                                               "lads", NULL};
+    for (int g = 0; kids && !strcmp(word, "children") && child_groups[g]; g++) {
+        const store_memory_t *c = facts_find(f, child_groups[g], REALISE_COUNT, NULL);
+        if (c && (!told || c->id > told->id)) told = c;
+    }
     if (!told && (!mine || (!kids && !pets && !understand_kin(one) && !dialogue_pet_word(one))))
         return 0;               /* (a count told is asked of without "I": "how many goats
                                  * on the croft?") */

@@ -106,7 +106,7 @@ static const struct {
     {"grandkids", "grandchildren"}, {"grandkid", "grandchild"},
     {"grandbabies", "grandchildren"}, {"grandbaby", "grandchild"},
     {"kiddos", "children"}, {"kiddo", "child"}, {"young'uns", "children"},
-    {"younguns", "children"}, {"youngsters", "children"}, {"weans", "children"},
+    {"younguns", "children"}, {"little'uns", "children"}, {"littluns", "children"}, {"youngsters", "children"}, {"weans", "children"},
     {"wean", "child"}, {"bairns", "children"}, {"bairn", "child"}, {"lass", "girlfriend"},
     {"laaities", "children"},
     {"laaitie", "child"}, {"keiki", "children"}, {"stepdad", "stepfather"},
