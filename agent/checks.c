@@ -3799,7 +3799,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->value[0] = '\0';
         u->personal = 1;
     }
-    /* "my daughter Aaliyah is sixteen" read as her name: a number of years is her age */
+    /* "my stepson Oren is nineteen" read as his name: a number of years is his age */
     long number_told;
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_NAME &&
         strcmp(u->holder, "self") != 0 && understand_number(u->value, &number_told) &&
@@ -3807,8 +3807,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = READER_REL_AGE;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_AGE));
     }
-    /* "her cat's a problem bc im allergic to cats": an allergy said with "I'm" is the
-     * user's, whoever the clause spoke of before */
+    /* "his rabbit sheds, a nightmare as im allergic to rabbits": an allergy said with
+     * "I'm" is the user's, whoever the clause spoke of before */
     static const char *const me_allergic[] = {"i'm allergic", "im allergic", "i am allergic",
                                               NULL};
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) &&

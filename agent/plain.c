@@ -4,7 +4,7 @@
  * words those stand for; a space between Chinese characters, or a comma of ASCII after
  * one, is the comma it stands for; "drivin'" is "driving" and "working like a" is
  * "working as a"; "so what ...", "ok and where ..." are "what ...", "where ...";
- * "t'dog" is "the dog"; "we've a cat" is "we have a cat"; "sixty-two" is "62"; "name of
+ * "t'dog" is "the dog"; "we've a goat" is "we have a goat"; "sixty-two" is "62"; "name of
  * X", "goes by X" and "answers to X" are "called X"; "Myself X" opening a sentence is "I
  * am X"; a tag ", did I say?" ends the sentence it follows; a correction said in passing
  * ("7, no wait, 8") is made; "it's not X, it's Y" is "it's Y, not X"; and a question asked

@@ -890,7 +890,7 @@ static int how_many(respond_t *r, const facts_t *f, const char *text, const unde
     /* how many was told ("so that's four kids now", "we keep 12 goats"): said so when
      * told after every name, or more than the names told */
     const store_memory_t *told = facts_find(f, kids ? "children" : word, REALISE_COUNT, NULL);
-    /* ("we've got three boys", asked "how many kids?": the newest count of sons or
+    /* ("we're raising four girls", asked "how many kids?": the newest count of sons or
      * daughters told as a group) */
     static const char *const child_groups[] = {"kids", "boys", "girls", "sons", "daughters",
                                                "lads", NULL};
@@ -1755,7 +1755,7 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
     char about[UNDERSTAND_VALUE], *whose = NULL;
     int told_about = about_of(text, about, sizeof about);
     if (told_about && (whose = strstr(about, "'s ")) != NULL) *whose = '\0', whose += 3;
-    /* "forget the name of Baraka's school": the value read is a name with 's and a word
+    /* "drop Ottoline's surgery from your notes": the value read is a name with 's and a word
      * of a relation after it, that one's fact of that relation */
     char rel_word[UNDERSTAND_KEY];
     size_t vl = strlen(u->value);
@@ -1832,7 +1832,7 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
 
 static void summary(respond_t *r, const facts_t *f)
 {
-    if (r->summarised) return;      /* "what do you know about me? give me the lot": once */
+    if (r->summarised) return;      /* "what have you got on me? all of it": once */
     realise_frame_t v[32];
     int n = 0;
     for (size_t i = 0; i < f->n && n < 32; i++)

@@ -1470,7 +1470,7 @@ int understand_mend_firm_after_job(const char *c, size_t cn, const char *const *
             return k;
     int s = -1, e = -1, on = 0;
     for (int w = 0; w + 1 < n && s < 0; w++) {
-        /* ("with the Royal Mint", "for the Met Office"; "on the Mersey ferry": a vessel or
+        /* ("with the Royal Mint", "for the Met Office"; "on the Solent hovercraft": a vessel or
          * line worked on, with its word typed small) */
         int the = w + 2 < n && !strcmp(words[w + 1], "the") &&
                   (!strcmp(words[w], "with") || !strcmp(words[w], "for") ||

@@ -224,7 +224,7 @@ int understand_mend_month_not_firm(understood_t *out, int k);
 
 /* "midwife at Rosie Hospital in Cambridge": the capitalised words right after "at", "with
  * the" or "for the" (one to three, up to "in", a comma or a word typed small; after "on
- * the" one word typed small more: "deckhand on the Mersey ferry") in a clause that tells
+ * the" one word typed small more: "purser on the Solent hovercraft") in a clause that tells
  * someone's job are the firm they work at, when the reader read no firm of theirs: a unit of where
  * they work that holds those words becomes the firm, else one is added (at most max).
  * Returns the units. */

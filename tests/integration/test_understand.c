@@ -2313,7 +2313,7 @@ START_TEST(test_ages_in_words_names_beside_kin_and_what_is_no_request)
 {
     tell("a", "The girls are Wren, Ida and Maud.");
     tell("a", "Wren's thirteen, Ida's nine, and Maud just turned four so she rules the roost.");
-    ask("b", "which of my girls is the baby of the family?", "Maud", "Wren");
+    ask("b", "which of my girls is the baby of the lot?", "Maud", "Wren");
     ask("b", "who's my firstborn?", "Wren", "Maud");
     tell("a", "And Osric, my nephew, turned twenty-two in March.");
     ask("b", "what's my nephew called?", "Osric", NULL);
@@ -2322,21 +2322,21 @@ START_TEST(test_ages_in_words_names_beside_kin_and_what_is_no_request)
     ask("b", "how old is Caspian?", "eleven", NULL);
     tell("c", "I'm Perpetua, an avalanche control technician in Lleida, so dawn starts are my life.");
     ask("d", "what do I make for a living?", "avalanche control technician", NULL);
-    tell("c", "Bram's 52, I'm 47, and he never lets me forget who's the elder.");
-    ask("d", "what is it I do for work again?", "avalanche control", NULL);
+    tell("c", "Bram's 52, I'm 47, and he won't let me forget he's the elder.");
+    ask("d", "what is it I do for work, then?", "avalanche control", NULL);
     tell("c", "we've a tortoise called Hortense who hates lettuce.");
     ask("d", "what's the tortoise called?", "Hortense", NULL);
     tell("c", "got a ferret named Pim who's three");
     json_decref(say("c", "oh, pim's four not three, I lost count"));
     ask("d", "how old's pim?", "four", "three");
-    json_t *t = say("d", "What do you know about me? Tell me everything.");
+    json_t *t = say("d", "Run through what you've got on me. All of it, please.");
     const char *r = reply_of(t);
     ck_assert_ptr_nonnull(strstr(r, "Here's what I know"));
     ck_assert_ptr_null(strstr(strstr(r, "Here's what I know") + 1, "Here's what I know"));
     json_decref(t);
-    tell("e", "My niece Anouk has just started at Larchfield, and the school run is long.");
+    tell("e", "My niece Anouk began at Larchfield in September, a long drive each morning.");
     tell("e", "I live in Rhyl with my stepdaughter.");
-    json_decref(say("e", "I'd rather you didn't keep the name of Anouk's school, please forget it."));
+    json_decref(say("e", "Actually drop the name of Anouk's school from your notes, forget it."));
     ask("f", "where do I live?", "Rhyl", NULL);
     ask("f", "what's my niece called?", "Anouk", NULL);
 }
