@@ -489,8 +489,7 @@ long plain_text(const char *msg, char *out, size_t cap)
         }
         /* "we've a cat", "I've two sisters" (Irish, British): "have" a thing, not a
          * "have" before a verb ("we've got", "I've moved") */
-        static const char *const have[][2] = {{"we've", "we have"}, {"i've", "I have"},
-                                              {"they've", "they have"}};
+        static const char *const have[][2] = {{"we've", "we have"}, {"i've", "I have"}};
         for (size_t h = 0; !with && h < sizeof have / sizeof have[0]; h++) {
             static const char *const things[] = {"a", "an", "two", "three", "four", "five",
                                                  "six", "one", NULL};

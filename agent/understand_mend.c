@@ -1472,7 +1472,10 @@ int understand_mend_firm_after_job(const char *c, size_t cn, const char *const *
     for (int w = 0; w + 1 < n && s < 0; w++) {
         /* ("with the Royal Mint", "for the Met Office"; "on the Solent hovercraft": a vessel or
          * line worked on, with its word typed small) */
-        int the = w + 2 < n && !strcmp(words[w + 1], "the") &&
+        const char *last = strrchr(out[job].value, ' ');
+        last = last ? last + 1 : out[job].value;
+        int the = w > 0 && w + 2 < n && !strcmp(words[w + 1], "the") &&
+                  !strcasecmp(words[w - 1], last) &&      /* (right after the job) */
                   (!strcmp(words[w], "with") || !strcmp(words[w], "for") ||
                    !strcmp(words[w], "on"));
         int at = the ? w + 2 : w + 1;

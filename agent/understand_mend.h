@@ -222,12 +222,12 @@ int understand_mend_job_as_holder(const char *c, size_t cn, const char *const *w
  * the units left. */
 int understand_mend_month_not_firm(understood_t *out, int k);
 
-/* "midwife at Rosie Hospital in Cambridge": the capitalised words right after "at", "with
- * the" or "for the" (one to three, up to "in", a comma or a word typed small; after "on
- * the" one word typed small more: "purser on the Solent hovercraft") in a clause that tells
- * someone's job are the firm they work at, when the reader read no firm of theirs: a unit of where
- * they work that holds those words becomes the firm, else one is added (at most max).
- * Returns the units. */
+/* "midwife at Rosie Hospital in Cambridge": the capitalised words (one to three, up to
+ * "in", a comma or a word typed small) right after "at", or right after "with the", "for
+ * the" or "on the" that follow the job (after "on the" one word typed small more: "purser
+ * on the Solent hovercraft"), in a clause that tells someone's job are the firm they
+ * work at, when the reader read no firm of theirs: a unit of where they work that holds
+ * those words becomes the firm, else one is added (at most max). Returns the units. */
 int understand_mend_firm_after_job(const char *c, size_t cn, const char *const *words,
                                    const unsigned char *caps, int n, understood_t *out,
                                    int k, int max);
