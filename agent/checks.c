@@ -795,7 +795,6 @@ static int diet_said(const char *text)
  * word of degree ("you are very kind to my cat"). */
 static int other_name_said(const char *text, const char *value)
 {
-    if (capital_i(text)) return 0;      /* (only a lower-case value comes here) */
     static const char *const whose[] = {"my", "our", "his", "her", "their", "your", NULL};
     static const char *const degree[] = {"very", "so", "too", "really", "quite", "pretty",
                                          "super", "extremely", "rather", NULL};
@@ -933,6 +932,14 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
     }
     if ((unsigned char)value[0] >= 0x80 || (unsigned char)text[0] >= 0x80)
         return ideographs(text) ? cued_zh(rel, value, text) : 1;
+    if (rel == READER_REL_NAME) {       /* "cooks for the band Carnival Monday": a day's */
+        static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
+                                           "friday", "saturday", "sunday", NULL};
+        const char *at = word_at(text, value);
+        char next[16] = "";
+        if (at && at[strlen(value)] == ' ') word_after(at + strlen(value), next, sizeof next);
+        if (in_words(days, next)) return 0;
+    }
     if (rel == READER_REL_NAME && !strcmp(holder, "self"))
         return self_name_said(text, value);
     if (rel == READER_REL_NAME && islower((unsigned char)value[0]))
