@@ -1360,9 +1360,12 @@ static int asks_to_forget(const char *text)
     char buf[512];
     const char *w[64];
     int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
+    static const char *const doers[] = {"i", "we", "you", "they", "he", "she", NULL};
     for (int j = 0; j + 1 < n; j++)
         if (understand_in_list(understand_forget_verbs, w[j]) && strcmp(w[j], "drop") &&
-            (j == 0 || understand_in_list(lead, w[j - 1])) &&
+            (j == 0 || understand_in_list(lead, w[j - 1]) ||
+             (!strcmp(w[j - 1], "do") &&        /* "and do forget my age" (not "I do") */
+              (j == 1 || !understand_in_list(doers, w[j - 2])))) &&
             (understand_in_list(what, w[j + 1]) ||
              (!strcmp(w[j + 1], "the") && (!strcmp(w[j], "forget") || !strcmp(w[j], "disregard")))))
             return 1;
@@ -1378,7 +1381,7 @@ static int forgetting_told(const char *text)
                                        "i always forget", "i keep forgetting", "i forgot",
                                        "don't forget", "dont forget", "i'd forget",
                                        "we forget", "i am forgetting", "i'm forgetting",
-                                       "im forgetting", NULL};
+                                       "im forgetting", "i do forget", NULL};
     for (int i = 0; told[i]; i++)
         if (facts_has_words(text, told[i])) return strncasecmp(text, "forget", 6) != 0;
     /* "everyone forgets their umbrella", "I'm starting to forget what a lie-in feels
