@@ -3796,13 +3796,15 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
             if (u->act == READER_QUESTION) u->value[0] = '\0';
         }
     /* "what is it I make for a living?", "what does Tom do for work?": the job, whatever
-     * relation the reader read (a place of work is asked with "where" or "who for") */
+     * relation the reader read but a place of work (asked with "where" or "who for", or
+     * read so: what one does now may be where) */
     static const char *const for_living[] = {"for a living", "for a livin", "for a livin'",
                                          "for work", "for a crust", NULL};
     if (u->act == READER_QUESTION && holds_any(text, for_living) &&
         facts_has_words(text, "what") &&
         !facts_has_words(text, "where") && !facts_has_words(text, "who") &&
-        u->rel != READER_REL_JOB && (!u->holder[0] || of_someone(text, u->holder))) {
+        u->rel != READER_REL_JOB && u->rel != READER_REL_EMPLOYER &&
+        u->rel != READER_REL_WORKPLACE && (!u->holder[0] || of_someone(text, u->holder))) {
         if (!u->holder[0]) snprintf(u->holder, sizeof u->holder, "self");
         u->rel = READER_REL_JOB;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));

@@ -83,8 +83,10 @@ static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *te
             continue;
         if (facts_same_value(r->w[i].value, value)) return &r->w[i];
         /* one value told in part and whole ("a 2015 Honda" and "a 2015 Honda Civic",
-         * "air" and "air traffic controller"): the whole */
+         * "tree" and "tree surgeon"): the whole; not of one name, whose longer reading
+         * is the name and a verb ("Abi" and "Abi sells") */
         size_t a = strlen(r->w[i].value), b = strlen(value);
+        if (rel == READER_REL_NAME && !facts_multi_valued(rel, relation, holder)) continue;
         if (b > a && !strncasecmp(value, r->w[i].value, a) && value[a] == ' ') {
             memmove(&r->w[i], &r->w[i + 1], (size_t)(r->nw - i - 1) * sizeof *r->w);
             r->nw--;
@@ -166,14 +168,15 @@ static int wrote(const respond_t *r, const char *holder, int rel, const char *re
     return 0;
 }
 
-/* 1 when value is a value r writes for holder and rel in more words ("air traffic
- * controller" after "air"): the whole, which replaces the part (add_write). */
+/* 1 when value is a value r writes for holder and rel in more words ("tree surgeon"
+ * after "tree"; never a name): the whole, which replaces the part (add_write). */
 static int wrote_part(const respond_t *r, const char *holder, int rel, const char *value)
 {
     for (int i = 0; i < r->nw; i++) {
         size_t a = strlen(r->w[i].value);
-        if (r->w[i].rel == rel && facts_same_holder(r->w[i].holder, holder) &&
-            strlen(value) > a && !strncasecmp(value, r->w[i].value, a) && value[a] == ' ')
+        if (r->w[i].rel == rel && rel != READER_REL_NAME &&
+            facts_same_holder(r->w[i].holder, holder) && strlen(value) > a &&
+            !strncasecmp(value, r->w[i].value, a) && value[a] == ' ')
             return 1;
     }
     return 0;
