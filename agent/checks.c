@@ -933,12 +933,10 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
     if ((unsigned char)value[0] >= 0x80 || (unsigned char)text[0] >= 0x80)
         return ideographs(text) ? cued_zh(rel, value, text) : 1;
     if (rel == READER_REL_NAME) {       /* "cooks for the band Carnival Monday": a day's */
-        static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
-                                           "friday", "saturday", "sunday", NULL};
         const char *at = word_at(text, value);
         char next[16] = "";
         if (at && at[strlen(value)] == ' ') word_after(at + strlen(value), next, sizeof next);
-        if (in_words(days, next)) return 0;
+        if (understand_weekday(next)) return 0;
     }
     if (rel == READER_REL_NAME && !strcmp(holder, "self"))
         return self_name_said(text, value);
