@@ -314,10 +314,7 @@ int checks_fits(int rel, const char *holder, const char *value)
             return 0;
     }
     /* a place, a firm or a job is no month or day ("moved to Derby back in March") */
-    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
-                                       "friday", "saturday", "sunday", "mondays", "tuesdays",
-                                       "wednesdays", "thursdays", "fridays", "saturdays",
-                                       "sundays", "today", "tomorrow", "yesterday", "tonight",
+    static const char *const days[] = {"today", "tomorrow", "yesterday", "tonight",
                                        "weekend", "weekends", NULL};
     if (rel == READER_REL_HOME || rel == READER_REL_HOMETOWN || rel == READER_REL_WORKPLACE ||
         rel == READER_REL_EMPLOYER || rel == READER_REL_JOB || rel == READER_REL_SCHOOL) {
@@ -332,8 +329,7 @@ int checks_fits(int rel, const char *holder, const char *value)
         if ((rel == READER_REL_HOME || rel == READER_REL_HOMETOWN) &&
             islower((unsigned char)value[0]) && !strchr(value, ' ') && kinds_person(value))
             return 0;
-        for (int i = 0; days[i]; i++)
-            if (!strcasecmp(value, days[i])) return 0;
+        if (understand_weekday(value) || in_words(days, value)) return 0;
     }
     /* no value ends with a word that leads into another ("an awful lot of", "the best
      * at"): the reader stopped short of the thing itself */
@@ -2226,6 +2222,18 @@ static int of_someone(const char *text, const char *holder)
            (at && isupper((unsigned char)*at));
 }
 
+/* 1 when u already holds an age, a birthday or a name ("turns 9 on june 3rd": the
+ * birthday; "my son kofi just turned 16": his name), unless it is the age of someone
+ * else than the user, read unsure or as chat, which turned tells again. */
+static int when_read_already(const char *text, const understood_t *u)
+{
+    if (!u->value[0] || (u->rel != READER_REL_AGE && u->rel != READER_REL_BIRTHDAY &&
+                         u->rel != READER_REL_NAME))
+        return 0;
+    return !(u->rel == READER_REL_AGE && strcmp(u->holder, "self") != 0 &&
+             of_someone(text, u->holder));
+}
+
 /* "she just turned 4 🎈", "Omar turns 9 on Sunday": a number of years (1-120) right after
  * "turned" or "turns", said of a holder already found (a pronoun resolved, a name, a
  * word of kin or pet), is that one's age, however the reader read the clause. Sets u and
@@ -2237,14 +2245,8 @@ static int turned(const char *text, understood_t *u)
                                         "on", "last", "this", "in", "and", "so", "already",
                                         "now", "just", "lol", NULL};
     if (asks(text) || (u->act != READER_FACT && u->act != READER_SMALLTALK) ||
-        !u->holder[0] || understand_pronoun(u->holder) ||
-        ((u->rel == READER_REL_AGE || u->rel == READER_REL_BIRTHDAY ||
-          u->rel == READER_REL_NAME) && u->value[0] &&
-         !(u->rel == READER_REL_AGE && strcmp(u->holder, "self") != 0 &&
-           of_someone(text, u->holder))))
-        return 0;                       /* ("turns 9 on june 3rd": the birthday read;
-                                         * "my son kofi just turned 16": his name; an age
-                                         * of someone read unsure or as chat is told) */
+        !u->holder[0] || understand_pronoun(u->holder) || when_read_already(text, u))
+        return 0;
     char buf[512];
     const char *w[64];
     int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
@@ -2607,9 +2609,8 @@ static int moved_home(const facts_t *f, const char *msg, const char *text, under
     static const char *const into[] = {"to", "in", "into", NULL};
     static const char *const no_place[] = {"january", "february", "march", "april", "may",
                                            "june", "july", "august", "september", "october",
-                                           "november", "december", "monday", "tuesday",
-                                           "wednesday", "thursday", "friday", "saturday",
-                                           "sunday", "i", "christmas", "easter", NULL};
+                                           "november", "december", "i", "christmas",
+                                           "easter", NULL};     /* (and weekdays) */
     if (asks(text) || u->act == READER_QUESTION || u->act == READER_YESNO ||
         u->act == READER_FORGET || u->act == READER_CORRECTION ||
         (u->act == READER_FACT && u->value[0] && u->rel != READER_REL_HOME &&
@@ -2657,7 +2658,7 @@ static int moved_home(const facts_t *f, const char *msg, const char *text, under
         for (int b = j - 1; b >= 0 && b >= j - 3 && !past; b--)
             past = understand_in_list(before, w[b]);
         if (!understand_in_list(into, w[j]) || !capital_in(text, w[j + 1]) ||
-            understand_in_list(no_place, w[j + 1]) || past)
+            understand_in_list(no_place, w[j + 1]) || understand_weekday(w[j + 1]) || past)
             continue;
         char place[UNDERSTAND_VALUE];
         capitals_at(word_at(text, w[j + 1]), place, sizeof place);

@@ -72,6 +72,13 @@ static void set_kind(respond_t *r, int kind)
     if (kind_rank(kind) > kind_rank(r->kind)) r->kind = kind;
 }
 
+/* 1 when whole is part and more words ("tree surgeon" of "tree"), without case. */
+static int extends(const char *whole, const char *part)
+{
+    size_t n = strlen(part);
+    return strlen(whole) > n && !strncasecmp(whole, part, n) && whole[n] == ' ';
+}
+
 /* Adds a fact to write (deduplicated within the message); returns it or NULL. */
 static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *text,
                                   const char *holder, const char *relation, int rel,
@@ -85,15 +92,13 @@ static respond_write_t *add_write(respond_t *r, const facts_t *f, const char *te
         /* one value told in part and whole ("a 2015 Honda" and "a 2015 Honda Civic",
          * "tree" and "tree surgeon"): the whole; not of one name, whose longer reading
          * is the name and a verb ("Abi" and "Abi sells") */
-        size_t a = strlen(r->w[i].value), b = strlen(value);
         if (rel == READER_REL_NAME && !facts_multi_valued(rel, relation, holder)) continue;
-        if (b > a && !strncasecmp(value, r->w[i].value, a) && value[a] == ' ') {
+        if (extends(value, r->w[i].value)) {
             memmove(&r->w[i], &r->w[i + 1], (size_t)(r->nw - i - 1) * sizeof *r->w);
             r->nw--;
             break;
         }
-        if (a > b && !strncasecmp(r->w[i].value, value, b) && r->w[i].value[b] == ' ')
-            return &r->w[i];
+        if (extends(r->w[i].value, value)) return &r->w[i];
     }
     if (r->nw == UNDERSTAND_MAX || !*relation || !*value) return NULL;
     respond_write_t *w = &r->w[r->nw++];
@@ -172,13 +177,10 @@ static int wrote(const respond_t *r, const char *holder, int rel, const char *re
  * after "tree"; never a name): the whole, which replaces the part (add_write). */
 static int wrote_part(const respond_t *r, const char *holder, int rel, const char *value)
 {
-    for (int i = 0; i < r->nw; i++) {
-        size_t a = strlen(r->w[i].value);
+    for (int i = 0; i < r->nw; i++)
         if (r->w[i].rel == rel && rel != READER_REL_NAME &&
-            facts_same_holder(r->w[i].holder, holder) && strlen(value) > a &&
-            !strncasecmp(value, r->w[i].value, a) && value[a] == ' ')
+            facts_same_holder(r->w[i].holder, holder) && extends(value, r->w[i].value))
             return 1;
-    }
     return 0;
 }
 
@@ -895,10 +897,11 @@ static int how_many(respond_t *r, const facts_t *f, const char *text, const unde
     const store_memory_t *told = facts_find(f, kids ? "children" : word, REALISE_COUNT, NULL);
     /* ("we're raising four girls", asked "how many kids?": the newest count of sons or
      * daughters told as a group) */
-    static const char *const child_groups[] = {"kids", "boys", "girls", "sons", "daughters",
-                                               "lads", NULL};
-    for (int g = 0; kids && !strcmp(word, "children") && child_groups[g]; g++) {
-        const store_memory_t *c = facts_find(f, child_groups[g], REALISE_COUNT, NULL);
+    for (int g = 0; kids && !strcmp(word, "children") && children_words[g]; g++) {
+        const char *group = children_words[g];      /* (the plural words) */
+        size_t gl = strlen(group);
+        if (group[gl - 1] != 's' || !strcmp(group, "children")) continue;
+        const store_memory_t *c = facts_find(f, group, REALISE_COUNT, NULL);
         if (c && (!told || c->id > told->id)) told = c;
     }
     if (!told && (!mine || (!kids && !pets && !understand_kin(one) && !dialogue_pet_word(one))))
