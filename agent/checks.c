@@ -1429,6 +1429,33 @@ static int says_work_or_study(const char *clause, const understood_t *told, int 
     return 0;
 }
 
+/* 1 when u's holder (one of the user's, not their name) is named only after "with my",
+ * "with me" or "with our", after u's value, in a clause the user tells of themself ("I
+ * drive a tram, live in Hull with my boyfriend Dario"): the value is the user's, the
+ * one after "with" only lives or works beside them. */
+static int lives_beside(const char *text, const understood_t *u)
+{
+    static const char *const whose_with[] = {"with my", "with me", "with our", NULL};
+    if (!u->value[0] || u->rel == READER_REL_NAME || !understand_kin(u->holder) ||
+        !(facts_has_words(text, "i") || facts_has_words(text, "i'm") ||
+          facts_has_words(text, "im")))
+        return 0;
+    char first[UNDERSTAND_VALUE];       /* (or its first word: "drive a tram" of "tram
+                                         * driver") */
+    snprintf(first, sizeof first, "%s", u->value);
+    first[strcspn(first, " ")] = '\0';
+    const char *value = word_at(text, u->value), *holder = word_at(text, u->holder);
+    if (!value) value = word_at(text, first);
+    if (!value || !holder || holder < value) return 0;
+    for (int k = 0; whose_with[k]; k++) {
+        char phrase[UNDERSTAND_KEY + 16];
+        snprintf(phrase, sizeof phrase, "%s %s", whose_with[k], u->holder);
+        const char *at = word_at(text, phrase);
+        if (at && at + strlen(whose_with[k]) + 1 == holder) return 1;
+    }
+    return 0;
+}
+
 /* 1 when a clause only wishes or wonders before its value ("we might move to Seville
  * some year", "I'd love to live in Rome"): a plan or a hope is not yet a fact ("birthday's
  * the 8th, if you wanna write it down" is one). */
@@ -2831,7 +2858,8 @@ static int field_studied(const char *text, understood_t *u)
                                        "he's doing", "accepted into", "accepted for",
                                        "going to study", "will study", "is studying",
                                        "she's studying", "he's studying", "majoring in",
-                                       "major in", "degree in", "reading", "studies",
+                                       "major in", "major to", "major is", "major's",
+                                       "degree in", "reading", "studies",
                                        "studying", "doing", NULL};
     if (u->act == READER_FORGET || !u->holder[0]) return 0;
     static const char *const majors[] = {"major", "subject", "course", "degree", NULL};
@@ -3495,6 +3523,22 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->fact_min_p = 0;
         u->personal = 1;
     }
+    if (u->act == READER_FACT && lives_beside(text, u)) {
+        /* "I drive a tram, live with my boyfriend Dario": the tram is not his; what the
+         * clause tells of him is his name, when one follows */
+        const char *beside = strstr(text, u->holder);
+        char beside_name[UNDERSTAND_VALUE] = "";
+        if (beside) word_after(beside + strlen(u->holder), beside_name, sizeof beside_name);
+        const char *cap = beside_name[0] ? word_at(beside, beside_name) : NULL;
+        if (cap && isupper((unsigned char)*cap) && !lex_is_stopword(beside_name)) {
+            char holder_copy[UNDERSTAND_KEY];
+            snprintf(holder_copy, sizeof holder_copy, "%s", u->holder);
+            snprintf(beside_name, sizeof beside_name, "%.*s", (int)strlen(beside_name), cap);
+            settle(u, READER_FACT, holder_copy, READER_REL_NAME, NULL, beside_name);
+        } else {
+            u->act = READER_SMALLTALK;
+        }
+    }
     if (u->act == READER_FACT && hypothetical(text, u->value) &&
         strcmp(u->relation, REALISE_WANTS_TO_BE) != 0)
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */
@@ -3509,6 +3553,20 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         in_words(schools, end_word + 1) && strcmp(u->holder, "self") != 0) {
         u->rel = READER_REL_SCHOOL;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
+    }
+    /* "I'm a sophomore at Ohio State": the place where one who studies is (told with
+     * it in the same clause) is their school */
+    for (int k = 0; k < i && u->act == READER_FACT &&
+                    (u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE); k++) {
+        const char *sw = strrchr(told[k].value, ' ');
+        char learner[UNDERSTAND_KEY];
+        snprintf(learner, sizeof learner, "%s", sw ? sw + 1 : told[k].value);
+        for (char *p = learner; *p; p++) *p = (char)tolower((unsigned char)*p);
+        if (told[k].at == u->at && told[k].rel == READER_REL_JOB &&
+            facts_same_holder(told[k].holder, u->holder) && understand_learner(learner)) {
+            u->rel = READER_REL_SCHOOL;
+            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
+        }
     }
     /* "which firm do I work at?" read as a place of work: a question of a firm
      * asks the employer */
@@ -4321,7 +4379,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         strcmp(u->holder, "self") != 0 && someone_word(u->holder) && kinds_person(job_last) &&
         checks_fits(u->rel, u->holder, u->value) &&
         checks_cued(u->rel, u->holder, u->value, text) && !asks(text) &&
-        !hypothetical(text, u->value)) {
+        !hypothetical(text, u->value) && !lives_beside(text, u)) {
         u->act = READER_FACT;
         u->personal = 1;
         u->fact_min_p = 0;

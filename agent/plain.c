@@ -26,7 +26,8 @@ static const char *const spelled[][2] = {
     {"wat", "what"}, {"wot", "what"}, {"wht", "what"}, {"wher", "where"},
     {"whr", "where"}, {"waht", "what"}, {"whta", "what"}, {"wehre", "where"}, {"hw", "how"}, {"what've", "what have"},
     {"where've", "where have"}, {"who've", "who have"}, {"whatcha", "what do you"},
-    {"where'm", "where am"}, {"what'd", "what did"}, {"where'd", "where did"},
+    {"where'm", "where am"}, {"whatre", "what are"}, {"what're", "what are"},
+    {"what'd", "what did"}, {"where'd", "where did"},
     {"who'd", "who did"}, {"how'd", "how did"}, {"whereabouts", "where"}, {"an'", "and"},
     {"o'", "of"},
     /* Scots */

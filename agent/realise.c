@@ -430,6 +430,21 @@ char *realise_one_of_us(char *buf, size_t len, const char *holder, const char *n
     return buf;
 }
 
+char *realise_lives_with(char *buf, size_t len, const char *const *holders,
+                         const char *const *names, int n)
+{
+    out_t o = {buf, len, 0};
+    char kin[160];
+    puts_(&o, "You live with ");
+    for (int i = 0; i < n; i++) {
+        puts_(&o, i == 0 ? "" : i == n - 1 ? " and " : ", ");
+        putf(&o, "your %s", whose_of_whom(holders[i], kin, sizeof kin));
+        if (names[i]) putf(&o, " %s", names[i]);
+    }
+    puts_(&o, ".");
+    return buf;
+}
+
 char *realise_names(char *buf, size_t len, const char *what, const char *const *names,
                     int n)
 {

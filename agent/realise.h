@@ -58,6 +58,10 @@ char *realise_count(char *buf, size_t len, const char *verb, const char *what,
 /* Which of the user and one of theirs a question picked (of_us.h): "Nell, your
  * girlfriend.", "Your brother." (no name told), "You do." (holder NULL: the user). */
 char *realise_one_of_us(char *buf, size_t len, const char *holder, const char *name);
+/* Whom the user lives with: "You live with your boyfriend Dario and your mother."
+ * (holders[0..n): kin or pet words; names[i] NULL when none was told) */
+char *realise_lives_with(char *buf, size_t len, const char *const *holders,
+                         const char *const *names, int n);
 /* "Your children are called Ana and Luis." (what: the group's word, names[0..n)) */
 char *realise_names(char *buf, size_t len, const char *what, const char *const *names,
                     int n);

@@ -1234,11 +1234,56 @@ static int in_region(const store_memory_t *m, const char *asked)
     return facts_has_words(m->text, at);
 }
 
+/* "who do I live with?" of "I live in Bootle with me girlfriend Shannon": each one of
+ * the user's (kin or pet) whom a sentence of living told names after "with my", "with
+ * me" or "with our", with their name when told. Answers and returns 1, else 0. */
+static int lives_with(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
+{
+    static const char *const asking[] = {"live with", "lives with", "living with",
+                                         "stay with", "staying with", NULL};
+    static const char *const living[] = {"live", "lives", "living", "livin", "stay",
+                                         "staying", "share", "sharing", "moved in", NULL};
+    static const char *const whose_with[] = {"with my", "with me", "with our", NULL};
+    int asked = 0;
+    for (int k = 0; asking[k] && !asked; k++) asked = facts_has_words(text, asking[k]);
+    if (!asked || u->act != READER_QUESTION || strcmp(u->holder, "self") != 0 ||
+        !facts_has_words(text, "who"))
+        return 0;
+    const char *holders[4], *names[4];
+    int n = 0;
+    for (size_t i = 0; i < f->n && n < 4; i++) {
+        const store_memory_t *m = &f->v[i];
+        int said = 0, with = 0, again = 0;
+        if (!m->text || !strcmp(m->holder, "self") || !strcmp(m->value, FACTS_ENDED) ||
+            !(understand_kin(m->holder) || dialogue_pet_word(m->holder)))
+            continue;
+        for (int k = 0; living[k] && !said; k++) said = facts_has_words(m->text, living[k]);
+        for (int k = 0; whose_with[k] && said && !with; k++) {
+            char phrase[UNDERSTAND_KEY + 16];
+            snprintf(phrase, sizeof phrase, "%s %s", whose_with[k], m->holder);
+            with = facts_has_words(m->text, phrase);
+        }
+        for (int k = 0; k < n && !again; k++) again = facts_same_holder(holders[k], m->holder);
+        if (!with || again) continue;
+        holders[n] = m->holder;
+        names[n] = facts_name_of(f, m->holder);
+        if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = m->id;
+        n++;
+    }
+    if (!n) return 0;
+    char buf[512];
+    say(r, realise_lives_with(buf, sizeof buf, holders, names, n));
+    snprintf(r->answer, sizeof r->answer, "%s", names[0] ? names[0] : holders[0]);
+    set_kind(r, MODEL_KIND_ANSWER);
+    r->answered++;
+    return 1;
+}
+
 static void question_of(respond_t *r, const facts_t *f, const char *text,
                         const understood_t *u)
 {
     if (ages(r, f, text, u) || name_part(r, f, text, u) || how_many(r, f, text, u) ||
-        names_of_group(r, f, u) || ages_of_group(r, f, text, u))
+        names_of_group(r, f, u) || ages_of_group(r, f, text, u) || lives_with(r, f, text, u))
         return;
     const char *named = u->value[0] || u->act != READER_QUESTION ? NULL : named_value(f, text);
     /* "which fishing company does Halvard work for?" of Halvard's "a fishing company"

@@ -1791,12 +1791,10 @@ int understand_mend_started_at(const char *c, size_t cn, const char *const *word
     static const char *const articles[] = {"a", "an", "the", "this", "that", "my", "our",
                                            NULL};
     for (int w = 0; w + 2 < n; w++) {
-        static const char *const learners[] = {"student", "pupil", "undergrad", "undergraduate",
-                                               "postgrad", "fresher", "phd", NULL};
         int verb = understand_in_list(verbs, words[w]);
         if (!(verb || (kinds_person(words[w]) && !understand_kin(words[w]) &&
                        !understand_in_list(understand_no_trade_words, words[w]) &&
-                       !understand_in_list(learners, words[w]))) ||
+                       !understand_learner(words[w]))) ||
             (strcmp(words[w + 1], "at") != 0 &&
              (strcmp(words[w + 1], "in") != 0 ||
               (!verb && !understand_in_list(articles, words[w + 2])))))

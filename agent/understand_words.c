@@ -336,8 +336,14 @@ void understand_as_written(const char *c, size_t cn, const char *const *words, i
         }
     }
     if (found && last > first) {
-        size_t end = first;     /* a value ends at punctuation: "peanuts, found out at school" */
-        while (end < last && !strchr(",;:()!?\"", c[end])) end++;
+        size_t end = first;     /* a value ends at punctuation: "peanuts, found out at school",
+                                 * and at an emoji: "nursing 🩺 marine bio was not it" */
+        while (end < last && !strchr(",;:()!?\"", c[end]) &&
+               !(end > first && end + 2 < cn && (unsigned char)c[end] == 0xF0 &&
+                 (unsigned char)c[end + 1] == 0x9F) &&
+               !(end > first && end + 2 < cn && (unsigned char)c[end] == 0xE2 &&
+                 (unsigned char)c[end + 1] >= 0x98 && (unsigned char)c[end + 1] <= 0x9E))
+            end++;
         while (end > first && (c[end - 1] == ' ' || c[end - 1] == '.')) end--;
         snprintf(out, len, "%.*s", (int)(end - first), c + first);
         return;
@@ -537,6 +543,14 @@ int understand_month(const char *w)
     for (int i = 0; months[i]; i++)     /* the twelve, then the short forms in order */
         if (!strcasecmp(w, months[i])) return i < 12 ? i + 1 : shorts[i - 12];
     return 0;
+}
+
+int understand_learner(const char *w)
+{
+    static const char *const learners[] = {"student", "pupil", "undergrad", "undergraduate",
+                                           "postgrad", "fresher", "phd", "sophomore",
+                                           "freshman", "freshmen", "grad", NULL};
+    return understand_in_list(learners, w);
 }
 
 int understand_weekday(const char *w)

@@ -117,6 +117,9 @@ int understand_month(const char *w);
 /* The day of the week (1 Monday - 7 Sunday) that w names, one day or every one of it
  * ("Tuesday", "tuesdays", "tues"), without case, else 0. */
 int understand_weekday(const char *w);
+/* 1 when w (lower case) names one who studies rather than a trade ("student",
+ * "sophomore", "fresher", "undergrad"): one "at" a place studies there. */
+int understand_learner(const char *w);
 /* 1 when text speaks of the weather: a word of it ("rain", "humid", "monsoon", 下雨) or a
  * temperature ("-14", "38°", "35 degrees"). */
 int understand_weather(const char *text);
