@@ -2977,6 +2977,33 @@ static int left_work(const facts_t *f, const char *text, understood_t *u)
     return 1;
 }
 
+/* "..., the youngest is Yaw", "my firstborn is Ama": "the", "our" or "my", a child's
+ * place among them, "is" and a name ending the clause name that child, when the reader
+ * read that name (as whatever) or no value. Sets u and returns 1, else 0. */
+static int place_named(const char *text, understood_t *u)
+{
+    static const char *const the[] = {"the", "our", "my", NULL};
+    static const char *const places[] = {"youngest", "eldest", "oldest", "baby", "middle",
+                                         NULL};
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!()", buf, sizeof buf, w, 64);
+    if (n < 4 || strcmp(w[n - 2], "is") != 0 || !understand_in_list(the, w[n - 4]) ||
+        lex_is_stopword(w[n - 1]) || understand_pronoun(w[n - 1]) ||
+        !isalpha((unsigned char)w[n - 1][0]) ||
+        (u->value[0] && !facts_same_value(u->value, w[n - 1])))
+        return 0;
+    char key[UNDERSTAND_KEY], holder[UNDERSTAND_KEY + 8];
+    understand_holder_of(w[n - 3], key, sizeof key);
+    if (!understand_in_list(places, key)) return 0;
+    snprintf(holder, sizeof holder, "%s child", key);
+    const char *said = word_at(text, w[n - 1]);     /* the name as written */
+    char value[UNDERSTAND_VALUE];
+    snprintf(value, sizeof value, "%.*s", (int)strlen(w[n - 1]), said ? said : w[n - 1]);
+    settle(u, READER_FACT, holder, READER_REL_NAME, NULL, value);
+    return 1;
+}
+
 /* "rusk is the puppy", "Oskar's our eldest", "nutmeg is my cat": a name, "is", then "the",
  * "our" or "my" and a word of kin, a pet or an animal kind, or of a child's place among
  * them, and nothing more: that one's name. Sets u and returns 1, else 0. */
@@ -2988,6 +3015,7 @@ static int name_is_the(const char *text, understood_t *u)
     char buf[256];
     const char *w[8];
     if (asks(text)) return 0;
+    if (place_named(text, u)) return 1;
     int n = understand_split_words(text, " ,.;:!()", buf, sizeof buf, w, 8), at = 1;
     if (n >= 3 && (!strcmp(w[0] + strlen(w[0]) - (strlen(w[0]) > 2 ? 2 : 0), "'s"))) {
         at = 0;                         /* "oskar's our eldest" */
@@ -3002,9 +3030,11 @@ static int name_is_the(const char *text, understood_t *u)
     char key[UNDERSTAND_KEY];
     const char *x = w[at + 2];
     understand_holder_of(x, key, sizeof key);
-    if (understand_in_list(places, x))
-        snprintf(key, sizeof key, "%s child", x);
-    else if (!understand_kin(key) && !dialogue_pet_word(key) && !kinds_animal(x))
+    if (understand_in_list(places, key)) {      /* ("our firstborn": the eldest) */
+        char place[16];
+        snprintf(place, sizeof place, "%.15s", key);
+        snprintf(key, sizeof key, "%s child", place);
+    } else if (!understand_kin(key) && !dialogue_pet_word(key) && !kinds_animal(x))
         return 0;
     const char *said = word_at(text, name);     /* the name as written */
     char value[UNDERSTAND_VALUE];

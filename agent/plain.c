@@ -480,6 +480,16 @@ long plain_text(const char *msg, char *out, size_t cap)
             msg[e] == ' ' && isupper((unsigned char)msg[e + 1]) &&
             (prev == 0 || strchr(".!?,", out[prev - 1])))
             with = "I am";
+        /* "the last born", "my first born": one word, the child's place among them */
+        if (!with && (wl == 4 || wl == 5) && e + 5 <= len && msg[e] == ' ' &&
+            !strncasecmp(msg + e + 1, "born", 4) &&
+            (e + 5 == len || !word_char((unsigned char)msg[e + 5])) &&
+            (!strncasecmp(msg + i, "last", 4) || !strncasecmp(msg + i, "first", 5))) {
+            const char *one = wl == 4 ? "lastborn" : "firstborn";
+            if (!put(out, cap, &at, one, strlen(one))) return -1;
+            i = e + 5;
+            continue;
+        }
         /* "a spaniel, name of Bramble", "he goes by Tofu": a word of naming before a name */
         size_t named_end = 0;
         const char *naming = !with ? naming_phrase(msg, len, i, &named_end) : NULL;

@@ -1854,19 +1854,26 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
         /* "delete the bits about Radmila", "the part about Ottilie's job": the facts that
          * hold the words after "about", or, of a name with 's, that person's fact of the
          * relation named after it */
-        for (size_t i = 0; i < f->n; i++) {
-            const store_memory_t *m = &f->v[i];
-            int rel = facts_rel_of(m->relation);  /* (a school read as a place of work) */
-            int hit = whose ? names_holder(f, about, m) &&
-                                  (facts_same_relation(m->relation, whose) ||
-                                   facts_rel_of(whose) == rel ||
-                                   (facts_rel_of(whose) == READER_REL_SCHOOL &&
-                                    (rel == READER_REL_EMPLOYER || rel == READER_REL_WORKPLACE)))
-                            : facts_has_words(m->value, about) ||
-                                  facts_has_words(m->text, about) ||
-                                  names_holder(f, about, m);
-            if (hit) forget_fact(r, m, told, &nt);
-        }
+        /* (the facts that hold or name it first: "anything about Marjorie" of "my
+         * parakeet Pepper ... since my wife Marjorie passed" forgets the wife, not the
+         * parakeet whose sentence names her; the sentences that hold it only when no fact
+         * does) */
+        for (int by_text = 0; by_text < 2 && !nt; by_text++)
+            for (size_t i = 0; i < f->n && (!whose || !by_text); i++) {
+                const store_memory_t *m = &f->v[i];
+                int rel = facts_rel_of(m->relation);    /* (a school read as a place of
+                                                         * work) */
+                int hit = whose ? names_holder(f, about, m) &&
+                                      (facts_same_relation(m->relation, whose) ||
+                                       facts_rel_of(whose) == rel ||
+                                       (facts_rel_of(whose) == READER_REL_SCHOOL &&
+                                        (rel == READER_REL_EMPLOYER ||
+                                         rel == READER_REL_WORKPLACE)))
+                          : by_text ? facts_has_words(m->text, about)
+                                    : facts_has_words(m->value, about) ||
+                                          names_holder(f, about, m);
+                if (hit) forget_fact(r, m, told, &nt);
+            }
     }
     /* "drop my wages please", "delete the health stuff": a topic named, the facts
      * whose sentences tell of it ("I earn 3100 a month") */

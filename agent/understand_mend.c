@@ -1193,6 +1193,12 @@ int understand_mend_kin_named_first(const char *c, size_t cn, const char *const 
             return name_of_kin(c, cn, words, s, a + bare, key, &first, out, k, max);
         }
     int m = !strcmp(words[0], "my") || !strcmp(words[0], "our");
+    /* "me and my wife Akosua have four children": the two of them, then a verb of both */
+    static const char *const of_both[] = {"have", "are", "were", "live", "run", "own",
+                                          "got", "'ve", NULL};
+    int both = n > 4 && (!strcmp(words[0], "me") || !strcmp(words[0], "i")) &&
+               !strcmp(words[1], "and") && !strcmp(words[2], "my");
+    if (both) m = 3;
     for (int h = m + 1; h <= m + 2 && h < n; h++) {    /* kin words [m, h) */
         char key[UNDERSTAND_KEY];
         understand_holder(words + m, h - m, key, sizeof key);
@@ -1207,6 +1213,7 @@ int understand_mend_kin_named_first(const char *c, size_t cn, const char *const 
         int next = !strcmp(words[a], "and")
                        ? a + 1 < n && (!strcmp(words[a + 1], "i") || !strcmp(words[a + 1], "me"))
                        : understand_in_list(told, words[a]) ||
+                             (both && understand_in_list(of_both, words[a])) ||
                              understand_in_list(understand_person_verbs, words[a]) ||
                              (vl > 3 && words[a][vl - 1] == 's' && words[a][vl - 2] != 's' &&
                               !lex_is_stopword(words[a]));
