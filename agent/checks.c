@@ -1429,6 +1429,27 @@ static int says_work_or_study(const char *clause, const understood_t *told, int 
     return 0;
 }
 
+/* 1 when text calls the user a parent of a number of children ("34, dad of two", "I'm a
+ * mum of 3") with holder the parent's word: the user, not their father or mother. */
+static int parent_of(const char *text, const char *holder)
+{
+    static const char *const parents[] = {"dad", "mum", "mom", "mother", "father", "mam",
+                                          "mama", "papa", "mummy", "daddy", NULL};
+    if (strcmp(holder, "mother") != 0 && strcmp(holder, "father") != 0) return 0;
+    for (int k = 0; parents[k]; k++) {
+        char of[24], next[16];
+        long count;
+        snprintf(of, sizeof of, "%s of", parents[k]);
+        const char *at = word_at(text, of), *my = at;
+        if (!at) continue;
+        word_after(at + strlen(of), next, sizeof next);
+        while (my > text && my[-1] == ' ') my--;    /* (not "my dad of 70") */
+        if (my - text >= 2 && !strncasecmp(my - 2, "my", 2)) continue;
+        if (understand_number(next, &count) && count >= 1 && count <= 20) return 1;
+    }
+    return 0;
+}
+
 /* 1 when u's holder (one of the user's, not their name) is named only after "with my",
  * "with me" or "with our", after u's value, in a clause the user tells of themself ("I
  * drive a tram, live in Hull with my boyfriend Dario"): the value is the user's, the
@@ -3139,6 +3160,10 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         if (!u->personal) u->personal = 1;
     }
     facts_resolve_holder(f, text, u);
+    if (parent_of(text, u->holder)) {       /* "34, dad of two": the user, a dad */
+        snprintf(u->holder, sizeof u->holder, "self");
+        u->personal = 1;
+    }
     /* 我是在温州开面馆吗: a Chinese yes or no that holds a value told of its holder and
      * relation (开面馆), and no word its sentence did not say (台州), asks of that value,
      * whatever characters the reader cut */
@@ -3576,10 +3601,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
      * ends in a word of a school is where one studies */
     static const char *const schools[] = {"school", "college", "academy", "university",
                                           "nursery", "kindergarten", "primary", "grammar",
-                                          NULL};
+                                          "high", "secondary", "preschool", "uni", NULL};
     const char *end_word = strrchr(u->value, ' ');
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) &&
-        (u->rel == READER_REL_HOME || u->rel == READER_REL_WORKPLACE) && end_word &&
+        (u->rel == READER_REL_HOME || u->rel == READER_REL_WORKPLACE ||
+         u->rel == READER_REL_EMPLOYER) && end_word &&
         in_words(schools, end_word + 1) && strcmp(u->holder, "self") != 0) {
         u->rel = READER_REL_SCHOOL;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));

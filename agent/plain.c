@@ -480,6 +480,20 @@ long plain_text(const char *msg, char *out, size_t cap)
             msg[e] == ' ' && isupper((unsigned char)msg[e + 1]) &&
             (prev == 0 || strchr(".!?,", out[prev - 1])))
             with = "I am";
+        /* "kids are Harper (6) and Miles (3)", "wife is Jo": a note of one's own people
+         * that opens a sentence without "my" */
+        static const char *const own[][2] = {{"kids", "my kids"}, {"children", "my children"},
+                                              {"boys", "my boys"}, {"girls", "my girls"},
+                                              {"twins", "my twins"}, {"wife", "my wife"},
+                                              {"husband", "my husband"},
+                                              {"partner", "my partner"}};
+        for (size_t o = 0; !with && (prev == 0 || strchr(".!?", out[prev - 1])) &&
+                           o < sizeof own / sizeof own[0];
+             o++)
+            if (wl == strlen(own[o][0]) && !strncasecmp(msg + i, own[o][0], wl) &&
+                e + 4 < len && msg[e] == ' ' &&
+                (!strncasecmp(msg + e + 1, "are ", 4) || !strncasecmp(msg + e + 1, "is ", 3)))
+                with = own[o][1];
         /* "the last born", "my first born": one word, the child's place among them */
         if (!with && (wl == 4 || wl == 5) && e + 5 <= len && msg[e] == ' ' &&
             !strncasecmp(msg + e + 1, "born", 4) &&
