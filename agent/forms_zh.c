@@ -1508,6 +1508,15 @@ static const char *counted(const char *c, size_t cn, int *num, char *plural, siz
             w += strlen("双胞胎");
         size_t wl;
         const char *key = who_at(w, cn - (size_t)(w - c), 1, &wl);
+        /* 两个孩子, 三个娃娃: children, of no one kin word */
+        static const char *const young[] = {"孩子", "娃娃", "小孩", "娃", NULL};
+        for (int y = 0; !key && young[y]; y++) {
+            size_t yl = strlen(young[y]);
+            if ((size_t)(w - c) + yl <= cn && !strncmp(w, young[y], yl)) {
+                snprintf(plural, len, "children");
+                return w + yl;
+            }
+        }
         if (!key) continue;
         snprintf(plural, len, "%ss", key);
         return w + wl;
@@ -1568,11 +1577,29 @@ static int count_told(const char *c, size_t cn, understood_t *out, int k, int ma
 {
     int num;
     char plural[UNDERSTAND_KEY];
-    if (k < 1 || k >= max || !counted(c, cn, &num, plural, sizeof plural) ||
-        !strcmp(counts[num], "几"))
-        return k;
+    const char *end = k >= 1 && k < max ? counted(c, cn, &num, plural, sizeof plural) : NULL;
+    if (!end || !strcmp(counts[num], "几")) return k;
     for (int i = 0; i < k; i++)
         if (!strcmp(out[i].relation, REALISE_COUNT)) return k;
+    /* (not 他有三个孩子: someone else's; nor a name or other value read inside the words
+     * of the count: 两个, 孩子) */
+    for (const char *const *w = (const char *const[]){"他", "她", "你", NULL}; *w; w++) {
+        long o = understand_text_at(c, cn, *w);
+        if (o >= 0 && c + o < end) return k;
+    }
+    int kept = 0;
+    for (int i = 0; i < k; i++) {
+        long v = out[i].value[0] ? understand_text_at(c, cn, out[i].value) : -1;
+        const char *from = strstr(c, counts[num]);
+        if (v >= 0 && from && c + v >= from && c + v < end) continue;
+        out[kept++] = out[i];
+    }
+    if (!kept) {                                /* (the clause's own unit, for the count) */
+        kept = 1;
+        out[0].value[0] = '\0';
+        out[0].act = READER_SMALLTALK;
+    }
+    k = kept;
     out[k] = out[0];
     only_unit(&out[k], READER_FACT, READER_REL_OPEN, REALISE_COUNT, counts[num], 3);
     snprintf(out[k].holder, sizeof out[k].holder, "%s", plural);
@@ -1738,6 +1765,18 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     int change = 0;
     for (int i = 0; changes[i] && !change; i++) change = understand_text_at(c, cn, changes[i]) >= 0;
     if (k < 1) return k;
+    /* 我叫买买提: a clause of 我叫 and two to four characters names the user by all of
+     * them, however the reader cut them */
+    int ideographs = cn >= 12 && cn <= 18 && (cn - 6) % 3 == 0;   /* (我叫: 6 bytes) */
+    for (size_t i = 6; ideographs && i < cn; i += 3)
+        ideographs = (unsigned char)c[i] >= 0xE4 && (unsigned char)c[i] <= 0xE9;
+    if (act == READER_FACT && ideographs && !strncmp(c, "我叫", 6) && !forms_zh_asks(c, cn) &&
+        understand_text_at(c, cn, "他") < 0 && understand_text_at(c, cn, "她") < 0 &&
+        understand_text_at(c, cn, "你") < 0 && understand_text_at(c, cn, "们") < 0) {
+        only_unit(out, READER_FACT, READER_REL_NAME, reader_rel_name(READER_REL_NAME), c + 6,
+                  cn - 6);
+        return 1;
+    }
     place_part(c, cn, act != READER_FACT, out, k);
     if (act != READER_FORGET && moved_to(c, cn, out)) return 1;    /* 我们搬到无锡了 */
     if (act != READER_FORGET && car_told(c, cn, act, out)) return 1;    /* 我的车是丰田 */
