@@ -189,7 +189,10 @@ static int runs_a_trade(const char *c, size_t cn, understood_t *out, int k, int 
                                        NULL};
     long at = understand_text_at(c, cn, "开");
     size_t which;
-    if (at < 0 || forms_zh_asks(c, cn) || kin_at(c, (size_t)at, &which)) return 0;
+    if (at < 0 || forms_zh_asks(c, cn)) return 0;
+    /* 我老公是开轮渡的: a kin word before it, and 是 right before 开, makes it theirs */
+    const char *kin_word = kin_at(c, (size_t)at, &which);
+    if (kin_word && (at < 3 || strncmp(c + at - 3, "是", 3) != 0)) return 0;
     const char *x = c + at;
     size_t left = cn - (size_t)at;
     /* 开了五年了: how long, not what; but 开了家面包店 is what (开面包店) */
@@ -207,6 +210,13 @@ static int runs_a_trade(const char *c, size_t cn, understood_t *out, int k, int 
     if (yl < 3) return 0;                       /* a character at least after 开 */
     char trade[UNDERSTAND_VALUE];
     snprintf(trade, sizeof trade, "开%.*s", (int)yl, y);
+    if (kin_word) {             /* (what the reader read of theirs in it goes) */
+        only_unit(out, READER_FACT, READER_REL_JOB, reader_rel_name(READER_REL_JOB), trade,
+                  strlen(trade));
+        snprintf(out[0].holder, sizeof out[0].holder, "%s", kin[which].key);
+        out[0].fact_min_p = 0;
+        return 1;
+    }
     int kept = 0;               /* what else the reader read in the clause stays (我叫李大山，
                                  * ...，开挖掘机的): the trade is added to it */
     for (int i = 0; i < k; i++) {
