@@ -4280,6 +4280,30 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->relation[0] = u->value[0] = '\0';
         if (u->act == READER_FACT && !u->name[0]) u->act = READER_SMALLTALK;
     }
+    /* "I teach Kandyan dance" read as teaching "Kandyan": the lower-case word right after
+     * a one-word value with a capital is what its capital word says of ("Irish dance",
+     * "Thai cooking"), past words of where, when, how or whom */
+    static const char *const not_taught[] = {"online", "now", "part", "full", "privately",
+                                             "here", "there", "today", "too", "also", "kids",
+                                             "children", "adults", "students", "teens",
+                                             "people", "girls", "boys", "abroad", "locally",
+                                             "again", "still", "lol", "haha", NULL};
+    char taught[32];
+    const char *taught_at = u->rel == READER_REL_OPEN && !strcmp(u->relation, "teach") &&
+                                    isupper((unsigned char)u->value[0]) &&
+                                    !strchr(u->value, ' ')
+                                ? word_at(text, u->value)
+                                : NULL;
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) && taught_at &&
+        taught_at[strlen(u->value)] == ' ' &&
+        islower((unsigned char)taught_at[strlen(u->value) + 1])) {
+        word_after(taught_at + strlen(u->value), taught, sizeof taught);
+        size_t vl = strlen(u->value);
+        if (strlen(taught) >= 3 && !lex_is_stopword(taught) &&
+            !understand_in_list(not_taught, taught) && vl + 1 + strlen(taught) < sizeof u->value)
+            snprintf(u->value + vl, sizeof u->value - vl, " %.*s", (int)strlen(taught),
+                     taught_at + vl + 1);
+    }
     /* "I'm Gordon, slate roofer down Borrowdale way" read as a language: a value of the
      * user's its relation's words do not tell, of at most four words that end in a kind of
      * person (no kin, no "vegan"), is their job */
