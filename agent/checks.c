@@ -2437,6 +2437,51 @@ static int make_that(const facts_t *f, const char *text, understood_t *u)
     return 0;
 }
 
+/* "Got a new pup off me mate, she's called Bella": a name read as a kin word's, where
+ * the user got a pet (a or an, then the pet word) from that one before "she's called",
+ * "he's named" ..., is the pet's. Sets u and returns 1, else 0. */
+static int pet_got_named(const char *text, understood_t *u)
+{
+    static const char *const got[] = {"got", "get", "getting", "adopted", "bought",
+                                      "picked", "rescued", "took", NULL};
+    static const char *const whose_got[] = {"i", "we", "just", "finally", "so", "and", NULL};
+    static const char *const small[] = {"new", "little", "wee", "young", "tiny", "baby", NULL};
+    static const char *const naming[] = {"called", "named", NULL};
+    if (u->rel != READER_REL_NAME || !u->value[0] || !understand_kin(u->holder) || asks(text))
+        return 0;
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
+    int pet = -1, kin = -1, named = -1;
+    char key[UNDERSTAND_KEY] = "";
+    for (int k = 0; k + 1 < n; k++) {
+        if (pet < 0 && understand_in_list(got, w[k]) &&
+            (k == 0 || understand_in_list(whose_got, w[k - 1]))) {
+            int a = k + 1;
+            if (a < n && !strcmp(w[a], "up")) a++;          /* "picked up a ..." */
+            if (a >= n || (strcmp(w[a], "a") != 0 && strcmp(w[a], "an") != 0)) continue;
+            a++;
+            if (a < n && understand_in_list(small, w[a])) a++;
+            if (a >= n) continue;
+            understand_holder_of(w[a], key, sizeof key);
+            if (dialogue_pet_word(key) || kinds_animal(w[a])) pet = a;
+        }
+        char of[UNDERSTAND_KEY];
+        understand_holder_of(w[k], of, sizeof of);
+        if (pet >= 0 && kin < 0 && k > pet && !strcmp(of, u->holder)) kin = k;
+        if (kin >= 0 && named < 0 && understand_in_list(naming, w[k + 1]) &&
+            (!strcmp(w[k], "she's") || !strcmp(w[k], "he's") || !strcmp(w[k], "it's") ||
+             !strcmp(w[k], "is")))
+            named = k;
+    }
+    if (pet < 0 || kin < 0 || named < 0) return 0;
+    if (!dialogue_pet_word(key)) snprintf(key, sizeof key, "%s", kinds_animal(w[pet]));
+    char value[UNDERSTAND_VALUE];
+    snprintf(value, sizeof value, "%s", u->value);
+    settle(u, READER_FACT, key, READER_REL_NAME, NULL, value);
+    return 1;
+}
+
 /* "sadly Biscuit died on monday", "we lost old Pip": the death (or loss) of one of a
  * group of animals the user named ends that name ("your cats are called ..."), however
  * the reader read the clause; respond.h then counts the group one less. Sets u to the
@@ -3551,6 +3596,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (u->act == READER_FACT && holder_is_place(text, u->holder))
         u->act = READER_SMALLTALK;      /* "... a coder in a lab in ghent": no one's */
     if (!parted_with(f, text, u) &&     /* "we sold the car" ends the car */
+        !pet_got_named(text, u) &&      /* "got a pup off me mate, she's called Bo" */
         !one_lost(f, text, u) &&        /* "Biscuit died" ends one cat's name */
         !partner_changed(f, msg, text, u) &&    /* "marek and i separated" ends his */
         !home_now(msg, text, u) &&          /* "we're in portree now" */
