@@ -1730,6 +1730,28 @@ static int no_one(const facts_t *f, const char *text, const char *holder)
     return at && !isupper((unsigned char)at[0]) && facts_has_words(text, mine);
 }
 
+/* Sets u to a fact the words settle, however sure the reader was and whatever words of
+ * its relation the clause holds (settled): act, the user's (personal) holder, rel with
+ * relation (rel's own name when relation is NULL) and value; nothing it corrects. The
+ * strings may be u's own (each is copied before u is written). */
+static void settle(understood_t *u, int act, const char *holder, int rel,
+                   const char *relation, const char *value)
+{
+    char h[sizeof u->holder], r[sizeof u->relation], v[sizeof u->value];
+    snprintf(h, sizeof h, "%s", holder);
+    snprintf(r, sizeof r, "%s", relation ? relation : reader_rel_name(rel));
+    snprintf(v, sizeof v, "%s", value);
+    u->act = act;
+    u->fact_min_p = 0;
+    u->personal = 1;
+    u->rel = rel;
+    memcpy(u->holder, h, sizeof h);
+    memcpy(u->relation, r, sizeof r);
+    memcpy(u->value, v, sizeof v);
+    u->old[0] = '\0';
+    u->settled = 1;
+}
+
 /* "my handicap dropped after the club cup. It's 14 now!": a clause text that says what "it"
  * is now, right after a clause (before, in msg) that names a relation of the user's
  * open facts in f ("my handicap"), tells that relation's new value: u becomes that fact. */
@@ -1738,6 +1760,7 @@ static void it_is_now(const facts_t *f, const char *msg, const understood_t *bef
 {
     static const char *const opens[] = {"it's ", "its ", "it is ", "it’s ", NULL};
     while (*text && !isalpha((unsigned char)*text)) text++;
+    if (!strncasecmp(text, "so ", 3)) text += 3;        /* "so it's four now" */
     const char *v = NULL;
     for (int k = 0; opens[k] && !v; k++)
         if (!strncasecmp(text, opens[k], strlen(opens[k]))) v = text + strlen(opens[k]);
@@ -1765,6 +1788,41 @@ static void it_is_now(const facts_t *f, const char *msg, const understood_t *bef
         snprintf(u->value, sizeof u->value, "%s", value);
         return;
     }
+}
+
+/* "I sold two of the goats, so it is four now", "gave one away, that makes three": a
+ * number said as what "it" or "that" is now, in a clause that names a group whose count
+ * the user told (f), is that group's count now. Sets u and returns 1, else 0. */
+static int count_now(const facts_t *f, const char *text, understood_t *u)
+{
+    static const char *const now_is[] = {"it is", "it's", "its", "that's", "that is",
+                                         "that makes", "now have", "we have", "i have",
+                                         "down to", "left with", NULL};
+    if (asks(text) || u->act == READER_QUESTION || u->act == READER_YESNO ||
+        u->act == READER_FORGET)
+        return 0;
+    for (size_t k = f->n; k-- > 0;) {
+        const store_memory_t *m = &f->v[k];
+        if (strcmp(m->relation, REALISE_COUNT) != 0 || !strcmp(m->holder, "self") ||
+            !strcmp(m->value, FACTS_ENDED) || !facts_has_words(text, m->holder))
+            continue;
+        for (int i = 0; now_is[i]; i++) {
+            const char *at = word_at(text, now_is[i]);
+            char number[16], after[16];
+            long count;
+            if (!at) continue;
+            const char *end = word_after(at + strlen(now_is[i]), number, sizeof number);
+            word_after(end, after, sizeof after);
+            if (!understand_number(number, &count) || count < 0 || count > 1000 ||
+                (after[0] && strcmp(after, "now") != 0 && strcmp(after, "left") != 0 &&
+                 strcmp(after, m->holder) != 0))
+                continue;
+            settle(u, READER_FACT, m->holder, READER_REL_OPEN, REALISE_COUNT, number);
+            return 1;
+        }
+        return 0;
+    }
+    return 0;
 }
 
 /* 1 when text says "my <holder> is" or "my <holder>'s" ("my handicap is 18"). */
@@ -2068,27 +2126,6 @@ static int parted_with(const facts_t *f, const char *text, understood_t *u)
     return 1;
 }
 
-/* Sets u to a fact the words settle, however sure the reader was and whatever words of
- * its relation the clause holds (settled): act, the user's (personal) holder, rel with
- * relation (rel's own name when relation is NULL) and value; nothing it corrects. The
- * strings may be u's own (each is copied before u is written). */
-static void settle(understood_t *u, int act, const char *holder, int rel,
-                   const char *relation, const char *value)
-{
-    char h[sizeof u->holder], r[sizeof u->relation], v[sizeof u->value];
-    snprintf(h, sizeof h, "%s", holder);
-    snprintf(r, sizeof r, "%s", relation ? relation : reader_rel_name(rel));
-    snprintf(v, sizeof v, "%s", value);
-    u->act = act;
-    u->fact_min_p = 0;
-    u->personal = 1;
-    u->rel = rel;
-    memcpy(u->holder, h, sizeof h);
-    memcpy(u->relation, r, sizeof r);
-    memcpy(u->value, v, sizeof v);
-    u->old[0] = '\0';
-    u->settled = 1;
-}
 
 /* "still at kingsmead? 🤔", "so still in mildura?": a place after "still" and "at"
  * or "in" (or "living in", "working at" ...), asked, asks whether the user's place of
@@ -3775,6 +3812,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         return;                         /* "signed for a three-bed in Preston" */
     if (i > 0 && q < 0 && u->act != READER_CORRECTION && opens_with_it(text))
         it_is_now(f, msg, &told[i - 1], text, u);   /* "my handicap dropped. It's 14 now!" */
+    if (q < 0) count_now(f, text, u);   /* "sold two of the goats, so it is four now" */
     /* "not latex, it's amoxicillin": a value told right after a correction of an old one
      * is that correction's new value */
     if (u->act == READER_SMALLTALK && q < 0 && u->value[0] && i > 0 &&
