@@ -3859,6 +3859,17 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->value[0] = u->relation[0] = '\0';   /* "my health stuff": a topic, no job */
         u->rel = READER_REL_OPEN;
     }
+    /* "and forget my age too, idk why": "my" and a word of a relation name what is
+     * forgotten, whatever else the reader read ("idk" as a name) */
+    const char *my_rel = u->act == READER_FORGET && !strcmp(u->holder, "self")
+                             ? word_at(text, "my") : NULL;
+    if (my_rel) {
+        char rel_word[UNDERSTAND_KEY];
+        word_after(my_rel + 2, rel_word, sizeof rel_word);
+        int named_rel = rel_word[0] ? understand_rel_word(rel_word) : READER_REL_OPEN;
+        if (named_rel != READER_REL_OPEN && named_rel != u->rel)
+            settle(u, READER_FORGET, "self", named_rel, NULL, "");
+    }
     /* a birthday is told with a word of birth in the message ("Ona's is the 8th of June"
      * after "Jurgis's birthday is ..."), not "we tie the knot on 9 August" */
     static const char *const born[] = {"birth", "bday", "b-day", "b'day", "born", "turn",

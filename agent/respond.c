@@ -343,6 +343,13 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
                                                               * of May" */
         if (strcmp(f->v[i].value, FACTS_ENDED) != 0 && facts_has_words(f->v[i].value, u->old))
             target = &f->v[i];
+    /* "left the brewery friday": the value of the holder's (no name) the clause names */
+    for (size_t i = f->n; !target && !u->value[0] && i-- > 0;)
+        if (facts_same_holder(f->v[i].holder, u->holder) &&
+            strcmp(f->v[i].value, FACTS_ENDED) != 0 &&
+            facts_rel_of(f->v[i].relation) != READER_REL_NAME &&
+            facts_has_words(text, f->v[i].value))
+            target = &f->v[i];
     if (!target && u->relation[0] && u->rel != READER_REL_OPEN)
         target = facts_find(f, u->holder, u->relation, NULL);
     if (!target && u->relation[0] && u->rel == READER_REL_OPEN)
