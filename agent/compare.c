@@ -102,6 +102,16 @@ static int people(const facts_t *f, const char *text, person_t *v)
         else if (!understand_number(m->value, &age)) continue;
         v[n++] = (person_t){name, age, m->id, named_at(text, name)};
     }
+    /* the user, when the question names them among the others ("me or Tama", "am I
+     * older than Ana?") and their age is told */
+    const store_memory_t *own = facts_find(f, "self", age_key, NULL);
+    const char *me = named_at(text, "me");
+    if (!me) me = named_at(text, "i");
+    long age = 0;
+    if (own && me && n > 0 && n < COMPARE_MAX && strcmp(own->value, FACTS_ENDED) != 0 &&
+        (isdigit((unsigned char)own->value[0]) ? (age = strtol(own->value, NULL, 10)) > 0
+                                               : understand_number(own->value, &age)))
+        v[n++] = (person_t){REALISE_YOU, age, own->id, me};
     return n;
 }
 

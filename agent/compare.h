@@ -24,7 +24,8 @@ typedef struct compare {
 int compare_asks(const char *text);
 
 /* Reads text as an age comparison over the user's people who have a name and an age in
- * digits or words: those the question names, else all of them (at least two either way). A yes/no
+ * digits or words, and the user (REALISE_YOU) when the question says "me" or "I": those
+ * the question names, else all of them (at least two either way). A yes/no
  * question (yesno) needs two named, in the order the question names them. Returns 1 with
  * *out filled, or 0 when text compares no ages or the facts cannot answer it. */
 int compare_ages(const facts_t *f, const char *text, int yesno, compare_t *out);

@@ -385,11 +385,14 @@ char *realise_yesno(char *buf, size_t len, int yes, const realise_frame_t *asked
 char *realise_ages(char *buf, size_t len, const char *name, long age, int older, int of,
                    int yes, const char *other, long other_age)
 {
+    /* (REALISE_YOU, the user: "you are 39") */
+    const char *is = !strcmp(name, REALISE_YOU) ? "are" : "is";
+    const char *other_is = other && !strcmp(other, REALISE_YOU) ? "are" : "is";
     if (other)
-        snprintf(buf, len, "%s, %s is %ld and %s is %ld.", yes ? "Yes" : "No", name, age,
-                 other, other_age);
+        snprintf(buf, len, "%s, %s %s %ld and %s %s %ld.", yes ? "Yes" : "No", name, is, age,
+                 other, other_is, other_age);
     else
-        snprintf(buf, len, "%s is %s%s (%ld).", name, of > 2 ? "the " : "",
+        snprintf(buf, len, "%s %s %s%s (%ld).", name, is, of > 2 ? "the " : "",
                  older ? (of > 2 ? "oldest" : "older") : (of > 2 ? "youngest" : "younger"), age);
     if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
     return buf;

@@ -10,6 +10,8 @@
 /* The relation key of how many of a group the user has ("we've got two kids": the
  * children's "number" is two), said "you have two children". */
 #define REALISE_COUNT "number"
+/* The name an answer gives the user among their people ("you are 39"; compare.h). */
+#define REALISE_YOU "you"
 /* The open relation of what one wants to become ("Anselm wants to be an electrician"),
  * said so. */
 #define REALISE_WANTS_TO_BE "wants to be"
