@@ -926,7 +926,7 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
             if (p > text && p[-1] == ' ' && in_words(numbered, w)) return 0;
         }
     }
-    if ((unsigned char)value[0] >= 0x80 || (unsigned char)text[0] >= 0x80)
+    if ((unsigned char)value[0] >= 0x80 || ideographs(text))    /* (not an emoji first) */
         return ideographs(text) ? cued_zh(rel, value, text) : 1;
     if (rel == READER_REL_NAME) {       /* "cooks for the band Carnival Monday": a day's */
         const char *at = word_at(text, value);
@@ -1087,6 +1087,19 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
             char done[UNDERSTAND_VALUE + 24];
             snprintf(done, sizeof done, "%s %s", value, hours[i]);
             if (facts_has_words(text, done)) return 1;
+        }
+        /* "marine bio was NOT it", "nursing wasn't for me": a value said not to be */
+        const char *said_at = word_at(text, value);
+        if (said_at) {
+            char after[3][16];
+            const char *p = said_at + strlen(value);
+            for (int k = 0; k < 3; k++) p = word_after(p, after[k], sizeof after[k]);
+            for (int k = 0; k < 2; k++)
+                if ((!strcmp(after[k], "was") || !strcmp(after[k], "is")) &&
+                    !strcmp(after[k + 1], "not"))
+                    return 0;
+            for (int k = 0; k < 3; k++)
+                if (!strcmp(after[k], "wasn") || !strcmp(after[k], "isn")) return 0;
         }
         int as_one = (unsigned char)value[0] < 0x80 ? job_told_as_one(text, value, last) : -1;
         if (as_one >= 0) return as_one || in_words(posts, last);

@@ -312,6 +312,23 @@ static int same_folded(const char *a, const char *b, size_t n)
     return 1;
 }
 
+/* 1 when t[0, n) holds only greetings and spaces ("holaa ", "hi there "). */
+static int greeting_only(const char *t, size_t n)
+{
+    char word[32];
+    int any = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && t[i] == ' ') i++;
+        size_t w = 0;
+        while (i < n && t[i] != ' ' && w + 1 < sizeof word)
+            word[w++] = (char)tolower((unsigned char)t[i++]);
+        word[w] = '\0';
+        if (w && !understand_in_list(understand_greetings, word)) return 0;
+        any |= w > 0;
+    }
+    return any;
+}
+
 void understand_as_written(const char *c, size_t cn, const char *const *words, int s, int e,
                            char *out, size_t len)
 {
@@ -338,12 +355,14 @@ void understand_as_written(const char *c, size_t cn, const char *const *words, i
     }
     if (found && last > first) {
         size_t end = first;     /* a value ends at punctuation: "peanuts, found out at school",
-                                 * and at an emoji: "nursing 🩺 marine bio was not it" */
+                                 * and at an emoji after more than a greeting: "nursing 🩺
+                                 * marine bio was not it" (not "holaa 💕 tattoo artist") */
         while (end < last && !strchr(",;:()!?\"", c[end]) &&
-               !(end > first && end + 2 < cn && (unsigned char)c[end] == 0xF0 &&
-                 (unsigned char)c[end + 1] == 0x9F) &&
-               !(end > first && end + 2 < cn && (unsigned char)c[end] == 0xE2 &&
-                 (unsigned char)c[end + 1] >= 0x98 && (unsigned char)c[end + 1] <= 0x9E))
+               !(end > first && end + 2 < cn &&
+                 (((unsigned char)c[end] == 0xF0 && (unsigned char)c[end + 1] == 0x9F) ||
+                  ((unsigned char)c[end] == 0xE2 && (unsigned char)c[end + 1] >= 0x98 &&
+                   (unsigned char)c[end + 1] <= 0x9E)) &&
+                 !greeting_only(c + first, end - first)))
             end++;
         while (end > first && (c[end - 1] == ' ' || c[end - 1] == '.')) end--;
         snprintf(out, len, "%.*s", (int)(end - first), c + first);
