@@ -3093,6 +3093,13 @@ static int left_work(const facts_t *f, const char *text, understood_t *u)
     return 1;
 }
 
+/* 1 when key names a child by their place among them as a whole key ("eldest child",
+ * which "firstborn" is). */
+static int child_place(const char *key)
+{
+    return !strcmp(key, "eldest child") || !strcmp(key, "youngest child");
+}
+
 /* "..., the youngest is Yaw", "my firstborn is Ama": "the", "our" or "my", a child's
  * place among them, "is" and a name ending the clause name that child, when the reader
  * read that name (as whatever) or no value. Sets u and returns 1, else 0. */
@@ -3111,8 +3118,9 @@ static int place_named(const char *text, understood_t *u)
         return 0;
     char key[UNDERSTAND_KEY], holder[UNDERSTAND_KEY + 8];
     understand_holder_of(w[n - 3], key, sizeof key);
-    if (!understand_in_list(places, key)) return 0;
-    snprintf(holder, sizeof holder, "%s child", key);
+    if (understand_in_list(places, key)) snprintf(holder, sizeof holder, "%s child", key);
+    else if (child_place(key)) snprintf(holder, sizeof holder, "%s", key);   /* "firstborn" */
+    else return 0;
     const char *said = word_at(text, w[n - 1]);     /* the name as written */
     char value[UNDERSTAND_VALUE];
     snprintf(value, sizeof value, "%.*s", (int)strlen(w[n - 1]), said ? said : w[n - 1]);
@@ -3146,10 +3154,11 @@ static int name_is_the(const char *text, understood_t *u)
     char key[UNDERSTAND_KEY];
     const char *x = w[at + 2];
     understand_holder_of(x, key, sizeof key);
-    if (understand_in_list(places, key)) {      /* ("our firstborn": the eldest) */
+    if (understand_in_list(places, key)) {
         char place[16];
         snprintf(place, sizeof place, "%.15s", key);
         snprintf(key, sizeof key, "%s child", place);
+    } else if (child_place(key)) {      /* ("our firstborn": the eldest child) */
     } else if (!understand_kin(key) && !dialogue_pet_word(key) && !kinds_animal(x))
         return 0;
     const char *said = word_at(text, name);     /* the name as written */

@@ -1591,9 +1591,9 @@ static int count_told(const char *c, size_t cn, understood_t *out, int k, int ma
     if (!end || !strcmp(counts[num], "几")) return k;
     for (int i = 0; i < k; i++)
         if (!strcmp(out[i].relation, REALISE_COUNT)) return k;
-    /* (not 他有三个孩子: someone else's; nor a name or other value read inside the words
-     * of the count: 两个, 孩子) */
-    for (const char *const *w = (const char *const[]){"他", "她", "你", NULL}; *w; w++) {
+    /* (not 他有三个孩子: someone else's, though 跟你说 ... is the user's; nor a name or
+     * other value read inside the words of the count: 两个, 孩子) */
+    for (const char *const *w = (const char *const[]){"他", "她", NULL}; *w; w++) {
         long o = understand_text_at(c, cn, *w);
         if (o >= 0 && c + o < end) return k;
     }

@@ -109,8 +109,9 @@ static const struct {
     {"younguns", "children"}, {"little'uns", "children"}, {"littluns", "children"}, {"youngsters", "children"}, {"weans", "children"},
     {"wean", "child"}, {"bairns", "children"}, {"bairn", "child"}, {"lass", "girlfriend"},
     {"laaities", "children"},
-    {"laaitie", "child"}, {"firstborn", "eldest"}, {"first-born", "eldest"},
-    {"lastborn", "youngest"}, {"last-born", "youngest"}, {"keiki", "children"}, {"stepdad", "stepfather"},
+    {"laaitie", "child"}, {"firstborn", "eldest child"},
+    {"first-born", "eldest child"}, {"lastborn", "youngest child"},
+    {"last-born", "youngest child"}, {"keiki", "children"}, {"stepdad", "stepfather"},
     {"stepmum", "stepmother"}, {"stepmom", "stepmother"},
     /* and kin as people call them at home in other tongues, where the word is no
      * English word or common name ("my abuela", "my noona", "my oma") */
