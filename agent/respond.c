@@ -1861,11 +1861,11 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
         /* "delete the bits about Radmila", "the part about Ottilie's job": the facts that
          * hold the words after "about", or, of a name with 's, that person's fact of the
          * relation named after it */
-        /* (the facts that hold or name it first: "anything about Marjorie" of "my
-         * parakeet Pepper ... since my wife Marjorie passed" forgets the wife, not the
-         * parakeet whose sentence names her; the sentences that hold it only when no fact
-         * does) */
-        for (int by_text = 0; by_text < 2 && !nt; by_text++)
+        /* (the facts that hold or name it first, then those whose sentences hold it, but
+         * not another one's name: "anything about Marjorie" of "my parakeet Pepper ...
+         * since my wife Marjorie passed" forgets the wife, not the parakeet's name, whose
+         * sentence only loses her name) */
+        for (int by_text = 0; by_text < 2; by_text++)
             for (size_t i = 0; i < f->n && (!whose || !by_text); i++) {
                 const store_memory_t *m = &f->v[i];
                 int rel = facts_rel_of(m->relation);    /* (a school read as a place of
@@ -1876,7 +1876,10 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
                                        (facts_rel_of(whose) == READER_REL_SCHOOL &&
                                         (rel == READER_REL_EMPLOYER ||
                                          rel == READER_REL_WORKPLACE)))
-                          : by_text ? facts_has_words(m->text, about)
+                          : by_text ? facts_has_words(m->text, about) &&
+                                          !facts_has_words(m->value, about) &&
+                                          !names_holder(f, about, m) &&
+                                          !(nt && rel == READER_REL_NAME)
                                     : facts_has_words(m->value, about) ||
                                           names_holder(f, about, m);
                 if (hit) forget_fact(r, m, told, &nt);
