@@ -1789,6 +1789,14 @@ static int street_address(const char *value)
     return 0;
 }
 
+/* 1 when about (the words after "about") names holder by its last word ("the neighbour"
+ * of "plot neighbour"). */
+static int about_holder(const char *about, const char *holder)
+{
+    const char *last = strrchr(holder, ' ');
+    return facts_has_words(about, last ? last + 1 : holder);
+}
+
 static void forget(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     realise_frame_t told[8];
@@ -1879,7 +1887,8 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
                           : by_text ? facts_has_words(m->text, about) &&
                                           !facts_has_words(m->value, about) &&
                                           !names_holder(f, about, m) &&
-                                          !(nt && rel == READER_REL_NAME)
+                                          !(nt && rel == READER_REL_NAME &&
+                                            !about_holder(about, m->holder))
                                     : facts_has_words(m->value, about) ||
                                           names_holder(f, about, m);
                 if (hit) forget_fact(r, m, told, &nt);
