@@ -3721,7 +3721,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                     (u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE); k++) {
         const char *sw = strrchr(told[k].value, ' ');
         char learner[UNDERSTAND_KEY];
-        snprintf(learner, sizeof learner, "%s", sw ? sw + 1 : told[k].value);
+        snprintf(learner, sizeof learner, "%.63s", sw ? sw + 1 : told[k].value);
         for (char *p = learner; *p; p++) *p = (char)tolower((unsigned char)*p);
         if (told[k].at == u->at && told[k].rel == READER_REL_JOB &&
             facts_same_holder(told[k].holder, u->holder) && understand_learner(learner)) {
