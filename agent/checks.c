@@ -3723,7 +3723,10 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         char learner[UNDERSTAND_KEY];
         snprintf(learner, sizeof learner, "%.63s", sw ? sw + 1 : told[k].value);
         for (char *p = learner; *p; p++) *p = (char)tolower((unsigned char)*p);
-        if (told[k].at == u->at && told[k].rel == READER_REL_JOB &&
+        const char *place = word_at(text, u->value);
+        char at_word[8] = "";           /* ("student at Ohio State", not "in Manila") */
+        if (place) word_before(text, place, at_word, sizeof at_word);
+        if (told[k].at == u->at && told[k].rel == READER_REL_JOB && !strcmp(at_word, "at") &&
             facts_same_holder(told[k].holder, u->holder) && understand_learner(learner)) {
             u->rel = READER_REL_SCHOOL;
             snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
