@@ -3125,6 +3125,7 @@ static int place_named(const char *text, understood_t *u)
     char value[UNDERSTAND_VALUE];
     snprintf(value, sizeof value, "%.*s", (int)strlen(w[n - 1]), said ? said : w[n - 1]);
     settle(u, READER_FACT, holder, READER_REL_NAME, NULL, value);
+    u->name[0] = '\0';                  /* (a name the reader gave the unit is another's) */
     return 1;
 }
 
@@ -3267,6 +3268,16 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (parent_of(text, u->holder)) {       /* "34, dad of two": the user, a dad */
         snprintf(u->holder, sizeof u->holder, "self");
         u->personal = 1;
+    }
+    /* "41, mum of two, ...": a number of years opening a note of the user's, read with
+     * no relation, is their age */
+    long opening_years;
+    if (u->act == READER_FACT && !strcmp(u->holder, "self") && !u->relation[0] &&
+        u->value[0] && !strncmp(text, u->value, strlen(u->value)) &&
+        text[strlen(u->value)] == ',' && understand_number(u->value, &opening_years) &&
+        opening_years >= CHECKS_MIN_USER_AGE && opening_years <= CHECKS_MAX_AGE) {
+        u->rel = READER_REL_AGE;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_AGE));
     }
     /* 我是在温州开面馆吗: a Chinese yes or no that holds a value told of its holder and
      * relation (开面馆), and no word its sentence did not say (台州), asks of that value,

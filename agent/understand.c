@@ -1377,6 +1377,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = understand_mend_pastime(words, n, clause.act, out, k);
     if (clause.act == READER_FACT || clause.act == READER_SMALLTALK)
         k = understand_mend_kin_named_first(c, cn, words, caps, n, out, k, max);
+    if (clause.act == READER_FACT || clause.act == READER_SMALLTALK)
+        k = understand_mend_kin_named_with(c, cn, words, caps, n, out, k, max);
     k = understand_mend_kind_in_holder(clause.act, out, k, max);
     k = understand_mend_breed_as_holder(c, cn, words, n, clause.act, out, k, max);
     understand_mend_kind_whole(c, cn, words, n, out, k);

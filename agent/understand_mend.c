@@ -1080,8 +1080,13 @@ static int name_of_kin(const char *c, size_t cn, const char *const *words, int h
             continue;           /* "my wife [Ines] and I": no firm of hers */
         if (theirs && u->rel == READER_REL_NAME && !strcasecmp(u->value, name))
             u->act = READER_FACT, u->fact_min_p = 0, u->personal = 1;
+        /* (a name of theirs read with another value, "my husband Tobiah ... is Noor": the
+         * other value is someone else's, the name theirs) */
+        int other_value = theirs && u->rel == READER_REL_NAME && u->value[0] &&
+                          strcasecmp(u->value, name) != 0;
+        if (other_value && !strcasecmp(u->name, name)) u->name[0] = '\0';
         has |= theirs && ((u->rel == READER_REL_NAME && !strcasecmp(u->value, name)) ||
-                          !strcasecmp(u->name, name));
+                          (!other_value && !strcasecmp(u->name, name)));
         if (theirs && u->rel == READER_REL_NAME && !u->value[0]) continue;     /* none read */
         out[kept++] = *u;
     }
@@ -1219,6 +1224,49 @@ int understand_mend_kin_named_first(const char *c, size_t cn, const char *const 
                               !lex_is_stopword(words[a]));
         if (!name_words(words, h, a, told) || !next) return k;
         return name_of_kin(c, cn, words, h, a, key, &first, out, k, max);
+    }
+    return k;
+}
+
+int understand_mend_kin_named_with(const char *c, size_t cn, const char *const *words,
+                                   const unsigned char *caps, int n, understood_t *out, int k,
+                                   int max)
+{
+    static const char *const told[] = {"is", "was", "says", "said", "has", "and", "called",
+                                       "named", "'s", NULL};
+    if (k < 1) return k;
+    const understood_t first = out[0];
+    for (int w = 1; w + 2 < n; w++) {
+        if (strcmp(words[w - 1], "with") != 0 ||
+            (strcmp(words[w], "my") != 0 && strcmp(words[w], "me") != 0 &&
+             strcmp(words[w], "our") != 0))
+            continue;
+        for (int h = w + 3 < n ? w + 3 : n - 1; h >= w + 2; h--) {  /* kin words [w+1, h) */
+            char key[UNDERSTAND_KEY];
+            understand_holder(words + w + 1, h - w - 1, key, sizeof key);
+            if (!understand_kin(key)) continue;
+            /* one name with a capital, then the clause's end or a word in small letters */
+            if (!caps[h] || understand_is_cjk(words[h]) || !name_words(words, h, h + 1, told) ||
+                (h + 1 < n && caps[h + 1]))
+                break;
+            char name[UNDERSTAND_VALUE];
+            understand_as_written(c, cn, words, h, h + 1, name, sizeof name);
+            for (int i = 0; i < k; i++) {
+                if (!strcmp(out[i].holder, key) && out[i].rel == READER_REL_NAME &&
+                    out[i].value[0])
+                    return k;           /* (the reader read it) */
+                if (!strcmp(out[i].holder, key) && !out[i].value[0] &&
+                    !strcasecmp(out[i].name, name)) {   /* (as a name told in passing) */
+                    forms_told_unit(&out[i], READER_REL_NAME, key,
+                                    reader_rel_name(READER_REL_NAME), name, &out[i]);
+                    return k;
+                }
+            }
+            if (k >= max) return k;
+            forms_told_unit(&first, READER_REL_NAME, key, reader_rel_name(READER_REL_NAME), name,
+                            &out[k]);
+            return k + 1;
+        }
     }
     return k;
 }

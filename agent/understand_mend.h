@@ -167,6 +167,14 @@ int understand_mend_kin_named_first(const char *c, size_t cn, const char *const 
                                      const unsigned char *caps, int n, understood_t *out, int k,
                                      int max);
 
+/* "I live in Lombok with my girlfriend Saskia": one name with a capital right after
+ * "with my" (or "with me", "with our") and kin word(s), the clause's end or a word in
+ * small letters after it, is the kin's, when the reader read no name of theirs (as
+ * understand_mend_kin_named_first keeps it). Returns the units (at most max). */
+int understand_mend_kin_named_with(const char *c, size_t cn, const char *const *words,
+                                   const unsigned char *caps, int n, understood_t *out, int k,
+                                   int max);
+
 /* "i keep a little narrowboat called Heron": a name the reader gave the user, right
  * after "called" or "named" and a noun with "a", "the", "my" ... before it, is that
  * thing's. */

@@ -54,7 +54,7 @@ static const struct {
     {"what do you know about me?", {{"summary", "self", "", "", NULL}}},
     /* a name after the last value is someone else's: the partner's, not the user's */
     {"I live in Lyon with my husband Marc", {{"fact", "self", "home", "Lyon", ""},
-                                             {"fact", "husband", NULL, "", "Marc"}}},
+                                             {"fact", "husband", "name", "Marc", NULL}}},
     /* a name before a value goes with it */
     {"my cousin Ingrid is a pilot", {{"fact", "cousin", "job", "pilot", "Ingrid"}}},
     /* a self-introduction with a capital, and a Chinese name and age in one clause */
