@@ -3093,11 +3093,24 @@ static int left_work(const facts_t *f, const char *text, understood_t *u)
     return 1;
 }
 
-/* 1 when key names a child by their place among them as a whole key ("eldest child",
- * which "firstborn" is). */
-static int child_place(const char *key)
+/* Words before a kin word that make it the user's ("the puppy", "our eldest"). */
+static const char *const the_ours[] = {"the", "our", "my", NULL};
+
+/* The holder a child's place among them names ("eldest", "baby"; "firstborn", which is
+ * the "eldest child" already) into out: 1, or 0 when word names no such place. */
+static int child_by_place(const char *word, char *out, size_t cap)
 {
-    return !strcmp(key, "eldest child") || !strcmp(key, "youngest child");
+    static const char *const places[] = {"youngest", "eldest", "oldest", "baby", "middle",
+                                         NULL};
+    char key[UNDERSTAND_KEY];
+    understand_holder_of(word, key, sizeof key);
+    if (understand_in_list(places, key)) {
+        snprintf(out, cap, "%.15s child", key);
+        return 1;
+    }
+    if (strcmp(key, "eldest child") != 0 && strcmp(key, "youngest child") != 0) return 0;
+    snprintf(out, cap, "%s", key);
+    return 1;
 }
 
 /* "..., the youngest is Yaw", "my firstborn is Ama": "the", "our" or "my", a child's
@@ -3105,22 +3118,16 @@ static int child_place(const char *key)
  * read that name (as whatever) or no value. Sets u and returns 1, else 0. */
 static int place_named(const char *text, understood_t *u)
 {
-    static const char *const the[] = {"the", "our", "my", NULL};
-    static const char *const places[] = {"youngest", "eldest", "oldest", "baby", "middle",
-                                         NULL};
     char buf[512];
     const char *w[64];
     int n = understand_split_words(text, " ,.;:!()", buf, sizeof buf, w, 64);
-    if (n < 4 || strcmp(w[n - 2], "is") != 0 || !understand_in_list(the, w[n - 4]) ||
+    if (n < 4 || strcmp(w[n - 2], "is") != 0 || !understand_in_list(the_ours, w[n - 4]) ||
         lex_is_stopword(w[n - 1]) || understand_pronoun(w[n - 1]) ||
         !isalpha((unsigned char)w[n - 1][0]) ||
         (u->value[0] && !facts_same_value(u->value, w[n - 1])))
         return 0;
-    char key[UNDERSTAND_KEY], holder[UNDERSTAND_KEY + 8];
-    understand_holder_of(w[n - 3], key, sizeof key);
-    if (understand_in_list(places, key)) snprintf(holder, sizeof holder, "%s child", key);
-    else if (child_place(key)) snprintf(holder, sizeof holder, "%s", key);   /* "firstborn" */
-    else return 0;
+    char holder[UNDERSTAND_KEY];
+    if (!child_by_place(w[n - 3], holder, sizeof holder)) return 0;
     const char *said = word_at(text, w[n - 1]);     /* the name as written */
     char value[UNDERSTAND_VALUE];
     snprintf(value, sizeof value, "%.*s", (int)strlen(w[n - 1]), said ? said : w[n - 1]);
@@ -3134,9 +3141,6 @@ static int place_named(const char *text, understood_t *u)
  * them, and nothing more: that one's name. Sets u and returns 1, else 0. */
 static int name_is_the(const char *text, understood_t *u)
 {
-    static const char *const the[] = {"the", "our", "my", NULL};
-    static const char *const places[] = {"youngest", "eldest", "oldest", "baby", "middle",
-                                         NULL};
     char buf[256];
     const char *w[8];
     if (asks(text)) return 0;
@@ -3149,19 +3153,15 @@ static int name_is_the(const char *text, understood_t *u)
     }
     char name[UNDERSTAND_VALUE];
     snprintf(name, sizeof name, "%.*s", (int)(strlen(w[0]) - (at ? 0 : 2)), w[0]);
-    if (n != at + 3 || !understand_in_list(the, w[at + 1]) || lex_is_stopword(name) ||
+    if (n != at + 3 || !understand_in_list(the_ours, w[at + 1]) || lex_is_stopword(name) ||
         understand_pronoun(name) || strlen(name) < 2 || !isalpha((unsigned char)name[0]))
         return 0;
     char key[UNDERSTAND_KEY];
     const char *x = w[at + 2];
-    understand_holder_of(x, key, sizeof key);
-    if (understand_in_list(places, key)) {
-        char place[16];
-        snprintf(place, sizeof place, "%.15s", key);
-        snprintf(key, sizeof key, "%s child", place);
-    } else if (child_place(key)) {      /* ("our firstborn": the eldest child) */
-    } else if (!understand_kin(key) && !dialogue_pet_word(key) && !kinds_animal(x))
-        return 0;
+    if (!child_by_place(x, key, sizeof key)) {  /* ("our firstborn": the eldest child) */
+        understand_holder_of(x, key, sizeof key);
+        if (!understand_kin(key) && !dialogue_pet_word(key) && !kinds_animal(x)) return 0;
+    }
     const char *said = word_at(text, name);     /* the name as written */
     char value[UNDERSTAND_VALUE];
     snprintf(value, sizeof value, "%.*s", (int)strlen(name), said ? said : name);
