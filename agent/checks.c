@@ -456,7 +456,9 @@ static int job_told_as_one(const char *text, const char *value, const char *last
     static const char *const when[] = {"today", "yesterday", "tonight", "just", "then",
                                        "again", NULL};
     static const char *const doing[] = {"was", "is", "were", "has", "had", "did", "got",
-                                        "kept", "said", "told", NULL};
+                                        "kept", "said", "told", "says", "tells", "give",
+                                        "gives", "gave", "wants", "thinks", "put", "puts",
+                                        "prescribed", NULL};
     char next[24];
     const char *q = word_after(at + vl, next, sizeof next);
     if (in_words(when, next)) word_after(q, next, sizeof next);
@@ -2010,7 +2012,7 @@ static int driven(const char *text, understood_t *u)
     if (v >= n || ends[v] || a >= n || ends[a - 1]) return 0;
     char obj[UNDERSTAND_VALUE] = "";
     size_t at = 0;
-    for (int k = a; k < n && k < a + 4 && w[k][0] && !in_words(ending, w[k]); k++) {
+    for (int k = a; k < n && k < a + 5 && w[k][0] && !in_words(ending, w[k]); k++) {
         int wrote = snprintf(obj + at, sizeof obj - at, "%s%s", at ? " " : "", w[k]);
         if (wrote < 0 || (at += (size_t)wrote) >= sizeof obj || ends[k]) break;
     }

@@ -72,11 +72,11 @@ static void set_kind(respond_t *r, int kind)
     if (kind_rank(kind) > kind_rank(r->kind)) r->kind = kind;
 }
 
-/* 1 when whole is part and more words ("tree surgeon" of "tree"), without case. */
+/* 1 when whole is part and more words, before or after it ("tree surgeon" of "tree",
+ * "beat up 2009 Crown Vic" of "2009 Crown Vic"), without case. */
 static int extends(const char *whole, const char *part)
 {
-    size_t n = strlen(part);
-    return strlen(whole) > n && !strncasecmp(whole, part, n) && whole[n] == ' ';
+    return part[0] && strlen(whole) > strlen(part) && facts_has_words(whole, part);
 }
 
 /* Adds a fact to write (deduplicated within the message); returns it or NULL. */
@@ -1789,6 +1789,34 @@ static int street_address(const char *value)
     return 0;
 }
 
+/* Where words first stand whole in text, without case, or NULL. */
+static const char *words_at(const char *text, const char *words)
+{
+    size_t n = strlen(words);
+    for (const char *p = text; n && *p; p++)
+        if (!strncasecmp(p, words, n) && (p == text || !isalnum((unsigned char)p[-1])) &&
+            !isalnum((unsigned char)p[n]))
+            return p;
+    return NULL;
+}
+
+/* 1 when b stands in text in one sentence with a (no . ! or ? between them), or
+ * anywhere when a is not written there as such ("tram driver" of "I drive a tram"). */
+static int one_sentence(const char *text, const char *a, const char *b)
+{
+    const char *x = words_at(text, a), *y = words_at(text, b);
+    if (!y) return 0;
+    if (!x) return 1;
+    if (x > y) {
+        const char *t = x;
+        x = y;
+        y = t;
+    }
+    for (; x < y; x++)
+        if (strchr(".!?", *x)) return 0;
+    return 1;
+}
+
 /* 1 when about (the words after "about") names holder by its last word ("the neighbour"
  * of "plot neighbour"). */
 static int about_holder(const char *about, const char *holder)
@@ -1884,7 +1912,7 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
                                        (facts_rel_of(whose) == READER_REL_SCHOOL &&
                                         (rel == READER_REL_EMPLOYER ||
                                          rel == READER_REL_WORKPLACE)))
-                          : by_text ? facts_has_words(m->text, about) &&
+                          : by_text ? one_sentence(m->text, m->value, about) &&
                                           !facts_has_words(m->value, about) &&
                                           !names_holder(f, about, m) &&
                                           !(nt && rel == READER_REL_NAME &&
