@@ -1090,7 +1090,7 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
             snprintf(done, sizeof done, "%s %s", value, hours[i]);
             if (facts_has_words(text, done)) return 1;
         }
-        /* "marine bio was NOT it", "nursing wasn't for me": a value said not to be */
+        /* "chemistry was NOT it", "welding wasn't for me": a value said not to be */
         const char *said_at = word_at(text, value);
         if (said_at) {
             char after[3][16];
@@ -1444,7 +1444,7 @@ static int says_work_or_study(const char *clause, const understood_t *told, int 
     return 0;
 }
 
-/* 1 when text calls the user a parent of a number of children ("34, dad of two", "I'm a
+/* 1 when text calls the user a parent of a number of children ("41, mum of two", "I'm a
  * mum of 3") with holder the parent's word: the user, not their father or mother. */
 static int parent_of(const char *text, const char *holder)
 {
@@ -1805,7 +1805,7 @@ static void it_is_now(const facts_t *f, const char *msg, const understood_t *bef
     }
 }
 
-/* "I sold two of the goats, so it is four now", "gave one away, that makes three": a
+/* "a fox got two of the hens, so it's seven now", "gave one away, that makes three": a
  * number said as what "it" or "that" is now, in a clause that names a group whose count
  * the user told (f), is that group's count now. Sets u and returns 1, else 0. */
 static int count_now(const facts_t *f, const char *text, understood_t *u)
@@ -2489,7 +2489,7 @@ static int make_that(const facts_t *f, const char *text, understood_t *u)
     return 0;
 }
 
-/* "Got a new pup off me mate, she's called Bella": a name read as a kin word's, where
+/* "got a new kitten off my aunt, she's called Pesto": a name read as a kin word's, where
  * the user got a pet (a or an, then the pet word) from that one before "she's called",
  * "he's named" ..., is the pet's. Sets u and returns 1, else 0. */
 static int pet_got_named(const char *text, understood_t *u)
@@ -3115,7 +3115,7 @@ static int child_by_place(const char *word, char *out, size_t cap)
     return 1;
 }
 
-/* "..., the youngest is Yaw", "my firstborn is Ama": "the", "our" or "my", a child's
+/* "..., the youngest is Noor", "my firstborn is Ilse": "the", "our" or "my", a child's
  * place among them, "is" and a name ending the clause name that child, when the reader
  * read that name (as whatever) or no value. Sets u and returns 1, else 0. */
 static int place_named(const char *text, understood_t *u)
@@ -3267,7 +3267,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         if (!u->personal) u->personal = 1;
     }
     facts_resolve_holder(f, text, u);
-    if (parent_of(text, u->holder)) {       /* "34, dad of two": the user, a dad */
+    if (parent_of(text, u->holder)) {       /* "41, mum of two": the user, a mum */
         snprintf(u->holder, sizeof u->holder, "self");
         u->personal = 1;
     }
@@ -3668,7 +3668,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (u->act == READER_FACT && holder_is_place(text, u->holder))
         u->act = READER_SMALLTALK;      /* "... a coder in a lab in ghent": no one's */
     if (!parted_with(f, text, u) &&     /* "we sold the car" ends the car */
-        !pet_got_named(text, u) &&      /* "got a pup off me mate, she's called Bo" */
+        !pet_got_named(text, u) &&      /* "a kitten off my aunt, she's called Pesto" */
         !one_lost(f, text, u) &&        /* "Biscuit died" ends one cat's name */
         !partner_changed(f, msg, text, u) &&    /* "marek and i separated" ends his */
         !home_now(msg, text, u) &&          /* "we're in portree now" */
@@ -3697,8 +3697,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->personal = 1;
     }
     if (u->act == READER_FACT && lives_beside(text, u)) {
-        /* "I drive a tram, live with my boyfriend Dario": the tram is not his; what the
-         * clause tells of him is his name, when one follows */
+        /* "I fix bikes, live with my girlfriend Saskia": the bikes are not hers; what the
+         * clause tells of her is her name, when one follows */
         const char *beside = strstr(text, u->holder);
         char beside_name[UNDERSTAND_VALUE] = "";
         if (beside) word_after(beside + strlen(u->holder), beside_name, sizeof beside_name);
@@ -3728,7 +3728,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = READER_REL_SCHOOL;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
     }
-    /* "I'm a sophomore at Ohio State": the place where one who studies is (told with
+    /* "I'm a freshman at Carleton": the place where one who studies is (told with
      * it in the same clause) is their school */
     for (int k = 0; k < i && u->act == READER_FACT &&
                     (u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE); k++) {
@@ -3737,7 +3737,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(learner, sizeof learner, "%.63s", sw ? sw + 1 : told[k].value);
         for (char *p = learner; *p; p++) *p = (char)tolower((unsigned char)*p);
         const char *place = word_at(text, u->value);
-        char at_word[8] = "";           /* ("student at Ohio State", not "in Manila") */
+        char at_word[8] = "";           /* ("student at Carleton", not "in Lima") */
         if (place) word_before(text, place, at_word, sizeof at_word);
         if (told[k].at == u->at && told[k].rel == READER_REL_JOB && !strcmp(at_word, "at") &&
             facts_same_holder(told[k].holder, u->holder) && understand_learner(learner)) {
@@ -3850,7 +3850,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         return;                         /* "signed for a three-bed in Preston" */
     if (i > 0 && q < 0 && u->act != READER_CORRECTION && opens_with_it(text))
         it_is_now(f, msg, &told[i - 1], text, u);   /* "my handicap dropped. It's 14 now!" */
-    if (q < 0) count_now(f, text, u);   /* "sold two of the goats, so it is four now" */
+    if (q < 0) count_now(f, text, u);   /* "a fox got two hens, so it's seven now" */
     /* "not latex, it's amoxicillin": a value told right after a correction of an old one
      * is that correction's new value */
     if (u->act == READER_SMALLTALK && q < 0 && u->value[0] && i > 0 &&
@@ -3897,7 +3897,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->value[0] = u->relation[0] = '\0';   /* "my health stuff": a topic, no job */
         u->rel = READER_REL_OPEN;
     }
-    /* "and forget my age too, idk why": "my" and a word of a relation name what is
+    /* "and please forget my age as well, no idea why": "my" and a word of a relation name what is
      * forgotten, whatever else the reader read ("idk" as a name) */
     const char *my_rel = u->act == READER_FORGET && !strcmp(u->holder, "self")
                              ? word_at(text, "my") : NULL;
@@ -4413,7 +4413,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->relation[0] = u->value[0] = '\0';
         if (u->act == READER_FACT && !u->name[0]) u->act = READER_SMALLTALK;
     }
-    /* "I teach Kandyan dance" read as teaching "Kandyan": the lower-case word right after
+    /* "I teach Irish dance" read as teaching "Irish": the lower-case word right after
      * a one-word value with a capital is what its capital word says of ("Irish dance",
      * "Thai cooking"), past words of where, when, how or whom */
     static const char *const not_taught[] = {"online", "now", "part", "full", "privately",

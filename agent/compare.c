@@ -102,7 +102,7 @@ static int people(const facts_t *f, const char *text, person_t *v)
         else if (!understand_number(m->value, &age)) continue;
         v[n++] = (person_t){name, age, m->id, named_at(text, name)};
     }
-    /* the user, when the question names them among the others ("me or Tama", "am I
+    /* the user, when the question names them among the others ("me or Joost", "am I
      * older than Ana?") and their age is told */
     const store_memory_t *own = facts_find(f, "self", age_key, NULL);
     const char *me = named_at(text, "me");

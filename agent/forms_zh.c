@@ -190,7 +190,7 @@ static int runs_a_trade(const char *c, size_t cn, understood_t *out, int k, int 
     long at = understand_text_at(c, cn, "开");
     size_t which;
     if (at < 0 || forms_zh_asks(c, cn)) return 0;
-    /* 我老公是开轮渡的: a kin word before it, and 是 right before 开, makes it theirs */
+    /* 我爸爸是开货车的: a kin word before it, and 是 right before 开, makes it theirs */
     const char *kin_word = kin_at(c, (size_t)at, &which);
     if (kin_word && (at < 3 || strncmp(c + at - 3, "是", 3) != 0)) return 0;
     const char *x = c + at;
@@ -1518,7 +1518,7 @@ static const char *counted(const char *c, size_t cn, int *num, char *plural, siz
             w += strlen("双胞胎");
         size_t wl;
         const char *key = who_at(w, cn - (size_t)(w - c), 1, &wl);
-        /* 两个孩子, 三个娃娃: children, of no one kin word */
+        /* 两个孩子, 四个娃娃: children, of no one kin word */
         static const char *const young[] = {"孩子", "娃娃", "小孩", "娃", NULL};
         for (int y = 0; !key && young[y]; y++) {
             size_t yl = strlen(young[y]);
@@ -1775,7 +1775,7 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     int change = 0;
     for (int i = 0; changes[i] && !change; i++) change = understand_text_at(c, cn, changes[i]) >= 0;
     if (k < 1) return k;
-    /* 我叫买买提: a clause of 我叫 and two to four characters names the user by all of
+    /* 我叫阿依古丽: a clause of 我叫 and two to four characters names the user by all of
      * them, however the reader cut them */
     int ideographs = cn >= 12 && cn <= 18 && (cn - 6) % 3 == 0;   /* (我叫: 6 bytes) */
     for (size_t i = 6; ideographs && i < cn; i += 3)

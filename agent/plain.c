@@ -480,7 +480,7 @@ long plain_text(const char *msg, char *out, size_t cap)
             msg[e] == ' ' && isupper((unsigned char)msg[e + 1]) &&
             (prev == 0 || strchr(".!?,", out[prev - 1])))
             with = "I am";
-        /* "kids are Harper (6) and Miles (3)", "wife is Jo": a note of one's own people
+        /* "kids are Lior (7) and Ada (2)", "wife is Jo": a note of one's own people
          * that opens a sentence without "my" */
         static const char *const own[][2] = {{"kids", "my kids"}, {"children", "my children"},
                                               {"boys", "my boys"}, {"girls", "my girls"},

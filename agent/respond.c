@@ -73,7 +73,7 @@ static void set_kind(respond_t *r, int kind)
 }
 
 /* 1 when whole is part and more words, before or after it ("tree surgeon" of "tree",
- * "beat up 2009 Crown Vic" of "2009 Crown Vic"), without case. */
+ * "a dented 2011 Ford Ka" of "2011 Ford Ka"), without case. */
 static int extends(const char *whole, const char *part)
 {
     return part[0] && strlen(whole) > strlen(part) && facts_has_words(whole, part);
@@ -343,7 +343,7 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
                                                               * of May" */
         if (strcmp(f->v[i].value, FACTS_ENDED) != 0 && facts_has_words(f->v[i].value, u->old))
             target = &f->v[i];
-    /* "left the brewery friday": the value of the holder's (no name) the clause names */
+    /* "left the bakery last week": the value of the holder's (no name) the clause names */
     for (size_t i = f->n; !target && !u->value[0] && i-- > 0;)
         if (facts_same_holder(f->v[i].holder, u->holder) &&
             strcmp(f->v[i].value, FACTS_ENDED) != 0 &&
@@ -1241,7 +1241,7 @@ static int in_region(const store_memory_t *m, const char *asked)
     return facts_has_words(m->text, at);
 }
 
-/* "who do I live with?" of "I live in Bootle with me girlfriend Shannon": each one of
+/* "who do I live with?" of "I live in Lombok with my girlfriend Saskia": each one of
  * the user's (kin or pet) whom a sentence of living told names after "with my", "with
  * me" or "with our", with their name when told. Answers and returns 1, else 0. */
 static int lives_with(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
@@ -1898,9 +1898,9 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
          * hold the words after "about", or, of a name with 's, that person's fact of the
          * relation named after it */
         /* (the facts that hold or name it first, then those whose sentences hold it, but
-         * not another one's name: "anything about Marjorie" of "my parakeet Pepper ...
-         * since my wife Marjorie passed" forgets the wife, not the parakeet's name, whose
-         * sentence only loses her name) */
+         * not another one's name: "anything about Alf" of "my budgie Kiwi ... since my
+         * husband Alf died" forgets the husband, not the budgie's name, whose sentence
+         * only loses his name) */
         for (int by_text = 0; by_text < 2; by_text++)
             for (size_t i = 0; i < f->n && (!whose || !by_text); i++) {
                 const store_memory_t *m = &f->v[i];

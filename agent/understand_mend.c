@@ -1198,7 +1198,7 @@ int understand_mend_kin_named_first(const char *c, size_t cn, const char *const 
             return name_of_kin(c, cn, words, s, a + bare, key, &first, out, k, max);
         }
     int m = !strcmp(words[0], "my") || !strcmp(words[0], "our");
-    /* "me and my wife Akosua have four children": the two of them, then a verb of both */
+    /* "me and my husband Tobiah have three kids": the two of them, then a verb of both */
     static const char *const of_both[] = {"have", "are", "were", "live", "run", "own",
                                           "got", "'ve", NULL};
     int both = n > 4 && (!strcmp(words[0], "me") || !strcmp(words[0], "i")) &&

@@ -356,8 +356,8 @@ void understand_as_written(const char *c, size_t cn, const char *const *words, i
     }
     if (found && last > first) {
         size_t end = first;     /* a value ends at punctuation: "peanuts, found out at school",
-                                 * and at an emoji after more than a greeting: "nursing 🩺
-                                 * marine bio was not it" (not "holaa 💕 tattoo artist") */
+                                 * and at an emoji after more than a greeting: "forestry 🌲
+                                 * chemistry was not it" (not "hiya 💕 tattoo artist") */
         while (end < last && !strchr(",;:()!?\"", c[end]) &&
                !(end > first && end + 2 < cn &&
                  (((unsigned char)c[end] == 0xF0 && (unsigned char)c[end + 1] == 0x9F) ||

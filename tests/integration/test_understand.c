@@ -2341,7 +2341,7 @@ START_TEST(test_living_with_studying_at_and_counts_put_right)
     ask("b", "do I still work at the bakery?", "No", NULL);
     tell("d", "my brother Joost is 45");
     ask("b", "which of us is older, me or Joost?", "Joost", NULL);
-    json_decref(say("d", "forget the kitten thing, and forget my age too, no idea why I said it"));
+    json_decref(say("d", "forget the kitten story, plus please forget my age, no idea why I told you"));
     ask("b", "how old am I?", "know", "41");
     /* Chinese: a name of three characters whole, children counted, a husband's trade */
     tell("e", "我叫阿依古丽，在伊宁开花店");
