@@ -1080,12 +1080,15 @@ static int name_of_kin(const char *c, size_t cn, const char *const *words, int h
             continue;           /* "my wife [Ines] and I": no firm of hers */
         if (theirs && u->rel == READER_REL_NAME && !strcasecmp(u->value, name))
             u->act = READER_FACT, u->fact_min_p = 0, u->personal = 1;
-        /* (a name of theirs read with another value, "my husband Tobiah ... is Noor": the
-         * other value is someone else's, the name theirs; not a number, which is their
-         * age: "our daughter Aaliyah is sixteen") */
+        /* (a name of theirs read with another name, "my husband Tobiah ... is Noor": the
+         * other is someone else's, the name theirs; not a number, which is their age, "our
+         * daughter Aaliyah is sixteen", nor a word in small letters the reader took for a
+         * name, "my cousin Ana herds reindeer") */
         long years;
         int other_value = theirs && u->rel == READER_REL_NAME && u->value[0] &&
-                          strcasecmp(u->value, name) != 0 && !understand_number(u->value, &years);
+                          strcasecmp(u->value, name) != 0 &&
+                          !understand_number(u->value, &years) &&
+                          !islower((unsigned char)u->value[0]);
         if (other_value && !strcasecmp(u->name, name)) u->name[0] = '\0';
         has |= theirs && ((u->rel == READER_REL_NAME && !strcasecmp(u->value, name)) ||
                           (!other_value && !strcasecmp(u->name, name)));
