@@ -359,12 +359,7 @@ int checks_fits(int rel, const char *holder, const char *value)
 /* Where value starts in text as whole words (without case), or NULL. */
 static const char *word_at(const char *text, const char *value)
 {
-    size_t n = strlen(value);
-    for (const char *p = text; n && *p; p++)
-        if (!strncasecmp(p, value, n) && (p == text || !isalnum((unsigned char)p[-1])) &&
-            !isalnum((unsigned char)p[n]))
-            return p;
-    return NULL;
+    return facts_words_at(text, value);
 }
 
 /* The word of text right before at (spaces skipped; letters, digits and apostrophes),

@@ -42,12 +42,7 @@ static int asked_end(const char *text)
 /* Where name first stands in text as whole words, without case, or NULL. */
 static const char *named_at(const char *text, const char *name)
 {
-    size_t n = strlen(name);
-    for (const char *p = text; n && *p; p++)
-        if (!strncasecmp(p, name, n) && (p == text || !isalnum((unsigned char)p[-1])) &&
-            !isalnum((unsigned char)p[n]))
-            return p;
-    return NULL;
+    return facts_words_at(text, name);
 }
 
 /* The name of holder: its current name fact, else the holder itself when it is a name

@@ -186,17 +186,22 @@ int facts_same_name(const char *a, const char *b)
 }
 
 /* 1 when needle occurs in hay as whole words, without case. */
-int facts_has_words(const char *hay, const char *needle)
+const char *facts_words_at(const char *hay, const char *needle)
 {
     size_t n = strlen(needle);
-    if (!n) return 0;
+    if (!n) return NULL;
     for (const char *p = hay; *p; p++) {
         if (strncasecmp(p, needle, n) != 0) continue;
         int before = p == hay || !isalnum((unsigned char)p[-1]);
         int after = !isalnum((unsigned char)p[n]);
-        if (before && after) return 1;
+        if (before && after) return p;
     }
-    return 0;
+    return NULL;
+}
+
+int facts_has_words(const char *hay, const char *needle)
+{
+    return facts_words_at(hay, needle) != NULL;
 }
 
 /* The relation class of a stored relation key (the open class when it is not a name). */

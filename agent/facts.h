@@ -45,6 +45,9 @@ const char *facts_group_animal(const char *key, char *out, size_t len);
 int facts_same_relation(const char *a, const char *b);
 /* 1 when needle occurs in hay as whole words, without case (0 for an empty needle). */
 int facts_has_words(const char *hay, const char *needle);
+/* Where needle first occurs in hay as whole words, without case; NULL when it does not
+ * (or is empty). Points into hay. */
+const char *facts_words_at(const char *hay, const char *needle);
 /* The relation class of a stored relation key (READER_REL_OPEN when not a class name). */
 int facts_rel_of(const char *key);
 /* A memory's frame for realise.h (pointers into m). */

@@ -1789,22 +1789,11 @@ static int street_address(const char *value)
     return 0;
 }
 
-/* Where words first stand whole in text, without case, or NULL. */
-static const char *words_at(const char *text, const char *words)
-{
-    size_t n = strlen(words);
-    for (const char *p = text; n && *p; p++)
-        if (!strncasecmp(p, words, n) && (p == text || !isalnum((unsigned char)p[-1])) &&
-            !isalnum((unsigned char)p[n]))
-            return p;
-    return NULL;
-}
-
 /* 1 when b stands in text in one sentence with a (no . ! or ? between them), or
  * anywhere when a is not written there as such ("tram driver" of "I drive a tram"). */
 static int one_sentence(const char *text, const char *a, const char *b)
 {
-    const char *x = words_at(text, a), *y = words_at(text, b);
+    const char *x = facts_words_at(text, a), *y = facts_words_at(text, b);
     if (!y) return 0;
     if (!x) return 1;
     if (x > y) {
