@@ -115,6 +115,24 @@ static const char *opens_with_it(const char *text)
     return NULL;
 }
 
+int checks_recalls(const char *text)
+{
+    static const char *const fillers[] = {"wait", "ah", "oh", "ok", "okay", "so", "hold",
+                                          "hang", "on", "sorry", "hmm", "um", "umm", "no",
+                                          "nope", "earlier", "before", "previously", "yeah",
+                                          "right", "actually", "oops", "and", "but", "well",
+                                          "btw", "correction", NULL};
+    static const char *const said[] = {"said", "told", "tol'", "tol", "mentioned", "wrote",
+                                       "typed", "put", NULL};
+    char buf[512], *w[12];
+    int n = understand_split_words(text, " ,.;:!?-", buf, sizeof buf, (const char **)w, 12);
+    int k = 0;
+    while (k < n && understand_in_list(fillers, w[k])) k++;
+    if (k + 1 < n && !strcmp(w[k], "i") && understand_in_list(said, w[k + 1])) return 1;
+    return k < n && (!strcmp(w[k], "i'd") || !strcmp(w[k], "id")) && k + 2 < n &&
+           !strcmp(w[k + 1], "said");
+}
+
 /* 1 when the clause, lower-cased and with a space after it, holds one of parts
  * anywhere ("forget" in "forgetting", "n't" in "don't", 没). */
 static int has_part(const char *text, const char *const *parts)
@@ -165,6 +183,11 @@ int checks_fits(int rel, const char *holder, const char *value)
     if (rel == READER_REL_AGE && isdigit((unsigned char)value[0]) && space &&
         in_words(counted, space + 1))
         return 0;
+    /* "Back again": a word of where or which way that WordNet also has for a person
+     * (a back, a forward) is no job alone */
+    static const char *const ways[] = {"back", "forward", "home", "right", "left", "out",
+                                       "inside", "outside", NULL};
+    if (rel == READER_REL_JOB && in_words(ways, value)) return 0;
     /* "we moved house": a word for a home is no place one lives in */
     static const char *const homes[] = {"house", "home", "flat", "flats", "apartment",
                                         "place", "houses", "base", "bases", NULL};
@@ -3349,6 +3372,30 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(u->relation, sizeof u->relation, "%s", told[i - 1].relation);
         u->personal = 1;
     }
+    /* "wait, earlier I said I live in Hull - we moved to York": a value told after a
+     * clause that recalls an old one puts that one right, of its holder and relation
+     * when it is told of the same or opens with "it's" ("I said 3 - it's 4 now") */
+    for (int k = i - 1; k >= 0 && (u->act == READER_FACT || u->act == READER_CORRECTION ||
+                                   u->act == READER_SMALLTALK) && u->value[0]; k--) {
+        if (told[k].at == u->at) continue;
+        char recalled[512];
+        snprintf(recalled, sizeof recalled, "%.*s", (int)told[k].len, msg + told[k].at);
+        if (!checks_recalls(recalled) || !told[k].value[0] || !told[k].relation[0]) continue;
+        if (facts_same_value(told[k].value, u->value)) break;
+        int same = told[k].rel == u->rel &&     /* (of the one it names: "Fudge is ...") */
+                   (facts_same_holder(told[k].holder, u->holder) ||
+                    understand_pronoun(u->holder) || facts_has_words(recalled, u->holder));
+        if (!same && !(opens_with_it(text) && told[k].rel != READER_REL_OPEN &&
+                       checks_fits(told[k].rel, told[k].holder, u->value)))
+            break;
+        u->act = READER_CORRECTION;
+        u->rel = told[k].rel;
+        snprintf(u->holder, sizeof u->holder, "%s", told[k].holder);
+        snprintf(u->relation, sizeof u->relation, "%s", told[k].relation);
+        snprintf(u->old, sizeof u->old, "%s", told[k].value);
+        u->personal = 1;
+        break;
+    }
     if (understand_pronoun(u->holder)) facts_resolve_holder(f, msg, u);
     facts_resolve_pronoun(f, u);
     /* "ah hang on, Ingrid moved to Porto" read as the user's: a fact of the user's whose
@@ -4272,6 +4319,14 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         (understand_in_list(understand_business_words, tail_word) ||
          !strcasecmp(tail_word, "brewery") || !strcasecmp(tail_word, "winery") ||
          !strcasecmp(tail_word, "hospital"))) {
+        u->rel = READER_REL_WORKPLACE;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_WORKPLACE));
+    }
+    /* "an anaesthetist at the university hospital" read as a school: a hospital or a
+     * clinic is where one works */
+    static const char *const cares[] = {"hospital", "clinic", "surgery", "infirmary", "hospice",
+                                        NULL};
+    if (u->act == READER_FACT && u->rel == READER_REL_SCHOOL && in_words(cares, tail_word)) {
         u->rel = READER_REL_WORKPLACE;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_WORKPLACE));
     }

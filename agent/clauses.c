@@ -1,5 +1,5 @@
 /* clauses.c: cutting a message into clauses (clauses.h). Sentence ends cut always; a
- * comma or "and"/"but"/"so" cuts only when the next word starts a new subject (a
+ * comma, a spaced dash or "and"/"but"/"so" cuts only when the next word starts a new subject (a
  * first-person word or a possessive, or a capitalised name and a verb), a comma also
  * before a note's key ("age 41, job: welder"), or "and" joins two
  * questions (a wh-question after it needs no '?'), so "salt and pepper" and "hi, how are
@@ -263,6 +263,24 @@ static int two_names(const char *text, size_t len, size_t start, size_t i, size_
            strncmp(w, "i'", 2) != 0;
 }
 
+/* 1 when a clause the speaker opens of themselves ("I'm a shearer", "am a welder"), or
+ * one so cut, goes on after a comma at text[i..) with a word that tells more of them ("..., based
+ * out of Dubbo", "..., living in Hull"): that word starts a clause of its own, theirs
+ * too ("my sister, living in Leeds, ..." is left whole). */
+static int own_participle(const char *text, size_t len, size_t start, size_t i)
+{
+    static const char *const mine[] = {"i", "i'm", "im", "am", "me", NULL};
+    static const char *const more[] = {"based", "living", "working", "studying", "originally",
+                                       "retired", "married", "raised", "been", NULL};
+    char w[16];
+    size_t adv;
+    size_t n = word_at(text, len, skip_spaces(text, len, start), w, sizeof w, &adv);
+    if (n == 0 || !(in_list(mine, w, n) || in_list(more, w, n))) return 0;  /* (or one cut
+                                                                             * so before) */
+    n = word_at(text, len, skip_spaces(text, len, i), w, sizeof w, &adv);
+    return n > 0 && in_list(more, w, n);
+}
+
 /* 1 when a note's key starts at text[i..) (after spaces): one or two words and a colon
  * or an equals sign ("job: welder", "fave food = sushi"), as people jot facts. */
 static int note_key_at(const char *text, size_t len, size_t i)
@@ -279,8 +297,9 @@ static int note_key_at(const char *text, size_t len, size_t i)
 }
 
 /* The length of a soft boundary at text[i] followed by a new subject (0: none): a
- * comma (also ，) before a subject or a note's key, a colon before a subject, or " and " /
- * " but " ... ; start: where the clause began. */
+ * comma (also ，) before a subject or a note's key, a colon before a subject, a dash
+ * between spaces before a subject, or " and " / " but " ... ; start: where the clause
+ * began. */
 /* The end of the emoji at text[i] and of any that follow it (pictographs of four bytes,
  * the symbols of U+2600..U+27BF, joiners and variation selectors), or i when none is
  * there. */
@@ -302,7 +321,8 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
 {
     if (text[i] == ',')
         return subject_at(text, len, i + 1) || note_key_at(text, len, i + 1) ||
-                       question_after_interjection(text, len, start, i)
+                       question_after_interjection(text, len, start, i) ||
+                       own_participle(text, len, start, i + 1)
                    ? 1
                    : 0;
     if (text[i] == ':') {       /* "Quick question: which firm employs me?", "the clinic
@@ -341,6 +361,23 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
                         subject_at(text, len, at))
                    ? e - i
                    : 0;
+    }
+    size_t dash = text[i] == ' ' && i + 2 < len && text[i + 2] == ' ' &&
+                          (text[i + 1] == '-' || text[i + 1] == '~')
+                      ? 3
+                  : text[i] == ' ' && i + 4 < len && (unsigned char)text[i + 1] == 0xE2 &&
+                          (unsigned char)text[i + 2] == 0x80 &&
+                          ((unsigned char)text[i + 3] == 0x93 ||
+                           (unsigned char)text[i + 3] == 0x94) &&
+                          text[i + 4] == ' '
+                      ? 5       /* " – " and " — " */
+                      : 0;
+    if (dash) {         /* "Leeds - we moved up ...", "a cockapoo - he's a cavapoo" */
+        static const char *const told_of[] = {"he's", "hes", "she's", "shes", "they're",
+                                              "theyre", "we're", "were", NULL};
+        char w[8];
+        size_t adv, n = word_at(text, len, skip_spaces(text, len, i + dash), w, sizeof w, &adv);
+        return subject_at(text, len, i + dash) || (n && in_list(told_of, w, n)) ? dash : 0;
     }
     if (text[i] != ' ') return 0;
     char w[8];

@@ -32,7 +32,11 @@ static const char *const spelled[][2] = {
     {"o'", "of"},
     /* Scots */
     {"whit", "what"}, {"whaur", "where"}, {"dae", "do"}, {"wis", "was"}, {"noo", "now"},
-    {"hoose", "house"}, {"fae", "from"}, {"wi'", "with"}, {"a'm", "I'm"},
+    {"hoose", "house"}, {"fae", "from"}, {"wi'", "with"}, {"a'm", "I'm"}, {"auld", "old"},
+    {"auld's", "old is"}, {"tae", "to"}, {"didnae", "didn't"}, {"dinnae", "don't"},
+    {"cannae", "can't"}, {"isnae", "isn't"}, {"wasnae", "wasn't"}, {"disnae", "doesn't"},
+    /* West African and Caribbean English */
+    {"wetin", "what"}, {"mih", "my"},
     {"rn", "right now"}, {"atm", "at the moment"}, {"tho", "though"}, {"ppl", "people"},
     {"gonna", "going to"}, {"wanna", "want to"}, {"gotta", "got to"}, {"bday", "birthday"},
     {"dont", "don't"}, {"doesnt", "doesn't"}, {"didnt", "didn't"}, {"cant", "can't"},

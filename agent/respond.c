@@ -2217,6 +2217,49 @@ static int home_beaten(const char *msg, const understood_t *u, int n, int i)
     return 0;
 }
 
+/* A name told in passing of one (u[i].name) that the message tells as another's own
+ * name ("with my partner Niamh and a wee cockapoo called Fudge": the dog's unit read
+ * with "Niamh") is not that one's: a name names one. */
+static void names_own(understood_t *u, int n)
+{
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n && u[i].name[0]; j++)
+            if (j != i && u[j].rel == READER_REL_NAME &&
+                (u[j].act == READER_FACT || u[j].act == READER_CORRECTION) &&
+                !facts_same_holder(u[i].holder, u[j].holder) &&
+                facts_same_value(u[j].value, u[i].name))
+                u[i].name[0] = '\0';
+}
+
+/* A fact of one named by a word of a job the same clause tells ("I'm a sheep shearer"
+ * also read as a sheep called "shearer") is the reader's slip: no fact. */
+static void holders_in_jobs(understood_t *u, int n)
+{
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n && u[i].act == READER_FACT; j++)
+            if (j != i && u[j].at == u[i].at && u[j].rel == READER_REL_JOB &&
+                u[j].act == READER_FACT && strchr(u[j].value, ' ') &&
+                strcmp(u[i].holder, "self") != 0 && !strchr(u[i].holder, ' ') &&
+                !facts_same_holder(u[i].holder, u[j].holder) &&
+                facts_has_words(u[j].value, u[i].holder))
+                u[i].act = READER_SMALLTALK;
+}
+
+/* 1 when u[i] is read from a clause that recalls what the user said before
+ * (checks_recalls: "wait, I said I live in Hull") and a later clause of the message puts
+ * it right: what it recalls is no new fact. */
+static int put_right_after(const char *msg, const understood_t *u, int n, int i)
+{
+    char text[512];
+    snprintf(text, sizeof text, "%.*s", (int)u[i].len, msg + u[i].at);
+    if (!checks_recalls(text)) return 0;
+    for (int j = i + 1; j < n; j++)
+        if (u[j].at > u[i].at && u[j].act == READER_CORRECTION && u[j].old[0] &&
+            facts_same_value(u[j].old, u[i].value))
+            return 1;
+    return 0;
+}
+
 void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
                   const char *smalltalk, respond_t *out)
 {
@@ -2270,6 +2313,8 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         small |= act == READER_SMALLTALK;
     }
     out->handled = personal;
+    names_own(u, n);        /* "with my partner Niamh and a wee cockapoo" */
+    holders_in_jobs(u, n);  /* "I'm a sheep shearer" read with a sheep too */
     int summarised = 0;     /* "what do you know about my family and me?": the summary
                              * answers the question clauses beside it */
     for (int i = 0; i < n; i++) summarised |= u[i].act == READER_SUMMARY;
@@ -2280,6 +2325,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         switch (u[i].act) {
         case READER_FACT:
             if (home_beaten(msg, u, n, i)) break;  /* "on Mill Lane in Selby" */
+            if (put_right_after(msg, u, n, i)) break;   /* "earlier I said Hull - ..." */
             /* "the latex allergy, please forget it": named to be forgotten, not told */
             if (i + 1 < n && u[i + 1].act == READER_FORGET &&
                 facts_same_holder(u[i].holder, u[i + 1].holder) && u[i].rel == u[i + 1].rel &&

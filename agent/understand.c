@@ -1496,6 +1496,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     if (clause.act == READER_FACT) {
         understand_mend_driven(words, n, out, k);
         understand_mend_kind_named(words, n, out, k);
+        understand_mend_pet_called(c, cn, words, n, out, k);
         k = understand_mend_one_name(out, k);
         k = understand_mend_kin_aged(words, n, out, k, max);
         understand_mend_crazy_about(words, n, out, k);

@@ -2283,6 +2283,29 @@ void understand_mend_name_of_another(const char *c, size_t cn, const char *const
     }
 }
 
+void understand_mend_pet_called(const char *c, size_t cn, const char *const *words, int n,
+                                understood_t *out, int k)
+{
+    int at = -1, many = 0;
+    for (int w = 1; w < n; w++)
+        if ((!strcmp(words[w - 1], "called") || !strcmp(words[w - 1], "named")) &&
+            capital_word(c, cn, words, w))
+            many += at >= 0, at = at < 0 ? w : at;
+    if (at < 0 || many) return;
+    int e = at + 1;
+    while (e < n && e < at + 3 && capital_word(c, cn, words, e)) e++;
+    char named[UNDERSTAND_VALUE];
+    understand_as_written(c, cn, words, at, e, named, sizeof named);
+    for (int i = 0; i < k; i++) {
+        understood_t *u = &out[i];
+        if (u->rel != READER_REL_NAME || !u->value[0] ||
+            !(dialogue_pet_word(u->holder) || kinds_animal(u->holder)) ||
+            understand_text_at(named, strlen(named), u->value) >= 0)
+            continue;
+        snprintf(u->value, sizeof u->value, "%s", named);
+    }
+}
+
 int understand_mend_name_two_words(const char *c, size_t cn, const char *const *words, int n,
                                    understood_t *out, int k)
 {

@@ -263,6 +263,13 @@ int understand_mend_one_name(understood_t *out, int k);
  * right after "named" or "called" is a name. */
 void understand_mend_kind_named(const char *const *words, int n, understood_t *out, int k);
 
+/* "a rescue greyhound called Dash currently blasting Wolf Alice" read with the name "Wolf
+ * Alice": an animal's name is the word with a capital right after "called" or "named"
+ * (and those with capitals after it), when the clause has one such and the name read is
+ * none of it. */
+void understand_mend_pet_called(const char *c, size_t cn, const char *const *words, int n,
+                                understood_t *out, int k);
+
 /* "im a sous chef at a bistro in lille": the user's job told with "in" and one to
  * three words that end the clause (not "in training", "in summer") tells where they
  * work, when the clause told no workplace or home (at most max units). Returns the
