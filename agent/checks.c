@@ -188,6 +188,23 @@ int checks_fits(int rel, const char *holder, const char *value)
     static const char *const ways[] = {"back", "forward", "home", "right", "left", "out",
                                        "inside", "outside", NULL};
     if (rel == READER_REL_JOB && in_words(ways, value)) return 0;
+    /* "large regular" (a coffee), "a Dunkin' guy", "a morning person": no job is told
+     * by its size, nor is one by a name, an animal or a time of day and "guy" or
+     * "person" (a delivery guy is one) */
+    static const char *const sizes[] = {"large", "small", "medium", "big", "little", "huge",
+                                        "tiny", NULL};
+    static const char *const sorts[] = {"guy", "gal", "person", "type", NULL};
+    static const char *const likings[] = {"morning", "night", "coffee", "tea", "beer", "wine",
+                                          "people", "outdoors", "beach", "mountain", "city",
+                                          "dog", "cat", "horse", NULL};
+    char opening[32];
+    snprintf(opening, sizeof opening, "%.*s", (int)strcspn(value, " "), value);
+    const char *sort = strrchr(value, ' ');
+    if (rel == READER_REL_JOB && sort &&
+        (in_words(sizes, opening) ||
+         (in_words(sorts, sort + 1) && (isupper((unsigned char)value[0]) ||
+                                        in_words(likings, opening) || kinds_animal(opening)))))
+        return 0;
     /* "we moved house": a word for a home is no place one lives in */
     static const char *const homes[] = {"house", "home", "flat", "flats", "apartment",
                                         "place", "houses", "base", "bases", NULL};
@@ -1369,7 +1386,12 @@ static int asks_to_forget(const char *text)
                                        "no need to keep", "no need to store",
                                        "no need to remember", "stop remembering",
                                        "forget i mentioned", "forget i said", "forget i told",
-                                       "forget i ever", "forget that i", NULL};
+                                       "forget i ever", "forget that i",
+                                       "rather you forgot", "rather you forget",
+                                       "rather you didn't keep", "prefer you forgot",
+                                       "prefer you forget", "prefer you didn't keep",
+                                       "wish you'd forget", "want you to forget",
+                                       "like you to forget", "need you to forget", NULL};
     char low[512];
     size_t k = 0;
     for (; text[k] && k + 1 < sizeof low; k++) low[k] = (char)tolower((unsigned char)text[k]);
@@ -3959,6 +3981,20 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         if (u->name[0]) u->value[0] = '\0';    /* ("my nephew Mendel's confirmation ...":
                                                  * his name stays told) */
         else u->act = READER_SMALLTALK;
+    }
+    /* "where do I fish out of?" read as a school: a "where" of no word of study asks
+     * where one works, or lives when no work place is told */
+    static const char *const studying[] = {"school", "study", "studies", "studying", "studied",
+                                           "uni", "university", "college", "class", "classes",
+                                           "course", "degree", "major", "student", "learn",
+                                           "learning", "enrolled", "attend", "go", NULL};
+    if (u->act == READER_QUESTION && u->rel == READER_REL_SCHOOL && !holds_any(text, studying) &&
+        !strncasecmp(text, "where", 5)) {
+        int rel = facts_find(f, u->holder, reader_rel_name(READER_REL_WORKPLACE), NULL)
+                      ? READER_REL_WORKPLACE
+                      : READER_REL_HOME;
+        u->rel = rel;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(rel));
     }
     /* "when is the christening?", "when's my MOT?" ask no birthday: what the user
      * said of it answers, or nothing */

@@ -37,7 +37,7 @@ static const char *const spelled[][2] = {
     {"cannae", "can't"}, {"isnae", "isn't"}, {"wasnae", "wasn't"}, {"disnae", "doesn't"},
     /* West African and Caribbean English */
     {"wetin", "what"}, {"mih", "my"},
-    {"rn", "right now"}, {"atm", "at the moment"}, {"tho", "though"}, {"ppl", "people"},
+    {"outta", "out of"}, {"rn", "right now"}, {"atm", "at the moment"}, {"tho", "though"}, {"ppl", "people"},
     {"gonna", "going to"}, {"wanna", "want to"}, {"gotta", "got to"}, {"bday", "birthday"},
     {"dont", "don't"}, {"doesnt", "doesn't"}, {"didnt", "didn't"}, {"cant", "can't"},
     {"isnt", "isn't"}, {"wasnt", "wasn't"}, {"arent", "aren't"}, {"havent", "haven't"},
@@ -326,6 +326,42 @@ static int number_word(const char *msg, size_t s, size_t e)
     return 0;
 }
 
+/* 1 when the full stop at msg[i] ends a note of a count of things ("two collies", "3
+ * kids") and the sentence after it only names them ("meg and tam", "Ana, Bo and Cy."):
+ * one note, as if told with a comma. */
+static int names_after_count(const char *msg, size_t len, size_t i)
+{
+    size_t s = i;
+    while (s > 0 && !strchr(".!?\n", msg[s - 1])) s--;
+    while (s < i && msg[s] == ' ') s++;
+    size_t e = s;
+    while (e < i && msg[e] != ' ') e++;
+    if (!number_word(msg, s, e)) return 0;
+    int words = 0;              /* the counted: one or two words after the number, in -s */
+    for (size_t k = e; k < i; k++) {
+        if (!isalpha((unsigned char)msg[k]) && msg[k] != ' ') return 0;
+        words += msg[k] != ' ' && msg[k - 1] == ' ';
+    }
+    if (words < 1 || words > 2 || tolower((unsigned char)msg[i - 1]) != 's') return 0;
+    size_t b = i + 1;
+    while (b < len && msg[b] == ' ') b++;
+    int names = 0, joined = 0;
+    for (size_t k = b; k < len && !strchr(".!?\n", msg[k]);) {
+        size_t w = k;
+        while (k < len && isalpha((unsigned char)msg[k])) k++;
+        if (k == w) return 0;
+        if ((k - w == 3 && !strncasecmp(msg + w, "and", 3)) || (k - w == 1 && msg[w] == '&'))
+            joined = 1;
+        else
+            names++;
+        if (k < len && msg[k] == ',') k++;
+        while (k < len && msg[k] == ' ') k++;
+        if (k < len && msg[k] == '&') k++, joined = 1;
+        while (k < len && msg[k] == ' ') k++;
+    }
+    return names >= 2 && names <= 5 && joined;
+}
+
 /* msg[0, len) with a correction said in passing made ("for twenty-six years, oh wait,
  * twenty-seven" is "for twenty-seven years"; "in Hexham, no, wait, in Alnwick" is "in
  * Alnwick") into out (len + 1 bytes at least): what follows the words of waiting, up to
@@ -398,6 +434,12 @@ long plain_text(const char *msg, char *out, size_t cap)
                 i = q;
                 continue;
             }
+        }
+        if (msg[i] == '.' && names_after_count(msg, len, i)) {     /* "two collies. meg
+                                                                 * and tam" */
+            if (!put(out, cap, &at, ",", 1)) return -1;
+            i++;
+            continue;
         }
         /* "I work in Penrith, did I mention?" tells; "where do I work, did I mention?" asks */
         size_t tag = said_tag(msg, len, i);
@@ -548,9 +590,14 @@ long plain_text(const char *msg, char *out, size_t cap)
             snprintf(the, sizeof the, "the %.*s", (int)(wl - 2), msg + i + 2);
             with = the;
         }
-        /* "workin'", "drivin'": the -ing the apostrophe stands for */
+        /* "workin'", "drivin'": the -ing the apostrophe stands for (not a name's, with a
+         * capital mid-sentence: "a Dunkin' guy") */
         char ing[32];
-        if (!with && wl >= 5 && wl + 1 < sizeof ing && !strncasecmp(msg + e - 3, "in'", 3)) {
+        size_t lead = i;
+        while (lead > 0 && msg[lead - 1] == ' ') lead--;
+        int named = isupper((unsigned char)msg[i]) && lead > 0 && !strchr(".!?\n", msg[lead - 1]);
+        if (!with && wl >= 5 && wl + 1 < sizeof ing && !strncasecmp(msg + e - 3, "in'", 3) &&
+            !named) {
             snprintf(ing, sizeof ing, "%.*sg", (int)(wl - 1), msg + i);
             with = ing;
         }

@@ -125,8 +125,8 @@ static int rather_before(const word_t *w, int j)
     return 0;
 }
 
-/* A request to forget: "forget ...", "delete ...", "can you forget ...", "scratch what
- * I said ...", or a verb of keeping denied ("don't keep", "do not remember"); not
+/* A request to forget: "forget ...", "delete ...", "can you forget ...", "I'd rather you
+ * forgot ...", "scratch what I said ...", or a verb of keeping denied ("don't keep", "do not remember"); not
  * "before I forget", "don't forget". */
 int quote_asks_to_forget(const word_t *w, int n)
 {
@@ -146,9 +146,12 @@ int quote_asks_to_forget(const word_t *w, int n)
         if ((!strcmp(w[i].low, "scratch") || !strcmp(w[i].low, "scrap")) && i + 1 < n &&
             understand_in_list(scratched, w[i + 1].low))
             return 1;
-        if (forget_verb(&w[i])) {
+        /* ("I'd rather you forgot the diabetes thing": "you" after "rather" is asked) */
+        int wished_you = i > 0 && !strcmp(w[i - 1].low, "you") && rather_before(w, i - 1);
+        if (forget_verb(&w[i]) || (wished_you && !strcmp(w[i].low, "forgot"))) {
             if (i > 0 && understand_in_list(teller, w[i - 1].low)) continue;
-            if (i > 0 && !strcmp(w[i - 1].low, "you") && (i < 2 || !understand_in_list(asking, w[i - 2].low)))
+            if (i > 0 && !strcmp(w[i - 1].low, "you") && !wished_you &&
+                (i < 2 || !understand_in_list(asking, w[i - 2].low)))
                 continue;
             return 1;
         }

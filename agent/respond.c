@@ -335,6 +335,21 @@ static int no_more_other(const char *text, const char *value)
     return 0;
 }
 
+/* 1 when value stands in text right after "not" (and an article: "it's not a secret",
+ * "isn't the point"): what something is not, no new value. */
+static int said_not(const char *text, const char *value)
+{
+    const char *at = value[0] ? facts_words_at(text, value) : NULL;
+    if (!at) return 0;
+    static const char *const before[] = {"not a ", "not an ", "not the ", "not ", "n't a ",
+                                         "n't an ", "n't the ", NULL};
+    for (int i = 0; before[i]; i++) {
+        size_t bl = strlen(before[i]);
+        if ((size_t)(at - text) >= bl && !strncasecmp(at - bl, before[i], bl)) return 1;
+    }
+    return 0;
+}
+
 static void correction(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     if (!u->value[0] && !checks_says_ended(text)) return;
@@ -367,6 +382,7 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
                                                  * spells again */
         target = facts_by_spelling(f, u->value);
     if (!target && !u->old[0] && f->n &&        /* "sorry, I meant Lena": the last fact; */
+        !said_not(text, u->value) &&            /* (not "it's not a secret") */
         (u->value[0] || facts_same_holder(f->v[f->n - 1].holder, u->holder)) &&
         (u->rel == READER_REL_OPEN || facts_rel_of(f->v[f->n - 1].relation) == u->rel) &&
         (u->value[0] || !no_more_other(text, f->v[f->n - 1].value)))
