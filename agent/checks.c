@@ -3464,6 +3464,12 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->value[0] = '\0';
         if (u->act == READER_FACT) u->act = READER_SMALLTALK;
     }
+    /* "Keisha cousin gone Brooklyn" read as the partner Keisha's name "Brooklyn": a new
+     * name of one whose told name the clause says is another's, not theirs */
+    if (u->act == READER_FACT && u->rel == READER_REL_NAME && own_name && u->value[0] &&
+        !facts_same_value(own_name, u->value) && facts_has_words(text, own_name) &&
+        !facts_has_words(u->value, own_name))
+        u->act = READER_SMALLTALK;
     if (still_there(f, text, strchr(msg, '?') != NULL, u))
         return;                         /* "still at kingsmead?" */
     int q = asks(text) ? opens_question(text) : -1;
@@ -3982,6 +3988,13 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                                                  * his name stays told) */
         else u->act = READER_SMALLTALK;
     }
+    /* "what's my work again?" read as whom one works for: "what" and "my work" ask the
+     * job */
+    if (u->act == READER_QUESTION && !strcmp(u->holder, "self") &&
+        (u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE) &&
+        !strncasecmp(text, "what", 4) && facts_has_words(text, "my work") &&
+        !facts_has_words(text, "my work place") && !facts_has_words(text, "my work address"))
+        settle(u, READER_QUESTION, "self", READER_REL_JOB, NULL, "");
     /* "where do I fish out of?" read as a school: a "where" of no word of study asks
      * where one works, or lives when no work place is told */
     static const char *const studying[] = {"school", "study", "studies", "studying", "studied",

@@ -2255,6 +2255,7 @@ static void holders_in_jobs(understood_t *u, int n)
         for (int j = 0; j < n && u[i].act == READER_FACT; j++)
             if (j != i && u[j].at == u[i].at && u[j].rel == READER_REL_JOB &&
                 u[j].act == READER_FACT && strchr(u[j].value, ' ') &&
+                kinds_person(strrchr(u[j].value, ' ') + 1) &&   /* (not "two rats") */
                 strcmp(u[i].holder, "self") != 0 && !strchr(u[i].holder, ' ') &&
                 !facts_same_holder(u[i].holder, u[j].holder) &&
                 facts_has_words(u[j].value, u[i].holder))
