@@ -1456,6 +1456,25 @@ static int forgetting_told(const char *text)
     return 0;
 }
 
+/* 1 when a clause says a place of work was moved ("we moved the shop to Peckham",
+ * "relocated my studio to Leith"): a verb of moving, then "the", "my" or "our" and a word
+ * of a business or an office. */
+static int moved_work(const char *text)
+{
+    static const char *const moving[] = {"moved", "move", "moving", "relocated", "relocating",
+                                         "shifted", NULL};
+    static const char *const whose[] = {"the", "my", "our", NULL};
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
+    for (int k = 0; k + 2 < n; k++)
+        if (understand_in_list(moving, w[k]) && understand_in_list(whose, w[k + 1]) &&
+            (understand_in_list(understand_business_words, w[k + 2]) ||
+             !strcmp(w[k + 2], "office") || !strcmp(w[k + 2], "practice")))
+            return 1;
+    return 0;
+}
+
 /* 1 when a clause tells where one works or studies in words that say so ("I work at
  * ...", "started at ...", "a nurse at ...", "I'm at uni in ..."): the reader reads many an
  * "at X" or "in X" as a workplace ("go easy on the dessert ideas", "scans at the hospital
@@ -1479,6 +1498,7 @@ static int says_work_or_study(const char *clause, const understood_t *told, int 
         "rides for", "writes for", "freelance", "freelances", "freelancing", NULL};
     for (int k = 0; words[k]; k++)
         if (facts_has_words(clause, words[k])) return 1;
+    if (moved_work(clause)) return 1;   /* "we moved the shop to Peckham" */
     for (int k = 0; k < i; k++)         /* "a welder at the shipyard" */
         if (told[k].at == u->at && told[k].rel == READER_REL_JOB) return 1;
     return 0;
@@ -2786,6 +2806,7 @@ static int home_moved_to(const facts_t *f, const char *msg, const char *place,
  * before. Of a clause the reader read no other fact in. Sets u and returns 1, else 0. */
 static int moved_home(const facts_t *f, const char *msg, const char *text, understood_t *u)
 {
+    if (moved_work(text)) return 0;     /* ("we moved the shop to Peckham") */
     static const char *const moving[] = {"moved", "flitted", "flitting", "relocated",
                                          "signed for", "keys", "new place", "new flat",
                                          "new house", "new home", "bought a house",
@@ -3307,6 +3328,14 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         if (!u->personal) u->personal = 1;
     }
     facts_resolve_holder(f, text, u);
+    /* "we moved the shop to Peckham": the place one works moved, not the home */
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_HOME &&
+        !strcmp(u->holder, "self") && u->value[0] && moved_work(text)) {
+        u->rel = READER_REL_WORKPLACE;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_WORKPLACE));
+        u->settled = 1;
+        u->fact_min_p = 0;
+    }
     if (parent_of(text, u->holder)) {       /* "41, mum of two": the user, a mum */
         snprintf(u->holder, sizeof u->holder, "self");
         u->personal = 1;
