@@ -1456,6 +1456,41 @@ static int forgetting_told(const char *text)
     return 0;
 }
 
+/* 1 when a clause opens (past "I'm", "I am", "now") with "retired from" and names the
+ * place (with a capital, or a business word: "the post office"): into out, up to a word
+ * of when or a bracket. */
+static int retired_from(const char *text, char *out, size_t cap)
+{
+    static const char *const opens[] = {"i'm ", "im ", "i am ", "am ", "now ", "and ", NULL};
+    const char *t = text;
+    while (*t == ' ') t++;
+    for (int k = 0; opens[k]; k++)
+        if (!strncasecmp(t, opens[k], strlen(opens[k]))) t += strlen(opens[k]);
+    if (strncasecmp(t, "retired from ", 13) != 0) return 0;
+    t += 13;
+    if (!strncasecmp(t, "the ", 4)) t += 4;
+    static const char *const ends[] = {" since", " in ", " after", " back", " last", " a ",
+                                       " about", " for ", " when", " (", ",", NULL};
+    size_t n = strlen(t);
+    for (int k = 0; ends[k]; k++) {
+        const char *e = strstr(t, ends[k]);
+        if (e && (size_t)(e - t) < n) n = (size_t)(e - t);
+    }
+    while (n > 0 && !isalnum((unsigned char)t[n - 1])) n--;
+    int words = 1;
+    for (size_t k = 0; k < n; k++) words += t[k] == ' ';
+    const char *last = t + n;
+    while (last > t && last[-1] != ' ') last--;
+    char tail[32];
+    snprintf(tail, sizeof tail, "%.*s", (int)(t + n - last), last);
+    if (n == 0 || words > 4 || (!isupper((unsigned char)t[0]) &&
+                                !understand_in_list(understand_business_words, tail) &&
+                                strcmp(tail, "office") != 0 && strcmp(tail, "service") != 0))
+        return 0;
+    snprintf(out, cap, "%.*s", (int)n, t);
+    return 1;
+}
+
 /* 1 when a clause says a place of work was moved ("we moved the shop to Peckham",
  * "relocated my studio to Leith"): a verb of moving, then "the", "my" or "our" and a word
  * of a business or an office. */
@@ -4275,6 +4310,12 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(u->relation, sizeof u->relation, "%s", UNDERSTAND_FORMER_JOB);
         snprintf(u->holder, sizeof u->holder, "self");
     }
+    /* "retired from the SNCF since 2016", "I'm retired from the post office": where one
+     * worked before, the job told as past */
+    char retired_at[UNDERSTAND_VALUE];
+    if ((u->act == READER_FACT || u->act == READER_SMALLTALK) && q < 0 &&
+        !strcmp(u->holder, "self") && retired_from(text, retired_at, sizeof retired_at))
+        settle(u, READER_FACT, "self", READER_REL_OPEN, UNDERSTAND_FORMER_JOB, retired_at);
     /* "I've been on the coast about twelve years", "for 22 years", "6 years ago": a time
      * gone by, no age (not "I'm 40 years old", "turned 7") */
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_AGE &&

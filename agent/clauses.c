@@ -270,8 +270,8 @@ static int two_names(const char *text, size_t len, size_t start, size_t i, size_
 static int own_participle(const char *text, size_t len, size_t start, size_t i)
 {
     static const char *const mine[] = {"i", "i'm", "im", "am", "me", NULL};
-    static const char *const more[] = {"based", "living", "working", "studying", "originally",
-                                       "retired", "married", "raised", "been", NULL};
+    static const char *const more[] = {"based", "living", "originally", "retired", "married",
+                                       "raised", "been", NULL};
     char w[16];
     size_t adv;
     size_t n = word_at(text, len, skip_spaces(text, len, start), w, sizeof w, &adv);

@@ -33,7 +33,7 @@ static const char *const spelled[][2] = {
     /* Scots */
     {"whit", "what"}, {"whaur", "where"}, {"dae", "do"}, {"wis", "was"}, {"noo", "now"},
     {"hoose", "house"}, {"fae", "from"}, {"wi'", "with"}, {"a'm", "I'm"}, {"auld", "old"},
-    {"auld's", "old is"}, {"tae", "to"}, {"didnae", "didn't"}, {"dinnae", "don't"},
+    {"auld's", "old is"}, {"didnae", "didn't"}, {"dinnae", "don't"},
     {"cannae", "can't"}, {"isnae", "isn't"}, {"wasnae", "wasn't"}, {"disnae", "doesn't"},
     /* West African and Caribbean English */
     {"wetin", "what"}, {"mih", "my"},
