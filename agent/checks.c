@@ -3518,6 +3518,12 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
     }
     facts_resolve_relation_words(f, u);
+    /* "live in North Shields with my nana" read with the open relation "live": a home */
+    static const char *const living_rel[] = {"live", "lives", "living", "lived", NULL};
+    if (u->rel == READER_REL_OPEN && understand_in_list(living_rel, u->relation)) {
+        u->rel = READER_REL_HOME;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOME));
+    }
     facts_resolve_kind(f, u);
     if (u->act == READER_QUESTION || u->act == READER_YESNO) facts_resolve_kin_of_kind(f, u);
     /* "Piotr changed his mind, he'll study history": a value that holds its holder's own

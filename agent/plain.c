@@ -17,6 +17,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include "agent/understand_words.h"
+#include "agent/understood.h"
 
 /* Whole words (any case) and what they stand for; "n" (and) and "w" (with) only
  * between words, "n" also opening a question (plain_text). */
@@ -33,7 +35,7 @@ static const char *const spelled[][2] = {
     /* Scots */
     {"whit", "what"}, {"whaur", "where"}, {"dae", "do"}, {"wis", "was"}, {"noo", "now"},
     {"hoose", "house"}, {"fae", "from"}, {"wi'", "with"}, {"a'm", "I'm"}, {"auld", "old"},
-    {"auld's", "old is"}, {"didnae", "didn't"}, {"dinnae", "don't"},
+    {"auld's", "old is"}, {"didnae", "didn't"}, {"canna", "can't"}, {"dinnae", "don't"},
     {"cannae", "can't"}, {"isnae", "isn't"}, {"wasnae", "wasn't"}, {"disnae", "doesn't"},
     /* West African and Caribbean English */
     {"wetin", "what"}, {"mih", "my"},
@@ -610,6 +612,17 @@ long plain_text(const char *msg, char *out, size_t cap)
             while (a > 0 && isalpha((unsigned char)msg[a - 1])) a--;
             for (int w = 0; work[w] && !with && b > a; w++)
                 if (strlen(work[w]) == b - a && !strncasecmp(msg + a, work[w], b - a)) with = "as";
+        }
+        /* "wi' me nana", "me mam's": "me" before a word of kin is "my" */
+        if (!with && wl == 2 && !strncasecmp(msg + i, "me", 2) && e < len && msg[e] == ' ') {
+            size_t k = e + 1, ke = k;
+            while (ke < len && isalpha((unsigned char)msg[ke])) ke++;
+            char next[24], key[UNDERSTAND_KEY];
+            if (ke > k && ke - k < sizeof next) {
+                snprintf(next, sizeof next, "%.*s", (int)(ke - k), msg + k);
+                understand_holder_of(next, key, sizeof key);
+                if (strcmp(key, "self") != 0 && understand_kin(key)) with = "my";
+            }
         }
         /* an age written short: "4yo", "4y/o", "4yrs" */
         size_t d = i;

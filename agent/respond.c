@@ -1365,6 +1365,17 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
         m = vehicle(f, text, u);
     if (!m && u->rel == READER_REL_JOB && u->act == READER_QUESTION)
         m = facts_find(f, u->holder, UNDERSTAND_FORMER_JOB, NULL);  /* "a retired nurse" */
+    /* "what is it I can't eat?" of "I'm gluten intolerant": an intolerance told as a diet
+     * keeps one from a food as an allergy does */
+    static const char *const eating_words[] = {"eat", "have", "drink", "touch", NULL};
+    if (!m && u->rel == READER_REL_ALLERGY && u->act == READER_QUESTION) {
+        const store_memory_t *diet = facts_find(f, u->holder,
+                                                reader_rel_name(READER_REL_DIET), NULL);
+        int eating = 0;
+        for (int k = 0; eating_words[k] && !eating; k++)
+            eating = facts_has_words(text, eating_words[k]);
+        if (diet && (eating || strstr(diet->value, "intoleran"))) m = diet;
+    }
     /* "what did I use to do?" of "retired now, but I was a signalman": the
      * job told in the past */
     if (!m && u->rel == READER_REL_OPEN && !strcmp(u->relation, UNDERSTAND_FORMER_JOB) &&
