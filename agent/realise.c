@@ -138,6 +138,19 @@ static const char *whose_of_whom(const char *holder, char *buf, size_t cap)
     return holder;
 }
 
+/* 1 when value is a number in Chinese numerals only (八, 十二, 七十二), no 岁 after it. */
+static int zh_number(const char *value)
+{
+    static const char *const digits = "零一二两三四五六七八九十百";
+    if (!*value) return 0;
+    for (const char *p = value; *p; p += 3) {
+        if ((unsigned char)p[0] < 0xE0 || !p[1] || !p[2]) return 0;
+        char ch[4] = {p[0], p[1], p[2], 0};
+        if (!strstr(digits, ch)) return 0;
+    }
+    return 1;
+}
+
 /* Writes pattern with the frame's parts in place; an empty {A} takes its space along. */
 static void fill(out_t *o, const char *pat, const realise_frame_t *f)
 {
@@ -155,7 +168,11 @@ static void fill(out_t *o, const char *pat, const realise_frame_t *f)
                                                       : "your %s's",
                      whose_of_whom(f->holder, whose, sizeof whose));
                 break;
-            case 'V': puts_(o, f->value ? f->value : ""); break;
+            case 'V':
+                puts_(o, f->value ? f->value : "");
+                if (f->rel == READER_REL_AGE && f->value && zh_number(f->value))
+                    puts_(o, "岁");        /* ("八" told as 八岁: "is 八岁") */
+                break;
             case 'K': {                 /* "children"; one of them: "cat" of "cats" */
                 const char *k = f->holder ? f->holder : "";
                 size_t kl = strlen(k);
