@@ -3363,6 +3363,21 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         if (!u->personal) u->personal = 1;
     }
     facts_resolve_holder(f, text, u);
+    /* "i work weekends at a coffee cart called Bean There" read as the cart's employer:
+     * a clause that opens with the user working tells where they work */
+    static const char *const i_work[] = {"i work ", "i'm working ", "im working ",
+                                         "i am working ", NULL};
+    int opens_working = 0;
+    for (int k = 0; i_work[k] && !opens_working; k++)
+        opens_working = !strncasecmp(text, i_work[k], strlen(i_work[k]));
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) && opens_working &&
+        (u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE) && u->value[0] &&
+        strcmp(u->holder, "self") != 0 && !someone_word(u->holder) &&
+        !dialogue_pet_word(u->holder)) {
+        snprintf(u->holder, sizeof u->holder, "self");
+        u->personal = 1;
+        if (u->act == READER_CORRECTION && !u->old[0]) u->act = READER_FACT;
+    }
     /* "we moved the shop to Peckham": the place one works moved, not the home */
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_HOME &&
         !strcmp(u->holder, "self") && u->value[0] && moved_work(text)) {

@@ -693,6 +693,15 @@ void understand_mend_studies(const char *const *words, int n, int act, understoo
             snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
         } else if ((u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_EMPLOYER ||
                     u->rel == READER_REL_JOB || u->rel == READER_REL_HOBBY) &&
+                   !strcmp(words[at], "in") && subject && at > 0 &&
+                   (!strcmp(words[at - 1], "down") || !strcmp(words[at - 1], "up") ||
+                    !strcmp(words[at - 1], "over") || !strcmp(words[at - 1], "out"))) {
+            u->rel = READER_REL_HOME;   /* "studying biology at UTAS down in hobart": what is
+                                         * studied told, "down in" a place is where one lives */
+            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOME));
+            u->settled = 1;
+        } else if ((u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_EMPLOYER ||
+                    u->rel == READER_REL_JOB || u->rel == READER_REL_HOBBY) &&
                    (!strcmp(words[at], "in") || understand_in_list(studying, words[at]))) {
             u->rel = READER_REL_OPEN;
             snprintf(u->relation, sizeof u->relation, "study");
