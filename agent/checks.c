@@ -1491,6 +1491,37 @@ static int retired_from(const char *text, char *out, size_t cap)
     return 1;
 }
 
+/* u's job as the person's words before the place it was read as ("chief engineer on an
+ * icebreaker", read as "icebreaker": "chief engineer"): up to three words back from a
+ * person's word right before "on", "at" or "for" (and "a", "an", "the") and u's value,
+ * not past "am", "I'm", "a" or "an". Leaves u as it is when the clause does not say so. */
+static void job_before_place(const char *text, understood_t *u)
+{
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
+    static const char *const places[] = {"on", "at", "for", NULL};
+    static const char *const articles[] = {"a", "an", "the", NULL};
+    static const char *const stops[] = {"am", "i'm", "im", "a", "an", "i", "as", "is", NULL};
+    for (int k = 1; k + 1 < n; k++) {
+        if (!understand_in_list(places, w[k])) continue;
+        int v = k + 1;
+        if (v < n && understand_in_list(articles, w[v])) v++;
+        if (v >= n || strcasecmp(w[v], u->value) != 0 || !kinds_person(w[k - 1])) continue;
+        int b = k - 1;
+        while (b > 0 && k - b < 3 && !understand_in_list(stops, w[b - 1]) &&
+               !lex_is_stopword(w[b - 1]))
+            b--;
+        char job[UNDERSTAND_VALUE] = "";
+        for (int j = b; j < k; j++) {
+            size_t at = strlen(job);
+            snprintf(job + at, sizeof job - at, "%s%s", at ? " " : "", w[j]);
+        }
+        snprintf(u->value, sizeof u->value, "%s", job);
+        return;
+    }
+}
+
 /* 1 when a clause says a place of work was moved ("we moved the shop to Peckham",
  * "relocated my studio to Leith"): a verb of moving, then "the", "my" or "our" and a word
  * of a business or an office. */
@@ -3378,6 +3409,13 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->personal = 1;
         if (u->act == READER_CORRECTION && !u->old[0]) u->act = READER_FACT;
     }
+    /* "I am chief engineer on an icebreaker" read with the job "icebreaker": a job that
+     * is no person, said after a person's word and "on", "at" or "for", is that person's
+     * words ("chief engineer") */
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_JOB &&
+        !strcmp(u->holder, "self") && u->value[0] && !strchr(u->value, ' ') &&
+        !kinds_person(u->value))
+        job_before_place(text, u);
     /* "we moved the shop to Peckham": the place one works moved, not the home */
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_HOME &&
         !strcmp(u->holder, "self") && u->value[0] && moved_work(text)) {

@@ -277,7 +277,14 @@ static int own_participle(const char *text, size_t len, size_t start, size_t i)
     size_t n = word_at(text, len, skip_spaces(text, len, start), w, sizeof w, &adv);
     if (n == 0 || !(in_list(mine, w, n) || in_list(more, w, n))) return 0;  /* (or one cut
                                                                              * so before) */
-    n = word_at(text, len, skip_spaces(text, len, i), w, sizeof w, &adv);
+    size_t at = skip_spaces(text, len, i);
+    n = word_at(text, len, at, w, sizeof w, &adv);
+    if (n == 7 && !memcmp(w, "retired", 7)) {       /* "retired from the SNCF", not "retired
+                                                     * coal miner" */
+        char v[8];
+        size_t vadv, vn = word_at(text, len, skip_spaces(text, len, at + adv), v, sizeof v, &vadv);
+        return vn == 4 && !memcmp(v, "from", 4);
+    }
     return n > 0 && in_list(more, w, n);
 }
 
