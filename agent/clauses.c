@@ -264,21 +264,24 @@ static int two_names(const char *text, size_t len, size_t start, size_t i, size_
 }
 
 /* 1 when a clause the speaker opens of themselves ("I'm a shearer", "am a welder"), or
- * one so cut, goes on after a comma at text[i..) with a word that tells more of them ("..., based
- * out of Dubbo", "..., living in Hull"): that word starts a clause of its own, theirs
- * too ("my sister, living in Leeds, ..." is left whole). */
+ * one so cut (then also before "been"), goes on after a comma at text[i..) with a word
+ * that tells more of them ("..., based out of Dubbo", "..., living in Hull"): that word
+ * starts a clause of its own, theirs too ("my sister, living in Leeds, ..." is left
+ * whole). */
 static int own_participle(const char *text, size_t len, size_t start, size_t i)
 {
     static const char *const mine[] = {"i", "i'm", "im", "am", "me", NULL};
     static const char *const more[] = {"based", "living", "originally", "retired", "married",
-                                       "raised", "been", NULL};
+                                       "raised", NULL};
     char w[16];
     size_t adv;
     size_t n = word_at(text, len, skip_spaces(text, len, start), w, sizeof w, &adv);
-    if (n == 0 || !(in_list(mine, w, n) || in_list(more, w, n))) return 0;  /* (or one cut
-                                                                             * so before) */
+    int cut = n && in_list(more, w, n);     /* one cut so before: "been" may follow too
+                                             * ("based out of Dubbo, been at it since ...") */
+    if (n == 0 || !(in_list(mine, w, n) || cut)) return 0;
     size_t at = skip_spaces(text, len, i);
     n = word_at(text, len, at, w, sizeof w, &adv);
+    if (cut && n == 4 && !memcmp(w, "been", 4)) return 1;
     if (n == 7 && !memcmp(w, "retired", 7)) {       /* "retired from the SNCF", not "retired
                                                      * coal miner" */
         char v[8];
@@ -322,6 +325,15 @@ static size_t emoji_end(const char *text, size_t len, size_t i)
         else break;
     }
     return j;
+}
+
+/* 1 when the spaced dash of dl bytes at text[i] opens an aside: the same dash comes
+ * again, spaced, before the sentence ends. */
+static int aside_opens(const char *text, size_t len, size_t i, size_t dl)
+{
+    for (size_t k = i + dl; k + dl <= len && !strchr(".!?\n", text[k]); k++)
+        if (!memcmp(text + k, text + i, dl)) return 1;
+    return 0;
 }
 
 static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
@@ -379,6 +391,13 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
                           text[i + 4] == ' '
                       ? 5       /* " – " and " — " */
                       : 0;
+    if (dash && aside_opens(text, len, i, dash))
+        return 0;       /* "my husband Earl — he's a tugboat captain — we got ...": an aside */
+    int before = 0;     /* ("Eh, correction — we left Arima": what leads in stays with it) */
+    for (size_t k = start; dash && k < i; k++)
+        if (isalpha((unsigned char)text[k]) && (k == start || !isalpha((unsigned char)text[k - 1])))
+            before++;
+    if (dash && before < 3) return 0;
     if (dash) {         /* "Leeds - we moved up ...", "a cockapoo - he's a cavapoo" */
         static const char *const told_of[] = {"he's", "hes", "she's", "shes", "they're",
                                               "theyre", "we're", "were", NULL};
