@@ -3519,7 +3519,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     }
     /* "wait, earlier I said I live in Hull - we moved to York": a value told after a
      * clause that recalls an old one puts that one right, of its holder and relation
-     * when it is told of the same or opens with "it's" ("I said 3 - it's 4 now") */
+     * when it is told of the same, or opens with "it's" or a pronoun ("I said 3 - it's 4
+     * now", "I said Rex is a beagle - he's a harrier") */
     for (int k = i - 1; k >= 0 && (u->act == READER_FACT || u->act == READER_CORRECTION ||
                                    u->act == READER_SMALLTALK) && u->value[0]; k--) {
         if (told[k].at == u->at) continue;
@@ -3530,7 +3531,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         int same = told[k].rel == u->rel &&     /* (of the one it names: "Fudge is ...") */
                    (facts_same_holder(told[k].holder, u->holder) ||
                     understand_pronoun(u->holder) || facts_has_words(recalled, u->holder));
-        if (!same && !(opens_with_it(text) && told[k].rel != READER_REL_OPEN &&
+        if (!same && !((opens_with_it(text) || understand_pronoun(u->holder)) &&
+                       told[k].rel != READER_REL_OPEN &&
                        checks_fits(told[k].rel, told[k].holder, u->value)))
             break;
         u->act = READER_CORRECTION;

@@ -2354,6 +2354,38 @@ START_TEST(test_living_with_studying_at_and_counts_put_right)
 }
 END_TEST
 
+START_TEST(test_recalled_words_put_right_notes_and_work_moved)
+{
+    /* a clause that recalls what was said, put right by what follows */
+    tell("a", "I live in Harrogate and teach piano.");
+    json_decref(say("a", "wait, before I said I live in Harrogate - we moved to Ripon in May."));
+    ask("b", "where do I live?", "Ripon", "Harrogate");
+    /* a note of a count and names after a full stop; a place after a comma of one's own */
+    tell("c", "3 kids. Ana, Bo and Cy");
+    ask("d", "what are my kids called?", "Bo", NULL);
+    tell("c", "I'm a tree surgeon, based out of Keswick, been at it a decade.");
+    ask("d", "where am I based?", "Keswick", NULL);
+    /* a name told as one's own is no pet's */
+    tell("c", "Live in Carlisle with my partner Ines and a lurcher called Moss.");
+    ask("d", "what's the dog called?", "Moss", "Ines");
+    /* "I'd rather you forgot": forgotten, and the request is no answer after */
+    tell("e", "I'm type 2 diabetic.");
+    json_decref(say("e", "I'd rather you forgot the diabetes thing, it's not a secret though"));
+    ask("f", "what type of diabetes do I have?", "know", "type 2");
+    /* where one works moved; the work one retired from; "me nan" */
+    tell("e", "I run a bakery in Ilkley.");
+    tell("e", "Rent doubled so we moved the bakery to Otley.");
+    ask("f", "where do I work?", "Otley", "Ilkley");
+    tell("e", "retired from the fire service in 2015");
+    ask("f", "what did I use to do for work?", "fire service", NULL);
+    tell("e", "me nan's ninety");
+    ask("f", "how old is my nan?", "ninety", NULL);
+    /* an age in Chinese numerals keeps 岁 */
+    tell("g", "我外孙今年六岁");
+    ask("g", "我外孙几岁了？", "六岁", NULL);
+}
+END_TEST
+
 START_TEST(test_ages_in_words_names_beside_kin_and_what_is_no_request)
 {
     tell("a", "The girls are Wren, Ida and Maud.");
@@ -2538,6 +2570,7 @@ int main(void)
     tcase_add_test(tc, test_studies_wishes_moves_and_corrections_in_passing);
     tcase_add_test(tc, test_ages_in_words_names_beside_kin_and_what_is_no_request);
     tcase_add_test(tc, test_living_with_studying_at_and_counts_put_right);
+    tcase_add_test(tc, test_recalled_words_put_right_notes_and_work_moved);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
