@@ -1176,6 +1176,20 @@ int checks_says_ended(const char *text)
                                         "werent", "cant", "wont", "havent", "hasnt", "hadnt",
                                         "aint", NULL};
     static const char *const parts[] = {"n't", "不", "没", "离", "卖", "搬", NULL};
+    /* "don't judge", "don't laugh": asked of the listener, nothing of the user's ends */
+    static const char *const asked_of_you[] = {"don't ", "dont ", "do not ", NULL};
+    static const char *const bids[] = {"judge", "laugh", "worry", "ask", "mind", "panic",
+                                       "bother", "stress", "mock", "tell", NULL};
+    for (int i = 0; asked_of_you[i]; i++) {
+        size_t al = strlen(asked_of_you[i]);
+        char bid[16];
+        if (strncasecmp(text, asked_of_you[i], al) != 0) continue;
+        snprintf(bid, sizeof bid, "%.*s", (int)strcspn(text + al, " ,.!?"), text + al);
+        for (char *p = bid; *p; p++) *p = (char)tolower((unsigned char)*p);
+        if (understand_in_list(bids, bid) && !facts_has_words(text, "anymore") &&
+            !facts_has_words(text, "longer"))
+            return 0;
+    }
     for (int i = 0; words[i]; i++)
         if (facts_has_words(text, words[i])) return 1;
     return has_part(text, parts);

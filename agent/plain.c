@@ -39,7 +39,8 @@ static const char *const spelled[][2] = {
     {"cannae", "can't"}, {"isnae", "isn't"}, {"wasnae", "wasn't"}, {"disnae", "doesn't"},
     /* West African and Caribbean English */
     {"wetin", "what"}, {"mih", "my"},
-    {"outta", "out of"}, {"rn", "right now"}, {"atm", "at the moment"}, {"tho", "though"}, {"ppl", "people"},
+    {"outta", "out of"}, {"rn", "right now"}, {"atm", "at the moment"}, {"tho", "though"},
+    {"ppl", "people"},
     {"gonna", "going to"}, {"wanna", "want to"}, {"gotta", "got to"}, {"bday", "birthday"},
     {"dont", "don't"}, {"doesnt", "doesn't"}, {"didnt", "didn't"}, {"cant", "can't"},
     {"isnt", "isn't"}, {"wasnt", "wasn't"}, {"arent", "aren't"}, {"havent", "haven't"},
@@ -613,8 +614,13 @@ long plain_text(const char *msg, char *out, size_t cap)
             for (int w = 0; work[w] && !with && b > a; w++)
                 if (strlen(work[w]) == b - a && !strncasecmp(msg + a, work[w], b - a)) with = "as";
         }
-        /* "wi' me nana", "me mam's": "me" before a word of kin is "my" */
-        if (!with && wl == 2 && !strncasecmp(msg + i, "me", 2) && e < len && msg[e] == ' ') {
+        /* "wi' me nana", "me mam's", "ma boy", "mi son": "me", "ma", "mi" or "mah" before a
+         * word of kin is "my" */
+        int my_said = (wl == 2 && (!strncasecmp(msg + i, "me", 2) ||
+                                   !strncasecmp(msg + i, "ma", 2) ||
+                                   !strncasecmp(msg + i, "mi", 2))) ||
+                      (wl == 3 && !strncasecmp(msg + i, "mah", 3));
+        if (!with && my_said && e < len && msg[e] == ' ') {
             size_t k = e + 1, ke = k;
             while (ke < len && isalpha((unsigned char)msg[ke])) ke++;
             char next[24], key[UNDERSTAND_KEY];

@@ -126,8 +126,8 @@ static int rather_before(const word_t *w, int j)
 }
 
 /* A request to forget: "forget ...", "delete ...", "can you forget ...", "I'd rather you
- * forgot ...", "scratch what I said ...", or a verb of keeping denied ("don't keep", "do not remember"); not
- * "before I forget", "don't forget". */
+ * forgot ...", "scratch what I said ...", or a verb of keeping denied ("don't keep", "do
+ * not remember"); not "before I forget", "don't forget". */
 int quote_asks_to_forget(const word_t *w, int n)
 {
     static const char *const deny[] = {"don't", "dont", "not", "never", NULL};
