@@ -3610,11 +3610,20 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         if (u->act == READER_FACT) u->act = READER_SMALLTALK;
     }
     /* "Keisha cousin gone Brooklyn" read as the partner Keisha's name "Brooklyn": a new
-     * name of one whose told name the clause says is another's, not theirs */
-    if (u->act == READER_FACT && u->rel == READER_REL_NAME && own_name && u->value[0] &&
-        !facts_same_value(own_name, u->value) && facts_has_words(text, own_name) &&
-        !facts_has_words(u->value, own_name))
-        u->act = READER_SMALLTALK;
+     * name of one whose told name the clause says with a word of kin after it ("Keisha
+     * cousin", "Keisha's cousin") is another's, not theirs */
+    const char *name_said_at = own_name && u->act == READER_FACT && u->rel == READER_REL_NAME &&
+                                   u->value[0] && !facts_same_value(own_name, u->value) &&
+                                   !facts_has_words(u->value, own_name)
+                               ? word_at(text, own_name)
+                               : NULL;
+    if (name_said_at) {
+        char kin[UNDERSTAND_KEY];
+        const char *after = name_said_at + strlen(own_name);
+        if (!strncmp(after, "'s", 2)) after += 2;
+        word_after(after, kin, sizeof kin);
+        if (someone_word(kin)) u->act = READER_SMALLTALK;
+    }
     if (still_there(f, text, strchr(msg, '?') != NULL, u))
         return;                         /* "still at kingsmead?" */
     int q = asks(text) ? opens_question(text) : -1;
