@@ -3595,7 +3595,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     facts_resolve_relation_words(f, u);
     /* "live in North Shields with my nana" read with the open relation "live": a home */
     static const char *const living_rel[] = {"live", "lives", "living", "lived", NULL};
-    if (u->rel == READER_REL_OPEN && understand_in_list(living_rel, u->relation)) {
+    if (u->rel == READER_REL_OPEN && understand_in_list(living_rel, u->relation) &&
+        isupper((unsigned char)u->value[0])) {      /* (not "living inside the fan") */
         u->rel = READER_REL_HOME;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOME));
     }
