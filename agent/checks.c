@@ -200,6 +200,10 @@ int checks_fits(int rel, const char *holder, const char *value)
     char opening[32];
     snprintf(opening, sizeof opening, "%.*s", (int)strcspn(value, " "), value);
     const char *sort = strrchr(value, ' ');
+    static const char *const did[] = {"went", "got", "made", "took", "came", "gone", "been",
+                                      "was", "has", "had", "did", "does", "said", "says",
+                                      NULL};
+    if (rel == READER_REL_JOB && in_words(did, opening)) return 0;  /* "went full vegan" */
     if (rel == READER_REL_JOB && sort &&
         (in_words(sizes, opening) ||
          (in_words(sorts, sort + 1) && (isupper((unsigned char)value[0]) ||
@@ -3430,6 +3434,17 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         !strcmp(u->holder, "self") && u->value[0] && !strchr(u->value, ' ') &&
         !kinds_person(u->value))
         job_before_place(text, u);
+    /* "jess went full vegan" read as the job "went full vegan": a diet's word ending it
+     * is a diet */
+    static const char *const diets[] = {"vegan", "vegetarian", "veggie", "pescatarian", "keto",
+                                        "teetotal", NULL};
+    const char *diet_w = strrchr(u->value, ' ');
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_JOB &&
+        diet_w && in_words(diets, diet_w + 1)) {
+        memmove(u->value, diet_w + 1, strlen(diet_w + 1) + 1);
+        u->rel = READER_REL_DIET;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_DIET));
+    }
     /* "we moved the shop to Peckham": the place one works moved, not the home */
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_HOME &&
         !strcmp(u->holder, "self") && u->value[0] && moved_work(text)) {

@@ -365,6 +365,38 @@ static int names_after_count(const char *msg, size_t len, size_t i)
     return names >= 2 && names <= 5 && joined;
 }
 
+/* The word (letters and ') starting after the spaces at msg[i] into out, lower-cased;
+ * returns where it ends (0 when there is none or it does not fit). */
+static size_t word_from(const char *msg, size_t len, size_t i, char *out, size_t cap)
+{
+    while (i < len && msg[i] == ' ') i++;
+    size_t n = 0;
+    while (i < len && (isalpha((unsigned char)msg[i]) || msg[i] == '\'')) {
+        if (n + 1 >= cap) return out[0] = '\0', 0;
+        out[n++] = (char)tolower((unsigned char)msg[i++]);
+    }
+    out[n] = '\0';
+    return n ? i : 0;
+}
+
+/* The word right before msg[i] (spaces skipped) into out, lower-cased ("" when none or
+ * too long); a "'s" glued to it is the word "'s". */
+static void word_back(const char *msg, size_t i, char *out, size_t cap)
+{
+    size_t e = i;
+    while (e > 0 && msg[e - 1] == ' ') e--;
+    if (e >= 2 && msg[e - 2] == '\'' && tolower((unsigned char)msg[e - 1]) == 's') {
+        snprintf(out, cap, "'s");
+        return;
+    }
+    size_t b = e;
+    while (b > 0 && isalpha((unsigned char)msg[b - 1])) b--;
+    out[0] = '\0';
+    if (e - b + 1 > cap) return;
+    for (size_t k = b; k < e; k++) out[k - b] = (char)tolower((unsigned char)msg[k]);
+    out[e - b] = '\0';
+}
+
 /* msg[0, len) with a correction said in passing made ("for twenty-six years, oh wait,
  * twenty-seven" is "for twenty-seven years"; "in Hexham, no, wait, in Alnwick" is "in
  * Alnwick") into out (len + 1 bytes at least): what follows the words of waiting, up to
@@ -613,6 +645,27 @@ long plain_text(const char *msg, char *out, size_t cap)
             while (a > 0 && isalpha((unsigned char)msg[a - 1])) a--;
             for (int w = 0; work[w] && !with && b > a; w++)
                 if (strlen(work[w]) == b - a && !strncasecmp(msg + a, work[w], b - a)) with = "as";
+        }
+        /* "which one of my twins ...": "which of my twins"; "which of my flatmates is the
+         * vegan one?": "... is vegan?" */
+        char before_w[8] = "", next1[24] = "", next2[8] = "";
+        size_t n1 = word_from(msg, len, e, next1, sizeof next1);
+        size_t n2 = n1 ? word_from(msg, len, n1, next2, sizeof next2) : 0;
+        word_back(msg, i, before_w, sizeof before_w);
+        if (wl == 3 && !strncasecmp(msg + i, "one", 3) && !strcmp(before_w, "which") &&
+            !strcmp(next1, "of")) {
+            i = e;
+            while (i < len && msg[i] == ' ') i++;
+            continue;
+        }
+        if (wl == 3 && !strncasecmp(msg + i, "the", 3) &&
+            (!strcmp(before_w, "is") || !strcmp(before_w, "'s")) && n2 && !strcmp(next2, "one") &&
+            (n2 >= len || !isalnum((unsigned char)msg[n2]))) {
+            size_t w1 = e;
+            while (w1 < len && msg[w1] == ' ') w1++;
+            if (!put(out, cap, &at, msg + w1, strlen(next1))) return -1;
+            i = n2;
+            continue;
         }
         /* "wi' me nana", "me mam's", "ma boy", "mi son": "me", "ma", "mi" or "mah" before a
          * word of kin is "my" */
