@@ -237,7 +237,8 @@ static int tells_change(span_word_t *s, int ns)
                                          "brought", "anymore", "longer", "down", "up",
                                          "sold", "lost", "died", "more", "fewer", "less",
                                          "updated", "update", "actually", "cancelled",
-                                         "canceled", "skipping", "skip", NULL};
+                                         "canceled", "skipping", "skip", "said", "told",
+                                         "tol'", "tol", NULL};
     for (int i = 0; i < ns; i++)
         if (understand_in_list(change, s[i])) return 1;
     return 0;
@@ -246,19 +247,23 @@ static int tells_change(span_word_t *s, int ns)
 /* How new the value at s[i] is told as: +1 after "to", "till", "until", "into" or "now"
  * (a word between: "to the 15th"), +1 before "now", "instead", "onwards" (up to three
  * words on, in its clause), -1 after "not", "from", "no", "than", "was", "sold",
- * "lost". */
+ * "lost", or up to three words after "said", "told" ("I said 3 kids - it's 4"). */
 static int newness(span_word_t *s, int ns, int i)
 {
     static const char *const to[] = {"to", "till", "until", "into", "now", "onto", NULL};
     static const char *const then[] = {"now", "instead", "onwards", "onward", NULL};
     static const char *const was[] = {"not", "from", "no", "than", "was", "sold", "lost",
                                       "used", NULL};
+    static const char *const recalled[] = {"said", "told", "tol'", "tol", "mentioned", NULL};
     int n = 0;
     for (int d = 1; d <= 2 && i - d >= 0; d++) {
         if (understand_in_list(to, s[i - d])) n = 1;
         if (understand_in_list(was, s[i - d])) n = -1;
         if (n) break;
     }
+    for (int d = 1; d <= 3 && i - d >= 0 && !n; d++)   /* "I said married 19 years - it's
+                                                         * 20": what was said before */
+        if (understand_in_list(recalled, s[i - d])) n = -1;
     for (int d = 1; d <= 3 && i + d < ns; d++)
         if (understand_in_list(then, s[i + d])) {
             n += n >= 0;

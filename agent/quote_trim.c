@@ -6,7 +6,8 @@
  * comes before its negation in the part ("in on weekends now, not weekdays": only "not
  * weekdays" goes); "from X" goes before "to Y" in a part that says it changed, and
  * "instead of X" or "rather than X" to the part's end after what replaced it; a part
- * that says one "changed my mind" about something left it. What
+ * that says one "changed my mind" about something left it, and one that recalls what the
+ * user said ("I said 3 kids") when a part follows it that puts it right. What
  * remains is written back with the text between its words as it was; a joining word
  * that opened a dropped part's follower goes too. */
 #include "agent/quote_trim.h"
@@ -146,7 +147,11 @@ int quote_trim(const char *text, size_t n, char *out, size_t cap)
             if (!strcmp(w[i].low, "from") && from < 0) from = i;
             if (!strcmp(w[i].low, "to") && from >= 0 && to < 0) to = i;
         }
-        if (leaves) {
+        static const char *const recalled[] = {"said", "told", "tol'", "tol", "mentioned", NULL};
+        int recalls = 0;        /* "I said 3 kids - we've 4 now": what it puts right */
+        for (int i = b; i + 1 < e && !recalls; i++)
+            recalls = !strcmp(w[i].low, "i") && understand_in_list(recalled, w[i + 1].low);
+        if (leaves || (recalls && e < nw)) {
             for (int i = b; i < e; i++) w[i].keep = 0;
         } else if (neg >= 0) {          /* "... now not weekdays": from the "not" on */
             for (int i = renews >= 0 && renews < neg ? neg : b; i < e; i++) w[i].keep = 0;
