@@ -1540,6 +1540,22 @@ static void job_before_place(const char *text, understood_t *u)
     }
 }
 
+/* 1 when "my work" ends the clause, or only "again", "now", "then" or "these days" come
+ * after it ("what's my work again?"; not "what's my work truck?"). */
+static int ends_my_work(const char *text)
+{
+    const char *at = word_at(text, "my work");
+    if (!at) return 0;
+    static const char *const after[] = {"again", "now", "then", "these", "days", "exactly",
+                                        "lol", NULL};
+    char buf[256];
+    const char *w[16];
+    int n = understand_split_words(at + 7, " ,.;:!?()", buf, sizeof buf, w, 16);
+    for (int k = 0; k < n; k++)
+        if (!understand_in_list(after, w[k])) return 0;
+    return 1;
+}
+
 /* 1 when a clause says a place of work was moved ("we moved the shop to Peckham",
  * "relocated my studio to Leith"): a verb of moving, then "the", "my" or "our" and a word
  * of a business or an office. */
@@ -4162,8 +4178,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
      * job */
     if (u->act == READER_QUESTION && !strcmp(u->holder, "self") &&
         (u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE) &&
-        !strncasecmp(text, "what", 4) && facts_has_words(text, "my work") &&
-        !facts_has_words(text, "my work place") && !facts_has_words(text, "my work address"))
+        !strncasecmp(text, "what", 4) && ends_my_work(text))
         settle(u, READER_QUESTION, "self", READER_REL_JOB, NULL, "");
     /* "where do I fish out of?" read as a school: a "where" of no word of study asks
      * where one works, or lives when no work place is told */
