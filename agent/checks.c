@@ -3512,6 +3512,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     char before_holder[UNDERSTAND_KEY] = "";
     const char *held = hl > 2 && !strchr(u->holder, ' ') ? word_at(text, u->holder) : NULL;
     if (held) word_before(text, held, before_holder, sizeof before_holder);
+    /* "hiii bestie, tattoo artist in bushwick": whom a greeting calls is the listener, the
+     * facts the speaker's */
+    char greeted[UNDERSTAND_KEY];
+    snprintf(greeted, sizeof greeted, "%.*s", (int)strcspn(u->holder, " "), u->holder);
+    int hailed = strchr(u->holder, ' ') && understand_in_list(understand_greetings, greeted);
     /* "how many years will I have been married?": "will" before "I" is no one (Will is) */
     static const char *const aux_words[] = {"will", "would", "can", "could", "shall", "should",
                                            "must", "might", NULL};
@@ -3519,10 +3524,12 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     snprintf(aux_i, sizeof aux_i, "%s i", u->holder);
     int aux_held = in_words(aux_words, u->holder) && facts_has_words(text, aux_i);
     if ((u->rel == READER_REL_HOME && understand_in_list(of_address, u->holder)) ||
-        understand_in_list(none_held, u->holder) || aux_held ||
+        understand_in_list(none_held, u->holder) || aux_held || hailed ||
         (held && !strcmp(u->holder + hl - 2, "ed") && !someone_word(u->holder) &&
-         !kinds_animal(u->holder) && !in_words(whose, before_holder)))
+         !kinds_animal(u->holder) && !in_words(whose, before_holder))) {
         snprintf(u->holder, sizeof u->holder, "self");
+        if (hailed) u->personal = 1;
+    }
     /* "my husband's switched careers" read with the holder "husband switched": "'s"
      * before a verb of the past is "has", and the holder is the one before it */
     const char *sp = strrchr(u->holder, ' ');

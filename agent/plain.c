@@ -646,6 +646,19 @@ long plain_text(const char *msg, char *out, size_t cap)
             for (int w = 0; work[w] && !with && b > a; w++)
                 if (strlen(work[w]) == b - a && !strncasecmp(msg + a, work[w], b - a)) with = "as";
         }
+        /* "Am a welder at the yard.": "am" opening a sentence before "a", "an", "the",
+         * "from" or "in" tells of the speaker, "I am" */
+        if (!with && wl == 2 && !strncasecmp(msg + i, "am", 2)) {
+            static const char *const told[] = {"a", "an", "the", "from", "in", "now",
+                                               "currently", "still", NULL};
+            char nx[16];
+            size_t lead_at = at;
+            while (lead_at > 0 && out[lead_at - 1] == ' ') lead_at--;
+            int opens = lead_at == 0 || strchr(".!?\n", out[lead_at - 1]);
+            if (opens && word_from(msg, len, e, nx, sizeof nx))
+                for (int t = 0; told[t] && !with; t++)
+                    if (!strcmp(nx, told[t])) with = msg[i] == 'A' ? "I am" : "i am";
+        }
         /* "which one of my twins ...": "which of my twins"; "which of my flatmates is the
          * vegan one?": "... is vegan?" */
         char before_w[8] = "", next1[24] = "", next2[8] = "";

@@ -274,6 +274,37 @@ int understand_is_cjk(const char *w)
     return cp >= 0x3400 && cp <= 0x9FFF;
 }
 
+/* 1 when a is b typed with one slip: a letter swapped for another, two side by side
+ * swapped, or one left out (not one added: "brothers" is no slip of "brother"). */
+static int one_slip(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), i = 0;
+    while (i < la && i < lb && a[i] == b[i]) i++;
+    if (la == lb)
+        return i < la && (!strcmp(a + i + 1, b + i + 1) ||
+                          (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+                           !strcmp(a + i + 2, b + i + 2)));
+    return la + 1 == lb && !strcmp(a + i, b + i + 1);
+}
+
+/* The word of kin w was typed for with one slip ("girlfrend", "daugther", "neice"), or
+ * NULL: words of five letters or more that are no kin word themselves. */
+static const char *kin_typed(const char *w)
+{
+    static const char *const kin[] = {"girlfriend", "boyfriend", "daughter", "brother",
+                                      "sister", "husband", "mother", "father", "grandmother",
+                                      "grandfather", "grandson", "granddaughter", "nephew",
+                                      "niece", "cousin", "partner", "roommate", "flatmate",
+                                      "colleague", "neighbour", "neighbor", "fiance",
+                                      "fiancee", "children", "grandchildren", NULL};
+    if (strlen(w) < 5) return NULL;
+    for (int i = 0; kin[i]; i++)
+        if (!strcmp(w, kin[i])) return NULL;
+    for (int i = 0; kin[i]; i++)
+        if (one_slip(w, kin[i])) return kin[i];
+    return NULL;
+}
+
 void understand_holder(const char *const *words, int n, char *key, size_t len)
 {
     size_t at = 0;
@@ -289,6 +320,10 @@ void understand_holder(const char *const *words, int n, char *key, size_t len)
         if (understand_in_list(owner_words, w)) continue;
         for (size_t c = 0; c < sizeof canon / sizeof canon[0]; c++)
             if (strcmp(canon[c].word, w) == 0) w = canon[c].key;
+        const char *meant = kin_typed(w);       /* "girlfrend", "daugther" */
+        for (size_t c = 0; meant && c < sizeof canon / sizeof canon[0]; c++)
+            if (strcmp(canon[c].word, meant) == 0) meant = canon[c].key;
+        if (meant) w = meant;
         /* words joined by a space, but CJK characters as they are written: 弟弟 */
         int join = at && !(understand_is_cjk(w) && (at < 3 || (unsigned char)key[at - 3] >= 0xE0));
         int k = snprintf(key + at, at < len ? len - at : 0, "%s%s", join ? " " : "", w);
