@@ -327,15 +327,6 @@ static size_t emoji_end(const char *text, size_t len, size_t i)
     return j;
 }
 
-/* 1 when the spaced dash of dl bytes at text[i] opens an aside: the same dash comes
- * again, spaced, before the sentence ends. */
-static int aside_opens(const char *text, size_t len, size_t i, size_t dl)
-{
-    for (size_t k = i + dl; k + dl <= len && !strchr(".!?\n", text[k]); k++)
-        if (!memcmp(text + k, text + i, dl)) return 1;
-    return 0;
-}
-
 static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
 {
     if (text[i] == ',')
@@ -391,8 +382,6 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
                           text[i + 4] == ' '
                       ? 5       /* " – " and " — " */
                       : 0;
-    if (dash && aside_opens(text, len, i, dash))
-        return 0;       /* "my husband Earl — he's a tugboat captain — we got ...": an aside */
     int before = 0;     /* ("Eh, correction — we left Arima": what leads in stays with it) */
     for (size_t k = start; dash && k < i; k++)
         if (isalpha((unsigned char)text[k]) && (k == start || !isalpha((unsigned char)text[k - 1])))
