@@ -1556,6 +1556,26 @@ static int ends_my_work(const char *text)
     return 1;
 }
 
+/* "he" or "she" when that is the clause's subject past fillers ("now he is doing ...",
+ * "and she's teaching"), and no word of the speaker ("I", "my", "me") is in it; else NULL. */
+static const char *third_subject(const char *text)
+{
+    static const char *const fillers[] = {"now", "and", "but", "so", "then", "oh", "also",
+                                          "actually", "anyway", "well", NULL};
+    static const char *const he[] = {"he", "he's", "hes", NULL};
+    static const char *const she[] = {"she", "she's", "shes", NULL};
+    static const char *const mine[] = {"i", "i'm", "im", "my", "me", "mine", "we", "our",
+                                       "i've", "ive", NULL};
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64), k = 0;
+    for (int j = 0; j < n; j++)
+        if (understand_in_list(mine, w[j])) return NULL;
+    while (k < n && understand_in_list(fillers, w[k])) k++;
+    if (k >= n) return NULL;
+    return understand_in_list(he, w[k]) ? "he" : understand_in_list(she, w[k]) ? "she" : NULL;
+}
+
 /* 1 when a clause says a place of work was moved ("we moved the shop to Peckham",
  * "relocated my studio to Leith"): a verb of moving, then "the", "my" or "our" and a word
  * of a business or an office. */
@@ -2065,7 +2085,9 @@ static const char *told_name_opens(const facts_t *f, const char *text)
     static const char *const verbs[] = {"moved", "moves", "lives", "lived", "relocated",
                                         "works", "worked", "is", "was", "has", "got",
                                         "started", "joined", "turned", "turns", "just",
-                                        "now", NULL};
+                                        "now", "quit", "left", "became", "retired",
+                                        "changed", "switched", "finished", "graduated",
+                                        "teaches", "studies", "does", NULL};
     char buf[512];
     const char *w[64];
     int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
@@ -3594,6 +3616,13 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(u->old, sizeof u->old, "%s", told[k].value);
         u->personal = 1;
         break;
+    }
+    /* "now he is doing an MBA" read as the user's: a clause whose subject is "he" or "she"
+     * (past fillers) and that says nothing of the speaker is theirs */
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) && !strcmp(u->holder, "self") &&
+        u->value[0]) {
+        const char *third = third_subject(text);
+        if (third) snprintf(u->holder, sizeof u->holder, "%s", third);
     }
     if (understand_pronoun(u->holder)) facts_resolve_holder(f, msg, u);
     facts_resolve_pronoun(f, u);

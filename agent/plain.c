@@ -39,6 +39,7 @@ static const char *const spelled[][2] = {
     {"cannae", "can't"}, {"isnae", "isn't"}, {"wasnae", "wasn't"}, {"disnae", "doesn't"},
     /* West African and Caribbean English */
     {"wetin", "what"}, {"mih", "my"},
+    {"actualy", "actually"}, {"acutally", "actually"}, {"actully", "actually"},
     {"outta", "out of"}, {"rn", "right now"}, {"atm", "at the moment"}, {"tho", "though"},
     {"ppl", "people"},
     {"gonna", "going to"}, {"wanna", "want to"}, {"gotta", "got to"}, {"bday", "birthday"},
