@@ -1576,7 +1576,7 @@ static const char *third_subject(const char *text)
     return understand_in_list(he, w[k]) ? "he" : understand_in_list(she, w[k]) ? "she" : NULL;
 }
 
-/* 1 when a clause says a place of work was moved ("we moved the shop to Peckham",
+/* 1 when a clause says a place of work was moved ("we took the salon over to Hove",
  * "relocated my studio to Leith"): a verb of moving, then "the", "my" or "our" and a word
  * of a business or an office. */
 static int moved_work(const char *text)
@@ -1618,7 +1618,7 @@ static int says_work_or_study(const char *clause, const understood_t *told, int 
         "rides for", "writes for", "freelance", "freelances", "freelancing", NULL};
     for (int k = 0; words[k]; k++)
         if (facts_has_words(clause, words[k])) return 1;
-    if (moved_work(clause)) return 1;   /* "we moved the shop to Peckham" */
+    if (moved_work(clause)) return 1;   /* "we shifted the bakery to Ely" */
     for (int k = 0; k < i; k++)         /* "a welder at the shipyard" */
         if (told[k].at == u->at && told[k].rel == READER_REL_JOB) return 1;
     return 0;
@@ -2928,7 +2928,7 @@ static int home_moved_to(const facts_t *f, const char *msg, const char *place,
  * before. Of a clause the reader read no other fact in. Sets u and returns 1, else 0. */
 static int moved_home(const facts_t *f, const char *msg, const char *text, understood_t *u)
 {
-    if (moved_work(text)) return 0;     /* ("we moved the shop to Peckham") */
+    if (moved_work(text)) return 0;     /* ("we shifted the bakery to Ely") */
     static const char *const moving[] = {"moved", "flitted", "flitting", "relocated",
                                          "signed for", "keys", "new place", "new flat",
                                          "new house", "new home", "bought a house",
@@ -3450,7 +3450,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         if (!u->personal) u->personal = 1;
     }
     facts_resolve_holder(f, text, u);
-    /* "i work weekends at a coffee cart called Bean There" read as the cart's employer:
+    /* "i work sundays at a food truck called Wok On" read as the truck's employer:
      * a clause that opens with the user working tells where they work */
     static const char *const i_work[] = {"i work ", "i'm working ", "im working ",
                                          "i am working ", NULL};
@@ -3465,7 +3465,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->personal = 1;
         if (u->act == READER_CORRECTION && !u->old[0]) u->act = READER_FACT;
     }
-    /* "I am chief engineer on an icebreaker" read with the job "icebreaker": a job that
+    /* "I'm second engineer on a dredger" read with the job "dredger": a job that
      * is no person, said after a person's word and "on", "at" or "for", is that person's
      * words ("chief engineer") */
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_JOB &&
@@ -3483,7 +3483,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = READER_REL_DIET;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_DIET));
     }
-    /* "we moved the shop to Peckham": the place one works moved, not the home */
+    /* "we shifted the bakery to Ely": the place one works moved, not the home */
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_HOME &&
         !strcmp(u->holder, "self") && u->value[0] && moved_work(text)) {
         u->rel = READER_REL_WORKPLACE;
@@ -3534,12 +3534,12 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     char before_holder[UNDERSTAND_KEY] = "";
     const char *held = hl > 2 && !strchr(u->holder, ' ') ? word_at(text, u->holder) : NULL;
     if (held) word_before(text, held, before_holder, sizeof before_holder);
-    /* "hiii bestie, tattoo artist in bushwick": whom a greeting calls is the listener, the
+    /* "heyy babe, barber in leith": whom a greeting calls is the listener, the
      * facts the speaker's */
     char greeted[UNDERSTAND_KEY];
     snprintf(greeted, sizeof greeted, "%.*s", (int)strcspn(u->holder, " "), u->holder);
     int hailed = strchr(u->holder, ' ') && understand_in_list(understand_greetings, greeted);
-    /* "how many years will I have been married?": "will" before "I" is no one (Will is) */
+    /* "how long will I have lived here by June?": "will" before "I" is no one (Will is) */
     static const char *const aux_words[] = {"will", "would", "can", "could", "shall", "should",
                                            "must", "might", NULL};
     char aux_i[UNDERSTAND_KEY + 4];
@@ -3591,7 +3591,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(u->relation, sizeof u->relation, "%s", told[i - 1].relation);
         u->personal = 1;
     }
-    /* "wait, earlier I said I live in Hull - we moved to York": a value told after a
+    /* "hang on, I told you Hull - we moved to York": a value told after a
      * clause that recalls an old one puts that one right, of its holder and relation
      * when it is told of the same, or opens with "it's" or a pronoun ("I said 3 - it's 4
      * now", "I said Rex is a beagle - he's a harrier") */
@@ -4216,7 +4216,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         (u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE) &&
         !strncasecmp(text, "what", 4) && ends_my_work(text))
         settle(u, READER_QUESTION, "self", READER_REL_JOB, NULL, "");
-    /* "where do I fish out of?" read as a school: a "where" of no word of study asks
+    /* "where do I sail from?" read as a school: a "where" of no word of study asks
      * where one works, or lives when no work place is told */
     static const char *const studying[] = {"school", "study", "studies", "studying", "studied",
                                            "uni", "university", "college", "class", "classes",
@@ -4467,7 +4467,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         snprintf(u->relation, sizeof u->relation, "%s", UNDERSTAND_FORMER_JOB);
         snprintf(u->holder, sizeof u->holder, "self");
     }
-    /* "retired from the SNCF since 2016", "I'm retired from the post office": where one
+    /* "retired from the Met Office in 2012", "I'm retired from the railways": where one
      * worked before, the job told as past */
     char retired_at[UNDERSTAND_VALUE];
     if ((u->act == READER_FACT || u->act == READER_SMALLTALK) && q < 0 &&
@@ -4598,7 +4598,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = READER_REL_WORKPLACE;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_WORKPLACE));
     }
-    /* "an anaesthetist at the university hospital" read as a school: a hospital or a
+    /* "a radiologist at the university hospital" read as a school: a hospital or a
      * clinic is where one works */
     static const char *const cares[] = {"hospital", "clinic", "surgery", "infirmary", "hospice",
                                         NULL};

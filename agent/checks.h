@@ -101,7 +101,7 @@ int checks_says_ended(const char *text);
 
 /* 1 when a clause recalls what the user said before, to put it right in what follows:
  * past fillers ("wait", "hold on", "earlier"), it opens with "I said", "I told you", "I
- * mentioned", "I wrote" ("wait, earlier I said I live in Hull"); not "as I said" or
+ * mentioned", "I wrote" ("hang on, I told you Hull - ..."); not "as I said" or
  * "like I told you", which say it again. */
 int checks_recalls(const char *text);
 

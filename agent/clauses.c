@@ -277,7 +277,7 @@ static int own_participle(const char *text, size_t len, size_t start, size_t i)
     size_t adv;
     size_t n = word_at(text, len, skip_spaces(text, len, start), w, sizeof w, &adv);
     int cut = n && in_list(more, w, n);     /* one cut so before: "been" may follow too
-                                             * ("based out of Dubbo, been at it since ...") */
+                                             * ("based in Tromsø, been there since ...") */
     if (n == 0 || !(in_list(mine, w, n) || cut)) return 0;
     size_t at = skip_spaces(text, len, i);
     n = word_at(text, len, at, w, sizeof w, &adv);
@@ -387,7 +387,7 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
         if (isalpha((unsigned char)text[k]) && (k == start || !isalpha((unsigned char)text[k - 1])))
             before++;
     if (dash && before < 3) return 0;
-    if (dash) {         /* "Leeds - we moved up ...", "a cockapoo - he's a cavapoo" */
+    if (dash) {         /* "Leeds - we moved up ...", "a beagle - he's a harrier" */
         static const char *const told_of[] = {"he's", "hes", "she's", "shes", "they're",
                                               "theyre", "we're", "were", NULL};
         char w[8];

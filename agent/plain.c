@@ -647,7 +647,7 @@ long plain_text(const char *msg, char *out, size_t cap)
             for (int w = 0; work[w] && !with && b > a; w++)
                 if (strlen(work[w]) == b - a && !strncasecmp(msg + a, work[w], b - a)) with = "as";
         }
-        /* "Am a welder at the yard.": "am" opening a sentence before "a", "an", "the",
+        /* "Am a roofer in Leek.": "am" opening a sentence before "a", "an", "the",
          * "from" or "in" tells of the speaker, "I am" */
         if (!with && wl == 2 && !strncasecmp(msg + i, "am", 2)) {
             static const char *const told[] = {"a", "an", "the", "from", "in", "now",
@@ -660,8 +660,8 @@ long plain_text(const char *msg, char *out, size_t cap)
                 for (int t = 0; told[t] && !with; t++)
                     if (!strcmp(nx, told[t])) with = msg[i] == 'A' ? "I am" : "i am";
         }
-        /* "which one of my twins ...": "which of my twins"; "which of my flatmates is the
-         * vegan one?": "... is vegan?" */
+        /* "which one of my nieces ...": "which of my nieces"; "which of my cousins is the
+         * tall one?": "... is tall?" */
         char before_w[8] = "", next1[24] = "", next2[8] = "";
         size_t n1 = word_from(msg, len, e, next1, sizeof next1);
         size_t n2 = n1 ? word_from(msg, len, n1, next2, sizeof next2) : 0;

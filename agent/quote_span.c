@@ -261,8 +261,8 @@ static int newness(span_word_t *s, int ns, int i)
         if (understand_in_list(was, s[i - d])) n = -1;
         if (n) break;
     }
-    for (int d = 1; d <= 3 && i - d >= 0 && !n; d++)   /* "I said married 19 years - it's
-                                                         * 20": what was said before */
+    for (int d = 1; d <= 3 && i - d >= 0 && !n; d++)   /* "I told you 6 hens - it's 8":
+                                                         * what was said before */
         if (understand_in_list(recalled, s[i - d])) n = -1;
     for (int d = 1; d <= 3 && i + d < ns; d++)
         if (understand_in_list(then, s[i + d])) {

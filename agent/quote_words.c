@@ -146,7 +146,7 @@ int quote_asks_to_forget(const word_t *w, int n)
         if ((!strcmp(w[i].low, "scratch") || !strcmp(w[i].low, "scrap")) && i + 1 < n &&
             understand_in_list(scratched, w[i + 1].low))
             return 1;
-        /* ("I'd rather you forgot the diabetes thing": "you" after "rather" is asked) */
+        /* ("I'd rather you just forgot my rent": "you" after "rather" is asked) */
         int wished_you = i > 0 && !strcmp(w[i - 1].low, "you") && rather_before(w, i - 1);
         if (forget_verb(&w[i]) || (wished_you && !strcmp(w[i].low, "forgot"))) {
             if (i > 0 && understand_in_list(teller, w[i - 1].low)) continue;

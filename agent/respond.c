@@ -2245,7 +2245,7 @@ static int home_beaten(const char *msg, const understood_t *u, int n, int i)
 }
 
 /* A name told in passing of one (u[i].name) that the message tells as another's own
- * name ("with my partner Niamh and a wee cockapoo called Fudge": the dog's unit read
+ * name ("with my wife Oona and a spaniel called Rook": the dog's unit read
  * with "Niamh") is not that one's: a name names one. */
 static void names_own(understood_t *u, int n)
 {
@@ -2274,7 +2274,7 @@ static void holders_in_jobs(understood_t *u, int n)
 }
 
 /* 1 when u[i] is read from a clause that recalls what the user said before
- * (checks_recalls: "wait, I said I live in Hull") and a later clause of the message puts
+ * (checks_recalls: "hang on, I told you Hull") and a later clause of the message puts
  * it right: what it recalls is no new fact. */
 static int put_right_after(const char *msg, const understood_t *u, int n, int i)
 {
@@ -2341,7 +2341,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         small |= act == READER_SMALLTALK;
     }
     out->handled = personal;
-    names_own(u, n);        /* "with my partner Niamh and a wee cockapoo" */
+    names_own(u, n);        /* "with my wife Oona and a spaniel called Rook" */
     holders_in_jobs(u, n);  /* "I'm a sheep shearer" read with a sheep too */
     int summarised = 0;     /* "what do you know about my family and me?": the summary
                              * answers the question clauses beside it */

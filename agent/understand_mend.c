@@ -696,7 +696,7 @@ void understand_mend_studies(const char *const *words, int n, int act, understoo
                    !strcmp(words[at], "in") && subject && at > 0 &&
                    (!strcmp(words[at - 1], "down") || !strcmp(words[at - 1], "up") ||
                     !strcmp(words[at - 1], "over") || !strcmp(words[at - 1], "out"))) {
-            u->rel = READER_REL_HOME;   /* "studying biology at UTAS down in hobart": what is
+            u->rel = READER_REL_HOME;   /* "doing law at Otago down in dunedin": what is
                                          * studied told, "down in" a place is where one lives */
             snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOME));
             u->settled = 1;

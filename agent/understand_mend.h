@@ -263,8 +263,8 @@ int understand_mend_one_name(understood_t *out, int k);
  * right after "named" or "called" is a name. */
 void understand_mend_kind_named(const char *const *words, int n, understood_t *out, int k);
 
-/* "a rescue greyhound called Dash currently blasting Wolf Alice" read with the name "Wolf
- * Alice": an animal's name is the word with a capital right after "called" or "named"
+/* "a lurcher called Pip currently chewing Moby Dick" read with the name "Moby
+ * Dick": an animal's name is the word with a capital right after "called" or "named"
  * (and those with capitals after it), when the clause has one such and the name read is
  * none of it. */
 void understand_mend_pet_called(const char *c, size_t cn, const char *const *words, int n,

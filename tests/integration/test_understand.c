@@ -2358,7 +2358,7 @@ START_TEST(test_recalled_words_put_right_notes_and_work_moved)
 {
     /* a clause that recalls what was said, put right by what follows */
     tell("a", "I live in Harrogate and teach piano.");
-    json_decref(say("a", "wait, before I said I live in Harrogate - we moved to Ripon in May."));
+    json_decref(say("a", "hang on, earlier I told you I live in Harrogate - we moved to Ripon in May."));
     ask("b", "where do I live?", "Ripon", "Harrogate");
     /* a note of a count and names after a full stop; a place after a comma of one's own */
     tell("c", "3 kids. Ana, Bo and Cy");
@@ -2368,10 +2368,10 @@ START_TEST(test_recalled_words_put_right_notes_and_work_moved)
     /* a name told as one's own is no pet's */
     tell("c", "Live in Carlisle with my partner Ines and a lurcher called Moss.");
     ask("d", "what's the dog called?", "Moss", "Ines");
-    /* "I'd rather you forgot": forgotten, and the request is no answer after */
-    tell("e", "I'm type 2 diabetic.");
-    json_decref(say("e", "I'd rather you forgot the diabetes thing, it's not a secret though"));
-    ask("f", "what type of diabetes do I have?", "know", "type 2");
+    /* "I'd prefer you forgot": forgotten, and the request is no answer after */
+    tell("e", "I have asthma, had it from childhood.");
+    json_decref(say("e", "I'd prefer you forgot the asthma stuff, nothing to hide though"));
+    ask("f", "what condition do I have?", "know", "asthma");
     /* where one works moved; the work one retired from; "me nan" */
     tell("e", "I run a bakery in Ilkley.");
     tell("e", "Rent doubled so we moved the bakery to Otley.");
