@@ -1416,6 +1416,7 @@ static int asks_to_forget(const char *text)
     low[k] = '\0';
     for (int i = 0; asks[i]; i++)
         if (strstr(low, asks[i])) return 1;
+    if (understand_asks_forget_phrase(low)) return 1;   /* "ignore what I said about ..." */
     /* "so forget him", "Disregard my pin code", "Erase it.": a verb of
      * forgetting that opens the clause (or follows "so", "and", "just" ...) before what
      * it drops; not "I forget my keys", "don't forget", "delete the app" */

@@ -140,6 +140,12 @@ int quote_asks_to_forget(const word_t *w, int n)
                                          "best", "just", "to", NULL};
     static const char *const scratched[] = {"what", "the", "my", "all", "everything", "any",
                                             NULL};
+    char low[512];              /* the words, one space apart: "ignore what I said ..." */
+    size_t at = 0;
+    for (int i = 0; i < n && at + LEX_WORD_MAX + 2 < sizeof low; i++)
+        at += (size_t)snprintf(low + at, sizeof low - at, "%s%s", i ? " " : "", w[i].low);
+    low[at] = '\0';
+    if (understand_asks_forget_phrase(low)) return 1;
     for (int i = 0; i < n; i++) {
         /* "scratch the tax stuff", "scrap the pill note", "scratch what I said": not "a
          * scratch" */

@@ -202,6 +202,38 @@ const char *const understand_empty_words[] = {
 
 const char *const understand_forget_verbs[] = {"forget", "delete", "remove", "erase", "wipe",
                                                "drop", "disregard", NULL};
+int understand_asks_forget_phrase(const char *low)
+{
+    static const char *const anywhere[] = {"off your list", "off your notes", "from your notes",
+                                           "from your list", "out of your notes", "unlearn",
+                                           "strike that", NULL};
+    static const char *const opening[] = {"ignore what i", "ignore the", "ignore that",
+                                          "ignore everything", "strike the", "strike my",
+                                          "get rid of the", "get rid of my", "get rid of that",
+                                          "bin the", "bin that", "bin my", NULL};
+    static const char *const fillers[] = {"so", "and", "just", "please", "pls", "oh", "ok",
+                                          "okay", "actually", "also", "then", "now", "but",
+                                          NULL};
+    for (int i = 0; anywhere[i]; i++) {
+        const char *at = strstr(low, anywhere[i]);
+        if (at && (at == low || at[-1] == ' ')) return 1;
+    }
+    const char *p = low;
+    for (;;) {
+        while (*p == ' ' || *p == ',') p++;
+        size_t n = strcspn(p, " ,");
+        char w[16];
+        if (n == 0 || n >= sizeof w) break;
+        snprintf(w, sizeof w, "%.*s", (int)n, p);
+        if (!understand_in_list(fillers, w)) break;
+        p += n;
+    }
+    for (int i = 0; opening[i]; i++) {
+        size_t n = strlen(opening[i]);
+        if (!strncmp(p, opening[i], n) && (p[n] == '\0' || p[n] == ' ')) return 1;
+    }
+    return 0;
+}
 
 /* The topics a request to forget may name, each by its words (first row, up to the
  * empty string) and the words that tell of it (the rest). */

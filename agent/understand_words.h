@@ -75,6 +75,11 @@ extern const char *const understand_greetings[];
 /* "forget", "delete", "remove", "erase", "wipe", "drop", "disregard": the verbs that
  * ask mnemo to forget. */
 extern const char *const understand_forget_verbs[];
+/* 1 when low (a clause or sentence in lower case, words one space apart) asks to forget
+ * in words other than a verb of forgetting: "... off your list", "... from your notes",
+ * "strike that", "unlearn ...", anywhere; "ignore what I said ...", "get rid of the ...",
+ * "bin the ..." opening it (past "so", "and", "please", "oh" ...). */
+int understand_asks_forget_phrase(const char *low);
 
 /* The words that tell of the topic a word of a request to forget names ("never mind
  * my wages": "earn", "paid", "wage" ...; "my health stuff": "pills", "mg",
