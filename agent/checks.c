@@ -4090,7 +4090,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (u->act == READER_UNABLE && !requests(text))
         u->act = READER_SMALLTALK;      /* nothing is refused that was not asked */
     if (((u->act == READER_QUESTION || u->act == READER_YESNO || u->act == READER_SMALLTALK ||
-          u->act == READER_SUMMARY || u->act == READER_CORRECTION) && asks_to_forget(text)) ||
+          u->act == READER_SUMMARY || u->act == READER_CORRECTION ||
+          u->act == READER_UNABLE) && asks_to_forget(text)) ||
         (u->act == READER_FACT && bids_to_drop(text))) {
         if (u->act == READER_CORRECTION)    /* ("ok scrap the postcode": no value) */
             u->value[0] = u->old[0] = '\0';

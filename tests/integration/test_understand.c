@@ -2380,6 +2380,10 @@ START_TEST(test_recalled_words_put_right_notes_and_work_moved)
     ask("f", "what did I use to do for work?", "fire service", NULL);
     tell("e", "me nan's ninety");
     ask("f", "how old is my nan?", "ninety", NULL);
+    /* a request to forget in other words than "forget" */
+    tell("h", "I rent a garage on Quay Street for the van.");
+    json_decref(say("h", "ignore what I said about the garage please"));
+    ask("i", "where is my garage?", "know", "Quay");
     /* an age in Chinese numerals keeps 岁 */
     tell("g", "我外孙今年六岁");
     ask("g", "我外孙几岁了？", "六岁", NULL);
