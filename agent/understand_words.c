@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 #include "model/dialogue.h"
+#include "model/lex_words.h"
 #include "model/reader.h"
 #include "model/vocab.h"
 
@@ -320,7 +321,8 @@ static int one_slip(const char *a, const char *b)
 }
 
 /* The word of kin w was typed for with one slip ("girlfrend", "daugther", "neice"), or
- * NULL: words of five letters or more that are no kin word themselves. */
+ * NULL: words of five letters or more that are no kin word themselves nor a function
+ * word ("other" is no slip of "mother"). */
 static const char *kin_typed(const char *w)
 {
     static const char *const kin[] = {"girlfriend", "boyfriend", "daughter", "brother",
@@ -329,7 +331,7 @@ static const char *kin_typed(const char *w)
                                       "niece", "cousin", "partner", "roommate", "flatmate",
                                       "colleague", "neighbour", "neighbor", "fiance",
                                       "fiancee", "children", "grandchildren", NULL};
-    if (strlen(w) < 5) return NULL;
+    if (strlen(w) < 5 || lex_is_stopword(w)) return NULL;
     for (int i = 0; kin[i]; i++)
         if (!strcmp(w, kin[i])) return NULL;
     for (int i = 0; kin[i]; i++)
