@@ -2382,7 +2382,7 @@ START_TEST(test_recalled_words_put_right_notes_and_work_moved)
     ask("f", "how old is my nan?", "ninety", NULL);
     /* a request to forget in other words than "forget" */
     tell("h", "I rent a garage on Quay Street for the van.");
-    json_decref(say("h", "ignore what I said about the garage please"));
+    json_decref(say("h", "ignore what I wrote on the garage, please"));
     ask("i", "where is my garage?", "know", "Quay");
     /* an age in Chinese numerals keeps 岁 */
     tell("g", "我外孙今年六岁");
