@@ -122,13 +122,13 @@ int checks_recalls(const char *text)
                                           "nope", "earlier", "before", "previously", "yeah",
                                           "right", "actually", "oops", "and", "but", "well",
                                           "btw", "correction", NULL};
-    static const char *const said[] = {"said", "told", "tol'", "tol", "mentioned", "wrote",
-                                       "typed", "put", NULL};
+    static const char *const wrote[] = {"wrote", "typed", "put", NULL};
     char buf[512], *w[12];
     int n = understand_split_words(text, " ,.;:!?-", buf, sizeof buf, (const char **)w, 12);
     int k = 0;
     while (k < n && understand_in_list(fillers, w[k])) k++;
-    if (k + 1 < n && !strcmp(w[k], "i") && understand_in_list(said, w[k + 1])) return 1;
+    if (k + 1 < n && !strcmp(w[k], "i") && (understand_in_list(understand_recall_verbs, w[k + 1]) ||
+                                               understand_in_list(wrote, w[k + 1]))) return 1;
     return k < n && (!strcmp(w[k], "i'd") || !strcmp(w[k], "id")) && k + 2 < n &&
            !strcmp(w[k + 1], "said");
 }
@@ -3475,11 +3475,9 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         job_before_place(text, u);
     /* "jess went full vegan" read as the job "went full vegan": a diet's word ending it
      * is a diet */
-    static const char *const diets[] = {"vegan", "vegetarian", "veggie", "pescatarian", "keto",
-                                        "teetotal", NULL};
     const char *diet_w = strrchr(u->value, ' ');
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_JOB &&
-        diet_w && in_words(diets, diet_w + 1)) {
+        diet_w && in_words(understand_diet_words, diet_w + 1)) {
         memmove(u->value, diet_w + 1, strlen(diet_w + 1) + 1);
         u->rel = READER_REL_DIET;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_DIET));
@@ -3598,10 +3596,10 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
      * now", "I said Rex is a beagle - he's a harrier") */
     for (int k = i - 1; k >= 0 && (u->act == READER_FACT || u->act == READER_CORRECTION ||
                                    u->act == READER_SMALLTALK) && u->value[0]; k--) {
-        if (told[k].at == u->at) continue;
+        if (told[k].at == u->at || !told[k].value[0] || !told[k].relation[0]) continue;
         char recalled[512];
         snprintf(recalled, sizeof recalled, "%.*s", (int)told[k].len, msg + told[k].at);
-        if (!checks_recalls(recalled) || !told[k].value[0] || !told[k].relation[0]) continue;
+        if (!checks_recalls(recalled)) continue;
         if (facts_same_value(told[k].value, u->value)) break;
         int same = told[k].rel == u->rel &&     /* (of the one it names: "Fudge is ...") */
                    (facts_same_holder(told[k].holder, u->holder) ||

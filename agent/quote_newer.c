@@ -352,11 +352,9 @@ static long count_told(const asked_t *a, const word_t *s, int nw, const word_t *
         long n = number_at(s, j);
         if (n < 0 || (j > 0 && !strcmp(s[j - 1].low, "not")))
             continue;           /* ("20 ewes now not 17": the count it replaced) */
-        static const char *const recalled[] = {"said", "told", "tol'", "tol", "mentioned",
-                                               NULL};
         int said_before = 0;    /* ("I said 3 kids - we've 4 now": the count put right) */
         for (int k = j - 3; k < j && !said_before; k++)
-            said_before = k >= 0 && understand_in_list(recalled, s[k].low);
+            said_before = k >= 0 && understand_in_list(understand_recall_verbs, s[k].low);
         if (said_before) continue;
         if (bare && j >= 2 && !strcmp(s[j - 1].low, "number") && counts(a, counted, &s[j - 2])) {
             last = n;

@@ -237,10 +237,10 @@ static int tells_change(span_word_t *s, int ns)
                                          "brought", "anymore", "longer", "down", "up",
                                          "sold", "lost", "died", "more", "fewer", "less",
                                          "updated", "update", "actually", "cancelled",
-                                         "canceled", "skipping", "skip", "said", "told",
-                                         "tol'", "tol", NULL};
+                                         "canceled", "skipping", "skip", NULL};
     for (int i = 0; i < ns; i++)
-        if (understand_in_list(change, s[i])) return 1;
+        if (understand_in_list(change, s[i]) || understand_in_list(understand_recall_verbs, s[i]))
+            return 1;
     return 0;
 }
 
@@ -254,7 +254,6 @@ static int newness(span_word_t *s, int ns, int i)
     static const char *const then[] = {"now", "instead", "onwards", "onward", NULL};
     static const char *const was[] = {"not", "from", "no", "than", "was", "sold", "lost",
                                       "used", NULL};
-    static const char *const recalled[] = {"said", "told", "tol'", "tol", "mentioned", NULL};
     int n = 0;
     for (int d = 1; d <= 2 && i - d >= 0; d++) {
         if (understand_in_list(to, s[i - d])) n = 1;
@@ -263,7 +262,7 @@ static int newness(span_word_t *s, int ns, int i)
     }
     for (int d = 1; d <= 3 && i - d >= 0 && !n; d++)   /* "I told you 6 hens - it's 8":
                                                          * what was said before */
-        if (understand_in_list(recalled, s[i - d])) n = -1;
+        if (understand_in_list(understand_recall_verbs, s[i - d])) n = -1;
     for (int d = 1; d <= 3 && i + d < ns; d++)
         if (understand_in_list(then, s[i + d])) {
             n += n >= 0;

@@ -2278,14 +2278,14 @@ static void holders_in_jobs(understood_t *u, int n)
  * it right: what it recalls is no new fact. */
 static int put_right_after(const char *msg, const understood_t *u, int n, int i)
 {
+    int put_right = 0;
+    for (int j = i + 1; j < n && !put_right; j++)
+        put_right = u[j].at > u[i].at && u[j].act == READER_CORRECTION && u[j].old[0] &&
+                    facts_same_value(u[j].old, u[i].value);
+    if (!put_right) return 0;
     char text[512];
     snprintf(text, sizeof text, "%.*s", (int)u[i].len, msg + u[i].at);
-    if (!checks_recalls(text)) return 0;
-    for (int j = i + 1; j < n; j++)
-        if (u[j].at > u[i].at && u[j].act == READER_CORRECTION && u[j].old[0] &&
-            facts_same_value(u[j].old, u[i].value))
-            return 1;
-    return 0;
+    return checks_recalls(text);
 }
 
 void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,

@@ -203,6 +203,9 @@ const char *const understand_empty_words[] = {
 
 const char *const understand_forget_verbs[] = {"forget", "delete", "remove", "erase", "wipe",
                                                "drop", "disregard", NULL};
+const char *const understand_recall_verbs[] = {"said", "told", "tol'", "tol", "mentioned",
+                                               NULL};
+
 int understand_asks_forget_phrase(const char *low)
 {
     static const char *const anywhere[] = {"off your list", "off your notes", "from your notes",

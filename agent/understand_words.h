@@ -75,6 +75,9 @@ extern const char *const understand_greetings[];
 /* "forget", "delete", "remove", "erase", "wipe", "drop", "disregard": the verbs that
  * ask mnemo to forget. */
 extern const char *const understand_forget_verbs[];
+/* "said", "told", "tol'", "mentioned": the verbs by which the user recalls what they told
+ * before ("I said 3 kids - it's 4"); a value right after one is the old one. */
+extern const char *const understand_recall_verbs[];
 /* 1 when low (a clause or sentence in lower case, words one space apart) asks to forget
  * in words other than a verb of forgetting: "... off your list", "... from your notes",
  * "strike that", "unlearn ...", anywhere; "ignore what I said ...", "get rid of the ...",
