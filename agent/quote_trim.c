@@ -149,7 +149,8 @@ int quote_trim(const char *text, size_t n, char *out, size_t cap)
         }
         int recalls = 0;        /* "I said 3 kids - we've 4 now": what it puts right */
         for (int i = b; i + 1 < e && !recalls; i++)
-            recalls = !strcmp(w[i].low, "i") && understand_in_list(understand_recall_verbs, w[i + 1].low);
+            recalls = !strcmp(w[i].low, "i") &&
+                      understand_in_list(understand_recall_verbs, w[i + 1].low);
         if (leaves || (recalls && e < nw)) {
             for (int i = b; i < e; i++) w[i].keep = 0;
         } else if (neg >= 0) {          /* "... now not weekdays": from the "not" on */
