@@ -283,8 +283,9 @@ int checks_fits(int rel, const char *holder, const char *value)
                                                  * a "launch man" is one) */
     if (rel == READER_REL_JOB &&
         understand_in_list(understand_no_trade_words, tail ? tail + 1 : value) &&
-        !(tail && (!strcmp(tail + 1, "man") || !strcmp(tail + 1, "woman"))))
-        return 0;
+        !(tail && (!strcmp(tail + 1, "man") || !strcmp(tail + 1, "woman") ||
+                   !strcmp(tail + 1, "lady") || !strcmp(tail + 1, "guy"))))
+        return 0;                       /* (a "dinner lady", a "lollipop lady" is one) */
     if (rel == READER_REL_JOB && !strcmp(value, "双胞胎")) return 0;   /* a twin is no job */
     /* a birthday says a day: a number, a month or a feast ("Deaf since childhood" says none) */
     if (rel == READER_REL_BIRTHDAY && (unsigned char)value[0] < 0x80) {
@@ -1617,6 +1618,7 @@ static int says_work_or_study(const char *clause, const understood_t *told, int 
         "majoring", "graduate", "graduated", "lecturer", "professor", "doing", "drives for",
         "drive for", "driving for", "delivers for", "deliver for", "delivering for",
         "rides for", "writes for", "freelance", "freelances", "freelancing", NULL};
+    if (u->settled) return 1;           /* ("she's cooking at The Ivy now", forms.h) */
     for (int k = 0; words[k]; k++)
         if (facts_has_words(clause, words[k])) return 1;
     if (moved_work(clause)) return 1;   /* "we shifted the bakery to Ely" */
@@ -3439,6 +3441,123 @@ static int clause_before(const char *msg, const understood_t *told, int i)
     return j;
 }
 
+/* "Zac is 3", "Ana's 12.", "Bo turned 7", "Jo is the eldest, she's 60", "Rex is the old
+ * boy, 13", "Pip is the puppy, about 4 months": a clause of a name (one word with a
+ * capital, no word for someone), "is"/"'s"/"turned", a few words of who they are among
+ * the rest, and an age (a number, "years old", "months" or "weeks" after it), and nothing
+ * else, tells that one's age, however the reader read it. A note's key before a colon
+ * may lead ("Two dogs at home: ..."): a group of the user's named there makes the name
+ * theirs. Whose the name is is settled after (facts_resolve_holder, one_of_group). One
+ * unit of the clause (told[0..i) the units before u) tells it; the reader's other units
+ * of it tell nothing. */
+static void name_is_age(const understood_t *told, int i, const char *text, understood_t *u)
+{
+    if (u->act == READER_QUESTION || u->act == READER_YESNO || u->act == READER_FORGET)
+        return;
+    const char *colon = strchr(text, ':');
+    int group = 0;                      /* "Two dogs at home:" */
+    if (colon) {
+        char key[UNDERSTAND_VALUE];
+        const char *kw[8];
+        int kn = understand_split_words(text, " :", key, sizeof key, kw, 8);
+        for (int k = 0; k < kn && kw[k] < key + (colon - text) && !group; k++)
+            group = understand_group_said(kw[k]);
+        text = colon + 1;
+        while (*text == ' ') text++;
+    }
+    char buf[UNDERSTAND_VALUE];
+    const char *w[12];
+    int n = understand_split_words(text, " .!,", buf, sizeof buf, w, 12);
+    if (n < 2 || n > 10 || !isupper((unsigned char)text[0])) return;
+    char name[UNDERSTAND_KEY];
+    snprintf(name, sizeof name, "%s", w[0]);
+    size_t nl = strlen(name);
+    int at = 1;
+    if (nl > 2 && !strcmp(name + nl - 2, "'s")) name[nl - 2] = '\0';  /* "Ana's 12" */
+    else if (!strcmp(w[1], "is") || !strcmp(w[1], "turned")) at = 2;
+    else if (n > 2 && !strcmp(w[1], "just") && !strcmp(w[2], "turned")) at = 3;
+    else return;
+    for (const char *p = name; *p; p++)
+        if (!isalpha((unsigned char)*p)) return;
+    /* who they are among the rest ("the eldest", "older", "the old boy", "the puppy") */
+    static const char *const places[] = {"eldest", "oldest", "youngest", "older", "younger",
+                                         "middle", "baby", NULL};
+    long age;
+    if (at < n && (!strcmp(w[at], "the") || understand_in_list(places, w[at]))) {
+        int p = at + !strcmp(w[at], "the"), e = p;
+        while (e < n && e - p < 3 && !understand_number(w[e], &age) &&
+               !understand_pronoun(w[e]))
+            e++;
+        if (e == p) return;
+        at = e;
+    }
+    static const char *const they[] = {"she's", "he's", "shes", "hes", NULL};
+    static const char *const about[] = {"about", "nearly", "almost", "aged", "just", NULL};
+    if (at < n && understand_in_list(they, w[at])) at++;
+    else if (at + 1 < n && (!strcmp(w[at], "she") || !strcmp(w[at], "he")) &&
+             !strcmp(w[at + 1], "is"))
+        at += 2;
+    if (at < n && understand_in_list(about, w[at])) at++;
+    int rest = n - at - 1;      /* "years old", "months" or "now" may follow the number */
+    static const char *const spans[] = {"months", "month", "weeks", "week", NULL};
+    int span = rest >= 1 && understand_in_list(spans, w[at + 1]);
+    if (at >= n || !understand_number(w[at], &age) || age < 0 || age > 120 || rest > 2 ||
+        (rest == 1 && strcmp(w[at + 1], "now") != 0 && !span) ||
+        (rest == 2 && !(span && !strcmp(w[at + 2], "old")) &&
+         (strcmp(w[at + 1], "years") != 0 || strcmp(w[at + 2], "old") != 0)) ||
+        someone_word(name) || understand_pronoun(name) || lex_is_stopword(name))
+        return;
+    for (int j = 0; j < i; j++)
+        if (told[j].at == u->at) {      /* the clause's age is told by its first unit */
+            u->act = READER_SMALLTALK;
+            u->value[0] = u->old[0] = '\0';
+            return;
+        }
+    name[0] = (char)toupper((unsigned char)name[0]);
+    snprintf(u->holder, sizeof u->holder, "%s", name);
+    u->rel = u->clause_rel = READER_REL_AGE;
+    snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_AGE));
+    if (span) snprintf(u->value, sizeof u->value, "%s %s", w[at], w[at + 1]);
+    else snprintf(u->value, sizeof u->value, "%s", w[at]);
+    if (u->act != READER_CORRECTION) u->act = READER_FACT;
+    u->personal = group;
+    u->settled = 1;
+}
+
+/* "I've got three nephews. Ravi is 17, Tom is 12": a name the message tells a fact of
+ * after a clause of a group of the user's (kin or pets in the plural: "nephews",
+ * "grandkids", "cats") is one of them, the user's, though no fact names them yet. The name
+ * is written with a capital, or in lower case its age is told ("ravi is 17"). */
+static void one_of_group(const char *msg, const understood_t *told, int i, const char *text,
+                         understood_t *u)
+{
+    if (u->personal || (u->act != READER_FACT && u->act != READER_CORRECTION) ||
+        !u->value[0] || !u->holder[0] || !strcmp(u->holder, "self") || someone_word(u->holder) ||
+        understand_pronoun(u->holder))
+        return;
+    for (const char *p = u->holder; *p; p++)
+        if (!isalpha((unsigned char)*p)) return;
+    const char *at = facts_words_at(text, u->holder);
+    if (!at || (!isupper((unsigned char)*at) && u->rel != READER_REL_AGE)) return;
+    for (int j = i - 1; j >= 0 && !u->personal; j--)
+        u->personal = told[j].personal && understand_group_said(told[j].holder);
+    /* (or the message named the group before: "Two dogs at home: Rex ..., and Pip ...") */
+    char before[512];
+    const char *w[64];
+    int n = understand_split_words(msg, " .,;:!?", before,     /* (msg up to the clause) */
+                                   u->at + 1 < sizeof before ? u->at + 1 : sizeof before, w, 64);
+    static const char *const owning[] = {"my", "our", "two", "three", "four", "five", "six",
+                                         "both", NULL};
+    for (int k = 1; k < n && !u->personal; k++) {
+        long count;
+        u->personal = understand_group_said(w[k]) &&
+                      (understand_in_list(owning, w[k - 1]) ||
+                       (understand_number(w[k - 1], &count) && count >= 2 && count <= 12));
+    }
+    if (u->personal)                    /* keyed by the name with a capital (facts.c) */
+        u->holder[0] = (char)toupper((unsigned char)u->holder[0]);
+}
+
 void checks_clause(const facts_t *f, const char *msg, const understood_t *told, int i,
                    const char *text, understood_t *u)
 {
@@ -3450,7 +3569,9 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         facts_resolve_holder(f, text, u);
         if (!u->personal) u->personal = 1;
     }
+    name_is_age(told, i, text, u);
     facts_resolve_holder(f, text, u);
+    one_of_group(msg, told, i, text, u);
     /* "i work sundays at a food truck called Wok On" read as the truck's employer:
      * a clause that opens with the user working tells where they work */
     static const char *const i_work[] = {"i work ", "i'm working ", "im working ",

@@ -92,6 +92,14 @@ static int subject_at(const char *text, size_t len, size_t i)
         size_t adv3, k = word_at(text, len, skip_spaces(text, len, i + adv), v, sizeof v, &adv3);
         return !(n == 2 && !strcmp(w, "me") && k == 2 && !strcmp(v, "or"));
     }
+    /* "..., and little Zac is 3", "wee Cara's 4": a word of fondness before a name and a
+     * verb */
+    static const char *const fond[] = {"little", "wee", "lil", "baby", "young", "big",
+                                       "our", NULL};
+    if (in_list(fond, w, n)) {
+        size_t at = skip_spaces(text, len, i + adv);
+        return at < len && isupper((unsigned char)text[at]) && subject_at(text, len, at);
+    }
     /* a name and a verb: "Lotte is 12, Finn is 9 and Mia just turned 4"; in lower case,
      * with "is" and a number ("lwazi is 12, ayanda is 9"; not "..., who is 6") */
     size_t adv2;
@@ -263,6 +271,27 @@ static int two_names(const char *text, size_t len, size_t start, size_t i, size_
            strncmp(w, "i'", 2) != 0;
 }
 
+/* 1 when the clause text[start..i) tells that someone left or stopped something ("jen's
+ * left nursing", "Tariq quit the band") and text[i..) goes on with "he's", "she's" or
+ * "they're": what they do now is a clause of its own ("..., she's a paramedic now"). */
+static int left_then_now(const char *text, size_t len, size_t start, size_t i)
+{
+    static const char *const ended[] = {"left", "quit", "packed", "gave", "finished",
+                                        "retired", "sold", "dropped", "stopped", "jacked",
+                                        "chucked", NULL};
+    static const char *const now[] = {"he's", "hes", "she's", "shes", "they're", "theyre",
+                                      NULL};
+    char w[16];
+    size_t adv, n = word_at(text, len, skip_spaces(text, len, i), w, sizeof w, &adv);
+    if (!n || !in_list(now, w, n)) return 0;
+    for (size_t k = start; k < i; k++) {
+        if (k > start && isalpha((unsigned char)text[k - 1])) continue;
+        n = word_at(text, len, k, w, sizeof w, &adv);
+        if (n && in_list(ended, w, n)) return 1;
+    }
+    return 0;
+}
+
 /* 1 when a clause the speaker opens of themselves ("I'm a shearer", "am a welder"), or
  * one so cut (then also before "been"), goes on after a comma at text[i..) with a word
  * that tells more of them ("..., based out of Dubbo", "..., living in Hull"): that word
@@ -332,7 +361,8 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
     if (text[i] == ',')
         return subject_at(text, len, i + 1) || note_key_at(text, len, i + 1) ||
                        question_after_interjection(text, len, start, i) ||
-                       own_participle(text, len, start, i + 1)
+                       own_participle(text, len, start, i + 1) ||
+                       left_then_now(text, len, start, i + 1)
                    ? 1
                    : 0;
     if (text[i] == ':') {       /* "Quick question: which firm employs me?", "the clinic

@@ -7,6 +7,7 @@
 #include "agent/compare.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -19,14 +20,22 @@ enum { COMPARE_MAX = 16 };
 
 typedef struct person {
     const char *name;
-    long age;
+    long age;           /* in months, to compare ("4 months" beside "13") */
+    const char *said;   /* the age as told ("13", "4 months") */
     int64_t id;
     const char *at;     /* where the question names them, NULL when it does not */
+    int in_group;       /* one of the group the question names (in_group) */
 } person_t;
 
-/* 1 older, 0 younger, -1 when text compares no ages. */
+/* COMPARE_OLDER, COMPARE_YOUNGER, COMPARE_MIDDLE ("the middle one", "the middle child"),
+ * or -1 when text compares no ages. */
 static int asked_end(const char *text)
 {
+    static const char *const middle[] = {"middle one", "middle child", "middle kid",
+                                         "the middle", "is middle", "middle son",
+                                         "middle daughter", "middle grandchild", NULL};
+    for (int i = 0; middle[i]; i++)
+        if (facts_has_words(text, middle[i])) return COMPARE_MIDDLE;
     static const char *const older[] = {"older", "oldest", "eldest", "elder", "firstborn",
                                         "first born", "first-born", NULL};
     static const char *const younger[] = {"younger", "youngest", "is the baby",
@@ -71,6 +80,70 @@ static int holder_is_name(const store_memory_t *m)
            !dialogue_pet_word(m->holder) && !kinds_person(m->holder);
 }
 
+/* 1 when word (lower case), or it with an s, names the group key ("which aunt" of the
+ * aunts). */
+static int names_group(char *word, size_t cap, const char *key)
+{
+    if (facts_same_holder(word, key)) return 1;
+    size_t n = strlen(word), kn = strlen(key);
+    if (!n || word[n - 1] == 's' || n + 2 > cap || kn < 2 || kn >= UNDERSTAND_KEY) return 0;
+    char one[UNDERSTAND_KEY], a[UNDERSTAND_KEY], b[UNDERSTAND_KEY];
+    snprintf(one, sizeof one, "%.*s", (int)(kn - 1), key);
+    understand_holder_of(one, a, sizeof a);     /* "aunt" of the "aunties" */
+    understand_holder_of(word, b, sizeof b);
+    if (key[kn - 1] == 's' && a[0] && strcmp(a, "self") != 0 && !strcmp(a, b)) return 1;
+    word[n] = 's', word[n + 1] = '\0';
+    return facts_same_holder(word, key);
+}
+
+/* 1 when holder is one of the group the question names ("which of my nephews", "which
+ * aunt is older?"): a name told of that group (a name fact of its holder), or someone
+ * keyed by their name whose facts follow a fact of the group in the user's list with only
+ * such people's between ("three nephews. Ravi is 17, Tom is 12": a message's facts are
+ * written in order, one after another). */
+static int in_group(const facts_t *f, const char *text, const char *holder)
+{
+    const char *name_key = reader_rel_name(READER_REL_NAME);
+    for (size_t i = 0; i < f->n; i++) {
+        const store_memory_t *g = &f->v[i];
+        if (!understand_group_said(g->holder)) continue;
+        int named = 0;
+        for (const char *p = text; *p && !named;) {
+            while (*p && !isalpha((unsigned char)*p)) p++;
+            const char *w = p;
+            while (isalpha((unsigned char)*p)) p++;
+            char word[UNDERSTAND_KEY];
+            if (p == w || (size_t)(p - w) + 2 > sizeof word) continue;
+            snprintf(word, sizeof word, "%.*s", (int)(p - w), w);
+            for (char *c = word; *c; c++) *c = (char)tolower((unsigned char)*c);
+            named = names_group(word, sizeof word, g->holder);
+        }
+        if (!named) continue;
+        if (facts_same_relation(g->relation, name_key) && facts_same_value(g->value, holder))
+            return 1;
+        for (size_t j = i + 1; j < f->n; j++) {
+            const char *h = f->v[j].holder;
+            if (!strcmp(h, holder)) return 1;
+            if (strcmp(h, g->holder) != 0 && (!isupper((unsigned char)h[0]) || strchr(h, ' ')))
+                break;
+        }
+    }
+    return 0;
+}
+
+/* An age as told in months ("14", "aged 14", "fourteen": 168; "4 months": 4, "6 weeks":
+ * 1), or -1 when it holds no number. */
+static long months(const char *value)
+{
+    const char *d = value;
+    while (*d && (*d < '0' || *d > '9')) d++;
+    long n = 0;
+    if (*d) n = strtol(d, NULL, 10);
+    else if (!understand_number(value, &n)) return -1;
+    if (strstr(value, "week")) return n / 4;
+    return strstr(value, "month") ? n : n * 12;
+}
+
 /* The user's people with a name and an age in digits, into v; returns how many. */
 static int people(const facts_t *f, const char *text, person_t *v)
 {
@@ -78,6 +151,7 @@ static int people(const facts_t *f, const char *text, person_t *v)
     for (int k = 0; understand_people_groups[k] && !people_asked; k++)
         people_asked = facts_has_words(text, understand_people_groups[k]);
     int n = 0;
+    int grouped = 0;
     const char *age_key = reader_rel_name(READER_REL_AGE);
     for (size_t i = 0; i < f->n && n < COMPARE_MAX; i++) {
         const store_memory_t *m = &f->v[i];
@@ -90,23 +164,28 @@ static int people(const facts_t *f, const char *text, person_t *v)
         if (!name && holder_is_name(m)) name = m->holder;
         if (now != m || !name) continue;            /* only the current age, of someone named */
         if (people_asked && (dialogue_pet_word(m->holder) || kinds_animal(m->holder))) continue;
-        const char *d = m->value;     /* "14", "aged 14", "fourteen" */
-        while (*d && (*d < '0' || *d > '9')) d++;
-        long age = 0;
-        if (*d) age = strtol(d, NULL, 10);
-        else if (!understand_number(m->value, &age)) continue;
-        v[n++] = (person_t){name, age, m->id, named_at(text, name)};
+        long age = months(m->value);
+        if (age < 0) continue;
+        v[n] = (person_t){name, age, m->value, m->id, named_at(text, name), 0};
+        v[n].in_group = in_group(f, text, m->holder);
+        grouped += v[n++].in_group;
+    }
+    /* of the group the question names, when two of them are told of ("which of my
+     * nephews": not the wife's age too) */
+    if (grouped >= 2) {
+        int k = 0;
+        for (int i = 0; i < n; i++)
+            if (v[i].in_group) v[k++] = v[i];
+        n = k;
     }
     /* the user, when the question names them among the others ("me or Joost", "am I
      * older than Ana?") and their age is told */
     const store_memory_t *own = facts_find(f, "self", age_key, NULL);
     const char *me = named_at(text, "me");
     if (!me) me = named_at(text, "i");
-    long age = 0;
-    if (own && me && n > 0 && n < COMPARE_MAX && strcmp(own->value, FACTS_ENDED) != 0 &&
-        (isdigit((unsigned char)own->value[0]) ? (age = strtol(own->value, NULL, 10)) > 0
-                                               : understand_number(own->value, &age)))
-        v[n++] = (person_t){REALISE_YOU, age, own->id, me};
+    long age = own && strcmp(own->value, FACTS_ENDED) != 0 ? months(own->value) : -1;
+    if (age > 0 && me && n > 0 && n < COMPARE_MAX)
+        v[n++] = (person_t){REALISE_YOU, age, own->value, own->id, me, 0};
     return n;
 }
 
@@ -123,22 +202,29 @@ int compare_ages(const facts_t *f, const char *text, int yesno, compare_t *out)
     memset(out, 0, sizeof *out);
     out->older = end;
     if (yesno) {
-        if (k != 2) return 0;
+        if (k != 2 || end == COMPARE_MIDDLE) return 0;
         int first = named[0].at < named[1].at ? 0 : 1;
         const person_t *a = &named[first], *b = &named[1 - first];
-        *out = (compare_t){a->name, b->name, a->age, b->age,
+        *out = (compare_t){a->name, b->name, a->said, b->said,
                            end ? a->age > b->age : a->age < b->age, end, 2, {a->id, b->id}};
         return 1;
     }
-    const person_t *from = k >= 2 ? named : all;
+    person_t *from = k >= 2 ? named : all;
     int m = k >= 2 ? k : n;
-    if (m < 2) return 0;
-    const person_t *best = &from[0];
-    for (int i = 1; i < m; i++)
-        if (end ? from[i].age > best->age : from[i].age < best->age) best = &from[i];
+    if (m < 2 || (end == COMPARE_MIDDLE && m % 2 == 0)) return 0;
+    for (int i = 1; i < m; i++)         /* oldest first (few: an insertion sort) */
+        for (int j = i; j > 0 && from[j].age > from[j - 1].age; j--) {
+            person_t t = from[j];
+            from[j] = from[j - 1];
+            from[j - 1] = t;
+        }
+    int pick = end == COMPARE_OLDER ? 0 : end == COMPARE_YOUNGER ? m - 1 : m / 2;
+    if (end == COMPARE_MIDDLE && from[pick].age == from[pick - 1].age) return 0;
     out->of = m;
-    out->name = best->name;
-    out->age = best->age;
-    out->ids[0] = best->id;
+    out->name = from[pick].name;
+    out->age = from[pick].said;
+    out->ids[0] = from[pick].id;
+    for (int i = 0, k2 = 1; i < m && k2 < COMPARE_IDS; i++)
+        if (i != pick) out->ids[k2++] = from[i].id;
     return 1;
 }

@@ -8,24 +8,29 @@
 #include <stdint.h>
 #include "agent/facts.h"
 
+enum { COMPARE_YOUNGER = 0, COMPARE_OLDER = 1, COMPARE_MIDDLE = 2, COMPARE_IDS = 8 };
+
 /* What a comparison found: the person it picks (the oldest or the youngest, or for a
  * yes/no question the first named) and, for a yes/no question, the one compared with;
  * names point into the facts (valid while they are). */
 typedef struct compare {
     const char *name, *other;       /* other: NULL unless yesno */
-    long age, other_age;
+    const char *age, *other_age;    /* as told ("12", "4 months"), into the facts */
     int yes;                        /* yesno: 1 when name's age is as the question says */
-    int older;                      /* 1: older/oldest asked, 0: younger/youngest */
+    int older;                      /* COMPARE_OLDER, COMPARE_YOUNGER or COMPARE_MIDDLE asked */
     int of;                         /* how many people were compared */
-    int64_t ids[2];                 /* the age memories of name and other (0: none) */
+    int64_t ids[COMPARE_IDS];       /* the age memories of name and other, or of name and
+                                     * the rest compared (0: none) */
 } compare_t;
 
-/* 1 when text compares ages ("older", "eldest", "youngest" ...). */
+/* 1 when text compares ages ("older", "eldest", "youngest", "the middle one" ...). */
 int compare_asks(const char *text);
 
 /* Reads text as an age comparison over the user's people who have a name and an age in
  * digits or words, and the user (REALISE_YOU) when the question says "me" or "I": those
- * the question names, else all of them (at least two either way). A yes/no
+ * the question names, else all of them (at least two either way; of a group the question
+ * names, "which of my nephews", those of it when two are told). The middle one is asked
+ * of an odd number of three and more. A yes/no
  * question (yesno) needs two named, in the order the question names them. Returns 1 with
  * *out filled, or 0 when text compares no ages or the facts cannot answer it. */
 int compare_ages(const facts_t *f, const char *text, int yesno, compare_t *out);

@@ -1948,3 +1948,100 @@ int forms_condition(const char *c, size_t cn, const char *const *words, int n, i
     }
     return k;
 }
+
+int forms_names_aged(const char *c, size_t cn, const char *const *words, int n,
+                     const understood_t *clause, understood_t *out, int k, int max)
+{
+    enum { MAX_AGED = 8 };
+    char names[MAX_AGED][UNDERSTAND_KEY], ages[MAX_AGED][4], group[UNDERSTAND_KEY] = "";
+    int m = 0;
+    for (int w = 0; w < n && !group[0]; w++) {
+        understand_holder_of(words[w], group, sizeof group);
+        if (!understand_group_key(group)) group[0] = '\0';
+    }
+    for (size_t i = 0; group[0] && i < cn && m < MAX_AGED; i++) {
+        if (!isupper((unsigned char)c[i]) || (i > 0 && isalpha((unsigned char)c[i - 1])))
+            continue;
+        size_t e = i;
+        while (e < cn && isalpha((unsigned char)c[e])) e++;
+        size_t b = e;
+        while (b < cn && c[b] == ' ') b++;
+        size_t d = b + 1, de = d;
+        while (de < cn && isdigit((unsigned char)c[de])) de++;
+        if (b >= cn || c[b] != '(' || de == d || de - d > 3 || de >= cn || c[de] != ')' ||
+            e - i >= sizeof names[0])
+            continue;
+        snprintf(names[m], sizeof names[m], "%.*s", (int)(e - i), c + i);
+        snprintf(ages[m], sizeof ages[m], "%.*s", (int)(de - d), c + d);
+        m++;
+        i = de;
+    }
+    if (m < 2) return k;
+    int kept = 0;
+    for (int i = 0; i < k; i++)
+        if (out[i].rel != READER_REL_NAME && out[i].rel != READER_REL_AGE) out[kept++] = out[i];
+    k = kept;
+    const char *name_key = reader_rel_name(READER_REL_NAME),
+               *age_key = reader_rel_name(READER_REL_AGE);
+    for (int i = 0; i < m && k + 2 <= max; i++) {
+        forms_told_unit(clause, READER_REL_NAME, group, name_key, names[i], &out[k++]);
+        forms_told_unit(clause, READER_REL_AGE, names[i], age_key, ages[i], &out[k++]);
+    }
+    return k;
+}
+
+int forms_working_for(const char *c, size_t cn, const char *const *words,
+                      const unsigned char *caps, int n, const understood_t *clause,
+                      understood_t *out, int k)
+{
+    static const char *const leads[] = {"i'm", "im", "i", "am", "now", "currently", "still",
+                                        "just", "started", "been", "i've", "ive", "he's",
+                                        "hes", "she's", "shes", "he", "she", "is", "and",
+                                        "so", NULL};
+    /* -ing words that are no work ("playing for Leeds", "waiting for Amy") */
+    static const char *const not_work[] = {"playing", "waiting", "looking", "voting",
+                                           "rooting", "cheering", "shopping", "saving",
+                                           "studying", "training", "learning", "staying",
+                                           "living", "going", "heading", "coming", "being",
+                                           "feeling", "asking", "hoping", "praying",
+                                           "searching", "applying", "interviewing",
+                                           "running", "standing", "sitting", "doing",
+                                           "having", "getting", "eating", NULL};
+    const char *who = "self";
+    int w = 0;
+    for (; w < n && understand_in_list(leads, words[w]); w++)
+        if (understand_pronoun(words[w])) who = understand_pronoun(words[w]);
+    size_t wl = w < n ? strlen(words[w]) : 0;
+    if (w + 2 >= n || wl < 5 || strcmp(words[w] + wl - 3, "ing") != 0 ||
+        understand_in_list(not_work, words[w]) ||
+        (strcmp(words[w + 1], "for") != 0 && strcmp(words[w + 1], "at") != 0) ||
+        understand_month(words[w + 2]))
+        return k;
+    /* a name ("for Royal Mail", "at The Ivy"), or a place of a kind ("for a bakery"): up
+     * to three words before "now", "these days" or the clause's end, told with its
+     * article */
+    static const char *const a[] = {"a", "an", "the", "this", "that", NULL};
+    static const char *const ends[] = {"now", "these", "nowadays", "instead", "full",
+                                       "part", "since", NULL};
+    int at = w + 2, e;
+    if (caps[at]) {
+        at += !strcmp(words[at], "the") && at + 1 < n && caps[at + 1];
+        if (lex_is_stopword(words[at])) return k;   /* ("The Ivy": the name) */
+        for (e = at; e < n && caps[e] && !understand_is_cjk(words[e]);) e++;
+    } else {
+        if (!understand_in_list(a, words[at]) || at + 1 >= n) return k;
+        for (e = ++at; e < n && !understand_in_list(ends, words[e]);) e++;
+        if (e - at > 3) return k;
+        for (int x = at; x < e; x++)
+            if (lex_is_stopword(words[x]) || !isalpha((unsigned char)words[x][0])) return k;
+    }
+    if (e == at) return k;
+    char value[UNDERSTAND_VALUE];
+    understand_as_written(c, cn, words, w + 2, e, value, sizeof value);
+    if (!value[0]) return k;
+    forms_told_unit(clause, READER_REL_EMPLOYER, who, reader_rel_name(READER_REL_EMPLOYER),
+                    value, &out[0]);
+    out[0].personal = !strcmp(who, "self");     /* (a pronoun's is settled by the facts) */
+    out[0].settled = 1;
+    return 1;
+}

@@ -72,6 +72,15 @@ int forms_moved_to(const char *c, size_t cn, const char *const *words,
  * already says where. Returns the units. */
 int forms_works_from_home(const char *const *words, int n, understood_t *out, int k, int max);
 
+/* "now driving for Royal Mail", "I'm delivering for Evri these days", "she's nursing at
+ * Airedale now": a clause of only the speaker or a pronoun (or nothing), "now", a verb
+ * in -ing of work and "for" or "at" a name with a capital tells whom one works for: the
+ * speaker's (or the pronoun's, settled later) employer, in place of the reader's units.
+ * Returns the units. */
+int forms_working_for(const char *c, size_t cn, const char *const *words,
+                      const unsigned char *caps, int n, const understood_t *clause,
+                      understood_t *out, int k);
+
 /* "We've got two kids", "so that's four kids now", "I have four sisters": how many of a
  * group the user has, a fact the reader does not mark (it reads the number as no
  * value: value_end). A unit of the group (REALISE_COUNT of "children", "sisters")
@@ -371,5 +380,13 @@ int forms_condition(const char *c, size_t cn, const char *const *words, int n, i
 /* "what position do I play?": a question (or a yes/no one) that says "position" asks
  * FORMS_POSITION of its holders. Returns the units. */
 int forms_position_asked(const char *const *words, int n, int act, understood_t *out, int k);
+
+/* "my grandsons are Ed (12), Fin (8) and Gus (2)", "Nieces Kira (9) and Bea (4)": two
+ * names and more, each with an age in brackets, in a clause that names a group of the
+ * user's (kin or pets in the plural): each a name of the group and each name's age (keyed
+ * by the name with a capital), in place of the reader's units of names and ages (at most
+ * max units). Returns the units. */
+int forms_names_aged(const char *c, size_t cn, const char *const *words, int n,
+                     const understood_t *clause, understood_t *out, int k, int max);
 
 #endif

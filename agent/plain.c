@@ -681,6 +681,17 @@ long plain_text(const char *msg, char *out, size_t cap)
             i = n2;
             continue;
         }
+        /* "and little Zac is 3", "wee Cara's 4": a word of fondness, in lower case, before
+         * a name a fact is told of goes (the name is whom the fact is of) */
+        int fond = (wl == 6 && !strncmp(msg + i, "little", 6)) ||
+                   (wl == 3 && (!strncmp(msg + i, "wee", 3) || !strncmp(msg + i, "lil", 3)));
+        size_t nl1 = strlen(next1);
+        if (!with && fond && n1 && isupper((unsigned char)msg[n1 - nl1]) &&
+            ((nl1 > 2 && !strcmp(next1 + nl1 - 2, "'s")) || !strcmp(next2, "is") ||
+             !strcmp(next2, "was") || !strcmp(next2, "turned") || !strcmp(next2, "just"))) {
+            i = n1 - nl1;
+            continue;
+        }
         /* "wi' me nana", "me mam's", "ma boy", "mi son": "me", "ma", "mi" or "mah" before a
          * word of kin is "my" */
         int my_said = (wl == 2 && (!strncasecmp(msg + i, "me", 2) ||

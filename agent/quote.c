@@ -552,10 +552,14 @@ static void names_of(const facts_t *f, const char **names, size_t max)
 {
     size_t n = 0;
     const char *rel = reader_rel_name(READER_REL_NAME);
-    for (size_t i = 0; i < f->n && n + 1 < max; i++)
-        if (f->v[i].relation && !strcmp(f->v[i].relation, rel) && f->v[i].value &&
-            !strchr(f->v[i].value, ' '))
-            names[n++] = f->v[i].value;
+    for (size_t i = 0; i < f->n && n + 1 < max; i++) {
+        const store_memory_t *m = &f->v[i];
+        if (m->relation && !strcmp(m->relation, rel) && m->value && !strchr(m->value, ' '))
+            names[n++] = m->value;
+        else if (isupper((unsigned char)m->holder[0]) && !strchr(m->holder, ' ') &&
+                 (!n || strcmp(names[n - 1], m->holder) != 0))
+            names[n++] = m->holder;     /* someone keyed by their name ("Ravi", facts.c) */
+    }
     names[n] = NULL;
 }
 

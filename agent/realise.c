@@ -120,6 +120,15 @@ static int named(const char *holder)
     return holder && isupper((unsigned char)holder[0]);
 }
 
+/* The possessive of a holder left a pronoun ("he": "his"), or NULL for any other. */
+static const char *pronoun_of(const char *holder)
+{
+    static const char *const of[][2] = {{"he", "his"}, {"she", "her"}, {"they", "their"}};
+    for (size_t i = 0; holder && i < sizeof of / sizeof of[0]; i++)
+        if (!strcmp(holder, of[i][0])) return of[i][1];
+    return NULL;
+}
+
 /* A holder keyed as kin of kin ("sister wife", "brother boat") as it is said: "sister's
  * wife" into buf; any other as it is ("twin brother", "mother in law"). */
 static const char *whose_of_whom(const char *holder, char *buf, size_t cap)
@@ -158,11 +167,17 @@ static void fill(out_t *o, const char *pat, const realise_frame_t *f)
     for (const char *p = pat; *p;) {
         if (p[0] == '{' && p[1] && p[2] == '}') {
             switch (p[1]) {
-            case 'H':                   /* "your sister"; someone keyed by name: "Kwame" */
-                putf(o, named(f->holder) ? "%s" : "your %s",
+            case 'H':                   /* "your sister"; someone keyed by name: "Kwame";
+                                         * a pronoun no one was found for: "he" */
+                putf(o, named(f->holder) || pronoun_of(f->holder) ? "%s" : "your %s",
                      whose_of_whom(f->holder, whose, sizeof whose));
                 break;
-            case 'P':                   /* "your sister's", "your boss's", "your cats'" */
+            case 'P':                   /* "your sister's", "your boss's", "your cats'",
+                                         * "his" */
+                if (pronoun_of(f->holder)) {
+                    puts_(o, pronoun_of(f->holder));
+                    break;
+                }
                 putf(o, named(f->holder)               ? "%s's"
                         : realise_plural_s(f->holder) ? "your %s'"
                                                       : "your %s's",
@@ -331,10 +346,11 @@ static int group(const realise_frame_t *f, int n, realise_frame_t *g,
         if (seen) continue;
         out_t o = {vals[ng], 256, 0};
         puts_(&o, "");
-        int k = 0;
-        for (int j = i; j < n; j++) {
+        int k = 0, of = 0;
+        for (int j = i; j < n; j++) of += same_frame(&f[j], &f[i]);
+        for (int j = i; j < n; j++) {  /* "Ed, Fin and Gus" */
             if (!same_frame(&f[j], &f[i])) continue;
-            if (k++) puts_(&o, " and ");
+            if (k++) puts_(&o, k == of ? " and " : ", ");
             puts_(&o, f[j].value ? f[j].value : "");
         }
         g[ng] = f[i];
@@ -399,17 +415,19 @@ char *realise_yesno(char *buf, size_t len, int yes, const realise_frame_t *asked
     return buf;
 }
 
-char *realise_ages(char *buf, size_t len, const char *name, long age, int older, int of,
-                   int yes, const char *other, long other_age)
+char *realise_ages(char *buf, size_t len, const char *name, const char *age, int older, int of,
+                   int yes, const char *other, const char *other_age)
 {
     /* (REALISE_YOU, the user: "you are 39") */
     const char *is = !strcmp(name, REALISE_YOU) ? "are" : "is";
     const char *other_is = other && !strcmp(other, REALISE_YOU) ? "are" : "is";
     if (other)
-        snprintf(buf, len, "%s, %s %s %ld and %s %s %ld.", yes ? "Yes" : "No", name, is, age,
+        snprintf(buf, len, "%s, %s %s %s and %s %s %s.", yes ? "Yes" : "No", name, is, age,
                  other, other_is, other_age);
+    else if (older == 2)                /* (compare.h's COMPARE_MIDDLE) */
+        snprintf(buf, len, "%s %s the middle one (%s).", name, is, age);
     else
-        snprintf(buf, len, "%s %s %s%s (%ld).", name, is, of > 2 ? "the " : "",
+        snprintf(buf, len, "%s %s %s%s (%s).", name, is, of > 2 ? "the " : "",
                  older ? (of > 2 ? "oldest" : "older") : (of > 2 ? "youngest" : "younger"), age);
     if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
     return buf;

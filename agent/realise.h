@@ -49,10 +49,11 @@ char *realise_forgot(char *buf, size_t len, const realise_frame_t *f, int n);
 /* "Here's what I know about you: your name is Ilse; you live in Ghent." (n = 0: "You
  * haven't told me anything about yourself yet.") */
 char *realise_summary(char *buf, size_t len, const realise_frame_t *f, int n);
-/* Ages compared: "Maud is older (95)." (of two), "Maisie is the oldest (12)." (of more);
+/* Ages compared: "Maud is older (95)." (of two), "Maisie is the oldest (12)." (of more),
+ * "Ben is the middle one (9)." (older 2: the middle asked);
  * a yes/no question: "No, Oscar is 7 and Maisie is 12." (other NULL: not a yes/no one) */
-char *realise_ages(char *buf, size_t len, const char *name, long age, int older, int of,
-                   int yes, const char *other, long other_age);
+char *realise_ages(char *buf, size_t len, const char *name, const char *age, int older, int of,
+                   int yes, const char *other, const char *other_age);
 /* "You have 2 children: Ana and Luis." (verb "have"; what: the group's word,
  * names[0..n); one of them: "You have 1 child: Ana."), "You speak 3 languages: ..." */
 char *realise_count(char *buf, size_t len, const char *verb, const char *what,

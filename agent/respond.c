@@ -707,7 +707,7 @@ static int ages(respond_t *r, const facts_t *f, const char *text, const understo
     say(r, realise_ages(buf, sizeof buf, c.name, c.age, c.older, c.of, c.yes, c.other,
                         c.other_age));
     snprintf(r->answer, sizeof r->answer, "%s", c.other ? (c.yes ? "yes" : "no") : c.name);
-    for (int i = 0; i < 2 && c.ids[i] && r->nused < UNDERSTAND_MAX; i++)
+    for (int i = 0; i < COMPARE_IDS && c.ids[i] && r->nused < UNDERSTAND_MAX; i++)
         r->used[r->nused++] = c.ids[i];
     set_kind(r, MODEL_KIND_ANSWER);
     r->answered++;

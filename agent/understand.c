@@ -1327,6 +1327,11 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_placement(&clause, words, n, out, k);
     if (clause.act == READER_FACT || clause.act == READER_CORRECTION)
         k = forms_turned(c, cn, words, caps, n, out, k, max);
+    if (clause.act == READER_FACT || clause.act == READER_SMALLTALK)
+        k = forms_names_aged(c, cn, words, n, &clause, out, k, max);
+    if (clause.act == READER_FACT || clause.act == READER_SMALLTALK ||
+        clause.act == READER_CORRECTION)
+        k = forms_working_for(c, cn, words, caps, n, &clause, out, k);
     if (clause.act == READER_FACT) k = forms_lives_with(c, cn, words, n, out, k, max);
     if (clause.act == READER_FACT) {
         k = forms_married_to(c, cn, words, caps, n, out, k, max);

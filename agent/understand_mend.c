@@ -435,7 +435,13 @@ int understand_mend_greeting(const char *const *words, int n, understood_t *out,
     /* words said with a greeting ("good morning", "god dag", "sat sri akal", "hi all") */
     static const char *const with[] = {"good", "god", "guten", "sat", "all", "everyone",
                                        "guys", "folks", "there", "dear", "mate", "again",
-                                       "yall", "y'all", "friend", "friends", "team", NULL};
+                                       "yall", "y'all", "friend", "friends", "team",
+                                       /* and what one calls the listener fondly ("morning
+                                        * love", "hiya duck") */
+                                       "love", "pet", "duck", "hun", "hon", "babe", "darling",
+                                       "darlin", "sweetie", "sweetheart", "petal", "flower",
+                                       "chuck", "pal", "lovely", "dearie", "buddy", "my",
+                                       NULL};
     /* "bro i'm a tiler": a word one calls the listener ("bro", "sis") first,
      * before "I", is no one of the user's */
     static const char *const calling[] = {"bro", "sis", "dude", "bruh", "fam", "mate", NULL};
@@ -652,9 +658,18 @@ void understand_mend_studies(const char *const *words, int n, int act, understoo
     static const char *const schools[] = {"uni", "university", "college", "school", NULL};
     static const char *const going[] = {"go", "goes", "went", "going", "attend", "attended",
                                         "attending", NULL};
+    /* a degree or course by its name ("an MSc", "a PGCE"; "MA" and "BA" after "an" or
+     * "a", where "ma" is no mother) */
+    static const char *const degrees[] = {"msc", "bsc", "mba", "mphil", "pgce", "llb", "llm",
+                                          "diploma", "btec", "hnd", "nvq", "apprenticeship",
+                                          "a-levels", "gcses", "dphil", NULL};
+    static const char *const short_degrees[] = {"ma", "ba", "md", NULL};
     int study = 0, school = 0, work = 0;
     for (int w = 0; w < n; w++) {
-        study |= understand_in_list(studying, words[w]);
+        int degree = understand_in_list(degrees, words[w]) ||
+                     (w > 0 && understand_in_list(short_degrees, words[w]) &&
+                      (!strcmp(words[w - 1], "an") || !strcmp(words[w - 1], "a")));
+        study |= understand_in_list(studying, words[w]) || degree;
         school |= understand_in_list(schools, words[w]);
         work |= understand_in_list(understand_work_words, words[w]);
     }
@@ -674,6 +689,15 @@ void understand_mend_studies(const char *const *words, int n, int act, understoo
             continue;
         if (understand_in_list(studying, u->holder))   /* "my [degree] in geology" */
             snprintf(u->holder, sizeof u->holder, "self");
+        char low[16];                   /* "doing [an MSc]" read as a thing one has */
+        snprintf(low, sizeof low, "%s", u->value);
+        for (char *p = low; *p; p++) *p = (char)tolower((unsigned char)*p);
+        if (u->rel == READER_REL_OWNS &&
+            (understand_in_list(degrees, low) || understand_in_list(short_degrees, low))) {
+            u->act = READER_SMALLTALK;
+            u->value[0] = '\0';
+            continue;
+        }
         int at = -1;            /* the word before the value */
         for (int w = 1; w < n && at < 0; w++)
             if (!strcasecmp(words[w], u->value) ||
@@ -922,9 +946,24 @@ int understand_mend_job_after_name(const char *c, size_t cn, const char *const *
  * and where it is into *at; 0 when there is none. */
 static int kin_said_before(const char *msg, size_t end, char *key, size_t cap, size_t *at)
 {
+    /* one the speaker is seeing ("been seeing someone, his name's Omar") is their
+     * partner */
+    static const char *const seeing[] = {"seeing someone", "dating someone", "seeing a guy",
+                                         "seeing a girl", "seeing this guy",
+                                         "seeing this girl", "dating a guy", "dating a girl",
+                                         "met someone", "met a guy", "met a girl", NULL};
     int found = 0;
     for (size_t i = 0; i + 3 < end; i++) {
         if (i > 0 && isalnum((unsigned char)msg[i - 1])) continue;
+        for (int s = 0; seeing[s]; s++) {
+            size_t sl = strlen(seeing[s]);
+            if (i + sl <= end && !strncasecmp(msg + i, seeing[s], sl) &&
+                (i + sl == end || !isalnum((unsigned char)msg[i + sl]))) {
+                snprintf(key, cap, "partner");
+                *at = i;
+                found = 1;
+            }
+        }
         size_t w = !strncasecmp(msg + i, "my ", 3) ? i + 3 : !strncasecmp(msg + i, "our ", 4) ? i + 4 : 0;
         if (!w) continue;
         char word[2][UNDERSTAND_KEY];

@@ -214,7 +214,13 @@ int understand_asks_forget_phrase(const char *low)
     static const char *const opening[] = {"ignore what i", "ignore the", "ignore that",
                                           "ignore everything", "strike the", "strike my",
                                           "get rid of the", "get rid of my", "get rid of that",
-                                          "bin the", "bin that", "bin my", NULL};
+                                          "bin the", "bin that", "bin my", "bin what i",
+                                          "scrap what i", "scrap the", "scrap that",
+                                          "scrap my", "scrap everything", "scrap all",
+                                          "disregard what i", "disregard the",
+                                          "disregard my", "disregard everything",
+                                          "take back what i", "cross out", "cross off",
+                                          NULL};
     static const char *const fillers[] = {"so", "and", "just", "please", "pls", "oh", "ok",
                                           "okay", "actually", "also", "then", "now", "but",
                                           NULL};
@@ -586,6 +592,18 @@ int understand_group_key(const char *key)
     if (n < 2 || n >= sizeof one || key[n - 1] != 's') return 0;
     snprintf(one, sizeof one, "%.*s", (int)(n - 1), key);
     return understand_kin(one) || dialogue_pet_word(one);
+}
+
+int understand_group_said(const char *key)
+{
+    if (understand_group_key(key)) return 1;
+    size_t n = strlen(key);
+    if (n < 2 || n >= UNDERSTAND_KEY || key[n - 1] != 's') return 0;
+    char one[UNDERSTAND_KEY];
+    snprintf(one, sizeof one, "%.*s", (int)(n - 1), key);
+    for (size_t c = 0; c < sizeof canon / sizeof canon[0]; c++)
+        if (!strcmp(canon[c].word, one)) return understand_kin(canon[c].key);
+    return 0;
 }
 
 /* A name as the possessive wrote it loses the "'s" ("Rory's 13": Rory). */

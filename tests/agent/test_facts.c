@@ -264,6 +264,37 @@ START_TEST(test_ages_compare_the_names_of_a_group)
 }
 END_TEST
 
+/* People told by name right after a group of the user's ("three nephews. Ravi is 17, Tom
+ * is 12, Zac is 4 months") are that group's: a question of the group compares only them,
+ * the middle one of an odd number is found, and months are younger than years. */
+START_TEST(test_ages_compare_the_group_asked_of)
+{
+#define T(i, h, r, v, t) ((store_memory_t){.id = i, .text = t, .holder = h, .relation = r, \
+                                           .value = v})
+    static store_memory_t fam[] = {
+        M(1, "wife", "name", "Jan"), M(2, "wife", "age", "50"),
+        T(3, "nephews", "number", "three", "I've got three nephews"),
+        T(4, "Ravi", "age", "17", "Ravi is 17"), T(5, "Tom", "age", "12", "Tom is 12"),
+        T(6, "Zac", "age", "4 months", "Zac is 4 months"),
+    };
+#undef T
+    facts_t f = {fam, sizeof fam / sizeof fam[0]};
+    compare_t c;
+    ck_assert(compare_ages(&f, "which of my nephews is the oldest?", 0, &c));
+    ck_assert_str_eq(c.name, "Ravi");
+    ck_assert_int_eq(c.of, 3);
+    ck_assert(compare_ages(&f, "which nephew is the youngest?", 0, &c));
+    ck_assert_str_eq(c.name, "Zac");
+    ck_assert_str_eq(c.age, "4 months");
+    ck_assert(compare_ages(&f, "which of my nephews is the middle one?", 0, &c));
+    ck_assert_str_eq(c.name, "Tom");
+    ck_assert_int_eq(c.older, COMPARE_MIDDLE);
+    ck_assert(compare_ages(&f, "who is the oldest?", 0, &c));       /* no group: all */
+    ck_assert_str_eq(c.name, "Jan");
+    ck_assert_int_eq(c.of, 4);
+}
+END_TEST
+
 /* "my dog" asked of a user whose only dog is keyed by its kind ("a whippet called Juno",
  * or spelt nearly: "dalmation") is that one; with two dogs it stays "dog". */
 START_TEST(test_an_animal_asked_after_is_its_one_kind_told)
@@ -350,6 +381,7 @@ int main(void)
     tcase_add_test(tc, test_a_value_spelt_again_is_found);
     tcase_add_test(tc, test_ages_compare_among_the_people_named);
     tcase_add_test(tc, test_ages_compare_the_names_of_a_group);
+    tcase_add_test(tc, test_ages_compare_the_group_asked_of);
     tcase_add_test(tc, test_an_animal_asked_after_is_its_one_kind_told);
     tcase_add_test(tc, test_kinds_of_person);
     tcase_add_test(tc, test_kinds_of_sport);
