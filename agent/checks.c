@@ -3448,12 +3448,12 @@ static int clause_before(const char *msg, const understood_t *told, int i)
  * else, tells that one's age, however the reader read it. A note's key before a colon
  * may lead ("Two dogs at home: ..."): a group of the user's named there makes the name
  * theirs. Whose the name is is settled after (facts_resolve_holder, one_of_group). One
- * unit of the clause (told[0..i) the units before u) tells it; the reader's other units
- * of it tell nothing. */
-static void name_is_age(const understood_t *told, int i, const char *text, understood_t *u)
+ * unit of the clause (told[0..i) the units before u) tells it (1 returned); the reader's
+ * other units of it tell nothing (-1: no check reads them again); else 0. */
+static int name_is_age(const understood_t *told, int i, const char *text, understood_t *u)
 {
     if (u->act == READER_QUESTION || u->act == READER_YESNO || u->act == READER_FORGET)
-        return;
+        return 0;
     const char *colon = strchr(text, ':');
     int group = 0;                      /* "Two dogs at home:" */
     if (colon) {
@@ -3468,7 +3468,7 @@ static void name_is_age(const understood_t *told, int i, const char *text, under
     char buf[UNDERSTAND_VALUE];
     const char *w[12];
     int n = understand_split_words(text, " .!,", buf, sizeof buf, w, 12);
-    if (n < 2 || n > 10 || !isupper((unsigned char)text[0])) return;
+    if (n < 2 || n > 10 || !isupper((unsigned char)text[0])) return 0;
     char name[UNDERSTAND_KEY];
     snprintf(name, sizeof name, "%s", w[0]);
     size_t nl = strlen(name);
@@ -3476,9 +3476,9 @@ static void name_is_age(const understood_t *told, int i, const char *text, under
     if (nl > 2 && !strcmp(name + nl - 2, "'s")) name[nl - 2] = '\0';  /* "Ana's 12" */
     else if (!strcmp(w[1], "is") || !strcmp(w[1], "turned")) at = 2;
     else if (n > 2 && !strcmp(w[1], "just") && !strcmp(w[2], "turned")) at = 3;
-    else return;
+    else return 0;
     for (const char *p = name; *p; p++)
-        if (!isalpha((unsigned char)*p)) return;
+        if (!isalpha((unsigned char)*p)) return 0;
     /* who they are among the rest ("the eldest", "older", "the old boy", "the puppy") */
     static const char *const places[] = {"eldest", "oldest", "youngest", "older", "younger",
                                          "middle", "baby", NULL};
@@ -3488,7 +3488,7 @@ static void name_is_age(const understood_t *told, int i, const char *text, under
         while (e < n && e - p < 3 && !understand_number(w[e], &age) &&
                !understand_pronoun(w[e]))
             e++;
-        if (e == p) return;
+        if (e == p) return 0;
         at = e;
     }
     static const char *const they[] = {"she's", "he's", "shes", "hes", NULL};
@@ -3506,12 +3506,12 @@ static void name_is_age(const understood_t *told, int i, const char *text, under
         (rest == 2 && !(span && !strcmp(w[at + 2], "old")) &&
          (strcmp(w[at + 1], "years") != 0 || strcmp(w[at + 2], "old") != 0)) ||
         someone_word(name) || understand_pronoun(name) || lex_is_stopword(name))
-        return;
+        return 0;
     for (int j = 0; j < i; j++)
         if (told[j].at == u->at) {      /* the clause's age is told by its first unit */
             u->act = READER_SMALLTALK;
             u->value[0] = u->old[0] = '\0';
-            return;
+            return -1;
         }
     name[0] = (char)toupper((unsigned char)name[0]);
     snprintf(u->holder, sizeof u->holder, "%s", name);
@@ -3522,6 +3522,7 @@ static void name_is_age(const understood_t *told, int i, const char *text, under
     if (u->act != READER_CORRECTION) u->act = READER_FACT;
     u->personal = group;
     u->settled = 1;
+    return 1;
 }
 
 /* "I've got three nephews. Ravi is 17, Tom is 12": a name the message tells a fact of
@@ -3569,7 +3570,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         facts_resolve_holder(f, text, u);
         if (!u->personal) u->personal = 1;
     }
-    name_is_age(told, i, text, u);
+    if (name_is_age(told, i, text, u) < 0) return;
     facts_resolve_holder(f, text, u);
     one_of_group(msg, told, i, text, u);
     /* "i work sundays at a food truck called Wok On" read as the truck's employer:
@@ -3745,6 +3746,16 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         if (third) snprintf(u->holder, sizeof u->holder, "%s", third);
     }
     if (understand_pronoun(u->holder)) facts_resolve_holder(f, msg, u);
+    /* "Mia's got into the orchestra, she plays the violin": a pronoun still left is the
+     * one (by name or kin) an earlier clause of the message told of, known now as the
+     * user's (the units are settled in order) */
+    for (int j = i - 1; j >= 0 && understand_pronoun(u->holder) && !u->personal; j--)
+        if (told[j].at != u->at && told[j].personal &&
+            (told[j].act == READER_FACT || told[j].act == READER_CORRECTION) &&
+            (isupper((unsigned char)told[j].holder[0]) || understand_kin(told[j].holder))) {
+            memcpy(u->holder, told[j].holder, sizeof u->holder);
+            u->personal = 1;
+        }
     facts_resolve_pronoun(f, u);
     /* "ah hang on, Ingrid moved to Porto" read as the user's: a fact of the user's whose
      * clause opens (past chat) with the told name of someone of theirs and a verb, no
@@ -4802,7 +4813,9 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && !u->personal &&
         u->holder[0] && strcmp(u->holder, "self") != 0 && !understand_pronoun(u->holder))
         for (size_t j = 0; j < f->n && !u->personal; j++)
-            u->personal = facts_same_holder(f->v[j].holder, u->holder);
+            if ((u->personal = facts_same_holder(f->v[j].holder, u->holder)) &&
+                isupper((unsigned char)f->v[j].holder[0]) && !strcasecmp(f->v[j].holder, u->holder))
+                memcpy(u->holder, f->v[j].holder, strlen(u->holder));  /* "Mia", keyed so */
     if (u->act == READER_CORRECTION && u->value[0] && !u->personal &&
         facts_by_spelling(f, u->value))
         u->personal = 1;                /* "sorry it's Zac, no h" of the user's Zach */

@@ -1644,8 +1644,8 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
             newest = 1;         /* "what do I love eating?": the like told of eating */
         if (facts_multi_valued(facts_rel_of(m->relation), m->relation, m->holder) && !newest) {
             int more = 0, asked_kind = like_kind(text);
-            list[0] = '\0';
-            for (size_t i = 0; i < f->n; i++) {
+            const char *values[UNDERSTAND_MAX];
+            for (size_t i = 0; i < f->n && more < UNDERSTAND_MAX; i++) {
                 const store_memory_t *x = &f->v[i];
                 if (!facts_same_holder(x->holder, m->holder) ||
                     !facts_same_relation(x->relation, m->relation) ||
@@ -1654,9 +1654,14 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
                 int its_kind = asked_kind >= 0 ? kind_of_like(x) : -1;
                 if (its_kind >= 0 && its_kind != asked_kind)
                     continue;           /* "what sport do I play?" lists no bass */
-                size_t at = strlen(list);
-                snprintf(list + at, sizeof list - at, "%s%s", more++ ? " and " : "", x->value);
+                values[more++] = x->value;
                 if (r->nused < UNDERSTAND_MAX && x != m) r->used[r->nused++] = x->id;
+            }
+            list[0] = '\0';
+            for (int v = 0; v < more; v++) {        /* "chess, darts and golf" */
+                size_t at = strlen(list);
+                snprintf(list + at, sizeof list - at, "%s%s",
+                         !v ? "" : v == more - 1 ? " and " : ", ", values[v]);
             }
             known.value = list;
         }

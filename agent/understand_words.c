@@ -166,7 +166,11 @@ const char *const understand_no_trade_words[] = {
     "girl", "boy", "baby", "kid", "child", "man", "woman", "guy", "lady", "person", "adult",
     "teenager", "teen", "toddler", "twins", "girls", "boys", "babies", "fan", "supporter",
     "lover", "married", "single", "divorced", "engaged", "widowed", "separated", "mind", "party", "guest", "winner", "legend", "star",
-    "angel", "champ", NULL};
+    "angel", "champ",
+    /* what one exclaims or calls oneself in passing ("Lovely.", "I'm a zombie") */
+    "lovely", "crazy", "classic", "zombie", "tourist", "lord", "beggar", "genius", "idiot",
+    "hero", "saint", "wreck", "mess", "nightmare", "muppet", "numpty", "eejit", "professional",
+    "pro", "natural", "sucker", "disaster", NULL};
 
 const char *const understand_no_job_words[] = {
     "vegetarian", "vegan", "pescatarian", "teetotaler", "teetotaller", "smoker", "nonsmoker",
