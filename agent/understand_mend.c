@@ -1026,8 +1026,12 @@ void understand_mend_pronoun_holders(const char *msg, understood_t *u, int n)
                 u[i].personal = found = 1;
             }
         }
-        /* no unit's: the kin said before it ("with my lodger Pia, she's a baker") */
+        /* no unit's: the kin said before it ("with my lodger Pia, she's a baker"); one
+         * the speaker is seeing, by the pronoun ("his name's Ade": the boyfriend) */
         if (!found && kin) {
+            const char *p = understand_pronoun(u[i].holder);
+            if (!strcmp(key, "partner") && p && strcmp(p, "they") != 0)
+                snprintf(key, sizeof key, "%s", !strcmp(p, "he") ? "boyfriend" : "girlfriend");
             snprintf(u[i].holder, sizeof u[i].holder, "%s", key);
             u[i].personal = 1;
         }
