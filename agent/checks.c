@@ -3507,13 +3507,19 @@ static int name_is_age(const understood_t *told, int i, const char *text, unders
          (strcmp(w[at + 1], "years") != 0 || strcmp(w[at + 2], "old") != 0)) ||
         someone_word(name) || understand_pronoun(name) || lex_is_stopword(name))
         return 0;
+    /* the reader's units of the name or the age ("children age 12", "kids employer Mia");
+     * another ("two brothers": the count) is left as read */
+    name[0] = (char)toupper((unsigned char)name[0]);
+    if (u->value[0] && !facts_same_value(u->value, w[at]) && !facts_same_value(u->value, name) &&
+        u->rel != READER_REL_AGE && u->rel != READER_REL_NAME)
+        return 0;
     for (int j = 0; j < i; j++)
-        if (told[j].at == u->at) {      /* the clause's age is told by its first unit */
+        if (told[j].at == u->at && told[j].rel == READER_REL_AGE &&
+            !strcmp(told[j].holder, name)) {        /* told by the clause's first such */
             u->act = READER_SMALLTALK;
             u->value[0] = u->old[0] = '\0';
             return -1;
         }
-    name[0] = (char)toupper((unsigned char)name[0]);
     snprintf(u->holder, sizeof u->holder, "%s", name);
     u->rel = u->clause_rel = READER_REL_AGE;
     snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_AGE));
@@ -3669,7 +3675,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if ((u->rel == READER_REL_HOME && understand_in_list(of_address, u->holder)) ||
         understand_in_list(none_held, u->holder) || aux_held || hailed ||
         (held && !strcmp(u->holder + hl - 2, "ed") && !someone_word(u->holder) &&
-         !kinds_animal(u->holder) && !in_words(whose, before_holder))) {
+         !kinds_animal(u->holder) && !in_words(whose, before_holder) &&
+         !isupper((unsigned char)u->holder[0]))) {     /* (a name keyed so: "Ned") */
         snprintf(u->holder, sizeof u->holder, "self");
         if (hailed) u->personal = 1;
     }

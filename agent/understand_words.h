@@ -104,7 +104,7 @@ int understand_kin(const char *key);
 /* 1 when a holder key names several people or animals ("children", "cats"). */
 int understand_group_key(const char *key);
 /* 1 when a holder key names several people or animals, however the kin word is spelt
- * at home ("aunties", "nanas" as well as understand_group_key's). */
+ * at home ("aunties", "nanas", "grandchildren" as well as understand_group_key's). */
 int understand_group_said(const char *key);
 
 /* The holder key of the words of a holder span: possessives and articles dropped, kin
