@@ -175,6 +175,12 @@ int checks_fits(int rel, const char *holder, const char *value)
         (lex_cjk_stop(holder) || !strcmp(holder, "们")))
         return 0;
     if (facts_same_value(value, holder)) return 0;  /* "[my sister] is [sister]" */
+    /* one keyed by their name ("Daniela", facts.c) is named already: "Daniela's party is
+     * in June" names no one June */
+    if (rel == READER_REL_NAME && isupper((unsigned char)holder[0]) && !strchr(holder, ' ') &&
+        !understand_kin(holder) && !understand_group_key(holder) &&
+        !dialogue_pet_word(holder) && !kinds_person(holder))
+        return 0;
     /* "we had 30 people at the party": a number of things or people is no age */
     static const char *const counted[] = {"people", "guests", "kids", "children", "times",
                                           "hours", "minutes", "days", "weeks", "percent",
