@@ -4345,6 +4345,44 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         if (named_rel != READER_REL_OPEN && named_rel != u->rel)
             settle(u, READER_FORGET, "self", named_rel, NULL, "");
     }
+    /* "what's the name of the guy I was seeing?", "what does the girl I'm dating do?":
+     * whom one sees is one's boyfriend, girlfriend or partner, whichever was told */
+    static const char *const seeing[] = {"i was seeing", "i'm seeing", "im seeing",
+                                         "i am seeing", "i've been seeing", "i was dating",
+                                         "i'm dating", "im dating", "i am dating", NULL};
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && holds_any(text, seeing)) {
+        static const char *const partners[] = {"boyfriend", "girlfriend", "partner", NULL};
+        const char *who = "partner";
+        for (int k = 0; partners[k]; k++)
+            if (facts_find(f, partners[k], NULL, NULL)) who = partners[k];
+        snprintf(u->holder, sizeof u->holder, "%s", who);
+        u->personal = 1;
+        if (u->rel == READER_REL_EMPLOYER && facts_has_words(text, "for a living"))
+            u->rel = READER_REL_JOB;
+        if (facts_has_words(text, "name") || facts_has_words(text, "called") ||
+            !strncasecmp(text, "who", 3))
+            u->rel = READER_REL_NAME;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(u->rel));
+        u->value[0] = '\0';
+    }
+    /* "scrap what I told you about where I live": a question's words name what is
+     * forgotten */
+    static const struct {
+        const char *words;
+        int rel;
+    } asked_of[] = {{"where i live", READER_REL_HOME},      {"where we live", READER_REL_HOME},
+                    {"where i'm living", READER_REL_HOME},  {"where i work", READER_REL_WORKPLACE},
+                    {"where i'm working", READER_REL_WORKPLACE},
+                    {"what i do for work", READER_REL_JOB}, {"what i do for a living", READER_REL_JOB},
+                    {"how old i am", READER_REL_AGE},       {"where i'm from", READER_REL_HOMETOWN},
+                    {"where i grew up", READER_REL_HOMETOWN}, {"where i study", READER_REL_SCHOOL}};
+    for (size_t k = 0; k < sizeof asked_of / sizeof asked_of[0] && u->act == READER_FORGET &&
+                       !strcmp(u->holder, "self");
+         k++)
+        if (facts_has_words(text, asked_of[k].words)) {
+            settle(u, READER_FORGET, "self", asked_of[k].rel, NULL, "");
+            break;
+        }
     /* a birthday is told with a word of birth in the message ("Ona's is the 8th of June"
      * after "Jurgis's birthday is ..."), not "we tie the knot on 9 August" */
     static const char *const born[] = {"birth", "bday", "b-day", "b'day", "born", "turn",
