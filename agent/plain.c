@@ -19,6 +19,7 @@
 #include <strings.h>
 #include "agent/understand_words.h"
 #include "agent/understood.h"
+#include "model/lexical.h"
 
 /* Whole words (any case) and what they stand for; "n" (and) and "w" (with) only
  * between words, "n" also opening a question (plain_text). */
@@ -404,6 +405,50 @@ static void word_back(const char *msg, size_t i, char *out, size_t cap)
  * punctuation, replaces the words it puts right, from the last word before them that it
  * opens with, or the last number before them when it is a number. Returns the length
  * written, or 0 when msg says no such correction (out is then untouched). */
+/* "my cousin is Dana no wait Dara lol": a word said again right after a word of waiting
+ * said without commas ("no wait", "i mean") puts right the word just before it, when
+ * nothing but chat follows it. The same contract as corrected_in_passing. */
+static size_t word_put_right(const char *msg, size_t len, char *out)
+{
+    static const char *const waits[] = {" no wait ", " wait no ", " no sorry ", " sorry i mean ",
+                                        " i mean ", " i meant ", " or rather ", NULL};
+    static const char *const chat[] = {"lol", "haha", "lmao", "sorry", "btw", "oops", "ha",
+                                       "typo", NULL};
+    size_t wl;
+    long w = find_any(msg, len, 0, waits, &wl);
+    if (w <= 0) return 0;
+    size_t pe = (size_t)w, pb = pe;             /* the word put right */
+    while (pb > 0 && isalnum((unsigned char)msg[pb - 1])) pb--;
+    size_t ys = (size_t)w + wl, fe = ys;        /* the word said instead */
+    while (fe < len && isalnum((unsigned char)msg[fe])) fe++;
+    if (pb == pe || fe == ys) return 0;
+    char was[32], now[32];
+    if (pe - pb >= sizeof was || fe - ys >= sizeof now) return 0;
+    snprintf(was, sizeof was, "%.*s", (int)(pe - pb), msg + pb);
+    snprintf(now, sizeof now, "%.*s", (int)(fe - ys), msg + ys);
+    for (char *c = was; *c; c++) *c = (char)tolower((unsigned char)*c);
+    if (lex_is_stopword(was) || !strcasecmp(was, now)) return 0;
+    size_t e = fe;                              /* only chat up to the sentence's end */
+    for (;;) {
+        while (e < len && msg[e] == ' ') e++;
+        if (e >= len || strchr(",.;:!?", msg[e])) break;
+        size_t we = e;
+        while (we < len && isalpha((unsigned char)msg[we])) we++;
+        char word[16];
+        if (we == e || we - e >= sizeof word) return 0;
+        snprintf(word, sizeof word, "%.*s", (int)(we - e), msg + e);
+        for (char *c = word; *c; c++) *c = (char)tolower((unsigned char)*c);
+        if (!understand_in_list(chat, word)) return 0;
+        e = we;
+    }
+    size_t at = 0;
+    memcpy(out + at, msg, pb), at += pb;
+    memcpy(out + at, msg + ys, fe - ys), at += fe - ys;
+    memcpy(out + at, msg + e, len - e), at += len - e;
+    out[at] = '\0';
+    return at;
+}
+
 static size_t corrected_in_passing(const char *msg, size_t len, char *out)
 {
     static const char *const waits[] = {", oh wait, ", ", no wait, ", ", no, wait, ",
@@ -411,7 +456,7 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
                                         " \xE2\x80\x94 no wait, ", ", wait, no, ", NULL};
     size_t wl;
     long w = find_any(msg, len, 0, waits, &wl);
-    if (w < 0) return 0;
+    if (w < 0) return word_put_right(msg, len, out);
     size_t ys = (size_t)w + wl, ye = ys;    /* what is said instead */
     while (ye < len && !strchr(",.;:!?", msg[ye]) && ye - ys < 48) ye++;
     size_t fe = ys;
