@@ -3770,6 +3770,17 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
             u->personal = 1;
         }
     facts_resolve_pronoun(f, u);
+    /* "he's at Tesco now" of a boyfriend who works at Greggs: a new place of work of one
+     * whose work is told, said with "now", is news, not chat */
+    if ((u->act == READER_SMALLTALK || u->act == READER_FACT) && u->value[0] &&
+        (u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE) &&
+        facts_has_words(text, "now") && u->personal &&
+        (facts_find(f, u->holder, reader_rel_name(READER_REL_EMPLOYER), NULL) ||
+         facts_find(f, u->holder, reader_rel_name(READER_REL_WORKPLACE), NULL))) {
+        u->act = READER_FACT;
+        u->fact_min_p = 0;
+        u->settled = 1;
+    }
     /* "ah hang on, Ingrid moved to Porto" read as the user's: a fact of the user's whose
      * clause opens (past chat) with the told name of someone of theirs and a verb, no
      * word of the user's before it, is that one's */
@@ -4364,6 +4375,21 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
             u->rel = READER_REL_NAME;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(u->rel));
         u->value[0] = '\0';
+    }
+    /* "moved out of my mum's, living in Leeds now": a home told by a clause that opens
+     * with moving or living, no one named before it, is the speaker's (the one moved out
+     * from is not who lives there now) */
+    static const char *const moving[] = {"moved", "moving", "living", "just", "finally",
+                                         "now", "so", "and", "ok", NULL};
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_HOME &&
+        strcmp(u->holder, "self") != 0) {
+        char buf[256];
+        const char *w[8];
+        int n = understand_split_words(text, " ,.;:!?", buf, sizeof buf, w, 8), k = 0;
+        while (k < n && understand_in_list(moving, w[k])) k++;
+        if (k > 0 && k < n && (!strcmp(w[k - 1], "moved") || !strcmp(w[k - 1], "moving")) &&
+            !strcmp(w[k], "out"))
+            settle(u, u->act, "self", READER_REL_HOME, NULL, u->value);
     }
     /* "scrap what I told you about where I live": a question's words name what is
      * forgotten */

@@ -542,7 +542,10 @@ char *realise_summary(char *buf, size_t len, const realise_frame_t *f, int n)
     realise_frame_t g[REALISE_GROUP_MAX];
     char vals[REALISE_GROUP_MAX][256];
     n = group(f, n, g, vals);
-    puts_(&o, "Here's what I know about you: ");
+    int one = g[0].holder && strcmp(g[0].holder, "self") != 0;   /* all of one of theirs */
+    for (int i = 1; i < n && one; i++) one = g[i].holder && !strcmp(g[i].holder, g[0].holder);
+    if (one) fill(&o, "Here's what I know about {H}: ", &g[0]);
+    else puts_(&o, "Here's what I know about you: ");
     for (int i = 0; i < n; i++) {
         if (i) puts_(&o, "; ");
         clause(&o, &g[i]);

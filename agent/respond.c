@@ -1956,13 +1956,20 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
               : "I don't have anything about that to forget.");
 }
 
-static void summary(respond_t *r, const facts_t *f)
+static void summary(respond_t *r, const facts_t *f, const char *holder)
 {
     if (r->summarised) return;      /* "what have you got on me? all of it": once */
+    /* "what do you know about my sister?": hers alone, when any is told */
+    int of_one = 0;
+    for (size_t i = 0; i < f->n && !of_one && strcmp(holder, "self") != 0; i++)
+        of_one = facts_same_holder(f->v[i].holder, holder) &&
+                 strcmp(f->v[i].value, FACTS_ENDED) != 0;
     realise_frame_t v[32];
     int n = 0;
     for (size_t i = 0; i < f->n && n < 32; i++)
-        if (strcmp(f->v[i].value, FACTS_ENDED) != 0) v[n++] = facts_frame(&f->v[i]);
+        if (strcmp(f->v[i].value, FACTS_ENDED) != 0 &&
+            (!of_one || facts_same_holder(f->v[i].holder, holder)))
+            v[n++] = facts_frame(&f->v[i]);
     char buf[1024];
     set_kind(r, MODEL_KIND_ANSWER);
     say(r, realise_summary(buf, sizeof buf, v, n));
@@ -2386,7 +2393,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
             else question(out, f, text, &u[i]);
             break;
         case READER_FORGET: forget(out, f, text, &u[i]); break;
-        case READER_SUMMARY: summary(out, f); break;
+        case READER_SUMMARY: summary(out, f, u[i].holder); break;
         case READER_UNABLE: {
             char buf[256];
             say(out, realise_unable(buf, sizeof buf));
