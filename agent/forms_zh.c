@@ -1845,6 +1845,17 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
             snprintf(out[i].relation, sizeof out[i].relation, "%s",
                      reader_rel_name(READER_REL_AGE));
         }
+    /* 在哪上班, 在哪儿工作: where one works is asked, whatever the reader read */
+    int works_where = act == READER_QUESTION && understand_text_at(c, cn, "哪") >= 0 &&
+                      (understand_text_at(c, cn, "上班") >= 0 ||
+                       understand_text_at(c, cn, "工作") >= 0 ||
+                       understand_text_at(c, cn, "打工") >= 0);
+    for (int i = 0; works_where && i < k; i++)
+        if (out[i].rel != READER_REL_WORKPLACE && out[i].rel != READER_REL_EMPLOYER) {
+            out[i].rel = READER_REL_WORKPLACE;
+            snprintf(out[i].relation, sizeof out[i].relation, "%s",
+                     reader_rel_name(READER_REL_WORKPLACE));
+        }
     int listed = kin_listed(c, cn, act, out, max);
     if (listed >= 0) return listed;
     if (act == READER_FACT || act == READER_QUESTION || act == READER_YESNO)
