@@ -3571,6 +3571,71 @@ static void one_of_group(const char *msg, const understood_t *told, int i, const
         u->holder[0] = (char)toupper((unsigned char)u->holder[0]);
 }
 
+/* "my flatmate's dog is called Biscuit", "whats my sisters cat called": a pet after a
+ * word of kin with "'s" (or an s) is that one's, keyed "flatmate dog" as kin of kin are
+ * ("sister husband"); the kin word read as the pet's kind is none. After "his" or "her",
+ * the kin an earlier clause of the message (told[0..i)) told of. */
+static void pet_of_kin(const facts_t *f, const understood_t *told, int i, const char *text,
+                       understood_t *u)
+{
+    /* (the reader may hold the whole: "kofis dogs") */
+    const char *sp = strrchr(u->holder, ' ');
+    char held[UNDERSTAND_KEY];
+    snprintf(held, sizeof held, "%s", sp ? sp + 1 : u->holder);
+    size_t hl = strlen(held);
+    if (sp && hl > 3 && held[hl - 1] == 's') held[hl - 1] = '\0';
+    if (!dialogue_pet_word(held) || (sp && strchr(u->holder, ' ') != sp)) return;
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!?", buf, sizeof buf, w, 64);
+    for (int k = 1; k < n; k++) {
+        char one[UNDERSTAND_KEY], pet[UNDERSTAND_KEY];
+        understand_holder_of(w[k], pet, sizeof pet);
+        size_t pl = strlen(pet);
+        if (sp && pl > 3 && pet[pl - 1] == 's') pet[pl - 1] = '\0';
+        if (!facts_same_holder(pet, held)) continue;
+        /* "my flatmate Kofi ..., his dog is called Biscuit": the kin told before */
+        const char *whose = !strcmp(w[k - 1], "his") || !strcmp(w[k - 1], "her") ? w[k - 1] : NULL;
+        for (int j = i - 1; whose && j >= 0; j--)
+            if (told[j].at != u->at && told[j].personal && understand_kin(told[j].holder) &&
+                !strchr(told[j].holder, ' ')) {
+                char key[2 * UNDERSTAND_KEY];
+                if (snprintf(key, sizeof key, "%s %s", told[j].holder, pet) >=
+                    (int)sizeof u->holder)
+                    return;
+                memcpy(u->holder, key, strlen(key) + 1);
+                u->personal = 1;
+                return;
+            }
+        size_t l = strlen(w[k - 1]);
+        if (l < 3 || l >= sizeof one) continue;
+        snprintf(one, sizeof one, "%s", w[k - 1]);
+        if (l > 2 && !strcmp(one + l - 2, "'s")) one[l - 2] = '\0';
+        else if (one[l - 1] == 's') one[l - 1] = '\0';
+        else continue;
+        char kin[UNDERSTAND_KEY];
+        understand_holder_of(one, kin, sizeof kin);
+        const store_memory_t *named = NULL;     /* "kofi's dog": whose name Kofi is */
+        for (size_t j = f->n; !understand_kin(kin) && j-- > 0 && !named;)
+            if (facts_rel_of(f->v[j].relation) == READER_REL_NAME &&
+                facts_same_name(f->v[j].value, one) && understand_kin(f->v[j].holder))
+                named = &f->v[j];
+        if (named) snprintf(kin, sizeof kin, "%s", named->holder);
+        else if (!understand_kin(kin) || strchr(kin, ' ') ||
+                 (k >= 2 && strcmp(w[k - 2], "my") != 0 && strcmp(w[k - 2], "our") != 0))
+            continue;
+        if (u->rel == READER_REL_KIND && facts_same_holder(u->value, kin)) {
+            u->act = READER_SMALLTALK;      /* ("[flatmate]" read as the dog's kind) */
+            u->value[0] = '\0';
+        }
+        char key[2 * UNDERSTAND_KEY];
+        if (snprintf(key, sizeof key, "%s %s", kin, pet) >= (int)sizeof u->holder) return;
+        memcpy(u->holder, key, strlen(key) + 1);
+        u->personal = 1;
+        return;
+    }
+}
+
 void checks_clause(const facts_t *f, const char *msg, const understood_t *told, int i,
                    const char *text, understood_t *u)
 {
@@ -3583,6 +3648,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         if (!u->personal) u->personal = 1;
     }
     if (name_is_age(told, i, text, u) < 0) return;
+    pet_of_kin(f, told, i, text, u);
     facts_resolve_holder(f, text, u);
     one_of_group(msg, told, i, text, u);
     /* "i work sundays at a food truck called Wok On" read as the truck's employer:

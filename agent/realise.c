@@ -136,7 +136,9 @@ static const char *whose_of_whom(const char *holder, char *buf, size_t cap)
     static const char *const kin[] = {"mother", "father", "sister", "brother", "son",
                                       "daughter", "wife", "husband", "partner", "boyfriend",
                                       "girlfriend", "friend", "boss", "aunt", "uncle", "cousin",
-                                      "niece", "nephew", "grandmother", "grandfather", NULL};
+                                      "niece", "nephew", "grandmother", "grandfather",
+                                      "flatmate", "colleague", "neighbour", "grandson",
+                                      "granddaughter", "fiance", "fiancee", NULL};
     const char *sp = holder ? strchr(holder, ' ') : NULL;
     if (!sp || strchr(sp + 1, ' ') || !strcmp(sp + 1, "law")) return holder;
     for (int i = 0; kin[i]; i++)
