@@ -3649,6 +3649,65 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     }
     if (name_is_age(told, i, text, u) < 0) return;
     pet_of_kin(f, told, i, text, u);
+    /* "actually im 24 lol": a value of a relation of the user's told before, said after a
+     * word of putting right, puts it right, though the reader took the clause for chat
+     * (or was unsure of it) */
+    static const char *const putting_right[] = {"actually", "no", "sorry", "oops",
+                                                "correction", "wait", "nope", "nah", NULL};
+    char opening[16];
+    word_after(text, opening, sizeof opening);
+    const store_memory_t *was = (u->act == READER_SMALLTALK ||
+                                 (u->act == READER_FACT && u->act_p < u->fact_min_p)) &&
+                                        u->value[0] &&
+                                        (u->personal || !strcmp(u->holder, "self")) &&
+                                        understand_in_list(putting_right, opening)
+                                    ? facts_find(f, u->holder, u->relation, NULL)
+                                    : NULL;
+    if (was && !facts_same_value(was->value, u->value) && checks_fits(u->rel, u->holder, u->value)) {
+        u->act = READER_CORRECTION;
+        u->fact_min_p = 0;
+        u->personal = u->settled = 1;
+    }
+    /* "no, liv is my cousin", "Bella is my dog": a name, "is my" and a word of kin or a
+     * pet (and nothing after) names that one, whatever the reader read (a correction
+     * when something of theirs was told) */
+    if (u->act == READER_FACT || u->act == READER_CORRECTION || u->act == READER_SMALLTALK) {
+        static const char *const lead[] = {"no", "nope", "nah", "actually", "sorry", "oh",
+                                           "and", "but", "so", "wait", "well", NULL};
+        char buf[256];
+        const char *w[12];
+        int n = understand_split_words(text, " ,.;:!?", buf, sizeof buf, w, 12), k = 0;
+        while (k < n && understand_in_list(lead, w[k])) k++;
+        char key[UNDERSTAND_KEY];
+        if (n == k + 4 && !strcmp(w[k + 1], "is") && !strcmp(w[k + 2], "my") &&
+            (understand_holder_of(w[k + 3], key, sizeof key), understand_kin(key) ||
+                                                             dialogue_pet_word(key)) &&
+            !lex_is_stopword(w[k]) && !understand_pronoun(w[k]) && !someone_word(w[k]) &&
+            isalpha((unsigned char)w[k][0])) {
+            const char *at = word_at(text, w[k]);
+            char name[UNDERSTAND_KEY];
+            snprintf(name, sizeof name, "%.*s", (int)strlen(w[k]), at ? at : w[k]);
+            name[0] = (char)toupper((unsigned char)name[0]);
+            int had = facts_find(f, key, NULL, NULL) != NULL;
+            settle(u, had && k > 0 ? READER_CORRECTION : READER_FACT, key, READER_REL_NAME,
+                   NULL, name);
+            u->old[0] = '\0';
+        }
+    }
+    /* "my sister is Liv" read as a name and no value: the word with a capital after
+     * "is" that ends the clause */
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_NAME &&
+        !u->value[0] && (understand_kin(u->holder) || dialogue_pet_word(u->holder))) {
+        const char *is = word_at(text, "is");
+        char name[UNDERSTAND_KEY];
+        const char *end = is ? word_after(is + 2, name, sizeof name) : NULL;
+        while (end && *end == ' ') end++;
+        const char *at = is ? is + 2 : NULL;
+        while (at && *at == ' ') at++;
+        if (end && !*end && at && isupper((unsigned char)*at) && strlen(name) >= 2 &&
+            !lex_is_stopword(name))
+            snprintf(u->value, sizeof u->value, "%.*s", (int)strlen(name), at);
+    }
     facts_resolve_holder(f, text, u);
     one_of_group(msg, told, i, text, u);
     /* "i work sundays at a food truck called Wok On" read as the truck's employer:
