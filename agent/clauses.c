@@ -385,7 +385,7 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
                          * own word (not any subject: what follows an emoji alone reads
                          * worse cut off) */
         static const char *const mine[] = {"my", "i", "i'm", "im", "i've", "ive", "we",
-                                           "our", "we're", NULL};
+                                           "our", "we're", "he's", "she's", NULL};
         char w[8];
         size_t adv, at = skip_spaces(text, len, e), n = at > e ? word_at(text, len, at, w,
                                                                          sizeof w, &adv) : 0;

@@ -356,6 +356,11 @@ int forms_moved_to(const char *c, size_t cn, const char *const *words,
     while (v < n && !understand_in_list(moving, words[v])) v++;
     int to = v + 1;             /* "moved [out east] to", "moved from Leeds to" */
     while (to < n && to - v <= 4 && strcmp(words[to], "to") != 0) to++;
+    /* "moved in together in Salford": where the two moved in */
+    int together = v + 3 < n && !strcmp(words[v + 1], "in") &&
+                   !strcmp(words[v + 2], "together") &&
+                   (!strcmp(words[v + 3], "in") || !strcmp(words[v + 3], "to"));
+    if (together) to = v + 3;
     int bought = 0;             /* "... and bought a bungalow in Rye": a home got */
     for (int b = 0; (v >= n || to >= n || to - v > 4) && b + 2 < n && !bought; b++) {
         if (strcmp(words[b], "bought") != 0 && strcmp(words[b], "buying") != 0) continue;
@@ -385,11 +390,13 @@ int forms_moved_to(const char *c, size_t cn, const char *const *words,
     understand_as_written(c, cn, words, s, e, place, sizeof place);
     int mine = 1;               /* the user moved: the verb first, or only "I", "we" ... */
     for (int w = 0; w < v && mine; w++) mine = understand_in_list(movers, words[w]);
+    for (int w = 0; w < v && together && !mine; w++)   /* ("me and my bf", "X and I") */
+        mine = !strcmp(words[w], "me") || !strcmp(words[w], "i");
     if (home < 0) {
         /* no unit of living read ("we moved back to Tralee in May" read as chat, or as a
          * birthday of "in May"): a capitalised place the user moved to, or bought a home
          * in */
-        if (!(mine || bought) || !caps[s] || k >= max) return k;
+        if (!(mine || bought) || (!caps[s] && !(together && e == n)) || k >= max) return k;
         int kept = 0;       /* the reader's units that hold a value, but a birthday's date */
         for (int i = 0; i < k; i++)
             if (out[i].value[0] && out[i].rel != READER_REL_BIRTHDAY) out[kept++] = out[i];

@@ -289,7 +289,8 @@ static void holder_of(const char *const *words, const unsigned char *tags,
         }
         size_t wl = e < n ? strlen(words[e]) : 0;
         static const char *const rel_nouns[] = {"name", "names", "age", "birthday", "job",
-                                                "address", "surname", "nickname", NULL};
+                                                "address", "surname", "nickname", "breed",
+                                                "school", NULL};
         /* "whats my dogs name": a kin or pet word with an s and no apostrophe before what
          * of theirs is asked or told is the one's ("wifes" the wife's) */
         size_t kl = strlen(key);
