@@ -3594,11 +3594,17 @@ static void pet_of_kin(const facts_t *f, const understood_t *told, int i, const 
         size_t pl = strlen(pet);
         if (sp && pl > 3 && pet[pl - 1] == 's') pet[pl - 1] = '\0';
         if (!facts_same_holder(pet, held)) continue;
-        /* "my flatmate Kofi ..., his dog is called Biscuit": the kin told before */
+        /* "my flatmate Kofi ..., his dog is called Biscuit": the kin told before; "my
+         * brother Tom ... and has a cat called Mittens": the kin the clause is of */
         const char *whose = !strcmp(w[k - 1], "his") || !strcmp(w[k - 1], "her") ? w[k - 1] : NULL;
-        for (int j = i - 1; whose && j >= 0; j--)
-            if (told[j].at != u->at && told[j].personal && understand_kin(told[j].holder) &&
-                !strchr(told[j].holder, ' ')) {
+        int has = k >= 2 && (!strcmp(w[k - 1], "a") || !strcmp(w[k - 1], "an")) &&
+                  (!strcmp(w[k - 2], "has") || !strcmp(w[k - 2], "got"));
+        for (int j = 0; has && j < k - 2; j++)      /* (the speaker's: "I have ...") */
+            has = strcmp(w[j], "i") != 0 && strcmp(w[j], "we") != 0 && strcmp(w[j], "i've") &&
+                  strcmp(w[j], "ive");
+        for (int j = i - 1; (whose || has) && j >= 0; j--)
+            if ((whose ? told[j].at != u->at : told[j].at == u->at) && told[j].personal &&
+                understand_kin(told[j].holder) && !strchr(told[j].holder, ' ')) {
                 char key[2 * UNDERSTAND_KEY];
                 if (snprintf(key, sizeof key, "%s %s", told[j].holder, pet) >=
                     (int)sizeof u->holder)
@@ -3607,10 +3613,25 @@ static void pet_of_kin(const facts_t *f, const understood_t *told, int i, const 
                 u->personal = 1;
                 return;
             }
+        /* "my mum has a dog called Sid": the kin the clause opens with */
+        for (int j = 0; has && j + 1 < k - 2; j++) {
+            char kin[UNDERSTAND_KEY];
+            understand_holder_of(w[j + 1], kin, sizeof kin);
+            if ((!strcmp(w[j], "my") || !strcmp(w[j], "our")) && understand_kin(kin) &&
+                !strchr(kin, ' ')) {
+                char key[2 * UNDERSTAND_KEY];
+                if (snprintf(key, sizeof key, "%s %s", kin, pet) >= (int)sizeof u->holder)
+                    return;
+                memcpy(u->holder, key, strlen(key) + 1);
+                u->personal = 1;
+                return;
+            }
+        }
         size_t l = strlen(w[k - 1]);
         if (l < 3 || l >= sizeof one) continue;
         snprintf(one, sizeof one, "%s", w[k - 1]);
-        if (l > 2 && !strcmp(one + l - 2, "'s")) one[l - 2] = '\0';
+        int apostrophe = l > 2 && !strcmp(one + l - 2, "'s");
+        if (apostrophe) one[l - 2] = '\0';
         else if (one[l - 1] == 's') one[l - 1] = '\0';
         else continue;
         char kin[UNDERSTAND_KEY];
@@ -3622,8 +3643,9 @@ static void pet_of_kin(const facts_t *f, const understood_t *told, int i, const 
                 named = &f->v[j];
         if (named) snprintf(kin, sizeof kin, "%s", named->holder);
         else if (!understand_kin(kin) || strchr(kin, ' ') ||
-                 (k >= 2 && strcmp(w[k - 2], "my") != 0 && strcmp(w[k - 2], "our") != 0))
-            continue;
+                 (k >= 2 && !apostrophe && strcmp(w[k - 2], "my") != 0 &&
+                  strcmp(w[k - 2], "our") != 0))
+            continue;               /* ("whats mum's dog called"; "the vets cat" is none) */
         if (u->rel == READER_REL_KIND && facts_same_holder(u->value, kin)) {
             u->act = READER_SMALLTALK;      /* ("[flatmate]" read as the dog's kind) */
             u->value[0] = '\0';
