@@ -2799,9 +2799,12 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
     for (int k = 0; seeing[k]; k++) {
         const char *at = word_at(text, seeing[k]);
         if (!at) continue;
-        if (u->rel != READER_REL_NAME && u->value[0] && understand_pronoun(u->holder)) {
-            /* "..., ravi, he's a plumber": the rest of the clause is of the new partner */
-            snprintf(u->holder, sizeof u->holder, "%s", who ? who->holder : "partner");
+        if (u->rel != READER_REL_NAME && u->value[0] &&
+            (understand_pronoun(u->holder) || understand_in_list(partners, u->holder))) {
+            /* "..., ravi, he's a plumber": the rest of the clause is of the new partner
+             * (the pronoun may be found already: understand_mend_pronoun_holders) */
+            if (understand_pronoun(u->holder))
+                snprintf(u->holder, sizeof u->holder, "%s", who ? who->holder : "partner");
             u->personal = 1;
             return 1;
         }
@@ -3575,6 +3578,19 @@ static void one_of_group(const char *msg, const understood_t *told, int i, const
  * word of kin with "'s" (or an s) is that one's, keyed "flatmate dog" as kin of kin are
  * ("sister husband"); the kin word read as the pet's kind is none. After "his" or "her",
  * the kin an earlier clause of the message (told[0..i)) told of. */
+/* u's holder becomes kin's pet ("flatmate dog"), personal; a question keeps the pet it
+ * asks of when nothing is told of kin's pet (the pet may have been told of without whose
+ * it is: "flatmate's dog" asked of a "dog" told). */
+static void pet_is_of(const facts_t *f, understood_t *u, const char *kin, const char *pet)
+{
+    char key[2 * UNDERSTAND_KEY];
+    if (snprintf(key, sizeof key, "%s %s", kin, pet) >= (int)sizeof u->holder) return;
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !facts_find(f, key, NULL, NULL))
+        return;
+    memcpy(u->holder, key, strlen(key) + 1);
+    u->personal = 1;
+}
+
 static void pet_of_kin(const facts_t *f, const understood_t *told, int i, const char *text,
                        understood_t *u)
 {
@@ -3605,12 +3621,7 @@ static void pet_of_kin(const facts_t *f, const understood_t *told, int i, const 
         for (int j = i - 1; (whose || has) && j >= 0; j--)
             if ((whose ? told[j].at != u->at : told[j].at == u->at) && told[j].personal &&
                 understand_kin(told[j].holder) && !strchr(told[j].holder, ' ')) {
-                char key[2 * UNDERSTAND_KEY];
-                if (snprintf(key, sizeof key, "%s %s", told[j].holder, pet) >=
-                    (int)sizeof u->holder)
-                    return;
-                memcpy(u->holder, key, strlen(key) + 1);
-                u->personal = 1;
+                pet_is_of(f, u, told[j].holder, pet);
                 return;
             }
         /* "my mum has a dog called Sid": the kin the clause opens with */
@@ -3619,11 +3630,7 @@ static void pet_of_kin(const facts_t *f, const understood_t *told, int i, const 
             understand_holder_of(w[j + 1], kin, sizeof kin);
             if ((!strcmp(w[j], "my") || !strcmp(w[j], "our")) && understand_kin(kin) &&
                 !strchr(kin, ' ')) {
-                char key[2 * UNDERSTAND_KEY];
-                if (snprintf(key, sizeof key, "%s %s", kin, pet) >= (int)sizeof u->holder)
-                    return;
-                memcpy(u->holder, key, strlen(key) + 1);
-                u->personal = 1;
+                pet_is_of(f, u, kin, pet);
                 return;
             }
         }
@@ -3650,10 +3657,7 @@ static void pet_of_kin(const facts_t *f, const understood_t *told, int i, const 
             u->act = READER_SMALLTALK;      /* ("[flatmate]" read as the dog's kind) */
             u->value[0] = '\0';
         }
-        char key[2 * UNDERSTAND_KEY];
-        if (snprintf(key, sizeof key, "%s %s", kin, pet) >= (int)sizeof u->holder) return;
-        memcpy(u->holder, key, strlen(key) + 1);
-        u->personal = 1;
+        pet_is_of(f, u, kin, pet);
         return;
     }
 }
@@ -3671,6 +3675,28 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     }
     if (name_is_age(told, i, text, u) < 0) return;
     pet_of_kin(f, told, i, text, u);
+    /* "what colour's Tuck?" read as the user's: a question that names one keyed by their
+     * name ("Tuck", facts.c) and says nothing of the speaker asks of them */
+    static const char *const speaker[] = {"i", "my", "me", "i'm", "im", "mine", NULL};
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !strcmp(u->holder, "self") &&
+        !holds_any(text, speaker))
+        for (size_t j = f->n; j-- > 0;) {
+            const char *h = f->v[j].holder;
+            if (isupper((unsigned char)h[0]) && !strchr(h, ' ') && facts_has_words(text, h)) {
+                snprintf(u->holder, sizeof u->holder, "%s", h);
+                u->personal = 1;
+                break;
+            }
+        }
+    /* "what colour's Tuck?", "what colour is the mare?": an animal's colour is told as its
+     * kind ("a bay", "a tabby") */
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && strcmp(u->holder, "self") != 0 &&
+        (u->rel == READER_REL_OPEN || u->rel == READER_REL_KIND) &&
+        (facts_has_words(text, "colour") || facts_has_words(text, "color") ||
+         facts_has_words(text, "colour's") || facts_has_words(text, "color's"))) {
+        u->rel = READER_REL_KIND;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_KIND));
+    }
     /* "actually im 24 lol": a value of a relation of the user's told before, said after a
      * word of putting right, puts it right, though the reader took the clause for chat
      * (or was unsure of it) */
@@ -4472,7 +4498,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                                             "want", "wants", "teach", "teaches", "play",
                                             "plays", "support", "supports", "speak",
                                             "speaks", "drive", "drives", "like", "likes",
-                                            "sell", "sells", "grow", "grows", NULL};
+                                            "sell", "sells", "grow", "grows", "colour",
+                                            "color", "colour's", "color's", NULL};
     int wh_chat = u->act == READER_SMALLTALK && opens_question(text) == 2 &&
                   !facts_has_words(text, "you") && !facts_has_words(text, "u");
     if ((u->act == READER_QUESTION || u->act == READER_YESNO || wh_chat) && !u->personal &&

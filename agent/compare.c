@@ -209,6 +209,21 @@ int compare_ages(const facts_t *f, const char *text, int yesno, compare_t *out)
                            end ? a->age > b->age : a->age < b->age, end, 2, {a->id, b->id}};
         return 1;
     }
+    /* "who's older, Gerald or Ruby?" of a Gerald with no age told: not the others */
+    int names = 0;
+    const char *name_key = reader_rel_name(READER_REL_NAME);
+    for (size_t i = 0; i < f->n && names < 2 && k < 2; i++) {
+        const store_memory_t *m = &f->v[i];
+        const char *who = facts_same_relation(m->relation, name_key) ? m->value
+                          : isupper((unsigned char)m->holder[0]) ? m->holder : NULL;
+        if (!who || !named_at(text, who)) continue;
+        int again = 0;
+        for (size_t j = 0; j < i && !again; j++)
+            again = (facts_same_relation(f->v[j].relation, name_key) &&
+                     !strcasecmp(f->v[j].value, who)) || !strcasecmp(f->v[j].holder, who);
+        names += !again;
+    }
+    if (k < 2 && (names >= 2 || facts_has_words(text, "or"))) return 0;   /* ("X or Y") */
     person_t *from = k >= 2 ? named : all;
     int m = k >= 2 ? k : n;
     if (m < 2 || (end == COMPARE_MIDDLE && m % 2 == 0)) return 0;

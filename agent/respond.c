@@ -697,13 +697,51 @@ static const store_memory_t *other_of_kind(const facts_t *f, const char *value)
     return NULL;
 }
 
+/* 1 when the yes/no question text asks, by the verb of m's job and what it works on,
+ * whether the user does that job ("do I restore pipe organs?" of "pipe organ restorer",
+ * "do I paint boats?" of "boat painter"): the doer's verb said, and each word of value
+ * (a plural as one) in the job. */
+static int done_for_work(const store_memory_t *m, const char *value, const char *text)
+{
+    if (facts_rel_of(m->relation) != READER_REL_JOB) return 0;
+    const char *last = strrchr(m->value, ' ');
+    last = last ? last + 1 : m->value;
+    size_t l = strlen(last);
+    char verb[64];
+    if (l < 5 || l >= sizeof verb || strcmp(last + l - 2, "er") != 0) return 0;
+    snprintf(verb, sizeof verb, "%.*s", (int)(l - 1), last);     /* "restore" */
+    int said = facts_has_words(text, verb);
+    verb[l - 2] = '\0';                                          /* "paint" */
+    if (!said && !facts_has_words(text, verb)) return 0;
+    char buf[UNDERSTAND_VALUE];
+    const char *w[8];
+    int n = understand_split_words(value, " ", buf, sizeof buf, w, 8);
+    for (int i = 0; i < n; i++) {
+        char one[64];
+        size_t wl = strlen(w[i]);
+        snprintf(one, sizeof one, "%.*s", (int)(wl > 3 && w[i][wl - 1] == 's' ? wl - 1 : wl), w[i]);
+        if (!facts_has_words(m->value, w[i]) && !facts_has_words(m->value, one)) return 0;
+    }
+    return n > 0;
+}
+
 /* "Who's older, Maud or Cyril?", "is Oscar older than Finn?": answers and returns 1, or 0
  * when the question compares no ages the facts hold. */
 static int ages(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     compare_t c;
-    if (!compare_ages(f, text, u->act == READER_YESNO, &c)) return 0;
     char buf[256];
+    if (!compare_ages(f, text, u->act == READER_YESNO, &c)) {
+        if (!compare_asks(text) || u->act == READER_YESNO || !facts_has_words(text, "or"))
+            return 0;
+        /* "who's older, Gerald or Ruby?" with an age missing: not known (the user's own
+         * words may say) rather than another answer */
+        realise_frame_t asked = frame_of_clause(u);
+        asked.rel = READER_REL_AGE;
+        asked.relation = reader_rel_name(READER_REL_AGE);
+        say_gap(r, realise_unknown(buf, sizeof buf, &asked), 0);
+        return 1;
+    }
     say(r, realise_ages(buf, sizeof buf, c.name, c.age, c.older, c.of, c.yes, c.other,
                         c.other_age));
     snprintf(r->answer, sizeof r->answer, "%s", c.other ? (c.yes ? "yes" : "no") : c.name);
@@ -1580,6 +1618,7 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
                 bare += strlen(articles[k]);
         }
         int yes = u->value[0] ? facts_same_value(m->value, u->value) ||
+                                    done_for_work(m, u->value, text) ||
                                     facts_has_words(m->value, u->value) ||
                                     (*bare && facts_has_words(m->value, bare)) ||
                                     facts_spelt_nearly(m->value, u->value) ||
