@@ -1749,9 +1749,39 @@ static int one_of_us(respond_t *r, const facts_t *f, const char *text)
     return 1;
 }
 
+/* "how old are Nils and Anders now?": a question that names two or more of the user's
+ * people keyed by their names ("Nils", facts.c), each with a current fact of the relation
+ * asked, is answered for each. 1 when answered. */
+static int each_named(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
+{
+    if (u->act != READER_QUESTION || u->rel == READER_REL_OPEN || !facts_has_words(text, "and"))
+        return 0;
+    realise_frame_t v[4];
+    const store_memory_t *m[4];
+    int n = 0;
+    for (size_t i = 0; i < f->n && n < 4; i++) {
+        const store_memory_t *x = &f->v[i];
+        if (!isupper((unsigned char)x->holder[0]) || strchr(x->holder, ' ') ||
+            facts_rel_of(x->relation) != u->rel || !facts_has_words(text, x->holder) ||
+            facts_find(f, x->holder, x->relation, NULL) != x)
+            continue;
+        int again = 0;
+        for (int k = 0; k < n && !again; k++) again = !strcmp(m[k]->holder, x->holder);
+        if (!again) m[n] = x, v[n] = facts_frame(x), n++;
+    }
+    if (n < 2) return 0;
+    char buf[512];
+    say(r, realise_fact(buf, sizeof buf, v, n));
+    snprintf(r->answer, sizeof r->answer, "%s", m[0]->value);
+    for (int k = 0; k < n && r->nused < UNDERSTAND_MAX; k++) r->used[r->nused++] = m[k]->id;
+    set_kind(r, MODEL_KIND_ANSWER);
+    r->answered++;
+    return 1;
+}
+
 static void question(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
-    if (one_of_us(r, f, text)) return;
+    if (one_of_us(r, f, text) || each_named(r, f, text, u)) return;
     understood_t as = *u;
     snprintf(as.holder, sizeof as.holder, "%s", holder_as_told(f, u->holder));
     if (!pets_told(r, f, text, &as)) question_of(r, f, text, &as);
