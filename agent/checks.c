@@ -3649,7 +3649,7 @@ static void pet_of_kin(const facts_t *f, const understood_t *told, int i, const 
                 facts_same_name(f->v[j].value, one) && understand_kin(f->v[j].holder))
                 named = &f->v[j];
         if (named) snprintf(kin, sizeof kin, "%s", named->holder);
-        else if (!understand_kin(kin) || strchr(kin, ' ') ||
+        else if (!(understand_kin(kin) || kinds_person(kin)) || strchr(kin, ' ') ||
                  (k >= 2 && !apostrophe && strcmp(w[k - 2], "my") != 0 &&
                   strcmp(w[k - 2], "our") != 0))
             continue;               /* ("whats mum's dog called"; "the vets cat" is none) */
@@ -4419,7 +4419,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (((u->act == READER_QUESTION || u->act == READER_YESNO || u->act == READER_SMALLTALK ||
           u->act == READER_SUMMARY || u->act == READER_CORRECTION ||
           u->act == READER_UNABLE) && asks_to_forget(text)) ||
-        (u->act == READER_FACT && bids_to_drop(text))) {
+        (u->act == READER_FACT && bids_to_drop(text)) ||
+        (u->act == READER_FACT && u->act_p < u->fact_min_p && asks_to_forget(text))) {
         if (u->act == READER_CORRECTION)    /* ("ok scrap the postcode": no value) */
             u->value[0] = u->old[0] = '\0';
         if (!u->relation[0] || !facts_has_words(text, u->relation)) {

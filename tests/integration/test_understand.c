@@ -2390,6 +2390,34 @@ START_TEST(test_recalled_words_put_right_notes_and_work_moved)
 }
 END_TEST
 
+START_TEST(test_groups_named_after_pets_of_kin_and_news_of_work)
+{
+    /* people named after a group of the user's are theirs, compared as that group */
+    tell("a", "My wife Joan is 52.");
+    tell("a", "I've got three nieces. Pia is 15, Lou is 11 and little Kit is 4.");
+    ask("b", "which of my nieces is the oldest?", "Pia", "Joan");
+    ask("b", "which niece is the middle one?", "Lou", "Kit");
+    ask("b", "how old are Lou and Kit?", "11", NULL);
+    tell("c", "Two hamsters: Nib is the old boy, 2, and Pud is the baby, about 3 months.");
+    ask("d", "which hamster is younger?", "Pud", "Nib");
+    /* a pet of kin is not the user's */
+    tell("e", "I have a rabbit called Clover.");
+    tell("e", "my lodger's rabbit is called Pebble");
+    ask("f", "what's my rabbit called?", "Clover", "Pebble");
+    ask("f", "what's my lodger's rabbit called?", "Pebble", "Clover");
+    /* news of work told without a word of work */
+    tell("g", "My husband Gus is a welder at Harland.");
+    json_decref(say("g", "he's grafting for Babcock now"));
+    ask("h", "who does my husband work for?", "Babcock", "Harland");
+    /* a word put right in passing, a name said to be of kin, a home forgotten by its words */
+    tell("i", "my aunt is called Rosa no wait Rosie lol");
+    ask("j", "what's my aunt called?", "Rosie", "Rosa");
+    tell("i", "I live in Selby.");
+    json_decref(say("i", "scrap what I told you about where I live"));
+    ask("j", "where do I live?", "know", "Selby");
+}
+END_TEST
+
 START_TEST(test_ages_in_words_names_beside_kin_and_what_is_no_request)
 {
     tell("a", "The girls are Wren, Ida and Maud.");
@@ -2575,6 +2603,7 @@ int main(void)
     tcase_add_test(tc, test_ages_in_words_names_beside_kin_and_what_is_no_request);
     tcase_add_test(tc, test_living_with_studying_at_and_counts_put_right);
     tcase_add_test(tc, test_recalled_words_put_right_notes_and_work_moved);
+    tcase_add_test(tc, test_groups_named_after_pets_of_kin_and_news_of_work);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
