@@ -4594,9 +4594,9 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                                                  * his name stays told) */
         else u->act = READER_SMALLTALK;
     }
-    /* "what do i do at primark?": what one does asks the job, wherever */
+    /* "what do i do at primark?": what one does at a place asks the job (not "for fun") */
     if (u->act == READER_QUESTION && !strcmp(u->holder, "self") && u->rel != READER_REL_JOB &&
-        (!strncasecmp(text, "what do i do ", 13) || !strncasecmp(text, "what do i work as", 17)))
+        (!strncasecmp(text, "what do i do at ", 16) || !strncasecmp(text, "what do i work as", 17)))
         settle(u, READER_QUESTION, "self", READER_REL_JOB, NULL, "");
     /* "what's my work again?" read as whom one works for: "what" and "my work" ask the
      * job */
