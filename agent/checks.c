@@ -3601,6 +3601,8 @@ static void pet_of_kin(const facts_t *f, const understood_t *told, int i, const 
     size_t hl = strlen(held);
     if (sp && hl > 3 && held[hl - 1] == 's') held[hl - 1] = '\0';
     if (!dialogue_pet_word(held) || (sp && strchr(u->holder, ' ') != sp)) return;
+    if (facts_has_words(u->value, "mine") || facts_has_words(u->value, "mine's"))
+        return;                         /* "Gandalf's my cousin's ferret. mine's Bilbo" */
     char buf[512];
     const char *w[64];
     int n = understand_split_words(text, " ,.;:!?", buf, sizeof buf, w, 64);
@@ -3697,9 +3699,10 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         u->rel = READER_REL_KIND;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_KIND));
     }
-    /* "actually im 24 lol": a value of a relation of the user's told before, said after a
-     * word of putting right, puts it right, though the reader took the clause for chat
-     * (or was unsure of it) */
+    /* "actually im 24 lol": a value of a relation of the user's told before, said of
+     * themselves after a word of putting right with a word of its relation, puts it right,
+     * though the reader took the clause for chat (or was unsure of it); not "sorry,
+     * watching the game at a truck stop in Kenora" */
     static const char *const putting_right[] = {"actually", "no", "sorry", "oops",
                                                 "correction", "wait", "nope", "nah", NULL};
     char opening[16];
@@ -3711,7 +3714,10 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                                         understand_in_list(putting_right, opening)
                                     ? facts_find(f, u->holder, u->relation, NULL)
                                     : NULL;
-    if (was && !facts_same_value(was->value, u->value) && checks_fits(u->rel, u->holder, u->value)) {
+    static const char *const said_of_me[] = {"i'm", "im", "i", "my", "it's", "its", "i've", "ive",
+                                        NULL};
+    if (was && !facts_same_value(was->value, u->value) && checks_fits(u->rel, u->holder, u->value) &&
+        checks_cued(u->rel, u->holder, u->value, text) && holds_any(text, said_of_me)) {
         u->act = READER_CORRECTION;
         u->fact_min_p = 0;
         u->personal = u->settled = 1;
