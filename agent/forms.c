@@ -1975,8 +1975,8 @@ int forms_names_aged(const char *c, size_t cn, const char *const *words, int n,
         while (b < cn && c[b] == ' ') b++;
         size_t d = b + 1, de = d;
         while (de < cn && isdigit((unsigned char)c[de])) de++;
-        if (b >= cn || c[b] != '(' || de == d || de - d > 3 || de >= cn || c[de] != ')' ||
-            e - i >= sizeof names[0])
+        if (b >= cn || c[b] != '(' || de == d || de - d > 3 || de >= cn ||
+            (c[de] != ')' && c[de] != ',') || e - i >= sizeof names[0])   /* "Noah (17, ...)" */
             continue;
         snprintf(names[m], sizeof names[m], "%.*s", (int)(e - i), c + i);
         snprintf(ages[m], sizeof ages[m], "%.*s", (int)(de - d), c + d);
