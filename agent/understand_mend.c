@@ -690,7 +690,7 @@ void understand_mend_studies(const char *const *words, int n, int act, understoo
         if (understand_in_list(studying, u->holder))   /* "my [degree] in geology" */
             snprintf(u->holder, sizeof u->holder, "self");
         char low[16];                   /* "doing [an MSc]" read as a thing one has */
-        snprintf(low, sizeof low, "%s", u->value);
+        snprintf(low, sizeof low, "%.15s", u->value);
         for (char *p = low; *p; p++) *p = (char)tolower((unsigned char)*p);
         if (u->rel == READER_REL_OWNS &&
             (understand_in_list(degrees, low) || understand_in_list(short_degrees, low))) {
