@@ -3602,7 +3602,7 @@ static void pet_of_kin(const facts_t *f, const understood_t *told, int i, const 
     if (sp && hl > 3 && held[hl - 1] == 's') held[hl - 1] = '\0';
     if (!dialogue_pet_word(held) || (sp && strchr(u->holder, ' ') != sp)) return;
     if (facts_has_words(u->value, "mine") || facts_has_words(u->value, "mine's"))
-        return;                         /* "Gandalf's my cousin's ferret. mine's Bilbo" */
+        return;                         /* "Pip's my aunt's gerbil, mine's Dot" */
     char buf[512];
     const char *w[64];
     int n = understand_split_words(text, " ,.;:!?", buf, sizeof buf, w, 64);
@@ -3702,7 +3702,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     /* "actually im 24 lol": a value of a relation of the user's told before, said of
      * themselves after a word of putting right with a word of its relation, puts it right,
      * though the reader took the clause for chat (or was unsure of it); not "sorry,
-     * watching the game at a truck stop in Kenora" */
+     * queueing for chips at a kiosk in Brora" */
     static const char *const putting_right[] = {"actually", "no", "sorry", "oops",
                                                 "correction", "wait", "nope", "nah", NULL};
     char opening[16];
@@ -4537,7 +4537,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         if (named_rel != READER_REL_OPEN && named_rel != u->rel)
             settle(u, READER_FORGET, "self", named_rel, NULL, "");
     }
-    /* "what's the name of the guy I was seeing?", "what does the girl I'm dating do?":
+    /* "the lad I'm seeing, what's he called?", "what does the girl I'm dating do?":
      * whom one sees is one's boyfriend, girlfriend or partner, whichever was told */
     static const char *const seeing[] = {"i was seeing", "i'm seeing", "im seeing",
                                          "i am seeing", "i've been seeing", "i was dating",
@@ -4572,7 +4572,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
             !strcmp(w[k], "out"))
             settle(u, u->act, "self", READER_REL_HOME, NULL, u->value);
     }
-    /* "scrap what I told you about where I live": a question's words name what is
+    /* "bin what I said about where I live": a question's words name what is
      * forgotten */
     static const struct {
         const char *words;
@@ -4600,7 +4600,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                                                  * his name stays told) */
         else u->act = READER_SMALLTALK;
     }
-    /* "what do i do at primark?": what one does at a place asks the job (not "for fun") */
+    /* "what do i do at Lidl?": what one does at a place asks the job (not "for fun") */
     if (u->act == READER_QUESTION && !strcmp(u->holder, "self") && u->rel != READER_REL_JOB &&
         (!strncasecmp(text, "what do i do at ", 16) || !strncasecmp(text, "what do i work as", 17)))
         settle(u, READER_QUESTION, "self", READER_REL_JOB, NULL, "");

@@ -209,7 +209,7 @@ int compare_ages(const facts_t *f, const char *text, int yesno, compare_t *out)
                            end ? a->age > b->age : a->age < b->age, end, 2, {a->id, b->id}};
         return 1;
     }
-    /* "who's older, Gerald or Ruby?" of a Gerald with no age told: not the others */
+    /* "who's older, Fenwick or Ada?" of a Fenwick with no age told: not the others */
     int names = 0;
     const char *name_key = reader_rel_name(READER_REL_NAME);
     for (size_t i = 0; i < f->n && names < 2 && k < 2; i++) {

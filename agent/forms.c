@@ -2024,7 +2024,7 @@ int forms_working_for(const char *c, size_t cn, const char *const *words,
         (strcmp(words[w + 1], "for") != 0 && strcmp(words[w + 1], "at") != 0) ||
         understand_month(words[w + 2]))
         return k;
-    /* a name ("for Royal Mail", "at The Ivy"), or a place of a kind ("for a bakery"): up
+    /* a name ("for Stobart", "at The Grange"), or a place of a kind ("for a bakery"): up
      * to three words before "now", "these days" or the clause's end, told with its
      * article */
     static const char *const a[] = {"a", "an", "the", "this", "that", NULL};

@@ -72,7 +72,7 @@ int forms_moved_to(const char *c, size_t cn, const char *const *words,
  * already says where. Returns the units. */
 int forms_works_from_home(const char *const *words, int n, understood_t *out, int k, int max);
 
-/* "now driving for Royal Mail", "I'm delivering for Evri these days", "she's nursing at
+/* "now hauling for Stobart", "I'm delivering for Yodel these days", "she's nursing at
  * Airedale now": a clause of only the speaker or a pronoun (or nothing), "now", a verb
  * in -ing of work and "for" or "at" a name with a capital tells whom one works for: the
  * speaker's (or the pronoun's, settled later) employer, in place of the reader's units.

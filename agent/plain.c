@@ -406,7 +406,7 @@ static void word_back(const char *msg, size_t i, char *out, size_t cap)
  * punctuation, replaces the words it puts right, from the last word before them that it
  * opens with, or the last number before them when it is a number. Returns the length
  * written, or 0 when msg says no such correction (out is then untouched). */
-/* "my cousin is Dana no wait Dara lol": a word said again right after a word of waiting
+/* "my niece is Elin no wait Eila lol": a word said again right after a word of waiting
  * said without commas ("no wait", "i mean") puts right the word just before it, when
  * nothing but chat follows it. The same contract as corrected_in_passing. */
 static size_t word_put_right(const char *msg, size_t len, char *out)

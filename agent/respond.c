@@ -698,7 +698,7 @@ static const store_memory_t *other_of_kind(const facts_t *f, const char *value)
 }
 
 /* 1 when the yes/no question text asks, by the verb of m's job and what it works on,
- * whether the user does that job ("do I restore pipe organs?" of "pipe organ restorer",
+ * whether the user does that job ("do I repair clocks?" of "clock repairer",
  * "do I paint boats?" of "boat painter"): the doer's verb said, and each word of value
  * (a plural as one) in the job. */
 static int done_for_work(const store_memory_t *m, const char *value, const char *text)
@@ -734,7 +734,7 @@ static int ages(respond_t *r, const facts_t *f, const char *text, const understo
     if (!compare_ages(f, text, u->act == READER_YESNO, &c)) {
         if (!compare_asks(text) || u->act == READER_YESNO || !facts_has_words(text, "or"))
             return 0;
-        /* "who's older, Gerald or Ruby?" with an age missing: not known (the user's own
+        /* "who's older, Fenwick or Ada?" with an age missing: not known (the user's own
          * words may say) rather than another answer */
         realise_frame_t asked = frame_of_clause(u);
         asked.rel = READER_REL_AGE;
@@ -1749,8 +1749,8 @@ static int one_of_us(respond_t *r, const facts_t *f, const char *text)
     return 1;
 }
 
-/* "how old are Nils and Anders now?": a question that names two or more of the user's
- * people keyed by their names ("Nils", facts.c), each with a current fact of the relation
+/* "how old are Ivo and Bram?": a question that names two or more of the user's
+ * people keyed by their names ("Ivo", facts.c), each with a current fact of the relation
  * asked, is answered for each. 1 when answered. */
 static int each_named(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
@@ -2028,7 +2028,7 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
 static void summary(respond_t *r, const facts_t *f, const char *holder)
 {
     if (r->summarised) return;      /* "what have you got on me? all of it": once */
-    /* "what do you know about my sister?": hers alone, when any is told */
+    /* "tell me what you have on my niece": hers alone, when any is told */
     int of_one = 0;
     for (size_t i = 0; i < f->n && !of_one && strcmp(holder, "self") != 0; i++)
         of_one = facts_same_holder(f->v[i].holder, holder) &&

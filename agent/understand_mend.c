@@ -946,7 +946,7 @@ int understand_mend_job_after_name(const char *c, size_t cn, const char *const *
  * and where it is into *at; 0 when there is none. */
 static int kin_said_before(const char *msg, size_t end, char *key, size_t cap, size_t *at)
 {
-    /* one the speaker is seeing ("been seeing someone, his name's Omar") is their
+    /* one the speaker is seeing ("dating someone now, her name's Wren") is their
      * partner */
     static const char *const seeing[] = {"seeing someone", "dating someone", "seeing a guy",
                                          "seeing a girl", "seeing this guy",

@@ -2401,7 +2401,7 @@ START_TEST(test_groups_named_after_pets_of_kin_and_news_of_work)
     tell("c", "Two hamsters: Nib is the old boy, 2, and Pud is the baby, about 3 months.");
     ask("d", "which hamster is younger?", "Pud", "Nib");
     /* a pet of kin is not the user's */
-    tell("e", "I have a rabbit called Clover.");
+    tell("e", "I keep a rabbit called Clover.");
     tell("e", "my lodger's rabbit is called Pebble");
     ask("f", "what's my rabbit called?", "Clover", "Pebble");
     ask("f", "what's my lodger's rabbit called?", "Pebble", "Clover");
@@ -2413,7 +2413,7 @@ START_TEST(test_groups_named_after_pets_of_kin_and_news_of_work)
     tell("i", "my aunt is called Rosa no wait Rosie lol");
     ask("j", "what's my aunt called?", "Rosie", "Rosa");
     tell("i", "I live in Selby.");
-    json_decref(say("i", "scrap what I told you about where I live"));
+    json_decref(say("i", "bin what I said about where I live"));
     ask("j", "where do I live?", "know", "Selby");
 }
 END_TEST
