@@ -738,6 +738,10 @@ long plain_text(const char *msg, char *out, size_t cap)
             i = n1 - nl1;
             continue;
         }
+        /* "its a golf": before "a" or "an", "its" is "it's" (never the possessive) */
+        if (!with && wl == 3 && !strncasecmp(msg + i, "its", 3) &&
+            (!strcmp(next1, "a") || !strcmp(next1, "an")))
+            with = msg[i] == 'I' ? "It's" : "it's";
         /* "whats toms wifes name", "my dogs breed": a word in -s before a word of kin or a
          * pet, or one of kin or a pet in -s before what of theirs is asked, is theirs ("tom's
          * wife's name"); not a function word ("does mum") */
