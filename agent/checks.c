@@ -4587,7 +4587,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
                        !strcmp(u->holder, "self");
          k++)
         if (facts_has_words(text, asked_of[k].words)) {
-            settle(u, READER_FORGET, "self", asked_of[k].rel, NULL, "");
+            int work = u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE;
+            if (asked_of[k].rel == READER_REL_WORKPLACE && work)
+                u->value[0] = '\0';     /* (the reader's word of work kept: whom or where) */
+            else
+                settle(u, READER_FORGET, "self", asked_of[k].rel, NULL, "");
             break;
         }
     /* a birthday is told with a word of birth in the message ("Ona's is the 8th of June"
