@@ -19,7 +19,6 @@
 #include <strings.h>
 #include "agent/understand_words.h"
 #include "agent/understood.h"
-#include "model/dialogue.h"
 #include "model/lexical.h"
 
 /* Whole words (any case) and what they stand for; "n" (and) and "w" (with) only
@@ -742,37 +741,6 @@ long plain_text(const char *msg, char *out, size_t cap)
         if (!with && wl == 3 && !strncasecmp(msg + i, "its", 3) &&
             (!strcmp(next1, "a") || !strcmp(next1, "an")))
             with = msg[i] == 'I' ? "It's" : "it's";
-        /* "whats toms wifes name", "my dogs breed": a word in -s before a word of kin or a
-         * pet, or one of kin or a pet in -s before what of theirs is asked, is theirs ("tom's
-         * wife's name"); not a function word ("does mum") */
-        char self_w[24], stem_key[UNDERSTAND_KEY], next_key[UNDERSTAND_KEY], next_one[24];
-        static const char *const of_theirs[] = {"name", "age", "job", "birthday", "breed",
-                                                "school", "work", "car", "address", "wife",
-                                                "husband", NULL};
-        int owned = 0;
-        if (!with && wl >= 4 && wl < sizeof self_w && (msg[e - 1] == 's' || msg[e - 1] == 'S') &&
-            msg[e - 2] != '\'' && msg[e - 2] != 's' && n1) {
-            snprintf(self_w, sizeof self_w, "%.*s", (int)(wl - 1), msg + i);
-            for (char *c = self_w; *c; c++) *c = (char)tolower((unsigned char)*c);
-            understand_holder_of(self_w, stem_key, sizeof stem_key);
-            size_t nl = strlen(next1);
-            snprintf(next_one, sizeof next_one, "%.*s", (int)(nl > 1 && next1[nl - 1] == 's' ? nl - 1 : nl), next1);
-            understand_holder_of(next_one, next_key, sizeof next_key);
-            int kin_next = strcmp(next_key, "self") != 0 &&
-                           (understand_kin(next_key) || dialogue_pet_word(next_key));
-            int kin_self = strcmp(stem_key, "self") != 0 &&
-                           (understand_kin(stem_key) || dialogue_pet_word(stem_key));
-            char word[24];
-            snprintf(word, sizeof word, "%.*s", (int)wl, msg + i);
-            for (char *c = word; *c; c++) *c = (char)tolower((unsigned char)*c);
-            owned = !lex_is_stopword(word) && !lex_is_stopword(self_w) &&
-                    (kin_next || (kin_self && understand_in_list(of_theirs, next1)));
-        }
-        if (owned) {
-            if (!put(out, cap, &at, msg + i, wl - 1) || !put(out, cap, &at, "'s", 2)) return -1;
-            i = e;
-            continue;
-        }
         /* "wi' me nana", "me mam's", "ma boy", "mi son": "me", "ma", "mi" or "mah" before a
          * word of kin is "my" */
         int my_said = (wl == 2 && (!strncasecmp(msg + i, "me", 2) ||
