@@ -70,14 +70,16 @@ static const char *name_of(const facts_t *f, const char *holder)
 
 /* 1 when the holder of m is itself a name: one word of letters, no word of kin, pet or
  * trade, written with a capital in the sentence that told m ("Mirela's 10 and Jonah's
- * 6"). */
+ * 6") or keyed with one by the agent (facts.c). */
 static int holder_is_name(const store_memory_t *m)
 {
     for (const char *p = m->holder; *p; p++)
         if (!isalpha((unsigned char)*p)) return 0;
     const char *at = m->text ? named_at(m->text, m->holder) : NULL;
-    return at && isupper((unsigned char)*at) && !understand_kin(m->holder) &&
-           !dialogue_pet_word(m->holder) && !kinds_person(m->holder);
+    /* (or keyed with a capital by the agent: "minh is 30" after "got 2 brothers") */
+    return (isupper((unsigned char)m->holder[0]) || (at && isupper((unsigned char)*at))) &&
+           !understand_kin(m->holder) && !dialogue_pet_word(m->holder) &&
+           !kinds_person(m->holder);
 }
 
 /* 1 when word (lower case), or it with an s, names the group key ("which aunt" of the
