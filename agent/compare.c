@@ -109,15 +109,13 @@ static int in_group(const facts_t *f, const char *text, const char *holder)
     for (size_t i = 0; i < f->n; i++) {
         const store_memory_t *g = &f->v[i];
         if (!understand_group_said(g->holder)) continue;
-        int named = 0;
-        for (const char *p = text; *p && !named;) {
-            while (*p && !isalpha((unsigned char)*p)) p++;
-            const char *w = p;
-            while (isalpha((unsigned char)*p)) p++;
+        char buf[512];
+        const char *w[64];
+        int n = understand_split_words(text, " ,.;:!?'", buf, sizeof buf, w, 64), named = 0;
+        for (int k = 0; k < n && !named; k++) {
             char word[UNDERSTAND_KEY];
-            if (p == w || (size_t)(p - w) + 2 > sizeof word) continue;
-            snprintf(word, sizeof word, "%.*s", (int)(p - w), w);
-            for (char *c = word; *c; c++) *c = (char)tolower((unsigned char)*c);
+            if (strlen(w[k]) + 2 > sizeof word) continue;
+            snprintf(word, sizeof word, "%s", w[k]);
             named = names_group(word, sizeof word, g->holder);
         }
         if (!named) continue;

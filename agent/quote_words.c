@@ -89,30 +89,14 @@ int quote_kin_word(const word_t *w)
            understand_in_list(more, w->low);
 }
 
-/* 1 when one of a and b (stems) is the other's doer: "drive" and "driver", "paint" and
- * "painter", "bake" and "baker" (a verb of four letters at least). */
-static int doer_of(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > lb) {
-        const char *t = a;
-        a = b, b = t;
-        size_t tl = la;
-        la = lb, lb = tl;
-    }
-    if (la < 4 || strncmp(a, b, la) != 0) return 0;
-    return (lb == la + 1 && a[la - 1] == 'e' && b[la] == 'r') ||
-           (lb == la + 2 && !strcmp(b + la, "er"));
-}
-
 /* 1 when w is h: the same stem, or the same holder key ("mum" and "mother"; not the
  * key of the user, which "I" and a number both read as), or one the doer of the other
- * ("drive" and "driver": doer_of). */
+ * ("drive" and "driver": understand_doer_of). */
 int quote_same_word(const word_t *w, const word_t *h)
 {
     return !strcmp(w->stem, h->stem) ||
            (w->key[0] && strcmp(w->key, "self") != 0 && !strcmp(w->key, h->key)) ||
-           doer_of(w->stem, h->stem);
+           understand_doer_of(w->stem, h->stem);
 }
 
 int quote_is_name(const char *const *names, const char *w)

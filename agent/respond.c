@@ -705,17 +705,14 @@ static int done_for_work(const store_memory_t *m, const char *value, const char 
 {
     if (facts_rel_of(m->relation) != READER_REL_JOB) return 0;
     const char *last = strrchr(m->value, ' ');
-    last = last ? last + 1 : m->value;
-    size_t l = strlen(last);
-    char verb[64];
-    if (l < 5 || l >= sizeof verb || strcmp(last + l - 2, "er") != 0) return 0;
-    snprintf(verb, sizeof verb, "%.*s", (int)(l - 1), last);     /* "restore" */
-    int said = facts_has_words(text, verb);
-    verb[l - 2] = '\0';                                          /* "paint" */
-    if (!said && !facts_has_words(text, verb)) return 0;
-    char buf[UNDERSTAND_VALUE];
-    const char *w[8];
-    int n = understand_split_words(value, " ", buf, sizeof buf, w, 8);
+    char doer[64], buf[UNDERSTAND_VALUE];
+    snprintf(doer, sizeof doer, "%s", last ? last + 1 : m->value);
+    for (char *c = doer; *c; c++) *c = (char)tolower((unsigned char)*c);
+    const char *w[32];
+    int n = understand_split_words(text, " ,.;:!?", buf, sizeof buf, w, 32), said = 0;
+    for (int i = 0; i < n && !said; i++) said = understand_doer_of(w[i], doer);
+    if (!said) return 0;
+    n = understand_split_words(value, " ", buf, sizeof buf, w, 8);
     for (int i = 0; i < n; i++) {
         char one[64];
         size_t wl = strlen(w[i]);

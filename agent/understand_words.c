@@ -809,3 +809,17 @@ int understand_trip(const char *text)
         if (!strncmp(p, opens[i], strlen(opens[i]))) return 1;
     return 0;
 }
+
+int understand_doer_of(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > lb) {
+        const char *t = a;
+        a = b, b = t;
+        size_t tl = la;
+        la = lb, lb = tl;
+    }
+    if (la < 4 || strncmp(a, b, la) != 0) return 0;
+    return (lb == la + 1 && a[la - 1] == 'e' && b[la] == 'r') ||
+           (lb == la + 2 && !strcmp(b + la, "er"));
+}

@@ -107,6 +107,10 @@ int understand_group_key(const char *key);
  * at home ("aunties", "nanas", "grandchildren" as well as understand_group_key's). */
 int understand_group_said(const char *key);
 
+/* 1 when one of the words a and b is the other's doer: "drive" and "driver", "paint" and
+ * "painter", "bake" and "baker" (a verb of four letters at least, lower case). */
+int understand_doer_of(const char *a, const char *b);
+
 /* The holder key of the words of a holder span: possessives and articles dropped, kin
  * words brought to one form ("mum", "mom" -> "mother"), "self" when nothing is left
  * ("I", "me", "my"). Exposed for the tests. */
