@@ -238,7 +238,9 @@ int checks_fits(int rel, const char *holder, const char *value)
     /* no one is called a word of time or place ("stays with my aunt right now"), nor a
      * number ("Aaliyah is sixteen") */
     static const char *const no_name[] = {"right", "now", "then", "there", "here", "today",
-                                          NULL};
+                                          "single", "engaged", "married", "divorced",
+                                          "widowed", "separated", "pregnant", "retired",
+                                          "unemployed", "skint", NULL};
     long number;
     if (rel == READER_REL_NAME && (in_words(no_name, value) || understand_number(value, &number)))
         return 0;
@@ -517,6 +519,8 @@ static int job_told_as_one(const char *text, const char *value, const char *last
          * not of a thing ("which is criminal", "it's a joke") */
         static const char *const things[] = {"which", "that", "it", "this", "there", "what",
                                              NULL};
+        if (i + 1 == n && strlen(w[i]) <= 2 && strspn(w[i], "0123456789") == strlen(w[i]))
+            return kinds_person(last) && !someone;      /* "41 plasterer in Truro" */
         if (in_words(be, w[i]))
             return kinds_person(last) && !(i + 1 < n && in_words(things, w[i + 1]));
         if (!strcmp(w[i], "to")) {
@@ -3664,6 +3668,137 @@ static void pet_of_kin(const facts_t *f, const understood_t *told, int i, const 
     }
 }
 
+/* "heyyy wren here", "ok so marek here": a clause that is only a greeting or fillers,
+ * one word and "here" tells the user's name (one the reader left without a value, or
+ * read as another relation's).
+ * Sets u and returns 1, else 0. */
+static int name_here(const char *text, understood_t *u)
+{
+    static const char *const fillers[] = {"ok", "okay", "so", "well", "right", "hi", "and",
+                                          "it's", "its", NULL};
+    if ((u->act != READER_FACT && u->act != READER_SMALLTALK) || strcmp(u->holder, "self") != 0)
+        return 0;
+    char buf[256];
+    const char *w[16];
+    int n = understand_split_words(text, " ,.;:!", buf, sizeof buf, w, 16), s = 0;
+    while (s < n && (understand_in_list(understand_greetings, w[s]) ||
+                     understand_in_list(fillers, w[s])))
+        s++;
+    if (n - s != 2 || strcmp(w[n - 1], "here") != 0) return 0;
+    const char *name = w[s];
+    if (u->value[0] && strcasecmp(u->value, name) != 0) return 0;
+    if (strlen(name) < 2 || !isalpha((unsigned char)name[0]) || lex_is_stopword(name) ||
+        understand_kin(name) || dialogue_pet_word(name))
+        return 0;
+    const char *at = word_at(text, name);       /* as written */
+    char value[UNDERSTAND_VALUE];
+    snprintf(value, sizeof value, "%.*s", (int)strlen(name), at ? at : name);
+    settle(u, READER_FACT, "self", READER_REL_NAME, NULL, value);
+    return 1;
+}
+
+/* "my roots are in Tromso where I grew up", "based in Bath, from Galway originally": a
+ * place of the user's said with where they grew up or were born, or after "from" with
+ * "originally", is their home town; a home town read from a nationality ("Norwegian") beside
+ * such a place is not told. Sets u when so. */
+static void grew_up_there(const char *text, understood_t *u)
+{
+    static const char *const grew[] = {"where i grew up", "where i was born",
+                                       "where i was raised", "where im from", "where i'm from",
+                                       NULL};
+    if (u->act != READER_FACT || !u->value[0] || (unsigned char)u->value[0] >= 0x80) return;
+    char from[UNDERSTAND_VALUE + 8], said[2 * UNDERSTAND_VALUE];
+    snprintf(from, sizeof from, "from %s", u->value);
+    int origin = facts_has_words(text, from) && facts_has_words(text, "originally");
+    for (int k = 0; grew[k] && !origin; k++) {
+        snprintf(said, sizeof said, "%s %s", u->value, grew[k]);
+        origin = facts_has_words(text, said);
+    }
+    if (origin && u->rel != READER_REL_HOMETOWN) {
+        settle(u, READER_FACT, "self", READER_REL_HOMETOWN, NULL, u->value);
+        return;
+    }
+    /* a nationality's country beside a place told as the origin */
+    if (u->rel == READER_REL_HOMETOWN && !word_at(text, u->value) &&
+        (word_at(text, "originally") || word_at(text, "where i grew up")))
+        u->act = READER_SMALLTALK;
+}
+
+/* "picked up a 2009 corolla": a year a thing one has is of is said with it. Sets u when
+ * so. */
+static void year_of_make(const char *text, understood_t *u)
+{
+    size_t vl = strlen(u->value);
+    if (u->act != READER_FACT || u->rel != READER_REL_OWNS || vl != 4 ||
+        strspn(u->value, "0123456789") != 4 || (strncmp(u->value, "19", 2) != 0 &&
+                                                 strncmp(u->value, "20", 2) != 0))
+        return;
+    const char *at = word_at(text, u->value);
+    if (!at || at[vl] != ' ') return;
+    char next[UNDERSTAND_VALUE];
+    word_after(at + vl, next, sizeof next);
+    if (strlen(next) < 2 || lex_is_stopword(next)) return;
+    size_t l = strlen(u->value);
+    snprintf(u->value + l, sizeof u->value - l, " %s", next);
+}
+
+/* "and there's Waffle the cat", "Juno the whippet": a name right before "the" and a
+ * word of a pet is that pet's name. Sets u and returns 1, else 0. */
+static int pet_the_kind(const char *text, understood_t *u)
+{
+    if (u->act == READER_QUESTION || u->act == READER_YESNO || asks(text)) return 0;
+    if (u->value[0] && u->rel == READER_REL_NAME) return 0;
+    char buf[256];
+    const char *w[32];
+    int n = understand_split_words(text, " ,.;:!", buf, sizeof buf, w, 32);
+    static const char *const there[] = {"there's", "theres", "and", "also", "plus", "meet",
+                                        "then", NULL};
+    for (int j = 1; j + 1 < n; j++) {
+        if (strcmp(w[j], "the") != 0 || !dialogue_pet_word(w[j + 1])) continue;
+        const char *name = w[j - 1];
+        int opens = j == 1;
+        for (int b = 0; b < j - 1 && !opens; b++) opens = understand_in_list(there, w[b]) &&
+                                                          b == j - 2;
+        if (!opens || strlen(name) < 2 || lex_is_stopword(name) || understand_kin(name) ||
+            dialogue_pet_word(name))
+            return 0;
+        const char *at = word_at(text, name);
+        char value[UNDERSTAND_VALUE];
+        snprintf(value, sizeof value, "%.*s", (int)strlen(name), at ? at : name);
+        settle(u, READER_FACT, w[j + 1], READER_REL_NAME, NULL, value);
+        return 1;
+    }
+    return 0;
+}
+
+/* "am i still with ravi?", "still seeing Ola?": a yes/no of the partner's
+ * name, of the holder of the partner told (or told gone). Sets u when so. */
+static void partner_asked(const facts_t *f, const char *text, understood_t *u)
+{
+    static const char *const still[] = {"still with", "still seeing", "still dating",
+                                        "still together with", NULL};
+    if (u->act != READER_YESNO && u->act != READER_QUESTION) return;
+    const char *at = NULL;
+    for (int k = 0; still[k] && !at; k++)
+        if ((at = word_at(text, still[k]))) at += strlen(still[k]);
+    if (!at) return;
+    while (*at == ' ') at++;
+    char name[UNDERSTAND_VALUE];
+    size_t n = 0;
+    while (n + 1 < sizeof name && (isalpha((unsigned char)at[n]) || at[n] == '-'))
+        name[n] = at[n], n++;
+    name[n] = '\0';
+    if (n < 2 || lex_is_stopword(name) || understand_kin(name)) return;
+    for (size_t j = f->n; j-- > 0;) {
+        const store_memory_t *m = &f->v[j];
+        if (facts_rel_of(m->relation) != READER_REL_NAME ||
+            !understand_in_list(partners, m->holder))
+            continue;
+        settle(u, READER_YESNO, m->holder, READER_REL_NAME, m->relation, name);
+        return;
+    }
+}
+
 void checks_clause(const facts_t *f, const char *msg, const understood_t *told, int i,
                    const char *text, understood_t *u)
 {
@@ -3676,6 +3811,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         if (!u->personal) u->personal = 1;
     }
     if (name_is_age(told, i, text, u) < 0) return;
+    if (name_here(text, u)) return;
+    partner_asked(f, text, u);
+    grew_up_there(text, u);
+    year_of_make(text, u);
+    if (pet_the_kind(text, u)) return;
     pet_of_kin(f, told, i, text, u);
     /* "what colour's Tuck?" read as the user's: a question that names one keyed by their
      * name ("Tuck", facts.c) and says nothing of the speaker asks of them */

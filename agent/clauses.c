@@ -9,6 +9,7 @@
 #include "agent/clauses.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -91,6 +92,16 @@ static int subject_at(const char *text, size_t len, size_t i)
         char v[16];
         size_t adv3, k = word_at(text, len, skip_spaces(text, len, i + adv), v, sizeof v, &adv3);
         return !(n == 2 && !strcmp(w, "me") && k == 2 && !strcmp(v, "or"));
+    }
+    /* "..., wife is Noor", "hubby works nights": a word of kin said bare, then a verb */
+    static const char *const kin[] = {"wife", "husband", "hubby", "partner", "bf", "gf",
+                                      "boyfriend", "girlfriend", "fiance", "fiancee", "mum",
+                                      "mom", "dad", "son", "daughter", "brother", "sister",
+                                      "flatmate", "housemate", "roommate", "kids", NULL};
+    if (in_list(kin, w, n)) {
+        char v[16];
+        size_t adv4, k = word_at(text, len, skip_spaces(text, len, i + adv), v, sizeof v, &adv4);
+        if (k > 0 && in_list(name_verbs, v, k)) return 1;
     }
     /* "..., and little Zac is 3", "wee Cara's 4": a word of fondness before a name and a
      * verb */
@@ -356,6 +367,69 @@ static size_t emoji_end(const char *text, size_t len, size_t i)
     return j;
 }
 
+/* The words of text[start, i) into w (up to max, each up to 16 bytes); their count. */
+static int words_of(const char *text, size_t start, size_t i, char (*w)[16], int max)
+{
+    int n = 0;
+    for (size_t k = start; k < i && n < max;) {
+        size_t adv, l = word_at(text, i, k, w[n], sizeof w[n], &adv);
+        if (l) n++, k += adv;
+        else k++;
+    }
+    return n;
+}
+
+/* 1 when the space at i ends "<name> here" that opens the clause (after a greeting at
+ * most) and more is said after it ("heyy wren here doing hair in ayr"): a run-on
+ * typed without a comma, cut after the name. */
+static int named_here(const char *text, size_t len, size_t start, size_t i)
+{
+    static const char *const hello[] = {"hi", "hey", "heya", "heyy", "heyyy", "hiya", "hello",
+                                        "yo", "oi", "ok", "so", "hola", "alright", NULL};
+    char w[4][16];
+    int n = words_of(text, start, i, w, 4);
+    if (i > 0 && !isalpha((unsigned char)text[i - 1])) return 0;
+    if (n < 2 || n > 3 || strcmp(w[n - 1], "here") != 0 ||
+        (n == 3 && !in_list(hello, w[0], strlen(w[0]))))
+        return 0;
+    size_t at = skip_spaces(text, len, i);
+    return at < len && isalnum((unsigned char)text[at]);
+}
+
+/* 1 when the space at i comes before "my <word> is|'s|called|works|lives ..." after a
+ * word that does not lead to it ("41 plasterer in truro my lodger is called ike"; not
+ * "I live with my sister", "love my dog"): a run-on typed without a comma. */
+static int my_one_after(const char *text, size_t len, size_t start, size_t i)
+{
+    static const char *const leads[] = {
+        "with", "and", "of", "for", "to", "at", "in", "from", "about", "like", "love",
+        "loves", "miss", "see", "saw", "visit", "visiting", "is", "was", "are", "were",
+        "told", "tell", "call", "called", "met", "meet", "where", "when", "that", "ask",
+        "asked", "because", "cos", "than", "as", "by", "on", "near", "after", "before",
+        "help", "helps", "hate", "hates", "take", "took", "bring", "brought", "got", "get",
+        "me", "but", "or", "so", "also", "plus", "hug", "walk", "walked", "feed", "text",
+        "phone", "ring", "rang", "lost", "left", "leave", "without", "behind", "if", "said",
+        "says", "say", "think", "thinks", "know", "knows", NULL};
+    static const char *const verbs[] = {"is", "'s", "called", "works", "lives", "was",
+                                        "has", "just", "turned", "does", NULL};
+    char w[4][16], prev[16];
+    size_t adv, at = skip_spaces(text, len, i);
+    size_t l = word_at(text, len, at, w[0], sizeof w[0], &adv);
+    if (l != 2 || strcmp(w[0], "my") != 0) return 0;
+    int nb = words_of(text, start, i, w, 4);
+    if (nb < 3) return 0;       /* (something told before it) */
+    snprintf(prev, sizeof prev, "%s", w[nb - 1]);
+    if (in_list(leads, prev, strlen(prev)) || (i > 0 && text[i - 1] == '\'')) return 0;
+    size_t stop = at;           /* (the verb before any punctuation) */
+    while (stop < len && stop < at + 64 && !strchr(",.;:!?()", text[stop])) stop++;
+    int after = words_of(text, at, stop, w, 4);
+    for (int k = 1; k < after && k <= 3; k++) {
+        size_t wl = strlen(w[k]);
+        if (in_list(verbs, w[k], wl) || (wl > 2 && !strcmp(w[k] + wl - 2, "'s"))) return 1;
+    }
+    return 0;
+}
+
 static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
 {
     if (text[i] == ',')
@@ -425,6 +499,7 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
         return subject_at(text, len, i + dash) || (n && in_list(told_of, w, n)) ? dash : 0;
     }
     if (text[i] != ' ') return 0;
+    if (named_here(text, len, start, i) || my_one_after(text, len, start, i)) return 1;
     char w[8];
     size_t adv, n = word_at(text, len, i + 1, w, sizeof w, &adv);
     if (n == 0 || !in_list(joins, w, n) || i + 1 + adv >= len || text[i + 1 + adv] != ' ')

@@ -1434,6 +1434,15 @@ static int part_job(char *const *w, int n, char *job, size_t len)
     return at < len;
 }
 
+/* 1 when part occurs in value, without case. */
+static int has_part(const char *value, const char *part)
+{
+    size_t pl = strlen(part);
+    for (const char *v = value; pl && *v; v++)
+        if (!strncasecmp(v, part, pl)) return 1;
+    return 0;
+}
+
 int forms_intro_list(const char *c, size_t cn, const understood_t *clause, understood_t *out,
                      int k, int max)
 {
@@ -1451,6 +1460,16 @@ int forms_intro_list(const char *c, size_t cn, const understood_t *clause, under
         while (l && (p[l - 1] == ' ' || strchr(".!", p[l - 1]))) l--;
         cuts[np] = p, lens[np++] = l;
         p = q + 1;
+    }
+    /* "41 plasterer in truro": an age and what follows it typed without a comma */
+    size_t d0 = np == 1 ? strspn(cuts[0], "0123456789") : 0;
+    int runon = 0;
+    if (d0 >= 1 && d0 <= 2 && d0 + 1 < lens[0] && cuts[0][d0] == ' ' &&
+        isalpha((unsigned char)cuts[0][d0 + 1])) {
+        cuts[1] = cuts[0] + d0 + 1, lens[1] = lens[0] - d0 - 1;
+        lens[0] = d0;
+        np = 2;
+        runon = 1;
     }
     char buf[128], name[UNDERSTAND_VALUE];
     char *w[8];
@@ -1521,7 +1540,8 @@ int forms_intro_list(const char *c, size_t cn, const understood_t *clause, under
     for (int i = 0; i < k; i++) {
         int ours = 0;
         for (int r = 0; r < 4 && !ours; r++)
-            ours = vals[r][0] && !strcasecmp(out[i].value, vals[r]) &&
+            ours = vals[r][0] && (!strcasecmp(out[i].value, vals[r]) ||
+                                  (runon && has_part(out[i].value, vals[r]))) &&
                    (out[i].rel == READER_REL_OPEN || out[i].rel != rels[r]);
         if (!ours) out[kept++] = out[i];
     }

@@ -47,7 +47,8 @@ static const char *const spelled[][2] = {
     {"dont", "don't"}, {"doesnt", "doesn't"}, {"didnt", "didn't"}, {"cant", "can't"},
     {"isnt", "isn't"}, {"wasnt", "wasn't"}, {"arent", "aren't"}, {"havent", "haven't"},
     {"ive", "i've"}, {"shes", "she's"}, {"hes", "he's"}, {"thats", "that's"},
-    {"theyre", "they're"}, {"bfs", "bf's"}, {"gfs", "gf's"}, {"yrs", "years"}, {"yr", "year"},
+    {"theyre", "they're"}, {"bfs", "bf's"}, {"gfs", "gf's"}, {"wifes", "wife's"},
+    {"hubbys", "hubby's"}, {"youngests", "youngest's"}, {"eldests", "eldest's"}, {"yrs", "years"}, {"yr", "year"},
     {"mths", "months"}, {"wks", "weeks"}, {"alergic", "allergic"}, {"alergy", "allergy"},
     {"alergies", "allergies"}, {"roomate", "roommate"}, {"roomates", "roommates"},
     {"&", "and"}, {"workin", "working"}, {"studyin", "studying"},
@@ -413,7 +414,8 @@ static size_t word_put_right(const char *msg, size_t len, char *out)
     static const char *const waits[] = {" no wait ", " wait no ", " no sorry ", " sorry i mean ",
                                         " i mean ", " i meant ", " or rather ", NULL};
     static const char *const chat[] = {"lol", "haha", "lmao", "sorry", "btw", "oops", "ha",
-                                       "typo", NULL};
+                                       "typo", "autocorrect", "autocorrected", "whoops",
+                                       "omg", "jk", "ugh", "duh", NULL};
     size_t wl;
     long w = find_any(msg, len, 0, waits, &wl);
     if (w <= 0) return 0;
@@ -428,8 +430,12 @@ static size_t word_put_right(const char *msg, size_t len, char *out)
     snprintf(now, sizeof now, "%.*s", (int)(fe - ys), msg + ys);
     for (char *c = was; *c; c++) *c = (char)tolower((unsigned char)*c);
     if (lex_is_stopword(was) || !strcasecmp(was, now)) return 0;
-    size_t e = fe;                              /* only chat up to the sentence's end */
-    for (;;) {
+    /* only chat up to the sentence's end, unless a number puts a number right ("30 no
+     * wait 31 lol cannot count") */
+    int numbers = strspn(was, "0123456789") == strlen(was) &&
+                  strspn(now, "0123456789") == strlen(now);
+    size_t e = fe;
+    for (; !numbers;) {
         while (e < len && msg[e] == ' ') e++;
         if (e >= len || strchr(",.;:!?", msg[e])) break;
         size_t we = e;

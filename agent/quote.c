@@ -110,6 +110,17 @@ static int someone(const word_t *h, int nh, const word_t *q, int nq, const char 
         for (int j = 0; j < nq; j++)
             if (q[j].cap && !strcmp(q[j].low, h[i].low)) return 1;
     }
+    /* one word asked of right after a verb or a question word, with no word of whose
+     * ("what does wren do?", "whats tobi's job?"): a name typed small */
+    static const char *const does[] = {"does", "did", "is", "was", "what's", "whats",
+                                       "where's", "wheres", "who's", "how's", NULL};
+    size_t l = strlen(h[0].low);
+    for (int j = 1; nh == 1 && j < nq; j++)
+        if (!strncmp(q[j].low, h[0].low, l) &&
+            (!q[j].low[l] || !strcmp(q[j].low + l, "'s") || !strcmp(q[j].low + l, "s")) &&
+            understand_in_list(does, q[j - 1].low) && !kinds_animal(h[0].low) &&
+            !dialogue_pet_word(h[0].key) && !lex_is_stopword(h[0].low))
+            return 1;
     return 0;
 }
 
@@ -204,6 +215,9 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
     a->job = 0;
     for (int i = 1; i < nq && rel == READER_REL_JOB && !a->self && !cued && !a->job; i++)
         a->job = q[i].cap && !understand_question_word(q[i].low);  /* by name */
+    if (rel == READER_REL_JOB && !a->self && !cued && a->nh == 1 && !quote_kin_word(&a->h[0]) &&
+        !dialogue_pet_word(a->h[0].key))
+        a->job = 1;                     /* (by a name typed small: "what does wren do?") */
     /* the words of a relation, when the question asks for it with its own question word
      * or as yes or no ("where do I work?", "does she live with me?", not "who do I work
      * with?") */
@@ -354,10 +368,14 @@ static int place_after(const asked_t *a, const word_t *s, int ns)
 }
 
 /* 1 when s[j] is a kind of person told as one's job: no kin word, right after "a",
- * "an" or "as" ("is a doctor", "works as a porter"). */
+ * "an" or "as" ("is a doctor", "works as a porter"); or what one is doing or studying
+ * ("doing a masters"). */
 static int job_word(const word_t *s, int j)
 {
     static const char *const as[] = {"a", "an", "as", NULL};
+    static const char *const doing[] = {"doing", "does", "studying", "training", NULL};
+    if (j > 1 && understand_in_list(as, s[j - 1].low) && understand_in_list(doing, s[j - 2].low))
+        return 1;               /* "Ola's doing a masters" */
     return j > 0 && understand_in_list(as, s[j - 1].low) && !quote_kin_word(&s[j]) &&
            kinds_person(s[j].low);
 }

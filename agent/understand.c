@@ -819,6 +819,9 @@ static int value_end(const char *c, size_t cn, const char *const *words, unsigne
     while (e - s > 1 && vrels[s] == READER_REL_NAME &&
            understand_in_list(conjunctions, words[e - 1]))
         tags[--e] = READER_O;
+    /* nor does any value end in a word of why ("called [Nori because]") */
+    static const char *const why[] = {"because", "cos", "coz", "cuz", "since", NULL};
+    while (e - s > 1 && understand_in_list(why, words[e - 1])) tags[--e] = READER_O;
     e = cjk_word_end(c, cn, words, tags, vrels, n,
                      join_values(c, cn, words, tags, vrels, n, s, e));
     e = split_cjk_list(c, cn, words, tags, s, e);
@@ -1058,6 +1061,48 @@ static int without_trailing_aside(const char *const *words, int n)
     return n;
 }
 
+/* Where the words after a cry or a herald a clause opens with begin ("omg", "big news,
+ * ...", "guess what"), leaving three words at least; 0 when it opens with none. The reader
+ * was trained on facts told plainly and reads them worse with a cry before them. */
+static int opener_end(const char *const *words, int n)
+{
+    static const char *const cries[][3] = {
+        {"omg", NULL}, {"oh", "my", "god"}, {"wow", NULL}, {"yay", NULL}, {"woo", NULL},
+        {"woohoo", NULL}, {"yess", NULL}, {"big", "news", NULL}, {"good", "news", NULL},
+        {"great", "news", NULL}, {"some", "news", NULL}, {"guess", "what", NULL},
+        {"news", NULL}, {"update", NULL}, {"omfg", NULL}, {"woop", NULL}, {"yippee", NULL}};
+    int at = 0;
+    for (int again = 1; again;) {
+        again = 0;
+        for (size_t a = 0; a < sizeof cries / sizeof cries[0] && !again; a++) {
+            int l = 0;
+            while (l < 3 && cries[a][l] && at + l < n && !strcmp(words[at + l], cries[a][l]))
+                l++;
+            if ((l == 3 || !cries[a][l]) && at + l + 3 <= n) {
+                at += l;
+                again = 1;
+            }
+        }
+    }
+    return at;
+}
+
+/* Where a reason the clause ends with begins ("settled in Derby in May for the new
+ * post", "... because of the commute"), after three words at least: the words before it
+ * may tell a fact the reader, trained on facts told plainly, did not see with the reason
+ * after it. 0 when there is none. */
+static int reason_at(const char *const *words, int n)
+{
+    static const char *const because[] = {"because", "cos", "coz", "cuz", "bc", NULL};
+    static const char *const whose[] = {"the", "a", "my", "our", "his", "her", "their",
+                                        "work", "uni", "school", NULL};
+    for (int k = 3; k < n; k++)
+        if (understand_in_list(because, words[k]) ||
+            (!strcmp(words[k], "for") && k + 1 < n && understand_in_list(whose, words[k + 1])))
+            return k;
+    return 0;
+}
+
 /* 1 when the one character ch (a kin word: 妈, 妹) is said of someone in c[0, cn): first
  * in it, or after 我, 的, 咱 or 俺 (我妹; not the 弟 of 兄弟, "bro"). */
 static int kin_char_said(const char *c, size_t cn, const char *ch)
@@ -1150,9 +1195,31 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             n++;
         }
     n = without_trailing_aside(words, n);
+    int cry = opener_end(words, n);     /* read without it */
+    if (cry) {
+        memmove(words, words + cry, (size_t)(n - cry) * sizeof *words);
+        memmove(caps, caps + cry, (size_t)(n - cry));
+        n -= cry;
+    }
     reader_out_t ro = {.tags = tags, .vrels = vrels};
     if (n > 0 && (rc = reader_read(r, words, caps, n, &ro, err, errlen)) != 0) goto out;
     if (n == 0) ro.act = READER_SMALLTALK;
+    int cut = 0;                /* small talk read once more without a closing reason,
+                                 * kept if a fact */
+    int valueless = ro.act == READER_FACT && !memchr(tags, READER_B_VALUE, (size_t)n);
+    if ((ro.act == READER_SMALLTALK || valueless) && !memchr(c, '?', cn))
+        cut = reason_at(words, n);
+    if (cut) {
+        reader_out_t again = {.tags = tags, .vrels = vrels};
+        if ((rc = reader_read(r, words, caps, cut, &again, err, errlen)) != 0) goto out;
+        if (again.act == READER_FACT && again.act_p >= reader_fact_min_p(r) &&
+            memchr(tags, READER_B_VALUE, (size_t)cut)) {
+            ro = again;
+            n = cut;
+        } else if ((rc = reader_read(r, words, caps, n, &ro, err, errlen)) != 0) {
+            goto out;           /* (the whole clause's tags back) */
+        }
+    }
     understood_t clause = *out;
     clause.act = ro.act;
     clause.act_p = ro.act_p;

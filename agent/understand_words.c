@@ -183,7 +183,8 @@ const char *const understand_diet_words[] = {
     "diabetic", "halal", "kosher", "keto", "teetotal", "lactose intolerant", NULL};
 
 const char *const understand_greetings[] = {
-    "hi", "hii", "hiii", "hey", "heya", "heyy", "hiya", "hello", "hallo", "howdy", "yo", "sup",
+    "hi", "hii", "hiii", "hiiii", "hey", "heya", "heyy", "heyyy", "heyyyy", "hiya", "hiyaa",
+    "heyo", "helloo", "hellooo", "hello", "hallo", "howdy", "yo", "sup",
     "morning", "evening", "afternoon", "hola", "holaa", "bonjour", "bonsoir", "ciao", "salut",
     "merhaba", "namaste", "salaam", "salam", "shalom", "hej", "hei", "moin", "servus",
     "aloha", "jambo", "habari", "heita", "eae", "oi", "ola", "olá", "ahoj", "konnichiwa",
