@@ -3771,6 +3771,35 @@ static int pet_the_kind(const char *text, understood_t *u)
     return 0;
 }
 
+/* "she's a dental nurse", "he is an electrician" read as small talk or as an unsure
+ * fact: a job told of someone (the reader's holder, not the user) is a fact. Sets u when
+ * so. */
+static void pronoun_is_a(const char *text, understood_t *u)
+{
+    static const char *const opens[][3] = {{"she's", "a", NULL}, {"he's", "a", NULL},
+                                           {"she's", "an", NULL}, {"he's", "an", NULL},
+                                           {"she", "is", "a"}, {"he", "is", "a"},
+                                           {"she", "is", "an"}, {"he", "is", "an"}};
+    int unsure = u->act == READER_SMALLTALK ||
+                 (u->act == READER_FACT && u->act_p < u->fact_min_p);
+    if (!unsure || u->rel != READER_REL_JOB || !u->value[0] ||
+        !strcmp(u->holder, "self"))
+        return;
+    char buf[256];
+    const char *w[16];
+    int n = understand_split_words(text, " ,.;:!", buf, sizeof buf, w, 16);
+    const char *last = strrchr(u->value, ' ') ? strrchr(u->value, ' ') + 1 : u->value;
+    for (size_t k = 0; k < sizeof opens / sizeof opens[0]; k++) {
+        int l = opens[k][2] ? 3 : 2, j = 0;
+        while (j < l && j < n && !strcmp(w[j], opens[k][j])) j++;
+        if (j == l && kinds_person(last)) {
+            u->act = READER_FACT;
+            u->fact_min_p = 0;
+            return;
+        }
+    }
+}
+
 /* "am i still with ravi?", "still seeing Ola?": a yes/no of the partner's
  * name, of the holder of the partner told (or told gone). Sets u when so. */
 static void partner_asked(const facts_t *f, const char *text, understood_t *u)
@@ -3812,6 +3841,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     }
     if (name_is_age(told, i, text, u) < 0) return;
     if (name_here(text, u)) return;
+    pronoun_is_a(text, u);
     partner_asked(f, text, u);
     grew_up_there(text, u);
     year_of_make(text, u);
@@ -3889,7 +3919,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         }
     }
     /* "my sister is Liv" read as a name and no value: the word with a capital after
-     * "is" that ends the clause */
+     * "is" that ends the clause (any word, in a clause typed all small) */
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_NAME &&
         !u->value[0] && (understand_kin(u->holder) || dialogue_pet_word(u->holder))) {
         const char *is = word_at(text, "is");
@@ -3898,8 +3928,10 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         while (end && *end == ' ') end++;
         const char *at = is ? is + 2 : NULL;
         while (at && *at == ' ') at++;
-        if (end && !*end && at && isupper((unsigned char)*at) && strlen(name) >= 2 &&
-            !lex_is_stopword(name))
+        int small = 1;          /* (or typed all in small letters: "gf is tash") */
+        for (const char *c = text; *c && small; c++) small = !isupper((unsigned char)*c);
+        if (end && !*end && at && (isupper((unsigned char)*at) || small) &&
+            strlen(name) >= 2 && !lex_is_stopword(name) && !understand_kin(name))
             snprintf(u->value, sizeof u->value, "%.*s", (int)strlen(name), at);
     }
     facts_resolve_holder(f, text, u);

@@ -367,6 +367,17 @@ static size_t emoji_end(const char *text, size_t len, size_t i)
     return j;
 }
 
+/* The last word of text[start, i) into out (16 bytes, lower case; "" when none). */
+static void last_word(const char *text, size_t start, size_t i, char *out)
+{
+    size_t e = i;
+    while (e > start && !isalpha((unsigned char)text[e - 1]) && text[e - 1] != '\'') e--;
+    size_t b = e;
+    while (b > start && (isalpha((unsigned char)text[b - 1]) || text[b - 1] == '\'')) b--;
+    size_t adv;
+    if (b == e || !word_at(text, e, b, out, 16, &adv)) out[0] = '\0';
+}
+
 /* The words of text[start, i) into w (up to max, each up to 16 bytes); their count. */
 static int words_of(const char *text, size_t start, size_t i, char (*w)[16], int max)
 {
@@ -416,18 +427,55 @@ static int my_one_after(const char *text, size_t len, size_t start, size_t i)
     size_t adv, at = skip_spaces(text, len, i);
     size_t l = word_at(text, len, at, w[0], sizeof w[0], &adv);
     if (l != 2 || strcmp(w[0], "my") != 0) return 0;
+    static const char *const asking[] = {"what", "whats", "what's", "which", "who", "whos",
+                                         "who's", "where", "wheres", "where's", "how", "when",
+                                         "whens", "when's", "why", "do", "does", "did", "is",
+                                         "are", "can", "remind", "tell", "remember", NULL};
+    char first[16];
+    size_t fadv, fl = word_at(text, len, skip_spaces(text, len, start), first, sizeof first,
+                              &fadv);
+    if (fl && in_list(asking, first, fl)) return 0;     /* (a question's own words) */
     int nb = words_of(text, start, i, w, 4);
     if (nb < 3) return 0;       /* (something told before it) */
-    snprintf(prev, sizeof prev, "%s", w[nb - 1]);
+    last_word(text, start, i, prev);
     if (in_list(leads, prev, strlen(prev)) || (i > 0 && text[i - 1] == '\'')) return 0;
     size_t stop = at;           /* (the verb before any punctuation) */
     while (stop < len && stop < at + 64 && !strchr(",.;:!?()", text[stop])) stop++;
-    int after = words_of(text, at, stop, w, 4);
+    /* after "'s", a word of what one is or does ("my sis's 9"; not "my partner's cat") */
+    static const char *const is_what[] = {"called", "a", "an", "from", "in", "at", "got",
+                                          "just", "been", "moving", "living", "working",
+                                          "doing", "studying", "now", "still", "name", NULL};
+    char more[6][16];
+    int after = words_of(text, at, stop, more, 6);
     for (int k = 1; k < after && k <= 3; k++) {
-        size_t wl = strlen(w[k]);
-        if (in_list(verbs, w[k], wl) || (wl > 2 && !strcmp(w[k] + wl - 2, "'s"))) return 1;
+        size_t wl = strlen(more[k]);
+        if (in_list(verbs, more[k], wl)) return 1;
+        if (wl > 2 && !strcmp(more[k] + wl - 2, "'s") && k + 1 < after &&
+            (in_list(is_what, more[k + 1], strlen(more[k + 1])) || isdigit((unsigned char)more[k + 1][0])))
+            return 1;
     }
     return 0;
+}
+
+/* 1 when the space at i comes before "he's" or "she's" after a name or a value said
+ * of someone ("gf is noor she's a medic"; not "I think she's", "because he's"): a run-on
+ * typed without a comma. */
+static int told_of_after(const char *text, size_t len, size_t start, size_t i)
+{
+    static const char *const leads[] = {
+        "think", "thinks", "thought", "know", "knows", "knew", "said", "says", "say", "because",
+        "cos", "coz", "bc", "if", "when", "where", "that", "so", "and", "but", "or", "what",
+        "how", "who", "why", "hope", "guess", "reckon", "sure", "since", "until", "till",
+        "unless", "whether", "though", "tho", "while", "as", "like", "cause", "coz", "now",
+        "yes", "yeah", "no", "oh", "i", "me", NULL};
+    char w[8], prev[4][16];
+    size_t adv, at = skip_spaces(text, len, i);
+    size_t l = word_at(text, len, at, w, sizeof w, &adv);
+    if (!((l == 4 && !strcmp(w, "he's")) || (l == 5 && !strcmp(w, "she's")))) return 0;
+    int nb = words_of(text, start, i, prev, 4);
+    if (nb < 2 || (i > 0 && !isalnum((unsigned char)text[i - 1]))) return 0;
+    last_word(text, start, i, prev[0]);
+    return !in_list(leads, prev[0], strlen(prev[0]));
 }
 
 static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
@@ -499,7 +547,9 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
         return subject_at(text, len, i + dash) || (n && in_list(told_of, w, n)) ? dash : 0;
     }
     if (text[i] != ' ') return 0;
-    if (named_here(text, len, start, i) || my_one_after(text, len, start, i)) return 1;
+    if (named_here(text, len, start, i) || my_one_after(text, len, start, i) ||
+        told_of_after(text, len, start, i))
+        return 1;
     char w[8];
     size_t adv, n = word_at(text, len, i + 1, w, sizeof w, &adv);
     if (n == 0 || !in_list(joins, w, n) || i + 1 + adv >= len || text[i + 1 + adv] != ' ')

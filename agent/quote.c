@@ -111,16 +111,21 @@ static int someone(const word_t *h, int nh, const word_t *q, int nq, const char 
             if (q[j].cap && !strcmp(q[j].low, h[i].low)) return 1;
     }
     /* one word asked of right after a verb or a question word, with no word of whose
-     * ("what does wren do?", "whats tobi's job?"): a name typed small */
-    static const char *const does[] = {"does", "did", "is", "was", "what's", "whats",
-                                       "where's", "wheres", "who's", "how's", NULL};
+     * ("what does wren do?", "whats tobis job?"): a name typed small */
+    static const char *const does[] = {"does", "did", NULL};
+    static const char *const whats[] = {"what's", "whats", "where's", "wheres", "is", "was",
+                                        NULL};
     size_t l = strlen(h[0].low);
-    for (int j = 1; nh == 1 && j < nq; j++)
+    for (int j = 1; nh == 1 && j < nq; j++) {
+        int whose = !strcmp(q[j].low + l, "'s") || !strcmp(q[j].low + l, "s") ||
+                    (!q[j].low[l] && l > 2 && h[0].low[l - 1] == 's');  /* ("annas job") */
         if (!strncmp(q[j].low, h[0].low, l) &&
-            (!q[j].low[l] || !strcmp(q[j].low + l, "'s") || !strcmp(q[j].low + l, "s")) &&
-            understand_in_list(does, q[j - 1].low) && !kinds_animal(h[0].low) &&
-            !dialogue_pet_word(h[0].key) && !lex_is_stopword(h[0].low))
+            ((!q[j].low[l] && understand_in_list(does, q[j - 1].low)) ||
+             (whose && understand_in_list(whats, q[j - 1].low))) &&
+            !kinds_animal(h[0].low) && !dialogue_pet_word(h[0].key) &&
+            !lex_is_stopword(h[0].low))
             return 1;
+    }
     return 0;
 }
 

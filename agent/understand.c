@@ -1094,8 +1094,7 @@ static int opener_end(const char *const *words, int n)
 static int reason_at(const char *const *words, int n)
 {
     static const char *const because[] = {"because", "cos", "coz", "cuz", "bc", NULL};
-    static const char *const whose[] = {"the", "a", "my", "our", "his", "her", "their",
-                                        "work", "uni", "school", NULL};
+    static const char *const whose[] = {"the", "a", "work", "uni", "school", NULL};
     for (int k = 3; k < n; k++)
         if (understand_in_list(because, words[k]) ||
             (!strcmp(words[k], "for") && k + 1 < n && understand_in_list(whose, words[k + 1])))
