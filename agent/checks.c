@@ -3771,7 +3771,7 @@ static int pet_the_kind(const char *text, understood_t *u)
     return 0;
 }
 
-/* "she's a dental nurse", "he is an electrician" read as small talk or as an unsure
+/* "she's a bus driver", "he is an electrician" read as small talk or as an unsure
  * fact: a job told of someone (the reader's holder, not the user) is a fact. Sets u when
  * so. */
 static void pronoun_is_a(const char *text, understood_t *u)
@@ -3928,7 +3928,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         while (end && *end == ' ') end++;
         const char *at = is ? is + 2 : NULL;
         while (at && *at == ' ') at++;
-        int small = 1;          /* (or typed all in small letters: "gf is tash") */
+        int small = 1;          /* (or typed all in small letters: "gf is wren") */
         for (const char *c = text; *c && small; c++) small = !isupper((unsigned char)*c);
         if (end && !*end && at && (isupper((unsigned char)*at) || small) &&
             strlen(name) >= 2 && !lex_is_stopword(name) && !understand_kin(name))
