@@ -85,6 +85,14 @@ static int subject_at(const char *text, size_t len, size_t i)
                                           "老家", "最爱", "最喜欢", "喜欢", "周末", NULL};
         for (int k = 0; cjk[k]; k++)
             if (i + strlen(cjk[k]) <= len && !memcmp(text + i, cjk[k], strlen(cjk[k]))) return 1;
+        /* one's people said alone (，湖南人，): two to four characters, the last 人 */
+        for (size_t c = 2; c <= 4; c++) {
+            size_t e = i + 3 * c;
+            if (e > len) break;
+            if (memcmp(text + e - 3, "人", 3) != 0) continue;
+            return e == len || text[e] == ' ' || !memcmp(text + e, "，", e + 3 <= len ? 3 : 0) ||
+                   (e + 3 <= len && !memcmp(text + e, "。", 3));
+        }
         return 0;
     }
     if (in_list(subjects, w, n) && (i + adv >= len || !isalnum((unsigned char)text[i + adv]))) {
@@ -478,6 +486,28 @@ static int told_of_after(const char *text, size_t len, size_t start, size_t i)
     return !in_list(leads, prev[0], strlen(prev[0]));
 }
 
+/* 1 when text[start, i) is only greetings and calls to the reader in Chinese and 我
+ * comes at i (大家好我是…, 哈哈哈家人们我…): what the speaker says of themselves starts
+ * there. */
+static int zh_greeted(const char *text, size_t len, size_t start, size_t i)
+{
+    static const char *const hello[] = {"大家好", "你好", "您好", "哈喽", "嗨", "哈", "嘿",
+                                        "兄弟们", "家人们", "姐妹们", "宝子们", "朋友们",
+                                        "各位", "hello", "hi", NULL};
+    if (i == start || i + 3 > len || memcmp(text + i, "我", 3) != 0) return 0;
+    size_t at = start;
+    while (at < i) {
+        int hit = 0;
+        for (int k = 0; hello[k] && !hit; k++) {
+            size_t l = strlen(hello[k]);
+            if (at + l <= i && !strncasecmp(text + at, hello[k], l)) at += l, hit = 1;
+        }
+        if (!hit && (text[at] == ' ' || text[at] == '!' || text[at] == '~')) at++, hit = 1;
+        if (!hit) return 0;
+    }
+    return 1;
+}
+
 static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
 {
     if (text[i] == ',')
@@ -501,7 +531,13 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
     }
     if ((unsigned char)text[i] == 0xEF && i + 2 < len && (unsigned char)text[i + 1] == 0xBC &&
         (unsigned char)text[i + 2] == 0x8C)
-        return subject_at(text, len, i + 3) ? 3 : 0;          /* ， */
+        return subject_at(text, len, i + 3) ||
+                       (i >= start + 9 && i <= start + 12 && (i - start) % 3 == 0 &&
+                        (!memcmp(text + i - 3, "人", 3) ||   /* (苏州人，在…: a clause) */
+                         !memcmp(text + start, "我阿", 6) ||  /* (我阿明，…: one too) */
+                         !memcmp(text + start, "我小", 6)))
+                   ? 3
+                   : 0;                                   /* ， */
     size_t e = emoji_end(text, len, i);
     if (e > i) {        /* "florist in bruges 🌷 my mum says ...": emoji, then the speaker's
                          * own word (not any subject: what follows an emoji alone reads
@@ -595,6 +631,11 @@ int clauses_split(const char *text, size_t len, clause_span_t *out)
     int n = 0;
     size_t start = 0;
     for (size_t i = 0; i < len && n < CLAUSES_MAX - 1;) {
+        if (zh_greeted(text, len, start, i)) {      /* (cut with no mark between) */
+            emit(text, start, i, out, &n);
+            start = i;
+            continue;
+        }
         size_t h = hard_at(text, len, i, start), s = h ? 0 : soft_at(text, len, i, start);
         if (!h && !s) {
             i++;

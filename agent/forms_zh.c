@@ -155,6 +155,33 @@ static int home_town(const char *c, size_t cn, int act, understood_t *out)
     return 1;
 }
 
+/* One's people said alone as a clause (苏州人, 湖南人, 我是湖南人): two or three
+ * characters and 人, not a word of a kind of person (家人, 男人, 工人), tell where the user
+ * is from. 1 when the clause is one (out[0] set, when out is not NULL). */
+static int people_of(const char *c, size_t cn, understood_t *out)
+{
+    static const char *const persons[] = {"家", "男", "女", "好", "坏", "大", "老", "病",
+                                          "客", "工", "情", "爱", "别", "个", "有", "没",
+                                          "外", "夫", "主", "仆", "商", "军", "诗", "名",
+                                          "路", "亲", "恋", "熟", "生", "穷", "富", "懒",
+                                          "新", "年轻", "中国", "普通", NULL};
+    size_t s = 0;
+    if (forms_zh_asks(c, cn)) return 0;
+    if (cn >= 6 && !memcmp(c, "我是", 6)) s = 6;
+    size_t n = cn - s;
+    if (n < 9 || n > 12 || n % 3 || memcmp(c + cn - 3, "人", 3) != 0) return 0;
+    for (size_t i = s; i < cn; i++)
+        if ((unsigned char)c[i] < 0x80) return 0;
+    char place[16];
+    snprintf(place, sizeof place, "%.*s", (int)(n - 3), c + s);
+    for (int k = 0; persons[k]; k++)
+        if (strstr(place, persons[k]) == place + strlen(place) - strlen(persons[k])) return 0;
+    if (out)
+        only_unit(out, READER_FACT, READER_REL_HOMETOWN, reader_rel_name(READER_REL_HOMETOWN),
+                  place, strlen(place));
+    return 1;
+}
+
 /* A move told by 搬到, 搬去 or 搬来 and a place ("我们搬到无锡了", "下个月搬去成都"), of the
  * user (no kin word before it): their home, whatever the reader read the clause as. 1
  * when the clause is one (out[0] set), else 0. */
@@ -1235,6 +1262,7 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
         k = 1;
     }
     if (home_town(c, cn, act, out)) return 1;
+    if (people_of(c, cn, out)) return 1;
     if (act == READER_FACT && pet_told(c, cn, out, &k, max)) return k;
 
     if (act == READER_FACT) k = job_after_is(c, cn, out, k);
@@ -1787,6 +1815,14 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
                   cn - 6);
         return 1;
     }
+    /* 我阿明, 我小凡: 我 and a name of 阿, 小 or 老 and one or two characters, 是 left out */
+    if ((cn == 9 || cn == 12) && !strncmp(c, "我", 3) && act != READER_FORGET &&
+        (unsigned char)c[cn - 3] >= 0xE4 && (unsigned char)c[cn - 3] <= 0xE9 &&
+        (!strncmp(c + 3, "阿", 3) || !strncmp(c + 3, "小", 3)) && !forms_zh_asks(c, cn)) {
+        only_unit(out, READER_FACT, READER_REL_NAME, reader_rel_name(READER_REL_NAME), c + 3,
+                  cn - 3);
+        return 1;
+    }
     place_part(c, cn, act != READER_FACT, out, k);
     if (act != READER_FORGET && moved_to(c, cn, out)) return 1;    /* 我们搬到无锡了 */
     if (act != READER_FORGET && car_told(c, cn, act, out)) return 1;    /* 我的车是丰田 */
@@ -1811,6 +1847,8 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     /* 老家湖北宜昌的: one's home town, said with no 我 */
     said |= (act == READER_SMALLTALK || act == READER_CORRECTION) &&
             !strncmp(c, "老家", strlen("老家")) && !forms_zh_asks(c, cn);
+    said |= (act == READER_SMALLTALK || act == READER_QUESTION || act == READER_YESNO) &&
+            !forms_zh_asks(c, cn) && people_of(c, cn, NULL);
     /* 儿子壮壮今年4岁，…: one of the user's kin, named or aged */
     size_t which;
     said |= act == READER_SMALLTALK && kin_at(c, cn, &which) != NULL && !forms_zh_asks(c, cn) &&
