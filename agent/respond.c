@@ -218,6 +218,24 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
             !wrote(r, "self", READER_REL_HOME, NULL))
             add_write(r, f, text, "self", reader_rel_name(READER_REL_HOME), READER_REL_HOME,
                       u->value);
+        /* "got the job at the bakery": a new place of work of the user's ends the place
+         * of the other kind (employer, workplace) told before, when that is a shop, an
+         * office or the like, not a town ("a phone shop") */
+        if (w && !strcmp(u->holder, "self") &&
+            (u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE) &&
+            understand_new_work(text))
+            for (size_t i = 0; i < f->n; i++) {
+                const store_memory_t *m = &f->v[i];
+                int rel = facts_rel_of(m->relation);
+                const char *last = strrchr(m->value, ' ') ? strrchr(m->value, ' ') + 1 : m->value;
+                if (strcmp(m->holder, "self") != 0 || rel == u->rel ||
+                    (rel != READER_REL_EMPLOYER && rel != READER_REL_WORKPLACE) ||
+                    !strcmp(m->value, FACTS_ENDED) || facts_same_value(m->value, u->value) ||
+                    !realise_place_noun(last) || wrote(r, "self", rel, m->relation))
+                    continue;
+                end_value(r, f, text, m);
+                break;
+            }
         /* "now I play softball instead", "I took up golf and dropped my old sport": of a
          * relation that holds several values, the newest other one is replaced */
         int replaces = facts_has_words(text, "instead") || facts_has_words(text, "dropped") ||

@@ -811,6 +811,26 @@ int understand_trip(const char *text)
     return 0;
 }
 
+int understand_new_work(const char *text)
+{
+    static const char *const news[] = {"got the job", "got a job", "new job", "started at",
+                                       "starting at", "start at", "joined", "hired",
+                                       "now working", "now work", "took a job",
+                                       "offered the job", "got taken on", "moved jobs",
+                                       "changed jobs", "switched jobs", NULL};
+    char low[512];
+    size_t k = 0;
+    for (; text[k] && k + 2 < sizeof low; k++) low[k] = (char)tolower((unsigned char)text[k]);
+    low[k] = '\0';
+    for (int i = 0; news[i]; i++)
+        for (const char *at = strstr(low, news[i]); at; at = strstr(at + 1, news[i])) {
+            size_t l = strlen(news[i]);
+            if ((at == low || !isalnum((unsigned char)at[-1])) && !isalnum((unsigned char)at[l]))
+                return 1;
+        }
+    return 0;
+}
+
 int understand_doer_of(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);

@@ -148,4 +148,8 @@ int understand_lately(const char *text);
  * to Cork for a stag do", "we're going to Bruges", "just got back from ..."). */
 int understand_trip(const char *text);
 
+/* 1 when text tells of a new job or place of work ("got the job at", "new job", "started
+ * at", "joined", "hired", "now working at"), else 0. */
+int understand_new_work(const char *text);
+
 #endif
