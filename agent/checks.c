@@ -3772,14 +3772,28 @@ static int pet_the_kind(const char *text, understood_t *u)
 }
 
 /* "she's a bus driver", "he is an electrician" read as small talk or as an unsure
- * fact: a job told of someone (the reader's holder, not the user) is a fact. Sets u when
- * so. */
+ * fact: a job told of someone (the reader's holder, not the user) is a fact; "she's 9"
+ * read with no relation: their age. Sets u when so. */
 static void pronoun_is_a(const char *text, understood_t *u)
 {
     static const char *const opens[][3] = {{"she's", "a", NULL}, {"he's", "a", NULL},
                                            {"she's", "an", NULL}, {"he's", "an", NULL},
                                            {"she", "is", "a"}, {"he", "is", "a"},
                                            {"she", "is", "an"}, {"he", "is", "an"}};
+    /* "she's 9 and ...": a number said so is their age */
+    static const char *const aged[] = {"she's", "he's", "shes", "hes", NULL};
+    char first[16] = "", second[16] = "";
+    sscanf(text, "%15s %15s", first, second);
+    for (char *c = first; *c; c++) *c = (char)tolower((unsigned char)*c);
+    size_t dl = strspn(second, "0123456789");
+    if (u->act == READER_FACT && strcmp(u->holder, "self") != 0 && understand_in_list(aged, first) &&
+        dl >= 1 && dl <= 2 && (!second[dl] || second[dl] == ',') &&
+        !strncmp(u->value, second, dl) && strlen(u->value) == dl &&
+        (u->rel == READER_REL_OPEN || u->rel == READER_REL_AGE) && !u->relation[0]) {
+        u->rel = READER_REL_AGE;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_AGE));
+        return;
+    }
     int unsure = u->act == READER_SMALLTALK ||
                  (u->act == READER_FACT && u->act_p < u->fact_min_p);
     if (!unsure || u->rel != READER_REL_JOB || !u->value[0] ||
