@@ -3724,7 +3724,7 @@ static void grew_up_there(const char *text, understood_t *u)
         u->act = READER_SMALLTALK;
 }
 
-/* "picked up a 2009 corolla": a year a thing one has is of is said with it. Sets u when
+/* "just bought a 2009 corolla": a year a thing one has is of is said with it. Sets u when
  * so. */
 static void year_of_make(const char *text, understood_t *u)
 {
@@ -3814,6 +3814,45 @@ static void pronoun_is_a(const char *text, understood_t *u)
     }
 }
 
+/* "finally got the job at the garden centre" read as the user's fact with no value: the
+ * place after "job at" or "started at" (up to three words, to a comma or a word of time)
+ * is where they work. Sets u when so. */
+static void job_taken_at(const char *text, understood_t *u)
+{
+    static const char *const leads[] = {"job at", "started at", "starting at",
+                                        "new job with", "job with", NULL};
+    static const char *const stops[] = {"today", "yesterday", "tomorrow", "now", "next",
+                                        "last", "on", "in", "and", "so", "but", "from",
+                                        "starting", "bye", "lol", NULL};
+    if (u->act != READER_FACT || u->value[0] || strcmp(u->holder, "self") != 0 || asks(text))
+        return;
+    const char *at = NULL;
+    for (int k = 0; leads[k] && !at; k++) {
+        const char *p = word_at(text, leads[k]);
+        if (p) at = p + strlen(leads[k]);
+    }
+    if (!at) return;
+    while (*at == ' ') at++;
+    char value[UNDERSTAND_VALUE] = "";
+    size_t vl = 0;
+    for (int n = 0; n < 3;) {
+        char w[32];
+        const char *e = at;
+        while (*e && (isalnum((unsigned char)*e) || *e == '\'' || *e == '-')) e++;
+        if (e == at || (size_t)(e - at) >= sizeof w) break;
+        snprintf(w, sizeof w, "%.*s", (int)(e - at), at);
+        for (char *c = w; *c; c++) *c = (char)tolower((unsigned char)*c);
+        if (understand_in_list(stops, w)) break;
+        vl += (size_t)snprintf(value + vl, sizeof value - vl, "%s%.*s", vl ? " " : "",
+                               (int)(e - at), at);
+        n++;
+        if (*e != ' ' || vl + 1 >= sizeof value) break;
+        at = e + 1;
+    }
+    if (!vl || lex_is_stopword(value)) return;
+    settle(u, READER_FACT, "self", READER_REL_EMPLOYER, NULL, value);
+}
+
 /* "am i still with ravi?", "still seeing Ola?": a yes/no of the partner's
  * name, of the holder of the partner told (or told gone). Sets u when so. */
 static void partner_asked(const facts_t *f, const char *text, understood_t *u)
@@ -3855,6 +3894,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     }
     if (name_is_age(told, i, text, u) < 0) return;
     if (name_here(text, u)) return;
+    job_taken_at(text, u);
     pronoun_is_a(text, u);
     partner_asked(f, text, u);
     grew_up_there(text, u);

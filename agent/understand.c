@@ -1087,13 +1087,15 @@ static int opener_end(const char *const *words, int n)
     return at;
 }
 
-/* Where a reason the clause ends with begins ("settled in Derby in May for the new
- * post", "... because of the commute"), after three words at least: the words before it
+/* Where a reason or a farewell the clause ends with begins ("settled in Derby in May
+ * for the new post", "... because of the commute", "..., bye old job"), after three words
+ * at least: the words before it
  * may tell a fact the reader, trained on facts told plainly, did not see with the reason
  * after it. 0 when there is none. */
 static int reason_at(const char *const *words, int n)
 {
-    static const char *const because[] = {"because", "cos", "coz", "cuz", "bc", NULL};
+    static const char *const because[] = {"because", "cos", "coz", "cuz", "bc", "bye",
+                                          "goodbye", NULL};
     static const char *const whose[] = {"the", "a", "work", "uni", "school", NULL};
     for (int k = 3; k < n; k++)
         if (understand_in_list(because, words[k]) ||

@@ -2418,6 +2418,40 @@ START_TEST(test_groups_named_after_pets_of_kin_and_news_of_work)
 }
 END_TEST
 
+START_TEST(test_run_ons_news_with_cries_and_chinese_people)
+{
+    /* an introduction typed as one run-on, a bare kin word after a comma */
+    tell("a", "heyy wren here 41 plasterer in truro my lodger is called ike");
+    ask("b", "what's my name?", "wren", NULL);
+    ask("b", "how old am I?", "41", NULL);
+    ask("b", "what do I do for a living?", "plasterer", NULL);
+    ask("b", "who's my lodger?", "ike", NULL);
+    tell("c", "I work at the library in Ayr, husband is Noor he's a medic");
+    ask("d", "what's my husband called?", "Noor", NULL);
+    ask("d", "what does my husband do?", "medic", NULL);
+    /* news after a cry, with its reason; a new job ends the old shop */
+    tell("e", "I'm working at a card shop for now");
+    json_decref(say("e", "omg got promoted to floor manager today!!"));
+    ask("f", "what's my job now?", "floor manager", NULL);
+    json_decref(say("e", "big news, moved to Perth last week for the new post"));
+    ask("f", "where do I live?", "Perth", NULL);
+    json_decref(say("e", "finally got the job at the museum, bye card shop"));
+    ask("f", "where do I work now?", "museum", "card shop");
+    /* a partner asked after a break-up, a place one grew up, a year of make */
+    tell("g", "my girlfriend is Ola");
+    json_decref(say("g", "me and ola broke up last week"));
+    ask("h", "am i still with ola?", "No", NULL);
+    tell("g", "based in Bath, from Galway originally");
+    ask("h", "where am I from?", "Galway", NULL);
+    tell("g", "just bought a 2009 corolla, my first car");
+    ask("h", "what car did I get?", "2009 corolla", NULL);
+    /* Chinese: a greeting before 我, one's people said alone, a name with 是 left out */
+    tell("i", "大家好我阿明，湖南人，在长沙开网约车");
+    ask("j", "我叫啥", "阿明", NULL);
+    ask("j", "我是哪里人", "湖南", NULL);
+}
+END_TEST
+
 START_TEST(test_ages_in_words_names_beside_kin_and_what_is_no_request)
 {
     tell("a", "The girls are Wren, Ida and Maud.");
@@ -2604,6 +2638,7 @@ int main(void)
     tcase_add_test(tc, test_living_with_studying_at_and_counts_put_right);
     tcase_add_test(tc, test_recalled_words_put_right_notes_and_work_moved);
     tcase_add_test(tc, test_groups_named_after_pets_of_kin_and_news_of_work);
+    tcase_add_test(tc, test_run_ons_news_with_cries_and_chinese_people);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
