@@ -3687,8 +3687,14 @@ static int name_here(const char *text, understood_t *u)
     if (n - s != 2 || strcmp(w[n - 1], "here") != 0) return 0;
     const char *name = w[s];
     if (u->value[0] && strcasecmp(u->value, name) != 0) return 0;
+    static const char *const not_names[] = {"winter", "summer", "spring", "autumn", "fall",
+                                            "christmas", "snow", "rain", "sun", "sunshine",
+                                            "help", "nobody", "everyone", "someone", "back",
+                                            "home", "work", "finally", "still", "weekend",
+                                            "friday", "payday", NULL};
     if (strlen(name) < 2 || !isalpha((unsigned char)name[0]) || lex_is_stopword(name) ||
-        understand_kin(name) || dialogue_pet_word(name))
+        understand_kin(name) || dialogue_pet_word(name) || understand_in_list(not_names, name) ||
+        understand_month(name))
         return 0;
     const char *at = word_at(text, name);       /* as written */
     char value[UNDERSTAND_VALUE];

@@ -443,6 +443,12 @@ static int my_one_after(const char *text, size_t len, size_t start, size_t i)
     size_t fadv, fl = word_at(text, len, skip_spaces(text, len, start), first, sizeof first,
                               &fadv);
     if (fl && in_list(asking, first, fl)) return 0;     /* (a question's own words) */
+    for (size_t q = i; q < len && !strchr(".!\n", text[q]); q++)
+        if (text[q] == '?') return 0;                       /* (asked: "..., what's my X?") */
+    char wh[8][16];
+    int nw = words_of(text, start, i, wh, 8);
+    for (int k = 0; k < nw; k++)
+        if (in_list(asking, wh[k], strlen(wh[k])) && k < 3) return 0;
     int nb = words_of(text, start, i, w, 4);
     if (nb < 3) return 0;       /* (something told before it) */
     last_word(text, start, i, prev);
@@ -465,9 +471,9 @@ static int my_one_after(const char *text, size_t len, size_t start, size_t i)
     return 0;
 }
 
-/* 1 when the space at i comes before "he's" or "she's" after a name or a value said
- * of someone ("gf is noor she's a medic"; not "I think she's", "because he's"): a run-on
- * typed without a comma. */
+/* 1 when the space at i comes before "he's" or "she's" after a name said after "is",
+ * "called" or a word of kin ("gf is noor she's a medic", "my sister ada she's 9"; not "I
+ * think she's", "he is so loud he's"): a run-on typed without a comma. */
 static int told_of_after(const char *text, size_t len, size_t start, size_t i)
 {
     static const char *const leads[] = {
@@ -480,10 +486,22 @@ static int told_of_after(const char *text, size_t len, size_t start, size_t i)
     size_t adv, at = skip_spaces(text, len, i);
     size_t l = word_at(text, len, at, w, sizeof w, &adv);
     if (!((l == 4 && !strcmp(w, "he's")) || (l == 5 && !strcmp(w, "she's")))) return 0;
+    static const char *const naming[] = {"is", "called", "named", "wife", "husband", "hubby",
+                                         "partner", "bf", "gf", "boyfriend", "girlfriend",
+                                         "fiance", "fiancee", "mum", "mom", "dad", "son",
+                                         "daughter", "brother", "sister", "bro", "sis",
+                                         "flatmate", "housemate", "roommate", "friend", "mate",
+                                         "boss", "cousin", "aunt", "uncle", "niece", "nephew",
+                                         NULL};
     int nb = words_of(text, start, i, prev, 4);
     if (nb < 2 || (i > 0 && !isalnum((unsigned char)text[i - 1]))) return 0;
     last_word(text, start, i, prev[0]);
-    return !in_list(leads, prev[0], strlen(prev[0]));
+    size_t b = i;               /* the word before it: a name's lead ("gf is", "sister") */
+    while (b > start && text[b - 1] == ' ') b--;
+    while (b > start && (isalpha((unsigned char)text[b - 1]) || text[b - 1] == '\'')) b--;
+    last_word(text, start, b, prev[1]);
+    return !in_list(leads, prev[0], strlen(prev[0])) &&
+           in_list(naming, prev[1], strlen(prev[1]));
 }
 
 /* 1 when text[start, i) is only greetings and calls to the reader in Chinese and 我

@@ -2435,7 +2435,7 @@ START_TEST(test_run_ons_news_with_cries_and_chinese_people)
     ask("f", "what's my job now?", "floor manager", NULL);
     json_decref(say("e", "big news, moved to Perth last week for the new post"));
     ask("f", "where do I live?", "Perth", NULL);
-    json_decref(say("e", "finally got the job at the museum, bye card shop"));
+    json_decref(say("e", "landed the job at the museum, bye card shop"));
     ask("f", "where do I work now?", "museum", "card shop");
     /* a partner asked after a break-up, a place one grew up, a year of make */
     tell("g", "my girlfriend is Ola");
