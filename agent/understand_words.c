@@ -817,6 +817,7 @@ int understand_new_work(const char *text)
                                        "starting at", "start at", "joined", "hired",
                                        "now working", "now work", "took a job",
                                        "offered the job", "got taken on", "moved jobs",
+                                       "landed the job", "landed a job",
                                        "changed jobs", "switched jobs", NULL};
     char low[512];
     size_t k = 0;
