@@ -2431,6 +2431,15 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         if (u[i].act == READER_FACT && !u[i].personal && !u[i].value[0] &&
             (says_me(msg) || told_of_self(f)))
             u[i].act = READER_SMALLTALK;
+        /* "grace, 34, work at the council": a fact with no subject in a clause that names
+         * the user or tells their age is theirs too */
+        for (int j = 0; j < n && u[i].act == READER_FACT && !u[i].personal &&
+                        !strcmp(u[i].holder, "self");
+             j++)
+            if (j != i && u[j].at == u[i].at && u[j].personal && u[j].act == READER_FACT &&
+                !strcmp(u[j].holder, "self") &&
+                (u[j].rel == READER_REL_NAME || u[j].rel == READER_REL_AGE))
+                u[i].personal = 1;
         int act = u[i].act;
         personal |= (act == READER_SUMMARY || act == READER_FORGET || act == READER_UNABLE ||
                      u[i].personal) && act != READER_SMALLTALK;
