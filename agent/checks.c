@@ -3705,7 +3705,7 @@ static int name_here(const char *text, understood_t *u)
 
 /* "my roots are in Tromso where I grew up", "based in Bath, from Galway originally": a
  * place of the user's said with where they grew up or were born, or after "from" with
- * "originally", is their home town; a home town read from a nationality ("Norwegian") beside
+ * "originally" (or after "originally from", to "in"), is their home town; a home town read from a nationality ("Norwegian") beside
  * such a place is not told. Sets u when so. */
 static void grew_up_there(const char *text, understood_t *u)
 {
@@ -3723,6 +3723,25 @@ static void grew_up_there(const char *text, understood_t *u)
     if (origin && u->rel != READER_REL_HOMETOWN) {
         settle(u, READER_FACT, "self", READER_REL_HOMETOWN, NULL, u->value);
         return;
+    }
+    /* "originally from Kisumu in Kenya" read as a workplace of the country: the place
+     * after "originally from", to "in" or a comma */
+    const char *of = word_at(text, "originally from");
+    const char *at = word_at(text, u->value);
+    if (of && at && at > of && u->rel != READER_REL_HOMETOWN &&
+        !memchr(of, ',', (size_t)(at - of))) {
+        const char *p = of + strlen("originally from");
+        while (*p == ' ') p++;
+        size_t l = 0;
+        while (p[l] && p[l] != ',' && p[l] != '.' && p[l] != '!' &&
+               strncasecmp(p + l, " in ", 4) != 0 && l + 1 < sizeof said)
+            l++;
+        while (l && p[l - 1] == ' ') l--;
+        if (l >= 2) {
+            snprintf(said, sizeof said, "%.*s", (int)l, p);
+            settle(u, READER_FACT, "self", READER_REL_HOMETOWN, NULL, said);
+            return;
+        }
     }
     /* a nationality's country beside a place told as the origin */
     if (u->rel == READER_REL_HOMETOWN && !word_at(text, u->value) &&
