@@ -251,8 +251,8 @@ int checks_fits(int rel, const char *holder, const char *value)
     char lead_word[16];
     snprintf(lead_word, sizeof lead_word, "%.*s", (int)strcspn(value, " "), value);
     if (rel == READER_REL_NAME && islower((unsigned char)value[0]) &&
-        (kinds_animal(value) || in_words(how_many, lead_word)))
-        return 0;
+        ((kinds_animal(value) && !understand_kin(holder)) || in_words(how_many, lead_word)))
+        return 0;                       /* (a person's may: "my husband colt") */
     /* nor a measure of one word ("in a 10kg sack", "in 3rd place") */
     int digits = 0, letters = 0;
     for (const char *p = value; *p; p++)

@@ -1542,7 +1542,8 @@ int forms_intro_list(const char *c, size_t cn, const understood_t *clause, under
         for (int r = 0; r < 4 && !ours; r++)
             ours = vals[r][0] && (!strcasecmp(out[i].value, vals[r]) ||
                                   (runon && has_part(out[i].value, vals[r]))) &&
-                   (out[i].rel == READER_REL_OPEN || out[i].rel != rels[r]);
+                   (out[i].rel == READER_REL_OPEN || out[i].rel != rels[r] ||
+                    (runon && strcasecmp(out[i].value, vals[r]) != 0));  /* ("25 trainee") */
         if (!ours) out[kept++] = out[i];
     }
     k = kept;
