@@ -3839,6 +3839,28 @@ static void pronoun_is_a(const char *text, understood_t *u)
     }
 }
 
+/* "who's that ex I moaned about?", "who was the cousin I mentioned?" read as of the
+ * user: the name of the kin it asks who is. Sets u when so. */
+static void who_is_kin(const char *text, understood_t *u)
+{
+    static const char *const who[] = {"who's", "whos", "who", NULL};
+    static const char *const be[] = {"is", "was", NULL};
+    static const char *const that[] = {"that", "the", "this", "my", NULL};
+    if (u->act != READER_QUESTION || strcmp(u->holder, "self") != 0) return;
+    char buf[256];
+    const char *w[16];
+    int n = understand_split_words(text, " ,.;:!?", buf, sizeof buf, w, 16), j = 0;
+    if (j < n && understand_in_list(who, w[j])) j++;
+    else return;
+    if (j < n && !strcmp(w[j - 1], "who") && understand_in_list(be, w[j])) j++;
+    if (j < n && understand_in_list(that, w[j])) j++;
+    if (j >= n) return;
+    char key[UNDERSTAND_KEY];
+    understand_holder_of(w[j], key, sizeof key);
+    if (!understand_kin(key) && strcmp(key, "ex") != 0) return;
+    settle(u, READER_QUESTION, key, READER_REL_NAME, NULL, "");
+}
+
 /* "finally got the job at the garden centre" read as the user's fact with no value: the
  * place after "job at" or "started at" (up to three words, to a comma or a word of time)
  * is where they work. Sets u when so. */
@@ -3919,6 +3941,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     }
     if (name_is_age(told, i, text, u) < 0) return;
     if (name_here(text, u)) return;
+    who_is_kin(text, u);
     job_taken_at(text, u);
     pronoun_is_a(text, u);
     partner_asked(f, text, u);

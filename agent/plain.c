@@ -47,7 +47,7 @@ static const char *const spelled[][2] = {
     {"dont", "don't"}, {"doesnt", "doesn't"}, {"didnt", "didn't"}, {"cant", "can't"},
     {"isnt", "isn't"}, {"wasnt", "wasn't"}, {"arent", "aren't"}, {"havent", "haven't"},
     {"ive", "i've"}, {"shes", "she's"}, {"hes", "he's"}, {"thats", "that's"},
-    {"theyre", "they're"}, {"bfs", "bf's"}, {"gfs", "gf's"}, {"wifes", "wife's"},
+    {"theyre", "they're"}, {"bfs", "bf's"}, {"gfs", "gf's"}, {"wifes", "wife's"}, {"exs", "ex's"},
     {"hubbys", "hubby's"}, {"youngests", "youngest's"}, {"eldests", "eldest's"}, {"yrs", "years"}, {"yr", "year"},
     {"mths", "months"}, {"wks", "weeks"}, {"alergic", "allergic"}, {"alergy", "allergy"},
     {"alergies", "allergies"}, {"roomate", "roommate"}, {"roomates", "roommates"},
