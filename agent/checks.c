@@ -3839,6 +3839,42 @@ static void pronoun_is_a(const char *text, understood_t *u)
     }
 }
 
+/* "I'm a 2nd year law student", "a second year" of "a second year law student": a job
+ * told with the year of study is the words after "year" up to "student". Sets u when
+ * so. */
+static void year_of_study(const char *text, understood_t *u)
+{
+    static const char *const ord[] = {"1st", "2nd", "3rd", "4th", "5th", "first", "second",
+                                      "third", "fourth", "fifth", "final", "last", NULL};
+    if (u->rel != READER_REL_JOB || !u->value[0] || strcmp(u->holder, "self") != 0) return;
+    char first[16] = "", second[16] = "";
+    sscanf(u->value, "%15s %15s", first, second);
+    for (char *c = first; *c; c++) *c = (char)tolower((unsigned char)*c);
+    if (!understand_in_list(ord, first) || strcasecmp(second, "year") != 0) return;
+    const char *at = word_at(text, u->value);
+    if (!at) return;
+    at += strlen(first);
+    while (*at == ' ') at++;
+    at += 4;                    /* past "year" */
+    while (*at == ' ') at++;
+    char value[UNDERSTAND_VALUE];
+    size_t l = 0;
+    for (int words = 0; words < 4 && at[l];) {
+        size_t e = l;
+        while (isalpha((unsigned char)at[e])) e++;
+        if (e == l) break;
+        words++;
+        if (e - l == 7 && !strncasecmp(at + l, "student", 7)) {
+            snprintf(value, sizeof value, "%.*s", (int)e, at);
+            snprintf(u->value, sizeof u->value, "%s", value);
+            u->settled = 1;     /* (told as one is: "a 2nd year ...") */
+            return;
+        }
+        l = e;
+        while (at[l] == ' ') l++;
+    }
+}
+
 /* "who's that ex I moaned about?", "who was the cousin I mentioned?" read as of the
  * user: the name of the kin it asks who is. Sets u when so. */
 static void who_is_kin(const char *text, understood_t *u)
@@ -3941,6 +3977,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     }
     if (name_is_age(told, i, text, u) < 0) return;
     if (name_here(text, u)) return;
+    year_of_study(text, u);
     who_is_kin(text, u);
     job_taken_at(text, u);
     pronoun_is_a(text, u);

@@ -184,6 +184,32 @@ static int wrote_part(const respond_t *r, const char *holder, int rel, const cha
     return 0;
 }
 
+/* "2nd year law student", "final year med student": a job that is being a student of
+ * a subject also tells what the user studies (the words before "student" less those of
+ * the year), written unless a study is written already. */
+static void study_of_student(respond_t *r, const facts_t *f, const char *text,
+                             const char *job)
+{
+    static const char *const year[] = {"1st", "2nd", "3rd", "4th", "first", "second", "third",
+                                       "fourth", "final", "last", "year", "a", "an", "uni",
+                                       "university", "college", "phd", "mature", "full-time",
+                                       "part-time", "grad", "undergrad", "postgrad", NULL};
+    char buf[UNDERSTAND_VALUE];
+    const char *w[8];
+    int n = understand_split_words(job, " ", buf, sizeof buf, w, 8);
+    if (n < 2 || strcmp(w[n - 1], "student") != 0 ||
+        wrote(r, "self", READER_REL_OPEN, "study"))
+        return;
+    char subject[UNDERSTAND_VALUE] = "";
+    size_t at = 0;
+    for (int i = 0; i < n - 1; i++)
+        if (!understand_in_list(year, w[i]))
+            at += (size_t)snprintf(subject + at, sizeof subject - at, "%s%s", at ? " " : "",
+                                   w[i]);
+    if (at && at < sizeof subject)
+        add_write(r, f, text, "self", "study", READER_REL_OPEN, subject);
+}
+
 static void fact(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     /* a value the user has, told with an end ("we sold our car", "I left Aviva"),
@@ -218,6 +244,9 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
             !wrote(r, "self", READER_REL_HOME, NULL))
             add_write(r, f, text, "self", reader_rel_name(READER_REL_HOME), READER_REL_HOME,
                       u->value);
+        /* "a third year law student": what the user studies is told too */
+        if (w && u->rel == READER_REL_JOB && !strcmp(u->holder, "self"))
+            study_of_student(r, f, text, u->value);
         /* "got the job at the bakery": a new place of work of the user's ends the place
          * of the other kind (employer, workplace) told before, when that is a shop, an
          * office or the like, not a town ("a phone shop") */
