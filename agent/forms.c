@@ -1501,6 +1501,13 @@ int forms_intro_list(const char *c, size_t cn, const understood_t *clause, under
         break;
     }
     int age_next = first + 1 < np && isdigit((unsigned char)cuts[first + 1][0]);
+    if (!age_next && first + 1 < np) {  /* ("ruth bell, vet in exeter, 33"): a job next */
+        char nbuf[128];
+        char *nw_[8];
+        char job0[UNDERSTAND_VALUE];
+        int nn = part_words(cuts[first + 1], lens[first + 1], nbuf, sizeof nbuf, nw_);
+        age_next = nn >= 1 && part_job(nw_, nn, job0, sizeof job0);
+    }
     /* one word, or two before an age ("ravi menon, 47") */
     int fits = nw == 1 || (nw == 2 && age_next);
     for (int i = 0; i < nw && fits; i++)
@@ -1553,7 +1560,8 @@ int forms_intro_list(const char *c, size_t cn, const understood_t *clause, under
             told = out[i].rel == rels[r] && !strcmp(out[i].holder, "self") &&
                    !strcasecmp(out[i].value, vals[r]);
         if (told || k >= max) continue;
-        forms_told_unit(clause, rels[r], "self", rel_of[r], vals[r], &out[k++]);
+        forms_told_unit(clause, rels[r], "self", rel_of[r], vals[r], &out[k]);
+        out[k++].settled = rels[r] == READER_REL_NAME;  /* (named by the list's form) */
     }
     return k;
 }
