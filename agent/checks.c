@@ -3691,7 +3691,9 @@ static int name_here(const char *text, understood_t *u)
                                             "christmas", "snow", "rain", "sun", "sunshine",
                                             "help", "nobody", "everyone", "someone", "back",
                                             "home", "work", "finally", "still", "weekend",
-                                            "friday", "payday", NULL};
+                                            "friday", "payday", "weather", "wifi",
+                                            "internet", "signal", "traffic", "food", "life",
+                                            "everything", "nothing", "it", "spring", NULL};
     if (strlen(name) < 2 || !isalpha((unsigned char)name[0]) || lex_is_stopword(name) ||
         understand_kin(name) || dialogue_pet_word(name) || understand_in_list(not_names, name) ||
         understand_month(name))

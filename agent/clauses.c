@@ -412,6 +412,13 @@ static int named_here(const char *text, size_t len, size_t start, size_t i)
         (n == 3 && !in_list(hello, w[0], strlen(w[0]))))
         return 0;
     size_t at = skip_spaces(text, len, i);
+    /* (not "wifi here is so slow", "weather here very grim": what is here, said of) */
+    static const char *const said_of[] = {"is", "was", "are", "were", "has", "very", "so",
+                                          "too", "really", "sucks", "today", "now", "always",
+                                          "never", "isnt", "isn't", NULL};
+    char next[16];
+    size_t nadv, nl = word_at(text, len, at, next, sizeof next, &nadv);
+    if (nl && in_list(said_of, next, nl)) return 0;
     return at < len && isalnum((unsigned char)text[at]);
 }
 
