@@ -3738,8 +3738,21 @@ static void grew_up_there(const char *text, understood_t *u)
         while (p[l] && p[l] != ',' && p[l] != '.' && p[l] != '!' &&
                strncasecmp(p + l, " in ", 4) != 0 && l + 1 < sizeof said)
             l++;
+        size_t in = l;          /* the value right after "in": the country of it */
         while (l && p[l - 1] == ' ') l--;
-        if (l >= 2) {
+        int plain = l >= 2;     /* (a place's words: not "Oaxaca but living") */
+        for (size_t c = 0; c < l && plain; c++)
+            plain = isalpha((unsigned char)p[c]) || p[c] == ' ' || p[c] == '-' ||
+                    (unsigned char)p[c] >= 0x80;
+        char one[UNDERSTAND_VALUE];
+        snprintf(one, sizeof one, "%.*s", (int)l, p);
+        const char *wd[8];
+        char wbuf[UNDERSTAND_VALUE];
+        int nwd = plain ? understand_split_words(one, " ", wbuf, sizeof wbuf, wd, 8) : 0;
+        for (int k = 0; k < nwd && plain; k++)
+            plain = !lex_is_stopword(wd[k]) && strcmp(wd[k], "living") != 0 &&
+                    strcmp(wd[k], "based") != 0;
+        if (plain && nwd <= 3 && !strncasecmp(p + in, " in ", 4) && at == p + in + 4) {
             snprintf(said, sizeof said, "%.*s", (int)l, p);
             settle(u, READER_FACT, "self", READER_REL_HOMETOWN, NULL, said);
             return;
