@@ -620,17 +620,8 @@ static int self_name_said(const char *text, const char *value)
         !in_words(me, before[1]))
         return 0;
     /* "im blind", "I'm pregnant": a state one is in, typed small, is no name */
-    static const char *const states[] = {
-        "deaf", "blind", "disabled", "pregnant", "single", "married", "engaged", "divorced",
-        "separated", "widowed", "retired", "unemployed", "vegan", "vegetarian", "diabetic",
-        "autistic", "dyslexic", "epileptic", "sober", "sick", "ill", "tired", "exhausted",
-        "bored", "back", "home", "fine", "good", "ok", "okay", "sorry", "late", "free",
-        "busy", "done", "away", "new", "lost", "stuck", "stressed", "nervous", "excited",
-        "happy", "sad", "gay", "straight", "trans", "bi", "nonbinary", "catholic", "muslim",
-        "jewish", "christian", "hindu", "buddhist", "atheist", "shy", "broke", "old",
-        "young", "colourblind", "colorblind", "left-handed", "lefthanded", NULL};
     if (nb >= 1 && in_words(naming, before[0]) && !isupper((unsigned char)value[0]) &&
-        in_words(states, value))
+        understand_in_list(understand_states, value))
         return 0;
     if (nb >= 1 && in_words(naming, before[0])) return 1;
     if (nb >= 2 && !strcmp(before[0], "is") &&

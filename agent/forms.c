@@ -1490,6 +1490,7 @@ int forms_intro_list(const char *c, size_t cn, const understood_t *clause, under
         while (lens[first] && cuts[first][lens[first] - 1] == ' ') lens[first]--;
     }
     /* "im tove", "i'm tove", "this is tove": the name after the words that lead to it */
+    int led = 0;
     static const char *const leads[][2] = {{"im", NULL}, {"i'm", NULL}, {"i", "am"},
                                            {"this", "is"}, {"it's", NULL}, {"its", NULL}};
     for (size_t l = 0; l < sizeof leads / sizeof leads[0] && nw >= 2; l++) {
@@ -1498,6 +1499,7 @@ int forms_intro_list(const char *c, size_t cn, const understood_t *clause, under
             continue;
         for (int j = 0; j < ll; j++) past_word(&cuts[first], &lens[first]);   /* the lead's */
         nw = part_words(cuts[first], lens[first], buf, sizeof buf, w);
+        led = l < 3;            /* ("im dayo, ...": named by "I'm" itself) */
         break;
     }
     int age_next = first + 1 < np && isdigit((unsigned char)cuts[first + 1][0]);
@@ -1537,7 +1539,15 @@ int forms_intro_list(const char *c, size_t cn, const understood_t *clause, under
                  !understand_month(w[0]))
             snprintf(home, sizeof home, "%.*s", (int)lens[i], cuts[i]);     /* "Bergen" */
     }
-    if (!age[0] && !job[0]) return k;       /* a name needs something told after it */
+    char low_name[UNDERSTAND_VALUE];
+    size_t ln = 0;
+    for (; name[ln] && ln + 1 < sizeof low_name; ln++)
+        low_name[ln] = (char)tolower((unsigned char)name[ln]);
+    low_name[ln] = '\0';
+    if (!age[0] && !job[0] &&
+        !(led && nw == 1 && !understand_in_list(understand_states, low_name)))
+        return k;                           /* a name needs something told after it, or
+                                             * "I'm" before it */
     if (nameless && !(age[0] && job[0])) return k;
     const char *rel_of[4] = {reader_rel_name(READER_REL_NAME), reader_rel_name(READER_REL_AGE),
                              reader_rel_name(READER_REL_JOB), reader_rel_name(READER_REL_HOME)};
@@ -1561,7 +1571,8 @@ int forms_intro_list(const char *c, size_t cn, const understood_t *clause, under
                    !strcasecmp(out[i].value, vals[r]);
         if (told || k >= max) continue;
         forms_told_unit(clause, rels[r], "self", rel_of[r], vals[r], &out[k]);
-        out[k++].settled = rels[r] == READER_REL_NAME;  /* (named by the list's form) */
+        out[k++].settled = rels[r] == READER_REL_NAME &&    /* (named by the list's form; */
+                           (age[0] || job[0]);              /* not "I'm tired, ...") */
     }
     return k;
 }

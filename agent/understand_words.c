@@ -182,6 +182,18 @@ const char *const understand_diet_words[] = {
     "vegan", "vegetarian", "veggie", "pescatarian", "pescetarian", "coeliac", "celiac",
     "diabetic", "halal", "kosher", "keto", "teetotal", "lactose intolerant", NULL};
 
+const char *const understand_states[] = {
+    "deaf", "blind", "disabled", "pregnant", "single", "married", "engaged", "divorced",
+    "separated", "widowed", "retired", "unemployed", "vegan", "vegetarian", "diabetic",
+    "autistic", "dyslexic", "epileptic", "sober", "sick", "ill", "tired", "exhausted",
+    "bored", "back", "home", "fine", "good", "ok", "okay", "sorry", "late", "free",
+    "busy", "done", "away", "new", "lost", "stuck", "stressed", "nervous", "excited",
+    "happy", "sad", "gay", "straight", "trans", "bi", "nonbinary", "catholic", "muslim",
+    "jewish", "christian", "hindu", "buddhist", "atheist", "shy", "broke", "old",
+    "young", "colourblind", "colorblind", "left-handed", "lefthanded", "starving",
+    "knackered", "shattered", "skint", "dying", "dead", "gutted", "buzzing", "obsessed",
+    "sick", "proud", "hungry", "cold", "hot", "freezing", "sorted", "screaming", NULL};
+
 const char *const understand_greetings[] = {
     "hi", "hii", "hiii", "hiiii", "hey", "heya", "heyy", "heyyy", "heyyyy", "hiya", "hiyaa",
     "heyo", "helloo", "hellooo", "hello", "hallo", "howdy", "yo", "sup",

@@ -69,6 +69,8 @@ extern const char *const understand_no_job_words[];
 /* "vegan", "coeliac", "halal", "lactose intolerant" ...: what one is that is one's diet
  * ("I'm coeliac", "Vegan."), NULL-terminated. */
 extern const char *const understand_diet_words[];
+/* States one is in said after "I'm" ("im tired", "I'm single"): no names. */
+extern const char *const understand_states[];
 /* "hi", "hiya", "morning", "hola", "ahoj", "shalom" ...: the words people
  * greet with, in English and the greetings of other languages typed in English letters. */
 extern const char *const understand_greetings[];
