@@ -3981,6 +3981,12 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         facts_resolve_holder(f, text, u);
         if (!u->personal) u->personal = 1;
     }
+    /* "我爱人叫什么" read as asking where one is from: 叫什么 asks a name */
+    if (u->act == READER_QUESTION && chinese(text) && u->rel != READER_REL_NAME &&
+        (strstr(text, "叫什么") || strstr(text, "叫啥")) && !strstr(text, "品种")) {
+        u->rel = READER_REL_NAME;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
+    }
     if (name_is_age(told, i, text, u) < 0) return;
     if (name_here(text, u)) return;
     year_of_study(text, u);

@@ -27,7 +27,8 @@ static const struct {
            {"孙女", "granddaughter"}, {"外孙女", "granddaughter"}, {"外孙", "grandson"},
            {"妈妈", "mother"}, {"爸爸", "father"}, {"哥哥", "older brother"},
            {"弟弟", "younger brother"}, {"姐姐", "older sister"}, {"妹妹", "younger sister"},
-           {"老伴", "spouse"}, {"爱人", "spouse"}, {"前男友", "ex-boyfriend"},
+           {"老伴", "spouse"}, {"爱人", "spouse"}, {"对象", "spouse"},
+           {"前男友", "ex-boyfriend"},
            {"前女友", "ex-girlfriend"}, {"前夫", "ex-husband"}, {"前妻", "ex-wife"},
            {"妈", "mother"}, {"爸", "father"}, {"妹", "younger sister"},
            {"姐", "older sister"}, {"弟", "younger brother"}};
