@@ -2602,3 +2602,18 @@ int respond_asked_not_told(respond_t *p, int kind)
     set_kind(p, MODEL_KIND_ANSWER);
     return 1;
 }
+
+void respond_verdict_zh(respond_t *r, const char *msg)
+{
+    if (!understand_chinese(msg, strlen(msg))) return;
+    const char *zh = !strncmp(r->reply, "Yes", 3) && !isalpha((unsigned char)r->reply[3])
+                         ? "是的。"
+                     : !strncmp(r->reply, "No", 2) && !isalpha((unsigned char)r->reply[2])
+                         ? "不是。"
+                         : NULL;
+    size_t zl = zh ? strlen(zh) : 0, rl = strlen(r->reply);
+    if (!zh || rl + zl + 1 > sizeof r->reply) return;
+    memmove(r->reply + zl, r->reply, rl + 1);
+    memcpy(r->reply, zh, zl);
+    for (int g = 0; g < r->ngap; g++) r->gap[g].from += zl;     /* (the gaps move on) */
+}

@@ -75,4 +75,8 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
  * is never kept as a memory; returns 1, else 0 (p as it was). */
 int respond_asked_not_told(respond_t *p, int kind);
 
+/* A yes or no to a question asked in Chinese said in Chinese first ("是的。Yes, you work
+ * in Hangzhou."; "不是。No, ..."), in place in r->reply; anything else is left. */
+void respond_verdict_zh(respond_t *r, const char *msg);
+
 #endif

@@ -2449,6 +2449,7 @@ START_TEST(test_run_ons_news_with_cries_and_chinese_people)
     tell("i", "大家好我阿明，湖南人，在长沙开网约车");
     ask("j", "我叫啥", "阿明", NULL);
     ask("j", "我是哪里人", "湖南", NULL);
+    ask("j", "我是广东人吗", "不是", "是的");  /* a yes or no said in Chinese too */
 }
 END_TEST
 
