@@ -3845,6 +3845,19 @@ static void pronoun_is_a(const char *text, understood_t *u)
     }
 }
 
+/* "where do I do it?" after "what's my job": where the user works is asked, not the job
+ * again. Sets u when so. */
+static void where_done(const char *text, understood_t *u)
+{
+    if (u->act != READER_QUESTION || strcmp(u->holder, "self") != 0 ||
+        u->rel != READER_REL_JOB)
+        return;
+    if (!facts_has_words(text, "where do i do it") && !facts_has_words(text, "where do i do that"))
+        return;
+    u->rel = READER_REL_WORKPLACE;
+    snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_WORKPLACE));
+}
+
 /* "I'm a 2nd year law student", "a second year" of "a second year law student": a job
  * told with the year of study is the words after "year" up to "student". Sets u when
  * so. */
@@ -3989,6 +4002,7 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     }
     if (name_is_age(told, i, text, u) < 0) return;
     if (name_here(text, u)) return;
+    where_done(text, u);
     year_of_study(text, u);
     who_is_kin(text, u);
     job_taken_at(text, u);
