@@ -3698,8 +3698,9 @@ static int name_here(const char *text, understood_t *u)
 
 /* "my roots are in Tromso where I grew up", "based in Bath, from Galway originally": a
  * place of the user's said with where they grew up or were born, or after "from" with
- * "originally" (or after "originally from", to "in"), is their home town; a home town read from a nationality ("Norwegian") beside
- * such a place is not told. Sets u when so. */
+ * "originally" (or after "originally from", to "in"), is their home town; a home town
+ * read from a nationality ("Norwegian") beside such a place is not told. Sets u when
+ * so. */
 static void grew_up_there(const char *text, understood_t *u)
 {
     static const char *const grew[] = {"where i grew up", "where i was born",
@@ -3817,7 +3818,8 @@ static void pronoun_is_a(const char *text, understood_t *u)
     sscanf(text, "%15s %15s", first, second);
     for (char *c = first; *c; c++) *c = (char)tolower((unsigned char)*c);
     size_t dl = strspn(second, "0123456789");
-    if (u->act == READER_FACT && strcmp(u->holder, "self") != 0 && understand_in_list(aged, first) &&
+    if (u->act == READER_FACT && strcmp(u->holder, "self") != 0 &&
+        understand_in_list(aged, first) &&
         dl >= 1 && dl <= 2 && (!second[dl] || second[dl] == ',') &&
         !strncmp(u->value, second, dl) && strlen(u->value) == dl &&
         (u->rel == READER_REL_OPEN || u->rel == READER_REL_AGE) && !u->relation[0]) {
@@ -3852,7 +3854,8 @@ static void where_done(const char *text, understood_t *u)
     if (u->act != READER_QUESTION || strcmp(u->holder, "self") != 0 ||
         u->rel != READER_REL_JOB)
         return;
-    if (!facts_has_words(text, "where do i do it") && !facts_has_words(text, "where do i do that"))
+    if (!facts_has_words(text, "where do i do it") &&
+        !facts_has_words(text, "where do i do that"))
         return;
     u->rel = READER_REL_WORKPLACE;
     snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_WORKPLACE));

@@ -472,7 +472,8 @@ static int my_one_after(const char *text, size_t len, size_t start, size_t i)
         size_t wl = strlen(more[k]);
         if (in_list(verbs, more[k], wl)) return 1;
         if (wl > 2 && !strcmp(more[k] + wl - 2, "'s") && k + 1 < after &&
-            (in_list(is_what, more[k + 1], strlen(more[k + 1])) || isdigit((unsigned char)more[k + 1][0])))
+            (in_list(is_what, more[k + 1], strlen(more[k + 1])) ||
+             isdigit((unsigned char)more[k + 1][0])))
             return 1;
     }
     return 0;

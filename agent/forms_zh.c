@@ -1816,7 +1816,7 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
                   cn - 6);
         return 1;
     }
-    /* 我阿明, 我小凡: 我 and a name of 阿, 小 or 老 and one or two characters, 是 left out */
+    /* 我阿明, 我小凡: 我 and a name of 阿 or 小 and one or two characters, 是 left out */
     if ((cn == 9 || cn == 12) && !strncmp(c, "我", 3) && act != READER_FORGET &&
         (unsigned char)c[cn - 3] >= 0xE4 && (unsigned char)c[cn - 3] <= 0xE9 &&
         (!strncmp(c + 3, "阿", 3) || !strncmp(c + 3, "小", 3)) && !forms_zh_asks(c, cn)) {
