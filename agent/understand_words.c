@@ -752,22 +752,29 @@ int understand_weather(const char *text)
     return 0;
 }
 
+/* 1 when one of phrases occurs in text as whole words, without case (text read up to
+ * 510 bytes). */
+static int holds_phrase(const char *text, const char *const *phrases)
+{
+    char low[512];
+    size_t k = 0;
+    for (; text[k] && k + 2 < sizeof low; k++) low[k] = (char)tolower((unsigned char)text[k]);
+    low[k] = '\0';
+    for (int i = 0; phrases[i]; i++)
+        for (const char *at = strstr(low, phrases[i]); at; at = strstr(at + 1, phrases[i])) {
+            size_t l = strlen(phrases[i]);
+            if ((at == low || !isalnum((unsigned char)at[-1])) && !isalnum((unsigned char)at[l]))
+                return 1;
+        }
+    return 0;
+}
+
 int understand_of_the_day(const char *text)
 {
     static const char *const now[] = {"today", "tonight", "this morning", "this afternoon",
                                       "this evening", "yesterday", "last night", "right now",
                                       NULL};
-    char low[512];
-    size_t k = 0;
-    for (; text[k] && k + 2 < sizeof low; k++) low[k] = (char)tolower((unsigned char)text[k]);
-    low[k] = '\0';
-    for (int i = 0; now[i]; i++)
-        for (const char *at = strstr(low, now[i]); at; at = strstr(at + 1, now[i])) {
-            size_t l = strlen(now[i]);
-            if ((at == low || !isalnum((unsigned char)at[-1])) && !isalnum((unsigned char)at[l]))
-                return 1;
-        }
-    return 0;
+    return holds_phrase(text, now);
 }
 
 int understand_lately(const char *text)
@@ -779,17 +786,7 @@ int understand_lately(const char *text)
                                          "last friday", "last saturday", "last sunday",
                                          "for the weekend", NULL};
     if (understand_of_the_day(text)) return 1;
-    char low[512];
-    size_t k = 0;
-    for (; text[k] && k + 2 < sizeof low; k++) low[k] = (char)tolower((unsigned char)text[k]);
-    low[k] = '\0';
-    for (int i = 0; lately[i]; i++)
-        for (const char *at = strstr(low, lately[i]); at; at = strstr(at + 1, lately[i])) {
-            size_t l = strlen(lately[i]);
-            if ((at == low || !isalnum((unsigned char)at[-1])) && !isalnum((unsigned char)at[l]))
-                return 1;
-        }
-    return 0;
+    return holds_phrase(text, lately);
 }
 
 int understand_trip(const char *text)
@@ -831,17 +828,7 @@ int understand_new_work(const char *text)
                                        "offered the job", "got taken on", "moved jobs",
                                        "landed the job", "landed a job",
                                        "changed jobs", "switched jobs", NULL};
-    char low[512];
-    size_t k = 0;
-    for (; text[k] && k + 2 < sizeof low; k++) low[k] = (char)tolower((unsigned char)text[k]);
-    low[k] = '\0';
-    for (int i = 0; news[i]; i++)
-        for (const char *at = strstr(low, news[i]); at; at = strstr(at + 1, news[i])) {
-            size_t l = strlen(news[i]);
-            if ((at == low || !isalnum((unsigned char)at[-1])) && !isalnum((unsigned char)at[l]))
-                return 1;
-        }
-    return 0;
+    return holds_phrase(text, news);
 }
 
 int understand_doer_of(const char *a, const char *b)
