@@ -525,10 +525,20 @@ char *realise_forgot(char *buf, size_t len, const realise_frame_t *f, int n)
         puts_(&o, "that.");
         return buf;
     }
-    for (int i = 0; i < n; i++) {
+    char said[8][128];          /* each said once ("where you work" of a firm and a town) */
+    int ns = 0;
+    for (int i = 0; i < n && ns < 8; i++) {
         const rel_say_t *s = say_of(&f[i]);
-        if (i) puts_(&o, i == n - 1 ? " and " : ", ");
-        fill(&o, is_self(&f[i]) ? s->self_noun : s->other_noun, &f[i]);
+        out_t one = {said[ns], sizeof said[ns], 0};
+        said[ns][0] = '\0';
+        fill(&one, is_self(&f[i]) ? s->self_noun : s->other_noun, &f[i]);
+        int again = 0;
+        for (int j = 0; j < ns && !again; j++) again = !strcmp(said[j], said[ns]);
+        if (!again) ns++;
+    }
+    for (int i = 0; i < ns; i++) {
+        if (i) puts_(&o, i == ns - 1 ? " and " : ", ");
+        puts_(&o, said[i]);
     }
     puts_(&o, ".");
     return buf;

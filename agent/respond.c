@@ -1975,6 +1975,10 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
      * careers") by the frame; "forget where I live" with no home told forgets the place a
      * question of it is answered with (other_place): where one works */
     enum { BY_VALUE, BY_FRAME, BY_OTHER_PLACE };
+    int work_asked = !u->value[0] && !strcmp(u->holder, "self") &&
+                     (u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE) &&
+                     (facts_has_words(text, "where i work") ||
+                      facts_has_words(text, "where i'm working"));
     int other = u->value[0] ? -1 : other_place_rel(u->rel), ways[3], nw = 0;
     if (u->value[0]) ways[nw++] = BY_VALUE;
     if (!u->value[0] || u->relation[0]) ways[nw++] = BY_FRAME;
@@ -2024,6 +2028,10 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
                 hit = ((facts_same_holder(m->holder, u->holder) || begins_key(m->holder, u->holder)) &&
                        strcmp(u->holder, "self") != 0) ||
                       (!strcmp(u->holder, "self") && facts_has_words(text, "everything"));
+            /* "forget where I work": whom and where one works, both */
+            int rm = facts_rel_of(m->relation);
+            hit |= ways[w] == BY_FRAME && work_asked && !strcmp(m->holder, "self") &&
+                   (rm == READER_REL_EMPLOYER || rm == READER_REL_WORKPLACE);
             if (hit) forget_fact(r, m, told, &nt);
         }
     }
