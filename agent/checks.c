@@ -3997,9 +3997,11 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
         facts_resolve_holder(f, text, u);
         if (!u->personal) u->personal = 1;
     }
-    /* "我爱人叫什么" read as asking where one is from: 叫什么 asks a name */
+    /* "我爱人叫什么" read as asking where one is from: 叫什么 asks a name (of someone
+     * of the user's, not of the user when the reader took no one else) */
     if (u->act == READER_QUESTION && chinese(text) && u->rel != READER_REL_NAME &&
-        (strstr(text, "叫什么") || strstr(text, "叫啥")) && !strstr(text, "品种")) {
+        strcmp(u->holder, "self") != 0 && (strstr(text, "叫什么") || strstr(text, "叫啥")) &&
+        !strstr(text, "品种")) {
         u->rel = READER_REL_NAME;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
     }
