@@ -3847,7 +3847,7 @@ static void pronoun_is_a(const char *text, understood_t *u)
     }
 }
 
-/* "where do I do it?" after "what's my job": where the user works is asked, not the job
+/* "where do I do that?" after "what's my job": where the user works is asked, not the job
  * again. Sets u when so. */
 static void where_done(const char *text, understood_t *u)
 {
@@ -3861,9 +3861,9 @@ static void where_done(const char *text, understood_t *u)
     snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_WORKPLACE));
 }
 
-/* "I'm a 2nd year law student", "a second year" of "a second year law student": a job
- * told with the year of study is the words after "year" up to "student". Sets u when
- * so. */
+/* "I'm a 3rd year physics student", "a second year" of "a second year physics
+ * student": a job told with the year of study is the words after "year" up to
+ * "student". Sets u when so. */
 static void year_of_study(const char *text, understood_t *u)
 {
     static const char *const ord[] = {"1st", "2nd", "3rd", "4th", "5th", "first", "second",
@@ -3919,7 +3919,7 @@ static void who_is_kin(const char *text, understood_t *u)
     settle(u, READER_QUESTION, key, READER_REL_NAME, NULL, "");
 }
 
-/* "finally got the job at the garden centre" read as the user's fact with no value: the
+/* "just landed a job at the garden centre" read as the user's fact with no value: the
  * place after "job at" or "started at" (up to three words, to a comma or a word of time)
  * is where they work. Sets u when so. */
 static void job_taken_at(const char *text, understood_t *u)

@@ -1499,11 +1499,11 @@ int forms_intro_list(const char *c, size_t cn, const understood_t *clause, under
             continue;
         for (int j = 0; j < ll; j++) past_word(&cuts[first], &lens[first]);   /* the lead's */
         nw = part_words(cuts[first], lens[first], buf, sizeof buf, w);
-        led = l < 3;            /* ("im dayo, ...": named by "I'm" itself) */
+        led = l < 3;            /* ("im tobi, ...": named by "I'm" itself) */
         break;
     }
     int age_next = first + 1 < np && isdigit((unsigned char)cuts[first + 1][0]);
-    if (!age_next && first + 1 < np) {  /* ("ruth bell, vet in exeter, 33"): a job next */
+    if (!age_next && first + 1 < np) {  /* ("ada lund, vet in ayr, 41"): a job next */
         char nbuf[128];
         char *nw_[8];
         char job0[UNDERSTAND_VALUE];

@@ -184,7 +184,7 @@ static int wrote_part(const respond_t *r, const char *holder, int rel, const cha
     return 0;
 }
 
-/* "2nd year law student", "final year med student": a job that is being a student of
+/* "3rd year physics student", "final year vet student": a job that is being a student of
  * a subject also tells what the user studies (the words before "student" less those of
  * the year), written unless a study is written already. */
 static void study_of_student(respond_t *r, const facts_t *f, const char *text,
@@ -247,9 +247,9 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
         /* "a third year law student": what the user studies is told too */
         if (w && u->rel == READER_REL_JOB && !strcmp(u->holder, "self"))
             study_of_student(r, f, text, u->value);
-        /* "got the job at the bakery": a new place of work of the user's ends the place
+        /* "landed a job at the museum": a new place of work of the user's ends the place
          * of the other kind (employer, workplace) told before, when that is a shop, an
-         * office or the like, not a town ("a phone shop") */
+         * office or the like, not a town ("a card shop") */
         if (w && !strcmp(u->holder, "self") &&
             (u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE) &&
             understand_new_work(text))
@@ -2468,7 +2468,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         if (u[i].act == READER_FACT && !u[i].personal && !u[i].value[0] &&
             (says_me(msg) || told_of_self(f)))
             u[i].act = READER_SMALLTALK;
-        /* "grace, 34, work at the council": a fact with no subject in a clause that names
+        /* "mo, 52, work at the depot": a fact with no subject in a clause that names
          * the user or tells their age is theirs too */
         for (int j = 0; j < n && u[i].act == READER_FACT && !u[i].personal &&
                         !strcmp(u[i].holder, "self");
