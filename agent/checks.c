@@ -4759,9 +4759,8 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     }
     oneself |= (here_doing && (u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_JOB)) ||
                (here_living && u->rel == READER_REL_HOME);
-    size_t tl0 = strlen(text);  /* "，苏州人，": one's people said alone */
-    oneself |= u->rel == READER_REL_HOMETOWN && chinese(text) && tl0 >= 9 && tl0 <= 12 &&
-               !strcmp(text + tl0 - 3, "人");
+    oneself |= u->rel == READER_REL_HOMETOWN && chinese(text) &&   /* "，苏州人，" */
+               forms_zh_people_of(text, strlen(text));
     if (u->act == READER_FACT && chinese(text) && !strcmp(u->holder, "self") &&
         !strstr(text, "我") && !oneself && !forms_zh_goes_on(msg, u->at))
         u->act = READER_SMALLTALK;

@@ -7,6 +7,8 @@
  * one-letter or title abbreviation ("Dr. Li", "J. Smith"), so "3.5" and "St. Ives" stay
  * whole. */
 #include "agent/clauses.h"
+#include "agent/understand_words.h"
+#include "agent/understood.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -28,6 +30,14 @@ static const char *const name_verbs[] = {
     "drives", "runs", "owns", NULL};
 static const char *const titles[] = {"dr", "mr", "mrs", "ms", "st", "mt", "prof", "jr", "sr",
                                      NULL};
+
+/* 1 when the lower-cased word w is a word of kin ("wife", "gf", "flatmate"). */
+static int kin_word(const char *w)
+{
+    char key[UNDERSTAND_KEY];
+    understand_holder_of(w, key, sizeof key);
+    return understand_kin(key);
+}
 
 static int in_list(const char *const *list, const char *w, size_t n)
 {
@@ -102,11 +112,7 @@ static int subject_at(const char *text, size_t len, size_t i)
         return !(n == 2 && !strcmp(w, "me") && k == 2 && !strcmp(v, "or"));
     }
     /* "..., wife is Noor", "hubby works nights": a word of kin said bare, then a verb */
-    static const char *const kin[] = {"wife", "husband", "hubby", "partner", "bf", "gf",
-                                      "boyfriend", "girlfriend", "fiance", "fiancee", "mum",
-                                      "mom", "dad", "son", "daughter", "brother", "sister",
-                                      "flatmate", "housemate", "roommate", "kids", NULL};
-    if (in_list(kin, w, n)) {
+    if (kin_word(w)) {
         char v[16];
         size_t adv4, k = word_at(text, len, skip_spaces(text, len, i + adv), v, sizeof v, &adv4);
         if (k > 0 && in_list(name_verbs, v, k)) return 1;
@@ -494,13 +500,7 @@ static int told_of_after(const char *text, size_t len, size_t start, size_t i)
     size_t adv, at = skip_spaces(text, len, i);
     size_t l = word_at(text, len, at, w, sizeof w, &adv);
     if (!((l == 4 && !strcmp(w, "he's")) || (l == 5 && !strcmp(w, "she's")))) return 0;
-    static const char *const naming[] = {"is", "called", "named", "wife", "husband", "hubby",
-                                         "partner", "bf", "gf", "boyfriend", "girlfriend",
-                                         "fiance", "fiancee", "mum", "mom", "dad", "son",
-                                         "daughter", "brother", "sister", "bro", "sis",
-                                         "flatmate", "housemate", "roommate", "friend", "mate",
-                                         "boss", "cousin", "aunt", "uncle", "niece", "nephew",
-                                         NULL};
+    static const char *const naming[] = {"is", "called", "named", NULL};
     int nb = words_of(text, start, i, prev, 4);
     if (nb < 2 || (i > 0 && !isalnum((unsigned char)text[i - 1]))) return 0;
     last_word(text, start, i, prev[0]);
@@ -509,7 +509,7 @@ static int told_of_after(const char *text, size_t len, size_t start, size_t i)
     while (b > start && (isalpha((unsigned char)text[b - 1]) || text[b - 1] == '\'')) b--;
     last_word(text, start, b, prev[1]);
     return !in_list(leads, prev[0], strlen(prev[0])) &&
-           in_list(naming, prev[1], strlen(prev[1]));
+           (in_list(naming, prev[1], strlen(prev[1])) || kin_word(prev[1]));
 }
 
 /* 1 when text[start, i) is only greetings and calls to the reader in Chinese and 我

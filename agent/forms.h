@@ -306,6 +306,10 @@ int forms_intro_list(const char *c, size_t cn, const understood_t *clause, under
  * (在, 现在: "我叫王芳，在杭州读大学"): it is the user's too. */
 int forms_zh_goes_on(const char *msg, size_t at);
 
+/* 1 when the clause c[0, cn) says one's people alone (苏州人, 我是湖南人): where the user
+ * is from, else 0. */
+int forms_zh_people_of(const char *c, size_t cn);
+
 /* "allergic to wasp stings, always carry my pen", "my son is allergic to nuts and
  * eggs": what someone is allergic to, the one to three words after "allergic to" (or
  * "allergy to", "intolerant to"; past an article, up to a function word or punctuation)

@@ -1939,3 +1939,8 @@ int forms_zh_goes_on(const char *msg, size_t at)
     if (strncmp(msg + s, "我", 3) != 0 || !strncmp(msg + s + 3, "的", 3)) return 0;
     return kin_at(msg + s + 3, at - 3 - s - 3, &which) != msg + s + 3;
 }
+
+int forms_zh_people_of(const char *c, size_t cn)
+{
+    return people_of(c, cn, NULL);
+}
