@@ -68,9 +68,9 @@ int checks_fits(int rel, const char *holder, const char *value);
  * an allergy word ("allergic", "intolerant", "reaction"); the user's home with a word of living
  * ("live", "moved", "based", "my city", "I'm in", "in Leith now"); a firm or a workplace is no
  * verb in -ing after a form of be ("she's [bringing] cake"); a job is a kind of person
- * (kinds_person) or a post ("apprenticeship"), or told with words of working ("works as", "I'm a", "by trade"). In
- * Chinese, a name of more than three characters says 叫, 姓, 名 or 是 (and has six at
- * most), a job 是, 当, 做 ... (eight characters at most), an age is a number (35, 三十五,
+ * (kinds_person) or a post ("apprenticeship"), or told with words of working ("works as", "I'm a",
+ * "by trade"). In Chinese, a name of more than three characters says 叫, 姓, 名 or 是 (and has six
+ * at most), a job 是, 当, 做 ... (eight characters at most), an age is a number (35, 三十五,
  * 七十二岁), an allergy 过敏, a home 住 or
  * 家 (搬, 定居), a firm or a workplace a word of
  * working or a place of work (上班, 做, 当, 公司, 厂 ...), a birthday 生日, and a language

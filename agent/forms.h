@@ -1,9 +1,9 @@
 /* forms.h: forms of everyday speech the reader (model/reader.h) does not mark, read by
  * their words into the units of one clause (understand.h). Private to agent/: called by
- * understand.c's read_clause, and forms_language by checks.c and respond.c. Each
- * function that takes out[0..k) with room for max units returns how many there are
- * after it (it may fill a unit the reader left empty, replace the units it reads
- * otherwise, or add one); none allocates or fails. Those that take nread may replace
+ * understand.c's read_clause, and forms_language by checks_fit.c, checks_cued.c and
+ * respond.c. Each function that takes out[0..k) with room for max units returns how many
+ * there are after it (it may fill a unit the reader left empty, replace the units it
+ * reads otherwise, or add one); none allocates or fails. Those that take nread may replace
  * only the reader's own units, out[0..*nread), and keep *nread their count. */
 #ifndef MNEMO_AGENT_FORMS_H
 #define MNEMO_AGENT_FORMS_H

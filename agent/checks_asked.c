@@ -1,0 +1,667 @@
+/* checks_asked.c: whether and what a clause asks (checks_internal.h): questions by form
+ * and by words, what relation and whose, summaries, questions in Chinese. Phases of
+ * checks_clause (checks.c). */
+#include "agent/checks_internal.h"
+#include "agent/kinds.h"
+#include "agent/realise.h"
+#include "agent/understand_words.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include "model/dialogue.h"
+#include "model/reader.h"
+
+/* 1 when text asks mnemo to tell ("do you remember my name?", "can you recall ..."): a
+ * verb and "you" open it; it asks what, not yes or no. */
+static int asks_you(const char *text)
+{
+    char buf[256];
+    const char *w[8];
+    int n = understand_split_words(text, " ,.;:!?()\"", buf, sizeof buf, w, 8);
+    return n >= 2 && (!strcasecmp(w[1], "you") || !strcasecmp(w[1], "u"));
+}
+
+/* 1 when any word of text is a question word ("what", "where's", "how"). */
+static int asks_which(const char *text)
+{
+    char buf[512];
+    const char *w[96];
+    int n = understand_split_words(text, " ,.;:!?()\"", buf, sizeof buf, w, 96);
+    for (int i = 0; i < n; i++) {
+        char low[16];
+        size_t k = 0;
+        for (; w[i][k] && k + 1 < sizeof low; k++) low[k] = (char)tolower((unsigned char)w[i][k]);
+        low[k] = '\0';
+        if (understand_question_word(low) == 2) return 1;
+    }
+    return 0;
+}
+
+/* A question asked in one to three words, without a question word: "dog name", "my
+ * wife's birthday", "son age" (someone of the user's and a word of a relation,
+ * understand_rel_word), or a word of a relation alone, the user's, with a question mark
+ * in the message (marked: "my job?", "city?"; not "..., my hometown"): 1 with u made that
+ * question (its holder, relation class and word; no value), else 0. */
+static int terse_ask(const char *text, int marked, understood_t *u)
+{
+    char buf[64], key[UNDERSTAND_KEY];
+    const char *w[4];
+    int n = understand_split_words(text, " .!?", buf, sizeof buf, w, 4);
+    int h = n > 0 && (!strcasecmp(w[0], "my") || !strcasecmp(w[0], "our"));
+    if (strlen(text) >= sizeof buf) return 0;
+    if (n - h == 1 && marked && understand_rel_word(w[h]) != READER_REL_OPEN) {
+        snprintf(key, sizeof key, "self");
+    } else if (n - h != 2) {
+        return 0;
+    } else {
+        char one[32];                   /* "wife's", "dogs" */
+        snprintf(one, sizeof one, "%s", w[h]);
+        size_t l = strlen(one);
+        if (l > 2 && !strcmp(one + l - 2, "'s")) one[l - 2] = '\0';
+        understand_holder_of(one, key, sizeof key);
+        if (!understand_kin(key) && !dialogue_pet_word(key)) {
+            if (l > 1 && one[l - 1] == 's') one[l - 1] = '\0';
+            understand_holder_of(one, key, sizeof key);
+            if (!understand_kin(key) && !dialogue_pet_word(key)) return 0;
+        }
+    }
+    int rel = understand_rel_word(w[n - 1]);
+    if (rel == READER_REL_OPEN) return 0;
+    u->act = READER_QUESTION;
+    u->personal = 1;
+    u->rel = rel;
+    snprintf(u->holder, sizeof u->holder, "%s", key);
+    snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(rel));
+    u->value[0] = u->old[0] = u->name[0] = '\0';
+    return 1;
+}
+
+/* 1 when "my work" ends the clause, or only "again", "now", "then" or "these days" come
+ * after it ("what's my work again?"; not "what's my work truck?"). */
+static int ends_my_work(const char *text)
+{
+    const char *at = checks_word_at(text, "my work");
+    if (!at) return 0;
+    static const char *const after[] = {"again", "now", "then", "these", "days", "exactly",
+                                        "lol", NULL};
+    char buf[256];
+    const char *w[16];
+    int n = understand_split_words(at + 7, " ,.;:!?()", buf, sizeof buf, w, 16);
+    for (int k = 0; k < n; k++)
+        if (!understand_in_list(after, w[k])) return 0;
+    return 1;
+}
+
+/* 1 when holder (a key of one word) is no one but a thing of the user's: said after
+ * "my" in text, in lower case (not a name), no kin, group, pet or kind of person, no
+ * holder of a fact in f and no name told. */
+static int no_one(const facts_t *f, const char *text, const char *holder)
+{
+    if (!holder[0] || strchr(holder, ' ') || !strcmp(holder, "self") ||
+        checks_someone_word(holder) || facts_find(f, holder, NULL, NULL) ||
+        (unsigned char)holder[0] >= 0x80)
+        return 0;
+    for (size_t i = 0; i < f->n; i++)         /* a name told of someone ("Viggo, 11") */
+        if (facts_rel_of(f->v[i].relation) == READER_REL_NAME &&
+            facts_same_name(f->v[i].value, holder))
+            return 0;
+    char mine[UNDERSTAND_KEY + 4];              /* said as the user's: "my handicap" */
+    snprintf(mine, sizeof mine, "my %s", holder);
+    const char *at = checks_word_at(text, holder);
+    return at && !isupper((unsigned char)at[0]) && facts_has_words(text, mine);
+}
+
+/* 1 when text says "my <holder> is" or "my <holder>'s" ("my handicap is 18"). */
+static int my_x_is(const char *text, const char *holder)
+{
+    char is[UNDERSTAND_KEY + 8];
+    snprintf(is, sizeof is, "my %s is", holder);
+    if (facts_has_words(text, is)) return 1;
+    snprintf(is, sizeof is, "my %s's", holder);
+    return facts_has_words(text, is);
+}
+
+/* 1 when text asks whether someone is one of a kind: "is Ferdi a vet?", "was Ines an
+ * only child?" (a story's yes/no asks where one is, or compares). */
+static int is_one_a(const char *text)
+{
+    char buf[UNDERSTAND_VALUE];
+    const char *w[4];
+    int n = understand_split_words(text, " ,?!", buf, sizeof buf, w, 4);
+    return n >= 4 && (!strcmp(w[0], "is") || !strcmp(w[0], "was")) &&
+           (!strcmp(w[2], "a") || !strcmp(w[2], "an"));
+}
+
+/* 1 when text opens as a yes/no question of the user's own, with or without a mark:
+ * "is my visa still valid", "do i still owe tom money" (a verb that asks, then
+ * "i", "my", "we" or "our"). */
+static int opens_asking_me(const char *text)
+{
+    static const char *const whose[] = {"i", "my", "we", "our", NULL};
+    char buf[UNDERSTAND_VALUE];
+    const char *w[3];
+    int n = understand_split_words(text, " ,?!", buf, sizeof buf, w, 3);
+    return n >= 3 && understand_question_word(w[0]) == 1 && understand_in_list(whose, w[1]);
+}
+
+/* "still at kingsmead? 🤔", "so still in mildura?": a place after "still" and "at"
+ * or "in" (or "living in", "working at" ...), asked, asks whether the user's place of
+ * that relation is it: the relation of a value of theirs it names, else a home after
+ * "in" and a place of work after "at". 1 with u made that yes/no question, else 0. */
+static int still_there(const facts_t *f, const char *text, int marked, understood_t *u)
+{
+    static const char *const fillers[] = {"so", "and", "oh", "ok", "okay", "wait", "but",
+                                          NULL};
+    static const char *const doing[] = {"living", "working", "based", "staying", "live",
+                                        "work", NULL};
+    char buf[256];
+    const char *w[16];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 16), s = 0;
+    while (s < n && understand_in_list(fillers, w[s])) s++;
+    if (!marked || s + 2 >= n || strcmp(w[s], "still") != 0) return 0;
+    int p = s + 1 + understand_in_list(doing, w[s + 1]);
+    if (p + 1 >= n || (strcmp(w[p], "at") && strcmp(w[p], "in"))) return 0;
+    static const char *const no_place[] = {"work", "home", "it", "this", "that", "the", "all",
+                                           "school", "least", NULL};
+    static const char *const tags[] = {"right", "eh", "yeah", "yes", "innit", "correct", "ya",
+                                       "aye", "ok", "no", "lol", NULL};
+    char place[UNDERSTAND_VALUE] = "";
+    int words = 0;          /* the place: one to three words, all that are left but emoji */
+    for (int e = p + 1; e < n; e++) {
+        unsigned char c = (unsigned char)w[e][0];
+        if (!isalpha(c) && !(c >= 0xC0 && c < 0xE0)) continue;
+        if (words && understand_in_list(tags, w[e])) break;     /* ("..., yeah?") */
+        if (++words > 3 || understand_in_list(no_place, w[e])) return 0;
+        size_t l = strlen(place);
+        snprintf(place + l, sizeof place - l, "%s%s", l ? " " : "", w[e]);
+    }
+    if (!place[0]) return 0;
+    int rel = !strcmp(w[p], "in") ? READER_REL_HOME : READER_REL_EMPLOYER;
+    for (size_t k = f->n; k-- > 0;)
+        if (!strcmp(f->v[k].holder, "self") && facts_same_value(f->v[k].value, place)) {
+            rel = facts_rel_of(f->v[k].relation);
+            break;
+        }
+    checks_settle(u, READER_YESNO, "self", rel, NULL, place);
+    return 1;
+}
+
+/* Whether and what a clause asks: sets c->q; questions are never facts, terse questions,
+ * "where's X", tag questions, yes/no by form, questions read as chat, time words, relations
+ * of no one, words for work, counts, breeds of "it", "where" with a trade verb. */
+int checks_asked(checks_clause_t *c, understood_t *u)
+{
+    const facts_t *f = c->f;
+    const char *msg = c->msg;
+    const understood_t *told = c->told;
+    int i = c->i;
+    const char *text = c->text;
+    if (still_there(f, text, strchr(msg, '?') != NULL, u))
+        return 1;                       /* "still at kingsmead?" */
+    int q = c->q = checks_asks(text) ? checks_opens_question(text) : -1;
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) && q >= 0)
+        u->act = READER_QUESTION;       /* a question is never written as a fact */
+    else if ((u->act == READER_FACT || u->act == READER_CORRECTION ||
+              ((u->act == READER_SMALLTALK || u->act == READER_QUESTION) && strchr(msg, '?'))) &&
+             !(checks_clause_before(msg, told, i) >= 0 &&
+               told[checks_clause_before(msg, told, i)].act == READER_FORGET) &&
+             terse_ask(text, strchr(msg, '?') != NULL, u))
+        return 1;                       /* "dog name", "my job?": a question without its words */
+    else if ((u->act == READER_FORGET || u->act == READER_UNABLE) && q > 0)
+        u->act = q == 2 ? READER_QUESTION : READER_YESNO;
+    if (u->act == READER_YESNO && !checks_chinese(text) && checks_opens_question(text) == 2)
+        u->act = READER_QUESTION;       /* "which evening do I row" asks which */
+    /* "Where's Declan staying now?" read as chat or a fact: a question that opens with a word of
+     * asking and names one of the user's people by name right after it asks of them, with
+     * its question mark or in a message that has none ("where's declan living");
+     * "where" and a word of living ask their home */
+    static const char *const living[] = {"live", "lives", "living", "staying", "based",
+                                         NULL};
+    if ((u->act == READER_SMALLTALK || u->act == READER_FACT) && checks_names_told(f, text) &&
+        ((q == 2 && strchr(text, '?')) ||
+         (!strchr(msg, '?') && checks_opens_question(text) == 2))) {
+        u->act = READER_QUESTION;
+        u->personal = 1;
+        const store_memory_t *named = checks_name_told_second(f, text);
+        if (named && !strcmp(u->holder, "self"))    /* ("where's ola living": ola's) */
+            snprintf(u->holder, sizeof u->holder, "%s", named->holder);
+        if (checks_holds_any(text, living) && (facts_has_words(text, "where") ||
+                                        facts_has_words(text, "where's") ||
+                                        facts_has_words(text, "wheres"))) {
+            u->rel = READER_REL_HOME;
+            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOME));
+            u->value[0] = '\0';
+        }
+    }
+    /* "my cat is a siamese, no?", "she lives in Oslo, right?", "three kids, yeah?": a
+     * statement with a tag asks yes or no of its value, whatever the reader took it for;
+     * "I live in Tartu?", "have I got gout?": a statement or a verb first, with a
+     * question mark and no question word, asks yes or no too */
+    static const char *const tags[] = {", no?", " right?", ", yeah?", ", yes?", " correct?",
+                                       " innit?", " eh?", " isn't it?", " yea?", " na?",
+                                       " abi?", " ne?", " lah?", " ya?", " ah?", " hor?",
+                                       " ja?", " nah?", " is it?", " yes?", ", true?",
+                                       " ok?", " isn't he?", " isn't she?",
+                                       " aren't they?", " aren't we?", " don't i?",
+                                       " didn't i?", " haven't i?", " wasn't it?",
+                                       " wasn't he?", " wasn't she?", " doesn't he?",
+                                       " doesn't she?", " don't they?", ", me?", NULL};
+    size_t tl = strlen(text);
+    int tagged = 0;
+    int plain = !checks_chinese(text) && checks_opens_question(text) == 0 && !asks_which(text);
+    for (int k = 0; tags[k] && !tagged && plain; k++) {
+        size_t l = strlen(tags[k]);
+        tagged = tl > l && !strcasecmp(text + tl - l, tags[k]);
+        /* the reader may take the tag for the value's end ("a beagle eh", "innit"):
+         * what is asked ends before it */
+        char tag[16];
+        snprintf(tag, sizeof tag, "%s", tags[k] + (tags[k][0] == ',') + 1);
+        tag[strlen(tag) - 1] = '\0';
+        size_t vl = strlen(u->value), gl = strlen(tag);
+        if (tagged && vl >= gl && !strcasecmp(u->value + vl - gl, tag) &&
+            (vl == gl || u->value[vl - gl - 1] == ' ')) {
+            for (vl -= gl; vl && u->value[vl - 1] == ' '; vl--) {}
+            u->value[vl] = '\0';
+        }
+    }
+    if (tagged && (u->act == READER_QUESTION || u->act == READER_SMALLTALK ||
+                   u->act == READER_FACT || u->act == READER_CORRECTION) &&
+        (u->value[0] || u->act == READER_QUESTION)) {
+        u->act = READER_YESNO;
+        u->personal = 1;
+    }
+    if (u->act == READER_QUESTION && !checks_chinese(text) && tl && text[tl - 1] == '?' &&
+        !asks_which(text) && !asks_you(text) && (u->value[0] || checks_opens_question(text) == 1))
+        u->act = READER_YESNO;
+    /* "which van am I using nowadays", "what bike do I ride?" read as chat: a question word
+     * and a verb that asks of the user, read as chat, with or without "?" */
+    static const char *const of_me[] = {"am i", "do i", "did i", "have i", "was i", "will i",
+                                        "can i", "is my", "are my", "was my", "does my",
+                                        "did my", "do we", "did we", "have we", "are we",
+                                        "is our", "are our", NULL};
+    int asks_me = 0;
+    for (int k = 0; of_me[k] && !asks_me; k++) asks_me = facts_has_words(text, of_me[k]);
+    if (u->act == READER_SMALLTALK && checks_opens_question(text) == 2 && asks_me) {
+        u->act = READER_QUESTION;
+        u->personal = 1;
+    }
+    /* "is Kit six years old?", "are my piano lessons on fridays?" read as chat: a yes/no
+     * question of the user's own or of someone they named, not of mnemo's ("can I ask
+     * you something?") */
+    /* "are my fencing classes on mondays?" read as asking the name of "fencing": a name
+     * asked yes or no of what is no one and nothing told of asks of the user's words */
+    if (u->act == READER_YESNO && asks_me && u->rel == READER_REL_NAME &&
+        strcmp(u->holder, "self") != 0 && !checks_someone_word(u->holder) &&
+        !facts_find(f, u->holder, NULL, NULL) && !checks_names_told(f, text) &&
+        !facts_has_words(text, "called") && !facts_has_words(text, "named") &&
+        !facts_has_words(text, "name")) {
+        snprintf(u->holder, sizeof u->holder, "self");
+        u->rel = READER_REL_OPEN;
+        u->relation[0] = u->value[0] = '\0';
+        u->personal = 1;
+    }
+    /* "eldest kid?", "the gecko's name?", "and my car, do u remember?": a question
+     * mark after no question word, read as chat of someone or an animal of the user's,
+     * or of "my", and what of them (no value, no "you" but to bid remembering), asks it */
+    const char *last = strrchr(u->holder, ' ');
+    last = last ? last + 1 : u->holder;
+    int recall = facts_has_words(text, "remember") || facts_has_words(text, "remmber") ||
+                 facts_has_words(text, "rember") || facts_has_words(text, "recall");
+    if (u->act == READER_SMALLTALK && checks_asks(text) && checks_opens_question(text) == 0 &&
+        !u->value[0] && u->rel != READER_REL_OPEN &&
+        (strcmp(u->holder, "self") != 0 ? checks_someone_word(last) || kinds_animal(last)
+                                       : facts_has_words(text, "my")) &&
+        (recall || (!facts_has_words(text, "you") && !facts_has_words(text, "u")))) {
+        u->act = READER_QUESTION;
+        u->personal = 1;
+    }
+    if (u->act == READER_SMALLTALK && (q == 1 || opens_asking_me(text)) &&
+        (asks_me || checks_names_told(f, text)) &&
+        !facts_has_words(text, "you") && !facts_has_words(text, "u")) {
+        u->act = READER_YESNO;
+        u->personal = 1;
+    }
+    /* "what's my handicap now?" read as the "now" of "handicap": a time word is no
+     * relation, and a holder that is no one is the user's relation */
+    static const char *const times[] = {"now", "currently", "these days", "nowadays",
+                                        "again", "today", "rn", "atm", NULL};
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel == READER_REL_OPEN &&
+        understand_in_list(times, u->relation)) {
+        u->relation[0] = '\0';
+        if (!strchr(u->holder, ' ') && strcmp(u->holder, "self") != 0 &&
+            !checks_someone_word(u->holder) && !facts_find(f, u->holder, NULL, NULL) &&
+            !checks_names_told(f, text)) {
+            snprintf(u->relation, sizeof u->relation, "%s", u->holder);
+            snprintf(u->holder, sizeof u->holder, "self");
+        }
+    }
+    /* "my handicap is 18" read as the age of "handicap", "what's my golf handicap?" as
+     * the name of "golf": an age or a name (not asked with a word of naming) of what is
+     * no one, nothing told of and no name is a relation of the user's, told or asked */
+    if ((u->act == READER_FACT || u->act == READER_QUESTION) && !facts_has_words(text, "who") &&
+        (u->rel == READER_REL_AGE ||
+         (u->rel == READER_REL_NAME && u->act == READER_QUESTION &&
+          !facts_has_words(text, "called") && !facts_has_words(text, "named") &&
+          !facts_has_words(text, "name") && !facts_has_words(text, "names"))) &&
+        no_one(f, text, u->holder) &&
+        (u->act == READER_QUESTION || my_x_is(text, u->holder))) {
+        const char *rel = u->act == READER_QUESTION && u->value[0] ? u->value : u->holder;
+        snprintf(u->relation, sizeof u->relation, "%.*s", (int)sizeof u->relation - 1, rel);
+        snprintf(u->holder, sizeof u->holder, "self");
+        u->rel = READER_REL_OPEN;
+        if (u->act == READER_QUESTION) u->value[0] = '\0';
+        u->personal = 1;
+    }
+    /* "and my occupation?", "what's my business?": a word for one's work asked as a
+     * relation of one's own */
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel == READER_REL_OPEN &&
+        !strcmp(u->holder, "self") && understand_in_list(checks_posts, u->relation) &&
+        !facts_has_words(text, "where") &&
+        !facts_has_words(text, "play") && !facts_has_words(text, "in")) {  /* ("my role in
+                                                * the choir", "which position do I field in?") */
+        u->rel = READER_REL_JOB;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
+    }
+    /* "have I got three grandkids?": a number asked of a group whose number was told asks that
+     * number */
+    const store_memory_t *count = u->act == READER_YESNO && u->holder[0]
+                                      ? facts_find(f, u->holder, REALISE_COUNT, NULL) : NULL;
+    if (count) {
+        char cbuf[256];
+        const char *cw[32];
+        int cn = understand_split_words(text, " ,.;:!?()", cbuf, sizeof cbuf, cw, 32);
+        long v;
+        for (int k = 0; k < cn; k++)          /* (not "are two of my hens ...?") */
+            if (understand_number(cw[k], &v) && v > 0 && v < 100 &&
+                !(k + 1 < cn && !strcmp(cw[k + 1], "of"))) {
+                u->rel = READER_REL_OPEN;
+                snprintf(u->relation, sizeof u->relation, "%s", REALISE_COUNT);
+                snprintf(u->value, sizeof u->value, "%s", cw[k]);
+                break;
+            }
+    }
+    /* "what breed is he, remind me?" read as the user's kind: no one is a breed, so the
+     * kind asked is of the newest animal or thing whose kind was told */
+    static const char *const of_it[] = {"she", "he", "it", "they", "breed", NULL};
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel == READER_REL_KIND &&
+        !strcmp(u->holder, "self") && checks_holds_any(text, of_it))
+        for (size_t m = f->n; m-- > 0;)
+            if (facts_rel_of(f->v[m].relation) == READER_REL_KIND &&
+                strcmp(f->v[m].holder, "self") != 0 && strcmp(f->v[m].value, FACTS_ENDED) != 0) {
+                snprintf(u->holder, sizeof u->holder, "%s", f->v[m].holder);
+                break;
+            }
+    /* "where am I tutoring at the moment?": "where" and the verb of one's trade read as
+     * the job asks where one works */
+    size_t gl = strlen(u->value);
+    if (u->act == READER_QUESTION && u->rel == READER_REL_JOB && gl > 4 &&
+        !strchr(u->value, ' ') && !strcmp(u->value + gl - 3, "ing") &&
+        (facts_has_words(text, "where") || facts_has_words(text, "where's"))) {
+        u->rel = READER_REL_WORKPLACE;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_WORKPLACE));
+        u->value[0] = '\0';
+    }
+    return 0;
+}
+
+/* A question of someone told of only in passing asks of the user's people. */
+int checks_people_asked(checks_clause_t *c, understood_t *u)
+{
+    const char *text = c->text;
+    /* "what breed is Ferdi?", "where does ilse work?", "is Ferdi a vet?": a question of
+     * someone told by name only in passing asks of the user's people, not of a story's
+     * (where is, what is ... carrying, afraid of), and is answered from what the user
+     * told or not known */
+    static const char *const of_people[] = {"breed", "kinda", "work", "works", "job",
+                                            "study", "studies", "studying", "called",
+                                            "named", "age", "birthday", "married", "famous",
+                                            "stationed", "live", "lives", "song", "become",
+                                            "want", "wants", "teach", "teaches", "play",
+                                            "plays", "support", "supports", "speak",
+                                            "speaks", "drive", "drives", "like", "likes",
+                                            "sell", "sells", "grow", "grows", "colour",
+                                            "color", "colour's", "color's", NULL};
+    int wh_chat = u->act == READER_SMALLTALK && checks_opens_question(text) == 2 &&
+                  !facts_has_words(text, "you") && !facts_has_words(text, "u");
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO || wh_chat) && !u->personal &&
+        u->holder[0] && strcmp(u->holder, "self") != 0 &&
+        (checks_holds_any(text, of_people) || is_one_a(text))) {
+        if (wh_chat) u->act = READER_QUESTION;      /* ("what does Ilse hope to be?") */
+        u->personal = 1;
+        if (!strchr(u->holder, ' ') && !checks_someone_word(u->holder) &&
+            (unsigned char)u->holder[0] < 0x80)
+            u->holder[0] = (char)toupper((unsigned char)u->holder[0]);     /* a name */
+    }
+    return 0;
+}
+
+/* A birthday needs a word of birth; "what do I do at X", "my work", "where" with no word of
+ * study, a "when" with no birthday. */
+int checks_birthday_and_work_asked(checks_clause_t *c, understood_t *u)
+{
+    const facts_t *f = c->f;
+    const char *msg = c->msg;
+    const char *text = c->text;
+    /* a birthday is told with a word of birth in the message ("Ona's is the 8th of June"
+     * after "Jurgis's birthday is ..."), not "we tie the knot on 9 August" */
+    static const char *const born[] = {"birth", "bday", "b-day", "b'day", "born", "turn",
+                                       "cumple", "生日", NULL};
+    if ((u->act == READER_FACT || (u->act == READER_CORRECTION && !u->old[0])) &&
+        u->rel == READER_REL_BIRTHDAY && !checks_has_part(msg, born)) {
+        if (u->name[0]) u->value[0] = '\0';    /* ("my nephew Mendel's confirmation ...":
+                                                 * his name stays told) */
+        else u->act = READER_SMALLTALK;
+    }
+    /* "what do i do at Lidl?": what one does at a place asks the job (not "for fun") */
+    if (u->act == READER_QUESTION && !strcmp(u->holder, "self") && u->rel != READER_REL_JOB &&
+        (!strncasecmp(text, "what do i do at ", 16) || !strncasecmp(text, "what do i work as", 17)))
+        checks_settle(u, READER_QUESTION, "self", READER_REL_JOB, NULL, "");
+    /* "what's my work again?" read as whom one works for: "what" and "my work" ask the
+     * job */
+    if (u->act == READER_QUESTION && !strcmp(u->holder, "self") &&
+        (u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE) &&
+        !strncasecmp(text, "what", 4) && ends_my_work(text))
+        checks_settle(u, READER_QUESTION, "self", READER_REL_JOB, NULL, "");
+    /* "where do I sail from?" read as a school: a "where" of no word of study asks
+     * where one works, or lives when no work place is told */
+    static const char *const studying[] = {"school", "study", "studies", "studying", "studied",
+                                           "uni", "university", "college", "class", "classes",
+                                           "course", "degree", "major", "student", "learn",
+                                           "learning", "enrolled", "attend", "go", NULL};
+    if (u->act == READER_QUESTION && u->rel == READER_REL_SCHOOL &&
+        !checks_holds_any(text, studying) && !strncasecmp(text, "where", 5)) {
+        int rel = facts_find(f, u->holder, reader_rel_name(READER_REL_WORKPLACE), NULL)
+                      ? READER_REL_WORKPLACE
+                      : READER_REL_HOME;
+        u->rel = rel;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(rel));
+    }
+    /* "when is the christening?", "when's my MOT?" ask no birthday: what the user
+     * said of it answers, or nothing */
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) &&
+        u->rel == READER_REL_BIRTHDAY && !checks_has_part(text, born)) {
+        u->rel = READER_REL_OPEN;
+        u->relation[0] = '\0';
+        if (!u->personal && checks_opens_question(text) == 2) {
+            u->personal = 1;
+            snprintf(u->holder, sizeof u->holder, "self");
+        }
+    }
+    return 0;
+}
+
+/* Summaries and the relations questions ask: about mnemo, what it knows, "who am I", a
+ * birth month, where one came from, "how old", words for work, "for a living". */
+int checks_summary_and_relations_asked(checks_clause_t *c, understood_t *u)
+{
+    const char *text = c->text;
+    if (u->act == READER_SUMMARY &&
+        (facts_has_words(text, "your") || facts_has_words(text, "yourself")))
+        u->act = READER_SMALLTALK;      /* "tell me about yourself" asks about mnemo */
+    /* "can you remember things for me?" asks whether mnemo can, not what it knows, and
+     * "what car have I got?" asks for one thing: a summary names what it wants, or asks
+     * with a question word what mnemo knows */
+    static const char *const summary_words[] = {"tell", "list", "show", "give", "about me",
+                                                "about myself", "about us", "everything",
+                                                "all", "told", "summary", "summarise",
+                                                "summarize", NULL};
+    static const char *const knowing[] = {"know", "knows", "remember", "recall", "stored",
+                                          "saved", "kept", "learned", "learnt", NULL};
+    int names_it = (unsigned char)text[0] >= 0x80 || facts_has_words(text, "who am i");
+    for (int k = 0; summary_words[k] && !names_it; k++)
+        names_it = facts_has_words(text, summary_words[k]);
+    for (int k = 0; knowing[k] && !names_it && checks_opens_question(text) == 2; k++)
+        names_it = facts_has_words(text, knowing[k]);
+    if (!names_it && checks_opens_question(text) == 2)     /* "what do you have on me?" */
+        names_it = facts_has_words(text, "you") && facts_has_words(text, "on me");
+    if (u->act == READER_SUMMARY && !names_it)
+        u->act = checks_opens_question(text) == 2 ? READER_QUESTION : READER_SMALLTALK;
+    /* "what have you saved on me?", "what've u stored about me" read as chat or as a
+     * question of nothing: all that is known */
+    if ((u->act == READER_SMALLTALK || (u->act == READER_QUESTION && !u->relation[0] &&
+                                        u->rel == READER_REL_OPEN)) &&
+        asks_which(text) && (facts_has_words(text, "you") || facts_has_words(text, "u")) &&
+        (facts_has_words(text, "on me") || facts_has_words(text, "about me")))
+        u->act = READER_SUMMARY;
+    /* "who am I?" asks for the user's name ("what do you know about me?" for the rest) */
+    if (u->act == READER_SUMMARY && facts_has_words(text, "who am i")) {
+        u->act = READER_QUESTION;
+        u->rel = READER_REL_NAME;
+        snprintf(u->holder, sizeof u->holder, "self");
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
+    }
+    /* "what month was I born in?" asks for the birthday, not the place */
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) &&
+        u->rel == READER_REL_HOMETOWN && facts_has_words(text, "month")) {
+        u->rel = READER_REL_BIRTHDAY;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_BIRTHDAY));
+    }
+    /* "which town did I move here from?", "where did I live before?" ask where one came
+     * from, not where one lives */
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel == READER_REL_HOME &&
+        (facts_has_words(text, "from") || facts_has_words(text, "before") ||
+         facts_has_words(text, "previously") || facts_has_words(text, "used to"))) {
+        u->rel = READER_REL_HOMETOWN;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOMETOWN));
+    }
+    /* "how old are the twins?" taken for "how are you?" or for no one's: an age asked of
+     * someone named after it, answered or not known, never "I'm fine" */
+    if ((u->act == READER_SMALLTALK || (u->act == READER_QUESTION && !u->personal)) &&
+        !strncasecmp(text, "how old ", 8) &&
+        !facts_has_words(text, "you") && !facts_has_words(text, "u")) {
+        const char *who = text + 8;
+        static const char *const be[] = {"is ", "are ", "was ", "were ", NULL};
+        for (int i = 0; be[i]; i++)
+            if (!strncasecmp(who, be[i], strlen(be[i]))) who += strlen(be[i]);
+        char span[UNDERSTAND_KEY];
+        snprintf(span, sizeof span, "%.*s", (int)strcspn(who, "?!.,"), who);
+        understand_holder_of(span, u->holder, sizeof u->holder);
+        u->act = READER_QUESTION;
+        u->rel = READER_REL_AGE;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_AGE));
+        u->value[0] = '\0';
+        u->personal = 1;
+    }
+    /* "my role", "my craft" asked: the user's job */
+    for (int i = 0; checks_posts[i]; i++)
+        if ((u->act == READER_QUESTION || u->act == READER_YESNO) &&
+            !strcmp(u->holder, checks_posts[i])) {
+            snprintf(u->holder, sizeof u->holder, "self");
+            u->rel = READER_REL_JOB;
+            snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
+            if (u->act == READER_QUESTION) u->value[0] = '\0';
+        }
+    /* "what is it I make for a living?", "what does Tom do for work?": the job, whatever
+     * relation the reader read but a place of work (asked with "where" or "who for", or
+     * read so: what one does now may be where) */
+    static const char *const for_living[] = {"for a living", "for a livin", "for a livin'",
+                                         "for work", "for a crust", NULL};
+    if (u->act == READER_QUESTION && checks_holds_any(text, for_living) &&
+        facts_has_words(text, "what") &&
+        !facts_has_words(text, "where") && !facts_has_words(text, "who") &&
+        u->rel != READER_REL_JOB && u->rel != READER_REL_EMPLOYER &&
+        u->rel != READER_REL_WORKPLACE && (!u->holder[0] || checks_of_someone(text, u->holder))) {
+        if (!u->holder[0]) snprintf(u->holder, sizeof u->holder, "self");
+        u->rel = READER_REL_JOB;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
+        u->value[0] = '\0';
+        u->personal = 1;
+    }
+    return 0;
+}
+
+/* Chinese questions of what one studies or teaches, what others call someone, and what
+ * mnemo knows of the user. */
+int checks_chinese_asked(checks_clause_t *c, understood_t *u)
+{
+    const facts_t *f = c->f;
+    const char *text = c->text;
+    /* 我念的专业是什么, 我现在教哪个科目: what one studies or teaches, asked */
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && checks_chinese(text) &&
+        !strcmp(u->holder, "self")) {
+        int study = strstr(text, "专业") || strstr(text, "读的什么") || strstr(text, "学的什么") ||
+                    strstr(text, "读什么") || strstr(text, "学什么");
+        int teach = strstr(text, "教什么") || strstr(text, "教的什么") || strstr(text, "科目");
+        if ((study || teach) && facts_find(f, "self", teach ? "teach" : "study", NULL)) {
+            u->rel = READER_REL_OPEN;       /* (else the job told answers: 初中物理老师) */
+            snprintf(u->relation, sizeof u->relation, "%s", teach ? "teach" : "study");
+            if (u->act == READER_QUESTION) u->value[0] = '\0';
+        }
+    }
+    /* 邻居都叫她阿芳: what others call one of the user's people is their name */
+    static const char *const called_zh[] = {"喊他", "喊她", "叫他", "叫她", NULL};
+    for (int k = 0; called_zh[k] && u->act == READER_FACT && strcmp(u->holder, "self") != 0 &&
+                    checks_someone_word(u->holder); k++) {
+        const char *at = strstr(u->value, called_zh[k]);
+        if (!at || !at[strlen(called_zh[k])]) continue;
+        memmove(u->value, at + strlen(called_zh[k]), strlen(at + strlen(called_zh[k])) + 1);
+        u->rel = READER_REL_NAME;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
+    }
+    /* 你知道我哪些事, 你都记得我多少: what mnemo remembers of the user, nothing named
+     * of them, asks for all of it */
+    if (u->act == READER_QUESTION && checks_chinese(text) && u->rel == READER_REL_OPEN &&
+        !u->relation[0] && !strcmp(u->holder, "self") && strstr(text, "你") &&
+        (strstr(text, "记得") || strstr(text, "知道")) &&
+        (strstr(text, "我什么") || strstr(text, "我些什么") || strstr(text, "我哪些") ||
+         strstr(text, "我的哪些") || strstr(text, "我多少")))
+        u->act = READER_SUMMARY;        /* (not 我做什么工作的，你可记得: one thing) */
+    return 0;
+}
+
+/* "where's X" asks where someone of the user's is: home or work, the newest. */
+int checks_where_asked(checks_clause_t *c, understood_t *u)
+{
+    const facts_t *f = c->f;
+    const char *text = c->text;
+    /* "where's dmitri now", "where is my sister": where someone of the user's is asks
+     * where they are, the newest of where they live and where they work */
+    static const char *const where[] = {"where", "where's", "wheres", NULL};
+    char first[16];
+    size_t fl = 0;
+    for (const char *p = text; *p && fl + 1 < sizeof first && (isalpha((unsigned char)*p) ||
+                                                            *p == '\''); p++)
+        first[fl++] = (char)tolower((unsigned char)*p);
+    first[fl] = '\0';
+    if ((u->act == READER_SMALLTALK || u->act == READER_QUESTION) && !u->value[0] &&
+        u->rel == READER_REL_OPEN && !u->relation[0] && strcmp(u->holder, "self") != 0 &&
+        understand_in_list(where, first) && !facts_has_words(text, "you") &&
+        facts_find(f, u->holder, NULL, NULL)) {
+        int rel = READER_REL_HOME;
+        for (size_t k = f->n; k-- > 0;) {
+            int r = facts_rel_of(f->v[k].relation);
+            if (facts_same_holder(f->v[k].holder, u->holder) &&
+                (r == READER_REL_HOME || r == READER_REL_WORKPLACE)) {
+                rel = r;
+                break;
+            }
+        }
+        u->act = READER_QUESTION;
+        u->personal = 1;
+        u->rel = rel;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(rel));
+    }
+    return 0;
+}

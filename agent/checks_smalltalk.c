@@ -1,0 +1,116 @@
+/* checks_smalltalk.c: small talk (checks_internal.h): opinions, the weather, the day's
+ * events and trips keep nothing but what lasts. A phase of checks_clause (checks.c). */
+#include "agent/checks_internal.h"
+#include "agent/clauses.h"
+#include "agent/kinds.h"
+#include "agent/realise.h"
+#include "agent/understand_words.h"
+
+#include <stdio.h>
+#include <string.h>
+#include "model/dialogue.h"
+#include "model/reader.h"
+
+/* 1 when a clause gives an opinion or a mood, not a fact: a chat marker ("lol",
+ * "ugh") or a word of judging ("the worst", "brutal"). (Not "tired", "hungry" and the
+ * like: a bAbI story's "Sumit is tired" is why he goes to the bedroom.) */
+static int opinion(const char *text)
+{
+    static const char *const words[] = {
+        "lol", "lmao", "haha", "hahaha", "omg", "ugh", "tbh", "worst", "best", "brutal",
+        "awful", "terrible", "horrible", "amazing", "great", "lovely", "grim", "nightmare",
+        "insane", "mad", "crazy", "boring", "exhausting", "chaos", "ridiculous", "annoying",
+        "hilarious", "gorgeous", "stunning", "rubbish", "pain", "killing", "unreal",
+        "unbelievable", "incredible", "beautiful", "epic", "wild", "surreal", "fab",
+        "magic", "dreadful", "miserable", "exhausted", "dead", "paining", "sad",
+        "wonderful", "bliss", "shocking", "mid", "robbed", "smh", "ngl",
+        "hahaha", "jaja", "jajaja", "long day", "hurts", "ugh", "ufff", "sigh", NULL};
+    for (int i = 0; words[i]; i++)
+        if (facts_has_words(text, words[i])) return 1;
+    return 0;
+}
+
+/* Small talk: opinions, the weather, the day's events and trips keep nothing but what
+ * lasts. */
+int checks_smalltalk_of_the_day(checks_clause_t *c, understood_t *u)
+{
+    const facts_t *f = c->f;
+    const char *msg = c->msg;
+    const char *text = c->text;
+    /* an opinion with no fact of the user's in it ("rush hour traffic is the worst",
+     * "quarter end at the office is brutal lol") is small talk, not a story's line either */
+    if (u->act == READER_FACT && !u->name[0] && opinion(text) &&
+        (!u->personal || !u->value[0] || !checks_fits(u->rel, u->holder, u->value)))
+        u->act = READER_SMALLTALK;
+    /* a message of the weather, or of the day told with a mood ("-14 this morning. The
+     * van wouldn't start.", "long day today, my ankles are dead"), keeps nothing the
+     * reader finds no value in, or one its words do not tell */
+    if (u->act == READER_FACT && !u->name[0] &&
+        (understand_weather(msg) || (understand_of_the_day(msg) && opinion(msg))) &&
+        (!u->value[0] || !checks_fits(u->rel, u->holder, u->value) ||
+         !checks_cued(u->rel, u->holder, u->value, text)))
+        u->act = READER_SMALLTALK;
+    /* a message of the day ("Today a cyclist crashed ...", "the ferry was late this
+     * morning, I'm a commuter") tells what happened: it keeps only a name of the
+     * user's people or pets, an age of theirs, and a home, a job, a place of work or a
+     * thing had that it says began ("started at X today", "we moved in yesterday") */
+    char sentence[512];                 /* the clause's sentence in msg */
+    size_t sb, se;
+    clauses_sentence(msg, u->at, u->len, &sb, &se);
+    snprintf(sentence, sizeof sentence, "%.*s", (int)(se - sb), msg + sb);
+    static const char *const days[] = {"today", "tonight", "this morning", "this afternoon",
+                                       "this evening", "yesterday", "last night", NULL};
+    int of_day = 0;
+    for (int k = 0; days[k] && !of_day; k++) of_day = facts_has_words(sentence, days[k]);
+    /* (a user's telling only, one who says "I" or has told of themselves or theirs: a
+     * story's "Yesterday Mary went to the garden" is kept for the memory network) */
+    static const char *const mine[] = {"i", "i'm", "im", "i've", "ive", "my", "me", "we",
+                                       "we're", "our", "us", NULL};
+    int own = 0;            /* (or has told of themselves or theirs before) */
+    for (int k = 0; mine[k] && !own; k++) own = facts_has_words(msg, mine[k]);
+    for (size_t k = 0; k < f->n && !own; k++)
+        own = f->v[k].holder &&
+              (!strcmp(f->v[k].holder, "self") || checks_someone_word(f->v[k].holder));
+    if (u->act == READER_FACT && of_day && own && !checks_ideographs(text) &&
+        !facts_has_words(sentence, "now") && !facts_has_words(sentence, "as of today")) {
+        static const char *const began[] = {"started", "starting", "start", "new", "joined",
+                                            "hired", "first day", "promoted", "moved",
+                                            "moving", "bought", "got", "adopted", "turned",
+                                            "turns", "born", "switched", "quit", "left",
+                                            NULL};
+        int kin = strcmp(u->holder, "self") != 0 && (checks_someone_word(u->holder) ||
+                                                     kinds_animal(u->holder) ||
+                                                     facts_find(f, u->holder, NULL, NULL));
+        int begins = 0;
+        for (int k = 0; began[k] && !begins; k++) begins = facts_has_words(text, began[k]);
+        int keeps = ((u->rel == READER_REL_NAME || u->rel == READER_REL_AGE) && kin) ||
+                    (begins && u->rel != READER_REL_OPEN) || u->name[0] ||
+                    !strcmp(u->relation, "number") ||   /* ("down to six geese") */
+                    !strcmp(u->relation, "studies") ||  /* ("... last night: he's decided
+                                                         * on law") */
+                    !strcmp(u->relation, REALISE_WANTS_TO_BE);
+        if (!keeps) u->act = READER_SMALLTALK;
+    }
+    /* nor puts right what it does not name ("it's 31 degrees, ferns were not made for
+     * this" read as a correction of nothing to 31) */
+    if (u->act == READER_CORRECTION && u->rel == READER_REL_OPEN && !u->relation[0] &&
+        !strcmp(u->holder, "self") && understand_weather(msg)) {
+        u->act = READER_SMALLTALK;
+        u->value[0] = u->old[0] = '\0';
+    }
+    /* "today i cooked bibimbap", "danced at a ceilidh last week": a relation of the
+     * reader's own words told of a day or a week just gone is what happened, not what
+     * lasts (but "... so now I have 11 alpacas" is); and a message that opens with a trip
+     * ("went to oban for a funeral, ...") tells of the trip, unless it names a school or
+     * one of the user's people or pets */
+    int named_kin = u->rel == READER_REL_NAME &&
+                    (understand_kin(u->holder) || dialogue_pet_word(u->holder));
+    if (u->act == READER_FACT && !u->name[0] && own && !u->settled &&
+        ((u->rel == READER_REL_OPEN && understand_lately(text) &&
+          !facts_has_words(text, "now") && strcmp(u->relation, "number") != 0) ||
+         (understand_trip(msg) && !named_kin && !facts_has_words(text, "school") &&
+          !facts_has_words(text, "uni") && !facts_has_words(text, "university") &&
+          !facts_has_words(text, "college"))))
+        u->act = READER_SMALLTALK;
+    return 0;
+}
