@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include "model/dialogue.h"
 #include "model/lexical.h"
 #include "model/reader.h"
 
@@ -289,6 +290,7 @@ int checks_forget_asked(checks_clause_t *c, understood_t *u)
 int checks_forget_named(checks_clause_t *c, understood_t *u)
 {
     const char *text = c->text;
+    const facts_t *f = c->f;
     if (u->act == READER_FORGET && !says_forget(text) && !asks_to_forget(text))
         u->act = READER_SMALLTALK;      /* nothing is deleted unless asked in words */
     if (u->act == READER_FORGET && forgetting_told(text) && !asks_to_forget(text))
@@ -307,6 +309,17 @@ int checks_forget_named(checks_clause_t *c, understood_t *u)
         int named_rel = rel_word[0] ? understand_rel_word(rel_word) : READER_REL_OPEN;
         if (named_rel != READER_REL_OPEN && named_rel != u->rel)
             checks_settle(u, READER_FORGET, "self", named_rel, NULL, "");
+        /* "delete everything about my ex": "my" and a word for someone, or for one the
+         * user told of, with no relation read forgets that one, never all the user told */
+        char key[UNDERSTAND_KEY];
+        understand_holder_of(rel_word, key, sizeof key);
+        if (named_rel == READER_REL_OPEN && !u->relation[0] && key[0] &&
+            (understand_kin(key) || dialogue_pet_word(key) || checks_someone_word(key) ||
+             facts_find(f, key, NULL, NULL))) {
+            snprintf(u->holder, sizeof u->holder, "%s", key);
+            u->rel = READER_REL_OPEN;
+            u->value[0] = '\0';
+        }
     }
     return 0;
 }

@@ -225,6 +225,44 @@ static void one_of_group(const char *msg, const understood_t *told, int i, const
         u->holder[0] = (char)toupper((unsigned char)u->holder[0]);
 }
 
+/* "My ex, Danielle, still pops in", "my little brother, Arlo, ...": a name set off by
+ * commas right after "my" and a word for someone of the user's (past words of size and
+ * age) is that one's name told in passing, when the reader marked none (u->name). */
+static void named_aside(const char *text, understood_t *u)
+{
+    static const char *const sizes[] = {"little", "big", "older", "younger", "baby", "eldest",
+                                        "oldest", "youngest", "twin", "new", NULL};
+    if (u->name[0] || u->rel == READER_REL_NAME || !u->holder[0] ||
+        !strcmp(u->holder, "self"))
+        return;
+    const char *my = checks_word_at(text, "my");
+    if (!my) return;
+    const char *p = my + 2;
+    char w[UNDERSTAND_KEY], key[UNDERSTAND_KEY];
+    const char *end = checks_word_after(p, w, sizeof w);
+    while (understand_in_list(sizes, w)) end = checks_word_after(p = end, w, sizeof w);
+    understand_holder_of(w, key, sizeof key);
+    if (!key[0] || strcmp(key, u->holder) != 0 ||
+        !(understand_kin(key) || dialogue_pet_word(key) || checks_someone_word(key)))
+        return;
+    while (*end == ' ') end++;
+    if (*end != ',') return;
+    end++;
+    while (*end == ' ') end++;
+    size_t n = 0;
+    while (end[n] && (isalpha((unsigned char)end[n]) || (unsigned char)end[n] >= 0x80 ||
+                      end[n] == '-' || end[n] == '\''))
+        n++;
+    const char *after = end + n;
+    while (*after == ' ') after++;
+    char name[UNDERSTAND_KEY];
+    snprintf(name, sizeof name, "%.*s", (int)n, end);
+    if (n < 2 || *after != ',' || !isupper((unsigned char)name[0]) || lex_is_stopword(name) ||
+        understand_kin(name))
+        return;
+    snprintf(u->name, sizeof u->name, "%s", name);
+}
+
 /* Whose a clause is by its words: the holder resolved by name, one of a group, "I work
  * ...", a job said before a place, a diet read as a job, a workplace moved, "mum of two", a
  * number of years opening a note, a Chinese yes/no of a told value, and the clause's own
@@ -238,6 +276,7 @@ int checks_whose_by_words(checks_clause_t *c, understood_t *u)
     const char *text = c->text;
     facts_resolve_holder(f, text, u);
     one_of_group(msg, told, i, text, u);
+    named_aside(text, u);
     /* "i work sundays at a food truck called Wok On" read as the truck's employer:
      * a clause that opens with the user working tells where they work */
     static const char *const i_work[] = {"i work ", "i'm working ", "im working ",

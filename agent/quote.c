@@ -242,16 +242,7 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
 /* 1 when w is one of the group g ("grandad" of "grandparents"). */
 static int member_of(const word_t *w, const word_t *g)
 {
-    static const char *const groups[][3] = {
-        {"parents", "mother", "father"},       {"grandparents", "grandmother", "grandfather"},
-        {"siblings", "brother", "sister"},     {"children", "son", "daughter"},
-        {"grandchildren", "grandson", "granddaughter"},
-    };
-    for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++)
-        if ((!strcmp(g->key, groups[i][0]) || !strcmp(g->low, groups[i][0])) &&
-            (!strcmp(w->key, groups[i][1]) || !strcmp(w->key, groups[i][2])))
-            return 1;
-    return 0;
+    return understand_group_member(g->key, w->key) || understand_group_member(g->low, w->key);
 }
 
 /* 1 when w is one of whom a asks about, or one of them ("grandad" of "my grandparents"). */

@@ -801,7 +801,8 @@ static int ages(respond_t *r, const facts_t *f, const char *text, const understo
 static int of_group(const char *holder, const char *word, const char *one, int kids, int pets)
 {
     return facts_same_holder(holder, word) || facts_same_holder(holder, one) ||
-           (pets && dialogue_pet_word(holder)) || (kids && child_holder(holder));
+           (pets && dialogue_pet_word(holder)) || (kids && child_holder(holder)) ||
+           understand_group_member(word, holder);      /* "mother" of "parents" */
 }
 
 /* 1 when holder is a name told of one of the group (of_group): "Maya" of "my kids are Maya
@@ -831,7 +832,8 @@ static int group_asked(const facts_t *f, const understood_t *u, int rel, char *o
     snprintf(one, n, "%.*s", (int)(hl > 0 ? hl - 1 : 0), u->holder);
     *kids = child_word(u->holder);
     *pets = !strcmp(u->holder, "pets");
-    return *kids || *pets || understand_kin(one) || dialogue_pet_word(one);
+    return *kids || *pets || understand_kin(one) || dialogue_pet_word(one) ||
+           understand_group_member(u->holder, NULL);        /* "parents" */
 }
 
 /* The names told of a group of the user's, each once, oldest first, into names[0..max)
@@ -2024,8 +2026,12 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
                         facts_rel_of(m->relation) == READER_REL_OPEN &&
                         (facts_has_words(m->relation, u->relation) ||
                          facts_has_words(u->relation, m->relation))));
-            else                        /* all of a holder's; "everything about me": all */
-                hit = ((facts_same_holder(m->holder, u->holder) || begins_key(m->holder, u->holder)) &&
+            else                        /* all of a holder's; "everything about me": all;
+                                         * "forget about Darren" all of the one called so */
+                hit = ((facts_same_holder(m->holder, u->holder) ||
+                        begins_key(m->holder, u->holder) ||
+                        (facts_name_of(f, m->holder) &&
+                         facts_same_name(facts_name_of(f, m->holder), u->holder))) &&
                        strcmp(u->holder, "self") != 0) ||
                       (!strcmp(u->holder, "self") && facts_has_words(text, "everything"));
             /* "forget where I work": whom and where one works, both */
@@ -2477,6 +2483,18 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
                 !strcmp(u[j].holder, "self") &&
                 (u[j].rel == READER_REL_NAME || u[j].rel == READER_REL_AGE))
                 u[i].personal = 1;
+        /* "my ex, Danielle, still pops in to buy records": a name told in passing of
+         * someone or a pet of the user's is kept though the clause is chat */
+        if (u[i].act == READER_SMALLTALK && u[i].name[0] &&
+            (understand_kin(u[i].holder) || dialogue_pet_word(u[i].holder))) {
+            u[i].act = READER_FACT;
+            u[i].rel = READER_REL_NAME;
+            snprintf(u[i].relation, sizeof u[i].relation, "%s",
+                     reader_rel_name(READER_REL_NAME));
+            snprintf(u[i].value, sizeof u[i].value, "%s", u[i].name);
+            u[i].name[0] = '\0';
+            u[i].personal = 1;
+        }
         int act = u[i].act;
         personal |= (act == READER_SUMMARY || act == READER_FORGET || act == READER_UNABLE ||
                      u[i].personal) && act != READER_SMALLTALK;

@@ -2246,6 +2246,10 @@ int understand_mend_job_as(const char *c, size_t cn, const char *const *words, i
         for (int i = 0; i < k && at < 0; i++)
             if (out[i].rel == READER_REL_JOB && !strcmp(out[i].holder, "self")) at = i;
         if (at >= 0 && !strcasecmp(out[at].value, job)) return k;
+        for (int i = 0; i < k; i++)     /* ("my sister works as a nurse": hers, read so) */
+            if (out[i].rel == READER_REL_JOB && strcmp(out[i].holder, "self") != 0 &&
+                !strcasecmp(out[i].value, job))
+                return k;
         if (k < 1 || (at < 0 && k >= max)) return k;
         understood_t base = out[0];
         if (at < 0) at = k++;

@@ -358,7 +358,8 @@ void understand_mend_titled_name(const char *c, size_t cn, const char *const *wo
 /* "I work nights in a warehouse by the docks as a forklift driver" read with the job
  * "docks", or none:
  * a kind of person (kinds_person) of one or two words after "as a" that a word of work
- * comes before is the user's job, in place of the one read. Returns the units. */
+ * comes before is the user's job, in place of the one read, unless the reader read it as
+ * someone else's ("my sister works as a nurse"). Returns the units. */
 int understand_mend_job_as(const char *c, size_t cn, const char *const *words, int n,
                            understood_t *out, int k, int max);
 

@@ -146,6 +146,20 @@ static const struct {
     {"猫", "cat"}, {"狗", "dog"},
 };
 
+int understand_group_member(const char *group, const char *one)
+{
+    static const char *const groups[][3] = {
+        {"parents", "mother", "father"},       {"grandparents", "grandmother", "grandfather"},
+        {"siblings", "brother", "sister"},     {"children", "son", "daughter"},
+        {"grandchildren", "grandson", "granddaughter"},
+    };
+    for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++)
+        if (!strcmp(group, groups[i][0]) &&
+            (!one || !strcmp(one, groups[i][1]) || !strcmp(one, groups[i][2])))
+            return 1;
+    return 0;
+}
+
 /* 1 when key is one of the kin forms of the canon table ("grandfather", "sister"), not an
  * animal. */
 int understand_kin(const char *key)
@@ -153,7 +167,7 @@ int understand_kin(const char *key)
     static const char *const more[] = {"brother", "sister", "son", "daughter", "uncle",
                                        "aunt", "cousin", "niece", "nephew", "partner", "spouse",
                                        "fiance", "fiancee", "stepson", "stepdaughter",
-                                       "grandson", "granddaughter", NULL};
+                                       "grandson", "granddaughter", "ex", NULL};
     if (dialogue_pet_word(key)) return 0;      /* 猫 and 狗 are in the canon table too */
     for (size_t c = 0; c < sizeof canon / sizeof canon[0]; c++)
         if (!strcmp(canon[c].key, key)) return 1;

@@ -105,6 +105,10 @@ int understand_plural(const char *w);
 int understand_kin(const char *key);
 /* 1 when a holder key names several people or animals ("children", "cats"). */
 int understand_group_key(const char *key);
+/* 1 when the holder key one is one of the people the group word names ("mother" of
+ * "parents", "sister" of "siblings", "son" of "children"); with one NULL, when group is
+ * such a word. */
+int understand_group_member(const char *group, const char *one);
 /* 1 when a holder key names several people or animals, however the kin word is spelt
  * at home ("aunties", "nanas", "grandchildren" as well as understand_group_key's). */
 int understand_group_said(const char *key);
