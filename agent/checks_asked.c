@@ -454,6 +454,16 @@ int checks_birthday_and_work_asked(checks_clause_t *c, understood_t *u)
                                                  * his name stays told) */
         else u->act = READER_SMALLTALK;
     }
+    /* "they turn seven on the 2nd of May" read as chat or unsure: a day told with a word
+     * of birth in its own clause, of the user or someone of theirs, is their birthday */
+    if ((u->act == READER_SMALLTALK || (u->act == READER_FACT && u->act_p < u->fact_min_p)) &&
+        u->rel == READER_REL_BIRTHDAY && u->value[0] &&
+        understand_has_number(u->value) && checks_has_part(text, born) && !checks_asks(text) &&
+        (!strcmp(u->holder, "self") || u->personal || checks_someone_word(u->holder))) {
+        u->act = READER_FACT;
+        u->fact_min_p = 0;
+        u->personal = 1;
+    }
     /* "what do i do at Lidl?": what one does at a place asks the job (not "for fun") */
     if (u->act == READER_QUESTION && !strcmp(u->holder, "self") && u->rel != READER_REL_JOB &&
         (!strncasecmp(text, "what do i do at ", 16) || !strncasecmp(text, "what do i work as", 17)))

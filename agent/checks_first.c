@@ -434,13 +434,16 @@ static void year_of_study(const char *text, understood_t *u)
 }
 
 /* "who's that ex I moaned about?", "who was the cousin I mentioned?" read as of the
- * user: the name of the kin it asks who is. Sets u when so. */
+ * user, "who's my mechanic?" read as the mechanic's job: the name of the one it asks who
+ * is. Sets u when so. */
 static void who_is_kin(const char *text, understood_t *u)
 {
     static const char *const who[] = {"who's", "whos", "who", NULL};
     static const char *const be[] = {"is", "was", NULL};
     static const char *const that[] = {"that", "the", "this", "my", NULL};
-    if (u->act != READER_QUESTION || strcmp(u->holder, "self") != 0) return;
+    if (u->act != READER_QUESTION ||
+        (strcmp(u->holder, "self") != 0 && u->rel != READER_REL_JOB))
+        return;
     char buf[256];
     const char *w[16];
     int n = understand_split_words(text, " ,.;:!?", buf, sizeof buf, w, 16), j = 0;
@@ -451,7 +454,9 @@ static void who_is_kin(const char *text, understood_t *u)
     if (j >= n) return;
     char key[UNDERSTAND_KEY];
     understand_holder_of(w[j], key, sizeof key);
-    if (!understand_kin(key) && strcmp(key, "ex") != 0) return;
+    if (strcmp(u->holder, "self") != 0 ? strcmp(key, u->holder) != 0 || j + 1 != n
+                                       : !understand_kin(key))
+        return;
     checks_settle(u, READER_QUESTION, key, READER_REL_NAME, NULL, "");
 }
 

@@ -193,6 +193,43 @@ int checks_relations_by_words(checks_clause_t *c, understood_t *u)
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_AGE &&
         u->value[0] && (strstr(text, short_year) || strstr(text, curly_year)))
         u->act = READER_SMALLTALK;
+    /* "flat 4", "room 12", "bus 38": a number that numbers a thing is no age */
+    static const char *const numbered[] = {"flat", "apartment", "apt", "unit", "number", "no",
+                                           "house", "room", "floor", "bus", "route", "gate",
+                                           "platform", "level", "block", "door", "suite",
+                                           "ward", "bay", "table", NULL};
+    const char *num_at = (u->act == READER_FACT || u->act == READER_CORRECTION) &&
+                                 u->rel == READER_REL_AGE && u->value[0]
+                             ? checks_word_at(text, u->value)
+                             : NULL;
+    char num_before[16] = "";
+    if (num_at) checks_word_before(text, num_at, num_before, sizeof num_before);
+    if (num_at && checks_in_words(numbered, num_before)) u->act = READER_SMALLTALK;
+    /* "i live on marsh lane in hull": the place after the street is the home */
+    const char *street = u->act == READER_FACT && u->rel == READER_REL_HOME && u->value[0]
+                             ? checks_word_at(text, u->value)
+                             : NULL;
+    char on[8] = "", in[8] = "";
+    if (street) checks_word_before(text, street, on, sizeof on);
+    const char *after = street ? checks_word_after(street + strlen(u->value), in, sizeof in)
+                               : NULL;
+    if (street && !strcmp(on, "on") && !strcmp(in, "in")) {
+        while (*after == ' ') after++;
+        size_t n = 0;       /* one word, or words with capitals ("New York") */
+        for (int caps = isupper((unsigned char)*after);;) {
+            size_t w = n;
+            while (after[w] && (isalpha((unsigned char)after[w]) || after[w] == '-' ||
+                                (unsigned char)after[w] >= 0x80))
+                w++;
+            if (w == n) break;
+            n = w;
+            if (!caps || after[n] != ' ' || !isupper((unsigned char)after[n + 1])) break;
+            n++;
+        }
+        char town[UNDERSTAND_VALUE];
+        snprintf(town, sizeof town, "%.*s", (int)n, after);
+        if (n >= 2 && !lex_is_stopword(town)) snprintf(u->value, sizeof u->value, "%s", town);
+    }
     /* "is Rosie still 8?", "is my gran 85 now?": a number alone asked yes or no of one of
      * the user's is their age */
     long years;

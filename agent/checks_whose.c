@@ -263,6 +263,33 @@ static void named_aside(const char *text, understood_t *u)
     snprintf(u->name, sizeof u->name, "%s", name);
 }
 
+/* "the owner is a guy named Frank", "my boss is this woman called Ines": a name told
+ * of a word for any person ("guy", "woman") after "<someone> is a" is that someone's. */
+static void one_called(const char *text, understood_t *u)
+{
+    static const char *const anyone[] = {"guy", "man", "woman", "girl", "lady", "bloke",
+                                         "chap", "fella", "fellow", "dude", "person", "lad",
+                                         "gentleman", NULL};
+    if (u->rel != READER_REL_NAME || !u->value[0] || !checks_in_words(anyone, u->holder))
+        return;
+    char buf[256];
+    const char *w[32];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 32);
+    for (int k = 0; k + 3 < n; k++) {
+        if (strcmp(w[k + 1], "is") != 0 || (strcmp(w[k + 2], "a") != 0 &&
+                                             strcmp(w[k + 2], "this") != 0))
+            continue;
+        char key[UNDERSTAND_KEY];
+        understand_holder_of(w[k], key, sizeof key);
+        if (strcasecmp(w[k + 3], u->holder) != 0 || checks_in_words(anyone, key) ||
+            !checks_someone_word(key))
+            continue;
+        snprintf(u->holder, sizeof u->holder, "%s", key);
+        u->personal = 1;
+        return;
+    }
+}
+
 /* Whose a clause is by its words: the holder resolved by name, one of a group, "I work
  * ...", a job said before a place, a diet read as a job, a workplace moved, "mum of two", a
  * number of years opening a note, a Chinese yes/no of a told value, and the clause's own
@@ -277,6 +304,7 @@ int checks_whose_by_words(checks_clause_t *c, understood_t *u)
     facts_resolve_holder(f, text, u);
     one_of_group(msg, told, i, text, u);
     named_aside(text, u);
+    one_called(text, u);
     /* "i work sundays at a food truck called Wok On" read as the truck's employer:
      * a clause that opens with the user working tells where they work */
     static const char *const i_work[] = {"i work ", "i'm working ", "im working ",

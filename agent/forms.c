@@ -895,6 +895,42 @@ int forms_prefers(const char *c, size_t cn, const char *const *words, const unsi
     return k;
 }
 
+int forms_degree_in(const char *c, size_t cn, const char *const *words, int n,
+                    const understood_t *clause, understood_t *out, int k, int *nread, int max)
+{
+    static const char *const courses[] = {"phd", "ph.d", "doctorate", "masters", "master's",
+                                          "degree", "bsc", "msc", "ba", "ma", "mba",
+                                          "diploma", "apprenticeship", "course", NULL};
+    static const char *const ends[] = {"at", "in", "since", "for", "from", "and", "but",
+                                       "so", "which", "while", "because", NULL};
+    for (int w = 0; w + 2 < n; w++) {
+        if (!understand_in_list(courses, words[w]) || strcmp(words[w + 1], "in") != 0)
+            continue;
+        static const char *const me[] = {"i", "i'm", "im", "i've", "ive", "my", NULL};
+        int mine = 0;       /* (the user's: "my girlfriend is doing a masters ..." is hers) */
+        for (int b = 0; b < w; b++) {
+            char key[UNDERSTAND_KEY];
+            understand_holder_of(words[b], key, sizeof key);
+            if (understand_kin(key)) return k;
+            mine |= understand_in_list(me, words[b]);
+        }
+        int s = w + 2, e = s;
+        while (e < n && e - s < 3 && isalpha((unsigned char)words[e][0]) &&
+               !understand_in_list(ends, words[e]))
+            e++;
+        char first[UNDERSTAND_VALUE];   /* (one word with a capital is a place: "in Galway") */
+        understand_as_written(c, cn, words, s, s + 1, first, sizeof first);
+        if (!mine || e == s || lex_is_stopword(words[s]) ||
+            (e == s + 1 && isupper((unsigned char)first[0])))
+            return k;
+        for (int i = 0; i < k; i++)      /* (told so already) */
+            if (!strcmp(out[i].relation, "study")) return k;
+        return add_told(c, cn, words, s, e, READER_REL_OPEN, "study", clause, out, k, nread,
+                        max);
+    }
+    return k;
+}
+
 int forms_learning(const char *c, size_t cn, const char *const *words, int n, int act,
                    const understood_t *clause, understood_t *out, int k, int *nread, int max)
 {

@@ -116,6 +116,14 @@ int forms_fan_of(const char *c, size_t cn, const char *const *words, const unsig
  * how many is told after them (a count, no age). NULL-terminated. */
 extern const char *const forms_having[];
 
+/* "I'm doing a PhD in marine biology", "finishing my masters in law": what the user
+ * studies (the open relation "study"), the words after a word of a course of study and
+ * "in", up to punctuation or a word of place or time ("at", "in", "since"), three at
+ * most, when the user (I, my) and no one of theirs comes before it, and not one word with
+ * a capital (a place: "a masters in Galway"). Returns the units. */
+int forms_degree_in(const char *c, size_t cn, const char *const *words, int n,
+                    const understood_t *clause, understood_t *out, int k, int *nread, int max);
+
 /* "I'm learning Greek", "trying to pick up welsh": a language the user is learning (the
  * open relation FORMS_LEARNING, not one spoken), the language word at most two words
  * after "learn"; asked ("which language am I learning?", "am I learning Greek?", "which

@@ -58,6 +58,7 @@ static const char *const spelled[][2] = {
     {"movin", "moving"}, {"startin", "starting"}, {"old's", "old is"},
     /* kin said in Spanish among English words ("my novio is ...") */
     {"novio", "boyfriend"}, {"novia", "girlfriend"}, {"esposo", "husband"}, {"esposa", "wife"},
+    {"gp", "doctor"},
     {NULL, NULL}};
 
 const char *plain_word(const char *w)

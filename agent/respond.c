@@ -210,6 +210,26 @@ static void study_of_student(respond_t *r, const facts_t *f, const char *text,
         add_write(r, f, text, "self", "study", READER_REL_OPEN, subject);
 }
 
+/* value (len bytes) put right to now: a number alone put right in a value that holds
+ * one number ("15th" in "the 14th of March") takes that number's place, keeping the
+ * rest; anything else is the value. */
+static void put_number_right(char *value, size_t len, const char *now)
+{
+    size_t nl = strlen(now), s = 0, at = 0, count = 0;
+    int number = nl && !strchr(now, ' ') && isdigit((unsigned char)now[0]);
+    for (size_t k = 0; number && value[k]; k++)
+        if (isdigit((unsigned char)value[k]) && (k == 0 || !isalnum((unsigned char)value[k - 1])))
+            count++, at = k;
+    if (!number || count != 1) {
+        snprintf(value, len, "%s", now);
+        return;
+    }
+    for (s = at; value[s] && value[s] != ' ' && value[s] != ','; s++) {}
+    char rest[UNDERSTAND_VALUE];
+    snprintf(rest, sizeof rest, "%s", value + s);
+    snprintf(value + at, len - at, "%s%s", now, rest);
+}
+
 static void fact(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     /* a value the user has, told with an end ("we sold our car", "I left Aviva"),
@@ -228,6 +248,14 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
             end_value(r, f, text, m);
         return;
     }
+    /* "his birthday is the 14th. Sorry, 15th!": a fact put right in the message that told
+     * it (checks_put_right_after: u->old) is written in its place */
+    for (int i = 0; u->old[0] && u->value[0] && i < r->nw; i++)
+        if (facts_same_holder(r->w[i].holder, u->holder) && r->w[i].rel == u->rel &&
+            facts_same_value(r->w[i].value, u->old) && checks_fits(u->rel, u->holder, u->value)) {
+            put_number_right(r->w[i].value, sizeof r->w[i].value, u->value);
+            return;
+        }
     /* one value of a relation that holds one per holder, per message: the first ("I'm
      * Ines, a midwife at St Mary's" names the user once), or the whole of it told later */
     if (u->value[0] && checks_fits(u->rel, u->holder, u->value) &&

@@ -1539,6 +1539,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = forms_fan_of(c, cn, words, caps, n, &clause, out, k, &nread, max);
         k = forms_first_language(c, cn, words, n, &clause, out, k, &nread, max);
         k = forms_learning(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
+        k = forms_degree_in(c, cn, words, n, &clause, out, k, &nread, max);
         k = forms_doing_for(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
         k = forms_dislikes(c, cn, words, n, clause.act, &clause, out, k, &nread, max);
         k = forms_plays(c, cn, words, tags, n, &clause, out, k, &nread, max);
