@@ -84,6 +84,12 @@ int checks_relations_by_words(checks_clause_t *c, understood_t *u)
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel != READER_REL_OPEN &&
         !strcmp(u->holder, reader_rel_name(u->rel)))
         snprintf(u->holder, sizeof u->holder, "self");
+    /* "my first name", "my proper name, not the nickname" read as of "first": the user's */
+    static const char *const of_name[] = {"first", "proper", "real", "full", "actual", "given",
+                                          "legal", "christian", NULL};
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel == READER_REL_NAME &&
+        checks_in_words(of_name, u->holder))
+        snprintf(u->holder, sizeof u->holder, "self");
     /* "I'm marrying Tariq", "engaged to Tariq": the one the user is to marry, not their
      * name; asked of as the one one marries */
     static const char *const marrying[] = {"marrying ", "engaged to ", "getting married to ",

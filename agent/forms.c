@@ -1130,18 +1130,21 @@ int forms_doing_for(const char *c, size_t cn, const char *const *words, int n, i
 }
 
 /* The word after which a dislike's value begins (its index), or -1: "I hate", "I can't
- * stand", "I don't like", "I'm not a fan of", after a first-person word. */
+ * stand", "I don't like", "I'm not a fan of", after a first-person word, or after a
+ * name or a word for someone ("Aoife can't stand", "my brother doesn't like"). */
 static int dislike_at(const char *const *words, int n)
 {
     static const char *const hating[] = {"hate", "hates", "dislike", "detest", "loathe",
                                          "despise", NULL};
     static const char *const cannot[] = {"can't", "cant", "cannot", NULL};
-    static const char *const dont[] = {"don't", "dont", NULL};
+    static const char *const dont[] = {"don't", "dont", "doesn't", "doesnt", NULL};
     static const char *const me[] = {"i", "we", "i'm", "im", "really", "honestly",
                                      "absolutely", "just", "totally", "what", "who", "which",
                                      NULL};
     for (int w = 1; w < n; w++) {
-        if (!understand_in_list(me, words[w - 1])) continue;
+        if (!understand_in_list(me, words[w - 1]) &&
+            (lex_is_stopword(words[w - 1]) || !isalpha((unsigned char)words[w - 1][0])))
+            continue;
         if (understand_in_list(hating, words[w])) return w;
         int i = w + 1 < n && !strcmp(words[w + 1], "i");   /* "what can't I stand?" */
         if (w + 1 + i >= n) continue;
@@ -1166,8 +1169,9 @@ int forms_dislikes(const char *c, size_t cn, const char *const *words, int n, in
     int at = dislike_at(words, n);
     if (at < 0) return k;
     if (act == READER_QUESTION || act == READER_YESNO) {
-        for (int i = 0; i < k; i++)    /* "which foods do I hate?", "do I hate olives?" */
-            if (!strcmp(out[i].holder, "self")) {
+        for (int i = 0; i < k; i++)    /* "which foods do I hate?", "do I hate olives?",
+                                        * "what does Aoife dislike?" */
+            if (out[i].holder[0]) {
                 out[i].rel = READER_REL_OPEN;
                 snprintf(out[i].relation, sizeof out[i].relation, "%s", UNDERSTAND_DISLIKES);
                 if (act == READER_QUESTION) out[i].value[0] = '\0';
@@ -1191,8 +1195,23 @@ int forms_dislikes(const char *c, size_t cn, const char *const *words, int n, in
     if (e == s || understand_pronoun(words[s]) || lex_is_stopword(words[s]) ||
         understand_in_list(grumbles, words[s]))
         return k;
-    return add_told(c, cn, words, s, e, READER_REL_OPEN, UNDERSTAND_DISLIKES, clause, out, k,
-                    nread, max);
+    /* whose: the word before the words of disliking, when it is someone's name or kin
+     * ("Aoife can't stand mushrooms"), else the user's */
+    static const char *const disliking[] = {"can't", "cant", "cannot", "can", "not", "stand",
+                                            "don't", "dont", "do", "doesn't", "doesnt",
+                                            "does", "really", "just", "like", "hate", "hates",
+                                            "absolutely", "totally", "honestly", NULL};
+    int b = at;
+    while (b > 0 && understand_in_list(disliking, words[b])) b--;
+    char whose[UNDERSTAND_KEY] = "";
+    if (b < at && !understand_in_list(disliking, words[b]) && !lex_is_stopword(words[b]) &&
+        !understand_pronoun(words[b]) && isalpha((unsigned char)words[b][0]))
+        understand_holder_of(words[b], whose, sizeof whose);
+    k = add_told(c, cn, words, s, e, READER_REL_OPEN, UNDERSTAND_DISLIKES, clause, out, k,
+                 nread, max);
+    if (whose[0] && k > 0 && !strcmp(out[k - 1].relation, UNDERSTAND_DISLIKES))
+        snprintf(out[k - 1].holder, sizeof out[k - 1].holder, "%s", whose);
+    return k;
 }
 
 int forms_first_language(const char *c, size_t cn, const char *const *words, int n,
