@@ -200,6 +200,16 @@ int checks_asked(checks_clause_t *c, understood_t *u)
     const char *text = c->text;
     if (still_there(f, text, strchr(msg, '?') != NULL, u))
         return 1;                       /* "still at kingsmead?" */
+    /* "and my name is...?": a fact of no value whose clause the message ends with dots
+     * and a question mark after asks it */
+    size_t end = u->at + u->len;
+    while (msg[end] == '.' || msg[end] == ' ' || !strncmp(msg + end, "\xE2\x80\xA6", 3))
+        end += msg[end] == '.' || msg[end] == ' ' ? 1 : 3;
+    if (u->act == READER_FACT && !u->value[0] && u->rel != READER_REL_OPEN &&
+        end > u->at + u->len && msg[end] == '?') {
+        u->act = READER_QUESTION;
+        u->personal = 1;
+    }
     int q = c->q = checks_asks(text) ? checks_opens_question(text) : -1;
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && q >= 0)
         u->act = READER_QUESTION;       /* a question is never written as a fact */
@@ -448,6 +458,17 @@ int checks_birthday_and_work_asked(checks_clause_t *c, understood_t *u)
      * after "Jurgis's birthday is ..."), not "we tie the knot on 9 August" */
     static const char *const born[] = {"birth", "bday", "b-day", "b'day", "born", "turn",
                                        "cumple", "生日", NULL};
+    /* "getting married on the 14th of September": the day of a wedding */
+    static const char *const wedding[] = {"married", "marrying", "marry", "wedding", NULL};
+    if ((u->act == READER_FACT || u->act == READER_SMALLTALK) && u->rel == READER_REL_BIRTHDAY &&
+        u->value[0] && !checks_has_part(text, born) && checks_holds_any(text, wedding) &&
+        !strcmp(u->holder, "self")) {
+        u->act = READER_FACT;
+        u->rel = READER_REL_OPEN;
+        snprintf(u->relation, sizeof u->relation, "wedding");
+        u->fact_min_p = 0;
+        u->personal = 1;
+    }
     if ((u->act == READER_FACT || (u->act == READER_CORRECTION && !u->old[0])) &&
         u->rel == READER_REL_BIRTHDAY && !checks_has_part(msg, born)) {
         if (u->name[0]) u->value[0] = '\0';    /* ("my nephew Mendel's confirmation ...":
@@ -464,6 +485,17 @@ int checks_birthday_and_work_asked(checks_clause_t *c, understood_t *u)
         u->fact_min_p = 0;
         u->personal = 1;
     }
+    /* "when is my wedding?" read as of nothing: "when" and "my <word>" ask the user's
+     * relation of that word, when one was told */
+    char when_of[UNDERSTAND_KEY];
+    const char *my_at = u->act == READER_QUESTION && !strcmp(u->holder, "self") &&
+                                u->rel == READER_REL_OPEN && !u->relation[0] &&
+                                !strncasecmp(text, "when", 4)
+                            ? checks_word_at(text, "my")
+                            : NULL;
+    if (my_at && (checks_word_after(my_at + 2, when_of, sizeof when_of), when_of[0]) &&
+        facts_find(c->f, "self", when_of, NULL))
+        snprintf(u->relation, sizeof u->relation, "%s", when_of);
     /* "what do i do at Lidl?": what one does at a place asks the job (not "for fun") */
     if (u->act == READER_QUESTION && !strcmp(u->holder, "self") && u->rel != READER_REL_JOB &&
         (!strncasecmp(text, "what do i do at ", 16) || !strncasecmp(text, "what do i work as", 17)))

@@ -434,8 +434,8 @@ static void year_of_study(const char *text, understood_t *u)
 }
 
 /* "who's that ex I moaned about?", "who was the cousin I mentioned?" read as of the
- * user, "who's my mechanic?" read as the mechanic's job: the name of the one it asks who
- * is. Sets u when so. */
+ * user, "who's my mechanic?", "which one is the hamster?" read as a job: the name of the
+ * one it asks who is. Sets u when so. */
 static void who_is_kin(const char *text, understood_t *u)
 {
     static const char *const who[] = {"who's", "whos", "who", NULL};
@@ -448,8 +448,12 @@ static void who_is_kin(const char *text, understood_t *u)
     const char *w[16];
     int n = understand_split_words(text, " ,.;:!?", buf, sizeof buf, w, 16), j = 0;
     if (j < n && understand_in_list(who, w[j])) j++;
+    else if (n > 2 && !strcmp(w[0], "which") && strcmp(u->holder, "self") != 0)
+        j = 1 + !strcmp(w[1], "one");   /* "which one is the hamster?" */
     else return;
-    if (j < n && !strcmp(w[j - 1], "who") && understand_in_list(be, w[j])) j++;
+    if (j < n && (!strcmp(w[j - 1], "who") || !strcmp(w[0], "which")) &&
+        understand_in_list(be, w[j]))
+        j++;
     if (j < n && understand_in_list(that, w[j])) j++;
     if (j >= n) return;
     char key[UNDERSTAND_KEY];

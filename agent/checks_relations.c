@@ -103,6 +103,13 @@ int checks_relations_by_words(checks_clause_t *c, understood_t *u)
             snprintf(u->holder, sizeof u->holder, "fiance");
         }
     }
+    /* "I'm getting married to Ben" read as a spouse's name: the one the user is to marry */
+    static const char *const spouses[] = {"spouse", "husband", "wife", "partner", NULL};
+    static const char *const to_marry[] = {"getting married to", "marrying", "engaged to",
+                                           "marry", NULL};
+    if (u->rel == READER_REL_NAME && u->act == READER_FACT && u->value[0] &&
+        checks_in_words(spouses, u->holder) && checks_holds_any(text, to_marry))
+        snprintf(u->holder, sizeof u->holder, "fiance");
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !strcmp(u->holder, "self") &&
         (facts_has_words(text, "marrying") || facts_has_words(text, "engaged to"))) {
         snprintf(u->holder, sizeof u->holder, "fiance");
