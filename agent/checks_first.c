@@ -531,6 +531,22 @@ static void partner_asked(const facts_t *f, const char *text, understood_t *u)
     }
 }
 
+/* 1 when 我家 in a Chinese text comes right before a name told of someone of the user's
+ * (我家豆豆). */
+static int zh_home_named(const facts_t *f, const char *text)
+{
+    const char *home = strstr(text, "我家");
+    if (!home) return 0;
+    home += strlen("我家");
+    for (size_t m = 0; m < f->n; m++) {
+        const char *v = f->v[m].value;
+        if (facts_rel_of(f->v[m].relation) == READER_REL_NAME && strcmp(f->v[m].holder, "self") &&
+            (unsigned char)v[0] >= 0xE0 && !strncmp(home, v, strlen(v)))
+            return 1;
+    }
+    return 0;
+}
+
 /* What the reader most often mixes up first: a Chinese question of someone told of, 叫什么
  * asking a name, a name that is an age, "<name> here", where one does a thing, a year of
  * study, kin asked by "who is", a job taken at a place, "he's a ...", a partner asked,
@@ -542,10 +558,11 @@ int checks_first_readings(checks_clause_t *c, understood_t *u)
     const understood_t *told = c->told;
     int i = c->i;
     const char *text = c->text;
-    /* "年糕几岁了？": a Chinese question without 我 that names someone told of is theirs,
-     * though the reader took it for the user's */
+    /* "年糕几岁了？", "我家豆豆是什么品种？": a Chinese question without 我, or with 我家
+     * before a name, that names someone told of is theirs, though the reader took it for
+     * the user's */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && checks_chinese(text) &&
-        !strstr(text, "我") && !strcmp(u->holder, "self")) {
+        (!strstr(text, "我") || zh_home_named(f, text)) && !strcmp(u->holder, "self")) {
         u->personal = 0;
         facts_resolve_holder(f, text, u);
         if (!u->personal) u->personal = 1;

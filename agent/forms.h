@@ -220,7 +220,7 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
 
 /* How the Chinese clause c[0, cn) asks: 2 with a question word (什么 but not 没什么, 哪,
  * 谁, 啥, 干嘛, 多少, 多久, 几 but not 几年前 or 好几 ...), 1 as yes or no (吗 or 么 last,
- * 是不是, 有没有 ..., or a question mark alone), else 0. */
+ * 吧 last after 叫 or 是, 是不是, 有没有 ..., or a question mark alone), else 0. */
 int forms_zh_asks(const char *c, size_t cn);
 /* 1 when the Chinese sentence c[0, cn) asks mnemo to forget (忘掉, 忘了吧, 删了, 别记; not
  * 别忘, 忘了带). */

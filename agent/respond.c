@@ -1342,16 +1342,39 @@ static int names_all(const facts_t *f, const char *holder, const char *asked)
     return n >= 2;
 }
 
+/* 1 when p starts with a numeral: a digit or one of 零一二两三四五六七八九十百. */
+static int numeral_at(const char *p)
+{
+    static const char *const digits[] = {"零", "一", "二", "两", "三", "四", "五", "六", "七",
+                                          "八", "九", "十", "百", NULL};
+    if (isdigit((unsigned char)*p)) return 1;
+    for (int i = 0; digits[i]; i++)
+        if (!strncmp(p, digits[i], 3)) return 1;
+    return 0;
+}
+
+/* Where part is in held as a whole number's part, or NULL: not within a bigger number
+ * (三十 is not in 三十二岁, nor 十三 in 二十三). */
+static const char *zh_part(const char *held, const char *part)
+{
+    const char *at = strstr(held, part);
+    size_t n = strlen(part);
+    if (at && n >= 3 && numeral_at(part + n - 3) && numeral_at(at + n)) return NULL;
+    if (at && numeral_at(part) && at >= held + 3 && numeral_at(at - 3)) return NULL;
+    return at;
+}
+
 /* 1 when a Chinese value asked (two characters at least) is within the value held, or
- * is with one character more at its end (在厦门开的: 厦门开 of 厦门中山路). */
+ * is with one character more at its end (在厦门开的: 厦门开 of 厦门中山路); a number is
+ * within only as the whole of it (三十 is not within 三十二岁). */
 static int zh_within(const char *held, const char *asked)
 {
     size_t n = strlen(asked);
     if ((unsigned char)asked[0] < 0xE0 || n < 6) return 0;
-    if (strstr(held, asked)) return 1;
+    if (zh_part(held, asked)) return 1;
     char less[UNDERSTAND_VALUE];
     snprintf(less, sizeof less, "%.*s", (int)(n - 3), asked);
-    return n >= 9 && strstr(held, less) != NULL;
+    return n >= 9 && zh_part(held, less) != NULL;
 }
 
 /* 1 when m is of a place and the sentence that told it names the asked one right after
@@ -1691,7 +1714,12 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
             if (!strncasecmp(bare, articles[k], strlen(articles[k])))
                 bare += strlen(articles[k]);
         }
-        int yes = u->value[0] ? facts_same_value(m->value, u->value) ||
+        /* (三十 asked of 三十二 is another number, not a part of it) */
+        int other_number = (unsigned char)u->value[0] >= 0xE0 && numeral_at(u->value) &&
+                           !zh_part(m->value, u->value) && !zh_part(u->value, m->value) &&
+                           !facts_same_value(m->value, u->value);
+        int yes = other_number ? 0
+                : u->value[0] ? facts_same_value(m->value, u->value) ||
                                     done_for_work(m, u->value, text) ||
                                     facts_has_words(m->value, u->value) ||
                                     (*bare && facts_has_words(m->value, bare)) ||
