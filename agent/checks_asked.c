@@ -460,8 +460,10 @@ int checks_birthday_and_work_asked(checks_clause_t *c, understood_t *u)
                                        "cumple", "生日", NULL};
     /* "getting married on the 14th of September": the day of a wedding */
     static const char *const wedding[] = {"married", "marrying", "marry", "wedding", NULL};
-    if ((u->act == READER_FACT || u->act == READER_SMALLTALK) && u->rel == READER_REL_BIRTHDAY &&
-        u->value[0] && !checks_has_part(text, born) && checks_holds_any(text, wedding) &&
+    int day, month;
+    if ((u->act == READER_FACT || u->act == READER_SMALLTALK) && u->value[0] &&
+        (u->rel == READER_REL_BIRTHDAY || understand_date(u->value, &day, &month)) &&
+        !checks_has_part(text, born) && checks_holds_any(text, wedding) &&
         !strcmp(u->holder, "self")) {
         u->act = READER_FACT;
         u->rel = READER_REL_OPEN;

@@ -392,26 +392,33 @@ int checks_put_right_after(checks_clause_t *c, understood_t *u)
         u->personal = 1;
         break;
     }
-    /* "his birthday is the 14th of March. Sorry, 15th!": a correction that says nothing
-     * of whose it is puts right the value of its relation told just before in the message,
-     * of whomever it was told: a fact of that one with the value it replaces (u->old), the
-     * plan writes the newer value in its place */
+    /* "his birthday is the 14th of March. Sorry, 15th!": a correction said with a word of
+     * putting right that says nothing of whose it is puts right the value of its relation
+     * (or of a relation it can be of) told just before in the message, of whomever it was
+     * told: a fact of that one with the value it replaces (u->old), which the plan writes
+     * the newer value in place of */
     static const char *const whose[] = {"i", "i'm", "im", "my", "me", "mine", "i've", "ive",
                                         "he", "she", "he's", "she's", "his", "her", "they",
                                         "their", NULL};
+    static const char *const oops[] = {"sorry", "oops", "actually", "no", "wait", "correction",
+                                       "i mean", "i meant", "typo", "nope", "rather", NULL};
     for (int k = i - 1; k >= 0 && u->act == READER_CORRECTION && !u->old[0] && u->value[0] &&
-                        !strcmp(u->holder, "self") && !checks_holds_any(text, whose);
+                        !strcmp(u->holder, "self") && !checks_holds_any(text, whose) &&
+                        checks_holds_any(text, oops);
          k--) {
-        if (told[k].at == u->at || !told[k].value[0] || told[k].rel != u->rel ||
+        int unnamed = u->rel == READER_REL_OPEN && !u->relation[0] && !strchr(u->value, ' ') &&
+                      (told[k].rel != READER_REL_BIRTHDAY || understand_has_number(u->value)) &&
+                      checks_fits(told[k].rel, told[k].holder, u->value);  /* ("Oops, 4th!") */
+        if (told[k].at == u->at || !told[k].value[0] || (told[k].rel != u->rel && !unnamed) ||
             told[k].rel == READER_REL_OPEN || told[k].act != READER_FACT)
             continue;
-        if (strcmp(told[k].holder, "self") != 0) {     /* (a fact after it: the newer) */
-            snprintf(u->holder, sizeof u->holder, "%s", told[k].holder);
-            snprintf(u->old, sizeof u->old, "%s", told[k].value);
-            u->act = READER_FACT;
-            u->fact_min_p = 0;
-            u->personal = 1;
-        }
+        u->rel = told[k].rel;
+        snprintf(u->relation, sizeof u->relation, "%s", told[k].relation);
+        snprintf(u->holder, sizeof u->holder, "%s", told[k].holder);
+        snprintf(u->old, sizeof u->old, "%s", told[k].value);
+        u->act = READER_FACT;           /* (a fact after it: the newer) */
+        u->fact_min_p = 0;
+        u->personal = 1;
         break;
     }
     return 0;

@@ -1207,6 +1207,11 @@ int forms_dislikes(const char *c, size_t cn, const char *const *words, int n, in
     if (b < at && !understand_in_list(disliking, words[b]) && !lex_is_stopword(words[b]) &&
         !understand_pronoun(words[b]) && isalpha((unsigned char)words[b][0]))
         understand_holder_of(words[b], whose, sizeof whose);
+    char kin[UNDERSTAND_KEY] = "";      /* ("my flatmate, Ilse, can't stand": the flatmate) */
+    if (whose[0] && b > 0) understand_holder_of(words[b - 1], kin, sizeof kin);
+    if (kin[0] && (understand_kin(kin) || kinds_person(kin) || dialogue_pet_word(kin)) &&
+        !understand_kin(whose) && !kinds_person(whose) && !dialogue_pet_word(whose))
+        snprintf(whose, sizeof whose, "%s", kin);
     k = add_told(c, cn, words, s, e, READER_REL_OPEN, UNDERSTAND_DISLIKES, clause, out, k,
                  nread, max);
     if (whose[0] && k > 0 && !strcmp(out[k - 1].relation, UNDERSTAND_DISLIKES))

@@ -404,7 +404,7 @@ static void word_back(const char *msg, size_t i, char *out, size_t cap)
 
 /* msg[0, len) with a correction said in passing made ("for twenty-six years, oh wait,
  * twenty-seven" is "for twenty-seven years"; "in Hexham, no, wait, in Alnwick" is "in
- * Alnwick") into out (len + 1 bytes at least): what follows the words of waiting, up to
+ * Alnwick"; after "sorry" or "oops" a number only: "I'm 31, sorry, 32") into out (len + 1 bytes at least): what follows the words of waiting, up to
  * punctuation, replaces the words it puts right, from the last word before them that it
  * opens with, or the last number before them when it is a number. Returns the length
  * written, or 0 when msg says no such correction (out is then untouched). */
@@ -462,8 +462,11 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
     static const char *const waits[] = {", oh wait, ", ", no wait, ", ", no, wait, ",
                                         " \xE2\x80\x94 no, wait, ", " - no, wait, ",
                                         " \xE2\x80\x94 no wait, ", ", wait, no, ", NULL};
+    /* (an apology puts right a number only: "I'm 31, sorry, 32") */
+    static const char *const sorry[] = {", sorry, ", ", sorry ", ", oops, ", ", oops ", NULL};
     size_t wl;
     long w = find_any(msg, len, 0, waits, &wl);
+    int numbers_only = w < 0 && (w = find_any(msg, len, 0, sorry, &wl)) >= 0;
     if (w < 0) return word_put_right(msg, len, out);
     size_t ys = (size_t)w + wl, ye = ys;    /* what is said instead */
     while (ye < len && !strchr(",.;:!?", msg[ye]) && ye - ys < 48) ye++;
@@ -474,6 +477,7 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
     while (sb > 0 && !strchr(".!?", msg[sb - 1])) sb--;
     long from = -1;
     int number = number_word(msg, ys, fe) && fe == ye;
+    if (numbers_only && !number) return word_put_right(msg, len, out);
     for (size_t i = sb; i < (size_t)w; i++) {
         if (i > sb && (isalnum((unsigned char)msg[i - 1]) || msg[i - 1] == '-')) continue;
         size_t e = i;

@@ -2418,6 +2418,44 @@ START_TEST(test_groups_named_after_pets_of_kin_and_news_of_work)
 }
 END_TEST
 
+START_TEST(test_one_forgotten_groups_asked_and_slips_put_right_in_the_message)
+{
+    /* forgetting all of one person keeps what the user told of themselves */
+    tell("a", "I'm Odile, a glassblower");
+    tell("a", "my ex is called Bastien and he lives in Nantes");
+    json_decref(say("a", "wipe everything about my ex, thanks"));
+    ask("b", "what's my name?", "Odile", NULL);
+    ask("b", "what's my ex called?", "don't know", "Bastien");
+    /* parents asked as a group; a job told of someone is not the user's */
+    tell("c", "my mum is Hanne and my dad is Ivo");
+    ask("d", "what are my parents called?", "Hanne", NULL);
+    tell("c", "my sister works as a farrier");
+    ask("d", "what do I do for work?", "glassblower", "farrier");
+    /* a value put right in the message that told it */
+    tell("e", "my son is Teo, his birthday is the 3rd of June. Oops, 4th!");
+    ask("f", "when is Teo's birthday?", "4th", "3rd");
+    tell("e", "I'm 31, sorry, 32");
+    ask("f", "how old am I?", "32", "31");
+    /* what one studies; a street, its town and a flat's number */
+    tell("g", "these days I'm doing a masters in soil science");
+    ask("h", "what am I studying?", "soil science", NULL);
+    tell("g", "I live on Quarry Road in Tromso, flat 9");
+    ask("h", "where do I live?", "Tromso", NULL);
+    /* a name set off by commas, a dislike of someone's */
+    tell("i", "my flatmate, Ilse, can't stand olives");
+    ask("j", "what's my flatmate called?", "Ilse", NULL);
+    ask("j", "what does Ilse dislike?", "olives", NULL);
+    /* the one married and the wedding's day */
+    tell("k", "I'm getting married to Sami on the 9th of May");
+    ask("l", "when is my wedding?", "9th of May", NULL);
+    ask("l", "who am I marrying?", "Sami", NULL);
+    /* Chinese: a number is whole, 吧 asks to confirm */
+    tell("m", "我叫林雪，今年四十五岁");
+    ask("n", "我今年四十岁吗？", "不是", "是的");
+    ask("n", "我叫林雪吧", "是的", NULL);
+}
+END_TEST
+
 START_TEST(test_run_ons_news_with_cries_and_chinese_people)
 {
     /* an introduction typed as one run-on, a bare kin word after a comma */
@@ -2640,6 +2678,7 @@ int main(void)
     tcase_add_test(tc, test_recalled_words_put_right_notes_and_work_moved);
     tcase_add_test(tc, test_groups_named_after_pets_of_kin_and_news_of_work);
     tcase_add_test(tc, test_run_ons_news_with_cries_and_chinese_people);
+    tcase_add_test(tc, test_one_forgotten_groups_asked_and_slips_put_right_in_the_message);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
