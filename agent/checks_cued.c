@@ -405,7 +405,8 @@ static int diet_said(const char *text)
 
 /* 1 when a name typed small of someone's is said as one: not right before "my" ("bruh
  * my teacher", "stole my chips": a word of the sentence before whose it is) nor after a
- * word of degree ("you are very kind to my cat"). */
+ * word of degree ("you are very kind to my cat"), an article or "his", "her" ("kept his
+ * boat"). */
 static int other_name_said(const char *text, const char *value)
 {
     static const char *const whose[] = {"my", "our", "his", "her", "their", "your", NULL};
@@ -425,6 +426,10 @@ static int other_name_said(const char *text, const char *value)
     checks_word_before(text, at, w, sizeof w);
     size_t wl = strlen(w);
     if (wl > 2 && !strcmp(w + wl - 2, "'s")) return 0;     /* "my mum's adobo": hers */
+    static const char *const a_thing[] = {"his", "her", "their", "its", "the", "a", "an", NULL};
+    if (checks_in_words(a_thing, w) && !checks_word_at(text, "called") &&
+        !checks_word_at(text, "named"))
+        return 0;                       /* "where he kept his boat": a thing */
     /* "Mei is cabin crew": after a name with a capital and "is", what she is */
     if (!strcmp(w, "is")) {
         const char *b = at;
