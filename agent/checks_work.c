@@ -197,11 +197,46 @@ int checks_work_and_school(checks_clause_t *c, understood_t *u)
     return 0;
 }
 
+/* "i do IT support for a school district", "I do payroll for a bakery" read with the
+ * employer as the job or the work as a pastime: the one to three words between "I do"
+ * and "for a/an/the" are the job (not "for fun", "for a living" says it already). Sets u
+ * when so. */
+static void do_for(const char *text, understood_t *u)
+{
+    static const char *const pastimes[] = {"fun", "exercise", "pleasure", "charity", "free",
+                                           "living", "kicks", NULL};
+    static const char *const articles[] = {"a", "an", "the", NULL};
+    if (u->act != READER_FACT || strcmp(u->holder, "self") != 0 || !u->value[0] ||
+        (u->rel != READER_REL_JOB && u->rel != READER_REL_HOBBY))
+        return;
+    char buf[256];
+    const char *w[32];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 32);
+    for (int k = 0; k + 4 < n; k++) {
+        if (strcmp(w[k], "i") != 0 || strcmp(w[k + 1], "do") != 0) continue;
+        int e = k + 2;
+        while (e < n && e - (k + 2) < 4 && strcmp(w[e], "for") != 0) e++;
+        if (e == k + 2 || e - (k + 2) > 3 || e + 2 >= n || strcmp(w[e], "for") != 0 ||
+            !checks_in_words(articles, w[e + 1]) || checks_in_words(pastimes, w[e + 2]))
+            return;
+        const char *from = checks_word_at(text, w[k + 2]);
+        const char *to = checks_word_at(from ? from : text, w[e - 1]);
+        if (!from || !to) return;
+        snprintf(u->value, sizeof u->value, "%.*s", (int)(to + strlen(w[e - 1]) - from), from);
+        u->rel = READER_REL_JOB;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
+        u->settled = 1;         /* (said in words of work, though no kind of person) */
+        u->fact_min_p = 0;
+        return;
+    }
+}
+
 /* Jobs said by their verbs and by "a <person>" after a form of be. */
 int checks_jobs_said(checks_clause_t *c, understood_t *u)
 {
     const facts_t *f = c->f;
     const char *text = c->text;
+    do_for(text, u);
     /* "what do I weave?", "what do we build for a living?" read as things had or a kind,
      * of one whose job is named for that verb: that job, asked by its verb */
     if (u->act == READER_QUESTION && !strcmp(u->holder, "self") && u->rel != READER_REL_JOB) {
