@@ -51,11 +51,12 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
  * place or job is more than one CJK character, and a CJK value does not start with a
  * function, joining or placing character nor is only a degree (一点); a place, firm,
  * school or job is no month, day, animal, kin word or language, and a job no word for a
- * job ("he changed [jobs]") nor a Chinese place of work (一家游戏公司); a language spoken is named with a capital, in Chinese, or
- * known (understand_language); no value ends with a word that leads into another ("a lot
- * of"); a name or a home is no lower-case word in -ing (a name opens with none:
- * "missing Oslo"); the user's own age in digits is from CHECKS_MIN_USER_AGE to
- * CHECKS_MAX_AGE (younger is how long something lasted). */
+ * job ("he changed [jobs]") nor a Chinese place of work (一家物流公司); a language
+ * spoken is named with a capital, in Chinese, or known (understand_language); no value
+ * ends with a word that leads into another ("a lot of"); a name or a home is no
+ * lower-case word in -ing (a name opens with none: "missing Oslo"); the user's own age in
+ * digits is from CHECKS_MIN_USER_AGE to CHECKS_MAX_AGE (younger is how long something
+ * lasted). */
 #define CHECKS_MIN_USER_AGE 13
 #define CHECKS_MAX_AGE 120
 int checks_fits(int rel, const char *holder, const char *value);

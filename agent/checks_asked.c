@@ -200,7 +200,7 @@ int checks_asked(checks_clause_t *c, understood_t *u)
     const char *text = c->text;
     if (still_there(f, text, strchr(msg, '?') != NULL, u))
         return 1;                       /* "still at kingsmead?" */
-    /* "and my name is...?": a fact of no value whose clause the message ends with dots
+    /* "and my age is...?": a fact of no value whose clause the message ends with dots
      * and a question mark after asks it */
     size_t end = u->at + u->len;
     while (msg[end] == '.' || msg[end] == ' ' || !strncmp(msg + end, "\xE2\x80\xA6", 3))
@@ -458,7 +458,7 @@ int checks_birthday_and_work_asked(checks_clause_t *c, understood_t *u)
      * after "Jurgis's birthday is ..."), not "we tie the knot on 9 August" */
     static const char *const born[] = {"birth", "bday", "b-day", "b'day", "born", "turn",
                                        "cumple", "生日", NULL};
-    /* "getting married on the 14th of September": the day of a wedding */
+    /* "getting married on the 2nd of June": the day of a wedding */
     static const char *const wedding[] = {"married", "marrying", "marry", "wedding", NULL};
     int day, month;
     if ((u->act == READER_FACT || u->act == READER_SMALLTALK) && u->value[0] &&
@@ -477,7 +477,7 @@ int checks_birthday_and_work_asked(checks_clause_t *c, understood_t *u)
                                                  * his name stays told) */
         else u->act = READER_SMALLTALK;
     }
-    /* "they turn seven on the 2nd of May" read as chat or unsure: a day told with a word
+    /* "they turn five on the 8th of July" read as chat or unsure: a day told with a word
      * of birth in its own clause, of the user or someone of theirs, is their birthday */
     if ((u->act == READER_SMALLTALK || (u->act == READER_FACT && u->act_p < u->fact_min_p)) &&
         u->rel == READER_REL_BIRTHDAY && u->value[0] &&

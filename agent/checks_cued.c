@@ -429,7 +429,7 @@ static int other_name_said(const char *text, const char *value)
     static const char *const a_thing[] = {"his", "her", "their", "its", "the", "a", "an", NULL};
     if (checks_in_words(a_thing, w) && !checks_word_at(text, "called") &&
         !checks_word_at(text, "named"))
-        return 0;                       /* "where he kept his boat": a thing */
+        return 0;                       /* "when he sold his van": a thing */
     /* "Mei is cabin crew": after a name with a capital and "is", what she is */
     if (!strcmp(w, "is")) {
         const char *b = at;

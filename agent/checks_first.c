@@ -434,7 +434,7 @@ static void year_of_study(const char *text, understood_t *u)
 }
 
 /* "who's that ex I moaned about?", "who was the cousin I mentioned?" read as of the
- * user, "who's my mechanic?", "which one is the hamster?" read as a job: the name of the
+ * user, "who's my plumber?", "which one is the rabbit?" read as a job: the name of the
  * one it asks who is. Sets u when so. */
 static void who_is_kin(const char *text, understood_t *u)
 {
@@ -449,7 +449,7 @@ static void who_is_kin(const char *text, understood_t *u)
     int n = understand_split_words(text, " ,.;:!?", buf, sizeof buf, w, 16), j = 0;
     if (j < n && understand_in_list(who, w[j])) j++;
     else if (n > 2 && !strcmp(w[0], "which") && strcmp(u->holder, "self") != 0)
-        j = 1 + !strcmp(w[1], "one");   /* "which one is the hamster?" */
+        j = 1 + !strcmp(w[1], "one");   /* "which one is the rabbit?" */
     else return;
     if (j < n && (!strcmp(w[j - 1], "who") || !strcmp(w[0], "which")) &&
         understand_in_list(be, w[j]))
@@ -532,7 +532,7 @@ static void partner_asked(const facts_t *f, const char *text, understood_t *u)
 }
 
 /* 1 when 我家 in a Chinese text comes right before a name told of someone of the user's
- * (我家豆豆). */
+ * (我家球球). */
 static int zh_home_named(const facts_t *f, const char *text)
 {
     const char *home = strstr(text, "我家");
@@ -547,6 +547,30 @@ static int zh_home_named(const facts_t *f, const char *text)
     return 0;
 }
 
+/* "im kit, 29, i do web design ...": one word right after "I'm" and before a comma, read
+ * as a job, is the user's name when the message tells their work in other words after
+ * it ("i do", "I work", "as a"). Sets u when so. */
+static void name_before_work(const char *msg, const char *text, understood_t *u)
+{
+    static const char *const im[] = {"im", "i'm", "i am", NULL};
+    static const char *const work[] = {"i do", "i work", "work as", "working as", "my job",
+                                       NULL};
+    if (u->act != READER_FACT || u->rel != READER_REL_JOB || strcmp(u->holder, "self") != 0 ||
+        !u->value[0] || strchr(u->value, ' '))
+        return;
+    int named = 0;
+    for (int k = 0; im[k] && !named; k++) {
+        char said[UNDERSTAND_VALUE + 8];
+        snprintf(said, sizeof said, "%s %s", im[k], u->value);
+        const char *p = facts_words_at(text, said);
+        named = p && p[strlen(said)] == ',';
+    }
+    if (named && checks_holds_any(msg + u->at + u->len, work)) {
+        u->rel = READER_REL_NAME;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
+    }
+}
+
 /* What the reader most often mixes up first: a Chinese question of someone told of, 叫什么
  * asking a name, a name that is an age, "<name> here", where one does a thing, a year of
  * study, kin asked by "who is", a job taken at a place, "he's a ...", a partner asked,
@@ -558,7 +582,7 @@ int checks_first_readings(checks_clause_t *c, understood_t *u)
     const understood_t *told = c->told;
     int i = c->i;
     const char *text = c->text;
-    /* "年糕几岁了？", "我家豆豆是什么品种？": a Chinese question without 我, or with 我家
+    /* "年糕几岁了？", "我家球球是什么品种？": a Chinese question without 我, or with 我家
      * before a name, that names someone told of is theirs, though the reader took it for
      * the user's */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && checks_chinese(text) &&
@@ -575,6 +599,7 @@ int checks_first_readings(checks_clause_t *c, understood_t *u)
         u->rel = READER_REL_NAME;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
     }
+    name_before_work(c->msg, text, u);
     if (name_is_age(told, i, text, u) < 0) return 1;
     if (name_here(text, u)) return 1;
     where_done(text, u);

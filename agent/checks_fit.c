@@ -186,7 +186,7 @@ int checks_fits(int rel, const char *holder, const char *value)
     static const char *const how[] = {"都", "也", "很", "太", "得", NULL};
     for (int i = 0; rel == READER_REL_JOB && (unsigned char)value[0] >= 0xE0 && how[i]; i++)
         if (strstr(value, how[i])) return 0;
-    /* nor is a place of work (一家游戏公司, 银行), unless one runs it (开火锅店) */
+    /* nor is a place of work (一家物流公司, 银行), unless one runs it (开火锅店) */
     static const char *const places[] = {"公司", "店", "厂", "银行", "医院", "学校", "餐厅",
                                          "超市", NULL};
     size_t vl = strlen(value);

@@ -309,7 +309,7 @@ int checks_forget_named(checks_clause_t *c, understood_t *u)
         int named_rel = rel_word[0] ? understand_rel_word(rel_word) : READER_REL_OPEN;
         if (named_rel != READER_REL_OPEN && named_rel != u->rel)
             checks_settle(u, READER_FORGET, "self", named_rel, NULL, "");
-        /* "delete everything about my ex": "my" and a word for someone, or for one the
+        /* "wipe everything about my ex": "my" and a word for someone, or for one the
          * user told of, with no relation read forgets that one, never all the user told */
         char key[UNDERSTAND_KEY];
         understand_holder_of(rel_word, key, sizeof key);

@@ -84,7 +84,7 @@ int checks_relations_by_words(checks_clause_t *c, understood_t *u)
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel != READER_REL_OPEN &&
         !strcmp(u->holder, reader_rel_name(u->rel)))
         snprintf(u->holder, sizeof u->holder, "self");
-    /* "my first name", "my proper name, not the nickname" read as of "first": the user's */
+    /* "my first name", "my real name, not the one my mates use" read as of "first": the user's */
     static const char *const of_name[] = {"first", "proper", "real", "full", "actual", "given",
                                           "legal", "christian", NULL};
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel == READER_REL_NAME &&
@@ -103,7 +103,7 @@ int checks_relations_by_words(checks_clause_t *c, understood_t *u)
             snprintf(u->holder, sizeof u->holder, "fiance");
         }
     }
-    /* "I'm getting married to Ben" read as a spouse's name: the one the user is to marry */
+    /* "I'm getting married to Sami" read as a spouse's name: the one the user is to marry */
     static const char *const spouses[] = {"spouse", "husband", "wife", "partner", NULL};
     static const char *const to_marry[] = {"getting married to", "marrying", "engaged to",
                                            "marry", NULL};
@@ -206,7 +206,7 @@ int checks_relations_by_words(checks_clause_t *c, understood_t *u)
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_AGE &&
         u->value[0] && (strstr(text, short_year) || strstr(text, curly_year)))
         u->act = READER_SMALLTALK;
-    /* "flat 4", "room 12", "bus 38": a number that numbers a thing is no age */
+    /* "flat 9", "room 12", "bus 38": a number that numbers a thing is no age */
     static const char *const numbered[] = {"flat", "apartment", "apt", "unit", "number", "no",
                                            "house", "room", "floor", "bus", "route", "gate",
                                            "platform", "level", "block", "door", "suite",
@@ -218,7 +218,7 @@ int checks_relations_by_words(checks_clause_t *c, understood_t *u)
     char num_before[16] = "";
     if (num_at) checks_word_before(text, num_at, num_before, sizeof num_before);
     if (num_at && checks_in_words(numbered, num_before)) u->act = READER_SMALLTALK;
-    /* "i live on marsh lane in hull": the place after the street is the home */
+    /* "i live on quarry road in tromso": the place after the street is the home */
     const char *street = u->act == READER_FACT && u->rel == READER_REL_HOME && u->value[0]
                              ? checks_word_at(text, u->value)
                              : NULL;

@@ -392,7 +392,7 @@ int checks_put_right_after(checks_clause_t *c, understood_t *u)
         u->personal = 1;
         break;
     }
-    /* "his birthday is the 14th of March. Sorry, 15th!": a correction said with a word of
+    /* "her birthday is the 3rd of June. Oops, 4th!": a correction said with a word of
      * putting right that says nothing of whose it is puts right the value of its relation
      * (or of a relation it can be of) told just before in the message, of whomever it was
      * told: a fact of that one with the value it replaces (u->old), which the plan writes

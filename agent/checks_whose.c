@@ -225,7 +225,7 @@ static void one_of_group(const char *msg, const understood_t *told, int i, const
         u->holder[0] = (char)toupper((unsigned char)u->holder[0]);
 }
 
-/* "My ex, Danielle, still pops in", "my little brother, Arlo, ...": a name set off by
+/* "My ex, Marit, still calls round", "my little brother, Arlo, ...": a name set off by
  * commas right after "my" and a word for someone of the user's (past words of size and
  * age) is that one's name told in passing, when the reader marked none (u->name). */
 static void named_aside(const char *text, understood_t *u)
@@ -263,7 +263,7 @@ static void named_aside(const char *text, understood_t *u)
     snprintf(u->name, sizeof u->name, "%s", name);
 }
 
-/* "the owner is a guy named Frank", "my boss is this woman called Ines": a name told
+/* "the landlord is a guy named Olek", "my boss is this woman called Ines": a name told
  * of a word for any person ("guy", "woman") after "<someone> is a" is that someone's. */
 static void one_called(const char *text, understood_t *u)
 {

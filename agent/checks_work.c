@@ -197,7 +197,7 @@ int checks_work_and_school(checks_clause_t *c, understood_t *u)
     return 0;
 }
 
-/* "i do IT support for a school district", "I do payroll for a bakery" read with the
+/* "i do web design for a charity", "I do the accounts for a garage" read with the
  * employer as the job or the work as a pastime: the one to three words between "I do"
  * and "for a/an/the" are the job (not "for fun", "for a living" says it already). Sets u
  * when so. */

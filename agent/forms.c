@@ -1170,7 +1170,7 @@ int forms_dislikes(const char *c, size_t cn, const char *const *words, int n, in
     if (at < 0) return k;
     if (act == READER_QUESTION || act == READER_YESNO) {
         for (int i = 0; i < k; i++)    /* "which foods do I hate?", "do I hate olives?",
-                                        * "what does Aoife dislike?" */
+                                        * "what does Ilse dislike?" */
             if (out[i].holder[0]) {
                 out[i].rel = READER_REL_OPEN;
                 snprintf(out[i].relation, sizeof out[i].relation, "%s", UNDERSTAND_DISLIKES);
@@ -1196,7 +1196,7 @@ int forms_dislikes(const char *c, size_t cn, const char *const *words, int n, in
         understand_in_list(grumbles, words[s]))
         return k;
     /* whose: the word before the words of disliking, when it is someone's name or kin
-     * ("Aoife can't stand mushrooms"), else the user's */
+     * ("Ilse can't stand olives"), else the user's */
     static const char *const disliking[] = {"can't", "cant", "cannot", "can", "not", "stand",
                                             "don't", "dont", "do", "doesn't", "doesnt",
                                             "does", "really", "just", "like", "hate", "hates",
@@ -1207,7 +1207,7 @@ int forms_dislikes(const char *c, size_t cn, const char *const *words, int n, in
     if (b < at && !understand_in_list(disliking, words[b]) && !lex_is_stopword(words[b]) &&
         !understand_pronoun(words[b]) && isalpha((unsigned char)words[b][0]))
         understand_holder_of(words[b], whose, sizeof whose);
-    char kin[UNDERSTAND_KEY] = "";      /* ("my flatmate, Ilse, can't stand": the flatmate) */
+    char kin[UNDERSTAND_KEY] = "";      /* ("my lodger, Ines, can't stand": the lodger) */
     if (whose[0] && b > 0) understand_holder_of(words[b - 1], kin, sizeof kin);
     if (kin[0] && (understand_kin(kin) || kinds_person(kin) || dialogue_pet_word(kin)) &&
         !understand_kin(whose) && !kinds_person(whose) && !dialogue_pet_word(whose))

@@ -116,7 +116,7 @@ int forms_fan_of(const char *c, size_t cn, const char *const *words, const unsig
  * how many is told after them (a count, no age). NULL-terminated. */
 extern const char *const forms_having[];
 
-/* "I'm doing a PhD in marine biology", "finishing my masters in law": what the user
+/* "halfway through a PhD in glaciology", "finishing my masters in law": what the user
  * studies (the open relation "study"), the words after a word of a course of study and
  * "in", up to punctuation or a word of place or time ("at", "in", "since"), three at
  * most, when the user (I, my) and no one of theirs comes before it, and not one word with

@@ -522,7 +522,7 @@ int forms_zh_asks(const char *c, size_t cn)
                      kin_at(c + last, e - last, &which) != NULL;
     if (e >= 3 && (!memcmp(c + e - 3, "吗", 3) || !memcmp(c + e - 3, "么", 3)))
         return of_someone;
-    /* 吧 last after 叫 or 是 asks to confirm (我大名叫刘杰吧), not 我们走吧 */
+    /* 吧 last after 叫 or 是 asks to confirm (我叫林雪吧), not 我们走吧 */
     if (e >= 3 && !memcmp(c + e - 3, "吧", 3) &&
         (understand_text_at(c, e, "叫") >= 0 || understand_text_at(c, e, "是") >= 0))
         return of_someone;

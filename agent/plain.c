@@ -404,10 +404,11 @@ static void word_back(const char *msg, size_t i, char *out, size_t cap)
 
 /* msg[0, len) with a correction said in passing made ("for twenty-six years, oh wait,
  * twenty-seven" is "for twenty-seven years"; "in Hexham, no, wait, in Alnwick" is "in
- * Alnwick"; after "sorry" or "oops" a number only: "I'm 31, sorry, 32") into out (len + 1 bytes at least): what follows the words of waiting, up to
- * punctuation, replaces the words it puts right, from the last word before them that it
- * opens with, or the last number before them when it is a number. Returns the length
- * written, or 0 when msg says no such correction (out is then untouched). */
+ * Alnwick"; after "sorry" or "oops" a number only: "I'm 31, sorry, 32") into out (len +
+ * 1 bytes at least): what follows the words of waiting, up to punctuation, replaces the
+ * words it puts right, from the last word before them that it opens with, or the last
+ * number before them when it is a number. Returns the length written, or 0 when msg
+ * says no such correction (out is then untouched). */
 /* "my niece is Elin no wait Eila lol": a word said again right after a word of waiting
  * said without commas ("no wait", "i mean") puts right the word just before it, when
  * nothing but chat follows it. The same contract as corrected_in_passing. */

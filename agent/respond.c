@@ -211,7 +211,7 @@ static void study_of_student(respond_t *r, const facts_t *f, const char *text,
 }
 
 /* value (len bytes) put right to now: a number alone put right in a value that holds
- * one number ("15th" in "the 14th of March") takes that number's place, keeping the
+ * one number ("4th" in "the 3rd of June") takes that number's place, keeping the
  * rest; anything else is the value. */
 static void put_number_right(char *value, size_t len, const char *now)
 {
@@ -248,7 +248,7 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
             end_value(r, f, text, m);
         return;
     }
-    /* "his birthday is the 14th. Sorry, 15th!": a fact put right in the message that told
+    /* "her birthday is the 3rd. Oops, 4th!": a fact put right in the message that told
      * it (checks_put_right_after: u->old) is written in its place */
     for (int i = 0; u->old[0] && u->value[0] && i < r->nw; i++)
         if (facts_same_holder(r->w[i].holder, u->holder) && r->w[i].rel == u->rel &&
@@ -1354,7 +1354,7 @@ static int numeral_at(const char *p)
 }
 
 /* Where part is in held as a whole number's part, or NULL: not within a bigger number
- * (三十 is not in 三十二岁, nor 十三 in 二十三). */
+ * (四十 is not in 四十五岁, nor 十三 in 二十三). */
 static const char *zh_part(const char *held, const char *part)
 {
     const char *at = strstr(held, part);
@@ -1366,7 +1366,7 @@ static const char *zh_part(const char *held, const char *part)
 
 /* 1 when a Chinese value asked (two characters at least) is within the value held, or
  * is with one character more at its end (在厦门开的: 厦门开 of 厦门中山路); a number is
- * within only as the whole of it (三十 is not within 三十二岁). */
+ * within only as the whole of it (四十 is not within 四十五岁). */
 static int zh_within(const char *held, const char *asked)
 {
     size_t n = strlen(asked);
@@ -1714,7 +1714,7 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
             if (!strncasecmp(bare, articles[k], strlen(articles[k])))
                 bare += strlen(articles[k]);
         }
-        /* (三十 asked of 三十二 is another number, not a part of it) */
+        /* (四十 asked of 四十五 is another number, not a part of it) */
         int other_number = (unsigned char)u->value[0] >= 0xE0 && numeral_at(u->value) &&
                            !zh_part(m->value, u->value) && !zh_part(u->value, m->value) &&
                            !facts_same_value(m->value, u->value);
@@ -2539,7 +2539,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
                 !strcmp(u[j].holder, "self") &&
                 (u[j].rel == READER_REL_NAME || u[j].rel == READER_REL_AGE))
                 u[i].personal = 1;
-        /* "my ex, Danielle, still pops in to buy records": a name told in passing of
+        /* "my ex, Marit, still calls round for the post": a name told in passing of
          * someone or a pet of the user's is kept though the clause is chat */
         if (u[i].act == READER_SMALLTALK && u[i].name[0] &&
             (understand_kin(u[i].holder) || dialogue_pet_word(u[i].holder))) {

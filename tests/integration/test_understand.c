@@ -2428,9 +2428,9 @@ START_TEST(test_one_forgotten_groups_asked_and_slips_put_right_in_the_message)
     ask("b", "what's my ex called?", "don't know", "Bastien");
     /* parents asked as a group; a job told of someone is not the user's */
     tell("c", "my mum is Hanne and my dad is Ivo");
-    ask("d", "what are my parents called?", "Hanne", NULL);
+    ask("d", "what are my parents' names?", "Hanne", NULL);
     tell("c", "my sister works as a farrier");
-    ask("d", "what do I do for work?", "glassblower", "farrier");
+    ask("d", "what's my job?", "glassblower", "farrier");
     /* a value put right in the message that told it */
     tell("e", "my son is Teo, his birthday is the 3rd of June. Oops, 4th!");
     ask("f", "when is Teo's birthday?", "4th", "3rd");
