@@ -231,12 +231,47 @@ static void do_for(const char *text, understood_t *u)
     }
 }
 
+/* "I run a little bakery in Leith called Crumbs" read with the town as the holder: the
+ * user works at the business named after "called" (the employer), in the town after "in"
+ * (the workplace). Sets u when so. */
+static void run_called(const char *text, understood_t *u)
+{
+    static const char *const running[] = {"run", "own", "manage", "opened", "started", "have",
+                                          "got", NULL};
+    char buf[256];
+    const char *w[32];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 32);
+    int in = -1, called = -1, runs = 0;
+    for (int k = 0; k + 1 < n; k++) {
+        if (!strcmp(w[k], "i") && checks_in_words(running, w[k + 1])) runs = 1;
+        if (runs && in < 0 && !strcmp(w[k], "in")) in = k;
+        if (in >= 0 && called < 0 && (!strcmp(w[k], "called") || !strcmp(w[k], "named")))
+            called = k;
+    }
+    if (!runs || in < 0 || called != in + 2 || called + 1 >= n || strcmp(u->holder, w[in + 1]))
+        return;
+    const char *place = checks_word_at(text, w[in + 1]);
+    const char *name = checks_word_at(place ? place : text, w[called + 1]);
+    if (!place || !name) return;
+    size_t nl = strcspn(name, ",.;:!?");
+    while (nl && name[nl - 1] == ' ') nl--;
+    if (u->rel == READER_REL_NAME)
+        checks_settle(u, READER_FACT, "self", READER_REL_EMPLOYER, NULL, "");
+    else
+        checks_settle(u, READER_FACT, "self", READER_REL_WORKPLACE, NULL, "");
+    if (u->rel == READER_REL_EMPLOYER)
+        snprintf(u->value, sizeof u->value, "%.*s", (int)nl, name);
+    else
+        snprintf(u->value, sizeof u->value, "%.*s", (int)strlen(w[in + 1]), place);
+}
+
 /* Jobs said by their verbs and by "a <person>" after a form of be. */
 int checks_jobs_said(checks_clause_t *c, understood_t *u)
 {
     const facts_t *f = c->f;
     const char *text = c->text;
     do_for(text, u);
+    run_called(text, u);
     /* "what do I weave?", "what do we build for a living?" read as things had or a kind,
      * of one whose job is named for that verb: that job, asked by its verb */
     if (u->act == READER_QUESTION && !strcmp(u->holder, "self") && u->rel != READER_REL_JOB) {
