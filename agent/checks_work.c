@@ -231,7 +231,7 @@ static void do_for(const char *text, understood_t *u)
     }
 }
 
-/* "I run a little bakery in Leith called Crumbs" read with the town as the holder: the
+/* "I own a café in Leith called Crumbs" read with the town as the holder: the
  * user works at the business named after "called" (the employer), in the town after "in"
  * (the workplace). Sets u when so. */
 static void run_called(const char *text, understood_t *u)

@@ -918,7 +918,7 @@ int forms_degree_in(const char *c, size_t cn, const char *const *words, int n,
         while (e < n && e - s < 3 && isalpha((unsigned char)words[e][0]) &&
                !understand_in_list(ends, words[e]))
             e++;
-        char first[UNDERSTAND_VALUE];   /* (one word with a capital is a place: "in Galway") */
+        char first[UNDERSTAND_VALUE];   /* (one word with a capital is a place: "in Oslo") */
         understand_as_written(c, cn, words, s, s + 1, first, sizeof first);
         if (!mine || e == s || lex_is_stopword(words[s]) ||
             (e == s + 1 && isupper((unsigned char)first[0])))

@@ -120,7 +120,7 @@ extern const char *const forms_having[];
  * studies (the open relation "study"), the words after a word of a course of study and
  * "in", up to punctuation or a word of place or time ("at", "in", "since"), three at
  * most, when the user (I, my) and no one of theirs comes before it, and not one word with
- * a capital (a place: "a masters in Galway"). Returns the units. */
+ * a capital (a place: "a masters in Oslo"). Returns the units. */
 int forms_degree_in(const char *c, size_t cn, const char *const *words, int n,
                     const understood_t *clause, understood_t *out, int k, int *nread, int max);
 
