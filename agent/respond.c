@@ -2083,7 +2083,7 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
                         (facts_has_words(m->relation, u->relation) ||
                          facts_has_words(u->relation, m->relation))));
             else                        /* all of a holder's; "everything about me": all;
-                                         * "forget about Darren" all of the one called so */
+                                         * "forget about Bastien": all of the one called so */
                 hit = ((facts_same_holder(m->holder, u->holder) ||
                         begins_key(m->holder, u->holder) ||
                         (facts_name_of(f, m->holder) &&
