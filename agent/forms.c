@@ -1131,7 +1131,7 @@ int forms_doing_for(const char *c, size_t cn, const char *const *words, int n, i
 
 /* The word after which a dislike's value begins (its index), or -1: "I hate", "I can't
  * stand", "I don't like", "I'm not a fan of", after a first-person word, or after a
- * name or a word for someone ("Aoife can't stand", "my brother doesn't like"). */
+ * name or a word for someone ("Ilse can't stand", "my brother doesn't like"). */
 static int dislike_at(const char *const *words, int n)
 {
     static const char *const hating[] = {"hate", "hates", "dislike", "detest", "loathe",
