@@ -294,9 +294,16 @@ static const char MIGRATE_10_11[] =
     FTS_ADD("new")
     " END;";
 
+/* 11 -> 12: what the user said, newest first (store_turns_said, read by the quote of
+ * nearly every question no fact answers): without an index on (user, role, id) SQLite
+ * read all of the user's turns through turns_conversation and sorted them before the
+ * LIMIT, however few were asked for. */
+static const char MIGRATE_11_12[] =
+    "CREATE INDEX turns_said ON turns(user, role, id);";
+
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
     MIGRATE_0_1, MIGRATE_1_2, MIGRATE_2_3, MIGRATE_3_4, MIGRATE_4_5, MIGRATE_5_6,
-    MIGRATE_6_7, MIGRATE_7_8, MIGRATE_8_9, MIGRATE_9_10, MIGRATE_10_11};
+    MIGRATE_6_7, MIGRATE_7_8, MIGRATE_8_9, MIGRATE_9_10, MIGRATE_10_11, MIGRATE_11_12};
 
 static int exec(sqlite3 *db, const char *sql, char *err, size_t errlen, const char *what)
 {

@@ -54,6 +54,10 @@ int64_t th_add(store_t *st, const char *user, const char *text, uint64_t seed);
 struct Suite;
 int th_run(struct Suite *s);
 
+/* test_schema.c, test_codes.c: what version 12 added (the index of what each user said),
+ * taken back before version 11's change is. */
+#define DROP_VERSION_12 "DROP INDEX turns_said;"
+
 /* test_schema.c, test_codes.c: what version 11 changed (each user's postings keyed by
  * the user's number): taking it back from a current database gives version 10's text
  * indexes, as versions 6 to 10 wrote them (keyed by memory id, over memories' text, with

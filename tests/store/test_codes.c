@@ -290,7 +290,7 @@ static const char TO_VERSION_8[] =
     "DROP TRIGGER memory_codes_insert; DROP TRIGGER memory_codes_vector;"
     "DROP TRIGGER memory_codes_current; DROP TRIGGER memory_codes_row;"
     "DROP TRIGGER memory_codes_delete; DROP TABLE memory_codes;"
-    "PRAGMA user_version = 8;" DROP_VERSION_11;
+    "PRAGMA user_version = 8;" DROP_VERSION_12 DROP_VERSION_11;
 
 START_TEST(test_version_8_database_gets_its_codes_and_searches_the_same)
 {

@@ -541,7 +541,7 @@ START_TEST(test_version_10_text_indexes_are_rekeyed_by_user)
     store_t *st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
     ck_assert_msg(st != NULL, "%s", err);
     store_close(st);
-    raw_exec(path, DROP_VERSION_11
+    raw_exec(path, DROP_VERSION_12 DROP_VERSION_11
                    "PRAGMA user_version = 10;"
                    "INSERT INTO memories (id, user, text, vec, dim, encoder, created_ms,"
                    " updated_ms) VALUES"
@@ -609,7 +609,7 @@ START_TEST(test_version_6_turns_open_without_attention_and_gain_it)
     store_t *st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
     ck_assert_msg(st != NULL, "%s", err);
     store_close(st);
-    raw_exec(path, DROP_VERSION_11 DROP_VERSION_9
+    raw_exec(path, DROP_VERSION_12 DROP_VERSION_11 DROP_VERSION_9
                    "ALTER TABLE turns DROP COLUMN attention;"
                    "DROP TRIGGER memories_id_floor; DROP TABLE memory_id_floor;"
                    "PRAGMA user_version = 6;"
@@ -653,6 +653,47 @@ START_TEST(test_version_6_turns_open_without_attention_and_gain_it)
     store_close(st);
     ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
     ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM turns WHERE attention IS NULL"), 5);
+}
+END_TEST
+
+/* A version-11 database (no index of what each user said) opens with the index, and
+ * what a user said is read newest first, that user's messages alone. */
+START_TEST(test_version_11_gains_the_index_of_what_users_said)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s", th_path(dir, "v11.db"));
+    store_t *st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
+    ck_assert_msg(st != NULL, "%s", err);
+    store_close(st);
+    raw_exec(path, DROP_VERSION_12
+                   "PRAGMA user_version = 11;"
+                   "INSERT INTO conversations (user, id, created_ms) VALUES ('alice', 'c1', 500),"
+                   " ('bob', 'c1', 501);"
+                   "INSERT INTO turns (id, user, conversation, role, text, created_ms, kind)"
+                   " VALUES (1, 'alice', 'c1', 'user', 'I keep bees.', 600, 'statement'),"
+                   " (2, 'alice', 'c1', 'assistant', 'Got it.', 601, 'statement'),"
+                   " (3, 'bob', 'c1', 'user', 'I keep goats.', 602, 'statement'),"
+                   " (4, 'alice', 'c1', 'user', 'What do I keep?', 603, 'answer');");
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name = 'turns_said'"),
+                     0);
+
+    st = store_open(path, TH_DIM, TH_ENCODER, err, sizeof(err));
+    ck_assert_msg(st != NULL, "%s", err);
+    store_turn_t *t;
+    size_t n;
+    ck_assert_int_eq(store_turns_said(st, "alice", 10, &t, &n), STORE_OK);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_str_eq(t[0].text, "What do I keep?");
+    ck_assert_str_eq(t[1].text, "I keep bees.");
+    store_turns_free(t, n);
+    ck_assert_int_eq(store_turns_said(st, "alice", 1, &t, &n), STORE_OK);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_int_eq(t[0].id, 4);
+    store_turns_free(t, n);
+    store_close(st);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name = 'turns_said'"),
+                     1);
 }
 END_TEST
 
@@ -723,6 +764,7 @@ int main(void)
     tcase_add_test(tc, test_version_4_memories_are_indexed_for_bm25_by_the_migration);
     tcase_add_test(tc, test_version_6_turns_open_without_attention_and_gain_it);
     tcase_add_test(tc, test_version_10_text_indexes_are_rekeyed_by_user);
+    tcase_add_test(tc, test_version_11_gains_the_index_of_what_users_said);
     tcase_add_test(tc, test_newer_database_is_refused_and_untouched);
     tcase_add_test(tc, test_not_a_database_is_refused);
     tcase_add_test(tc, test_failed_migration_leaves_the_database_at_its_version);
