@@ -76,7 +76,9 @@ int facts_same_holder(const char *a, const char *b)
         return 1;                   /* "my beagles" is asked of as "my dogs" */
     a = grown(a), b = grown(b);     /* "my kitten" is asked of as "my cat" */
     char ca[UNDERSTAND_KEY], cb[UNDERSTAND_KEY];     /* "grandbabies" as "grandkids" */
-    if (!strchr(a, ' ') && !strchr(b, ' ') && strcasecmp(a, b) != 0) {
+    /* (the user is no kin word: a key of "self" never counts, so neither is looked up) */
+    if (!strchr(a, ' ') && !strchr(b, ' ') && strcasecmp(a, b) != 0 && strcmp(a, "self") != 0 &&
+        strcmp(b, "self") != 0) {
         understand_holder_of(a, ca, sizeof ca);
         understand_holder_of(b, cb, sizeof cb);
         if (ca[0] && strcmp(ca, "self") != 0 && !strcmp(ca, cb)) return 1;

@@ -371,11 +371,14 @@ static const char *kin_typed(const char *w)
                                       "niece", "cousin", "partner", "roommate", "flatmate",
                                       "colleague", "neighbour", "neighbor", "fiance",
                                       "fiancee", "children", "grandchildren", NULL};
-    if (strlen(w) < 5 || lex_is_stopword(w)) return NULL;
+    size_t n = strlen(w);
+    if (n < 5 || lex_is_stopword(w)) return NULL;
     for (int i = 0; kin[i]; i++)
         if (!strcmp(w, kin[i])) return NULL;
-    for (int i = 0; kin[i]; i++)
-        if (one_slip(w, kin[i])) return kin[i];
+    for (int i = 0; kin[i]; i++) {
+        size_t k = strlen(kin[i]);      /* (a slip leaves the length or one letter less) */
+        if ((k == n || k == n + 1) && one_slip(w, kin[i])) return kin[i];
+    }
     return NULL;
 }
 
@@ -388,15 +391,22 @@ void understand_holder(const char *const *words, int n, char *key, size_t len)
         const char *w = words[i];
         size_t sl = vocab_possessive(w);        /* "sister's" -> "sister" */
         if (sl && sl < sizeof stem) {
-            snprintf(stem, sizeof stem, "%.*s", (int)sl, w);
+            memcpy(stem, w, sl);
+            stem[sl] = '\0';
             w = stem;
         }
-        if (understand_in_list(owner_words, w)) continue;
+        /* (the first letters compared before strcmp: this runs for every word the quote
+         * reads of what the user said, and for the holders of every fact compared) */
+        int owner = 0;
+        for (size_t o = 0; !owner && o < sizeof owner_words / sizeof owner_words[0] - 1; o++)
+            owner = owner_words[o][0] == w[0] && strcmp(owner_words[o], w) == 0;
+        if (owner) continue;
         for (size_t c = 0; c < sizeof canon / sizeof canon[0]; c++)
-            if (strcmp(canon[c].word, w) == 0) w = canon[c].key;
+            if (canon[c].word[0] == w[0] && strcmp(canon[c].word, w) == 0) w = canon[c].key;
         const char *meant = kin_typed(w);       /* "girlfrend", "daugther" */
         for (size_t c = 0; meant && c < sizeof canon / sizeof canon[0]; c++)
-            if (strcmp(canon[c].word, meant) == 0) meant = canon[c].key;
+            if (canon[c].word[0] == meant[0] && strcmp(canon[c].word, meant) == 0)
+                meant = canon[c].key;
         if (meant) w = meant;
         /* words joined by a space, but CJK characters as they are written: 弟弟 */
         int join = at && !(understand_is_cjk(w) && (at < 3 || (unsigned char)key[at - 3] >= 0xE0));
