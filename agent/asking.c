@@ -7,13 +7,17 @@
  * breed is my dog?"; "who am I married to?" is "who is my spouse?"; "what did I say I
  * brew?" is "what do I brew?". A question that opens with a question word loses an
  * aside after its last comma that asks and names nothing of the user's ("what's the
- * gecko called, did I mention?"). Sentences end at . ! ? and line ends. */
+ * gecko called, did I mention?"). A list of things asked of one or two holders ("my
+ * cat's name and age, go") is one question each, and so is a Chinese question of two things
+ * of one person ("我女儿叫什么，今年几岁？"). Sentences end at . ! ? and line ends. */
 #include "agent/asking.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include "agent/forms.h"
+#include "agent/understand_words.h"
 #include "model/dialogue.h"
 
 /* How a request asks (put_names words the question so): a name ("... the name of X"),
@@ -278,7 +282,7 @@ static size_t aside_at(const char *text, size_t b, size_t e)
  * and "turn right" are no tags, and "yes", "no", "true" only after a comma. */
 static size_t tag_at(const char *text, size_t b, size_t e, size_t n)
 {
-    static const char *const tags[] = {"right", "innit", "eh", "abi", "isn't it",
+    static const char *const tags[] = {"right", "innit", "eh", "aye", "abi", "isn't it",
                                        "isn't he", "isn't she", "aren't they", "aren't we",
                                        "don't i", "didn't i", "haven't i", "wasn't it",
                                        "wasn't he", "wasn't she", "doesn't he",
@@ -400,8 +404,140 @@ static size_t said_i(const char *text, size_t n, size_t i)
     return 0;
 }
 
+/* What a list of things asked of someone names ("my cat's name and age"). */
+static const char *const asked_attr[] = {"name", "age", "birthday", "job", "breed",
+                                         "colour", "color", "surname", "nickname", NULL};
+/* Words a list of things asked may close with ("..., both pls", "..., go"). */
+static const char *const list_close[] = {"go", "please", "pls", "plz", "both", "again",
+                                         "thanks", "thx", "ta", NULL};
+
+/* 1 when w is a word of list, in any case. */
+static int listed(const char *const *list, const char *w)
+{
+    for (int i = 0; list[i]; i++)
+        if (!strcasecmp(list[i], w)) return 1;
+    return 0;
+}
+
+/* A sentence [b, e) that only lists things asked of one or two holders, written as one
+ * question each into q (cap bytes with its NUL): "my cat's name and age, go" is "what is
+ * my cat's name? how old is my cat?", "dog name + age" the same of "my dog", "Odile's job
+ * and the rabbit's name, both pls" two of two holders. A part is [my|our|the]
+ * word['s] then a word of asked_attr; a part with no holder takes the one before; two
+ * parts or more, joined by "and", "+", "&" or a comma. Returns the length written, 0
+ * when the sentence is not such a list or does not fit. */
+static size_t asked_list(const char *text, size_t b, size_t e, char *q, size_t cap)
+{
+    char w[12][32];
+    int nw = 0;
+    size_t i = past_polite(text, e, b), l;
+    if ((l = opens(text, e, i, "what's")) || (l = opens(text, e, i, "whats")) ||
+        (l = opens(text, e, i, "what are")) || (l = opens(text, e, i, "what is")) ||
+        (l = opens(text, e, i, "tell me")))
+        i += l;
+    while (i < e && nw < 12) {          /* words, and each joining mark as a word "and" */
+        while (i < e && (text[i] == ' ' || text[i] == '\t')) i++;
+        if (i >= e) break;
+        if (strchr(",+&", text[i])) {
+            snprintf(w[nw++], sizeof w[0], "and");
+            i++;
+            continue;
+        }
+        size_t k = 0;
+        for (; i < e && !strchr(" \t,+&", text[i]); i++) {
+            if (k + 1 >= sizeof w[0]) return 0;
+            w[nw][k++] = text[i];
+        }
+        w[nw++][k] = '\0';
+    }
+    if (i < e) return 0;
+    while (nw > 0 && (listed(list_close, w[nw - 1]) || !strcasecmp(w[nw - 1], "and"))) nw--;
+    char holder[48] = "";
+    size_t at = 0;
+    int parts = 0;
+    for (int k = 0; k < nw;) {
+        int a = k;                      /* the part's words [k, a): its holder */
+        while (a < nw && a - k < 3 && !listed(asked_attr, w[a])) a++;
+        if (a >= nw || a - k > 2) return 0;
+        if (a - k == 2 && strcasecmp(w[k], "my") && strcasecmp(w[k], "our") &&
+            strcasecmp(w[k], "the"))
+            return 0;                   /* (not "her mum's age": whose is not known here) */
+        if (a - k) {                    /* "my cat's", "cat", "Odile's", "the rabbit's" */
+            const char *word = w[a - 1];
+            size_t wl = strlen(word);
+            if (wl > 2 && !strcmp(word + wl - 2, "'s")) wl -= 2;
+            const char *det = a - k == 2 ? w[k]         /* a name as it is, a thing "my" */
+                              : isupper((unsigned char)word[0]) ? "" : "my";
+            if (a - k == 1 && listed(whose, word)) {    /* "my name and age": the user's */
+                if (strcasecmp(word, "my")) return 0;
+                holder[0] = '\0';
+            } else {
+                snprintf(holder, sizeof holder, "%s%s%.*s", det, *det ? " " : "", (int)wl, word);
+            }
+        }
+        char one[96];
+        int ol;
+        if (!strcasecmp(w[a], "age"))
+            ol = holder[0] ? snprintf(one, sizeof one, "%show old is %s?", parts ? " " : "", holder)
+                           : snprintf(one, sizeof one, "%show old am I?", parts ? " " : "");
+        else
+            ol = holder[0] ? snprintf(one, sizeof one, "%swhat is %s's %s?", parts ? " " : "",
+                                      holder, w[a])
+                           : snprintf(one, sizeof one, "%swhat is my %s?", parts ? " " : "", w[a]);
+        if (ol < 0 || !put(q, cap, &at, one, (size_t)ol)) return 0;
+        parts++;
+        k = a + 1;
+        if (k < nw && strcasecmp(w[k], "and")) return 0;
+        k += k < nw;
+    }
+    if (parts < 2 || at + 1 > cap) return 0;
+    q[at] = '\0';
+    return at;
+}
+
+/* A Chinese question of two things of one of the user's people, the second with no one
+ * named: "我女儿叫什么，今年几岁？" is "我女儿叫什么？我女儿今年几岁？" (the first part opens
+ * with 我 or 我的 and a kin or animal word, both parts ask). Into q (cap bytes with its
+ * NUL): the length written, 0 when the message is not such a question or does not fit. */
+static size_t zh_two_asked(const char *msg, char *q, size_t cap)
+{
+    static const char comma[] = "\xEF\xBC\x8C", mark[] = "\xEF\xBC\x9F";
+    size_t n = strlen(msg);
+    while (n && isspace((unsigned char)msg[n - 1])) n--;
+    const char *c = strstr(msg, comma);
+    if (!c || strstr(c + 3, comma) || strncmp(msg, "\xE6\x88\x91", 3) ||    /* 我 */
+        !understand_chinese(msg, n))
+        return 0;
+    size_t end = n;                     /* the second part, without its mark */
+    if (end >= 3 && !strncmp(msg + end - 3, mark, 3)) end -= 3;
+    else if (end && msg[end - 1] == '?') end--;
+    else return 0;
+    size_t at = 3;
+    if (!strncmp(msg + at, "\xE7\x9A\x84", 3)) at += 3;     /* 的 */
+    size_t kl;
+    if (!forms_zh_who_key(msg + at, (size_t)(c - msg) - at, &kl)) return 0;
+    size_t who = at + kl, first = (size_t)(c - msg), second = first + 3;
+    if (second >= end || !forms_zh_asks(msg, first) || !forms_zh_asks(msg + second, end - second) ||
+        !strncmp(msg + second, "\xE6\x88\x91", 3) ||
+        forms_zh_who_key(msg + second, end - second, &kl))
+        return 0;                       /* (the second names someone: "他几岁" is left) */
+    size_t o = 0;
+    if (!put(q, cap, &o, msg, first) || !put(q, cap, &o, mark, 3) || !put(q, cap, &o, msg, who) ||
+        !put(q, cap, &o, msg + second, end - second) || !put(q, cap, &o, mark, 3) || o + 1 > cap)
+        return 0;
+    q[o] = '\0';
+    return o;
+}
+
 long asking_text(const char *msg, char *out, size_t cap)
 {
+    char zh[512];
+    size_t zl = zh_two_asked(msg, zh, sizeof zh);
+    if (zl) {
+        if (zl + 1 > cap) return -1;
+        memcpy(out, zh, zl + 1);
+        return (long)zl;
+    }
     size_t n = strlen(msg), at = 0;
     for (size_t b = 0; b < n;) {
         size_t e = b;
@@ -424,6 +560,16 @@ long asking_text(const char *msg, char *out, size_t cap)
         if (we >= 0) {                  /* "what breed is my rabbit?" */
             int ql = snprintf(q, sizeof q, "what breed is %s %s?", we ? "our" : "my", animal);
             if (!put(out, cap, &at, msg + b, lead - b) || !put(out, cap, &at, q, (size_t)ql))
+                return -1;
+            b = e < n && msg[e] != '\n' ? e + 1 : e;
+            continue;
+        }
+        char two[256];
+        size_t tl = asked_list(msg, b, e, two, sizeof two);
+        if (tl) {                       /* "what is my cat's name? how old is my cat?" */
+            size_t lead = b;
+            while (lead < e && isspace((unsigned char)msg[lead])) lead++;
+            if (!put(out, cap, &at, msg + b, lead - b) || !put(out, cap, &at, two, tl))
                 return -1;
             b = e < n && msg[e] != '\n' ? e + 1 : e;
             continue;

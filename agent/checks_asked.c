@@ -191,6 +191,41 @@ static int still_there(const facts_t *f, const char *text, int marked, understoo
 /* Whether and what a clause asks: sets c->q; questions are never facts, terse questions,
  * "where's X", tag questions, yes/no by form, questions read as chat, time words, relations
  * of no one, words for work, counts, breeds of "it", "where" with a trade verb. */
+/* "am I still going out with Sofia?", "still with Tom?": a yes or no of the name of the
+ * partner told by that name (even one since parted with: then the name the reader marked,
+ * capitalised), whatever else the reader took it for. Sets u and returns 1, else 0. */
+static int still_together(const facts_t *f, const char *text, understood_t *u)
+{
+    static const char *const together[] = {"going out with", "dating", "seeing", "still with",
+                                           "together with", "married to", "engaged to", NULL};
+    if ((u->act != READER_YESNO && !(u->act == READER_QUESTION && checks_opens_question(text) == 1)) ||
+        !checks_holds_any(text, together))
+        return 0;
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        if (facts_rel_of(m->relation) != READER_REL_NAME ||
+            !understand_in_list(checks_partners, m->holder))
+            continue;
+        const char *name = strcmp(m->value, FACTS_ENDED) ? m->value : NULL;
+        for (size_t j = i; !name && j-- > 0;)   /* an end: the name it ended */
+            if (!strcmp(f->v[j].holder, m->holder) &&
+                facts_rel_of(f->v[j].relation) == READER_REL_NAME &&
+                strcmp(f->v[j].value, FACTS_ENDED))
+                name = f->v[j].value;
+        if (!name && u->value[0] && isupper((unsigned char)u->value[0]))
+            name = u->value;            /* (the name an end superseded is no fact now) */
+        if (!name || !facts_has_words(text, name)) continue;
+        u->act = READER_YESNO;
+        u->personal = 1;
+        u->rel = READER_REL_NAME;
+        snprintf(u->holder, sizeof u->holder, "%s", m->holder);
+        snprintf(u->relation, sizeof u->relation, "%s", m->relation);
+        snprintf(u->value, sizeof u->value, "%s", name);
+        return 1;
+    }
+    return 0;
+}
+
 int checks_asked(checks_clause_t *c, understood_t *u)
 {
     const facts_t *f = c->f;
@@ -200,6 +235,7 @@ int checks_asked(checks_clause_t *c, understood_t *u)
     const char *text = c->text;
     if (still_there(f, text, strchr(msg, '?') != NULL, u))
         return 1;                       /* "still at kingsmead?" */
+    if (still_together(f, text, u)) return 1;
     /* "and my age is...?": a fact of no value whose clause the message ends with dots
      * and a question mark after asks it */
     size_t end = u->at + u->len;
@@ -257,7 +293,8 @@ int checks_asked(checks_clause_t *c, understood_t *u)
                                        " aren't they?", " aren't we?", " don't i?",
                                        " didn't i?", " haven't i?", " wasn't it?",
                                        " wasn't he?", " wasn't she?", " doesn't he?",
-                                       " doesn't she?", " don't they?", ", me?", NULL};
+                                       " doesn't she?", " don't they?", ", me?", " aye?",
+                                       " yeah?", NULL};
     size_t tl = strlen(text);
     int tagged = 0;
     int plain = !checks_chinese(text) && checks_opens_question(text) == 0 && !asks_which(text);
@@ -461,9 +498,32 @@ int checks_birthday_and_work_asked(checks_clause_t *c, understood_t *u)
     /* "getting married on the 2nd of June": the day of a wedding */
     static const char *const wedding[] = {"married", "marrying", "marry", "wedding", NULL};
     int day, month;
+    /* the user marries ("we're getting married", "my wedding"), not "Rosa's getting
+     * married" */
+    char buf[UNDERSTAND_VALUE];
+    const char *w[32];
+    int n = understand_split_words(text, " ,.;:!?", buf, sizeof buf, w, 32), ours = 0;
+    static const char *const we[] = {"we", "we're", "i", "i'm", "im", "are", "am", NULL};
+    static const char *const getting[] = {"getting", "get", "be", "being", NULL};
+    for (int k = 1; k < n && !ours; k++)
+        ours = (!strcmp(w[k], "married") || !strcmp(w[k], "marrying")) &&
+               (understand_in_list(we, w[k - 1]) ||
+                (k > 1 && understand_in_list(getting, w[k - 1]) &&
+                 understand_in_list(we, w[k - 2])));
+    ours |= facts_has_words(text, "my wedding") || facts_has_words(text, "our wedding");
+    if ((u->act == READER_FACT || u->act == READER_SMALLTALK) && !u->value[0] && ours &&
+        !strcmp(u->holder, "self") && !checks_has_part(text, born) && !checks_asks(text)) {
+        for (int k = 0; k < n && !u->value[0]; k++)     /* "... married next August" */
+            if (understand_month(w[k]) && strlen(w[k]) > 2 &&
+                (strcmp(w[k], "may") || strstr(text, "May"))) {     /* ("we may marry") */
+                snprintf(u->value, sizeof u->value, "%c%s", toupper((unsigned char)w[k][0]),
+                         w[k] + 1);
+                u->rel = READER_REL_BIRTHDAY;
+            }
+    }
     if ((u->act == READER_FACT || u->act == READER_SMALLTALK) && u->value[0] &&
         (u->rel == READER_REL_BIRTHDAY || understand_date(u->value, &day, &month)) &&
-        !checks_has_part(text, born) && checks_holds_any(text, wedding) &&
+        !checks_has_part(text, born) && checks_holds_any(text, wedding) && ours &&
         !strcmp(u->holder, "self")) {
         u->act = READER_FACT;
         u->rel = READER_REL_OPEN;
@@ -582,11 +642,21 @@ int checks_summary_and_relations_asked(checks_clause_t *c, understood_t *u)
         u->rel = READER_REL_BIRTHDAY;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_BIRTHDAY));
     }
-    /* "which town did I move here from?", "where did I live before?" ask where one came
-     * from, not where one lives */
+    /* "what's my food intolerance?": what one cannot eat, told as a diet ("I'm lactose
+     * intolerant") */
+    if (u->act == READER_QUESTION && !strcmp(u->holder, "self") && u->rel != READER_REL_DIET &&
+        (facts_has_words(text, "intolerance") || facts_has_words(text, "intolerant") ||
+         facts_has_words(text, "intolerances"))) {
+        u->rel = READER_REL_DIET;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_DIET));
+    }
+    /* "which town did I move here from?", "where did I live before?", "what's my home
+     * town?", "where is home originally?" ask where one came from, not where one lives */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && u->rel == READER_REL_HOME &&
         (facts_has_words(text, "from") || facts_has_words(text, "before") ||
-         facts_has_words(text, "previously") || facts_has_words(text, "used to"))) {
+         facts_has_words(text, "previously") || facts_has_words(text, "used to") ||
+         facts_has_words(text, "home town") || facts_has_words(text, "hometown") ||
+         facts_has_words(text, "originally"))) {
         u->rel = READER_REL_HOMETOWN;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOMETOWN));
     }

@@ -321,6 +321,23 @@ int checks_forget_named(checks_clause_t *c, understood_t *u)
             u->value[0] = '\0';
         }
     }
+    /* "把我女朋友那条删了": a kin word and only 那条, 的事 ... after it forgets that one */
+    static const char *const that[] = {"", "那条", "那个", "的事", "的事情", "的信息", "那些",
+                                       "的所有", NULL};
+    const char *v = u->value;
+    if (u->act == READER_FORGET && !strcmp(u->holder, "self") && checks_chinese(v)) {
+        if (!strncmp(v, "我", strlen("我"))) v += strlen("我");
+        if (!strncmp(v, "的", strlen("的"))) v += strlen("的");
+        size_t kl;
+        const char *key = forms_zh_who_key(v, strlen(v), &kl);
+        for (int k = 0; key && that[k]; k++)
+            if (!strcmp(v + kl, that[k])) {
+                snprintf(u->holder, sizeof u->holder, "%s", key);
+                u->rel = READER_REL_OPEN;
+                u->relation[0] = u->value[0] = '\0';
+                break;
+            }
+    }
     return 0;
 }
 

@@ -292,7 +292,10 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
                            understood_t *u)
 {
     static const char *const parting[] = {"split", "split up", "broke up", "separated",
-                                          "divorced", "dumped", "called it quits", NULL};
+                                          "divorced", "dumped", "called it quits",
+                                          "and me are done", "and i are done", "single now",
+                                          "called it off", "broke it off", "ended things",
+                                          NULL};
     static const char *const seeing[] = {"seeing someone new", "seeing someone",
                                          "dating someone new", "dating", "seeing", NULL};
     static const char *const no_name[] = {"someone", "a", "an", "the", "my", "things", "you",

@@ -266,12 +266,44 @@ int checks_relations_by_words(checks_clause_t *c, understood_t *u)
 /* Things by their words: a phone number, a field of study, "at", what one has, what works
  * or broke, a vehicle asked, a place of business, a hospital, "named him", a job after
  * naming someone, "never mind", "scratch that", a summary of one thing. */
+/* "my dog is called Scout, he's a whippet": "he's a" or "she's a" and one or two words
+ * that are a kind of the pet the clause is of (kinds.h), or that the reader read as its
+ * kind, is that pet's kind, however the reader took the clause. Sets u and returns 1,
+ * else 0. */
+static int pet_is_a(const char *text, understood_t *u)
+{
+    static const char *const is_a[] = {"he's a ", "she's a ", "he is a ", "she is a ", "it's a ",
+                                       "hes a ", "shes a ", NULL};
+    if (u->act == READER_QUESTION || u->act == READER_YESNO || u->act == READER_CORRECTION ||
+        !dialogue_pet_word(u->holder))
+        return 0;                       /* (a kind put right stands) */
+    size_t l = 0;
+    for (int k = 0; is_a[k] && !l; k++)
+        if (!strncasecmp(text, is_a[k], strlen(is_a[k]))) l = strlen(is_a[k]);
+    if (!l) return 0;
+    char kind[UNDERSTAND_VALUE];
+    size_t n = 0;
+    while (text[l + n] && (isalpha((unsigned char)text[l + n]) || text[l + n] == ' ' ||
+                           text[l + n] == '-') && n + 1 < sizeof kind)
+        n++;
+    while (n && text[l + n - 1] == ' ') n--;
+    snprintf(kind, sizeof kind, "%.*s", (int)n, text + l);
+    const char *animal = kinds_animal(kind);
+    int read = u->rel == READER_REL_KIND && !strcasecmp(u->value, kind);   /* (a kelpie) */
+    if (strchr(kind, ' ') != strrchr(kind, ' ') ||
+        (!read && (!animal || !facts_same_holder(animal, u->holder))))
+        return 0;
+    checks_settle(u, READER_FACT, u->holder, READER_REL_KIND, NULL, kind);
+    return 1;
+}
+
 int checks_things_by_words(checks_clause_t *c, understood_t *u)
 {
     const char *msg = c->msg;
     const understood_t *told = c->told;
     int i = c->i;
     const char *text = c->text;
+    if (pet_is_a(text, u)) return 1;
     /* "my number's 07700 900733", "my mobile is ...": the user's phone number; "what's my
      * mobile again?" asks it */
     static const char *const phones[] = {"number", "mobile", "cell", "phone", "mobile number",

@@ -462,9 +462,12 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
 {
     static const char *const waits[] = {", oh wait, ", ", no wait, ", ", no, wait, ",
                                         " \xE2\x80\x94 no, wait, ", " - no, wait, ",
-                                        " \xE2\x80\x94 no wait, ", ", wait, no, ", NULL};
-    /* (an apology puts right a number only: "I'm 31, sorry, 32") */
-    static const char *const sorry[] = {", sorry, ", ", sorry ", ", oops, ", ", oops ", NULL};
+                                        " \xE2\x80\x94 no wait, ", ", wait, no, ",
+                                        " - no wait, ", NULL};
+    /* (an apology, or a bare "no", puts right a number only: "I'm 31, sorry, 32", "two
+     * cats - no, three") */
+    static const char *const sorry[] = {", sorry, ", ", sorry ", ", oops, ", ", oops ",
+                                        " - no, ", " \xE2\x80\x94 no, ", ", no, ", NULL};
     size_t wl;
     long w = find_any(msg, len, 0, waits, &wl);
     int numbers_only = w < 0 && (w = find_any(msg, len, 0, sorry, &wl)) >= 0;
@@ -596,6 +599,17 @@ long plain_text(const char *msg, char *out, size_t cap)
         for (int s = 0; spelled[s][0] && !with; s++)
             if (strlen(spelled[s][0]) == wl && !strncasecmp(msg + i, spelled[s][0], wl))
                 with = spelled[s][1];
+        /* a GP is one's doctor, but a "GP surgery" is where one works */
+        if (with && wl == 2 && !strncasecmp(msg + i, "gp", 2) && e + 1 < len && msg[e] == ' ') {
+            static const char *const place[] = {"surgery", "practice", "clinic", "office",
+                                                "receptionist", "trainee", NULL};
+            for (int k = 0; place[k] && with; k++) {
+                size_t pl = strlen(place[k]);
+                if (e + 1 + pl <= len && !strncasecmp(msg + e + 1, place[k], pl) &&
+                    !word_char((unsigned char)msg[e + 1 + pl]))
+                    with = NULL;
+            }
+        }
         /* "n" and "w" only between words: "fish n chips", "lunch w my aunt" */
         if (!with && wl == 1 && (msg[i] == 'n' || msg[i] == 'N') &&
             (between_words(msg, len, i, e) || opens_question(msg, len, i, e)))

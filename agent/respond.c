@@ -482,7 +482,8 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
         return;             /* "I moved to Bern, I don't live in Lyon anymore" */
     static const char *const gone[] = {"anymore", "longer", "left", "died", "passed", "broke",
                                        "split", "divorced", "ex", "gone", "lost", "rehomed",
-                                       "sold", "separated", "dumped", "over", NULL};
+                                       "sold", "separated", "dumped", "over", "single",
+                                       NULL};
     int gone_said = 0;
     for (int i = 0; gone[i] && !gone_said; i++) gone_said = facts_has_words(text, gone[i]);
     if (!u->value[0] && rel == READER_REL_NAME && !gone_said)
@@ -899,6 +900,49 @@ static int names_of_group(respond_t *r, const facts_t *f, const understood_t *u)
     if (k < 2) return 0;        /* one name: the holder's own answer says it */
     char buf[512];
     say(r, realise_names(buf, sizeof buf, kids ? "children" : u->holder, names, k));
+    snprintf(r->answer, sizeof r->answer, "%s", names[0]);
+    for (int i = 1; i < k; i++) {
+        size_t l = strlen(r->answer);
+        snprintf(r->answer + l, sizeof r->answer - l, ", %s", names[i]);
+    }
+    for (int i = 0; i < k && r->nused < UNDERSTAND_MAX; i++) r->used[r->nused++] = ids[i];
+    set_kind(r, MODEL_KIND_ANSWER);
+    r->answered++;
+    return 1;
+}
+
+/* "what's my boy called?" of one who told only their children's names ("my kids are Ana
+ * and Luis"): which is the son is not known, so the children's names answer ("Your
+ * children are called Ana and Luis."); not when any son or daughter was told of as one.
+ * 1 when answered, else 0. */
+static int child_among_children(respond_t *r, const facts_t *f, const char *text,
+                                const understood_t *u)
+{
+    static const char *const sexed[] = {"son", "sons", "daughter", "daughters", "boys",
+                                        "girls", NULL};
+    if (u->act != READER_QUESTION || u->rel != READER_REL_NAME ||
+        (strcmp(u->holder, "son") && strcmp(u->holder, "daughter")) ||
+        facts_has_words(text, "girl") ||            /* ("my girl" may be a girlfriend) */
+        facts_find(f, u->holder, u->relation, NULL))
+        return 0;
+    const char *names[8];
+    int64_t ids[8];
+    int k = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        const store_memory_t *m = &f->v[i];
+        const char *last = strrchr(m->holder, ' ');
+        if (understand_in_list(sexed, last ? last + 1 : m->holder)) return 0;
+        if (facts_rel_of(m->relation) != READER_REL_NAME || !strcmp(m->value, FACTS_ENDED) ||
+            (!facts_same_holder(m->holder, "children") && !facts_same_holder(m->holder, "child")) ||
+            child_word(m->value) || understand_has_number(m->value))
+            continue;                   /* (not "two boys" read as their name) */
+        int fresh = k < 8;
+        for (int j = 0; fresh && j < k; j++) fresh = !facts_same_value(names[j], m->value);
+        if (fresh) ids[k] = m->id, names[k++] = m->value;
+    }
+    if (!k) return 0;
+    char buf[512];
+    say(r, realise_names(buf, sizeof buf, "children", names, k));
     snprintf(r->answer, sizeof r->answer, "%s", names[0]);
     for (int i = 1; i < k; i++) {
         size_t l = strlen(r->answer);
@@ -1441,7 +1485,8 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
                         const understood_t *u)
 {
     if (ages(r, f, text, u) || name_part(r, f, text, u) || how_many(r, f, text, u) ||
-        names_of_group(r, f, u) || ages_of_group(r, f, text, u) || lives_with(r, f, text, u))
+        names_of_group(r, f, u) || child_among_children(r, f, text, u) ||
+        ages_of_group(r, f, text, u) || lives_with(r, f, text, u))
         return;
     const char *named = u->value[0] || u->act != READER_QUESTION ? NULL : named_value(f, text);
     /* "which fishing company does Halvard work for?" of Halvard's "a fishing company"
@@ -2683,6 +2728,44 @@ int respond_asked_not_told(respond_t *p, int kind)
     p->handled = 1;
     set_kind(p, MODEL_KIND_ANSWER);
     return 1;
+}
+
+void respond_one_verdict(respond_t *r, const char *msg)
+{
+    /* one question, asked once: no second question mark, no second verb that asks
+     * ("is Ana 30 and is she a nurse?" asks twice, and is answered twice) */
+    const char *q = strchr(msg, '?');
+    if (!q || strchr(q + 1, '?')) return;
+    static const char *const again[] = {"and is", "and am", "and are", "and does", "and do",
+                                        "and did", "and has", "and have", "and was", NULL};
+    for (int k = 0; again[k]; k++)
+        if (facts_has_words(msg, again[k])) return;
+    char *rep = r->reply;
+    int yes = !strncmp(rep, "Yes, ", 5) || strstr(rep, ". Yes, ") != NULL;
+    int no = !strncmp(rep, "No, ", 4) || strstr(rep, ". No, ") != NULL;
+    if (!yes || !no) return;
+    for (size_t at = 0; rep[at];) {     /* each "Yes, ..." sentence out, to the next one */
+        if (strncmp(rep + at, "Yes, ", 5) != 0 || (at && rep[at - 1] != ' ')) {
+            at++;
+            continue;
+        }
+        size_t end = at + 5;
+        while (rep[end] && !(rep[end] == '.' && (!rep[end + 1] ||
+                                                  (rep[end + 1] == ' ' &&
+                                                   isupper((unsigned char)rep[end + 2])))))
+            end++;
+        end += rep[end] == '.';
+        end += rep[end] == ' ';
+        for (int g = 0; g < r->ngap; g++)
+            if (r->gap[g].from < end && r->gap[g].from + r->gap[g].len > at) return;
+        size_t cut = end - at;
+        memmove(rep + at, rep + end, strlen(rep + end) + 1);
+        for (int g = 0; g < r->ngap; g++)
+            if (r->gap[g].from >= end) r->gap[g].from -= cut;
+    }
+    size_t rl = strlen(rep);
+    while (rl && rep[rl - 1] == ' ') rep[--rl] = '\0';
+    if (!strcasecmp(r->answer, "yes")) snprintf(r->answer, sizeof r->answer, "no");
 }
 
 void respond_verdict_zh(respond_t *r, const char *msg)

@@ -75,6 +75,12 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
  * is never kept as a memory; returns 1, else 0 (p as it was). */
 int respond_asked_not_told(respond_t *p, int kind);
 
+/* One yes/no question answered "Yes" in one part and "No" in another ("I'm a baker in
+ * Ayr, right?" of one who bakes in Troon) is answered no: the "Yes, ..." sentences leave
+ * r->reply (the gaps after them move back) and a bare "yes" answer is "no". A message
+ * that asks twice ("is she 30 and is she a nurse?") or holds two questions is left. */
+void respond_one_verdict(respond_t *r, const char *msg);
+
 /* A yes or no to a question asked in Chinese said in Chinese first ("是的。Yes, you work
  * in Hangzhou."; "不是。No, ..."), in place in r->reply; anything else is left. */
 void respond_verdict_zh(respond_t *r, const char *msg);

@@ -325,6 +325,7 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
         out->model_seconds += now_s() - t0;
         if (rc) goto out;
         respond_asked_not_told(plan, kind);
+        respond_one_verdict(plan, msg);
         respond_verdict_zh(plan, msg);
         if (plan->handled && !network_takes_over(plan, kind)) {
             snprintf(out->reply, sizeof out->reply, "%s", plan->reply);

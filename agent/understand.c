@@ -1433,6 +1433,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = understand_mend_age_not_measure(words, n, out, k);
         k = understand_mend_no_value(words, n, out, k);
         k = understand_mend_place_and_country(c, cn, out, k);
+        k = understand_mend_place_named(out, k);
         understand_mend_place_before_comma(c, cn, words, n, out, k);
         k = understand_mend_home_of_us(words, n, out, k, max);
         understand_mend_hometown_from(c, cn, words, n, out, k);
@@ -1446,6 +1447,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         understand_mend_place_not_work(words, n, out, k);
         k = understand_mend_group_not_place(words, n, out, k);
         understand_mend_thing_called(words, n, out, k);
+        k = understand_mend_firm_before_town(c, cn, words, n, out, k, max);
     }
     if (clause.act == READER_FACT || clause.act == READER_QUESTION)
         k = understand_mend_pastime(words, n, clause.act, out, k);

@@ -401,6 +401,28 @@ int understand_mend_place_and_country(const char *c, size_t cn, understood_t *ou
     return k;
 }
 
+int understand_mend_place_named(understood_t *out, int k)
+{
+    static const char *const kinds[] = {"village", "town", "city", "suburb", "place", "area",
+                                        "farm", "island", "hamlet", "countryside", NULL};
+    for (int i = 0; i < k; i++) {
+        const understood_t *a = &out[i];
+        if ((a->rel != READER_REL_HOME && a->rel != READER_REL_HOMETOWN &&
+             a->rel != READER_REL_WORKPLACE) ||
+            !understand_in_list(kinds, a->value))
+            continue;
+        int named = 0;
+        for (int j = 0; j < k && !named; j++)
+            named = j != i && out[j].rel == a->rel && !strcmp(out[j].holder, a->holder) &&
+                    out[j].value[0] && !understand_in_list(kinds, out[j].value);
+        if (!named) continue;
+        memmove(out + i, out + i + 1, (size_t)(k - i - 1) * sizeof *out);
+        k--;
+        i--;
+    }
+    return k;
+}
+
 /* A clause whose units were all dropped as no facts: one unit of small talk (the
  * first's spans), or none when there were none. */
 static int said_nothing(understood_t *out, int k)
@@ -1612,6 +1634,44 @@ int understand_mend_firm_after_job(const char *c, size_t cn, const char *const *
         }
     if (k >= max) return k;
     understood_t base = out[job];
+    forms_told_unit(&base, READER_REL_EMPLOYER, base.holder,
+                    reader_rel_name(READER_REL_EMPLOYER), firm, &out[k]);
+    return k + 1;
+}
+
+int understand_mend_firm_before_town(const char *c, size_t cn, const char *const *words,
+                                     int n, understood_t *out, int k, int max)
+{
+    static const char *const working[] = {"work", "works", "worked", "working", NULL};
+    static const char *const then[] = {"in", "on", "by", "near", "off", "downtown", NULL};
+    int town = -1;
+    for (int i = 0; i < k && town < 0; i++)
+        if (out[i].rel == READER_REL_WORKPLACE && out[i].value[0] &&
+            !strcmp(out[i].holder, "self") && out[i].act != READER_QUESTION &&
+            out[i].act != READER_YESNO)
+            town = i;
+    if (town < 0 || k >= max) return k;
+    for (int i = 0; i < k; i++)
+        if (out[i].rel == READER_REL_EMPLOYER && !strcmp(out[i].holder, "self")) return k;
+    int s = -1;
+    for (int w = 0; w + 3 < n && s < 0; w++)
+        if (understand_in_list(working, words[w]) && !strcmp(words[w + 1], "at") &&
+            (!strcmp(words[w + 2], "a") || !strcmp(words[w + 2], "an")))
+            s = w + 2;
+    if (s < 0) return k;
+    int e = s + 1;
+    while (e < n && e - s <= 3 && isalpha((unsigned char)words[e][0]) &&
+           !understand_in_list(then, words[e]))
+        e++;
+    if (e == s + 1 || e - s > 3 || (e < n && !understand_in_list(then, words[e]))) return k;
+    char firm[UNDERSTAND_VALUE];
+    understand_as_written(c, cn, words, s, e, firm, sizeof firm);
+    for (int i = 0; i < k; i++) {       /* (its words read as a value already) */
+        size_t vl = strlen(out[i].value);
+        for (size_t at = 0; vl && firm[at]; at++)
+            if (!strncasecmp(firm + at, out[i].value, vl)) return k;
+    }
+    understood_t base = out[town];
     forms_told_unit(&base, READER_REL_EMPLOYER, base.holder,
                     reader_rel_name(READER_REL_EMPLOYER), firm, &out[k]);
     return k + 1;

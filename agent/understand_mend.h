@@ -92,6 +92,10 @@ int understand_mend_month_not_birthday(const char *const *words, int n, understo
 /* A place and the country after it, two values of one relation, are one ("Kraków,
  * Poland"). Returns the units left. */
 int understand_mend_place_and_country(const char *c, size_t cn, understood_t *out, int k);
+/* A kind of place ("a tiny village near Braga": "village") beside a named place of the
+ * same holder and relation in one clause goes: the name says where. Returns the units
+ * left. */
+int understand_mend_place_named(understood_t *out, int k);
 /* "me and my niece live in sintra", "home is arica, with my husband": the home of a clause
  * that begins so is the user's (a kin's name told in passing stays theirs, the home told
  * of the user too). Returns the units (at most max). */
@@ -236,6 +240,11 @@ int understand_mend_month_not_firm(understood_t *out, int k);
  * on the Solent hovercraft"), in a clause that tells someone's job are the firm they
  * work at, when the reader read no firm of theirs: a unit of where they work that holds
  * those words becomes the firm, else one is added (at most max). Returns the units. */
+/* "I work at a warehouse in Boise" read as the town alone: the place worked at ("a
+ * warehouse": "at a" or "at an" and one or two words, then "in", "on", "by" ...) is the
+ * user's employer beside the town. Returns the units left. */
+int understand_mend_firm_before_town(const char *c, size_t cn, const char *const *words,
+                                     int n, understood_t *out, int k, int max);
 int understand_mend_firm_after_job(const char *c, size_t cn, const char *const *words,
                                    const unsigned char *caps, int n, understood_t *out,
                                    int k, int max);

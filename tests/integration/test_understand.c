@@ -2456,6 +2456,39 @@ START_TEST(test_one_forgotten_groups_asked_and_slips_put_right_in_the_message)
 }
 END_TEST
 
+START_TEST(test_lists_asked_one_verdict_and_partings_said_plainly)
+{
+    /* two things asked of one holder as a list, and of two holders */
+    tell("a", "my dog is called Rolo and he's 4, my sister Odile is a farrier");
+    ask("b", "dog name + age", "Rolo", NULL);
+    ask("b", "my dog's name and age, please", "4", NULL);
+    ask("b", "Odile's job and the dog's name, both pls", "farrier", NULL);
+    /* one yes/no question of two facts, one of them wrong, is answered no */
+    tell("c", "I'm a florist in Leith");
+    ask("d", "i'm a florist in Dundee right?", "No", "Yes");
+    ask("d", "I'm a florist aye?", "Yes", "No");
+    /* a partner parted with in words of today, asked after as "going out with" */
+    tell("e", "my bf is Tobiah, he's a roofer");
+    json_decref(say("e", "ok so tobiah and me are done. single now"));
+    ask("f", "am I still going out with Tobiah?", "No", "Yes");
+    /* the children's names when a son is asked and none was told as one */
+    tell("g", "kids are Nilo who's 6 and Sabe who's 3");
+    ask("h", "what's my boy called?", "Nilo", NULL);
+    /* a count put right with a dash, a pet's breed after "he's a", a wedding's month */
+    tell("i", "we have two goats - no, three");
+    ask("j", "how many goats do we have?", "three", "two");
+    tell("i", "my dog is called Scout, he's a whippet");
+    ask("j", "what breed is Scout?", "whippet", NULL);
+    tell("i", "my partner is Dana and we're getting married next June");
+    ask("j", "when's the wedding?", "June", NULL);
+    /* where one grew up beside the kind of place; a place worked at before its town */
+    tell("k", "I grew up in a tiny village near Evora");
+    ask("l", "what's my home town?", "Evora", "village");
+    tell("k", "I work at a warehouse in Boise");
+    ask("l", "where do I work?", "warehouse", NULL);
+}
+END_TEST
+
 START_TEST(test_run_ons_news_with_cries_and_chinese_people)
 {
     /* an introduction typed as one run-on, a bare kin word after a comma */
@@ -2679,6 +2712,7 @@ int main(void)
     tcase_add_test(tc, test_groups_named_after_pets_of_kin_and_news_of_work);
     tcase_add_test(tc, test_run_ons_news_with_cries_and_chinese_people);
     tcase_add_test(tc, test_one_forgotten_groups_asked_and_slips_put_right_in_the_message);
+    tcase_add_test(tc, test_lists_asked_one_verdict_and_partings_said_plainly);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
