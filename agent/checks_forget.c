@@ -321,7 +321,8 @@ int checks_forget_named(checks_clause_t *c, understood_t *u)
             u->value[0] = '\0';
         }
     }
-    /* "把我女朋友那条删了": a kin word and only 那条, 的事 ... after it forgets that one */
+    /* "把我女朋友那条删了": a kin word and only 那条, 的事 ... after it forgets all of
+     * that one's */
     static const char *const that[] = {"", "那条", "那个", "的事", "的事情", "的信息", "那些",
                                        "的所有", NULL};
     const char *v = u->value;
@@ -330,7 +331,8 @@ int checks_forget_named(checks_clause_t *c, understood_t *u)
         if (!strncmp(v, "的", strlen("的"))) v += strlen("的");
         size_t kl;
         const char *key = forms_zh_who_key(v, strlen(v), &kl);
-        for (int k = 0; key && that[k]; k++)
+        for (int k = 0; key && understand_kin(key) && that[k]; k++)     /* (an animal's
+                                                * topic is forgotten by its words) */
             if (!strcmp(v + kl, that[k])) {
                 snprintf(u->holder, sizeof u->holder, "%s", key);
                 u->rel = READER_REL_OPEN;
