@@ -7,7 +7,8 @@
  * "t'dog" is "the dog"; "we've a goat" is "we have a goat"; "sixty-two" is "62"; "name of
  * X", "goes by X" and "answers to X" are "called X"; "Myself X" opening a sentence is "I
  * am X"; a tag ", did I say?" ends the sentence it follows; a correction said in passing
- * ("7, no wait, 8") is made; "it's not X, it's Y" is "it's Y, not X"; and a question asked
+ * ("7, no wait, 8") is made; "I'm a 34 year old nurse" is "I'm 34 years old, a nurse";
+ * "it's not X, it's Y" is "it's Y, not X"; and a question asked
  * as A-not-A (是不是, 有没有) is the one with 吗 it stands for. Only whole words, those
  * spaces and commas, that correction and those questions change; everything else is
  * copied byte for byte. */
@@ -506,11 +507,52 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
     return at;
 }
 
+/* "I'm a 34 year old nurse", "an 80-year-old farmer": the age told before the kind of
+ * person, written as "34 years old, a nurse", which the reader reads as two facts (it
+ * took "old nurse" for a job). Into out (room for len + 16 bytes): the length, 0 when the
+ * message has no such words. */
+static size_t years_old_before(const char *msg, size_t len, char *out)
+{
+    static const char *const olds[] = {" year old ", "-year-old ", " yr old ", " years old ",
+                                       "-yr-old ", NULL};
+    for (size_t i = 0; i + 4 < len; i++) {
+        if (i > 0 && isalnum((unsigned char)msg[i - 1])) continue;
+        size_t a = !strncasecmp(msg + i, "a ", 2) ? 2 : !strncasecmp(msg + i, "an ", 3) ? 3 : 0;
+        if (!a || i < 3) continue;
+        size_t pe = i - 1, pb = pe;     /* the word before: of whom it is said ("I'm", "is"),
+                                         * not what one has ("a 3 year old daughter") */
+        while (pb > 0 && msg[pb - 1] != ' ') pb--;
+        static const char *const be[] = {"i'm", "im", "am", "is", "he's", "she's", "hes",
+                                         "shes", "was", NULL};
+        int said = 0;
+        for (int k = 0; be[k] && !said; k++)
+            said = pe - pb == strlen(be[k]) && !strncasecmp(msg + pb, be[k], pe - pb);
+        if (!said) continue;
+        size_t d = i + a, de = d;
+        while (de < len && de - d < 3 && isdigit((unsigned char)msg[de])) de++;
+        if (de == d || (de < len && isdigit((unsigned char)msg[de]))) continue;
+        size_t ol = 0;
+        for (int k = 0; olds[k] && !ol; k++)
+            if (!strncasecmp(msg + de, olds[k], strlen(olds[k]))) ol = strlen(olds[k]);
+        if (!ol || de + ol >= len || !isalpha((unsigned char)msg[de + ol])) continue;
+        size_t at = 0;
+        memcpy(out + at, msg, i), at += i;
+        memcpy(out + at, msg + d, de - d), at += de - d;
+        memcpy(out + at, " years old, a ", 14), at += 14;
+        memcpy(out + at, msg + de + ol, len - de - ol), at += len - de - ol;
+        out[at] = '\0';
+        return at;
+    }
+    return 0;
+}
+
 long plain_text(const char *msg, char *out, size_t cap)
 {
     char fixed[2048];           /* (a correction in passing made first) */
     size_t made = strlen(msg) < sizeof fixed ? corrected_in_passing(msg, strlen(msg), fixed) : 0;
     if (made) msg = fixed;
+    char aged[2048 + 16];       /* (then an age told before a kind of person) */
+    if (strlen(msg) < sizeof fixed && years_old_before(msg, strlen(msg), aged)) msg = aged;
     size_t len = strlen(msg), at = 0;
     int ma = 0;                         /* 吗 owed before the next question mark */
     not_but_t nb = {0, 0, 0, 0, 0, 0};

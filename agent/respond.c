@@ -886,6 +886,24 @@ static int group_names(const facts_t *f, const char *word, const char *one, int 
     return k;
 }
 
+/* Answers with the names[0..k) of a group (what: its word), their memories ids[0..k)
+ * used: "Your children are called Ana and Luis."; the bare answer lists them. Returns 1. */
+static int say_names(respond_t *r, const char *what, const char *const *names,
+                     const int64_t *ids, int k)
+{
+    char buf[512];
+    say(r, realise_names(buf, sizeof buf, what, names, k));
+    snprintf(r->answer, sizeof r->answer, "%s", names[0]);
+    for (int i = 1; i < k; i++) {
+        size_t l = strlen(r->answer);
+        snprintf(r->answer + l, sizeof r->answer - l, ", %s", names[i]);
+    }
+    for (int i = 0; i < k && r->nused < UNDERSTAND_MAX; i++) r->used[r->nused++] = ids[i];
+    set_kind(r, MODEL_KIND_ANSWER);
+    r->answered++;
+    return 1;
+}
+
 /* "what are my kids' names?", "what are my children called?": the names of the group
  * asked (group_names), when it is one of children or of a plural word of kin or pets
  * and no fact of the group's own answers. 1 when answered, else 0. */
@@ -898,17 +916,7 @@ static int names_of_group(respond_t *r, const facts_t *f, const understood_t *u)
     int64_t ids[16];
     int k = group_names(f, u->holder, one, kids, pets, names, ids, 16);
     if (k < 2) return 0;        /* one name: the holder's own answer says it */
-    char buf[512];
-    say(r, realise_names(buf, sizeof buf, kids ? "children" : u->holder, names, k));
-    snprintf(r->answer, sizeof r->answer, "%s", names[0]);
-    for (int i = 1; i < k; i++) {
-        size_t l = strlen(r->answer);
-        snprintf(r->answer + l, sizeof r->answer - l, ", %s", names[i]);
-    }
-    for (int i = 0; i < k && r->nused < UNDERSTAND_MAX; i++) r->used[r->nused++] = ids[i];
-    set_kind(r, MODEL_KIND_ANSWER);
-    r->answered++;
-    return 1;
+    return say_names(r, kids ? "children" : u->holder, names, ids, k);
 }
 
 /* "what's my boy called?" of one who told only their children's names ("my kids are Ana
@@ -941,17 +949,7 @@ static int child_among_children(respond_t *r, const facts_t *f, const char *text
         if (fresh) ids[k] = m->id, names[k++] = m->value;
     }
     if (!k) return 0;
-    char buf[512];
-    say(r, realise_names(buf, sizeof buf, "children", names, k));
-    snprintf(r->answer, sizeof r->answer, "%s", names[0]);
-    for (int i = 1; i < k; i++) {
-        size_t l = strlen(r->answer);
-        snprintf(r->answer + l, sizeof r->answer - l, ", %s", names[i]);
-    }
-    for (int i = 0; i < k && r->nused < UNDERSTAND_MAX; i++) r->used[r->nused++] = ids[i];
-    set_kind(r, MODEL_KIND_ANSWER);
-    r->answered++;
-    return 1;
+    return say_names(r, "children", names, ids, k);
 }
 
 /* "how old are my kids?": the newest age of each one of the group asked (as

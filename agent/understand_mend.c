@@ -761,6 +761,11 @@ int understand_mend_age_not_measure(const char *const *words, int n, understood_
 {
     static const char *const span[] = {"in", "for", "over", "within", "last", "past", NULL};
     static const char *const aged[] = {"years", "yrs", "months", "weeks", "days", NULL};
+    static const char *const numbered[] = {"the", "route", "bus", "number", "no", "platform",
+                                           "gate", "room", "flat", "page", "level", "floor",
+                                           "channel", "highway", "station", NULL};
+    static const char *const per[] = {"m/s", "km/h", "kmh", "mph", "degrees", "hrs", "hr",
+                                      "mins", "bus", "tram", "percent", "%", NULL};
     for (int i = 0; i < k; i++) {
         if (out[i].rel != READER_REL_AGE || !out[i].value[0] || strchr(out[i].value, ' '))
             continue;
@@ -779,7 +784,10 @@ int understand_mend_age_not_measure(const char *const *words, int n, understood_
                       (w > 0 && (!strcasecmp(words[w - 1], "year") ||
                                  !strcasecmp(words[w - 1], "grade") ||
                                  !strcasecmp(words[w - 1], "yr") ||
-                                 !strcasecmp(words[w - 1], "form")));
+                                 !strcasecmp(words[w - 1], "form"))) ||
+                      /* "the 23 bus", "route 9", "25 m/s": a number of a thing */
+                      (w > 0 && understand_in_list(numbered, words[w - 1])) ||
+                      understand_in_list(per, words[w + 1]);
             /* "40 words", "60 french verbs", "5 nephews now": a count */
             for (int x = w + 1; x <= w + 2 && x < n && counted < 0 && !measure; x++) {
                 size_t l = strlen(words[x]);
