@@ -642,6 +642,32 @@ int checks_summary_and_relations_asked(checks_clause_t *c, understood_t *u)
         u->rel = READER_REL_BIRTHDAY;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_BIRTHDAY));
     }
+    /* "and which city is she in?": where someone of the user's lives, asked by the kind
+     * of place with no verb of living */
+    static const char *const which_place[] = {"which city", "what city", "which town",
+                                              "what town", "which country", "what country",
+                                              NULL};
+    if (u->act == READER_QUESTION && strcmp(u->holder, "self") != 0 &&
+        (u->rel == READER_REL_OPEN || u->rel == READER_REL_NAME) && !u->value[0] &&
+        checks_holds_any(text, which_place) && !facts_has_words(text, "work") &&
+        !facts_has_words(text, "from")) {
+        u->rel = READER_REL_HOME;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOME));
+    }
+    /* "where do me and the missus live?": where the user lives, with them */
+    if (u->act == READER_QUESTION && u->rel == READER_REL_HOME && strcmp(u->holder, "self") &&
+        (facts_has_words(text, "me and") || facts_has_words(text, "i and") ||
+         facts_has_words(text, "and i") || facts_has_words(text, "and me")))
+        snprintf(u->holder, sizeof u->holder, "self");
+    /* "what course am I on?", "what's my degree in?": what one studies */
+    if (u->act == READER_QUESTION && !strcmp(u->holder, "self") &&
+        (facts_has_words(text, "course") || facts_has_words(text, "degree") ||
+         facts_has_words(text, "major")) &&
+        !facts_has_words(text, "golf") && !facts_has_words(text, "main")) {
+        u->rel = READER_REL_OPEN;
+        snprintf(u->relation, sizeof u->relation, "study");
+        u->value[0] = '\0';
+    }
     /* "what's my food intolerance?": what one cannot eat, told as a diet ("I'm lactose
      * intolerant") */
     if (u->act == READER_QUESTION && !strcmp(u->holder, "self") && u->rel != READER_REL_DIET &&

@@ -70,6 +70,17 @@ const char *plain_word(const char *w)
     return NULL;
 }
 
+const char *plain_word_before(const char *w, const char *next)
+{
+    /* a GP is one's doctor, but a "GP surgery" is where one works */
+    static const char *const gp_place[] = {"surgery", "practice", "clinic", "office",
+                                           "receptionist", "trainee", NULL};
+    const char *p = plain_word(w);
+    for (int k = 0; p && next && !strcasecmp(w, "gp") && gp_place[k]; k++)
+        if (!strcasecmp(next, gp_place[k])) p = NULL;
+    return p;
+}
+
 /* Written anywhere: Chinese characters of everyday speech and the ones the reader knows
  * (啥 is 什么, 俺 is 我; Cantonese 咩嘢 is 什么, 喺 is 在, 边度 is 哪里), an asking tag after a comma (，记得不) dropped, and kin
  * words with accents the word lists spell without. */
@@ -641,16 +652,10 @@ long plain_text(const char *msg, char *out, size_t cap)
         for (int s = 0; spelled[s][0] && !with; s++)
             if (strlen(spelled[s][0]) == wl && !strncasecmp(msg + i, spelled[s][0], wl))
                 with = spelled[s][1];
-        /* a GP is one's doctor, but a "GP surgery" is where one works */
-        if (with && wl == 2 && !strncasecmp(msg + i, "gp", 2) && e + 1 < len && msg[e] == ' ') {
-            static const char *const place[] = {"surgery", "practice", "clinic", "office",
-                                                "receptionist", "trainee", NULL};
-            for (int k = 0; place[k] && with; k++) {
-                size_t pl = strlen(place[k]);
-                if (e + 1 + pl <= len && !strncasecmp(msg + e + 1, place[k], pl) &&
-                    !word_char((unsigned char)msg[e + 1 + pl]))
-                    with = NULL;
-            }
+        if (with && wl == 2 && !strncasecmp(msg + i, "gp", 2)) {     /* (a GP surgery) */
+            char next[32];
+            word_from(msg, len, e, next, sizeof next);
+            with = plain_word_before("gp", next);
         }
         /* "n" and "w" only between words: "fish n chips", "lunch w my aunt" */
         if (!with && wl == 1 && (msg[i] == 'n' || msg[i] == 'N') &&

@@ -12,6 +12,9 @@
 /* The words one word of shorthand stands for, any case ("u": "you", "w/": "with", "w":
  * "with"), or NULL: the one list of them (understand.c reads a clause's words with it). */
 const char *plain_word(const char *w);
+/* plain_word of w before the word next (may be NULL): NULL where next makes w mean
+ * what it says ("GP" before "surgery" is no doctor). */
+const char *plain_word_before(const char *w, const char *next);
 
 /* The bytes a message of len bytes may take written out, with its NUL: the longest
  * writing out is "atm " (4 bytes) as "at the moment " (14), so four times and some. */

@@ -1154,7 +1154,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             caps[n] = t.cap[k];
             words[n] = t.v[k];
             /* shorthand read as the word it stands for ("lunch w my sister") */
-            const char *plain = plain_word(words[n]);
+            const char *plain = plain_word_before(words[n], k + 1 < t.n ? t.v[k + 1] : NULL);
             if (plain && !strchr(plain, ' ')) words[n] = plain;
             /* "my own kitten": my kitten (not "my own van": what one owns) */
             static const char *const whose[] = {"my", "our", "his", "her", "their", NULL};
