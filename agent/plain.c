@@ -8,6 +8,8 @@
  * X", "goes by X" and "answers to X" are "called X"; "Myself X" opening a sentence is "I
  * am X"; a tag ", did I say?" ends the sentence it follows; a correction said in passing
  * ("7, no wait, 8") is made; "I'm a 34 year old nurse" is "I'm 34 years old, a nurse";
+ * "took the twins out, Ivo and Bo, they're 8" is "took the twins out. my twins are Ivo
+ * and Bo, they're 8";
  * "it's not X, it's Y" is "it's Y, not X"; and a question asked
  * as A-not-A (是不是, 有没有) is the one with 吗 it stands for. Only whole words, those
  * spaces and commas, that correction and those questions change; everything else is
@@ -518,6 +520,51 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
     return at;
 }
 
+/* The length of the capitalised word at msg[i] (letters only, two or more), else 0. */
+static size_t cap_word(const char *msg, size_t len, size_t i)
+{
+    size_t e = i;
+    if (i >= len || !isupper((unsigned char)msg[i])) return 0;
+    while (e < len && isalpha((unsigned char)msg[e])) e++;
+    return e - i >= 2 && (e == len || !isalnum((unsigned char)msg[e])) ? e - i : 0;
+}
+
+/* "took the twins to rugby today, Rhys and Owen, they're 10": a group of the user's
+ * named later in its sentence, set off by commas, is written "... today. my twins are
+ * Rhys and Owen, they're 10", which the reader reads as their names (and age). Into out
+ * (room for len + 32 bytes): the length, 0 when the message has no such words. */
+static size_t group_named_after(const char *msg, size_t len, char *out)
+{
+    static const char *const groups[] = {"twins", "triplets", "kids", "boys", "girls", NULL};
+    static const char *const whose[] = {"the ", "my ", "our ", NULL};
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && isalnum((unsigned char)msg[i - 1])) continue;
+        size_t wl = 0, gl = 0;
+        int g = -1;
+        for (int w = 0; whose[w] && !wl; w++)
+            if (!strncasecmp(msg + i, whose[w], strlen(whose[w]))) wl = strlen(whose[w]);
+        for (int k = 0; wl && groups[k] && g < 0; k++)
+            if (!strncasecmp(msg + i + wl, groups[k], strlen(groups[k])) &&
+                !isalnum((unsigned char)msg[i + wl + strlen(groups[k])]))
+                g = k, gl = strlen(groups[k]);
+        if (g < 0) continue;
+        for (size_t c = i + wl + gl; c + 2 < len && !strchr(".!?", msg[c]); c++) {
+            if (msg[c] != ',' || msg[c + 1] != ' ') continue;
+            size_t x = c + 2, xl = cap_word(msg, len, x);
+            if (!xl || strncmp(msg + x + xl, " and ", 5)) continue;
+            size_t y = x + xl + 5, yl = cap_word(msg, len, y);
+            if (!yl || y + yl >= len || msg[y + yl] != ',') continue;
+            size_t at = 0;
+            memcpy(out + at, msg, c), at += c;
+            at += (size_t)sprintf(out + at, ". my %s are ", groups[g]);
+            memcpy(out + at, msg + x, len - x), at += len - x;
+            out[at] = '\0';
+            return at;
+        }
+    }
+    return 0;
+}
+
 /* "I'm a 34 year old nurse", "an 80-year-old farmer": the age told before the kind of
  * person, written as "34 years old, a nurse", which the reader reads as two facts (it
  * took "old nurse" for a job). Into out (room for len + 16 bytes): the length, 0 when the
@@ -564,6 +611,9 @@ long plain_text(const char *msg, char *out, size_t cap)
     if (made) msg = fixed;
     char aged[2048 + 16];       /* (then an age told before a kind of person) */
     if (strlen(msg) < sizeof fixed && years_old_before(msg, strlen(msg), aged)) msg = aged;
+    char named[2048 + 48];      /* (then a group named after it) */
+    if (strlen(msg) < sizeof fixed + 16 && group_named_after(msg, strlen(msg), named))
+        msg = named;
     size_t len = strlen(msg), at = 0;
     int ma = 0;                         /* 吗 owed before the next question mark */
     not_but_t nb = {0, 0, 0, 0, 0, 0};
