@@ -9,6 +9,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include "model/dialogue.h"
@@ -576,12 +577,42 @@ static void name_before_work(const char *msg, const char *text, understood_t *u)
  * study, kin asked by "who is", a job taken at a place, "he's a ...", a partner asked,
  * where one grew up, a year of make, a pet's kind, a pet of kin, a question naming one
  * keyed by name, a colour asked of an animal. */
+/* "yo 😎 Dion, personal trainer, Denver": an introduction written as a note after a
+ * greeting, which the reader takes for chat: a name, a kind of person, a place (each as
+ * written: capitalised, a kind of person in WordNet) or an age read of the user there is
+ * told. Promotes u; 0 (later phases go on). */
+static int intro_note(const char *text, understood_t *u)
+{
+    char buf[64];
+    const char *first[1];
+    if ((u->act != READER_SMALLTALK && !(u->act == READER_FACT && u->act_p < u->fact_min_p)) ||
+        strcmp(u->holder, "self") != 0 || !u->value[0] ||
+        understand_split_words(text, " ,!.", buf, sizeof buf, first, 1) < 1 ||
+        !understand_in_list(understand_greetings, first[0]))
+        return 0;
+    int commas = 0;
+    for (const char *p = text; *p; p++) commas += *p == ',';
+    const char *last = strrchr(u->value, ' ');
+    last = last ? last + 1 : u->value;
+    int capital = isupper((unsigned char)u->value[0]) != 0;
+    int fits = (u->rel == READER_REL_NAME && capital && !strchr(u->value, ' ')) ||
+               (u->rel == READER_REL_JOB && kinds_person(last)) ||
+               ((u->rel == READER_REL_HOME || u->rel == READER_REL_HOMETOWN) && capital) ||
+               (u->rel == READER_REL_AGE && atoi(u->value) >= 13 && atoi(u->value) <= 120);
+    if (commas < 2 || !fits) return 0;
+    u->act = READER_FACT;
+    u->fact_min_p = 0;
+    u->personal = 1;
+    return 0;
+}
+
 int checks_first_readings(checks_clause_t *c, understood_t *u)
 {
     const facts_t *f = c->f;
     const understood_t *told = c->told;
     int i = c->i;
     const char *text = c->text;
+    intro_note(text, u);
     /* "年糕几岁了？", "我家球球是什么品种？": a Chinese question without 我, or with 我家
      * before a name, that names someone told of is theirs, though the reader took it for
      * the user's */
