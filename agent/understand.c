@@ -1434,6 +1434,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = understand_mend_no_value(words, n, out, k);
         k = understand_mend_place_and_country(c, cn, out, k);
         k = understand_mend_place_named(out, k);
+        k = understand_mend_kind_and_name(out, k);
         understand_mend_place_before_comma(c, cn, words, n, out, k);
         k = understand_mend_home_of_us(words, n, out, k, max);
         understand_mend_hometown_from(c, cn, words, n, out, k);

@@ -423,6 +423,27 @@ int understand_mend_place_named(understood_t *out, int k)
     return k;
 }
 
+int understand_mend_kind_and_name(understood_t *out, int k)
+{
+    for (int i = 0; i < k; i++) {
+        understood_t *a = &out[i];
+        if (a->rel != READER_REL_KIND || !a->value[0] || !dialogue_pet_word(a->holder) ||
+            kinds_animal(a->value))
+            continue;
+        int kind = 0;                   /* another of its kinds, a known one */
+        for (int j = 0; j < k && !kind; j++)
+            kind = j != i && out[j].rel == READER_REL_KIND && !strcmp(out[j].holder, a->holder) &&
+                   kinds_animal(out[j].value) != NULL;
+        int named = 0;                  /* (a name told already stands) */
+        for (int j = 0; j < k && !named; j++)
+            named = out[j].rel == READER_REL_NAME && !strcmp(out[j].holder, a->holder);
+        if (!kind || named || strchr(a->value, ' ')) continue;
+        a->rel = READER_REL_NAME;
+        snprintf(a->relation, sizeof a->relation, "%s", reader_rel_name(READER_REL_NAME));
+    }
+    return k;
+}
+
 /* A clause whose units were all dropped as no facts: one unit of small talk (the
  * first's spans), or none when there were none. */
 static int said_nothing(understood_t *out, int k)

@@ -96,6 +96,10 @@ int understand_mend_place_and_country(const char *c, size_t cn, understood_t *ou
  * same holder and relation in one clause goes: the name says where. Returns the units
  * left. */
 int understand_mend_place_named(understood_t *out, int k);
+/* Two kinds read of one pet in a clause ("dog: rolo, whippet, 4"), one a known kind
+ * (kinds.h) and the other one word that is none: that one is its name, when no name was
+ * read. Returns the units left. */
+int understand_mend_kind_and_name(understood_t *out, int k);
 /* "me and my niece live in sintra", "home is arica, with my husband": the home of a clause
  * that begins so is the user's (a kin's name told in passing stays theirs, the home told
  * of the user too). Returns the units (at most max). */
