@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include "model/dialogue.h"
@@ -319,6 +320,20 @@ int checks_asked(checks_clause_t *c, understood_t *u)
         u->act = READER_YESNO;
         u->personal = 1;
     }
+    /* "Toast is 2 right?" read as chat: a name told and a number after "is", tagged, ask
+     * that one's age */
+    char nb[64];
+    const char *nw[5];
+    int nn = tagged && !u->value[0] ? understand_split_words(text, " ?", nb, sizeof nb, nw, 5) : 0;
+    if (nn == 4 && !strcmp(nw[1], "is") && strspn(nw[2], "0123456789") == strlen(nw[2]) &&
+        atoi(nw[2]) > 0)
+        for (size_t k = f->n; k-- > 0;) {
+            const store_memory_t *m = &f->v[k];
+            if (facts_rel_of(m->relation) != READER_REL_NAME || strcasecmp(m->value, nw[0]))
+                continue;
+            checks_settle(u, READER_YESNO, m->holder, READER_REL_AGE, NULL, nw[2]);
+            return 1;
+        }
     if (u->act == READER_QUESTION && !checks_chinese(text) && tl && text[tl - 1] == '?' &&
         !asks_which(text) && !asks_you(text) && (u->value[0] || checks_opens_question(text) == 1))
         u->act = READER_YESNO;

@@ -1682,9 +1682,14 @@ int understand_mend_firm_before_town(const char *c, size_t cn, const char *const
     if (town < 0 || k >= max) return k;
     for (int i = 0; i < k; i++)
         if (out[i].rel == READER_REL_EMPLOYER && !strcmp(out[i].holder, "self")) return k;
+    const char *job = NULL;             /* "an accountant at a shipping firm in Accra" */
+    for (int i = 0; i < k && !job; i++)
+        if (out[i].rel == READER_REL_JOB && out[i].value[0] && !strcmp(out[i].holder, "self"))
+            job = strrchr(out[i].value, ' ') ? strrchr(out[i].value, ' ') + 1 : out[i].value;
     int s = -1;
     for (int w = 0; w + 3 < n && s < 0; w++)
-        if (understand_in_list(working, words[w]) && !strcmp(words[w + 1], "at") &&
+        if ((understand_in_list(working, words[w]) || (job && !strcasecmp(words[w], job))) &&
+            !strcmp(words[w + 1], "at") &&
             (!strcmp(words[w + 2], "a") || !strcmp(words[w + 2], "an")))
             s = w + 2;
     if (s < 0) return k;
