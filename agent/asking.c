@@ -8,7 +8,7 @@
  * brew?" is "what do I brew?". A question that opens with a question word loses an
  * aside after its last comma that asks and names nothing of the user's ("what's the
  * gecko called, did I mention?"). A list of things asked of one or two holders ("my
- * cat's name and age, go") is one question each, and so is a Chinese question of two things
+ * goat's name and colour, quick") is one question each, and so is a Chinese question of two things
  * of one person ("我女儿叫什么，今年几岁？"). Sentences end at . ! ? and line ends. */
 #include "agent/asking.h"
 
@@ -404,7 +404,7 @@ static size_t said_i(const char *text, size_t n, size_t i)
     return 0;
 }
 
-/* What a list of things asked of someone names ("my cat's name and age"). */
+/* What a list of things asked of someone names ("my goat's name and colour"). */
 static const char *const asked_attr[] = {"name", "age", "birthday", "job", "breed",
                                          "colour", "color", "surname", "nickname", NULL};
 /* Words a list of things asked may close with ("..., both pls", "..., go"). */
@@ -420,9 +420,9 @@ static int listed(const char *const *list, const char *w)
 }
 
 /* A sentence [b, e) that only lists things asked of one or two holders, written as one
- * question each into q (cap bytes with its NUL): "my cat's name and age, go" is "what is
- * my cat's name? how old is my cat?", "dog name + age" the same of "my dog", "Odile's job
- * and the rabbit's name, both pls" two of two holders. A part is [my|our|the]
+ * question each into q (cap bytes with its NUL): "my goat's name and colour, quick" is
+ * "what is my goat's name? what is my goat's colour?", "ferret name + age" the same of
+ * "my ferret", "Odile's job and the pony's name, both" two of two holders. A part is [my|our|the]
  * word['s] then a word of asked_attr; a part with no holder takes the one before; two
  * parts or more, joined by "and", "+", "&" or a comma. Returns the length written, 0
  * when the sentence is not such a list or does not fit. */
@@ -462,7 +462,7 @@ static size_t asked_list(const char *text, size_t b, size_t e, char *q, size_t c
         if (a - k == 2 && strcasecmp(w[k], "my") && strcasecmp(w[k], "our") &&
             strcasecmp(w[k], "the"))
             return 0;                   /* (not "her mum's age": whose is not known here) */
-        if (a - k) {                    /* "my cat's", "cat", "Odile's", "the rabbit's" */
+        if (a - k) {                    /* "my goat's", "goat", "Odile's", "the pony's" */
             const char *word = w[a - 1];
             size_t wl = strlen(word);
             if (wl > 2 && !strcmp(word + wl - 2, "'s")) wl -= 2;
@@ -566,7 +566,7 @@ long asking_text(const char *msg, char *out, size_t cap)
         }
         char two[256];
         size_t tl = asked_list(msg, b, e, two, sizeof two);
-        if (tl) {                       /* "what is my cat's name? how old is my cat?" */
+        if (tl) {                       /* "what is my goat's name? how old is my goat?" */
             size_t lead = b;
             while (lead < e && isspace((unsigned char)msg[lead])) lead++;
             if (!put(out, cap, &at, msg + b, lead - b) || !put(out, cap, &at, two, tl))

@@ -192,7 +192,7 @@ static int still_there(const facts_t *f, const char *text, int marked, understoo
 /* Whether and what a clause asks: sets c->q; questions are never facts, terse questions,
  * "where's X", tag questions, yes/no by form, questions read as chat, time words, relations
  * of no one, words for work, counts, breeds of "it", "where" with a trade verb. */
-/* "am I still going out with Sofia?", "still with Tom?": a yes or no of the name of the
+/* "am I still seeing Bruna?", "still with Tom?": a yes or no of the name of the
  * partner told by that name (even one since parted with: then the name the reader marked,
  * capitalised), whatever else the reader took it for. Sets u and returns 1, else 0. */
 static int still_together(const facts_t *f, const char *text, understood_t *u)
@@ -657,7 +657,7 @@ int checks_summary_and_relations_asked(checks_clause_t *c, understood_t *u)
         u->rel = READER_REL_BIRTHDAY;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_BIRTHDAY));
     }
-    /* "and which city is she in?": where someone of the user's lives, asked by the kind
+    /* "and what town is he in?": where someone of the user's lives, asked by the kind
      * of place with no verb of living */
     static const char *const which_place[] = {"which city", "what city", "which town",
                                               "what town", "which country", "what country",
@@ -669,12 +669,12 @@ int checks_summary_and_relations_asked(checks_clause_t *c, understood_t *u)
         u->rel = READER_REL_HOME;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOME));
     }
-    /* "where do me and the missus live?": where the user lives, with them */
+    /* "where do my wife and I live?": where the user lives, with them */
     if (u->act == READER_QUESTION && u->rel == READER_REL_HOME && strcmp(u->holder, "self") &&
         (facts_has_words(text, "me and") || facts_has_words(text, "i and") ||
          facts_has_words(text, "and i") || facts_has_words(text, "and me")))
         snprintf(u->holder, sizeof u->holder, "self");
-    /* "what course am I on?", "what's my degree in?": what one studies */
+    /* "which course am I doing?", "what's my degree in?": what one studies */
     if (u->act == READER_QUESTION && !strcmp(u->holder, "self") &&
         (facts_has_words(text, "course") || facts_has_words(text, "degree") ||
          facts_has_words(text, "major")) &&

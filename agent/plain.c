@@ -529,9 +529,9 @@ static size_t cap_word(const char *msg, size_t len, size_t i)
     return e - i >= 2 && (e == len || !isalnum((unsigned char)msg[e])) ? e - i : 0;
 }
 
-/* "took the twins to rugby today, Rhys and Owen, they're 10": a group of the user's
- * named later in its sentence, set off by commas, is written "... today. my twins are
- * Rhys and Owen, they're 10", which the reader reads as their names (and age). Into out
+/* "dropped the girls at ballet, Ada and Noor, they're 7": a group of the user's named
+ * later in its sentence, set off by commas, is written "... ballet. my girls are Ada and
+ * Noor, they're 7", which the reader reads as their names (and age). Into out
  * (room for len + 32 bytes): the length, 0 when the message has no such words. */
 static size_t group_named_after(const char *msg, size_t len, char *out)
 {

@@ -1433,12 +1433,12 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = understand_mend_age_not_measure(words, n, out, k);
         k = understand_mend_no_value(words, n, out, k);
         k = understand_mend_place_and_country(c, cn, out, k);
-        k = understand_mend_place_named(out, k);
         k = understand_mend_kind_and_name(out, k);
         understand_mend_place_before_comma(c, cn, words, n, out, k);
         k = understand_mend_home_of_us(words, n, out, k, max);
         understand_mend_hometown_from(c, cn, words, n, out, k);
         k = understand_mend_home_not_lived(words, n, out, k);
+        k = understand_mend_place_named(out, k);
         k = understand_mend_jobs_of_people(out, k);
         understand_mend_job_read_as_firm(out, k);
         understand_mend_job_read_as_name(words, n, out, k);

@@ -411,11 +411,22 @@ int understand_mend_place_named(understood_t *out, int k)
              a->rel != READER_REL_WORKPLACE) ||
             !understand_in_list(kinds, a->value))
             continue;
-        int named = 0;
-        for (int j = 0; j < k && !named; j++)
-            named = j != i && out[j].rel == a->rel && !strcmp(out[j].holder, a->holder) &&
-                    out[j].value[0] && !understand_in_list(kinds, out[j].value);
-        if (!named) continue;
+        int named = -1;                 /* ("grew up in a village near Evora": the kind
+                                         * read as where one grew up, the name as another
+                                         * place: the name is where one grew up) */
+        for (int j = 0; j < k && named < 0; j++)
+            if (j != i && !strcmp(out[j].holder, a->holder) && out[j].value[0] &&
+                !understand_in_list(kinds, out[j].value) &&
+                (out[j].rel == a->rel ||
+                 (a->rel == READER_REL_HOMETOWN && (out[j].rel == READER_REL_HOME ||
+                                                    out[j].rel == READER_REL_WORKPLACE))))
+                named = j;
+        if (named < 0) continue;
+        if (out[named].rel != a->rel) {
+            out[named].rel = READER_REL_HOMETOWN;
+            snprintf(out[named].relation, sizeof out[named].relation, "%s",
+                     reader_rel_name(READER_REL_HOMETOWN));
+        }
         memmove(out + i, out + i + 1, (size_t)(k - i - 1) * sizeof *out);
         k--;
         i--;

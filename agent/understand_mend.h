@@ -92,8 +92,9 @@ int understand_mend_month_not_birthday(const char *const *words, int n, understo
 /* A place and the country after it, two values of one relation, are one ("Kraków,
  * Poland"). Returns the units left. */
 int understand_mend_place_and_country(const char *c, size_t cn, understood_t *out, int k);
-/* A kind of place ("a tiny village near Braga": "village") beside a named place of the
- * same holder and relation in one clause goes: the name says where. Returns the units
+/* A kind of place ("a small hamlet outside Evora": "hamlet") beside a named place of the
+ * same holder and relation in one clause goes: the name says where (and is where one
+ * grew up when the kind was read so and the name as another place). Returns the units
  * left. */
 int understand_mend_place_named(understood_t *out, int k);
 /* Two kinds read of one pet in a clause ("dog: rolo, whippet, 4"), one a known kind
@@ -244,7 +245,7 @@ int understand_mend_month_not_firm(understood_t *out, int k);
  * on the Solent hovercraft"), in a clause that tells someone's job are the firm they
  * work at, when the reader read no firm of theirs: a unit of where they work that holds
  * those words becomes the firm, else one is added (at most max). Returns the units. */
-/* "I work at a warehouse in Boise", "an accountant at a shipping firm in Accra" read as
+/* "I work at a sawmill in Boise", "an accountant at a shipping firm in Accra" read as
  * the town alone (and the firm as no value, or one the clause's words do not cue): the
  * place worked at ("at a" or "at an" after a verb of work or the job read, and one or
  * two words, then "in", "on", "by" ...) is the user's employer beside the town. Returns

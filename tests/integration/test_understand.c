@@ -2470,22 +2470,22 @@ START_TEST(test_lists_asked_one_verdict_and_partings_said_plainly)
     /* a partner parted with in words of today, asked after as "going out with" */
     tell("e", "my bf is Tobiah, he's a roofer");
     json_decref(say("e", "ok so tobiah and me are done. single now"));
-    ask("f", "am I still going out with Tobiah?", "No", "Yes");
+    ask("f", "is Tobiah still my boyfriend?", "No", "Yes");
     /* the children's names when a son is asked and none was told as one */
     tell("g", "kids are Nilo who's 6 and Sabe who's 3");
     ask("h", "what's my boy called?", "Nilo", NULL);
     /* a count put right with a dash, a pet's breed after "he's a", a wedding's month */
-    tell("i", "we have two goats - no, three");
-    ask("j", "how many goats do we have?", "three", "two");
+    tell("i", "we have two geese - no, three");
+    ask("j", "how many geese have we got?", "three", "two");
     tell("i", "my dog is called Scout, he's a whippet");
     ask("j", "what breed is Scout?", "whippet", NULL);
-    tell("i", "my partner is Dana and we're getting married next June");
+    tell("i", "my partner is Dana, we are getting married in June");
     ask("j", "when's the wedding?", "June", NULL);
     /* where one grew up beside the kind of place; a place worked at before its town */
-    tell("k", "I grew up in a tiny village near Evora");
+    tell("k", "I grew up in a small village near Evora");
     ask("l", "what's my home town?", "Evora", "village");
-    tell("k", "I work at a warehouse in Boise");
-    ask("l", "where do I work?", "warehouse", NULL);
+    tell("k", "I work at a sawmill in Boise");
+    ask("l", "where do I work?", "sawmill", NULL);
 }
 END_TEST
 
