@@ -320,7 +320,7 @@ int checks_asked(checks_clause_t *c, understood_t *u)
         u->act = READER_YESNO;
         u->personal = 1;
     }
-    /* "Toast is 2 right?" read as chat: a name told and a number after "is", tagged, ask
+    /* "Pip is 4 right?" read as chat: a name told and a number after "is", tagged, ask
      * that one's age */
     char nb[64];
     const char *nw[5];

@@ -817,7 +817,7 @@ int understand_mend_age_not_measure(const char *const *words, int n, understood_
                                  !strcasecmp(words[w - 1], "grade") ||
                                  !strcasecmp(words[w - 1], "yr") ||
                                  !strcasecmp(words[w - 1], "form"))) ||
-                      /* "the 23 bus", "route 9", "25 m/s": a number of a thing */
+                      /* "the 40 bus", "route 9", "30 km/h": a number of a thing */
                       (w > 0 && understand_in_list(numbered, words[w - 1])) ||
                       understand_in_list(per, words[w + 1]);
             /* "40 words", "60 french verbs", "5 nephews now": a count */
