@@ -9,7 +9,7 @@
  * aside after its last comma that asks and names nothing of the user's ("what's the
  * gecko called, did I mention?"). A list of things asked of one or two holders ("my
  * goat's name and colour, quick") is one question each, and so is a Chinese question of two things
- * of one person ("我女儿叫什么，今年几岁？"). Sentences end at . ! ? and line ends. */
+ * of one person ("我哥哥叫什么，在哪里上班？"). Sentences end at . ! ? and line ends. */
 #include "agent/asking.h"
 
 #include <ctype.h>
@@ -496,7 +496,7 @@ static size_t asked_list(const char *text, size_t b, size_t e, char *q, size_t c
 }
 
 /* A Chinese question of two things of one of the user's people, the second with no one
- * named: "我女儿叫什么，今年几岁？" is "我女儿叫什么？我女儿今年几岁？" (the first part opens
+ * named: "我哥哥叫什么，在哪里上班？" is "我哥哥叫什么？我哥哥在哪里上班？" (the first part opens
  * with 我 or 我的 and a kin or animal word, both parts ask). Into q (cap bytes with its
  * NUL): the length written, 0 when the message is not such a question or does not fit. */
 static size_t zh_two_asked(const char *msg, char *q, size_t cap)

@@ -4,8 +4,9 @@
  * "what are the names of both my ferrets?"; "what kind of rabbit do I have?" is "what
  * breed is my dog?"; "what's the gecko called, did I mention?" is "what's the gecko
  * called?"; "who am I married to?" is "who is my spouse?"; "what did I say I brew?" is
- * "what do I brew?"; "newt name + colour" is "what is my newt's name? what is my newt's colour?" and
- * "我女儿叫什么，今年几岁？" is "我女儿叫什么？我女儿今年几岁？". The reader learnt questions that open with a question word; a
+ * "what do I brew?"; "newt name + colour" is "what is my newt's name? what is my
+ * newt's colour?" and "我哥哥叫什么，在哪里上班？" is "我哥哥叫什么？我哥哥在哪里上班？".
+ * The reader learnt questions that open with a question word; a
  * bidding verb at the front read as a statement ("Okay."). Private to agent/: turn.c's
  * agent_chat writes every message through it after plain.h. No allocation. */
 #ifndef MNEMO_AGENT_ASKING_H

@@ -199,9 +199,9 @@ static int still_together(const facts_t *f, const char *text, understood_t *u)
 {
     static const char *const together[] = {"going out with", "dating", "seeing", "still with",
                                            "together with", "married to", "engaged to", NULL};
-    if ((u->act != READER_YESNO && !(u->act == READER_QUESTION && checks_opens_question(text) == 1)) ||
-        !checks_holds_any(text, together))
-        return 0;
+    int asks = u->act == READER_YESNO ||
+               (u->act == READER_QUESTION && checks_opens_question(text) == 1);
+    if (!asks || !checks_holds_any(text, together)) return 0;
     for (size_t i = f->n; i-- > 0;) {
         const store_memory_t *m = &f->v[i];
         if (facts_rel_of(m->relation) != READER_REL_NAME ||

@@ -321,7 +321,7 @@ int checks_forget_named(checks_clause_t *c, understood_t *u)
             u->value[0] = '\0';
         }
     }
-    /* "把我女朋友那条删了": a kin word and only 那条, 的事 ... after it forgets all of
+    /* "把我老公的事删了": a kin word and only 那条, 的事 ... after it forgets all of
      * that one's */
     static const char *const that[] = {"", "那条", "那个", "的事", "的事情", "的信息", "那些",
                                        "的所有", NULL};
