@@ -8,8 +8,9 @@
  * brew?" is "what do I brew?". A question that opens with a question word loses an
  * aside after its last comma that asks and names nothing of the user's ("what's the
  * gecko called, did I mention?"). A list of things asked of one or two holders ("my
- * goat's name and colour, quick") is one question each, and so is a Chinese question of two things
- * of one person ("我哥哥叫什么，在哪里上班？"). Sentences end at . ! ? and line ends. */
+ * goat's name and colour, quick") is one question each, and so is a Chinese question of
+ * two things of one person ("我哥哥叫什么，在哪里上班？"). Sentences end at . ! ? and line
+ * ends. */
 #include "agent/asking.h"
 
 #include <ctype.h>
@@ -422,8 +423,8 @@ static int listed(const char *const *list, const char *w)
 /* A sentence [b, e) that only lists things asked of one or two holders, written as one
  * question each into q (cap bytes with its NUL): "my goat's name and colour, quick" is
  * "what is my goat's name? what is my goat's colour?", "ferret name + age" the same of
- * "my ferret", "Odile's job and the pony's name, both" two of two holders. A part is [my|our|the]
- * word['s] then a word of asked_attr; a part with no holder takes the one before; two
+ * "my ferret", "Odile's job and the pony's name, both" two of two holders. A part is
+ * [my|our|the] word['s] then a word of asked_attr; a part with no holder takes the one before; two
  * parts or more, joined by "and", "+", "&" or a comma. Returns the length written, 0
  * when the sentence is not such a list or does not fit. */
 static size_t asked_list(const char *text, size_t b, size_t e, char *q, size_t cap)

@@ -216,12 +216,7 @@ static int still_together(const facts_t *f, const char *text, understood_t *u)
         if (!name && u->value[0] && isupper((unsigned char)u->value[0]))
             name = u->value;            /* (the name an end superseded is no fact now) */
         if (!name || !facts_has_words(text, name)) continue;
-        u->act = READER_YESNO;
-        u->personal = 1;
-        u->rel = READER_REL_NAME;
-        snprintf(u->holder, sizeof u->holder, "%s", m->holder);
-        snprintf(u->relation, sizeof u->relation, "%s", m->relation);
-        snprintf(u->value, sizeof u->value, "%s", name);
+        checks_settle(u, READER_YESNO, m->holder, READER_REL_NAME, m->relation, name);
         return 1;
     }
     return 0;
@@ -517,7 +512,10 @@ int checks_birthday_and_work_asked(checks_clause_t *c, understood_t *u)
      * married" */
     char buf[UNDERSTAND_VALUE];
     const char *w[32];
-    int n = understand_split_words(text, " ,.;:!?", buf, sizeof buf, w, 32), ours = 0;
+    int n = checks_holds_any(text, wedding)     /* (the words read only when it weds) */
+                ? understand_split_words(text, " ,.;:!?", buf, sizeof buf, w, 32)
+                : 0,
+        ours = 0;
     static const char *const we[] = {"we", "we're", "i", "i'm", "im", "are", "am", NULL};
     static const char *const getting[] = {"getting", "get", "be", "being", NULL};
     for (int k = 1; k < n && !ours; k++)
@@ -670,24 +668,25 @@ int checks_summary_and_relations_asked(checks_clause_t *c, understood_t *u)
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOME));
     }
     /* "where do my wife and I live?": where the user lives, with them */
+    static const char *const with_me[] = {"me and", "i and", "and i", "and me", NULL};
     if (u->act == READER_QUESTION && u->rel == READER_REL_HOME && strcmp(u->holder, "self") &&
-        (facts_has_words(text, "me and") || facts_has_words(text, "i and") ||
-         facts_has_words(text, "and i") || facts_has_words(text, "and me")))
+        checks_holds_any(text, with_me))
         snprintf(u->holder, sizeof u->holder, "self");
     /* "which course am I doing?", "what's my degree in?": what one studies */
+    static const char *const studied[] = {"course", "degree", "major", NULL};
+    static const char *const not_studied[] = {"golf", "main", NULL};    /* ("main course") */
     if (u->act == READER_QUESTION && !strcmp(u->holder, "self") &&
-        (facts_has_words(text, "course") || facts_has_words(text, "degree") ||
-         facts_has_words(text, "major")) &&
-        !facts_has_words(text, "golf") && !facts_has_words(text, "main")) {
+        checks_holds_any(text, studied) && !checks_holds_any(text, not_studied)) {
         u->rel = READER_REL_OPEN;
         snprintf(u->relation, sizeof u->relation, "study");
         u->value[0] = '\0';
     }
     /* "what's my food intolerance?": what one cannot eat, told as a diet ("I'm lactose
      * intolerant") */
+    static const char *const intolerant[] = {"intolerance", "intolerances", "intolerant",
+                                             NULL};
     if (u->act == READER_QUESTION && !strcmp(u->holder, "self") && u->rel != READER_REL_DIET &&
-        (facts_has_words(text, "intolerance") || facts_has_words(text, "intolerant") ||
-         facts_has_words(text, "intolerances"))) {
+        checks_holds_any(text, intolerant)) {
         u->rel = READER_REL_DIET;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_DIET));
     }

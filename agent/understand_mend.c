@@ -438,8 +438,8 @@ int understand_mend_kind_and_name(understood_t *out, int k)
 {
     for (int i = 0; i < k; i++) {
         understood_t *a = &out[i];
-        if (a->rel != READER_REL_KIND || !a->value[0] || !dialogue_pet_word(a->holder) ||
-            kinds_animal(a->value))
+        if (a->rel != READER_REL_KIND || !a->value[0] || strchr(a->value, ' ') ||
+            !dialogue_pet_word(a->holder) || kinds_animal(a->value))
             continue;
         int kind = 0;                   /* another of its kinds, a known one */
         for (int j = 0; j < k && !kind; j++)
@@ -448,7 +448,7 @@ int understand_mend_kind_and_name(understood_t *out, int k)
         int named = 0;                  /* (a name told already stands) */
         for (int j = 0; j < k && !named; j++)
             named = out[j].rel == READER_REL_NAME && !strcmp(out[j].holder, a->holder);
-        if (!kind || named || strchr(a->value, ' ')) continue;
+        if (!kind || named) continue;
         a->rel = READER_REL_NAME;
         snprintf(a->relation, sizeof a->relation, "%s", reader_rel_name(READER_REL_NAME));
     }
@@ -1711,11 +1711,9 @@ int understand_mend_firm_before_town(const char *c, size_t cn, const char *const
     if (e == s + 1 || e - s > 3 || (e < n && !understand_in_list(then, words[e]))) return k;
     char firm[UNDERSTAND_VALUE];
     understand_as_written(c, cn, words, s, e, firm, sizeof firm);
-    for (int i = 0; i < k; i++) {       /* (its words read as a value already) */
-        size_t vl = strlen(out[i].value);
-        for (size_t at = 0; vl && firm[at]; at++)
-            if (!strncasecmp(firm + at, out[i].value, vl)) return k;
-    }
+    for (int i = 0; i < k; i++)         /* (its words read as a value already) */
+        if (out[i].value[0] && understand_holds_text(firm, strlen(firm), out[i].value))
+            return k;
     understood_t base = out[town];
     forms_told_unit(&base, READER_REL_EMPLOYER, base.holder,
                     reader_rel_name(READER_REL_EMPLOYER), firm, &out[k]);
