@@ -453,6 +453,15 @@ static size_t asked_list(const char *text, size_t b, size_t e, char *q, size_t c
     }
     if (i < e) return 0;
     while (nw > 0 && (listed(list_close, w[nw - 1]) || !strcasecmp(w[nw - 1], "and"))) nw--;
+    /* "my favourite film and band": a favourite each */
+    static const char *const fave[] = {"favourite", "favorite", "fave", "fav", NULL};
+    if (nw == 5 && !strcasecmp(w[0], "my") && listed(fave, w[1]) && !strcasecmp(w[3], "and") &&
+        isalpha((unsigned char)w[2][0]) && isalpha((unsigned char)w[4][0])) {
+        size_t l4 = strcspn(w[4], "?!.");
+        int ql = snprintf(q, cap, "what is my favourite %s? what is my favourite %.*s?", w[2],
+                          (int)l4, w[4]);
+        return ql > 0 && (size_t)ql < cap ? (size_t)ql : 0;
+    }
     char holder[48] = "";
     size_t at = 0;
     int parts = 0;

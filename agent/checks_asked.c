@@ -79,6 +79,15 @@ static int terse_ask(const char *text, int marked, understood_t *u)
     return 1;
 }
 
+/* 1 when the message is text alone and opens with "my" ("my job"): a note asked. */
+static int mine_alone(const char *msg, const char *text)
+{
+    while (*msg == ' ') msg++;
+    size_t n = strlen(text);
+    return !strncasecmp(msg, "my ", 3) && !strncmp(msg, text, n) &&
+           strspn(msg + n, " .") == strlen(msg + n);
+}
+
 /* 1 when "my work" ends the clause, or only "again", "now", "then" or "these days" come
  * after it ("what's my work again?"; not "what's my work truck?"). */
 static int ends_my_work(const char *text)
@@ -200,9 +209,19 @@ static int still_together(const facts_t *f, const char *text, understood_t *u)
     static const char *const together[] = {"going out with", "dating", "seeing", "still with",
                                            "together with", "married to", "engaged to", NULL};
     int asks = u->act == READER_YESNO ||
-               (u->act == READER_QUESTION && checks_opens_question(text) == 1);
-    if (!asks || !checks_holds_any(text, together)) return 0;
-    for (size_t i = f->n; i-- > 0;) {
+               ((u->act == READER_QUESTION || u->act == READER_SMALLTALK) &&
+                checks_opens_question(text) == 1);
+    if (!asks) return 0;
+    /* "am I seeing anyone?", "am I in a relationship?", "do I have a girlfriend?": of the
+     * newest partner told, named or not ("No, not anymore." after a break-up) */
+    static const char *const anyone[] = {"seeing anyone", "seeing someone", "dating anyone",
+                                         "dating someone", "in a relationship",
+                                         "with anyone", "with someone", NULL};
+    static const char *const have[] = {"have a", "got a", NULL};
+    int named = checks_holds_any(text, together);
+    int any = checks_holds_any(text, anyone) && facts_has_words(text, "i");
+    int had = checks_holds_any(text, have) && facts_has_words(text, "i");
+    for (size_t i = f->n; i-- > 0 && (named || any || had);) {
         const store_memory_t *m = &f->v[i];
         if (facts_rel_of(m->relation) != READER_REL_NAME ||
             !understand_in_list(checks_partners, m->holder))
@@ -215,7 +234,10 @@ static int still_together(const facts_t *f, const char *text, understood_t *u)
                 name = f->v[j].value;
         if (!name && u->value[0] && isupper((unsigned char)u->value[0]))
             name = u->value;            /* (the name an end superseded is no fact now) */
-        if (!name || !facts_has_words(text, name)) continue;
+        if (!name && (any || had)) name = m->holder;    /* (ended: "No, not anymore.") */
+        if (!name || !((named && facts_has_words(text, name)) || any ||
+                       (had && facts_has_words(text, m->holder))))
+            continue;
         checks_settle(u, READER_YESNO, m->holder, READER_REL_NAME, m->relation, name);
         return 1;
     }
@@ -246,15 +268,23 @@ int checks_asked(checks_clause_t *c, understood_t *u)
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && q >= 0)
         u->act = READER_QUESTION;       /* a question is never written as a fact */
     else if ((u->act == READER_FACT || u->act == READER_CORRECTION ||
-              ((u->act == READER_SMALLTALK || u->act == READER_QUESTION) && strchr(msg, '?'))) &&
+              ((u->act == READER_SMALLTALK || u->act == READER_QUESTION) &&
+               (strchr(msg, '?') || mine_alone(msg, text)))) &&
              !(checks_clause_before(msg, told, i) >= 0 &&
                told[checks_clause_before(msg, told, i)].act == READER_FORGET) &&
-             terse_ask(text, strchr(msg, '?') != NULL, u))
+             terse_ask(text, strchr(msg, '?') != NULL || mine_alone(msg, text), u))
         return 1;                       /* "dog name", "my job?": a question without its words */
     else if ((u->act == READER_FORGET || u->act == READER_UNABLE) && q > 0)
         u->act = q == 2 ? READER_QUESTION : READER_YESNO;
     if (u->act == READER_YESNO && !checks_chinese(text) && checks_opens_question(text) == 2)
         u->act = READER_QUESTION;       /* "which evening do I row" asks which */
+    /* "how many goats have we got": a count asked in the first person is the user's */
+    static const char *const first_person[] = {"i", "we", "my", "our", "me", "us", NULL};
+    if (u->act == READER_QUESTION && !u->personal && !strncasecmp(text, "how many ", 9) &&
+        checks_holds_any(text, first_person)) {
+        u->personal = 1;
+        snprintf(u->holder, sizeof u->holder, "self");
+    }
     /* "Where's Declan staying now?" read as chat or a fact: a question that opens with a word of
      * asking and names one of the user's people by name right after it asks of them, with
      * its question mark or in a message that has none ("where's declan living");
@@ -665,6 +695,16 @@ int checks_summary_and_relations_asked(checks_clause_t *c, understood_t *u)
         checks_holds_any(text, which_place) && !facts_has_words(text, "work") &&
         !facts_has_words(text, "from")) {
         u->rel = READER_REL_HOME;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOME));
+    }
+    /* "where's home for me?", "where is home these days?": where one lives */
+    static const char *const where_home[] = {"where's home", "wheres home", "where is home",
+                                             NULL};
+    if (u->act == READER_QUESTION && !u->value[0] &&
+        (u->rel == READER_REL_OPEN || u->rel == READER_REL_NAME) &&
+        checks_holds_any(text, where_home)) {
+        u->rel = READER_REL_HOME;
+        u->personal = 1;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOME));
     }
     /* "where do my wife and I live?": where the user lives, with them */

@@ -285,7 +285,7 @@ static int liking_said(const char *text, const char *value)
 }
 
 /* 0 when text tells a "from" of a thing, not of whose origin it is: after a plural of
- * no kin ("dust", "walkers from a coach", "three hours from Ely", "apples from the
+ * no kin and no capital ("dust", "walkers from a coach", "three hours from Ely", "apples from the
  * orchard"); else 1. */
 static int from_said(const char *text)
 {
@@ -309,9 +309,10 @@ static int from_said(const char *text)
         size_t wl = strlen(w);
         char key[UNDERSTAND_KEY];
         understand_holder_of(w, key, sizeof key);
+        int named = isupper((unsigned char)text[b - low]);     /* ("Leeds from Accra") */
         if (checks_in_words(things, w) ||
             (wl > 3 && w[wl - 1] == 's' && w[wl - 2] != 's' && !understand_kin(key) &&
-             !understand_group_key(key) && !lex_is_stopword(w)))
+             !understand_group_key(key) && !lex_is_stopword(w) && !named))
             of_things++;
     }
     return !froms || of_things < froms;
@@ -425,7 +426,8 @@ static int other_name_said(const char *text, const char *value)
     }
     checks_word_before(text, at, w, sizeof w);
     size_t wl = strlen(w);
-    if (wl > 2 && !strcmp(w + wl - 2, "'s")) return 0;     /* "my mum's adobo": hers */
+    if (wl > 2 && !strcmp(w + wl - 2, "'s") && strcmp(w, "name's") != 0)
+        return 0;                       /* "my mum's adobo": hers (not "her name's ada") */
     static const char *const a_thing[] = {"his", "her", "their", "its", "the", "a", "an", NULL};
     if (checks_in_words(a_thing, w) && !checks_word_at(text, "called") &&
         !checks_word_at(text, "named"))

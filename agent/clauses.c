@@ -9,6 +9,7 @@
 #include "agent/clauses.h"
 #include "agent/understand_words.h"
 #include "agent/understood.h"
+#include "model/lex_words.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -264,18 +265,24 @@ static int question_before(const char *text, size_t start, size_t i)
 }
 
 /* 1 when "and" at i joins the speaker to the one just named: text[start..) is "my" or
- * "our" and one to three words ("my wife Ines"), and "I" or "me" comes after it ("... and
- * I live in Dover"), so the two are one subject. */
+ * "our" and one to three words ("my wife Ines"), or a name alone ("ines and i split"),
+ * and "I" or "me" comes after it ("... and I live in Dover"), so the two are one
+ * subject. */
 static int with_me(const char *text, size_t len, size_t start, size_t i)
 {
     char w[16];
     size_t adv, a = skip_spaces(text, len, start);
     size_t n = word_at(text, len, a, w, sizeof w, &adv);
-    if (n == 0 || !((n == 2 && !memcmp(w, "my", 2)) || (n == 3 && !memcmp(w, "our", 3))))
-        return 0;
     int words = 0;
     for (size_t k = a; k < i; k++)
         if (text[k] != ' ' && (k == a || text[k - 1] == ' ')) words++;
+    static const char *const chat[] = {"ok", "okay", "yes", "yeah", "yep", "nah", "well",
+                                       "lol", "haha", "anyway", "right", "sure", NULL};
+    int named = words == 2 && n >= 3 && !lex_is_stopword(w) &&
+                !understand_in_list(understand_greetings, w) && !in_list(chat, w, n);
+    if (n == 0 ||
+        !((n == 2 && !memcmp(w, "my", 2)) || (n == 3 && !memcmp(w, "our", 3)) || named))
+        return 0;
     if (words > 5) return 0;        /* "my", up to three words, "and" */
     n = word_at(text, len, skip_spaces(text, len, i), w, sizeof w, &adv);
     return (n == 1 && w[0] == 'i') || (n == 2 && !memcmp(w, "me", 2));
@@ -632,6 +639,12 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
     if (n == 3 && !memcmp(w, "and", 3) && question_before(text, start, i) &&
         (question_after(text, len, i + adv) || wh_after(text, len, i + adv)))
         return 1 + adv;
+    /* "her name's Ada and she's moving here": "and" before "he's" or "she's" too */
+    static const char *const told_of[] = {"he's", "she's", NULL};
+    char next[8];
+    size_t nadv, nn = word_at(text, len, skip_spaces(text, len, i + 1 + adv), next,
+                              sizeof next, &nadv);
+    if (n == 3 && !memcmp(w, "and", 3) && nn && in_list(told_of, next, nn)) return 1 + adv;
     return subject_at(text, len, i + 1 + adv) ? 1 + adv : 0;
 }
 

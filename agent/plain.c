@@ -478,9 +478,11 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
                                         " \xE2\x80\x94 no wait, ", ", wait, no, ",
                                         " - no wait, ", NULL};
     /* (an apology, or a bare "no", puts right a number only: "I'm 31, sorry, 32", "two
-     * cats - no, three") */
+     * cats - no, three", "4 hens - no sorry 5 hens") */
     static const char *const sorry[] = {", sorry, ", ", sorry ", ", oops, ", ", oops ",
-                                        " - no, ", " \xE2\x80\x94 no, ", ", no, ", NULL};
+                                        " - no, ", " \xE2\x80\x94 no, ", ", no, ",
+                                        " - no sorry ", " - no sorry, ", ", no sorry, ",
+                                        " - sorry, ", " - sorry ", NULL};
     size_t wl;
     long w = find_any(msg, len, 0, waits, &wl);
     int numbers_only = w < 0 && (w = find_any(msg, len, 0, sorry, &wl)) >= 0;
@@ -493,7 +495,9 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
     size_t sb = (size_t)w;                  /* the sentence it is in */
     while (sb > 0 && !strchr(".!?", msg[sb - 1])) sb--;
     long from = -1;
-    int number = number_word(msg, ys, fe) && fe == ye;
+    /* (a number with the words after it said again: "2 cats - no, 3 cats") */
+    int again = number_word(msg, ys, fe) && fe < ye;
+    int number = (number_word(msg, ys, fe) && fe == ye) || again;
     if (numbers_only && !number) return word_put_right(msg, len, out);
     for (size_t i = sb; i < (size_t)w; i++) {
         if (i > sb && (isalnum((unsigned char)msg[i - 1]) || msg[i - 1] == '-')) continue;
@@ -510,9 +514,12 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
         to = (size_t)from;
         while (to < (size_t)w && (isalnum((unsigned char)msg[to]) || msg[to] == '-')) to++;
     }
+    if (again && (to + (ye - fe) > (size_t)w || strncasecmp(msg + to, msg + fe, ye - fe) != 0))
+        return 0;
+    size_t now = again ? fe : ye;           /* the end of what is said instead */
     size_t at = 0;
     memcpy(out + at, msg, (size_t)from), at += (size_t)from;
-    memcpy(out + at, msg + ys, ye - ys), at += ye - ys;
+    memcpy(out + at, msg + ys, now - ys), at += now - ys;
     memcpy(out + at, msg + to, (size_t)w - to), at += (size_t)w - to;
     memcpy(out + at, msg + ye, len - ye), at += len - ye;
     out[at] = '\0';

@@ -464,6 +464,9 @@ int quote_newer_count(const asked_t *a, const said_t *said, const hidden_t *hid,
         }
         if (told >= 0 && told == base && !moved && t[i].created_ms == since)
             return 0;           /* the count as it was told: nothing changed */
+        if (told < 0 && m == base && t[i].created_ms == since)
+            break;              /* the count's own message, "we've got two cats" read as
+                                 * two come: none came then */
         if (told >= 0) {        /* told again: what came and went since adds to it */
             *bt = i, *bfrom = tfrom, *blen = tlen;
             *now = told + moved;

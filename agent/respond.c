@@ -2766,14 +2766,38 @@ void respond_one_verdict(respond_t *r, const char *msg)
     if (!strcasecmp(r->answer, "yes")) snprintf(r->answer, sizeof r->answer, "no");
 }
 
+/* The measure word a Chinese question counts or ages by ("几只猫": 只; "多大", "几岁":
+ * 岁) into out (cap bytes), 1 when it has one. */
+static int measure_asked(const char *msg, char *out, size_t cap)
+{
+    if (strstr(msg, "多大") || strstr(msg, "几岁") || strstr(msg, "年纪") || strstr(msg, "年龄")) {
+        snprintf(out, cap, "岁");
+        return 1;
+    }
+    const char *at = strstr(msg, "几");
+    if (!at) at = strstr(msg, "多少");
+    if (!at) return 0;
+    at += !strncmp(at, "几", 3) ? 3 : 6;
+    if ((unsigned char)at[0] < 0xE0 || !at[1] || !at[2] || !strncmp(at, "？", 3)) return 0;
+    snprintf(out, cap, "%.3s", at);                     /* (one character) */
+    return 1;
+}
+
 void respond_verdict_zh(respond_t *r, const char *msg)
 {
     if (!understand_chinese(msg, strlen(msg))) return;
+    char said[32] = "";     /* an age or count said with its measure word: "26岁。" */
+    long v;
+    char unit[8];
+    if (r->answer[0] && understand_number(r->answer, &v) && v >= 0 &&
+        measure_asked(msg, unit, sizeof unit))
+        snprintf(said, sizeof said, "%ld%s。", v, unit);
     const char *zh = !strncmp(r->reply, "Yes", 3) && !isalpha((unsigned char)r->reply[3])
                          ? "是的。"
                      : !strncmp(r->reply, "No", 2) && !isalpha((unsigned char)r->reply[2])
                          ? "不是。"
-                         : NULL;
+                     : said[0] ? said
+                               : NULL;
     size_t zl = zh ? strlen(zh) : 0, rl = strlen(r->reply);
     if (!zh || rl + zl + 1 > sizeof r->reply) return;
     memmove(r->reply + zl, r->reply, rl + 1);

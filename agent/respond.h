@@ -82,7 +82,8 @@ int respond_asked_not_told(respond_t *p, int kind);
 void respond_one_verdict(respond_t *r, const char *msg);
 
 /* A yes or no to a question asked in Chinese said in Chinese first ("是的。Yes, you work
- * in Hangzhou."; "不是。No, ..."), in place in r->reply; anything else is left. */
+ * in Hangzhou."; "不是。No, ..."), and an age or a count with the question's measure word
+ * ("26岁。You are 26.", "3只。..."), in place in r->reply; anything else is left. */
 void respond_verdict_zh(respond_t *r, const char *msg);
 
 #endif

@@ -547,6 +547,20 @@ static void unit(const char *c, size_t cn, const char *const *words, const unsig
             snprintf(u->holder, sizeof u->holder, "%s", understand_pronoun(words[s - 1]));
             u->personal = 0;
         }
+        /* "her name's Odile", "his name is Bram": the name is of the one the pronoun
+         * means, never the speaker's */
+        static const char *const their[] = {"his", "her", "their", NULL};
+        int nm = s >= 1 && (!strcmp(words[s - 1], "name's") || !strcmp(words[s - 1], "names"))
+                     ? 1
+                 : s >= 2 && (!strcmp(words[s - 1], "is") || !strcmp(words[s - 1], "was")) &&
+                         !strcmp(words[s - 2], "name")
+                     ? 2
+                     : 0;
+        if (u->rel == READER_REL_NAME && nm && s >= nm + 1 && !strcmp(u->holder, "self") &&
+            understand_in_list(their, words[s - nm - 1])) {
+            snprintf(u->holder, sizeof u->holder, "%s", understand_pronoun(words[s - nm - 1]));
+            u->personal = 0;
+        }
         if (speaks && u->rel != READER_REL_LANGUAGE &&
             (u->rel != READER_REL_NAME || strcmp(u->holder, "self") == 0) &&
             forms_language(u->value))
@@ -1437,6 +1451,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         understand_mend_place_before_comma(c, cn, words, n, out, k);
         k = understand_mend_home_of_us(words, n, out, k, max);
         understand_mend_hometown_from(c, cn, words, n, out, k);
+        k = understand_mend_moved_from(c, cn, words, n, out, k, max);
         k = understand_mend_home_not_lived(words, n, out, k);
         k = understand_mend_place_named(out, k);
         k = understand_mend_jobs_of_people(out, k);

@@ -649,6 +649,49 @@ void understand_mend_hometown_from(const char *c, size_t cn, const char *const *
     }
 }
 
+int understand_mend_moved_from(const char *c, size_t cn, const char *const *words, int n,
+                               understood_t *out, int k, int max)
+{
+    static const char *const moving[] = {"moved", "move", "relocated", "came", "emigrated",
+                                         "immigrated", NULL};
+    static const char *const no_place[] = {"home", "work", "school", "scratch", "abroad",
+                                           "overseas", "there", "here", "ago", "years",
+                                           "year", "last", "back", "recently", "originally",
+                                           "months", "weeks", "lol", NULL};
+    int home = -1, moved = -1;
+    for (int i = 0; i < k; i++) {
+        if (strcmp(out[i].holder, "self") != 0) continue;
+        if (out[i].rel == READER_REL_HOMETOWN) return k;
+        if (out[i].rel == READER_REL_HOME && out[i].value[0] && home < 0 &&
+            (out[i].act == READER_FACT || out[i].act == READER_CORRECTION))
+            home = i;
+    }
+    for (int w = 0; w < n && moved < 0; w++)
+        if (understand_in_list(moving, words[w])) moved = w;
+    if (home < 0 || moved < 0 || k >= max) return k;
+    for (int w = moved + 1; w + 1 < n; w++) {
+        if (strcmp(words[w], "from") != 0) continue;
+        int e = w + 1;
+        while (e < n && e - w <= 3 && isalpha((unsigned char)words[e][0]) &&
+               !lex_is_stopword(words[e]) && !understand_in_list(no_place, words[e]))
+            e++;
+        if (e == w + 1) return k;
+        char place[UNDERSTAND_VALUE];
+        understand_as_written(c, cn, words, w + 1, e, place, sizeof place);
+        int small = islower((unsigned char)out[home].value[0]);    /* (types places small) */
+        if (!(isupper((unsigned char)place[0]) || (small && islower((unsigned char)place[0]))) ||
+            understand_holds_text(place, strlen(place), out[home].value) ||
+            understand_holds_text(out[home].value, strlen(out[home].value), place))
+            return k;
+        forms_told_unit(&out[home], READER_REL_HOMETOWN, "self",
+                        reader_rel_name(READER_REL_HOMETOWN), place, &out[k]);
+        out[k].settled = 1;             /* (its words cue it: moved, from) */
+        out[k].fact_min_p = 0;
+        return k + 1;
+    }
+    return k;
+}
+
 int understand_mend_home_not_lived(const char *const *words, int n, understood_t *out, int k)
 {
     static const char *const living[] = {"live", "lives", "living", "lived", "moved",

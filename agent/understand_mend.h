@@ -112,6 +112,12 @@ int understand_mend_home_of_us(const char *const *words, int n, understood_t *ou
  * the place when the reader's value comes after a comma that follows them. */
 void understand_mend_place_before_comma(const char *c, size_t cn, const char *const *words,
                                         int n, understood_t *out, int k);
+/* "moved to Leeds from Accra" read with the home alone: the place (a word with a
+ * capital, or up to three words from a writer who types places small) right after
+ * "from" in a clause that tells of moving is where one is from, beside the home, when the
+ * clause tells no hometown (at most max units). Returns the units. */
+int understand_mend_moved_from(const char *c, size_t cn, const char *const *words, int n,
+                               understood_t *out, int k, int max);
 /* "working in doha 4 yrs now, from madurai originally" read with the hometown doha: a
  * hometown not said after "from" is the words after "from" (up to three, to a small
  * word or "originally"), when the clause says "from" before a word. */
