@@ -453,7 +453,7 @@ static size_t asked_list(const char *text, size_t b, size_t e, char *q, size_t c
     }
     if (i < e) return 0;
     while (nw > 0 && (listed(list_close, w[nw - 1]) || !strcasecmp(w[nw - 1], "and"))) nw--;
-    /* "my favourite film and band": a favourite each */
+    /* "my favourite song and colour": a favourite each */
     static const char *const fave[] = {"favourite", "favorite", "fave", "fav", NULL};
     if (nw == 5 && !strcasecmp(w[0], "my") && listed(fave, w[1]) && !strcasecmp(w[3], "and") &&
         isalpha((unsigned char)w[2][0]) && isalpha((unsigned char)w[4][0])) {

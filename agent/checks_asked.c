@@ -212,7 +212,7 @@ static int still_together(const facts_t *f, const char *text, understood_t *u)
                ((u->act == READER_QUESTION || u->act == READER_SMALLTALK) &&
                 checks_opens_question(text) == 1);
     if (!asks) return 0;
-    /* "am I seeing anyone?", "am I in a relationship?", "do I have a girlfriend?": of the
+    /* "am I seeing anyone?", "am I in a relationship?", "have I got a boyfriend?": of the
      * newest partner told, named or not ("No, not anymore." after a break-up) */
     static const char *const anyone[] = {"seeing anyone", "seeing someone", "dating anyone",
                                          "dating someone", "in a relationship",
@@ -278,7 +278,7 @@ int checks_asked(checks_clause_t *c, understood_t *u)
         u->act = q == 2 ? READER_QUESTION : READER_YESNO;
     if (u->act == READER_YESNO && !checks_chinese(text) && checks_opens_question(text) == 2)
         u->act = READER_QUESTION;       /* "which evening do I row" asks which */
-    /* "how many goats have we got": a count asked in the first person is the user's */
+    /* "how many hens do we keep": a count asked in the first person is the user's */
     static const char *const first_person[] = {"i", "we", "my", "our", "me", "us", NULL};
     if (u->act == READER_QUESTION && !u->personal && !strncasecmp(text, "how many ", 9) &&
         checks_holds_any(text, first_person)) {
@@ -697,7 +697,15 @@ int checks_summary_and_relations_asked(checks_clause_t *c, understood_t *u)
         u->rel = READER_REL_HOME;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOME));
     }
-    /* "where's home for me?", "where is home these days?": where one lives */
+    /* "what field am I in?", "which industry do I work in?": one's job */
+    static const char *const field[] = {"field", "industry", "sector", "line of work", NULL};
+    if (u->act == READER_QUESTION && !strcmp(u->holder, "self") && !u->value[0] &&
+        checks_holds_any(text, field) && !facts_has_words(text, "study")) {
+        u->rel = READER_REL_JOB;
+        u->personal = 1;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
+    }
+    /* "where is home these days?": where one lives */
     static const char *const where_home[] = {"where's home", "wheres home", "where is home",
                                              NULL};
     if (u->act == READER_QUESTION && !u->value[0] &&

@@ -148,8 +148,9 @@ static int capital_i(const char *text)
 
 /* 1 when the user's own name value is said as a name in text: right after "I'm", "I
  * am", "name is", "names", "this is", "it's", "called", "named", "call me" or "here", right
- * before "here" or before a comma and a number ("maeve, 29, ..."), or first in the message
- * with a capital (after a greeting at most: "hi! Nadia, 34, nurse"). "the hall is this old mill",
+ * before "here" or before a comma and a number ("maeve, 29, ..."), in a note of the
+ * user's ("me: ada, 30"), or first in the message with a capital (after a greeting at
+ * most: "hi! Nadia, 34, nurse"). "the hall is this old mill",
  * "a kettle I call Bertha" name no one, nor a state one is in typed small after "I'm" ("im blind",
  * "i'm pregnant"). */
 static int self_name_said(const char *text, const char *value)
@@ -165,6 +166,7 @@ static int self_name_said(const char *text, const char *value)
     if (chars < 2) return 0;
     const char *at = checks_word_at(text, value);
     if (!at) return 1;                  /* not as written here: not this check's to judge */
+    if (!strncasecmp(text, "me:", 3) || !strncasecmp(text, "me -", 4)) return 1;  /* a note */
     if (capital_i(text) && islower((unsigned char)at[0])) return 0;
     const char *after = at + strlen(value);
     while (*after == ' ' || *after == ',') after++;

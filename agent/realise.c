@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include "agent/understand_words.h"
 #include "model/dialogue.h"
 #include "model/lex_words.h"
 #include "model/reader.h"
@@ -270,9 +271,16 @@ static const rel_say_t wanting = {"you want to be {V}", "{H} wants to be {V}",
 static const rel_say_t aiming = {"you're {R} {V}", "{H} is {R} {V}", "what you're {R}",
                                  "what {H} is {R}"};
 
+/* A job told as the field one works in ("I do marketing"), said so. */
+static const rel_say_t in_field = {"you work in {V}", "{H} works in {V}", "your job",
+                                   "{P} job"};
+
 static const rel_say_t *say_of(const realise_frame_t *f)
 {
     if (f->rel == READER_REL_OPEN && (!f->relation || !*f->relation)) return &wordless;
+    if (f->rel == READER_REL_JOB && f->value && !strchr(f->value, ' ') &&
+        understand_field(f->value, UNDERSTAND_FIELD_WORK))
+        return &in_field;
     size_t rl = f->relation ? strlen(f->relation) : 0;
     if (f->rel == READER_REL_OPEN && rl > 4 && !strcmp(f->relation + rl - 4, " for"))
         return &aiming;

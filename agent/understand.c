@@ -1774,6 +1774,17 @@ static size_t note_as_sentence(const char *text, size_t len, char *out, size_t c
         return words <= 3 ? fitted(snprintf(out, cap, "what is %.*s", (int)len, text), cap) : 0;
     }
     if (memchr(text, '?', len)) return 0;
+    /* "me: ilse, 52, baker": the user's own, "I'm ilse, 52, baker" */
+    size_t me = len > 4 && !strncasecmp(text, "me", 2) ? 2 : 0;
+    while (me && me < len && text[me] == ' ') me++;
+    if (me && me < len && (text[me] == ':' || text[me] == '-' || text[me] == '=')) {
+        me++;
+        while (me < len && text[me] == ' ') me++;
+        return me < len ? fitted(snprintf(out, cap, "%s %.*s", islower((unsigned char)text[0])
+                                                                   ? "i'm" : "I'm",
+                                          (int)(len - me), text + me), cap)
+                        : 0;        /* (in the writer's case: "me: ada" is "i'm ada") */
+    }
     while (nk < 2) {
         size_t n = 0;
         while (i < len && n + 1 < sizeof key[0] && isalpha((unsigned char)text[i]))

@@ -1740,12 +1740,18 @@ int understand_mend_firm_before_town(const char *c, size_t cn, const char *const
     for (int i = 0; i < k && !job; i++)
         if (out[i].rel == READER_REL_JOB && out[i].value[0] && !strcmp(out[i].holder, "self"))
             job = strrchr(out[i].value, ' ') ? strrchr(out[i].value, ' ') + 1 : out[i].value;
+    static const char *const when[] = {"part", "time", "full", "weekends", "nights",
+                                       "evenings", "mornings", "shifts", NULL};
     int s = -1;
-    for (int w = 0; w + 3 < n && s < 0; w++)
-        if ((understand_in_list(working, words[w]) || (job && !strcasecmp(words[w], job))) &&
-            !strcmp(words[w + 1], "at") &&
-            (!strcmp(words[w + 2], "a") || !strcmp(words[w + 2], "an")))
-            s = w + 2;
+    for (int w = 0; w + 2 < n && s < 0; w++) {
+        if (!understand_in_list(working, words[w]) && !(job && !strcasecmp(words[w], job)))
+            continue;
+        int a = w + 1;          /* ("working weekends at a garden centre") */
+        while (a < n && a - w <= 3 && understand_in_list(when, words[a])) a++;
+        if (a + 1 < n && !strcmp(words[a], "at") &&
+            (!strcmp(words[a + 1], "a") || !strcmp(words[a + 1], "an")))
+            s = a + 1;
+    }
     if (s < 0) return k;
     int e = s + 1;
     while (e < n && e - s <= 3 && isalpha((unsigned char)words[e][0]) &&

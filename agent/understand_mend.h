@@ -253,9 +253,9 @@ int understand_mend_month_not_firm(understood_t *out, int k);
  * those words becomes the firm, else one is added (at most max). Returns the units. */
 /* "I work at a sawmill in Boise", "an accountant at a shipping firm in Accra" read as
  * the town alone (and the firm as no value, or one the clause's words do not cue): the
- * place worked at ("at a" or "at an" after a verb of work or the job read, and one or
- * two words, then "in", "on", "by" ...) is the user's employer beside the town. Returns
- * the units left. */
+ * place worked at ("at a" or "at an" after a verb of work or the job read, past words of
+ * when: "working weekends at a garden centre"; one or two words, then "in", "on", "by" ... or
+ * the clause's end) is the user's employer beside the town. Returns the units left. */
 int understand_mend_firm_before_town(const char *c, size_t cn, const char *const *words,
                                      int n, understood_t *out, int k, int max);
 int understand_mend_firm_after_job(const char *c, size_t cn, const char *const *words,
