@@ -805,7 +805,8 @@ int checks_chinese_asked(checks_clause_t *c, understood_t *u)
         !strcmp(u->holder, "self")) {
         int study = strstr(text, "专业") || strstr(text, "读的什么") || strstr(text, "学的什么") ||
                     strstr(text, "读什么") || strstr(text, "学什么");
-        int teach = strstr(text, "教什么") || strstr(text, "教的什么") || strstr(text, "科目");
+        int teach = strstr(text, "教什么") || strstr(text, "教的什么") || strstr(text, "科目") ||
+                    strstr(text, "教哪");
         if ((study || teach) && facts_find(f, "self", teach ? "teach" : "study", NULL)) {
             u->rel = READER_REL_OPEN;       /* (else the job told answers: 初中物理老师) */
             snprintf(u->relation, sizeof u->relation, "%s", teach ? "teach" : "study");

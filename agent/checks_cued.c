@@ -458,9 +458,11 @@ static int cued_zh(int rel, const char *value, const char *text)
         {READER_REL_ALLERGY, {"过敏", NULL}},
         {READER_REL_HOME, {"住", "家", "搬", "定居", "落户", NULL}},
         {READER_REL_EMPLOYER, {"上班", "工作", "做", "当", "打工", "教", "干", "实习", "开",
-                               "送", "卖", "跑", "公司", "单位", "厂", "店", "医院", NULL}},
+                               "送", "卖", "跑", "写", "公司", "单位", "厂", "店", "医院",
+                               NULL}},
         {READER_REL_WORKPLACE, {"上班", "工作", "做", "当", "打工", "教", "干", "实习", "开",
-                                "送", "卖", "跑", "公司", "单位", "厂", "店", "医院", NULL}},
+                                "送", "卖", "跑", "写", "公司", "单位", "厂", "店", "医院",
+                                NULL}},
         {READER_REL_BIRTHDAY, {"生日", "出生", "生的", NULL}},
         {READER_REL_HOMETOWN, {"来自", "老家", "出生", "长大", "人", "家乡", "籍贯", NULL}},
         {READER_REL_DIET, {"吃", "素", "忌", "戒", "不碰", "饮食", NULL}},
@@ -480,7 +482,7 @@ static int cued_zh(int rel, const char *value, const char *text)
     }
     if (rel == READER_REL_JOB) {        /* 是, 当, 做 ... a job, of eight characters at most */
         static const char *const working[] = {"是", "当", "做", "干", "职业", "工作", "上班",
-                                              "开", "教", "送", "卖", "跑", NULL};
+                                              "开", "教", "送", "卖", "跑", "写", NULL};
         for (int i = 0; working[i] && chars <= 8; i++)
             if (strstr(text, working[i])) return 1;
         return 0;
@@ -623,6 +625,19 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
                                          * on a boat", "on Arran", "on a boat in Ghent"
                                          * are homes) */
         }
+        /* "when i'm home i ride ponies": home there is when, and what follows a verb no
+         * place */
+        static const char *const when_home[] = {"when i'm home", "when im home",
+                                                "when i am home", "while i'm home",
+                                                "at home", NULL};
+        static const char *const placing[] = {"in", "at", "near", "to", "on", "is", "by",
+                                              "outside", NULL};
+        const char *vat = checks_word_at(text, value);
+        char vbefore[16] = "";
+        if (vat) checks_word_before(text, vat, vbefore, sizeof vbefore);
+        if (islower((unsigned char)value[0]) && checks_holds_any(text, when_home) && vat &&
+            !checks_in_words(placing, vbefore))
+            return 0;
         static const char *const living[] = {"live", "lives", "living", "lived", "livin",
                                              "move", "moved", "moving", "based", "stay",
                                              "staying", "home", "reside", "settled",

@@ -339,6 +339,26 @@ int checks_forget_named(checks_clause_t *c, understood_t *u)
                 u->relation[0] = u->value[0] = '\0';
                 break;
             }
+        /* "把我爸在哪上班这件事删了": a kin word and what is asked of them forgets that
+         * relation of theirs */
+        static const struct {
+            const char *words;
+            int rel;
+        } asked_zh[] = {{"住哪", READER_REL_HOME},       {"住在哪", READER_REL_HOME},
+                        {"住的地方", READER_REL_HOME},   {"住址", READER_REL_HOME},
+                        {"在哪上班", READER_REL_WORKPLACE}, {"在哪工作", READER_REL_WORKPLACE},
+                        {"在哪儿上班", READER_REL_WORKPLACE}, {"做什么", READER_REL_JOB},
+                        {"干什么", READER_REL_JOB},     {"工作", READER_REL_JOB},
+                        {"叫什么", READER_REL_NAME},     {"名字", READER_REL_NAME},
+                        {"多大", READER_REL_AGE},        {"几岁", READER_REL_AGE},
+                        {"年龄", READER_REL_AGE},        {"生日", READER_REL_BIRTHDAY}};
+        for (size_t k = 0; key && understand_kin(key) && u->act == READER_FORGET &&
+                           k < sizeof asked_zh / sizeof asked_zh[0];
+             k++)
+            if (!strncmp(v + kl, asked_zh[k].words, strlen(asked_zh[k].words))) {
+                checks_settle(u, READER_FORGET, key, asked_zh[k].rel, NULL, "");
+                break;
+            }
     }
     return 0;
 }

@@ -295,7 +295,7 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
                                           "divorced", "dumped", "called it quits",
                                           "and me are done", "and i are done", "single now",
                                           "called it off", "broke it off", "ended things",
-                                          NULL};
+                                          "分手", "离婚", "分开了", NULL};
     static const char *const seeing[] = {"seeing someone new", "seeing someone",
                                          "dating someone new", "dating", "seeing", NULL};
     static const char *const no_name[] = {"someone", "a", "an", "the", "my", "things", "you",

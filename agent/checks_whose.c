@@ -52,7 +52,7 @@ int checks_says_ended(const char *text)
                                         "dont", "doesnt", "didnt", "isnt", "arent", "wasnt",
                                         "werent", "cant", "wont", "havent", "hasnt", "hadnt",
                                         "aint", NULL};
-    static const char *const parts[] = {"n't", "不", "没", "离", "卖", "搬", NULL};
+    static const char *const parts[] = {"n't", "不", "没", "离", "卖", "搬", "分手", "分开", NULL};
     /* "don't judge", "don't laugh": asked of the listener, nothing of the user's ends */
     static const char *const asked_of_you[] = {"don't ", "dont ", "do not ", NULL};
     static const char *const bids[] = {"judge", "laugh", "worry", "ask", "mind", "panic",

@@ -639,12 +639,17 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
     if (n == 3 && !memcmp(w, "and", 3) && question_before(text, start, i) &&
         (question_after(text, len, i + adv) || wh_after(text, len, i + adv)))
         return 1 + adv;
-    /* "her name's Ada and she's moving here": "and" before "he's" or "she's" too */
+    /* "her name's Ada and she's moving here": "and" before "he's" or "she's" after a
+     * name told (not "Ada's the eldest and she's a vet": one clause of her) */
     static const char *const told_of[] = {"he's", "she's", NULL};
     char next[8];
     size_t nadv, nn = word_at(text, len, skip_spaces(text, len, i + 1 + adv), next,
                               sizeof next, &nadv);
-    if (n == 3 && !memcmp(w, "and", 3) && nn && in_list(told_of, next, nn)) return 1 + adv;
+    int naming = 0;
+    for (size_t k = start; k + 4 <= i && !naming; k++)
+        naming = !strncasecmp(text + k, "name", 4) && (k == start || text[k - 1] == ' ');
+    if (n == 3 && !memcmp(w, "and", 3) && nn && in_list(told_of, next, nn) && naming)
+        return 1 + adv;
     return subject_at(text, len, i + 1 + adv) ? 1 + adv : 0;
 }
 

@@ -494,7 +494,8 @@ int forms_zh_asks(const char *c, size_t cn)
     }
     /* 吗 or 么 last (before 呀, 啊, a mark or a space), or a choice offered (是不是, 有没有) */
     static const char *const choice[] = {"是不是", "有没有", "是否", "对不对", "对吧", "是吧",
-                                         "会不会", "能不能", "没错吧", NULL};
+                                         "会不会", "能不能", "没错吧", "，对吗", "，是吗",
+                                         NULL};
     for (int i = 0; choice[i]; i++) {
         long at = understand_text_at(c, cn, choice[i]);
         /* (one told as asked of the user by someone: 总问我能不能…) */
@@ -732,6 +733,32 @@ static int animals_named(const char *c, size_t cn, understood_t *out, int k, int
     return kept;
 }
 
+/* 现在改开网约车了, 改做会计了: a job switched to (改, a verb of work and what one does:
+ * 开网约车, 会计 after 做 or 当) is the user's job, what one teaches after 教 (改教历史)
+ * what one teaches, the clause's one unit; of a clause that tells (asks 0). Returns the
+ * units. */
+static int switched_job(const char *c, size_t cn, int asks, understood_t *out, int k)
+{
+    static const char *const doing[] = {"开", "做", "当", "干", "送", "卖", "教", "写", "跑",
+                                        NULL};
+    long at = asks || k < 1 ? -1 : understand_text_at(c, cn, "改");
+    if (at < 0) return k;
+    const char *p = c + at + 3;
+    for (int d = 0; doing[d]; d++) {
+        if ((size_t)(p - c) + 3 > cn || strncmp(p, doing[d], 3) != 0) continue;
+        int teach = !strcmp(doing[d], "教");     /* (改教语文: what one teaches, 语文) */
+        const char *x = (d < 4 && strcmp(doing[d], "开") != 0) || teach ? p + 3 : p;
+        size_t xl = value_len(x, cn - (size_t)(x - c));   /* (做会计: 会计) */
+        if (xl < (teach ? 3u : 6u) || xl > 18) return k;
+        if (teach)
+            only_unit(out, READER_FACT, READER_REL_OPEN, "teach", x, xl);
+        else
+            only_unit(out, READER_FACT, READER_REL_JOB, reader_rel_name(READER_REL_JOB), x, xl);
+        return 1;
+    }
+    return k;
+}
+
 /* 在南宁送快递, 在大连一家小学当老师: a place read on into what one does there (or read
  * as a name after 在) ends where that starts (南宁), and what one does is a job (送快递);
  * of a clause that tells (asks 0). Returns the units. */
@@ -739,8 +766,10 @@ static int place_then_doing(const char *c, size_t cn, int asks, understood_t *ou
                             int max)
 {
     static const char *const doing[] = {"一家", "一所", "一个", "送", "做", "当", "开", "教",
-                                        "跑", "卖", "搞", "干", "打工", "上班", "工作", NULL};
-    static const char *const as_job[] = {"送", "跑", "卖", "教", NULL};   /* (the verb is the job) */
+                                        "跑", "卖", "搞", "干", "写", "打工", "上班", "工作",
+                                        NULL};
+    static const char *const as_job[] = {"送", "跑", "卖", "教", "写", NULL};   /* (the verb is
+                                                                             * the job) */
     /* 在福州送快递 with no place read: the two to four characters between 在 and the verb
      * are the place */
     int placed = 0;
@@ -1229,6 +1258,7 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
             if (w > 0 && (size_t)w < sizeof out[i].value) memcpy(out[i].value, v, (size_t)w + 1);
         }
     }
+    k = switched_job(c, cn, asks, out, k);
     k = place_then_doing(c, cn, asks, out, k, max);
     k = lives_bare(c, cn, asks, out, k, max);
     k = worked_at(c, cn, asks, out, k, max);
@@ -1761,7 +1791,8 @@ int forms_zh_topic_held(const char *text, const char *topic)
 static size_t forgotten(const char *c, size_t cn, const char **at)
 {
     static const char *const ends[] = {"的事", "那个事", "那事", "这事", "这个事", "的那个",
-                                       "那个", "你", "忘", "删", "别记", "不要记", NULL};
+                                       "这件事", "那件事", "那个", "你", "忘", "删", "别记",
+                                       "不要记", NULL};
     static const char *const starts[] = {"把", "关于", "说的", "说过的", "，", "说", "提的",
                                          NULL};
     static const char *const fronts[] = {"我的", "我", "上次", "上回", "刚才", "之前", "算了",
@@ -1790,7 +1821,13 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
 {
     /* 你把我龙猫的事删了吧: a request to forget, whatever the reader took it for, of what it
      * names */
-    if (k >= 1 && act != READER_FORGET && !forms_zh_asks(c, cn) && forms_zh_forgets(c, cn)) {
+    static const char *const this_matter[] = {"这件事", "那件事", "这事", "那事", "的事",
+                                              NULL};      /* (我妈住哪儿这件事: told, not asked) */
+    int matter = 0;
+    for (int i = 0; this_matter[i] && !matter; i++)
+        matter = understand_text_at(c, cn, this_matter[i]) >= 0;
+    if (k >= 1 && act != READER_FORGET && (matter || !forms_zh_asks(c, cn)) &&
+        forms_zh_forgets(c, cn)) {
         const char *what;
         size_t wl = forgotten(c, cn, &what);
         only_unit(out, READER_FORGET, READER_REL_OPEN, "", what, wl);
@@ -1850,7 +1887,7 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     int said = 0;
     for (int i = 0; own[i] && told && !said; i++) said = understand_text_at(c, cn, own[i]) >= 0;
     /* 老家湖北宜昌的: one's home town, said with no 我 */
-    said |= (act == READER_SMALLTALK || act == READER_CORRECTION) &&
+    said |= (act == READER_SMALLTALK || act == READER_CORRECTION || act == READER_UNABLE) &&
             !strncmp(c, "老家", strlen("老家")) && !forms_zh_asks(c, cn);
     said |= (act == READER_SMALLTALK || act == READER_QUESTION || act == READER_YESNO) &&
             !forms_zh_asks(c, cn) && people_of(c, cn, NULL);

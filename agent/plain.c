@@ -526,6 +526,55 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
     return at;
 }
 
+/* 1 when msg[i..) opens with a Chinese numeral or a digit; its length in bytes in *n. */
+static int zh_numeral_at(const char *msg, size_t len, size_t i, size_t *n)
+{
+    static const char numerals[] = "零一二两三四五六七八九十";
+    *n = 0;
+    if (i < len && isdigit((unsigned char)msg[i])) {
+        while (i + *n < len && isdigit((unsigned char)msg[i + *n])) (*n)++;
+        return 1;
+    }
+    while (i + *n + 3 <= len && (unsigned char)msg[i + *n] >= 0xE0 &&
+           strstr(numerals, (char[4]){msg[i + *n], msg[i + *n + 1], msg[i + *n + 2], 0}))
+        *n += 3;
+    return *n > 0;
+}
+
+/* "家里两个孩子，哦不对，是三个，…": a number put right in Chinese (不对 and 是, then a
+ * number) is said in place of the last number before it, into out (len + 1 bytes at
+ * least): "家里三个孩子，…". Returns the length written, 0 when msg says no such thing. */
+static size_t zh_number_put_right(const char *msg, size_t len, char *out)
+{
+    static const char *const waits[] = {"，哦不对，是", "，不对，是", "，哦不，是", "，不是，是",
+                                        "，不对不对，是", "，说错了，是", NULL};
+    size_t wl;
+    long w = find_any(msg, len, 0, waits, &wl);
+    size_t nl, ol = 0;
+    if (w < 0 || !zh_numeral_at(msg, len, (size_t)w + wl, &nl)) return 0;
+    size_t ys = (size_t)w + wl, ye = ys + nl;   /* the number said instead */
+    long from = -1;                             /* the last number before it */
+    for (size_t i = 0; i < (size_t)w;) {
+        size_t n;
+        if (zh_numeral_at(msg, (size_t)w, i, &n)) {
+            from = (long)i, ol = n;
+            i += n;
+        } else {
+            i += (unsigned char)msg[i] >= 0xE0 ? 3 : 1;
+        }
+    }
+    if (from < 0) return 0;
+    size_t rest = ye;                           /* (its measure word, said again: 是三个) */
+    if (rest + 3 <= len && !strncmp(msg + rest, msg + from + ol, 3)) rest += 3;
+    size_t at = 0;
+    memcpy(out + at, msg, (size_t)from), at += (size_t)from;
+    memcpy(out + at, msg + ys, nl), at += nl;
+    memcpy(out + at, msg + from + ol, (size_t)w - (size_t)from - ol), at += (size_t)w - (size_t)from - ol;
+    memcpy(out + at, msg + rest, len - rest), at += len - rest;
+    out[at] = '\0';
+    return at;
+}
+
 /* The length of the capitalised word at msg[i] (letters only, two or more), else 0. */
 static size_t cap_word(const char *msg, size_t len, size_t i)
 {
@@ -614,6 +663,7 @@ long plain_text(const char *msg, char *out, size_t cap)
 {
     char fixed[2048];           /* (a correction in passing made first) */
     size_t made = strlen(msg) < sizeof fixed ? corrected_in_passing(msg, strlen(msg), fixed) : 0;
+    if (!made && strlen(msg) < sizeof fixed) made = zh_number_put_right(msg, strlen(msg), fixed);
     if (made) msg = fixed;
     char aged[2048 + 16];       /* (then an age told before a kind of person) */
     if (strlen(msg) < sizeof fixed && years_old_before(msg, strlen(msg), aged)) msg = aged;

@@ -78,7 +78,7 @@ static const char *const asks_for[] = {
     "day", "month", "when", "where", "who", "what", "old", "live", "based", "from",
     "older", "younger", "oldest", "youngest", "eldest", "hate", "dislike", "stand",
     "originally", "employ", "employs", "employed", "lives", "works", "working", "little",
-    "big", "baby", "wee", "lil", NULL,
+    "big", "wee", "lil", NULL,
 };
 
 /* The words that tell a relation, when a question has no content word of its own

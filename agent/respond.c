@@ -485,7 +485,9 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
                                        "sold", "separated", "dumped", "over", "single",
                                        NULL};
     int gone_said = 0;
+    static const char *const gone_zh[] = {"分手", "离婚", "分开", "去世", "走了", NULL};
     for (int i = 0; gone[i] && !gone_said; i++) gone_said = facts_has_words(text, gone[i]);
+    for (int i = 0; gone_zh[i] && !gone_said; i++) gone_said = strstr(text, gone_zh[i]) != NULL;
     if (!u->value[0] && rel == READER_REL_NAME && !gone_said)
         return;             /* "Tobias is not amused" ends no one's name */
     if (!u->value[0]) {
@@ -2459,7 +2461,7 @@ static void said_after(const char *msg, const char *value, char *w, size_t cap)
 /* 1 when u[i], a home of someone's, gives way to another home of theirs the message
  * tells: one in small letters to one with a capital ("drive buses ..., living in a wee flat
  * in Rochdale" read as homes "drive" and "Rochdale"), one said after "on" to one said
- * after "in" ("on Mill Lane in Selby"). */
+ * after "in" ("on Mill Lane in Selby"), any to one said after "home is". */
 static int home_beaten(const char *msg, const understood_t *u, int n, int i)
 {
     if (u[i].rel != READER_REL_HOME || !u[i].value[0] ||
@@ -2478,6 +2480,9 @@ static int home_beaten(const char *msg, const understood_t *u, int n, int i)
         if (!strcmp(wi, "on") && !strcmp(wj, "in") &&
             !islower((unsigned char)u[j].value[0]))
             return 1;
+        char home_is[UNDERSTAND_VALUE + 16];    /* "... near Tromso but home is Oslo" */
+        snprintf(home_is, sizeof home_is, "home is %s", u[j].value);
+        if (strcmp(wi, "is") != 0 && facts_has_words(msg, home_is)) return 1;
     }
     return 0;
 }
@@ -2789,9 +2794,14 @@ void respond_verdict_zh(respond_t *r, const char *msg)
     char said[32] = "";     /* an age or count said with its measure word: "26岁。" */
     long v;
     char unit[8];
-    if (r->answer[0] && understand_number(r->answer, &v) && v >= 0 &&
-        measure_asked(msg, unit, sizeof unit))
-        snprintf(said, sizeof said, "%ld%s。", v, unit);
+    int zh_numeral = (unsigned char)r->answer[0] >= 0xE0 && strlen(r->answer) <= 9 &&
+                     understand_has_number(r->answer);      /* (三, 十五: as told) */
+    if (r->answer[0] && measure_asked(msg, unit, sizeof unit)) {
+        if (zh_numeral && !strstr(r->answer, unit))
+            snprintf(said, sizeof said, "%.9s%s。", r->answer, unit);
+        else if (!zh_numeral && understand_number(r->answer, &v) && v >= 0)
+            snprintf(said, sizeof said, "%ld%s。", v, unit);
+    }
     const char *zh = !strncmp(r->reply, "Yes", 3) && !isalpha((unsigned char)r->reply[3])
                          ? "是的。"
                      : !strncmp(r->reply, "No", 2) && !isalpha((unsigned char)r->reply[2])
