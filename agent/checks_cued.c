@@ -625,7 +625,7 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
                                          * on a boat", "on Arran", "on a boat in Ghent"
                                          * are homes) */
         }
-        /* "when i'm home i ride ponies": home there is when, and what follows a verb no
+        /* "when i'm home i knit scarves": home there is when, and what follows a verb no
          * place */
         static const char *const when_home[] = {"when i'm home", "when im home",
                                                 "when i am home", "while i'm home",
