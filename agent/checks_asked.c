@@ -159,7 +159,8 @@ static int opens_asking_me(const char *text)
 /* "still at kingsmead? 🤔", "so still in mildura?": a place after "still" and "at"
  * or "in" (or "living in", "working at" ...), asked, asks whether the user's place of
  * that relation is it: the relation of a value of theirs it names, else a home after
- * "in" and a place of work after "at". 1 with u made that yes/no question, else 0. */
+ * "in" and a place of work after "at"; a thing after "still driving the" (having, riding
+ * ...), whether the user has it. 1 with u made that yes/no question, else 0. */
 static int still_there(const facts_t *f, const char *text, int marked, understood_t *u)
 {
     static const char *const fillers[] = {"so", "and", "oh", "ok", "okay", "wait", "but",
@@ -171,8 +172,13 @@ static int still_there(const facts_t *f, const char *text, int marked, understoo
     int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 16), s = 0;
     while (s < n && understand_in_list(fillers, w[s])) s++;
     if (!marked || s + 2 >= n || strcmp(w[s], "still") != 0) return 0;
-    int p = s + 1 + understand_in_list(doing, w[s + 1]);
-    if (p + 1 >= n || (strcmp(w[p], "at") && strcmp(w[p], "in"))) return 0;
+    /* "still driving the skoda?": a thing had, after "the", "my" or "a" */
+    static const char *const having[] = {"driving", "drive", "riding", "ride", "have", "got",
+                                         "own", NULL};
+    static const char *const the[] = {"the", "my", "a", "an", "that", "our", NULL};
+    int had = understand_in_list(having, w[s + 1]) && understand_in_list(the, w[s + 2]);
+    int p = s + 1 + understand_in_list(doing, w[s + 1]) + had;
+    if (p + 1 >= n || (!had && strcmp(w[p], "at") && strcmp(w[p], "in"))) return 0;
     static const char *const no_place[] = {"work", "home", "it", "this", "that", "the", "all",
                                            "school", "least", NULL};
     static const char *const tags[] = {"right", "eh", "yeah", "yes", "innit", "correct", "ya",
@@ -188,6 +194,10 @@ static int still_there(const facts_t *f, const char *text, int marked, understoo
         snprintf(place + l, sizeof place - l, "%s%s", l ? " " : "", w[e]);
     }
     if (!place[0]) return 0;
+    if (had) {
+        checks_settle(u, READER_YESNO, "self", READER_REL_OWNS, NULL, place);
+        return 1;
+    }
     int rel = !strcmp(w[p], "in") ? READER_REL_HOME : READER_REL_EMPLOYER;
     for (size_t k = f->n; k-- > 0;)
         if (!strcmp(f->v[k].holder, "self") && facts_same_value(f->v[k].value, place)) {

@@ -604,6 +604,17 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
         char w[16];
         if (at && (checks_word_before(text, at, w, sizeof w), checks_in_words(be, w))) return 0;
     }
+    if ((rel == READER_REL_SCHOOL || rel == READER_REL_EMPLOYER ||
+         rel == READER_REL_WORKPLACE) && islower((unsigned char)value[0]) &&
+        !strchr(value, ' ')) {
+        /* "he starts college in May": a word right after a subject is its verb, no place */
+        static const char *const subject[] = {"he", "she", "they", "i", "we", "it", "you",
+                                              NULL};
+        const char *at = checks_word_at(text, value);
+        char w[16];
+        if (at && (checks_word_before(text, at, w, sizeof w), checks_in_words(subject, w)))
+            return 0;
+    }
     if (rel == READER_REL_HOME && !strcmp(holder, "self")) {
         /* "we live on pasta": what one lives on is no place */
         static const char *const on[] = {"live on", "lives on", "living on", "lived on", NULL};

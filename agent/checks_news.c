@@ -719,15 +719,18 @@ static int child_by_place(const char *word, char *out, size_t cap)
     return 1;
 }
 
-/* "..., the youngest is Noor", "my firstborn is Ilse": "the", "our" or "my", a child's
- * place among them, "is" and a name ending the clause name that child, when the reader
+/* "..., the youngest is Noor", "my firstborn is Ilse": "the", "our" or "my" (or nothing,
+ * the clause opening so), a child's place among them, "is" and a name ending the clause
+ * name that child, when the reader
  * read that name (as whatever) or no value. Sets u and returns 1, else 0. */
 static int place_named(const char *text, understood_t *u)
 {
     char buf[512];
     const char *w[64];
     int n = understand_split_words(text, " ,.;:!()", buf, sizeof buf, w, 64);
-    if (n < 4 || strcmp(w[n - 2], "is") != 0 || !understand_in_list(the_ours, w[n - 4]) ||
+    int bare = n == 3;              /* ("eldest is Ilse": said bare) */
+    if (n < 3 || strcmp(w[n - 2], "is") != 0 ||
+        !(bare || (n >= 4 && understand_in_list(the_ours, w[n - 4]))) ||
         lex_is_stopword(w[n - 1]) || understand_pronoun(w[n - 1]) ||
         !isalpha((unsigned char)w[n - 1][0]) ||
         (u->value[0] && !facts_same_value(u->value, w[n - 1])))

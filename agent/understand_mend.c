@@ -2288,8 +2288,11 @@ int understand_mend_breed_as_holder(const char *c, size_t cn, const char *const 
 void understand_mend_kind_whole(const char *c, size_t cn, const char *const *words, int n,
                                 understood_t *out, int k)
 {
+    static const char *const state[] = {"used", "new", "second-hand", "secondhand", "old",
+                                        "brand-new", NULL};
     for (int i = 0; i < k; i++) {
-        if (out[i].rel != READER_REL_KIND || !out[i].value[0] || strchr(out[i].value, ' '))
+        if ((out[i].rel != READER_REL_KIND && out[i].rel != READER_REL_OWNS) ||
+            !out[i].value[0] || strchr(out[i].value, ' '))
             continue;
         for (int w = 0; w + 1 < n; w++) {
             if (strcasecmp(words[w], out[i].value) != 0) continue;
@@ -2308,9 +2311,12 @@ void understand_mend_kind_whole(const char *c, size_t cn, const char *const *wor
              * punctuation or a small word: "pepper's a red kelpie") */
             static const char *const ending[] = {"mix", "cross", "and", "but", "lol", "haha",
                                                  "btw", "tho", "now", "called", "named",
-                                                 "who", "that", "which", NULL};
+                                                 "who", "that", "which", "today", "yesterday",
+                                                 "tonight", "last", "this", "again", "too",
+                                                 "finally", NULL};
+            int a = w - (w > 1 && understand_in_list(state, words[w - 1]));  /* ("a used") */
             int e = w + 1;
-            while (!whole && w > 0 && (!strcmp(words[w - 1], "a") || !strcmp(words[w - 1], "an")) &&
+            while (!whole && a > 0 && (!strcmp(words[a - 1], "a") || !strcmp(words[a - 1], "an")) &&
                    e < n && e - w < 3 && isalpha((unsigned char)words[e][0]) &&
                    !lex_is_stopword(words[e]) && !understand_in_list(ending, words[e]) &&
                    !dialogue_pet_word(words[e]) && !understand_kin(words[e]))

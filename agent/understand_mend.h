@@ -393,9 +393,9 @@ void understand_mend_job_whole(const char *c, size_t cn, const char *const *word
                                understood_t *out, int k);
 
 /* "a cocker spaniel" read as the kind "cocker": a kind of one word that begins a kind of
- * two or three words of the clause (kinds_animal) is that kind; any other after "a" goes
- * on through the words after it, two at most, to punctuation or a small word ("a red
- * kelpie"). */
+ * two or three words of the clause (kinds_animal) is that kind; any other (or a thing
+ * had) after "a" ("a used") goes on through the words after it, two at most, to
+ * punctuation or a small word ("a red kelpie", "a used fiat panda"). */
 void understand_mend_kind_whole(const char *c, size_t cn, const char *const *words, int n,
                                 understood_t *out, int k);
 
