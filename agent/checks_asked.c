@@ -707,6 +707,17 @@ int checks_summary_and_relations_asked(checks_clause_t *c, understood_t *u)
         u->rel = READER_REL_HOME;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOME));
     }
+    /* "who's my best friend at work?": whom, not where ("at work" says which one) */
+    static const char *const who[] = {"who's", "whos", "who is", NULL};
+    static const char *const at_work[] = {"at work", "from work", "at school", "at uni", NULL};
+    if (u->act == READER_QUESTION && strcmp(u->holder, "self") != 0 &&
+        (u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_EMPLOYER ||
+         u->rel == READER_REL_SCHOOL) &&
+        checks_holds_any(text, who) && checks_holds_any(text, at_work)) {
+        u->rel = READER_REL_NAME;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
+        u->value[0] = '\0';
+    }
     /* "what field am I in?", "which industry do I work in?": one's job */
     static const char *const field[] = {"field", "industry", "sector", "line of work", NULL};
     if (u->act == READER_QUESTION && !strcmp(u->holder, "self") && !u->value[0] &&

@@ -1454,6 +1454,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = understand_mend_moved_from(c, cn, words, n, out, k, max);
         k = understand_mend_home_not_lived(words, n, out, k);
         k = understand_mend_place_named(out, k);
+        k = understand_mend_place_near(c, cn, words, n, out, k);
+        k = understand_mend_business_run(c, cn, words, n, out, k, max);
         k = understand_mend_jobs_of_people(out, k);
         understand_mend_job_read_as_firm(out, k);
         understand_mend_job_read_as_name(words, n, out, k);

@@ -434,6 +434,81 @@ int understand_mend_place_named(understood_t *out, int k)
     return k;
 }
 
+int understand_mend_place_near(const char *c, size_t cn, const char *const *words, int n,
+                                understood_t *out, int k)
+{
+    static const char *const kinds[] = {"village", "town", "city", "suburb", "place", "area",
+                                        "farm", "island", "hamlet", "countryside", NULL};
+    static const char *const near[] = {"near", "outside", "by", "of", "close", NULL};
+    int place = -1, w = -1;
+    for (int i = 0; i < k && place < 0; i++)
+        if ((out[i].rel == READER_REL_HOME || out[i].rel == READER_REL_HOMETOWN) &&
+            understand_in_list(kinds, out[i].value))
+            place = i;
+    for (int j = 0; place >= 0 && j + 2 < n && w < 0; j++)
+        if (!strcasecmp(words[j], out[place].value) && understand_in_list(near, words[j + 1]))
+            w = j + 2 + (!strcmp(words[j + 1], "close") && j + 3 < n &&
+                         !strcmp(words[j + 2], "to"));
+    if (w < 0 || w >= n) return k;
+    int e = w;
+    while (e < n && e - w < 3 && isalpha((unsigned char)words[e][0]) && !lex_is_stopword(words[e]))
+        e++;
+    char name[UNDERSTAND_VALUE];
+    if (e == w) return k;
+    understand_as_written(c, cn, words, w, e, name, sizeof name);
+    if (!isupper((unsigned char)name[0])) return k;         /* (a name, with its capital) */
+    snprintf(out[place].value, sizeof out[place].value, "%s", name);
+    int kept = 0;               /* ("village near Kassel" read as a job too: none) */
+    for (int i = 0; i < k; i++) {
+        const char *v = out[i].value, *sp = strchr(v, ' ');
+        char first[16];
+        snprintf(first, sizeof first, "%.*s", sp ? (int)(sp - v) : 0, v);
+        if (i != place && out[i].rel == READER_REL_JOB && sp && understand_in_list(kinds, first))
+            continue;
+        out[kept++] = out[i];
+    }
+    return kept;
+}
+
+int understand_mend_business_run(const char *c, size_t cn, const char *const *words, int n,
+                                 understood_t *out, int k, int max)
+{
+    static const char *const running[] = {"run", "own", "opened", "started", NULL};
+    static const char *const mine[] = {"i", "we", NULL};
+    static const char *const a[] = {"a", "an", "my", "our", NULL};
+    for (int w = 1; w + 2 < n; w++) {
+        if (!understand_in_list(running, words[w]) || !understand_in_list(mine, words[w - 1]) ||
+            !understand_in_list(a, words[w + 1]))
+            continue;
+        int e = w + 2;
+        while (e < n && e - w - 2 < 3 && !understand_in_list(understand_business_words, words[e]) &&
+               isalpha((unsigned char)words[e][0]) && !lex_is_stopword(words[e]))
+            e++;
+        if (e >= n || !understand_in_list(understand_business_words, words[e]) || e == w + 2)
+            return k;                   /* (a kind said: "a hardware store", not "a shop") */
+        char what[UNDERSTAND_VALUE];
+        understand_as_written(c, cn, words, w + 2, e + 1, what, sizeof what);
+        for (int i = 0; i < k; i++)     /* (read whole already) */
+            if (out[i].rel == READER_REL_OWNS && understand_holds_text(out[i].value,
+                                                                       strlen(out[i].value), what))
+                return k;
+        int kept = 0;                   /* (its words read as something else: none) */
+        for (int i = 0; i < k; i++)
+            if (!(out[i].value[0] && out[i].rel != READER_REL_WORKPLACE &&
+                  out[i].rel != READER_REL_HOME && out[i].rel != READER_REL_NAME &&
+                  understand_holds_text(what, strlen(what), out[i].value)))
+                out[kept++] = out[i];
+        if (kept >= max || kept == 0) return k;
+        forms_told_unit(&out[0], READER_REL_OWNS, "self", reader_rel_name(READER_REL_OWNS), what,
+                        &out[kept]);
+        out[kept].act = READER_FACT;
+        out[kept].settled = 1;
+        out[kept].fact_min_p = 0;
+        return kept + 1;
+    }
+    return k;
+}
+
 int understand_mend_kind_and_name(understood_t *out, int k)
 {
     for (int i = 0; i < k; i++) {

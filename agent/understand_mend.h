@@ -112,6 +112,18 @@ int understand_mend_home_of_us(const char *const *words, int n, understood_t *ou
  * the place when the reader's value comes after a comma that follows them. */
 void understand_mend_place_before_comma(const char *c, size_t cn, const char *const *words,
                                         int n, understood_t *out, int k);
+/* "I run a small print shop in Derby": the business the user runs, owns, opened or
+ * started (one to three words after "a", "an", "my" or "our" to a word of a business) is
+ * a thing of theirs, in place of units read off its words (at most max). Returns the
+ * units. */
+int understand_mend_business_run(const char *c, size_t cn, const char *const *words, int n,
+                                 understood_t *out, int k, int max);
+/* "from a little hamlet near Tartu" read as the hometown "hamlet": a home or hometown
+ * read as a kind of place is the name with a capital right after the kind and "near",
+ * "outside", "by", "of" or "close to" (up to three words); a job read off those words
+ * ("hamlet near Tartu") goes. Returns the units left. */
+int understand_mend_place_near(const char *c, size_t cn, const char *const *words, int n,
+                                understood_t *out, int k);
 /* "moved to Leeds from Accra" read with the home alone: the place (a word with a
  * capital, or up to three words from a writer who types places small) right after
  * "from" in a clause that tells of moving is where one is from, beside the home, when the

@@ -278,7 +278,7 @@ int understand_asks_forget_phrase(const char *low)
 
 /* The topics a request to forget may name, each by its words (first row, up to the
  * empty string) and the words that tell of it (the rest). */
-static const char *const topics[][36] = {
+static const char *const topics[][40] = {
     {"pay", "salary", "salaries", "wage", "wages", "income", "earnings", "money", "finances",
      "paycheck", "paycheque", "",
      "earn", "earns", "earning", "earned", "salary", "wage", "wages", "paid", "income",
@@ -289,7 +289,7 @@ static const char *const topics[][36] = {
      "pill", "pills", "tablet", "tablets", "mg", "prescribed", "prescription", "dose",
      "medication", "medications", "meds", "medicine", "inhaler", "insulin", "diagnosed",
      "diagnosis", "blood pressure", "cholesterol", "diabetes", "asthma", "therapy",
-     "surgery", NULL},
+     "surgery", "allergic", "allergy", "allergies", NULL},
     {"diabetes", "diabetic", "asthma", "asthmatic", "epilepsy", "epileptic", "condition",
      "conditions", "illness", "",
      "diabetes", "diabetic", "type 1", "type 2", "insulin", "blood sugar", "asthma",
