@@ -707,7 +707,7 @@ int checks_summary_and_relations_asked(checks_clause_t *c, understood_t *u)
         u->rel = READER_REL_HOME;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOME));
     }
-    /* "who's my best friend at work?": whom, not where ("at work" says which one) */
+    /* "who's my closest mate at uni?": whom, not where ("at uni" says which one) */
     static const char *const who[] = {"who's", "whos", "who is", NULL};
     static const char *const at_work[] = {"at work", "from work", "at school", "at uni", NULL};
     if (u->act == READER_QUESTION && strcmp(u->holder, "self") != 0 &&
