@@ -707,6 +707,20 @@ int checks_summary_and_relations_asked(checks_clause_t *c, understood_t *u)
         u->rel = READER_REL_HOME;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOME));
     }
+    /* "what are my hobbies?" read as the user's name: the relation "my" names asks */
+    const char *my = u->act == READER_QUESTION && u->rel == READER_REL_NAME &&
+                             !strcmp(u->holder, "self") && !facts_has_words(text, "name") &&
+                             !facts_has_words(text, "called") && !facts_has_words(text, "who")
+                         ? checks_word_at(text, "my")
+                         : NULL;
+    char asked[UNDERSTAND_KEY] = "";
+    if (my) checks_word_after(my + 2, asked, sizeof asked);
+    int asked_rel = asked[0] ? understand_rel_word(asked) : READER_REL_OPEN;
+    if (my && asked_rel != READER_REL_OPEN && asked_rel != READER_REL_NAME) {
+        u->rel = asked_rel;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(asked_rel));
+        u->value[0] = '\0';
+    }
     /* "who's my closest mate at uni?": whom, not where ("at uni" says which one) */
     static const char *const who[] = {"who's", "whos", "who is", NULL};
     static const char *const at_work[] = {"at work", "from work", "at school", "at uni", NULL};

@@ -3,6 +3,7 @@
  * checks_clause (checks.c). */
 #include "agent/checks_internal.h"
 #include "agent/compare.h"
+#include "agent/kinds.h"
 #include "agent/realise.h"
 #include "agent/understand_words.h"
 
@@ -11,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 #include "model/dialogue.h"
+#include "model/lex_words.h"
 #include "model/lexical.h"
 #include "model/reader.h"
 
@@ -439,6 +441,28 @@ int checks_told_now(checks_clause_t *c, understood_t *u)
     static const char *const calling[] = {"calls me", "call me", "calling me", "known as",
                                           "nickname", NULL};
     int called = checks_holds_any(text, calling);
+    /* "please call me Jo", "you can call me Jo": what the user asks to be called is
+     * their name now; "what should you call me?" asks it */
+    static const char *const call_me[] = {"please call me ", "pls call me ", "just call me ",
+                                          "you can call me ", "call me ", NULL};
+    for (int k = 0; call_me[k] && q < 0; k++) {
+        size_t cl = strlen(call_me[k]);
+        if (strncasecmp(text, call_me[k], cl) != 0) continue;
+        size_t nl = 0;
+        while (isalpha((unsigned char)text[cl + nl]) || text[cl + nl] == '-') nl++;
+        char name[UNDERSTAND_VALUE];
+        snprintf(name, sizeof name, "%.*s", (int)nl, text + cl);
+        if (nl < 2 || lex_is_stopword(name)) break;
+        checks_settle(u, READER_CORRECTION, "self", READER_REL_NAME, NULL, name);
+        return 1;
+    }
+    static const char *const call_asked[] = {"should you call me", "do you call me",
+                                             "to call me", NULL};
+    if (checks_holds_any(text, call_asked) && strchr(text, '?') &&
+        !facts_find(f, "self", "nickname", NULL)) {
+        checks_settle(u, READER_QUESTION, "self", READER_REL_NAME, NULL, "");
+        return 1;
+    }
     int named_self = facts_find(f, "self", reader_rel_name(READER_REL_NAME), NULL) != NULL;
     for (int k = 0; k < i && !named_self; k++)
         named_self = told[k].rel == READER_REL_NAME && !strcmp(told[k].holder, "self") &&
@@ -455,6 +479,17 @@ int checks_told_now(checks_clause_t *c, understood_t *u)
         u->rel = READER_REL_OPEN;
         snprintf(u->relation, sizeof u->relation, "nickname");
         u->value[0] = '\0';
+    }
+    /* "I've switched to rowing instead" read as an allergy: a pastime taken up */
+    static const char *const taken_up[] = {"switched to", "took up", "taken up", "taking up",
+                                           "started", "into", NULL};
+    static const char *const allergic[] = {"allergic", "allergy", "allergies", NULL};
+    size_t vl = strlen(u->value);
+    if (u->rel == READER_REL_ALLERGY && vl > 4 && q < 0 &&
+        (!strcmp(u->value + vl - 3, "ing") || kinds_sport(u->value)) &&
+        checks_holds_any(text, taken_up) && !checks_holds_any(text, allergic)) {
+        u->rel = READER_REL_HOBBY;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOBBY));
     }
     if (q < 0 && moved_home(f, msg, text, u))
         return 1;                       /* "signed for a three-bed in Preston" */

@@ -79,6 +79,18 @@ const char *plain_word_before(const char *w, const char *next)
     const char *p = plain_word(w);
     for (int k = 0; p && next && !strcasecmp(w, "gp") && gp_place[k]; k++)
         if (!strcasecmp(next, gp_place[k])) p = NULL;
+    /* "my moms down in Macon", "mums moving up here": the 's of "is" typed without its
+     * apostrophe (not "my moms are", "two mums live") */
+    static const char *const parents[][2] = {{"moms", "mom's"}, {"mums", "mum's"},
+                                            {"dads", "dad's"}, {NULL, NULL}};
+    static const char *const being[] = {"down", "up", "in", "at", "from", "back", "still",
+                                        "moving", "coming", "going", "gonna", "visiting",
+                                        "staying", "flying", "here", "there", "home", "not",
+                                        "just", "over", "out", "been", "retired", "finally",
+                                        NULL};
+    for (int k = 0; !p && next && parents[k][0]; k++)
+        if (!strcasecmp(w, parents[k][0]) && understand_in_list(being, next))
+            p = parents[k][1];
     return p;
 }
 
@@ -762,6 +774,12 @@ long plain_text(const char *msg, char *out, size_t cap)
             char next[32];
             word_from(msg, len, e, next, sizeof next);
             with = plain_word_before("gp", next);
+        }
+        if (!with && wl == 4) {                 /* ("my moms down in Macon") */
+            char word[5], next[32];
+            snprintf(word, sizeof word, "%.4s", msg + i);
+            word_from(msg, len, e, next, sizeof next);
+            with = plain_word_before(word, next);
         }
         /* "n" and "w" only between words: "fish n chips", "lunch w my aunt" */
         if (!with && wl == 1 && (msg[i] == 'n' || msg[i] == 'N') &&

@@ -2388,7 +2388,8 @@ void understand_mend_kind_whole(const char *c, size_t cn, const char *const *wor
                                                  "btw", "tho", "now", "called", "named",
                                                  "who", "that", "which", "today", "yesterday",
                                                  "tonight", "last", "this", "again", "too",
-                                                 "finally", NULL};
+                                                 "finally", "next", "near", "beside",
+                                                 "opposite", "behind", "across", NULL};
             int a = w - (w > 1 && understand_in_list(state, words[w - 1]));  /* ("a used") */
             int e = w + 1;
             while (!whole && a > 0 && (!strcmp(words[a - 1], "a") || !strcmp(words[a - 1], "an")) &&

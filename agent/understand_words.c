@@ -667,7 +667,8 @@ int understand_rel_word(const char *word)
                  {"allergies", READER_REL_ALLERGY}, {"diet", READER_REL_DIET},
                  {"city", READER_REL_HOME},     {"town", READER_REL_HOME},
                  {"hometown", READER_REL_HOMETOWN}, {"employer", READER_REL_EMPLOYER},
-                 {"firm", READER_REL_EMPLOYER}, {"company", READER_REL_EMPLOYER}};
+                 {"firm", READER_REL_EMPLOYER}, {"company", READER_REL_EMPLOYER},
+                 {"hobby", READER_REL_HOBBY},   {"hobbies", READER_REL_HOBBY}};
     for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
         if (!strcasecmp(word, named[i].word)) return named[i].rel;
     return READER_REL_OPEN;

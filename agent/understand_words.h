@@ -34,7 +34,7 @@ int understand_chinese(const char *text, size_t len);
 
 /* The relation class (enum reader_rel) a word names when a short request or question
  * names a fact by it ("address": home, "job", "age", "birthday", "name", "breed": kind,
- * "allergy", "diet"), READER_REL_OPEN for any other word. */
+ * "allergy", "diet", "hobbies"), READER_REL_OPEN for any other word. */
 int understand_rel_word(const char *word);
 /* "year", "months", "weeks", "days" ...: the units a span of time is told in ("22
  * years"), NULL-terminated. */
