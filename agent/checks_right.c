@@ -442,7 +442,7 @@ int checks_told_now(checks_clause_t *c, understood_t *u)
                                           "nickname", NULL};
     int called = checks_holds_any(text, calling);
     /* "please call me Jo", "you can call me Jo": what the user asks to be called is
-     * their name now; "what should you call me?" asks it */
+     * their name now; "what do you call me?" asks it */
     static const char *const call_me[] = {"please call me ", "pls call me ", "just call me ",
                                           "you can call me ", "call me ", NULL};
     for (int k = 0; call_me[k] && q < 0; k++) {
