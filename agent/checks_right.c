@@ -264,6 +264,25 @@ int checks_said_right(checks_clause_t *c, understood_t *u)
 {
     const facts_t *f = c->f;
     const char *text = c->text;
+    /* "follow the Saints, don't laugh": a correction with no word of putting right, of
+     * nothing told before, is told for the first time */
+    static const char *const righting[] = {"actually", "sorry", "meant", "mean", "not", "no",
+                                           "anymore", "longer", "instead", "now", "correction",
+                                           "oops", "wrong", "changed", "moved", "switched",
+                                           "new", "update", "updated", "nope", "wait", NULL};
+    static const char *const bids[] = {"judge", "laugh", "worry", "mock", "panic", "ask",
+                                       "tell", NULL};     /* ("don't judge": no old value) */
+    char dont[UNDERSTAND_VALUE + 8];
+    snprintf(dont, sizeof dont, "don't %s", u->old);
+    int bid = u->old[0] && checks_in_words(bids, u->old) && facts_has_words(text, dont);
+    if (u->act == READER_CORRECTION && (!u->old[0] || bid) && u->value[0] &&
+        !checks_asks(text) && !checks_chinese(text) && !checks_holds_any(text, righting) &&
+        !facts_find(f, u->holder, u->relation, NULL)) {
+        u->act = READER_FACT;
+        u->fact_min_p = 0;
+        u->old[0] = '\0';
+        u->personal |= !strcmp(u->holder, "self");
+    }
     /* "actually im 24 lol": a value of a relation of the user's told before, said of
      * themselves after a word of putting right with a word of its relation, puts it right,
      * though the reader took the clause for chat (or was unsure of it); not "sorry,
