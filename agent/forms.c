@@ -942,6 +942,10 @@ int forms_learning(const char *c, size_t cn, const char *const *words, int n, in
     while (at < n && !understand_in_list(learning, words[at]) &&
            !(asks && understand_in_list(studying, words[at])))
         at++;
+    /* "she's trying to teach me Welsh": what one is taught is learnt */
+    static const char *const teaching[] = {"teach", "teaching", "teaches", NULL};
+    for (int w = 0; at >= n && act == READER_FACT && w + 1 < n; w++)
+        if (understand_in_list(teaching, words[w]) && !strcmp(words[w + 1], "me")) at = w + 1;
     for (int w = at + 1; w < n && w <= at + 3 && lang < 0; w++)
         if (forms_language(words[w])) lang = w;
     for (int w = 0; w < at && !asked; w++) asked = understand_in_list(tongues, words[w]);
@@ -959,8 +963,20 @@ int forms_learning(const char *c, size_t cn, const char *const *words, int n, in
         return k;
     }
     if (lang < 0 || act != READER_FACT) return k;
-    return add_told(c, cn, words, lang, lang + 1, READER_REL_OPEN, FORMS_LEARNING, clause, out,
-                    k, nread, max);
+    k = add_told(c, cn, words, lang, lang + 1, READER_REL_OPEN, FORMS_LEARNING, clause, out, k,
+                 nread, max);
+    for (int i = 0; i < k; i++) {  /* (nor is the language a country one is from:
+                                     * "Estonian"; a name told in passing stays) */
+        if (out[i].rel != READER_REL_HOMETOWN || strlen(out[i].value) < 4 ||
+            strncasecmp(out[i].value, words[lang], strlen(out[i].value)) != 0)
+            continue;
+        out[i].rel = out[i].name[0] ? READER_REL_NAME : READER_REL_OPEN;
+        snprintf(out[i].relation, sizeof out[i].relation, "%s",
+                 out[i].name[0] ? reader_rel_name(READER_REL_NAME) : "");
+        snprintf(out[i].value, sizeof out[i].value, "%s", out[i].name);
+        out[i].name[0] = '\0';
+    }
+    return k;
 }
 
 /* The end of a time phrase that starts at words[s] ("in March", "next week", "at
