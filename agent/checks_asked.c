@@ -740,16 +740,6 @@ int checks_summary_and_relations_asked(checks_clause_t *c, understood_t *u)
         u->personal = 1;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_JOB));
     }
-    /* "where is home these days?": where one lives */
-    static const char *const where_home[] = {"where's home", "wheres home", "where is home",
-                                             NULL};
-    if (u->act == READER_QUESTION && !u->value[0] &&
-        (u->rel == READER_REL_OPEN || u->rel == READER_REL_NAME) &&
-        checks_holds_any(text, where_home)) {
-        u->rel = READER_REL_HOME;
-        u->personal = 1;
-        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOME));
-    }
     /* "where do my wife and I live?": where the user lives, with them */
     static const char *const with_me[] = {"me and", "i and", "and i", "and me", NULL};
     if (u->act == READER_QUESTION && u->rel == READER_REL_HOME && strcmp(u->holder, "self") &&

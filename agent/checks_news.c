@@ -815,6 +815,43 @@ static int child_had(const char *text, understood_t *u)
 
 /* News that changes a fact: sold, named, lost, parted, moved, full time, made, quit, "X is
  * the puppy", a child had, wants to be, not the old job, a field studied, driven. */
+/* "my sister just had her first baby! a little girl named Ada": a son or daughter told
+ * after the birth news of the user's sibling or child in the message is that one's: a
+ * niece or nephew, a grandchild (not when the clause says "my daughter"). Sets u's
+ * holder; returns 0 (the checks go on). */
+static int born_to_kin(const char *msg, const char *text, understood_t *u)
+{
+    static const char *const births[] = {"had a baby", "had her baby", "had her first baby",
+                                         "had their baby", "had their first baby",
+                                         "gave birth", "had twins", NULL};
+    int girl = !strcmp(u->holder, "daughter"), boy = !strcmp(u->holder, "son");
+    if ((u->act != READER_FACT && u->act != READER_CORRECTION) || (!girl && !boy) ||
+        checks_word_at(text, "my") || checks_word_at(text, "our"))
+        return 0;
+    const char *born = NULL;
+    for (int k = 0; births[k]; k++) {
+        const char *at = checks_word_at(msg, births[k]);
+        if (at && at < msg + u->at && (!born || at < born)) born = at;
+    }
+    char key[UNDERSTAND_KEY] = "";      /* whose: the last "my X" of kin before the news */
+    for (const char *my = msg; born && (my = checks_word_at(my, "my")) != NULL && my < born;
+         my += 2) {
+        char w[UNDERSTAND_KEY], k1[UNDERSTAND_KEY];
+        const char *x = checks_word_after(my + 2, w, sizeof w);
+        if (!strcmp(w, "big") || !strcmp(w, "little") || !strcmp(w, "older") ||
+            !strcmp(w, "younger") || !strcmp(w, "baby"))
+            checks_word_after(x, w, sizeof w);
+        understand_holder_of(w, k1, sizeof k1);
+        if (understand_kin(k1)) snprintf(key, sizeof key, "%s", k1);
+    }
+    const char *of = !strcmp(key, "sister") || !strcmp(key, "brother") ? (girl ? "niece" : "nephew")
+                     : !strcmp(key, "son") || !strcmp(key, "daughter")
+                         ? (girl ? "granddaughter" : "grandson")
+                         : NULL;
+    if (of) snprintf(u->holder, sizeof u->holder, "%s", of);
+    return 0;
+}
+
 int checks_news(checks_clause_t *c, understood_t *u)
 {
     const facts_t *f = c->f;
@@ -822,6 +859,7 @@ int checks_news(checks_clause_t *c, understood_t *u)
     const char *text = c->text;
     if (u->act == READER_FACT && holder_is_place(text, u->holder))
         u->act = READER_SMALLTALK;      /* "... a coder in a lab in ghent": no one's */
+    born_to_kin(msg, text, u);          /* "my sister had a baby, a girl called Ada" */
     if (!parted_with(f, text, u) &&     /* "we sold the car" ends the car */
         !pet_got_named(text, u) &&      /* "a kitten off my aunt, she's called Pesto" */
         !one_lost(f, text, u) &&        /* "Biscuit died" ends one cat's name */

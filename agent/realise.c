@@ -275,12 +275,18 @@ static const rel_say_t aiming = {"you're {R} {V}", "{H} is {R} {V}", "what you'r
 static const rel_say_t in_field = {"you work in {V}", "{H} works in {V}", "your job",
                                    "{P} job"};
 
+/* A job told as what one has been doing ("driving trucks"), said so. */
+static const rel_say_t doing = {"you've been {V}", "{H} has been {V}", "your job", "{P} job"};
+
 static const rel_say_t *say_of(const realise_frame_t *f)
 {
     if (f->rel == READER_REL_OPEN && (!f->relation || !*f->relation)) return &wordless;
     if (f->rel == READER_REL_JOB && f->value && !strchr(f->value, ' ') &&
         understand_field(f->value, UNDERSTAND_FIELD_WORK))
         return &in_field;
+    size_t first = f->rel == READER_REL_JOB && f->value ? strcspn(f->value, " ") : 0;
+    if (first > 4 && f->value[first] == ' ' && !strncmp(f->value + first - 3, "ing", 3))
+        return &doing;
     size_t rl = f->relation ? strlen(f->relation) : 0;
     if (f->rel == READER_REL_OPEN && rl > 4 && !strcmp(f->relation + rl - 4, " for"))
         return &aiming;

@@ -1455,7 +1455,6 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         k = understand_mend_home_not_lived(words, n, out, k);
         k = understand_mend_place_named(out, k);
         k = understand_mend_place_near(c, cn, words, n, out, k);
-        k = understand_mend_business_run(c, cn, words, n, out, k, max);
         k = understand_mend_jobs_of_people(out, k);
         understand_mend_job_read_as_firm(out, k);
         understand_mend_job_read_as_name(words, n, out, k);
@@ -1674,6 +1673,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
             out[i].personal = 1;
             out[i].fact_min_p = 0;
         }
+    if (clause.act == READER_FACT || clause.act == READER_SMALLTALK)   /* (last: settled) */
+        k = understand_mend_years_doing(c, cn, words, n, out, k, max);
     rc = k;
 out:
     free(words);

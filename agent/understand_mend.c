@@ -470,38 +470,38 @@ int understand_mend_place_near(const char *c, size_t cn, const char *const *word
     return kept;
 }
 
-int understand_mend_business_run(const char *c, size_t cn, const char *const *words, int n,
-                                 understood_t *out, int k, int max)
+int understand_mend_years_doing(const char *c, size_t cn, const char *const *words, int n,
+                                understood_t *out, int k, int max)
 {
-    static const char *const running[] = {"run", "own", "opened", "started", NULL};
-    static const char *const mine[] = {"i", "we", NULL};
-    static const char *const a[] = {"a", "an", "my", "our", NULL};
-    for (int w = 1; w + 2 < n; w++) {
-        if (!understand_in_list(running, words[w]) || !understand_in_list(mine, words[w - 1]) ||
-            !understand_in_list(a, words[w + 1]))
-            continue;
-        int e = w + 2;
-        while (e < n && e - w - 2 < 3 && !understand_in_list(understand_business_words, words[e]) &&
+    static const char *const others[] = {"he", "she", "they", "he's", "she's", "they've",
+                                         "my", "his", "her", "their", "our", "you", NULL};
+    static const char *const spans[] = {"years", "year", "yrs", "decades", "ages", NULL};
+    for (int w = 0; w + 4 < n; w++) {
+        if (strcmp(words[w], "been") != 0) continue;
+        for (int b = 0; b < w; b++)
+            if (understand_in_list(others, words[b])) return k;
+        size_t vl = strlen(words[w + 1]);
+        if (vl < 5 || strcmp(words[w + 1] + vl - 3, "ing") != 0) return k;
+        int e = w + 2;          /* what one does: the -ing word and one or two words */
+        while (e < n && e - w - 2 < 2 && strcmp(words[e], "for") != 0 &&
                isalpha((unsigned char)words[e][0]) && !lex_is_stopword(words[e]))
             e++;
-        if (e >= n || !understand_in_list(understand_business_words, words[e]) || e == w + 2)
-            return k;                   /* (a kind said: "a hardware store", not "a shop") */
-        char what[UNDERSTAND_VALUE];
-        understand_as_written(c, cn, words, w + 2, e + 1, what, sizeof what);
-        for (int i = 0; i < k; i++)     /* (read whole already) */
-            if (out[i].rel == READER_REL_OWNS && understand_holds_text(out[i].value,
-                                                                       strlen(out[i].value), what))
-                return k;
-        int kept = 0;                   /* (its words read as something else: none) */
+        if (e == w + 2 || e + 1 >= n || strcmp(words[e], "for") != 0) return k;
+        int span = 0;           /* "for 30 years", "for thirty-odd years", "for ages" */
+        for (int x = e + 1; x < n && x <= e + 4 && !span; x++)
+            span = understand_in_list(spans, words[x]);
+        if (!span || k < 1 || k >= max) return k;
+        char job[UNDERSTAND_VALUE];
+        understand_as_written(c, cn, words, w + 1, e, job, sizeof job);
+        understood_t base = out[0];
+        int kept = 0;           /* (units read off its words go) */
         for (int i = 0; i < k; i++)
-            if (!(out[i].value[0] && out[i].rel != READER_REL_WORKPLACE &&
-                  out[i].rel != READER_REL_HOME && out[i].rel != READER_REL_NAME &&
-                  understand_holds_text(what, strlen(what), out[i].value)))
+            if (!out[i].value[0] || !understand_holds_text(job, strlen(job), out[i].value))
                 out[kept++] = out[i];
-        if (kept >= max || kept == 0) return k;
-        forms_told_unit(&out[0], READER_REL_OWNS, "self", reader_rel_name(READER_REL_OWNS), what,
+        forms_told_unit(&base, READER_REL_JOB, "self", reader_rel_name(READER_REL_JOB), job,
                         &out[kept]);
         out[kept].act = READER_FACT;
+        out[kept].personal = 1;
         out[kept].settled = 1;
         out[kept].fact_min_p = 0;
         return kept + 1;

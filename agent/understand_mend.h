@@ -112,12 +112,12 @@ int understand_mend_home_of_us(const char *const *words, int n, understood_t *ou
  * the place when the reader's value comes after a comma that follows them. */
 void understand_mend_place_before_comma(const char *c, size_t cn, const char *const *words,
                                         int n, understood_t *out, int k);
-/* "I run a small print shop in Derby": the business the user runs, owns, opened or
- * started (one to three words after "a", "an", "my" or "our" to a word of a business) is
- * a thing of theirs, in place of units read off its words (at most max). Returns the
- * units. */
-int understand_mend_business_run(const char *c, size_t cn, const char *const *words, int n,
-                                 understood_t *out, int k, int max);
+/* "been fixing boilers for 20 years", "i've been teaching piano for ages": what the
+ * user has been doing for years (an -ing word and one or two words before "for" and a
+ * span of years) is their job, in place of units read off its words; not of someone
+ * named before it (at most max units). Returns the units. */
+int understand_mend_years_doing(const char *c, size_t cn, const char *const *words, int n,
+                                understood_t *out, int k, int max);
 /* "from a little hamlet near Tartu" read as the hometown "hamlet": a home or hometown
  * read as a kind of place is the name with a capital right after the kind and "near",
  * "outside", "by", "of" or "close to" (up to three words); a job read off those words
