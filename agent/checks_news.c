@@ -815,7 +815,7 @@ static int child_had(const char *text, understood_t *u)
 
 /* News that changes a fact: sold, named, lost, parted, moved, full time, made, quit, "X is
  * the puppy", a child had, wants to be, not the old job, a field studied, driven. */
-/* "my sister just had her first baby! a little girl named Ada": a son or daughter told
+/* "my brother and his wife had a baby, a boy called Odo": a son or daughter told
  * after the birth news of the user's sibling or child in the message is that one's: a
  * niece or nephew, a grandchild (not when the clause says "my daughter"). Sets u's
  * holder; returns 0 (the checks go on). */
