@@ -828,10 +828,11 @@ static int born_to_kin(const char *msg, const char *text, understood_t *u)
     if ((u->act != READER_FACT && u->act != READER_CORRECTION) || (!girl && !boy) ||
         checks_word_at(text, "my") || checks_word_at(text, "our"))
         return 0;
-    const char *born = NULL;
-    for (int k = 0; births[k]; k++) {
+    const char *named = u->value[0] ? checks_word_at(msg + u->at, u->value) : NULL;
+    const char *born = NULL;            /* (said before the child: "had a baby, a boy ...") */
+    for (int k = 0; births[k] && named; k++) {
         const char *at = checks_word_at(msg, births[k]);
-        if (at && at < msg + u->at && (!born || at < born)) born = at;
+        if (at && at < named && (!born || at < born)) born = at;
     }
     char key[UNDERSTAND_KEY] = "";      /* whose: the last "my X" of kin before the news */
     for (const char *my = msg; born && (my = checks_word_at(my, "my")) != NULL && my < born;
@@ -848,7 +849,45 @@ static int born_to_kin(const char *msg, const char *text, understood_t *u)
                      : !strcmp(key, "son") || !strcmp(key, "daughter")
                          ? (girl ? "granddaughter" : "grandson")
                          : NULL;
-    if (of) snprintf(u->holder, sizeof u->holder, "%s", of);
+    if (of) {
+        snprintf(u->holder, sizeof u->holder, "%s", of);
+        u->personal = 1;                /* (the user's kin, whoever the clause says) */
+    }
+    return 0;
+}
+
+/* "Rolo is a big old beagle" from one who has dogs (told now or before): a name, "is a",
+ * words of size or age and a kind of the animal they keep is that pet's kind, keyed by
+ * its name. Sets u and returns 1, else 0. */
+static int pet_of_kind(const facts_t *f, const char *msg, const char *text, understood_t *u)
+{
+    char buf[256];
+    const char *w[16];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 16);
+    const char *first = text;
+    while (*first && !isalpha((unsigned char)*first)) first++;
+    if (n < 4 || strcmp(w[1], "is") != 0 || (strcmp(w[2], "a") && strcmp(w[2], "an")) ||
+        !isupper((unsigned char)*first) || lex_is_stopword(w[0]) || checks_asks(text) ||
+        facts_name_of(f, w[0]))
+        return 0;
+    for (int k = 3; k < n; k++) {
+        char two[64];
+        snprintf(two, sizeof two, "%s %s", w[k], k + 1 < n ? w[k + 1] : "");
+        int l = k + 1 < n && kinds_animal(two) ? 2 : kinds_animal(w[k]) ? 1 : 0;
+        if (!l) continue;
+        const char *animal = kinds_animal(l == 2 ? two : w[k]);
+        char many[32];
+        snprintf(many, sizeof many, "%ss", animal);
+        int kept = facts_has_words(msg, animal) || facts_has_words(msg, many) ||
+                   facts_find(f, animal, NULL, NULL) || facts_find(f, many, NULL, NULL);
+        if (!kept) return 0;
+        char kind[64];
+        snprintf(kind, sizeof kind, "%s", l == 2 ? two : w[k]);
+        char name[UNDERSTAND_KEY];      /* (keyed as written, with its capital) */
+        snprintf(name, sizeof name, "%.*s", (int)strlen(w[0]), first);
+        checks_settle(u, READER_FACT, name, READER_REL_KIND, NULL, kind);
+        return 1;
+    }
     return 0;
 }
 
@@ -860,6 +899,8 @@ int checks_news(checks_clause_t *c, understood_t *u)
     if (u->act == READER_FACT && holder_is_place(text, u->holder))
         u->act = READER_SMALLTALK;      /* "... a coder in a lab in ghent": no one's */
     born_to_kin(msg, text, u);          /* "my sister had a baby, a girl called Ada" */
+    if ((u->act == READER_FACT || u->act == READER_SMALLTALK) && pet_of_kind(f, msg, text, u))
+        return 1;                       /* "Rolo is a big old beagle" */
     if (!parted_with(f, text, u) &&     /* "we sold the car" ends the car */
         !pet_got_named(text, u) &&      /* "a kitten off my aunt, she's called Pesto" */
         !one_lost(f, text, u) &&        /* "Biscuit died" ends one cat's name */

@@ -188,6 +188,17 @@ static size_t hard_at(const char *text, size_t len, size_t i, size_t start)
     unsigned char c = (unsigned char)text[i];
     if (c == '!' || c == ';' || c == '\n' || c == '?') return 1;
     if (c == '.') return clauses_full_stop(text, len, i, start);
+    /* "we've got two cats: Mochi is a ...": a colon after a few words before a name and
+     * "is" cuts (not a note's "dog: rex, beagle") */
+    if (c == ':' && i + 2 < len && text[i + 1] == ' ' && isupper((unsigned char)text[i + 2])) {
+        int before = 0;
+        for (size_t k = start; k < i; k++)
+            before += isalpha((unsigned char)text[k]) &&
+                      (k == start || !isalpha((unsigned char)text[k - 1]));
+        size_t e = i + 2;
+        while (e < len && isalpha((unsigned char)text[e])) e++;
+        if (before >= 3 && !strncmp(text + e, " is ", 4)) return 1;
+    }
     /* "(my sister picked the name, not me)": an aside of words in brackets is a clause of
      * its own ("Timur (7)" stays whole) */
     const char *open = NULL;

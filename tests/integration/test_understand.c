@@ -2524,6 +2524,46 @@ START_TEST(test_run_ons_news_with_cries_and_chinese_people)
 }
 END_TEST
 
+START_TEST(test_names_after_kin_partings_moves_and_measures_asked_in_chinese)
+{
+    /* a name told after a kin word by "her name's"; a count slip with its noun again */
+    tell("a", "my aunt flies in from Quito on friday, her name's Beatriz and she's bringing cake");
+    ask("b", "what's my aunt called?", "Beatriz", NULL);
+    tell("a", "we keep 4 hens - no sorry 5 hens");
+    ask("b", "how many hens do we have?", "5", "4");
+    tell("a", "we've got two rabbits");
+    ask("b", "how many rabbits have we got?", "two", "4");
+    /* a name and "I" parting; seeing anyone asked after it */
+    tell("c", "my boyfriend is Casimir");
+    ask("d", "am i seeing anyone?", "Yes", "No");
+    json_decref(say("c", "casimir and i split up last month"));
+    ask("d", "am i seeing anyone?", "No", "Yes");
+    /* moved to one place from another; a field of work; a note of one's own */
+    tell("e", "I moved to Ghent from Porto a few years back");
+    ask("f", "where am I originally from?", "Porto", NULL);
+    tell("e", "i do accounting for a brewery in Cork");
+    ask("f", "what field am I in?", "accounting", NULL);
+    tell("e", "me: ilse, 52, baker");
+    ask("f", "my age", "52", NULL);
+    /* pets named with their kinds; a sibling's baby; a name one asks to be called */
+    tell("g", "we have two cats: Miso is a fluffy ragdoll and Pip is a scrappy tabby");
+    ask("h", "which of my cats is the ragdoll?", "Miso", "Pip");
+    tell("g", "my brother and his wife had a baby, a boy called Odo");
+    ask("h", "what's my nephew called?", "Odo", NULL);
+    json_decref(say("g", "please call me Teddy"));
+    ask("h", "what's my name?", "Teddy", "ilse");
+    /* Chinese: an age and a count said with their measure words, a number put right, a
+     * break-up */
+    tell("i", "我叫周宁，今年28岁，在厦门写小说");
+    ask("j", "我多大了？", "28岁", NULL);
+    tell("i", "我养了两只狗，不对，是三只");
+    ask("j", "我有几只狗？", "三只", "两");
+    tell("i", "男朋友叫阿凯");
+    json_decref(say("i", "我跟阿凯分手了"));
+    ask("j", "我男朋友叫什么？", "know", "阿凯");
+}
+END_TEST
+
 START_TEST(test_ages_in_words_names_beside_kin_and_what_is_no_request)
 {
     tell("a", "The girls are Wren, Ida and Maud.");
@@ -2713,6 +2753,7 @@ int main(void)
     tcase_add_test(tc, test_run_ons_news_with_cries_and_chinese_people);
     tcase_add_test(tc, test_one_forgotten_groups_asked_and_slips_put_right_in_the_message);
     tcase_add_test(tc, test_lists_asked_one_verdict_and_partings_said_plainly);
+    tcase_add_test(tc, test_names_after_kin_partings_moves_and_measures_asked_in_chinese);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
