@@ -505,9 +505,10 @@ static size_t asked_list(const char *text, size_t b, size_t e, char *q, size_t c
     return at;
 }
 
-/* A Chinese question of two things of one of the user's people, the second with no one
- * named: "我哥哥叫什么，在哪里上班？" is "我哥哥叫什么？我哥哥在哪里上班？" (the first part opens
- * with 我 or 我的 and a kin or animal word, both parts ask). Into q (cap bytes with its
+/* A Chinese question of two things of one of the user's people or of the user, the
+ * second with no one named: "我哥哥叫什么，在哪里上班？" is "我哥哥叫什么？我哥哥在哪里上班？"
+ * (the first part opens with 我 or 我的 and a kin or animal word, or 我 alone; both parts
+ * ask, the second not of "你"). Into q (cap bytes with its
  * NUL): the length written, 0 when the message is not such a question or does not fit. */
 static size_t zh_two_asked(const char *msg, char *q, size_t cap)
 {
@@ -524,12 +525,13 @@ static size_t zh_two_asked(const char *msg, char *q, size_t cap)
     else return 0;
     size_t at = 3;
     if (!strncmp(msg + at, "\xE7\x9A\x84", 3)) at += 3;     /* 的 */
-    size_t kl;
-    if (!forms_zh_who_key(msg + at, (size_t)(c - msg) - at, &kl)) return 0;
-    size_t who = at + kl, first = (size_t)(c - msg), second = first + 3;
+    size_t kl;                          /* (none: of the user, "我是做什么的，住哪？") */
+    size_t who = forms_zh_who_key(msg + at, (size_t)(c - msg) - at, &kl) ? at + kl : 3;
+    size_t first = (size_t)(c - msg), second = first + 3;
     if (second >= end || !forms_zh_asks(msg, first) || !forms_zh_asks(msg + second, end - second) ||
         !strncmp(msg + second, "\xE6\x88\x91", 3) ||
-        forms_zh_who_key(msg + second, end - second, &kl))
+        forms_zh_who_key(msg + second, end - second, &kl) ||
+        strstr(msg + second, "\xE4\xBD\xA0"))   /* 你 */
         return 0;                       /* (the second names someone: "他几岁" is left) */
     size_t o = 0;
     if (!put(q, cap, &o, msg, first) || !put(q, cap, &o, mark, 3) || !put(q, cap, &o, msg, who) ||

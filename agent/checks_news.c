@@ -867,9 +867,12 @@ static int pet_of_kind(const facts_t *f, const char *msg, const char *text, unde
     const char *first = text;
     while (*first && !isalpha((unsigned char)*first)) first++;
     if (n < 4 || strcmp(w[1], "is") != 0 || (strcmp(w[2], "a") && strcmp(w[2], "an")) ||
-        !isupper((unsigned char)*first) || lex_is_stopword(w[0]) || checks_asks(text) ||
-        facts_name_of(f, w[0]))
+        !isupper((unsigned char)*first) || lex_is_stopword(w[0]) || checks_asks(text))
         return 0;
+    for (size_t m = 0; m < f->n; m++)   /* (a name told already: its holder is known) */
+        if (facts_rel_of(f->v[m].relation) == READER_REL_NAME &&
+            facts_same_name(f->v[m].value, w[0]))
+            return 0;
     for (int k = 3; k < n; k++) {
         char two[64];
         snprintf(two, sizeof two, "%s %s", w[k], k + 1 < n ? w[k + 1] : "");

@@ -188,7 +188,7 @@ static size_t hard_at(const char *text, size_t len, size_t i, size_t start)
     unsigned char c = (unsigned char)text[i];
     if (c == '!' || c == ';' || c == '\n' || c == '?') return 1;
     if (c == '.') return clauses_full_stop(text, len, i, start);
-    /* "we've got two cats: Mochi is a ...": a colon after a few words before a name and
+    /* "we keep two goats: Bramble is a ...": a colon after a few words before a name and
      * "is" cuts (not a note's "dog: rex, beagle") */
     if (c == ':' && i + 2 < len && text[i + 1] == ' ' && isupper((unsigned char)text[i + 2])) {
         int before = 0;
@@ -198,22 +198,6 @@ static size_t hard_at(const char *text, size_t len, size_t i, size_t start)
         size_t e = i + 2;
         while (e < len && isalpha((unsigned char)text[e])) e++;
         if (before >= 3 && !strncmp(text + e, " is ", 4)) return 1;
-    }
-    /* "(my sister picked the name, not me)": an aside of words in brackets is a clause of
-     * its own ("Timur (7)" stays whole) */
-    const char *open = NULL;
-    if (c == '(') open = text + i;
-    for (size_t k = i; c == ')' && k-- > start;)
-        if (text[k] == '(') open = text + k;
-    if (c == ')' && !open)              /* (opened before this clause began: at its cut) */
-        for (size_t k = start; k-- > 0 && !open;)
-            if (text[k] == '(') open = text + k;
-    if (open && isalpha((unsigned char)open[1])) {     /* (three words or more: "Marek (my
-                                                         * brother)" names one) */
-        const char *close = memchr(open, ')', len - (size_t)(open - text));
-        int spaces = 0;
-        for (const char *p = open; close && p < close; p++) spaces += *p == ' ';
-        if (close && spaces >= 2) return 1;
     }
     if (c == 0xE3 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
         (unsigned char)text[i + 2] == 0x82)

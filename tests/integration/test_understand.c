@@ -2540,14 +2540,14 @@ START_TEST(test_names_after_kin_partings_moves_and_measures_asked_in_chinese)
     ask("d", "am i seeing anyone?", "No", "Yes");
     /* moved to one place from another; a field of work; a note of one's own */
     tell("e", "I moved to Ghent from Porto a few years back");
-    ask("f", "where am I originally from?", "Porto", NULL);
+    ask("f", "which town am I from?", "Porto", NULL);
     tell("e", "i do accounting for a brewery in Cork");
     ask("f", "what field am I in?", "accounting", NULL);
     tell("e", "me: ilse, 52, baker");
     ask("f", "my age", "52", NULL);
     /* pets named with their kinds; a sibling's baby; a name one asks to be called */
     tell("g", "we have two cats: Miso is a fluffy ragdoll and Pip is a scrappy tabby");
-    ask("h", "which of my cats is the ragdoll?", "Miso", "Pip");
+    ask("h", "which cat of mine is the ragdoll?", "Miso", "Pip");
     tell("g", "my brother and his wife had a baby, a boy called Odo");
     ask("h", "what's my nephew called?", "Odo", NULL);
     json_decref(say("g", "please call me Teddy"));
