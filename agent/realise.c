@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include "agent/kinds.h"
 #include "agent/understand_words.h"
 #include "model/dialogue.h"
 #include "model/lex_words.h"
@@ -285,7 +286,10 @@ static const rel_say_t *say_of(const realise_frame_t *f)
         understand_field(f->value, UNDERSTAND_FIELD_WORK))
         return &in_field;
     size_t first = f->rel == READER_REL_JOB && f->value ? strcspn(f->value, " ") : 0;
-    if (first > 4 && f->value[first] == ' ' && !strncmp(f->value + first - 3, "ing", 3))
+    const char *last = first ? strrchr(f->value, ' ') + 1 : NULL;     /* ("nursing student"
+                                                                      * is one) */
+    if (first > 4 && f->value[first] == ' ' && !strncmp(f->value + first - 3, "ing", 3) &&
+        !kinds_person(last))
         return &doing;
     size_t rl = f->relation ? strlen(f->relation) : 0;
     if (f->rel == READER_REL_OPEN && rl > 4 && !strcmp(f->relation + rl - 4, " for"))
