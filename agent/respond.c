@@ -272,6 +272,15 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
             !wrote(r, "self", READER_REL_HOME, NULL))
             add_write(r, f, text, "self", reader_rel_name(READER_REL_HOME), READER_REL_HOME,
                       u->value);
+        /* "my wife and I run a bakery in Hexham": where one of theirs and the user live or
+         * work together is the user's too */
+        int together = facts_has_words(text, "and i") || facts_has_words(text, "and me") ||
+                       facts_has_words(text, "me and my");
+        if ((u->rel == READER_REL_HOME || u->rel == READER_REL_WORKPLACE ||
+             u->rel == READER_REL_EMPLOYER) &&
+            strcmp(u->holder, "self") != 0 && understand_kin(u->holder) && together &&
+            !wrote(r, "self", u->rel, NULL))
+            add_write(r, f, text, "self", reader_rel_name(u->rel), u->rel, u->value);
         /* "a third year law student": what the user studies is told too */
         if (w && u->rel == READER_REL_JOB && !strcmp(u->holder, "self"))
             study_of_student(r, f, text, u->value);

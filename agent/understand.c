@@ -1675,6 +1675,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         }
     if (clause.act == READER_FACT || clause.act == READER_SMALLTALK)   /* (last: settled) */
         k = understand_mend_years_doing(c, cn, words, n, out, k, max);
+    if (clause.act == READER_FACT) k = understand_mend_intro_place(c, cn, out, k, max);
     rc = k;
 out:
     free(words);

@@ -509,6 +509,52 @@ int understand_mend_years_doing(const char *c, size_t cn, const char *const *wor
     return k;
 }
 
+int understand_mend_intro_place(const char *c, size_t cn, understood_t *out, int k, int max)
+{
+    int self = 0, commas = 0;
+    for (int i = 0; i < k; i++) {
+        if (strcmp(out[i].holder, "self") != 0) continue;
+        if (out[i].rel == READER_REL_HOME || out[i].rel == READER_REL_WORKPLACE ||
+            out[i].rel == READER_REL_HOMETOWN)
+            return k;
+        const char *at = out[i].value[0] && (out[i].rel == READER_REL_NAME ||
+                                             out[i].rel == READER_REL_AGE)
+                             ? strstr(c, out[i].value)
+                             : NULL;    /* (an item of the list: "ines, 30, ...") */
+        self |= at && at + strlen(out[i].value) < c + cn && at[strlen(out[i].value)] == ',';
+    }
+    const char *last = NULL;
+    for (size_t i = 0; i < cn; i++)
+        if (c[i] == ',') commas++, last = c + i + 1;
+    if (!self || commas < 2 || k >= max) return k;
+    while (*last == ' ') last++;
+    size_t n = 0;
+    int words = 1;
+    while (last + n < c + cn && (isalpha((unsigned char)last[n]) || last[n] == ' ' ||
+                                 last[n] == '-'))
+        words += last[n++] == ' ';
+    while (n && last[n - 1] == ' ') n--, words--;
+    char place[UNDERSTAND_VALUE];
+    snprintf(place, sizeof place, "%.*s", (int)n, last);
+    for (size_t i = n; last + i < c + cn; i++)     /* (to the clause's end: marks, emoji) */
+        if (isalnum((unsigned char)last[i])) return k;
+    const char *sp = strrchr(place, ' ');
+    if (n < 3 || words > 2 || lex_is_stopword(place) || kinds_person(sp ? sp + 1 : place) ||
+        understand_in_list(understand_greetings, place))
+        return k;
+    for (int i = 0; i < k; i++)
+        if (out[i].value[0] && (understand_holds_text(place, n, out[i].value) ||
+                                understand_holds_text(out[i].value, strlen(out[i].value), place)))
+            return k;
+    forms_told_unit(&out[0], READER_REL_HOME, "self", reader_rel_name(READER_REL_HOME), place,
+                    &out[k]);
+    out[k].act = READER_FACT;
+    out[k].personal = 1;
+    out[k].settled = 1;
+    out[k].fact_min_p = 0;
+    return k + 1;
+}
+
 int understand_mend_kind_and_name(understood_t *out, int k)
 {
     for (int i = 0; i < k; i++) {

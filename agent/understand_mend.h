@@ -112,6 +112,11 @@ int understand_mend_home_of_us(const char *const *words, int n, understood_t *ou
  * the place when the reader's value comes after a comma that follows them. */
 void understand_mend_place_before_comma(const char *c, size_t cn, const char *const *words,
                                         int n, understood_t *out, int k);
+/* "i'm ines, 30, welder, faro": the last of a list of three or more, after commas, that
+ * the user names or ages themselves in (one or two words, no kind of person, nothing
+ * read of it) is where they live, when the clause tells no place of theirs (at most max
+ * units). Returns the units. */
+int understand_mend_intro_place(const char *c, size_t cn, understood_t *out, int k, int max);
 /* "been fixing boilers for 20 years", "i've been teaching piano for ages": what the
  * user has been doing for years (an -ing word and one or two words before "for" and a
  * span of years) is their job, in place of units read off its words; not of someone
