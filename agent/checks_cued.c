@@ -403,7 +403,8 @@ static int diet_said(const char *text)
                                         "beef", "food", "drink", "drinks", "alcohol", "sober",
                                         "fast", "fasting", "sugar", "carbs", "nuts", "raw",
                                         "plant", "free", NULL};
-    return checks_has_part(text, stems) || checks_holds_any(text, words);
+    return checks_has_part(text, stems) || checks_holds_any(text, words) ||
+           checks_holds_any(text, understand_diet_words);   /* ("jain") */
 }
 
 /* 1 when a name typed small of someone's is said as one: not right before "my" ("bruh

@@ -194,7 +194,8 @@ const char *const understand_no_job_words[] = {
 
 const char *const understand_diet_words[] = {
     "vegan", "vegetarian", "veggie", "pescatarian", "pescetarian", "coeliac", "celiac",
-    "diabetic", "halal", "kosher", "keto", "teetotal", "lactose intolerant", NULL};
+    "diabetic", "halal", "kosher", "keto", "teetotal", "lactose intolerant", "jain", "paleo",
+    "flexitarian", "dairy-free", "gluten-free", "plant-based", NULL};
 
 const char *const understand_states[] = {
     "deaf", "blind", "disabled", "pregnant", "single", "married", "engaged", "divorced",
