@@ -1676,6 +1676,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     if (clause.act == READER_FACT || clause.act == READER_SMALLTALK)   /* (last: settled) */
         k = understand_mend_years_doing(c, cn, words, n, out, k, max);
     if (clause.act == READER_FACT) k = understand_mend_intro_place(c, cn, out, k, max);
+    understand_mend_baby_named(words, n, out, k);
     rc = k;
 out:
     free(words);

@@ -555,6 +555,21 @@ int understand_mend_intro_place(const char *c, size_t cn, understood_t *out, int
     return k + 1;
 }
 
+void understand_mend_baby_named(const char *const *words, int n, understood_t *out, int k)
+{
+    static const char *const not_named[] = {"girl", "boy", "brother", "sister", "son",
+                                            "daughter", "is", "was", "has", NULL};
+    if (n < 4 || (strcmp(words[0], "my") && strcmp(words[0], "our")) ||
+        strcmp(words[1], "baby") != 0 || lex_is_stopword(words[2]) ||
+        understand_in_list(not_named, words[2]) || !isalpha((unsigned char)words[2][0]))
+        return;
+    for (int i = 0; i < k; i++)
+        if (!strcmp(out[i].holder, "self")) {
+            snprintf(out[i].holder, sizeof out[i].holder, "youngest child");
+            out[i].personal = 1;
+        }
+}
+
 int understand_mend_kind_and_name(understood_t *out, int k)
 {
     for (int i = 0; i < k; i++) {

@@ -112,6 +112,9 @@ int understand_mend_home_of_us(const char *const *words, int n, understood_t *ou
  * the place when the reader's value comes after a comma that follows them. */
 void understand_mend_place_before_comma(const char *c, size_t cn, const char *const *words,
                                         int n, understood_t *out, int k);
+/* "my baby Zola is 16": a clause that opens with "my baby" (or "our baby") and a name
+ * tells of the youngest child, not of the user. */
+void understand_mend_baby_named(const char *const *words, int n, understood_t *out, int k);
 /* "i'm ines, 30, welder, faro": the last of a list of three or more, after commas, that
  * the user names or ages themselves in (one or two words, no kind of person, nothing
  * read of it) is where they live, when the clause tells no place of theirs (at most max
