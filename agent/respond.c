@@ -274,8 +274,14 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
                       u->value);
         /* "my wife and I run a bakery in Hexham": where one of theirs and the user live or
          * work together is the user's too */
-        int together = facts_has_words(text, "and i") || facts_has_words(text, "and me") ||
-                       facts_has_words(text, "me and my");
+        static const char *const living[] = {"live", "living", "moved", "based", "work",
+                                             "working", "run", "own", "stay", "staying",
+                                             NULL};
+        int lives = 0;          /* (said in words of living or working, not "visit") */
+        for (int k = 0; living[k] && !lives; k++) lives = facts_has_words(text, living[k]);
+        int together = lives && (facts_has_words(text, "and i") ||
+                                 facts_has_words(text, "and me") ||
+                                 facts_has_words(text, "me and my"));
         if ((u->rel == READER_REL_HOME || u->rel == READER_REL_WORKPLACE ||
              u->rel == READER_REL_EMPLOYER) &&
             strcmp(u->holder, "self") != 0 && understand_kin(u->holder) && together &&
