@@ -205,17 +205,20 @@ static int moved_to(const char *c, size_t cn, understood_t *out)
     return 0;
 }
 
-/* 在西安开了… read as the place 安: a place of one character is the tail of the place
- * said after 在 (two or three characters), made whole in u. */
-static void place_whole(const char *c, size_t cn, understood_t *u)
+/* 在西安开了…, 在沈阳开了… read as the place 安 or 沈: a place of one character said
+ * between 在 and the verb at c[verb] is all that is said there (two to four
+ * characters), made whole in u. */
+static void place_whole(const char *c, size_t cn, long verb, understood_t *u)
 {
     long at = (u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_HOME) &&
                       strlen(u->value) == 3
                   ? understand_text_at(c, cn, u->value)
                   : -1;
-    for (long b = at - 6; at >= 6 && b >= 0 && b >= at - 9; b -= 3)
+    for (long b = at - 3; at >= 3 && b >= 0 && b >= verb - 15; b -= 3)
         if (!strncmp(c + b, "在", 3)) {
-            snprintf(u->value, sizeof u->value, "%.*s", (int)(at - b), c + b + 3);
+            long n = verb - b - 3;
+            if (at < verb && n >= 6 && n <= 12)
+                snprintf(u->value, sizeof u->value, "%.*s", (int)n, c + b + 3);
             return;
         }
 }
@@ -265,7 +268,7 @@ static int runs_a_trade(const char *c, size_t cn, understood_t *out, int k, int 
     for (int i = 0; i < k; i++) {
         char *into = strstr(out[i].value, "开");  /* (苏州开面 of 在苏州开面馆: 苏州) */
         if (into) *into = '\0';
-        place_whole(c, cn, &out[i]);
+        place_whole(c, cn, at, &out[i]);
         long v = out[i].value[0] ? understand_text_at(c, cn, out[i].value) : -1;
         int inside = v >= 0 && c + v < y + yl && c + v + (long)strlen(out[i].value) > x;
         if (out[i].value[0] && out[i].rel != READER_REL_JOB && !inside) out[kept++] = out[i];
