@@ -552,8 +552,35 @@ static int zh_greeted(const char *text, size_t len, size_t start, size_t i)
     return 1;
 }
 
+/* 1 when text[start, i) is one word with a capital and ", my" and a word of kin (past
+ * "only", "little" ...) follow it: a name set off before whose it is ("Ilse, my eldest
+ * niece, ..."), one clause. */
+static int name_then_whose(const char *text, size_t len, size_t start, size_t i)
+{
+    static const char *const sizes[] = {"only", "little", "big", "baby", "eldest",
+                                        "youngest", "older", "younger", "oldest", "dear",
+                                        "best", NULL};
+    size_t a = skip_spaces(text, len, start), adv;
+    char w[24];
+    size_t n = word_at(text, len, a, w, sizeof w, &adv);
+    if (!n || !isupper((unsigned char)text[a]) || skip_spaces(text, i, a + adv) != i)
+        return 0;
+    size_t b = skip_spaces(text, len, i + 1);
+    n = word_at(text, len, b, w, sizeof w, &adv);
+    if (n != 2 || memcmp(w, "my", 2) != 0) return 0;
+    for (int k = 0; k < 3; k++) {
+        b = skip_spaces(text, len, b + adv);
+        n = word_at(text, len, b, w, sizeof w, &adv);
+        if (!n) return 0;
+        if (kin_word(w)) return 1;
+        if (!in_list(sizes, w, n)) return 0;
+    }
+    return 0;
+}
+
 static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
 {
+    if (text[i] == ',' && name_then_whose(text, len, start, i)) return 0;
     if (text[i] == ',')
         return subject_at(text, len, i + 1) || note_key_at(text, len, i + 1) ||
                        question_after_interjection(text, len, start, i) ||

@@ -555,6 +555,39 @@ int understand_mend_intro_place(const char *c, size_t cn, understood_t *out, int
     return k + 1;
 }
 
+int understand_mend_name_then_whose(const char *c, size_t cn, const char *const *words, int n,
+                                    understood_t *out, int k)
+{
+    static const char *const sizes[] = {"only", "little", "big", "baby", "eldest",
+                                        "youngest", "older", "younger", "oldest", "dear",
+                                        "best", NULL};
+    size_t fl = strlen(words[0] ? words[0] : "");
+    if (n < 3 || !isupper((unsigned char)c[0]) || fl >= cn || c[fl] != ',' ||
+        strcmp(words[1], "my") != 0)
+        return k;
+    int w = 2;
+    while (w < n && w < 5 && understand_in_list(sizes, words[w])) w++;
+    char key[UNDERSTAND_KEY];
+    if (w >= n) return k;
+    understand_holder_of(words[w], key, sizeof key);
+    if (!understand_kin(key)) return k;
+    char name[UNDERSTAND_VALUE];
+    snprintf(name, sizeof name, "%.*s", (int)fl, c);
+    int kept = 0;
+    for (int i = 0; i < k; i++) {
+        understood_t *u = &out[i];
+        if (!strcmp(u->holder, "self") && u->rel == READER_REL_JOB &&
+            understand_holds_text(u->value, strlen(u->value), words[w]))
+            continue;                   /* ("grandson" read as the user's job) */
+        if (!strcmp(u->holder, "self") || !strcasecmp(u->holder, name)) {
+            snprintf(u->holder, sizeof u->holder, "%s", key);
+            u->personal = 1;
+        }
+        out[kept++] = *u;
+    }
+    return kept ? kept : k;
+}
+
 void understand_mend_baby_named(const char *const *words, int n, understood_t *out, int k)
 {
     static const char *const not_named[] = {"girl", "boy", "brother", "sister", "son",
@@ -581,10 +614,15 @@ int understand_mend_kind_and_name(understood_t *out, int k)
         for (int j = 0; j < k && !kind; j++)
             kind = j != i && out[j].rel == READER_REL_KIND && !strcmp(out[j].holder, a->holder) &&
                    kinds_animal(out[j].value) != NULL;
+        int unknown = 0;                /* ("cat: saffi, calico": of two kinds no kind
+                                         * known, the first is the name) */
+        for (int j = i + 1; j < k && !kind && !unknown; j++)
+            unknown = out[j].rel == READER_REL_KIND && !strcmp(out[j].holder, a->holder) &&
+                      out[j].value[0] && !kinds_animal(out[j].value);
         int named = 0;                  /* (a name told already stands) */
         for (int j = 0; j < k && !named; j++)
             named = out[j].rel == READER_REL_NAME && !strcmp(out[j].holder, a->holder);
-        if (!kind || named) continue;
+        if ((!kind && !unknown) || named) continue;
         a->rel = READER_REL_NAME;
         snprintf(a->relation, sizeof a->relation, "%s", reader_rel_name(READER_REL_NAME));
     }

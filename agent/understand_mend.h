@@ -112,6 +112,11 @@ int understand_mend_home_of_us(const char *const *words, int n, understood_t *ou
  * the place when the reader's value comes after a comma that follows them. */
 void understand_mend_place_before_comma(const char *c, size_t cn, const char *const *words,
                                         int n, understood_t *out, int k);
+/* "Ilse, my eldest niece, just started uni": a name with a capital set off before "my"
+ * and a word of kin (past "only", "little" ...) is that one's: the user's units are
+ * theirs (a job read of the kin word goes). Returns the units. */
+int understand_mend_name_then_whose(const char *c, size_t cn, const char *const *words, int n,
+                                    understood_t *out, int k);
 /* "my baby Zola is 16": a clause that opens with "my baby" (or "our baby") and a name
  * tells of the youngest child, not of the user. */
 void understand_mend_baby_named(const char *const *words, int n, understood_t *out, int k);
