@@ -520,6 +520,31 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
                    : e - i == fe - ys && !strncasecmp(msg + i, msg + ys, fe - ys))
             from = (long)i;
     }
+    if (from < 0 && !number) {
+        /* "Mila is 6, no wait, she turned 7 last month": the number said instead, in a
+         * sentence of its own, puts right the last number before the wait */
+        size_t ns = 0, ne = 0, os = 0, oe = 0;
+        for (size_t i = ys; i < ye && !ne; i++) {
+            if (i > ys && isalnum((unsigned char)msg[i - 1])) continue;
+            size_t e = i;
+            while (e < ye && isalnum((unsigned char)msg[e])) e++;
+            if (e > i && number_word(msg, i, e)) ns = i, ne = e;
+        }
+        for (size_t i = sb; i < (size_t)w && ne; i++) {
+            if (i > sb && isalnum((unsigned char)msg[i - 1])) continue;
+            size_t e = i;
+            while (e < (size_t)w && isalnum((unsigned char)msg[e])) e++;
+            if (e > i && number_word(msg, i, e)) os = i, oe = e;
+        }
+        if (!ne || !oe) return 0;
+        size_t at = 0;
+        memcpy(out + at, msg, os), at += os;
+        memcpy(out + at, msg + ns, ne - ns), at += ne - ns;
+        memcpy(out + at, msg + oe, (size_t)w - oe), at += (size_t)w - oe;
+        memcpy(out + at, msg + ye, len - ye), at += len - ye;
+        out[at] = '\0';
+        return at;
+    }
     if (from < 0) return 0;
     size_t to = (size_t)w;                  /* the words put right end at the wait */
     if (number) {

@@ -1675,7 +1675,11 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         }
     if (clause.act == READER_FACT || clause.act == READER_SMALLTALK)   /* (last: settled) */
         k = understand_mend_years_doing(c, cn, words, n, out, k, max);
-    if (clause.act == READER_FACT) k = understand_mend_intro_place(c, cn, out, k, max);
+    if (clause.act == READER_FACT) {
+        k = understand_mend_intro_place(c, cn, out, k, max);
+        k = understand_mend_work_town(c, cn, words, caps, n, out, k, max);
+        k = understand_mend_pet_years_old(words, n, out, k, max);
+    }
     understand_mend_baby_named(words, n, out, k);
     k = understand_mend_name_then_whose(c, cn, words, n, out, k);
     rc = k;

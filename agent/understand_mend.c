@@ -588,6 +588,81 @@ int understand_mend_name_then_whose(const char *c, size_t cn, const char *const 
     return kept ? kept : k;
 }
 
+int understand_mend_work_town(const char *c, size_t cn, const char *const *words,
+                              const unsigned char *caps, int n, understood_t *out, int k,
+                              int max)
+{
+    static const char *const working[] = {"work", "works", "working", "drive", "drives",
+                                          "driving", "teach", "teaches", "teaching", NULL};
+    int job = -1, firm = 0, town = 0;
+    for (int i = 0; i < k; i++) {
+        if (strcmp(out[i].holder, "self") != 0) continue;
+        firm |= out[i].rel == READER_REL_EMPLOYER;
+        town |= out[i].rel == READER_REL_WORKPLACE || out[i].rel == READER_REL_HOME;
+        if (out[i].rel == READER_REL_JOB && out[i].value[0] && out[i].act == READER_FACT)
+            job = i;
+    }
+    int works = 0;                      /* (a verb of work says it too: "I drive a cab") */
+    for (int w = 0; w < n && !works; w++) works = understand_in_list(working, words[w]);
+    if ((job < 0 && !works) || k < 1 || k >= max) return k;
+    if (job < 0) job = 0;
+    static const char *const named[] = {"called", "named", NULL};
+    for (int w = 1; w < n; w++) {
+        /* "a little place called Bean There": the place's name, to "in", "on" or the end */
+        int is_name = understand_in_list(named, words[w - 1]) && w >= 3 &&
+                      (!strcmp(words[w - 2], "place") || !strcmp(words[w - 2], "shop") ||
+                       understand_in_list(understand_business_words, words[w - 2]));
+        int is_town = !strcmp(words[w - 1], "in") && w == n - 1;    /* "... in Leeds" */
+        if ((!is_name && !is_town) || !caps[w] || (is_name && firm) || (is_town && town))
+            continue;
+        int e = w + 1;
+        while (is_name && e < n && e - w < 3 && caps[e]) e++;
+        char place[UNDERSTAND_VALUE];
+        understand_as_written(c, cn, words, w, e, place, sizeof place);
+        if (forms_language(place)) return k;
+        int rel = is_name ? READER_REL_EMPLOYER : READER_REL_WORKPLACE;
+        for (int i = 0; i < k; i++)     /* (read as a place already; "a taxi in Leeds"
+                                         * read as having Leeds is no place) */
+            if (out[i].value[0] && out[i].rel != READER_REL_OWNS &&
+                out[i].rel != READER_REL_KIND &&
+                understand_holds_text(out[i].value, strlen(out[i].value), place))
+                return k;
+        forms_told_unit(&out[job], rel, "self", reader_rel_name(rel), place, &out[k]);
+        out[k].act = READER_FACT;
+        out[k].personal = 1;
+        out[k].settled = 1;
+        out[k].fact_min_p = 0;
+        return k + 1;
+    }
+    return k;
+}
+
+int understand_mend_pet_years_old(const char *const *words, int n, understood_t *out, int k,
+                                  int max)
+{
+    int pet = -1;
+    for (int i = 0; i < k; i++) {
+        if (out[i].rel == READER_REL_AGE && out[i].value[0]) return k;
+        if (out[i].rel == READER_REL_NAME && out[i].value[0] && out[i].act == READER_FACT &&
+            (dialogue_pet_word(out[i].holder) || kinds_animal(out[i].holder)))
+            pet = i;
+    }
+    if (pet < 0 || k >= max) return k;
+    for (int w = 0; w + 2 < n; w++) {
+        long v;
+        if ((strcmp(words[w + 1], "years") && strcmp(words[w + 1], "yrs")) ||
+            strcmp(words[w + 2], "old") != 0 || !understand_number(words[w], &v) || v <= 0 ||
+            v > 60)
+            continue;
+        forms_told_unit(&out[pet], READER_REL_AGE, out[pet].holder,
+                        reader_rel_name(READER_REL_AGE), words[w], &out[k]);
+        out[k].settled = 1;
+        out[k].fact_min_p = 0;
+        return k + 1;
+    }
+    return k;
+}
+
 void understand_mend_baby_named(const char *const *words, int n, understood_t *out, int k)
 {
     static const char *const not_named[] = {"girl", "boy", "brother", "sister", "son",
