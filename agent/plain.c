@@ -521,7 +521,7 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
             from = (long)i;
     }
     if (from < 0 && !number) {
-        /* "Mila is 6, no wait, she turned 7 last month": the number said instead, in a
+        /* "Ada is 4, no wait, she turned 5 in May": the number said instead, in a
          * sentence of its own, puts right the last number before the wait */
         size_t ns = 0, ne = 0, os = 0, oe = 0;
         for (size_t i = ys; i < ye && !ne; i++) {

@@ -608,7 +608,7 @@ int understand_mend_work_town(const char *c, size_t cn, const char *const *words
     if (job < 0) job = 0;
     static const char *const named[] = {"called", "named", NULL};
     for (int w = 1; w < n; w++) {
-        /* "a little place called Bean There": the place's name, to "in", "on" or the end */
+        /* "a tiny café called Grindhouse": the place's name, to "in", "on" or the end */
         int is_name = understand_in_list(named, words[w - 1]) && w >= 3 &&
                       (!strcmp(words[w - 2], "place") || !strcmp(words[w - 2], "shop") ||
                        understand_in_list(understand_business_words, words[w - 2]));
