@@ -117,7 +117,7 @@ void understand_mend_place_before_comma(const char *c, size_t cn, const char *co
  * theirs (a job read of the kin word goes). Returns the units. */
 int understand_mend_name_then_whose(const char *c, size_t cn, const char *const *words, int n,
                                     understood_t *out, int k);
-/* "I drive a cab in Leeds", "a chef at a bistro named Olive": with a job
+/* "I drive a cab in Leeds", "a chef at a cafe named Olive": with a job
  * of the user's and no place of theirs read, a name with a capital ending the clause
  * after "in" is the town worked in, one after "a place (a shop, a business) called" the
  * place worked at (not a language; not a value read already; at most max units).
