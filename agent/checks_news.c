@@ -720,8 +720,8 @@ static int child_by_place(const char *word, char *out, size_t cap)
 }
 
 /* "..., the youngest is Noor", "my firstborn is Ilse": "the", "our" or "my" (or nothing,
- * the clause opening so), a child's place among them, "is" and a name ending the clause
- * name that child, when the reader
+ * the clause opening so), a child's place among them (or, said bare, any word of kin:
+ * "fiance is Dan"), "is" and a name ending the clause name that one, when the reader
  * read that name (as whatever) or no value. Sets u and returns 1, else 0. */
 static int place_named(const char *text, understood_t *u)
 {
@@ -736,7 +736,12 @@ static int place_named(const char *text, understood_t *u)
         (u->value[0] && !facts_same_value(u->value, w[n - 1])))
         return 0;
     char holder[UNDERSTAND_KEY];
-    if (!child_by_place(w[n - 3], holder, sizeof holder)) return 0;
+    if (bare && !child_by_place(w[0], holder, sizeof holder)) {
+        understand_holder_of(w[0], holder, sizeof holder);     /* ("fiance is Dan") */
+        if (!understand_kin(holder)) return 0;
+    } else if (!child_by_place(w[n - 3], holder, sizeof holder)) {
+        return 0;
+    }
     const char *said = checks_word_at(text, w[n - 1]);     /* the name as written */
     char value[UNDERSTAND_VALUE];
     snprintf(value, sizeof value, "%.*s", (int)strlen(w[n - 1]), said ? said : w[n - 1]);

@@ -47,8 +47,8 @@ static int in_list(const char *const *list, const char *w, size_t n)
     return 0;
 }
 
-/* The lower-cased word at text[i..) (ASCII letters, ' and ’ folded to '), its length in
- * bytes of text in *adv. Returns the word's length in buf (0: not a word). */
+/* The lower-cased word at text[i..) (ASCII letters, Latin ones with accents as written,
+ * ' and ’ folded to '), its length in bytes of text in *adv. Returns the word's length in buf (0: not a word). */
 static size_t word_at(const char *text, size_t len, size_t i, char *buf, size_t cap,
                       size_t *adv)
 {
@@ -65,6 +65,11 @@ static size_t word_at(const char *text, size_t len, size_t i, char *buf, size_t 
                    (unsigned char)text[j + 2] == 0x99) {
             buf[n++] = '\'';    /* ’ */
             j += 3;
+        } else if (c >= 0xC3 && c <= 0xC5 && j + 1 < len && n + 2 < cap &&
+                   ((unsigned char)text[j + 1] & 0xC0) == 0x80) {
+            buf[n++] = (char)c; /* a Latin letter with an accent ("Léa"), as written */
+            buf[n++] = text[j + 1];
+            j += 2;
         } else {
             break;
         }
