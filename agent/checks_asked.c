@@ -653,6 +653,7 @@ int checks_birthday_and_work_asked(checks_clause_t *c, understood_t *u)
  * birth month, where one came from, "how old", words for work, "for a living". */
 int checks_summary_and_relations_asked(checks_clause_t *c, understood_t *u)
 {
+    const facts_t *f = c->f;
     const char *text = c->text;
     if (u->act == READER_SUMMARY &&
         (facts_has_words(text, "your") || facts_has_words(text, "yourself")))
@@ -720,6 +721,22 @@ int checks_summary_and_relations_asked(checks_clause_t *c, understood_t *u)
         u->rel = asked_rel;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(asked_rel));
         u->value[0] = '\0';
+    }
+    /* "what month is my wedding?" read as the wedding's: of no one, it asks the user's
+     * fact of that word */
+    const store_memory_t *own = (u->act == READER_QUESTION || u->act == READER_YESNO) &&
+                                        strcmp(u->holder, "self") != 0 &&
+                                        !understand_kin(u->holder) &&
+                                        !dialogue_pet_word(u->holder) &&
+                                        !facts_find(f, u->holder, NULL, NULL)
+                                    ? facts_find(f, "self", u->holder, NULL)
+                                    : NULL;
+    if (own) {
+        snprintf(u->relation, sizeof u->relation, "%s", own->relation);
+        snprintf(u->holder, sizeof u->holder, "self");
+        u->rel = facts_rel_of(own->relation);
+        u->personal = 1;
+        if (u->act == READER_QUESTION) u->value[0] = '\0';
     }
     /* "who's my closest mate at uni?": whom, not where ("at uni" says which one) */
     static const char *const who[] = {"who's", "whos", "who is", NULL};

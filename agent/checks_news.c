@@ -830,6 +830,12 @@ static int born_to_kin(const char *msg, const char *text, understood_t *u)
                                          "had their baby", "had their first baby",
                                          "gave birth", "had twins", NULL};
     int girl = !strcmp(u->holder, "daughter"), boy = !strcmp(u->holder, "son");
+    /* ("..., her name is Esi" read as the sibling's: the baby's, by the pronoun) */
+    static const char *const hers[] = {"her name", "she's called", "she is called", NULL};
+    static const char *const his[] = {"his name", "he's called", "he is called", NULL};
+    int pronoun = u->rel == READER_REL_NAME && !girl && !boy &&
+                  (checks_holds_any(text, hers) || checks_holds_any(text, his));
+    if (pronoun) girl = checks_holds_any(text, hers), boy = !girl;
     if ((u->act != READER_FACT && u->act != READER_CORRECTION) || (!girl && !boy) ||
         checks_word_at(text, "my") || checks_word_at(text, "our"))
         return 0;
@@ -845,13 +851,18 @@ static int born_to_kin(const char *msg, const char *text, understood_t *u)
         char w[UNDERSTAND_KEY], k1[UNDERSTAND_KEY];
         const char *x = checks_word_after(my + 2, w, sizeof w);
         if (!strcmp(w, "big") || !strcmp(w, "little") || !strcmp(w, "older") ||
-            !strcmp(w, "younger") || !strcmp(w, "baby"))
+            !strcmp(w, "younger") || !strcmp(w, "baby") || !strcmp(w, "twin"))
             checks_word_after(x, w, sizeof w);
         understand_holder_of(w, k1, sizeof k1);
         if (understand_kin(k1)) snprintf(key, sizeof key, "%s", k1);
     }
-    const char *of = !strcmp(key, "sister") || !strcmp(key, "brother") ? (girl ? "niece" : "nephew")
-                     : !strcmp(key, "son") || !strcmp(key, "daughter")
+    const char *base = strrchr(key, ' ') ? strrchr(key, ' ') + 1 : key;   /* ("twin sister") */
+    const char *hb = strrchr(u->holder, ' ') ? strrchr(u->holder, ' ') + 1 : u->holder;
+    if (pronoun && !facts_same_holder(u->holder, key) && strcmp(hb, base) != 0)
+        return 0;                       /* (a name of another's, not the sibling's misread) */
+    const char *of = !strcmp(base, "sister") || !strcmp(base, "brother")
+                         ? (girl ? "niece" : "nephew")
+                     : !strcmp(base, "son") || !strcmp(base, "daughter")
                          ? (girl ? "granddaughter" : "grandson")
                          : NULL;
     if (of) {
