@@ -722,7 +722,7 @@ int checks_summary_and_relations_asked(checks_clause_t *c, understood_t *u)
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(asked_rel));
         u->value[0] = '\0';
     }
-    /* "what month is my wedding?" read as the wedding's: of no one, it asks the user's
+    /* "which day is my exam?" read as the exam's: of no one, it asks the user's
      * fact of that word */
     const store_memory_t *own = (u->act == READER_QUESTION || u->act == READER_YESNO) &&
                                         strcmp(u->holder, "self") != 0 &&
