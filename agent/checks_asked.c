@@ -749,6 +749,16 @@ int checks_summary_and_relations_asked(checks_clause_t *c, understood_t *u)
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
         u->value[0] = '\0';
     }
+    /* "what do I do at weekends?", "what do I do for fun?": a pastime, not work */
+    static const char *const free_time[] = {"at weekends", "on weekends", "at the weekend",
+                                            "on the weekend", "for fun", "in my free time",
+                                            "in my spare time", NULL};
+    if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !strcmp(u->holder, "self") &&
+        (u->rel == READER_REL_JOB || u->rel == READER_REL_OPEN) &&
+        checks_holds_any(text, free_time)) {
+        u->rel = READER_REL_HOBBY;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOBBY));
+    }
     /* "what field am I in?", "which industry do I work in?": one's job */
     static const char *const field[] = {"field", "industry", "sector", "line of work", NULL};
     if (u->act == READER_QUESTION && !strcmp(u->holder, "self") && !u->value[0] &&

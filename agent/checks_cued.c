@@ -753,6 +753,12 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
                     return 0;
             for (int k = 0; k < 3; k++)
                 if (!strcmp(after[k], "wasn") || !strcmp(after[k], "isn")) return 0;
+            /* "i'm jittery about exams": a state of mind, not a trade */
+            char before[16];
+            checks_word_before(text, said_at, before, sizeof before);
+            if (!strchr(value, ' ') && !strcmp(after[0], "about") &&
+                (!strcmp(before, "i'm") || !strcmp(before, "im") || !strcmp(before, "am")))
+                return 0;
         }
         int as_one = (unsigned char)value[0] < 0x80 ? job_told_as_one(text, value, last) : -1;
         if (as_one >= 0) return as_one || checks_in_words(posts, last);
