@@ -749,7 +749,7 @@ int checks_summary_and_relations_asked(checks_clause_t *c, understood_t *u)
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
         u->value[0] = '\0';
     }
-    /* "what do I get up to in my spare time?": a pastime, not work */
+    /* "so how do I fill my evenings, for fun?": a pastime, not work */
     static const char *const free_time[] = {"at weekends", "on weekends", "at the weekend",
                                             "on the weekend", "for fun", "in my free time",
                                             "in my spare time", NULL};
