@@ -750,9 +750,8 @@ int checks_summary_and_relations_asked(checks_clause_t *c, understood_t *u)
         u->value[0] = '\0';
     }
     /* "so how do I fill my evenings, for fun?": a pastime, not work */
-    static const char *const free_time[] = {"at weekends", "on weekends", "at the weekend",
-                                            "on the weekend", "for fun", "in my free time",
-                                            "in my spare time", NULL};
+    static const char *const free_time[] = {"for fun", "in my free time", "in my spare time",
+                                            NULL};
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) && !strcmp(u->holder, "self") &&
         (u->rel == READER_REL_JOB || u->rel == READER_REL_OPEN) &&
         checks_holds_any(text, free_time)) {
