@@ -470,6 +470,18 @@ int understand_mend_place_near(const char *c, size_t cn, const char *const *word
     return kept;
 }
 
+/* A unit of the user's (or holder's) value told by a form's own words, into *to: as
+ * forms_told_unit does from base, with the act a fact and no reader's doubt left. */
+static void settled_unit(const understood_t *base, int rel, const char *holder,
+                         const char *value, understood_t *to)
+{
+    forms_told_unit(base, rel, holder, reader_rel_name(rel), value, to);
+    to->act = READER_FACT;
+    to->personal = 1;
+    to->settled = 1;
+    to->fact_min_p = 0;
+}
+
 int understand_mend_years_doing(const char *c, size_t cn, const char *const *words, int n,
                                 understood_t *out, int k, int max)
 {
@@ -498,12 +510,7 @@ int understand_mend_years_doing(const char *c, size_t cn, const char *const *wor
         for (int i = 0; i < k; i++)
             if (!out[i].value[0] || !understand_holds_text(job, strlen(job), out[i].value))
                 out[kept++] = out[i];
-        forms_told_unit(&base, READER_REL_JOB, "self", reader_rel_name(READER_REL_JOB), job,
-                        &out[kept]);
-        out[kept].act = READER_FACT;
-        out[kept].personal = 1;
-        out[kept].settled = 1;
-        out[kept].fact_min_p = 0;
+        settled_unit(&base, READER_REL_JOB, "self", job, &out[kept]);
         return kept + 1;
     }
     return k;
@@ -546,12 +553,7 @@ int understand_mend_intro_place(const char *c, size_t cn, understood_t *out, int
         if (out[i].value[0] && (understand_holds_text(place, n, out[i].value) ||
                                 understand_holds_text(out[i].value, strlen(out[i].value), place)))
             return k;
-    forms_told_unit(&out[0], READER_REL_HOME, "self", reader_rel_name(READER_REL_HOME), place,
-                    &out[k]);
-    out[k].act = READER_FACT;
-    out[k].personal = 1;
-    out[k].settled = 1;
-    out[k].fact_min_p = 0;
+    settled_unit(&out[0], READER_REL_HOME, "self", place, &out[k]);
     return k + 1;
 }
 
@@ -627,11 +629,7 @@ int understand_mend_work_town(const char *c, size_t cn, const char *const *words
                 out[i].rel != READER_REL_KIND &&
                 understand_holds_text(out[i].value, strlen(out[i].value), place))
                 return k;
-        forms_told_unit(&out[job], rel, "self", reader_rel_name(rel), place, &out[k]);
-        out[k].act = READER_FACT;
-        out[k].personal = 1;
-        out[k].settled = 1;
-        out[k].fact_min_p = 0;
+        settled_unit(&out[job], rel, "self", place, &out[k]);
         return k + 1;
     }
     return k;
