@@ -222,7 +222,7 @@ static int still_together(const facts_t *f, const char *text, understood_t *u)
                ((u->act == READER_QUESTION || u->act == READER_SMALLTALK) &&
                 checks_opens_question(text) == 1);
     if (!asks) return 0;
-    /* "am I seeing anyone?", "am I in a relationship?", "have I got a boyfriend?": of the
+    /* "am I seeing anyone?", "am I in a relationship?", "do I have a partner?": of the
      * newest partner told, named or not ("No, not anymore." after a break-up) */
     static const char *const anyone[] = {"seeing anyone", "seeing someone", "dating anyone",
                                          "dating someone", "in a relationship",

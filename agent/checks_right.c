@@ -264,7 +264,7 @@ int checks_said_right(checks_clause_t *c, understood_t *u)
 {
     const facts_t *f = c->f;
     const char *text = c->text;
-    /* "follow the Saints, don't laugh": a correction with no word of putting right, of
+    /* "support hearts, don't judge": a correction with no word of putting right, of
      * nothing told before, is told for the first time */
     static const char *const righting[] = {"actually", "sorry", "meant", "mean", "not", "no",
                                            "anymore", "longer", "instead", "now", "correction",

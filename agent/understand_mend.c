@@ -587,6 +587,15 @@ int understand_mend_name_then_whose(const char *c, size_t cn, const char *const 
         }
         out[kept++] = *u;
     }
+    int named = 0;                      /* (the reader read no name: the one it is) */
+    for (int i = 0; i < kept && !named; i++) named = out[i].rel == READER_REL_NAME;
+    for (int i = 0; i < kept && !named; i++)
+        if (!out[i].value[0] && out[i].act == READER_FACT) {
+            understood_t base = out[i];
+            forms_told_unit(&base, READER_REL_NAME, key, reader_rel_name(READER_REL_NAME), name,
+                            &out[i]);
+            named = 1;
+        }
     return kept ? kept : k;
 }
 

@@ -125,7 +125,7 @@ int understand_mend_name_then_whose(const char *c, size_t cn, const char *const 
 int understand_mend_work_town(const char *c, size_t cn, const char *const *words,
                               const unsigned char *caps, int n, understood_t *out, int k,
                               int max);
-/* "got a parrot, Kiwi, loud thing, twelve years old": a number and "years old"
+/* "we've a dog, Bran, big softie, nine years old": a number and "years old"
  * in a clause naming a pet, with no age read, is the pet's age (at most max units).
  * Returns the units. */
 int understand_mend_pet_years_old(const char *const *words, int n, understood_t *out, int k,
@@ -144,7 +144,7 @@ int understand_mend_intro_place(const char *c, size_t cn, understood_t *out, int
  * named before it (at most max units). Returns the units. */
 int understand_mend_years_doing(const char *c, size_t cn, const char *const *words, int n,
                                 understood_t *out, int k, int max);
-/* "from a little hamlet near Tartu" read as the hometown "hamlet": a home or hometown
+/* "I'm from a small village near Tartu" read as the hometown "village": a home or hometown
  * read as a kind of place is the name with a capital right after the kind and "near",
  * "outside", "by", "of" or "close to" (up to three words); a job read off those words
  * ("hamlet near Tartu") goes. Returns the units left. */
@@ -433,7 +433,7 @@ void understand_mend_job_whole(const char *c, size_t cn, const char *const *word
 /* "a cocker spaniel" read as the kind "cocker": a kind of one word that begins a kind of
  * two or three words of the clause (kinds_animal) is that kind; any other (or a thing
  * had) after "a" ("a used") goes on through the words after it, two at most, to
- * punctuation or a small word ("a red kelpie", "a used fiat panda"). */
+ * punctuation or a small word ("a red kelpie", "a used honda jazz"). */
 void understand_mend_kind_whole(const char *c, size_t cn, const char *const *words, int n,
                                 understood_t *out, int k);
 
