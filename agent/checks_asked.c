@@ -172,7 +172,7 @@ static int still_there(const facts_t *f, const char *text, int marked, understoo
     int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 16), s = 0;
     while (s < n && understand_in_list(fillers, w[s])) s++;
     if (!marked || s + 2 >= n || strcmp(w[s], "still") != 0) return 0;
-    /* "still driving the skoda?": a thing had, after "the", "my" or "a" */
+    /* "still riding the vespa?": a thing had, after "the", "my" or "a" */
     static const char *const having[] = {"driving", "drive", "riding", "ride", "have", "got",
                                          "own", NULL};
     static const char *const the[] = {"the", "my", "a", "an", "that", "our", NULL};

@@ -404,7 +404,7 @@ static int diet_said(const char *text)
                                         "fast", "fasting", "sugar", "carbs", "nuts", "raw",
                                         "plant", "free", NULL};
     return checks_has_part(text, stems) || checks_holds_any(text, words) ||
-           checks_holds_any(text, understand_diet_words);   /* ("jain") */
+           checks_holds_any(text, understand_diet_words);   /* ("paleo") */
 }
 
 /* 1 when a name typed small of someone's is said as one: not right before "my" ("bruh

@@ -942,7 +942,7 @@ int forms_learning(const char *c, size_t cn, const char *const *words, int n, in
     while (at < n && !understand_in_list(learning, words[at]) &&
            !(asks && understand_in_list(studying, words[at])))
         at++;
-    /* "she's trying to teach me Welsh": what one is taught is learnt */
+    /* "my gran is trying to teach me Welsh": what one is taught is learnt */
     static const char *const teaching[] = {"teach", "teaching", "teaches", NULL};
     for (int w = 0; at >= n && act == READER_FACT && w + 1 < n; w++)
         if (understand_in_list(teaching, words[w]) && !strcmp(words[w + 1], "me")) at = w + 1;
@@ -966,7 +966,7 @@ int forms_learning(const char *c, size_t cn, const char *const *words, int n, in
     k = add_told(c, cn, words, lang, lang + 1, READER_REL_OPEN, FORMS_LEARNING, clause, out, k,
                  nread, max);
     for (int i = 0; i < k; i++) {  /* (nor is the language a country one is from:
-                                     * "Estonian"; a name told in passing stays) */
+                                     * "Latvian"; a name told in passing stays) */
         if (out[i].rel != READER_REL_HOMETOWN || strlen(out[i].value) < 4 ||
             strncasecmp(out[i].value, words[lang], strlen(out[i].value)) != 0)
             continue;

@@ -458,7 +458,7 @@ int understand_mend_place_near(const char *c, size_t cn, const char *const *word
     understand_as_written(c, cn, words, w, e, name, sizeof name);
     if (!isupper((unsigned char)name[0])) return k;         /* (a name, with its capital) */
     snprintf(out[place].value, sizeof out[place].value, "%s", name);
-    int kept = 0;               /* ("village near Kassel" read as a job too: none) */
+    int kept = 0;               /* ("village near Tartu" read as a job too: none) */
     for (int i = 0; i < k; i++) {
         const char *v = out[i].value, *sp = strchr(v, ' ');
         char first[16];
@@ -696,7 +696,7 @@ int understand_mend_kind_and_name(understood_t *out, int k)
         for (int j = 0; j < k && !kind; j++)
             kind = j != i && out[j].rel == READER_REL_KIND && !strcmp(out[j].holder, a->holder) &&
                    kinds_animal(out[j].value) != NULL;
-        int unknown = 0;                /* ("cat: saffi, calico": of two kinds no kind
+        int unknown = 0;                /* ("cat: tansy, calico": of two kinds no kind
                                          * known, the first is the name) */
         for (int j = i + 1; j < k && !kind && !unknown; j++)
             unknown = out[j].rel == READER_REL_KIND && !strcmp(out[j].holder, a->holder) &&
