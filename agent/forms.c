@@ -942,7 +942,7 @@ int forms_learning(const char *c, size_t cn, const char *const *words, int n, in
     while (at < n && !understand_in_list(learning, words[at]) &&
            !(asks && understand_in_list(studying, words[at])))
         at++;
-    /* "my gran is trying to teach me Welsh": what one is taught is learnt */
+    /* "my gran teaches me Welsh": what one is taught is learnt */
     static const char *const teaching[] = {"teach", "teaching", "teaches", NULL};
     for (int w = 0; at >= n && act == READER_FACT && w + 1 < n; w++)
         if (understand_in_list(teaching, words[w]) && !strcmp(words[w + 1], "me")) at = w + 1;
