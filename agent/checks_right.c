@@ -460,6 +460,10 @@ int checks_told_now(checks_clause_t *c, understood_t *u)
     static const char *const calling[] = {"calls me", "call me", "calling me", "known as",
                                           "nickname", NULL};
     int called = checks_holds_any(text, calling);
+    int named_self = facts_find(f, "self", reader_rel_name(READER_REL_NAME), NULL) != NULL;
+    for (int k = 0; k < i && !named_self; k++)
+        named_self = told[k].rel == READER_REL_NAME && !strcmp(told[k].holder, "self") &&
+                   told[k].value[0] && told[k].act == READER_FACT;
     /* "please call me Jo", "you can call me Jo": what the user asks to be called is
      * their name now; "what do you call me?" asks it */
     static const char *const call_me[] = {"please call me ", "pls call me ", "just call me ",
@@ -472,7 +476,8 @@ int checks_told_now(checks_clause_t *c, understood_t *u)
         char name[UNDERSTAND_VALUE];
         snprintf(name, sizeof name, "%.*s", (int)nl, text + cl);
         if (nl < 2 || lex_is_stopword(name)) break;
-        checks_settle(u, READER_CORRECTION, "self", READER_REL_NAME, NULL, name);
+        checks_settle(u, named_self ? READER_CORRECTION : READER_FACT, "self",
+                      READER_REL_NAME, NULL, name);     /* (a name anew: "Call me Ada.") */
         return 1;
     }
     static const char *const call_asked[] = {"should you call me", "do you call me",
@@ -482,10 +487,6 @@ int checks_told_now(checks_clause_t *c, understood_t *u)
         checks_settle(u, READER_QUESTION, "self", READER_REL_NAME, NULL, "");
         return 1;
     }
-    int named_self = facts_find(f, "self", reader_rel_name(READER_REL_NAME), NULL) != NULL;
-    for (int k = 0; k < i && !named_self; k++)
-        named_self = told[k].rel == READER_REL_NAME && !strcmp(told[k].holder, "self") &&
-                   told[k].value[0] && told[k].act == READER_FACT;
     if (called && u->act == READER_FACT && u->rel == READER_REL_NAME &&
         !strcmp(u->holder, "self") && u->value[0] && named_self && q < 0) {
         u->rel = READER_REL_OPEN;
