@@ -525,7 +525,7 @@ static size_t zh_two_asked(const char *msg, char *q, size_t cap)
     else return 0;
     size_t at = 3;
     if (!strncmp(msg + at, "\xE7\x9A\x84", 3)) at += 3;     /* 的 */
-    size_t kl;                          /* (none: of the user, "我是做什么的，住哪？") */
+    size_t kl;                          /* (none: of the user, "我是干啥的，在哪上班？") */
     size_t who = forms_zh_who_key(msg + at, (size_t)(c - msg) - at, &kl) ? at + kl : 3;
     size_t first = (size_t)(c - msg), second = first + 3;
     if (second >= end || !forms_zh_asks(msg, first) || !forms_zh_asks(msg + second, end - second) ||

@@ -205,7 +205,7 @@ static int moved_to(const char *c, size_t cn, understood_t *out)
     return 0;
 }
 
-/* 在西安开了…, 在沈阳开了… read as the place 安 or 沈: a place of one character said
+/* 在南宁开了…, 在桂林开了… read as the place 宁 or 桂: a place of one character said
  * between 在 and the verb at c[verb] is all that is said there (two to four
  * characters), made whole in u. */
 static void place_whole(const char *c, size_t cn, long verb, understood_t *u)
@@ -752,8 +752,8 @@ static int animals_named(const char *c, size_t cn, understood_t *out, int k, int
     return kept;
 }
 
-/* 现在改开网约车了, 改做会计了: a job switched to (改, a verb of work and what one does:
- * 开网约车, 会计 after 做 or 当) is the user's job, what one teaches after 教 (改教历史)
+/* 现在改送快递了, 改做会计了: a job switched to (改, a verb of work and what one does:
+ * 送快递, 会计 after 做 or 当) is the user's job, what one teaches after 教 (改教历史)
  * what one teaches, the clause's one unit; of a clause that tells (asks 0). Returns the
  * units. */
 static int switched_job(const char *c, size_t cn, int asks, understood_t *out, int k)
@@ -765,7 +765,7 @@ static int switched_job(const char *c, size_t cn, int asks, understood_t *out, i
     const char *p = c + at + 3;
     for (int d = 0; doing[d]; d++) {
         if ((size_t)(p - c) + 3 > cn || strncmp(p, doing[d], 3) != 0) continue;
-        int teach = !strcmp(doing[d], "教");     /* (改教语文: what one teaches, 语文) */
+        int teach = !strcmp(doing[d], "教");     /* (改教历史: what one teaches, 历史) */
         const char *x = (d < 4 && strcmp(doing[d], "开") != 0) || teach ? p + 3 : p;
         size_t xl = value_len(x, cn - (size_t)(x - c));   /* (做会计: 会计) */
         if (xl < (teach ? 3u : 6u) || xl > 18) return k;
@@ -1841,7 +1841,7 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     /* 你把我龙猫的事删了吧: a request to forget, whatever the reader took it for, of what it
      * names */
     static const char *const this_matter[] = {"这件事", "那件事", "这事", "那事", "的事",
-                                              NULL};      /* (我妈住哪儿这件事: told, not asked) */
+                                              NULL};      /* (我爸在哪上班这件事: told, not asked) */
     int matter = 0;
     for (int i = 0; this_matter[i] && !matter; i++)
         matter = understand_text_at(c, cn, this_matter[i]) >= 0;
@@ -1906,7 +1906,8 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     int said = 0;
     for (int i = 0; own[i] && told && !said; i++) said = understand_text_at(c, cn, own[i]) >= 0;
     /* 老家湖北宜昌的: one's home town, said with no 我 */
-    said |= (act == READER_SMALLTALK || act == READER_CORRECTION || act == READER_UNABLE) &&
+    said |= (act == READER_SMALLTALK || act == READER_CORRECTION || act == READER_UNABLE ||
+             act == READER_QUESTION || act == READER_YESNO) &&
             !strncmp(c, "老家", strlen("老家")) && !forms_zh_asks(c, cn);
     said |= (act == READER_SMALLTALK || act == READER_QUESTION || act == READER_YESNO) &&
             !forms_zh_asks(c, cn) && people_of(c, cn, NULL);

@@ -578,9 +578,9 @@ static int zh_numeral_at(const char *msg, size_t len, size_t i, size_t *n)
     return *n > 0;
 }
 
-/* "家里两个孩子，哦不对，是三个，…": a number put right in Chinese (不对 and 是, then a
+/* "养了两只猫，不对，是三只，…": a number put right in Chinese (不对 and 是, then a
  * number) is said in place of the last number before it, into out (len + 1 bytes at
- * least): "家里三个孩子，…". Returns the length written, 0 when msg says no such thing. */
+ * least): "养了三只猫，…". Returns the length written, 0 when msg says no such thing. */
 static size_t zh_number_put_right(const char *msg, size_t len, char *out)
 {
     static const char *const waits[] = {"，哦不对，是", "，不对，是", "，哦不，是", "，不是，是",

@@ -2555,12 +2555,12 @@ START_TEST(test_names_after_kin_partings_moves_and_measures_asked_in_chinese)
     /* Chinese: an age and a count said with their measure words, a number put right, a
      * break-up */
     tell("i", "我叫周宁，今年28岁，在厦门写小说");
-    ask("j", "我多大了？", "28岁", NULL);
+    ask("j", "我今年几岁？", "28岁", NULL);
     tell("i", "我养了两只狗，不对，是三只");
     ask("j", "我有几只狗？", "三只", "两");
     tell("i", "男朋友叫阿凯");
     json_decref(say("i", "我跟阿凯分手了"));
-    ask("j", "我男朋友叫什么？", "know", "阿凯");
+    ask("j", "我男朋友是谁？", "know", "阿凯");
 }
 END_TEST
 
