@@ -275,23 +275,22 @@ int checks_asked(checks_clause_t *c, understood_t *u)
         u->personal = 1;
     }
     int q = c->q = checks_asks(text) ? checks_opens_question(text) : -1;
+    int marked = strchr(msg, '?') != NULL || mine_alone(msg, text);    /* ("my job") */
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && q >= 0)
         u->act = READER_QUESTION;       /* a question is never written as a fact */
     else if ((u->act == READER_FACT || u->act == READER_CORRECTION ||
-              ((u->act == READER_SMALLTALK || u->act == READER_QUESTION) &&
-               (strchr(msg, '?') || mine_alone(msg, text)))) &&
+              ((u->act == READER_SMALLTALK || u->act == READER_QUESTION) && marked)) &&
              !(checks_clause_before(msg, told, i) >= 0 &&
                told[checks_clause_before(msg, told, i)].act == READER_FORGET) &&
-             terse_ask(text, strchr(msg, '?') != NULL || mine_alone(msg, text), u))
+             terse_ask(text, marked, u))
         return 1;                       /* "dog name", "my job?": a question without its words */
     else if ((u->act == READER_FORGET || u->act == READER_UNABLE) && q > 0)
         u->act = q == 2 ? READER_QUESTION : READER_YESNO;
     if (u->act == READER_YESNO && !checks_chinese(text) && checks_opens_question(text) == 2)
         u->act = READER_QUESTION;       /* "which evening do I row" asks which */
     /* "how many hens do we keep": a count asked in the first person is the user's */
-    static const char *const first_person[] = {"i", "we", "my", "our", "me", "us", NULL};
     if (u->act == READER_QUESTION && !u->personal && !strncasecmp(text, "how many ", 9) &&
-        checks_holds_any(text, first_person)) {
+        checks_holds_any(text, understand_personal_words)) {
         u->personal = 1;
         snprintf(u->holder, sizeof u->holder, "self");
     }

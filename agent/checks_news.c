@@ -818,13 +818,11 @@ static int child_had(const char *text, understood_t *u)
     return 1;
 }
 
-/* News that changes a fact: sold, named, lost, parted, moved, full time, made, quit, "X is
- * the puppy", a child had, wants to be, not the old job, a field studied, driven. */
 /* "my brother and his wife had a baby, a boy called Odo": a son or daughter told
  * after the birth news of the user's sibling or child in the message is that one's: a
  * niece or nephew, a grandchild (not when the clause says "my daughter"). Sets u's
- * holder; returns 0 (the checks go on). */
-static int born_to_kin(const char *msg, const char *text, understood_t *u)
+ * holder. */
+static void born_to_kin(const char *msg, const char *text, understood_t *u)
 {
     static const char *const births[] = {"had a baby", "had her baby", "had her first baby",
                                          "had their baby", "had their first baby",
@@ -838,7 +836,7 @@ static int born_to_kin(const char *msg, const char *text, understood_t *u)
     if (pronoun) girl = checks_holds_any(text, hers), boy = !girl;
     if ((u->act != READER_FACT && u->act != READER_CORRECTION) || (!girl && !boy) ||
         checks_word_at(text, "my") || checks_word_at(text, "our"))
-        return 0;
+        return;
     const char *named = u->value[0] ? checks_word_at(msg + u->at, u->value) : NULL;
     const char *born = NULL;            /* (said before the child: "had a baby, a boy ...") */
     for (int k = 0; births[k] && named; k++) {
@@ -850,16 +848,14 @@ static int born_to_kin(const char *msg, const char *text, understood_t *u)
          my += 2) {
         char w[UNDERSTAND_KEY], k1[UNDERSTAND_KEY];
         const char *x = checks_word_after(my + 2, w, sizeof w);
-        if (!strcmp(w, "big") || !strcmp(w, "little") || !strcmp(w, "older") ||
-            !strcmp(w, "younger") || !strcmp(w, "baby") || !strcmp(w, "twin"))
-            checks_word_after(x, w, sizeof w);
+        if (understand_in_list(understand_kin_sizes, w)) checks_word_after(x, w, sizeof w);
         understand_holder_of(w, k1, sizeof k1);
         if (understand_kin(k1)) snprintf(key, sizeof key, "%s", k1);
     }
     const char *base = strrchr(key, ' ') ? strrchr(key, ' ') + 1 : key;   /* ("twin sister") */
     const char *hb = strrchr(u->holder, ' ') ? strrchr(u->holder, ' ') + 1 : u->holder;
     if (pronoun && !facts_same_holder(u->holder, key) && strcmp(hb, base) != 0)
-        return 0;                       /* (a name of another's, not the sibling's misread) */
+        return;                         /* (a name of another's, not the sibling's misread) */
     const char *of = !strcmp(base, "sister") || !strcmp(base, "brother")
                          ? (girl ? "niece" : "nephew")
                      : !strcmp(base, "son") || !strcmp(base, "daughter")
@@ -869,7 +865,6 @@ static int born_to_kin(const char *msg, const char *text, understood_t *u)
         snprintf(u->holder, sizeof u->holder, "%s", of);
         u->personal = 1;                /* (the user's kin, whoever the clause says) */
     }
-    return 0;
 }
 
 /* "Rolo is a big old beagle" from one who has dogs (told now or before): a name, "is a",
@@ -910,6 +905,9 @@ static int pet_of_kind(const facts_t *f, const char *msg, const char *text, unde
     return 0;
 }
 
+/* News that changes a fact: a child born to kin, a pet of a kind by name, sold, named,
+ * lost, parted, moved, full time, made, quit, "X is the puppy", a child had, wants to be,
+ * not the old job, a field studied, driven. */
 int checks_news(checks_clause_t *c, understood_t *u)
 {
     const facts_t *f = c->f;

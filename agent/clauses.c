@@ -562,9 +562,6 @@ static int zh_greeted(const char *text, size_t len, size_t start, size_t i)
  * niece, ..."), one clause. */
 static int name_then_whose(const char *text, size_t len, size_t start, size_t i)
 {
-    static const char *const sizes[] = {"only", "little", "big", "baby", "eldest",
-                                        "youngest", "older", "younger", "oldest", "dear",
-                                        "best", NULL};
     size_t a = skip_spaces(text, len, start), adv;
     char w[24];
     size_t n = word_at(text, len, a, w, sizeof w, &adv);
@@ -578,7 +575,7 @@ static int name_then_whose(const char *text, size_t len, size_t start, size_t i)
         n = word_at(text, len, b, w, sizeof w, &adv);
         if (!n) return 0;
         if (kin_word(w)) return 1;
-        if (!in_list(sizes, w, n)) return 0;
+        if (!understand_in_list(understand_kin_sizes, w)) return 0;
     }
     return 0;
 }

@@ -560,15 +560,12 @@ int understand_mend_intro_place(const char *c, size_t cn, understood_t *out, int
 int understand_mend_name_then_whose(const char *c, size_t cn, const char *const *words, int n,
                                     understood_t *out, int k)
 {
-    static const char *const sizes[] = {"only", "little", "big", "baby", "eldest",
-                                        "youngest", "older", "younger", "oldest", "dear",
-                                        "best", NULL};
     size_t fl = strlen(words[0] ? words[0] : "");
     if (n < 3 || !isupper((unsigned char)c[0]) || fl >= cn || c[fl] != ',' ||
         strcmp(words[1], "my") != 0)
         return k;
     int w = 2;
-    while (w < n && w < 5 && understand_in_list(sizes, words[w])) w++;
+    while (w < n && w < 5 && understand_in_list(understand_kin_sizes, words[w])) w++;
     char key[UNDERSTAND_KEY];
     if (w >= n) return k;
     understand_holder_of(words[w], key, sizeof key);

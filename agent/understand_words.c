@@ -27,6 +27,9 @@ static const char *const owner_words[] = {
     "2", "3", "4", "5", "both", "late", "dear", "beloved", "lovely", "darling", "我", "的",
     "我们", NULL};
 /* Words that make a holder the user's own (the first of a personal holder span). */
+const char *const understand_kin_sizes[] = {"only", "little", "big", "baby", "eldest",
+                                           "youngest", "older", "younger", "oldest", "dear",
+                                           "best", "twin", NULL};
 const char *const understand_personal_words[] = {
     "my", "our", "i", "me", "mine", "i'm", "im", "i've", "ive", "i'd", "we", "we're",
     "we've", "us", "我", "我们", NULL};

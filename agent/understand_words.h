@@ -60,6 +60,9 @@ extern const char *const understand_people_groups[];
 /* Words that make a holder the user's own (the first of a personal holder span: "my",
  * "I'm", 我), and that say a sentence is of the one who speaks. */
 extern const char *const understand_personal_words[];
+/* Words of size, age or place among them said before a word of kin ("my little brother",
+ * "my eldest niece", "my twin sister"). */
+extern const char *const understand_kin_sizes[];
 /* People who are no trade, though kinds_person knows them ("a little girl", "twins", "a
  * huge fan", "I am married"). */
 extern const char *const understand_no_trade_words[];
