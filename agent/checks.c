@@ -48,6 +48,7 @@ static int (*const phases[])(checks_clause_t *, understood_t *) = {
 void checks_clause(const facts_t *f, const char *msg, const understood_t *told, int i,
                    const char *text, understood_t *u)
 {
+    if (u->listed) return;              /* ("Dot who is 1": read by its list's form) */
     checks_clause_t c = {f, msg, told, i, text, -1};
     for (size_t k = 0; k < sizeof phases / sizeof phases[0]; k++)
         if (phases[k](&c, u)) return;

@@ -41,11 +41,11 @@ static int asks_which(const char *text)
 }
 
 /* A question asked in one to three words, without a question word: "dog name", "my
- * wife's birthday", "son age" (someone of the user's and a word of a relation,
- * understand_rel_word), or a word of a relation alone, the user's, with a question mark
+ * wife's birthday", "son age", "pip breed" (someone of the user's, by a kin or pet word
+ * or by a name f holds, and a word of a relation, understand_rel_word), or a word of a relation alone, the user's, with a question mark
  * in the message (marked: "my job?", "city?"; not "..., my hometown"): 1 with u made that
  * question (its holder, relation class and word; no value), else 0. */
-static int terse_ask(const char *text, int marked, understood_t *u)
+static int terse_ask(const facts_t *f, const char *text, int marked, understood_t *u)
 {
     char buf[64], key[UNDERSTAND_KEY];
     const char *w[4];
@@ -62,7 +62,15 @@ static int terse_ask(const char *text, int marked, understood_t *u)
         size_t l = strlen(one);
         if (l > 2 && !strcmp(one + l - 2, "'s")) one[l - 2] = '\0';
         understand_holder_of(one, key, sizeof key);
-        if (!understand_kin(key) && !dialogue_pet_word(key)) {
+        const store_memory_t *named = NULL;     /* "pip breed": one told by name */
+        for (size_t i = f->n; !named && i-- > 0;)
+            if ((facts_rel_of(f->v[i].relation) == READER_REL_NAME &&
+                 !strcasecmp(f->v[i].value, one) && strcmp(f->v[i].holder, "self") != 0) ||
+                !strcasecmp(f->v[i].holder, one))
+                named = &f->v[i];
+        if (named && !understand_kin(key) && !dialogue_pet_word(key)) {
+            snprintf(key, sizeof key, "%s", named->holder);
+        } else if (!understand_kin(key) && !dialogue_pet_word(key)) {
             if (l > 1 && one[l - 1] == 's') one[l - 1] = '\0';
             understand_holder_of(one, key, sizeof key);
             if (!understand_kin(key) && !dialogue_pet_word(key)) return 0;
@@ -279,10 +287,11 @@ int checks_asked(checks_clause_t *c, understood_t *u)
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && q >= 0)
         u->act = READER_QUESTION;       /* a question is never written as a fact */
     else if ((u->act == READER_FACT || u->act == READER_CORRECTION ||
-              ((u->act == READER_SMALLTALK || u->act == READER_QUESTION) && marked)) &&
+              u->act == READER_SMALLTALK || u->act == READER_QUESTION ||
+              u->act == READER_FORGET) &&   /* ("city?" read as forget) */
              !(checks_clause_before(msg, told, i) >= 0 &&
                told[checks_clause_before(msg, told, i)].act == READER_FORGET) &&
-             terse_ask(text, marked, u))
+             terse_ask(f, text, marked, u))
         return 1;                       /* "dog name", "my job?": a question without its words */
     else if ((u->act == READER_FORGET || u->act == READER_UNABLE) && q > 0)
         u->act = q == 2 ? READER_QUESTION : READER_YESNO;
@@ -915,6 +924,21 @@ int checks_where_asked(checks_clause_t *c, understood_t *u)
         u->personal = 1;
         u->rel = rel;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(rel));
+    }
+    /* "where will I be employed after june?": a question of where one works, whatever
+     * time it is said in */
+    static const char *const working[] = {"work", "working", "works", "employed", NULL};
+    int works = 0;
+    for (int k = 0; working[k] && !works; k++) works = facts_has_words(text, working[k]);
+    static const char *const also[] = {"what", "which", "who", "profession", "job", "do",
+                                       "live", "you", NULL};   /* (two things asked: "where I
+                                                                * work, what profession?") */
+    if (u->act == READER_QUESTION && !strcmp(first, "where") && works && !u->value[0] &&
+        !checks_holds_any(text, also) &&
+        u->rel != READER_REL_WORKPLACE && u->rel != READER_REL_EMPLOYER) {
+        u->personal = 1;
+        u->rel = READER_REL_WORKPLACE;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_WORKPLACE));
     }
     return 0;
 }

@@ -361,6 +361,58 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
     return 0;
 }
 
+/* "signed for a flat in Ostrava", "moved into my gran's old house in Tiree", "we bought
+ * a cottage in Leek": a home found, bought or moved into, said with no one else before
+ * the verb (only "I", "we" and words of news), is the user's home now, the place read
+ * after it. Sets u and returns 1, else 0. */
+static int moved_into(const char *text, understood_t *u)
+{
+    static const char *const verbs[] = {"found", "bought", "rented", "moved", "moving",
+                                        "signed", NULL};
+    static const char *const homes[] = {"flat", "house", "place", "apartment", "home",
+                                        "condo", "cottage", "bungalow", "studio", "into",
+                                        NULL};
+    static const char *const lead[] = {"i", "we", "i've", "we've", "ive", "weve", "just",
+                                       "finally", "and", "so", "also", "have", "we're",
+                                       "i'm", "im", "are", "am", "update", "life", "news",
+                                       "big", "well", "oh", "ok", "okay", "anyway", "we'd",
+                                       "actually", "today", "guess", "what", "ps", NULL};
+    if ((u->rel != READER_REL_HOME && (u->act != READER_SMALLTALK || u->value[0])) ||
+        checks_asks(text))
+        return 0;
+    char buf[512], vbuf[UNDERSTAND_VALUE], place[UNDERSTAND_VALUE];
+    const char *w[64], *vw[8];
+    snprintf(place, sizeof place, "%s", u->value);
+    if (!place[0]) {            /* read as chat: the place after "a flat in" as written */
+        for (int k = 0; homes[k] && !place[0]; k++) {
+            char in[32];
+            snprintf(in, sizeof in, "%s in ", homes[k]);
+            const char *at = checks_word_at(text, in);
+            if (!at) continue;
+            const char *b = at + strlen(in), *e = b;
+            while (*e && (isalpha((unsigned char)*e) || (unsigned char)*e >= 0x80 ||
+                          (*e == ' ' && isupper((unsigned char)e[1]))))
+                e++;
+            if (e > b && isupper((unsigned char)*b))
+                snprintf(place, sizeof place, "%.*s", (int)(e - b), b);
+        }
+        if (!place[0]) return 0;
+    }
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
+    int nv = understand_split_words(place, " ,", vbuf, sizeof vbuf, vw, 8);
+    int v = 0;
+    while (v < n && understand_in_list(lead, w[v])) v++;
+    if (v >= n || !understand_in_list(verbs, w[v]) || nv < 1) return 0;
+    int home = 0, at = -1;
+    for (int j = v + 1; j < n && at < 0; j++) {
+        home |= understand_in_list(homes, w[j]);
+        if (!strcmp(w[j], vw[0]) && j > 0 && !strcmp(w[j - 1], "in")) at = j;
+    }
+    if (at < 0 || !home) return 0;
+    checks_settle(u, READER_FACT, "self", READER_REL_HOME, NULL, place);
+    return 1;
+}
+
 /* "moved flats in march, we're in portree now": where the user now is, said
  * "we're in" or "I'm in" with "now" or in a message of moving, is their home; "I'm in
  * hospital", "we're in Rome this week" are where one is for now, no home. Sets u and
@@ -688,13 +740,23 @@ static int left_work(const facts_t *f, const char *text, understood_t *u)
         return 0;
     int leaves = 0;
     for (int k = 0; leaving[k] && !leaves; k++) leaves = facts_has_words(text, leaving[k]);
-    const store_memory_t *was = facts_find(f, "self", u->relation, NULL);
-    if (!leaves || !was || strcmp(was->value, FACTS_ENDED) == 0 ||
-        !(facts_same_value(was->value, u->value) || facts_has_words(u->value, was->value)))
-        return 0;
+    if (!leaves) return 0;
+    /* (the place told of either kind: "I left the bank" of "a developer in a bank in Fes") */
+    const int rels[2] = {u->rel, u->rel == READER_REL_EMPLOYER ? READER_REL_WORKPLACE
+                                                                : READER_REL_EMPLOYER};
+    const store_memory_t *was = NULL;
+    for (int k = 0; k < 2 && !was; k++) {
+        was = facts_find(f, "self", reader_rel_name(rels[k]), NULL);
+        if (was && (strcmp(was->value, FACTS_ENDED) == 0 ||
+                    !(facts_same_value(was->value, u->value) ||
+                      facts_has_words(u->value, was->value) ||
+                      facts_has_words(was->value, u->value))))
+            was = NULL;
+    }
+    if (!was) return 0;
     char old[UNDERSTAND_VALUE];
     snprintf(old, sizeof old, "%s", was->value);
-    checks_settle(u, READER_CORRECTION, "self", u->rel, was->relation, "");
+    checks_settle(u, READER_CORRECTION, "self", facts_rel_of(was->relation), was->relation, "");
     snprintf(u->old, sizeof u->old, "%s", old);
     return 1;
 }
@@ -923,6 +985,7 @@ int checks_news(checks_clause_t *c, understood_t *u)
         !one_lost(f, text, u) &&        /* "Biscuit died" ends one cat's name */
         !partner_changed(f, msg, text, u) &&    /* "marek and i separated" ends his */
         !home_now(msg, text, u) &&          /* "we're in portree now" */
+        !moved_into(text, u) &&             /* "signed for a flat in Ostrava" */
         !full_time(text, u) &&              /* "doing upholstery full time" */
         !made_job(f, text, u) &&            /* "they made me depot supervisor" */
         !left_work(f, text, u) &&           /* "I quit the warehouse!" */

@@ -168,6 +168,9 @@ static void asked_of(asked_t *a, const char *question, const char *holder, int r
     a->zh = 0;
     a->placed = 0;
     a->amount = quote_span_asks(question) == QUOTE_ASKS_AMOUNT;
+    long v;
+    a->numbers = a->amount || (nq && understand_question_word(q[0].low) == 1);
+    for (int i = 0; i < nq && !a->numbers; i++) a->numbers = understand_number(q[i].low, &v);
     a->counted[0] = '\0';      /* "how many years ...": years */
     for (int i = 0; a->amount && i + 2 < nq && !a->counted[0]; i++)
         if (!strcmp(q[i].low, "how") && (!strcmp(q[i + 1].low, "many") ||
@@ -578,7 +581,7 @@ static void names_of(const facts_t *f, const char **names, size_t max)
 }
 
 static int tells_past(const char *text, size_t len, const facts_t *f, const store_memory_t *past,
-                      size_t np);
+                      size_t np, int numbers);
 
 /* Reads said's replaced facts (one query over the user's memories) unless read. */
 static void past_of(said_t *said)
@@ -689,7 +692,8 @@ static int find_said(const asked_t *a, said_t *said, hidden_t *hid, word_t *s, c
             int better = newer_best(score, best, i, *bt);
             if (better && (a->cued || a->past)) {
                 past_of(said);
-                if (tells_past(t[i].text + from, len, said->f, said->past, said->npast))
+                if (tells_past(t[i].text + from, len, said->f, said->past, said->npast,
+                               a->age || a->numbers))
                     continue;
             }
             if (better) {
@@ -751,15 +755,20 @@ static int tells_listed(char (*stems)[LEX_WORD_MAX], const word_t *s, int ns)
 
 /* 1 when the sentence text[0..len) holds a value of past[0..np) (the user's replaced
  * facts) that no current fact of f has: it tells what is no longer so ("I'm an
- * accountant at Deloitte" after a move to another firm). */
+ * accountant at Deloitte" after a move to another firm). A replaced number (an age, a
+ * count) counts only with numbers (the question asks one): "Kit 5" in a sentence of home
+ * still tells the home after Kit turned 6. */
 static int tells_past(const char *text, size_t len, const facts_t *f, const store_memory_t *past,
-                      size_t np)
+                      size_t np, int numbers)
 {
     char said[QUOTE_SENTENCE + 1];
     snprintf(said, sizeof said, "%.*s", (int)len, text);
     for (size_t i = 0; i < np; i++) {
         const char *v = past[i].value;
-        if (!v || !strcmp(v, FACTS_ENDED) || !facts_has_words(said, v)) continue;
+        long n;
+        if (!v || !strcmp(v, FACTS_ENDED) || !facts_has_words(said, v) ||
+            (!numbers && understand_number(v, &n)))
+            continue;
         int current = 0;
         for (size_t j = 0; j < f->n && !current; j++)
             current = f->v[j].value && !strcasecmp(f->v[j].value, v);
@@ -831,7 +840,7 @@ static void summary_adds(respond_t *p, const facts_t *f, const store_memory_t *p
             if (asks || asked || (chat && !named) || len >= QUOTE_SENTENCE || ns < 3 ||
                 quote_is_hidden(hid, s, ns) ||
                 quote_changes(s, ns) || tells_listed(stems, s, ns) ||
-                tells_past(t[i].text + from, len, f, past, npast))
+                tells_past(t[i].text + from, len, f, past, npast, 1))
                 continue;
             seen[nseen].turn = i, seen[nseen].from = from, seen[nseen].len = len;
             seen[nseen].used = 0;

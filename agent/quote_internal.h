@@ -52,6 +52,8 @@ typedef struct asked {
     int past;       /* passes over sentences that hold a replaced value (tells_past) */
     int placed;     /* the words of its relation count only before a place ("live in") */
     int amount;     /* asks how many or how much: a sentence with no number says nothing */
+    int numbers;    /* a replaced number makes a sentence past (tells_past): asks how many,
+                     * holds a number or opens as a yes/no question ("is Ada still 16?") */
     char counted[LEX_WORD_MAX];     /* the stem of what it counts ("how many years"), or
                                      * QUOTE_COUNTED_TIME for "how long" */
     int anyone;     /* names no one, the user neither ("what night is quiz?"): a word told

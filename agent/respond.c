@@ -25,6 +25,7 @@
 #include "agent/eating.h"
 #include "agent/facts.h"
 #include "agent/forms.h"
+#include "agent/understand_mend.h"
 #include "agent/understand_words.h"
 #include "agent/kinds.h"
 #include "agent/of_us.h"
@@ -299,7 +300,11 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
             for (size_t i = 0; i < f->n; i++) {
                 const store_memory_t *m = &f->v[i];
                 int rel = facts_rel_of(m->relation);
-                const char *last = strrchr(m->value, ' ') ? strrchr(m->value, ' ') + 1 : m->value;
+                char place[UNDERSTAND_VALUE];   /* "bank" of "bank in Fes" */
+                snprintf(place, sizeof place, "%s", m->value);
+                char *in = strstr(place, " in ");
+                if (in) *in = '\0';
+                const char *last = strrchr(place, ' ') ? strrchr(place, ' ') + 1 : place;
                 if (strcmp(m->holder, "self") != 0 || rel == u->rel ||
                     (rel != READER_REL_EMPLOYER && rel != READER_REL_WORKPLACE) ||
                     !strcmp(m->value, FACTS_ENDED) || facts_same_value(m->value, u->value) ||
@@ -1087,7 +1092,7 @@ static int how_many(respond_t *r, const facts_t *f, const char *text, const unde
     char one[UNDERSTAND_KEY];
     snprintf(one, sizeof one, "%.*s", (int)(n - 1), word);
     /* how many was told ("so that's four kids now", "we keep 12 goats"): said so when
-     * told after every name, or more than the names told */
+     * told after every name, or as many as the names told or more */
     const store_memory_t *told = facts_find(f, kids ? "children" : word, REALISE_COUNT, NULL);
     /* ("we're raising four girls", asked "how many kids?": the newest count of sons or
      * daughters told as a group) */
@@ -1109,7 +1114,7 @@ static int how_many(respond_t *r, const facts_t *f, const char *text, const unde
     long count = -1;        /* (more than the names told: "that's three kids now", then
                              * "we named her Wren" names one of them) */
     if (told && !understand_number(told->value, &count)) count = strtol(told->value, NULL, 10);
-    for (int i = 0; told && i < k && count <= k; i++)
+    for (int i = 0; told && i < k && count < k; i++)   /* (as many as told: the count) */
         if (ids[i] > told->id) told = NULL;
     char buf[512];
     if (told) {
@@ -2620,6 +2625,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         small |= act == READER_SMALLTALK;
     }
     out->handled = personal;
+    understand_mend_town_of_work(msg, u, n);    /* "a dev at an agency in Lagos" */
     names_own(u, n);        /* "with my wife Oona and a spaniel called Rook" */
     holders_in_jobs(u, n);  /* "I'm a sheep shearer" read with a sheep too */
     int summarised = 0;     /* "what do you know about my family and me?": the summary

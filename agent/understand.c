@@ -24,6 +24,7 @@
 #include "agent/forms.h"
 #include "agent/kinds.h"
 #include "agent/realise.h"
+#include "agent/roster.h"
 #include "model/dialogue.h"
 #include "model/model.h"
 #include "model/lexical.h"
@@ -1837,6 +1838,94 @@ static size_t note_as_sentence(const char *text, size_t len, char *out, size_t c
                   cap);
 }
 
+/* "hamster: Pip, syrian, 2" read as the pet's name and age: an item of the note that is
+ * neither (one to three words of letters after the first) is its kind, added to out[0, k)
+ * (at most max) when no unit read one. Returns the units. */
+static int pet_note_kind(const char *text, size_t len, understood_t *out, int k, int max)
+{
+    const char *colon = memchr(text, ':', len);
+    if (!colon || k < 1 || k >= max) return k;
+    char key[UNDERSTAND_KEY], word[32];
+    snprintf(word, sizeof word, "%.*s", (int)(colon - text), text);
+    for (char *p = word; *p; p++) *p = (char)tolower((unsigned char)*p);
+    understand_holder_of(word, key, sizeof key);
+    if (!dialogue_pet_word(key)) return k;
+    for (int i = 0; i < k; i++)
+        if (out[i].rel == READER_REL_KIND && !strcmp(out[i].holder, key)) return k;
+    const char *p = colon + 1, *end = text + len;
+    for (int item = 0; p < end; item++) {
+        const char *comma = memchr(p, ',', (size_t)(end - p)), *e = comma ? comma : end;
+        while (p < e && *p == ' ') p++;
+        const char *b = p;
+        size_t n = (size_t)(e - b);
+        while (n && (b[n - 1] == ' ' || b[n - 1] == '.')) n--;
+        int words = n > 0, letters = 1;
+        for (size_t j = 0; j < n; j++) {
+            words += b[j] == ' ';
+            letters &= isalpha((unsigned char)b[j]) || b[j] == ' ' || b[j] == '-';
+        }
+        if (item > 0 && letters && words >= 1 && words <= 3) {
+            char kind[UNDERSTAND_VALUE];
+            snprintf(kind, sizeof kind, "%.*s", (int)n, b);
+            int read = 0;
+            for (int i = 0; i < k && !read; i++) read = !strcasecmp(out[i].value, kind);
+            if (!read && !lex_is_stopword(kind)) {
+                understood_t base = out[0];
+                forms_told_unit(&base, READER_REL_KIND, key, reader_rel_name(READER_REL_KIND),
+                                kind, &out[k]);
+                return k + 1;
+            }
+        }
+        p = comma ? comma + 1 : end;
+    }
+    return k;
+}
+
+/* The units of an item of a list of the user's (roster.h) whose clause out[0] spans, into
+ * out[0, max): a named one's age and, when the list named its group, the name as one of
+ * theirs ("two hamsters, Pip who's 2": Pip is 2, the hamsters' names hold Pip); then what
+ * the reader reads of the rest, the named one's facts theirs, keyed by the name with a
+ * capital. A kin word's item is the reader's alone. The age and the name are listed: the
+ * checks leave them as they are. Returns how many units, or a MODEL_E* code. */
+static int read_item(const reader_t *r, const roster_item_t *item, understood_t *out,
+                     int max, char *err, size_t errlen)
+{
+    if (!item->name[0])
+        return read_clause(r, item->sentence, strlen(item->sentence), out, max, err, errlen);
+    const understood_t clause = out[0];
+    understood_t one = clause;
+    one.act = READER_FACT;
+    one.act_p = 1.0f;
+    one.personal = one.settled = one.listed = 1;
+    snprintf(one.holder, sizeof one.holder, "%s", item->name);
+    one.holder[0] = (char)toupper((unsigned char)one.holder[0]);
+    int k = 0;
+    const struct {
+        const char *holder, *value;
+        int rel;
+    } told[2] = {{one.holder, item->age, READER_REL_AGE}, {item->group, one.holder, READER_REL_NAME}};
+    for (int i = 0; i < 2 && k < max; i++) {
+        if (!told[i].holder[0]) continue;
+        out[k] = one;
+        out[k].rel = out[k].clause_rel = told[i].rel;
+        snprintf(out[k].holder, sizeof out[k].holder, "%s", told[i].holder);
+        snprintf(out[k].relation, sizeof out[k].relation, "%s", reader_rel_name(told[i].rel));
+        snprintf(out[k].value, sizeof out[k].value, "%s", told[i].value);
+        k++;
+    }
+    if (!item->sentence[0] || k >= max) return k;
+    out[k] = clause;
+    int got = read_clause(r, item->sentence, strlen(item->sentence), &out[k], max - k, err,
+                          errlen);
+    if (got < 0) return got;
+    for (int j = k; j < k + got; j++)
+        if (!strcasecmp(out[j].holder, item->name)) {
+            out[j].personal = 1;
+            snprintf(out[j].holder, sizeof out[j].holder, "%s", one.holder);
+        }
+    return k + got;
+}
+
 int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
                size_t errlen)
 {
@@ -1853,10 +1942,18 @@ int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
                 n++;
                 break;
             }
+    n = roster_cut(msg, c, n, CLAUSES_MAX);     /* "Pip who's 2 and Dot who is 1" */
     for (int i = 0; i < n && k < UNDERSTAND_MAX; i++) {
         memset(&out[k], 0, sizeof out[k]);
         out[k].at = c[i].at;
         out[k].len = c[i].len;
+        roster_item_t item;
+        if (roster_item(msg, c[i].at, c[i].len, &item)) {   /* "Dot who is 1" */
+            int got = read_item(r, &item, &out[k], UNDERSTAND_MAX - k, err, errlen);
+            if (got < 0) return got;
+            k += got;
+            continue;
+        }
         /* "我叫王芳，在杭州读大学": a Chinese clause after a comma that goes on without
          * a subject (在, 现在) is said by the one before it, 我 */
         char with_me[512];
@@ -1872,6 +1969,8 @@ int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
         }
         int got = read_clause(r, text, len, &out[k], UNDERSTAND_MAX - k, err, errlen);
         if (got < 0) return got;
+        if (text == with_me && got > 0)     /* "hamster: Pip, syrian, 2" */
+            got = pet_note_kind(msg + c[i].at, c[i].len, &out[k], got, UNDERSTAND_MAX - k);
         k += got;
     }
     understand_mend_pronoun_holders(msg, out, k);

@@ -2029,6 +2029,58 @@ static const char *const no_place[] = {"training", "heart", "work", "home", "nig
                                        "autumn", "fall", "mornings", "evenings", "the", "a",
                                        "an", "my", "our", "total", NULL};
 
+void understand_mend_town_of_work(const char *msg, understood_t *out, int k)
+{
+    static const char *const ends[] = {"with", "and", "for", "since", "near", "but", "so",
+                                       "which", "where", "from", "now", "mostly", "as",
+                                       "at", "on", "in", "till", "until", "because", "town",
+                                       "city", "person", "may", NULL};
+    for (int i = 0; i < k; i++) {
+        understood_t *u = &out[i];
+        if ((u->rel != READER_REL_WORKPLACE && u->rel != READER_REL_EMPLOYER) ||
+            strcmp(u->holder, "self") != 0 || !u->value[0] || strstr(u->value, " in ") ||
+            u->act == READER_QUESTION || u->act == READER_YESNO)
+            continue;
+        const char *c = msg + u->at;
+        size_t cn = u->len;
+        long at = understand_text_at(c, cn, u->value);
+        if (at < 0) continue;
+        size_t p = (size_t)at + strlen(u->value);
+        if (p + 4 > cn || strncasecmp(c + p, " in ", 4) != 0) continue;
+        size_t b = p + 4, e = b;
+        int words = 0;
+        for (;;) {                  /* one to three words of the place, to a mark or a
+                                     * word that goes on ("in Lagos with my ...") */
+            size_t we = e;
+            while (we < cn && (isalpha((unsigned char)c[we]) || (unsigned char)c[we] >= 0x80 ||
+                               c[we] == '-'))
+                we++;
+            char w[32];
+            snprintf(w, sizeof w, "%.*s", (int)(we - e), c + e);
+            for (char *q = w; *q; q++) *q = (char)tolower((unsigned char)*q);
+            if (we == e || understand_in_list(ends, w) || understand_in_list(no_place, w) ||
+                understand_month(w) || understand_weekday(w) ||
+                (words == 0 && lex_is_stopword(w)) || words == 3)
+                break;
+            words++;
+            e = we;
+            if (e + 1 >= cn || c[e] != ' ' || !isalpha((unsigned char)c[e + 1])) break;
+            e++;
+        }
+        while (e > b && c[e - 1] == ' ') e--;
+        if (!words || (e < cn && isalnum((unsigned char)c[e]))) continue;
+        char town[UNDERSTAND_VALUE];
+        snprintf(town, sizeof town, "%.*s", (int)(e - b), c + b);
+        int read = 0;               /* (the town read as a value already: a home) */
+        for (int j = 0; j < k && !read; j++)   /* (chat's units write nothing) */
+            read = out[j].act != READER_SMALLTALK && !strcasecmp(out[j].value, town);
+        if (read || strlen(u->value) + 4 + strlen(town) >= sizeof u->value) continue;
+        size_t vl = strlen(u->value);
+        snprintf(u->value + vl, sizeof u->value - vl, " in %s", town);
+    }
+}
+
+
 int understand_mend_kin_aged(const char *const *words, int n, understood_t *out, int k, int max)
 {
     for (int w = 1; w + 1 < n; w++) {

@@ -296,6 +296,13 @@ int understand_mend_month_not_firm(understood_t *out, int k);
  * the clause's end) is the user's employer beside the town. Returns the units left. */
 int understand_mend_firm_before_town(const char *c, size_t cn, const char *const *words,
                                      int n, understood_t *out, int k, int max);
+/* "a frontend dev at a small agency in Lagos", "barista at the Blue Door in Delft" read
+ * with the place worked at alone: the town after it (one to three words after "in", to
+ * a mark or a word that goes on: "with", "and", "since") is said with it ("a small agency
+ * in Lagos"), so that where the user is based is known; not when a unit read the town as
+ * its value already, nor a word no place is ("in training"). Each unit's clause is read
+ * in msg; called by respond.c once the checks settled the message's units. */
+void understand_mend_town_of_work(const char *msg, understood_t *out, int k);
 int understand_mend_firm_after_job(const char *c, size_t cn, const char *const *words,
                                    const unsigned char *caps, int n, understood_t *out,
                                    int k, int max);

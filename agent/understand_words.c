@@ -856,7 +856,9 @@ int understand_new_work(const char *text)
                                        "now working", "now work", "took a job",
                                        "offered the job", "got taken on", "moved jobs",
                                        "landed the job", "landed a job",
-                                       "changed jobs", "switched jobs", NULL};
+                                       "changed jobs", "switched jobs", "changed job",
+                                       "now i work", "now i'm working", "left the",
+                                       "quit the", NULL};
     return holds_phrase(text, news);
 }
 

@@ -41,6 +41,8 @@ typedef struct understood {
     int settled;                    /* a check settled the fact by the message's words
                                      * ("signed for a three-bed in Preston"): no word of its
                                      * relation need be in the clause */
+    int listed;                     /* an age or a name of an item of a list read by its
+                                     * form (roster.h): no check reads it again */
     char holder[UNDERSTAND_KEY];    /* "self", "sister", "dog" ("" when none) */
     char relation[UNDERSTAND_KEY];  /* "name", "home", "favourite colour" */
     char value[UNDERSTAND_VALUE];   /* "" when none */

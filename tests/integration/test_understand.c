@@ -751,7 +751,7 @@ START_TEST(test_a_group_is_named_and_an_animal_not_kept_is_no)
     ask("b", "what are my kids names?", "Tadeo", NULL);
     ask("b", "what are my children called?", "Ruben", NULL);
     ask("b", "how many kids do I have?", "2", NULL);
-    ask("b", "do I have a daughter?", "No, you have a son", "Yes");
+    ask("b", "do I have a daughter?", "No, you have sons", "Yes");
     ask("b", "do I have kids?", "Yes, you have kids", NULL);
     tell("a", "and my youngest is called Ezra");
     ask("b", "what are my children called?", "Ezra", NULL);
@@ -2564,6 +2564,42 @@ START_TEST(test_names_after_kin_partings_moves_and_measures_asked_in_chinese)
 }
 END_TEST
 
+/* A list of the user's people or pets with their ages; the town after a place of work;
+ * a home found or moved into; questions in a word or two. */
+START_TEST(test_lists_of_ages_towns_of_work_and_homes_moved_into)
+{
+    /* a list after its group: each one's age, the group's names, compared */
+    tell("a", "three goats out back: Bramble who's 6, Tansy is 4 and little Fig 2, a menace");
+    ask("b", "how old is Tansy?", "4", "6");
+    ask("b", "what are my goats called?", "Fig", NULL);
+    ask("b", "which of my goats is the oldest?", "Bramble", "Fig");
+    tell("a", "got two kids, tam's 9 and mad on trains, jock's 7 and loves lego");
+    ask("b", "what does jock like?", "lego", NULL);
+    ask("b", "kids, how many have I got then?", "two", NULL);
+    /* each after a kin word; a count of things is no list of ages */
+    tell("c", "cousin Ilse 40, cousin Rolf 38");
+    ask("d", "which cousin is older?", "Ilse", "Rolf");
+    json_decref(say("c", "we won 2 matches, Hawks 3 and Owls 1"));
+    ask("d", "how old is Hawks?", "Hawks", "Hawks is");
+    /* the town after a place of work; a question of where one will work */
+    tell("e", "tomas here, 31, frontend dev at a small agency in lagos");
+    ask("f", "where am i based?", "lagos", NULL);
+    json_decref(say("e", "big news: got the job! junior editor at Pressa from june"));
+    ask("f", "where will I be employed after june?", "Pressa", NULL);
+    /* a home found or moved into is the user's now; a kid's birthday leaves the home
+     * told beside the old age */
+    tell("g", "we live in Altona, me and my two kids, Ben 9 and Ava 6");
+    json_decref(say("g", "Ben turned 10 yesterday"));
+    ask("h", "remind me of the town I live in", "Altona", NULL);
+    json_decref(say("g", "we're off! we rented a house in Ottensen, bye bye tiny studio"));
+    ask("h", "remind me of the town I live in now", "Ottensen", "Altona");
+    /* a relation asked in a word, or after a name told before */
+    tell("i", "hamster: Pebble, syrian, 2");
+    ask("j", "pebble breed", "syrian", NULL);
+    ask("j", "city?", "Ottensen", NULL);
+}
+END_TEST
+
 START_TEST(test_ages_in_words_names_beside_kin_and_what_is_no_request)
 {
     tell("a", "The girls are Wren, Ida and Maud.");
@@ -2754,6 +2790,7 @@ int main(void)
     tcase_add_test(tc, test_one_forgotten_groups_asked_and_slips_put_right_in_the_message);
     tcase_add_test(tc, test_lists_asked_one_verdict_and_partings_said_plainly);
     tcase_add_test(tc, test_names_after_kin_partings_moves_and_measures_asked_in_chinese);
+    tcase_add_test(tc, test_lists_of_ages_towns_of_work_and_homes_moved_into);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

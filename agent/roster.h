@@ -1,0 +1,39 @@
+/* roster.h: a message that names several of the user's people or animals with their
+ * ages one after another, as a list ("two hamsters, Pip who's 2 and Dot who is 1", "got
+ * three kids: Ola's 9, Ben's 6, baby Kit 1", "cousin Ilse 40, cousin Rolf 38"). Such a
+ * list is read by its form: each item is cut as its own clause, a name and an age are
+ * that one's name and age, one of the group the list follows and so the user's
+ * (understand.c); what the clause says besides is left to the reader, as is a whole item
+ * led by a kin word ("my cousin Rolf is 38"). A list is two items at least, after words of a group of the user's
+ * (a group word, or a count and a plural: "two hamsters", "both boys") or each after a
+ * kin word. Pure: text in, spans and sentences out; ASCII and Latin letters, no
+ * Chinese. */
+#ifndef MNEMO_AGENT_ROSTER_H
+#define MNEMO_AGENT_ROSTER_H
+
+#include <stddef.h>
+#include "agent/clauses.h"
+
+enum { ROSTER_MAX = 8 };
+
+/* Cuts the clauses c[0..n) of msg (clauses_split's) where an item of a list begins
+ * inside one, keeping at most max clauses; returns the new count. */
+int roster_cut(const char *msg, clause_span_t *c, int n, int max);
+
+/* An item of a list as read: its name and age as written and the holder key of the
+ * group it belongs to ("hamsters"; "" when the list said none), and what is left for the
+ * reader to read: the rest of the clause after the age, with the name as its subject
+ * ("Luis loves lego" of "Luis's 8 and loves lego"; "" when nothing is left). When a kin
+ * word leads the item ("bro Jonas 27") name, age and group are "" and the reader reads
+ * the whole item as a sentence ("my bro Jonas is 27"). */
+typedef struct roster_item {
+    char name[32];
+    char age[16];
+    char group[32];
+    char sentence[512];
+} roster_item_t;
+
+/* 1 with *out filled when msg[at, at + len) begins with an item of a list, else 0. */
+int roster_item(const char *msg, size_t at, size_t len, roster_item_t *out);
+
+#endif
