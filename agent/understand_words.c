@@ -172,10 +172,12 @@ int understand_kin(const char *key)
                                        "fiance", "fiancee", "stepson", "stepdaughter",
                                        "grandson", "granddaughter", "ex", NULL};
     if (dialogue_pet_word(key)) return 0;      /* 猫 and 狗 are in the canon table too */
+    /* (first letters compared before strcmp: the quote asks this of every word it reads
+     * of what the user said) */
     for (size_t c = 0; c < sizeof canon / sizeof canon[0]; c++)
-        if (!strcmp(canon[c].key, key)) return 1;
+        if (canon[c].key[0] == key[0] && !strcmp(canon[c].key, key)) return 1;
     for (int i = 0; more[i]; i++)
-        if (!strcmp(more[i], key)) return 1;
+        if (more[i][0] == key[0] && !strcmp(more[i], key)) return 1;
     return 0;
 }
 
