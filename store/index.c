@@ -812,7 +812,7 @@ size_t index_bytes(const index_t *ix)
              p->capblocks * sizeof(index_block_t) +
              p->cap * (2 * sizeof(int64_t) + sizeof(uint64_t) + ix->dpad +
                        3 * sizeof(float) + 2 * ix->swords * sizeof(uint64_t)) +
-             index_post_bytes(p);
+             index_post_bytes(ix, p);
     }
     return b;
 }

@@ -65,6 +65,8 @@ typedef struct index_part {
     uint32_t *df;           /* [dim] rows with a nonzero value in each dimension */
     index_post_t *post;     /* [npost] postings of the lexical dims (index_post.c), or NULL */
     int npost;
+    int8_t *dense;          /* [dense_cap][dpad - npost] the codes past them, with post */
+    size_t dense_cap;
 } index_part_t;
 
 /* id -> (partition, row); id 0 marks an empty slot (ids are never 0). */
@@ -147,10 +149,6 @@ typedef struct index_q8 {
 void index_q8_prepare(index_q8_t *q8);
 /* out[i] = codes[i * dpad ..] . q for n rows, exact int32. */
 void index_dots_i8(const int8_t *codes, size_t n, const index_q8_t *q8, int32_t *out);
-/* The same over dimensions [j0, dpad) only (j0 a multiple of 64): the rest of the dot
- * products whose first j0 terms the postings summed. */
-void index_dots_i8_from(const int8_t *codes, size_t n, const index_q8_t *q8, size_t j0,
-                        int32_t *out);
 /* For n sketch plane rows bits[n][words] and a 4-bit query q4[j] in [-8, 7] given as
  * the bit planes of q4 + 8 (planes[b * words + w] holds bit b of dimensions 64 w ..
  * 64 w + 63): out[i] = the sum of q4[j] over the bits j set in row i, exact. kernel is
@@ -208,11 +206,12 @@ void index_post_move(const index_t *ix, index_part_t *p, size_t from, size_t to)
 /* Drops p's postings and builds them again for ix->post_dims. */
 void index_post_rebuild(const index_t *ix, index_part_t *p);
 void index_post_free(index_part_t *p);
-/* For the query's codes q: acc[n] (malloc'd, the caller frees) with acc[r] = the sum over
- * d < post_dims of codes[r][d] * q[d], exact; NULL when p has no postings, when reading
- * them would cost more than the scan, or out of memory (then scan the codes). */
-int32_t *index_post_sums(const index_t *ix, const index_part_t *p, const int8_t *q);
-size_t index_post_bytes(const index_part_t *p);
+/* For the query q8: dots[n] (malloc'd, the caller frees) with dots[r] = codes[r] . q
+ * over all dpad dims, exact, as index_dots_i8 gives them; NULL when p has no postings,
+ * when reading them would cost more than the scan, or out of memory (then scan the
+ * codes). */
+int32_t *index_post_dots(const index_t *ix, const index_part_t *p, const index_q8_t *q8);
+size_t index_post_bytes(const index_t *ix, const index_part_t *p);
 
 /* Start-up only: populates the memory of every reserved array on a helper thread while
  * the caller fills them. Between start and join the caller may only put rows into room
