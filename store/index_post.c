@@ -6,8 +6,9 @@
  * there, with that code; and dense[r] = codes[r][post_dims, dpad). The integer sums are
  * the scan's own, so a search finds the same rows, scores and bounds with or without
  * them. They are a cache of the codes: kept only for partitions of at least
- * INDEX_POST_MIN_ROWS rows when the lexical part is set apart (index_set_lexical_dims),
- * and dropped (the scan reads the codes again) when an allocation fails. */
+ * INDEX_POST_MIN_ROWS rows and fewer than the sketch's ix->sketch_min_rows when the
+ * lexical part is set apart (index_set_lexical_dims), and dropped (the scan reads the
+ * codes again) when an allocation fails. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,11 +84,16 @@ static void add_row(const index_t *ix, index_part_t *p, size_t r)
 
 void index_post_add(const index_t *ix, index_part_t *p, size_t r)
 {
+    /* A partition the sketch is scanned first in never reads them (nor a start-up's
+     * million rows builds them). */
+    int wanted = ix->post_dims && p->n >= INDEX_POST_MIN_ROWS && p->n < ix->sketch_min_rows;
+    if (p->post && !wanted)
+        index_post_free(p);
     if (p->post) {
         add_row(ix, p, r);
         return;
     }
-    if (!ix->post_dims || p->n < INDEX_POST_MIN_ROWS)
+    if (!wanted)
         return;
     /* The partition has just grown big enough: postings of all its rows. */
     if (!(p->post = calloc((size_t)ix->post_dims, sizeof(*p->post))))

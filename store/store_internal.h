@@ -194,10 +194,12 @@ float index_cosine(const float *a, const float *b, int dim);
 void index_pivot(const index_t *ix, index_hit_t *hits, int n, float pivot);
 
 /* index_post.c. Partitions of at least this many rows keep postings (when
- * ix->post_dims): smaller ones are scanned in a few microseconds anyway. */
+ * ix->post_dims, and below ix->sketch_min_rows): smaller ones are scanned in a few
+ * microseconds anyway. */
 #define INDEX_POST_MIN_ROWS 1024
 /* Adds row r (its codes written, p->n counting it) to p's postings, building them for
- * every row when p has just reached INDEX_POST_MIN_ROWS. */
+ * every row when p has just reached INDEX_POST_MIN_ROWS, dropping them when it has
+ * reached the sketch's size. */
 void index_post_add(const index_t *ix, index_part_t *p, size_t r);
 /* Removes row r's entries (its codes still in place). */
 void index_post_del(const index_t *ix, index_part_t *p, size_t r);

@@ -464,6 +464,12 @@ START_TEST(test_postings_find_what_the_scan_finds)
         }
         expect_topk(&fx, user, q, K, NULL, 0);
     }
+    /* A partition scanned through the sketch first keeps none: the next put drops them. */
+    size_t with = index_bytes(a);
+    index_set_sketch(a, 16, INDEX_SKETCH_CANDIDATES);
+    post_vec(&s, q, DIM, LEX, 0);
+    ck_assert_int_eq(put(a, "alice", IDS + 1, q, 1, 0), 0);
+    ck_assert_uint_lt(index_bytes(a), with);
     index_free(b);
     fixture_free(&fx);
 }
