@@ -41,8 +41,9 @@ static const char *grown(const char *w)
         {"puppy", "dog"},  {"pup", "dog"},    {"pupper", "dog"}, {"doggo", "dog"},
         {"doggy", "dog"},  {"doggie", "dog"}, {"pooch", "dog"},  {"kitten", "cat"},
         {"kitty", "cat"},  {"moggy", "cat"},  {"moggie", "cat"}, {"pussycat", "cat"}};
+    int first = tolower((unsigned char)w[0]);  /* (the words above are lower case) */
     for (size_t i = 0; i < sizeof young / sizeof young[0]; i++)
-        if (!strcasecmp(w, young[i][0])) return young[i][1];
+        if (young[i][0][0] == first && !strcasecmp(w, young[i][0])) return young[i][1];
     return w;
 }
 
@@ -192,8 +193,9 @@ const char *facts_words_at(const char *hay, const char *needle)
 {
     size_t n = strlen(needle);
     if (!n) return NULL;
+    int first = tolower((unsigned char)needle[0]);  /* (a cheap look before strncasecmp) */
     for (const char *p = hay; *p; p++) {
-        if (strncasecmp(p, needle, n) != 0) continue;
+        if (tolower((unsigned char)*p) != first || strncasecmp(p, needle, n) != 0) continue;
         int before = p == hay || !isalnum((unsigned char)p[-1]);
         int after = !isalnum((unsigned char)p[n]);
         if (before && after) return p;

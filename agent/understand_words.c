@@ -172,10 +172,12 @@ int understand_kin(const char *key)
                                        "fiance", "fiancee", "stepson", "stepdaughter",
                                        "grandson", "granddaughter", "ex", NULL};
     if (dialogue_pet_word(key)) return 0;      /* 猫 and 狗 are in the canon table too */
+    /* (first letters compared before strcmp: the quote asks this of every word it reads
+     * of what the user said) */
     for (size_t c = 0; c < sizeof canon / sizeof canon[0]; c++)
-        if (!strcmp(canon[c].key, key)) return 1;
+        if (canon[c].key[0] == key[0] && !strcmp(canon[c].key, key)) return 1;
     for (int i = 0; more[i]; i++)
-        if (!strcmp(more[i], key)) return 1;
+        if (more[i][0] == key[0] && !strcmp(more[i], key)) return 1;
     return 0;
 }
 
@@ -386,6 +388,20 @@ static const char *kin_typed(const char *w)
     return NULL;
 }
 
+/* snprintf(dst, cap, "%s%s", a, b) without the formatting machinery (the two callers
+ * below run for every word of every fact compared): the same bytes, the same return. */
+static size_t cat2(char *dst, size_t cap, const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (cap) {
+        size_t ca = la < cap - 1 ? la : cap - 1, cb = lb < cap - 1 - ca ? lb : cap - 1 - ca;
+        memcpy(dst, a, ca);
+        memcpy(dst + ca, b, cb);
+        dst[ca + cb] = '\0';
+    }
+    return la + lb;
+}
+
 void understand_holder(const char *const *words, int n, char *key, size_t len)
 {
     size_t at = 0;
@@ -414,8 +430,7 @@ void understand_holder(const char *const *words, int n, char *key, size_t len)
         if (meant) w = meant;
         /* words joined by a space, but CJK characters as they are written: 弟弟 */
         int join = at && !(understand_is_cjk(w) && (at < 3 || (unsigned char)key[at - 3] >= 0xE0));
-        int k = snprintf(key + at, at < len ? len - at : 0, "%s%s", join ? " " : "", w);
-        if (k > 0) at += (size_t)k;
+        at += cat2(key + at, at < len ? len - at : 0, join ? " " : "", w);
     }
     if (at >= len) at = len - 1;
     if (!key[0]) snprintf(key, len, "self");
@@ -528,7 +543,7 @@ int understand_split_words(const char *text, const char *seps, char *buf, size_t
                            const char **words, int max)
 {
     int n = 0;
-    snprintf(buf, len, "%s", text);
+    cat2(buf, len, text, "");
     for (char *p = buf; *p; p++) *p = (char)tolower((unsigned char)*p);
     for (char *save = NULL, *w = strtok_r(buf, seps, &save); w && n < max;
          w = strtok_r(NULL, seps, &save))

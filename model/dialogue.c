@@ -1101,8 +1101,10 @@ static const char *pick_word(rng_t *r, const char *const *l)
 
 int dialogue_pet_word(const char *w)
 {
+    int first = w ? tolower((unsigned char)w[0]) : 0;   /* (a cheap look first) */
     for (int i = 0; w && i < dw_npets; i++)
-        if (!strcasecmp(w, dw_pets[i].word))
+        if (tolower((unsigned char)dw_pets[i].word[0]) == first &&
+            !strcasecmp(w, dw_pets[i].word))
             return 1;
     return 0;
 }

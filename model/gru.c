@@ -162,8 +162,12 @@ void gru_seq_forward(float *hs, float *cache, const float *x, const float *h0,
     for (int i = 0; i < T; i++) {
         int t = reverse ? T - 1 - i : i, ldhp;
         const float *hp = seq_prev(hs, h0, zeros, t, T, H, reverse, &ldhp);
-        blas_sgemm(CblasNoTrans, CblasNoTrans, B, 3 * H, H, 1.0f, hp, ldhp,
-                    p->uh, 3 * H, 0.0f, gh, 3 * H);
+        int live = !mask;       /* a step masked in every row carries hp: no gh read */
+        for (int b = 0; b < B && !live; b++)
+            live = mask[(size_t)b * T + t] != 0.0f;
+        if (live)
+            blas_sgemm(CblasNoTrans, CblasNoTrans, B, 3 * H, H, 1.0f, hp, ldhp,
+                        p->uh, 3 * H, 0.0f, gh, 3 * H);
         step_fwd(hs + (size_t)t * H, T * H, cache + (size_t)t * 4 * H, T * 4 * H,
                  gx + (size_t)t * 3 * H, T * 3 * H, gh, hp, ldhp, mask ? mask + t : NULL, T,
                  p->b, B, H);

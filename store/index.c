@@ -87,6 +87,7 @@ static void part_free(index_part_t *p)
     }
     free(p->blocks);
     free(p->df);
+    index_post_free(p);
     free(p);
 }
 
@@ -624,8 +625,10 @@ static void row_remove(index_t *ix, uint32_t ps, size_t r, index_slot_t *e)
     index_part_t *p = ix->parts[ps];
     size_t last = p->n - 1;
     df_add(ix, p, r, -1);
+    index_post_del(ix, p, r);
     idmap_delete(ix, e);
     if (r != last) {
+        index_post_move(ix, p, last, r);
         index_block_t *b = &p->blocks[r >> ix->bshift];
         const index_block_t *lb = &p->blocks[last >> ix->bshift];
         size_t o = r & ix->bmask, lo = last & ix->bmask;
@@ -652,6 +655,13 @@ int index_set_lexical_dims(index_t *ix, int n)
     if (n < 0 || n > ix->dim)
         return -1;
     ix->lexical_dims = n ? n : ix->dim;
+    /* Postings only where a dense part follows the lexical one, from a whole number of
+     * the scan's 64-byte steps: a lexical part is sparse, other vectors need not be. */
+    ix->post_dims = ix->lexical_dims < ix->dim && ix->lexical_dims % 64 == 0
+                        ? ix->lexical_dims : 0;
+    for (uint32_t i = 0; i < ix->nparts; i++)
+        if (ix->parts[i])
+            index_post_rebuild(ix, ix->parts[i]);
     return 0;
 }
 
@@ -709,8 +719,10 @@ int index_put_code(index_t *ix, const char *user, int64_t id, const void *code,
         index_part_t *p = ix->parts[e->part];
         index_block_t *b = &p->blocks[e->row >> ix->bshift];
         df_add(ix, p, e->row, -1);
+        index_post_del(ix, p, e->row);
         row_write(ix, p, e->row, code);
         df_add(ix, p, e->row, +1);
+        index_post_add(ix, p, e->row);
         b->created[e->row & ix->bmask] = created_ms;
         b->conv[e->row & ix->bmask] = conv_hash;
         return 0;
@@ -732,6 +744,7 @@ int index_put_code(index_t *ix, const char *user, int64_t id, const void *code,
     size_t r = p->n++;
     row_write(ix, p, r, code);
     df_add(ix, p, r, +1);
+    index_post_add(ix, p, r);
     index_block_t *b = &p->blocks[r >> ix->bshift];
     b->ids[r & ix->bmask] = id;
     b->created[r & ix->bmask] = created_ms;
@@ -798,7 +811,8 @@ size_t index_bytes(const index_t *ix)
         b += sizeof(*p) + strlen(p->user) + 1 + (size_t)ix->dim * sizeof(uint32_t) +
              p->capblocks * sizeof(index_block_t) +
              p->cap * (2 * sizeof(int64_t) + sizeof(uint64_t) + ix->dpad +
-                       3 * sizeof(float) + 2 * ix->swords * sizeof(uint64_t));
+                       3 * sizeof(float) + 2 * ix->swords * sizeof(uint64_t)) +
+             index_post_bytes(ix, p);
     }
     return b;
 }

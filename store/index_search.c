@@ -252,6 +252,7 @@ typedef struct qscan {
     int nlo;
     cands_t c;
     int32_t *dots;          /* [CHUNK_ROWS or fewer]; [2 CHUNK_ROWS] when sketch */
+    const int32_t *pre;     /* [p->n] every row's dot product (index_post_dots), or NULL */
     sk_heap_t sk;           /* the sketch stage's rows, when sketch */
     int rc;                 /* 0, or -1 when out of memory */
 } qscan_t;
@@ -349,9 +350,11 @@ static void *qscan_run(void *arg)
         size_t rows = p->n - base < blk->cap ? p->n - base : blk->cap;
         for (size_t off = 0; off < rows; off += CHUNK_ROWS) {
             size_t m = rows - off < CHUNK_ROWS ? rows - off : CHUNK_ROWS;
-            index_dots_i8(blk->codes + off * ix->dpad, m, w->q8, w->dots);
+            const int32_t *dots = w->pre ? w->pre + base + off : w->dots;
+            if (!w->pre)
+                index_dots_i8(blk->codes + off * ix->dpad, m, w->q8, w->dots);
             for (size_t i = 0; i < m; i++)
-                if (consider(w, blk, off + i, base + off + i, w->dots[i], w->filtered) != 0) {
+                if (consider(w, blk, off + i, base + off + i, dots[i], w->filtered) != 0) {
                     w->rc = -1;
                     return NULL;
                 }
@@ -406,6 +409,7 @@ static int scan_part(const index_t *ix, const index_part_t *p, int k, const inde
     float *mixed = malloc(dpad * sizeof(float));
     uint64_t *planes = calloc(4 * ix->swords, sizeof(uint64_t));
     float *merged = malloc(2 * (size_t)k * sizeof(float));
+    int32_t *pre = NULL;    /* the dot products through the postings, when used */
     for (int t = 0; t < nw; t++) {
         w[t].c = (cands_t){malloc(1024 * sizeof(uint32_t)), malloc(1024 * sizeof(float)), 0,
                            1024};
@@ -441,6 +445,10 @@ static int scan_part(const index_t *ix, const index_part_t *p, int k, const inde
                                                           << (j % 64);
         }
     }
+    /* Unless the sketch goes first: every row's dot product through the postings, when
+     * the partition keeps them and they are worth reading. */
+    if (!sketch)
+        pre = index_post_dots(ix, p, &q8);
     size_t nb = (p->n + ix->brows - 1) / ix->brows;    /* blocks with rows */
     for (int t = 0; t < nw; t++) {
         w[t].ix = ix;
@@ -449,6 +457,7 @@ static int scan_part(const index_t *ix, const index_part_t *p, int k, const inde
         w[t].sketch = sketch;
         w[t].planes = planes;
         w[t].q4_sum = q4_sum;
+        w[t].pre = pre;
 
         w[t].sq = sq;
         w[t].eq = eq;
@@ -497,6 +506,7 @@ done:
         free(w[t].sk.est);
         free(w[t].sk.row);
     }
+    free(pre);
     free(qbuf);
     free(mixed);
     free(planes);

@@ -45,6 +45,14 @@ typedef struct index_block {
     float *sfac;            /* [cap] */
 } index_block_t;
 
+/* The rows of a partition whose code is nonzero in one lexical dimension, with that
+ * code, in no particular order (index_post.c). */
+typedef struct index_post {
+    uint32_t *row;          /* [cap] */
+    int8_t *code;           /* [cap] */
+    uint32_t n, cap;
+} index_post_t;
+
 /* One user's rows: row r lives in blocks[r >> bshift] at r & bmask; rows 0..n-1 are in
  * use, removal moves the last row into the hole so the rows stay dense. Every block but
  * the last holds exactly brows rows of capacity. */
@@ -55,6 +63,10 @@ typedef struct index_part {
     index_block_t *blocks;  /* [capblocks], zeroed past nblocks */
     size_t nblocks, capblocks;
     uint32_t *df;           /* [dim] rows with a nonzero value in each dimension */
+    index_post_t *post;     /* [npost] postings of the lexical dims (index_post.c), or NULL */
+    int npost;
+    int8_t *dense;          /* [dense_cap][dpad - npost] the codes past them, with post */
+    size_t dense_cap;
 } index_part_t;
 
 /* id -> (partition, row); id 0 marks an empty slot (ids are never 0). */
@@ -70,6 +82,7 @@ struct index {
     size_t sketch_min_rows; /* partitions this big are scanned through the sketch first */
     size_t sketch_cands;    /* rows the sketch scan keeps for the int8 stage */
     int lexical_dims;       /* query idf applies to [0, lexical_dims); dim = all */
+    int post_dims;          /* dims with postings: lexical_dims when set apart, else 0 */
     float *rot_sign;        /* [dpad] index_rotate's signs and scales, 0 past dim */
     void *scratch;          /* index_put's: index_encode_scratch bytes, then a record */
     index_part_t **parts;   /* [capparts]; NULL = free slot, listed in free_parts */
@@ -179,6 +192,28 @@ float index_cosine(const float *a, const float *b, int dim);
  * the row's nonzero lexical dimensions, and sorts them again, best first
  * (index_search.c; STORE_LENGTH_PIVOT says why). Under the index's read lock. */
 void index_pivot(const index_t *ix, index_hit_t *hits, int n, float pivot);
+
+/* index_post.c. Partitions of at least this many rows keep postings (when
+ * ix->post_dims, and below ix->sketch_min_rows): smaller ones are scanned in a few
+ * microseconds anyway. */
+#define INDEX_POST_MIN_ROWS 1024
+/* Adds row r (its codes written, p->n counting it) to p's postings, building them for
+ * every row when p has just reached INDEX_POST_MIN_ROWS, dropping them when it has
+ * reached the sketch's size. */
+void index_post_add(const index_t *ix, index_part_t *p, size_t r);
+/* Removes row r's entries (its codes still in place). */
+void index_post_del(const index_t *ix, index_part_t *p, size_t r);
+/* Renames row from's entries to row to (from's codes still in place). */
+void index_post_move(const index_t *ix, index_part_t *p, size_t from, size_t to);
+/* Drops p's postings and builds them again for ix->post_dims. */
+void index_post_rebuild(const index_t *ix, index_part_t *p);
+void index_post_free(index_part_t *p);
+/* For the query q8: dots[n] (malloc'd, the caller frees) with dots[r] = codes[r] . q
+ * over all dpad dims, exact, as index_dots_i8 gives them; NULL when p has no postings,
+ * when reading them would cost more than the scan, or out of memory (then scan the
+ * codes). */
+int32_t *index_post_dots(const index_t *ix, const index_part_t *p, const index_q8_t *q8);
+size_t index_post_bytes(const index_t *ix, const index_part_t *p);
 
 /* Start-up only: populates the memory of every reserved array on a helper thread while
  * the caller fills them. Between start and join the caller may only put rows into room

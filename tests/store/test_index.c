@@ -399,6 +399,82 @@ START_TEST(test_random_churn_matches_reference)
 }
 END_TEST
 
+/* A row of the postings test: a sparse lexical part (about one value in ten nonzero, as
+ * a sketch of a sentence's words) and a dense rest. */
+static void post_vec(uint64_t *s, float *v, int dim, int lex, int dense_lex)
+{
+    th_vec(s, v, dim, 0.0f);
+    for (int d = 0; d < lex; d++)
+        v[d] = !dense_lex && th_rand(s) % 10 ? 0.0f : 4.0f * v[d];
+}
+
+START_TEST(test_postings_find_what_the_scan_finds)
+{
+    /* Two indexes given the same puts, replacements, moves between users and removals:
+     * one with its lexical dims set apart (postings, from the middle of the puts on),
+     * one without. Their scans keep the same candidates (the same dot products give the
+     * same bounds) and their searches the same hits, bit for bit, and the reference's,
+     * for queries of few words and of every word (then the codes are scanned). */
+    enum { DIM = 192, LEX = 128, IDS = 4000, K = 10 };
+    static const char *const two[] = {"alice", "bob"};
+    index_t *a = index_new(DIM), *b = index_new(DIM);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(b);
+    fixture_t fx = {DIM, IDS, calloc((size_t)IDS * DIM, sizeof(float)),
+                    calloc(IDS, sizeof(th_row_t)), a};
+    uint64_t s = 4242;
+    for (int step = 0; step < 12000; step++) {
+        if (step == 2500)
+            ck_assert_int_eq(index_set_lexical_dims(a, LEX), 0);
+        size_t r = th_rand(&s) % IDS;
+        th_row_t *row = &fx.rows[r];
+        if (step > 6000 && th_rand(&s) % 4 == 0) {
+            ck_assert_int_eq(index_remove(a, (int64_t)r + 1), row->id ? 1 : 0);
+            ck_assert_int_eq(index_remove(b, (int64_t)r + 1), row->id ? 1 : 0);
+            row->id = 0;
+            continue;
+        }
+        float *v = fx.vecs + r * DIM;
+        post_vec(&s, v, DIM, LEX, 0);
+        row->id = (int64_t)r + 1;
+        row->user = two[th_rand(&s) % 8 == 0];
+        row->vec = v;
+        row->created_ms = step;
+        ck_assert_int_eq(put(a, row->user, row->id, v, row->created_ms, 0), 0);
+        ck_assert_int_eq(index_put(b, row->user, row->id, v, row->created_ms, 0), 0);
+    }
+    index_hit_t ha[K], hb[K];
+    float q[DIM];
+    for (int t = 0; t < 40; t++) {
+        post_vec(&s, q, DIM, LEX, t % 8 == 7);
+        const char *user = two[t % 4 == 3];
+        int rca, rcb;
+        index_cands_t *ca = index_search_scan(a, user, q, K, NULL, 0, &rca),
+                      *cb = index_search_scan(b, user, q, K, NULL, 0, &rcb);
+        ck_assert_int_eq(rca, 0);
+        ck_assert_int_eq(rcb, 0);
+        ck_assert_uint_eq(index_cands_count(ca), index_cands_count(cb));
+        index_cands_free(ca);
+        index_cands_free(cb);
+        int na = search(a, user, q, K, NULL, 0, ha), nb = search(b, user, q, K, NULL, 0, hb);
+        ck_assert_int_eq(na, nb);
+        for (int i = 0; i < na; i++) {
+            ck_assert_int_eq(ha[i].id, hb[i].id);
+            ck_assert(memcmp(&ha[i].score, &hb[i].score, sizeof(float)) == 0);
+        }
+        expect_topk(&fx, user, q, K, NULL, 0);
+    }
+    /* A partition scanned through the sketch first keeps none: the next put drops them. */
+    size_t with = index_bytes(a);
+    index_set_sketch(a, 16, INDEX_SKETCH_CANDIDATES);
+    post_vec(&s, q, DIM, LEX, 0);
+    ck_assert_int_eq(put(a, "alice", IDS + 1, q, 1, 0), 0);
+    ck_assert_uint_lt(index_bytes(a), with);
+    index_free(b);
+    fixture_free(&fx);
+}
+END_TEST
+
 START_TEST(test_int8_kernels_agree)
 {
     /* The vector kernels (where the CPU has them) and plain C give identical dots. */
@@ -953,6 +1029,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_zero_vectors_score_zero);
     tcase_add_test(tc, test_idf_weights_rare_dimensions);
     tcase_add_test(tc, test_idf_applies_only_to_lexical_dims);
+    tcase_add_test(tc, test_postings_find_what_the_scan_finds);
     tcase_add_test(tc, test_reserve_then_put_and_bytes);
     tcase_add_test(tc, test_hash_is_never_zero_and_distinguishes);
     suite_add_tcase(s, tc);
