@@ -242,7 +242,7 @@ static int still_together(const facts_t *f, const char *text, understood_t *u)
     for (size_t i = f->n; i-- > 0 && (named || any || had);) {
         const store_memory_t *m = &f->v[i];
         if (facts_rel_of(m->relation) != READER_REL_NAME ||
-            !understand_in_list(checks_partners, m->holder))
+            !understand_in_list(understand_partner_words, m->holder))
             continue;
         const char *name = strcmp(m->value, FACTS_ENDED) ? m->value : NULL;
         for (size_t j = i; !name && j-- > 0;)   /* an end: the name it ended */

@@ -523,6 +523,18 @@ static int cued_zh(int rel, const char *value, const char *text)
         char alone[UNDERSTAND_VALUE + 16];
         snprintf(alone, sizeof alone, "，%s的，", value);
         if (strstr(text, alone)) return 1;
+        /* 人 only after one who is of the place (是四川人, 我东北人, ，湖南人), not 特别粘人 */
+        static const char *const others[] = {"来自", "老家", "出生", "长大", "家乡", "籍贯",
+                                             NULL};
+        int other = 0;
+        for (int i = 0; others[i] && !other; i++) other = strstr(text, others[i]) != NULL;
+        char of[UNDERSTAND_VALUE + 8], me[UNDERSTAND_VALUE + 8], set[UNDERSTAND_VALUE + 8];
+        snprintf(of, sizeof of, "是%s人", value);
+        snprintf(me, sizeof me, "我%s人", value);
+        snprintf(set, sizeof set, "，%s人", value);     /* (我阿明，湖南人，...) */
+        if (!other)
+            return strstr(text, of) || strstr(text, me) || strstr(text, set) ||
+                   !strncmp(text, set + strlen("，"), strlen(set) - strlen("，"));
     }
     for (size_t c = 0; c < sizeof cues / sizeof cues[0]; c++) {
         if (cues[c].rel != rel) continue;

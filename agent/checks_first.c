@@ -525,7 +525,7 @@ static void partner_asked(const facts_t *f, const char *text, understood_t *u)
     for (size_t j = f->n; j-- > 0;) {
         const store_memory_t *m = &f->v[j];
         if (facts_rel_of(m->relation) != READER_REL_NAME ||
-            !understand_in_list(checks_partners, m->holder))
+            !understand_in_list(understand_partner_words, m->holder))
             continue;
         checks_settle(u, READER_YESNO, m->holder, READER_REL_NAME, m->relation, name);
         return;
@@ -612,6 +612,23 @@ int checks_first_readings(checks_clause_t *c, understood_t *u)
     const understood_t *told = c->told;
     int i = c->i;
     const char *text = c->text;
+    /* "在吗", "在不在？": a call to see whether one is there, asking nothing */
+    static const char *const calls[] = {"在吗", "在么", "在嘛", "在不在", NULL};
+    char bare[32];
+    size_t bl = 0;
+    for (const char *p = text; *p && bl + 1 < sizeof bare; p++)
+        if (!strchr(" ?!~.,", *p) && strncmp(p, "\xEF\xBC", 2) != 0) bare[bl++] = *p;
+        else if (!strncmp(p, "\xEF\xBC", 2)) p += 2;      /* (？！，: fullwidth marks) */
+    bare[bl] = '\0';
+    const char *rest = bare;            /* (said twice: "在吗在吗") */
+    for (int k = 0, again = 1; again && *rest;)
+        for (k = 0, again = 0; calls[k] && !again; k++)
+            if (!strncmp(rest, calls[k], strlen(calls[k]))) rest += strlen(calls[k]), again = 1;
+    if (bl && !*rest) {
+        u->act = READER_SMALLTALK;
+        u->personal = 0;
+        return 1;
+    }
     intro_note(text, u);
     /* "年糕几岁了？", "我家球球是什么品种？": a Chinese question without 我, or with 我家
      * before a name, that names someone told of is theirs, though the reader took it for

@@ -58,9 +58,6 @@ int checks_of_someone(const char *text, const char *holder);
  * mark asks; it is never a forget request or a task refused ("what sport have I taken up?"
  * must not delete the sport). */
 int checks_opens_question(const char *text);
-/* The words of a partner's holder (boyfriend, wife ...): whom one breaks up with or starts
- * seeing. */
-extern const char *const checks_partners[];
 /* Words for one's work, asked as a relation or a holder ("my occupation?", "what is my
  * craft?"): the user's job. */
 extern const char *const checks_posts[];

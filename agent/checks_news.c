@@ -308,7 +308,7 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
     for (size_t i = f->n; i-- > 0;) {
         const store_memory_t *m = &f->v[i];
         if (facts_rel_of(m->relation) != READER_REL_NAME ||
-            !understand_in_list(checks_partners, m->holder))
+            !understand_in_list(understand_partner_words, m->holder))
             continue;
         if (strcmp(m->value, FACTS_ENDED) != 0) npartners++;
         if (!who) who = m;
@@ -334,7 +334,7 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
         const char *at = checks_word_at(text, seeing[k]);
         if (!at) continue;
         if (u->rel != READER_REL_NAME && u->value[0] &&
-            (understand_pronoun(u->holder) || understand_in_list(checks_partners, u->holder))) {
+            (understand_pronoun(u->holder) || understand_in_list(understand_partner_words, u->holder))) {
             /* "..., ravi, he's a plumber": the rest of the clause is of the new partner
              * (the pronoun may be found already: understand_mend_pronoun_holders) */
             if (understand_pronoun(u->holder))

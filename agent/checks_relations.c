@@ -64,6 +64,13 @@ int checks_relations_by_words(checks_clause_t *c, understood_t *u)
 {
     const char *text = c->text;
     int q = c->q;
+    /* "keto since march" read as chat: a diet word of the user's, asked of no one, is
+     * their diet */
+    if (u->act == READER_SMALLTALK && u->rel == READER_REL_DIET && !strcmp(u->holder, "self") &&
+        checks_in_words(understand_diet_words, u->value) && !checks_asks(text)) {
+        checks_settle(u, READER_FACT, "self", READER_REL_DIET, NULL, u->value);
+        return 1;
+    }
     /* "my stepson Oren is nineteen" read as his name: a number of years is his age */
     long number_told;
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_NAME &&

@@ -264,6 +264,11 @@ int checks_said_right(checks_clause_t *c, understood_t *u)
 {
     const facts_t *f = c->f;
     const char *text = c->text;
+    /* "I'm not vegan anymore" read with the value "I'm": a word for the one speaking or
+     * spoken to is no value; the clause ends what it names */
+    static const char *const persons[] = {"i", "i'm", "im", "me", "you", "you're", "we",
+                                          "we're", NULL};
+    if (u->act == READER_CORRECTION && checks_in_words(persons, u->value)) u->value[0] = '\0';
     /* "support hearts, don't judge": a correction with no word of putting right, of
      * nothing told before, is told for the first time */
     static const char *const righting[] = {"actually", "sorry", "meant", "mean", "not", "no",

@@ -214,11 +214,6 @@ int checks_of_someone(const char *text, const char *holder)
            (at && isupper((unsigned char)*at));
 }
 
-/* The words of a partner's holder (boyfriend, wife ...): whom one breaks up with or
- * starts seeing. */
-const char *const checks_partners[] = {"boyfriend", "girlfriend", "partner", "husband",
-                                       "wife", "fiance", "fiancee", "spouse", NULL};
-
 /* 1 when text holds a CJK ideograph (the words of work and study checked are English). */
 int checks_ideographs(const char *text)
 {

@@ -542,7 +542,7 @@ static int zh_greeted(const char *text, size_t len, size_t start, size_t i)
 {
     static const char *const hello[] = {"大家好", "你好", "您好", "哈喽", "嗨", "哈", "嘿",
                                         "兄弟们", "家人们", "姐妹们", "宝子们", "朋友们",
-                                        "各位", "hello", "hi", NULL};
+                                        "各位", "在吗", "在么", "在不在", "hello", "hi", NULL};
     if (i == start || i + 3 > len || memcmp(text + i, "我", 3) != 0) return 0;
     size_t at = start;
     while (at < i) {

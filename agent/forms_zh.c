@@ -14,6 +14,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include "model/dialogue.h"
 #include "model/reader.h"
 
 /* Kin words of one meaning in English whose first character alone is no kin word (女 of
@@ -1836,6 +1837,34 @@ static size_t forgotten(const char *c, size_t cn, const char **at)
     return e - s;
 }
 
+/* 我家狗狗是柯基，叫豆豆: a pet the reader read named by its kind (after 是), and its name
+ * after "，叫": the unit of the name (held by a pet word) becomes the kind and one of the
+ * name follows it (at most max units). Returns the units. */
+static int pet_kind_named(const char *c, size_t cn, understood_t *out, int k, int max)
+{
+    long call = understand_text_at(c, cn, "，叫"), is = understand_text_at(c, cn, "是");
+    if (call < 0 || is < 0 || is > call || k >= max) return k;
+    const char *kind = c + is + 3, *name = c + call + strlen("，叫");
+    size_t kl = (size_t)(c + call - kind), nl = value_len(name, cn - (size_t)(name - c));
+    long comma = understand_text_at(name, nl, "，");       /* (叫豆豆，超级能吃) */
+    if (comma >= 0) nl = (size_t)comma;
+    if (kl < 3 || nl < 3) return k;
+    for (int i = 0; i < k; i++) {
+        char whole[UNDERSTAND_VALUE];   /* (or a part of it: 耳兔 of 垂耳兔) */
+        snprintf(whole, sizeof whole, "%.*s", (int)kl, kind);
+        if (out[i].rel != READER_REL_NAME || !dialogue_pet_word(out[i].holder) ||
+            !out[i].value[0] || !strstr(whole, out[i].value))
+            continue;
+        out[k] = out[i];
+        out[i].rel = out[i].clause_rel = READER_REL_KIND;
+        snprintf(out[i].relation, sizeof out[i].relation, "%s", reader_rel_name(READER_REL_KIND));
+        snprintf(out[i].value, sizeof out[i].value, "%s", whole);
+        snprintf(out[k].value, sizeof out[k].value, "%.*s", (int)nl, name);
+        return k + 1;
+    }
+    return k;
+}
+
 int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int max)
 {
     /* 你把我龙猫的事删了吧: a request to forget, whatever the reader took it for, of what it
@@ -1964,6 +1993,7 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
         return k;
     k = kin_units(c, cn, act, out, k, max);
     if (act == READER_FACT) k = count_told(c, cn, out, k, max);
+    if (act == READER_FACT) k = pet_kind_named(c, cn, out, k, max);
     /* an age told as 8岁 or 三岁 the reader cut with words around it (朵朵三, 上二年级) */
     char num[16], only[UNDERSTAND_VALUE];
     for (int i = 0; act == READER_FACT && i < k; i++) {

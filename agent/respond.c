@@ -513,11 +513,8 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
     if (!u->value[0]) {
         end_value(r, f, text, target);
         /* a partner's name ended ("marek and i separated") ends all that was told of them */
-        static const char *const partners[] = {"boyfriend", "girlfriend", "partner",
-                                               "husband", "wife", "fiance", "fiancee",
-                                               "spouse", NULL};
         for (size_t i = 0; rel == READER_REL_NAME && i < f->n &&
-                           understand_in_list(partners, target->holder); i++)
+                           understand_in_list(understand_partner_words, target->holder); i++)
             if (&f->v[i] != target && !strcmp(f->v[i].holder, target->holder) &&
                 strcmp(f->v[i].value, FACTS_ENDED) != 0 &&
                 !wrote(r, f->v[i].holder, facts_rel_of(f->v[i].relation), f->v[i].relation))
@@ -1530,6 +1527,17 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
     char buf[512];
     int ended = 0;
     const store_memory_t *m = facts_find(f, u->holder, u->relation, &ended);
+    /* "who am I dating now?" after a partner ended and a girlfriend told: the newest name
+     * of a partner told by any word, when a partner is asked or the one asked has ended
+     * (not "who is my girlfriend?" of a partner of no said sex) */
+    int any_partner = !strcmp(u->holder, "partner") || ended;
+    for (size_t i = f->n; !m && any_partner && u->rel == READER_REL_NAME &&
+                          u->act == READER_QUESTION &&
+                          understand_in_list(understand_partner_words, u->holder) && i-- > 0;)
+        if (facts_rel_of(f->v[i].relation) == READER_REL_NAME &&
+            understand_in_list(understand_partner_words, f->v[i].holder) &&
+            facts_find(f, f->v[i].holder, f->v[i].relation, NULL) == &f->v[i])
+            m = &f->v[i];
     if (!m && u->rel == READER_REL_OPEN)        /* an open relation asked in other words */
         for (size_t i = f->n; !m && i-- > 0;)
             if (facts_same_holder(f->v[i].holder, u->holder) &&
@@ -1551,7 +1559,9 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
     static const char *const pastimes[] = {"sport", "sports", "game", "games", "pastime",
                                            "instrument", NULL};
     for (int k = 0; !m && pastimes[k]; k++)
-        if (facts_same_relation(u->relation, pastimes[k])) {    /* "what is my sport?" of
+        if (facts_same_relation(u->relation, pastimes[k]) ||
+            (u->rel == READER_REL_JOB && k < 2 && facts_has_words(text, pastimes[k]))) {
+            /* ("which sport am I into?" read as a job) */    /* "what is my sport?" of
                                                                  * "I play cricket" */
             m = facts_find(f, u->holder, reader_rel_name(READER_REL_HOBBY), NULL);
             if (!m) m = facts_find(f, u->holder, reader_rel_name(READER_REL_LIKES), NULL);

@@ -197,6 +197,10 @@ const char *const understand_no_job_words[] = {
     "widow", "widower", "bachelor", "newbie", "fanatic", "addict", "believer", "celiac",
     "coeliac", "diabetic", NULL};
 
+const char *const understand_partner_words[] = {"boyfriend", "girlfriend", "partner",
+                                                "husband", "wife", "fiance", "fiancee",
+                                                "spouse", NULL};
+
 const char *const understand_diet_words[] = {
     "vegan", "vegetarian", "veggie", "pescatarian", "pescetarian", "coeliac", "celiac",
     "diabetic", "halal", "kosher", "keto", "teetotal", "lactose intolerant", "jain", "paleo",

@@ -69,6 +69,9 @@ extern const char *const understand_no_trade_words[];
 /* What one is that kinds_person knows but no work ("a vegan", "a smoker", "a widow",
  * "a beginner"): said of oneself, no job. */
 extern const char *const understand_no_job_words[];
+/* The words of a partner's holder (boyfriend, wife ...): whom one breaks up with, starts
+ * seeing or is asked to be dating, NULL-terminated. */
+extern const char *const understand_partner_words[];
 /* "vegan", "coeliac", "halal", "lactose intolerant" ...: what one is that is one's diet
  * ("I'm coeliac", "Vegan."), NULL-terminated. */
 extern const char *const understand_diet_words[];

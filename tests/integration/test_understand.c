@@ -2597,6 +2597,22 @@ START_TEST(test_lists_of_ages_towns_of_work_and_homes_moved_into)
     tell("i", "hamster: Pebble, syrian, 2");
     ask("j", "pebble breed", "syrian", NULL);
     ask("j", "city?", "Ottensen", NULL);
+    /* a new partner after a parting, asked by dating; a sport done; a diet dropped ("not
+     * keto anymore" read with "I'm" as its value) */
+    tell("k", "my partner Alba does the cooking round here");
+    json_decref(say("k", "well, Alba and I are done. I've been seeing a lad called Teo"));
+    ask("l", "who am I dating now?", "Teo", "Alba");
+    tell("k", "rowing keeps me sane, three mornings a week on the canal");
+    ask("l", "which sport am I into?", "rowing", NULL);
+    json_decref(say("k", "hi, Nell here. keto for a year now"));
+    json_decref(say("k", "ok so I'm not keto anymore. flexitarian now"));
+    ask("l", "and my diet right now?", "flexitarian", "keto");
+    /* Chinese: a call to see one is there asks nothing; a pet's kind after 是 and its
+     * name after 叫 */
+    json_decref(say("m", "在吗在吗"));
+    tell("m", "我家兔子是垂耳兔，叫年糕");
+    ask("n", "我家兔子叫啥？", "年糕", NULL);
+    ask("n", "年糕是什么品种？", "垂耳兔", NULL);
 }
 END_TEST
 
