@@ -925,6 +925,19 @@ int checks_where_asked(checks_clause_t *c, understood_t *u)
         u->rel = rel;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(rel));
     }
+    /* "where do I call home?" asked of the user ("I", "me", "my"): their home */
+    if (u->act == READER_QUESTION && understand_in_list(where, first) &&
+        facts_has_words(text, "home") && !u->value[0] && u->rel != READER_REL_HOME &&
+        !facts_has_words(text, "you") && !facts_has_words(text, "originally") &&
+        u->rel != READER_REL_HOMETOWN &&
+        (facts_has_words(text, "me") || facts_has_words(text, "my") ||
+         !strcmp(u->holder, "self"))) {
+        u->personal = 1;
+        u->rel = READER_REL_HOME;
+        snprintf(u->holder, sizeof u->holder, "self");
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOME));
+        return 0;
+    }
     /* "where will I be employed after june?": a question of where one works, whatever
      * time it is said in */
     static const char *const working[] = {"work", "working", "works", "employed", NULL};

@@ -377,27 +377,30 @@ static int moved_into(const char *text, understood_t *u)
                                        "i'm", "im", "are", "am", "update", "life", "news",
                                        "big", "well", "oh", "ok", "okay", "anyway", "we'd",
                                        "actually", "today", "guess", "what", "ps", NULL};
-    if ((u->rel != READER_REL_HOME && (u->act != READER_SMALLTALK || u->value[0])) ||
-        checks_asks(text))
+    if ((u->act != READER_SMALLTALK && u->act != READER_FACT &&
+         u->act != READER_CORRECTION) || checks_asks(text))
         return 0;
     char buf[512], vbuf[UNDERSTAND_VALUE], place[UNDERSTAND_VALUE];
     const char *w[64], *vw[8];
-    snprintf(place, sizeof place, "%s", u->value);
-    if (!place[0]) {            /* read as chat: the place after "a flat in" as written */
-        for (int k = 0; homes[k] && !place[0]; k++) {
-            char in[32];
-            snprintf(in, sizeof in, "%s in ", homes[k]);
-            const char *at = checks_word_at(text, in);
-            if (!at) continue;
-            const char *b = at + strlen(in), *e = b;
-            while (*e && (isalpha((unsigned char)*e) || (unsigned char)*e >= 0x80 ||
-                          (*e == ' ' && isupper((unsigned char)e[1]))))
-                e++;
-            if (e > b && isupper((unsigned char)*b))
-                snprintf(place, sizeof place, "%.*s", (int)(e - b), b);
-        }
-        if (!place[0]) return 0;
+    /* the place after "a flat in" as written, the first told (not "... out of the old
+     * flat in Leith"), else the value read */
+    const char *first = NULL;
+    size_t fl = 0;
+    for (int k = 0; homes[k]; k++) {
+        char in[32];
+        snprintf(in, sizeof in, "%s in", homes[k]);
+        const char *at = checks_word_at(text, in);
+        if (!at || at[strlen(in)] != ' ' || (first && at + strlen(in) + 1 > first)) continue;
+        const char *b = at + strlen(in) + 1, *end = b;
+        while (*end && (isalpha((unsigned char)*end) || (unsigned char)*end >= 0x80 ||
+                        (*end == ' ' && isupper((unsigned char)end[1]))))
+            end++;
+        if (end > b && isupper((unsigned char)*b)) first = b, fl = (size_t)(end - b);
     }
+    if (!first && u->rel != READER_REL_HOME) return 0;  /* (however the reader read it) */
+    snprintf(place, sizeof place, "%.*s", first ? (int)fl : (int)strlen(u->value),
+             first ? first : u->value);
+    if (!place[0]) return 0;
     int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
     int nv = understand_split_words(place, " ,", vbuf, sizeof vbuf, vw, 8);
     int v = 0;

@@ -269,6 +269,25 @@ int checks_said_right(checks_clause_t *c, understood_t *u)
     static const char *const persons[] = {"i", "i'm", "im", "me", "you", "you're", "we",
                                           "we're", NULL};
     if (u->act == READER_CORRECTION && checks_in_words(persons, u->value)) u->value[0] = '\0';
+    /* "from June I'll be at Pine Clinic instead of Elm": a place told instead of one the
+     * user works at or for takes its place */
+    const char *instead = checks_word_at(text, "instead of");
+    if (instead && u->value[0] && !checks_asks(text) &&
+        (u->act == READER_FACT || u->act == READER_CORRECTION || u->act == READER_SMALLTALK)) {
+        char at_v[UNDERSTAND_VALUE + 4], was[UNDERSTAND_VALUE];
+        snprintf(at_v, sizeof at_v, "at %s", u->value);
+        checks_word_after(instead + strlen("instead of"), was, sizeof was);
+        for (size_t i = f->n; was[0] && facts_has_words(text, at_v) && i-- > 0;) {
+            const store_memory_t *m = &f->v[i];
+            int rel = facts_rel_of(m->relation);
+            if (strcmp(m->holder, "self") != 0 || strcmp(m->value, FACTS_ENDED) == 0 ||
+                (rel != READER_REL_EMPLOYER && rel != READER_REL_WORKPLACE) ||
+                !facts_has_words(m->value, was) || facts_find(f, "self", m->relation, NULL) != m)
+                continue;
+            checks_settle(u, READER_FACT, "self", rel, m->relation, u->value);
+            return 1;
+        }
+    }
     /* "support hearts, don't judge": a correction with no word of putting right, of
      * nothing told before, is told for the first time */
     static const char *const righting[] = {"actually", "sorry", "meant", "mean", "not", "no",

@@ -269,7 +269,8 @@ static int question_before(const char *text, size_t start, size_t i)
 {
     static const char *const wh[] = {"what", "what's", "whats", "which", "who", "who's",
                                      "where", "where's", "when", "when's", "how", "do",
-                                     "does", "did", "is", "am", "are", "can", NULL};
+                                     "does", "did", "is", "am", "are", "can", "tell",
+                                     "remind", NULL};   /* ("tell me my X and where ...") */
     char w[16];
     size_t adv, a = skip_spaces(text, i, start);
     size_t n = word_at(text, i, a, w, sizeof w, &adv);

@@ -6,7 +6,7 @@
  * "working as a"; "so what ...", "ok and where ..." are "what ...", "where ...";
  * "t'dog" is "the dog"; "we've a goat" is "we have a goat"; "sixty-two" is "62"; "name of
  * X", "goes by X" and "answers to X" are "called X"; "Myself X" opening a sentence is "I
- * am X"; a tag ", did I say?" ends the sentence it follows; a correction said in passing
+ * am X" and "name's X" (or after a greeting) "my name's X"; a tag ", did I say?" ends the sentence it follows; a correction said in passing
  * ("7, no wait, 8") is made; "I'm a 34 year old nurse" is "I'm 34 years old, a nurse";
  * "fed the boys, Ivo and Bo, they're 8" is "fed the boys. my boys are Ivo and Bo, they're
  * 8"; "it's not X, it's Y" is "it's Y, not X"; and a question asked as A-not-A (是不是,
@@ -830,6 +830,25 @@ long plain_text(const char *msg, char *out, size_t cap)
             msg[e] == ' ' && isupper((unsigned char)msg[e + 1]) &&
             (prev == 0 || strchr(".!?,", out[prev - 1])))
             with = "I am";
+        /* "name's Ottar, 55, ...", "howdy name's Ottar": "name's" that opens a sentence, or
+         * follows a greeting alone, is the speaker's */
+        if (!with && wl == 6 && !strncasecmp(msg + i, "name's", 6) && e < len && msg[e] == ' ') {
+            size_t pb = prev;           /* the word before it, when it is one of greeting */
+            if (pb > 0 && out[pb - 1] == ',') pb--;     /* ("howdy, name's ...") */
+            while (pb > 0 && out[pb - 1] == ' ') pb--;
+            size_t ge = pb;
+            while (pb > 0 && isalpha((unsigned char)out[pb - 1])) pb--;
+            char greet[16];
+            snprintf(greet, sizeof greet, "%.*s", (int)(ge - pb < 15 ? ge - pb : 15), out + pb);
+            for (char *g = greet; *g; g++) *g = (char)tolower((unsigned char)*g);
+            size_t gb = pb;
+            while (gb > 0 && out[gb - 1] == ' ') gb--;
+            if (prev == 0 || strchr(".!?", out[prev - 1]) ||       /* (not "a dog, name's
+                                                                     * Bosun": the dog's) */
+                (understand_in_list(understand_greetings, greet) &&
+                 (gb == 0 || strchr(".!?", out[gb - 1]))))
+                with = "my name's";
+        }
         /* "kids are Lior (7) and Ada (2)", "wife is Jo": a note of one's own people
          * that opens a sentence without "my" */
         static const char *const own[][2] = {{"kids", "my kids"}, {"children", "my children"},

@@ -1498,6 +1498,32 @@ static int lives_with(respond_t *r, const facts_t *f, const char *text, const un
     return 1;
 }
 
+/* 1 when a question asks which place of a kind ("which clinic", "what school"). */
+static int asks_kind_of_place(const char *text)
+{
+    char buf[256];
+    const char *w[32];
+    int n = understand_split_words(text, " ,.?!", buf, sizeof buf, w, 32);
+    for (int i = 0; i + 1 < n; i++)
+        if ((!strcmp(w[i], "which") || !strcmp(w[i], "what")) && realise_place_noun(w[i + 1]))
+            return 1;
+    return 0;
+}
+
+/* 1 when m, a place of work, was told as a town ("a nurse in Lyon"), not a place named
+ * ("at St Jude's") nor one of a kind ("a clinic in Lyon"). */
+static int told_as_town(const store_memory_t *m)
+{
+    int rel = facts_rel_of(m->relation);
+    if ((rel != READER_REL_WORKPLACE && rel != READER_REL_EMPLOYER) || !m->text ||
+        !isupper((unsigned char)m->value[0]) || strchr(m->value, ' '))
+        return 0;
+    char in[UNDERSTAND_VALUE + 4], at[UNDERSTAND_VALUE + 4];
+    snprintf(in, sizeof in, "in %s", m->value);
+    snprintf(at, sizeof at, "at %s", m->value);
+    return facts_has_words(m->text, in) && !facts_has_words(m->text, at);
+}
+
 static void question_of(respond_t *r, const facts_t *f, const char *text,
                         const understood_t *u)
 {
@@ -1685,6 +1711,8 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
         asked.rel = READER_REL_OPEN;            /* nor is it where one works */
         asked.relation = NULL;
     }
+    if (m && u->act == READER_QUESTION && asks_kind_of_place(text) && told_as_town(m))
+        m = NULL;           /* "which clinic do I work at?" of "a nurse in Lyon": a town */
     set_kind(r, MODEL_KIND_ANSWER);
     /* "do I work in Tartu?" of a print shop there, "did I ever work at the
      * Volvo plant?": any place one works at or for, said either way */

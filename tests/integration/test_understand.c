@@ -2597,6 +2597,15 @@ START_TEST(test_lists_of_ages_towns_of_work_and_homes_moved_into)
     tell("i", "hamster: Pebble, syrian, 2");
     ask("j", "pebble breed", "syrian", NULL);
     ask("j", "city?", "Ottensen", NULL);
+}
+END_TEST
+
+/* A partner asked by dating after a parting; a sport asked as a job; a diet ended; a
+ * name opening a message after a greeting; a kind of workplace asked of a town; two
+ * things asked after "tell me"; where home is; a place of work told instead of another;
+ * Chinese calls and pets. */
+START_TEST(test_partners_dated_names_greeted_places_instead_and_chinese_pets)
+{
     /* a new partner after a parting, asked by dating; a sport done; a diet dropped ("not
      * keto anymore" read with "I'm" as its value) */
     tell("k", "my partner Alba does the cooking round here");
@@ -2607,6 +2616,20 @@ START_TEST(test_lists_of_ages_towns_of_work_and_homes_moved_into)
     json_decref(say("k", "hi, Nell here. keto for a year now"));
     json_decref(say("k", "ok so I'm not keto anymore. flexitarian now"));
     ask("l", "and my diet right now?", "flexitarian", "keto");
+    /* "name's X" opening a message after a greeting; a kind of workplace asked of one
+     * told as a town; two things asked after "tell me"; where home is asked */
+    tell("o", "evening all. name's Wilf, 58, a pharmacist in Kendal");
+    ask("p", "what am I called?", "Wilf", NULL);
+    ask("p", "which clinic do I work at?", "know", "Kendal");
+    tell("o", "my little bro Sam is 12");
+    ask("p", "tell me my brother's name and where my work is", "Sam", NULL);
+    ask("p", "tell me my brother's name and where my work is", "Kendal", NULL);
+    json_decref(say("o", "news! found a cottage in Sedbergh, out of the poky flat in Kendal"));
+    ask("p", "where do I call home these days?", "Sedbergh", "Kendal");
+    /* a place of work told instead of the one the user works at */
+    tell("q", "I'm a GP in Ripon, currently at Elmfield Surgery");
+    json_decref(say("q", "after easter I'll be at Fountains Health Centre instead of Elmfield"));
+    ask("r", "give me the rundown on me", "Fountains", "Elmfield");
     /* Chinese: a call to see one is there asks nothing; a pet's kind after 是 and its
      * name after 叫 */
     json_decref(say("m", "在吗在吗"));
@@ -2807,6 +2830,7 @@ int main(void)
     tcase_add_test(tc, test_lists_asked_one_verdict_and_partings_said_plainly);
     tcase_add_test(tc, test_names_after_kin_partings_moves_and_measures_asked_in_chinese);
     tcase_add_test(tc, test_lists_of_ages_towns_of_work_and_homes_moved_into);
+    tcase_add_test(tc, test_partners_dated_names_greeted_places_instead_and_chinese_pets);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
