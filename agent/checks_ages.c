@@ -471,6 +471,20 @@ int checks_ages(checks_clause_t *c, understood_t *u)
     int i = c->i;
     const char *text = c->text;
     int q = c->q;
+    /* "61 years old and still dancing" read as chat: a clause that opens with a number of
+     * years old tells the user's age */
+    static const char *const old[] = {"years old", "yrs old", "year old", "yo", NULL};
+    long years;
+    size_t vl = strlen(u->value);
+    if (u->act == READER_SMALLTALK && u->rel == READER_REL_AGE && !strcmp(u->holder, "self") &&
+        understand_number(u->value, &years) && years > 0 && years <= 120 &&
+        !strncmp(text, u->value, vl) && text[vl] == ' ' && !checks_asks(text)) {
+        for (int k = 0; old[k]; k++)
+            if (!strncasecmp(text + vl + 1, old[k], strlen(old[k]))) {
+                checks_settle(u, READER_FACT, "self", READER_REL_AGE, NULL, u->value);
+                return 1;
+            }
+    }
     /* "is Kit six years old?", "is my nephew 7?" ask an age, whatever the reader marked */
     char age[UNDERSTAND_VALUE];
     /* "my son is six" read as chat, unsure or with no value: his age */

@@ -581,6 +581,30 @@ static int name_then_whose(const char *text, size_t len, size_t start, size_t i)
     return 0;
 }
 
+/* 1 when the clause from start opens with the speaker ("I", "I'm", "we"). */
+static int speaker_opens(const char *text, size_t len, size_t start)
+{
+    static const char *const me[] = {"i", "i'm", "im", "we", "we're", NULL};
+    char w[8];
+    size_t adv, n = word_at(text, len, skip_spaces(text, len, start), w, sizeof w, &adv);
+    return n && in_list(me, w, n);
+}
+
+/* 1 when text from i is a number of years old in digits (" 52 years old", " 8 yrs old"):
+ * an age set off after a comma, its own clause in a clause the speaker opens ("I run a
+ * shop with my aunt, 52 years old ..." tells the speaker's age, not the aunt's). */
+static int years_old_at(const char *text, size_t len, size_t i)
+{
+    size_t a = skip_spaces(text, len, i), d = a;
+    while (d < len && isdigit((unsigned char)text[d])) d++;
+    if (d == a || d - a > 3 || d >= len || text[d] != ' ') return 0;
+    static const char *const old[] = {"years old", "yrs old", "year old", NULL};
+    for (int k = 0; old[k]; k++)
+        if (d + 1 + strlen(old[k]) <= len && !strncasecmp(text + d + 1, old[k], strlen(old[k])))
+            return 1;
+    return 0;
+}
+
 static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
 {
     if (text[i] == ',' && name_then_whose(text, len, start, i)) return 0;
@@ -588,7 +612,8 @@ static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
         return subject_at(text, len, i + 1) || note_key_at(text, len, i + 1) ||
                        question_after_interjection(text, len, start, i) ||
                        own_participle(text, len, start, i + 1) ||
-                       left_then_now(text, len, start, i + 1)
+                       left_then_now(text, len, start, i + 1) ||
+                       (speaker_opens(text, len, start) && years_old_at(text, len, i + 1))
                    ? 1
                    : 0;
     if (text[i] == ':') {       /* "Quick question: which firm employs me?", "the clinic

@@ -2630,6 +2630,11 @@ START_TEST(test_partners_dated_names_greeted_places_instead_and_chinese_pets)
     tell("q", "I'm a GP in Ripon, currently at Elmfield Surgery");
     json_decref(say("q", "after easter I'll be at Fountains Health Centre instead of Elmfield"));
     ask("r", "give me the rundown on me", "Fountains", "Elmfield");
+    /* the speaker's age set off after a comma in a clause of theirs, or opening one */
+    tell("s", "I keep bees near Tain with my uncle, 61 years old and not slowing down");
+    ask("t", "my age?", "61", NULL);
+    tell("s", "my niece Elsa, 9 years old, loves maps");
+    ask("t", "how old is Elsa?", "9", "61");
     /* Chinese: a call to see one is there asks nothing; a pet's kind after 是 and its
      * name after 叫 */
     json_decref(say("m", "在吗在吗"));
