@@ -42,7 +42,8 @@ static int asks_which(const char *text)
 
 /* A question asked in one to three words, without a question word: "dog name", "my
  * wife's birthday", "son age", "pip breed" (someone of the user's, by a kin or pet word
- * or by a name f holds, and a word of a relation, understand_rel_word), or a word of a relation alone, the user's, with a question mark
+ * or by a name f holds, and a word of a relation, understand_rel_word), or a word of a
+ * relation alone, the user's, with a question mark
  * in the message (marked: "my job?", "city?"; not "..., my hometown"): 1 with u made that
  * question (its holder, relation class and word; no value), else 0. */
 static int terse_ask(const facts_t *f, const char *text, int marked, understood_t *u)

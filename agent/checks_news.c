@@ -334,7 +334,8 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
         const char *at = checks_word_at(text, seeing[k]);
         if (!at) continue;
         if (u->rel != READER_REL_NAME && u->value[0] &&
-            (understand_pronoun(u->holder) || understand_in_list(understand_partner_words, u->holder))) {
+            (understand_pronoun(u->holder) ||
+             understand_in_list(understand_partner_words, u->holder))) {
             /* "..., ravi, he's a plumber": the rest of the clause is of the new partner
              * (the pronoun may be found already: understand_mend_pronoun_holders) */
             if (understand_pronoun(u->holder))

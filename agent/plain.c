@@ -6,11 +6,12 @@
  * "working as a"; "so what ...", "ok and where ..." are "what ...", "where ...";
  * "t'dog" is "the dog"; "we've a goat" is "we have a goat"; "sixty-two" is "62"; "name of
  * X", "goes by X" and "answers to X" are "called X"; "Myself X" opening a sentence is "I
- * am X" and "name's X" (or after a greeting) "my name's X"; a tag ", did I say?" ends the sentence it follows; a correction said in passing
- * ("7, no wait, 8") is made; "I'm a 34 year old nurse" is "I'm 34 years old, a nurse";
- * "fed the boys, Ivo and Bo, they're 8" is "fed the boys. my boys are Ivo and Bo, they're
- * 8"; "it's not X, it's Y" is "it's Y, not X"; and a question asked as A-not-A (是不是,
- * 有没有) is the one with 吗 it stands for. Only whole words, those spaces and commas,
+ * am X" and "name's X" (or after a greeting alone) "my name's X"; a tag ", did I say?"
+ * ends the sentence it follows; a correction said in passing ("7, no wait, 8") is made;
+ * "I'm a 34 year old nurse" is "I'm 34 years old, a nurse"; "fed the boys, Ivo and Bo,
+ * they're 8" is "fed the boys. my boys are Ivo and Bo, they're 8"; "it's not X, it's Y"
+ * is "it's Y, not X"; and a question asked as A-not-A (是不是, 有没有) is the one with 吗
+ * it stands for. Only whole words, those spaces and commas,
  * those corrections, ages and names and those questions change; everything else is
  * copied byte for byte. */
 #include "agent/plain.h"

@@ -1,13 +1,14 @@
 /* roster.h: a message that names several of the user's people or animals with their
  * ages one after another, as a list ("two hamsters, Pip who's 2 and Dot who is 1", "got
- * three kids: Ola's 9, Ben's 6, baby Kit 1", "cousin Ilse 40, cousin Rolf 38"). Such a
- * list is read by its form: each item is cut as its own clause, a name and an age are
- * that one's name and age, one of the group the list follows and so the user's
- * (understand.c); what the clause says besides is left to the reader, as is a whole item
- * led by a kin word ("my cousin Rolf is 38"). A list is two items at least, after words of a group of the user's
- * (a group word, or a count and a plural: "two hamsters", "both boys") or each after a
- * kin word. Pure: text in, spans and sentences out; ASCII and Latin letters, no
- * Chinese. */
+ * three kids: Ola's 9, Ben's 6, baby Kit 1", "sis Maja 30, bro Ivo 27"). Such a list is
+ * read by its form: each item is cut as its own clause; a name and an age are that one's
+ * name and age, one of the group the list follows and so the user's (understand.c); what
+ * the clause says besides is left to the reader, as is a whole item led by its own kin
+ * word ("my bro Ivo is 27"). Items led by the same kin word ("cousin Ilse 40, cousin
+ * Rolf 38") are told by name, the cousins' names holding them. A list is two items at
+ * least, after words of a group of the user's (a group word; or a count and a plural,
+ * "three goats", with an age not right after every name) or each after a kin word. Pure:
+ * text in, spans and items out; ASCII and Latin letters, no Chinese. */
 #ifndef MNEMO_AGENT_ROSTER_H
 #define MNEMO_AGENT_ROSTER_H
 

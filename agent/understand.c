@@ -1903,7 +1903,8 @@ static int read_item(const reader_t *r, const roster_item_t *item, understood_t 
     const struct {
         const char *holder, *value;
         int rel;
-    } told[2] = {{one.holder, item->age, READER_REL_AGE}, {item->group, one.holder, READER_REL_NAME}};
+    } told[2] = {{one.holder, item->age, READER_REL_AGE},
+                 {item->group, one.holder, READER_REL_NAME}};
     for (int i = 0; i < 2 && k < max; i++) {
         if (!told[i].holder[0]) continue;
         out[k] = one;
