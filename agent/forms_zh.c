@@ -1837,7 +1837,7 @@ static size_t forgotten(const char *c, size_t cn, const char **at)
     return e - s;
 }
 
-/* 我家狗狗是柯基，叫豆豆: a pet the reader read named by its kind (after 是), and its name
+/* 我家猫猫是布偶，叫团团: a pet the reader read named by its kind (after 是), and its name
  * after "，叫": the unit of the name (held by a pet word) becomes the kind and one of the
  * name follows it (at most max units). Returns the units. */
 static int pet_kind_named(const char *c, size_t cn, understood_t *out, int k, int max)
@@ -1846,7 +1846,7 @@ static int pet_kind_named(const char *c, size_t cn, understood_t *out, int k, in
     if (call < 0 || is < 0 || is > call || k >= max) return k;
     const char *kind = c + is + 3, *name = c + call + strlen("，叫");
     size_t kl = (size_t)(c + call - kind), nl = value_len(name, cn - (size_t)(name - c));
-    long comma = understand_text_at(name, nl, "，");       /* (叫豆豆，超级能吃) */
+    long comma = understand_text_at(name, nl, "，");       /* (叫团团，特别粘人) */
     if (comma >= 0) nl = (size_t)comma;
     if (kl < 3 || nl < 3) return k;
     for (int i = 0; i < k; i++) {
