@@ -21,13 +21,6 @@ typedef struct word {
     char low[ROSTER_WORD];      /* lower case, "" when too long */
 } word_t;
 
-typedef struct item {
-    size_t start;               /* where it begins ("my", a size word, a kin word, the name) */
-    size_t name_b, name_e;      /* the name, without its "'s" */
-    size_t kin_b, kin_e;        /* the kin word, kin_b == kin_e when none */
-    size_t age_b, age_e;        /* the age as written */
-    int bare;                   /* the age right after the name ("Kit 1", "Kit (1)") */
-} item_t;
 
 static int letter(unsigned char c) { return isalpha(c) || (c >= 0xC0 && c < 0xE0) ||
                                             (c & 0xC0) == 0x80; }
@@ -101,7 +94,7 @@ static int age_at(const char *msg, const word_t *w, int n, int k)
 
 /* The item that begins at word s, into *it (listed: an item came before it); the index of
  * the word after its age, or -1 when none begins there. */
-static int item_at(const char *msg, const word_t *w, int n, int s, int listed, item_t *it)
+static int item_at(const char *msg, const word_t *w, int n, int s, int listed, roster_span_t *it)
 {
     int j = s;
     memset(it, 0, sizeof *it);
@@ -181,7 +174,7 @@ static int group_before(const word_t *w, int s, size_t sb, char *group, size_t c
 /* 1 when the items it[0, k) are all led by the same kin word ("cousin Ilse 40, cousin
  * Rolf 38"), whose plural holder key goes into group (cap bytes): two of them cannot
  * both be "the cousin", they are told by name. */
-static int same_kin(const char *msg, const item_t *it, int k, char *group, size_t cap)
+static int same_kin(const char *msg, const roster_span_t *it, int k, char *group, size_t cap)
 {
     char first[ROSTER_WORD] = "", key[ROSTER_WORD];
     for (int i = 0; i < k; i++) {
@@ -200,7 +193,7 @@ static int same_kin(const char *msg, const item_t *it, int k, char *group, size_
 /* The items of msg's list into it (at most ROSTER_MAX) and the holder key of the group
  * they belong to into group (cap bytes, "" when none is said); how many, 0 when msg
  * holds no list. */
-static int items_of(const char *msg, item_t *it, char *group, size_t cap)
+static int items_of(const char *msg, roster_span_t *it, char *group, size_t cap)
 {
     word_t w[ROSTER_WORDS];
     int n = words_of(msg, w, ROSTER_WORDS), k = 0, first = -1, kin = 0, bare = 0;
@@ -234,11 +227,16 @@ static int items_of(const char *msg, item_t *it, char *group, size_t cap)
     return 0;
 }
 
-int roster_cut(const char *msg, clause_span_t *c, int n, int max)
+int roster_read(const char *msg, roster_t *r)
 {
-    item_t it[ROSTER_MAX];
-    char group[ROSTER_WORD];
-    int k = items_of(msg, it, group, sizeof group);
+    r->n = items_of(msg, r->items, r->group, sizeof r->group);
+    return r->n;
+}
+
+int roster_cut(const char *msg, const roster_t *r, clause_span_t *c, int n, int max)
+{
+    const roster_span_t *it = r->items;
+    int k = r->n;
     for (int i = 0; i < k; i++)
         for (int j = 0; j < n; j++) {
             size_t at = c[j].at, end = c[j].at + c[j].len;
@@ -276,13 +274,12 @@ static const char *const doing[] = {"is", "has", "loves", "likes", "plays", "liv
                                     "collects", "supports", "started", "just", "still",
                                     NULL};
 
-int roster_item(const char *msg, size_t at, size_t len, roster_item_t *out)
+int roster_item(const char *msg, const roster_t *r, size_t at, size_t len, roster_item_t *out)
 {
-    item_t it[ROSTER_MAX];
-    char group[ROSTER_WORD];
-    int k = items_of(msg, it, group, sizeof group);
-    for (int i = 0; i < k; i++) {
-        const item_t *x = &it[i];
+    const roster_span_t *it = r->items;
+    const char *group = r->group;
+    for (int i = 0; i < r->n; i++) {
+        const roster_span_t *x = &it[i];
         if (x->start != at || x->age_e > at + len) continue;
         memset(out, 0, sizeof *out);
         const char *rest = msg + x->age_e;

@@ -17,9 +17,28 @@
 
 enum { ROSTER_MAX = 8 };
 
-/* Cuts the clauses c[0..n) of msg (clauses_split's) where an item of a list begins
- * inside one, keeping at most max clauses; returns the new count. */
-int roster_cut(const char *msg, clause_span_t *c, int n, int max);
+/* An item of a list, as bytes of its message. */
+typedef struct roster_span {
+    size_t start;               /* where it begins ("my", a size word, a kin word, the name) */
+    size_t name_b, name_e;      /* the name, without its "'s" */
+    size_t kin_b, kin_e;        /* the kin word, kin_b == kin_e when none */
+    size_t age_b, age_e;        /* the age as written */
+    int bare;                   /* the age right after the name ("Kit 1", "Kit (1)") */
+} roster_span_t;
+
+/* A message's list, read once (roster_read) for the calls below. */
+typedef struct roster {
+    roster_span_t items[ROSTER_MAX];
+    int n;                      /* 0 when the message holds no list */
+    char group[32];             /* the holder key of the group the list follows, or "" */
+} roster_t;
+
+/* Reads the list msg holds into *r; returns how many items (0: none). */
+int roster_read(const char *msg, roster_t *r);
+
+/* Cuts the clauses c[0..n) of msg (clauses_split's) where an item of r (msg's list)
+ * begins inside one, keeping at most max clauses; returns the new count. */
+int roster_cut(const char *msg, const roster_t *r, clause_span_t *c, int n, int max);
 
 /* An item of a list as read: its name and age as written and the holder key of the
  * group it belongs to ("hamsters"; "" when the list said none), and what is left for the
@@ -34,7 +53,8 @@ typedef struct roster_item {
     char sentence[512];
 } roster_item_t;
 
-/* 1 with *out filled when msg[at, at + len) begins with an item of a list, else 0. */
-int roster_item(const char *msg, size_t at, size_t len, roster_item_t *out);
+/* 1 with *out filled when msg[at, at + len) begins with an item of r (msg's list), else
+ * 0. */
+int roster_item(const char *msg, const roster_t *r, size_t at, size_t len, roster_item_t *out);
 
 #endif

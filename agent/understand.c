@@ -1943,13 +1943,14 @@ int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
                 n++;
                 break;
             }
-    n = roster_cut(msg, c, n, CLAUSES_MAX);     /* "Pip who's 2 and Dot who is 1" */
+    roster_t list;                              /* "Pip who's 2 and Dot who is 1" */
+    if (roster_read(msg, &list)) n = roster_cut(msg, &list, c, n, CLAUSES_MAX);
     for (int i = 0; i < n && k < UNDERSTAND_MAX; i++) {
         memset(&out[k], 0, sizeof out[k]);
         out[k].at = c[i].at;
         out[k].len = c[i].len;
         roster_item_t item;
-        if (roster_item(msg, c[i].at, c[i].len, &item)) {   /* "Dot who is 1" */
+        if (list.n && roster_item(msg, &list, c[i].at, c[i].len, &item)) {  /* "Dot is 1" */
             int got = read_item(r, &item, &out[k], UNDERSTAND_MAX - k, err, errlen);
             if (got < 0) return got;
             k += got;
