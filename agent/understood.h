@@ -43,6 +43,8 @@ typedef struct understood {
                                      * relation need be in the clause */
     int listed;                     /* an age or a name of an item of a list read by its
                                      * form (roster.h): no check reads it again */
+    int gated;                      /* the small-talk gate (model/gate.h) took the clause's
+                                     * words for chat: a fact read in it is not kept */
     char holder[UNDERSTAND_KEY];    /* "self", "sister", "dog" ("" when none) */
     char relation[UNDERSTAND_KEY];  /* "name", "home", "favourite colour" */
     char value[UNDERSTAND_VALUE];   /* "" when none */

@@ -12,6 +12,7 @@
 #define DEFAULT_SERVER "http://127.0.0.1:8420"
 
 extern const cli_cmd_t cli_cmd_reader; /* cmd_reader.c */
+extern const cli_cmd_t cli_cmd_gate;   /* cmd_gate.c */
 extern const cli_cmd_t cli_cmd_dialogue; /* cmd_dialogue.c */
 extern const cli_cmd_t cli_cmd_kinds; /* cmd_kinds.c */
 extern const cli_cmd_t cli_cmd_senc; /* cmd_senc.c */
@@ -20,7 +21,7 @@ static const cli_cmd_t *const commands[] = {
     &cli_cmd_remember, &cli_cmd_search, &cli_cmd_list,   &cli_cmd_get,
     &cli_cmd_edit,     &cli_cmd_forget, &cli_cmd_export, &cli_cmd_import,
     &cli_cmd_forget_user, &cli_cmd_train, &cli_cmd_eval, &cli_cmd_chat,
-    &cli_cmd_persona, &cli_cmd_reader, &cli_cmd_dialogue, &cli_cmd_kinds, &cli_cmd_senc, &cli_cmd_mcp,
+    &cli_cmd_persona, &cli_cmd_reader, &cli_cmd_gate, &cli_cmd_dialogue, &cli_cmd_kinds, &cli_cmd_senc, &cli_cmd_mcp,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

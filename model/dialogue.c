@@ -1201,3 +1201,66 @@ int dialogue_clause(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
     }
     return -1;
 }
+
+int dialogue_remark(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
+                    dialogue_clause_t *out)
+{
+    if (!d || !out || (pool != DIALOGUE_TRAIN && pool != DIALOGUE_HELDOUT))
+        return -1;
+    gen_t g;
+    g.d = d;
+    g.r.s = seed * 0xA0761D6478BD642Full ^ (idx + 1) * 0xE7037ED1A0B428DBull ^
+            (uint64_t)pool * 0x8EBC6AF09C88C6E3ull;
+    rnext(&g.r);
+    g.pool = pool;
+    g.nm = 0;
+    for (int attempt = 0; attempt < 16; attempt++) {
+        int ti = rint_(&g.r, dialogue_nremarks);
+        const dialogue_tmpl_t *t = &dialogue_remarks[ti];
+        int zh = (t->flags & DT_ZH) != 0;
+        g.err = 0;
+        g.zh = zh;
+        g.len = 0;
+        g.span = SP_O;
+        g.segid = 0;
+        g.hkind = pick_holder(&g, t);
+        g.noname = 1;
+        g.rel = t->rel;
+        choose_words(&g, t);
+        g.n = pick(&g, PL_NAME);        /* "my cousin $n is over from $v" */
+        if (g.err)
+            continue;
+        const char *tail = NULL;
+        if (!zh) {
+            if (rpct(&g.r, 15)) {
+                puts_(&g, pick_word(&g.r, dw_leadins));
+                puts_(&g, rpct(&g.r, 30) ? ", " : " ");
+            }
+            if (rpct(&g.r, 15))
+                tail = pick_word(&g.r, dw_tails);
+        }
+        render(&g, t->t, t->t + strlen(t->t));
+        if (rpct(&g.r, 30))
+            puts_(&g, zh ? "。" : rpct(&g.r, 60) ? "." : "!");
+        if (tail) {
+            if (tail[0] != ',' && tail[0] != '!' && tail[0] != '.')
+                put(&g, ' ');
+            puts_(&g, tail);
+        }
+        if (g.err)
+            continue;
+        tidy(&g);
+        if (!zh)
+            noise(&g, rpct(&g.r, 20), 3,
+                  rpct(&g.r, 45) ? CASE_SENTENCE : rpct(&g.r, 40) ? CASE_WORDS : CASE_LOWER);
+        g.text[g.len] = '\0';
+        if (words(&g, out) < 0 || out->n == 0)
+            continue;
+        memcpy(out->text, g.text, g.len + 1);
+        out->act = t->act;
+        out->rel = t->rel;
+        out->phrasing = ti;
+        return 0;
+    }
+    return -1;
+}

@@ -48,6 +48,15 @@ void dialogue_use_notes(dialogue_t *d);
 int dialogue_clause(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
                     dialogue_clause_t *out);
 
+/* Remark number idx of (seed, pool): a clause said in passing about the day (the
+ * weather, a match, the commute, a mood, a visitor, a trip that may never happen), act
+ * READER_SMALLTALK, or news that changes a lasting fact (a move, a new job, a pet
+ * adopted), act READER_FACT; its words are all tagged O. The small-talk gate's training
+ * data beside dialogue_clause's (the clauses dialogue_clause makes are not changed by
+ * it). Returns 0, or -1 when it could not be made. */
+int dialogue_remark(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
+                    dialogue_clause_t *out);
+
 /* Tag convention (what the spans of a clause cover):
  *   HOLDER  the possessor phrase with its possessive determiner and 's: "my sister",
  *           "my sister's", "our cat", "my" (of "my name is"), "i", "i'm", "me", "we";

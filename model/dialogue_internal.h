@@ -54,6 +54,10 @@ typedef struct dialogue_tmpl {
 
 extern const dialogue_tmpl_t dialogue_tmpls[];
 extern const int dialogue_ntmpls;
+/* The remarks of dialogue_remark (dialogue_remarks.c): small talk of the day and news
+ * of a lasting change, in the same language, every word O. */
+extern const dialogue_tmpl_t dialogue_remarks[];
+extern const int dialogue_nremarks;
 /* Comments around a fact or alone as small talk (same language, all words O). */
 extern const char *const dialogue_comments[];
 extern const int dialogue_ncomments;

@@ -104,10 +104,19 @@ reader_t *reader_wrap(const reader_cfg_t *c, vocab_t *v, float *buf)
 
 float reader_fact_min_p(const reader_t *r) { return r->fact_min_p; }
 
+const gate_t *reader_gate(const reader_t *r) { return r ? r->gate : NULL; }
+
+void reader_set_gate(reader_t *r, gate_t *g)
+{
+    gate_free(r->gate);
+    r->gate = g;
+}
+
 void reader_free(reader_t *r)
 {
     while (r) {
         reader_t *next = r->next;
+        gate_free(r->gate);
         vocab_free(r->v);
         free(r->buf);
         free(r);
@@ -293,8 +302,10 @@ done:
 /* Version 2 added the value-relation head, version 3 the case mark among a word's
  * features (older readers are refused with advice), version 4 the calibrated fact
  * threshold (a version-3 reader gets READER_FACT_MIN_P_V3); version 5 is an ensemble of
- * version-3 or -4 members (reader_internal.h). */
-enum { SECTION_VERSION = 4, SECTION_OLDEST = 3, SECTION_ENSEMBLE = 5 };
+ * version-3 or -4 members (reader_internal.h); version 6 is a reader of one of those
+ * versions with the small-talk gate (gate.h): u64 length and the reader's bytes, u64
+ * length and the gate's. */
+enum { SECTION_VERSION = 4, SECTION_OLDEST = 3, SECTION_ENSEMBLE = 5, SECTION_GATED = 6 };
 
 /* One member's bytes (r alone, not the members after it) into b. */
 static void member_put(bytes_out_t *b, const reader_t *r)
@@ -332,7 +343,22 @@ static void member_put(bytes_out_t *b, const reader_t *r)
 unsigned char *reader_serialize(const reader_t *r, size_t *len)
 {
     bytes_out_t b = {0};
-    if (!r->next) {
+    if (r->gate) {
+        size_t rl = 0, gl = 0;
+        reader_t bare = *r;
+        bare.gate = NULL;
+        unsigned char *rb = reader_serialize(&bare, &rl), *gb = gate_serialize(r->gate, &gl);
+        if (rb && gb) {
+            bytes_put_u32(&b, SECTION_GATED);
+            bytes_put_u64(&b, rl);
+            bytes_put(&b, rb, rl);
+            bytes_put_u64(&b, gl);
+            bytes_put(&b, gb, gl);
+        }
+        b.oom |= !rb || !gb;
+        free(rb);
+        free(gb);
+    } else if (!r->next) {
         member_put(&b, r);
     } else {
         bytes_put_u32(&b, SECTION_ENSEMBLE);
@@ -404,12 +430,43 @@ fail:
     return NULL;
 }
 
+/* A gated section after its version: the reader's bytes, then the gate's. */
+static reader_t *gated_parse(bytes_in_t *in, char *err, size_t errlen)
+{
+    uint64_t rl = bytes_u64(in);
+    const unsigned char *rb = in->bad || rl > in->n - in->at ? NULL : bytes_get(in, rl);
+    uint64_t gl = rb ? bytes_u64(in) : 0;
+    const unsigned char *gb = !rb || in->bad || gl > in->n - in->at ? NULL : bytes_get(in, gl);
+    if (!gb || in->at != in->n) {
+        set_err(err, errlen, "reader section: %s", !gb ? "truncated in the gated reader"
+                                                       : "bytes after the gate");
+        return NULL;
+    }
+    uint32_t inner = rl >= 4 ? (uint32_t)(rb[0] | rb[1] << 8 | rb[2] << 16 | (uint32_t)rb[3] << 24)
+                             : 0;
+    if (inner == SECTION_GATED) {
+        set_err(err, errlen, "reader section: a gated reader inside a gated reader");
+        return NULL;
+    }
+    reader_t *r = reader_parse(rb, rl, err, errlen);
+    if (!r) return NULL;
+    char why[200];
+    if (!(r->gate = gate_parse(gb, gl, why, sizeof why))) {
+        set_err(err, errlen, "reader section: %s", why);
+        reader_free(r);
+        return NULL;
+    }
+    return r;
+}
+
 reader_t *reader_parse(const unsigned char *buf, size_t len, char *err, size_t errlen)
 {
     bytes_in_t in = {buf, len, 0, 0};
     uint32_t ver = bytes_u32(&in);
     if (!in.bad && ver == SECTION_ENSEMBLE)
         return ensemble_parse(&in, err, errlen);
+    if (!in.bad && ver == SECTION_GATED)
+        return gated_parse(&in, err, errlen);
     return member_parse(buf, len, err, errlen);
 }
 

@@ -12,6 +12,7 @@
 #define MNEMO_MODEL_READER_H
 
 #include <stddef.h>
+#include "model/gate.h"
 #include "model/tokenizer.h"
 
 /* What a clause does. */
@@ -96,6 +97,14 @@ typedef struct reader_out {
  * give READER_FACT_MIN_P_V3, what the shipped one of then measured. */
 #define READER_FACT_MIN_P_V3 0.93f
 float reader_fact_min_p(const reader_t *r);
+
+/* The small-talk gate the reader carries (gate.h: how likely a clause is chat, and
+ * the threshold from which the agent takes a clause read as a fact for small talk), or
+ * NULL when its section has none (a reader trained before the gate, or without one). */
+const gate_t *reader_gate(const reader_t *r);
+/* Gives r (an ensemble: its first member) the gate g, owned from now on (NULL: none);
+ * a gate it had is freed. reader_serialize then writes a gated section. */
+void reader_set_gate(reader_t *r, gate_t *g);
 
 /* Reads the clause words[0..n) (tokens of tok_split, lower-cased as it gives them);
  * caps [n] (tok_list_t.cap: the word was written with a capital) may be NULL (none was).

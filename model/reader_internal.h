@@ -36,6 +36,7 @@
 
 #include "model/modelfile.h"
 #include "model/dialogue.h"
+#include "model/gate.h"
 #include "model/layers.h"
 #include "model/reader.h"
 #include "model/vocab.h"
@@ -193,6 +194,7 @@ struct reader {
     float fact_min_p;   /* reader_fact_min_p (reader.h); an ensemble's is its first
                          * member's, set for the whole ensemble */
     struct reader *next;/* the next member of an ensemble (owned), or NULL */
+    gate_t *gate;       /* the small-talk gate (owned; the first member's), or NULL */
 };
 
 /* Members an ensemble holds at most (a chat turn reads every clause with each). */

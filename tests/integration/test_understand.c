@@ -18,7 +18,8 @@
  * nobody, where one lives and works stand in for each other, and the forms the reader
  * does not mark are read (a name after "I'm", "a flower shop", driving, "married to",
  * a nationality, counts, measures, "fan", a new pet's kind, an animal told by its
- * kind, a value or name it has not seen). */
+ * kind, a value or name it has not seen), and a remark of the day is chat beside a fact
+ * (the small-talk gate). */
 #define _GNU_SOURCE /* strcasestr */
 #include <check.h>
 #include <stdio.h>
@@ -2690,6 +2691,22 @@ START_TEST(test_chinese_study_teaching_and_what_others_call_one)
 }
 END_TEST
 
+/* The small-talk gate: a remark of the day is chat even when it names someone of the
+ * user's and a town, and a fact beside it in the same message is kept. */
+START_TEST(test_remarks_of_the_day_are_chat_beside_facts)
+{
+    size_t before = memories();
+    json_t *t = say("m", "my aunt is visiting from Derry till Sunday, the spare room is a tip");
+    ck_assert_str_eq(json_string_value(json_object_get(t, "kind")), "other");
+    ck_assert_uint_eq(json_array_size(json_object_get(t, "written")), 0);
+    json_decref(t);
+    ck_assert_uint_eq(memories(), before);
+    tell("m", "my nephew is over from Cork for the weekend, I'm a welder btw");
+    ask("n", "what do i do for work?", "welder", NULL);
+    ask("n", "where does my aunt live?", "don't know", "Derry");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -2836,6 +2853,7 @@ int main(void)
     tcase_add_test(tc, test_names_after_kin_partings_moves_and_measures_asked_in_chinese);
     tcase_add_test(tc, test_lists_of_ages_towns_of_work_and_homes_moved_into);
     tcase_add_test(tc, test_partners_dated_names_greeted_places_instead_and_chinese_pets);
+    tcase_add_test(tc, test_remarks_of_the_day_are_chat_beside_facts);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
