@@ -1826,6 +1826,13 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
         const char *now_said = found_said(fd, t, &nsaid);
         if (!fd->yes && !fd->no && !a->zh)
             quote_span(question, now_said, nsaid, fd->span, sizeof fd->span);
+        if (!fd->span[0] && !fd->yes && !fd->no && !a->zh && c->act == READER_QUESTION) {
+            char whole[QUOTE_SENTENCE + 1], part[QUOTE_SENTENCE + 1];
+            snprintf(whole, sizeof whole, "%.*s", (int)nsaid, now_said);
+            if (quote_which(question, whole, strlen(whole), fd->span, sizeof fd->span, part,
+                            sizeof part))   /* "Pip", of "... and pip is a greyhound" */
+                snprintf(fd->told, sizeof fd->told, "%s", part);
+        }
         char told[QUOTE_SENTENCE + 1];
         snprintf(told, sizeof told, "%.*s", (int)wlen, t[was].text + wfrom);
         if (moved && fd->span[0] &&

@@ -204,6 +204,16 @@ int quote_work_said(const said_t *said, const hidden_t *hid, word_t *s, size_t *
  * else 0. */
 int quote_kin_said(const said_t *said, const hidden_t *hid, word_t *s, const char *holder,
                    int rel, size_t *bt, size_t *bfrom, size_t *blen);
+/* ---- quote_which.c ---- */
+
+/* Which one of the user's people or pets the sentence text[0..n) picks out for question
+ * ("which of my dogs is the greyhound?" of "rolo is a dachshund and pip is a greyhound":
+ * "Pip"): the name into name (cap bytes, first letter a capital) and the part of the
+ * sentence that tells it into part (pcap bytes); 1 when found, else 0 and name "" (a
+ * sentence naming only one, a question that compares, a tie between parts). */
+int quote_which(const char *question, const char *text, size_t n, char *name, size_t cap,
+                char *part, size_t pcap);
+
 /* ---- quote_who.c ---- */
 
 /* A question of who does something ("who runs one of my food carts?", "who is doing

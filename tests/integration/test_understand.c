@@ -18,8 +18,8 @@
  * nobody, where one lives and works stand in for each other, and the forms the reader
  * does not mark are read (a name after "I'm", "a flower shop", driving, "married to",
  * a nationality, counts, measures, "fan", a new pet's kind, an animal told by its
- * kind, a value or name it has not seen), and a remark of the day is chat beside a fact
- * (the small-talk gate). */
+ * kind, a value or name it has not seen), a remark of the day is chat beside a fact
+ * (the small-talk gate), and which one of several a sentence picks out is named. */
 #define _GNU_SOURCE /* strcasestr */
 #include <check.h>
 #include <stdio.h>
@@ -2707,6 +2707,21 @@ START_TEST(test_remarks_of_the_day_are_chat_beside_facts)
 }
 END_TEST
 
+/* Which one of several a sentence picks out: the name in the part that holds what is
+ * asked, quoted alone; a question that compares is left to the rest. */
+START_TEST(test_which_one_a_sentence_picks_out)
+{
+    tell("o", "got two cats, Mango is a tabby and Fig is a black one with white socks");
+    json_decref(say("o", "at the bakery theres ayla who does the bread and tomas who runs the till"));
+    json_decref(say("o", "In my team there's Rhea, who's our tester, Omar, my manager, and June, "
+                         "who does the accounts"));
+    ask("p", "which cat has white socks?", "Fig", "Mango");
+    ask("p", "who runs the till?", "Tomas", "ayla");
+    ask("p", "who does the testing on my team?", "Rhea", "June");
+    ask("p", "who does the accounts?", "June", "Rhea");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -2854,6 +2869,7 @@ int main(void)
     tcase_add_test(tc, test_lists_of_ages_towns_of_work_and_homes_moved_into);
     tcase_add_test(tc, test_partners_dated_names_greeted_places_instead_and_chinese_pets);
     tcase_add_test(tc, test_remarks_of_the_day_are_chat_beside_facts);
+    tcase_add_test(tc, test_which_one_a_sentence_picks_out);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
