@@ -405,6 +405,41 @@ static size_t said_i(const char *text, size_t n, size_t i)
     return 0;
 }
 
+/* The length of a phrase of the present time at text[i] ("at the moment", "these days")
+ * that a question of who or of an age reads better as "now" ("who's my girlfriend these
+ * days?" was read as asking where she works), else 0. (Only there: a quote finds "what am I making
+ * at the moment?" by the user's own "at the moment".) */
+static size_t time_now(const char *text, size_t n, size_t i)
+{
+    static const char *const now[] = {"at the moment", "these days", "at present",
+                                      "nowadays", "at this point", NULL};
+    if (i && (isalnum((unsigned char)text[i - 1]) || text[i - 1] == '\'')) return 0;
+    for (int k = 0; now[k]; k++) {
+        size_t l = opens(text, n, i, now[k]);
+        if (l && (i + l == n || !isalnum((unsigned char)text[i + l]))) return l;
+    }
+    return 0;
+}
+
+/* 1 when text[b, e) asks the age the user gave ("what age did I give you?", "what age
+ * did i tell you"): it opens (after words of politeness) with "what age did I" and one
+ * of give, gave, tell, say, mention. */
+static int asks_age_given(const char *text, size_t b, size_t e)
+{
+    static const char *const verbs[] = {"give", "gave", "tell", "say", "said", "mention",
+                                        NULL};
+    size_t i = past_polite(text, e, b), l;
+    if (!(l = opens(text, e, i, "what age"))) return 0;
+    i = skip(text, e, i + l);
+    if (!(l = opens(text, e, i, "did"))) return 0;
+    i = skip(text, e, i + l);
+    if (!(l = opens(text, e, i, "i")) && !(l = opens(text, e, i, "u"))) return 0;
+    i = skip(text, e, i + l);
+    for (int k = 0; verbs[k]; k++)
+        if (opens(text, e, i, verbs[k])) return 1;
+    return 0;
+}
+
 /* What a list of things asked of someone names ("my goat's name and colour"). */
 static const char *const asked_attr[] = {"name", "age", "birthday", "job", "breed",
                                          "colour", "color", "surname", "nickname", NULL};
@@ -594,6 +629,14 @@ long asking_text(const char *msg, char *out, size_t cap)
             b = e < n && msg[e] != '\n' ? e + 1 : e;
             continue;
         }
+        if (asks_age_given(msg, b, e)) {       /* "how old am I?" */
+            size_t lead = past_polite(msg, e, b);
+            if (!put(out, cap, &at, msg + b, lead - b) ||
+                !put(out, cap, &at, "how old am I?", 13))
+                return -1;
+            b = e < n && msg[e] != '\n' ? e + 1 : e;
+            continue;
+        }
         size_t tag = tag_at(msg, b, e, n);
         if (tag) {                      /* the statement asks: its tag ends with "?" */
             size_t end = e;
@@ -627,13 +670,20 @@ long asking_text(const char *msg, char *out, size_t cap)
             continue;
         }
         if (e < n) e++;                 /* the mark that ends it */
-        size_t from = b;                /* "did I say I brew" as "do I brew" */
+        size_t from = b;                /* "did I say I brew" as "do I brew"; "these
+                                         * days" as "now" */
+        size_t wh = past_polite(msg, e, b);
+        int asks_who = opens(msg, e, wh, "who's") || opens(msg, e, wh, "whos") ||
+                       opens(msg, e, wh, "who") || opens(msg, e, wh, "what age") ||
+                       opens(msg, e, wh, "how old");
         for (size_t i = b; i < e && memchr(msg + b, '?', e - b); i++) {
             size_t l = (i == b || !isalnum((unsigned char)msg[i - 1])) ? said_i(msg, e, i) : 0;
-            if (!l) continue;
-            if (!put(out, cap, &at, msg + from, i - from) || !put(out, cap, &at, "do ", 3))
+            size_t t = l || !asks_who ? 0 : time_now(msg, e, i);
+            if (!l && !t) continue;
+            if (!put(out, cap, &at, msg + from, i - from) ||
+                !put(out, cap, &at, l ? "do " : "now", 3))
                 return -1;
-            from = i + l;
+            from = i + (l ? l : t);
             i = from - 1;
         }
         if (!put(out, cap, &at, msg + from, e - from)) return -1;

@@ -2722,6 +2722,18 @@ START_TEST(test_which_one_a_sentence_picks_out)
 }
 END_TEST
 
+/* An age asked as the one given, and a question of who with "these days" or "at the
+ * moment" (once read as asking where the partner works). */
+START_TEST(test_ages_given_and_who_these_days)
+{
+    tell("q", "i'm Ravi, 41, a plumber in Derby");
+    tell("q", "my girlfriend is Tess");
+    ask("r", "what age did I give you?", "41", NULL);
+    ask("r", "who's my girlfriend these days?", "Tess", "work");
+    ask("r", "who's my girlfriend at the moment?", "Tess", "work");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -2870,6 +2882,7 @@ int main(void)
     tcase_add_test(tc, test_partners_dated_names_greeted_places_instead_and_chinese_pets);
     tcase_add_test(tc, test_remarks_of_the_day_are_chat_beside_facts);
     tcase_add_test(tc, test_which_one_a_sentence_picks_out);
+    tcase_add_test(tc, test_ages_given_and_who_these_days);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
