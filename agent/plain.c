@@ -22,6 +22,7 @@
 #include <strings.h>
 #include "agent/understand_words.h"
 #include "agent/understood.h"
+#include "model/dialogue.h"
 #include "model/lexical.h"
 
 /* Whole words (any case) and what they stand for; "n" (and) and "w" (with) only
@@ -697,6 +698,41 @@ static size_t years_old_before(const char *msg, size_t len, char *out)
     return 0;
 }
 
+/* 1 when "the" at msg[i] (3 letters) stands for "my" in a request to forget: after a verb
+ * of forgetting ("forget the cat"), or after "and" in a sentence that opens with one
+ * ("forget my wife and the dog"), before a word of kin or of a pet. Read as it is, the
+ * reader took "forget the cat" for the cat's name. */
+static int forgets_the(const char *msg, size_t len, size_t i)
+{
+    static const char *const verbs[] = {"forget", "delete", "erase", "remove", "wipe", NULL};
+    static const char *const fillers[] = {"ok", "okay", "also", "please", "pls", "and", "oh",
+                                          "so", "now", "just", "right", NULL};
+    char w[32], prev[32];
+    if (i + 4 > len || strncasecmp(msg + i, "the ", 4) || !word_from(msg, len, i + 4, w, sizeof w))
+        return 0;
+    char key[32];
+    understand_holder_of(w, key, sizeof key);
+    if (!understand_kin(key) && !dialogue_pet_word(key)) return 0;
+    word_back(msg, i, prev, sizeof prev);
+    for (int k = 0; verbs[k]; k++)
+        if (!strcasecmp(prev, verbs[k])) return 1;
+    if (strcasecmp(prev, "and")) return 0;
+    size_t b = i;           /* the sentence's first word, past its fillers */
+    while (b > 0 && !strchr(".!?\n", msg[b - 1])) b--;
+    for (;;) {
+        while (b < i && !isalpha((unsigned char)msg[b])) b++;
+        size_t end = word_from(msg, len, b, w, sizeof w);
+        if (!end) return 0;
+        int filler = 0;
+        for (int k = 0; fillers[k] && !filler; k++) filler = !strcasecmp(w, fillers[k]);
+        if (!filler) break;
+        b = end;
+    }
+    for (int k = 0; verbs[k]; k++)
+        if (!strcasecmp(w, verbs[k])) return 1;
+    return 0;
+}
+
 long plain_text(const char *msg, char *out, size_t cap)
 {
     char fixed[2048];           /* (a correction in passing made first) */
@@ -786,6 +822,11 @@ long plain_text(const char *msg, char *out, size_t cap)
         if (!word_char(ch) || (i > 0 && word_before(msg, len, i))) {
             if (!put(out, cap, &at, msg + i, 1)) return -1;
             i++;
+            continue;
+        }
+        if (forgets_the(msg, len, i)) {         /* "forget the cat": "forget my cat" */
+            if (!put(out, cap, &at, msg[i] == 'T' ? "My" : "my", 2)) return -1;
+            i += 3;
             continue;
         }
         size_t e = i;

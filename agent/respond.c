@@ -2120,10 +2120,40 @@ static int about_holder(const char *about, const char *holder)
     return facts_has_words(about, last ? last + 1 : holder);
 }
 
-static void forget(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
+/* 1 when text names only someone or a pet of the user's, holder ("my dog", "the
+ * dog", "forget my ex"): no word of a relation, whatever relation the reader read. */
+static int names_only_holder(const char *text, const char *holder)
+{
+    static const char *const skip[] = {"forget", "delete", "erase", "remove", "wipe", "and",
+                                       "my", "the", "please", "pls", "also", "too", "about",
+                                       "everything", NULL};
+    char w[UNDERSTAND_KEY], key[UNDERSTAND_KEY];
+    int named = 0;
+    for (const char *p = text; *p;) {
+        while (*p && !isalpha((unsigned char)*p)) p++;
+        size_t n = 0;
+        for (; isalpha((unsigned char)*p) || *p == '\''; p++)
+            if (n + 1 < sizeof w) w[n++] = (char)tolower((unsigned char)*p);
+        w[n] = '\0';
+        if (!n || understand_in_list(skip, w)) continue;
+        understand_holder_of(w, key, sizeof key);
+        if (named || strcmp(key, holder) != 0) return 0;
+        named = 1;
+    }
+    return named;
+}
+
+static void forget(respond_t *r, const facts_t *f, const char *text, const understood_t *asked)
 {
     realise_frame_t told[8];
     int nt = 0;
+    understood_t one = *asked;      /* "my dog" read with a relation: all of the dog's */
+    if (one.relation[0] && !one.value[0] && strcmp(one.holder, "self") != 0 &&
+        names_only_holder(text, one.holder)) {
+        one.relation[0] = '\0';
+        one.rel = READER_REL_OPEN;
+    }
+    const understood_t *u = &one;
     /* "delete my postal address" of one who told an address and a town: the address */
     int street = 0;
     for (size_t i = 0; i < f->n && u->rel == READER_REL_HOME && !u->value[0] &&

@@ -12,6 +12,9 @@ static const struct {
     const char *text, *want;
 } rows[] = {
     {"how old r u", "how old are you"},
+    {"Forget the cat.", "Forget my cat."},
+    {"ok, delete my wife and the dog", "ok, delete my wife and my dog"},
+    {"the cat is asleep and the dog is out", "the cat is asleep and the dog is out"},
     {"is ur sister ok", "is your sister ok"},
     {"stopping w/ my aunt w/o the dog", "stopping with my aunt without the dog"},
     {"grew up n went to school in Hull", "grew up and went to school in Hull"},

@@ -2734,6 +2734,24 @@ START_TEST(test_ages_given_and_who_these_days)
 }
 END_TEST
 
+/* Forgetting someone or a pet named alone ("the dog", "my dog", after a name) forgets
+ * all of theirs, the facts of a note that told two of them included, and "forget the
+ * cat" is never the cat's name. */
+START_TEST(test_forgetting_a_pet_named_alone)
+{
+    tell("u", "Dog Rekku, a Lapphund.");
+    tell("u", "Wife Sigrid. Cat Pelle, a Norwegian forest cat.");
+    json_decref(say("v", "Forget Sigrid and the dog. Not your business."));
+    ask("w", "who is my wife?", "don't know", "Sigrid");
+    ask("w", "what is my dog called?", "don't know", "Rekku");
+    ask("w", "what breed is my dog?", "don't know", "Lapphund");
+    json_decref(say("v", "forget the cat."));
+    ask("w", "what is my cat called?", "don't know", "Pelle");
+    ask("w", "what is my cat called?", "don't know", "forget");
+    files_lack("Rekku");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -2883,6 +2901,7 @@ int main(void)
     tcase_add_test(tc, test_remarks_of_the_day_are_chat_beside_facts);
     tcase_add_test(tc, test_which_one_a_sentence_picks_out);
     tcase_add_test(tc, test_ages_given_and_who_these_days);
+    tcase_add_test(tc, test_forgetting_a_pet_named_alone);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
