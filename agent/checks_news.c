@@ -176,16 +176,20 @@ static int got_thing(const char *text, char *out, size_t cap)
  * the reader read the clause (small talk, or a bus owned). Sets u to tell the end of the
  * newest thing owned (respond.h ends a value told with an end), or, when the clause tells
  * a new one got ("... and got a Saab"), to correct it with that, and returns 1, else 0. */
-static int parted_with(const facts_t *f, const char *text, understood_t *u)
+static int parted_with(const facts_t *f, const char *msg, const char *text, understood_t *u)
 {
     static const char *const parting[] = {"sold", "sell", "selling", "scrapped", "crashed",
                                           "totalled", "totaled", "rid", "dead", "died",
-                                          "written off", "wrote off", "kaput", NULL};
+                                          "written off", "wrote off", "kaput", "stolen",
+                                          "nicked", NULL};
     int parts = 0;
     for (int k = 0; parting[k] && !parts; k++) parts = facts_has_words(text, parting[k]);
     if (!parts || checks_asks(text)) return 0;
     const store_memory_t *m = facts_find(f, "self", reader_rel_name(READER_REL_OWNS), NULL);
-    if (!m || (!facts_vehicle_word(text) && !names_thing(text, m->value))) return 0;
+    /* ("someone reversed into the Panda and it was written off": "it" of the message's) */
+    int it = m && facts_has_words(text, "it") &&
+             (facts_vehicle_word(msg) || names_thing(msg, m->value));
+    if (!m || (!facts_vehicle_word(text) && !names_thing(text, m->value) && !it)) return 0;
     static const char *const getting[] = {"got a", "got an", "bought a", "bought an",
                                           "bought one", "purchased a", "purchased one",
                                           "getting a", "new car", "new one", "traded it for",
@@ -984,7 +988,7 @@ int checks_news(checks_clause_t *c, understood_t *u)
     born_to_kin(msg, text, u);          /* "my sister had a baby, a girl called Ada" */
     if ((u->act == READER_FACT || u->act == READER_SMALLTALK) && pet_of_kind(f, msg, text, u))
         return 1;                       /* "Rolo is a big old beagle" */
-    if (!parted_with(f, text, u) &&     /* "we sold the car" ends the car */
+    if (!parted_with(f, msg, text, u) &&        /* "we sold the car" ends the car */
         !pet_got_named(text, u) &&      /* "a kitten off my aunt, she's called Pesto" */
         !one_lost(f, text, u) &&        /* "Biscuit died" ends one cat's name */
         !partner_changed(f, msg, text, u) &&    /* "marek and i separated" ends his */

@@ -46,6 +46,7 @@ int checks_says_ended(const char *text)
                                         "retired", "ex", "resigned", "notice", "sold",
                                         "finished", "rehomed", "dead", "scrapped",
                                         "totalled", "totaled", "kaput", "write-off",
+                                        "written off", "wrote off", "stolen", "nicked",
                                         "single", "split", "separated", "divorced", "dumped",
                                         /* typed without the apostrophe: "nt" alone would
                                          * end "Ghent" */

@@ -2,7 +2,7 @@
  * question of "which of my ... is ...", "which dog is ..." or "who ... " (quote_internal.h):
  * the sentence is cut into parts at commas, semicolons and the words that join clauses
  * ("and", "but", "while", "whereas"); the one part that holds the most of the question's
- * own words (not the group asked over, not "one", not a word after "my": "on my team")
+ * own words (not the group asked over, not "one", not a place of the user's: "on my team")
  * gives the name it opens with (a word
  * with a capital, or any word before "is", "who", "has" ...: "pip is a greyhound"), or
  * the part before it gives it when it opens with "who" ("Gus, who's our designer"). A
@@ -75,7 +75,10 @@ static int asked_words(const word_t *q, int nq, int *mine, int max)
     int n = 0;
     for (int j = w + 1; j < nq && n < max; j++) {
         if (compares(q[j].low)) return -1;
-        int ours = !strcmp(q[j - 1].low, "my") || !strcmp(q[j - 1].low, "our");
+        static const char *const at[] = {"on", "in", "at", "for", "of", "with", "from",
+                                         "to", NULL};
+        int ours = (!strcmp(q[j - 1].low, "my") || !strcmp(q[j - 1].low, "our")) && j >= 2 &&
+                   understand_in_list(at, q[j - 2].low);
         if (j == group || ours || !quote_content_word(&q[j]) ||
             understand_in_list(not_asked, q[j].low) ||
             (group >= 0 && quote_same_word(&q[j], &q[group])))

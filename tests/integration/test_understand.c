@@ -2752,6 +2752,19 @@ START_TEST(test_forgetting_a_pet_named_alone)
 }
 END_TEST
 
+/* A car written off ends it, also when the clause says "it" of the car the message
+ * named; who does what for the user ("does my taxes") by the part of the sentence. */
+START_TEST(test_cars_written_off_and_who_does_mine)
+{
+    tell("x", "I drive a battered green Renault Clio to the depot");
+    json_decref(say("y", "a lorry clipped the Clio and it was written off. bus for me now."));
+    ask("z", "do i still drive the Clio?", "No", "Yes");
+    json_decref(say("x", "my brother jon does my taxes and my mate lola does my hair"));
+    ask("z", "who does my taxes?", "Jon", "lola");
+    ask("z", "who does my hair?", "Lola", "jon");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -2902,6 +2915,7 @@ int main(void)
     tcase_add_test(tc, test_which_one_a_sentence_picks_out);
     tcase_add_test(tc, test_ages_given_and_who_these_days);
     tcase_add_test(tc, test_forgetting_a_pet_named_alone);
+    tcase_add_test(tc, test_cars_written_off_and_who_does_mine);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
