@@ -299,6 +299,9 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
                                           "divorced", "dumped", "called it quits",
                                           "and me are done", "and i are done", "single now",
                                           "called it off", "broke it off", "ended things",
+                                          "not together", "no longer together",
+                                          "aren't together", "arent together",
+                                          "not a couple", "we're over", "we are over",
                                           "分手", "离婚", "分开了", NULL};
     static const char *const seeing[] = {"seeing someone new", "seeing someone",
                                          "dating someone new", "dating", "seeing", NULL};

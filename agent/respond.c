@@ -503,7 +503,7 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
     static const char *const gone[] = {"anymore", "longer", "left", "died", "passed", "broke",
                                        "split", "divorced", "ex", "gone", "lost", "rehomed",
                                        "sold", "separated", "dumped", "over", "single",
-                                       NULL};
+                                       "any more", "not together", NULL};
     int gone_said = 0;
     static const char *const gone_zh[] = {"分手", "离婚", "分开", "去世", "走了", NULL};
     for (int i = 0; gone[i] && !gone_said; i++) gone_said = facts_has_words(text, gone[i]);
