@@ -733,6 +733,24 @@ static int forgets_the(const char *msg, size_t len, size_t i)
     return 0;
 }
 
+/* Where the number after a word of kin or a pet ends when a note's colon follows it
+ * ("kid #2: Tomas, 9", "son 1: Ali", "dog no. 2: Rex"): the colon, else 0. The number
+ * only counts the notes; read with it, "kid #2: Tomas" named the user Tomas. */
+static size_t note_number_end(const char *msg, size_t len, size_t e)
+{
+    size_t j = e;
+    while (j < len && msg[j] == ' ') j++;
+    if (j + 3 < len && !strncasecmp(msg + j, "no.", 3)) j += 3;
+    else if (j + 6 < len && !strncasecmp(msg + j, "number", 6)) j += 6;
+    while (j < len && msg[j] == ' ') j++;
+    if (j < len && msg[j] == '#') j++;
+    size_t d = j;
+    while (j < len && isdigit((unsigned char)msg[j])) j++;
+    if (j == d || j - d > 2) return 0;
+    while (j < len && msg[j] == ' ') j++;
+    return j < len && msg[j] == ':' ? j : 0;
+}
+
 long plain_text(const char *msg, char *out, size_t cap)
 {
     char fixed[2048];           /* (a correction in passing made first) */
@@ -833,6 +851,18 @@ long plain_text(const char *msg, char *out, size_t cap)
         for (size_t l; e < len; e += l)
             if (!(l = word_char((unsigned char)msg[e]) ? 1 : two_byte_letter(msg, len, e))) break;
         size_t wl = e - i;
+        char kin[32], key[32];
+        size_t colon = wl < sizeof kin ? note_number_end(msg, len, e) : 0;
+        if (colon) {
+            for (size_t k = 0; k < wl; k++) kin[k] = (char)tolower((unsigned char)msg[i + k]);
+            kin[wl] = '\0';
+            understand_holder_of(kin, key, sizeof key);
+            if (understand_kin(key) || dialogue_pet_word(key)) {  /* "kid #2:" is "kid:" */
+                if (!put(out, cap, &at, msg + i, wl)) return -1;
+                i = colon;
+                continue;
+            }
+        }
         const char *with = NULL;
         for (int s = 0; spelled[s][0] && !with; s++)
             if (strlen(spelled[s][0]) == wl && !strncasecmp(msg + i, spelled[s][0], wl))

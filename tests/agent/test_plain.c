@@ -13,6 +13,9 @@ static const struct {
 } rows[] = {
     {"how old r u", "how old are you"},
     {"Forget the cat.", "Forget my cat."},
+    {"notes. kid #2: Milo, 7", "notes. kid: Milo, 7"},
+    {"son 1: Ali, 12. son no. 2: Sami", "son: Ali, 12. son: Sami"},
+    {"room 12: the blue one", "room 12: the blue one"},
     {"ok, delete my wife and the dog", "ok, delete my wife and my dog"},
     {"the cat is asleep and the dog is out", "the cat is asleep and the dog is out"},
     {"is ur sister ok", "is your sister ok"},
