@@ -1455,7 +1455,9 @@ static int in_region(const store_memory_t *m, const char *asked)
 
 /* "who do I live with?" of "I live in Lombok with my girlfriend Saskia": each one of
  * the user's (kin or pet) whom a sentence of living told names after "with my", "with
- * me" or "with our", with their name when told. Answers and returns 1, else 0. */
+ * me" or "with our", or whom a sentence of the household names ("at home it's me, my
+ * wife Jo and a dog", "my husband and I have a cat"), with their name when told. Answers
+ * and returns 1, else 0. */
 static int lives_with(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     static const char *const asking[] = {"live with", "lives with", "living with",
@@ -1463,6 +1465,9 @@ static int lives_with(respond_t *r, const facts_t *f, const char *text, const un
     static const char *const living[] = {"live", "lives", "living", "livin", "stay",
                                          "staying", "share", "sharing", "moved in", NULL};
     static const char *const whose_with[] = {"with my", "with me", "with our", NULL};
+    static const char *const household[] = {"at home", "household", "and i have",
+                                            "and i've got", "and me have", "we have",
+                                            "we've got", NULL};
     int asked = 0;
     for (int k = 0; asking[k] && !asked; k++) asked = facts_has_words(text, asking[k]);
     if (!asked || u->act != READER_QUESTION || strcmp(u->holder, "self") != 0 ||
@@ -1477,6 +1482,8 @@ static int lives_with(respond_t *r, const facts_t *f, const char *text, const un
             !(understand_kin(m->holder) || dialogue_pet_word(m->holder)))
             continue;
         for (int k = 0; living[k] && !said; k++) said = facts_has_words(m->text, living[k]);
+        for (int k = 0; household[k] && !with; k++)
+            with = facts_has_words(m->text, household[k]) && facts_has_words(m->text, m->holder);
         for (int k = 0; whose_with[k] && said && !with; k++) {
             char phrase[UNDERSTAND_KEY + 16];
             snprintf(phrase, sizeof phrase, "%s %s", whose_with[k], m->holder);

@@ -2753,7 +2753,8 @@ START_TEST(test_forgetting_a_pet_named_alone)
 END_TEST
 
 /* A car written off ends it, also when the clause says "it" of the car the message
- * named; who does what for the user ("does my taxes") by the part of the sentence. */
+ * named; who does what for the user ("does my taxes") by the part of the sentence; whom
+ * one lives with told as the household; a partner no longer together. */
 START_TEST(test_cars_written_off_and_who_does_mine)
 {
     tell("x", "I drive a battered green Renault Clio to the depot");
@@ -2762,6 +2763,12 @@ START_TEST(test_cars_written_off_and_who_does_mine)
     json_decref(say("x", "my brother jon does my taxes and my mate lola does my hair"));
     ask("z", "who does my taxes?", "Jon", "lola");
     ask("z", "who does my hair?", "Lola", "jon");
+    /* whom one lives with, told as the household; a partner no longer together */
+    tell("x", "my partner Sam and I have a grey rabbit called Moss");
+    ask("z", "who do i live with?", "Sam", NULL);
+    ask("z", "who lives with me?", "Moss", NULL);
+    json_decref(say("y", "sam and me are not together any more"));
+    ask("z", "am i still with sam?", "No", "Yes");
 }
 END_TEST
 
