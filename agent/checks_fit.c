@@ -45,6 +45,23 @@ int checks_fits(int rel, const char *holder, const char *value)
     if (rel == READER_REL_AGE && isdigit((unsigned char)value[0]) && space &&
         checks_in_words(counted, space + 1))
         return 0;
+    /* "a masters in Utrecht, last year": a time is no place ("last year", "this week",
+     * "next spring", "final year") */
+    static const char *const when_first[] = {"last", "this", "next", "final", "first",
+                                             "every", NULL};
+    static const char *const when_last[] = {"year", "week", "month", "term", "semester",
+                                            "summer", "winter", "spring", "autumn", "fall",
+                                            "weekend", "night", "time", NULL};
+    int place = rel == READER_REL_HOME || rel == READER_REL_HOMETOWN ||
+                rel == READER_REL_WORKPLACE || rel == READER_REL_SCHOOL ||
+                rel == READER_REL_EMPLOYER;
+    const char *sp = strchr(value, ' ');
+    if (place && sp && !strchr(sp + 1, ' ')) {
+        char first[16];
+        snprintf(first, sizeof first, "%.*s", (int)(sp - value), value);
+        for (char *q = first; *q; q++) *q = (char)tolower((unsigned char)*q);
+        if (checks_in_words(when_first, first) && checks_in_words(when_last, sp + 1)) return 0;
+    }
     /* "Back again": a word of where or which way that WordNet also has for a person
      * (a back, a forward) is no job alone */
     static const char *const ways[] = {"back", "forward", "home", "right", "left", "out",
