@@ -280,6 +280,13 @@ int quote_denies(const word_t *w, int n)
     static const char *const ending[] = {"left", "moved", "looked", "gone", "went", NULL};
     for (int i = 0; i < n; i++) {
         size_t len = strlen(w[i].low);
+        /* "i'm done fixing cars", "finished with the night shifts": an end too */
+        if ((!strcmp(w[i].low, "done") || !strcmp(w[i].low, "finished")) && i + 1 < n &&
+            w[i + 1].part == w[i].part) {
+            size_t l = strlen(w[i + 1].low);
+            if (!strcmp(w[i + 1].low, "with") || (l > 4 && !strcmp(w[i + 1].low + l - 3, "ing")))
+                return 1;
+        }
         if (!understand_in_list(denial_words, w[i].low) &&
             !(len > 3 && !strcmp(w[i].low + len - 3, "n't")))
             continue;

@@ -2769,6 +2769,9 @@ START_TEST(test_cars_written_off_and_who_does_mine)
     ask("z", "who lives with me?", "Moss", NULL);
     json_decref(say("y", "sam and me are not together any more"));
     ask("z", "am i still with sam?", "No", "Yes");
+    /* "done" before what one did ends it */
+    json_decref(say("x", "right, i'm done stacking shelves, moving to the warehouse office"));
+    ask("z", "am i still stacking shelves?", "No", "Yes");
 }
 END_TEST
 
