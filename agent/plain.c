@@ -751,6 +751,48 @@ static size_t note_number_end(const char *msg, size_t len, size_t e)
     return j < len && msg[j] == ':' ? j : 0;
 }
 
+/* "jollof is life", "also dumplings are life": at msg[i], a sentence's start, what one to
+ * three words say is life, said as "I love ..." (read as it is, small talk). Returns
+ * where the phrase ends and the thing's bytes in *thing, *tl (fillers before it kept:
+ * *lead), else 0. */
+static size_t is_life(const char *msg, size_t len, size_t i, size_t *lead, size_t *thing,
+                      size_t *tl)
+{
+    static const char *const fillers[] = {"so", "ok", "okay", "and", "also", "but", "honestly",
+                                          "tbh", "btw", "plus", "oh", NULL};
+    static const char *const ends[] = {" is life", " are life", NULL};
+    size_t p = i;
+    for (int k = 0; k < 3; k++) {           /* the fillers first */
+        size_t e = p;
+        while (e < len && isalpha((unsigned char)msg[e])) e++;
+        int filler = 0;
+        for (int f = 0; fillers[f] && !filler; f++)
+            filler = strlen(fillers[f]) == e - p && !strncasecmp(msg + p, fillers[f], e - p);
+        if (!filler || e == p) break;
+        p = e;
+        while (p < len && (msg[p] == ' ' || msg[p] == ',')) p++;
+    }
+    size_t e = p;
+    for (int words = 0; words < 3 && e < len; words++) {
+        size_t b = e;
+        while (e < len && (isalpha((unsigned char)msg[e]) || msg[e] == '\'')) e++;
+        if (e == b) return 0;
+        for (int k = 0; ends[k]; k++) {
+            size_t l = strlen(ends[k]);
+            if (e + l <= len && !strncasecmp(msg + e, ends[k], l) &&
+                (e + l == len || !isalpha((unsigned char)msg[e + l]))) {
+                *lead = p;
+                *thing = p;
+                *tl = e - p;
+                return e + l;
+            }
+        }
+        if (e >= len || msg[e] != ' ') return 0;
+        e++;
+    }
+    return 0;
+}
+
 long plain_text(const char *msg, char *out, size_t cap)
 {
     char fixed[2048];           /* (a correction in passing made first) */
@@ -776,6 +818,16 @@ long plain_text(const char *msg, char *out, size_t cap)
         }
         size_t back = at;       /* a sentence's start: the fillers before its question */
         while (back > 0 && out[back - 1] == ' ') back--;
+        size_t opened, thing, tl, life = back == 0 || strchr(".!?", out[back - 1])
+                                                  ? is_life(msg, len, i, &opened, &thing, &tl)
+                                                  : 0;
+        if (life) {                             /* "jollof is life": "I love jollof" */
+            if (!put(out, cap, &at, msg + i, opened - i) || !put(out, cap, &at, "I love ", 7) ||
+                !put(out, cap, &at, msg + thing, tl))
+                return -1;
+            i = life;
+            continue;
+        }
         if ((back == 0 || strchr(".!?", out[back - 1])) && isalpha((unsigned char)msg[i])) {
             size_t q = past_fillers(msg, len, i);
             if (q > i) {

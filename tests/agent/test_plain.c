@@ -13,6 +13,9 @@ static const struct {
 } rows[] = {
     {"how old r u", "how old are you"},
     {"Forget the cat.", "Forget my cat."},
+    {"also jollof is life. seriously", "also I love jollof. seriously"},
+    {"sea swimming is life", "I love sea swimming"},
+    {"my mum says this is life", "my mum says this is life"},
     {"notes. kid #2: Milo, 7", "notes. kid: Milo, 7"},
     {"son 1: Ali, 12. son no. 2: Sami", "son: Ali, 12. son: Sami"},
     {"room 12: the blue one", "room 12: the blue one"},
