@@ -2773,8 +2773,8 @@ START_TEST(test_cars_written_off_and_who_does_mine)
     json_decref(say("x", "right, i'm done stacking shelves, moving to the warehouse office"));
     ask("z", "am i still stacking shelves?", "No", "Yes");
     /* "X is life": a like */
-    json_decref(say("x", "also pho is life. not even joking"));
-    ask("z", "what do i like?", "pho", NULL);
+    json_decref(say("x", "also ramen is life. not even joking"));
+    ask("z", "what do i like?", "ramen", NULL);
 }
 END_TEST
 
