@@ -1429,10 +1429,14 @@ static int unnamed(const word_t *s, int ns, int j, int kind)
                        quote_number_word(&s[h + 1]) ||
                        understand_in_list(naming_words, s[h + 1].low)))
         return 0;       /* ("a dog, Rex"; "a pub called X") */
+    static const char *const town[] = {"in", "near", "outside", "from", NULL};
     for (int i = h + 1; i < ns; i++)        /* nor a name or a number later in it ("a
                                              * band with my mates, we're called X", "a
-                                             * choir in leeds (Northern Voices)") */
-        if ((s[i].cap && strcmp(s[i].low, "i") != 0) || quote_number_word(&s[i])) return 0;
+                                             * choir in leeds (Northern Voices)"), but a
+                                             * town it is in ("a firm in Lagos") */
+        if (((s[i].cap && strcmp(s[i].low, "i") != 0) || quote_number_word(&s[i])) &&
+            !(s[i].cap && understand_in_list(town, s[i - 1].low)))
+            return 0;
     static const char *const being[] = {"as", "is", "was", "are", "be", NULL};
     for (int i = j - 1; i >= 0 && i >= j - 3 && s[i].part == s[j].part; i--) {
         if (understand_in_list(one, s[i].low))      /* (not what a thing named is said to

@@ -2775,6 +2775,9 @@ START_TEST(test_cars_written_off_and_who_does_mine)
     /* "X is life": a like */
     json_decref(say("x", "also ramen is life. not even joking"));
     ask("z", "what do i like?", "ramen", NULL);
+    /* a town after a place is no name of it */
+    json_decref(say("x", "I'm Temi, a tax lawyer at a big firm in Lagos"));
+    ask("z", "what's the name of my law firm?", "don't know", "Temi");
 }
 END_TEST
 
