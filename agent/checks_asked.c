@@ -883,14 +883,20 @@ int checks_chinese_asked(checks_clause_t *c, understood_t *u)
         u->rel = READER_REL_NAME;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
     }
-    /* 你知道我哪些事, 你都记得我多少: what mnemo remembers of the user, nothing named
+    /* 你知道我哪些事, 你都记得我多少, 你记住我什么了: what mnemo remembers of the user, nothing named
      * of them, asks for all of it */
-    if (u->act == READER_QUESTION && checks_chinese(text) && u->rel == READER_REL_OPEN &&
-        !u->relation[0] && !strcmp(u->holder, "self") && strstr(text, "你") &&
-        (strstr(text, "记得") || strstr(text, "知道")) &&
+    /* (记住 too, whose 住 the reader reads as a home: 你都记住我啥了) */
+    int kept_in_mind = strstr(text, "记住") != NULL;
+    if (u->act == READER_QUESTION && checks_chinese(text) &&
+        ((u->rel == READER_REL_OPEN && !u->relation[0]) || kept_in_mind) &&
+        !strcmp(u->holder, "self") && strstr(text, "你") &&
+        (strstr(text, "记得") || strstr(text, "知道") || kept_in_mind) &&
         (strstr(text, "我什么") || strstr(text, "我些什么") || strstr(text, "我哪些") ||
-         strstr(text, "我的哪些") || strstr(text, "我多少")))
+         strstr(text, "我的哪些") || strstr(text, "我多少"))) {
         u->act = READER_SUMMARY;        /* (not 我做什么工作的，你可记得: one thing) */
+        u->rel = READER_REL_OPEN;
+        u->relation[0] = u->value[0] = '\0';
+    }
     return 0;
 }
 

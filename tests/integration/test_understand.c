@@ -2781,6 +2781,14 @@ START_TEST(test_cars_written_off_and_who_does_mine)
 }
 END_TEST
 
+/* A Chinese request for all that is kept, said with 记住 (whose 住 was read as a home). */
+START_TEST(test_chinese_summary_asked_with_jizhu)
+{
+    tell("za", "我叫李强，在大连开出租的");
+    ask("zb", "你都记住我啥了？说说", "李强", NULL);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -2932,6 +2940,7 @@ int main(void)
     tcase_add_test(tc, test_ages_given_and_who_these_days);
     tcase_add_test(tc, test_forgetting_a_pet_named_alone);
     tcase_add_test(tc, test_cars_written_off_and_who_does_mine);
+    tcase_add_test(tc, test_chinese_summary_asked_with_jizhu);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
