@@ -1913,6 +1913,35 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
                   cn - 3);
         return 1;
     }
+    /* 跟女朋友小雨去爬了青城山: one of the user's by a word of kin (or a pet's) and a name of
+     * two characters before 去, 来, 一起 ... is named so, whatever else the clause is */
+    static const char *const along[] = {"跟", "和", "带", "陪", NULL};
+    static const char *const going[] = {"去", "来", "一起", "到", "回", NULL};
+    for (size_t i = 0; act != READER_FORGET && i + 3 <= cn && !forms_zh_asks(c, cn);
+         i += (unsigned char)c[i] >= 0xE0 ? 3 : 1) {
+        int a = 0;
+        for (int w = 0; along[w] && !a; w++) a = !strncmp(c + i, along[w], 3);
+        size_t kl = 0;
+        const char *key = a ? forms_zh_who_key(c + i + 3, cn - i - 3, &kl) : NULL;
+        size_t nm = i + 3 + kl;         /* the name: two ideographs */
+        if (!key || nm + 6 >= cn) continue;
+        static const char *const not_names[] = {"一", "去", "来", "到", "回", "出", "们",
+                                                "的", "说", "都", "也", "又", "还", "在",
+                                                NULL};    /* (跟男朋友一起去: no name) */
+        int name = 1;
+        for (size_t b = nm; b < nm + 6; b += 3)
+            name &= (unsigned char)c[b] >= 0xE4 && (unsigned char)c[b] <= 0xE9;
+        for (int w = 0; not_names[w] && name; w++)
+            name = strncmp(c + nm, not_names[w], 3) != 0 && strncmp(c + nm + 3, not_names[w], 3) != 0;
+        int goes = 0;
+        for (int w = 0; going[w] && !goes; w++)
+            goes = !strncmp(c + nm + 6, going[w], strlen(going[w]));
+        if (!name || !goes) continue;
+        only_unit(out, READER_FACT, READER_REL_NAME, reader_rel_name(READER_REL_NAME), c + nm, 6);
+        snprintf(out[0].holder, sizeof out[0].holder, "%s", key);
+        out[0].fact_min_p = 0;
+        return 1;
+    }
     place_part(c, cn, act != READER_FACT, out, k);
     if (act != READER_FORGET && moved_to(c, cn, out)) return 1;    /* 我们搬到无锡了 */
     if (act != READER_FORGET && car_told(c, cn, act, out)) return 1;    /* 我的车是丰田 */

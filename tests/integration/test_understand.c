@@ -2781,11 +2781,16 @@ START_TEST(test_cars_written_off_and_who_does_mine)
 }
 END_TEST
 
-/* A Chinese request for all that is kept, said with 记住 (whose 住 was read as a home). */
+/* A Chinese request for all that is kept, said with 记住 (whose 住 was read as a home);
+ * a name told after a kin word in a clause of chat. */
 START_TEST(test_chinese_summary_asked_with_jizhu)
 {
     tell("za", "我叫李强，在大连开出租的");
     ask("zb", "你都记住我啥了？说说", "李强", NULL);
+    /* a kin word and a name before 去 in a clause of chat names them; 一起 is no name */
+    json_decref(say("za", "周末跟男朋友一起去爬山"));
+    json_decref(say("za", "周末跟男朋友阿杰去爬了泰山，腿到现在还是软的"));
+    ask("zb", "我男朋友叫什么？", "阿杰", "一起");
 }
 END_TEST
 
