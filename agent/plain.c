@@ -317,12 +317,15 @@ static size_t past_fillers(const char *msg, size_t len, size_t i)
 }
 
 /* The length of a tag at msg[i] that asks only whether the user said what came before
- * (", did I say?", ", did I mention it?"), else 0. */
+ * (", did I say?", ", did I mention it?") or whether the listener knew it (", did you
+ * know?", ", you know?"), else 0. */
 static size_t said_tag(const char *msg, size_t len, size_t i)
 {
     static const char *const tags[] = {", did i say?", ", did i tell you?", ", did i tell ya?",
                                        ", did i mention?", ", did i mention it?",
-                                       ", did i mention that?", NULL};
+                                       ", did i mention that?", ", did you know?",
+                                       ", did ya know?", ", you know?", ", ya know?",
+                                       ", y'know?", ", know what i mean?", NULL};
     for (int t = 0; tags[t]; t++) {
         size_t tl = strlen(tags[t]);
         if (i + tl <= len && !strncasecmp(msg + i, tags[t], tl)) return tl;

@@ -333,7 +333,12 @@ static void plural(const char *pat, char *out, size_t n)
 static void clause(out_t *o, const realise_frame_t *f)
 {
     const rel_say_t *s = say_of(f);
-    if (is_self(f)) {
+    const char *last = f->relation ? strrchr(f->relation, ' ') : NULL;
+    last = last ? last + 1 : f->relation;
+    if (is_self(f) && f->rel == READER_REL_OPEN && realise_plural_s(last) &&
+        !strcmp(s->self, "your {R} is {V}")) {
+        fill(o, "your {R} are {V}", f);     /* "your favourite flowers are tulips" */
+    } else if (is_self(f)) {
         fill(o, s->self, f);
     } else if (!named(f->holder) && realise_plural(f->holder) &&
                !strncmp(s->other, "{H} ", 4)) {     /* the holder is the subject */
