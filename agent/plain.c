@@ -796,6 +796,45 @@ static size_t is_life(const char *msg, size_t len, size_t i, size_t *lead, size_
     return 0;
 }
 
+/* How many question marks a run of two or more at msg[i] is when its sentence opens with
+ * no word of asking and has more than four words ("my flatmate just adopted a
+ * hedgehog??"): surprise, written as "!" by the caller; else 0 ("where do i live??" and
+ * "and my fave colour??" ask). */
+static size_t surprised(const char *msg, size_t len, size_t i)
+{
+    static const char *const asking[] = {
+        "what", "whats", "what's", "where", "wheres", "where's", "who", "whos", "who's",
+        "when", "whens", "why", "how", "hows", "how's", "which", "whose", "is", "isn't",
+        "isnt", "are", "aren't", "arent", "am", "was", "were", "do", "does", "did", "don't",
+        "dont", "doesn't", "doesnt", "didn't", "didnt", "can", "could", "will", "would",
+        "should", "have", "has", "shall", "may", "remind", "tell", "u", "you", "any", NULL};
+    static const char *const fillers[] = {"ok", "okay", "so", "and", "but", "omg", "lol",
+                                          "wait", "hey", "oh", "um", "hmm", "also", NULL};
+    size_t n = 0;
+    while (i + n < len && msg[i + n] == '?') n++;
+    if (n < 2) return 0;
+    size_t b = i;
+    while (b > 0 && !strchr(".!?\n", msg[b - 1])) b--;
+    for (;;) {
+        char w[32];
+        size_t end = word_from(msg, i, b, w, sizeof w);
+        if (!end) return 0;
+        int filler = 0;
+        for (int k = 0; fillers[k] && !filler; k++) filler = !strcmp(w, fillers[k]);
+        if (filler) {
+            b = end;
+            while (b < i && (msg[b] == ' ' || msg[b] == ',')) b++;
+            continue;
+        }
+        for (int k = 0; asking[k]; k++)
+            if (!strcmp(w, asking[k])) return 0;
+        int words = 0;      /* "and my fave colour??": a few words ask as they are */
+        for (size_t j = b; j < i; j++)
+            words += isalpha((unsigned char)msg[j]) && (j == b || msg[j - 1] == ' ');
+        return words > 4 ? n : 0;
+    }
+}
+
 long plain_text(const char *msg, char *out, size_t cap)
 {
     char fixed[2048];           /* (a correction in passing made first) */
@@ -859,6 +898,12 @@ long plain_text(const char *msg, char *out, size_t cap)
                 i += kl;
                 ma = done = 1;
             }
+        }
+        size_t wow = msg[i] == '?' ? surprised(msg, len, i) : 0;
+        if (wow) {                              /* "a hedgehog??": "a hedgehog!" */
+            if (!put(out, cap, &at, "!", 1)) return -1;
+            i += wow;
+            continue;
         }
         int mark = msg[i] == '?' ? 1 : !strncmp(msg + i, "\xEF\xBC\x9F", 3) ? 3 : 0; /* ？ */
         if (!done && ma && mark) {
