@@ -1109,6 +1109,33 @@ int dialogue_pet_word(const char *w)
     return 0;
 }
 
+/* The end of a clause as both generators write it: the tail, tidying, noise (not in
+ * Chinese) and the words of template ti (t); 0 with out filled, -1 when it could not be
+ * made (the caller tries again). */
+static int finish(gen_t *g, const char *tail, const dialogue_tmpl_t *t, int ti,
+                  dialogue_clause_t *out)
+{
+    if (tail) {
+        if (tail[0] != ',' && tail[0] != '!' && tail[0] != '.')
+            put(g, ' ');
+        puts_(g, tail);
+    }
+    if (g->err)
+        return -1;
+    tidy(g);
+    if (!g->zh)
+        noise(g, rpct(&g->r, 20), 3,
+              rpct(&g->r, 45) ? CASE_SENTENCE : rpct(&g->r, 40) ? CASE_WORDS : CASE_LOWER);
+    g->text[g->len] = '\0';
+    if (words(g, out) < 0 || out->n == 0)
+        return -1;
+    memcpy(out->text, g->text, g->len + 1);
+    out->act = t->act;
+    out->rel = t->rel;
+    out->phrasing = ti;
+    return 0;
+}
+
 int dialogue_clause(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
                     dialogue_clause_t *out)
 {
@@ -1179,25 +1206,8 @@ int dialogue_clause(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
             puts_(&g, zh ? (rpct(&g.r, 70) ? "？" : "?") : "?");
         else if (!q && rpct(&g.r, 25))
             puts_(&g, zh ? "。" : rpct(&g.r, 80) ? "." : "!");
-        if (tail) {
-            if (tail[0] != ',' && tail[0] != '!' && tail[0] != '.')
-                put(&g, ' ');
-            puts_(&g, tail);
-        }
-        if (g.err)
-            continue;
-        tidy(&g);
-        if (!zh)
-            noise(&g, rpct(&g.r, 20), 3,
-                  rpct(&g.r, 45) ? CASE_SENTENCE : rpct(&g.r, 40) ? CASE_WORDS : CASE_LOWER);
-        g.text[g.len] = '\0';
-        if (words(&g, out) < 0 || out->n == 0)
-            continue;
-        memcpy(out->text, g.text, g.len + 1);
-        out->act = t->act;
-        out->rel = t->rel;
-        out->phrasing = ti;
-        return 0;
+        if (finish(&g, tail, t, ti, out) == 0)
+            return 0;
     }
     return -1;
 }
@@ -1242,25 +1252,8 @@ int dialogue_remark(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
         render(&g, t->t, t->t + strlen(t->t));
         if (rpct(&g.r, 30))
             puts_(&g, zh ? "。" : rpct(&g.r, 60) ? "." : "!");
-        if (tail) {
-            if (tail[0] != ',' && tail[0] != '!' && tail[0] != '.')
-                put(&g, ' ');
-            puts_(&g, tail);
-        }
-        if (g.err)
-            continue;
-        tidy(&g);
-        if (!zh)
-            noise(&g, rpct(&g.r, 20), 3,
-                  rpct(&g.r, 45) ? CASE_SENTENCE : rpct(&g.r, 40) ? CASE_WORDS : CASE_LOWER);
-        g.text[g.len] = '\0';
-        if (words(&g, out) < 0 || out->n == 0)
-            continue;
-        memcpy(out->text, g.text, g.len + 1);
-        out->act = t->act;
-        out->rel = t->rel;
-        out->phrasing = ti;
-        return 0;
+        if (finish(&g, tail, t, ti, out) == 0)
+            return 0;
     }
     return -1;
 }
