@@ -421,8 +421,8 @@ static size_t time_now(const char *text, size_t n, size_t i)
     return 0;
 }
 
-/* 1 when text[b, e) asks the age the user gave ("what age did I give you?", "what age
- * did i tell you"): it opens (after words of politeness) with "what age did I" and one
+/* 1 when text[b, e) asks the age the user gave ("what age did I mention?", "so what
+ * age did u say"): it opens (after words of politeness) with "what age did I" and one
  * of give, gave, tell, say, mention. */
 static int asks_age_given(const char *text, size_t b, size_t e)
 {

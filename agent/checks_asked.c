@@ -883,9 +883,9 @@ int checks_chinese_asked(checks_clause_t *c, understood_t *u)
         u->rel = READER_REL_NAME;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
     }
-    /* 你知道我哪些事, 你都记得我多少, 你记住我什么了: what mnemo remembers of the user, nothing named
+    /* 你知道我哪些事, 你都记得我多少: what mnemo remembers of the user, nothing named
      * of them, asks for all of it */
-    /* (记住 too, whose 住 the reader reads as a home: 你都记住我啥了) */
+    /* (记住 too, whose 住 the reader reads as a home: 你记住我什么了) */
     int kept_in_mind = strstr(text, "记住") != NULL;
     if (u->act == READER_QUESTION && checks_chinese(text) &&
         ((u->rel == READER_REL_OPEN && !u->relation[0]) || kept_in_mind) &&

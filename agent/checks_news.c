@@ -186,7 +186,7 @@ static int parted_with(const facts_t *f, const char *msg, const char *text, unde
     for (int k = 0; parting[k] && !parts; k++) parts = facts_has_words(text, parting[k]);
     if (!parts || checks_asks(text)) return 0;
     const store_memory_t *m = facts_find(f, "self", reader_rel_name(READER_REL_OWNS), NULL);
-    /* ("someone reversed into the Panda and it was written off": "it" of the message's) */
+    /* ("a lorry clipped the van and it got written off": "it" of the message's) */
     int it = m && facts_has_words(text, "it") &&
              (facts_vehicle_word(msg) || names_thing(msg, m->value));
     if (!m || (!facts_vehicle_word(text) && !names_thing(text, m->value) && !it)) return 0;

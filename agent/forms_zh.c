@@ -1913,7 +1913,7 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
                   cn - 3);
         return 1;
     }
-    /* 跟女朋友小雨去爬了青城山: one of the user's by a word of kin (or a pet's) and a name of
+    /* 和男朋友阿明去看海了: one of the user's by a word of kin (or a pet's) and a name of
      * two characters before 去, 来, 一起 ... is named so, whatever else the clause is */
     static const char *const along[] = {"跟", "和", "带", "陪", NULL};
     static const char *const going[] = {"去", "来", "一起", "到", "回", NULL};

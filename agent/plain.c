@@ -798,7 +798,7 @@ static size_t is_life(const char *msg, size_t len, size_t i, size_t *lead, size_
 
 /* How many question marks a run of two or more at msg[i] is when its sentence opens with
  * no word of asking and has more than four words ("my flatmate just adopted a
- * hedgehog??"): surprise, written as "!" by the caller; else 0 ("where do i live??" and
+ * hedgehog??"): surprise, written as "!" by the caller; else 0 ("what's my job??" and
  * "and my fave colour??" ask). */
 static size_t surprised(const char *msg, size_t len, size_t i)
 {

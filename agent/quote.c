@@ -1834,7 +1834,7 @@ int quote_told(store_t *st, const char *user, const char *msg, const understood_
             char whole[QUOTE_SENTENCE + 1], part[QUOTE_SENTENCE + 1];
             snprintf(whole, sizeof whole, "%.*s", (int)nsaid, now_said);
             if (quote_which(question, whole, strlen(whole), fd->span, sizeof fd->span, part,
-                            sizeof part))   /* "Pip", of "... and pip is a greyhound" */
+                            sizeof part))   /* "Kes", of "... and Kes is a grey" */
                 snprintf(fd->told, sizeof fd->told, "%s", part);
         }
         char told[QUOTE_SENTENCE + 1];

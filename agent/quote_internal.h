@@ -207,8 +207,8 @@ int quote_kin_said(const said_t *said, const hidden_t *hid, word_t *s, const cha
 /* ---- quote_which.c ---- */
 
 /* Which one of the user's people or pets the sentence text[0..n) picks out for question
- * ("which of my dogs is the greyhound?" of "rolo is a dachshund and pip is a greyhound":
- * "Pip"): the name into name (cap bytes, first letter a capital) and the part of the
+ * ("which horse is the grey one?" of "Bo is a bay and Kes is a grey":
+ * "Kes"): the name into name (cap bytes, first letter a capital) and the part of the
  * sentence that tells it into part (pcap bytes); 1 when found, else 0 and name "" (a
  * sentence naming only one, a question that compares, a tie between parts). */
 int quote_which(const char *question, const char *text, size_t n, char *name, size_t cap,

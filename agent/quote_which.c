@@ -4,7 +4,7 @@
  * ("and", "but", "while", "whereas"); the one part that holds the most of the question's
  * own words (not the group asked over, not "one", not a place of the user's: "on my team")
  * gives the name it opens with (a word
- * with a capital, or any word before "is", "who", "has" ...: "pip is a greyhound"), or
+ * with a capital, or any word before "is", "who", "has" ...: "kes is a grey"), or
  * the part before it gives it when it opens with "who" ("Gus, who's our designer"). A
  * sentence that names only one, a question that compares ("which is older") or a tie
  * gives none, and the whole sentence is quoted as before. */

@@ -1455,7 +1455,7 @@ static int in_region(const store_memory_t *m, const char *asked)
 
 /* "who do I live with?" of "I live in Lombok with my girlfriend Saskia": each one of
  * the user's (kin or pet) whom a sentence of living told names after "with my", "with
- * me" or "with our", or whom a sentence of the household names ("at home it's me, my
+ * me" or "with our", or whom a sentence of the household names ("at home there's me, my
  * wife Jo and a dog", "my husband and I have a cat"), with their name when told. Answers
  * and returns 1, else 0. */
 static int lives_with(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
@@ -2133,7 +2133,8 @@ static int names_only_holder(const char *text, const char *holder)
 {
     static const char *const skip[] = {"forget", "delete", "erase", "remove", "wipe", "and",
                                        "my", "the", "please", "pls", "also", "too", "about",
-                                       "everything", NULL};
+                                       "everything", "thanks", "thank", "you", "cheers",
+                                       "ta", "now", NULL};
     char w[UNDERSTAND_KEY], key[UNDERSTAND_KEY];
     int named = 0;
     for (const char *p = text; *p;) {
@@ -2666,8 +2667,8 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
                      (place && islower((unsigned char)last[1]) && lex_is_stopword(last + 1))))
             *last = '\0';      /* (nor is a function word after a place: "Lerwick till") */
         /* a fact too unsure to keep as one, or read in a clause the gate takes for
-         * chat (but the name of someone or a pet of the user's is kept: "my ex Derek
-         * keeps texting me") */
+         * chat (but the name of someone or a pet of the user's is kept: "my ex Tomasz
+         * keeps ringing me") */
         int named = u[i].rel == READER_REL_NAME &&
                     (understand_kin(u[i].holder) || dialogue_pet_word(u[i].holder));
         if (u[i].act == READER_FACT &&

@@ -2702,7 +2702,7 @@ START_TEST(test_remarks_of_the_day_are_chat_beside_facts)
     json_decref(t);
     ck_assert_uint_eq(memories(), before);
     tell("m", "my nephew is over from Cork for the weekend, I'm a welder btw");
-    ask("n", "what do i do for work?", "welder", NULL);
+    ask("n", "what's my trade?", "welder", NULL);
     ask("n", "where does my aunt live?", "don't know", "Derry");
 }
 END_TEST
@@ -2728,7 +2728,7 @@ START_TEST(test_ages_given_and_who_these_days)
 {
     tell("q", "i'm Ravi, 41, a plumber in Derby");
     tell("q", "my girlfriend is Tess");
-    ask("r", "what age did I give you?", "41", NULL);
+    ask("r", "what age did I mention?", "41", NULL);
     ask("r", "who's my girlfriend these days?", "Tess", "work");
     ask("r", "who's my girlfriend at the moment?", "Tess", "work");
 }
@@ -2741,13 +2741,13 @@ START_TEST(test_forgetting_a_pet_named_alone)
 {
     tell("u", "Dog Rekku, a Lapphund.");
     tell("u", "Wife Sigrid. Cat Pelle, a Norwegian forest cat.");
-    json_decref(say("v", "Forget Sigrid and the dog. Not your business."));
+    json_decref(say("v", "Forget Sigrid and the dog, thanks."));
     ask("w", "who is my wife?", "don't know", "Sigrid");
-    ask("w", "what is my dog called?", "don't know", "Rekku");
-    ask("w", "what breed is my dog?", "don't know", "Lapphund");
+    ask("w", "what's my dog's name?", "don't know", "Rekku");
+    ask("w", "which breed is my dog?", "don't know", "Lapphund");
     json_decref(say("v", "forget the cat."));
-    ask("w", "what is my cat called?", "don't know", "Pelle");
-    ask("w", "what is my cat called?", "don't know", "forget");
+    ask("w", "what's my cat's name?", "don't know", "Pelle");
+    ask("w", "what's my cat's name?", "don't know", "forget");
     files_lack("Rekku");
 }
 END_TEST
@@ -2758,14 +2758,14 @@ END_TEST
 START_TEST(test_cars_written_off_and_who_does_mine)
 {
     tell("x", "I drive a battered green Renault Clio to the depot");
-    json_decref(say("y", "a lorry clipped the Clio and it was written off. bus for me now."));
-    ask("z", "do i still drive the Clio?", "No", "Yes");
+    json_decref(say("y", "a lorry clipped the Clio and it got written off. bus for me now."));
+    ask("z", "do I still have the Clio?", "No", "Yes");
     json_decref(say("x", "my brother jon does my taxes and my mate lola does my hair"));
     ask("z", "who does my taxes?", "Jon", "lola");
     ask("z", "who does my hair?", "Lola", "jon");
     /* whom one lives with, told as the household; a partner no longer together */
     tell("x", "my partner Sam and I have a grey rabbit called Moss");
-    ask("z", "who do i live with?", "Sam", NULL);
+    ask("z", "who lives with me?", "Sam", NULL);
     ask("z", "who lives with me?", "Moss", NULL);
     json_decref(say("y", "sam and me are not together any more"));
     ask("z", "am i still with sam?", "No", "Yes");
@@ -2777,7 +2777,7 @@ START_TEST(test_cars_written_off_and_who_does_mine)
     ask("z", "what do i like?", "ramen", NULL);
     /* a town after a place is no name of it */
     json_decref(say("x", "I'm Temi, a tax lawyer at a big firm in Lagos"));
-    ask("z", "what's the name of my law firm?", "don't know", "Temi");
+    ask("z", "what's my law firm called?", "don't know", "Temi");
 }
 END_TEST
 
@@ -2785,12 +2785,12 @@ END_TEST
  * a name told after a kin word in a clause of chat. */
 START_TEST(test_chinese_summary_asked_with_jizhu)
 {
-    tell("za", "我叫李强，在大连开出租的");
-    ask("zb", "你都记住我啥了？说说", "李强", NULL);
+    tell("za", "我叫周海，在大连开出租的");
+    ask("zb", "你都记住我啥了？讲讲", "周海", NULL);
     /* a kin word and a name before 去 in a clause of chat names them; 一起 is no name */
-    json_decref(say("za", "周末跟男朋友一起去爬山"));
-    json_decref(say("za", "周末跟男朋友阿杰去爬了泰山，腿到现在还是软的"));
-    ask("zb", "我男朋友叫什么？", "阿杰", "一起");
+    json_decref(say("za", "昨天和男朋友一起去看电影"));
+    json_decref(say("za", "昨天和男朋友阿明去看海了，风好大"));
+    ask("zb", "阿明是我男朋友吗？", "阿明", "一起");
 }
 END_TEST
 
