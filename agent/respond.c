@@ -2666,13 +2666,17 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
                         !kinds_person(before))) ||
                      (place && islower((unsigned char)last[1]) && lex_is_stopword(last + 1))))
             *last = '\0';      /* (nor is a function word after a place: "Lerwick till") */
-        /* a fact too unsure to keep as one, or read in a clause the gate takes for
-         * chat (but the name of someone or a pet of the user's is kept: "my ex Tomasz
-         * keeps ringing me") */
+        /* a fact too unsure to keep as one, or read in a clause the gate takes for chat
+         * from a user who says "I" or has told of themselves (but the name of someone or
+         * a pet of the user's is kept: "my ex Tomasz keeps ringing me"; and the stories
+         * of others the memory network keeps, bAbI's "John went to the hallway", never
+         * say "I") */
         int named = u[i].rel == READER_REL_NAME &&
                     (understand_kin(u[i].holder) || dialogue_pet_word(u[i].holder));
         if (u[i].act == READER_FACT &&
-            (u[i].act_p < u[i].fact_min_p || (u[i].gated && !named && u[i].fact_min_p > 0)))
+            (u[i].act_p < u[i].fact_min_p ||
+             (u[i].gated && (says_me(msg) || told_of_self(f)) && !named &&
+              u[i].fact_min_p > 0)))
             u[i].act = READER_SMALLTALK;
         /* a statement of nobody's ("the hail is the size of peas", "the bus broke down
          * twice") from a user who says "I" in it or has told of themselves is their
