@@ -2703,6 +2703,13 @@ START_TEST(test_remarks_of_the_day_are_chat_beside_facts)
     ck_assert_uint_eq(memories(), before);
     tell("m", "my nephew is over from Cork for the weekend, I'm a welder btw");
     ask("n", "what's my trade?", "welder", NULL);
+    /* a story of others from one who never says "I" is the memory network's, not chat */
+    h_resp_t r;
+    json_t *body = json_pack("{s:s,s:s,s:s}", "user", "story", "conversation", "s1", "message",
+                             "John went to the hallway.");
+    ck_assert_int_eq(h_send(&D, "POST", NULL, "/v1/chat", body, &r), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(r.json, "kind")), "statement");
+    h_resp_clear(&r);
     ask("n", "where does my aunt live?", "don't know", "Derry");
 }
 END_TEST
