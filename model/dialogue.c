@@ -1109,6 +1109,31 @@ int dialogue_pet_word(const char *w)
     return 0;
 }
 
+/* A generator of (d, its seeded state s, pool), before its first clause. */
+static void gen_init(gen_t *g, const dialogue_t *d, uint64_t s, int pool)
+{
+    g->d = d;
+    g->r.s = s;
+    rnext(&g->r);
+    g->pool = pool;
+    g->nm = 0;
+}
+
+/* g ready to write one clause of template t (zh: in Chinese; noname: no name told after
+ * the holder): its text emptied, the holder and the words drawn. */
+static void gen_begin(gen_t *g, const dialogue_tmpl_t *t, int zh, int noname)
+{
+    g->err = 0;
+    g->zh = zh;
+    g->len = 0;
+    g->span = SP_O;
+    g->segid = 0;
+    g->hkind = pick_holder(g, t);
+    g->noname = noname;
+    g->rel = t->rel;
+    choose_words(g, t);
+}
+
 /* The end of a clause as both generators write it: the tail, tidying, noise (not in
  * Chinese) and the words of template ti (t); 0 with out filled, -1 when it could not be
  * made (the caller tries again). */
@@ -1142,12 +1167,8 @@ int dialogue_clause(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
     if (!d || !out || (pool != DIALOGUE_TRAIN && pool != DIALOGUE_HELDOUT))
         return -1;
     gen_t g;
-    g.d = d;
-    g.r.s = seed * 0xD1B54A32D192ED03ull ^ (idx + 1) * 0x9E3779B97F4A7C15ull ^
-            (uint64_t)pool * 0x94D049BB133111EBull;
-    rnext(&g.r);
-    g.pool = pool;
-    g.nm = 0;
+    gen_init(&g, d, seed * 0xD1B54A32D192ED03ull ^ (idx + 1) * 0x9E3779B97F4A7C15ull ^
+                        (uint64_t)pool * 0x94D049BB133111EBull, pool);
     for (int attempt = 0; attempt < 16; attempt++) {
         int act = pick_act(&g.r);
         int zh = rpct(&g.r, 10) && d->nby_act[act][1] > 0;
@@ -1155,15 +1176,7 @@ int dialogue_clause(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
             continue;
         int ti = d->by_act[act][zh][rint_(&g.r, d->nby_act[act][zh])];
         const dialogue_tmpl_t *t = &dialogue_tmpls[ti];
-        g.err = 0;
-        g.zh = zh;
-        g.len = 0;
-        g.span = SP_O;
-        g.segid = 0;
-        g.hkind = pick_holder(&g, t);
-        g.noname = (t->flags & DT_NONAME) != 0;
-        g.rel = t->rel;
-        choose_words(&g, t);
+        gen_begin(&g, t, zh, (t->flags & DT_NONAME) != 0);
         if (g.err)
             continue;
         const char *tail = NULL;
@@ -1218,25 +1231,13 @@ int dialogue_remark(const dialogue_t *d, uint64_t seed, uint64_t idx, int pool,
     if (!d || !out || (pool != DIALOGUE_TRAIN && pool != DIALOGUE_HELDOUT))
         return -1;
     gen_t g;
-    g.d = d;
-    g.r.s = seed * 0xA0761D6478BD642Full ^ (idx + 1) * 0xE7037ED1A0B428DBull ^
-            (uint64_t)pool * 0x8EBC6AF09C88C6E3ull;
-    rnext(&g.r);
-    g.pool = pool;
-    g.nm = 0;
+    gen_init(&g, d, seed * 0xA0761D6478BD642Full ^ (idx + 1) * 0xE7037ED1A0B428DBull ^
+                        (uint64_t)pool * 0x8EBC6AF09C88C6E3ull, pool);
     for (int attempt = 0; attempt < 16; attempt++) {
         int ti = rint_(&g.r, dialogue_nremarks);
         const dialogue_tmpl_t *t = &dialogue_remarks[ti];
         int zh = (t->flags & DT_ZH) != 0;
-        g.err = 0;
-        g.zh = zh;
-        g.len = 0;
-        g.span = SP_O;
-        g.segid = 0;
-        g.hkind = pick_holder(&g, t);
-        g.noname = 1;
-        g.rel = t->rel;
-        choose_words(&g, t);
+        gen_begin(&g, t, zh, 1);
         g.n = pick(&g, PL_NAME);        /* "my cousin $n is over from $v" */
         if (g.err)
             continue;
