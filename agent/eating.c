@@ -52,6 +52,20 @@ static const struct {
     {"nuts", G_NUT},              {"nut", G_NUT},              {"seafood", G_FISH | G_SHELLFISH},
 };
 
+int eating_diet_word(const char *word)
+{
+    static const char *const foods[] = {"gluten", "wheat", "lactose", "dairy", "alcohol",
+                                        "booze", "nuts", "nut", "seafood", "sober",
+                                        "coeliac", "celiac", NULL};   /* (an illness) */
+    for (size_t i = 0; i < sizeof diets / sizeof diets[0]; i++)
+        if (!strcasecmp(word, diets[i].word)) {
+            for (int k = 0; foods[k]; k++)
+                if (!strcasecmp(word, foods[k])) return 0;
+            return 1;
+        }
+    return 0;
+}
+
 /* Words before a food that make it another ("oat milk", "vegan cheese", "gluten-free
  * bread"): the food after one is not of its usual group. */
 static const char *const other_make[] = {"free", "gluten-free", "dairy-free", "vegan",

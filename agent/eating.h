@@ -28,4 +28,9 @@ typedef struct eating {
  * a question, nothing told, or nothing known against it). */
 int eating_kept_from(const facts_t *f, const char *text, eating_t *out);
 
+/* 1 when word (any case) is the name of a diet one keeps, said of a person ("vegan",
+ * "pescatarian", "halal", "teetotal"), not a food or drink kept from ("gluten", "nuts")
+ * nor an illness ("coeliac"). */
+int eating_diet_word(const char *word);
+
 #endif

@@ -17,6 +17,7 @@
 #include "agent/forget.h"
 #include "agent/respond.h"
 #include "agent/plain.h"
+#include "agent/terse.h"
 #include "agent/quote.h"
 #include "agent/understand.h"
 #include "agent/write.h"
@@ -412,16 +413,19 @@ int agent_chat(agent_t *a, const char *user, const char *conversation, const cha
     }
     /* the words its shorthand stands for ("u", "w/", "4yo": agent/plain.h) are what the
      * turn reads, keeps and remembers, so that forgetting a value finds every copy */
-    size_t cap = PLAIN_ROOM(strlen(message));
-    char *plain = malloc(cap), *asked = malloc(cap + 64);
-    if (!plain || !asked) {
+    size_t cap = PLAIN_ROOM(strlen(message)), tcap = TERSE_ROOM(cap);
+    char *plain = malloc(cap), *notes = malloc(tcap), *asked = malloc(tcap + 64);
+    if (!plain || !notes || !asked) {
         free(plain);
+        free(notes);
         free(asked);
         return AGENT_ENOMEM;
     }
     const char *said = plain_text(message, plain, cap) >= 0 ? plain : message;
+    /* notes ("Hedda. 52. welder") as the sentences they stand for (agent/terse.h) */
+    if (terse_text(said, notes, tcap) > 0) said = notes;
     /* and a request to be told a name as the question it is (agent/asking.h) */
-    if (asking_text(said, asked, cap + 64) >= 0) said = asked;
+    if (asking_text(said, asked, tcap + 64) >= 0) said = asked;
     int rc = AGENT_ENOMEM;
     wm_conv_t *c = wm_acquire(a->wm, user, conversation);
     if (!c) goto done;
@@ -431,6 +435,7 @@ int agent_chat(agent_t *a, const char *user, const char *conversation, const cha
     wm_release(a->wm, c);
 done:
     free(plain);
+    free(notes);
     free(asked);
     return rc;
 }

@@ -1,0 +1,74 @@
+/* test_terse.c: messages written as notes, the sentences they stand for (agent/terse.h),
+ * as a table: a name, an age, a job, a place, a diet and a pet or person of one's own
+ * with its kind and age are written out; a message with a bare word that is no note, a
+ * question, a name and a place alone, or fewer than two notes is left as it is (0); a
+ * buffer too small is refused. */
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "agent/terse.h"
+
+static const struct {
+    const char *text, *want;            /* want NULL: left as it is */
+} rows[] = {
+    {"Hedda. 52. welder, Narvik. dog Rufus, collie, 9.",
+     "I'm Hedda. I'm 52 years old. I'm a welder. I live in Narvik. My dog is called Rufus. "
+     "My dog is a collie. Rufus is 9."},
+    {"Yusuf here. Bus driver. 47 yrs", "I'm Yusuf. I'm a bus driver. I'm 47 years old."},
+    {"name Ines. 30. vegetarian.", "I'm Ines. I'm 30 years old. I'm vegetarian."},
+    {"Tamsin, 63, retired librarian in Hove. my sis Wren, 60.",
+     "I'm Tamsin. I'm 63 years old. I'm a retired librarian in Hove. My sis is called Wren. "
+     "Wren is 60."},
+    {"Olu. 29. nurse. Cat: Pepper, tabby. long shift rn",
+     "I'm Olu. I'm 29 years old. I'm a nurse. My cat is called Pepper. My cat is a tabby. "
+     "long shift rn"},
+    {"Kofi. Taxi driver, Kumasi. 12 years driving.",
+     "I'm Kofi. I'm a taxi driver. I live in Kumasi. 12 years driving."},
+    /* left as they are */
+    {"Joking. Partly.", NULL},
+    {"Mara. Lisbon.", NULL},
+    {"plumber. dundee. vegan.", NULL},
+    {"Sven. 44. Build boats. Tromsø.", NULL},
+    {"Nurse?", NULL},
+    {"Thanks, 20.", NULL},
+    {"I'm a baker in Leeds and I'm 30.", NULL},
+    {"我叫小林，三十岁", NULL},
+};
+
+START_TEST(test_terse_table)
+{
+    char out[2048];
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        long n = terse_text(rows[i].text, out, sizeof out);
+        if (!rows[i].want) {
+            ck_assert_msg(n == 0, "row %zu (%s) written out", i, rows[i].text);
+            continue;
+        }
+        ck_assert_msg(n > 0, "row %zu (%s) not written out", i, rows[i].text);
+        ck_assert_str_eq(out, rows[i].want);
+        ck_assert_int_eq((long)strlen(out), n);
+    }
+}
+END_TEST
+
+START_TEST(test_terse_too_small)
+{
+    char out[16];
+    ck_assert_int_eq(terse_text("Hedda. 52. welder.", out, sizeof out), -1);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("terse");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_terse_table);
+    tcase_add_test(tc, test_terse_too_small);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
