@@ -9,8 +9,11 @@
  * aside after its last comma that asks and names nothing of the user's ("what's the
  * gecko called, did I mention?"). A list of things asked of one or two holders ("my
  * goat's name and colour, quick") is one question each, and so is a Chinese question of
- * two things of one person ("我哥哥叫什么，在哪里上班？"). Sentences end at . ! ? and line
- * ends. */
+ * two things of one person ("我哥哥叫什么，在哪里上班？"). A bid to be reminded of a thing
+ * of one's own ("remind me of my trade") asks what it is, a name asked in a note ("vet
+ * name?") is "what is my vet's name?", and the name of the place one works at asked by
+ * its kind ("the name of the mill where I was foreman") is "which mill do I work at?".
+ * Sentences end at . ! ? and line ends. */
 #include "agent/asking.h"
 
 #include <ctype.h>
@@ -18,6 +21,7 @@
 #include <string.h>
 #include <strings.h>
 #include "agent/forms.h"
+#include "agent/realise.h"
 #include "agent/understand_words.h"
 #include "model/dialogue.h"
 
@@ -70,6 +74,7 @@ static size_t past_polite(const char *text, size_t n, size_t i)
 
 static size_t two_of(const char *obj, size_t n, size_t *second, size_t *borrow);
 static size_t whose_at(const char *text, size_t n, size_t i);
+static int listed(const char *const *list, const char *w);
 
 /* Where the request's object starts in the sentence text[b, e) and how it asks (a FORM_)
  * into *many, its end into *oend when a word follows it ("called", "names"; else *oend
@@ -287,7 +292,9 @@ static size_t tag_at(const char *text, size_t b, size_t e, size_t n)
                                        "isn't he", "isn't she", "aren't they", "aren't we",
                                        "don't i", "didn't i", "haven't i", "wasn't it",
                                        "wasn't he", "wasn't she", "doesn't he",
-                                       "doesn't she", "don't they", "correct", NULL};
+                                       "doesn't she", "don't they", "correct", "ain't she",
+                                       "ain't he", "ain't it", "ain't i", "aint she",
+                                       "aint he", "aint it", NULL};
     static const char *const comma_tags[] = {"yes", "yeah", "no", "true", NULL};
     static const char *const not_after[] = {"that's", "thats", "is", "all", "you're",
                                             "youre", "exactly", "just", "quite", "turn",
@@ -438,6 +445,115 @@ static int asks_age_given(const char *text, size_t b, size_t e)
     for (int k = 0; verbs[k]; k++)
         if (opens(text, e, i, verbs[k])) return 1;
     return 0;
+}
+
+/* A bid to be reminded of something of the user's, [b, e): "kindly remind me of my
+ * trade", "remind me again about my sister's job": where its "my" opens (0 when the
+ * sentence is no such bid). */
+static size_t remind_of(const char *text, size_t b, size_t e)
+{
+    size_t i = past_polite(text, e, b), l;
+    if (!(l = opens(text, e, i, "remind"))) return 0;
+    i = skip(text, e, i + l);
+    if (!(l = opens(text, e, i, "me"))) return 0;
+    i = skip(text, e, i + l);
+    if ((l = opens(text, e, i, "again"))) i = skip(text, e, i + l);
+    if (!(l = opens(text, e, i, "of")) && !(l = opens(text, e, i, "about"))) return 0;
+    i = skip(text, e, i + l);
+    if (!opens(text, e, i, "my")) return 0;
+    for (size_t k = i; k < e; k++)      /* a thing named, no clause ("... of my aunt, who") */
+        if (text[k] == ',') return 0;
+    return i;
+}
+
+/* "what was the name of the school where I was head?", "what's the name of the farm I
+ * work on?": the name of a kind of place the user works at (realise_place_noun, "airline"),
+ * [b, e): where that place's word starts, its length in *nl (0 when the sentence is no
+ * such question). The reader reads such questions as of the job named in them. */
+static size_t works_at_named(const char *text, size_t b, size_t e, size_t *nl)
+{
+    size_t i = past_polite(text, e, b), l;
+    if (!(l = opens(text, e, i, "what's")) && !(l = opens(text, e, i, "whats")) &&
+        !(l = opens(text, e, i, "what is")) && !(l = opens(text, e, i, "what was")))
+        return 0;
+    i = skip(text, e, i + l);
+    if (!(l = opens(text, e, i, "the name of"))) return 0;
+    i = skip(text, e, i + l);
+    if ((l = opens(text, e, i, "the")) || (l = opens(text, e, i, "my"))) i = skip(text, e, i + l);
+    size_t w = i, found = 0;
+    for (int words = 0; words < 2 && !found; words++) {     /* ("the wine farm") */
+        size_t s0 = skip(text, e, w);
+        w = s0;
+        while (w < e && isalpha((unsigned char)text[w])) w++;
+        char noun[24];
+        if (w == s0 || w - s0 >= sizeof noun) return 0;
+        snprintf(noun, sizeof noun, "%.*s", (int)(w - s0), text + s0);
+        found = realise_place_noun(noun) || !strcasecmp(noun, "airline");
+    }
+    if (!found) return 0;
+    static const char *const working[] = {"work", "worked", "working", "teach", "taught",
+                                          "fly", "flew", "was", "am", "run", "ran", "manage",
+                                          "managed", "i'm", NULL};
+    int me = 0, works = 0;
+    for (size_t k = w; k < e;) {        /* then "I" and a word of working */
+        while (k < e && !isalpha((unsigned char)text[k]) && text[k] != '\'') k++;
+        size_t s0 = k;
+        while (k < e && (isalpha((unsigned char)text[k]) || text[k] == '\'')) k++;
+        char word[16];
+        if (k == s0 || k - s0 >= sizeof word) continue;
+        snprintf(word, sizeof word, "%.*s", (int)(k - s0), text + s0);
+        for (char *c = word; *c; c++) *c = (char)tolower((unsigned char)*c);
+        me |= !strcmp(word, "i") || !strcmp(word, "i'm");
+        works |= me && listed(working, word);
+    }
+    *nl = w - i;
+    return works ? i : 0;
+}
+
+/* A name asked in a note, [b, e): one to three words before "name" and nothing after
+ * it but a question mark, or the whole message ("ex wife name", "vet name?"): the
+ * length of the question it is, "what is my ex wife's name?", written into q (cap bytes
+ * with its NUL); 0 when the sentence is none (or does not fit). */
+static size_t name_note(const char *text, size_t b, size_t e, char *q, size_t cap)
+{
+    static const char *const not_of[] = {"my", "your", "ur", "the", "a", "is", "are", "was",
+                                         "what", "whats", "what's", "full", "first", "last",
+                                         "middle", "nick", "sur", "real", "nice", "great",
+                                         "good", "cute", "cool", "lovely", "funny", "weird",
+                                         "pretty", "strange", "odd", "same", "new", "old",
+                                         "user", "brand", "band", "stage", "pen", "screen",
+                                         "that", "this", "his", "her", "their", "our", NULL};
+    char w[4][24];
+    int n = 0;
+    size_t i = skip(text, e, b), end = e, n_all = strlen(text);
+    if (e < n_all ? text[e] != '?' : b > 0) return 0;   /* asked, or a whole note alone */
+    while (end > i && isspace((unsigned char)text[end - 1])) end--;
+    if (end < 4 || strncasecmp(text + end - 4, "name", 4) ||
+        (end - 4 > i && text[end - 5] != ' '))
+        return 0;
+    end -= 4;
+    while (i < end) {
+        size_t s = i;
+        while (i < end && isalpha((unsigned char)text[i])) i++;
+        if (i == s || i - s >= sizeof w[0] || n == 3 || (i < end && text[i] != ' ')) return 0;
+        snprintf(w[n], sizeof w[0], "%.*s", (int)(i - s), text + s);
+        for (char *c = w[n]; *c; c++) *c = (char)tolower((unsigned char)*c);
+        n++;
+        i = skip(text, end, i);
+    }
+    int from = n > 1 && !strcmp(w[0], "my");
+    if (n - from < 1) return 0;
+    for (int k = from; k < n; k++)
+        if (listed(not_of, w[k])) return 0;
+    char whose[80] = "";
+    for (int k = from; k < n; k++) {
+        size_t l = strlen(whose);
+        snprintf(whose + l, sizeof whose - l, "%s%s", k > from ? " " : "", w[k]);
+    }
+    size_t wl = strlen(whose);          /* "dogs name": the dog's */
+    if (wl > 2 && whose[wl - 1] == 's' && whose[wl - 2] != 's') whose[wl - 1] = '\0';
+    int ql = snprintf(q, cap, "what is my %s's name?", whose);
+    return ql > 0 && (size_t)ql < cap ? (size_t)ql : 0;
 }
 
 /* What a list of things asked of someone names ("my goat's name and colour"). */
@@ -617,6 +733,39 @@ long asking_text(const char *msg, char *out, size_t cap)
             size_t lead = b;
             while (lead < e && isspace((unsigned char)msg[lead])) lead++;
             if (!put(out, cap, &at, msg + b, lead - b) || !put(out, cap, &at, two, tl))
+                return -1;
+            b = e < n && msg[e] != '\n' ? e + 1 : e;
+            continue;
+        }
+        size_t pl, place = works_at_named(msg, b, e, &pl);
+        if (place) {                    /* "which school do I work at?" */
+            size_t lead = b;
+            while (lead < e && isspace((unsigned char)msg[lead])) lead++;
+            if (!put(out, cap, &at, msg + b, lead - b) || !put(out, cap, &at, "which ", 6) ||
+                !put(out, cap, &at, msg + place, pl) ||
+                !put(out, cap, &at, " do I work at?", 14))
+                return -1;
+            b = e < n && msg[e] != '\n' ? e + 1 : e;
+            continue;
+        }
+        size_t my = remind_of(msg, b, e);
+        if (my) {                       /* "what is my trade?" */
+            size_t end = e;
+            while (end > my && (isspace((unsigned char)msg[end - 1]) || msg[end - 1] == '!'))
+                end--;
+            size_t lead = b;
+            while (lead < e && isspace((unsigned char)msg[lead])) lead++;
+            if (!put(out, cap, &at, msg + b, lead - b) || !put(out, cap, &at, "what is ", 8) ||
+                !put(out, cap, &at, msg + my, end - my) || !put(out, cap, &at, "?", 1))
+                return -1;
+            b = e < n && msg[e] != '\n' ? e + 1 : e;
+            continue;
+        }
+        size_t nl = name_note(msg, b, e, two, sizeof two);
+        if (nl) {                       /* "what is my vet's name?" */
+            size_t lead = b;
+            while (lead < e && isspace((unsigned char)msg[lead])) lead++;
+            if (!put(out, cap, &at, msg + b, lead - b) || !put(out, cap, &at, two, nl))
                 return -1;
             b = e < n && msg[e] != '\n' ? e + 1 : e;
             continue;

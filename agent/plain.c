@@ -8,7 +8,8 @@
  * X", "goes by X" and "answers to X" are "called X"; "Myself X" opening a sentence is "I
  * am X" and "name's X" (or after a greeting alone) "my name's X"; a tag ", did I say?"
  * ends the sentence it follows; a correction said in passing ("7, no wait, 8") is made;
- * "I'm a 34 year old nurse" is "I'm 34 years old, a nurse"; "fed the boys, Ivo and Bo,
+ * "I'm a 34 year old nurse" is "I'm 34 years old, a nurse"; "the wife" is "my wife" and
+ * "the fella next door" "my neighbour"; "fed the boys, Ivo and Bo,
  * they're 8" is "fed the boys. my boys are Ivo and Bo, they're 8"; "it's not X, it's Y"
  * is "it's Y, not X"; and a question asked as A-not-A (是不是, 有没有) is the one with 吗
  * it stands for. Only whole words, those spaces and commas,
@@ -18,8 +19,11 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "agent/eating.h"
+#include "agent/kinds.h"
 #include "agent/understand_words.h"
 #include "agent/understood.h"
 #include "model/dialogue.h"
@@ -38,12 +42,14 @@ static const char *const spelled[][2] = {
     {"who'd", "who did"}, {"how'd", "how did"}, {"whereabouts", "where"}, {"an'", "and"},
     {"o'", "of"},
     /* Scots */
-    {"whit", "what"}, {"whaur", "where"}, {"dae", "do"}, {"wis", "was"}, {"noo", "now"},
+    {"whit", "what"}, {"whit's", "what's"}, {"whaur", "where"}, {"dae", "do"}, {"wis", "was"}, {"noo", "now"},
     {"hoose", "house"}, {"fae", "from"}, {"wi'", "with"}, {"a'm", "I'm"}, {"auld", "old"},
     {"auld's", "old is"}, {"didnae", "didn't"}, {"canna", "can't"}, {"dinnae", "don't"},
     {"cannae", "can't"}, {"isnae", "isn't"}, {"wasnae", "wasn't"}, {"disnae", "doesn't"},
     /* West African and Caribbean English */
-    {"wetin", "what"}, {"mih", "my"},
+    {"wetin", "what"}, {"mih", "my"}, {"yuh", "you"}, {"everyting", "everything"},
+    {"anyting", "anything"}, {"someting", "something"}, {"nuttin", "nothing"}, {"inna", "in"},
+    {"dawg", "dog"},
     {"actualy", "actually"}, {"acutally", "actually"}, {"actully", "actually"},
     {"outta", "out of"}, {"rn", "right now"}, {"atm", "at the moment"}, {"tho", "though"},
     {"ppl", "people"},
@@ -136,6 +142,23 @@ static int cjk_at(const char *msg, size_t len, size_t i)
  * called"), with *end where the two end; else NULL. */
 static const char *naming_phrase(const char *msg, size_t len, size_t i, size_t *end)
 {
+    /* "a likkle dog name Tiny": "name" right after a pet word */
+    if (i >= 2 && i + 5 < len && !strncasecmp(msg + i, "name ", 5) &&
+        isupper((unsigned char)msg[i + 5])) {
+        size_t b = i - 1, a;
+        while (b > 0 && msg[b - 1] == ' ') b--;
+        for (a = b; a > 0 && isalpha((unsigned char)msg[a - 1]); a--) {}
+        char pet[16];
+        if (b > a && b - a < sizeof pet) {
+            snprintf(pet, sizeof pet, "%.*s", (int)(b - a), msg + a);
+            for (char *c = pet; *c; c++) *c = (char)tolower((unsigned char)*c);
+            const char *spelt = plain_word(pet);
+            if (dialogue_pet_word(spelt ? spelt : pet)) {
+                *end = i + 4;
+                return "called";
+            }
+        }
+    }
     static const char *const phrases[][2] = {{"name of ", "called"},
                                              {"goes by ", "is called"},
                                              {"answers to ", "is called"},
@@ -149,6 +172,97 @@ static const char *naming_phrase(const char *msg, size_t len, size_t i, size_t *
         }
     }
     return NULL;
+}
+
+/* Words people use for their own people and places the reader learnt otherwise, at
+ * msg[i] (a word's start): "the wife", "the missus", "the hubby" (not "the wife of ...")
+ * are "my wife", "my husband"; "the fella next door", "the lady next door" "my
+ * neighbour", "the family next door" "my neighbours"; "hail from" is "come from" ("do I
+ * hail from" "am I from"); "X, that's the wife, ..." is "X, my wife, ...". The words
+ * they stand for (mine when they are made), with *end where the phrase ends; else NULL. */
+static const char *own_phrase(const char *msg, size_t len, size_t i, size_t *end,
+                              char mine[32])
+{
+    /* "Greta, that's the wife, ...", "Ivo, that's my brother, ...": the one named, set off */
+    if (i >= 2 && msg[i - 2] == ',' && msg[i - 1] == ' ' && i + 7 < len &&
+        !strncasecmp(msg + i, "that's ", 7)) {
+        size_t k = i + 7, ke;
+        if (!strncasecmp(msg + k, "the ", 4)) k += 4;
+        else if (!strncasecmp(msg + k, "my ", 3)) k += 3;
+        else return NULL;
+        for (ke = k; ke < len && isalpha((unsigned char)msg[ke]); ke++) {}
+        char word[24], key[UNDERSTAND_KEY];
+        if (ke == k || ke - k >= sizeof word || ke >= len || msg[ke] != ',') return NULL;
+        snprintf(word, sizeof word, "%.*s", (int)(ke - k), msg + k);
+        for (char *c = word; *c; c++) *c = (char)tolower((unsigned char)*c);
+        understand_holder_of(word, key, sizeof key);
+        if (!strcmp(key, "self") || !understand_kin(key)) return NULL;
+        snprintf(mine, 32, "my %s", word);
+        *end = ke;
+        return mine;
+    }
+    static const char *const whose[][2] = {{"the wife", "my wife"}, {"the missus", "my wife"},
+                                           {"the missis", "my wife"}, {"the hubby", "my husband"},
+                                           {"the husband", "my husband"},
+                                           {"the other half", "my other half"},
+                                           {"do i come from", "am I from"},
+                                           {"do i hail from", "am I from"},
+                                           {"hail from", "come from"}, {"hails from", "comes from"}};
+    for (size_t p = 0; p < sizeof whose / sizeof whose[0]; p++) {
+        size_t l = strlen(whose[p][0]);
+        if (i + l > len || strncasecmp(msg + i, whose[p][0], l) ||
+            (i + l < len && (isalnum((unsigned char)msg[i + l]) || msg[i + l] == '-')) ||
+            (i + l + 3 < len && !strncasecmp(msg + i + l, " of ", 4)))
+            continue;
+        /* (a word of kin only before "'s", "is" or a mark: "the missus already said"
+         * stays, its "already" no name) */
+        const char *after = msg + i + l;
+        if (!strncmp(whose[p][1], "my ", 3) && *after && !strchr(",.!?;:", *after) &&
+            strncmp(after, "'s", 2) &&
+            strncasecmp(after, " is ", 4) && strncasecmp(after, " was ", 5))
+            continue;
+        *end = i + l;
+        return whose[p][1];
+    }
+    static const char *const next_door[][2] = {
+        {"fella", "my neighbour"}, {"fellow", "my neighbour"}, {"guy", "my neighbour"},
+        {"lady", "my neighbour"}, {"woman", "my neighbour"}, {"man", "my neighbour"},
+        {"bloke", "my neighbour"}, {"chap", "my neighbour"}, {"girl", "my neighbour"},
+        {"couple", "my neighbours"}, {"family", "my neighbours"}, {"folks", "my neighbours"}};
+    size_t at = i;
+    if (at + 4 <= len && !strncasecmp(msg + at, "the ", 4)) at += 4;
+    for (size_t p = 0; p < sizeof next_door / sizeof next_door[0]; p++) {
+        size_t l = strlen(next_door[p][0]);
+        if (at + l + 10 > len || strncasecmp(msg + at, next_door[p][0], l) ||
+            strncasecmp(msg + at + l, " next door", 10) ||
+            (at + l + 10 < len && isalnum((unsigned char)msg[at + l + 10])))
+            continue;
+        *end = at + l + 10;
+        return next_door[p][1];
+    }
+    return NULL;
+}
+
+/* 1 when w (lower case) names a trade as trades are named: a kind of person (kinds.h)
+ * ending as agents do ("plumber", "surveyor", "florist", "technician", "engineer",
+ * "attendant"), or one of the few that do not ("nurse", "chef"); not a kind of person
+ * that is a state ("paranoid", "married"). */
+static int trade(const char *w)
+{
+    static const char *const ends[] = {"er", "or", "ist", "ian", "ant", "ent", "eer", "man",
+                                       "woman", "ess", NULL};
+    static const char *const others[] = {"nurse", "chef", "cook", "clerk", "nanny", "vet",
+                                         "medic", "pilot", "guard", "surgeon", "midwife",
+                                         "barista", "carpenter", "mechanic", "judge",
+                                         "paramedic", "cashier", "courier", "analyst", NULL};
+    size_t n = strlen(w);
+    if (!kinds_person(w)) return 0;
+    if (understand_in_list(others, w)) return 1;
+    for (int k = 0; ends[k]; k++) {
+        size_t l = strlen(ends[k]);
+        if (n > l + 2 && !strcmp(w + n - l, ends[k])) return 1;
+    }
+    return 0;
 }
 
 /* A number of two words joined by a hyphen ("sixty-two": tens 20-90 and ones 1-9) in
@@ -942,6 +1056,14 @@ long plain_text(const char *msg, char *out, size_t cap)
             i++;
             continue;
         }
+        size_t own_end;
+        char mine[32];
+        const char *plainly = own_phrase(msg, len, i, &own_end, mine);
+        if (plainly) {                          /* "the wife": "my wife" */
+            if (!put(out, cap, &at, plainly, strlen(plainly))) return -1;
+            i = own_end;
+            continue;
+        }
         if (forgets_the(msg, len, i)) {         /* "forget the cat": "forget my cat" */
             if (!put(out, cap, &at, msg[i] == 'T' ? "My" : "my", 2)) return -1;
             i += 3;
@@ -987,12 +1109,33 @@ long plain_text(const char *msg, char *out, size_t cap)
         /* "bout" before whom or what it is about ("what u remember bout me"; a boxer's bout
          * stays) */
         if (!with && wl == 4 && !strncasecmp(msg + i, "bout", 4) && e < len && msg[e] == ' ') {
-            static const char *const of[] = {"me", "you", "u", "it", "that", "this", "my",
+            static const char *const of[] = {"me", "mi", "you", "u", "it", "that", "this", "my",
                                              "your", "them", "him", "her", "us", NULL};
             size_t b = e + 1, n = 0;
             while (b + n < len && isalpha((unsigned char)msg[b + n])) n++;
             for (int o = 0; of[o] && !with; o++)
                 if (strlen(of[o]) == n && !strncasecmp(msg + b, of[o], n)) with = "about";
+        }
+        /* "tell mi", "bout mi", "call mi Dessie": "mi" after a verb of telling or a word
+         * that leads to whom, or ending a sentence, is "me" (before a thing it is "my",
+         * below) */
+        if (!with && wl == 2 && !strncasecmp(msg + i, "mi", 2)) {
+            static const char *const to_me[] = {"tell", "about", "bout", "to", "for", "with",
+                                                "call", "give", "help", "remind", "ask",
+                                                "know", "show", "from", NULL};
+            char bw[16];
+            word_back(msg, i, bw, sizeof bw);
+            int last = e >= len || strchr(".!?,", msg[e]);
+            if (last || understand_in_list(to_me, bw)) with = "me";
+        }
+        /* "wah mi name again?", "wah yuh do" (Jamaican): "wah" before whom it asks of is
+         * "what" (elsewhere a cry: "wah, so nice", "wah my boy is tall now") */
+        if (!with && wl == 3 && !strncasecmp(msg + i, "wah", 3) && e + 1 < len && msg[e] == ' ') {
+            static const char *const asked[] = {"mi", "yuh", "yu", "you", "u", "is", "dem",
+                                                NULL};
+            char nx[8];
+            if (word_from(msg, len, e, nx, sizeof nx) && understand_in_list(asked, nx))
+                with = msg[i] == 'W' ? "What" : "what";
         }
         /* "Myself Lakshmi, from Pune ...": "myself" that opens a sentence before a name
          * is "I am" */
@@ -1106,8 +1249,9 @@ long plain_text(const char *msg, char *out, size_t cap)
             for (int w = 0; work[w] && !with && b > a; w++)
                 if (strlen(work[w]) == b - a && !strncasecmp(msg + a, work[w], b - a)) with = "as";
         }
-        /* "Am a roofer in Leek.": "am" opening a sentence before "a", "an", "the",
-         * "from" or "in" tells of the speaker, "I am" */
+        /* "Am a roofer in Leek.", "Am Fergus, ...": "am" opening a sentence before "a",
+         * "an", "the", "from", "in" or a name with a capital (a statement: "Am Fergus?"
+         * asks nothing of the speaker) tells of the speaker, "I am" */
         if (!with && wl == 2 && !strncasecmp(msg + i, "am", 2)) {
             static const char *const told[] = {"a", "an", "the", "from", "in", "now",
                                                "currently", "still", NULL};
@@ -1115,9 +1259,39 @@ long plain_text(const char *msg, char *out, size_t cap)
             size_t lead_at = at;
             while (lead_at > 0 && out[lead_at - 1] == ' ') lead_at--;
             int opens = lead_at == 0 || strchr(".!?\n", out[lead_at - 1]);
-            if (opens && word_from(msg, len, e, nx, sizeof nx))
-                for (int t = 0; told[t] && !with; t++)
-                    if (!strcmp(nx, told[t])) with = msg[i] == 'A' ? "I am" : "i am";
+            size_t nx_end = opens ? word_from(msg, len, e, nx, sizeof nx) : 0;
+            for (int t = 0; nx_end && told[t] && !with; t++)
+                if (!strcmp(nx, told[t])) with = msg[i] == 'A' ? "I am" : "i am";
+            size_t ne = e;
+            while (ne < len && !strchr(".!?\n", msg[ne])) ne++;
+            if (!with && nx_end && isupper((unsigned char)msg[nx_end - strlen(nx)]) &&
+                strcmp(nx, "i") && (ne == len || msg[ne] != '?'))
+                with = msg[i] == 'A' ? "I am" : "i am";
+        }
+        /* "I have 27 years" (as Spanish, Portuguese, Italian and French say it): "I am
+         * 27 years old", not years of something ("I have 20 years of experience") */
+        if (!with && wl == 4 && !strncasecmp(msg + i, "have", 4)) {
+            char back[8], unit[8], after[16];
+            word_back(msg, i, back, sizeof back);
+            size_t d = e;
+            while (d < len && msg[d] == ' ') d++;
+            size_t de = d;
+            while (de < len && isdigit((unsigned char)msg[de])) de++;
+            size_t ue = de > d && de - d <= 3 ? word_from(msg, len, de, unit, sizeof unit) : 0;
+            size_t ae = ue ? word_from(msg, len, ue, after, sizeof after) : 0;
+            long v = de > d ? strtol(msg + d, NULL, 10) : 0;
+            if (!strcmp(back, "i") && ue && (!strcmp(unit, "years") || !strcmp(unit, "year")) &&
+                v >= 2 && v <= 120 &&
+                (!ae || !strcmp(after, "old") || !strcmp(after, "and") ||
+                 !strcmp(after, "but") || !strcmp(after, "now"))) {
+                if (!put(out, cap, &at, "am ", 3) || !put(out, cap, &at, msg + d, de - d) ||
+                    !put(out, cap, &at, " years", 6))
+                    return -1;
+                if (!ae || strcmp(after, "old"))
+                    if (!put(out, cap, &at, " old", 4)) return -1;
+                i = ue;
+                continue;
+            }
         }
         /* "which one of my nieces ...": "which of my nieces"; "which of my cousins is the
          * tall one?": "... is tall?" */
@@ -1156,7 +1330,8 @@ long plain_text(const char *msg, char *out, size_t cap)
             (!strcmp(next1, "a") || !strcmp(next1, "an")))
             with = msg[i] == 'I' ? "It's" : "it's";
         /* "wi' me nana", "me mam's", "ma boy", "mi son": "me", "ma", "mi" or "mah" before a
-         * word of kin is "my" */
+         * word of kin or a pet is "my", and "ma", "mi" or "mah" before a thing of one's own
+         * ("whit's ma name") too ("tell me name ..." keeps its "me") */
         int my_said = (wl == 2 && (!strncasecmp(msg + i, "me", 2) ||
                                    !strncasecmp(msg + i, "ma", 2) ||
                                    !strncasecmp(msg + i, "mi", 2))) ||
@@ -1167,8 +1342,47 @@ long plain_text(const char *msg, char *out, size_t cap)
             char next[24], key[UNDERSTAND_KEY];
             if (ke > k && ke - k < sizeof next) {
                 snprintf(next, sizeof next, "%.*s", (int)(ke - k), msg + k);
+                for (char *c = next; *c; c++) *c = (char)tolower((unsigned char)*c);
+                const char *spelt = plain_word(next);       /* ("mi dawg": a dog) */
+                if (spelt && strlen(spelt) < sizeof next) snprintf(next, sizeof next, "%s", spelt);
                 understand_holder_of(next, key, sizeof key);
-                if (strcmp(key, "self") != 0 && understand_kin(key)) with = "my";
+                static const char *const own[] = {"name", "job", "age", "birthday", "car",
+                                                  "house", "team", "pals", "mates", "address",
+                                                  "work", "school", NULL};
+                int me = tolower((unsigned char)msg[i + 1]) == 'e';
+                if ((strcmp(key, "self") != 0 && understand_kin(key)) ||
+                    dialogue_pet_word(next) || (!me && understand_in_list(own, next)))
+                    with = "my";
+            }
+        }
+        /* "I am plumber", "I work as bus driver", "I be nurse": a kind of person right
+         * after "am", "I'm" or "as" (or one word after it: "bus driver"), said without
+         * its article, takes "a" ("an"), as the reader learnt jobs told */
+        char said[8];
+        word_back(out, at, said, sizeof said);
+        char w0[24];
+        snprintf(w0, sizeof w0, "%.*s", (int)(wl < sizeof w0 ? wl : sizeof w0 - 1), msg + i);
+        if (!with && islower((unsigned char)msg[i]) && wl < sizeof w0 &&
+            (!strcmp(said, "am") || !strcmp(said, "m") || !strcmp(said, "im") ||
+             !strcmp(said, "as") || (!strcmp(said, "be") && at >= 5 &&
+                                     !strncasecmp(out + at - 5, "i be ", 5)))) {
+            static const char *const not_one[] = {"also", "still", "now", "just", "really",
+                                                  "very", "currently", "not", "no", "so",
+                                                  "the", "a", "an", "my", "your", "his", "her",
+                                                  "from", "in", "at", "with", "going", "here",
+                                                  "there", "well", "good", "fine", "ok", NULL};
+            char nx[24] = "", after[8] = "";
+            size_t ne = word_from(msg, len, e, nx, sizeof nx);
+            const char *job = trade(w0) ? w0 : ne && trade(nx) ? nx : NULL;
+            if (job) word_from(msg, len, job == w0 ? e : ne, after, sizeof after);
+            char key[UNDERSTAND_KEY];
+            if (job) understand_holder_of(job, key, sizeof key);
+            if (job && !understand_in_list(not_one, w0) && !understand_plural(job) &&
+                !dialogue_pet_word(job) && !understand_kin(key) && !eating_diet_word(job) &&
+                (job == w0 || (ne && (ne >= len || !isalpha((unsigned char)msg[ne])))) &&
+                strcmp(after, "of") != 0) {     /* ("maid of honour", "mother of two") */
+                const char *art = strchr("aeiou", w0[0]) ? "an " : "a ";
+                if (!put(out, cap, &at, art, strlen(art))) return -1;
             }
         }
         /* an age written short: "4yo", "4y/o", "4yrs" */

@@ -67,6 +67,22 @@ static const struct {
     {"where did I say I was born?", "where did I say I was born?"},
     {"remind me who's my dentist, before I forget", "remind me who's my dentist?"},
     {"我的猫叫什么", "我的猫叫什么"},
+    /* a bid to be reminded of a thing of one's own; a name asked in a note */
+    {"Kindly remind me of my trade.", "what is my trade?"},
+    {"remind me again about my nephew's school", "what is my nephew's school?"},
+    {"remind me of my aunt, who is lovely", "remind me of my aunt, who is lovely"},
+    {"vet name?", "what is my vet's name?"},
+    {"ex wife name", "what is my ex wife's name?"},
+    {"What was the name of the mill where I was foreman?", "which mill do I work at?"},
+    {"what's the name of the dairy farm I work on", "which dairy farm do I work at?"},
+    {"what's the name of the bar I love?", "what's the name of the bar I love?"},
+    {"what is the name of the school my niece goes to?",
+     "what is the name of the school my niece goes to?"},
+    {"first wife name", "first wife name"},
+    {"goats name?", "what is my goat's name?"},
+    {"Cool name!", "Cool name!"},
+    {"what a name", "what a name"},
+    {"Ha. Odd name", "Ha. Odd name"},
     {"", ""},
 };
 

@@ -77,6 +77,31 @@ static const struct {
     {"Ursula, Ülker u Ñu", "Ursula, Ülker you Ñu"},
     {"Jürgen r here", "Jürgen are here"},
     {"I live in Seyðisfjörður", "I live in Seyðisfjörður"},
+    /* an age said as one has it in Spanish or French; "am" before a name; Scots and
+     * Jamaican "ma", "mi", "wah", "yuh" */
+    {"hola, I have 44 years, I'm a cook", "hola, I am 44 years old, I'm a cook"},
+    {"I have 3 years old", "I am 3 years old"},
+    {"I have 15 years of experience", "I have 15 years of experience"},
+    {"Am Isla, a nurse", "I am Isla, a nurse"},
+    {"Am Isla?", "Am Isla?"},
+    {"whit's ma job", "what's my job"},
+    {"tell me name", "tell me name"},
+    {"Wah mi name?", "What my name?"},
+    {"Wah, so nice", "Wah, so nice"},
+    {"tell mi everyting yuh know bout mi", "tell me everything you know about me"},
+    {"mi dawg name Tiny. An mi live inna Ochi.", "my dog called Tiny. An mi live in Ochi."},
+    /* one's own people said as "the wife", "the fella next door", set off by "that's" */
+    {"The missus is Oona.", "my wife is Oona."},
+    {"the missus never listens", "the missus never listens"},
+    {"the wife of the mayor", "the wife of the mayor"},
+    {"Lev, that's my cousin, is a vet", "Lev, my cousin, is a vet"},
+    {"the lady next door is Pam", "my neighbour is Pam"},
+    {"where do I hail from?", "where am I from?"},
+    /* a job said without its article */
+    {"I am welder, yes?", "I am a welder, yes?"},
+    {"i work as tram driver", "i work as a tram driver"},
+    {"I am also welder", "I am also welder"},
+    {"I'm tired", "I'm tired"},
     {"", ""},
 };
 
