@@ -201,6 +201,22 @@ int compare_ages(const facts_t *f, const char *text, int yesno, compare_t *out)
         if (all[i].at) named[k++] = all[i];
     memset(out, 0, sizeof *out);
     out->older = end;
+    static const char *const most[] = {"oldest", "eldest", "youngest", "firstborn",
+                                       "first born", "lastborn", "last born", NULL};
+    int superlative = 0;
+    for (int i = 0; most[i] && !superlative; i++) superlative = facts_has_words(text, most[i]);
+    if (yesno && k == 1 && superlative && end != COMPARE_MIDDLE && n >= 3) {
+        /* "is Tom my eldest grandchild?": the one at that end of all of them */
+        int pick = 0;
+        for (int i = 1; i < n; i++)
+            if (end ? all[i].age > all[pick].age : all[i].age < all[pick].age) pick = i;
+        for (int i = 0; i < n; i++)     /* (a tie at that end: no one is the eldest) */
+            if (i != pick && all[i].age == all[pick].age) return 0;
+        *out = (compare_t){all[pick].name, NULL, all[pick].said, NULL,
+                           all[pick].at == named[0].at, end, n, {all[pick].id}};
+        if (all[pick].at != named[0].at && n < COMPARE_MAX) out->ids[1] = named[0].id;
+        return 1;
+    }
     if (yesno) {
         if (k != 2 || end == COMPARE_MIDDLE) return 0;
         int first = named[0].at < named[1].at ? 0 : 1;
@@ -233,6 +249,7 @@ int compare_ages(const facts_t *f, const char *text, int yesno, compare_t *out)
             from[j] = from[j - 1];
             from[j - 1] = t;
         }
+    out->yes = -1;
     int pick = end == COMPARE_OLDER ? 0 : end == COMPARE_YOUNGER ? m - 1 : m / 2;
     if (end == COMPARE_MIDDLE && from[pick].age == from[pick - 1].age) return 0;
     out->of = m;

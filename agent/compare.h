@@ -16,7 +16,9 @@ enum { COMPARE_YOUNGER = 0, COMPARE_OLDER = 1, COMPARE_MIDDLE = 2, COMPARE_IDS =
 typedef struct compare {
     const char *name, *other;       /* other: NULL unless yesno */
     const char *age, *other_age;    /* as told ("12", "4 months"), into the facts */
-    int yes;                        /* yesno: 1 when name's age is as the question says */
+    int yes;                        /* yesno: 1 when name's age is as the question says
+                                     * (of one named and the rest: 1 when name, the one at
+                                     * the end asked, is the one named); -1 when no yesno */
     int older;                      /* COMPARE_OLDER, COMPARE_YOUNGER or COMPARE_MIDDLE asked */
     int of;                         /* how many people were compared */
     int64_t ids[COMPARE_IDS];       /* the age memories of name and other, or of name and
@@ -31,7 +33,9 @@ int compare_asks(const char *text);
  * the question names, else all of them (at least two either way; of a group the question
  * names, "which of my nephews", those of it when two are told). The middle one is asked
  * of an odd number of three and more. A yes/no
- * question (yesno) needs two named, in the order the question names them. Returns 1 with
+ * question (yesno) needs two named, in the order the question names them, or one named
+ * and a word of the end of three or more ("is Tom my eldest?": name is then whoever is
+ * the eldest, other NULL; a tie there answers nothing). Returns 1 with
  * *out filled, or 0 when text compares no ages or the facts cannot answer it. */
 int compare_ages(const facts_t *f, const char *text, int yesno, compare_t *out);
 

@@ -85,6 +85,7 @@ static const char *article(const char *v)
         return "";
     if (islower((unsigned char)v[0]) && (realise_plural(v) || realise_plural_s(v)))
         return "";              /* "you have children", "you have two dogs" */
+    if (understand_colour(v)) return "";        /* "Bo is white" */
     return strchr("aeiouAEIOU", v[0]) && v[0] ? "an" : "a";
 }
 
@@ -452,7 +453,8 @@ char *realise_ages(char *buf, size_t len, const char *name, const char *age, int
     else if (older == 2)                /* (compare.h's COMPARE_MIDDLE) */
         snprintf(buf, len, "%s %s the middle one (%s).", name, is, age);
     else
-        snprintf(buf, len, "%s %s %s%s (%s).", name, is, of > 2 ? "the " : "",
+        snprintf(buf, len, "%s%s %s %s%s (%s).", yes < 0 ? "" : yes ? "Yes, " : "No, ", name,
+                 is, of > 2 ? "the " : "",
                  older ? (of > 2 ? "oldest" : "older") : (of > 2 ? "youngest" : "younger"), age);
     if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
     return buf;

@@ -51,7 +51,9 @@ char *realise_forgot(char *buf, size_t len, const realise_frame_t *f, int n);
 char *realise_summary(char *buf, size_t len, const realise_frame_t *f, int n);
 /* Ages compared: "Maud is older (95)." (of two), "Maisie is the oldest (12)." (of more),
  * "Ben is the middle one (9)." (older 2: the middle asked);
- * a yes/no question: "No, Oscar is 7 and Maisie is 12." (other NULL: not a yes/no one) */
+ * a yes/no question: "No, Oscar is 7 and Maisie is 12." (other NULL: not of two), "Yes,
+ * Maisie is the oldest (12)." (other NULL, yes 1 or 0: one named against the rest; yes -1:
+ * no yes/no question) */
 char *realise_ages(char *buf, size_t len, const char *name, const char *age, int older, int of,
                    int yes, const char *other, const char *other_age);
 /* "You have 2 children: Ana and Luis." (verb "have"; what: the group's word,

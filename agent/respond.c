@@ -836,7 +836,8 @@ static int ages(respond_t *r, const facts_t *f, const char *text, const understo
     }
     say(r, realise_ages(buf, sizeof buf, c.name, c.age, c.older, c.of, c.yes, c.other,
                         c.other_age));
-    snprintf(r->answer, sizeof r->answer, "%s", c.other ? (c.yes ? "yes" : "no") : c.name);
+    snprintf(r->answer, sizeof r->answer, "%s",
+             c.other || c.yes >= 0 ? (c.yes ? "yes" : "no") : c.name);
     for (int i = 0; i < COMPARE_IDS && c.ids[i] && r->nused < UNDERSTAND_MAX; i++)
         r->used[r->nused++] = c.ids[i];
     set_kind(r, MODEL_KIND_ANSWER);
@@ -1264,11 +1265,22 @@ static int holds_each_word(const char *text, const char *words)
 
 /* Where someone lives, asked when only where they work is known, or the other way round
  * ("where does Ines live?" after "Ines is a pharmacist in Tallinn"): that other place, said as all
- * that is known, never as the answer asked for; else NULL. */
-static const store_memory_t *other_place(const facts_t *f, const understood_t *u)
+ * that is known, never as the answer asked for (text the question); else NULL, and when
+ * the question names a kind of place no town is ("which hospital ...?"). */
+static const store_memory_t *other_place(const facts_t *f, const understood_t *u,
+                                         const char *text)
 {
     int rel = other_place_rel(u->rel);
     if (rel < 0 || u->act != READER_QUESTION) return NULL;
+    /* (not when the question names a kind of place no town is: "which hospital do I
+     * work at?", "the airline I fly for") */
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!?'", buf, sizeof buf, w, 64);
+    static const char *const firms[] = {"airline", "employer", "business", "organisation",
+                                        "organization", "university", "uni", NULL};
+    for (int k = 0; k < n; k++)
+        if (realise_place_noun(w[k]) || understand_in_list(firms, w[k])) return NULL;
     return facts_find(f, u->holder, reader_rel_name(rel), NULL);
 }
 
@@ -1927,7 +1939,7 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
                  kin ? both[1].value : "");
         if (kin && r->nused < UNDERSTAND_MAX) r->used[r->nused++] = kin->id;
     } else if (asked.rel == u->rel && !facts_has_words(text, "address") &&
-               !firm && (m = other_place(f, u)) != NULL) {  /* a town is no street address,
+               !firm && (m = other_place(f, u, text)) != NULL) {  /* a town is no street address,
                                                               * nor a home a firm */
         realise_frame_t known = facts_frame(m);
         say_gap(r, realise_only(buf, sizeof buf, &known), 1);

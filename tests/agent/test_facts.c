@@ -242,6 +242,16 @@ START_TEST(test_ages_compare_among_the_people_named)
     ck_assert_int_eq(c.yes, 0);
     ck_assert(!compare_ages(&f, "is leo older?", 1, &c));          /* one named */
     ck_assert(!compare_ages(&f, "how old is maud?", 0, &c));       /* no comparison */
+    /* one named against the rest: whoever is at the end asked, and whether it is them */
+    ck_assert(compare_ages(&f, "is leo the oldest?", 1, &c));
+    ck_assert_str_eq(c.name, "Maud");
+    ck_assert_int_eq(c.yes, 0);
+    ck_assert(c.other == NULL);
+    ck_assert(compare_ages(&f, "is leo my youngest?", 1, &c));
+    ck_assert_str_eq(c.name, "Leo");
+    ck_assert_int_eq(c.yes, 1);
+    ck_assert(compare_ages(&f, "who's the youngest?", 0, &c));
+    ck_assert_int_eq(c.yes, -1);
 }
 END_TEST
 
