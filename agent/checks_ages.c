@@ -318,8 +318,12 @@ static int turned(const char *text, understood_t *u)
                                         "on", "last", "this", "in", "and", "so", "already",
                                         "now", "just", "lol", NULL};
     if (checks_asks(text) || (u->act != READER_FACT && u->act != READER_SMALLTALK) ||
-        !u->holder[0] || understand_pronoun(u->holder) || when_read_already(text, u))
+        !u->holder[0] || understand_pronoun(u->holder))
         return 0;
+    /* (read already: settled only when the reader read this age, "well, turned 40
+     * yesterday", so that it is a fact by its words) */
+    int already = when_read_already(text, u);
+    if (already && u->rel != READER_REL_AGE) return 0;
     char buf[512];
     const char *w[64];
     int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
@@ -329,6 +333,7 @@ static int turned(const char *text, understood_t *u)
         if (!understand_in_list(turning, w[k]) || !understand_number(w[k + 1], &v) || v < 1 ||
             v > 120 || !(understand_in_list(after, next) || (unsigned char)next[0] >= 0xE0))
             continue;                   /* (emoji after it: "turned 2 🎂") */
+        if (already && strcmp(u->value, w[k + 1]) != 0) return 0;
         checks_settle(u, READER_FACT, u->holder, READER_REL_AGE, NULL, w[k + 1]);
         return 1;
     }

@@ -339,7 +339,8 @@ int checks_asked(checks_clause_t *c, understood_t *u)
                                        " didn't i?", " haven't i?", " wasn't it?",
                                        " wasn't he?", " wasn't she?", " doesn't he?",
                                        " doesn't she?", " don't they?", ", me?", " aye?",
-                                       " yeah?", NULL};
+                                       " yeah?", " ain't she?", " ain't he?", " ain't it?",
+                                       " ain't i?", NULL};
     size_t tl = strlen(text);
     int tagged = 0;
     int plain = !checks_chinese(text) && checks_opens_question(text) == 0 && !asks_which(text);
@@ -887,12 +888,16 @@ int checks_chinese_asked(checks_clause_t *c, understood_t *u)
      * of them, asks for all of it */
     /* (记住 too, whose 住 the reader reads as a home: 你记住我什么了) */
     int kept_in_mind = strstr(text, "记住") != NULL;
+    /* (and 你对我了解多少, 你对我都了解些什么: how much mnemo knows of the user, however
+     * the reader read what it asks) */
+    int of_me = strstr(text, "你对我") && strstr(text, "了解") &&
+                (strstr(text, "什么") || strstr(text, "多少") || strstr(text, "哪些"));
     if (u->act == READER_QUESTION && checks_chinese(text) &&
-        ((u->rel == READER_REL_OPEN && !u->relation[0]) || kept_in_mind) &&
-        !strcmp(u->holder, "self") && strstr(text, "你") &&
-        (strstr(text, "记得") || strstr(text, "知道") || kept_in_mind) &&
+        ((u->rel == READER_REL_OPEN && !u->relation[0]) || kept_in_mind || of_me) &&
+        (!strcmp(u->holder, "self") || of_me) && strstr(text, "你") &&
+        (strstr(text, "记得") || strstr(text, "知道") || kept_in_mind || of_me) &&
         (strstr(text, "我什么") || strstr(text, "我些什么") || strstr(text, "我哪些") ||
-         strstr(text, "我的哪些") || strstr(text, "我多少"))) {
+         strstr(text, "我的哪些") || strstr(text, "我多少") || of_me)) {
         u->act = READER_SUMMARY;        /* (not 我做什么工作的，你可记得: one thing) */
         u->rel = READER_REL_OPEN;
         u->relation[0] = u->value[0] = '\0';

@@ -340,6 +340,61 @@ static int pet_the_kind(const char *text, understood_t *u)
     return 0;
 }
 
+/* "Bo, who is white like snow", "my mare's grey", "two cats: Tig, who is black": a
+ * colour right after "is" or "'s", said of a pet (a pet word, a name told of one, kept as
+ * that pet's, or a name in a message that names an animal), is the pet's kind, as a
+ * colour is asked ("what colour is Bo?"). Sets u and returns 1, else 0. */
+static int pet_coloured(const facts_t *f, const char *msg, const char *text, understood_t *u)
+{
+    if (u->act == READER_QUESTION || u->act == READER_YESNO || checks_asks(text) ||
+        u->rel == READER_REL_OWNS || (u->value[0] && understand_has_number(u->value)))
+        return 0;                       /* (the count beside: "two dogs: Rex, who is ...") */
+    char buf[256];
+    const char *w[32];
+    int n = understand_split_words(text, " ,.;:!", buf, sizeof buf, w, 32), k = 0, j = 0;
+    static const char *const who[] = {"who", "she", "he", "which", "that", NULL};
+    char key[UNDERSTAND_KEY];
+    for (k = 0; k < n && !j; k++) {     /* the first "X is <colour>", "X, who is <colour>" */
+        size_t hl = strlen(w[k]);
+        int owned = hl > 2 && !strcmp(w[k] + hl - 2, "'s");     /* "my mare's grey" */
+        int at = k + 1;
+        if (!owned && at < n && understand_in_list(who, w[at])) at++;
+        if (!owned && (at >= n || strcmp(w[at], "is") != 0)) continue;
+        at += !owned;
+        if (at < n && understand_colour(w[at])) {
+            snprintf(key, sizeof key, "%.*s", (int)(owned ? hl - 2 : hl), w[k]);
+            j = at;
+        }
+    }
+    if (!j) return 0;
+    int pet = dialogue_pet_word(key);
+    const char *at = checks_word_at(text, key);
+    if (!pet && (!at || !isupper((unsigned char)*at))) return 0;
+    if (!pet) {                         /* a name: of a pet told, or among animals */
+        const store_memory_t *m = NULL;
+        for (size_t i = 0; i < f->n && !m; i++)
+            if (facts_rel_of(f->v[i].relation) == READER_REL_NAME &&
+                facts_same_value(f->v[i].value, key) && dialogue_pet_word(f->v[i].holder))
+                m = &f->v[i];
+        char mb[512];
+        const char *mw[96];
+        int mn = understand_split_words(msg, " ,.;:!?()", mb, sizeof mb, mw, 96), animals = 0;
+        for (int i = 0; i < mn && !animals; i++) {     /* ("two dogs": a dog) */
+            char one[UNDERSTAND_KEY];
+            size_t ol = strlen(mw[i]);
+            snprintf(one, sizeof one, "%.*s", (int)(ol > 3 && mw[i][ol - 1] == 's' ? ol - 1 : ol),
+                     mw[i]);
+            animals = dialogue_pet_word(mw[i]) || dialogue_pet_word(one) ||
+                      kinds_animal(mw[i]) != NULL;
+        }
+        if (!m && !animals) return 0;
+        if (m) snprintf(key, sizeof key, "%s", m->holder);      /* (asked as "my dog") */
+        else snprintf(key, sizeof key, "%.*s", (int)strlen(key), at);
+    }
+    checks_settle(u, READER_FACT, key, READER_REL_KIND, NULL, w[j]);
+    return 1;
+}
+
 /* "she's a bus driver", "he is an electrician" read as small talk or as an unsure
  * fact: a job told of someone (the reader's holder, not the user) is a fact; "she's 9"
  * read with no relation: their age. Sets u when so. */
@@ -658,7 +713,7 @@ int checks_first_readings(checks_clause_t *c, understood_t *u)
     partner_asked(f, text, u);
     grew_up_there(text, u);
     year_of_make(text, u);
-    if (pet_the_kind(text, u)) return 1;
+    if (pet_the_kind(text, u) || pet_coloured(f, c->msg, text, u)) return 1;
     pet_of_kin(f, told, i, text, u);
     /* "what colour's Tuck?" read as the user's: a question that names one keyed by their
      * name ("Tuck", facts.c) and says nothing of the speaker asks of them */

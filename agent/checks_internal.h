@@ -118,6 +118,9 @@ int checks_news(checks_clause_t *c, understood_t *u);
 
 /* ---- work and school (checks_work.c) ---- */
 int checks_work_and_school(checks_clause_t *c, understood_t *u);
+/* 1 when clause only wishes or wonders before value ("we might move to Seville some
+ * year", "I'd love to live in Rome"): a plan or a hope is not yet a fact. */
+int checks_hypothetical(const char *clause, const char *value);
 int checks_jobs_said(checks_clause_t *c, understood_t *u);
 
 /* ---- forget requests (checks_forget.c) ---- */

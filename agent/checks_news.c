@@ -2,6 +2,7 @@
  * lost, partners parted, homes moved, jobs made, quit or changed, children had, fields
  * studied. A phase of checks_clause (checks.c). */
 #include "agent/checks_internal.h"
+#include "agent/eating.h"
 #include "agent/kinds.h"
 #include "agent/realise.h"
 #include "agent/understand_words.h"
@@ -289,9 +290,10 @@ static int one_lost(const facts_t *f, const char *text, understood_t *u)
 }
 
 /* "marek and i separated", "we broke up" (msg names the partner told, or there is one
- * partner): the partner's name ends; "i'm dating someone new, ravi", "seeing Lorna now": a
- * new partner's name, of the partner's holder told before (else "partner"). Sets u and
- * returns 1, else 0. */
+ * partner): the partner's name ends; "i'm dating someone new, ravi", "seeing Lorna now",
+ * and after a parting in the message "I met Tiago", "now with Tiago": a new partner's
+ * name, of the partner's holder told before (else "partner"). Sets u and returns 1, else
+ * 0. */
 static int partner_changed(const facts_t *f, const char *msg, const char *text,
                            understood_t *u)
 {
@@ -337,8 +339,19 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
         u->value[0] = '\0';
         return 1;
     }
-    for (int k = 0; seeing[k]; k++) {
-        const char *at = checks_word_at(text, seeing[k]);
+    /* after a parting told in the message, one met or now with is the new partner
+     * ("Rui and I are done. ... I met Tiago at a gig") */
+    static const char *const met[] = {"i met", "now with", "together with", "going out with",
+                                      "fell for", NULL};
+    int parted = 0, nw = 0;
+    for (int k = 0; parting[k] && !parted; k++) parted = facts_has_words(msg, parting[k]);
+    const char *news[sizeof seeing / sizeof *seeing + sizeof met / sizeof *met];
+    for (int k = 0; seeing[k]; k++) news[nw++] = seeing[k];
+    for (int k = 0; parted && met[k]; k++) news[nw++] = met[k];
+    news[nw] = NULL;
+    for (int k = 0; news[k]; k++) {
+        const char *word = news[k];
+        const char *at = checks_word_at(text, word);
         if (!at) continue;
         if (u->rel != READER_REL_NAME && u->value[0] &&
             (understand_pronoun(u->holder) ||
@@ -350,7 +363,7 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
             u->personal = 1;
             return 1;
         }
-        at += strlen(seeing[k]);
+        at += strlen(word);
         while (*at == ' ' || *at == ',') at++;
         const char *called = checks_word_at(at, "called");     /* "dating a guy called Emrys" */
         if (!called) called = checks_word_at(at, "named");
@@ -981,6 +994,51 @@ static int pet_of_kind(const facts_t *f, const char *msg, const char *text, unde
 /* News that changes a fact: a child born to kin, a pet of a kind by name, sold, named,
  * lost, parted, moved, full time, made, quit, "X is the puppy", a child had, wants to be,
  * not the old job, a field studied, driven. */
+/* "going fully vegan from now on", "from today I'm a vegan", "went pescatarian in May": a
+ * diet's name in a clause of the user's (they say "I", or it has no subject: "went
+ * vegan"), told as a plain fact or as news, is their diet, however the reader read the
+ * clause; not a "not" or a "no longer", nor said of someone else; a hope ("might go
+ * vegan") is small talk. Sets u and returns 1, else 0. */
+static int diet_now(const char *text, understood_t *u)
+{
+    static const char *const not[] = {"not", "no", "never", "nor", "isn't", "wasn't",
+                                      "aren't", "don't", "quit", "stopped", NULL};
+    static const char *const mine[] = {"i", "i'm", "im", "i've", "ive", "going", "gone",
+                                       "went", "became", "become", "turned", "switched",
+                                       "now", "fully", NULL};
+    if ((u->act != READER_FACT && u->act != READER_SMALLTALK) || checks_asks(text) ||
+        (u->holder[0] && strcmp(u->holder, "self") != 0))
+        return 0;
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64), diet = -1,
+        me = 0;
+    for (int k = 0; k < n; k++) {
+        if (understand_in_list(not, w[k])) return 0;
+        if (eating_diet_word(w[k])) {
+            if (diet >= 0 && strcmp(w[diet], w[k]) != 0) return 0;    /* (two: unclear) */
+            diet = k;
+        }
+        me |= understand_in_list(mine, w[k]);
+    }
+    for (int k = 0; k < n; k++) {       /* (someone else's: "my sis went vegan too") */
+        char key[UNDERSTAND_KEY];
+        understand_holder_of(w[k], key, sizeof key);
+        if (understand_pronoun(w[k]) || (strcmp(key, "self") != 0 && understand_kin(key)))
+            return 0;
+    }
+    /* (only the unit read of the diet, or of nothing: "I'm Ada, 34, vegan" keeps the rest) */
+    if (diet < 0 || !me ||
+        (u->value[0] && u->rel != READER_REL_DIET && !facts_has_words(u->value, w[diet])))
+        return 0;
+    if (checks_hypothetical(text, w[diet])) {   /* ("I might go vegan": chat) */
+        if (u->act == READER_FACT && u->rel == READER_REL_DIET) u->act = READER_SMALLTALK;
+        return 0;
+    }
+    checks_settle(u, READER_FACT, "self", READER_REL_DIET, NULL, w[diet]);
+    return 1;
+}
+
 int checks_news(checks_clause_t *c, understood_t *u)
 {
     const facts_t *f = c->f;
@@ -1004,7 +1062,9 @@ int checks_news(checks_clause_t *c, understood_t *u)
         !child_had(text, u) &&              /* "I've a little girl, Anouk" */
         !wants_to_be(text, u) &&            /* "Anselm wants to be an electrician" */
         !job_not_old(f, text, u) &&         /* "I'm sous chef now, not a line cook" */
-        !field_studied(text, u))            /* "Sunniva got into dentistry" */
+        !field_studied(text, u)) {          /* "Sunniva got into dentistry" */
+        if (diet_now(text, u)) return 1;    /* "from today I'm vegan" (not of the day) */
         driven(text, u);                /* "my uncle drives trams": a job */
+    }
     return 0;
 }

@@ -72,7 +72,7 @@ static int lives_beside(const char *text, const understood_t *u)
 /* 1 when a clause only wishes or wonders before its value ("we might move to Seville
  * some year", "I'd love to live in Rome"): a plan or a hope is not yet a fact ("birthday's
  * the 8th, if you wanna write it down" is one). */
-static int hypothetical(const char *clause, const char *value)
+int checks_hypothetical(const char *clause, const char *value)
 {
     char text[512];
     snprintf(text, sizeof text, "%s", clause);
@@ -141,7 +141,7 @@ int checks_work_and_school(checks_clause_t *c, understood_t *u)
             u->act = READER_SMALLTALK;
         }
     }
-    if (u->act == READER_FACT && hypothetical(text, u->value) &&
+    if (u->act == READER_FACT && checks_hypothetical(text, u->value) &&
         strcmp(u->relation, REALISE_WANTS_TO_BE) != 0)
         u->act = READER_SMALLTALK;      /* a hope is not yet a fact */
     /* "our girl is in Grade 6 at Hazelbrook Academy" read as her home: a place that
@@ -315,7 +315,7 @@ int checks_jobs_said(checks_clause_t *c, understood_t *u)
             if (e + 1 < n && kinds_person(w[e + 1]) && !kinds_person(w[e])) e++;
             if (!kinds_person(w[e])) break;
             const char *from = checks_word_at(text, w[k + 1]);
-            if (!from || hypothetical(text, w[k + 1])) break;
+            if (!from || checks_hypothetical(text, w[k + 1])) break;
             snprintf(u->value, sizeof u->value, "%.*s", (int)(checks_word_at(from, w[e]) - from +
                                                               (long)strlen(w[e])), from);
             u->act = READER_FACT;
@@ -333,7 +333,7 @@ int checks_jobs_said(checks_clause_t *c, understood_t *u)
         strcmp(u->holder, "self") != 0 && checks_someone_word(u->holder) &&
         kinds_person(job_last) && checks_fits(u->rel, u->holder, u->value) &&
         checks_cued(u->rel, u->holder, u->value, text) && !checks_asks(text) &&
-        !hypothetical(text, u->value) && !lives_beside(text, u)) {
+        !checks_hypothetical(text, u->value) && !lives_beside(text, u)) {
         u->act = READER_FACT;
         u->personal = 1;
         u->fact_min_p = 0;
