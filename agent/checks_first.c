@@ -340,6 +340,53 @@ static int pet_the_kind(const char *text, understood_t *u)
     return 0;
 }
 
+/* "My name is Ingrid Lindqvist": a word with a capital right after the user's name said
+ * as one ("name is", "I'm", "I am", "call me") is their surname: the name read keeps it,
+ * and no other unit of the clause is it ("you work as a Lindqvist"). Sets u. */
+static void name_with_surname(const char *text, understood_t *u)
+{
+    static const char *const said[] = {"name is ", "name's ", "i'm ", "i am ", "im ",
+                                       "call me ", NULL};
+    char low[512];
+    snprintf(low, sizeof low, "%s", text);
+    for (char *p = low; *p; p++) *p = (char)tolower((unsigned char)*p);
+    for (int k = 0; said[k]; k++) {
+        const char *at = strstr(low, said[k]);
+        if (!at || (at > low && isalpha((unsigned char)at[-1]))) continue;
+        const char *first = text + (at - low) + strlen(said[k]), *e = first;
+        while (*e && (isalpha((unsigned char)*e) || (unsigned char)*e >= 0x80 || *e == '-')) e++;
+        if (e == first || !isupper((unsigned char)*first) || *e != ' ' ||
+            !isupper((unsigned char)e[1]))
+            return;
+        const char *sur = e + 1, *se = sur;
+        while (*se && (isalpha((unsigned char)*se) || (unsigned char)*se >= 0x80 || *se == '-'))
+            se++;
+        const char *next = se;          /* then the clause's end, or "and", "from" ... */
+        while (*next == ' ') next++;
+        static const char *const go_on[] = {"and ", "from ", "here", "but ", NULL};
+        int ends = !*next || strchr(",.;!?", *next);
+        for (int g = 0; go_on[g] && !ends && next > se; g++)
+            ends = !strncasecmp(next, go_on[g], strlen(go_on[g]));
+        if (!ends) return;
+        char first_name[UNDERSTAND_VALUE], surname[UNDERSTAND_VALUE];
+        snprintf(first_name, sizeof first_name, "%.*s", (int)(e - first), first);
+        snprintf(surname, sizeof surname, "%.*s", (int)(se - sur), sur);
+        char sl[UNDERSTAND_VALUE];      /* (a trade's "-ist" may end a surname) */
+        snprintf(sl, sizeof sl, "%s", surname);
+        for (char *p = sl; *p; p++) *p = (char)tolower((unsigned char)*p);
+        if (lex_is_stopword(sl) || understand_month(sl) || understand_weekday(sl)) return;
+        if (!strcmp(u->holder, "self") && u->rel == READER_REL_NAME &&
+            !strcmp(u->value, first_name)) {
+            snprintf(u->value, sizeof u->value, "%.*s", (int)(se - first), first);
+        } else if ((u->act == READER_FACT || u->act == READER_CORRECTION) &&
+                   !strcmp(u->value, surname)) {
+            u->act = READER_SMALLTALK;  /* (its own unit goes: the name holds it) */
+            u->value[0] = '\0';
+        }
+        return;
+    }
+}
+
 /* "Bo, who is white like snow", "my mare's grey", "two cats: Tig, who is black": a
  * colour right after "is" or "'s", said of a pet (a pet word, a name told of one, kept as
  * that pet's, or a name in a message that names an animal), is the pet's kind, as a
@@ -709,6 +756,7 @@ int checks_first_readings(checks_clause_t *c, understood_t *u)
     year_of_study(text, u);
     who_is_kin(text, u);
     job_taken_at(text, u);
+    if (u->act == READER_FACT || u->act == READER_CORRECTION) name_with_surname(text, u);
     pronoun_is_a(text, u);
     partner_asked(f, text, u);
     grew_up_there(text, u);

@@ -37,6 +37,15 @@ int checks_smalltalk_of_the_day(checks_clause_t *c, understood_t *u)
     const facts_t *f = c->f;
     const char *msg = c->msg;
     const char *text = c->text;
+    /* "sorry, I ramble": a word in lower case right after "I" is what the user does,
+     * never their name (not "I'm", "I am": "i'm ola" may be typed so) */
+    if ((u->act == READER_FACT || u->act == READER_CORRECTION) && u->rel == READER_REL_NAME &&
+        !strcmp(u->holder, "self") && u->value[0] >= 'a' && u->value[0] <= 'z') {
+        char did[sizeof u->value + 4];
+        snprintf(did, sizeof did, "i %s", u->value);
+        const char *at = checks_word_at(text, did);
+        if (at && (at[0] == 'I' || at[0] == 'i') && at[1] == ' ') u->act = READER_SMALLTALK;
+    }
     /* an opinion with no fact of the user's in it ("rush hour traffic is the worst",
      * "quarter end at the office is brutal lol") is small talk, not a story's line either */
     if (u->act == READER_FACT && !u->name[0] && opinion(text) &&

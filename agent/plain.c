@@ -670,9 +670,9 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
         to = (size_t)from;
         while (to < (size_t)w && (isalnum((unsigned char)msg[to]) || msg[to] == '-')) to++;
     }
-    if (again && (to + (ye - fe) > (size_t)w || strncasecmp(msg + to, msg + fe, ye - fe) != 0))
-        return 0;
-    size_t now = again ? fe : ye;           /* the end of what is said instead */
+    /* (words after the number that are not said again are an aside, and go: "I'm 68,
+     * no, 69 since May" is "I'm 69") */
+    size_t now = number ? fe : ye;          /* the end of what is said instead */
     size_t at = 0;
     memcpy(out + at, msg, (size_t)from), at += (size_t)from;
     memcpy(out + at, msg + ys, now - ys), at += now - ys;

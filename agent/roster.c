@@ -150,12 +150,18 @@ static int item_at(const char *msg, const word_t *w, int n, int s, int listed, r
 /* Whether the words before word s (from the sentence's start, at sb) tell of a group of
  * the user's, with its holder key into group (cap bytes): 1 for a group word ("kids",
  * "cats", "grandchildren"), 2 for a count or "both" before another plural ("three
- * goats", "got 3 weans"), else 0. */
+ * goats", "got 3 weans"; "my three" alone: children), else 0. */
 static int group_before(const word_t *w, int s, size_t sb, char *group, size_t cap)
 {
     static const char *const counts[] = {"two", "three", "four", "five", "six", "2", "3",
                                          "4", "5", "6", "both", NULL};
     group[0] = '\0';
+    /* "My three: Tama's 12, ...": a count said alone after "my" or "our" is of children */
+    if (s >= 2 && w[s - 2].b >= sb && understand_in_list(counts, w[s - 1].low) &&
+        (!strcmp(w[s - 2].low, "my") || !strcmp(w[s - 2].low, "our"))) {
+        snprintf(group, cap, "children");
+        return 1;
+    }
     for (int k = s - 1; k >= 0 && w[k].b >= sb; k--) {
         const char *x = w[k].low;
         understand_holder_of(x, group, cap);

@@ -80,6 +80,7 @@ static const struct {
     /* an age said as one has it in Spanish or French; "am" before a name; Scots and
      * Jamaican "ma", "mi", "wah", "yuh" */
     {"hola, I have 44 years, I'm a cook", "hola, I am 44 years old, I'm a cook"},
+    {"I am 57 years old, no, 58 since March, and I farm", "I am 58 years old, and I farm"},
     {"I have 3 years old", "I am 3 years old"},
     {"I have 15 years of experience", "I have 15 years of experience"},
     {"Am Isla, a nurse", "I am Isla, a nurse"},

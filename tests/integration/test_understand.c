@@ -2801,6 +2801,32 @@ START_TEST(test_chinese_summary_asked_with_jizhu)
 }
 END_TEST
 
+/* Notes told bare ("Name. age. job, town. pet Name, kind, age."), a diet taken up as
+ * news, an age turned in a remark, a new partner met after a parting, a pet's colour,
+ * a count of one's own said alone ("my three: ..."), the eldest asked yes or no, and a
+ * place of work asked by its kind of one who never named it. */
+START_TEST(test_notes_news_colours_and_places_asked_by_kind)
+{
+    tell("a", "Halvard. 47. glazier, Drammen. cat Tuva, tabby, 5.");
+    ask("b", "city?", "Drammen", NULL);
+    ask("b", "how old is tuva?", "5", "47");
+    ask("b", "what breed is my cat?", "tabby", NULL);
+    ask("b", "which hospital do I work at?", "don't know", "Drammen");
+    json_decref(say("a", "from this week I'm fully vegan, no more cheese"));
+    ask("b", "what's my diet?", "vegan", NULL);
+    json_decref(say("a", "anyway it happened, turned 48 on Sunday"));
+    ask("b", "how old am I?", "48", "47");
+    tell("a", "my girlfriend is Siv");
+    json_decref(say("a", "Siv and I split up. I met Randi at the climbing gym."));
+    ask("b", "who's my girlfriend?", "Randi", "Siv");
+    json_decref(say("a", "we got two horses: Pip, who is grey, and Moss, who is white."));
+    ask("b", "what colour is Moss?", "white", "grey");
+    json_decref(say("a", "My three: Oda's 11, Ask's 8 and baby Kai's 2."));
+    ask("b", "how old's my eldest?", "11", NULL);
+    ask("b", "is Kai my eldest?", "No", NULL);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -2953,6 +2979,7 @@ int main(void)
     tcase_add_test(tc, test_forgetting_a_pet_named_alone);
     tcase_add_test(tc, test_cars_written_off_and_who_does_mine);
     tcase_add_test(tc, test_chinese_summary_asked_with_jizhu);
+    tcase_add_test(tc, test_notes_news_colours_and_places_asked_by_kind);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
