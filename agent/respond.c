@@ -2696,6 +2696,16 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         if (u[i].act == READER_FACT && !u[i].personal && !u[i].value[0] &&
             (says_me(msg) || told_of_self(f)))
             u[i].act = READER_SMALLTALK;
+        /* and so is one whose value its relation cannot hold or its words do not tell
+         * ("German grammar is very difficult" read as a job) */
+        if (u[i].act == READER_FACT && !u[i].personal && u[i].value[0] && !u[i].settled &&
+            (says_me(msg) || told_of_self(f))) {
+            char text[512];
+            snprintf(text, sizeof text, "%.*s", (int)u[i].len, msg + u[i].at);
+            if (!checks_fits(u[i].rel, u[i].holder, u[i].value) ||
+                !checks_cued(u[i].rel, u[i].holder, u[i].value, text))
+                u[i].act = READER_SMALLTALK;
+        }
         /* "mo, 52, work at the depot": a fact with no subject in a clause that names
          * the user or tells their age is theirs too */
         for (int j = 0; j < n && u[i].act == READER_FACT && !u[i].personal &&

@@ -15,6 +15,7 @@
 #include "agent/kinds.h"
 #include "agent/understand_words.h"
 #include "model/dialogue.h"
+#include "model/lexical.h"
 
 /* At most this many words in a note, and bytes in a word. */
 #define TERSE_WORDS 4
@@ -84,7 +85,15 @@ static int own_word(const char *w, int *pet)
 
 /* 1 when w can be a name: letters with a capital, not a word of greeting or of
  * answering, a month, a day, a pet, kin or a kind of person. */
-static int name_word(const char *w)
+static int name_word_as(const char *w, int lower);
+
+static int name_word(const char *w) { return name_word_as(w, 0); }
+
+/* The same of a name that may be typed in lower case ("vic", "son tony"): no word a
+ * sentence is made of either (lex_is_stopword). */
+static int name_typed(const char *w) { return name_word_as(w, 1); }
+
+static int name_word_as(const char *w, int lower)
 {
     static const char *const answering[] = {"thanks", "thx", "cheers", "sure", "yes", "yeah",
                                             "yep", "no", "nope", "ok", "okay", "lol", "wow",
@@ -93,13 +102,14 @@ static int name_word(const char *w)
     int pet;
     char low[TERSE_WORD];
     size_t n = strlen(w);
-    if (n < 2 || !wordy(w) || !capital(w)) return 0;
+    if (n < 2 || !wordy(w) || (!lower && !capital(w))) return 0;
     static const char *const endings[] = {"ing", "ly", "ed", NULL};    /* ("Kidding") */
     for (int k = 0; endings[k]; k++) {
         size_t el = strlen(endings[k]);
         if (n > el + 1 && !strcasecmp(w + n - el, endings[k])) return 0;
     }
     for (size_t i = 0; i <= n; i++) low[i] = (char)tolower((unsigned char)w[i]);
+    if (lower && !capital(w) && lex_is_stopword(low)) return 0;
     return !understand_in_list(understand_greetings, low) &&
            !understand_in_list(answering, low) && !understand_month(low) &&
            !understand_weekday(low) && !own_word(low, &pet) && !kinds_person(low);
@@ -143,7 +153,7 @@ static int job_words(char w[][TERSE_WORD], int n)
 static int shape(char w[][TERSE_WORD], int n, int before, int first, const holder_t *h)
 {
     int pet;
-    if (n == 1 && first && name_word(w[0])) return NOTE_NAME;
+    if (n == 1 && first && name_typed(w[0])) return NOTE_NAME;
     if (n == 2 && ((!strcasecmp(w[0], "name") && name_word(w[1])) ||
                    (name_word(w[0]) && !strcasecmp(w[1], "here"))))
         return NOTE_NAME;
@@ -159,7 +169,7 @@ static int shape(char w[][TERSE_WORD], int n, int before, int first, const holde
     if (wl > 1 && word[wl - 1] == ':') word[wl - 1] = '\0';
     for (char *c = word; *c; c++) *c = (char)tolower((unsigned char)*c);
     if (n >= 2 && n <= 3 && (n == 2 || !strcasecmp(w[0], "my")) && own_word(word, &pet) &&
-        name_word(w[own + 1]))
+        name_typed(w[own + 1]))
         return NOTE_OWN;
     if (h->pet && n <= 2 && wordy(w[0]) &&
         (kinds_animal(w[n - 1]) || (n == 2 && !strcasecmp(w[1], "mix") && kinds_animal(w[0]))))
@@ -269,35 +279,75 @@ static int bare(const char *msg, size_t b, size_t e)
     return n == 1 || n == 2;
 }
 
-/* Sentence msg[b, e) written out into out at *at when every note in it has a shape
- * (first: it opens the message; *before: the shape of the note before it, the last of
- * the sentence before when that was written out, updated; *told set when it tells an
- * age, a job or one of the user's own, which a name and a place alone do not): the
- * notes written, 0 when it is copied as it is, -1 when out is full. */
-static int sentence(const char *msg, size_t b, size_t e, int first, int *before, int *told,
-                    char *out, size_t cap, size_t *at)
+/* 1 when the words w[0, n) are only words of greeting ("hola hola", "hi there"). */
+static int greeting(char w[][TERSE_WORD], int n)
+{
+    static const char *const also[] = {"there", "all", "everyone", "hola", "salut", "ciao",
+                                       "yo", "hiya", NULL};
+    for (int k = 0; k < n; k++) {
+        char low[TERSE_WORD];
+        size_t l = strlen(w[k]);
+        for (size_t i = 0; i <= l; i++) low[i] = (char)tolower((unsigned char)w[k][i]);
+        while (l && strchr("!.", low[l - 1])) low[--l] = '\0';
+        if (!understand_in_list(understand_greetings, low) && !understand_in_list(also, low))
+            return 0;
+    }
+    return n > 0;
+}
+
+/* Sentence msg[b, e) written out into out at *at when the notes that open it have a
+ * shape, two or more that tell an age, a job or one of the user's own (*before: the
+ * shape of the note before it, the last of the sentence before when that was written
+ * out, updated; *told set when one tells an age, a job or one of the user's own, which a
+ * name and a place alone do not): a greeting before them stays, and what follows the
+ * last of them ("based in Lyon but I live in airports") is a sentence of its own, as
+ * written. first: it opens the message (a name may then be in lower case: "vic. 45."),
+ * mark: the mark that ends it (0 at the message's end). Returns the notes written, 0
+ * when it is copied as it is, -1 when out is full. */
+static int sentence(const char *msg, size_t b, size_t e, int first, char mark, int *before,
+                    int *told, char *out, size_t cap, size_t *at)
 {
     char w[TERSE_WORDS][TERSE_WORD], lines[TERSE_NOTES][2 * TERSE_WORDS * TERSE_WORD];
     holder_t h = {"", "", 0};
-    int notes = 0, last = *before, says = 0;
+    int notes = 0, lined = 0, last = *before, says = 0;
+    size_t rest = e;
     *before = NOTE_NONE;
-    for (size_t s = b; s < e; notes++) {
+    for (size_t s = b; s < e;) {
         size_t c = s;
         while (c < e && msg[c] != ',' && msg[c] != ';') c++;
         int n = words_of(msg, s, c, w);
-        if (n <= 0 || notes == TERSE_NOTES) return 0;
-        int sh = shape(w, n, last, first && notes == 0, &h);
-        if (sh == NOTE_NONE || !written(w, n, sh, &h, lines[notes], sizeof lines[0])) return 0;
+        if (n == 0 || lined == TERSE_NOTES) return 0;
+        if (n > 0 && !notes && !lined && greeting(w, n)) {  /* "hola hola, Marta, 29, ..." */
+            snprintf(lines[lined++], sizeof lines[0], "%.*s.", (int)(c - s), msg + s);
+            s = c < e ? c + 1 : e;
+            continue;
+        }
+        int sh = n > 0 ? shape(w, n, last, first && !notes, &h) : NOTE_NONE;
+        if (sh == NOTE_NONE && notes >= 2 && says) {
+            rest = s;                   /* the rest as written */
+            break;
+        }
+        if (sh == NOTE_NONE || !written(w, n, sh, &h, lines[lined], sizeof lines[0])) return 0;
         says |= sh == NOTE_AGE || sh == NOTE_JOB || sh == NOTE_OWN;
         last = sh;
+        notes++;
+        lined++;
         s = c < e ? c + 1 : e;
     }
-    *before = h.name[0] ? NOTE_NONE : last;     /* (a place is the user's) */
+    if (!notes) return 0;
+    *before = h.name[0] || rest < e ? NOTE_NONE : last;     /* (a place is the user's) */
     *told |= says;
-    for (int k = 0; k < notes; k++)
+    for (int k = 0; k < lined; k++)
         if ((k && !put(out, cap, at, " ", 1)) ||
             !put(out, cap, at, lines[k], strlen(lines[k])))
             return -1;
+    if (rest < e) {
+        while (rest < e && msg[rest] == ' ') rest++;
+        char end = mark && mark != '\n' ? mark : '.';
+        if (!put(out, cap, at, " ", 1) || !put(out, cap, at, msg + rest, e - rest) ||
+            !put(out, cap, at, &end, 1))
+            return -1;
+    }
     return notes;
 }
 
@@ -312,7 +362,8 @@ long terse_text(const char *msg, char *out, size_t cap)
         if (!put(out, cap, &at, msg + b, lead - b)) return -1;
         size_t e = sentence_end(msg, len, lead);
         int asks = e < len && msg[e] == '?';
-        int made = e > lead && !asks ? sentence(msg, lead, e, b == 0, &before, &told, out, cap, &at)
+        int made = e > lead && !asks ? sentence(msg, lead, e, b == 0, e < len ? msg[e] : 0,
+                                                &before, &told, out, cap, &at)
                                      : 0;
         if (made < 0) return -1;
         if (!made && !asks && bare(msg, lead, e)) return 0;

@@ -25,7 +25,13 @@ static const struct {
      "long shift rn"},
     {"Kofi. Taxi driver, Kumasi. 12 years driving.",
      "I'm Kofi. I'm a taxi driver. I live in Kumasi. 12 years driving."},
+    {"hey hey, Noor, 26, dental nurse, based in Leeds but mostly at my mum's",
+     "hey hey. I'm Noor. I'm 26 years old. I'm a dental nurse. based in Leeds but mostly at "
+     "my mum's."},
+    {"bram. 52. roofer.", "I'm bram. I'm 52 years old. I'm a roofer."},
     /* left as they are */
+    {"Hi there, Ana, how are you doing today", NULL},
+    {"busy. 12 hrs. nurse.", NULL},
     {"Joking. Partly.", NULL},
     {"Mara. Lisbon.", NULL},
     {"plumber. dundee. vegan.", NULL},
