@@ -576,6 +576,14 @@ int checks_chinese_own(checks_clause_t *c, understood_t *u)
                (here_living && u->rel == READER_REL_HOME);
     oneself |= u->rel == READER_REL_HOMETOWN && checks_chinese(text) &&   /* "，苏州人，" */
                forms_zh_people_of(text, strlen(text));
+    /* "我叫刘军，…，开了十多年出租", "现在改开网约车了": a trade run (forms_zh.c) in the
+     * message of one who names themselves, or changed to with no one else named, is their
+     * own work */
+    oneself |= u->rel == READER_REL_JOB && !strncmp(u->value, "开", strlen("开")) &&
+               (strstr(msg, "我叫") || strstr(msg, "我是") ||      /* (not 赵斌's) */
+                ((strstr(text, "改") || strstr(text, "现在")) && !strstr(msg, "他") &&
+                 !strstr(msg, "她")));
+
     if (u->act == READER_FACT && checks_chinese(text) && !strcmp(u->holder, "self") &&
         !strstr(text, "我") && !oneself && !forms_zh_goes_on(msg, u->at))
         u->act = READER_SMALLTALK;

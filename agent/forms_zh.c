@@ -247,7 +247,19 @@ static int runs_a_trade(const char *c, size_t cn, understood_t *out, int k, int 
     size_t skip = 0;
     for (int o = 0; one[o] && !skip; o++)
         if (!strncmp(x + 3, one[o], strlen(one[o]))) skip = strlen(one[o]);
-    if (!skip && !strncmp(x + 3, "了", 3)) return 0;
+    /* (开了二十多年出租: how long, then what) */
+    if (!skip && !strncmp(x + 3, "了", 3)) {
+        size_t y0 = 6;
+        while (y0 + 3 <= left && y0 <= 24 && strncmp(x + y0, "年", 3) != 0) y0 += 3;
+        if (y0 + 6 > left || y0 > 24) return 0;
+        skip = y0;                      /* past 年: what one runs right after it */
+        if (!strncmp(x + 3 + skip, "的", 3)) skip += 3;
+        int runs_next = 0;
+        for (int r = 0; runs[r] && !runs_next; r++)
+            runs_next = strcmp(runs[r], "的") != 0 &&
+                        !strncmp(x + 3 + skip, runs[r], strlen(runs[r]));
+        if (!runs_next) return 0;
+    }
     const char *y = x + 3 + skip;               /* what one runs, after 开 */
     size_t yl = 0;                              /* up to the word of what one runs */
     for (size_t i = 0; i + 3 + 3 + skip <= left && i <= 21 && !yl; i += 3)

@@ -85,15 +85,7 @@ static int own_word(const char *w, int *pet)
 
 /* 1 when w can be a name: letters with a capital, not a word of greeting or of
  * answering, a month, a day, a pet, kin or a kind of person. */
-static int name_word_as(const char *w, int lower);
-
-static int name_word(const char *w) { return name_word_as(w, 0); }
-
-/* The same of a name that may be typed in lower case ("vic", "son tony"): no word a
- * sentence is made of either (lex_is_stopword). */
-static int name_typed(const char *w) { return name_word_as(w, 1); }
-
-static int name_word_as(const char *w, int lower)
+static int name_word(const char *w)
 {
     static const char *const answering[] = {"thanks", "thx", "cheers", "sure", "yes", "yeah",
                                             "yep", "no", "nope", "ok", "okay", "lol", "wow",
@@ -102,14 +94,13 @@ static int name_word_as(const char *w, int lower)
     int pet;
     char low[TERSE_WORD];
     size_t n = strlen(w);
-    if (n < 2 || !wordy(w) || (!lower && !capital(w))) return 0;
+    if (n < 2 || !wordy(w) || !capital(w)) return 0;
     static const char *const endings[] = {"ing", "ly", "ed", NULL};    /* ("Kidding") */
     for (int k = 0; endings[k]; k++) {
         size_t el = strlen(endings[k]);
         if (n > el + 1 && !strcasecmp(w + n - el, endings[k])) return 0;
     }
     for (size_t i = 0; i <= n; i++) low[i] = (char)tolower((unsigned char)w[i]);
-    if (lower && !capital(w) && lex_is_stopword(low)) return 0;
     return !understand_in_list(understand_greetings, low) &&
            !understand_in_list(answering, low) && !understand_month(low) &&
            !understand_weekday(low) && !own_word(low, &pet) && !kinds_person(low);
@@ -139,12 +130,21 @@ static int job_words(char w[][TERSE_WORD], int n)
             break;
         }
     if (end < n && (end + 1 >= n || !capital(w[end + 1]))) return 0;
-    for (int k = 0; k < end; k++)
-        if (!wordy(w[k])) return 0;
+    for (int k = 0; k < end; k++) {     /* (words of a trade: "retired bus driver", not
+                                         * "is a firefighter" nor "my son-in-law") */
+        char lw[TERSE_WORD];
+        size_t kl = strlen(w[k]);
+        for (size_t i = 0; i <= kl; i++) lw[i] = (char)tolower((unsigned char)w[k][i]);
+        int article = k == 0 && (!strcmp(lw, "a") || !strcmp(lw, "an"));
+        if (!wordy(w[k]) || (!article && (lex_is_stopword(lw) || strchr(lw, '-')))) return 0;
+    }
     char low[TERSE_WORD];
     size_t l = strlen(w[end - 1]);
     for (size_t i = 0; i <= l; i++) low[i] = (char)tolower((unsigned char)w[end - 1][i]);
-    if (own_word(low, &pet) || !kinds_person(low)) return 0;
+    static const char *const anyone[] = {"man", "woman", "guy", "lady", "person", "people",
+                                         "boy", "girl", "dude", "mate", "bro", "lad", "lass",
+                                         NULL};    /* ("howay man": no trade) */
+    if (own_word(low, &pet) || !kinds_person(low) || understand_in_list(anyone, low)) return 0;
     return end;
 }
 
@@ -153,7 +153,7 @@ static int job_words(char w[][TERSE_WORD], int n)
 static int shape(char w[][TERSE_WORD], int n, int before, int first, const holder_t *h)
 {
     int pet;
-    if (n == 1 && first && name_typed(w[0])) return NOTE_NAME;
+    if (n == 1 && first && name_word(w[0])) return NOTE_NAME;
     if (n == 2 && ((!strcasecmp(w[0], "name") && name_word(w[1])) ||
                    (name_word(w[0]) && !strcasecmp(w[1], "here"))))
         return NOTE_NAME;
@@ -169,13 +169,13 @@ static int shape(char w[][TERSE_WORD], int n, int before, int first, const holde
     if (wl > 1 && word[wl - 1] == ':') word[wl - 1] = '\0';
     for (char *c = word; *c; c++) *c = (char)tolower((unsigned char)*c);
     if (n >= 2 && n <= 3 && (n == 2 || !strcasecmp(w[0], "my")) && own_word(word, &pet) &&
-        name_typed(w[own + 1]))
+        name_word(w[own + 1]))
         return NOTE_OWN;
     if (h->pet && n <= 2 && wordy(w[0]) &&
         (kinds_animal(w[n - 1]) || (n == 2 && !strcasecmp(w[1], "mix") && kinds_animal(w[0]))))
         return NOTE_KIND;
-    int caps = 1;
-    for (int k = 0; k < n; k++) caps &= wordy(w[k]) && capital(w[k]);
+    int caps = 1;                       /* (no "I'm": a place has no apostrophe) */
+    for (int k = 0; k < n; k++) caps &= wordy(w[k]) && capital(w[k]) && !strchr(w[k], '\'');
     if (n >= 1 && n <= 3 && caps &&
         (before == NOTE_NAME || before == NOTE_AGE || before == NOTE_JOB))
         return NOTE_PLACE;
@@ -295,6 +295,34 @@ static int greeting(char w[][TERSE_WORD], int n)
     return n > 0;
 }
 
+/* 1 when msg[b, e) says "I", "my", "we" ... or opens with where one is ("based in
+ * Leeds"): a sentence of the user's own, not more of the note before it ("mad about
+ * trains" of the child just named). */
+static int of_me(const char *msg, size_t b, size_t e)
+{
+    static const char *const opening[] = {"based", "living", "from", "working", NULL};
+    size_t first = b;
+    while (first < e && msg[first] == ' ') first++;
+    size_t fe = first;
+    while (fe < e && isalpha((unsigned char)msg[fe])) fe++;
+    char word[TERSE_WORD];
+    snprintf(word, sizeof word, "%.*s", (int)(fe - first < TERSE_WORD ? fe - first : 0),
+             msg + first);
+    for (char *c = word; *c; c++) *c = (char)tolower((unsigned char)*c);
+    if (understand_in_list(opening, word)) return 1;
+    for (size_t i = b; i < e; i++) {    /* a word of the speaker's anywhere in it */
+        if (i > b && isalpha((unsigned char)msg[i - 1])) continue;
+        size_t j = i;
+        while (j < e && (isalpha((unsigned char)msg[j]) || msg[j] == '\'')) j++;
+        char one[TERSE_WORD];
+        if (j == i || j - i >= sizeof one) continue;
+        snprintf(one, sizeof one, "%.*s", (int)(j - i), msg + i);
+        for (char *c = one; *c; c++) *c = (char)tolower((unsigned char)*c);
+        if (understand_in_list(understand_personal_words, one)) return 1;
+    }
+    return 0;
+}
+
 /* Sentence msg[b, e) written out into out at *at when the notes that open it have a
  * shape, two or more that tell an age, a job or one of the user's own (*before: the
  * shape of the note before it, the last of the sentence before when that was written
@@ -323,7 +351,7 @@ static int sentence(const char *msg, size_t b, size_t e, int first, char mark, i
             continue;
         }
         int sh = n > 0 ? shape(w, n, last, first && !notes, &h) : NOTE_NONE;
-        if (sh == NOTE_NONE && notes >= 2 && says) {
+        if (sh == NOTE_NONE && notes >= 2 && says && of_me(msg, s, e)) {
             rest = s;                   /* the rest as written */
             break;
         }

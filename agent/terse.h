@@ -22,13 +22,13 @@
  * words in it is no note ("plumber. dundee."); -1 when it does not fit. A sentence that
  * asks ("?"), or that holds a part that is no note ("asleep on the sofa") before two
  * notes, one of them an age, a job or one of the user's own, is copied byte for byte;
- * after them, the rest of the sentence is a sentence of its own as written ("Noor, 26,
- * nurse, based in Leeds but ..."), and a greeting before them stays ("hey hey."). Notes,
+ * after them, a rest that says "I", "my" ... or opens with where one is ("Noor, 26,
+ * nurse, based in Leeds but ...") is a sentence of its own as written (any other rest
+ * leaves the sentence as it is), and a greeting before them stays ("hey hey."). Notes,
  * split at commas and semicolons, each of four words at most, are of the user at each
  * sentence's start, else of the pet or person the sentence named:
- * - a name: a word opening the message (no word of greeting or answer, none in "-ing",
- *   "-ly" or "-ed"; in lower case no word sentences are made of: "bram"), "name X", "X
- *   here";
+ * - a name: a word with a capital opening the message (no word of greeting or answer,
+ *   none in "-ing", "-ly" or "-ed"), "name X", "X here";
  * - an age: a number alone, or with "years" or "years old" (for the user, an age
  *   checks.h lets the user be);
  * - a diet ("vegan", eating.h);

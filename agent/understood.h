@@ -45,6 +45,8 @@ typedef struct understood {
                                      * form (roster.h): no check reads it again */
     int gated;                      /* the small-talk gate (model/gate.h) took the clause's
                                      * words for chat: a fact read in it is not kept */
+    float chat_p;                   /* the gate's probability that the clause is chat (0
+                                     * with no gate, or of a Chinese clause) */
     char holder[UNDERSTAND_KEY];    /* "self", "sister", "dog" ("" when none) */
     char relation[UNDERSTAND_KEY];  /* "name", "home", "favourite colour" */
     char value[UNDERSTAND_VALUE];   /* "" when none */

@@ -103,6 +103,7 @@ static const struct {
     {"i work as tram driver", "i work as a tram driver"},
     {"I am also welder", "I am also welder"},
     {"I'm tired", "I'm tired"},
+    {"我爱人是护士", "我老伴是护士"},
     {"", ""},
 };
 

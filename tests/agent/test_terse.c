@@ -28,10 +28,13 @@ static const struct {
     {"hey hey, Noor, 26, dental nurse, based in Leeds but mostly at my mum's",
      "hey hey. I'm Noor. I'm 26 years old. I'm a dental nurse. based in Leeds but mostly at "
      "my mum's."},
-    {"bram. 52. roofer.", "I'm bram. I'm 52 years old. I'm a roofer."},
     /* left as they are */
     {"Hi there, Ana, how are you doing today", NULL},
     {"busy. 12 hrs. nurse.", NULL},
+    {"bram. 52. roofer.", NULL},
+    {"son: Ivo, 9, mad about kites", NULL},
+    {"Howay man, I'm Tam, I drive the bus, Gateshead mostly.", NULL},
+    {"My brother-in-law, Ivo, is a roofer, and my niece Ada sings.", NULL},
     {"Joking. Partly.", NULL},
     {"Mara. Lisbon.", NULL},
     {"plumber. dundee. vegan.", NULL},
