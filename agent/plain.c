@@ -49,7 +49,7 @@ static const char *const spelled[][2] = {
     /* West African and Caribbean English */
     {"wetin", "what"}, {"mih", "my"}, {"yuh", "you"}, {"everyting", "everything"},
     {"anyting", "anything"}, {"someting", "something"}, {"nuttin", "nothing"}, {"inna", "in"},
-    {"dawg", "dog"},
+    {"dawg", "dog"}, {"bwoy", "boy"}, {"gyal", "girl"},
     {"actualy", "actually"}, {"acutally", "actually"}, {"actully", "actually"},
     {"outta", "out of"}, {"rn", "right now"}, {"atm", "at the moment"}, {"tho", "though"},
     {"ppl", "people"},
@@ -609,13 +609,14 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
     static const char *const waits[] = {", oh wait, ", ", no wait, ", ", no, wait, ",
                                         " \xE2\x80\x94 no, wait, ", " - no, wait, ",
                                         " \xE2\x80\x94 no wait, ", ", wait, no, ",
-                                        " - no wait, ", NULL};
+                                        " - no wait, ", ", hang on, ", ", nah hang on, ",
+                                        ", no hang on, ", ", nah wait, ", ", wait no, ", NULL};
     /* (an apology, or a bare "no", puts right a number only: "I'm 31, sorry, 32", "two
      * cats - no, three", "4 hens - no sorry 5 hens") */
     static const char *const sorry[] = {", sorry, ", ", sorry ", ", oops, ", ", oops ",
                                         " - no, ", " \xE2\x80\x94 no, ", ", no, ",
                                         " - no sorry ", " - no sorry, ", ", no sorry, ",
-                                        " - sorry, ", " - sorry ", NULL};
+                                        " - sorry, ", " - sorry ", ", nah, ", NULL};
     size_t wl;
     long w = find_any(msg, len, 0, waits, &wl);
     int numbers_only = w < 0 && (w = find_any(msg, len, 0, sorry, &wl)) >= 0;

@@ -835,6 +835,12 @@ static int ages(respond_t *r, const facts_t *f, const char *text, const understo
 {
     compare_t c;
     char buf[256];
+    /* (a question of something else of a sibling told by their age, "what is my
+     * younger sibling studying?", is no comparison: whose it is was found already) */
+    if ((!strcmp(u->holder, "brother") || !strcmp(u->holder, "sister")) &&
+        facts_has_words(text, "sibling") && u->rel != READER_REL_NAME &&
+        u->rel != READER_REL_AGE)
+        return 0;
     if (!compare_ages(f, text, u->act == READER_YESNO, &c)) {
         if (!compare_asks(text) || u->act == READER_YESNO || !facts_has_words(text, "or"))
             return 0;
@@ -2015,11 +2021,41 @@ static int each_named(respond_t *r, const facts_t *f, const char *text, const un
     return 1;
 }
 
+/* "my younger sibling", "my big sib": of a brother and a sister told with words of
+ * their age ("younger sister Anu", "my big brother"), the one told with the word the
+ * question says (younger, little and baby are one; older, elder and big another);
+ * NULL when the question names no sibling so or none was told so. */
+static const char *sibling_by_age(const facts_t *f, const char *holder, const char *text)
+{
+    static const char *const young[] = {"younger", "little", "baby", "youngest", NULL};
+    static const char *const old[] = {"older", "elder", "big", "eldest", "oldest", NULL};
+    static const char *const sibs[] = {"brother", "sister", NULL};
+    if (strcmp(holder, "sibling") != 0 && strcmp(holder, "siblings") != 0) return NULL;
+    const char *const *asked = NULL;
+    for (int k = 0; !asked && young[k]; k++) asked = facts_has_words(text, young[k]) ? young : NULL;
+    for (int k = 0; !asked && old[k]; k++) asked = facts_has_words(text, old[k]) ? old : NULL;
+    const char *found = NULL;
+    for (size_t i = 0; asked && i < f->n; i++) {
+        const store_memory_t *m = &f->v[i];
+        if (!m->text || !understand_in_list(sibs, m->holder)) continue;
+        for (int k = 0; asked[k]; k++) {
+            char said[UNDERSTAND_KEY + 16];
+            snprintf(said, sizeof said, "%s %s", asked[k], m->holder);
+            if (facts_has_words(m->text, said)) {
+                if (found && strcmp(found, m->holder) != 0) return NULL;   /* (both so) */
+                found = m->holder;
+            }
+        }
+    }
+    return found;
+}
+
 static void question(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     if (one_of_us(r, f, text) || each_named(r, f, text, u)) return;
     understood_t as = *u;
-    snprintf(as.holder, sizeof as.holder, "%s", holder_as_told(f, u->holder));
+    const char *sib = sibling_by_age(f, u->holder, text);
+    snprintf(as.holder, sizeof as.holder, "%s", sib ? sib : holder_as_told(f, u->holder));
     if (!pets_told(r, f, text, &as)) question_of(r, f, text, &as);
 }
 

@@ -81,6 +81,7 @@ static const struct {
      * Jamaican "ma", "mi", "wah", "yuh" */
     {"hola, I have 44 years, I'm a cook", "hola, I am 44 years old, I'm a cook"},
     {"I am 57 years old, no, 58 since March, and I farm", "I am 58 years old, and I farm"},
+    {"got four hens, nah hang on, five, forgot the new one", "got five hens, forgot the new one"},
     {"I have 3 years old", "I am 3 years old"},
     {"I have 15 years of experience", "I have 15 years of experience"},
     {"Am Isla, a nurse", "I am Isla, a nurse"},

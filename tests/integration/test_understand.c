@@ -2803,8 +2803,9 @@ END_TEST
 
 /* Notes told bare ("Name. age. job, town. pet Name, kind, age."), a diet taken up as
  * news, an age turned in a remark, a new partner met after a parting, a pet's colour,
- * a count of one's own said alone ("my three: ..."), the eldest asked yes or no, and a
- * place of work asked by its kind of one who never named it. */
+ * a count of one's own said alone ("my three: ..."), the eldest asked yes or no, a place
+ * of work asked by its kind of one who never named it, a sibling asked by their age, and
+ * 爱人 as the spouse. */
 START_TEST(test_notes_news_colours_and_places_asked_by_kind)
 {
     tell("a", "Halvard. 47. glazier, Drammen. cat Tuva, tabby, 5.");
@@ -2824,6 +2825,11 @@ START_TEST(test_notes_news_colours_and_places_asked_by_kind)
     json_decref(say("a", "My three: Oda's 11, Ask's 8 and baby Kai's 2."));
     ask("b", "how old's my eldest?", "11", NULL);
     ask("b", "is Kai my eldest?", "No", NULL);
+    json_decref(say("a", "Two siblings. Older brother Jonas is in Bergen, and younger sister "
+                         "Liv is doing law in Oslo."));
+    ask("b", "what is my younger sibling studying?", "law", NULL);
+    json_decref(say("a", "我爱人叫周敏，是护士。"));
+    ask("b", "我爱人是做什么的？", "护士", NULL);
 }
 END_TEST
 
