@@ -22,7 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "agent/eating.h"
 #include "agent/kinds.h"
 #include "agent/understand_words.h"
 #include "agent/understood.h"
@@ -1381,7 +1380,7 @@ long plain_text(const char *msg, char *out, size_t cap)
             char key[UNDERSTAND_KEY];
             if (job) understand_holder_of(job, key, sizeof key);
             if (job && !understand_in_list(not_one, w0) && !understand_plural(job) &&
-                !dialogue_pet_word(job) && !understand_kin(key) && !eating_diet_word(job) &&
+                !dialogue_pet_word(job) && !understand_kin(key) &&
                 (job == w0 || (ne && (ne >= len || !isalpha((unsigned char)msg[ne])))) &&
                 strcmp(after, "of") != 0) {     /* ("maid of honour", "mother of two") */
                 const char *art = strchr("aeiou", w0[0]) ? "an " : "a ";

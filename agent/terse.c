@@ -1,9 +1,11 @@
 /* terse.c: a message written as notes ("Hedda. 52. welder, Narvik. dog Rufus, collie,
  * 9.") in the sentences it stands for (terse.h). Each sentence is split into notes at
  * commas and semicolons; each note is matched against the few shapes notes about oneself
- * take (a name, an age, a job, a place, a pet or person of one's own, a pet's kind) in
- * that order, each after what the sentence has named; a sentence is written out only
- * when every note in it has a shape, and the message only when two notes or more do. */
+ * take (a name, an age, a diet, a job, a pet or person of one's own, a pet's kind, a
+ * place) in that order, each after what the sentence has named; a sentence is written
+ * out when the notes that open it have shapes (a greeting before them kept, the user's
+ * own words after them a sentence of their own), and the message only when two notes or
+ * more do, one of them telling an age, a job or one of the user's own. */
 #include "agent/terse.h"
 
 #include <ctype.h>
