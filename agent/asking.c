@@ -349,7 +349,10 @@ static int guesses_place(const char *text, size_t comma, size_t e)
                                        "already", "honestly", "remember", "again", "love",
                                        "hun", "babe", "buddy", "pal", "friend", "exactly",
                                        "there", "here", "today", "currently", "these",
-                                       "nowadays", "rn", "atm", "you", "u", NULL};
+                                       "nowadays", "rn", "atm", "you", "u", "dear",
+                                       "darling", "sweetheart", "sweetie", "honey", "hon",
+                                       "luv", "pet", "mijo", "mija", "sir", "madam", "son",
+                                       "chief", "boss", "dearie", "my", NULL};
     size_t i = skip(text, e, comma + 1), words = 0;
     for (int k = 0; chat[k]; k++)
         if (opens(text, e, i, chat[k])) return 0;

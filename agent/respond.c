@@ -1299,7 +1299,11 @@ static const store_memory_t *other_place(const facts_t *f, const understood_t *u
                                         "organization", "university", "uni", NULL};
     for (int k = 0; k < n; k++)
         if (realise_place_noun(w[k]) || understand_in_list(firms, w[k])) return NULL;
-    return facts_find(f, u->holder, reader_rel_name(rel), NULL);
+    const store_memory_t *m = facts_find(f, u->holder, reader_rel_name(rel), NULL);
+    /* (where one lives, when only where one is from was told: "from Hoboken") */
+    if (!m && u->rel == READER_REL_HOME)
+        m = facts_find(f, u->holder, reader_rel_name(READER_REL_HOMETOWN), NULL);
+    return m;
 }
 
 /* "what's my wife's job?" of a user who said "married to Ines" (a spouse), "who is my

@@ -73,6 +73,7 @@ static const struct {
     {"remind me of my aunt, who is lovely", "remind me of my aunt, who is lovely"},
     {"vet name?", "what is my vet's name?"},
     {"ex wife name", "what is my ex wife's name?"},
+    {"Where do I work, darling?", "Where do I work?"},
     {"What was the name of the mill where I was foreman?", "which mill do I work at?"},
     {"what's the name of the dairy farm I work on", "which dairy farm do I work at?"},
     {"what's the name of the bar I love?", "what's the name of the bar I love?"},
