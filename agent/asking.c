@@ -9,10 +9,10 @@
  * aside after its last comma that asks and names nothing of the user's ("what's the
  * gecko called, did I mention?"). A list of things asked of one or two holders ("my
  * goat's name and colour, quick") is one question each, and so is a Chinese question of
- * two things of one person ("我哥哥叫什么，在哪里上班？"). A bid to be reminded of a thing
+ * two things of one person ("我舅舅叫什么，在哪儿干活？"). A bid to be reminded of a thing
  * of one's own ("remind me of my trade") asks what it is, a name asked in a note ("vet
- * name?") is "what is my vet's name?", and the name of the place one works at asked by
- * its kind ("the name of the mill where I was foreman") is "which mill do I work at?".
+ * name?") is "what is my vet's name?", and the name of where one works asked by its
+ * kind ("the name of the depot where I was foreman") is "which depot do I work at?".
  * Sentences end at . ! ? and line ends. */
 #include "agent/asking.h"
 
@@ -450,7 +450,7 @@ static int asks_age_given(const char *text, size_t b, size_t e)
     return 0;
 }
 
-/* A bid to be reminded of something of the user's, [b, e): "kindly remind me of my
+/* A bid to be reminded of something of the user's, [b, e): "pls remind me of my
  * trade", "remind me again about my sister's job": where its "my" opens (0 when the
  * sentence is no such bid). */
 static size_t remind_of(const char *text, size_t b, size_t e)
@@ -469,8 +469,9 @@ static size_t remind_of(const char *text, size_t b, size_t e)
     return i;
 }
 
-/* "what was the name of the school where I was head?", "what's the name of the farm I
- * work on?": the name of a kind of place the user works at (realise_place_noun, "airline"),
+/* The name of a kind of place the user works at (realise_place_noun, "airline") asked
+ * with "the name of" ("... the name of the depot where I was foreman?", "... the name of
+ * the dairy I work on?"),
  * [b, e): where that place's word starts, its length in *nl (0 when the sentence is no
  * such question). The reader reads such questions as of the job named in them. */
 static size_t works_at_named(const char *text, size_t b, size_t e, size_t *nl)
@@ -660,7 +661,7 @@ static size_t asked_list(const char *text, size_t b, size_t e, char *q, size_t c
 }
 
 /* A Chinese question of two things of one of the user's people or of the user, the
- * second with no one named: "我哥哥叫什么，在哪里上班？" is "我哥哥叫什么？我哥哥在哪里上班？"
+ * second with no one named: "我舅舅叫什么，在哪儿干活？" is "我舅舅叫什么？我舅舅在哪儿干活？"
  * (the first part opens with 我 or 我的 and a kin or animal word, or 我 alone; both parts
  * ask, the second not of "你"). Into q (cap bytes with its
  * NUL): the length written, 0 when the message is not such a question or does not fit. */
@@ -741,7 +742,7 @@ long asking_text(const char *msg, char *out, size_t cap)
             continue;
         }
         size_t pl, place = works_at_named(msg, b, e, &pl);
-        if (place) {                    /* "which school do I work at?" */
+        if (place) {                    /* "which depot do I work at?" */
             size_t lead = b;
             while (lead < e && isspace((unsigned char)msg[lead])) lead++;
             if (!put(out, cap, &at, msg + b, lead - b) || !put(out, cap, &at, "which ", 6) ||

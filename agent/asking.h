@@ -5,9 +5,9 @@
  * breed is my dog?"; "what's the gecko called, did I mention?" is "what's the gecko
  * called?"; "who am I married to?" is "who is my spouse?"; "what did I say I brew?" is
  * "what do I brew?"; "newt name + colour" is "what is my newt's name? what is my
- * newt's colour?" and "我哥哥叫什么，在哪里上班？" is "我哥哥叫什么？我哥哥在哪里上班？";
+ * newt's colour?" and "我舅舅叫什么，在哪儿干活？" is "我舅舅叫什么？我舅舅在哪儿干活？";
  * "remind me of my trade" is "what is my trade?", "vet name?" "what is my vet's name?",
- * and "what was the name of the mill where I was foreman?" "which mill do I work at?".
+ * and "... the name of the depot where I was foreman?" "which depot do I work at?".
  * The reader learnt questions that open with a question word; a
  * bidding verb at the front read as a statement ("Okay."). Private to agent/: turn.c's
  * agent_chat writes every message through it after plain.h. No allocation. */

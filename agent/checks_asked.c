@@ -888,7 +888,7 @@ int checks_chinese_asked(checks_clause_t *c, understood_t *u)
      * of them, asks for all of it */
     /* (记住 too, whose 住 the reader reads as a home: 你记住我什么了) */
     int kept_in_mind = strstr(text, "记住") != NULL;
-    /* (and 你对我了解多少, 你对我都了解些什么: how much mnemo knows of the user, however
+    /* (and 你对我了解多少, 你对我了解些什么: how much mnemo knows of the user, however
      * the reader read what it asks) */
     int of_me = strstr(text, "你对我") && strstr(text, "了解") &&
                 (strstr(text, "什么") || strstr(text, "多少") || strstr(text, "哪些"));

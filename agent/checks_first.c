@@ -340,7 +340,7 @@ static int pet_the_kind(const char *text, understood_t *u)
     return 0;
 }
 
-/* "My name is Ingrid Lindqvist": a word with a capital right after the user's name said
+/* "My name is Solveig Brekke": a word with a capital right after the user's name said
  * as one ("name is", "I'm", "I am", "call me") is their surname: the name read keeps it,
  * and no other unit of the clause is it ("you work as a Lindqvist"). Sets u. */
 static void name_with_surname(const char *text, understood_t *u)

@@ -994,7 +994,7 @@ static int pet_of_kind(const facts_t *f, const char *msg, const char *text, unde
 /* News that changes a fact: a child born to kin, a pet of a kind by name, sold, named,
  * lost, parted, moved, full time, made, quit, "X is the puppy", a child had, wants to be,
  * not the old job, a field studied, driven. */
-/* "going fully vegan from now on", "from today I'm a vegan", "went pescatarian in May": a
+/* "going full vegan as of now", "from today I'm a vegan", "went pescatarian in May": a
  * diet's name in a clause of the user's (they say "I", or it has no subject: "went
  * vegan"), told as a plain fact or as news, is their diet, however the reader read the
  * clause; not a "not" or a "no longer", nor said of someone else; a hope ("might go

@@ -576,7 +576,7 @@ int checks_chinese_own(checks_clause_t *c, understood_t *u)
                (here_living && u->rel == READER_REL_HOME);
     oneself |= u->rel == READER_REL_HOMETOWN && checks_chinese(text) &&   /* "，苏州人，" */
                forms_zh_people_of(text, strlen(text));
-    /* "我叫刘军，…，开了十多年出租", "现在改开网约车了": a trade run (forms_zh.c) in the
+    /* "我叫周涛，…，开了八年货车", "现在改开面馆了": a trade run (forms_zh.c) in the
      * message of one who names themselves, or changed to with no one else named, is their
      * own work */
     oneself |= u->rel == READER_REL_JOB && !strncmp(u->value, "开", strlen("开")) &&

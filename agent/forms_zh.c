@@ -247,7 +247,7 @@ static int runs_a_trade(const char *c, size_t cn, understood_t *out, int k, int 
     size_t skip = 0;
     for (int o = 0; one[o] && !skip; o++)
         if (!strncmp(x + 3, one[o], strlen(one[o]))) skip = strlen(one[o]);
-    /* (开了二十多年出租: how long, then what) */
+    /* (开了八年出租: how long, then what) */
     if (!skip && !strncmp(x + 3, "了", 3)) {
         size_t y0 = 6;
         while (y0 + 3 <= left && y0 <= 24 && strncmp(x + y0, "年", 3) != 0) y0 += 3;

@@ -2749,7 +2749,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
             (says_me(msg) || told_of_self(f)))
             u[i].act = READER_SMALLTALK;
         /* and so is one whose value its relation cannot hold or its words do not tell
-         * ("German grammar is very difficult" read as a job) */
+         * ("Dutch spelling is very hard" read as a job) */
         if (u[i].act == READER_FACT && !u[i].personal && u[i].value[0] && !u[i].settled &&
             (says_me(msg) || told_of_self(f))) {
             char text[512];

@@ -90,7 +90,7 @@ static const struct {
     {"tell me name", "tell me name"},
     {"Wah mi name?", "What my name?"},
     {"Wah, so nice", "Wah, so nice"},
-    {"tell mi everyting yuh know bout mi", "tell me everything you know about me"},
+    {"yuh know everyting bout mi?", "you know everything about me?"},
     {"mi dawg name Tiny. An mi live inna Ochi.", "my dog called Tiny. An mi live in Ochi."},
     /* one's own people said as "the wife", "the fella next door", set off by "that's" */
     {"The missus is Oona.", "my wife is Oona."},
@@ -101,7 +101,7 @@ static const struct {
     {"where do I hail from?", "where am I from?"},
     /* a job said without its article */
     {"I am welder, yes?", "I am a welder, yes?"},
-    {"i work as tram driver", "i work as a tram driver"},
+    {"i work as crane driver", "i work as a crane driver"},
     {"I am also welder", "I am also welder"},
     {"I'm tired", "I'm tired"},
     {"我爱人是护士", "我老伴是护士"},

@@ -2811,8 +2811,8 @@ START_TEST(test_notes_news_colours_and_places_asked_by_kind)
     tell("a", "Halvard. 47. glazier, Drammen. cat Tuva, tabby, 5.");
     ask("b", "city?", "Drammen", NULL);
     ask("b", "how old is tuva?", "5", "47");
-    ask("b", "what breed is my cat?", "tabby", NULL);
-    ask("b", "which hospital do I work at?", "don't know", "Drammen");
+    ask("b", "which breed is my cat?", "tabby", NULL);
+    ask("b", "which clinic do I work at?", "don't know", "Drammen");
     json_decref(say("a", "from this week I'm fully vegan, no more cheese"));
     ask("b", "what's my diet?", "vegan", NULL);
     json_decref(say("a", "anyway it happened, turned 48 on Sunday"));
@@ -2827,9 +2827,9 @@ START_TEST(test_notes_news_colours_and_places_asked_by_kind)
     ask("b", "is Kai my eldest?", "No", NULL);
     json_decref(say("a", "Two siblings. Older brother Jonas is in Bergen, and younger sister "
                          "Liv is doing law in Oslo."));
-    ask("b", "what is my younger sibling studying?", "law", NULL);
+    ask("b", "what does my younger sibling study?", "law", NULL);
     json_decref(say("a", "我爱人叫周敏，是护士。"));
-    ask("b", "我爱人是做什么的？", "护士", NULL);
+    ask("b", "我爱人是干啥的？", "护士", NULL);
 }
 END_TEST
 
