@@ -41,7 +41,8 @@ static const char *const spelled[][2] = {
     {"who'd", "who did"}, {"how'd", "how did"}, {"whereabouts", "where"}, {"an'", "and"},
     {"o'", "of"},
     /* Scots */
-    {"whit", "what"}, {"whit's", "what's"}, {"whaur", "where"}, {"dae", "do"}, {"wis", "was"}, {"noo", "now"},
+    {"whit", "what"}, {"whit's", "what's"}, {"whaur", "where"}, {"dae", "do"}, {"wis", "was"},
+    {"noo", "now"},
     {"hoose", "house"}, {"fae", "from"}, {"wi'", "with"}, {"a'm", "I'm"}, {"auld", "old"},
     {"auld's", "old is"}, {"didnae", "didn't"}, {"canna", "can't"}, {"dinnae", "don't"},
     {"cannae", "can't"}, {"isnae", "isn't"}, {"wasnae", "wasn't"}, {"disnae", "doesn't"},
@@ -208,7 +209,8 @@ static const char *own_phrase(const char *msg, size_t len, size_t i, size_t *end
                                            {"the other half", "my other half"},
                                            {"do i come from", "am I from"},
                                            {"do i hail from", "am I from"},
-                                           {"hail from", "come from"}, {"hails from", "comes from"}};
+                                           {"hail from", "come from"},
+                                           {"hails from", "comes from"}};
     for (size_t p = 0; p < sizeof whose / sizeof whose[0]; p++) {
         size_t l = strlen(whose[p][0]);
         if (i + l > len || strncasecmp(msg + i, whose[p][0], l) ||
