@@ -206,7 +206,9 @@ static const char *own_phrase(const char *msg, size_t len, size_t i, size_t *end
     static const char *const whose[][2] = {{"the wife", "my wife"}, {"the missus", "my wife"},
                                            {"the missis", "my wife"}, {"the hubby", "my husband"},
                                            {"the husband", "my husband"},
-                                           {"the other half", "my other half"},
+                                           {"the other half", "my partner"},
+                                           {"my other half", "my partner"},
+                                           {"my better half", "my partner"},
                                            {"do i come from", "am I from"},
                                            {"do i hail from", "am I from"},
                                            {"hail from", "come from"},
@@ -220,7 +222,7 @@ static const char *own_phrase(const char *msg, size_t len, size_t i, size_t *end
         /* (a word of kin only before "'s", "is" or a mark: "the missus already said"
          * stays, its "already" no name) */
         const char *after = msg + i + l;
-        if (!strncmp(whose[p][1], "my ", 3) && *after && !strchr(",.!?;:", *after) &&
+        if (!strncmp(whose[p][0], "the ", 4) && *after && !strchr(",.!?;:", *after) &&
             strncmp(after, "'s", 2) &&
             strncasecmp(after, " is ", 4) && strncasecmp(after, " was ", 5))
             continue;
@@ -1141,6 +1143,11 @@ long plain_text(const char *msg, char *out, size_t cap)
             if (word_from(msg, len, e, nx, sizeof nx) && understand_in_list(asked, nx))
                 with = msg[i] == 'W' ? "What" : "what";
         }
+        /* "hola, soy Marta": Spanish "soy" before a name with a capital is "I'm" ("soy
+         * milk" stays) */
+        if (!with && wl == 3 && !strncasecmp(msg + i, "soy", 3) && e + 1 < len &&
+            msg[e] == ' ' && isupper((unsigned char)msg[e + 1]))
+            with = msg[i] == 'S' ? "I'm" : "i'm";
         /* "Myself Lakshmi, from Pune ...": "myself" that opens a sentence before a name
          * is "I am" */
         size_t prev = at;
