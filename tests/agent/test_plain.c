@@ -95,7 +95,7 @@ static const struct {
     /* one's own people said as "the wife", "the fella next door", set off by "that's" */
     {"The missus is Oona.", "my wife is Oona."},
     {"the missus never listens", "the missus never listens"},
-    {"what does my better half do?", "what does my partner do?"},
+    {"is my better half home?", "is my partner home?"},
     {"hola, soy Inés, from Quito", "hola, i'm Inés, from Quito"},
     {"soy milk please", "soy milk please"},
     {"the wife of the mayor", "the wife of the mayor"},
