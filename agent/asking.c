@@ -451,9 +451,10 @@ static int asks_age_given(const char *text, size_t b, size_t e)
 }
 
 /* A bid to be reminded of something of the user's, [b, e): "pls remind me of my
- * trade", "remind me again about my sister's job": where its "my" opens (0 when the
- * sentence is no such bid). */
-static size_t remind_of(const char *text, size_t b, size_t e)
+ * trade", "remind me again about my sister's job": the length of the question it is,
+ * "what is my trade?", written into q (cap bytes with its NUL); 0 when the sentence is
+ * no such bid (or it does not fit). */
+static size_t remind_of(const char *text, size_t b, size_t e, char *q, size_t cap)
 {
     size_t i = past_polite(text, e, b), l;
     if (!(l = opens(text, e, i, "remind"))) return 0;
@@ -466,15 +467,19 @@ static size_t remind_of(const char *text, size_t b, size_t e)
     if (!opens(text, e, i, "my")) return 0;
     for (size_t k = i; k < e; k++)      /* a thing named, no clause ("... of my aunt, who") */
         if (text[k] == ',') return 0;
-    return i;
+    size_t end = e;
+    while (end > i && (isspace((unsigned char)text[end - 1]) || text[end - 1] == '!')) end--;
+    int ql = snprintf(q, cap, "what is %.*s?", (int)(end - i), text + i);
+    return ql > 0 && (size_t)ql < cap ? (size_t)ql : 0;
 }
 
 /* The name of a kind of place the user works at (realise_place_noun, "airline") asked
  * with "the name of" ("... the name of the depot where I was foreman?", "... the name of
- * the dairy I work on?"),
- * [b, e): where that place's word starts, its length in *nl (0 when the sentence is no
- * such question). The reader reads such questions as of the job named in them. */
-static size_t works_at_named(const char *text, size_t b, size_t e, size_t *nl)
+ * the dairy I work on?"), [b, e): the length of the question it is, "which depot do I
+ * work at?", written into q (cap bytes with its NUL); 0 when the sentence is no such
+ * question (or it does not fit). The reader reads such questions as of the job named in
+ * them. */
+static size_t works_at_named(const char *text, size_t b, size_t e, char *q, size_t cap)
 {
     size_t i = past_polite(text, e, b), l;
     if (!(l = opens(text, e, i, "what's")) && !(l = opens(text, e, i, "whats")) &&
@@ -510,8 +515,8 @@ static size_t works_at_named(const char *text, size_t b, size_t e, size_t *nl)
         me |= !strcmp(word, "i") || !strcmp(word, "i'm");
         works |= me && listed(working, word);
     }
-    *nl = w - i;
-    return works ? i : 0;
+    int ql = works ? snprintf(q, cap, "which %.*s do I work at?", (int)(w - i), text + i) : 0;
+    return ql > 0 && (size_t)ql < cap ? (size_t)ql : 0;
 }
 
 /* A name asked in a note, [b, e): one to three words before "name" and nothing after
@@ -731,45 +736,18 @@ long asking_text(const char *msg, char *out, size_t cap)
             b = e < n && msg[e] != '\n' ? e + 1 : e;
             continue;
         }
+        /* a sentence that is one question or more as a whole: "what is my goat's name? how
+         * old is my goat?", "which depot do I work at?", "what is my trade?", "what is my
+         * vet's name?" (its opening spaces stay) */
         char two[256];
         size_t tl = asked_list(msg, b, e, two, sizeof two);
-        if (tl) {                       /* "what is my goat's name? how old is my goat?" */
+        if (!tl) tl = works_at_named(msg, b, e, two, sizeof two);
+        if (!tl) tl = remind_of(msg, b, e, two, sizeof two);
+        if (!tl) tl = name_note(msg, b, e, two, sizeof two);
+        if (tl) {
             size_t lead = b;
             while (lead < e && isspace((unsigned char)msg[lead])) lead++;
             if (!put(out, cap, &at, msg + b, lead - b) || !put(out, cap, &at, two, tl))
-                return -1;
-            b = e < n && msg[e] != '\n' ? e + 1 : e;
-            continue;
-        }
-        size_t pl, place = works_at_named(msg, b, e, &pl);
-        if (place) {                    /* "which depot do I work at?" */
-            size_t lead = b;
-            while (lead < e && isspace((unsigned char)msg[lead])) lead++;
-            if (!put(out, cap, &at, msg + b, lead - b) || !put(out, cap, &at, "which ", 6) ||
-                !put(out, cap, &at, msg + place, pl) ||
-                !put(out, cap, &at, " do I work at?", 14))
-                return -1;
-            b = e < n && msg[e] != '\n' ? e + 1 : e;
-            continue;
-        }
-        size_t my = remind_of(msg, b, e);
-        if (my) {                       /* "what is my trade?" */
-            size_t end = e;
-            while (end > my && (isspace((unsigned char)msg[end - 1]) || msg[end - 1] == '!'))
-                end--;
-            size_t lead = b;
-            while (lead < e && isspace((unsigned char)msg[lead])) lead++;
-            if (!put(out, cap, &at, msg + b, lead - b) || !put(out, cap, &at, "what is ", 8) ||
-                !put(out, cap, &at, msg + my, end - my) || !put(out, cap, &at, "?", 1))
-                return -1;
-            b = e < n && msg[e] != '\n' ? e + 1 : e;
-            continue;
-        }
-        size_t nl = name_note(msg, b, e, two, sizeof two);
-        if (nl) {                       /* "what is my vet's name?" */
-            size_t lead = b;
-            while (lead < e && isspace((unsigned char)msg[lead])) lead++;
-            if (!put(out, cap, &at, msg + b, lead - b) || !put(out, cap, &at, two, nl))
                 return -1;
             b = e < n && msg[e] != '\n' ? e + 1 : e;
             continue;

@@ -413,20 +413,19 @@ int agent_chat(agent_t *a, const char *user, const char *conversation, const cha
     }
     /* the words its shorthand stands for ("u", "w/", "4yo": agent/plain.h) are what the
      * turn reads, keeps and remembers, so that forgetting a value finds every copy */
-    size_t cap = PLAIN_ROOM(strlen(message)), tcap = TERSE_ROOM(cap);
-    char *plain = malloc(cap), *notes = malloc(tcap), *asked = malloc(tcap + 64);
-    if (!plain || !notes || !asked) {
-        free(plain);
-        free(notes);
-        free(asked);
-        return AGENT_ENOMEM;
-    }
+    int rc = AGENT_ENOMEM;
+    size_t cap = PLAIN_ROOM(strlen(message));
+    char *plain = malloc(cap), *notes = NULL, *asked = NULL;
+    if (!plain) goto done;
     const char *said = plain_text(message, plain, cap) >= 0 ? plain : message;
     /* notes ("Hedda. 52. welder") as the sentences they stand for (agent/terse.h) */
+    size_t tcap = TERSE_ROOM(strlen(said));
+    if (!(notes = malloc(tcap))) goto done;
     if (terse_text(said, notes, tcap) > 0) said = notes;
     /* and a request to be told a name as the question it is (agent/asking.h) */
-    if (asking_text(said, asked, tcap + 64) >= 0) said = asked;
-    int rc = AGENT_ENOMEM;
+    size_t acap = PLAIN_ROOM(strlen(said)) + 64;
+    if (!(asked = malloc(acap))) goto done;
+    if (asking_text(said, asked, acap) >= 0) said = asked;
     wm_conv_t *c = wm_acquire(a->wm, user, conversation);
     if (!c) goto done;
     rc = conv_load(a, c);

@@ -1241,10 +1241,10 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     clause.act_p = ro.act_p;
     clause.fact_min_p = reader_fact_min_p(r);
     /* (the gate's Chinese, a few generated remarks, is too thin to judge by) */
-    clause.gated = !understand_chinese(c, cn) && gate_is_chat(reader_gate(r), c, cn);
-    float chat_p = reader_gate(r) && !understand_chinese(c, cn)
-                       ? gate_chat_p(reader_gate(r), c, cn) : 0.0f;
+    const gate_t *gate = understand_chinese(c, cn) ? NULL : reader_gate(r);
+    float chat_p = gate ? gate_chat_p(gate, c, cn) : 0.0f;
     clause.chat_p = chat_p > 0 ? chat_p : 0.0f;
+    clause.gated = gate && chat_p >= gate->threshold;   /* (gate_is_chat, read once) */
     int formed = !memchr(c, '?', cn) && (forms_value_is_my(words, tags, vrels, caps, n, ro.rel) ||
                                          forms_my_is_name(words, tags, vrels, caps, n) ||
                                          forms_name_is_my(words, tags, vrels, caps, n));

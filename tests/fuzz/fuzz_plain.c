@@ -3,8 +3,8 @@
  * NUL as a message is: written out into a buffer of the size turn.c gives (PLAIN_ROOM), it
  * must fit, be as long as it says, stay well-formed UTF-8 when the message was, and come
  * out the same again in a buffer exactly one byte longer than it; one byte shorter is
- * refused. Its notes written out (TERSE_ROOM) must fit, be as long as they say and stay
- * well-formed UTF-8 too. */
+ * refused. Its notes written out (TERSE_ROOM of its length, as turn.c gives) must fit,
+ * be as long as they say and stay well-formed UTF-8 too. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (tok_utf8_valid(msg, len)) CHECK(tok_utf8_valid(out, (size_t)n));
     CHECK(plain_text(msg, again, (size_t)n + 1) == n && !strcmp(out, again));
     if (n > 0) CHECK(plain_text(msg, again, (size_t)n) == -1);
-    size_t tcap = TERSE_ROOM(cap);
+    size_t tcap = TERSE_ROOM((size_t)n);
     notes = malloc(tcap);
     if (!notes) goto done;
     long t = terse_text(out, notes, tcap);
