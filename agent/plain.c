@@ -129,6 +129,43 @@ static const char *const zh[][2] = {{"啥子", "什么"}, {"啥", "什么"}, {"�
                                     {"fiancé", "fiance"}, {"Fiancée", "fiancee"},
                                     {"Fiancé", "fiance"}, {NULL, NULL}};
 
+/* The bytes of 什么, 啥子 or 啥 at msg[i] when it means "any", not "what": in a sentence
+ * that asks nothing (no question mark, no 吗 or 呢 ending it) after a word of not or of
+ * bidding not to (别, 不要, 莫, 没, 不): "别给我推荐什么花生的菜" is "... any peanut dish",
+ * written 任何 by the caller; else 0. */
+static size_t any_what(const char *msg, size_t len, size_t i)
+{
+    static const char *const whats[] = {"什么", "啥子", "啥", NULL};
+    static const char *const nots[] = {"别", "不要", "莫", "没", "不", NULL};
+    static const char *const asks[] = {"?", "？", "吗", "呢", NULL};
+    size_t l = 0;
+    for (int k = 0; whats[k] && !l; k++)
+        if (!strncmp(msg + i, whats[k], strlen(whats[k]))) l = strlen(whats[k]);
+    if (!l) return 0;
+    size_t b = i, e = i + l;            /* the sentence around it */
+    while (b > 0 && strncmp(msg + b - 3, "。", 3) && strncmp(msg + b - 3, "！", 3) &&
+           strncmp(msg + b - 3, "？", 3) && !strchr(".!?\n", msg[b - 1]))
+        b--;
+    while (e < len && strncmp(msg + e, "。", 3) && strncmp(msg + e, "！", 3) &&
+           !strchr(".!\n", msg[e]))
+        e++;
+    for (size_t j = i + l; j < e; j++)
+        for (int k = 0; asks[k]; k++)
+            if (!strncmp(msg + j, asks[k], strlen(asks[k]))) return 0;
+    static const char *const knows[] = {"知道", "记得", "说", "告诉", "问", "叫", "是",
+                                        NULL};    /* ("我不知道你叫什么": what) */
+    size_t c = i;                       /* the clause before it, back to a comma */
+    while (c > b && strncmp(msg + c - 3, "，", 3) && msg[c - 1] != ',') c--;
+    int not = 0;
+    for (size_t j = c; j < i; j++) {
+        for (int k = 0; knows[k] && not; k++)
+            if (!strncmp(msg + j, knows[k], strlen(knows[k]))) return 0;
+        for (int k = 0; nots[k] && !not; k++)
+            not = !strncmp(msg + j, nots[k], strlen(nots[k]));
+    }
+    return not ? l : 0;
+}
+
 /* 1 when a CJK ideograph (U+3400..U+9FFF, three bytes) starts at msg[i]. */
 static int cjk_at(const char *msg, size_t len, size_t i)
 {
@@ -417,12 +454,18 @@ static size_t past_fillers(const char *msg, size_t len, size_t i)
     static const char *const fillers[] = {"so", "ok", "okay", "and", "well", "right",
                                           "anyway", "oh", "um", "uh", "erm", "hmm", "also",
                                           "but", "alright", "now", NULL};
+    /* (and words of bidding set off by a comma: "remind me, who ...") */
+    static const char *const bids[] = {"remind me,", "tell me,", "quick question,",
+                                       "just checking,", "question,", NULL};
     size_t p = i;
     int skipped = 0;
     for (;;) {
         size_t e = p;
         while (e < len && (isalpha((unsigned char)msg[e]) || msg[e] == '\'')) e++;
         int filler = 0, asks = 0;
+        for (int f = 0; bids[f] && !filler; f++)
+            if (!strncasecmp(msg + p, bids[f], strlen(bids[f])))
+                filler = 1, e = p + strlen(bids[f]) - 1;
         for (int f = 0; fillers[f] && !filler; f++)
             filler = strlen(fillers[f]) == e - p && !strncasecmp(msg + p, fillers[f], e - p);
         for (int q = 0; asking[q] && !asks; q++)
@@ -533,6 +576,19 @@ static size_t word_from(const char *msg, size_t len, size_t i, char *out, size_t
     return n ? i : 0;
 }
 
+/* As word_from, with digits in the word too ("4th"). */
+static size_t token_from(const char *msg, size_t len, size_t i, char *out, size_t cap)
+{
+    while (i < len && msg[i] == ' ') i++;
+    size_t n = 0;
+    while (i < len && (isalnum((unsigned char)msg[i]) || msg[i] == '\'')) {
+        if (n + 1 >= cap) return out[0] = '\0', 0;
+        out[n++] = (char)tolower((unsigned char)msg[i++]);
+    }
+    out[n] = '\0';
+    return n ? i : 0;
+}
+
 /* The word right before msg[i] (spaces skipped) into out, lower-cased ("" when none or
  * too long); a "'s" glued to it is the word "'s". */
 static void word_back(const char *msg, size_t i, char *out, size_t cap)
@@ -549,6 +605,58 @@ static void word_back(const char *msg, size_t i, char *out, size_t cap)
     if (e - b + 1 > cap) return;
     for (size_t k = b; k < e; k++) out[k - b] = (char)tolower((unsigned char)msg[k]);
     out[e - b] = '\0';
+}
+
+/* Where msg[0, len) first stops to put something right: a comma or a dash between
+ * spaces, then words of waiting ("oh wait", "no, wait", "hang on", "wait no", "nah hang
+ * on") or of apology ("sorry", "oops", "no sorry", a bare "no" or "nah" with a comma after
+ * it), then what is said instead. Returns where the stop opens (-1 when there is none),
+ * with its length up to what is said instead in *wl, and *numbers_only set when only an
+ * apology or a bare "no" was said (it then puts right a number only: "I'm 31, sorry,
+ * 32", "two cats - no, three"). */
+static long waited_at(const char *msg, size_t len, size_t *wl, int *numbers_only)
+{
+    static const char *const dashes[] = {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", NULL};
+    for (size_t i = 0; i < len; i++) {
+        size_t p = 0;
+        if (msg[i] == ',') p = i + 1;
+        for (int d = 0; dashes[d] && !p; d++)
+            if (!strncmp(msg + i, dashes[d], strlen(dashes[d]))) p = i + strlen(dashes[d]);
+        if (!p) continue;
+        int waits = 0, sorry = 0, bare = 0, words = 0, comma = 0;
+        size_t q = p, said = 0;
+        for (;;) {
+            char w[8], w2[8];
+            size_t e = word_from(msg, len, q, w, sizeof w), e2;
+            if (!e) break;
+            if (!strcmp(w, "hang")) {   /* "hang on" ("i mean": word_put_right) */
+                e2 = word_from(msg, len, e, w2, sizeof w2);
+                if (!e2 || strcmp(w2, "on")) break;
+                e = e2;
+                waits = 1;
+            } else if (!strcmp(w, "wait")) {
+                waits = 1;
+            } else if (!strcmp(w, "sorry") || !strcmp(w, "oops")) {
+                sorry = 1;
+            } else if (!strcmp(w, "no") || !strcmp(w, "nah")) {
+                bare = 1;
+            } else if (strcmp(w, "oh") != 0) {
+                break;
+            }
+            words++;
+            comma = e < len && msg[e] == ',';
+            q = e + comma;
+            if (q >= len || msg[q] != ' ') break;
+            while (q < len && msg[q] == ' ') q++;
+            said = q;
+        }
+        if (!said || !words || words > 4) continue;
+        if (!waits && !sorry && !(bare && (comma || p > i + 1))) continue;
+        *wl = said - (size_t)i;
+        *numbers_only = !waits;
+        return (long)i;
+    }
+    return -1;
 }
 
 /* msg[0, len) with a correction said in passing made ("for twenty-six years, oh wait,
@@ -609,20 +717,9 @@ static size_t word_put_right(const char *msg, size_t len, char *out)
 
 static size_t corrected_in_passing(const char *msg, size_t len, char *out)
 {
-    static const char *const waits[] = {", oh wait, ", ", no wait, ", ", no, wait, ",
-                                        " \xE2\x80\x94 no, wait, ", " - no, wait, ",
-                                        " \xE2\x80\x94 no wait, ", ", wait, no, ",
-                                        " - no wait, ", ", hang on, ", ", nah hang on, ",
-                                        ", no hang on, ", ", nah wait, ", ", wait no, ", NULL};
-    /* (an apology, or a bare "no", puts right a number only: "I'm 31, sorry, 32", "two
-     * cats - no, three", "4 hens - no sorry 5 hens") */
-    static const char *const sorry[] = {", sorry, ", ", sorry ", ", oops, ", ", oops ",
-                                        " - no, ", " \xE2\x80\x94 no, ", ", no, ",
-                                        " - no sorry ", " - no sorry, ", ", no sorry, ",
-                                        " - sorry, ", " - sorry ", ", nah, ", NULL};
     size_t wl;
-    long w = find_any(msg, len, 0, waits, &wl);
-    int numbers_only = w < 0 && (w = find_any(msg, len, 0, sorry, &wl)) >= 0;
+    int numbers_only;
+    long w = waited_at(msg, len, &wl, &numbers_only);
     if (w < 0) return word_put_right(msg, len, out);
     size_t ys = (size_t)w + wl, ye = ys;    /* what is said instead */
     while (ye < len && !strchr(",.;:!?", msg[ye]) && ye - ys < 48) ye++;
@@ -782,6 +879,148 @@ static size_t group_named_after(const char *msg, size_t len, char *out)
     return 0;
 }
 
+/* "got a German shepherd, Duke, keeps me company", "adopted a cat in the fall, Moka,
+ * she's tiny": a pet's name set off by commas after the animal (and up to three words of
+ * when) is written "a German shepherd called Duke, ...", "a cat called Moka in the fall,
+ * ...", which the reader reads as the pet's name. Into out (room for len + 16 bytes): the
+ * length, 0 when the message has no such words. */
+static size_t pet_named_after(const char *msg, size_t len, char *out)
+{
+    for (size_t i = 0; i + 2 < len; i++) {
+        if ((i > 0 && isalnum((unsigned char)msg[i - 1])) ||
+            (strncasecmp(msg + i, "a ", 2) && strncasecmp(msg + i, "an ", 3)))
+            continue;
+        size_t w = i + (msg[i + 1] == ' ' ? 2 : 3), pet_end = 0;
+        for (int k = 0; k < 3 && w < len && !pet_end; k++) {   /* "German shepherd", "cat" */
+            size_t we = w;
+            while (we < len && isalpha((unsigned char)msg[we])) we++;
+            if (we == w || we - w >= 24) break;
+            char one[24], two[48];
+            snprintf(one, sizeof one, "%.*s", (int)(we - w), msg + w);
+            for (char *c = one; *c; c++) *c = (char)tolower((unsigned char)*c);
+            snprintf(two, sizeof two, "%.*s", (int)(we - (i + (msg[i + 1] == ' ' ? 2 : 3))),
+                     msg + i + (msg[i + 1] == ' ' ? 2 : 3));
+            if (dialogue_pet_word(one) || kinds_animal(one) || (k && kinds_animal(two)))
+                pet_end = we;
+            w = we + 1;
+        }
+        if (!pet_end) continue;
+        size_t c = pet_end;                 /* the comma, past up to three words of when */
+        for (int k = 0; k < 4 && c < len && msg[c] == ' '; k++) {
+            size_t we = c + 1;
+            while (we < len && islower((unsigned char)msg[we])) we++;
+            if (we == c + 1) break;
+            c = we;
+        }
+        if (c + 2 >= len || msg[c] != ',' || msg[c + 1] != ' ') continue;
+        size_t x = c + 2, xl = cap_word(msg, len, x);
+        char name[24];
+        snprintf(name, sizeof name, "%.*s", (int)(xl < sizeof name ? xl : 0), msg + x);
+        for (char *n = name; *n; n++) *n = (char)tolower((unsigned char)*n);
+        if (!xl || understand_weekday(name) || understand_month(name) ||
+            (x + xl < len && !strchr(",.!;", msg[x + xl])))
+            continue;
+        size_t at = 0;
+        memcpy(out + at, msg, pet_end), at += pet_end;
+        at += (size_t)sprintf(out + at, " called %.*s", (int)xl, msg + x);
+        memcpy(out + at, msg + pet_end, c - pet_end), at += c - pet_end;
+        memcpy(out + at, msg + x + xl, len - x - xl), at += len - x - xl;
+        out[at] = '\0';
+        return at;
+    }
+    return 0;
+}
+
+/* The verb a clause msg[b, e) tells a name's fact with, into verb: "Sigrid is 15" ("is"
+ * before a number), "Olga lives in Oslo" ("lives" before "in" or "at", *prep set to
+ * it); 0 when it is no such clause. */
+static int clause_verb(const char *msg, size_t b, size_t e, char *verb, size_t cap,
+                       char *prep)
+{
+    size_t nl = 0;                      /* the last name that opens "<Name> <verb> ..." */
+    for (size_t k = e; k-- > b && !nl;)
+        if ((k == b || msg[k - 1] == ' ') && (nl = cap_word(msg, e, k)) && k + nl < e &&
+            msg[k + nl] == ' ')
+            b = k;
+        else
+            nl = 0;
+    if (!nl) return 0;
+    size_t v = b + nl + 1, ve = v;
+    while (ve < e && islower((unsigned char)msg[ve])) ve++;
+    if (ve == v || ve >= e || msg[ve] != ' ' || ve - v >= cap) return 0;
+    snprintf(verb, cap, "%.*s", (int)(ve - v), msg + v);
+    size_t t = ve + 1, te = t;
+    while (te < e && isalnum((unsigned char)msg[te])) te++;
+    if (!strcmp(verb, "is") && te > t && te - t <= 3 && te == e) {
+        for (size_t k = t; k < te; k++)
+            if (!isdigit((unsigned char)msg[k])) return 0;
+        *prep = '\0';
+        return 1;
+    }
+    if ((te - t == 2 && (!strncmp(msg + t, "in", 2) || !strncmp(msg + t, "at", 2))) &&
+        cap_word(msg, e, te + 1)) {
+        snprintf(prep, 3, "%.2s", msg + t);
+        return strcmp(verb, "and") != 0;
+    }
+    return 0;
+}
+
+/* "Sigrid is 15, Ola 12", "Olga lives in Oslo, Katya in Bonn": a name after a comma
+ * with only a number, or "in" or "at" and a place, takes the verb of the clause before
+ * it ("Ola is 12", "Katya lives in Bonn"), which the reader reads as a fact of its own.
+ * Into out (room for len + 64 bytes): the length, 0 when the message has no such
+ * words. */
+static size_t gapped_verb(const char *msg, size_t len, char *out)
+{
+    char verb[16] = "", prep[3] = "";
+    size_t at = 0, from = 0, clause = 0, room = 64;
+    int made = 0, told = 0;             /* told: the clause before gives a verb */
+    for (size_t c = 0; c < len; c++) {
+        if (strchr(".!?\n;:", msg[c])) {
+            clause = c + 1, told = 0;
+            continue;
+        }
+        if (msg[c] != ',') continue;
+        char v[16], pr[3];
+        if (clause_verb(msg, clause, c, v, sizeof v, pr)) {
+            snprintf(verb, sizeof verb, "%s", v), snprintf(prep, sizeof prep, "%s", pr);
+            told = 1;
+        }
+        size_t x = c + 1, e;
+        while (x < len && msg[x] == ' ') x++;
+        if (len - x > 4 && !strncmp(msg + x, "and ", 4)) x += 4;
+        size_t nl = cap_word(msg, len, x), y = x + nl + 1;
+        char name[16];                  /* ("Anna is 7, Tuesday 9": no name) */
+        snprintf(name, sizeof name, "%.*s", (int)(nl < sizeof name ? nl : 0), msg + x);
+        for (char *n = name; *n; n++) *n = (char)tolower((unsigned char)*n);
+        if (understand_weekday(name) || understand_month(name)) nl = 0;
+        for (e = y; e < len && !strchr(",.!?;\n", msg[e]); e++) {}
+        int fits = 0;
+        if (told && nl && y < e && msg[y - 1] == ' ') {
+            size_t t = y;
+            while (t < e && isdigit((unsigned char)msg[t])) t++;
+            fits = !prep[0] ? t > y && t - y <= 3 && t == e
+                            : e - y > 3 && !strncmp(msg + y, prep, 2) && msg[y + 2] == ' ' &&
+                                  cap_word(msg, e, y + 3);
+        }
+        if (!fits || room < strlen(verb) + 2) {
+            told = 0;
+            clause = c + 1;
+            continue;
+        }
+        memcpy(out + at, msg + from, y - from), at += y - from;
+        at += (size_t)sprintf(out + at, "%s ", verb);
+        room -= strlen(verb) + 1;
+        from = y;
+        made = 1;
+        clause = c + 1;                 /* ("Ola 12, Emil 6": the verb goes on) */
+    }
+    if (!made) return 0;
+    memcpy(out + at, msg + from, len - from), at += len - from;
+    out[at] = '\0';
+    return at;
+}
+
 /* "I'm a 34 year old nurse", "an 80-year-old farmer": the age told before the kind of
  * person, written as "34 years old, a nurse", which the reader reads as two facts (it
  * took "old nurse" for a job). Into out (room for len + 16 bytes): the length, 0 when the
@@ -916,6 +1155,111 @@ static size_t is_life(const char *msg, size_t len, size_t i, size_t *lead, size_
     return 0;
 }
 
+/* 1 when the full stop at msg[i] ends a statement that a tag alone asks after it ("dog
+ * is Rufus. yes?", "Bergen. right?": the tag, a question mark, nothing else): the
+ * caller writes a comma, and the statement asks with its tag ("dog is Rufus, yes?"). */
+static int tag_follows(const char *msg, size_t len, size_t i)
+{
+    size_t t = i + 1;
+    while (t < len && msg[t] == ' ') t++;
+    for (const understand_tag_t *g = understand_tags; g->words && t > i + 1; g++) {
+        size_t l = strlen(g->words), q = t + l;
+        if (strncasecmp(msg + t, g->words, l) || q >= len || msg[q] != '?') continue;
+        while (++q < len && (msg[q] == ' ' || msg[q] == '\n')) {}
+        if (q < len) return 0;
+        size_t b = i;                   /* (the sentence before asks nothing) */
+        while (b > 0 && !strchr("!?\n", msg[b - 1])) b--;
+        return memchr(msg + b, '?', i - b) == NULL && b < i;
+    }
+    return 0;
+}
+
+/* 1 when the sentence around msg[i] speaks of another by "she", "he", "they", "her",
+ * "his" or "their". */
+static int of_another(const char *msg, size_t len, size_t i)
+{
+    static const char *const others[] = {"she", "he", "they", "her", "his", "their", "she's",
+                                         "he's", "shes", "hes", NULL};
+    size_t b = i, e = i;
+    while (b > 0 && !strchr(".!?\n", msg[b - 1])) b--;
+    while (e < len && !strchr(".!?\n", msg[e])) e++;
+    for (size_t k = b; k < e; k++) {
+        char w[8];
+        if (k > b && isalpha((unsigned char)msg[k - 1])) continue;
+        if (word_from(msg, e, k, w, sizeof w) && understand_in_list(others, w)) return 1;
+    }
+    return 0;
+}
+
+/* Where a course of study said without "studying" opens at msg[i]: "doing a part-time
+ * masters in ..." ("doing", an article, "part time" or "full time", a word of a degree,
+ * "in" or "of"), "4th year medicine ...", "in my second year of law ..." (an ordinal,
+ * "year", "of", then a word of the course that is no word of grammar). Returns where
+ * the course's own words open (0 when none opens here); *told set when the phrase says
+ * where one is ("in my ... year": "I'm" before it is the speaker's). */
+static size_t studies_at(const char *msg, size_t len, size_t i, int *told)
+{
+    static const char *const degree[] = {"masters", "master's", "degree", "phd", "bachelors",
+                                         "bachelor's", "ba", "bsc", "msc", "ma", "mba",
+                                         "diploma", "course", "doctorate", NULL};
+    static const char *const ordinal[] = {"first", "second", "third", "fourth", "fifth",
+                                          "sixth", "final", "1st", "2nd", "3rd", "4th", "5th",
+                                          "6th", NULL};
+    static const char *const not_course[] = {"old", "student", "students", "at", "in", "was",
+                                             "is", "and", "but", "now", "so", "done", NULL};
+    char w[16];
+    size_t e = token_from(msg, len, i, w, sizeof w), p;
+    *told = 0;
+    if (e && !strcmp(w, "doing")) {
+        p = token_from(msg, len, e, w, sizeof w);
+        if (p && (!strcmp(w, "a") || !strcmp(w, "an") || !strcmp(w, "my")))
+            p = token_from(msg, len, p, w, sizeof w);
+        if (p && (!strcmp(w, "part") || !strcmp(w, "full"))) {     /* "part time", "part-time" */
+            size_t t = p < len && msg[p] == '-' ? p + 1 : p;
+            p = token_from(msg, len, t, w, sizeof w);
+            if (!p || strcmp(w, "time")) return 0;
+            p = token_from(msg, len, p, w, sizeof w);
+        }
+        if (!p || !understand_in_list(degree, w)) return 0;
+        p = token_from(msg, len, p, w, sizeof w);
+        if (!p || (strcmp(w, "in") && strcmp(w, "of"))) return 0;
+        size_t c = p;                   /* ("a PhD in Tokyo on ...": a place) */
+        while (c < len && msg[c] == ' ') c++;
+        if (c < len && isupper((unsigned char)msg[c])) return 0;
+    } else {
+        if (e && !strcmp(w, "in")) {    /* "in my 4th year of medicine" */
+            e = token_from(msg, len, e, w, sizeof w);
+            if (!e || strcmp(w, "my")) return 0;
+            *told = 1;
+            e = token_from(msg, len, e, w, sizeof w);
+        }
+        if (!e || !understand_in_list(ordinal, w)) return 0;
+        p = token_from(msg, len, e, w, sizeof w);
+        if (!p || strcmp(w, "year")) return 0;
+        size_t q = token_from(msg, len, p, w, sizeof w);
+        if (q && !strcmp(w, "of")) p = q;
+    }
+    size_t q = token_from(msg, len, p, w, sizeof w);
+    if (!q || !isalpha((unsigned char)w[0]) || lex_is_stopword(w) ||
+        understand_in_list(not_course, w))
+        return 0;
+    /* (no trade nor student: "first year apprentice electrician", "final year pharmacy
+     * student" tell a job) */
+    static const char *const learner[] = {"student", "students", "apprentice", "trainee",
+                                          "intern", NULL};
+    char lastw[16] = "";
+    for (size_t c = p; c && c < len && !strchr(",.;!?(", msg[c]);) {
+        if (understand_in_list(learner, w)) return 0;
+        snprintf(lastw, sizeof lastw, "%s", w);
+        c = q;
+        q = token_from(msg, len, c, w, sizeof w);
+        if (!q || !strcmp(w, "at") || !strcmp(w, "in") || !strcmp(w, "from")) break;
+    }
+    if (kinds_person(lastw) && !understand_plural(lastw)) return 0;
+    while (p < len && msg[p] == ' ') p++;
+    return p;
+}
+
 /* How many question marks a run of two or more at msg[i] is when its sentence opens with
  * no word of asking and has more than four words ("my flatmate just adopted a
  * hedgehog??"): surprise, written as "!" by the caller; else 0 ("what's my job??" and
@@ -966,6 +1310,10 @@ long plain_text(const char *msg, char *out, size_t cap)
     char named[2048 + 48];      /* (then a group named after it) */
     if (strlen(msg) < sizeof fixed + 16 && group_named_after(msg, strlen(msg), named))
         msg = named;
+    char pet[2048 + 48 + 16];       /* (then a pet named after it) */
+    if (strlen(msg) < sizeof fixed + 48 && pet_named_after(msg, strlen(msg), pet)) msg = pet;
+    char verbed[2048 + 48 + 16 + 64];   /* (then a verb left out after a comma) */
+    if (strlen(msg) < sizeof fixed + 64 && gapped_verb(msg, strlen(msg), verbed)) msg = verbed;
     size_t len = strlen(msg), at = 0;
     int ma = 0;                         /* 吗 owed before the next question mark */
     not_but_t nb = {0, 0, 0, 0, 0, 0};
@@ -991,11 +1339,26 @@ long plain_text(const char *msg, char *out, size_t cap)
             continue;
         }
         if ((back == 0 || strchr(".!?", out[back - 1])) && isalpha((unsigned char)msg[i])) {
+            /* "God, the landlord ...", "Jeez, ...": a cry that opens a sentence goes (the
+             * reader took "God" for a job) */
+            static const char *const cries[] = {"god", "gosh", "jeez", "geez", "lord",
+                                                "christ", "blimey", "crikey", NULL};
+            char cry[8];
+            size_t ce = word_from(msg, len, i, cry, sizeof cry);
+            if (ce && ce < len && msg[ce] == ',' && understand_in_list(cries, cry)) {
+                for (i = ce + 1; i < len && msg[i] == ' ';) i++;
+                continue;
+            }
             size_t q = past_fillers(msg, len, i);
             if (q > i) {
                 i = q;
                 continue;
             }
+        }
+        if (msg[i] == '.' && tag_follows(msg, len, i)) {   /* "Bergen. right?" */
+            if (!put(out, cap, &at, ",", 1)) return -1;
+            i++;
+            continue;
         }
         if (msg[i] == '.' && names_after_count(msg, len, i)) {     /* "two collies. meg
                                                                  * and tam" */
@@ -1031,6 +1394,12 @@ long plain_text(const char *msg, char *out, size_t cap)
             ma = 0;
         }
         if (done) continue;
+        size_t any = (unsigned char)msg[i] >= 0xE0 ? any_what(msg, len, i) : 0;
+        if (any) {                              /* "别推荐什么菜": any dish */
+            if (!put(out, cap, &at, "任何", strlen("任何"))) return -1;
+            i += any;
+            continue;
+        }
         for (int z = 0; zh[z][0] && !done; z++) {
             size_t zl = strlen(zh[z][0]);
             if (i + zl <= len && !memcmp(msg + i, zh[z][0], zl)) {
@@ -1069,6 +1438,28 @@ long plain_text(const char *msg, char *out, size_t cap)
             if (!put(out, cap, &at, plainly, strlen(plainly))) return -1;
             i = own_end;
             continue;
+        }
+        int told;                               /* "4th year medicine", "doing a masters
+                                                 * in law": "I'm studying ..." */
+        size_t course = studies_at(msg, len, i, &told);
+        if (course) {
+            char said[8];
+            size_t lead_at = at;
+            while (lead_at > 0 && out[lead_at - 1] == ' ') lead_at--;
+            word_back(out, at, said, sizeof said);
+            /* (a course opens a clause; none in a sentence of "she", "he" or "they":
+             * "giulia called! second year of medicine, she says ...") */
+            int opens = (lead_at == 0 || strchr(".!?,;\n", out[lead_at - 1])) &&
+                        !of_another(msg, len, i);
+            int mine = !strcmp(said, "m") || !strcmp(said, "am") || !strcmp(said, "im");
+            int be = !told && (!strcmp(said, "is") || !strcmp(said, "'s") || !strcmp(said, "are"));
+            /* ("I'm doing an MSc in ..." the reader reads as it is) */
+            const char *as = opens ? "I'm studying " : (mine && told) || be ? "studying " : NULL;
+            if (as) {
+                if (!put(out, cap, &at, as, strlen(as))) return -1;
+                i = course;
+                continue;
+            }
         }
         if (forgets_the(msg, len, i)) {         /* "forget the cat": "forget my cat" */
             if (!put(out, cap, &at, msg[i] == 'T' ? "My" : "my", 2)) return -1;
@@ -1189,6 +1580,23 @@ long plain_text(const char *msg, char *out, size_t cap)
                 e + 4 < len && msg[e] == ' ' &&
                 (!strncasecmp(msg + e + 1, "are ", 4) || !strncasecmp(msg + e + 1, "is ", 3)))
                 with = own[o][1];
+        /* "dog is Ferda", "son's 12": a pet or kin word that opens a sentence before "is"
+         * and a name or a number is the user's own */
+        if (!with && (prev == 0 || strchr(".!?", out[prev - 1])) && wl < 16 && e + 4 < len) {
+            char own_w[16], key[UNDERSTAND_KEY];
+            for (size_t k = 0; k < wl; k++) own_w[k] = (char)tolower((unsigned char)msg[i + k]);
+            own_w[wl] = '\0';
+            size_t v = !strncmp(msg + e, " is ", 4) ? e + 4 : !strncmp(msg + e, "'s ", 3) ? e + 3 : 0;
+            understand_holder_of(own_w, key, sizeof key);
+            if (v && v < len && (isupper((unsigned char)msg[v]) || isdigit((unsigned char)msg[v])) &&
+                ((strcmp(key, "self") && understand_kin(key)) || dialogue_pet_word(own_w))) {
+                if (!put(out, cap, &at, msg[i] == toupper((unsigned char)msg[i]) ? "My " : "my ", 3) ||
+                    !put(out, cap, &at, own_w, wl))
+                    return -1;
+                i = e;
+                continue;
+            }
+        }
         /* "the last born", "my first born": one word, the child's place among them */
         if (!with && (wl == 4 || wl == 5) && e + 5 <= len && msg[e] == ' ' &&
             !strncasecmp(msg + e + 1, "born", 4) &&
@@ -1249,6 +1657,15 @@ long plain_text(const char *msg, char *out, size_t cap)
             !named) {
             snprintf(ing, sizeof ing, "%.*sg", (int)(wl - 1), msg + i);
             with = ing;
+        }
+        /* "what is my job at present?": "at present" is "now" (the reader took "at" for
+         * where one works) */
+        if (!with && wl == 2 && !strncasecmp(msg + i, "at", 2) && e + 8 <= len &&
+            !strncasecmp(msg + e, " present", 8) &&
+            (e + 8 == len || !isalpha((unsigned char)msg[e + 8]))) {
+            if (!put(out, cap, &at, msg[i] == 'A' ? "Now" : "now", 3)) return -1;
+            i = e + 8;
+            continue;
         }
         /* "I am working like a chemist": "like" after a word of working is "as" */
         if (!with && wl == 4 && !strncasecmp(msg + i, "like", 4)) {

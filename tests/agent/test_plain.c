@@ -108,6 +108,27 @@ static const struct {
     {"I am also welder", "I am also welder"},
     {"I'm tired", "I'm tired"},
     {"我爱人是护士", "我老伴是护士"},
+    /* a course said without "studying"; a trade, a place or another's is no course */
+    {"Ravi, 20, 3rd year chemistry at Leeds", "Ravi, 20, I'm studying chemistry at Leeds"},
+    {"Im in my final year of law", "Im studying law"},
+    {"sold the van. doing a full-time diploma in horticulture now",
+     "sold the van. I'm studying horticulture now"},
+    {"my niece is doing a degree in geology", "my niece is studying geology"},
+    {"second year apprentice plumber in Hull", "second year apprentice plumber in Hull"},
+    {"doing a masters in Lisbon", "doing a masters in Lisbon"},
+    {"Ines rang! first year of nursing, she loves it", "Ines rang! first year of nursing, she loves it"},
+    {"first year was the worst", "first year was the worst"},
+    /* a number put right after a dash or a comma, and a tag alone after a statement */
+    {"we keep 6 hens - wait no 7, the new one", "we keep 7 hens, the new one"},
+    {"two sons \xE2\x80\x93 no, three", "three sons"},
+    {"six kids, no pets", "six kids, no pets"},
+    {"cat is Pip. right?", "my cat is Pip, right?"},
+    {"Nan is 90 now", "My nan is 90 now"},
+    {"Pip is my cat. right? and Bo", "Pip is my cat. right? and Bo"},
+    /* 什么 of "any" after a word of not, in a sentence that asks nothing */
+    {"我不喝酒，别给我推荐什么酒吧", "我不喝酒，别给我推荐任何酒吧"},
+    {"我不记得我妹妹叫什么", "我不记得我妹妹叫什么"},
+    {"别推荐什么酒吧了吗？", "别推荐什么酒吧了吗？"},
     {"", ""},
 };
 
