@@ -24,6 +24,7 @@
 #include "agent/realise.h"
 #include "agent/understand_words.h"
 #include "model/dialogue.h"
+#include "model/lexical.h"
 
 /* How a request asks (put_names words the question so): a name ("... the name of X"),
  * names ("... the names of X"), X called ("what are my aunt and godson called?"), X's
@@ -244,8 +245,9 @@ static int kind_kept(const char *text, size_t b, size_t e, char *animal, size_t 
  * sentence opens (after words of politeness, "sorry", "wait", and "remind me", "do you
  * know") with a question word and what follows the comma asks nothing and names nothing
  * of the user's ("what's the gecko called, did I mention?", "whats my shift pattern
- * again, head is mush", "who's my best man, just so I know you were listening?"); else
- * 0. */
+ * again, head is mush", "who's my best man, just so I know you were listening?"), or
+ * opens with "my" or "our" in four words or fewer and the aside, asked, speaks to "you"
+ * ("my city, you remember?"); else 0. */
 static size_t aside_at(const char *text, size_t b, size_t e)
 {
     static const char *const wh[] = {"what", "what's", "whats", "who", "who's", "whos",
@@ -266,13 +268,24 @@ static size_t aside_at(const char *text, size_t b, size_t e)
     }
     int asks = 0;
     for (int k = 0; wh[k] && !asks; k++) asks = opens(text, e, i, wh[k]) != 0;
-    if (!asks) return 0;
+    /* "my city, you remember?", "my age, you have it?": a thing of one's own of a few
+     * words asked with a question mark, the aside speaking to "you" */
+    int noted = !asks && e < strlen(text) && text[e] == '?' &&
+                (opens(text, e, i, "my") || opens(text, e, i, "our"));
+    if (!asks && !noted) return 0;
     size_t w = opens(text, e, i, "what");   /* "you know what, scrap that ...": no question */
     if (w && i > b && skip(text, e, i + w) > i + w && text[i + w] == ',') return 0;
     size_t comma = 0;
     for (size_t j = i; j < e; j++)
         if (text[j] == ',') comma = j;
     if (!comma) return 0;
+    int you = 0, words = 0;
+    for (size_t j = i; j < comma; j++)
+        words += isalnum((unsigned char)text[j]) && (j == i || text[j - 1] == ' ');
+    for (size_t j = comma + 1; j < e && noted; j++)
+        you |= !isalnum((unsigned char)text[j - 1]) &&
+               (opens(text, e, j, "you") || opens(text, e, j, "u"));
+    if (noted && (!you || words > 4)) return 0;
     for (size_t j = comma + 1; j < e; j++) {        /* the aside's words */
         if (j > comma + 1 && isalnum((unsigned char)text[j - 1])) continue;
         for (int k = 0; mine[k]; k++)
@@ -281,21 +294,58 @@ static size_t aside_at(const char *text, size_t b, size_t e)
     return comma;
 }
 
+/* Where the word one calls the listener by ends a question without a comma ("how old am
+ * i bro", "whats my job mate?"): the space before it, when the question opens with a
+ * question word and the word before it ends the question ("i", "me", "again", or a
+ * thing after "my": "where's my mate?" asks of a mate); else 0. */
+static size_t vocative_at(const char *text, size_t b, size_t e)
+{
+    static const char *const calls[] = {"bro", "mate", "dude", "pal", "buddy", "hun", "babe",
+                                         "fam", "bruv", "darling", "sweetie", NULL};
+    static const char *const ends[] = {"i", "me", "you", "u", "again", "now", "please",
+                                       "pls", NULL};
+    static const char *const friends[] = {"mate", "pal", "buddy", NULL};
+    static const char *const fond[] = {"best", "old", "good", "close", "oldest", "work",
+                                       NULL};
+    static const char *const wh[] = {"what", "what's", "whats", "who", "who's", "whos",
+                                     "whose", "where", "where's", "wheres", "when", "which",
+                                     "how", "how's", "hows", NULL};
+    size_t i = past_polite(text, e, b), last = e;
+    int asks = 0;
+    for (int k = 0; wh[k] && !asks; k++) asks = opens(text, e, i, wh[k]) != 0;
+    while (last > i && !isalnum((unsigned char)text[last - 1])) last--;
+    size_t w = last;
+    while (w > i && isalpha((unsigned char)text[w - 1])) w--;
+    if (!asks || w <= i || text[w - 1] != ' ') return 0;
+    int called = 0;
+    for (int k = 0; calls[k] && !called; k++) called = opens(text, last, w, calls[k]) != 0;
+    size_t p = w - 1;
+    while (p > i && text[p - 1] == ' ') p--;
+    size_t pw = p;
+    while (pw > i && isalpha((unsigned char)text[pw - 1])) pw--;
+    int ended = 0;                      /* "... am i bro", "... my job mate" */
+    for (int k = 0; ends[k] && !ended; k++) ended = opens(text, p, pw, ends[k]) != 0;
+    size_t q = pw;
+    while (q > i && text[q - 1] == ' ') q--;
+    size_t qw = q;
+    while (qw > i && isalpha((unsigned char)text[qw - 1])) qw--;
+    ended |= qw < q && (opens(text, q, qw, "my") || opens(text, q, qw, "our"));
+    /* ("whos my best mate", "who's my buddy": a friend asked after) */
+    for (int k = 0; fond[k] && ended; k++)
+        if (opens(text, p, pw, fond[k])) ended = 0;
+    for (int k = 0; friends[k] && ended && opens(text, e, i, "who"); k++)
+        if (opens(text, last, w, friends[k])) ended = 0;
+    return called && ended && pw < p ? p : 0;
+}
+
 /* Where the question tag a statement ends with begins, when the statement is the whole
  * message and carries no question mark ("rolo's a beagle eh", "he's seven isn't he",
  * "my flat's in Govan right", "you started in May, yes"): the space before the tag, else
  * 0. A statement of three to ten words that opens with no question word; "that's right"
- * and "turn right" are no tags, and "yes", "no", "true" only after a comma. */
+ * and "turn right" are no tags, and "yes", "no", "true" only after a comma (the tags are
+ * understand_tags, those not only asked with a question mark). */
 static size_t tag_at(const char *text, size_t b, size_t e, size_t n)
 {
-    static const char *const tags[] = {"right", "innit", "eh", "aye", "abi", "isn't it",
-                                       "isn't he", "isn't she", "aren't they", "aren't we",
-                                       "don't i", "didn't i", "haven't i", "wasn't it",
-                                       "wasn't he", "wasn't she", "doesn't he",
-                                       "doesn't she", "don't they", "correct", "ain't she",
-                                       "ain't he", "ain't it", "ain't i", "aint she",
-                                       "aint he", "aint it", NULL};
-    static const char *const comma_tags[] = {"yes", "yeah", "no", "true", NULL};
     static const char *const not_after[] = {"that's", "thats", "is", "all", "you're",
                                             "youre", "exactly", "just", "quite", "turn",
                                             "left", "to", "on", "the", "it's", "its",
@@ -317,22 +367,21 @@ static size_t tag_at(const char *text, size_t b, size_t e, size_t n)
     for (size_t j = i; j < last; j++)
         words += isalnum((unsigned char)text[j]) && (j == i || text[j - 1] == ' ');
     if (words < 3 || words > 10) return 0;
-    for (int list = 0; list < 2; list++) {
-        const char *const *t = list ? comma_tags : tags;
-        for (int k = 0; t[k]; k++) {
-            size_t l = strlen(t[k]);
-            if (last < i + l + 1 || !opens(text, last, last - l, t[k])) continue;
-            size_t at = last - l;
-            if (text[at - 1] != ' ' && text[at - 1] != ',') continue;
-            size_t before = at - 1;
-            while (before > i && text[before] == ' ') before--;
-            if (list && text[before] != ',') continue;
-            size_t w = before;          /* the word before the tag */
-            while (w > i && text[w - 1] != ' ' && text[w - 1] != ',') w--;
-            for (int x = 0; !list && not_after[x]; x++)
-                if (opens(text, before + 1, w, not_after[x])) return 0;
-            return at - 1;
-        }
+    for (const understand_tag_t *t = understand_tags; t->words; t++) {
+        size_t l = strlen(t->words);
+        if (t->where & UNDERSTAND_TAG_MARKED) continue;
+        if (last < i + l + 1 || !opens(text, last, last - l, t->words)) continue;
+        size_t at = last - l;
+        if (text[at - 1] != ' ' && text[at - 1] != ',') continue;
+        size_t before = at - 1;
+        while (before > i && text[before] == ' ') before--;
+        int comma = t->where & (UNDERSTAND_TAG_COMMA | UNDERSTAND_TAG_COMMA_BARE);
+        if (comma && text[before] != ',') continue;
+        size_t w = before;              /* the word before the tag */
+        while (w > i && text[w - 1] != ' ' && text[w - 1] != ',') w--;
+        for (int x = 0; !comma && not_after[x]; x++)
+            if (opens(text, before + 1, w, not_after[x])) return 0;
+        return at - 1;
     }
     return 0;
 }
@@ -448,6 +497,128 @@ static int asks_age_given(const char *text, size_t b, size_t e)
     for (int k = 0; verbs[k]; k++)
         if (opens(text, e, i, verbs[k])) return 1;
     return 0;
+}
+
+/* "how many years do I have?" (as Spanish and Italian ask an age) asks "how old am I?";
+ * "what's my phd in?", "what is my degree in?", "what am I doing my masters in?" ask
+ * "what do I study?": the question [b, e) stands for, or NULL. */
+static const char *asked_plainly(const char *text, size_t b, size_t e)
+{
+    static const char *const courses[] = {"phd", "degree", "masters", "master's", "course",
+                                          "msc", "bsc", "doctorate", NULL};
+    static const char *const of[] = {"in", NULL};   /* ("about": a topic, told in a quote) */
+    size_t i = past_polite(text, e, b), l, end = e;
+    while (end > i && !isalnum((unsigned char)text[end - 1])) end--;
+    if (asks_age_given(text, b, e)) return "how old am I?";
+    if ((l = opens(text, e, i, "how many years"))) {
+        i = skip(text, e, i + l);
+        if ((l = opens(text, e, i, "do"))) i = skip(text, e, i + l);
+        if (!(l = opens(text, e, i, "i"))) return NULL;
+        i = skip(text, e, i + l);
+        return (l = opens(text, e, i, "have")) && i + l == end ? "how old am I?" : NULL;
+    }
+    if (!(l = opens(text, e, i, "what's")) && !(l = opens(text, e, i, "whats")) &&
+        !(l = opens(text, e, i, "what is")) && !(l = opens(text, e, i, "what am i doing")))
+        return NULL;
+    i = skip(text, e, i + l);
+    if (!(l = opens(text, e, i, "my"))) return NULL;
+    i = skip(text, e, i + l);
+    for (int k = 0; courses[k]; k++)
+        if ((l = opens(text, e, i, courses[k]))) {
+            i = skip(text, e, i + l);
+            for (int o = 0; of[o] && i < end; o++)
+                if ((l = opens(text, e, i, of[o]))) i = skip(text, e, i + l);
+            return i >= end ? "what do I study?" : NULL;
+        }
+    return NULL;
+}
+
+/* A question asked in the order of a statement ("In what city I am living?", "Which
+ * company I am working?", "What instrument I play?", "When we plan to marry?"), as
+ * second-language English asks: written in the order the reader learnt ("In what city
+ * am I living?", "What instrument do I play?") into q (cap bytes with its NUL); its
+ * length, 0 when [b, e) asks no such way (a question mark ends it; a preposition, a
+ * question word and up to two words of what is asked open it, then "I" or "we" and a
+ * verb). */
+static size_t uninverted(const char *text, size_t b, size_t e, char *q, size_t cap)
+{
+    static const char *const preps[] = {"in", "at", "for", "from", "with", NULL};
+    static const char *const wh[] = {"what", "which", "where", "when", "how", "who", NULL};
+    static const char *const aux[] = {"am", "are", "is", "was", "were", "do", "does", "did",
+                                      "have", "has", "had", "will", "would", "can", "could",
+                                      "should", "shall", "may", "might", "must", "'m", "not",
+                                      "don't", "dont", "never", NULL};
+    size_t n = strlen(text);
+    if (e >= n || text[e] != '?') return 0;
+    size_t i = past_polite(text, e, b), l, wb = i;
+    char w[24];
+    for (int k = 0; preps[k]; k++)
+        if ((l = opens(text, e, i, preps[k]))) {
+            i = skip(text, e, i + l);
+            break;
+        }
+    int asks = 0;
+    for (int k = 0; wh[k] && !asks; k++)
+        if ((l = opens(text, e, i, wh[k]))) asks = 1, i = skip(text, e, i + l);
+    if (!asks) return 0;
+    size_t subj = 0;
+    for (int words = 0; words <= 2 && i < e; words++) {     /* "what city", "how many dogs" */
+        size_t we = i;
+        while (we < e && (isalpha((unsigned char)text[we]) || text[we] == '\'')) we++;
+        if (we == i || we - i >= sizeof w) return 0;
+        snprintf(w, sizeof w, "%.*s", (int)(we - i), text + i);
+        for (char *c = w; *c; c++) *c = (char)tolower((unsigned char)*c);
+        if (!strcmp(w, "i") || !strcmp(w, "we") || !strcmp(w, "i'm") || !strcmp(w, "im")) {
+            subj = i;
+            break;
+        }
+        if (understand_in_list(aux, w) || !strcmp(w, "my") || !strcmp(w, "you")) return 0;
+        i = skip(text, e, we);
+    }
+    if (!subj) return 0;
+    int we_ = tolower((unsigned char)text[subj]) == 'w';
+    size_t after = skip(text, e, subj + (we_ ? 2 : 1));
+    const char *lead = we_ ? "we" : "I";
+    const char *be = NULL;
+    if (!strncasecmp(text + subj, "i'm", 3) || !strncasecmp(text + subj, "im ", 3)) {
+        be = "am";
+        after = skip(text, e, subj + (text[subj + 1] == '\'' ? 3 : 2));
+    } else if ((l = opens(text, e, after, we_ ? "are" : "am"))) {
+        be = we_ ? "are" : "am";
+        after = skip(text, e, after + l);
+    }
+    size_t ve = after;
+    while (ve < e && (isalpha((unsigned char)text[ve]) || text[ve] == '\'')) ve++;
+    if ((ve == after && !be) || ve - after >= sizeof w) return 0;
+    snprintf(w, sizeof w, "%.*s", (int)(ve - after), text + after);
+    for (char *c = w; *c; c++) *c = (char)tolower((unsigned char)*c);
+    static const char *const saying[] = {"say", "said", "tell", "told", "think", "mention",
+                                         "mentioned", "remember", NULL};
+    if (!be && strcmp(w, "do") != 0 && (understand_in_list(aux, w) || lex_is_stopword(w) ||
+                                        understand_in_list(saying, w)))
+        return 0;                       /* ("what I do for work?" asks what I do; "How old
+                                         * I say Keisha is?" asks of Keisha) */
+    size_t head = subj;                 /* the words before "I", without their spaces */
+    while (head > wb && text[head - 1] == ' ') head--;
+    int len = snprintf(q, cap, "%.*s %s %s%s%.*s?", (int)(head - b), text + b,
+                       be ? be : "do", lead, e > after ? " " : "", (int)(e - after),
+                       text + after);
+    return len > 0 && (size_t)len < cap ? (size_t)len : 0;
+}
+
+/* "Age of Olga?", "age of my boss?": how old one is asked as a note, written "how old is
+ * Olga?" into q (cap bytes with its NUL); its length, else 0. */
+static size_t age_of_asked(const char *text, size_t b, size_t e, char *q, size_t cap)
+{
+    size_t i = past_polite(text, e, b), l, end = e;
+    if (e >= strlen(text) || text[e] != '?' || !(l = opens(text, e, i, "age of"))) return 0;
+    i = skip(text, e, i + l);
+    while (end > i && !isalnum((unsigned char)text[end - 1])) end--;
+    size_t words = 0;
+    for (size_t j = i; j < end; j++) words += j == i || (text[j - 1] == ' ' && text[j] != ' ');
+    if (end == i || words > 3) return 0;
+    int n = snprintf(q, cap, "how old is %.*s?", (int)(end - i), text + i);
+    return n > 0 && (size_t)n < cap ? (size_t)n : 0;
 }
 
 /* A bid to be reminded of something of the user's, [b, e): "pls remind me of my
@@ -760,10 +931,19 @@ long asking_text(const char *msg, char *out, size_t cap)
             b = e < n && msg[e] != '\n' ? e + 1 : e;
             continue;
         }
-        if (asks_age_given(msg, b, e)) {       /* "how old am I?" */
+        char ordered[256];
+        size_t ol = uninverted(msg, b, e, ordered, sizeof ordered);
+        if (!ol) ol = age_of_asked(msg, b, e, ordered, sizeof ordered);
+        if (ol) {                       /* "What instrument I play?" */
+            if (!put(out, cap, &at, ordered, ol)) return -1;
+            b = e + 1;
+            continue;
+        }
+        const char *plainly = asked_plainly(msg, b, e);
+        if (plainly) {                  /* "how old am I?", "what do I study?" */
             size_t lead = past_polite(msg, e, b);
             if (!put(out, cap, &at, msg + b, lead - b) ||
-                !put(out, cap, &at, "how old am I?", 13))
+                !put(out, cap, &at, plainly, strlen(plainly)))
                 return -1;
             b = e < n && msg[e] != '\n' ? e + 1 : e;
             continue;
@@ -776,6 +956,13 @@ long asking_text(const char *msg, char *out, size_t cap)
                 !put(out, cap, &at, msg + end, n - end))
                 return -1;
             b = n;
+            continue;
+        }
+        size_t called = vocative_at(msg, b, e);
+        if (called) {                   /* "how old am i bro": "how old am i?" */
+            if (!put(out, cap, &at, msg + b, called - b) || !put(out, cap, &at, "?", 1))
+                return -1;
+            b = e < n && msg[e] != '\n' ? e + 1 : e;
             continue;
         }
         size_t aside = aside_at(msg, b, e);

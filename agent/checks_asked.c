@@ -330,29 +330,19 @@ int checks_asked(checks_clause_t *c, understood_t *u)
      * statement with a tag asks yes or no of its value, whatever the reader took it for;
      * "I live in Tartu?", "have I got gout?": a statement or a verb first, with a
      * question mark and no question word, asks yes or no too */
-    static const char *const tags[] = {", no?", " right?", ", yeah?", ", yes?", " correct?",
-                                       " innit?", " eh?", " isn't it?", " yea?", " na?",
-                                       " abi?", " ne?", " lah?", " ya?", " ah?", " hor?",
-                                       " ja?", " nah?", " is it?", " yes?", ", true?",
-                                       " ok?", " isn't he?", " isn't she?",
-                                       " aren't they?", " aren't we?", " don't i?",
-                                       " didn't i?", " haven't i?", " wasn't it?",
-                                       " wasn't he?", " wasn't she?", " doesn't he?",
-                                       " doesn't she?", " don't they?", ", me?", " aye?",
-                                       " yeah?", " ain't she?", " ain't he?", " ain't it?",
-                                       " ain't i?", NULL};
     size_t tl = strlen(text);
     int tagged = 0;
     int plain = !checks_chinese(text) && checks_opens_question(text) == 0 && !asks_which(text);
-    for (int k = 0; tags[k] && !tagged && plain; k++) {
-        size_t l = strlen(tags[k]);
-        tagged = tl > l && !strcasecmp(text + tl - l, tags[k]);
+    for (const understand_tag_t *t = understand_tags; t->words && !tagged && plain; t++) {
+        size_t gl = strlen(t->words);   /* " tag?", ", tag?" where it needs a comma */
+        int comma = t->where & UNDERSTAND_TAG_COMMA;
+        tagged = tl > gl + 2 + comma && text[tl - 1] == '?' && text[tl - 2 - gl] == ' ' &&
+                 !strncasecmp(text + tl - 1 - gl, t->words, gl) &&
+                 (!comma || text[tl - 3 - gl] == ',');
         /* the reader may take the tag for the value's end ("a beagle eh", "innit"):
          * what is asked ends before it */
-        char tag[16];
-        snprintf(tag, sizeof tag, "%s", tags[k] + (tags[k][0] == ',') + 1);
-        tag[strlen(tag) - 1] = '\0';
-        size_t vl = strlen(u->value), gl = strlen(tag);
+        const char *tag = t->words;
+        size_t vl = strlen(u->value);
         if (tagged && vl >= gl && !strcasecmp(u->value + vl - gl, tag) &&
             (vl == gl || u->value[vl - gl - 1] == ' ')) {
             for (vl -= gl; vl && u->value[vl - 1] == ' '; vl--) {}

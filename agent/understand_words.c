@@ -229,8 +229,26 @@ const char *const understand_greetings[] = {
     "assalamualaikum", "salamat", "halo", "yassou", "yasou", "geia", "kumusta", "selam",
     "sveiki", "labas", "zdravo", "hoi", "tere", "szia", "czesc", "dag", "tag", "sri", "akal",
     "gamarjoba", "marhaba", "ahlan", "saluton", "nihao", "sawasdee", "xin", "chao",
+    "bonjou", "hallå", "moien", "bongu", "kamusta", "dobrý", "ahoy",
     /* and the words one calls the listener by ("mate", "alright la") */
     "mate", "bro", "bruv", "bru", "fam", "dude", "oi", "ey", "alright", "wagwan", NULL};
+
+const understand_tag_t understand_tags[] = {
+    {"right", 0}, {"innit", 0}, {"eh", 0}, {"aye", 0}, {"abi", 0}, {"correct", 0},
+    {"isn't it", 0}, {"isn't he", 0}, {"isn't she", 0}, {"aren't they", 0},
+    {"aren't we", 0}, {"don't i", 0}, {"didn't i", 0}, {"haven't i", 0}, {"wasn't it", 0},
+    {"wasn't he", 0}, {"wasn't she", 0}, {"doesn't he", 0}, {"doesn't she", 0},
+    {"don't they", 0}, {"ain't she", 0}, {"ain't he", 0}, {"ain't it", 0}, {"ain't i", 0},
+    {"aint she", 0}, {"aint he", 0}, {"aint it", 0},
+    {"yes", UNDERSTAND_TAG_COMMA_BARE}, {"yeah", UNDERSTAND_TAG_COMMA_BARE},
+    {"no", UNDERSTAND_TAG_COMMA}, {"true", UNDERSTAND_TAG_COMMA},
+    {"me", UNDERSTAND_TAG_COMMA | UNDERSTAND_TAG_MARKED},
+    {"yea", UNDERSTAND_TAG_MARKED}, {"na", UNDERSTAND_TAG_MARKED},
+    {"ne", UNDERSTAND_TAG_MARKED}, {"lah", UNDERSTAND_TAG_MARKED},
+    {"ya", UNDERSTAND_TAG_MARKED}, {"ah", UNDERSTAND_TAG_MARKED},
+    {"hor", UNDERSTAND_TAG_MARKED}, {"ja", UNDERSTAND_TAG_MARKED},
+    {"nah", UNDERSTAND_TAG_MARKED}, {"is it", UNDERSTAND_TAG_MARKED},
+    {"ok", UNDERSTAND_TAG_MARKED}, {NULL, 0}};
 
 /* Words that cannot be a value on their own ("of her", "us"): a span of only these and
  * the lexical stopwords ("because", "each": lex_is_stopword) is not a fact's value. */

@@ -80,6 +80,20 @@ extern const char *const understand_states[];
 /* "hi", "hiya", "morning", "hola", "ahoj", "shalom" ...: the words people
  * greet with, in English and the greetings of other languages typed in English letters. */
 extern const char *const understand_greetings[];
+/* The question tags a statement may end with to ask it ("my flat's in Govan, right?",
+ * "rolo's a beagle eh", "she's seven isn't she"), each with where it may stand: after a
+ * space or a comma (UNDERSTAND_TAG_ANY), only after a comma (UNDERSTAND_TAG_COMMA: ", no?"),
+ * only after a comma unless a question mark ends it (UNDERSTAND_TAG_COMMA_BARE: "you
+ * started in May, yes", "Bo is 4 yes?"), or only before a question mark
+ * (UNDERSTAND_TAG_MARKED: "ok?", "lah?"). Ends with {NULL, 0}. asking.c reads the tags of
+ * statements without a question mark, checks_asked.c those with one. */
+enum { UNDERSTAND_TAG_ANY = 0, UNDERSTAND_TAG_COMMA = 1, UNDERSTAND_TAG_COMMA_BARE = 2,
+       UNDERSTAND_TAG_MARKED = 4 };
+typedef struct {
+    const char *words;
+    int where;
+} understand_tag_t;
+extern const understand_tag_t understand_tags[];
 /* "forget", "delete", "remove", "erase", "wipe", "drop", "disregard": the verbs that
  * ask mnemo to forget. */
 extern const char *const understand_forget_verbs[];

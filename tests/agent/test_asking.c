@@ -83,6 +83,19 @@ static const struct {
     {"Cool name!", "Cool name!"},
     {"what a name", "what a name"},
     {"Ha. Odd name", "Ha. Odd name"},
+    /* asked in the order of a statement, with a word for the listener, a thing of one's
+     * own with an aside to "you", or in other words */
+    {"Which bakery I am working?", "Which bakery am I working?"},
+    {"In what town I live?", "In what town do I live?"},
+    {"what sport we play?", "what sport do we play?"},
+    {"how old I say Pip is?", "how old I say Pip is?"},
+    {"wheres my flat bro", "wheres my flat?"},
+    {"who's my best pal", "who's my best pal"},
+    {"where's my mate", "where's my mate"},
+    {"My town, you still know it?", "My town?"},
+    {"my bike, my car, which is older?", "my bike, my car, which is older?"},
+    {"How many years do I have?", "how old am I?"},
+    {"what is my doctorate in?", "what do I study?"},
     {"", ""},
 };
 
