@@ -2,8 +2,8 @@
  * 9.") in the sentences it stands for (terse.h). Each sentence is split into notes at
  * commas and semicolons; each note is matched against the few shapes notes about oneself
  * take (a name, an age, a diet, a job, a pet or person of one's own, a pet's kind, a
- * place) in that order, each after what the sentence has named; a sentence is written
- * out when the notes that open it have shapes (a greeting before them kept, the user's
+ * place, where one is from) in that order, each after what the sentence has named; a
+ * sentence is written out when the notes that open it have shapes (a greeting before them kept, the user's
  * own words after them a sentence of their own), and the message only when two notes or
  * more do, one of them telling an age, a job or one of the user's own. */
 #include "agent/terse.h"
@@ -26,7 +26,8 @@
 #define TERSE_NOTES 12
 
 /* The shapes of a note. */
-enum { NOTE_NONE, NOTE_NAME, NOTE_AGE, NOTE_JOB, NOTE_PLACE, NOTE_OWN, NOTE_KIND, NOTE_DIET };
+enum { NOTE_NONE, NOTE_NAME, NOTE_AGE, NOTE_JOB, NOTE_PLACE, NOTE_FROM, NOTE_OWN, NOTE_KIND,
+       NOTE_DIET };
 
 /* Whom a sentence's notes are of: the user (name empty), or a pet or person named in it
  * ("Rufus", the dog). */
@@ -178,6 +179,10 @@ static int shape(char w[][TERSE_WORD], int n, int before, int first, const holde
         return NOTE_KIND;
     int caps = 1;                       /* (no "I'm": a place has no apostrophe) */
     for (int k = 0; k < n; k++) caps &= wordy(w[k]) && capital(w[k]) && !strchr(w[k], '\'');
+    int from_caps = n >= 2 && !strcasecmp(w[0], "from");   /* "from Port-au-Prince" */
+    for (int k = 1; k < n && from_caps; k++)
+        from_caps = wordy(w[k]) && capital(w[k]) && !strchr(w[k], '\'');
+    if (from_caps && !h->pet) return NOTE_FROM;
     if (n >= 1 && n <= 3 && caps &&
         (before == NOTE_NAME || before == NOTE_AGE || before == NOTE_JOB))
         return NOTE_PLACE;
@@ -210,7 +215,7 @@ static int written(char w[][TERSE_WORD], int n, int s, holder_t *h, char *line, 
     int l = 0;
     switch (s) {
     case NOTE_NAME:
-        l = snprintf(line, cap, "I'm %s.", strcasecmp(w[0], "name") ? w[0] : w[1]);
+        l = snprintf(line, cap, "My name is %s.", strcasecmp(w[0], "name") ? w[0] : w[1]);
         break;
     case NOTE_AGE:
         l = h->name[0] ? snprintf(line, cap, "%s is %s.", h->name, w[0])
@@ -234,6 +239,11 @@ static int written(char w[][TERSE_WORD], int n, int s, holder_t *h, char *line, 
         join(w, 0, n, words, sizeof words);
         l = h->name[0] ? snprintf(line, cap, "%s lives in %s.", h->name, words)
                        : snprintf(line, cap, "I live in %s.", words);
+        break;
+    case NOTE_FROM:
+        join(w, 1, n, words, sizeof words);
+        l = h->name[0] ? snprintf(line, cap, "%s is from %s.", h->name, words)
+                       : snprintf(line, cap, "I'm from %s.", words);
         break;
     case NOTE_DIET:
         l = h->name[0] ? snprintf(line, cap, "%s is %s.", h->name, w[0])
@@ -353,6 +363,8 @@ static int sentence(const char *msg, size_t b, size_t e, int first, char mark, i
             continue;
         }
         int sh = n > 0 ? shape(w, n, last, first && !notes, &h) : NOTE_NONE;
+        if (sh == NOTE_AGE && notes && last == NOTE_JOB && n == 2)
+            sh = NOTE_NONE;             /* "Locksmith in Lviv, 20 years": how long */
         if (sh == NOTE_NONE && notes >= 2 && says && of_me(msg, s, e)) {
             rest = s;                   /* the rest as written */
             break;
@@ -384,19 +396,27 @@ static int sentence(const char *msg, size_t b, size_t e, int first, char mark, i
 long terse_text(const char *msg, char *out, size_t cap)
 {
     size_t len = strlen(msg), at = 0;
-    int notes = 0, before = NOTE_NONE, told = 0;
+    int notes = 0, before = NOTE_NONE, told = 0, opening = 1;  /* (only greetings before) */
     if (understand_chinese(msg, len)) return 0;
+    int lower = 0;                      /* ("HELLO. GERALD HERE. 74 YEARS OLD, RETIRED NAVY":
+                                         * no capital tells a name or a place) */
+    for (size_t i = 0; i < len && !lower; i++) lower = islower((unsigned char)msg[i]);
+    if (!lower) return 0;
     for (size_t b = 0; b < len;) {
         size_t lead = b;
         while (lead < len && isspace((unsigned char)msg[lead])) lead++;
         if (!put(out, cap, &at, msg + b, lead - b)) return -1;
         size_t e = sentence_end(msg, len, lead);
         int asks = e < len && msg[e] == '?';
-        int made = e > lead && !asks ? sentence(msg, lead, e, b == 0, e < len ? msg[e] : 0,
+        int made = e > lead && !asks ? sentence(msg, lead, e, opening, e < len ? msg[e] : 0,
                                                 &before, &told, out, cap, &at)
                                      : 0;
         if (made < 0) return -1;
-        if (!made && !asks && bare(msg, lead, e)) return 0;
+        char gw[TERSE_WORDS][TERSE_WORD];
+        int gn = e > lead ? words_of(msg, lead, e, gw) : 0;
+        int greets = gn > 0 && greeting(gw, gn);    /* "Bonjou! Jean, 39, ..." */
+        if (!made && !asks && !greets && bare(msg, lead, e)) return 0;
+        opening &= greets;
         notes += made;
         size_t next = e < len ? e + 1 : e;
         if (!made && !put(out, cap, &at, msg + lead, next - lead)) return -1;

@@ -2,8 +2,10 @@
  * about themselves in bare words between full stops and commas ("Hedda. 52. welder,
  * Narvik. dog Rufus, collie, 9."); the reader learnt sentences and reads such notes as
  * small talk or loses the place after the job. Each sentence made only of notes it knows
- * is written out one sentence a note: "I'm Hedda. I'm 52 years old. I'm a welder. I live
- * in Narvik. My dog is called Rufus. My dog is a collie. Rufus is 9." Private to agent/:
+ * is written out one sentence a note: "My name is Hedda. I'm 52 years old. I'm a welder.
+ * I live in Narvik. My dog is called Rufus. My dog is a collie. Rufus is 9." (a name as
+ * "My name is", which the reader reads surely of any name; "I'm Desmond" it may take for
+ * a state). Private to agent/:
  * turn.c's agent_chat writes every message through it after plain.h, before asking.h. No
  * allocation. */
 #ifndef MNEMO_AGENT_TERSE_H

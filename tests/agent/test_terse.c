@@ -1,8 +1,9 @@
 /* test_terse.c: messages written as notes, the sentences they stand for (agent/terse.h),
- * as a table: a name, an age, a job, a place, a diet and a pet or person of one's own
- * with its kind and age are written out; a message with a bare word that is no note, a
- * question, a name and a place alone, or fewer than two notes is left as it is (0); a
- * buffer too small is refused. */
+ * as a table: a name, an age, a job, a place, where one is from, a diet and a pet or
+ * person of one's own with its kind and age are written out (after a greeting of its
+ * own too); a message with a bare word that is no note, a question, a name and a place
+ * alone, fewer than two notes or no lower case is left as it is (0); a buffer too small
+ * is refused. */
 #include <check.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,22 +14,27 @@ static const struct {
     const char *text, *want;            /* want NULL: left as it is */
 } rows[] = {
     {"Hedda. 52. welder, Narvik. dog Rufus, collie, 9.",
-     "I'm Hedda. I'm 52 years old. I'm a welder. I live in Narvik. My dog is called Rufus. "
+     "My name is Hedda. I'm 52 years old. I'm a welder. I live in Narvik. My dog is called Rufus. "
      "My dog is a collie. Rufus is 9."},
-    {"Yusuf here. Bus driver. 47 yrs", "I'm Yusuf. I'm a bus driver. I'm 47 years old."},
-    {"name Ines. 30. vegetarian.", "I'm Ines. I'm 30 years old. I'm vegetarian."},
+    {"Yusuf here. Bus driver. 47 yrs", "My name is Yusuf. I'm a bus driver. I'm 47 years old."},
+    {"name Ines. 30. vegetarian.", "My name is Ines. I'm 30 years old. I'm vegetarian."},
     {"Tamsin, 63, retired librarian in Hove. my sis Wren, 60.",
-     "I'm Tamsin. I'm 63 years old. I'm a retired librarian in Hove. My sis is called Wren. "
+     "My name is Tamsin. I'm 63 years old. I'm a retired librarian in Hove. My sis is called Wren. "
      "Wren is 60."},
     {"Olu. 29. nurse. Cat: Pepper, tabby. long shift rn",
-     "I'm Olu. I'm 29 years old. I'm a nurse. My cat is called Pepper. My cat is a tabby. "
+     "My name is Olu. I'm 29 years old. I'm a nurse. My cat is called Pepper. My cat is a tabby. "
      "long shift rn"},
     {"Kofi. Taxi driver, Kumasi. 12 years driving.",
-     "I'm Kofi. I'm a taxi driver. I live in Kumasi. 12 years driving."},
+     "My name is Kofi. I'm a taxi driver. I live in Kumasi. 12 years driving."},
     {"hey hey, Noor, 26, dental nurse, based in Leeds but mostly at my mum's",
-     "hey hey. I'm Noor. I'm 26 years old. I'm a dental nurse. based in Leeds but mostly at "
+     "hey hey. My name is Noor. I'm 26 years old. I'm a dental nurse. based in Leeds but mostly at "
      "my mum's."},
+    {"Salve! Pietro, from Ancona, 51, I fix boilers in Turin.",
+     "Salve! My name is Pietro. I'm from Ancona. I'm 51 years old. I fix boilers in Turin."},
+    {"Orla, 40, potter, from West Cork.",
+     "My name is Orla. I'm 40 years old. I'm a potter. I'm from West Cork."},
     /* left as they are */
+    {"HI. BRENDAN HERE. 70 YEARS OLD, RETIRED FERRYMAN.", NULL},
     {"Hi there, Ana, how are you doing today", NULL},
     {"busy. 12 hrs. nurse.", NULL},
     {"bram. 52. roofer.", NULL},
