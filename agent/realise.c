@@ -629,3 +629,30 @@ char *realise_sentence(char *buf, size_t len, const char *text)
     buf[at] = '\0';
     return buf;
 }
+
+char *realise_once(char *reply)
+{
+    size_t starts[64], ends[64], n = 0, at = 0;
+    int quoted = 0;
+    for (size_t i = 0, b = 0; reply[i] && n < 64; i++) {   /* the sentences */
+        quoted ^= reply[i] == '"';
+        if (quoted || !strchr(".!?", reply[i]) || (reply[i + 1] && reply[i + 1] != ' ')) continue;
+        starts[n] = b, ends[n++] = i + 1;
+        b = i + 1;
+        while (reply[b] == ' ') b++;
+    }
+    if (n < 2) return reply;
+    size_t tail = ends[n - 1];          /* (what follows the last sentence stays) */
+    for (size_t k = 0; k < n; k++) {
+        int again = 0;
+        for (size_t j = 0; j < k && !again; j++)
+            again = ends[j] - starts[j] == ends[k] - starts[k] &&
+                    !memcmp(reply + starts[j], reply + starts[k], ends[k] - starts[k]);
+        if (again) continue;
+        if (at) reply[at++] = ' ';
+        memmove(reply + at, reply + starts[k], ends[k] - starts[k]);
+        at += ends[k] - starts[k];
+    }
+    memmove(reply + at, reply + tail, strlen(reply + tail) + 1);
+    return reply;
+}

@@ -42,6 +42,11 @@ char *realise_ack(char *buf, size_t len, const realise_frame_t *f, int n);
  * NULL: a plain "No." with what was asked) */
 char *realise_yesno(char *buf, size_t len, int yes, const realise_frame_t *asked,
                     const realise_frame_t *known);
+/* reply (a NUL-terminated string, changed in place) with each sentence said once: a
+ * sentence that repeats one before it word for word goes, with the space before it ("You
+ * are from Da Nang. You are from Da Nang." is said once). A sentence ends at ".", "!" or
+ * "?" before a space or the end, outside quotes. Returns reply. */
+char *realise_once(char *reply);
 /* "I don't know your sister's job yet." */
 char *realise_unknown(char *buf, size_t len, const realise_frame_t *f);
 /* "Done, I've forgotten your address." (f NULL: "Done, I've forgotten that.") */

@@ -19,9 +19,12 @@
 #include "agent/plain.h"
 #include "agent/terse.h"
 #include "agent/quote.h"
+#include "agent/realise.h"
 #include "agent/understand.h"
 #include "agent/write.h"
 #include "model/lexical.h"
+#include "model/persona.h"
+#include "model/reader.h"
 #include "model/tokenizer.h"
 
 /* Memories searched for the write decisions (duplicate, supersession) even when fewer
@@ -337,6 +340,12 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
             plan = NULL;
         }
     }
+    if (!plan && !strcmp(out->reply, PERSONA_UNKNOWN)) {   /* the network's words, said
+                                                           * as a sentence */
+        realise_frame_t open = {"self", READER_REL_OPEN, NULL, NULL};
+        realise_unknown(out->reply, sizeof out->reply, &open);
+    }
+    realise_once(out->reply);
     out->kind = model_kind_name(kind);
     int statement = kind == MODEL_KIND_STATEMENT;
 

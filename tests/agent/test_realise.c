@@ -1,7 +1,7 @@
 /* test_realise.c: reply sentences (agent/realise.h) as tables: facts of the user and of
  * someone of theirs with the pronouns turned around, articles, acknowledgements of
  * several facts, yes/no, "I don't know ... yet", forgetting and the summary, open
- * relations keyed by a verb said with it. */
+ * relations keyed by a verb said with it; a sentence said twice in a reply said once. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,6 +159,19 @@ START_TEST(test_a_quote_says_the_value_it_gives_first)
 }
 END_TEST
 
+START_TEST(test_a_sentence_said_twice_is_said_once)
+{
+    char a[] = "Your cat is called Pip. Your cat is called Pip.";
+    ck_assert_str_eq(realise_once(a), "Your cat is called Pip.");
+    char b[] = "You told me: \"rain. rain. rain\". I don't know. You live in Ely. I don't know.";
+    ck_assert_str_eq(realise_once(b), "You told me: \"rain. rain. rain\". I don't know. You live in Ely.");
+    char c[] = "Done. Done! 3.5 kg. ok";
+    ck_assert_str_eq(realise_once(c), "Done. Done! 3.5 kg. ok");
+    char d[] = "";
+    ck_assert_str_eq(realise_once(d), "");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("realise");
@@ -171,6 +184,7 @@ int main(void)
     tcase_add_test(tc, test_anothers_words_become_one_sentence);
     tcase_add_test(tc, test_a_quote_says_the_value_it_gives_first);
     tcase_add_test(tc, test_the_verb_agrees_with_children_and_kids);
+    tcase_add_test(tc, test_a_sentence_said_twice_is_said_once);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
