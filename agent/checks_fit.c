@@ -83,6 +83,12 @@ int checks_fits(int rel, const char *holder, const char *value)
                                       "was", "has", "had", "did", "does", "said", "says",
                                       NULL};
     if (rel == READER_REL_JOB && checks_in_words(did, opening)) return 0;  /* "went full vegan" */
+    /* "Simply wasting life.": words opened by a word of manner ("simply", "really") are no
+     * job unless they end in a kind of person ("really good nurse") */
+    size_t ol = strlen(opening);
+    if (rel == READER_REL_JOB && sort && ol > 4 && !strcmp(opening + ol - 2, "ly") &&
+        !kinds_person(sort + 1))
+        return 0;
     if (rel == READER_REL_JOB && sort &&
         (checks_in_words(sizes, opening) ||
          (checks_in_words(sorts, sort + 1) &&

@@ -2103,6 +2103,41 @@ static int about_of(const char *text, char *out, size_t cap)
     return strlen(out) >= 3;
 }
 
+/* The thing a request to forget names right after its verb, up to a word of vagueness
+ * or of who told it ("forget the blood pressure thing i told you": "blood pressure"),
+ * into out (cap bytes): 1 when it names one of at most four words, else 0 ("forget it",
+ * "forget that"). */
+static int thing_named(const char *text, char *out, size_t cap)
+{
+    static const char *const lead[] = {"about", "the", "my", "that", "our", "all", NULL};
+    static const char *const stop[] = {"thing", "things", "stuff", "bit", "bits", "business",
+                                       "info", "situation", "i", "you", "that", "which",
+                                       "from", "please", "pls", "too", "as", "for", "lol",
+                                       "and", "it", "this", "everything", "anything", NULL};
+    char buf[UNDERSTAND_VALUE * 2];
+    const char *w[24];
+    int n = understand_split_words(text, " ", buf, sizeof buf, w, 24), k = 0, b, e;
+    for (; k < n; k++) {                /* (the words are lower case, marks kept) */
+        char bare[UNDERSTAND_KEY];
+        snprintf(bare, sizeof bare, "%s", w[k]);
+        bare[strcspn(bare, ",.;!?")] = '\0';
+        if (understand_in_list(understand_forget_verbs, bare)) break;
+    }
+    for (b = k + 1; b < n && understand_in_list(lead, w[b]); b++) {}
+    for (e = b; e < n && e - b < 4 && !understand_in_list(stop, w[e]); e++)
+        if (strpbrk(w[e], ",.;!?")) {
+            e++;
+            break;
+        }
+    if (k >= n || e == b || e - b > 4) return 0;
+    size_t at = 0;
+    out[0] = '\0';
+    for (int i = b; i < e && at < cap; i++)
+        at += (size_t)snprintf(out + at, cap - at, "%s%.*s", i > b ? " " : "",
+                               (int)strcspn(w[i], ",.;!?"), w[i]);
+    return strlen(out) >= 3 && at < cap;
+}
+
 /* 1 when text tells of a topic by one of its words (understand_topic_tells; one that
  * opens with '#' only beside a digit). */
 static int tells_topic(const char *text, const char *const *tells)
@@ -2225,6 +2260,13 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
         one.relation[0] = '\0';
         one.rel = READER_REL_OPEN;
     }
+    /* "the blood pressure thing", "the visa stuff": the value without its word of vagueness */
+    static const char *const vague[] = {" thing", " things", " stuff", " bit", " bits",
+                                        " business", " info", " situation", NULL};
+    for (int k = 0; vague[k]; k++) {
+        size_t vl = strlen(one.value), kl = strlen(vague[k]);
+        if (vl > kl && !strcasecmp(one.value + vl - kl, vague[k])) one.value[vl - kl] = '\0';
+    }
     const understood_t *u = &one;
     /* "delete my postal address" of one who told an address and a town: the address */
     int street = 0;
@@ -2331,6 +2373,14 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
                 if (hit) forget_fact(r, m, told, &nt);
             }
     }
+    /* "forget the blood pressure thing", "delete the ethan thing": the facts that hold
+     * the thing named, as told or in their value (as a value read is forgotten) */
+    char thing[UNDERSTAND_VALUE];
+    int named = !nt && !told_about && thing_named(text, thing, sizeof thing);
+    for (size_t i = 0; named && i < f->n; i++)
+        if (facts_has_words(f->v[i].value, thing) ||
+            (f->v[i].text && facts_has_words(f->v[i].text, thing)))
+            forget_fact(r, &f->v[i], told, &nt);
     /* "drop my wages please", "delete the health stuff": a topic named, the facts
      * whose sentences tell of it ("I earn 3100 a month") */
     const char *const *topic = nt ? NULL : topic_of(text);
