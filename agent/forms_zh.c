@@ -35,7 +35,7 @@ static const struct {
            {"姐", "older sister"}, {"弟", "younger brother"}};
 
 /* Where a kin word of the table begins the clause or follows 我, 我的 (any of them:
- * 我们分手了，忘记我男朋友的名字) or the measure word 个 (我有一个弟弟), a twin's 双胞胎
+ * 我们分手了，忘记我男朋友的名字), the measure word 个 (我有一个弟弟) or 现在的, a twin's 双胞胎
  * between (一个双胞胎姐姐): its start, with *which its entry; NULL when none does. */
 static const char *kin_at(const char *c, size_t cn, size_t *which)
 {
@@ -47,11 +47,17 @@ static const char *kin_at(const char *c, size_t cn, size_t *which)
                 return p;
             }
         }
-        /* the next 我 (我的), or measure word 个 (我有一个弟弟) */
-        long me = understand_text_at(p, cn - (size_t)(p - c), "我");
-        long ge = understand_text_at(p, cn - (size_t)(p - c), "个");
-        if (me < 0 && ge < 0) return NULL;
-        p += me >= 0 && (ge < 0 || me < ge) ? me + (long)strlen("我") : ge + (long)strlen("个");
+        /* the next 我 (我的), measure word 个 (我有一个弟弟), or 现在的 (现在的女朋友叫琳琳:
+         * the one now, after a parting) */
+        static const char *const leads[] = {"我", "个", "现在的", NULL};
+        long first = -1;
+        size_t fl = 0;
+        for (int l = 0; leads[l]; l++) {
+            long at = understand_text_at(p, cn - (size_t)(p - c), leads[l]);
+            if (at >= 0 && (first < 0 || at < first)) first = at, fl = strlen(leads[l]);
+        }
+        if (first < 0) return NULL;
+        p += first + (long)fl;
         if ((size_t)(p - c) + strlen("的") <= cn && !strncmp(p, "的", strlen("的")))
             p += strlen("的");
         /* a twin is the kin word after it (一个双胞胎姐姐) */

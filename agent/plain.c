@@ -12,9 +12,12 @@
  * "the fella next door" "my neighbour"; "fed the boys, Ivo and Bo,
  * they're 8" is "fed the boys. my boys are Ivo and Bo, they're 8"; "it's not X, it's Y"
  * is "it's Y, not X"; and a question asked as A-not-A (是不是, 有没有) is the one with 吗
- * it stands for. Only whole words, those spaces and commas,
- * those corrections, ages and names and those questions change; everything else is
- * copied byte for byte. */
+ * it stands for. A course said without "studying" ("2nd year law at Leiden") is "I'm
+ * studying law at Leiden"; "Ada is 4, Bo 6" is "Ada is 4, Bo is 6"; "a collie, Meg," is
+ * "a collie called Meg,"; a tag alone after a statement ("... Pip. right?") asks with
+ * it; 什么 after a word of not means "any" (任何). Only whole words, those spaces and
+ * commas, those corrections, ages, names, courses, verbs and those questions change;
+ * everything else is copied byte for byte. */
 #include "agent/plain.h"
 
 #include <ctype.h>
@@ -124,6 +127,18 @@ static const char *const zh[][2] = {{"啥子", "什么"}, {"啥", "什么"}, {"�
                                     /* (爱人 read with 爱, love: the spouse by 老伴) */
                                     {"我爱人", "我老伴"},
                                     {"幺儿", "儿子"}, {"好大了", "多大了"},
+                                    /* a parting ends its sentence (跟小美分了，现在的 ...),
+                                     * and the partner "now" is the partner */
+                                    {"分了……", "分手了。"}, {"分了，", "分手了。"},
+                                    {"分手了，", "分手了。"}, {"分手了……", "分手了。"},
+                                    {"我现在的女朋友", "我女朋友"}, {"我现在女朋友", "我女朋友"},
+                                    {"我现在的男朋友", "我男朋友"}, {"我现在男朋友", "我男朋友"},
+                                    /* what one likes most is what one likes */
+                                    {"爱吃的是", "爱吃"}, {"喜欢吃的是", "喜欢吃"},
+                                    {"爱喝的是", "爱喝"}, {"喜欢喝的是", "喜欢喝"},
+                                    /* a trade one retired from is a former job */
+                                    {"是一名退休的", "以前是"}, {"是一个退休的", "以前是"},
+                                    {"是退休的", "以前是"},
                                     {"念大学", "读大学"}, {"念书", "读书"},
                                     {"fiancée", "fiancee"},
                                     {"fiancé", "fiance"}, {"Fiancée", "fiancee"},
@@ -905,6 +920,11 @@ static size_t pet_named_after(const char *msg, size_t len, char *out)
             w = we + 1;
         }
         if (!pet_end) continue;
+        if (pet_end < len && msg[pet_end] == ' ') {     /* "a Newfoundland dog" */
+            char after[16];
+            size_t ae = word_from(msg, len, pet_end, after, sizeof after);
+            if (ae && dialogue_pet_word(after)) pet_end = ae;
+        }
         size_t c = pet_end;                 /* the comma, past up to three words of when */
         for (int k = 0; k < 4 && c < len && msg[c] == ' '; k++) {
             size_t we = c + 1;
@@ -1394,6 +1414,28 @@ long plain_text(const char *msg, char *out, size_t cap)
             ma = 0;
         }
         if (done) continue;
+        /* "我叫阿杰，广州人，今年二十二": a clause of a place and 人 alone, after the
+         * speaker named themselves, is "我是广州人" (the clauses after it are theirs too) */
+        int me_said = 0;
+        for (size_t k = 0; at >= 3 && k + 3 <= at && !me_said && cjk_at(msg, len, i); k++)
+            me_said = !strncmp(out + k, "我", 3);
+        if (me_said && !strncmp(out + at - 3, "，", 3)) {
+            size_t k = i, chars = 0;
+            while (k < len && cjk_at(msg, len, k) && strncmp(msg + k, "人", 3)) k += 3, chars++;
+            int ends = k + 3 <= len && !strncmp(msg + k, "人", 3) &&
+                       (k + 3 == len || !strncmp(msg + k + 3, "，", 3) ||
+                        !strncmp(msg + k + 3, "。", 3));
+            static const char *const many[] = {"我", "好", "很", "多", "不", "几", "有", "没",
+                                               "这", "那", "别", "大", "小", NULL};
+            for (int m = 0; many[m] && ends; m++)   /* (好多人: many people, no place) */
+                ends = strncmp(msg + i, many[m], 3) != 0;
+            if (ends && chars >= 2 && chars <= 3) {
+                if (!put(out, cap, &at, "我是", strlen("我是"))) return -1;
+                if (!put(out, cap, &at, msg + i, k + 3 - i)) return -1;
+                i = k + 3;
+                continue;
+            }
+        }
         size_t any = (unsigned char)msg[i] >= 0xE0 ? any_what(msg, len, i) : 0;
         if (any) {                              /* "别推荐什么菜": any dish */
             if (!put(out, cap, &at, "任何", strlen("任何"))) return -1;

@@ -1,6 +1,8 @@
 /* test_plain.c: shorthand written out before a message is read (agent/plain.h), as a
  * table: whole words of shorthand change, the same letters inside other words and
- * anything else do not, and a buffer too small is refused. */
+ * anything else do not; courses, corrections, tags, left-out verbs, pets named in
+ * passing and Chinese phrasings are written as the reader knows them; a buffer too small
+ * is refused. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,6 +126,25 @@ static const struct {
     {"six kids, no pets", "six kids, no pets"},
     {"cat is Pip. right?", "my cat is Pip, right?"},
     {"Nan is 90 now", "My nan is 90 now"},
+    {"Dog is the best animal", "Dog is the best animal"},
+    /* a verb left out after a comma, a pet named in commas, a cry, "at present" */
+    {"Ivo is 9, Lea 6, Mo 3", "Ivo is 9, Lea is 6, Mo is 3"},
+    {"Jana works at Skoda, Petr at Tatra.", "Jana works at Skoda, Petr works at Tatra."},
+    {"Ivo is 9, Monday 6", "Ivo is 9, Monday 6"},
+    {"we took in a tabby cat last spring, Pumpkin, she bites",
+     "we took in a tabby cat called Pumpkin last spring, she bites"},
+    {"I have a dog, Rex and a cat", "I have a dog, Rex and a cat"},
+    {"Gosh, my back hurts", "my back hurts"},
+    {"where do I work at present?", "where do I work now?"},
+    {"Remind me, where do I live?", "where do I live?"},
+    /* Chinese: a parting ends its sentence, the partner now, a retired trade, what one
+     * likes most, a home town said alone after one's name */
+    {"跟小丽分了，现在的男朋友叫阿强", "跟小丽分手了。现在的男朋友叫阿强"},
+    {"我现在男朋友叫什么？", "我男朋友叫什么？"},
+    {"我是一名退休的电工", "我以前是电工"},
+    {"我最喜欢吃的是饺子", "我最喜欢吃饺子"},
+    {"我叫小芳，杭州人，二十岁", "我叫小芳，我是杭州人，二十岁"},
+    {"我叫小芳，好多人，很热闹", "我叫小芳，好多人，很热闹"},
     {"Pip is my cat. right? and Bo", "Pip is my cat. right? and Bo"},
     /* 什么 of "any" after a word of not, in a sentence that asks nothing */
     {"我不喝酒，别给我推荐什么酒吧", "我不喝酒，别给我推荐任何酒吧"},
