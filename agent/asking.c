@@ -501,14 +501,16 @@ static int asks_age_given(const char *text, size_t b, size_t e)
 
 /* "how many years do I have?" (as Spanish and Italian ask an age) asks "how old am I?";
  * "what's my phd in?", "what is my degree in?", "what am I doing my masters in?" ask
- * "what do I study?": the question [b, e) stands for, or NULL. */
+ * "what do I study?"; "what's the name of my town?" asks "which city do I live in?" and
+ * "where is my province?" "where am I from?", "who lives next door?" "who is my
+ * neighbour?": the question [b, e) stands for, or NULL. */
 static const char *asked_plainly(const char *text, size_t b, size_t e)
 {
     static const char *const courses[] = {"phd", "degree", "masters", "master's", "course",
                                           "msc", "bsc", "doctorate", NULL};
     static const char *const of[] = {"in", NULL};   /* ("about": a topic, told in a quote) */
-    size_t i = past_polite(text, e, b), l, end = e;
-    while (end > i && !isalnum((unsigned char)text[end - 1])) end--;
+    size_t i = past_polite(text, e, b), l, aside = aside_at(text, b, e), end = aside ? aside : e;
+    while (end > i && !isalnum((unsigned char)text[end - 1])) end--;   /* (an aside goes) */
     if (asks_age_given(text, b, e)) return "how old am I?";
     if ((l = opens(text, e, i, "how many years"))) {
         i = skip(text, e, i + l);
@@ -517,10 +519,30 @@ static const char *asked_plainly(const char *text, size_t b, size_t e)
         i = skip(text, e, i + l);
         return (l = opens(text, e, i, "have")) && i + l == end ? "how old am I?" : NULL;
     }
+    static const char *const towns[] = {"city", "town", "village", NULL};
+    static const char *const origins[] = {"province", "hometown", "home town", "region",
+                                          "home country", "native place", NULL};
+    if ((l = opens(text, e, i, "who lives next door")) &&      /* (to me) */
+        (skip(text, e, i + l) >= end || opens(text, e, skip(text, e, i + l), "to me")))
+        return "who is my neighbour?";
+    if ((l = opens(text, e, i, "where is my")) || (l = opens(text, e, i, "where's my"))) {
+        i = skip(text, e, i + l);       /* "where is my province?" */
+        for (int k = 0; origins[k]; k++)
+            if ((l = opens(text, e, i, origins[k])) && skip(text, e, i + l) >= end)
+                return "where am I from?";
+        return NULL;
+    }
     if (!(l = opens(text, e, i, "what's")) && !(l = opens(text, e, i, "whats")) &&
         !(l = opens(text, e, i, "what is")) && !(l = opens(text, e, i, "what am i doing")))
         return NULL;
     i = skip(text, e, i + l);
+    if ((l = opens(text, e, i, "the name of my"))) {   /* "what's the name of my town?" */
+        i = skip(text, e, i + l);
+        for (int k = 0; towns[k]; k++)
+            if ((l = opens(text, e, i, towns[k])) && skip(text, e, i + l) >= end)
+                return "which city do I live in?";
+        return NULL;
+    }
     if (!(l = opens(text, e, i, "my"))) return NULL;
     i = skip(text, e, i + l);
     for (int k = 0; courses[k]; k++)

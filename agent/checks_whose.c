@@ -450,6 +450,31 @@ int checks_whose_by_pronoun(checks_clause_t *c, understood_t *u)
         const char *third = third_subject(text);
         if (third) snprintf(u->holder, sizeof u->holder, "%s", third);
     }
+    /* "my sister is 23, they both still live in Soweto": a fact of the user's whose
+     * value's own part of the clause (back to a comma) opens with "they" is of others
+     * the clause cannot say which of: chat; with "he" or "she", theirs */
+    const char *val = (u->act == READER_FACT || u->act == READER_CORRECTION) &&
+                              !strcmp(u->holder, "self") && u->value[0]
+                          ? checks_word_at(text, u->value)
+                          : NULL;
+    if (val) {
+        const char *part = val;
+        while (part > text && !strchr(",;", part[-1])) part--;
+        char lead[512];
+        snprintf(lead, sizeof lead, "%.*s", (int)(val - part), part);
+        const char *who = third_subject(lead);
+        static const char *const they[] = {"they", "they're", "theyre", NULL};
+        char first[UNDERSTAND_KEY] = "";
+        sscanf(lead, "%63s", first);
+        for (char *q = first; *q; q++) *q = (char)tolower((unsigned char)*q);
+        int where = u->rel == READER_REL_HOME || u->rel == READER_REL_WORKPLACE ||
+                    u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_JOB ||
+                    u->rel == READER_REL_SCHOOL;   /* (not "they call me Bo") */
+        if (understand_in_list(they, first) && where)
+            u->act = READER_SMALLTALK;
+        else if (who && part > text)
+            snprintf(u->holder, sizeof u->holder, "%s", who);
+    }
     if (understand_pronoun(u->holder)) facts_resolve_holder(f, msg, u);
     /* "Mia's got into the orchestra, she plays the violin": a pronoun still left is the
      * one (by name or kin) an earlier clause of the message told of, known now as the

@@ -1700,6 +1700,19 @@ long plain_text(const char *msg, char *out, size_t cap)
             snprintf(ing, sizeof ing, "%.*sg", (int)(wl - 1), msg + i);
             with = ing;
         }
+        /* "I dey work as ...", "which club I dey support?" (Nigerian Pidgin): "dey" between
+         * whom it tells of and a verb marks it ongoing; the verb alone says it */
+        if (!with && wl == 3 && !strncasecmp(msg + i, "dey", 3) && e + 1 < len && msg[e] == ' ' &&
+            isalpha((unsigned char)msg[e + 1])) {
+            static const char *const who[] = {"i", "we", "you", "u", "he", "she", "they", "still",
+                                              "una", "dem", NULL};
+            char bw[8];
+            word_back(msg, i, bw, sizeof bw);
+            if (understand_in_list(who, bw)) {
+                i = e + 1;
+                continue;
+            }
+        }
         /* "what is my job at present?": "at present" is "now" (the reader took "at" for
          * where one works) */
         if (!with && wl == 2 && !strncasecmp(msg + i, "at", 2) && e + 8 <= len &&

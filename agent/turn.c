@@ -341,9 +341,13 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
         }
     }
     if (!plan && !strcmp(out->reply, PERSONA_UNKNOWN)) {   /* the network's words, said
-                                                           * as a sentence */
+                                                           * as sentences */
         realise_frame_t open = {"self", READER_REL_OPEN, NULL, NULL};
         realise_unknown(out->reply, sizeof out->reply, &open);
+    } else if (!plan && kind == MODEL_KIND_STATEMENT && !strcmp(out->reply, PERSONA_ACK)) {
+        char ack[sizeof out->reply];
+        snprintf(ack, sizeof ack, "%s", out->reply);
+        realise_sentence(out->reply, sizeof out->reply, ack);      /* "Got it." */
     }
     realise_once(out->reply);
     out->kind = model_kind_name(kind);

@@ -96,6 +96,11 @@ static const struct {
     {"my bike, my car, which is older?", "my bike, my car, which is older?"},
     {"How many years do I have?", "how old am I?"},
     {"what is my doctorate in?", "what do I study?"},
+    {"what's the name of my village, do you know?", "which city do I live in?"},
+    {"where's my home town?", "where am I from?"},
+    {"where is my wallet?", "where is my wallet?"},
+    {"who lives next door to me?", "who is my neighbour?"},
+    {"who lives next door to Ana?", "who lives next door to Ana?"},
     {"", ""},
 };
 

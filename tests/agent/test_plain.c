@@ -137,6 +137,8 @@ static const struct {
     {"Gosh, my back hurts", "my back hurts"},
     {"where do I work at present?", "where do I work now?"},
     {"Remind me, where do I live?", "where do I live?"},
+    {"I dey sell phones for Ikeja", "I sell phones for Ikeja"},
+    {"the keys dey for table", "the keys dey for table"},
     /* Chinese: a parting ends its sentence, the partner now, a retired trade, what one
      * likes most, a home town said alone after one's name */
     {"跟小丽分了，现在的男朋友叫阿强", "跟小丽分手了。现在的男朋友叫阿强"},
