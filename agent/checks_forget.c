@@ -146,8 +146,9 @@ static int names_topic(const char *value)
 
 /* 1 when a clause bids mnemo drop something ("scrap the address", "don't keep my
  * address", "I'd rather you didn't store that"): a verb of keeping denied with no one but
- * mnemo before it, then what it holds ("my", "it", "that" ...), or "scrap" before
- * one; not "I don't keep chickens", "we don't keep my bike in the shed", which tell. */
+ * mnemo before it, then what it holds ("my", "it", "that" ...), or "scrap", "scrub" or
+ * "ditch" opening the clause before one; not "I don't keep chickens", "we don't keep my
+ * bike in the shed", "I scrub the floors", which tell. */
 static int bids_to_drop(const char *text)
 {
     static const char *const no[] = {"don't", "dont", "didn't", "didnt", "not", NULL};
@@ -159,7 +160,12 @@ static int bids_to_drop(const char *text)
     const char *w[64];
     int n = understand_split_words(text, " ,.;:!?()", buf, sizeof buf, w, 64);
     for (int i = 0; i + 1 < n; i++) {
-        if (!strcmp(w[i], "scrap") && understand_in_list(what, w[i + 1])) return 1;
+        static const char *const lead[] = {"so", "and", "just", "please", "pls", "ok", "oh",
+                                           "actually", "also", "now", NULL};
+        static const char *const scrap[] = {"scrap", "scrub", "ditch", NULL};
+        if (understand_in_list(scrap, w[i]) && understand_in_list(what, w[i + 1]) &&
+            (i == 0 || understand_in_list(lead, w[i - 1])))  /* (not "I scrub the floors") */
+            return 1;
         size_t l2 = i + 2 < n ? strlen(w[i + 2]) : 0;  /* (or whose: "Mirela's birthday") */
         static const char *const stuff[] = {"things", "stuff", "info", "information",
                                             "details", "data", "bits", NULL};
