@@ -85,8 +85,10 @@ int checks_fits(int rel, const char *holder, const char *value)
     if (rel == READER_REL_JOB && checks_in_words(did, opening)) return 0;  /* "went full vegan" */
     /* "Simply wasting life.": words opened by a word of manner ("simply", "really") are no
      * job unless they end in a kind of person ("really good nurse") */
-    size_t ol = strlen(opening);
-    if (rel == READER_REL_JOB && sort && ol > 4 && !strcmp(opening + ol - 2, "ly") &&
+    char manner[32];
+    snprintf(manner, sizeof manner, "%s", opening);
+    for (char *q = manner; *q; q++) *q = (char)tolower((unsigned char)*q);
+    if (rel == READER_REL_JOB && sort && understand_in_list(understand_manner_words, manner) &&
         !kinds_person(sort + 1))
         return 0;
     if (rel == READER_REL_JOB && sort &&

@@ -854,7 +854,8 @@ static size_t cap_word(const char *msg, size_t len, size_t i)
 {
     size_t e = i;
     if (i >= len || !isupper((unsigned char)msg[i])) return 0;
-    while (e < len && isalpha((unsigned char)msg[e])) e++;
+    while (e < len && (isalpha((unsigned char)msg[e]) || two_byte_letter(msg, len, e)))
+        e += isalpha((unsigned char)msg[e]) ? 1 : two_byte_letter(msg, len, e);   /* ("Sofía") */
     return e - i >= 2 && (e == len || !isalnum((unsigned char)msg[e])) ? e - i : 0;
 }
 
@@ -953,7 +954,8 @@ static size_t pet_named_after(const char *msg, size_t len, char *out)
 
 /* The verb a clause msg[b, e) tells a name's fact with, into verb: "Sigrid is 15" ("is"
  * before a number), "Olga lives in Oslo" ("lives" before "in" or "at", *prep set to
- * it); 0 when it is no such clause. */
+ * it), "Diego is the big one" ("is" before an article, *prep "t"); 0 when it is no such
+ * clause. */
 static int clause_verb(const char *msg, size_t b, size_t e, char *verb, size_t cap,
                        char *prep)
 {
@@ -977,6 +979,12 @@ static int clause_verb(const char *msg, size_t b, size_t e, char *verb, size_t c
         *prep = '\0';
         return 1;
     }
+    if (!strcmp(verb, "is") && te < e && ((te - t == 3 && !strncmp(msg + t, "the", 3)) ||
+                                          (te - t == 1 && msg[t] == 'a') ||
+                                          (te - t == 2 && !strncmp(msg + t, "an", 2)))) {
+        strcpy(prep, "t");              /* "Diego is the big one": an article after it */
+        return 1;
+    }
     if ((te - t == 2 && (!strncmp(msg + t, "in", 2) || !strncmp(msg + t, "at", 2))) &&
         cap_word(msg, e, te + 1)) {
         snprintf(prep, 3, "%.2s", msg + t);
@@ -985,8 +993,9 @@ static int clause_verb(const char *msg, size_t b, size_t e, char *verb, size_t c
     return 0;
 }
 
-/* "Sigrid is 15, Ola 12", "Olga lives in Oslo, Katya in Bonn": a name after a comma
- * with only a number, or "in" or "at" and a place, takes the verb of the clause before
+/* "Sigrid is 15, Ola 12", "Olga lives in Oslo, Katya in Bonn", "Ana is a nurse, Bo a
+ * vet": a name after a comma with only a number, "in" or "at" and a place, or a few
+ * words opened by an article, takes the verb of the clause before
  * it ("Ola is 12", "Katya lives in Bonn"), which the reader reads as a fact of its own.
  * Into out (room for len + 64 bytes): the length, 0 when the message has no such
  * words. */
@@ -1019,9 +1028,14 @@ static size_t gapped_verb(const char *msg, size_t len, char *out)
         if (told && nl && y < e && msg[y - 1] == ' ') {
             size_t t = y;
             while (t < e && isdigit((unsigned char)msg[t])) t++;
+            int words = 1;
+            for (size_t k = y; k < e; k++) words += msg[k] == ' ';
             fits = !prep[0] ? t > y && t - y <= 3 && t == e
-                            : e - y > 3 && !strncmp(msg + y, prep, 2) && msg[y + 2] == ' ' &&
-                                  cap_word(msg, e, y + 3);
+                   : prep[0] == 't' ? words <= 4 && (!strncmp(msg + y, "the ", 4) ||
+                                                     !strncmp(msg + y, "a ", 2) ||
+                                                     !strncmp(msg + y, "an ", 3))
+                                    : e - y > 3 && !strncmp(msg + y, prep, 2) &&
+                                          msg[y + 2] == ' ' && cap_word(msg, e, y + 3);
         }
         if (!fits || room < strlen(verb) + 2) {
             told = 0;
@@ -1710,6 +1724,38 @@ long plain_text(const char *msg, char *out, size_t cap)
             word_back(msg, i, bw, sizeof bw);
             if (understand_in_list(who, bw)) {
                 i = e + 1;
+                continue;
+            }
+        }
+        /* Indian English: "native place" is the home town ("Native place is Madurai"
+         * opening a sentence is the speaker's), "staying in" a town is living there,
+         * "shifted to" is "moved to", and "only" after a town's name ("in Pune only")
+         * stresses it */
+        if (!with && wl == 6 && !strncasecmp(msg + i, "native", 6) && e + 6 <= len &&
+            !strncasecmp(msg + e, " place", 6) && (e + 6 == len || !isalpha((unsigned char)msg[e + 6]))) {
+            const char *home = prev == 0 || strchr(".!?", out[prev - 1])
+                                   ? (msg[i] == 'N' ? "My hometown" : "my hometown")
+                                   : "hometown";
+            if (!put(out, cap, &at, home, strlen(home))) return -1;
+            i = e + 6;
+            continue;
+        }
+        if (!with && ((wl == 7 && !strncasecmp(msg + i, "staying", 7)) ||
+                      (wl == 4 && !strncasecmp(msg + i, "stay", 4))) &&
+            e + 4 < len && !strncmp(msg + e, " in ", 4) && isupper((unsigned char)msg[e + 4]))
+            with = wl == 7 ? "living" : "live";
+        if (!with && wl == 7 && !strncasecmp(msg + i, "shifted", 7) && e + 4 < len &&
+            !strncmp(msg + e, " to ", 4))
+            with = msg[i] == 'S' ? "Moved" : "moved";
+        if (wl == 4 && !strncasecmp(msg + i, "only", 4) && i >= 2 &&
+            (e == len || strchr(".,!?;", msg[e]))) {
+            size_t pb = i - 1, pw;      /* the word before, with a capital */
+            while (pb > 0 && msg[pb - 1] == ' ') pb--;
+            for (pw = pb; pw > 0 && (isalpha((unsigned char)msg[pw - 1]) ||
+                                     (unsigned char)msg[pw - 1] >= 0x80); pw--) {}
+            if (pb > pw && isupper((unsigned char)msg[pw]) && pw > 0) {
+                while (at > 0 && out[at - 1] == ' ') at--;
+                i = e;
                 continue;
             }
         }

@@ -2511,8 +2511,9 @@ int understand_mend_job_alone(const char *c, size_t cn, const char *const *words
         if (!isalpha((unsigned char)words[w][0]) || lex_is_stopword(words[w]) ||
             understand_in_list(understand_empty_words, words[w]) ||
             understand_in_list(thanks, words[w]) ||
-            understand_in_list(understand_greetings, words[w]))
-            return k;                   /* "thanks doctor", "cheers mate" */
+            understand_in_list(understand_greetings, words[w]) ||
+            understand_in_list(understand_manner_words, words[w]))
+            return k;                   /* "thanks doctor", "cheers mate", "simply ..." */
     char job[UNDERSTAND_VALUE];
     understand_as_written(c, cn, words, s, e, job, sizeof job);
     /* "Plumber in Tartu": the capital a clause gives its first word is not the job's

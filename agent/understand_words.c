@@ -29,7 +29,7 @@ static const char *const owner_words[] = {
 /* Words that make a holder the user's own (the first of a personal holder span). */
 const char *const understand_kin_sizes[] = {"only", "little", "big", "baby", "eldest",
                                            "youngest", "older", "younger", "oldest", "dear",
-                                           "best", "twin", NULL};
+                                           "best", "twin", "elder", NULL};
 const char *const understand_personal_words[] = {
     "my", "our", "i", "me", "mine", "i'm", "im", "i've", "ive", "i'd", "we", "we're",
     "we've", "us", "我", "我们", NULL};
@@ -217,6 +217,11 @@ const char *const understand_states[] = {
     "young", "colourblind", "colorblind", "left-handed", "lefthanded", "starving",
     "knackered", "shattered", "skint", "dying", "dead", "gutted", "buzzing", "obsessed",
     "sick", "proud", "hungry", "cold", "hot", "freezing", "sorted", "screaming", NULL};
+
+const char *const understand_manner_words[] = {
+    "simply", "really", "basically", "literally", "totally", "honestly", "actually",
+    "seriously", "truly", "completely", "absolutely", "just", "utterly", "officially",
+    "practically", "barely", "clearly", NULL};
 
 const char *const understand_greetings[] = {
     "hi", "hii", "hiii", "hiiii", "hey", "heya", "heyy", "heyyy", "heyyyy", "hiya", "hiyaa",

@@ -77,6 +77,9 @@ extern const char *const understand_partner_words[];
 extern const char *const understand_diet_words[];
 /* States one is in said after "I'm" ("im tired", "I'm single"): no names. */
 extern const char *const understand_states[];
+/* "simply", "really", "basically", "literally" ...: words of manner, which open no job
+ * ("simply wasting life"). */
+extern const char *const understand_manner_words[];
 /* "hi", "hiya", "morning", "hola", "ahoj", "shalom" ...: the words people
  * greet with, in English and the greetings of other languages typed in English letters. */
 extern const char *const understand_greetings[];

@@ -131,6 +131,8 @@ static const struct {
     {"Ivo is 9, Lea 6, Mo 3", "Ivo is 9, Lea is 6, Mo is 3"},
     {"Jana works at Skoda, Petr at Tatra.", "Jana works at Skoda, Petr works at Tatra."},
     {"Ivo is 9, Monday 6", "Ivo is 9, Monday 6"},
+    {"Ana is a nurse, Bo a vet, and Cy a pilot", "Ana is a nurse, Bo is a vet, and Cy is a pilot"},
+    {"Zoé is 5, Léa 3", "Zoé is 5, Léa is 3"},
     {"we took in a tabby cat last spring, Pumpkin, she bites",
      "we took in a tabby cat called Pumpkin last spring, she bites"},
     {"I have a dog, Rex and a cat", "I have a dog, Rex and a cat"},
@@ -139,6 +141,9 @@ static const struct {
     {"Remind me, where do I live?", "where do I live?"},
     {"I dey sell phones for Ikeja", "I sell phones for Ikeja"},
     {"the keys dey for table", "the keys dey for table"},
+    {"Native place is Kochi, staying in Pune only.", "My hometown is Kochi, living in Pune."},
+    {"I am staying in a hostel", "I am staying in a hostel"},
+    {"we shifted to Noida", "we moved to Noida"},
     /* Chinese: a parting ends its sentence, the partner now, a retired trade, what one
      * likes most, a home town said alone after one's name */
     {"跟小丽分了，现在的男朋友叫阿强", "跟小丽分手了。现在的男朋友叫阿强"},
