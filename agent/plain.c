@@ -577,13 +577,16 @@ static int names_after_count(const char *msg, size_t len, size_t i)
     return names >= 2 && names <= 5 && joined;
 }
 
-/* The word (letters and ') starting after the spaces at msg[i] into out, lower-cased;
- * returns where it ends (0 when there is none or it does not fit). */
-static size_t word_from(const char *msg, size_t len, size_t i, char *out, size_t cap)
+/* The word (letters and ', and digits when digits is set) starting after the spaces at
+ * msg[i] into out, lower-cased; returns where it ends (0 when there is none or it does not
+ * fit). */
+static size_t read_word(const char *msg, size_t len, size_t i, char *out, size_t cap,
+                        int digits)
 {
     while (i < len && msg[i] == ' ') i++;
     size_t n = 0;
-    while (i < len && (isalpha((unsigned char)msg[i]) || msg[i] == '\'')) {
+    while (i < len && (isalpha((unsigned char)msg[i]) || msg[i] == '\'' ||
+                       (digits && isdigit((unsigned char)msg[i])))) {
         if (n + 1 >= cap) return out[0] = '\0', 0;
         out[n++] = (char)tolower((unsigned char)msg[i++]);
     }
@@ -591,17 +594,16 @@ static size_t word_from(const char *msg, size_t len, size_t i, char *out, size_t
     return n ? i : 0;
 }
 
+/* The word of letters and ' at msg[i] (read_word). */
+static size_t word_from(const char *msg, size_t len, size_t i, char *out, size_t cap)
+{
+    return read_word(msg, len, i, out, cap, 0);
+}
+
 /* As word_from, with digits in the word too ("4th"). */
 static size_t token_from(const char *msg, size_t len, size_t i, char *out, size_t cap)
 {
-    while (i < len && msg[i] == ' ') i++;
-    size_t n = 0;
-    while (i < len && (isalnum((unsigned char)msg[i]) || msg[i] == '\'')) {
-        if (n + 1 >= cap) return out[0] = '\0', 0;
-        out[n++] = (char)tolower((unsigned char)msg[i++]);
-    }
-    out[n] = '\0';
-    return n ? i : 0;
+    return read_word(msg, len, i, out, cap, 1);
 }
 
 /* The word right before msg[i] (spaces skipped) into out, lower-cased ("" when none or
