@@ -1,0 +1,512 @@
+/* restate.c: whole phrases of a message said again as the reader knows them (restate.h),
+ * each a pass over the whole message in turn: a correction said in passing (after words
+ * of waiting, of apology, or said again without commas; in Chinese after 不对), an age
+ * before a kind of person, a group named after it, a pet named in commas, a verb left out
+ * after a comma. Each pass copies what it does not change byte for byte. */
+#include "agent/restate.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include "agent/kinds.h"
+#include "agent/plain_scan.h"
+#include "agent/understand_words.h"
+#include "model/dialogue.h"
+#include "model/lexical.h"
+
+/* Where msg[0, len) first stops to put something right: a comma or a dash between
+ * spaces, then words of waiting ("oh wait", "no, wait", "hang on", "wait no", "nah hang
+ * on") or of apology ("sorry", "oops", "no sorry", a bare "no" or "nah" with a comma after
+ * it), then what is said instead. Returns where the stop opens (-1 when there is none),
+ * with its length up to what is said instead in *wl, and *numbers_only set when only an
+ * apology or a bare "no" was said (it then puts right a number only: "I'm 31, sorry,
+ * 32", "two cats - no, three"). */
+static long waited_at(const char *msg, size_t len, size_t *wl, int *numbers_only)
+{
+    static const char *const dashes[] = {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", NULL};
+    for (size_t i = 0; i < len; i++) {
+        size_t p = 0;
+        if (msg[i] == ',') p = i + 1;
+        for (int d = 0; dashes[d] && !p; d++)
+            if (!strncmp(msg + i, dashes[d], strlen(dashes[d]))) p = i + strlen(dashes[d]);
+        if (!p) continue;
+        int waits = 0, sorry = 0, bare = 0, words = 0, comma = 0;
+        size_t q = p, said = 0;
+        for (;;) {
+            char w[8], w2[8];
+            size_t e = plain_read_word(msg, len, q, w, sizeof w, 0), e2;
+            if (!e) break;
+            if (!strcmp(w, "hang")) {   /* "hang on" ("i mean": word_put_right) */
+                e2 = plain_read_word(msg, len, e, w2, sizeof w2, 0);
+                if (!e2 || strcmp(w2, "on")) break;
+                e = e2;
+                waits = 1;
+            } else if (!strcmp(w, "wait")) {
+                waits = 1;
+            } else if (!strcmp(w, "sorry") || !strcmp(w, "oops")) {
+                sorry = 1;
+            } else if (!strcmp(w, "no") || !strcmp(w, "nah")) {
+                bare = 1;
+            } else if (strcmp(w, "oh") != 0) {
+                break;
+            }
+            words++;
+            comma = e < len && msg[e] == ',';
+            q = e + comma;
+            if (q >= len || msg[q] != ' ') break;
+            while (q < len && msg[q] == ' ') q++;
+            said = q;
+        }
+        if (!said || !words || words > 4) continue;
+        if (!waits && !sorry && !(bare && (comma || p > i + 1))) continue;
+        *wl = said - (size_t)i;
+        *numbers_only = !waits;
+        return (long)i;
+    }
+    return -1;
+}
+
+/* "my niece is Elin no wait Eila lol": a word said again right after a word of waiting
+ * said without commas ("no wait", "i mean") puts right the word just before it, when
+ * nothing but chat follows it. The same contract as corrected_in_passing. */
+static size_t word_put_right(const char *msg, size_t len, char *out)
+{
+    static const char *const waits[] = {" no wait ", " wait no ", " no sorry ", " sorry i mean ",
+                                        " i mean ", " i meant ", " or rather ", NULL};
+    static const char *const chat[] = {"lol", "haha", "lmao", "sorry", "btw", "oops", "ha",
+                                       "typo", "autocorrect", "autocorrected", "whoops",
+                                       "omg", "jk", "ugh", "duh", NULL};
+    size_t wl;
+    long w = plain_find_any(msg, len, 0, waits, &wl);
+    if (w <= 0) return 0;
+    size_t pe = (size_t)w, pb = pe;             /* the word put right */
+    while (pb > 0 && isalnum((unsigned char)msg[pb - 1])) pb--;
+    size_t ys = (size_t)w + wl, fe = ys;        /* the word said instead */
+    while (fe < len && isalnum((unsigned char)msg[fe])) fe++;
+    if (pb == pe || fe == ys) return 0;
+    char was[32], now[32];
+    if (pe - pb >= sizeof was || fe - ys >= sizeof now) return 0;
+    snprintf(was, sizeof was, "%.*s", (int)(pe - pb), msg + pb);
+    snprintf(now, sizeof now, "%.*s", (int)(fe - ys), msg + ys);
+    for (char *c = was; *c; c++) *c = (char)tolower((unsigned char)*c);
+    if (lex_is_stopword(was) || !strcasecmp(was, now)) return 0;
+    /* only chat up to the sentence's end, unless a number puts a number right ("30 no
+     * wait 31 lol cannot count") */
+    int numbers = strspn(was, "0123456789") == strlen(was) &&
+                  strspn(now, "0123456789") == strlen(now);
+    size_t e = fe;
+    for (; !numbers;) {
+        while (e < len && msg[e] == ' ') e++;
+        if (e >= len || strchr(",.;:!?", msg[e])) break;
+        size_t we = e;
+        while (we < len && isalpha((unsigned char)msg[we])) we++;
+        char word[16];
+        if (we == e || we - e >= sizeof word) return 0;
+        snprintf(word, sizeof word, "%.*s", (int)(we - e), msg + e);
+        for (char *c = word; *c; c++) *c = (char)tolower((unsigned char)*c);
+        if (!understand_in_list(chat, word)) return 0;
+        e = we;
+    }
+    size_t at = 0;
+    memcpy(out + at, msg, pb), at += pb;
+    memcpy(out + at, msg + ys, fe - ys), at += fe - ys;
+    memcpy(out + at, msg + e, len - e), at += len - e;
+    out[at] = '\0';
+    return at;
+}
+
+/* msg[0, len) with a correction said in passing made ("for twenty-six years, oh wait,
+ * twenty-seven" is "for twenty-seven years"; "in Hexham, no, wait, in Alnwick" is "in
+ * Alnwick"; after "sorry" or "oops" a number only: "I'm 31, sorry, 32") into out (len +
+ * 1 bytes at least): what follows the words of waiting, up to punctuation, replaces the
+ * words it puts right, from the last word before them that it opens with, or the last
+ * number before them when it is a number. Returns the length written, or 0 when msg
+ * says no such correction (out is then untouched). */
+static size_t corrected_in_passing(const char *msg, size_t len, char *out)
+{
+    size_t wl;
+    int numbers_only;
+    long w = waited_at(msg, len, &wl, &numbers_only);
+    if (w < 0) return word_put_right(msg, len, out);
+    size_t ys = (size_t)w + wl, ye = ys;    /* what is said instead */
+    while (ye < len && !strchr(",.;:!?", msg[ye]) && ye - ys < 48) ye++;
+    size_t fe = ys;
+    while (fe < ye && (isalnum((unsigned char)msg[fe]) || msg[fe] == '-')) fe++;
+    if (ye == ys || fe == ys || (ye < len && !strchr(",.;:!?", msg[ye]))) return 0;
+    size_t sb = (size_t)w;                  /* the sentence it is in */
+    while (sb > 0 && !strchr(".!?", msg[sb - 1])) sb--;
+    long from = -1;
+    /* (a number with the words after it said again: "2 cats - no, 3 cats") */
+    int again = plain_number_word(msg, ys, fe) && fe < ye;
+    int number = (plain_number_word(msg, ys, fe) && fe == ye) || again;
+    if (numbers_only && !number) return word_put_right(msg, len, out);
+    for (size_t i = sb; i < (size_t)w; i++) {
+        if (i > sb && (isalnum((unsigned char)msg[i - 1]) || msg[i - 1] == '-')) continue;
+        size_t e = i;
+        while (e < (size_t)w && (isalnum((unsigned char)msg[e]) || msg[e] == '-')) e++;
+        if (e == i) continue;
+        if (number ? plain_number_word(msg, i, e)
+                   : e - i == fe - ys && !strncasecmp(msg + i, msg + ys, fe - ys))
+            from = (long)i;
+    }
+    if (from < 0 && !number) {
+        /* "Ada is 4, no wait, she turned 5 in May": the number said instead, in a
+         * sentence of its own, puts right the last number before the wait */
+        size_t ns = 0, ne = 0, os = 0, oe = 0;
+        for (size_t i = ys; i < ye && !ne; i++) {
+            if (i > ys && isalnum((unsigned char)msg[i - 1])) continue;
+            size_t e = i;
+            while (e < ye && isalnum((unsigned char)msg[e])) e++;
+            if (e > i && plain_number_word(msg, i, e)) ns = i, ne = e;
+        }
+        for (size_t i = sb; i < (size_t)w && ne; i++) {
+            if (i > sb && isalnum((unsigned char)msg[i - 1])) continue;
+            size_t e = i;
+            while (e < (size_t)w && isalnum((unsigned char)msg[e])) e++;
+            if (e > i && plain_number_word(msg, i, e)) os = i, oe = e;
+        }
+        if (!ne || !oe) return 0;
+        size_t at = 0;
+        memcpy(out + at, msg, os), at += os;
+        memcpy(out + at, msg + ns, ne - ns), at += ne - ns;
+        memcpy(out + at, msg + oe, (size_t)w - oe), at += (size_t)w - oe;
+        memcpy(out + at, msg + ye, len - ye), at += len - ye;
+        out[at] = '\0';
+        return at;
+    }
+    if (from < 0) return 0;
+    size_t to = (size_t)w;                  /* the words put right end at the wait */
+    if (number) {
+        to = (size_t)from;
+        while (to < (size_t)w && (isalnum((unsigned char)msg[to]) || msg[to] == '-')) to++;
+    }
+    /* (words after the number that are not said again are an aside, and go: "I'm 68,
+     * no, 69 since May" is "I'm 69") */
+    size_t now = number ? fe : ye;          /* the end of what is said instead */
+    size_t at = 0;
+    memcpy(out + at, msg, (size_t)from), at += (size_t)from;
+    memcpy(out + at, msg + ys, now - ys), at += now - ys;
+    memcpy(out + at, msg + to, (size_t)w - to), at += (size_t)w - to;
+    memcpy(out + at, msg + ye, len - ye), at += len - ye;
+    out[at] = '\0';
+    return at;
+}
+
+/* 1 when msg[i..) opens with a Chinese numeral or a digit; its length in bytes in *n. */
+static int zh_numeral_at(const char *msg, size_t len, size_t i, size_t *n)
+{
+    static const char numerals[] = "零一二两三四五六七八九十";
+    *n = 0;
+    if (i < len && isdigit((unsigned char)msg[i])) {
+        while (i + *n < len && isdigit((unsigned char)msg[i + *n])) (*n)++;
+        return 1;
+    }
+    while (i + *n + 3 <= len && (unsigned char)msg[i + *n] >= 0xE0 &&
+           strstr(numerals, (char[4]){msg[i + *n], msg[i + *n + 1], msg[i + *n + 2], 0}))
+        *n += 3;
+    return *n > 0;
+}
+
+/* "养了两只猫，不对，是三只，…": a number put right in Chinese (不对 and 是, then a
+ * number) is said in place of the last number before it, into out (len + 1 bytes at
+ * least): "养了三只猫，…". Returns the length written, 0 when msg says no such thing. */
+static size_t zh_number_put_right(const char *msg, size_t len, char *out)
+{
+    static const char *const waits[] = {"，哦不对，是", "，不对，是", "，哦不，是", "，不是，是",
+                                        "，不对不对，是", "，说错了，是", NULL};
+    size_t wl;
+    long w = plain_find_any(msg, len, 0, waits, &wl);
+    size_t nl, ol = 0;
+    if (w < 0 || !zh_numeral_at(msg, len, (size_t)w + wl, &nl)) return 0;
+    size_t ys = (size_t)w + wl, ye = ys + nl;   /* the number said instead */
+    long from = -1;                             /* the last number before it */
+    for (size_t i = 0; i < (size_t)w;) {
+        size_t n;
+        if (zh_numeral_at(msg, (size_t)w, i, &n)) {
+            from = (long)i, ol = n;
+            i += n;
+        } else {
+            i += (unsigned char)msg[i] >= 0xE0 ? 3 : 1;
+        }
+    }
+    if (from < 0) return 0;
+    size_t rest = ye;                           /* (its measure word, said again: 是三个) */
+    if (rest + 3 <= len && !strncmp(msg + rest, msg + from + ol, 3)) rest += 3;
+    size_t at = 0;
+    memcpy(out + at, msg, (size_t)from), at += (size_t)from;
+    memcpy(out + at, msg + ys, nl), at += nl;
+    memcpy(out + at, msg + from + ol, (size_t)w - (size_t)from - ol), at += (size_t)w - (size_t)from - ol;
+    memcpy(out + at, msg + rest, len - rest), at += len - rest;
+    out[at] = '\0';
+    return at;
+}
+
+/* The length of the capitalised word at msg[i] (letters only, two or more), else 0. */
+static size_t cap_word(const char *msg, size_t len, size_t i)
+{
+    size_t e = i;
+    if (i >= len || !isupper((unsigned char)msg[i])) return 0;
+    while (e < len && (isalpha((unsigned char)msg[e]) || plain_two_byte_letter(msg, len, e)))
+        e += isalpha((unsigned char)msg[e]) ? 1 : plain_two_byte_letter(msg, len, e);   /* ("Sofía") */
+    return e - i >= 2 && (e == len || !isalnum((unsigned char)msg[e])) ? e - i : 0;
+}
+
+/* "dropped the girls at ballet, Ada and Noor, they're 7": a group of the user's named
+ * later in its sentence, set off by commas, is written "... ballet. my girls are Ada and
+ * Noor, they're 7", which the reader reads as their names (and age). Into out
+ * (room for len + 32 bytes): the length, 0 when the message has no such words. */
+static size_t group_named_after(const char *msg, size_t len, char *out)
+{
+    static const char *const groups[] = {"twins", "triplets", "kids", "boys", "girls", NULL};
+    static const char *const whose[] = {"the ", "my ", "our ", NULL};
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && isalnum((unsigned char)msg[i - 1])) continue;
+        size_t wl = 0, gl = 0;
+        int g = -1;
+        for (int w = 0; whose[w] && !wl; w++)
+            if (!strncasecmp(msg + i, whose[w], strlen(whose[w]))) wl = strlen(whose[w]);
+        for (int k = 0; wl && groups[k] && g < 0; k++)
+            if (!strncasecmp(msg + i + wl, groups[k], strlen(groups[k])) &&
+                !isalnum((unsigned char)msg[i + wl + strlen(groups[k])]))
+                g = k, gl = strlen(groups[k]);
+        if (g < 0) continue;
+        for (size_t c = i + wl + gl; c + 2 < len && !strchr(".!?", msg[c]); c++) {
+            if (msg[c] != ',' || msg[c + 1] != ' ') continue;
+            size_t x = c + 2, xl = cap_word(msg, len, x);
+            if (!xl || strncmp(msg + x + xl, " and ", 5)) continue;
+            size_t y = x + xl + 5, yl = cap_word(msg, len, y);
+            if (!yl || y + yl >= len || msg[y + yl] != ',') continue;
+            size_t at = 0;
+            memcpy(out + at, msg, c), at += c;
+            at += (size_t)sprintf(out + at, ". my %s are ", groups[g]);
+            memcpy(out + at, msg + x, len - x), at += len - x;
+            out[at] = '\0';
+            return at;
+        }
+    }
+    return 0;
+}
+
+/* "got a German shepherd, Duke, keeps me company", "adopted a cat in the fall, Moka,
+ * she's tiny": a pet's name set off by commas after the animal (and up to three words of
+ * when) is written "a German shepherd called Duke, ...", "a cat called Moka in the fall,
+ * ...", which the reader reads as the pet's name. Into out (room for len + 16 bytes): the
+ * length, 0 when the message has no such words. */
+static size_t pet_named_after(const char *msg, size_t len, char *out)
+{
+    for (size_t i = 0; i + 2 < len; i++) {
+        if ((i > 0 && isalnum((unsigned char)msg[i - 1])) ||
+            (strncasecmp(msg + i, "a ", 2) && strncasecmp(msg + i, "an ", 3)))
+            continue;
+        size_t w = i + (msg[i + 1] == ' ' ? 2 : 3), pet_end = 0;
+        for (int k = 0; k < 3 && w < len && !pet_end; k++) {   /* "German shepherd", "cat" */
+            size_t we = w;
+            while (we < len && isalpha((unsigned char)msg[we])) we++;
+            if (we == w || we - w >= 24) break;
+            char one[24], two[48];
+            snprintf(one, sizeof one, "%.*s", (int)(we - w), msg + w);
+            for (char *c = one; *c; c++) *c = (char)tolower((unsigned char)*c);
+            snprintf(two, sizeof two, "%.*s", (int)(we - (i + (msg[i + 1] == ' ' ? 2 : 3))),
+                     msg + i + (msg[i + 1] == ' ' ? 2 : 3));
+            if (dialogue_pet_word(one) || kinds_animal(one) || (k && kinds_animal(two)))
+                pet_end = we;
+            w = we + 1;
+        }
+        if (!pet_end) continue;
+        if (pet_end < len && msg[pet_end] == ' ') {     /* "a Newfoundland dog" */
+            char after[16];
+            size_t ae = plain_read_word(msg, len, pet_end, after, sizeof after, 0);
+            if (ae && dialogue_pet_word(after)) pet_end = ae;
+        }
+        size_t c = pet_end;                 /* the comma, past up to three words of when */
+        for (int k = 0; k < 4 && c < len && msg[c] == ' '; k++) {
+            size_t we = c + 1;
+            while (we < len && islower((unsigned char)msg[we])) we++;
+            if (we == c + 1) break;
+            c = we;
+        }
+        if (c + 2 >= len || msg[c] != ',' || msg[c + 1] != ' ') continue;
+        size_t x = c + 2, xl = cap_word(msg, len, x);
+        char name[24];
+        snprintf(name, sizeof name, "%.*s", (int)(xl < sizeof name ? xl : 0), msg + x);
+        for (char *n = name; *n; n++) *n = (char)tolower((unsigned char)*n);
+        if (!xl || understand_weekday(name) || understand_month(name) ||
+            (x + xl < len && !strchr(",.!;", msg[x + xl])))
+            continue;
+        size_t at = 0;
+        memcpy(out + at, msg, pet_end), at += pet_end;
+        at += (size_t)sprintf(out + at, " called %.*s", (int)xl, msg + x);
+        memcpy(out + at, msg + pet_end, c - pet_end), at += c - pet_end;
+        memcpy(out + at, msg + x + xl, len - x - xl), at += len - x - xl;
+        out[at] = '\0';
+        return at;
+    }
+    return 0;
+}
+
+/* The verb a clause msg[b, e) tells a name's fact with, into verb: "Sigrid is 15" ("is"
+ * before a number), "Olga lives in Oslo" ("lives" before "in" or "at", *prep set to
+ * it), "Diego is the big one" ("is" before an article, *prep "t"); 0 when it is no such
+ * clause. */
+static int clause_verb(const char *msg, size_t b, size_t e, char *verb, size_t cap,
+                       char *prep)
+{
+    size_t nl = 0;                      /* the last name that opens "<Name> <verb> ..." */
+    for (size_t k = e; k-- > b && !nl;)
+        if ((k == b || msg[k - 1] == ' ') && (nl = cap_word(msg, e, k)) && k + nl < e &&
+            msg[k + nl] == ' ')
+            b = k;
+        else
+            nl = 0;
+    if (!nl) return 0;
+    size_t v = b + nl + 1, ve = v;
+    while (ve < e && islower((unsigned char)msg[ve])) ve++;
+    if (ve == v || ve >= e || msg[ve] != ' ' || ve - v >= cap) return 0;
+    snprintf(verb, cap, "%.*s", (int)(ve - v), msg + v);
+    size_t t = ve + 1, te = t;
+    while (te < e && isalnum((unsigned char)msg[te])) te++;
+    if (!strcmp(verb, "is") && te > t && te - t <= 3 && te == e) {
+        for (size_t k = t; k < te; k++)
+            if (!isdigit((unsigned char)msg[k])) return 0;
+        *prep = '\0';
+        return 1;
+    }
+    if (!strcmp(verb, "is") && te < e && ((te - t == 3 && !strncmp(msg + t, "the", 3)) ||
+                                          (te - t == 1 && msg[t] == 'a') ||
+                                          (te - t == 2 && !strncmp(msg + t, "an", 2)))) {
+        strcpy(prep, "t");              /* "Diego is the big one": an article after it */
+        return 1;
+    }
+    if ((te - t == 2 && (!strncmp(msg + t, "in", 2) || !strncmp(msg + t, "at", 2))) &&
+        cap_word(msg, e, te + 1)) {
+        snprintf(prep, 3, "%.2s", msg + t);
+        return strcmp(verb, "and") != 0;
+    }
+    return 0;
+}
+
+/* "Sigrid is 15, Ola 12", "Olga lives in Oslo, Katya in Bonn", "Ana is a nurse, Bo a
+ * vet": a name after a comma with only a number, "in" or "at" and a place, or a few
+ * words opened by an article, takes the verb of the clause before
+ * it ("Ola is 12", "Katya lives in Bonn"), which the reader reads as a fact of its own.
+ * Into out (room for len + 64 bytes): the length, 0 when the message has no such
+ * words. */
+static size_t gapped_verb(const char *msg, size_t len, char *out)
+{
+    char verb[16] = "", prep[3] = "";
+    size_t at = 0, from = 0, clause = 0, room = 64;
+    int made = 0, told = 0;             /* told: the clause before gives a verb */
+    for (size_t c = 0; c < len; c++) {
+        if (strchr(".!?\n;:", msg[c])) {
+            clause = c + 1, told = 0;
+            continue;
+        }
+        if (msg[c] != ',') continue;
+        char v[16], pr[3];
+        if (clause_verb(msg, clause, c, v, sizeof v, pr)) {
+            snprintf(verb, sizeof verb, "%s", v), snprintf(prep, sizeof prep, "%s", pr);
+            told = 1;
+        }
+        size_t x = c + 1, e;
+        while (x < len && msg[x] == ' ') x++;
+        if (len - x > 4 && !strncmp(msg + x, "and ", 4)) x += 4;
+        size_t nl = cap_word(msg, len, x), y = x + nl + 1;
+        char name[16];                  /* ("Anna is 7, Tuesday 9": no name) */
+        snprintf(name, sizeof name, "%.*s", (int)(nl < sizeof name ? nl : 0), msg + x);
+        for (char *n = name; *n; n++) *n = (char)tolower((unsigned char)*n);
+        if (understand_weekday(name) || understand_month(name)) nl = 0;
+        for (e = y; e < len && !strchr(",.!?;\n", msg[e]); e++) {}
+        int fits = 0;
+        if (told && nl && y < e && msg[y - 1] == ' ') {
+            size_t t = y;
+            while (t < e && isdigit((unsigned char)msg[t])) t++;
+            int words = 1;
+            for (size_t k = y; k < e; k++) words += msg[k] == ' ';
+            fits = !prep[0] ? t > y && t - y <= 3 && t == e
+                   : prep[0] == 't' ? words <= 4 && (!strncmp(msg + y, "the ", 4) ||
+                                                     !strncmp(msg + y, "a ", 2) ||
+                                                     !strncmp(msg + y, "an ", 3))
+                                    : e - y > 3 && !strncmp(msg + y, prep, 2) &&
+                                          msg[y + 2] == ' ' && cap_word(msg, e, y + 3);
+        }
+        if (!fits || room < strlen(verb) + 2) {
+            told = 0;
+            clause = c + 1;
+            continue;
+        }
+        memcpy(out + at, msg + from, y - from), at += y - from;
+        at += (size_t)sprintf(out + at, "%s ", verb);
+        room -= strlen(verb) + 1;
+        from = y;
+        made = 1;
+        clause = c + 1;                 /* ("Ola 12, Emil 6": the verb goes on) */
+    }
+    if (!made) return 0;
+    memcpy(out + at, msg + from, len - from), at += len - from;
+    out[at] = '\0';
+    return at;
+}
+
+/* "I'm a 34 year old nurse", "an 80-year-old farmer": the age told before the kind of
+ * person, written as "34 years old, a nurse", which the reader reads as two facts (it
+ * took "old nurse" for a job). Into out (room for len + 16 bytes): the length, 0 when the
+ * message has no such words. */
+static size_t years_old_before(const char *msg, size_t len, char *out)
+{
+    static const char *const olds[] = {" year old ", "-year-old ", " yr old ", " years old ",
+                                       "-yr-old ", NULL};
+    for (size_t i = 0; i + 4 < len; i++) {
+        if (i > 0 && isalnum((unsigned char)msg[i - 1])) continue;
+        size_t a = !strncasecmp(msg + i, "a ", 2) ? 2 : !strncasecmp(msg + i, "an ", 3) ? 3 : 0;
+        if (!a || i < 3) continue;
+        size_t pe = i - 1, pb = pe;     /* the word before: of whom it is said ("I'm", "is"),
+                                         * not what one has ("a 3 year old daughter") */
+        while (pb > 0 && msg[pb - 1] != ' ') pb--;
+        static const char *const be[] = {"i'm", "im", "am", "is", "he's", "she's", "hes",
+                                         "shes", "was", NULL};
+        int said = 0;
+        for (int k = 0; be[k] && !said; k++)
+            said = pe - pb == strlen(be[k]) && !strncasecmp(msg + pb, be[k], pe - pb);
+        if (!said) continue;
+        size_t d = i + a, de = d;
+        while (de < len && de - d < 3 && isdigit((unsigned char)msg[de])) de++;
+        if (de == d || (de < len && isdigit((unsigned char)msg[de]))) continue;
+        size_t ol = 0;
+        for (int k = 0; olds[k] && !ol; k++)
+            if (!strncasecmp(msg + de, olds[k], strlen(olds[k]))) ol = strlen(olds[k]);
+        if (!ol || de + ol >= len || !isalpha((unsigned char)msg[de + ol])) continue;
+        size_t at = 0;
+        memcpy(out + at, msg, i), at += i;
+        memcpy(out + at, msg + d, de - d), at += de - d;
+        memcpy(out + at, " years old, a ", 14), at += 14;
+        memcpy(out + at, msg + de + ol, len - de - ol), at += len - de - ol;
+        out[at] = '\0';
+        return at;
+    }
+    return 0;
+}
+
+long restate_text(const char *msg, char *out, size_t cap)
+{
+    size_t len = strlen(msg);
+    if (len >= RESTATE_MAX) return 0;
+    char fixed[RESTATE_MAX];            /* (a correction in passing made first) */
+    const char *now = msg;
+    size_t made = corrected_in_passing(now, len, fixed);
+    if (!made) made = zh_number_put_right(now, len, fixed);
+    if (made) now = fixed;
+    char aged[RESTATE_MAX + 16];        /* (then an age told before a kind of person) */
+    if (years_old_before(now, strlen(now), aged)) now = aged;
+    char named[RESTATE_MAX + 48];       /* (then a group named after it) */
+    if (group_named_after(now, strlen(now), named)) now = named;
+    char pet[RESTATE_MAX + 64];         /* (then a pet named after it) */
+    if (pet_named_after(now, strlen(now), pet)) now = pet;
+    char verbed[RESTATE_MAX + 128];     /* (then a verb left out after a comma) */
+    if (gapped_verb(now, strlen(now), verbed)) now = verbed;
+    if (now == msg) return 0;
+    size_t n = strlen(now);
+    if (n + 1 > cap) return -1;
+    memcpy(out, now, n + 1);
+    return (long)n;
+}
