@@ -245,9 +245,9 @@ static int kind_kept(const char *text, size_t b, size_t e, char *animal, size_t 
  * sentence opens (after words of politeness, "sorry", "wait", and "remind me", "do you
  * know") with a question word and what follows the comma asks nothing and names nothing
  * of the user's ("what's the gecko called, did I mention?", "whats my shift pattern
- * again, head is mush", "who's my best man, just so I know you were listening?"), or
- * opens with "my" or "our" in four words or fewer and the aside, asked, speaks to "you"
- * ("my city, you remember?"); else 0. */
+ * again, head is mush", "who's my dentist, just checking you listen?"), or opens with
+ * "my" or "our" in four words or fewer and the aside, asked, speaks to "you" ("my town,
+ * you still know it?"); else 0. */
 static size_t aside_at(const char *text, size_t b, size_t e)
 {
     static const char *const wh[] = {"what", "what's", "whats", "who", "who's", "whos",
@@ -268,7 +268,7 @@ static size_t aside_at(const char *text, size_t b, size_t e)
     }
     int asks = 0;
     for (int k = 0; wh[k] && !asks; k++) asks = opens(text, e, i, wh[k]) != 0;
-    /* "my city, you remember?", "my age, you have it?": a thing of one's own of a few
+    /* "my town, you still know it?", "my shoe size, got that?": a thing of one's own of a few
      * words asked with a question mark, the aside speaking to "you" */
     int noted = !asks && e < strlen(text) && text[e] == '?' &&
                 (opens(text, e, i, "my") || opens(text, e, i, "our"));
@@ -500,8 +500,8 @@ static int asks_age_given(const char *text, size_t b, size_t e)
 }
 
 /* "how many years do I have?" (as Spanish and Italian ask an age) asks "how old am I?";
- * "what's my phd in?", "what is my degree in?", "what am I doing my masters in?" ask
- * "what do I study?"; "what's the name of my town?" asks "which city do I live in?" and
+ * "what is my doctorate in?", "what am I doing my masters in?" ask "what do I study?";
+ * "the name of my village?" asks "which city do I live in?" and
  * "where is my province?" "where am I from?", "who lives next door?" "who is my
  * neighbour?": the question [b, e) stands for, or NULL. */
 static const char *asked_plainly(const char *text, size_t b, size_t e)
@@ -536,7 +536,7 @@ static const char *asked_plainly(const char *text, size_t b, size_t e)
         !(l = opens(text, e, i, "what is")) && !(l = opens(text, e, i, "what am i doing")))
         return NULL;
     i = skip(text, e, i + l);
-    if ((l = opens(text, e, i, "the name of my"))) {   /* "what's the name of my town?" */
+    if ((l = opens(text, e, i, "the name of my"))) {   /* (of my village?) */
         i = skip(text, e, i + l);
         for (int k = 0; towns[k]; k++)
             if ((l = opens(text, e, i, towns[k])) && skip(text, e, i + l) >= end)
@@ -555,10 +555,10 @@ static const char *asked_plainly(const char *text, size_t b, size_t e)
     return NULL;
 }
 
-/* A question asked in the order of a statement ("In what city I am living?", "Which
- * company I am working?", "What instrument I play?", "When we plan to marry?"), as
- * second-language English asks: written in the order the reader learnt ("In what city
- * am I living?", "What instrument do I play?") into q (cap bytes with its NUL); its
+/* A question asked in the order of a statement ("At what gym I train?", "Which bakery
+ * I am working?", "What sport I coach?", "When we move house?"), as second-language
+ * English asks: written in the order the reader learnt ("At what gym do I train?", "What
+ * sport do I coach?") into q (cap bytes with its NUL); its
  * length, 0 when [b, e) asks no such way (a question mark ends it; a preposition, a
  * question word and up to two words of what is asked open it, then "I" or "we" and a
  * verb). */
@@ -618,8 +618,8 @@ static size_t uninverted(const char *text, size_t b, size_t e, char *q, size_t c
                                          "mentioned", "remember", NULL};
     if (!be && strcmp(w, "do") != 0 && (understand_in_list(aux, w) || lex_is_stopword(w) ||
                                         understand_in_list(saying, w)))
-        return 0;                       /* ("what I do for work?" asks what I do; "How old
-                                         * I say Keisha is?" asks of Keisha) */
+        return 0;                       /* ("what I do on Sundays?" asks what I do; "how
+                                         * old I say Pip is?" asks of Pip) */
     size_t head = subj;                 /* the words before "I", without their spaces */
     while (head > wb && text[head - 1] == ' ') head--;
     int len = snprintf(q, cap, "%.*s %s %s%s%.*s?", (int)(head - b), text + b,
@@ -981,7 +981,7 @@ long asking_text(const char *msg, char *out, size_t cap)
             continue;
         }
         size_t called = vocative_at(msg, b, e);
-        if (called) {                   /* "how old am i bro": "how old am i?" */
+        if (called) {                   /* "wheres my flat bro": "wheres my flat?" */
             if (!put(out, cap, &at, msg + b, called - b) || !put(out, cap, &at, "?", 1))
                 return -1;
             b = e < n && msg[e] != '\n' ? e + 1 : e;

@@ -450,7 +450,7 @@ int checks_whose_by_pronoun(checks_clause_t *c, understood_t *u)
         const char *third = third_subject(text);
         if (third) snprintf(u->holder, sizeof u->holder, "%s", third);
     }
-    /* "my sister is 23, they both still live in Soweto": a fact of the user's whose
+    /* "my aunt is 70, they both still farm near Tulsa": a fact of the user's whose
      * value's own part of the clause (back to a comma) opens with "they" is of others
      * the clause cannot say which of: chat; with "he" or "she", theirs */
     const char *val = (u->act == READER_FACT || u->act == READER_CORRECTION) &&

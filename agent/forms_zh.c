@@ -35,7 +35,7 @@ static const struct {
            {"姐", "older sister"}, {"弟", "younger brother"}};
 
 /* Where a kin word of the table begins the clause or follows 我, 我的 (any of them:
- * 我们分手了，忘记我男朋友的名字), the measure word 个 (我有一个弟弟) or 现在的, a twin's 双胞胎
+ * 我们分手了，删掉我男朋友的名字), the measure word 个 (我有一个弟弟) or 现在的, a twin's 双胞胎
  * between (一个双胞胎姐姐): its start, with *which its entry; NULL when none does. */
 static const char *kin_at(const char *c, size_t cn, size_t *which)
 {
@@ -47,7 +47,7 @@ static const char *kin_at(const char *c, size_t cn, size_t *which)
                 return p;
             }
         }
-        /* the next 我 (我的), measure word 个 (我有一个弟弟), or 现在的 (现在的女朋友叫琳琳:
+        /* the next 我 (我的), measure word 个 (我有一个弟弟), or 现在的 (现在的男朋友叫阿峰:
          * the one now, after a parting) */
         static const char *const leads[] = {"我", "个", "现在的", NULL};
         long first = -1;

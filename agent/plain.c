@@ -127,7 +127,7 @@ static const char *const zh[][2] = {{"啥子", "什么"}, {"啥", "什么"}, {"�
                                     /* (爱人 read with 爱, love: the spouse by 老伴) */
                                     {"我爱人", "我老伴"},
                                     {"幺儿", "儿子"}, {"好大了", "多大了"},
-                                    /* a parting ends its sentence (跟小美分了，现在的 ...),
+                                    /* a parting ends its sentence (跟阿梅分了，现在的 ...),
                                      * and the partner "now" is the partner */
                                     {"分了……", "分手了。"}, {"分了，", "分手了。"},
                                     {"分手了，", "分手了。"}, {"分手了……", "分手了。"},
@@ -701,7 +701,7 @@ static int of_another(const char *msg, size_t len, size_t i)
 
 /* Where a course of study said without "studying" opens at msg[i]: "doing a part-time
  * masters in ..." ("doing", an article, "part time" or "full time", a word of a degree,
- * "in" or "of"), "4th year medicine ...", "in my second year of law ..." (an ordinal,
+ * "in" or "of"), "3rd year geology ...", "in my final year of dentistry ..." (an ordinal,
  * "year", "of", then a word of the course that is no word of grammar). Returns where
  * the course's own words open (0 when none opens here); *told set when the phrase says
  * where one is ("in my ... year": "I'm" before it is the speaker's). */
@@ -731,7 +731,7 @@ static size_t studies_at(const char *msg, size_t len, size_t i, int *told)
         if (!p || !understand_in_list(degree, w)) return 0;
         p = token_from(msg, len, p, w, sizeof w);
         if (!p || (strcmp(w, "in") && strcmp(w, "of"))) return 0;
-        size_t c = p;                   /* ("a PhD in Tokyo on ...": a place) */
+        size_t c = p;                   /* ("a masters in Lisbon on ...": a place) */
         while (c < len && msg[c] == ' ') c++;
         if (c < len && isupper((unsigned char)msg[c])) return 0;
     } else {
@@ -891,7 +891,7 @@ long plain_text(const char *msg, char *out, size_t cap)
             ma = 0;
         }
         if (done) continue;
-        /* "我叫阿杰，广州人，今年二十二": a clause of a place and 人 alone, after the
+        /* "我叫小芳，杭州人，二十岁": a clause of a place and 人 alone, after the
          * speaker named themselves, is "我是广州人" (the clauses after it are theirs too) */
         int me_said = 0;
         for (size_t k = 0; at >= 3 && k + 3 <= at && !me_said && cjk_at(msg, len, i); k++)
@@ -972,7 +972,7 @@ long plain_text(const char *msg, char *out, size_t cap)
                         !of_another(msg, len, i);
             int mine = !strcmp(said, "m") || !strcmp(said, "am") || !strcmp(said, "im");
             int be = !told && (!strcmp(said, "is") || !strcmp(said, "'s") || !strcmp(said, "are"));
-            /* ("I'm doing an MSc in ..." the reader reads as it is) */
+            /* ("I'm doing a diploma in ..." the reader reads as it is) */
             const char *as = opens ? "I'm studying " : (mine && told) || be ? "studying " : NULL;
             if (as) {
                 if (!put(out, cap, &at, as, strlen(as))) return -1;
@@ -1222,7 +1222,7 @@ long plain_text(const char *msg, char *out, size_t cap)
                 continue;
             }
         }
-        /* "what is my job at present?": "at present" is "now" (the reader took "at" for
+        /* "what do I do at present?": "at present" is "now" (the reader took "at" for
          * where one works) */
         if (!with && wl == 2 && !strncasecmp(msg + i, "at", 2) && e + 8 <= len &&
             !strncasecmp(msg + e, " present", 8) &&

@@ -2104,7 +2104,7 @@ static int about_of(const char *text, char *out, size_t cap)
 }
 
 /* The thing a request to forget names right after its verb, up to a word of vagueness
- * or of who told it ("forget the blood pressure thing i told you": "blood pressure"),
+ * or of who told it ("forget the knee surgery thing i mentioned": "knee surgery"),
  * into out (cap bytes): 1 when it names one of at most four words, else 0 ("forget it",
  * "forget that"). */
 static int thing_named(const char *text, char *out, size_t cap)
@@ -2373,7 +2373,7 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
                 if (hit) forget_fact(r, m, told, &nt);
             }
     }
-    /* "forget the blood pressure thing", "delete the ethan thing": the facts that hold
+    /* "forget the knee surgery thing", "drop the visa thing": the facts that hold
      * the thing named, as told or in their value (as a value read is forgotten) */
     char thing[UNDERSTAND_VALUE];
     int named = !nt && !told_about && thing_named(text, thing, sizeof thing);

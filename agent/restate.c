@@ -208,9 +208,9 @@ static int zh_numeral_at(const char *msg, size_t len, size_t i, size_t *n)
     return *n > 0;
 }
 
-/* "养了两只猫，不对，是三只，…": a number put right in Chinese (不对 and 是, then a
+/* "养了两只鸡，不对，是三只，…": a number put right in Chinese (不对 and 是, then a
  * number) is said in place of the last number before it, into out (len + 1 bytes at
- * least): "养了三只猫，…". Returns the length written, 0 when msg says no such thing. */
+ * least): "养了三只鸡，…". Returns the length written, 0 when msg says no such thing. */
 static size_t zh_number_put_right(const char *msg, size_t len, char *out)
 {
     static const char *const waits[] = {"，哦不对，是", "，不对，是", "，哦不，是", "，不是，是",
@@ -288,8 +288,8 @@ static size_t group_named_after(const char *msg, size_t len, char *out)
     return 0;
 }
 
-/* "got a German shepherd, Duke, keeps me company", "adopted a cat in the fall, Moka,
- * she's tiny": a pet's name set off by commas after the animal (and up to three words of
+/* "took in a lurcher, Biscuit, sleeps all day", "got a kitten in May, Miso, she
+ * bites": a pet's name set off by commas after the animal (and up to three words of
  * when) is written "a German shepherd called Duke, ...", "a cat called Moka in the fall,
  * ...", which the reader reads as the pet's name. Into out (room for len + 16 bytes): the
  * length, 0 when the message has no such words. */
@@ -347,7 +347,7 @@ static size_t pet_named_after(const char *msg, size_t len, char *out)
 
 /* The verb a clause msg[b, e) tells a name's fact with, into verb: "Sigrid is 15" ("is"
  * before a number), "Olga lives in Oslo" ("lives" before "in" or "at", *prep set to
- * it), "Diego is the big one" ("is" before an article, *prep "t"); 0 when it is no such
+ * it), "Ana is the tall one" ("is" before an article, *prep "t"); 0 when it is no such
  * clause. */
 static int clause_verb(const char *msg, size_t b, size_t e, char *verb, size_t cap,
                        char *prep)
@@ -375,7 +375,7 @@ static int clause_verb(const char *msg, size_t b, size_t e, char *verb, size_t c
     if (!strcmp(verb, "is") && te < e && ((te - t == 3 && !strncmp(msg + t, "the", 3)) ||
                                           (te - t == 1 && msg[t] == 'a') ||
                                           (te - t == 2 && !strncmp(msg + t, "an", 2)))) {
-        strcpy(prep, "t");              /* "Diego is the big one": an article after it */
+        strcpy(prep, "t");              /* "Ana is the tall one": an article after it */
         return 1;
     }
     if ((te - t == 2 && (!strncmp(msg + t, "in", 2) || !strncmp(msg + t, "at", 2))) &&
@@ -386,7 +386,7 @@ static int clause_verb(const char *msg, size_t b, size_t e, char *verb, size_t c
     return 0;
 }
 
-/* "Sigrid is 15, Ola 12", "Olga lives in Oslo, Katya in Bonn", "Ana is a nurse, Bo a
+/* "Ivo is 9, Lea 6", "Jana works at Skoda, Petr at Tatra", "Ana is a nurse, Bo a
  * vet": a name after a comma with only a number, "in" or "at" and a place, or a few
  * words opened by an article, takes the verb of the clause before
  * it ("Ola is 12", "Katya lives in Bonn"), which the reader reads as a fact of its own.

@@ -1,6 +1,6 @@
 /* restate.h: whole phrases of a message said again as the reader knows them, before
  * plain.c writes its words out: a correction said in passing made ("6 hens - wait no 7"
- * is "7 hens"; "养了两只猫，不对，是三只" is "养了三只猫"), an age told before a kind of
+ * is "7 hens"; "养了两只鸡，不对，是三只" is "养了三只鸡"), an age told before a kind of
  * person ("a 34 year old nurse" is "34 years old, a nurse"), a group named after it
  * ("fed the girls, Ada and Noor, they're 7" is "... my girls are Ada and Noor, ..."), a
  * pet named in commas after the animal ("a collie, Meg," is "a collie called Meg,") and

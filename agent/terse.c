@@ -364,7 +364,7 @@ static int sentence(const char *msg, size_t b, size_t e, int first, char mark, i
         }
         int sh = n > 0 ? shape(w, n, last, first && !notes, &h) : NOTE_NONE;
         if (sh == NOTE_AGE && notes && last == NOTE_JOB && n == 2)
-            sh = NOTE_NONE;             /* "Locksmith in Lviv, 20 years": how long */
+            sh = NOTE_NONE;             /* "Glazier in Hull, 15 years": how long */
         if (sh == NOTE_NONE && notes >= 2 && says && of_me(msg, s, e)) {
             rest = s;                   /* the rest as written */
             break;
@@ -398,7 +398,7 @@ long terse_text(const char *msg, char *out, size_t cap)
     size_t len = strlen(msg), at = 0;
     int notes = 0, before = NOTE_NONE, told = 0, opening = 1;  /* (only greetings before) */
     if (understand_chinese(msg, len)) return 0;
-    int lower = 0;                      /* ("HELLO. GERALD HERE. 74 YEARS OLD, RETIRED NAVY":
+    int lower = 0;                      /* ("HI. BRENDAN HERE. 70 YEARS OLD, RETIRED FERRYMAN":
                                          * no capital tells a name or a place) */
     for (size_t i = 0; i < len && !lower; i++) lower = islower((unsigned char)msg[i]);
     if (!lower) return 0;

@@ -86,7 +86,7 @@ static const struct {
     /* asked in the order of a statement, with a word for the listener, a thing of one's
      * own with an aside to "you", or in other words */
     {"Which bakery I am working?", "Which bakery am I working?"},
-    {"In what town I live?", "In what town do I live?"},
+    {"At what gym I train?", "At what gym do I train?"},
     {"what sport we play?", "what sport do we play?"},
     {"how old I say Pip is?", "how old I say Pip is?"},
     {"wheres my flat bro", "wheres my flat?"},

@@ -137,7 +137,7 @@ static const struct {
      "we took in a tabby cat called Pumpkin last spring, she bites"},
     {"I have a dog, Rex and a cat", "I have a dog, Rex and a cat"},
     {"Gosh, my back hurts", "my back hurts"},
-    {"where do I work at present?", "where do I work now?"},
+    {"what do I do at present?", "what do I do now?"},
     {"Remind me, where do I live?", "where do I live?"},
     {"I dey sell phones for Ikeja", "I sell phones for Ikeja"},
     {"the keys dey for table", "the keys dey for table"},
@@ -146,16 +146,16 @@ static const struct {
     {"we shifted to Noida", "we moved to Noida"},
     /* Chinese: a parting ends its sentence, the partner now, a retired trade, what one
      * likes most, a home town said alone after one's name */
-    {"跟小丽分了，现在的男朋友叫阿强", "跟小丽分手了。现在的男朋友叫阿强"},
-    {"我现在男朋友叫什么？", "我男朋友叫什么？"},
-    {"我是一名退休的电工", "我以前是电工"},
-    {"我最喜欢吃的是饺子", "我最喜欢吃饺子"},
+    {"跟阿梅分了，现在的男朋友叫阿峰", "跟阿梅分手了。现在的男朋友叫阿峰"},
+    {"我现在女朋友叫啥？", "我女朋友叫什么？"},
+    {"他是一名退休的木匠", "他以前是木匠"},
+    {"我最爱喝的是奶茶", "我最爱喝奶茶"},
     {"我叫小芳，杭州人，二十岁", "我叫小芳，我是杭州人，二十岁"},
     {"我叫小芳，好多人，很热闹", "我叫小芳，好多人，很热闹"},
     {"Pip is my cat. right? and Bo", "Pip is my cat. right? and Bo"},
     /* 什么 of "any" after a word of not, in a sentence that asks nothing */
     {"我不喝酒，别给我推荐什么酒吧", "我不喝酒，别给我推荐任何酒吧"},
-    {"我不记得我妹妹叫什么", "我不记得我妹妹叫什么"},
+    {"我不记得我表哥叫什么", "我不记得我表哥叫什么"},
     {"别推荐什么酒吧了吗？", "别推荐什么酒吧了吗？"},
     {"", ""},
 };
