@@ -158,8 +158,9 @@ static size_t any_what(const char *msg, size_t len, size_t i)
         if (!strncmp(msg + i, whats[k], strlen(whats[k]))) l = strlen(whats[k]);
     if (!l) return 0;
     size_t b = i, e = i + l;            /* the sentence around it */
-    while (b > 0 && strncmp(msg + b - 3, "。", 3) && strncmp(msg + b - 3, "！", 3) &&
-           strncmp(msg + b - 3, "？", 3) && !strchr(".!?\n", msg[b - 1]))
+    while (b > 0 && !strchr(".!?\n", msg[b - 1]) &&
+           (b < 3 || (strncmp(msg + b - 3, "。", 3) && strncmp(msg + b - 3, "！", 3) &&
+                      strncmp(msg + b - 3, "？", 3))))
         b--;
     while (e < len && strncmp(msg + e, "。", 3) && strncmp(msg + e, "！", 3) &&
            !strchr(".!\n", msg[e]))
@@ -170,7 +171,7 @@ static size_t any_what(const char *msg, size_t len, size_t i)
     static const char *const knows[] = {"知道", "记得", "说", "告诉", "问", "叫", "是",
                                         NULL};    /* ("我不知道你叫什么": what) */
     size_t c = i;                       /* the clause before it, back to a comma */
-    while (c > b && strncmp(msg + c - 3, "，", 3) && msg[c - 1] != ',') c--;
+    while (c > b && msg[c - 1] != ',' && (c < b + 3 || strncmp(msg + c - 3, "，", 3))) c--;
     int not = 0;
     for (size_t j = c; j < i; j++) {
         for (int k = 0; knows[k] && not; k++)
