@@ -2103,6 +2103,10 @@ static int about_of(const char *text, char *out, size_t cap)
     return strlen(out) >= 3;
 }
 
+/* Words of vagueness after a thing named to forget ("the visa stuff"). */
+static const char *const vague_words[] = {"thing", "things", "stuff", "bit", "bits",
+                                          "business", "info", "situation", NULL};
+
 /* The thing a request to forget names right after its verb, up to a word of vagueness
  * or of who told it ("forget the knee surgery thing i mentioned": "knee surgery"),
  * into out (cap bytes): 1 when it names one of at most four words, else 0 ("forget it",
@@ -2110,10 +2114,9 @@ static int about_of(const char *text, char *out, size_t cap)
 static int thing_named(const char *text, char *out, size_t cap)
 {
     static const char *const lead[] = {"about", "the", "my", "that", "our", "all", NULL};
-    static const char *const stop[] = {"thing", "things", "stuff", "bit", "bits", "business",
-                                       "info", "situation", "i", "you", "that", "which",
-                                       "from", "please", "pls", "too", "as", "for", "lol",
-                                       "and", "it", "this", "everything", "anything", NULL};
+    static const char *const stop[] = {"i", "you", "that", "which", "from", "please", "pls",
+                                       "too", "as", "for", "lol", "and", "it", "this",
+                                       "everything", "anything", NULL};
     char buf[UNDERSTAND_VALUE * 2];
     const char *w[24];
     int n = understand_split_words(text, " ", buf, sizeof buf, w, 24), k = 0, b, e;
@@ -2124,7 +2127,9 @@ static int thing_named(const char *text, char *out, size_t cap)
         if (understand_in_list(understand_forget_verbs, bare)) break;
     }
     for (b = k + 1; b < n && understand_in_list(lead, w[b]); b++) {}
-    for (e = b; e < n && e - b < 4 && !understand_in_list(stop, w[e]); e++)
+    for (e = b; e < n && e - b < 4 && !understand_in_list(stop, w[e]) &&
+                !understand_in_list(vague_words, w[e]);
+         e++)
         if (strpbrk(w[e], ",.;!?")) {
             e++;
             break;
@@ -2261,12 +2266,8 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
         one.rel = READER_REL_OPEN;
     }
     /* "the blood pressure thing", "the visa stuff": the value without its word of vagueness */
-    static const char *const vague[] = {" thing", " things", " stuff", " bit", " bits",
-                                        " business", " info", " situation", NULL};
-    for (int k = 0; vague[k]; k++) {
-        size_t vl = strlen(one.value), kl = strlen(vague[k]);
-        if (vl > kl && !strcasecmp(one.value + vl - kl, vague[k])) one.value[vl - kl] = '\0';
-    }
+    char *last = strrchr(one.value, ' ');
+    if (last && understand_in_list(vague_words, last + 1)) *last = '\0';
     const understood_t *u = &one;
     /* "delete my postal address" of one who told an address and a town: the address */
     int street = 0;

@@ -3,9 +3,10 @@
  * commas and semicolons; each note is matched against the few shapes notes about oneself
  * take (a name, an age, a diet, a job, a pet or person of one's own, a pet's kind, a
  * place, where one is from) in that order, each after what the sentence has named; a
- * sentence is written out when the notes that open it have shapes (a greeting before them kept, the user's
- * own words after them a sentence of their own), and the message only when two notes or
- * more do, one of them telling an age, a job or one of the user's own. */
+ * sentence is written out when the notes that open it have shapes (a greeting before
+ * them kept, the user's own words after them a sentence of their own), and the message
+ * only when two notes or more do, one of them telling an age, a job or one of the user's
+ * own. */
 #include "agent/terse.h"
 
 #include <ctype.h>
@@ -178,11 +179,10 @@ static int shape(char w[][TERSE_WORD], int n, int before, int first, const holde
         (kinds_animal(w[n - 1]) || (n == 2 && !strcasecmp(w[1], "mix") && kinds_animal(w[0]))))
         return NOTE_KIND;
     int caps = 1;                       /* (no "I'm": a place has no apostrophe) */
-    for (int k = 0; k < n; k++) caps &= wordy(w[k]) && capital(w[k]) && !strchr(w[k], '\'');
-    int from_caps = n >= 2 && !strcasecmp(w[0], "from");   /* "from Port-au-Prince" */
-    for (int k = 1; k < n && from_caps; k++)
-        from_caps = wordy(w[k]) && capital(w[k]) && !strchr(w[k], '\'');
-    if (from_caps && !h->pet) return NOTE_FROM;
+    for (int k = 1; k < n; k++) caps &= wordy(w[k]) && capital(w[k]) && !strchr(w[k], '\'');
+    if (n >= 2 && caps && !strcasecmp(w[0], "from") && !h->pet)
+        return NOTE_FROM;               /* "from Port-au-Prince" */
+    caps &= n > 0 && wordy(w[0]) && capital(w[0]) && !strchr(w[0], '\'');
     if (n >= 1 && n <= 3 && caps &&
         (before == NOTE_NAME || before == NOTE_AGE || before == NOTE_JOB))
         return NOTE_PLACE;
