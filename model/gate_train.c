@@ -3,7 +3,8 @@
  * shuffled by the seed. Labels: small talk 1; facts and corrections 0; other acts are
  * not drawn into the set (the gate only ever sees clauses the reader took for facts).
  * The two labels weigh the same in the loss (each example's gradient is scaled by the
- * other label's share). */
+ * other label's share). People's statements, when given, join the generated clauses
+ * before the shuffle, each repeated; the held-out report stays on generated clauses. */
 #include "model/gate_train.h"
 
 #include <stdio.h>
@@ -17,7 +18,7 @@ typedef struct gset {
     long *at;           /* [n + 1] where each example's rows start */
     unsigned char *y;   /* [n] 1 chat, 0 fact */
     unsigned char *remark; /* [n] 1 when drawn from dialogue_remark */
-    long n, cap, nrows, caprows;
+    long n, cap, nrows, caprows;        /* examples, their room, rows, their room */
 } gset_t;
 
 static void gset_free(gset_t *s)
@@ -38,38 +39,71 @@ static uint64_t mix(uint64_t x)
     return x ^ (x >> 33);
 }
 
+/* Appends text with label y (1 chat) to s. 1 when added, 0 when the text has no
+ * features, -1 when out of memory. */
+static int gset_push(gset_t *s, const char *text, int y, int remark)
+{
+    uint32_t rows[GATE_MAX_FEATURES];
+    int k = gate_features(text, strlen(text), rows, GATE_MAX_FEATURES);
+    if (k <= 0) return 0;
+    if (s->n + 1 >= s->cap) {
+        long cap = s->cap ? s->cap * 2 : 1 << 16;
+        long *at = realloc(s->at, (size_t)(cap + 1) * sizeof *at);
+        if (at) s->at = at;
+        unsigned char *yy = realloc(s->y, (size_t)cap);
+        if (yy) s->y = yy;
+        unsigned char *rm = realloc(s->remark, (size_t)cap);
+        if (rm) s->remark = rm;
+        if (!at || !yy || !rm) return -1;
+        if (s->cap == 0) s->at[0] = 0;
+        s->cap = cap;
+    }
+    if (s->nrows + k > s->caprows) {
+        long cap = s->caprows ? s->caprows * 2 : 1 << 20;
+        while (cap < s->nrows + k) cap *= 2;
+        uint32_t *r = realloc(s->rows, (size_t)cap * sizeof *r);
+        if (!r) return -1;
+        s->rows = r;
+        s->caprows = cap;
+    }
+    memcpy(s->rows + s->nrows, rows, (size_t)k * sizeof *rows);
+    s->nrows += k;
+    s->y[s->n] = (unsigned char)y;
+    s->remark[s->n] = (unsigned char)remark;
+    s->at[++s->n] = s->nrows;
+    return 1;
+}
+
 /* Draws n clauses of pool into s. 0, or -1 when out of memory. */
 static int gset_make(gset_t *s, const dialogue_t *d, uint64_t seed, int pool, long n,
                      int remark_pct)
 {
     dialogue_clause_t c;
-    uint32_t rows[GATE_MAX_FEATURES];
-    if (!(s->at = malloc((size_t)(n + 1) * sizeof *s->at)) || !(s->y = malloc((size_t)n)) ||
-        !(s->remark = malloc((size_t)n)))
-        return -1;
-    s->at[0] = 0;
-    for (long i = 0; s->n < n && i < n * 4; i++) {
+    for (long i = 0, made = 0; made < n && i < n * 4; i++) {
         int rem = (int)(mix(seed ^ (uint64_t)i * 0x9E3779B97F4A7C15ull) % 100) < remark_pct;
         int rc = rem ? dialogue_remark(d, seed, (uint64_t)i, pool, &c)
                      : dialogue_clause(d, seed, (uint64_t)i, pool, &c);
         if (rc < 0) continue;
         if (c.act != READER_SMALLTALK && c.act != READER_FACT && c.act != READER_CORRECTION)
             continue;
-        int k = gate_features(c.text, strlen(c.text), rows, GATE_MAX_FEATURES);
-        if (k <= 0) continue;
-        if (s->nrows + k > s->caprows) {
-            long cap = s->caprows ? s->caprows * 2 : 1 << 20;
-            while (cap < s->nrows + k) cap *= 2;
-            uint32_t *r = realloc(s->rows, (size_t)cap * sizeof *r);
-            if (!r) return -1;
-            s->rows = r;
-            s->caprows = cap;
+        if ((rc = gset_push(s, c.text, c.act == READER_SMALLTALK, rem)) < 0) return -1;
+        made += rc;
+    }
+    return 0;
+}
+
+/* People's statements of o into s, each o->people_repeat times. 0, or -1 when out of
+ * memory. */
+static int gset_people(gset_t *s, const gate_train_opts_t *o, gate_report_t *rep)
+{
+    for (long i = 0; i < o->npeople; i++) {
+        int added = 0;
+        for (int k = 0; k < o->people_repeat; k++) {
+            int rc = gset_push(s, o->people[i], o->people_chat[i] != 0, 0);
+            if (rc < 0) return -1;
+            added |= rc;
         }
-        memcpy(s->rows + s->nrows, rows, (size_t)k * sizeof *rows);
-        s->nrows += k;
-        s->y[s->n] = c.act == READER_SMALLTALK;
-        s->remark[s->n] = (unsigned char)rem;
-        s->at[++s->n] = s->nrows;
+        if (added) o->people_chat[i] ? rep->people_chat++ : rep->people_fact++;
     }
     return 0;
 }
@@ -96,6 +130,7 @@ int gate_train(gate_t *g, const dialogue_t *d, const gate_train_opts_t *o, gate_
     int rc = -1;
     memset(rep, 0, sizeof *rep);
     if (gset_make(&tr, d, o->seed, DIALOGUE_TRAIN, o->examples, o->remark_pct) < 0 ||
+        gset_people(&tr, o, rep) < 0 ||
         gset_make(&ho, d, o->seed + 1, DIALOGUE_HELDOUT, o->heldout, o->remark_pct) < 0 ||
         !(order = malloc((size_t)(tr.n ? tr.n : 1) * sizeof *order)) ||
         !(fp = malloc((size_t)(ho.n ? ho.n : 1) * sizeof *fp))) {

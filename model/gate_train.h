@@ -29,18 +29,28 @@ typedef struct gate_train_opts {
     float l2;           /* weight decay on the rows an example touches */
     int remark_pct;     /* share of the clauses drawn from dialogue_remark */
     float threshold;    /* the gate's threshold (gate_t.threshold) */
+    /* People's own statements beside the generated clauses (NULL when none; borrowed):
+     * npeople texts, each small talk when people_chat[i] is 1 and a fact when 0, each
+     * drawn people_repeat times into the training set. */
+    const char *const *people;
+    const unsigned char *people_chat;
+    long npeople;
+    int people_repeat;
 } gate_train_opts_t;
 
 #define GATE_THRESHOLD 0.98
 #define GATE_DEF_EXAMPLES 600000
+#define GATE_DEF_PEOPLE_REPEAT 60
 
 /* The defaults `mnemo gate train` starts from (one source for them). */
 #define GATE_TRAIN_DEFAULTS \
     {.seed = 7, .examples = GATE_DEF_EXAMPLES, .heldout = 20000, .epochs = 3, .lr = 0.05f, \
-     .l2 = 1e-6f, .remark_pct = 40, .threshold = GATE_THRESHOLD}
+     .l2 = 1e-6f, .remark_pct = 40, .threshold = GATE_THRESHOLD, \
+     .people_repeat = GATE_DEF_PEOPLE_REPEAT}
 
 typedef struct gate_report {
-    long train_chat, train_fact;    /* training clauses by label */
+    long train_chat, train_fact;    /* training clauses by label (people's repeats in) */
+    long people_chat, people_fact;  /* people's statements by label (each once) */
     long held_chat, held_fact;      /* held-out clauses by label */
     float fact_p99;                 /* the held-out facts' 99th percentile probability */
     float chat_caught;              /* held-out small talk at or above the threshold */

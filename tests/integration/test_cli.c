@@ -404,6 +404,49 @@ START_TEST(test_cli_help_exits_0_and_names_every_command)
 }
 END_TEST
 
+/* `mnemo gate statements`: a probe's say steps as labelled sentences for the gate, every
+ * sentence of small talk and those of a fact that hold its value; a file that is not a
+ * probe is refused with its name and line. */
+START_TEST(test_cli_gate_statements_labels_a_probes_sentences)
+{
+    char path[512], bad[512];
+    snprintf(path, sizeof path, "%s/probe.jsonl", D.dir);
+    snprintf(bad, sizeof bad, "%s/bad.jsonl", D.dir);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("{\"user\": \"z1\", \"steps\": ["
+          "{\"say\": \"Foggy again on the quay. Ferries all late!\", \"conversation\": \"a\", "
+          "\"type\": \"smalltalk\"}, "
+          "{\"say\": \"Long week. I repair clocks in Ghent.\", \"conversation\": \"a\", "
+          "\"type\": \"fact\", \"facts\": {\"job\": \"repair clocks\"}}, "
+          "{\"say\": \"forget the clocks\", \"conversation\": \"a\", \"type\": \"forget\", "
+          "\"forget\": [\"job\"]}, "
+          "{\"ask\": \"what do I do?\", \"conversation\": \"b\", \"expect\": [\"clocks\"]}]}\n",
+          f);
+    fclose(f);
+    f = fopen(bad, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("\n{\"user\": \"z2\"}\n", f);
+    fclose(f);
+    cli_result_t c = run_env(NULL, NULL, "gate", "statements", path, (const char *)NULL);
+    assert_exit(c, 0);
+    ck_assert_str_eq(c.out, "{\"text\":\"Foggy again on the quay.\",\"chat\":true}\n"
+                            "{\"text\":\"Ferries all late!\",\"chat\":true}\n"
+                            "{\"text\":\"I repair clocks in Ghent.\",\"chat\":false}\n");
+    cli_result_clear(&c);
+    c = run_env(NULL, NULL, "gate", "statements", bad, (const char *)NULL);
+    assert_exit(c, 2);
+    ck_assert_msg(strstr(c.err, "bad.jsonl:2") != NULL, "stderr: %s", c.err);
+    cli_result_clear(&c);
+    /* and `gate train --people` refuses a file that is not labelled, before training */
+    c = run_env(NULL, NULL, "gate", "train", "-m", "x.mnemo", "-o", "y.mnemo", "--people", path,
+                (const char *)NULL);
+    assert_exit(c, 2);
+    ck_assert_msg(strstr(c.err, "probe.jsonl:1") != NULL, "stderr: %s", c.err);
+    cli_result_clear(&c);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("cli");
@@ -425,6 +468,7 @@ int main(void)
     tcase_add_test(tc, test_cli_refused_request_exits_1_with_the_error_code);
     tcase_add_test(tc, test_cli_reads_the_server_and_token_from_the_environment);
     tcase_add_test(tc, test_cli_help_exits_0_and_names_every_command);
+    tcase_add_test(tc, test_cli_gate_statements_labels_a_probes_sentences);
     suite_add_tcase(s, tc);
     return h_run_suite(s);
 }

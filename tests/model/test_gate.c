@@ -237,6 +237,37 @@ START_TEST(test_training_tells_remarks_of_the_day_from_lasting_news)
 }
 END_TEST
 
+/* People's statements join the generated clauses: a remark they label chat, which the
+ * generated clauses alone take for a fact, comes out chat; the report counts them. */
+START_TEST(test_peoples_statements_are_learned)
+{
+    dialogue_t *d = gen();
+    dialogue_use_notes(d);
+    gate_t *g = gate_new(), *h = gate_new();
+    gate_train_opts_t o = GATE_TRAIN_DEFAULTS;
+    o.examples = 20000;
+    o.heldout = 2000;
+    gate_report_t rep;
+    char err[256];
+    const char *text = "my kettle has opinions about the new boiler";
+    ck_assert_int_eq(gate_train(g, d, &o, &rep, err, sizeof err), 0);
+    ck_assert_int_eq(rep.people_chat + rep.people_fact, 0);
+    const char *people[] = {text, "the gulls stole my chips on the pier again", "I weld ships"};
+    const unsigned char chat[] = {1, 1, 0};
+    o.people = people;
+    o.people_chat = chat;
+    o.npeople = 3;
+    ck_assert_int_eq(gate_train(h, d, &o, &rep, err, sizeof err), 0);
+    ck_assert_int_eq(rep.people_chat, 2);
+    ck_assert_int_eq(rep.people_fact, 1);
+    float before = gate_chat_p(g, text, strlen(text)), after = gate_chat_p(h, text, strlen(text));
+    ck_assert_msg(after > before && after > 0.9f, "%g -> %g", (double)before, (double)after);
+    gate_free(g);
+    gate_free(h);
+    dialogue_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("gate");
@@ -249,6 +280,7 @@ int main(void)
     tcase_add_test(tc, test_a_readers_section_carries_its_gate);
     tcase_add_test(tc, test_remarks_hold_chat_and_news_and_repeat);
     tcase_add_test(tc, test_training_tells_remarks_of_the_day_from_lasting_news);
+    tcase_add_test(tc, test_peoples_statements_are_learned);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
