@@ -53,6 +53,9 @@ typedef struct respond {
     /* What the reader could not pin down, for the memory network to take over: a fact
      * it saw without finding its value, questions with no fact to answer them. */
     int fact_unread;
+    int fact_by_gate;               /* the reader read no fact, nor anything else to do,
+                                     * in a message the gate is sure is one: it is kept as
+                                     * told, unframed (respond.c, RESPOND_GATE_FACT_P) */
     int unanswered, answered;
     respond_gap_t gap[UNDERSTAND_MAX];  /* the questions left open, in reply's order */
     int ngap;

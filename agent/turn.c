@@ -234,13 +234,14 @@ static int report_memories(agent_t *a, const respond_t *p, store_hit_t *hits, in
 
 /* 1 when the memory network's turn is better than the plan's: the reader saw a fact but
  * found no value in it (and nothing else to do), and the network took the message for a
- * statement: it is kept as told, unframed. (Letting the network also answer the questions
- * the plan found nothing for helped generated facts and hurt the hand-written probe's
- * forgotten and never-told questions, so it does not.) */
+ * statement, or the gate is sure the message is a fact (respond_t.fact_by_gate): it is
+ * kept as told, unframed. (Letting the network also answer the questions the plan found
+ * nothing for helped generated facts and hurt the hand-written probe's forgotten and
+ * never-told questions, so it does not.) */
 static int network_takes_over(const respond_t *p, int kind)
 {
-    return !p->nw && !p->nforget && !p->answered && !p->unanswered && p->fact_unread &&
-           kind == MODEL_KIND_STATEMENT;
+    return !p->nw && !p->nforget && !p->answered && !p->unanswered &&
+           ((p->fact_unread && kind == MODEL_KIND_STATEMENT) || p->fact_by_gate);
 }
 
 /* The turn with c held and loaded: retrieve, let the memory network answer, read the
@@ -336,6 +337,10 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
             snprintf(out->answer, sizeof out->answer, "%s", plan->answer);
             kind = plan->kind;
         } else {
+            if (plan->fact_by_gate) {
+                kind = MODEL_KIND_STATEMENT;        /* said "Got it." below */
+                snprintf(out->reply, sizeof out->reply, "%s", PERSONA_ACK);
+            }
             free(plan);
             plan = NULL;
         }

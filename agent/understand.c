@@ -1240,8 +1240,7 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     clause.act = ro.act;
     clause.act_p = ro.act_p;
     clause.fact_min_p = reader_fact_min_p(r);
-    /* (the gate's Chinese, a few generated remarks, is too thin to judge by) */
-    const gate_t *gate = understand_chinese(c, cn) ? NULL : reader_gate(r);
+    const gate_t *gate = reader_gate(r);
     float chat_p = gate ? gate_chat_p(gate, c, cn) : 0.0f;
     clause.chat_p = chat_p > 0 ? chat_p : 0.0f;
     clause.gated = gate && chat_p >= gate->threshold;   /* (gate_is_chat, read once) */
@@ -1979,6 +1978,16 @@ int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
         if (text == with_me && got > 0)     /* "hamster: Pip, syrian, 2" */
             got = pet_note_kind(msg + c[i].at, c[i].len, &out[k], got, UNDERSTAND_MAX - k);
         k += got;
+    }
+    /* a message the gate finds chat as a whole is chat in every clause, though a clause
+     * alone ("my feet are gone" after "queued four hours for the sales") reads less so */
+    const gate_t *gate = reader_gate(r);
+    float msg_p = gate ? gate_chat_p(gate, msg, strlen(msg)) : -1.0f;
+    for (int i = 0; i < k; i++) {
+        out[i].msg_chat_p = msg_p;
+        if (msg_p < UNDERSTAND_MESSAGE_CHAT_P) continue;
+        out[i].gated = 1;
+        if (out[i].chat_p < msg_p) out[i].chat_p = msg_p;
     }
     understand_mend_pronoun_holders(msg, out, k);
     understand_mend_jobs_said_of_them(out, k);

@@ -44,9 +44,13 @@ typedef struct understood {
     int listed;                     /* an age or a name of an item of a list read by its
                                      * form (roster.h): no check reads it again */
     int gated;                      /* the small-talk gate (model/gate.h) took the clause's
-                                     * words for chat: a fact read in it is not kept */
-    float chat_p;                   /* the gate's probability that the clause is chat (0
-                                     * with no gate, or of a Chinese clause) */
+                                     * words, or the whole message's, for chat: a fact read
+                                     * in it is not kept */
+    float chat_p;                   /* the gate's probability that the clause is chat, or
+                                     * the message when that is higher and past
+                                     * UNDERSTAND_MESSAGE_CHAT_P (0 with no gate) */
+    float msg_chat_p;               /* the gate's probability that the whole message is
+                                     * chat (-1 with no gate) */
     char holder[UNDERSTAND_KEY];    /* "self", "sister", "dog" ("" when none) */
     char relation[UNDERSTAND_KEY];  /* "name", "home", "favourite colour" */
     char value[UNDERSTAND_VALUE];   /* "" when none */

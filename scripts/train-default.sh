@@ -18,8 +18,10 @@
 #      network is copied
 #   4. the small-talk gate (mnemo gate train): a logistic regression over hashed words,
 #      pairs and character 3-grams, on 600,000 generated clauses (facts and notes,
-#      small talk, remarks of the day, news that lasts), seed 7, kept beside the
-#      readers; a few seconds, and the same bytes on any x86-64 CPU
+#      small talk, remarks of the day, news that lasts) and on people's own statements,
+#      the say steps of the hand-written probes in PEOPLE below (mnemo gate statements;
+#      the probes kept unread are not among them), seed 7, kept beside the readers; a
+#      few seconds, and the same bytes on any x86-64 CPU
 # Usage: scripts/train-default.sh [OUT] (default: model/default.mnemo). Needs the build
 # packages (scripts/setup.sh), wordnet-base, and bAbI in ../shared/data/babi (or
 # $MNEMO_BABI_DIR); intermediate files go to $WORK (default: a new folder in /tmp).
@@ -35,6 +37,13 @@ ninja -C build cli/mnemo >/dev/null
 # a copy, so a rebuild while this runs does not change the steps' code
 MNEMO="$WORK/mnemo"
 cp build/cli/mnemo "$MNEMO"
+# the read probes whose statements the gate learns from (a probe added later, or one
+# kept unread, is not here, so this step does not change with them)
+PEOPLE=(team second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
+        twentieth twentyfirst twentysecond twentythird twentyfourth twentyfifth twentysixth
+        twentyseventh twentyninth thirtieth thirtyfirst thirtysecond thirtythird
+        thirtyfourth thirtyfifth thirtysixth thirtyseventh thirtyeighth)
 COMMON=(--tasks all --setting 10k --babi-dir "$BABI" --hidden 64 --hops 3 --batch 32
         --threads 2 --weight-decay 0.05)
 
@@ -47,5 +56,8 @@ for seed in 11 12 13; do
         --babi-every 1 --seed "$seed" --clauses 800000 --hidden 96 --epochs 1 --ngram-dropout 0.3
 done
 "$MNEMO" reader ensemble -o "$WORK/s3.mnemo" "$WORK/r11.mnemo" "$WORK/r12.mnemo" "$WORK/r13.mnemo"
-"$MNEMO" gate train -m "$WORK/s3.mnemo" -o "$OUT" --seed 7
+STATEMENTS=()
+for p in "${PEOPLE[@]}"; do STATEMENTS+=("tests/probe-$p/probe.jsonl"); done
+"$MNEMO" gate statements "${STATEMENTS[@]}" > "$WORK/people.jsonl"
+"$MNEMO" gate train -m "$WORK/s3.mnemo" -o "$OUT" --seed 7 --people "$WORK/people.jsonl"
 echo "train-default: $OUT (intermediate models in $WORK)"

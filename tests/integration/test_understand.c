@@ -2714,6 +2714,25 @@ START_TEST(test_remarks_of_the_day_are_chat_beside_facts)
 }
 END_TEST
 
+/* The gate trained on people's statements: a message it is sure tells a fact, though
+ * the reader frames nothing in it, is kept as told ("Got it."); a Chinese remark of the
+ * day is chat, never kept. */
+START_TEST(test_the_gate_keeps_unframed_facts_and_lets_chinese_chat_pass)
+{
+    size_t before = memories();
+    json_t *t = say("q", "Top mare is Juniper.");
+    ck_assert_str_eq(json_string_value(json_object_get(t, "kind")), "statement");
+    ck_assert_str_eq(reply_of(t), "Got it.");
+    json_decref(t);
+    ck_assert_uint_eq(memories(), before + 1);
+    t = say("q", "今天堵车堵了两个小时，烦死了，晚饭都没吃上");
+    ck_assert_str_eq(json_string_value(json_object_get(t, "kind")), "other");
+    ck_assert_uint_eq(json_array_size(json_object_get(t, "written")), 0);
+    json_decref(t);
+    ck_assert_uint_eq(memories(), before + 1);
+}
+END_TEST
+
 /* Which one of several a sentence picks out: the name in the part that holds what is
  * asked, quoted alone; a question that compares is left to the rest. */
 START_TEST(test_which_one_a_sentence_picks_out)
@@ -2980,6 +2999,7 @@ int main(void)
     tcase_add_test(tc, test_lists_of_ages_towns_of_work_and_homes_moved_into);
     tcase_add_test(tc, test_partners_dated_names_greeted_places_instead_and_chinese_pets);
     tcase_add_test(tc, test_remarks_of_the_day_are_chat_beside_facts);
+    tcase_add_test(tc, test_the_gate_keeps_unframed_facts_and_lets_chinese_chat_pass);
     tcase_add_test(tc, test_which_one_a_sentence_picks_out);
     tcase_add_test(tc, test_ages_given_and_who_these_days);
     tcase_add_test(tc, test_forgetting_a_pet_named_alone);
