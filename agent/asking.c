@@ -522,6 +522,23 @@ static const char *asked_plainly(const char *text, size_t b, size_t e)
     static const char *const towns[] = {"city", "town", "village", NULL};
     static const char *const origins[] = {"province", "hometown", "home town", "region",
                                           "home country", "native place", NULL};
+    /* "remind me who I'm dating now lol": who the partner is */
+    static const char *const dating[] = {"who am i dating", "who im dating", "who i'm dating",
+                                         "who i am dating", "who am i seeing", "who im seeing",
+                                         "who i'm seeing", "who i am seeing",
+                                         "who am i going out with", "who im going out with",
+                                         "who i'm going out with", NULL};
+    static const char *const lately[] = {"now", "these days", "atm", "lol", "again", NULL};
+    size_t j = i;
+    if ((l = opens(text, e, j, "remind me")) || (l = opens(text, e, j, "tell me")))
+        j = skip(text, e, j + l);
+    for (int k = 0; dating[k]; k++)
+        if ((l = opens(text, e, j, dating[k]))) {
+            j = skip(text, e, j + l);
+            for (int w = 0; lately[w] && j < end; w++)
+                if ((l = opens(text, e, j, lately[w]))) j = skip(text, e, j + l), w = -1;
+            if (j >= end) return "who is my partner?";
+        }
     if ((l = opens(text, e, i, "who lives next door")) &&      /* (to me) */
         (skip(text, e, i + l) >= end || opens(text, e, skip(text, e, i + l), "to me")))
         return "who is my neighbour?";

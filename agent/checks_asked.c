@@ -635,6 +635,17 @@ int checks_birthday_and_work_asked(checks_clause_t *c, understood_t *u)
         u->rel = rel;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(rel));
     }
+    /* "which uni am I at?" read as where one works: a place of study named asks the
+     * school, when one is told */
+    static const char *const schools[] = {"uni", "university", "college", "school", "campus",
+                                          NULL};
+    if (u->act == READER_QUESTION &&
+        (u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_EMPLOYER) &&
+        checks_holds_any(text, schools) &&
+        facts_find(f, u->holder, reader_rel_name(READER_REL_SCHOOL), NULL)) {
+        u->rel = READER_REL_SCHOOL;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
+    }
     /* "when is the christening?", "when's my MOT?" ask no birthday: what the user
      * said of it answers, or nothing */
     if ((u->act == READER_QUESTION || u->act == READER_YESNO) &&

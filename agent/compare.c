@@ -36,11 +36,14 @@ static int asked_end(const char *text)
                                          "middle daughter", "middle grandchild", NULL};
     for (int i = 0; middle[i]; i++)
         if (facts_has_words(text, middle[i])) return COMPARE_MIDDLE;
+    /* (of people, the small one is the young one: "which grandchild is the smallest?") */
     static const char *const older[] = {"older", "oldest", "eldest", "elder", "firstborn",
-                                        "first born", "first-born", NULL};
+                                        "first born", "first-born", "biggest", "the big one",
+                                        NULL};
     static const char *const younger[] = {"younger", "youngest", "is the baby",
                                           "the baby of", "lastborn", "last born",
-                                          "last-born", NULL};
+                                          "last-born", "smallest", "littlest", "the small one",
+                                          "the little one", "is small", NULL};
     for (int i = 0; older[i]; i++)
         if (facts_has_words(text, older[i])) return 1;
     for (int i = 0; younger[i]; i++)
@@ -202,7 +205,8 @@ int compare_ages(const facts_t *f, const char *text, int yesno, compare_t *out)
     memset(out, 0, sizeof *out);
     out->older = end;
     static const char *const most[] = {"oldest", "eldest", "youngest", "firstborn",
-                                       "first born", "lastborn", "last born", NULL};
+                                       "first born", "lastborn", "last born", "biggest",
+                                       "smallest", "littlest", NULL};
     int superlative = 0;
     for (int i = 0; most[i] && !superlative; i++) superlative = facts_has_words(text, most[i]);
     if (yesno && k == 1 && superlative && end != COMPARE_MIDDLE && n >= 3) {

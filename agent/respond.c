@@ -188,6 +188,33 @@ static int from_a_person(const char *text)
  * 2936 to 2932 at 0.7 (0.5: 131 and 2929). */
 #define RESPOND_UNREAD_CHAT_P 0.7f
 
+/* 1 when msg may ask though the reader read no question: a question mark, a sentence
+ * that opens with a question word or a verb that opens a yes/no question, after words
+ * of asking ("remind me who I'm seeing now", "wait who do i live with"; not the "who" of
+ * "my sister, who lives in Hull"), or a Chinese word of asking (什么, 吗 ...). */
+static int asks_unmarked(const char *msg)
+{
+    static const char *const zh[] = {"?", "\xEF\xBC\x9F", "什么", "啥", "哪", "谁", "多少", "吗",
+                                     NULL};
+    static const char *const lead[] = {"remind", "me", "tell", "so", "and", "ok", "okay", "oh",
+                                       "hey", "um", "wait", "btw", "also", "quick", "q", "but",
+                                       NULL};
+    for (int i = 0; zh[i]; i++)
+        if (strstr(msg, zh[i])) return 1;
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(msg, " ,;:()\"", buf, sizeof buf, w, 64), open = 1;
+    for (int i = 0; i < n; i++) {
+        char word[32];
+        size_t l = strlen(w[i]);
+        int ends = l && strchr(".!", w[i][l - 1]);
+        snprintf(word, sizeof word, "%.*s", (int)(ends ? l - 1 : l), w[i]);
+        if (open && understand_question_word(word)) return 1;
+        open = ends || (open && understand_in_list(lead, word));
+    }
+    return 0;
+}
+
 /* The gate's probability for a whole message (understood_t.msg_chat_p) under which a
  * person's message the reader found nothing in to keep, ask or do is a fact all the same,
  * kept as told. On the say steps of five read probes the gate never trained on, in flow,
@@ -2968,7 +2995,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         acted |= u[i].act == READER_FORGET || u[i].act == READER_SUMMARY ||
                  u[i].act == READER_UNABLE || u[i].act == READER_CORRECTION;
     if (!acted && n > 0 && u[0].msg_chat_p >= 0 && u[0].msg_chat_p < RESPOND_GATE_FACT_P &&
-        !strchr(msg, '?') && (from_a_person(msg) || told_of_self(f)))
+        !asks_unmarked(msg) && (from_a_person(msg) || told_of_self(f)))
         out->fact_by_gate = 1;
     /* "when's darts again?" read as nobody's, or any question of a user who has told
      * of themselves (bAbI's stories never say "I" or "my"): the memory network answers

@@ -2,7 +2,8 @@
  * each a pass over the whole message in turn: a correction said in passing (after words
  * of waiting, of apology, or said again without commas; in Chinese after 不对), an age
  * before a kind of person, a group named after it, a pet named in commas, a verb left out
- * after a comma. Each pass copies what it does not change byte for byte. */
+ * after a comma, a note's parts set off by dashes, names listed with their ages after a
+ * group of kin. Each pass copies what it does not change byte for byte. */
 #include "agent/restate.h"
 
 #include <ctype.h>
@@ -487,6 +488,84 @@ static size_t years_old_before(const char *msg, size_t len, char *out)
     return 0;
 }
 
+/* "Jana - vet - 29. cat: ...": a note that opens with a name and goes on in parts set
+ * off by dashes between spaces (two or more, each of at most four words) is written with
+ * commas ("Jana, vet, 29."), as the reader reads a terse note. Only the first sentence;
+ * into out (room for len + 1 bytes): the length, 0 when it is no such note. */
+static size_t dashed_note(const char *msg, size_t len, char *out)
+{
+    size_t nl = cap_word(msg, len, 0), end = 0, dashes = 0, words = 1;
+    if (!nl) return 0;
+    while (end < len && !strchr(".!?\n", msg[end])) end++;
+    for (size_t i = nl; i < end; i++) {
+        if (i + 3 <= end && !memcmp(msg + i, " - ", 3)) {
+            dashes++, words = 0, i += 2;
+            continue;
+        }
+        if (msg[i] == ',' || msg[i] == ';' || msg[i] == ':') return 0;
+        if (msg[i] == ' ' || i == nl || (i > 0 && msg[i - 1] == ' ' && msg[i] != ' '))
+            if (i > 0 && msg[i - 1] == ' ' && ++words > 4) return 0;
+    }
+    if (dashes < 2 || strncmp(msg + nl, " - ", 3) != 0) return 0;
+    size_t at = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (i < end && i + 3 <= end && !memcmp(msg + i, " - ", 3)) {
+            memcpy(out + at, ", ", 2), at += 2, i += 2;
+            continue;
+        }
+        out[at++] = msg[i];
+    }
+    out[at] = '\0';
+    return at;
+}
+
+/* The length of a name with a bare number after it at msg[i] ("Ola 15"), up to the
+ * number's end, else 0. */
+static size_t name_and_number(const char *msg, size_t len, size_t i)
+{
+    size_t nl = cap_word(msg, len, i), d = i + nl + 1, e = d;
+    if (!nl || d >= len || msg[d - 1] != ' ') return 0;
+    while (e < len && isdigit((unsigned char)msg[e])) e++;
+    return e > d && e - d <= 3 && (e == len || strchr(",.;!\n ", msg[e])) ? e - i : 0;
+}
+
+/* "Two girls. Ola 15, Mira 11.": a group of kin that ends its sentence, then names each
+ * with a bare number (two or more, set off by commas or "and"), is written "Two girls: Ola
+ * 15, Mira 11.", which the reader reads as a list of them with their ages (roster.h), as
+ * it reads the list in one sentence. Into out (room for len + 1 bytes): the length, 0
+ * when the message has no such list. */
+static size_t ages_listed(const char *msg, size_t len, char *out)
+{
+    static const char *const groups[] = {"sons", "daughters", "kids", "children", "boys",
+                                         "girls", "grandkids", "grandchildren", "grandsons",
+                                         "granddaughters", "brothers", "sisters", "siblings",
+                                         "nephews", "nieces", NULL};
+    size_t gl;
+    for (long f = plain_find_any(msg, len, 0, groups, &gl); f >= 0;
+         f = plain_find_any(msg, len, (size_t)f + 1, groups, &gl)) {
+        size_t dot = (size_t)f + gl, i = dot + 1;
+        if ((f > 0 && isalpha((unsigned char)msg[f - 1])) || dot >= len || msg[dot] != '.')
+            continue;           /* (a whole word that ends its sentence) */
+        while (i < len && msg[i] == ' ') i++;
+        if (i == dot + 1) continue;
+        int items = 0;
+        for (size_t l; (l = name_and_number(msg, len, i)); items++) {
+            i += l;
+            if (i + 2 <= len && !memcmp(msg + i, ", ", 2)) i += 2;
+            else if (i + 5 <= len && !memcmp(msg + i, " and ", 5)) i += 5;
+            else {
+                items++;
+                break;
+            }
+        }
+        if (items < 2) continue;
+        memcpy(out, msg, len + 1);
+        out[dot] = ':';
+        return len;
+    }
+    return 0;
+}
+
 long restate_text(const char *msg, char *out, size_t cap)
 {
     size_t len = strlen(msg);
@@ -504,6 +583,10 @@ long restate_text(const char *msg, char *out, size_t cap)
     if (pet_named_after(now, strlen(now), pet)) now = pet;
     char verbed[RESTATE_MAX + 128];     /* (then a verb left out after a comma) */
     if (gapped_verb(now, strlen(now), verbed)) now = verbed;
+    char noted[RESTATE_MAX + 129];      /* (then a note's parts set off by dashes) */
+    if (dashed_note(now, strlen(now), noted)) now = noted;
+    char listed[RESTATE_MAX + 129];     /* (then names with their ages after a group) */
+    if (ages_listed(now, strlen(now), listed)) now = listed;
     if (now == msg) return 0;
     size_t n = strlen(now);
     if (n + 1 > cap) return -1;

@@ -101,6 +101,9 @@ static const struct {
     {"where is my wallet?", "where is my wallet?"},
     {"who lives next door to me?", "who is my neighbour?"},
     {"who lives next door to Ana?", "who lives next door to Ana?"},
+    {"remind me who i'm seeing these days lol", "who is my partner?"},
+    {"who am I dating now?", "who is my partner?"},
+    {"who am I dating to the prom, Ana or Bo?", "who am I dating to the prom, Ana or Bo?"},
     {"", ""},
 };
 

@@ -144,6 +144,14 @@ static const struct {
     {"Native place is Kochi, staying in Pune only.", "My hometown is Kochi, living in Pune."},
     {"I am staying in a hostel", "I am staying in a hostel"},
     {"we shifted to Noida", "we moved to Noida"},
+    /* a note's parts set off by dashes; names with ages after a group that ends its
+     * sentence (in one sentence the roster reads them already) */
+    {"Jana - vet - 29. cat: Mog", "Jana, vet, 29. cat: Mog"},
+    {"Jana - vet", "Jana - vet"},
+    {"Leeds - York - Hull, what a week", "Leeds - York - Hull, what a week"},
+    {"Two daughters. Lena 12 and Mia 9.", "Two daughters: Lena 12 and Mia 9."},
+    {"no kids. Berlin 5 years, Munich 2", "no kids. Berlin 5 years, Munich 2"},
+    {"Three sons. Ed 7 loves trains", "Three sons. Ed 7 loves trains"},
     /* Chinese: a parting ends its sentence, the partner now, a retired trade, what one
      * likes most, a home town said alone after one's name */
     {"跟阿梅分了，现在的男朋友叫阿峰", "跟阿梅分手了。现在的男朋友叫阿峰"},

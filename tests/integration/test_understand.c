@@ -1062,6 +1062,10 @@ START_TEST(test_ages_are_compared)
     ask("b", "how old is grandma maud?", "95", NULL);
     tell("a", "my son Leo is 4");
     ask("b", "who's the youngest?", "Leo", NULL);
+    /* of people, the small one is the young one; names listed after their group */
+    tell("c", "Two nieces. Ines 14, Rosa 8.");
+    ask("d", "which niece is the smallest?", "Rosa", "Ines");
+    ask("d", "how old is Ines?", "14", "8");
 }
 END_TEST
 
@@ -2730,6 +2734,14 @@ START_TEST(test_the_gate_keeps_unframed_facts_and_lets_chinese_chat_pass)
     ck_assert_uint_eq(json_array_size(json_object_get(t, "written")), 0);
     json_decref(t);
     ck_assert_uint_eq(memories(), before + 1);
+    /* a question without its mark is never kept as told */
+    t = say("q", "remind me who I'm dating now");
+    ck_assert_str_ne(json_string_value(json_object_get(t, "kind")), "statement");
+    json_decref(t);
+    ck_assert_uint_eq(memories(), before + 1);
+    /* a place of study asked as where one is "at" */
+    tell("q", "I study geology at Keele University");
+    ask("r", "which uni am I at?", "Keele", NULL);
 }
 END_TEST
 
