@@ -553,6 +553,21 @@ static const char *asked_plainly(const char *text, size_t b, size_t e)
         !(l = opens(text, e, i, "what is")) && !(l = opens(text, e, i, "what am i doing")))
         return NULL;
     i = skip(text, e, i + l);
+    if ((l = opens(text, e, i, "the name of the"))) {  /* (place where I live?) */
+        static const char *const places[] = {"place", "town", "city", "village", NULL};
+        size_t j = skip(text, e, i + l);
+        for (int k = 0; places[k]; k++)
+            if ((l = opens(text, e, j, places[k]))) {
+                j = skip(text, e, j + l);
+                if ((l = opens(text, e, j, "where"))) j = skip(text, e, j + l);
+                if (!(l = opens(text, e, j, "i live"))) return NULL;
+                j = skip(text, e, j + l);
+                if ((l = opens(text, e, j, "in"))) j = skip(text, e, j + l);
+                if ((l = opens(text, e, j, "dear"))) j = skip(text, e, j + l);
+                return j >= end ? "which city do I live in?" : NULL;
+            }
+        return NULL;
+    }
     if ((l = opens(text, e, i, "the name of my"))) {   /* (of my village?) */
         i = skip(text, e, i + l);
         for (int k = 0; towns[k]; k++)

@@ -2307,6 +2307,17 @@ static int names_only_holder(const char *text, const char *holder)
     return named;
 }
 
+/* 1 when clause i, a request to forget that names whom only by a pronoun ("delete her"),
+ * follows another request to forget in the same message. */
+static int said_again(const understood_t *u, int i, const char *text)
+{
+    static const char *const pronouns[] = {"her", "him", "them", "it", NULL};
+    int before = 0, pronoun = 0;
+    for (int k = 0; k < i; k++) before |= u[k].act == READER_FORGET;
+    for (int k = 0; pronouns[k]; k++) pronoun |= facts_has_words(text, pronouns[k]);
+    return before && pronoun && !facts_has_words(text, u[i].holder);
+}
+
 static void forget(respond_t *r, const facts_t *f, const char *text, const understood_t *asked)
 {
     realise_frame_t told[8];
@@ -2928,7 +2939,12 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
                 question_any(out, f, text, &u[i]);
             else question(out, f, text, &u[i]);
             break;
-        case READER_FORGET: forget(out, f, text, &u[i]); break;
+        case READER_FORGET:
+            /* "forget Ivo. delete him from your memory": the second asks the first again;
+             * its pronoun is not whom the user's facts last spoke of */
+            if (said_again(u, i, text)) break;
+            forget(out, f, text, &u[i]);
+            break;
         case READER_SUMMARY: summary(out, f, u[i].holder); break;
         case READER_UNABLE: {
             char buf[256];

@@ -3,7 +3,7 @@
  * of waiting, of apology, or said again without commas; in Chinese after 不对), an age
  * before a kind of person, a group named after it, a pet named in commas, a verb left out
  * after a comma, a note's parts set off by dashes, names listed with their ages after a
- * group of kin. Each pass copies what it does not change byte for byte. */
+ * group of kin, an age in words asked of oneself. Each pass copies what it does not change byte for byte. */
 #include "agent/restate.h"
 
 #include <ctype.h>
@@ -566,6 +566,42 @@ static size_t ages_listed(const char *msg, size_t len, char *out)
     return 0;
 }
 
+/* "I'm eighty, aren't I?": an age in words after "I'm" in a question is written in
+ * digits ("I'm 80, aren't I?"), which the reader reads as an age, not a name. Into out
+ * (room for len + 1 bytes): the length, 0 when the message has no such age. */
+static size_t age_in_words(const char *msg, size_t len, char *out)
+{
+    static const char *const me[] = {"i'm ", "im ", "i am ", NULL};
+    if (!memchr(msg, '?', len)) return 0;
+    size_t ml;
+    for (long f = plain_find_any(msg, len, 0, me, &ml); f >= 0;
+         f = plain_find_any(msg, len, (size_t)f + 1, me, &ml)) {
+        if (f > 0 && isalpha((unsigned char)msg[f - 1])) continue;
+        size_t b = (size_t)f + ml, e = b, best = 0;
+        long v = -1;
+        for (int words = 0; words < 2; words++) {     /* "eighty", "seventy nine" */
+            while (e < len && (isalpha((unsigned char)msg[e]) || msg[e] == '-')) e++;
+            char w[48];
+            long x;
+            if (e - b >= sizeof w) break;
+            snprintf(w, sizeof w, "%.*s", (int)(e - b), msg + b);
+            if (!understand_number(w, &x) || isdigit((unsigned char)w[0])) break;
+            v = x, best = e;
+            if (e >= len || msg[e] != ' ') break;
+            e++;
+        }
+        static const char *const after[] = {"years", "yrs", "yo", "now", NULL};
+        size_t a = best, al;
+        while (a < len && msg[a] == ' ') a++;
+        if (v < 1 || v > 120 || (a < len && isalnum((unsigned char)msg[a]) &&
+                                 plain_find_any(msg, len, a, after, &al) != (long)a))
+            continue;           /* ("I'm one of five": no age) */
+        int n = snprintf(out, len + 1, "%.*s%ld%s", (int)b, msg, v, msg + best);
+        return n > 0 && (size_t)n <= len ? (size_t)n : 0;
+    }
+    return 0;
+}
+
 long restate_text(const char *msg, char *out, size_t cap)
 {
     size_t len = strlen(msg);
@@ -587,6 +623,8 @@ long restate_text(const char *msg, char *out, size_t cap)
     if (dashed_note(now, strlen(now), noted)) now = noted;
     char listed[RESTATE_MAX + 129];     /* (then names with their ages after a group) */
     if (ages_listed(now, strlen(now), listed)) now = listed;
+    char aged_q[RESTATE_MAX + 129];     /* (then an age in words asked of oneself) */
+    if (age_in_words(now, strlen(now), aged_q)) now = aged_q;
     if (now == msg) return 0;
     size_t n = strlen(now);
     if (n + 1 > cap) return -1;

@@ -232,6 +232,17 @@ static int report_memories(agent_t *a, const respond_t *p, store_hit_t *hits, in
     return AGENT_OK;
 }
 
+/* 1 when msg ends a sentence with a question mark (or the full-width one) and the reader
+ * read a clause of it as a question. */
+static int read_as_question(const agent_turn_t *out, const char *msg)
+{
+    int asked = 0;
+    for (size_t i = 0; i < out->nclauses; i++)
+        asked |= !strcmp(out->clauses[i].act, reader_act_name(READER_QUESTION)) ||
+                 !strcmp(out->clauses[i].act, reader_act_name(READER_YESNO));
+    return asked && (strchr(msg, '?') || strstr(msg, "\xEF\xBC\x9F"));
+}
+
 /* 1 when the memory network's turn is better than the plan's: the reader saw a fact but
  * found no value in it (and nothing else to do), and the network took the message for a
  * statement, or the gate is sure the message is a fact (respond_t.fact_by_gate): it is
@@ -344,6 +355,12 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
             free(plan);
             plan = NULL;
         }
+    }
+    if (!plan && kind == MODEL_KIND_STATEMENT && read_as_question(out, msg)) {
+        /* a question the reader read as one, with its mark, that the network took for a
+         * statement ("俩猫里哪个大点儿来着？") is never kept as told: not known */
+        snprintf(out->reply, sizeof out->reply, "%s", PERSONA_UNKNOWN);
+        kind = MODEL_KIND_ANSWER;
     }
     if (!plan && !strcmp(out->reply, PERSONA_UNKNOWN)) {   /* the network's words, said
                                                            * as sentences */

@@ -102,6 +102,8 @@ static const struct {
     {"who lives next door to me?", "who is my neighbour?"},
     {"who lives next door to Ana?", "who lives next door to Ana?"},
     {"remind me who i'm seeing these days lol", "who is my partner?"},
+    {"what's the name of the town where I live?", "which city do I live in?"},
+    {"what's the name of the town I live near?", "what's the name of the town I live near?"},
     {"who am I dating now?", "who is my partner?"},
     {"who am I dating to the prom, Ana or Bo?", "who am I dating to the prom, Ana or Bo?"},
     {"", ""},

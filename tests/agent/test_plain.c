@@ -152,6 +152,9 @@ static const struct {
     {"Two daughters. Lena 12 and Mia 9.", "Two daughters: Lena 12 and Mia 9."},
     {"no kids. Berlin 5 years, Munich 2", "no kids. Berlin 5 years, Munich 2"},
     {"Three sons. Ed 7 loves trains", "Three sons. Ed 7 loves trains"},
+    {"I'm seventy one, aren't I?", "I'm 71, aren't I?"},
+    {"I'm one of five, right?", "I'm one of five, right?"},
+    {"I'm twelve", "I'm twelve"},
     /* Chinese: a parting ends its sentence, the partner now, a retired trade, what one
      * likes most, a home town said alone after one's name */
     {"跟阿梅分了，现在的男朋友叫阿峰", "跟阿梅分手了。现在的男朋友叫阿峰"},

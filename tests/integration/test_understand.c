@@ -2742,6 +2742,22 @@ START_TEST(test_the_gate_keeps_unframed_facts_and_lets_chinese_chat_pass)
     /* a place of study asked as where one is "at" */
     tell("q", "I study geology at Keele University");
     ask("r", "which uni am I at?", "Keele", NULL);
+    /* a Chinese question the network takes for a statement is not kept */
+    t = say("q", "两只兔子里哪只大一点来着？");
+    ck_assert_str_ne(json_string_value(json_object_get(t, "kind")), "statement");
+    ck_assert_uint_eq(json_array_size(json_object_get(t, "written")), 0);
+    json_decref(t);
+}
+END_TEST
+
+/* A request to forget said twice in one message ("forget X. delete her") forgets X, not
+ * whom the user's facts last spoke of. */
+START_TEST(test_a_forget_said_again_by_pronoun_is_the_same_request)
+{
+    tell("s", "My daughter Ada studies law in York.");
+    json_decref(say("s", "Saw my old flame Greta at the market. We were polite. Terrible."));
+    json_decref(say("s", "You know what, forget Greta. Delete her, I do not need that."));
+    ask("t", "what does my daughter study?", "law", NULL);
 }
 END_TEST
 
@@ -3012,6 +3028,7 @@ int main(void)
     tcase_add_test(tc, test_partners_dated_names_greeted_places_instead_and_chinese_pets);
     tcase_add_test(tc, test_remarks_of_the_day_are_chat_beside_facts);
     tcase_add_test(tc, test_the_gate_keeps_unframed_facts_and_lets_chinese_chat_pass);
+    tcase_add_test(tc, test_a_forget_said_again_by_pronoun_is_the_same_request);
     tcase_add_test(tc, test_which_one_a_sentence_picks_out);
     tcase_add_test(tc, test_ages_given_and_who_these_days);
     tcase_add_test(tc, test_forgetting_a_pet_named_alone);
