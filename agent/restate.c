@@ -119,7 +119,8 @@ static size_t word_put_right(const char *msg, size_t len, char *out)
 
 /* msg[0, len) with a correction said in passing made ("for twenty-six years, oh wait,
  * twenty-seven" is "for twenty-seven years"; "in Hexham, no, wait, in Alnwick" is "in
- * Alnwick"; after "sorry" or "oops" a number only: "I'm 31, sorry, 32") into out (len +
+ * Alnwick"; after "sorry" or "oops" a number, or a name put right by a name: "I'm 31,
+ * sorry, 32", "my wife is Edda, sorry, Etta") into out (len +
  * 1 bytes at least): what follows the words of waiting, up to punctuation, replaces the
  * words it puts right, from the last word before them that it opens with, or the last
  * number before them when it is a number. Returns the length written, or 0 when msg
@@ -141,7 +142,21 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
     /* (a number with the words after it said again: "2 cats - no, 3 cats") */
     int again = plain_number_word(msg, ys, fe) && fe < ye;
     int number = (plain_number_word(msg, ys, fe) && fe == ye) || again;
-    if (numbers_only && !number) return word_put_right(msg, len, out);
+    if (numbers_only && !number) {
+        /* "my wife is Edda, sorry, Etta": a name said instead of the name right before
+         * the apology (not a sentence's first word) */
+        size_t pb = (size_t)w;
+        while (pb > sb && (isalpha((unsigned char)msg[pb - 1]) || (unsigned char)msg[pb - 1] >= 0x80))
+            pb--;
+        if (fe != ye || !isupper((unsigned char)msg[ys]) || pb == (size_t)w || pb == sb ||
+            !isupper((unsigned char)msg[pb]) || msg[pb - 1] != ' ')
+            return word_put_right(msg, len, out);
+        size_t at = 0;
+        memcpy(out + at, msg, pb), at += pb;
+        memcpy(out + at, msg + ys, len - ys), at += len - ys;
+        out[at] = '\0';
+        return at;
+    }
     for (size_t i = sb; i < (size_t)w; i++) {
         if (i > sb && (isalnum((unsigned char)msg[i - 1]) || msg[i - 1] == '-')) continue;
         size_t e = i;

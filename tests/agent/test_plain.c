@@ -153,6 +153,9 @@ static const struct {
     {"no kids. Berlin 5 years, Munich 2", "no kids. Berlin 5 years, Munich 2"},
     {"Three sons. Ed 7 loves trains", "Three sons. Ed 7 loves trains"},
     {"I'm seventy one, aren't I?", "I'm 71, aren't I?"},
+    {"my wife is Edda, sorry, Etta. Edda was my ex", "my wife is Etta. Edda was my ex"},
+    {"Leeds, sorry, I ramble", "Leeds, sorry, I ramble"},
+    {"we met in Oslo, sorry, Bergen, in May", "we met in Bergen, in May"},
     {"I'm one of five, right?", "I'm one of five, right?"},
     {"I'm twelve", "I'm twelve"},
     /* Chinese: a parting ends its sentence, the partner now, a retired trade, what one
