@@ -525,9 +525,7 @@ static const char *asked_plainly(const char *text, size_t b, size_t e)
     /* "remind me who I'm dating now lol": who the partner is */
     static const char *const dating[] = {"who am i dating", "who im dating", "who i'm dating",
                                          "who i am dating", "who am i seeing", "who im seeing",
-                                         "who i'm seeing", "who i am seeing",
-                                         "who am i going out with", "who im going out with",
-                                         "who i'm going out with", NULL};
+                                         "who i'm seeing", "who i am seeing", NULL};
     static const char *const lately[] = {"now", "these days", "atm", "lol", "again", NULL};
     size_t j = i;
     if ((l = opens(text, e, j, "remind me")) || (l = opens(text, e, j, "tell me")))
@@ -553,7 +551,7 @@ static const char *asked_plainly(const char *text, size_t b, size_t e)
         !(l = opens(text, e, i, "what is")) && !(l = opens(text, e, i, "what am i doing")))
         return NULL;
     i = skip(text, e, i + l);
-    if ((l = opens(text, e, i, "the name of the"))) {  /* (place where I live?) */
+    if ((l = opens(text, e, i, "the name of the"))) {  /* (town I live in?) */
         static const char *const places[] = {"place", "town", "city", "village", NULL};
         size_t j = skip(text, e, i + l);
         for (int k = 0; places[k]; k++)

@@ -635,7 +635,7 @@ int checks_birthday_and_work_asked(checks_clause_t *c, understood_t *u)
         u->rel = rel;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(rel));
     }
-    /* "which uni am I at?" read as where one works: a place of study named asks the
+    /* "which college am I at?" read as where one works: a place of study named asks the
      * school, when one is told */
     static const char *const schools[] = {"uni", "university", "college", "school", "campus",
                                           NULL};

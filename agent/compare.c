@@ -36,7 +36,7 @@ static int asked_end(const char *text)
                                          "middle daughter", "middle grandchild", NULL};
     for (int i = 0; middle[i]; i++)
         if (facts_has_words(text, middle[i])) return COMPARE_MIDDLE;
-    /* (of people, the small one is the young one: "which grandchild is the smallest?") */
+    /* (of people, the small one is the young one: "which of the triplets is the smallest?") */
     static const char *const older[] = {"older", "oldest", "eldest", "elder", "firstborn",
                                         "first born", "first-born", "biggest", "the big one",
                                         NULL};

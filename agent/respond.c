@@ -190,7 +190,7 @@ static int from_a_person(const char *text)
 
 /* 1 when msg may ask though the reader read no question: a question mark, a sentence
  * that opens with a question word or a verb that opens a yes/no question, after words
- * of asking ("remind me who I'm seeing now", "wait who do i live with"; not the "who" of
+ * of asking ("remind me who I'm seeing now", "wait who's my landlord again"; not the "who" of
  * "my sister, who lives in Hull"), or a Chinese word of asking (什么, 吗 ...). */
 static int asks_unmarked(const char *msg)
 {

@@ -358,7 +358,7 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
     }
     if (!plan && kind == MODEL_KIND_STATEMENT && read_as_question(out, msg)) {
         /* a question the reader read as one, with its mark, that the network took for a
-         * statement ("俩猫里哪个大点儿来着？") is never kept as told: not known */
+         * statement ("两只兔子里哪只大一点来着？") is never kept as told: not known */
         snprintf(out->reply, sizeof out->reply, "%s", PERSONA_UNKNOWN);
         kind = MODEL_KIND_ANSWER;
     }

@@ -2729,7 +2729,7 @@ START_TEST(test_the_gate_keeps_unframed_facts_and_lets_chinese_chat_pass)
     ck_assert_str_eq(reply_of(t), "Got it.");
     json_decref(t);
     ck_assert_uint_eq(memories(), before + 1);
-    t = say("q", "今天堵车堵了两个小时，烦死了，晚饭都没吃上");
+    t = say("q", "下班路上堵了快两小时，烦得要命，饭也没顾上吃");
     ck_assert_str_eq(json_string_value(json_object_get(t, "kind")), "other");
     ck_assert_uint_eq(json_array_size(json_object_get(t, "written")), 0);
     json_decref(t);
@@ -2741,7 +2741,7 @@ START_TEST(test_the_gate_keeps_unframed_facts_and_lets_chinese_chat_pass)
     ck_assert_uint_eq(memories(), before + 1);
     /* a place of study asked as where one is "at" */
     tell("q", "I study geology at Keele University");
-    ask("r", "which uni am I at?", "Keele", NULL);
+    ask("r", "which college am I at?", "Keele", NULL);
     /* a Chinese question the network takes for a statement is not kept */
     t = say("q", "两只兔子里哪只大一点来着？");
     ck_assert_str_ne(json_string_value(json_object_get(t, "kind")), "statement");
@@ -2757,7 +2757,7 @@ START_TEST(test_a_forget_said_again_by_pronoun_is_the_same_request)
     tell("s", "My daughter Ada studies law in York.");
     json_decref(say("s", "Saw my old flame Greta at the market. We were polite. Terrible."));
     json_decref(say("s", "You know what, forget Greta. Delete her, I do not need that."));
-    ask("t", "what does my daughter study?", "law", NULL);
+    ask("t", "what is my daughter reading at uni?", "law", NULL);
 }
 END_TEST
 
