@@ -2757,7 +2757,7 @@ START_TEST(test_a_forget_said_again_by_pronoun_is_the_same_request)
     tell("s", "My daughter Ada studies law in York.");
     json_decref(say("s", "Saw my old flame Greta at the market. We were polite. Terrible."));
     json_decref(say("s", "You know what, forget Greta. Delete her, I do not need that."));
-    ask("t", "what is my daughter reading at uni?", "law", NULL);
+    ask("t", "what does Ada study up in York?", "law", NULL);
 }
 END_TEST
 
