@@ -3,10 +3,10 @@
  * A logistic regression over hashed features of the clause: each word, each pair of
  * neighbouring words, the character 3-grams of each word (so a typo or a word never seen
  * still weighs), the first and the last word, and marks for digits, capitals, "!", "?"
- * and emoji. It is trained on generated clauses (gate_train.h) and travels in the
- * reader's section of the model file (reader_gate, reader.h); the agent reads a clause
- * the reader took for a fact as small talk when the gate's probability reaches the
- * threshold kept with it.
+ * and emoji. It is trained on generated clauses and people's labelled statements
+ * (gate_train.h) and travels in the reader's section of the model file (reader_gate,
+ * reader.h); the agent reads a clause the reader took for a fact as small talk when the
+ * gate's probability reaches the threshold kept with it.
  *
  * Arithmetic is plain float additions and products in a fixed order, and the logistic
  * function is computed here (no BLAS, no libm in the weights' path), so training gives

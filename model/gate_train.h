@@ -5,12 +5,16 @@
  * on). Plain stochastic gradient descent on the logistic loss (gate_step), one thread,
  * examples in a seeded order: the same options give the same bytes.
  *
+ * People's own statements (labelled sentences, `mnemo gate statements` of the read
+ * probes) may join the generated clauses, each repeated (opts.people).
+ *
  * The threshold is not set from the generated clauses: the gate tells them apart almost
  * perfectly (the held-out facts' 99th percentile is near 0.5), while people's own
  * remarks and facts overlap far more. GATE_THRESHOLD was chosen on people's statements
  * held out from training: the read probes' say steps, each played alone through mnemod
  * (docs/MODEL.md, session 50), as the highest share of small talk caught that cost no
- * question of those probes. */
+ * question of those probes; with people's statements learnt, five read probes held out
+ * of them kept it (session 53). */
 #ifndef MNEMO_MODEL_GATE_TRAIN_H
 #define MNEMO_MODEL_GATE_TRAIN_H
 
