@@ -211,14 +211,21 @@ START_TEST(test_remarks_hold_chat_and_news_and_repeat)
 }
 END_TEST
 
+/* The default options with n training clauses and a tenth as many held out. */
+static gate_train_opts_t opts_of(long n)
+{
+    gate_train_opts_t o = GATE_TRAIN_DEFAULTS;
+    o.examples = n;
+    o.heldout = n / 10;
+    return o;
+}
+
 START_TEST(test_training_tells_remarks_of_the_day_from_lasting_news)
 {
     dialogue_t *d = gen();
     dialogue_use_notes(d);
     gate_t *g = gate_new(), *h = gate_new();
-    gate_train_opts_t o = GATE_TRAIN_DEFAULTS;
-    o.examples = 40000;
-    o.heldout = 4000;
+    gate_train_opts_t o = opts_of(40000);
     gate_report_t rep;
     char err[256];
     ck_assert_int_eq(gate_train(g, d, &o, &rep, err, sizeof err), 0);
@@ -237,16 +244,14 @@ START_TEST(test_training_tells_remarks_of_the_day_from_lasting_news)
 }
 END_TEST
 
-/* People's statements join the generated clauses: a remark they label chat, which the
- * generated clauses alone take for a fact, comes out chat; the report counts them. */
+/* People's statements join the generated clauses: a remark they label chat comes out
+ * likelier chat than without them, and sure of it; the report counts them. */
 START_TEST(test_peoples_statements_are_learned)
 {
     dialogue_t *d = gen();
     dialogue_use_notes(d);
     gate_t *g = gate_new(), *h = gate_new();
-    gate_train_opts_t o = GATE_TRAIN_DEFAULTS;
-    o.examples = 20000;
-    o.heldout = 2000;
+    gate_train_opts_t o = opts_of(20000);
     gate_report_t rep;
     char err[256];
     const char *text = "my kettle has opinions about the new boiler";
