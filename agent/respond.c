@@ -190,17 +190,17 @@ static int from_a_person(const char *text)
 
 /* 1 when msg may ask though the reader read no question: a question mark, a sentence
  * that opens with a question word or a verb that opens a yes/no question, after words
- * of asking ("remind me who I'm seeing now", "wait who's my landlord again"; not the "who" of
- * "my sister, who lives in Hull"), or a Chinese word of asking (什么, 吗 ...). */
+ * of asking ("remind me who I'm seeing now", "wait who's my landlord again"; not the
+ * "who" of "my sister, who lives in Hull"), or a Chinese word of asking (什么, 吗 ...). */
 static int asks_unmarked(const char *msg)
 {
-    static const char *const zh[] = {"?", "\xEF\xBC\x9F", "什么", "啥", "哪", "谁", "多少", "吗",
-                                     NULL};
+    static const char *const marks[] = {"?", "\xEF\xBC\x9F", "什么", "啥", "哪", "谁", "多少",
+                                        "吗", NULL};
     static const char *const lead[] = {"remind", "me", "tell", "so", "and", "ok", "okay", "oh",
                                        "hey", "um", "wait", "btw", "also", "quick", "q", "but",
                                        NULL};
-    for (int i = 0; zh[i]; i++)
-        if (strstr(msg, zh[i])) return 1;
+    for (int i = 0; marks[i]; i++)
+        if (strstr(msg, marks[i])) return 1;
     char buf[512];
     const char *w[64];
     int n = understand_split_words(msg, " ,;:()\"", buf, sizeof buf, w, 64), open = 1;

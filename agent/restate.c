@@ -3,7 +3,8 @@
  * of waiting, of apology, or said again without commas; in Chinese after 不对), an age
  * before a kind of person, a group named after it, a pet named in commas, a verb left out
  * after a comma, a note's parts set off by dashes, names listed with their ages after a
- * group of kin, an age in words asked of oneself. Each pass copies what it does not change byte for byte. */
+ * group of kin, an age in words asked of oneself. Each pass copies what it does not
+ * change byte for byte. */
 #include "agent/restate.h"
 
 #include <ctype.h>
@@ -518,8 +519,7 @@ static size_t dashed_note(const char *msg, size_t len, char *out)
             continue;
         }
         if (msg[i] == ',' || msg[i] == ';' || msg[i] == ':') return 0;
-        if (msg[i] == ' ' || i == nl || (i > 0 && msg[i - 1] == ' ' && msg[i] != ' '))
-            if (i > 0 && msg[i - 1] == ' ' && ++words > 4) return 0;
+        if (msg[i] != ' ' && msg[i - 1] == ' ' && ++words > 4) return 0;   /* a word opens */
     }
     if (dashes < 2 || strncmp(msg + nl, " - ", 3) != 0) return 0;
     size_t at = 0;

@@ -232,8 +232,8 @@ static int report_memories(agent_t *a, const respond_t *p, store_hit_t *hits, in
     return AGENT_OK;
 }
 
-/* 1 when msg ends a sentence with a question mark (or the full-width one) and the reader
- * read a clause of it as a question. */
+/* 1 when msg holds a question mark (or the full-width one) and the reader read a clause
+ * of it as a question. */
 static int read_as_question(const agent_turn_t *out, const char *msg)
 {
     int asked = 0;
