@@ -100,6 +100,11 @@ int checks_asks_driven(const char *text);
  * then. */
 int checks_says_ended(const char *text);
 
+/* 1 when text says a couple is over in words that end a sentence of it ("Tomas and me,
+ * we are finished.", "it's over for good"), not of a task ("we're done with the
+ * kitchen"). */
+int checks_says_over(const char *text);
+
 /* 1 when a clause recalls what the user said before, to put it right in what follows:
  * past fillers ("wait", "hold on", "earlier"), it opens with "I said", "I told you", "I
  * mentioned", "I wrote" ("hang on, I told you Hull - ..."); not "as I said" or

@@ -263,6 +263,48 @@ static int still_together(const facts_t *f, const char *text, understood_t *u)
     return 0;
 }
 
+/* "what is my restaurant called?", "my company's name again?": the name of a place
+ * of business of the user's no fact is of asks the name told of another such place of
+ * theirs ("a bistro called Chez Remy"), else whom they work for when that was told by
+ * name ("I work at Pixelia"). Sets u and returns 1, else 0. */
+static int firm_named(const facts_t *f, const char *text, understood_t *u)
+{
+    static const char *const firms[] = {"company", "firm", "employer", "workplace",
+                                        "startup", NULL};
+    static const char *const eating[] = {"restaurant", "bistro", "pizzeria", "trattoria",
+                                         NULL};
+    if (u->act != READER_QUESTION || !(facts_has_words(text, "name") ||
+                                       facts_has_words(text, "called")))
+        return 0;
+    char key[UNDERSTAND_KEY] = "";
+    for (const char *my = checks_word_at(text, "my"); my && !key[0];
+         my = checks_word_at(my + 2, "my")) {
+        char w[24];
+        checks_word_after(my + 2, w, sizeof w);
+        if (understand_in_list(understand_business_words, w) || understand_in_list(firms, w) ||
+            understand_in_list(eating, w))
+            snprintf(key, sizeof key, "%s", w);
+    }
+    if (!key[0] || facts_find(f, key, reader_rel_name(READER_REL_NAME), NULL)) return 0;
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        if (facts_rel_of(m->relation) == READER_REL_NAME && strcmp(m->value, FACTS_ENDED) &&
+            (understand_in_list(understand_business_words, m->holder) ||
+             understand_in_list(firms, m->holder) || understand_in_list(eating, m->holder)) &&
+            facts_find(f, m->holder, m->relation, NULL) == m) {
+            checks_settle(u, READER_QUESTION, m->holder, READER_REL_NAME, m->relation, "");
+            return 1;
+        }
+    }
+    /* (a town told as where one works names no bakery; a clause that asks for more
+     * than the name is left as read: "my trade and what my studio is called") */
+    const store_memory_t *m = facts_find(f, "self", reader_rel_name(READER_REL_EMPLOYER), NULL);
+    if (!m || !isupper((unsigned char)m->value[0]) || facts_has_words(text, "and"))
+        return 0;
+    checks_settle(u, READER_QUESTION, "self", READER_REL_EMPLOYER, NULL, "");
+    return 1;
+}
+
 int checks_asked(checks_clause_t *c, understood_t *u)
 {
     const facts_t *f = c->f;
@@ -273,6 +315,7 @@ int checks_asked(checks_clause_t *c, understood_t *u)
     if (still_there(f, text, strchr(msg, '?') != NULL, u))
         return 1;                       /* "still at kingsmead?" */
     if (still_together(f, text, u)) return 1;
+    if (firm_named(f, text, u)) return 1;
     /* "and my age is...?": a fact of no value whose clause the message ends with dots
      * and a question mark after asks it */
     size_t end = u->at + u->len;
@@ -645,6 +688,24 @@ int checks_birthday_and_work_asked(checks_clause_t *c, understood_t *u)
         facts_find(f, u->holder, reader_rel_name(READER_REL_SCHOOL), NULL)) {
         u->rel = READER_REL_SCHOOL;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
+    }
+    /* "which school will I teach at in autumn?", "where will I work after June?": where or at
+     * which place the user works from now on (told as news: checks_news.c), whom they
+     * work for when told */
+    static const char *const teaching[] = {"teach", "teaching", "work", "working", NULL};
+    static const char *const ahead[] = {"will", "i'll", "ill", "gonna", NULL};
+    const char *which_at = checks_word_at(text, "which");
+    char which[16] = "";
+    if (which_at) checks_word_after(which_at + 5, which, sizeof which);
+    if (u->act == READER_QUESTION && !strcmp(u->holder, "self") &&
+        checks_holds_any(text, teaching) && checks_holds_any(text, ahead) &&
+        !checks_holds_any(text, checks_posts) &&
+        (!strncasecmp(text, "where", 5) || (which[0] && realise_place_noun(which)))) {
+        int rel = facts_find(f, "self", reader_rel_name(READER_REL_EMPLOYER), NULL)
+                      ? READER_REL_EMPLOYER
+                      : READER_REL_WORKPLACE;
+        u->rel = rel;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(rel));
     }
     /* "when is the christening?", "when's my MOT?" ask no birthday: what the user
      * said of it answers, or nothing */

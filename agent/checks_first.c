@@ -52,8 +52,8 @@ static int name_is_age(const understood_t *told, int i, const char *text, unders
     else if (!strcmp(w[1], "is") || !strcmp(w[1], "turned")) at = 2;
     else if (n > 2 && !strcmp(w[1], "just") && !strcmp(w[2], "turned")) at = 3;
     else return 0;
-    for (const char *p = name; *p; p++)
-        if (!isalpha((unsigned char)*p)) return 0;
+    for (const char *p = name; *p; p++)         /* (letters of any script: "Zoë") */
+        if (!isalpha((unsigned char)*p) && (unsigned char)*p < 0x80) return 0;
     /* who they are among the rest ("the eldest", "older", "the old boy", "the puppy") */
     static const char *const places[] = {"eldest", "oldest", "youngest", "older", "younger",
                                          "middle", "baby", NULL};

@@ -289,6 +289,29 @@ static int one_lost(const facts_t *f, const char *text, understood_t *u)
     return 0;
 }
 
+int checks_says_over(const char *text)
+{
+    static const char *const over[] = {"we are finished", "we're finished", "we are done",
+                                       "we're done", "it's over", "it is over", "its over",
+                                       "and i are done", "and me are done",
+                                       "and i are finished", "and me are finished", NULL};
+    static const char *const closing[] = {"now", "for good", "between us", "already", NULL};
+    for (int k = 0; over[k]; k++)
+        for (const char *at = text; (at = facts_words_at(at, over[k])); at++) {
+            const char *p = at + strlen(over[k]);
+            while (*p == ' ') p++;
+            for (int c = 0; closing[c]; c++)
+                if (!strncasecmp(p, closing[c], strlen(closing[c])) &&
+                    !isalnum((unsigned char)p[strlen(closing[c])])) {
+                    p += strlen(closing[c]);
+                    break;
+                }
+            while (*p == ' ') p++;
+            if (!*p || strchr(".,;!", *p)) return 1;
+        }
+    return 0;
+}
+
 /* "marek and i separated", "we broke up" (msg names the partner told, or there is one
  * partner): the partner's name ends; "i'm dating someone new, ravi", "seeing Lorna now",
  * and after a parting in the message "I met Tiago", "now with Tiago": a new partner's
@@ -326,6 +349,7 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
                 (facts_has_words(text, "anymore") || facts_has_words(text, "any more") ||
                  facts_has_words(text, "no longer"));   /* "not with Rosalind anymore" */
     for (int k = 0; parting[k] && !parts; k++) parts = facts_has_words(text, parting[k]);
+    parts = parts || checks_says_over(text);
     if (parts && who && strcmp(who->value, FACTS_ENDED) != 0 &&
         (facts_has_words(msg, who->value) ||
          ((facts_has_words(text, "we") || facts_has_words(text, "us")) && npartners == 1))) {
@@ -343,7 +367,7 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
      * ("Rui and I are done. ... I met Tiago at a gig") */
     static const char *const met[] = {"i met", "now with", "together with", "going out with",
                                       "fell for", NULL};
-    int parted = 0, nw = 0;
+    int parted = checks_says_over(msg), nw = 0;
     for (int k = 0; parting[k] && !parted; k++) parted = facts_has_words(msg, parting[k]);
     const char *news[sizeof seeing / sizeof *seeing + sizeof met / sizeof *met];
     for (int k = 0; seeing[k]; k++) news[nw++] = seeing[k];
@@ -365,6 +389,11 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
         }
         at += strlen(word);
         while (*at == ' ' || *at == ',') at++;
+        static const char *const lately[] = {"now", "recently", "finally", NULL};
+        char next[16];              /* "I met now Tiago" */
+        const char *after = checks_word_after(at, next, sizeof next);
+        if (understand_in_list(lately, next))
+            for (at = after; *at == ' ' || *at == ','; at++) {}
         const char *called = checks_word_at(at, "called");     /* "dating a guy called Emrys" */
         if (!called) called = checks_word_at(at, "named");
         if (called && (!strncasecmp(at, "a ", 2) || !strncasecmp(at, "an ", 3)))
@@ -547,6 +576,54 @@ static int job_after(const char *at, const char *const *skip, const char *const 
     }
     const char *end = strrchr(job, ' ') ? strrchr(job, ' ') + 1 : job;
     return job[0] && kinds_person(end);
+}
+
+/* "from May I will teach at Nacka Music School", "I'll be working at Aldi from Monday",
+ * "I've been transferred to Ridgeway Primary": the place named with capitals after a
+ * verb of work to come or of being moved (past "the") is where the user works now (the
+ * employer), a new work (understand_new_work ends the place told before). Sets u and returns 1, else
+ * 0. */
+static int work_ahead(const char *text, understood_t *u)
+{
+    static const char *const ahead[] = {"will work at", "will teach at", "will be working at",
+                                        "will be teaching at", "'ll work at", "'ll teach at",
+                                        "'ll be working at", "'ll be teaching at",
+                                        "going to work at", "going to teach at",
+                                        "transferred to", "been moved to", "posted to", NULL};
+    static const char *const small[] = {"of", "de", "du", "des", "la", "le", "and", "&",
+                                        NULL};
+    static const char *const me[] = {"i", "i'll", "ill", "i've", "ive", "i'm", "im", NULL};
+    if (checks_asks(text) || u->act == READER_QUESTION || u->act == READER_YESNO ||
+        u->act == READER_FORGET || !checks_holds_any(text, me) ||
+        strcmp(u->holder, "self") != 0)
+        return 0;
+    const char *at = NULL;
+    for (int k = 0; ahead[k] && !at; k++) {
+        const char *p = strstr(text, ahead[k]);
+        if (p && (ahead[k][0] == '\'' || p == text || !isalnum((unsigned char)p[-1])))
+            at = p + strlen(ahead[k]);
+    }
+    if (!at) return 0;
+    while (*at == ' ') at++;
+    if (!strncasecmp(at, "the ", 4)) at += 4;
+    char place[UNDERSTAND_VALUE] = "";
+    for (int k = 0; k < 6 && *at; k++) {        /* words as written, capitals kept */
+        size_t l = strcspn(at, " "), keep = l;
+        while (keep && strchr(",.;:!?)", at[keep - 1])) keep--;
+        char w[24];
+        snprintf(w, sizeof w, "%.*s", (int)(keep < sizeof w ? keep : 0), at);
+        int small_word = k > 0 && understand_in_list(small, w) && keep == l;
+        if (!keep || (!isupper((unsigned char)at[0]) && !small_word)) break;
+        size_t pl = strlen(place);
+        snprintf(place + pl, sizeof place - pl, "%s%.*s", pl ? " " : "", (int)keep, at);
+        if (keep < l) break;
+        for (at += l; *at == ' '; at++) {}
+    }
+    char *sp = strrchr(place, ' ');     /* (not ending in "of") */
+    if (sp && islower((unsigned char)sp[1])) *sp = '\0';
+    if (!place[0]) return 0;
+    checks_settle(u, READER_FACT, "self", READER_REL_EMPLOYER, NULL, place);
+    return 1;
 }
 
 /* "they made me depot supervisor", "I've been promoted to head chef": the words after
@@ -1049,6 +1126,7 @@ int checks_news(checks_clause_t *c, understood_t *u)
     born_to_kin(msg, text, u);          /* "my sister had a baby, a girl called Ada" */
     if ((u->act == READER_FACT || u->act == READER_SMALLTALK) && pet_of_kind(f, msg, text, u))
         return 1;                       /* "Rolo is a big old beagle" */
+    if (work_ahead(text, u)) return 1;  /* "from May I will teach at ..." */
     if (!parted_with(f, msg, text, u) &&        /* "we sold the car" ends the car */
         !pet_got_named(text, u) &&      /* "a kitten off my aunt, she's called Pesto" */
         !one_lost(f, text, u) &&        /* "Biscuit died" ends one cat's name */

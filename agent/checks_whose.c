@@ -204,8 +204,8 @@ static void one_of_group(const char *msg, const understood_t *told, int i, const
         !u->holder[0] || !strcmp(u->holder, "self") || checks_someone_word(u->holder) ||
         understand_pronoun(u->holder))
         return;
-    for (const char *p = u->holder; *p; p++)
-        if (!isalpha((unsigned char)*p)) return;
+    for (const char *p = u->holder; *p; p++)   /* (letters of any script: "Zoë") */
+        if (!isalpha((unsigned char)*p) && (unsigned char)*p < 0x80) return;
     const char *at = facts_words_at(text, u->holder);
     if (!at || (!isupper((unsigned char)*at) && u->rel != READER_REL_AGE)) return;
     for (int j = i - 1; j >= 0 && !u->personal; j--)
@@ -569,6 +569,21 @@ int checks_whose_by_pronoun(checks_clause_t *c, understood_t *u)
 
 /* Whose a Chinese fact is: the speaker's by 我 or by words said of oneself, where one is and
  * does or lives. */
+/* The bytes of an age in Chinese numerals and its comma that open a note's clause
+ * (三十一，在温州…), else 0. */
+static size_t note_age(const char *text)
+{
+    static const char *const digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九",
+                                          "十", NULL};
+    size_t n = 0;
+    for (int more = 1; more && n < 9;) {
+        more = 0;
+        for (int k = 0; digits[k] && !more; k++) more = !strncmp(text + n, digits[k], 3);
+        if (more) n += 3;
+    }
+    return n && !strncmp(text + n, "，", 3) ? n + 3 : 0;
+}
+
 int checks_chinese_own(checks_clause_t *c, understood_t *u)
 {
     const char *msg = c->msg;
@@ -585,8 +600,9 @@ int checks_chinese_own(checks_clause_t *c, understood_t *u)
     static const char *const here_opens[] = {"在", "现在在", "目前在", "以前在", "之前在",
                                              "退休前在", NULL};
     int here_doing = 0;         /* (and where one worked before retiring: ...干了二十来年) */
+    const char *from = text + note_age(text);  /* (三十一，在温州一家厂里当焊工) */
     for (int k = 0; here_opens[k] && checks_chinese(text) && !here_doing; k++)
-        here_doing = !strncmp(text, here_opens[k], strlen(here_opens[k]));
+        here_doing = !strncmp(from, here_opens[k], strlen(here_opens[k]));
     int here_living = checks_chinese(text) && (!strncmp(text, "住", 3) || !strncmp(text, "现在住", 9) ||
                                         !strncmp(text, "目前住", 9));  /* 现在住江宁 */
     if (((here_doing && (u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_JOB)) ||
@@ -597,7 +613,8 @@ int checks_chinese_own(checks_clause_t *c, understood_t *u)
         u->fact_min_p = 0;
         u->personal = 1;
     }
-    oneself |= (here_doing && (u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_JOB)) ||
+    oneself |= (u->rel == READER_REL_AGE && note_age(text)) ||
+               (here_doing && (u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_JOB)) ||
                (here_living && u->rel == READER_REL_HOME);
     oneself |= u->rel == READER_REL_HOMETOWN && checks_chinese(text) &&   /* "，苏州人，" */
                forms_zh_people_of(text, strlen(text));

@@ -25,6 +25,7 @@ typedef struct person {
     int64_t id;
     const char *at;     /* where the question names them, NULL when it does not */
     int in_group;       /* one of the group the question names (in_group) */
+    int elder;          /* a partner, a parent or a grandparent: never one of the young */
 } person_t;
 
 /* COMPARE_OLDER, COMPARE_YOUNGER, COMPARE_MIDDLE ("the middle one", "the middle child"),
@@ -169,7 +170,12 @@ static int people(const facts_t *f, const char *text, person_t *v)
         if (people_asked && (dialogue_pet_word(m->holder) || kinds_animal(m->holder))) continue;
         long age = months(m->value);
         if (age < 0) continue;
-        v[n] = (person_t){name, age, m->value, m->id, named_at(text, name), 0};
+        static const char *const elders[] = {"mother", "father", "grandmother",
+                                             "grandfather", "parents", "grandparents",
+                                             NULL};
+        v[n] = (person_t){name, age, m->value, m->id, named_at(text, name), 0,
+                          understand_in_list(understand_partner_words, m->holder) ||
+                              understand_in_list(elders, m->holder)};
         v[n].in_group = in_group(f, text, m->holder);
         grouped += v[n++].in_group;
     }
@@ -188,7 +194,7 @@ static int people(const facts_t *f, const char *text, person_t *v)
     if (!me) me = named_at(text, "i");
     long age = own && strcmp(own->value, FACTS_ENDED) != 0 ? months(own->value) : -1;
     if (age > 0 && me && n > 0 && n < COMPARE_MAX)
-        v[n++] = (person_t){REALISE_YOU, age, own->value, own->id, me, 0};
+        v[n++] = (person_t){REALISE_YOU, age, own->value, own->id, me, 0, 1};
     return n;
 }
 
@@ -209,8 +215,11 @@ int compare_ages(const facts_t *f, const char *text, int yesno, compare_t *out)
                                        "smallest", "littlest", NULL};
     int superlative = 0;
     for (int i = 0; most[i] && !superlative; i++) superlative = facts_has_words(text, most[i]);
-    if (yesno && k == 1 && superlative && end != COMPARE_MIDDLE && n >= 3) {
-        /* "is Tom my eldest grandchild?": the one at that end of all of them */
+    int young_pair = n == 2 && !all[0].elder && !all[1].elder;
+    if (yesno && k == 1 && (superlative || young_pair) && end != COMPARE_MIDDLE &&
+        (n >= 3 || young_pair)) {
+        /* "is Tom my eldest grandchild?": the one at that end of all of them; of two
+         * young ones, "is Lina my youngest?", "so Oskar's the elder?" */
         int pick = 0;
         for (int i = 1; i < n; i++)
             if (end ? all[i].age > all[pick].age : all[i].age < all[pick].age) pick = i;

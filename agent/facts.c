@@ -140,36 +140,13 @@ int facts_same_relation(const char *a, const char *b)
     }
 }
 
-/* s with its Latin letters' accents dropped ("Gdańsk": "Gdansk", "Tromsø": "Tromso") into
- * out[n]: letters of U+00C0..U+017F as the ASCII letter they are written on; the rest
- * copied. */
-static void unaccented(const char *s, char *out, size_t n)
-{
-    static const char base[] =
-        "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty"
-        "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOo"
-        "RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
-    size_t o = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p && o + 1 < n;) {
-        unsigned cp = p[0] >= 0xC3 && p[0] <= 0xC5 && (p[1] & 0xC0) == 0x80
-                          ? ((unsigned)(p[0] & 0x1F) << 6) | (p[1] & 0x3F) : 0;
-        if (cp >= 0xC0 && cp < 0x180) {
-            out[o++] = base[cp - 0xC0];
-            p += 2;
-        } else {
-            out[o++] = (char)*p++;
-        }
-    }
-    out[o] = '\0';
-}
-
 int facts_same_value(const char *a, const char *b)
 {
     if (!a || !b) return 0;
     if (strcasecmp(skip_article(a), skip_article(b)) == 0) return 1;
     char fa[256], fb[256];      /* the same letters with or without accents */
-    unaccented(skip_article(a), fa, sizeof fa);
-    unaccented(skip_article(b), fb, sizeof fb);
+    understand_unaccented(skip_article(a), fa, sizeof fa);
+    understand_unaccented(skip_article(b), fb, sizeof fb);
     if (strcasecmp(fa, fb) == 0) return 1;
     long na, nb;            /* a number in words or digits: "six", "6" */
     if (understand_number(a, &na) && understand_number(b, &nb)) return na == nb;
@@ -447,8 +424,14 @@ void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u)
         return;
     for (size_t i = f->n; i-- > 0 && !u->personal;) {
         const store_memory_t *m = &f->v[i];
-        if (strcmp(m->holder, "self") != 0 && understand_kin(m->holder) &&
-            named_in_text(m, u->holder)) {
+        if (!understand_kin(m->holder) && isupper((unsigned char)m->holder[0]) &&
+            facts_same_name(m->holder, u->holder)) {
+            /* "how old is Vesna?" of a fact keyed by her name (a group's member, or one
+             * told without a word of kin) */
+            snprintf(u->holder, sizeof u->holder, "%s", m->holder);
+            u->personal = 1;
+        } else if (strcmp(m->holder, "self") != 0 && understand_kin(m->holder) &&
+                   named_in_text(m, u->holder)) {
             char name[UNDERSTAND_KEY];
             snprintf(name, sizeof name, "%s", u->holder);
             become(u, m->holder, name);

@@ -820,7 +820,14 @@ static int place_then_doing(const char *c, size_t cn, int asks, understood_t *ou
         size_t left = cn - (size_t)(p - c);
         if (left >= 6 && (!strncmp(p, "一家", 6) || !strncmp(p, "一个", 6))) p += 6, left -= 6;
         long at = understand_text_at(p, left, doing[d]);
-        if (at < 6 || at > 15 || strlen(doing[d]) != 3) continue;
+        /* (在宁波一家工厂当电工: the town before 一家 where a firm follows it) */
+        static const char *const one_of[] = {"一家", "一所", "一个", NULL};
+        long place = at;
+        for (int o = 0; one_of[o] && at > 0; o++) {
+            long one = understand_text_at(p, (size_t)at, one_of[o]);
+            if (one >= 6 && one < place) place = one;
+        }
+        if (place < 6 || place > 15 || at > 30 || strlen(doing[d]) != 3) continue;
         int cjk = 1;
         for (long b = 0; b < at && cjk; b += 3) cjk = (unsigned char)p[b] >= 0xE0;
         int verb_is_job = 0;
@@ -830,7 +837,7 @@ static int place_then_doing(const char *c, size_t cn, int asks, understood_t *ou
         if (!cjk || xl < 6 || xl > 18) continue;
         out[k] = out[0];
         only_unit(&out[k], READER_FACT, READER_REL_WORKPLACE,
-                  reader_rel_name(READER_REL_WORKPLACE), p, (size_t)at);
+                  reader_rel_name(READER_REL_WORKPLACE), p, (size_t)place);
         out[k + 1] = out[k];
         only_unit(&out[k + 1], READER_FACT, READER_REL_JOB, reader_rel_name(READER_REL_JOB), x, xl);
         return k + 2;
@@ -1883,6 +1890,27 @@ static int pet_kind_named(const char *c, size_t cn, understood_t *out, int k, in
     return k;
 }
 
+/* The number c[0, n) writes in Chinese numerals from 1 to 99 (七, 十三, 三十, 三十一), or -1. */
+static long tens_and_ones(const char *c, size_t n)
+{
+    static const char *const units[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    long d[3];
+    size_t nd = 0;
+    for (size_t i = 0; i + 3 <= n && nd < 3; i += 3, nd++) {
+        d[nd] = -1;
+        if (!strncmp(c + i, "十", 3)) d[nd] = 10;
+        for (long u = 0; u < 9 && d[nd] < 0; u++)
+            if (!strncmp(c + i, units[u], 3)) d[nd] = u + 1;
+        if (d[nd] < 0) return -1;
+    }
+    if (!nd || nd * 3 != n) return -1;
+    if (nd == 1) return d[0];
+    if (nd == 2 && d[0] == 10 && d[1] < 10) return 10 + d[1];           /* 十三 */
+    if (nd == 2 && d[0] < 10 && d[1] == 10) return d[0] * 10;           /* 三十 */
+    if (nd == 3 && d[0] < 10 && d[1] == 10 && d[2] < 10) return d[0] * 10 + d[2];
+    return -1;
+}
+
 int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int max)
 {
     /* 你把我龙猫的事删了吧: a request to forget, whatever the reader took it for, of what it
@@ -1922,6 +1950,39 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
         only_unit(out, READER_FACT, READER_REL_NAME, reader_rel_name(READER_REL_NAME), c + 6,
                   cn - 6);
         return 1;
+    }
+    /* 三十一, 二十二岁: a clause of a number alone (13 to 99, 岁 after it or not) is the
+     * speaker's age, told in a note (我阿强，三十一，…) */
+    size_t digits = cn >= 3 && !strncmp(c + cn - 3, "岁", 3) ? cn - 3 : cn;
+    long years = act != READER_FORGET && !forms_zh_asks(c, cn) ? tens_and_ones(c, digits) : -1;
+    if (years >= 13 && years <= 99) {
+        only_unit(out, READER_FACT, READER_REL_AGE, reader_rel_name(READER_REL_AGE), c, digits);
+        out[0].fact_min_p = 0;
+        return 1;
+    }
+    /* 我老宋，四十七，…: a name of 阿, 小 or 老 and one character after 我 that a comma
+     * ends names the user, and what the clause tells of the name is theirs */
+    static const char *const fond[] = {"阿", "小", "老", NULL};
+    int fond_name = 0;
+    for (int f = 0; cn > 15 && fond[f]; f++) fond_name |= !strncmp(c + 3, fond[f], 3);
+    if (fond_name && !strncmp(c, "我", 3) && !strncmp(c + 9, "，", 3) &&
+        (unsigned char)c[6] >= 0xE4 && (unsigned char)c[6] <= 0xE9 && act != READER_FORGET &&
+        !forms_zh_asks(c, cn) && k < max) {
+        int named = 0;
+        for (int i = 0; i < k; i++) {
+            if (!strncmp(out[i].holder, c + 3, 6) && !out[i].holder[6]) {
+                snprintf(out[i].holder, sizeof out[i].holder, "self");
+                out[i].personal = 1;
+            }
+            named |= out[i].rel == READER_REL_NAME && !strncmp(out[i].value, c + 3, 6) &&
+                     !out[i].value[6];
+        }
+        if (!named) {
+            out[k] = out[0];
+            only_unit(&out[k], out[0].act, READER_REL_NAME, reader_rel_name(READER_REL_NAME),
+                      c + 3, 6);
+            k++;
+        }
     }
     /* 我阿明, 我小凡: 我 and a name of 阿 or 小 and one or two characters, 是 left out */
     if ((cn == 9 || cn == 12) && !strncmp(c, "我", 3) && act != READER_FORGET &&
@@ -1977,7 +2038,13 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
     static const char *const own[] = {"读大学", "读书", "上学", "念书", "上大学", "当", "学",
                                       "上班", "工作", "送外卖", "送快递", "跑滴滴", "开出租",
                                       NULL};
-    int told = act == READER_SMALLTALK && understand_text_at(c, cn, "我") >= 0 &&
+    /* (or said with no one: 在温州一家厂里当焊工, 三十一，在温州一家厂里当焊工, a note
+     * after 我老宋) */
+    long comma = understand_text_at(c, cn, "，");
+    int bare = (!strncmp(c, "在", 3) || (comma > 0 && tens_and_ones(c, (size_t)comma) > 0)) &&
+               understand_text_at(c, cn, "他") < 0 && understand_text_at(c, cn, "她") < 0;
+    int told = ((act == READER_SMALLTALK && understand_text_at(c, cn, "我") >= 0) ||
+                ((act == READER_SMALLTALK || act == READER_FACT) && bare)) &&
                !forms_zh_asks(c, cn) && understand_text_at(c, cn, "你") < 0;
     int said = 0;
     for (int i = 0; own[i] && told && !said; i++) said = understand_text_at(c, cn, own[i]) >= 0;
@@ -1994,7 +2061,10 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
             (understand_text_at(c, cn, "叫") >= 0 || understand_text_at(c, cn, "岁") >= 0);
     if (said) {
         act = READER_FACT;
-        for (int i = 0; i < k; i++) out[i].act = READER_FACT, out[i].fact_min_p = 0;
+        for (int i = 0; i < k; i++) {
+            out[i].act = READER_FACT, out[i].fact_min_p = 0;
+            out[i].personal |= bare && !strcmp(out[i].holder, "self");
+        }
     }
     if (act == READER_FACT && forms_zh_asks(c, cn)) act = READER_QUESTION;  /* it asks */
     /* read as a question with no word of asking: told when it says 我 or names, keeps or

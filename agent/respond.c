@@ -511,7 +511,9 @@ static int said_not(const char *text, const char *value)
 
 static void correction(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
-    if (!u->value[0] && !checks_says_ended(text)) return;
+    /* (an end said in other words ends a value told: "Rui and I are done") */
+    int told_old = u->old[0] && facts_by_value(f, u->old);
+    if (!u->value[0] && !told_old && !checks_says_ended(text)) return;
     const store_memory_t *target = u->old[0] ? facts_by_value(f, u->old) : NULL;
     for (size_t i = f->n; u->old[0] && !target && i-- > 0;)   /* "not the 2nd" of "the 2nd
                                                               * of May" */
@@ -572,6 +574,7 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
     static const char *const gone_zh[] = {"分手", "离婚", "分开", "去世", "走了", NULL};
     for (int i = 0; gone[i] && !gone_said; i++) gone_said = facts_has_words(text, gone[i]);
     for (int i = 0; gone_zh[i] && !gone_said; i++) gone_said = strstr(text, gone_zh[i]) != NULL;
+    gone_said = gone_said || checks_says_over(text);     /* "Tomas and I are done" */
     if (!u->value[0] && rel == READER_REL_NAME && !gone_said)
         return;             /* "Tobias is not amused" ends no one's name */
     if (!u->value[0]) {
@@ -2790,6 +2793,43 @@ static void holders_in_jobs(understood_t *u, int n)
                 u[i].act = READER_SMALLTALK;
 }
 
+/* "Tomo is 8 and Vesna is 5" from one who speaks of themselves: the age of someone
+ * named without a word of kin (the kids of "we have two") is a fact of that one's own,
+ * keyed by the name as told (the holder of a group's member, facts.h), when no fact
+ * names them yet. */
+static void named_age(const facts_t *f, const char *msg, understood_t *u)
+{
+    const char *h = u->holder;
+    if (u->act != READER_FACT || u->personal || u->rel != READER_REL_AGE ||
+        !isdigit((unsigned char)u->value[0]) || atoi(u->value) > 120 || !h[0] ||
+        strchr(h, ' ') || !strcmp(h, "self") || understand_kin(h) || dialogue_pet_word(h) ||
+        understand_pronoun(h) || lex_is_stopword(h) || !(says_me(msg) || told_of_self(f)))
+        return;
+    const char *at = facts_words_at(msg, h);    /* a name as the user wrote it */
+    if (!at || !isupper((unsigned char)*at)) return;
+    /* said right after the name: "Vesna is 5", "Vesna's 5", "Vesna turned 5" (not "Boat's
+     * a 12 foot dinghy with a Suzuki 40"), and no span of weeks or months after it */
+    static const char *const verbs[] = {"'s ", "\u2019s ", " is ", " turned ", " just turned ",
+                                        " turns ", NULL};
+    const char *v = at + strlen(h);
+    size_t vl = 0;
+    for (int k = 0; verbs[k] && !vl; k++)
+        if (!strncmp(v, verbs[k], strlen(verbs[k]))) vl = strlen(verbs[k]);
+    if (!vl || strncmp(v + vl, u->value, strlen(u->value)) != 0) return;
+    char unit[16];
+    const char *after = v + vl + strlen(u->value);
+    if (isalnum((unsigned char)*after)) return;
+    while (*after == ' ') after++;
+    size_t ul = strcspn(after, " ,.!?;");
+    snprintf(unit, sizeof unit, "%.*s", (int)(ul < sizeof unit ? ul : 0), after);
+    for (char *c = unit; *c; c++) *c = (char)tolower((unsigned char)*c);
+    if (understand_in_list(understand_time_units, unit) && strcmp(unit, "years") != 0 &&
+        strcmp(unit, "year") != 0 && strcmp(unit, "yrs") != 0)
+        return;
+    u->personal = 1;
+    u->holder[0] = (char)toupper((unsigned char)u->holder[0]);
+}
+
 /* 1 when u[i] is read from a clause that recalls what the user said before
  * (checks_recalls: "hang on, I told you Hull") and a later clause of the message puts
  * it right: what it recalls is no new fact. */
@@ -2815,6 +2855,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
         char text[512];
         snprintf(text, sizeof text, "%.*s", (int)u[i].len, msg + u[i].at);
         checks_clause(f, msg, u, i, text, &u[i]);
+        named_age(f, msg, &u[i]);
         /* "how old is granny now?" read with the holder "grandmother now": a word of
          * time after the holder's is none of it */
         static const char *const of_time[] = {" now", " again", " nowadays", " today",

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include "agent/forms.h"
 #include "agent/kinds.h"
 #include "agent/plain_scan.h"
 #include "agent/understand_words.h"
@@ -362,6 +363,115 @@ static size_t pet_named_after(const char *msg, size_t len, char *out)
     return 0;
 }
 
+/* The length of a capitalised word at msg[i] whose parts a hyphen or an apostrophe may
+ * join ("Saint-Laurent", "O'Neill"), else 0. */
+static size_t cap_run(const char *msg, size_t len, size_t i)
+{
+    size_t e = i + cap_word(msg, len, i);
+    if (e == i) return 0;
+    while (e + 1 < len && (msg[e] == '-' || msg[e] == '\'') && cap_word(msg, len, e + 1))
+        e += 1 + cap_word(msg, len, e + 1);
+    return e - i;
+}
+
+/* The end of a business's name at msg[i]: capitalised words, with the small words names
+ * of places to eat and shops are made with between them ("Fournil du Cèdre", "Bread and
+ * Butter"), up to five, and a full stop, comma, "!" or ";" (or the end) after them; 0
+ * when there is none. *words is their count. */
+static size_t firm_name_end(const char *msg, size_t len, size_t i, int *words)
+{
+    static const char *const small[] = {"du", "de", "des", "la", "le", "les", "di", "da",
+                                        "del", "della", "of", "the", "and", "y", "el", "am",
+                                        "an", "der", NULL};
+    size_t e = i, cl = cap_run(msg, len, i);
+    *words = 0;
+    while (cl && *words < 5) {
+        e += cl;
+        (*words)++;
+        if (e >= len || msg[e] != ' ') break;
+        size_t n = e + 1;
+        char w[8];
+        size_t we = plain_read_word(msg, len, n, w, sizeof w, 0);
+        if (we && understand_in_list(small, w) && islower((unsigned char)msg[n]) &&
+            we < len && msg[we] == ' ')
+            n = we + 1;
+        cl = cap_run(msg, len, n);
+        if (cl) e = n;
+        else break;
+    }
+    if (!*words) return 0;
+    return e == len || strchr(",.!;", msg[e]) ? e : 0;
+}
+
+/* "a bakery in Tours, Le Pain Doré, ...", "one small agency in Lodz, it's called
+ * Pixelia.": a place of business (salon, cafe, agency ...) named after it, set off by a
+ * comma (past where it is), is written "a bakery called Le Pain Doré in Tours, ...",
+ * which the reader reads as its name. A name set off so after a town that could be the
+ * town's country or region ("in Tours, France", "in Austin, North Texas") is left. Into
+ * out (room for len + 8 bytes): the length, 0 when the message has no such words. */
+static size_t firm_named_after(const char *msg, size_t len, char *out)
+{
+    static const char *const dets[] = {"a", "an", "one", "my", "our", "the", NULL};
+    static const char *const firms[] = {"bistro", "pizzeria", "startup", "trattoria",
+                                        "brewery", "winery", "bookshop", "bookstore", NULL};
+    static const char *const callings[] = {"it's called ", "its called ", "it is called ",
+                                           "called ", "named ", NULL};
+    static const char *const regions[] = {"new", "north", "south", "east", "west", "upper",
+                                          "lower", NULL};
+    for (size_t i = 0; i + 2 < len; i++) {
+        char det[8];
+        if (i > 0 && isalnum((unsigned char)msg[i - 1])) continue;
+        size_t w = plain_read_word(msg, len, i, det, sizeof det, 0);
+        if (!w || !understand_in_list(dets, det) || w >= len || msg[w] != ' ') continue;
+        size_t firm_end = 0;
+        for (int k = 0; k < 4 && !firm_end; k++) {     /* "a tiny family bakery" */
+            char word[24];
+            size_t we = plain_read_word(msg, len, w, word, sizeof word, 0);
+            if (!we || !islower((unsigned char)msg[w + 1])) break;
+            if (understand_in_list(understand_business_words, word) ||
+                understand_in_list(firms, word))
+                firm_end = we;
+            w = we;
+        }
+        if (!firm_end) continue;
+        size_t c = firm_end, place_end = firm_end;
+        if (c + 4 < len && (!strncmp(msg + c, " in ", 4) || !strncmp(msg + c, " on ", 4))) {
+            size_t p = c + 4, pl = cap_run(msg, len, p);
+            for (int k = 0; pl && k < 3; k++) {     /* "in Saint-Laurent", "in Cape Town" */
+                place_end = p + pl;
+                if (place_end >= len || msg[place_end] != ' ') break;
+                pl = cap_run(msg, len, p = place_end + 1);
+            }
+            if (place_end == firm_end) continue;
+            c = place_end;
+        }
+        if (c + 2 >= len || msg[c] != ',' || msg[c + 1] != ' ') continue;
+        size_t x = c + 2;
+        int explicit = 0, words;
+        for (int k = 0; callings[k] && !explicit; k++)
+            if (!strncasecmp(msg + x, callings[k], strlen(callings[k])))
+                x += strlen(callings[k]), explicit = 1;
+        size_t xe = firm_name_end(msg, len, x, &words);
+        if (!xe) continue;
+        char first[24], name[64];
+        plain_read_word(msg, len, x, first, sizeof first, 0);
+        snprintf(name, sizeof name, "%.*s", (int)(xe - x), msg + x);
+        if (!explicit && (understand_weekday(first) || understand_month(first) ||
+                          forms_is_country(name) ||
+                          (place_end > firm_end &&
+                           (words < 2 || understand_in_list(regions, first)))))
+            continue;
+        size_t at = 0;
+        memcpy(out + at, msg, firm_end), at += firm_end;
+        at += (size_t)sprintf(out + at, " called %.*s", (int)(xe - x), msg + x);
+        memcpy(out + at, msg + firm_end, place_end - firm_end), at += place_end - firm_end;
+        memcpy(out + at, msg + xe, len - xe), at += len - xe;
+        out[at] = '\0';
+        return at;
+    }
+    return 0;
+}
+
 /* The verb a clause msg[b, e) tells a name's fact with, into verb: "Sigrid is 15" ("is"
  * before a number), "Olga lives in Oslo" ("lives" before "in" or "at", *prep set to
  * it), "Ana is the tall one" ("is" before an article, *prep "t"); 0 when it is no such
@@ -632,13 +742,15 @@ long restate_text(const char *msg, char *out, size_t cap)
     if (group_named_after(now, strlen(now), named)) now = named;
     char pet[RESTATE_MAX + 64];         /* (then a pet named after it) */
     if (pet_named_after(now, strlen(now), pet)) now = pet;
-    char verbed[RESTATE_MAX + 128];     /* (then a verb left out after a comma) */
+    char firm[RESTATE_MAX + 72];        /* (then a place of business named after it) */
+    if (firm_named_after(now, strlen(now), firm)) now = firm;
+    char verbed[RESTATE_MAX + 136];     /* (then a verb left out after a comma) */
     if (gapped_verb(now, strlen(now), verbed)) now = verbed;
-    char noted[RESTATE_MAX + 129];      /* (then a note's parts set off by dashes) */
+    char noted[RESTATE_MAX + 137];      /* (then a note's parts set off by dashes) */
     if (dashed_note(now, strlen(now), noted)) now = noted;
-    char listed[RESTATE_MAX + 129];     /* (then names with their ages after a group) */
+    char listed[RESTATE_MAX + 137];     /* (then names with their ages after a group) */
     if (ages_listed(now, strlen(now), listed)) now = listed;
-    char aged_q[RESTATE_MAX + 129];     /* (then an age in words asked of oneself) */
+    char aged_q[RESTATE_MAX + 137];     /* (then an age in words asked of oneself) */
     if (age_in_words(now, strlen(now), aged_q)) now = aged_q;
     if (now == msg) return 0;
     size_t n = strlen(now);

@@ -4,7 +4,9 @@
  * person ("a 34 year old nurse" is "34 years old, a nurse"), a group named after it
  * ("fed the girls, Ada and Noor, they're 7" is "... my girls are Ada and Noor, ..."), a
  * pet named in commas after the animal ("a collie, Meg," is "a collie called Meg,") and
- * a verb left out after a comma ("Ivo is 9, Lea 6" is "Ivo is 9, Lea is 6"). Private to
+ * a place of business named after it ("a bakery in Tours, Le Pain Doré," is "a bakery
+ * called Le Pain Doré in Tours,") and a verb left out after a comma ("Ivo is 9, Lea 6"
+ * is "Ivo is 9, Lea is 6"). Private to
  * agent/: plain.c's plain_text runs it first. No allocation. */
 #ifndef MNEMO_AGENT_RESTATE_H
 #define MNEMO_AGENT_RESTATE_H
@@ -13,8 +15,8 @@
 
 /* Messages of this many bytes and more are left as they are. */
 #define RESTATE_MAX 2048
-/* The most bytes restating adds to a message (the words of an age, a group, a pet's name
- * and the verbs left out). */
+/* The most bytes restating adds to a message (the words of an age, a group, a pet's or a
+ * business's name and the verbs left out). */
 #define RESTATE_GROWTH 160
 
 /* msg (NUL-terminated UTF-8) with its phrases said again into out (cap bytes with its

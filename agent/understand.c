@@ -1145,13 +1145,40 @@ static int all_capitals(const char *w)
     return letters > 1;
 }
 
+/* words[0..n) as the reader reads them: a word with a Latin letter of U+00C0..U+017F
+ * without its accents ("júlia": "julia"), into *buf (malloc'd, the caller frees it);
+ * the others as they are. NULL when out of memory. */
+static const char **unaccented_words(const char *const *words, int n, char **buf)
+{
+    size_t need = 1;
+    for (int k = 0; k < n; k++) need += strlen(words[k]) + 1;
+    const char **seen = calloc((size_t)n + 1, sizeof *seen);
+    char *at = *buf = malloc(need);
+    if (!seen || !at) {
+        free(seen);
+        return NULL;
+    }
+    for (int k = 0; k < n; k++) {
+        seen[k] = words[k];
+        const unsigned char *w = (const unsigned char *)words[k];
+        int accented = 0;
+        for (size_t i = 0; w[i] && !accented; i++) accented = w[i] >= 0xC3 && w[i] <= 0xC5;
+        if (!accented) continue;
+        understand_unaccented(words[k], at, strlen(words[k]) + 1);
+        seen[k] = at;
+        at += strlen(at) + 1;
+    }
+    return seen;
+}
+
 /* Reads one clause [c, c + cn) into out[0..max): one unit per fact it tells (a value and
  * its holder, or a name told in passing), one for any other act. Returns how many. */
 static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t *out, int max,
                        char *err, size_t errlen)
 {
     tok_list_t t = {0};
-    const char **words = NULL;
+    const char **words = NULL, **seen = NULL;
+    char *folded = NULL;
     unsigned char *tags = NULL, *vrels = NULL, *caps = NULL;
     int rc = tok_split(c, cn, &t, err, errlen), n = 0;
     if (rc != TOK_OK) {
@@ -1217,8 +1244,12 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         memmove(caps, caps + cry, (size_t)(n - cry));
         n -= cry;
     }
+    /* the reader learnt from words written without accents: it reads "Zoë" as "Zoe"
+     * (what the clause tells keeps the accent: values are cut from words) */
+    rc = MODEL_ENOMEM;
+    if (!(seen = unaccented_words(words, n, &folded))) goto out;
     reader_out_t ro = {.tags = tags, .vrels = vrels};
-    if (n > 0 && (rc = reader_read(r, words, caps, n, &ro, err, errlen)) != 0) goto out;
+    if (n > 0 && (rc = reader_read(r, seen, caps, n, &ro, err, errlen)) != 0) goto out;
     if (n == 0) ro.act = READER_SMALLTALK;
     int cut = 0;                /* small talk read once more without a closing reason,
                                  * kept if a fact */
@@ -1227,12 +1258,12 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         cut = reason_at(words, n);
     if (cut) {
         reader_out_t again = {.tags = tags, .vrels = vrels};
-        if ((rc = reader_read(r, words, caps, cut, &again, err, errlen)) != 0) goto out;
+        if ((rc = reader_read(r, seen, caps, cut, &again, err, errlen)) != 0) goto out;
         if (again.act == READER_FACT && again.act_p >= reader_fact_min_p(r) &&
             memchr(tags, READER_B_VALUE, (size_t)cut)) {
             ro = again;
             n = cut;
-        } else if ((rc = reader_read(r, words, caps, n, &ro, err, errlen)) != 0) {
+        } else if ((rc = reader_read(r, seen, caps, n, &ro, err, errlen)) != 0) {
             goto out;           /* (the whole clause's tags back) */
         }
     }
@@ -1690,6 +1721,8 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     rc = k;
 out:
     free(words);
+    free(seen);
+    free(folded);
     free(tags);
     free(vrels);
     free(caps);

@@ -163,6 +163,26 @@ int understand_group_member(const char *group, const char *one)
     return 0;
 }
 
+void understand_unaccented(const char *s, char *out, size_t n)
+{
+    static const char base[] =
+        "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty"
+        "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOo"
+        "RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+    size_t o = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p && o + 1 < n;) {
+        unsigned cp = p[0] >= 0xC3 && p[0] <= 0xC5 && (p[1] & 0xC0) == 0x80
+                          ? ((unsigned)(p[0] & 0x1F) << 6) | (p[1] & 0x3F) : 0;
+        if (cp >= 0xC0 && cp < 0x180) {
+            out[o++] = base[cp - 0xC0];
+            p += 2;
+        } else {
+            out[o++] = (char)*p++;
+        }
+    }
+    out[o] = '\0';
+}
+
 /* 1 when key is one of the kin forms of the canon table ("grandfather", "sister"), not an
  * animal. */
 int understand_kin(const char *key)
@@ -900,7 +920,9 @@ int understand_new_work(const char *text)
                                        "landed the job", "landed a job",
                                        "changed jobs", "switched jobs", "changed job",
                                        "now i work", "now i'm working", "left the",
-                                       "quit the", NULL};
+                                       "quit the", "transferred to", "will work at",
+                                       "will teach at", "be working at", "be teaching at",
+                                       NULL};
     return holds_phrase(text, news);
 }
 

@@ -124,6 +124,11 @@ int understand_in_list(const char *const *list, const char *w);
  * ("goats", not "glass"). A guess from the spelling: "series" passes too. */
 int understand_plural(const char *w);
 
+/* s with its Latin letters' accents dropped ("Gdańsk": "Gdansk", "Tromsø": "Tromso") into
+ * out[n] (NUL-terminated, cut to fit): letters of U+00C0..U+017F as the ASCII letter
+ * they are written on; the rest copied. */
+void understand_unaccented(const char *s, char *out, size_t n);
+
 /* 1 when a holder key is a kin word ("brother", "mother", "partner"): a person. */
 int understand_kin(const char *key);
 /* 1 when a holder key names several people or animals ("children", "cats"). */

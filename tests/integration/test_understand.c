@@ -2788,6 +2788,38 @@ START_TEST(test_ages_given_and_who_these_days)
 }
 END_TEST
 
+/* Ages said of names no word of kin brings ("we have two. Tomo is 8 ..."), a name with
+ * an accent the reader never learnt, a couple over in other words, a place of business
+ * named after it and work to come told as news. */
+START_TEST(test_names_aged_couples_over_firms_named_and_work_ahead)
+{
+    tell("c", "I'm Hedvika, we have two at home.");
+    tell("c", "Tomo is 8 and Zoë is 5, she bosses him about.");
+    ask("d", "how old is Zoë?", "5", "8");
+    ask("d", "how old is Tomo?", "8", "5");
+    tell("c", "my boyfriend is Anselm");
+    json_decref(say("c", "Sad news: Anselm and I are done. Then I met Kamil at the pool."));
+    ask("d", "who is my boyfriend?", "Kamil", "Anselm");
+    tell("c", "I work at Mlynek Foods.");
+    ask("d", "what is my company called?", "Mlynek Foods", NULL);
+    json_decref(say("c", "From March I'll be working at Pekarna Sova instead."));
+    ask("d", "where do I work?", "Pekarna Sova", "Mlynek");
+    tell("c", "I also run a little cafe in Tabor, Zlaty Klas, we bake rye bread.");
+    ask("d", "what is my cafe called?", "Zlaty Klas", NULL);
+}
+END_TEST
+
+/* A Chinese note with no 我 after the name: a number alone is the age, a place and a job
+ * the work. */
+START_TEST(test_chinese_notes_after_the_name)
+{
+    tell("c", "我老宋，四十七，在宁波一家工厂当电工，周末钓鱼。");
+    ask("d", "我多大了？", "四十七", NULL);
+    ask("d", "我的工作是什么？", "电工", NULL);
+    ask("d", "我在哪上班？", "宁波", NULL);
+}
+END_TEST
+
 /* Forgetting someone or a pet named alone ("the dog", "my dog", after a name) forgets
  * all of theirs, the facts of a note that told two of them included, and "forget the
  * cat" is never the cat's name. */
@@ -3031,6 +3063,8 @@ int main(void)
     tcase_add_test(tc, test_a_forget_said_again_by_pronoun_is_the_same_request);
     tcase_add_test(tc, test_which_one_a_sentence_picks_out);
     tcase_add_test(tc, test_ages_given_and_who_these_days);
+    tcase_add_test(tc, test_names_aged_couples_over_firms_named_and_work_ahead);
+    tcase_add_test(tc, test_chinese_notes_after_the_name);
     tcase_add_test(tc, test_forgetting_a_pet_named_alone);
     tcase_add_test(tc, test_cars_written_off_and_who_does_mine);
     tcase_add_test(tc, test_chinese_summary_asked_with_jizhu);
