@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 #include "model/dialogue.h"
+#include "model/lexical.h"
 #include "model/reader.h"
 
 /* 1 when text asks mnemo to tell ("do you remember my name?", "can you recall ..."): a
@@ -305,6 +306,44 @@ static int firm_named(const facts_t *f, const char *text, understood_t *u)
     return 1;
 }
 
+/* "so where's the trip?", "and the allotment, where is it?" read as chat: a question with
+ * its mark and a word of asking, that names a relation of the user's own facts after
+ * "the", "my" or "our" and a word at most (a key of one word the reader made of what they
+ * told: "trip", "allotment"), asks that. Sets u and returns 1, else 0. */
+static int told_relation_asked(const facts_t *f, const char *text, understood_t *u)
+{
+    static const char *const whose[] = {"the", "my", "our", NULL};
+    static const char *const asking[] = {"where", "where's", "wheres", "what", "what's",
+                                         "whats", "when", "when's", "whens", "which", "who",
+                                         "who's", NULL};
+    static const char *const you[] = {"you", "u", "your", "ya", NULL};  /* ("what do you
+                                                                         * think of the trip?") */
+    if (u->act != READER_SMALLTALK || !strchr(text, '?') || checks_holds_any(text, you) ||
+        !checks_holds_any(text, asking))
+        return 0;
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        if (strcmp(m->holder, "self") != 0 || facts_rel_of(m->relation) != READER_REL_OPEN ||
+            strchr(m->relation, ' ') || strlen(m->relation) < 3 ||
+            !strcmp(m->value, FACTS_ENDED) || facts_find(f, "self", m->relation, NULL) != m)
+            continue;
+        const char *at = facts_words_at(text, m->relation);
+        char before[2][16];             /* "the trip", "the anniversary trip" */
+        if (!at) continue;
+        checks_word_before(text, at, before[0], sizeof before[0]);
+        const char *b = at;
+        while (b > text && b[-1] == ' ') b--;
+        while (b > text && b[-1] != ' ') b--;
+        checks_word_before(text, b, before[1], sizeof before[1]);
+        if (!understand_in_list(whose, before[0]) &&
+            !(understand_in_list(whose, before[1]) && !lex_is_stopword(before[0])))
+            continue;
+        checks_settle(u, READER_QUESTION, "self", READER_REL_OPEN, m->relation, "");
+        return 1;
+    }
+    return 0;
+}
+
 int checks_asked(checks_clause_t *c, understood_t *u)
 {
     const facts_t *f = c->f;
@@ -316,6 +355,7 @@ int checks_asked(checks_clause_t *c, understood_t *u)
         return 1;                       /* "still at kingsmead?" */
     if (still_together(f, text, u)) return 1;
     if (firm_named(f, text, u)) return 1;
+    if (told_relation_asked(f, text, u)) return 1;
     /* "and my age is...?": a fact of no value whose clause the message ends with dots
      * and a question mark after asks it */
     size_t end = u->at + u->len;
@@ -686,6 +726,20 @@ int checks_birthday_and_work_asked(checks_clause_t *c, understood_t *u)
         (u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_EMPLOYER) &&
         checks_holds_any(text, schools) &&
         facts_find(f, u->holder, reader_rel_name(READER_REL_SCHOOL), NULL)) {
+        u->rel = READER_REL_SCHOOL;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
+    }
+    /* "where am I studying?", "which town am I studying in?" read as what one studies:
+     * where, of a school told */
+    static const char *const of_study[] = {"study", "studying", "studies", NULL};
+    static const char *const towns[] = {"city", "town", "place", "country", NULL};
+    const char *which_word = checks_word_at(text, "which");
+    char town[16] = "";
+    if (which_word) checks_word_after(which_word + 5, town, sizeof town);
+    if (u->act == READER_QUESTION && !strcmp(u->holder, "self") &&
+        u->rel == READER_REL_OPEN && understand_in_list(of_study, u->relation) &&
+        (!strncasecmp(text, "where", 5) || understand_in_list(towns, town)) &&
+        facts_find(f, "self", reader_rel_name(READER_REL_SCHOOL), NULL)) {
         u->rel = READER_REL_SCHOOL;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
     }

@@ -578,6 +578,47 @@ static int job_after(const char *at, const char *const *skip, const char *const 
     return job[0] && kinds_person(end);
 }
 
+/* "our party is pushed back to June", "the move is put off till May": a plan of
+ * the user's told with a key of one word ("wedding", "move") named before a verb of
+ * moving it in time is that time now (up to four words after it, past "the"). Sets u
+ * and returns 1, else 0. */
+static int plan_moved(const facts_t *f, const char *text, understood_t *u)
+{
+    static const char *const moved[] = {"pushed back to", "pushed back till", "postponed to",
+                                        "postponed till", "postponed until", "moved to",
+                                        "brought forward to", "rescheduled to",
+                                        "rescheduled for", "put off till", "put off until",
+                                        "delayed to", "delayed till", "delayed until", NULL};
+    if (checks_asks(text) || u->act == READER_QUESTION || u->act == READER_YESNO ||
+        u->act == READER_FORGET)
+        return 0;
+    const char *at = NULL;
+    for (int k = 0; moved[k] && !at; k++)
+        if ((at = checks_word_at(text, moved[k])) != NULL) at += strlen(moved[k]);
+    if (!at) return 0;
+    while (*at == ' ') at++;
+    if (!strncasecmp(at, "the ", 4)) at += 4;
+    char when[UNDERSTAND_VALUE] = "";
+    for (int w = 0; w < 4 && *at && !strchr(",.;:!?", *at); w++) {
+        size_t l = strcspn(at, " ,.;:!?");
+        size_t wl = strlen(when);
+        snprintf(when + wl, sizeof when - wl, "%s%.*s", wl ? " " : "", (int)l, at);
+        for (at += l; *at == ' '; at++) {}
+    }
+    if (!when[0]) return 0;
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        const char *named = facts_words_at(text, m->relation);
+        if (strcmp(m->holder, "self") != 0 || facts_rel_of(m->relation) != READER_REL_OPEN ||
+            strchr(m->relation, ' ') || strlen(m->relation) < 3 || !named ||
+            named >= at || !strcmp(m->value, FACTS_ENDED) || facts_same_value(m->value, when))
+            continue;
+        checks_settle(u, READER_FACT, "self", READER_REL_OPEN, m->relation, when);
+        return 1;
+    }
+    return 0;
+}
+
 /* "from May I will teach at Nacka Music School", "I'll be working at Aldi from Monday",
  * "I've been transferred to Ridgeway Primary": the place named with capitals after a
  * verb of work to come or of being moved (past "the") is where the user works now (the
@@ -1127,6 +1168,7 @@ int checks_news(checks_clause_t *c, understood_t *u)
     if ((u->act == READER_FACT || u->act == READER_SMALLTALK) && pet_of_kind(f, msg, text, u))
         return 1;                       /* "Rolo is a big old beagle" */
     if (work_ahead(text, u)) return 1;  /* "from May I will teach at ..." */
+    if (plan_moved(f, text, u)) return 1;       /* "the party is pushed back to ..." */
     if (!parted_with(f, msg, text, u) &&        /* "we sold the car" ends the car */
         !pet_got_named(text, u) &&      /* "a kitten off my aunt, she's called Pesto" */
         !one_lost(f, text, u) &&        /* "Biscuit died" ends one cat's name */

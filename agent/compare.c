@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 #include "agent/kinds.h"
+#include "agent/realise.h"
 #include "agent/understand_words.h"
 #include "model/dialogue.h"
 #include "model/reader.h"
@@ -215,7 +216,17 @@ int compare_ages(const facts_t *f, const char *text, int yesno, compare_t *out)
                                        "smallest", "littlest", NULL};
     int superlative = 0;
     for (int i = 0; most[i] && !superlative; i++) superlative = facts_has_words(text, most[i]);
-    int young_pair = n == 2 && !all[0].elder && !all[1].elder;
+    /* (two told of a family said to have more, "3 kids - Ana 14, Leo 10, baby Sofi" with
+     * Sofi's age not read, compares no two) */
+    int young_pair = n == 2 && !all[0].elder && !all[1].elder, grouped_names = 0;
+    for (size_t i = 0; i < f->n && young_pair; i++) {
+        long count;
+        young_pair = !(facts_same_relation(f->v[i].relation, REALISE_COUNT) &&
+                       understand_number(f->v[i].value, &count) && count > 2);
+        grouped_names += facts_rel_of(f->v[i].relation) == READER_REL_NAME &&
+                         understand_group_key(f->v[i].holder);
+    }
+    young_pair &= grouped_names <= 2;   /* (nor a group of three named) */
     if (yesno && k == 1 && (superlative || young_pair) && end != COMPARE_MIDDLE &&
         (n >= 3 || young_pair)) {
         /* "is Tom my eldest grandchild?": the one at that end of all of them; of two

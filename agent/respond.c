@@ -2865,11 +2865,11 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
             if (hl > tl && !strcmp(u[i].holder + hl - tl, of_time[k]))
                 u[i].holder[hl - tl] = '\0';
         }
-        /* "accountant lah", "a plumber innit": a word that only ends the sentence is
-         * none of the value */
+        /* "accountant lah", "a plumber innit", "Bergen instead": a word that only ends
+         * the sentence is none of the value */
         static const char *const ending[] = {"lah", "leh", "lor", "liao", "la", "eh", "innit",
                                              "lol", "haha", "tho", "mate", "bro", "sha", "o",
-                                             "abi", "sia", "na", NULL};
+                                             "abi", "sia", "na", "instead", NULL};
         char *last = strrchr(u[i].value, ' ');
         char before[UNDERSTAND_VALUE] = "";     /* (but a "second mate" is a job) */
         if (last) {

@@ -472,6 +472,39 @@ static size_t firm_named_after(const char *msg, size_t len, char *out)
     return 0;
 }
 
+/* "my partner, in work and in life, is Tereza", "my brother, the eldest of us, is a
+ * vet": an aside set off by commas between one of the user's (kin or a pet, after "my")
+ * and "is" is left out ("my partner is Tereza"), so the reader reads whose the rest is.
+ * Into out (len + 1 bytes): the length, 0 when the message has no such words. */
+static size_t aside_left_out(const char *msg, size_t len, char *out)
+{
+    for (size_t i = 0; i + 4 < len; i++) {
+        if ((i > 0 && isalnum((unsigned char)msg[i - 1])) || strncasecmp(msg + i, "my ", 3))
+            continue;
+        char word[24], key[UNDERSTAND_KEY];
+        size_t we = plain_read_word(msg, len, i + 3, word, sizeof word, 0);
+        if (!we || we >= len || msg[we] != ',') continue;
+        understand_holder_of(word, key, sizeof key);
+        if (!understand_kin(key) && !dialogue_pet_word(key)) continue;
+        size_t c = we + 1, words = 0;       /* the aside: up to eight words, no digit */
+        while (c < len && msg[c] != ',' && !strchr(".!?;:", msg[c]) && !isdigit((unsigned char)msg[c])) {
+            if (msg[c] == ' ' && c + 1 < len && msg[c + 1] != ' ') words++;
+            c++;
+        }
+        if (c >= len || msg[c] != ',' || words < 2 || words > 8) continue;
+        size_t v = c + 1;
+        while (v < len && msg[v] == ' ') v++;
+        if (strncmp(msg + v, "is ", 3) && strncmp(msg + v, "was ", 4)) continue;
+        size_t at = 0;
+        memcpy(out + at, msg, we), at += we;
+        out[at++] = ' ';
+        memcpy(out + at, msg + v, len - v), at += len - v;
+        out[at] = '\0';
+        return at;
+    }
+    return 0;
+}
+
 /* The verb a clause msg[b, e) tells a name's fact with, into verb: "Sigrid is 15" ("is"
  * before a number), "Olga lives in Oslo" ("lives" before "in" or "at", *prep set to
  * it), "Ana is the tall one" ("is" before an article, *prep "t"); 0 when it is no such
@@ -742,6 +775,8 @@ long restate_text(const char *msg, char *out, size_t cap)
     if (group_named_after(now, strlen(now), named)) now = named;
     char pet[RESTATE_MAX + 64];         /* (then a pet named after it) */
     if (pet_named_after(now, strlen(now), pet)) now = pet;
+    char plain[RESTATE_MAX + 64];       /* (then an aside after "my partner" left out) */
+    if (aside_left_out(now, strlen(now), plain)) now = plain;
     char firm[RESTATE_MAX + 72];        /* (then a place of business named after it) */
     if (firm_named_after(now, strlen(now), firm)) now = firm;
     char verbed[RESTATE_MAX + 136];     /* (then a verb left out after a comma) */

@@ -2809,6 +2809,23 @@ START_TEST(test_names_aged_couples_over_firms_named_and_work_ahead)
 }
 END_TEST
 
+/* An aside between "my partner" and "is", a plan asked by its word after "so", moved in
+ * time, where one studies asked with "where", and of two young ones the younger. */
+START_TEST(test_asides_plans_moved_and_where_one_studies)
+{
+    tell("e", "My partner, through thick and thin, is Radek.");
+    ask("f", "who is my partner?", "Radek", NULL);
+    tell("e", "I'm Ilse, and my graduation is in July.");
+    ask("f", "so when's the graduation?", "July", NULL);
+    json_decref(say("e", "Bad luck: the graduation is postponed to September, a strike."));
+    ask("f", "so when's the graduation?", "September", "July");
+    tell("e", "I study geology in Aberdeen, second year.");
+    ask("f", "where am I studying?", "Aberdeen", NULL);
+    tell("e", "Two little ones at home: Bo is 7 and Mia is 4.");
+    ask("f", "is Mia my youngest?", "Yes", NULL);
+}
+END_TEST
+
 /* A Chinese note with no 我 after the name: a number alone is the age, a place and a job
  * the work. */
 START_TEST(test_chinese_notes_after_the_name)
@@ -3065,6 +3082,7 @@ int main(void)
     tcase_add_test(tc, test_ages_given_and_who_these_days);
     tcase_add_test(tc, test_names_aged_couples_over_firms_named_and_work_ahead);
     tcase_add_test(tc, test_chinese_notes_after_the_name);
+    tcase_add_test(tc, test_asides_plans_moved_and_where_one_studies);
     tcase_add_test(tc, test_forgetting_a_pet_named_alone);
     tcase_add_test(tc, test_cars_written_off_and_who_does_mine);
     tcase_add_test(tc, test_chinese_summary_asked_with_jizhu);
