@@ -431,6 +431,7 @@ static int other_name_said(const char *text, const char *value)
     size_t wl = strlen(w);
     if (wl > 2 && !strcmp(w + wl - 2, "'s") && strcmp(w, "name's") != 0)
         return 0;                       /* "my mum's adobo": hers (not "her name's ada") */
+
     static const char *const a_thing[] = {"his", "her", "their", "its", "the", "a", "an", NULL};
     if (checks_in_words(a_thing, w) && !checks_word_at(text, "called") &&
         !checks_word_at(text, "named"))
@@ -570,10 +571,15 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
         return checks_ideographs(text) ? cued_zh(rel, value, text) : 1;
     if (rel == READER_REL_NAME) {       /* "cooks for the band Carnival Monday": a day's */
         const char *at = checks_word_at(text, value);
-        char next[16] = "";
+        char next[16] = "", before[16] = "";
         if (at && at[strlen(value)] == ' ')
             checks_word_after(at + strlen(value), next, sizeof next);
         if (understand_weekday(next)) return 0;
+        /* "my brother says Oslo is ...": what he says names no one */
+        static const char *const saying[] = {"says", "said", "reckons", "thinks", "swears",
+                                             "claims", "insists", NULL};
+        if (at) checks_word_before(text, at, before, sizeof before);
+        if (checks_in_words(saying, before)) return 0;
     }
     if (rel == READER_REL_NAME && !strcmp(holder, "self"))
         return self_name_said(text, value);

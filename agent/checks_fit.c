@@ -117,12 +117,14 @@ int checks_fits(int rel, const char *holder, const char *value)
                                          NULL};
     if ((rel == READER_REL_HOME || rel == READER_REL_WORKPLACE) && checks_in_words(states, value))
         return 0;
-    /* no one is called a word of time or place ("stays with my aunt right now"), nor a
-     * number ("Aaliyah is sixteen") */
+    /* no one is called a word of time or place ("stays with my aunt right now"), of how
+     * often ("my flatmate always says ..."), nor a number ("Aaliyah is sixteen") */
     static const char *const no_name[] = {"right", "now", "then", "there", "here", "today",
                                           "single", "engaged", "married", "divorced",
                                           "widowed", "separated", "pregnant", "retired",
-                                          "unemployed", "skint", NULL};
+                                          "unemployed", "skint", "always", "never", "usually",
+                                          "often", "sometimes", "still", "also", "gone",
+                                          "away", "back", "done", NULL};
     long number;
     if (rel == READER_REL_NAME &&
         (checks_in_words(no_name, value) || understand_number(value, &number)))

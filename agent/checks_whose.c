@@ -227,6 +227,46 @@ static void one_of_group(const char *msg, const understood_t *told, int i, const
         u->holder[0] = (char)toupper((unsigned char)u->holder[0]);
 }
 
+/* "my flatmate always says Leeds is the best city", "me mate reckons Perth's the only
+ * place": what one of the user's people (a word for someone) says or thinks of no one
+ * (no pronoun or "my" after the verb) tells nothing of the user's, nor names the one who
+ * says it: a value read after the verb of saying is chat. */
+static void said_by_them(const facts_t *f, const char *text, understood_t *u)
+{
+    static const char *const saying[] = {"says", "said", "reckons", "reckoned", "thinks",
+                                         "swears", "claims", "insists", "keeps saying",
+                                         "always says", NULL};
+    if ((u->act != READER_FACT && u->act != READER_CORRECTION) || !u->value[0]) return;
+    const char *verb = NULL;
+    size_t vl = 0;
+    for (int k = 0; saying[k] && !verb; k++)
+        if ((verb = checks_word_at(text, saying[k])) != NULL) vl = strlen(saying[k]);
+    if (!verb) return;
+    char before[16];                    /* (not "I said", "she says") */
+    checks_word_before(text, verb, before, sizeof before);
+    static const char *const not_them[] = {"i", "you", "we", "u", NULL};
+    if (checks_in_words(not_them, before)) return;
+    const char *at = checks_word_at(verb + vl, u->value);
+    if (!at) return;
+    /* (what they say of someone is told: "my doctor says I'm allergic to ...", "my
+     * brother says he's moving to Cork") */
+    static const char *const someone[] = {"i", "i'm", "im", "he", "she", "he's", "she's",
+                                          "hes", "shes", "they", "we", "my", "his", "her",
+                                          "their", "our", NULL};
+    if (checks_holds_any(verb + vl, someone) || checks_names_told(f, verb + vl))
+        return;                         /* (nor of one of theirs: "my vet says Rolo's ...") */
+    char key[UNDERSTAND_KEY];
+    int whose = 0;                      /* someone of the user's says it */
+    for (const char *p = text; p < verb && !whose; p++) {
+        if ((p > text && isalpha((unsigned char)p[-1])) || !isalpha((unsigned char)*p)) continue;
+        char w[24];
+        checks_word_after(p, w, sizeof w);
+        understand_holder_of(w, key, sizeof key);
+        whose = understand_kin(key) || checks_someone_word(key);
+    }
+    if (whose) u->act = READER_SMALLTALK, u->hearsay = 1;
+}
+
 /* "My ex, Marit, still calls round", "my little brother, Arlo, ...": a name set off by
  * commas right after "my" and a word for someone of the user's (past words of size and
  * age) is that one's name told in passing, when the reader marked none (u->name). */
@@ -303,6 +343,7 @@ int checks_whose_by_words(checks_clause_t *c, understood_t *u)
     const understood_t *told = c->told;
     int i = c->i;
     const char *text = c->text;
+    said_by_them(f, text, u);
     facts_resolve_holder(f, text, u);
     one_of_group(msg, told, i, text, u);
     named_aside(text, u);

@@ -274,6 +274,11 @@ const store_memory_t *facts_by_spelling(const facts_t *f, const char *v)
         /* both say a number or neither ("the 19th" and "the 9th" are a slip of a key;
          * "52" and "Ida" are not) */
         if (!strpbrk(w, "0123456789") != !strpbrk(v, "0123456789")) continue;
+        /* a name written with a capital is not spelt again in small letters ("no cola"
+         * of a diet puts no daughter's Ela right) */
+        if (facts_rel_of(f->v[i].relation) == READER_REL_NAME &&
+            isupper((unsigned char)w[0]) && islower((unsigned char)v[0]))
+            continue;
         if (spelling_distance(w, v, limit) <= limit) return &f->v[i];
     }
     return NULL;

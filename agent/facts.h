@@ -67,8 +67,9 @@ const store_memory_t *facts_find(const facts_t *f, const char *holder, const cha
 const store_memory_t *facts_by_value(const facts_t *f, const char *v);
 /* The newest current fact whose value is spelt almost as v, a slip being corrected
  * ("Zac" of "Zach", "Lena" of "Lina", "peekapoo" of "pomapoo"): at most 1 edit for
- * values under 4 bytes, 2 under 7, else 3, without case; never v itself, and a number
- * only for a number. NULL when none. */
+ * values under 4 bytes, 2 under 7, else 3, without case; never v itself, a number
+ * only for a number, and a name written with a capital never by v in small letters.
+ * NULL when none. */
 const store_memory_t *facts_by_spelling(const facts_t *f, const char *v);
 /* 1 when a and b are one value typed with a slip: words of 6 letters or more with the
  * same first letter, one edit apart (two from 10 letters), no digits ("hairdreser" and

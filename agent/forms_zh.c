@@ -1927,6 +1927,39 @@ int forms_zh(const char *c, size_t cn, int act, understood_t *out, int k, int ma
         only_unit(out, READER_FORGET, READER_REL_OPEN, "", what, wl);
         return 1;
     }
+    /* 我堂哥总说西安最好: what someone of the user's says or thinks tells nothing of the
+     * user; the speaker's own units after it go (small talk when nothing else is told) */
+    static const char *const others[] = {"表姐", "表哥", "表妹", "表弟", "堂哥", "堂姐",
+                                         "朋友", "同事", "室友", "邻居", "老板", "舅舅",
+                                         "姑姑", "阿姨", "叔叔", NULL};
+    static const char *const saying[] = {"说", "觉得", "认为", NULL};
+    size_t who_kin;
+    const char *who = kin_at(c, cn, &who_kin);
+    for (int o = 0; others[o] && !who; o++) {
+        long at = understand_text_at(c, cn, others[o]);
+        if (at >= 0) who = c + at;
+    }
+    long says = -1;
+    for (int w = 0; saying[w] && who && says < 0; w++) {
+        long at = understand_text_at(c, cn, saying[w]);
+        if (at > who - c) says = at;
+    }
+    if (says >= 0 && act != READER_FORGET && !forms_zh_asks(c, cn) &&
+        understand_text_at(c + says, cn - (size_t)says, "我") < 0) {
+        int kept = 0;
+        for (int i = 0; i < k; i++)
+            if (strcmp(out[i].holder, "self") != 0 || !out[i].value[0] ||
+                understand_text_at(c + says, cn - (size_t)says, out[i].value) < 0) {
+                out[i].hearsay = 1;
+                out[kept++] = out[i];
+            }
+        if (!kept) {
+            only_unit(out, READER_SMALLTALK, READER_REL_OPEN, "", "", 0);
+            out[0].hearsay = 1;
+            return 1;
+        }
+        k = kept;
+    }
     /* 呃不对, 我搞错了: a mark of what follows, no value of its own */
     if (k >= 1 && only_righting(c, cn)) {
         only_unit(out, READER_SMALLTALK, READER_REL_OPEN, "", "", 0);

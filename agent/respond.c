@@ -3048,9 +3048,9 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
      * kept as told, unframed; the user's words can answer later (quote.h) */
     int acted = out->nw || out->nforget || out->answered || out->unanswered || out->ngap ||
                 out->summarised || asked;
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++)     /* (nor one that tells what someone else thinks) */
         acted |= u[i].act == READER_FORGET || u[i].act == READER_SUMMARY ||
-                 u[i].act == READER_UNABLE || u[i].act == READER_CORRECTION;
+                 u[i].act == READER_UNABLE || u[i].act == READER_CORRECTION || u[i].hearsay;
     if (!acted && n > 0 && u[0].msg_chat_p >= 0 && u[0].msg_chat_p < RESPOND_GATE_FACT_P &&
         !asks_unmarked(msg) && (from_a_person(msg) || told_of_self(f)))
         out->fact_by_gate = 1;

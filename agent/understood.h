@@ -43,6 +43,9 @@ typedef struct understood {
                                      * relation need be in the clause */
     int listed;                     /* an age or a name of an item of a list read by its
                                      * form (roster.h): no check reads it again */
+    int hearsay;                    /* what someone else says or thinks ("my flatmate
+                                     * says Leeds is the best"): chat, and the message is
+                                     * not kept as told for it */
     int gated;                      /* the small-talk gate (model/gate.h) took the clause's
                                      * words, or the whole message's, for chat: a fact read
                                      * in it is not kept */

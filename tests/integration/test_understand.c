@@ -2826,6 +2826,24 @@ START_TEST(test_asides_plans_moved_and_where_one_studies)
 }
 END_TEST
 
+/* What someone of the user's says or thinks of no one is chat, kept as nothing; what
+ * they say of the user is the user's. */
+START_TEST(test_what_others_say_is_chat)
+{
+    tell("g", "I'm Pia, a dentist.");
+    size_t before = memories();
+    json_t *t = say("g", "My flatmate always says Leeds is the best city in England.");
+    ck_assert_str_ne(json_string_value(json_object_get(t, "kind")), "statement");
+    json_decref(t);
+    json_decref(say("g", "rain again. my sister says oslo has better weather."));
+    json_decref(say("g", "我表哥老说重庆才是最好吃的城市。"));
+    ck_assert_uint_eq(memories(), before);
+    ask("h", "what's my sister called?", "don't know", "oslo");
+    tell("g", "My GP says I'm allergic to kiwi.");
+    ask("h", "what is my allergy?", "kiwi", NULL);
+}
+END_TEST
+
 /* A Chinese note with no 我 after the name: a number alone is the age, a place and a job
  * the work. */
 START_TEST(test_chinese_notes_after_the_name)
@@ -3082,6 +3100,7 @@ int main(void)
     tcase_add_test(tc, test_ages_given_and_who_these_days);
     tcase_add_test(tc, test_names_aged_couples_over_firms_named_and_work_ahead);
     tcase_add_test(tc, test_chinese_notes_after_the_name);
+    tcase_add_test(tc, test_what_others_say_is_chat);
     tcase_add_test(tc, test_asides_plans_moved_and_where_one_studies);
     tcase_add_test(tc, test_forgetting_a_pet_named_alone);
     tcase_add_test(tc, test_cars_written_off_and_who_does_mine);
