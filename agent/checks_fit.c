@@ -129,10 +129,11 @@ int checks_fits(int rel, const char *holder, const char *value)
     if (rel == READER_REL_NAME &&
         (checks_in_words(no_name, value) || understand_number(value, &number)))
         return 0;
-    /* nor, written small, a kind of animal or words of how many ("two rescue dogs, both
-     * kelpie crosses, both ratbags") */
+    /* nor, written small, a kind of animal, words of how many ("two rescue dogs, both
+     * kelpie crosses, both ratbags") or of what may be ("my husband will work at ...") */
     static const char *const how_many[] = {"both", "all", "each", "every", "some", "any",
-                                           NULL};
+                                           "will", "would", "can", "could", "should",
+                                           "must", "might", "may", NULL};
     char lead_word[16];
     snprintf(lead_word, sizeof lead_word, "%.*s", (int)strcspn(value, " "), value);
     if (rel == READER_REL_NAME && islower((unsigned char)value[0]) &&

@@ -634,10 +634,13 @@ static int work_ahead(const char *text, understood_t *u)
     static const char *const small[] = {"of", "de", "du", "des", "la", "le", "and", "&",
                                         NULL};
     static const char *const me[] = {"i", "i'll", "ill", "i've", "ive", "i'm", "im", NULL};
+    static const char *const others[] = {"he", "she", "they", "his", "her", "their", "my",
+                                         "our", "he's", "she's", NULL};
     if (checks_asks(text) || u->act == READER_QUESTION || u->act == READER_YESNO ||
-        u->act == READER_FORGET || !checks_holds_any(text, me) ||
-        strcmp(u->holder, "self") != 0)
-        return 0;
+        u->act == READER_FORGET || understand_kin(u->holder) || dialogue_pet_word(u->holder) ||
+        !(checks_holds_any(text, me) || !checks_holds_any(text, others)))
+        return 0;                       /* (said of the user: "I'll ...", "transferred to
+                                         * ..." with no one else named) */
     const char *at = NULL;
     for (int k = 0; ahead[k] && !at; k++) {
         const char *p = strstr(text, ahead[k]);

@@ -401,8 +401,9 @@ static void fact(respond_t *r, const facts_t *f, const char *text, const underst
     for (int i = 0; i < r->nw && u->name[0] && !held; i++)
         held = r->w[i].rel == READER_REL_NAME && !strcmp(r->w[i].holder, u->holder) &&
                strchr(r->w[i].value, ' ') && facts_has_words(r->w[i].value, u->name);
-    if (u->name[0] && !held && (!self || (!wrote(r, "self", READER_REL_NAME, NULL) &&
-                                          checks_cued(READER_REL_NAME, "self", u->name, text))))
+    if (u->name[0] && !held && checks_fits(READER_REL_NAME, u->holder, u->name) &&
+        (!self || (!wrote(r, "self", READER_REL_NAME, NULL) &&
+                   checks_cued(READER_REL_NAME, "self", u->name, text))))
         add_write(r, f, text, u->holder, reader_rel_name(READER_REL_NAME), READER_REL_NAME,
                   u->name);
 }
@@ -2830,6 +2831,31 @@ static void named_age(const facts_t *f, const char *msg, understood_t *u)
     u->holder[0] = (char)toupper((unsigned char)u->holder[0]);
 }
 
+/* "the library in Bruges next month": when a place of the user's starts to be theirs is
+ * none of it (cut from u's value). */
+static void when_is_no_place(understood_t *u)
+{
+    static const char *const when[] = {" next week", " next month", " next year",
+                                       " this week", " this month", " this year", " tomorrow",
+                                       " soon", " for now", " next", NULL};
+    if (u->rel != READER_REL_HOME && u->rel != READER_REL_WORKPLACE &&
+        u->rel != READER_REL_EMPLOYER && u->rel != READER_REL_SCHOOL)
+        return;
+    for (int k = 0; when[k]; k++) {
+        size_t vl = strlen(u->value), wl = strlen(when[k]);
+        if (vl > wl + 1 && !strcasecmp(u->value + vl - wl, when[k])) {
+            u->value[vl - wl] = '\0';
+            static const char *const from[] = {" from", " starting", " as of", NULL};
+            for (int j = 0; from[j]; j++) {     /* ("Hopfenhaus from next month") */
+                size_t nl = strlen(u->value), fl = strlen(from[j]);
+                if (nl > fl + 1 && !strcasecmp(u->value + nl - fl, from[j]))
+                    u->value[nl - fl] = '\0';
+            }
+            return;
+        }
+    }
+}
+
 /* 1 when u[i] is read from a clause that recalls what the user said before
  * (checks_recalls: "hang on, I told you Hull") and a later clause of the message puts
  * it right: what it recalls is no new fact. */
@@ -2941,6 +2967,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
     }
     out->handled = personal;
     understand_mend_town_of_work(msg, u, n);    /* "a dev at an agency in Lagos" */
+    for (int i = 0; i < n; i++) when_is_no_place(&u[i]);   /* "... in Bruges next month" */
     names_own(u, n);        /* "with my wife Oona and a spaniel called Rook" */
     holders_in_jobs(u, n);  /* "I'm a sheep shearer" read with a sheep too */
     int summarised = 0;     /* "what do you know about my family and me?": the summary

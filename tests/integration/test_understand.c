@@ -2844,6 +2844,22 @@ START_TEST(test_what_others_say_is_chat)
 }
 END_TEST
 
+/* Work moved to with no "I" said, when it starts left out of where, a modal verb no
+ * one's name, and a word in small letters no capitalised name spelt again. */
+START_TEST(test_work_moved_and_words_that_name_no_one)
+{
+    tell("i", "I'm Oona, a ranger on Arran, daughter Ela, 9.");
+    json_decref(say("i", "Big news, transferred to Glencoe, new office, starting in June."));
+    ask("j", "where am I based for work?", "Glencoe", NULL);
+    json_decref(say("i", "Actually I start at the visitor centre in Fort William next month."));
+    ask("j", "where is my work now?", "Fort William", "next");
+    json_decref(say("i", "My brother will work at a distillery from June."));
+    ask("j", "what's my brother called?", "don't know", "will");
+    json_decref(say("i", "Nurse says my sugar is up. New rule: no sweets, no cola."));
+    ask("j", "my daughter's name again?", "Ela", "cola");
+}
+END_TEST
+
 /* A Chinese note with no 我 after the name: a number alone is the age, a place and a job
  * the work. */
 START_TEST(test_chinese_notes_after_the_name)
@@ -3101,6 +3117,7 @@ int main(void)
     tcase_add_test(tc, test_names_aged_couples_over_firms_named_and_work_ahead);
     tcase_add_test(tc, test_chinese_notes_after_the_name);
     tcase_add_test(tc, test_what_others_say_is_chat);
+    tcase_add_test(tc, test_work_moved_and_words_that_name_no_one);
     tcase_add_test(tc, test_asides_plans_moved_and_where_one_studies);
     tcase_add_test(tc, test_forgetting_a_pet_named_alone);
     tcase_add_test(tc, test_cars_written_off_and_who_does_mine);
