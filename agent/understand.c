@@ -1145,9 +1145,17 @@ static int all_capitals(const char *w)
     return letters > 1;
 }
 
-/* words[0..n) as the reader reads them: a word with a Latin letter of U+00C0..U+017F
- * without its accents ("júlia": "julia"), into *buf (malloc'd, the caller frees it);
- * the others as they are. NULL when out of memory. */
+/* 1 when w holds a Latin letter of U+00C0..U+017F (a lead byte 0xC3..0xC5). */
+static int accented(const char *w)
+{
+    for (const unsigned char *p = (const unsigned char *)w; *p; p++)
+        if (*p >= 0xC3 && *p <= 0xC5) return 1;
+    return 0;
+}
+
+/* words[0..n), some accented, as the reader reads them: those without their accents
+ * ("júlia": "julia"), into *buf (malloc'd, the caller frees it); the others as they are.
+ * NULL when out of memory. */
 static const char **unaccented_words(const char *const *words, int n, char **buf)
 {
     size_t need = 1;
@@ -1160,10 +1168,7 @@ static const char **unaccented_words(const char *const *words, int n, char **buf
     }
     for (int k = 0; k < n; k++) {
         seen[k] = words[k];
-        const unsigned char *w = (const unsigned char *)words[k];
-        int accented = 0;
-        for (size_t i = 0; w[i] && !accented; i++) accented = w[i] >= 0xC3 && w[i] <= 0xC5;
-        if (!accented) continue;
+        if (!accented(words[k])) continue;
         understand_unaccented(words[k], at, strlen(words[k]) + 1);
         seen[k] = at;
         at += strlen(at) + 1;
@@ -1246,10 +1251,15 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
     }
     /* the reader learnt from words written without accents: it reads "Zoë" as "Zoe"
      * (what the clause tells keeps the accent: values are cut from words) */
-    rc = MODEL_ENOMEM;
-    if (!(seen = unaccented_words(words, n, &folded))) goto out;
+    const char *const *reading = words;
+    for (int k = 0; k < n && reading == words; k++)
+        if (accented(words[k])) {
+            rc = MODEL_ENOMEM;
+            if (!(seen = unaccented_words(words, n, &folded))) goto out;
+            reading = seen;
+        }
     reader_out_t ro = {.tags = tags, .vrels = vrels};
-    if (n > 0 && (rc = reader_read(r, seen, caps, n, &ro, err, errlen)) != 0) goto out;
+    if (n > 0 && (rc = reader_read(r, reading, caps, n, &ro, err, errlen)) != 0) goto out;
     if (n == 0) ro.act = READER_SMALLTALK;
     int cut = 0;                /* small talk read once more without a closing reason,
                                  * kept if a fact */
@@ -1258,12 +1268,12 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         cut = reason_at(words, n);
     if (cut) {
         reader_out_t again = {.tags = tags, .vrels = vrels};
-        if ((rc = reader_read(r, seen, caps, cut, &again, err, errlen)) != 0) goto out;
+        if ((rc = reader_read(r, reading, caps, cut, &again, err, errlen)) != 0) goto out;
         if (again.act == READER_FACT && again.act_p >= reader_fact_min_p(r) &&
             memchr(tags, READER_B_VALUE, (size_t)cut)) {
             ro = again;
             n = cut;
-        } else if ((rc = reader_read(r, seen, caps, n, &ro, err, errlen)) != 0) {
+        } else if ((rc = reader_read(r, reading, caps, n, &ro, err, errlen)) != 0) {
             goto out;           /* (the whole clause's tags back) */
         }
     }
