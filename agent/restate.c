@@ -306,6 +306,21 @@ static size_t group_named_after(const char *msg, size_t len, char *out)
     return 0;
 }
 
+/* msg with the name msg[name, name_end), set off after a thing, moved to right after it
+ * with "called": msg[0, at) " called " name msg[at, upto) msg[name_end, len) into out
+ * (room for len + 9 bytes, the name moved, not copied); the length written. */
+static size_t called_at(const char *msg, size_t len, size_t at, size_t upto, size_t name,
+                        size_t name_end, char *out)
+{
+    size_t o = 0;
+    memcpy(out + o, msg, at), o += at;
+    o += (size_t)sprintf(out + o, " called %.*s", (int)(name_end - name), msg + name);
+    memcpy(out + o, msg + at, upto - at), o += upto - at;
+    memcpy(out + o, msg + name_end, len - name_end), o += len - name_end;
+    out[o] = '\0';
+    return o;
+}
+
 /* "took in a lurcher, Biscuit, sleeps all day", "got a kitten in May, Miso, she
  * bites": a pet's name set off by commas after the animal (and up to three words of
  * when) is written "a German shepherd called Duke, ...", "a cat called Moka in the fall,
@@ -352,13 +367,7 @@ static size_t pet_named_after(const char *msg, size_t len, char *out)
         if (!xl || understand_weekday(name) || understand_month(name) ||
             (x + xl < len && !strchr(",.!;", msg[x + xl])))
             continue;
-        size_t at = 0;
-        memcpy(out + at, msg, pet_end), at += pet_end;
-        at += (size_t)sprintf(out + at, " called %.*s", (int)xl, msg + x);
-        memcpy(out + at, msg + pet_end, c - pet_end), at += c - pet_end;
-        memcpy(out + at, msg + x + xl, len - x - xl), at += len - x - xl;
-        out[at] = '\0';
-        return at;
+        return called_at(msg, len, pet_end, c, x, x + xl, out);
     }
     return 0;
 }
@@ -461,13 +470,7 @@ static size_t firm_named_after(const char *msg, size_t len, char *out)
                           (place_end > firm_end &&
                            (words < 2 || understand_in_list(regions, first)))))
             continue;
-        size_t at = 0;
-        memcpy(out + at, msg, firm_end), at += firm_end;
-        at += (size_t)sprintf(out + at, " called %.*s", (int)(xe - x), msg + x);
-        memcpy(out + at, msg + firm_end, place_end - firm_end), at += place_end - firm_end;
-        memcpy(out + at, msg + xe, len - xe), at += len - xe;
-        out[at] = '\0';
-        return at;
+        return called_at(msg, len, firm_end, place_end, x, xe, out);
     }
     return 0;
 }

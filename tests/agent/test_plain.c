@@ -158,6 +158,14 @@ static const struct {
     {"we met in Oslo, sorry, Bergen, in May", "we met in Bergen, in May"},
     {"I'm one of five, right?", "I'm one of five, right?"},
     {"I'm twelve", "I'm twelve"},
+    /* a place of business named after it; an aside after "my partner" */
+    {"I run a deli in Tours, Le Pain Bleu, open daily",
+     "I run a deli called Le Pain Bleu in Tours, open daily"},
+    {"one tiny agency in Lodz, it's called Pixelia.", "one tiny agency called Pixelia in Lodz."},
+    {"I own a shop in Lyon, France.", "I own a shop in Lyon, France."},
+    {"we have a shop in Leeds, Bradley said", "we have a shop in Leeds, Bradley said"},
+    {"My partner, in work and in life, is Radka.", "My partner is Radka."},
+    {"My partner, Radka, is a vet.", "My partner, Radka, is a vet."},
     /* Chinese: a parting ends its sentence, the partner now, a retired trade, what one
      * likes most, a home town said alone after one's name */
     {"跟阿梅分了，现在的男朋友叫阿峰", "跟阿梅分手了。现在的男朋友叫阿峰"},
