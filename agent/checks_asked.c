@@ -733,12 +733,12 @@ int checks_birthday_and_work_asked(checks_clause_t *c, understood_t *u)
      * where, of a school told */
     static const char *const of_study[] = {"study", "studying", "studies", NULL};
     static const char *const towns[] = {"city", "town", "place", "country", NULL};
-    const char *which_word = checks_word_at(text, "which");
-    char town[16] = "";
-    if (which_word) checks_word_after(which_word + 5, town, sizeof town);
+    char which[16] = "";                /* the word after "which", of a question */
+    const char *which_at = u->act == READER_QUESTION ? checks_word_at(text, "which") : NULL;
+    if (which_at) checks_word_after(which_at + 5, which, sizeof which);
     if (u->act == READER_QUESTION && !strcmp(u->holder, "self") &&
         u->rel == READER_REL_OPEN && understand_in_list(of_study, u->relation) &&
-        (!strncasecmp(text, "where", 5) || understand_in_list(towns, town)) &&
+        (!strncasecmp(text, "where", 5) || understand_in_list(towns, which)) &&
         facts_find(f, "self", reader_rel_name(READER_REL_SCHOOL), NULL)) {
         u->rel = READER_REL_SCHOOL;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
@@ -748,9 +748,6 @@ int checks_birthday_and_work_asked(checks_clause_t *c, understood_t *u)
      * work for when told */
     static const char *const teaching[] = {"teach", "teaching", "work", "working", NULL};
     static const char *const ahead[] = {"will", "i'll", "ill", "gonna", NULL};
-    const char *which_at = checks_word_at(text, "which");
-    char which[16] = "";
-    if (which_at) checks_word_after(which_at + 5, which, sizeof which);
     if (u->act == READER_QUESTION && !strcmp(u->holder, "self") &&
         checks_holds_any(text, teaching) && checks_holds_any(text, ahead) &&
         !checks_holds_any(text, checks_posts) &&
