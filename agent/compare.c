@@ -27,6 +27,7 @@ typedef struct person {
     const char *at;     /* where the question names them, NULL when it does not */
     int in_group;       /* one of the group the question names (in_group) */
     int elder;          /* a partner, a parent or a grandparent: never one of the young */
+    int animal;         /* an animal of the user's (animal) */
 } person_t;
 
 /* COMPARE_OLDER, COMPARE_YOUNGER, COMPARE_MIDDLE ("the middle one", "the middle child"),
@@ -136,6 +137,43 @@ static int in_group(const facts_t *f, const char *text, const char *holder)
     return 0;
 }
 
+/* 1 when word (any case; a plural too: "dogs") names a kind of animal. */
+static int animal_word(const char *word)
+{
+    char one[UNDERSTAND_KEY];
+    size_t n = strlen(word);
+    if (dialogue_pet_word(word) || kinds_animal(word)) return 1;
+    if (n < 2 || n >= sizeof one || tolower((unsigned char)word[n - 1]) != 's') return 0;
+    snprintf(one, sizeof one, "%.*s", (int)(n - 1), word);
+    return dialogue_pet_word(one) || kinds_animal(one);
+}
+
+/* 1 when holder is an animal of the user's: its key names one ("dog"), or a name fact of
+ * an animal's key or group names it ("dogs": Tess). */
+static int animal(const facts_t *f, const char *holder)
+{
+    if (animal_word(holder)) return 1;
+    const char *name_key = reader_rel_name(READER_REL_NAME);
+    for (size_t i = 0; i < f->n; i++)
+        if (facts_same_relation(f->v[i].relation, name_key) &&
+            facts_same_value(f->v[i].value, holder) && animal_word(f->v[i].holder))
+            return 1;
+    return 0;
+}
+
+/* 1 when text asks of animals: a word of one ("dog", "tabby", "cats"), "pet" or
+ * "animal". */
+static int asks_animals(const char *text)
+{
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!?'", buf, sizeof buf, w, 64);
+    static const char *const any[] = {"pet", "pets", "animal", "animals", NULL};
+    for (int k = 0; k < n; k++)
+        if (understand_in_list(any, w[k]) || animal_word(w[k])) return 1;
+    return 0;
+}
+
 /* An age as told in months ("14", "aged 14", "fourteen": 168; "4 months": 4, "6 weeks":
  * 1), or -1 when it holds no number. */
 static long months(const char *value)
@@ -176,9 +214,20 @@ static int people(const facts_t *f, const char *text, person_t *v)
                                              NULL};
         v[n] = (person_t){name, age, m->value, m->id, named_at(text, name), 0,
                           understand_in_list(understand_partner_words, m->holder) ||
-                              understand_in_list(elders, m->holder)};
+                              understand_in_list(elders, m->holder),
+                          animal(f, m->holder)};
         v[n].in_group = in_group(f, text, m->holder);
         grouped += v[n++].in_group;
+    }
+    /* "who is my eldest?" asks of people, when two are told, not of the animals; "which
+     * pet is oldest?" of the animals */
+    int of_people = 0, pets = asks_animals(text);
+    for (int i = 0; i < n; i++) of_people += !v[i].animal;
+    if ((pets ? n - of_people : of_people) >= 2 && of_people < n && of_people > 0) {
+        int k = 0;
+        for (int i = 0; i < n; i++)
+            if (v[i].animal == pets) v[k++] = v[i];
+        n = k;
     }
     /* of the group the question names, when two of them are told of ("which of my
      * nephews": not the wife's age too) */
@@ -195,7 +244,7 @@ static int people(const facts_t *f, const char *text, person_t *v)
     if (!me) me = named_at(text, "i");
     long age = own && strcmp(own->value, FACTS_ENDED) != 0 ? months(own->value) : -1;
     if (age > 0 && me && n > 0 && n < COMPARE_MAX)
-        v[n++] = (person_t){REALISE_YOU, age, own->value, own->id, me, 0, 1};
+        v[n++] = (person_t){REALISE_YOU, age, own->value, own->id, me, 0, 1, 0};
     return n;
 }
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include "agent/kinds.h"
 #include "agent/understand_words.h"
 #include "model/dialogue.h"
 #include "model/lexical.h"
@@ -54,7 +55,15 @@ static int words_of(const char *msg, word_t *w, int max)
 }
 
 static const char *const sizes[] = {"little", "baby", "big", "older", "younger", "eldest",
-                                    "oldest", "youngest", "middle", "lil", NULL};
+                                    "oldest", "youngest", "middle", "lil", "young", NULL};
+
+/* Words that stand for the one after a word of size ("the middle one Andrea", "the young
+ * fella Rua"). */
+static const char *const ones[] = {"one", "fella", "fellow", "lad", "lass", "guy", NULL};
+
+/* Words between "is" and an age that leave it an age ("is only 1", "is about 60"). */
+static const char *const about[] = {"only", "barely", "about", "nearly", "almost", "just",
+                                    "around", "roughly", "now", "already", NULL};
 
 /* The holder key a kin word stands for ("bro": "brother"), "" when it is none. */
 static void kin_of(const char *low, char *key, size_t cap)
@@ -62,7 +71,54 @@ static void kin_of(const char *low, char *key, size_t cap)
     key[0] = '\0';
     if (!low[0] || understand_in_list(sizes, low)) return;
     understand_holder_of(low, key, cap);
-    if (!understand_kin(key) || understand_group_key(key)) key[0] = '\0';
+    if (!understand_kin(key) || understand_group_said(key)) key[0] = '\0';   /* ("grandkids") */
+}
+
+/* The animal that a kind or pet word names ("beagle", "tabby": "dog", "cat"; "kitten":
+ * "kitten"), NULL when it names none. */
+static const char *animal_of(const char *low)
+{
+    const char *a = kinds_animal(low);
+    return a ? a : dialogue_pet_word(low) ? low : NULL;
+}
+
+/* After "the" at word k: the words of an aside that names the one before it ("Rex the
+ * beagle", "Mac the heading dog", "Pumpkin the ginger one"), at most three words of
+ * letters up to a verb that goes on to the age; into *kb, *ke the bytes of an animal
+ * kind it ends with ("heading dog" in full, "jack russell"; *kb == *ke when none). The
+ * index of the word after it, or -1 when there is none; *owns is 1 when its last word
+ * ends in "'s" that says "is" ("the beagle's 10"). */
+static int aside_at(const char *msg, const word_t *w, int n, int k, size_t *kb, size_t *ke,
+                    int *owns)
+{
+    *kb = *ke = 0;
+    *owns = 0;
+    if (k + 1 >= n || strcmp(w[k].low, "the") != 0 || understand_in_list(sizes, w[k + 1].low))
+        return -1;                      /* ("chess, the middle one Ines is 11": an item) */
+    for (int e = k + 2; e <= k + 4 && e < n; e++) {
+        const char *x = w[e - 1].low;
+        size_t xl = strlen(x);
+        int owned = xl > 2 && !strcmp(x + xl - 2, "'s");   /* "the beagle's 10" */
+        if (!x[0] || lex_is_stopword(x) || (!owned && !isalpha((unsigned char)x[xl - 1])))
+            return -1;
+        for (int i = k + 1; i < e; i++)                 /* within one stretch of words */
+            if (strchr(".;:!?", msg[w[i].b - 1]) || (i > k + 1 && msg[w[i].b - 1] == ','))
+                return -1;
+        if (!owned && strcmp(w[e].low, "is") != 0 && strcmp(w[e].low, "who's") != 0 &&
+            strcmp(w[e].low, "turned") != 0)
+            continue;
+        char last[ROSTER_WORD], two[2 * ROSTER_WORD];
+        snprintf(last, sizeof last, "%.*s", (int)(owned ? xl - 2 : xl), x);
+        snprintf(two, sizeof two, "%s %s", e - 2 > k ? w[e - 2].low : "", last);
+        if (e - 2 > k && kinds_animal(two)) *kb = w[e - 2].b;      /* "jack russell" */
+        else if (animal_of(last)) *kb = w[e - 1].b;
+        if (*kb) *ke = w[e - 1].e - (owned ? 2 : 0);
+        if (*kb && e - 2 > k && *kb == w[e - 1].b)             /* "heading dog" */
+            *kb = w[e - 2].b;
+        *owns = owned;
+        return e;
+    }
+    return -1;
 }
 
 /* 1 when w (lower case, its "'s" dropped) may be a name. */
@@ -70,7 +126,9 @@ static int may_name(const char *w)
 {
     char key[ROSTER_WORD];
     long v;
+    static const char *const verbs[] = {"turned", "turns", "just", "has", "aged", NULL};
     if (strlen(w) < 2 || lex_is_stopword(w) || understand_number(w, &v) ||
+        understand_in_list(verbs, w) ||
         understand_weekday(w) || understand_month(w) || understand_in_list(sizes, w) ||
         dialogue_pet_word(w) || understand_group_said(w) ||
         understand_in_list(understand_people_groups, w))
@@ -99,8 +157,19 @@ static int item_at(const char *msg, const word_t *w, int n, int s, int listed, r
     int j = s;
     memset(it, 0, sizeof *it);
     it->start = w[s].b;
-    if (j < n && !strcmp(w[j].low, "my")) j++;
-    if (j < n && understand_in_list(sizes, w[j].low)) j++;
+    int the = j < n && !strcmp(w[j].low, "the");
+    if (j < n && (!strcmp(w[j].low, "my") || the)) j++;
+    if (j < n && understand_in_list(sizes, w[j].low)) {
+        j++;
+        it->sized = 1;
+        if (j + 1 < n && understand_in_list(ones, w[j].low)) j++;  /* "the middle one Ana" */
+    }
+    /* "the kitten Fig": an animal's word after "the" (after "my" the reader reads it) */
+    if (the && j + 1 < n && w[j].low[0] && animal_of(w[j].low)) {
+        it->kind_b = w[j].b;
+        it->kind_e = w[j].e;
+        j++;
+    }
     char key[ROSTER_WORD];
     kin_of(j < n ? w[j].low : "", key, sizeof key);
     if (key[0]) {
@@ -108,7 +177,7 @@ static int item_at(const char *msg, const word_t *w, int n, int s, int listed, r
         it->kin_e = w[j].e;
         j++;
     }
-    if (j >= n) return -1;
+    if (j >= n || (the && j == s + 1)) return -1;       /* (not "the Ford is 12") */
     char name[ROSTER_WORD];
     snprintf(name, sizeof name, "%s", w[j].low);
     size_t nl = strlen(name);
@@ -118,11 +187,25 @@ static int item_at(const char *msg, const word_t *w, int n, int s, int listed, r
     it->name_b = w[j].b;
     it->name_e = w[j].e - (owned ? 2 : 0);
     int k = j + 1;
+    if (!owned && k < n && !strcmp(w[k].low, "the") && it->kind_b == it->kind_e) {
+        int owns;                       /* "Rex the beagle is 10", "Mac the heading dog's 8" */
+        int e = aside_at(msg, w, n, k, &it->kind_b, &it->kind_e, &owns);
+        if (e < 0) return -1;
+        k = e;
+        owned = owns;
+    }
     if (!owned && k + 1 < n && !strcmp(w[k].low, "who") &&
         (!strcmp(w[k + 1].low, "is") || !strcmp(w[k + 1].low, "turned")))
         k += 2;
+    else if (!owned && k + 2 < n && !strcmp(w[k].low, "has") && !strcmp(w[k + 1].low, "just") &&
+             !strcmp(w[k + 2].low, "turned"))
+        k += 3;                         /* "Lev has just turned 6" */
+    else if (!owned && k + 1 < n && (!strcmp(w[k].low, "just") || !strcmp(w[k].low, "has")) &&
+             !strcmp(w[k + 1].low, "turned"))
+        k += 2;
     else if (!owned && k < n && (!strcmp(w[k].low, "who's") || !strcmp(w[k].low, "whos") ||
-                                 !strcmp(w[k].low, "is") || !strcmp(w[k].low, "aged")))
+                                 !strcmp(w[k].low, "is") || !strcmp(w[k].low, "aged") ||
+                                 !strcmp(w[k].low, "turned")))
         k++;
     else if (!owned) {
         /* "Kit 1", "Kit, 1", "Kit (1)": only spaces, a comma or a bracket between */
@@ -136,6 +219,7 @@ static int item_at(const char *msg, const word_t *w, int n, int s, int listed, r
         if (k < n && !strcmp(w[k].low, "one")) k++;
         if (k < n && !strcmp(w[k].low, "at")) k++;
     }
+    if (!it->bare && k + 1 < n && understand_in_list(about, w[k].low)) k++;   /* "is only 1" */
     /* (a bare age of a name in lower case only after a kin word, or in a list begun: "noor
      * is 10, sami 7") */
     if (it->bare && it->kin_b == it->kin_e && !listed && !isupper((unsigned char)msg[it->name_b]))
@@ -172,6 +256,9 @@ static int group_before(const word_t *w, int s, size_t sb, char *group, size_t c
             snprintf(group, cap, "%s", x);      /* "three goats" */
             return 2;
         }
+        if (k > 1 && w[k - 2].b >= sb && understand_in_list(counts, w[k - 2].low) &&
+            understand_group_said(group))
+            return 1;                           /* "three working dogs" */
         group[0] = '\0';
     }
     return 0;
@@ -203,13 +290,25 @@ static int items_of(const char *msg, roster_span_t *it, char *group, size_t cap)
 {
     word_t w[ROSTER_WORDS];
     int n = words_of(msg, w, ROSTER_WORDS), k = 0, first = -1, kin = 0, bare = 0;
+    size_t sb = 0, se = 0;
     for (int s = 0; s < n && k < ROSTER_MAX;) {
         int next = item_at(msg, w, n, s, k > 0, &it[k]);
         if (next < 0) {
             s++;
             continue;
         }
-        if (first < 0) first = s;
+        size_t ib, ie;          /* a list is of one sentence, or of notes that each begin one */
+        clauses_sentence(msg, it[k].start, 0, &ib, &ie);
+        while (ib < it[k].start && isspace((unsigned char)msg[ib])) ib++;
+        if (first >= 0 && it[k].start >= se && ib < it[k].start) {
+            if (k >= 2) break;
+            it[0] = it[k];                      /* ("I'm Nora, 80. I've two ...": begun again) */
+            k = 0, first = -1, kin = bare = 0;
+        }
+        if (first < 0) {
+            first = s;
+            clauses_sentence(msg, it[k].start, 0, &sb, &se);
+        }
         kin += it[k].kin_b != it[k].kin_e;
         bare += it[k].bare;
         k++;
@@ -217,8 +316,6 @@ static int items_of(const char *msg, roster_span_t *it, char *group, size_t cap)
     }
     group[0] = '\0';
     if (k < 2) return 0;
-    size_t sb, se;
-    clauses_sentence(msg, it[0].start, 0, &sb, &se);
     if (kin == k && same_kin(msg, it, k, group, cap)) {
         for (int i = 0; i < k; i++) it[i].kin_b = it[i].kin_e;  /* keyed by their names */
         return k;
@@ -227,8 +324,17 @@ static int items_of(const char *msg, roster_span_t *it, char *group, size_t cap)
     /* (after a count and a plural that is no word of kin or pets, not every age right
      * after its name: "three goats, Bramble who's 6, Fig 2", not "two teams, Hawks 12
      * and Owls 10") */
-    int said = group_before(w, first, sb, group, cap);
+    int said = group_before(w, first, sb, group, cap), kinds = 0;
     if (said == 1 || (said == 2 && bare < k)) return k;
+    for (int i = 0; i < k; i++) kinds += it[i].kind_b != it[i].kind_e;
+    group[0] = '\0';
+    if (kinds >= 2) return k;       /* each with its kind: "Rex the beagle is 10, Kiwi the ..." */
+    int sized = 0;
+    for (int i = 0; i < k; i++) sized += it[i].sized;
+    if (sized >= 2 && !kinds) {     /* "my eldest Ivo is 14, the middle one Ana is 11" */
+        snprintf(group, cap, "children");
+        return k;
+    }
     group[0] = '\0';
     return 0;
 }
@@ -277,8 +383,40 @@ int roster_cut(const char *msg, const roster_t *r, clause_span_t *c, int n, int 
 static const char *const doing[] = {"is", "has", "loves", "likes", "plays", "lives", "works",
                                     "studies", "goes", "hates", "attends", "does", "wants",
                                     "adores", "speaks", "teaches", "drives", "rides", "reads",
-                                    "collects", "supports", "started", "just", "still",
-                                    NULL};
+                                    "collects", "supports", "started", "just", "still", NULL};
+
+/* Words of being keen that go on to what the named one loves ("and mad about chess":
+ * "Ivo loves chess"), with the word that may join them to it. */
+static const char *const keen[] = {"obsessed", "mad", "crazy", "into", "nuts", NULL};
+static const char *const keen_on[] = {"with", "about", "over", "on", NULL};
+
+/* The kind x said of its animal, lower case, into kind (cap bytes; "" when none), and
+ * the animal it names ("dog" of "heading dog"), or NULL. */
+static const char *span_animal(const char *msg, const roster_span_t *x, char *kind, size_t cap)
+{
+    snprintf(kind, cap, "%.*s", (int)(x->kind_e - x->kind_b), msg + x->kind_b);
+    for (char *p = kind; *p; p++) *p = (char)tolower((unsigned char)*p);
+    if (!kind[0]) return NULL;
+    const char *last = strrchr(kind, ' ');
+    const char *a = kinds_animal(kind);
+    return a ? a : animal_of(last ? last + 1 : kind);
+}
+
+/* The holder key of an animal of a list r of msg that named no group, into group (cap
+ * bytes): its plural when another item is one too ("dogs"), else the animal ("dog"). */
+static void group_of_animal(const char *msg, const roster_t *r, const char *animal,
+                            char *group, size_t cap)
+{
+    int same = 0;
+    for (int i = 0; i < r->n; i++) {
+        char kind[ROSTER_WORD];
+        const char *a = span_animal(msg, &r->items[i], kind, sizeof kind);
+        same += a && !strcmp(a, animal);
+    }
+    int n = snprintf(group, cap, same > 1 ? "%ss" : "%s", animal);
+    if (n < 0 || (size_t)n >= cap || (same > 1 && !understand_group_said(group)))
+        snprintf(group, cap, "%s", animal);
+}
 
 int roster_item(const char *msg, const roster_t *r, size_t at, size_t len, roster_item_t *out)
 {
@@ -301,13 +439,28 @@ int roster_item(const char *msg, const roster_t *r, size_t at, size_t len, roste
         if (rn >= 4 && !strncasecmp(rest, "and ", 4)) rest += 4, rn -= 4;
         char verb[ROSTER_WORD];
         snprintf(verb, sizeof verb, "%.*s", (int)strcspn(rest, " ,.;:!?"), rest);
-        if (!understand_in_list(doing, verb)) rn = 0;   /* ", lazy old boy": an aside */
+        const char *says = "";
+        if (understand_in_list(keen, verb)) {
+            size_t vl = strlen(verb);
+            while ((int)vl < rn && rest[vl] == ' ') vl++;
+            char on[ROSTER_WORD];
+            snprintf(on, sizeof on, "%.*s", (int)strcspn(rest + vl, " ,.;:!?"), rest + vl);
+            if (understand_in_list(keen_on, on)) vl += strlen(on);
+            rest += vl, rn -= (int)vl;
+            says = " loves";
+        } else if (!understand_in_list(doing, verb))
+            rn = 0;                                     /* ", lazy old boy": an aside */
         snprintf(out->name, sizeof out->name, "%.*s", (int)(x->name_e - x->name_b),
                  msg + x->name_b);
         snprintf(out->age, sizeof out->age, "%.*s", (int)(x->age_e - x->age_b), msg + x->age_b);
         snprintf(out->group, sizeof out->group, "%s", group);
-        if (rn > 0 && snprintf(out->sentence, sizeof out->sentence, "%s %.*s", out->name, rn,
-                               rest) >= (int)sizeof out->sentence)
+        const char *a = span_animal(msg, x, out->kind, sizeof out->kind);
+        snprintf(out->animal, sizeof out->animal, "%s", a ? a : "");
+        if (!group[0] && out->animal[0])    /* of a list that named no group: the animal's */
+            group_of_animal(msg, r, out->animal, out->group, sizeof out->group);
+        while (rn > 0 && *rest == ' ') rest++, rn--;
+        if (rn > 0 && snprintf(out->sentence, sizeof out->sentence, "%s%s %.*s", out->name, says,
+                               rn, rest) >= (int)sizeof out->sentence)
             out->sentence[0] = '\0';
         return 1;
     }

@@ -22,8 +22,11 @@ typedef struct roster_span {
     size_t start;               /* where it begins ("my", a size word, a kin word, the name) */
     size_t name_b, name_e;      /* the name, without its "'s" */
     size_t kin_b, kin_e;        /* the kin word, kin_b == kin_e when none */
+    size_t kind_b, kind_e;      /* the animal's kind said with it ("Rex the beagle", "the
+                                 * kitten Fig"), kind_b == kind_e when none */
     size_t age_b, age_e;        /* the age as written */
     int bare;                   /* the age right after the name ("Kit 1", "Kit (1)") */
+    int sized;                  /* led by a word of size ("my eldest Ivo", "the baby Kit") */
 } roster_span_t;
 
 /* A message's list, read once (roster_read) for the calls below. */
@@ -43,13 +46,16 @@ int roster_cut(const char *msg, const roster_t *r, clause_span_t *c, int n, int 
 /* An item of a list as read: its name and age as written and the holder key of the
  * group it belongs to ("hamsters"; "" when the list said none), and what is left for the
  * reader to read: the rest of the clause after the age, with the name as its subject
- * ("Luis loves lego" of "Luis's 8 and loves lego"; "" when nothing is left). When a kin
+ * ("Luis loves lego" of "Luis's 8 and loves lego"; "" when nothing is left), and the
+ * animal's kind when the item said one ("Rex the beagle is 10"). When a kin
  * word leads the item ("bro Jonas 27") name, age and group are "" and the reader reads
  * the whole item as a sentence ("my bro Jonas is 27"). */
 typedef struct roster_item {
     char name[32];
     char age[16];
     char group[32];
+    char kind[32];              /* its kind as written ("beagle", "heading dog"), or "" */
+    char animal[32];            /* the animal the kind names ("dog"), or "" */
     char sentence[512];
 } roster_item_t;
 

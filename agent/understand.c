@@ -1932,7 +1932,8 @@ static int pet_note_kind(const char *text, size_t len, understood_t *out, int k,
  * out[0, max): a named one's age and, when the list named its group, the name as one of
  * theirs ("two hamsters, Pip who's 2": Pip is 2, the hamsters' names hold Pip); then what
  * the reader reads of the rest, the named one's facts theirs, keyed by the name with a
- * capital. A kin word's item is the reader's alone. The age and the name are listed: the
+ * capital; an animal's kind the item said ("Rex the beagle is 10") is the named one's. A
+ * kin word's item is the reader's alone. The age and the name are listed: the
  * checks leave them as they are. Returns how many units, or a MODEL_E* code. */
 static int read_item(const reader_t *r, const roster_item_t *item, understood_t *out,
                      int max, char *err, size_t errlen)
@@ -1947,12 +1948,17 @@ static int read_item(const reader_t *r, const roster_item_t *item, understood_t 
     snprintf(one.holder, sizeof one.holder, "%s", item->name);
     one.holder[0] = (char)toupper((unsigned char)one.holder[0]);
     int k = 0;
+    /* (the one animal of its kind in the list is "my dog", as "my dog Rex is 10" says) */
+    const char *kind = strcmp(item->kind, item->animal) != 0 ? item->kind : "";
+    const char *of = item->animal[0] && !strcmp(item->group, item->animal) ? item->animal
+                                                                           : one.holder;
     const struct {
         const char *holder, *value;
         int rel;
-    } told[2] = {{one.holder, item->age, READER_REL_AGE},
-                 {item->group, one.holder, READER_REL_NAME}};
-    for (int i = 0; i < 2 && k < max; i++) {
+    } told[3] = {{of, item->age, READER_REL_AGE},
+                 {item->group, one.holder, READER_REL_NAME},
+                 {kind[0] ? of : "", kind, READER_REL_KIND}};
+    for (int i = 0; i < 3 && k < max; i++) {
         if (!told[i].holder[0]) continue;
         out[k] = one;
         out[k].rel = out[k].clause_rel = told[i].rel;

@@ -2963,6 +2963,29 @@ START_TEST(test_notes_news_colours_and_places_asked_by_kind)
 }
 END_TEST
 
+/* Lists with ages said as people do: an animal's kind beside its name, words of size
+ * before names, a plural of kin before the list, a list after a sentence of its own. */
+START_TEST(test_lists_of_ages_with_kinds_and_sizes)
+{
+    tell("a", "the menagerie: Dusty the Jack Russell is 12, Moth the tabby is 3, and Shelby "
+              "the tortoise is nearly 70");
+    ask("b", "what age is my cat?", "3", "12");
+    ask("b", "how old is Shelby?", "70", NULL);
+    ask("b", "which animal of mine is oldest?", "Shelby", "Dusty");
+    ask("b", "is Dusty 13?", "No", NULL);
+    ask("b", "what breed is Dusty?", "jack russell", NULL);
+    tell("c", "my eldest Tavi is 14 and mad about chess, the middle one Ines is 11, and the "
+              "baby Rafe just turned 5");
+    ask("d", "what age is the middle one?", "11", "14");
+    ask("d", "who is my eldest?", "Tavi", "Ines");
+    ask("d", "what game does Tavi love?", "chess", NULL);
+    tell("e", "Hi. I'm Maud, 80, from Sligo. I've four grandkids and I look after two of them, "
+              "Cait, who's 8, and little Eoin, 3.");
+    ask("f", "how old is Eoin?", "3", "8");
+    ask("f", "who is my youngest grandchild?", "Eoin", "Cait");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -3123,6 +3146,7 @@ int main(void)
     tcase_add_test(tc, test_cars_written_off_and_who_does_mine);
     tcase_add_test(tc, test_chinese_summary_asked_with_jizhu);
     tcase_add_test(tc, test_notes_news_colours_and_places_asked_by_kind);
+    tcase_add_test(tc, test_lists_of_ages_with_kinds_and_sizes);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
