@@ -526,7 +526,8 @@ static const char *asked_plainly(const char *text, size_t b, size_t e)
     static const char *const dating[] = {"who am i dating", "who im dating", "who i'm dating",
                                          "who i am dating", "who am i seeing", "who im seeing",
                                          "who i'm seeing", "who i am seeing", NULL};
-    static const char *const lately[] = {"now", "these days", "atm", "lol", "again", NULL};
+    static const char *const lately[] = {"now", "right now", "these days", "at the moment",
+                                         "atm", "lol", "again", NULL};
     size_t j = i;
     if ((l = opens(text, e, j, "remind me")) || (l = opens(text, e, j, "tell me")))
         j = skip(text, e, j + l);
@@ -658,14 +659,39 @@ static size_t uninverted(const char *text, size_t b, size_t e, char *q, size_t c
     return len > 0 && (size_t)len < cap ? (size_t)len : 0;
 }
 
-/* "Age of Olga?", "age of my boss?": how old one is asked as a note, written "how old is
- * Olga?" into q (cap bytes with its NUL); its length, else 0. */
+/* "How is called my uncle?", "how is named my dog?" (as Romance languages ask a name):
+ * written "what is my uncle called?" into q (cap bytes with its NUL); its length, else 0. */
+static size_t how_called(const char *text, size_t b, size_t e, char *q, size_t cap)
+{
+    size_t i = past_polite(text, e, b), l, end = e;
+    if (e >= strlen(text) || text[e] != '?' ||
+        (!(l = opens(text, e, i, "how is called")) && !(l = opens(text, e, i, "how is named")) &&
+         !(l = opens(text, e, i, "how's called"))))
+        return 0;
+    i = skip(text, e, i + l);
+    while (end > i && !isalnum((unsigned char)text[end - 1])) end--;
+    if (end == i) return 0;
+    int n = snprintf(q, cap, "%.*swhat is %.*s called?", (int)(past_polite(text, e, b) - b),
+                     text + b, (int)(end - i), text + i);
+    return n > 0 && (size_t)n < cap ? (size_t)n : 0;
+}
+
+/* "Age of Olga?", "age of my boss?", "what age is Olga?": how old one is asked as a note
+ * or by "what age" (read as what one is), written "how old is Olga?" into q (cap bytes
+ * with its NUL); its length, else 0. */
 static size_t age_of_asked(const char *text, size_t b, size_t e, char *q, size_t cap)
 {
     size_t i = past_polite(text, e, b), l, end = e;
-    if (e >= strlen(text) || text[e] != '?' || !(l = opens(text, e, i, "age of"))) return 0;
+    if (e >= strlen(text) || text[e] != '?' ||
+        (!(l = opens(text, e, i, "age of")) && !(l = opens(text, e, i, "what age is"))))
+        return 0;
     i = skip(text, e, i + l);
     while (end > i && !isalnum((unsigned char)text[end - 1])) end--;
+    static const char *const lately[] = {" these days", " nowadays", " now", NULL};
+    for (int k = 0; lately[k]; k++) {       /* ("what age is Ida these days?") */
+        size_t ll = strlen(lately[k]);
+        if (end > i + ll && !strncasecmp(text + end - ll, lately[k], ll)) end -= ll;
+    }
     size_t words = 0;
     for (size_t j = i; j < end; j++) words += j == i || (text[j - 1] == ' ' && text[j] != ' ');
     if (end == i || words > 3) return 0;
@@ -986,6 +1012,7 @@ long asking_text(const char *msg, char *out, size_t cap)
         char ordered[256];
         size_t ol = uninverted(msg, b, e, ordered, sizeof ordered);
         if (!ol) ol = age_of_asked(msg, b, e, ordered, sizeof ordered);
+        if (!ol) ol = how_called(msg, b, e, ordered, sizeof ordered);
         if (ol) {                       /* "What instrument I play?" */
             if (!put(out, cap, &at, ordered, ol)) return -1;
             b = e + 1;

@@ -7,8 +7,9 @@
  * one, is the comma it stands for; "drivin'" is "driving" and "working like a" is
  * "working as a"; "so what ...", "ok and where ..." are "what ...", "where ...";
  * "t'dog" is "the dog"; "we've a goat" is "we have a goat"; "sixty-two" is "62"; "name of
- * X", "goes by X" and "answers to X" are "called X"; "Myself X" opening a sentence is "I
- * am X" and "name's X" (or after a greeting alone) "my name's X"; a tag ", did I say?"
+ * X", "goes by X" and "answers to X" are "called X" ("me llamo X" "my name is X");
+ * "Myself X" opening a sentence is "I am X" and "name's X" (or after a greeting alone) "my
+ * name's X"; a tag ", did I say?"
  * ends the sentence it follows; "the wife" is "my wife" and "the fella next door" "my
  * neighbour"; "it's not X, it's Y" is "it's Y, not X"; a question asked as A-not-A
  * (是不是, 有没有) is the one with 吗 it stands for; a course said without "studying"
@@ -102,6 +103,8 @@ const char *plain_word_before(const char *w, const char *next)
     for (int k = 0; !p && next && parents[k][0]; k++)
         if (!strcasecmp(w, parents[k][0]) && understand_in_list(being, next))
             p = parents[k][1];
+    /* "found a gig as tiler": a job */
+    if (!p && next && !strcasecmp(next, "as") && !strcasecmp(w, "gig")) p = "job";
     return p;
 }
 
@@ -192,9 +195,10 @@ static int cjk_at(const char *msg, size_t len, size_t i)
     return (a & 0xF0) == 0xE0 && cp >= 0x3400 && cp <= 0x9FFF;
 }
 
-/* Two words that name what comes next ("name of", "goes by", "answers to") at msg[i],
- * before a word with a capital: the words of naming the reader knows ("called", "is
- * called"), with *end where the two end; else NULL. */
+/* Two words that name what comes next ("name of", "goes by", "answers to"; "me llamo",
+ * "married with", "everybody say" as learners write them) at msg[i], before a word with a
+ * capital: the words of naming the reader knows ("called", "is called", "my name is",
+ * "married to", "everybody calls me"), with *end where the two end; else NULL. */
 static const char *naming_phrase(const char *msg, size_t len, size_t i, size_t *end)
 {
     /* "a likkle dog name Tiny": "name" right after a pet word */
@@ -217,7 +221,11 @@ static const char *naming_phrase(const char *msg, size_t len, size_t i, size_t *
     static const char *const phrases[][2] = {{"name of ", "called"},
                                              {"goes by ", "is called"},
                                              {"answers to ", "is called"},
-                                             {"go by ", "are called"}};
+                                             {"go by ", "are called"},
+                                             {"me llamo ", "my name is"},
+                                             {"married with ", "married to"},
+                                             {"everybody say ", "everybody calls me"},
+                                             {"everyone say ", "everyone calls me"}};
     for (size_t p = 0; p < sizeof phrases / sizeof phrases[0]; p++) {
         size_t l = strlen(phrases[p][0]);
         if (i + l < len && !strncasecmp(msg + i, phrases[p][0], l) &&
@@ -1011,9 +1019,9 @@ long plain_text(const char *msg, char *out, size_t cap)
             word_from(msg, len, e, next, sizeof next);
             with = plain_word_before("gp", next);
         }
-        if (!with && wl == 4) {                 /* ("my moms down in Macon") */
+        if (!with && (wl == 4 || wl == 3)) {    /* ("my moms down in Macon", "a gig as") */
             char word[5], next[32];
-            snprintf(word, sizeof word, "%.4s", msg + i);
+            snprintf(word, sizeof word, "%.*s", (int)wl, msg + i);
             word_from(msg, len, e, next, sizeof next);
             with = plain_word_before(word, next);
         }

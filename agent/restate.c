@@ -20,7 +20,7 @@
 
 /* Where msg[0, len) first stops to put something right: a comma or a dash between
  * spaces, then words of waiting ("oh wait", "no, wait", "hang on", "wait no", "nah hang
- * on") or of apology ("sorry", "oops", "no sorry", a bare "no" or "nah" with a comma after
+ * on", "ah no"; "oh", "ah", "uh", "er", "erm", "um" go with any) or of apology ("sorry", "oops", "no sorry", a bare "no" or "nah" with a comma after
  * it), then what is said instead. Returns where the stop opens (-1 when there is none),
  * with its length up to what is said instead in *wl, and *numbers_only set when only an
  * apology or a bare "no" was said (it then puts right a number only: "I'm 31, sorry,
@@ -51,8 +51,9 @@ static long waited_at(const char *msg, size_t len, size_t *wl, int *numbers_only
                 sorry = 1;
             } else if (!strcmp(w, "no") || !strcmp(w, "nah")) {
                 bare = 1;
-            } else if (strcmp(w, "oh") != 0) {
-                break;
+            } else if (strcmp(w, "oh") != 0 && strcmp(w, "ah") != 0 && strcmp(w, "uh") != 0 &&
+                       strcmp(w, "er") != 0 && strcmp(w, "erm") != 0 && strcmp(w, "um") != 0) {
+                break;                  /* ("ah no", "erm, sorry") */
             }
             words++;
             comma = e < len && msg[e] == ',';
