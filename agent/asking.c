@@ -503,7 +503,8 @@ static int asks_age_given(const char *text, size_t b, size_t e)
  * "what is my doctorate in?", "what am I doing my masters in?" ask "what do I study?";
  * "the name of my village?" asks "which city do I live in?" and
  * "where is my province?" "where am I from?", "who lives next door?" "who is my
- * neighbour?": the question [b, e) stands for, or NULL. */
+ * neighbour?", "what am I intolerant of?" asks the allergies: the question [b, e) stands
+ * for, or NULL. */
 static const char *asked_plainly(const char *text, size_t b, size_t e)
 {
     static const char *const courses[] = {"phd", "degree", "masters", "master's", "course",
@@ -538,6 +539,12 @@ static const char *asked_plainly(const char *text, size_t b, size_t e)
                 if ((l = opens(text, e, j, lately[w]))) j = skip(text, e, j + l), w = -1;
             if (j >= end) return "who is my partner?";
         }
+    static const char *const intolerant[] = {"what do i have an intolerance to",
+                                             "what am i intolerant to",
+                                             "what am i intolerant of", NULL};
+    for (int k = 0; intolerant[k]; k++)     /* (told as an allergy: restate.c) */
+        if ((l = opens(text, e, i, intolerant[k])) && skip(text, e, i + l) >= end)
+            return "what am I allergic to?";
     if ((l = opens(text, e, i, "who lives next door")) &&      /* (to me) */
         (skip(text, e, i + l) >= end || opens(text, e, skip(text, e, i + l), "to me")))
         return "who is my neighbour?";

@@ -110,11 +110,12 @@ int checks_fits(int rel, const char *holder, const char *value)
                                        "harbour", "harbor", NULL};
     if ((rel == READER_REL_HOME || rel == READER_REL_HOMETOWN) && checks_in_words(land, value))
         return 0;
-    /* nor is a state one is in ("I'm in heaven", "in bits") */
+    /* nor is a state one is in ("I'm in heaven", "in bits"; "Finished." alone) */
     static const char *const states[] = {"heaven", "hell", "love", "shock", "pain", "bed",
                                          "trouble", "tears", "bits", "pieces", "awe",
                                          "denial", "limbo", "paradise", "agony", "stitches",
-                                         NULL};
+                                         "finished", "done", "exhausted", "knackered",
+                                         "shattered", "wrecked", "stuffed", "tired", NULL};
     if ((rel == READER_REL_HOME || rel == READER_REL_WORKPLACE) && checks_in_words(states, value))
         return 0;
     /* no one is called a word of time or place ("stays with my aunt right now"), of how

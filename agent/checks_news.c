@@ -842,6 +842,35 @@ static int field_studied(const char *text, understood_t *u)
     return 0;
 }
 
+/* "I am retired now!", "I retired last month" of one whose job is told: retired is their
+ * job now (not "when I retire", "before I retired", nor a question). Sets u and returns 1,
+ * else 0. */
+static int retired_now(const facts_t *f, const char *text, understood_t *u)
+{
+    const store_memory_t *was = facts_find(f, "self", reader_rel_name(READER_REL_JOB), NULL);
+    if (!was || strcmp(was->value, FACTS_ENDED) == 0 || facts_same_value(was->value, "retired") ||
+        checks_asks(text) || u->act == READER_QUESTION || u->act == READER_YESNO ||
+        u->act == READER_FORGET)
+        return 0;
+    static const char *const said[] = {"i'm retired", "im retired", "i am retired",
+                                       "i'm now retired", "i am now retired", "i retired",
+                                       "i've retired", "i have retired", "i just retired",
+                                       "i have just retired", "i've just retired",
+                                       "i'm officially retired", "i am officially retired",
+                                       NULL};
+    static const char *const not_now[] = {"when", "before", "after", "if", "until", "once",
+                                          "since", NULL};
+    int says = 0;
+    for (int k = 0; said[k] && !says; k++) says = facts_has_words(text, said[k]);
+    for (int k = 0; not_now[k] && says; k++) says = !facts_has_words(text, not_now[k]);
+    if (!says) return 0;
+    char old[UNDERSTAND_VALUE];
+    snprintf(old, sizeof old, "%s", was->value);
+    checks_settle(u, READER_CORRECTION, "self", READER_REL_JOB, NULL, "retired");
+    snprintf(u->old, sizeof u->old, "%s", old);
+    return 1;
+}
+
 /* "I'm sous chef at the hotel these days, not a line cook any more": a kind of person
  * after "I'm" (past an article; one to three words, up to a word that ends them) in a
  * clause that says the user's job told is no more ("not a line cook", "no longer a line
@@ -1181,6 +1210,7 @@ int checks_news(checks_clause_t *c, understood_t *u)
         !full_time(text, u) &&              /* "doing upholstery full time" */
         !made_job(f, text, u) &&            /* "they made me depot supervisor" */
         !left_work(f, text, u) &&           /* "I quit the warehouse!" */
+        !retired_now(f, text, u) &&         /* "I am retired now!" */
         !name_is_the(text, u) &&            /* "rusk is the puppy" */
         !child_had(text, u) &&              /* "I've a little girl, Anouk" */
         !wants_to_be(text, u) &&            /* "Anselm wants to be an electrician" */

@@ -482,10 +482,13 @@ static int my_one_after(const char *text, size_t len, size_t start, size_t i)
     if (fl && in_list(asking, first, fl)) return 0;     /* (a question's own words) */
     for (size_t q = i; q < len && !strchr(".!\n", text[q]); q++)
         if (text[q] == '?') return 0;                       /* (asked: "..., what's my X?") */
+    static const char *const verbs_asking[] = {"do", "does", "did", "is", "are", "can", NULL};
     char wh[8][16];
     int nw = words_of(text, start, i, wh, 8);
-    for (int k = 0; k < nw; k++)
-        if (in_list(asking, wh[k], strlen(wh[k])) && k < 3) return 0;
+    for (int k = 0; k < nw && k < 3; k++)     /* (a verb asks only first: not "we are ...") */
+        if (in_list(asking, wh[k], strlen(wh[k])) &&
+            (k == 0 || !in_list(verbs_asking, wh[k], strlen(wh[k]))))
+            return 0;
     int nb = words_of(text, start, i, w, 4);
     if (nb < 3) return 0;       /* (something told before it) */
     last_word(text, start, i, prev);

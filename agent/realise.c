@@ -280,9 +280,15 @@ static const rel_say_t in_field = {"you work in {V}", "{H} works in {V}", "your 
 /* A job told as what one has been doing ("driving trucks"), said so. */
 static const rel_say_t doing = {"you've been {V}", "{H} has been {V}", "your job", "{P} job"};
 
+/* A job that is none now ("retired", "unemployed"), said as what one is. */
+static const rel_say_t no_work = {"you are {V}", "{H} is {V}", "your job", "{P} job"};
+
 static const rel_say_t *say_of(const realise_frame_t *f)
 {
     if (f->rel == READER_REL_OPEN && (!f->relation || !*f->relation)) return &wordless;
+    static const char *const none[] = {"retired", "unemployed", "jobless", NULL};
+    if (f->rel == READER_REL_JOB && f->value && understand_in_list(none, f->value))
+        return &no_work;
     if (f->rel == READER_REL_JOB && f->value && !strchr(f->value, ' ') &&
         understand_field(f->value, UNDERSTAND_FIELD_WORK))
         return &in_field;

@@ -764,6 +764,91 @@ static size_t age_in_words(const char *msg, size_t len, char *out)
     return 0;
 }
 
+/* Phrases said in a way the reader did not learn, said as it knows them, into out (len
+ * + 16 bytes at least): "the one lad that works with me is Ravi" is "my coworker
+ * is Ravi" (from where the clause opens); "I've got a wheat intolerance" ("I have a ...")
+ * is "I'm intolerant to wheat" (read as an allergy); a heading of one word and "update:" that opens a sentence
+ * ("Diet update: ...") goes. Returns the length written, or 0 when msg holds none of
+ * them. */
+static size_t said_plainly(const char *msg, size_t len, char *out)
+{
+    static const char *const works[] = {" who works with me is ", " who works with us is ",
+                                        " that works with me is ", " that works with us is ",
+                                        NULL};
+    size_t pl;
+    long w = plain_find_any(msg, len, 0, works, &pl);
+    if (w > 0) {
+        size_t open = (size_t)w;        /* where the clause opens */
+        while (open > 0 && !strchr(".!?,;:", msg[open - 1])) open--;
+        while (open < (size_t)w && msg[open] == ' ') open++;
+        int starts = open == 0 || (open >= 2 && strchr(".!?", msg[open - 2]));
+        int n = snprintf(out, len + 17, "%.*s%s coworker is %s", (int)open, msg,
+                         starts ? "My" : "my", msg + w + pl);
+        return n > 0 && (size_t)n <= len + 16 ? (size_t)n : 0;
+    }
+    static const char *const have[] = {"i have a ", "i have an ", "i've got a ", "i've got an ",
+                                       "i have got a ", NULL};
+    for (long h = plain_find_any(msg, len, 0, have, &pl); h >= 0;
+         h = plain_find_any(msg, len, (size_t)h + 1, have, &pl)) {
+        if (h > 0 && isalpha((unsigned char)msg[h - 1])) continue;
+        size_t b = (size_t)h + pl, e = b;
+        while (e < len && isalpha((unsigned char)msg[e])) e++;
+        if (e == b || e + 12 > len || strncasecmp(msg + e, " intolerance", 12) != 0 ||
+            (e + 12 < len && isalpha((unsigned char)msg[e + 12])))
+            continue;
+        int n = snprintf(out, len + 17, "%.*sI'm intolerant to %.*s%s", (int)h, msg,
+                         (int)(e - b), msg + b, msg + e + 12);
+        return n > 0 && (size_t)n <= len + 16 ? (size_t)n : 0;
+    }
+    static const char *const heading[] = {" update: ", " update - ", NULL};
+    long u = plain_find_any(msg, len, 0, heading, &pl);
+    if (u > 0) {
+        size_t sb = (size_t)u;          /* one word that opens a sentence before it */
+        while (sb > 0 && isalpha((unsigned char)msg[sb - 1])) sb--;
+        size_t before = sb;
+        while (before > 0 && msg[before - 1] == ' ') before--;
+        if (sb == (size_t)u || (before > 0 && !strchr(".!?\n", msg[before - 1]))) return 0;
+        size_t rest = (size_t)u + pl;
+        int n = snprintf(out, len + 17, "%.*s%s", (int)sb, msg, msg + rest);
+        return n > 0 && (size_t)n <= len + 16 ? (size_t)n : 0;
+    }
+    return 0;
+}
+
+/* A place of work named after "on" ("I work at the lodge on Mount Kenya") said with its
+ * name first, as the reader takes the whole of it ("at the Mount Kenya lodge"), into out
+ * (len + 1 bytes at least): a word of working, "at the", one word in small letters, "on"
+ * and words with capitals. Returns the length written, or 0 when msg says none. */
+static size_t work_on_named(const char *msg, size_t len, char *out)
+{
+    static const char *const at[] = {"work at the ", "works at the ", "working at the ",
+                                     "job at the ", NULL};
+    size_t pl;
+    for (long f = plain_find_any(msg, len, 0, at, &pl); f >= 0;
+         f = plain_find_any(msg, len, (size_t)f + 1, at, &pl)) {
+        if (f > 0 && isalpha((unsigned char)msg[f - 1])) continue;
+        size_t nb = (size_t)f + pl, ne = nb;
+        while (ne < len && islower((unsigned char)msg[ne])) ne++;
+        if (ne == nb || ne + 4 >= len || strncmp(msg + ne, " on ", 4) != 0 ||
+            !isupper((unsigned char)msg[ne + 4]))
+            continue;
+        size_t cb = ne + 4, ce = cb;    /* the words with capitals */
+        for (;;) {
+            size_t we = ce;
+            while (we < len && (isalpha((unsigned char)msg[we]) || (unsigned char)msg[we] >= 0x80))
+                we++;
+            ce = we;
+            if (ce + 1 < len && msg[ce] == ' ' && isupper((unsigned char)msg[ce + 1])) ce++;
+            else break;
+        }
+        if (ce < len && isalnum((unsigned char)msg[ce])) continue;
+        int n = snprintf(out, len + 1, "%.*s%.*s %.*s%s", (int)nb, msg, (int)(ce - cb), msg + cb,
+                         (int)(ne - nb), msg + nb, msg + ce);
+        return n > 0 && (size_t)n <= len ? (size_t)n : 0;
+    }
+    return 0;
+}
+
 long restate_text(const char *msg, char *out, size_t cap)
 {
     size_t len = strlen(msg);
@@ -791,6 +876,10 @@ long restate_text(const char *msg, char *out, size_t cap)
     if (ages_listed(now, strlen(now), listed)) now = listed;
     char aged_q[RESTATE_MAX + 137];     /* (then an age in words asked of oneself) */
     if (age_in_words(now, strlen(now), aged_q)) now = aged_q;
+    char said[RESTATE_MAX + 153];       /* (then phrases the reader knows otherwise) */
+    if (said_plainly(now, strlen(now), said)) now = said;
+    char work[RESTATE_MAX + 153];       /* (then a place of work named after "on") */
+    if (work_on_named(now, strlen(now), work)) now = work;
     if (now == msg) return 0;
     size_t n = strlen(now);
     if (n + 1 > cap) return -1;

@@ -6,7 +6,10 @@
  * pet named in commas after the animal ("a collie, Meg," is "a collie called Meg,") and
  * a place of business named after it ("a bakery in Tours, Le Pain Doré," is "a bakery
  * called Le Pain Doré in Tours,") and a verb left out after a comma ("Ivo is 9, Lea 6"
- * is "Ivo is 9, Lea is 6"). Private to
+ * is "Ivo is 9, Lea is 6"), then phrases the reader learnt otherwise ("the lad that
+ * works with me is Ravi" is "my coworker is Ravi", "I've got a wheat intolerance" "I'm
+ * intolerant to wheat", "at the lodge on Mount Kenya" "at the Mount Kenya lodge").
+ * Private to
  * agent/: plain.c's plain_text runs it first. No allocation. */
 #ifndef MNEMO_AGENT_RESTATE_H
 #define MNEMO_AGENT_RESTATE_H

@@ -57,6 +57,9 @@ static const struct {
      * number after a comma; "not" and one word after a full stop stay with it */
     {"the vet rang: it's not fleas", {"the vet rang", "it's not fleas", NULL}},
     {"tove is 8, pim is 5", {"tove is 8", "pim is 5", NULL}},
+    {"me and jo are not mates anymore my new bestie is liv",
+     {"me and jo are not mates anymore", "my new bestie is liv", NULL}},
+    {"are you sure my dog is 3", {"are you sure my dog is 3", NULL}},
     {"my girl, who is 6", {"my girl, who is 6", NULL}},
     {"oops. KARIN. not karen", {"oops", "KARIN. not karen", NULL}},
 };

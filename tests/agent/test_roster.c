@@ -22,22 +22,22 @@ static const struct {
     /* an aside that names an animal's kind; the list names no group */
     {"my pets: Rolo the beagle is 10 and Pim the parrot is 25", "",
      {"Rolo 10 beagle", "Pim 25 parrot", NULL}},
-    {"in the yard: Dusty the Jack Russell is 11 and Shelby the tortoise is about 60", "",
-     {"Dusty 11 jack russell", "Shelby 60 tortoise", NULL}},
+    {"in the yard: Dusty the Jack Russell is 13 and Shelby the tortoise is nearly 70", "",
+     {"Dusty 13 jack russell", "Shelby 70 tortoise", NULL}},
     /* a word between the count and the plural; "the" and a word of size before a name */
     {"Got two sheep dogs: Nell the collie is 5 and the young fella Bran is only 1", "dogs",
      {"Nell 5 collie", "Bran 1", NULL}},
     {"three cats: Mop the grey one is 9 and the kitten Bean is barely 1", "cats",
      {"Mop 9", "Bean 1 kitten", NULL}},
     /* words of size before two names or more: children */
-    {"my eldest Tavi is 14 and mad about chess, the middle one Ines is 11, and the baby Rafe "
-     "just turned 5", "children", {"Tavi 14", "Ines 11", "Rafe 5", NULL}},
+    {"my eldest Tavi is 14 and mad about chess, the middle one Ines is 10, the baby Rafe "
+     "just turned 5", "children", {"Tavi 14", "Ines 10", "Rafe 5", NULL}},
     {"I have two grandsons: Ewan is 9 and Rhys has just turned 4.", "grandsons",
      {"Ewan 9", "Rhys 4", NULL}},
     /* one sentence, or notes that each begin one */
-    {"Hi. I'm Maud, 80, from Sligo. I've four grandchildren but the two I mind are Cait, "
-     "who's 8, and little Eoin, 3.", "grandchildren", {"Cait 8", "Eoin 3", NULL}},
-    {"my kids: Tomas 17, wants to be a pilot. Lucia 13, loves drawing", "children",
+    {"Hi. I'm Maud, 80, from Sligo. I've four grandchildren and I look after two of them, "
+     "Cait, who's 8, and little Eoin, 3.", "grandchildren", {"Cait 8", "Eoin 3", NULL}},
+    {"my kids: Tomas 17, wants to fly planes. Lucia 13, loves drawing", "children",
      {"Tomas 17", "Lucia 13", NULL}},
     /* no list */
     {"the Fiat is 12 and the Ford is 3", "", {NULL}},

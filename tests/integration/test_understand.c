@@ -2986,6 +2986,31 @@ START_TEST(test_lists_of_ages_with_kinds_and_sizes)
 }
 END_TEST
 
+/* Phrases people use for work and health: the one who works with them named, an
+ * intolerance had, a place of work named after "on", retiring, a new best friend said
+ * without a comma, a heading of news. */
+START_TEST(test_coworkers_intolerances_retiring_and_run_ons)
+{
+    tell("a", "I'm a welder. The only other guy who works with me is Bruno, he's a welder too.");
+    ask("b", "who's my coworker?", "Bruno", NULL);
+    tell("a", "I'm 52 and I have a soy intolerance, sadly");
+    ask("b", "what am I intolerant to?", "soy", NULL);
+    tell("a", "I work at the boatyard on Lake Vattern");
+    ask("b", "which boatyard do I work at?", "Lake Vattern", NULL);
+    tell("c", "I am Jorge, a plumber in Cadiz");
+    json_decref(say("c", "I'm retired as of today! Done. Gave my van to my nephew."));
+    ask("d", "do I still work as a plumber?", "No", NULL);
+    ask("d", "what's my job now?", "retired", "plumber");
+    ask("d", "where do I live?", "Cadiz", "Finished");
+    tell("e", "my bestie is noa");
+    json_decref(say("e", "noa and i are done being mates my new bestie is ines"));
+    ask("f", "who's my bestie now?", "ines", "noa");
+    tell("e", "I'm a vegetarian");
+    json_decref(say("e", "Diet update: I'm vegan now"));
+    ask("f", "what's my diet?", "vegan", "update");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -3147,6 +3172,7 @@ int main(void)
     tcase_add_test(tc, test_chinese_summary_asked_with_jizhu);
     tcase_add_test(tc, test_notes_news_colours_and_places_asked_by_kind);
     tcase_add_test(tc, test_lists_of_ages_with_kinds_and_sizes);
+    tcase_add_test(tc, test_coworkers_intolerances_retiring_and_run_ons);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
