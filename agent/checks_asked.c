@@ -298,9 +298,13 @@ static int firm_named(const facts_t *f, const char *text, understood_t *u)
         }
     }
     /* (a town told as where one works names no bakery; a clause that asks for more
-     * than the name is left as read: "my trade and what my studio is called") */
+     * than the name is left as read: "my trade and what my studio is called"; "my firm"
+     * read as the user's own name asks the employer however it was told) */
     const store_memory_t *m = facts_find(f, "self", reader_rel_name(READER_REL_EMPLOYER), NULL);
-    if (!m || !isupper((unsigned char)m->value[0]) || facts_has_words(text, "and"))
+    int own_name = !strcmp(u->holder, "self") && u->rel == READER_REL_NAME &&
+                   understand_in_list(firms, key);
+    if (!own_name && (!m || !isupper((unsigned char)m->value[0]) ||
+                      facts_has_words(text, "and")))
         return 0;
     checks_settle(u, READER_QUESTION, "self", READER_REL_EMPLOYER, NULL, "");
     return 1;

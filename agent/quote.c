@@ -1430,13 +1430,24 @@ static int unnamed(const word_t *s, int ns, int j, int kind)
                        understand_in_list(naming_words, s[h + 1].low)))
         return 0;       /* ("a dog, Rex"; "a pub called X") */
     static const char *const town[] = {"in", "near", "outside", "from", NULL};
-    for (int i = h + 1; i < ns; i++)        /* nor a name or a number later in it ("a
+    static const char *const of_town[] = {"de", "des", "del", "di", "da", "du", "la", "le",
+                                          NULL};
+    int in_town = 0;
+    for (int i = h + 1; i < ns; i++) {      /* nor a name or a number later in it ("a
                                              * band with my mates, we're called X", "a
                                              * choir in leeds (Northern Voices)"), but a
-                                             * town it is in ("a firm in Lagos") */
+                                             * town it is in ("a firm in Lagos", "in
+                                             * Ikeja, Lagos", "near the Place du Tertre") */
+        int town_word = s[i].cap && (understand_in_list(town, s[i - 1].low) ||
+                                     (i >= 2 && !strcmp(s[i - 1].low, "the") &&
+                                      understand_in_list(town, s[i - 2].low)) ||
+                                     (in_town && (s[i - 1].cap ||
+                                                  understand_in_list(of_town, s[i - 1].low))));
         if (((s[i].cap && strcmp(s[i].low, "i") != 0) || quote_number_word(&s[i])) &&
-            !(s[i].cap && understand_in_list(town, s[i - 1].low)))
+            !town_word)
             return 0;
+        in_town = town_word || (in_town && understand_in_list(of_town, s[i].low));
+    }
     static const char *const being[] = {"as", "is", "was", "are", "be", NULL};
     for (int i = j - 1; i >= 0 && i >= j - 3 && s[i].part == s[j].part; i--) {
         if (understand_in_list(one, s[i].low))      /* (not what a thing named is said to

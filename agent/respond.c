@@ -1607,6 +1607,28 @@ static int asks_kind_of_place(const char *text)
     return 0;
 }
 
+/* 1 when text asks what the place one works or studies at is called ("what's my firm
+ * called?", "which repair firm am I with?") and m, the fact found, tells none:
+ * a kind of place in small letters ("road building firm"), no name, no number, told by
+ * one who writes names with capitals. */
+static int no_name_told(const store_memory_t *m, const char *text)
+{
+    int rel = facts_rel_of(m->relation);
+    const char *kind = strrchr(m->value, ' ');
+    kind = kind ? kind + 1 : m->value;
+    if ((rel != READER_REL_EMPLOYER && rel != READER_REL_WORKPLACE &&
+         rel != READER_REL_SCHOOL) ||
+        (!facts_has_words(text, "name") && !facts_has_words(text, "called") &&
+         !(facts_has_words(text, "which") && facts_has_words(text, kind))))
+        return 0;
+    for (const unsigned char *p = (const unsigned char *)m->value; *p; p++)
+        if (isupper(*p) || isdigit(*p) || *p >= 0x80) return 0;
+    int capitals = 0;           /* (one who writes no capitals writes names small) */
+    for (const unsigned char *p = (const unsigned char *)(m->text ? m->text : ""); *p; p++)
+        capitals += isupper(*p) != 0;
+    return capitals > 0;
+}
+
 /* 1 when m, a place of work, was told as a town ("a nurse in Lyon"), not a place named
  * ("at St Jude's") nor one of a kind ("a clinic in Lyon"). */
 static int told_as_town(const store_memory_t *m)
@@ -1955,6 +1977,14 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
             say(r, realise_yesno(buf, sizeof buf, yes, &asked, &known));
             snprintf(r->answer, sizeof r->answer, "%s", yes ? "yes" : "no");
         }
+    } else if (m && no_name_told(m, text)) {
+        /* "I don't know its name yet. All I know is that you work at road building firm." */
+        realise_frame_t known = facts_frame(m);
+        char only[256];
+        snprintf(buf, sizeof buf, "I don't know its name yet. %s",
+                 realise_only(only, sizeof only, &known));
+        say_gap(r, buf, 0);
+        return;
     } else if (m) {
         realise_frame_t known = facts_frame(m);
         char list[sizeof r->answer];

@@ -2988,7 +2988,8 @@ END_TEST
 
 /* Phrases people use for work and health: the one who works with them named, an
  * intolerance had, a place of work named after "on", retiring, a new best friend said
- * without a comma, a heading of news. */
+ * without a comma, a heading of news; the name of a firm told only by its kind is not
+ * known. */
 START_TEST(test_coworkers_intolerances_retiring_and_run_ons)
 {
     tell("a", "I'm a welder. The only other guy who works with me is Bruno, he's a welder too.");
@@ -3005,6 +3006,11 @@ START_TEST(test_coworkers_intolerances_retiring_and_run_ons)
     tell("e", "my bestie is noa");
     json_decref(say("e", "noa and i are done being mates my new bestie is ines"));
     ask("f", "who's my bestie now?", "ines", "noa");
+    tell("g", "I'm Ines, a welder with a ship repair firm in Ikeja, Lagos");
+    ask("h", "what's my firm called?", "don't know", "Ines");
+    ask("h", "which repair firm am I with?", "don't know", NULL);
+    tell("g", "my sister is a pastry cook in a hotel in Nantes, near the Place du Bouffay");
+    ask("h", "what's my sister's hotel called?", "don't know", NULL);
     tell("e", "I'm a vegetarian");
     json_decref(say("e", "Diet update: I'm vegan now"));
     ask("f", "what's my diet?", "vegan", "update");
