@@ -83,6 +83,8 @@ int checks_fits(int rel, const char *holder, const char *value)
                                       "was", "has", "had", "did", "does", "said", "says",
                                       NULL};
     if (rel == READER_REL_JOB && checks_in_words(did, opening)) return 0;  /* "went full vegan" */
+    /* "student life", "glamorous life": a way of living, no job */
+    if (rel == READER_REL_JOB && sort && !strcasecmp(sort + 1, "life")) return 0;
     /* "Simply wasting life.": words opened by a word of manner ("simply", "really") are no
      * job unless they end in a kind of person ("really good nurse") */
     char manner[32];
@@ -125,7 +127,7 @@ int checks_fits(int rel, const char *holder, const char *value)
                                           "widowed", "separated", "pregnant", "retired",
                                           "unemployed", "skint", "always", "never", "usually",
                                           "often", "sometimes", "still", "also", "gone",
-                                          "away", "back", "done", NULL};
+                                          "away", "back", "done", "new", NULL};
     long number;
     if (rel == READER_REL_NAME &&
         (checks_in_words(no_name, value) || understand_number(value, &number)))

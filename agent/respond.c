@@ -555,6 +555,7 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
                                                  * is told anew */
     /* "sold the flat in Aarhus and bought a cottage in Ribe" of one told to work in
      * Aarhus: a new home, the work stays */
+    if (!target && !u->personal) return;   /* (of no one of the user's: nothing told) */
     if (!target || (u->rel == READER_REL_HOME && u->value[0] &&
                     facts_rel_of(target->relation) == other_place_rel(u->rel))) {
         fact(r, f, text, u);

@@ -889,7 +889,9 @@ START_TEST(test_small_talk_is_answered_but_not_stored)
     /* chit-chat, opinions and moods, a Chinese greeting */
     static const char *const chat[] = {"haha nice one", "rush hour traffic is the worst",
                                        "quarter end at the office is brutal lol",
-                                       "lol rich people problems", "新年快乐！"};
+                                       "lol rich people problems", "新年快乐！",
+                                       "my calves ache today lol. runner life",
+                                       "hi there. new here"};
     for (size_t i = 0; i < sizeof chat / sizeof chat[0]; i++) {
         json_t *t = say("a", chat[i]);
         ck_assert_msg(json_array_size(json_object_get(t, "written")) == 0, "'%s' wrote", chat[i]);
