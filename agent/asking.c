@@ -503,8 +503,8 @@ static int asks_age_given(const char *text, size_t b, size_t e)
  * "what is my doctorate in?", "what am I doing my masters in?" ask "what do I study?";
  * "the name of my village?" asks "which city do I live in?" and
  * "where is my province?" "where am I from?", "who lives next door?" "who is my
- * neighbour?", "what am I intolerant of?" asks the allergies: the question [b, e) stands
- * for, or NULL. */
+ * neighbour?", "what am I intolerant of?" asks the allergies, "where will I work from
+ * June?" where one works now: the question [b, e) stands for, or NULL. */
 static const char *asked_plainly(const char *text, size_t b, size_t e)
 {
     static const char *const courses[] = {"phd", "degree", "masters", "master's", "course",
@@ -538,6 +538,21 @@ static const char *asked_plainly(const char *text, size_t b, size_t e)
             for (int w = 0; lately[w] && j < end; w++)
                 if ((l = opens(text, e, j, lately[w]))) j = skip(text, e, j + l), w = -1;
             if (j >= end) return "who is my partner?";
+        }
+    static const char *const work_from[] = {"where do i work from", "where will i work from",
+                                            "where am i working from",
+                                            "where will i be working from", NULL};
+    for (int k = 0; work_from[k]; k++)      /* "... from Monday?": when, not whence */
+        if ((l = opens(text, e, i, work_from[k]))) {
+            char when[16];
+            size_t w = skip(text, e, i + l), we = w;
+            while (we < end && isalpha((unsigned char)text[we])) we++;
+            snprintf(when, sizeof when, "%.*s", (int)(we - w < 15 ? we - w : 15), text + w);
+            for (char *c = when; *c; c++) *c = (char)tolower((unsigned char)*c);
+            static const char *const soon[] = {"next", "tomorrow", "today", "now", NULL};
+            if (understand_weekday(when) || understand_month(when) ||
+                understand_in_list(soon, when))
+                return "where do I work?";
         }
     static const char *const intolerant[] = {"what do i have an intolerance to",
                                              "what am i intolerant to",

@@ -900,24 +900,26 @@ static int job_not_old(const facts_t *f, const char *text, understood_t *u)
     return 1;
 }
 
-/* "I quit the warehouse!", "left Deloitte in March" read as chat or as the firm told
- * again: leaving the place of work the user told ends it. Sets u to end it and returns
+/* "I quit the warehouse!", "left Deloitte in March", "I leave the depot" read as chat or
+ * as the firm told again: leaving the place of work the user told ends it. Sets u to end it and returns
  * 1, else 0. */
 static int left_work(const facts_t *f, const char *text, understood_t *u)
 {
     static const char *const leaving[] = {"resigned", "quit", "left", "retired", "sacked",
                                           "fired", "laid off", "let go", "handed in my notice",
-                                          NULL};
+                                          "i leave", "i'm leaving", "i am leaving", NULL};
+    int work = u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE;
     if (checks_asks(text) || strcmp(u->holder, "self") != 0 || !u->value[0] ||
-        (u->rel != READER_REL_EMPLOYER && u->rel != READER_REL_WORKPLACE) ||
-        (u->act != READER_SMALLTALK && u->act != READER_FACT))
+        (!work && u->act != READER_CORRECTION) ||   /* ("I leave the bar" read as a hobby) */
+        (u->act != READER_SMALLTALK && u->act != READER_FACT && u->act != READER_CORRECTION))
         return 0;
     int leaves = 0;
     for (int k = 0; leaving[k] && !leaves; k++) leaves = facts_has_words(text, leaving[k]);
     if (!leaves) return 0;
     /* (the place told of either kind: "I left the bank" of "a developer in a bank in Fes") */
-    const int rels[2] = {u->rel, u->rel == READER_REL_EMPLOYER ? READER_REL_WORKPLACE
-                                                                : READER_REL_EMPLOYER};
+    const int rels[2] = {work ? u->rel : READER_REL_WORKPLACE,
+                         u->rel == READER_REL_EMPLOYER ? READER_REL_WORKPLACE
+                                                       : READER_REL_EMPLOYER};
     const store_memory_t *was = NULL;
     for (int k = 0; k < 2 && !was; k++) {
         was = facts_find(f, "self", reader_rel_name(rels[k]), NULL);

@@ -581,7 +581,10 @@ int checks_whose_by_pronoun(checks_clause_t *c, understood_t *u)
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_HOME));
     }
     facts_resolve_kind(f, u);
-    if (u->act == READER_QUESTION || u->act == READER_YESNO) facts_resolve_kin_of_kind(f, u);
+    if (u->act == READER_QUESTION || u->act == READER_YESNO) {
+        facts_resolve_kin_of_kind(f, u);
+        facts_resolve_by_kind_said(f, text, u);     /* "is my whippet 6?" */
+    }
     /* "Piotr changed his mind, he'll study history": a value that holds its holder's own
      * name is the reader's slip ("Piotr changed"), not a value */
     const char *own_name = strcmp(u->holder, "self") ? facts_name_of(f, u->holder) : NULL;

@@ -501,6 +501,25 @@ void facts_resolve_kind(const facts_t *f, understood_t *u)
     }
 }
 
+void facts_resolve_by_kind_said(const facts_t *f, const char *text, understood_t *u)
+{
+    const char *kind_key = reader_rel_name(READER_REL_KIND), *whose = NULL;
+    for (size_t i = 0; i < f->n; i++) {
+        const store_memory_t *m = &f->v[i];
+        char mine[UNDERSTAND_VALUE + 4];
+        if (!facts_same_relation(m->relation, kind_key) || !strcmp(m->value, FACTS_ENDED) ||
+            facts_find(f, m->holder, kind_key, NULL) != m || !strcmp(m->holder, "self"))
+            continue;
+        snprintf(mine, sizeof mine, "my %s", m->value);
+        if (!facts_has_words(text, mine)) continue;
+        if (whose && !facts_same_holder(whose, m->holder)) return;    /* (two of that kind) */
+        whose = m->holder;
+    }
+    if (!whose || strlen(whose) >= sizeof u->holder) return;
+    snprintf(u->holder, sizeof u->holder, "%s", whose);
+    u->personal = 1;
+}
+
 void facts_resolve_kin_of_kind(const facts_t *f, understood_t *u)
 {
     if (!understand_kin(u->holder) || strchr(u->holder, ' ')) return;

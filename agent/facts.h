@@ -103,6 +103,11 @@ void facts_resolve_holder(const facts_t *f, const char *text, understood_t *u);
  * no fact has ("my lurcher") is the animal whose kind it is told to be, and a word no
  * fact has the one holder whose word ends with it ("my boat" of a sailboat). */
 void facts_resolve_kind(const facts_t *f, understood_t *u);
+/* A question that names one of the user's by the kind told of them ("what age is
+ * my lurcher?" of "Ned the lurcher is 6", "is my tabby 4?") asks that one: u's
+ * holder becomes theirs, and u personal; text is u's clause. With none or two of that
+ * kind, u stays. */
+void facts_resolve_by_kind_said(const facts_t *f, const char *text, understood_t *u);
 /* A holder still a pronoun ("he works as a welder" after "my uncle Bob lives in Derry")
  * is whom the newest fact is about, when that is someone of the user's who can be
  * called so (not a kin word of the other sex); else u stays as it is. */

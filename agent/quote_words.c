@@ -247,7 +247,7 @@ static const char *const denial_words[] = {
     "gave", "ex", "without", "sold", "lost", "died", "passed", "rehomed", "gone", "left",
     "ended", "retired", "rid", "scrapped", "totalled", "totaled", "dead", "kaput", "dont",
     "doesnt", "didnt", "isnt", "wasnt", "cant", "wont", "aint", "havent", "hasnt", "arent",
-    "werent", "bye", "goodbye", "farewell",
+    "werent", "bye", "goodbye", "farewell", "leave", "leaving",
     "t", /* "don’t" with a curly apostrophe ends at it */
     NULL};
 

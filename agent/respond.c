@@ -1608,6 +1608,27 @@ static int asks_kind_of_place(const char *text)
     return 0;
 }
 
+/* The place a yes/no question of work names after "at a", "at the", "in a", "for a" ...
+ * ("am I employed at a bakery these days?": "bakery"), into out (cap bytes); "" when none. */
+static void place_asked(const char *text, char *out, size_t cap)
+{
+    static const char *const at[] = {"at a", "at an", "at the", "in a", "in an", "in the",
+                                     "for a", "for an", "for the", NULL};
+    out[0] = '\0';
+    for (int k = 0; at[k] && !out[0]; k++) {
+        const char *p = facts_words_at(text, at[k]);
+        if (!p || p[strlen(at[k])] != ' ') continue;
+        p += strlen(at[k]) + 1;
+        size_t n = strcspn(p, "?!.,");
+        static const char *const now[] = {" now", " still", " these days", " anymore", NULL};
+        for (int w = 0; now[w]; w++) {
+            size_t wl = strlen(now[w]);
+            if (n > wl && !strncasecmp(p + n - wl, now[w], wl)) n -= wl;
+        }
+        if (n && n < cap) snprintf(out, cap, "%.*s", (int)n, p);
+    }
+}
+
 /* 1 when text asks what the place one works or studies at is called ("what's my firm
  * called?", "which repair firm am I with?") and m, the fact found, tells none:
  * a kind of place in small letters ("road building firm"), no name, no number, told by
@@ -1941,7 +1962,11 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
         int other_number = (unsigned char)u->value[0] >= 0xE0 && numeral_at(u->value) &&
                            !zh_part(m->value, u->value) && !zh_part(u->value, m->value) &&
                            !facts_same_value(m->value, u->value);
+        /* "so I'm working at a bakery?" with no value read: the words after "at a" */
+        char place[UNDERSTAND_VALUE] = "";
+        if (!u->value[0] && worked) place_asked(text, place, sizeof place);
         int yes = other_number ? 0
+                : place[0] ? facts_has_words(m->value, place)
                 : u->value[0] ? facts_same_value(m->value, u->value) ||
                                     done_for_work(m, u->value, text) ||
                                     facts_has_words(m->value, u->value) ||
@@ -2825,6 +2850,28 @@ static void holders_in_jobs(understood_t *u, int n)
                 u[i].act = READER_SMALLTALK;
 }
 
+/* "ok so Ana and I fell out, my new bestie is Ida": a value told again that holds now
+ * (Ana) beside a new one of the same holder and relation (not of one that holds several)
+ * in the same message is no fact: the new one is. */
+static void told_again_beside_new(const facts_t *f, understood_t *u, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (u[i].act != READER_FACT || !u[i].value[0] ||
+            facts_multi_valued(u[i].rel, u[i].relation, u[i].holder))
+            continue;
+        const store_memory_t *now = facts_find(f, u[i].holder, u[i].relation, NULL);
+        if (!now || !facts_same_value(now->value, u[i].value)) continue;
+        for (int j = 0; j < n; j++)
+            if (j != i && (u[j].act == READER_FACT || u[j].act == READER_CORRECTION) &&
+                u[j].rel == u[i].rel && facts_same_holder(u[j].holder, u[i].holder) &&
+                u[j].value[0] && !facts_same_value(u[j].value, u[i].value) &&
+                facts_same_relation(u[j].relation, u[i].relation)) {
+                u[i].act = READER_SMALLTALK;
+                break;
+            }
+    }
+}
+
 /* "Tomo is 8 and Vesna is 5" from one who speaks of themselves: the age of someone
  * named without a word of kin (the kids of "we have two") is a fact of that one's own,
  * keyed by the name as told (the holder of a group's member, facts.h), when no fact
@@ -3001,6 +3048,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
     for (int i = 0; i < n; i++) when_is_no_place(&u[i]);   /* "... in Bruges next month" */
     names_own(u, n);        /* "with my wife Oona and a spaniel called Rook" */
     holders_in_jobs(u, n);  /* "I'm a sheep shearer" read with a sheep too */
+    told_again_beside_new(f, u, n);     /* "Ana and I fell out, my new bestie is Ida" */
     int summarised = 0;     /* "what do you know about my family and me?": the summary
                              * answers the question clauses beside it */
     for (int i = 0; i < n; i++) summarised |= u[i].act == READER_SUMMARY;

@@ -14,6 +14,7 @@
 #include "agent/forms.h"
 #include "agent/kinds.h"
 #include "agent/plain_scan.h"
+#include "agent/realise.h"
 #include "agent/understand_words.h"
 #include "model/dialogue.h"
 #include "model/lexical.h"
@@ -815,36 +816,57 @@ static size_t said_plainly(const char *msg, size_t len, char *out)
     return 0;
 }
 
-/* A place of work named after "on" ("I work at the lodge on Mount Kenya") said with its
- * name first, as the reader takes the whole of it ("at the Mount Kenya lodge"), into out
- * (len + 1 bytes at least): a word of working, "at the", one word in small letters, "on"
- * and words with capitals. Returns the length written, or 0 when msg says none. */
+/* A place of work named after "on" ("I work at the lodge on Mount Kenya", "head cook at
+ * a hotel on the Alameda") said with its name first, as the reader takes the whole of it
+ * ("at the Mount Kenya lodge", "at the Alameda hotel"), into out (len + 5 bytes at
+ * least): "at the" or "at a", one word in small letters (after a word of working, or a
+ * word for a place of business), "on", "the" maybe and words with capitals. Returns the
+ * length written, or 0 when msg says none. */
 static size_t work_on_named(const char *msg, size_t len, char *out)
 {
-    static const char *const at[] = {"work at the ", "works at the ", "working at the ",
-                                     "job at the ", NULL};
+    static const char *const at[] = {"at the ", "at a ", NULL};
+    static const char *const working[] = {"work", "works", "working", "job", NULL};
     size_t pl;
     for (long f = plain_find_any(msg, len, 0, at, &pl); f >= 0;
          f = plain_find_any(msg, len, (size_t)f + 1, at, &pl)) {
         if (f > 0 && isalpha((unsigned char)msg[f - 1])) continue;
         size_t nb = (size_t)f + pl, ne = nb;
         while (ne < len && islower((unsigned char)msg[ne])) ne++;
-        if (ne == nb || ne + 4 >= len || strncmp(msg + ne, " on ", 4) != 0 ||
-            !isupper((unsigned char)msg[ne + 4]))
+        if (ne == nb || ne - nb >= 24 || ne + 4 >= len || strncmp(msg + ne, " on ", 4) != 0)
             continue;
-        size_t cb = ne + 4, ce = cb;    /* the words with capitals */
+        size_t cb = ne + 4;
+        if (!strncmp(msg + cb, "the ", 4)) cb += 4;
+        if (!isupper((unsigned char)msg[cb])) continue;
+        char noun[24], before[16] = "";
+        snprintf(noun, sizeof noun, "%.*s", (int)(ne - nb), msg + nb);
+        size_t wb = (size_t)f;          /* the word before "at" */
+        while (wb > 0 && msg[wb - 1] == ' ') wb--;
+        size_t ws = wb;
+        while (ws > 0 && isalpha((unsigned char)msg[ws - 1])) ws--;
+        if (wb - ws < sizeof before) snprintf(before, sizeof before, "%.*s", (int)(wb - ws), msg + ws);
+        for (char *c = before; *c; c++) *c = (char)tolower((unsigned char)*c);
+        if (!understand_in_list(working, before) && !realise_place_noun(noun)) continue;
+        size_t ce = cb;                 /* the words with capitals */
         for (;;) {
-            size_t we = ce;
-            while (we < len && (isalpha((unsigned char)msg[we]) || (unsigned char)msg[we] >= 0x80))
-                we++;
-            ce = we;
+            while (ce < len && (isalpha((unsigned char)msg[ce]) || msg[ce] == '-' ||
+                                (unsigned char)msg[ce] >= 0x80))
+                ce++;
             if (ce + 1 < len && msg[ce] == ' ' && isupper((unsigned char)msg[ce + 1])) ce++;
             else break;
         }
+        static const char *const ways[] = {"street", "road", "avenue", "lane", "st", "rd",
+                                           "ave", "square", "way", NULL};
+        char way[8] = "";               /* ("on Fulton street": the street too) */
+        size_t xe = ce + 1;
+        while (xe < len && isalpha((unsigned char)msg[xe])) xe++;
+        if (ce < len && msg[ce] == ' ' && xe - ce - 1 < sizeof way)
+            snprintf(way, sizeof way, "%.*s", (int)(xe - ce - 1), msg + ce + 1);
+        for (char *c = way; *c; c++) *c = (char)tolower((unsigned char)*c);
+        if (way[0] && understand_in_list(ways, way)) ce = xe;
         if (ce < len && isalnum((unsigned char)msg[ce])) continue;
-        int n = snprintf(out, len + 1, "%.*s%.*s %.*s%s", (int)nb, msg, (int)(ce - cb), msg + cb,
-                         (int)(ne - nb), msg + nb, msg + ce);
-        return n > 0 && (size_t)n <= len ? (size_t)n : 0;
+        int n = snprintf(out, len + 5, "%.*sat the %.*s %s%s", (int)f, msg, (int)(ce - cb),
+                         msg + cb, noun, msg + ce);
+        return n > 0 && (size_t)n <= len + 4 ? (size_t)n : 0;
     }
     return 0;
 }
@@ -878,7 +900,7 @@ long restate_text(const char *msg, char *out, size_t cap)
     if (age_in_words(now, strlen(now), aged_q)) now = aged_q;
     char said[RESTATE_MAX + 153];       /* (then phrases the reader knows otherwise) */
     if (said_plainly(now, strlen(now), said)) now = said;
-    char work[RESTATE_MAX + 153];       /* (then a place of work named after "on") */
+    char work[RESTATE_MAX + 157];       /* (then a place of work named after "on") */
     if (work_on_named(now, strlen(now), work)) now = work;
     if (now == msg) return 0;
     size_t n = strlen(now);

@@ -19,7 +19,7 @@
 /* Messages of this many bytes and more are left as they are. */
 #define RESTATE_MAX 2048
 /* The most bytes restating adds to a message (the words of an age, a group, a pet's or a
- * business's name and the verbs left out). */
+ * business's name, the verbs left out and the phrases said as the reader knows them). */
 #define RESTATE_GROWTH 160
 
 /* msg (NUL-terminated UTF-8) with its phrases said again into out (cap bytes with its

@@ -30,6 +30,8 @@ static const struct {
     {"what age is Ida these days?", "how old is Ida?"},
     {"what age is the house?", "how old is the house?"},
     {"How is called my nephew?", "what is my nephew called?"},
+    {"where will I work from June?", "where do I work?"},
+    {"where will I work from home?", "where will I work from home?"},
     {"ok, how is named the cat?", "ok, what is the cat called?"},
     {"ok which sort of rabbit do we keep", "ok what breed is our rabbit?"},
     {"hey. what breed of cat do we own again", "hey. what breed is our cat?"},

@@ -2976,6 +2976,7 @@ START_TEST(test_lists_of_ages_with_kinds_and_sizes)
     ask("b", "which animal of mine is oldest?", "Shelby", "Dusty");
     ask("b", "is Dusty 13?", "No", NULL);
     ask("b", "what breed is Dusty?", "jack russell", NULL);
+    ask("b", "is my tabby 5?", "No", NULL);
     tell("c", "my eldest Tavi is 14 and mad about chess, the middle one Ines is 11, and the "
               "baby Rafe just turned 5");
     ask("d", "what age is the middle one?", "11", "14");
@@ -3013,6 +3014,14 @@ START_TEST(test_coworkers_intolerances_retiring_and_run_ons)
     ask("h", "which repair firm am I with?", "don't know", NULL);
     tell("g", "my sister is a pastry cook in a hotel in Nantes, near the Place du Bouffay");
     ask("h", "what's my sister's hotel called?", "don't know", NULL);
+    tell("i", "I'm a porter at a tapas bar in Cadiz");
+    json_decref(say("i", "So, I leave the tapas bar. From May I am doorman at a cafe on the Paseo."));
+    ask("j", "where will I work from May?", "Paseo", "tapas");
+    ask("j", "so I'm working at a cafe now?", "Yes", NULL);
+    ask("j", "still working at the tapas bar, am I?", "No", NULL);
+    tell("i", "my bestie is wren");
+    json_decref(say("i", "ok update wren and i fell out for good, my new bestie is juno"));
+    ask("j", "who's my bestie now?", "juno", "wren");
     tell("e", "I'm a vegetarian");
     json_decref(say("e", "Diet update: I'm vegan now"));
     ask("f", "what's my diet?", "vegan", "update");
