@@ -132,6 +132,12 @@ int checks_fits(int rel, const char *holder, const char *value)
     if (rel == READER_REL_NAME &&
         (checks_in_words(no_name, value) || understand_number(value, &number)))
         return 0;
+    /* nor a count in Chinese (三个 of 家里三个外孙) */
+    static const char *const zh_counts[] = {"一", "两", "二", "三", "四", "五", "几", "俩", NULL};
+    for (int k = 0; rel == READER_REL_NAME && zh_counts[k]; k++)
+        if (!strncmp(value, zh_counts[k], strlen(zh_counts[k])) &&
+            (strstr(value, "个") || strstr(value, "只") || !strcmp(value, "俩")))
+            return 0;
     /* nor, written small, a kind of animal, words of how many ("two rescue dogs, both
      * kelpie crosses, both ratbags") or of what may be ("my husband will work at ...") */
     static const char *const how_many[] = {"both", "all", "each", "every", "some", "any",

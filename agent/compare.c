@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "agent/forms.h"
 #include "agent/kinds.h"
 #include "agent/realise.h"
 #include "agent/understand_words.h"
@@ -31,7 +32,7 @@ typedef struct person {
 } person_t;
 
 /* COMPARE_OLDER, COMPARE_YOUNGER, COMPARE_MIDDLE ("the middle one", "the middle child"),
- * or -1 when text compares no ages. */
+ * or -1 when text compares no ages (in English, or in Chinese: 哪个大？). */
 static int asked_end(const char *text)
 {
     static const char *const middle[] = {"middle one", "middle child", "middle kid",
@@ -51,6 +52,14 @@ static int asked_end(const char *text)
         if (facts_has_words(text, older[i])) return 1;
     for (int i = 0; younger[i]; i++)
         if (facts_has_words(text, younger[i])) return 0;
+    /* 两只狗谁大？, 哪个外孙岁数小？: after 哪 or 谁, 小 or 年轻 asks the young one, 大
+     * or 老 the old one */
+    const char *which = strstr(text, "哪");
+    if (!which) which = strstr(text, "谁");
+    if (!which) return -1;
+    which += 3;
+    if (strstr(which, "小") || strstr(which, "年轻")) return 0;
+    if (strstr(which, "大") || strstr(which, "老")) return 1;
     return -1;
 }
 
@@ -88,6 +97,24 @@ static int holder_is_name(const store_memory_t *m)
            !kinds_person(m->holder);
 }
 
+/* The English key of the next Chinese kin or animal word in text at or after *at (兔子:
+ * "rabbit"), with *at moved past it; NULL when there is none. */
+static const char *zh_key(const char *text, size_t *at)
+{
+    size_t len = strlen(text);
+    for (size_t i = *at; i + 3 <= len; i++) {
+        size_t l = 0;
+        const char *key = (unsigned char)text[i] >= 0xE0 ? forms_zh_who_key(text + i, len - i, &l)
+                                                         : NULL;
+        if (key && l) {
+            *at = i + l;
+            return key;
+        }
+    }
+    *at = len;
+    return NULL;
+}
+
 /* 1 when word (lower case), or it with an s, names the group key ("which aunt" of the
  * aunts). */
 static int names_group(char *word, size_t cap, const char *key)
@@ -122,6 +149,13 @@ static int in_group(const facts_t *f, const char *text, const char *holder)
             char word[UNDERSTAND_KEY];
             if (strlen(w[k]) + 2 > sizeof word) continue;
             snprintf(word, sizeof word, "%s", w[k]);
+            named = names_group(word, sizeof word, g->holder);
+        }
+        size_t at = 0;                  /* (哪只兔子大？: the rabbits) */
+        for (const char *key; !named && (key = zh_key(text, &at)) != NULL;) {
+            char word[UNDERSTAND_KEY];
+            if (strlen(key) + 2 > sizeof word) continue;
+            snprintf(word, sizeof word, "%s", key);
             named = names_group(word, sizeof word, g->holder);
         }
         if (!named) continue;
@@ -161,7 +195,7 @@ static int animal(const facts_t *f, const char *holder)
     return 0;
 }
 
-/* 1 when text asks of animals: a word of one ("dog", "tabby", "cats"), "pet" or
+/* 1 when text asks of animals: a word of one ("dog", "tabby", "cats", 兔子), "pet" or
  * "animal". */
 static int asks_animals(const char *text)
 {
@@ -171,18 +205,49 @@ static int asks_animals(const char *text)
     static const char *const any[] = {"pet", "pets", "animal", "animals", NULL};
     for (int k = 0; k < n; k++)
         if (understand_in_list(any, w[k]) || animal_word(w[k])) return 1;
+    size_t at = 0;                      /* (哪只兔子大？: an animal's word in Chinese) */
+    for (const char *key; (key = zh_key(text, &at)) != NULL;)
+        if (animal_word(key)) return 1;
     return 0;
 }
 
-/* An age as told in months ("14", "aged 14", "fourteen": 168; "4 months": 4, "6 weeks":
- * 1), or -1 when it holds no number. */
+/* The number of Chinese numerals at the start of v ("十", "四", "十二", "三十五", "两"),
+ * or -1 when it opens with none. */
+static long zh_number(const char *v)
+{
+    static const char *const digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八",
+                                         "九", NULL};
+    long n = -1, ones = -1;
+    for (const char *p = v; *p;) {
+        int d = -1;
+        for (int k = 0; digits[k] && d < 0; k++)
+            if (!strncmp(p, digits[k], 3)) d = k;
+        if (d < 0 && !strncmp(p, "两", 3)) d = 2;
+        if (d >= 0) {
+            ones = d;
+            p += 3;
+        } else if (!strncmp(p, "十", 3)) {
+            n = (n < 0 ? 0 : n) + (ones < 0 ? 1 : ones) * 10;
+            ones = -1;
+            p += 3;
+        } else {
+            break;
+        }
+    }
+    if (ones >= 0) n = (n < 0 ? 0 : n) + ones;
+    return n;
+}
+
+/* An age as told in months ("14", "aged 14", "fourteen", "十四岁": 168; "4 months", "四个月":
+ * 4, "6 weeks": 1), or -1 when it holds no number. */
 static long months(const char *value)
 {
     const char *d = value;
     while (*d && (*d < '0' || *d > '9')) d++;
     long n = 0;
     if (*d) n = strtol(d, NULL, 10);
-    else if (!understand_number(value, &n)) return -1;
+    else if ((n = zh_number(value)) < 0 && !understand_number(value, &n)) return -1;
+    if (strstr(value, "个月")) return n;       /* (三个月: three months) */
     if (strstr(value, "week")) return n / 4;
     return strstr(value, "month") ? n : n * 12;
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include "agent/forms.h"
 #include "agent/kinds.h"
 #include "agent/understand_words.h"
 #include "model/dialogue.h"
@@ -428,7 +429,8 @@ int roster_item(const char *msg, const roster_t *r, size_t at, size_t len, roste
         memset(out, 0, sizeof *out);
         const char *rest = msg + x->age_e;
         int rn = (int)(at + len - x->age_e);
-        if (x->kin_b != x->kin_e) {
+        int zh = (unsigned char)msg[x->name_b] >= 0xE0;
+        if (x->kin_b != x->kin_e && !zh) {
             int got = snprintf(out->sentence, sizeof out->sentence, "my %.*s %.*s is %.*s%.*s",
                                (int)(x->kin_e - x->kin_b), msg + x->kin_b,
                                (int)(x->name_e - x->name_b), msg + x->name_b,
@@ -454,7 +456,13 @@ int roster_item(const char *msg, const roster_t *r, size_t at, size_t len, roste
                  msg + x->name_b);
         snprintf(out->age, sizeof out->age, "%.*s", (int)(x->age_e - x->age_b), msg + x->age_b);
         snprintf(out->group, sizeof out->group, "%s", group);
-        const char *a = span_animal(msg, x, out->kind, sizeof out->kind);
+        size_t kl = 0;              /* (孙女小雨: a granddaughter's) */
+        const char *kin = zh && x->kin_b != x->kin_e
+                              ? forms_zh_who_key(msg + x->kin_b, x->kin_e - x->kin_b, &kl)
+                              : NULL;
+        if (kin) snprintf(out->group, sizeof out->group, "%s", kin);
+        if (zh) rn = 0;             /* (what a Chinese item goes on to say is not read) */
+        const char *a = zh ? NULL : span_animal(msg, x, out->kind, sizeof out->kind);
         snprintf(out->animal, sizeof out->animal, "%s", a ? a : "");
         if (!group[0] && out->animal[0])    /* of a list that named no group: the animal's */
             group_of_animal(msg, r, out->animal, out->group, sizeof out->group);

@@ -8,7 +8,7 @@
  * Rolf 38") are told by name, the cousins' names holding them. A list is two items at
  * least, after words of a group of the user's (a group word; or a count and a plural,
  * "three goats", with an age not right after every name) or each after a kin word. Pure:
- * text in, spans and items out; ASCII and Latin letters, no Chinese. */
+ * text in, spans and items out; ASCII and Latin letters here, Chinese in roster_zh.c. */
 #ifndef MNEMO_AGENT_ROSTER_H
 #define MNEMO_AGENT_ROSTER_H
 
@@ -38,6 +38,12 @@ typedef struct roster {
 
 /* Reads the list msg holds into *r; returns how many items (0: none). */
 int roster_read(const char *msg, roster_t *r);
+
+/* The same of a list in Chinese ("家里俩狗，旺财5岁，豆豆才2岁"; roster_zh.c): an item is
+ * an optional kin or animal word, a name of two or three ideographs and an age before
+ * 岁 (kept with it: "5岁"), after a count and a group (俩狗, 三个孩子) or each led by its
+ * kin word; an item led by its kin word is of that kin (its group the kin's key). */
+int roster_zh_read(const char *msg, roster_t *r);
 
 /* Cuts the clauses c[0..n) of msg (clauses_split's) where an item of r (msg's list)
  * begins inside one, keeping at most max clauses; returns the new count. */

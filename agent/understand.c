@@ -1948,10 +1948,11 @@ static int read_item(const reader_t *r, const roster_item_t *item, understood_t 
     snprintf(one.holder, sizeof one.holder, "%s", item->name);
     one.holder[0] = (char)toupper((unsigned char)one.holder[0]);
     int k = 0;
-    /* (the one animal of its kind in the list is "my dog", as "my dog Rex is 10" says) */
+    /* (the one animal of its kind in the list is "my dog", as "my dog Rex is 10" says; the
+     * one of a kin, 孙女小雨, "my granddaughter") */
     const char *kind = strcmp(item->kind, item->animal) != 0 ? item->kind : "";
-    const char *of = item->animal[0] && !strcmp(item->group, item->animal) ? item->animal
-                                                                           : one.holder;
+    const char *of = item->group[0] && !understand_plural(item->group) ? item->group
+                                                                      : one.holder;
     const struct {
         const char *holder, *value;
         int rel;
@@ -1997,7 +1998,8 @@ int understand(const reader_t *r, const char *msg, understood_t *out, char *err,
                 break;
             }
     roster_t list;                              /* "Pip who's 2 and Dot who is 1" */
-    if (roster_read(msg, &list)) n = roster_cut(msg, &list, c, n, CLAUSES_MAX);
+    if (roster_read(msg, &list) || roster_zh_read(msg, &list))
+        n = roster_cut(msg, &list, c, n, CLAUSES_MAX);
     for (int i = 0; i < n && k < UNDERSTAND_MAX; i++) {
         memset(&out[k], 0, sizeof out[k]);
         out[k].at = c[i].at;

@@ -1,7 +1,7 @@
 /* test_roster.c: lists of the user's people or animals with their ages (agent/roster.h),
- * as a table: each message's items (name, age, the kind said of an animal) and the group
- * they belong to; a message that holds no list gives none, and a list stays within one
- * sentence unless each item begins one. */
+ * as tables: each message's items (name, age, the kind said of an animal) and the group
+ * they belong to, in English and in Chinese; a message that holds no list gives none,
+ * and a list stays within one sentence unless each item begins one. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,6 +64,42 @@ START_TEST(test_items)
 }
 END_TEST
 
+/* Chinese lists (roster_zh_read): a count and a group before them, or a kin word before
+ * each item; the age kept with 岁; words of size, 叫, 是 and what one is, words of time. */
+static const struct {
+    const char *text, *group;
+    const char *want[4];        /* "name age group", NULL-terminated; none: no list */
+} zh_rows[] = {
+    {"家里俩兔，团团4岁，圆圆才2岁", "rabbits", {"团团 4岁 rabbits", "圆圆 2岁 rabbits", NULL}},
+    {"我有俩孙辈：外孙阿杰今年九岁，外孙女小雨才三岁", "grandchildren",
+     {"阿杰 九岁 grandson", "小雨 三岁 granddaughter", NULL}},
+    {"我有两个孩子，大的叫乐乐，十一岁，小的叫笑笑，五岁", "children",
+     {"乐乐 十一岁 children", "笑笑 五岁 children", NULL}},
+    {"养了俩猫，年糕是白猫今年六岁，布丁是橘猫才一岁", "cats",
+     {"年糕 六岁 cats", "布丁 一岁 cats", NULL}},
+    {"我叫王磊，今年四十一岁", "", {NULL}},
+    {"今天三十八度，热死了", "", {NULL}},
+};
+
+START_TEST(test_zh_items)
+{
+    const char *text = zh_rows[_i].text;
+    roster_t r;
+    int n = roster_zh_read(text, &r), want = 0;
+    while (zh_rows[_i].want[want]) want++;
+    ck_assert_msg(n == want, "%s: %d items, want %d", text, n, want);
+    if (!n) return;
+    ck_assert_str_eq(r.group, zh_rows[_i].group);
+    for (int i = 0; i < n; i++) {
+        roster_item_t it;
+        ck_assert(roster_item(text, &r, r.items[i].start, strlen(text) - r.items[i].start, &it));
+        char got[128];
+        snprintf(got, sizeof got, "%s %s %s", it.name, it.age, it.group);
+        ck_assert_str_eq(got, zh_rows[_i].want[i]);
+    }
+}
+END_TEST
+
 /* An animal alone of its kind in a list that names no group is "my dog"; two of one kind
  * are "my dogs". */
 START_TEST(test_the_group_of_an_animal)
@@ -103,6 +139,7 @@ int main(void)
     Suite *s = suite_create("roster");
     TCase *tc = tcase_create("core");
     tcase_add_loop_test(tc, test_items, 0, (int)(sizeof rows / sizeof rows[0]));
+    tcase_add_loop_test(tc, test_zh_items, 0, (int)(sizeof zh_rows / sizeof zh_rows[0]));
     tcase_add_test(tc, test_the_group_of_an_animal);
     tcase_add_test(tc, test_what_an_item_goes_on_to_say);
     suite_add_tcase(s, tc);

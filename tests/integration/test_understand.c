@@ -2966,7 +2966,8 @@ START_TEST(test_notes_news_colours_and_places_asked_by_kind)
 END_TEST
 
 /* Lists with ages said as people do: an animal's kind beside its name, words of size
- * before names, a plural of kin before the list, a list after a sentence of its own. */
+ * before names, a plural of kin before the list, a list after a sentence of its own; a
+ * list in Chinese, and which is older asked in Chinese. */
 START_TEST(test_lists_of_ages_with_kinds_and_sizes)
 {
     tell("a", "the menagerie: Dusty the Jack Russell is 12, Moth the tabby is 3, and Shelby "
@@ -2986,6 +2987,12 @@ START_TEST(test_lists_of_ages_with_kinds_and_sizes)
               "Cait, who's 8, and little Eoin, 3.");
     ask("f", "how old is Eoin?", "3", "8");
     ask("f", "who is my youngest grandchild?", "Eoin", "Cait");
+    tell("g", "家里俩兔，团团4岁，圆圆才2岁，天天啃电线");
+    ask("h", "圆圆几岁了？", "2岁", "4岁");
+    ask("h", "哪只兔子大？", "团团", "圆圆");
+    tell("g", "我有俩孙辈：外孙阿杰今年九岁，外孙女小雨才三岁");
+    ask("h", "小雨多大了？", "三岁", "九岁");
+    ask("h", "俩孙辈谁岁数小？", "小雨", "阿杰");
 }
 END_TEST
 
