@@ -398,6 +398,14 @@ static int partner_changed(const facts_t *f, const char *msg, const char *text,
         if (!called) called = checks_word_at(at, "named");
         if (called && (!strncasecmp(at, "a ", 2) || !strncasecmp(at, "an ", 3)))
             for (at = called + 6; *at == ' '; at++) {}
+        static const char *const one[] = {"this", "a", "some", NULL};
+        static const char *const person[] = {"girl", "guy", "woman", "man", "lad", "lass",
+                                             "boy", "bloke", "chick", "dude", NULL};
+        char w1[16], w2[16];                /* "been seeing this girl Ines" */
+        const char *a2 = checks_word_after(at, w1, sizeof w1);
+        const char *a3 = a2 ? checks_word_after(a2, w2, sizeof w2) : NULL;
+        if (a3 && understand_in_list(one, w1) && understand_in_list(person, w2))
+            for (at = a3; *at == ' '; at++) {}
         char name[UNDERSTAND_VALUE];
         size_t n = 0;
         while (n + 1 < sizeof name && (isalpha((unsigned char)at[n]) || at[n] == '-' ||

@@ -3029,6 +3029,9 @@ START_TEST(test_coworkers_intolerances_retiring_and_run_ons)
     tell("i", "my bestie is wren");
     json_decref(say("i", "ok update wren and i fell out for good, my new bestie is juno"));
     ask("j", "who's my bestie now?", "juno", "wren");
+    tell("k", "my boyfriend is ravi");
+    json_decref(say("k", "so ravi and i split, fine by me. been seeing this guy Teo from my climbing club"));
+    ask("l", "who's my boyfriend now?", "Teo", "ravi");
     tell("e", "I'm a vegetarian");
     json_decref(say("e", "Diet update: I'm vegan now"));
     ask("f", "what's my diet?", "vegan", "update");
