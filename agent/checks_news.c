@@ -628,8 +628,9 @@ static int plan_moved(const facts_t *f, const char *text, understood_t *u)
 }
 
 /* "from May I will teach at Nacka Music School", "I'll be working at Aldi from Monday",
- * "I've been transferred to Ridgeway Primary": the place named with capitals after a
- * verb of work to come or of being moved (past "the") is where the user works now (the
+ * "I've been transferred to Ridgeway Primary", "I'm now with Tesco": the place named with
+ * capitals after a verb of work to come or of being moved (past "the"), or one of a kind
+ * after "I'm now with a" ("a tea exporter"), is where the user works now (the
  * employer), a new work (understand_new_work ends the place told before). Sets u and returns 1, else
  * 0. */
 static int work_ahead(const char *text, understood_t *u)
@@ -654,6 +655,44 @@ static int work_ahead(const char *text, understood_t *u)
         const char *p = strstr(text, ahead[k]);
         if (p && (ahead[k][0] == '\'' || p == text || !isalnum((unsigned char)p[-1])))
             at = p + strlen(ahead[k]);
+    }
+    /* "I'm now with an olive exporter in Jaén": one of a kind, in small letters too */
+    static const char *const now_with[] = {"i'm now with", "im now with", "i am now with",
+                                           "i'm now working for", "i am now working for", NULL};
+    const char *with = NULL;
+    for (int k = 0; now_with[k] && !at && !with; k++) {
+        const char *p = checks_word_at(text, now_with[k]);
+        if (p) with = p + strlen(now_with[k]);
+    }
+    if (with) {
+        while (*with == ' ') with++;
+        size_t skip = !strncasecmp(with, "a ", 2) ? 2 : !strncasecmp(with, "an ", 3) ? 3 : 0;
+        if (!skip) {
+            at = with;          /* (a name with capitals, as above) */
+        } else {
+            char firm[UNDERSTAND_VALUE] = "";
+            const char *w = with + skip;
+            for (int k = 0; k < 4 && *w; k++) {     /* to "in", "as" or a mark */
+                size_t l = strcspn(w, " ,.;:!?");
+                char word[24];
+                snprintf(word, sizeof word, "%.*s", (int)(l < sizeof word ? l : 0), w);
+                if (!l || !strcasecmp(word, "in") || !strcasecmp(word, "as") ||
+                    !strcasecmp(word, "at") || !strcasecmp(word, "since"))
+                    break;
+                size_t fl = strlen(firm);
+                snprintf(firm + fl, sizeof firm - fl, "%s%.*s", fl ? " " : "", (int)l, w);
+                if (strchr(",.;:!?", w[l])) break;
+                for (w += l; *w == ' '; w++) {}
+            }
+            const char *last = strrchr(firm, ' ');
+            static const char *const firms[] = {"company", "firm", "startup", "agency",
+                                                "business", "group", "studio", "chain", NULL};
+            if (!last || !(kinds_person(last + 1) || realise_place_noun(last + 1) ||
+                           understand_in_list(firms, last + 1)))
+                return 0;       /* ("a lot of work": no firm) */
+            checks_settle(u, READER_FACT, "self", READER_REL_EMPLOYER, NULL, firm);
+            return 1;
+        }
     }
     if (!at) return 0;
     while (*at == ' ') at++;

@@ -3032,6 +3032,11 @@ START_TEST(test_coworkers_intolerances_retiring_and_run_ons)
     tell("k", "my boyfriend is ravi");
     json_decref(say("k", "so ravi and i split, fine by me. been seeing this guy Teo from my climbing club"));
     ask("l", "who's my boyfriend now?", "Teo", "ravi");
+    tell("m", "I work for a tea estate in Kericho");
+    json_decref(say("m", "So I left the tea estate. I'm now with a flower exporter in Naivasha."));
+    ask("n", "who employs me these days?", "flower exporter", "tea");
+    json_decref(say("m", "I'm now with a bad head cold, ugh"));
+    ask("n", "who employs me these days?", "flower exporter", "cold");
     tell("e", "I'm a vegetarian");
     json_decref(say("e", "Diet update: I'm vegan now"));
     ask("f", "what's my diet?", "vegan", "update");
