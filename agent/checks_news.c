@@ -475,13 +475,14 @@ static int moved_into(const char *text, understood_t *u)
 }
 
 /* "moved flats in march, we're in portree now": where the user now is, said
- * "we're in" or "I'm in" with "now" or in a message of moving, is their home; "I'm in
+ * "we're in" or "I'm in" with "now" or in a message of moving ("now in X" opening a clause
+ * of one), is their home; "I'm in
  * hospital", "we're in Rome this week" are where one is for now, no home. Sets u and
  * returns 1, else 0. */
 static int home_now(const char *msg, const char *text, understood_t *u)
 {
     static const char *const in[] = {"we're in", "we are in", "i'm in", "im in", "i am in",
-                                     "we're now in", "i'm now in", NULL};
+                                     "we're now in", "i'm now in", "now in", NULL};
     static const char *const moving[] = {"moved", "moving", "relocated", "new place",
                                          "new house", "new flat", NULL};
     static const char *const no_place[] = {"hospital", "bed", "work", "class", "school",
@@ -490,7 +491,10 @@ static int home_now(const char *msg, const char *text, understood_t *u)
                                            "labor", "shape", "bits", "tears", "pieces", "debt",
                                            "touch", "contact", "town", "the", "a", "my",
                                            "our", "now", "lockdown", "quarantine", NULL};
-    if ((u->rel != READER_REL_HOME && (u->act != READER_SMALLTALK || u->value[0])) ||
+    int opening = !strncasecmp(text, "now in ", 7);     /* (read as any place) */
+    if ((u->rel != READER_REL_HOME && (u->act != READER_SMALLTALK || u->value[0]) &&
+         !(opening && (u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_OPEN ||
+                       !u->value[0]))) ||
         checks_asks(text))
         return 0;
     int moved = 0;
@@ -499,7 +503,8 @@ static int home_now(const char *msg, const char *text, understood_t *u)
                facts_has_words(text, "vacation") || facts_has_words(text, "visiting");
     for (int k = 0; in[k]; k++) {
         const char *at = checks_word_at(text, in[k]);
-        if (!at) continue;
+        if (!at || (!strcmp(in[k], "now in") && (at != text || !moved)))
+            continue;           /* ("moved out of Carlton!! now in Coburg": opening it) */
         char buf[256];
         const char *w[8];
         int n = understand_split_words(at + strlen(in[k]), " ,.;:!?()", buf, sizeof buf, w, 8);

@@ -561,7 +561,13 @@ static void correction(respond_t *r, const facts_t *f, const char *text, const u
         fact(r, f, text, u);
         return;
     }
-    const char *value = u->value[0] ? u->value : FACTS_ENDED;
+    /* "moved out of Carlton": the value told again with an end ends it */
+    static const char *const out_of[] = {"moved out", "moved away", "left", "quit",
+                                         "no longer", "anymore", NULL};
+    int again = 0;
+    for (int k = 0; out_of[k] && u->value[0] && facts_same_value(u->value, target->value); k++)
+        again |= facts_has_words(text, out_of[k]);
+    const char *value = u->value[0] && !again ? u->value : FACTS_ENDED;
     int rel = facts_rel_of(target->relation);
     if (u->value[0] && !checks_fits(rel, target->holder, value))
         return;             /* "oops, I'm waffling" corrects no name */

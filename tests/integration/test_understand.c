@@ -3037,6 +3037,9 @@ START_TEST(test_coworkers_intolerances_retiring_and_run_ons)
     ask("n", "who employs me these days?", "flower exporter", "tea");
     json_decref(say("m", "I'm now with a bad head cold, ugh"));
     ask("n", "who employs me these days?", "flower exporter", "cold");
+    tell("o", "i live in carlton with two housemates");
+    json_decref(say("o", "moved out of carlton!! now in coburg, just me and the budgie"));
+    ask("p", "where do i live?", "coburg", "carlton");
     tell("e", "I'm a vegetarian");
     json_decref(say("e", "Diet update: I'm vegan now"));
     ask("f", "what's my diet?", "vegan", "update");
