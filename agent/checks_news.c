@@ -1,6 +1,6 @@
 /* checks_news.c: news that changes a fact (checks_internal.h): things sold, pets named or
- * lost, partners parted, homes moved, jobs made, quit or changed, children had, fields
- * studied. A phase of checks_clause (checks.c). */
+ * lost, partners parted, homes moved, jobs made, quit, retired from or changed, children
+ * had, fields studied. A phase of checks_clause (checks.c). */
 #include "agent/checks_internal.h"
 #include "agent/eating.h"
 #include "agent/kinds.h"
@@ -953,8 +953,8 @@ static int job_not_old(const facts_t *f, const char *text, understood_t *u)
 }
 
 /* "I quit the warehouse!", "left Deloitte in March", "I leave the depot" read as chat or
- * as the firm told again: leaving the place of work the user told ends it. Sets u to end it and returns
- * 1, else 0. */
+ * as the firm told again: leaving the place of work the user told ends it. Sets u to end
+ * it and returns 1, else 0. */
 static int left_work(const facts_t *f, const char *text, understood_t *u)
 {
     static const char *const leaving[] = {"resigned", "quit", "left", "retired", "sacked",

@@ -1,9 +1,10 @@
-/* compare.c: age comparisons over the user's people (compare.h). A person is a holder
- * with a current name fact (or a holder that is itself the name of one of a group:
- * "two kids, Ana who's 12", or a name written so where its age was told) and a current
- * age fact whose value holds digits or a number in words; the word of
- * comparison says which end is asked, the names in the question narrow who is compared,
- * and where they stand in it orders a yes/no question. */
+/* compare.c: age comparisons over the user's people and animals (compare.h). One is a
+ * holder with a current name fact (or a holder that is itself the name of one of a
+ * group: "two kids, Ana who's 12", or a name written so where its age was told) and a
+ * current age fact whose value holds digits or a number in words (Chinese ones too:
+ * "十岁"); the word of comparison says which end is asked (in English or Chinese), the
+ * group the question names narrows who is compared (people unless it names animals),
+ * the names in it narrow further, and where they stand in it orders a yes/no question. */
 #include "agent/compare.h"
 
 #include <ctype.h>
@@ -183,7 +184,7 @@ static int animal_word(const char *word)
 }
 
 /* 1 when holder is an animal of the user's: its key names one ("dog"), or a name fact of
- * an animal's key or group names it ("dogs": Tess). */
+ * an animal's key or group names it ("dogs": Bess). */
 static int animal(const facts_t *f, const char *holder)
 {
     if (animal_word(holder)) return 1;

@@ -21,8 +21,9 @@
 
 /* Where msg[0, len) first stops to put something right: a comma or a dash between
  * spaces, then words of waiting ("oh wait", "no, wait", "hang on", "wait no", "nah hang
- * on", "ah no"; "oh", "ah", "uh", "er", "erm", "um" go with any) or of apology ("sorry", "oops", "no sorry", a bare "no" or "nah" with a comma after
- * it), then what is said instead. Returns where the stop opens (-1 when there is none),
+ * on", "ah no"; "oh", "ah", "uh", "er", "erm", "um" go with any) or of apology ("sorry",
+ * "oops", "no sorry", a bare "no" or "nah" with a comma after it), then what is said
+ * instead. Returns where the stop opens (-1 when there is none),
  * with its length up to what is said instead in *wl, and *numbers_only set when only an
  * apology or a bare "no" was said (it then puts right a number only: "I'm 31, sorry,
  * 32", "two cats - no, three"). */
@@ -768,9 +769,9 @@ static size_t age_in_words(const char *msg, size_t len, char *out)
 /* Phrases said in a way the reader did not learn, said as it knows them, into out (len
  * + 16 bytes at least): "the one lad that works with me is Ravi" is "my coworker
  * is Ravi" (from where the clause opens); "I've got a wheat intolerance" ("I have a ...")
- * is "I'm intolerant to wheat" (read as an allergy); a heading of one word and "update:" that opens a sentence
- * ("Diet update: ...") goes. Returns the length written, or 0 when msg holds none of
- * them. */
+ * is "I'm intolerant to wheat" (read as an allergy); a heading of one word and "update:"
+ * that opens a sentence ("Diet update: ...") goes. Returns the length written, or 0 when
+ * msg holds none of them. */
 static size_t said_plainly(const char *msg, size_t len, char *out)
 {
     static const char *const works[] = {" who works with me is ", " who works with us is ",
@@ -843,7 +844,8 @@ static size_t work_on_named(const char *msg, size_t len, char *out)
         while (wb > 0 && msg[wb - 1] == ' ') wb--;
         size_t ws = wb;
         while (ws > 0 && isalpha((unsigned char)msg[ws - 1])) ws--;
-        if (wb - ws < sizeof before) snprintf(before, sizeof before, "%.*s", (int)(wb - ws), msg + ws);
+        if (wb - ws < sizeof before)
+            snprintf(before, sizeof before, "%.*s", (int)(wb - ws), msg + ws);
         for (char *c = before; *c; c++) *c = (char)tolower((unsigned char)*c);
         if (!understand_in_list(working, before) && !realise_place_noun(noun)) continue;
         size_t ce = cb;                 /* the words with capitals */

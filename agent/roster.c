@@ -58,8 +58,8 @@ static int words_of(const char *msg, word_t *w, int max)
 static const char *const sizes[] = {"little", "baby", "big", "older", "younger", "eldest",
                                     "oldest", "youngest", "middle", "lil", "young", NULL};
 
-/* Words that stand for the one after a word of size ("the middle one Andrea", "the young
- * fella Rua"). */
+/* Words that stand for the one after a word of size ("the middle one Ines", "the young
+ * fella Roo"). */
 static const char *const ones[] = {"one", "fella", "fellow", "lad", "lass", "guy", NULL};
 
 /* Words between "is" and an age that leave it an age ("is only 1", "is about 60"). */
@@ -84,9 +84,9 @@ static const char *animal_of(const char *low)
 }
 
 /* After "the" at word k: the words of an aside that names the one before it ("Rex the
- * beagle", "Mac the heading dog", "Pumpkin the ginger one"), at most three words of
+ * beagle", "Jock the sheep dog", "Mop the grey one"), at most three words of
  * letters up to a verb that goes on to the age; into *kb, *ke the bytes of an animal
- * kind it ends with ("heading dog" in full, "jack russell"; *kb == *ke when none). The
+ * kind it ends with ("sheep dog" in full, "jack russell"; *kb == *ke when none). The
  * index of the word after it, or -1 when there is none; *owns is 1 when its last word
  * ends in "'s" that says "is" ("the beagle's 10"). */
 static int aside_at(const char *msg, const word_t *w, int n, int k, size_t *kb, size_t *ke,
@@ -114,7 +114,7 @@ static int aside_at(const char *msg, const word_t *w, int n, int k, size_t *kb, 
         if (e - 2 > k && kinds_animal(two)) *kb = w[e - 2].b;      /* "jack russell" */
         else if (animal_of(last)) *kb = w[e - 1].b;
         if (*kb) *ke = w[e - 1].e - (owned ? 2 : 0);
-        if (*kb && e - 2 > k && *kb == w[e - 1].b)             /* "heading dog" */
+        if (*kb && e - 2 > k && *kb == w[e - 1].b)             /* "sheep dog" */
             *kb = w[e - 2].b;
         *owns = owned;
         return e;
@@ -189,7 +189,7 @@ static int item_at(const char *msg, const word_t *w, int n, int s, int listed, r
     it->name_e = w[j].e - (owned ? 2 : 0);
     int k = j + 1;
     if (!owned && k < n && !strcmp(w[k].low, "the") && it->kind_b == it->kind_e) {
-        int owns;                       /* "Rex the beagle is 10", "Mac the heading dog's 8" */
+        int owns;                       /* "Rex the beagle is 10", "Jock the sheepdog's 8" */
         int e = aside_at(msg, w, n, k, &it->kind_b, &it->kind_e, &owns);
         if (e < 0) return -1;
         k = e;
@@ -392,7 +392,7 @@ static const char *const keen[] = {"obsessed", "mad", "crazy", "into", "nuts", N
 static const char *const keen_on[] = {"with", "about", "over", "on", NULL};
 
 /* The kind x said of its animal, lower case, into kind (cap bytes; "" when none), and
- * the animal it names ("dog" of "heading dog"), or NULL. */
+ * the animal it names ("dog" of "sheep dog"), or NULL. */
 static const char *span_animal(const char *msg, const roster_span_t *x, char *kind, size_t cap)
 {
     snprintf(kind, cap, "%.*s", (int)(x->kind_e - x->kind_b), msg + x->kind_b);

@@ -60,7 +60,7 @@ typedef struct roster_item {
     char name[32];
     char age[16];
     char group[32];
-    char kind[32];              /* its kind as written ("beagle", "heading dog"), or "" */
+    char kind[32];              /* its kind as written ("beagle", "sheep dog"), or "" */
     char animal[32];            /* the animal the kind names ("dog"), or "" */
     char sentence[512];
 } roster_item_t;
