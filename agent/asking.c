@@ -1,8 +1,11 @@
 /* asking.c: requests to be told a name written as questions (asking.h). A sentence
  * opens (after words of politeness: "please", "kindly", "can you" ...) with "remind me"
- * or "tell me" and then "the name(s) of", or with "name" and then a word that opens what
- * is named ("all", "my", "the" ...); it becomes "what is the name of ...?" or "what are
- * the names of ...?", its closing "." or "!" a question mark. A question of the kind of
+ * or "tell me" and then "the name(s) of", with "name" and then a word that opens what
+ * is named ("all", "my", "the" ...), or with "list" or "give me" and two of the user's
+ * ("list my aunt and my godson by name"); it becomes "what is the name of ...?" or "what
+ * are the names of ...?", its closing "." or "!" a question mark, words of politeness
+ * after the names gone ("..., please"). Two words of kin or pets and then "Both names."
+ * ask the two names. A question of the kind of
  * an animal kept asked as what one has ("what kind of rabbit do I have?") becomes "what
  * breed is my dog?"; "who am I married to?" is "who is my spouse?"; "what did I say I
  * brew?" is "what do I brew?". A question that opens with a question word loses an
@@ -77,6 +80,27 @@ static size_t two_of(const char *obj, size_t n, size_t *second, size_t *borrow);
 static size_t whose_at(const char *text, size_t n, size_t i);
 static int listed(const char *const *list, const char *w);
 
+/* Words a bid for names may close with, last first ("..., please", "by name"). */
+static const char *const bid_close[] = {"please", "pls", "plz", "thanks", "thank you", "thx",
+                                        "by name", "by their names", "by names", "for me",
+                                        "again", NULL};
+
+/* The end of text[b, e) without the words of bid_close it closes with and the spaces
+ * and commas before them ("my aunt and my godson by name, please": the end of "godson"). */
+static size_t tail_by_name(const char *text, size_t b, size_t e)
+{
+    for (int k = 0; bid_close[k]; k++) {
+        size_t l = strlen(bid_close[k]);
+        if (e < b + l + 1 || strncasecmp(text + e - l, bid_close[k], l) ||
+            (text[e - l - 1] != ' ' && text[e - l - 1] != ','))
+            continue;
+        e -= l;
+        while (e > b && (text[e - 1] == ' ' || text[e - 1] == ',')) e--;
+        k = -1;
+    }
+    return e;
+}
+
 /* Where the request's object starts in the sentence text[b, e) and how it asks (a FORM_)
  * into *many, its end into *oend when a word follows it ("called", "names"; else *oend
  * is left as it is): the index, or 0 when the sentence is no such request. */
@@ -126,7 +150,31 @@ static size_t request(const char *text, size_t b, size_t e, int *many, size_t *o
         if (!(l = opens(text, e, i, "of"))) return 0;
         i = skip(text, e, i + l);
         *many = FORM_NAMES;
-        return i < e && two_of(text + i, e - i, &second, &borrow) ? i : 0;
+        size_t to = e;                  /* ("... and godson, please?") */
+        while (to > i && isspace((unsigned char)text[to - 1])) to--;
+        to = tail_by_name(text, i, to);
+        return i < to && two_of(text + i, to - i, &second, &borrow) ? i : 0;
+    }
+    if ((l = opens(text, e, i, "list")) || (l = opens(text, e, i, "give"))) {
+        size_t j = skip(text, e, i + l), o;     /* "list my aunt and my godson by name",
+                                                 * "give me the names of ..." */
+        if ((o = opens(text, e, j, "me"))) j = skip(text, e, j + o);
+        if ((o = opens(text, e, j, "the"))) j = skip(text, e, j + o);
+        int names = (o = opens(text, e, j, "names")) != 0;
+        if (names) {
+            j = skip(text, e, j + o);
+            if (!(o = opens(text, e, j, "of"))) return 0;
+            j = skip(text, e, j + o);
+        }
+        size_t end = e, second, borrow;
+        while (end > j && isspace((unsigned char)text[end - 1])) end--;
+        size_t by = tail_by_name(text, j, end);
+        if ((names || by < end) && whose_at(text, e, j) && two_of(text + j, by - j, &second, &borrow)) {
+            *many = FORM_NAMES;
+            *oend = by;
+            return j;
+        }
+        return 0;
     }
     if ((l = opens(text, e, i, "names")) || (l = opens(text, e, i, "name"))) {
         size_t j = skip(text, e, i + l), o;
@@ -936,6 +984,52 @@ static size_t asked_list(const char *text, size_t b, size_t e, char *q, size_t c
     return at;
 }
 
+/* 1 when w is a word of kin or of a pet ("wife", "dog"). */
+static int kin_or_pet(const char *w)
+{
+    char key[UNDERSTAND_KEY];
+    understand_holder_of(w, key, sizeof key);
+    return (strcmp(key, "self") && understand_kin(key)) || dialogue_pet_word(w);
+}
+
+/* A terse bid for two names in two sentences, "Wife and dog. Both names?": the sentence
+ * text[b, e) is two words of kin or pets joined by "and" (each may have "my"), the next,
+ * which ends at *next, is "names", "both names" or "their names" (and "please"). Writes
+ * "my wife and dog" into obj (cap bytes); its length, 0 when the two are no such bid. */
+static size_t terse_names(const char *text, size_t n, size_t b, size_t e, size_t *next,
+                          char *obj, size_t cap)
+{
+    char w[2][24];
+    size_t i = skip(text, e, b), l;
+    for (int k = 0; k < 2; k++) {
+        if ((l = opens(text, e, i, "my"))) i = skip(text, e, i + l);
+        size_t s = i;
+        while (i < e && isalpha((unsigned char)text[i])) i++;
+        if (i == s || i - s >= sizeof w[k]) return 0;
+        snprintf(w[k], sizeof w[k], "%.*s", (int)(i - s), text + s);
+        for (char *c = w[k]; *c; c++) *c = (char)tolower((unsigned char)*c);
+        if (!kin_or_pet(w[k])) return 0;
+        i = skip(text, e, i);
+        if (k == 0 && !(l = opens(text, e, i, "and"))) return 0;
+        if (k == 0) i = skip(text, e, i + l);
+    }
+    if (i < e || e >= n) return 0;
+    size_t j = e + 1, f = j;
+    while (f < n && !strchr(".!?\n", text[f])) f++;
+    j = skip(text, f, j);
+    if ((l = opens(text, f, j, "both")) || (l = opens(text, f, j, "their")))
+        j = skip(text, f, j + l);
+    if (!(l = opens(text, f, j, "names"))) return 0;
+    j = skip(text, f, j + l);
+    if ((l = opens(text, f, j, "please")) || (l = opens(text, f, j, "pls")))
+        j = skip(text, f, j + l);
+    while (j < f && isspace((unsigned char)text[j])) j++;
+    if (j < f) return 0;
+    *next = f;
+    int ol = snprintf(obj, cap, "my %s and %s", w[0], w[1]);
+    return ol > 0 && (size_t)ol < cap ? (size_t)ol : 0;
+}
+
 /* A Chinese question of two things of one of the user's people or of the user, the
  * second with no one named: "我舅舅叫什么，在哪儿干活？" is "我舅舅叫什么？我舅舅在哪儿干活？"
  * (the first part opens with 我 or 我的 and a kin or animal word, or 我 alone; both parts
@@ -985,12 +1079,24 @@ long asking_text(const char *msg, char *out, size_t cap)
     for (size_t b = 0; b < n;) {
         size_t e = b;
         while (e < n && !strchr(".!?\n", msg[e])) e++;
+        char pair[64];
+        size_t next, pl = terse_names(msg, n, b, e, &next, pair, sizeof pair);
+        if (pl) {                       /* "Wife and dog. Both names." */
+            size_t lead = b;
+            while (lead < e && isspace((unsigned char)msg[lead])) lead++;
+            if (!put(out, cap, &at, msg + b, lead - b) ||
+                !put_names(out, cap, &at, FORM_NAMES, pair, pl))
+                return -1;
+            b = next < n && msg[next] != '\n' ? next + 1 : next;
+            continue;
+        }
         int form = FORM_NAME;
         size_t end = e, obj = request(msg, b, e, &form, &end);
         if (obj) {
             size_t lead = b;            /* the spaces it opened with stay */
             while (lead < e && isspace((unsigned char)msg[lead])) lead++;
             while (end > obj && isspace((unsigned char)msg[end - 1])) end--;
+            end = tail_by_name(msg, obj, end);
             if (!put(out, cap, &at, msg + b, lead - b) ||
                 !put_names(out, cap, &at, form, msg + obj, end - obj))
                 return -1;

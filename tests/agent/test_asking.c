@@ -19,7 +19,7 @@ static const struct {
     {"could you tell me the names of our goats", "what are the names of our goats?"},
     {"pls tell me name of the allotment!", "what is the name of the allotment?"},
     {"name all four of my grandkids", "what are the names of all four of my grandkids?"},
-    {"Name both ponies please.", "what are the names of both ponies please?"},
+    {"Name both ponies please.", "what are the names of both ponies?"},
     {"What kind of rabbit do I have?", "what breed is my rabbit?"},
     {"ok what age did u say", "ok how old am I?"},
     {"What age did I mention? Also my job?", "how old am I? Also my job?"},
@@ -113,6 +113,20 @@ static const struct {
     {"whats the name of the village I live near?", "whats the name of the village I live near?"},
     {"who am I dating now?", "who is my partner?"},
     {"who am I dating to the prom, Ana or Bo?", "who am I dating to the prom, Ana or Bo?"},
+    /* names bid for with "list" or "give me", words of politeness after the names, two
+     * names asked in two terse sentences */
+    {"Kindly list my aunt and my godson by name.",
+     "what is the name of my aunt and what is the name of my godson?"},
+    {"give me the names of my uncle and my goat",
+     "what is the name of my uncle and what is the name of my goat?"},
+    {"Name my stepdad and pony, thanks.",
+     "what is the name of my stepdad and what is the name of my pony?"},
+    {"what are the names of my aunt and godson pls?",
+     "what is the name of my aunt and what is the name of my godson?"},
+    {"Uncle and pony. Both names?",
+     "what is the name of my uncle and what is the name of my pony?"},
+    {"Uncle and goat. Cute names.", "Uncle and goat. Cute names."},
+    {"list my chores", "list my chores"},
     {"", ""},
 };
 
