@@ -1,7 +1,8 @@
 /* restate.c: whole phrases of a message said again as the reader knows them (restate.h),
  * each a pass over the whole message in turn: a correction said in passing (after words
  * of waiting, of apology, or said again without commas; in Chinese after 不对), an age
- * before a kind of person, a group named after it, a pet named in commas, a verb left out
+ * before a kind of person, a group named after it, a pet (or a child had) named in
+ * commas, a second one had and named in one sentence told apart, a verb left out
  * after a comma, a note's parts set off by dashes, names listed with their ages after a
  * group of kin, an age in words asked of oneself. Each pass copies what it does not
  * change byte for byte. */
@@ -324,13 +325,31 @@ static size_t called_at(const char *msg, size_t len, size_t at, size_t upto, siz
     return o;
 }
 
+/* 1 when the word before msg[i] is one of having ("have", "got", "'ve"): "I've got a
+ * boy" has him, "I met a girl" does not. */
+static int had_before(const char *msg, size_t i)
+{
+    static const char *const having[] = {"have", "got", "has", "had", "ve", NULL};
+    while (i > 0 && msg[i - 1] == ' ') i--;
+    size_t s = i;
+    while (s > 0 && isalpha((unsigned char)msg[s - 1])) s--;
+    char w[8];
+    if (i == s || i - s >= sizeof w) return 0;
+    snprintf(w, sizeof w, "%.*s", (int)(i - s), msg + s);
+    for (char *c = w; *c; c++) *c = (char)tolower((unsigned char)*c);
+    return understand_in_list(having, w);
+}
+
 /* "took in a lurcher, Biscuit, sleeps all day", "got a kitten in May, Miso, she
  * bites": a pet's name set off by commas after the animal (and up to three words of
  * when) is written "a German shepherd called Duke, ...", "a cat called Moka in the fall,
- * ...", which the reader reads as the pet's name. Into out (room for len + 16 bytes): the
- * length, 0 when the message has no such words. */
+ * ...", which the reader reads as the pet's name; so is a child had ("I've got a wee
+ * boy, Tam, he's 6": "a wee boy called Tam, he's 6"). Into out (room for len + 16
+ * bytes): the length, 0 when the message has no such words. */
 static size_t pet_named_after(const char *msg, size_t len, char *out)
 {
+    static const char *const children[] = {"boy", "girl", "son", "daughter", "lad", "lass",
+                                           NULL};
     for (size_t i = 0; i + 2 < len; i++) {
         if ((i > 0 && isalnum((unsigned char)msg[i - 1])) ||
             (strncasecmp(msg + i, "a ", 2) && strncasecmp(msg + i, "an ", 3)))
@@ -345,7 +364,8 @@ static size_t pet_named_after(const char *msg, size_t len, char *out)
             for (char *c = one; *c; c++) *c = (char)tolower((unsigned char)*c);
             snprintf(two, sizeof two, "%.*s", (int)(we - (i + (msg[i + 1] == ' ' ? 2 : 3))),
                      msg + i + (msg[i + 1] == ' ' ? 2 : 3));
-            if (dialogue_pet_word(one) || kinds_animal(one) || (k && kinds_animal(two)))
+            if (dialogue_pet_word(one) || kinds_animal(one) || (k && kinds_animal(two)) ||
+                (understand_in_list(children, one) && had_before(msg, i)))
                 pet_end = we;
             w = we + 1;
         }
@@ -371,6 +391,49 @@ static size_t pet_named_after(const char *msg, size_t len, char *out)
             (x + xl < len && !strchr(",.!;", msg[x + xl])))
             continue;
         return called_at(msg, len, pet_end, c, x, x + xl, out);
+    }
+    return 0;
+}
+
+/* The end of " called X" or " named X" at msg[i] (X a word with a capital), else 0. */
+static size_t naming_at(const char *msg, size_t len, size_t i)
+{
+    size_t l = !strncmp(msg + i, " called ", 8) ? 8 : !strncmp(msg + i, " named ", 7) ? 7 : 0;
+    size_t xl = l ? cap_word(msg, len, i + l) : 0;
+    return xl ? i + l + xl : 0;
+}
+
+/* "got a collie called Rex and a wife called Jo who cooks": a second one had and named
+ * after a first in one sentence, "and a(n)" up to three words "called" a name, is told in
+ * a sentence of its own ("... called Rex. I have a wife called Jo who cooks"), which the
+ * reader reads apart. Into out (room for len + 8 bytes): the length, 0 when the message
+ * has no such words. */
+static size_t second_named(const char *msg, size_t len, char *out)
+{
+    size_t first = 0;
+    for (size_t i = 0; i + 8 < len; i++) {
+        if (strchr(".!?", msg[i])) first = 0;
+        if (!first) {
+            first = naming_at(msg, len, i);
+            if (first) i = first - 1;
+            continue;
+        }
+        if (i != first || (strncmp(msg + i, " and a ", 7) && strncmp(msg + i, " and an ", 8)))
+            continue;
+        size_t w = i + (msg[i + 6] == ' ' ? 7 : 8), named = 0;
+        for (int k = 0; k < 3 && w < len && !named; k++) {
+            size_t we = w;
+            while (we < len && islower((unsigned char)msg[we])) we++;
+            if (we == w) break;
+            named = naming_at(msg, len, we);
+            w = we + 1;
+        }
+        if (!named) {
+            first = 0;
+            continue;
+        }
+        int n = snprintf(out, len + 9, "%.*s. I have%s", (int)i, msg, msg + i + 4);
+        return n > 0 && (size_t)n <= len + 8 ? (size_t)n : 0;
     }
     return 0;
 }
@@ -888,21 +951,23 @@ long restate_text(const char *msg, char *out, size_t cap)
     if (group_named_after(now, strlen(now), named)) now = named;
     char pet[RESTATE_MAX + 64];         /* (then a pet named after it) */
     if (pet_named_after(now, strlen(now), pet)) now = pet;
-    char plain[RESTATE_MAX + 64];       /* (then an aside after "my partner" left out) */
+    char second[RESTATE_MAX + 72];      /* (then a second one had and named apart) */
+    if (second_named(now, strlen(now), second)) now = second;
+    char plain[RESTATE_MAX + 72];       /* (then an aside after "my partner" left out) */
     if (aside_left_out(now, strlen(now), plain)) now = plain;
-    char firm[RESTATE_MAX + 72];        /* (then a place of business named after it) */
+    char firm[RESTATE_MAX + 80];        /* (then a place of business named after it) */
     if (firm_named_after(now, strlen(now), firm)) now = firm;
-    char verbed[RESTATE_MAX + 136];     /* (then a verb left out after a comma) */
+    char verbed[RESTATE_MAX + 144];     /* (then a verb left out after a comma) */
     if (gapped_verb(now, strlen(now), verbed)) now = verbed;
-    char noted[RESTATE_MAX + 137];      /* (then a note's parts set off by dashes) */
+    char noted[RESTATE_MAX + 145];      /* (then a note's parts set off by dashes) */
     if (dashed_note(now, strlen(now), noted)) now = noted;
-    char listed[RESTATE_MAX + 137];     /* (then names with their ages after a group) */
+    char listed[RESTATE_MAX + 145];     /* (then names with their ages after a group) */
     if (ages_listed(now, strlen(now), listed)) now = listed;
-    char aged_q[RESTATE_MAX + 137];     /* (then an age in words asked of oneself) */
+    char aged_q[RESTATE_MAX + 145];     /* (then an age in words asked of oneself) */
     if (age_in_words(now, strlen(now), aged_q)) now = aged_q;
-    char said[RESTATE_MAX + 153];       /* (then phrases the reader knows otherwise) */
+    char said[RESTATE_MAX + 161];       /* (then phrases the reader knows otherwise) */
     if (said_plainly(now, strlen(now), said)) now = said;
-    char work[RESTATE_MAX + 157];       /* (then a place of work named after "on") */
+    char work[RESTATE_MAX + 165];       /* (then a place of work named after "on") */
     if (work_on_named(now, strlen(now), work)) now = work;
     if (now == msg) return 0;
     size_t n = strlen(now);

@@ -22,7 +22,7 @@
  * two sisters" "sisters", "my late wife" "wife", "my absolute favourite" the user's). */
 static const char *const owner_words[] = {
     "my", "our", "the", "a", "an", "i", "me", "mine", "i'm", "im", "i've", "ive", "i'd",
-    "we", "we're", "we've", "us", "'s", "s", "of", "big", "little", "older", "younger",
+    "we", "we're", "we've", "us", "'s", "s", "of", "big", "little", "wee", "older", "younger",
     "elder", "baby", "lil", "absolute", "all-time", "very", "two", "three", "four", "five",
     "2", "3", "4", "5", "both", "late", "dear", "beloved", "lovely", "darling", "我", "的",
     "我们", NULL};

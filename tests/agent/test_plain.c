@@ -150,6 +150,13 @@ static const struct {
     {"we took in a tabby cat last spring, Pumpkin, she bites",
      "we took in a tabby cat called Pumpkin last spring, she bites"},
     {"I have a dog, Rex and a cat", "I have a dog, Rex and a cat"},
+    /* a child had, named in commas; a second one had and named in the same sentence */
+    {"we've got a wee lass, Morag, she is 3", "we've got a wee lass called Morag, she is 3"},
+    {"I have a son, Teo.", "I have a son called Teo."},
+    {"I saw a boy, Teo, at the park", "I saw a boy, Teo, at the park"},
+    {"got a lurcher named Ash and a brother named Obi who sings",
+     "got a lurcher named Ash. I have a brother named Obi who sings"},
+    {"my cat is called Ash and a dog barked", "my cat is called Ash and a dog barked"},
     {"Gosh, my back hurts", "my back hurts"},
     {"what do I do at present?", "what do I do now?"},
     {"Remind me, where do I live?", "where do I live?"},
