@@ -132,6 +132,14 @@ int checks_fits(int rel, const char *holder, const char *value)
     if (rel == READER_REL_NAME &&
         (checks_in_words(no_name, value) || understand_number(value, &number)))
         return 0;
+    /* nor a word of how one is, written small ("thinks I'm ridiculous", "so hopeless") */
+    static const char *const moods[] = {"ous", "ful", "less", "ible", "able", NULL};
+    for (int k = 0; rel == READER_REL_NAME && strlen(value) >= 7 && moods[k]; k++) {
+        size_t ml = strlen(moods[k]);
+        if (islower((unsigned char)value[0]) && !strchr(value, ' ') &&
+            !strcmp(value + strlen(value) - ml, moods[k]))
+            return 0;
+    }
     /* nor a count in Chinese (三个 of 家里三个外孙) */
     static const char *const zh_counts[] = {"一", "两", "二", "三", "四", "五", "几", "俩", NULL};
     for (int k = 0; rel == READER_REL_NAME && zh_counts[k]; k++)

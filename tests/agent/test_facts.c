@@ -165,6 +165,11 @@ START_TEST(test_values_that_cannot_be_of_their_relation)
     ck_assert(checks_fits(READER_REL_JOB, "wife", "job coach"));
     ck_assert(!checks_fits(READER_REL_NAME, "self", "skipping Berlin"));
     ck_assert(checks_fits(READER_REL_NAME, "self", "Sterling"));
+    /* a word of how one is, written small, is no name ("she thinks I'm hopeless") */
+    ck_assert(!checks_fits(READER_REL_NAME, "self", "hopeless"));
+    ck_assert(!checks_fits(READER_REL_NAME, "husband", "impossible"));
+    ck_assert(checks_fits(READER_REL_NAME, "husband", "Marvellous"));
+    ck_assert(checks_fits(READER_REL_NAME, "self", "mable"));
     ck_assert(checks_fits(READER_REL_HOME, "self", "Reading station"));
     ck_assert(!checks_fits(READER_REL_HOME, "self", "tomorrow"));
     ck_assert(checks_fits(READER_REL_BIRTHDAY, "self", "march"));
