@@ -399,3 +399,86 @@ int compare_ages(const facts_t *f, const char *text, int yesno, compare_t *out)
         if (i != pick) out->ids[k2++] = from[i].id;
     return 1;
 }
+
+/* 1 when the question's text names no group of kin, or one the told holder rest (the
+ * kin word after the word of place: "grandchild", "niece", "child") is of ("which of my
+ * grandkids": a grandchild; a "child" told bare, "my eldest is Ana", is of any). */
+static int told_in_group(const char *text, const char *rest)
+{
+    char buf[512];
+    const char *w[64];
+    int n = understand_split_words(text, " ,.;:!?'", buf, sizeof buf, w, 64), kin = 0;
+    for (int k = 0; k < n; k++) {
+        char key[UNDERSTAND_KEY], word[UNDERSTAND_KEY], one[UNDERSTAND_KEY];
+        understand_holder_of(w[k], key, sizeof key);
+        if (!strcmp(key, "self") || !understand_kin(key)) continue;
+        kin = 1;
+        char group[UNDERSTAND_KEY + 4];     /* ("grandchild": of the grandchildren) */
+        size_t gl = strlen(key);
+        snprintf(group, sizeof group, "%s%s", key,
+                 gl >= 5 && !strcmp(key + gl - 5, "child") ? "ren" : "");
+        if (!strcmp(rest, "child") || facts_same_holder(rest, w[k]) ||
+            understand_group_member(group, rest))
+            return 1;
+        if (strlen(rest) + 2 > sizeof one || strlen(w[k]) + 2 > sizeof word) continue;
+        snprintf(one, sizeof one, "%s", rest);
+        snprintf(word, sizeof word, "%s", w[k]);
+        if (names_group(one, sizeof one, word)) return 1;
+    }
+    return !kin;
+}
+
+int compare_told(const facts_t *f, const char *text, int yesno, compare_t *out)
+{
+    int end = asked_end(text);
+    static const char *const most[] = {"oldest", "eldest", "youngest", "firstborn",
+                                       "first born", "lastborn", "last born", NULL};
+    int superlative = 0;
+    for (int i = 0; most[i] && !superlative; i++) superlative = facts_has_words(text, most[i]);
+    /* (who it is: "where does my firstborn study?" asks something else of them) */
+    int who = facts_has_words(text, "who") || facts_has_words(text, "who's") ||
+              facts_has_words(text, "whos") || facts_has_words(text, "which of") ||
+              facts_has_words(text, "which one");
+    if ((end != COMPARE_OLDER && end != COMPARE_YOUNGER) || !superlative || !who ||
+        facts_has_words(text, "or") || facts_has_words(text, "than"))
+        return 0;
+    static const char *const first[] = {"eldest", "oldest", "elder", "older", "firstborn", NULL};
+    static const char *const last[] = {"youngest", "younger", "baby", "lastborn", NULL};
+    const char *name_key = reader_rel_name(READER_REL_NAME);
+    const store_memory_t *pick = NULL;
+    for (size_t i = 0; i < f->n; i++) {
+        const store_memory_t *m = &f->v[i];
+        const char *sp = strchr(m->holder, ' ');
+        if (!facts_same_relation(m->relation, name_key) || !strcmp(m->value, FACTS_ENDED) ||
+            !sp || strchr(sp + 1, ' ') || facts_find(f, m->holder, m->relation, NULL) != m)
+            continue;
+        char place[16];
+        snprintf(place, sizeof place, "%.*s", (int)(sp - m->holder), m->holder);
+        if (!understand_in_list(end == COMPARE_OLDER ? first : last, place) ||
+            !told_in_group(text, sp + 1))
+            continue;
+        if (pick && !facts_same_value(pick->value, m->value)) return 0;   /* (two: no one) */
+        pick = m;
+    }
+    if (!pick) return 0;
+    memset(out, 0, sizeof *out);
+    out->name = pick->value;
+    out->older = end;
+    out->of = 3;
+    out->yes = -1;
+    out->ids[0] = pick->id;
+    if (yesno) {                        /* "is Tyler the oldest?": the one named */
+        const char *named = NULL;
+        for (size_t i = 0; i < f->n && !named; i++) {
+            const store_memory_t *m = &f->v[i];
+            if (facts_same_relation(m->relation, name_key) && strcmp(m->value, FACTS_ENDED) &&
+                named_at(text, m->value))
+                named = m->value;
+        }
+        if (!named) return 0;
+        out->yes = facts_same_value(named, pick->value);
+    }
+    out->age = pick->holder;            /* (the place told, "eldest grandchild") */
+    return 1;
+}
+

@@ -466,6 +466,12 @@ char *realise_ages(char *buf, size_t len, const char *name, const char *age, int
     return buf;
 }
 
+char *realise_placed(char *buf, size_t len, const char *name, const char *place, int yes)
+{
+    snprintf(buf, len, "%s%s is your %s.", yes < 0 ? "" : yes ? "Yes, " : "No, ", name, place);
+    return buf;
+}
+
 char *realise_count(char *buf, size_t len, const char *verb, const char *what,
                     const char *const *names, int n)
 {

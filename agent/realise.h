@@ -61,6 +61,9 @@ char *realise_summary(char *buf, size_t len, const realise_frame_t *f, int n);
  * no yes/no question) */
 char *realise_ages(char *buf, size_t len, const char *name, const char *age, int older, int of,
                    int yes, const char *other, const char *other_age);
+/* One told by their place among the user's people: "Ana is your eldest grandchild."
+ * (place: the holder told; yes -1: no yes/no question), "Yes, Ana is ...", "No, ...". */
+char *realise_placed(char *buf, size_t len, const char *name, const char *place, int yes);
 /* "You have 2 children: Ana and Luis." (verb "have"; what: the group's word,
  * names[0..n); one of them: "You have 1 child: Ana."), "You speak 3 languages: ..." */
 char *realise_count(char *buf, size_t len, const char *verb, const char *what,

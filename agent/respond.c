@@ -904,6 +904,15 @@ static int ages(respond_t *r, const facts_t *f, const char *text, const understo
         facts_has_words(text, "sibling") && u->rel != READER_REL_NAME &&
         u->rel != READER_REL_AGE)
         return 0;
+    if (compare_told(f, text, u->act == READER_YESNO, &c)) {
+        /* "which of my grandkids is the oldest?" of "Ana is my eldest grandchild" */
+        say(r, realise_placed(buf, sizeof buf, c.name, c.age, c.yes));
+        snprintf(r->answer, sizeof r->answer, "%s", c.yes >= 0 ? (c.yes ? "yes" : "no") : c.name);
+        if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = c.ids[0];
+        set_kind(r, MODEL_KIND_ANSWER);
+        r->answered++;
+        return 1;
+    }
     if (!compare_ages(f, text, u->act == READER_YESNO, &c)) {
         if (!compare_asks(text) || u->act == READER_YESNO || !facts_has_words(text, "or"))
             return 0;
