@@ -83,6 +83,8 @@ int checks_fits(int rel, const char *holder, const char *value)
                                       "was", "has", "had", "did", "does", "said", "says",
                                       NULL};
     if (rel == READER_REL_JOB && checks_in_words(did, opening)) return 0;  /* "went full vegan" */
+    /* "the oud, an Arabic lute": a musical instrument is no job */
+    if (rel == READER_REL_JOB && kinds_instrument(sort ? sort + 1 : value)) return 0;
     /* "student life", "glamorous life": a way of living, no job */
     if (rel == READER_REL_JOB && sort && !strcasecmp(sort + 1, "life")) return 0;
     /* "Simply wasting life.": words opened by a word of manner ("simply", "really") are no

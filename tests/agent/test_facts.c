@@ -170,6 +170,10 @@ START_TEST(test_values_that_cannot_be_of_their_relation)
     ck_assert(!checks_fits(READER_REL_NAME, "husband", "impossible"));
     ck_assert(checks_fits(READER_REL_NAME, "husband", "Marvellous"));
     ck_assert(checks_fits(READER_REL_NAME, "self", "mable"));
+    /* a musical instrument is no job ("the kora, a West African harp") */
+    ck_assert(!checks_fits(READER_REL_JOB, "self", "West African harp"));
+    ck_assert(!checks_fits(READER_REL_JOB, "self", "cello"));
+    ck_assert(checks_fits(READER_REL_JOB, "self", "harp teacher"));
     ck_assert(checks_fits(READER_REL_HOME, "self", "Reading station"));
     ck_assert(!checks_fits(READER_REL_HOME, "self", "tomorrow"));
     ck_assert(checks_fits(READER_REL_BIRTHDAY, "self", "march"));
