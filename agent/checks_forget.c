@@ -365,6 +365,25 @@ int checks_forget_named(checks_clause_t *c, understood_t *u)
                 checks_settle(u, READER_FORGET, key, asked_zh[k].rel, NULL, "");
                 break;
             }
+        /* "我的岁数别记了": 我 (的) and a word of a relation of one's own forgets it */
+        static const struct {
+            const char *words;
+            int rel;
+        } own_zh[] = {{"年龄", READER_REL_AGE},  {"年纪", READER_REL_AGE},
+                      {"岁数", READER_REL_AGE},  {"生日", READER_REL_BIRTHDAY},
+                      {"住址", READER_REL_HOME}, {"地址", READER_REL_HOME},
+                      {"名字", READER_REL_NAME}, {"工作", READER_REL_JOB}};
+        for (size_t k = 0; (!key || !understand_kin(key)) && u->act == READER_FORGET &&
+                           k < sizeof own_zh / sizeof own_zh[0];
+             k++) {
+            char mine[16], mine_of[16];
+            snprintf(mine, sizeof mine, "我%s", own_zh[k].words);
+            snprintf(mine_of, sizeof mine_of, "我的%s", own_zh[k].words);
+            if (strstr(text, mine) || strstr(text, mine_of)) {
+                checks_settle(u, READER_FORGET, "self", own_zh[k].rel, NULL, "");
+                break;
+            }
+        }
     }
     return 0;
 }
