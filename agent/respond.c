@@ -837,6 +837,29 @@ static const store_memory_t *has_holder(const facts_t *f, const char *value)
     return NULL;
 }
 
+/* "have I got any intolerances?": asks the relation of the user's newest current
+ * fact that tells one ("lactose intolerant", of their diet or their allergies), else
+ * their allergies when one is told, u's value then none (every value of it is asked);
+ * u is left as it is when neither is told. */
+static void intolerance_asked(const facts_t *f, understood_t *u)
+{
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        if (strcmp(m->holder, "self") != 0 || !strstr(m->value, "intoleran") ||
+            facts_find(f, "self", m->relation, NULL) != m)
+            continue;
+        u->rel = facts_rel_of(m->relation);
+        snprintf(u->relation, sizeof u->relation, "%s", m->relation);
+        u->value[0] = '\0';
+        return;
+    }
+    if (facts_find(f, "self", reader_rel_name(READER_REL_ALLERGY), NULL)) {
+        u->rel = READER_REL_ALLERGY;    /* ("I'm intolerant to gluten": an allergy) */
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_ALLERGY));
+        u->value[0] = '\0';
+    }
+}
+
 /* 1 when a yes/no question asks whether any value is told ("am I allergic to
  * anything?", "do I have any siblings?"). */
 static int asks_any(const char *text)
@@ -3095,6 +3118,8 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
             if (!u[i].personal || summarised || answered_after(u, n, i)) break;
             if (begins_yes_no(text) && name_is_whom(out, f, text)) break;
             if (kept_from(out, f, text)) break;         /* "can I eat butter?" of a vegan */
+            if (asks_any(text) && begins_yes_no(text) && facts_has_words(text, "intolerances"))
+                intolerance_asked(f, &u[i]);
             if (asks_any(text) && begins_yes_no(text) &&
                 (!u[i].value[0] || !strcasecmp(u[i].value, "pets") ||
                  !strcasecmp(u[i].value, "animals")))

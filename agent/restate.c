@@ -832,7 +832,8 @@ static size_t age_in_words(const char *msg, size_t len, char *out)
 /* Phrases said in a way the reader did not learn, said as it knows them, into out (len
  * + 16 bytes at least): "the one lad that works with me is Ravi" is "my coworker
  * is Ravi" (from where the clause opens); "I've got a wheat intolerance" ("I have a ...")
- * is "I'm intolerant to wheat" (read as an allergy); a heading of one word and "update:"
+ * is "I'm intolerant to wheat" (read as an allergy), and so is "I'm wheat intolerant and
+ * ..." (beside a diet); a heading of one word and "update:"
  * that opens a sentence ("Diet update: ...") goes. Returns the length written, or 0 when
  * msg holds none of them. */
 static size_t said_plainly(const char *msg, size_t len, char *out)
@@ -863,6 +864,26 @@ static size_t said_plainly(const char *msg, size_t len, char *out)
             continue;
         int n = snprintf(out, len + 17, "%.*sI'm intolerant to %.*s%s", (int)h, msg,
                          (int)(e - b), msg + b, msg + e + 12);
+        return n > 0 && (size_t)n <= len + 16 ? (size_t)n : 0;
+    }
+    /* "I'm gluten intolerant and vegan": an intolerance told beside a diet is "I'm
+     * intolerant to gluten. I'm vegan" (an allergy and a diet, not two diets) */
+    static const char *const am[] = {"i'm ", "im ", "i am ", NULL};
+    for (long h = plain_find_any(msg, len, 0, am, &pl); h >= 0;
+         h = plain_find_any(msg, len, (size_t)h + 1, am, &pl)) {
+        if (h > 0 && isalpha((unsigned char)msg[h - 1])) continue;
+        size_t b = (size_t)h + pl, e = b;
+        while (e < len && isalpha((unsigned char)msg[e])) e++;
+        if (e == b || e + 16 > len || strncasecmp(msg + e, " intolerant and ", 16) != 0)
+            continue;
+        char diet[24];                  /* (a diet after it: not "and allergic to ...") */
+        size_t d = e + 16, de = d;
+        while (de < len && (isalpha((unsigned char)msg[de]) || msg[de] == '-')) de++;
+        snprintf(diet, sizeof diet, "%.*s", (int)(de - d < sizeof diet ? de - d : 0), msg + d);
+        for (char *c = diet; *c; c++) *c = (char)tolower((unsigned char)*c);
+        if (!understand_in_list(understand_diet_words, diet)) continue;
+        int n = snprintf(out, len + 17, "%.*sintolerant to %.*s. I'm %s", (int)b, msg,
+                         (int)(e - b), msg + b, msg + e + 16);
         return n > 0 && (size_t)n <= len + 16 ? (size_t)n : 0;
     }
     static const char *const heading[] = {" update: ", " update - ", NULL};
