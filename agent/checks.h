@@ -81,7 +81,9 @@ int checks_fits(int rel, const char *holder, const char *value);
  * having not leading into another verb ("I've got a", not "I have been reading"); a firm
  * or workplace typed small by a word of work or a kind of person before "at"/"in"; a
  * diet by a word of eating; an age by no minus, hyphen or "years together"; a name typed
- * small by no "my" after it mid-sentence nor a possessive before it. Other relations and
+ * small by no "my" after it mid-sentence nor a possessive before it, by being no verb of
+ * saying nor a long word in "-ed", and, in a clause that opens with a capital, by not
+ * standing right after a word of kin ("My uncle sang"). Other relations and
  * a value not written in text are not this check's: 1. */
 int checks_cued(int rel, const char *holder, const char *value, const char *text);
 

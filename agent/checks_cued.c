@@ -431,6 +431,21 @@ static int other_name_said(const char *text, const char *value)
     size_t wl = strlen(w);
     if (wl > 2 && !strcmp(w + wl - 2, "'s") && strcmp(w, "name's") != 0)
         return 0;                       /* "my mum's adobo": hers (not "her name's ada") */
+    /* "the missus reckons ...", "my flatmate microwaved fish": a verb of saying, or a
+     * long word in "-ed", right after whom it is names no one */
+    static const char *const saying[] = {"says", "said", "reckons", "thinks", "swears",
+                                         "claims", "insists", "reckoned", "swore", NULL};
+    size_t vl = strlen(value);
+    if (checks_in_words(saying, value) || (vl >= 6 && !strcmp(value + vl - 2, "ed")))
+        return 0;
+    /* "Today it poured. My neighbour wore shorts": one who opens with a capital writes
+     * names so; a word in small letters right after a word of kin is what they did */
+    char key[UNDERSTAND_KEY];
+    understand_holder_of(w, key, sizeof key);
+    const char *open = text;
+    while (*open == ' ') open++;
+    if (isupper((unsigned char)*open) && strcmp(key, "self") != 0 && understand_kin(key))
+        return 0;
 
     static const char *const a_thing[] = {"his", "her", "their", "its", "the", "a", "an", NULL};
     if (checks_in_words(a_thing, w) && !checks_word_at(text, "called") &&

@@ -659,6 +659,13 @@ START_TEST(test_a_value_is_kept_when_its_words_tell_it)
         {READER_REL_NAME, "scarf", "stole", "a gull stole my scarf", 0},
         {READER_REL_NAME, "self", "Gale", "Gale warning today", 0},
         {READER_REL_NAME, "self", "Wren", "Wren here", 1},
+        /* a verb of saying, a long word in "-ed", or a word in small letters after a word
+         * of kin from one who opens with a capital, is no name */
+        {READER_REL_NAME, "wife", "insists", "the wife insists we go", 0},
+        {READER_REL_NAME, "brother", "painted", "my brother painted the shed", 0},
+        {READER_REL_NAME, "uncle", "sang", "Last night my uncle sang again", 0},
+        {READER_REL_NAME, "uncle", "ned", "my uncle ned sang again", 1},
+        {READER_REL_NAME, "uncle", "ned", "My uncle is called ned", 1},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         ck_assert_msg(checks_cued(rows[i].rel, rows[i].holder, rows[i].value, rows[i].text) ==
