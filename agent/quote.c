@@ -956,6 +956,36 @@ static int answered_alone(const char *msg, const understood_t *u, int n, const r
  * in a question of where one lives, works or comes from (rel) only narrows it. With
  * only_open, a keeps only those words (a sentence must hold one of them to answer
  * instead; *covered is 0). s is scratch (QUOTE_WORDS). */
+/* 1 when the sentence that told m, a place of work or study, names it with w, a word for
+ * a kind of place, right before its value or "called" it, or right after it ("a cafe
+ * called Le Zinc", "the Zinc cafe": "what's my cafe called?" is answered by it). s is
+ * scratch (QUOTE_WORDS). */
+static int kind_told(const store_memory_t *m, const word_t *w, word_t *s)
+{
+    int rel = facts_rel_of(m->relation);
+    if ((rel != READER_REL_EMPLOYER && rel != READER_REL_WORKPLACE &&
+         rel != READER_REL_SCHOOL) || !m->text || !realise_place_noun(w->low))
+        return 0;
+    const char *at = facts_words_at(m->text, m->value);
+    if (!at) return 0;
+    size_t from = (size_t)(at - m->text), b = from;
+    for (int k = 0; b > 0 && k < 2; k++) {  /* the word before, or two: "cafe called" */
+        while (b > 0 && m->text[b - 1] == ' ') b--;
+        size_t e = b;
+        while (b > 0 && m->text[b - 1] != ' ') b--;
+        int ns = quote_words(m->text + b, e - b, s, QUOTE_WORDS);
+        if (ns == 1 && quote_same_word(&s[0], w)) return 1;
+        if (ns != 1 || (strcmp(s[0].low, "called") != 0 && strcmp(s[0].low, "named") != 0))
+            break;
+    }
+    size_t e = from + strlen(m->value);  /* ("the Zinc cafe") */
+    while (m->text[e] == ' ') e++;
+    size_t we = e;
+    while (m->text[we] && isalpha((unsigned char)m->text[we])) we++;
+    int ns = we > e ? quote_words(m->text + e, we - e, s, QUOTE_WORDS) : 0;
+    return ns == 1 && quote_same_word(&s[0], w);
+}
+
 static int doubted(asked_t *a, const facts_t *f, const respond_t *p, int rel, word_t *s,
                    int *covered, int only_open)
 {
@@ -976,6 +1006,7 @@ static int doubted(asked_t *a, const facts_t *f, const respond_t *p, int rel, wo
                     int ns = told[x] ? quote_words(told[x], strlen(told[x]), s, QUOTE_WORDS) : 0;
                     for (int w = 0; w < ns && !held; w++) held = quote_same_word(&s[w], &a->k[k]);
                 }
+                if (!held && only_open) held = kind_told(m, &a->k[k], s);
             }
         *covered += held;
         int kind = 0;           /* "eating" as "eat" */
