@@ -2,9 +2,11 @@
  * 9.") in the sentences it stands for (terse.h). Each sentence is split into notes at
  * commas and semicolons; each note is matched against the few shapes notes about oneself
  * take (a name, an age, a diet, a job, a pet or person of one's own, a pet's kind, a
- * place, where one is from) in that order, each after what the sentence has named; a
- * sentence is written out when the notes that open it have shapes (a greeting before
- * them kept, the user's own words after them a sentence of their own), and the message
+ * place, where one is from) in that order, each after what the sentence has named ("I'm
+ * Ilse" a name when notes follow it to the sentence's end); a sentence is written out
+ * when the notes that open it have shapes (a greeting before them kept, the user's own
+ * words after them a sentence of their own, and so are such words between two notes:
+ * "..., my eyes are bad, retired tailor, ..."), and the message
  * only when two notes or more do, one of them telling an age, a job or one of the user's
  * own. */
 #include "agent/terse.h"
@@ -158,6 +160,10 @@ static int shape(char w[][TERSE_WORD], int n, int before, int first, const holde
 {
     int pet;
     if (n == 1 && first && name_word(w[0])) return NOTE_NAME;
+    if (first && ((n == 2 && (!strcasecmp(w[0], "i'm") || !strcasecmp(w[0], "im"))) ||
+                  (n == 3 && !strcasecmp(w[0], "i") && !strcasecmp(w[1], "am"))) &&
+        capital(w[n - 1]) && name_word(w[n - 1]))
+        return NOTE_NAME;               /* "I'm Jules, 71, retired baker, Quebec" */
     if (n == 2 && ((!strcasecmp(w[0], "name") && name_word(w[1])) ||
                    (name_word(w[0]) && !strcasecmp(w[1], "here"))))
         return NOTE_NAME;
@@ -215,7 +221,9 @@ static int written(char w[][TERSE_WORD], int n, int s, holder_t *h, char *line, 
     int l = 0;
     switch (s) {
     case NOTE_NAME:
-        l = snprintf(line, cap, "My name is %s.", strcasecmp(w[0], "name") ? w[0] : w[1]);
+        l = snprintf(line, cap, "My name is %s.",
+                     !strcasecmp(w[0], "name") ? w[1] : n > 1 && strcasecmp(w[1], "here") ? w[n - 1]
+                                                                                            : w[0]);
         break;
     case NOTE_AGE:
         l = h->name[0] ? snprintf(line, cap, "%s is %s.", h->name, w[0])
@@ -349,7 +357,7 @@ static int sentence(const char *msg, size_t b, size_t e, int first, char mark, i
 {
     char w[TERSE_WORDS][TERSE_WORD], lines[TERSE_NOTES][2 * TERSE_WORDS * TERSE_WORD];
     holder_t h = {"", "", 0};
-    int notes = 0, lined = 0, last = *before, says = 0;
+    int notes = 0, lined = 0, last = *before, says = 0, said_name = 0;
     size_t rest = e;
     *before = NOTE_NONE;
     for (size_t s = b; s < e;) {
@@ -363,9 +371,28 @@ static int sentence(const char *msg, size_t b, size_t e, int first, char mark, i
             continue;
         }
         int sh = n > 0 ? shape(w, n, last, first && !notes, &h) : NOTE_NONE;
+        if (sh == NOTE_NAME && n > 1 && strcasecmp(w[0], "name") && strcasecmp(w[1], "here"))
+            said_name = 1;              /* "I'm Ines" */
         if (sh == NOTE_AGE && notes && last == NOTE_JOB && n == 2)
             sh = NOTE_NONE;             /* "Glazier in Hull, 15 years": how long */
         if (sh == NOTE_NONE && notes >= 2 && says && of_me(msg, s, e)) {
+            /* "..., my memory is bad, retired baker, Quebec": an aside of one's own
+             * between notes is a sentence of its own, the notes after it go on */
+            size_t c2 = c < e ? c + 1 : e, ce = c2;
+            while (ce < e && msg[ce] != ',' && msg[ce] != ';') ce++;
+            char nw[TERSE_WORDS][TERSE_WORD];
+            int nn = c2 < e ? words_of(msg, c2, ce, nw) : 0;
+            int next = nn > 0 ? shape(nw, nn, last, 0, &h) : NOTE_NONE;
+            if (next == NOTE_JOB || next == NOTE_PLACE || next == NOTE_AGE ||
+                next == NOTE_OWN || next == NOTE_DIET) {
+                size_t ab = s;
+                while (ab < c && msg[ab] == ' ') ab++;
+                if (lined == TERSE_NOTES) return 0;
+                snprintf(lines[lined++], sizeof lines[0], "%.*s.", (int)(c - ab), msg + ab);
+                s = c2;
+                continue;
+            }
+            if (said_name) return 0;    /* ("I'm Ines, 40, ..." only as notes throughout) */
             rest = s;                   /* the rest as written */
             break;
         }

@@ -1,7 +1,8 @@
 /* test_terse.c: messages written as notes, the sentences they stand for (agent/terse.h),
  * as a table: a name, an age, a job, a place, where one is from, a diet and a pet or
  * person of one's own with its kind and age are written out (after a greeting of its
- * own too); a message with a bare word that is no note, a question, a name and a place
+ * own too, "I'm X" only when notes follow to the end, an aside of one's own between
+ * notes a sentence of its own); a message with a bare word that is no note, a question, a name and a place
  * alone, fewer than two notes or no lower case is left as it is (0); a buffer too small
  * is refused. */
 #include <check.h>
@@ -33,7 +34,13 @@ static const struct {
      "Salve! My name is Pietro. I'm from Ancona. I'm 51 years old. I fix boilers in Turin."},
     {"Orla, 40, potter, from West Cork.",
      "My name is Orla. I'm 40 years old. I'm a potter. I'm from West Cork."},
+    /* "I'm X" or "I am X" opening notes throughout, an aside of one's own between notes */
+    {"I'm Ilse, 58, retired tailor, Ghent.",
+     "My name is Ilse. I'm 58 years old. I'm a retired tailor. I live in Ghent."},
+    {"Ilse, 58, my eyes are bad, retired tailor, Ghent.",
+     "My name is Ilse. I'm 58 years old. my eyes are bad. I'm a retired tailor. I live in Ghent."},
     /* left as they are */
+    {"I am Ilse, 58, tailor in Ghent since my youth, like my mother", NULL},
     {"HI. BRENDAN HERE. 70 YEARS OLD, RETIRED FERRYMAN.", NULL},
     {"Hi there, Ana, how are you doing today", NULL},
     {"busy. 12 hrs. nurse.", NULL},
