@@ -3046,6 +3046,45 @@ START_TEST(test_coworkers_intolerances_retiring_and_run_ons)
 }
 END_TEST
 
+START_TEST(test_names_bid_for_children_had_and_places_among_them)
+{
+    /* names bid for with "list", "name ... please", and in two terse sentences */
+    tell("a", "My stepdad is called Anselm and my pony is Juniper.");
+    ask("b", "Kindly list my stepdad and my pony by name.", "Juniper", NULL);
+    ask("b", "Name my stepdad and pony, thanks.", "Anselm", NULL);
+    ask("b", "Stepdad and pony. Both names?", "Juniper", NULL);
+    /* a child had, named in commas; a second one had and named after a first; "wee" */
+    tell("c", "Kia ora, I've got a wee girl, Tui, she's 4 and into everything.");
+    ask("d", "what's my daughter called?", "Tui", "wee");
+    ask("d", "how old is Tui?", "4", NULL);
+    tell("c", "got a lurcher named Ash and a brother named Obi who reckons he can cook");
+    ask("d", "who is my brother?", "Obi", "reckons");
+    ask("d", "what's my dog called?", "Ash", "Obi");
+    /* a word of how one is, written small, is no name */
+    json_decref(say("c", "My nephew Ruben thinks I'm hopeless at darts."));
+    ask("d", "what's my name?", "don't know", "hopeless");
+    /* one told by their place among them, asked who is the oldest, after a restart */
+    tell("e", "My eldest grandson is Casimir and the youngest is Bo.");
+    ck_assert_int_eq(h_stop(&D), 0);
+    h_start(&D);
+    ask("f", "which of my grandkids is the oldest?", "Casimir", "Bo");
+    ask("f", "where does my eldest grandson live?", "don't know", "Casimir is your");
+    /* an intolerance beside a diet, asked as any intolerances */
+    tell("g", "I'm gluten intolerant and vegan, so no bakery tips");
+    ask("h", "what's my diet?", "vegan", NULL);
+    ask("h", "have I got any intolerances?", "gluten", NULL);
+    /* an instrument in apposition is no job; notes opened by "I'm" with an aside */
+    tell("i", "I'm Ilse, 58, my eyes are bad, retired tailor, Ghent.");
+    ask("j", "where do I live?", "Ghent", NULL);
+    json_decref(say("i", "Lately I started learning the kora, a West African harp."));
+    ask("j", "what was my job?", "tailor", "harp");
+    /* the user's own age forgotten in Chinese */
+    tell("k", "我今年六十一岁。");
+    json_decref(say("k", "请把我的岁数忘了吧"));
+    ask("l", "我多大？", "know", "六十一");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -3208,6 +3247,7 @@ int main(void)
     tcase_add_test(tc, test_notes_news_colours_and_places_asked_by_kind);
     tcase_add_test(tc, test_lists_of_ages_with_kinds_and_sizes);
     tcase_add_test(tc, test_coworkers_intolerances_retiring_and_run_ons);
+    tcase_add_test(tc, test_names_bid_for_children_had_and_places_among_them);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
