@@ -548,7 +548,8 @@ static int asks_age_given(const char *text, size_t b, size_t e)
 }
 
 /* "how many years do I have?" (as Spanish and Italian ask an age) asks "how old am I?";
- * "what is my doctorate in?", "what am I doing my masters in?" ask "what do I study?";
+ * "what is my doctorate in?", "what am I doing my masters in?", "what's my major?" ask
+ * "what do I study?";
  * "the name of my village?" asks "which city do I live in?" and
  * "where is my province?" "where am I from?", "who lives next door?" "who is my
  * neighbour?", "what am I intolerant of?" asks the allergies, "where will I work from
@@ -601,6 +602,16 @@ static const char *asked_plainly(const char *text, size_t b, size_t e)
             if (understand_weekday(when) || understand_month(when) ||
                 understand_in_list(soon, when))
                 return "where do I work?";
+        }
+    static const char *const major[] = {"what am i majoring in", "what am i majoring",
+                                        "what do i major in", "what's my major",
+                                        "whats my major", "what is my major", NULL};
+    for (int k = 0; major[k]; k++)          /* a course of study, in American words */
+        if ((l = opens(text, e, j, major[k]))) {
+            size_t w = skip(text, e, j + l);
+            for (int x = 0; lately[x] && w < end; x++)
+                if ((l = opens(text, e, w, lately[x]))) w = skip(text, e, w + l), x = -1;
+            if (w >= end) return "what do I study?";
         }
     static const char *const intolerant[] = {"what do i have an intolerance to",
                                              "what am i intolerant to",

@@ -150,10 +150,18 @@ int checks_work_and_school(checks_clause_t *c, understood_t *u)
                                           "nursery", "kindergarten", "primary", "grammar",
                                           "high", "secondary", "preschool", "uni", NULL};
     const char *end_word = strrchr(u->value, ' ');
+    /* (the user's own too, "I'm at Seaview High School now", from one who told no job
+     * and says no word of work: a teacher works there) */
+    static const char *const working[] = {"work", "works", "working", "worked", "teach",
+                                          "teaches", "teaching", "job", "employed", "staff",
+                                          NULL};
+    int self_school = !strcmp(u->holder, "self") && !checks_holds_any(text, working) &&
+                      !facts_find(c->f, "self", reader_rel_name(READER_REL_JOB), NULL) &&
+                      u->rel != READER_REL_HOME;
     if ((u->act == READER_FACT || u->act == READER_CORRECTION) &&
         (u->rel == READER_REL_HOME || u->rel == READER_REL_WORKPLACE ||
          u->rel == READER_REL_EMPLOYER) && end_word &&
-        checks_in_words(schools, end_word + 1) && strcmp(u->holder, "self") != 0) {
+        checks_in_words(schools, end_word + 1) && (strcmp(u->holder, "self") != 0 || self_school)) {
         u->rel = READER_REL_SCHOOL;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
     }
@@ -188,6 +196,15 @@ int checks_work_and_school(checks_clause_t *c, understood_t *u)
         u->rel = READER_REL_SCHOOL;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
         u->value[0] = '\0';
+    }
+    /* "i'm at uni in Leeds yeah?" read as a place of work: where one studies */
+    if (u->act == READER_YESNO && !strcmp(u->holder, "self") &&
+        (u->rel == READER_REL_WORKPLACE || u->rel == READER_REL_EMPLOYER) &&
+        (facts_has_words(text, "at uni") || facts_has_words(text, "at college") ||
+         facts_has_words(text, "at school") || facts_has_words(text, "at university")) &&
+        facts_find(c->f, "self", reader_rel_name(READER_REL_SCHOOL), NULL)) {
+        u->rel = READER_REL_SCHOOL;
+        snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
     }
     if (u->act == READER_FACT && !checks_ideographs(text) &&
         (u->rel == READER_REL_EMPLOYER || u->rel == READER_REL_WORKPLACE ||

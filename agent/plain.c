@@ -56,7 +56,7 @@ static const char *const spelled[][2] = {
     {"dawg", "dog"}, {"bwoy", "boy"}, {"gyal", "girl"},
     {"actualy", "actually"}, {"acutally", "actually"}, {"actully", "actually"},
     {"outta", "out of"}, {"rn", "right now"}, {"atm", "at the moment"}, {"tho", "though"},
-    {"ppl", "people"},
+    {"ppl", "people"}, {"majorin", "majoring"},
     {"gonna", "going to"}, {"wanna", "want to"}, {"gotta", "got to"}, {"bday", "birthday"},
     {"dont", "don't"}, {"doesnt", "doesn't"}, {"didnt", "didn't"}, {"cant", "can't"},
     {"isnt", "isn't"}, {"wasnt", "wasn't"}, {"arent", "aren't"}, {"havent", "haven't"},
@@ -711,9 +711,11 @@ static int of_another(const char *msg, size_t len, size_t i)
 /* Where a course of study said without "studying" opens at msg[i]: "doing a part-time
  * masters in ..." ("doing", an article, "part time" or "full time", a word of a degree,
  * "in" or "of"), "3rd year geology ...", "in my final year of dentistry ..." (an ordinal,
- * "year", "of", then a word of the course that is no word of grammar). Returns where
+ * "year", "of", then a word of the course that is no word of grammar); or where one
+ * studies: "doing my 2nd year at ...", "in my final year at ..." (at "at"). Returns where
  * the course's own words open (0 when none opens here); *told set when the phrase says
- * where one is ("in my ... year": "I'm" before it is the speaker's). */
+ * where one is ("in my ... year": "I'm" before it is the speaker's), 3 when it says
+ * where one studies. */
 static size_t studies_at(const char *msg, size_t len, size_t i, int *told)
 {
     static const char *const degree[] = {"masters", "master's", "degree", "phd", "bachelors",
@@ -727,10 +729,18 @@ static size_t studies_at(const char *msg, size_t len, size_t i, int *told)
     char w[16];
     size_t e = token_from(msg, len, i, w, sizeof w), p;
     *told = 0;
-    if (e && !strcmp(w, "doing")) {
+    if (e && (!strcmp(w, "doing") || !strcmp(w, "doin"))) {
         p = token_from(msg, len, e, w, sizeof w);
         if (p && (!strcmp(w, "a") || !strcmp(w, "an") || !strcmp(w, "my")))
             p = token_from(msg, len, p, w, sizeof w);
+        if (p && understand_in_list(ordinal, w)) {  /* "doing my 2nd year at Ohio U" */
+            size_t y = token_from(msg, len, p, w, sizeof w);
+            if (!y || strcmp(w, "year")) return 0;
+            size_t at = y;
+            while (at < len && msg[at] == ' ') at++;
+            *told = 3;                  /* (the speaker's, a place of study) */
+            return token_from(msg, len, y, w, sizeof w) && !strcmp(w, "at") ? at : 0;
+        }
         if (p && (!strcmp(w, "part") || !strcmp(w, "full"))) {     /* "part time", "part-time" */
             size_t t = p < len && msg[p] == '-' ? p + 1 : p;
             p = token_from(msg, len, t, w, sizeof w);
@@ -755,6 +765,12 @@ static size_t studies_at(const char *msg, size_t len, size_t i, int *told)
         if (!p || strcmp(w, "year")) return 0;
         size_t q = token_from(msg, len, p, w, sizeof w);
         if (q && !strcmp(w, "of")) p = q;
+        if (q && !strcmp(w, "at")) {    /* "in my final year at Leeds Uni", "2nd year at
+                                         * UofM" (opening a clause: the caller's) */
+            *told = 3;
+            while (p < len && msg[p] == ' ') p++;
+            return p;
+        }
     }
     size_t q = token_from(msg, len, p, w, sizeof w);
     if (!q || !isalpha((unsigned char)w[0]) || lex_is_stopword(w) ||
@@ -983,6 +999,8 @@ long plain_text(const char *msg, char *out, size_t cap)
             int be = !told && (!strcmp(said, "is") || !strcmp(said, "'s") || !strcmp(said, "are"));
             /* ("I'm doing a diploma in ..." the reader reads as it is) */
             const char *as = opens ? "I'm studying " : (mine && told) || be ? "studying " : NULL;
+            if (told == 3)              /* (where: "I'm a student at ...", as the reader knows) */
+                as = opens ? "I'm a student " : mine ? "a student " : NULL;
             if (as) {
                 if (!put(out, cap, &at, as, strlen(as))) return -1;
                 i = course;

@@ -7,7 +7,7 @@
  * meaning: an act its words rule out (a question with no question mark nor asking word,
  * small talk whose tags tell a fact or a name after "I'm"), spans begun twice or cut
  * inside one value, a list read as one value, a date ended at its day, a place of work
- * ended before its noun ("a tyre shop"), how long read as how old, a job read as a
+ * or study ended before its noun ("a tyre shop"), how long read as how old, a job read as a
  * holder ("Yusuf's a dentist"), a nationality read as a name, a place after "from". The
  * units so read are then mended by understand_mend.c, and the forms the reader does not
  * mark at all ("married to Ines", measures) are read by forms.c. */
@@ -852,9 +852,10 @@ static int value_end(const char *c, size_t cn, const char *const *words, unsigne
             e = k;
         }
     }
-    /* a place of work goes on to the noun it is the kind of ("a [bike] shop", "the
-     * [Tesco] depot"): the reader ended it at its first word */
-    if ((vrels[s] == READER_REL_WORKPLACE || vrels[s] == READER_REL_EMPLOYER) && e < n &&
+    /* a place of work or study goes on to the noun it is the kind of ("a [bike] shop",
+     * "the [Tesco] depot", "[Orchard High] School"): the reader ended it at its first word */
+    if ((vrels[s] == READER_REL_WORKPLACE || vrels[s] == READER_REL_EMPLOYER ||
+         vrels[s] == READER_REL_SCHOOL) && e < n &&
         tags[e] == READER_O && realise_place_noun(words[e]) && !understand_is_cjk(words[e - 1])) {
         char upto[UNDERSTAND_VALUE], with[UNDERSTAND_VALUE];
         understand_as_written(c, cn, words, s, e, upto, sizeof upto);

@@ -127,6 +127,10 @@ static const struct {
      "what is the name of my uncle and what is the name of my pony?"},
     {"Uncle and goat. Cute names.", "Uncle and goat. Cute names."},
     {"list my chores", "list my chores"},
+    /* a course asked in American words */
+    {"so what am i majoring in again", "so what do I study?"},
+    {"what's my major now?", "what do I study?"},
+    {"what's my major league team?", "what's my major league team?"},
     {"", ""},
 };
 
