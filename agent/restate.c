@@ -2,10 +2,11 @@
  * each a pass over the whole message in turn: a correction said in passing (after words
  * of waiting, of apology, or said again without commas; in Chinese after 不对), an age
  * before a kind of person, a group named after it, a pet (or a child had) named in
- * commas, a second one had and named in one sentence told apart, a verb left out
+ * commas, a second one had and named in one sentence told apart, and so a pet lived
+ * with, the age of one just named ("..., who is 12") told as theirs, a verb left out
  * after a comma, a note's parts set off by dashes, names listed with their ages after a
- * group of kin, an age in words asked of oneself. Each pass copies what it does not
- * change byte for byte. */
+ * group of kin, an age in words asked of oneself, phrases said otherwise, a place of
+ * work named after "on". Each pass copies what it does not change byte for byte. */
 #include "agent/restate.h"
 
 #include <ctype.h>
@@ -142,6 +143,11 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
     size_t fe = ys;
     while (fe < ye && (isalnum((unsigned char)msg[fe]) || msg[fe] == '-')) fe++;
     if (ye == ys || fe == ys || (ye < len && !strchr(",.;:!?", msg[ye]))) return 0;
+    if (fe - ys == 3 && !strncasecmp(msg + ys, "the", 3) && fe + 1 < ye && msg[fe] == ' ') {
+        size_t ne = fe + 1;                 /* "on the 4th, sorry, the 5th": the day */
+        while (ne < ye && isalnum((unsigned char)msg[ne])) ne++;
+        if (plain_number_word(msg, fe + 1, ne)) ys = fe + 1, fe = ne;
+    }
     size_t sb = (size_t)w;                  /* the sentence it is in */
     while (sb > 0 && !strchr(".!?", msg[sb - 1])) sb--;
     long from = -1;
@@ -434,6 +440,66 @@ static size_t second_named(const char *msg, size_t len, char *out)
         }
         int n = snprintf(out, len + 9, "%.*s. I have%s", (int)i, msg, msg + i + 4);
         return n > 0 && (size_t)n <= len + 8 ? (size_t)n : 0;
+    }
+    return 0;
+}
+
+/* "we live in Pecs with a very old poodle called Pogi, who is 12": a pet one lives with,
+ * "with a(n)" up to three words ending in an animal and "called" a name, is told in a
+ * sentence of its own ("we live in Pecs. I have a very old poodle called Pogi, who is
+ * 12"), which the reader reads as the pet's name. Into out (room for len + 8 bytes):
+ * the length, 0 when the message has no such words. */
+static size_t pet_lived_with(const char *msg, size_t len, char *out)
+{
+    for (size_t i = 0; i + 8 < len; i++) {
+        if (strncmp(msg + i, " with a ", 8) != 0 && strncmp(msg + i, " with an ", 9) != 0)
+            continue;
+        size_t w = i + (msg[i + 7] == ' ' ? 8 : 9), named = 0;
+        for (int k = 0; k < 4 && w < len && !named; k++) {
+            size_t we = w;
+            while (we < len && islower((unsigned char)msg[we])) we++;
+            if (we == w || we - w >= 24) break;
+            char one[24];
+            snprintf(one, sizeof one, "%.*s", (int)(we - w), msg + w);
+            if (dialogue_pet_word(one) || kinds_animal(one)) named = naming_at(msg, len, we);
+            w = we + 1;
+        }
+        if (!named) continue;
+        size_t sb = i;                      /* (a sentence of one's own before it) */
+        while (sb > 0 && !strchr(".!?", msg[sb - 1])) sb--;
+        int mine = 0;
+        for (size_t k = sb; k < i && !mine; k++)
+            mine = (k == sb || msg[k - 1] == ' ') &&
+                   (!strncasecmp(msg + k, "i ", 2) || !strncasecmp(msg + k, "we ", 3) ||
+                    !strncasecmp(msg + k, "i'm ", 4) || !strncasecmp(msg + k, "we're ", 6));
+        if (!mine) continue;
+        int n = snprintf(out, len + 9, "%.*s. I have%s", (int)i, msg, msg + i + 5);
+        return n > 0 && (size_t)n <= len + 8 ? (size_t)n : 0;
+    }
+    return 0;
+}
+
+/* "a poodle called Pogi, who is 12": an age told of one just named, after "who is" or
+ * "who's", is told as their own ("a poodle called Pogi. Pogi is 12"), which the reader
+ * reads as the named one's, not the user's. Into out (room for len + 24 bytes): the
+ * length, 0 when the message has no such words. */
+static size_t age_of_named(const char *msg, size_t len, char *out)
+{
+    static const char *const who[] = {", who is ", ", who's ", " who is ", " who's ", NULL};
+    for (size_t i = 0; i + 8 < len; i++) {
+        size_t named = naming_at(msg, len, i);
+        if (!named) continue;
+        size_t name = i + (msg[i + 1] == 'c' ? 8 : 7);      /* " called " or " named " */
+        if (named - name > 24) continue;
+        for (int k = 0; who[k]; k++) {
+            size_t wl = strlen(who[k]), d = named + wl, de = d;
+            if (strncmp(msg + named, who[k], wl) != 0) continue;
+            while (de < len && isalnum((unsigned char)msg[de])) de++;
+            if (de == d || !plain_number_word(msg, d, de)) break;
+            int n = snprintf(out, len + 25, "%.*s. %.*s is %s", (int)named, msg,
+                             (int)(named - name), msg + name, msg + d);
+            return n > 0 && (size_t)n <= len + 24 ? (size_t)n : 0;
+        }
     }
     return 0;
 }
@@ -974,21 +1040,25 @@ long restate_text(const char *msg, char *out, size_t cap)
     if (pet_named_after(now, strlen(now), pet)) now = pet;
     char second[RESTATE_MAX + 72];      /* (then a second one had and named apart) */
     if (second_named(now, strlen(now), second)) now = second;
-    char plain[RESTATE_MAX + 72];       /* (then an aside after "my partner" left out) */
+    char with[RESTATE_MAX + 80];        /* (then a pet lived with told apart) */
+    if (pet_lived_with(now, strlen(now), with)) now = with;
+    char who[RESTATE_MAX + 104];        /* (then the age of one just named) */
+    if (age_of_named(now, strlen(now), who)) now = who;
+    char plain[RESTATE_MAX + 112];       /* (then an aside after "my partner" left out) */
     if (aside_left_out(now, strlen(now), plain)) now = plain;
-    char firm[RESTATE_MAX + 80];        /* (then a place of business named after it) */
+    char firm[RESTATE_MAX + 120];        /* (then a place of business named after it) */
     if (firm_named_after(now, strlen(now), firm)) now = firm;
-    char verbed[RESTATE_MAX + 144];     /* (then a verb left out after a comma) */
+    char verbed[RESTATE_MAX + 184];     /* (then a verb left out after a comma) */
     if (gapped_verb(now, strlen(now), verbed)) now = verbed;
-    char noted[RESTATE_MAX + 145];      /* (then a note's parts set off by dashes) */
+    char noted[RESTATE_MAX + 185];      /* (then a note's parts set off by dashes) */
     if (dashed_note(now, strlen(now), noted)) now = noted;
-    char listed[RESTATE_MAX + 145];     /* (then names with their ages after a group) */
+    char listed[RESTATE_MAX + 185];     /* (then names with their ages after a group) */
     if (ages_listed(now, strlen(now), listed)) now = listed;
-    char aged_q[RESTATE_MAX + 145];     /* (then an age in words asked of oneself) */
+    char aged_q[RESTATE_MAX + 185];     /* (then an age in words asked of oneself) */
     if (age_in_words(now, strlen(now), aged_q)) now = aged_q;
-    char said[RESTATE_MAX + 161];       /* (then phrases the reader knows otherwise) */
+    char said[RESTATE_MAX + 201];       /* (then phrases the reader knows otherwise) */
     if (said_plainly(now, strlen(now), said)) now = said;
-    char work[RESTATE_MAX + 165];       /* (then a place of work named after "on") */
+    char work[RESTATE_MAX + 205];       /* (then a place of work named after "on") */
     if (work_on_named(now, strlen(now), work)) now = work;
     if (now == msg) return 0;
     size_t n = strlen(now);

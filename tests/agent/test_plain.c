@@ -157,6 +157,17 @@ static const struct {
     {"got a lurcher named Ash and a brother named Obi who sings",
      "got a lurcher named Ash. I have a brother named Obi who sings"},
     {"my cat is called Ash and a dog barked", "my cat is called Ash and a dog barked"},
+    /* a pet lived with; the age of one just named; a day put right in passing */
+    {"we live in Hove with an old whippet called Fen, who is 11",
+     "we live in Hove. I have an old whippet called Fen. Fen is 11"},
+    {"we live in Hove with my aunt", "we live in Hove with my aunt"},
+    {"my son is called Aled, who is 9?", "my son is called Aled. Aled is 9?"},
+    {"the vet is on the 3rd, sorry no, the 4th, ugh", "the vet is on the 4th, ugh"},
+    /* where one studies told by the year one is in */
+    {"doin my first year at Rhodes, loving it", "I'm a student at Rhodes, loving it"},
+    {"I'm in my final year at Kent Uni", "I'm a student at Kent Uni"},
+    {"3rd year at Dundee, studying law", "I'm a student at Dundee, studying law"},
+    {"majorin in chemistry", "majoring in chemistry"},
     {"Gosh, my back hurts", "my back hurts"},
     {"what do I do at present?", "what do I do now?"},
     {"Remind me, where do I live?", "where do I live?"},

@@ -3078,6 +3078,16 @@ START_TEST(test_names_bid_for_children_had_and_places_among_them)
     ask("j", "where do I live?", "Ghent", NULL);
     json_decref(say("i", "Lately I started learning the kora, a West African harp."));
     ask("j", "what was my job?", "tailor", "harp");
+    /* where one studies told by the year one is in, moved, and asked "at uni" */
+    tell("m", "hiya, I'm Priya, 2nd year at Kent doing history");
+    ask("n", "which uni do I go to?", "Kent", NULL);
+    ask("n", "i'm at uni in Kent yeah?", "Yes", NULL);
+    json_decref(say("m", "big news, i switched!! im at Brookfield Arts College now"));
+    ask("n", "where do i study now?", "Brookfield Arts College", NULL);
+    ask("n", "so what am i majoring in?", "history", NULL);
+    /* a pet lived with, its age told after its name; a day put right in passing */
+    tell("m", "we live in Hove with an old whippet called Fen, who is 11");
+    ask("n", "how old is my dog?", "11", NULL);
     /* the user's own age forgotten in Chinese */
     tell("k", "我今年六十一岁。");
     json_decref(say("k", "请把我的岁数忘了吧"));
