@@ -1003,7 +1003,7 @@ static int kin_or_pet(const char *w)
     return (strcmp(key, "self") && understand_kin(key)) || dialogue_pet_word(w);
 }
 
-/* A terse bid for two names in two sentences, "Wife and dog. Both names?": the sentence
+/* A terse bid for two names in two sentences, "Aunt and pony. Both names?": the sentence
  * text[b, e) is two words of kin or pets joined by "and" (each may have "my"), the next,
  * which ends at *next, is "names", "both names" or "their names" (and "please"). Writes
  * "my wife and dog" into obj (cap bytes); its length, 0 when the two are no such bid. */
@@ -1092,7 +1092,7 @@ long asking_text(const char *msg, char *out, size_t cap)
         while (e < n && !strchr(".!?\n", msg[e])) e++;
         char pair[64];
         size_t next, pl = terse_names(msg, n, b, e, &next, pair, sizeof pair);
-        if (pl) {                       /* "Wife and dog. Both names." */
+        if (pl) {                       /* "Aunt and pony. Both names." */
             size_t lead = b;
             while (lead < e && isspace((unsigned char)msg[lead])) lead++;
             if (!put(out, cap, &at, msg + b, lead - b) ||

@@ -435,7 +435,7 @@ int compare_told(const facts_t *f, const char *text, int yesno, compare_t *out)
                                        "first born", "lastborn", "last born", NULL};
     int superlative = 0;
     for (int i = 0; most[i] && !superlative; i++) superlative = facts_has_words(text, most[i]);
-    /* (who it is: "where does my firstborn study?" asks something else of them) */
+    /* (who it is: "where does my eldest work?" asks something else of them) */
     int who = facts_has_words(text, "who") || facts_has_words(text, "who's") ||
               facts_has_words(text, "whos") || facts_has_words(text, "which of") ||
               facts_has_words(text, "which one");

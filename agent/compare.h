@@ -42,7 +42,7 @@ int compare_ages(const facts_t *f, const char *text, int yesno, compare_t *out);
 /* The one of the user's people told by their place among them ("Ana is my eldest", "my
  * youngest niece is Bea": a current name fact of a holder "eldest grandchild", "youngest
  * niece", "eldest child") that a question of who is the oldest or the youngest asks
- * ("which of my grandkids is the oldest?", "who's my eldest?"; of a group the question
+ * ("which one of the nieces is eldest?", "who's my eldest?"; of a group the question
  * names, one of it): out->name the
  * name, out->age the holder (its place and kin word), out->yes for a yes/no question
  * (which needs a name told in it) 1 when the one named is that one. 0 when the question

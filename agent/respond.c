@@ -928,7 +928,7 @@ static int ages(respond_t *r, const facts_t *f, const char *text, const understo
         u->rel != READER_REL_AGE)
         return 0;
     if (compare_told(f, text, u->act == READER_YESNO, &c)) {
-        /* "which of my grandkids is the oldest?" of "Ana is my eldest grandchild" */
+        /* "which one of the nieces is eldest?" of "Ana is my eldest niece" */
         say(r, realise_placed(buf, sizeof buf, c.name, c.age, c.yes));
         snprintf(r->answer, sizeof r->answer, "%s", c.yes >= 0 ? (c.yes ? "yes" : "no") : c.name);
         if (r->nused < UNDERSTAND_MAX) r->used[r->nused++] = c.ids[0];

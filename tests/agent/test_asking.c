@@ -128,7 +128,7 @@ static const struct {
     {"Uncle and goat. Cute names.", "Uncle and goat. Cute names."},
     {"list my chores", "list my chores"},
     /* a course asked in American words */
-    {"so what am i majoring in again", "so what do I study?"},
+    {"whats my major again", "what do I study?"},
     {"what's my major now?", "what do I study?"},
     {"what's my major league team?", "what's my major league team?"},
     {"", ""},

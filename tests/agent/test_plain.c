@@ -164,7 +164,7 @@ static const struct {
     {"my son is called Aled, who is 9?", "my son is called Aled. Aled is 9?"},
     {"the vet is on the 3rd, sorry no, the 4th, ugh", "the vet is on the 4th, ugh"},
     /* where one studies told by the year one is in */
-    {"doin my first year at Rhodes, loving it", "I'm a student at Rhodes, loving it"},
+    {"doin my 1st year at Rhodes, loving it", "I'm a student at Rhodes, loving it"},
     {"I'm in my final year at Kent Uni", "I'm a student at Kent Uni"},
     {"3rd year at Dundee, studying law", "I'm a student at Dundee, studying law"},
     {"majorin in chemistry", "majoring in chemistry"},

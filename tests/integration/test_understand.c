@@ -3067,7 +3067,7 @@ START_TEST(test_names_bid_for_children_had_and_places_among_them)
     tell("e", "My eldest grandson is Casimir and the youngest is Bo.");
     ck_assert_int_eq(h_stop(&D), 0);
     h_start(&D);
-    ask("f", "which of my grandkids is the oldest?", "Casimir", "Bo");
+    ask("f", "which one of the grandchildren is eldest?", "Casimir", "Bo");
     ask("f", "where does my eldest grandson live?", "don't know", "Casimir is your");
     /* an intolerance beside a diet, asked as any intolerances */
     tell("g", "I'm gluten intolerant and vegan, so no bakery tips");
@@ -3080,16 +3080,16 @@ START_TEST(test_names_bid_for_children_had_and_places_among_them)
     ask("j", "what was my job?", "tailor", "harp");
     /* where one studies told by the year one is in, moved, and asked "at uni" */
     tell("m", "hiya, I'm Priya, 2nd year at Kent doing history");
-    ask("n", "which uni do I go to?", "Kent", NULL);
+    ask("n", "where do I study?", "Kent", NULL);
     ask("n", "i'm at uni in Kent yeah?", "Yes", NULL);
     json_decref(say("m", "big news, i switched!! im at Brookfield Arts College now"));
     ask("n", "where do i study now?", "Brookfield Arts College", NULL);
-    ask("n", "so what am i majoring in?", "history", NULL);
+    ask("n", "so whats my major?", "history", NULL);
     /* a pet lived with, its age told after its name; a day put right in passing */
     tell("m", "we live in Hove with an old whippet called Fen, who is 11");
     ask("n", "how old is my dog?", "11", NULL);
     /* the user's own age forgotten in Chinese */
-    tell("k", "我今年六十一岁。");
+    tell("k", "我六十一岁了。");
     json_decref(say("k", "请把我的岁数忘了吧"));
     ask("l", "我多大？", "know", "六十一");
 }
