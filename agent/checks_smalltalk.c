@@ -1,5 +1,6 @@
 /* checks_smalltalk.c: small talk (checks_internal.h): opinions, the weather, the day's
- * events and trips keep nothing but what lasts. A phase of checks_clause (checks.c). */
+ * events and trips keep nothing but what lasts; a Chinese remark read as a correction
+ * with no word of putting right is chat. A phase of checks_clause (checks.c). */
 #include "agent/checks_internal.h"
 #include "agent/clauses.h"
 #include "agent/kinds.h"
@@ -30,12 +31,32 @@ static int opinion(const char *text)
     return 0;
 }
 
+/* 1 when a Chinese clause says a word that puts right or tells news (不对, 其实, 现在,
+ * 搬, 换 ...): a correction in Chinese says one. */
+static int zh_righting(const char *text)
+{
+    static const char *const words[] = {"不对", "不是", "说错", "其实", "改", "换", "搬",
+                                        "现在", "已经", "不再", "错了", "更正", "应该", "纠正",
+                                        "辞职", "分手", "离开", "新", "刚", "终于", "以前",
+                                        "原来", "不在", "退休", "升", NULL};
+    for (int i = 0; words[i]; i++)
+        if (strstr(text, words[i])) return 1;
+    return 0;
+}
+
 /* Small talk: opinions, the weather, the day's events and trips keep nothing but what
  * lasts. */
 int checks_smalltalk_of_the_day(checks_clause_t *c, understood_t *u)
 {
     const facts_t *f = c->f;
     const char *msg = c->msg;
+    /* "今天好冷啊，零下五度" read as a correction: one in Chinese that says no word of
+     * putting right nor of news, and whose value its relation cannot hold or its words do
+     * not tell, is chat */
+    if (u->act == READER_CORRECTION && checks_ideographs(c->text) && !zh_righting(c->text) &&
+        (!u->value[0] || !checks_fits(u->rel, u->holder, u->value) ||
+         !checks_cued(u->rel, u->holder, u->value, c->text)))
+        u->act = READER_SMALLTALK;
     const char *text = c->text;
     /* "sorry, I ramble": a word in lower case right after "I" is what the user does,
      * never their name (not "I'm", "I am": "i'm ola" may be typed so) */

@@ -3090,6 +3090,11 @@ START_TEST(test_names_bid_for_children_had_and_places_among_them)
     ask("n", "how old is my dog?", "11", NULL);
     /* the user's own age forgotten in Chinese */
     tell("k", "我六十一岁了。");
+    /* the weather in Chinese, read as a correction with no word of putting right, is chat */
+    json_t *t = say("k", "今天好冷啊，零下三度，暖气都坏了");
+    ck_assert_str_ne(json_string_value(json_object_get(t, "kind")), "statement");
+    ck_assert_int_eq(json_array_size(json_object_get(t, "written")), 0);
+    json_decref(t);
     json_decref(say("k", "请把我的岁数忘了吧"));
     ask("l", "我多大？", "know", "六十一");
 }
