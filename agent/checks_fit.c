@@ -45,6 +45,15 @@ int checks_fits(int rel, const char *holder, const char *value)
     if (rel == READER_REL_AGE && isdigit((unsigned char)value[0]) && space &&
         checks_in_words(counted, space + 1))
         return 0;
+    /* "I've got ten minutes before my next client": a while is no thing had */
+    static const char *const whiles[] = {"second", "seconds", "minute", "minutes", "mins",
+                                         "hour", "hours", "hrs", "moment", "sec", "secs", NULL};
+    const char *last_word = space ? space + 1 : value;
+    if ((rel == READER_REL_OWNS && checks_in_words(whiles, last_word)) ||
+        checks_in_words(whiles, holder))
+        return 0;                       /* (nor are "20 minutes" a count of things had) */
+    /* "coffee is my blood type at this point": "point" alone is no value */
+    if (!strcasecmp(value, "point")) return 0;
     /* "a masters in Utrecht, last year": a time is no place ("last year", "this week",
      * "next spring", "final year") */
     static const char *const when_first[] = {"last", "this", "next", "final", "first",
@@ -83,6 +92,17 @@ int checks_fits(int rel, const char *holder, const char *value)
                                       "was", "has", "had", "did", "does", "said", "says",
                                       NULL};
     if (rel == READER_REL_JOB && checks_in_words(did, opening)) return 0;  /* "went full vegan" */
+    /* "Sorry cat.": an animal is no job ("dog walker" is one); nor are people of a
+     * kind the user is one of ("a joke not about bartenders") */
+    const char *job_last = sort ? sort + 1 : value;
+    char one[32];
+    size_t jl = strlen(job_last);
+    snprintf(one, sizeof one, "%.*s", (int)(jl > 1 && jl < sizeof one ? jl - 1 : 0), job_last);
+    if (rel == READER_REL_JOB && (dialogue_pet_word(job_last) ||     /* (a "walker" is a
+                                                                       * breed too) */
+                                  (!strcmp(holder, "self") && job_last[jl - 1] == 's' &&
+                                   one[0] && kinds_person(one) && !kinds_person(job_last))))
+        return 0;
     /* "the oud, an Arabic lute": a musical instrument is no job */
     if (rel == READER_REL_JOB && kinds_instrument(sort ? sort + 1 : value)) return 0;
     /* "student life", "glamorous life": a way of living, no job */

@@ -174,6 +174,16 @@ START_TEST(test_values_that_cannot_be_of_their_relation)
     ck_assert(!checks_fits(READER_REL_JOB, "self", "West African harp"));
     ck_assert(!checks_fits(READER_REL_JOB, "self", "cello"));
     ck_assert(checks_fits(READER_REL_JOB, "self", "harp teacher"));
+    /* a while is no thing had; "point" alone is no value ("at this point") */
+    ck_assert(!checks_fits(READER_REL_OWNS, "self", "twenty minutes"));
+    ck_assert(checks_fits(READER_REL_OWNS, "self", "minute steak grill"));
+    ck_assert(!checks_fits(READER_REL_OPEN, "minutes", "20"));
+    ck_assert(!checks_fits(READER_REL_WORKPLACE, "self", "point"));
+    /* an animal is no job, nor people of a kind the user would be one of */
+    ck_assert(!checks_fits(READER_REL_JOB, "self", "grumpy cat"));
+    ck_assert(!checks_fits(READER_REL_JOB, "self", "plumbers"));
+    ck_assert(checks_fits(READER_REL_JOB, "self", "dog groomer"));
+    ck_assert(checks_fits(READER_REL_JOB, "self", "sales"));
     ck_assert(checks_fits(READER_REL_HOME, "self", "Reading station"));
     ck_assert(!checks_fits(READER_REL_HOME, "self", "tomorrow"));
     ck_assert(checks_fits(READER_REL_BIRTHDAY, "self", "march"));
