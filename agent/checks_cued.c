@@ -434,7 +434,8 @@ static int other_name_said(const char *text, const char *value)
     /* "the missus reckons ...", "my flatmate microwaved fish": a verb of saying, or a
      * long word in "-ed", right after whom it is names no one */
     static const char *const saying[] = {"says", "said", "reckons", "thinks", "swears",
-                                         "claims", "insists", "reckoned", "swore", NULL};
+                                         "claims", "insists", "reckoned", "swore", "swear",
+                                         NULL};
     size_t vl = strlen(value);
     if (checks_in_words(saying, value) || (vl >= 6 && !strcmp(value + vl - 2, "ed")))
         return 0;
@@ -595,6 +596,9 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
                                              "claims", "insists", NULL};
         if (at) checks_word_before(text, at, before, sizeof before);
         if (checks_in_words(saying, before)) return 0;
+        /* "my cousin in Miami says ...": where someone is names no one */
+        static const char *const where[] = {"in", "from", "at", NULL};
+        if (checks_in_words(where, before)) return 0;
     }
     if (rel == READER_REL_NAME && !strcmp(holder, "self"))
         return self_name_said(text, value);

@@ -666,6 +666,8 @@ START_TEST(test_a_value_is_kept_when_its_words_tell_it)
         {READER_REL_NAME, "uncle", "sang", "Last night my uncle sang again", 0},
         {READER_REL_NAME, "uncle", "ned", "my uncle ned sang again", 1},
         {READER_REL_NAME, "uncle", "ned", "My uncle is called ned", 1},
+        {READER_REL_NAME, "cousin", "Lagos", "My cousin in Lagos says hi", 0},
+        {READER_REL_NAME, "wife", "Ama", "I'm married to Ama", 1},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         ck_assert_msg(checks_cued(rows[i].rel, rows[i].holder, rows[i].value, rows[i].text) ==
