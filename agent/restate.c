@@ -899,7 +899,8 @@ static size_t age_in_words(const char *msg, size_t len, char *out)
  * + 16 bytes at least): "the one lad that works with me is Ravi" is "my coworker
  * is Ravi" (from where the clause opens); "I've got a wheat intolerance" ("I have a ...")
  * is "I'm intolerant to wheat" (read as an allergy), and so is "I'm wheat intolerant and
- * ..." (beside a diet); a heading of one word and "update:"
+ * ..." (beside a diet); "I live since 3 years in Nice" is "I live in Nice"; a heading of
+ * one word and "update:"
  * that opens a sentence ("Diet update: ...") goes. Returns the length written, or 0 when
  * msg holds none of them. */
 static size_t said_plainly(const char *msg, size_t len, char *out)
@@ -951,6 +952,24 @@ static size_t said_plainly(const char *msg, size_t len, char *out)
         int n = snprintf(out, len + 17, "%.*sintolerant to %.*s. I'm %s", (int)b, msg,
                          (int)(e - b), msg + b, msg + e + 16);
         return n > 0 && (size_t)n <= len + 16 ? (size_t)n : 0;
+    }
+    /* "I live since three years in Nice" (as German, French and Italian say it): the
+     * while goes, "I live in Nice" */
+    static const char *const since[] = {" since ", NULL};
+    for (long h = plain_find_any(msg, len, 0, since, &pl); h >= 0;
+         h = plain_find_any(msg, len, (size_t)h + 1, since, &pl)) {
+        size_t e = (size_t)h + pl, d = e;
+        while (e < len && isalnum((unsigned char)msg[e])) e++;
+        if (e == d || !plain_number_word(msg, d, e)) continue;
+        static const char *const units[] = {" years in ", " year in ", " years at ",
+                                            " year at ", " months in ", " months at ", NULL};
+        for (int k = 0; units[k]; k++) {
+            size_t ul = strlen(units[k]);
+            if (e + ul > len || strncasecmp(msg + e, units[k], ul) != 0) continue;
+            size_t prep = e + ul - 3;           /* "in " or "at " */
+            int n = snprintf(out, len + 17, "%.*s %s", (int)h, msg, msg + prep);
+            return n > 0 && (size_t)n <= len + 16 ? (size_t)n : 0;
+        }
     }
     static const char *const heading[] = {" update: ", " update - ", NULL};
     long u = plain_find_any(msg, len, 0, heading, &pl);

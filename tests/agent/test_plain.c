@@ -168,6 +168,10 @@ static const struct {
     {"I'm in my final year at Kent Uni", "I'm a student at Kent Uni"},
     {"3rd year at Dundee, studying law", "I'm a student at Dundee, studying law"},
     {"majorin in chemistry", "majoring in chemistry"},
+    /* a while said before where one lives or works */
+    {"I live since 4 years in Ghent", "I live in Ghent"},
+    {"I work since two years at Bosch.", "I work at Bosch."},
+    {"I live since then in Ghent", "I live since then in Ghent"},
     {"Gosh, my back hurts", "my back hurts"},
     {"what do I do at present?", "what do I do now?"},
     {"Remind me, where do I live?", "where do I live?"},
