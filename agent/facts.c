@@ -532,6 +532,15 @@ void facts_resolve_kin_of_kind(const facts_t *f, understood_t *u)
         if (ml <= hl + 1 || m->holder[ml - hl - 1] != ' ' ||
             strcasecmp(m->holder + ml - hl, u->holder) != 0 || !strcmp(m->value, FACTS_ENDED))
             continue;
+        /* (a "climbing partner", a "squash partner" is no partner of one's life) */
+        size_t fl = ml - hl - 1;
+        char first[32];
+        snprintf(first, sizeof first, "%.*s", (int)(fl < sizeof first ? fl : 0), m->holder);
+        static const char *const doing[] = {"dance", "business", "study", "lab", "gym",
+                                            "work", "bridge", "chess", "duet", "debate", NULL};
+        if ((fl > 4 && !strcmp(first + fl - 3, "ing")) || kinds_sport(first) ||
+            understand_in_list(doing, first))
+            continue;
         if (only && !facts_same_holder(only, m->holder)) return;  /* two: which? */
         only = m->holder;
     }

@@ -31,6 +31,7 @@
 #include "agent/of_us.h"
 #include "agent/realise.h"
 #include "model/dialogue.h"
+#include "model/lex_words.h"
 #include "model/lexical.h"
 #include "model/model.h"
 #include "model/vocab.h"
@@ -2204,12 +2205,47 @@ static const char *sibling_by_age(const facts_t *f, const char *holder, const ch
     return found;
 }
 
+/* "who do I climb with?": the holder of a name fact held by that pastime ("climbing
+ * partner", "climbing buddy": the verb's stem, lex_stem, and a word of a fellow), or NULL
+ * when the question is no such one or none is told. */
+static const char *pastime_fellow(const facts_t *f, const char *text)
+{
+    char buf[256];
+    const char *w[16];
+    int n = understand_split_words(text, " ,.?!", buf, sizeof buf, w, 16);
+    if (n < 4 || strcmp(w[0], "who") != 0 || strcmp(w[1], "do") != 0 || strcmp(w[2], "i") != 0 ||
+        strcmp(w[n - 1], "with") != 0)
+        return NULL;
+    char asked[LEX_WORD_MAX];
+    lex_stem(w[3], asked, sizeof asked);
+    static const char *const fellows[] = {"partner", "buddy", "mate", "pal", NULL};
+    for (size_t i = f->n; i-- > 0;) {
+        const store_memory_t *m = &f->v[i];
+        const char *sp = strchr(m->holder, ' ');
+        if (facts_rel_of(m->relation) != READER_REL_NAME || !sp || strchr(sp + 1, ' ') ||
+            !understand_in_list(fellows, sp + 1) || !strcmp(m->value, FACTS_ENDED))
+            continue;
+        char first[LEX_WORD_MAX], stem[LEX_WORD_MAX];
+        snprintf(first, sizeof first, "%.*s", (int)(sp - m->holder), m->holder);
+        lex_stem(first, stem, sizeof stem);
+        if (!strcmp(stem, asked)) return m->holder;
+    }
+    return NULL;
+}
+
 static void question(respond_t *r, const facts_t *f, const char *text, const understood_t *u)
 {
     if (one_of_us(r, f, text) || each_named(r, f, text, u)) return;
     understood_t as = *u;
     const char *sib = sibling_by_age(f, u->holder, text);
     snprintf(as.holder, sizeof as.holder, "%s", sib ? sib : holder_as_told(f, u->holder));
+    const char *fellow = u->act == READER_QUESTION ? pastime_fellow(f, text) : NULL;
+    if (fellow) {                       /* "who do I climb with?" */
+        snprintf(as.holder, sizeof as.holder, "%s", fellow);
+        as.rel = READER_REL_NAME;
+        snprintf(as.relation, sizeof as.relation, "%s", reader_rel_name(READER_REL_NAME));
+        as.value[0] = '\0';
+    }
     if (!pets_told(r, f, text, &as)) question_of(r, f, text, &as);
 }
 

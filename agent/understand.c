@@ -1511,8 +1511,11 @@ static int read_clause(const reader_t *r, const char *c, size_t cn, understood_t
         understand_mend_place_not_work(words, n, out, k);
         k = understand_mend_group_not_place(words, n, out, k);
         understand_mend_thing_called(words, n, out, k);
+        understand_mend_pastime_partner(words, n, out, k);
         k = understand_mend_firm_before_town(c, cn, words, n, out, k, max);
     }
+    if (clause.act == READER_QUESTION || clause.act == READER_YESNO)
+        understand_mend_pastime_partner(words, n, out, k);
     if (clause.act == READER_FACT || clause.act == READER_QUESTION)
         k = understand_mend_pastime(words, n, clause.act, out, k);
     if (clause.act == READER_FACT || clause.act == READER_SMALLTALK)

@@ -228,6 +228,12 @@ int understand_mend_kin_named_with(const char *c, size_t cn, const char *const *
                                    const unsigned char *caps, int n, understood_t *out, int k,
                                    int max);
 
+/* "my climbing partner is Bram", "my squash buddy": one with whom the user does a
+ * pastime (a word in "-ing" or a sport right after "my") is held by that pastime and the
+ * word ("climbing partner"), not the user's partner; "who is my climbing partner?" asks
+ * that one's name (not the user's pastime). */
+void understand_mend_pastime_partner(const char *const *words, int n, understood_t *out, int k);
+
 /* "i keep a little narrowboat called Heron": a name the reader gave the user, right
  * after "called" or "named" and a noun with "a", "the", "my" ... before it, is that
  * thing's. */

@@ -3088,6 +3088,14 @@ START_TEST(test_names_bid_for_children_had_and_places_among_them)
     /* a pet lived with, its age told after its name; a day put right in passing */
     tell("m", "we live in Hove with an old whippet called Fen, who is 11");
     ask("n", "how old is my dog?", "11", NULL);
+    /* one the user does a pastime with is no partner of their life */
+    tell("o", "My fiancee is Lieke, and my bouldering partner is Bram.");
+    ask("p", "Who do I boulder with?", "Bram", NULL);
+    ask("p", "who is my bouldering partner?", "Bram", NULL);
+    ask("p", "who's my fiancee?", "Lieke", "Bram");
+    /* a while said before where one lives */
+    tell("o", "I come from Graz but I live since three years in Lille.");
+    ask("p", "where do I live?", "Lille", "since");
     /* the user's own age forgotten in Chinese */
     tell("k", "我六十一岁了。");
     /* the weather in Chinese, read as a correction with no word of putting right, is chat */
