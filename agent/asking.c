@@ -867,6 +867,7 @@ static size_t name_note(const char *text, size_t b, size_t e, char *q, size_t ca
     size_t i = skip(text, e, b), end = e, n_all = strlen(text);
     if (e < n_all ? text[e] != '?' : b > 0) return 0;   /* asked, or a whole note alone */
     while (end > i && isspace((unsigned char)text[end - 1])) end--;
+    end = tail_by_name(text, i, end);   /* ("wife's name please") */
     if (end < 4 || strncasecmp(text + end - 4, "name", 4) ||
         (end - 4 > i && text[end - 5] != ' '))
         return 0;
@@ -874,8 +875,10 @@ static size_t name_note(const char *text, size_t b, size_t e, char *q, size_t ca
     while (i < end) {
         size_t s = i;
         while (i < end && isalpha((unsigned char)text[i])) i++;
-        if (i == s || i - s >= sizeof w[0] || n == 3 || (i < end && text[i] != ' ')) return 0;
-        snprintf(w[n], sizeof w[0], "%.*s", (int)(i - s), text + s);
+        size_t we = i;                  /* ("wife's name": the wife's) */
+        if (i + 1 < end && text[i] == '\'' && (text[i + 1] == 's' || text[i + 1] == 'S')) i += 2;
+        if (we == s || we - s >= sizeof w[0] || n == 3 || (i < end && text[i] != ' ')) return 0;
+        snprintf(w[n], sizeof w[0], "%.*s", (int)(we - s), text + s);
         for (char *c = w[n]; *c; c++) *c = (char)tolower((unsigned char)*c);
         n++;
         i = skip(text, end, i);

@@ -107,8 +107,6 @@ static int requests(const char *text)
                                           "pick", "find", "recommend", "draw", "paint", "sing",
                                           "tell", "send", "remind", "schedule", "check",
                                           "look", "get", "show", "read", "open", NULL};
-    if (checks_asks(text) || checks_opens_question(text) || (unsigned char)text[0] >= 0x80)
-        return 1;
     static const char *const polite[] = {"please", "pls", "plz", NULL};
     char w[8];
     size_t n = 0;
@@ -117,7 +115,9 @@ static int requests(const char *text)
     w[n] = '\0';
     if (!isalpha((unsigned char)text[n]) && !strpbrk(text + n, "abcdefghijklmnopqrstuvwxyz") &&
         checks_in_words(polite, w))
-        return 0;                       /* "please" alone, after a comma */
+        return 0;                       /* "please" alone, after a comma ("..., please?") */
+    if (checks_asks(text) || checks_opens_question(text) || (unsigned char)text[0] >= 0x80)
+        return 1;
     static const char *const whose[] = {"my", "our", NULL};
     static const char *const bid[] = {"you", "u", "please", "pls", "plz", NULL};
     if (checks_in_words(whose, w) && !checks_holds_any(text, bid))

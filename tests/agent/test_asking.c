@@ -129,6 +129,8 @@ static const struct {
     {"list my chores", "list my chores"},
     /* a course asked in American words */
     {"whats my major again", "what do I study?"},
+    /* a name asked in a note with a possessive and a word of politeness after it */
+    {"Uncle's name please", "what is my uncle's name?"},
     {"what's my major now?", "what do I study?"},
     {"what's my major league team?", "what's my major league team?"},
     {"", ""},

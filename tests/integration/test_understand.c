@@ -3093,6 +3093,10 @@ START_TEST(test_names_bid_for_children_had_and_places_among_them)
     ask("p", "Who do I boulder with?", "Bram", NULL);
     ask("p", "who is my bouldering partner?", "Bram", NULL);
     ask("p", "who's my fiancee?", "Lieke", "Bram");
+    /* a name asked with "please" after it: no refusal */
+    tell("o", "My uncle is Bogdan.");
+    ask("p", "Uncle's name, please?", "Bogdan", "Sorry");
+    ask("p", "Uncle's name please", "Bogdan", "Sorry");
     /* a while said before where one lives */
     tell("o", "I come from Graz but I live since three years in Lille.");
     ask("p", "where do I live?", "Lille", "since");
