@@ -864,7 +864,7 @@ static size_t name_note(const char *text, size_t b, size_t e, char *q, size_t ca
                                          "that", "this", "his", "her", "their", "our", NULL};
     char w[4][24];
     int n = 0;
-    size_t i = skip(text, e, b), end = e, n_all = strlen(text);
+    size_t i = past_polite(text, e, b), end = e, n_all = strlen(text);  /* ("and ...") */
     if (e < n_all ? text[e] != '?' : b > 0) return 0;   /* asked, or a whole note alone */
     while (end > i && isspace((unsigned char)text[end - 1])) end--;
     end = tail_by_name(text, i, end);   /* ("wife's name please") */
@@ -883,7 +883,8 @@ static size_t name_note(const char *text, size_t b, size_t e, char *q, size_t ca
         n++;
         i = skip(text, end, i);
     }
-    int from = n > 1 && !strcmp(w[0], "my");
+    int from = n > 1 && (!strcmp(w[0], "my") ||      /* "the youngest's name?" */
+                         (!strcmp(w[0], "the") && listed(understand_kin_sizes, w[1])));
     if (n - from < 1) return 0;
     for (int k = from; k < n; k++)
         if (listed(not_of, w[k])) return 0;

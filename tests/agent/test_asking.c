@@ -131,6 +131,8 @@ static const struct {
     {"whats my major again", "what do I study?"},
     /* a name asked in a note with a possessive and a word of politeness after it */
     {"Uncle's name please", "what is my uncle's name?"},
+    {"And the eldest's name?", "what is my eldest's name?"},
+    {"and the band name?", "and the band name?"},
     {"what's my major now?", "what do I study?"},
     {"what's my major league team?", "what's my major league team?"},
     {"", ""},
