@@ -305,6 +305,29 @@ int checks_forget_named(checks_clause_t *c, understood_t *u)
         u->value[0] = u->relation[0] = '\0';   /* "my health stuff": a topic, no job */
         u->rel = READER_REL_OPEN;
     }
+    /* "don't keep my kids' names, the wife doesn't like that": whose the request names
+     * with "my" is whom it forgets, not one named after it in an aside */
+    const char *mine = u->act == READER_FORGET && strcmp(u->holder, "self") != 0
+                           ? checks_word_at(text, "my") : NULL;
+    if (mine) {
+        char who[UNDERSTAND_KEY], key[UNDERSTAND_KEY], next[16];
+        const char *after = checks_word_after(mine + 2, who, sizeof who);
+        size_t wl = strlen(who);
+        if (wl > 2 && !strcmp(who + wl - 2, "'s")) who[wl - 2] = '\0';
+        else if (wl > 1 && who[wl - 1] == '\'') who[wl - 1] = '\0';
+        understand_holder_of(who, key, sizeof key);
+        checks_word_after(after, next, sizeof next);
+        const char *said = checks_word_at(text, u->holder);
+        if (strcmp(key, "self") != 0 && strcmp(key, u->holder) != 0 &&
+            (understand_kin(key) || understand_group_key(key)) && said && said >= after) {
+            snprintf(u->holder, sizeof u->holder, "%s", key);
+            int names = !strcmp(next, "names") || !strcmp(next, "name");
+            u->rel = names ? READER_REL_NAME : READER_REL_OPEN;
+            snprintf(u->relation, sizeof u->relation, "%s",
+                     names ? reader_rel_name(READER_REL_NAME) : "");
+            u->value[0] = '\0';
+        }
+    }
     /* "and please forget my age as well, no idea why": "my" and a word of a relation name what is
      * forgotten, whatever else the reader read ("idk" as a name) */
     const char *my_rel = u->act == READER_FORGET && !strcmp(u->holder, "self")

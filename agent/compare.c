@@ -425,7 +425,8 @@ static int told_in_group(const char *text, const char *rest)
         snprintf(word, sizeof word, "%s", w[k]);
         if (names_group(one, sizeof one, word)) return 1;
     }
-    return !kin;
+    /* ("who's my eldest?": of the children) */
+    return !kin && (!strcmp(rest, "child") || understand_group_member("children", rest));
 }
 
 int compare_told(const facts_t *f, const char *text, int yesno, compare_t *out)
@@ -450,12 +451,13 @@ int compare_told(const facts_t *f, const char *text, int yesno, compare_t *out)
         const store_memory_t *m = &f->v[i];
         const char *sp = strchr(m->holder, ' ');
         if (!facts_same_relation(m->relation, name_key) || !strcmp(m->value, FACTS_ENDED) ||
-            !sp || strchr(sp + 1, ' ') || facts_find(f, m->holder, m->relation, NULL) != m)
+            (sp && strchr(sp + 1, ' ')) || facts_find(f, m->holder, m->relation, NULL) != m)
             continue;
-        char place[16];
-        snprintf(place, sizeof place, "%.*s", (int)(sp - m->holder), m->holder);
+        char place[16];                 /* ("my eldest": a child) */
+        size_t pl = sp ? (size_t)(sp - m->holder) : strlen(m->holder);
+        snprintf(place, sizeof place, "%.*s", (int)(pl < sizeof place ? pl : 0), m->holder);
         if (!understand_in_list(end == COMPARE_OLDER ? first : last, place) ||
-            !told_in_group(text, sp + 1))
+            !told_in_group(text, sp ? sp + 1 : "child"))
             continue;
         if (pick && !facts_same_value(pick->value, m->value)) return 0;   /* (two: no one) */
         pick = m;

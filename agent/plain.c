@@ -1112,6 +1112,16 @@ long plain_text(const char *msg, char *out, size_t cap)
                  (gb == 0 || strchr(".!?", out[gb - 1]))))
                 with = "my name's";
         }
+        /* "three kids, eldest Noor is at uni, youngest Sami is 4": a word of place among
+         * one's children right after a comma, before a name, is "my eldest" */
+        static const char *const placed[] = {"eldest", "youngest", "oldest", NULL};
+        char pw[10];
+        snprintf(pw, sizeof pw, "%.*s", (int)(wl < sizeof pw ? wl : 0), msg + i);
+        for (char *c = pw; *c; c++) *c = (char)tolower((unsigned char)*c);
+        if (!with && prev > 0 && out[prev - 1] == ',' && understand_in_list(placed, pw) &&
+            e + 1 < len && msg[e] == ' ' && isupper((unsigned char)msg[e + 1]))
+            with = !strcmp(pw, "eldest") ? "my eldest" : !strcmp(pw, "youngest") ? "my youngest"
+                                                                                   : "my oldest";
         /* "kids are Lior (7) and Ada (2)", "wife is Jo": a note of one's own people
          * that opens a sentence without "my" */
         static const char *const own[][2] = {{"kids", "my kids"}, {"children", "my children"},

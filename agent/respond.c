@@ -810,6 +810,14 @@ static int child_holder(const char *holder)
     return child_word(last);
 }
 
+/* 1 when holder is one of the children the plural group names ("my kids": "eldest",
+ * "youngest son", "daughter"). */
+static int kids_one(const char *group, const char *holder)
+{
+    return child_word(group) && realise_plural(group) && strcmp(group, holder) != 0 &&
+           child_holder(holder);
+}
+
 /* "Do I have a dog?", "do I have kids?" asked of what the user never said they own: they
  * have it when someone or something of theirs is keyed by what is asked ("my dog Juno",
  * "my son"; "kids" of a son or a daughter, "pets" of any animal), by a kind of it ("a
@@ -2518,7 +2526,7 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
                        forms_zh_topic_held(m->text, u->value));
             else if (u->relation[0])    /* an open relation in more or fewer words: "my
                                          * phone number" forgets "phone" */
-                hit = facts_same_holder(m->holder, u->holder) &&
+                hit = (facts_same_holder(m->holder, u->holder) || kids_one(u->holder, m->holder)) &&
                       (!street || street_address(m->value)) &&
                       (facts_same_relation(m->relation, u->relation) ||
                        (u->rel == READER_REL_OPEN && understand_rel_word(u->relation) != READER_REL_OPEN &&
@@ -2530,7 +2538,7 @@ static void forget(respond_t *r, const facts_t *f, const char *text, const under
             else                        /* all of a holder's; "everything about me": all;
                                          * "forget about Bastien": all of the one called so */
                 hit = ((facts_same_holder(m->holder, u->holder) ||
-                        begins_key(m->holder, u->holder) ||
+                        begins_key(m->holder, u->holder) || kids_one(u->holder, m->holder) ||
                         (facts_name_of(f, m->holder) &&
                          facts_same_name(facts_name_of(f, m->holder), u->holder))) &&
                        strcmp(u->holder, "self") != 0) ||

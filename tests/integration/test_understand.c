@@ -3097,6 +3097,11 @@ START_TEST(test_names_bid_for_children_had_and_places_among_them)
     tell("o", "My uncle is Bogdan.");
     ask("p", "Uncle's name, please?", "Bogdan", "Sorry");
     ask("p", "Uncle's name please", "Bogdan", "Sorry");
+    /* children told by their place after a comma, their names forgotten together */
+    tell("q", "Got two girls, eldest Maja is at uni, youngest Ida is 6.");
+    ask("r", "who is my eldest?", "Maja", NULL);
+    json_decref(say("q", "Actually don't keep my girls' names, my husband doesn't like it."));
+    ask("r", "And the eldest's name?", "", "Maja");
     /* a while said before where one lives */
     tell("o", "I come from Graz but I live since three years in Lille.");
     ask("p", "where do I live?", "Lille", "since");
