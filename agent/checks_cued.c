@@ -596,7 +596,7 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
                                              "claims", "insists", NULL};
         if (at) checks_word_before(text, at, before, sizeof before);
         if (checks_in_words(saying, before)) return 0;
-        /* "my cousin in Miami says ...": where someone is names no one */
+        /* "my aunt in Porto writes ...": where someone is names no one */
         static const char *const where[] = {"in", "from", "at", NULL};
         if (checks_in_words(where, before)) return 0;
     }

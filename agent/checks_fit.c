@@ -45,14 +45,14 @@ int checks_fits(int rel, const char *holder, const char *value)
     if (rel == READER_REL_AGE && isdigit((unsigned char)value[0]) && space &&
         checks_in_words(counted, space + 1))
         return 0;
-    /* "I've got ten minutes before my next client": a while is no thing had */
+    /* "I've got an hour free before lunch": a while is no thing had */
     static const char *const whiles[] = {"second", "seconds", "minute", "minutes", "mins",
                                          "hour", "hours", "hrs", "moment", "sec", "secs", NULL};
     const char *last_word = space ? space + 1 : value;
     if ((rel == READER_REL_OWNS && checks_in_words(whiles, last_word)) ||
         checks_in_words(whiles, holder))
         return 0;                       /* (nor are "20 minutes" a count of things had) */
-    /* "coffee is my blood type at this point": "point" alone is no value */
+    /* "it's a habit at this point": "point" alone is no value */
     if (!strcasecmp(value, "point")) return 0;
     /* "a masters in Utrecht, last year": a time is no place ("last year", "this week",
      * "next spring", "final year") */

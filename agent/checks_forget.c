@@ -305,7 +305,7 @@ int checks_forget_named(checks_clause_t *c, understood_t *u)
         u->value[0] = u->relation[0] = '\0';   /* "my health stuff": a topic, no job */
         u->rel = READER_REL_OPEN;
     }
-    /* "don't keep my kids' names, the wife doesn't like that": whose the request names
+    /* "drop my boys' names, the wife would rather not": whose the request names
      * with "my" is whom it forgets, not one named after it in an aside */
     const char *mine = u->act == READER_FORGET && strcmp(u->holder, "self") != 0
                            ? checks_word_at(text, "my") : NULL;

@@ -953,7 +953,7 @@ static size_t said_plainly(const char *msg, size_t len, char *out)
                          (int)(e - b), msg + b, msg + e + 16);
         return n > 0 && (size_t)n <= len + 16 ? (size_t)n : 0;
     }
-    /* "I live since three years in Nice" (as German, French and Italian say it): the
+    /* "we live since 4 years in Graz" (as German, French and Italian say it): the
      * while goes, "I live in Nice" */
     static const char *const since[] = {" since ", NULL};
     for (long h = plain_find_any(msg, len, 0, since, &pl); h >= 0;

@@ -3103,7 +3103,7 @@ START_TEST(test_names_bid_for_children_had_and_places_among_them)
     json_decref(say("q", "Actually don't keep my girls' names, my husband doesn't like it."));
     ask("r", "And the eldest's name?", "", "Maja");
     /* a while said before where one lives */
-    tell("o", "I come from Graz but I live since three years in Lille.");
+    tell("o", "I come from Graz but we live since 4 years in Lille.");
     ask("p", "where do I live?", "Lille", "since");
     /* the user's own age forgotten in Chinese */
     tell("k", "我六十一岁了。");
