@@ -169,7 +169,8 @@ static size_t request(const char *text, size_t b, size_t e, int *many, size_t *o
         size_t end = e, second, borrow;
         while (end > j && isspace((unsigned char)text[end - 1])) end--;
         size_t by = tail_by_name(text, j, end);
-        if ((names || by < end) && whose_at(text, e, j) && two_of(text + j, by - j, &second, &borrow)) {
+        if ((names || by < end) && whose_at(text, e, j) &&
+            two_of(text + j, by - j, &second, &borrow)) {
             *many = FORM_NAMES;
             *oend = by;
             return j;

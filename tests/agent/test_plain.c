@@ -169,7 +169,8 @@ static const struct {
     {"3rd year at Dundee, studying law", "I'm a student at Dundee, studying law"},
     {"majorin in chemistry", "majoring in chemistry"},
     /* a word of place among one's children after a comma, before a name */
-    {"two girls, eldest Maja is 9, youngest Ida is 4", "two girls, my eldest Maja is 9, my youngest Ida is 4"},
+    {"two girls, eldest Maja is 9, youngest Ida is 4",
+     "two girls, my eldest Maja is 9, my youngest Ida is 4"},
     {"the eldest, Maja", "the eldest, Maja"},
     /* a while said before where one lives or works */
     {"I live since 4 years in Ghent", "I live in Ghent"},

@@ -2,9 +2,9 @@
  * as a table: a name, an age, a job, a place, where one is from, a diet and a pet or
  * person of one's own with its kind and age are written out (after a greeting of its
  * own too, "I'm X" only when notes follow to the end, an aside of one's own between
- * notes a sentence of its own); a message with a bare word that is no note, a question, a name and a place
- * alone, fewer than two notes or no lower case is left as it is (0); a buffer too small
- * is refused. */
+ * notes a sentence of its own); a message with a bare word that is no note, a question,
+ * a name and a place alone, fewer than two notes or no lower case is left as it is (0);
+ * a buffer too small is refused. */
 #include <check.h>
 #include <stdio.h>
 #include <string.h>
