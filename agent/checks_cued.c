@@ -411,6 +411,11 @@ static int diet_said(const char *text)
  * my teacher", "stole my chips": a word of the sentence before whose it is) nor after a
  * word of degree ("you are very kind to my cat"), an article or "his", "her" ("kept his
  * boat"). */
+/* Verbs of saying: what follows them, or they themselves, name no one ("my brother
+ * says Oslo ...", "the missus reckons ..."). */
+static const char *const saying[] = {"says", "said", "reckons", "reckoned", "thinks",
+                                     "swears", "swear", "swore", "claims", "insists", NULL};
+
 static int other_name_said(const char *text, const char *value)
 {
     static const char *const whose[] = {"my", "our", "his", "her", "their", "your", NULL};
@@ -433,9 +438,6 @@ static int other_name_said(const char *text, const char *value)
         return 0;                       /* "my mum's adobo": hers (not "her name's ada") */
     /* "the missus reckons ...", "my flatmate microwaved fish": a verb of saying, or a
      * long word in "-ed", right after whom it is names no one */
-    static const char *const saying[] = {"says", "said", "reckons", "thinks", "swears",
-                                         "claims", "insists", "reckoned", "swore", "swear",
-                                         NULL};
     size_t vl = strlen(value);
     if (checks_in_words(saying, value) || (vl >= 6 && !strcmp(value + vl - 2, "ed")))
         return 0;
@@ -592,8 +594,6 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
             checks_word_after(at + strlen(value), next, sizeof next);
         if (understand_weekday(next)) return 0;
         /* "my brother says Oslo is ...": what he says names no one */
-        static const char *const saying[] = {"says", "said", "reckons", "thinks", "swears",
-                                             "claims", "insists", NULL};
         if (at) checks_word_before(text, at, before, sizeof before);
         if (checks_in_words(saying, before)) return 0;
         /* "my aunt in Porto writes ...": where someone is names no one */

@@ -368,8 +368,8 @@ int checks_forget_named(checks_clause_t *c, understood_t *u)
                 u->relation[0] = u->value[0] = '\0';
                 break;
             }
-        /* "把我爸在哪上班这件事删了": a kin word and what is asked of them forgets that
-         * relation of theirs */
+        /* "把我爸在哪上班这件事删了": a kin word and what is asked of them (or a word of
+         * the relation) forgets that relation of theirs */
         static const struct {
             const char *words;
             int rel;
@@ -380,7 +380,9 @@ int checks_forget_named(checks_clause_t *c, understood_t *u)
                         {"干什么", READER_REL_JOB},     {"工作", READER_REL_JOB},
                         {"叫什么", READER_REL_NAME},     {"名字", READER_REL_NAME},
                         {"多大", READER_REL_AGE},        {"几岁", READER_REL_AGE},
-                        {"年龄", READER_REL_AGE},        {"生日", READER_REL_BIRTHDAY}};
+                        {"年龄", READER_REL_AGE},        {"年纪", READER_REL_AGE},
+                        {"岁数", READER_REL_AGE},        {"地址", READER_REL_HOME},
+                        {"生日", READER_REL_BIRTHDAY}};
         for (size_t k = 0; key && understand_kin(key) && u->act == READER_FORGET &&
                            k < sizeof asked_zh / sizeof asked_zh[0];
              k++)
@@ -388,22 +390,15 @@ int checks_forget_named(checks_clause_t *c, understood_t *u)
                 checks_settle(u, READER_FORGET, key, asked_zh[k].rel, NULL, "");
                 break;
             }
-        /* "我的岁数别记了": 我 (的) and a word of a relation of one's own forgets it */
-        static const struct {
-            const char *words;
-            int rel;
-        } own_zh[] = {{"年龄", READER_REL_AGE},  {"年纪", READER_REL_AGE},
-                      {"岁数", READER_REL_AGE},  {"生日", READER_REL_BIRTHDAY},
-                      {"住址", READER_REL_HOME}, {"地址", READER_REL_HOME},
-                      {"名字", READER_REL_NAME}, {"工作", READER_REL_JOB}};
+        /* "我的岁数别记了": 我 (的) and the same words of one's own forget it */
         for (size_t k = 0; (!key || !understand_kin(key)) && u->act == READER_FORGET &&
-                           k < sizeof own_zh / sizeof own_zh[0];
+                           k < sizeof asked_zh / sizeof asked_zh[0];
              k++) {
             char mine[16], mine_of[16];
-            snprintf(mine, sizeof mine, "我%s", own_zh[k].words);
-            snprintf(mine_of, sizeof mine_of, "我的%s", own_zh[k].words);
+            snprintf(mine, sizeof mine, "我%s", asked_zh[k].words);
+            snprintf(mine_of, sizeof mine_of, "我的%s", asked_zh[k].words);
             if (strstr(text, mine) || strstr(text, mine_of)) {
-                checks_settle(u, READER_FORGET, "self", own_zh[k].rel, NULL, "");
+                checks_settle(u, READER_FORGET, "self", asked_zh[k].rel, NULL, "");
                 break;
             }
         }

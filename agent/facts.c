@@ -536,11 +536,7 @@ void facts_resolve_kin_of_kind(const facts_t *f, understood_t *u)
         size_t fl = ml - hl - 1;
         char first[32];
         snprintf(first, sizeof first, "%.*s", (int)(fl < sizeof first ? fl : 0), m->holder);
-        static const char *const doing[] = {"dance", "business", "study", "lab", "gym",
-                                            "work", "bridge", "chess", "duet", "debate", NULL};
-        if ((fl > 4 && !strcmp(first + fl - 3, "ing")) || kinds_sport(first) ||
-            understand_in_list(doing, first))
-            continue;
+        if (kinds_pastime_fellow(first, u->holder)) continue;
         if (only && !facts_same_holder(only, m->holder)) return;  /* two: which? */
         only = m->holder;
     }

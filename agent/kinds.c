@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct kinds_entry {
     const char *kind, *animal;      /* lower case: "border collie", "dog" */
@@ -139,6 +140,19 @@ static int in_table(const char *word, const char *const *table, size_t n)
 int kinds_sport(const char *word)
 {
     return in_table(word, sports_table, sizeof sports_table / sizeof sports_table[0]);
+}
+
+int kinds_pastime_fellow(const char *first, const char *fellow)
+{
+    static const char *const fellows[] = {"partner", "buddy", "mate", "pal", NULL};
+    static const char *const doing[] = {"dance", "business", "study", "lab", "gym", "work",
+                                        "bridge", "chess", "duet", "debate", NULL};
+    int is_fellow = 0, shared = 0;
+    for (int i = 0; fellows[i]; i++) is_fellow |= !strcasecmp(fellows[i], fellow);
+    for (int i = 0; doing[i]; i++) shared |= !strcasecmp(doing[i], first);
+    size_t l = strlen(first);
+    return is_fellow && ((l > 4 && !strcasecmp(first + l - 3, "ing")) || shared ||
+                         kinds_sport(first));
 }
 
 /* Sorted (strcmp), as scripts/gen-kinds.sh writes it. */

@@ -28,6 +28,12 @@ int kinds_person(const char *word);
  * of a few newer ones ("padel"), from agent/sports_table.inc. */
 int kinds_sport(const char *word);
 
+/* 1 when "<first> <fellow>" names one the user does a pastime with ("climbing partner",
+ * "squash buddy", "dance partner"): fellow is "partner", "buddy", "mate" or "pal", first
+ * a word in "-ing", a sport, or a few words of shared doing ("dance", "business", "lab"),
+ * any case. */
+int kinds_pastime_fellow(const char *first, const char *fellow);
+
 /* 1 when word (any case; one or two words) is a musical instrument: below musical
  * instrument in WordNet but words mostly meant otherwise ("bass", "organ"), or one of a
  * few it lacks ("veena"), from agent/instruments_table.inc. */

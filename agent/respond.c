@@ -2226,15 +2226,16 @@ static const char *pastime_fellow(const facts_t *f, const char *text)
         return NULL;
     char asked[LEX_WORD_MAX];
     lex_stem(w[3], asked, sizeof asked);
-    static const char *const fellows[] = {"partner", "buddy", "mate", "pal", NULL};
     for (size_t i = f->n; i-- > 0;) {
         const store_memory_t *m = &f->v[i];
         const char *sp = strchr(m->holder, ' ');
-        if (facts_rel_of(m->relation) != READER_REL_NAME || !sp || strchr(sp + 1, ' ') ||
-            !understand_in_list(fellows, sp + 1) || !strcmp(m->value, FACTS_ENDED))
-            continue;
         char first[LEX_WORD_MAX], stem[LEX_WORD_MAX];
-        snprintf(first, sizeof first, "%.*s", (int)(sp - m->holder), m->holder);
+        snprintf(first, sizeof first, "%.*s",
+                 (int)(sp && (size_t)(sp - m->holder) < sizeof first ? sp - m->holder : 0),
+                 m->holder);
+        if (facts_rel_of(m->relation) != READER_REL_NAME || !sp || strchr(sp + 1, ' ') ||
+            !kinds_pastime_fellow(first, sp + 1) || !strcmp(m->value, FACTS_ENDED))
+            continue;
         lex_stem(first, stem, sizeof stem);
         if (!strcmp(stem, asked)) return m->holder;
     }

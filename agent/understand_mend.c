@@ -2925,24 +2925,15 @@ void understand_mend_hyphenated(const char *c, size_t cn, understood_t *out, int
 
 void understand_mend_pastime_partner(const char *const *words, int n, understood_t *out, int k)
 {
-    static const char *const fellows[] = {"partner", "buddy", "mate", "pal", NULL};
     for (int i = 0; i < k; i++) {
         understood_t *u = &out[i];
         /* ("who is my climbing partner?" read as the user's pastime: whose name) */
         int who = n > 0 && !strcmp(words[0], "who") && u->act == READER_QUESTION &&
                   !strcmp(u->holder, "self");
-        if (!understand_in_list(fellows, u->holder) && !who) continue;
         for (int w = 1; w + 1 < n; w++) {
-            if ((who ? !understand_in_list(fellows, words[w + 1])
-                     : strcmp(words[w + 1], u->holder) != 0) ||
-                strcmp(words[w - 1], "my") != 0)
+            if (strcmp(words[w - 1], "my") != 0 || (!who && strcmp(words[w + 1], u->holder)) ||
+                !kinds_pastime_fellow(words[w], words[w + 1]))
                 continue;
-            size_t wl = strlen(words[w]);
-            static const char *const doing[] = {"dance", "business", "study", "lab", "gym",
-                                                "bridge", "chess", "duet", "debate", NULL};
-            if (!(wl > 4 && !strcmp(words[w] + wl - 3, "ing")) && !kinds_sport(words[w]) &&
-                !understand_in_list(doing, words[w]))
-                break;
             char key[UNDERSTAND_KEY];
             snprintf(key, sizeof key, "%s %s", words[w], words[w + 1]);
             snprintf(u->holder, sizeof u->holder, "%s", key);
