@@ -89,6 +89,32 @@ static int terse_ask(const facts_t *f, const char *text, int marked, understood_
     return 1;
 }
 
+/* "Bergen, correct?", "the red one, right?": a value alone before a tag (text[0, said)
+ * one to three words) asks yes or no of the newest fact of f that holds it, whoever
+ * holds it. 1 with u made that yes/no question, else 0 (none holds it). */
+static int value_tagged(const facts_t *f, const char *text, size_t said, understood_t *u)
+{
+    while (said > 0 && (text[said - 1] == ' ' || text[said - 1] == ',')) said--;
+    if (said == 0 || said >= UNDERSTAND_VALUE) return 0;
+    int words = 1;
+    for (size_t i = 0; i < said; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == ' ') words++;
+        else if (!isalnum(c) && c < 0x80 && c != '-' && c != '\'') return 0;
+    }
+    if (words > 3) return 0;
+    char bare[UNDERSTAND_VALUE];
+    snprintf(bare, sizeof bare, "%.*s", (int)said, text);
+    for (size_t k = f->n; k-- > 0;) {
+        const store_memory_t *m = &f->v[k];
+        if (!strcmp(m->value, FACTS_ENDED) || !facts_same_value(m->value, bare)) continue;
+        checks_settle(u, READER_YESNO, m->holder, facts_rel_of(m->relation), m->relation,
+                      m->value);
+        return 1;
+    }
+    return 0;
+}
+
 /* 1 when the message is text alone and opens with "my" ("my job"): a note asked. */
 static int mine_alone(const char *msg, const char *text)
 {
@@ -417,7 +443,7 @@ int checks_asked(checks_clause_t *c, understood_t *u)
      * statement with a tag asks yes or no of its value, whatever the reader took it for;
      * "I live in Tartu?", "have I got gout?": a statement or a verb first, with a
      * question mark and no question word, asks yes or no too */
-    size_t tl = strlen(text);
+    size_t tl = strlen(text), said = 0;
     int tagged = 0;
     int plain = !checks_chinese(text) && checks_opens_question(text) == 0 && !asks_which(text);
     for (const understand_tag_t *t = understand_tags; t->words && !tagged && plain; t++) {
@@ -426,6 +452,7 @@ int checks_asked(checks_clause_t *c, understood_t *u)
         tagged = tl > gl + 2 + comma && text[tl - 1] == '?' && text[tl - 2 - gl] == ' ' &&
                  !strncasecmp(text + tl - 1 - gl, t->words, gl) &&
                  (!comma || text[tl - 3 - gl] == ',');
+        said = tagged ? tl - 2 - gl : 0;    /* (what the tag follows ends here) */
         /* the reader may take the tag for the value's end ("a beagle eh", "innit"):
          * what is asked ends before it */
         const char *tag = t->words;
@@ -436,6 +463,7 @@ int checks_asked(checks_clause_t *c, understood_t *u)
             u->value[vl] = '\0';
         }
     }
+    if (tagged && value_tagged(f, text, said, u)) return 1;
     if (tagged && (u->act == READER_QUESTION || u->act == READER_SMALLTALK ||
                    u->act == READER_FACT || u->act == READER_CORRECTION) &&
         (u->value[0] || u->act == READER_QUESTION)) {

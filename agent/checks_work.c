@@ -192,7 +192,8 @@ int checks_work_and_school(checks_clause_t *c, understood_t *u)
      * studies */
     if (u->act == READER_QUESTION && u->rel != READER_REL_SCHOOL &&
         (facts_has_words(text, "which school") || facts_has_words(text, "what school") ||
-         facts_has_words(text, "school does") || facts_has_words(text, "attend"))) {
+         facts_has_words(text, "school does") || facts_has_words(text, "attend") ||
+         facts_has_words(text, "name of my school"))) {
         u->rel = READER_REL_SCHOOL;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_SCHOOL));
         u->value[0] = '\0';

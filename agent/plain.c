@@ -755,6 +755,16 @@ static size_t studies_at(const char *msg, size_t len, size_t i, int *told)
         if (c < len && isupper((unsigned char)msg[c])) return 0;
     } else {
         if (e && !strcmp(w, "in")) {    /* "in my 4th year of medicine" */
+            size_t g = token_from(msg, len, e, w, sizeof w), y;
+            static const char *const grades[] = {"year", "grade", "form", "class", NULL};
+            if (g && understand_in_list(grades, w) &&   /* "in year 9 at ...": a pupil's */
+                (y = token_from(msg, len, g, w, sizeof w)) && isdigit((unsigned char)w[0]) &&
+                strlen(w) <= 2 && token_from(msg, len, y, w, sizeof w) && !strcmp(w, "at")) {
+                size_t at = y;
+                while (at < len && msg[at] == ' ') at++;
+                *told = 3;
+                return at;
+            }
             e = token_from(msg, len, e, w, sizeof w);
             if (!e || strcmp(w, "my")) return 0;
             *told = 1;
@@ -1000,7 +1010,7 @@ long plain_text(const char *msg, char *out, size_t cap)
             /* ("I'm doing a diploma in ..." the reader reads as it is) */
             const char *as = opens ? "I'm studying " : (mine && told) || be ? "studying " : NULL;
             if (told == 3)              /* (where: "I'm a student at ...", as the reader knows) */
-                as = opens ? "I'm a student " : mine ? "a student " : NULL;
+                as = opens ? PLAIN_STUDENT : mine ? PLAIN_STUDENT + 4 : NULL;
             if (as) {
                 if (!put(out, cap, &at, as, strlen(as))) return -1;
                 i = course;

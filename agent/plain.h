@@ -20,6 +20,11 @@ const char *plain_word_before(const char *w, const char *next);
  * writing out is "atm " (4 bytes) as "at the moment " (14), so four times and some. */
 #define PLAIN_ROOM(len) (4 * (len) + 64)
 
+/* What a place of study said without "student" is written as when it opens a clause
+ * ("in year 9 at ...", "doing my 2nd year at ...": "I'm a student at ..."); its capitals
+ * are the writer's, not the user's (respond.c reads how the user writes names). */
+#define PLAIN_STUDENT "I'm a student "
+
 /* msg (NUL-terminated UTF-8) with its shorthand written out into out (cap bytes with its
  * NUL): the length written, or -1 when it does not fit (out is then not a string; the
  * caller reads msg as it is). Anything but whole words of shorthand is copied as is. */

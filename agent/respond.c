@@ -29,6 +29,7 @@
 #include "agent/understand_words.h"
 #include "agent/kinds.h"
 #include "agent/of_us.h"
+#include "agent/plain.h"
 #include "agent/realise.h"
 #include "model/dialogue.h"
 #include "model/lex_words.h"
@@ -1692,9 +1693,12 @@ static int no_name_told(const store_memory_t *m, const char *text)
         return 0;
     for (const unsigned char *p = (const unsigned char *)m->value; *p; p++)
         if (isupper(*p) || isdigit(*p) || *p >= 0x80) return 0;
-    int capitals = 0;           /* (one who writes no capitals writes names small) */
-    for (const unsigned char *p = (const unsigned char *)(m->text ? m->text : ""); *p; p++)
-        capitals += isupper(*p) != 0;
+    int capitals = 0;           /* (one who writes no capitals writes names small; the
+                                 * reader's own "I'm a student at" is none: plain.c) */
+    for (const char *p = m->text ? m->text : ""; *p; p++) {
+        if (!strncmp(p, PLAIN_STUDENT, strlen(PLAIN_STUDENT))) p += strlen(PLAIN_STUDENT) - 1;
+        else capitals += isupper((unsigned char)*p) != 0;
+    }
     return capitals > 0;
 }
 

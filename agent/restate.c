@@ -6,7 +6,8 @@
  * with, the age of one just named ("..., who is 12") told as theirs, a verb left out
  * after a comma, a note's parts set off by dashes, names listed with their ages after a
  * group of kin, an age in words asked of oneself, phrases said otherwise, a place of
- * work named after "on". Each pass copies what it does not change byte for byte. */
+ * work named after "on", one the user is together with, one named before who they are
+ * ("there's Rolo, my dog"). Each pass copies what it does not change byte for byte. */
 #include "agent/restate.h"
 
 #include <ctype.h>
@@ -986,6 +987,123 @@ static size_t said_plainly(const char *msg, size_t len, char *out)
     return 0;
 }
 
+/* "oh and there's biscuit, my dog, he's 3": one named, then who they are to the user
+ * after a comma ("my" or "our", one or two words ending in a word of kin or of a pet),
+ * is said as the reader knows it ("oh and my dog is called biscuit, he's 3"). Into out
+ * (len + 8 bytes at least): the length written, 0 when msg says none. */
+static size_t there_named(const char *msg, size_t len, char *out)
+{
+    static const char *const there[] = {"there's ", "theres ", "there is ", NULL};
+    size_t pl;
+    for (long t = plain_find_any(msg, len, 0, there, &pl); t >= 0;
+         t = plain_find_any(msg, len, (size_t)t + 1, there, &pl)) {
+        if (t > 0 && isalpha((unsigned char)msg[t - 1])) continue;
+        char name[24], w[24], kin[48] = "";
+        size_t nb = (size_t)t + pl, ne = plain_read_word(msg, len, nb, name, sizeof name, 0);
+        int small = 1;          /* (a name in small letters from one who writes none
+                                 * else: "There's hope, my friend" names no one) */
+        for (size_t k = 0; k < len && small; k++) small = !isupper((unsigned char)msg[k]);
+        if (!ne || ne >= len || msg[ne] != ',' || lex_is_stopword(name) ||
+            understand_kin(name) || dialogue_pet_word(name) ||
+            !(isupper((unsigned char)msg[nb]) || small))
+            continue;
+        size_t e = plain_read_word(msg, len, ne + 1, w, sizeof w, 0), ke = 0;
+        if (!e || (strcmp(w, "my") && strcmp(w, "our"))) continue;
+        int opens = isupper((unsigned char)msg[t]);     /* ("There's Ravi, my son.") */
+        const char *mine = w[0] == 'm' ? (opens ? "My" : "my") : (opens ? "Our" : "our");
+        for (int k = 0; k < 2 && !ke && (e = plain_read_word(msg, len, e, w, sizeof w, 0)); k++) {
+            size_t kl = strlen(kin);
+            snprintf(kin + kl, sizeof kin - kl, "%s%s", kl ? " " : "", w);
+            if (understand_kin(w) || dialogue_pet_word(w) || kinds_animal(w)) ke = e;
+        }
+        if (ke && (ke >= len || strchr(",.!", msg[ke]))) {
+            int r = snprintf(out, len + 9, "%.*s%s %s is called %.*s%s", (int)t, msg, mine,
+                             kin, (int)(ne - nb), msg + nb, msg + ke);
+            return r > 0 && (size_t)r <= len + 8 ? (size_t)r : 0;
+        }
+    }
+    return 0;
+}
+
+/* "me and Carla have been together 5 years", "Carla and I are together since 2019", "My
+ * girl Nadia and me been together six years": one the user is together with, named, is
+ * their partner, said as the reader knows it ("I've been with Carla 5 years", "I've been
+ * with my girlfriend Nadia six years"; "girl", "guy", "fella", "man" and "lady" before
+ * the name say a girlfriend or a boyfriend). The sentence opens with the pair, a word of
+ * starting maybe before it. Into out (len + 24 bytes at least): the length written, 0
+ * when msg says none. */
+static size_t together_told(const char *msg, size_t len, char *out)
+{
+    static const char *const together[] = {" together", NULL};
+    static const char *const openers[] = {"well", "so", "oh", "and", "also", "btw", NULL};
+    static const char *const aux[] = {"have", "'ve", "are", "'re", "been", "were", "has",
+                                      NULL};
+    static const char *const me[] = {"me", "i", NULL};
+    static const char *const with[] = {"and", "n", "&", NULL};
+    static const char *const fond[][2] = {{"girl", "girlfriend"}, {"guy", "boyfriend"},
+                                          {"fella", "boyfriend"},  {"man", "boyfriend"},
+                                          {"lady", "girlfriend"}};
+    size_t pl;
+    for (long t = plain_find_any(msg, len, 0, together, &pl); t > 0;
+         t = plain_find_any(msg, len, (size_t)t + 1, together, &pl)) {
+        size_t te = (size_t)t + pl;
+        if (te < len && isalpha((unsigned char)msg[te])) continue;
+        size_t sb = (size_t)t;      /* the sentence's words before it, with where each opens */
+        while (sb > 0 && !strchr(".!?\n", msg[sb - 1])) sb--;
+        enum { WORDS = 10 };
+        char w[WORDS][24];
+        size_t at[WORDS];
+        int n = 0;
+        for (size_t i = sb, e; n < WORDS; i = e) {
+            while (i < (size_t)t && (msg[i] == ',' || msg[i] == ' ')) i++;  /* ("Well, ...") */
+            if (!(e = plain_read_word(msg, (size_t)t, i, w[n], sizeof w[n], 1))) break;
+            at[n] = i;
+            while (at[n] < e && msg[at[n]] == ' ') at[n]++;
+            size_t l = strlen(w[n]);    /* "I've" is two words: "i", "'ve" */
+            if (l > 3 && !strcmp(w[n] + l - 3, "'ve") && n + 1 < WORDS) {
+                w[n][l - 3] = '\0';
+                snprintf(w[n + 1], sizeof w[n + 1], "'ve");
+                at[n + 1] = at[n] + l - 3;
+                n++;
+            }
+            n++;
+        }
+        if (n == WORDS) continue;
+        int b = 0;
+        if (b < n && understand_in_list(openers, w[b])) b++;
+        int e = n;
+        while (e > b && understand_in_list(aux, w[e - 1])) e--;
+        if (e == n) continue;           /* ("Carla and me together": no verb, no pair) */
+        /* the pair: (my KIN) NAME and me, or me and (my KIN) NAME */
+        int nb, ne;
+        if (e - b >= 3 && understand_in_list(me, w[b]) && understand_in_list(with, w[b + 1]))
+            nb = b + 2, ne = e;
+        else if (e - b >= 3 && understand_in_list(me, w[e - 1]) &&
+                 understand_in_list(with, w[e - 2]))
+            nb = b, ne = e - 2;
+        else
+            continue;
+        const char *kin = NULL;
+        if (ne - nb == 3 && !strcmp(w[nb], "my")) {
+            kin = w[nb + 1];
+            for (size_t k = 0; k < sizeof fond / sizeof fond[0]; k++)
+                if (!strcmp(kin, fond[k][0])) kin = fond[k][1];
+            if (!understand_in_list(understand_partner_words, kin)) continue;
+            nb += 2;
+        }
+        if (ne - nb != 1 || lex_is_stopword(w[nb]) || understand_kin(w[nb]) ||
+            understand_pronoun(w[nb]) || !isalpha((unsigned char)w[nb][0]))
+            continue;
+        size_t name = at[nb], name_end = name + strlen(w[nb]);
+        char mine[UNDERSTAND_KEY + 4] = "";
+        if (kin) snprintf(mine, sizeof mine, "my %s ", kin);
+        int r = snprintf(out, len + 25, "%.*sI've been with %s%.*s%s", (int)at[b], msg, mine,
+                         (int)(name_end - name), msg + name, msg + te);
+        return r > 0 && (size_t)r <= len + 24 ? (size_t)r : 0;
+    }
+    return 0;
+}
+
 /* A place of work named after "on" ("I work at the lodge on Mount Kenya", "head cook at
  * a hotel on the Alameda") said with its name first, as the reader takes the whole of it
  * ("at the Mount Kenya lodge", "at the Alameda hotel"), into out (len + 5 bytes at
@@ -1079,6 +1197,10 @@ long restate_text(const char *msg, char *out, size_t cap)
     if (said_plainly(now, strlen(now), said)) now = said;
     char work[RESTATE_MAX + 205];       /* (then a place of work named after "on") */
     if (work_on_named(now, strlen(now), work)) now = work;
+    char pair[RESTATE_MAX + 230];       /* (then one the user is together with) */
+    if (together_told(now, strlen(now), pair)) now = pair;
+    char there[RESTATE_MAX + 238];      /* (then one named, then who they are) */
+    if (there_named(now, strlen(now), there)) now = there;
     if (now == msg) return 0;
     size_t n = strlen(now);
     if (n + 1 > cap) return -1;

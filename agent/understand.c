@@ -295,13 +295,14 @@ static void holder_of(const char *const *words, const unsigned char *tags,
         /* "whats my dogs name": a kin or pet word with an s and no apostrophe before what
          * of theirs is asked or told is the one's ("wifes" the wife's) */
         size_t kl = strlen(key);
-        if (!strchr(key, ' ') && e < n && kl > 3 && kl < 32 && key[kl - 1] == 's' &&
+        if (e < n && kl > 3 && kl < 32 && key[kl - 1] == 's' &&
             understand_in_list(rel_nouns, words[e])) {
             char one[32];
             const char *w1[1] = {one};
             char single[UNDERSTAND_KEY];
             snprintf(one, sizeof one, "%.*s", (int)(kl - 1), key);
-            understand_holder(w1, 1, single, sizeof single);
+            if (strchr(key, ' ')) snprintf(single, sizeof single, "%s", one);  /* "best friends" */
+            else understand_holder(w1, 1, single, sizeof single);
             if (understand_kin(single) || dialogue_pet_word(single))
                 snprintf(key, len, "%s", single);
         }
