@@ -7,7 +7,8 @@
  * after a comma, a note's parts set off by dashes, names listed with their ages after a
  * group of kin, an age in words asked of oneself, phrases said otherwise, a place of
  * work named after "on", one the user is together with, one named before who they are
- * ("there's Rolo, my dog"). Each pass copies what it does not change byte for byte. */
+ * ("there's Rolo, my dog", "Ivo rang, that's my son, ..."), the listener called "my
+ * friend" after a question. Each pass copies what it does not change byte for byte. */
 #include "agent/restate.h"
 
 #include <ctype.h>
@@ -1025,6 +1026,111 @@ static size_t there_named(const char *msg, size_t len, char *out)
     return 0;
 }
 
+/* Words of fondness the listener is called by after "my" ("what's my job, my friend?"). */
+static const char *const listener_words[] = {"friend", "dear", "love", "darling", "boy",
+                                             "girl", "man", "lad", "child", "sweetie", NULL};
+
+/* "then Ivo rang, that's my son, he's 30": one named with a capital, up to three words in
+ * small letters after the name, then who they are after a comma ("my" or "that's my",
+ * one or two words ending in a word of kin or of a pet, then a comma or the end), is
+ * told in a sentence of its own ("then Ivo rang. My son is called Ivo, he's 30"). Into
+ * out (len + 24 bytes at least): the length written, 0 when msg says none. */
+static size_t named_then_who(const char *msg, size_t len, char *out)
+{
+    static const char *const that[] = {"that's", "thats", "that", "is", NULL};
+    for (size_t c = 1; c + 4 < len; c++) {
+        if (msg[c] != ',') continue;
+        char w[24], kin[48] = "";
+        size_t e = plain_read_word(msg, len, c + 1, w, sizeof w, 0), ke = 0;
+        while (e && understand_in_list(that, w)) e = plain_read_word(msg, len, e, w, sizeof w, 0);
+        if (!e || strcmp(w, "my")) continue;
+        for (int k = 0; k < 2 && !ke && (e = plain_read_word(msg, len, e, w, sizeof w, 0)); k++) {
+            size_t kl = strlen(kin);
+            snprintf(kin + kl, sizeof kin - kl, "%s%s", kl ? " " : "", w);
+            if (understand_kin(w) || dialogue_pet_word(w)) ke = e;
+        }
+        if (!ke || (ke < len && !strchr(",.!", msg[ke])) ||
+            ((ke >= len || msg[ke] != ',') && understand_in_list(listener_words, w)))
+            continue;                   /* ("..., my friend." calls the listener) */
+        size_t i = c, name = 0, name_end = 0;   /* the name: back over small words, one at
+                                                 * least or a word of kin before the name
+                                                 * ("Kemal, my husband, drives ..." the
+                                                 * reader reads as it is) */
+        for (int words = 0; words < 4 && i > 0 && !name; words++) {
+            while (i > 0 && msg[i - 1] == ' ') i--;
+            size_t we = i;
+            while (i > 0 && isalpha((unsigned char)msg[i - 1])) i--;
+            if (i == we || (i > 0 && !strchr(" ", msg[i - 1]))) break;
+            if (!isupper((unsigned char)msg[i])) continue;
+            char before[24] = "";       /* (or one's by a word of kin: "her boy Leo, my
+                                         * grandson, ...") */
+            size_t bb = i;
+            while (bb > 0 && msg[bb - 1] == ' ') bb--;
+            size_t bw = bb;
+            while (bw > 0 && isalpha((unsigned char)msg[bw - 1])) bw--;
+            if (bb - bw < sizeof before) snprintf(before, sizeof before, "%.*s", (int)(bb - bw),
+                                                  msg + bw);
+            for (char *p = before; *p; p++) *p = (char)tolower((unsigned char)*p);
+            if (words > 0 || understand_kin(before) || !strcmp(before, "boy") ||
+                !strcmp(before, "girl"))
+                name = i, name_end = we;
+            break;
+        }
+        if (!name || name_end - name < 2 || name_end - name >= sizeof w) continue;
+        snprintf(w, sizeof w, "%.*s", (int)(name_end - name), msg + name);
+        for (char *p = w; *p; p++) *p = (char)tolower((unsigned char)*p);
+        static const char *const openers[] = {"then", "yesterday", "today", "tonight",
+                                              "anyway", "later", "sadly", "luckily", "oh",
+                                              "ok", "okay", "thanks", "sorry", "yes", "no",
+                                              "well", "honestly", "apparently", NULL};
+        if (lex_is_stopword(w) || understand_kin(w) || understand_month(w) ||
+            understand_weekday(w) || understand_pronoun(w) || understand_in_list(openers, w) ||
+            understand_in_list(understand_greetings, w))
+            continue;
+        int r = snprintf(out, len + 25, "%.*s. My %s is called %.*s%s", (int)c, msg, kin,
+                         (int)(name_end - name), msg + name, msg + ke);
+        return r > 0 && (size_t)r <= len + 24 ? (size_t)r : 0;
+    }
+    return 0;
+}
+
+/* "what is my job, my friend?": the listener called by a word of fondness after a comma
+ * that ends a question ("my friend", "my dear", "my love", "my darling", "my boy", "my
+ * girl", "my man", "my lad") goes, as "mate" and "dear" alone do, so no one of the user's
+ * is asked of. Into out (len + 1 bytes at least): the length written, 0 when msg ends no
+ * question so. */
+static size_t listener_called(const char *msg, size_t len, char *out)
+{
+    static const char *const asking[] = {"what", "what's", "whats", "who", "who's", "whos",
+                                         "where", "where's", "wheres", "when", "which", "how",
+                                         "do", "does", "did", "is", "am", "are", "can", NULL};
+    for (size_t q = 0; q < len; q++) {
+        if (msg[q] != '?') continue;
+        size_t e = q;
+        while (e > 0 && msg[e - 1] == ' ') e--;
+        size_t b = e;
+        while (b > 0 && isalpha((unsigned char)msg[b - 1])) b--;
+        char w[16];
+        if (e - b >= sizeof w) continue;
+        snprintf(w, sizeof w, "%.*s", (int)(e - b), msg + b);
+        for (char *c = w; *c; c++) *c = (char)tolower((unsigned char)*c);
+        if (!understand_in_list(listener_words, w) || b < 5 || strncasecmp(msg + b - 3, "my ", 3))
+            continue;
+        size_t comma = b - 3;
+        while (comma > 0 && msg[comma - 1] == ' ') comma--;
+        if (comma == 0 || msg[comma - 1] != ',') continue;
+        size_t sb = comma - 1;          /* the sentence opens with a word of asking */
+        while (sb > 0 && !strchr(".!?\n", msg[sb - 1])) sb--;
+        char first[16];
+        if (!plain_read_word(msg, comma - 1, sb, first, sizeof first, 0) ||
+            !understand_in_list(asking, first))
+            continue;
+        int r = snprintf(out, len + 1, "%.*s%s", (int)(comma - 1), msg, msg + q);
+        return r > 0 && (size_t)r <= len ? (size_t)r : 0;
+    }
+    return 0;
+}
+
 /* "me and Carla have been together 5 years", "Carla and I are together since 2019", "My
  * girl Nadia and me been together six years": one the user is together with, named, is
  * their partner, said as the reader knows it ("I've been with Carla 5 years", "I've been
@@ -1201,6 +1307,10 @@ long restate_text(const char *msg, char *out, size_t cap)
     if (together_told(now, strlen(now), pair)) now = pair;
     char there[RESTATE_MAX + 238];      /* (then one named, then who they are) */
     if (there_named(now, strlen(now), there)) now = there;
+    char who_is[RESTATE_MAX + 262];     /* (then one named, and after it who they are) */
+    if (named_then_who(now, strlen(now), who_is)) now = who_is;
+    char called[RESTATE_MAX + 262];     /* (then the listener called after a question) */
+    if (listener_called(now, strlen(now), called)) now = called;
     if (now == msg) return 0;
     size_t n = strlen(now);
     if (n + 1 > cap) return -1;

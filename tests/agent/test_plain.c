@@ -179,6 +179,13 @@ static const struct {
     {"we were together in Rome", "we were together in Rome"},
     {"and theres pickle, my cat, shes 2", "and my cat is called pickle, she's 2"},
     {"There's hope, my friend.", "There's hope, my friend."},
+    {"then Ivo rang, thats my son, he is 30", "then Ivo rang. My son is called Ivo, he is 30"},
+    {"Her boy Teo, my only grandson, loves trains",
+     "Her boy Teo. My only grandson is called Teo, loves trains"},
+    {"Ada, my wife, sings.", "Ada, my wife, sings."},
+    {"Go Ajax forever, my friend", "Go Ajax forever, my friend"},
+    {"Where do I live, my friend?", "Where do I live?"},
+    {"I miss you, my love?", "I miss you, my love?"},
     {"There's Ravi, my eldest grandson.", "My eldest grandson is called Ravi."},
     {"There's nothing, my friend, to fear", "There's nothing, my friend, to fear"},
     /* a word of place among one's children after a comma, before a name */
