@@ -552,6 +552,18 @@ int checks_ages(checks_clause_t *c, understood_t *u)
         u->rel = READER_REL_NAME;
         snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_NAME));
     }
+    /* "my son Pim is 10 months old": a baby's age keeps its weeks or months */
+    static const char *const spans[] = {"weeks", "months", NULL};
+    char n_span[UNDERSTAND_VALUE + 8];
+    for (int k = 0; (u->act == READER_FACT || u->act == READER_CORRECTION) &&
+                    u->rel == READER_REL_AGE && understand_number(u->value, &years) &&
+                    !strchr(u->value, ' ') && spans[k]; k++) {
+        snprintf(n_span, sizeof n_span, "%s %s", u->value, spans[k]);
+        if (facts_has_words(text, n_span) && strlen(n_span) < sizeof u->value) {
+            snprintf(u->value, sizeof u->value, "%s", n_span);
+            break;
+        }
+    }
     return 0;
 }
 

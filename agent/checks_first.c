@@ -78,7 +78,7 @@ static int name_is_age(const understood_t *told, int i, const char *text, unders
     int span = rest >= 1 && understand_in_list(spans, w[at + 1]);
     if (at >= n || !understand_number(w[at], &age) || age < 0 || age > 120 || rest > 2 ||
         (rest == 1 && strcmp(w[at + 1], "now") != 0 && !span) ||
-        (rest == 2 && !(span && !strcmp(w[at + 2], "old")) &&
+        (rest == 2 && !(span && (!strcmp(w[at + 2], "old") || !strcmp(w[at + 2], "now"))) &&
          (strcmp(w[at + 1], "years") != 0 || strcmp(w[at + 2], "old") != 0)) ||
         checks_someone_word(name) || understand_pronoun(name) || lex_is_stopword(name))
         return 0;

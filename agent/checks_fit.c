@@ -43,8 +43,9 @@ int checks_fits(int rel, const char *holder, const char *value)
                                           "miles", "km", "head", "sheep", "cows", NULL};
     const char *space = strrchr(value, ' ');
     if (rel == READER_REL_AGE && isdigit((unsigned char)value[0]) && space &&
-        checks_in_words(counted, space + 1))
-        return 0;
+        checks_in_words(counted, space + 1) &&
+        !(strcmp(space + 1, "weeks") == 0 && strcmp(holder, "self") != 0))
+        return 0;                       /* (a baby's "7 weeks" is an age) */
     /* "I've got an hour free before lunch": a while is no thing had */
     static const char *const whiles[] = {"second", "seconds", "minute", "minutes", "mins",
                                          "hour", "hours", "hrs", "moment", "sec", "secs", NULL};
