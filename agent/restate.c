@@ -1097,7 +1097,7 @@ static size_t named_then_who(const char *msg, size_t len, char *out)
 /* "what is my job, my friend?": the listener called by a word of fondness after a comma
  * that ends a question ("my friend", "my dear", "my love", "my darling", "my boy", "my
  * girl", "my man", "my lad") goes, as "mate" and "dear" alone do, so no one of the user's
- * is asked of. Into out (len + 1 bytes at least): the length written, 0 when msg ends no
+ * is asked of; "who is Ivo to me?" is "who is Ivo?". Into out (len + 1 bytes at least): the length written, 0 when msg ends no
  * question so. */
 static size_t listener_called(const char *msg, size_t len, char *out)
 {
@@ -1126,6 +1126,24 @@ static size_t listener_called(const char *msg, size_t len, char *out)
             !understand_in_list(asking, first))
             continue;
         int r = snprintf(out, len + 1, "%.*s%s", (int)(comma - 1), msg, msg + q);
+        return r > 0 && (size_t)r <= len ? (size_t)r : 0;
+    }
+    /* "who is Ivo to me?": who one named is, "who is Ivo?" */
+    static const char *const who[] = {"who is ", "who's ", "whos ", "what is ", "what's ",
+                                      NULL};
+    size_t pl;
+    for (long h = plain_find_any(msg, len, 0, who, &pl); h >= 0;
+         h = plain_find_any(msg, len, (size_t)h + 1, who, &pl)) {
+        size_t n = (size_t)h + pl, ne = n;
+        if ((h > 0 && isalpha((unsigned char)msg[h - 1])) || !isupper((unsigned char)msg[n]))
+            continue;
+        while (ne < len && (isalpha((unsigned char)msg[ne]) || (unsigned char)msg[ne] >= 0x80))
+            ne++;
+        if (ne + 7 > len || strncasecmp(msg + ne, " to me", 6) != 0) continue;
+        size_t q = ne + 6;
+        while (q < len && msg[q] == ' ') q++;
+        if (q >= len || msg[q] != '?') continue;
+        int r = snprintf(out, len + 1, "%.*s%s", (int)ne, msg, msg + q);
         return r > 0 && (size_t)r <= len ? (size_t)r : 0;
     }
     return 0;

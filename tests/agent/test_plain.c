@@ -186,6 +186,8 @@ static const struct {
     {"Go Ajax forever, my friend", "Go Ajax forever, my friend"},
     {"Where do I live, my friend?", "Where do I live?"},
     {"I miss you, my love?", "I miss you, my love?"},
+    {"Who is Ilse to me?", "Who is Ilse?"},
+    {"who is he to me?", "who is he to me?"},
     {"There's Ravi, my eldest grandson.", "My eldest grandson is called Ravi."},
     {"There's nothing, my friend, to fear", "There's nothing, my friend, to fear"},
     /* a word of place among one's children after a comma, before a name */
