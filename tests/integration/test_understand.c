@@ -3117,6 +3117,36 @@ START_TEST(test_names_bid_for_children_had_and_places_among_them)
 }
 END_TEST
 
+START_TEST(test_pupils_pairs_people_named_in_passing_and_tagged_values)
+{
+    /* a pupil's year and school, in small letters; the school asked by its name */
+    tell("a", "hey im rafe, 14, in year 9 at oakfield school");
+    ask("b", "whats the name of my school", "oakfield school", "don't know");
+    /* one the user is together with; then parted, and someone new */
+    tell("c", "My guy Tariq and I have been together since 2020.");
+    ask("d", "who is my boyfriend?", "Tariq", NULL);
+    /* one named, and after a comma who they are; the listener called "my friend" */
+    tell("e", "then Ivo rang, thats my nephew, he is 19 and skint");
+    ask("f", "How old is my nephew, my friend?", "19", "friend");
+    tell("e", "oh and theres pickle, my cat, shes 2");
+    ck_assert_int_eq(h_stop(&D), 0);
+    h_start(&D);
+    ask("g", "what's my cat called?", "pickle", NULL);
+    ask("g", "Who is Ivo to me?", "nephew", NULL);
+    /* a value alone before a tag asks yes or no of the fact that holds it */
+    tell("h", "I live in Tromso and I repair boats.");
+    ask("i", "Tromso, correct?", "Yes, you live in Tromso", NULL);
+    /* a baby's age in months */
+    tell("h", "my son Pim is 10 months old");
+    ask("i", "how old is Pim?", "10 months", NULL);
+    /* "best friends name" without the apostrophe forgets that name and nothing else */
+    tell("j", "my rabbit is called Pebble and my best friend is Jonas");
+    json_decref(say("j", "forget my best friends name pls"));
+    ask("k", "whos my best friend", "", "Jonas");
+    ask("k", "whats my rabbits name", "Pebble", NULL);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -3280,6 +3310,7 @@ int main(void)
     tcase_add_test(tc, test_lists_of_ages_with_kinds_and_sizes);
     tcase_add_test(tc, test_coworkers_intolerances_retiring_and_run_ons);
     tcase_add_test(tc, test_names_bid_for_children_had_and_places_among_them);
+    tcase_add_test(tc, test_pupils_pairs_people_named_in_passing_and_tagged_values);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
