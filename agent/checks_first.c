@@ -236,9 +236,9 @@ static int name_here(const char *text, understood_t *u)
 /* "my roots are in Tromso where I grew up", "based in Bath, from Galway originally": a
  * place of the user's said with where they grew up or were born, or after "from" with
  * "originally" (or after "originally from", to "in"), is their home town; a home town
- * read from a nationality ("Norwegian") beside such a place is not told. Sets u when
- * so. */
-static void grew_up_there(const char *text, understood_t *u)
+ * read from a nationality ("Norwegian") beside such a place in the message msg is not
+ * told. Sets u when so. */
+static void grew_up_there(const char *msg, const char *text, understood_t *u)
 {
     static const char *const grew[] = {"where i grew up", "where i was born",
                                        "where i was raised", "where im from", "where i'm from",
@@ -287,9 +287,10 @@ static void grew_up_there(const char *text, understood_t *u)
             return;
         }
     }
-    /* a nationality's country beside a place told as the origin */
-    if (u->rel == READER_REL_HOMETOWN && !checks_word_at(text, u->value) &&
-        (checks_word_at(text, "originally") || checks_word_at(text, "where i grew up")))
+    /* a nationality's country beside a place told as the origin (in the message: "irish
+     * but living in Derry, originally from Cobh") */
+    if (u->rel == READER_REL_HOMETOWN && !checks_word_at(msg, u->value) &&
+        (checks_word_at(msg, "originally") || checks_word_at(msg, "where i grew up")))
         u->act = READER_SMALLTALK;
 }
 
@@ -759,7 +760,7 @@ int checks_first_readings(checks_clause_t *c, understood_t *u)
     if (u->act == READER_FACT || u->act == READER_CORRECTION) name_with_surname(text, u);
     pronoun_is_a(text, u);
     partner_asked(f, text, u);
-    grew_up_there(text, u);
+    grew_up_there(c->msg, text, u);
     year_of_make(text, u);
     if (pet_the_kind(text, u) || pet_coloured(f, c->msg, text, u)) return 1;
     pet_of_kin(f, told, i, text, u);

@@ -8,7 +8,8 @@
  * group of kin, an age in words asked of oneself, phrases said otherwise, a place of
  * work named after "on", one the user is together with, one named before who they are
  * ("there's Rolo, my dog", "Ivo rang, that's my son, ..."), the listener called "my
- * friend" after a question. Each pass copies what it does not change byte for byte. */
+ * friend" after a question, "originally" after a place. Each pass copies what it does
+ * not change byte for byte. */
 #include "agent/restate.h"
 
 #include <ctype.h>
@@ -1026,6 +1027,38 @@ static size_t there_named(const char *msg, size_t len, char *out)
     return 0;
 }
 
+/* "from dayton originally": where one comes from, with "originally" after the place (one
+ * or two words), said with it before ("originally from dayton"), as the reader knows it
+ * in any case of letters. Into out (len + 1 bytes at least): the length written, 0 when
+ * msg says none. */
+static size_t from_originally(const char *msg, size_t len, char *out)
+{
+    static const char *const late[] = {" originally", NULL};
+    size_t pl;
+    for (long o = plain_find_any(msg, len, 0, late, &pl); o > 0;
+         o = plain_find_any(msg, len, (size_t)o + 1, late, &pl)) {
+        size_t oe = (size_t)o + pl;
+        if (oe < len && isalpha((unsigned char)msg[oe])) continue;
+        size_t b = (size_t)o;           /* back over one or two words to "from" */
+        for (int words = 0; words < 3 && b > 0; words++) {
+            size_t we = b;
+            while (b > 0 &&
+                   (isalpha((unsigned char)msg[b - 1]) || (unsigned char)msg[b - 1] >= 0x80))
+                b--;
+            if (b == we) break;
+            if (we - b == 4 && !strncasecmp(msg + b, "from", 4)) {
+                if (words == 0 || (b > 0 && isalpha((unsigned char)msg[b - 1]))) break;
+                int r = snprintf(out, len + 1, "%.*soriginally %.*s%s", (int)b, msg,
+                                 (int)((size_t)o - b), msg + b, msg + oe);
+                return r > 0 && (size_t)r <= len ? (size_t)r : 0;
+            }
+            if (b == 0 || msg[b - 1] != ' ') break;
+            b--;
+        }
+    }
+    return 0;
+}
+
 /* Words of fondness the listener is called by after "my" ("what's my job, my friend?"). */
 static const char *const listener_words[] = {"friend", "dear", "love", "darling", "boy",
                                              "girl", "man", "lad", "child", "sweetie", NULL};
@@ -1097,8 +1130,8 @@ static size_t named_then_who(const char *msg, size_t len, char *out)
 /* "what is my job, my friend?": the listener called by a word of fondness after a comma
  * that ends a question ("my friend", "my dear", "my love", "my darling", "my boy", "my
  * girl", "my man", "my lad") goes, as "mate" and "dear" alone do, so no one of the user's
- * is asked of; "who is Ivo to me?" is "who is Ivo?". Into out (len + 1 bytes at least): the length written, 0 when msg ends no
- * question so. */
+ * is asked of; "who is Ivo to me?" is "who is Ivo?". Into out (len + 1 bytes at least):
+ * the length written, 0 when msg ends no question so. */
 static size_t listener_called(const char *msg, size_t len, char *out)
 {
     static const char *const asking[] = {"what", "what's", "whats", "who", "who's", "whos",
@@ -1329,6 +1362,8 @@ long restate_text(const char *msg, char *out, size_t cap)
     if (named_then_who(now, strlen(now), who_is)) now = who_is;
     char called[RESTATE_MAX + 262];     /* (then the listener called after a question) */
     if (listener_called(now, strlen(now), called)) now = called;
+    char origin[RESTATE_MAX + 262];     /* (then "originally" before where one is from) */
+    if (from_originally(now, strlen(now), origin)) now = origin;
     if (now == msg) return 0;
     size_t n = strlen(now);
     if (n + 1 > cap) return -1;

@@ -188,6 +188,8 @@ static const struct {
     {"I miss you, my love?", "I miss you, my love?"},
     {"Who is Ilse to me?", "Who is Ilse?"},
     {"who is he to me?", "who is he to me?"},
+    {"im 19, from tulsa originally", "im 19, originally from tulsa"},
+    {"from originally", "from originally"},
     {"There's Ravi, my eldest grandson.", "My eldest grandson is called Ravi."},
     {"There's nothing, my friend, to fear", "There's nothing, my friend, to fear"},
     /* a word of place among one's children after a comma, before a name */
