@@ -8,8 +8,9 @@
  * group of kin, an age in words asked of oneself, phrases said otherwise, a place of
  * work named after "on", one the user is together with, one named before who they are
  * ("there's Rolo, my dog", "Ivo rang, that's my son, ..."), the listener called "my
- * friend" after a question, "originally" after a place. Each pass copies what it does
- * not change byte for byte. */
+ * friend" after a question, "originally" after a place, an age after one's place among
+ * the rest ("Ana is older, she is 40"), "my" before a group that opens a sentence. Each
+ * pass copies what it does not change byte for byte. */
 #include "agent/restate.h"
 
 #include <ctype.h>
@@ -1059,6 +1060,75 @@ static size_t from_originally(const char *msg, size_t len, char *out)
     return 0;
 }
 
+/* "Ana is older, she is 40": one named by their place among the rest ("older",
+ * "the eldest", "the youngest", "the middle one"), then their age after "she is", "he
+ * is", "she's" or "he's", says the age without the pronoun ("Ana is older, 40"), as the
+ * reader knows it in one clause; every such age in msg. Into out (len + 1 bytes at
+ * least): the length written, 0 when msg says none. */
+static size_t place_then_age(const char *msg, size_t len, char *out)
+{
+    static const char *const places[] = {"eldest", "oldest", "youngest", "older", "younger",
+                                         "middle", NULL};
+    static const char *const they[] = {", she is ", ", he is ", ", she's ", ", he's ",
+                                       ", shes ", ", hes ", NULL};
+    static const char *const joins[] = {"and", "but", "while", "whereas", NULL};
+    size_t pl, o = 0, from = 0;         /* (every such age in msg: out[0, o) made of
+                                         * msg[0, from)) */
+    for (long h = plain_find_any(msg, len, 0, they, &pl); h > 0;
+         h = plain_find_any(msg, len, (size_t)h + 1, they, &pl)) {
+        size_t d = (size_t)h + pl, de = d;
+        while (de < len && isalnum((unsigned char)msg[de])) de++;
+        if (de == d || !plain_number_word(msg, d, de)) continue;
+        size_t b = (size_t)h;           /* the clause before: a name, "is", a place */
+        while (b > 0 && !strchr(",.;!?\n", msg[b - 1])) b--;
+        char w[6][16];
+        int n = 0;
+        size_t at[6];
+        for (size_t i = b, e; n < 6 && (e = plain_read_word(msg, (size_t)h, i, w[n],
+                                                             sizeof w[n], 0)); i = e) {
+            at[n] = i;
+            while (msg[at[n]] == ' ') at[n]++;
+            n++;
+        }
+        int j = n > 0 && understand_in_list(joins, w[0]);     /* ("and Eva is younger") */
+        int t = n >= j + 4 && !strcmp(w[j + 2], "the");
+        if (n - j < 3 || n - j > 5 || strcmp(w[j + 1], "is") ||
+            !understand_in_list(places, w[j + 2 + t]) || !isupper((unsigned char)msg[at[j]]))
+            continue;
+        memcpy(out + o, msg + from, (size_t)h - from);
+        o += (size_t)h - from;
+        memcpy(out + o, ", ", 2);
+        o += 2;
+        from = d;
+    }
+    if (!from) return 0;
+    memcpy(out + o, msg + from, len - from);
+    out[o + len - from] = '\0';
+    return o + len - from;
+}
+
+/* "Sons are Ivar and Odd" that opens a sentence, a name after it: "My sons are ...". Into
+ * out (len + 3 bytes at least): the length written, 0 when msg says none. */
+static size_t group_opens(const char *msg, size_t len, char *out)
+{
+    size_t pl;
+    static const char *const kids[] = {"sons are ", "daughters are ", "kids are ",
+                                       "children are ", "brothers are ", "sisters are ",
+                                       "grandkids are ", "grandchildren are ", NULL};
+    for (long h = plain_find_any(msg, len, 0, kids, &pl); h >= 0;
+         h = plain_find_any(msg, len, (size_t)h + 1, kids, &pl)) {
+        size_t b = (size_t)h;
+        while (b > 0 && msg[b - 1] == ' ') b--;
+        if ((b > 0 && !strchr(".!?\n", msg[b - 1])) || !isupper((unsigned char)msg[h]) ||
+            !isupper((unsigned char)msg[(size_t)h + pl]))
+            continue;
+        int r = snprintf(out, len + 4, "%.*sMy %c%s", (int)h, msg,
+                         tolower((unsigned char)msg[h]), msg + h + 1);
+        return r > 0 && (size_t)r <= len + 3 ? (size_t)r : 0;
+    }
+    return 0;
+}
+
 /* Words of fondness the listener is called by after "my" ("what's my job, my friend?"). */
 static const char *const listener_words[] = {"friend", "dear", "love", "darling", "boy",
                                              "girl", "man", "lad", "child", "sweetie", NULL};
@@ -1364,6 +1434,10 @@ long restate_text(const char *msg, char *out, size_t cap)
     if (listener_called(now, strlen(now), called)) now = called;
     char origin[RESTATE_MAX + 262];     /* (then "originally" before where one is from) */
     if (from_originally(now, strlen(now), origin)) now = origin;
+    char placed[RESTATE_MAX + 265];     /* (then an age after one's place among the rest) */
+    if (place_then_age(now, strlen(now), placed)) now = placed;
+    char group[RESTATE_MAX + 268];      /* (then "Sons are ..." opening a sentence) */
+    if (group_opens(now, strlen(now), group)) now = group;
     if (now == msg) return 0;
     size_t n = strlen(now);
     if (n + 1 > cap) return -1;

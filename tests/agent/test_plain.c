@@ -190,6 +190,11 @@ static const struct {
     {"who is he to me?", "who is he to me?"},
     {"im 19, from tulsa originally", "im 19, originally from tulsa"},
     {"from originally", "from originally"},
+    {"Ada is older, she is 12, and Bo is the youngest, he's 7.",
+     "Ada is older, 12, and Bo is the youngest, 7."},
+    {"Ada is here, she is 12", "Ada is here, she is 12"},
+    {"Twins. Daughters are Ada and Bo.", "Twins. My daughters are Ada and Bo."},
+    {"the daughters are lovely", "the daughters are lovely"},
     {"There's Ravi, my eldest grandson.", "My eldest grandson is called Ravi."},
     {"There's nothing, my friend, to fear", "There's nothing, my friend, to fear"},
     /* a word of place among one's children after a comma, before a name */
