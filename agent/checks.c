@@ -51,5 +51,6 @@ void checks_clause(const facts_t *f, const char *msg, const understood_t *told, 
     if (u->listed) return;              /* ("Dot who is 1": read by its list's form) */
     checks_clause_t c = {f, msg, told, i, text, -1};
     for (size_t k = 0; k < sizeof phases / sizeof phases[0]; k++)
-        if (phases[k](&c, u)) return;
+        if (phases[k](&c, u)) break;
+    checks_hearsay(&c, u);              /* (whatever the phases settled: last) */
 }

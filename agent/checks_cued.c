@@ -407,15 +407,14 @@ static int diet_said(const char *text)
            checks_holds_any(text, understand_diet_words);   /* ("paleo") */
 }
 
+const char *const checks_saying[] = {"says", "said", "reckons", "reckoned", "thinks",
+                                     "swears", "swear", "swore", "claims", "insists",
+                                     "believes", NULL};
+
 /* 1 when a name typed small of someone's is said as one: not right before "my" ("bruh
  * my teacher", "stole my chips": a word of the sentence before whose it is) nor after a
  * word of degree ("you are very kind to my cat"), an article or "his", "her" ("kept his
  * boat"). */
-/* Verbs of saying: what follows them, or they themselves, name no one ("my brother
- * says Oslo ...", "the missus reckons ..."). */
-static const char *const saying[] = {"says", "said", "reckons", "reckoned", "thinks",
-                                     "swears", "swear", "swore", "claims", "insists", NULL};
-
 static int other_name_said(const char *text, const char *value)
 {
     static const char *const whose[] = {"my", "our", "his", "her", "their", "your", NULL};
@@ -439,7 +438,7 @@ static int other_name_said(const char *text, const char *value)
     /* "the missus reckons ...", "my flatmate microwaved fish": a verb of saying, or a
      * long word in "-ed", right after whom it is names no one */
     size_t vl = strlen(value);
-    if (checks_in_words(saying, value) || (vl >= 6 && !strcmp(value + vl - 2, "ed")))
+    if (checks_in_words(checks_saying, value) || (vl >= 6 && !strcmp(value + vl - 2, "ed")))
         return 0;
     /* "Today it poured. My neighbour wore shorts": one who opens with a capital writes
      * names so; a word in small letters right after a word of kin is what they did */
@@ -595,7 +594,7 @@ int checks_cued(int rel, const char *holder, const char *value, const char *text
         if (understand_weekday(next)) return 0;
         /* "my brother says Oslo is ...": what he says names no one */
         if (at) checks_word_before(text, at, before, sizeof before);
-        if (checks_in_words(saying, before)) return 0;
+        if (checks_in_words(checks_saying, before)) return 0;
         /* "my aunt in Porto writes ...": where someone is names no one */
         static const char *const where[] = {"in", "from", "at", NULL};
         if (checks_in_words(where, before)) return 0;

@@ -61,6 +61,10 @@ int checks_opens_question(const char *text);
 /* Words for one's work, asked as a relation or a holder ("my occupation?", "what is my
  * craft?"): the user's job. */
 extern const char *const checks_posts[];
+/* Verbs of saying and thinking ("says", "reckons", "swears"): what follows them, or they
+ * themselves, name no one, and what another says is no fact of the user's
+ * (checks_cued.c, checks_smalltalk.c). */
+extern const char *const checks_saying[];
 /* Sets u to a fact the words settle, however sure the reader was and whatever words of its
  * relation the clause holds (settled): act, the user's (personal) holder, rel with relation
  * (rel's own name when relation is NULL) and value; nothing it corrects. The strings may be
@@ -135,6 +139,9 @@ int checks_things_by_words(checks_clause_t *c, understood_t *u);
 int checks_relation_words_mended(checks_clause_t *c, understood_t *u);
 
 /* ---- small talk (checks_smalltalk.c) ---- */
+/* What another of the user's says or thinks ("my nan thinks Leeds is too big") is chat,
+ * but for their name said before the verb; run after all phases (checks.c). */
+int checks_hearsay(checks_clause_t *c, understood_t *u);
 int checks_smalltalk_of_the_day(checks_clause_t *c, understood_t *u);
 
 #endif

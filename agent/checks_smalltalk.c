@@ -1,14 +1,17 @@
-/* checks_smalltalk.c: small talk (checks_internal.h): opinions, the weather, the day's
- * events and trips keep nothing but what lasts; a Chinese remark read as a correction
- * with no word of putting right is chat. A phase of checks_clause (checks.c). */
+/* checks_smalltalk.c: small talk (checks_internal.h): what another says or thinks,
+ * opinions, the weather, the day's events and trips keep nothing but what lasts; a
+ * Chinese remark read as a correction with no word of putting right is chat. Two phases
+ * of checks_clause (checks.c). */
 #include "agent/checks_internal.h"
 #include "agent/clauses.h"
 #include "agent/kinds.h"
 #include "agent/realise.h"
 #include "agent/understand_words.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include "model/dialogue.h"
 #include "model/reader.h"
 
@@ -31,6 +34,55 @@ static int opinion(const char *text)
     return 0;
 }
 
+/* 1 when text has someone say or think what follows ("my aunt keeps saying ...", "the
+ * missus reckons ...", "Ana thinks ..."; one named or a word for someone right before a
+ * verb in the present, not "I think" nor "he said he's 74"), and value is not said
+ * before it: empty, the verb itself, or within nine words after it and no comma. */
+static int hearsay(const char *text, const char *value)
+{
+    static const char *const now[] = {"says", "reckons", "thinks", "swears", "claims",
+                                      "insists", "believes", "keeps saying", "keep saying",
+                                      "keeps telling", "is convinced", "always says", NULL};
+    const char *verb = NULL;
+    for (int k = 0; now[k] && !verb; k++) verb = checks_word_at(text, now[k]);
+    if (!verb || verb == text) return 0;
+    char before[24];
+    checks_word_before(text, verb, before, sizeof before);
+    const char *b = verb;               /* (where the word before starts, for its capital) */
+    while (b > text && b[-1] == ' ') b--;
+    while (b > text && b[-1] != ' ') b--;
+    if (!checks_someone_word(before) && !understand_pronoun(before) &&
+        !(isupper((unsigned char)*b) && strcmp(before, "i") != 0))
+        return 0;
+    static const char *const mine[] = {"i", "we", "you", NULL};
+    if (understand_in_list(mine, before)) return 0;
+    /* "my GP says I'm allergic to kiwi", "the vet says my dog has ...": what is said of
+     * the user is theirs (not "says I should ...") */
+    static const char *const of_me[] = {"i'm", "im", "i am", "i have", "i've", "ive", "my",
+                                        "that i'm", "that i have", "that my", NULL};
+    const char *after = verb;
+    while (*after && *after != ' ') after++;
+    if (!strncmp(verb, "keeps ", 6) || !strncmp(verb, "keep ", 5) || !strncmp(verb, "is ", 3) ||
+        !strncmp(verb, "always ", 7))
+        for (after++; *after && *after != ' '; after++) {}
+    while (*after == ' ') after++;
+    for (int k = 0; of_me[k]; k++) {
+        size_t l = strlen(of_me[k]);
+        if (!strncasecmp(after, of_me[k], l) && (!after[l] || after[l] == ' ')) return 0;
+    }
+    if (!value[0]) return 1;
+    const char *at = checks_word_at(text, value);
+    if (at && at < verb) return 0;
+    int words = 0;                      /* (words from the verb to the value, in its
+                                         * clause: "he thinks he's a striker, anyway I
+                                         * was a nurse" tells the user's job) */
+    for (const char *p = verb; at && p < at; p++) {
+        if (strchr(",;:.!?", *p)) return 0;
+        words += *p == ' ';
+    }
+    return !at || words <= 9;
+}
+
 /* 1 when a Chinese clause says a word that puts right or tells news (不对, 其实, 现在,
  * 搬, 换 ...): a correction in Chinese says one. */
 static int zh_righting(const char *text)
@@ -42,6 +94,14 @@ static int zh_righting(const char *text)
     for (int i = 0; words[i]; i++)
         if (strstr(text, words[i])) return 1;
     return 0;
+}
+
+int checks_hearsay(checks_clause_t *c, understood_t *u)
+{
+    if (u->name[0] && hearsay(c->text, u->name)) u->name[0] = '\0';   /* ("reckons") */
+    if (u->act != READER_FACT || !hearsay(c->text, u->value)) return 0;
+    u->act = READER_SMALLTALK;
+    return 1;
 }
 
 /* Small talk: opinions, the weather, the day's events and trips keep nothing but what

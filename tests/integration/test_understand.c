@@ -3144,6 +3144,17 @@ START_TEST(test_pupils_pairs_people_named_in_passing_and_tagged_values)
     json_decref(say("j", "forget my best friends name pls"));
     ask("k", "whos my best friend", "", "Jonas");
     ask("k", "whats my rabbits name", "Pebble", NULL);
+    /* what another says or thinks is chat: nothing written, the home stays unknown */
+    json_t *t = say("l", "my flatmate reckons Galway is the friendliest city");
+    ck_assert_int_eq(json_array_size(json_object_get(t, "written")), 0);
+    json_decref(t);
+    t = say("l", "My gran keeps saying Cork is the finest town in Ireland, she never left it.");
+    ck_assert_int_eq(json_array_size(json_object_get(t, "written")), 0);
+    json_decref(t);
+    ask("m", "where do I live?", "Tromso", "Galway");
+    tell("l", "My friend Oona keeps telling me I should move to Sligo.");
+    ask("m", "who is my friend?", "Oona", NULL);
+    ask("m", "where do I live?", "Tromso", "Sligo");
 }
 END_TEST
 
