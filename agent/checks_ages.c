@@ -530,6 +530,17 @@ int checks_ages(checks_clause_t *c, understood_t *u)
                 snprintf(u->relation, sizeof u->relation, "%s", reader_rel_name(READER_REL_OWNS));
                 break;
             }
+    /* "what do I drive?" of "my car is a Honda Civic": no thing owned told, the kind of
+     * the newest vehicle of the user's told by its word asks it */
+    if (u->act == READER_QUESTION && !strcmp(u->holder, "self") && u->rel == READER_REL_OWNS &&
+        checks_asks_driven(text) && !facts_find(f, "self", u->relation, NULL))
+        for (size_t k = f->n; k-- > 0;)
+            if (understand_in_list(understand_vehicle_words, f->v[k].holder) &&
+                facts_rel_of(f->v[k].relation) == READER_REL_KIND &&
+                strcmp(f->v[k].value, FACTS_ENDED) != 0) {
+                checks_settle(u, READER_QUESTION, f->v[k].holder, READER_REL_KIND, NULL, "");
+                break;
+            }
     /* "what medicine do I take?" read as a job: a question of a medicine asks no job */
     const char *const *medicine = understand_topic_tells("medication");
     for (int k = 0; medicine && u->act == READER_QUESTION && u->rel == READER_REL_JOB &&

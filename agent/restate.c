@@ -9,8 +9,8 @@
  * work named after "on", one the user is together with, one named before who they are
  * ("there's Rolo, my dog", "Ivo rang, that's my son, ..."), the listener called "my
  * friend" after a question, "originally" after a place, an age after one's place among
- * the rest ("Ana is older, she is 40"), "my" before a group that opens a sentence. Each
- * pass copies what it does not change byte for byte. */
+ * the rest ("Ana is older, she is 40"), "my" before a group that opens a sentence, one
+ * thing traded for another. Each pass copies what it does not change byte for byte. */
 #include "agent/restate.h"
 
 #include <ctype.h>
@@ -1129,6 +1129,42 @@ static size_t group_opens(const char *msg, size_t len, char *out)
     return 0;
 }
 
+/* "traded in the Civic for a Mazda 3", "swapped my old van for a Transit": one thing
+ * given for another is said as one sold and one got ("sold the Civic. Got myself a Mazda
+ * 3"), as the reader knows a change of what one has. Into out (len + 24 bytes at least):
+ * the length written, 0 when msg says none. */
+static size_t traded_for(const char *msg, size_t len, char *out)
+{
+    static const char *const traded[] = {"traded in ", "traded ", "swapped ", "exchanged ",
+                                         "part-exed ", NULL};
+    size_t pl;
+    for (long t = plain_find_any(msg, len, 0, traded, &pl); t >= 0;
+         t = plain_find_any(msg, len, (size_t)t + 1, traded, &pl)) {
+        if (t > 0 && isalpha((unsigned char)msg[t - 1])) continue;
+        size_t g = (size_t)t + pl, e = g;   /* what was given: "the"/"my" and up to four
+                                             * words, to " for a(n) " */
+        char w[16];
+        if (!(e = plain_read_word(msg, len, g, w, sizeof w, 0)) ||
+            (strcmp(w, "the") && strcmp(w, "my") && strcmp(w, "our")))
+            continue;
+        size_t f = e;
+        int words = 0;
+        while (words < 5 && f < len && strncasecmp(msg + f, " for a ", 7) != 0 &&
+               strncasecmp(msg + f, " for an ", 8) != 0) {
+            size_t n = plain_read_word(msg, len, f, w, sizeof w, 1);
+            if (!n) break;
+            f = n, words++;
+        }
+        if (!words || words > 4 || f >= len || strncasecmp(msg + f, " for a", 6) != 0) continue;
+        size_t a = f + 5;               /* " for" */
+        int cap = isupper((unsigned char)msg[t]);
+        int r = snprintf(out, len + 25, "%.*s%s %.*s. Got myself %s", (int)t, msg,
+                         cap ? "Sold" : "sold", (int)(f - g), msg + g, msg + a);
+        return r > 0 && (size_t)r <= len + 24 ? (size_t)r : 0;
+    }
+    return 0;
+}
+
 /* Words of fondness the listener is called by after "my" ("what's my job, my friend?"). */
 static const char *const listener_words[] = {"friend", "dear", "love", "darling", "boy",
                                              "girl", "man", "lad", "child", "sweetie", NULL};
@@ -1438,6 +1474,8 @@ long restate_text(const char *msg, char *out, size_t cap)
     if (place_then_age(now, strlen(now), placed)) now = placed;
     char group[RESTATE_MAX + 268];      /* (then "Sons are ..." opening a sentence) */
     if (group_opens(now, strlen(now), group)) now = group;
+    char trade[RESTATE_MAX + 292];      /* (then one thing given for another) */
+    if (traded_for(now, strlen(now), trade)) now = trade;
     if (now == msg) return 0;
     size_t n = strlen(now);
     if (n + 1 > cap) return -1;

@@ -56,7 +56,7 @@ const char *const understand_group_words[] = {"band", "bands", "choir", "orchest
                                               "league", "group", "crew", "troupe", NULL};
 const char *const understand_vehicle_words[] = {"car", "bike", "motorbike", "motorcycle",
                                                "van", "vehicle", "truck", "scooter", "moto",
-                                               NULL};
+                                               "ute", "pickup", NULL};
 /* Fields one studies or works in, each with where it is one (a subject of study, a
  * sector of work, or both: "law", "engineering"). */
 static const struct {

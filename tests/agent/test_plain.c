@@ -195,6 +195,9 @@ static const struct {
     {"Ada is here, she is 12", "Ada is here, she is 12"},
     {"Twins. Daughters are Ada and Bo.", "Twins. My daughters are Ada and Bo."},
     {"the daughters are lovely", "the daughters are lovely"},
+    {"Traded in the Polo for a Kia Ceed.", "Sold the Polo. Got myself a Kia Ceed."},
+    {"we swapped our old van for a camper", "we sold our old van. Got myself a camper"},
+    {"traded shifts for a week off", "traded shifts for a week off"},
     {"There's Ravi, my eldest grandson.", "My eldest grandson is called Ravi."},
     {"There's nothing, my friend, to fear", "There's nothing, my friend, to fear"},
     /* a word of place among one's children after a comma, before a name */

@@ -3155,6 +3155,11 @@ START_TEST(test_pupils_pairs_people_named_in_passing_and_tagged_values)
     tell("l", "My friend Oona keeps telling me I should move to Sligo.");
     ask("m", "who is my friend?", "Oona", NULL);
     ask("m", "where do I live?", "Tromso", "Sligo");
+    /* a vehicle told by its word, then traded for another */
+    tell("n", "My car is a Honda Jazz.");
+    ask("o", "what do I drive?", "Honda Jazz", NULL);
+    tell("n", "Traded in the Jazz for a Kia Ceed last week.");
+    ask("o", "what car do I drive now?", "Kia Ceed", "Jazz");
 }
 END_TEST
 
