@@ -182,6 +182,22 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
                    : e - i == fe - ys && !strncasecmp(msg + i, msg + ys, fe - ys))
             from = (long)i;
     }
+    if (from < 0 && !number && fe == ye && fe - ys < 16) {
+        /* "lands on Friday, no wait, Saturday": a day or a month said instead of the day
+         * or month right before the wait */
+        size_t pe = (size_t)w, pb;
+        while (pe > sb && !isalnum((unsigned char)msg[pe - 1])) pe--;
+        pb = pe;
+        while (pb > sb && isalpha((unsigned char)msg[pb - 1])) pb--;
+        char said[16], was[16];
+        snprintf(said, sizeof said, "%.*s", (int)(fe - ys), msg + ys);
+        snprintf(was, sizeof was, "%.*s", (int)(pe - pb < 15 ? pe - pb : 0), msg + pb);
+        for (char *c = said; *c; c++) *c = (char)tolower((unsigned char)*c);
+        for (char *c = was; *c; c++) *c = (char)tolower((unsigned char)*c);
+        if ((understand_weekday(said) && understand_weekday(was)) ||
+            (understand_month(said) && understand_month(was)))
+            from = (long)pb;
+    }
     if (from < 0 && !number) {
         /* "Ada is 4, no wait, she turned 5 in May": the number said instead, in a
          * sentence of its own, puts right the last number before the wait */

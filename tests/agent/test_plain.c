@@ -198,6 +198,9 @@ static const struct {
     {"Traded in the Polo for a Kia Ceed.", "Sold the Polo. Got myself a Kia Ceed."},
     {"we swapped our old van for a camper", "we sold our old van. Got myself a camper"},
     {"traded shifts for a week off", "traded shifts for a week off"},
+    {"Mum flies in on Monday, oh wait, Tuesday.", "Mum flies in on Tuesday."},
+    {"the fair is in May, sorry, June", "the fair is in June"},
+    {"see you Monday, sorry, I'm late", "see you Monday, sorry, I'm late"},
     {"There's Ravi, my eldest grandson.", "My eldest grandson is called Ravi."},
     {"There's nothing, my friend, to fear", "There's nothing, my friend, to fear"},
     /* a word of place among one's children after a comma, before a name */
