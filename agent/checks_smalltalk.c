@@ -142,7 +142,7 @@ int checks_smalltalk_of_the_day(checks_clause_t *c, understood_t *u)
         u->act = READER_SMALLTALK;
     /* a message of the day ("Today a cyclist crashed ...", "the ferry was late this
      * morning, I'm a commuter") tells what happened: it keeps only a name of the
-     * user's people or pets, an age of theirs, and a home, a job, a place of work or a
+     * user's people or pets, an age of theirs or the user's own, and a home, a job, a place of work or a
      * thing had that it says began ("started at X today", "we moved in yesterday") */
     char sentence[512];                 /* the clause's sentence in msg */
     size_t sb, se;
@@ -168,12 +168,16 @@ int checks_smalltalk_of_the_day(checks_clause_t *c, understood_t *u)
                                             "moving", "bought", "got", "adopted", "turned",
                                             "turns", "born", "switched", "quit", "left",
                                             NULL};
+        static const char *const aged[] = {"i'm", "im", "i am", "i turned", "i turn",
+                                           NULL};
         int kin = strcmp(u->holder, "self") != 0 && (checks_someone_word(u->holder) ||
                                                      kinds_animal(u->holder) ||
                                                      facts_find(f, u->holder, NULL, NULL));
         int begins = 0;
         for (int k = 0; began[k] && !begins; k++) begins = facts_has_words(text, began[k]);
         int keeps = ((u->rel == READER_REL_NAME || u->rel == READER_REL_AGE) && kin) ||
+                    (u->rel == READER_REL_AGE && !strcmp(u->holder, "self") &&
+                     checks_holds_any(sentence, aged)) ||   /* ("I'm 42 today!") */
                     (begins && u->rel != READER_REL_OPEN) || u->name[0] ||
                     !strcmp(u->relation, "number") ||   /* ("down to six geese") */
                     !strcmp(u->relation, "studies") ||  /* ("... last night: he's decided

@@ -10,7 +10,8 @@
  * ("there's Rolo, my dog", "Ivo rang, that's my son, ..."), the listener called "my
  * friend" after a question, "originally" after a place, an age after one's place among
  * the rest ("Ana is older, she is 40"), "my" before a group that opens a sentence, one
- * thing traded for another. Each pass copies what it does not change byte for byte. */
+ * thing traded for another, "guess who" of oneself. Each pass copies what it does not
+ * change byte for byte. */
 #include "agent/restate.h"
 
 #include <ctype.h>
@@ -1181,6 +1182,29 @@ static size_t traded_for(const char *msg, size_t len, char *out)
     return 0;
 }
 
+/* "guess who turned 40 today", "guess who's 30!": the user telling their age with "guess
+ * who" says it plainly ("I turned 40 today", "I'm 30!"), not asked; "guess what," before
+ * a sentence goes. Into out (len + 1 bytes at least): the length written, 0 when
+ * msg says neither. */
+static size_t guess_who(const char *msg, size_t len, char *out)
+{
+    static const char *const guess[] = {"guess who's ", "guess whos ", "guess who is ",
+                                        "guess who turned ", "guess who turns ",
+                                        "guess what, ", "guess what ", NULL};
+    size_t pl;
+    long g = plain_find_any(msg, len, 0, guess, &pl);
+    if (g < 0 || (g > 0 && isalpha((unsigned char)msg[g - 1]))) return 0;
+    size_t b = (size_t)g;               /* (first in its sentence) */
+    while (b > 0 && msg[b - 1] == ' ') b--;
+    if (b > 0 && !strchr(".!?,\n", msg[b - 1])) return 0;
+    const char *as = !strncasecmp(msg + g, "guess what", 10) ? ""
+                     : !strncasecmp(msg + g, "guess who turn", 14) ? "I "
+                                                                     : "I'm ";
+    if (as[0] == 'I' && as[1] == ' ') pl = strlen("guess who ");   /* (the verb stays) */
+    int r = snprintf(out, len + 1, "%.*s%s%s", (int)g, msg, as, msg + g + pl);
+    return r > 0 && (size_t)r <= len ? (size_t)r : 0;
+}
+
 /* Words of fondness the listener is called by after "my" ("what's my job, my friend?"). */
 static const char *const listener_words[] = {"friend", "dear", "love", "darling", "boy",
                                              "girl", "man", "lad", "child", "sweetie", NULL};
@@ -1492,6 +1516,8 @@ long restate_text(const char *msg, char *out, size_t cap)
     if (group_opens(now, strlen(now), group)) now = group;
     char trade[RESTATE_MAX + 292];      /* (then one thing given for another) */
     if (traded_for(now, strlen(now), trade)) now = trade;
+    char guessed[RESTATE_MAX + 292];    /* (then "guess who" said plainly) */
+    if (guess_who(now, strlen(now), guessed)) now = guessed;
     if (now == msg) return 0;
     size_t n = strlen(now);
     if (n + 1 > cap) return -1;

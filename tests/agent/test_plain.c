@@ -201,6 +201,10 @@ static const struct {
     {"Mum flies in on Monday, oh wait, Tuesday.", "Mum flies in on Tuesday."},
     {"the fair is in May, sorry, June", "the fair is in June"},
     {"see you Monday, sorry, I'm late", "see you Monday, sorry, I'm late"},
+    {"guess who turned 50 today!", "I turned 50 today!"},
+    {"Guess who's 9 now", "I'm 9 now"},
+    {"guess what, we moved to Bath", "we moved to Bath"},
+    {"guess who got the job!", "guess who got the job!"},
     {"There's Ravi, my eldest grandson.", "My eldest grandson is called Ravi."},
     {"There's nothing, my friend, to fear", "There's nothing, my friend, to fear"},
     /* a word of place among one's children after a comma, before a name */

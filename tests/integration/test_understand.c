@@ -3160,6 +3160,11 @@ START_TEST(test_pupils_pairs_people_named_in_passing_and_tagged_values)
     ask("o", "what do I drive?", "Honda Jazz", NULL);
     tell("n", "Traded in the Jazz for a Kia Ceed last week.");
     ask("o", "what car do I drive now?", "Kia Ceed", "Jazz");
+    /* a birthday told with "today", and with "guess who" */
+    json_decref(say("n", "I'm 15 today! Cake for breakfast."));
+    ask("o", "how old am I?", "15", "14");
+    json_decref(say("n", "a year on: guess who turned 16 yesterday"));
+    ask("o", "how old am I now?", "16", "15");
 }
 END_TEST
 
