@@ -10,8 +10,8 @@
  * ("there's Rolo, my dog", "Ivo rang, that's my son, ..."), the listener called "my
  * friend" after a question, "originally" after a place, an age after one's place among
  * the rest ("Ana is older, she is 40"), "my" before a group that opens a sentence, one
- * thing traded for another, "guess who" of oneself. Each pass copies what it does not
- * change byte for byte. */
+ * thing traded for another, "guess who" of oneself, a word of kin and a name opening a
+ * sentence. Each pass copies what it does not change byte for byte. */
 #include "agent/restate.h"
 
 #include <ctype.h>
@@ -1205,6 +1205,33 @@ static size_t guess_who(const char *msg, size_t len, char *out)
     return r > 0 && (size_t)r <= len ? (size_t)r : 0;
 }
 
+/* "Wife Kirsten keeps the books.", "Son Pete is 30": a word of kin that opens a sentence,
+ * a name with a capital right after it, is the user's ("My wife Kirsten ..."), as a note
+ * writes it. Into out (len + 4 bytes at least): the length written, 0 when msg opens no
+ * sentence so. */
+static size_t kin_opens(const char *msg, size_t len, char *out)
+{
+    for (size_t b = 0; b < len; b++) {
+        if (b > 0 && !(strchr(".!?\n", msg[b - 1]) || (msg[b - 1] == ' ' && b > 1 &&
+                                                      strchr(".!?", msg[b - 2]))))
+            continue;
+        if (!isupper((unsigned char)msg[b])) continue;
+        char w[24], name[24];
+        size_t e = plain_read_word(msg, len, b, w, sizeof w, 0);
+        if (!e || e >= len || msg[e] != ' ' || !understand_kin(w))
+            continue;
+        size_t ne = plain_read_word(msg, len, e, name, sizeof name, 0);
+        size_t n = e + 1;
+        if (!ne || !isupper((unsigned char)msg[n]) || understand_kin(name) ||
+            lex_is_stopword(name))
+            continue;
+        int r = snprintf(out, len + 5, "%.*sMy %c%s", (int)b, msg,
+                         tolower((unsigned char)msg[b]), msg + b + 1);
+        return r > 0 && (size_t)r <= len + 4 ? (size_t)r : 0;
+    }
+    return 0;
+}
+
 /* Words of fondness the listener is called by after "my" ("what's my job, my friend?"). */
 static const char *const listener_words[] = {"friend", "dear", "love", "darling", "boy",
                                              "girl", "man", "lad", "child", "sweetie", NULL};
@@ -1518,6 +1545,8 @@ long restate_text(const char *msg, char *out, size_t cap)
     if (traded_for(now, strlen(now), trade)) now = trade;
     char guessed[RESTATE_MAX + 292];    /* (then "guess who" said plainly) */
     if (guess_who(now, strlen(now), guessed)) now = guessed;
+    char kin[RESTATE_MAX + 296];        /* (then a word of kin opening a sentence) */
+    if (kin_opens(now, strlen(now), kin)) now = kin;
     if (now == msg) return 0;
     size_t n = strlen(now);
     if (n + 1 > cap) return -1;

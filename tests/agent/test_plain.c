@@ -205,6 +205,8 @@ static const struct {
     {"Guess who's 9 now", "I'm 9 now"},
     {"guess what, we moved to Bath", "we moved to Bath"},
     {"guess who got the job!", "guess who got the job!"},
+    {"Ferry pilot. Wife Kirsten keeps the books.", "Ferry pilot. My wife Kirsten keeps the books."},
+    {"Brother is tall.", "Brother is tall."},
     {"There's Ravi, my eldest grandson.", "My eldest grandson is called Ravi."},
     {"There's nothing, my friend, to fear", "There's nothing, my friend, to fear"},
     /* a word of place among one's children after a comma, before a name */
