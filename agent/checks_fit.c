@@ -31,6 +31,11 @@ int checks_fits(int rel, const char *holder, const char *value)
         (lex_cjk_stop(holder) || !strcmp(holder, "们")))
         return 0;
     if (facts_same_value(value, holder)) return 0;  /* "[my sister] is [sister]" */
+    /* "I live with 3 flatmates": people lived with are no home */
+    const char *with = strrchr(value, ' ');
+    if ((rel == READER_REL_HOME || rel == READER_REL_WORKPLACE) && with &&
+        isdigit((unsigned char)value[0]) && checks_someone_word(with + 1))
+        return 0;
     /* one keyed by their name ("Daniela", facts.c) is named already: "Daniela's party is
      * in June" names no one June */
     if (rel == READER_REL_NAME && isupper((unsigned char)holder[0]) && !strchr(holder, ' ') &&

@@ -3165,6 +3165,9 @@ START_TEST(test_pupils_pairs_people_named_in_passing_and_tagged_values)
     ask("o", "how old am I?", "15", "14");
     json_decref(say("n", "a year on: guess who turned 16 yesterday"));
     ask("o", "how old am I now?", "16", "15");
+    /* people lived with are no home */
+    json_decref(say("n", "moved out! I live with 3 flatmates in Leeds now"));
+    ask("o", "where do I live?", "Leeds", "flatmates");
 }
 END_TEST
 
