@@ -53,7 +53,8 @@ int checks_fits(int rel, const char *holder, const char *value)
         return 0;                       /* (a baby's "7 weeks" is an age) */
     /* "I've got an hour free before lunch": a while is no thing had */
     static const char *const whiles[] = {"second", "seconds", "minute", "minutes", "mins",
-                                         "hour", "hours", "hrs", "moment", "sec", "secs", NULL};
+                                         "hour", "hours", "hrs", "moment", "sec", "secs",
+                                         "days", "weeks", "months", NULL};
     const char *last_word = space ? space + 1 : value;
     if ((rel == READER_REL_OWNS && checks_in_words(whiles, last_word)) ||
         checks_in_words(whiles, holder))

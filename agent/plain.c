@@ -241,7 +241,8 @@ static const char *naming_phrase(const char *msg, size_t len, size_t i, size_t *
  * msg[i] (a word's start): "the wife", "the missus", "the hubby" (not "the wife of ...")
  * are "my wife", "my husband"; "the fella next door", "the lady next door" "my
  * neighbour", "the family next door" "my neighbours"; "hail from" is "come from" ("do I
- * hail from" "am I from"); "X, that's the wife, ..." is "X, my wife, ...". The words
+ * hail from" "am I from"); "renting in" is "living in"; "X, that's the wife, ..." is
+ * "X, my wife, ...". The words
  * they stand for (mine when they are made), with *end where the phrase ends; else NULL. */
 static const char *own_phrase(const char *msg, size_t len, size_t i, size_t *end,
                               char mine[32])
@@ -273,7 +274,11 @@ static const char *own_phrase(const char *msg, size_t len, size_t i, size_t *end
                                            {"do i come from", "am I from"},
                                            {"do i hail from", "am I from"},
                                            {"hail from", "come from"},
-                                           {"hails from", "comes from"}};
+                                           {"hails from", "comes from"},
+                                           {"renting in", "living in"},
+                                           {"rent a room in", "live in"},
+                                           {"rent a flat in", "live in"},
+                                           {"rent a place in", "live in"}};
     for (size_t p = 0; p < sizeof whose / sizeof whose[0]; p++) {
         size_t l = strlen(whose[p][0]);
         if (i + l > len || strncasecmp(msg + i, whose[p][0], l) ||

@@ -207,6 +207,8 @@ static const struct {
     {"guess who got the job!", "guess who got the job!"},
     {"Ferry pilot. Wife Kirsten keeps the books.", "Ferry pilot. My wife Kirsten keeps the books."},
     {"Brother is tall.", "Brother is tall."},
+    {"still renting in Hull", "still living in Hull"},
+    {"we rent a flat in Hull", "we live in Hull"},
     {"There's Ravi, my eldest grandson.", "My eldest grandson is called Ravi."},
     {"There's nothing, my friend, to fear", "There's nothing, my friend, to fear"},
     /* a word of place among one's children after a comma, before a name */
