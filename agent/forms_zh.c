@@ -1437,11 +1437,12 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
      * "I study law" reads) */
     long xue = understand_text_at(c, cn, "专业是");
     const char *sx = xue >= 0 ? c + xue + strlen("专业是") : NULL;
-    /* 学 as a verb, not inside 大学, 上学, 小学, 中学, 同学, 学校, 学生 */
+    /* 学 as a verb, not inside 大学, 上学, 小学, 中学, 同学, 学校, 学生, 学期, 学费 */
     static const char *const not_verb[] = {"大", "上", "小", "中", "同", "留", NULL};
     for (const char *p = c; !sx && p + 3 <= c + cn; p++) {
         if (strncmp(p, "学", 3) != 0) continue;
-        int inside = !strncmp(p + 3, "校", 3) || !strncmp(p + 3, "生", 3);
+        int inside = !strncmp(p + 3, "校", 3) || !strncmp(p + 3, "生", 3) ||
+                     !strncmp(p + 3, "期", 3) || !strncmp(p + 3, "费", 3);   /* (学期) */
         for (int b = 0; not_verb[b] && !inside && p - 3 >= c; b++)
             inside = !strncmp(p - 3, not_verb[b], 3);
         if (!inside) sx = p + 3;
@@ -1449,11 +1450,16 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
     if (sx && !strncmp(sx, "的", 3)) sx += 3;         /* 学的什么专业 */
     if (sx && !strncmp(sx, "是", 3)) sx += 3;         /* 学的是法律, 学的是什么 */
     size_t sl = sx ? value_len(sx, cn - (size_t)(sx - c)) : 0;
-    /* told with 的 (学计算机的), or now (现在学德语) */
-    int now = understand_text_at(c, cn, "现在学") >= 0 || understand_text_at(c, cn, "在学") >= 0;
-    int study = sx && (asks ? !strncmp(sx, "什么", strlen("什么"))
-                            : sl >= 3 && sl <= 18 && strncmp(sx, "会", 3) != 0 &&
-                                  (understand_text_at(c, cn, "的") >= 0 || now));
+    /* told with 的 (学计算机的), or now (现在学德语); 学会 is "learnt to", but 会计 a
+     * subject */
+    int now = understand_text_at(c, cn, "现在学") >= 0 || understand_text_at(c, cn, "在学") >= 0 ||
+              understand_text_at(c, cn, "改学") >= 0 ||     /* (后来我改学法律了) */
+              understand_text_at(c, cn, "开始学") >= 0;
+    int subject = sl >= 3 && sl <= 18 && (strncmp(sx ? sx : "", "会", 3) != 0 ||
+                                          !strncmp(sx + 3, "计", 3));
+    int checked = act == READER_YESNO && subject && now;    /* (我还在学会计吗？) */
+    int study = sx && (asks ? !strncmp(sx, "什么", strlen("什么")) || checked
+                            : subject && (understand_text_at(c, cn, "的") >= 0 || now));
     static const char *const studying[] = {"读书", "上学", "念书", "读大学", "上大学", "读研",
                                            "读博", NULL};
     int at_school = 0;              /* 在X读书: the school form below tells both */
@@ -1469,12 +1475,23 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
                 out[i].value[0])
                 named = i;
         understood_t name = named >= 0 ? out[named] : out[0];
-        only_unit(out, act, READER_REL_OPEN, "study", asks ? "" : sx, asks ? 0 : sl);
+        /* (and what else the clause told of the user: 十九岁，在广州读大二，学的会计) */
+        understood_t kept[4];
+        int nkept = 0;
+        for (int i = 0; i < k && nkept < 4 && !asks; i++)
+            if (i != named && out[i].act == READER_FACT && out[i].value[0] &&
+                !strcmp(out[i].holder, "self") &&
+                (out[i].rel == READER_REL_AGE || out[i].rel == READER_REL_SCHOOL ||
+                 out[i].rel == READER_REL_HOME))
+                kept[nkept++] = out[i];
+        only_unit(out, act, READER_REL_OPEN, "study", asks && !checked ? "" : sx,
+                  asks && !checked ? 0 : sl);
         if (holder[0] && strcmp(holder, "self") && (unsigned char)holder[0] < 0x80)
             snprintf(out[0].holder, sizeof out[0].holder, "%s", holder);
-        if (named < 0 || max < 2) return 1;
-        out[1] = name;
-        return 2;
+        int n = 1;
+        if (named >= 0 && n < max) out[n++] = name;
+        for (int i = 0; i < nkept && n < max; i++) out[n++] = kept[i];
+        return n;
     }
     /* 我以前是做什么的: the former job */
     if (asks && understand_text_at(c, cn, "以前") >= 0 &&

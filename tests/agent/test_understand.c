@@ -362,9 +362,11 @@ static const struct {
                                         {"smalltalk", "self", "", "", NULL}}},
     {"我换专业了，现在学德语", {{"smalltalk", "self", "", "", NULL},
                                 {"fact", "self", "study", "德语", NULL}}},
-    /* what one studies after 学的是, asked so too, and the name told before it kept */
+    /* what one studies after 学的是, asked so too, and the name and school told before
+     * it kept */
     {"我叫阿明,在杭州读大二,学法律的", {{"fact", "self", "study", "法律", NULL},
-                                        {"fact", "self", "name", "阿明", NULL}}},
+                                        {"fact", "self", "name", "阿明", NULL},
+                                        {"fact", "self", "school", "杭州", NULL}}},
     {"我儿子学的是什么", {{"question", "son", "study", "", NULL}}},
     /* a question without a mark is a question */
     {"我表哥做啥工作的", {{"question", "self", "job", "", NULL}}},

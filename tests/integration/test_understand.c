@@ -3168,6 +3168,11 @@ START_TEST(test_pupils_pairs_people_named_in_passing_and_tagged_values)
     /* people lived with are no home */
     json_decref(say("n", "moved out! I live with 3 flatmates in Leeds now"));
     ask("o", "where do I live?", "Leeds", "flatmates");
+    /* a subject of study in Chinese (会计 no "learnt to"), changed, asked yes or no */
+    tell("q", "我在学会计，明年毕业。");
+    ask("r", "我学什么？", "会计", NULL);
+    json_decref(say("q", "我下学期开始学法律了！"));
+    ask("r", "我还在学会计吗？", "不是", NULL);
 }
 END_TEST
 
