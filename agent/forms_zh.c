@@ -140,12 +140,21 @@ static void value_as_written(const char *c, size_t cn, char *v, size_t vn)
     if (o > 0) snprintf(v, vn, "%s", t);
 }
 
-/* Where one comes from told by 老家 (one's home town): 老家在西安, 老家是X, 老家X的, and
- * asked by 老家 with 哪 (哪里, 哪儿). 1 when the clause is one of them (out[0] set). */
+/* Where one comes from told by 老家 (one's home town): 老家在西安, 老家是X, 老家X的, 在X老家,
+ * and asked by 老家 with 哪 (哪里, 哪儿). 1 when the clause is one of them (out[0] set). */
 static int home_town(const char *c, size_t cn, int act, understood_t *out)
 {
     long at = understand_text_at(c, cn, "老家");
     if (at < 0) return 0;
+    /* 在东北老家种地: the place right before 老家 (two to four characters after 在) */
+    long in = understand_text_at(c, (size_t)at, "在");
+    size_t before = in >= 0 ? (size_t)(at - in) - 3 : 0;
+    if (act == READER_FACT && in >= 0 && before >= 6 && before <= 12 &&
+        (unsigned char)c[in + 3] >= 0xE0) {
+        only_unit(out, act, READER_REL_HOMETOWN, reader_rel_name(READER_REL_HOMETOWN),
+                  c + in + 3, before);
+        return 1;
+    }
     const char *x = c + at + strlen("老家");
     size_t left = cn - (size_t)(x - c);
     for (const char *const *w = (const char *const[]){"在", "是", NULL}; *w; w++)
@@ -1341,7 +1350,19 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
         out[0].act = READER_SMALLTALK;
         k = 1;
     }
-    if (home_town(c, cn, act, out)) return 1;
+    /* (a name and an age told in the same clause stay beside a home town: 我叫X，今年五十二，
+     * 在东北老家种地) */
+    understood_t told_too[2];
+    int ntold = 0;
+    for (int i = 0; i < k && ntold < 2 && act == READER_FACT; i++)
+        if (out[i].act == READER_FACT && out[i].value[0] && !strcmp(out[i].holder, "self") &&
+            (out[i].rel == READER_REL_NAME || out[i].rel == READER_REL_AGE))
+            told_too[ntold++] = out[i];
+    if (home_town(c, cn, act, out)) {
+        int n = 1;
+        for (int i = 0; i < ntold && n < max; i++) out[n++] = told_too[i];
+        return n;
+    }
     if (people_of(c, cn, out)) return 1;
     if (act == READER_FACT && pet_told(c, cn, out, &k, max)) return k;
 

@@ -112,6 +112,8 @@ const char *plain_word_before(const char *w, const char *next)
  * (啥 is 什么, 俺 is 我; Cantonese 咩嘢 is 什么, 喺 is 在, 边度 is 哪里), an asking tag after a comma (，记得不) dropped, and kin
  * words with accents the word lists spell without. */
 static const char *const zh[][2] = {{"啥子", "什么"}, {"啥", "什么"}, {"俺", "我"},
+                                    /* where one's home is: 家住在苏州 is 住在苏州 */
+                                    {"家住在", "住在"},
                                     /* an asking tag after a comma asks nothing more */
                                     {"，你还记得不", ""}, {"，你还记得吗", ""},
                                     {"，你记得不", ""}, {"，你知道不", ""},

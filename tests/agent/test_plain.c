@@ -209,6 +209,7 @@ static const struct {
     {"Brother is tall.", "Brother is tall."},
     {"still renting in Hull", "still living in Hull"},
     {"we rent a flat in Hull", "we live in Hull"},
+    {"我家住在扬州", "我住在扬州"},
     {"There's Ravi, my eldest grandson.", "My eldest grandson is called Ravi."},
     {"There's nothing, my friend, to fear", "There's nothing, my friend, to fear"},
     /* a word of place among one's children after a comma, before a name */

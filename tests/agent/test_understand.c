@@ -368,6 +368,10 @@ static const struct {
                                         {"fact", "self", "name", "阿明", NULL},
                                         {"fact", "self", "school", "杭州", NULL}}},
     {"我儿子学的是什么", {{"question", "son", "study", "", NULL}}},
+    /* a home town before 老家, the name and the age told beside it kept */
+    {"我叫张大山，今年六十，在西北老家放羊", {{"fact", "self", "hometown", "西北", NULL},
+                                              {"fact", "self", "name", "张大山", NULL},
+                                              {"fact", "self", "age", "六十", NULL}}},
     /* a question without a mark is a question */
     {"我表哥做啥工作的", {{"question", "self", "job", "", NULL}}},
     /* a firm named between 叫 and 的; an animal after 我的 asked its age; kin counted and
