@@ -11,7 +11,8 @@
  * friend" after a question, "originally" after a place, an age after one's place among
  * the rest ("Ana is older, she is 40"), "my" before a group that opens a sentence, one
  * thing traded for another, "guess who" of oneself, a word of kin and a name opening a
- * sentence. Each pass copies what it does not change byte for byte. */
+ * sentence, emoji between words as commas. Each pass copies what it does not change byte
+ * for byte. */
 #include "agent/restate.h"
 
 #include <ctype.h>
@@ -1232,6 +1233,61 @@ static size_t kin_opens(const char *msg, size_t len, char *out)
     return 0;
 }
 
+/* The bytes of an emoji's piece at msg[i] (a four-byte picture, a three-byte symbol of
+ * U+2600..U+27BF, a joiner or a variation selector), else 0. */
+static size_t emoji_at(const char *msg, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)msg + i;
+    if (i + 4 <= len && u[0] == 0xF0 && u[1] == 0x9F) return 4;
+    if (i + 3 <= len && u[0] == 0xE2 && u[1] >= 0x98 && u[1] <= 0x9E) return 3;
+    if (i + 3 <= len && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x8D) return 3;     /* ZWJ */
+    if (i + 3 <= len && u[0] == 0xEF && u[1] == 0xB8 && u[2] == 0x8F) return 3;     /* FE0F */
+    return 0;
+}
+
+/* "got a bunny called Mochi 🐰 hes 2": emoji between two words part what is said as a
+ * comma does ("... Mochi 🐰, hes 2"), so a pronoun after them reads as of the one just
+ * named; up to eight such runs, none after a greeting alone. Into out (len + 8 bytes at
+ * least): the length written, 0 when msg has none. */
+static size_t emoji_parted(const char *msg, size_t len, char *out)
+{
+    size_t o = 0, from = 0;
+    int made = 0;
+    for (size_t i = 0; i < len && made < 8;) {
+        size_t e = i, l;
+        while (e < len && (l = emoji_at(msg, len, e))) e += l;
+        if (e == i) {
+            i++;
+            continue;
+        }
+        size_t b = i;                   /* a word before, then spaces and a letter after */
+        while (b > 0 && msg[b - 1] == ' ') b--;
+        size_t a = e;
+        while (a < len && msg[a] == ' ') a++;
+        size_t sb = b;                  /* (not after a greeting alone: "hiya 👋 Ana here") */
+        while (sb > 0 && !strchr(".!?\n", msg[sb - 1])) sb--;
+        int greeting = 1;
+        char w[24];
+        for (size_t k = sb, ke; greeting && (ke = plain_read_word(msg, b, k, w, sizeof w, 0));
+             k = ke)
+            greeting = understand_in_list(understand_greetings, w);
+        if (b > 0 && isalnum((unsigned char)msg[b - 1]) && a > e && a < len &&
+            isalpha((unsigned char)msg[a]) && !greeting) {
+            memcpy(out + o, msg + from, e - from);
+            o += e - from;
+            out[o++] = ',';
+            from = e;
+            made++;
+        }
+        i = e;
+    }
+    if (!made) return 0;
+    memcpy(out + o, msg + from, len - from);
+    o += len - from;
+    out[o] = '\0';
+    return o;
+}
+
 /* Words of fondness the listener is called by after "my" ("what's my job, my friend?"). */
 static const char *const listener_words[] = {"friend", "dear", "love", "darling", "boy",
                                              "girl", "man", "lad", "child", "sweetie", NULL};
@@ -1547,6 +1603,8 @@ long restate_text(const char *msg, char *out, size_t cap)
     if (guess_who(now, strlen(now), guessed)) now = guessed;
     char kin[RESTATE_MAX + 296];        /* (then a word of kin opening a sentence) */
     if (kin_opens(now, strlen(now), kin)) now = kin;
+    char parted[RESTATE_MAX + 304];     /* (then emoji between words as commas) */
+    if (emoji_parted(now, strlen(now), parted)) now = parted;
     if (now == msg) return 0;
     size_t n = strlen(now);
     if (n + 1 > cap) return -1;

@@ -210,6 +210,9 @@ static const struct {
     {"still renting in Hull", "still living in Hull"},
     {"we rent a flat in Hull", "we live in Hull"},
     {"我家住在扬州", "我住在扬州"},
+    {"got a gecko called Pip 🦎 she is 2", "got a gecko called Pip 🦎, she is 2"},
+    {"hiya 👋 Ana here", "hiya 👋 Ana here"},
+    {"done for today 😴", "done for today 😴"},
     {"There's Ravi, my eldest grandson.", "My eldest grandson is called Ravi."},
     {"There's nothing, my friend, to fear", "There's nothing, my friend, to fear"},
     /* a word of place among one's children after a comma, before a name */
