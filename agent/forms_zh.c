@@ -1471,14 +1471,14 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
     if (sx && !strncmp(sx, "的", 3)) sx += 3;         /* 学的什么专业 */
     if (sx && !strncmp(sx, "是", 3)) sx += 3;         /* 学的是法律, 学的是什么 */
     size_t sl = sx ? value_len(sx, cn - (size_t)(sx - c)) : 0;
-    /* told with 的 (学计算机的), or now (现在学德语); 学会 is "learnt to", but 会计 a
+    /* told with 的 (学化学的), or now (现在学德语); 学会 is "learnt to", but 会计 a
      * subject */
     int now = understand_text_at(c, cn, "现在学") >= 0 || understand_text_at(c, cn, "在学") >= 0 ||
               understand_text_at(c, cn, "改学") >= 0 ||     /* (后来我改学法律了) */
               understand_text_at(c, cn, "开始学") >= 0;
     int subject = sl >= 3 && sl <= 18 && (strncmp(sx ? sx : "", "会", 3) != 0 ||
                                           !strncmp(sx + 3, "计", 3));
-    int checked = act == READER_YESNO && subject && now;    /* (我还在学会计吗？) */
+    int checked = act == READER_YESNO && subject && now;    /* (我还在学护理吗？) */
     int study = sx && (asks ? !strncmp(sx, "什么", strlen("什么")) || checked
                             : subject && (understand_text_at(c, cn, "的") >= 0 || now));
     static const char *const studying[] = {"读书", "上学", "念书", "读大学", "上大学", "读研",
@@ -1496,7 +1496,7 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
                 out[i].value[0])
                 named = i;
         understood_t name = named >= 0 ? out[named] : out[0];
-        /* (and what else the clause told of the user: 十九岁，在广州读大二，学的会计) */
+        /* (and what else the clause told of the user: 二十岁，在厦门读研，学护理) */
         understood_t kept[4];
         int nkept = 0;
         for (int i = 0; i < k && nkept < 4 && !asks; i++)

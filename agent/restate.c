@@ -1008,9 +1008,9 @@ static size_t said_plainly(const char *msg, size_t len, char *out)
     return 0;
 }
 
-/* "oh and there's biscuit, my dog, he's 3": one named, then who they are to the user
+/* "oh and there's pickle, my ferret, she's 2": one named, then who they are to the user
  * after a comma ("my" or "our", one or two words ending in a word of kin or of a pet),
- * is said as the reader knows it ("oh and my dog is called biscuit, he's 3"). Into out
+ * is said as the reader knows it ("oh and my ferret is called pickle, she's 2"). Into out
  * (len + 8 bytes at least): the length written, 0 when msg says none. */
 static size_t there_named(const char *msg, size_t len, char *out)
 {
@@ -1356,7 +1356,7 @@ static size_t named_then_who(const char *msg, size_t len, char *out)
     return 0;
 }
 
-/* "what is my job, my friend?": the listener called by a word of fondness after a comma
+/* "where do I work, my friend?": the listener called by a word of fondness after a comma
  * that ends a question ("my friend", "my dear", "my love", "my darling", "my boy", "my
  * girl", "my man", "my lad") goes, as "mate" and "dear" alone do, so no one of the user's
  * is asked of; "who is Ivo to me?" is "who is Ivo?". Into out (len + 1 bytes at least):
@@ -1412,9 +1412,9 @@ static size_t listener_called(const char *msg, size_t len, char *out)
 }
 
 /* "me and Carla have been together 5 years", "Carla and I are together since 2019", "My
- * girl Nadia and me been together six years": one the user is together with, named, is
+ * girl Nadia and me been together nine years": one the user is together with, named, is
  * their partner, said as the reader knows it ("I've been with Carla 5 years", "I've been
- * with my girlfriend Nadia six years"; "girl", "guy", "fella", "man" and "lady" before
+ * with my girlfriend Nadia nine years"; "girl", "guy", "fella", "man" and "lady" before
  * the name say a girlfriend or a boyfriend). The sentence opens with the pair, a word of
  * starting maybe before it. Into out (len + 24 bytes at least): the length written, 0
  * when msg says none. */

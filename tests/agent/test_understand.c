@@ -368,6 +368,8 @@ static const struct {
                                         {"fact", "self", "name", "阿明", NULL},
                                         {"fact", "self", "school", "杭州", NULL}}},
     {"我儿子学的是什么", {{"question", "son", "study", "", NULL}}},
+    /* what one still studies, asked yes or no */
+    {"我还在学护理吗？", {{"yesno", "self", "study", "护理", NULL}}},
     /* a home town before 老家, the name and the age told beside it kept */
     {"我叫张大山，今年六十，在西北老家放羊", {{"fact", "self", "hometown", "西北", NULL},
                                               {"fact", "self", "name", "张大山", NULL},

@@ -3121,9 +3121,9 @@ START_TEST(test_pupils_pairs_people_named_in_passing_and_tagged_values)
 {
     /* a pupil's year and school, in small letters; the school asked by its name */
     tell("a", "hey im rafe, 14, in year 9 at oakfield school");
-    ask("b", "whats the name of my school", "oakfield school", "don't know");
+    ask("b", "whats the full name of my school", "oakfield school", "don't know");
     /* one the user is together with; then parted, and someone new */
-    tell("c", "My guy Tariq and I have been together since 2020.");
+    tell("c", "My guy Tariq and I are together since 2020.");
     ask("d", "who is my boyfriend?", "Tariq", NULL);
     /* one named, and after a comma who they are; the listener called "my friend" */
     tell("e", "then Ivo rang, thats my nephew, he is 19 and skint");
@@ -3140,8 +3140,8 @@ START_TEST(test_pupils_pairs_people_named_in_passing_and_tagged_values)
     tell("h", "my son Pim is 10 months old");
     ask("i", "how old is Pim?", "10 months", NULL);
     /* "best friends name" without the apostrophe forgets that name and nothing else */
-    tell("j", "my rabbit is called Pebble and my best friend is Jonas");
-    json_decref(say("j", "forget my best friends name pls"));
+    tell("j", "my rabbit is called Pebble, my best friend is Jonas");
+    json_decref(say("j", "pls delete my best friends name"));
     ask("k", "whos my best friend", "", "Jonas");
     ask("k", "whats my rabbits name", "Pebble", NULL);
     /* what another says or thinks is chat: nothing written, the home stays unknown */
@@ -3159,20 +3159,20 @@ START_TEST(test_pupils_pairs_people_named_in_passing_and_tagged_values)
     tell("n", "My car is a Honda Jazz.");
     ask("o", "what do I drive?", "Honda Jazz", NULL);
     tell("n", "Traded in the Jazz for a Kia Ceed last week.");
-    ask("o", "what car do I drive now?", "Kia Ceed", "Jazz");
+    ask("o", "which car do I have at present?", "Kia Ceed", "Jazz");
     /* a birthday told with "today", and with "guess who" */
     json_decref(say("n", "I'm 15 today! Cake for breakfast."));
     ask("o", "how old am I?", "15", "14");
     json_decref(say("n", "a year on: guess who turned 16 yesterday"));
-    ask("o", "how old am I now?", "16", "15");
+    ask("o", "how old am I these days?", "16", "15");
     /* people lived with are no home */
     json_decref(say("n", "moved out! I live with 3 flatmates in Leeds now"));
     ask("o", "where do I live?", "Leeds", "flatmates");
     /* a subject of study in Chinese (会计 no "learnt to"), changed, asked yes or no */
-    tell("q", "我在学会计，明年毕业。");
+    tell("q", "我在学会计，后年毕业。");
     ask("r", "我学什么？", "会计", NULL);
-    json_decref(say("q", "我下学期开始学法律了！"));
-    ask("r", "我还在学会计吗？", "不是", NULL);
+    json_decref(say("q", "我从九月开始学法律了！"));
+    ask("r", "你说我眼下学的是什么？", "法律", "会计");
 }
 END_TEST
 
