@@ -570,8 +570,9 @@ int checks_ages(checks_clause_t *c, understood_t *u)
                     u->rel == READER_REL_AGE && understand_number(u->value, &years) &&
                     !strchr(u->value, ' ') && spans[k]; k++) {
         snprintf(n_span, sizeof n_span, "%s %s", u->value, spans[k]);
-        if (facts_has_words(text, n_span) && strlen(n_span) < sizeof u->value) {
-            snprintf(u->value, sizeof u->value, "%s", n_span);
+        size_t nl = strlen(n_span);
+        if (facts_has_words(text, n_span) && nl < sizeof u->value) {
+            memcpy(u->value, n_span, nl + 1);
             break;
         }
     }
