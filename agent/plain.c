@@ -1017,7 +1017,7 @@ long plain_text(const char *msg, char *out, size_t cap)
             /* ("I'm doing a diploma in ..." the reader reads as it is) */
             const char *as = opens ? "I'm studying " : (mine && told) || be ? "studying " : NULL;
             if (told == 3)              /* (where: "I'm a student at ...", as the reader knows) */
-                as = opens ? PLAIN_STUDENT : mine ? PLAIN_STUDENT + 4 : NULL;
+                as = opens ? PLAIN_STUDENT : mine ? &PLAIN_STUDENT[4] : NULL;
             if (as) {
                 if (!put(out, cap, &at, as, strlen(as))) return -1;
                 i = course;
