@@ -140,6 +140,24 @@ static void value_as_written(const char *c, size_t cn, char *v, size_t vn)
     if (o > 0) snprintf(v, vn, "%s", t);
 }
 
+/* The units of out[0, k) but out[skip] that tell a value of the user's own of one of rels
+ * (ended by -1), copied into kept (up to cap): what a form that reads its clause as one
+ * unit keeps beside it (我叫X，今年五十二，在东北老家种地: the name and the age beside the
+ * home town). Returns how many. */
+static int told_beside(const understood_t *out, int k, const int *rels, int skip,
+                       understood_t *kept, int cap)
+{
+    int n = 0;
+    for (int i = 0; i < k && n < cap; i++) {
+        int of = 0;
+        for (int r = 0; rels[r] >= 0 && !of; r++) of = out[i].rel == rels[r];
+        if (of && i != skip && out[i].act == READER_FACT && out[i].value[0] &&
+            !strcmp(out[i].holder, "self"))
+            kept[n++] = out[i];
+    }
+    return n;
+}
+
 /* Where one comes from told by 老家 (one's home town): 老家在西安, 老家是X, 老家X的, 在X老家,
  * and asked by 老家 with 哪 (哪里, 哪儿). 1 when the clause is one of them (out[0] set). */
 static int home_town(const char *c, size_t cn, int act, understood_t *out)
@@ -1350,14 +1368,10 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
         out[0].act = READER_SMALLTALK;
         k = 1;
     }
-    /* (a name and an age told in the same clause stay beside a home town: 我叫X，今年五十二，
-     * 在东北老家种地) */
+    /* (a name and an age told in the same clause stay beside a home town) */
+    static const int named_aged[] = {READER_REL_NAME, READER_REL_AGE, -1};
     understood_t told_too[2];
-    int ntold = 0;
-    for (int i = 0; i < k && ntold < 2 && act == READER_FACT; i++)
-        if (out[i].act == READER_FACT && out[i].value[0] && !strcmp(out[i].holder, "self") &&
-            (out[i].rel == READER_REL_NAME || out[i].rel == READER_REL_AGE))
-            told_too[ntold++] = out[i];
+    int ntold = act == READER_FACT ? told_beside(out, k, named_aged, -1, told_too, 2) : 0;
     if (home_town(c, cn, act, out)) {
         int n = 1;
         for (int i = 0; i < ntold && n < max; i++) out[n++] = told_too[i];
@@ -1497,14 +1511,10 @@ static int forms(const char *c, size_t cn, int act, understood_t *out, int k, in
                 named = i;
         understood_t name = named >= 0 ? out[named] : out[0];
         /* (and what else the clause told of the user: 二十岁，在厦门读研，学护理) */
+        static const int placed_aged[] = {READER_REL_AGE, READER_REL_SCHOOL, READER_REL_HOME,
+                                          -1};
         understood_t kept[4];
-        int nkept = 0;
-        for (int i = 0; i < k && nkept < 4 && !asks; i++)
-            if (i != named && out[i].act == READER_FACT && out[i].value[0] &&
-                !strcmp(out[i].holder, "self") &&
-                (out[i].rel == READER_REL_AGE || out[i].rel == READER_REL_SCHOOL ||
-                 out[i].rel == READER_REL_HOME))
-                kept[nkept++] = out[i];
+        int nkept = asks ? 0 : told_beside(out, k, placed_aged, named, kept, 4);
         only_unit(out, act, READER_REL_OPEN, "study", asks && !checked ? "" : sx,
                   asks && !checked ? 0 : sl);
         if (holder[0] && strcmp(holder, "self") && (unsigned char)holder[0] < 0x80)
