@@ -80,6 +80,15 @@ static void tell(const char *conversation, const char *fact)
     json_decref(t);
 }
 
+/* A remark that writes no memory. */
+static void kept_nothing(const char *conversation, const char *message)
+{
+    json_t *t = say(conversation, message);
+    ck_assert_msg(json_array_size(json_object_get(t, "written")) == 0, "'%s' -> '%s' wrote",
+                  message, reply_of(t));
+    json_decref(t);
+}
+
 static size_t memories(void)
 {
     json_t *all = h_list_all(&D, NULL, "user=u1");
@@ -2146,12 +2155,8 @@ START_TEST(test_corrections_counts_likenesses_and_chinese_jobs_after_a_place)
     tell("a", "we've got 3 grandkids");
     json_decref(say("a", "make that 4 grandkids now, our daughter had another"));
     ask("b", "how many grandkids do i have?", "4", NULL);
-    json_t *t = say("a", "the sunset from the pier was unreal, felt like living in a painting");
-    ck_assert_int_eq(json_array_size(json_object_get(t, "written")), 0);
-    json_decref(t);
-    t = say("a", "everyone in the office is on a diet but me");
-    ck_assert_int_eq(json_array_size(json_object_get(t, "written")), 0);
-    json_decref(t);
+    kept_nothing("a", "the sunset from the pier was unreal, felt like living in a painting");
+    kept_nothing("a", "everyone in the office is on a diet but me");
     ask("b", "where do i live?", "don't know", "painting");
     tell("a", "我在杭州当护士");
     ask("b", "我是干什么的", "护士", NULL);
@@ -2179,9 +2184,7 @@ START_TEST(test_names_typed_small_trades_by_their_verb_and_places_of_work)
     ask("b", "what's my phone number?", "0791 555 2038", NULL);
     json_decref(say("b", "actually forget my number"));
     ask("c", "whats my number?", "don't know", "0791");
-    json_t *t = say("a", "it's 31 degrees and sticky, the ferns are not happy about it");
-    ck_assert_int_eq(json_array_size(json_object_get(t, "written")), 0);
-    json_decref(t);
+    kept_nothing("a", "it's 31 degrees and sticky, the ferns are not happy about it");
 }
 END_TEST
 
@@ -2219,12 +2222,8 @@ START_TEST(test_tags_guesses_breakups_moves_and_which_of_us)
     tell("a", "my ex-wife monika lives in graz");
     json_decref(say("a", "you know what, forget I mentioned monika"));
     ask("b", "where does my ex-wife live?", "don't know", "graz");
-    json_t *t = say("a", "went to split for a wedding, too much sun, i need a holiday");
-    ck_assert_int_eq(json_array_size(json_object_get(t, "written")), 0);
-    json_decref(t);
-    t = say("a", "today a seagull stole my sandwich, i am a victim");
-    ck_assert_int_eq(json_array_size(json_object_get(t, "written")), 0);
-    json_decref(t);
+    kept_nothing("a", "went to split for a wedding, too much sun, i need a holiday");
+    kept_nothing("a", "today a seagull stole my sandwich, i am a victim");
 }
 END_TEST
 
@@ -3145,12 +3144,8 @@ START_TEST(test_pupils_pairs_people_named_in_passing_and_tagged_values)
     ask("k", "whos my best friend", "", "Jonas");
     ask("k", "whats my rabbits name", "Pebble", NULL);
     /* what another says or thinks is chat: nothing written, the home stays unknown */
-    json_t *t = say("l", "my flatmate reckons Galway is the friendliest city");
-    ck_assert_int_eq(json_array_size(json_object_get(t, "written")), 0);
-    json_decref(t);
-    t = say("l", "My gran keeps saying Cork is the finest town in Ireland, she never left it.");
-    ck_assert_int_eq(json_array_size(json_object_get(t, "written")), 0);
-    json_decref(t);
+    kept_nothing("l", "my flatmate reckons Galway is the friendliest city");
+    kept_nothing("l", "My gran keeps saying Cork is the finest town in Ireland, she never left it.");
     ask("m", "where do I live?", "Tromso", "Galway");
     tell("l", "My friend Oona keeps telling me I should move to Sligo.");
     ask("m", "who is my friend?", "Oona", NULL);
