@@ -59,6 +59,15 @@ static long waited_at(const char *msg, size_t len, size_t *wl, int *numbers_only
                 waits = 1;
             } else if (!strcmp(w, "sorry") || !strcmp(w, "oops")) {
                 sorry = 1;
+            } else if (!strcmp(w, "forgive") || !strcmp(w, "pardon") || !strcmp(w, "my")) {
+                /* "forgive me", "pardon me", "my mistake", "my bad" (an apology) */
+                static const char *const after[] = {"me", "me", "mistake", "bad"};
+                int k = !strcmp(w, "forgive") ? 0 : !strcmp(w, "pardon") ? 1 : 2;
+                e2 = plain_read_word(msg, len, e, w2, sizeof w2, 0);
+                if (!e2 || (strcmp(w2, after[k]) != 0 && (k < 2 || strcmp(w2, after[3]) != 0)))
+                    break;
+                e = e2;
+                sorry = 1;
             } else if (!strcmp(w, "no") || !strcmp(w, "nah")) {
                 bare = 1;
             } else if (strcmp(w, "oh") != 0 && strcmp(w, "ah") != 0 && strcmp(w, "uh") != 0 &&
@@ -130,6 +139,83 @@ static size_t word_put_right(const char *msg, size_t len, char *out)
     return at;
 }
 
+/* The length of the run of capitalised words (letters, digits, two-byte letters, "'"
+ * and "-" inside) at msg[i], else 0. */
+static size_t caps_at(const char *msg, size_t len, size_t i)
+{
+    size_t e = i;
+    while (e < len && isupper((unsigned char)msg[e])) {
+        size_t we = e;
+        while (we < len && (isalnum((unsigned char)msg[we]) || msg[we] == '-' || msg[we] == '\'' ||
+                            plain_two_byte_letter(msg, len, we)))
+            we += plain_two_byte_letter(msg, len, we) ? plain_two_byte_letter(msg, len, we) : 1;
+        if (we - e < 2 && !isdigit((unsigned char)msg[e])) break;
+        e = we;
+        if (e + 1 < len && msg[e] == ' ' && isupper((unsigned char)msg[e + 1])) e++;
+        else break;
+    }
+    while (e > i && msg[e - 1] == ' ') e--;
+    return e - i;
+}
+
+static const char *const place_words[] = {"in", "at", "to", "from", "on", NULL};
+
+/* 1 when msg[i..) opens with a word of place ("in", "at", "to", "from", "on") and a
+ * capitalised word, a number or "the": "in Hilton", "at 5", not "in case". */
+static int opens_with_place(const char *msg, size_t len, size_t i)
+{
+    char w[8];
+    size_t e = plain_read_word(msg, len, i, w, sizeof w, 0);
+    if (!e || !understand_in_list(place_words, w) || e + 1 >= len || msg[e] != ' ') return 0;
+    return isupper((unsigned char)msg[e + 1]) || isdigit((unsigned char)msg[e + 1]) ||
+           !strncasecmp(msg + e + 1, "the ", 4);
+}
+
+/* "lives in Ghent, no, sorry, she moved to Leuven last year, ...": a place put right in a
+ * clause of its own (opening with a pronoun, the new place capitalised after a word of
+ * place) is said in place of the capitalised place right before the words of waiting
+ * (after a word of place too): "lives in Leuven, ...". msg[sb, w) is the sentence up to
+ * the waiting, msg[ys, ye) what is said instead. Into out (len + 1 bytes at least): the
+ * length, else 0. */
+static size_t place_said_instead(const char *msg, size_t len, size_t sb, size_t w, size_t ys,
+                                 size_t ye, char *out)
+{
+    static const char *const pronouns[] = {"he", "she", "they", "it", "him", "her", "we", "i",
+                                           "he's", "she's", "they're", "it's", "its", "hes",
+                                           "shes", NULL};
+    char p[8];
+    size_t e = plain_read_word(msg, len, ys, p, sizeof p, 0);
+    if (!e || e > ye || !understand_in_list(pronouns, p)) return 0;
+    size_t nb = 0, nl = 0;                  /* the place said instead */
+    for (size_t i = e; i + 1 < ye && !nl; i++) {
+        if (msg[i] != ' ' || !opens_with_place(msg, ye, i + 1)) continue;
+        nb = i + 1 + strcspn(msg + i + 1, " ") + 1;
+        nl = nb < ye ? caps_at(msg, ye, nb) : 0;
+    }
+    size_t pe = w, pb;                      /* the place put right: capitalised words */
+    while (pe > sb && msg[pe - 1] == ' ') pe--;
+    for (pb = pe;;) {
+        size_t ee = pb, ws;
+        while (ee > sb && msg[ee - 1] == ' ') ee--;
+        for (ws = ee; ws > sb && msg[ws - 1] != ' ';) ws--;
+        if (ws == ee || !isupper((unsigned char)msg[ws])) break;
+        pb = ws;
+    }
+    size_t we = pb, wb;                     /* (the word of place before it) */
+    while (we > sb && msg[we - 1] == ' ') we--;
+    for (wb = we; wb > sb && isalpha((unsigned char)msg[wb - 1]);) wb--;
+    char before[8] = "";
+    if (we - wb < sizeof before) snprintf(before, sizeof before, "%.*s", (int)(we - wb), msg + wb);
+    for (char *c = before; *c; c++) *c = (char)tolower((unsigned char)*c);
+    if (!nl || pb == pe || !understand_in_list(place_words, before)) return 0;
+    size_t at = 0;
+    memcpy(out + at, msg, pb), at += pb;
+    memcpy(out + at, msg + nb, nl), at += nl;
+    memcpy(out + at, msg + ye, len - ye), at += len - ye;
+    out[at] = '\0';
+    return at;
+}
+
 /* msg[0, len) with a correction said in passing made ("for twenty-six years, oh wait,
  * twenty-seven" is "for twenty-seven years"; "in Hexham, no, wait, in Alnwick" is "in
  * Alnwick"; after "sorry" or "oops" a number, or a name put right by a name: "I'm 31,
@@ -156,11 +242,21 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
     }
     size_t sb = (size_t)w;                  /* the sentence it is in */
     while (sb > 0 && !strchr(".!?", msg[sb - 1])) sb--;
+    char first[8];                          /* ("... of May. No, sorry, on the 3rd of
+                                             * March.": a sentence of a bare "no" puts
+                                             * right the one before it) */
+    size_t fw = plain_read_word(msg, len, sb, first, sizeof first, 0);
+    if (sb > 0 && fw == (size_t)w && (!strcmp(first, "no") || !strcmp(first, "nah")))
+        for (sb--; sb > 0 && !strchr(".!?", msg[sb - 1]);) sb--;
     long from = -1;
     /* (a number with the words after it said again: "2 cats - no, 3 cats") */
     int again = plain_number_word(msg, ys, fe) && fe < ye;
     int number = (plain_number_word(msg, ys, fe) && fe == ye) || again;
-    if (numbers_only && !number) {
+    if (!number) {
+        size_t r = place_said_instead(msg, len, sb, (size_t)w, ys, ye, out);
+        if (r) return r;
+    }
+    if (numbers_only && !number && !opens_with_place(msg, len, ys)) {
         /* "my wife is Edda, sorry, Etta": a name said instead of the name right before
          * the apology (not a sentence's first word) */
         size_t pb = (size_t)w;

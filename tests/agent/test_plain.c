@@ -243,6 +243,17 @@ static const struct {
     {"my wife is Edda, sorry, Etta. Edda was my ex", "my wife is Etta. Edda was my ex"},
     {"Leeds, sorry, I ramble", "Leeds, sorry, I ramble"},
     {"we met in Oslo, sorry, Bergen, in May", "we met in Bergen, in May"},
+    /* a place put right after an apology (any words of one), in a clause of its own,
+     * or in a sentence of a bare "no" */
+    {"she sells fish at a stall in Hove, sorry, in Lewes.", "she sells fish at a stall in Lewes."},
+    {"I'm in Hove, sorry, in case you ask", "I'm in Hove, sorry, in case you ask"},
+    {"my aunt lives in Kiel, no, my mistake, she moved to Lübeck in May, ok?",
+     "my aunt lives in Lübeck, ok?"},
+    {"My son plays at Ashford, no wait, he is going to Kent Rovers now.",
+     "My son plays at Kent Rovers."},
+    {"the party is on the 2nd of May. No, forgive me, on the 9th of May. Cake too.",
+     "the party is on the 9th of May. Cake too."},
+    {"Pia is at Ashford, no wait, she is fine.", "Pia is at Ashford, no wait, she is fine."},
     {"I'm one of five, right?", "I'm one of five, right?"},
     {"I'm twelve", "I'm twelve"},
     /* a place of business named after it; an aside after "my partner" */
