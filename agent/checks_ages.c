@@ -490,6 +490,22 @@ int checks_ages(checks_clause_t *c, understood_t *u)
                 return 1;
             }
     }
+    /* "I'm Ana. 31 years old, I fix bikes": a clause of a number of years old and nothing
+     * else (read as chat, or a fact the reader is unsure of), after facts of the user's
+     * own only (none of anyone else's), is their age */
+    int own = i > 0, n_years = 0;
+    for (int j = 0; j < i && own; j++)
+        own = told[j].act != READER_FACT || !strcmp(told[j].holder, "self");
+    for (int j = 0; j < i && own && !n_years; j++) n_years = told[j].act == READER_FACT;
+    char nb[16], ob[16];
+    if (own && n_years && !checks_asks(text) &&
+        (u->act == READER_SMALLTALK || (u->act == READER_FACT && u->act_p < u->fact_min_p)) &&
+        sscanf(text, "%15[0-9] %15[a-z ]", nb, ob) == 2 && understand_number(nb, &years) &&
+        years > 0 && years <= 120 && strlen(nb) + 1 + strlen(ob) == strlen(text) &&
+        (!strcmp(ob, "years old") || !strcmp(ob, "yrs old") || !strcmp(ob, "year old"))) {
+        checks_settle(u, READER_FACT, "self", READER_REL_AGE, NULL, nb);
+        return 1;
+    }
     /* "is Kit six years old?", "is my nephew 7?" ask an age, whatever the reader marked */
     char age[UNDERSTAND_VALUE];
     /* "my son is six" read as chat, unsure or with no value: his age */

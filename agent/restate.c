@@ -28,33 +28,41 @@
 #include "model/lexical.h"
 
 /* Where msg[0, len) first stops to put something right: a comma or a dash between
- * spaces, then words of waiting ("oh wait", "no, wait", "hang on", "wait no", "nah hang
- * on", "ah no"; "oh", "ah", "uh", "er", "erm", "um" go with any) or of apology ("sorry",
- * "oops", "no sorry", a bare "no" or "nah" with a comma after it), then what is said
- * instead. Returns where the stop opens (-1 when there is none),
- * with its length up to what is said instead in *wl, and *numbers_only set when only an
- * apology or a bare "no" was said (it then puts right a number only: "I'm 31, sorry,
- * 32", "two cats - no, three"). */
-static long waited_at(const char *msg, size_t len, size_t *wl, int *numbers_only)
+ * spaces, or the end of a sentence, then words of waiting ("oh wait", "no, wait", "hang
+ * on", "wait no", "nah hang on", "ah no", "i mean", "make that"; "oh", "ah", "uh", "er",
+ * "erm", "um", "actually" go with any) or of apology ("sorry", "oops", "no sorry",
+ * "forgive me", "my mistake", a bare "no" or "nah" with a comma after it), then what is
+ * said instead (after a sentence's end, the words must end in a comma, or be "make
+ * that"). Returns where the stop opens (-1 when there is none), with its length up to
+ * what is said instead in *wl, *numbers_only set when only an apology or a bare "no"
+ * was said (it then puts right a number or a name only: "I'm 31, sorry, 32", "two cats -
+ * no, three"), and *sentence when the stop is a sentence's end. */
+static long waited_at(const char *msg, size_t len, size_t *wl, int *numbers_only, int *sentence)
 {
     static const char *const dashes[] = {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", NULL};
     for (size_t i = 0; i < len; i++) {
         size_t p = 0;
-        if (msg[i] == ',') p = i + 1;
+        int ends = (msg[i] == '.' || msg[i] == '!') && i + 1 < len && msg[i + 1] == ' ';
+        if (msg[i] == ',' || ends) p = i + 1;
         for (int d = 0; dashes[d] && !p; d++)
             if (!strncmp(msg + i, dashes[d], strlen(dashes[d]))) p = i + strlen(dashes[d]);
         if (!p) continue;
-        int waits = 0, sorry = 0, bare = 0, words = 0, comma = 0;
+        int waits = 0, sorry = 0, bare = 0, words = 0, comma = 0, made = 0;
         size_t q = p, said = 0;
         for (;;) {
-            char w[8], w2[8];
+            char w[12], w2[8];
             size_t e = plain_read_word(msg, len, q, w, sizeof w, 0), e2;
             if (!e) break;
-            if (!strcmp(w, "hang")) {   /* "hang on" ("i mean": word_put_right) */
+            if (!strcmp(w, "hang") || !strcmp(w, "i") || !strcmp(w, "make")) {
+                /* "hang on", "i mean", "i meant", "make that", "make it" */
                 e2 = plain_read_word(msg, len, e, w2, sizeof w2, 0);
-                if (!e2 || strcmp(w2, "on")) break;
+                if (!e2 || (w[0] == 'h' && strcmp(w2, "on") != 0) ||
+                    (w[0] == 'i' && strcmp(w2, "mean") != 0 && strcmp(w2, "meant") != 0) ||
+                    (w[0] == 'm' && strcmp(w2, "that") != 0 && strcmp(w2, "it") != 0))
+                    break;
                 e = e2;
                 waits = 1;
+                made = w[0] == 'm';
             } else if (!strcmp(w, "wait")) {
                 waits = 1;
             } else if (!strcmp(w, "sorry") || !strcmp(w, "oops")) {
@@ -71,7 +79,8 @@ static long waited_at(const char *msg, size_t len, size_t *wl, int *numbers_only
             } else if (!strcmp(w, "no") || !strcmp(w, "nah")) {
                 bare = 1;
             } else if (strcmp(w, "oh") != 0 && strcmp(w, "ah") != 0 && strcmp(w, "uh") != 0 &&
-                       strcmp(w, "er") != 0 && strcmp(w, "erm") != 0 && strcmp(w, "um") != 0) {
+                       strcmp(w, "er") != 0 && strcmp(w, "erm") != 0 && strcmp(w, "um") != 0 &&
+                       strcmp(w, "actually") != 0) {
                 break;                  /* ("ah no", "erm, sorry") */
             }
             words++;
@@ -83,8 +92,10 @@ static long waited_at(const char *msg, size_t len, size_t *wl, int *numbers_only
         }
         if (!said || !words || words > 4) continue;
         if (!waits && !sorry && !(bare && (comma || p > i + 1))) continue;
+        if (ends && !comma && !made) continue;
         *wl = said - (size_t)i;
         *numbers_only = !waits;
+        *sentence = ends;
         return (long)i;
     }
     return -1;
@@ -227,8 +238,8 @@ static size_t place_said_instead(const char *msg, size_t len, size_t sb, size_t 
 static size_t corrected_in_passing(const char *msg, size_t len, char *out)
 {
     size_t wl;
-    int numbers_only;
-    long w = waited_at(msg, len, &wl, &numbers_only);
+    int numbers_only, sentence;
+    long w = waited_at(msg, len, &wl, &numbers_only, &sentence);
     if (w < 0) return word_put_right(msg, len, out);
     size_t ys = (size_t)w + wl, ye = ys;    /* what is said instead */
     while (ye < len && !strchr(",.;:!?", msg[ye]) && ye - ys < 48) ye++;
@@ -256,22 +267,26 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
         size_t r = place_said_instead(msg, len, sb, (size_t)w, ys, ye, out);
         if (r) return r;
     }
-    if (numbers_only && !number && !opens_with_place(msg, len, ys)) {
-        /* "my wife is Edda, sorry, Etta": a name said instead of the name right before
-         * the apology (not a sentence's first word) */
+    int placed = opens_with_place(msg, len, ys);
+    if (!number && !placed) {
+        /* "my wife is Edda, sorry, Etta", "my dog Rolf, no wait, Rolfie, ...": a name said
+         * instead of the name right before the words of waiting (not a sentence's first
+         * word) */
         size_t pb = (size_t)w;
         while (pb > sb && (isalpha((unsigned char)msg[pb - 1]) || (unsigned char)msg[pb - 1] >= 0x80))
             pb--;
-        if (fe != ye || !isupper((unsigned char)msg[ys]) || pb == (size_t)w || pb == sb ||
-            !isupper((unsigned char)msg[pb]) || msg[pb - 1] != ' ')
-            return word_put_right(msg, len, out);
-        size_t at = 0;
-        memcpy(out + at, msg, pb), at += pb;
-        memcpy(out + at, msg + ys, len - ys), at += len - ys;
-        out[at] = '\0';
-        return at;
+        if (fe == ye && isupper((unsigned char)msg[ys]) && pb != (size_t)w && pb != sb &&
+            isupper((unsigned char)msg[pb]) && msg[pb - 1] == ' ' &&
+            ((size_t)w - pb != fe - ys || strncmp(msg + pb, msg + ys, fe - ys) != 0)) {
+            size_t at = 0;
+            memcpy(out + at, msg, pb), at += pb;
+            memcpy(out + at, msg + ys, len - ys), at += len - ys;
+            out[at] = '\0';
+            return at;
+        }
+        if (numbers_only) return word_put_right(msg, len, out);
     }
-    for (size_t i = sb; i < (size_t)w; i++) {
+    for (size_t i = sb; i < (size_t)w && (!sentence || placed || number); i++) {
         if (i > sb && (isalnum((unsigned char)msg[i - 1]) || msg[i - 1] == '-')) continue;
         size_t e = i;
         while (e < (size_t)w && (isalnum((unsigned char)msg[e]) || msg[e] == '-')) e++;
@@ -300,6 +315,12 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
         /* "Ada is 4, no wait, she turned 5 in May": the number said instead, in a
          * sentence of its own, puts right the last number before the wait */
         size_t ns = 0, ne = 0, os = 0, oe = 0;
+        char opener[12];                    /* (after a sentence's end, of the one before:
+                                             * "he turned 10", not "Tom is 12") */
+        plain_read_word(msg, len, ys, opener, sizeof opener, 0);
+        if (sentence && isupper((unsigned char)msg[ys]) && !understand_pronoun(opener) &&
+            strcmp(opener, "i'm") != 0 && strcmp(opener, "i") != 0)
+            return 0;
         for (size_t i = ys; i < ye && !ne; i++) {
             if (i > ys && isalnum((unsigned char)msg[i - 1])) continue;
             size_t e = i;
@@ -330,6 +351,15 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
     /* (words after the number that are not said again are an aside, and go: "I'm 68,
      * no, 69 since May" is "I'm 69") */
     size_t now = number ? fe : ye;          /* the end of what is said instead */
+    if (again) {
+        /* ("24 anos, i mean 24 yrs old": a unit of time after the number said again,
+         * other than the word after the number put right, is said with it) */
+        char was_w[12], now_w[12];
+        plain_read_word(msg, len, to, was_w, sizeof was_w, 0);
+        plain_read_word(msg, len, fe, now_w, sizeof now_w, 0);
+        if (was_w[0] && strcmp(was_w, now_w) != 0 && understand_in_list(understand_time_units, now_w))
+            now = ye, to = (size_t)w;
+    }
     size_t at = 0;
     memcpy(out + at, msg, (size_t)from), at += (size_t)from;
     memcpy(out + at, msg + ys, now - ys), at += now - ys;

@@ -254,6 +254,14 @@ static const struct {
     {"the party is on the 2nd of May. No, forgive me, on the 9th of May. Cake too.",
      "the party is on the 9th of May. Cake too."},
     {"Pia is at Ashford, no wait, she is fine.", "Pia is at Ashford, no wait, she is fine."},
+    /* "i mean", "make that", a sentence that opens with the waiting, a name said instead */
+    {"I shop at Lidl, I mean Aldi, every week", "I shop at Aldi, every week"},
+    {"the move is in June. Actually make that July.", "the move is in July."},
+    {"Kit is 6. Wait no, she turned 7 in May.", "Kit is 7."},
+    {"Kit is 6. Wait, Ola is 9.", "Kit is 6. Wait, Ola is 9."},
+    {"I live in Hull. Actually, I like it.", "I live in Hull. Actually, I like it."},
+    {"my cat Mo, no wait, Momo, is grey", "my cat Momo, is grey"},
+    {"30 anos, i mean 30 years old", "30 years old"},
     {"I'm one of five, right?", "I'm one of five, right?"},
     {"I'm twelve", "I'm twelve"},
     /* a place of business named after it; an aside after "my partner" */
