@@ -1309,6 +1309,81 @@ static size_t traded_for(const char *msg, size_t len, char *out)
     return 0;
 }
 
+/* "I teach high school chemistry in Ohio": the level of the school said before what is
+ * taught is said after it, "I teach chemistry at a high school in Ohio" (the reader took
+ * the level for the subject). Into out (len + 8 bytes at least): the length, else 0. */
+static size_t school_level_first(const char *msg, size_t len, char *out)
+{
+    static const char *const teach[] = {"teach ", "teaches ", "teaching ", "taught ", NULL};
+    static const char *const levels[] = {"primary", "high", "secondary", "middle", "elementary",
+                                         "grammar", "junior", "senior", "nursery", NULL};
+    static const char *const ends[] = {"in", "at", "for", "to", "with", "since", NULL};
+    size_t pl;
+    for (long t = plain_find_any(msg, len, 0, teach, &pl); t >= 0;
+         t = plain_find_any(msg, len, (size_t)t + 1, teach, &pl)) {
+        if (t > 0 && isalpha((unsigned char)msg[t - 1])) continue;
+        size_t lv = (size_t)t + pl, e;
+        char w[16];
+        if (!(e = plain_read_word(msg, len, lv, w, sizeof w, 0)) || !understand_in_list(levels, w))
+            continue;
+        size_t sc = plain_read_word(msg, len, e, w, sizeof w, 0);
+        if (!sc || strcmp(w, "school") != 0) continue;
+        size_t se = sc;                 /* what is taught: up to three words */
+        int words = 0;
+        for (size_t n; words < 4 && (n = plain_read_word(msg, len, se, w, sizeof w, 0)) &&
+                       !understand_in_list(ends, w) && msg[se] == ' ';)
+            se = n, words++;
+        if (!words || words > 3) continue;
+        int r = snprintf(out, len + 9, "%.*s%.*s at a %.*s%s", (int)lv, msg, (int)(se - sc - 1),
+                         msg + sc + 1, (int)(sc - lv), msg + lv, msg + se);
+        return r > 0 && (size_t)r <= len + 8 ? (size_t)r : 0;
+    }
+    return 0;
+}
+
+/* "my daughter goes to Hillside Primary", "Ed is at Oak Park High", "she moved up to
+ * Northfield Academy": going to, being at or starting at a place whose name ends in a
+ * word of a school is studying there ("... studies at Hillside Primary"), unless "as"
+ * follows. Into out (len + 8 bytes at least): the length, else 0. */
+static size_t school_gone_to(const char *msg, size_t len, char *out)
+{
+    static const char *const schools[] = {"school", "college", "academy", "university",
+                                          "primary", "grammar", "high", "secondary",
+                                          "elementary", "preschool", "nursery",
+                                          "kindergarten", NULL};
+    /* the verb said before the school, and what it is said as: a plain form with "I",
+     * "we", "they" before it ("I go to ..."), else with "-s" */
+    static const char *const going[][2] = {
+        {" goes to ", " studies at "}, {" go to ", " study at "},
+        {" is at ", " studies at "}, {" is now at ", " now studies at "},
+        {"'s at ", " studies at "}, {" started at ", " studies at "},
+        {" starts at ", " studies at "}, {" start at ", " study at "},
+        {" moved up to ", " studies at "}, {" attends ", " studies at "},
+        {" attend ", " study at "}, {" is starting at ", " studies at "},
+        {NULL, NULL}};
+    for (size_t i = 1; i < len; i++) {
+        if (msg[i - 1] != ' ' || !isupper((unsigned char)msg[i])) continue;
+        size_t rl = caps_at(msg, len, i);
+        if (!rl || (i + rl < len && isalnum((unsigned char)msg[i + rl]))) continue;
+        size_t we = i + rl, wb = we;    /* its last word, a word of a school */
+        while (wb > i && msg[wb - 1] != ' ') wb--;
+        char last[16];
+        if (wb == i || we - wb >= sizeof last) continue;
+        snprintf(last, sizeof last, "%.*s", (int)(we - wb), msg + wb);
+        for (char *c = last; *c; c++) *c = (char)tolower((unsigned char)*c);
+        if (!understand_in_list(schools, last)) continue;
+        for (int g = 0; going[g][0]; g++) {
+            size_t gl = strlen(going[g][0]);
+            if (i < gl || strncasecmp(msg + i - gl, going[g][0], gl) != 0) continue;
+            size_t vb = i - gl;
+            if (!strncasecmp(msg + we, " as ", 4)) break;   /* ("is at ... as a cook") */
+            int r = snprintf(out, len + 9, "%.*s%s%s", (int)vb, msg, going[g][1], msg + i);
+            return r > 0 && (size_t)r <= len + 8 ? (size_t)r : 0;
+        }
+    }
+    return 0;
+}
+
 /* "guess who turned 40 today", "guess who's 30!": the user telling their age with "guess
  * who" says it plainly ("I turned 40 today", "I'm 30!"), not asked; "guess what," before
  * a sentence goes. Into out (len + 1 bytes at least): the length written, 0 when
@@ -1725,11 +1800,15 @@ long restate_text(const char *msg, char *out, size_t cap)
     if (group_opens(now, strlen(now), group)) now = group;
     char trade[RESTATE_MAX + 292];      /* (then one thing given for another) */
     if (traded_for(now, strlen(now), trade)) now = trade;
-    char guessed[RESTATE_MAX + 292];    /* (then "guess who" said plainly) */
+    char levelled[RESTATE_MAX + 300];   /* (then a school's level after what is taught) */
+    if (school_level_first(now, strlen(now), levelled)) now = levelled;
+    char schooled[RESTATE_MAX + 308];   /* (then a school gone to as one studied at) */
+    if (school_gone_to(now, strlen(now), schooled)) now = schooled;
+    char guessed[RESTATE_MAX + 308];    /* (then "guess who" said plainly) */
     if (guess_who(now, strlen(now), guessed)) now = guessed;
-    char kin[RESTATE_MAX + 296];        /* (then a word of kin opening a sentence) */
+    char kin[RESTATE_MAX + 312];        /* (then a word of kin opening a sentence) */
     if (kin_opens(now, strlen(now), kin)) now = kin;
-    char parted[RESTATE_MAX + 304];     /* (then emoji between words as commas) */
+    char parted[RESTATE_MAX + 320];     /* (then emoji between words as commas) */
     if (emoji_parted(now, strlen(now), parted)) now = parted;
     if (now == msg) return 0;
     size_t n = strlen(now);

@@ -20,8 +20,9 @@
 #define RESTATE_MAX 2048
 /* The most bytes restating adds to a message (the words of an age, a group, a pet's or a
  * business's name, the verbs left out, the phrases said as the reader knows them,
- * "I've been with" one's partner and a thing traded said as sold and got). */
-#define RESTATE_GROWTH 304
+ * "I've been with" one's partner, a thing traded said as sold and got, a school's level
+ * moved after what is taught, a school gone to as studied at). */
+#define RESTATE_GROWTH 320
 
 /* msg (NUL-terminated UTF-8) with its phrases said again into out (cap bytes with its
  * NUL; RESTATE_MAX + RESTATE_GROWTH is always room): the length written, 0 when nothing

@@ -262,6 +262,13 @@ static const struct {
     {"I live in Hull. Actually, I like it.", "I live in Hull. Actually, I like it."},
     {"my cat Mo, no wait, Momo, is grey", "my cat Momo, is grey"},
     {"30 anos, i mean 30 years old", "30 years old"},
+    /* a school's level said before what is taught; a school gone to */
+    {"I teach high school chemistry in Ohio", "I teach chemistry at a high school in Ohio"},
+    {"she teaches primary school art and music.", "she teaches art and music at a primary school."},
+    {"my girl goes to Hillside Primary.", "my girl studies at Hillside Primary."},
+    {"my son Ed is at Oak Park High", "my son Ed studies at Oak Park High"},
+    {"Bo is at Oak Park High as a cook", "Bo is at Oak Park High as a cook"},
+    {"we go to Leeds Grammar", "we study at Leeds Grammar"},
     {"I'm one of five, right?", "I'm one of five, right?"},
     {"I'm twelve", "I'm twelve"},
     /* a place of business named after it; an aside after "my partner" */
