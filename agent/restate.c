@@ -1384,6 +1384,98 @@ static size_t school_gone_to(const char *msg, size_t len, char *out)
     return 0;
 }
 
+/* Where a pet told as one of a list ends ("a grey cat called Smoke who is 2", "a tabby
+ * cat luna whos 7", "a parrot named Rio"): "a" or "an", up to three words to a kind of
+ * pet, "called" or "named" and a name (or the name right after), then perhaps "who is",
+ * "who's" or "whos" and a number; the item ends before a comma, " and ", a sentence's end
+ * or the message's. 0 when msg[i] opens no such item; else where the name starts in
+ * *name, and *called set when "called" or "named" was said. */
+static size_t pet_item_end(const char *msg, size_t len, size_t i, size_t *name, int *called)
+{
+    static const char *const naming[] = {"called", "named", NULL};
+    static const char *const aged[] = {"who's", "whos", "who", NULL};
+    char w[24];
+    size_t e = plain_read_word(msg, len, i, w, sizeof w, 0);
+    if (!e || (strcmp(w, "a") != 0 && strcmp(w, "an") != 0)) return 0;
+    size_t kind = 0;
+    for (int k = 0; k < 4 && !kind; k++) {
+        size_t n = plain_read_word(msg, len, e, w, sizeof w, 0);
+        if (!n || msg[e] != ' ') return 0;
+        e = n;
+        if (dialogue_pet_word(w) || kinds_animal(w)) kind = e;
+    }
+    if (!kind) return 0;
+    size_t n = plain_read_word(msg, len, e, w, sizeof w, 0);
+    while (n && msg[e] == ' ' && (dialogue_pet_word(w) || kinds_animal(w)))   /* ("tabby cat") */
+        e = n, n = plain_read_word(msg, len, e, w, sizeof w, 0);
+    *called = n && understand_in_list(naming, w);
+    if (*called) e = n, n = plain_read_word(msg, len, e, w, sizeof w, 0);
+    if (!n || msg[e] != ' ' || lex_is_stopword(w) || dialogue_pet_word(w) || kinds_animal(w))
+        return 0;
+    *name = e + 1;
+    e = n;                                  /* (the name) */
+    n = plain_read_word(msg, len, e, w, sizeof w, 0);
+    if (n && understand_in_list(aged, w)) {
+        size_t a = n;
+        if (!strcmp(w, "who")) a = plain_read_word(msg, len, n, w, sizeof w, 0), a = a && !strcmp(w, "is") ? a : 0;
+        size_t ne = a;
+        while (a && ne < len && msg[ne] == ' ') ne++;
+        size_t ns = ne;
+        while (a && ne < len && isalnum((unsigned char)msg[ne])) ne++;
+        if (a && ne > ns && plain_number_word(msg, ns, ne)) e = ne;
+    }
+    if (e == len || strchr(",.!;", msg[e]) || !strncasecmp(msg + e, " and ", 5)) return e;
+    return 0;
+}
+
+/* "We have a collie named Bess who is 6, a grey cat called Smoke who is 2, and a parrot
+ * named Rio": two pets or more listed each told in a sentence of its own ("We have a
+ * collie named Bess who is 6. I have a grey cat called Smoke who is 2. I have a parrot
+ * named Rio."), as the reader reads one. Into out (len + 96 bytes at least): the length,
+ * else 0. */
+static size_t pets_listed(const char *msg, size_t len, char *out)
+{
+    static const char *const seps[] = {", and ", " and ", ", ", NULL};
+    for (size_t i = 0; i + 2 < len; i++) {
+        if (i > 0 && msg[i - 1] != ' ') continue;
+        size_t starts[6], ends[6], names[6];   /* (six at most: len + 96 is room) */
+        int called[6], items = 0;
+        size_t e = pet_item_end(msg, len, i, &names[0], &called[0]);
+        if (!e) continue;
+        starts[items] = i, ends[items++] = e;
+        while (items < 6) {
+            size_t sl = 0;
+            for (int k = 0; seps[k] && !sl; k++)
+                if (!strncasecmp(msg + e, seps[k], strlen(seps[k]))) sl = strlen(seps[k]);
+            size_t ne = sl ? pet_item_end(msg, len, e + sl, &names[items], &called[items]) : 0;
+            if (!ne) break;
+            starts[items] = e + sl, ends[items++] = ne;
+            e = ne;
+        }
+        if (items < 2) {
+            i = e;
+            continue;
+        }
+        size_t before = i;                  /* (a sentence the first opens has no verb) */
+        while (before > 0 && msg[before - 1] == ' ') before--;
+        int bare = before == 0 || strchr(".!?", msg[before - 1]);
+        size_t at = 0;                  /* (each one "called" its name: "a cat called luna") */
+        for (int k = 0; k < items; k++) {
+            int r = snprintf(out + at, len + 97 - at, "%.*s%s%.*s%s%.*s",
+                             k ? 0 : (int)i, msg, k ? ". I have " : bare ? "I have " : "",
+                             (int)(names[k] - starts[k]), msg + starts[k],
+                             called[k] ? "" : "called ", (int)(ends[k] - names[k]),
+                             msg + names[k]);
+            if (r < 0 || at + (size_t)r > len + 96) return 0;
+            at += (size_t)r;
+        }
+        int r;
+        r = snprintf(out + at, len + 97 - at, "%s", msg + e);
+        return r >= 0 && at + (size_t)r <= len + 96 ? at + (size_t)r : 0;
+    }
+    return 0;
+}
+
 /* "guess who turned 40 today", "guess who's 30!": the user telling their age with "guess
  * who" says it plainly ("I turned 40 today", "I'm 30!"), not asked; "guess what," before
  * a sentence goes. Into out (len + 1 bytes at least): the length written, 0 when
@@ -1747,69 +1839,96 @@ static size_t work_on_named(const char *msg, size_t len, char *out)
     return 0;
 }
 
-long restate_text(const char *msg, char *out, size_t cap)
+/* The most bytes a message handed to one round holds (the rounds before it added). */
+#define RESTATE_IN (RESTATE_MAX + (RESTATE_ROUNDS - 1) * RESTATE_ONCE)
+
+/* One round of every pass over msg into out (cap bytes): restate_text's contract, for
+ * a msg of up to RESTATE_IN bytes. */
+static long restate_once(const char *msg, char *out, size_t cap)
 {
     size_t len = strlen(msg);
-    if (len >= RESTATE_MAX) return 0;
-    char fixed[RESTATE_MAX];            /* (a correction in passing made first) */
+    if (len >= RESTATE_IN) return 0;
+    char fixed[RESTATE_IN];            /* (a correction in passing made first) */
     const char *now = msg;
     size_t made = corrected_in_passing(now, len, fixed);
     if (!made) made = zh_number_put_right(now, len, fixed);
     if (made) now = fixed;
-    char aged[RESTATE_MAX + 16];        /* (then an age told before a kind of person) */
+    char listed_pets[RESTATE_IN + 96];  /* (then pets listed told apart) */
+    if (pets_listed(now, strlen(now), listed_pets)) now = listed_pets;
+    char aged[RESTATE_IN + 112];        /* (then an age told before a kind of person) */
     if (years_old_before(now, strlen(now), aged)) now = aged;
-    char named[RESTATE_MAX + 48];       /* (then a group named after it) */
+    char named[RESTATE_IN + 144];       /* (then a group named after it) */
     if (group_named_after(now, strlen(now), named)) now = named;
-    char pet[RESTATE_MAX + 64];         /* (then a pet named after it) */
+    char pet[RESTATE_IN + 160];         /* (then a pet named after it) */
     if (pet_named_after(now, strlen(now), pet)) now = pet;
-    char second[RESTATE_MAX + 72];      /* (then a second one had and named apart) */
+    char second[RESTATE_IN + 168];      /* (then a second one had and named apart) */
     if (second_named(now, strlen(now), second)) now = second;
-    char with[RESTATE_MAX + 80];        /* (then a pet lived with told apart) */
+    char with[RESTATE_IN + 176];        /* (then a pet lived with told apart) */
     if (pet_lived_with(now, strlen(now), with)) now = with;
-    char who[RESTATE_MAX + 104];        /* (then the age of one just named) */
+    char who[RESTATE_IN + 200];        /* (then the age of one just named) */
     if (age_of_named(now, strlen(now), who)) now = who;
-    char plain[RESTATE_MAX + 112];       /* (then an aside after "my partner" left out) */
+    char plain[RESTATE_IN + 208];       /* (then an aside after "my partner" left out) */
     if (aside_left_out(now, strlen(now), plain)) now = plain;
-    char firm[RESTATE_MAX + 120];        /* (then a place of business named after it) */
+    char firm[RESTATE_IN + 216];        /* (then a place of business named after it) */
     if (firm_named_after(now, strlen(now), firm)) now = firm;
-    char verbed[RESTATE_MAX + 184];     /* (then a verb left out after a comma) */
+    char verbed[RESTATE_IN + 280];     /* (then a verb left out after a comma) */
     if (gapped_verb(now, strlen(now), verbed)) now = verbed;
-    char noted[RESTATE_MAX + 185];      /* (then a note's parts set off by dashes) */
+    char noted[RESTATE_IN + 281];      /* (then a note's parts set off by dashes) */
     if (dashed_note(now, strlen(now), noted)) now = noted;
-    char listed[RESTATE_MAX + 185];     /* (then names with their ages after a group) */
+    char listed[RESTATE_IN + 281];     /* (then names with their ages after a group) */
     if (ages_listed(now, strlen(now), listed)) now = listed;
-    char aged_q[RESTATE_MAX + 185];     /* (then an age in words asked of oneself) */
+    char aged_q[RESTATE_IN + 281];     /* (then an age in words asked of oneself) */
     if (age_in_words(now, strlen(now), aged_q)) now = aged_q;
-    char said[RESTATE_MAX + 201];       /* (then phrases the reader knows otherwise) */
+    char said[RESTATE_IN + 297];       /* (then phrases the reader knows otherwise) */
     if (said_plainly(now, strlen(now), said)) now = said;
-    char work[RESTATE_MAX + 205];       /* (then a place of work named after "on") */
+    char work[RESTATE_IN + 301];       /* (then a place of work named after "on") */
     if (work_on_named(now, strlen(now), work)) now = work;
-    char pair[RESTATE_MAX + 230];       /* (then one the user is together with) */
+    char pair[RESTATE_IN + 326];       /* (then one the user is together with) */
     if (together_told(now, strlen(now), pair)) now = pair;
-    char there[RESTATE_MAX + 238];      /* (then one named, then who they are) */
+    char there[RESTATE_IN + 334];      /* (then one named, then who they are) */
     if (there_named(now, strlen(now), there)) now = there;
-    char who_is[RESTATE_MAX + 262];     /* (then one named, and after it who they are) */
+    char who_is[RESTATE_IN + 358];     /* (then one named, and after it who they are) */
     if (named_then_who(now, strlen(now), who_is)) now = who_is;
-    char called[RESTATE_MAX + 262];     /* (then the listener called after a question) */
+    char called[RESTATE_IN + 358];     /* (then the listener called after a question) */
     if (listener_called(now, strlen(now), called)) now = called;
-    char origin[RESTATE_MAX + 262];     /* (then "originally" before where one is from) */
+    char origin[RESTATE_IN + 358];     /* (then "originally" before where one is from) */
     if (from_originally(now, strlen(now), origin)) now = origin;
-    char placed[RESTATE_MAX + 265];     /* (then an age after one's place among the rest) */
+    char placed[RESTATE_IN + 361];     /* (then an age after one's place among the rest) */
     if (place_then_age(now, strlen(now), placed)) now = placed;
-    char group[RESTATE_MAX + 268];      /* (then "Sons are ..." opening a sentence) */
+    char group[RESTATE_IN + 364];      /* (then "Sons are ..." opening a sentence) */
     if (group_opens(now, strlen(now), group)) now = group;
-    char trade[RESTATE_MAX + 292];      /* (then one thing given for another) */
+    char trade[RESTATE_IN + 388];      /* (then one thing given for another) */
     if (traded_for(now, strlen(now), trade)) now = trade;
-    char levelled[RESTATE_MAX + 300];   /* (then a school's level after what is taught) */
+    char levelled[RESTATE_IN + 396];   /* (then a school's level after what is taught) */
     if (school_level_first(now, strlen(now), levelled)) now = levelled;
-    char schooled[RESTATE_MAX + 308];   /* (then a school gone to as one studied at) */
+    char schooled[RESTATE_IN + 404];   /* (then a school gone to as one studied at) */
     if (school_gone_to(now, strlen(now), schooled)) now = schooled;
-    char guessed[RESTATE_MAX + 308];    /* (then "guess who" said plainly) */
+    char guessed[RESTATE_IN + 404];    /* (then "guess who" said plainly) */
     if (guess_who(now, strlen(now), guessed)) now = guessed;
-    char kin[RESTATE_MAX + 312];        /* (then a word of kin opening a sentence) */
+    char kin[RESTATE_IN + 408];        /* (then a word of kin opening a sentence) */
     if (kin_opens(now, strlen(now), kin)) now = kin;
-    char parted[RESTATE_MAX + 320];     /* (then emoji between words as commas) */
+    char parted[RESTATE_IN + 416];     /* (then emoji between words as commas) */
     if (emoji_parted(now, strlen(now), parted)) now = parted;
+    if (now == msg) return 0;
+    size_t n = strlen(now);
+    if (n + 1 > cap) return -1;
+    memcpy(out, now, n + 1);
+    return (long)n;
+}
+
+long restate_text(const char *msg, char *out, size_t cap)
+{
+    if (strlen(msg) >= RESTATE_MAX) return 0;
+    /* (rounds until nothing changes: a pass rewrites the first of its phrases a round, so
+     * "a cat called Smoke who is 2, a dog called Rex who is 5" needs two) */
+    char a[RESTATE_MAX + RESTATE_GROWTH], b[RESTATE_MAX + RESTATE_GROWTH];
+    const char *now = msg;
+    for (int round = 0; round < RESTATE_ROUNDS; round++) {
+        char *to = now == a ? b : a;
+        long r = restate_once(now, to, sizeof a);
+        if (r <= 0 || !strcmp(to, now)) break;
+        now = to;
+    }
     if (now == msg) return 0;
     size_t n = strlen(now);
     if (n + 1 > cap) return -1;

@@ -18,11 +18,15 @@
 
 /* Messages of this many bytes and more are left as they are. */
 #define RESTATE_MAX 2048
-/* The most bytes restating adds to a message (the words of an age, a group, a pet's or a
- * business's name, the verbs left out, the phrases said as the reader knows them,
- * "I've been with" one's partner, a thing traded said as sold and got, a school's level
- * moved after what is taught, a school gone to as studied at). */
-#define RESTATE_GROWTH 320
+/* The most bytes one round of restating adds to a message (the words of an age, a
+ * group, a pet's or a business's name, the verbs left out, the phrases said as the
+ * reader knows them, "I've been with" one's partner, a thing traded said as sold and
+ * got, a school's level moved after what is taught, a school gone to as studied at,
+ * pets listed told apart);
+ * rounds run until one changes nothing, RESTATE_ROUNDS at most. */
+#define RESTATE_ONCE 416
+#define RESTATE_ROUNDS 3
+#define RESTATE_GROWTH (RESTATE_ROUNDS * RESTATE_ONCE)
 
 /* msg (NUL-terminated UTF-8) with its phrases said again into out (cap bytes with its
  * NUL; RESTATE_MAX + RESTATE_GROWTH is always room): the length written, 0 when nothing

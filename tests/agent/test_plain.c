@@ -269,6 +269,11 @@ static const struct {
     {"my son Ed is at Oak Park High", "my son Ed studies at Oak Park High"},
     {"Bo is at Oak Park High as a cook", "Bo is at Oak Park High as a cook"},
     {"we go to Leeds Grammar", "we study at Leeds Grammar"},
+    /* pets listed told apart, each called its name; every round until none changes */
+    {"a pug named Ziggy who's 3 and a tabby cat mo",
+     "I have a pug named Ziggy. Ziggy is 3. I have a tabby cat called mo"},
+    {"I have a cat and a dog.", "I have a cat and a dog."},
+    {"Son Ivo, 8. Daughter Ela, 6.", "My son Ivo, 8. My daughter Ela, 6."},
     {"I'm one of five, right?", "I'm one of five, right?"},
     {"I'm twelve", "I'm twelve"},
     /* a place of business named after it; an aside after "my partner" */
