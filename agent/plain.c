@@ -297,6 +297,19 @@ static const char *own_phrase(const char *msg, size_t len, size_t i, size_t *end
         *end = i + l;
         return whose[p][1];
     }
+    /* "the youngest, Tolu, is at uni": one of the user's children by their place among
+     * them, named after a comma */
+    static const char *const placed[][2] = {{"the eldest", "my eldest"},
+                                            {"the youngest", "my youngest"},
+                                            {"the oldest", "my oldest"}};
+    for (size_t p = 0; p < sizeof placed / sizeof placed[0]; p++) {
+        size_t l = strlen(placed[p][0]);
+        if (i + l + 3 <= len && !strncasecmp(msg + i, placed[p][0], l) && msg[i + l] == ',' &&
+            msg[i + l + 1] == ' ' && isupper((unsigned char)msg[i + l + 2])) {
+            *end = i + l;
+            return placed[p][1];
+        }
+    }
     static const char *const next_door[][2] = {
         {"fella", "my neighbour"}, {"fellow", "my neighbour"}, {"guy", "my neighbour"},
         {"lady", "my neighbour"}, {"woman", "my neighbour"}, {"man", "my neighbour"},

@@ -218,7 +218,7 @@ static const struct {
     /* a word of place among one's children after a comma, before a name */
     {"two girls, eldest Maja is 9, youngest Ida is 4",
      "two girls, my eldest Maja is 9, my youngest Ida is 4"},
-    {"the eldest, Maja", "the eldest, Maja"},
+    {"the eldest, Maja", "my eldest, Maja"},
     /* a while said before where one lives or works */
     {"I live since 4 years in Ghent", "I live in Ghent"},
     {"I work since two years at Bosch.", "I work at Bosch."},
@@ -274,6 +274,8 @@ static const struct {
      "I have a pug named Ziggy. Ziggy is 3. I have a tabby cat called mo"},
     {"I have a cat and a dog.", "I have a cat and a dog."},
     {"Son Ivo, 8. Daughter Ela, 6.", "My son Ivo, 8. My daughter Ela, 6."},
+    {"the youngest, Tolu, is at uni", "my youngest, Tolu, is at uni"},
+    {"I'm the youngest, sadly", "I'm the youngest, sadly"},
     {"I'm one of five, right?", "I'm one of five, right?"},
     {"I'm twelve", "I'm twelve"},
     /* a place of business named after it; an aside after "my partner" */
