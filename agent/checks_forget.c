@@ -166,6 +166,11 @@ static int bids_to_drop(const char *text)
         if (understand_in_list(scrap, w[i]) && understand_in_list(what, w[i + 1]) &&
             (i == 0 || understand_in_list(lead, w[i - 1])))  /* (not "I scrub the floors") */
             return 1;
+        /* "you can drop the phone number": leave to forget given to the listener */
+        if (i + 2 < n && !strcmp(w[i], "you") && !strcmp(w[i + 1], "can") &&
+            understand_in_list(understand_forget_verbs, w[i + 2]) && i + 3 < n &&
+            understand_in_list(what, w[i + 3]))
+            return 1;
         size_t l2 = i + 2 < n ? strlen(w[i + 2]) : 0;  /* (or whose: "Mirela's birthday") */
         static const char *const stuff[] = {"things", "stuff", "info", "information",
                                             "details", "data", "bits", NULL};

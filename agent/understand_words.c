@@ -304,7 +304,8 @@ int understand_asks_forget_phrase(const char *low)
                                           "disregard what i", "disregard the",
                                           "disregard my", "disregard everything",
                                           "take back what i", "cross out", "cross off",
-                                          NULL};
+                                          "never mind what i", "nevermind what i",
+                                          "never mind the bit", NULL};
     static const char *const fillers[] = {"so", "and", "just", "please", "pls", "oh", "ok",
                                           "okay", "actually", "also", "then", "now", "but",
                                           NULL};
