@@ -3267,9 +3267,11 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
     }
 }
 
-int respond_asked_not_told(respond_t *p, int kind)
+int respond_asked_not_told(respond_t *p, int kind, int grounded)
 {
-    if (p->handled || kind != MODEL_KIND_STATEMENT || !p->ngap || !p->gap[0].chat) return 0;
+    if (p->handled || !p->ngap || !p->gap[0].chat ||
+        !(kind == MODEL_KIND_STATEMENT || (kind == MODEL_KIND_ANSWER && !grounded)))
+        return 0;
     realise_frame_t none = {"self", READER_REL_OPEN, NULL, NULL};
     realise_unknown(p->reply, sizeof p->reply, &none);
     p->answer[0] = '\0';

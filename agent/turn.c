@@ -9,9 +9,11 @@
  * be answered with the user's own words (quote.h). */
 #include "agent/agent_internal.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include "agent/asking.h"
 #include "agent/forget.h"
@@ -255,6 +257,45 @@ static int network_takes_over(const respond_t *p, int kind)
            ((p->fact_unread && kind == MODEL_KIND_STATEMENT) || p->fact_by_gate);
 }
 
+/* 1 when every word of reply (letters and digits, any case) is a word of one of the
+ * n slots the network read, or reply is one of its fixed phrases: an answer it copied,
+ * not one of its own words. */
+static int said_in(const char *reply, const char *const *slots, int n)
+{
+    if (!strcmp(reply, PERSONA_UNKNOWN) || !strcmp(reply, PERSONA_ACK)) return 1;
+    for (const char *p = reply; *p;) {
+        while (*p && !isalnum((unsigned char)*p) && (unsigned char)*p < 0x80) p++;
+        const char *e = p;
+        while (*e && (isalnum((unsigned char)*e) || (unsigned char)*e >= 0x80)) e++;
+        if (e == p) break;
+        int found = 0;
+        for (int i = 0; i < n && !found; i++)
+            for (const char *h = slots[i]; !found && *h; h++)
+                found = !strncasecmp(h, p, (size_t)(e - p)) &&
+                        (h == slots[i] || !isalnum((unsigned char)h[-1])) &&
+                        !isalnum((unsigned char)h[e - p]);
+        if (!found) return 0;
+        p = e;
+    }
+    return 1;
+}
+
+/* 1 when reply is "yes" or "no" and msg opens as a question of yes or no does ("is
+ * Juniper still my lead dog?"): the network's verdict, not a word it made up. */
+static int yes_or_no_of(const char *reply, const char *msg)
+{
+    static const char *const opens[] = {"is", "am", "are", "was", "were", "do", "does", "did",
+                                        "has", "have", "had", "can", "will", NULL};
+    if (strcasecmp(reply, "yes") != 0 && strcasecmp(reply, "no") != 0) return 0;
+    char first[8];
+    size_t i = 0;
+    while (*msg && !isalpha((unsigned char)*msg)) msg++;
+    while (msg[i] && isalpha((unsigned char)msg[i]) && i + 1 < sizeof first)
+        first[i] = (char)tolower((unsigned char)msg[i]), i++;
+    first[i] = '\0';
+    return understand_in_list(opens, first);
+}
+
 /* The turn with c held and loaded: retrieve, let the memory network answer, read the
  * message (when the model has a reader) and plan its personal clauses, write both turns
  * and the facts in one transaction, forget what was asked, report. */
@@ -340,7 +381,8 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
                           &plan, err, errlen);
         out->model_seconds += now_s() - t0;
         if (rc) goto out;
-        respond_asked_not_told(plan, kind);
+        respond_asked_not_told(plan, kind, said_in(out->reply, slots, nslots) ||
+                                               yes_or_no_of(out->reply, msg));
         respond_one_verdict(plan, msg);
         respond_verdict_zh(plan, msg);
         if (plan->handled && !network_takes_over(plan, kind)) {
