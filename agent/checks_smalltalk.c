@@ -141,9 +141,10 @@ int checks_smalltalk_of_the_day(checks_clause_t *c, understood_t *u)
          !checks_cued(u->rel, u->holder, u->value, text)))
         u->act = READER_SMALLTALK;
     /* a message of the day ("Today a cyclist crashed ...", "the ferry was late this
-     * morning, I'm a commuter") tells what happened: it keeps only a name of the
-     * user's people or pets, an age of theirs or the user's own, and a home, a job, a place of work or a
-     * thing had that it says began ("started at X today", "we moved in yesterday") */
+     * morning") tells what happened: it keeps only a name of the user's people or pets, an
+     * age of theirs or the user's own, the user's name or job said of themselves ("I'm
+     * Rosa", "I'm a translator"), and a home, a job, a place of work or a thing had that
+     * it says began ("started at X today", "we moved in yesterday") */
     char sentence[512];                 /* the clause's sentence in msg */
     size_t sb, se;
     clauses_sentence(msg, u->at, u->len, &sb, &se);
@@ -175,7 +176,16 @@ int checks_smalltalk_of_the_day(checks_clause_t *c, understood_t *u)
                                                      facts_find(f, u->holder, NULL, NULL));
         int begins = 0;
         for (int k = 0; began[k] && !begins; k++) begins = facts_has_words(text, began[k]);
+        static const char *const named[] = {"i'm", "im", "i am", "my name", "name's",
+                                            "names", "call me", NULL};
+        static const char *const working[] = {"i'm a", "im a", "i am a", "i'm an", "im an",
+                                              "i am an", "i work as", NULL};
         int keeps = ((u->rel == READER_REL_NAME || u->rel == READER_REL_AGE) && kin) ||
+                    (u->rel == READER_REL_NAME && !strcmp(u->holder, "self") &&
+                     checks_holds_any(text, named)) ||      /* ("I'm Rosa, stuck at home
+                                                             * today") */
+                    (u->rel == READER_REL_JOB && !strcmp(u->holder, "self") &&
+                     checks_holds_any(text, working)) ||    /* ("(I'm a translator)") */
                     (u->rel == READER_REL_AGE && !strcmp(u->holder, "self") &&
                      checks_holds_any(sentence, aged)) ||   /* ("I'm 42 today!") */
                     (begins && u->rel != READER_REL_OPEN) || u->name[0] ||

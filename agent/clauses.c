@@ -1,7 +1,8 @@
 /* clauses.c: cutting a message into clauses (clauses.h). Sentence ends cut always; a
  * comma, a spaced dash or "and"/"but"/"so" cuts only when the next word starts a new subject (a
  * first-person word or a possessive, or a capitalised name and a verb), a comma also
- * before a note's key ("age 41, job: welder"), or "and" joins two
+ * before a note's key ("age 41, job: welder"), a bracket opened before "I" or "we" (and
+ * closed after), or "and" joins two
  * questions (a wh-question after it needs no '?'), so "salt and pepper" and "hi, how are
  * you" stay whole. A full stop cuts only before a space or the end and not after a
  * one-letter or title abbreviation ("Dr. Li", "J. Smith"), so "3.5" and "St. Ives" stay
@@ -611,6 +612,16 @@ static int years_old_at(const char *text, size_t len, size_t i)
 static size_t soft_at(const char *text, size_t len, size_t i, size_t start)
 {
     if (text[i] == ',' && name_then_whose(text, len, start, i)) return 0;
+    /* "stuck at home (I'm a translator, ...) and the dog ...": brackets around a clause
+     * of the user's own (not "Ari (my son, 4)", "esi (7)") */
+    if (text[i] == '(' && i > start) {
+        static const char *const own[] = {"i", "i'm", "im", "i've", "ive", "we", "we're",
+                                          NULL};
+        char w[8];
+        size_t adv, n = word_at(text, len, skip_spaces(text, len, i + 1), w, sizeof w, &adv);
+        return n && in_list(own, w, n);
+    }
+    if (text[i] == ')' && start > 0 && text[start - 1] == '(') return 1;
     if (text[i] == ',')
         return subject_at(text, len, i + 1) || note_key_at(text, len, i + 1) ||
                        question_after_interjection(text, len, start, i) ||
