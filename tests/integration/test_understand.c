@@ -3171,6 +3171,41 @@ START_TEST(test_pupils_pairs_people_named_in_passing_and_tagged_values)
 }
 END_TEST
 
+START_TEST(test_slips_put_right_schools_pet_lists_and_leave_to_forget)
+{
+    /* a place put right after an apology, in a clause of its own, in the next sentence */
+    tell("a", "My aunt Greet lives in Ghent, no, my mistake, she moved to Leuven in May.");
+    ask("b", "where does Greet live?", "Leuven", "Ghent");
+    tell("a", "My nephew Bram turns six on the 4th of May. No, forgive me, on the 4th of June.");
+    ask("b", "when is Bram's birthday?", "June", "May");
+    tell("a", "my dog Rolf, no wait, Rolfie, is a beagle");
+    ask("b", "what's my dog called?", "Rolfie", NULL);
+    tell("a", "I'm Anke. 44 years old, I fix pianos.");
+    ask("b", "how old am I?", "44", NULL);
+    /* what is taught after the school's level; a school gone to */
+    tell("c", "I teach secondary school physics in Utrecht.");
+    ask("d", "what subject do I teach?", "physics", "secondary");
+    tell("c", "my son Ties goes to Westpark Primary.");
+    ck_assert_int_eq(h_stop(&D), 0);
+    h_start(&D);
+    ask("e", "what school does Ties go to?", "Westpark Primary", NULL);
+    /* pets listed, each with its age */
+    tell("f", "We have a spaniel named Juno who is 8, a black cat called Pip who is 3, and a tortoise named Fred.");
+    ask("g", "how old is my cat?", "3", "8");
+    ask("g", "what's the tortoise called?", "Fred", NULL);
+    /* a bracket of the user's own; a remark of the day keeps their own name */
+    tell("h", "So I'm Anke, home sick today (I'm a welder, mind) and bored.");
+    ask("i", "what do I do?", "welder", NULL);
+    /* leave to forget; "never mind what I said about ..." */
+    tell("h", "my locker code is 4471");
+    json_decref(say("h", "you can drop the locker code"));
+    ask("i", "what's my locker code?", "don't know", "4471");
+    kept_nothing("h", "you can drop me at the station");
+    json_decref(say("h", "never mind what I said about the tortoise"));
+    ask("i", "what's my tortoise called?", "don't know", "Fred");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("understand");
@@ -3335,6 +3370,7 @@ int main(void)
     tcase_add_test(tc, test_coworkers_intolerances_retiring_and_run_ons);
     tcase_add_test(tc, test_names_bid_for_children_had_and_places_among_them);
     tcase_add_test(tc, test_pupils_pairs_people_named_in_passing_and_tagged_values);
+    tcase_add_test(tc, test_slips_put_right_schools_pet_lists_and_leave_to_forget);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
