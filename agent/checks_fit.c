@@ -61,6 +61,14 @@ int checks_fits(int rel, const char *holder, const char *value)
         return 0;                       /* (nor are "20 minutes" a count of things had) */
     /* "it's a habit at this point": "point" alone is no value */
     if (!strcasecmp(value, "point")) return 0;
+    /* "I play the cello in a band on Thursdays": a day (or days) is no pastime */
+    char day[16];
+    snprintf(day, sizeof day, "%s", value);
+    for (char *c = day; *c; c++) *c = (char)tolower((unsigned char)*c);
+    size_t dl = strlen(day);
+    int weekday = understand_weekday(day);
+    if (dl > 1 && day[dl - 1] == 's') day[dl - 1] = '\0', weekday |= understand_weekday(day);
+    if (rel == READER_REL_HOBBY && weekday) return 0;
     /* "a masters in Utrecht, last year": a time is no place ("last year", "this week",
      * "next spring", "final year") */
     static const char *const when_first[] = {"last", "this", "next", "final", "first",

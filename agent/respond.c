@@ -2105,6 +2105,16 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
                 values[more++] = x->value;
                 if (r->nused < UNDERSTAND_MAX && x != m) r->used[r->nused++] = x->id;
             }
+            /* "what instrument do I play?" of the cello and an orchestra, "what sport do
+             * I do?" of kickboxing and baking: the values of that kind, when one is */
+            int (*of_kind)(const char *) = facts_has_words(text, "instrument") ? kinds_instrument
+                                           : facts_has_words(text, "sport")    ? kinds_sport
+                                                                                : NULL;
+            int kept = 0;
+            for (int v = 0; of_kind && v < more; v++) kept += of_kind(values[v]) != 0;
+            for (int v = 0, k = 0; kept && v < more; v++)
+                if (of_kind(values[v])) values[k++] = values[v];
+            if (kept) more = kept;
             list[0] = '\0';
             for (int v = 0; v < more; v++) {        /* "chess, darts and golf" */
                 size_t at = strlen(list);

@@ -62,6 +62,10 @@ static const struct {
     {"are you sure my dog is 3", {"are you sure my dog is 3", NULL}},
     {"my girl, who is 6", {"my girl, who is 6", NULL}},
     {"oops. KARIN. not karen", {"oops", "KARIN. not karen", NULL}},
+    /* a bracket of the user's own is a clause; a name's bracket is not */
+    {"off sick (I'm a roofer, go figure) and bored",
+     {"off sick", "I'm a roofer, go figure", "and bored", NULL}},
+    {"Ari (my son, 4) loves trains", {"Ari (my son, 4) loves trains", NULL}},
 };
 
 START_TEST(test_messages_cut_where_a_new_clause_starts)

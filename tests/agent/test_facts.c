@@ -155,6 +155,9 @@ START_TEST(test_the_users_own_age_is_a_grown_or_teenage_persons)
     ck_assert(checks_fits(READER_REL_AGE, "self", "thirty"));
     ck_assert(checks_fits(READER_REL_AGE, "son", "5"));     /* others' ages may be small */
     ck_assert(checks_fits(READER_REL_AGE, "dog", "2"));
+    ck_assert(!checks_fits(READER_REL_HOBBY, "self", "Thursdays"));   /* "... on Thursdays" */
+    ck_assert(!checks_fits(READER_REL_HOBBY, "self", "monday"));
+    ck_assert(checks_fits(READER_REL_HOBBY, "self", "darts"));
 }
 END_TEST
 
