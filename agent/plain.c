@@ -1244,6 +1244,37 @@ long plain_text(const char *msg, char *out, size_t cap)
             snprintf(ing, sizeof ing, "%.*sg", (int)(wl - 1), msg + i);
             with = ing;
         }
+        /* "I am working like a chemist", "working since 5 years like electrician" (as
+         * "como" says it): "like" right after a word of working, or up to five words after
+         * it before a kind of person, is "as" (not "like a dog"); "my wife name na Ngozi"
+         * (Nigerian Pidgin): "is", and "him name": "his name" */
+        if (!with && wl == 4 && !strncasecmp(msg + i, "like", 4)) {
+            static const char *const working[] = {"work", "works", "working", "worked", NULL};
+            char bw[12] = "", n1[24], n2[24];
+            int worked = 0, right = 0;  /* (a verb of work up to five words before) */
+            for (size_t b = i, k = 0; k < 5 && !worked; k++) {
+                word_back(msg, b, bw, sizeof bw);
+                while (b > 0 && msg[b - 1] == ' ') b--;
+                if (!bw[0] && (b == 0 || !isdigit((unsigned char)msg[b - 1]))) break;
+                worked = understand_in_list(working, bw);
+                right = worked && k == 0;
+                while (b > 0 && isalnum((unsigned char)msg[b - 1])) b--;   /* ("for 3 years") */
+            }
+            size_t a1 = word_from(msg, len, e, n1, sizeof n1);
+            size_t a2 = a1 ? word_from(msg, len, a1, n2, sizeof n2) : 0;
+            const char *job = !strcmp(n1, "a") || !strcmp(n1, "an") ? (a2 ? n2 : "") : n1;
+            if (worked && !kinds_animal(job) && !dialogue_pet_word(job) &&
+                (right || (a1 && kinds_person(job))))
+                with = "as";
+        }
+        if (!with && wl == 2 && !strncasecmp(msg + i, "na", 2)) {
+            char bw[8];
+            word_back(msg, i, bw, sizeof bw);
+            if (!strcmp(bw, "name")) with = "is";
+        }
+        if (!with && wl == 3 && !strncasecmp(msg + i, "him", 3) && e + 5 <= len &&
+            !strncasecmp(msg + e, " name", 5) && (e + 5 == len || !isalpha((unsigned char)msg[e + 5])))
+            with = "his";               /* ("him name na Ikenna") */
         /* "I dey work as ...", "which club I dey support?" (Nigerian Pidgin): "dey" between
          * whom it tells of and a verb marks it ongoing; the verb alone says it */
         if (!with && wl == 3 && !strncasecmp(msg + i, "dey", 3) && e + 1 < len && msg[e] == ' ' &&
@@ -1298,16 +1329,6 @@ long plain_text(const char *msg, char *out, size_t cap)
             i = e + 8;
             continue;
         }
-        /* "I am working like a chemist": "like" after a word of working is "as" */
-        if (!with && wl == 4 && !strncasecmp(msg + i, "like", 4)) {
-            static const char *const work[] = {"work", "works", "working", "worked", NULL};
-            size_t b = i;
-            while (b > 0 && msg[b - 1] == ' ') b--;
-            size_t a = b;
-            while (a > 0 && isalpha((unsigned char)msg[a - 1])) a--;
-            for (int w = 0; work[w] && !with && b > a; w++)
-                if (strlen(work[w]) == b - a && !strncasecmp(msg + a, work[w], b - a)) with = "as";
-        }
         /* "Am a roofer in Leek.", "Am Fergus, ...": "am" opening a sentence before "a",
          * "an", "the", "from", "in" or a name with a capital (a statement: "Am Fergus?"
          * asks nothing of the speaker) tells of the speaker, "I am" */
@@ -1328,8 +1349,10 @@ long plain_text(const char *msg, char *out, size_t cap)
                 with = msg[i] == 'A' ? "I am" : "i am";
         }
         /* "I have 27 years" (as Spanish, Portuguese, Italian and French say it): "I am
-         * 27 years old", not years of something ("I have 20 years of experience") */
-        if (!with && wl == 4 && !strncasecmp(msg + i, "have", 4)) {
+         * 27 years old", not years of something ("I have 20 years of experience"); "Ana
+         * she has 10 years": "she is 10 years old" */
+        int has = wl == 3 && !strncasecmp(msg + i, "has", 3);
+        if (!with && (has || (wl == 4 && !strncasecmp(msg + i, "have", 4)))) {
             char back[8], unit[8], after[16];
             word_back(msg, i, back, sizeof back);
             size_t d = e;
@@ -1339,11 +1362,12 @@ long plain_text(const char *msg, char *out, size_t cap)
             size_t ue = de > d && de - d <= 3 ? word_from(msg, len, de, unit, sizeof unit) : 0;
             size_t ae = ue ? word_from(msg, len, ue, after, sizeof after) : 0;
             long v = de > d ? strtol(msg + d, NULL, 10) : 0;
-            if (!strcmp(back, "i") && ue && (!strcmp(unit, "years") || !strcmp(unit, "year")) &&
-                v >= 2 && v <= 120 &&
+            if ((has ? !strcmp(back, "she") || !strcmp(back, "he") : !strcmp(back, "i")) && ue &&
+                (!strcmp(unit, "years") || !strcmp(unit, "year")) && v >= 1 && v <= 120 &&
+                (has || v >= 2) &&
                 (!ae || !strcmp(after, "old") || !strcmp(after, "and") ||
                  !strcmp(after, "but") || !strcmp(after, "now"))) {
-                if (!put(out, cap, &at, "am ", 3) || !put(out, cap, &at, msg + d, de - d) ||
+                if (!put(out, cap, &at, has ? "is " : "am ", 3) || !put(out, cap, &at, msg + d, de - d) ||
                     !put(out, cap, &at, " years", 6))
                     return -1;
                 if (!ae || strcmp(after, "old"))

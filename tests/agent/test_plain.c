@@ -276,6 +276,14 @@ static const struct {
     {"Son Ivo, 8. Daughter Ela, 6.", "My son Ivo, 8. My daughter Ela, 6."},
     {"the youngest, Tolu, is at uni", "my youngest, Tolu, is at uni"},
     {"I'm the youngest, sadly", "I'm the youngest, sadly"},
+    /* "like" of working is "as", not before an animal; an age "has" of another; Pidgin
+     * "na" after "name" */
+    {"working for 3 years like welder in Gdynia", "working for 3 years as a welder in Gdynia"},
+    {"I work like a dog", "I work like a dog"},
+    {"Eva she has 9 years", "Eva she is 9 years old"},
+    {"she has 2 years left", "she has 2 years left"},
+    {"my brother name na Emeka", "my brother name is Emeka"},
+    {"one boy dey help me, him name na Obi", "one boy dey help me, his name is Obi"},
     {"I'm one of five, right?", "I'm one of five, right?"},
     {"I'm twelve", "I'm twelve"},
     /* a place of business named after it; an aside after "my partner" */
