@@ -1,5 +1,5 @@
 /* clauses.c: cutting a message into clauses (clauses.h). Sentence ends cut always; a
- * comma, a spaced dash or "and"/"but"/"so" cuts only when the next word starts a new subject (a
+ * comma, a spaced dash or "and"/"but"/"so"/"while" cuts only when the next word starts a new subject (a
  * first-person word or a possessive, or a capitalised name and a verb), a comma also
  * before a note's key ("age 41, job: welder"), a bracket opened before "I" or "we" (and
  * closed after), or "and" joins two
@@ -24,7 +24,8 @@ static const char *const subjects[] = {
     "me", "mine", "he", "she", "they", "his", "her", "their", "it's", "its", "that's",
     "thats", "favourite", "favorite", "fave", "fav", "and",
     "please", "pls", "plz", NULL};
-static const char *const joins[] = {"and", "but", "so", "also", "plus", NULL};
+static const char *const joins[] = {"and", "but", "so", "also", "plus", "while", "whereas",
+                                    "though", NULL};
 /* Verbs that make a capitalised word before them a new subject ("..., Finn is 9"). */
 static const char *const name_verbs[] = {
     "is", "was", "just", "turned", "turns", "works", "worked", "lives", "lived", "has",

@@ -627,18 +627,36 @@ static size_t pet_lived_with(const char *msg, size_t len, char *out)
     return 0;
 }
 
+/* Where the name after "my" or "our" and a word of kin at msg[i] ends ("my wife
+ * Margaret"), with where it starts in *name; 0 when none is there. */
+static size_t kin_named_at(const char *msg, size_t len, size_t i, size_t *name)
+{
+    char w[24], key[UNDERSTAND_KEY];
+    size_t e = plain_read_word(msg, len, i, w, sizeof w, 0);
+    if (!e || (i > 0 && isalnum((unsigned char)msg[i - 1])) || (strcmp(w, "my") && strcmp(w, "our")))
+        return 0;
+    size_t k = plain_read_word(msg, len, e, w, sizeof w, 0);
+    if (!k || msg[e] != ' ') return 0;
+    understand_holder_of(w, key, sizeof key);
+    if (!understand_kin(key) || k + 1 >= len || msg[k] != ' ') return 0;
+    size_t nl = cap_word(msg, len, k + 1);
+    *name = k + 1;
+    return nl ? k + 1 + nl : 0;
+}
+
 /* "a poodle called Pogi, who is 12": an age told of one just named, after "who is" or
- * "who's", is told as their own ("a poodle called Pogi. Pogi is 12"), which the reader
+ * "who's", is told as their own ("a poodle called Pogi. Pogi is 12"; "my wife Margaret,
+ * who is 79": "... Margaret. Margaret is 79"), which the reader
  * reads as the named one's, not the user's. Into out (room for len + 24 bytes): the
  * length, 0 when the message has no such words. */
 static size_t age_of_named(const char *msg, size_t len, char *out)
 {
     static const char *const who[] = {", who is ", ", who's ", " who is ", " who's ", NULL};
     for (size_t i = 0; i + 8 < len; i++) {
-        size_t named = naming_at(msg, len, i);
-        if (!named) continue;
-        size_t name = i + (msg[i + 1] == 'c' ? 8 : 7);      /* " called " or " named " */
-        if (named - name > 24) continue;
+        size_t name = 0, named = naming_at(msg, len, i);
+        if (named) name = i + (msg[i + 1] == 'c' ? 8 : 7);      /* " called " or " named " */
+        else named = kin_named_at(msg, len, i, &name);          /* ("my wife Margaret") */
+        if (!named || named - name > 24) continue;
         for (int k = 0; who[k]; k++) {
             size_t wl = strlen(who[k]), d = named + wl, de = d;
             if (strncmp(msg + named, who[k], wl) != 0) continue;

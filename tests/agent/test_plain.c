@@ -281,6 +281,7 @@ static const struct {
     {"working for 3 years like welder in Gdynia", "working for 3 years as a welder in Gdynia"},
     {"I work like a dog", "I work like a dog"},
     {"Eva she has 9 years", "Eva she is 9 years old"},
+    {"we live with my son Bastian, who is 12.", "we live with my son Bastian. Bastian is 12."},
     {"she has 2 years left", "she has 2 years left"},
     {"my brother name na Emeka", "my brother name is Emeka"},
     {"one boy dey help me, him name na Obi", "one boy dey help me, his name is Obi"},

@@ -134,7 +134,7 @@ static const struct {
     {"Yusuf's a dentist in Leeds", {{"fact", "yusuf", "job", "dentist", NULL},
                                     {"fact", "yusuf", "workplace", "Leeds", NULL}}},
     {"Greek's my first language, though I'm fluent in French",
-     {{"fact", "self", "language", "French", NULL}, {"fact", "self", "language", "Greek", NULL}}},
+     {{"fact", "self", "language", "Greek", NULL}, {"fact", "self", "language", "French", NULL}}},
     /* a month is a value though "may" is a function word */
     {"whose birthday falls in May?", {{"question", "self", "birthday", "May", NULL}}},
     /* words the reader has not seen, left unmarked: a value after its relation, a name
