@@ -2947,6 +2947,31 @@ static void holders_in_jobs(understood_t *u, int n)
                 u[i].act = READER_SMALLTALK;
 }
 
+/* "My daughters study at Kingsmead School" read as theirs and the user's too: a unit of
+ * the user's that holds the value and relation of one of a group's of theirs in the same
+ * clause is no fact, unless the clause says "I", "we" or "me". */
+static void of_theirs_not_mine(const char *msg, understood_t *u, int n)
+{
+    static const char *const me[] = {"i", "i'm", "im", "i've", "we", "we're", "me", "us",
+                                     "both", NULL};
+    for (int i = 0; i < n; i++) {
+        if (u[i].act != READER_FACT || strcmp(u[i].holder, "self") != 0 || !u[i].value[0])
+            continue;
+        char text[512];
+        snprintf(text, sizeof text, "%.*s", (int)u[i].len, msg + u[i].at);
+        int mine = 0;
+        for (int k = 0; me[k] && !mine; k++) mine = facts_has_words(text, me[k]);
+        if (mine) continue;
+        for (int j = 0; j < n; j++)
+            if (j != i && u[j].at == u[i].at && u[j].act == READER_FACT &&
+                understand_group_said(u[j].holder) && u[j].rel == u[i].rel &&
+                facts_same_value(u[j].value, u[i].value)) {
+                u[i].act = READER_SMALLTALK;
+                break;
+            }
+    }
+}
+
 /* "ok so Ana and I fell out, my new bestie is Ida": a value told again that holds now
  * (Ana) beside a new one of the same holder and relation (not of one that holds several)
  * in the same message is no fact: the new one is. */
@@ -3145,6 +3170,7 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
     for (int i = 0; i < n; i++) when_is_no_place(&u[i]);   /* "... in Bruges next month" */
     names_own(u, n);        /* "with my wife Oona and a spaniel called Rook" */
     holders_in_jobs(u, n);  /* "I'm a sheep shearer" read with a sheep too */
+    of_theirs_not_mine(msg, u, n);      /* "My daughters study at ..." read as mine too */
     told_again_beside_new(f, u, n);     /* "Ana and I fell out, my new bestie is Ida" */
     int summarised = 0;     /* "what do you know about my family and me?": the summary
                              * answers the question clauses beside it */

@@ -1291,6 +1291,41 @@ static size_t group_opens(const char *msg, size_t len, char *out)
     return 0;
 }
 
+/* "My twins Lou and Max start at Hill Street nursery": a group of the user's named
+ * right after it (two names joined by "and") and then told of is said as two sentences,
+ * "My twins are Lou and Max. My twins start at ..." (the reader reads a group named, and
+ * a group told of, but not the two in one). Into out (len + 32 bytes at least): the
+ * length, else 0. */
+static size_t group_then_told(const char *msg, size_t len, char *out)
+{
+    static const char *const groups[] = {"twins", "kids", "children", "sons", "daughters",
+                                         "boys", "girls", "brothers", "sisters", "grandkids",
+                                         "grandchildren", "parents", NULL};
+    static const char *const not_told[] = {"and", "are", "is", "were", "was", "who", "both",
+                                           NULL};
+    for (size_t i = 0; i + 8 < len; i++) {
+        char w[16];
+        size_t e = plain_read_word(msg, len, i, w, sizeof w, 0);
+        if (!e || (i > 0 && msg[i - 1] != ' ') || (strcmp(w, "my") && strcmp(w, "our"))) continue;
+        size_t g = plain_read_word(msg, len, e, w, sizeof w, 0);
+        if (!g || msg[e] != ' ' || !understand_in_list(groups, w) || g + 1 >= len ||
+            msg[g] != ' ')
+            continue;
+        size_t a = g + 1, al = cap_word(msg, len, a);
+        if (!al || strncmp(msg + a + al, " and ", 5) != 0) continue;
+        size_t b = a + al + 5, bl = cap_word(msg, len, b);
+        if (!bl || b + bl + 1 >= len || msg[b + bl] != ' ') continue;
+        size_t v = b + bl + 1;
+        size_t ve = plain_read_word(msg, len, v, w, sizeof w, 0);
+        if (!ve || understand_in_list(not_told, w) || !islower((unsigned char)msg[v])) continue;
+        int r = snprintf(out, len + 33, "%.*s are %.*s. %c%.*s %s", (int)g, msg,
+                         (int)(b + bl - a), msg + a, toupper((unsigned char)msg[i]),
+                         (int)(g - i - 1), msg + i + 1, msg + v);
+        return r > 0 && (size_t)r <= len + 32 ? (size_t)r : 0;
+    }
+    return 0;
+}
+
 /* "traded in the Civic for a Mazda 3", "swapped my old van for a Transit": one thing
  * given for another is said as one sold and one got ("sold the Civic. Got myself a Mazda
  * 3"), as the reader knows a change of what one has. Into out (len + 24 bytes at least):
@@ -1915,17 +1950,19 @@ static long restate_once(const char *msg, char *out, size_t cap)
     if (place_then_age(now, strlen(now), placed)) now = placed;
     char group[RESTATE_IN + 364];      /* (then "Sons are ..." opening a sentence) */
     if (group_opens(now, strlen(now), group)) now = group;
-    char trade[RESTATE_IN + 388];      /* (then one thing given for another) */
+    char grouped[RESTATE_IN + 396];    /* (then a group named and told of apart) */
+    if (group_then_told(now, strlen(now), grouped)) now = grouped;
+    char trade[RESTATE_IN + 420];      /* (then one thing given for another) */
     if (traded_for(now, strlen(now), trade)) now = trade;
-    char levelled[RESTATE_IN + 396];   /* (then a school's level after what is taught) */
+    char levelled[RESTATE_IN + 428];   /* (then a school's level after what is taught) */
     if (school_level_first(now, strlen(now), levelled)) now = levelled;
-    char schooled[RESTATE_IN + 404];   /* (then a school gone to as one studied at) */
+    char schooled[RESTATE_IN + 436];   /* (then a school gone to as one studied at) */
     if (school_gone_to(now, strlen(now), schooled)) now = schooled;
-    char guessed[RESTATE_IN + 404];    /* (then "guess who" said plainly) */
+    char guessed[RESTATE_IN + 436];    /* (then "guess who" said plainly) */
     if (guess_who(now, strlen(now), guessed)) now = guessed;
-    char kin[RESTATE_IN + 408];        /* (then a word of kin opening a sentence) */
+    char kin[RESTATE_IN + 440];        /* (then a word of kin opening a sentence) */
     if (kin_opens(now, strlen(now), kin)) now = kin;
-    char parted[RESTATE_IN + 416];     /* (then emoji between words as commas) */
+    char parted[RESTATE_IN + 448];     /* (then emoji between words as commas) */
     if (emoji_parted(now, strlen(now), parted)) now = parted;
     if (now == msg) return 0;
     size_t n = strlen(now);

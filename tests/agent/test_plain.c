@@ -282,6 +282,8 @@ static const struct {
     {"I work like a dog", "I work like a dog"},
     {"Eva she has 9 years", "Eva she is 9 years old"},
     {"we live with my son Bastian, who is 12.", "we live with my son Bastian. Bastian is 12."},
+    {"My boys Jon and Eli play rugby.", "My boys are Jon and Eli. My boys play rugby."},
+    {"My boys Jon and Eli are 9 and 7.", "My boys Jon and Eli are 9 and 7."},
     {"she has 2 years left", "she has 2 years left"},
     {"my brother name na Emeka", "my brother name is Emeka"},
     {"one boy dey help me, him name na Obi", "one boy dey help me, his name is Obi"},

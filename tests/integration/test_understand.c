@@ -3189,6 +3189,10 @@ START_TEST(test_slips_put_right_schools_pet_lists_and_leave_to_forget)
     ck_assert_int_eq(h_stop(&D), 0);
     h_start(&D);
     ask("e", "what school does Ties go to?", "Westpark Primary", NULL);
+    /* a group named and told of in one sentence: theirs, not the user's too */
+    tell("e", "My daughters Noor and Lin go to Ashcombe Academy.");
+    ask("f", "what school do my daughters go to?", "Ashcombe Academy", NULL);
+    ask("f", "where do I study?", "", "You study at");
     /* pets listed, each with its age */
     tell("f", "We have a spaniel named Juno who is 8, a black cat called Pip who is 3, and a tortoise named Fred.");
     ask("g", "how old is my cat?", "3", "8");
