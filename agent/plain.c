@@ -1329,6 +1329,20 @@ long plain_text(const char *msg, char *out, size_t cap)
             i = e + 8;
             continue;
         }
+        /* "Been a plumber for 20 years.": "been a" or "been an" and a kind of person
+         * opening a sentence tells of the speaker, "I've been a ..." */
+        if (!with && wl == 4 && !strncasecmp(msg + i, "been", 4)) {
+            static const char *const states[] = {"widower", "widow", "mum", "mom", "dad",
+                                                 "parent", "member", "fan", NULL};
+            char nx[8], job[24] = "";
+            size_t lead_at = at, ne = word_from(msg, len, e, nx, sizeof nx);
+            while (lead_at > 0 && out[lead_at - 1] == ' ') lead_at--;
+            if (ne) word_from(msg, len, ne, job, sizeof job);
+            if ((lead_at == 0 || strchr(".!?\n", out[lead_at - 1])) && ne &&
+                (!strcmp(nx, "a") || !strcmp(nx, "an")) && kinds_person(job) &&
+                !understand_in_list(states, job))   /* (a trade, not "a widower") */
+                with = msg[i] == 'B' ? "I've been" : "i've been";
+        }
         /* "Am a roofer in Leek.", "Am Fergus, ...": "am" opening a sentence before "a",
          * "an", "the", "from", "in" or a name with a capital (a statement: "Am Fergus?"
          * asks nothing of the speaker) tells of the speaker, "I am" */

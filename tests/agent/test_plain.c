@@ -286,6 +286,8 @@ static const struct {
     {"My boys Jon and Eli are 9 and 7.", "My boys Jon and Eli are 9 and 7."},
     {"she has 2 years left", "she has 2 years left"},
     {"my brother name na Emeka", "my brother name is Emeka"},
+    {"Raj. Been a glazier for 20 years.", "Raj. I've been a glazier for 20 years."},
+    {"it has been a long day", "it has been a long day"},
     {"one boy dey help me, him name na Obi", "one boy dey help me, his name is Obi"},
     {"I'm one of five, right?", "I'm one of five, right?"},
     {"I'm twelve", "I'm twelve"},
