@@ -418,6 +418,28 @@ static size_t zh_number_put_right(const char *msg, size_t len, char *out)
     return at;
 }
 
+/* "今年五十二，在沈阳开出租": a number in Chinese after 今年 that ends its clause is an age
+ * in years, "今年五十二岁" (as "今年52" already reads). Into out (len + 3 bytes at least):
+ * the length, 0 when msg says none. */
+static size_t zh_years_this_year(const char *msg, size_t len, char *out)
+{
+    static const char *const this_year[] = {"今年", NULL};
+    static const char *const ends[] = {"，", "。", "！", "；", ",", NULL};
+    size_t pl, nl;
+    for (long t = plain_find_any(msg, len, 0, this_year, &pl); t >= 0;
+         t = plain_find_any(msg, len, (size_t)t + 1, this_year, &pl)) {
+        size_t d = (size_t)t + pl;
+        if (!zh_numeral_at(msg, len, d, &nl) || isdigit((unsigned char)msg[d])) continue;
+        size_t e = d + nl, el = 0;
+        for (int k = 0; ends[k] && !el; k++)
+            if (!strncmp(msg + e, ends[k], strlen(ends[k]))) el = strlen(ends[k]);
+        if (e != len && !el) continue;
+        int r = snprintf(out, len + 4, "%.*s岁%s", (int)e, msg, msg + e);
+        return r > 0 && (size_t)r <= len + 3 ? (size_t)r : 0;
+    }
+    return 0;
+}
+
 /* The length of the capitalised word at msg[i] (letters only, two or more), else 0. */
 static size_t cap_word(const char *msg, size_t len, size_t i)
 {
@@ -1906,63 +1928,65 @@ static long restate_once(const char *msg, char *out, size_t cap)
     size_t made = corrected_in_passing(now, len, fixed);
     if (!made) made = zh_number_put_right(now, len, fixed);
     if (made) now = fixed;
-    char listed_pets[RESTATE_IN + 96];  /* (then pets listed told apart) */
+    char zh_aged[RESTATE_IN + 3];       /* (then an age in Chinese with no 岁) */
+    if (zh_years_this_year(now, strlen(now), zh_aged)) now = zh_aged;
+    char listed_pets[RESTATE_IN + 99];  /* (then pets listed told apart) */
     if (pets_listed(now, strlen(now), listed_pets)) now = listed_pets;
-    char aged[RESTATE_IN + 112];        /* (then an age told before a kind of person) */
+    char aged[RESTATE_IN + 115];        /* (then an age told before a kind of person) */
     if (years_old_before(now, strlen(now), aged)) now = aged;
-    char named[RESTATE_IN + 144];       /* (then a group named after it) */
+    char named[RESTATE_IN + 147];       /* (then a group named after it) */
     if (group_named_after(now, strlen(now), named)) now = named;
-    char pet[RESTATE_IN + 160];         /* (then a pet named after it) */
+    char pet[RESTATE_IN + 163];         /* (then a pet named after it) */
     if (pet_named_after(now, strlen(now), pet)) now = pet;
-    char second[RESTATE_IN + 168];      /* (then a second one had and named apart) */
+    char second[RESTATE_IN + 171];      /* (then a second one had and named apart) */
     if (second_named(now, strlen(now), second)) now = second;
-    char with[RESTATE_IN + 176];        /* (then a pet lived with told apart) */
+    char with[RESTATE_IN + 179];        /* (then a pet lived with told apart) */
     if (pet_lived_with(now, strlen(now), with)) now = with;
-    char who[RESTATE_IN + 200];        /* (then the age of one just named) */
+    char who[RESTATE_IN + 203];        /* (then the age of one just named) */
     if (age_of_named(now, strlen(now), who)) now = who;
-    char plain[RESTATE_IN + 208];       /* (then an aside after "my partner" left out) */
+    char plain[RESTATE_IN + 211];       /* (then an aside after "my partner" left out) */
     if (aside_left_out(now, strlen(now), plain)) now = plain;
-    char firm[RESTATE_IN + 216];        /* (then a place of business named after it) */
+    char firm[RESTATE_IN + 219];        /* (then a place of business named after it) */
     if (firm_named_after(now, strlen(now), firm)) now = firm;
-    char verbed[RESTATE_IN + 280];     /* (then a verb left out after a comma) */
+    char verbed[RESTATE_IN + 283];     /* (then a verb left out after a comma) */
     if (gapped_verb(now, strlen(now), verbed)) now = verbed;
-    char noted[RESTATE_IN + 281];      /* (then a note's parts set off by dashes) */
+    char noted[RESTATE_IN + 284];      /* (then a note's parts set off by dashes) */
     if (dashed_note(now, strlen(now), noted)) now = noted;
-    char listed[RESTATE_IN + 281];     /* (then names with their ages after a group) */
+    char listed[RESTATE_IN + 284];     /* (then names with their ages after a group) */
     if (ages_listed(now, strlen(now), listed)) now = listed;
-    char aged_q[RESTATE_IN + 281];     /* (then an age in words asked of oneself) */
+    char aged_q[RESTATE_IN + 284];     /* (then an age in words asked of oneself) */
     if (age_in_words(now, strlen(now), aged_q)) now = aged_q;
-    char said[RESTATE_IN + 297];       /* (then phrases the reader knows otherwise) */
+    char said[RESTATE_IN + 300];       /* (then phrases the reader knows otherwise) */
     if (said_plainly(now, strlen(now), said)) now = said;
-    char work[RESTATE_IN + 301];       /* (then a place of work named after "on") */
+    char work[RESTATE_IN + 304];       /* (then a place of work named after "on") */
     if (work_on_named(now, strlen(now), work)) now = work;
-    char pair[RESTATE_IN + 326];       /* (then one the user is together with) */
+    char pair[RESTATE_IN + 329];       /* (then one the user is together with) */
     if (together_told(now, strlen(now), pair)) now = pair;
-    char there[RESTATE_IN + 334];      /* (then one named, then who they are) */
+    char there[RESTATE_IN + 337];      /* (then one named, then who they are) */
     if (there_named(now, strlen(now), there)) now = there;
-    char who_is[RESTATE_IN + 358];     /* (then one named, and after it who they are) */
+    char who_is[RESTATE_IN + 361];     /* (then one named, and after it who they are) */
     if (named_then_who(now, strlen(now), who_is)) now = who_is;
-    char called[RESTATE_IN + 358];     /* (then the listener called after a question) */
+    char called[RESTATE_IN + 361];     /* (then the listener called after a question) */
     if (listener_called(now, strlen(now), called)) now = called;
-    char origin[RESTATE_IN + 358];     /* (then "originally" before where one is from) */
+    char origin[RESTATE_IN + 361];     /* (then "originally" before where one is from) */
     if (from_originally(now, strlen(now), origin)) now = origin;
-    char placed[RESTATE_IN + 361];     /* (then an age after one's place among the rest) */
+    char placed[RESTATE_IN + 364];     /* (then an age after one's place among the rest) */
     if (place_then_age(now, strlen(now), placed)) now = placed;
-    char group[RESTATE_IN + 364];      /* (then "Sons are ..." opening a sentence) */
+    char group[RESTATE_IN + 367];      /* (then "Sons are ..." opening a sentence) */
     if (group_opens(now, strlen(now), group)) now = group;
-    char grouped[RESTATE_IN + 396];    /* (then a group named and told of apart) */
+    char grouped[RESTATE_IN + 399];    /* (then a group named and told of apart) */
     if (group_then_told(now, strlen(now), grouped)) now = grouped;
-    char trade[RESTATE_IN + 420];      /* (then one thing given for another) */
+    char trade[RESTATE_IN + 423];      /* (then one thing given for another) */
     if (traded_for(now, strlen(now), trade)) now = trade;
-    char levelled[RESTATE_IN + 428];   /* (then a school's level after what is taught) */
+    char levelled[RESTATE_IN + 431];   /* (then a school's level after what is taught) */
     if (school_level_first(now, strlen(now), levelled)) now = levelled;
-    char schooled[RESTATE_IN + 436];   /* (then a school gone to as one studied at) */
+    char schooled[RESTATE_IN + 439];   /* (then a school gone to as one studied at) */
     if (school_gone_to(now, strlen(now), schooled)) now = schooled;
-    char guessed[RESTATE_IN + 436];    /* (then "guess who" said plainly) */
+    char guessed[RESTATE_IN + 439];    /* (then "guess who" said plainly) */
     if (guess_who(now, strlen(now), guessed)) now = guessed;
-    char kin[RESTATE_IN + 440];        /* (then a word of kin opening a sentence) */
+    char kin[RESTATE_IN + 443];        /* (then a word of kin opening a sentence) */
     if (kin_opens(now, strlen(now), kin)) now = kin;
-    char parted[RESTATE_IN + 448];     /* (then emoji between words as commas) */
+    char parted[RESTATE_IN + 451];     /* (then emoji between words as commas) */
     if (emoji_parted(now, strlen(now), parted)) now = parted;
     if (now == msg) return 0;
     size_t n = strlen(now);

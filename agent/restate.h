@@ -22,9 +22,9 @@
  * group, a pet's or a business's name, the verbs left out, the phrases said as the
  * reader knows them, "I've been with" one's partner, a thing traded said as sold and
  * got, a school's level moved after what is taught, a school gone to as studied at,
- * pets listed told apart, a group named and then told of said apart);
+ * pets listed told apart, a group named and then told of said apart, 岁 after an age);
  * rounds run until one changes nothing, RESTATE_ROUNDS at most. */
-#define RESTATE_ONCE 448
+#define RESTATE_ONCE 451
 #define RESTATE_ROUNDS 3
 #define RESTATE_GROWTH (RESTATE_ROUNDS * RESTATE_ONCE)
 

@@ -306,6 +306,8 @@ static const struct {
     {"他是一名退休的木匠", "他以前是木匠"},
     {"我最爱喝的是奶茶", "我最爱喝奶茶"},
     {"我叫小芳，杭州人，二十岁", "我叫小芳，我是杭州人，二十岁"},
+    {"我叫阿强，今年四十六，在成都开店", "我叫阿强，今年四十六岁，在成都开店"},
+    {"今年三月我搬家了", "今年三月我搬家了"},
     {"我叫小芳，好多人，很热闹", "我叫小芳，好多人，很热闹"},
     {"Pip is my cat. right? and Bo", "Pip is my cat. right? and Bo"},
     /* 什么 of "any" after a word of not, in a sentence that asks nothing */
