@@ -61,7 +61,7 @@ int checks_fits(int rel, const char *holder, const char *value)
         return 0;                       /* (nor are "20 minutes" a count of things had) */
     /* "it's a habit at this point": "point" alone is no value */
     if (!strcasecmp(value, "point")) return 0;
-    /* "I play the cello in a band on Thursdays": a day (or days) is no pastime */
+    /* "I play the oboe with a quartet on Fridays": a day (or days) is no pastime */
     char day[16];
     snprintf(day, sizeof day, "%s", value);
     for (char *c = day; *c; c++) *c = (char)tolower((unsigned char)*c);

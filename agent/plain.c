@@ -1244,7 +1244,7 @@ long plain_text(const char *msg, char *out, size_t cap)
             snprintf(ing, sizeof ing, "%.*sg", (int)(wl - 1), msg + i);
             with = ing;
         }
-        /* "I am working like a chemist", "working since 5 years like electrician" (as
+        /* "she's working like a chemist", "working since 5 years like electrician" (as
          * "como" says it): "like" right after a word of working, or up to five words after
          * it before a kind of person, is "as" (not "like a dog"); "my wife name na Ngozi"
          * (Nigerian Pidgin): "is", and "him name": "his name" */

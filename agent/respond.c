@@ -2105,8 +2105,8 @@ static void question_of(respond_t *r, const facts_t *f, const char *text,
                 values[more++] = x->value;
                 if (r->nused < UNDERSTAND_MAX && x != m) r->used[r->nused++] = x->id;
             }
-            /* "what instrument do I play?" of the cello and an orchestra, "what sport do
-             * I do?" of kickboxing and baking: the values of that kind, when one is */
+            /* "my instrument?" of the oboe and a quartet, "which sport is mine?" of
+             * kickboxing and baking: the values of that kind, when one is */
             int (*of_kind)(const char *) = facts_has_words(text, "instrument") ? kinds_instrument
                                            : facts_has_words(text, "sport")    ? kinds_sport
                                                                                 : NULL;

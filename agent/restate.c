@@ -352,7 +352,7 @@ static size_t corrected_in_passing(const char *msg, size_t len, char *out)
      * no, 69 since May" is "I'm 69") */
     size_t now = number ? fe : ye;          /* the end of what is said instead */
     if (again) {
-        /* ("24 anos, i mean 24 yrs old": a unit of time after the number said again,
+        /* ("41 anos, i mean 41 yrs old": a unit of time after the number said again,
          * other than the word after the number put right, is said with it) */
         char was_w[12], now_w[12];
         plain_read_word(msg, len, to, was_w, sizeof was_w, 0);
@@ -418,8 +418,8 @@ static size_t zh_number_put_right(const char *msg, size_t len, char *out)
     return at;
 }
 
-/* "今年五十二，在沈阳开出租": a number in Chinese after 今年 that ends its clause is an age
- * in years, "今年五十二岁" (as "今年52" already reads). Into out (len + 3 bytes at least):
+/* "今年四十六，在成都开店": a number in Chinese after 今年 that ends its clause is an age
+ * in years, "今年四十六岁" (as "今年46" already reads). Into out (len + 3 bytes at least):
  * the length, 0 when msg says none. */
 static size_t zh_years_this_year(const char *msg, size_t len, char *out)
 {
@@ -1384,8 +1384,8 @@ static size_t traded_for(const char *msg, size_t len, char *out)
     return 0;
 }
 
-/* "I teach high school chemistry in Ohio": the level of the school said before what is
- * taught is said after it, "I teach chemistry at a high school in Ohio" (the reader took
+/* "I teach junior school art in Hull": the level of the school said before what is
+ * taught is said after it, "I teach art at a junior school in Hull" (the reader took
  * the level for the subject). Into out (len + 8 bytes at least): the length, else 0. */
 static size_t school_level_first(const char *msg, size_t len, char *out)
 {

@@ -281,7 +281,7 @@ static int said_in(const char *reply, const char *const *slots, int n)
 }
 
 /* 1 when reply is "yes" or "no" and msg opens as a question of yes or no does ("is
- * Juniper still my lead dog?"): the network's verdict, not a word it made up. */
+ * Wren still at the bakery?"): the network's verdict, not a word it made up. */
 static int yes_or_no_of(const char *reply, const char *msg)
 {
     static const char *const opens[] = {"is", "am", "are", "was", "were", "do", "does", "did",

@@ -67,7 +67,7 @@ static const struct {
      {"off sick", "I'm a roofer, go figure", "and bored", NULL}},
     {"Ari (my son, 4) loves trains", {"Ari (my son, 4) loves trains", NULL}},
     /* "while" before a subject: the value before it ends there */
-    {"i work at a bakery in Ely while i study", {"i work at a bakery in Ely", "i study", NULL}},
+    {"i work at a garage in Ely while i study", {"i work at a garage in Ely", "i study", NULL}},
 };
 
 START_TEST(test_messages_cut_where_a_new_clause_starts)

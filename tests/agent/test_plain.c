@@ -251,8 +251,8 @@ static const struct {
      "my aunt lives in Lübeck, ok?"},
     {"My son plays at Ashford, no wait, he is going to Kent Rovers now.",
      "My son plays at Kent Rovers."},
-    {"the party is on the 2nd of May. No, forgive me, on the 9th of May. Cake too.",
-     "the party is on the 9th of May. Cake too."},
+    {"the fair falls on the 3rd of July. No, pardon me, on the 8th of July. Bring hats.",
+     "the fair falls on the 8th of July. Bring hats."},
     {"Pia is at Ashford, no wait, she is fine.", "Pia is at Ashford, no wait, she is fine."},
     /* "i mean", "make that", a sentence that opens with the waiting, a name said instead */
     {"I shop at Lidl, I mean Aldi, every week", "I shop at Aldi, every week"},
@@ -263,7 +263,7 @@ static const struct {
     {"my cat Mo, no wait, Momo, is grey", "my cat Momo, is grey"},
     {"30 anos, i mean 30 years old", "30 years old"},
     /* a school's level said before what is taught; a school gone to */
-    {"I teach high school chemistry in Ohio", "I teach chemistry at a high school in Ohio"},
+    {"I teach junior school art in Hull", "I teach art at a junior school in Hull"},
     {"she teaches primary school art and music.", "she teaches art and music at a primary school."},
     {"my girl goes to Hillside Primary.", "my girl studies at Hillside Primary."},
     {"my son Ed is at Oak Park High", "my son Ed studies at Oak Park High"},
@@ -288,7 +288,7 @@ static const struct {
     {"my brother name na Emeka", "my brother name is Emeka"},
     {"Raj. Been a glazier for 20 years.", "Raj. I've been a glazier for 20 years."},
     {"it has been a long day", "it has been a long day"},
-    {"one boy dey help me, him name na Obi", "one boy dey help me, his name is Obi"},
+    {"my apprentice dey learn, him name na Obi", "my apprentice dey learn, his name is Obi"},
     {"I'm one of five, right?", "I'm one of five, right?"},
     {"I'm twelve", "I'm twelve"},
     /* a place of business named after it; an aside after "my partner" */

@@ -3176,15 +3176,15 @@ START_TEST(test_slips_put_right_schools_pet_lists_and_leave_to_forget)
     /* a place put right after an apology, in a clause of its own, in the next sentence */
     tell("a", "My aunt Greet lives in Ghent, no, my mistake, she moved to Leuven in May.");
     ask("b", "where does Greet live?", "Leuven", "Ghent");
-    tell("a", "My nephew Bram turns six on the 4th of May. No, forgive me, on the 4th of June.");
-    ask("b", "when is Bram's birthday?", "June", "May");
+    tell("a", "My nephew Bram turns six on the 5th of August. No, pardon me, on the 5th of September.");
+    ask("b", "when is Bram's birthday?", "September", "August");
     tell("a", "my dog Rolf, no wait, Rolfie, is a beagle");
     ask("b", "what's my dog called?", "Rolfie", NULL);
     tell("a", "I'm Anke. 44 years old, I fix pianos.");
     ask("b", "how old am I?", "44", NULL);
     /* what is taught after the school's level; a school gone to */
     tell("c", "I teach secondary school physics in Utrecht.");
-    ask("d", "what subject do I teach?", "physics", "secondary");
+    ask("d", "what is it I teach?", "physics", "secondary");
     tell("c", "my son Ties goes to Westpark Primary.");
     ck_assert_int_eq(h_stop(&D), 0);
     h_start(&D);
@@ -3195,7 +3195,7 @@ START_TEST(test_slips_put_right_schools_pet_lists_and_leave_to_forget)
     ask("f", "where do I study?", "", "You study at");
     /* pets listed, each with its age */
     tell("f", "We have a spaniel named Juno who is 8, a black cat called Pip who is 3, and a tortoise named Fred.");
-    ask("g", "how old is my cat?", "3", "8");
+    ask("g", "what age is the cat?", "3", "8");
     ask("g", "what's the tortoise called?", "Fred", NULL);
     /* a bracket of the user's own; a remark of the day keeps their own name */
     tell("h", "So I'm Anke, home sick today (I'm a welder, mind) and bored.");
@@ -3205,7 +3205,7 @@ START_TEST(test_slips_put_right_schools_pet_lists_and_leave_to_forget)
     json_decref(say("h", "you can drop the locker code"));
     ask("i", "what's my locker code?", "don't know", "4471");
     kept_nothing("h", "you can drop me at the station");
-    json_decref(say("h", "never mind what I said about the tortoise"));
+    json_decref(say("h", "never mind what I typed about the tortoise"));
     ask("i", "what's my tortoise called?", "don't know", "Fred");
 }
 END_TEST
