@@ -3303,8 +3303,10 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
     }
 }
 
-int respond_asked_not_told(respond_t *p, int kind, int grounded)
+int respond_asked_not_told(respond_t *p, int kind, const char *msg, const char *reply,
+                           int grounded)
 {
+    grounded |= (!strcasecmp(reply, "yes") || !strcasecmp(reply, "no")) && begins_yes_no(msg);
     if (p->handled || !p->ngap || !p->gap[0].chat ||
         !(kind == MODEL_KIND_STATEMENT || (kind == MODEL_KIND_ANSWER && !grounded)))
         return 0;

@@ -75,10 +75,12 @@ void respond_plan(const facts_t *f, const char *msg, understood_t *u, int n,
 /* When the memory network took a question the user asked of their own as chat for a
  * statement (kind, enum model_kind: "how many kids" after "3 kids"), or answered it with
  * words none of what it read holds (grounded 0: "nothing" of bAbI's stories for "which
- * coworker brings cake?"), and nothing the user said answered it: p says it does not
- * know and handles the turn, so the question is never kept as a memory nor answered
- * with a made-up word; returns 1, else 0 (p as it was). */
-int respond_asked_not_told(respond_t *p, int kind, int grounded);
+ * coworker brings cake?"; a "yes" or "no" reply to msg asked as yes or no stands), and
+ * nothing the user said answered it: p says it does not know and handles the turn, so
+ * the question is never kept as a memory nor answered with a made-up word; returns 1,
+ * else 0 (p as it was). */
+int respond_asked_not_told(respond_t *p, int kind, const char *msg, const char *reply,
+                           int grounded);
 
 /* One yes/no question answered "Yes" in one part and "No" in another ("I'm a baker in
  * Ayr, right?" of one who bakes in Troon) is answered no: the "Yes, ..." sentences leave

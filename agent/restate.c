@@ -150,22 +150,37 @@ static size_t word_put_right(const char *msg, size_t len, char *out)
     return at;
 }
 
-/* The length of the run of capitalised words (letters, digits, two-byte letters, "'"
- * and "-" inside) at msg[i], else 0. */
-static size_t caps_at(const char *msg, size_t len, size_t i)
+/* The length of the capitalised word at msg[i] (letters only, two or more), else 0. */
+static size_t cap_word(const char *msg, size_t len, size_t i)
 {
     size_t e = i;
-    while (e < len && isupper((unsigned char)msg[e])) {
-        size_t we = e;
-        while (we < len && (isalnum((unsigned char)msg[we]) || msg[we] == '-' || msg[we] == '\'' ||
-                            plain_two_byte_letter(msg, len, we)))
-            we += plain_two_byte_letter(msg, len, we) ? plain_two_byte_letter(msg, len, we) : 1;
-        if (we - e < 2 && !isdigit((unsigned char)msg[e])) break;
-        e = we;
-        if (e + 1 < len && msg[e] == ' ' && isupper((unsigned char)msg[e + 1])) e++;
+    if (i >= len || !isupper((unsigned char)msg[i])) return 0;
+    while (e < len && (isalpha((unsigned char)msg[e]) || plain_two_byte_letter(msg, len, e)))
+        e += isalpha((unsigned char)msg[e]) ? 1 : plain_two_byte_letter(msg, len, e);   /* ("Sofía") */
+    return e - i >= 2 && (e == len || !isalnum((unsigned char)msg[e])) ? e - i : 0;
+}
+
+/* The length of a capitalised word at msg[i] whose parts a hyphen or an apostrophe may
+ * join ("Saint-Laurent", "O'Neill"), else 0. */
+static size_t cap_run(const char *msg, size_t len, size_t i)
+{
+    size_t e = i + cap_word(msg, len, i);
+    if (e == i) return 0;
+    while (e + 1 < len && (msg[e] == '-' || msg[e] == '\'') && cap_word(msg, len, e + 1))
+        e += 1 + cap_word(msg, len, e + 1);
+    return e - i;
+}
+
+/* The length of the run of capitalised words at msg[i] (each a cap_run, one space
+ * between them: "Kent Rovers", "Saint-Laurent Hall"), else 0. */
+static size_t caps_at(const char *msg, size_t len, size_t i)
+{
+    size_t e = i, w;
+    while ((w = cap_run(msg, len, e)) != 0) {
+        e += w;
+        if (e + 1 < len && msg[e] == ' ' && cap_run(msg, len, e + 1)) e++;
         else break;
     }
-    while (e > i && msg[e - 1] == ' ') e--;
     return e - i;
 }
 
@@ -440,15 +455,6 @@ static size_t zh_years_this_year(const char *msg, size_t len, char *out)
     return 0;
 }
 
-/* The length of the capitalised word at msg[i] (letters only, two or more), else 0. */
-static size_t cap_word(const char *msg, size_t len, size_t i)
-{
-    size_t e = i;
-    if (i >= len || !isupper((unsigned char)msg[i])) return 0;
-    while (e < len && (isalpha((unsigned char)msg[e]) || plain_two_byte_letter(msg, len, e)))
-        e += isalpha((unsigned char)msg[e]) ? 1 : plain_two_byte_letter(msg, len, e);   /* ("Sofía") */
-    return e - i >= 2 && (e == len || !isalnum((unsigned char)msg[e])) ? e - i : 0;
-}
 
 /* "dropped the girls at ballet, Ada and Noor, they're 7": a group of the user's named
  * later in its sentence, set off by commas, is written "... ballet. my girls are Ada and
@@ -692,16 +698,6 @@ static size_t age_of_named(const char *msg, size_t len, char *out)
     return 0;
 }
 
-/* The length of a capitalised word at msg[i] whose parts a hyphen or an apostrophe may
- * join ("Saint-Laurent", "O'Neill"), else 0. */
-static size_t cap_run(const char *msg, size_t len, size_t i)
-{
-    size_t e = i + cap_word(msg, len, i);
-    if (e == i) return 0;
-    while (e + 1 < len && (msg[e] == '-' || msg[e] == '\'') && cap_word(msg, len, e + 1))
-        e += 1 + cap_word(msg, len, e + 1);
-    return e - i;
-}
 
 /* The end of a business's name at msg[i]: capitalised words, with the small words names
  * of places to eat and shops are made with between them ("Fournil du Cèdre", "Bread and

@@ -13,9 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include "agent/asking.h"
+#include "agent/facts.h"
 #include "agent/forget.h"
 #include "agent/respond.h"
 #include "agent/plain.h"
@@ -268,32 +268,14 @@ static int said_in(const char *reply, const char *const *slots, int n)
         const char *e = p;
         while (*e && (isalnum((unsigned char)*e) || (unsigned char)*e >= 0x80)) e++;
         if (e == p) break;
+        char word[64];
+        snprintf(word, sizeof word, "%.*s", (int)(e - p < 63 ? e - p : 63), p);
         int found = 0;
-        for (int i = 0; i < n && !found; i++)
-            for (const char *h = slots[i]; !found && *h; h++)
-                found = !strncasecmp(h, p, (size_t)(e - p)) &&
-                        (h == slots[i] || !isalnum((unsigned char)h[-1])) &&
-                        !isalnum((unsigned char)h[e - p]);
+        for (int i = 0; i < n && !found; i++) found = facts_has_words(slots[i], word);
         if (!found) return 0;
         p = e;
     }
     return 1;
-}
-
-/* 1 when reply is "yes" or "no" and msg opens as a question of yes or no does ("is
- * Wren still at the bakery?"): the network's verdict, not a word it made up. */
-static int yes_or_no_of(const char *reply, const char *msg)
-{
-    static const char *const opens[] = {"is", "am", "are", "was", "were", "do", "does", "did",
-                                        "has", "have", "had", "can", "will", NULL};
-    if (strcasecmp(reply, "yes") != 0 && strcasecmp(reply, "no") != 0) return 0;
-    char first[8];
-    size_t i = 0;
-    while (*msg && !isalpha((unsigned char)*msg)) msg++;
-    while (msg[i] && isalpha((unsigned char)msg[i]) && i + 1 < sizeof first)
-        first[i] = (char)tolower((unsigned char)msg[i]), i++;
-    first[i] = '\0';
-    return understand_in_list(opens, first);
 }
 
 /* The turn with c held and loaded: retrieve, let the memory network answer, read the
@@ -381,8 +363,8 @@ static int turn(agent_t *a, wm_conv_t *c, const char *user, const char *msg,
                           &plan, err, errlen);
         out->model_seconds += now_s() - t0;
         if (rc) goto out;
-        respond_asked_not_told(plan, kind, said_in(out->reply, slots, nslots) ||
-                                               yes_or_no_of(out->reply, msg));
+        respond_asked_not_told(plan, kind, msg, out->reply,
+                               said_in(out->reply, slots, nslots));
         respond_one_verdict(plan, msg);
         respond_verdict_zh(plan, msg);
         if (plan->handled && !network_takes_over(plan, kind)) {
